@@ -1,0 +1,210 @@
+"""The ``tabletop`` command line (DESIGN section 7)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from . import __version__
+from .content import ContentError, Deck, Problem, Ruleset
+from .content.loader import (
+    DEFAULT_RULESET,
+    SourceFile,
+    bundled_rulesets,
+    combine,
+    kind_of,
+    load_scenario,
+    parse_deck,
+    parse_ruleset,
+    read_toml,
+    resolve,
+)
+
+Command = Callable[[argparse.Namespace], int]
+
+
+def _out(text: str = "") -> None:
+    print(text, flush=True)
+
+
+def _err(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+# --------------------------------------------------------------------------
+# validate
+
+
+def _toml_files(paths: Sequence[str]) -> tuple[list[Path], list[Problem]]:
+    files: list[Path] = []
+    problems: list[Problem] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found = sorted(f for f in p.rglob("*.toml") if f.is_file())
+            if not found:
+                problems.append(Problem(raw, None, "", "directory holds no .toml files"))
+            files += found
+        elif not p.exists():
+            problems.append(Problem(raw, None, "", "no such file or directory"))
+        else:
+            files.append(p)
+    return files, problems
+
+
+def describe_ruleset(rs: Ruleset) -> str:
+    o = rs.ruleset
+    return (
+        f"ruleset '{o.id}': {len(rs.actors)} actors, {len(rs.tracks)} tracks, {len(rs.meters)} meters, "
+        f"{len(rs.moves)} moves, {o.turns} rounds, {o.independence}"
+    )
+
+
+def describe_deck(deck: Deck) -> str:
+    total = sum(c.copies for c in deck.cards)
+    scoped = sum(1 for c in deck.cards if c.track)
+    return (
+        f"deck '{deck.deck.id}': {len(deck.cards)} cards ({total} with copies), "
+        f"{scoped} on a track, {len(deck.cards) - scoped} global"
+    )
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    files, problems = _toml_files(args.paths)
+    rulesets: list[tuple[Path, SourceFile, Ruleset]] = []
+    decks: dict[str, tuple[Path, SourceFile, Deck]] = {}
+    summaries: dict[Path, str] = {}
+    for path in files:
+        try:
+            source = read_toml(path)
+            if kind_of(source) == "ruleset":
+                rs = parse_ruleset(source)
+                rulesets.append((path, source, rs))
+                summaries[path] = describe_ruleset(rs)
+            else:
+                deck = parse_deck(source)
+                decks.setdefault(deck.deck.id, (path, source, deck))
+                summaries[path] = describe_deck(deck)
+        except ContentError as exc:
+            problems += exc.problems
+    # a ruleset and its deck are checked together: the deck given alongside,
+    # or found by id beside the ruleset or in a sibling decks/ folder
+    for path, source, rs in rulesets:
+        deck_id = rs.ruleset.deck
+        if deck_id is None:
+            continue
+        found = decks.get(deck_id)
+        if found is None:
+            try:
+                deck_path = resolve(deck_id, "deck", near=path.parent)
+                deck_source = read_toml(deck_path)
+                if kind_of(deck_source) == "deck":
+                    found = (deck_path, deck_source, parse_deck(deck_source))
+            except ContentError:
+                found = None  # reported when that file itself is validated
+        if found is None:
+            summaries[path] += f"; deck '{deck_id}' not found beside it, checked alone"
+            continue
+        try:
+            combine(rs, found[2], source, found[1])
+            summaries[path] += f"; checked with deck '{deck_id}'"
+        except ContentError as exc:
+            problems += exc.problems
+    bad_files = {p.file for p in problems}
+    for path in files:
+        if str(path) not in bad_files and path in summaries:
+            _out(f"ok  {path}: {summaries[path]}")
+    for problem in problems:
+        _out(str(problem))
+    if problems:
+        _out(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {len(bad_files)} "
+             f"file{'s' if len(bad_files) != 1 else ''}")
+        return 1
+    if not files:
+        _out("nothing to validate")
+        return 1
+    return 0
+
+
+# --------------------------------------------------------------------------
+# schema
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from .schema import schema_for
+
+    _out(json.dumps(schema_for(args.kind), indent=2))
+    return 0
+
+
+# --------------------------------------------------------------------------
+# start (until the play screen lands: describe the bundled scenarios)
+
+
+def cmd_start(args: argparse.Namespace) -> int:
+    _out(f"tabletop {__version__} — bundled scenarios:\n")
+    for path in bundled_rulesets():
+        try:
+            scenario = load_scenario(path)
+        except ContentError as exc:
+            _out(str(exc))
+            return 1
+        rs = scenario.ruleset
+        default = "  (default)" if rs.ruleset.id == DEFAULT_RULESET else ""
+        _out(f"{rs.ruleset.name} [{rs.ruleset.id}]{default}")
+        if rs.ruleset.description:
+            _out(f"  {rs.ruleset.description}")
+        _out(f"  {describe_ruleset(rs)}")
+        _out(f"  {describe_deck(scenario.deck)}")
+        _out("  actors: " + ", ".join(a.name for a in rs.actors))
+        _out("  tracks: " + ", ".join(t.name for t in rs.tracks))
+        _out()
+    return 0
+
+
+# --------------------------------------------------------------------------
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        _err(f"{self.prog}: error: {message}")
+        _err(f"Try '{self.prog} --help'.")
+        raise SystemExit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="tabletop",
+        description="A terminal tabletop wargame for policy workshops.",
+    )
+    parser.add_argument("--version", action="version", version=f"tabletop {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("validate", help="check rulesets and decks; exit 1 with file:line errors")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="ruleset or deck files, or directories of them")
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("schema", help="print the JSON Schema of a ruleset, deck or save, for editors")
+    p.add_argument("kind", choices=["ruleset", "deck", "save"])
+    p.set_defaults(func=cmd_schema)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func: Command = getattr(args, "func", cmd_start)
+    try:
+        return func(args)
+    except ContentError as exc:
+        _err(str(exc))
+        return 1
+    except KeyboardInterrupt:
+        _err("interrupted")
+        return 130
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,23 @@
+"""Scenario content: rulesets and decks as data, their schema and validation."""
+
+from .errors import ContentError, Problem
+from .loader import Scenario, load_file, load_scenario, read_toml, scenario_from_data
+from .models import Actor, Card, Choice, Deck, Meter, MoveType, Ruleset, Track
+
+__all__ = [
+    "Actor",
+    "Card",
+    "Choice",
+    "ContentError",
+    "Deck",
+    "Meter",
+    "MoveType",
+    "Problem",
+    "Ruleset",
+    "Scenario",
+    "Track",
+    "load_file",
+    "load_scenario",
+    "read_toml",
+    "scenario_from_data",
+]

@@ -1,0 +1,235 @@
+"""Checks that need more than one table: ids that must exist, and independence.
+
+Each check yields ``(owner, key path, message)`` where owner is ``"ruleset"``
+or ``"deck"`` — the file the problem must be reported against.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+
+from .errors import KeyPath, did_you_mean
+from .models import Card, Deck, MoveType, Ruleset
+from .vocabulary import Condition, Effect
+
+Found = tuple[str, KeyPath, str]
+
+PRINCIPLE = "not everything must be agreed for anything to be agreed"
+
+
+def _duplicates(owner: str, section: str, ids: Sequence[str]) -> Iterator[Found]:
+    seen: set[str] = set()
+    for i, item_id in enumerate(ids):
+        if item_id in seen:
+            yield owner, (section, i, "id"), f"duplicate id '{item_id}': ids must be unique in {section}"
+        seen.add(item_id)
+
+
+def _unknown(kind: str, name: str, known: Iterable[str]) -> str:
+    known = sorted(set(known))
+    listed = ", ".join(known) if known else "none defined"
+    return f"unknown {kind} '{name}'{did_you_mean(name, known)} (known: {listed})"
+
+
+def check_ruleset(rs: Ruleset) -> list[Found]:
+    """Ids and references inside one ruleset."""
+    out: list[Found] = []
+    out += _duplicates("ruleset", "actors", [a.id for a in rs.actors])
+    out += _duplicates("ruleset", "meters", [m.id for m in rs.meters])
+    out += _duplicates("ruleset", "tracks", [t.id for t in rs.tracks])
+    out += _duplicates("ruleset", "moves", [m.id for m in rs.moves])
+    actors = [a.id for a in rs.actors]
+    tracks = {t.id: t for t in rs.tracks}
+    resources = resource_names(rs)
+    for ti, track in enumerate(rs.tracks):
+        for mi, member in enumerate(track.members):
+            if member not in actors:
+                out.append(("ruleset", ("tracks", ti, "members", mi), _unknown("actor", member, actors)))
+        for vi, vetoer in enumerate(track.vetoes()):
+            if vetoer not in track.members:
+                out.append(
+                    (
+                        "ruleset",
+                        ("tracks", ti, "ratify", "veto", vi),
+                        f"'{vetoer}' holds a veto but is not a member of track '{track.id}' "
+                        f"(members: {', '.join(track.members)})",
+                    )
+                )
+    for ai, actor in enumerate(rs.actors):
+        for oi, objective in enumerate(actor.objectives):
+            path: KeyPath = ("actors", ai, "objectives", oi)
+            if objective.track not in tracks:
+                out.append(("ruleset", (*path, "track"), _unknown("track", objective.track, tracks)))
+            elif objective.at_least is not None:
+                top = len(tracks[objective.track].ladder) - 1
+                if objective.at_least > top:
+                    out.append(
+                        (
+                            "ruleset",
+                            (*path, "at_least"),
+                            f"position {objective.at_least} is past the top of track "
+                            f"'{objective.track}' (positions 0..{top})",
+                        )
+                    )
+    for mi, move in enumerate(rs.moves):
+        for key in move.cost:
+            if key not in resources:
+                out.append(("ruleset", ("moves", mi, "cost", key), _unknown("resource", key, resources)))
+        out += check_scoped(rs, "ruleset", ("moves", mi), move, None)
+    if rs.ruleset.sealed_moves and any(m.resolution == "consensus" for m in rs.moves):
+        pass  # consensus votes are cast openly in adjudication, after the reveal: allowed
+    return out
+
+
+def check_deck(deck: Deck) -> list[Found]:
+    """Ids inside one deck."""
+    return list(_duplicates("deck", "cards", [c.id for c in deck.cards]))
+
+
+def check_scenario(rs: Ruleset, deck: Deck) -> list[Found]:
+    """References from a deck into the ruleset it is played with."""
+    out: list[Found] = []
+    tracks = {t.id: t for t in rs.tracks}
+    actors = [a.id for a in rs.actors]
+    for ci, card in enumerate(deck.cards):
+        path: KeyPath = ("cards", ci)
+        if card.track is not None and card.track not in tracks:
+            out.append(("deck", (*path, "track"), _unknown("track", card.track, tracks)))
+            continue
+        for hi, choice in enumerate(card.choices):
+            if choice.actor not in actors:
+                out.append(("deck", (*path, "choices", hi, "actor"), _unknown("actor", choice.actor, actors)))
+            elif card.track is not None and choice.actor not in tracks[card.track].members:
+                out.append(
+                    (
+                        "deck",
+                        (*path, "choices", hi, "actor"),
+                        f"'{choice.actor}' answers a card on track '{card.track}' but is not one of "
+                        f"its members ({', '.join(tracks[card.track].members)}) — rule 2",
+                    )
+                )
+        out += check_scoped(rs, "deck", path, card, card.track)
+    return out
+
+
+def resource_names(rs: Ruleset) -> set[str]:
+    return {key for actor in rs.actors for key in actor.resources}
+
+
+def _parts(thing: MoveType | Card) -> Iterator[tuple[KeyPath, Effect | Condition]]:
+    for i, c in enumerate(thing.requires):
+        yield ("requires", i), c
+    for i, e in enumerate(thing.effects):
+        yield ("effects", i), e
+    if isinstance(thing, MoveType):
+        for i, m in enumerate(thing.modifiers):
+            yield ("modifiers", i), m
+        for i, e in enumerate(thing.fail_effects):
+            yield ("fail_effects", i), e
+    else:
+        for hi, choice in enumerate(thing.choices):
+            for i, e in enumerate(choice.effects):
+                yield ("choices", hi, "effects", i), e
+
+
+def check_scoped(
+    rs: Ruleset, owner: str, base: KeyPath, thing: MoveType | Card, card_track: str | None
+) -> list[Found]:
+    """References and the independence rules (DESIGN section 4) for one move or card.
+
+    ``card_track`` is the track a card is scoped to; a move's track is chosen
+    when it is played, so a track move is checked against "its own track".
+    """
+    out: list[Found] = []
+    strict = rs.ruleset.independence == "strict"
+    meters = [m.id for m in rs.meters]
+    resources = resource_names(rs)
+    tracks = [t.id for t in rs.tracks]
+    is_move = isinstance(thing, MoveType)
+    kind = "move" if is_move else "card"
+    global_scope = (thing.scope == "global") if isinstance(thing, MoveType) else card_track is None
+    if global_scope:
+        scope_words = f"global {kind} '{thing.id}'"
+    elif is_move:
+        scope_words = f"track move '{thing.id}'"
+    else:
+        scope_words = f"card '{thing.id}' on track '{card_track}'"
+
+    for rel, part in _parts(thing):
+        path = (*base, *rel)
+        meter = getattr(part, "meter", None)
+        if meter is not None and meter not in meters:
+            out.append((owner, (*path, "meter"), _unknown("meter", meter, meters)))
+        resource = getattr(part, "resource", None)
+        if resource is not None and resource not in resources:
+            out.append((owner, (*path, "resource"), _unknown("resource", resource, resources)))
+        other = part.other_track()
+        if other is not None and other not in tracks:
+            out.append((owner, (*path, "track"), _unknown("track", other, tracks)))
+            continue
+        named_other = other is not None and (is_move or other != card_track)
+        if isinstance(part, Effect):
+            if part.writes_track and global_scope and other is None:
+                out.append(
+                    (
+                        owner,
+                        (*path, part.key),
+                        f"'{part.key}' changes a track, but {scope_words} has no track; "
+                        f"give the {kind} a track ({'scope = track' if is_move else 'track = ...'})",
+                    )
+                )
+            elif part.writes_track and global_scope:
+                out.append(
+                    (
+                        owner,
+                        (*path, "track"),
+                        f"{scope_words} may not change track '{other}': a change to a track happens only "
+                        f"in an action scoped to that track; give the {kind} track = \"{other}\"",
+                    )
+                )
+            elif strict and part.writes_track and named_other:
+                out.append(
+                    (
+                        owner,
+                        (*path, "track"),
+                        f"independence rule 1 (strict): {scope_words} may not write track '{other}'; "
+                        f"a track-scoped {kind} writes only its own track — {PRINCIPLE}",
+                    )
+                )
+            elif strict and part.writes_meter and not global_scope:
+                out.append(
+                    (
+                        owner,
+                        (*path, "meter"),
+                        f"independence rule 1 (strict): {scope_words} may not write the global meter "
+                        f"'{meter}'; only global cards and moves write meters (rule 5)",
+                    )
+                )
+        else:
+            if part.reads_track and global_scope and other is None:
+                out.append(
+                    (
+                        owner,
+                        (*path, part.key),
+                        f"'{part.key}' reads a track, but {scope_words} has no track",
+                    )
+                )
+            elif strict and part.reads_track and global_scope:
+                out.append(
+                    (
+                        owner,
+                        (*path, "track"),
+                        f"independence rule 5 (strict): {scope_words} may not read track '{other}'; "
+                        "meters are the only channel between tracks",
+                    )
+                )
+            elif strict and named_other:
+                out.append(
+                    (
+                        owner,
+                        (*path, "track"),
+                        f"independence rule 3 (strict): linkage — {scope_words} makes its outcome "
+                        f"conditional on track '{other}'; {PRINCIPLE}",
+                    )
+                )
+    return out

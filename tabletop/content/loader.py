@@ -1,0 +1,410 @@
+"""Load rulesets and decks from TOML, reporting every problem with its line."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import types
+import typing
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, get_args, get_origin
+
+from pydantic import BaseModel, ValidationError
+
+from .checks import Found, check_deck, check_ruleset, check_scenario
+from .errors import ContentError, KeyPath, Problem, did_you_mean, format_path
+from .locate import Locator
+from .models import Deck, Ruleset
+from .vocabulary import CONDITION_KEYS, CONDITIONS, EFFECT_KEYS, EFFECTS, MODIFIERS, TAG_PREFIX
+
+MAX_BYTES = 5 * 1024 * 1024
+BUNDLED = Path(__file__).resolve().parent.parent / "scenarios"
+
+_TAGGED: dict[str, type[BaseModel]] = {}
+for _family, _classes in (("effect", EFFECTS), ("condition", CONDITIONS), ("modifier", MODIFIERS)):
+    for _cls in _classes:
+        _TAGGED[f"{TAG_PREFIX}{_family}:{_cls.key}"] = _cls  # type: ignore[attr-defined]
+
+
+@dataclass
+class SourceFile:
+    """A content file read from disk (or embedded data with no file)."""
+
+    name: str
+    data: dict[str, Any]
+    locator: Locator | None = None
+
+    def problem(self, path: KeyPath, message: str) -> Problem:
+        line = self.locator.line(path) if self.locator else None
+        return Problem(self.name, line, format_path(path), message)
+
+
+@dataclass
+class Scenario:
+    """A ruleset and the deck it is played with, checked together."""
+
+    ruleset: Ruleset
+    deck: Deck
+    ruleset_source: str = ""
+    deck_source: str = ""
+    _json: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    @property
+    def id(self) -> str:
+        return self.ruleset.ruleset.id
+
+    @property
+    def name(self) -> str:
+        return self.ruleset.ruleset.name
+
+    def embedded(self) -> dict[str, Any]:
+        """The full ruleset and deck as plain JSON data, for saves."""
+        if not self._json:
+            self._json = {
+                "ruleset": self.ruleset.model_dump(mode="json", exclude_defaults=True),
+                "deck": self.deck.model_dump(mode="json", exclude_defaults=True),
+            }
+        return self._json
+
+
+# --------------------------------------------------------------------------
+# Reading files
+
+
+def read_toml(path: str | Path) -> SourceFile:
+    """Read and parse one TOML file, or raise ContentError saying why not."""
+    p = Path(path)
+    name = str(path)
+
+    def fail(message: str, line: int | None = None) -> ContentError:
+        return ContentError([Problem(name, line, "", message)])
+
+    if not p.exists():
+        raise fail("no such file")
+    if p.is_dir():
+        raise fail("is a directory, not a file (give a .toml file, or use 'tabletop validate DIR')")
+    try:
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            raise fail(f"file is too large ({size / 1024 / 1024:.1f} MB; content files are at most 5 MB)")
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise fail(f"cannot read the file: {exc.strerror or exc}") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise fail(f"not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start}); save the file as UTF-8", line) from None
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        raise fail("file is empty: expected a [ruleset] or a [deck] table")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        msg = str(exc)
+        m = re.search(r"\(at line (\d+), column \d+\)", msg)
+        line = int(m.group(1)) if m else None
+        msg = re.sub(r"\s*\(at line \d+, column \d+\)", "", msg).rstrip(".")
+        msg = re.sub(r"\s*\(at end of document\)", " at the end of the file", msg)
+        raise fail(f"TOML syntax error: {msg}", line) from None
+    except RecursionError:
+        raise fail("TOML syntax error: nested too deeply") from None
+    return SourceFile(name, data, Locator(text))
+
+
+def kind_of(source: SourceFile) -> str:
+    """``'ruleset'`` or ``'deck'``, from the file's top table."""
+    has_ruleset, has_deck = "ruleset" in source.data, "deck" in source.data
+    if has_ruleset and not has_deck:
+        return "ruleset"
+    if has_deck and not has_ruleset:
+        return "deck"
+    if has_ruleset and has_deck:
+        raise ContentError([source.problem((), "a file is a ruleset or a deck, not both ([ruleset] and [deck] found)")])
+    keys = ", ".join(sorted(source.data)) or "nothing"
+    raise ContentError(
+        [source.problem((), f"not a ruleset or a deck: expected a [ruleset] or [deck] table (found {keys})")]
+    )
+
+
+# --------------------------------------------------------------------------
+# pydantic errors in our words
+
+
+def _unwrap(tp: Any) -> Any:
+    while True:
+        origin = get_origin(tp)
+        if origin is typing.Annotated:
+            tp = get_args(tp)[0]
+        elif origin in (typing.Union, types.UnionType):
+            args = [a for a in get_args(tp) if a is not type(None)]
+            if len(args) != 1:
+                return tp
+            tp = args[0]
+        else:
+            return tp
+
+
+def _model_at(root: type[BaseModel], loc: Iterable[Any]) -> type[BaseModel] | None:
+    """The model class whose field holds the value at ``loc``."""
+    tp: Any = root
+    for part in loc:
+        if isinstance(part, str) and part in _TAGGED:
+            tp = _TAGGED[part]
+            continue
+        tp = _unwrap(tp)
+        if isinstance(tp, type) and issubclass(tp, BaseModel):
+            if part not in tp.model_fields:
+                return None
+            tp = tp.model_fields[part].annotation
+        elif get_origin(tp) in (tuple, list):
+            tp = get_args(tp)[0]
+        elif get_origin(tp) is dict:
+            tp = get_args(tp)[1]
+        else:
+            return None
+    tp = _unwrap(tp)
+    return tp if isinstance(tp, type) and issubclass(tp, BaseModel) else None
+
+
+def _value_at(data: Any, path: KeyPath) -> Any:
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _family(path: KeyPath) -> tuple[str, tuple[str, ...]]:
+    field_name = next((p for p in reversed(path) if isinstance(p, str)), "")
+    if field_name in ("effects", "fail_effects"):
+        return "effect", EFFECT_KEYS
+    if field_name == "modifiers":
+        return "modifier", CONDITION_KEYS
+    return "condition", CONDITION_KEYS
+
+
+def _type_name(value: Any) -> str:
+    return {
+        bool: "true/false",
+        int: "a whole number",
+        float: "a decimal number",
+        str: "a string",
+        list: "an array",
+        dict: "a table",
+    }.get(type(value), type(value).__name__)
+
+
+_EXPECTED = {
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "int_from_float": "a whole number",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+    "string_type": "a string",
+    "dict_type": "a table",
+    "model_type": "a table",
+    "model_attributes_type": "a table",
+    "tuple_type": "an array",
+    "list_type": "an array",
+}
+
+
+def _translate(root: type[BaseModel], data: dict[str, Any], error: Any) -> tuple[KeyPath, str]:
+    loc = tuple(error["loc"])
+    path: KeyPath = tuple(p for p in loc if not (isinstance(p, str) and p in _TAGGED))
+    kind = error["type"]
+    value = error.get("input")
+    ctx = error.get("ctx") or {}
+    if kind == "extra_forbidden":
+        model = _model_at(root, loc[:-1])
+        allowed = sorted(model.model_fields) if model else []
+        hint = did_you_mean(str(path[-1]), allowed)
+        listed = f"; expected one of {', '.join(allowed)}" if allowed else ""
+        return path, f"unknown key '{path[-1]}'{hint}{listed}"
+    if kind == "missing":
+        return path, "required key is missing"
+    if kind in ("union_tag_not_found", "union_tag_invalid"):
+        family, keys = _family(path)
+        if not isinstance(value, dict):
+            return path, f"expected an inline table such as {{ {keys[0]} = ... }}, got {_type_name(value)}"
+        unknown = [k for k in value if k not in keys and k not in ("add", "at_least", "at_most", "track")]
+        name = unknown[0] if unknown else ", ".join(value) or "an empty table"
+        hint = did_you_mean(name, keys)
+        return path, f"unknown {family} '{name}'{hint} (expected one of {', '.join(keys)})"
+    if kind == "literal_error":
+        expected = ctx.get("expected", "")
+        options = re.findall(r"'([^']*)'", expected)
+        return path, f"got {value!r}{did_you_mean(str(value), options)}; expected one of {expected}"
+    if kind in _EXPECTED:
+        return path, f"expected {_EXPECTED[kind]}, got {_type_name(value)} {value!r}"
+    if kind == "string_pattern_mismatch":
+        return path, f"{value!r} is not a valid id: use lowercase letters, digits, '-' and '_'"
+    if kind in ("too_short", "string_too_short"):
+        n = ctx.get("min_length", 1)
+        what = "character" if kind.startswith("string") else "entry"
+        return path, f"needs at least {n} {what}{'s' if n != 1 else ''}"
+    if kind in ("too_long", "string_too_long"):
+        n = ctx.get("max_length")
+        what = "characters" if kind.startswith("string") else "entries"
+        return path, f"at most {n} {what} allowed"
+    if kind == "greater_than_equal":
+        return path, f"must be at least {ctx.get('ge')}, got {value!r}"
+    if kind == "less_than_equal":
+        return path, f"must be at most {ctx.get('le')}, got {value!r}"
+    if kind == "value_error":
+        return path, str(ctx.get("error", error["msg"]))
+    return path, error["msg"]
+
+
+def _validate(source: SourceFile, model: type[BaseModel]) -> Any:
+    try:
+        return model.model_validate(source.data)
+    except ValidationError as exc:
+        problems = []
+        errors = exc.errors(include_url=False)
+        locs = [tuple(e["loc"]) for e in errors]
+        for err in errors:
+            loc = tuple(err["loc"])
+            # pydantic also reports a list as too short when its items failed
+            if err["type"] == "too_short" and any(o[: len(loc)] == loc and o != loc for o in locs):
+                continue
+            path, message = _translate(model, source.data, err)
+            problems.append(source.problem(path, message))
+        raise ContentError(_dedupe(problems)) from None
+
+
+def _dedupe(problems: Iterable[Problem]) -> list[Problem]:
+    seen: dict[tuple[str, int | None, str, str], Problem] = {}
+    for p in problems:
+        seen.setdefault((p.file, p.line, p.path, p.message), p)
+    return list(seen.values())
+
+
+def _raise_found(found: list[Found], sources: dict[str, SourceFile]) -> None:
+    if found:
+        problems = _dedupe(sources[owner].problem(path, msg) for owner, path, msg in found)
+        raise ContentError(sorted(problems, key=lambda p: (p.file, p.line or 0)))
+
+
+def parse_ruleset(source: SourceFile) -> Ruleset:
+    rs: Ruleset = _validate(source, Ruleset)
+    _raise_found(check_ruleset(rs), {"ruleset": source})
+    return rs
+
+
+def parse_deck(source: SourceFile) -> Deck:
+    deck: Deck = _validate(source, Deck)
+    _raise_found(check_deck(deck), {"deck": source})
+    return deck
+
+
+def combine(rs: Ruleset, deck: Deck, rs_source: SourceFile, deck_source: SourceFile) -> Scenario:
+    """Check a deck against a ruleset and make the scenario."""
+    _raise_found(check_scenario(rs, deck), {"ruleset": rs_source, "deck": deck_source})
+    return Scenario(rs, deck, rs_source.name, deck_source.name)
+
+
+def load_file(path: str | Path) -> Ruleset | Deck:
+    """Load one ruleset or deck file on its own."""
+    source = read_toml(path)
+    return parse_ruleset(source) if kind_of(source) == "ruleset" else parse_deck(source)
+
+
+# --------------------------------------------------------------------------
+# Finding scenarios
+
+
+def bundled_rulesets() -> list[Path]:
+    return sorted((BUNDLED / "rulesets").glob("*.toml"))
+
+
+def bundled_decks() -> list[Path]:
+    return sorted((BUNDLED / "decks").glob("*.toml"))
+
+
+DEFAULT_RULESET = "parallel-tracks"
+
+
+def resolve(ref: str | Path, kind: str, near: Path | None = None) -> Path:
+    """A path, or the id of a bundled ruleset or deck (also found beside ``near``)."""
+    p = Path(ref)
+    if p.suffix == ".toml" or p.exists() or "/" in str(ref):
+        return p
+    folder = "rulesets" if kind == "ruleset" else "decks"
+    candidates: list[Path] = []
+    if near is not None:
+        candidates += [near / f"{ref}.toml", near.parent / folder / f"{ref}.toml"]
+    candidates.append(BUNDLED / folder / f"{ref}.toml")
+    for c in candidates:
+        if c.is_file():
+            return c
+    # by id inside files whose name differs from their id
+    dirs = ([near, near.parent / folder] if near is not None else []) + [BUNDLED / folder]
+    for d in dirs:
+        for f in sorted(d.glob("*.toml")) if d.is_dir() else []:
+            if _declared_id(f, kind) == str(ref):
+                return f
+    known = sorted(f.stem for f in (BUNDLED / folder).glob("*.toml"))
+    raise ContentError(
+        [Problem(str(ref), None, "", f"no {kind} file or bundled {kind} id '{ref}'{did_you_mean(str(ref), known)} "
+                 f"(bundled: {', '.join(known)})")]
+    )
+
+
+def _declared_id(path: Path, kind: str) -> str | None:
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            return None
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return None
+    table = data.get(kind)
+    return table.get("id") if isinstance(table, dict) else None
+
+
+def load_scenario(ruleset: str | Path = DEFAULT_RULESET, deck: str | Path | None = None) -> Scenario:
+    """Load a ruleset and its deck (default: the deck the ruleset names).
+
+    ``ruleset`` and ``deck`` are paths or bundled ids. Raises ContentError
+    carrying every problem found, each with file, line and key path.
+    """
+    rs_path = resolve(ruleset, "ruleset")
+    rs_source = read_toml(rs_path)
+    if kind_of(rs_source) != "ruleset":
+        raise ContentError([rs_source.problem((), "this is a deck; give a ruleset (with a [ruleset] table)")])
+    problems: list[Problem] = []
+    rs: Ruleset | None = None
+    try:
+        rs = parse_ruleset(rs_source)
+    except ContentError as exc:
+        problems += exc.problems
+    deck_ref = deck if deck is not None else (rs.ruleset.deck if rs is not None else None)
+    if rs is not None and deck_ref is None:
+        problems.append(rs_source.problem(("ruleset", "deck"), "the ruleset names no deck; give one with --deck"))
+    deck_model: Deck | None = None
+    deck_source: SourceFile | None = None
+    if deck_ref is not None:
+        try:
+            deck_source = read_toml(resolve(deck_ref, "deck", near=rs_path.parent))
+            if kind_of(deck_source) != "deck":
+                raise ContentError([deck_source.problem((), "this is a ruleset; give a deck (with a [deck] table)")])
+            deck_model = parse_deck(deck_source)
+        except ContentError as exc:
+            problems += exc.problems
+    if problems:
+        raise ContentError(problems)
+    assert rs is not None and deck_model is not None and deck_source is not None
+    return combine(rs, deck_model, rs_source, deck_source)
+
+
+def scenario_from_data(data: dict[str, Any], name: str = "<embedded>") -> Scenario:
+    """Rebuild a scenario from :meth:`Scenario.embedded` data (e.g. a save header)."""
+    if not isinstance(data, dict) or not isinstance(data.get("ruleset"), dict) or not isinstance(data.get("deck"), dict):
+        raise ContentError([Problem(name, None, "", "no embedded ruleset and deck")])
+    rs_source = SourceFile(f"{name} (embedded ruleset)", data["ruleset"])
+    deck_source = SourceFile(f"{name} (embedded deck)", data["deck"])
+    return combine(parse_ruleset(rs_source), parse_deck(deck_source), rs_source, deck_source)

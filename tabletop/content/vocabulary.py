@@ -1,0 +1,409 @@
+"""The one vocabulary of effects and conditions.
+
+Every effect and condition a ruleset or deck may use is a small class here.
+The pydantic schema, the loader's checks, the engine's interpreter and the
+authoring docs all read this registry, so they cannot drift apart.
+
+An effect or condition is a TOML inline table whose *primary key* says what
+it is (``{ progress = 1 }``, ``{ meter = "trust", at_least = 3 }``). Nothing
+here is ever evaluated as code.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, ClassVar, Literal, Protocol, Union
+
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, create_model, model_validator
+
+Status = Literal["open", "agreed", "collapsed", "deferred"]
+STATUSES: tuple[str, ...] = ("open", "agreed", "collapsed", "deferred")
+
+
+class ContentModel(BaseModel):
+    """Base of every content model: unknown keys are errors, values immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Range(ContentModel):
+    """Bounds for a number: ``{ at_least = 2 }``, ``{ at_most = 3 }`` or both."""
+
+    at_least: int | None = None
+    at_most: int | None = None
+
+    @model_validator(mode="after")
+    def _one_bound(self) -> Range:
+        if self.at_least is None and self.at_most is None:
+            raise ValueError("give at_least, at_most or both")
+        if self.at_least is not None and self.at_most is not None and self.at_least > self.at_most:
+            raise ValueError(f"at_least ({self.at_least}) is above at_most ({self.at_most})")
+        return self
+
+    def holds(self, value: int) -> bool:
+        if self.at_least is not None and value < self.at_least:
+            return False
+        if self.at_most is not None and value > self.at_most:
+            return False
+        return True
+
+    def describe(self) -> str:
+        if self.at_least is not None and self.at_most is not None:
+            return f"{self.at_least}..{self.at_most}"
+        if self.at_least is not None:
+            return f">= {self.at_least}"
+        return f"<= {self.at_most}"
+
+
+# --------------------------------------------------------------------------
+# What effects write to and conditions read from. The engine supplies these;
+# a track-scoped action gets a view holding its own track only.
+
+
+class TrackView(Protocol):
+    position: int
+    tension: int
+    status: str
+
+
+class ConditionContext(Protocol):
+    round: int
+
+    def track(self, track_id: str | None) -> TrackView: ...
+
+    def meter(self, meter_id: str) -> int: ...
+
+    def resource(self, resource_id: str) -> int: ...
+
+
+class EffectTarget(Protocol):
+    def add_progress(self, track_id: str | None, amount: int) -> None: ...
+
+    def add_tension(self, track_id: str | None, amount: int) -> None: ...
+
+    def set_status(self, track_id: str | None, status: str) -> None: ...
+
+    def add_meter(self, meter_id: str, amount: int) -> None: ...
+
+    def add_resource(self, resource_id: str, amount: int) -> None: ...
+
+    def log(self, text: str) -> None: ...
+
+
+# --------------------------------------------------------------------------
+# Effects
+
+
+class Effect(ContentModel):
+    key: ClassVar[str]
+    example: ClassVar[str]
+    #: writes the state of a track (its own unless ``track`` names another)
+    writes_track: ClassVar[bool] = False
+    #: writes a global meter
+    writes_meter: ClassVar[bool] = False
+
+    def other_track(self) -> str | None:
+        return getattr(self, "track", None)
+
+    def apply(self, target: EffectTarget) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def describe(self) -> str:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+def _signed(n: int) -> str:
+    return f"+{n}" if n >= 0 else f"\u2212{-n}"
+
+
+class ProgressEffect(Effect):
+    """Moves the track's position up or down its ladder (clamped to the ladder)."""
+
+    key = "progress"
+    example = "{ progress = 1 }"
+    writes_track = True
+    progress: int
+    track: str | None = Field(None, description="another track (linked mode only)")
+
+    def apply(self, target: EffectTarget) -> None:
+        target.add_progress(self.track, self.progress)
+
+    def describe(self) -> str:
+        where = f" on {self.track}" if self.track else ""
+        return f"progress {_signed(self.progress)}{where}"
+
+
+class TensionEffect(Effect):
+    """Raises or lowers the track's tension (0 up to its breakdown threshold)."""
+
+    key = "tension"
+    example = "{ tension = -1 }"
+    writes_track = True
+    tension: int
+    track: str | None = Field(None, description="another track (linked mode only)")
+
+    def apply(self, target: EffectTarget) -> None:
+        target.add_tension(self.track, self.tension)
+
+    def describe(self) -> str:
+        where = f" on {self.track}" if self.track else ""
+        return f"tension {_signed(self.tension)}{where}"
+
+
+class StatusEffect(Effect):
+    """Sets the track's status, e.g. ``deferred`` to park it on purpose."""
+
+    key = "status"
+    example = '{ status = "deferred" }'
+    writes_track = True
+    status: Status
+    track: str | None = Field(None, description="another track (linked mode only)")
+
+    def apply(self, target: EffectTarget) -> None:
+        target.set_status(self.track, self.status)
+
+    def describe(self) -> str:
+        where = f" {self.track}" if self.track else " track"
+        return f"{where.strip()} becomes {self.status}"
+
+
+class MeterEffect(Effect):
+    """Changes a global meter (global cards and moves only under strict)."""
+
+    key = "meter"
+    example = '{ meter = "trust", add = 1 }'
+    writes_meter = True
+    meter: str
+    add: int
+
+    def apply(self, target: EffectTarget) -> None:
+        target.add_meter(self.meter, self.add)
+
+    def describe(self) -> str:
+        return f"{self.meter} {_signed(self.add)}"
+
+
+class ResourceEffect(Effect):
+    """Changes a resource of the acting or responding actor (never below 0)."""
+
+    key = "resource"
+    example = '{ resource = "capital", add = -1 }'
+    resource: str
+    add: int
+
+    def apply(self, target: EffectTarget) -> None:
+        target.add_resource(self.resource, self.add)
+
+    def describe(self) -> str:
+        return f"{self.resource} {_signed(self.add)}"
+
+
+class LogEffect(Effect):
+    """Writes a line into the game's log; changes nothing."""
+
+    key = "log"
+    example = '{ log = "Back-channel opened" }'
+    log: str = Field(max_length=300)
+
+    def apply(self, target: EffectTarget) -> None:
+        target.log(self.log)
+
+    def describe(self) -> str:
+        return f"log: {self.log}"
+
+
+EFFECTS: tuple[type[Effect], ...] = (
+    ProgressEffect,
+    TensionEffect,
+    StatusEffect,
+    MeterEffect,
+    ResourceEffect,
+    LogEffect,
+)
+EFFECT_KEYS: tuple[str, ...] = tuple(e.key for e in EFFECTS)
+
+
+# --------------------------------------------------------------------------
+# Conditions
+
+
+class Condition(ContentModel):
+    key: ClassVar[str]
+    example: ClassVar[str]
+    reads_track: ClassVar[bool] = False
+
+    def other_track(self) -> str | None:
+        return getattr(self, "track", None)
+
+    def holds(self, ctx: ConditionContext) -> bool:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def describe(self) -> str:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+class _Bounded(Condition):
+    at_least: int | None = None
+    at_most: int | None = None
+
+    @model_validator(mode="after")
+    def _one_bound(self) -> _Bounded:
+        Range(at_least=self.at_least, at_most=self.at_most)
+        return self
+
+    def _range(self) -> Range:
+        return Range(at_least=self.at_least, at_most=self.at_most)
+
+
+class MeterCondition(_Bounded):
+    """A global meter is within bounds."""
+
+    key = "meter"
+    example = '{ meter = "trust", at_least = 3 }'
+    meter: str
+
+    def holds(self, ctx: ConditionContext) -> bool:
+        return self._range().holds(ctx.meter(self.meter))
+
+    def describe(self) -> str:
+        return f"{self.meter} {self._range().describe()}"
+
+
+class ResourceCondition(_Bounded):
+    """The acting or responding actor's resource is within bounds."""
+
+    key = "resource"
+    example = '{ resource = "capital", at_least = 2 }'
+    resource: str
+
+    def holds(self, ctx: ConditionContext) -> bool:
+        return self._range().holds(ctx.resource(self.resource))
+
+    def describe(self) -> str:
+        return f"{self.resource} {self._range().describe()}"
+
+
+class TensionCondition(Condition):
+    """The track's tension is within bounds."""
+
+    key = "tension"
+    example = "{ tension = { at_most = 2 } }"
+    reads_track = True
+    tension: Range
+    track: str | None = Field(None, description="another track (linked mode only)")
+
+    def holds(self, ctx: ConditionContext) -> bool:
+        return self.tension.holds(ctx.track(self.track).tension)
+
+    def describe(self) -> str:
+        where = f" of {self.track}" if self.track else ""
+        return f"tension{where} {self.tension.describe()}"
+
+
+class ProgressCondition(Condition):
+    """The track's position on its ladder is within bounds."""
+
+    key = "progress"
+    example = "{ progress = { at_least = 2 } }"
+    reads_track = True
+    progress: Range
+    track: str | None = Field(None, description="another track (linked mode only)")
+
+    def holds(self, ctx: ConditionContext) -> bool:
+        return self.progress.holds(ctx.track(self.track).position)
+
+    def describe(self) -> str:
+        where = f" of {self.track}" if self.track else ""
+        return f"position{where} {self.progress.describe()}"
+
+
+class RoundCondition(Condition):
+    """The round number is within bounds."""
+
+    key = "round"
+    example = "{ round = { at_least = 2 } }"
+    round: Range
+
+    def holds(self, ctx: ConditionContext) -> bool:
+        return self.round.holds(ctx.round)
+
+    def describe(self) -> str:
+        return f"round {self.round.describe()}"
+
+
+class StatusCondition(Condition):
+    """The track's status is the one named (or one of a list)."""
+
+    key = "status"
+    example = '{ status = "open" }'
+    reads_track = True
+    status: Status | list[Status]
+    track: str | None = Field(None, description="another track (linked mode only)")
+
+    def statuses(self) -> tuple[str, ...]:
+        return (self.status,) if isinstance(self.status, str) else tuple(self.status)
+
+    def holds(self, ctx: ConditionContext) -> bool:
+        return ctx.track(self.track).status in self.statuses()
+
+    def describe(self) -> str:
+        where = f"{self.track} " if self.track else ""
+        return f"{where}status is {' or '.join(self.statuses())}"
+
+
+CONDITIONS: tuple[type[Condition], ...] = (
+    MeterCondition,
+    ResourceCondition,
+    TensionCondition,
+    ProgressCondition,
+    RoundCondition,
+    StatusCondition,
+)
+CONDITION_KEYS: tuple[str, ...] = tuple(c.key for c in CONDITIONS)
+
+
+# --------------------------------------------------------------------------
+# Modifiers: a condition and what it adds to a dice roll.
+
+
+def _modifier_class(cond: type[Condition]) -> type[Condition]:
+    return create_model(  # type: ignore[call-overload,no-any-return]
+        cond.__name__.replace("Condition", "Modifier"),
+        __base__=cond,
+        __doc__=f"{cond.__doc__} If so, adds `add` to the roll.",
+        add=(int, ...),
+    )
+
+
+MODIFIERS: tuple[type[Condition], ...] = tuple(_modifier_class(c) for c in CONDITIONS)
+
+
+# --------------------------------------------------------------------------
+# Discriminated unions keyed by the primary key present in the table.
+
+
+def primary_key(value: Any, keys: tuple[str, ...]) -> str | None:
+    """The first registry key present in ``value`` (a dict or a model)."""
+    if isinstance(value, dict):
+        for key in keys:
+            if key in value:
+                return key
+        return None
+    return getattr(value, "key", None)
+
+
+#: Tags carry a prefix no TOML key has, so error locations can drop them.
+TAG_PREFIX = "~"
+
+
+def _union(family: str, classes: tuple[type[ContentModel], ...], keys: tuple[str, ...]) -> Any:
+    def tag(value: Any) -> str | None:
+        key = primary_key(value, keys)
+        return None if key is None else f"{TAG_PREFIX}{family}:{key}"
+
+    members = tuple(Annotated[cls, Tag(f"{TAG_PREFIX}{family}:{cls.key}")] for cls in classes)  # type: ignore[attr-defined]
+    return Annotated[Union[members], Discriminator(tag)]  # noqa: UP007
+
+
+AnyEffect = _union("effect", EFFECTS, EFFECT_KEYS)
+AnyCondition = _union("condition", CONDITIONS, CONDITION_KEYS)
+AnyModifier = _union("modifier", MODIFIERS, CONDITION_KEYS)

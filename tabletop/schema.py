@@ -1,0 +1,23 @@
+"""JSON Schemas of the files tabletop reads, for editors (``tabletop schema``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .content.models import Deck, Ruleset
+
+
+def schema_for(kind: str) -> dict[str, Any]:
+    if kind == "ruleset":
+        schema = Ruleset.model_json_schema()
+    elif kind == "deck":
+        schema = Deck.model_json_schema()
+    elif kind == "save":
+        from .store.schema import save_schema
+
+        return save_schema()
+    else:
+        raise ValueError(kind)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = f"tabletop {kind}"
+    return schema
