@@ -108,6 +108,16 @@ def check_scenario(rs: Ruleset, deck: Deck) -> list[Found]:
                         f"its members ({', '.join(tracks[card.track].members)}) — rule 2",
                     )
                 )
+        if not card.choices:
+            for ei, effect in enumerate(card.effects):
+                if effect.key == "resource":
+                    out.append(
+                        (
+                            "deck",
+                            (*path, "effects", ei, "resource"),
+                            "a resource effect needs an actor: put it in a choice, whose actor it then affects",
+                        )
+                    )
         out += check_scoped(rs, "deck", path, card, card.track)
     return out
 
