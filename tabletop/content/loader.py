@@ -99,13 +99,14 @@ def read_toml(path: str | Path) -> SourceFile:
         raise fail(f"not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start}); save the file as UTF-8", line) from None
     text = text.removeprefix("\ufeff")
     if not text.strip():
-        raise fail("file is empty: expected a [ruleset] or a [deck] table")
+        raise fail("file is empty: expected a [ruleset] or a [deck] table", 1)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         msg = str(exc)
         m = re.search(r"\(at line (\d+), column \d+\)", msg)
-        line = int(m.group(1)) if m else None
+        # "at end of document": the file stops too soon, e.g. an array never closed
+        line = int(m.group(1)) if m else text.rstrip().count("\n") + 1
         msg = re.sub(r"\s*\(at line \d+, column \d+\)", "", msg).rstrip(".")
         msg = re.sub(r"\s*\(at end of document\)", " at the end of the file", msg)
         raise fail(f"TOML syntax error: {msg}", line) from None
