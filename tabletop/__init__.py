@@ -1,3 +1,24 @@
-"""tabletop: a terminal tabletop wargame for policy workshops."""
+"""tabletop: a terminal tabletop wargame for policy workshops.
+
+The public API (DESIGN section 7a)::
+
+    from tabletop import load_scenario, new_game, legal_actions, apply, open_save
+"""
 
 __version__ = "0.1.0"
+
+from .content import ContentError, Scenario, load_scenario  # noqa: E402
+from .engine import Action, RuleViolation, State, apply, legal_actions, new_game  # noqa: E402
+
+__all__ = [
+    "Action",
+    "ContentError",
+    "RuleViolation",
+    "Scenario",
+    "State",
+    "__version__",
+    "apply",
+    "legal_actions",
+    "load_scenario",
+    "new_game",
+]

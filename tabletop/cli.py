@@ -141,6 +141,56 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 # --------------------------------------------------------------------------
+# simulate
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got '{text}'") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, got {value}")
+    return value
+
+
+def _seed(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got '{text}'") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"a seed is 0 or more, got {value}")
+    return value
+
+
+def cmd_simulate(args: argparse.Namespace) -> int:
+    from .sim import format_table, parse_bots, simulate
+    from .sim.runner import default_workers, names_of
+
+    scenario = load_scenario(args.ruleset, args.deck)
+    try:
+        bots = parse_bots(args.bots, [a.id for a in scenario.ruleset.actors])
+    except ValueError as exc:
+        _err(f"tabletop simulate: {exc}")
+        return 2
+    workers = args.workers or default_workers()
+    save_dir = Path(args.save_dir) if args.save_dir else None
+    if save_dir is not None:
+        try:
+            save_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            _err(f"tabletop simulate: cannot create --save-dir {save_dir}: {exc.strerror or exc}")
+            return 1
+    report = simulate(scenario, args.games, args.seed, bots, workers=workers, save_dir=save_dir)
+    if args.json:
+        _out(json.dumps(report, sort_keys=False))
+    else:
+        _out(format_table(report, names_of(scenario)))
+    return 0
+
+
+# --------------------------------------------------------------------------
 # start (until the play screen lands: describe the bundled scenarios)
 
 
@@ -191,6 +241,23 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("schema", help="print the JSON Schema of a ruleset, deck or save, for editors")
     p.add_argument("kind", choices=["ruleset", "deck", "save"])
     p.set_defaults(func=cmd_schema)
+
+    p = sub.add_parser("simulate", help="play many bot games headless and report per track")
+    p.add_argument("--ruleset", default=DEFAULT_RULESET, metavar="R", help="ruleset path or bundled id")
+    p.add_argument("--deck", default=None, metavar="D", help="deck path or bundled id (default: the ruleset's)")
+    p.add_argument("--games", type=_positive, default=1000, metavar="N")
+    p.add_argument("--seed", type=_seed, default=0, metavar="S")
+    p.add_argument("--workers", type=_positive, default=None, metavar="K", help="processes (default: all cores)")
+    p.add_argument(
+        "--bots",
+        default=None,
+        metavar="POLICY",
+        help="random, cooperative or hardliner for all, or per actor: ru=hardliner,ua=cooperative "
+        "(default: a mix drawn per game)",
+    )
+    p.add_argument("--save-dir", default=None, metavar="DIR", help="write one save per game into DIR")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(func=cmd_simulate)
     return parser
 
 

@@ -1,0 +1,135 @@
+"""Actions, the events they leave in the log, and rule violations."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from typing import Any
+
+#: Actions that players and the game step through; ``legal_actions`` lists these.
+PLAY_KINDS = (
+    "draw",  # chance: reveal the round's card
+    "apply_card",  # apply the revealed card (a card without choices)
+    "choose",  # the named actor answers the revealed card
+    "move",  # an actor plays a move
+    "pass",  # an actor ends its moves for the round
+    "vote",  # a member accepts or rejects a tabled proposal
+    "roll",  # chance: 2d6 for a tabled dice move
+    "rule",  # the facilitator rules on a tabled facilitator move
+    "enact",  # a sealed auto move takes effect after the reveal
+    "advance",  # the step to the next phase
+)
+#: The facilitator's powers: built and applied the same way, never listed.
+FACILITATOR_KINDS = ("override", "undo", "note", "inject", "skip", "redraw", "end")
+KINDS = PLAY_KINDS + FACILITATOR_KINDS
+#: Actions whose outcome comes from the game's seeded RNG (and is recorded).
+CHANCE_KINDS = ("draw", "roll", "redraw")
+
+
+class RuleViolation(Exception):
+    """An action the rules do not allow. ``code`` is stable; ``message`` is for players."""
+
+    def __init__(self, code: str, message: str):
+        super().__init__(f"{code}: {message}")
+        self.code = code
+        self.message = message
+
+
+class IndependenceBreach(AssertionError):
+    """The engine itself broke track independence: a bug, never a player's doing."""
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    """One thing someone does. Build with keywords; unused fields stay None.
+
+    ``track`` is the track the action is scoped to (None: global or no track).
+    ``outcome`` carries a chance action's recorded result (a replay feeds it
+    back); leave it None to let the game's seeded RNG decide.
+    """
+
+    kind: str
+    actor: str | None = None
+    track: str | None = None
+    move: str | None = None
+    link: str | None = None
+    choice: int | None = None
+    accept: bool | None = None
+    success: bool | None = None
+    card: str | None = None
+    reason: str | None = None
+    text: str | None = None
+    about: int | None = None
+    position: int | None = None
+    tension: int | None = None
+    status: str | None = None
+    meter: str | None = None
+    value: int | None = None
+    outcome: Mapping[str, Any] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data for the save file: only the fields that are set."""
+        out: dict[str, Any] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if value is not None:
+                out[f.name] = dict(value) if f.name == "outcome" else value
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Action:
+        """Rebuild an action from :meth:`to_dict` data; raises ValueError if malformed."""
+        if not isinstance(data, Mapping):
+            raise ValueError("an action must be an object")
+        names = {f.name: f for f in fields(cls)}
+        unknown = set(data) - set(names)
+        if unknown:
+            raise ValueError(f"unknown action field(s): {', '.join(sorted(unknown))}")
+        kind = data.get("kind")
+        if kind not in KINDS:
+            raise ValueError(f"unknown action kind {kind!r}")
+        checks: dict[str, tuple[type, ...]] = {
+            "choice": (int,),
+            "about": (int,),
+            "position": (int,),
+            "tension": (int,),
+            "value": (int,),
+            "accept": (bool,),
+            "success": (bool,),
+            "outcome": (dict,),
+        }
+        for key, value in data.items():
+            if value is None or key == "kind":
+                continue
+            expected = checks.get(key, (str,))
+            if not isinstance(value, expected) or (expected == (int,) and isinstance(value, bool)):
+                raise ValueError(f"action field {key!r} has the wrong type")
+        return cls(**data)
+
+    def without_outcome(self) -> Action:
+        if self.outcome is None:
+            return self
+        return Action(**{f.name: getattr(self, f.name) for f in fields(self) if f.name != "outcome"})
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """What one applied action did: the record a save line is made of."""
+
+    seq: int
+    round: int
+    phase: str
+    action: Action
+    result: Mapping[str, Any]
+
+    @property
+    def actor(self) -> str | None:
+        return self.action.actor
+
+    @property
+    def track(self) -> str | None:
+        return self.action.track
+
+    @property
+    def summary(self) -> str:
+        return str(self.result.get("summary", self.action.kind))

@@ -1,0 +1,171 @@
+"""The game state: immutable values; ``apply`` builds a new one per action."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..content import Scenario
+from .actions import Event
+
+
+@dataclass(frozen=True, slots=True)
+class TrackState:
+    """One track board: where it stands, how tense it is, and its status.
+
+    ``provisional`` marks an agreement under linked independence that holds
+    only once every non-deferred track agrees. ``since`` is the round in
+    which the current status was reached.
+    """
+
+    id: str
+    position: int
+    tension: int
+    status: str = "open"
+    provisional: bool = False
+    since: int | None = None
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == "open"
+
+    def as_data(self) -> dict[str, Any]:
+        return {
+            "position": self.position,
+            "tension": self.tension,
+            "status": self.status,
+            "provisional": self.provisional,
+            "since": self.since,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """A move waiting for adjudication (tabled, or committed in a sealed round)."""
+
+    seq: int
+    actor: str
+    move: str
+    track: str | None
+    link: str | None
+    resolution: str
+    voters: tuple[str, ...] = ()
+    votes: tuple[tuple[str, bool], ...] = ()
+    sealed: bool = False
+    revealed: bool = True
+
+    def next_voter(self) -> str | None:
+        done = {a for a, _ in self.votes}
+        return next((v for v in self.voters if v not in done), None)
+
+    def as_data(self) -> dict[str, Any]:
+        return {
+            "seq": self.seq,
+            "actor": self.actor,
+            "move": self.move,
+            "track": self.track,
+            "link": self.link,
+            "resolution": self.resolution,
+            "votes": [[a, v] for a, v in self.votes],
+            "revealed": self.revealed,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class _LogNode:
+    event: Event
+    prev: _LogNode | None
+    length: int
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class State:
+    """A whole game at one moment. Never mutated: ``apply`` returns a new one."""
+
+    scenario: Scenario
+    seed: int
+    round: int
+    phase: str
+    tracks: Mapping[str, TrackState]
+    meters: Mapping[str, int]
+    resources: Mapping[str, Mapping[str, int]]
+    pile: tuple[str, ...]
+    discard: tuple[str, ...] = ()
+    over: bool = False
+    end_reason: str | None = None
+    turn: str | None = None
+    actions_left: Mapping[str, int] = field(default_factory=dict)
+    passed: frozenset[str] = frozenset()
+    card: str | None = None
+    card_round_event: bool = False
+    event_done: bool = False
+    queue: tuple[Proposal, ...] = ()
+    used_once: frozenset[tuple[str, str]] = frozenset()
+    chance: int = 0
+    seq: int = 0
+    history: _LogNode | None = None
+    previous: State | None = field(default=None, repr=False)
+
+    # -- reading -----------------------------------------------------------
+
+    @property
+    def ruleset(self):  # noqa: ANN201 - pydantic model
+        return self.scenario.ruleset
+
+    @property
+    def independence(self) -> str:
+        return self.scenario.ruleset.ruleset.independence
+
+    @property
+    def last(self) -> Event | None:
+        """The event the last applied action produced."""
+        return self.history.event if self.history else None
+
+    @property
+    def log(self) -> tuple[Event, ...]:
+        """Every event so far, oldest first (undone ones included)."""
+        out: list[Event] = []
+        node = self.history
+        while node is not None:
+            out.append(node.event)
+            node = node.prev
+        return tuple(reversed(out))
+
+    def events(self) -> Iterator[Event]:
+        return iter(self.log)
+
+    @property
+    def hash(self) -> str:
+        """A digest of the game state (not the log), equal in any process."""
+        return state_hash(self)
+
+    def snapshot(self) -> dict[str, Any]:
+        """The game state as plain data (what the hash covers)."""
+        return {
+            "round": self.round,
+            "phase": self.phase,
+            "over": self.over,
+            "end_reason": self.end_reason,
+            "tracks": {k: self.tracks[k].as_data() for k in sorted(self.tracks)},
+            "meters": {k: self.meters[k] for k in sorted(self.meters)},
+            "resources": {a: dict(sorted(r.items())) for a, r in sorted(self.resources.items())},
+            "pile": list(self.pile),
+            "discard": list(self.discard),
+            "turn": self.turn,
+            "actions_left": dict(sorted(self.actions_left.items())),
+            "passed": sorted(self.passed),
+            "card": self.card,
+            "card_round_event": self.card_round_event,
+            "event_done": self.event_done,
+            "queue": [p.as_data() for p in self.queue],
+            "used_once": sorted([a, m] for a, m in self.used_once),
+            "chance": self.chance,
+        }
+
+
+def state_hash(state: State) -> str:
+    data = json.dumps(state.snapshot(), sort_keys=True, separators=(",", ":"), ensure_ascii=True)
+    return hashlib.sha256(data.encode("ascii")).hexdigest()[:32]
