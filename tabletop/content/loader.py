@@ -179,6 +179,49 @@ def _value_at(data: Any, path: KeyPath) -> Any:
     return data
 
 
+def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[KeyPath, int | None]:
+    """The key path of an error's location in the file's data, and where in ``loc`` a union label is.
+
+    pydantic puts our tags, and the label of each branch of a union (e.g.
+    ``literal['open',...]`` for ``status = "open" or a list``), into ``loc``;
+    neither is a key the designer wrote.
+    """
+    path: list[str | int] = []
+    node: Any = data
+    label: int | None = None
+    for i, part in enumerate(loc):
+        if isinstance(part, str) and part in _TAGGED:
+            continue
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        elif isinstance(part, str) and ("[" in part or i < len(loc) - 1):
+            label = i if label is None else label  # a union branch label
+            continue
+        else:
+            node = None  # a key that is missing
+        path.append(part)
+    return tuple(path), label
+
+
+def _one_branch(data: Any, errors: list[Any]) -> list[Any]:
+    """Each branch of a union fails on its own; keep the branch that got furthest (the first on a tie)."""
+    unions: dict[tuple[Any, ...], dict[Any, list[int]]] = {}
+    for i, err in enumerate(errors):
+        loc = tuple(err["loc"])
+        _, cut = _data_path(data, loc)
+        if cut is not None:
+            unions.setdefault(loc[:cut], {}).setdefault(loc[cut], []).append(i)
+    dropped: set[int] = set()
+    for branches in unions.values():
+        best = max(branches.values(), key=lambda idx: max(len(errors[i]["loc"]) for i in idx))
+        for idx in branches.values():
+            if idx is not best:
+                dropped.update(idx)
+    return [err for i, err in enumerate(errors) if i not in dropped]
+
+
 def _family(path: KeyPath) -> tuple[str, tuple[str, ...]]:
     field_name = next((p for p in reversed(path) if isinstance(p, str)), "")
     if field_name in ("effects", "fail_effects"):
@@ -216,7 +259,7 @@ _EXPECTED = {
 
 def _translate(root: type[BaseModel], data: dict[str, Any], error: Any) -> tuple[KeyPath, str]:
     loc = tuple(error["loc"])
-    path: KeyPath = tuple(p for p in loc if not (isinstance(p, str) and p in _TAGGED))
+    path, _ = _data_path(data, loc)
     kind = error["type"]
     value = error.get("input")
     ctx = error.get("ctx") or {}
@@ -266,7 +309,7 @@ def _validate(source: SourceFile, model: type[BaseModel]) -> Any:
         return model.model_validate(source.data)
     except ValidationError as exc:
         problems = []
-        errors = exc.errors(include_url=False)
+        errors = _one_branch(source.data, exc.errors(include_url=False))
         locs = [tuple(e["loc"]) for e in errors]
         for err in errors:
             loc = tuple(err["loc"])
