@@ -222,6 +222,25 @@ def _one_branch(data: Any, errors: list[Any]) -> list[Any]:
     return [err for i, err in enumerate(errors) if i not in dropped]
 
 
+_KEY_WORD = re.compile(r"(?<![\w.])[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)*")
+
+
+def _named_key(data: Any, path: KeyPath, message: str) -> KeyPath:
+    """A check on a whole table names the key it is about first: point at that key's line.
+
+    ``agreement_at (5) is past the top of the ladder`` on ``tracks[0]`` is
+    reported at ``tracks[0].agreement_at``, the line the designer must change.
+    """
+    table = _value_at(data, path)
+    if not isinstance(table, dict):
+        return path
+    for word in _KEY_WORD.findall(message):
+        keys = tuple(word.split("."))
+        if _value_at(table, keys) is not None:
+            return (*path, *keys)
+    return path
+
+
 def _family(path: KeyPath) -> tuple[str, tuple[str, ...]]:
     field_name = next((p for p in reversed(path) if isinstance(p, str)), "")
     if field_name in ("effects", "fail_effects"):
@@ -300,7 +319,8 @@ def _translate(root: type[BaseModel], data: dict[str, Any], error: Any) -> tuple
     if kind == "less_than_equal":
         return path, f"must be at most {ctx.get('le')}, got {value!r}"
     if kind == "value_error":
-        return path, str(ctx.get("error", error["msg"]))
+        message = str(ctx.get("error", error["msg"]))
+        return _named_key(data, path, message), message
     return path, error["msg"]
 
 
