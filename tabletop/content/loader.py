@@ -294,8 +294,11 @@ def _translate(root: type[BaseModel], data: dict[str, Any], error: Any) -> tuple
         family, keys = _family(path)
         if not isinstance(value, dict):
             return path, f"expected an inline table such as {{ {keys[0]} = ... }}, got {_type_name(value)}"
+        if not value:
+            article = "an" if family == "effect" else "a"
+            return path, f"an empty table is not {article} {family} (expected one of {', '.join(keys)})"
         unknown = [k for k in value if k not in keys and k not in ("add", "at_least", "at_most", "track")]
-        name = unknown[0] if unknown else ", ".join(value) or "an empty table"
+        name = unknown[0] if unknown else ", ".join(value)
         hint = did_you_mean(name, keys)
         return path, f"unknown {family} '{name}'{hint} (expected one of {', '.join(keys)})"
     if kind == "literal_error":
