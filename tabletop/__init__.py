@@ -9,6 +9,7 @@ __version__ = "0.1.0"
 
 from .content import ContentError, Scenario, load_scenario  # noqa: E402
 from .engine import Action, RuleViolation, State, apply, legal_actions, new_game  # noqa: E402
+from .store import open_save  # noqa: E402
 
 __all__ = [
     "Action",
@@ -21,4 +22,5 @@ __all__ = [
     "legal_actions",
     "load_scenario",
     "new_game",
+    "open_save",
 ]

@@ -191,6 +191,19 @@ def cmd_simulate(args: argparse.Namespace) -> int:
 
 
 # --------------------------------------------------------------------------
+# verify
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from .store import verify
+
+    report = verify(args.save)
+    for line in report.lines():
+        _out(line)
+    return 0 if report.ok else 1
+
+
+# --------------------------------------------------------------------------
 # start (until the play screen lands: describe the bundled scenarios)
 
 
@@ -258,6 +271,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--save-dir", default=None, metavar="DIR", help="write one save per game into DIR")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(func=cmd_simulate)
+
+    p = sub.add_parser("verify", help="replay a save, check every hash; exit 1 on damage")
+    p.add_argument("save", metavar="SAVE")
+    p.set_defaults(func=cmd_verify)
     return parser
 
 

@@ -1,0 +1,464 @@
+"""The save log: one JSON object per line, each event fsynced as it is played.
+
+Line 1 is the header: format and versions, the seed, and the full ruleset and
+deck embedded, so a replay never depends on files that may change. Each
+further line is one event: its action (with the recorded outcome of draws and
+dice), its result, the state hash after it, and a ``chain`` hash linking it to
+the line before. A line is written ``canonical body`` + ``"chain"`` last, so
+the chain is checked over the exact bytes written.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import json
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from .. import __version__
+from ..content import ContentError, Scenario, scenario_from_data
+from ..engine import Action, RuleViolation, State, apply, new_game
+from ..engine.actions import CHANCE_KINDS, IndependenceBreach
+
+FORMAT = "tabletop-save"
+VERSION = 1
+MAX_HEADER = 16 * 1024 * 1024
+MAX_LINE = 4 * 1024 * 1024
+_CHAIN_KEY = b',"chain":"'
+#: keep a replayed state every this many events, so a seek replays little
+SNAPSHOT_EVERY = 32
+
+
+class SaveError(Exception):
+    """A file that cannot be read as a save at all (not a save, unknown version...)."""
+
+    def __init__(self, path: str | Path, message: str, seq: int | None = None, kind: str = "not a save"):
+        self.path = str(path)
+        self.message = message
+        self.seq = seq
+        self.kind = kind
+        super().__init__(f"{path}: {message}")
+
+
+@dataclass(frozen=True)
+class Damage:
+    """The first thing wrong in a save: where, and what kind of damage."""
+
+    seq: int  # the event number (1-based; 0 is the header)
+    line: int  # the line number in the file
+    kind: str  # torn tail, changed line, missing events, reordered events, duplicated event, ...
+    detail: str
+
+    def __str__(self) -> str:
+        where = "header" if self.seq == 0 else f"event {self.seq}"
+        return f"{where} (line {self.line}): {self.kind}: {self.detail}"
+
+
+@dataclass(frozen=True)
+class SavedEvent:
+    """One event line as read back."""
+
+    seq: int
+    time: str
+    round: int
+    phase: str
+    actor: str | None
+    track: str | None
+    action: Action
+    result: dict[str, Any]
+    state: str
+    chain: str
+
+    @property
+    def summary(self) -> str:
+        return str(self.result.get("summary", self.action.kind))
+
+
+def _canonical(data: Any) -> bytes:
+    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
+def _chain(prev: str, body: bytes) -> str:
+    return hashlib.sha256(prev.encode("ascii") + b"\n" + body).hexdigest()[:32]
+
+
+def _line(data: dict[str, Any], prev: str) -> tuple[bytes, str]:
+    body = _canonical(data)
+    chain = _chain(prev, body)
+    return body[:-1] + _CHAIN_KEY + chain.encode("ascii") + b'"}\n', chain
+
+
+def _split_chain(raw: bytes) -> tuple[bytes, str] | None:
+    """The canonical body and the chain hash of a written line, or None."""
+    idx = raw.rfind(_CHAIN_KEY)
+    if idx < 0 or not raw.endswith(b'"}'):
+        return None
+    chain = raw[idx + len(_CHAIN_KEY) : -2]
+    try:
+        return raw[:idx] + b"}", chain.decode("ascii")
+    except UnicodeDecodeError:
+        return None
+
+
+def _now() -> str:
+    return _dt.datetime.now(_dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+# --------------------------------------------------------------------------
+# Writing
+
+
+def _fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(path.parent or Path("."), os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+class SaveWriter:
+    """Appends events to a save. With ``durable`` each event is fsynced before append returns."""
+
+    def __init__(self, path: Path, handle: IO[bytes], chain: str, seq: int, durable: bool = True):
+        self.path = path
+        self._handle = handle
+        self._chain = chain
+        self._seq = seq
+        self.durable = durable
+
+    @classmethod
+    def create(cls, path: str | Path, scenario: Scenario, seed: int, durable: bool = True,
+               extra: dict[str, Any] | None = None) -> SaveWriter:
+        """Start a new save at ``path``; refuses to overwrite an existing file."""
+        p = Path(path)
+        p.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(p, "xb")  # noqa: SIM115 - kept open for appending
+        header = {
+            "format": FORMAT,
+            "version": VERSION,
+            "app_version": __version__,
+            "created": _now(),
+            "seed": int(seed),
+            "scenario": {
+                "ruleset_id": scenario.ruleset.ruleset.id,
+                "ruleset_name": scenario.ruleset.ruleset.name,
+                "deck_id": scenario.deck.deck.id,
+                "deck_name": scenario.deck.deck.name,
+                "independence": scenario.ruleset.ruleset.independence,
+            },
+            **(extra or {}),
+            **scenario.embedded(),
+        }
+        raw, chain = _line(header, "")
+        handle.write(raw)
+        handle.flush()
+        os.fsync(handle.fileno())
+        _fsync_dir(p)
+        return cls(p, handle, chain, 0, durable)
+
+    @classmethod
+    def reopen(cls, save: Save, durable: bool = True) -> SaveWriter:
+        """Continue appending to an intact save (see :func:`resume`)."""
+        if save.damage is not None:
+            raise SaveError(save.path, f"cannot append to a damaged save: {save.damage}", kind="damaged")
+        handle = open(save.path, "ab")  # noqa: SIM115
+        return cls(Path(save.path), handle, save.last_chain, len(save), durable)
+
+    def append(self, state: State) -> None:
+        """Write the event ``state.last`` (and the hash of ``state``) to disk."""
+        event = state.last
+        if event is None:
+            raise ValueError("the state has no event to save")
+        if event.seq != self._seq + 1:
+            raise ValueError(f"event {event.seq} does not follow event {self._seq} in {self.path}")
+        record = {
+            "seq": event.seq,
+            "time": _now(),
+            "round": event.round,
+            "phase": event.phase,
+            "actor": event.action.actor,
+            "track": event.action.track,
+            "action": _recorded_action(event.action, event.result),
+            "result": event.result,
+            "state": state.hash,
+        }
+        raw, chain = _line(record, self._chain)
+        self._handle.write(raw)
+        self._handle.flush()
+        if self.durable:
+            os.fsync(self._handle.fileno())
+        self._chain = chain
+        self._seq = event.seq
+
+    @property
+    def seq(self) -> int:
+        return self._seq
+
+    def close(self) -> None:
+        if not self._handle.closed:
+            self._handle.flush()
+            os.fsync(self._handle.fileno())
+            self._handle.close()
+
+    def __enter__(self) -> SaveWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _recorded_action(action: Action, result: dict[str, Any]) -> dict[str, Any]:
+    """The action as saved: a chance action carries the outcome that was resolved."""
+    data = action.to_dict()
+    if action.kind in CHANCE_KINDS and "outcome" in result:
+        data["outcome"] = result["outcome"]
+    return data
+
+
+# --------------------------------------------------------------------------
+# Reading
+
+
+class Save:
+    """A save read back: ``header``, ``events``, ``len(save)``, ``state_at(i)``.
+
+    Reading stops at the first damage (``damage``); everything before it is
+    available. ``state_at(i)`` is the state after event ``i`` (0: the start),
+    replayed with the recorded draws and dice.
+    """
+
+    def __init__(self, path: Path, header: dict[str, Any], scenario: Scenario, events: list[SavedEvent],
+                 damage: Damage | None, header_chain: str, good_bytes: int, torn_bytes: int):
+        self.path = path
+        self.header = header
+        self.scenario = scenario
+        self.events = events
+        self.damage = damage
+        self.header_chain = header_chain
+        self.good_bytes = good_bytes
+        self.torn_bytes = torn_bytes
+        self._states: dict[int, State] = {}
+
+    @property
+    def seed(self) -> int:
+        return int(self.header["seed"])
+
+    @property
+    def last_chain(self) -> str:
+        return self.events[-1].chain if self.events else self.header_chain
+
+    def __len__(self) -> int:
+        return len(self.events)
+
+    def __iter__(self) -> Iterator[SavedEvent]:
+        return iter(self.events)
+
+    def state_at(self, i: int) -> State:
+        """The game after event ``i`` (0 = before the first action)."""
+        if not 0 <= i <= len(self.events):
+            raise IndexError(f"event {i} is outside 0..{len(self.events)}")
+        if i in self._states:
+            return self._states[i]
+        start = max((k for k in self._states if k <= i), default=None)
+        if start is None:
+            state = new_game(self.scenario, self.seed)
+            self._states[0] = state
+            start = 0
+        else:
+            state = self._states[start]
+        for k in range(start, i):
+            state = self._replay_one(state, self.events[k])
+            if (k + 1) % SNAPSHOT_EVERY == 0 or self.events[k].action.kind == "advance":
+                self._states[k + 1] = state
+        self._states[i] = state
+        return state
+
+    def final_state(self) -> State:
+        return self.state_at(len(self.events))
+
+    def _replay_one(self, state: State, event: SavedEvent) -> State:
+        try:
+            return apply(state, event.action)
+        except (RuleViolation, IndependenceBreach) as exc:
+            raise SaveError(self.path, f"event {event.seq} does not replay: {exc}", event.seq, "illegal event") from None
+
+
+def _read_line(handle: IO[bytes], limit: int) -> bytes:
+    return handle.readline(limit + 1)
+
+
+def open_save(path: str | Path) -> Save:
+    """Read a save. Raises SaveError if it is not a readable save at all.
+
+    A damaged save opens with what is intact before the damage; ``damage``
+    says what and where.
+    """
+    p = Path(path)
+    if not p.exists():
+        raise SaveError(p, "no such file", kind="missing")
+    if p.is_dir():
+        raise SaveError(p, "is a directory, not a save file", kind="not a save")
+    try:
+        handle = open(p, "rb")  # noqa: SIM115
+    except OSError as exc:
+        raise SaveError(p, f"cannot read: {exc.strerror or exc}", kind="unreadable") from None
+    with handle:
+        raw = _read_line(handle, MAX_HEADER)
+        if not raw:
+            raise SaveError(p, "the file is empty: not a save", 0)
+        header, header_chain = _parse_header(p, raw)
+        try:
+            scenario = scenario_from_data({"ruleset": header.get("ruleset"), "deck": header.get("deck")}, str(p))
+        except ContentError as exc:
+            raise SaveError(p, f"the embedded scenario is not valid: {exc.problems[0]}", 0, "damaged header") from None
+        events: list[SavedEvent] = []
+        damage: Damage | None = None
+        prev = header_chain
+        offset = len(raw)
+        good = offset
+        line_no = 1
+        seen: set[int] = set()
+        while True:
+            raw = _read_line(handle, MAX_LINE)
+            if not raw:
+                break
+            line_no += 1
+            expected = len(events) + 1
+            at_end = not raw.endswith(b"\n")
+            if at_end and not handle.read(1):
+                damage = Damage(expected, line_no, "torn tail", "the last line is incomplete (a crash while writing); it is dropped")
+                break
+            if len(raw) > MAX_LINE:
+                damage = Damage(expected, line_no, "changed line", "the line is far too long to be an event")
+                break
+            body_chain = _split_chain(raw.rstrip(b"\n"))
+            try:
+                record = json.loads(raw)
+            except (UnicodeDecodeError, json.JSONDecodeError):
+                record = None
+            if record is None or not isinstance(record, dict) or body_chain is None:
+                damage = Damage(expected, line_no, "changed line", "the line is not a valid event")
+                break
+            seq = record.get("seq")
+            if not isinstance(seq, int) or isinstance(seq, bool):
+                damage = Damage(expected, line_no, "changed line", "the event has no sequence number")
+                break
+            if seq != expected:
+                if seq in seen:
+                    kind, detail = "duplicated event", f"event {seq} appears again"
+                elif seq > expected and _next_seq(handle) == expected:
+                    kind, detail = "reordered events", f"event {seq} comes before event {expected}"
+                elif seq > expected:
+                    kind, detail = "missing events", f"expected event {expected}, found event {seq}"
+                else:
+                    kind, detail = "reordered events", f"expected event {expected}, found event {seq}"
+                damage = Damage(expected, line_no, kind, detail)
+                break
+            body, chain = body_chain
+            if _chain(prev, body) != chain or record.get("chain") != chain:
+                damage = Damage(seq, line_no, "changed line", "the line does not match its hash chain (edited or corrupted)")
+                break
+            try:
+                event = _event(record)
+            except (KeyError, TypeError, ValueError) as exc:
+                damage = Damage(seq, line_no, "changed line", f"malformed event: {exc}")
+                break
+            events.append(event)
+            seen.add(seq)
+            prev = chain
+            offset += len(raw)
+            good = offset
+        size = p.stat().st_size
+    return Save(p, header, scenario, events, damage, header_chain, good, size - good)
+
+
+def _next_seq(handle: IO[bytes]) -> int | None:
+    """The sequence number on the next line, if it has one (a look ahead)."""
+    raw = _read_line(handle, MAX_LINE)
+    match = re.search(rb'"seq":(\d+)', raw)
+    return int(match.group(1)) if match else None
+
+
+def _parse_header(p: Path, raw: bytes) -> tuple[dict[str, Any], str]:
+    try:
+        header = json.loads(raw)
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        header = None
+    if not isinstance(header, dict) or header.get("format") != FORMAT:
+        raise SaveError(p, "not a tabletop save (the first line is not a save header)", 0)
+    version = header.get("version")
+    if version != VERSION:
+        raise SaveError(p, f"unknown save format version {version!r} (this tabletop reads version {VERSION})", 0, "unknown version")
+    if not raw.endswith(b"\n"):
+        raise SaveError(p, "the header line is incomplete (a crash while creating the save)", 0, "torn tail")
+    split = _split_chain(raw.rstrip(b"\n"))
+    if split is None or _chain("", split[0]) != split[1]:
+        raise SaveError(p, "the header does not match its hash (edited or corrupted)", 0, "changed line")
+    if not isinstance(header.get("seed"), int):
+        raise SaveError(p, "the header has no seed", 0, "changed line")
+    return header, split[1]
+
+
+def _event(record: dict[str, Any]) -> SavedEvent:
+    result = record["result"]
+    if not isinstance(result, dict):
+        raise TypeError("result is not an object")
+    for key in ("round",):
+        if not isinstance(record[key], int):
+            raise TypeError(f"{key} is not a number")
+    return SavedEvent(
+        seq=record["seq"],
+        time=str(record.get("time", "")),
+        round=record["round"],
+        phase=str(record["phase"]),
+        actor=record.get("actor"),
+        track=record.get("track"),
+        action=Action.from_dict(record["action"]),
+        result=result,
+        state=str(record["state"]),
+        chain=str(record["chain"]),
+    )
+
+
+# --------------------------------------------------------------------------
+# Names
+
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def default_save_path(save_dir: str | Path, ruleset_id: str) -> Path:
+    """``<dir>/<UTC timestamp>-<ruleset id>.jsonl``, never an existing file."""
+    stamp = _dt.datetime.now(_dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    return unique_path(Path(save_dir) / f"{stamp}-{_safe(ruleset_id)}.jsonl")
+
+
+def unique_path(path: Path) -> Path:
+    if not path.exists():
+        return path
+    stem, suffix = path.name[: -len(".jsonl")] if path.name.endswith(".jsonl") else path.stem, ".jsonl"
+    n = 2
+    while (path.parent / f"{stem}-{n}{suffix}").exists():
+        n += 1
+    return path.parent / f"{stem}-{n}{suffix}"
+
+
+def _safe(name: str) -> str:
+    cleaned = _UNSAFE.sub("-", name).strip(".-") or "game"
+    return cleaned[:80]
+
+
+def typed_save_path(save_dir: str | Path, typed: str) -> Path:
+    """A save name a user typed, kept inside ``save_dir`` whatever it contains."""
+    name = _safe(Path(typed.strip()).name.removesuffix(".jsonl"))
+    return unique_path(Path(save_dir) / f"{name}.jsonl")

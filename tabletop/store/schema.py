@@ -1,0 +1,111 @@
+"""JSON Schema of a save file's lines (``tabletop schema save``).
+
+A save is JSON Lines: the first line matches ``header``, every other line
+matches ``event``. The schema is given as one object whose ``oneOf`` admits
+either kind of line, so an editor or a validator can check any line.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..content.models import Deck, Ruleset
+from ..engine.actions import KINDS
+from .savefile import FORMAT, VERSION
+
+_HASH = {"type": "string", "pattern": "^[0-9a-f]{32}$"}
+
+
+def save_schema() -> dict[str, Any]:
+    ruleset = Ruleset.model_json_schema(ref_template="#/$defs/ruleset_defs/{model}")
+    deck = Deck.model_json_schema(ref_template="#/$defs/deck_defs/{model}")
+    ruleset_defs = ruleset.pop("$defs", {})
+    deck_defs = deck.pop("$defs", {})
+    action = {
+        "type": "object",
+        "required": ["kind"],
+        "additionalProperties": False,
+        "properties": {
+            "kind": {"enum": list(KINDS)},
+            "actor": {"type": "string"},
+            "track": {"type": "string"},
+            "move": {"type": "string"},
+            "link": {"type": "string"},
+            "choice": {"type": "integer", "minimum": 0},
+            "accept": {"type": "boolean"},
+            "success": {"type": "boolean"},
+            "card": {"type": "string"},
+            "reason": {"type": "string"},
+            "text": {"type": "string"},
+            "about": {"type": "integer", "minimum": 0},
+            "position": {"type": "integer"},
+            "tension": {"type": "integer"},
+            "status": {"enum": ["open", "agreed", "collapsed", "deferred"]},
+            "meter": {"type": "string"},
+            "value": {"type": "integer"},
+            "outcome": {
+                "type": "object",
+                "description": "the recorded result of a draw ({card, set_aside, reshuffled}) or roll ({dice})",
+                "properties": {
+                    "card": {"type": ["string", "null"]},
+                    "set_aside": {"type": "array", "items": {"type": "string"}},
+                    "reshuffled": {"type": "integer", "minimum": 0},
+                    "dice": {"type": "array", "items": {"type": "integer", "minimum": 1, "maximum": 6},
+                             "minItems": 2, "maxItems": 2},
+                },
+            },
+        },
+    }
+    header = {
+        "type": "object",
+        "description": "line 1: the save header, with the full ruleset and deck embedded",
+        "required": ["format", "version", "app_version", "created", "seed", "scenario", "ruleset", "deck", "chain"],
+        "properties": {
+            "format": {"const": FORMAT},
+            "version": {"const": VERSION},
+            "app_version": {"type": "string"},
+            "created": {"type": "string", "format": "date-time"},
+            "seed": {"type": "integer", "minimum": 0},
+            "simulated": {"type": "boolean"},
+            "scenario": {
+                "type": "object",
+                "properties": {
+                    "ruleset_id": {"type": "string"},
+                    "ruleset_name": {"type": "string"},
+                    "deck_id": {"type": "string"},
+                    "deck_name": {"type": "string"},
+                    "independence": {"enum": ["strict", "linked"]},
+                },
+            },
+            "ruleset": ruleset,
+            "deck": deck,
+            "chain": {**_HASH, "description": "sha256 of the header's canonical JSON without this key (first 32 hex)"},
+        },
+    }
+    event = {
+        "type": "object",
+        "description": "lines 2..: one event per line",
+        "required": ["seq", "time", "round", "phase", "action", "result", "state", "chain"],
+        "additionalProperties": False,
+        "properties": {
+            "seq": {"type": "integer", "minimum": 1, "description": "1, 2, 3... with no gaps"},
+            "time": {"type": "string", "format": "date-time", "description": "wall-clock time (UTC)"},
+            "round": {"type": "integer", "minimum": 1},
+            "phase": {"type": "string"},
+            "actor": {"type": ["string", "null"]},
+            "track": {"type": ["string", "null"], "description": "the track the action is scoped to"},
+            "action": action,
+            "result": {
+                "type": "object",
+                "description": "what happened: summary, changes, ruling working (dice, modifiers, votes), notes",
+            },
+            "state": {**_HASH, "description": "hash of the game state after this event"},
+            "chain": {**_HASH, "description": "sha256 of the previous line's chain + newline + this line's canonical JSON without chain"},
+        },
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "tabletop save line (JSON Lines: line 1 a header, then events)",
+        "oneOf": [{"$ref": "#/$defs/header"}, {"$ref": "#/$defs/event"}],
+        "$defs": {"header": header, "event": event, "ruleset_defs": ruleset_defs, "deck_defs": deck_defs},
+    }
