@@ -456,7 +456,14 @@ def load_scenario(ruleset: str | Path = DEFAULT_RULESET, deck: str | Path | None
     deck_source: SourceFile | None = None
     if deck_ref is not None:
         try:
-            deck_source = read_toml(resolve(deck_ref, "deck", near=rs_path.parent))
+            try:
+                deck_path = resolve(deck_ref, "deck", near=rs_path.parent)
+            except ContentError as exc:
+                if deck is not None:
+                    raise
+                # the ruleset named this deck: point at the line that names it
+                raise ContentError([rs_source.problem(("ruleset", "deck"), p.message) for p in exc.problems]) from None
+            deck_source = read_toml(deck_path)
             if kind_of(deck_source) != "deck":
                 raise ContentError([deck_source.problem((), "this is a ruleset; give a deck (with a [deck] table)")])
             deck_model = parse_deck(deck_source)
