@@ -226,6 +226,10 @@ class Locator:
             for key, start in pairs:
                 if tuple(key) == rest[: len(key)]:
                     return self.line_of(self.scanner.find_in_value(start, rest[len(key) :]))
+        for table in self.tables if rest else ():
+            # a key written only as table headers, e.g. [[card]] for path ('card',)
+            if len(table[0]) > len(path) and tuple(table[0][: len(path)]) == tuple(path):
+                return self.line_of(table[1])
         if tpath == () and rest:
             # a key of the root table that is not written: no better line than the top
             return 1
