@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -13,7 +14,6 @@ from .content import ContentError, Deck, Problem, Ruleset
 from .content.loader import (
     DEFAULT_RULESET,
     SourceFile,
-    bundled_rulesets,
     combine,
     kind_of,
     load_scenario,
@@ -204,28 +204,64 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 
 # --------------------------------------------------------------------------
-# start (until the play screen lands: describe the bundled scenarios)
+# the play screens
+
+
+def _need_terminal() -> int | None:
+    if not sys.stdout.isatty() or not sys.stdin.isatty():
+        _err("tabletop: the play screen needs a terminal (run it in a terminal window, not a pipe)")
+        return 1
+    return None
+
+
+def _run_app(session: object | None) -> int:
+    from .tui.app import TabletopApp
+
+    app = TabletopApp(session)  # type: ignore[arg-type]
+    app.run()
+    if app.session is not None:
+        _out(f"Saved: {app.session.save_path} (continue with: tabletop resume {app.session.save_path})")
+    return 0
 
 
 def cmd_start(args: argparse.Namespace) -> int:
-    _out(f"tabletop {__version__} — bundled scenarios:\n")
-    for path in bundled_rulesets():
-        try:
-            scenario = load_scenario(path)
-        except ContentError as exc:
-            _out(str(exc))
-            return 1
-        rs = scenario.ruleset
-        default = "  (default)" if rs.ruleset.id == DEFAULT_RULESET else ""
-        _out(f"{rs.ruleset.name} [{rs.ruleset.id}]{default}")
-        if rs.ruleset.description:
-            _out(f"  {rs.ruleset.description}")
-        _out(f"  {describe_ruleset(rs)}")
-        _out(f"  {describe_deck(scenario.deck)}")
-        _out("  actors: " + ", ".join(a.name for a in rs.actors))
-        _out("  tracks: " + ", ".join(t.name for t in rs.tracks))
-        _out()
-    return 0
+    return _need_terminal() or _run_app(None)
+
+
+def cmd_play(args: argparse.Namespace) -> int:
+    from .session import DEFAULT_SAVE_DIR, Session
+    from .store import default_save_path
+
+    if (code := _need_terminal()) is not None:
+        return code
+    scenario = load_scenario(args.ruleset, args.deck)
+    seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1, 1_000_000)
+    path = Path(args.save) if args.save else default_save_path(DEFAULT_SAVE_DIR, scenario.id)
+    if path.exists():
+        _err(f"tabletop play: {path} already exists; a save is never overwritten (use tabletop resume {path})")
+        return 1
+    try:
+        session = Session.start(scenario, seed, path)
+    except OSError as exc:
+        _err(f"tabletop play: cannot create the save {path}: {exc.strerror or exc}")
+        return 1
+    return _run_app(session)
+
+
+def cmd_resume(args: argparse.Namespace) -> int:
+    from .session import Session
+    from .store import SaveError
+
+    if (code := _need_terminal()) is not None:
+        return code
+    try:
+        session = Session.resume(args.save)
+    except SaveError as exc:
+        _err(f"tabletop resume: {exc}")
+        return 1
+    for message in session.messages:
+        _err(message)
+    return _run_app(session)
 
 
 # --------------------------------------------------------------------------
@@ -271,6 +307,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--save-dir", default=None, metavar="DIR", help="write one save per game into DIR")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(func=cmd_simulate)
+
+    p = sub.add_parser("play", help="go straight to the board of a scenario")
+    p.add_argument("--ruleset", default=DEFAULT_RULESET, metavar="R", help="ruleset path or bundled id")
+    p.add_argument("--deck", default=None, metavar="D", help="deck path or bundled id (default: the ruleset's)")
+    p.add_argument("--seed", type=_seed, default=None, metavar="N", help="game seed (default: random, shown)")
+    p.add_argument("--save", default=None, metavar="PATH", help="save file (default: saves/<time>-<ruleset>.jsonl)")
+    p.set_defaults(func=cmd_play)
+
+    p = sub.add_parser("resume", help="continue a saved game where it stopped")
+    p.add_argument("save", metavar="SAVE")
+    p.set_defaults(func=cmd_resume)
 
     p = sub.add_parser("verify", help="replay a save, check every hash; exit 1 on damage")
     p.add_argument("save", metavar="SAVE")

@@ -1,0 +1,129 @@
+"""A game being played in a room: the engine state, its save, and who is a bot.
+
+The play screen is a thin view over a Session; tests drive the same Session
+headless. Every action goes through :meth:`Session.apply`, which returns only
+once the event is fsynced to the save.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .content import Scenario
+from .content.loader import scenario_from_data
+from .engine import Action, State, apply, legal_actions, new_game
+from .sim.bots import POLICIES, Bot, Facilitator
+from .store import SaveWriter, default_save_path, resume
+
+HUMAN = "human"
+DEFAULT_SAVE_DIR = Path("saves")
+
+
+def with_sealed(scenario: Scenario, sealed: bool) -> Scenario:
+    """The scenario with sealed moves switched on or off (a start-screen choice)."""
+    rs = scenario.ruleset
+    if rs.ruleset.sealed_moves == sealed:
+        return scenario
+    options = rs.ruleset.model_copy(update={"sealed_moves": sealed})
+    return Scenario(rs.model_copy(update={"ruleset": options}), scenario.deck, scenario.ruleset_source, scenario.deck_source)
+
+
+@dataclass
+class Session:
+    """One game in progress, saved as it is played."""
+
+    state: State
+    writer: SaveWriter
+    seats: dict[str, str]  # actor id -> "human" or a bot policy
+    messages: list[str] = field(default_factory=list)
+
+    # -- starting ----------------------------------------------------------
+
+    @classmethod
+    def start(
+        cls,
+        scenario: Scenario,
+        seed: int,
+        save_path: str | Path | None = None,
+        seats: Mapping[str, str] | None = None,
+        save_dir: str | Path = DEFAULT_SAVE_DIR,
+    ) -> Session:
+        seats_full = {a.id: HUMAN for a in scenario.ruleset.actors}
+        for actor, seat in (seats or {}).items():
+            if actor in seats_full and (seat == HUMAN or seat in POLICIES):
+                seats_full[actor] = seat
+        path = Path(save_path) if save_path else default_save_path(save_dir, scenario.id)
+        writer = SaveWriter.create(path, scenario, seed, extra={"seats": seats_full})
+        return cls(new_game(scenario, seed), writer, seats_full)
+
+    @classmethod
+    def resume(cls, path: str | Path) -> Session:
+        resumed = resume(path)
+        seats = resumed.save.header.get("seats")
+        actor_ids = [a.id for a in resumed.save.scenario.ruleset.actors]
+        clean = {a: HUMAN for a in actor_ids}
+        if isinstance(seats, dict):
+            for actor, seat in seats.items():
+                if actor in clean and (seat == HUMAN or seat in POLICIES):
+                    clean[actor] = seat
+        return cls(resumed.state, resumed.writer, clean, list(resumed.messages))
+
+    # -- playing -----------------------------------------------------------
+
+    @property
+    def scenario(self) -> Scenario:
+        return self.state.scenario
+
+    @property
+    def save_path(self) -> Path:
+        return self.writer.path
+
+    def apply(self, action: Action) -> State:
+        """Apply an action and write it to the save; raises RuleViolation if illegal."""
+        new = apply(self.state, action)
+        self.writer.append(new)
+        self.state = new
+        return new
+
+    def options(self) -> list[Action]:
+        return legal_actions(self.state)
+
+    def acting(self) -> str | None:
+        """The actor the game waits on (None: the facilitator or the game itself)."""
+        options = self.options()
+        return options[0].actor if options else None
+
+    def is_bot(self, actor: str | None) -> bool:
+        return actor is not None and self.seats.get(actor, HUMAN) != HUMAN
+
+    def bot_action(self) -> Action | None:
+        """The action a bot takes now, if the game waits on a bot."""
+        options = self.options()
+        if not options or not self.is_bot(options[0].actor):
+            return None
+        actor = options[0].actor
+        assert actor is not None
+        rng = random.Random(f"seat/{self.state.seed}/{self.state.seq}/{actor}")
+        return Bot(self.seats[actor], rng).choose(self.state, options)
+
+    def facilitator_default(self) -> Action | None:
+        """The single step the game waits on when nobody has a choice (draw, roll, advance...)."""
+        options = self.options()
+        if len(options) == 1 and options[0].actor is None:
+            return options[0]
+        return None
+
+    def close(self) -> None:
+        self.writer.close()
+
+
+def simulated_facilitator(seed: int) -> Facilitator:
+    return Facilitator(random.Random(f"facilitator/{seed}"))
+
+
+def scenario_of_save(header: Mapping[str, Any]) -> Scenario:
+    return scenario_from_data({"ruleset": header["ruleset"], "deck": header["deck"]})

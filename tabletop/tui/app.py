@@ -1,0 +1,95 @@
+"""The tabletop app: the start screen, the board, and the app-wide keys."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import App
+from textual.binding import Binding
+from textual.theme import Theme
+
+from ..session import DEFAULT_SAVE_DIR, Session, with_sealed
+from ..store import default_save_path, typed_save_path
+from .board import BoardScreen
+from .modals import HelpScreen
+from .start import Choice, StartScreen
+
+HIGH_CONTRAST = Theme(
+    name="tabletop-high-contrast",
+    primary="#ffffff",
+    secondary="#ffff00",
+    accent="#00ffff",
+    warning="#ffff00",
+    error="#ff5555",
+    success="#55ff55",
+    foreground="#ffffff",
+    background="#000000",
+    surface="#000000",
+    panel="#1a1a1a",
+    dark=True,
+)
+THEMES = ("textual-dark", "tabletop-high-contrast", "textual-light")
+
+
+class TabletopApp(App[None]):
+    """A workshop on one shared screen. Pass a Session to go straight to its board."""
+
+    TITLE = "tabletop"
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
+        Binding("f1,question_mark", "help", "Help", id="app.help"),
+        Binding("f2", "next_theme", "Theme", id="app.theme"),
+        Binding("ctrl+s", "screenshot", "Screenshot", id="app.screenshot"),
+    ]
+
+    def __init__(self, session: Session | None = None, save_dir: str | Path = DEFAULT_SAVE_DIR):
+        super().__init__()
+        self.session = session
+        self.save_dir = Path(save_dir)
+        self.register_theme(HIGH_CONTRAST)
+
+    def on_mount(self) -> None:
+        if self.session is not None:
+            self.push_screen(BoardScreen(self.session))
+        else:
+            self.push_screen(StartScreen(), self._started)
+
+    def _started(self, choice: Choice | None) -> None:
+        if choice is None:
+            self.exit()
+            return
+        scenario = with_sealed(choice.scenario, choice.sealed)
+        if choice.save_name:
+            path = typed_save_path(self.save_dir, choice.save_name)
+        else:
+            path = default_save_path(self.save_dir, scenario.id)
+        try:
+            self.session = Session.start(scenario, choice.seed, path, choice.seats)
+        except OSError as exc:
+            self.notify(f"Cannot create the save {path}: {exc.strerror or exc}", severity="error", timeout=15)
+            self.push_screen(StartScreen(), self._started)
+            return
+        self.push_screen(BoardScreen(self.session))
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_next_theme(self) -> None:
+        current = THEMES.index(self.theme) if self.theme in THEMES else -1
+        self.theme = THEMES[(current + 1) % len(THEMES)]
+        self.notify(f"Theme: {self.theme}", timeout=2)
+
+    def action_screenshot(self) -> None:
+        folder = self.session.save_path.parent if self.session else self.save_dir
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            name = self.save_screenshot(path=str(folder))
+        except OSError as exc:
+            self.notify(f"Could not write the screenshot: {exc.strerror or exc}", severity="error")
+            return
+        self.notify(f"Screenshot saved: {Path(folder) / Path(name).name}", timeout=5)
+
+    def on_unmount(self) -> None:
+        if self.session is not None:
+            self.session.close()

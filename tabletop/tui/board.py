@@ -1,0 +1,642 @@
+"""The play screen: the board on the left, the decision at hand on the right.
+
+A thin view: it lists what ``legal_actions`` offers (and, greyed with the
+engine's reason, what it refuses), sends actions through the Session, and
+redraws from the new state. It never decides a rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ..content.vocabulary import STATUSES
+from ..engine import Action, RuleViolation, State
+from ..engine.rules import move_options, waiting_for
+from ..session import Session
+from .end import EndScreen
+from .modals import AskScreen, ConfirmScreen, PickScreen
+from .text import card_text, literal, move_words, names, outcome_text, ruling_lines
+from .widgets import Board, CardPanel, RulingsPanel, TrackPanel, TurnPanel
+
+BOT_DELAY = 0.9  # seconds a bot "thinks" so the room can follow
+PHASE_SECONDS = {"event": 120, "moves": 300, "adjudication": 180, "review": 120}
+
+
+@dataclass
+class Entry:
+    """One line of the decision list: its words, what choosing it does, and why it is refused."""
+
+    label: Text
+    run: Callable[[], None]
+    problem: str | None = None
+
+
+class BoardScreen(Screen[None]):
+    """The board for a game in progress."""
+
+    BINDINGS = [
+        Binding("p", "pause", "Pause", id="facilitator.pause"),
+        Binding("plus,equals_sign", "extend", "+1 min", id="facilitator.extend"),
+        Binding("i", "inject", "Inject", id="facilitator.inject"),
+        Binding("k", "skip", "Skip card", id="facilitator.skip"),
+        Binding("r", "redraw", "Redraw", id="facilitator.redraw"),
+        Binding("o", "override", "Override", id="facilitator.override"),
+        Binding("u", "undo", "Undo", id="facilitator.undo"),
+        Binding("n", "note", "Note", id="facilitator.note"),
+        Binding("e", "end_game", "End", id="facilitator.end"),
+        Binding("f", "facilitator_panel", "Facilitator", id="facilitator.panel"),
+        Binding("escape", "back", "Back", show=False, id="play.back"),
+        *[Binding(str(i), f"pick({i})", show=False, id=f"play.pick{i}") for i in range(1, 10)],
+    ]
+
+    DEFAULT_CSS = """
+    BoardScreen #main { height: 1fr; }
+    BoardScreen #left { width: 1fr; }
+    BoardScreen #side { width: 48; }
+    BoardScreen #prompt { height: auto; padding: 0 1; text-style: bold; }
+    BoardScreen #board { height: auto; }
+    BoardScreen #rulings { height: 1fr; }
+    BoardScreen #decision { height: auto; max-height: 16; border: round $accent; }
+    BoardScreen #decision:focus { border: round $accent; }
+    BoardScreen #facilitator { display: none; height: auto; max-height: 14; border: thick $warning;
+        padding: 0 1; overflow-y: auto; }
+    BoardScreen.-facilitator #facilitator { display: block; }
+    BoardScreen.-compact #rulings { display: none; }
+    BoardScreen.-compact #card { max-height: 6; }
+    BoardScreen.-compact #side { width: 40; }
+    """
+
+    def __init__(self, session: Session):
+        super().__init__()
+        self.session = session
+        self.paused = False
+        self.stage: str | None = None  # None, or the track ("@global" for global moves) a team is choosing on
+        self.entries: list[Entry] = []
+        self.show_facilitator = False
+        self.sealed_ready: set[tuple[int, str]] = set()
+        self._bot_timer: Timer | None = None
+        self._phase_key: tuple[int, str, bool] | None = None
+        self.seconds_left = 0
+        self._ended_shown = False
+
+    # -- layout --------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False)
+        with Horizontal(id="main"):
+            with Vertical(id="left"):
+                yield Board(self.session.state, id="board")
+                yield RulingsPanel(id="rulings")
+            with Vertical(id="side"):
+                yield TurnPanel(id="turn")
+                yield CardPanel(id="card")
+                yield Static("", id="prompt")
+                yield OptionList(id="decision")
+        yield Static("", id="facilitator")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        rs = self.session.scenario.ruleset.ruleset
+        self.title = literal(rs.name)
+        self.sub_title = f"{rs.independence} independence \u00b7 save: {self.session.save_path}"
+        self.set_interval(1.0, self._tick)
+        for message in self.session.messages:
+            self.notify(literal(message), title="Save recovered", timeout=12)
+        self.refresh_view()
+        self.query_one("#decision", OptionList).focus()
+
+    def on_resize(self) -> None:
+        self.refresh_view()
+
+    @property
+    def compact(self) -> bool:
+        return self.app.size.width < 110 or self.app.size.height < 34
+
+    # -- drawing -------------------------------------------------------------
+
+    def refresh_view(self) -> None:
+        state = self.session.state
+        acting = self.session.acting()
+        self._reset_timer_if_new_phase(state)
+        self.set_class(self.compact, "-compact")
+        self.set_class(self.show_facilitator, "-facilitator")
+        self.query_one(Board).show(state, acting, compact=self.compact)
+        self.query_one(TurnPanel).show(state, acting, self.session.seats, self._timer_text(), self.paused)
+        self.query_one(CardPanel).show(state, self.show_facilitator)
+        self.query_one(RulingsPanel).show(state)
+        self._build_decision(state, acting)
+        if self.show_facilitator:
+            self.query_one("#facilitator", Static).update(self._facilitator_text(state))
+        self._schedule_bot()
+        self.refresh_bindings()
+        if state.over and not self._ended_shown:
+            self._ended_shown = True
+            self.app.push_screen(EndScreen(state))
+
+    def _timer_text(self) -> str:
+        if self.session.state.over:
+            return ""
+        if self.seconds_left <= 0:
+            return "TIME UP"
+        return f"{self.seconds_left // 60:02d}:{self.seconds_left % 60:02d}"
+
+    def _reset_timer_if_new_phase(self, state: State) -> None:
+        key = (state.round, state.phase, state.over)
+        if key != self._phase_key:
+            self._phase_key = key
+            self.seconds_left = PHASE_SECONDS.get(state.phase, 120)
+
+    def _tick(self) -> None:
+        if self.paused or self.session.state.over:
+            return
+        if self.seconds_left > 0:
+            self.seconds_left -= 1
+            self.query_one(TurnPanel).show(
+                self.session.state, self.session.acting(), self.session.seats, self._timer_text(), self.paused
+            )
+
+    def _facilitator_text(self, state: State) -> Text:
+        n = names(state)
+        out = Text()
+        out.append("Facilitator panel", style="bold underline")
+        out.append("  p pause \u00b7 + more time \u00b7 i inject \u00b7 k skip \u00b7 r redraw \u00b7 o override \u00b7 "
+                   "u undo \u00b7 n note \u00b7 e end \u00b7 f hide\n")
+        if state.card is not None:
+            card = next(c for c in state.scenario.deck.cards if c.id == state.card)
+            if card.control_note:
+                out.append("Control note: ", style="bold reverse")
+                out.append(literal(card.control_note) + "\n")
+        out.append("Objectives (secret ones included):\n", style="bold")
+        for actor in state.ruleset.actors:
+            for obj in actor.objectives:
+                secret = " (secret)" if obj.secret else ""
+                out.append(f"  {n[actor.id]}: {literal(obj.text)}{secret}\n")
+        return out
+
+    # -- the decision list ---------------------------------------------------
+
+    def _set_entries(self, prompt: str | Text, entries: list[Entry]) -> None:
+        self.entries = entries
+        self.query_one("#prompt", Static).update(prompt if isinstance(prompt, Text) else Text(prompt))
+        options = self.query_one("#decision", OptionList)
+        highlighted = options.highlighted
+        options.clear_options()
+        for i, entry in enumerate(entries):
+            label = Text(f"{i + 1}. " if i < 9 else "   ")
+            label.append_text(entry.label)
+            if entry.problem:
+                label.stylize("dim")
+                label.append(f"\n     \u2716 {entry.problem}", style="dim italic")
+            options.add_option(Option(label, id=str(i)))
+        if entries:
+            first_ok = next((i for i, e in enumerate(entries) if not e.problem), 0)
+            keep = highlighted if highlighted is not None and highlighted < len(entries) and self.stage else first_ok
+            options.highlighted = keep
+
+    def _build_decision(self, state: State, acting: str | None) -> None:
+        n = names(state)
+        session = self.session
+        if state.over:
+            self._set_entries("The game is over.", [Entry(Text("Show the outcome"), self._show_end)])
+            return
+        if session.is_bot(acting):
+            who = n.get(acting or "", acting)
+            self._set_entries(f"{who} (bot: {session.seats[acting or '']}) is deciding\u2026", [])
+            return
+        waiting = waiting_for(state)
+        options = session.options()
+        if waiting == "draw":
+            self._set_entries("Event phase: draw this round's card.", [Entry(Text("Draw the event card"), self._do(options[0]))])
+        elif waiting == "card":
+            self._set_entries("The card is on the table. Read it out, then apply it.",
+                              [Entry(Text("Apply the card to the board"), self._do(options[0]))])
+        elif waiting == "choice":
+            card = next(c for c in state.scenario.deck.cards if c.id == state.card)
+            entries = []
+            for action in options:
+                choice = card.choices[action.choice or 0]
+                label = Text(literal(choice.label), style="bold")
+                label.append(f" \u2192 {', '.join(literal(e.describe()) for e in choice.effects) or 'no further effect'}")
+                entries.append(Entry(label, self._do(action)))
+            self._set_entries(f"{n.get(card.chooser() or '', '')} answers \u201c{literal(card.title)}\u201d:", entries)
+        elif waiting == "move":
+            assert acting is not None
+            self._build_moves(state, acting)
+        elif waiting == "vote":
+            head = state.queue[0]
+            move = next(m for m in state.ruleset.moves if m.id == head.move)
+            voter = options[0].actor or ""
+            prompt = Text(f"{n.get(voter, voter)}: accept or reject?\n", style="bold")
+            prompt.append(f"{n.get(head.actor, head.actor)} proposes \u201c{literal(move.name)}\u201d on {n.get(head.track or '', '')}: "
+                          f"{move_words(move)}", style="")
+            accept, reject = options
+            self._set_entries(prompt, [Entry(Text("Accept"), self._do(accept)), Entry(Text("Reject"), self._do(reject))])
+        elif waiting == "roll":
+            head = state.queue[0]
+            move = next(m for m in state.ruleset.moves if m.id == head.move)
+            prompt = Text(f"Dice for {n.get(head.actor, head.actor)}'s \u201c{literal(move.name)}\u201d on "
+                          f"{n.get(head.track or '', '')}: 2d6 + modifiers \u2265 {move.target}\n")
+            for mod in move.modifiers:
+                prompt.append(f"  {mod.add:+d} if {literal(mod.describe())}\n", style="dim")  # type: ignore[attr-defined]
+            self._set_entries(prompt, [Entry(Text("Roll the dice"), self._do(options[0]))])
+        elif waiting == "rule":
+            head = state.queue[0]
+            move = next(m for m in state.ruleset.moves if m.id == head.move)
+            prompt = Text(f"Facilitator, rule on {n.get(head.actor, head.actor)}'s \u201c{literal(move.name)}\u201d on "
+                          f"{n.get(head.track or '', '')}: {move_words(move)}")
+            self._set_entries(prompt, [
+                Entry(Text("Success \u2014 with a reason"), lambda: self._ask_ruling(head.track, True)),
+                Entry(Text("Failure \u2014 with a reason"), lambda: self._ask_ruling(head.track, False)),
+            ])
+        elif waiting == "enact":
+            head = state.queue[0]
+            move = next(m for m in state.ruleset.moves if m.id == head.move)
+            self._set_entries(
+                f"Revealed: {n.get(head.actor, head.actor)}'s \u201c{literal(move.name)}\u201d on {n.get(head.track or '', 'the world')}.",
+                [Entry(Text("Apply it"), self._do(options[0]))],
+            )
+        else:
+            self._set_entries(self._advance_prompt(state), [Entry(Text(self._advance_label(state)), self._do(options[0]))])
+
+    def _advance_label(self, state: State) -> str:
+        phases = state.ruleset.ruleset.phases
+        index = phases.index(state.phase)
+        if index + 1 < len(phases):
+            nxt = phases[index + 1]
+            if state.phase == "moves" and state.ruleset.ruleset.sealed_moves and state.queue:
+                return f"Reveal the sealed moves and go to {nxt}"
+            return f"Continue to the {nxt} phase"
+        if state.round >= state.ruleset.ruleset.turns:
+            return "End the game (that was the last round)"
+        return f"Start round {state.round + 1}"
+
+    def _advance_prompt(self, state: State) -> Text:
+        if state.phase != "review":
+            return Text(f"{state.phase.capitalize()} phase done.")
+        n = names(state)
+        out = Text(f"Review of round {state.round}\n", style="bold")
+        moved: dict[str, list[str]] = {}
+        for event in state.log:
+            if event.round != state.round:
+                continue
+            for change in event.result.get("changes", []):
+                if "track" in change:
+                    moved.setdefault(change["track"], []).append(f"{change['what']} {change['from']}\u2192{change['to']}")
+        for spec in state.ruleset.tracks:
+            t = state.tracks[spec.id]
+            what = "; ".join(moved.get(spec.id, [])) or "no change"
+            out.append(f"  {n[spec.id]}: {t.status}, {what}\n")
+        return out
+
+    def _build_moves(self, state: State, actor: str) -> None:
+        n = names(state)
+        rs = state.ruleset
+        sealed = rs.ruleset.sealed_moves
+        if sealed and (state.round, actor) not in self.sealed_ready:
+            def ready() -> None:
+                self.sealed_ready.add((state.round, actor))
+                self.refresh_view()
+
+            self._set_entries(
+                Text(f"Sealed round: {n[actor]} enters its moves privately. Everyone else, look away.", style="bold"),
+                [Entry(Text(f"Ready \u2014 {n[actor]} is at the keyboard"), ready)],
+            )
+            return
+        left = state.actions_left.get(actor, 0)
+        if self.stage is None:
+            entries: list[Entry] = []
+            for spec in rs.tracks:
+                track = state.tracks[spec.id]
+                label = Text(n[spec.id], style="bold")
+                label.append(f"  pos {track.position}/{len(spec.ladder) - 1}, tension {track.tension}/{spec.breakdown_at}")
+                problem = None
+                if actor not in spec.members:
+                    problem = f"{n[actor]} is not at this table"
+                elif not track.is_open:
+                    problem = f"the track is {track.status}"
+                entries.append(Entry(label, self._refuse(problem) if problem else self._stage(spec.id), problem))
+            if any(m.scope == "global" for m in rs.moves):
+                entries.append(Entry(Text("Global moves (signals to everyone)", style="bold"), self._stage("@global")))
+            entries.append(Entry(Text(f"Pass \u2014 {n[actor]} makes no more moves this round"), self._do(Action("pass", actor=actor))))
+            prompt = f"{n[actor]}: pick a track, then a move ({left} action{'s' if left != 1 else ''} left)."
+            self._set_entries(prompt, entries)
+            return
+        entries = []
+        for action, problem in move_options(state, actor):
+            if (self.stage == "@global") != (action.track is None):
+                continue
+            if action.track is not None and action.track != self.stage:
+                continue
+            move = next(m for m in rs.moves if m.id == action.move)
+            label = Text(literal(move.name), style="bold")
+            if action.link:
+                label.append(f" (with {n.get(action.link, action.link)})", style="bold")
+            label.append(f" \u2014 {move_words(move)}")
+            entries.append(Entry(label, self._confirm_move(action, problem), problem.message if problem else None))
+        entries.append(Entry(Text("\u2190 Back to the tracks"), self._stage(None)))
+        where = "everyone" if self.stage == "@global" else n.get(self.stage, self.stage)
+        self._set_entries(f"{n[actor]} on {where}: pick a move (escape: back).", entries)
+
+    # -- doing ---------------------------------------------------------------
+
+    def _stage(self, stage: str | None) -> Callable[[], None]:
+        def go() -> None:
+            self.stage = stage
+            self.refresh_view()
+
+        return go
+
+    def _refuse(self, problem: str) -> Callable[[], None]:
+        return lambda: self.notify(problem, title="Not available", severity="warning", timeout=8)
+
+    def _do(self, action: Action) -> Callable[[], None]:
+        return lambda: self.act(action)
+
+    def _confirm_move(self, action: Action, problem: RuleViolation | None) -> Callable[[], None]:
+        def confirm() -> None:
+            state = self.session.state
+            n = names(state)
+            move = next(m for m in state.ruleset.moves if m.id == action.move)
+            if problem is not None:
+                # the engine's own words; nothing changes
+                self.notify(problem.message, title=f"Not allowed ({problem.code})", severity="error", timeout=10)
+                return
+            where = f" on {n.get(action.track or '', '')}" if action.track else " (global)"
+            details = Text(move_words(move))
+            if state.ruleset.ruleset.sealed_moves:
+                details.append("\nSealed: the others see only that you committed, until the reveal.", style="italic")
+
+            def done(ok: bool | None) -> None:
+                if ok:
+                    self.stage = None
+                    self.act(action)
+
+            self.app.push_screen(ConfirmScreen(f"{n[action.actor or '']}: {literal(move.name)}{where}?", details), done)
+
+        return confirm
+
+    def act(self, action: Action) -> bool:
+        """Apply an action through the session (saved before the screen changes)."""
+        if self.paused:
+            self.notify("The game is paused: press p to resume.", severity="warning")
+            return False
+        try:
+            self.session.apply(action)
+        except RuleViolation as exc:
+            self.notify(exc.message, title="Not allowed", severity="error", timeout=8)
+            return False
+        except OSError as exc:
+            self.notify(f"Could not write the save ({exc.strerror or exc}); the action was not taken.",
+                        title="Save failed", severity="error", timeout=15)
+            return False
+        if action.kind not in ("note",):
+            self.stage = None
+        self.refresh_view()
+        return True
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_list.id != "decision":
+            return
+        event.stop()
+        index = int(event.option.id or 0)
+        if index < len(self.entries):
+            self.entries[index].run()
+
+    def action_pick(self, number: int) -> None:
+        options = self.query_one("#decision", OptionList)
+        if 0 < number <= len(self.entries):
+            options.highlighted = number - 1
+            options.action_select()
+
+    def action_back(self) -> None:
+        if self.stage is not None:
+            self.stage = None
+            self.refresh_view()
+
+    # -- bots ----------------------------------------------------------------
+
+    def _schedule_bot(self) -> None:
+        if self._bot_timer is not None or self.paused or self.session.state.over:
+            return
+        if self.session.bot_action() is not None:
+            self._bot_timer = self.set_timer(BOT_DELAY, self._bot_step)
+
+    def _bot_step(self) -> None:
+        self._bot_timer = None
+        if self.paused or not self.is_current:
+            return
+        action = self.session.bot_action()
+        if action is not None:
+            self.act(action)
+
+    # -- facilitator ---------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        state = self.session.state
+        if action in ("skip", "redraw"):
+            return True if state.card is not None and not state.over else None
+        if action == "undo":
+            return True if state.previous is not None else None
+        if action in ("inject", "override", "end_game", "extend", "pause"):
+            return True if not state.over else None
+        return True
+
+    def action_pause(self) -> None:
+        self.paused = not self.paused
+        self.notify("Paused: the timer and the bots wait." if self.paused else "Resumed.", timeout=3)
+        if self.paused and self._bot_timer is not None:
+            self._bot_timer.stop()
+            self._bot_timer = None
+        self.refresh_view()
+
+    def action_extend(self) -> None:
+        self.seconds_left = max(0, self.seconds_left) + 60
+        self.notify("One more minute on the phase timer.", timeout=3)
+        self.refresh_view()
+
+    def action_facilitator_panel(self) -> None:
+        self.show_facilitator = not self.show_facilitator
+        self.refresh_view()
+
+    def action_skip(self) -> None:
+        self.act(Action("skip", reason="skipped by the facilitator"))
+
+    def action_redraw(self) -> None:
+        self.act(Action("redraw", reason="redrawn by the facilitator"))
+
+    def action_inject(self) -> None:
+        state = self.session.state
+        n = names(state)
+        cards = state.scenario.deck.cards
+
+        def chosen(index: int | None) -> None:
+            if index is not None:
+                self.act(Action("inject", card=cards[index].id))
+
+        labels = [Text(f"{literal(c.title)}  [{n.get(c.track, c.track) if c.track else 'global'}]") for c in cards]
+        self.app.push_screen(PickScreen("Inject which card now?", labels), chosen)
+
+    def action_undo(self) -> None:
+        state = self.session.state
+        last = next((e for e in reversed(state.log) if e.action.kind not in ("note", "undo")), None)
+        if state.previous is None or last is None:
+            self.notify("There is nothing to undo.", severity="warning")
+            return
+
+        def done(ok: bool | None) -> None:
+            if ok:
+                self.act(Action("undo", reason="undone by the facilitator"))
+
+        self.app.push_screen(
+            ConfirmScreen("Undo the last action?", Text("The undone action stays in the record, marked as undone.")), done
+        )
+
+    def action_note(self) -> None:
+        state = self.session.state
+        about = state.seq
+        summary = literal(state.last.summary) if state.last else "the start of the game"
+
+        def done(text: str | None) -> None:
+            if text:
+                was_paused, self.paused = self.paused, False
+                if self.act(Action("note", text=text, about=about)):
+                    self.notify("Note saved.", timeout=3)
+                self.paused = was_paused
+                self.refresh_view()
+
+        self.app.push_screen(AskScreen(f"Note on event {about}: {summary}", "what happened, what to discuss later"), done)
+
+    def action_end_game(self) -> None:
+        def done(reason: str | None) -> None:
+            if reason is not None:
+                self.act(Action("end", reason=reason or "ended by the facilitator"))
+
+        self.app.push_screen(AskScreen("End the game now? Give a reason (Escape to keep playing).",
+                                       "e.g. out of time", required=False), done)
+
+    def _ask_ruling(self, track: str | None, success: bool) -> None:
+        def done(reason: str | None) -> None:
+            if reason:
+                self.act(Action("rule", track=track, success=success, reason=reason))
+
+        word = "SUCCESS" if success else "FAILURE"
+        self.app.push_screen(AskScreen(f"Ruling: {word}. Why? (the room and the record see this)", "the reason"), done)
+
+    def action_override(self) -> None:
+        state = self.session.state
+        n = names(state)
+        targets = [(t.id, None) for t in state.ruleset.tracks] + [(None, m.id) for m in state.ruleset.meters]
+        labels = [Text(f"Track: {n[t]}") if t else Text(f"Meter: {n[m or '']} (now {state.meters[m or '']})") for t, m in targets]
+
+        def picked_target(index: int | None) -> None:
+            if index is None:
+                return
+            track, meter = targets[index]
+            if meter is not None:
+                spec = next(x for x in state.ruleset.meters if x.id == meter)
+                self._ask_value(f"New value of {n[meter]} ({spec.min}..{spec.max})", spec.min, spec.max,
+                                lambda v: self._ask_reason(Action("override", meter=meter, value=v)))
+                return
+            assert track is not None
+            spec = next(x for x in state.ruleset.tracks if x.id == track)
+            t = state.tracks[track]
+            fields = [f"Position (now {t.position}: {literal(spec.ladder[t.position])})",
+                      f"Tension (now {t.tension} of {spec.breakdown_at})", f"Status (now {t.status})"]
+
+            def picked_field(field: int | None) -> None:
+                if field == 0:
+                    self._ask_value(f"New position on {n[track]} (0..{len(spec.ladder) - 1})", 0, len(spec.ladder) - 1,
+                                    lambda v: self._ask_reason(Action("override", track=track, position=v)))
+                elif field == 1:
+                    self._ask_value(f"New tension on {n[track]} (0..{spec.breakdown_at})", 0, spec.breakdown_at,
+                                    lambda v: self._ask_reason(Action("override", track=track, tension=v)))
+                elif field == 2:
+                    def picked_status(i: int | None) -> None:
+                        if i is not None:
+                            self._ask_reason(Action("override", track=track, status=STATUSES[i]))
+
+                    self.app.push_screen(PickScreen(f"New status of {n[track]}", list(STATUSES)), picked_status)
+
+            self.app.push_screen(PickScreen(f"Override what on {n[track]}?", fields), picked_field)
+
+        self.app.push_screen(PickScreen("Override which track or meter?", labels), picked_target)
+
+    def _ask_value(self, title: str, low: int, high: int, then: Callable[[int], None]) -> None:
+        def check(text: str) -> str | None:
+            try:
+                value = int(text)
+            except ValueError:
+                return f"Type a whole number from {low} to {high}."
+            return None if low <= value <= high else f"Type a whole number from {low} to {high}."
+
+        def done(text: str | None) -> None:
+            if text is not None:
+                then(int(text))
+
+        self.app.push_screen(AskScreen(title, f"{low}..{high}", check=check), done)
+
+    def _ask_reason(self, action: Action) -> None:
+        def done(reason: str | None) -> None:
+            if reason:
+                self.act(Action(**{**action.to_dict(), "reason": reason}))
+
+        self.app.push_screen(AskScreen("Reason for the override (it goes into the record)", "the reason"), done)
+
+    def _show_end(self) -> None:
+        self.app.push_screen(EndScreen(self.session.state))
+
+
+class GameCommands(Provider):
+    """Every game and facilitator action of the board, in the command palette."""
+
+    def _commands(self) -> list[tuple[str, Callable[[], None], str]]:
+        screen = self.screen
+        if not isinstance(screen, BoardScreen):
+            return []
+        out: list[tuple[str, Callable[[], None], str]] = []
+        for entry in screen.entries:
+            if entry.problem:
+                continue
+            out.append((entry.label.plain, entry.run, "the decision at hand"))
+        for name, action, help_text in (
+            ("Pause or resume", screen.action_pause, "facilitator"),
+            ("More time: +1 minute on the phase timer", screen.action_extend, "facilitator"),
+            ("Inject a card now", screen.action_inject, "facilitator"),
+            ("Skip the card", screen.action_skip, "facilitator"),
+            ("Redraw the card", screen.action_redraw, "facilitator"),
+            ("Override a track or meter", screen.action_override, "facilitator"),
+            ("Undo the last action", screen.action_undo, "facilitator"),
+            ("Note on the last event", screen.action_note, "facilitator"),
+            ("End the game", screen.action_end_game, "facilitator"),
+            ("Show or hide the facilitator panel", screen.action_facilitator_panel, "facilitator"),
+        ):
+            out.append((name, action, help_text))
+        return out
+
+    async def discover(self) -> Hits:
+        for text, run, help_text in self._commands():
+            yield DiscoveryHit(Content(text), run, text=text, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for text, run, help_text in self._commands():
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(score, Content(text), run, text=text, help=help_text)
+
+
+BoardScreen.COMMANDS = {GameCommands}
+
+__all__ = ["BoardScreen", "GameCommands", "TrackPanel", "card_text", "outcome_text", "ruling_lines"]

@@ -1,0 +1,187 @@
+"""Small modal screens: pick one of a list, type a line, confirm, help.
+
+Modals stay small so the board remains visible behind them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+
+class PickScreen(ModalScreen[int | None]):
+    """Choose one of several options; dismisses with its index, or None on escape."""
+
+    DEFAULT_CSS = """
+    PickScreen { align: center middle; background: $background 40%; }
+    PickScreen > Vertical { width: 76; max-width: 95%; height: auto; max-height: 80%;
+        border: thick $accent; background: $surface; padding: 0 1; }
+    PickScreen #pick-title { text-style: bold; padding: 0 0 1 0; }
+    PickScreen OptionList { height: auto; max-height: 20; }
+    """
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="modal.cancel")]
+
+    def __init__(self, title: str | Text, options: Sequence[str | Text], help_text: str | Text = ""):
+        super().__init__()
+        self._title = title
+        self._options = options
+        self._help = help_text
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(self._title if isinstance(self._title, Text) else Text(self._title), id="pick-title")
+            yield OptionList(
+                *[Option(o if isinstance(o, Text) else Text(o), id=str(i)) for i, o in enumerate(self._options)],
+                id="pick-list",
+            )
+            if self._help:
+                yield Static(self._help if isinstance(self._help, Text) else Text(self._help, style="dim"))
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(int(event.option.id or 0))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class AskScreen(ModalScreen[str | None]):
+    """Type one line (a reason, a note, a value); dismisses with it, or None on escape."""
+
+    DEFAULT_CSS = """
+    AskScreen { align: center middle; background: $background 40%; }
+    AskScreen > Vertical { width: 76; max-width: 95%; height: auto; border: thick $accent;
+        background: $surface; padding: 0 1; }
+    AskScreen #ask-title { text-style: bold; padding: 0 0 1 0; }
+    AskScreen #ask-error { color: $error; height: auto; }
+    """
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="modal.cancel")]
+
+    def __init__(
+        self,
+        title: str | Text,
+        placeholder: str = "",
+        value: str = "",
+        check: Callable[[str], str | None] | None = None,
+        required: bool = True,
+    ):
+        super().__init__()
+        self._title = title
+        self._placeholder = placeholder
+        self._value = value
+        self._check = check
+        self._required = required
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(self._title if isinstance(self._title, Text) else Text(self._title), id="ask-title")
+            yield Input(value=self._value, placeholder=self._placeholder, id="ask-input")
+            yield Static("", id="ask-error")
+            yield Static(Text("Enter to confirm \u00b7 Escape to cancel", style="dim"))
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        value = event.value.strip()
+        problem = None
+        if self._required and not value:
+            problem = "Please type something (it goes into the record)."
+        elif self._check is not None:
+            problem = self._check(value)
+        if problem:
+            self.query_one("#ask-error", Static).update(Text(problem))
+            return
+        self.dismiss(value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """Yes or no, with the details of what is about to happen."""
+
+    DEFAULT_CSS = """
+    ConfirmScreen { align: center middle; background: $background 40%; }
+    ConfirmScreen > Vertical { width: 76; max-width: 95%; height: auto; border: thick $accent;
+        background: $surface; padding: 0 1; }
+    ConfirmScreen #confirm-title { text-style: bold; }
+    """
+    BINDINGS = [
+        Binding("enter,y", "yes", "Confirm", id="modal.confirm"),
+        Binding("escape,n", "no", "Cancel", id="modal.cancel"),
+    ]
+
+    def __init__(self, title: str | Text, details: str | Text = ""):
+        super().__init__()
+        self._title = title
+        self._details = details
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(self._title if isinstance(self._title, Text) else Text(self._title), id="confirm-title")
+            if self._details:
+                yield Static(self._details if isinstance(self._details, Text) else Text(self._details))
+            yield Static(Text("Enter or y: confirm \u00b7 Escape or n: cancel", style="dim"))
+
+    def action_yes(self) -> None:
+        self.dismiss(True)
+
+    def action_no(self) -> None:
+        self.dismiss(False)
+
+
+HELP = """\
+tabletop — keys
+
+Playing (the focused list on the right shows what the game waits for)
+  up / down, 1-9     choose an option        enter    confirm it
+  escape             back to the track list while choosing a move
+
+Facilitator
+  p      pause / resume (stops the timer and the bots)
+  +      add a minute to the phase timer
+  i      inject a card now            k   skip the card    r   redraw the card
+  o      override a track or meter (with a reason)
+  u      undo the last action (it stays in the record)
+  n      attach a note to the last event (notes feed the debrief)
+  e      end the game early
+  f      show / hide the facilitator panel (control notes, secret objectives)
+
+Anywhere
+  F1, ?  this help        ctrl+p  command palette (every action)
+  F2     switch theme (high contrast for projectors)
+  ctrl+s save an SVG screenshot into the save folder
+  ctrl+q quit — every action is already saved; `tabletop resume SAVE` continues
+
+Every action is written to the save file before the screen shows it as done.
+"""
+
+
+class HelpScreen(ModalScreen[None]):
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; background: $background 40%; }
+    HelpScreen > Vertical { width: 84; max-width: 95%; height: auto; max-height: 90%;
+        border: thick $accent; background: $surface; padding: 0 1; overflow-y: auto; }
+    """
+    BINDINGS = [
+        Binding("escape,q,f1,question_mark", "close", "Close", id="help.close"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(Text(HELP))
+
+    def action_close(self) -> None:
+        self.dismiss(None)

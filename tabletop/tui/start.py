@@ -1,0 +1,205 @@
+"""The start screen: pick a bundled scenario, a seed, who plays whom, and where to save."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Select, Static, Switch
+from textual.widgets.option_list import Option
+
+from ..content import ContentError, Scenario
+from ..content.loader import DEFAULT_RULESET, bundled_rulesets, load_scenario
+from ..session import HUMAN
+from ..sim.bots import POLICIES
+from .text import literal
+
+SEAT_CHOICES: list[tuple[str, str]] = [("Human team", HUMAN)] + [(f"Bot: {p}", p) for p in POLICIES]
+
+
+@dataclass
+class Choice:
+    """What the start screen hands to the app."""
+
+    scenario: Scenario
+    seed: int
+    seats: dict[str, str] = field(default_factory=dict)
+    sealed: bool = False
+    save_name: str = ""
+
+
+@dataclass
+class Entry:
+    path: Path
+    scenario: Scenario | None
+    problems: str = ""
+
+
+def load_entries() -> list[Entry]:
+    entries = []
+    for path in bundled_rulesets():
+        try:
+            entries.append(Entry(path, load_scenario(path)))
+        except ContentError as exc:
+            entries.append(Entry(path, None, str(exc)))
+    # the default scenario first
+    entries.sort(key=lambda e: (e.scenario is None or e.scenario.id != DEFAULT_RULESET, e.path.name))
+    return entries
+
+
+def describe(entry: Entry) -> Text:
+    out = Text()
+    if entry.scenario is None:
+        out.append(f"{entry.path.name} cannot be played:\n", style="bold red")
+        out.append(literal(entry.problems))
+        return out
+    rs = entry.scenario.ruleset
+    o = rs.ruleset
+    out.append(literal(o.name) + "\n", style="bold")
+    if o.description:
+        out.append(literal(o.description) + "\n")
+    out.append(f"\n{o.turns} rounds \u00b7 {o.independence} independence \u00b7 {o.actions_per_round} actions per round"
+               f" \u00b7 deck of {sum(c.copies for c in entry.scenario.deck.cards)} cards\n")
+    out.append("Actors: ", style="bold")
+    out.append(", ".join(literal(a.name) for a in rs.actors) + "\n")
+    out.append("Tracks:\n", style="bold")
+    names = {a.id: a.name for a in rs.actors}
+    for t in rs.tracks:
+        out.append(f"  {literal(t.name)}", style="bold")
+        out.append(f" \u2014 {', '.join(literal(names[m]) for m in t.members)}\n")
+    return out
+
+
+class StartScreen(Screen[Choice]):
+    """Choose and set up a game. F5 starts it."""
+
+    BINDINGS = [Binding("f5", "start", "Start game", id="start.start", priority=True)]
+
+    DEFAULT_CSS = """
+    StartScreen #columns { height: 1fr; }
+    StartScreen #scenarios { width: 40; border: round $accent; }
+    StartScreen #right { width: 1fr; }
+    StartScreen #details { height: auto; max-height: 18; border: round $primary; padding: 0 1; }
+    StartScreen #setup { height: 1fr; border: round $secondary; padding: 0 1; }
+    StartScreen .row { height: auto; margin-bottom: 0; }
+    StartScreen .row Label { width: 28; padding: 1 1 0 0; }
+    StartScreen .row Input { width: 1fr; }
+    StartScreen .row Select { width: 1fr; }
+    StartScreen #start { margin: 1 0; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries = load_entries()
+        self.selected = 0
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="columns"):
+            yield OptionList(
+                *[
+                    Option(
+                        Text(literal(e.scenario.name if e.scenario else e.path.name))
+                        + Text(f"\n  {e.scenario.ruleset.ruleset.independence if e.scenario else 'has errors'}", style="dim"),
+                        id=str(i),
+                    )
+                    for i, e in enumerate(self.entries)
+                ],
+                id="scenarios",
+            )
+            with Vertical(id="right"):
+                yield Static(id="details")
+                with VerticalScroll(id="setup"):
+                    with Horizontal(classes="row"):
+                        yield Label("Seed")
+                        yield Input(str(random.SystemRandom().randrange(1, 1_000_000)), id="seed", type="integer")
+                    with Horizontal(classes="row"):
+                        yield Label("Sealed moves")
+                        yield Switch(False, id="sealed")
+                    with Horizontal(classes="row"):
+                        yield Label("Save name (in saves/)")
+                        yield Input("", placeholder="automatic: <time>-<scenario>.jsonl", id="save-name")
+                    yield Vertical(id="seats")
+                    yield Button("Start the game (F5)", id="start", variant="primary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "tabletop"
+        self.sub_title = "choose a scenario"
+        self._show(0)
+        self.query_one("#scenarios", OptionList).focus()
+
+    def _show(self, index: int) -> None:
+        self.selected = index
+        entry = self.entries[index] if self.entries else None
+        details = self.query_one("#details", Static)
+        seats = self.query_one("#seats", Vertical)
+        seats.remove_children()
+        if entry is None:
+            details.update(Text("No bundled scenarios found.", style="bold red"))
+            return
+        details.update(describe(entry))
+        if entry.scenario is None:
+            return
+        self.query_one("#sealed", Switch).value = entry.scenario.ruleset.ruleset.sealed_moves
+        rows = []
+        for actor in entry.scenario.ruleset.actors:
+            rows.append(
+                Horizontal(
+                    Label(Text(literal(actor.name))),
+                    Select([(Text(label), value) for label, value in SEAT_CHOICES], value=HUMAN, allow_blank=False,
+                           id=f"seat-{actor.id}"),
+                    classes="row",
+                )
+            )
+        seats.mount(*rows)
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_list.id == "scenarios":
+            self._show(int(event.option.id or 0))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_list.id == "scenarios":
+            self._show(int(event.option.id or 0))
+            self.query_one("#seed", Input).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "start":
+            self.action_start()
+
+    def action_start(self) -> None:
+        if not self.entries:
+            return
+        entry = self.entries[self.selected]
+        if entry.scenario is None:
+            self.notify("This scenario has errors (see the details); fix them with `tabletop validate`.",
+                        severity="error", timeout=8)
+            return
+        seed_text = self.query_one("#seed", Input).value.strip()
+        try:
+            seed = int(seed_text)
+            if seed < 0:
+                raise ValueError
+        except ValueError:
+            self.notify("The seed is a whole number, 0 or more.", severity="error")
+            self.query_one("#seed", Input).focus()
+            return
+        seats = {}
+        for actor in entry.scenario.ruleset.actors:
+            value = self.query_one(f"#seat-{actor.id}", Select).value
+            seats[actor.id] = value if isinstance(value, str) else HUMAN
+        self.dismiss(
+            Choice(
+                scenario=entry.scenario,
+                seed=seed,
+                seats=seats,
+                sealed=self.query_one("#sealed", Switch).value,
+                save_name=self.query_one("#save-name", Input).value.strip(),
+            )
+        )

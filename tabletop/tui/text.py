@@ -1,0 +1,184 @@
+"""Words and styled text for the screens, built as rich ``Text`` — never markup.
+
+Card and scenario text can come from anyone: it is shown literally. Control
+characters (an escape sequence in a deck) are shown as visible symbols, so
+they can neither style the screen nor reach the terminal.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from rich.text import Text
+
+from ..content import Card, MoveType
+from ..engine import Event, State
+from ..engine.rules import objectives_met
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u0080-\u009f]")
+
+STATUS_MARK = {
+    "open": "\u25cb OPEN",  # ○
+    "agreed": "\u2714 AGREED",  # ✔
+    "collapsed": "\u2716 COLLAPSED",  # ✖
+    "deferred": "\u23f8 DEFERRED",  # ⏸
+}
+STATUS_STYLE = {
+    "open": "bold",
+    "agreed": "bold green",
+    "collapsed": "bold red",
+    "deferred": "bold yellow",
+}
+
+
+def literal(value: Any) -> str:
+    """Text from content, with control characters made visible and harmless."""
+    text = str(value)
+    return _CONTROL.sub(lambda m: chr(0x2400 + ord(m.group())) if ord(m.group()) < 0x20 else "\ufffd", text)
+
+
+def plain(value: Any, style: str = "") -> Text:
+    return Text(literal(value), style=style)
+
+
+def names(state: State) -> dict[str, str]:
+    rs = state.ruleset
+    return {
+        **{t.id: literal(t.name) for t in rs.tracks},
+        **{a.id: literal(a.name) for a in rs.actors},
+        **{m.id: literal(m.name) for m in rs.meters},
+    }
+
+
+def status_word(state: State, track_id: str) -> str:
+    t = state.tracks[track_id]
+    word = STATUS_MARK[t.status]
+    if t.provisional:
+        word += " (provisional)"
+    return word
+
+
+def gauge(value: int, top: int, full: str = "\u25ae", empty: str = "\u25af") -> str:
+    value = max(0, min(top, value))
+    return full * value + empty * (top - value)
+
+
+def effects_words(effects: Iterable[Any]) -> str:
+    return ", ".join(literal(e.describe()) for e in effects) or "no effect"
+
+
+def move_words(move: MoveType) -> str:
+    cost = ", ".join(f"{v} {k}" for k, v in move.cost.items()) or "free"
+    how = {
+        "auto": "at once",
+        "consensus": "members vote",
+        "dice": f"2d6 \u2265 {move.target}",
+        "facilitator": "facilitator rules",
+    }[move.resolution]
+    out = f"{cost}; {how}: {effects_words(move.effects)}"
+    if move.fail_effects:
+        out += f"; if it fails: {effects_words(move.fail_effects)}"
+    return out
+
+
+def card_text(state: State, card: Card, facilitator: bool) -> Text:
+    n = names(state)
+    out = Text()
+    out.append(literal(card.title), style="bold")
+    where = n.get(card.track, card.track) if card.track else "global"
+    out.append(f"  [{where}]\n", style="dim")
+    if card.text:
+        out.append(literal(card.text) + "\n")
+    out.append("Effect: ", style="bold")
+    out.append(effects_words(card.effects) + "\n")
+    if card.choices:
+        out.append(f"{n.get(card.chooser() or '', card.chooser())} chooses:\n", style="bold")
+        for i, choice in enumerate(card.choices, 1):
+            out.append(f"  {i}. {literal(choice.label)} \u2192 {effects_words(choice.effects)}\n")
+    if card.requires:
+        out.append("Only when: " + ", ".join(literal(c.describe()) for c in card.requires) + "\n", style="dim")
+    if facilitator and card.control_note:
+        out.append("Control note (facilitator only): ", style="bold reverse")
+        out.append(literal(card.control_note) + "\n")
+    return out
+
+
+def hidden_seqs(state: State) -> set[int]:
+    """Sealed moves not yet revealed: the room sees only that they were committed."""
+    return {p.seq for p in state.queue if p.sealed and not p.revealed}
+
+
+def event_line(state: State, event: Event, hidden: set[int]) -> Text:
+    n = names(state)
+    out = Text()
+    out.append(f"{event.seq:>4} R{event.round} {event.phase[:5]:<5} ", style="dim")
+    if event.seq in hidden:
+        out.append(f"{n.get(event.action.actor or '', event.action.actor)} committed a sealed move")
+        return out
+    kind = event.action.kind
+    style = "bold" if kind in ("vote", "roll", "rule", "enact", "override", "undo", "end") else ""
+    if kind in ("override", "undo", "note", "inject", "skip", "redraw", "end"):
+        out.append("FACILITATOR ", style="reverse")
+    out.append(literal(event.summary), style=style)
+    return out
+
+
+def ruling_lines(state: State, event: Event) -> list[Text]:
+    """The working of a ruling: dice and modifiers, votes, the facilitator's reason."""
+    ruling = event.result.get("ruling")
+    if not isinstance(ruling, Mapping):
+        return []
+    n = names(state)
+    out: list[Text] = []
+    kind = ruling.get("resolution")
+    if kind == "dice":
+        dice = ruling.get("dice", [0, 0])
+        parts = [f"rolled {dice[0]} + {dice[1]}"]
+        for mod in ruling.get("modifiers", []):
+            sign = "+" if mod["add"] >= 0 else "\u2212"
+            applied = "" if mod["applies"] else " (does not apply)"
+            parts.append(f"{sign}{abs(mod['add'])} for {literal(mod['source'])}{applied}")
+        parts.append(f"= {ruling.get('total')} vs target {ruling.get('target')}")
+        out.append(Text("      " + "; ".join(parts), style="italic"))
+    elif kind == "consensus":
+        acc = ", ".join(n.get(a, a) for a in ruling.get("accepted", [])) or "nobody"
+        rej = ", ".join(n.get(a, a) for a in ruling.get("rejected", [])) or "nobody"
+        line = f"      accepted: {acc}; rejected: {rej}; needs {ruling.get('threshold')} accepts"
+        if ruling.get("vetoed_by"):
+            line += "; vetoed by " + ", ".join(n.get(a, a) for a in ruling["vetoed_by"])
+        out.append(Text(line, style="italic"))
+    elif kind == "facilitator":
+        out.append(Text(f"      facilitator's reason: {literal(ruling.get('reason') or '(none given)')}", style="italic"))
+    if ruling.get("lapsed"):
+        out.append(Text("      lapsed: the track had closed", style="italic"))
+    return out
+
+
+def outcome_text(state: State, show_secret: bool) -> Text:
+    """The end of a game: each track's outcome, each actor's objectives."""
+    n = names(state)
+    out = Text()
+    out.append("Outcome per track\n", style="bold underline")
+    for spec in state.ruleset.tracks:
+        t = state.tracks[spec.id]
+        rung = literal(spec.ladder[t.position])
+        since = f", round {t.since}" if t.since else ""
+        out.append(f"  {n[spec.id]:<32}", style="bold")
+        out.append(f"{STATUS_MARK[t.status]:<14}", style=STATUS_STYLE[t.status])
+        out.append(f" position {t.position}/{len(spec.ladder) - 1} \u201c{rung}\u201d, tension {t.tension}/{spec.breakdown_at}{since}\n")
+    out.append("\nObjectives\n", style="bold underline")
+    met = objectives_met(state)
+    for actor in state.ruleset.actors:
+        rows = met[actor.id]
+        count = sum(1 for _, ok in rows if ok)
+        out.append(f"  {n[actor.id]}: {count} of {len(rows)} met\n", style="bold")
+        for objective, ok in rows:
+            mark = "\u2714 met    " if ok else "\u2716 not met"
+            text = literal(objective.text) if (show_secret or not objective.secret) else "(secret objective)"
+            out.append(f"     {mark} {text}\n", style="green" if ok else "red")
+    out.append("\nMeters: " + ", ".join(f"{n[m.id]} {state.meters[m.id]}" for m in state.ruleset.meters) + "\n")
+    if state.end_reason:
+        out.append(f"Game ended: {literal(state.end_reason)}\n", style="dim")
+    return out
