@@ -368,7 +368,8 @@ def _settle(bench: Bench) -> list[str]:
                 bench.changes.append({"track": tid, "what": "status", "from": draft.status, "to": "collapsed"})
                 draft.status, draft.provisional, draft.since = "collapsed", False, state.round
         notes.append("linked: the collapse brings down every other track, provisional agreements included")
-    elif newly_agreed:
+    elif newly_agreed or any(c.get("to") == "deferred" for c in bench.changes):
+        # deferring the last open track completes the package as much as an agreement does
         statuses = {tid: (bench.drafts[tid].status if tid in bench.drafts else t.status) for tid, t in state.tracks.items()}
         if all(s in ("agreed", "deferred") for s in statuses.values()):
             for tid, status in statuses.items():
