@@ -255,10 +255,14 @@ def _check_move(state: State, action: Action) -> MoveType:
             raise RuleViolation("TRACK_CLOSED", f"'{spec.name}' is {track.status}: no more moves there.")
     if move.link:
         if state.independence == "strict":
+            linked = (
+                f"'{_track_name(state, action.track)}' may not be made conditional on '{_track_name(state, action.link)}'"
+                if action.link
+                else "an outcome on one track may not be made conditional on another"
+            )
             raise RuleViolation(
                 "LINKAGE_FORBIDDEN",
-                f"Linking tracks is not allowed here: under strict independence an outcome on one track "
-                f"may not be made conditional on another. \u201c{PRINCIPLE}.\u201d",
+                f"Linking tracks is not allowed here (independence rule 3, strict): {linked}. \u201c{PRINCIPLE}.\u201d",
             )
         if action.link is None or action.link == action.track:
             raise RuleViolation("NEEDS_TRACK", f"'{move.name}' names a second track to link with.")
