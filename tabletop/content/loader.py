@@ -192,9 +192,9 @@ def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[KeyPath, int | None]:
     for i, part in enumerate(loc):
         if isinstance(part, str) and part in _TAGGED:
             continue
-        if isinstance(node, dict) and part in node:
-            node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        if (isinstance(node, dict) and part in node) or (
+            isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        ):
             node = node[part]
         elif isinstance(part, str) and ("[" in part or i < len(loc) - 1):
             label = i if label is None else label  # a union branch label
