@@ -1,0 +1,234 @@
+"""Broken content: every bad file names the line and key a designer must fix.
+
+Each file in ``broken/`` is a small ruleset or deck with one thing wrong.
+``deck-*`` files are loaded as a user loads a scenario, with the small valid
+ruleset in ``fixtures/``, so references into the ruleset and the independence
+rules are checked; every other file is loaded on its own. Each case is also
+run through ``tabletop validate``, whose output a designer reads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tabletop.cli import main
+from tabletop.content import ContentError
+from tabletop.content.loader import load_file, load_scenario
+
+HERE = Path(__file__).parent
+BROKEN = HERE / "broken"
+MINI_RULESET = HERE / "fixtures" / "rulesets" / "mini.toml"
+
+# (file, line, key path, fragment of the message)
+CASES: list[tuple[str, int, str, str]] = [
+    # misspelt keys and names: say what was meant
+    ("ruleset-misspelt-key.toml", 6, "ruleset.independance",
+     "unknown key 'independance' (did you mean 'independence'?)"),
+    ("ruleset-misspelt-inline-key.toml", 22, "tracks[0].ratify.treshold",
+     "unknown key 'treshold' (did you mean 'threshold'?)"),
+    ("deck-misspelt-table.toml", 6, "card", "unknown key 'card' (did you mean 'cards'?)"),
+    ("deck-misspelt-key.toml", 10, "cards[0].copise",
+     "unknown key 'copise' (did you mean 'copies'?)"),
+    ("ruleset-misspelt-effect.toml", 29, "moves[1].effects[1]",
+     ("unknown effect 'progres' (did you mean 'progress'?) (expected one of progress, tension, status, "
+      "meter, resource, log)")),
+    ("deck-misspelt-effect.toml", 17, "cards[1].choices[1].effects[0]",
+     "unknown effect 'progres' (did you mean 'progress'?)"),
+    ("ruleset-misspelt-condition.toml", 22, "moves[0].requires[1]",
+     "unknown condition 'tensoin' (did you mean 'tension'?)"),
+    ("deck-empty-effect.toml", 9, "cards[0].effects[1]",
+     "an empty table is not an effect (expected one of progress, tension"),
+    ("deck-misspelt-condition.toml", 10, "cards[0].requires[0]",
+     "unknown condition 'stauts' (did you mean 'status'?)"),
+    ("ruleset-misspelt-resolution.toml", 22, "moves[0].resolution",
+     "got 'consensys' (did you mean 'consensus'?)"),
+    ("ruleset-misspelt-status.toml", 22, "moves[0].requires[0].status",
+     "got 'agred' (did you mean 'agreed'?)"),
+    # ids that do not exist
+    ("ruleset-unknown-member.toml", 20, "tracks[0].members[1]",
+     "unknown actor 'wset' (did you mean 'west'?)"),
+    ("ruleset-unknown-objective-track.toml", 10, "actors[0].objectives[0].track",
+     "unknown track 'alfa' (did you mean 'alpha'?)"),
+    ("ruleset-unknown-meter.toml", 33, "moves[1].effects[1].meter",
+     "unknown meter 'turst' (did you mean 'trust'?)"),
+    ("ruleset-unknown-resource.toml", 23, "moves[0].cost.captial",
+     "unknown resource 'captial' (did you mean 'capital'?)"),
+    ("deck-unknown-choice-actor.toml", 12, "cards[0].choices[0].actor",
+     "unknown actor 'eats' (did you mean 'east'?)"),
+    ("deck-unknown-track.toml", 9, "cards[0].track",
+     "unknown track 'alfa' (did you mean 'alpha'?) (known: alpha, beta)"),
+    ("deck-unknown-meter.toml", 9, "cards[0].requires[0].meter",
+     "unknown meter 'turst' (did you mean 'trust'?)"),
+    ("deck-unknown-resource.toml", 11, "cards[0].choices[0].effects[0].resource",
+     "unknown resource 'captal' (did you mean 'capital'?)"),
+    # independence under strict (DESIGN section 4)
+    ("deck-track-card-writes-meter.toml", 10, "cards[0].effects[1].meter",
+     "independence rule 1 (strict): card 'incident' on track 'alpha' may not write the global meter 'trust'"),
+    ("ruleset-track-move-writes-meter.toml", 28, "moves[0].effects[1].meter",
+     "independence rule 1 (strict): track move 'propose' may not write the global meter 'trust'"),
+    ("deck-track-card-writes-other-track.toml", 12, "cards[0].effects[1].track",
+     "independence rule 1 (strict): card 'incident' on track 'alpha' may not write track 'beta'"),
+    ("ruleset-track-move-writes-other-track.toml", 31, "moves[0].fail_effects[0].track",
+     "independence rule 1 (strict): track move 'propose' may not write track 'beta'"),
+    ("deck-track-card-reads-other-track.toml", 10, "cards[0].requires[1].track",
+     ("independence rule 3 (strict): linkage — card 'breakthrough' on track 'alpha' makes its outcome "
+      "conditional on track 'beta'")),
+    ("ruleset-track-move-modifier-names-track.toml", 34, "moves[0].modifiers[1].track",
+     "independence rule 3 (strict): linkage — track move 'press' makes its outcome conditional on track 'beta'"),
+    ("deck-global-card-reads-track.toml", 9, "cards[0].requires[0].track",
+     "independence rule 5 (strict): global card 'summit' may not read track 'alpha'"),
+    ("deck-global-card-changes-track.toml", 9, "cards[0].effects[1].tension",
+     "'tension' changes a track, but global card 'summit' has no track"),
+    ("deck-global-card-changes-named-track.toml", 9, "cards[0].effects[0].track",
+     "global card 'summit' may not change track 'alpha'"),
+    ("deck-choice-actor-not-member.toml", 11, "cards[0].choices[0].actor",
+     "'south' answers a card on track 'alpha' but is not one of its members (east, west) — rule 2"),
+    # wrong types
+    ("ruleset-wrong-type.toml", 5, "ruleset.turns", "expected a whole number, got a string 'eight'"),
+    ("deck-wrong-type.toml", 10, "cards[0].copies", "expected a whole number, got a string 'two'"),
+    # TOML syntax: the line tomllib points at, or the last line when the file ends too soon
+    ("ruleset-syntax-error.toml", 16, "", "TOML syntax error: Expected '=' after a key"),
+    ("deck-syntax-error.toml", 11, "", "TOML syntax error: Expected ']]' at the end of an array declaration"),
+    ("ruleset-syntax-unclosed.toml", 23, "", "TOML syntax error: Unclosed array at the end of the file"),
+    # duplicate ids
+    ("ruleset-duplicate-id.toml", 20, "tracks[1].id", "duplicate id 'alpha'"),
+    ("deck-duplicate-id.toml", 13, "cards[1].id", "duplicate id 'incident'"),
+    # numbers out of range: the line of the number to change
+    ("ruleset-agreement-past-ladder.toml", 16, "tracks[0].agreement_at",
+     "agreement_at (3) is past the top of the ladder (positions 0..2)"),
+    ("ruleset-tension-at-breakdown.toml", 17, "tracks[0].start_tension",
+     "start_tension (3) must be below breakdown_at (3)"),
+    ("ruleset-meter-start-outside.toml", 16, "meters[0].start",
+     "start (12) must lie between min (0) and max (10)"),
+    ("ruleset-ratify-threshold.toml", 22, "tracks[0].ratify.threshold",
+     "ratify.threshold (3) is more than the 2 members of the track"),
+    # shapes a card or move may not have
+    ("deck-one-choice.toml", 10, "cards[0].choices", "a card with choices needs at least two of them"),
+    ("deck-choices-two-actors.toml", 10, "cards[0].choices",
+     "all choices of a card are answered by one actor; found east, west"),
+    ("deck-resource-without-choice.toml", 10, "cards[0].effects[0].resource",
+     "a resource effect needs an actor: put it in a choice"),
+    ("ruleset-dice-without-target.toml", 19, "moves[0]", "a dice move needs a target"),
+    # whole files
+    ("file-empty.toml", 1, "", "file is empty: expected a [ruleset] or a [deck] table"),
+    ("file-not-utf8.toml", 4, "", "not UTF-8 text (byte 0xe9"),
+    ("file-neither.toml", 1, "",
+     "not a ruleset or a deck: expected a [ruleset] or [deck] table (found scenario)"),
+    ("file-both.toml", 1, "", "a ruleset or a deck, not both"),
+]
+
+
+def _where(path: Path, line: int, key: str) -> str:
+    return f"{path}:{line}: {key}: " if key else f"{path}:{line}: "
+
+
+def test_every_broken_file_has_a_case() -> None:
+    assert sorted(p.name for p in BROKEN.iterdir()) == sorted(name for name, *_ in CASES)
+
+
+@pytest.mark.parametrize(("name", "line", "key", "fragment"), CASES, ids=[c[0] for c in CASES])
+def test_broken_file(name: str, line: int, key: str, fragment: str, capsys: pytest.CaptureFixture[str]) -> None:
+    path = BROKEN / name
+    is_deck = name.startswith("deck-")
+
+    with pytest.raises(ContentError) as info:
+        if is_deck:
+            load_scenario(MINI_RULESET, path)
+        else:
+            load_file(path)
+    problems = info.value.problems
+    found = [p for p in problems if (p.file, p.line, p.path) == (str(path), line, key) and fragment in p.message]
+    assert found, "\n".join(map(str, problems))
+    # the broken file is to blame, and nothing is said twice
+    assert {p.file for p in problems} == {str(path)}
+    assert len(set(problems)) == len(problems)
+
+    argv = ["validate", str(MINI_RULESET), str(path)] if is_deck else ["validate", str(path)]
+    assert main(argv) == 1
+    captured = capsys.readouterr()
+    printed = captured.out.splitlines()
+    assert any(out.startswith(_where(path, line, key)) and fragment in out for out in printed), captured.out
+    assert "Traceback" not in captured.out + captured.err
+
+
+# --------------------------------------------------------------------------
+# Files that cannot be read at all: a clear sentence, never a traceback
+
+
+def _fails_with(call: Callable[[], object], fragment: str) -> ContentError:
+    with pytest.raises(ContentError) as info:
+        call()
+    assert any(fragment in p.message for p in info.value.problems), str(info.value)
+    return info.value
+
+
+def test_file_over_5_mb(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    big = tmp_path / "huge.toml"
+    line = "# " + "x" * 98 + "\n"
+    big.write_text('[deck]\nid = "huge"\nname = "Huge"\n' + line * (5 * 1024 * 1024 // len(line) + 1))
+    assert big.stat().st_size > 5 * 1024 * 1024
+    error = _fails_with(lambda: load_file(big), "file is too large")
+    assert "at most 5 MB" in str(error)
+    _fails_with(lambda: load_scenario(big), "file is too large")
+
+    assert main(["validate", str(big)]) == 1
+    out = capsys.readouterr()
+    assert f"{big}: file is too large" in out.out
+    assert "Traceback" not in out.out + out.err
+
+
+def test_directory_given_as_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "rules.toml"
+    folder.mkdir()
+    _fails_with(lambda: load_file(folder), "is a directory, not a file")
+    _fails_with(lambda: load_scenario(folder), "is a directory, not a file")
+    _fails_with(lambda: load_scenario(MINI_RULESET, folder), "is a directory, not a file")
+
+    # validate accepts folders, but says so when one holds nothing to check
+    assert main(["validate", str(folder)]) == 1
+    out = capsys.readouterr()
+    assert f"{folder}: directory holds no .toml files" in out.out
+    assert "Traceback" not in out.out + out.err
+
+
+def test_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    missing = tmp_path / "nowhere.toml"
+    error = _fails_with(lambda: load_file(missing), "no such file")
+    assert error.problems[0].file == str(missing)
+    _fails_with(lambda: load_scenario(missing), "no such file")
+    _fails_with(lambda: load_scenario(MINI_RULESET, missing), "no such file")
+    # an id that is neither a file nor a bundled scenario
+    _fails_with(lambda: load_scenario("no-such-scenario"), "no ruleset file or bundled ruleset id 'no-such-scenario'")
+
+    assert main(["validate", str(missing)]) == 1
+    out = capsys.readouterr()
+    assert f"{missing}: no such file" in out.out
+    assert "Traceback" not in out.out + out.err
+
+
+def test_ruleset_naming_a_deck_nobody_has(tmp_path: Path) -> None:
+    """The ruleset's own ``deck =`` line is what to fix, not a file named after the id."""
+    ruleset = tmp_path / "rules.toml"
+    ruleset.write_text(MINI_RULESET.read_text().replace('deck = "mini-events"', 'deck = "mini-evnts"'))
+    with pytest.raises(ContentError) as info:
+        load_scenario(ruleset)
+    (problem,) = info.value.problems
+    assert (problem.file, problem.line, problem.path) == (str(ruleset), 7, "ruleset.deck")
+    assert "no deck file or bundled deck id 'mini-evnts'" in problem.message
+
+
+def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
+    """A designer fixes a file in one pass: problems are collected, not just the first."""
+    deck = tmp_path / "two.toml"
+    deck.write_text(
+        '[deck]\nid = "two"\nname = "Two"\n\n'
+        '[[cards]]\nid = "a"\ntitle = "A"\neffects = [ { progres = 1 } ]\n\n'
+        '[[cards]]\nid = "b"\ntitle = "B"\ncopies = "many"\n'
+    )
+    with pytest.raises(ContentError) as info:
+        load_file(deck)
+    where = [(p.line, p.path) for p in info.value.problems]
+    assert where == [(8, "cards[0].effects[0]"), (13, "cards[1].copies")]
