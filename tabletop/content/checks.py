@@ -109,6 +109,16 @@ def check_scenario(rs: Ruleset, deck: Deck) -> list[Found]:
                     )
                 )
         if not card.choices:
+            for ri, cond in enumerate(card.requires):
+                if cond.key == "resource":
+                    out.append(
+                        (
+                            "deck",
+                            (*path, "requires", ri, "resource"),
+                            "a resource condition needs an actor, and only a card with choices has one "
+                            "(the actor who answers it)",
+                        )
+                    )
             for ei, effect in enumerate(card.effects):
                 if effect.key == "resource":
                     out.append(

@@ -34,7 +34,7 @@ class RulesetOptions(ContentModel):
     deck: Id | None = None
     actions_per_round: int = Field(1, ge=1, le=10)
     sealed_moves: bool = False
-    phases: tuple[Phase, ...] = PHASES
+    phases: tuple[Phase, ...] = Field(PHASES, strict=False)
 
     @field_validator("phases")
     @classmethod
@@ -70,7 +70,7 @@ class Actor(ContentModel):
     description: Text = ""
     color: str = Field("#888888", pattern=r"^#[0-9a-fA-F]{6}$")
     resources: dict[str, int] = Field(default_factory=dict)
-    objectives: tuple[Objective, ...] = ()
+    objectives: tuple[Objective, ...] = Field((), strict=False)
 
     @field_validator("resources")
     @classmethod
@@ -104,7 +104,7 @@ class Ratify(ContentModel):
     """Who must accept a consensus proposal on a track."""
 
     threshold: int | None = Field(None, ge=1)
-    veto: tuple[str, ...] = ()
+    veto: tuple[str, ...] = Field((), strict=False)
 
 
 class Track(ContentModel):
@@ -113,8 +113,8 @@ class Track(ContentModel):
     id: Id
     name: Name
     description: Text = ""
-    members: tuple[str, ...] = Field(min_length=1)
-    ladder: tuple[str, ...] = Field(min_length=2, max_length=20)
+    members: tuple[str, ...] = Field(min_length=1, strict=False)
+    ladder: tuple[str, ...] = Field(min_length=2, max_length=20, strict=False)
     agreement_at: int = Field(ge=1)
     breakdown_at: int = Field(ge=1, le=20)
     start_tension: int = Field(0, ge=0)
@@ -166,10 +166,10 @@ class MoveType(ContentModel):
     cost: dict[str, int] = Field(default_factory=dict)
     resolution: Resolution = "auto"
     target: int | None = Field(None, ge=2, le=20)
-    modifiers: tuple[AnyModifier, ...] = ()
-    requires: tuple[AnyCondition, ...] = ()
-    effects: tuple[AnyEffect, ...] = ()
-    fail_effects: tuple[AnyEffect, ...] = ()
+    modifiers: tuple[AnyModifier, ...] = Field((), strict=False)
+    requires: tuple[AnyCondition, ...] = Field((), strict=False)
+    effects: tuple[AnyEffect, ...] = Field((), strict=False)
+    fail_effects: tuple[AnyEffect, ...] = Field((), strict=False)
     link: bool = Field(False, description="the player names a second track this move is conditional on")
     once_per_game: bool = False
 
@@ -198,10 +198,10 @@ class Ruleset(ContentModel):
     """A whole ruleset file."""
 
     ruleset: RulesetOptions
-    actors: tuple[Actor, ...] = Field(min_length=1)
-    meters: tuple[Meter, ...] = ()
-    tracks: tuple[Track, ...] = Field(min_length=1)
-    moves: tuple[MoveType, ...] = Field(min_length=1)
+    actors: tuple[Actor, ...] = Field(min_length=1, strict=False)
+    meters: tuple[Meter, ...] = Field((), strict=False)
+    tracks: tuple[Track, ...] = Field(min_length=1, strict=False)
+    moves: tuple[MoveType, ...] = Field(min_length=1, strict=False)
 
     @property
     def id(self) -> str:
@@ -213,7 +213,7 @@ class Choice(ContentModel):
 
     actor: str
     label: str = Field(min_length=1, max_length=120)
-    effects: tuple[AnyEffect, ...] = ()
+    effects: tuple[AnyEffect, ...] = Field((), strict=False)
 
 
 class Card(ContentModel):
@@ -224,11 +224,11 @@ class Card(ContentModel):
     text: Text = ""
     track: str | None = None
     copies: int = Field(1, ge=1, le=20)
-    requires: tuple[AnyCondition, ...] = ()
-    effects: tuple[AnyEffect, ...] = ()
-    choices: tuple[Choice, ...] = ()
+    requires: tuple[AnyCondition, ...] = Field((), strict=False)
+    effects: tuple[AnyEffect, ...] = Field((), strict=False)
+    choices: tuple[Choice, ...] = Field((), strict=False)
     control_note: Text = ""
-    tags: tuple[str, ...] = ()
+    tags: tuple[str, ...] = Field((), strict=False)
 
     @model_validator(mode="after")
     def _one_chooser(self) -> Card:
@@ -257,7 +257,7 @@ class Deck(ContentModel):
     """A whole deck file."""
 
     deck: DeckOptions
-    cards: tuple[Card, ...] = Field(min_length=1)
+    cards: tuple[Card, ...] = Field(min_length=1, strict=False)
 
     @property
     def id(self) -> str:

@@ -22,7 +22,7 @@ STATUSES: tuple[str, ...] = ("open", "agreed", "collapsed", "deferred")
 class ContentModel(BaseModel):
     """Base of every content model: unknown keys are errors, values immutable."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
 class Range(ContentModel):
@@ -336,7 +336,7 @@ class StatusCondition(Condition):
     key = "status"
     example = '{ status = "open" }'
     reads_track = True
-    status: Status | list[Status]
+    status: Status | Annotated[list[Status], Field(min_length=1)]
     track: str | None = Field(None, description="another track (linked mode only)")
 
     def statuses(self) -> tuple[str, ...]:
