@@ -492,7 +492,7 @@ def _check_end(state: State, result: dict[str, Any]) -> State:
 
 
 def _card_playable(state: State, card: Card) -> bool:
-    view = ReadView(state, card.track, None)
+    view = ReadView(state, card.track, card.chooser())
     if card.track is not None and not any(c.key == "status" and c.other_track() in (None, card.track) for c in card.requires):
         if not state.tracks[card.track].is_open:
             return False
@@ -510,16 +510,26 @@ def _draw_from(state: State, outcome: dict[str, Any] | None) -> tuple[State, dic
         set_aside = list(outcome.get("set_aside", []))
         if chosen is not None:
             _card(state, chosen)
-        for cid in [*set_aside, chosen]:
+        reshuffled = int(outcome.get("reshuffled", 0))
+        # take the recorded cards as the draw below took them, reshuffling the discard
+        # into an empty pile where the record says it did, so that pile and discard
+        # end as they did in the game (and the state hash matches)
+        reshuffles = reshuffled
+        for i, cid in enumerate([*set_aside, chosen]):
             if cid is None:
                 continue
+            if not pile and discard and reshuffles > 0:
+                pile = list(rng.shuffle(state.seed, chance, discard))
+                chance += 1
+                discard = []
+                reshuffles -= 1
             if cid in pile:
                 pile.remove(cid)
             elif cid in discard:
                 discard.remove(cid)
-        discard.extend(set_aside)
-        reshuffled = int(outcome.get("reshuffled", 0))
-        chance += 1 + reshuffled
+            if i < len(set_aside):
+                discard.append(cid)
+        chance += 1 + reshuffles
     else:
         budget = len(pile) + len(discard)
         while budget > 0:
