@@ -191,6 +191,50 @@ def cmd_simulate(args: argparse.Namespace) -> int:
 
 
 # --------------------------------------------------------------------------
+# replay and report
+
+
+def cmd_replay(args: argparse.Namespace) -> int:
+    from .store import SaveError, open_save
+
+    try:
+        save = open_save(args.save)
+    except SaveError as exc:
+        _err(f"tabletop replay: {exc}")
+        return 1
+    if save.damage is not None:
+        _err(f"tabletop replay: the save is damaged at {save.damage}; showing the {len(save)} intact events")
+    if (code := _need_terminal()) is not None:
+        return code
+    from .tui.replay import ReplayApp
+
+    ReplayApp(save).run()
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from .report import ReportError, render
+
+    try:
+        text = render(args.saves, args.format)
+    except ReportError as exc:
+        _err(f"tabletop report: {exc}")
+        return 1
+    if args.output:
+        out = Path(args.output)
+        try:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            _err(f"tabletop report: cannot write {out}: {exc.strerror or exc}")
+            return 1
+        _err(f"Report written to {out}")
+    else:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return 0
+
+
+# --------------------------------------------------------------------------
 # verify
 
 
@@ -318,6 +362,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("resume", help="continue a saved game where it stopped")
     p.add_argument("save", metavar="SAVE")
     p.set_defaults(func=cmd_resume)
+
+    p = sub.add_parser("replay", help="the debrief viewer: step through a saved game")
+    p.add_argument("save", metavar="SAVE")
+    p.set_defaults(func=cmd_replay)
+
+    p = sub.add_parser("report", help="write the debrief report of one or more saves")
+    p.add_argument("saves", nargs="+", metavar="SAVE", help="saves, or directories of saves (several: a comparison)")
+    p.add_argument("--format", choices=["md", "html", "json"], default="md")
+    p.add_argument("-o", "--output", default=None, metavar="FILE", help="write to FILE instead of the screen")
+    p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("verify", help="replay a save, check every hash; exit 1 on damage")
     p.add_argument("save", metavar="SAVE")

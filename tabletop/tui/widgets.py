@@ -11,6 +11,7 @@ from ..engine import State
 from ..engine.rules import waiting_for
 from .text import (
     STATUS_MARK,
+    STATUS_STYLE,
     card_text,
     event_line,
     gauge,
@@ -62,7 +63,6 @@ class TrackPanel(Static):
     def show(self, state: State, acting: str | None = None) -> None:
         spec = next(t for t in state.ruleset.tracks if t.id == self.track_id)
         track = state.tracks[self.track_id]
-        n = names(state)
         for status in STATUS_MARK:
             self.set_class(track.status == status, f"-{status}")
         self.set_class(acting is not None and acting in spec.members and track.is_open, "-acting")

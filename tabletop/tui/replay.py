@@ -1,0 +1,433 @@
+"""The debrief viewer (``tabletop replay SAVE``): a saved game, event by event, read-only.
+
+The board is the play screen's own widgets, fed ``open_save(...).state_at(i)``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Header, OptionList, Sparkline, Static
+from textual.widgets.option_list import Option
+
+from ..engine import Event
+from ..store import Save, SavedEvent
+from .modals import AskScreen, HelpScreen, PickScreen
+from .text import literal, names, ruling_lines
+from .widgets import Board, CardPanel, TurnPanel
+
+SPEEDS = (0.5, 1.0, 2.0, 4.0, 8.0)  # events per second when playing
+
+FACILITATOR = ("override", "undo", "note", "inject", "skip", "redraw", "end")
+
+REPLAY_HELP = """\
+tabletop replay — keys
+
+  left / right      one event back / forward
+  page up / down    one round back / forward
+  home / end        the start / the last event
+  g                 go to a round
+  space             play / pause          - / +   slower / faster
+  t                 show one track's events only
+  a                 show one actor's events only
+  c                 clear the filters
+  f                 show / hide facilitator control notes on cards
+  up / down, enter  pick an event in the timeline
+  q                 quit
+"""
+
+
+def _as_event(saved: SavedEvent) -> Event:
+    return Event(saved.seq, saved.round, saved.phase, saved.action, saved.result)
+
+
+class ReplayScreen(Screen[None]):
+    """A saved game, read-only: the board as it was at the selected event."""
+
+    BINDINGS = [
+        Binding("left", "step(-1)", "Back", id="replay.back"),
+        Binding("right", "step(1)", "Forward", id="replay.forward"),
+        Binding("pageup", "round(-1)", "Round back", id="replay.round_back"),
+        Binding("pagedown", "round(1)", "Round forward", id="replay.round_forward"),
+        Binding("home", "jump(0)", "Start", show=False, id="replay.start"),
+        Binding("end", "jump(-1)", "End", show=False, id="replay.end"),
+        Binding("g", "goto_round", "Go to round", id="replay.goto"),
+        Binding("space", "play", "Play/pause", id="replay.play"),
+        Binding("minus", "speed(-1)", "Slower", show=False, id="replay.slower"),
+        Binding("plus,equals_sign", "speed(1)", "Faster", show=False, id="replay.faster"),
+        Binding("t", "filter_track", "Track filter", id="replay.track"),
+        Binding("a", "filter_actor", "Actor filter", id="replay.actor"),
+        Binding("c", "clear_filters", "Clear filters", id="replay.clear"),
+        Binding("f", "facilitator", "Control notes", show=False, id="replay.facilitator"),
+    ]
+
+    DEFAULT_CSS = """
+    ReplayScreen #main { height: 1fr; }
+    ReplayScreen #left { width: 1fr; }
+    ReplayScreen #right { width: 60; }
+    ReplayScreen #board { height: auto; }
+    ReplayScreen #where { height: auto; padding: 0 1; text-style: bold; }
+    ReplayScreen #timeline { height: 1fr; border: round $accent; }
+    ReplayScreen #working { height: auto; max-height: 12; border: round $primary; padding: 0 1; }
+    ReplayScreen #history { height: auto; border: round $secondary; padding: 0 1; }
+    ReplayScreen .chart-row { height: 1; }
+    ReplayScreen .chart-label { width: 30; }
+    ReplayScreen Sparkline { width: 1fr; height: 1; }
+    ReplayScreen.-compact #history { display: none; }
+    ReplayScreen.-compact #right { width: 44; }
+    """
+
+    def __init__(self, save: Save):
+        super().__init__()
+        self.save = save
+        self.index = len(save)  # the state after this many events
+        self.track_filter: str | None = None
+        self.actor_filter: str | None = None
+        self.speed = 1
+        self.facilitator = False
+        self._player: Timer | None = None
+        self._shown: list[int] = []  # event seqs in the timeline, in order
+        self._undone = {int(e.result["undoes"]) for e in save.events if e.action.kind == "undo" and "undoes" in e.result}
+        self._notes: dict[int, list[SavedEvent]] = {}
+        for e in save.events:
+            if e.action.kind == "note":
+                self._notes.setdefault(int(e.result.get("about", e.seq)), []).append(e)
+        self._revealed_at: dict[int, int] = {}
+        for e in save.events:
+            for seq in e.result.get("revealed", []) or []:
+                self._revealed_at[int(seq)] = e.seq
+        self._round_ends: dict[int, int] = {}
+        for e in save.events:
+            self._round_ends[e.round] = e.seq
+
+    # -- layout --------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        start = self.save.state_at(0)
+        yield Header()
+        with Horizontal(id="main"):
+            with VerticalScroll(id="left"):
+                yield Board(start, id="board")
+                yield Static(id="lanes")
+                with Vertical(id="history"):
+                    for t in start.ruleset.tracks:
+                        with Horizontal(classes="chart-row"):
+                            yield Static(Text(f"{literal(t.name)[:20]} pos"), classes="chart-label")
+                            yield Sparkline([0], id=f"pos-{t.id}")
+                        with Horizontal(classes="chart-row"):
+                            yield Static(Text(f"{'':20} tension"), classes="chart-label")
+                            yield Sparkline([0], id=f"ten-{t.id}")
+                    for m in start.ruleset.meters:
+                        with Horizontal(classes="chart-row"):
+                            yield Static(Text(f"{literal(m.name)[:28]}"), classes="chart-label")
+                            yield Sparkline([0], id=f"meter-{m.id}")
+            with Vertical(id="right"):
+                yield TurnPanel(id="turn")
+                yield Static(id="where")
+                yield OptionList(id="timeline")
+                yield Static(id="working")
+                yield CardPanel(id="card")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        header = self.save.header.get("scenario", {})
+        self.title = f"Replay: {literal(header.get('ruleset_name', ''))}"
+        self.sub_title = f"{literal(self.save.path)} \u00b7 read-only"
+        if self.save.damage is not None:
+            self.notify(
+                f"This save is damaged at {self.save.damage}. Showing the {len(self.save)} intact events before it.",
+                title="Damaged save", severity="warning", timeout=20,
+            )
+        self._fill_timeline()
+        self.show()
+        self.query_one("#timeline", OptionList).focus()
+
+    # -- drawing -------------------------------------------------------------
+
+    def _event_text(self, e: SavedEvent) -> Text:
+        kind = e.action.kind
+        out = Text()
+        out.append(f"{e.seq:>4} R{e.round} {e.phase[:5]:<5} ", style="dim")
+        if kind in FACILITATOR:
+            out.append({"note": "NOTE", "override": "OVERRIDE", "undo": "UNDO"}.get(kind, "FACILITATOR"), style="reverse")
+            out.append(" ")
+        if e.seq in self._undone:
+            out.append("(undone) ", style="italic")
+        out.append(literal(e.summary), style="strike" if e.seq in self._undone else "")
+        if kind == "move" and e.result.get("tabled") and e.seq in self._revealed_at:
+            out.append(f"  [sealed: committed at {e.seq}, revealed at {self._revealed_at[e.seq]}]", style="italic")
+        if e.seq in self._notes:
+            out.append("  \u270e note", style="bold")
+        return out
+
+    def _matches(self, e: SavedEvent) -> bool:
+        if self.actor_filter is not None and e.actor != self.actor_filter:
+            if not (e.action.kind == "vote" and e.result.get("ruling", {}).get("actor") == self.actor_filter):
+                return False
+        if self.track_filter is not None:
+            touched = e.track == self.track_filter or any(
+                c.get("track") == self.track_filter for c in e.result.get("changes", [])
+            )
+            if not touched:
+                return False
+        return True
+
+    def _fill_timeline(self) -> None:
+        timeline = self.query_one("#timeline", OptionList)
+        timeline.clear_options()
+        self._shown = []
+        timeline.add_option(Option(Text("   0 the start of the game", style="dim"), id="0"))
+        self._shown.append(0)
+        for e in self.save.events:
+            if self._matches(e):
+                timeline.add_option(Option(self._event_text(e), id=str(e.seq)))
+                self._shown.append(e.seq)
+
+    def show(self) -> None:
+        """Draw the board as it was after event ``self.index``."""
+        save = self.save
+        state = save.state_at(self.index)
+        compact = self.app.size.width < 110 or self.app.size.height < 34
+        self.set_class(compact, "-compact")
+        self.query_one(Board).show(state, None, compact=compact)
+        self.query_one(TurnPanel).show(state, None, {}, "", False)
+        self.query_one(CardPanel).show(state, self.facilitator)
+        filters = []
+        n = names(state)
+        if self.track_filter:
+            filters.append(f"track {n.get(self.track_filter, self.track_filter)}")
+        if self.actor_filter:
+            filters.append(f"actor {n.get(self.actor_filter, self.actor_filter)}")
+        where = Text(f"Event {self.index} of {len(save)} \u00b7 round {state.round} \u00b7 {state.phase}")
+        if self._player is not None:
+            where.append(f" \u00b7 \u25b6 playing at {SPEEDS[self.speed]:g}/s")
+        if filters:
+            where.append(" \u00b7 showing " + ", ".join(filters), style="italic")
+        if save.damage is not None:
+            where.append(f"\n\u26a0 damaged after event {len(save)}: {save.damage.kind}", style="bold red")
+        self.query_one("#where", Static).update(where)
+        self.query_one("#working", Static).update(self._working())
+        self._draw_lanes()
+        self._draw_charts(state.round)
+        timeline = self.query_one("#timeline", OptionList)
+        row = max((i for i, seq in enumerate(self._shown) if seq <= self.index), default=0)
+        if timeline.highlighted != row:
+            timeline.highlighted = row
+
+    def _working(self) -> Text:
+        if self.index == 0:
+            return Text("The start of the game.", style="dim")
+        e = self.save.events[self.index - 1]
+        state = self.save.state_at(self.index)
+        out = Text()
+        out.append(literal(e.summary) + "\n", style="bold")
+        for line in ruling_lines(state, _as_event(e)):
+            out.append_text(line)
+            out.append("\n")
+        for change in e.result.get("changes", []):
+            what = change.get("what") or change.get("resource") or ""
+            who = change.get("track") or change.get("meter") or change.get("actor") or ""
+            out.append(f"  {literal(who)} {literal(what)} {change.get('from')} \u2192 {change.get('to')}\n", style="dim")
+        for key in ("reason",):
+            if e.result.get(key) or e.action.reason:
+                out.append(f"  reason: {literal(e.result.get(key) or e.action.reason)}\n", style="italic")
+        if e.seq in self._undone:
+            out.append("  This action was undone later.\n", style="italic")
+        for note in self._notes.get(e.seq, []):
+            out.append("  \u270e note: ", style="bold")
+            out.append(literal(note.action.text or "") + "\n")
+        if e.time:
+            out.append(f"  at {e.time}", style="dim")
+        return out
+
+    def _draw_lanes(self) -> None:
+        """One lane per track: its position, tension and status at the end of each round so far."""
+        state = self.save.state_at(self.index)
+        n = names(state)
+        rounds = [r for r in sorted(self._round_ends) if r <= state.round]
+        out = Text()
+        out.append(f"{'track history':<24}", style="bold")
+        for r in rounds:
+            out.append(f" R{r:<5}", style="bold")
+        out.append("\n")
+        marks = {"open": "", "agreed": "\u2714", "collapsed": "\u2716", "deferred": "\u23f8"}
+        for spec in state.ruleset.tracks:
+            out.append(f"{n[spec.id][:23]:<24}")
+            for r in rounds:
+                end = min(self._round_ends[r], self.index)
+                t = self.save.state_at(end).tracks[spec.id]
+                cell = f"{t.position}/{t.tension}{marks[t.status]}"
+                out.append(f" {cell:<6}", style={"agreed": "green", "collapsed": "red", "deferred": "yellow"}.get(t.status, ""))
+            out.append("\n")
+        out.append("cells: position/tension; \u2714 agreed \u2716 collapsed \u23f8 deferred", style="dim")
+        self.query_one("#lanes", Static).update(out)
+
+    def _draw_charts(self, up_to_round: int) -> None:
+        rounds = [r for r in sorted(self._round_ends) if r <= up_to_round]
+        states = [self.save.state_at(min(self._round_ends[r], self.index)) for r in rounds] or [self.save.state_at(0)]
+        first = states[0]
+        for t in first.ruleset.tracks:
+            self.query_one(f"#pos-{t.id}", Sparkline).data = [s.tracks[t.id].position for s in states]
+            self.query_one(f"#ten-{t.id}", Sparkline).data = [s.tracks[t.id].tension for s in states]
+        for m in first.ruleset.meters:
+            self.query_one(f"#meter-{m.id}", Sparkline).data = [s.meters[m.id] for s in states]
+
+    # -- moving --------------------------------------------------------------
+
+    def go(self, index: int) -> None:
+        self.index = max(0, min(len(self.save), index))
+        self.show()
+
+    def action_step(self, delta: int) -> None:
+        shown = self._shown
+        if self.track_filter or self.actor_filter:
+            later = [s for s in shown if s > self.index] if delta > 0 else [s for s in shown if s < self.index]
+            if later:
+                self.go(later[0] if delta > 0 else later[-1])
+            return
+        self.go(self.index + delta)
+
+    def action_round(self, delta: int) -> None:
+        state = self.save.state_at(self.index)
+        target = state.round + delta
+        if delta < 0:
+            # back: the start of this round, or of the one before when already at its start
+            starts = {r: s for r, s in self._round_starts().items()}
+            here = starts.get(state.round, 0)
+            self.go(here if self.index > here and delta == -1 else starts.get(target, 0))
+        else:
+            starts = self._round_starts()
+            self.go(starts.get(target, len(self.save)))
+
+    def _round_starts(self) -> dict[int, int]:
+        starts: dict[int, int] = {}
+        for e in self.save.events:
+            starts.setdefault(e.round, e.seq - 1)
+        return starts
+
+    def action_jump(self, where: int) -> None:
+        self.go(len(self.save) if where < 0 else where)
+
+    def action_goto_round(self) -> None:
+        rounds = sorted(self._round_ends)
+
+        def check(text: str) -> str | None:
+            try:
+                value = int(text)
+            except ValueError:
+                return f"Type a round number from {rounds[0] if rounds else 1} to {rounds[-1] if rounds else 1}."
+            return None if value in self._round_ends else f"This game has rounds {rounds[0]} to {rounds[-1]}."
+
+        def done(text: str | None) -> None:
+            if text:
+                self.go(self._round_starts().get(int(text), 0))
+
+        if rounds:
+            self.app.push_screen(AskScreen("Go to the start of which round?", f"{rounds[0]}..{rounds[-1]}", check=check), done)
+
+    def action_play(self) -> None:
+        if self._player is not None:
+            self._player.stop()
+            self._player = None
+        else:
+            if self.index >= len(self.save):
+                self.index = 0
+            self._player = self.set_interval(1 / SPEEDS[self.speed], self._play_step)
+        self.show()
+
+    def _play_step(self) -> None:
+        if self.index >= len(self.save):
+            if self._player is not None:
+                self._player.stop()
+                self._player = None
+            self.show()
+            return
+        self.action_step(1)
+
+    def action_speed(self, delta: int) -> None:
+        self.speed = max(0, min(len(SPEEDS) - 1, self.speed + delta))
+        if self._player is not None:
+            self._player.stop()
+            self._player = self.set_interval(1 / SPEEDS[self.speed], self._play_step)
+        self.notify(f"Playing speed: {SPEEDS[self.speed]:g} events a second", timeout=2)
+        self.show()
+
+    def _pick_filter(self, title: str, ids: Sequence[str], labels: Sequence[str], setter: str) -> None:
+        def done(index: int | None) -> None:
+            if index is not None:
+                setattr(self, setter, ids[index])
+                self._fill_timeline()
+                self.show()
+
+        self.app.push_screen(PickScreen(title, [Text(label) for label in labels]), done)
+
+    def action_filter_track(self) -> None:
+        rs = self.save.scenario.ruleset
+        self._pick_filter("Show the events of which track?", [t.id for t in rs.tracks], [literal(t.name) for t in rs.tracks], "track_filter")
+
+    def action_filter_actor(self) -> None:
+        rs = self.save.scenario.ruleset
+        self._pick_filter("Show the events of which actor?", [a.id for a in rs.actors], [literal(a.name) for a in rs.actors], "actor_filter")
+
+    def action_clear_filters(self) -> None:
+        self.track_filter = self.actor_filter = None
+        self._fill_timeline()
+        self.show()
+
+    def action_facilitator(self) -> None:
+        self.facilitator = not self.facilitator
+        self.show()
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_list.id != "timeline":
+            return
+        seq = int(event.option.id or 0)
+        if seq != self.index and self._player is None:
+            self.index = seq
+            self.show()
+
+    def on_resize(self) -> None:
+        self.show()
+
+
+class ReplayApp(App[None]):
+    """``tabletop replay SAVE``."""
+
+    TITLE = "tabletop replay"
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
+        Binding("q", "quit", "Quit", id="app.quit_q"),
+        Binding("f1,question_mark", "help", "Help", id="app.help"),
+        Binding("f2", "next_theme", "Theme", id="app.theme"),
+    ]
+
+    def __init__(self, save: Save):
+        super().__init__()
+        self.save = save
+        from .app import HIGH_CONTRAST, THEMES
+
+        self._themes = THEMES
+        self.register_theme(HIGH_CONTRAST)
+
+    def on_mount(self) -> None:
+        self.push_screen(ReplayScreen(self.save))
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(ReplayHelp())
+
+    def action_next_theme(self) -> None:
+        current = self._themes.index(self.theme) if self.theme in self._themes else -1
+        self.theme = self._themes[(current + 1) % len(self._themes)]
+
+
+class ReplayHelp(HelpScreen):
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(Text(REPLAY_HELP))
