@@ -344,7 +344,7 @@ def open_save(path: str | Path) -> Save:
             body_chain = _split_chain(raw.rstrip(b"\n"))
             try:
                 record = json.loads(raw)
-            except (UnicodeDecodeError, json.JSONDecodeError):
+            except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
                 record = None
             if record is None or not isinstance(record, dict) or body_chain is None:
                 damage = Damage(expected, line_no, "changed line", "the line is not a valid event")
@@ -392,7 +392,7 @@ def _next_seq(handle: IO[bytes]) -> int | None:
 def _parse_header(p: Path, raw: bytes) -> tuple[dict[str, Any], str]:
     try:
         header = json.loads(raw)
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         header = None
     if not isinstance(header, dict) or header.get("format") != FORMAT:
         raise SaveError(p, "not a tabletop save (the first line is not a save header)", 0)
