@@ -8,6 +8,7 @@ import types
 import typing
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, get_args, get_origin
 
@@ -16,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 from .checks import Found, check_deck, check_ruleset, check_scenario
 from .errors import ContentError, KeyPath, Problem, did_you_mean, format_path
 from .locate import Locator
-from .models import Deck, Ruleset
+from .models import Actor, Card, Deck, Meter, MoveType, Ruleset, Track
 from .vocabulary import CONDITION_KEYS, CONDITIONS, EFFECT_KEYS, EFFECTS, MODIFIERS, TAG_PREFIX
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -41,6 +42,23 @@ class SourceFile:
         return Problem(self.name, line, format_path(path), message)
 
 
+class ScenarioIndex:
+    """A scenario's ids mapped to their definitions."""
+
+    def __init__(self, ruleset: Ruleset, deck: Deck):
+        self.moves: dict[str, MoveType] = {m.id: m for m in ruleset.moves}
+        self.tracks: dict[str, Track] = {t.id: t for t in ruleset.tracks}
+        self.actors: dict[str, Actor] = {a.id: a for a in ruleset.actors}
+        self.meters: dict[str, Meter] = {m.id: m for m in ruleset.meters}
+        self.cards: dict[str, Card] = {c.id: c for c in deck.cards}
+        self.actor_ids: tuple[str, ...] = tuple(a.id for a in ruleset.actors)
+        #: the tracks each actor sits at, in ruleset order
+        self.seats: dict[str, tuple[str, ...]] = {
+            a.id: tuple(t.id for t in ruleset.tracks if a.id in t.members) for a in ruleset.actors
+        }
+        self.has_global_moves = any(m.scope == "global" for m in ruleset.moves)
+
+
 @dataclass
 class Scenario:
     """A ruleset and the deck it is played with, checked together."""
@@ -50,6 +68,11 @@ class Scenario:
     ruleset_source: str = ""
     deck_source: str = ""
     _json: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def index(self) -> ScenarioIndex:
+        """Lookups by id, built once: the engine asks them on every action."""
+        return ScenarioIndex(self.ruleset, self.deck)
 
     @property
     def id(self) -> str:

@@ -253,6 +253,9 @@ class _Bounded(Condition):
     def _range(self) -> Range:
         return Range(at_least=self.at_least, at_most=self.at_most)
 
+    def _within(self, value: int) -> bool:
+        return (self.at_least is None or value >= self.at_least) and (self.at_most is None or value <= self.at_most)
+
 
 class MeterCondition(_Bounded):
     """A global meter is within bounds."""
@@ -262,7 +265,7 @@ class MeterCondition(_Bounded):
     meter: str
 
     def holds(self, ctx: ConditionContext) -> bool:
-        return self._range().holds(ctx.meter(self.meter))
+        return self._within(ctx.meter(self.meter))
 
     def describe(self) -> str:
         return f"{self.meter} {self._range().describe()}"
@@ -276,7 +279,7 @@ class ResourceCondition(_Bounded):
     resource: str
 
     def holds(self, ctx: ConditionContext) -> bool:
-        return self._range().holds(ctx.resource(self.resource))
+        return self._within(ctx.resource(self.resource))
 
     def describe(self) -> str:
         return f"{self.resource} {self._range().describe()}"

@@ -17,7 +17,7 @@ from ..content.vocabulary import STATUSES
 from . import rng
 from .actions import FACILITATOR_KINDS, Action, Event, IndependenceBreach, RuleViolation
 from .scope import Bench, ReadView
-from .state import Proposal, State, TrackState, _LogNode
+from .state import Proposal, State, TrackState, _LogNode, evolve
 
 PRINCIPLE = "Not everything must be agreed for anything to be agreed"
 
@@ -27,42 +27,38 @@ PRINCIPLE = "Not everything must be agreed for anything to be agreed"
 
 
 def _move(state: State, move_id: str | None) -> MoveType:
-    for m in state.ruleset.moves:
-        if m.id == move_id:
-            return m
+    move = state.scenario.index.moves.get(move_id or "")
+    if move is not None:
+        return move
     raise RuleViolation("UNKNOWN_MOVE", f"There is no move called {move_id!r} in this scenario.")
 
 
 def _card(state: State, card_id: str | None) -> Card:
-    for c in state.scenario.deck.cards:
-        if c.id == card_id:
-            return c
+    card = state.scenario.index.cards.get(card_id or "")
+    if card is not None:
+        return card
     raise RuleViolation("UNKNOWN_CARD", f"There is no card called {card_id!r} in this deck.")
 
 
 def _track_spec(state: State, track_id: str):  # noqa: ANN202
-    for t in state.ruleset.tracks:
-        if t.id == track_id:
-            return t
+    track = state.scenario.index.tracks.get(track_id or "")
+    if track is not None:
+        return track
     raise RuleViolation("UNKNOWN_TRACK", f"There is no track called {track_id!r}.")
 
 
 def _actor_name(state: State, actor_id: str | None) -> str:
-    for a in state.ruleset.actors:
-        if a.id == actor_id:
-            return a.name
-    return actor_id or "the facilitator"
+    actor = state.scenario.index.actors.get(actor_id or "")
+    return actor.name if actor is not None else (actor_id or "the facilitator")
 
 
 def _track_name(state: State, track_id: str | None) -> str:
-    for t in state.ruleset.tracks:
-        if t.id == track_id:
-            return t.name
-    return track_id or ""
+    track = state.scenario.index.tracks.get(track_id or "")
+    return track.name if track is not None else (track_id or "")
 
 
-def _actor_ids(state: State) -> list[str]:
-    return [a.id for a in state.ruleset.actors]
+def _actor_ids(state: State) -> tuple[str, ...]:
+    return state.scenario.index.actor_ids
 
 
 # --------------------------------------------------------------------------
@@ -132,7 +128,7 @@ def legal_actions(state: State) -> list[Action]:
         return [Action("draw")]
     if state.phase == "moves" and state.turn is not None:
         actor = state.turn
-        out = [a for a, problem in move_options(state, actor) if problem is None]
+        out = _legal_moves(state, actor)
         out.append(Action("pass", actor=actor))
         return out
     if state.phase == "adjudication" and state.queue:
@@ -153,6 +149,67 @@ def legal_actions(state: State) -> list[Action]:
             ]
         return [Action("enact", track=head.track)]
     return [Action("advance")]
+
+
+_ACTIONS: dict[tuple[int, str, str, str | None, str | None], Action] = {}
+
+
+def _move_action(state: State, actor: str, move: str, track: str | None = None, link: str | None = None) -> Action:
+    """Actions are immutable values: the same move is the same object, built once."""
+    key = (id(state.scenario), actor, move, track, link)
+    action = _ACTIONS.get(key)
+    if action is None:
+        if len(_ACTIONS) > 50_000:
+            _ACTIONS.clear()
+        action = _ACTIONS[key] = Action("move", actor=actor, move=move, track=track, link=link)
+    return action
+
+
+def _legal_moves(state: State, actor: str) -> list[Action]:
+    """The moves ``actor`` may play now: ``move_options`` without the refused ones, fast.
+
+    Same actions in the same order; the property tests check the two agree.
+    """
+    index = state.scenario.index
+    if state.actions_left.get(actor, 0) <= 0 or state.over or state.card is not None:
+        return []
+    have = state.resources[actor]
+    strict = state.independence == "strict"
+    tracks = state.tracks
+    out: list[Action] = []
+    for move in index.moves.values():
+        if move.once_per_game and (actor, move.id) in state.used_once:
+            continue
+        affordable = True
+        for key, amount in move.cost.items():
+            if have.get(key, 0) < amount:
+                affordable = False
+                break
+        if not affordable:
+            continue
+        if move.scope == "global":
+            if move.requires and not all(c.holds(ReadView(state, None, actor)) for c in move.requires):
+                continue
+            out.append(_move_action(state, actor, move.id))
+            continue
+        if move.link and strict:
+            continue
+        for tid in index.seats[actor]:
+            if tracks[tid].status != "open":
+                continue
+            if move.requires:
+                view = ReadView(state, tid, actor)
+                if not all(c.holds(view) for c in move.requires):
+                    continue
+            if move.link:
+                out.extend(
+                    _move_action(state, actor, move.id, tid, other)
+                    for other in index.tracks
+                    if other != tid and tracks[other].status == "open"
+                )
+            else:
+                out.append(_move_action(state, actor, move.id, tid))
+    return out
 
 
 def move_options(state: State, actor: str) -> list[tuple[Action, RuleViolation | None]]:
@@ -306,14 +363,15 @@ def apply(state: State, action: Action) -> State:
         if state.over and action.kind != "end":
             raise RuleViolation("GAME_OVER", "The game is over.")
     new, result = handler(state, action)
-    if action.kind not in ("note", "undo"):
-        new = _check_end(new, result)
-        if state.independence == "strict":
-            _assert_independent(state, new, action)
-        new = replace(new, previous=state)
     event = Event(seq=state.seq + 1, round=state.round, phase=state.phase, action=action, result=result)
     length = state.history.length + 1 if state.history else 1
-    return replace(new, seq=state.seq + 1, history=_LogNode(event, state.history, length))
+    history = _LogNode(event, state.history, length)
+    if action.kind in ("note", "undo"):
+        return evolve(new, seq=state.seq + 1, history=history)
+    new = _check_end(new, result)
+    if state.independence == "strict":
+        _assert_independent(state, new, action)
+    return evolve(new, previous=state, seq=state.seq + 1, history=history)
 
 
 def _assert_independent(old: State, new: State, action: Action) -> None:
@@ -337,7 +395,7 @@ def _commit(state: State, bench: Bench, **extra: Any) -> State:
     resources = state.resources
     if bench.resources is not None and bench.actor is not None:
         resources = {**state.resources, bench.actor: bench.resources}
-    return replace(state, tracks=tracks, meters=meters, resources=resources, **extra)
+    return evolve(state, tracks=tracks, meters=meters, resources=resources, **extra)
 
 
 def _settle(bench: Bench) -> list[str]:
@@ -406,9 +464,9 @@ def _run_effects(bench: Bench, effects: Iterable[Any]) -> None:
 def _enter_phase(state: State, phase: str) -> State:
     if phase == "moves":
         actions = {a: state.ruleset.ruleset.actions_per_round for a in _actor_ids(state)}
-        state = replace(state, phase=phase, actions_left=actions, passed=frozenset(), turn=None)
-        return replace(state, turn=_next_turn(state, None))
-    return replace(state, phase=phase)
+        state = evolve(state, phase=phase, actions_left=actions, passed=frozenset(), turn=None)
+        return evolve(state, turn=_next_turn(state, None))
+    return evolve(state, phase=phase)
 
 
 def _next_turn(state: State, after: str | None) -> str | None:
@@ -441,7 +499,7 @@ def _advance(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     result: dict[str, Any] = {}
     if state.phase == "moves" and state.ruleset.ruleset.sealed_moves and state.queue:
         revealed = tuple(replace(p, revealed=True) for p in state.queue)
-        state = replace(state, queue=revealed)
+        state = evolve(state, queue=revealed)
         result["revealed"] = [p.seq for p in revealed]
     if state.phase == "moves":
         # auto moves of a sealed round wait in the queue; nothing else is left over
@@ -476,7 +534,7 @@ def _finish(state: State, reason: str) -> State:
         lapsed = {tid: replace(t, status="open", provisional=False, since=None) for tid, t in tracks.items() if t.provisional}
         if lapsed:
             tracks = {**tracks, **lapsed}
-    return replace(state, over=True, end_reason=reason, tracks=tracks, turn=None, card=None)
+    return evolve(state, over=True, end_reason=reason, tracks=tracks, turn=None, card=None)
 
 
 def _check_end(state: State, result: dict[str, Any]) -> State:
@@ -549,7 +607,7 @@ def _draw_from(state: State, outcome: dict[str, Any] | None) -> tuple[State, dic
             discard.append(cid)
         chance += 1
     out: dict[str, Any] = {"outcome": {"card": chosen, "set_aside": set_aside, "reshuffled": reshuffled}}
-    state = replace(state, pile=tuple(pile), discard=tuple(discard), card=chosen, chance=chance)
+    state = evolve(state, pile=tuple(pile), discard=tuple(discard), card=chosen, chance=chance)
     if chosen is None:
         out.update(_summary(state, "No card can be played: the deck has nothing that fits the board"))
     else:
@@ -562,7 +620,7 @@ def _draw_from(state: State, outcome: dict[str, Any] | None) -> tuple[State, dic
 def _draw(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     _expect(state, "draw", action)
     state, result = _draw_from(state, _outcome(action))
-    state = replace(state, event_done=True, card_round_event=state.card is not None)
+    state = evolve(state, event_done=True, card_round_event=state.card is not None)
     return state, result
 
 
@@ -617,7 +675,7 @@ def _play(state: State, action: Action) -> tuple[State, dict[str, Any]]:
         paid[key] -= amount
     left = {**state.actions_left, actor: state.actions_left[actor] - 1}
     used = state.used_once | {(actor, move.id)} if move.once_per_game else state.used_once
-    state = replace(state, resources={**state.resources, actor: paid}, actions_left=left, used_once=used)
+    state = evolve(state, resources={**state.resources, actor: paid}, actions_left=left, used_once=used)
     where = f" on {_track_name(state, action.track)}" if action.track else ""
     link = f", linked to {_track_name(state, action.link)}" if action.link else ""
     sealed = state.ruleset.ruleset.sealed_moves
@@ -640,12 +698,12 @@ def _play(state: State, action: Action) -> tuple[State, dict[str, Any]]:
             sealed=sealed,
             revealed=not sealed,
         )
-        state = replace(state, queue=(*state.queue, proposal))
+        state = evolve(state, queue=(*state.queue, proposal))
         result = _summary(state, text + (" (sealed: committed)" if sealed else f" — tabled for {move.resolution}"))
         result["tabled"] = True
     if move.cost:
         result["paid"] = dict(move.cost)
-    return replace(state, turn=_next_turn(state, actor)), result
+    return evolve(state, turn=_next_turn(state, actor)), result
 
 
 def _pass(state: State, action: Action) -> tuple[State, dict[str, Any]]:
@@ -654,8 +712,8 @@ def _pass(state: State, action: Action) -> tuple[State, dict[str, Any]]:
         raise RuleViolation("NOT_YOUR_TURN", f"It is {_actor_name(state, state.turn)}'s turn.")
     actor = action.actor
     assert actor is not None
-    state = replace(state, passed=state.passed | {actor})
-    return replace(state, turn=_next_turn(state, actor)), _summary(state, f"{_actor_name(state, actor)} passes")
+    state = evolve(state, passed=state.passed | {actor})
+    return evolve(state, turn=_next_turn(state, actor)), _summary(state, f"{_actor_name(state, actor)} passes")
 
 
 def _enact_move(
@@ -687,7 +745,7 @@ def _head(state: State, action: Action, resolution: str) -> Proposal:
 
 def _finish_proposal(state: State, head: Proposal, success: bool, working: dict[str, Any]) -> tuple[State, dict[str, Any]]:
     move = _move(state, head.move)
-    state = replace(state, queue=state.queue[1:])
+    state = evolve(state, queue=state.queue[1:])
     track = state.tracks.get(head.track) if head.track else None
     if track is not None and not track.is_open and not (track.status == "agreed" and track.provisional):
         result = _summary(state, f"{_actor_name(state, head.actor)}: {move.name} lapses — {_track_name(state, head.track)} is {track.status}")
@@ -710,7 +768,7 @@ def _vote(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     head = replace(head, votes=(*head.votes, (voter, action.accept)))
     word = "accepts" if action.accept else "rejects"
     if head.next_voter() is not None:
-        state = replace(state, queue=(head, *state.queue[1:]))
+        state = evolve(state, queue=(head, *state.queue[1:]))
         return state, _summary(state, f"{_actor_name(state, voter)} {word}")
     spec = _track_spec(state, head.track) if head.track else None
     accepted = [head.actor] + [a for a, v in head.votes if v]
@@ -746,7 +804,7 @@ def _roll(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     assert move.target is not None
     success = total >= move.target
     working = {"resolution": "dice", "dice": dice, "modifiers": modifiers, "total": total, "target": move.target}
-    state = replace(state, chance=state.chance + 1)
+    state = evolve(state, chance=state.chance + 1)
     state, result = _finish_proposal(state, head, success, working)
     result["outcome"] = {"dice": dice}
     mods = "".join(f" {'+' if m['add'] >= 0 else '-'} {abs(m['add'])} ({m['source']})" for m in modifiers if m["applies"])
@@ -840,7 +898,7 @@ def _undo(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     result["undoes"] = node.event.seq
     if action.reason:
         result["reason"] = action.reason
-    return replace(previous, history=state.history, seq=state.seq), result
+    return evolve(previous, history=state.history, seq=state.seq), result
 
 
 def _undone_seqs(state: State) -> set[int]:
@@ -873,7 +931,7 @@ def _inject(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     elif card.id in discard:
         discard.remove(card.id)
     round_event = state.phase == "event" and not state.event_done
-    state = replace(state, pile=tuple(pile), discard=tuple(discard), card=card.id, card_round_event=round_event,
+    state = evolve(state, pile=tuple(pile), discard=tuple(discard), card=card.id, card_round_event=round_event,
                     event_done=state.event_done or round_event)
     return state, _summary(state, f"Facilitator injects: {card.title}")
 
@@ -882,7 +940,7 @@ def _skip(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     if state.card is None:
         raise RuleViolation("NO_CARD", "There is no card waiting to be skipped.")
     card = _card(state, state.card)
-    state = replace(state, card=None, discard=(*state.discard, card.id))
+    state = evolve(state, card=None, discard=(*state.discard, card.id))
     result = _summary(state, f"Facilitator skips the card: {card.title}")
     if action.reason:
         result["reason"] = action.reason
@@ -893,7 +951,7 @@ def _redraw(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     if state.card is None:
         raise RuleViolation("NO_CARD", "There is no card waiting to be redrawn.")
     old = _card(state, state.card)
-    state = replace(state, card=None, discard=(*state.discard, old.id))
+    state = evolve(state, card=None, discard=(*state.discard, old.id))
     state, result = _draw_from(state, _outcome(action))
     result["summary"] = f"Facilitator redraws ({old.title} set aside): " + result["summary"]
     return state, result

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -81,7 +80,7 @@ class _LogNode:
     length: int
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@dataclass(frozen=True, eq=False)
 class State:
     """A whole game at one moment. Never mutated: ``apply`` returns a new one."""
 
@@ -166,6 +165,46 @@ class State:
         }
 
 
+def evolve(state: State, **changes: Any) -> State:
+    """``dataclasses.replace`` for State, without re-running ``__init__`` (the engine's hot path)."""
+    new = object.__new__(State)
+    attrs = new.__dict__
+    attrs.update(state.__dict__)
+    attrs.update(changes)
+    return new
+
+
 def state_hash(state: State) -> str:
-    data = json.dumps(state.snapshot(), sort_keys=True, separators=(",", ":"), ensure_ascii=True)
-    return hashlib.sha256(data.encode("ascii")).hexdigest()[:32]
+    """SHA-256 of the game fields as a canonical tuple of plain values.
+
+    ``repr`` of tuples of str, int, bool and None is the same in every process
+    and under any PYTHONHASHSEED; sets and mappings are sorted first.
+    """
+    tracks = state.tracks
+    key = (
+        1,  # the layout of this tuple; bump it when fields change
+        state.round,
+        state.phase,
+        state.over,
+        state.end_reason,
+        tuple(
+            (k, t.position, t.tension, t.status, t.provisional, t.since)
+            for k, t in sorted(tracks.items())
+        ),
+        tuple(sorted(state.meters.items())),
+        tuple((a, tuple(sorted(r.items()))) for a, r in sorted(state.resources.items())),
+        state.pile,
+        state.discard,
+        state.turn,
+        tuple(sorted(state.actions_left.items())),
+        tuple(sorted(state.passed)),
+        state.card,
+        state.card_round_event,
+        state.event_done,
+        tuple(
+            (p.seq, p.actor, p.move, p.track, p.link, p.resolution, p.votes, p.revealed) for p in state.queue
+        ),
+        tuple(sorted(state.used_once)),
+        state.chance,
+    )
+    return hashlib.sha256(repr(key).encode("utf-8")).hexdigest()[:32]

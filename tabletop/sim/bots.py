@@ -22,32 +22,57 @@ def _effect_totals(effects: Sequence[object]) -> tuple[int, int]:
     return progress, tension
 
 
-def _move_score(move: MoveType, state: State, action: Action, policy: str) -> float:
-    progress, tension = _effect_totals(move.effects)
-    fail_progress, fail_tension = _effect_totals(move.fail_effects)
-    defers = any(getattr(e, "key", "") == "status" for e in move.effects)
-    cost = sum(move.cost.values())
-    if move.scope == "global":
-        return (1.5 if policy == "cooperative" else 0.4) - 0.2 * cost
-    track = state.tracks[action.track] if action.track else None
-    spec = next(t for t in state.ruleset.tracks if t.id == action.track) if action.track else None
-    danger = track is not None and spec is not None and track.tension >= spec.breakdown_at - 2
+class _MoveTraits:
+    """What a bot needs to know of a move, worked out once."""
+
+    __slots__ = ("progress", "tension", "fail_tension", "defers", "cost", "scope", "resolution")
+
+    def __init__(self, move: MoveType):
+        self.progress, self.tension = _effect_totals(move.effects)
+        _, self.fail_tension = _effect_totals(move.fail_effects)
+        self.defers = any(getattr(e, "key", "") == "status" for e in move.effects)
+        self.cost = sum(move.cost.values())
+        self.scope = move.scope
+        self.resolution = move.resolution
+
+
+_TRAITS: dict[int, dict[str, _MoveTraits]] = {}
+
+
+def _traits(state: State) -> dict[str, _MoveTraits]:
+    rs = state.ruleset
+    traits = _TRAITS.get(id(rs))
+    if traits is None:
+        traits = {m.id: _MoveTraits(m) for m in rs.moves}
+        _TRAITS.clear()  # one scenario at a time is the common case; keep the cache small
+        _TRAITS[id(rs)] = traits
+    return traits
+
+
+def _move_score(t: _MoveTraits, state: State, action: Action, policy: str) -> float:
+    if t.scope == "global":
+        return (1.5 if policy == "cooperative" else 0.4) - 0.2 * t.cost
+    danger = False
+    if action.track:
+        track = state.tracks[action.track]
+        spec = state.scenario.index.tracks[action.track]
+        danger = track.tension >= spec.breakdown_at - 2
     if policy == "cooperative":
-        score = 3.0 * progress - 2.0 * tension - 0.5 * fail_tension - 0.3 * cost
-        if danger and tension < 0:
+        score = 3.0 * t.progress - 2.0 * t.tension - 0.5 * t.fail_tension - 0.3 * t.cost
+        if danger and t.tension < 0:
             score += 3.0
-        if defers:
+        if t.defers:
             score = 1.0 if danger else -1.0
         return score
     # hardliner: presses for gains, happy to raise tension, rarely concedes cheaply
-    score = 2.0 * progress + 1.0 * tension - 0.2 * cost
-    if move.resolution == "dice":
+    score = 2.0 * t.progress + 1.0 * t.tension - 0.2 * t.cost
+    if t.resolution == "dice":
         score += 1.5
-    if move.resolution == "auto" and progress > 0:
+    if t.resolution == "auto" and t.progress > 0:
         score -= 2.5  # a concession
-    if defers:
+    if t.defers:
         score = -1.0
-    if danger and tension > 0:
+    if danger and t.tension > 0:
         score -= 2.0  # even a hardliner does not want the talks to die on its move
     return score
 
@@ -94,13 +119,13 @@ class Bot:
         return max(scored, key=lambda s: s[0])[1]
 
     def _move(self, state: State, options: Sequence[Action]) -> Action:
-        moves = {m.id: m for m in state.ruleset.moves}
+        traits = _traits(state)
         scored = []
         for action in options:
             if action.kind == "pass":
                 score = 0.2 if self.policy == "cooperative" else 0.5
             else:
-                score = _move_score(moves[action.move], state, action, self.policy)  # type: ignore[index]
+                score = _move_score(traits[action.move], state, action, self.policy)  # type: ignore[index]
             scored.append((score + self.rng.random() * 2.0, action))
         return max(scored, key=lambda s: s[0])[1]
 
