@@ -166,7 +166,7 @@ def _seed(text: str) -> int:
 
 def cmd_simulate(args: argparse.Namespace) -> int:
     from .sim import format_table, parse_bots, simulate
-    from .sim.runner import default_workers, names_of
+    from .sim.runner import default_workers, format_comparison, names_of, with_independence
 
     scenario = load_scenario(args.ruleset, args.deck)
     try:
@@ -182,12 +182,53 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         except OSError as exc:
             _err(f"tabletop simulate: cannot create --save-dir {save_dir}: {exc.strerror or exc}")
             return 1
-    report = simulate(scenario, args.games, args.seed, bots, workers=workers, save_dir=save_dir)
-    if args.json:
-        _out(json.dumps(report, sort_keys=False))
+    modes = ("strict", "linked") if args.compare else (scenario.ruleset.ruleset.independence,)
+    reports = {}
+    with _progress(args.games * len(modes), enabled=not args.json) as advance:
+        for mode in modes:
+            played = with_independence(scenario, mode)
+            mode_dir = save_dir / mode if save_dir is not None and args.compare else save_dir
+            if mode_dir is not None:
+                mode_dir.mkdir(parents=True, exist_ok=True)
+            reports[mode] = simulate(played, args.games, args.seed, bots, workers=workers, save_dir=mode_dir, progress=advance)
+    if args.compare:
+        if args.json:
+            _out(json.dumps({"compare": reports}))
+        else:
+            _out(format_comparison(reports, names_of(scenario)))
+    elif args.json:
+        _out(json.dumps(reports[modes[0]]))
     else:
-        _out(format_table(report, names_of(scenario)))
+        _out(format_table(reports[modes[0]], names_of(scenario)))
     return 0
+
+
+class _progress:
+    """A Rich progress bar on stderr for long runs; nothing when stderr is not a terminal."""
+
+    def __init__(self, total: int, enabled: bool):
+        self.total = total
+        self.enabled = enabled and sys.stderr.isatty() and total >= 200
+        self._bar = None
+
+    def __enter__(self) -> Callable[[int], None] | None:
+        if not self.enabled:
+            return None
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+        self._bar = Progress(
+            "[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+            console=Console(stderr=True), transient=True,
+        )
+        self._bar.start()
+        task = self._bar.add_task("games", total=self.total)
+        bar = self._bar
+        return lambda n: bar.advance(task, n)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.stop()
 
 
 # --------------------------------------------------------------------------
@@ -349,6 +390,7 @@ def build_parser() -> argparse.ArgumentParser:
         "(default: a mix drawn per game)",
     )
     p.add_argument("--save-dir", default=None, metavar="DIR", help="write one save per game into DIR")
+    p.add_argument("--compare", action="store_true", help="play the same games under strict and linked, side by side")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(func=cmd_simulate)
 

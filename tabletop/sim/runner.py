@@ -150,23 +150,35 @@ def simulate(
     rs = scenario.ruleset
     tracks = {t.id: dict.fromkeys(STATUSES, 0) for t in rs.tracks}
     rounds_to_agree: dict[str, list[int]] = {t.id: [] for t in rs.tracks}
-    cards = {c.id: {"drawn": 0, "games": 0} for c in scenario.deck.cards}
+    cards: dict[str, dict[str, Any]] = {c.id: {"drawn": 0, "games": 0} for c in scenario.deck.cards}
+    agreements_with: dict[str, int] = dict.fromkeys(cards, 0)
     objectives = {a.id: {"met": 0, "per_objective": [0] * len(a.objectives)} for a in rs.actors}
     agreements = 0
     for result in run_games(scenario, games, seed, bots, workers, save_dir, progress):
+        agreed_here = 0
         for tid, (status, since) in result.tracks.items():
             tracks[tid][status] += 1
             if status == "agreed" and since is not None:
                 rounds_to_agree[tid].append(since)
-                agreements += 1
+                agreed_here += 1
+        agreements += agreed_here
         for cid, n in result.cards.items():
             cards[cid]["drawn"] += n
             cards[cid]["games"] += 1
+            agreements_with[cid] += agreed_here
         for actor, met in result.objectives.items():
             if met and all(met):
                 objectives[actor]["met"] += 1
             for i, ok in enumerate(met):
                 objectives[actor]["per_objective"][i] += int(ok)
+    for cid, row in cards.items():
+        # which cards matter: agreements per game when the card came up, against when it did not
+        seen, unseen = row["games"], games - row["games"]
+        with_card = agreements_with[cid] / seen if seen else None
+        without = (agreements - agreements_with[cid]) / unseen if unseen else None
+        row["agreements_when_drawn"] = None if with_card is None else round(with_card, 3)
+        row["agreements_when_not"] = None if without is None else round(without, 3)
+        row["impact"] = None if with_card is None or without is None else round(with_card - without, 3)
     for tid, counts in tracks.items():
         rounds = rounds_to_agree[tid]
         counts["mean_rounds_to_agreement"] = round(sum(rounds) / len(rounds), 3) if rounds else None  # type: ignore[assignment]
@@ -208,8 +220,52 @@ def format_table(report: Mapping[str, Any], names: Mapping[str, str] | None = No
     lines.append("objectives met (all of an actor's, share of games): " + ", ".join(
         f"{names.get(a, a)} {100 * row['met'] / games:.0f}%" for a, row in report["objectives"].items()
     ))
-    top = sorted(report["cards"].items(), key=lambda kv: -kv[1]["drawn"])[:5]
-    lines.append("most drawn cards: " + ", ".join(f"{cid} ({row['drawn']})" for cid, row in top))
+    lines.append("cards that matter most (agreements per game when drawn vs not): " + ", ".join(
+        f"{cid} {row['impact']:+.2f}" for cid, row in top_cards(report, 5)
+    ))
+    return "\n".join(lines)
+
+
+def top_cards(report: Mapping[str, Any], n: int) -> list[tuple[str, Mapping[str, Any]]]:
+    """The cards with the largest effect on agreements, either way."""
+    rows = [(cid, row) for cid, row in report["cards"].items() if row.get("impact") is not None]
+    return sorted(rows, key=lambda kv: (-abs(kv[1]["impact"]), kv[0]))[:n]
+
+
+def with_independence(scenario: Scenario, mode: str) -> Scenario:
+    """The same scenario played under the other independence rule (for --compare)."""
+    rs = scenario.ruleset
+    if rs.ruleset.independence == mode:
+        return scenario
+    options = rs.ruleset.model_copy(update={"independence": mode})
+    return Scenario(rs.model_copy(update={"ruleset": options}), scenario.deck, scenario.ruleset_source, scenario.deck_source)
+
+
+def format_comparison(reports: Mapping[str, Mapping[str, Any]], names: Mapping[str, str] | None = None) -> str:
+    """Strict and linked side by side: the workshop's main lesson, in numbers."""
+    names = names or {}
+    strict, linked = reports["strict"], reports["linked"]
+    games = strict["games"] or 1
+    head = f"{'':34}{'agreed':>17}{'collapsed':>17}{'deferred':>17}{'open':>17}"
+    sub = f"{'track':<34}" + "".join(f"{'strict':>9}{'linked':>8}" for _ in range(4))
+    lines = [
+        f"{strict['games']} games of {strict['ruleset']}, seed {strict['seed']}: the same games under strict and linked "
+        "independence",
+        "",
+        head,
+        sub,
+    ]
+    for tid in strict["tracks"]:
+        row = f"{names.get(tid, tid)[:33]:<34}"
+        for status in STATUSES:
+            a = 100 * strict["tracks"][tid][status] / games
+            b = 100 * linked["tracks"][tid][status] / games
+            row += f"{a:>8.1f}%{b:>7.1f}%"
+        lines.append(row)
+    lines.append("")
+    lines.append(
+        f"agreements per game: strict {strict['agreements_per_game']:.2f}, linked {linked['agreements_per_game']:.2f}"
+    )
     return "\n".join(lines)
 
 
