@@ -1,0 +1,166 @@
+"""Bad input: every illegal action is a RuleViolation with a stable code and a readable message.
+
+The game is the catalogue scenario (see test_catalogue.py): actors a, b, c;
+alpha (a, b), beta (a, b, c), gamma (b, c). A refused action leaves the
+state exactly as it was: same hash, same log.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from tabletop import Action, RuleViolation, apply, new_game
+from tabletop.engine import State
+
+from .support import ADVANCE, catalogue_scenario, draw, move, opening, pass_, run, vote
+
+
+def _game(*actions: Action, tweak: dict[str, Any] | None = None) -> State:
+    return run(new_game(catalogue_scenario("strict", tweak), seed=1), actions)
+
+
+def at_start() -> State:
+    """Round 1, event phase, nothing drawn yet."""
+    return _game()
+
+
+def in_moves() -> State:
+    """Round 1, moves phase, a to move."""
+    return _game(*opening())
+
+
+def in_adjudication() -> State:
+    """a's proposal on beta waits for b's vote."""
+    return _game(*opening(), move("a", "propose", "beta"), pass_("b"), pass_("c"), ADVANCE)
+
+
+def with_alpha_collapsed() -> State:
+    return _game(*opening(), Action("override", track="alpha", status="collapsed", reason="talks broke off"))
+
+
+def with_little_capital() -> State:
+    return _game(*opening(), tweak={"actors.a.resources": {"capital": 1}})
+
+
+def with_summit_made() -> State:
+    """a has used its once-per-game summit and has a second action this round."""
+    return _game(*opening(), move("a", "summit"), pass_("b"), pass_("c"), tweak={"ruleset.actions_per_round": 2})
+
+
+def after_end() -> State:
+    return _game(*opening(), Action("end", reason="out of time"))
+
+
+VIOLATIONS: list[tuple[str, Callable[[], State], Action, str, tuple[str, ...]]] = [
+    # (id, the game so far, the bad action, code, words the message must contain)
+    ("move-by-wrong-actor", in_moves, move("b", "stall", "alpha"), "NOT_YOUR_TURN", ("Arden", "Brask")),
+    ("pass-by-wrong-actor", in_moves, pass_("c"), "NOT_YOUR_TURN", ("Arden",)),
+    ("vote-by-wrong-actor", in_adjudication, vote("c", "beta", True), "NOT_YOUR_TURN", ("Brask", "Corvin")),
+    ("move-before-the-draw", at_start, move("a", "stall", "alpha"), "WRONG_PHASE", ("moves phase", "event")),
+    ("draw-in-the-moves-phase", in_moves, Action("draw"), "WRONG_PHASE", ("draw",)),
+    ("advance-before-the-draw", at_start, ADVANCE, "WRONG_PHASE", ("draw",)),
+    ("vote-in-the-moves-phase", in_moves, vote("b", "alpha", True), "WRONG_PHASE", ("vote",)),
+    ("roll-with-no-dice-move", in_adjudication, Action("roll", track="beta"), "WRONG_PHASE", ("roll",)),
+    ("move-off-the-table", in_moves, move("a", "stall", "gamma"), "NOT_A_MEMBER", ("Gamma", "Brask", "Corvin")),
+    ("move-on-a-closed-track", with_alpha_collapsed, move("a", "stall", "alpha"), "TRACK_CLOSED",
+     ("Alpha", "collapsed")),
+    ("move-too-dear", with_little_capital, move("a", "concede", "alpha"), "CANNOT_AFFORD", ("2", "capital", "1")),
+    ("once-per-game-twice", with_summit_made, move("a", "summit"), "ALREADY_USED", ("Summit",)),
+    ("unknown-move", in_moves, move("a", "negotiate", "alpha"), "UNKNOWN_MOVE", ("negotiate",)),
+    ("unknown-track", in_moves, move("a", "stall", "delta"), "UNKNOWN_TRACK", ("delta",)),
+    ("unknown-card-drawn", at_start, draw("no-such-card"), "UNKNOWN_CARD", ("no-such-card",)),
+    ("inject-unknown-card", in_moves, Action("inject", card="no-such-card"), "UNKNOWN_CARD", ("no-such-card",)),
+    ("undo-with-nothing-to-undo", at_start, Action("undo"), "NOTHING_TO_UNDO", ("undo",)),
+    ("override-without-reason", in_moves, Action("override", track="alpha", tension=2), "REASON_REQUIRED",
+     ("reason",)),
+    ("override-with-blank-reason", in_moves, Action("override", track="alpha", tension=2, reason="  "),
+     "REASON_REQUIRED", ("reason",)),
+    ("override-past-the-ladder", in_moves, Action("override", track="alpha", position=4, reason="x"),
+     "OUT_OF_RANGE", ("0..3", "Alpha")),
+    ("global-move-on-a-track", in_moves, move("a", "signal", "alpha"), "GLOBAL_MOVE", ("Signal",)),
+    ("track-move-without-track", in_moves, move("a", "stall"), "NEEDS_TRACK", ("Stall",)),
+    ("move-for-unknown-actor", in_moves, move("z", "stall", "alpha"), "UNKNOWN_ACTOR", ("z",)),
+    ("note-about-a-future-event", in_moves, Action("note", text="later", about=99), "UNKNOWN_EVENT", ("99",)),
+    ("skip-with-no-card", in_moves, Action("skip"), "NO_CARD", ("card",)),
+    ("draw-after-the-end", after_end, Action("draw"), "GAME_OVER", ("over",)),
+    ("move-after-the-end", after_end, move("a", "stall", "alpha"), "GAME_OVER", ("over",)),
+    ("advance-after-the-end", after_end, ADVANCE, "GAME_OVER", ("over",)),
+    ("inject-after-the-end", after_end, Action("inject", card="thaw"), "GAME_OVER", ("over",)),
+    ("override-after-the-end", after_end, Action("override", track="alpha", tension=2, reason="late"), "GAME_OVER",
+     ("over",)),
+    ("end-after-the-end", after_end, Action("end", reason="again"), "GAME_OVER", ("over",)),
+]
+
+
+@pytest.mark.parametrize(
+    ("game", "action", "code", "words"),
+    [pytest.param(game, action, code, words, id=name) for name, game, action, code, words in VIOLATIONS],
+)
+def test_illegal_action_is_refused(game: Callable[[], State], action: Action, code: str, words: tuple[str, ...]) -> None:
+    state = game()
+    before_hash, before_log = state.hash, len(state.log)
+    with pytest.raises(RuleViolation) as info:
+        apply(state, action)
+    exc = info.value
+    assert exc.code == code, exc.message
+    message = exc.message
+    # a sentence for the room: starts with a capital (perhaps quoting a name), ends with a stop
+    assert message.lstrip("'\u201c")[:1].isupper() and message.rstrip("\u201d").endswith("."), message
+    assert "None" not in message and "Traceback" not in message, message
+    for word in words:
+        assert word in message, f"{word!r} not in {message!r}"
+    assert str(exc) == f"{code}: {message}"
+    assert state.hash == before_hash
+    assert len(state.log) == before_log
+
+
+def test_refused_action_does_not_advance_the_game() -> None:
+    """After a refusal the same game goes on as if nothing had been tried."""
+    state = in_moves()
+    with pytest.raises(RuleViolation):
+        apply(state, move("a", "stall", "gamma"))
+    after = apply(state, move("a", "stall", "alpha"))
+    assert after.tracks["alpha"].tension == 2
+    assert after.turn == "b"
+    assert [e.seq for e in after.log] == [1, 2, 3, 4]
+
+
+def test_not_an_action_is_refused() -> None:
+    state = in_moves()
+    with pytest.raises(RuleViolation) as info:
+        apply(state, {"kind": "pass", "actor": "a"})  # type: ignore[arg-type]
+    assert info.value.code == "INVALID_ACTION"
+
+
+@pytest.mark.parametrize(
+    "junk",
+    [
+        pytest.param(["kind", "draw"], id="not-a-mapping"),
+        pytest.param("draw", id="a-string"),
+        pytest.param({}, id="no-kind"),
+        pytest.param({"kind": "teleport"}, id="unknown-kind"),
+        pytest.param({"kind": "move", "actor": "a", "speed": 3}, id="unknown-field"),
+        pytest.param({"kind": "choose", "choice": "1"}, id="choice-as-text"),
+        pytest.param({"kind": "choose", "choice": True}, id="choice-as-bool"),
+        pytest.param({"kind": "vote", "accept": "yes"}, id="accept-as-text"),
+        pytest.param({"kind": "vote", "accept": 1}, id="accept-as-number"),
+        pytest.param({"kind": "move", "actor": 7}, id="actor-as-number"),
+        pytest.param({"kind": "draw", "outcome": ["quiet"]}, id="outcome-as-list"),
+        pytest.param({"kind": "override", "tension": 1.5}, id="tension-as-float"),
+    ],
+)
+def test_action_from_dict_rejects_junk(junk: Any) -> None:
+    with pytest.raises(ValueError):
+        Action.from_dict(junk)
+
+
+def test_action_round_trips_through_dict() -> None:
+    action = Action("roll", track="alpha", outcome={"dice": [3, 4]})
+    data = action.to_dict()
+    assert data == {"kind": "roll", "track": "alpha", "outcome": {"dice": [3, 4]}}
+    assert Action.from_dict(data) == action
+    vote_action = Action("vote", actor="b", track="beta", accept=False)
+    assert Action.from_dict(vote_action.to_dict()) == vote_action
