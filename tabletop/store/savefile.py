@@ -416,6 +416,9 @@ def _event(record: dict[str, Any]) -> SavedEvent:
     for key in ("round",):
         if not isinstance(record[key], int):
             raise TypeError(f"{key} is not a number")
+    action = Action.from_dict(record["action"])
+    if action.outcome is not None:
+        _check_outcome(action.outcome)
     return SavedEvent(
         seq=record["seq"],
         time=str(record.get("time", "")),
@@ -423,11 +426,24 @@ def _event(record: dict[str, Any]) -> SavedEvent:
         phase=str(record["phase"]),
         actor=record.get("actor"),
         track=record.get("track"),
-        action=Action.from_dict(record["action"]),
+        action=action,
         result=result,
         state=str(record["state"]),
         chain=str(record["chain"]),
     )
+
+
+def _check_outcome(outcome: Any) -> None:
+    """A recorded draw has the shape the save schema gives; the engine replays only that."""
+    card = outcome.get("card")
+    if card is not None and not isinstance(card, str):
+        raise TypeError("the recorded card is not a card id")
+    aside = outcome.get("set_aside", [])
+    if not isinstance(aside, list) or not all(isinstance(c, str) for c in aside):
+        raise TypeError("the recorded set-aside cards are not card ids")
+    reshuffled = outcome.get("reshuffled", 0)
+    if type(reshuffled) is not int or reshuffled < 0:
+        raise TypeError("the recorded reshuffle count is not a whole number")
 
 
 # --------------------------------------------------------------------------
