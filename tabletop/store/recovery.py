@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -91,10 +92,13 @@ def verify(path: str | Path) -> VerifyReport:
     return report
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
+def _atomic_write(path: Path, data: bytes, like: Path | None = None) -> None:
+    # mkstemp makes the file 0600: give it the mode of the save it replaces (or is copied from)
+    mode = stat.S_IMODE(os.stat(like or path).st_mode)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
+            os.fchmod(handle.fileno(), mode)
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
@@ -146,7 +150,7 @@ def resume(path: str | Path, durable: bool = True) -> Resumed:
             save = open_save(path)
         else:
             target = unique_path(Path(save.path).with_name(Path(save.path).name.removesuffix(".jsonl") + "-recovered.jsonl"))
-            _atomic_write(target, _intact_prefix(save))
+            _atomic_write(target, _intact_prefix(save), like=Path(save.path))
             messages.append(
                 f"The save is damaged at {save.damage}. It was left as it is; the game continues from "
                 f"event {len(save)} in {target}."
