@@ -84,6 +84,7 @@ class BoardScreen(Screen[None]):
         self.paused = False
         self.stage: str | None = None  # None, or the track ("@global" for global moves) a team is choosing on
         self.entries: list[Entry] = []
+        self._listing: tuple[str, list[tuple[str, str | None]]] | None = None
         self.show_facilitator = False
         self.sealed_ready: set[tuple[int, str]] = set()
         self._bot_timer: Timer | None = None
@@ -188,8 +189,13 @@ class BoardScreen(Screen[None]):
     # -- the decision list ---------------------------------------------------
 
     def _set_entries(self, prompt: str | Text, entries: list[Entry]) -> None:
+        # the cursor stays put only when the same list is redrawn (pause, note, panel); a new list
+        # (a track's moves after the track list, the next team) starts on its first allowed line
+        prompt = prompt if isinstance(prompt, Text) else Text(prompt)
+        listing = (prompt.plain, [(e.label.plain, e.problem) for e in entries])
+        same_list, self._listing = listing == self._listing, listing
         self.entries = entries
-        self.query_one("#prompt", Static).update(prompt if isinstance(prompt, Text) else Text(prompt))
+        self.query_one("#prompt", Static).update(prompt)
         options = self.query_one("#decision", OptionList)
         highlighted = options.highlighted
         options.clear_options()
@@ -202,7 +208,7 @@ class BoardScreen(Screen[None]):
             options.add_option(Option(label, id=str(i)))
         if entries:
             first_ok = next((i for i, e in enumerate(entries) if not e.problem), 0)
-            keep = highlighted if highlighted is not None and highlighted < len(entries) and self.stage else first_ok
+            keep = highlighted if highlighted is not None and highlighted < len(entries) and same_list else first_ok
             options.highlighted = keep
 
     def _build_decision(self, state: State, acting: str | None) -> None:
