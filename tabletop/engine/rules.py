@@ -151,18 +151,26 @@ def legal_actions(state: State) -> list[Action]:
     return [Action("advance")]
 
 
-_ACTIONS: dict[tuple[int, str, str, str | None, str | None], Action] = {}
+def _candidates(scenario: Scenario, actor: str) -> list[tuple[MoveType, str | None, Action | None]]:
+    """Every (move, track) an actor could ever play, in listing order, actions built once.
 
-
-def _move_action(state: State, actor: str, move: str, track: str | None = None, link: str | None = None) -> Action:
-    """Actions are immutable values: the same move is the same object, built once."""
-    key = (id(state.scenario), actor, move, track, link)
-    action = _ACTIONS.get(key)
-    if action is None:
-        if len(_ACTIONS) > 50_000:
-            _ACTIONS.clear()
-        action = _ACTIONS[key] = Action("move", actor=actor, move=move, track=track, link=link)
-    return action
+    Kept on the scenario: it never changes during a game. A link move's action
+    depends on which tracks are open, so it is built when listed.
+    """
+    cache = scenario.__dict__.setdefault("_engine_candidates", {})
+    found = cache.get(actor)
+    if found is None:
+        found = []
+        seats = scenario.index.seats[actor]
+        for move in scenario.index.moves.values():
+            if move.scope == "global":
+                found.append((move, None, Action("move", actor=actor, move=move.id)))
+                continue
+            for tid in seats:
+                action = None if move.link else Action("move", actor=actor, move=move.id, track=tid)
+                found.append((move, tid, action))
+        cache[actor] = found
+    return found
 
 
 def _legal_moves(state: State, actor: str) -> list[Action]:
@@ -170,15 +178,19 @@ def _legal_moves(state: State, actor: str) -> list[Action]:
 
     Same actions in the same order; the property tests check the two agree.
     """
-    index = state.scenario.index
     if state.actions_left.get(actor, 0) <= 0 or state.over or state.card is not None:
         return []
     have = state.resources[actor]
     strict = state.independence == "strict"
     tracks = state.tracks
+    used = state.used_once
     out: list[Action] = []
-    for move in index.moves.values():
-        if move.once_per_game and (actor, move.id) in state.used_once:
+    skip: MoveType | None = None
+    for move, tid, action in _candidates(state.scenario, actor):
+        if move is skip:
+            continue
+        if (move.once_per_game and (actor, move.id) in used) or (move.link and strict):
+            skip = move
             continue
         affordable = True
         for key, amount in move.cost.items():
@@ -186,29 +198,22 @@ def _legal_moves(state: State, actor: str) -> list[Action]:
                 affordable = False
                 break
         if not affordable:
+            skip = move
             continue
-        if move.scope == "global":
-            if move.requires and not all(c.holds(ReadView(state, None, actor)) for c in move.requires):
+        if tid is not None and tracks[tid].status != "open":
+            continue
+        if move.requires:
+            view = ReadView(state, tid, actor)
+            if not all(c.holds(view) for c in move.requires):
                 continue
-            out.append(_move_action(state, actor, move.id))
-            continue
-        if move.link and strict:
-            continue
-        for tid in index.seats[actor]:
-            if tracks[tid].status != "open":
-                continue
-            if move.requires:
-                view = ReadView(state, tid, actor)
-                if not all(c.holds(view) for c in move.requires):
-                    continue
-            if move.link:
-                out.extend(
-                    _move_action(state, actor, move.id, tid, other)
-                    for other in index.tracks
-                    if other != tid and tracks[other].status == "open"
-                )
-            else:
-                out.append(_move_action(state, actor, move.id, tid))
+        if action is not None:
+            out.append(action)
+        else:
+            out.extend(
+                Action("move", actor=actor, move=move.id, track=tid, link=other)
+                for other in state.scenario.index.tracks
+                if other != tid and tracks[other].status == "open"
+            )
     return out
 
 
