@@ -403,14 +403,18 @@ def _commit(state: State, bench: Bench, **extra: Any) -> State:
     return evolve(state, tracks=tracks, meters=meters, resources=resources, **extra)
 
 
-def _settle(bench: Bench) -> list[str]:
-    """Statuses that follow from positions and tension; linked-mode consequences."""
+def _settle(bench: Bench, explicit: frozenset[str] = frozenset()) -> list[str]:
+    """Statuses that follow from positions and tension; linked-mode consequences.
+
+    ``explicit``: tracks whose status the facilitator has just set by hand —
+    it is not re-derived, but its consequences under linked still follow.
+    """
     notes: list[str] = []
     state = bench.state
-    newly_collapsed = []
+    newly_collapsed = [c["track"] for c in bench.changes if c.get("what") == "status" and c.get("to") == "collapsed"]
     newly_agreed = []
     for d in list(bench.drafts.values()):
-        if d.status != "open":
+        if d.status != "open" or d.id in explicit:
             continue
         if d.tension >= d.spec.breakdown_at:
             bench.changes.append({"track": d.id, "what": "status", "from": "open", "to": "collapsed"})
@@ -869,7 +873,7 @@ def _override(state: State, action: Action) -> tuple[State, dict[str, Any]]:
                 d.status, d.provisional, d.since = action.status, False, state.round
         if action.position is None and action.tension is None and action.status is None:
             raise RuleViolation("INVALID_ACTION", "Say what to override: position, tension or status.")
-        notes = _settle(bench) if action.status is None else []
+        notes = _settle(bench, frozenset({action.track}) if action.status is not None else frozenset())
         what = _track_name(state, action.track)
     elif action.meter is not None:
         meter = next((m for m in state.ruleset.meters if m.id == action.meter), None)

@@ -450,6 +450,18 @@ CASES: tuple[Case, ...] = (
         Expect(board={"alpha": (3, 1, "agreed"), "beta": BASE, "gamma": BASE}),
         Expect(board={"alpha": (3, 2, "provisional"), "beta": BASE, "gamma": BASE}),
     ),
+    Case(
+        "case_31_override_to_collapsed_follows_the_rules_of_the_mode",
+        "the facilitator collapses Alpha by hand: strict leaves Beta and Gamma open; linked brings them down too",
+        (*opening(), override("alpha", "Talks broken off in the room", status="collapsed")),
+        Expect(board={"alpha": (2, 1, "collapsed"), "beta": BASE, "gamma": BASE}, meters=METERS),
+        Expect(
+            board={"alpha": (2, 1, "collapsed"), "beta": (2, 1, "collapsed"), "gamma": (2, 1, "collapsed")},
+            meters=METERS,
+            over=True,
+            end_reason="no track is open",
+        ),
+    ),
 )
 
 
