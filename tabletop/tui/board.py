@@ -41,6 +41,7 @@ class Entry:
     label: Text
     run: Callable[[], None]
     problem: str | None = None
+    hint: str | None = None  # a short form of the problem for the list (the problem itself is notified)
 
 
 class BoardScreen(Screen[None]):
@@ -204,7 +205,7 @@ class BoardScreen(Screen[None]):
             label.append_text(entry.label)
             if entry.problem:
                 label.stylize("dim")
-                label.append(f"\n     \u2716 {entry.problem}", style="dim italic")
+                label.append(f"\n     \u2716 {entry.hint or entry.problem}", style="dim italic")
             options.add_option(Option(label, id=str(i)))
         if entries:
             first_ok = next((i for i, e in enumerate(entries) if not e.problem), 0)
@@ -322,17 +323,26 @@ class BoardScreen(Screen[None]):
             return
         left = state.actions_left.get(actor, 0)
         if self.stage is None:
+            # a track is greyed when the engine refuses every move there for one reason
+            # (not a member, track closed): that reason, in the engine's words
+            refusals: dict[str, list[RuleViolation | None]] = {}
+            for action, refusal in move_options(state, actor):
+                if action.track is not None:
+                    refusals.setdefault(action.track, []).append(refusal)
             entries: list[Entry] = []
             for spec in rs.tracks:
                 track = state.tracks[spec.id]
                 label = Text(n[spec.id], style="bold")
                 label.append(f"  pos {track.position}/{len(spec.ladder) - 1}, tension {track.tension}/{spec.breakdown_at}")
-                problem = None
-                if actor not in spec.members:
-                    problem = f"{n[actor]} is not at this table"
-                elif not track.is_open:
-                    problem = f"the track is {track.status}"
-                entries.append(Entry(label, self._refuse(problem) if problem else self._stage(spec.id), problem))
+                found = refusals.get(spec.id, [])
+                codes = {r.code if r else None for r in found}
+                refusal = found[0] if found and len(codes) == 1 and None not in codes else None
+                if refusal is not None:
+                    hint = {"NOT_A_MEMBER": f"{n[actor]} is not at this table",
+                            "TRACK_CLOSED": f"the track is {track.status}"}.get(refusal.code)
+                    entries.append(Entry(label, self._refuse(refusal), refusal.message, hint))
+                else:
+                    entries.append(Entry(label, self._stage(spec.id)))
             if any(m.scope == "global" for m in rs.moves):
                 entries.append(Entry(Text("Global moves (signals to everyone)", style="bold"), self._stage("@global")))
             entries.append(Entry(Text(f"Pass \u2014 {n[actor]} makes no more moves this round"), self._do(Action("pass", actor=actor))))
@@ -364,8 +374,8 @@ class BoardScreen(Screen[None]):
 
         return go
 
-    def _refuse(self, problem: str) -> Callable[[], None]:
-        return lambda: self.notify(problem, title="Not available", severity="warning", timeout=8)
+    def _refuse(self, problem: RuleViolation) -> Callable[[], None]:
+        return lambda: self.notify(problem.message, title=f"Not allowed ({problem.code})", severity="warning", timeout=8)
 
     def _do(self, action: Action) -> Callable[[], None]:
         return lambda: self.act(action)
