@@ -46,13 +46,14 @@ class TrackPanel(Static):
     TrackPanel {
         border: round $primary-darken-1;
         padding: 0 1;
-        height: 6;
+        height: auto;
+        min-height: 6;
     }
     TrackPanel.-agreed { border: double $success; }
     TrackPanel.-collapsed { border: heavy $error; }
     TrackPanel.-deferred { border: dashed $warning; }
     TrackPanel.-acting { border: heavy $accent; }
-    TrackPanel.-compact { border: none; padding: 0 1; height: 2; }
+    TrackPanel.-compact { border: none; padding: 0 1; height: 2; min-height: 2; }
     """
 
     def __init__(self, track_id: str, **kwargs: object):
@@ -71,24 +72,24 @@ class TrackPanel(Static):
         self.border_subtitle = STATUS_MARK[track.status] + (" (provisional)" if track.provisional else "")
         top = len(spec.ladder) - 1
         out = Text()
+        danger = track.tension >= spec.breakdown_at - 1 and track.is_open
         if self.compact:
+            # two lines: the tension comes before the rung's name, so a narrow column cuts only the name
             out.append(literal(spec.name), style="bold")
             out.append(f"  {STATUS_MARK[track.status]}", style=STATUS_STYLE[track.status])
-            out.append("\n ")
+            out.append("\n tension ")
+            out.append(f"{track.tension}/{spec.breakdown_at}" + (" \u26a0" if danger else ""),
+                       style="bold red" if danger else "bold")
+            out.append("  ")
         out.append_text(ladder_text(track.position, spec.agreement_at, top))
         out.append(f" {track.position}/{top} ")
         out.append(f"\u201c{literal(spec.ladder[track.position])}\u201d", style="bold")
-        danger = track.tension >= spec.breakdown_at - 1 and track.is_open
-        if self.compact:
-            out.append("  tension ")
-            out.append(f"{gauge(track.tension, spec.breakdown_at)} {track.tension}/{spec.breakdown_at}",
-                       style="bold red" if danger else "")
-        else:
+        if not self.compact:
             out.append("\ntension ")
             out.append(gauge(track.tension, spec.breakdown_at), style="bold red" if danger else "")
             out.append(f" {track.tension}/{spec.breakdown_at}", style="bold red" if danger else "")
-            out.append(f" \u00b7 breaks at {spec.breakdown_at}" + (" \u26a0 NEAR BREAKDOWN" if danger else ""),
-                       style="bold red" if danger else "dim")
+            if danger:  # the gauge's full length is the breakdown; the words only when it is near
+                out.append(f" \u26a0 NEAR BREAKDOWN at {spec.breakdown_at}", style="bold red")
             out.append("\n" + " \u00b7 ".join(m.upper() for m in spec.members), style="dim")
             if spec.ratify is not None:
                 extra = f" \u00b7 ratify {spec.threshold()}"
