@@ -98,6 +98,7 @@ class StartScreen(Screen[Choice]):
         super().__init__()
         self.entries = load_entries()
         self.selected = 0
+        self._shown: int | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -129,18 +130,21 @@ class StartScreen(Screen[Choice]):
                     yield Button("Start the game (F5)", id="start", variant="primary")
         yield Footer()
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         self.title = "tabletop"
         self.sub_title = "choose a scenario"
-        self._show(0)
+        await self._show(0)
         self.query_one("#scenarios", OptionList).focus()
 
-    def _show(self, index: int) -> None:
-        self.selected = index
+    async def _show(self, index: int) -> None:
+        if self._shown == index:
+            return  # already shown: keep the seats as chosen
+        self._shown = self.selected = index
         entry = self.entries[index] if self.entries else None
         details = self.query_one("#details", Static)
         seats = self.query_one("#seats", Vertical)
-        seats.remove_children()
+        # the old seat widgets must be gone before new ones with the same ids are mounted
+        await seats.remove_children()
         if entry is None:
             details.update(Text("No bundled scenarios found.", style="bold red"))
             return
@@ -158,15 +162,15 @@ class StartScreen(Screen[Choice]):
                     classes="row",
                 )
             )
-        seats.mount(*rows)
+        await seats.mount(*rows)
 
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+    async def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option_list.id == "scenarios":
-            self._show(int(event.option.id or 0))
+            await self._show(int(event.option.id or 0))
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    async def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option_list.id == "scenarios":
-            self._show(int(event.option.id or 0))
+            await self._show(int(event.option.id or 0))
             self.query_one("#seed", Input).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
