@@ -89,6 +89,8 @@ class BoardScreen(Screen[None]):
         self.show_facilitator = False
         self.sealed_ready: set[tuple[int, str]] = set()
         self._bot_timer: Timer | None = None
+        self._prompt_text: Text | None = None
+        self._keys_shown: tuple[bool, ...] | None = None
         self._phase_key: tuple[int, str, bool] | None = None
         self.seconds_left = 0
         self._ended_shown = False
@@ -142,7 +144,11 @@ class BoardScreen(Screen[None]):
         if self.show_facilitator:
             self.query_one("#facilitator", Static).update(self._facilitator_text(state))
         self._schedule_bot()
-        self.refresh_bindings()
+        keys = (state.card is not None, state.previous is not None, state.over)
+        if keys != self._keys_shown:
+            # the footer rebuilds itself on refresh_bindings: only when a key's availability changed
+            self._keys_shown = keys
+            self.refresh_bindings()
         if state.over and not self._ended_shown:
             self._ended_shown = True
             self.app.push_screen(EndScreen(state))
@@ -196,6 +202,9 @@ class BoardScreen(Screen[None]):
         listing = (prompt.plain, [(e.label.plain, e.problem) for e in entries])
         same_list, self._listing = listing == self._listing, listing
         self.entries = entries
+        if same_list and self._prompt_text == prompt:
+            return  # nothing to redraw: a repaint costs a layout pass
+        self._prompt_text = prompt
         self.query_one("#prompt", Static).update(prompt)
         options = self.query_one("#decision", OptionList)
         highlighted = options.highlighted

@@ -39,7 +39,19 @@ def ladder_text(position: int, agreement_at: int, top: int) -> Text:
     return out
 
 
-class TrackPanel(Static):
+class BoardPart(Static):
+    """A Static that repaints only when its text really changed (repaints cost a layout pass)."""
+
+    _painted: Text | None = None
+
+    def paint(self, text: Text) -> None:
+        if self._painted is not None and text == self._painted:
+            return
+        self._painted = text
+        self.update(text)
+
+
+class TrackPanel(BoardPart):
     """One track: its ladder with the position marked, tension against breakdown, status, members."""
 
     DEFAULT_CSS = """
@@ -96,10 +108,10 @@ class TrackPanel(Static):
                 if spec.vetoes():
                     extra += " \u00b7 veto " + " ".join(v.upper() for v in spec.vetoes())
                 out.append(extra, style="dim")
-        self.update(out)
+        self.paint(out)
 
 
-class MetersBar(Static):
+class MetersBar(BoardPart):
     DEFAULT_CSS = """
     MetersBar { height: auto; padding: 0 1; border: round $secondary; }
     """
@@ -113,10 +125,10 @@ class MetersBar(Static):
             out.append(f"{literal(m.name)} ", style="bold")
             out.append(f"{gauge(value - m.min, m.max - m.min)} {value}/{m.max}")
         self.border_title = "Meters"
-        self.update(out)
+        self.paint(out)
 
 
-class TurnPanel(Static):
+class TurnPanel(BoardPart):
     """Round, phase, whose turn, what it may still spend, and the phase timer."""
 
     DEFAULT_CSS = """
@@ -162,10 +174,10 @@ class TurnPanel(Static):
             if committed:
                 out.append("  committed: " + ", ".join(n.get(a, a) for a in sorted(committed)) + "\n", style="dim")
         self.border_title = "Turn"
-        self.update(out)
+        self.paint(out)
 
 
-class CardPanel(Static):
+class CardPanel(BoardPart):
     DEFAULT_CSS = """
     CardPanel { height: auto; max-height: 12; padding: 0 1; border: round $warning; }
     """
@@ -177,17 +189,17 @@ class CardPanel(Static):
             if last is not None and last.round == state.round:
                 card = next(c for c in state.scenario.deck.cards if c.id == last.action.card)
                 self.border_title = "This round's card (applied)"
-                self.update(card_text(state, card, facilitator))
+                self.paint(card_text(state, card, facilitator))
                 return
             self.border_title = "Card"
-            self.update(Text("No card on the table.", style="dim"))
+            self.paint(Text("No card on the table.", style="dim"))
             return
         card = next(c for c in state.scenario.deck.cards if c.id == card_id)
         self.border_title = "Event card"
-        self.update(card_text(state, card, facilitator))
+        self.paint(card_text(state, card, facilitator))
 
 
-class RulingsPanel(Static):
+class RulingsPanel(BoardPart):
     """The last events, with the working of each ruling."""
 
     DEFAULT_CSS = """
@@ -206,7 +218,7 @@ class RulingsPanel(Static):
             out.append_text(row)
             out.append("\n")
         self.border_title = "Last rulings"
-        self.update(out if rows else Text("Nothing has happened yet.", style="dim"))
+        self.paint(out if rows else Text("Nothing has happened yet.", style="dim"))
 
 
 class Board(Vertical):
