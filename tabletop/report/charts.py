@@ -1,0 +1,207 @@
+"""Line charts as inline SVG, drawn here: no library, no script, no external reference.
+
+Each series differs in colour *and* dash pattern *and* marker shape, so a
+chart reads the same printed in black and white or by a reader who cannot
+tell the colours apart. Every text that goes into the SVG is escaped by the
+caller's ``escape`` function.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+# Okabe–Ito, then Tol's: distinguishable with the common colour-vision deficiencies
+PALETTE = (
+    "#0072B2",
+    "#D55E00",
+    "#009E73",
+    "#CC79A7",
+    "#E69F00",
+    "#56B4E9",
+    "#000000",
+    "#882255",
+    "#44AA99",
+    "#999933",
+)
+DASHES = ("", "8 4", "2 3", "10 3 2 3", "5 5", "12 3 2 3 2 3", "1 4")
+MARKERS = ("circle", "square", "triangle", "diamond", "cross", "plus", "triangle-down")
+
+WIDTH = 720
+LEFT, RIGHT, TOP, BOTTOM = 52, 18, 34, 46
+PAD = 14  # between the axes and the first and last points
+PLOT_H = 220
+LEGEND_COLS = 2
+LEGEND_ROW = 20
+
+
+@dataclass(frozen=True)
+class Series:
+    """One line: ``key`` (an id, for tests and styling), the name in the legend, one value per x."""
+
+    key: str
+    name: str
+    values: Sequence[int | float]
+
+
+def style(i: int) -> tuple[str, str, str]:
+    """Colour, dash pattern and marker of the ``i``-th series."""
+    return PALETTE[i % len(PALETTE)], DASHES[i % len(DASHES)], MARKERS[i % len(MARKERS)]
+
+
+def _short(name: str, limit: int = 44) -> str:
+    return name if len(name) <= limit else name[: limit - 1].rstrip() + "\u2026"
+
+
+def _num(x: float) -> str:
+    return f"{x:.1f}".rstrip("0").rstrip(".")
+
+
+def marker(shape: str, x: float, y: float, colour: str, size: float = 4.0) -> str:
+    """A marker centred on (x, y)."""
+    s = size
+    fill = f'fill="{colour}" stroke="{colour}"'
+    if shape == "circle":
+        return f'<circle cx="{_num(x)}" cy="{_num(y)}" r="{_num(s)}" {fill}/>'
+    if shape == "square":
+        return (
+            f'<rect x="{_num(x - s)}" y="{_num(y - s)}" width="{_num(2 * s)}" height="{_num(2 * s)}" {fill}/>'
+        )
+    if shape in ("triangle", "triangle-down"):
+        d = -1 if shape == "triangle" else 1
+        pts = [(x, y + d * s * 1.2), (x - s * 1.1, y - d * s * 0.9), (x + s * 1.1, y - d * s * 0.9)]
+        return f'<polygon points="{" ".join(f"{_num(a)},{_num(b)}" for a, b in pts)}" {fill}/>'
+    if shape == "diamond":
+        pts = [(x, y - s * 1.3), (x + s * 1.1, y), (x, y + s * 1.3), (x - s * 1.1, y)]
+        return f'<polygon points="{" ".join(f"{_num(a)},{_num(b)}" for a, b in pts)}" {fill}/>'
+    if shape == "cross":
+        return (
+            f'<path d="M{_num(x - s)},{_num(y - s)}L{_num(x + s)},{_num(y + s)}'
+            f'M{_num(x - s)},{_num(y + s)}L{_num(x + s)},{_num(y - s)}" stroke="{colour}" stroke-width="2.2" fill="none"/>'
+        )
+    return (
+        f'<path d="M{_num(x - s * 1.2)},{_num(y)}H{_num(x + s * 1.2)}M{_num(x)},{_num(y - s * 1.2)}V{_num(y + s * 1.2)}" '
+        f'stroke="{colour}" stroke-width="2.2" fill="none"/>'
+    )
+
+
+def _ticks(lo: float, hi: float) -> list[float]:
+    span = hi - lo
+    step = 1 if span <= 10 else 2 if span <= 20 else math.ceil(span / 10)
+    first = math.ceil(lo / step) * step
+    out = []
+    v = first
+    while v <= hi + 1e-9:
+        out.append(v)
+        v += step
+    return out
+
+
+def line_chart(
+    chart_id: str,
+    title: str,
+    x_labels: Sequence[str],
+    series: Sequence[Series],
+    y_min: float,
+    y_max: float,
+    y_label: str,
+    escape: Callable[[str], str],
+    x_label: str = "round",
+    refs: Sequence[tuple[float, str]] = (),
+    description: str = "",
+) -> str:
+    """An SVG line chart; ``escape`` makes names safe for HTML (e.g. ``html.escape``)."""
+    if y_max <= y_min:
+        y_max = y_min + 1
+    plot_w = WIDTH - LEFT - RIGHT
+    legend_rows = math.ceil(len(series) / LEGEND_COLS) if series else 0
+    height = TOP + PLOT_H + BOTTOM + legend_rows * LEGEND_ROW + 6
+    n = len(x_labels)
+
+    def x_at(i: int) -> float:
+        inner = plot_w - 2 * PAD
+        return LEFT + PAD + (inner / 2 if n <= 1 else i * inner / (n - 1))
+
+    def y_at(v: float) -> float:
+        return TOP + PLOT_H - (v - y_min) / (y_max - y_min) * PLOT_H
+
+    # equal values would hide each other: nudge the lines apart by a few pixels
+    k = len(series)
+    spread = min(3.0, 14.0 / k) if k > 1 else 0.0
+
+    out = [
+        (
+            f'<svg class="chart" id="{chart_id}" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" '
+            f'role="img" aria-labelledby="{chart_id}-title {chart_id}-desc">'
+        ),
+        f'<title id="{chart_id}-title">{escape(title)}</title>',
+        f'<desc id="{chart_id}-desc">{escape(description)}</desc>',
+        f'<text class="chart-title" x="{LEFT}" y="20" font-weight="bold">{escape(title)}</text>',
+        '<g class="grid" stroke="#d9d9d9" stroke-width="1">',
+    ]
+    ticks = _ticks(y_min, y_max)
+    for v in ticks:
+        y = y_at(v)
+        out.append(f'<line x1="{LEFT}" y1="{_num(y)}" x2="{WIDTH - RIGHT}" y2="{_num(y)}"/>')
+    out.append("</g>")
+    out.append('<g class="axes" stroke="#333" stroke-width="1" font-size="12" fill="#222">')
+    base = TOP + PLOT_H
+    out.append(f'<line x1="{LEFT}" y1="{TOP}" x2="{LEFT}" y2="{base}"/>')
+    out.append(f'<line x1="{LEFT}" y1="{base}" x2="{WIDTH - RIGHT}" y2="{base}"/>')
+    for v in ticks:
+        y = y_at(v)
+        out.append(f'<line x1="{LEFT - 4}" y1="{_num(y)}" x2="{LEFT}" y2="{_num(y)}"/>')
+        out.append(f'<text x="{LEFT - 7}" y="{_num(y + 4)}" text-anchor="end" stroke="none">{_num(v)}</text>')
+    for i, label in enumerate(x_labels):
+        x = x_at(i)
+        out.append(f'<line x1="{_num(x)}" y1="{base}" x2="{_num(x)}" y2="{base + 4}"/>')
+        out.append(
+            f'<text x="{_num(x)}" y="{base + 17}" text-anchor="middle" stroke="none">{escape(label)}</text>'
+        )
+    out.append(
+        f'<text x="{LEFT + plot_w / 2:.0f}" y="{base + 35}" text-anchor="middle" stroke="none">{escape(x_label)}</text>'
+    )
+    out.append(
+        f'<text transform="translate(14 {TOP + PLOT_H / 2:.0f}) rotate(-90)" text-anchor="middle" stroke="none">'
+        f"{escape(y_label)}</text>"
+    )
+    out.append("</g>")
+    for value, label in refs:
+        y = y_at(value)
+        out.append(
+            f'<g class="ref"><line x1="{LEFT}" y1="{_num(y)}" x2="{WIDTH - RIGHT}" y2="{_num(y)}" stroke="#777" '
+            f'stroke-width="1.5" stroke-dasharray="1 3"/><text x="{WIDTH - RIGHT - 4}" y="{_num(y - 5)}" '
+            f'text-anchor="end" font-size="11" fill="#555">{escape(label)}</text></g>'
+        )
+    for i, s in enumerate(series):
+        colour, dash, shape = style(i)
+        nudge = (i - (k - 1) / 2) * spread
+        pts = [(x_at(j), y_at(v) + nudge) for j, v in enumerate(s.values)]
+        dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+        out.append(f'<g class="series" data-series="{escape(s.key)}"><title>{escape(s.name)}</title>')
+        if len(pts) > 1:
+            out.append(
+                f'<polyline fill="none" stroke="{colour}" stroke-width="2.2"{dash_attr} '
+                f'points="{" ".join(f"{_num(a)},{_num(b)}" for a, b in pts)}"/>'
+            )
+        out.extend(marker(shape, a, b, colour) for a, b in pts)
+        out.append("</g>")
+    out.append('<g class="legend" font-size="12" fill="#222">')
+    col_w = (WIDTH - LEFT - RIGHT) / LEGEND_COLS
+    for i, s in enumerate(series):
+        colour, dash, shape = style(i)
+        row, col = divmod(i, LEGEND_COLS)
+        x = LEFT + col * col_w
+        y = TOP + PLOT_H + BOTTOM + row * LEGEND_ROW + 8
+        dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+        out.append(
+            f'<g class="legend-item" data-series="{escape(s.key)}">'
+            f'<line x1="{_num(x)}" y1="{_num(y)}" x2="{_num(x + 34)}" y2="{_num(y)}" stroke="{colour}" '
+            f'stroke-width="2.2"{dash_attr}/>{marker(shape, x + 17, y, colour)}'
+            f'<text x="{_num(x + 42)}" y="{_num(y + 4)}">{escape(_short(s.name))}</text>'
+            f"<title>{escape(s.name)}</title></g>"
+        )
+    out.append("</g>")
+    out.append("</svg>")
+    return "\n".join(out)

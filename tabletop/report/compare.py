@@ -1,0 +1,134 @@
+"""Several saves side by side: the workshop's main lesson (DESIGN 4 and 6b).
+
+The same scenario played under ``strict`` and under ``linked`` shows what the
+independence principle changes. :func:`compare` lines up reports: each
+save's outcome per track and its agreements, and for each group of saves
+with the same ruleset, how often each track agreed, collapsed, was deferred
+or stayed open.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from .words import STATUSES
+
+
+def save_summary(index: int, report: dict[str, Any]) -> dict[str, Any]:
+    """One save's line in a comparison."""
+    sc, out = report["scenario"], report["outcome"]
+    return {
+        "index": index,
+        "file": sc["file"],
+        "path": sc["path"],
+        "ruleset_id": sc["ruleset_id"],
+        "ruleset_name": sc["ruleset_name"],
+        "deck_id": sc["deck_id"],
+        "independence": sc["independence"],
+        "seed": sc["seed"],
+        "created": sc["created"],
+        "rounds": out["round"],
+        "over": out["over"],
+        "end_reason": out["end_reason"],
+        "agreements": out["agreements"],
+        "damaged": report["damage"] is not None,
+        "damage": report["damage"]["text"] if report["damage"] else None,
+        "tracks": {
+            t["id"]: {
+                "status": t["status"],
+                "provisional": t["provisional"],
+                "since": t["since"],
+                "position": t["position"],
+                "top": t["top"],
+                "rung": t["rung"],
+                "tension": t["tension"],
+                "lapsed": t["lapsed"],
+                "provisional_round": t["provisional_round"],
+            }
+            for t in out["tracks"]
+        },
+    }
+
+
+def compare(reports: Sequence[dict[str, Any]], with_reports: bool = True) -> dict[str, Any]:
+    """A comparison of several reports (JSON-serialisable).
+
+    ``saves``: one summary per save, in the order given (``index`` from 1).
+    ``tracks``: every track seen, in first-seen order. ``groups``: saves with
+    the same ruleset (and deck), with each track's share of each final status
+    and the mean round of agreement; shares are fractions of the group's games.
+    """
+    saves = [save_summary(i, r) for i, r in enumerate(reports, 1)]
+    tracks: dict[str, str] = {}
+    for r in reports:
+        for t in r["outcome"]["tracks"]:
+            tracks.setdefault(t["id"], t["name"])
+    groups: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for s, r in zip(saves, reports, strict=True):
+        key = (s["ruleset_id"], s["deck_id"], s["independence"])
+        g = groups.get(key)
+        if g is None:
+            g = groups[key] = {
+                "ruleset_id": s["ruleset_id"],
+                "ruleset_name": s["ruleset_name"],
+                "deck_id": s["deck_id"],
+                "independence": s["independence"],
+                "games": 0,
+                "finished": 0,
+                "saves": [],
+                "agreements": 0,
+                "tracks": {
+                    t["id"]: {**dict.fromkeys(STATUSES, 0), "rounds_agreed": []}
+                    for t in r["outcome"]["tracks"]
+                },
+            }
+        g["games"] += 1
+        g["finished"] += int(s["over"])
+        g["saves"].append(s["index"])
+        g["agreements"] += s["agreements"]
+        for tid, t in s["tracks"].items():
+            row = g["tracks"].setdefault(tid, {**dict.fromkeys(STATUSES, 0), "rounds_agreed": []})
+            # a provisional agreement is not (yet) an agreement: it counts as open
+            status = "open" if t["status"] == "agreed" and t["provisional"] else t["status"]
+            row[status] += 1
+            if status == "agreed" and t["since"] is not None:
+                row["rounds_agreed"].append(t["since"])
+    out_groups = []
+    for g in groups.values():
+        games = g["games"]
+        shares = {}
+        for tid, row in g["tracks"].items():
+            agreed_rounds = row["rounds_agreed"]
+            shares[tid] = {
+                **{s: row[s] / games for s in STATUSES},
+                "counts": {s: row[s] for s in STATUSES},
+                "mean_round_agreed": round(sum(agreed_rounds) / len(agreed_rounds), 2)
+                if agreed_rounds
+                else None,
+            }
+        out_groups.append(
+            {
+                **{
+                    k: g[k]
+                    for k in (
+                        "ruleset_id",
+                        "ruleset_name",
+                        "deck_id",
+                        "independence",
+                        "games",
+                        "finished",
+                        "saves",
+                    )
+                },
+                "agreements_per_game": round(g["agreements"] / games, 3),
+                "tracks": shares,
+            }
+        )
+    return {
+        "saves": saves,
+        "tracks": [{"id": tid, "name": name} for tid, name in tracks.items()],
+        "groups": out_groups,
+        "damaged": [s["index"] for s in saves if s["damaged"]],
+        "reports_included": with_reports,
+    }

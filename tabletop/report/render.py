@@ -1,0 +1,95 @@
+"""``render(paths, fmt)``: the report document behind ``tabletop report``."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from .build import ReportError, _Builder, load
+from .compare import compare
+from .htmlpage import report_html, several_html
+from .markdown import comparison_lines, esc, report_lines
+
+FORMATS = ("md", "html", "json")
+#: up to this many saves, the comparison puts each save in its own column
+SIDE_BY_SIDE_MAX = 6
+#: up to this many saves, each save's full report follows the comparison
+FULL_REPORTS_MAX = 4
+
+# Characters valid in JSON strings that a terminal could still act on (DEL, C1
+# controls such as CSI) or that reorder text: written as \\u escapes.
+_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def save_paths(paths: str | Path | Sequence[str | Path]) -> list[Path]:
+    """The save files named: files as given, and every ``*.jsonl`` directly in a directory (sorted)."""
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    out: list[Path] = []
+    seen: set[Path] = set()
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found = sorted(f for f in p.glob("*.jsonl") if f.is_file())
+            if not found:
+                raise ReportError(p, "the directory holds no saves (*.jsonl files)")
+        elif not p.exists():
+            raise ReportError(p, "no such file")
+        else:
+            found = [p]
+        for f in found:
+            key = f.resolve()
+            if key not in seen:
+                seen.add(key)
+                out.append(f)
+    if not out:
+        raise ReportError("tabletop report", "no save given")
+    return out
+
+
+def to_json(data: Any) -> str:
+    """JSON that reads back to the exact strings, safe to print on a terminal."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+
+
+def render(paths: str | Path | Sequence[str | Path], fmt: str = "md") -> str:
+    """The debrief document for one save, or a comparison of several.
+
+    ``paths``: save files and/or directories of saves. ``fmt``: ``md``,
+    ``html`` or ``json``. One save gives its report. Several give a
+    comparison (each save's outcome per track side by side, agreements per
+    save, and per ruleset the share of games in which each track agreed,
+    collapsed, was deferred or stayed open), followed by each save's report
+    when there are at most :data:`FULL_REPORTS_MAX` saves. A damaged save is
+    reported with a warning; a file that is not a readable save raises
+    :class:`ReportError` naming it.
+    """
+    fmt = {"markdown": "md", "htm": "html"}.get(fmt.lower().lstrip("."), fmt.lower().lstrip("."))
+    if fmt not in FORMATS:
+        raise ReportError(fmt, f"unknown report format (expected one of {', '.join(FORMATS)})")
+    files = save_paths(paths)
+    if len(files) == 1:
+        report = _Builder(load(files[0])).build()
+        if fmt == "json":
+            return to_json(report)
+        if fmt == "html":
+            return report_html(report)
+        return report_lines(report)
+    full = len(files) <= FULL_REPORTS_MAX
+    reports = [_Builder(load(f)).build(full=full) for f in files]
+    comparison = compare(reports, with_reports=full)
+    shown = reports if full else []
+    if fmt == "json":
+        return to_json({"comparison": comparison, "reports": shown})
+    if fmt == "html":
+        return several_html(comparison, shown, SIDE_BY_SIDE_MAX)
+    parts = [comparison_lines(comparison, SIDE_BY_SIDE_MAX)]
+    for i, report in enumerate(shown, 1):
+        parts.append(
+            report_lines(report, level=2, title=f"Save #{i}: {esc(report['scenario']['ruleset_name'])}")
+        )
+    return "\n".join(parts)

@@ -1,0 +1,183 @@
+"""Plain-text wording of rulings, changes and statuses, for every report format.
+
+No markup here: each format escapes these strings its own way. Text from a
+scenario, a deck or a facilitator is passed through :func:`literal`, which
+makes control characters (an escape sequence in a card) visible instead of
+letting them reach a terminal or a document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u0080-\u009f]")
+# Bidirectional overrides could reorder what a reader sees around them.
+_BIDI = re.compile(r"[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+STATUS_MARK = {
+    "open": "\u25cb",  # ○
+    "agreed": "\u2714",  # ✔
+    "collapsed": "\u2716",  # ✖
+    "deferred": "\u2016",  # ‖ (a pause sign that every font has)
+}
+#: Statuses in the order reports count them.
+STATUSES = ("agreed", "collapsed", "deferred", "open")
+#: Actions that settle a tabled move.
+RULING_KINDS = ("vote", "roll", "rule", "enact")
+
+
+def _visible(ch: str) -> str:
+    code = ord(ch)
+    if code < 0x20:
+        return chr(0x2400 + code)  # ␛ for ESC, and so on
+    if code == 0x7F:
+        return "\u2421"  # ␡
+    return "\ufffd"
+
+
+def literal(value: Any) -> str:
+    """Text from content or a note, with control characters shown as harmless symbols.
+
+    Tabs and line breaks are kept (``\\r\\n`` and ``\\r`` become ``\\n``); every
+    other control character, C1 controls included, becomes a visible symbol.
+    """
+    text = "" if value is None else str(value)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub(lambda m: _visible(m.group()), text)
+    return _BIDI.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
+
+
+def one_line(value: Any) -> str:
+    """:func:`literal`, with runs of white space (line breaks too) folded to one space."""
+    return " ".join(literal(value).split())
+
+
+def status_word(status: str, provisional: bool = False) -> str:
+    """``✔ agreed (provisional)``: a symbol and a word, never colour alone."""
+    word = f"{STATUS_MARK.get(status, '?')} {status}"
+    return word + " (provisional)" if provisional else word
+
+
+def signed(n: int) -> str:
+    return f"+{n}" if n >= 0 else f"\u2212{abs(n)}"
+
+
+def ruling_text(ruling: Mapping[str, Any] | None, names: Mapping[str, str]) -> str:
+    """The working of a ruling in one line: dice and modifiers, votes, or the facilitator's reason."""
+    if not isinstance(ruling, Mapping):
+        return ""
+    kind = ruling.get("resolution")
+    parts: list[str] = []
+    if kind == "dice":
+        dice = ruling.get("dice") or []
+        if len(dice) == 2:
+            parts.append(f"rolled {dice[0]} + {dice[1]}")
+        for mod in ruling.get("modifiers") or []:
+            off = "" if mod.get("applies") else " (does not apply)"
+            parts.append(f"{signed(int(mod.get('add', 0)))} for {one_line(mod.get('source'))}{off}")
+        parts.append(f"= {ruling.get('total')} vs target {ruling.get('target')}")
+    elif kind == "consensus":
+        acc = ", ".join(names.get(a, a) for a in ruling.get("accepted") or []) or "nobody"
+        rej = ", ".join(names.get(a, a) for a in ruling.get("rejected") or []) or "nobody"
+        parts.append(f"accepted: {acc}")
+        parts.append(f"rejected: {rej}")
+        parts.append(f"needs {ruling.get('threshold')} accepts")
+        if ruling.get("vetoed_by"):
+            parts.append("vetoed by " + ", ".join(names.get(a, a) for a in ruling["vetoed_by"]))
+    elif kind == "facilitator":
+        parts.append(f"facilitator's reason: {one_line(ruling.get('reason')) or '(none given)'}")
+    elif kind == "auto":
+        parts.append("takes effect after the reveal")
+    text = "; ".join(parts)
+    if ruling.get("lapsed"):
+        return (text + " \u2192 " if text else "") + "lapsed: the track had closed"
+    if "success" in ruling:
+        return (text + " \u2192 " if text else "") + ("succeeds" if ruling["success"] else "fails")
+    return text
+
+
+def change_text(
+    change: Mapping[str, Any], names: Mapping[str, str], ladders: Mapping[str, Sequence[str]]
+) -> str:
+    """``Borders: position 1 → 2 (Line-of-contact talks)``, ``Mutual trust 2 → 1``, ``Russia capital 3 → 2``."""
+    old, new = change.get("from"), change.get("to")
+    if "track" in change:
+        track = str(change["track"])
+        what = change.get("what", "")
+        where = names.get(track, track)
+        if what == "position":
+            ladder = ladders.get(track, ())
+            rung = f" ({one_line(ladder[new])})" if isinstance(new, int) and 0 <= new < len(ladder) else ""
+            return f"{where}: position {old} \u2192 {new}{rung}"
+        return f"{where}: {what} {old} \u2192 {new}"
+    if "meter" in change:
+        meter = str(change["meter"])
+        return f"{names.get(meter, meter)} {old} \u2192 {new}"
+    if "resource" in change:
+        actor = str(change.get("actor"))
+        return f"{names.get(actor, actor)} {one_line(change['resource'])} {old} \u2192 {new}"
+    return ", ".join(f"{k} {v}" for k, v in change.items())
+
+
+def wants_text(objective: Any, ladder: Sequence[str]) -> str:
+    """What an objective asks of its track, in words."""
+    parts = []
+    if objective.at_least is not None:
+        rung = f" ({one_line(ladder[objective.at_least])})" if 0 <= objective.at_least < len(ladder) else ""
+        parts.append(f"position \u2265 {objective.at_least}{rung}")
+    if objective.status is not None:
+        parts.append(f"status {objective.status}")
+    return " and ".join(parts)
+
+
+def percent(share: float | None) -> str:
+    return "\u2013" if share is None else f"{100 * share:.0f}%"
+
+
+def games(n: int) -> str:
+    return f"{n} game" if n == 1 else f"{n} games"
+
+
+def lost_agreement(track: Mapping[str, Any], short: bool = False) -> str:
+    """`` (provisional agreement of round 2 lapsed at the end)`` and the like, or ``""``."""
+    rnd = track.get("provisional_round")
+    if rnd is None or track.get("status") == "agreed":
+        return ""
+    if track.get("lapsed"):
+        return (
+            f" (provisional agreement of R{rnd} lapsed)"
+            if short
+            else (f" (provisional agreement of round {rnd} lapsed at the end: the package was not complete)")
+        )
+    if track.get("status") == "collapsed":
+        return (
+            f" (provisional agreement of R{rnd} lost)"
+            if short
+            else (f" (provisional agreement of round {rnd} lost in the collapse)")
+        )
+    return f" (provisionally agreed in R{rnd})" if short else f" (provisionally agreed in round {rnd})"
+
+
+def move_detail(move: Mapping[str, Any]) -> str:
+    """`` (global, auto, sealed, revealed at #12)``: how a move was played, in words."""
+    parts = []
+    if not move.get("track"):
+        parts.append("global")
+    if move.get("resolution"):
+        parts.append(str(move["resolution"]))
+    if move.get("sealed"):
+        parts.append(
+            f"sealed, revealed at #{move['revealed_at']}"
+            if move.get("revealed_at")
+            else "sealed, never revealed"
+        )
+    return f" ({', '.join(parts)})" if parts else ""
+
+
+def set_aside_text(skipped: Mapping[str, Any]) -> str:
+    """What became of a card the facilitator skipped or redrew."""
+    if skipped.get("how") == "redrawn":
+        return f"set aside by the facilitator's redraw (#{skipped['seq']})"
+    return f"skipped by the facilitator (#{skipped['seq']})"

@@ -1,0 +1,110 @@
+"""Several saves: the same scenario under strict and under linked, side by side."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tabletop.report import FULL_REPORTS_MAX, build_report, compare, render
+
+from .kit import HtmlDoc, Played, bot_save, md_text, scenario
+
+
+def _status_word(t) -> str:
+    mark = {"agreed": "\u2714", "collapsed": "\u2716", "deferred": "\u2016", "open": "\u25cb"}[t.status]
+    return f"{mark} {t.status}"
+
+
+def test_strict_and_linked_side_by_side_in_markdown(strict_game: Played, linked_game: Played) -> None:
+    md = render([strict_game.path, linked_game.path], "md")
+    lines = md.splitlines()
+    head = next(line for line in lines if line.startswith("| Track | #1"))
+    assert head == "| Track | #1 parallel-tracks (strict) | #2 parallel-tracks-linked (linked) |"
+    for spec in strict_game.scenario.ruleset.tracks:
+        row = next(line for line in lines if line.startswith(f"| {spec.name} | "))
+        cells = [c.strip() for c in row.strip("|").split(" | ")]
+        strict, linked = strict_game.final.tracks[spec.id], linked_game.final.tracks[spec.id]
+        assert cells[1].startswith(_status_word(strict)) and cells[1].endswith(
+            f"{strict.position}/{len(spec.ladder) - 1}"
+        )
+        assert cells[2].startswith(_status_word(linked))
+    agreements = next(line for line in lines if line.startswith("| **Agreements** |"))
+    counts = [sum(t.status == "agreed" for t in g.final.tracks.values()) for g in (strict_game, linked_game)]
+    assert agreements == f"| **Agreements** | **{counts[0]}** | **{counts[1]}** |"
+    # the lesson of this pair: the strict game keeps its agreements, the package deal loses them
+    assert counts[0] > 0 and counts[1] == 0
+    assert "provisional agreement of R2 lost" in md
+    # each save's own report follows the comparison
+    assert "## Save #1: Parallel Tracks: European security" in md
+    assert "## Save #2: Package deal: European security" in md
+    assert md.count("### Decision log") == 2
+
+
+def test_comparison_data_and_shares(strict_game: Played, linked_game: Played, saves: Path) -> None:
+    extra = bot_save(saves / "pair" / "strict-2.jsonl", scenario("parallel-tracks"), 8436153775932606666)
+    data = json.loads(render([strict_game.path, linked_game.path, extra.path], "json"))
+    comparison = data["comparison"]
+    assert len(data["reports"]) == 3 and comparison["reports_included"] is True
+    assert [s["independence"] for s in comparison["saves"]] == ["strict", "linked", "strict"]
+    for s, game in zip(comparison["saves"], (strict_game, linked_game, extra), strict=True):
+        assert s["agreements"] == sum(t.status == "agreed" for t in game.final.tracks.values())
+        for tid, t in game.final.tracks.items():
+            assert (s["tracks"][tid]["status"], s["tracks"][tid]["since"]) == (t.status, t.since)
+    groups = {g["ruleset_id"]: g for g in comparison["groups"]}
+    assert groups["parallel-tracks"]["games"] == 2 and groups["parallel-tracks"]["saves"] == [1, 3]
+    assert groups["parallel-tracks-linked"]["games"] == 1
+    for tid, row in groups["parallel-tracks"]["tracks"].items():
+        assert sum(row[s] for s in ("agreed", "collapsed", "deferred", "open")) == pytest.approx(1.0)
+        statuses = [strict_game.final.tracks[tid].status, extra.final.tracks[tid].status]
+        assert row["counts"]["agreed"] == statuses.count("agreed")
+        assert row["collapsed"] == statuses.count("collapsed") / 2
+    # and the share table in the documents
+    md = md_text(render([strict_game.path, linked_game.path, extra.path], "md"))
+    assert "parallel-tracks (strict, 2 games)" in md and "parallel-tracks-linked (linked, 1 game)" in md
+
+
+def test_strict_and_linked_side_by_side_in_html(strict_game: Played, linked_game: Played) -> None:
+    html = render([strict_game.path, linked_game.path], "html")
+    doc = HtmlDoc(html)
+    assert not doc.errors
+    assert len(doc.all("table", class_="side-by-side")) == 1
+    assert len(doc.all("article", class_="report")) == 2
+    # the two reports' ids do not clash
+    ids = [a["id"] for _, a in doc.tags if a.get("id")]
+    assert len(ids) == len(set(ids))
+    assert "#1 parallel-tracks(strict)" in doc.text and "#2 parallel-tracks-linked(linked)" in doc.text
+
+
+def test_a_directory_of_saves(strict_game: Played, linked_game: Played) -> None:
+    folder = strict_game.path.parent
+    data = json.loads(render([folder], "json"))
+    files = sorted(p.name for p in folder.glob("*.jsonl"))
+    assert [s["file"] for s in data["comparison"]["saves"]] == files
+    # the same file named twice counts once
+    again = json.loads(render([folder, strict_game.path], "json"))
+    assert len(again["comparison"]["saves"]) == len(files)
+
+
+def test_many_saves_give_the_comparison_and_a_list_only(strict_game: Played, saves: Path) -> None:
+    folder = saves / "many"
+    folder.mkdir()
+    for i in range(FULL_REPORTS_MAX + 1):
+        shutil.copy(strict_game.path, folder / f"game-{i}.jsonl")
+    md = render([folder], "md")
+    assert "Decision log" not in md and "report them one by one" in md
+    for i in range(FULL_REPORTS_MAX + 1):
+        assert f"| {i + 1} | game-{i}.jsonl |" in md
+    data = json.loads(render([folder], "json"))
+    assert data["reports"] == [] and data["comparison"]["reports_included"] is False
+    doc = HtmlDoc(render([folder], "html"))
+    assert not doc.errors and not doc.all("article", class_="report")
+
+
+def test_compare_is_plain_data(strict_game: Played, linked_game: Played) -> None:
+    reports = [build_report(strict_game.path), build_report(linked_game.path)]
+    data = compare(reports)
+    assert json.loads(json.dumps(data)) == data
+    assert [t["id"] for t in data["tracks"]] == [t.id for t in strict_game.scenario.ruleset.tracks]

@@ -1,0 +1,161 @@
+"""A damaged save is reported with a warning, over its intact part; a non-save is refused by name."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tabletop.report import ReportError, build_report, render
+
+from .kit import HtmlDoc, Played, edit_line, md_text, rewrite, tear_last_line
+
+
+@pytest.fixture
+def copy_of(tmp_path: Path, strict_game: Played):
+    def make(name: str = "copy.jsonl") -> Path:
+        path = tmp_path / name
+        shutil.copy(strict_game.path, path)
+        return path
+
+    return make
+
+
+def _check_warned(path: Path, kind: str, intact: int) -> None:
+    md = render([path], "md")
+    assert "\u26a0 Warning: damaged save." in md
+    assert f"only the {intact} intact events" in md_text(md)
+    doc = HtmlDoc(render([path], "html"))
+    assert not doc.errors
+    assert len(doc.all("div", class_="warning damage")) == 1
+    assert "Warning: damaged save." in doc.text and kind in doc.text
+    data = json.loads(render([path], "json"))
+    assert data["damage"]["kind"] == kind and data["damage"]["intact_events"] == intact
+    assert len(data["log"]) == intact
+
+
+def test_a_torn_last_line(copy_of, strict_game: Played) -> None:
+    path = copy_of()
+    tear_last_line(path)
+    report = build_report(path)
+    total = len(strict_game.final.log)
+    assert report["damage"]["kind"] == "torn tail"
+    assert report["damage"]["seq"] == total and report["damage"]["line"] == total + 1
+    assert [e["seq"] for e in report["log"]] == list(range(1, total))
+    # the last event was the game's end: the report now shows the game unfinished
+    assert report["outcome"]["over"] is False
+    assert report["warnings"][0].startswith("This save is damaged at event")
+    _check_warned(path, "torn tail", total - 1)
+
+
+def test_an_edited_line_in_the_middle(copy_of, strict_game: Played) -> None:
+    path = copy_of()
+    edit_line(path, 31)  # event 30
+    report = build_report(path)
+    assert report["damage"]["kind"] == "changed line"
+    assert (report["damage"]["seq"], report["damage"]["line"]) == (30, 31)
+    assert len(report["log"]) == 29
+    state = strict_game.states[29]
+    last = report["timeline"][-1]
+    assert last["round"] == state.last.round
+    # a round is complete once the step into the next one is in the intact part
+    assert last["complete"] is (state.round > state.last.round)
+    assert report["outcome"]["over"] is False and report["outcome"]["round"] == state.round
+    for row in report["outcome"]["tracks"]:
+        assert (row["status"], row["position"]) == (
+            state.tracks[row["id"]].status,
+            state.tracks[row["id"]].position,
+        )
+    _check_warned(path, "changed line", 29)
+
+
+def test_a_damaged_save_in_a_comparison_is_flagged(copy_of, strict_game: Played) -> None:
+    torn = copy_of("torn.jsonl")
+    tear_last_line(torn)
+    md = render([strict_game.path, torn], "md")
+    assert "torn.jsonl **(damaged)**" in md
+    assert "save #2 is damaged" in md
+    data = json.loads(render([strict_game.path, torn], "json"))
+    assert data["comparison"]["damaged"] == [2]
+    assert data["reports"][1]["damage"]["kind"] == "torn tail"
+
+
+def test_an_event_that_no_longer_replays_ends_the_intact_part(copy_of, strict_game: Played) -> None:
+    path = copy_of()
+    move = next(e for e in strict_game.final.log if e.action.kind == "move" and e.action.track)
+    spec = next(t for t in strict_game.scenario.ruleset.tracks if t.id == move.action.track)
+    outsider = next(a.id for a in strict_game.scenario.ruleset.actors if a.id not in spec.members)
+
+    def forge(records: list[dict]) -> None:
+        records[move.seq]["action"]["actor"] = outsider
+
+    rewrite(path, forge)
+    report = build_report(path)
+    assert report["damage"]["kind"] == "illegal event" and report["damage"]["seq"] == move.seq
+    assert f"event {move.seq} does not replay" in report["damage"]["detail"]
+    assert len(report["log"]) == move.seq - 1
+    _check_warned(path, "illegal event", move.seq - 1)
+
+
+def test_a_replay_that_differs_from_the_record_is_flagged(copy_of, strict_game: Played) -> None:
+    path = copy_of()
+    roll = next(
+        e for e in strict_game.final.log if e.action.kind == "roll" and not e.result["ruling"].get("lapsed")
+    )
+    other = [1, 1] if roll.result["ruling"]["success"] else [6, 6]
+
+    def forge(records: list[dict]) -> None:
+        records[roll.seq]["action"]["outcome"]["dice"] = other
+
+    rewrite(path, forge)
+    report = build_report(path)
+    # the game goes another way from there: a later event may even become illegal
+    assert report["damage"] is None or report["damage"]["seq"] > roll.seq
+    assert report["replay"]["first_mismatch"] == roll.seq
+    assert any(
+        w.startswith(f"Event {roll.seq} does not replay to the state recorded") for w in report["warnings"]
+    )
+    assert f"Event {roll.seq} does not replay" in md_text(render([path], "md"))
+    assert build_report(strict_game.path)["replay"] == {
+        "checked": len(strict_game.final.log),
+        "first_mismatch": None,
+    }
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "empty"),
+        (b"hello\n", "not a tabletop save"),
+        (b'{"format": "tabletop-save", "version": 99, "seed": 1}\n', "unknown save format version"),
+    ],
+)
+def test_a_file_that_is_not_a_save_is_refused_by_name(tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "bad.jsonl"
+    path.write_bytes(content)
+    for fmt in ("md", "html", "json"):
+        with pytest.raises(ReportError) as info:
+            render([path], fmt)
+        assert str(path) in str(info.value) and message in str(info.value)
+        assert info.value.path == str(path)
+
+
+def test_a_bad_file_among_good_ones_is_named(tmp_path: Path, strict_game: Played) -> None:
+    shutil.copy(strict_game.path, tmp_path / "a.jsonl")
+    (tmp_path / "b.jsonl").write_text("not json\n")
+    with pytest.raises(ReportError, match=r"b\.jsonl"):
+        render([tmp_path], "md")
+
+
+def test_missing_inputs_and_formats(tmp_path: Path, strict_game: Played) -> None:
+    with pytest.raises(ReportError, match="no such file"):
+        render([tmp_path / "nope.jsonl"], "md")
+    with pytest.raises(ReportError, match="holds no saves"):
+        render([tmp_path], "md")
+    with pytest.raises(ReportError, match="unknown report format"):
+        render([strict_game.path], "pdf")
+    with pytest.raises(ReportError, match="no save given"):
+        render([], "md")
+    assert render(strict_game.path, "markdown") == render([strict_game.path], "md")

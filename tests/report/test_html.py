@@ -1,0 +1,98 @@
+"""The HTML report is one self-contained, printable file: no script, no URL, balanced tags, own SVG charts."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+
+from tabletop.report import render
+from tabletop.report.charts import style
+
+from .kit import HtmlDoc, Played, Workshop
+
+
+@pytest.fixture(scope="module")
+def html(workshop: tuple[Played, Workshop]) -> str:
+    return render([workshop[0].path], "html")
+
+
+def test_self_contained_without_script_or_urls(html: str, strict_game: Played, linked_game: Played) -> None:
+    both = render([strict_game.path, linked_game.path], "html")
+    for text in (html, both):
+        assert text.startswith("<!DOCTYPE html>")
+        assert "<script" not in text.lower()
+        assert "http://" not in text and "https://" not in text
+        assert "//" not in re.sub(r"<style>.*?</style>", "", text, flags=re.DOTALL).replace(
+            "://", ""
+        )  # no protocol-relative URLs
+        doc = HtmlDoc(text)
+        assert not doc.errors
+        assert not doc.all("script") and not doc.all("link") and not doc.all("img") and not doc.all("iframe")
+        for _, attrs in doc.tags:
+            assert "src" not in attrs
+            href = attrs.get("href")
+            assert href is None or href.startswith("#")
+        style_blocks = re.findall(r"<style>(.*?)</style>", text, flags=re.DOTALL)
+        assert len(style_blocks) == 1
+        assert "@media print" in style_blocks[0]
+        assert "url(" not in style_blocks[0] and "@import" not in style_blocks[0]
+
+
+def test_in_page_links_point_at_ids_that_exist(html: str) -> None:
+    doc = HtmlDoc(html)
+    ids = {a["id"] for _, a in doc.tags if a.get("id")}
+    for a in doc.all("a"):
+        assert a["href"][1:] in ids
+
+
+def test_charts_have_one_series_per_track_and_meter(html: str, workshop: tuple[Played, Workshop]) -> None:
+    played, _ = workshop
+    tracks = [t.id for t in played.scenario.ruleset.tracks]
+    meters = [m.id for m in played.scenario.ruleset.meters]
+    charts = re.findall(r'<svg class="chart" id="r1-chart-(\w+)".*?</svg>', html, flags=re.DOTALL)
+    assert charts == ["position", "tension", "meters"]
+    for name, keys in (("position", tracks), ("tension", tracks), ("meters", meters)):
+        svg = re.search(rf'<svg class="chart" id="r1-chart-{name}".*?</svg>', html, flags=re.DOTALL).group(0)
+        doc = HtmlDoc(svg)
+        assert not doc.errors
+        series = doc.all("g", class_="series")
+        assert [g["data-series"] for g in series] == keys
+        legend = doc.all("g", class_="legend-item")
+        assert [g["data-series"] for g in legend] == keys
+        # one point per round (and the start) in each line
+        rounds = played.final.round + 1
+        for line in doc.all("polyline"):
+            assert len(line["points"].split()) == rounds
+        # labelled axes and a title
+        assert "round" in doc.text and doc.all("title")
+        assert doc.all("svg", role="img")
+
+
+def test_series_differ_by_more_than_colour() -> None:
+    styles = [style(i) for i in range(7)]
+    assert len({dash for _, dash, _ in styles}) == 7
+    assert len({marker for _, _, marker in styles}) == 7
+    assert len({colour for colour, _, _ in styles}) == 7
+
+
+def test_status_is_never_colour_alone(html: str) -> None:
+    doc = HtmlDoc(html)
+    for span in re.findall(r'<span class="status status-(\w+)">([^<]*)</span>', html):
+        status, text = span
+        assert status in text
+    assert doc.all("span", class_="status status-agreed")
+
+
+def test_the_report_package_needs_no_textual() -> None:
+    code = (
+        "import sys, tabletop.report as r; "
+        "bad = [m for m in sys.modules if m.split('.')[0] == 'textual' or m.startswith('tabletop.tui')]; "
+        "print(bad); sys.exit(1 if bad else 0)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], check=False, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
