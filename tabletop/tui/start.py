@@ -87,6 +87,7 @@ class StartScreen(Screen[Choice]):
     StartScreen #right { width: 1fr; }
     StartScreen #details { height: auto; max-height: 18; border: round $primary; padding: 0 1; }
     StartScreen #setup { height: 1fr; border: round $secondary; padding: 0 1; }
+    StartScreen #seats { height: auto; }
     StartScreen .row { height: auto; margin-bottom: 0; }
     StartScreen .row Label { width: 28; padding: 1 1 0 0; }
     StartScreen .row Input { width: 1fr; }
