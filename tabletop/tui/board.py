@@ -71,7 +71,7 @@ class BoardScreen(Screen[None]):
     BoardScreen #rulings { height: 1fr; }
     BoardScreen #decision { height: auto; max-height: 16; border: round $accent; }
     BoardScreen #decision:focus { border: round $accent; }
-    BoardScreen #facilitator { display: none; height: auto; max-height: 14; border: thick $warning;
+    BoardScreen #facilitator { display: none; height: 1fr; border: thick $warning;
         padding: 0 1; overflow-y: auto; }
     BoardScreen.-facilitator #facilitator { display: block; }
     BoardScreen.-compact #rulings { display: none; }
@@ -103,12 +103,13 @@ class BoardScreen(Screen[None]):
             with Vertical(id="left"):
                 yield Board(self.session.state, id="board")
                 yield RulingsPanel(id="rulings")
+                # under the board, beside the decision: opening it must not squeeze the list a team acts on
+                yield Static("", id="facilitator")
             with Vertical(id="side"):
                 yield TurnPanel(id="turn")
                 yield CardPanel(id="card")
                 yield Static("", id="prompt")
                 yield OptionList(id="decision")
-        yield Static("", id="facilitator")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -138,7 +139,7 @@ class BoardScreen(Screen[None]):
         self.set_class(self.show_facilitator, "-facilitator")
         self.query_one(Board).show(state, acting, compact=self.compact)
         self.query_one(TurnPanel).show(state, acting, self.session.seats, self._timer_text(), self.paused)
-        self.query_one(CardPanel).show(state, self.show_facilitator)
+        self.query_one(CardPanel).show(state, False)  # the control note is in the facilitator panel, whole
         self.query_one(RulingsPanel).show(state)
         self._build_decision(state, acting)
         if self.show_facilitator:
