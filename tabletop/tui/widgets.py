@@ -179,7 +179,7 @@ class TurnPanel(BoardPart):
 
 class CardPanel(BoardPart):
     DEFAULT_CSS = """
-    CardPanel { height: auto; max-height: 12; padding: 0 1; border: round $warning; }
+    CardPanel { height: auto; max-height: 14; padding: 0 1; border: round $warning; }
     """
 
     def show(self, state: State, facilitator: bool) -> None:
