@@ -486,6 +486,8 @@ class _Builder:
             ruling = self.by_seq[ruled].result.get("ruling") or {}
             if ruling.get("lapsed"):
                 return "lapsed"
+            if ruling.get("resolution") == "auto":
+                return "applied"
             return "succeeds" if ruling.get("success") else "fails"
         if result.get("tabled"):
             return "pending"

@@ -30,6 +30,7 @@ from .words import (
 CSS = """
 :root { --ink: #1b1b1b; --muted: #555; --rule: #b9b9b9; --head: #eeeeee; }
 * { box-sizing: border-box; }
+@page { margin: 14mm 12mm; }
 body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
        color: var(--ink); background: #fff; max-width: 1120px; margin: 1.5rem auto; padding: 0 1rem; }
 h1 { font-size: 1.7rem; margin: 0 0 .3rem; }
@@ -579,60 +580,9 @@ def _cell(t: dict[str, Any] | None, short: bool = False) -> str:
     return f"{_status(t['status'], t['provisional'], extra)}<br>{t['position']}/{t['top']} \u201c{e(t['rung'])}\u201d"
 
 
-def comparison_html(comparison: dict[str, Any], side_by_side_max: int) -> str:
-    saves = comparison["saves"]
-    out = ['<article class="comparison" id="comparison">', f"<h1>Comparison of {len(saves)} saves</h1>"]
-    if comparison["damaged"]:
-        out.append(
-            '<div class="warning damage" role="note"><strong>\u26a0 Warning:</strong> '
-            + ", ".join(f"save #{i}" for i in comparison["damaged"])
-            + " is damaged; its outcome is as the intact part of the save left it.</div>"
-        )
+def _shares(comparison: dict[str, Any]) -> str:
     rows = []
-    for s in saves:
-        name = e(s["file"]) + (' <span class="tag tag-undone">DAMAGED</span>' if s["damaged"] else "")
-        if comparison["reports_included"]:
-            name = f'<a href="#r{s["index"]}-report">{name}</a>'
-        rows.append(
-            [
-                str(s["index"]),
-                name,
-                e(s["ruleset_name"]),
-                e(s["independence"]),
-                e(s["seed"]),
-                str(s["rounds"]),
-                e(s["end_reason"]) if s["over"] else "not ended",
-                str(s["agreements"]),
-            ]
-        )
-    out.append(
-        _table(
-            ["#", "Save", "Ruleset", "Independence", "Seed", "Rounds", "Ended", "Agreements"],
-            rows,
-            num=(0, 5, 7),
-        )
-    )
-    tracks = comparison["tracks"]
-    out.append("<h2>Outcome per track, side by side</h2>")
-    if len(saves) <= side_by_side_max:
-        head = ["Track", *(f"#{s['index']} {e(s['ruleset_id'])}<br>({e(s['independence'])})" for s in saves)]
-        rows = [[e(t["name"]), *(_cell(s["tracks"].get(t["id"])) for s in saves)] for t in tracks]
-        rows.append(["<strong>Agreements</strong>", *(f"<strong>{s['agreements']}</strong>" for s in saves)])
-        out.append(_table(head, rows, cls="side-by-side"))
-    else:
-        head = ["Save", *(e(t["name"]) for t in tracks), "Agreements"]
-        rows = [
-            [
-                f"#{s['index']} {e(s['ruleset_id'])} ({e(s['independence'])})",
-                *(_cell(s["tracks"].get(t["id"]), short=True) for t in tracks),
-                str(s["agreements"]),
-            ]
-            for s in saves
-        ]
-        out.append(_table(head, rows, cls="side-by-side", num=(len(head) - 1,)))
-    out.append("<h2>Share of games per track, by ruleset</h2>")
-    rows = []
-    for t in tracks:
+    for t in comparison["tracks"]:
         for g in comparison["groups"]:
             row = g["tracks"].get(t["id"])
             if row is None:
@@ -646,19 +596,68 @@ def comparison_html(comparison: dict[str, Any], side_by_side_max: int) -> str:
                     "\u2013" if mean is None else f"{mean:.1f}",
                 ]
             )
-    out.append(_table(["Track", "Ruleset", *STATUSES, "Mean round agreed"], rows, num=(2, 3, 4, 5, 6)))
-    out.append(
-        "<p>Agreements per game: "
-        + "; ".join(
-            f"{e(g['ruleset_id'])} ({e(g['independence'])}) {g['agreements_per_game']:.2f}"
-            for g in comparison["groups"]
-        )
-        + ". A provisional agreement counts as open.</p>"
+    per_game = "; ".join(
+        f"{e(g['ruleset_id'])} ({e(g['independence'])}) {g['agreements_per_game']:.2f}"
+        for g in comparison["groups"]
     )
-    if not comparison["reports_included"]:
-        out.append(
-            f"<p>Too many saves to print each report: {len(saves)} saves are listed above; report them one by one.</p>"
+    return (
+        "<h2>Share of games per track, by ruleset</h2>"
+        + _table(
+            ["Track", "Ruleset", *STATUSES, "Mean round agreed"], rows, num=(2, 3, 4, 5, 6), cls="shares"
         )
+        + f"<p>Agreements per game: {per_game}. A provisional agreement counts as open.</p>"
+    )
+
+
+def _save_cells(s: dict[str, Any], linked: bool) -> list[str]:
+    name = e(s["file"]) + (' <span class="tag tag-undone">DAMAGED</span>' if s["damaged"] else "")
+    if linked:
+        name = f'<a href="#r{s["index"]}-report">{name}</a>'
+    return [
+        str(s["index"]),
+        name,
+        e(s["ruleset_name"]),
+        e(s["independence"]),
+        e(s["seed"]),
+        str(s["rounds"]),
+        e(s["end_reason"]) if s["over"] else "not ended",
+        str(s["agreements"]),
+    ]
+
+
+_SAVE_HEAD = ["#", "Save", "Ruleset", "Independence", "Seed", "Rounds", "Ended", "Agreements"]
+
+
+def comparison_html(comparison: dict[str, Any], side_by_side_max: int) -> str:
+    """Several saves: with few, each in its own column; with many, the shares first, then one row per save."""
+    saves = comparison["saves"]
+    tracks = comparison["tracks"]
+    linked = comparison["reports_included"]
+    out = ['<article class="comparison" id="comparison">', f"<h1>Comparison of {len(saves)} saves</h1>"]
+    if comparison["damaged"]:
+        which = ", ".join(f"#{i}" for i in comparison["damaged"])
+        out.append(
+            f'<div class="warning damage" role="note"><strong>\u26a0 Warning:</strong> damaged save(s) {which}: '
+            "each outcome is as the intact part of its save left it.</div>"
+        )
+    if len(saves) <= side_by_side_max:
+        out.append(_table(_SAVE_HEAD, (_save_cells(s, linked) for s in saves), num=(0, 5, 7)))
+        out.append("<h2>Outcome per track, side by side</h2>")
+        head = ["Track", *(f"#{s['index']} {e(s['ruleset_id'])}<br>({e(s['independence'])})" for s in saves)]
+        rows = [[e(t["name"]), *(_cell(s["tracks"].get(t["id"])) for s in saves)] for t in tracks]
+        rows.append(["<strong>Agreements</strong>", *(f"<strong>{s['agreements']}</strong>" for s in saves)])
+        out.append(_table(head, rows, cls="side-by-side"))
+        out.append(_shares(comparison))
+    else:
+        out.append(_shares(comparison))
+        out.append("<h2>Every save, its outcome per track</h2>")
+        rows = [
+            [*_save_cells(s, linked), *(_cell(s["tracks"].get(t["id"]), short=True) for t in tracks)]
+            for s in saves
+        ]
+        out.append(_table([*_SAVE_HEAD, *(e(t["name"]) for t in tracks)], rows, num=(0, 5, 7), cls="saves"))
+    if not linked:
+        out.append(f"<p>{len(saves)} saves: too many to print each report here; report them one by one.</p>")
     out.append("</article>")
     return "\n".join(out)
 

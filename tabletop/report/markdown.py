@@ -373,62 +373,20 @@ def _save_label(s: dict[str, Any]) -> str:
     return f"#{s['index']} {esc(s['ruleset_id'])} ({s['independence']})"
 
 
-def _cell(t: dict[str, Any] | None) -> str:
+def _cell(t: dict[str, Any] | None, short: bool = False) -> str:
     if t is None:
         return "\u2013"
     word = status_word(t["status"], t["provisional"])
     if t["since"] is not None:
         word += f" R{t['since']}"
-    return f"{word}{lost_agreement(t, short=True)}, {t['position']}/{t['top']}"
+    word += lost_agreement(t, short=True)
+    return word if short else f"{word}, {t['position']}/{t['top']}"
 
 
-def comparison_lines(comparison: dict[str, Any], side_by_side_max: int, level: int = 1) -> str:
-    doc = _Doc(level)
-    saves = comparison["saves"]
-    doc.h(1, f"Comparison of {len(saves)} saves")
-    if comparison["damaged"]:
-        doc.p(
-            "> **\u26a0 Warning:** "
-            + ", ".join(f"save #{i}" for i in comparison["damaged"])
-            + " is damaged; its outcome is as the intact part of the save left it."
-        )
-    doc.add(
-        _table(
-            ["#", "Save", "Ruleset", "Independence", "Seed", "Rounds", "Ended", "Agreements"],
-            (
-                [
-                    str(s["index"]),
-                    esc(s["file"]) + (" **(damaged)**" if s["damaged"] else ""),
-                    esc(s["ruleset_name"]),
-                    s["independence"],
-                    str(s["seed"]),
-                    str(s["rounds"]),
-                    esc(s["end_reason"]) if s["over"] else "not ended",
-                    str(s["agreements"]),
-                ]
-                for s in saves
-            ),
-        )
-    )
-    tracks = comparison["tracks"]
-    doc.h(2, "Outcome per track, side by side")
-    if len(saves) <= side_by_side_max:
-        rows = [[esc(t["name"]), *(_cell(s["tracks"].get(t["id"])) for s in saves)] for t in tracks]
-        rows.append(["**Agreements**", *(f"**{s['agreements']}**" for s in saves)])
-        doc.add(_table(["Track", *(_save_label(s) for s in saves)], rows))
-    else:
-        rows = [
-            [
-                _save_label(s),
-                *(_cell(s["tracks"].get(t["id"])).split(",")[0] for t in tracks),
-                str(s["agreements"]),
-            ]
-            for s in saves
-        ]
-        doc.add(_table(["Save", *(esc(t["name"]) for t in tracks), "Agreements"], rows))
+def _shares(doc: _Doc, comparison: dict[str, Any]) -> None:
     doc.h(2, "Share of games per track, by ruleset")
     rows = []
-    for t in tracks:
+    for t in comparison["tracks"]:
         for g in comparison["groups"]:
             row = g["tracks"].get(t["id"])
             if row is None:
@@ -451,8 +409,49 @@ def comparison_lines(comparison: dict[str, Any], side_by_side_max: int, level: i
         )
         + ". A provisional agreement counts as open."
     )
-    if not comparison["reports_included"]:
+
+
+def _save_cells(s: dict[str, Any]) -> list[str]:
+    return [
+        str(s["index"]),
+        esc(s["file"]) + (" **(damaged)**" if s["damaged"] else ""),
+        esc(s["ruleset_name"]),
+        s["independence"],
+        str(s["seed"]),
+        str(s["rounds"]),
+        esc(s["end_reason"]) if s["over"] else "not ended",
+        str(s["agreements"]),
+    ]
+
+
+_SAVE_HEAD = ["#", "Save", "Ruleset", "Independence", "Seed", "Rounds", "Ended", "Agreements"]
+
+
+def comparison_lines(comparison: dict[str, Any], side_by_side_max: int, level: int = 1) -> str:
+    """Several saves: with few, each in its own column; with many, the shares first, then one row per save."""
+    doc = _Doc(level)
+    saves = comparison["saves"]
+    tracks = comparison["tracks"]
+    doc.h(1, f"Comparison of {len(saves)} saves")
+    if comparison["damaged"]:
+        which = ", ".join(f"#{i}" for i in comparison["damaged"])
         doc.p(
-            f"Too many saves to print each report: {len(saves)} saves are listed above; report them one by one."
+            f"> **\u26a0 Warning:** damaged save(s) {which}: each outcome is as the intact part of its save left it."
         )
+    if len(saves) <= side_by_side_max:
+        doc.add(_table(_SAVE_HEAD, (_save_cells(s) for s in saves)))
+        doc.h(2, "Outcome per track, side by side")
+        rows = [[esc(t["name"]), *(_cell(s["tracks"].get(t["id"])) for s in saves)] for t in tracks]
+        rows.append(["**Agreements**", *(f"**{s['agreements']}**" for s in saves)])
+        doc.add(_table(["Track", *(_save_label(s) for s in saves)], rows))
+        _shares(doc, comparison)
+    else:
+        _shares(doc, comparison)
+        doc.h(2, "Every save, its outcome per track")
+        rows = [
+            [*_save_cells(s), *(_cell(s["tracks"].get(t["id"]), short=True) for t in tracks)] for s in saves
+        ]
+        doc.add(_table([*_SAVE_HEAD, *(esc(t["name"]) for t in tracks)], rows))
+    if not comparison["reports_included"]:
+        doc.p(f"{len(saves)} saves: too many to print each report here; report them one by one.")
     return doc.text()

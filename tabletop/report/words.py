@@ -91,6 +91,8 @@ def ruling_text(ruling: Mapping[str, Any] | None, names: Mapping[str, str]) -> s
     elif kind == "auto":
         parts.append("takes effect after the reveal")
     text = "; ".join(parts)
+    if kind == "auto" and not ruling.get("lapsed"):
+        return text
     if ruling.get("lapsed"):
         return (text + " \u2192 " if text else "") + "lapsed: the track had closed"
     if "success" in ruling:

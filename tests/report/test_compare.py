@@ -108,3 +108,25 @@ def test_compare_is_plain_data(strict_game: Played, linked_game: Played) -> None
     data = compare(reports)
     assert json.loads(json.dumps(data)) == data
     assert [t["id"] for t in data["tracks"]] == [t.id for t in strict_game.scenario.ruleset.tracks]
+
+
+def test_shares_agree_with_simulate(saves: Path) -> None:
+    """The comparison of simulated saves counts what ``tabletop simulate`` counted while playing them."""
+    from tabletop.sim.runner import simulate
+
+    folder = saves / "simulated"
+    folder.mkdir()
+    sc = scenario("parallel-tracks")
+    sim = simulate(sc, games=FULL_REPORTS_MAX + 2, seed=0, save_dir=folder)
+    data = json.loads(render([folder], "json"))
+    (group,) = data["comparison"]["groups"]
+    assert group["games"] == sim["games"]
+    assert group["agreements_per_game"] == pytest.approx(sim["agreements_per_game"], abs=1e-3)
+    for tid, row in sim["tracks"].items():
+        assert group["tracks"][tid]["counts"] == {
+            s: row[s] for s in ("agreed", "collapsed", "deferred", "open")
+        }
+        mean = row["mean_rounds_to_agreement"]
+        assert group["tracks"][tid]["mean_round_agreed"] == (
+            None if mean is None else pytest.approx(mean, abs=0.01)
+        )

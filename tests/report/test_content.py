@@ -235,7 +235,7 @@ def test_moves_point_to_the_ruling_that_settled_them(workshop_report: dict) -> N
         if move["ruled_at"] is not None:
             ruling = log[move["ruled_at"]]
             assert ruling["proposal"] == move["seq"]
-            assert move["outcome"] in ("succeeds", "fails", "lapsed")
+            assert move["outcome"] in ("succeeds", "fails", "lapsed", "applied")
         elif move["undone"]:
             assert move["outcome"] == "undone"
         else:

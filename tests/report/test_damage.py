@@ -76,7 +76,7 @@ def test_a_damaged_save_in_a_comparison_is_flagged(copy_of, strict_game: Played)
     tear_last_line(torn)
     md = render([strict_game.path, torn], "md")
     assert "torn.jsonl **(damaged)**" in md
-    assert "save #2 is damaged" in md
+    assert "damaged save(s) #2:" in md
     data = json.loads(render([strict_game.path, torn], "json"))
     assert data["comparison"]["damaged"] == [2]
     assert data["reports"][1]["damage"]["kind"] == "torn tail"
