@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import ComposeResult, RenderResult
 from textual.containers import Grid, Vertical
 from textual.widgets import Static
 
@@ -202,6 +202,8 @@ class CardPanel(BoardPart):
 class RulingsPanel(BoardPart):
     """The last events, with the working of each ruling."""
 
+    _rows: list[Text] = []
+
     DEFAULT_CSS = """
     RulingsPanel { height: 1fr; padding: 0 1; border: round $primary; overflow-y: auto; }
     """
@@ -218,7 +220,24 @@ class RulingsPanel(BoardPart):
             out.append_text(row)
             out.append("\n")
         self.border_title = "Last rulings"
+        self._rows = rows[-lines:]
         self.paint(out if rows else Text("Nothing has happened yet.", style="dim"))
+
+    def render(self) -> RenderResult:
+        # the newest ruling and its working come last: when wrapped lines do not all fit,
+        # the oldest rows give way, never the working of the newest ruling
+        width, height = self.content_size
+        if not self._rows or width <= 0 or height <= 0:
+            return super().render()
+        kept: list[Text] = []
+        used = 0
+        for row in reversed(self._rows):
+            need = len(row.wrap(self.app.console, width))
+            if kept and used + need > height:
+                break
+            kept.append(row)
+            used += need
+        return Text("\n").join(reversed(kept))
 
 
 class Board(Vertical):
