@@ -710,6 +710,8 @@ def _play(state: State, action: Action) -> tuple[State, dict[str, Any]]:
         state = evolve(state, queue=(*state.queue, proposal))
         result = _summary(state, text + (" (sealed: committed)" if sealed else f" — tabled for {move.resolution}"))
         result["tabled"] = True
+        if sealed:
+            result["sealed"] = True
     if move.cost:
         result["paid"] = dict(move.cost)
     return evolve(state, turn=_next_turn(state, actor)), result
@@ -758,7 +760,8 @@ def _finish_proposal(state: State, head: Proposal, success: bool, working: dict[
     track = state.tracks.get(head.track) if head.track else None
     if track is not None and not track.is_open and not (track.status == "agreed" and track.provisional):
         result = _summary(state, f"{_actor_name(state, head.actor)}: {move.name} lapses — {_track_name(state, head.track)} is {track.status}")
-        result["ruling"] = {**working, "lapsed": True}
+        result["ruling"] = {**working, "lapsed": True, "success": False, "proposal": head.seq,
+                            "actor": head.actor, "move": head.move}
         return state, result
     state, result = _enact_move(state, head.actor, move, head.track, head.link, success)
     where = f" on {_track_name(state, head.track)}" if head.track else ""
@@ -951,6 +954,7 @@ def _skip(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     card = _card(state, state.card)
     state = evolve(state, card=None, discard=(*state.discard, card.id))
     result = _summary(state, f"Facilitator skips the card: {card.title}")
+    result["card"] = card.id
     if action.reason:
         result["reason"] = action.reason
     return state, result
@@ -963,6 +967,7 @@ def _redraw(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     state = evolve(state, card=None, discard=(*state.discard, old.id))
     state, result = _draw_from(state, _outcome(action))
     result["summary"] = f"Facilitator redraws ({old.title} set aside): " + result["summary"]
+    result["replaced"] = old.id
     return state, result
 
 

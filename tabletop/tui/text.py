@@ -17,7 +17,7 @@ from ..content import Card, MoveType
 from ..engine import Event, State
 from ..engine.rules import objectives_met
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u0080-\u009f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u0080-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 STATUS_MARK = {
     "open": "\u25cb OPEN",  # ○
@@ -36,7 +36,16 @@ STATUS_STYLE = {
 def literal(value: Any) -> str:
     """Text from content, with control characters made visible and harmless."""
     text = str(value)
-    return _CONTROL.sub(lambda m: chr(0x2400 + ord(m.group())) if ord(m.group()) < 0x20 else "\ufffd", text)
+    return _CONTROL.sub(_visible, text)
+
+
+def _visible(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)  # the Unicode "control pictures": \u241b for ESC
+    if code == 0x7F:
+        return "\u2421"  # DEL
+    return "\ufffd"  # C1 controls and bidi overrides that could reorder what the room reads
 
 
 def plain(value: Any, style: str = "") -> Text:
