@@ -77,6 +77,8 @@ class BoardScreen(Screen[None]):
     BoardScreen.-compact #rulings { display: none; }
     BoardScreen.-compact #card { max-height: 6; }
     BoardScreen.-compact #side { width: 40; }
+    /* small screens: the list takes the rows left and scrolls inside them, so its highlight stays in view */
+    BoardScreen.-compact #decision { height: 1fr; max-height: 100%; min-height: 4; }
     """
 
     def __init__(self, session: Session):

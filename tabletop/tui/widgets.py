@@ -45,6 +45,7 @@ class BoardPart(Static):
     _painted: Text | None = None
 
     def paint(self, text: Text) -> None:
+        text.rstrip()  # a trailing newline would cost the panel an empty row
         if self._painted is not None and text == self._painted:
             return
         self._painted = text
