@@ -1,0 +1,326 @@
+"""A save that was changed after it was written is caught, at the right event.
+
+``open_save`` checks the hash chain (a changed, missing, reordered or
+duplicated line); ``verify`` also replays every event and checks its state
+hash and every draw and roll against the seed. Both must name the event
+number the damage starts at, and ``tabletop verify`` must say so and exit 1.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tabletop.content.loader import load_scenario
+from tabletop.engine import Action, apply, new_game
+from tabletop.store import SaveError, open_save, verify
+
+from .savekit import Recorded, chain_line, lines_of, rechain, record_bot_game, records_of, tabletop
+
+SEED = 2
+
+
+@pytest.fixture(scope="module")
+def game(tmp_path_factory: pytest.TempPathFactory) -> Recorded:
+    path = tmp_path_factory.mktemp("tamper") / "game.jsonl"
+    recorded = record_bot_game(path, load_scenario("parallel-tracks"), SEED)
+    assert len(recorded.states) > 60
+    return recorded
+
+
+@pytest.fixture
+def copy(tmp_path: Path, game: Recorded):
+    """Write ``lines`` (or the original's) to a fresh file and return its path."""
+
+    def write(lines: list[bytes] | None = None, name: str = "tampered.jsonl") -> Path:
+        path = tmp_path / name
+        path.write_bytes(b"".join(lines if lines is not None else lines_of(game.path)))
+        return path
+
+    return write
+
+
+def _events(game: Recorded) -> int:
+    return len(game.states) - 1
+
+
+def _cli_damage(path: Path, seq: int, kind: str, intact: int) -> None:
+    """``tabletop verify`` exits 1 and names the event, its line and the kind of damage."""
+    done = tabletop("verify", str(path))
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "Traceback" not in done.stderr
+    out = done.stdout.splitlines()
+    where = f"event {seq} (line {seq + 1})" if seq else "header"
+    assert out[0].startswith(f"{path}: damaged at {where}: {kind}: "), out
+    assert out[1] == f"  the {intact} events before it are intact"
+
+
+def _assert_damage(path: Path, seq: int, kind: str, detail: str | None = None) -> None:
+    save = open_save(path)
+    assert save.damage is not None
+    assert (save.damage.seq, save.damage.line, save.damage.kind) == (seq, seq + 1, kind)
+    if detail is not None:
+        assert save.damage.detail == detail
+    # everything before the damage is there, and replays
+    assert len(save) == seq - 1
+    assert [e.seq for e in save.events] == list(range(1, seq))
+    report = verify(path)
+    assert not report.ok
+    assert report.damage == save.damage
+    assert report.events == seq - 1
+    _cli_damage(path, seq, kind, seq - 1)
+
+
+def test_intact_save_verifies(game: Recorded) -> None:
+    report = verify(game.path)
+    assert report.ok
+    assert report.damage is None and report.error is None
+    n = _events(game)
+    chance = sum(1 for e in game.final.log if e.action.kind in ("draw", "roll"))
+    assert (report.events, report.rounds, report.chance_checked) == (n, game.final.round, chance)
+    done = tabletop("verify", str(game.path))
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.splitlines()[0] == (
+        f"{game.path}: intact — {n} events, {game.final.round} rounds, every state hash and the hash chain "
+        f"check out; {chance} draws and rolls re-derived from the seed match"
+    )
+    assert done.stderr == ""
+
+
+# --------------------------------------------------------------------------
+# Lines edited, deleted, swapped, duplicated: the hash chain
+
+
+def _edit_summary(line: bytes) -> bytes:
+    """Edit one value inside an event line, keeping valid JSON and the old chain."""
+    record = json.loads(line)
+    chain = record.pop("chain")
+    record["result"]["summary"] = record["result"]["summary"] + " (as I remember it)"
+    body = json.dumps(record, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+    return body[:-1] + b',"chain":"' + chain.encode() + b'"}\n'
+
+
+@pytest.mark.parametrize("seq", [1, 2, 17, 40, -1])
+def test_changed_line(copy, game: Recorded, seq: int) -> None:
+    seq = seq if seq > 0 else _events(game)
+    lines = lines_of(game.path)
+    lines[seq] = _edit_summary(lines[seq])
+    _assert_damage(copy(lines), seq, "changed line",
+                   "the line does not match its hash chain (edited or corrupted)")
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (b'"round":1', b'"round":2'),  # a number
+        (b'"phase":"event"', b'"phase":"moves"'),  # a word
+        (b'"kind":"draw"', b'"kind":"pass"'),  # the action itself
+    ],
+)
+def test_changed_value_in_first_event(copy, game: Recorded, old: bytes, new: bytes) -> None:
+    lines = lines_of(game.path)
+    assert old in lines[1]
+    lines[1] = lines[1].replace(old, new, 1)
+    _assert_damage(copy(lines), 1, "changed line")
+
+
+def test_one_flipped_byte_in_the_state_hash(copy, game: Recorded) -> None:
+    lines = lines_of(game.path)
+    record = json.loads(lines[30])
+    state = record["state"].encode()
+    flipped = state[:-1] + (b"0" if state[-1:] != b"0" else b"1")
+    lines[30] = lines[30].replace(b'"state":"' + state, b'"state":"' + flipped)
+    _assert_damage(copy(lines), 30, "changed line")
+
+
+@pytest.mark.parametrize("seq", [1, 25, -2])
+def test_deleted_line(copy, game: Recorded, seq: int) -> None:
+    seq = seq if seq > 0 else _events(game) + 1 + seq
+    lines = lines_of(game.path)
+    del lines[seq]
+    _assert_damage(copy(lines), seq, "missing events", f"expected event {seq}, found event {seq + 1}")
+
+
+def test_several_deleted_lines(copy, game: Recorded) -> None:
+    lines = lines_of(game.path)
+    del lines[10:14]  # events 10..13
+    _assert_damage(copy(lines), 10, "missing events", "expected event 10, found event 14")
+
+
+@pytest.mark.parametrize("seq", [1, 33, -2])
+def test_swapped_lines(copy, game: Recorded, seq: int) -> None:
+    """Events seq and seq+1 trade places."""
+    seq = seq if seq > 0 else _events(game) + 1 + seq
+    lines = lines_of(game.path)
+    lines[seq], lines[seq + 1] = lines[seq + 1], lines[seq]
+    _assert_damage(copy(lines), seq, "reordered events", f"event {seq + 1} comes before event {seq}")
+
+
+@pytest.mark.parametrize("seq", [1, 20, -1])
+def test_duplicated_line(copy, game: Recorded, seq: int) -> None:
+    """Event seq is written twice in a row: the copy stands where event seq+1 belongs."""
+    seq = seq if seq > 0 else _events(game)
+    lines = lines_of(game.path)
+    lines.insert(seq + 1, lines[seq])
+    _assert_damage(copy(lines), seq + 1, "duplicated event", f"event {seq} appears again")
+
+
+def test_line_copied_further_down(copy, game: Recorded) -> None:
+    lines = lines_of(game.path)
+    lines.insert(50, lines[5])  # event 5 again where event 50 belongs
+    _assert_damage(copy(lines), 50, "duplicated event", "event 5 appears again")
+
+
+def test_line_moved_back(copy, game: Recorded) -> None:
+    lines = lines_of(game.path)
+    moved = lines.pop(12)  # event 12 taken out and put after event 20
+    lines.insert(20, moved)
+    save = open_save(copy(lines))
+    assert (save.damage.seq, save.damage.line, len(save)) == (12, 13, 11)
+    # the look-ahead is one line, so a move further than that reads as missing events
+    assert save.damage.kind in ("reordered events", "missing events")
+    assert save.damage.detail in ("expected event 12, found event 13", "event 13 comes before event 12")
+
+
+# --------------------------------------------------------------------------
+# The header
+
+
+def test_changed_header(copy, game: Recorded) -> None:
+    lines = lines_of(game.path)
+    assert f'"seed":{SEED},'.encode() in lines[0]
+    lines[0] = lines[0].replace(f'"seed":{SEED},'.encode(), f'"seed":{SEED + 1},'.encode(), 1)
+    path = copy(lines)
+    with pytest.raises(SaveError) as caught:
+        open_save(path)
+    assert (caught.value.kind, caught.value.message, caught.value.seq) == (
+        "changed line", "the header does not match its hash (edited or corrupted)", 0)
+    report = verify(path)
+    assert not report.ok and report.error is not None and report.events == 0
+    done = tabletop("verify", str(path))
+    assert done.returncode == 1
+    assert done.stdout.splitlines() == [
+        f"{path}: damaged: changed line: the header does not match its hash (edited or corrupted)"]
+    assert "Traceback" not in done.stderr
+
+
+def test_changed_header_with_its_own_hash_recomputed(copy, game: Recorded) -> None:
+    """The chain runs through the header: re-hashing it alone breaks event 1."""
+    lines = lines_of(game.path)
+    header = json.loads(lines[0])
+    header["seed"] = SEED + 1
+    lines[0], _ = chain_line(header, "")
+    _assert_damage(copy(lines), 1, "changed line")
+
+
+def test_changed_embedded_ruleset_rechained(copy, game: Recorded) -> None:
+    """A forger who re-chains the whole file is caught by the replay: the start state differs."""
+    records = records_of(game.path)
+    meter = records[0]["ruleset"]["meters"][0]
+    meter["start"] = meter["start"] + 1 if meter["start"] < meter["max"] else meter["start"] - 1
+    path = copy([rechain(records)])
+    assert open_save(path).damage is None
+    report = verify(path)
+    assert report.damage is not None
+    assert (report.damage.seq, report.damage.line, report.damage.kind) == (1, 2, "state differs")
+    _cli_damage(path, 1, "state differs", 0)
+
+
+# --------------------------------------------------------------------------
+# Consistent forgeries: only the replay can tell
+
+
+@pytest.mark.parametrize("rechain_rest", [True, False], ids=["whole-file-rechained", "one-line-rechained"])
+def test_state_hash_altered_with_chain_recomputed(copy, game: Recorded, rechain_rest: bool) -> None:
+    seq = 44
+    records = records_of(game.path)
+    records[seq]["state"] = "0" * 32
+    if rechain_rest:
+        path = copy([rechain(records)])
+        assert open_save(path).damage is None
+    else:
+        lines = lines_of(game.path)
+        prev = records[seq - 1]["chain"]
+        lines[seq], _ = chain_line(records[seq], prev)
+        path = copy(lines)
+        # the chain breaks one line later, but the replay finds the earlier damage
+        assert open_save(path).damage.seq == seq + 1
+    report = verify(path)
+    assert report.damage is not None
+    assert (report.damage.seq, report.damage.line, report.damage.kind) == (seq, seq + 1, "state differs")
+    assert f"the save says {'0' * 32}" in report.damage.detail
+    assert report.events == seq - 1
+    _cli_damage(path, seq, "state differs", seq - 1)
+
+
+def _first(game: Recorded, kind: str, when=lambda outcome: True) -> int:
+    for event in game.final.log:
+        if event.action.kind == kind and when(event.result["outcome"]):
+            return event.seq
+    raise AssertionError(f"the game has no {kind} to forge")
+
+
+def test_dice_swapped_and_rechained_is_outcome_differs(copy, game: Recorded) -> None:
+    """The same total keeps every state hash right: only re-deriving the roll from the seed catches it."""
+    seq = _first(game, "roll", lambda o: o["dice"][0] != o["dice"][1])
+    records = records_of(game.path)
+    dice = records[seq]["action"]["outcome"]["dice"]
+    records[seq]["action"]["outcome"]["dice"] = [dice[1], dice[0]]
+    records[seq]["result"]["outcome"]["dice"] = [dice[1], dice[0]]
+    path = copy([rechain(records)])
+    assert open_save(path).damage is None
+    report = verify(path)
+    assert report.damage is not None
+    assert (report.damage.seq, report.damage.line, report.damage.kind) == (seq, seq + 1, "outcome differs")
+    assert report.damage.detail == (
+        f"the seed gives {{'dice': {dice}}}, the save records {{'dice': {[dice[1], dice[0]]}}}")
+    _cli_damage(path, seq, "outcome differs", seq - 1)
+
+
+def test_dice_changed_and_rechained(copy, game: Recorded) -> None:
+    seq = _first(game, "roll")
+    records = records_of(game.path)
+    dice = records[seq]["action"]["outcome"]["dice"]
+    forged = [7 - dice[0], 7 - dice[1]] if dice != [7 - dice[0], 7 - dice[1]] else [6, 6]
+    records[seq]["action"]["outcome"]["dice"] = forged
+    path = copy([rechain(records)])
+    report = verify(path)
+    assert report.damage is not None
+    assert (report.damage.seq, report.damage.line) == (seq, seq + 1)
+    assert report.damage.kind in ("outcome differs", "state differs")
+
+
+def test_drawn_card_changed_and_rechained(copy, game: Recorded) -> None:
+    seq = _first(game, "draw", lambda o: o["card"] is not None)
+    records = records_of(game.path)
+    drawn = records[seq]["action"]["outcome"]["card"]
+    other = next(c.id for c in game.scenario.deck.cards if c.id != drawn and c.track is None)
+    records[seq]["action"]["outcome"]["card"] = other
+    path = copy([rechain(records)])
+    report = verify(path)
+    assert report.damage is not None
+    assert (report.damage.seq, report.damage.line) == (seq, seq + 1)
+    assert report.damage.kind in ("outcome differs", "state differs")
+    _cli_damage(path, seq, report.damage.kind, seq - 1)
+
+
+def test_fully_forged_draw_is_outcome_differs(tmp_path: Path) -> None:
+    """A save made by replaying a different draw, with every hash right, still differs from the seed."""
+    scenario = load_scenario("parallel-tracks")
+    state = new_game(scenario, 4)
+    real = apply(state, Action("draw"))
+    real_card = real.last.result["outcome"]["card"]
+    other = next(c.id for c in scenario.deck.cards if c.id != real_card and c.track is None and not c.requires)
+    forged = apply(state, Action("draw", outcome={"card": other, "set_aside": [], "reshuffled": 0}))
+    from tabletop.store import SaveWriter
+
+    path = tmp_path / "forged.jsonl"
+    with SaveWriter.create(path, scenario, 4, durable=False) as writer:
+        writer.append(forged)
+    assert open_save(path).damage is None
+    report = verify(path)
+    assert report.damage is not None
+    assert (report.damage.seq, report.damage.kind) == (1, "outcome differs")
+    assert repr(real_card) in report.damage.detail and repr(other) in report.damage.detail

@@ -1,0 +1,278 @@
+"""A crash while writing leaves a torn last line: resume drops it, atomically.
+
+Power cuts land anywhere, so the last line is cut at every byte offset. A save
+damaged in the middle is never rewritten: play continues in a copy.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+from pathlib import Path
+
+import pytest
+
+from tabletop.content.loader import load_scenario
+from tabletop.engine import Action, State, apply, legal_actions, new_game
+from tabletop.store import SaveError, open_save, recovery, resume, verify
+
+from .savekit import Recorded, lines_of, record_actions, tabletop
+
+
+def _actions(scenario, seed: int, last: str) -> list[Action]:
+    """A short game's actions: bot moves, then the kind of line the tests cut."""
+    rng = random.Random(seed)
+    state = new_game(scenario, seed)
+    actions: list[Action] = []
+
+    def play(action: Action) -> None:
+        nonlocal state
+        actions.append(action)
+        state = apply(state, action)
+
+    for _ in range(14):
+        play(rng.choice(legal_actions(state)))
+    if last == "unicode-note":
+        # a note in several scripts: cuts land inside multi-byte characters
+        play(Action("note", about=2, text="Überprüfung — «Waffenruhe» 停火 ✓ \"q\""))
+    else:
+        # on to the next draw: its recorded outcome is in the last line
+        while not actions or actions[-1].kind != "draw":
+            play(legal_actions(state)[0])
+    return actions
+
+
+def _game(tmp_path: Path, last: str = "unicode-note") -> Recorded:
+    scenario = load_scenario("parallel-tracks")
+    actions = _actions(scenario, 3, last)
+    return record_actions(tmp_path / "full.jsonl", scenario, 3, [lambda s, a=a: a for a in actions])
+
+
+def _folder(path: Path) -> list[str]:
+    return sorted(p.name for p in path.parent.iterdir())
+
+
+@pytest.mark.parametrize("last", ["unicode-note", "draw"])
+def test_torn_tail_at_every_byte(tmp_path: Path, last: str) -> None:
+    game = _game(tmp_path, last)
+    n = len(game.states) - 1
+    lines = lines_of(game.path)
+    assert lines[-1].endswith(b"\n")
+    intact = b"".join(lines[:-1])
+    last_line = lines[-1]
+    if last == "unicode-note":
+        assert len(last_line) > len(last_line.decode("utf-8"))  # multi-byte characters in it
+    else:
+        assert b'"kind":"draw"' in last_line
+    # the events a continued game will append: the torn one again, then two more
+    tail_actions = [game.final.last.action]
+    state = game.final
+    for _ in range(2):
+        action = legal_actions(state)[0]
+        tail_actions.append(action)
+        state = apply(state, action)
+    expected_hashes = [*game.hashes, *[s.hash for s in _fold(game.final, tail_actions[1:])]]
+
+    work = tmp_path / "cut"
+    work.mkdir()
+    for offset in range(len(last_line)):
+        path = work / "game.jsonl"
+        path.write_bytes(intact + last_line[:offset])
+
+        save = open_save(path)
+        assert len(save) == n - 1, offset
+        assert [e.seq for e in save.events] == list(range(1, n))
+        assert save.state_at(n - 1).hash == game.hashes[n - 1]
+        if offset == 0:
+            assert save.damage is None  # a clean cut between lines: nothing to repair
+        else:
+            assert save.damage is not None, offset
+            assert (save.damage.seq, save.damage.line, save.damage.kind) == (n, n + 1, "torn tail"), offset
+            assert save.torn_bytes == offset
+
+        resumed = resume(path, durable=False)
+        assert path.read_bytes() == intact, offset  # byte for byte the intact prefix
+        assert _folder(path) == ["game.jsonl"], offset  # no temp file left
+        if offset == 0:
+            assert resumed.messages == []
+        else:
+            assert resumed.messages == [
+                (
+                    "The save's last line was incomplete (a crash while writing) and was dropped; "
+                    f"the game continues after event {n - 1}."
+                )
+            ]
+        assert len(resumed.save) == n - 1 and resumed.save.damage is None
+        assert resumed.state.hash == game.hashes[n - 1]
+
+        # the game goes on: the lost action again, then two more
+        state = resumed.state
+        for action in tail_actions:
+            state = apply(state, action.without_outcome())
+            resumed.writer.append(state)
+        resumed.writer.close()
+        report = verify(path)
+        assert report.ok, (offset, report.lines())
+        assert report.events == n + 2
+        if offset % 50 == 0 or offset == len(last_line) - 1:  # a sample: verify above checked every hash
+            again = open_save(path)
+            assert [again.state_at(i).hash for i in range(n - 2, n + 3)] == expected_hashes[n - 2 : n + 3]
+        path.unlink()
+
+
+def _fold(state: State, actions: list[Action]) -> list[State]:
+    out = []
+    for action in actions:
+        state = apply(state, action)
+        out.append(state)
+    return out
+
+
+def test_whole_line_without_its_newline_is_torn(tmp_path: Path) -> None:
+    """Every byte but the newline: append never returned, so the event was never shown as done."""
+    game = _game(tmp_path, "unicode-note")
+    data = game.path.read_bytes()
+    game.path.write_bytes(data[:-1])
+    save = open_save(game.path)
+    assert save.damage is not None and save.damage.kind == "torn tail"
+    assert len(save) == len(game.states) - 2
+
+
+def test_torn_tail_cli_says_so(tmp_path: Path) -> None:
+    game = _game(tmp_path, "unicode-note")
+    n = len(game.states) - 1
+    data = game.path.read_bytes()
+    game.path.write_bytes(data[: len(data) - 9])
+    done = tabletop("verify", str(game.path))
+    assert done.returncode == 1
+    assert done.stdout.splitlines() == [
+        (
+            f"{game.path}: damaged at event {n} (line {n + 1}): torn tail: "
+            "the last line is incomplete (a crash while writing); it is dropped"
+        ),
+        f"  the {n - 1} events before it are intact",
+    ]
+    assert "Traceback" not in done.stderr
+
+
+def test_resume_of_an_intact_save_changes_nothing(tmp_path: Path) -> None:
+    game = _game(tmp_path, "unicode-note")
+    before = game.path.read_bytes()
+    stat = game.path.stat()
+    resumed = resume(game.path)
+    resumed.writer.close()
+    assert resumed.messages == []
+    assert game.path.read_bytes() == before
+    assert game.path.stat().st_ino == stat.st_ino  # not rewritten
+    assert resumed.state.hash == game.final.hash
+
+
+def test_repair_that_fails_leaves_the_torn_file_as_it_was(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """If the rewrite cannot complete (disk full, ...), the original is untouched and no temp file stays."""
+    game = _game(tmp_path, "unicode-note")
+    torn = game.path.read_bytes()[:-20]
+    game.path.write_bytes(torn)
+
+    def broken_replace(src: str, dst: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(recovery.os, "replace", broken_replace)
+    with pytest.raises(OSError, match="No space left"):
+        resume(game.path)
+    assert game.path.read_bytes() == torn
+    assert _folder(game.path) == ["full.jsonl"]
+    monkeypatch.undo()
+    resumed = resume(game.path)
+    resumed.writer.close()
+    assert len(resumed.save) == len(game.states) - 2
+
+
+@pytest.mark.parametrize("mode", [0o644, 0o664, 0o600])
+def test_repair_keeps_the_files_mode(tmp_path: Path, mode: int) -> None:
+    """A repaired save (or its recovered copy) is as readable by the debrief team as the original."""
+    game = _game(tmp_path, "unicode-note")
+    data = game.path.read_bytes()
+    game.path.write_bytes(data[:-5])
+    os.chmod(game.path, mode)
+    resume(game.path).writer.close()
+    assert game.path.stat().st_mode & 0o777 == mode
+
+    lines = lines_of(game.path)
+    game.path.write_bytes(lines[0] + b"{}\n" + b"".join(lines[2:]))
+    resumed = resume(game.path)
+    resumed.writer.close()
+    assert resumed.save.path == tmp_path / "full-recovered.jsonl"
+    assert resumed.save.path.stat().st_mode & 0o777 == mode
+
+
+# --------------------------------------------------------------------------
+# Damage in the middle: the original is evidence, never rewritten
+
+
+def _changed_middle(game: Recorded, seq: int) -> bytes:
+    lines = lines_of(game.path)
+    lines[seq] = lines[seq].replace(b'"round":1', b'"round":9', 1)
+    assert lines[seq] != lines_of(game.path)[seq]
+    return b"".join(lines)
+
+
+def test_resume_after_a_changed_line_continues_in_a_recovered_copy(tmp_path: Path) -> None:
+    game = _game(tmp_path, "unicode-note")
+    seq = 5
+    damaged = _changed_middle(game, seq)
+    game.path.write_bytes(damaged)
+    intact = b"".join(lines_of(game.path)[:seq])
+
+    resumed = resume(game.path)
+    recovered = tmp_path / "full-recovered.jsonl"
+    assert game.path.read_bytes() == damaged  # byte for byte untouched
+    assert resumed.save.path == recovered
+    assert recovered.read_bytes() == intact
+    assert resumed.messages == [
+        (
+            f"The save is damaged at event {seq} (line {seq + 1}): changed line: the line does not match its hash "
+            f"chain (edited or corrupted). It was left as it is; the game continues from event {seq - 1} in {recovered}."
+        )
+    ]
+    assert resumed.state.hash == game.hashes[seq - 1]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["full-recovered.jsonl", "full.jsonl"]
+
+    # the room replays the lost event and goes on
+    state = resumed.state
+    for action in [e.action for e in game.final.log[seq - 1 : seq + 2]]:
+        state = apply(state, action.without_outcome())
+        resumed.writer.append(state)
+    resumed.writer.close()
+    assert state.hash == game.hashes[seq + 2]
+    assert verify(recovered).ok
+    assert game.path.read_bytes() == damaged
+
+    # resuming the damaged save again never overwrites the first copy
+    second = resume(game.path)
+    second.writer.close()
+    assert second.save.path == tmp_path / "full-recovered-2.jsonl"
+    assert (tmp_path / "full-recovered-2.jsonl").read_bytes() == intact
+    assert verify(recovered).ok and len(open_save(recovered)) == seq + 2
+
+
+def test_resume_of_a_damaged_header_refuses(tmp_path: Path) -> None:
+    game = _game(tmp_path, "unicode-note")
+    data = bytearray(game.path.read_bytes())
+    data[20] ^= 0x01
+    game.path.write_bytes(bytes(data))
+    with pytest.raises(SaveError):
+        resume(game.path)
+    assert game.path.read_bytes() == bytes(data)
+    assert _folder(game.path) == ["full.jsonl"]
+
+
+def test_damage_in_the_first_event_recovers_to_an_empty_game(tmp_path: Path) -> None:
+    game = _game(tmp_path, "unicode-note")
+    lines = lines_of(game.path)
+    game.path.write_bytes(lines[0] + b"{not json}\n" + b"".join(lines[2:]))
+    resumed = resume(game.path)
+    state = apply(resumed.state, game.final.log[0].action.without_outcome())
+    resumed.writer.append(state)
+    resumed.writer.close()
+    assert state.hash == game.hashes[1]
+    assert verify(tmp_path / "full-recovered.jsonl").ok
