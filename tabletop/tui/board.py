@@ -120,7 +120,7 @@ class BoardScreen(Screen[None]):
         self.sub_title = f"{rs.independence} independence \u00b7 save: {self.session.save_path}"
         self.set_interval(1.0, self._tick)
         for message in self.session.messages:
-            self.notify(literal(message), title="Save recovered", timeout=12)
+            self.notify(literal(message), title="Save recovered", timeout=12, markup=False)
         self.refresh_view()
         self.query_one("#decision", OptionList).focus()
 
@@ -387,7 +387,9 @@ class BoardScreen(Screen[None]):
         return go
 
     def _refuse(self, problem: RuleViolation) -> Callable[[], None]:
-        return lambda: self.notify(problem.message, title=f"Not allowed ({problem.code})", severity="warning", timeout=8)
+        # engine messages quote scenario names: never markup, never raw control characters
+        return lambda: self.notify(literal(problem.message), title=f"Not allowed ({problem.code})", severity="warning",
+                                   timeout=8, markup=False)
 
     def _do(self, action: Action) -> Callable[[], None]:
         return lambda: self.act(action)
@@ -399,7 +401,8 @@ class BoardScreen(Screen[None]):
             move = next(m for m in state.ruleset.moves if m.id == action.move)
             if problem is not None:
                 # the engine's own words; nothing changes
-                self.notify(problem.message, title=f"Not allowed ({problem.code})", severity="error", timeout=10)
+                self.notify(literal(problem.message), title=f"Not allowed ({problem.code})", severity="error",
+                            timeout=10, markup=False)
                 return
             where = f" on {n.get(action.track or '', '')}" if action.track else " (global)"
             details = Text(move_words(move))
@@ -423,11 +426,11 @@ class BoardScreen(Screen[None]):
         try:
             self.session.apply(action)
         except RuleViolation as exc:
-            self.notify(exc.message, title="Not allowed", severity="error", timeout=8)
+            self.notify(literal(exc.message), title="Not allowed", severity="error", timeout=8, markup=False)
             return False
         except OSError as exc:
-            self.notify(f"Could not write the save ({exc.strerror or exc}); the action was not taken.",
-                        title="Save failed", severity="error", timeout=15)
+            self.notify(literal(f"Could not write the save ({exc.strerror or exc}); the action was not taken."),
+                        title="Save failed", severity="error", timeout=15, markup=False)
             return False
         if action.kind not in ("note",):
             self.stage = None

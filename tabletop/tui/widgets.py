@@ -81,7 +81,7 @@ class TrackPanel(BoardPart):
             self.set_class(track.status == status, f"-{status}")
         self.set_class(acting is not None and acting in spec.members and track.is_open, "-acting")
         self.set_class(self.compact, "-compact")
-        self.border_title = literal(spec.name)
+        self.border_title = Text(literal(spec.name))  # a str border title is parsed as markup
         self.border_subtitle = STATUS_MARK[track.status] + (" (provisional)" if track.provisional else "")
         top = len(spec.ladder) - 1
         out = Text()
