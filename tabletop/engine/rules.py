@@ -364,6 +364,12 @@ def apply(state: State, action: Action) -> State:
     handler = _HANDLERS.get(action.kind)
     if handler is None:
         raise RuleViolation("INVALID_ACTION", f"Unknown action {action.kind!r}.")
+    for text in (action.text, action.reason):
+        if text is not None:
+            try:
+                text.encode("utf-8")
+            except UnicodeEncodeError:
+                raise RuleViolation("INVALID_TEXT", "The text has characters that cannot be saved; please type it again.") from None
     if action.kind not in ("note", "undo"):
         if state.over and action.kind != "end":
             raise RuleViolation("GAME_OVER", "The game is over.")

@@ -156,5 +156,17 @@ def resume(path: str | Path, durable: bool = True) -> Resumed:
                 f"event {len(save)} in {target}."
             )
             save = open_save(target)
+    mismatch = save.first_mismatch()
+    if mismatch is not None:
+        seq, why = mismatch
+        target = unique_path(Path(save.path).with_name(Path(save.path).name.removesuffix(".jsonl") + "-recovered.jsonl"))
+        with open(save.path, "rb") as handle:
+            prefix = handle.read(save.offsets[seq - 1])
+        _atomic_write(target, prefix, like=Path(save.path))
+        messages.append(
+            f"Event {seq} of the save does not replay as it was recorded ({why}): the save was made by another "
+            f"version of tabletop, or edited. It was left as it is; the game continues from event {seq - 1} in {target}."
+        )
+        save = open_save(target)
     state = save.final_state()
     return Resumed(save, state, SaveWriter.reopen(save, durable=durable), messages)

@@ -15,6 +15,7 @@ import hashlib
 import json
 import os
 import re
+import secrets
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -142,7 +143,8 @@ class SaveWriter:
         """Start a new save at ``path``; refuses to overwrite an existing file."""
         p = Path(path)
         p.parent.mkdir(parents=True, exist_ok=True)
-        handle = open(p, "xb")  # noqa: SIM115 - kept open for appending
+        if p.exists():
+            raise FileExistsError(17, "a save is never overwritten", str(p))
         header = {
             "format": FORMAT,
             "version": VERSION,
@@ -160,10 +162,23 @@ class SaveWriter:
             **scenario.embedded(),
         }
         raw, chain = _line(header, "")
-        handle.write(raw)
-        handle.flush()
-        os.fsync(handle.fileno())
+        # the header is written whole into a temp file and linked into place, so a crash
+        # never leaves an empty or half-written save; link() refuses to overwrite
+        tmp = p.parent / f".{p.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
+        fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666)  # the umask applies, as for any file
+        try:
+            with os.fdopen(fd, "wb") as tmp_handle:
+                tmp_handle.write(raw)
+                tmp_handle.flush()
+                os.fsync(tmp_handle.fileno())
+            os.link(tmp, p)
+        finally:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
         _fsync_dir(p)
+        handle = open(p, "ab")  # noqa: SIM115 - kept open for appending
         return cls(p, handle, chain, 0, durable)
 
     @classmethod
@@ -248,6 +263,22 @@ class Save:
         self.good_bytes = good_bytes
         self.torn_bytes = torn_bytes
         self._states: dict[int, State] = {}
+        self.offsets: list[int] = [good_bytes]
+
+    def first_mismatch(self) -> tuple[int, str] | None:
+        """The first event that does not replay to its recorded state, with why; None if all do.
+
+        A save written by another version of the engine, or edited with its
+        hashes recomputed, replays differently from some event on.
+        """
+        for i, event in enumerate(self.events, 1):
+            try:
+                state = self.state_at(i)
+            except SaveError as exc:
+                return i, exc.message
+            if state.hash != event.state:
+                return i, f"replaying gives state {state.hash}, the save says {event.state}"
+        return None
 
     @property
     def seed(self) -> int:
@@ -326,6 +357,7 @@ def open_save(path: str | Path) -> Save:
         prev = header_chain
         offset = len(raw)
         good = offset
+        offsets: list[int] = [offset]  # the byte offset after the header and after each event
         line_no = 1
         seen: set[int] = set()
         while True:
@@ -337,6 +369,14 @@ def open_save(path: str | Path) -> Save:
             at_end = not raw.endswith(b"\n")
             if at_end and not handle.read(1):
                 damage = Damage(expected, line_no, "torn tail", "the last line is incomplete (a crash while writing); it is dropped")
+                break
+            if not raw.strip():
+                rest = handle.read()
+                if not rest.strip():
+                    # blank lines at the very end (an editor adds one): nothing was lost
+                    damage = Damage(expected, line_no, "torn tail", "blank lines at the end of the file; they are dropped")
+                    break
+                damage = Damage(expected, line_no, "changed line", "a blank line between events")
                 break
             if len(raw) > MAX_LINE:
                 damage = Damage(expected, line_no, "changed line", "the line is far too long to be an event")
@@ -378,8 +418,11 @@ def open_save(path: str | Path) -> Save:
             prev = chain
             offset += len(raw)
             good = offset
+            offsets.append(offset)
         size = p.stat().st_size
-    return Save(p, header, scenario, events, damage, header_chain, good, size - good)
+    save = Save(p, header, scenario, events, damage, header_chain, good, size - good)
+    save.offsets = offsets
+    return save
 
 
 def _next_seq(handle: IO[bytes]) -> int | None:

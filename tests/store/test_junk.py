@@ -224,13 +224,14 @@ def test_header_only_save_is_intact(tmp_path: Path) -> None:
     ("tail", "kind"),
     [
         (b"\x00\xff\xfe garbage \x80\n", "changed line"),
-        (b"\n", "changed line"),
+        (b"\n", "torn tail"),  # blank lines at the very end (an editor's): dropped on resume
+        (b"\n\n{}\n", "changed line"),  # a blank line between events is damage
         (b"[" * 100_000 + b"\n", "changed line"),
         (b'{"seq":1}\n', "changed line"),
         (b'{"seq":"1","chain":"x"}\n', "changed line"),
         (b"\x00\xff\xfe garbage without a newline", "torn tail"),
     ],
-    ids=["binary-line", "blank-line", "deeply-nested", "no-chain", "seq-a-string", "binary-torn"],
+    ids=["binary-line", "blank-line", "blank-line-inside", "deeply-nested", "no-chain", "seq-a-string", "binary-torn"],
 )
 def test_junk_event_line(tmp_path: Path, tail: bytes, kind: str) -> None:
     path = _header_only(tmp_path / "g.jsonl")

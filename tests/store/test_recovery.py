@@ -1,0 +1,96 @@
+"""Resuming is safe against what verify catches too, and a save is born whole.
+
+- a save whose recorded states no longer match the replay (another engine
+  version, or an edit with its hashes recomputed) resumes in a -recovered
+  copy from the last event that matches, leaving the original untouched;
+- blank lines an editor added at the end are dropped on resume;
+- creating a save never leaves an empty or half-written file, and never
+  overwrites one;
+- text that cannot be written to the save is refused before anything changes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tabletop.engine import Action, RuleViolation
+from tabletop.store import SaveWriter, open_save, resume, verify
+
+from .savekit import lines_of, record_bot_game, records_of, rechain, scenario
+
+
+def test_resume_stops_before_an_event_that_replays_differently(tmp_path: Path) -> None:
+    recorded = record_bot_game(tmp_path / "game.jsonl", scenario(), 4)
+    records = records_of(recorded.path)
+    forged_seq = 30
+    records[forged_seq]["state"] = "0" * 32  # records[0] is the header: records[n] is event n
+    forged = tmp_path / "forged.jsonl"
+    forged.write_bytes(rechain(records))
+    original = forged.read_bytes()
+    assert open_save(forged).damage is None  # the chain is whole: only a replay can tell
+
+    resumed = resume(forged)
+    try:
+        assert forged.read_bytes() == original
+        assert resumed.save.path.name == "forged-recovered.jsonl"
+        assert len(resumed.save) == forged_seq - 1
+        assert resumed.state.hash == recorded.states[forged_seq - 1].hash
+        assert any(f"Event {forged_seq} of the save does not replay" in m for m in resumed.messages)
+        assert resumed.save.path.read_bytes() == b"".join(lines_of(forged)[:forged_seq])
+    finally:
+        resumed.writer.close()
+    assert verify(resumed.save.path).ok
+
+
+def test_blank_lines_at_the_end_are_dropped_on_resume(tmp_path: Path) -> None:
+    recorded = record_bot_game(tmp_path / "game.jsonl", scenario(), 5)
+    clean = recorded.path.read_bytes()
+    recorded.path.write_bytes(clean + b"\n\n")
+    damage = open_save(recorded.path).damage
+    assert damage is not None and damage.kind == "torn tail" and "blank lines" in damage.detail
+    resumed = resume(recorded.path)
+    resumed.writer.close()
+    assert recorded.path.read_bytes() == clean
+    assert len(resumed.save) == len(recorded.states) - 1
+
+
+def test_a_save_is_never_overwritten_and_never_born_half_written(tmp_path: Path) -> None:
+    path = tmp_path / "room.jsonl"
+    with SaveWriter.create(path, scenario(), 1):
+        pass
+    first = path.read_bytes()
+    with pytest.raises(FileExistsError):
+        SaveWriter.create(path, scenario(), 2)
+    assert path.read_bytes() == first
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["room.jsonl"]  # no temp file left
+    assert open_save(path).damage is None
+
+
+def test_a_failed_create_leaves_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    def power_cut(*args: object, **kwargs: object) -> None:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(os, "link", power_cut)
+    with pytest.raises(OSError):
+        SaveWriter.create(tmp_path / "room.jsonl", scenario(), 1)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_text_that_cannot_be_saved_is_refused_before_anything_changes(tmp_path: Path) -> None:
+    from tabletop.session import Session
+
+    session = Session.start(scenario(), 3, tmp_path / "s.jsonl")
+    try:
+        before = (session.state.hash, session.state.seq, session.save_path.read_bytes())
+        with pytest.raises(RuleViolation) as caught:
+            session.apply(Action("note", text="caf\udce9", about=0))
+        assert caught.value.code == "INVALID_TEXT"
+        assert (session.state.hash, session.state.seq, session.save_path.read_bytes()) == before
+        session.apply(Action("note", text="café", about=0))
+        assert len(open_save(session.save_path)) == 1
+    finally:
+        session.close()
