@@ -1,0 +1,95 @@
+"""Helpers for driving the play screen with keys, and reading what it shows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.geometry import Region
+from textual.pilot import Pilot
+from textual.widget import Widget
+from textual.widgets import Static
+from textual.widgets._toast import Toast
+
+from tabletop import load_scenario
+from tabletop.content import Scenario
+from tabletop.session import Session, with_sealed
+from tabletop.tui.board import BoardScreen
+
+SIZE = (120, 40)
+SMALL = (80, 24)
+
+_SCENARIOS: dict[str, Scenario] = {}
+
+
+def scenario(name: str = "parallel-tracks") -> Scenario:
+    """A bundled scenario, loaded once per test run (loading is the slow part)."""
+    if name not in _SCENARIOS:
+        _SCENARIOS[name] = load_scenario(name)
+    return _SCENARIOS[name]
+
+
+def start(tmp_path: Path, seed: int = 7, *, sealed: bool = False, seats: dict[str, str] | None = None,
+          name: str = "game.jsonl", scenario_id: str = "parallel-tracks") -> Session:
+    sc = with_sealed(scenario(scenario_id), sealed)
+    return Session.start(sc, seed, tmp_path / name, seats)
+
+
+async def press(pilot: Pilot, *keys: str) -> None:
+    """Press keys one by one, letting the app settle after each."""
+    for key in keys:
+        await pilot.press(key)
+        await pilot.pause()
+
+
+async def type_text(pilot: Pilot, text: str) -> None:
+    await press(pilot, *text)
+
+
+def board(pilot: Pilot) -> BoardScreen:
+    screen = pilot.app.screen
+    assert isinstance(screen, BoardScreen), f"expected the board, got {type(screen).__name__}"
+    return screen
+
+
+def entry_index(screen: BoardScreen, words: str) -> int:
+    """The index of the first line of the decision list that contains ``words``."""
+    for i, entry in enumerate(screen.entries):
+        if words in entry.label.plain:
+            return i
+    raise AssertionError(f"no line {words!r} in the decision list: {[e.label.plain for e in screen.entries]}")
+
+
+async def choose(pilot: Pilot, words: str) -> None:
+    """Pick the decision-list line containing ``words`` with its number key."""
+    index = entry_index(board(pilot), words)
+    assert index < 9, f"{words!r} has no number key (line {index + 1})"
+    await press(pilot, str(index + 1))
+
+
+def shown(widget: Static) -> str:
+    """The text a Static widget shows (as rendered, not as set)."""
+    return str(widget.render())
+
+
+def on_screen(widget: Widget) -> str:
+    """What the widget puts on the screen, border and border title included, as plain text lines."""
+    width, height = widget.outer_size
+    return "\n".join(strip.text for strip in widget.render_lines(Region(0, 0, width, height)))
+
+
+def panel(pilot: Pilot, selector: str) -> str:
+    return shown(pilot.app.screen.query_one(selector, Static))
+
+
+def screen_words(pilot: Pilot) -> str:
+    """Everything the current screen shows in its text widgets and its decision list."""
+    screen = pilot.app.screen
+    parts = [shown(w) for w in screen.query(Static) if not isinstance(w, Toast)]
+    parts += [e.label.plain for e in getattr(screen, "entries", [])]
+    parts += [str(screen.title or ""), str(screen.sub_title or "")]
+    return "\n".join(parts)
+
+
+def toasts(pilot: Pilot) -> list[str]:
+    """The notifications on screen now (the app must run with notifications=True)."""
+    return [str(t.render()) for t in pilot.app.screen.query(Toast)]

@@ -1,0 +1,170 @@
+"""Text from a deck or ruleset is shown as written: markup is not markup, an
+escape sequence is a visible symbol. Anyone can write a scenario; none of it
+may style the screen, crash it, or reach the terminal.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widget import Widget
+from textual.widgets import OptionList
+
+from tabletop import load_scenario
+from tabletop.session import Session
+from tabletop.tui.app import TabletopApp
+from tabletop.tui.board import BoardScreen
+from tabletop.tui.modals import PickScreen
+
+from .support import SIZE, SMALL, board, choose, on_screen, panel, press, toasts
+
+ESC = "\x1b"
+SHOWN_ESC = "\u241b"  # the visible symbol for ESC
+
+RULESET = r'''
+[ruleset]
+id = "literal"
+name = "Literal [bold]scenario[/]"
+turns = 2
+independence = "strict"
+deck = "literal-events"
+
+[[actors]]
+id = "east"
+name = "[red]East[/] \u001b[31mside"
+resources = { capital = 3 }
+
+[[actors]]
+id = "west"
+name = "West"
+resources = { capital = 3 }
+
+[[actors]]
+id = "south"
+name = "South [/]"
+resources = { capital = 3 }
+
+[[meters]]
+id = "trust"
+name = "Trust"
+min = 0
+max = 10
+start = 2
+
+[[tracks]]
+id = "alpha"
+name = "Alpha [bold]x[/] [/] \u001b[31m"
+members = ["east", "west"]
+ladder = ["Frozen", "Talks", "Agreement"]
+agreement_at = 2
+breakdown_at = 4
+start_tension = 1
+
+[[tracks]]
+id = "beta"
+name = "Beta"
+members = ["east", "west", "south"]
+ladder = ["Frozen", "Talks", "Agreement"]
+agreement_at = 2
+breakdown_at = 4
+
+[[moves]]
+id = "propose"
+name = "Table [red]it[/]"
+cost = { capital = 1 }
+resolution = "consensus"
+effects = [ { progress = 1 } ]
+fail_effects = [ { tension = 1 } ]
+'''
+
+DECK = r'''
+[deck]
+id = "literal-events"
+name = "Literal events"
+
+[[cards]]
+id = "calm"
+title = "Calm"
+effects = [ { meter = "trust", add = 1 } ]
+
+[[cards]]
+id = "markup"
+title = "Alert [bold]x[/]"
+text = "A stray [/] and [red] here, then \u001b[31mred?\u001b[0m and [d6]."
+effects = [ { meter = "trust", add = 1 } ]
+'''
+
+CARD_TEXT = f"A stray [/] and [red] here, then {SHOWN_ESC}[31mred?{SHOWN_ESC}[0m and [d6]."
+ACTOR = f"[red]East[/] {SHOWN_ESC}[31mside"
+TRACK = f"Alpha [bold]x[/] [/] {SHOWN_ESC}[31m"
+
+
+def session(tmp_path: Path) -> Session:
+    (tmp_path / "literal.toml").write_text(RULESET, encoding="utf-8")
+    (tmp_path / "literal-events.toml").write_text(DECK, encoding="utf-8")
+    scenario = load_scenario(tmp_path / "literal.toml", tmp_path / "literal-events.toml")
+    assert scenario.ruleset.actors[0].name == f"[red]East[/] {ESC}[31mside"  # the loader keeps it as written
+    return Session.start(scenario, 1, tmp_path / "game.jsonl")
+
+
+async def test_card_actor_and_track_text_appear_literally(tmp_path: Path) -> None:
+    game = session(tmp_path)
+    app = TabletopApp(game)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        screen = board(pilot)
+        # the track: its panel's title, and its line in nothing else yet
+        track_panel = screen.query_one("#track-alpha")
+        assert TRACK in on_screen(track_panel)
+
+        # inject the card by name: listed literally, shown literally
+        await press(pilot, "i")
+        assert isinstance(app.screen, PickScreen)
+        listed = [str(app.screen.query_one(OptionList).get_option_at_index(i).prompt) for i in range(2)]
+        assert "Alert [bold]x[/]  [global]" in listed
+        await press(pilot, "down", "enter")
+        assert game.state.card == "markup"
+        card = on_screen(app.screen.query_one("#card"))
+        assert "Alert [bold]x[/]" in card
+        # wrapped on screen at the side column's width
+        assert "A stray [/] and [red] here, then" in card
+        assert f"{SHOWN_ESC}[31mred?{SHOWN_ESC}[0m and [d6]." in card
+        assert CARD_TEXT in panel(pilot, "#card")
+
+        # the actor: in the turn panel and the decision list
+        await press(pilot, "enter", "enter")  # apply the card, go to the moves phase
+        assert game.state.turn == "east"
+        assert ACTOR in panel(pilot, "#turn")
+        assert any(ACTOR in e.label.plain for e in board(pilot).entries)
+        assert any(TRACK in e.label.plain for e in board(pilot).entries)
+
+        # a refusal names the track and the actor: the notification shows them as written
+        await choose(pilot, "Pass \u2014")  # east
+        await choose(pilot, "Pass \u2014")  # west
+        assert game.state.turn == "south"
+        await choose(pilot, "Alpha")
+        messages = "\n".join(toasts(pilot))
+        assert "NOT_A_MEMBER" in messages
+        assert f"South [/] is not at the table of '{TRACK}'" in messages
+
+        # a move named with markup, in the confirmation and in the rulings
+        await choose(pilot, "Beta")
+        await choose(pilot, "Table [red]it[/]")
+        assert "Table [red]it[/]" in on_screen(app.screen.query_one("#confirm-title"))
+        await press(pilot, "enter")
+        assert "South [/]: Table [red]it[/] on Beta" in panel(pilot, "#rulings")
+
+        # nothing anywhere on the screen carries a raw escape
+        for widget in app.screen.query(Widget):
+            assert ESC not in on_screen(widget)
+        assert app.is_running and isinstance(app.screen, BoardScreen)
+
+
+async def test_literal_names_on_the_compact_board(tmp_path: Path) -> None:
+    app = TabletopApp(session(tmp_path))
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        track = on_screen(board(pilot).query_one("#track-alpha"))
+        assert "Alpha [bold]x[/] [/]" in track
+        assert ESC not in track
+        assert app.screen.title == "Literal [bold]scenario[/]"

@@ -1,0 +1,623 @@
+"""The play screen driven with keys only, as a room would: every test acts by
+pressing keys and then checks the engine state and the save, not only the text.
+
+Seed 7 opens with a global card (trust -1) that leaves every track as it was,
+so the tests below can reason about tracks from their starting values.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, OptionList, Select, Static
+
+import tabletop.tui.start as start_module
+from tabletop import Action, open_save
+from tabletop.session import Session
+from tabletop.store import verify
+from tabletop.tui.app import TabletopApp
+from tabletop.tui.board import BoardScreen
+from tabletop.tui.end import EndScreen
+from tabletop.tui.modals import AskScreen, ConfirmScreen, PickScreen
+from tabletop.tui.start import SEAT_CHOICES, StartScreen, load_entries
+
+from .support import (
+    SIZE,
+    SMALL,
+    board,
+    choose,
+    entry_index,
+    on_screen,
+    panel,
+    press,
+    screen_words,
+    start,
+    toasts,
+    type_text,
+)
+
+
+def names(session: Session) -> dict[str, str]:
+    rs = session.scenario.ruleset
+    return {**{a.id: a.name for a in rs.actors}, **{t.id: t.name for t in rs.tracks}}
+
+
+def move_name(session: Session, move_id: str) -> str:
+    return next(m.name for m in session.scenario.ruleset.moves if m.id == move_id)
+
+
+def saved_events(path: Path) -> list:
+    return list(open_save(path).events)
+
+
+async def to_moves(pilot) -> None:
+    """Draw the card, apply it (or take its first answer), go to the moves phase."""
+    await press(pilot, "enter", "enter", "enter")
+    session = pilot.app.session
+    assert session.state.phase == "moves", session.state.phase
+    assert session.state.turn == session.scenario.ruleset.actors[0].id
+
+
+async def play(pilot, track: str, move: str) -> None:
+    """The acting team picks a track, then a move, and confirms it."""
+    await choose(pilot, track)
+    screen = board(pilot)
+    allowed = [i for i, e in enumerate(screen.entries) if not e.problem]
+    # a new list opens on its first allowed line, wherever the cursor was in the track list
+    assert screen.query_one("#decision", OptionList).highlighted == allowed[0]
+    await choose(pilot, move)
+    assert isinstance(pilot.app.screen, ConfirmScreen)
+    await press(pilot, "enter")
+    assert isinstance(pilot.app.screen, BoardScreen)
+
+
+async def pass_turns(pilot, count: int) -> None:
+    for _ in range(count):
+        session = pilot.app.session
+        actor = session.state.turn
+        await choose(pilot, "Pass \u2014")
+        assert actor in session.state.passed
+
+
+async def pass_until_adjudication(pilot) -> None:
+    """Every team still to move passes; then the facilitator goes to adjudication."""
+    session = pilot.app.session
+    while session.state.turn is not None:
+        await choose(pilot, "Pass \u2014")
+    await choose(pilot, "Continue to the adjudication phase")
+    assert session.state.phase == "adjudication"
+
+
+# -- a whole game ---------------------------------------------------------------
+
+
+async def test_whole_game_by_keys_from_first_draw_to_end_screen(tmp_path: Path) -> None:
+    """Each step takes the first line the engine allows (numbers, Enter to confirm) until the end screen."""
+    session = start(tmp_path, seed=26)
+    app = TabletopApp(session)
+    pressed = 0
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        while not isinstance(app.screen, EndScreen):
+            pressed += 1
+            assert pressed < 600, "the game did not end"
+            screen = app.screen
+            if isinstance(screen, ConfirmScreen):
+                await press(pilot, "enter")
+                continue
+            assert isinstance(screen, BoardScreen), type(screen).__name__
+            allowed = [i for i, e in enumerate(screen.entries) if not e.problem]
+            first = allowed[0]
+            if "Back to the tracks" in screen.entries[first].label.plain:
+                # every move here is refused: go back and pass
+                await press(pilot, "escape")
+                await choose(pilot, "Pass \u2014")
+                continue
+            assert first < 9
+            await press(pilot, str(first + 1))
+        state = session.state
+        assert state.over
+        assert state.end_reason in ("no track is open", "all rounds played")
+        outcome = str(app.screen.query_one("#outcome", Static).render())
+        for spec in session.scenario.ruleset.tracks:
+            assert spec.name in outcome
+            assert state.tracks[spec.id].status.upper() in outcome
+        kinds = [e.action.kind for e in state.log]
+        assert kinds[0] == "draw"
+        assert {"draw", "advance", "move", "vote"} <= set(kinds)
+        assert state.round >= 2
+    save = open_save(session.save_path)
+    assert len(save) == state.seq
+    assert save.final_state().hash == state.hash
+    assert verify(session.save_path).ok
+
+
+# -- the board on screen -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("size", [SIZE, SMALL], ids=["120x40", "80x24"])
+async def test_every_track_panel_shows_what_it_holds(tmp_path: Path, size: tuple[int, int]) -> None:
+    """At 120x40 nothing a track panel holds is cut off; at 80x24 each still shows its tension."""
+    session = start(tmp_path)
+    # set-up: a long rung name and a track near breakdown, the lines that wrap
+    session.apply(Action("override", track="ukraine-status", position=3, reason="set-up"))
+    session.apply(Action("override", track="borders", tension=5, reason="set-up"))
+    app = TabletopApp(session)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        for spec in session.scenario.ruleset.tracks:
+            widget = app.screen.query_one(f"#track-{spec.id}", Static)
+            visible = on_screen(widget)
+            track = session.state.tracks[spec.id]
+            if size == SIZE:
+                assert not Counter(str(widget.render()).split()) - Counter(visible.split()), spec.id
+                assert spec.name in visible
+            else:
+                assert f"tension {track.tension}/{spec.breakdown_at}" in visible, spec.id
+            assert track.status.upper() in visible
+
+
+# -- sealed rounds ----------------------------------------------------------------
+
+
+async def test_sealed_round_shows_only_committed_until_the_reveal(tmp_path: Path) -> None:
+    session = start(tmp_path, sealed=True)
+    n = names(session)
+    propose = move_name(session, "propose")
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await to_moves(pilot)
+        # Russia must say it is at the keyboard before its moves are listed
+        screen = board(pilot)
+        assert len(screen.entries) == 1 and "Ready" in screen.entries[0].label.plain
+        assert "look away" in panel(pilot, "#prompt")
+        await choose(pilot, "Ready")
+        await choose(pilot, n["strategic-stability"])
+        await choose(pilot, propose)
+        confirm = app.screen
+        assert isinstance(confirm, ConfirmScreen)
+        assert "Sealed" in screen_words(pilot)
+        await press(pilot, "enter")
+        proposal = session.state.queue[0]
+        assert proposal.sealed and not proposal.revealed and proposal.actor == "ru"
+
+        # Ukraine's turn: the room sees that Russia committed, not what
+        assert session.state.turn == "ua"
+        rulings = panel(pilot, "#rulings")
+        assert f"{n['ru']} committed a sealed move" in rulings
+        assert propose not in rulings
+        assert propose not in screen_words(pilot)
+        assert f"committed: {n['ru']}" in panel(pilot, "#turn")
+        assert [e.label.plain for e in board(pilot).entries] == [f"Ready \u2014 {n['ua']} is at the keyboard"]
+        for _ in ("ua", "us", "eu", "bridge"):
+            await choose(pilot, "Ready")
+            await choose(pilot, "Pass \u2014")
+            assert propose not in screen_words(pilot)
+        # Russia again (already at the keyboard this round): it passes its second action
+        assert session.state.turn == "ru"
+        await choose(pilot, "Pass \u2014")
+        assert propose not in panel(pilot, "#rulings")
+        await choose(pilot, "Reveal the sealed moves")
+
+        assert session.state.phase == "adjudication"
+        assert session.state.queue[0].revealed
+        rulings = panel(pilot, "#rulings")
+        assert f"{n['ru']}: {propose} on {n['strategic-stability']}" in rulings
+        assert "committed:" not in panel(pilot, "#turn")
+        await choose(pilot, "Accept")
+        assert session.state.tracks["strategic-stability"].position == 1
+    events = saved_events(session.save_path)
+    move = next(e for e in events if e.action.kind == "move")
+    assert move.action.move == "propose" and move.result.get("tabled")
+    reveal = next(e for e in events if e.result.get("revealed"))
+    assert reveal.result["revealed"] == [move.seq]
+    assert verify(session.save_path).ok
+
+
+# -- adjudication -----------------------------------------------------------------
+
+
+async def test_consensus_vote_accept_and_reject_keys(tmp_path: Path) -> None:
+    session = start(tmp_path)
+    n = names(session)
+    propose = move_name(session, "propose")
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await to_moves(pilot)
+        await play(pilot, n["strategic-stability"], propose)  # voters: United States
+        await pass_turns(pilot, 4)
+        await play(pilot, n["track-two"], propose)  # voters: US, Europe, bridge state; needs 3 accepts
+        before = {t: (s.position, s.tension) for t, s in session.state.tracks.items()}
+        await choose(pilot, "Continue to the adjudication phase")
+
+        assert f"{n['us']}: accept or reject?" in panel(pilot, "#prompt")
+        await press(pilot, "1")  # accept
+        assert session.state.tracks["strategic-stability"].position == before["strategic-stability"][0] + 1
+        working = f"accepted: {n['ru']}, {n['us']}; rejected: nobody; needs 2 accepts"
+        assert working in panel(pilot, "#rulings")
+
+        # the next proposal: the three other members reject it, with arrow+Enter and the number key
+        assert f"{n['us']}: accept or reject?" in panel(pilot, "#prompt")
+        await press(pilot, "down", "enter")
+        assert session.state.queue[0].votes == (("us", False),)
+        await press(pilot, "2")
+        await press(pilot, "2")
+        track_two = session.state.tracks["track-two"]
+        assert track_two.position == before["track-two"][0]
+        assert track_two.tension == before["track-two"][1] + 1
+        rulings = panel(pilot, "#rulings")
+        assert f"rejected: {n['us']}, {n['eu']}, {n['bridge']}; needs 3 accepts" in rulings
+    votes = [e for e in saved_events(session.save_path) if e.action.kind == "vote"]
+    assert [(e.actor, e.action.accept) for e in votes] == [
+        ("us", True), ("us", False), ("eu", False), ("bridge", False)]
+    assert votes[0].result["ruling"]["success"] is True
+    assert votes[-1].result["ruling"]["success"] is False
+
+
+async def test_dice_ruling_shows_dice_modifiers_and_target(tmp_path: Path) -> None:
+    session = start(tmp_path)
+    n = names(session)
+    press_hard = next(m for m in session.scenario.ruleset.moves if m.resolution == "dice")
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await to_moves(pilot)
+        await play(pilot, n["strategic-stability"], press_hard.name)
+        before = session.state.tracks["strategic-stability"]
+        await pass_until_adjudication(pilot)
+        assert f"2d6 + modifiers \u2265 {press_hard.target}" in panel(pilot, "#prompt")
+        await press(pilot, "enter")  # roll
+        event = session.state.last
+        assert event is not None and event.action.kind == "roll"
+        ruling = event.result["ruling"]
+        rulings = panel(pilot, "#rulings")
+        first, second = ruling["dice"]
+        assert f"rolled {first} + {second}" in rulings
+        assert len(ruling["modifiers"]) == len(press_hard.modifiers) > 0
+        for mod in ruling["modifiers"]:
+            sign = "+" if mod["add"] >= 0 else "\u2212"
+            words = f"{sign}{abs(mod['add'])} for {mod['source']}"
+            words += "" if mod["applies"] else " (does not apply)"
+            assert words in rulings
+        assert f"= {ruling['total']} vs target {press_hard.target}" in rulings
+        after = session.state.tracks["strategic-stability"]
+        if ruling["success"]:
+            assert after.position == before.position + 1
+        else:
+            assert after.tension == before.tension + 2
+    saved = saved_events(session.save_path)[-1]
+    assert saved.action.kind == "roll" and saved.action.outcome == {"dice": ruling["dice"]}
+
+
+async def test_facilitator_ruling_needs_a_typed_reason(tmp_path: Path) -> None:
+    session = start(tmp_path)
+    n = names(session)
+    mediate = next(m for m in session.scenario.ruleset.moves if m.resolution == "facilitator")
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await to_moves(pilot)
+        await play(pilot, n["strategic-stability"], mediate.name)
+        before = session.state.tracks["strategic-stability"]
+        await pass_until_adjudication(pilot)
+        assert "Facilitator, rule on" in panel(pilot, "#prompt")
+        await choose(pilot, "Success")
+        assert isinstance(app.screen, AskScreen)
+        seq = session.state.seq
+        await press(pilot, "enter")  # no reason yet: refused, nothing recorded
+        assert isinstance(app.screen, AskScreen)
+        assert "Please type something" in str(app.screen.query_one("#ask-error", Static).render())
+        assert session.state.seq == seq
+        await type_text(pilot, "fair deal")
+        await press(pilot, "enter")
+        assert isinstance(app.screen, BoardScreen)
+        after = session.state.tracks["strategic-stability"]
+        assert after.position == before.position + 1
+        assert after.tension == max(0, before.tension - 1)
+        assert "facilitator's reason: fair deal" in panel(pilot, "#rulings")
+    saved = saved_events(session.save_path)[-1]
+    assert saved.action.kind == "rule" and saved.action.success is True and saved.action.reason == "fair deal"
+    ruling = saved.result["ruling"]
+    assert (ruling["resolution"], ruling["reason"], ruling["success"]) == ("facilitator", "fair deal", True)
+
+
+# -- facilitator powers -------------------------------------------------------------
+
+
+async def test_override_with_a_reason_is_an_event_in_the_save(tmp_path: Path) -> None:
+    session = start(tmp_path)
+    tracks = [t.id for t in session.scenario.ruleset.tracks]
+    index = tracks.index("borders")
+    others = {t: s for t, s in session.state.tracks.items() if t != "borders"}
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "o")
+        assert isinstance(app.screen, PickScreen)
+        await press(pilot, *["down"] * index, "enter")  # Track: Borders
+        assert isinstance(app.screen, PickScreen)
+        await press(pilot, "down", "enter")  # its tension
+        assert isinstance(app.screen, AskScreen)
+        await press(pilot, "9", "enter")  # out of range: asked again
+        assert isinstance(app.screen, AskScreen)
+        assert "whole number from 0 to 6" in str(app.screen.query_one("#ask-error", Static).render())
+        await press(pilot, "backspace", "5", "enter")
+        assert isinstance(app.screen, AskScreen)  # now the reason
+        assert session.state.seq == 0
+        await press(pilot, "enter")  # an empty reason is refused
+        assert isinstance(app.screen, AskScreen)
+        await type_text(pilot, "incident")
+        await press(pilot, "enter")
+        assert isinstance(app.screen, BoardScreen)
+        assert session.state.tracks["borders"].tension == 5
+        assert all(session.state.tracks[t] == s for t, s in others.items())
+        assert "Facilitator override of Borders: incident" in panel(pilot, "#rulings")
+    (event,) = saved_events(session.save_path)
+    assert event.action.kind == "override"
+    assert (event.action.track, event.action.tension, event.action.reason) == ("borders", 5, "incident")
+    assert event.result["reason"] == "incident"
+    assert verify(session.save_path).ok
+
+
+async def test_undo_restores_the_state_and_keeps_the_undone_event(tmp_path: Path) -> None:
+    session = start(tmp_path)
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        before = session.state.hash
+        await press(pilot, "enter")  # draw
+        assert session.state.card is not None
+        drawn = session.state.hash
+        await press(pilot, "u")
+        assert isinstance(app.screen, ConfirmScreen)
+        await press(pilot, "n")  # changed our mind
+        assert isinstance(app.screen, BoardScreen) and session.state.hash == drawn and session.state.seq == 1
+        await press(pilot, "u")
+        await press(pilot, "enter")
+        assert session.state.hash == before
+        assert session.state.card is None
+        assert "Draw the event card" in board(pilot).entries[0].label.plain
+        assert "Undo: Card drawn" in panel(pilot, "#rulings")
+    events = saved_events(session.save_path)
+    assert [e.action.kind for e in events] == ["draw", "undo"]
+    assert events[1].result["undoes"] == 1
+    assert events[1].state == before
+    assert verify(session.save_path).ok
+
+
+async def test_note_is_saved_on_the_last_event(tmp_path: Path) -> None:
+    session = start(tmp_path)
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await press(pilot, "enter")  # draw
+        state_hash = session.state.hash
+        await press(pilot, "n")
+        assert isinstance(app.screen, AskScreen)
+        assert "Note on event 1" in str(app.screen.query_one("#ask-title", Static).render())
+        await type_text(pilot, "ask ru")
+        await press(pilot, "enter")
+        assert isinstance(app.screen, BoardScreen)
+        assert session.state.hash == state_hash
+        assert any("Note saved" in t for t in toasts(pilot))
+    note = saved_events(session.save_path)[-1]
+    assert (note.action.kind, note.action.text, note.action.about) == ("note", "ask ru", 1)
+
+
+async def test_inject_a_named_card(tmp_path: Path) -> None:
+    session = start(tmp_path)
+    cards = session.scenario.deck.cards
+    index = 3
+    card = cards[index]
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "i")
+        assert isinstance(app.screen, PickScreen)
+        listed = app.screen.query_one(OptionList)
+        assert listed.option_count == len(cards)
+        await press(pilot, *["down"] * index, "enter")
+        assert isinstance(app.screen, BoardScreen)
+        assert session.state.card == card.id
+        assert card.title in panel(pilot, "#card")
+        assert "Apply the card" in board(pilot).entries[0].label.plain
+        await press(pilot, "enter")
+        assert session.state.card is None
+        assert card.id in session.state.discard
+    events = saved_events(session.save_path)
+    assert [(e.action.kind, e.action.card) for e in events] == [("inject", card.id), ("apply_card", card.id)]
+
+
+async def test_skip_the_card(tmp_path: Path) -> None:
+    session = start(tmp_path)
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "k")  # no card on the table: the key does nothing
+        assert session.state.seq == 0
+        await press(pilot, "enter")  # draw
+        card = session.state.card
+        assert card is not None
+        await press(pilot, "k")
+        assert session.state.card is None
+        assert session.state.discard[-1] == card
+        assert "Continue to the moves phase" in board(pilot).entries[0].label.plain
+        assert "skips the card" in panel(pilot, "#rulings")
+    assert [e.action.kind for e in saved_events(session.save_path)] == ["draw", "skip"]
+
+
+# -- quitting and resuming -----------------------------------------------------------
+
+
+async def test_quit_then_resume_continues_exactly_where_it_stopped(tmp_path: Path) -> None:
+    session = start(tmp_path)
+    n = names(session)
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await to_moves(pilot)
+        await play(pilot, n["strategic-stability"], move_name(session, "propose"))
+        stopped = session.state
+        await press(pilot, "ctrl+q")
+        assert not app.is_running
+    path = session.save_path
+    assert verify(path).ok
+    resumed = Session.resume(path)
+    state = resumed.state
+    assert (state.hash, state.seq, state.round, state.phase, state.turn) == (
+        stopped.hash, stopped.seq, stopped.round, stopped.phase, stopped.turn)
+    assert state.turn == "ua" and state.queue == stopped.queue
+
+    again = TabletopApp(resumed)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert panel(pilot, "#prompt").startswith(f"{n['ua']}: pick a track")
+        await choose(pilot, "Pass \u2014")
+        await pass_until_adjudication(pilot)
+        await choose(pilot, "Accept")
+        assert resumed.state.tracks["strategic-stability"].position == 1
+    assert verify(path).ok
+    assert len(open_save(path)) == resumed.state.seq
+
+
+# -- what must not work ---------------------------------------------------------------
+
+
+async def test_illegal_attempts_show_the_engines_words_and_change_nothing(tmp_path: Path) -> None:
+    session = start(tmp_path)
+    n = names(session)
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await to_moves(pilot)
+        await pass_turns(pilot, 1)  # Russia passes
+        path = session.save_path
+
+        def unchanged(state_hash: str, length: int) -> None:
+            assert session.state.hash == state_hash
+            assert len(open_save(path)) == length
+            assert isinstance(app.screen, BoardScreen)
+
+        # a track Ukraine does not sit at
+        state_hash, length = session.state.hash, len(open_save(path))
+        await choose(pilot, n["strategic-stability"])
+        unchanged(state_hash, length)
+        assert board(pilot).stage is None
+        refusal = f"{n['ua']} is not at the table of '{n['strategic-stability']}'"
+        assert any("Not allowed (NOT_A_MEMBER)" in t and refusal in t for t in toasts(pilot))
+
+        # Ukraine spends 1 of its 2 capital; on its next turn a concession (2 capital) is refused
+        await play(pilot, n["ukraine-status"], move_name(session, "propose"))
+        await pass_turns(pilot, 3)
+        assert session.state.turn == "ua" and session.state.resources["ua"]["capital"] == 1
+        await choose(pilot, n["ukraine-status"])
+        concede = move_name(session, "concede")
+        entry = board(pilot).entries[entry_index(board(pilot), concede)]
+        assert entry.problem == f"'{concede}' costs 2 capital; {n['ua']} has 1."
+        state_hash, length = session.state.hash, len(open_save(path))
+        await choose(pilot, concede)
+        unchanged(state_hash, length)
+        assert any("Not allowed (CANNOT_AFFORD)" in t and entry.problem in t for t in toasts(pilot))
+
+        # linking tracks, refused under strict independence
+        link = move_name(session, "link")
+        await choose(pilot, link)
+        unchanged(state_hash, length)
+        assert any("LINKAGE_FORBIDDEN" in t and "independence rule 3" in t for t in toasts(pilot))
+
+
+async def test_keys_that_mean_nothing_do_nothing(tmp_path: Path) -> None:
+    session = start(tmp_path)
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        meaningless = ["x", "z", "q", "w", "0", "9", "f3", "f4", "f5", "f6", "f7", "f8", "f9", "f10", "f11",
+                       "f12", "escape", "left", "right", "pagedown"]
+        await press(pilot, *meaningless)
+        assert app.is_running and isinstance(app.screen, BoardScreen)
+        assert session.state.seq == 0 and len(open_save(session.save_path)) == 0
+        await to_moves(pilot)
+        await choose(pilot, "Strategic stability")
+        state_hash, seq = session.state.hash, session.state.seq
+        await press(pilot, *meaningless)
+        assert app.is_running and isinstance(app.screen, BoardScreen)
+        assert session.state.hash == state_hash and session.state.seq == seq
+        assert len(open_save(session.save_path)) == seq
+        assert board(pilot).stage is None  # escape went back to the tracks, nothing else happened
+        await choose(pilot, "Pass \u2014")  # the board still answers
+        assert session.state.turn == "ua"
+
+
+async def test_pause_blocks_actions_and_the_timer_until_resumed(tmp_path: Path) -> None:
+    session = start(tmp_path)
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await press(pilot, "p")
+        screen = board(pilot)
+        assert screen.paused and "PAUSED" in panel(pilot, "#turn")
+        left = screen.seconds_left
+        await press(pilot, "enter")  # draw: refused while paused
+        await pilot.pause(1.3)
+        assert session.state.seq == 0 and len(open_save(session.save_path)) == 0
+        assert any("paused" in t for t in toasts(pilot))
+        assert screen.seconds_left == left
+        await press(pilot, "p")
+        assert not screen.paused and "PAUSED" not in panel(pilot, "#turn")
+        await press(pilot, "enter")
+        assert session.state.seq == 1 and session.state.card is not None
+
+
+# -- the start screen -----------------------------------------------------------------
+
+
+async def test_start_screen_second_scenario_with_a_bot_seat(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class FixedRandom:
+        def randrange(self, low: int, high: int) -> int:
+            return 4242
+
+    monkeypatch.setattr(start_module.random, "SystemRandom", FixedRandom)
+    second = load_entries()[1].scenario
+    assert second is not None
+    first_actor = second.ruleset.actors[0].id
+    policy = "cooperative"
+    choice = [value for _, value in SEAT_CHOICES].index(policy)
+    saves = tmp_path / "saves"
+    app = TabletopApp(save_dir=saves)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+        await press(pilot, "down")
+        assert app.screen.selected == 1
+        assert second.name in str(app.screen.query_one("#details", Static).render())
+        for _ in range(10):
+            if app.focused is not None and app.focused.id == f"seat-{first_actor}":
+                break
+            await press(pilot, "tab")
+        seat = app.screen.query_one(f"#seat-{first_actor}", Select)
+        assert app.focused is seat
+        await press(pilot, "enter", *["down"] * choice, "enter")
+        assert seat.value == policy
+        assert app.screen.query_one("#seed", Input).value == "4242"
+        await press(pilot, "f5")
+        assert isinstance(app.screen, BoardScreen)
+        session = app.session
+        assert session is not None
+        assert session.scenario.id == second.id and session.state.seed == 4242
+        assert session.seats[first_actor] == policy
+        assert all(seat == "human" for actor, seat in session.seats.items() if actor != first_actor)
+        assert app.screen.title == second.name
+        assert list(saves.glob("*.jsonl")) == [session.save_path]
+        # the bot moves by itself once the moves phase starts
+        await press(pilot, "enter", "enter", "enter")
+        await pilot.pause(0.2)
+        assert any(e.actor == first_actor and e.action.kind in ("move", "pass") for e in session.state.log)
+    save = open_save(session.save_path)
+    assert save.header["seats"][first_actor] == policy
+    assert save.header["scenario"]["ruleset_id"] == second.id

@@ -1,0 +1,105 @@
+"""What the room sees, as SVG snapshots (pytest-textual-snapshot).
+
+Deterministic on purpose: fixed seeds, the save in the test's own folder under
+a relative name (the header shows it), the phase timer frozen, the start
+screen's random seed fixed, no blinking cursor. Regenerate with
+``pytest tests/tui/test_snapshots.py --snapshot-update`` and look at the diff.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+import tabletop.tui.start as start_module
+from tabletop.engine import Action, legal_actions
+from tabletop.session import Session
+from tabletop.sim.bots import Bot
+from tabletop.tui.app import TabletopApp
+from tabletop.tui.board import BoardScreen
+
+from .support import SIZE, SMALL, scenario
+
+
+@pytest.fixture(autouse=True)
+def steady_screen(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # the header shows the save's path: keep it short and the same
+    monkeypatch.setattr(BoardScreen, "_tick", lambda self: None)  # the phase timer stands still
+
+    class FixedRandom:
+        def randrange(self, low: int, high: int) -> int:
+            return 123456
+
+    monkeypatch.setattr(start_module.random, "SystemRandom", FixedRandom)
+
+
+def game(seed: int) -> Session:
+    return Session.start(scenario(), seed, Path("game.jsonl"))
+
+
+def no_blink(pilot: Pilot) -> None:
+    for widget in pilot.app.screen.query(Input):
+        widget.cursor_blink = False
+
+
+def to_moves(session: Session) -> None:
+    """Draw, apply (or take the first answer), go to the moves phase: set-up, not under test."""
+    while session.state.phase == "event":
+        session.apply(legal_actions(session.state)[0])
+
+
+def test_start_screen(snap_compare) -> None:
+    assert snap_compare(TabletopApp(save_dir="saves"), terminal_size=SIZE, run_before=no_blink)
+
+
+def test_board_at_the_start_of_a_game(snap_compare) -> None:
+    assert snap_compare(TabletopApp(game(7)), terminal_size=SIZE)
+
+
+def test_card_reveal_with_choices(snap_compare) -> None:
+    """Seed 39 opens with a card the bridge state answers; Enter draws it."""
+    assert snap_compare(TabletopApp(game(39)), press=["enter"], terminal_size=SIZE)
+
+
+def test_dice_ruling_shows_its_working(snap_compare) -> None:
+    """Russia presses hard on strategic stability; Enter rolls: dice, modifiers, total, target on screen."""
+    session = game(7)
+    to_moves(session)
+    session.apply(Action("move", actor="ru", move="press", track="strategic-stability"))
+    while session.state.turn is not None:
+        session.apply(Action("pass", actor=session.state.turn))
+    session.apply(Action("advance"))
+    assert legal_actions(session.state)[0].kind == "roll"
+    assert snap_compare(TabletopApp(session), press=["enter"], terminal_size=SIZE)
+
+
+def test_facilitator_panel(snap_compare) -> None:
+    """f opens the panel: the card's control note and every objective, secret ones marked."""
+    assert snap_compare(TabletopApp(game(39)), press=["enter", "f"], terminal_size=SIZE)
+
+
+def test_end_screen(snap_compare) -> None:
+    """Three rounds of bots, then the facilitator ends the game: the outcome per track and objectives."""
+    session = game(5)
+    rng = random.Random(5)
+    while session.state.round <= 3 and not session.state.over:
+        options = legal_actions(session.state)
+        action = options[0]
+        if action.actor is not None:
+            action = Bot("random", rng).choose(session.state, options)
+        elif action.kind == "rule":
+            action = Action("rule", track=action.track, success=True, reason="fair")
+        session.apply(action)
+    session.apply(Action("end", reason="out of time"))
+    assert snap_compare(TabletopApp(session), terminal_size=SIZE)
+
+
+def test_board_at_80x24(snap_compare) -> None:
+    """The compact board: every track's status and tension still on screen."""
+    session = game(7)
+    to_moves(session)
+    assert snap_compare(TabletopApp(session), terminal_size=SMALL)
