@@ -81,27 +81,16 @@ class Action:
         """Rebuild an action from :meth:`to_dict` data; raises ValueError if malformed."""
         if not isinstance(data, Mapping):
             raise ValueError("an action must be an object")
-        names = {f.name: f for f in fields(cls)}
-        unknown = set(data) - set(names)
+        unknown = set(data) - _FIELD_NAMES
         if unknown:
             raise ValueError(f"unknown action field(s): {', '.join(sorted(unknown))}")
         kind = data.get("kind")
         if kind not in KINDS:
             raise ValueError(f"unknown action kind {kind!r}")
-        checks: dict[str, tuple[type, ...]] = {
-            "choice": (int,),
-            "about": (int,),
-            "position": (int,),
-            "tension": (int,),
-            "value": (int,),
-            "accept": (bool,),
-            "success": (bool,),
-            "outcome": (dict,),
-        }
         for key, value in data.items():
             if value is None or key == "kind":
                 continue
-            expected = checks.get(key, (str,))
+            expected = _FIELD_TYPES.get(key, (str,))
             if not isinstance(value, expected) or (expected == (int,) and isinstance(value, bool)):
                 raise ValueError(f"action field {key!r} has the wrong type")
         return cls(**data)
@@ -110,6 +99,19 @@ class Action:
         if self.outcome is None:
             return self
         return Action(**{f.name: getattr(self, f.name) for f in fields(self) if f.name != "outcome"})
+
+
+_FIELD_NAMES = frozenset(f.name for f in fields(Action))
+_FIELD_TYPES: dict[str, tuple[type, ...]] = {
+    "choice": (int,),
+    "about": (int,),
+    "position": (int,),
+    "tension": (int,),
+    "value": (int,),
+    "accept": (bool,),
+    "success": (bool,),
+    "outcome": (dict,),
+}
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -174,37 +174,67 @@ def evolve(state: State, **changes: Any) -> State:
     return new
 
 
+_PIECES: dict[int, tuple[object, str]] = {}
+
+
+def _piece(obj: object, render: Callable[[object], str]) -> str:
+    """``render(obj)``, remembered while the same immutable value is passed again.
+
+    Consecutive states share most of their parts (the pile, the tracks...);
+    the cache keeps the object itself, so its id cannot be reused meanwhile.
+    """
+    key = id(obj)
+    hit = _PIECES.get(key)
+    if hit is not None and hit[0] is obj:
+        return hit[1]
+    if len(_PIECES) > 512:
+        _PIECES.clear()
+    text = render(obj)
+    _PIECES[key] = (obj, text)
+    return text
+
+
+def _tracks_repr(tracks: object) -> str:
+    assert isinstance(tracks, Mapping)
+    return repr(tuple((k, t.position, t.tension, t.status, t.provisional, t.since) for k, t in sorted(tracks.items())))
+
+
+def _sorted_items_repr(mapping: object) -> str:
+    assert isinstance(mapping, Mapping)
+    return repr(tuple(sorted(mapping.items())))
+
+
+def _resources_repr(resources: object) -> str:
+    assert isinstance(resources, Mapping)
+    return repr(tuple((a, tuple(sorted(r.items()))) for a, r in sorted(resources.items())))
+
+
+def _queue_repr(queue: object) -> str:
+    assert isinstance(queue, tuple)
+    return repr(tuple((p.seq, p.actor, p.move, p.track, p.link, p.resolution, p.votes, p.revealed) for p in queue))
+
+
 def state_hash(state: State) -> str:
-    """SHA-256 of the game fields as a canonical tuple of plain values.
+    """SHA-256 of the game fields as a canonical text of plain values.
 
     ``repr`` of tuples of str, int, bool and None is the same in every process
-    and under any PYTHONHASHSEED; sets and mappings are sorted first.
+    and under any PYTHONHASHSEED; sets and mappings are sorted first. The
+    parts a state shares with the one before are rendered once.
     """
-    tracks = state.tracks
-    key = (
-        1,  # the layout of this tuple; bump it when fields change
-        state.round,
-        state.phase,
-        state.over,
-        state.end_reason,
-        tuple(
-            (k, t.position, t.tension, t.status, t.provisional, t.since)
-            for k, t in sorted(tracks.items())
-        ),
-        tuple(sorted(state.meters.items())),
-        tuple((a, tuple(sorted(r.items()))) for a, r in sorted(state.resources.items())),
-        state.pile,
-        state.discard,
-        state.turn,
-        tuple(sorted(state.actions_left.items())),
-        tuple(sorted(state.passed)),
-        state.card,
-        state.card_round_event,
-        state.event_done,
-        tuple(
-            (p.seq, p.actor, p.move, p.track, p.link, p.resolution, p.votes, p.revealed) for p in state.queue
-        ),
-        tuple(sorted(state.used_once)),
-        state.chance,
+    key = "|".join(
+        (
+            "1",  # the layout of this text; bump it when fields change
+            repr((state.round, state.phase, state.over, state.end_reason, state.turn, state.card,
+                  state.card_round_event, state.event_done, state.chance)),
+            _piece(state.tracks, _tracks_repr),
+            _piece(state.meters, _sorted_items_repr),
+            _piece(state.resources, _resources_repr),
+            _piece(state.pile, repr),
+            _piece(state.discard, repr),
+            _piece(state.actions_left, _sorted_items_repr),
+            repr(tuple(sorted(state.passed))),
+            _piece(state.queue, _queue_repr),
+            repr(tuple(sorted(state.used_once))),
+        )
     )
-    return hashlib.sha256(repr(key).encode("utf-8")).hexdigest()[:32]
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
