@@ -15,6 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.containers import Horizontal, Vertical
+from textual.geometry import Size
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
@@ -42,6 +43,18 @@ class Entry:
     run: Callable[[], None]
     problem: str | None = None
     hint: str | None = None  # a short form of the problem for the list (the problem itself is notified)
+
+
+class DecisionList(OptionList):
+    """The decision list. Its height is measured at the width its lines are drawn at.
+
+    Textual sizes an auto-height OptionList at the full content width, then draws
+    the options beside the scrollbar gutter: a line that just fit wraps, the list
+    comes out a line short and the last options (Pass) scroll out of sight.
+    """
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return super().get_content_height(container, viewport, width - self.styles.scrollbar_size_vertical)
 
 
 class BoardScreen(Screen[None]):
@@ -111,7 +124,7 @@ class BoardScreen(Screen[None]):
                 yield TurnPanel(id="turn")
                 yield CardPanel(id="card")
                 yield Static("", id="prompt")
-                yield OptionList(id="decision")
+                yield DecisionList(id="decision")
         yield Footer()
 
     def on_mount(self) -> None:
