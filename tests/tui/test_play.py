@@ -159,6 +159,19 @@ async def test_every_track_panel_shows_what_it_holds(tmp_path: Path, size: tuple
             assert track.status.upper() in visible
 
 
+async def test_the_track_list_shows_every_line_without_scrolling(tmp_path: Path) -> None:
+    """Seed 3: a label exactly as wide as the list used to wrap when drawn and push Pass out of sight."""
+    session = start(tmp_path, seed=3)
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await to_moves(pilot)
+        options = app.screen.query_one("#decision", OptionList)
+        assert options.option_count == len(board(pilot).entries) == 8
+        assert options.max_scroll_y == 0
+        assert "Pass \u2014" in on_screen(options)
+
+
 # -- sealed rounds ----------------------------------------------------------------
 
 
