@@ -15,7 +15,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.containers import Horizontal, Vertical
-from textual.geometry import Size
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
@@ -45,18 +44,6 @@ class Entry:
     hint: str | None = None  # a short form of the problem for the list (the problem itself is notified)
 
 
-class DecisionList(OptionList):
-    """The decision list. Its height is measured at the width its lines are drawn at.
-
-    Textual sizes an auto-height OptionList at the full content width, then draws
-    the options beside the scrollbar gutter: a line that just fit wraps, the list
-    comes out a line short and the last options (Pass) scroll out of sight.
-    """
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return super().get_content_height(container, viewport, width - self.styles.scrollbar_size_vertical)
-
-
 class BoardScreen(Screen[None]):
     """The board for a game in progress."""
 
@@ -82,7 +69,8 @@ class BoardScreen(Screen[None]):
     BoardScreen #prompt { height: auto; padding: 0 1; text-style: bold; }
     BoardScreen #board { height: auto; }
     BoardScreen #rulings { height: 1fr; }
-    BoardScreen #decision { height: auto; max-height: 16; border: round $accent; }
+    /* the list takes the rows the column has left and scrolls inside them: its highlight stays in view */
+    BoardScreen #decision { height: 1fr; min-height: 4; border: round $accent; }
     BoardScreen #decision:focus { border: round $accent; }
     BoardScreen #facilitator { display: none; height: 1fr; border: thick $warning;
         padding: 0 1; overflow-y: auto; }
@@ -90,8 +78,6 @@ class BoardScreen(Screen[None]):
     BoardScreen.-compact #rulings { display: none; }
     BoardScreen.-compact #card { max-height: 6; }
     BoardScreen.-compact #side { width: 40; }
-    /* small screens: the list takes the rows left and scrolls inside them, so its highlight stays in view */
-    BoardScreen.-compact #decision { height: 1fr; max-height: 100%; min-height: 4; }
     """
 
     def __init__(self, session: Session):
@@ -124,7 +110,7 @@ class BoardScreen(Screen[None]):
                 yield TurnPanel(id="turn")
                 yield CardPanel(id="card")
                 yield Static("", id="prompt")
-                yield DecisionList(id="decision")
+                yield OptionList(id="decision")
         yield Footer()
 
     def on_mount(self) -> None:
