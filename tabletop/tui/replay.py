@@ -13,16 +13,17 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, OptionList, Sparkline, Static
+from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..engine import Event
+from ..engine import Event, legal_actions
 from ..store import Save, SavedEvent
 from .modals import AskScreen, HelpScreen, PickScreen
 from .text import literal, names, ruling_lines
 from .widgets import Board, CardPanel, TurnPanel
 
 SPEEDS = (0.5, 1.0, 2.0, 4.0, 8.0)  # events per second when playing
+BLOCKS = "\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588"
 
 FACILITATOR = ("override", "undo", "note", "inject", "skip", "redraw", "end")
 
@@ -53,10 +54,11 @@ class ReplayScreen(Screen[None]):
     BINDINGS = [
         Binding("left", "step(-1)", "Back", id="replay.back"),
         Binding("right", "step(1)", "Forward", id="replay.forward"),
-        Binding("pageup", "round(-1)", "Round back", id="replay.round_back"),
-        Binding("pagedown", "round(1)", "Round forward", id="replay.round_forward"),
-        Binding("home", "jump(0)", "Start", show=False, id="replay.start"),
-        Binding("end", "jump(-1)", "End", show=False, id="replay.end"),
+        # priority: the timeline list would otherwise take these keys for its own scrolling
+        Binding("pageup", "round(-1)", "Round back", id="replay.round_back", priority=True),
+        Binding("pagedown", "round(1)", "Round forward", id="replay.round_forward", priority=True),
+        Binding("home", "jump(0)", "Start", show=False, id="replay.start", priority=True),
+        Binding("end", "jump(-1)", "End", show=False, id="replay.end", priority=True),
         Binding("g", "goto_round", "Go to round", id="replay.goto"),
         Binding("space", "play", "Play/pause", id="replay.play"),
         Binding("minus", "speed(-1)", "Slower", show=False, id="replay.slower"),
@@ -70,16 +72,13 @@ class ReplayScreen(Screen[None]):
     DEFAULT_CSS = """
     ReplayScreen #main { height: 1fr; }
     ReplayScreen #left { width: 1fr; }
-    ReplayScreen #right { width: 60; }
+    ReplayScreen #right { width: 54; }
     ReplayScreen #board { height: auto; }
     ReplayScreen #where { height: auto; padding: 0 1; text-style: bold; }
     ReplayScreen #timeline { height: 1fr; border: round $accent; }
     ReplayScreen #working { height: auto; max-height: 12; border: round $primary; padding: 0 1; }
-    ReplayScreen #history { height: auto; border: round $secondary; padding: 0 1; }
-    ReplayScreen .chart-row { height: 1; }
-    ReplayScreen .chart-label { width: 30; }
-    ReplayScreen Sparkline { width: 1fr; height: 1; }
-    ReplayScreen.-compact #history { display: none; }
+    ReplayScreen #charts { height: auto; padding: 0 1; }
+    ReplayScreen #lanes { height: auto; padding: 0 1; }
     ReplayScreen.-compact #right { width: 44; }
     """
 
@@ -115,18 +114,7 @@ class ReplayScreen(Screen[None]):
             with VerticalScroll(id="left"):
                 yield Board(start, id="board")
                 yield Static(id="lanes")
-                with Vertical(id="history"):
-                    for t in start.ruleset.tracks:
-                        with Horizontal(classes="chart-row"):
-                            yield Static(Text(f"{literal(t.name)[:20]} pos"), classes="chart-label")
-                            yield Sparkline([0], id=f"pos-{t.id}")
-                        with Horizontal(classes="chart-row"):
-                            yield Static(Text(f"{'':20} tension"), classes="chart-label")
-                            yield Sparkline([0], id=f"ten-{t.id}")
-                    for m in start.ruleset.meters:
-                        with Horizontal(classes="chart-row"):
-                            yield Static(Text(f"{literal(m.name)[:28]}"), classes="chart-label")
-                            yield Sparkline([0], id=f"meter-{m.id}")
+                yield Static(id="charts")
             with Vertical(id="right"):
                 yield TurnPanel(id="turn")
                 yield Static(id="where")
@@ -195,8 +183,10 @@ class ReplayScreen(Screen[None]):
         state = save.state_at(self.index)
         compact = self.app.size.width < 110 or self.app.size.height < 34
         self.set_class(compact, "-compact")
-        self.query_one(Board).show(state, None, compact=compact)
-        self.query_one(TurnPanel).show(state, None, {}, "", False)
+        options = legal_actions(state)
+        acting = options[0].actor if options else None
+        self.query_one(Board).show(state, acting, compact=compact)
+        self.query_one(TurnPanel).show(state, acting, {}, "", False)
         self.query_one(CardPanel).show(state, self.facilitator)
         filters = []
         n = names(state)
@@ -256,7 +246,7 @@ class ReplayScreen(Screen[None]):
         for r in rounds:
             out.append(f" R{r:<5}", style="bold")
         out.append("\n")
-        marks = {"open": "", "agreed": "\u2714", "collapsed": "\u2716", "deferred": "\u23f8"}
+        marks = {"open": "", "agreed": "\u2714", "collapsed": "\u2716", "deferred": "\u2016"}
         for spec in state.ruleset.tracks:
             out.append(f"{n[spec.id][:23]:<24}")
             for r in rounds:
@@ -265,18 +255,41 @@ class ReplayScreen(Screen[None]):
                 cell = f"{t.position}/{t.tension}{marks[t.status]}"
                 out.append(f" {cell:<6}", style={"agreed": "green", "collapsed": "red", "deferred": "yellow"}.get(t.status, ""))
             out.append("\n")
-        out.append("cells: position/tension; \u2714 agreed \u2716 collapsed \u23f8 deferred", style="dim")
+        out.append("cells: position/tension; \u2714 agreed \u2716 collapsed \u2016 deferred", style="dim")
         self.query_one("#lanes", Static).update(out)
 
     def _draw_charts(self, up_to_round: int) -> None:
+        """Position, tension and meters by round, each on its own fixed scale.
+
+        (Textual's Sparkline rescales a series to its own min..max, so a tension
+        that sits at 2 all game would draw as a full bar; a block per round on
+        the track's own scale reads right, and needs no extra dependency.)
+        """
         rounds = [r for r in sorted(self._round_ends) if r <= up_to_round]
-        states = [self.save.state_at(min(self._round_ends[r], self.index)) for r in rounds] or [self.save.state_at(0)]
-        first = states[0]
+        states = [self.save.state_at(min(self._round_ends[r], self.index)) for r in rounds]
+        first = self.save.state_at(0)
+        n = names(first)
+        out = Text()
+        header = f"{'by round':<24}" + "".join(f" R{r:<2}" for r in rounds) + "\n"
+
+        def row(label: str, values: list[int], low: int, high: int, scale: str) -> None:
+            out.append(f"{label[:23]:<24}")
+            for v in values:
+                level = 0 if high <= low else round((v - low) / (high - low) * (len(BLOCKS) - 1))
+                out.append(f"  {BLOCKS[max(0, min(len(BLOCKS) - 1, level))]} ")
+            out.append(f"  {scale}\n", style="dim")
+
+        out.append("position " + header[9:], style="bold")
         for t in first.ruleset.tracks:
-            self.query_one(f"#pos-{t.id}", Sparkline).data = [s.tracks[t.id].position for s in states]
-            self.query_one(f"#ten-{t.id}", Sparkline).data = [s.tracks[t.id].tension for s in states]
-        for m in first.ruleset.meters:
-            self.query_one(f"#meter-{m.id}", Sparkline).data = [s.meters[m.id] for s in states]
+            row(n[t.id], [s.tracks[t.id].position for s in states], 0, len(t.ladder) - 1, f"0..{len(t.ladder) - 1}")
+        out.append("tension  " + header[9:], style="bold")
+        for t in first.ruleset.tracks:
+            row(n[t.id], [s.tracks[t.id].tension for s in states], 0, t.breakdown_at, f"0..{t.breakdown_at}")
+        if first.ruleset.meters:
+            out.append("meters   " + header[9:], style="bold")
+            for m in first.ruleset.meters:
+                row(n[m.id], [s.meters[m.id] for s in states], m.min, m.max, f"{m.min}..{m.max}")
+        self.query_one("#charts", Static).update(out)
 
     # -- moving --------------------------------------------------------------
 

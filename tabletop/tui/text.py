@@ -23,7 +23,7 @@ STATUS_MARK = {
     "open": "\u25cb OPEN",  # ○
     "agreed": "\u2714 AGREED",  # ✔
     "collapsed": "\u2716 COLLAPSED",  # ✖
-    "deferred": "\u23f8 DEFERRED",  # ⏸
+    "deferred": "\u2016 DEFERRED",  # ‖ (⏸ is two cells wide in many terminals)
 }
 STATUS_STYLE = {
     "open": "bold",

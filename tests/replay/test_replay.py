@@ -1,0 +1,201 @@
+"""The debrief viewer: stepping shows exactly the recorded state, read-only.
+
+Every test drives ``ReplayApp`` with keys, then compares what the board
+widgets were fed with ``open_save(...).state_at(i)``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import OptionList, Static
+
+from tabletop.content.loader import load_scenario
+from tabletop.engine import Action, apply, legal_actions, new_game
+from tabletop.sim.runner import play_game
+from tabletop.store import SaveWriter, open_save
+from tabletop.tui.replay import ReplayApp, ReplayScreen
+from tabletop.tui.widgets import TrackPanel
+
+SIZE = (120, 40)
+
+
+def record(path: Path, ruleset: str = "parallel-tracks", seed: int = 11) -> Path:
+    with SaveWriter.create(path, load_scenario(ruleset), seed, durable=False) as writer:
+        play_game(load_scenario(ruleset), seed, observe=lambda s: s.last is not None and writer.append(s))
+    return path
+
+
+def facilitated(path: Path) -> Path:
+    """A short game with a note, an override and an undo in it."""
+    scenario = load_scenario("parallel-tracks")
+    state = new_game(scenario, 3)
+    with SaveWriter.create(path, scenario, 3, durable=False) as writer:
+
+        def step(action: Action) -> None:
+            nonlocal state
+            state = apply(state, action)
+            writer.append(state)
+
+        for _ in range(6):
+            step(legal_actions(state)[0])
+        step(Action("note", text="Ask the room why [bold]this[/] mattered", about=state.seq))
+        step(Action("override", track="borders", tension=1, reason="Ceasefire holds"))
+        step(legal_actions(state)[-1])
+        step(Action("undo"))
+    return path
+
+
+def screen_of(app: ReplayApp) -> ReplayScreen:
+    assert isinstance(app.screen, ReplayScreen)
+    return app.screen
+
+
+def board_text(app: ReplayApp, track: str) -> str:
+    panel = app.screen.query_one(f"#track-{track}", TrackPanel)
+    assert panel._painted is not None
+    return panel._painted.plain
+
+
+async def test_stepping_shows_the_recorded_state(tmp_path: Path) -> None:
+    path = record(tmp_path / "game.jsonl")
+    save = open_save(path)
+    app = ReplayApp(open_save(path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = screen_of(app)
+        assert screen.index == len(save)  # opens at the end: the outcome first
+        await pilot.press("home")
+        await pilot.pause()
+        assert screen.index == 0
+        for i in range(1, 40):
+            await pilot.press("right")
+            await pilot.pause()
+            assert screen.index == i
+            expected = save.state_at(i)
+            spec = expected.ruleset.tracks[0]
+            track = expected.tracks[spec.id]
+            assert f" {track.position}/{len(spec.ladder) - 1} " in board_text(app, spec.id)
+            assert f" {track.tension}/{spec.breakdown_at}" in board_text(app, spec.id)
+            where = app.screen.query_one("#where", Static).render()
+            assert f"Event {i} of {len(save)} \u00b7 round {expected.round} \u00b7 {expected.phase}" in str(where)
+        await pilot.press("left", "left")
+        await pilot.pause()
+        assert screen.index == 37
+        await pilot.press("end")
+        await pilot.pause()
+        assert screen.index == len(save)
+        final = save.final_state()
+        for spec in final.ruleset.tracks:
+            assert final.tracks[spec.id].status.upper() in app.screen.query_one(f"#track-{spec.id}", TrackPanel).border_subtitle
+
+
+async def test_rounds_and_goto(tmp_path: Path) -> None:
+    path = record(tmp_path / "game.jsonl")
+    save = open_save(path)
+    starts = {}
+    for e in save.events:
+        starts.setdefault(e.round, e.seq - 1)
+    app = ReplayApp(open_save(path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = screen_of(app)
+        await pilot.press("home", "pagedown")
+        await pilot.pause()
+        assert screen.index == starts[2]
+        assert save.state_at(screen.index + 1).round == 2
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert screen.index == starts[3]
+        await pilot.press("pageup")
+        await pilot.pause()
+        assert screen.index == starts[2]
+        await pilot.press("g")
+        await pilot.pause()
+        await pilot.press("9", "9", "enter")  # no such round: the prompt says so and stays
+        await pilot.pause()
+        assert screen.index == starts[2]
+        await pilot.press("backspace", "backspace", "4", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReplayScreen)
+        assert screen.index == starts[4]
+
+
+async def test_play_and_speed(tmp_path: Path) -> None:
+    path = record(tmp_path / "game.jsonl")
+    app = ReplayApp(open_save(path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = screen_of(app)
+        await pilot.press("home", "plus", "plus", "plus", "space")  # 8 events a second
+        await pilot.pause(1.0)
+        await pilot.press("space")
+        await pilot.pause()
+        reached = screen.index
+        assert 3 <= reached <= 12
+        await pilot.pause(0.5)
+        assert screen.index == reached  # paused: it stays
+
+
+async def test_filters_and_facilitator_marks(tmp_path: Path) -> None:
+    path = facilitated(tmp_path / "f.jsonl")
+    save = open_save(path)
+    app = ReplayApp(open_save(path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = screen_of(app)
+        timeline = app.screen.query_one("#timeline", OptionList)
+        texts = [str(timeline.get_option_at_index(i).prompt) for i in range(timeline.option_count)]
+        joined = "\n".join(texts)
+        assert "NOTE" in joined and "OVERRIDE" in joined and "UNDO" in joined
+        assert "(undone)" in joined
+        assert "\u270e note" in joined  # the event the note is about carries a mark
+        assert "[bold]this[/]" in joined  # note text literally, never markup
+        # filter by track: only events that touched Borders
+        await pilot.press("t")
+        await pilot.pause()
+        names = [t.id for t in save.scenario.ruleset.tracks]
+        for _ in range(names.index("borders")):
+            await pilot.press("down")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.track_filter == "borders"
+        shown = [seq for seq in screen._shown if seq]
+        assert shown and all(
+            save.events[s - 1].track == "borders"
+            or any(c.get("track") == "borders" for c in save.events[s - 1].result.get("changes", []))
+            for s in shown
+        )
+        await pilot.press("c")
+        await pilot.pause()
+        assert screen.track_filter is None and len(screen._shown) == len(save) + 1
+
+
+async def test_a_damaged_save_opens_with_what_is_intact(tmp_path: Path) -> None:
+    path = record(tmp_path / "game.jsonl")
+    raw = path.read_bytes()
+    path.write_bytes(raw[:-25])  # a torn last line
+    save = open_save(path)
+    assert save.damage is not None
+    app = ReplayApp(save)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = screen_of(app)
+        assert screen.index == len(save)
+        where = str(app.screen.query_one("#where", Static).render())
+        assert f"damaged after event {len(save)}: torn tail" in where
+        assert any("damaged" in n.message for n in app._notifications)
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+def test_replay_snapshot(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:
+    path = Path(__file__).parent / "fixtures" / "replay-game.jsonl"
+
+    async def run_before(pilot) -> None:
+        await pilot.press("home")
+        for _ in range(12):
+            await pilot.press("right")
+        await pilot.pause()
+
+    assert snap_compare(ReplayApp(open_save(path)), run_before=run_before, terminal_size=size)
