@@ -189,8 +189,10 @@ async def test_a_damaged_save_opens_with_what_is_intact(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("size", [(120, 40), (80, 24)])
-def test_replay_snapshot(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:
-    path = Path(__file__).parent / "fixtures" / "replay-game.jsonl"
+def test_replay_snapshot(snap_compare, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int]) -> None:
+    # the title shows the save's path: a relative one, the same on every machine
+    monkeypatch.chdir(Path(__file__).parent / "fixtures")
+    path = Path("replay-game.jsonl")
 
     async def run_before(pilot) -> None:
         await pilot.press("home")
