@@ -78,6 +78,8 @@ class BoardScreen(Screen[None]):
     BoardScreen.-compact #rulings { display: none; }
     BoardScreen.-compact #card { max-height: 6; }
     BoardScreen.-compact #side { width: 40; }
+    /* a small screen has no rows left under the board: the panel covers its lower part while open */
+    BoardScreen.-compact #facilitator { dock: bottom; height: 12; }
     """
 
     def __init__(self, session: Session):
