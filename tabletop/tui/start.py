@@ -85,7 +85,7 @@ class StartScreen(Screen[Choice]):
     StartScreen #columns { height: 1fr; }
     StartScreen #scenarios { width: 40; border: round $accent; }
     StartScreen #right { width: 1fr; }
-    StartScreen #details { height: auto; max-height: 18; border: round $primary; padding: 0 1; }
+    StartScreen #details { height: auto; max-height: 60%; border: round $primary; padding: 0 1; }
     StartScreen #setup { height: 1fr; border: round $secondary; padding: 0 1; }
     StartScreen #seats { height: auto; }
     StartScreen .row { height: auto; margin-bottom: 0; }
@@ -149,7 +149,9 @@ class StartScreen(Screen[Choice]):
         if entry is None:
             details.update(Text("No bundled scenarios found.", style="bold red"))
             return
-        details.update(describe(entry))
+        text = describe(entry)
+        text.rstrip()
+        details.update(text)
         if entry.scenario is None:
             return
         self.query_one("#sealed", Switch).value = entry.scenario.ruleset.ruleset.sealed_moves
