@@ -608,7 +608,9 @@ async def test_start_screen_second_scenario_with_a_bot_seat(
         assert isinstance(app.screen, StartScreen)
         await press(pilot, "down")
         assert app.screen.selected == 1
-        assert second.name in str(app.screen.query_one("#details", Static).render())
+        details = on_screen(app.screen.query_one("#details", Static))
+        assert second.name in details
+        assert second.ruleset.tracks[-1].name in details  # the whole description is on screen
         for _ in range(10):
             if app.focused is not None and app.focused.id == f"seat-{first_actor}":
                 break
