@@ -80,6 +80,7 @@ class BoardScreen(Screen[None]):
     BoardScreen.-compact #side { width: 40; }
     /* a small screen has no rows left under the board: the panel covers its lower part while open */
     BoardScreen.-compact #facilitator { dock: bottom; height: 12; }
+    BoardScreen Board.-compact Grid { grid-rows: 2; }
     """
 
     def __init__(self, session: Session):

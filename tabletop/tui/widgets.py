@@ -247,7 +247,7 @@ class Board(Vertical):
     DEFAULT_CSS = """
     Board { height: auto; }
     Board Grid { grid-size: 2; grid-gutter: 0 1; height: auto; }
-    Board.-compact Grid { grid-size: 1; grid-gutter: 0; grid-rows: 2; }
+    Board.-compact Grid { grid-size: 1; grid-gutter: 0; }
     """
 
     def __init__(self, state: State, **kwargs: object):
