@@ -38,8 +38,8 @@ class TabletopApp(App[None]):
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
         Binding("f1,question_mark", "help", "Help", id="app.help"),
-        Binding("f2", "next_theme", "Theme", id="app.theme"),
-        Binding("ctrl+s", "screenshot", "Screenshot", id="app.screenshot"),
+        Binding("f2", "next_theme", "Theme", id="app.theme", show=False),
+        Binding("ctrl+s", "screenshot", "Screenshot", id="app.screenshot", show=False),
     ]
 
     def __init__(self, session: Session | None = None, save_dir: str | Path = DEFAULT_SAVE_DIR):

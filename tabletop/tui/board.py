@@ -27,7 +27,7 @@ from ..engine.rules import move_options, waiting_for
 from ..session import Session
 from .end import EndScreen
 from .modals import AskScreen, ConfirmScreen, PickScreen
-from .text import card_text, literal, move_words, names, outcome_text, ruling_lines
+from .text import card_text, literal, move_words, names, outcome_text, ruling_lines, undone_seqs
 from .widgets import Board, CardPanel, RulingsPanel, TrackPanel, TurnPanel
 
 BOT_DELAY = 0.9  # seconds a bot "thinks" so the room can follow
@@ -49,7 +49,7 @@ class BoardScreen(Screen[None]):
 
     BINDINGS = [
         Binding("p", "pause", "Pause", id="facilitator.pause"),
-        Binding("plus,equals_sign", "extend", "+1 min", id="facilitator.extend"),
+        Binding("plus,equals_sign", "extend", "+1 min", id="facilitator.extend", show=False),
         Binding("i", "inject", "Inject", id="facilitator.inject"),
         Binding("k", "skip", "Skip card", id="facilitator.skip"),
         Binding("r", "redraw", "Redraw", id="facilitator.redraw"),
@@ -191,11 +191,12 @@ class BoardScreen(Screen[None]):
             if card.control_note:
                 out.append("Control note: ", style="bold reverse")
                 out.append(literal(card.control_note) + "\n")
-        out.append("Objectives (secret ones included):\n", style="bold")
+        out.append("Objectives (secret ones stay hidden on the shared screen; the end screen can show them):\n",
+                   style="bold")
         for actor in state.ruleset.actors:
             for obj in actor.objectives:
-                secret = " (secret)" if obj.secret else ""
-                out.append(f"  {n[actor.id]}: {literal(obj.text)}{secret}\n")
+                text = "(a secret objective)" if obj.secret else literal(obj.text)
+                out.append(f"  {n[actor.id]}: {text}\n")
         return out
 
     # -- the decision list ---------------------------------------------------
@@ -479,7 +480,8 @@ class BoardScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         state = self.session.state
         if action in ("skip", "redraw"):
-            return True if state.card is not None and not state.over else None
+            # only while a card is on the table: hidden otherwise, so the footer stays short
+            return state.card is not None and not state.over
         if action == "undo":
             return True if state.previous is not None else None
         if action in ("inject", "override", "end_game", "extend", "pause"):
@@ -503,11 +505,33 @@ class BoardScreen(Screen[None]):
         self.show_facilitator = not self.show_facilitator
         self.refresh_view()
 
+    def _card_title(self) -> str:
+        card = self.session.scenario.index.cards.get(self.session.state.card or "")
+        return literal(card.title) if card else ""
+
     def action_skip(self) -> None:
-        self.act(Action("skip", reason="skipped by the facilitator"))
+        if self.session.state.card is None:
+            self.notify("There is no card on the table to skip.", severity="warning")
+            return
+
+        def done(ok: bool | None) -> None:
+            if ok:
+                self.act(Action("skip", reason="skipped by the facilitator"))
+
+        self.app.push_screen(ConfirmScreen(f"Skip \u201c{self._card_title()}\u201d?",
+                                           Text("It is set aside without effect; the record keeps it.")), done)
 
     def action_redraw(self) -> None:
-        self.act(Action("redraw", reason="redrawn by the facilitator"))
+        if self.session.state.card is None:
+            self.notify("There is no card on the table to redraw.", severity="warning")
+            return
+
+        def done(ok: bool | None) -> None:
+            if ok:
+                self.act(Action("redraw", reason="redrawn by the facilitator"))
+
+        self.app.push_screen(ConfirmScreen(f"Set \u201c{self._card_title()}\u201d aside and draw another?",
+                                           Text("The new card comes from the deck; the record keeps both.")), done)
 
     def action_inject(self) -> None:
         state = self.session.state
@@ -523,7 +547,9 @@ class BoardScreen(Screen[None]):
 
     def action_undo(self) -> None:
         state = self.session.state
-        last = next((e for e in reversed(state.log) if e.action.kind not in ("note", "undo")), None)
+        log = state.log
+        undone = undone_seqs(log)
+        last = next((e for e in reversed(log) if e.action.kind not in ("note", "undo") and e.seq not in undone), None)
         if state.previous is None or last is None:
             self.notify("There is nothing to undo.", severity="warning")
             return
@@ -533,7 +559,8 @@ class BoardScreen(Screen[None]):
                 self.act(Action("undo", reason="undone by the facilitator"))
 
         self.app.push_screen(
-            ConfirmScreen("Undo the last action?", Text("The undone action stays in the record, marked as undone.")), done
+            ConfirmScreen(f"Undo event {last.seq}: {literal(last.summary)}?",
+                          Text("The undone action stays in the record, marked as undone.")), done
         )
 
     def action_note(self) -> None:
@@ -552,12 +579,17 @@ class BoardScreen(Screen[None]):
         self.app.push_screen(AskScreen(f"Note on event {about}: {summary}", "what happened, what to discuss later"), done)
 
     def action_end_game(self) -> None:
-        def done(reason: str | None) -> None:
+        def reason_given(reason: str | None) -> None:
             if reason is not None:
                 self.act(Action("end", reason=reason or "ended by the facilitator"))
 
-        self.app.push_screen(AskScreen("End the game now? Give a reason (Escape to keep playing).",
-                                       "e.g. out of time", required=False), done)
+        def confirmed(ok: bool | None) -> None:
+            if ok:
+                self.app.push_screen(AskScreen("Why does the game end now? (optional; it goes into the record)",
+                                               "e.g. out of time", required=False), reason_given)
+
+        self.app.push_screen(ConfirmScreen("End the game now?",
+                                           Text("The outcome is taken as the board stands; the save is kept.")), confirmed)
 
     def _ask_ruling(self, track: str | None, success: bool) -> None:
         def done(reason: str | None) -> None:

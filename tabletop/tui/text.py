@@ -119,7 +119,25 @@ def hidden_seqs(state: State) -> set[int]:
     return {p.seq for p in state.queue if p.sealed and not p.revealed}
 
 
-def event_line(state: State, event: Event, hidden: set[int]) -> Text:
+def changes_words(state: State, result: Mapping[str, Any]) -> str:
+    """What an event changed on the board, in a few words: "Borders tension 2\u21924"."""
+    n = names(state)
+    words = []
+    for change in result.get("changes", []) or []:
+        if "track" in change:
+            words.append(f"{n.get(change['track'], change['track'])} {change['what']} {change['from']}\u2192{change['to']}")
+        elif "meter" in change:
+            words.append(f"{n.get(change['meter'], change['meter'])} {change['from']}\u2192{change['to']}")
+        elif "resource" in change:
+            words.append(f"{n.get(change['actor'], change['actor'])} {change['resource']} {change['from']}\u2192{change['to']}")
+    return "; ".join(literal(w) for w in words)
+
+
+def undone_seqs(log: Iterable[Event]) -> set[int]:
+    return {int(e.result["undoes"]) for e in log if e.action.kind == "undo" and "undoes" in e.result}
+
+
+def event_line(state: State, event: Event, hidden: set[int], undone: set[int] | None = None) -> Text:
     n = names(state)
     out = Text()
     out.append(f"{event.seq:>4} R{event.round} {event.phase[:5]:<5} ", style="dim")
@@ -130,7 +148,13 @@ def event_line(state: State, event: Event, hidden: set[int]) -> Text:
     style = "bold" if kind in ("vote", "roll", "rule", "enact", "override", "undo", "end") else ""
     if kind in ("override", "undo", "note", "inject", "skip", "redraw", "end"):
         out.append("FACILITATOR ", style="reverse")
-    out.append(literal(event.summary), style=style)
+    if undone and event.seq in undone:
+        out.append("(undone) ", style="italic")
+        style += " strike"
+    out.append(literal(event.summary), style=style.strip())
+    changed = changes_words(state, event.result)
+    if changed:
+        out.append(f"  [{changed}]", style="dim")
     return out
 
 

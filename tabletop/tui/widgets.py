@@ -19,6 +19,7 @@ from .text import (
     literal,
     names,
     ruling_lines,
+    undone_seqs,
 )
 
 
@@ -146,7 +147,7 @@ class TurnPanel(BoardPart):
         phase = "GAME OVER" if state.over else state.phase.upper()
         out.append(f"Round {state.round}/{rs.turns} \u00b7 {phase}", style="bold")
         if timer:
-            out.append(f"  \u23f1 {timer}")
+            out.append(f"  time {timer}")
         out.append("\n")
         waiting = waiting_for(state)
         if acting is not None:
@@ -211,10 +212,12 @@ class RulingsPanel(BoardPart):
 
     def show(self, state: State, lines: int = 14) -> None:
         hidden = hidden_seqs(state)
+        log = state.log
+        undone = undone_seqs(log)
         out = Text()
         rows: list[Text] = []
-        for event in state.log[-lines:]:
-            rows.append(event_line(state, event, hidden))
+        for event in log[-lines:]:
+            rows.append(event_line(state, event, hidden, undone))
             if event.seq not in hidden:
                 rows.extend(ruling_lines(state, event))
         for row in rows[-lines:]:

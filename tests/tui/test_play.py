@@ -456,6 +456,10 @@ async def test_skip_the_card(tmp_path: Path) -> None:
         card = session.state.card
         assert card is not None
         await press(pilot, "k")
+        assert isinstance(pilot.app.screen, ConfirmScreen)  # a skip is asked for once more
+        await press(pilot, "escape")
+        assert session.state.card == card
+        await press(pilot, "k", "enter")
         assert session.state.card is None
         assert session.state.discard[-1] == card
         assert "Continue to the moves phase" in board(pilot).entries[0].label.plain
