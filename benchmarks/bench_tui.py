@@ -9,7 +9,8 @@ measured for a bare Textual app that shows one Static. Target: tabletop
 
 Key press to repaint: a game with 1,000 events on the board; the time from
 a key press that changes the board (a decision picked with "1") until the
-screen has been refreshed. Target: <= 50 ms.
+last frame written to the terminal for it (App._display, timed). Target:
+<= 50 ms.
 """
 
 from __future__ import annotations
@@ -76,6 +77,14 @@ async def repaint(events: int) -> list[float]:
         session.apply(Action("note", text=f"note {session.state.seq}", about=session.state.seq))
     times: list[float] = []
     app = TabletopApp(session)
+    painted: list[float] = []
+    display = app._display
+
+    def timed_display(screen, renderable):  # noqa: ANN001, ANN202 - Textual's own signature
+        display(screen, renderable)
+        painted.append(time.perf_counter())
+
+    app._display = timed_display  # type: ignore[method-assign]
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         for _ in range(30):
@@ -93,11 +102,15 @@ async def repaint(events: int) -> list[float]:
             else:
                 key = "1"
             before = session.state.seq
+            await pilot.pause(0.1)  # let any earlier repaint finish
+            painted.clear()
             t = time.perf_counter()
             await pilot.press(key)
             await pilot.pause()
-            if session.state.seq > before:
-                times.append(time.perf_counter() - t)
+            await pilot.pause(0.1)
+            if session.state.seq > before and painted:
+                # from the key press to the last frame written for it: the repaint the room sees
+                times.append(painted[-1] - t)
     print(f"  game had {session.state.seq} events")
     return times
 

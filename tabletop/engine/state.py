@@ -136,6 +136,24 @@ class State:
     def events(self) -> Iterator[Event]:
         return iter(self.log)
 
+    def recent(self, n: int) -> tuple[Event, ...]:
+        """The last ``n`` events, oldest first, without walking the whole log."""
+        out: list[Event] = []
+        node = self.history
+        while node is not None and len(out) < n:
+            out.append(node.event)
+            node = node.prev
+        return tuple(reversed(out))
+
+    def this_round(self) -> tuple[Event, ...]:
+        """The events of the current round so far, oldest first."""
+        out: list[Event] = []
+        node = self.history
+        while node is not None and node.event.round == self.round:
+            out.append(node.event)
+            node = node.prev
+        return tuple(reversed(out))
+
     @property
     def hash(self) -> str:
         """A digest of the game state (not the log), equal in any process."""

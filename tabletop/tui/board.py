@@ -28,7 +28,7 @@ from ..session import Session
 from .end import EndScreen
 from .modals import AskScreen, ConfirmScreen, PickScreen
 from .text import card_text, literal, move_words, names, outcome_text, ruling_lines, undone_seqs
-from .widgets import Board, CardPanel, RulingsPanel, TrackPanel, TurnPanel
+from .widgets import Board, BoardPart, CardPanel, RulingsPanel, TrackPanel, TurnPanel
 
 BOT_DELAY = 0.9  # seconds a bot "thinks" so the room can follow
 PHASE_SECONDS = {"event": 120, "moves": 300, "adjudication": 180, "review": 120}
@@ -112,7 +112,7 @@ class BoardScreen(Screen[None]):
             with Vertical(id="side"):
                 yield TurnPanel(id="turn")
                 yield CardPanel(id="card")
-                yield Static("", id="prompt")
+                yield BoardPart("", id="prompt")
                 yield OptionList(id="decision")
         yield Footer()
 
@@ -211,7 +211,7 @@ class BoardScreen(Screen[None]):
         if same_list and self._prompt_text == prompt:
             return  # nothing to redraw: a repaint costs a layout pass
         self._prompt_text = prompt
-        self.query_one("#prompt", Static).update(prompt)
+        self.query_one("#prompt", BoardPart).paint(prompt)
         options = self.query_one("#decision", OptionList)
         highlighted = options.highlighted
         options.clear_options()
@@ -310,9 +310,7 @@ class BoardScreen(Screen[None]):
         n = names(state)
         out = Text(f"Review of round {state.round}\n", style="bold")
         moved: dict[str, list[str]] = {}
-        for event in state.log:
-            if event.round != state.round:
-                continue
+        for event in state.this_round():
             for change in event.result.get("changes", []):
                 if "track" in change:
                     moved.setdefault(change["track"], []).append(f"{change['what']} {change['from']}\u2192{change['to']}")

@@ -44,13 +44,20 @@ class BoardPart(Static):
     """A Static that repaints only when its text really changed (repaints cost a layout pass)."""
 
     _painted: Text | None = None
+    _painted_lines = -1
 
     def paint(self, text: Text) -> None:
         text.rstrip()  # a trailing newline would cost the panel an empty row
         if self._painted is not None and text == self._painted:
             return
         self._painted = text
-        self.update(text)
+        # a layout pass over the whole screen is the dearest part of a repaint: ask for one
+        # only when the text now needs a different number of rows
+        width = self.content_size.width
+        lines = len(text.wrap(self.app.console, width)) if width > 0 else -1
+        relayout = lines != self._painted_lines or lines < 0
+        self._painted_lines = lines
+        self.update(text, layout=relayout)
 
 
 class TrackPanel(BoardPart):
@@ -187,7 +194,7 @@ class CardPanel(BoardPart):
     def show(self, state: State, facilitator: bool) -> None:
         card_id = state.card
         if card_id is None:
-            last = next((e for e in reversed(state.log[-40:]) if e.action.kind in ("apply_card", "choose")), None)
+            last = next((e for e in reversed(state.recent(40)) if e.action.kind in ("apply_card", "choose")), None)
             if last is not None and last.round == state.round:
                 card = next(c for c in state.scenario.deck.cards if c.id == last.action.card)
                 self.border_title = "This round's card (applied)"
@@ -212,11 +219,11 @@ class RulingsPanel(BoardPart):
 
     def show(self, state: State, lines: int = 14) -> None:
         hidden = hidden_seqs(state)
-        log = state.log
-        undone = undone_seqs(log)
+        log = state.recent(lines)
+        undone = undone_seqs(log)  # an undo comes after what it undoes: the tail holds them all
         out = Text()
         rows: list[Text] = []
-        for event in log[-lines:]:
+        for event in log:
             rows.append(event_line(state, event, hidden, undone))
             if event.seq not in hidden:
                 rows.extend(ruling_lines(state, event))
