@@ -263,6 +263,12 @@ class BoardScreen(Screen[None]):
             prompt = Text(f"{n.get(voter, voter)}: accept or reject?\n", style="bold")
             prompt.append(f"{n.get(head.actor, head.actor)} proposes \u201c{literal(move.name)}\u201d on {n.get(head.track or '', '')}: "
                           f"{move_words(move)}", style="")
+            spec = state.scenario.index.tracks.get(head.track or "")
+            if spec is not None:
+                rule = f"\nIt passes with {spec.threshold()} of {len(spec.members)} accepting (the proposer counts)"
+                if spec.vetoes():
+                    rule += "; a reject by " + " or ".join(n.get(v, v) for v in spec.vetoes()) + " is a veto"
+                prompt.append(rule + ".", style="italic")
             accept, reject = options
             self._set_entries(prompt, [Entry(Text("Accept"), self._do(accept)), Entry(Text("Reject"), self._do(reject))])
         elif waiting == "roll":
@@ -363,9 +369,12 @@ class BoardScreen(Screen[None]):
             self._set_entries(prompt, entries)
             return
         entries = []
+        held = set(state.scenario.index.actors[actor].resources)
         for action, problem in move_options(state, actor):
             if (self.stage == "@global") != (action.track is None):
                 continue
+            if not set(state.scenario.index.moves[action.move or ""].cost) <= held:
+                continue  # paid in a resource this actor never has (another side's move): not its to make
             if action.track is not None and action.track != self.stage:
                 continue
             move = next(m for m in rs.moves if m.id == action.move)

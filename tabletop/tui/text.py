@@ -75,7 +75,8 @@ def gauge(value: int, top: int, full: str = "\u25ae", empty: str = "\u25af") -> 
 
 
 def effects_words(effects: Iterable[Any]) -> str:
-    return ", ".join(literal(e.describe()) for e in effects) or "no effect"
+    # a log line changes nothing on the board: not worth the room's attention here
+    return ", ".join(literal(e.describe()) for e in effects if e.key != "log") or "no effect"
 
 
 def move_words(move: MoveType) -> str:
