@@ -1,0 +1,66 @@
+"""App-wide keys a facilitator relies on: help, theme, screenshot, the command palette."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tabletop.tui.app import TabletopApp
+from tabletop.tui.modals import HelpScreen
+
+from .support import SIZE, board, press, start
+
+
+async def test_help_opens_on_f1_and_question_mark_and_closes(tmp_path: Path) -> None:
+    app = TabletopApp(start(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for key in ("f1", "question_mark"):
+            await press(pilot, key)
+            assert isinstance(app.screen, HelpScreen)
+            await press(pilot, "escape")
+            board(pilot)
+
+
+async def test_f2_cycles_to_the_high_contrast_theme(tmp_path: Path) -> None:
+    app = TabletopApp(start(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        seen = set()
+        for _ in range(3):
+            await press(pilot, "f2")
+            seen.add(app.theme)
+        assert "tabletop-high-contrast" in seen and len(seen) == 3
+
+
+async def test_ctrl_s_writes_an_svg_screenshot_beside_the_save(tmp_path: Path) -> None:
+    session = start(tmp_path)
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "ctrl+s")
+    shots = list(tmp_path.glob("*.svg"))
+    assert len(shots) == 1
+    assert shots[0].read_text(encoding="utf-8").lstrip().startswith("<svg")
+    assert "Strategic" in shots[0].read_text(encoding="utf-8")  # the board, not an empty frame
+
+
+async def test_the_command_palette_offers_the_decision_at_hand_and_the_facilitator(tmp_path: Path) -> None:
+    session = start(tmp_path)
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "ctrl+p")
+        for ch in "draw the event":
+            await pilot.press(ch if ch != " " else "space")
+        await pilot.pause(0.5)
+        await press(pilot, "enter")
+        await pilot.pause(0.3)
+        assert session.state.card is not None  # the palette drew the card, through the same action
+        assert [e.action.kind for e in session.state.log] == ["draw"]
+        await press(pilot, "ctrl+p")
+        for ch in "pause or":
+            await pilot.press(ch if ch != " " else "space")
+        await pilot.pause(0.5)
+        await press(pilot, "enter")
+        await pilot.pause(0.3)
+        assert board(pilot).paused
