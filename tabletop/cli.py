@@ -317,9 +317,9 @@ def cmd_play(args: argparse.Namespace) -> int:
     from .session import DEFAULT_SAVE_DIR, Session
     from .store import default_save_path
 
+    scenario = load_scenario(args.ruleset, args.deck)  # content errors first, as validate shows them
     if (code := _need_terminal()) is not None:
         return code
-    scenario = load_scenario(args.ruleset, args.deck)
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1, 1_000_000)
     path = Path(args.save) if args.save else default_save_path(DEFAULT_SAVE_DIR, scenario.id)
     if path.exists():
