@@ -17,13 +17,13 @@ from typing import Any
 from .charts import Series, line_chart
 from .words import (
     STATUSES,
-    games,
+    agreements_per_game,
     literal,
     lost_agreement,
     move_detail,
     one_line,
-    percent,
     set_aside_text,
+    share_rows,
     status_word,
 )
 
@@ -581,31 +581,13 @@ def _cell(t: dict[str, Any] | None, short: bool = False) -> str:
 
 
 def _shares(comparison: dict[str, Any]) -> str:
-    rows = []
-    for t in comparison["tracks"]:
-        for g in comparison["groups"]:
-            row = g["tracks"].get(t["id"])
-            if row is None:
-                continue
-            mean = row["mean_round_agreed"]
-            rows.append(
-                [
-                    e(t["name"]),
-                    f"{e(g['ruleset_id'])} ({e(g['independence'])}, {games(g['games'])})",
-                    *(percent(row[s]) for s in STATUSES),
-                    "\u2013" if mean is None else f"{mean:.1f}",
-                ]
-            )
-    per_game = "; ".join(
-        f"{e(g['ruleset_id'])} ({e(g['independence'])}) {g['agreements_per_game']:.2f}"
-        for g in comparison["groups"]
-    )
+    rows = share_rows(comparison, e, STATUSES)
     return (
         "<h2>Share of games per track, by ruleset</h2>"
         + _table(
             ["Track", "Ruleset", *STATUSES, "Mean round agreed"], rows, num=(2, 3, 4, 5, 6), cls="shares"
         )
-        + f"<p>Agreements per game: {per_game}. A provisional agreement counts as open.</p>"
+        + f"<p>Agreements per game: {agreements_per_game(comparison, e)}. A provisional agreement counts as open.</p>"
     )
 
 

@@ -15,12 +15,12 @@ from typing import Any
 
 from .words import (
     STATUSES,
-    games,
+    agreements_per_game,
     lost_agreement,
     move_detail,
     one_line,
-    percent,
     set_aside_text,
+    share_rows,
     status_word,
 )
 
@@ -385,30 +385,8 @@ def _cell(t: dict[str, Any] | None, short: bool = False) -> str:
 
 def _shares(doc: _Doc, comparison: dict[str, Any]) -> None:
     doc.h(2, "Share of games per track, by ruleset")
-    rows = []
-    for t in comparison["tracks"]:
-        for g in comparison["groups"]:
-            row = g["tracks"].get(t["id"])
-            if row is None:
-                continue
-            mean = row["mean_round_agreed"]
-            rows.append(
-                [
-                    esc(t["name"]),
-                    f"{esc(g['ruleset_id'])} ({g['independence']}, {games(g['games'])})",
-                    *(percent(row[s]) for s in STATUSES),
-                    "\u2013" if mean is None else f"{mean:.1f}",
-                ]
-            )
-    doc.add(_table(["Track", "Ruleset", *STATUSES, "Mean round agreed"], rows))
-    doc.p(
-        "Agreements per game: "
-        + "; ".join(
-            f"{esc(g['ruleset_id'])} ({g['independence']}) {g['agreements_per_game']:.2f}"
-            for g in comparison["groups"]
-        )
-        + ". A provisional agreement counts as open."
-    )
+    doc.add(_table(["Track", "Ruleset", *STATUSES, "Mean round agreed"], share_rows(comparison, esc, STATUSES)))
+    doc.p(f"Agreements per game: {agreements_per_game(comparison, esc)}. A provisional agreement counts as open.")
 
 
 def _save_cells(s: dict[str, Any]) -> list[str]:

@@ -9,7 +9,7 @@ letting them reach a terminal or a document.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u0080-\u009f]")
@@ -183,3 +183,33 @@ def set_aside_text(skipped: Mapping[str, Any]) -> str:
     if skipped.get("how") == "redrawn":
         return f"set aside by the facilitator's redraw (#{skipped['seq']})"
     return f"skipped by the facilitator (#{skipped['seq']})"
+
+
+def share_rows(comparison: Mapping[str, Any], esc: Callable[[str], str], statuses: Sequence[str]) -> list[list[str]]:
+    """Rows of the per-ruleset share table (track, ruleset, a share per status, mean round agreed).
+
+    ``esc`` makes outside text safe for the format being written.
+    """
+    rows = []
+    for t in comparison["tracks"]:
+        for g in comparison["groups"]:
+            row = g["tracks"].get(t["id"])
+            if row is None:
+                continue
+            mean = row["mean_round_agreed"]
+            rows.append(
+                [
+                    esc(t["name"]),
+                    f"{esc(g['ruleset_id'])} ({esc(g['independence'])}, {games(g['games'])})",
+                    *(percent(row[s]) for s in statuses),
+                    "\u2013" if mean is None else f"{mean:.1f}",
+                ]
+            )
+    return rows
+
+
+def agreements_per_game(comparison: Mapping[str, Any], esc: Callable[[str], str]) -> str:
+    return "; ".join(
+        f"{esc(g['ruleset_id'])} ({esc(g['independence'])}) {g['agreements_per_game']:.2f}"
+        for g in comparison["groups"]
+    )
