@@ -76,8 +76,13 @@ def check_ruleset(rs: Ruleset) -> list[Found]:
             if key not in resources:
                 out.append(("ruleset", ("moves", mi, "cost", key), _unknown("resource", key, resources)))
         out += check_scoped(rs, "ruleset", ("moves", mi), move, None)
-    if rs.ruleset.sealed_moves and any(m.resolution == "consensus" for m in rs.moves):
-        pass  # consensus votes are cast openly in adjudication, after the reveal: allowed
+    phases = rs.ruleset.phases
+    waits = [m.id for m in rs.moves if m.resolution != "auto"]
+    if "adjudication" not in phases and (waits or rs.ruleset.sealed_moves):
+        why = f"moves {', '.join(waits)} are ruled on" if waits else "sealed moves are revealed"
+        out.append(("ruleset", ("ruleset", "phases"), f"{why} in an 'adjudication' phase, which the phases leave out"))
+    elif "adjudication" in phases and phases.index("adjudication") < phases.index("moves"):
+        out.append(("ruleset", ("ruleset", "phases"), "'adjudication' must come after 'moves': it rules on the moves of the round"))
     return out
 
 

@@ -516,9 +516,6 @@ def _advance(state: State, action: Action) -> tuple[State, dict[str, Any]]:
         revealed = tuple(replace(p, revealed=True) for p in state.queue)
         state = evolve(state, queue=revealed)
         result["revealed"] = [p.seq for p in revealed]
-    if state.phase == "moves":
-        # auto moves of a sealed round wait in the queue; nothing else is left over
-        pass
     if index + 1 < len(phases):
         nxt = phases[index + 1]
         state = _enter_phase(state, nxt)

@@ -25,6 +25,8 @@ MINI_RULESET = HERE / "fixtures" / "rulesets" / "mini.toml"
 # (file, line, key path, fragment of the message)
 CASES: list[tuple[str, int, str, str]] = [
     # misspelt keys and names: say what was meant
+    ("ruleset-phases-without-adjudication.toml", 6, "ruleset.phases",
+     "moves propose are ruled on in an 'adjudication' phase, which the phases leave out"),
     ("ruleset-misspelt-key.toml", 6, "ruleset.independance",
      "unknown key 'independance' (did you mean 'independence'?)"),
     ("ruleset-misspelt-inline-key.toml", 22, "tracks[0].ratify.treshold",
