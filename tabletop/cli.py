@@ -317,7 +317,17 @@ def cmd_play(args: argparse.Namespace) -> int:
     from .session import DEFAULT_SAVE_DIR, Session
     from .store import default_save_path
 
+    from .session import with_sealed
+    from .sim import parse_bots
+
     scenario = load_scenario(args.ruleset, args.deck)  # content errors first, as validate shows them
+    try:
+        seats = parse_bots(args.bots, [a.id for a in scenario.ruleset.actors]) or {}
+    except ValueError as exc:
+        _err(f"tabletop play: {exc}")
+        return 2
+    if args.sealed is not None:
+        scenario = with_sealed(scenario, args.sealed)
     if (code := _need_terminal()) is not None:
         return code
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1, 1_000_000)
@@ -326,7 +336,7 @@ def cmd_play(args: argparse.Namespace) -> int:
         _err(f"tabletop play: {path} already exists; a save is never overwritten (use tabletop resume {path})")
         return 1
     try:
-        session = Session.start(scenario, seed, path)
+        session = Session.start(scenario, seed, path, seats)
     except OSError as exc:
         _err(f"tabletop play: cannot create the save {path}: {exc.strerror or exc}")
         return 1
@@ -399,6 +409,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--deck", default=None, metavar="D", help="deck path or bundled id (default: the ruleset's)")
     p.add_argument("--seed", type=_seed, default=None, metavar="N", help="game seed (default: random, shown)")
     p.add_argument("--save", default=None, metavar="PATH", help="save file (default: saves/<time>-<ruleset>.jsonl)")
+    p.add_argument("--bots", default=None, metavar="SEATS",
+                   help="actors a bot plays, e.g. ru=hardliner,us=cooperative (default: every team human)")
+    p.add_argument("--sealed", action=argparse.BooleanOptionalAction, default=None,
+                   help="sealed moves on or off (default: as the ruleset says)")
     p.set_defaults(func=cmd_play)
 
     p = sub.add_parser("resume", help="continue a saved game where it stopped")
