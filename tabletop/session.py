@@ -11,12 +11,10 @@ import random
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from .content import Scenario
-from .content.loader import scenario_from_data
 from .engine import Action, State, apply, legal_actions, new_game
-from .sim.bots import POLICIES, Bot, Facilitator
+from .sim.bots import POLICIES, Bot
 from .store import SaveWriter, default_save_path, resume
 
 HUMAN = "human"
@@ -110,20 +108,6 @@ class Session:
         rng = random.Random(f"seat/{self.state.seed}/{self.state.seq}/{actor}")
         return Bot(self.seats[actor], rng).choose(self.state, options)
 
-    def facilitator_default(self) -> Action | None:
-        """The single step the game waits on when nobody has a choice (draw, roll, advance...)."""
-        options = self.options()
-        if len(options) == 1 and options[0].actor is None:
-            return options[0]
-        return None
-
     def close(self) -> None:
         self.writer.close()
 
-
-def simulated_facilitator(seed: int) -> Facilitator:
-    return Facilitator(random.Random(f"facilitator/{seed}"))
-
-
-def scenario_of_save(header: Mapping[str, Any]) -> Scenario:
-    return scenario_from_data({"ruleset": header["ruleset"], "deck": header["deck"]})
