@@ -91,13 +91,16 @@ class _Scanner:
         if ch in "\"'":
             return self.skip_string(pos)
         if ch == "[":
-            for _, pos in self._elements(pos):
-                pass
-            return pos
+            # walk the elements; the last step's position is the end of the array
+            end = pos
+            for _, end in self._elements(pos):
+                continue
+            return end
         if ch == "{":
-            for _, _, pos in self._pairs(pos):
-                pass
-            return pos
+            end = pos
+            for _, _, end in self._pairs(pos):
+                continue
+            return end
         while pos < len(text) and text[pos] not in ",]}\n#":
             pos += 1
         return pos
