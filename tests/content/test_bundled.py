@@ -202,3 +202,20 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out.strip()
     assert out == f"tabletop {__version__}"
     assert re.fullmatch(r"tabletop \d+\.\d+\.\d+\S*", out)
+
+
+def test_the_json_schemas_accept_every_bundled_file() -> None:
+    """`tabletop schema ruleset|deck` is what an editor checks files with: it must agree with the loader."""
+    import json
+    import tomllib
+
+    import jsonschema
+
+    from tabletop.schema import schema_for
+
+    root = Path(__file__).resolve().parents[2] / "tabletop" / "scenarios"
+    for kind, folder in (("ruleset", "rulesets"), ("deck", "decks")):
+        validator = jsonschema.Draft202012Validator(json.loads(json.dumps(schema_for(kind))))
+        for path in sorted((root / folder).glob("*.toml")):
+            errors = list(validator.iter_errors(tomllib.loads(path.read_text(encoding="utf-8"))))
+            assert errors == [], f"{path.name}: {errors[0].message if errors else ''}"
