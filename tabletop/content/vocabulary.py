@@ -11,6 +11,7 @@ here is ever evaluated as code.
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from typing import Annotated, Any, ClassVar, Literal, Protocol, Union
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, create_model, model_validator
@@ -104,11 +105,13 @@ class Effect(ContentModel):
     def other_track(self) -> str | None:
         return getattr(self, "track", None)
 
-    def apply(self, target: EffectTarget) -> None:  # pragma: no cover - abstract
-        raise NotImplementedError
+    @abstractmethod
+    def apply(self, target: EffectTarget) -> None:
+        """Write this effect through ``target`` (the action's bench)."""
 
-    def describe(self) -> str:  # pragma: no cover - abstract
-        raise NotImplementedError
+    @abstractmethod
+    def describe(self) -> str:
+        """The effect in a few words, for screens and reports."""
 
 
 def _signed(n: int) -> str:
@@ -234,11 +237,13 @@ class Condition(ContentModel):
     def other_track(self) -> str | None:
         return getattr(self, "track", None)
 
-    def holds(self, ctx: ConditionContext) -> bool:  # pragma: no cover - abstract
-        raise NotImplementedError
+    @abstractmethod
+    def holds(self, ctx: ConditionContext) -> bool:
+        """Whether the condition holds in ``ctx``."""
 
-    def describe(self) -> str:  # pragma: no cover - abstract
-        raise NotImplementedError
+    @abstractmethod
+    def describe(self) -> str:
+        """The condition in a few words, for screens and reports."""
 
 
 class _Bounded(Condition):
