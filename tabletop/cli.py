@@ -151,14 +151,14 @@ def _whole(minimum: int, what: str) -> Callable[[str], int]:
         except ValueError:
             raise argparse.ArgumentTypeError(f"expected a whole number, got '{text}'") from None
         if value < minimum:
-            raise argparse.ArgumentTypeError(f"{what} is {minimum} or more, got {value}")
+            raise argparse.ArgumentTypeError(f"{what} {minimum} or more, got {value}")
         return value
 
     return parse
 
 
-_positive = _whole(1, "it")
-_seed = _whole(0, "a seed")
+_positive = _whole(1, "must be")
+_seed = _whole(0, "a seed must be")
 
 
 def cmd_simulate(args: argparse.Namespace) -> int:
