@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -17,13 +18,18 @@ from textual.widgets.option_list import Option
 
 
 class PickScreen(ModalScreen[int | None]):
-    """Choose one of several options; dismisses with its index, or None on escape."""
+    """Choose one of several options; dismisses with its index, or None on escape.
+
+    Typing narrows a long list (the inject list holds the whole deck):
+    letters filter, backspace takes the last one back.
+    """
 
     DEFAULT_CSS = """
     PickScreen { align: center middle; background: $background 40%; }
     PickScreen > Vertical { width: 76; max-width: 95%; height: auto; max-height: 80%;
         border: thick $accent; background: $surface; padding: 0 1; }
     PickScreen #pick-title { text-style: bold; padding: 0 0 1 0; }
+    PickScreen #pick-filter { color: $text-muted; height: auto; }
     PickScreen OptionList { height: auto; max-height: 20; }
     """
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="modal.cancel")]
@@ -31,21 +37,50 @@ class PickScreen(ModalScreen[int | None]):
     def __init__(self, title: str | Text, options: Sequence[str | Text], help_text: str | Text = ""):
         super().__init__()
         self._title = title
-        self._options = options
+        self._options = [o if isinstance(o, Text) else Text(o) for o in options]
         self._help = help_text
+        self.query_text = ""
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(self._title if isinstance(self._title, Text) else Text(self._title), id="pick-title")
-            yield OptionList(
-                *[Option(o if isinstance(o, Text) else Text(o), id=str(i)) for i, o in enumerate(self._options)],
-                id="pick-list",
-            )
+            if len(self._options) > 8:
+                yield Static(Text("Type to narrow the list."), id="pick-filter")
+            yield OptionList(*self._matching(), id="pick-list")
             if self._help:
                 yield Static(self._help if isinstance(self._help, Text) else Text(self._help, style="dim"))
 
+    def _matching(self) -> list[Option]:
+        words = self.query_text.lower().split()
+        return [
+            Option(label, id=str(i))
+            for i, label in enumerate(self._options)
+            if all(w in label.plain.lower() for w in words)
+        ]
+
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()
+
+    def on_key(self, event: events.Key) -> None:
+        if len(self._options) <= 8:
+            return
+        if event.key == "backspace":
+            self.query_text = self.query_text[:-1]
+        elif event.character and event.character.isprintable() and event.key not in ("up", "down", "enter"):
+            self.query_text += event.character
+        else:
+            return
+        event.stop()
+        event.prevent_default()
+        listing = self.query_one(OptionList)
+        listing.clear_options()
+        listing.add_options(self._matching())
+        if listing.option_count:
+            listing.highlighted = 0
+        shown = f"Search: {self.query_text}" if self.query_text else "Type to narrow the list."
+        if self.query_text and not listing.option_count:
+            shown += "  (nothing matches; backspace)"
+        self.query_one("#pick-filter", Static).update(Text(shown))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -64,3 +64,17 @@ async def test_the_command_palette_offers_the_decision_at_hand_and_the_facilitat
         await press(pilot, "enter")
         await pilot.pause(0.3)
         assert board(pilot).paused
+
+
+async def test_typing_narrows_the_inject_list(tmp_path: Path) -> None:
+    session = start(tmp_path)
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "i", *"nuclear plant")
+        listing = app.screen.query_one("#pick-list")
+        shown = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+        assert shown == ["Shelling near a nuclear plant  [Humanitarian]"]
+        await press(pilot, "enter")
+        assert session.state.card == "plant-incident"
+        assert session.state.last.action.kind == "inject"
