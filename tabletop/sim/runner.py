@@ -94,10 +94,21 @@ def _init_worker(embedded: dict[str, Any]) -> None:
     _WORKER_SCENARIO = scenario_from_data(embedded)
 
 
-def _play_chunk(args: tuple[int, list[int], dict[str, str] | None]) -> list[GameResult]:
-    master, indices, bots = args
+def _play_one(scenario: Scenario, master: int, index: int, bots: Mapping[str, str] | None,
+              save_dir: Path | None) -> GameResult:
+    game_seed = derive_seed(master, index)
+    if save_dir is not None:
+        from ..store.simsave import play_and_save
+
+        return play_and_save(scenario, game_seed, bots, index, save_dir)
+    return play_game(scenario, game_seed, bots, index)[1]
+
+
+def _play_chunk(args: tuple[int, list[int], dict[str, str] | None, str | None]) -> list[GameResult]:
+    master, indices, bots, save_dir = args
     assert _WORKER_SCENARIO is not None
-    return [play_game(_WORKER_SCENARIO, derive_seed(master, i), bots, i)[1] for i in indices]
+    folder = Path(save_dir) if save_dir is not None else None
+    return [_play_one(_WORKER_SCENARIO, master, i, bots, folder) for i in indices]
 
 
 def run_games(
@@ -110,15 +121,9 @@ def run_games(
     progress: Callable[[int], None] | None = None,
 ) -> Iterator[GameResult]:
     """Yield the result of each game, in game order."""
-    if save_dir is not None or workers <= 1 or games < 8:
+    if workers <= 1 or games < 8:
         for i in range(games):
-            game_seed = derive_seed(seed, i)
-            if save_dir is not None:
-                from ..store.simsave import play_and_save
-
-                result = play_and_save(scenario, game_seed, bots, i, save_dir)
-            else:
-                result = play_game(scenario, game_seed, bots, i)[1]
+            result = _play_one(scenario, seed, i, bots, save_dir)
             if progress:
                 progress(1)
             yield result
@@ -126,7 +131,8 @@ def run_games(
     chunk = max(1, min(200, games // (workers * 8) or 1))
     batches = [list(range(i, min(games, i + chunk))) for i in range(0, games, chunk)]
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(scenario.embedded(),)) as pool:
-        for results in pool.map(_play_chunk, [(seed, b, dict(bots) if bots else None) for b in batches]):
+        jobs = [(seed, b, dict(bots) if bots else None, str(save_dir) if save_dir else None) for b in batches]
+        for results in pool.map(_play_chunk, jobs):
             if progress:
                 progress(len(results))
             yield from results
