@@ -81,3 +81,18 @@ def test_simulate_save_dir_that_is_a_file(tmp_path: Path) -> None:
     assert "Traceback" not in done.stderr
     assert done.stderr.startswith(f"tabletop simulate: cannot create --save-dir {blocker}: ")
     assert blocker.read_text() == "not a folder"
+
+
+def test_saving_in_parallel_writes_the_same_games(tmp_path: Path) -> None:
+    """Workers write their own games' saves: the same files, events and states as one process writes."""
+    runs = {}
+    for workers in ("1", "2"):
+        folder = tmp_path / f"w{workers}"
+        done = tabletop("simulate", "--games", "10", "--seed", "5", "--workers", workers, "--save-dir", str(folder), "--json")
+        assert done.returncode == 0, done.stderr
+        runs[workers] = {p.name: p for p in folder.glob("*.jsonl")}
+    assert sorted(runs["1"]) == sorted(runs["2"]) and len(runs["1"]) == 10
+    for name, path in runs["2"].items():
+        assert verify(path).ok
+        one, two = open_save(runs["1"][name]), open_save(path)
+        assert [(e.seq, e.action, e.state) for e in one.events] == [(e.seq, e.action, e.state) for e in two.events]
