@@ -187,7 +187,8 @@ Playing (the focused list on the right shows what the game waits for)
 Facilitator
   p      pause / resume (stops the timer and the bots)
   +      add a minute to the phase timer
-  i      inject a card now            k   skip the card    r   redraw the card
+  i      inject a card now (type to search the deck)
+  k      skip the card                r   redraw the card
   o      override a track or meter (with a reason)
   u      undo the last action (it stays in the record)
   n      attach a note to the last event (notes feed the debrief)
