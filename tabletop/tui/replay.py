@@ -209,6 +209,8 @@ class ReplayScreen(Screen[None]):
         row = max((i for i, seq in enumerate(self._shown) if seq <= self.index), default=0)
         if timeline.highlighted != row:
             timeline.highlighted = row
+            # after this repaint's layout the list knows its height: only then can it scroll right
+            timeline.call_after_refresh(timeline.scroll_to_highlight)
 
     def _working(self) -> Text:
         if self.index == 0:
