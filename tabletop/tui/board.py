@@ -23,7 +23,7 @@ from textual.widgets.option_list import Option
 
 from ..content.vocabulary import STATUSES
 from ..engine import Action, RuleViolation, State
-from ..engine.rules import move_options, waiting_for
+from ..engine.rules import move_options, objectives_met, waiting_for
 from ..session import Session
 from .end import EndScreen
 from .modals import AskScreen, ConfirmScreen, PickScreen
@@ -193,10 +193,16 @@ class BoardScreen(Screen[None]):
                 out.append(literal(card.control_note) + "\n")
         out.append("Objectives (secret ones stay hidden on the shared screen; the end screen can show them):\n",
                    style="bold")
+        met = objectives_met(state)
         for actor in state.ruleset.actors:
-            for obj in actor.objectives:
-                text = "(a secret objective)" if obj.secret else literal(obj.text)
-                out.append(f"  {n[actor.id]}: {text}\n")
+            for obj, ok in met[actor.id]:
+                if obj.secret:
+                    out.append(f"  {n[actor.id]}: (a secret objective)\n", style="dim")
+                    continue
+                mark = "\u2714 met now " if ok else "\u2026 not yet "
+                out.append(f"  {n[actor.id]}: ")
+                out.append(mark, style="green" if ok else "")
+                out.append(f"{literal(obj.text)}\n")
         return out
 
     # -- the decision list ---------------------------------------------------
