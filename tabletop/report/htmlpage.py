@@ -24,6 +24,7 @@ from .words import (
     one_line,
     set_aside_text,
     share_rows,
+    working_parts,
     status_word,
 )
 
@@ -481,22 +482,7 @@ class _Report:
                 what += f' <span class="tag tag-undone">UNDONE by #{x["undone_by"]}</span>'
             if x.get("game_over") and x["game_over"] not in x["summary"]:
                 what += f" \u2014 game over: {e(x['game_over'])}"
-            working = []
-            if x["working"]:
-                working.append(e(x["working"]))
-            if x.get("reason") and not x["working"] and x["reason"].strip() not in x["summary"]:
-                working.append("reason: " + e(x["reason"]))
-            working += [e(c) for c in x["changes_text"]]
-            working += [e(n) for n in x["effect_notes"]]
-            working += [e(n) for n in x["effect_log"]]
-            if x.get("sealed"):
-                working.append(
-                    f"sealed; revealed at #{x['revealed_at']}"
-                    if x["revealed_at"]
-                    else "sealed; never revealed"
-                )
-            if x.get("revealed"):
-                working.append("reveals " + ", ".join(f"#{s}" for s in x["revealed"]))
+            working = working_parts(x, e)
             if x["notes"]:
                 working.append("notes: " + ", ".join(self.event_link(s) for s in x["notes"]))
             who = "facilitator" if x["facilitator"] or x["kind"] == "rule" else e(x["actor_name"] or "")

@@ -21,6 +21,7 @@ from .words import (
     one_line,
     set_aside_text,
     share_rows,
+    working_parts,
     status_word,
 )
 
@@ -319,20 +320,7 @@ def _log(doc: _Doc, report: dict[str, Any]) -> None:
             what = f"~~{what}~~ (undone by #{e['undone_by']})"
         if e.get("game_over") and e["game_over"] not in e["summary"]:
             what += f" \u2014 game over: {esc(e['game_over'])}"
-        working = []
-        if e["working"]:
-            working.append(esc(e["working"]))
-        if e.get("reason") and not e["working"] and e["reason"].strip() not in e["summary"]:
-            working.append("reason: " + esc(e["reason"]))
-        working += [esc(c) for c in e["changes_text"]]
-        working += [esc(n) for n in e["effect_notes"]]
-        working += [esc(n) for n in e["effect_log"]]
-        if e.get("sealed"):
-            working.append(
-                f"sealed; revealed at #{e['revealed_at']}" if e["revealed_at"] else "sealed; never revealed"
-            )
-        if e.get("revealed"):
-            working.append("reveals " + ", ".join(f"#{s}" for s in e["revealed"]))
+        working = working_parts(e, esc)
         if e["notes"]:
             working.append("notes: " + ", ".join(f"#{s}" for s in e["notes"]))
         rows.append(

@@ -213,3 +213,22 @@ def agreements_per_game(comparison: Mapping[str, Any], esc: Callable[[str], str]
         f"{esc(g['ruleset_id'])} ({esc(g['independence'])}) {g['agreements_per_game']:.2f}"
         for g in comparison["groups"]
     )
+
+
+def working_parts(entry: Mapping[str, Any], esc: Callable[[str], str]) -> list[str]:
+    """The working column of one decision-log entry, made safe with ``esc`` (notes not included)."""
+    parts = []
+    if entry["working"]:
+        parts.append(esc(entry["working"]))
+    if entry.get("reason") and not entry["working"] and entry["reason"].strip() not in entry["summary"]:
+        parts.append("reason: " + esc(entry["reason"]))
+    parts += [esc(c) for c in entry["changes_text"]]
+    parts += [esc(n) for n in entry["effect_notes"]]
+    parts += [esc(n) for n in entry["effect_log"]]
+    if entry.get("sealed"):
+        parts.append(
+            f"sealed; revealed at #{entry['revealed_at']}" if entry["revealed_at"] else "sealed; never revealed"
+        )
+    if entry.get("revealed"):
+        parts.append("reveals " + ", ".join(f"#{s}" for s in entry["revealed"]))
+    return parts
