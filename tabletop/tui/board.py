@@ -18,7 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..content.vocabulary import STATUSES
@@ -26,6 +26,7 @@ from ..engine import Action, RuleViolation, State
 from ..engine.rules import move_options, objectives_met, waiting_for
 from ..session import Session
 from .end import EndScreen
+from .keybar import KeyBar
 from .modals import AskScreen, ConfirmScreen, PickScreen
 from .text import card_text, literal, move_words, names, outcome_text, ruling_lines, undone_seqs
 from .widgets import Board, BoardPart, CardPanel, RulingsPanel, TrackPanel, TurnPanel
@@ -114,7 +115,7 @@ class BoardScreen(Screen[None]):
                 yield CardPanel(id="card")
                 yield BoardPart("", id="prompt")
                 yield OptionList(id="decision")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         rs = self.session.scenario.ruleset.ruleset

@@ -7,9 +7,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from ..engine import State
+from .keybar import KeyBar
 from .text import outcome_text
 
 
@@ -37,7 +38,7 @@ class EndScreen(Screen[None]):
             yield Static(Text("Game over", style="bold"), id="end-title")
             yield Static(outcome_text(self.state, self.show_secret), id="outcome")
             yield Static(Text("The save holds every event: `tabletop replay SAVE` for the debrief.", style="dim"))
-        yield Footer()
+        yield KeyBar()
 
     def action_back(self) -> None:
         self.dismiss(None)

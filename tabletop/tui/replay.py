@@ -13,11 +13,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..engine import Event, legal_actions
 from ..store import Save, SavedEvent
+from .keybar import KeyBar
 from .modals import AskScreen, HelpScreen, PickScreen
 from .text import literal, names, ruling_lines
 from .widgets import Board, CardPanel, TurnPanel
@@ -121,7 +122,7 @@ class ReplayScreen(Screen[None]):
                 yield OptionList(id="timeline")
                 yield Static(id="working")
                 yield CardPanel(id="card")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         header = self.save.header.get("scenario", {})

@@ -11,13 +11,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Select, Static, Switch
+from textual.widgets import Button, Header, Input, Label, OptionList, Select, Static, Switch
 from textual.widgets.option_list import Option
 
 from ..content import ContentError, Scenario
 from ..content.loader import DEFAULT_RULESET, bundled_rulesets, load_scenario
 from ..session import HUMAN
 from ..sim.bots import POLICIES
+from .keybar import KeyBar
 from .text import literal
 
 SEAT_CHOICES: list[tuple[str, str]] = [("Human team", HUMAN)] + [(f"Bot: {p}", p) for p in POLICIES]
@@ -129,7 +130,7 @@ class StartScreen(Screen[Choice]):
                         yield Input("", placeholder="automatic: <time>-<scenario>.jsonl", id="save-name")
                     yield Vertical(id="seats")
                     yield Button("Start the game (F5)", id="start", variant="primary")
-        yield Footer()
+        yield KeyBar()
 
     async def on_mount(self) -> None:
         self.title = "tabletop"

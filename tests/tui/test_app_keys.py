@@ -78,3 +78,38 @@ async def test_typing_narrows_the_inject_list(tmp_path: Path) -> None:
         await press(pilot, "enter")
         assert session.state.card == "plant-incident"
         assert session.state.last.action.kind == "inject"
+
+
+async def test_the_key_bar_follows_what_the_facilitator_can_do_and_a_click_presses_the_key(tmp_path: Path) -> None:
+    from tabletop.tui.keybar import KeyBar
+
+    session = start(tmp_path)
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        bar = app.screen.query_one(KeyBar)
+        items = {item.description: item for item in bar.items}
+        assert {"Pause", "Inject", "Undo", "Note", "Quit", "Help"} <= set(items)
+        assert not items["Undo"].enabled  # nothing to undo yet: shown dimmed
+        assert bar.palette is not None and bar.palette.display == "^p"
+        line = bar.render().plain
+        assert " p Pause " in line and line.rstrip().endswith("^p palette")
+
+        # a click on a dimmed key changes nothing
+        undo_x = next(start for start, _end, item in bar._spans if item.description == "Undo")
+        await pilot.click(KeyBar, offset=(undo_x + 1, 0))
+        await pilot.pause()
+        assert session.state.seq == 0
+
+        await press(pilot, "1")  # draw the card: now there is something to undo
+        assert session.state.seq == 1
+        items = {item.description: item for item in bar.items}
+        assert items["Undo"].enabled
+
+        # a click on "Pause" pauses the game, as the key does
+        pause_x = next(start for start, _end, item in bar._spans if item.description == "Pause")
+        await pilot.click(KeyBar, offset=(pause_x + 1, 0))
+        await pilot.pause()
+        assert board(pilot).paused
+        # a click between keys, past the last one, does nothing
+        assert bar.item_at(bar.size.width + 5) is None

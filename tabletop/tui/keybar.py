@@ -1,0 +1,133 @@
+"""The key bar: one line at the foot of a screen naming the keys that work now.
+
+It shows what Textual's Footer shows (the screen's shown bindings, dimmed
+when unavailable, the command palette key on the right) but is a single
+widget that repaints its one line. The Footer is a container of one widget
+per key and rebuilds them whenever the bindings change: that was a third of
+the cost of opening the board and of every modal opened on it.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from rich.text import Text
+from textual import events
+from textual.app import RenderResult
+from textual.screen import Screen
+from textual.widget import Widget
+
+
+class KeyItem(NamedTuple):
+    key: str  # what a click presses
+    display: str  # how the key is written, e.g. "^q"
+    description: str
+    enabled: bool
+
+
+class KeyBar(Widget, can_focus=False):
+    """The keys of the current screen on one line; a click presses the key."""
+
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES = {"keybar--key", "keybar--description", "keybar--disabled"}
+    DEFAULT_CSS = """
+    KeyBar {
+        dock: bottom;
+        height: 1;
+        width: 1fr;
+        color: $footer-foreground;
+        background: $footer-background;
+        text-wrap: nowrap;
+        text-overflow: clip;
+    }
+    KeyBar > .keybar--key {
+        color: $footer-key-foreground;
+        background: $footer-key-background;
+        text-style: bold;
+    }
+    KeyBar > .keybar--description {
+        color: $footer-description-foreground;
+        background: $footer-description-background;
+    }
+    KeyBar > .keybar--disabled {
+        text-style: dim;
+    }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.items: tuple[KeyItem, ...] = ()
+        self.palette: KeyItem | None = None
+        self._spans: list[tuple[int, int, KeyItem]] = []
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        self._bindings_changed(self.screen)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _bindings_changed(self, screen: Screen) -> None:
+        if not self.is_attached or screen is not self.screen:
+            return
+        items: list[KeyItem] = []
+        seen: set[str] = set()
+        palette: KeyItem | None = None
+        active = screen.active_bindings
+        for _node, binding, enabled, _tooltip in active.values():
+            if not binding.show or binding.action in seen:
+                continue  # one entry per action, as the Footer shows it
+            seen.add(binding.action)
+            items.append(KeyItem(binding.key, self.app.get_key_display(binding), binding.description, enabled))
+        if self.app.ENABLE_COMMAND_PALETTE and self.app.COMMAND_PALETTE_BINDING in active:
+            _node, binding, enabled, _tooltip = active[self.app.COMMAND_PALETTE_BINDING]
+            palette = KeyItem(binding.key, self.app.get_key_display(binding), binding.description, enabled)
+            items = [item for item in items if item.key != binding.key]
+        if (tuple(items), palette) != (self.items, self.palette):
+            self.items, self.palette = tuple(items), palette
+            self.refresh()
+
+    def render(self) -> RenderResult:
+        key_style = self.get_component_rich_style("keybar--key", partial=True)
+        text_style = self.get_component_rich_style("keybar--description", partial=True)
+        dim = self.get_component_rich_style("keybar--disabled", partial=True)
+        line = Text(no_wrap=True, overflow="crop", end="")
+        self._spans = []
+
+        def add(item: KeyItem) -> None:
+            start = line.cell_len
+            extra = dim if not item.enabled else None
+            line.append(f" {item.display} ", key_style + extra if extra else key_style)
+            if item.description:
+                line.append(f"{item.description} ", text_style + extra if extra else text_style)
+            self._spans.append((start, line.cell_len, item))
+
+        for item in self.items:
+            add(item)
+        if self.palette is not None:
+            width = self.size.width
+            right = Text(no_wrap=True, end="")
+            right.append(f"\u2502 {self.palette.display} ", key_style)
+            right.append(f"{self.palette.description} ", text_style)
+            gap = width - line.cell_len - right.cell_len
+            if gap >= 1:
+                line.append(" " * gap)
+                start = line.cell_len
+                line.append_text(right)
+                self._spans.append((start, line.cell_len, self.palette))
+        return line
+
+    def item_at(self, x: int) -> KeyItem | None:
+        for start, end, item in self._spans:
+            if start <= x < end:
+                return item
+        return None
+
+    def on_click(self, event: events.Click) -> None:
+        item = self.item_at(event.x)
+        if item is None:
+            return
+        if item.enabled:
+            self.app.simulate_key(item.key.split(",")[0])
+        else:
+            self.app.bell()
