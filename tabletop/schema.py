@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from .content.models import Deck, Ruleset
+from .content.validation import json_schema
 
 
 def schema_for(kind: str) -> dict[str, Any]:
     if kind == "ruleset":
-        schema = Ruleset.model_json_schema()
+        schema = json_schema(Ruleset)
     elif kind == "deck":
-        schema = Deck.model_json_schema()
+        schema = json_schema(Deck)
     elif kind == "save":
         from .store.schema import save_schema
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .content import Scenario
@@ -26,8 +26,8 @@ def with_sealed(scenario: Scenario, sealed: bool) -> Scenario:
     rs = scenario.ruleset
     if rs.ruleset.sealed_moves == sealed:
         return scenario
-    options = rs.ruleset.model_copy(update={"sealed_moves": sealed})
-    return Scenario(rs.model_copy(update={"ruleset": options}), scenario.deck, scenario.ruleset_source, scenario.deck_source)
+    options = replace(rs.ruleset, sealed_moves=sealed)
+    return Scenario(replace(rs, ruleset=options), scenario.deck, scenario.ruleset_source, scenario.deck_source)
 
 
 @dataclass

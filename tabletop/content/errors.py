@@ -46,3 +46,11 @@ class ContentError(Exception):
     def __init__(self, problems: Sequence[Problem]):
         self.problems = tuple(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def dedupe(problems: Iterable[Problem]) -> list[Problem]:
+    """The problems in their order, each reported once."""
+    seen: dict[tuple[str, int | None, str, str], Problem] = {}
+    for p in problems:
+        seen.setdefault((p.file, p.line, p.path, p.message), p)
+    return list(seen.values())

@@ -4,29 +4,19 @@ from __future__ import annotations
 
 import re
 import tomllib
-import types
-import typing
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, get_args, get_origin
-
-from pydantic import BaseModel, ValidationError
+from typing import Any
 
 from .checks import Found, check_deck, check_ruleset, check_scenario
-from .errors import ContentError, KeyPath, Problem, did_you_mean, format_path
+from .errors import ContentError, KeyPath, Problem, dedupe, did_you_mean, format_path
+from .fields import dump
 from .locate import Locator
 from .models import Actor, Card, Deck, Meter, MoveType, Ruleset, Track
-from .vocabulary import CONDITION_KEYS, CONDITIONS, EFFECT_KEYS, EFFECTS, MODIFIERS, TAG_PREFIX
 
 MAX_BYTES = 5 * 1024 * 1024
 BUNDLED = Path(__file__).resolve().parent.parent / "scenarios"
-
-_TAGGED: dict[str, type[BaseModel]] = {}
-for _family, _classes in (("effect", EFFECTS), ("condition", CONDITIONS), ("modifier", MODIFIERS)):
-    for _cls in _classes:
-        _TAGGED[f"{TAG_PREFIX}{_family}:{_cls.key}"] = _cls  # type: ignore[attr-defined]
 
 
 @dataclass
@@ -86,8 +76,8 @@ class Scenario:
         """The full ruleset and deck as plain JSON data, for saves."""
         if not self._json:
             self._json = {
-                "ruleset": self.ruleset.model_dump(mode="json", exclude_defaults=True),
-                "deck": self.deck.model_dump(mode="json", exclude_defaults=True),
+                "ruleset": dump(self.ruleset),
+                "deck": dump(self.deck),
             }
         return self._json
 
@@ -153,241 +143,24 @@ def kind_of(source: SourceFile) -> str:
     )
 
 
-# --------------------------------------------------------------------------
-# pydantic errors in our words
-
-
-def _unwrap(tp: Any) -> Any:
-    while True:
-        origin = get_origin(tp)
-        if origin is typing.Annotated:
-            tp = get_args(tp)[0]
-        elif origin in (typing.Union, types.UnionType):
-            args = [a for a in get_args(tp) if a is not type(None)]
-            if len(args) != 1:
-                return tp
-            tp = args[0]
-        else:
-            return tp
-
-
-def _model_at(root: type[BaseModel], loc: Iterable[Any]) -> type[BaseModel] | None:
-    """The model class whose field holds the value at ``loc``."""
-    tp: Any = root
-    for part in loc:
-        if isinstance(part, str) and part in _TAGGED:
-            tp = _TAGGED[part]
-            continue
-        tp = _unwrap(tp)
-        if isinstance(tp, type) and issubclass(tp, BaseModel):
-            if part not in tp.model_fields:
-                return None
-            tp = tp.model_fields[part].annotation
-        elif get_origin(tp) in (tuple, list):
-            tp = get_args(tp)[0]
-        elif get_origin(tp) is dict:
-            tp = get_args(tp)[1]
-        else:
-            return None
-    tp = _unwrap(tp)
-    return tp if isinstance(tp, type) and issubclass(tp, BaseModel) else None
-
-
-def _value_at(data: Any, path: KeyPath) -> Any:
-    for part in path:
-        try:
-            data = data[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return data
-
-
-def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[KeyPath, int | None]:
-    """The key path of an error's location in the file's data, and where in ``loc`` a union label is.
-
-    pydantic puts our tags, and the label of each branch of a union (e.g.
-    ``literal['open',...]`` for ``status = "open" or a list``), into ``loc``;
-    neither is a key the designer wrote.
-    """
-    path: list[str | int] = []
-    node: Any = data
-    label: int | None = None
-    for i, part in enumerate(loc):
-        if isinstance(part, str) and part in _TAGGED:
-            continue
-        if (isinstance(node, dict) and part in node) or (
-            isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
-        ):
-            node = node[part]
-        elif isinstance(part, str) and ("[" in part or i < len(loc) - 1):
-            label = i if label is None else label  # a union branch label
-            continue
-        else:
-            node = None  # a key that is missing
-        path.append(part)
-    return tuple(path), label
-
-
-def _one_branch(data: Any, errors: list[Any]) -> list[Any]:
-    """Each branch of a union fails on its own; keep the branch that got furthest (the first on a tie)."""
-    unions: dict[tuple[Any, ...], dict[Any, list[int]]] = {}
-    for i, err in enumerate(errors):
-        loc = tuple(err["loc"])
-        _, cut = _data_path(data, loc)
-        if cut is not None:
-            unions.setdefault(loc[:cut], {}).setdefault(loc[cut], []).append(i)
-    dropped: set[int] = set()
-    for branches in unions.values():
-        best = max(branches.values(), key=lambda idx: max(len(errors[i]["loc"]) for i in idx))
-        for idx in branches.values():
-            if idx is not best:
-                dropped.update(idx)
-    return [err for i, err in enumerate(errors) if i not in dropped]
-
-
-_KEY_WORD = re.compile(r"(?<![\w.])[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)*")
-
-
-def _named_key(data: Any, path: KeyPath, message: str) -> KeyPath:
-    """A check on a whole table names the key it is about first: point at that key's line.
-
-    ``agreement_at (5) is past the top of the ladder`` on ``tracks[0]`` is
-    reported at ``tracks[0].agreement_at``, the line the designer must change.
-    """
-    table = _value_at(data, path)
-    if not isinstance(table, dict):
-        return path
-    for word in _KEY_WORD.findall(message):
-        keys = tuple(word.split("."))
-        if _value_at(table, keys) is not None:
-            return (*path, *keys)
-    return path
-
-
-def _family(path: KeyPath) -> tuple[str, tuple[str, ...]]:
-    field_name = next((p for p in reversed(path) if isinstance(p, str)), "")
-    if field_name in ("effects", "fail_effects"):
-        return "effect", EFFECT_KEYS
-    if field_name == "modifiers":
-        return "modifier", CONDITION_KEYS
-    return "condition", CONDITION_KEYS
-
-
-def _type_name(value: Any) -> str:
-    return {
-        bool: "true/false",
-        int: "a whole number",
-        float: "a decimal number",
-        str: "a string",
-        list: "an array",
-        dict: "a table",
-    }.get(type(value), type(value).__name__)
-
-
-_EXPECTED = {
-    "int_type": "a whole number",
-    "int_parsing": "a whole number",
-    "int_from_float": "a whole number",
-    "bool_type": "true or false",
-    "bool_parsing": "true or false",
-    "string_type": "a string",
-    "dict_type": "a table",
-    "model_type": "a table",
-    "model_attributes_type": "a table",
-    "tuple_type": "an array",
-    "list_type": "an array",
-}
-
-
-def _translate(root: type[BaseModel], data: dict[str, Any], error: Any) -> tuple[KeyPath, str]:
-    loc = tuple(error["loc"])
-    path, _ = _data_path(data, loc)
-    kind = error["type"]
-    value = error.get("input")
-    ctx = error.get("ctx") or {}
-    if kind == "extra_forbidden":
-        model = _model_at(root, loc[:-1])
-        allowed = sorted(model.model_fields) if model else []
-        hint = did_you_mean(str(path[-1]), allowed)
-        listed = f"; expected one of {', '.join(allowed)}" if allowed else ""
-        return path, f"unknown key '{path[-1]}'{hint}{listed}"
-    if kind == "missing":
-        return path, "required key is missing"
-    if kind in ("union_tag_not_found", "union_tag_invalid"):
-        family, keys = _family(path)
-        if not isinstance(value, dict):
-            return path, f"expected an inline table such as {{ {keys[0]} = ... }}, got {_type_name(value)}"
-        if not value:
-            article = "an" if family == "effect" else "a"
-            return path, f"an empty table is not {article} {family} (expected one of {', '.join(keys)})"
-        unknown = [k for k in value if k not in keys and k not in ("add", "at_least", "at_most", "track")]
-        name = unknown[0] if unknown else ", ".join(value)
-        hint = did_you_mean(name, keys)
-        return path, f"unknown {family} '{name}'{hint} (expected one of {', '.join(keys)})"
-    if kind == "literal_error":
-        expected = ctx.get("expected", "")
-        options = re.findall(r"'([^']*)'", expected)
-        return path, f"got {value!r}{did_you_mean(str(value), options)}; expected one of {expected}"
-    if kind in _EXPECTED:
-        return path, f"expected {_EXPECTED[kind]}, got {_type_name(value)} {value!r}"
-    if kind == "string_pattern_mismatch":
-        return path, f"{value!r} is not a valid id: use lowercase letters, digits, '-' and '_'"
-    if kind in ("too_short", "string_too_short"):
-        n = ctx.get("min_length", 1)
-        what = "character" if kind.startswith("string") else "entry"
-        return path, f"needs at least {n} {what}{'s' if n != 1 else ''}"
-    if kind in ("too_long", "string_too_long"):
-        n = ctx.get("max_length")
-        what = "characters" if kind.startswith("string") else "entries"
-        return path, f"at most {n} {what} allowed"
-    if kind == "greater_than_equal":
-        return path, f"must be at least {ctx.get('ge')}, got {value!r}"
-    if kind == "less_than_equal":
-        return path, f"must be at most {ctx.get('le')}, got {value!r}"
-    if kind == "value_error":
-        message = str(ctx.get("error", error["msg"]))
-        return _named_key(data, path, message), message
-    return path, error["msg"]
-
-
-def _validate(source: SourceFile, model: type[BaseModel]) -> Any:
-    try:
-        return model.model_validate(source.data)
-    except ValidationError as exc:
-        problems = []
-        errors = _one_branch(source.data, exc.errors(include_url=False))
-        locs = [tuple(e["loc"]) for e in errors]
-        for err in errors:
-            loc = tuple(err["loc"])
-            # pydantic also reports a list as too short when its items failed
-            if err["type"] == "too_short" and any(o[: len(loc)] == loc and o != loc for o in locs):
-                continue
-            path, message = _translate(model, source.data, err)
-            problems.append(source.problem(path, message))
-        raise ContentError(_dedupe(problems)) from None
-
-
-def _dedupe(problems: Iterable[Problem]) -> list[Problem]:
-    seen: dict[tuple[str, int | None, str, str], Problem] = {}
-    for p in problems:
-        seen.setdefault((p.file, p.line, p.path, p.message), p)
-    return list(seen.values())
-
-
 def _raise_found(found: list[Found], sources: dict[str, SourceFile]) -> None:
     if found:
-        problems = _dedupe(sources[owner].problem(path, msg) for owner, path, msg in found)
+        problems = dedupe(sources[owner].problem(path, msg) for owner, path, msg in found)
         raise ContentError(sorted(problems, key=lambda p: (p.file, p.line or 0)))
 
 
 def parse_ruleset(source: SourceFile) -> Ruleset:
-    rs: Ruleset = _validate(source, Ruleset)
+    from .validation import validate  # pydantic, only for a file not validated before
+
+    rs: Ruleset = validate(source, Ruleset)
     _raise_found(check_ruleset(rs), {"ruleset": source})
     return rs
 
 
 def parse_deck(source: SourceFile) -> Deck:
-    deck: Deck = _validate(source, Deck)
+    from .validation import validate
+
+    deck: Deck = validate(source, Deck)
     _raise_found(check_deck(deck), {"deck": source})
     return deck
 

@@ -1,26 +1,46 @@
-"""pydantic models of rulesets and decks (DESIGN sections 2, 5 and 6).
+"""Rulesets and decks (DESIGN sections 2, 5 and 6).
 
-These models check the shape of each file on its own. Checks that need the
+Each class holds one table of a file; its annotations and ``check`` say what
+a valid table is, and :mod:`tabletop.content.validation` checks each file
+against them on its own. Checks that need the
 whole scenario (ids that must exist, the independence rules) are in
 :mod:`tabletop.content.checks`.
 """
 
 from __future__ import annotations
 
+from dataclasses import field
 from typing import Annotated, Literal
 
-from pydantic import Field, field_validator, model_validator
-
-from .vocabulary import AnyCondition, AnyEffect, AnyModifier, ContentModel, Status
+from .fields import Check, ContentModel, Limits
+from .vocabulary import AnyCondition, AnyEffect, AnyModifier, Status
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
-Id = Annotated[str, Field(pattern=ID_PATTERN, min_length=1, max_length=64)]
-Name = Annotated[str, Field(min_length=1, max_length=120)]
-Text = Annotated[str, Field(max_length=2000)]
+Id = Annotated[str, Limits(pattern=ID_PATTERN, min_length=1, max_length=64)]
+Name = Annotated[str, Limits(min_length=1, max_length=120)]
+Text = Annotated[str, Limits(max_length=2000)]
 
 PHASES: tuple[str, ...] = ("event", "moves", "adjudication", "review")
 Phase = Literal["event", "moves", "adjudication", "review"]
 Resolution = Literal["auto", "consensus", "dice", "facilitator"]
+
+
+def _phases(phases: tuple[str, ...]) -> tuple[str, ...]:
+    if len(set(phases)) != len(phases):
+        raise ValueError("a phase is listed twice")
+    if "moves" not in phases:
+        raise ValueError("the phases must include 'moves'")
+    return phases
+
+
+def _not_negative(what: str) -> Check:
+    def check(values: dict[str, int]) -> dict[str, int]:
+        for key, value in values.items():
+            if value < 0:
+                raise ValueError(what.format(key=key, value=value))
+        return values
+
+    return Check(check)
 
 
 class RulesetOptions(ContentModel):
@@ -29,37 +49,26 @@ class RulesetOptions(ContentModel):
     id: Id
     name: Name
     description: Text = ""
-    turns: int = Field(ge=1, le=100)
+    turns: Annotated[int, Limits(ge=1, le=100)]
     independence: Literal["strict", "linked"] = "strict"
     deck: Id | None = None
-    actions_per_round: int = Field(1, ge=1, le=10)
+    actions_per_round: Annotated[int, Limits(ge=1, le=10)] = 1
     sealed_moves: bool = False
-    phases: tuple[Phase, ...] = Field(PHASES, strict=False)
-
-    @field_validator("phases")
-    @classmethod
-    def _phases(cls, phases: tuple[str, ...]) -> tuple[str, ...]:
-        if len(set(phases)) != len(phases):
-            raise ValueError("a phase is listed twice")
-        if "moves" not in phases:
-            raise ValueError("the phases must include 'moves'")
-        return phases
+    phases: Annotated[tuple[Phase, ...], Limits(strict=False), Check(_phases)] = PHASES
 
 
 class Objective(ContentModel):
     """What an actor wants from a track: a position reached, or a status."""
 
     track: str
-    at_least: int | None = Field(None, ge=0)
+    at_least: Annotated[int | None, Limits(ge=0)] = None
     status: Status | None = None
-    text: str = Field(min_length=1, max_length=300)
+    text: Annotated[str, Limits(min_length=1, max_length=300)]
     secret: bool = False
 
-    @model_validator(mode="after")
-    def _something(self) -> Objective:
+    def check(self) -> None:
         if self.at_least is None and self.status is None:
             raise ValueError("an objective needs at_least (a position) or status")
-        return self
 
 
 class Actor(ContentModel):
@@ -68,17 +77,11 @@ class Actor(ContentModel):
     id: Id
     name: Name
     description: Text = ""
-    color: str = Field("#888888", pattern=r"^#[0-9a-fA-F]{6}$")
-    resources: dict[str, int] = Field(default_factory=dict)
-    objectives: tuple[Objective, ...] = Field((), strict=False)
-
-    @field_validator("resources")
-    @classmethod
-    def _non_negative(cls, resources: dict[str, int]) -> dict[str, int]:
-        for key, value in resources.items():
-            if value < 0:
-                raise ValueError(f"resource '{key}' must be 0 or more, got {value}")
-        return resources
+    color: Annotated[str, Limits(pattern=r"^#[0-9a-fA-F]{6}$")] = "#888888"
+    resources: Annotated[dict[str, int], _not_negative("resource '{key}' must be 0 or more, got {value}")] = field(
+        default_factory=dict
+    )
+    objectives: Annotated[tuple[Objective, ...], Limits(strict=False)] = ()
 
 
 class Meter(ContentModel):
@@ -88,23 +91,21 @@ class Meter(ContentModel):
     name: Name
     description: Text = ""
     min: int = 0
-    max: int = Field(ge=1)
+    max: Annotated[int, Limits(ge=1)]
     start: int = 0
 
-    @model_validator(mode="after")
-    def _bounds(self) -> Meter:
+    def check(self) -> None:
         if self.min >= self.max:
             raise ValueError(f"min ({self.min}) must be below max ({self.max})")
         if not self.min <= self.start <= self.max:
             raise ValueError(f"start ({self.start}) must lie between min ({self.min}) and max ({self.max})")
-        return self
 
 
 class Ratify(ContentModel):
     """Who must accept a consensus proposal on a track."""
 
-    threshold: int | None = Field(None, ge=1)
-    veto: tuple[str, ...] = Field((), strict=False)
+    threshold: Annotated[int | None, Limits(ge=1)] = None
+    veto: Annotated[tuple[str, ...], Limits(strict=False)] = ()
 
 
 class Track(ContentModel):
@@ -113,16 +114,15 @@ class Track(ContentModel):
     id: Id
     name: Name
     description: Text = ""
-    members: tuple[str, ...] = Field(min_length=1, strict=False)
-    ladder: tuple[str, ...] = Field(min_length=2, max_length=20, strict=False)
-    agreement_at: int = Field(ge=1)
-    breakdown_at: int = Field(ge=1, le=20)
-    start_tension: int = Field(0, ge=0)
-    start_position: int = Field(0, ge=0)
+    members: Annotated[tuple[str, ...], Limits(min_length=1, strict=False)]
+    ladder: Annotated[tuple[str, ...], Limits(min_length=2, max_length=20, strict=False)]
+    agreement_at: Annotated[int, Limits(ge=1)]
+    breakdown_at: Annotated[int, Limits(ge=1, le=20)]
+    start_tension: Annotated[int, Limits(ge=0)] = 0
+    start_position: Annotated[int, Limits(ge=0)] = 0
     ratify: Ratify | None = None
 
-    @model_validator(mode="after")
-    def _ranges(self) -> Track:
+    def check(self) -> None:
         top = len(self.ladder) - 1
         if self.agreement_at > top:
             raise ValueError(
@@ -144,7 +144,6 @@ class Track(ContentModel):
                 f"ratify.threshold ({self.ratify.threshold}) is more than the "
                 f"{len(self.members)} members of the track"
             )
-        return self
 
     def threshold(self) -> int:
         """How many accepts (the proposer's included) a consensus needs."""
@@ -163,26 +162,19 @@ class MoveType(ContentModel):
     name: Name
     description: Text = ""
     scope: Literal["track", "global"] = "track"
-    cost: dict[str, int] = Field(default_factory=dict)
+    cost: Annotated[dict[str, int], _not_negative("cost of '{key}' must be 0 or more, got {value}")] = field(
+        default_factory=dict
+    )
     resolution: Resolution = "auto"
-    target: int | None = Field(None, ge=2, le=20)
-    modifiers: tuple[AnyModifier, ...] = Field((), strict=False)
-    requires: tuple[AnyCondition, ...] = Field((), strict=False)
-    effects: tuple[AnyEffect, ...] = Field((), strict=False)
-    fail_effects: tuple[AnyEffect, ...] = Field((), strict=False)
-    link: bool = Field(False, description="the player names a second track this move is conditional on")
+    target: Annotated[int | None, Limits(ge=2, le=20)] = None
+    modifiers: Annotated[tuple[AnyModifier, ...], Limits(strict=False)] = ()
+    requires: Annotated[tuple[AnyCondition, ...], Limits(strict=False)] = ()
+    effects: Annotated[tuple[AnyEffect, ...], Limits(strict=False)] = ()
+    fail_effects: Annotated[tuple[AnyEffect, ...], Limits(strict=False)] = ()
+    link: Annotated[bool, Limits(description="the player names a second track this move is conditional on")] = False
     once_per_game: bool = False
 
-    @field_validator("cost")
-    @classmethod
-    def _cost(cls, cost: dict[str, int]) -> dict[str, int]:
-        for key, value in cost.items():
-            if value < 0:
-                raise ValueError(f"cost of '{key}' must be 0 or more, got {value}")
-        return cost
-
-    @model_validator(mode="after")
-    def _resolution(self) -> MoveType:
+    def check(self) -> None:
         if self.resolution == "dice" and self.target is None:
             raise ValueError("a dice move needs a target (2d6 + modifiers >= target)")
         if self.resolution != "dice" and (self.target is not None or self.modifiers):
@@ -191,17 +183,16 @@ class MoveType(ContentModel):
             raise ValueError("an auto move cannot fail: fail_effects need consensus, dice or facilitator")
         if self.link and self.scope != "track":
             raise ValueError("a link move must have scope = \"track\"")
-        return self
 
 
 class Ruleset(ContentModel):
     """A whole ruleset file."""
 
     ruleset: RulesetOptions
-    actors: tuple[Actor, ...] = Field(min_length=1, strict=False)
-    meters: tuple[Meter, ...] = Field((), strict=False)
-    tracks: tuple[Track, ...] = Field(min_length=1, strict=False)
-    moves: tuple[MoveType, ...] = Field(min_length=1, strict=False)
+    actors: Annotated[tuple[Actor, ...], Limits(min_length=1, strict=False)]
+    meters: Annotated[tuple[Meter, ...], Limits(strict=False)] = ()
+    tracks: Annotated[tuple[Track, ...], Limits(min_length=1, strict=False)]
+    moves: Annotated[tuple[MoveType, ...], Limits(min_length=1, strict=False)]
 
     @property
     def id(self) -> str:
@@ -212,8 +203,8 @@ class Choice(ContentModel):
     """An answer a named actor may give to a card."""
 
     actor: str
-    label: str = Field(min_length=1, max_length=120)
-    effects: tuple[AnyEffect, ...] = Field((), strict=False)
+    label: Annotated[str, Limits(min_length=1, max_length=120)]
+    effects: Annotated[tuple[AnyEffect, ...], Limits(strict=False)] = ()
 
 
 class Card(ContentModel):
@@ -223,15 +214,14 @@ class Card(ContentModel):
     title: Name
     text: Text = ""
     track: str | None = None
-    copies: int = Field(1, ge=1, le=20)
-    requires: tuple[AnyCondition, ...] = Field((), strict=False)
-    effects: tuple[AnyEffect, ...] = Field((), strict=False)
-    choices: tuple[Choice, ...] = Field((), strict=False)
+    copies: Annotated[int, Limits(ge=1, le=20)] = 1
+    requires: Annotated[tuple[AnyCondition, ...], Limits(strict=False)] = ()
+    effects: Annotated[tuple[AnyEffect, ...], Limits(strict=False)] = ()
+    choices: Annotated[tuple[Choice, ...], Limits(strict=False)] = ()
     control_note: Text = ""
-    tags: tuple[str, ...] = Field((), strict=False)
+    tags: Annotated[tuple[str, ...], Limits(strict=False)] = ()
 
-    @model_validator(mode="after")
-    def _one_chooser(self) -> Card:
+    def check(self) -> None:
         actors = {c.actor for c in self.choices}
         if len(actors) > 1:
             raise ValueError(
@@ -239,7 +229,6 @@ class Card(ContentModel):
             )
         if len(self.choices) == 1:
             raise ValueError("a card with choices needs at least two of them")
-        return self
 
     def chooser(self) -> str | None:
         return self.choices[0].actor if self.choices else None
@@ -257,7 +246,7 @@ class Deck(ContentModel):
     """A whole deck file."""
 
     deck: DeckOptions
-    cards: tuple[Card, ...] = Field(min_length=1, strict=False)
+    cards: Annotated[tuple[Card, ...], Limits(min_length=1, strict=False)]
 
     @property
     def id(self) -> str:

@@ -1,8 +1,9 @@
 """The one vocabulary of effects and conditions.
 
 Every effect and condition a ruleset or deck may use is a small class here.
-The pydantic schema, the loader's checks, the engine's interpreter and the
-authoring docs all read this registry, so they cannot drift apart.
+The validator (pydantic models made from these classes), the loader's
+checks, the engine's interpreter and the authoring docs all read this
+registry, so they cannot drift apart. Importing it does not import pydantic.
 
 An effect or condition is a TOML inline table whose *primary key* says what
 it is (``{ progress = 1 }``, ``{ meter = "trust", at_least = 3 }``). Nothing
@@ -12,18 +13,21 @@ here is ever evaluated as code.
 from __future__ import annotations
 
 from abc import abstractmethod
-from typing import Annotated, Any, ClassVar, Literal, Protocol, Union
+from typing import Annotated, ClassVar, Literal, Protocol
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, create_model, model_validator
+from .fields import ContentModel, Limits, OneOf
 
 Status = Literal["open", "agreed", "collapsed", "deferred"]
 STATUSES: tuple[str, ...] = ("open", "agreed", "collapsed", "deferred")
+#: an effect or condition may name another track (linked mode only)
+OtherTrack = Annotated[str | None, Limits(description="another track (linked mode only)")]
 
 
-class ContentModel(BaseModel):
-    """Base of every content model: unknown keys are errors, values immutable."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+def check_bounds(at_least: int | None, at_most: int | None) -> None:
+    if at_least is None and at_most is None:
+        raise ValueError("give at_least, at_most or both")
+    if at_least is not None and at_most is not None and at_least > at_most:
+        raise ValueError(f"at_least ({at_least}) is above at_most ({at_most})")
 
 
 class Range(ContentModel):
@@ -32,13 +36,8 @@ class Range(ContentModel):
     at_least: int | None = None
     at_most: int | None = None
 
-    @model_validator(mode="after")
-    def _one_bound(self) -> Range:
-        if self.at_least is None and self.at_most is None:
-            raise ValueError("give at_least, at_most or both")
-        if self.at_least is not None and self.at_most is not None and self.at_least > self.at_most:
-            raise ValueError(f"at_least ({self.at_least}) is above at_most ({self.at_most})")
-        return self
+    def check(self) -> None:
+        check_bounds(self.at_least, self.at_most)
 
     def holds(self, value: int) -> bool:
         if self.at_least is not None and value < self.at_least:
@@ -125,7 +124,7 @@ class ProgressEffect(Effect):
     example = "{ progress = 1 }"
     writes_track = True
     progress: int
-    track: str | None = Field(None, description="another track (linked mode only)")
+    track: OtherTrack = None
 
     def apply(self, target: EffectTarget) -> None:
         target.add_progress(self.track, self.progress)
@@ -142,7 +141,7 @@ class TensionEffect(Effect):
     example = "{ tension = -1 }"
     writes_track = True
     tension: int
-    track: str | None = Field(None, description="another track (linked mode only)")
+    track: OtherTrack = None
 
     def apply(self, target: EffectTarget) -> None:
         target.add_tension(self.track, self.tension)
@@ -159,7 +158,7 @@ class StatusEffect(Effect):
     example = '{ status = "deferred" }'
     writes_track = True
     status: Status
-    track: str | None = Field(None, description="another track (linked mode only)")
+    track: OtherTrack = None
 
     def apply(self, target: EffectTarget) -> None:
         target.set_status(self.track, self.status)
@@ -205,7 +204,7 @@ class LogEffect(Effect):
 
     key = "log"
     example = '{ log = "Back-channel opened" }'
-    log: str = Field(max_length=300)
+    log: Annotated[str, Limits(max_length=300)]
 
     def apply(self, target: EffectTarget) -> None:
         target.log(self.log)
@@ -250,10 +249,8 @@ class _Bounded(Condition):
     at_least: int | None = None
     at_most: int | None = None
 
-    @model_validator(mode="after")
-    def _one_bound(self) -> _Bounded:
-        Range(at_least=self.at_least, at_most=self.at_most)
-        return self
+    def check(self) -> None:
+        check_bounds(self.at_least, self.at_most)
 
     def _range(self) -> Range:
         return Range(at_least=self.at_least, at_most=self.at_most)
@@ -297,7 +294,7 @@ class TensionCondition(Condition):
     example = "{ tension = { at_most = 2 } }"
     reads_track = True
     tension: Range
-    track: str | None = Field(None, description="another track (linked mode only)")
+    track: OtherTrack = None
 
     def holds(self, ctx: ConditionContext) -> bool:
         return self.tension.holds(ctx.track(self.track).tension)
@@ -314,7 +311,7 @@ class ProgressCondition(Condition):
     example = "{ progress = { at_least = 2 } }"
     reads_track = True
     progress: Range
-    track: str | None = Field(None, description="another track (linked mode only)")
+    track: OtherTrack = None
 
     def holds(self, ctx: ConditionContext) -> bool:
         return self.progress.holds(ctx.track(self.track).position)
@@ -344,8 +341,8 @@ class StatusCondition(Condition):
     key = "status"
     example = '{ status = "open" }'
     reads_track = True
-    status: Status | Annotated[list[Status], Field(min_length=1)]
-    track: str | None = Field(None, description="another track (linked mode only)")
+    status: Status | Annotated[list[Status], Limits(min_length=1)]
+    track: OtherTrack = None
 
     def statuses(self) -> tuple[str, ...]:
         return (self.status,) if isinstance(self.status, str) else tuple(self.status)
@@ -374,44 +371,26 @@ CONDITION_KEYS: tuple[str, ...] = tuple(c.key for c in CONDITIONS)
 
 
 def _modifier_class(cond: type[Condition]) -> type[Condition]:
-    return create_model(  # type: ignore[call-overload,no-any-return]
-        cond.__name__.replace("Condition", "Modifier"),
-        __base__=cond,
-        __doc__=f"{cond.__doc__} If so, adds `add` to the roll.",
-        add=(int, ...),
-    )
+    name = cond.__name__.replace("Condition", "Modifier")
+    body = {
+        "__annotations__": {"add": "int"},
+        "__doc__": f"{cond.__doc__} If so, adds `add` to the roll.",
+        "__module__": __name__,
+        "__qualname__": name,
+    }
+    return type(name, (cond,), body)  # ContentModel makes it a dataclass
 
 
 MODIFIERS: tuple[type[Condition], ...] = tuple(_modifier_class(c) for c in CONDITIONS)
 
 
 # --------------------------------------------------------------------------
-# Discriminated unions keyed by the primary key present in the table.
-
-
-def primary_key(value: Any, keys: tuple[str, ...]) -> str | None:
-    """The first registry key present in ``value`` (a dict or a model)."""
-    if isinstance(value, dict):
-        for key in keys:
-            if key in value:
-                return key
-        return None
-    return getattr(value, "key", None)
-
+# The families a table may belong to, told apart by the primary key present.
 
 #: Tags carry a prefix no TOML key has, so error locations can drop them.
 TAG_PREFIX = "~"
 
+AnyEffect = Annotated[Effect, OneOf("effect", EFFECTS)]
+AnyCondition = Annotated[Condition, OneOf("condition", CONDITIONS)]
+AnyModifier = Annotated[Condition, OneOf("modifier", MODIFIERS)]
 
-def _union(family: str, classes: tuple[type[ContentModel], ...], keys: tuple[str, ...]) -> Any:
-    def tag(value: Any) -> str | None:
-        key = primary_key(value, keys)
-        return None if key is None else f"{TAG_PREFIX}{family}:{key}"
-
-    members = tuple(Annotated[cls, Tag(f"{TAG_PREFIX}{family}:{cls.key}")] for cls in classes)  # type: ignore[attr-defined]
-    return Annotated[Union[members], Discriminator(tag)]  # noqa: UP007
-
-
-AnyEffect = _union("effect", EFFECTS, EFFECT_KEYS)
-AnyCondition = _union("condition", CONDITIONS, CONDITION_KEYS)
-AnyModifier = _union("modifier", MODIFIERS, CONDITION_KEYS)

@@ -740,7 +740,7 @@ def _enact_move(
     if link is not None and state.independence == "linked":
         for effect in effects:
             if getattr(effect, "track", "") is None and effect.writes_track:
-                effect.model_copy(update={"track": link}).apply(bench)
+                replace(effect, track=link).apply(bench)
     notes = _settle(bench)
     verdict = "" if move.resolution == "auto" else ("succeeds" if success else "fails")
     return _commit(state, bench), _summary(state, verdict, bench, notes)

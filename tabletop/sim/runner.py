@@ -12,7 +12,7 @@ import random
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -243,8 +243,8 @@ def with_independence(scenario: Scenario, mode: str) -> Scenario:
     rs = scenario.ruleset
     if rs.ruleset.independence == mode:
         return scenario
-    options = rs.ruleset.model_copy(update={"independence": mode})
-    return Scenario(rs.model_copy(update={"ruleset": options}), scenario.deck, scenario.ruleset_source, scenario.deck_source)
+    options = replace(rs.ruleset, independence=mode)
+    return Scenario(replace(rs, ruleset=options), scenario.deck, scenario.ruleset_source, scenario.deck_source)
 
 
 def format_comparison(reports: Mapping[str, Mapping[str, Any]], names: Mapping[str, str] | None = None) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..content.models import Deck, Ruleset
+from ..content.validation import json_schema
 from ..engine.actions import KINDS
 from .savefile import FORMAT, VERSION
 
@@ -17,8 +18,8 @@ _HASH = {"type": "string", "pattern": "^[0-9a-f]{32}$"}
 
 
 def save_schema() -> dict[str, Any]:
-    ruleset = Ruleset.model_json_schema(ref_template="#/$defs/ruleset_defs/{model}")
-    deck = Deck.model_json_schema(ref_template="#/$defs/deck_defs/{model}")
+    ruleset = json_schema(Ruleset, ref_template="#/$defs/ruleset_defs/{model}")
+    deck = json_schema(Deck, ref_template="#/$defs/deck_defs/{model}")
     ruleset_defs = ruleset.pop("$defs", {})
     deck_defs = deck.pop("$defs", {})
     action = {

@@ -1,0 +1,192 @@
+"""What content classes are made of, without pydantic.
+
+Every ruleset and deck class is a frozen dataclass declared with
+:class:`ContentModel`. Its annotations carry the file format's rules as plain
+markers (:class:`Limits`, :class:`Check`, :class:`OneOf`) and its ``check``
+method the rules that span several keys. :mod:`tabletop.content.validation`
+turns the same classes into pydantic models when a file has to be validated;
+the engine, the screens and a start from an already validated scenario never
+import pydantic (it cost a third of the TUI's cold start).
+
+:func:`build` makes content objects from validated data (a dump made by
+:func:`dump`, or pydantic's output); it checks nothing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from collections.abc import Callable
+from typing import Annotated, Any, dataclass_transform, get_args, get_origin
+
+
+@dataclass_transform(frozen_default=True, kw_only_default=True)
+class ContentModel:
+    """Base of every content class: a frozen, keyword-only dataclass.
+
+    Unknown keys, wrong types and broken rules are the validator's business
+    (:mod:`tabletop.content.validation`); these classes only hold the result.
+    """
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        dataclasses.dataclass(frozen=True, kw_only=True)(cls)
+
+    def check(self) -> None:
+        """Rules spanning several keys; raise ValueError to reject the table."""
+
+
+class Limits:
+    """Constraints on a value, as pydantic's ``Field`` takes them (ge, le, pattern, min_length, ...)."""
+
+    def __init__(self, **rules: Any):
+        self.rules = rules
+
+    def __repr__(self) -> str:
+        return f"Limits({', '.join(f'{k}={v!r}' for k, v in self.rules.items())})"
+
+
+class Check:
+    """A check of one value: ``fn(value)`` returns it or raises ValueError."""
+
+    def __init__(self, fn: Callable[[Any], Any]):
+        self.fn = fn
+
+
+class OneOf:
+    """A table that is one of a family of classes, told apart by its primary key."""
+
+    def __init__(self, family: str, classes: tuple[type[ContentModel], ...]):
+        self.family = family
+        self.classes = classes
+        self.by_key: dict[str, type[ContentModel]] = {c.key: c for c in classes}  # type: ignore[attr-defined]
+        self.keys: tuple[str, ...] = tuple(self.by_key)
+
+    def pick(self, value: Any) -> type[ContentModel] | None:
+        key = primary_key(value, self.keys)
+        return None if key is None else self.by_key[key]
+
+
+def primary_key(value: Any, keys: tuple[str, ...]) -> str | None:
+    """The first registry key present in ``value`` (a dict or a content object)."""
+    if isinstance(value, dict):
+        for key in keys:
+            if key in value:
+                return key
+        return None
+    return getattr(value, "key", None)
+
+
+# --------------------------------------------------------------------------
+# Type hints, resolved once per class
+
+
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def hints(cls: type) -> dict[str, Any]:
+    """The field annotations of a content class, with their markers."""
+    found = _HINTS.get(cls)
+    if found is None:
+        every = typing.get_type_hints(cls, include_extras=True)
+        found = {f.name: every[f.name] for f in dataclasses.fields(cls)}
+        _HINTS[cls] = found
+    return found
+
+
+def is_content(tp: Any) -> bool:
+    return isinstance(tp, type) and issubclass(tp, ContentModel)
+
+
+# --------------------------------------------------------------------------
+# From validated data to objects
+
+
+def build(cls: type[ContentModel], data: dict[str, Any]) -> Any:
+    """Make a ``cls`` from validated data; a key left out takes its default."""
+    kwargs = {}
+    for name, tp in hints(cls).items():
+        if name in data:
+            kwargs[name] = _convert(tp, data[name])
+    return cls(**kwargs)
+
+
+def _convert(tp: Any, value: Any) -> Any:
+    origin = get_origin(tp)
+    if origin is Annotated:
+        inner, *meta = get_args(tp)
+        for m in meta:
+            if isinstance(m, OneOf):
+                chosen = m.pick(value)
+                if chosen is None:
+                    raise ValueError(f"no {m.family} in {value!r}")
+                return build(chosen, value)
+        return _convert(inner, value)
+    if is_content(tp):
+        return value if isinstance(value, tp) else build(tp, value)
+    if origin is tuple:
+        item = get_args(tp)[0]
+        return tuple(_convert(item, v) for v in value)
+    if origin is list:
+        item = get_args(tp)[0]
+        return [_convert(item, v) for v in value]
+    if origin is dict:
+        return dict(value)
+    if origin in (typing.Union, types.UnionType):
+        if value is None:
+            return None
+        for arg in get_args(tp):
+            base = get_args(arg)[0] if get_origin(arg) is Annotated else arg
+            if isinstance(value, dict) and is_content(base):
+                return _convert(arg, value)
+            if isinstance(value, (list, tuple)) and get_origin(base) in (list, tuple):
+                return _convert(arg, value)
+        return value
+    return value
+
+
+# --------------------------------------------------------------------------
+# From objects to plain JSON data
+
+
+def dump(obj: ContentModel, exclude_defaults: bool = True) -> dict[str, Any]:
+    """Plain JSON data of ``obj``, leaving out values equal to their default."""
+    out: dict[str, Any] = {}
+    for f in dataclasses.fields(obj):  # type: ignore[arg-type]
+        value = getattr(obj, f.name)
+        if exclude_defaults:
+            if f.default is not dataclasses.MISSING and value == f.default:
+                continue
+            if f.default_factory is not dataclasses.MISSING and value == f.default_factory():
+                continue
+        out[f.name] = _plain(value)
+    return out
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, ContentModel):
+        return dump(value)
+    if isinstance(value, (tuple, list)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def replace(obj: Any, **changes: Any) -> Any:
+    """A copy of a content object with some values changed (not re-validated)."""
+    return dataclasses.replace(obj, **changes)
+
+
+__all__ = [
+    "Check",
+    "ContentModel",
+    "Limits",
+    "OneOf",
+    "build",
+    "dump",
+    "hints",
+    "primary_key",
+    "replace",
+]

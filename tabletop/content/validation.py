@@ -1,0 +1,402 @@
+"""Checking a content file against its classes, with pydantic.
+
+The content classes (:mod:`tabletop.content.models`, with the vocabulary) are
+plain frozen dataclasses whose annotations carry the rules as markers. Here
+each class gets a pydantic model with the same fields, types, limits and
+checks, built once on first use; a file's data is validated against it, and
+every error is put in the designer's words, at the line and key it is about.
+Only this module imports pydantic, and only a file that was not validated
+before needs it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import types
+import typing
+from collections.abc import Iterable
+from typing import Annotated, Any, ClassVar, Union, get_args, get_origin
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    ValidationError,
+    create_model,
+    model_validator,
+)
+
+from .errors import ContentError, KeyPath, dedupe, did_you_mean
+from .fields import Check, ContentModel, Limits, OneOf, hints, is_content, primary_key
+from .loader import SourceFile
+from .vocabulary import CONDITION_KEYS, EFFECT_KEYS, TAG_PREFIX
+
+
+class _Model(BaseModel):
+    """Base of the generated models: unknown keys are errors, no coercion ("8" is not 8)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    content_class: ClassVar[type[ContentModel]]
+
+
+_MODELS: dict[type[ContentModel], type[_Model]] = {}
+_UNIONS: dict[int, Any] = {}
+#: our union tags (``~effect:progress``) mapped to the model of each branch, for error locations
+_TAGGED: dict[str, type[BaseModel]] = {}
+
+
+def model_for(cls: type[ContentModel]) -> type[_Model]:
+    """The pydantic model that validates a table into a ``cls``."""
+    model = _MODELS.get(cls)
+    if model is not None:
+        return model
+    definitions: dict[str, Any] = {}
+    for f in dataclasses.fields(cls):
+        annotation, rules, checks = _field_parts(hints(cls)[f.name])
+        if f.default_factory is not dataclasses.MISSING:
+            info = Field(default_factory=f.default_factory, **rules)
+        elif f.default is not dataclasses.MISSING:
+            info = Field(f.default, **rules)
+        else:
+            info = Field(**rules)
+        pydantic_type = _pydantic_type(annotation)
+        if checks:
+            pydantic_type = Annotated[pydantic_type, *checks]
+        definitions[f.name] = (pydantic_type, info)
+    validators: dict[str, Any] = {}
+    if cls.check is not ContentModel.check:
+        check = cls.check
+
+        def run_check(self: Any) -> Any:
+            check(self)  # the class's own rule, reading the validated values by name
+            return self
+
+        validators["check"] = model_validator(mode="after")(run_check)
+    model = create_model(  # type: ignore[call-overload]
+        cls.__name__,
+        __base__=_Model,
+        __doc__=cls.__doc__,
+        __module__=cls.__module__,
+        __validators__=validators,
+        **definitions,
+    )
+    model.content_class = cls
+    key = getattr(cls, "key", None)
+    if key is not None:
+        type.__setattr__(model, "key", key)  # the union tag reads it off a validated value
+    _MODELS[cls] = model
+    return model
+
+
+def _field_parts(tp: Any) -> tuple[Any, dict[str, Any], list[Any]]:
+    """A field's type, its limits (for pydantic's Field) and its checks, from the top-level markers."""
+    rules: dict[str, Any] = {}
+    checks: list[Any] = []
+    if get_origin(tp) is Annotated:
+        inner, *meta = get_args(tp)
+        rest = []
+        for m in meta:
+            if isinstance(m, Limits):
+                rules.update(m.rules)
+            elif isinstance(m, Check):
+                checks.append(AfterValidator(m.fn))
+            else:
+                rest.append(m)
+        tp = Annotated[inner, *rest] if rest else inner
+    return tp, rules, checks
+
+
+def _pydantic_type(tp: Any) -> Any:
+    origin = get_origin(tp)
+    if origin is Annotated:
+        inner, *meta = get_args(tp)
+        for m in meta:
+            if isinstance(m, OneOf):
+                return _union(m)
+        converted = []
+        for m in meta:
+            if isinstance(m, Limits):
+                converted.append(Field(**m.rules))
+            elif isinstance(m, Check):
+                converted.append(AfterValidator(m.fn))
+            else:
+                converted.append(m)
+        return Annotated[_pydantic_type(inner), *converted]
+    if is_content(tp):
+        return model_for(tp)
+    if origin is tuple:
+        args = get_args(tp)
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple[_pydantic_type(args[0]), ...]  # type: ignore[misc]
+        return tuple[tuple(_pydantic_type(a) for a in args)]  # type: ignore[misc]
+    if origin is list:
+        return list[_pydantic_type(get_args(tp)[0])]  # type: ignore[misc]
+    if origin is dict:
+        k, v = get_args(tp)
+        return dict[_pydantic_type(k), _pydantic_type(v)]  # type: ignore[misc]
+    if origin in (typing.Union, types.UnionType):
+        return Union[tuple(_pydantic_type(a) for a in get_args(tp))]  # noqa: UP007
+    return tp
+
+
+def _union(one: OneOf) -> Any:
+    """A discriminated union keyed by the primary key present in the table."""
+    found = _UNIONS.get(id(one))
+    if found is not None:
+        return found
+    keys = one.keys
+
+    def tag(value: Any) -> str | None:
+        key = primary_key(value, keys)
+        return None if key is None else f"{TAG_PREFIX}{one.family}:{key}"
+
+    members = []
+    for cls in one.classes:
+        label = f"{TAG_PREFIX}{one.family}:{cls.key}"  # type: ignore[attr-defined]
+        model = model_for(cls)
+        _TAGGED[label] = model
+        members.append(Annotated[model, Tag(label)])
+    union = Annotated[Union[tuple(members)], Discriminator(tag)]  # noqa: UP007
+    _UNIONS[id(one)] = union
+    return union
+
+
+def _content(value: Any) -> Any:
+    """A validated value as content objects (pydantic's models turned into the content classes)."""
+    if isinstance(value, _Model):
+        cls = value.content_class
+        return cls(**{name: _content(getattr(value, name)) for name in hints(cls)})
+    if isinstance(value, tuple):
+        return tuple(_content(v) for v in value)
+    if isinstance(value, list):
+        return [_content(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _content(v) for k, v in value.items()}
+    return value
+
+
+def json_schema(cls: type[ContentModel], **kwargs: Any) -> dict[str, Any]:
+    """The JSON Schema of a file whose top level is a ``cls`` (for editors)."""
+    return model_for(cls).model_json_schema(**kwargs)
+
+
+# --------------------------------------------------------------------------
+# pydantic errors in our words
+
+
+
+def _unwrap(tp: Any) -> Any:
+    while True:
+        origin = get_origin(tp)
+        if origin is typing.Annotated:
+            tp = get_args(tp)[0]
+        elif origin in (typing.Union, types.UnionType):
+            args = [a for a in get_args(tp) if a is not type(None)]
+            if len(args) != 1:
+                return tp
+            tp = args[0]
+        else:
+            return tp
+
+
+def _model_at(root: type[BaseModel], loc: Iterable[Any]) -> type[BaseModel] | None:
+    """The model class whose field holds the value at ``loc``."""
+    tp: Any = root
+    for part in loc:
+        if isinstance(part, str) and part in _TAGGED:
+            tp = _TAGGED[part]
+            continue
+        tp = _unwrap(tp)
+        if isinstance(tp, type) and issubclass(tp, BaseModel):
+            if part not in tp.model_fields:
+                return None
+            tp = tp.model_fields[part].annotation
+        elif get_origin(tp) in (tuple, list):
+            tp = get_args(tp)[0]
+        elif get_origin(tp) is dict:
+            tp = get_args(tp)[1]
+        else:
+            return None
+    tp = _unwrap(tp)
+    return tp if isinstance(tp, type) and issubclass(tp, BaseModel) else None
+
+
+def _value_at(data: Any, path: KeyPath) -> Any:
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[KeyPath, int | None]:
+    """The key path of an error's location in the file's data, and where in ``loc`` a union label is.
+
+    pydantic puts our tags, and the label of each branch of a union (e.g.
+    ``literal['open',...]`` for ``status = "open" or a list``), into ``loc``;
+    neither is a key the designer wrote.
+    """
+    path: list[str | int] = []
+    node: Any = data
+    label: int | None = None
+    for i, part in enumerate(loc):
+        if isinstance(part, str) and part in _TAGGED:
+            continue
+        if (isinstance(node, dict) and part in node) or (
+            isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        ):
+            node = node[part]
+        elif isinstance(part, str) and ("[" in part or i < len(loc) - 1):
+            label = i if label is None else label  # a union branch label
+            continue
+        else:
+            node = None  # a key that is missing
+        path.append(part)
+    return tuple(path), label
+
+
+def _one_branch(data: Any, errors: list[Any]) -> list[Any]:
+    """Each branch of a union fails on its own; keep the branch that got furthest (the first on a tie)."""
+    unions: dict[tuple[Any, ...], dict[Any, list[int]]] = {}
+    for i, err in enumerate(errors):
+        loc = tuple(err["loc"])
+        _, cut = _data_path(data, loc)
+        if cut is not None:
+            unions.setdefault(loc[:cut], {}).setdefault(loc[cut], []).append(i)
+    dropped: set[int] = set()
+    for branches in unions.values():
+        best = max(branches.values(), key=lambda idx: max(len(errors[i]["loc"]) for i in idx))
+        for idx in branches.values():
+            if idx is not best:
+                dropped.update(idx)
+    return [err for i, err in enumerate(errors) if i not in dropped]
+
+
+_KEY_WORD = re.compile(r"(?<![\w.])[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)*")
+
+
+def _named_key(data: Any, path: KeyPath, message: str) -> KeyPath:
+    """A check on a whole table names the key it is about first: point at that key's line.
+
+    ``agreement_at (5) is past the top of the ladder`` on ``tracks[0]`` is
+    reported at ``tracks[0].agreement_at``, the line the designer must change.
+    """
+    table = _value_at(data, path)
+    if not isinstance(table, dict):
+        return path
+    for word in _KEY_WORD.findall(message):
+        keys = tuple(word.split("."))
+        if _value_at(table, keys) is not None:
+            return (*path, *keys)
+    return path
+
+
+def _family(path: KeyPath) -> tuple[str, tuple[str, ...]]:
+    field_name = next((p for p in reversed(path) if isinstance(p, str)), "")
+    if field_name in ("effects", "fail_effects"):
+        return "effect", EFFECT_KEYS
+    if field_name == "modifiers":
+        return "modifier", CONDITION_KEYS
+    return "condition", CONDITION_KEYS
+
+
+def _type_name(value: Any) -> str:
+    return {
+        bool: "true/false",
+        int: "a whole number",
+        float: "a decimal number",
+        str: "a string",
+        list: "an array",
+        dict: "a table",
+    }.get(type(value), type(value).__name__)
+
+
+_EXPECTED = {
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "int_from_float": "a whole number",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+    "string_type": "a string",
+    "dict_type": "a table",
+    "model_type": "a table",
+    "model_attributes_type": "a table",
+    "tuple_type": "an array",
+    "list_type": "an array",
+}
+
+
+def _translate(root: type[BaseModel], data: dict[str, Any], error: Any) -> tuple[KeyPath, str]:
+    loc = tuple(error["loc"])
+    path, _ = _data_path(data, loc)
+    kind = error["type"]
+    value = error.get("input")
+    ctx = error.get("ctx") or {}
+    if kind == "extra_forbidden":
+        model = _model_at(root, loc[:-1])
+        allowed = sorted(model.model_fields) if model else []
+        hint = did_you_mean(str(path[-1]), allowed)
+        listed = f"; expected one of {', '.join(allowed)}" if allowed else ""
+        return path, f"unknown key '{path[-1]}'{hint}{listed}"
+    if kind == "missing":
+        return path, "required key is missing"
+    if kind in ("union_tag_not_found", "union_tag_invalid"):
+        family, keys = _family(path)
+        if not isinstance(value, dict):
+            return path, f"expected an inline table such as {{ {keys[0]} = ... }}, got {_type_name(value)}"
+        if not value:
+            article = "an" if family == "effect" else "a"
+            return path, f"an empty table is not {article} {family} (expected one of {', '.join(keys)})"
+        unknown = [k for k in value if k not in keys and k not in ("add", "at_least", "at_most", "track")]
+        name = unknown[0] if unknown else ", ".join(value)
+        hint = did_you_mean(name, keys)
+        return path, f"unknown {family} '{name}'{hint} (expected one of {', '.join(keys)})"
+    if kind == "literal_error":
+        expected = ctx.get("expected", "")
+        options = re.findall(r"'([^']*)'", expected)
+        return path, f"got {value!r}{did_you_mean(str(value), options)}; expected one of {expected}"
+    if kind in _EXPECTED:
+        return path, f"expected {_EXPECTED[kind]}, got {_type_name(value)} {value!r}"
+    if kind == "string_pattern_mismatch":
+        return path, f"{value!r} is not a valid id: use lowercase letters, digits, '-' and '_'"
+    if kind in ("too_short", "string_too_short"):
+        n = ctx.get("min_length", 1)
+        what = "character" if kind.startswith("string") else "entry"
+        return path, f"needs at least {n} {what}{'s' if n != 1 else ''}"
+    if kind in ("too_long", "string_too_long"):
+        n = ctx.get("max_length")
+        what = "characters" if kind.startswith("string") else "entries"
+        return path, f"at most {n} {what} allowed"
+    if kind == "greater_than_equal":
+        return path, f"must be at least {ctx.get('ge')}, got {value!r}"
+    if kind == "less_than_equal":
+        return path, f"must be at most {ctx.get('le')}, got {value!r}"
+    if kind == "value_error":
+        message = str(ctx.get("error", error["msg"]))
+        return _named_key(data, path, message), message
+    return path, error["msg"]
+
+
+def validate(source: SourceFile, cls: type[ContentModel]) -> Any:
+    """``source``'s data as a ``cls``, or ContentError naming each problem's line and key."""
+    model = model_for(cls)
+    try:
+        checked = model.model_validate(source.data)
+    except ValidationError as exc:
+        problems = []
+        errors = _one_branch(source.data, exc.errors(include_url=False))
+        locs = [tuple(e["loc"]) for e in errors]
+        for err in errors:
+            loc = tuple(err["loc"])
+            # pydantic also reports a list as too short when its items failed
+            if err["type"] == "too_short" and any(o[: len(loc)] == loc and o != loc for o in locs):
+                continue
+            path, message = _translate(model, source.data, err)
+            problems.append(source.problem(path, message))
+        raise ContentError(dedupe(problems)) from None
+    return _content(checked)
