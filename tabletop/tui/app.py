@@ -6,6 +6,7 @@ from pathlib import Path
 
 from textual.app import App
 from textual.binding import Binding
+from textual.screen import Screen
 from textual.theme import Theme
 
 from ..session import DEFAULT_SAVE_DIR, Session, with_sealed
@@ -48,10 +49,15 @@ class TabletopApp(App[None]):
         self.save_dir = Path(save_dir)
         self.register_theme(HIGH_CONTRAST)
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen:
+        # a game's board is the first screen itself: pushing it over Textual's blank default
+        # screen cost a frame and a resize pass before the room saw anything
         if self.session is not None:
-            self.push_screen(BoardScreen(self.session))
-        else:
+            return BoardScreen(self.session)
+        return super().get_default_screen()
+
+    def on_mount(self) -> None:
+        if self.session is None:
             self.push_screen(StartScreen(), self._started)
 
     def _started(self, choice: Choice | None) -> None:
