@@ -229,13 +229,21 @@ def _declared_id(path: Path, kind: str) -> str | None:
     return table.get("id") if isinstance(table, dict) else None
 
 
-def load_scenario(ruleset: str | Path = DEFAULT_RULESET, deck: str | Path | None = None) -> Scenario:
+def load_scenario(
+    ruleset: str | Path = DEFAULT_RULESET, deck: str | Path | None = None, *, use_cache: bool = True
+) -> Scenario:
     """Load a ruleset and its deck (default: the deck the ruleset names).
 
     ``ruleset`` and ``deck`` are paths or bundled ids. Raises ContentError
-    carrying every problem found, each with file, line and key path.
+    carrying every problem found, each with file, line and key path. Files
+    byte for byte equal to the bundled ones come from the validated cache
+    (:mod:`tabletop.content.cache`) unless ``use_cache`` is false.
     """
     rs_path = resolve(ruleset, "ruleset")
+    if use_cache:
+        cached = _cached_scenario(rs_path, deck)
+        if cached is not None:
+            return cached
     rs_source = read_toml(rs_path)
     if kind_of(rs_source) != "ruleset":
         raise ContentError([rs_source.problem((), "this is a deck; give a ruleset (with a [ruleset] table)")])
@@ -271,10 +279,35 @@ def load_scenario(ruleset: str | Path = DEFAULT_RULESET, deck: str | Path | None
     return combine(rs, deck_model, rs_source, deck_source)
 
 
+def _cached_scenario(rs_path: Path, deck: str | Path | None) -> Scenario | None:
+    """The scenario from the validated cache, if both files are byte for byte bundled ones."""
+    from . import cache
+
+    try:
+        if not rs_path.is_file() or rs_path.stat().st_size > MAX_BYTES:
+            return None
+        entry = cache.for_files(rs_path.read_bytes())
+        if entry is None:
+            return None
+        deck_path = resolve(deck if deck is not None else entry["deck_ref"], "deck", near=rs_path.parent)
+        if not deck_path.is_file() or cache.file_sha(deck_path.read_bytes()) != entry["deck_sha"]:
+            return None
+    except (OSError, ContentError):
+        return None  # validating says what is wrong, with the line
+    ruleset, deck_model = cache.contents(entry)
+    return Scenario(ruleset, deck_model, str(rs_path), str(deck_path), entry["data"])
+
+
 def scenario_from_data(data: dict[str, Any], name: str = "<embedded>") -> Scenario:
     """Rebuild a scenario from :meth:`Scenario.embedded` data (e.g. a save header)."""
     if not isinstance(data, dict) or not isinstance(data.get("ruleset"), dict) or not isinstance(data.get("deck"), dict):
         raise ContentError([Problem(name, None, "", "no embedded ruleset and deck")])
+    from . import cache
+
+    entry = cache.for_data(data)
+    if entry is not None:  # exactly a bundled scenario, validated when the cache was written
+        ruleset, deck = cache.contents(entry)
+        return Scenario(ruleset, deck, f"{name} (embedded ruleset)", f"{name} (embedded deck)", entry["data"])
     rs_source = SourceFile(f"{name} (embedded ruleset)", data["ruleset"])
     deck_source = SourceFile(f"{name} (embedded deck)", data["deck"])
     return combine(parse_ruleset(rs_source), parse_deck(deck_source), rs_source, deck_source)
