@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
@@ -13,7 +14,9 @@ from ..session import DEFAULT_SAVE_DIR, Session, with_sealed
 from ..store import default_save_path, typed_save_path
 from .board import BoardScreen
 from .modals import HelpScreen
-from .start import Choice, StartScreen
+
+if TYPE_CHECKING:
+    from .start import Choice
 
 HIGH_CONTRAST = Theme(
     name="tabletop-high-contrast",
@@ -58,6 +61,8 @@ class TabletopApp(App[None]):
 
     def on_mount(self) -> None:
         if self.session is None:
+            from .start import StartScreen  # read the bundled scenarios only when a game is to be chosen
+
             self.push_screen(StartScreen(), self._started)
 
     def _started(self, choice: Choice | None) -> None:
@@ -72,6 +77,8 @@ class TabletopApp(App[None]):
         try:
             self.session = Session.start(scenario, choice.seed, path, choice.seats)
         except OSError as exc:
+            from .start import StartScreen
+
             self.notify(f"Cannot create the save {path}: {exc.strerror or exc}", severity="error", timeout=15)
             self.push_screen(StartScreen(), self._started)
             return

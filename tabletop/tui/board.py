@@ -25,7 +25,6 @@ from ..content.vocabulary import STATUSES
 from ..engine import Action, RuleViolation, State
 from ..engine.rules import move_options, objectives_met, waiting_for
 from ..session import Session
-from .end import EndScreen
 from .keybar import KeyBar
 from .modals import AskScreen, ConfirmScreen, PickScreen
 from .text import card_text, literal, move_words, names, outcome_text, ruling_lines, undone_seqs
@@ -157,6 +156,8 @@ class BoardScreen(Screen[None]):
             self.refresh_bindings()
         if state.over and not self._ended_shown:
             self._ended_shown = True
+            from .end import EndScreen
+
             self.app.push_screen(EndScreen(state))
 
     def _timer_text(self) -> str:
@@ -674,6 +675,8 @@ class BoardScreen(Screen[None]):
         self.app.push_screen(AskScreen("Reason for the override (it goes into the record)", "the reason"), done)
 
     def _show_end(self) -> None:
+        from .end import EndScreen
+
         self.app.push_screen(EndScreen(self.session.state))
 
 
