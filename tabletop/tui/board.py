@@ -18,14 +18,14 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Header, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..content.vocabulary import STATUSES
 from ..engine import Action, RuleViolation, State
 from ..engine.rules import move_options, objectives_met, waiting_for
 from ..session import Session
-from .keybar import KeyBar
+from .bars import KeyBar, TitleBar
 from .modals import AskScreen, ConfirmScreen, PickScreen
 from .text import card_text, literal, move_words, names, outcome_text, ruling_lines, undone_seqs
 from .widgets import Board, BoardPart, CardPanel, RulingsPanel, TrackPanel, TurnPanel
@@ -98,11 +98,12 @@ class BoardScreen(Screen[None]):
         self._phase_key: tuple[int, str, bool] | None = None
         self.seconds_left = 0
         self._ended_shown = False
+        self._compact_drawn: bool | None = None
 
     # -- layout --------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Header(show_clock=False)
+        yield TitleBar()
         with Horizontal(id="main"):
             with Vertical(id="left"):
                 yield Board(self.session.state, id="board")
@@ -127,7 +128,10 @@ class BoardScreen(Screen[None]):
         self.query_one("#decision", OptionList).focus()
 
     def on_resize(self) -> None:
-        self.refresh_view()
+        # Textual rewraps the panels at the new size itself; the board is drawn anew only when
+        # the screen crosses into or out of the compact layout (at start-up it is resized 3 times)
+        if self.compact != self._compact_drawn:
+            self.refresh_view()
 
     @property
     def compact(self) -> bool:
@@ -139,6 +143,7 @@ class BoardScreen(Screen[None]):
         state = self.session.state
         acting = self.session.acting()
         self._reset_timer_if_new_phase(state)
+        self._compact_drawn = self.compact
         self.set_class(self.compact, "-compact")
         self.set_class(self.show_facilitator, "-facilitator")
         self.query_one(Board).show(state, acting, compact=self.compact)

@@ -7,10 +7,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from ..engine import State
-from .keybar import KeyBar
+from .bars import KeyBar, TitleBar
 from .text import outcome_text
 
 
@@ -33,7 +33,7 @@ class EndScreen(Screen[None]):
         self.show_secret = False
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with VerticalScroll():
             yield Static(Text("Game over", style="bold"), id="end-title")
             yield Static(outcome_text(self.state, self.show_secret), id="outcome")

@@ -13,12 +13,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Header, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..engine import Event, legal_actions
 from ..store import Save, SavedEvent
-from .keybar import KeyBar
+from .bars import KeyBar, TitleBar
 from .modals import AskScreen, HelpScreen, PickScreen
 from .text import literal, names, ruling_lines
 from .widgets import Board, CardPanel, TurnPanel
@@ -110,7 +110,7 @@ class ReplayScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         start = self.save.state_at(0)
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="main"):
             with VerticalScroll(id="left"):
                 yield Board(start, id="board")

@@ -11,14 +11,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Header, Input, Label, OptionList, Select, Static, Switch
+from textual.widgets import Button, Input, Label, OptionList, Select, Static, Switch
 from textual.widgets.option_list import Option
 
 from ..content import ContentError, Scenario
 from ..content.loader import DEFAULT_RULESET, bundled_rulesets, load_scenario
 from ..session import HUMAN
 from ..sim.bots import POLICIES
-from .keybar import KeyBar
+from .bars import KeyBar, TitleBar
 from .text import literal
 
 SEAT_CHOICES: list[tuple[str, str]] = [("Human team", HUMAN)] + [(f"Bot: {p}", p) for p in POLICIES]
@@ -103,7 +103,7 @@ class StartScreen(Screen[Choice]):
         self._shown: int | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="columns"):
             yield OptionList(
                 *[

@@ -81,7 +81,7 @@ async def test_typing_narrows_the_inject_list(tmp_path: Path) -> None:
 
 
 async def test_the_key_bar_follows_what_the_facilitator_can_do_and_a_click_presses_the_key(tmp_path: Path) -> None:
-    from tabletop.tui.keybar import KeyBar
+    from tabletop.tui.bars import KeyBar
 
     session = start(tmp_path)
     app = TabletopApp(session)
@@ -113,3 +113,41 @@ async def test_the_key_bar_follows_what_the_facilitator_can_do_and_a_click_press
         assert board(pilot).paused
         # a click between keys, past the last one, does nothing
         assert bar.item_at(bar.size.width + 5) is None
+
+
+async def test_the_title_bar_names_the_game_and_its_icon_opens_the_command_palette(tmp_path: Path) -> None:
+    from textual.command import CommandPalette
+
+    from tabletop.tui.bars import TitleBar
+
+    session = start(tmp_path)
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        line = app.screen.query_one(TitleBar).render().plain
+        assert session.scenario.name in line and "strict independence" in line and "save:" in line
+        await pilot.click(TitleBar, offset=(10, 0))  # the title itself: nothing happens
+        await pilot.pause()
+        assert not isinstance(app.screen, CommandPalette)
+        await pilot.click(TitleBar, offset=(1, 0))  # the icon
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+
+
+async def test_a_resized_terminal_switches_the_board_to_and_from_the_compact_layout(tmp_path: Path) -> None:
+    from tabletop.tui.widgets import TrackPanel
+
+    session = start(tmp_path)
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = board(pilot)
+        panel = screen.query(TrackPanel).first()
+        assert not screen.has_class("-compact") and panel.outer_size.height >= 5
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert screen.has_class("-compact") and panel.has_class("-compact") and panel.outer_size.height == 2
+        await pilot.resize_terminal(*SIZE)
+        await pilot.pause()
+        assert not screen.has_class("-compact") and not panel.has_class("-compact")
+        assert panel.outer_size.height >= 5

@@ -1,10 +1,11 @@
-"""The key bar: one line at the foot of a screen naming the keys that work now.
+"""The title bar at the top of a screen and the key bar at its foot.
 
-It shows what Textual's Footer shows (the screen's shown bindings, dimmed
-when unavailable, the command palette key on the right) but is a single
-widget that repaints its one line. The Footer is a container of one widget
-per key and rebuilds them whenever the bindings change: that was a third of
-the cost of opening the board and of every modal opened on it.
+The key bar shows what Textual's Footer shows (the screen's shown bindings,
+dimmed when unavailable, the command palette key on the right) but is a
+single widget that repaints its one line. The Footer is a container of one
+widget per key and rebuilds them whenever the bindings change: that was a
+third of the cost of opening the board and of every modal opened on it. The
+title bar is Textual's Header in one widget instead of four.
 """
 
 from __future__ import annotations
@@ -14,8 +15,55 @@ from typing import NamedTuple
 from rich.text import Text
 from textual import events
 from textual.app import RenderResult
+from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
+
+
+class TitleBar(Widget, can_focus=False):
+    """The screen's title and subtitle on one line; the icon on the left opens the command palette."""
+
+    ALLOW_SELECT = False
+    ICON = "\u2b58"
+    DEFAULT_CSS = """
+    TitleBar {
+        dock: top;
+        height: 1;
+        width: 1fr;
+        background: $panel;
+        color: $foreground;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+    """
+
+    def on_mount(self) -> None:
+        self.watch(self.screen, "title", self._retitle, init=False)
+        self.watch(self.screen, "sub_title", self._retitle, init=False)
+
+    def _retitle(self) -> None:
+        self.refresh()
+
+    def render(self) -> RenderResult:
+        screen = self.screen
+        title = screen.title if screen.title is not None else self.app.title
+        sub_title = screen.sub_title if screen.sub_title is not None else self.app.sub_title
+        # Content.from_text: the title is a scenario's name, never markup
+        text = Content(title or "")
+        if sub_title:
+            text = text + Content(" \u2014 ") + Content(sub_title).stylize("dim")
+        icon = f" {self.ICON} "
+        width = self.size.width
+        room = max(0, width - 2 * len(icon))
+        if text.cell_length > room:
+            text = text.truncate(room, ellipsis=True)
+        left = (room - text.cell_length) // 2
+        return Content(icon) + Content(" " * left) + text
+
+    def on_click(self, event: events.Click) -> None:
+        if event.x < len(f" {self.ICON} ") and self.app.ENABLE_COMMAND_PALETTE:
+            event.stop()
+            self.app.action_command_palette()
 
 
 class KeyItem(NamedTuple):
