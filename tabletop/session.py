@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import random
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .content import Scenario
+from .content.fields import replace
 from .engine import Action, State, apply, legal_actions, new_game
 from .sim.bots import POLICIES, Bot
 from .store import SaveWriter, default_save_path, resume

@@ -1,6 +1,6 @@
 """What content classes are made of, without pydantic.
 
-Every ruleset and deck class is a frozen dataclass declared with
+Every ruleset and deck class is a frozen value class declared with
 :class:`ContentModel`. Its annotations carry the file format's rules as plain
 markers (:class:`Limits`, :class:`Check`, :class:`OneOf`) and its ``check``
 method the rules that span several keys. :mod:`tabletop.content.validation`
@@ -14,27 +14,106 @@ import pydantic (it cost a third of the TUI's cold start).
 
 from __future__ import annotations
 
-import dataclasses
 import types
 import typing
 from collections.abc import Callable
-from typing import Annotated, Any, dataclass_transform, get_args, get_origin
+from typing import Annotated, Any, ClassVar, NamedTuple, dataclass_transform, get_args, get_origin
+
+MISSING: Any = object()
+
+
+class Factory:
+    """A default made anew for each object: ``resources: dict[str, int] = Factory(dict)``."""
+
+    def __init__(self, make: Callable[[], Any]):
+        self.make = make
+
+
+class Field(NamedTuple):
+    name: str
+    default: Any  # MISSING when the key is required
+    factory: Callable[[], Any] | None = None
+
+    @property
+    def required(self) -> bool:
+        return self.default is MISSING and self.factory is None
+
+    def default_value(self) -> Any:
+        return self.factory() if self.factory is not None else self.default
 
 
 @dataclass_transform(frozen_default=True, kw_only_default=True)
 class ContentModel:
-    """Base of every content class: a frozen, keyword-only dataclass.
+    """Base of every content class: frozen, built from keywords, compared by value.
 
-    Unknown keys, wrong types and broken rules are the validator's business
+    The fields are the annotated names of the class and its bases (``ClassVar``
+    ones excepted), a class attribute giving the default. Unknown keys, wrong
+    types and broken rules are the validator's business
     (:mod:`tabletop.content.validation`); these classes only hold the result.
+    It is a small dataclass of its own: ``dataclasses.dataclass`` generates
+    code for each class, which cost ~12 ms of every start for ~35 classes.
     """
 
-    def __init_subclass__(cls, **kwargs: Any) -> None:
-        super().__init_subclass__(**kwargs)
-        dataclasses.dataclass(frozen=True, kw_only=True)(cls)
+    def __init__(self, **values: Any) -> None:
+        put = object.__setattr__
+        for f in content_fields(type(self)):
+            if f.name in values:
+                put(self, f.name, values.pop(f.name))
+            elif f.required:
+                raise TypeError(f"{type(self).__name__}() needs the keyword argument '{f.name}'")
+            else:
+                put(self, f.name, f.default_value())
+        if values:
+            raise TypeError(f"{type(self).__name__}() got unexpected keyword arguments: {', '.join(values)}")
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, f.name) for f in content_fields(type(self)))
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return self._values() == other._values()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash((type(self), self._values()))
+
+    def __repr__(self) -> str:
+        inner = ", ".join(f"{f.name}={getattr(self, f.name)!r}" for f in content_fields(type(self)))
+        return f"{type(self).__name__}({inner})"
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"{type(self).__name__}.{name}: content objects are read-only")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"{type(self).__name__}.{name}: content objects are read-only")
 
     def check(self) -> None:
         """Rules spanning several keys; raise ValueError to reject the table."""
+
+
+def content_fields(cls: type) -> tuple[Field, ...]:
+    """The fields of a content class, base classes' first, in the order they were declared."""
+    found = cls.__dict__.get("_content_fields")
+    if found is None:
+        fields: dict[str, Field] = {}
+        for klass in reversed(cls.__mro__):
+            for name, annotation in klass.__dict__.get("__annotations__", {}).items():
+                if _is_classvar(annotation):
+                    continue
+                default = klass.__dict__.get(name, MISSING)
+                if isinstance(default, Factory):
+                    fields[name] = Field(name, MISSING, default.make)
+                else:
+                    fields[name] = Field(name, default)
+        found = tuple(fields.values())
+        type.__setattr__(cls, "_content_fields", found)
+    return found  # type: ignore[no-any-return]
+
+
+def _is_classvar(annotation: Any) -> bool:
+    if isinstance(annotation, str):
+        return annotation.startswith(("ClassVar", "typing.ClassVar"))
+    return annotation is ClassVar or get_origin(annotation) is ClassVar
 
 
 class Limits:
@@ -90,7 +169,7 @@ def hints(cls: type) -> dict[str, Any]:
     found = _HINTS.get(cls)
     if found is None:
         every = typing.get_type_hints(cls, include_extras=True)
-        found = {f.name: every[f.name] for f in dataclasses.fields(cls)}
+        found = {f.name: every[f.name] for f in content_fields(cls)}
         _HINTS[cls] = found
     return found
 
@@ -153,13 +232,10 @@ def _convert(tp: Any, value: Any) -> Any:
 def dump(obj: ContentModel, exclude_defaults: bool = True) -> dict[str, Any]:
     """Plain JSON data of ``obj``, leaving out values equal to their default."""
     out: dict[str, Any] = {}
-    for f in dataclasses.fields(obj):  # type: ignore[arg-type]
+    for f in content_fields(type(obj)):
         value = getattr(obj, f.name)
-        if exclude_defaults:
-            if f.default is not dataclasses.MISSING and value == f.default:
-                continue
-            if f.default_factory is not dataclasses.MISSING and value == f.default_factory():
-                continue
+        if exclude_defaults and not f.required and value == f.default_value():
+            continue
         out[f.name] = _plain(value)
     return out
 
@@ -176,12 +252,16 @@ def _plain(value: Any) -> Any:
 
 def replace(obj: Any, **changes: Any) -> Any:
     """A copy of a content object with some values changed (not re-validated)."""
-    return dataclasses.replace(obj, **changes)
+    values = {f.name: getattr(obj, f.name) for f in content_fields(type(obj))}
+    return type(obj)(**{**values, **changes})
 
 
 __all__ = [
     "Check",
     "ContentModel",
+    "Factory",
+    "Field",
+    "content_fields",
     "Limits",
     "OneOf",
     "build",

@@ -9,10 +9,9 @@ whole scenario (ids that must exist, the independence rules) are in
 
 from __future__ import annotations
 
-from dataclasses import field
 from typing import Annotated, Literal
 
-from .fields import Check, ContentModel, Limits
+from .fields import Check, ContentModel, Factory, Limits
 from .vocabulary import AnyCondition, AnyEffect, AnyModifier, Status
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
@@ -78,9 +77,7 @@ class Actor(ContentModel):
     name: Name
     description: Text = ""
     color: Annotated[str, Limits(pattern=r"^#[0-9a-fA-F]{6}$")] = "#888888"
-    resources: Annotated[dict[str, int], _not_negative("resource '{key}' must be 0 or more, got {value}")] = field(
-        default_factory=dict
-    )
+    resources: Annotated[dict[str, int], _not_negative("resource '{key}' must be 0 or more, got {value}")] = Factory(dict)
     objectives: Annotated[tuple[Objective, ...], Limits(strict=False)] = ()
 
 
@@ -162,9 +159,7 @@ class MoveType(ContentModel):
     name: Name
     description: Text = ""
     scope: Literal["track", "global"] = "track"
-    cost: Annotated[dict[str, int], _not_negative("cost of '{key}' must be 0 or more, got {value}")] = field(
-        default_factory=dict
-    )
+    cost: Annotated[dict[str, int], _not_negative("cost of '{key}' must be 0 or more, got {value}")] = Factory(dict)
     resolution: Resolution = "auto"
     target: Annotated[int | None, Limits(ge=2, le=20)] = None
     modifiers: Annotated[tuple[AnyModifier, ...], Limits(strict=False)] = ()

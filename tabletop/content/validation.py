@@ -1,7 +1,7 @@
 """Checking a content file against its classes, with pydantic.
 
 The content classes (:mod:`tabletop.content.models`, with the vocabulary) are
-plain frozen dataclasses whose annotations carry the rules as markers. Here
+plain frozen value classes whose annotations carry the rules as markers. Here
 each class gets a pydantic model with the same fields, types, limits and
 checks, built once on first use; a file's data is validated against it, and
 every error is put in the designer's words, at the line and key it is about.
@@ -11,7 +11,6 @@ before needs it.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 import types
 import typing
@@ -31,7 +30,7 @@ from pydantic import (
 )
 
 from .errors import ContentError, KeyPath, dedupe, did_you_mean
-from .fields import Check, ContentModel, Limits, OneOf, hints, is_content, primary_key
+from .fields import Check, ContentModel, Limits, OneOf, content_fields, hints, is_content, primary_key
 from .loader import SourceFile
 from .vocabulary import CONDITION_KEYS, EFFECT_KEYS, TAG_PREFIX
 
@@ -55,11 +54,11 @@ def model_for(cls: type[ContentModel]) -> type[_Model]:
     if model is not None:
         return model
     definitions: dict[str, Any] = {}
-    for f in dataclasses.fields(cls):
+    for f in content_fields(cls):
         annotation, rules, checks = _field_parts(hints(cls)[f.name])
-        if f.default_factory is not dataclasses.MISSING:
-            info = Field(default_factory=f.default_factory, **rules)
-        elif f.default is not dataclasses.MISSING:
+        if f.factory is not None:
+            info = Field(default_factory=f.factory, **rules)
+        elif not f.required:
             info = Field(f.default, **rules)
         else:
             info = Field(**rules)

@@ -378,7 +378,7 @@ def _modifier_class(cond: type[Condition]) -> type[Condition]:
         "__module__": __name__,
         "__qualname__": name,
     }
-    return type(name, (cond,), body)  # ContentModel makes it a dataclass
+    return type(name, (cond,), body)  # a content class: `add` comes after the condition's fields
 
 
 MODIFIERS: tuple[type[Condition], ...] = tuple(_modifier_class(c) for c in CONDITIONS)

@@ -13,6 +13,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..content import Card, MoveType, Scenario
+from ..content.fields import replace as replace_content
 from ..content.vocabulary import STATUSES
 from . import rng
 from .actions import FACILITATOR_KINDS, Action, Event, IndependenceBreach, RuleViolation
@@ -740,7 +741,7 @@ def _enact_move(
     if link is not None and state.independence == "linked":
         for effect in effects:
             if getattr(effect, "track", "") is None and effect.writes_track:
-                replace(effect, track=link).apply(bench)
+                replace_content(effect, track=link).apply(bench)
     notes = _settle(bench)
     verdict = "" if move.resolution == "auto" else ("succeeds" if success else "fails")
     return _commit(state, bench), _summary(state, verdict, bench, notes)

@@ -12,11 +12,12 @@ import random
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..content import Scenario, scenario_from_data
+from ..content.fields import replace
 from ..engine import State, apply, legal_actions, new_game, objectives_met
 from ..engine.rng import derive_seed
 from .bots import Bot, Facilitator, policies_for_game
