@@ -28,7 +28,7 @@ from ..session import Session
 from .bars import KeyBar, TitleBar
 from .modals import AskScreen, ConfirmScreen, PickScreen
 from .text import card_text, literal, move_words, names, outcome_text, ruling_lines, undone_seqs
-from .widgets import Board, BoardPart, CardPanel, RulingsPanel, TrackPanel, TurnPanel
+from .widgets import Board, BoardPart, CardPanel, RulingsPanel, TurnPanel
 
 BOT_DELAY = 0.9  # seconds a bot "thinks" so the room can follow
 PHASE_SECONDS = {"event": 120, "moves": 300, "adjudication": 180, "review": 120}
@@ -80,7 +80,6 @@ class BoardScreen(Screen[None]):
     BoardScreen.-compact #side { width: 40; }
     /* a small screen has no rows left under the board: the panel covers its lower part while open */
     BoardScreen.-compact #facilitator { dock: bottom; height: 12; }
-    BoardScreen Board.-compact Grid { grid-rows: 2; }
     """
 
     def __init__(self, session: Session):
@@ -726,4 +725,4 @@ class GameCommands(Provider):
 
 BoardScreen.COMMANDS = {GameCommands}
 
-__all__ = ["BoardScreen", "GameCommands", "TrackPanel", "card_text", "outcome_text", "ruling_lines"]
+__all__ = ["BoardScreen", "GameCommands", "card_text", "outcome_text", "ruling_lines"]

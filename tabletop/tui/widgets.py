@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from rich import box
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.panel import Panel
+from rich.table import Table
 from rich.text import Text
-from textual.app import ComposeResult, RenderResult
-from textual.containers import Grid, Vertical
+from textual.app import RenderResult
+from textual.geometry import Size
+from textual.widget import Widget
 from textual.widgets import Static
 
 from ..engine import State
@@ -58,83 +64,6 @@ class BoardPart(Static):
         relayout = lines != self._painted_lines or lines < 0
         self._painted_lines = lines
         self.update(text, layout=relayout)
-
-
-class TrackPanel(BoardPart):
-    """One track: its ladder with the position marked, tension against breakdown, status, members."""
-
-    DEFAULT_CSS = """
-    TrackPanel {
-        border: round $primary-darken-1;
-        padding: 0 1;
-        height: auto;
-        min-height: 6;
-    }
-    TrackPanel.-agreed { border: double $success; }
-    TrackPanel.-collapsed { border: heavy $error; }
-    TrackPanel.-deferred { border: dashed $warning; }
-    TrackPanel.-acting { border: heavy $accent; }
-    TrackPanel.-compact { border: none; padding: 0 1; height: 2; min-height: 2; }
-    """
-
-    def __init__(self, track_id: str, **kwargs: object):
-        super().__init__(id=f"track-{track_id}", **kwargs)  # type: ignore[arg-type]
-        self.track_id = track_id
-        self.compact = False
-
-    def show(self, state: State, acting: str | None = None) -> None:
-        spec = next(t for t in state.ruleset.tracks if t.id == self.track_id)
-        track = state.tracks[self.track_id]
-        for status in STATUS_MARK:
-            self.set_class(track.status == status, f"-{status}")
-        self.set_class(acting is not None and acting in spec.members and track.is_open, "-acting")
-        self.set_class(self.compact, "-compact")
-        self.border_title = Text(literal(spec.name))  # a str border title is parsed as markup
-        self.border_subtitle = STATUS_MARK[track.status] + (" (provisional)" if track.provisional else "")
-        top = len(spec.ladder) - 1
-        out = Text()
-        danger = track.tension >= spec.breakdown_at - 1 and track.is_open
-        if self.compact:
-            # two lines: the tension comes before the rung's name, so a narrow column cuts only the name
-            out.append(literal(spec.name), style="bold")
-            out.append(f"  {STATUS_MARK[track.status]}", style=STATUS_STYLE[track.status])
-            out.append("\n tension ")
-            out.append(f"{track.tension}/{spec.breakdown_at}" + (" \u26a0" if danger else ""),
-                       style="bold red" if danger else "bold")
-            out.append("  ")
-        out.append_text(ladder_text(track.position, spec.agreement_at, top))
-        out.append(f" {track.position}/{top} ")
-        out.append(f"\u201c{literal(spec.ladder[track.position])}\u201d", style="bold")
-        if not self.compact:
-            out.append("\ntension ")
-            out.append(gauge(track.tension, spec.breakdown_at), style="bold red" if danger else "")
-            out.append(f" {track.tension}/{spec.breakdown_at}", style="bold red" if danger else "")
-            if danger:  # the gauge's full length is the breakdown; the words only when it is near
-                out.append(f" \u26a0 NEAR BREAKDOWN at {spec.breakdown_at}", style="bold red")
-            out.append("\n" + " \u00b7 ".join(m.upper() for m in spec.members), style="dim")
-            if spec.ratify is not None:
-                extra = f" \u00b7 ratify {spec.threshold()}"
-                if spec.vetoes():
-                    extra += " \u00b7 veto " + " ".join(v.upper() for v in spec.vetoes())
-                out.append(extra, style="dim")
-        self.paint(out)
-
-
-class MetersBar(BoardPart):
-    DEFAULT_CSS = """
-    MetersBar { height: auto; padding: 0 1; border: round $secondary; }
-    """
-
-    def show(self, state: State) -> None:
-        out = Text()
-        for i, m in enumerate(state.ruleset.meters):
-            value = state.meters[m.id]
-            if i:
-                out.append("    ")
-            out.append(f"{literal(m.name)} ", style="bold")
-            out.append(f"{gauge(value - m.min, m.max - m.min)} {value}/{m.max}")
-        self.border_title = "Meters"
-        self.paint(out)
 
 
 class TurnPanel(BoardPart):
@@ -251,29 +180,186 @@ class RulingsPanel(BoardPart):
         return Text("\n").join(reversed(kept))
 
 
-class Board(Vertical):
-    """The whole board: every track, the meters. Always on screen."""
+#: a track's border while a team acts on it, and by its status
+_DASHED = box.Box("\u256d\u254c\u254c\u256e\n\u254e \u254e\u254e\n\u251c\u254c\u253c\u2524\n\u254e \u254e\u254e\n"
+                  "\u251c\u254c\u253c\u2524\n\u251c\u254c\u253c\u2524\n\u254e \u254e\u254e\n\u2570\u254c\u254c\u256f\n")
+BORDERS: dict[str, tuple[box.Box, str]] = {
+    "acting": (box.HEAVY, "accent"),
+    "open": (box.ROUNDED, "primary-darken-1"),
+    "agreed": (box.DOUBLE, "success"),
+    "collapsed": (box.HEAVY, "error"),
+    "deferred": (_DASHED, "warning"),
+}
+TRACK_ROWS = 4  # a track panel's least number of lines inside its border
+
+
+def track_text(state: State, track_id: str, compact: bool = False) -> Text:
+    """What a track's panel holds: its ladder with the position marked, tension against breakdown, members."""
+    spec = state.scenario.index.tracks[track_id]
+    track = state.tracks[track_id]
+    top = len(spec.ladder) - 1
+    out = Text()
+    danger = track.tension >= spec.breakdown_at - 1 and track.is_open
+    if compact:
+        # two lines: the tension comes before the rung's name, so a narrow column cuts only the name
+        out.append(literal(spec.name), style="bold")
+        out.append(f"  {STATUS_MARK[track.status]}", style=STATUS_STYLE[track.status])
+        out.append("\n tension ")
+        out.append(f"{track.tension}/{spec.breakdown_at}" + (" \u26a0" if danger else ""),
+                   style="bold red" if danger else "bold")
+        out.append("  ")
+    out.append_text(ladder_text(track.position, spec.agreement_at, top))
+    out.append(f" {track.position}/{top} ")
+    out.append(f"\u201c{literal(spec.ladder[track.position])}\u201d", style="bold")
+    if not compact:
+        out.append("\ntension ")
+        out.append(gauge(track.tension, spec.breakdown_at), style="bold red" if danger else "")
+        out.append(f" {track.tension}/{spec.breakdown_at}", style="bold red" if danger else "")
+        if danger:  # the gauge's full length is the breakdown; the words only when it is near
+            out.append(f" \u26a0 NEAR BREAKDOWN at {spec.breakdown_at}", style="bold red")
+        out.append("\n" + " \u00b7 ".join(m.upper() for m in spec.members), style="dim")
+        if spec.ratify is not None:
+            extra = f" \u00b7 ratify {spec.threshold()}"
+            if spec.vetoes():
+                extra += " \u00b7 veto " + " ".join(v.upper() for v in spec.vetoes())
+            out.append(extra, style="dim")
+    return out
+
+
+def status_words(state: State, track_id: str) -> str:
+    track = state.tracks[track_id]
+    return STATUS_MARK[track.status] + (" (provisional)" if track.provisional else "")
+
+
+def meters_text(state: State) -> Text:
+    out = Text()
+    for i, m in enumerate(state.ruleset.meters):
+        value = state.meters[m.id]
+        if i:
+            out.append("    ")
+        out.append(f"{literal(m.name)} ", style="bold")
+        out.append(f"{gauge(value - m.min, m.max - m.min)} {value}/{m.max}")
+    return out
+
+
+class Board(Widget):
+    """The whole board in one widget: a panel per track (two columns; one line pair each when
+    compact), the meters under them. Always on screen.
+
+    One widget rather than a grid of panels: each widget costs Textual a
+    style, a layout and a render of its own, and the board was a third of
+    the widgets on the play screen.
+    """
 
     DEFAULT_CSS = """
     Board { height: auto; }
-    Board Grid { grid-size: 2; grid-gutter: 0 1; height: auto; }
-    Board.-compact Grid { grid-size: 1; grid-gutter: 0; }
     """
 
     def __init__(self, state: State, **kwargs: object):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self._state = state
-
-    def compose(self) -> ComposeResult:
-        with Grid():
-            for t in self._state.ruleset.tracks:
-                yield TrackPanel(t.id)
-        yield MetersBar()
+        self._acting: str | None = None
+        self.compact = False
+        self._view: tuple[object, ...] | None = None
+        self._built: tuple[tuple[object, ...], int, RenderableType, int] | None = None
 
     def show(self, state: State, acting: str | None = None, compact: bool = False) -> None:
-        self._state = state
-        self.set_class(compact, "-compact")
-        for panel in self.query(TrackPanel):
-            panel.compact = compact
-            panel.show(state, acting)
-        self.query_one(MetersBar).show(state)
+        self._state, self._acting, self.compact = state, acting, compact
+        view = self._view_of(state, acting, compact)
+        if view == self._view:
+            return  # nothing on the board changed: no repaint
+        self._view = view
+        width = self.content_size.width
+        before = self._built[3] if self._built else -1
+        after = self._build(width)[3] if width > 0 else -2
+        # a layout pass over the whole screen is the dearest part of a repaint: only when the height changes
+        self.refresh(layout=after != before)
+
+    def _view_of(self, state: State, acting: str | None, compact: bool) -> tuple[object, ...]:
+        tracks = tuple(
+            (t.id, s.position, s.tension, s.status, s.provisional, self._is_acting(state, t.id, acting))
+            for t in state.ruleset.tracks
+            for s in (state.tracks[t.id],)
+        )
+        return (compact, tracks, tuple(sorted(state.meters.items())), id(state.scenario))
+
+    @staticmethod
+    def _is_acting(state: State, track_id: str, acting: str | None) -> bool:
+        spec = state.scenario.index.tracks[track_id]
+        return acting is not None and acting in spec.members and state.tracks[track_id].is_open
+
+    def track_text(self, track_id: str) -> Text:
+        """One track as the board shows it: its name, status and panel text (for tests and tools)."""
+        state = self._state
+        out = Text(literal(state.scenario.index.tracks[track_id].name) + "\n")
+        out.append(status_words(state, track_id) + "\n")
+        out.append_text(track_text(state, track_id, self.compact))
+        return out
+
+    def _build(self, width: int) -> tuple[tuple[object, ...], int, RenderableType, int]:
+        view = self._view if self._view is not None else self._view_of(self._state, self._acting, self.compact)
+        if self._built is not None and self._built[0] == view and self._built[1] == width:
+            return self._built
+        state, colors = self._state, self.app.theme_variables
+        specs = state.ruleset.tracks
+        parts: list[RenderableType] = []
+        height = 0
+        if self.compact:
+            for t in specs:
+                text = track_text(state, t.id, compact=True)
+                text.no_wrap, text.overflow = True, "ellipsis"
+                parts.append(Padding(text, (0, 1)))
+                height += 2
+        else:
+            gutter = 1
+            left = max(8, (width - gutter) // 2)
+            right = max(8, width - gutter - left)
+            grid = Table.grid(padding=(0, gutter, 0, 0), expand=False)
+            grid.add_column(width=left)
+            grid.add_column(width=right)
+            for row_start in range(0, len(specs), 2):
+                row = specs[row_start:row_start + 2]
+                bodies = [track_text(state, t.id) for t in row]
+                widths = [left, right][: len(row)]
+                lines = max(
+                    TRACK_ROWS,
+                    *(len(body.wrap(self.app.console, max(1, w - 4))) for body, w in zip(bodies, widths, strict=True)),
+                )
+                cells = []
+                for t, body in zip(row, bodies, strict=True):
+                    kind = "acting" if self._is_acting(state, t.id, self._acting) else state.tracks[t.id].status
+                    frame, color_name = BORDERS[kind]
+                    color = colors.get(color_name, "")
+                    cells.append(Panel(
+                        body, box=frame, border_style=color, padding=(0, 1), height=lines + 2,
+                        title=Text(literal(t.name), style=color), title_align="left",
+                        subtitle=Text(status_words(state, t.id), style=color), subtitle_align="right",
+                    ))
+                grid.add_row(*cells)
+                height += lines + 2
+            parts.append(grid)
+        meters = meters_text(state)
+        meter_lines = len(meters.wrap(self.app.console, max(1, width - 4))) if width > 0 else 1
+        color = colors.get("secondary", "")
+        parts.append(Panel(meters, box=box.ROUNDED, border_style=color, padding=(0, 1),
+                           title=Text("Meters", style=color), title_align="left"))
+        height += meter_lines + 2
+        self._built = (view, width, Group(*parts), height)
+        return self._built
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return self._build(width)[3]
+
+    def render(self) -> RenderResult:
+        return self._build(self.content_size.width)[2]
+
+    def on_mount(self) -> None:
+        # the borders are drawn in the theme's colours: a new theme draws them anew
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def on_unmount(self) -> None:
+        self.app.theme_changed_signal.unsubscribe(self)
+
+    def _theme_changed(self, _theme: object) -> None:
+        self._built = None
+        self.refresh()

@@ -16,7 +16,7 @@ from tabletop.engine import Action, apply, legal_actions, new_game
 from tabletop.sim.runner import play_game
 from tabletop.store import SaveWriter, open_save
 from tabletop.tui.replay import ReplayApp, ReplayScreen
-from tabletop.tui.widgets import TrackPanel
+from tabletop.tui.widgets import Board
 
 SIZE = (120, 40)
 
@@ -53,9 +53,7 @@ def screen_of(app: ReplayApp) -> ReplayScreen:
 
 
 def board_text(app: ReplayApp, track: str) -> str:
-    panel = app.screen.query_one(f"#track-{track}", TrackPanel)
-    assert panel._painted is not None
-    return panel._painted.plain
+    return app.screen.query_one(Board).track_text(track).plain
 
 
 async def test_stepping_shows_the_recorded_state(tmp_path: Path) -> None:
@@ -88,7 +86,7 @@ async def test_stepping_shows_the_recorded_state(tmp_path: Path) -> None:
         assert screen.index == len(save)
         final = save.final_state()
         for spec in final.ruleset.tracks:
-            assert final.tracks[spec.id].status.upper() in app.screen.query_one(f"#track-{spec.id}", TrackPanel).border_subtitle
+            assert final.tracks[spec.id].status.upper() in board_text(app, spec.id)
 
 
 async def test_rounds_and_goto(tmp_path: Path) -> None:

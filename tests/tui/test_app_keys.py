@@ -135,19 +135,24 @@ async def test_the_title_bar_names_the_game_and_its_icon_opens_the_command_palet
 
 
 async def test_a_resized_terminal_switches_the_board_to_and_from_the_compact_layout(tmp_path: Path) -> None:
-    from tabletop.tui.widgets import TrackPanel
+    from tabletop.tui.widgets import Board
 
     session = start(tmp_path)
     app = TabletopApp(session)
+    tracks = len(session.scenario.ruleset.tracks)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         screen = board(pilot)
-        panel = screen.query(TrackPanel).first()
-        assert not screen.has_class("-compact") and panel.outer_size.height >= 5
+        widget = screen.query_one(Board)
+        # two columns of bordered panels, each at least 4 lines inside its border, then the meters
+        assert not screen.has_class("-compact") and not widget.compact
+        assert widget.outer_size.height >= (tracks + 1) // 2 * 6 + 3
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
-        assert screen.has_class("-compact") and panel.has_class("-compact") and panel.outer_size.height == 2
+        # two lines a track, no borders
+        assert screen.has_class("-compact") and widget.compact
+        assert tracks * 2 + 3 <= widget.outer_size.height <= tracks * 2 + 4
         await pilot.resize_terminal(*SIZE)
         await pilot.pause()
-        assert not screen.has_class("-compact") and not panel.has_class("-compact")
-        assert panel.outer_size.height >= 5
+        assert not screen.has_class("-compact") and not widget.compact
+        assert widget.outer_size.height >= (tracks + 1) // 2 * 6 + 3

@@ -15,6 +15,7 @@ from tabletop.session import Session
 from tabletop.tui.app import TabletopApp
 from tabletop.tui.board import BoardScreen
 from tabletop.tui.modals import PickScreen
+from tabletop.tui.widgets import Board
 
 from .support import SIZE, SMALL, board, choose, on_screen, panel, press, toasts
 
@@ -114,8 +115,7 @@ async def test_card_actor_and_track_text_appear_literally(tmp_path: Path) -> Non
         await pilot.pause()
         screen = board(pilot)
         # the track: its panel's title, and its line in nothing else yet
-        track_panel = screen.query_one("#track-alpha")
-        assert TRACK in on_screen(track_panel)
+        assert TRACK in on_screen(screen.query_one(Board))
 
         # inject the card by name: listed literally, shown literally
         await press(pilot, "i")
@@ -164,7 +164,7 @@ async def test_literal_names_on_the_compact_board(tmp_path: Path) -> None:
     app = TabletopApp(session(tmp_path))
     async with app.run_test(size=SMALL) as pilot:
         await pilot.pause()
-        track = on_screen(board(pilot).query_one("#track-alpha"))
+        track = on_screen(board(pilot).query_one(Board))
         assert "Alpha [bold]x[/] [/]" in track
         assert ESC not in track
         assert app.screen.title == "Literal [bold]scenario[/]"
