@@ -16,7 +16,7 @@ from .content import Scenario
 from .content.fields import replace
 from .engine import Action, State, apply, legal_actions, new_game
 from .sim.bots import POLICIES, Bot
-from .store import SaveWriter, default_save_path, resume
+from .store import SaveWriter, default_save_path
 
 HUMAN = "human"
 DEFAULT_SAVE_DIR = Path("saves")
@@ -61,6 +61,8 @@ class Session:
 
     @classmethod
     def resume(cls, path: str | Path) -> Session:
+        from .store.recovery import resume
+
         resumed = resume(path)
         seats = resumed.save.header.get("seats")
         actor_ids = [a.id for a in resumed.save.scenario.ruleset.actors]

@@ -107,8 +107,7 @@ class BoardScreen(Screen[None]):
             with Vertical(id="left"):
                 yield Board(self.session.state, id="board")
                 yield RulingsPanel(id="rulings")
-                # under the board, beside the decision: opening it must not squeeze the list a team acts on
-                yield Static("", id="facilitator")
+                # the facilitator's panel comes under the rulings when first opened
             with Vertical(id="side"):
                 yield TurnPanel(id="turn")
                 yield CardPanel(id="card")
@@ -151,7 +150,7 @@ class BoardScreen(Screen[None]):
         self.query_one(RulingsPanel).show(state)
         self._build_decision(state, acting)
         if self.show_facilitator:
-            self.query_one("#facilitator", Static).update(self._facilitator_text(state))
+            self._facilitator_panel().update(self._facilitator_text(state))
         self._schedule_bot()
         keys = (state.card is not None, state.previous is not None, state.over)
         if keys != self._keys_shown:
@@ -519,6 +518,16 @@ class BoardScreen(Screen[None]):
         self.seconds_left = max(0, self.seconds_left) + 60
         self.notify("One more minute on the phase timer.", timeout=3)
         self.refresh_view()
+
+    def _facilitator_panel(self) -> Static:
+        """The facilitator's panel, made the first time it is opened (most sessions never do)."""
+        found = self.query("#facilitator")
+        if found:
+            return found.first(Static)
+        panel = Static("", id="facilitator")
+        # under the board, beside the decision: opening it must not squeeze the list a team acts on
+        self.query_one("#left").mount(panel)
+        return panel
 
     def action_facilitator_panel(self) -> None:
         self.show_facilitator = not self.show_facilitator
