@@ -14,7 +14,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
@@ -63,7 +63,8 @@ class BoardScreen(Screen[None]):
     ]
 
     DEFAULT_CSS = """
-    BoardScreen #main { height: 1fr; }
+    /* the title and key bars are docked: the two columns are the screen's own layout */
+    BoardScreen { layout: horizontal; }
     BoardScreen #left { width: 1fr; }
     BoardScreen #side { width: 48; }
     BoardScreen #prompt { height: auto; padding: 0 1; text-style: bold; }
@@ -103,16 +104,15 @@ class BoardScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
-        with Horizontal(id="main"):
-            with Vertical(id="left"):
-                yield Board(self.session.state, id="board")
-                yield RulingsPanel(id="rulings")
-                # the facilitator's panel comes under the rulings when first opened
-            with Vertical(id="side"):
-                yield TurnPanel(id="turn")
-                yield CardPanel(id="card")
-                yield BoardPart("", id="prompt")
-                yield OptionList(id="decision")
+        with Vertical(id="left"):
+            yield Board(self.session.state, id="board")
+            yield RulingsPanel(id="rulings")
+            # the facilitator's panel comes under the rulings when first opened
+        with Vertical(id="side"):
+            yield TurnPanel(id="turn")
+            yield CardPanel(id="card")
+            yield BoardPart("", id="prompt")
+            yield OptionList(id="decision")
         yield KeyBar()
 
     def on_mount(self) -> None:
