@@ -18,9 +18,14 @@ with PYTHONDONTWRITEBYTECODE=1, as on the build machine, would otherwise
 compile every tabletop module on every start, about 30 ms).
 
 Key press to repaint: a game with 1,000 events on the board; the time from
-a key press that changes the board (a decision picked with "1") until the
-last frame written to the terminal for it (App._display, timed). Target:
-<= 50 ms.
+a key press that changes the board (a decision picked with its number)
+until the frame written to the terminal (App._display, timed) from which
+the screen shows the whole result: each frame's content (text and style of
+every cell) is fingerprinted, and the time is that of the first frame equal
+to the screen once everything has settled; Textual may follow it with
+frames that change nothing. Also printed: the last frame written for the
+press. The board's one-second phase clock is stopped so that its own
+repaints do not count. Target: <= 50 ms.
 """
 
 from __future__ import annotations
@@ -109,7 +114,14 @@ def cold(runs: int) -> dict[str, tuple[float, ...]]:
     return {name: tuple(statistics.median(t[i] for t in ts) for i in range(3)) for name, ts in times.items()}
 
 
-async def repaint(events: int) -> list[float]:
+def fingerprint(screen: object) -> int:
+    """The whole screen as it stands, every cell's text and style."""
+    update = screen._compositor.render_full_update()  # type: ignore[attr-defined]
+    return hash(tuple((segment.text, segment.style) for line in update.strips for strip in line for segment in strip))
+
+
+async def repaint(events: int) -> tuple[list[float], list[float]]:
+    """(key press to the frame showing its whole result, key press to the last frame written), in seconds."""
     from tabletop import Action, load_scenario
     from tabletop.cli import play_app
     from tabletop.engine import legal_actions
@@ -121,18 +133,23 @@ async def repaint(events: int) -> list[float]:
     # a long workshop: notes on every event make the log long without ending the game
     while session.state.seq < events - 40:
         session.apply(Action("note", text=f"note {session.state.seq}", about=session.state.seq))
-    times: list[float] = []
+    shown: list[float] = []
+    settled: list[float] = []
     app = play_app(session)
-    painted: list[float] = []
+    painted: list[tuple[float, int]] = []
     display = app._display
 
     def timed_display(screen, renderable):  # noqa: ANN001, ANN202 - Textual's own signature
         display(screen, renderable)
-        painted.append(time.perf_counter())
+        if renderable is not None:
+            # the time first: the fingerprint after it can only make later frames look later
+            painted.append((time.perf_counter(), fingerprint(screen)))
 
     app._display = timed_display  # type: ignore[method-assign]
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
+        for timer in app.screen._timers:  # the phase clock repaints once a second on its own
+            timer.pause()
         for _ in range(30):
             screen = app.screen
             if not isinstance(screen, BoardScreen) or session.state.over:
@@ -155,10 +172,13 @@ async def repaint(events: int) -> list[float]:
             await pilot.pause()
             await pilot.pause(0.1)
             if session.state.seq > before and painted:
-                # from the key press to the last frame written for it: the repaint the room sees
-                times.append(painted[-1] - t)
+                final = fingerprint(app.screen)
+                first = next((when for when, look in painted if look == final), None)
+                if first is not None:
+                    shown.append(first - t)
+                    settled.append(painted[-1][0] - t)
     print(f"  game had {session.state.seq} events")
-    return times
+    return shown, settled
 
 
 def main() -> None:
@@ -174,10 +194,16 @@ def main() -> None:
           f"{board_idle * 1000:.0f} ms = {board_idle / bare_idle:.2f} x bare")
     print(f"  process exit:                bare Textual {bare_exit * 1000:.0f} ms, tabletop board "
           f"{board_exit * 1000:.0f} ms")
-    times = asyncio.run(repaint(1000))
-    if times:
-        print(f"key press to repaint, 1,000-event game: median {statistics.median(times) * 1000:.1f} ms, "
-              f"max {max(times) * 1000:.1f} ms over {len(times)} presses (target <= 50 ms)")
+    shown, settled = asyncio.run(repaint(1000))
+    if shown:
+        def spread(times: list[float]) -> str:
+            ordered = sorted(times)
+            p90 = ordered[int(len(ordered) * 0.9) - 1]
+            return (f"median {statistics.median(ordered) * 1000:.1f} ms, 90th percentile {p90 * 1000:.1f} ms, "
+                    f"max {ordered[-1] * 1000:.1f} ms")
+        print(f"key press to repaint, 1,000-event game, over {len(shown)} presses (target <= 50 ms):")
+        print(f"  to the frame showing the whole result: {spread(shown)}")
+        print(f"  to the last frame written for it:      {spread(settled)}")
 
 
 if __name__ == "__main__":

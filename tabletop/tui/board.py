@@ -16,6 +16,8 @@ from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.containers import Vertical
 from textual.content import Content
+from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import OptionList, Static
@@ -32,6 +34,19 @@ from .widgets import Board, BoardPart, CardPanel, RulingsPanel, TurnPanel
 
 BOT_DELAY = 0.9  # seconds a bot "thinks" so the room can follow
 PHASE_SECONDS = {"event": 120, "moves": 300, "adjudication": 180, "review": 120}
+
+
+class DecisionList(OptionList):
+    """The decision at hand: the column gives it its height, whatever it lists.
+
+    Textual lays the whole screen out again when a widget's virtual size
+    changes, as it does with every new list here; since the size of this
+    list never depends on its content, a new list only repaints it (a
+    scrollbar that appears or goes still asks for a layout). That layout
+    pass was most of the time from a key press to the new list on screen.
+    """
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
 
 @dataclass
@@ -68,6 +83,11 @@ class BoardScreen(Screen[None]):
     BoardScreen #left { width: 1fr; }
     BoardScreen #side { width: 48; }
     BoardScreen #prompt { height: auto; padding: 0 1; text-style: bold; }
+    /* room for what the turn panel and the prompt usually say: a new team's turn, one line longer or
+       shorter, then repaints them without laying the screen out again */
+    BoardScreen #turn { min-height: 6; }
+    BoardScreen #prompt { min-height: 2; }
+    BoardScreen.-compact #turn, BoardScreen.-compact #prompt { min-height: 0; }
     BoardScreen #board { height: auto; }
     BoardScreen #rulings { height: 1fr; }
     /* the list takes the rows the column has left and scrolls inside them: its highlight stays in view */
@@ -112,7 +132,7 @@ class BoardScreen(Screen[None]):
             yield TurnPanel(id="turn")
             yield CardPanel(id="card")
             yield BoardPart("", id="prompt")
-            yield OptionList(id="decision")
+            yield DecisionList(id="decision")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -456,6 +476,10 @@ class BoardScreen(Screen[None]):
         if action.kind not in ("note",):
             self.stage = None
         self.refresh_view()
+        # each panel tells the screen of its change when its own task next idles, and a frame can
+        # fall between them (the board then came a frame, ~30 ms, after the list): one repaint of
+        # the screen puts the whole result in the next frame
+        self.refresh()
         return True
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

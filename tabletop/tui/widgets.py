@@ -60,10 +60,20 @@ class BoardPart(Static):
         # a layout pass over the whole screen is the dearest part of a repaint: ask for one
         # only when the text now needs a different number of rows
         width = self.content_size.width
-        lines = len(text.wrap(self.app.console, width)) if width > 0 else -1
+        lines = self._rows_for(len(text.wrap(self.app.console, width))) if width > 0 else -1
         relayout = lines != self._painted_lines or lines < 0
         self._painted_lines = lines
         self.update(text, layout=relayout)
+
+    def _rows_for(self, lines: int) -> int:
+        """The rows the text takes, counting those a min-height keeps anyway."""
+        height = self.styles.height
+        if height is not None and not height.is_auto:
+            return 0  # the layout gives this panel its height: no text changes it
+        least = self.styles.min_height
+        if least is not None and least.is_cells:
+            return max(lines, int(least.value) - self.styles.gutter.height)
+        return lines
 
 
 class TurnPanel(BoardPart):
