@@ -67,6 +67,38 @@ async def main():
 import asyncio; asyncio.run(main())
 """
 
+# The play screen's layout (docked bars, two columns, bordered panels, a decision list) drawn
+# with plain Statics and no tabletop code: what Textual itself costs for such a screen.
+LAYOUT = FIRST_FRAME + """
+from textual.containers import Vertical
+from textual.widgets import OptionList, Static
+TEXT = "\\n".join("tension 2/6 | position 0/5 | members US RU" for _ in range(22))
+class Layout(App):
+    CSS = \"""
+    Screen { layout: horizontal; }
+    #top, #keys { dock: top; height: 1; } #keys { dock: bottom; }
+    #left { width: 1fr; } #side { width: 48; }
+    #board { height: auto; border: round $primary; } #rulings { height: 1fr; border: round $primary; }
+    .panel { height: auto; border: round $accent; } #decision { height: 1fr; border: round $accent; }
+    \"""
+    def compose(self):
+        yield Static("title", id="top")
+        with Vertical(id="left"):
+            yield Static(TEXT, id="board")
+            yield Static("Nothing has happened yet.", id="rulings")
+        with Vertical(id="side"):
+            yield Static("Round 1/8\\nFacilitator: draw the event card", classes="panel")
+            yield Static("No card on the table.", classes="panel")
+            yield Static("Event phase: draw this round's card.")
+            yield OptionList("1. Draw the event card", id="decision")
+        yield Static("keys", id="keys")
+async def main():
+    async with Layout().run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        print(_first[0], time.time(), flush=True)
+import asyncio; asyncio.run(main())
+"""
+
 BOARD = FIRST_FRAME + """
 import os, sys
 from tabletop import load_scenario
@@ -105,12 +137,13 @@ def start_once(code: str, env: dict[str, str]) -> tuple[float, float, float]:
 
 def cold(runs: int) -> dict[str, tuple[float, ...]]:
     env = installed_env()
-    for code in (BARE, BOARD):
+    apps = {"bare": BARE, "layout": LAYOUT, "board": BOARD}
+    for code in apps.values():
         start_once(code, env)  # warm the file cache
-    times: dict[str, list[tuple[float, float, float]]] = {"bare": [], "board": []}
+    times: dict[str, list[tuple[float, float, float]]] = {name: [] for name in apps}
     for _ in range(runs):
-        times["bare"].append(start_once(BARE, env))
-        times["board"].append(start_once(BOARD, env))
+        for name, code in apps.items():
+            times[name].append(start_once(code, env))
     return {name: tuple(statistics.median(t[i] for t in ts) for i in range(3)) for name, ts in times.items()}
 
 
@@ -187,6 +220,7 @@ def main() -> None:
     args = parser.parse_args()
     figures = cold(args.runs)
     (bare, bare_idle, bare_exit), (board, board_idle, board_exit) = figures["bare"], figures["board"]
+    layout, layout_idle, _ = figures["layout"]
     print(f"medians of {args.runs} fresh processes, from spawn:")
     print(f"  first frame on the terminal: bare Textual {bare * 1000:.0f} ms, tabletop board {board * 1000:.0f} ms "
           f"= {board / bare:.2f} x bare (target <= 1.30)")
@@ -194,6 +228,8 @@ def main() -> None:
           f"{board_idle * 1000:.0f} ms = {board_idle / bare_idle:.2f} x bare")
     print(f"  process exit:                bare Textual {bare_exit * 1000:.0f} ms, tabletop board "
           f"{board_exit * 1000:.0f} ms")
+    print(f"  the play screen's layout in plain Statics, no tabletop code: first frame {layout * 1000:.0f} ms "
+          f"= {layout / bare:.2f} x bare, settled {layout_idle * 1000:.0f} ms = {layout_idle / bare_idle:.2f} x")
     shown, settled = asyncio.run(repaint(1000))
     if shown:
         def spread(times: list[float]) -> str:
