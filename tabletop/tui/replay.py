@@ -53,9 +53,10 @@ class ReplayScreen(Screen[None]):
     """A saved game, read-only: the board as it was at the selected event."""
 
     BINDINGS = [
-        Binding("left", "step(-1)", "Back", id="replay.back"),
-        Binding("right", "step(1)", "Forward", id="replay.forward"),
-        # priority: the timeline list would otherwise take these keys for its own scrolling
+        # priority: the timeline list would otherwise take these keys for its own scrolling (and the
+        # key bar would show its hidden scroll keys instead of these)
+        Binding("left", "step(-1)", "Back", id="replay.back", priority=True),
+        Binding("right", "step(1)", "Forward", id="replay.forward", priority=True),
         Binding("pageup", "round(-1)", "Round back", id="replay.round_back", priority=True),
         Binding("pagedown", "round(1)", "Round forward", id="replay.round_forward", priority=True),
         Binding("home", "jump(0)", "Start", show=False, id="replay.start", priority=True),

@@ -199,3 +199,20 @@ def test_replay_snapshot(snap_compare, monkeypatch: pytest.MonkeyPatch, size: tu
         await pilot.pause()
 
     assert snap_compare(ReplayApp(open_save(path)), run_before=run_before, terminal_size=size)
+
+
+async def test_the_key_bar_names_the_step_keys(tmp_path: Path) -> None:
+    """The timeline list has focus; its own (hidden) scroll keys must not hide Back and Forward."""
+    from tabletop.tui.bars import KeyBar
+
+    path = record(tmp_path / "game.jsonl")
+    app = ReplayApp(open_save(path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        shown = {item.description for item in app.screen.query_one(KeyBar).items}
+        assert {"Back", "Forward", "Round back", "Round forward"} <= shown
+        screen = screen_of(app)
+        start = screen.index
+        await pilot.press("left")
+        await pilot.pause()
+        assert screen.index == start - 1

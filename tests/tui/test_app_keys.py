@@ -156,3 +156,27 @@ async def test_a_resized_terminal_switches_the_board_to_and_from_the_compact_lay
         await pilot.pause()
         assert not screen.has_class("-compact") and not widget.compact
         assert widget.outer_size.height >= (tracks + 1) // 2 * 6 + 3
+
+
+async def test_the_board_borders_follow_the_theme(tmp_path: Path) -> None:
+    from textual.geometry import Region
+
+    from tabletop.tui.widgets import Board
+
+    app = TabletopApp(start(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        widget = app.screen.query_one(Board)
+
+        def corner_color() -> str:
+            strip = widget.render_lines(Region(0, 0, widget.size.width, 1))[0]
+            first = next(iter(strip))
+            assert first.text.startswith("\u256d")  # a track panel's rounded corner
+            return str(first.style.color.triplet.hex if first.style and first.style.color else None)
+
+        before = corner_color()
+        assert before.lower() == app.theme_variables["primary-darken-1"].lower()
+        await press(pilot, "f2")
+        await pilot.pause()
+        after = corner_color()
+        assert after.lower() == app.theme_variables["primary-darken-1"].lower() and after != before
