@@ -8,8 +8,8 @@ turns the same classes into pydantic models when a file has to be validated;
 the engine, the screens and a start from an already validated scenario never
 import pydantic (it cost a third of the TUI's cold start).
 
-:func:`build` makes content objects from validated data (a dump made by
-:func:`dump`, or pydantic's output); it checks nothing.
+:func:`build` makes content objects from data that was validated before (a
+dump made by :func:`dump`, as the validated cache holds); it checks nothing.
 """
 
 from __future__ import annotations
