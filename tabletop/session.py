@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .content import Scenario
-from .content.fields import replace
 from .engine import Action, State, apply, legal_actions, new_game
 from .sim.bots import POLICIES, Bot
 from .store import SaveWriter, default_save_path
@@ -24,11 +23,7 @@ DEFAULT_SAVE_DIR = Path("saves")
 
 def with_sealed(scenario: Scenario, sealed: bool) -> Scenario:
     """The scenario with sealed moves switched on or off (a start-screen choice)."""
-    rs = scenario.ruleset
-    if rs.ruleset.sealed_moves == sealed:
-        return scenario
-    options = replace(rs.ruleset, sealed_moves=sealed)
-    return Scenario(replace(rs, ruleset=options), scenario.deck, scenario.ruleset_source, scenario.deck_source)
+    return scenario.with_options(sealed_moves=sealed)
 
 
 @dataclass

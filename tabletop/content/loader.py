@@ -10,7 +10,7 @@ from typing import Any
 
 from .checks import Found, check_deck, check_ruleset, check_scenario
 from .errors import ContentError, KeyPath, Problem, dedupe, did_you_mean, format_path
-from .fields import dump
+from .fields import dump, replace
 from .locate import Locator
 from .models import Actor, Card, Deck, Meter, MoveType, Ruleset, Track
 
@@ -66,6 +66,14 @@ class Scenario:
     @property
     def id(self) -> str:
         return self.ruleset.ruleset.id
+
+    def with_options(self, **changes: Any) -> Scenario:
+        """The same scenario with some ``[ruleset]`` options changed (sealed moves, independence)."""
+        options = self.ruleset.ruleset
+        if all(getattr(options, key) == value for key, value in changes.items()):
+            return self
+        ruleset = replace(self.ruleset, ruleset=replace(options, **changes))
+        return Scenario(ruleset, self.deck, self.ruleset_source, self.deck_source)
 
     @property
     def name(self) -> str:

@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 from ..content import Scenario, scenario_from_data
-from ..content.fields import replace
 from ..engine import State, apply, legal_actions, new_game, objectives_met
 from ..engine.rng import derive_seed
 from .bots import Bot, Facilitator, policies_for_game
@@ -241,11 +240,7 @@ def top_cards(report: Mapping[str, Any], n: int) -> list[tuple[str, Mapping[str,
 
 def with_independence(scenario: Scenario, mode: str) -> Scenario:
     """The same scenario played under the other independence rule (for --compare)."""
-    rs = scenario.ruleset
-    if rs.ruleset.independence == mode:
-        return scenario
-    options = replace(rs.ruleset, independence=mode)
-    return Scenario(replace(rs, ruleset=options), scenario.deck, scenario.ruleset_source, scenario.deck_source)
+    return scenario.with_options(independence=mode)
 
 
 def format_comparison(reports: Mapping[str, Mapping[str, Any]], names: Mapping[str, str] | None = None) -> str:
