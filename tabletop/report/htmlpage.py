@@ -18,6 +18,7 @@ from .charts import Series, line_chart
 from .words import (
     STATUSES,
     agreements_per_game,
+    answer_words,
     literal,
     lost_agreement,
     move_detail,
@@ -26,6 +27,7 @@ from .words import (
     share_rows,
     working_parts,
     status_word,
+    tabled_earlier,
 )
 
 CSS = """
@@ -391,12 +393,7 @@ class _Report:
                     sub.append(f"<li><em>Control note (facilitator only):</em> {e(c['control_note'])}</li>")
                 a = c["answer"]
                 if a is not None:
-                    who = (
-                        f"{e(a['actor_name'])} chose \u201c{e(a['choice'])}\u201d"
-                        if a["choice"] is not None
-                        else "applied"
-                    )
-                    effect = "; ".join(e(x) for x in a["changes_text"]) or "no change on the board"
+                    who, effect = answer_words(a, e)
                     sub.append(
                         f'<li class="{"undone" if a["undone"] else ""}">#{a["seq"]} <span class="text">{who}: {effect}</span>'
                         f"{self._undone(a['seq'])}</li>"
@@ -428,11 +425,7 @@ class _Report:
                     + "</li>"
                 )
             for r in rnd["rulings"]:
-                earlier = (
-                    f", tabled in round {r['proposal_round']}"
-                    if r["proposal_round"] not in (None, rnd["round"])
-                    else ""
-                )
+                earlier = tabled_earlier(r, rnd["round"])
                 changes = "; ".join(e(x) for x in r["changes_text"])
                 items.append(
                     f'<li class="ruling{" undone" if r["undone"] else ""}">Ruling #{r["seq"]} on move #{r["proposal"]}{earlier}: '

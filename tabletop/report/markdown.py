@@ -16,6 +16,7 @@ from typing import Any
 from .words import (
     STATUSES,
     agreements_per_game,
+    answer_words,
     lost_agreement,
     move_detail,
     one_line,
@@ -23,6 +24,7 @@ from .words import (
     share_rows,
     working_parts,
     status_word,
+    tabled_earlier,
 )
 
 # CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones
@@ -246,12 +248,7 @@ def _timeline(doc: _Doc, report: dict[str, Any]) -> None:
                 lines.append(f"  - control note (facilitator only): {esc(c['control_note'])}")
             a = c["answer"]
             if a is not None:
-                who = (
-                    f"{esc(a['actor_name'])} chose \u201c{esc(a['choice'])}\u201d"
-                    if a["choice"] is not None
-                    else "applied"
-                )
-                effect = "; ".join(esc(x) for x in a["changes_text"]) or "no change on the board"
+                who, effect = answer_words(a, esc)
                 lines.append(f"  - #{a['seq']} {who}: {effect}" + (" **(undone)**" if a["undone"] else ""))
             if c["skipped"]:
                 reason = f": {esc(c['skipped']['reason'])}" if c["skipped"]["reason"] else ""
@@ -271,11 +268,7 @@ def _timeline(doc: _Doc, report: dict[str, Any]) -> None:
             if m["changes_text"]:
                 lines.append("  - " + "; ".join(esc(x) for x in m["changes_text"]))
         for r in rnd["rulings"]:
-            earlier = (
-                f", tabled in round {r['proposal_round']}"
-                if r["proposal_round"] not in (None, rnd["round"])
-                else ""
-            )
+            earlier = tabled_earlier(r, rnd["round"])
             undone = f" **(undone by #{r['undone_by']})**" if r["undone"] else ""
             lines.append(
                 f"- Ruling #{r['seq']} on move #{r['proposal']}{earlier}: {esc(r['actor_name'])} \u2014 "

@@ -178,6 +178,23 @@ def move_detail(move: Mapping[str, Any]) -> str:
     return f" ({', '.join(parts)})" if parts else ""
 
 
+def answer_words(answer: Mapping[str, Any], esc: Callable[[str], str]) -> tuple[str, str]:
+    """Who answered a card (or that it was just applied) and what it changed, escaped for the format."""
+    who = (
+        f"{esc(answer['actor_name'])} chose \u201c{esc(answer['choice'])}\u201d"
+        if answer["choice"] is not None
+        else "applied"
+    )
+    effect = "; ".join(esc(x) for x in answer["changes_text"]) or "no change on the board"
+    return who, effect
+
+
+def tabled_earlier(ruling: Mapping[str, Any], round_no: int) -> str:
+    """``, tabled in round 2`` for a ruling on a proposal tabled in an earlier round, else nothing."""
+    tabled = ruling["proposal_round"]
+    return f", tabled in round {tabled}" if tabled not in (None, round_no) else ""
+
+
 def set_aside_text(skipped: Mapping[str, Any]) -> str:
     """What became of a card the facilitator skipped or redrew."""
     if skipped.get("how") == "redrawn":
