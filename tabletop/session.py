@@ -14,7 +14,6 @@ from pathlib import Path
 
 from .content import Scenario
 from .engine import Action, State, apply, legal_actions, new_game
-from .sim.bots import POLICIES, Bot
 from .store import SaveWriter, default_save_path
 
 HUMAN = "human"
@@ -24,6 +23,18 @@ DEFAULT_SAVE_DIR = Path("saves")
 def with_sealed(scenario: Scenario, sealed: bool) -> Scenario:
     """The scenario with sealed moves switched on or off (a start-screen choice)."""
     return scenario.with_options(sealed_moves=sealed)
+
+
+def _seats(actor_ids: list[str], asked: Mapping[str, str] | None) -> dict[str, str]:
+    """Every actor's seat: the bot policy asked for where it exists, else a human team."""
+    seats = dict.fromkeys(actor_ids, HUMAN)
+    if asked:
+        from .sim.bots import POLICIES  # the bots are imported only when one may sit at the table
+
+        for actor, seat in asked.items():
+            if actor in seats and (seat == HUMAN or seat in POLICIES):
+                seats[actor] = seat
+    return seats
 
 
 @dataclass
@@ -46,10 +57,7 @@ class Session:
         seats: Mapping[str, str] | None = None,
         save_dir: str | Path = DEFAULT_SAVE_DIR,
     ) -> Session:
-        seats_full = {a.id: HUMAN for a in scenario.ruleset.actors}
-        for actor, seat in (seats or {}).items():
-            if actor in seats_full and (seat == HUMAN or seat in POLICIES):
-                seats_full[actor] = seat
+        seats_full = _seats([a.id for a in scenario.ruleset.actors], seats)
         path = Path(save_path) if save_path else default_save_path(save_dir, scenario.id)
         writer = SaveWriter.create(path, scenario, seed, extra={"seats": seats_full})
         return cls(new_game(scenario, seed), writer, seats_full)
@@ -61,11 +69,7 @@ class Session:
         resumed = resume(path)
         seats = resumed.save.header.get("seats")
         actor_ids = [a.id for a in resumed.save.scenario.ruleset.actors]
-        clean = {a: HUMAN for a in actor_ids}
-        if isinstance(seats, dict):
-            for actor, seat in seats.items():
-                if actor in clean and (seat == HUMAN or seat in POLICIES):
-                    clean[actor] = seat
+        clean = _seats(actor_ids, seats if isinstance(seats, dict) else None)
         return cls(resumed.state, resumed.writer, clean, list(resumed.messages))
 
     # -- playing -----------------------------------------------------------
@@ -103,6 +107,8 @@ class Session:
             return None
         actor = options[0].actor
         assert actor is not None
+        from .sim.bots import Bot
+
         rng = random.Random(f"seat/{self.state.seed}/{self.state.seq}/{actor}")
         return Bot(self.seats[actor], rng).choose(self.state, options)
 

@@ -13,7 +13,6 @@ from textual.theme import Theme
 from ..session import DEFAULT_SAVE_DIR, Session, with_sealed
 from ..store import default_save_path, typed_save_path
 from .board import BoardScreen
-from .modals import HelpScreen
 
 if TYPE_CHECKING:
     from .start import Choice
@@ -85,6 +84,8 @@ class TabletopApp(App[None]):
         self.push_screen(BoardScreen(self.session))
 
     def action_help(self) -> None:
+        from .modals import HelpScreen  # the dialogs load when first opened
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 

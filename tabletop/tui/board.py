@@ -28,7 +28,6 @@ from ..engine import Action, RuleViolation, State
 from ..engine.rules import move_options, objectives_met, waiting_for
 from ..session import Session
 from .bars import KeyBar, TitleBar
-from .modals import AskScreen, ConfirmScreen, PickScreen
 from .text import card_text, literal, move_words, names, outcome_text, ruling_lines, undone_seqs
 from .widgets import Board, BoardPart, CardPanel, RulingsPanel, TurnPanel
 
@@ -436,6 +435,8 @@ class BoardScreen(Screen[None]):
         return lambda: self.act(action)
 
     def _confirm_move(self, action: Action, problem: RuleViolation | None) -> Callable[[], None]:
+        from .modals import ConfirmScreen  # the dialogs load when first opened
+
         def confirm() -> None:
             state = self.session.state
             n = names(state)
@@ -562,6 +563,8 @@ class BoardScreen(Screen[None]):
         return literal(card.title) if card else ""
 
     def action_skip(self) -> None:
+        from .modals import ConfirmScreen  # the dialogs load when first opened
+
         if self.session.state.card is None:
             self.notify("There is no card on the table to skip.", severity="warning")
             return
@@ -574,6 +577,8 @@ class BoardScreen(Screen[None]):
                                            Text("It is set aside without effect; the record keeps it.")), done)
 
     def action_redraw(self) -> None:
+        from .modals import ConfirmScreen  # the dialogs load when first opened
+
         if self.session.state.card is None:
             self.notify("There is no card on the table to redraw.", severity="warning")
             return
@@ -586,6 +591,8 @@ class BoardScreen(Screen[None]):
                                            Text("The new card comes from the deck; the record keeps both.")), done)
 
     def action_inject(self) -> None:
+        from .modals import PickScreen  # the dialogs load when first opened
+
         state = self.session.state
         n = names(state)
         cards = state.scenario.deck.cards
@@ -598,6 +605,8 @@ class BoardScreen(Screen[None]):
         self.app.push_screen(PickScreen("Inject which card now?", labels), chosen)
 
     def action_undo(self) -> None:
+        from .modals import ConfirmScreen  # the dialogs load when first opened
+
         state = self.session.state
         log = state.log
         undone = undone_seqs(log)
@@ -616,6 +625,8 @@ class BoardScreen(Screen[None]):
         )
 
     def action_note(self) -> None:
+        from .modals import AskScreen  # the dialogs load when first opened
+
         state = self.session.state
         about = state.seq
         summary = literal(state.last.summary) if state.last else "the start of the game"
@@ -631,6 +642,8 @@ class BoardScreen(Screen[None]):
         self.app.push_screen(AskScreen(f"Note on event {about}: {summary}", "what happened, what to discuss later"), done)
 
     def action_end_game(self) -> None:
+        from .modals import AskScreen, ConfirmScreen  # the dialogs load when first opened
+
         def reason_given(reason: str | None) -> None:
             if reason is not None:
                 self.act(Action("end", reason=reason or "ended by the facilitator"))
@@ -644,6 +657,8 @@ class BoardScreen(Screen[None]):
                                            Text("The outcome is taken as the board stands; the save is kept.")), confirmed)
 
     def _ask_ruling(self, track: str | None, success: bool) -> None:
+        from .modals import AskScreen  # the dialogs load when first opened
+
         def done(reason: str | None) -> None:
             if reason:
                 self.act(Action("rule", track=track, success=success, reason=reason))
@@ -652,6 +667,8 @@ class BoardScreen(Screen[None]):
         self.app.push_screen(AskScreen(f"Ruling: {word}. Why? (the room and the record see this)", "the reason"), done)
 
     def action_override(self) -> None:
+        from .modals import PickScreen  # the dialogs load when first opened
+
         state = self.session.state
         n = names(state)
         targets = [(t.id, None) for t in state.ruleset.tracks] + [(None, m.id) for m in state.ruleset.meters]
@@ -691,6 +708,8 @@ class BoardScreen(Screen[None]):
         self.app.push_screen(PickScreen("Override which track or meter?", labels), picked_target)
 
     def _ask_value(self, title: str, low: int, high: int, then: Callable[[int], None]) -> None:
+        from .modals import AskScreen  # the dialogs load when first opened
+
         def check(text: str) -> str | None:
             try:
                 value = int(text)
@@ -705,6 +724,8 @@ class BoardScreen(Screen[None]):
         self.app.push_screen(AskScreen(title, f"{low}..{high}", check=check), done)
 
     def _ask_reason(self, action: Action) -> None:
+        from .modals import AskScreen  # the dialogs load when first opened
+
         def done(reason: str | None) -> None:
             if reason:
                 self.act(Action(**{**action.to_dict(), "reason": reason}))
