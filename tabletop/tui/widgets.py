@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from rich import box
-from rich.console import Group, RenderableType
-from rich.padding import Padding
-from rich.panel import Panel
-from rich.table import Table
+from rich.cells import cell_len, set_cell_size
+from rich.console import Console
+from rich.containers import Lines
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual.app import RenderResult
 from textual.geometry import Size
+from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -203,6 +205,38 @@ BORDERS: dict[str, tuple[box.Box, str]] = {
 TRACK_ROWS = 4  # a track panel's least number of lines inside its border
 
 
+_SPACE = Segment(" ")
+
+
+def _panel(console: Console, body: Lines, width: int, rows: int, frame: box.Box, style: Style, title: str,
+           subtitle: str | None) -> list[list[Segment]]:
+    """A bordered panel, line by line, as Rich's Panel draws it: ``rows`` lines of ``body`` (cut or
+    filled with blanks) inside a one-cell padding, the title set into the top edge on the left,
+    the subtitle into the bottom edge on the right, every border cell in ``style``."""
+    inner = max(0, width - 4)
+    out = [_edge(frame.top_left, frame.top, frame.top_right, title, "left", width, style)]
+    left, right = Segment(frame.mid_left, style), Segment(frame.mid_right, style)
+    for i in range(rows):
+        segments = list(body[i].render(console, end="")) if i < len(body) else []
+        used = sum(s.cell_length for s in segments)
+        out.append([left, _SPACE, *segments, Segment(" " * (inner - used + 1)), right])
+    out.append(_edge(frame.bottom_left, frame.bottom, frame.bottom_right, subtitle, "right", width, style))
+    return out
+
+
+def _edge(start: str, fill: str, end: str, label: str | None, align: str, width: int, style: Style) -> list[Segment]:
+    """A panel's top or bottom edge, with a label set into it (cut to fit)."""
+    if label is None or width <= 4:
+        return [Segment(start + fill * max(0, width - 2) + end, style)]
+    room = width - 4
+    label = f" {label} "
+    if cell_len(label) > room:
+        label = set_cell_size(label, room)
+    rest = fill * (room - cell_len(label))
+    middle = label + rest if align == "left" else rest + label
+    return [Segment(start + fill + middle + fill + end, style)]
+
+
 def track_text(state: State, track_id: str, compact: bool = False) -> Text:
     """What a track's panel holds: its ladder with the position marked, tension against breakdown, members."""
     spec = state.scenario.index.tracks[track_id]
@@ -271,7 +305,7 @@ class Board(Widget):
         self._acting: str | None = None
         self.compact = False
         self._view: tuple[object, ...] | None = None
-        self._built: tuple[tuple[object, ...], int, RenderableType, int] | None = None
+        self._built: tuple[tuple[object, ...], int, list[Strip], int] | None = None
 
     def show(self, state: State, acting: str | None = None, compact: bool = False) -> None:
         self._state, self._acting, self.compact = state, acting, compact
@@ -306,62 +340,55 @@ class Board(Widget):
         out.append_text(track_text(state, track_id, self.compact))
         return out
 
-    def _build(self, width: int) -> tuple[tuple[object, ...], int, RenderableType, int]:
+    def _build(self, width: int) -> tuple[tuple[object, ...], int, list[Strip], int]:
         view = self._view if self._view is not None else self._view_of(self._state, self._acting, self.compact)
         if self._built is not None and self._built[0] == view and self._built[1] == width:
             return self._built
-        state, colors = self._state, self.app.theme_variables
+        state, colors, console = self._state, self.app.theme_variables, self.app.console
         specs = state.ruleset.tracks
-        parts: list[RenderableType] = []
-        height = 0
+        lines: list[list[Segment]] = []
         if self.compact:
             for t in specs:
-                text = track_text(state, t.id, compact=True)
-                text.no_wrap, text.overflow = True, "ellipsis"
-                parts.append(Padding(text, (0, 1)))
-                height += 2
+                for line in track_text(state, t.id, compact=True).split("\n"):
+                    line.truncate(max(1, width - 2), overflow="ellipsis", pad=True)
+                    lines.append([_SPACE, *line.render(console, end=""), _SPACE])
         else:
-            gutter = 1
-            left = max(8, (width - gutter) // 2)
-            right = max(8, width - gutter - left)
-            grid = Table.grid(padding=(0, gutter, 0, 0), expand=False)
-            grid.add_column(width=left)
-            grid.add_column(width=right)
+            gutter = [Segment(" ")]
+            left = max(8, (width - 1) // 2)
+            right = max(8, width - 1 - left)
             for row_start in range(0, len(specs), 2):
                 row = specs[row_start:row_start + 2]
-                bodies = [track_text(state, t.id) for t in row]
                 widths = [left, right][: len(row)]
-                lines = max(
-                    TRACK_ROWS,
-                    *(len(body.wrap(self.app.console, max(1, w - 4))) for body, w in zip(bodies, widths, strict=True)),
-                )
-                cells = []
-                for t, body in zip(row, bodies, strict=True):
+                bodies = [track_text(state, t.id).wrap(console, w - 4) for t, w in zip(row, widths, strict=True)]
+                rows = max(TRACK_ROWS, *(len(body) for body in bodies))
+                panels = []
+                for t, body, w in zip(row, bodies, widths, strict=True):
                     kind = "acting" if self._is_acting(state, t.id, self._acting) else state.tracks[t.id].status
                     frame, color_name = BORDERS[kind]
-                    color = colors.get(color_name, "")
-                    cells.append(Panel(
-                        body, box=frame, border_style=color, padding=(0, 1), height=lines + 2,
-                        title=Text(literal(t.name), style=color), title_align="left",
-                        subtitle=Text(status_words(state, t.id), style=color), subtitle_align="right",
-                    ))
-                grid.add_row(*cells)
-                height += lines + 2
-            parts.append(grid)
-        meters = meters_text(state)
-        meter_lines = len(meters.wrap(self.app.console, max(1, width - 4))) if width > 0 else 1
-        color = colors.get("secondary", "")
-        parts.append(Panel(meters, box=box.ROUNDED, border_style=color, padding=(0, 1),
-                           title=Text("Meters", style=color), title_align="left"))
-        height += meter_lines + 2
-        self._built = (view, width, Group(*parts), height)
+                    style = Style.parse(colors[color_name]) if colors.get(color_name) else Style()
+                    panels.append(_panel(console, body, w, rows, frame, style, literal(t.name),
+                                         status_words(state, t.id)))
+                if len(panels) == 1:  # the second column stays empty, in the board's colours
+                    panels.append([[Segment(" " * right)]] * len(panels[0]))
+                for first, second in zip(*panels, strict=True):
+                    lines.append([*first, *gutter, *second])
+        meters = meters_text(state).wrap(console, max(1, width - 4))
+        color = colors.get("secondary")
+        lines.extend(_panel(console, meters, width, len(meters), box.ROUNDED, Style.parse(color) if color else Style(),
+                            "Meters", None))
+        # the widget's own colours under every cell, as Textual gives them to a rendered Rich renderable
+        base = self.visual_style.rich_style
+        strips = [Strip(Segment.apply_style(line, base)) for line in lines]
+        self._built = (view, width, strips, len(strips))
         return self._built
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return self._build(width)[3]
 
-    def render(self) -> RenderResult:
-        return self._build(self.content_size.width)[2]
+    def render_line(self, y: int) -> Strip:
+        # the board draws its lines itself: a Rich Panel per track cost a tenth of the first frame
+        strips = self._build(self.content_size.width)[2]
+        return strips[y] if y < len(strips) else Strip.blank(self.content_size.width, self.visual_style.rich_style)
 
     def on_mount(self) -> None:
         # the borders are drawn in the theme's colours: a new theme draws them anew

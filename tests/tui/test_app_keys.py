@@ -180,3 +180,46 @@ async def test_the_board_borders_follow_the_theme(tmp_path: Path) -> None:
         await pilot.pause()
         after = corner_color()
         assert after.lower() == app.theme_variables["primary-darken-1"].lower() and after != before
+
+
+async def test_the_board_draws_whole_panels_at_any_width(tmp_path: Path) -> None:
+    """Each track panel is closed on all four sides with its name on top and its status below,
+    the columns line up, a lone panel leaves its column empty, and no rung name is cut."""
+    from textual.geometry import Region
+
+    from tabletop.tui.widgets import Board
+
+    session = start(tmp_path, scenario_id="river-basin")  # an odd number of tracks: one row has one panel
+    specs = session.state.ruleset.tracks
+    assert len(specs) % 2 == 1
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        for size in (SIZE, (150, 50), (116, 40)):
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            widget = app.screen.query_one(Board)
+            width = widget.size.width
+            lines = ["".join(s.text for s in strip)
+                     for strip in widget.render_lines(Region(0, 0, width, widget.size.height))]
+            assert all(len(line) == width for line in lines), size
+            left = max(8, (width - 1) // 2)
+            tops = [i for i, line in enumerate(lines) if line[0] in "\u256d\u250f\u2554"]
+            assert len(tops) == (len(specs) + 1) // 2 + 1  # a row of panels each, then the meters
+            for row, top in enumerate(tops[:-1]):
+                pair = specs[row * 2:row * 2 + 2]
+                bottom = next(i for i in range(top, len(lines)) if lines[i][0] in "\u2570\u2517\u255a")
+                for i in range(top + 1, bottom):
+                    assert lines[i][0] in "\u2502\u2503\u2551\u254e" and lines[i][left - 1] in "\u2502\u2503\u2551\u254e"
+                # the name set into the top edge on the left, the status into the bottom edge on the right
+                assert lines[top][2:].startswith(f" {pair[0].name} ")
+                assert lines[bottom][:left - 2].endswith(" OPEN ")
+                if len(pair) == 2:
+                    assert lines[top][left + 3:].startswith(f" {pair[1].name} ")
+                    assert lines[bottom][:-2].endswith(" OPEN ")
+                else:
+                    assert lines[top][left:].strip() == "" and lines[bottom][left:].strip() == ""
+            assert " Meters " in lines[tops[-1]]
+            text = "".join(lines)
+            for t in specs:  # every rung name is there whole, however it is wrapped
+                rung = session.state.scenario.index.tracks[t.id].ladder[0]
+                assert all(word in text for word in rung.split()), rung
