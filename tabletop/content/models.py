@@ -7,7 +7,8 @@ whole scenario (ids that must exist, the independence rules) are in
 :mod:`tabletop.content.checks`.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: evaluated annotations let the start read
+# the fields' types without typing.get_type_hints (see fields.hints).
 
 from typing import Annotated, Literal
 

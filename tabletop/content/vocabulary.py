@@ -10,7 +10,8 @@ it is (``{ progress = 1 }``, ``{ meter = "trust", at_least = 3 }``). Nothing
 here is ever evaluated as code.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: evaluated annotations let the start read
+# the fields' types without typing.get_type_hints (see fields.hints).
 
 from abc import abstractmethod
 from typing import Annotated, ClassVar, Literal, Protocol

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tabletop.content import load_scenario
-from tabletop.content.fields import build, content_fields, dump, replace
+from tabletop.content.fields import ContentModel, build, content_fields, dump, replace
 from tabletop.content.models import Actor, MoveType, Track
 from tabletop.content.vocabulary import MODIFIERS, ProgressEffect
 
@@ -48,3 +48,27 @@ def test_dump_leaves_out_defaults_and_build_reads_it_back() -> None:
     assert "once_per_game" not in data or data["once_per_game"] is True
     assert all(isinstance(v, list) for k, v in data.items() if k in ("effects", "requires"))
     assert build(MoveType, data) == move
+
+
+class _Leg(ContentModel):
+    """A content class with string annotations (this module has ``from __future__ import annotations``)."""
+
+    name: str
+    effects: tuple[ProgressEffect, ...] = ()
+
+
+def test_string_annotations_are_resolved_too() -> None:
+    assert isinstance(_Leg.__annotations__["effects"], str)
+    leg = build(_Leg, {"name": "x", "effects": [{"progress": 1}]})
+    assert leg.effects == (ProgressEffect(progress=1, track=None),) and leg.name == "x"
+
+
+def test_the_content_classes_keep_their_annotations_evaluated() -> None:
+    # what lets a start read the fields' types without compiling each annotation (fields.hints)
+    from tabletop.content import models, vocabulary
+
+    classes = [c for m in (models, vocabulary) for c in vars(m).values()
+               if isinstance(c, type) and issubclass(c, ContentModel) and c.__module__ == m.__name__]
+    assert len(classes) > 20
+    for cls in classes:
+        assert not any(isinstance(a, str) for a in cls.__annotations__.values()), cls.__name__
