@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -63,6 +64,9 @@ class TabletopApp(App[None]):
             from .start import StartScreen  # read the bundled scenarios only when a game is to be chosen
 
             self.push_screen(StartScreen(), self._started)
+
+    def on_ready(self) -> None:
+        gc.enable()  # off while the first screen was built (cli.play_app)
 
     def _started(self, choice: Choice | None) -> None:
         if choice is None:

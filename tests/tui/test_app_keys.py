@@ -223,3 +223,20 @@ async def test_the_board_draws_whole_panels_at_any_width(tmp_path: Path) -> None
             for t in specs:  # every rung name is there whole, however it is wrapped
                 rung = session.state.scenario.index.tracks[t.id].ladder[0]
                 assert all(word in text for word in rung.split()), rung
+
+
+async def test_the_garbage_collector_is_back_on_once_the_board_is_shown(tmp_path: Path) -> None:
+    import gc
+
+    from tabletop.cli import play_app
+
+    app = play_app(start(tmp_path))
+    try:
+        assert not gc.isenabled()  # off while the first screen is built
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            board(pilot)
+            assert gc.isenabled()
+    finally:
+        gc.enable()
+        gc.unfreeze()
