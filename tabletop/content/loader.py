@@ -6,13 +6,15 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .checks import Found, check_deck, check_ruleset, check_scenario
 from .errors import ContentError, KeyPath, Problem, dedupe, did_you_mean, format_path
 from .fields import dump, replace
-from .locate import Locator
 from .models import Actor, Card, Deck, Meter, MoveType, Ruleset, Track
+
+if TYPE_CHECKING:  # the checks and the line finder are imported when a file is validated
+    from .checks import Found
+    from .locate import Locator
 
 MAX_BYTES = 5 * 1024 * 1024
 BUNDLED = Path(__file__).resolve().parent.parent / "scenarios"
@@ -134,6 +136,8 @@ def read_toml(path: str | Path) -> SourceFile:
         raise fail(f"TOML syntax error: {msg}", line) from None
     except RecursionError:
         raise fail("TOML syntax error: nested too deeply") from None
+    from .locate import Locator
+
     return SourceFile(name, data, Locator(text))
 
 
@@ -159,6 +163,7 @@ def _raise_found(found: list[Found], sources: dict[str, SourceFile]) -> None:
 
 
 def parse_ruleset(source: SourceFile) -> Ruleset:
+    from .checks import check_ruleset
     from .validation import validate  # pydantic, only for a file not validated before
 
     rs: Ruleset = validate(source, Ruleset)
@@ -167,6 +172,7 @@ def parse_ruleset(source: SourceFile) -> Ruleset:
 
 
 def parse_deck(source: SourceFile) -> Deck:
+    from .checks import check_deck
     from .validation import validate
 
     deck: Deck = validate(source, Deck)
@@ -176,6 +182,8 @@ def parse_deck(source: SourceFile) -> Deck:
 
 def combine(rs: Ruleset, deck: Deck, rs_source: SourceFile, deck_source: SourceFile) -> Scenario:
     """Check a deck against a ruleset and make the scenario."""
+    from .checks import check_scenario
+
     _raise_found(check_scenario(rs, deck), {"ruleset": rs_source, "deck": deck_source})
     return Scenario(rs, deck, rs_source.name, deck_source.name)
 

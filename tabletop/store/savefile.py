@@ -15,7 +15,6 @@ import hashlib
 import json
 import os
 import re
-import secrets
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -164,7 +163,7 @@ class SaveWriter:
         raw, chain = _line(header, "")
         # the header is written whole into a temp file and linked into place, so a crash
         # never leaves an empty or half-written save; link() refuses to overwrite
-        tmp = p.parent / f".{p.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
+        tmp = p.parent / f".{p.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp"
         fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666)  # the umask applies, as for any file
         try:
             with os.fdopen(fd, "wb") as tmp_handle:

@@ -76,29 +76,30 @@ class BoardScreen(Screen[None]):
         *[Binding(str(i), f"pick({i})", show=False, id=f"play.pick{i}") for i in range(1, 10)],
     ]
 
+    # The title and key bars are docked: the two columns are the screen's own layout.
+    # #turn and #prompt keep room for what they usually say, so that a new team's turn, one line
+    # longer or shorter, repaints them without laying the screen out again.
+    # The decision list takes the rows the column has left and scrolls inside them, so its
+    # highlight stays in view. On a small screen there are no rows left under the board: the
+    # facilitator's panel covers its lower part while open.
+    # (The comments live here, not in the CSS: Textual parses the CSS on every start.)
     DEFAULT_CSS = """
-    /* the title and key bars are docked: the two columns are the screen's own layout */
     BoardScreen { layout: horizontal; }
     BoardScreen #left { width: 1fr; }
     BoardScreen #side { width: 48; }
     BoardScreen #prompt { height: auto; padding: 0 1; text-style: bold; }
-    /* room for what the turn panel and the prompt usually say: a new team's turn, one line longer or
-       shorter, then repaints them without laying the screen out again */
     BoardScreen #turn { min-height: 6; }
     BoardScreen #prompt { min-height: 2; }
     BoardScreen.-compact #turn, BoardScreen.-compact #prompt { min-height: 0; }
     BoardScreen #board { height: auto; }
     BoardScreen #rulings { height: 1fr; }
-    /* the list takes the rows the column has left and scrolls inside them: its highlight stays in view */
     BoardScreen #decision { height: 1fr; min-height: 4; border: round $accent; }
     BoardScreen #decision:focus { border: round $accent; }
-    BoardScreen #facilitator { display: none; height: 1fr; border: thick $warning;
-        padding: 0 1; overflow-y: auto; }
+    BoardScreen #facilitator { display: none; height: 1fr; border: thick $warning; padding: 0 1; overflow-y: auto; }
     BoardScreen.-facilitator #facilitator { display: block; }
     BoardScreen.-compact #rulings { display: none; }
     BoardScreen.-compact #card { max-height: 6; }
     BoardScreen.-compact #side { width: 40; }
-    /* a small screen has no rows left under the board: the panel covers its lower part while open */
     BoardScreen.-compact #facilitator { dock: bottom; height: 12; }
     """
 
