@@ -17,6 +17,7 @@ from __future__ import annotations
 import types
 import typing
 from collections.abc import Callable
+from functools import partial
 from typing import Annotated, Any, ClassVar, NamedTuple, dataclass_transform, get_args, get_origin
 
 MISSING: Any = object()
@@ -194,44 +195,74 @@ def is_content(tp: Any) -> bool:
 
 def build(cls: type[ContentModel], data: dict[str, Any]) -> Any:
     """Make a ``cls`` from validated data; a key left out takes its default."""
+    plan = _PLANS.get(cls)
+    if plan is None:
+        plan = _PLANS[cls] = tuple((name, _converter(tp)) for name, tp in hints(cls).items())
     kwargs = {}
-    for name, tp in hints(cls).items():
+    for name, convert in plan:
         if name in data:
-            kwargs[name] = _convert(tp, data[name])
+            value = data[name]
+            kwargs[name] = value if convert is None else convert(value)
     return cls(**kwargs)
 
 
-def _convert(tp: Any, value: Any) -> Any:
+Converter = Callable[[Any], Any]
+#: per content class, each field with the function that turns its data into its value (None:
+#: the data is the value); worked out once from the annotations, not for every value
+_PLANS: dict[type, tuple[tuple[str, Converter | None], ...]] = {}
+
+
+def _converter(tp: Any) -> Converter | None:
     origin = get_origin(tp)
     if origin is Annotated:
         inner, *meta = get_args(tp)
-        for m in meta:
-            if isinstance(m, OneOf):
-                chosen = m.pick(value)
-                if chosen is None:
-                    raise ValueError(f"no {m.family} in {value!r}")
-                return build(chosen, value)
-        return _convert(inner, value)
+        family = next((m for m in meta if isinstance(m, OneOf)), None)
+        return partial(_one_of, family) if family is not None else _converter(inner)
     if is_content(tp):
-        return value if isinstance(value, tp) else build(tp, value)
-    if origin is tuple:
-        item = get_args(tp)[0]
-        return tuple(_convert(item, v) for v in value)
-    if origin is list:
-        item = get_args(tp)[0]
-        return [_convert(item, v) for v in value]
+        return partial(_content, tp)
+    if origin is tuple or origin is list:
+        item = _converter(get_args(tp)[0])
+        if item is None:
+            return origin  # type: ignore[no-any-return]
+        return partial(_tuple_of, item) if origin is tuple else partial(_list_of, item)
     if origin is dict:
-        return dict(value)
+        return dict
     if origin in (typing.Union, types.UnionType):
-        if value is None:
-            return None
-        for arg in get_args(tp):
-            base = get_args(arg)[0] if get_origin(arg) is Annotated else arg
-            if isinstance(value, dict) and is_content(base):
-                return _convert(arg, value)
-            if isinstance(value, (list, tuple)) and get_origin(base) in (list, tuple):
-                return _convert(arg, value)
-        return value
+        return partial(_union, tuple(_union_option(arg) for arg in get_args(tp)))
+    return None
+
+
+def _one_of(family: OneOf, value: Any) -> Any:
+    chosen = family.pick(value)
+    if chosen is None:
+        raise ValueError(f"no {family.family} in {value!r}")
+    return build(chosen, value)
+
+
+def _content(cls: type[ContentModel], value: Any) -> Any:
+    return value if isinstance(value, cls) else build(cls, value)
+
+
+def _tuple_of(item: Converter, value: Any) -> tuple[Any, ...]:
+    return tuple(item(v) for v in value)
+
+
+def _list_of(item: Converter, value: Any) -> list[Any]:
+    return [item(v) for v in value]
+
+
+def _union_option(arg: Any) -> tuple[bool, bool, Converter | None]:
+    """(takes a table, takes a list, its converter) for one member of a union."""
+    base = get_args(arg)[0] if get_origin(arg) is Annotated else arg
+    return is_content(base), get_origin(base) in (list, tuple), _converter(arg)
+
+
+def _union(options: tuple[tuple[bool, bool, Converter | None], ...], value: Any) -> Any:
+    if value is None:
+        return None
+    for table, sequence, convert in options:
+        if (table and isinstance(value, dict)) or (sequence and isinstance(value, (list, tuple))):
+            return value if convert is None else convert(value)
     return value
 
 
