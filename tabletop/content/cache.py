@@ -2,11 +2,15 @@
 
 Validating a file needs pydantic and its models (about 100 ms before the
 first board appears). The bundled rulesets and decks change only with a
-release, so ``scenarios/validated.json`` holds each bundled ruleset with its
+release, so ``scenarios/validated.jsonl`` holds each bundled ruleset with its
 deck as validated data, keyed by the SHA-256 of both files' bytes and of the
 data itself. A file whose bytes match is read from there; any other file,
-including an edited bundled one, is validated as usual. Regenerate after
-editing a bundled file::
+including an edited bundled one, is validated as usual.
+
+The file is JSON lines: a first line with the format, then two lines per
+scenario, what it is (the keys) and then its data, so that a start parses
+only the keys and the one scenario it plays (the whole file took ~1 ms).
+Regenerate after editing a bundled file::
 
     python -m tabletop.content.cache
 
@@ -24,8 +28,8 @@ from typing import Any
 from .fields import build
 from .models import Deck, Ruleset
 
-FORMAT = 1
-CACHE = Path(__file__).resolve().parent.parent / "scenarios" / "validated.json"
+FORMAT = 2
+CACHE = Path(__file__).resolve().parent.parent / "scenarios" / "validated.jsonl"
 
 
 def file_sha(data: bytes) -> str:
@@ -39,32 +43,53 @@ def data_sha(data: dict[str, Any]) -> str:
 
 
 @cache
-def _entries() -> tuple[dict[str, Any], ...]:
+def _index() -> tuple[tuple[dict[str, Any], str], ...]:
+    """Each scenario's keys, with the line of its data (parsed only when it is played)."""
     try:
-        doc = json.loads(CACHE.read_text(encoding="utf-8"))
+        lines = CACHE.read_text(encoding="utf-8").splitlines()
+        head = json.loads(lines[0]) if lines else None
+        keys = [json.loads(line) for line in lines[1::2]]
     except (OSError, ValueError):
         return ()  # no cache (or a broken one): every file is validated
-    if not isinstance(doc, dict) or doc.get("format") != FORMAT or not isinstance(doc.get("entries"), list):
+    if not isinstance(head, dict) or head.get("format") != FORMAT:
         return ()
-    return tuple(e for e in doc["entries"] if isinstance(e, dict))
+    return tuple((k, line) for k, line in zip(keys, lines[2::2], strict=False) if isinstance(k, dict))
+
+
+@cache
+def _entry(position: int) -> dict[str, Any] | None:
+    keys, line = _index()[position]
+    try:
+        data = json.loads(line)
+    except ValueError:
+        return None
+    return {**keys, "data": data} if isinstance(data, dict) else None
+
+
+def _find(key: str, sha: str) -> dict[str, Any] | None:
+    return next((_entry(i) for i, (keys, _) in enumerate(_index()) if keys.get(key) == sha), None)
 
 
 def for_files(ruleset_bytes: bytes) -> dict[str, Any] | None:
     """The entry of a ruleset file with these bytes, if it is a bundled one."""
-    sha = file_sha(ruleset_bytes)
-    return next((e for e in _entries() if e.get("ruleset_sha") == sha), None)
+    return _find("ruleset_sha", file_sha(ruleset_bytes))
 
 
 def for_data(data: dict[str, Any]) -> dict[str, Any] | None:
     """The entry whose validated data is exactly ``data`` (e.g. a save's embedded scenario)."""
-    sha = data_sha(data)
-    return next((e for e in _entries() if e.get("data_sha") == sha), None)
+    return _find("data_sha", data_sha(data))
 
 
 def contents(entry: dict[str, Any]) -> tuple[Ruleset, Deck]:
     """The ruleset and deck of an entry, as content objects (checked when the cache was written)."""
     data = entry["data"]
     return build(Ruleset, data["ruleset"]), build(Deck, data["deck"])
+
+
+def clear() -> None:
+    """Forget what was read (after the file was written or replaced)."""
+    _index.cache_clear()
+    _entry.cache_clear()
 
 
 def make_entries() -> list[dict[str, Any]]:
@@ -91,12 +116,16 @@ def make_entries() -> list[dict[str, Any]]:
 
 
 def render(entries: list[dict[str, Any]]) -> str:
-    return json.dumps({"format": FORMAT, "entries": entries}, indent=1, ensure_ascii=False) + "\n"
+    lines = [json.dumps({"format": FORMAT, "written_by": "python -m tabletop.content.cache"})]
+    for entry in entries:
+        lines.append(json.dumps({k: v for k, v in entry.items() if k != "data"}, ensure_ascii=False))
+        lines.append(json.dumps(entry["data"], ensure_ascii=False, separators=(",", ":")))
+    return "\n".join(lines) + "\n"
 
 
 def main() -> None:
     CACHE.write_text(render(make_entries()), encoding="utf-8")
-    _entries.cache_clear()
+    clear()
     print(f"wrote {CACHE}")
 
 

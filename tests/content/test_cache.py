@@ -18,20 +18,20 @@ def no_cache_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """Point the cache at a file of our choosing for one test."""
 
     def use(text: str | None) -> None:
-        path = tmp_path / "validated.json"
+        path = tmp_path / "validated.jsonl"
         if text is not None:
             path.write_text(text, encoding="utf-8")
         monkeypatch.setattr(cache, "CACHE", path)
-        cache._entries.cache_clear()
+        cache.clear()
 
     yield use
-    cache._entries.cache_clear()
+    cache.clear()
 
 
 def test_the_cache_file_is_up_to_date_with_the_bundled_files() -> None:
     expected = cache.render(cache.make_entries())
     assert cache.CACHE.read_text(encoding="utf-8") == expected, (
-        "tabletop/scenarios/validated.json is out of date: run `python -m tabletop.content.cache`"
+        "tabletop/scenarios/validated.jsonl is out of date: run `python -m tabletop.content.cache`"
     )
 
 
@@ -79,12 +79,44 @@ def test_embedded_data_that_differs_from_a_bundled_scenario_is_validated() -> No
     assert "ruleset.turns" in str(err.value) and "must be at least 1" in str(err.value)
 
 
-@pytest.mark.parametrize("text", [None, "not json", '{"format": 99, "entries": []}', '{"format": 1, "entries": [1]}'])
+def _bundled_keys() -> str:
+    """The keys line of the bundled parallel-tracks entry, as the cache writes it."""
+    lines = cache.CACHE.read_text(encoding="utf-8").splitlines()
+    return next(line for line in lines[1::2] if '"rulesets/parallel-tracks.toml"' in line)
+
+
+@pytest.mark.parametrize("text", [
+    None,
+    "not json",
+    '{"format": 99}',
+    '{"format": 1, "entries": [1]}',  # the format before the keys were split from the data
+    "{FORMAT}\n1\n{{}}",
+    "{FORMAT}\n{KEYS}\nnot json",  # the right keys, torn data
+    "{FORMAT}\n{KEYS}\n[1, 2]",
+    "{FORMAT}\n{KEYS}",  # the data line missing
+], ids=["missing", "not-json", "other-format", "old-format", "keys-not-a-table", "torn-data", "data-not-a-table",
+        "no-data"])
 def test_a_missing_or_broken_cache_only_means_validating(no_cache_file, text: str | None) -> None:  # noqa: ANN001
+    if text is not None:
+        text = text.replace("{FORMAT}", f'{{"format": {cache.FORMAT}}}').replace("{KEYS}", _bundled_keys())
+        text = text.replace("{{}}", "{}")
     no_cache_file(text)
     assert cache.for_files((BUNDLED / "rulesets" / "parallel-tracks.toml").read_bytes()) is None
     scenario = load_scenario("parallel-tracks")
     assert scenario.id == "parallel-tracks" and len(scenario.deck.cards) > 0
+
+
+def test_a_start_parses_only_the_scenario_it_plays(no_cache_file) -> None:  # noqa: ANN001
+    """Every other scenario's data line may be anything: it is never read."""
+    lines = cache.CACHE.read_text(encoding="utf-8").splitlines()
+    for i in range(2, len(lines), 2):
+        if '"rulesets/parallel-tracks.toml"' not in lines[i - 1]:
+            lines[i] = "never parsed"
+    no_cache_file("\n".join(lines))
+    entry = cache.for_files((BUNDLED / "rulesets" / "parallel-tracks.toml").read_bytes())
+    assert entry is not None and entry["ruleset"] == "rulesets/parallel-tracks.toml"
+    cached, validated = load_scenario("parallel-tracks"), load_scenario("parallel-tracks", use_cache=False)
+    assert cached.ruleset == validated.ruleset and cached.deck == validated.deck
 
 
 def test_the_play_screen_starts_without_pydantic() -> None:
