@@ -9,7 +9,16 @@ __version__ = "0.1.0"
 
 from .content import ContentError, Scenario, load_scenario  # noqa: E402
 from .engine import Action, RuleViolation, State, apply, legal_actions, new_game  # noqa: E402
-from .store import open_save  # noqa: E402
+
+
+def __getattr__(name: str) -> object:
+    # reading saves back is imported on first use: a new game only writes
+    if name == "open_save":
+        from .store.reading import open_save
+
+        return open_save
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "Action",

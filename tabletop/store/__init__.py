@@ -1,30 +1,30 @@
 """The save log: append with fsync, read, verify, resume, seek.
 
-Verifying and resuming (:mod:`.recovery`) are imported on first use: a new
-game only writes.
+Reading (:mod:`.reading`), verifying and resuming (:mod:`.recovery`) are
+imported on first use: a new game only writes.
 """
 
 from typing import Any
 
-from .savefile import (
-    Damage,
-    Save,
-    SavedEvent,
-    SaveError,
-    SaveWriter,
-    default_save_path,
-    open_save,
-    typed_save_path,
-)
+from .savefile import SaveError, SaveWriter, default_save_path, typed_save_path
 
-_RECOVERY = ("Resumed", "VerifyReport", "resume", "verify")
+_LATER = {
+    "Damage": "reading",
+    "Save": "reading",
+    "SavedEvent": "reading",
+    "open_save": "reading",
+    "Resumed": "recovery",
+    "VerifyReport": "recovery",
+    "resume": "recovery",
+    "verify": "recovery",
+}
 
 
 def __getattr__(name: str) -> Any:
-    if name in _RECOVERY:
-        from . import recovery
+    if name in _LATER:
+        from importlib import import_module
 
-        return getattr(recovery, name)
+        return getattr(import_module(f".{_LATER[name]}", __name__), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 

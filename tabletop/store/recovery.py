@@ -10,7 +10,8 @@ from pathlib import Path
 
 from ..engine import RuleViolation, State, apply, new_game
 from ..engine.actions import CHANCE_KINDS, IndependenceBreach
-from .savefile import Damage, Save, SaveError, SaveWriter, open_save, unique_path
+from .reading import Damage, Save, open_save
+from .savefile import SaveError, SaveWriter, unique_path
 
 
 @dataclass

@@ -1,0 +1,310 @@
+"""Reading a save back: its events, the first damage, and the game at any event.
+
+Writing (:mod:`.savefile`) needs none of this, so a new game does not import it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from ..content import ContentError, Scenario, scenario_from_data
+from ..engine import Action, RuleViolation, State, apply, new_game
+from ..engine.actions import IndependenceBreach
+from .savefile import (
+    FORMAT,
+    MAX_HEADER,
+    MAX_LINE,
+    SNAPSHOT_EVERY,
+    VERSION,
+    SaveError,
+    _chain,
+    _split_chain,
+)
+
+
+@dataclass(frozen=True)
+class Damage:
+    """The first thing wrong in a save: where, and what kind of damage."""
+
+    seq: int  # the event number (1-based; 0 is the header)
+    line: int  # the line number in the file
+    kind: str  # torn tail, changed line, missing events, reordered events, duplicated event, ...
+    detail: str
+
+    def __str__(self) -> str:
+        where = "header" if self.seq == 0 else f"event {self.seq}"
+        return f"{where} (line {self.line}): {self.kind}: {self.detail}"
+
+
+@dataclass(frozen=True)
+class SavedEvent:
+    """One event line as read back."""
+
+    seq: int
+    time: str
+    round: int
+    phase: str
+    actor: str | None
+    track: str | None
+    action: Action
+    result: dict[str, Any]
+    state: str
+    chain: str
+
+    @property
+    def summary(self) -> str:
+        return str(self.result.get("summary", self.action.kind))
+
+
+# --------------------------------------------------------------------------
+# Reading
+
+
+class Save:
+    """A save read back: ``header``, ``events``, ``len(save)``, ``state_at(i)``.
+
+    Reading stops at the first damage (``damage``); everything before it is
+    available. ``state_at(i)`` is the state after event ``i`` (0: the start),
+    replayed with the recorded draws and dice.
+    """
+
+    def __init__(self, path: Path, header: dict[str, Any], scenario: Scenario, events: list[SavedEvent],
+                 damage: Damage | None, header_chain: str, good_bytes: int, torn_bytes: int):
+        self.path = path
+        self.header = header
+        self.scenario = scenario
+        self.events = events
+        self.damage = damage
+        self.header_chain = header_chain
+        self.good_bytes = good_bytes
+        self.torn_bytes = torn_bytes
+        self._states: dict[int, State] = {}
+        self.offsets: list[int] = [good_bytes]
+
+    def first_mismatch(self) -> tuple[int, str] | None:
+        """The first event that does not replay to its recorded state, with why; None if all do.
+
+        A save written by another version of the engine, or edited with its
+        hashes recomputed, replays differently from some event on.
+        """
+        for i, event in enumerate(self.events, 1):
+            try:
+                state = self.state_at(i)
+            except SaveError as exc:
+                return i, exc.message
+            if state.hash != event.state:
+                return i, f"replaying gives state {state.hash}, the save says {event.state}"
+        return None
+
+    @property
+    def seed(self) -> int:
+        return int(self.header["seed"])
+
+    @property
+    def last_chain(self) -> str:
+        return self.events[-1].chain if self.events else self.header_chain
+
+    def __len__(self) -> int:
+        return len(self.events)
+
+    def __iter__(self) -> Iterator[SavedEvent]:
+        return iter(self.events)
+
+    def state_at(self, i: int) -> State:
+        """The game after event ``i`` (0 = before the first action)."""
+        if not 0 <= i <= len(self.events):
+            raise IndexError(f"event {i} is outside 0..{len(self.events)}")
+        if i in self._states:
+            return self._states[i]
+        start = max((k for k in self._states if k <= i), default=None)
+        if start is None:
+            state = new_game(self.scenario, self.seed)
+            self._states[0] = state
+            start = 0
+        else:
+            state = self._states[start]
+        for k in range(start, i):
+            state = self._replay_one(state, self.events[k])
+            if (k + 1) % SNAPSHOT_EVERY == 0 or self.events[k].action.kind == "advance":
+                self._states[k + 1] = state
+        self._states[i] = state
+        return state
+
+    def final_state(self) -> State:
+        return self.state_at(len(self.events))
+
+    def _replay_one(self, state: State, event: SavedEvent) -> State:
+        try:
+            return apply(state, event.action)
+        except (RuleViolation, IndependenceBreach) as exc:
+            raise SaveError(self.path, f"event {event.seq} does not replay: {exc}", event.seq, "illegal event") from None
+
+
+def _read_line(handle: IO[bytes], limit: int) -> bytes:
+    return handle.readline(limit + 1)
+
+
+def open_save(path: str | Path) -> Save:
+    """Read a save. Raises SaveError if it is not a readable save at all.
+
+    A damaged save opens with what is intact before the damage; ``damage``
+    says what and where.
+    """
+    p = Path(path)
+    if not p.exists():
+        raise SaveError(p, "no such file", kind="missing")
+    if p.is_dir():
+        raise SaveError(p, "is a directory, not a save file", kind="not a save")
+    try:
+        handle = open(p, "rb")  # noqa: SIM115
+    except OSError as exc:
+        raise SaveError(p, f"cannot read: {exc.strerror or exc}", kind="unreadable") from None
+    with handle:
+        raw = _read_line(handle, MAX_HEADER)
+        if not raw:
+            raise SaveError(p, "the file is empty: not a save", 0)
+        header, header_chain = _parse_header(p, raw)
+        try:
+            scenario = scenario_from_data({"ruleset": header.get("ruleset"), "deck": header.get("deck")}, str(p))
+        except ContentError as exc:
+            raise SaveError(p, f"the embedded scenario is not valid: {exc.problems[0]}", 0, "damaged header") from None
+        events: list[SavedEvent] = []
+        damage: Damage | None = None
+        prev = header_chain
+        offset = len(raw)
+        good = offset
+        offsets: list[int] = [offset]  # the byte offset after the header and after each event
+        line_no = 1
+        seen: set[int] = set()
+        while True:
+            raw = _read_line(handle, MAX_LINE)
+            if not raw:
+                break
+            line_no += 1
+            expected = len(events) + 1
+            at_end = not raw.endswith(b"\n")
+            if at_end and not handle.read(1):
+                damage = Damage(expected, line_no, "torn tail", "the last line is incomplete (a crash while writing); it is dropped")
+                break
+            if not raw.strip():
+                rest = handle.read()
+                if not rest.strip():
+                    # blank lines at the very end (an editor adds one): nothing was lost
+                    damage = Damage(expected, line_no, "torn tail", "blank lines at the end of the file; they are dropped")
+                    break
+                damage = Damage(expected, line_no, "changed line", "a blank line between events")
+                break
+            if len(raw) > MAX_LINE:
+                damage = Damage(expected, line_no, "changed line", "the line is far too long to be an event")
+                break
+            body_chain = _split_chain(raw.rstrip(b"\n"))
+            try:
+                record = json.loads(raw)
+            except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+                record = None
+            if record is None or not isinstance(record, dict) or body_chain is None:
+                damage = Damage(expected, line_no, "changed line", "the line is not a valid event")
+                break
+            seq = record.get("seq")
+            if not isinstance(seq, int) or isinstance(seq, bool):
+                damage = Damage(expected, line_no, "changed line", "the event has no sequence number")
+                break
+            if seq != expected:
+                if seq in seen:
+                    kind, detail = "duplicated event", f"event {seq} appears again"
+                elif seq > expected and _next_seq(handle) == expected:
+                    kind, detail = "reordered events", f"event {seq} comes before event {expected}"
+                elif seq > expected:
+                    kind, detail = "missing events", f"expected event {expected}, found event {seq}"
+                else:
+                    kind, detail = "reordered events", f"expected event {expected}, found event {seq}"
+                damage = Damage(expected, line_no, kind, detail)
+                break
+            body, chain = body_chain
+            if _chain(prev, body) != chain or record.get("chain") != chain:
+                damage = Damage(seq, line_no, "changed line", "the line does not match its hash chain (edited or corrupted)")
+                break
+            try:
+                event = _event(record)
+            except (KeyError, TypeError, ValueError) as exc:
+                damage = Damage(seq, line_no, "changed line", f"malformed event: {exc}")
+                break
+            events.append(event)
+            seen.add(seq)
+            prev = chain
+            offset += len(raw)
+            good = offset
+            offsets.append(offset)
+        size = p.stat().st_size
+    save = Save(p, header, scenario, events, damage, header_chain, good, size - good)
+    save.offsets = offsets
+    return save
+
+
+def _next_seq(handle: IO[bytes]) -> int | None:
+    """The sequence number on the next line, if it has one (a look ahead)."""
+    raw = _read_line(handle, MAX_LINE)
+    match = re.search(rb'"seq":(\d+)', raw)
+    return int(match.group(1)) if match else None
+
+
+def _parse_header(p: Path, raw: bytes) -> tuple[dict[str, Any], str]:
+    try:
+        header = json.loads(raw)
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        header = None
+    if not isinstance(header, dict) or header.get("format") != FORMAT:
+        raise SaveError(p, "not a tabletop save (the first line is not a save header)", 0)
+    version = header.get("version")
+    if version != VERSION:
+        raise SaveError(p, f"unknown save format version {version!r} (this tabletop reads version {VERSION})", 0, "unknown version")
+    if not raw.endswith(b"\n"):
+        raise SaveError(p, "the header line is incomplete (a crash while creating the save)", 0, "torn tail")
+    split = _split_chain(raw.rstrip(b"\n"))
+    if split is None or _chain("", split[0]) != split[1]:
+        raise SaveError(p, "the header does not match its hash (edited or corrupted)", 0, "changed line")
+    if not isinstance(header.get("seed"), int):
+        raise SaveError(p, "the header has no seed", 0, "changed line")
+    return header, split[1]
+
+
+def _event(record: dict[str, Any]) -> SavedEvent:
+    result = record["result"]
+    if not isinstance(result, dict):
+        raise TypeError("result is not an object")
+    for key in ("round",):
+        if not isinstance(record[key], int):
+            raise TypeError(f"{key} is not a number")
+    action = Action.from_dict(record["action"])
+    if action.outcome is not None:
+        _check_outcome(action.outcome)
+    return SavedEvent(
+        seq=record["seq"],
+        time=str(record.get("time", "")),
+        round=record["round"],
+        phase=str(record["phase"]),
+        actor=record.get("actor"),
+        track=record.get("track"),
+        action=action,
+        result=result,
+        state=str(record["state"]),
+        chain=str(record["chain"]),
+    )
+
+
+def _check_outcome(outcome: Any) -> None:
+    """A recorded draw has the shape the save schema gives; the engine replays only that."""
+    card = outcome.get("card")
+    if card is not None and not isinstance(card, str):
+        raise TypeError("the recorded card is not a card id")
+    aside = outcome.get("set_aside", [])
+    if not isinstance(aside, list) or not all(isinstance(c, str) for c in aside):
+        raise TypeError("the recorded set-aside cards are not card ids")
+    reshuffled = outcome.get("reshuffled", 0)
+    if type(reshuffled) is not int or reshuffled < 0:
+        raise TypeError("the recorded reshuffle count is not a whole number")
