@@ -25,9 +25,9 @@ from .words import (
     one_line,
     set_aside_text,
     share_rows,
-    working_parts,
     status_word,
     tabled_earlier,
+    working_parts,
 )
 
 CSS = """

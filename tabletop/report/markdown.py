@@ -22,9 +22,9 @@ from .words import (
     one_line,
     set_aside_text,
     share_rows,
-    working_parts,
     status_word,
     tabled_earlier,
+    working_parts,
 )
 
 # CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones

@@ -18,7 +18,7 @@ import pytest
 from tabletop.engine import Action, RuleViolation
 from tabletop.store import SaveWriter, open_save, resume, verify
 
-from .savekit import lines_of, record_bot_game, records_of, rechain, scenario
+from .savekit import lines_of, rechain, record_bot_game, records_of, scenario
 
 
 def test_resume_stops_before_an_event_that_replays_differently(tmp_path: Path) -> None:
