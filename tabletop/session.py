@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import random
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from .content import Scenario
@@ -37,14 +36,14 @@ def _seats(actor_ids: list[str], asked: Mapping[str, str] | None) -> dict[str, s
     return seats
 
 
-@dataclass
 class Session:
     """One game in progress, saved as it is played."""
 
-    state: State
-    writer: SaveWriter
-    seats: dict[str, str]  # actor id -> "human" or a bot policy
-    messages: list[str] = field(default_factory=list)
+    def __init__(self, state: State, writer: SaveWriter, seats: dict[str, str], messages: list[str] | None = None):
+        self.state = state
+        self.writer = writer
+        self.seats = seats  # actor id -> "human" or a bot policy
+        self.messages: list[str] = messages if messages is not None else []
 
     # -- starting ----------------------------------------------------------
 

