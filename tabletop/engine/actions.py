@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
-from typing import Any
+from typing import Any, NamedTuple
 
 #: Actions that players and the game step through; ``legal_actions`` lists these.
 PLAY_KINDS = (
@@ -114,8 +114,7 @@ _FIELD_TYPES: dict[str, tuple[type, ...]] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Event:
+class Event(NamedTuple):
     """What one applied action did: the record a save line is made of."""
 
     seq: int

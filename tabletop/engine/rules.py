@@ -514,7 +514,7 @@ def _advance(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     index = phases.index(state.phase)
     result: dict[str, Any] = {}
     if state.phase == "moves" and state.ruleset.ruleset.sealed_moves and state.queue:
-        revealed = tuple(replace(p, revealed=True) for p in state.queue)
+        revealed = tuple(p._replace(revealed=True) for p in state.queue)
         state = evolve(state, queue=revealed)
         result["revealed"] = [p.seq for p in revealed]
     if index + 1 < len(phases):
@@ -544,7 +544,7 @@ def _finish(state: State, reason: str) -> State:
     tracks = state.tracks
     if state.independence == "linked":
         # nothing is agreed until everything is agreed: provisional deals lapse
-        lapsed = {tid: replace(t, status="open", provisional=False, since=None) for tid, t in tracks.items() if t.provisional}
+        lapsed = {tid: t._replace(status="open", provisional=False, since=None) for tid, t in tracks.items() if t.provisional}
         if lapsed:
             tracks = {**tracks, **lapsed}
     return evolve(state, over=True, end_reason=reason, tracks=tracks, turn=None, card=None)
@@ -781,7 +781,7 @@ def _vote(state: State, action: Action) -> tuple[State, dict[str, Any]]:
         raise RuleViolation("NOT_YOUR_TURN", f"{_actor_name(state, voter)} votes now, not {_actor_name(state, action.actor)}.")
     if action.accept is None:
         raise RuleViolation("INVALID_ACTION", "A vote accepts or rejects.")
-    head = replace(head, votes=(*head.votes, (voter, action.accept)))
+    head = head._replace(votes=(*head.votes, (voter, action.accept)))
     word = "accepts" if action.accept else "rejects"
     if head.next_voter() is not None:
         state = evolve(state, queue=(head, *state.queue[1:]))

@@ -5,14 +5,13 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..content import Scenario
 from .actions import Event
 
 
-@dataclass(frozen=True, slots=True)
-class TrackState:
+class TrackState(NamedTuple):
     """One track board: where it stands, how tense it is, and its status.
 
     ``provisional`` marks an agreement under linked independence that holds
@@ -41,8 +40,7 @@ class TrackState:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Proposal:
+class Proposal(NamedTuple):
     """A move waiting for adjudication (tabled, or committed in a sealed round)."""
 
     seq: int
@@ -73,8 +71,7 @@ class Proposal:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class _LogNode:
+class _LogNode(NamedTuple):
     event: Event
     prev: _LogNode | None
     length: int
