@@ -219,14 +219,29 @@ def _sorted_items_repr(mapping: object) -> str:
     return repr(tuple(sorted(mapping.items())))
 
 
+def _sorted_repr(items: object) -> str:
+    assert isinstance(items, frozenset)
+    return repr(tuple(sorted(items)))
+
+
 def _resources_repr(resources: object) -> str:
+    """``repr(tuple((actor, tuple(sorted(purse.items()))) for actor, purse in sorted(...))))``, each
+    purse rendered once while it is unchanged (a move changes only its actor's)."""
     assert isinstance(resources, Mapping)
-    return repr(tuple((a, tuple(sorted(r.items()))) for a, r in sorted(resources.items())))
+    pairs = [f"({a!r}, {_piece(r, _sorted_items_repr)})" for a, r in sorted(resources.items())]
+    return f"({pairs[0]},)" if len(pairs) == 1 else f"({', '.join(pairs)})"
 
 
 def _queue_repr(queue: object) -> str:
+    """``repr`` of the tuple of each proposal's fields, a proposal rendered once while it waits."""
     assert isinstance(queue, tuple)
-    return repr(tuple((p.seq, p.actor, p.move, p.track, p.link, p.resolution, p.votes, p.revealed) for p in queue))
+    parts = [_piece(p, _proposal_repr) for p in queue]
+    return f"({parts[0]},)" if len(parts) == 1 else f"({', '.join(parts)})"
+
+
+def _proposal_repr(p: object) -> str:
+    assert isinstance(p, Proposal)
+    return repr((p.seq, p.actor, p.move, p.track, p.link, p.resolution, p.votes, p.revealed))
 
 
 def state_hash(state: State) -> str:
@@ -247,9 +262,9 @@ def state_hash(state: State) -> str:
             _piece(state.pile, repr),
             _piece(state.discard, repr),
             _piece(state.actions_left, _sorted_items_repr),
-            repr(tuple(sorted(state.passed))),
+            _piece(state.passed, _sorted_repr),
             _piece(state.queue, _queue_repr),
-            repr(tuple(sorted(state.used_once))),
+            _piece(state.used_once, _sorted_repr),
         )
     )
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
