@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..engine import RuleViolation, State, apply, new_game
 from ..engine.actions import CHANCE_KINDS, IndependenceBreach
-from .reading import Damage, Save, open_save
+from .reading import Damage, Save, collector_paused, open_save
 from .savefile import SaveError, SaveWriter, unique_path
 
 
@@ -48,6 +48,11 @@ class VerifyReport:
 
 def verify(path: str | Path) -> VerifyReport:
     """Replay a save from its header, checking every hash, the chain and every draw and roll."""
+    with collector_paused():
+        return _verify(path)
+
+
+def _verify(path: str | Path) -> VerifyReport:
     report = VerifyReport(str(path))
     try:
         save = open_save(path)

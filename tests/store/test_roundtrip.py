@@ -221,3 +221,26 @@ def test_undo_after_resume_matches_the_live_game(tmp_path: Path) -> None:
     again = open_save(cut)
     assert [again.state_at(i).hash for i in range(len(again) + 1)] == game.hashes[: k + 3]
     assert verify(cut).ok
+
+
+def test_reading_and_verifying_leave_the_garbage_collector_as_they_found_it(tmp_path: Path) -> None:
+    """Replays run with the cycle collector paused (it was a sixth of a verify); it always comes back."""
+    import gc
+
+    from tabletop.store.reading import collector_paused
+
+    game = record_bot_game(tmp_path / "game.jsonl", load_scenario("parallel-tracks"), 1)
+    assert gc.isenabled()
+    assert verify(game.path).ok and gc.isenabled()
+    save = open_save(game.path)
+    assert save.state_at(len(save)).hash == game.final.hash and gc.isenabled()
+    with pytest.raises(RuntimeError), collector_paused():
+        assert not gc.isenabled()
+        raise RuntimeError("a replay that fails half-way")
+    assert gc.isenabled()
+    gc.disable()  # a caller that switched it off keeps it off
+    try:
+        assert verify(game.path).ok
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
