@@ -181,7 +181,8 @@ async def repaint(events: int) -> tuple[list[float], list[float]]:
     app._display = timed_display  # type: ignore[method-assign]
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        for timer in app.screen._timers:  # the phase clock repaints once a second on its own
+        clocks = list(app.screen._timers)
+        for timer in clocks:  # the phase clock repaints once a second on its own
             timer.pause()
         for _ in range(30):
             screen = app.screen
@@ -210,6 +211,8 @@ async def repaint(events: int) -> tuple[list[float], list[float]]:
                 if first is not None:
                     shown.append(first - t)
                     settled.append(painted[-1][0] - t)
+        for timer in clocks:  # a paused timer is left pending when the app closes
+            timer.stop()
     print(f"  game had {session.state.seq} events")
     return shown, settled
 
