@@ -14,6 +14,7 @@ dump made by :func:`dump`, as the validated cache holds); it checks nothing.
 
 from __future__ import annotations
 
+import inspect
 import types
 import typing
 from collections.abc import Callable
@@ -98,7 +99,7 @@ def content_fields(cls: type) -> tuple[Field, ...]:
     if found is None:
         fields: dict[str, Field] = {}
         for klass in reversed(cls.__mro__):
-            for name, annotation in klass.__dict__.get("__annotations__", {}).items():
+            for name, annotation in inspect.get_annotations(klass).items():
                 if _is_classvar(annotation):
                     continue
                 default = klass.__dict__.get(name, MISSING)
@@ -177,7 +178,7 @@ def hints(cls: type) -> dict[str, Any]:
     if found is None:
         every: dict[str, Any] = {}
         for klass in reversed(cls.__mro__):
-            every.update(klass.__dict__.get("__annotations__", {}))
+            every.update(inspect.get_annotations(klass))
         if any(isinstance(tp, str) for tp in every.values()):
             every = typing.get_type_hints(cls, include_extras=True)
         found = {f.name: every[f.name] for f in content_fields(cls)}
