@@ -208,6 +208,12 @@ TRACK_ROWS = 4  # a track panel's least number of lines inside its border
 _SPACE = Segment(" ")
 
 
+def _color(theme: dict[str, str], name: str) -> Style:
+    """A border style in the theme's colour ``name`` (none if the theme lacks it)."""
+    color = theme.get(name)
+    return Style.parse(color) if color else Style()
+
+
 def _panel(console: Console, body: Lines, width: int, rows: int, frame: box.Box, style: Style, title: str,
            subtitle: str | None) -> list[list[Segment]]:
     """A bordered panel, line by line, as Rich's Panel draws it: ``rows`` lines of ``body`` (cut or
@@ -224,7 +230,8 @@ def _panel(console: Console, body: Lines, width: int, rows: int, frame: box.Box,
     return out
 
 
-def _edge(start: str, fill: str, end: str, label: str | None, align: str, width: int, style: Style) -> list[Segment]:
+def _edge(start: str, fill: str, end: str, label: str | None, align: str, width: int,
+          style: Style) -> list[Segment]:
     """A panel's top or bottom edge, with a label set into it (cut to fit)."""
     if label is None or width <= 4:
         return [Segment(start + fill * max(0, width - 2) + end, style)]
@@ -305,7 +312,7 @@ class Board(Widget):
         self._acting: str | None = None
         self.compact = False
         self._view: tuple[object, ...] | None = None
-        self._built: tuple[tuple[object, ...], int, list[Strip], int] | None = None
+        self._built: tuple[tuple[object, ...], int, list[Strip]] | None = None
 
     def show(self, state: State, acting: str | None = None, compact: bool = False) -> None:
         self._state, self._acting, self.compact = state, acting, compact
@@ -314,8 +321,8 @@ class Board(Widget):
             return  # nothing on the board changed: no repaint
         self._view = view
         width = self.content_size.width
-        before = self._built[3] if self._built else -1
-        after = self._build(width)[3] if width > 0 else -2
+        before = len(self._built[2]) if self._built else -1
+        after = len(self._build(width)[2]) if width > 0 else -2
         # a layout pass over the whole screen is the dearest part of a repaint: only when the height changes
         self.refresh(layout=after != before)
 
@@ -340,7 +347,7 @@ class Board(Widget):
         out.append_text(track_text(state, track_id, self.compact))
         return out
 
-    def _build(self, width: int) -> tuple[tuple[object, ...], int, list[Strip], int]:
+    def _build(self, width: int) -> tuple[tuple[object, ...], int, list[Strip]]:
         view = self._view if self._view is not None else self._view_of(self._state, self._acting, self.compact)
         if self._built is not None and self._built[0] == view and self._built[1] == width:
             return self._built
@@ -353,7 +360,6 @@ class Board(Widget):
                     line.truncate(max(1, width - 2), overflow="ellipsis", pad=True)
                     lines.append([_SPACE, *line.render(console, end=""), _SPACE])
         else:
-            gutter = [Segment(" ")]
             left = max(8, (width - 1) // 2)
             right = max(8, width - 1 - left)
             for row_start in range(0, len(specs), 2):
@@ -365,30 +371,29 @@ class Board(Widget):
                 for t, body, w in zip(row, bodies, widths, strict=True):
                     kind = "acting" if self._is_acting(state, t.id, self._acting) else state.tracks[t.id].status
                     frame, color_name = BORDERS[kind]
-                    style = Style.parse(colors[color_name]) if colors.get(color_name) else Style()
-                    panels.append(_panel(console, body, w, rows, frame, style, literal(t.name),
-                                         status_words(state, t.id)))
+                    panels.append(_panel(console, body, w, rows, frame, _color(colors, color_name),
+                                         literal(t.name), status_words(state, t.id)))
                 if len(panels) == 1:  # the second column stays empty, in the board's colours
                     panels.append([[Segment(" " * right)]] * len(panels[0]))
                 for first, second in zip(*panels, strict=True):
-                    lines.append([*first, *gutter, *second])
+                    lines.append([*first, _SPACE, *second])
         meters = meters_text(state).wrap(console, max(1, width - 4))
-        color = colors.get("secondary")
-        lines.extend(_panel(console, meters, width, len(meters), box.ROUNDED, Style.parse(color) if color else Style(),
+        lines.extend(_panel(console, meters, width, len(meters), box.ROUNDED, _color(colors, "secondary"),
                             "Meters", None))
         # the widget's own colours under every cell, as Textual gives them to a rendered Rich renderable
         base = self.visual_style.rich_style
         strips = [Strip(Segment.apply_style(line, base)) for line in lines]
-        self._built = (view, width, strips, len(strips))
+        self._built = (view, width, strips)
         return self._built
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return self._build(width)[3]
+        return len(self._build(width)[2])
 
     def render_line(self, y: int) -> Strip:
         # the board draws its lines itself: a Rich Panel per track cost a tenth of the first frame
-        strips = self._build(self.content_size.width)[2]
-        return strips[y] if y < len(strips) else Strip.blank(self.content_size.width, self.visual_style.rich_style)
+        width = self.content_size.width
+        strips = self._build(width)[2]
+        return strips[y] if y < len(strips) else Strip.blank(width, self.visual_style.rich_style)
 
     def on_mount(self) -> None:
         # the borders are drawn in the theme's colours: a new theme draws them anew
