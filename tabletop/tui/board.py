@@ -31,6 +31,8 @@ from .bars import KeyBar, TitleBar
 from .text import card_text, literal, move_words, names, outcome_text, ruling_lines, undone_seqs
 from .widgets import Board, BoardPart, CardPanel, RulingsPanel, TurnPanel
 
+# The dialogs (.modals) are imported by the actions that open them: the first board needs none.
+
 BOT_DELAY = 0.9  # seconds a bot "thinks" so the room can follow
 PHASE_SECONDS = {"event": 120, "moves": 300, "adjudication": 180, "review": 120}
 
@@ -435,7 +437,7 @@ class BoardScreen(Screen[None]):
         return lambda: self.act(action)
 
     def _confirm_move(self, action: Action, problem: RuleViolation | None) -> Callable[[], None]:
-        from .modals import ConfirmScreen  # the dialogs load when first opened
+        from .modals import ConfirmScreen
 
         def confirm() -> None:
             state = self.session.state
@@ -563,35 +565,29 @@ class BoardScreen(Screen[None]):
         return literal(card.title) if card else ""
 
     def action_skip(self) -> None:
-        from .modals import ConfirmScreen  # the dialogs load when first opened
-
-        if self.session.state.card is None:
-            self.notify("There is no card on the table to skip.", severity="warning")
-            return
-
-        def done(ok: bool | None) -> None:
-            if ok:
-                self.act(Action("skip", reason="skipped by the facilitator"))
-
-        self.app.push_screen(ConfirmScreen(f"Skip \u201c{self._card_title()}\u201d?",
-                                           Text("It is set aside without effect; the record keeps it.")), done)
+        self._set_card_aside("skip", "Skip \u201c{title}\u201d?",
+                             "It is set aside without effect; the record keeps it.", "skipped by the facilitator")
 
     def action_redraw(self) -> None:
-        from .modals import ConfirmScreen  # the dialogs load when first opened
+        self._set_card_aside("redraw", "Set \u201c{title}\u201d aside and draw another?",
+                             "The new card comes from the deck; the record keeps both.", "redrawn by the facilitator")
+
+    def _set_card_aside(self, kind: str, question: str, detail: str, reason: str) -> None:
+        """Skip or redraw the card on the table once the facilitator confirms (``{title}``: the card's)."""
+        from .modals import ConfirmScreen
 
         if self.session.state.card is None:
-            self.notify("There is no card on the table to redraw.", severity="warning")
+            self.notify(f"There is no card on the table to {kind}.", severity="warning")
             return
 
         def done(ok: bool | None) -> None:
             if ok:
-                self.act(Action("redraw", reason="redrawn by the facilitator"))
+                self.act(Action(kind, reason=reason))
 
-        self.app.push_screen(ConfirmScreen(f"Set \u201c{self._card_title()}\u201d aside and draw another?",
-                                           Text("The new card comes from the deck; the record keeps both.")), done)
+        self.app.push_screen(ConfirmScreen(question.format(title=self._card_title()), Text(detail)), done)
 
     def action_inject(self) -> None:
-        from .modals import PickScreen  # the dialogs load when first opened
+        from .modals import PickScreen
 
         state = self.session.state
         n = names(state)
@@ -605,7 +601,7 @@ class BoardScreen(Screen[None]):
         self.app.push_screen(PickScreen("Inject which card now?", labels), chosen)
 
     def action_undo(self) -> None:
-        from .modals import ConfirmScreen  # the dialogs load when first opened
+        from .modals import ConfirmScreen
 
         state = self.session.state
         log = state.log
@@ -625,7 +621,7 @@ class BoardScreen(Screen[None]):
         )
 
     def action_note(self) -> None:
-        from .modals import AskScreen  # the dialogs load when first opened
+        from .modals import AskScreen
 
         state = self.session.state
         about = state.seq
@@ -642,7 +638,7 @@ class BoardScreen(Screen[None]):
         self.app.push_screen(AskScreen(f"Note on event {about}: {summary}", "what happened, what to discuss later"), done)
 
     def action_end_game(self) -> None:
-        from .modals import AskScreen, ConfirmScreen  # the dialogs load when first opened
+        from .modals import AskScreen, ConfirmScreen
 
         def reason_given(reason: str | None) -> None:
             if reason is not None:
@@ -657,7 +653,7 @@ class BoardScreen(Screen[None]):
                                            Text("The outcome is taken as the board stands; the save is kept.")), confirmed)
 
     def _ask_ruling(self, track: str | None, success: bool) -> None:
-        from .modals import AskScreen  # the dialogs load when first opened
+        from .modals import AskScreen
 
         def done(reason: str | None) -> None:
             if reason:
@@ -667,7 +663,7 @@ class BoardScreen(Screen[None]):
         self.app.push_screen(AskScreen(f"Ruling: {word}. Why? (the room and the record see this)", "the reason"), done)
 
     def action_override(self) -> None:
-        from .modals import PickScreen  # the dialogs load when first opened
+        from .modals import PickScreen
 
         state = self.session.state
         n = names(state)
@@ -708,7 +704,7 @@ class BoardScreen(Screen[None]):
         self.app.push_screen(PickScreen("Override which track or meter?", labels), picked_target)
 
     def _ask_value(self, title: str, low: int, high: int, then: Callable[[int], None]) -> None:
-        from .modals import AskScreen  # the dialogs load when first opened
+        from .modals import AskScreen
 
         def check(text: str) -> str | None:
             try:
@@ -724,7 +720,7 @@ class BoardScreen(Screen[None]):
         self.app.push_screen(AskScreen(title, f"{low}..{high}", check=check), done)
 
     def _ask_reason(self, action: Action) -> None:
-        from .modals import AskScreen  # the dialogs load when first opened
+        from .modals import AskScreen
 
         def done(reason: str | None) -> None:
             if reason:

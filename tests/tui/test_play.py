@@ -471,6 +471,28 @@ async def test_skip_the_card(tmp_path: Path) -> None:
     assert [e.action.kind for e in saved_events(session.save_path)] == ["draw", "skip"]
 
 
+async def test_redraw_the_card(tmp_path: Path) -> None:
+    session = start(tmp_path)
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "r")  # no card on the table: the key does nothing
+        assert session.state.seq == 0 and not isinstance(pilot.app.screen, ConfirmScreen)
+        await press(pilot, "enter")  # draw
+        card = session.state.card
+        assert card is not None
+        title = session.scenario.index.cards[card].title
+        await press(pilot, "r")
+        dialog = pilot.app.screen
+        assert isinstance(dialog, ConfirmScreen) and title in str(dialog.query_one("#confirm-title").render())
+        await press(pilot, "escape")
+        assert session.state.card == card and session.state.seq == 1
+        await press(pilot, "r", "enter")
+        assert session.state.card is not None and session.state.discard[-1] == card  # set aside, a new one drawn
+        assert "Continue" not in board(pilot).entries[0].label.plain  # the new card waits to be applied
+    assert [e.action.kind for e in saved_events(session.save_path)] == ["draw", "redraw"]
+
+
 # -- quitting and resuming -----------------------------------------------------------
 
 
