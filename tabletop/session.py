@@ -39,7 +39,8 @@ def _seats(actor_ids: list[str], asked: Mapping[str, str] | None) -> dict[str, s
 class Session:
     """One game in progress, saved as it is played."""
 
-    def __init__(self, state: State, writer: SaveWriter, seats: dict[str, str], messages: list[str] | None = None):
+    def __init__(self, state: State, writer: SaveWriter, seats: dict[str, str],
+                 messages: list[str] | None = None):
         self.state = state
         self.writer = writer
         self.seats = seats  # actor id -> "human" or a bot policy

@@ -228,14 +228,17 @@ def _resources_repr(resources: object) -> str:
     """``repr(tuple((actor, tuple(sorted(purse.items()))) for actor, purse in sorted(...))))``, each
     purse rendered once while it is unchanged (a move changes only its actor's)."""
     assert isinstance(resources, Mapping)
-    pairs = [f"({a!r}, {_piece(r, _sorted_items_repr)})" for a, r in sorted(resources.items())]
-    return f"({pairs[0]},)" if len(pairs) == 1 else f"({', '.join(pairs)})"
+    return _tuple_text([f"({a!r}, {_piece(r, _sorted_items_repr)})" for a, r in sorted(resources.items())])
 
 
 def _queue_repr(queue: object) -> str:
     """``repr`` of the tuple of each proposal's fields, a proposal rendered once while it waits."""
     assert isinstance(queue, tuple)
-    parts = [_piece(p, _proposal_repr) for p in queue]
+    return _tuple_text([_piece(p, _proposal_repr) for p in queue])
+
+
+def _tuple_text(parts: list[str]) -> str:
+    """What ``repr`` gives for a tuple whose items' reprs are ``parts``."""
     return f"({parts[0]},)" if len(parts) == 1 else f"({', '.join(parts)})"
 
 
