@@ -17,16 +17,12 @@ from typing import IO, Any
 from ..content import ContentError, Scenario, scenario_from_data
 from ..engine import Action, RuleViolation, State, apply, new_game
 from ..engine.actions import IndependenceBreach
-from .savefile import (
-    FORMAT,
-    MAX_HEADER,
-    MAX_LINE,
-    SNAPSHOT_EVERY,
-    VERSION,
-    SaveError,
-    _chain,
-    _split_chain,
-)
+from .savefile import FORMAT, VERSION, SaveError, _chain, _split_chain
+
+MAX_HEADER = 16 * 1024 * 1024
+MAX_LINE = 4 * 1024 * 1024
+#: keep a replayed state every this many events, so a seek replays little
+SNAPSHOT_EVERY = 32
 
 
 @dataclass(frozen=True)

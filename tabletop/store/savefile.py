@@ -28,11 +28,7 @@ if TYPE_CHECKING:
 
 FORMAT = "tabletop-save"
 VERSION = 1
-MAX_HEADER = 16 * 1024 * 1024
-MAX_LINE = 4 * 1024 * 1024
 _CHAIN_KEY = b',"chain":"'
-#: keep a replayed state every this many events, so a seek replays little
-SNAPSHOT_EVERY = 32
 
 
 class SaveError(Exception):
