@@ -11,6 +11,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Select, Static
 
 import tabletop.tui.start as start_module
@@ -449,20 +450,28 @@ async def test_inject_a_named_card(tmp_path: Path) -> None:
     assert [(e.action.kind, e.action.card) for e in events] == [("inject", card.id), ("apply_card", card.id)]
 
 
+async def _card_asked_about(pilot: Pilot, session: Session, key: str) -> str:
+    """Press ``key`` (skip or redraw) with no card, then on a drawn card: it asks, naming the card,
+    and Escape keeps it. The card's id."""
+    await press(pilot, key)  # no card on the table: the key does nothing
+    assert session.state.seq == 0 and not isinstance(pilot.app.screen, ConfirmScreen)
+    await press(pilot, "enter")  # draw
+    card = session.state.card
+    assert card is not None
+    await press(pilot, key)
+    dialog = pilot.app.screen
+    assert isinstance(dialog, ConfirmScreen)
+    assert session.scenario.index.cards[card].title in str(dialog.query_one("#confirm-title").render())
+    await press(pilot, "escape")
+    assert session.state.card == card and session.state.seq == 1
+    return card
+
+
 async def test_skip_the_card(tmp_path: Path) -> None:
     session = start(tmp_path)
-    app = TabletopApp(session)
-    async with app.run_test(size=SIZE) as pilot:
+    async with TabletopApp(session).run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await press(pilot, "k")  # no card on the table: the key does nothing
-        assert session.state.seq == 0
-        await press(pilot, "enter")  # draw
-        card = session.state.card
-        assert card is not None
-        await press(pilot, "k")
-        assert isinstance(pilot.app.screen, ConfirmScreen)  # a skip is asked for once more
-        await press(pilot, "escape")
-        assert session.state.card == card
+        card = await _card_asked_about(pilot, session, "k")
         await press(pilot, "k", "enter")
         assert session.state.card is None
         assert session.state.discard[-1] == card
@@ -473,20 +482,9 @@ async def test_skip_the_card(tmp_path: Path) -> None:
 
 async def test_redraw_the_card(tmp_path: Path) -> None:
     session = start(tmp_path)
-    app = TabletopApp(session)
-    async with app.run_test(size=SIZE) as pilot:
+    async with TabletopApp(session).run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await press(pilot, "r")  # no card on the table: the key does nothing
-        assert session.state.seq == 0 and not isinstance(pilot.app.screen, ConfirmScreen)
-        await press(pilot, "enter")  # draw
-        card = session.state.card
-        assert card is not None
-        title = session.scenario.index.cards[card].title
-        await press(pilot, "r")
-        dialog = pilot.app.screen
-        assert isinstance(dialog, ConfirmScreen) and title in str(dialog.query_one("#confirm-title").render())
-        await press(pilot, "escape")
-        assert session.state.card == card and session.state.seq == 1
+        card = await _card_asked_about(pilot, session, "r")
         await press(pilot, "r", "enter")
         assert session.state.card is not None and session.state.discard[-1] == card  # set aside, a new one drawn
         assert "Continue" not in board(pilot).entries[0].label.plain  # the new card waits to be applied
