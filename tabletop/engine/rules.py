@@ -17,6 +17,7 @@ from ..content.fields import replace as replace_content
 from ..content.vocabulary import STATUSES
 from . import rng
 from .actions import FACILITATOR_KINDS, Action, Event, IndependenceBreach, RuleViolation
+from .review import last_undoable
 from .scope import Bench, ReadView
 from .state import Proposal, State, TrackState, _LogNode, evolve
 
@@ -718,7 +719,15 @@ def _play(state: State, action: Action) -> tuple[State, dict[str, Any]]:
             result["sealed"] = True
     if move.cost:
         result["paid"] = dict(move.cost)
-    return evolve(state, turn=_next_turn(state, actor)), result
+    return evolve(state, turn=_turn_after_move(state, actor)), result
+
+
+def _turn_after_move(state: State, actor: str) -> str | None:
+    """Who moves next. In a sealed round a team enters all its moves in one sitting:
+    it keeps the keyboard until it passes or has no action left."""
+    if state.ruleset.ruleset.sealed_moves and state.actions_left.get(actor, 0) > 0 and _can_act(state, actor):
+        return actor
+    return _next_turn(state, actor)
 
 
 def _pass(state: State, action: Action) -> tuple[State, dict[str, Any]]:
@@ -744,6 +753,11 @@ def _enact_move(
                 replace_content(effect, track=link).apply(bench)
     notes = _settle(bench)
     verdict = "" if move.resolution == "auto" else ("succeeds" if success else "fails")
+    if success and verdict and track is not None and track in bench.drafts:
+        d = bench.drafts[track]
+        if d.status == "collapsed" and state.tracks[track].status == "open":
+            # never a bare "succeeds" that ends in collapse: say why
+            verdict += f", but tension reaches breakdown ({d.tension}/{d.spec.breakdown_at}): the track collapses"
     return _commit(state, bench), _summary(state, verdict, bench, notes)
 
 
@@ -783,10 +797,14 @@ def _vote(state: State, action: Action) -> tuple[State, dict[str, Any]]:
         raise RuleViolation("INVALID_ACTION", "A vote accepts or rejects.")
     head = head._replace(votes=(*head.votes, (voter, action.accept)))
     word = "accepts" if action.accept else "rejects"
-    if head.next_voter() is not None:
+    spec = _track_spec(state, head.track) if head.track else None
+    veto = not action.accept and spec is not None and voter in spec.vetoes()
+    if veto:
+        # a veto ends the vote: nobody is asked about a proposal that is already dead
+        word = "rejects with a veto"
+    elif head.next_voter() is not None:
         state = evolve(state, queue=(head, *state.queue[1:]))
         return state, _summary(state, f"{_actor_name(state, voter)} {word}")
-    spec = _track_spec(state, head.track) if head.track else None
     accepted = [head.actor] + [a for a, v in head.votes if v]
     rejected = [a for a, v in head.votes if not v]
     threshold = spec.threshold() if spec else 1
@@ -882,6 +900,7 @@ def _override(state: State, action: Action) -> tuple[State, dict[str, Any]]:
             raise RuleViolation("INVALID_ACTION", "Say what to override: position, tension or status.")
         notes = _settle(bench, frozenset({action.track}) if action.status is not None else frozenset())
         what = _track_name(state, action.track)
+        warning = breakdown_warning(d.status, d.tension, spec.breakdown_at, spec.name)
     elif action.meter is not None:
         meter = next((m for m in state.ruleset.meters if m.id == action.meter), None)
         if meter is None:
@@ -892,39 +911,38 @@ def _override(state: State, action: Action) -> tuple[State, dict[str, Any]]:
         bench.add_meter(meter.id, action.value - state.meters[meter.id])
         notes = []
         what = meter.name
+        warning = None
     else:
         raise RuleViolation("INVALID_ACTION", "Override a track (position, tension, status) or a meter (value).")
     state = _commit(state, bench)
-    return state, _summary(state, f"Facilitator override of {what}: {reason}", bench, notes) | {"reason": reason}
+    text = f"Facilitator override of {what}: {reason}" + (f" — {warning}" if warning else "")
+    result = _summary(state, text, bench, notes) | {"reason": reason}
+    if warning:
+        result["warning"] = warning
+    return state, result
+
+
+def breakdown_warning(status: str, tension: int, breakdown_at: int, track_name: str) -> str | None:
+    """A warning when a track is left open with its tension at breakdown (an override can do that)."""
+    if status == "open" and tension >= breakdown_at:
+        return (f"warning: {track_name} is open with tension at breakdown ({tension}/{breakdown_at}): "
+                f"unless its tension comes down first, the next change there collapses it")
+    return None
 
 
 def _undo(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     target = state
     if target.previous is None or target.last is None:
         raise RuleViolation("NOTHING_TO_UNDO", "There is nothing to undo.")
-    # the event being undone: the newest game action not already undone
-    undone = _undone_seqs(state)
-    node = state.history
-    while node is not None and (node.event.action.kind in ("note", "undo") or node.event.seq in undone):
-        node = node.prev
-    if node is None:
+    last = last_undoable(state)
+    if last is None:
         raise RuleViolation("NOTHING_TO_UNDO", "There is nothing to undo.")
     previous = state.previous
-    result = _summary(previous, f"Undo: {node.event.summary}")
-    result["undoes"] = node.event.seq
+    result = _summary(previous, f"Undo: {last.summary}")
+    result["undoes"] = last.seq
     if action.reason:
         result["reason"] = action.reason
     return evolve(previous, history=state.history, seq=state.seq), result
-
-
-def _undone_seqs(state: State) -> set[int]:
-    out: set[int] = set()
-    node = state.history
-    while node is not None:
-        if node.event.action.kind == "undo" and "undoes" in node.event.result:
-            out.add(int(node.event.result["undoes"]))
-        node = node.prev
-    return out
 
 
 def _note(state: State, action: Action) -> tuple[State, dict[str, Any]]:

@@ -15,6 +15,7 @@ from rich.text import Text
 
 from ..content import Card, MoveType
 from ..engine import Event, State
+from ..engine.review import undone_seqs
 from ..engine.rules import objectives_met
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u0080-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -132,10 +133,6 @@ def changes_words(state: State, result: Mapping[str, Any]) -> str:
         elif "resource" in change:
             words.append(f"{n.get(change['actor'], change['actor'])} {change['resource']} {change['from']}\u2192{change['to']}")
     return "; ".join(literal(w) for w in words)
-
-
-def undone_seqs(log: Iterable[Event]) -> set[int]:
-    return {int(e.result["undoes"]) for e in log if e.action.kind == "undo" and "undoes" in e.result}
 
 
 def event_line(state: State, event: Event, hidden: set[int], undone: set[int] | None = None) -> Text:

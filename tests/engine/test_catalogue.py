@@ -365,12 +365,12 @@ CASES: tuple[Case, ...] = (
     ),
     Case(
         "case_23_veto_fails_proposal_despite_threshold",
-        "on Beta a and c accept (threshold 2 reached) but b, who holds a veto, rejects: it fails",
-        (*opening(), move("a", "propose", "beta"), pass_("b"), pass_("c"), ADVANCE, vote("b", "beta", False),
-         vote("c", "beta", True)),
+        "on Beta b, who holds a veto, rejects: the proposal fails at once and c is never asked",
+        (*opening(), move("a", "propose", "beta"), pass_("b"), pass_("c"), ADVANCE, vote("b", "beta", False)),
         Expect(
             board={"alpha": BASE, "beta": (2, 2, "open"), "gamma": BASE},
-            last={"ruling": {"accepted": ["a", "c"], "rejected": ["b"], "threshold": 2, "vetoed_by": ["b"],
+            last={"summary": "Brask rejects with a veto; Arden: Propose on Beta fails",
+                  "ruling": {"accepted": ["a"], "rejected": ["b"], "threshold": 2, "vetoed_by": ["b"],
                              "success": False}},
         ),
     ),
@@ -461,6 +461,37 @@ CASES: tuple[Case, ...] = (
             over=True,
             end_reason="no track is open",
         ),
+    ),
+    Case(
+        "case_32_no_vote_after_a_veto",
+        "after b's veto on Beta the vote is over: a vote by c is refused (the game waits to go on)",
+        (*opening(), move("a", "propose", "beta"), pass_("b"), pass_("c"), ADVANCE, vote("b", "beta", False),
+         vote("c", "beta", True)),
+        Expect(board={"alpha": BASE, "beta": (2, 2, "open"), "gamma": BASE}, violation="WRONG_PHASE"),
+    ),
+    Case(
+        "case_33_override_warns_when_it_leaves_a_track_at_breakdown",
+        "strict: Alpha collapses (walk out); the facilitator reopens it, tension still 3/3: the override warns",
+        (*opening(), move("a", "walk_out", "alpha"), override("alpha", "Talks resumed", status="open")),
+        Expect(
+            board={"alpha": (2, 3, "open"), "beta": BASE, "gamma": BASE},
+            last={"warning": "warning: Alpha is open with tension at breakdown (3/3): unless its tension comes "
+                             "down first, the next change there collapses it"},
+        ),
+        linked=None,  # under linked the walk-out ends the game (case 05)
+    ),
+    Case(
+        "case_34_a_success_that_collapses_says_why",
+        "strict: reopened at breakdown, Alpha is pressed with success; the ruling says the tension collapses it",
+        (*opening(), move("a", "walk_out", "alpha"), override("alpha", "Talks resumed", status="open"),
+         move("b", "press", "alpha"), pass_("c"), ADVANCE, roll("alpha", 6, 6)),
+        Expect(
+            board={"alpha": (3, 3, "collapsed"), "beta": BASE, "gamma": BASE},
+            last={"summary": "Brask: Press on Alpha succeeds, but tension reaches breakdown (3/3): the track "
+                             "collapses \u2014 rolled 6+6 - 1 (tension >= 2) = 11 vs 8",
+                  "ruling": {"success": True}},
+        ),
+        linked=None,
     ),
 )
 

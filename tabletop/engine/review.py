@@ -1,0 +1,83 @@
+"""What a round did: each track's net change, and what was undone.
+
+Plain functions over a state, for the round review on screen (and any
+report that wants it). The net change runs from the board as the round
+began to the board now, so an undone action counts for nothing; the undone
+actions are listed apart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from .actions import Event
+from .state import State
+
+
+class TrackChange(NamedTuple):
+    """One thing about a track that differs from the start of the round."""
+
+    track: str
+    what: str  # "position", "tension" or "status"
+    before: int | str
+    after: int | str
+
+
+def undone_seqs(log: Iterable[Event]) -> set[int]:
+    """The sequence numbers of the events an undo has taken back."""
+    return {int(e.result["undoes"]) for e in log if e.action.kind == "undo" and "undoes" in e.result}
+
+
+def last_undoable(state: State) -> Event | None:
+    """The event an undo would take back now: the newest game action not already undone."""
+    undone = undone_seqs(state.log)
+    node = state.history
+    while node is not None and (node.event.action.kind in ("note", "undo") or node.event.seq in undone):
+        node = node.prev
+    return node.event if node is not None else None
+
+
+def round_start(state: State) -> State:
+    """The state as the current round began (before its first action).
+
+    Follows ``previous``, which an undo rewinds: the chain holds only the
+    actions that still count.
+    """
+    start = state
+    while start.previous is not None and start.previous.round == state.round:
+        start = start.previous
+    return start
+
+
+def _status(track) -> str:  # noqa: ANN001 - a TrackState
+    return "agreed (provisional)" if track.status == "agreed" and track.provisional else track.status
+
+
+def net_changes(state: State) -> dict[str, list[TrackChange]]:
+    """Each track's change over the current round, start to now (tracks in ruleset order)."""
+    before = round_start(state).tracks
+    out: dict[str, list[TrackChange]] = {}
+    for spec in state.ruleset.tracks:
+        old, new = before[spec.id], state.tracks[spec.id]
+        changes = [
+            TrackChange(spec.id, what, a, b)
+            for what, a, b in (
+                ("position", old.position, new.position),
+                ("tension", old.tension, new.tension),
+                ("status", _status(old), _status(new)),
+            )
+            if a != b
+        ]
+        out[spec.id] = changes
+    return out
+
+
+def undone_this_round(state: State) -> list[Event]:
+    """The events of the current round that an undo took back, oldest first."""
+    events = state.this_round()
+    undone = undone_seqs(events)
+    return [e for e in events if e.seq in undone]
+
+
+__all__ = ["TrackChange", "last_undoable", "net_changes", "round_start", "undone_seqs", "undone_this_round"]
