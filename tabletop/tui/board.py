@@ -25,10 +25,15 @@ from textual.widgets.option_list import Option
 
 from ..content.vocabulary import STATUSES
 from ..engine import Action, RuleViolation, State
+from ..engine.review import last_undoable
 from ..engine.rules import move_options, objectives_met, waiting_for
 from ..session import Session
 from .bars import KeyBar, TitleBar
-from .text import card_text, literal, move_words, names, outcome_text, ruling_lines, undone_seqs
+from .keys import key_available
+from .notices import Refusals
+from .review import review_text
+from .sealed import SealedDesk
+from .text import card_text, literal, move_words, names, outcome_text, ruling_lines
 from .widgets import Board, BoardPart, CardPanel, RulingsPanel, TurnPanel
 
 # The dialogs (.modals) are imported by the actions that open them: the first board needs none.
@@ -63,8 +68,10 @@ class BoardScreen(Screen[None]):
     """The board for a game in progress."""
 
     BINDINGS = [
+        # one key, two bindings: the footer names what p does now (check_action hides the other)
         Binding("p", "pause", "Pause", id="facilitator.pause"),
-        Binding("plus,equals_sign", "extend", "+1 min", id="facilitator.extend", show=False),
+        Binding("p", "resume", "Resume", id="facilitator.resume"),
+        Binding("plus,equals_sign", "extend", "+1 min", id="facilitator.extend"),
         Binding("i", "inject", "Inject", id="facilitator.inject"),
         Binding("k", "skip", "Skip card", id="facilitator.skip"),
         Binding("r", "redraw", "Redraw", id="facilitator.redraw"),
@@ -112,7 +119,10 @@ class BoardScreen(Screen[None]):
         self.entries: list[Entry] = []
         self._listing: tuple[str, list[tuple[str, str | None]]] | None = None
         self.show_facilitator = False
-        self.sealed_ready: set[tuple[int, str]] = set()
+        self.sealed = SealedDesk()
+        self.refusals = Refusals()
+        # the card a bot may now answer: the facilitator reads every card first (and may skip or redraw it)
+        self._card_released: tuple[object, ...] | None = None
         self._bot_timer: Timer | None = None
         self._prompt_text: Text | None = None
         self._keys_shown: tuple[bool, ...] | None = None
@@ -173,7 +183,7 @@ class BoardScreen(Screen[None]):
         if self.show_facilitator:
             self._facilitator_panel().update(self._facilitator_text(state))
         self._schedule_bot()
-        keys = (state.card is not None, state.previous is not None, state.over)
+        keys = (state.card is not None, state.previous is not None, state.over, self.paused)
         if keys != self._keys_shown:
             # the footer rebuilds itself on refresh_bindings: only when a key's availability changed
             self._keys_shown = keys
@@ -265,6 +275,18 @@ class BoardScreen(Screen[None]):
         if state.over:
             self._set_entries("The game is over.", [Entry(Text("Show the outcome"), self._show_end)])
             return
+        step = self.sealed.step(state, acting is not None and not session.is_bot(acting))
+        if step is not None:
+            self._sealed_step(state, step.kind, step.team, step.to)
+            return
+        if session.is_bot(acting) and self._card_held(state):
+            who = n.get(acting or "", acting)
+            self._set_entries(
+                Text(f"{who} (bot) answers this card. Read it out first: skip (k) or redraw (r) it now, "
+                     "or let the bot answer.", style="bold"),
+                [Entry(Text(f"Let {who} answer the card"), self._release_card)],
+            )
+            return
         if session.is_bot(acting):
             who = n.get(acting or "", acting)
             self._set_entries(f"{who} (bot: {session.seats[acting or '']}) is deciding\u2026", [])
@@ -345,33 +367,50 @@ class BoardScreen(Screen[None]):
     def _advance_prompt(self, state: State) -> Text:
         if state.phase != "review":
             return Text(f"{state.phase.capitalize()} phase done.")
+        return review_text(state)
+
+    def _sealed_step(self, state: State, kind: str, team: str, to: str | None) -> None:
+        """The look-away gate before a team's sitting, or its hand-over after it (sealed rounds)."""
         n = names(state)
-        out = Text(f"Review of round {state.round}\n", style="bold")
-        moved: dict[str, list[str]] = {}
-        for event in state.this_round():
-            for change in event.result.get("changes", []):
-                if "track" in change:
-                    moved.setdefault(change["track"], []).append(f"{change['what']} {change['from']}\u2192{change['to']}")
-        for spec in state.ruleset.tracks:
-            t = state.tracks[spec.id]
-            what = "; ".join(moved.get(spec.id, [])) or "no change"
-            out.append(f"  {n[spec.id]}: {t.status}, {what}\n")
-        return out
+        committed = sorted({p.actor for p in state.queue if p.sealed and not p.revealed})
+        so_far = ("Committed so far: " + ", ".join(n.get(a, a) for a in committed) + ".") if committed else ""
+        if kind == "gate":
+            def ready() -> None:
+                self.sealed.ready(state, team)
+                self.refresh_view()
+
+            prompt = Text(f"Sealed round: {n[team]} enters all its moves privately. Everyone else, look away.",
+                          style="bold")
+            if so_far:
+                prompt.append(f"\n{so_far}", style="dim")
+            self._set_entries(prompt, [Entry(Text(f"Ready \u2014 {n[team]} is at the keyboard"), ready)])
+            return
+
+        def hand_over() -> None:
+            self.sealed.handed_over()
+            self.refresh_view()
+
+        nxt = n.get(to, to) if to else "the facilitator"
+        self._set_entries(
+            Text(f"{n[team]}'s moves are sealed until the reveal. {n[team]}: hand over to {nxt}.", style="bold"),
+            [Entry(Text(f"Done \u2014 hand over to {nxt}"), hand_over)],
+        )
+
+    def _card_key(self, state: State) -> tuple[object, ...]:
+        # the card on the table, told apart from the same card drawn again later
+        return (state.round, state.phase, state.card, len(state.pile), len(state.discard))
+
+    def _card_held(self, state: State) -> bool:
+        """A bot is to answer the card on the table and the facilitator has not let it yet."""
+        return state.card is not None and waiting_for(state) == "choice" and self._card_released != self._card_key(state)
+
+    def _release_card(self) -> None:
+        self._card_released = self._card_key(self.session.state)
+        self.refresh_view()
 
     def _build_moves(self, state: State, actor: str) -> None:
         n = names(state)
         rs = state.ruleset
-        sealed = rs.ruleset.sealed_moves
-        if sealed and (state.round, actor) not in self.sealed_ready:
-            def ready() -> None:
-                self.sealed_ready.add((state.round, actor))
-                self.refresh_view()
-
-            self._set_entries(
-                Text(f"Sealed round: {n[actor]} enters its moves privately. Everyone else, look away.", style="bold"),
-                [Entry(Text(f"Ready \u2014 {n[actor]} is at the keyboard"), ready)],
-            )
-            return
         left = state.actions_left.get(actor, 0)
         if self.stage is None:
             # a track is greyed when the engine refuses every move there for one reason
@@ -430,8 +469,7 @@ class BoardScreen(Screen[None]):
 
     def _refuse(self, problem: RuleViolation) -> Callable[[], None]:
         # engine messages quote scenario names: never markup, never raw control characters
-        return lambda: self.notify(literal(problem.message), title=f"Not allowed ({problem.code})", severity="warning",
-                                   timeout=8, markup=False)
+        return lambda: self.refusals.show(self, problem.message)
 
     def _do(self, action: Action) -> Callable[[], None]:
         return lambda: self.act(action)
@@ -445,8 +483,7 @@ class BoardScreen(Screen[None]):
             move = next(m for m in state.ruleset.moves if m.id == action.move)
             if problem is not None:
                 # the engine's own words; nothing changes
-                self.notify(literal(problem.message), title=f"Not allowed ({problem.code})", severity="error",
-                            timeout=10, markup=False)
+                self.refusals.show(self, problem.message)
                 return
             where = f" on {n.get(action.track or '', '')}" if action.track else " (global)"
             details = Text(move_words(move))
@@ -470,7 +507,7 @@ class BoardScreen(Screen[None]):
         try:
             self.session.apply(action)
         except RuleViolation as exc:
-            self.notify(literal(exc.message), title="Not allowed", severity="error", timeout=8, markup=False)
+            self.refusals.show(self, exc.message)
             return False
         except OSError as exc:
             self.notify(literal(f"Could not write the save ({exc.strerror or exc}); the action was not taken."),
@@ -478,6 +515,11 @@ class BoardScreen(Screen[None]):
             return False
         if action.kind not in ("note",):
             self.stage = None
+        if action.kind == "undo":
+            self._card_released = None  # a card back on the table is read out again before a bot answers
+        warning = self.session.state.last.result.get("warning") if self.session.state.last else None
+        if warning and action.kind == "override":
+            self.notify(literal(warning), title="Tension at breakdown", severity="warning", timeout=12, markup=False)
         self.refresh_view()
         # each panel tells the screen of its change when its own task next idles, and a frame can
         # fall between them (the board then came a frame, ~30 ms, after the list): one repaint of
@@ -509,12 +551,16 @@ class BoardScreen(Screen[None]):
     def _schedule_bot(self) -> None:
         if self._bot_timer is not None or self.paused or self.session.state.over:
             return
+        state = self.session.state
+        if self.sealed.step(state, False) is not None or self._card_held(state):
+            return  # a hand-over, or a card the facilitator has not read out yet, comes first
         if self.session.bot_action() is not None:
             self._bot_timer = self.set_timer(BOT_DELAY, self._bot_step)
 
     def _bot_step(self) -> None:
         self._bot_timer = None
-        if self.paused or not self.is_current:
+        state = self.session.state
+        if self.paused or not self.is_current or self.sealed.step(state, False) is not None or self._card_held(state):
             return
         action = self.session.bot_action()
         if action is not None:
@@ -523,15 +569,8 @@ class BoardScreen(Screen[None]):
     # -- facilitator ---------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        state = self.session.state
-        if action in ("skip", "redraw"):
-            # only while a card is on the table: hidden otherwise, so the footer stays short
-            return state.card is not None and not state.over
-        if action == "undo":
-            return True if state.previous is not None else None
-        if action in ("inject", "override", "end_game", "extend", "pause"):
-            return True if not state.over else None
-        return True
+        # False hides the key (None would only grey it): the footer lists what can be done now
+        return key_available(action, self.session.state, self.paused)
 
     def action_pause(self) -> None:
         self.paused = not self.paused
@@ -540,6 +579,9 @@ class BoardScreen(Screen[None]):
             self._bot_timer.stop()
             self._bot_timer = None
         self.refresh_view()
+
+    def action_resume(self) -> None:
+        self.action_pause()
 
     def action_extend(self) -> None:
         self.seconds_left = max(0, self.seconds_left) + 60
@@ -604,9 +646,7 @@ class BoardScreen(Screen[None]):
         from .modals import ConfirmScreen
 
         state = self.session.state
-        log = state.log
-        undone = undone_seqs(log)
-        last = next((e for e in reversed(log) if e.action.kind not in ("note", "undo") and e.seq not in undone), None)
+        last = last_undoable(state)
         if state.previous is None or last is None:
             self.notify("There is nothing to undo.", severity="warning")
             return

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from textual.geometry import Region
@@ -88,6 +89,14 @@ def screen_words(pilot: Pilot) -> str:
     parts += [e.label.plain for e in getattr(screen, "entries", [])]
     parts += [str(screen.title or ""), str(screen.sub_title or "")]
     return "\n".join(parts)
+
+
+def rendered(pilot: Pilot) -> str:
+    """The rendered text of every widget on the current screen (notifications included), one widget
+    after another, borders taken out and wrapped lines joined: words split over two lines still match."""
+    screen = pilot.app.screen
+    text = "\n".join(on_screen(w) for w in screen.walk_children(with_self=False) if w.outer_size.area)
+    return " ".join(re.sub(r"[\u2500-\u257f]", " ", text).split())
 
 
 def toasts(pilot: Pilot) -> list[str]:

@@ -14,6 +14,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Select, Static
 
+import tabletop.tui.board as board_module
 import tabletop.tui.start as start_module
 from tabletop import Action, open_save
 from tabletop.session import Session
@@ -34,6 +35,7 @@ from .support import (
     on_screen,
     panel,
     press,
+    rendered,
     screen_words,
     start,
     toasts,
@@ -201,9 +203,15 @@ async def test_sealed_round_shows_only_committed_until_the_reveal(tmp_path: Path
         await press(pilot, "enter")
         proposal = session.state.queue[0]
         assert proposal.sealed and not proposal.revealed and proposal.actor == "ru"
+        # Russia keeps the keyboard for its second action; it passes, then hands over
+        assert session.state.turn == "ru"
+        assert panel(pilot, "#prompt").startswith(f"{n['ru']}: pick a track")
+        await choose(pilot, "Pass \u2014")
+        assert session.state.turn == "ua"
+        assert [e.label.plain for e in board(pilot).entries] == [f"Done \u2014 hand over to {n['ua']}"]
+        await choose(pilot, "Done")
 
         # Ukraine's turn: the room sees that Russia committed, not what
-        assert session.state.turn == "ua"
         rulings = panel(pilot, "#rulings")
         assert f"{n['ru']} committed a sealed move" in rulings
         assert propose not in rulings
@@ -214,9 +222,8 @@ async def test_sealed_round_shows_only_committed_until_the_reveal(tmp_path: Path
             await choose(pilot, "Ready")
             await choose(pilot, "Pass \u2014")
             assert propose not in screen_words(pilot)
-        # Russia again (already at the keyboard this round): it passes its second action
-        assert session.state.turn == "ru"
-        await choose(pilot, "Pass \u2014")
+            await choose(pilot, "Done \u2014 hand over")
+        assert session.state.turn is None
         assert propose not in panel(pilot, "#rulings")
         await choose(pilot, "Reveal the sealed moves")
 
@@ -232,6 +239,65 @@ async def test_sealed_round_shows_only_committed_until_the_reveal(tmp_path: Path
     assert move.action.move == "propose" and move.result.get("tabled")
     reveal = next(e for e in events if e.result.get("revealed"))
     assert reveal.result["revealed"] == [move.seq]
+    assert verify(session.save_path).ok
+
+
+async def test_sealed_round_one_team_enters_all_its_moves_and_the_next_sees_none(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two human teams and three bots, two actions each: Russia enters both in one sitting behind the
+    gate; while Ukraine is at the keyboard nothing rendered on screen names Russia's entries."""
+    monkeypatch.setattr(board_module, "BOT_DELAY", 0.01)
+    bots = {"us": "cooperative", "eu": "cooperative", "bridge": "cooperative"}
+    session = start(tmp_path, sealed=True, seats={"ru": "human", "ua": "human", **bots})
+    assert session.scenario.ruleset.ruleset.actions_per_round == 2
+    n = names(session)
+    propose, press_hard = move_name(session, "propose"), move_name(session, "press")
+    russia_entries = [f"{n['ru']}: {propose}", f"{n['ru']}: {press_hard}", f"{propose} on {n['strategic-stability']}",
+                      f"{press_hard} on {n['borders']}"]
+    app = TabletopApp(session)
+
+    def nothing_of_russia() -> None:
+        text = rendered(pilot)
+        for words in russia_entries:
+            assert words not in text, f"{words!r} on screen while Ukraine is at the keyboard"
+
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await to_moves(pilot)
+        await choose(pilot, "Ready")
+        await play(pilot, n["strategic-stability"], propose)
+        assert session.state.turn == "ru", "Russia's second action comes in the same sitting"
+        await play(pilot, n["borders"], press_hard)
+        assert [p.actor for p in session.state.queue] == ["ru", "ru"]
+        # Russia is done: it hands over; the screen shows nothing of its entries from here on
+        assert [e.label.plain for e in board(pilot).entries] == [f"Done \u2014 hand over to {n['ua']}"]
+        await choose(pilot, "Done")
+        nothing_of_russia()
+        assert "look away" in panel(pilot, "#prompt") and f"Committed so far: {n['ru']}" in panel(pilot, "#prompt")
+        await choose(pilot, "Ready")
+        nothing_of_russia()
+        await choose(pilot, n["borders"])
+        nothing_of_russia()
+        await choose(pilot, propose)
+        nothing_of_russia()
+        await press(pilot, "enter")
+        nothing_of_russia()
+        assert session.state.turn == "ua"
+        await choose(pilot, "Pass \u2014")
+        nothing_of_russia()
+        assert [e.label.plain for e in board(pilot).entries] == [f"Done \u2014 hand over to {n['us']}"]
+        assert session.state.turn == "us" and session.state.seq == 7  # the bot waits for the hand-over
+        await choose(pilot, "Done")
+        for _ in range(400):  # the bots' sittings
+            if session.state.turn is None:
+                break
+            await pilot.pause(0.02)
+        assert session.state.turn is None
+        await choose(pilot, "Reveal the sealed moves")
+        assert session.state.phase == "adjudication"
+        # the check above can see them: once revealed, Russia's entries are on screen
+        assert f"{propose} on {n['strategic-stability']}" in rendered(pilot)
     assert verify(session.save_path).ok
 
 

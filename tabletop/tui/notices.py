@@ -1,0 +1,38 @@
+"""Refusals on the board: said in words, and shown once.
+
+A key pressed five times on something the game refuses must not stack five
+notices over the board: each new refusal takes the place of the one still
+showing. The refusal's code stays in the engine (and the log); the room reads
+"Not allowed" and the engine's plain message.
+"""
+
+from __future__ import annotations
+
+from textual.dom import DOMNode
+from textual.notifications import Notification, Notify
+
+from .text import literal
+
+REFUSAL_TITLE = "Not allowed"
+REFUSAL_SECONDS = 8
+
+
+class Refusals:
+    """The refusal a screen shows now, replaced by the next one."""
+
+    def __init__(self) -> None:
+        self._showing: Notification | None = None
+
+    def show(self, node: DOMNode, message: str, severity: str = "warning") -> None:
+        """Notify ``message`` (engine words, shown literally) in place of the last refusal."""
+        app = node.app
+        if self._showing is not None and self._showing in app._notifications:
+            # Textual 8 has no public way to take back one notification (its own Toast calls this)
+            app._unnotify(self._showing, refresh=False)
+        notification = Notification(literal(message), REFUSAL_TITLE, severity,  # type: ignore[arg-type]
+                                    REFUSAL_SECONDS, markup=False)
+        self._showing = notification
+        app.post_message(Notify(notification))
+
+
+__all__ = ["REFUSAL_TITLE", "Refusals"]

@@ -1,0 +1,31 @@
+"""The round review on the board: each track's net change over the round.
+
+The numbers come from :mod:`tabletop.engine.review` (start of the round to
+now, undone actions counting for nothing); this module only words them.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from ..engine import State
+from ..engine.review import net_changes, undone_this_round
+from .text import literal, names
+
+
+def review_text(state: State) -> Text:
+    """"Review of round N": per track its status and net change; what was undone, apart."""
+    n = names(state)
+    out = Text(f"Review of round {state.round}\n", style="bold")
+    for track, changes in net_changes(state).items():
+        what = "; ".join(f"{c.what} {c.before}\u2192{c.after}" for c in changes) or "no change"
+        out.append(f"  {n[track]}: {state.tracks[track].status}, {what}\n")
+    undone = undone_this_round(state)
+    if undone:
+        out.append("Undone this round (not counted above):\n", style="dim")
+        for event in undone:
+            out.append(f"  {literal(event.summary)}\n", style="dim")
+    return out
+
+
+__all__ = ["review_text"]
