@@ -23,7 +23,6 @@ from textual.timer import Timer
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..content.vocabulary import STATUSES
 from ..engine import Action, RuleViolation, State
 from ..engine.review import last_undoable
 from ..engine.rules import move_options, objectives_met, waiting_for
@@ -708,7 +707,12 @@ class BoardScreen(Screen[None]):
         state = self.session.state
         n = names(state)
         targets = [(t.id, None) for t in state.ruleset.tracks] + [(None, m.id) for m in state.ruleset.meters]
-        labels = [Text(f"Track: {n[t]}") if t else Text(f"Meter: {n[m or '']} (now {state.meters[m or '']})") for t, m in targets]
+        def track_label(tid: str) -> Text:
+            t = state.tracks[tid]
+            spec = state.scenario.index.tracks[tid]
+            return Text(f"Track: {n[tid]} (position {t.position}, tension {t.tension}/{spec.breakdown_at}, {t.status})")
+
+        labels = [track_label(t) if t else Text(f"Meter: {n[m or '']} (now {state.meters[m or '']})") for t, m in targets]
 
         def picked_target(index: int | None) -> None:
             if index is None:
@@ -720,26 +724,13 @@ class BoardScreen(Screen[None]):
                                 lambda v: self._ask_reason(Action("override", meter=meter, value=v)))
                 return
             assert track is not None
-            spec = next(x for x in state.ruleset.tracks if x.id == track)
-            t = state.tracks[track]
-            fields = [f"Position (now {t.position}: {literal(spec.ladder[t.position])})",
-                      f"Tension (now {t.tension} of {spec.breakdown_at})", f"Status (now {t.status})"]
+            from .override import TrackOverrideScreen
 
-            def picked_field(field: int | None) -> None:
-                if field == 0:
-                    self._ask_value(f"New position on {n[track]} (0..{len(spec.ladder) - 1})", 0, len(spec.ladder) - 1,
-                                    lambda v: self._ask_reason(Action("override", track=track, position=v)))
-                elif field == 1:
-                    self._ask_value(f"New tension on {n[track]} (0..{spec.breakdown_at})", 0, spec.breakdown_at,
-                                    lambda v: self._ask_reason(Action("override", track=track, tension=v)))
-                elif field == 2:
-                    def picked_status(i: int | None) -> None:
-                        if i is not None:
-                            self._ask_reason(Action("override", track=track, status=STATUSES[i]))
+            def overridden(action: Action | None) -> None:
+                if action is not None:
+                    self.act(action)
 
-                    self.app.push_screen(PickScreen(f"New status of {n[track]}", list(STATUSES)), picked_status)
-
-            self.app.push_screen(PickScreen(f"Override what on {n[track]}?", fields), picked_field)
+            self.app.push_screen(TrackOverrideScreen(self.session.state, track), overridden)
 
         self.app.push_screen(PickScreen("Override which track or meter?", labels), picked_target)
 

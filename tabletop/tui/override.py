@@ -1,0 +1,149 @@
+"""The facilitator's override of one track: position, tension and status in one go.
+
+Reopening a collapsed track usually means lowering its tension too; asking
+for one field at a time left tracks reopened at breakdown, to collapse again
+on the next success. The dialog shows every field, says when the result
+would sit at breakdown (the engine's words), and sends one override action.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Select, Static
+
+from ..content.vocabulary import STATUSES
+from ..engine import Action, State
+from ..engine.rules import breakdown_warning
+from .text import literal
+
+
+class TrackOverrideScreen(ModalScreen[Action | None]):
+    """Set a track's position, tension and status, with a reason; dismisses with the override action."""
+
+    DEFAULT_CSS = """
+    TrackOverrideScreen { align: center middle; background: $background 40%; }
+    TrackOverrideScreen > Vertical { width: 76; max-width: 95%; height: auto; max-height: 95%;
+        border: thick $warning; background: $surface; padding: 0 1; overflow-y: auto; }
+    TrackOverrideScreen #override-title { text-style: bold; padding: 0 0 1 0; }
+    TrackOverrideScreen Horizontal { height: auto; }
+    TrackOverrideScreen .field-name { width: 18; }
+    TrackOverrideScreen Input, TrackOverrideScreen Select { width: 1fr; }
+    TrackOverrideScreen #override-warning { color: $warning; height: auto; }
+    TrackOverrideScreen #override-error { color: $error; height: auto; }
+    """
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="modal.cancel")]
+
+    def __init__(self, state: State, track: str):
+        super().__init__()
+        self.track = track
+        self.spec = state.scenario.index.tracks[track]
+        self.now = state.tracks[track]
+        self._done = False
+
+    @property
+    def top(self) -> int:
+        return len(self.spec.ladder) - 1
+
+    def compose(self) -> ComposeResult:
+        spec, now = self.spec, self.now
+        title = Text(f"Override {literal(spec.name)}", style="bold")
+        title.append(f"\nnow: position {now.position} \u201c{literal(spec.ladder[now.position])}\u201d, "
+                     f"tension {now.tension}/{spec.breakdown_at}, {now.status}", style="")
+        with Vertical():
+            yield Static(title, id="override-title")
+            with Horizontal():
+                yield Static(f"Position (0..{self.top})", classes="field-name")
+                yield Input(str(now.position), id="override-position", compact=True)
+            with Horizontal():
+                yield Static(f"Tension (0..{spec.breakdown_at})", classes="field-name")
+                yield Input(str(now.tension), id="override-tension", compact=True)
+            with Horizontal():
+                yield Static("Status", classes="field-name")
+                yield Select([(s, s) for s in STATUSES], value=now.status, allow_blank=False,
+                             id="override-status", compact=True)
+            with Horizontal():
+                yield Static("Reason", classes="field-name")
+                yield Input(placeholder="for the record (required)", id="override-reason", compact=True)
+            yield Static("", id="override-warning")
+            yield Static("", id="override-error")
+            yield Static(Text("Tab: next field \u00b7 Enter: apply \u00b7 Escape: cancel", style="dim"))
+
+    def on_mount(self) -> None:
+        self.query_one("#override-position", Input).focus()
+        self._show_warning()
+
+    # -- reading the fields ------------------------------------------------------
+
+    def _number(self, selector: str, high: int, name: str) -> int:
+        text = self.query_one(selector, Input).value.strip()
+        try:
+            value = int(text)
+        except ValueError:
+            raise ValueError(f"{name}: type a whole number from 0 to {high}.") from None
+        if not 0 <= value <= high:
+            raise ValueError(f"{name}: type a whole number from 0 to {high}.")
+        return value
+
+    def _status(self) -> str:
+        value = self.query_one("#override-status", Select).value
+        return value if isinstance(value, str) else self.now.status
+
+    def _show_warning(self) -> None:
+        try:
+            tension = self._number("#override-tension", self.spec.breakdown_at, "Tension")
+        except ValueError:
+            tension = self.now.tension
+        warning = breakdown_warning(self._status(), tension, self.spec.breakdown_at, self.spec.name)
+        self.query_one("#override-warning", Static).update(Text(f"\u26a0 {literal(warning)}" if warning else ""))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._show_warning()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        self._show_warning()
+
+    def override_action(self) -> Action:
+        """The override the fields ask for; ValueError with words for the facilitator if they don't."""
+        position = self._number("#override-position", self.top, "Position")
+        tension = self._number("#override-tension", self.spec.breakdown_at, "Tension")
+        status = self._status()
+        reason = self.query_one("#override-reason", Input).value.strip()
+        now = self.now
+        # an open track left at breakdown stays open only if the status is set with it (else it collapses)
+        keep_open = status == "open" and tension >= self.spec.breakdown_at
+        changed = {
+            "position": position if position != now.position else None,
+            "tension": tension if tension != now.tension else None,
+            "status": status if status != now.status or keep_open else None,
+        }
+        if all(v is None for v in changed.values()):
+            raise ValueError("Nothing changes: set a new position, tension or status.")
+        if not reason:
+            raise ValueError("Type a reason (it goes into the record).")
+        return Action("override", track=self.track, reason=reason, **changed)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self._done:
+            return
+        try:
+            action = self.override_action()
+        except ValueError as exc:
+            self.query_one("#override-error", Static).update(Text(str(exc)))
+            return
+        self._done = True
+        self.dismiss(action)
+
+    def action_cancel(self) -> None:
+        if not self._done:
+            self._done = True
+            self.dismiss(None)
+
+
+__all__ = ["TrackOverrideScreen"]

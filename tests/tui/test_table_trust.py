@@ -1,0 +1,207 @@
+"""Trust at the table (issue 13): refusals once and in words, only usable keys in the footer, every
+card read out before a bot answers it, an override of several fields at once, the round review's net
+change."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, Select, Static
+
+import tabletop.tui.board as board_module
+from tabletop import Action
+from tabletop.session import Session
+from tabletop.store import verify
+from tabletop.tui.app import TabletopApp
+from tabletop.tui.bars import KeyBar
+from tabletop.tui.end import EndScreen
+from tabletop.tui.modals import ConfirmScreen, PickScreen
+from tabletop.tui.override import TrackOverrideScreen
+
+from .support import SIZE, board, choose, entry_index, panel, press, start, toasts, type_text
+
+FACILITATOR_PLAYING_KEYS = {"pause", "resume", "extend", "inject", "override", "end_game", "skip", "redraw"}
+
+
+def footer(pilot) -> set[str]:  # noqa: ANN001
+    return {item.description for item in pilot.app.screen.query_one(KeyBar).items}
+
+
+async def test_a_refusal_pressed_five_times_is_one_notice_in_words(tmp_path: Path) -> None:
+    session = start(tmp_path)
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await press(pilot, "enter", "enter", "enter")  # draw, apply, to the moves phase
+        await choose(pilot, "Pass \u2014")  # Russia passes: Ukraine does not sit at Strategic stability
+        index = entry_index(board(pilot), "Strategic stability")
+        for _ in range(5):
+            await press(pilot, str(index + 1))
+        shown = toasts(pilot)
+        assert len(shown) == 1, shown
+        title, message = shown[0].split("\n", 1)
+        assert title == "Not allowed"
+        assert message.startswith("Ukraine is not at the table of 'Strategic stability'")
+        assert "NOT_A_MEMBER" not in shown[0]
+        assert session.state.seq == 4
+
+
+async def test_the_footer_shows_only_the_keys_that_work_now(tmp_path: Path) -> None:
+    session = start(tmp_path)
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        keys = footer(pilot)
+        assert {"Pause", "+1 min", "Inject", "Override", "Note", "End"} <= keys
+        assert not keys & {"Skip card", "Redraw", "Undo", "Resume"}, "nothing to skip, redraw or undo yet"
+        assert all(item.enabled for item in app.screen.query_one(KeyBar).items), "no greyed keys: hidden instead"
+
+        await press(pilot, "enter")  # a card on the table
+        assert {"Skip card", "Redraw", "Undo"} <= footer(pilot)
+
+        await press(pilot, "p")
+        keys = footer(pilot)
+        assert "Resume" in keys and "Pause" not in keys
+        await press(pilot, "p")
+        keys = footer(pilot)
+        assert "Pause" in keys and "Resume" not in keys
+
+        await press(pilot, "e", "enter", "enter")  # end the game now, no reason
+        assert session.state.over and isinstance(app.screen, EndScreen)
+        await press(pilot, "escape")  # back to the board
+        keys = footer(pilot)
+        assert not keys & {"Pause", "Resume", "+1 min", "Inject", "Override", "End", "Skip card", "Redraw"}, keys
+        # and the keys do nothing
+        await press(pilot, "i", "o", "e")
+        assert isinstance(app.screen, type(board(pilot))), type(app.screen).__name__
+
+
+async def test_a_bot_answers_a_card_only_after_the_facilitator_has_read_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Seed 10 opens with a card the EU answers; the EU is a bot. Skip and redraw stay possible."""
+    monkeypatch.setattr(board_module, "BOT_DELAY", 0.01)
+    session = start(tmp_path, seed=10, seats={"eu": "cooperative"})
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "enter")  # draw
+        card = session.state.card
+        assert card == "drone-incursion" and session.scenario.index.cards[card].chooser() == "eu"
+        await pilot.pause(0.3)
+        assert session.state.card == card, "the bot has not answered: the card is still on the table"
+        assert [e.label.plain for e in board(pilot).entries] == ["Let European NATO members / EU answer the card"]
+        assert {"Skip card", "Redraw"} <= footer(pilot)
+        await press(pilot, "r")
+        assert isinstance(app.screen, ConfirmScreen)
+        await press(pilot, "enter")
+        assert session.state.last.action.kind == "redraw" and card in session.state.discard
+
+    # the same opening, let through: the bot answers
+    session = start(tmp_path, seed=10, seats={"eu": "cooperative"}, name="again.jsonl")
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "enter")
+        await choose(pilot, "Let European NATO members / EU answer")
+        for _ in range(200):
+            if session.state.card is None:
+                break
+            await pilot.pause(0.02)
+        assert session.state.card is None
+        assert session.state.last.action.kind == "choose" and session.state.last.action.actor == "eu"
+    assert verify(session.save_path).ok
+
+
+async def test_override_reopens_a_collapsed_track_and_lowers_its_tension_in_one_go(tmp_path: Path) -> None:
+    session = start(tmp_path)
+    session.apply(Action("override", track="borders", tension=6, reason="talks broke down"))
+    assert session.state.tracks["borders"].status == "collapsed"
+    tracks = [t.id for t in session.scenario.ruleset.tracks]
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await press(pilot, "o")
+        assert isinstance(app.screen, PickScreen)
+        await press(pilot, *["down"] * tracks.index("borders"), "enter")
+        dialog = app.screen
+        assert isinstance(dialog, TrackOverrideScreen)
+        warning = dialog.query_one("#override-warning", Static)
+        assert str(warning.render()) == ""
+        dialog.query_one("#override-status", Select).value = "open"
+        await pilot.pause()
+        assert "tension at breakdown (6/6)" in str(warning.render())
+        await press(pilot, "tab", "backspace", "2")  # tension 2
+        assert str(warning.render()) == ""
+        dialog.query_one("#override-reason", Input).focus()
+        await type_text(pilot, "talks resume")
+        await press(pilot, "enter")
+        assert not isinstance(app.screen, TrackOverrideScreen)
+        borders = session.state.tracks["borders"]
+        assert (borders.status, borders.tension) == ("open", 2)
+        last = session.state.last
+        assert (last.action.kind, last.action.status, last.action.tension) == ("override", "open", 2)
+        assert "warning" not in last.result
+
+
+async def test_an_override_left_at_breakdown_warns(tmp_path: Path) -> None:
+    session = start(tmp_path)
+    session.apply(Action("override", track="borders", tension=6, reason="talks broke down"))
+    tracks = [t.id for t in session.scenario.ruleset.tracks]
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await press(pilot, "o", *["down"] * tracks.index("borders"), "enter")
+        app.screen.query_one("#override-status", Select).value = "open"
+        app.screen.query_one("#override-reason", Input).focus()
+        await type_text(pilot, "reopen")
+        await press(pilot, "enter")
+        assert session.state.tracks["borders"].status == "open"
+        assert any(t.startswith("Tension at breakdown") for t in toasts(pilot))
+        assert "tension at breakdown (6/6)" in panel(pilot, "#rulings")
+
+
+def _review_after_an_undone_concession(tmp_path: Path) -> Session:
+    """Round 1: Russia concedes on Strategic stability (0 -> 1), it is undone, Russia concedes again."""
+    session = start(tmp_path)
+    for _ in range(3):  # draw, apply the card, go to the moves phase: what the game offers
+        session.apply(session.options()[0])
+    concede = Action("move", actor="ru", move="concede", track="strategic-stability")
+    session.apply(concede)
+    session.apply(Action("undo", reason="wrong track"))
+    session.apply(concede)
+    while session.state.turn is not None:
+        session.apply(Action("pass", actor=session.state.turn))
+    session.apply(Action("advance"))
+    session.apply(Action("advance"))
+    assert session.state.phase == "review"
+    return session
+
+
+async def test_the_round_review_shows_the_net_change_and_the_undone_apart(tmp_path: Path) -> None:
+    session = _review_after_an_undone_concession(tmp_path)
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        prompt = panel(pilot, "#prompt")
+        line = next(x for x in prompt.splitlines() if "Strategic stability" in x)
+        assert line.strip() == "Strategic stability: open, position 0\u21921", prompt
+        assert "Undone this round" in prompt and "Undo" not in line
+        assert "Borders: open, no change" in prompt
+
+
+def test_unavailable_keys_are_hidden_not_greyed(tmp_path: Path) -> None:
+    """Textual 8.2.8: check_action False hides a key, None greys it; the board answers only True or False."""
+    from tabletop.tui.keys import key_available
+
+    session = start(tmp_path)
+    state = session.state
+    actions = ["pause", "resume", "extend", "inject", "skip", "redraw", "override", "undo", "note", "end_game"]
+    answers = {a: key_available(a, state, paused=False) for a in actions}
+    assert all(answer is True or answer is False for answer in answers.values())
+    assert [a for a, ok in answers.items() if not ok] == ["resume", "skip", "redraw", "undo"]
+    assert key_available("resume", state, paused=True) and not key_available("pause", state, paused=True)
+    over = session.apply(Action("end", reason="out of time"))
+    hidden = {a for a in actions if not key_available(a, over, paused=False)}
+    assert hidden >= FACILITATOR_PLAYING_KEYS - {"resume"} and "note" not in hidden and "undo" not in hidden
