@@ -17,7 +17,6 @@ from tabletop.tui.app import TabletopApp
 from tabletop.tui.bars import KeyBar
 from tabletop.tui.end import EndScreen
 from tabletop.tui.modals import ConfirmScreen, PickScreen
-from tabletop.tui.override import TrackOverrideScreen
 
 from .support import SIZE, board, choose, entry_index, panel, press, start, toasts, type_text
 
@@ -115,6 +114,8 @@ async def test_a_bot_answers_a_card_only_after_the_facilitator_has_read_it(
 
 
 async def test_override_reopens_a_collapsed_track_and_lowers_its_tension_in_one_go(tmp_path: Path) -> None:
+    from tabletop.tui.override import TrackOverrideScreen
+
     session = start(tmp_path)
     session.apply(Action("override", track="borders", tension=6, reason="talks broke down"))
     assert session.state.tracks["borders"].status == "collapsed"
