@@ -16,7 +16,7 @@ PAIR_SEED = 6633035092586336431
 #: a seed under which every power of the Workshop facilitator gets used
 WORKSHOP_SEED = 3
 #: a linked game in which a track is agreed provisionally before the facilitator ends it
-LAPSE_SEED = 5
+LAPSE_SEED = 10
 
 
 @pytest.fixture(scope="session")
