@@ -281,8 +281,7 @@ class BoardScreen(Screen[None]):
         if session.is_bot(acting) and self._card_held(state):
             who = n.get(acting or "", acting)
             self._set_entries(
-                Text(f"{who} (bot) answers this card. Read it out first: skip (k) or redraw (r) it now, "
-                     "or let the bot answer.", style="bold"),
+                Text(f"{who} (bot) answers this card. Read it out first (k: skip it, r: redraw).", style="bold"),
                 [Entry(Text(f"Let {who} answer the card"), self._release_card)],
             )
             return
