@@ -16,6 +16,7 @@ from ..content import Card, MoveType, Scenario
 from ..content.fields import replace as replace_content
 from ..content.vocabulary import STATUSES
 from . import rng
+from .breakdown import breakdown_warning, collapse_verdict
 from .actions import FACILITATOR_KINDS, Action, Event, IndependenceBreach, RuleViolation
 from .review import last_undoable
 from .scope import Bench, ReadView
@@ -757,7 +758,7 @@ def _enact_move(
         d = bench.drafts[track]
         if d.status == "collapsed" and state.tracks[track].status == "open":
             # never a bare "succeeds" that ends in collapse: say why
-            verdict += f", but tension reaches breakdown ({d.tension}/{d.spec.breakdown_at}): the track collapses"
+            verdict += collapse_verdict(d.tension, d.spec.breakdown_at)
     return _commit(state, bench), _summary(state, verdict, bench, notes)
 
 
@@ -920,14 +921,6 @@ def _override(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     if warning:
         result["warning"] = warning
     return state, result
-
-
-def breakdown_warning(status: str, tension: int, breakdown_at: int, track_name: str) -> str | None:
-    """A warning when a track is left open with its tension at breakdown (an override can do that)."""
-    if status == "open" and tension >= breakdown_at:
-        return (f"warning: {track_name} is open with tension at breakdown ({tension}/{breakdown_at}): "
-                f"unless its tension comes down first, the next change there collapses it")
-    return None
 
 
 def _undo(state: State, action: Action) -> tuple[State, dict[str, Any]]:

@@ -28,6 +28,7 @@ from ..engine.review import last_undoable
 from ..engine.rules import move_options, objectives_met, waiting_for
 from ..session import Session
 from .bars import KeyBar, TitleBar
+from .cardhold import CardHold
 from .keys import key_available
 from .notices import Refusals
 from .review import review_text
@@ -120,8 +121,7 @@ class BoardScreen(Screen[None]):
         self.show_facilitator = False
         self.sealed = SealedDesk()
         self.refusals = Refusals()
-        # the card a bot may now answer: the facilitator reads every card first (and may skip or redraw it)
-        self._card_released: tuple[object, ...] | None = None
+        self.card_hold = CardHold()  # a bot answers a card only once the facilitator has read it out
         self._bot_timer: Timer | None = None
         self._prompt_text: Text | None = None
         self._keys_shown: tuple[bool, ...] | None = None
@@ -278,10 +278,11 @@ class BoardScreen(Screen[None]):
         if step is not None:
             self._sealed_step(state, step.kind, step.team, step.to)
             return
-        if session.is_bot(acting) and self._card_held(state):
+        if session.is_bot(acting) and self.card_hold.held(state):
             who = n.get(acting or "", acting)
             self._set_entries(
-                Text(f"{who} (bot) answers this card. Read it out first (k: skip it, r: redraw).", style="bold"),
+                Text(f"{who} (bot) answers this card. Read it out first (k: skip it, r: redraw).",
+                     style="bold"),
                 [Entry(Text(f"Let {who} answer the card"), self._release_card)],
             )
             return
@@ -390,20 +391,13 @@ class BoardScreen(Screen[None]):
 
         nxt = n.get(to, to) if to else "the facilitator"
         self._set_entries(
-            Text(f"{n[team]}'s moves are sealed until the reveal. {n[team]}: hand over to {nxt}.", style="bold"),
+            Text(f"{n[team]}'s moves are sealed until the reveal. {n[team]}: hand over to {nxt}.",
+                 style="bold"),
             [Entry(Text(f"Done \u2014 hand over to {nxt}"), hand_over)],
         )
 
-    def _card_key(self, state: State) -> tuple[object, ...]:
-        # the card on the table, told apart from the same card drawn again later
-        return (state.round, state.phase, state.card, len(state.pile), len(state.discard))
-
-    def _card_held(self, state: State) -> bool:
-        """A bot is to answer the card on the table and the facilitator has not let it yet."""
-        return state.card is not None and waiting_for(state) == "choice" and self._card_released != self._card_key(state)
-
     def _release_card(self) -> None:
-        self._card_released = self._card_key(self.session.state)
+        self.card_hold.release(self.session.state)
         self.refresh_view()
 
     def _build_moves(self, state: State, actor: str) -> None:
@@ -514,10 +508,11 @@ class BoardScreen(Screen[None]):
         if action.kind not in ("note",):
             self.stage = None
         if action.kind == "undo":
-            self._card_released = None  # a card back on the table is read out again before a bot answers
+            self.card_hold.reset()  # a card back on the table is read out again before a bot answers
         warning = self.session.state.last.result.get("warning") if self.session.state.last else None
         if warning and action.kind == "override":
-            self.notify(literal(warning), title="Tension at breakdown", severity="warning", timeout=12, markup=False)
+            self.notify(literal(warning), title="Tension at breakdown", severity="warning", timeout=12,
+                        markup=False)
         self.refresh_view()
         # each panel tells the screen of its change when its own task next idles, and a frame can
         # fall between them (the board then came a frame, ~30 ms, after the list): one repaint of
@@ -550,7 +545,7 @@ class BoardScreen(Screen[None]):
         if self._bot_timer is not None or self.paused or self.session.state.over:
             return
         state = self.session.state
-        if self.sealed.step(state, False) is not None or self._card_held(state):
+        if self.sealed.step(state, False) is not None or self.card_hold.held(state):
             return  # a hand-over, or a card the facilitator has not read out yet, comes first
         if self.session.bot_action() is not None:
             self._bot_timer = self.set_timer(BOT_DELAY, self._bot_step)
@@ -558,7 +553,9 @@ class BoardScreen(Screen[None]):
     def _bot_step(self) -> None:
         self._bot_timer = None
         state = self.session.state
-        if self.paused or not self.is_current or self.sealed.step(state, False) is not None or self._card_held(state):
+        if self.paused or not self.is_current:
+            return
+        if self.sealed.step(state, False) is not None or self.card_hold.held(state):
             return
         action = self.session.bot_action()
         if action is not None:
@@ -709,9 +706,11 @@ class BoardScreen(Screen[None]):
         def track_label(tid: str) -> Text:
             t = state.tracks[tid]
             spec = state.scenario.index.tracks[tid]
-            return Text(f"Track: {n[tid]} (position {t.position}, tension {t.tension}/{spec.breakdown_at}, {t.status})")
+            return Text(f"Track: {n[tid]} (position {t.position}, tension {t.tension}/{spec.breakdown_at}, "
+                        f"{t.status})")
 
-        labels = [track_label(t) if t else Text(f"Meter: {n[m or '']} (now {state.meters[m or '']})") for t, m in targets]
+        labels = [track_label(t) if t else Text(f"Meter: {n[m or '']} (now {state.meters[m or '']})")
+                  for t, m in targets]
 
         def picked_target(index: int | None) -> None:
             if index is None:

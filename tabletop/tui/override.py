@@ -17,7 +17,7 @@ from textual.widgets import Input, Select, Static
 
 from ..content.vocabulary import STATUSES
 from ..engine import Action, State
-from ..engine.rules import breakdown_warning
+from ..engine.breakdown import breakdown_warning
 from .text import literal
 
 
@@ -98,7 +98,8 @@ class TrackOverrideScreen(ModalScreen[Action | None]):
         except ValueError:
             tension = self.now.tension
         warning = breakdown_warning(self._status(), tension, self.spec.breakdown_at, self.spec.name)
-        self.query_one("#override-warning", Static).update(Text(f"\u26a0 {literal(warning)}" if warning else ""))
+        shown = Text(f"\u26a0 {literal(warning)}") if warning else Text("")
+        self.query_one("#override-warning", Static).update(shown)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()

@@ -15,7 +15,6 @@ from rich.text import Text
 
 from ..content import Card, MoveType
 from ..engine import Event, State
-from ..engine.review import undone_seqs
 from ..engine.rules import objectives_met
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u0080-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]")

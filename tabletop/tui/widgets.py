@@ -16,6 +16,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from ..engine import State
+from ..engine.review import undone_seqs
 from ..engine.rules import waiting_for
 from .text import (
     STATUS_MARK,
@@ -27,7 +28,6 @@ from .text import (
     literal,
     names,
     ruling_lines,
-    undone_seqs,
 )
 
 
