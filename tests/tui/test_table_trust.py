@@ -206,3 +206,27 @@ def test_unavailable_keys_are_hidden_not_greyed(tmp_path: Path) -> None:
     over = session.apply(Action("end", reason="out of time"))
     hidden = {a for a in actions if not key_available(a, over, paused=False)}
     assert hidden >= FACILITATOR_PLAYING_KEYS - {"resume"} and "note" not in hidden and "undo" not in hidden
+
+
+def test_the_sealed_desk_gates_each_sitting_and_hands_over(tmp_path: Path) -> None:
+    """Plain logic: gate, sitting, hand-over, next gate; an undo back into a team's sitting gates it again."""
+    from tabletop.tui.sealed import SealedDesk, SealedStep
+
+    session = start(tmp_path, sealed=True)
+    for _ in range(3):
+        session.apply(session.options()[0])
+    desk = SealedDesk()
+    assert desk.step(session.state, human=True) == SealedStep("gate", "ru")
+    desk.ready(session.state, "ru")
+    assert desk.step(session.state, human=True) is None
+    session.apply(Action("move", actor="ru", move="stall", track="borders"))
+    assert desk.step(session.state, human=True) is None, "Russia still has an action: its sitting goes on"
+    session.apply(Action("pass", actor="ru"))
+    assert desk.step(session.state, human=True) == SealedStep("handover", "ru", "ua")
+    assert desk.step(session.state, human=False) == SealedStep("handover", "ru", "ua"), "a bot waits too"
+    desk.handed_over()
+    assert desk.step(session.state, human=True) == SealedStep("gate", "ua")
+    assert desk.step(session.state, human=False) is None, "a bot needs no gate"
+    session.apply(Action("undo"))  # Russia's pass taken back: Russia comes back to the keyboard
+    assert session.state.turn == "ru"
+    assert desk.step(session.state, human=True) == SealedStep("gate", "ru")
