@@ -281,10 +281,19 @@ def cmd_report(args: argparse.Namespace) -> int:
 # verify
 
 
+def _noted_head(text: str) -> str:
+    from .store.verifying import HEAD_PATTERN
+
+    if not HEAD_PATTERN.fullmatch(text.strip()):
+        raise argparse.ArgumentTypeError(
+            "a chain head is 8 to 32 hex digits (0-9, a-f), as verify and the end screen print it")
+    return text.strip()
+
+
 def cmd_verify(args: argparse.Namespace) -> int:
     from .store import verify
 
-    report = verify(args.save)
+    report = verify(args.save, head=args.head)
     for line in report.lines():
         _out(line)
     return 0 if report.ok else 1
@@ -441,8 +450,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", default=None, metavar="FILE", help="write to FILE instead of the screen")
     p.set_defaults(func=cmd_report)
 
-    p = sub.add_parser("verify", help="replay a save, check every hash; exit 1 on damage")
+    p = sub.add_parser("verify", help="replay a save, check every line and hash; exit 1 on damage")
     p.add_argument("save", metavar="SAVE")
+    p.add_argument("--head", default=None, metavar="H", type=_noted_head,
+                   help="a chain head noted earlier (at least 8 hex digits): exit 1 unless the save ends there")
     p.set_defaults(func=cmd_verify)
     return parser
 

@@ -70,10 +70,10 @@ class Action:
     def to_dict(self) -> dict[str, Any]:
         """Plain data for the save file: only the fields that are set."""
         out: dict[str, Any] = {}
-        for f in fields(self):
-            value = getattr(self, f.name)
+        for name in _FIELD_ORDER:  # not dataclasses.fields(): verify calls this for every event
+            value = getattr(self, name)
             if value is not None:
-                out[f.name] = dict(value) if f.name == "outcome" else value
+                out[name] = dict(value) if name == "outcome" else value
         return out
 
     @classmethod
@@ -101,7 +101,8 @@ class Action:
         return Action(**{f.name: getattr(self, f.name) for f in fields(self) if f.name != "outcome"})
 
 
-_FIELD_NAMES = frozenset(f.name for f in fields(Action))
+_FIELD_ORDER = tuple(f.name for f in fields(Action))
+_FIELD_NAMES = frozenset(_FIELD_ORDER)
 _FIELD_TYPES: dict[str, tuple[type, ...]] = {
     "choice": (int,),
     "about": (int,),

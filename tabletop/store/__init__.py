@@ -14,9 +14,9 @@ _LATER = {
     "SavedEvent": "reading",
     "open_save": "reading",
     "Resumed": "recovery",
-    "VerifyReport": "recovery",
+    "VerifyReport": "verifying",
     "resume": "recovery",
-    "verify": "recovery",
+    "verify": "verifying",
 }
 
 

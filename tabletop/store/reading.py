@@ -10,14 +10,16 @@ import json
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, Any
 
 from ..content import ContentError, Scenario, scenario_from_data
 from ..engine import Action, RuleViolation, State, apply, new_game
 from ..engine.actions import IndependenceBreach
-from .savefile import FORMAT, VERSION, SaveError, _chain, _split_chain
+from .checking import difference
+from .savefile import FORMAT, VERSION, SaveError, _canonical, _chain, _split_chain
+from .shapes import ShapeError, shapes
 
 MAX_HEADER = 16 * 1024 * 1024
 MAX_LINE = 4 * 1024 * 1024
@@ -53,6 +55,8 @@ class SavedEvent:
     result: dict[str, Any]
     state: str
     chain: str
+    #: the line's canonical JSON without its chain, as read (what the replay is held against)
+    body: bytes = field(default=b"", repr=False, compare=False)
 
     @property
     def summary(self) -> str:
@@ -83,12 +87,16 @@ class Save:
         self.torn_bytes = torn_bytes
         self._states: dict[int, State] = {}
         self.offsets: list[int] = [good_bytes]
+        self._difference: Damage | None = None
+        self._checked = False
 
     def first_mismatch(self) -> tuple[int, str] | None:
-        """The first event that does not replay to its recorded state, with why; None if all do.
+        """The first event that does not replay as it was recorded, with why; None if all do.
 
         A save written by another version of the engine, or edited with its
-        hashes recomputed, replays differently from some event on.
+        hashes recomputed, replays differently from some event on: its state,
+        or anything else the game computed (round, phase, actor, track, the
+        action as applied, the whole result).
         """
         for i, event in enumerate(self.events, 1):
             try:
@@ -97,7 +105,44 @@ class Save:
                 return i, exc.message
             if state.hash != event.state:
                 return i, f"replaying gives state {state.hash}, the save says {event.state}"
+            assert state.last is not None
+            found = difference(event.body, event.time, state.last, state.hash)
+            if found is not None:
+                return i, f"{found[0]}: {found[1]}"
         return None
+
+    def check_records(self) -> Damage | None:
+        """Replay the whole save once and hold every event's record against the replay.
+
+        For readers (report, replay): an event that does not replay ends the
+        save there (``damage``, as for any other damage); an event whose
+        record differs from the replay is replaced by the replayed one, so a
+        reader shows the game as the engine plays it and never a forged or
+        malformed result. Returns the first difference (None: every record
+        is the game's own); ``tabletop verify`` names it as damage.
+        """
+        if self._checked:
+            return self._difference
+        self._checked = True
+        for i, event in enumerate(self.events, 1):
+            try:
+                state = self.state_at(i)
+            except SaveError as exc:
+                self.damage = Damage(event.seq, event.seq + 1, exc.kind, exc.message)
+                del self.events[i - 1:]
+                break
+            replayed = state.last
+            assert replayed is not None
+            found = difference(event.body, event.time, replayed, event.state)
+            if found is None:
+                continue
+            if self._difference is None:
+                self._difference = Damage(event.seq, event.seq + 1, *found)
+            self.events[i - 1] = replace(
+                event, round=replayed.round, phase=replayed.phase, actor=replayed.action.actor,
+                track=replayed.action.track, result=json.loads(_canonical(replayed.result)),
+            )
+        return self._difference
 
     @property
     def seed(self) -> int:
@@ -247,9 +292,12 @@ def open_save(path: str | Path) -> Save:
                 damage = Damage(seq, line_no, "changed line", "the line does not match its hash chain (edited or corrupted)")
                 break
             try:
-                event = _event(record)
+                event = _event(record, body)
+            except ShapeError as exc:
+                damage = Damage(seq, line_no, "malformed event", str(exc))
+                break
             except (KeyError, TypeError, ValueError) as exc:
-                damage = Damage(seq, line_no, "changed line", f"malformed event: {exc}")
+                damage = Damage(seq, line_no, "malformed event", str(exc))
                 break
             events.append(event)
             seen.add(seq)
@@ -287,41 +335,26 @@ def _parse_header(p: Path, raw: bytes) -> tuple[dict[str, Any], str]:
         raise SaveError(p, "the header does not match its hash (edited or corrupted)", 0, "changed line")
     if not isinstance(header.get("seed"), int):
         raise SaveError(p, "the header has no seed", 0, "changed line")
+    try:
+        shapes()[0].check(header)
+    except ShapeError as exc:
+        raise SaveError(p, f"the header is malformed: {exc}", 0, "damaged header") from None
     return header, split[1]
 
 
-def _event(record: dict[str, Any]) -> SavedEvent:
-    result = record["result"]
-    if not isinstance(result, dict):
-        raise TypeError("result is not an object")
-    for key in ("round",):
-        if not isinstance(record[key], int):
-            raise TypeError(f"{key} is not a number")
-    action = Action.from_dict(record["action"])
-    if action.outcome is not None:
-        _check_outcome(action.outcome)
+def _event(record: dict[str, Any], body: bytes) -> SavedEvent:
+    """An event line read back; raises ShapeError if it is not the shape the save schema gives."""
+    shapes()[1].check(record)
     return SavedEvent(
         seq=record["seq"],
-        time=str(record.get("time", "")),
+        time=record["time"],
         round=record["round"],
-        phase=str(record["phase"]),
+        phase=record["phase"],
         actor=record.get("actor"),
         track=record.get("track"),
-        action=action,
-        result=result,
-        state=str(record["state"]),
-        chain=str(record["chain"]),
+        action=Action.from_dict(record["action"]),
+        result=record["result"],
+        state=record["state"],
+        chain=record["chain"],
+        body=body,
     )
-
-
-def _check_outcome(outcome: Any) -> None:
-    """A recorded draw has the shape the save schema gives; the engine replays only that."""
-    card = outcome.get("card")
-    if card is not None and not isinstance(card, str):
-        raise TypeError("the recorded card is not a card id")
-    aside = outcome.get("set_aside", [])
-    if not isinstance(aside, list) or not all(isinstance(c, str) for c in aside):
-        raise TypeError("the recorded set-aside cards are not card ids")
-    reshuffled = outcome.get("reshuffled", 0)
-    if type(reshuffled) is not int or reshuffled < 0:
-        raise TypeError("the recorded reshuffle count is not a whole number")

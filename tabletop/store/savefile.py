@@ -15,13 +15,14 @@ import hashlib
 import json
 import os
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from .. import __version__
 from ..content import Scenario
 from ..engine import Action, State
-from ..engine.actions import CHANCE_KINDS
+from ..engine.actions import CHANCE_KINDS, Event
 
 if TYPE_CHECKING:
     from .reading import Save  # reading a save back is a module of its own: a new game only writes
@@ -42,8 +43,12 @@ class SaveError(Exception):
         super().__init__(f"{path}: {message}")
 
 
+#: one encoder for every line (json.dumps would build one per call)
+_ENCODER = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
 def _canonical(data: Any) -> bytes:
-    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    return _ENCODER.encode(data).encode("utf-8")
 
 
 def _chain(prev: str, body: bytes) -> str:
@@ -158,17 +163,7 @@ class SaveWriter:
             raise ValueError("the state has no event to save")
         if event.seq != self._seq + 1:
             raise ValueError(f"event {event.seq} does not follow event {self._seq} in {self.path}")
-        record = {
-            "seq": event.seq,
-            "time": _now(),
-            "round": event.round,
-            "phase": event.phase,
-            "actor": event.action.actor,
-            "track": event.action.track,
-            "action": _recorded_action(event.action, event.result),
-            "result": event.result,
-            "state": state.hash,
-        }
+        record = event_record(event, state.hash, _now())
         raw, chain = _line(record, self._chain)
         self._handle.write(raw)
         self._handle.flush()
@@ -180,6 +175,11 @@ class SaveWriter:
     @property
     def seq(self) -> int:
         return self._seq
+
+    @property
+    def chain(self) -> str:
+        """The chain hash of the last line written: the save's head, to note and check later."""
+        return self._chain
 
     def close(self) -> None:
         if not self._handle.closed:
@@ -194,10 +194,31 @@ class SaveWriter:
         self.close()
 
 
-def _recorded_action(action: Action, result: dict[str, Any]) -> dict[str, Any]:
-    """The action as saved: a chance action carries the outcome that was resolved."""
+def event_record(event: Event, state_hash: str, time: str) -> dict[str, Any]:
+    """The line an event is saved as, without its chain.
+
+    ``verify`` rebuilds this from the replayed event (with the recorded time)
+    and holds it against the line: keep the two the same function.
+    """
+    return {
+        "seq": event.seq,
+        "time": time,
+        "round": event.round,
+        "phase": event.phase,
+        "actor": event.action.actor,
+        "track": event.action.track,
+        "action": _recorded_action(event.action, event.result),
+        "result": event.result,
+        "state": state_hash,
+    }
+
+
+def _recorded_action(action: Action, result: Mapping[str, Any]) -> dict[str, Any]:
+    """The action as saved: a chance action carries the outcome that was resolved, no other action one."""
     data = action.to_dict()
-    if action.kind in CHANCE_KINDS and "outcome" in result:
+    if action.kind not in CHANCE_KINDS:
+        data.pop("outcome", None)
+    elif "outcome" in result:
         data["outcome"] = result["outcome"]
     return data
 

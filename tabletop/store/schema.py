@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..content.models import Deck, Ruleset
-from ..content.validation import json_schema
 from ..engine.actions import KINDS
 from .savefile import FORMAT, VERSION
 
@@ -18,10 +16,32 @@ _HASH = {"type": "string", "pattern": "^[0-9a-f]{32}$"}
 
 
 def save_schema() -> dict[str, Any]:
+    """The whole JSON Schema of a save line, the embedded ruleset and deck included."""
+    from ..content.models import Deck, Ruleset
+    from ..content.validation import json_schema  # builds pydantic models: only for ``tabletop schema``
+
     ruleset = json_schema(Ruleset, ref_template="#/$defs/ruleset_defs/{model}")
     deck = json_schema(Deck, ref_template="#/$defs/deck_defs/{model}")
     ruleset_defs = ruleset.pop("$defs", {})
     deck_defs = deck.pop("$defs", {})
+    header, event = line_schemas()
+    header["properties"]["ruleset"] = ruleset
+    header["properties"]["deck"] = deck
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "tabletop save line (JSON Lines: line 1 a header, then events)",
+        "oneOf": [{"$ref": "#/$defs/header"}, {"$ref": "#/$defs/event"}],
+        "$defs": {"header": header, "event": event, "ruleset_defs": ruleset_defs, "deck_defs": deck_defs},
+    }
+
+
+def line_schemas() -> tuple[dict[str, Any], dict[str, Any]]:
+    """The schemas of the header line and of an event line, without the embedded ruleset and deck.
+
+    The one source of a save's shape: :func:`save_schema` publishes it and
+    :mod:`.shapes` checks every line read against it. The ruleset and deck
+    in the header are checked by the content validator instead.
+    """
     action = {
         "type": "object",
         "required": ["kind"],
@@ -78,8 +98,8 @@ def save_schema() -> dict[str, Any]:
                     "independence": {"enum": ["strict", "linked"]},
                 },
             },
-            "ruleset": ruleset,
-            "deck": deck,
+            "ruleset": {},
+            "deck": {},
             "chain": {**_HASH, "description": "sha256 of the header's canonical JSON without this key (first 32 hex)"},
         },
     }
@@ -104,9 +124,4 @@ def save_schema() -> dict[str, Any]:
             "chain": {**_HASH, "description": "sha256 of the previous line's chain + newline + this line's canonical JSON without chain"},
         },
     }
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": "tabletop save line (JSON Lines: line 1 a header, then events)",
-        "oneOf": [{"$ref": "#/$defs/header"}, {"$ref": "#/$defs/event"}],
-        "$defs": {"header": header, "event": event, "ruleset_defs": ruleset_defs, "deck_defs": deck_defs},
-    }
+    return header, event

@@ -82,10 +82,14 @@ def test_intact_save_verifies(game: Recorded) -> None:
     assert (report.events, report.rounds, report.chance_checked) == (n, game.final.round, chance)
     done = tabletop("verify", str(game.path))
     assert done.returncode == 0, done.stdout + done.stderr
-    assert done.stdout.splitlines()[0] == (
-        f"{game.path}: intact — {n} events, {game.final.round} rounds, every state hash and the hash chain "
-        f"check out; {chance} draws and rolls re-derived from the seed match"
+    out = done.stdout.splitlines()
+    assert out[0] == (
+        f"{game.path}: intact — {n} events, {game.final.round} rounds, every line is what the replay gives "
+        f"(state, round, phase, actor, track, action, result) and the hash chain checks out; {chance} draws and "
+        "rolls re-derived from the seed match"
     )
+    head = records_of(game.path)[-1]["chain"]
+    assert out[-1] == f"Chain head after event {n}: {head[:8]}… — full: {head}"
     assert done.stderr == ""
 
 

@@ -1,0 +1,88 @@
+"""Holding each recorded event against the game's own replay of it.
+
+The hash chain only shows that no line changed since the chain was computed;
+anyone can recompute it. What the game computed — an event's round, phase,
+actor, track, the action as applied and its whole result (summary, the
+working of a ruling, dice, totals, changes) — is recomputed by replaying the
+action, so the line the writer would have written is rebuilt and compared
+with the line in the file, byte for byte. Only the wall-clock time is taken
+from the file: nothing can recompute it.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..engine.actions import Event
+from .savefile import _canonical, event_record
+from .shapes import show
+
+#: the parts of a line in the order a difference is named (the first one that differs)
+_PARTS = ("seq", "state", "round", "phase", "actor", "track", "action", "result")
+
+
+def difference(body: bytes, time: str, replayed: Event, state_hash: str) -> tuple[str, str] | None:
+    """The first difference between a recorded line and the replay, as (kind, detail); None if none.
+
+    ``body`` is the line's canonical JSON without its chain (what the chain
+    covers); ``time`` the time it records. Kind is ``"<part> differs"``
+    (``"result differs"``, ``"round differs"``...), or ``"line differs"``
+    when the values are the same but the line is not written as tabletop
+    writes it. The detail names the key path: ``"ruling.total: the game
+    gives 9, the save says 99"``.
+    """
+    expected = _canonical(event_record(replayed, state_hash, time))
+    if expected == body:  # the usual case: one encode and one comparison
+        return None
+    game = json.loads(expected)  # plain JSON types, as the file's side
+    try:
+        saved = json.loads(body)
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        return "line differs", "the line is not valid JSON"
+    for part in _PARTS:
+        found = _first_difference(game.get(part, _NONE), saved.get(part, _NONE), "")
+        if found is not None:
+            path, detail = found
+            return f"{part} differs", f"{path}: {detail}" if path else detail
+    extra = sorted(set(saved) - set(game))
+    if extra:
+        return "line differs", f"{extra[0]}: the game writes no such key, the save says {show(saved[extra[0]])}"
+    return "line differs", "the values are the game's, but the line is not written as tabletop writes it"
+
+
+class _Missing:
+    def __repr__(self) -> str:
+        return "<none>"
+
+
+_NONE: Any = _Missing()
+
+
+def _first_difference(game: Any, saved: Any, path: str) -> tuple[str, str] | None:
+    """(key path, what differs) at the first place two JSON values differ, strictly (1 is not true nor 1.0)."""
+    if saved is _NONE and game is _NONE:
+        return None
+    if saved is _NONE:
+        return path, f"the game gives {show(game)}, the save has none"
+    if game is _NONE:
+        return path, f"the game gives none, the save says {show(saved)}"
+    if type(game) is not type(saved):
+        return path, f"the game gives {show(game)}, the save says {show(saved)}"
+    if isinstance(game, dict):
+        for key in sorted(set(game) | set(saved)):
+            found = _first_difference(game.get(key, _NONE), saved.get(key, _NONE), f"{path}.{key}" if path else key)
+            if found is not None:
+                return found
+        return None
+    if isinstance(game, list):
+        for i, (g, s) in enumerate(zip(game, saved, strict=False)):
+            found = _first_difference(g, s, f"{path}[{i}]")
+            if found is not None:
+                return found
+        if len(game) != len(saved):
+            return path, f"the game gives {len(game)} items, the save has {len(saved)}"
+        return None
+    if game != saved:
+        return path, f"the game gives {show(game)}, the save says {show(saved)}"
+    return None

@@ -1,0 +1,218 @@
+"""Every line of a save read back has the shape the save's JSON Schema gives.
+
+The schema (:func:`.schema.line_schemas`) is the one source; this module
+turns the part of JSON Schema it uses into two functions per node, built once:
+a quick yes/no test run on every line, and an explanation (key path, what was
+expected, what was found) worked out only for a line that fails. jsonschema is
+a test dependency only, and a generic validator would cost a verify of a long
+save a good part of its time.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from functools import cache
+from typing import Any, NamedTuple
+
+from .schema import line_schemas
+
+#: keywords that only describe; they check nothing
+_ANNOTATIONS = frozenset({"description", "format", "title"})
+_KNOWN = _ANNOTATIONS | {
+    "type", "enum", "const", "properties", "required", "additionalProperties",
+    "items", "minItems", "maxItems", "minimum", "maximum", "pattern",
+}
+
+_TYPE_WORDS = {
+    "string": "a string",
+    "integer": "a whole number",
+    "boolean": "true or false",
+    "object": "an object",
+    "array": "a list",
+    "null": "null",
+}
+
+
+class ShapeError(ValueError):
+    """A value that is not what the save's schema says: its key path, and what was expected and found."""
+
+    def __init__(self, path: str, message: str):
+        self.path = path
+        self.message = message
+        super().__init__(f"{path}: {message}")
+
+
+def show(value: Any, limit: int = 60) -> str:
+    """A value from a file as a short piece of JSON (control characters come out escaped)."""
+    try:
+        text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    except (TypeError, ValueError):
+        text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+
+
+_PY_TYPES = {"string": str, "integer": int, "boolean": bool, "object": dict, "array": list, "null": type(None)}
+
+Check = Callable[[Any], bool]
+Explain = Callable[[Any, str], "tuple[str, str] | None"]
+
+
+class _Node(NamedTuple):
+    check: Check  # the quick test
+    explain: Explain  # (key path, what is wrong) of a value that fails it
+    expected: str  # what is expected, in words
+    only_types: frozenset[type] | None  # a node that is only a type: the Python types that meet it
+
+
+def _compile(node: dict[str, Any]) -> _Node:
+    """The quick test, the explanation of a failure and the expected words of one schema node."""
+    unknown = set(node) - _KNOWN
+    if unknown:
+        raise ValueError(f"the save schema uses keywords this checker does not know: {sorted(unknown)}")
+    tests: list[Check] = []
+    words: list[str] = []
+    only_types: frozenset[type] | None = None
+    if "type" in node:
+        kinds = node["type"] if isinstance(node["type"], list) else [node["type"]]
+        unknown_kinds = set(kinds) - set(_PY_TYPES)
+        if unknown_kinds:
+            raise ValueError(f"the save schema uses a type this checker does not know: {sorted(unknown_kinds)}")
+        types = frozenset(_PY_TYPES[k] for k in kinds)  # type(True) is bool, never int: true is not a number here
+        tests.append(lambda v, t=types: type(v) in t)
+        words.append(" or ".join(_TYPE_WORDS[k] for k in kinds))
+        if set(node) - _ANNOTATIONS == {"type"}:
+            only_types = types
+    if "const" in node:
+        const = node["const"]
+        tests.append(lambda v, c=const: type(v) is type(c) and v == c)
+        words.append(show(const))
+    if "enum" in node:
+        options = tuple(node["enum"])
+        tests.append(lambda v, o=options: type(v) is str and v in o)
+        words.append("one of " + ", ".join(str(o) for o in options))
+    if "pattern" in node:
+        pattern = re.compile(node["pattern"])
+        tests.append(lambda v, p=pattern: type(v) is not str or p.search(v) is not None)
+        words.append(f"matching {node['pattern']}")
+    low, high = node.get("minimum"), node.get("maximum")
+    if low is not None or high is not None:
+        tests.append(lambda v, lo=low, hi=high: type(v) is not int or ((lo is None or v >= lo) and (hi is None or v <= hi)))
+        if low is not None and high is not None:
+            words.append(f"from {low} to {high}")
+        else:
+            words.append(f"\u2265 {low}" if low is not None else f"\u2264 {high}")
+    fewest, most = node.get("minItems"), node.get("maxItems")
+    if fewest is not None or most is not None:
+        tests.append(lambda v, lo=fewest, hi=most: type(v) is not list or ((lo is None or len(v) >= lo) and (hi is None or len(v) <= hi)))
+        words.append(f"with {fewest} items" if fewest == most else f"with {fewest or 0} to {most if most is not None else 'any number of'} items")
+    expected = " ".join(words) or "any value"
+
+    children = {key: _compile(sub) for key, sub in node.get("properties", {}).items()}
+    required = tuple(node.get("required", ()))
+    closed = node.get("additionalProperties", True) is False
+    item = _compile(node["items"]) if "items" in node else None
+
+    own: Check
+    if not tests:
+        def own(v: Any) -> bool:
+            return True
+    elif len(tests) == 1:
+        own = tests[0]
+    else:
+        def own(v: Any) -> bool:
+            return all(t(v) for t in tests)
+
+    check: Check
+    if children or required or closed:
+        # a key whose schema is only a type is checked inline (a set lookup, no call)
+        plain = {k: c.only_types for k, c in children.items() if c.only_types is not None}
+        deep = {k: c.check for k, c in children.items() if c.only_types is None}
+        needed = frozenset(required)
+        allowed = frozenset(children)
+
+        def check_object(v: Any) -> bool:
+            if not own(v):
+                return False
+            if type(v) is not dict:
+                return True  # a null where an object may be null
+            keys = v.keys()
+            if not needed <= keys or (closed and not keys <= allowed):
+                return False
+            for key, value in v.items():
+                types = plain.get(key)
+                if types is not None:
+                    if type(value) not in types:
+                        return False
+                else:
+                    test = deep.get(key)
+                    if test is not None and not test(value):
+                        return False
+            return True
+
+        check = check_object
+    elif item is not None:
+        item_test = item.check
+
+        def check_list(v: Any) -> bool:
+            return own(v) and (type(v) is not list or all(item_test(x) for x in v))
+
+        check = check_list
+    else:
+        check = own
+
+    def explain(v: Any, path: str) -> tuple[str, str] | None:
+        if not own(v):
+            return path, f"expected {expected}, found {show(v)}"
+        if type(v) is dict:
+            for key in required:
+                if key not in v:
+                    return _join(path, key), f"missing (expected {children[key].expected if key in children else 'a value'})"
+            for key, value in v.items():
+                child = children.get(key)
+                if child is None:
+                    if closed:
+                        return _join(path, key), "unknown key (expected one of " + ", ".join(children) + ")"
+                elif not child.check(value):
+                    return child.explain(value, _join(path, key))
+        if type(v) is list and item is not None:
+            for i, x in enumerate(v):
+                if not item.check(x):
+                    return item.explain(x, f"{path}[{i}]")
+        return None
+
+    return _Node(check, explain, expected, only_types)
+
+
+def _join(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+class Shape:
+    """One kind of save line: ``check(record)`` raises :class:`ShapeError` at the first deviation."""
+
+    def __init__(self, schema: dict[str, Any]):
+        compiled = _compile(schema)
+        self._ok, self._explain = compiled.check, compiled.explain
+
+    def check(self, record: Any) -> None:
+        if self._ok(record):
+            return
+        found = self._explain(record, "")
+        path, message = found if found is not None else ("", "does not have the shape of a save line")
+        raise ShapeError(path or "the line", message)
+
+
+@cache
+def shapes() -> tuple[Shape, Shape]:
+    """The shapes of a header line and of an event line, compiled once."""
+    header, event = line_schemas()
+    # the embedded ruleset and deck are the content validator's to check, with its own messages
+    embedded = ("ruleset", "deck")
+    header = {
+        **header,
+        "required": [k for k in header["required"] if k not in embedded],
+        "properties": {k: v for k, v in header["properties"].items() if k not in embedded},
+    }
+    return Shape(header), Shape(event)
