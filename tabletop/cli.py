@@ -245,8 +245,12 @@ def cmd_replay(args: argparse.Namespace) -> int:
     except SaveError as exc:
         _err(f"tabletop replay: {exc}")
         return 1
+    difference = save.check_records()
     if save.damage is not None:
         _err(f"tabletop replay: the save is damaged at {save.damage}; showing the {len(save)} intact events")
+    if difference is not None:
+        _err(f"tabletop replay: event {difference.seq} does not replay as it was recorded ({difference.kind}: "
+             f"{difference.detail}); showing the game as it replays (run tabletop verify on the save)")
     if (code := _need_terminal()) is not None:
         return code
     from .tui.replay import ReplayApp
@@ -282,7 +286,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def _noted_head(text: str) -> str:
-    from .store.verifying import HEAD_PATTERN
+    from .store.heads import HEAD_PATTERN
 
     if not HEAD_PATTERN.fullmatch(text.strip()):
         raise argparse.ArgumentTypeError(

@@ -82,6 +82,11 @@ class Session:
     def save_path(self) -> Path:
         return self.writer.path
 
+    @property
+    def save_head(self) -> tuple[int, str]:
+        """(events written, the chain hash of the last line): the save's head, to note at the end."""
+        return self.writer.seq, self.writer.chain
+
     def apply(self, action: Action) -> State:
         """Apply an action and write it to the save; raises RuleViolation if illegal."""
         new = apply(self.state, action)

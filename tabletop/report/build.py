@@ -18,6 +18,7 @@ from .. import __version__
 from ..engine import State, objectives_met
 from ..engine.actions import FACILITATOR_KINDS
 from ..store import Save, SaveError, open_save
+from ..store.heads import head_line
 from .words import RULING_KINDS, change_text, one_line, ruling_text, wants_text
 
 REPORT_FORMAT = "tabletop-report"
@@ -83,11 +84,16 @@ class _Builder:
         self.events = list(save.events)
         self.damage = _damage(save)
         self.states: list[State] = []
+        self.difference: str | None = None  # the first record that differs from the replay, and how
 
     # -- replay ------------------------------------------------------------
 
     def replay(self) -> None:
         """The state after every intact event; an event that does not replay ends the intact part."""
+        # every record is held against the replay: one that differs is shown as the game replays it
+        difference = self.save.check_records()
+        self.events = list(self.save.events)
+        self.damage = _damage(self.save)
         self.states = [self.save.state_at(0)]
         for i, event in enumerate(self.events, 1):
             try:
@@ -113,6 +119,11 @@ class _Builder:
             ),
             None,
         )
+        self.difference = None
+        if difference is not None and difference.seq <= len(self.events):
+            if self.mismatch is None or difference.seq < self.mismatch:
+                self.mismatch = difference.seq
+                self.difference = f"{difference.kind}: {difference.detail}"
 
     # -- the whole report --------------------------------------------------
 
@@ -131,6 +142,7 @@ class _Builder:
             "objectives": self.objectives(final),
             "damage": self.damage,
             "replay": {"checked": len(self.events), "first_mismatch": self.mismatch},
+            "chain_head": self.chain_head(),
             "warnings": self.warnings(final),
         }
         if full:
@@ -141,6 +153,11 @@ class _Builder:
             report["series"] = self.series()
         return report
 
+    def chain_head(self) -> dict[str, Any]:
+        """The chain hash after the last event reported: hold it against one noted at the table."""
+        chain = self.events[-1].chain if self.events else self.save.header_chain
+        return {"event": len(self.events), "hash": chain, "text": head_line(len(self.events), chain)}
+
     def warnings(self, final: State) -> list[str]:
         out = []
         if self.damage is not None:
@@ -148,7 +165,13 @@ class _Builder:
                 f"This save is damaged at {self.damage['text']}. The report covers the "
                 f"{self.damage['intact_events']} intact events before it."
             )
-        if self.mismatch is not None:
+        if self.difference is not None:
+            out.append(
+                f"Event {self.mismatch} does not replay as it was recorded ({self.difference}): the save was "
+                "edited and re-hashed, or made by another version of tabletop; the events are shown as the game "
+                "replays them. Run `tabletop verify` on the save."
+            )
+        elif self.mismatch is not None:
             out.append(
                 f"Event {self.mismatch} does not replay to the state recorded in the save (the engine has changed "
                 "since, or the save was edited and re-hashed): the board shown is the replayed one. "

@@ -5,30 +5,16 @@ What it proves, and what it cannot, is in :class:`VerifyReport`'s docstring.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..engine import RuleViolation, State, apply, new_game
 from ..engine.actions import CHANCE_KINDS, IndependenceBreach
 from .checking import difference
+from .heads import head_line
 from .reading import Damage, Save, collector_paused, open_save
 from .savefile import SaveError
 from .shapes import show
-
-#: a noted chain head: the full hash or a prefix of at least 8 hex digits
-HEAD_PATTERN = re.compile(r"[0-9a-fA-F]{8,32}")
-
-
-def short_head(chain: str) -> str:
-    """The chain head as people note it: its first 8 hex digits and an ellipsis."""
-    return chain[:8] + "\u2026"
-
-
-def head_line(events: int, chain: str) -> str:
-    """``Chain head after event N: abcd1234…`` — the one wording for the end screen, reports and verify."""
-    return f"Chain head after event {events}: {short_head(chain)}"
-
 
 @dataclass
 class VerifyReport:

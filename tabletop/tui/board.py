@@ -191,7 +191,7 @@ class BoardScreen(Screen[None]):
             self._ended_shown = True
             from .end import EndScreen
 
-            self.app.push_screen(EndScreen(state))
+            self.app.push_screen(EndScreen(state, head=self.session.save_head))
 
     def _timer_text(self) -> str:
         if self.session.state.over:
@@ -760,7 +760,7 @@ class BoardScreen(Screen[None]):
     def _show_end(self) -> None:
         from .end import EndScreen
 
-        self.app.push_screen(EndScreen(self.session.state))
+        self.app.push_screen(EndScreen(self.session.state, head=self.session.save_head))
 
 
 class GameCommands(Provider):

@@ -11,6 +11,7 @@ from textual.widgets import Static
 
 from ..engine import State
 from .bars import KeyBar, TitleBar
+from ..store.heads import head_line
 from .text import outcome_text
 
 
@@ -27,15 +28,19 @@ class EndScreen(Screen[None]):
         Binding("q", "app.quit", "Quit", id="end.quit"),
     ]
 
-    def __init__(self, state: State):
+    def __init__(self, state: State, head: tuple[int, str] | None = None):
         super().__init__()
         self.state = state
+        self.head = head  # (events written, chain hash of the last): the save's head, to note
         self.show_secret = False
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
         with VerticalScroll():
             yield Static(Text("Game over", style="bold"), id="end-title")
+            if self.head is not None:
+                yield Static(Text(f"{head_line(*self.head)} \u2014 note it; `tabletop verify SAVE --head "
+                                  f"{self.head[1][:8]}` checks the save later."), id="end-head")
             yield Static(outcome_text(self.state, self.show_secret), id="outcome")
             yield Static(Text("The save holds every event: `tabletop replay SAVE` for the debrief.", style="dim"))
         yield KeyBar()

@@ -87,6 +87,8 @@ class ReplayScreen(Screen[None]):
     def __init__(self, save: Save):
         super().__init__()
         self.save = save
+        # every record held against the replay: one that differs is shown as the game replays it
+        self.difference = save.check_records()
         self.index = len(save)  # the state after this many events
         self.track_filter: str | None = None
         self.actor_filter: str | None = None
@@ -133,6 +135,12 @@ class ReplayScreen(Screen[None]):
             self.notify(
                 f"This save is damaged at {self.save.damage}. Showing the {len(self.save)} intact events before it.",
                 title="Damaged save", severity="warning", timeout=20,
+            )
+        if self.difference is not None:
+            self.notify(
+                f"Event {self.difference.seq} does not replay as it was recorded ({self.difference.kind}: "
+                f"{self.difference.detail}). Showing the game as it replays; run tabletop verify on the save.",
+                title="Edited save", severity="warning", timeout=20, markup=False,
             )
         self._fill_timeline()
         self.show()

@@ -18,6 +18,7 @@ from textual.widgets import Input
 import tabletop.tui.start as start_module
 from tabletop.engine import Action, legal_actions
 from tabletop.session import Session
+from tabletop.store import savefile
 from tabletop.sim.bots import Bot
 from tabletop.tui.app import TabletopApp
 from tabletop.tui.board import BoardScreen
@@ -35,6 +36,8 @@ def steady_screen(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
             return 123456
 
     monkeypatch.setattr(start_module.random, "SystemRandom", FixedRandom)
+    # the save's times are in its chain, and the end screen shows the chain head
+    monkeypatch.setattr(savefile, "_now", lambda: "2026-01-01T00:00:00.000Z")
 
 
 def game(seed: int) -> Session:
