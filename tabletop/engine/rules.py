@@ -659,14 +659,22 @@ def _resolve_card(state: State, card: Card, choice_index: int | None, actor: str
 def _apply_card(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     _expect(state, "apply_card", action)
     card = _card(state, state.card)
+    _same_card(card, action)
     if action.track != card.track:
         raise RuleViolation("WRONG_TRACK", f"The card '{card.title}' is scoped to {card.track or 'no track'}.")
     return _resolve_card(state, card, None, None)
 
 
+def _same_card(card: Card, action: Action) -> None:
+    """An action that names a card names the revealed one (a save naming another is not what was played)."""
+    if action.card is not None and action.card != card.id:
+        raise RuleViolation("WRONG_CARD", f"The card on the table is '{card.title}', not {action.card!r}.")
+
+
 def _choose(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     _expect(state, "choose", action)
     card = _card(state, state.card)
+    _same_card(card, action)
     chooser = card.chooser()
     if action.actor != chooser:
         raise RuleViolation("NOT_YOUR_TURN", f"{_actor_name(state, chooser)} answers '{card.title}', not {_actor_name(state, action.actor)}.")

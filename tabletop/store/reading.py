@@ -98,17 +98,16 @@ class Save:
         or anything else the game computed (round, phase, actor, track, the
         action as applied, the whole result).
         """
-        for i, event in enumerate(self.events, 1):
-            try:
-                state = self.state_at(i)
-            except SaveError as exc:
-                return i, exc.message
-            if state.hash != event.state:
-                return i, f"replaying gives state {state.hash}, the save says {event.state}"
-            assert state.last is not None
-            found = difference(event.body, event.time, state.last, state.hash)
-            if found is not None:
-                return i, f"{found[0]}: {found[1]}"
+        try:
+            for i, event, state in self._replay_all():
+                if state.hash != event.state:
+                    return i, f"replaying gives state {state.hash}, the save says {event.state}"
+                assert state.last is not None
+                found = difference(event.body, event.time, state.last, state.hash)
+                if found is not None:
+                    return i, f"{found[0]}: {found[1]}"
+        except _Unplayable as stop:
+            return stop.index, stop.error.message
         return None
 
     def check_records(self) -> Damage | None:
@@ -124,25 +123,42 @@ class Save:
         if self._checked:
             return self._difference
         self._checked = True
-        for i, event in enumerate(self.events, 1):
-            try:
-                state = self.state_at(i)
-            except SaveError as exc:
-                self.damage = Damage(event.seq, event.seq + 1, exc.kind, exc.message)
-                del self.events[i - 1:]
-                break
-            replayed = state.last
-            assert replayed is not None
-            found = difference(event.body, event.time, replayed, event.state)
-            if found is None:
-                continue
-            if self._difference is None:
-                self._difference = Damage(event.seq, event.seq + 1, *found)
-            self.events[i - 1] = replace(
-                event, round=replayed.round, phase=replayed.phase, actor=replayed.action.actor,
-                track=replayed.action.track, result=json.loads(_canonical(replayed.result)),
-            )
+        try:
+            for i, event, state in self._replay_all():
+                replayed = state.last
+                assert replayed is not None
+                found = difference(event.body, event.time, replayed, event.state)
+                if found is None:
+                    continue
+                if self._difference is None:
+                    self._difference = Damage(event.seq, event.seq + 1, *found)
+                self.events[i - 1] = replace(
+                    event, round=replayed.round, phase=replayed.phase, actor=replayed.action.actor,
+                    track=replayed.action.track, result=json.loads(_canonical(replayed.result)),
+                )
+        except _Unplayable as stop:
+            event = self.events[stop.index - 1]
+            self.damage = Damage(event.seq, event.seq + 1, stop.error.kind, stop.error.message)
+            del self.events[stop.index - 1:]
+            for k in [k for k in self._states if k >= stop.index]:
+                del self._states[k]
         return self._difference
+
+    def _replay_all(self) -> Iterator[tuple[int, SavedEvent, State]]:
+        """Each event with the state after it, replayed once from the start (snapshots kept as ``state_at`` keeps them).
+
+        Raises ``_Unplayable`` at an event that does not replay.
+        """
+        state = self.state_at(0)
+        with collector_paused():
+            for i, event in enumerate(self.events, 1):
+                try:
+                    state = self._replay_one(state, event)
+                except SaveError as exc:
+                    raise _Unplayable(i, exc) from None
+                if i % SNAPSHOT_EVERY == 0 or event.action.kind == "advance":
+                    self._states[i] = state
+                yield i, event, state
 
     @property
     def seed(self) -> int:
@@ -187,6 +203,15 @@ class Save:
             return apply(state, event.action)
         except (RuleViolation, IndependenceBreach) as exc:
             raise SaveError(self.path, f"event {event.seq} does not replay: {exc}", event.seq, "illegal event") from None
+
+
+class _Unplayable(Exception):
+    """Event ``index`` (1-based) does not replay."""
+
+    def __init__(self, index: int, error: SaveError):
+        super().__init__(error.message)
+        self.index = index
+        self.error = error
 
 
 def _read_line(handle: IO[bytes], limit: int) -> bytes:

@@ -1,0 +1,431 @@
+"""Forgeries with the hash chain recomputed: every one is named by ``verify``; no reader raises.
+
+A real game is played by the engine and written by the store's writer (bots,
+with a facilitator who notes, overrides and undoes). Then, for every kind of
+event and every key path in its line — each field of ``result`` (dice,
+total, target, modifiers, summary, changes, votes...), ``round``, ``phase``,
+``actor``, ``track``, ``seq`` and the action's payload — a forger changes one
+value (the same type, another value), removes or adds an item, or puts a
+value of the wrong type there, and recomputes the whole chain the way the
+save format documents it (``savekit.rechain``). The header gets the same
+treatment. ``verify`` must name each forgery at its event (exit 1), and the
+report (md, html, json) and the replay viewer's loading must not raise.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import random
+import re
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tabletop.content.loader import load_scenario
+from tabletop.engine import Action, apply, legal_actions, new_game
+from tabletop.report import ReportError, build_report
+from tabletop.report.render import report_html, report_lines, to_json
+from tabletop.store import SaveError, SaveWriter, open_save, verify
+from tabletop.sim.bots import Bot
+
+from .savekit import lines_of, rechain, records_of, tabletop
+
+SEED = 11
+#: the facilitator ends the game after this many events: every kind of event, a save that replays in milliseconds
+LENGTH = 90
+
+
+def _play(path: Path) -> None:
+    """A game as a room plays it: bots for the teams, a facilitator who rules, notes, overrides and undoes."""
+    scenario = load_scenario("parallel-tracks")  # bundled: read from the validated cache, quick to open
+    rng = random.Random(SEED)
+    state = new_game(scenario, SEED)
+    extras = {
+        12: Action("note", about=3, text="the room asks why — «ok» ✓"),
+        18: Action("override", track=scenario.ruleset.tracks[0].id, tension=0, reason="calm the room"),
+        25: Action("undo", reason="the last move was a mistake"),
+    }
+    with SaveWriter.create(path, scenario, SEED, durable=False) as writer:
+        while not state.over:
+            action = extras.get(state.seq)
+            if state.seq == LENGTH:
+                action = Action("end", reason="the workshop ran out of time")
+            if action is None:
+                options = legal_actions(state)
+                action = options[0]
+                if action.actor is not None:
+                    action = Bot("random", rng).choose(state, options)
+                    passing = [o for o in options if o.kind == "pass"]
+                    if passing and rng.random() < 0.15:
+                        action = passing[0]
+                elif action.kind == "rule":
+                    action = Action("rule", track=action.track, success=rng.random() < 0.5, reason="the room agreed")
+            state = apply(state, action)
+            writer.append(state)
+
+
+@cache
+def _game_records() -> tuple[bytes, ...]:
+    """The played save's lines (played once per test process; the forgery list is built from it)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "game.jsonl"
+        _play(path)
+        return tuple(lines_of(path))
+
+
+# --------------------------------------------------------------------------
+# The forgeries
+
+
+def _paths(value: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], Any]]:
+    """Every position in a JSON value (containers too), with the value there."""
+    yield path, value
+    if isinstance(value, dict):
+        for key, sub in value.items():
+            yield from _paths(sub, (*path, key))
+    elif isinstance(value, list):
+        for i, sub in enumerate(value):
+            yield from _paths(sub, (*path, i))
+
+
+def _other(value: Any, path: tuple[Any, ...]) -> Any:
+    """Another value of the same type (a die stays a die)."""
+    if isinstance(value, bool):
+        return not value
+    if isinstance(value, int):
+        if "dice" in path:
+            return 6 if value != 6 else 5
+        return value + 1 if path[-1:] != ("total",) else 99
+    if isinstance(value, str):
+        return value + " (forged)"
+    if value is None:
+        return "ua"
+    if isinstance(value, list):
+        return value[:-1] if value else [value]
+    if isinstance(value, dict):
+        return {**value, "forged": 1}
+    raise AssertionError(value)
+
+
+#: a value of each JSON type, for the wrong-type forgeries
+WRONG_TYPES = {"list": [], "object": {}, "string": "5", "number": 5, "bool": True, "null": None, "float": 1.5}
+
+
+def _type_name(value: Any) -> str:
+    if isinstance(value, bool):
+        return "bool"
+    if isinstance(value, int):
+        return "number"
+    if isinstance(value, float):
+        return "float"
+    return {list: "list", dict: "object", str: "string", type(None): "null"}[type(value)]
+
+
+def _detail_path(path: tuple[Any, ...]) -> str:
+    """A key path as verify words it: ``ruling.dice[0]``."""
+    out = ""
+    for p in path:
+        out += f"[{p}]" if isinstance(p, int) else (f".{p}" if out else str(p))
+    return out
+
+
+def _shape(path: tuple[Any, ...]) -> str:
+    return ".".join("[]" if isinstance(p, int) else str(p) for p in path)
+
+
+@cache
+def forgeries() -> list[tuple[str, int, tuple[Any, ...], str, Any]]:
+    """(id, event, key path, how, forged value): the first event of each kind with each key path, each way."""
+    records = [json.loads(line) for line in _game_records()]
+    out: dict[str, tuple[str, int, tuple[Any, ...], str, Any]] = {}
+    positions: set[str] = set()
+    for seq, record in enumerate(records[1:], 1):
+        kind = record["action"]["kind"]
+        for part in ("result", "action", "round", "phase", "actor", "track", "seq", "time", "state"):
+            for path, value in _paths(record[part], (part,)):
+                if path == ("action", "kind") or f"{kind}:{_shape(path)}" in positions:
+                    continue  # another kind is another action: covered by its payload
+                positions.add(f"{kind}:{_shape(path)}")
+                ways = [("value", _other(value, path))] if part not in ("time",) else []
+                wrong = [(f"type-{name}", v) for name, v in WRONG_TYPES.items() if name != _type_name(value)]
+                # a wrong type at each position, taken in turn: every type reaches many positions
+                ways.append(wrong[len(positions) % len(wrong)])
+                for how, forged in ways:
+                    key = f"{kind}:{_shape(path)}:{how}"
+                    out.setdefault(key, (key, seq, path, how, forged))
+        # a key the writer never writes, and a key taken away
+        out.setdefault(f"{kind}:extra-key", (f"{kind}:extra-key", seq, ("forged",), "add", 1))
+        out.setdefault(f"{kind}:missing-result", (f"{kind}:missing-result", seq, ("result",), "remove", None))
+    return list(out.values())
+
+
+def _set(record: dict[str, Any], path: tuple[Any, ...], how: str, forged: Any) -> None:
+    *parents, last = path
+    target: Any = record
+    for p in parents:
+        target = target[p]
+    if how == "remove":
+        del target[last]
+    else:
+        target[last] = copy.deepcopy(forged)
+
+
+def _forge(tmp_path: Path, seq: int, path: tuple[Any, ...], how: str, forged: Any) -> Path:
+    records = [json.loads(line) for line in _game_records()]
+    _set(records[seq], path, how, forged)
+    out = tmp_path / "forged.jsonl"
+    out.write_bytes(rechain(records))
+    return out
+
+
+def _readers_cope(path: Path, as_json: bool = True) -> None:
+    """The report in every format and the replay viewer's loading: a damage notice at most, never a raise."""
+    from tabletop.tui.replay import ReplayScreen
+
+    try:
+        save = open_save(path)  # what ``render`` and ``tabletop replay`` open first
+    except SaveError as exc:
+        assert exc.message  # a clean refusal naming the problem
+        with pytest.raises(ReportError):
+            build_report(path)
+        return
+    data = build_report(save)  # what ``render`` does for one save, built once for the three formats
+    assert report_lines(data) and report_html(data)
+    if as_json:  # the indented JSON is the slow one, and only lays out what build_report made
+        assert to_json(data)
+    ReplayScreen(save)  # builds its indexes of the events: where a malformed result used to raise
+
+
+@pytest.mark.parametrize(("seq", "path", "how", "forged"),
+                         [pytest.param(*f[1:], id=f[0]) for f in forgeries()])
+def test_every_forgery_is_named_at_its_event(tmp_path: Path, seq: int, path: tuple, how: str, forged: Any) -> None:
+    forged_path = _forge(tmp_path, seq, path, how, forged)
+    report = verify(forged_path)
+    assert not report.ok, f"passes verify: {_shape(path)} = {forged!r} in event {seq}"
+    assert report.error is None and report.damage is not None
+    assert (report.damage.seq, report.damage.line) == (seq, seq + 1), report.lines()
+    if how == "value" and path[0] == "result":
+        # what the game computed is named by its key path
+        assert report.damage.kind == "result differs", report.lines()
+        assert report.damage.detail.startswith(_detail_path(path[1:])), report.lines()
+    _readers_cope(forged_path, as_json=seq % 5 == 0)
+
+
+def test_the_corpus_covers_what_the_game_computes() -> None:
+    """The generator reaches every kind of event and the result fields a ruling shows."""
+    ids = [f[0] for f in forgeries()]
+    for kind in ("draw", "apply_card", "move", "pass", "vote", "roll", "rule", "advance", "note", "override", "undo",
+                 "end"):
+        assert any(i.startswith(f"{kind}:") for i in ids), kind
+    for field in ("result.ruling.dice.[]", "result.ruling.total", "result.ruling.target", "result.ruling.modifiers",
+                  "result.summary", "result.changes.[].to", "round", "phase", "actor", "track", "seq",
+                  "action.track", "action.actor"):
+        assert any(f":{field}:" in i for i in ids), field
+    assert len(ids) > 400
+
+
+# --------------------------------------------------------------------------
+# The example of the issue, worded
+
+
+def _first(kind: str, want=lambda record: True) -> tuple[int, dict[str, Any]]:
+    records = [json.loads(line) for line in _game_records()]
+    for seq, record in enumerate(records[1:], 1):
+        if record["action"]["kind"] == kind and want(record):
+            return seq, record
+    raise AssertionError(f"the game has no {kind}")
+
+
+def test_a_forged_dice_total_is_named_with_its_key_path(tmp_path: Path) -> None:
+    seq, record = _first("roll", lambda r: not r["result"]["ruling"].get("lapsed"))
+    total = record["result"]["ruling"]["total"]
+    path = _forge(tmp_path, seq, ("result", "ruling", "total"), "value", 99)
+    report = verify(path)
+    assert report.damage is not None
+    assert (report.damage.seq, report.damage.line, report.damage.kind) == (seq, seq + 1, "result differs")
+    assert report.damage.detail == f"ruling.total: the game gives {total}, the save says 99"
+    done = tabletop("verify", str(path))
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stdout.splitlines()[0] == (
+        f"{path}: damaged at event {seq} (line {seq + 1}): result differs: ruling.total: the game gives {total}, "
+        "the save says 99")
+    # the report shows the game as it replays, and says the record differs
+    data = build_report(path)
+    assert data["replay"]["first_mismatch"] == seq
+    assert any(w.startswith(f"Event {seq} does not replay as it was recorded (result differs: ruling.total")
+               for w in data["warnings"])
+    entry = next(e for e in data["log"] if e["seq"] == seq)
+    assert entry["ruling"]["total"] == total and "= 99" not in entry["working"]
+
+
+def test_dice_and_total_forged_together(tmp_path: Path) -> None:
+    """The issue's case: dice [6, 6] and total 99, chain recomputed."""
+    seq, record = _first("roll", lambda r: not r["result"]["ruling"].get("lapsed"))
+    records = [json.loads(line) for line in _game_records()]
+    records[seq]["result"]["ruling"]["dice"] = [6, 6]
+    records[seq]["result"]["ruling"]["total"] = 99
+    path = tmp_path / "forged.jsonl"
+    path.write_bytes(rechain(records))
+    report = verify(path)
+    assert report.damage is not None and (report.damage.seq, report.damage.kind) == (seq, "result differs")
+    assert report.damage.detail.startswith("ruling.dice[")
+
+
+# --------------------------------------------------------------------------
+# Structure: wrong types everywhere are named damage (file line, key path, expected)
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "where"),
+    [
+        ("actor", [], "actor: expected a string or null, found []"),
+        ("round", "1", 'round: expected a whole number ≥ 1, found "1"'),
+        ("round", True, "round: expected a whole number ≥ 1, found true"),
+        ("phase", 3, "phase: expected a string, found 3"),
+        ("result", [5], "result: expected an object, found [5]"),
+        ("time", 17, "time: expected a string, found 17"),
+        ("state", "not a hash", 'state: expected a string matching ^[0-9a-f]{32}$, found "not a hash"'),
+        ("forged", 1, "forged: unknown key (expected one of seq, time, round, phase, actor, track, action, result, "
+                      "state, chain)"),
+    ],
+)
+def test_a_malformed_event_is_named_on_reading(tmp_path: Path, key: str, value: Any, where: str) -> None:
+    seq = 5
+    path = _forge(tmp_path, seq, (key,), "set", value)
+    save = open_save(path)
+    assert save.damage is not None
+    assert (save.damage.seq, save.damage.line, save.damage.kind) == (seq, seq + 1, "malformed event")
+    assert save.damage.detail == where
+    assert len(save) == seq - 1
+    report = verify(path)
+    assert report.damage == save.damage
+    _readers_cope(path)
+
+
+def test_a_malformed_outcome_is_named_with_its_path(tmp_path: Path) -> None:
+    seq, _record = _first("roll")
+    path = _forge(tmp_path, seq, ("action", "outcome", "dice", 1), "set", 9)
+    save = open_save(path)
+    assert save.damage is not None and save.damage.kind == "malformed event"
+    assert save.damage.detail == "action.outcome.dice[1]: expected a whole number from 1 to 6, found 9"
+
+
+def test_changes_of_the_wrong_shape_are_named_and_never_shown(tmp_path: Path) -> None:
+    """``changes: [5]`` keeps the chain right and the shape of an object: only the replay knows better."""
+    seq, record = _first("move", lambda r: r["result"].get("changes"))
+    path = _forge(tmp_path, seq, ("result", "changes"), "set", [5])
+    report = verify(path)
+    assert report.damage is not None and (report.damage.seq, report.damage.kind) == (seq, "result differs")
+    assert report.damage.detail.startswith("changes[0]: the game gives {")
+    _readers_cope(path)
+    data = build_report(path)
+    entry = next(e for e in data["log"] if e["seq"] == seq)
+    assert entry["changes"] == record["result"]["changes"]  # the game's own changes, not the forged ones
+
+
+HEADER_ODDITIES = [
+    (("scenario",), "river-basin", 'scenario: expected an object, found "river-basin"'),
+    (("scenario", "ruleset_name"), 5, "scenario.ruleset_name: expected a string, found 5"),
+    (("scenario", "independence"), "anarchy", 'scenario.independence: expected one of strict, linked, found "anarchy"'),
+    (("created",), 2026, "created: expected a string, found 2026"),
+    (("app_version",), ["1"], 'app_version: expected a string, found ["1"]'),
+    (("simulated",), "yes", 'simulated: expected true or false, found "yes"'),
+    (("seed",), -1, "seed: expected a whole number ≥ 0, found -1"),
+]
+
+
+@pytest.mark.parametrize(("path", "value", "where"), HEADER_ODDITIES, ids=[_shape(h[0]) for h in HEADER_ODDITIES])
+def test_a_malformed_header_is_refused_by_name(tmp_path: Path, path: tuple, value: Any, where: str) -> None:
+    forged = _forge(tmp_path, 0, path, "set", value)
+    with pytest.raises(SaveError) as caught:
+        open_save(forged)
+    assert caught.value.kind == "damaged header"
+    assert caught.value.message == f"the header is malformed: {where}"
+    report = verify(forged)
+    assert not report.ok and report.error is not None
+    done = tabletop("verify", str(forged)) if path == ("scenario",) else None
+    if done is not None:
+        assert done.returncode == 1 and "Traceback" not in done.stderr
+        assert done.stdout.strip() == f"{forged}: damaged: damaged header: the header is malformed: {where}"
+    _readers_cope(forged)
+
+
+def test_header_names_must_be_the_embedded_scenarios(tmp_path: Path) -> None:
+    forged = _forge(tmp_path, 0, ("scenario", "ruleset_name"), "set", "Another game")
+    report = verify(forged)
+    assert report.damage is not None and (report.damage.seq, report.damage.kind) == (0, "header differs")
+    assert report.damage.detail.startswith('scenario.ruleset_name: the embedded scenario gives "')
+
+
+# --------------------------------------------------------------------------
+# What replay cannot recompute: only a noted chain head holds it
+
+
+def test_a_forged_card_text_passes_verify_but_not_a_noted_head(tmp_path: Path) -> None:
+    records = [json.loads(line) for line in _game_records()]
+    noted = records[-1]["chain"]
+    original = tmp_path / "original.jsonl"
+    original.write_bytes(b"".join(_game_records()))
+    assert verify(original, head=noted[:8]).ok
+    records[0]["deck"]["cards"][0]["text"] = "A text the room never saw."
+    path = tmp_path / "forged.jsonl"
+    path.write_bytes(rechain(records))
+    assert verify(path).ok  # the replay cannot know a card's text
+    report = verify(path, head=noted[:10])
+    assert not report.ok and report.head_found is None
+    done = tabletop("verify", str(path), "--head", noted[:10])
+    assert done.returncode == 1
+    assert done.stdout.splitlines()[-1].startswith(f"noted chain head {noted[:10]}: does not match — it is the head "
+                                                   "of no event in this save")
+
+
+def test_a_head_noted_earlier_says_how_many_events_came_after(tmp_path: Path) -> None:
+    records = [json.loads(line) for line in _game_records()]
+    path = tmp_path / "game.jsonl"
+    path.write_bytes(b"".join(_game_records()))
+    n = len(records) - 1
+    noted = records[n - 4]["chain"]
+    report = verify(path, head=noted)
+    assert not report.ok and report.damage is None and report.head_found == n - 4
+    assert report.lines()[-1] == (
+        f"noted chain head {noted}: does not match — it is the head after event {n - 4}; the save has 4 events "
+        f"after the noted point (the {n - 4} events up to it are exactly as noted)")
+    head = records[-1]["chain"]
+    done = tabletop("verify", str(path), "--head", head[:8].upper())
+    assert done.returncode == 0, done.stdout
+    assert done.stdout.splitlines()[-2] == f"Chain head after event {n}: {head[:8]}… — full: {head}"
+    assert done.stdout.splitlines()[-1] == (
+        f"noted chain head {head[:8].lower()}: matches — the save is exactly as it was when the head was noted")
+    bad = tabletop("verify", str(path), "--head", "abc")
+    assert bad.returncode == 2 and "8 to 32 hex digits" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_resume_carries_no_forged_event_into_the_game(tmp_path: Path) -> None:
+    from tabletop.store import resume
+
+    seq, record = _first("roll", lambda r: not r["result"]["ruling"].get("lapsed"))
+    path = _forge(tmp_path, seq, ("result", "ruling", "total"), "value", 99)
+    before = path.read_bytes()
+    resumed = resume(path, durable=False)
+    resumed.writer.close()
+    assert path.read_bytes() == before  # left as it is
+    assert len(resumed.save) == seq - 1
+    assert resumed.save.path.name == "forged-recovered.jsonl"
+    assert any(f"Event {seq} of the save does not replay as it was recorded (result differs: ruling.total" in m
+               for m in resumed.messages)
+    assert verify(resumed.save.path).ok
+
+
+def test_the_game_itself_verifies(tmp_path: Path) -> None:
+    path = tmp_path / "game.jsonl"
+    path.write_bytes(b"".join(_game_records()))
+    report = verify(path)
+    assert report.ok, report.lines()
+    assert re.fullmatch(r"Chain head after event \d+: [0-9a-f]{8}… — full: [0-9a-f]{32}", report.lines()[-1])
+    assert records_of(path)[-1]["chain"] == report.head
