@@ -1,4 +1,4 @@
-"""Verify, repair and resume saves."""
+"""Repair and resume saves (``verify`` has a module of its own, :mod:`.verifying`)."""
 
 from __future__ import annotations
 

@@ -429,3 +429,28 @@ def test_the_game_itself_verifies(tmp_path: Path) -> None:
     assert report.ok, report.lines()
     assert re.fullmatch(r"Chain head after event \d+: [0-9a-f]{8}… — full: [0-9a-f]{32}", report.lines()[-1])
     assert records_of(path)[-1]["chain"] == report.head
+
+
+def test_the_shape_check_agrees_with_the_published_schema() -> None:
+    """Reading's quick checker and a JSON Schema validator of ``tabletop schema save`` say the same of every line."""
+    import jsonschema
+
+    from tabletop.store.schema import save_schema
+    from tabletop.store.shapes import ShapeError, shapes
+
+    schema = save_schema()
+    event_schema = {**schema["$defs"]["event"], "$defs": schema["$defs"]}
+    validator = jsonschema.Draft202012Validator(event_schema)
+    records = [json.loads(line) for line in _game_records()]
+    checked = 0
+    for _id, seq, path, how, forged in forgeries():
+        record = copy.deepcopy(records[seq])
+        _set(record, path, how, forged)
+        try:
+            shapes()[1].check(record)
+            ours = True
+        except ShapeError:
+            ours = False
+        assert ours == validator.is_valid(record), (_id, forged)
+        checked += 1
+    assert checked > 400
