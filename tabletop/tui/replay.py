@@ -5,14 +5,14 @@ The board is the play screen's own widgets, fed ``open_save(...).state_at(i)``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Protocol
 
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -43,6 +43,16 @@ tabletop replay — keys
   up / down, enter  pick an event in the timeline
   q                 quit
 """
+
+
+class Ticking(Protocol):
+    """A running interval timer (Textual's :class:`~textual.timer.Timer` is one)."""
+
+    def stop(self) -> None: ...
+
+
+#: Starts calling ``callback`` every ``interval`` seconds; playback runs on it, so a test can tick by hand.
+Every = Callable[[float, Callable[[], None]], Ticking]
 
 
 def _as_event(saved: SavedEvent) -> Event:
@@ -84,17 +94,18 @@ class ReplayScreen(Screen[None]):
     ReplayScreen.-compact #right { width: 44; }
     """
 
-    def __init__(self, save: Save):
+    def __init__(self, save: Save, every: Every | None = None):
         super().__init__()
         self.save = save
         # every record held against the replay: one that differs is shown as the game replays it
         self.difference = save.check_records()
+        self._every = every
         self.index = len(save)  # the state after this many events
         self.track_filter: str | None = None
         self.actor_filter: str | None = None
         self.speed = 1
         self.facilitator = False
-        self._player: Timer | None = None
+        self._player: Ticking | None = None
         self._shown: list[int] = []  # event seqs in the timeline, in order
         self._undone = {int(e.result["undoes"]) for e in save.events if e.action.kind == "undo" and "undoes" in e.result}
         self._notes: dict[int, list[SavedEvent]] = {}
@@ -178,6 +189,10 @@ class ReplayScreen(Screen[None]):
 
     def _fill_timeline(self) -> None:
         timeline = self.query_one("#timeline", OptionList)
+        with self.prevent(OptionList.OptionHighlighted):
+            self._refill(timeline)
+
+    def _refill(self, timeline: OptionList) -> None:
         timeline.clear_options()
         self._shown = []
         timeline.add_option(Option(Text("   0 the start of the game", style="dim"), id="0"))
@@ -218,7 +233,10 @@ class ReplayScreen(Screen[None]):
         timeline = self.query_one("#timeline", OptionList)
         row = max((i for i, seq in enumerate(self._shown) if seq <= self.index), default=0)
         if timeline.highlighted != row:
-            timeline.highlighted = row
+            # moving the highlight ourselves must not come back as a "highlighted" message: handled
+            # after the next key press, it would drag the position back to this row (dropped presses)
+            with self.prevent(OptionList.OptionHighlighted):
+                timeline.highlighted = row
             # after this repaint's layout the list knows its height: only then can it scroll right
             timeline.call_after_refresh(timeline.scroll_to_highlight)
 
@@ -354,7 +372,8 @@ class ReplayScreen(Screen[None]):
                 self.go(self._round_starts().get(int(text), 0))
 
         if rounds:
-            self.app.push_screen(AskScreen("Go to the start of which round?", f"{rounds[0]}..{rounds[-1]}", check=check), done)
+            self.app.push_screen(AskScreen("Go to the start of which round?", f"{rounds[0]}..{rounds[-1]}", check=check,
+                                           required=False), done)
 
     def action_play(self) -> None:
         if self._player is not None:
@@ -363,8 +382,14 @@ class ReplayScreen(Screen[None]):
         else:
             if self.index >= len(self.save):
                 self.index = 0
-            self._player = self.set_interval(1 / SPEEDS[self.speed], self._play_step)
+            self._player = self._start_ticking()
         self.show()
+
+    def _start_ticking(self) -> Ticking:
+        interval = 1 / SPEEDS[self.speed]
+        if self._every is not None:
+            return self._every(interval, self._play_step)
+        return self.set_interval(interval, self._play_step)
 
     def _play_step(self) -> None:
         if self.index >= len(self.save):
@@ -379,7 +404,7 @@ class ReplayScreen(Screen[None]):
         self.speed = max(0, min(len(SPEEDS) - 1, self.speed + delta))
         if self._player is not None:
             self._player.stop()
-            self._player = self.set_interval(1 / SPEEDS[self.speed], self._play_step)
+            self._player = self._start_ticking()
         self.notify(f"Playing speed: {SPEEDS[self.speed]:g} events a second", timeout=2)
         self.show()
 
@@ -432,16 +457,17 @@ class ReplayApp(App[None]):
         Binding("f2", "next_theme", "Theme", id="app.theme"),
     ]
 
-    def __init__(self, save: Save):
+    def __init__(self, save: Save, every: Every | None = None):
         super().__init__()
         self.save = save
+        self._every = every
         from .app import HIGH_CONTRAST, THEMES
 
         self._themes = THEMES
         self.register_theme(HIGH_CONTRAST)
 
     def on_mount(self) -> None:
-        self.push_screen(ReplayScreen(self.save))
+        self.push_screen(ReplayScreen(self.save, self._every))
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

@@ -1,0 +1,140 @@
+"""Every key press in the replay viewer counts, in order, however fast; playback runs on an injected timer."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from textual import events
+from textual.widgets import Static
+
+from tabletop.store import open_save
+from tabletop.tui.replay import ReplayApp, ReplayScreen
+
+from .test_replay import record, screen_of
+
+SIZE = (120, 40)
+
+
+def burst(app: ReplayApp, *keys: str) -> None:
+    """Keys as a terminal delivers them when a person presses faster than the screen redraws: all
+    queued before the app handles the first (``pilot.press`` waits for the app between keys)."""
+    driver = app._driver
+    assert driver is not None
+    for key in keys:
+        event = events.Key(key, None)
+        event.set_sender(app)
+        driver.send_message(event)
+
+
+def round_starts(path: Path) -> dict[int, int]:
+    starts: dict[int, int] = {}
+    for e in open_save(path).events:
+        starts.setdefault(e.round, e.seq - 1)
+    return starts
+
+
+async def test_fifteen_quick_steps_land_on_event_fifteen(tmp_path: Path) -> None:
+    path = record(tmp_path / "game.jsonl")
+    app = ReplayApp(open_save(path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = screen_of(app)
+        burst(app, "home", *["right"] * 15)
+        await pilot.pause()
+        assert screen.index == 15
+        burst(app, *["left"] * 4, "right")
+        await pilot.pause()
+        assert screen.index == 12
+        where = str(app.screen.query_one("#where", Static).render())
+        assert where.startswith("Event 12 of ")
+
+
+async def test_quick_round_keys_count_each_press(tmp_path: Path) -> None:
+    path = record(tmp_path / "game.jsonl")
+    starts = round_starts(path)
+    app = ReplayApp(open_save(path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = screen_of(app)
+        burst(app, "home", "pagedown", "pagedown", "pagedown", "pageup")  # the issue's own sequence
+        await pilot.pause()
+        assert screen.index == starts[3]
+        await pilot.press("home", "pagedown")
+        await pilot.pause()
+        assert screen.index == starts[2]
+        burst(app, "pagedown", "pagedown", "pageup")
+        await pilot.pause()
+        assert screen.index == starts[3]
+        burst(app, "pagedown", "pagedown", "pageup", "right", "right")
+        await pilot.pause()
+        assert screen.index == starts[4] + 2
+
+
+class ManualTimer:
+    """An interval timer that ticks only when the test says so."""
+
+    def __init__(self) -> None:
+        self.intervals: list[float] = []
+        self.callback: Callable[[], None] | None = None
+        self.running = False
+
+    def __call__(self, interval: float, callback: Callable[[], None]) -> ManualTimer:
+        self.intervals.append(interval)
+        self.callback = callback
+        self.running = True
+        return self
+
+    def stop(self) -> None:
+        self.running = False
+
+    def tick(self, times: int = 1) -> None:
+        for _ in range(times):
+            assert self.running and self.callback is not None
+            self.callback()
+
+
+async def test_playback_steps_once_per_tick_at_the_chosen_speed(tmp_path: Path) -> None:
+    path = record(tmp_path / "game.jsonl")
+    save = open_save(path)
+    timer = ManualTimer()
+    app = ReplayApp(open_save(path), every=timer)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = screen_of(app)
+        await pilot.press("home", "plus", "plus", "plus", "space")  # 8 events a second
+        await pilot.pause()
+        assert timer.intervals == [1 / 8]
+        timer.tick(7)
+        await pilot.pause()
+        assert screen.index == 7
+        assert "\u25b6 playing at 8/s" in str(app.screen.query_one("#where", Static).render())
+        await pilot.press("minus")  # slower while playing: the timer restarts at the new speed
+        await pilot.pause()
+        assert timer.intervals == [1 / 8, 1 / 4] and timer.running
+        timer.tick(2)
+        await pilot.press("space")
+        await pilot.pause()
+        assert screen.index == 9 and not timer.running  # paused: it stays
+        await pilot.press("space")
+        await pilot.pause()
+        timer.tick(len(save) - 9)  # to the end, and one more tick stops the player
+        await pilot.pause()
+        assert screen.index == len(save)
+        timer.tick()
+        await pilot.pause()
+        assert not timer.running and screen._player is None
+
+
+async def test_go_to_round_says_what_to_type_without_mentioning_a_record(tmp_path: Path) -> None:
+    path = record(tmp_path / "game.jsonl")
+    app = ReplayApp(open_save(path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("g")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, ReplayScreen)
+        problem = str(app.screen.query_one("#ask-error", Static).render())
+        assert "round number" in problem and "record" not in problem
