@@ -120,22 +120,6 @@ async def test_rounds_and_goto(tmp_path: Path) -> None:
         assert screen.index == starts[4]
 
 
-async def test_play_and_speed(tmp_path: Path) -> None:
-    path = record(tmp_path / "game.jsonl")
-    app = ReplayApp(open_save(path))
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        screen = screen_of(app)
-        await pilot.press("home", "plus", "plus", "plus", "space")  # 8 events a second
-        await pilot.pause(1.0)
-        await pilot.press("space")
-        await pilot.pause()
-        reached = screen.index
-        assert 3 <= reached <= 12
-        await pilot.pause(0.5)
-        assert screen.index == reached  # paused: it stays
-
-
 async def test_filters_and_facilitator_marks(tmp_path: Path) -> None:
     path = facilitated(tmp_path / "f.jsonl")
     save = open_save(path)
