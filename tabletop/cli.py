@@ -263,7 +263,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     from .report import ReportError, render
 
     try:
-        text = render(args.saves, args.format)
+        text = render(args.saves, args.format, audience=args.audience)
     except ReportError as exc:
         _err(f"tabletop report: {exc}")
         return 1
@@ -346,13 +346,20 @@ def cmd_play(args: argparse.Namespace) -> int:
     from .store import default_save_path
 
     scenario = load_scenario(args.ruleset, args.deck)  # content errors first, as validate shows them
+    actor_ids = [a.id for a in scenario.ruleset.actors]
     try:
-        seats = parse_bots(args.bots, [a.id for a in scenario.ruleset.actors]) or {}
+        seats = parse_bots(args.bots, actor_ids) or {}
+        teams = _teams(args, actor_ids, seats)
     except ValueError as exc:
         _err(f"tabletop play: {exc}")
         return 2
     if args.sealed is not None:
         scenario = with_sealed(scenario, args.sealed)
+    if args.save and not Path(args.save).parent.is_dir():
+        # a typo in a folder name must not scatter saves into new folders nobody will look in
+        _err(f"tabletop play: the folder {Path(args.save).parent} does not exist; create it first, or give --save "
+             "a path in an existing folder")
+        return 1
     if (code := _need_terminal()) is not None:
         return code
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1, 1_000_000)
@@ -361,11 +368,22 @@ def cmd_play(args: argparse.Namespace) -> int:
         _err(f"tabletop play: {path} already exists; a save is never overwritten (use tabletop resume {path})")
         return 1
     try:
-        session = Session.start(scenario, seed, path, seats)
+        session = Session.start(scenario, seed, path, seats, teams=teams)
     except OSError as exc:
         _err(f"tabletop play: cannot create the save {path}: {exc.strerror or exc}")
         return 1
     return _run_app(session)
+
+
+def _teams(args: argparse.Namespace, actor_ids: list[str], seats: dict[str, str]) -> dict[str, str]:
+    """``--team``/``--teams``: the human teams' names; a bot's seat cannot take one."""
+    from .store.players import parse_teams
+
+    teams = parse_teams([*(args.team or []), *(args.teams or [])], actor_ids)
+    for actor in teams:
+        if seats.get(actor, "human") != "human":
+            raise ValueError(f"'{actor}' is played by a bot (--bots {actor}={seats[actor]}): a team name is for a human team")
+    return teams
 
 
 def cmd_resume(args: argparse.Namespace) -> int:
@@ -438,6 +456,12 @@ def build_parser() -> argparse.ArgumentParser:
                    help="actors a bot plays, e.g. ru=hardliner,us=cooperative (default: every team human)")
     p.add_argument("--sealed", action=argparse.BooleanOptionalAction, default=None,
                    help="sealed moves on or off (default: as the ruleset says)")
+    p.add_argument("--team", action="append", default=None, metavar="ACTOR=NAME",
+                   help='a human team\'s name, recorded in the save and shown in the debrief; repeat per team: '
+                   '--team ru="Delegation A" --team ua="Team Kyiv"')
+    p.add_argument("--teams", action="append", default=None, metavar="A=NAME,B=NAME",
+                   help='several team names at once: --teams ru="Delegation A",ua="Team Kyiv" (a comma followed by '
+                   'an actor id and = starts the next one, so names may hold commas)')
     p.set_defaults(func=cmd_play)
 
     p = sub.add_parser("resume", help="continue a saved game where it stopped")
@@ -452,6 +476,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("saves", nargs="+", metavar="SAVE", help="saves, or directories of saves (several: a comparison)")
     p.add_argument("--format", choices=["md", "html", "json"], default="md")
     p.add_argument("-o", "--output", default=None, metavar="FILE", help="write to FILE instead of the screen")
+    p.add_argument("--audience", choices=["facilitator", "participants"], default="facilitator",
+                   help="facilitator: everything (default); participants: no control notes, and secret objectives "
+                   "only once the game is over and if the ruleset reveals them")
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("verify", help="replay a save, check every line and hash; exit 1 on damage")

@@ -36,6 +36,17 @@ def _seats(actor_ids: list[str], asked: Mapping[str, str] | None) -> dict[str, s
     return seats
 
 
+def _teams(seats: Mapping[str, str], asked: Mapping[str, str] | None) -> dict[str, str]:
+    """The names of the human teams: cleaned, empty ones and bot seats left out."""
+    from .store.players import clean_team_name
+
+    out = {}
+    for actor, name in (asked or {}).items():
+        if seats.get(actor) == HUMAN and (clean := clean_team_name(name)):
+            out[actor] = clean
+    return out
+
+
 class Session:
     """One game in progress, saved as it is played."""
 
@@ -56,10 +67,16 @@ class Session:
         save_path: str | Path | None = None,
         seats: Mapping[str, str] | None = None,
         save_dir: str | Path = DEFAULT_SAVE_DIR,
+        teams: Mapping[str, str] | None = None,
     ) -> Session:
+        """A new game and its save; ``teams`` names the human teams (actor id -> name), recorded in the header."""
         seats_full = _seats([a.id for a in scenario.ruleset.actors], seats)
         path = Path(save_path) if save_path else default_save_path(save_dir, scenario.id)
-        writer = SaveWriter.create(path, scenario, seed, extra={"seats": seats_full})
+        extra: dict[str, object] = {"seats": seats_full}
+        named = _teams(seats_full, teams)
+        if named:
+            extra["teams"] = named
+        writer = SaveWriter.create(path, scenario, seed, extra=extra)
         return cls(new_game(scenario, seed), writer, seats_full)
 
     @classmethod

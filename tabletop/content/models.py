@@ -54,6 +54,8 @@ class RulesetOptions(ContentModel):
     deck: Id | None = None
     actions_per_round: Annotated[int, Limits(ge=1, le=10)] = 1
     sealed_moves: bool = False
+    # secret objectives in a report for the participants: shown once the game is over, or never
+    reveal_objectives: Literal["end", "never"] = "end"
     phases: Annotated[tuple[Phase, ...], Limits(strict=False), Check(_phases)] = PHASES
 
 

@@ -19,6 +19,7 @@ from ..engine import State, objectives_met
 from ..engine.actions import FACILITATOR_KINDS
 from ..store import Save, SaveError, open_save
 from ..store.heads import head_line
+from .players import players_part
 from .words import RULING_KINDS, change_text, one_line, ruling_text, wants_text
 
 REPORT_FORMAT = "tabletop-report"
@@ -42,7 +43,7 @@ def load(path: str | Path) -> Save:
         raise ReportError(path, exc.message) from None
 
 
-def build_report(save: Save | str | Path) -> dict[str, Any]:
+def build_report(save: Save | str | Path, audience: str = "facilitator") -> dict[str, Any]:
     """Everything the debrief needs from one save, as JSON-serialisable data.
 
     Keys: ``scenario``, ``outcome`` (per track, meters, how the game ended),
@@ -52,11 +53,15 @@ def build_report(save: Save | str | Path) -> dict[str, Any]:
     of its ruling, undone and facilitator events marked), ``notes`` (each tied
     to the event it is about), ``series`` (values by round, for charts) and
     ``damage`` (None, or what is wrong and where: the report then covers the
-    intact part before it).
+    intact part before it), ``players`` (who played each actor) and
+    ``audience`` (who the report is for, and what it leaves out: see
+    :func:`~tabletop.report.audience.for_audience`).
     """
+    from .audience import for_audience
+
     if not isinstance(save, Save):
         save = load(save)
-    return _Builder(save).build()
+    return for_audience(_Builder(save).build(), audience)
 
 
 def _label(value: Any) -> str:
@@ -139,6 +144,7 @@ class _Builder:
             "generated_by": f"tabletop {__version__}",
             "scenario": self.scenario_part(),
             "outcome": self.outcome(final),
+            "players": players_part(self.save, self.rs),
             "objectives": self.objectives(final),
             "damage": self.damage,
             "replay": {"checked": len(self.events), "first_mismatch": self.mismatch},
@@ -236,6 +242,7 @@ class _Builder:
             "turns": o.turns,
             "actions_per_round": o.actions_per_round,
             "sealed_moves": o.sealed_moves,
+            "reveal_objectives": o.reveal_objectives,
             "phases": list(o.phases),
             "seed": self.save.seed,
             "created": h.get("created"),

@@ -18,11 +18,13 @@ from .charts import Series, line_chart
 from .words import (
     STATUSES,
     agreements_per_game,
+    audience_words,
     answer_words,
     literal,
     lost_agreement,
     move_detail,
     one_line,
+    secrets_left_out,
     set_aside_text,
     share_rows,
     status_word,
@@ -97,7 +99,13 @@ def e_text(value: Any) -> str:
 
 def _status(status: str, provisional: bool = False, extra: str = "") -> str:
     cls = status if status in STATUSES else "open"
-    return f'<span class="status status-{cls}">{e(status_word(status, provisional))}{e(extra)}</span>'
+    # one string escaped at once: escaping ``extra`` alone would fold away its leading space ("✔ agreedR5")
+    return f'<span class="status status-{cls}">{e(status_word(status, provisional) + extra)}</span>'
+
+
+def _spaced(words: str) -> str:
+    """Words that follow other words: escaped, after one space (``e`` alone would fold the space away)."""
+    return " " + e(words) if words.strip() else ""
 
 
 def _table(
@@ -174,6 +182,7 @@ class _Report:
         parts.append("</header>")
         parts.append(self.warnings())
         sections = [
+            ("players", "Who played"),
             ("outcome", "Outcome"),
             ("objectives", "Objectives"),
             ("charts", "Charts"),
@@ -185,6 +194,7 @@ class _Report:
             '<nav class="toc">' + " ".join(f'<a href="#{self.id(k)}">{t}</a>' for k, t in sections) + "</nav>"
         )
         parts.append(self.facts())
+        parts.append(self.players())
         parts.append(self.outcome())
         parts.append(self.objectives())
         parts.append(self.charts())
@@ -237,6 +247,7 @@ class _Report:
             ("Rounds played", f"{out['round']} of {sc['turns']}"),
             ("Ended", ended),
             ("Events", f"{sc['events']}" + (" (simulated game)" if sc["simulated"] else "")),
+            ("For", e(audience_words(self.r))),
         ]
         body = "\n".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows)
         return f'<table class="facts"><tbody>\n{body}\n</tbody></table>'
@@ -270,11 +281,15 @@ class _Report:
             + "</p></section>"
         )
 
+    def players(self) -> str:
+        items = "".join(f"<li>{e(p['name'])} \u2014 {e(p['text'])}</li>" for p in self.r["players"])
+        return f'<section class="players" id="{self.id("players")}"><h2>Who played</h2><ul>{items}</ul></section>'
+
     def objectives(self) -> str:
         rows = []
         for actor in self.r["objectives"]:
             for o in actor["objectives"]:
-                secret = '<span class="tag tag-secret">SECRET</span>' if o["secret"] else ""
+                secret = '<span class="tag tag-secret">SECRET</span> ' if o["secret"] else ""
                 rows.append(
                     [
                         f'{e(actor["name"])} <span class="small">({actor["met"]} of {actor["total"]} met)</span>',
@@ -287,6 +302,8 @@ class _Report:
         body = (
             _table(["Actor", "Objective", "Track", "Needs", "Met"], rows) if rows else "<p>No objectives.</p>"
         )
+        if secrets_left_out(self.r):
+            body += f"<p><em>{e(secrets_left_out(self.r))}</em></p>"
         return f'<section class="objectives" id="{self.id("objectives")}"><h2>Objectives</h2>{body}</section>'
 
     def charts(self) -> str:
@@ -420,7 +437,7 @@ class _Report:
                     result = "undone"
                 items.append(
                     f'<li class="move{" undone" if m["undone"] else ""}">Move #{m["seq"]}: <span class="text">'
-                    f"{e(m['actor_name'])} \u2014 {e(m['move_name'])}{where}{link}{e(move_detail(m))} \u2192 {result}</span>"
+                    f"{e(m['actor_name'])} \u2014 {e(m['move_name'])}{where}{link}{_spaced(move_detail(m))} \u2192 {result}</span>"
                     f"{self._undone(m['seq'])}"
                     + (
                         f"<ul><li>{'; '.join(e(x) for x in m['changes_text'])}</li></ul>"
@@ -442,14 +459,14 @@ class _Report:
             for f in rnd["facilitator"]:
                 changes = "; ".join(e(x) for x in f["changes_text"])
                 items.append(
-                    f'<li class="facilitator{" undone" if f["undone"] else ""}"><span class="tag tag-facilitator">FACILITATOR</span>'
+                    f'<li class="facilitator{" undone" if f["undone"] else ""}"><span class="tag tag-facilitator">FACILITATOR</span> '
                     f'#{f["seq"]} ({e(f["kind"])}): <span class="text">{e(f["summary"])}</span>{self._undone(f["seq"])}'
                     + (f"<ul><li>{changes}</li></ul>" if changes else "")
                     + "</li>"
                 )
             for n in rnd["notes"]:
                 items.append(
-                    f'<li class="note"><span class="tag tag-facilitator">NOTE</span>#{n["seq"]} on '
+                    f'<li class="note"><span class="tag tag-facilitator">NOTE</span> #{n["seq"]} on '
                     f"{self.event_link(n['about'])} "
                     f"(\u201c{e(n['about_summary'])}\u201d): <strong>{e(n['text'])}</strong></li>"
                 )
@@ -474,7 +491,7 @@ class _Report:
         for x in self.r["log"]:
             tags = ""
             if x["facilitator"]:
-                tags += '<span class="tag tag-facilitator">FACILITATOR</span>'
+                tags += '<span class="tag tag-facilitator">FACILITATOR</span> '
             what = f'{tags}<span class="text">{e(x["summary"])}</span>'
             if x["undone"]:
                 what += f' <span class="tag tag-undone">UNDONE by #{x["undone_by"]}</span>'

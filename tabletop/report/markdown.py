@@ -16,6 +16,8 @@ from typing import Any
 from .words import (
     STATUSES,
     agreements_per_game,
+    audience_words,
+    secrets_left_out,
     answer_words,
     lost_agreement,
     move_detail,
@@ -146,9 +148,13 @@ def report_lines(report: dict[str, Any], level: int = 1, title: str | None = Non
                 ["Rounds played", f"{out['round']} of {sc['turns']}"],
                 ["Ended", ended],
                 ["Events", str(sc["events"]) + (" (simulated game)" if sc["simulated"] else "")],
+                ["For", audience_words(report)],
             ],
         )
     )
+
+    doc.h(2, "Who played")
+    doc.add(f"- {esc(p['name'])} \u2014 {esc(p['text'])}" for p in report["players"])
 
     doc.h(2, "Outcome per track")
     rows = []
@@ -191,6 +197,8 @@ def report_lines(report: dict[str, Any], level: int = 1, title: str | None = Non
         doc.add(_table(["Actor", "Objective", "Track", "Needs", "Met"], rows))
     else:
         doc.p("No actor has objectives in this scenario.")
+    if secrets_left_out(report):
+        doc.p(f"*{esc(secrets_left_out(report))}*")
 
     _series(doc, report, names)
     _timeline(doc, report)

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from .audience import AUDIENCES, for_audience
 from .build import ReportError, _Builder, load
 from .compare import compare
 from .htmlpage import report_html, several_html
@@ -56,7 +57,7 @@ def to_json(data: Any) -> str:
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
 
 
-def render(paths: str | Path | Sequence[str | Path], fmt: str = "md") -> str:
+def render(paths: str | Path | Sequence[str | Path], fmt: str = "md", audience: str = "facilitator") -> str:
     """The debrief document for one save, or a comparison of several.
 
     ``paths``: save files and/or directories of saves. ``fmt``: ``md``,
@@ -64,23 +65,27 @@ def render(paths: str | Path | Sequence[str | Path], fmt: str = "md") -> str:
     comparison (each save's outcome per track side by side, agreements per
     save, and per ruleset the share of games in which each track agreed,
     collapsed, was deferred or stayed open), followed by each save's report
-    when there are at most :data:`FULL_REPORTS_MAX` saves. A damaged save is
+    when there are at most :data:`FULL_REPORTS_MAX` saves. ``audience``:
+    ``facilitator`` (everything) or ``participants`` (no control notes; secret
+    objectives only once the game is over, if the ruleset reveals them). A damaged save is
     reported with a warning; a file that is not a readable save raises
     :class:`ReportError` naming it.
     """
     fmt = {"markdown": "md", "htm": "html"}.get(fmt.lower().lstrip("."), fmt.lower().lstrip("."))
     if fmt not in FORMATS:
         raise ReportError(fmt, f"unknown report format (expected one of {', '.join(FORMATS)})")
+    if audience not in AUDIENCES:
+        raise ReportError(audience, f"unknown audience (expected one of {', '.join(AUDIENCES)})")
     files = save_paths(paths)
     if len(files) == 1:
-        report = _Builder(load(files[0])).build()
+        report = for_audience(_Builder(load(files[0])).build(), audience)
         if fmt == "json":
             return to_json(report)
         if fmt == "html":
             return report_html(report)
         return report_lines(report)
     full = len(files) <= FULL_REPORTS_MAX
-    reports = [_Builder(load(f)).build(full=full) for f in files]
+    reports = [for_audience(_Builder(load(f)).build(full=full), audience) for f in files]
     comparison = compare(reports, with_reports=full)
     shown = reports if full else []
     if fmt == "json":

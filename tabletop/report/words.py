@@ -134,6 +134,39 @@ def wants_text(objective: Any, ladder: Sequence[str]) -> str:
     return " and ".join(parts)
 
 
+def played_by(player: Mapping[str, Any]) -> str:
+    """Who played an actor, from a report's ``players`` row.
+
+    ``played by Delegation A (human team)``, ``a human team``, ``bot: hardliner``,
+    or ``not recorded in this save``. The team name is typed text: shown literally.
+    """
+    kind = player.get("kind")
+    if kind == "bot":
+        return f"bot: {one_line(player.get('bot'))}" if player.get("bot") else "a bot"
+    if kind == "human":
+        team = one_line(player.get("team"))
+        return f"played by {team} (human team)" if team else "a human team"
+    return "not recorded in this save"
+
+
+def audience_words(report: Mapping[str, Any]) -> str:
+    """``the facilitator (everything)`` or ``the participants (without control notes, ...)``."""
+    audience = report.get("audience") or {"for": "facilitator", "left_out": []}
+    if audience["for"] == "facilitator":
+        return "the facilitator (everything, control notes and secret objectives included)"
+    return "the participants (without " + " and ".join(audience["left_out"]) + ")"
+
+
+def secrets_left_out(report: Mapping[str, Any]) -> str:
+    """A sentence under the objectives when the participants' report leaves secret ones out, else ``""``."""
+    audience = report.get("audience") or {}
+    if not any(x.startswith("secret objectives") for x in audience.get("left_out", [])):
+        return ""
+    if report["scenario"].get("reveal_objectives") == "never":
+        return "Secret objectives are not shown: this scenario keeps them secret from the participants."
+    return "Secret objectives are not shown: they are revealed in this report once the game is over."
+
+
 def percent(share: float | None) -> str:
     return "\u2013" if share is None else f"{100 * share:.0f}%"
 

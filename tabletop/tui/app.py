@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from ..session import DEFAULT_SAVE_DIR, Session, with_sealed
-from ..store import default_save_path, typed_save_path
+from ..store import default_save_path
 from .board import BoardScreen
 
 if TYPE_CHECKING:
@@ -73,12 +73,15 @@ class TabletopApp(App[None]):
             self.exit()
             return
         scenario = with_sealed(choice.scenario, choice.sealed)
+        renamed = ""
         if choice.save_name:
-            path = typed_save_path(self.save_dir, choice.save_name)
+            from .start import typed_save
+
+            path, renamed = typed_save(self.save_dir, choice.save_name)
         else:
             path = default_save_path(self.save_dir, scenario.id)
         try:
-            self.session = Session.start(scenario, choice.seed, path, choice.seats)
+            self.session = Session.start(scenario, choice.seed, path, choice.seats, teams=choice.teams)
         except OSError as exc:
             from .start import StartScreen
 
@@ -86,6 +89,8 @@ class TabletopApp(App[None]):
             self.push_screen(StartScreen(), self._started)
             return
         self.push_screen(BoardScreen(self.session))
+        if renamed:
+            self.notify(renamed, title="Save name", severity="warning", timeout=15, markup=False)
 
     def action_help(self) -> None:
         from .modals import HelpScreen  # the dialogs load when first opened

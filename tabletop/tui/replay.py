@@ -17,7 +17,9 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..engine import Event, legal_actions
+from ..report.words import played_by
 from ..store import Save, SavedEvent
+from ..store.players import players_of, recorded
 from .bars import KeyBar, TitleBar
 from .modals import AskScreen, HelpScreen, PickScreen
 from .text import literal, names, ruling_lines
@@ -91,6 +93,7 @@ class ReplayScreen(Screen[None]):
     ReplayScreen #working { height: auto; max-height: 12; border: round $primary; padding: 0 1; }
     ReplayScreen #charts { height: auto; padding: 0 1; }
     ReplayScreen #lanes { height: auto; padding: 0 1; }
+    ReplayScreen #players { height: auto; padding: 0 1; }
     ReplayScreen.-compact #right { width: 44; }
     """
 
@@ -128,6 +131,9 @@ class ReplayScreen(Screen[None]):
         with Horizontal(id="main"):
             with VerticalScroll(id="left"):
                 yield Board(start, id="board")
+                players = Static(self._players(), id="players")
+                players.display = recorded(self.save.header)
+                yield players
                 yield Static(id="lanes")
                 yield Static(id="charts")
             with Vertical(id="right"):
@@ -158,6 +164,19 @@ class ReplayScreen(Screen[None]):
         self.query_one("#timeline", OptionList).focus()
 
     # -- drawing -------------------------------------------------------------
+
+    def _players(self) -> Text:
+        """Who played each actor, when the save says (older saves do not: then nothing is shown)."""
+        if not recorded(self.save.header):
+            return Text("")
+        rs = self.save.scenario.ruleset
+        names = {a.id: a.name for a in rs.actors}
+        out = Text()
+        out.append("Who played: ", style="bold")
+        out.append(" \u00b7 ".join(
+            f"{literal(names[p.actor])} \u2014 {played_by(p.as_data())}" for p in players_of(self.save.header, names)
+        ))
+        return out
 
     def _event_text(self, e: SavedEvent) -> Text:
         kind = e.action.kind

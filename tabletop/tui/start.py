@@ -16,7 +16,9 @@ from textual.widgets.option_list import Option
 
 from ..content import ContentError, Scenario
 from ..content.loader import DEFAULT_RULESET, bundled_rulesets, load_scenario
-from ..session import HUMAN
+from ..session import DEFAULT_SAVE_DIR, HUMAN
+from ..store import typed_save_path
+from ..store.players import TEAM_NAME_MAX
 from ..sim.bots import POLICIES
 from .bars import KeyBar, TitleBar
 from .text import literal
@@ -33,6 +35,18 @@ class Choice:
     seats: dict[str, str] = field(default_factory=dict)
     sealed: bool = False
     save_name: str = ""
+    teams: dict[str, str] = field(default_factory=dict)  # actor id -> the human team's name
+
+
+def typed_save(save_dir: str | Path, typed: str) -> tuple[Path, str]:
+    """The file a typed save name becomes, and a notice when that is not the name typed (else "")."""
+    path = typed_save_path(save_dir, typed)
+    wanted = Path(save_dir) / (Path(typed.strip()).name.removesuffix(".jsonl") + ".jsonl")
+    if path == wanted:
+        return path, ""
+    if wanted.exists():
+        return path, f"{literal(str(wanted))} already exists (a save is never overwritten): this game is saved as {path}"
+    return path, f"\u201c{literal(typed.strip())}\u201d is not usable as a file name as typed: this game is saved as {path}"
 
 
 @dataclass
@@ -94,6 +108,7 @@ class StartScreen(Screen[Choice]):
     StartScreen .row Input { width: 1fr; }
     StartScreen .row Select { width: 1fr; }
     StartScreen #start { margin: 1 0; }
+    StartScreen #save-hint { height: auto; color: $warning; }
     """
 
     def __init__(self) -> None:
@@ -128,6 +143,7 @@ class StartScreen(Screen[Choice]):
                     with Horizontal(classes="row"):
                         yield Label("Save name (in saves/)")
                         yield Input("", placeholder="automatic: <time>-<scenario>.jsonl", id="save-name")
+                    yield Static(id="save-hint")
                     yield Vertical(id="seats")
                     yield Button("Start the game (F5)", id="start", variant="primary")
         yield KeyBar()
@@ -163,6 +179,7 @@ class StartScreen(Screen[Choice]):
                     Label(Text(literal(actor.name))),
                     Select([(Text(label), value) for label, value in SEAT_CHOICES], value=HUMAN, allow_blank=False,
                            id=f"seat-{actor.id}"),
+                    Input("", placeholder="team name (optional)", max_length=TEAM_NAME_MAX, id=f"team-{actor.id}"),
                     classes="row",
                 )
             )
@@ -176,6 +193,22 @@ class StartScreen(Screen[Choice]):
         if event.option_list.id == "scenarios":
             await self._show(int(event.option.id or 0))
             self.query_one("#seed", Input).focus()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        # a team name is for a human team: a bot's seat has none
+        if event.select.id and event.select.id.startswith("seat-"):
+            actor = event.select.id.removeprefix("seat-")
+            self.query_one(f"#team-{actor}", Input).display = event.value == HUMAN
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "save-name":
+            self.query_one("#save-hint", Static).update(self.save_hint(event.value))
+
+    def save_hint(self, typed: str) -> Text:
+        """Where a typed save name goes, said before the game starts when it is not the name typed."""
+        if not typed.strip():
+            return Text("")
+        return Text(typed_save(getattr(self.app, "save_dir", DEFAULT_SAVE_DIR), typed)[1])
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "start":
@@ -199,9 +232,13 @@ class StartScreen(Screen[Choice]):
             self.query_one("#seed", Input).focus()
             return
         seats = {}
+        teams = {}
         for actor in entry.scenario.ruleset.actors:
             value = self.query_one(f"#seat-{actor.id}", Select).value
             seats[actor.id] = value if isinstance(value, str) else HUMAN
+            team = " ".join(self.query_one(f"#team-{actor.id}", Input).value.split())
+            if team and seats[actor.id] == HUMAN:
+                teams[actor.id] = team
         self.dismiss(
             Choice(
                 scenario=entry.scenario,
@@ -209,5 +246,6 @@ class StartScreen(Screen[Choice]):
                 seats=seats,
                 sealed=self.query_one("#sealed", Switch).value,
                 save_name=self.query_one("#save-name", Input).value.strip(),
+                teams=teams,
             )
         )

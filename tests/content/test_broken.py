@@ -47,6 +47,8 @@ CASES: list[tuple[str, int, str, str]] = [
      "unknown condition 'stauts' (did you mean 'status'?)"),
     ("ruleset-misspelt-resolution.toml", 22, "moves[0].resolution",
      "got 'consensys' (did you mean 'consensus'?)"),
+    ("ruleset-reveal-objectives.toml", 6, "ruleset.reveal_objectives",
+     "got 'afterwards'; expected one of 'end' or 'never'"),
     ("ruleset-misspelt-status.toml", 22, "moves[0].requires[0].status",
      "got 'agred' (did you mean 'agreed'?)"),
     # ids that do not exist
