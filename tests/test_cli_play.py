@@ -33,3 +33,24 @@ def test_play_without_a_terminal_says_so(tmp_path: Path) -> None:
     done = run("play", "--bots", "ru=hardliner", "--sealed", cwd=tmp_path)
     assert done.returncode == 1
     assert "needs a terminal" in done.stderr
+
+
+def test_play_refuses_a_save_in_a_folder_that_does_not_exist(tmp_path: Path) -> None:
+    target = tmp_path / "no" / "such" / "dir" / "x.jsonl"
+    done = run("play", "--save", str(target), cwd=tmp_path)
+    assert done.returncode == 1
+    assert f"the folder {target.parent} does not exist" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert not (tmp_path / "no").exists()  # nothing created behind the user's back
+
+
+def test_play_checks_team_names_before_it_asks_for_a_terminal(tmp_path: Path) -> None:
+    done = run("play", "--team", "xx=Delegation A", cwd=tmp_path)
+    assert done.returncode == 2
+    assert "unknown actor 'xx' (expected one of ru, ua, us, eu, bridge)" in done.stderr
+    done = run("play", "--bots", "ru=hardliner", "--teams", "ua=Team Kyiv,ru=Delegation A", cwd=tmp_path)
+    assert done.returncode == 2
+    assert "'ru' is played by a bot (--bots ru=hardliner): a team name is for a human team" in done.stderr
+    done = run("play", "--team", "ru=Delegation A, Moscow", "--teams", "ua=Team Kyiv,us=DC", cwd=tmp_path)
+    assert done.returncode == 1 and "needs a terminal" in done.stderr  # good names: on to the terminal check
+    assert not (tmp_path / "saves").exists()

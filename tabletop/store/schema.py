@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..engine.actions import KINDS
+from .players import TEAM_NAME_MAX
 from .savefile import FORMAT, VERSION
 
 _HASH = {"type": "string", "pattern": "^[0-9a-f]{32}$"}
@@ -88,6 +89,16 @@ def line_schemas() -> tuple[dict[str, Any], dict[str, Any]]:
             "created": {"type": "string", "format": "date-time"},
             "seed": {"type": "integer", "minimum": 0},
             "simulated": {"type": "boolean"},
+            "seats": {
+                "type": "object",
+                "description": "who plays each actor: \"human\" (a team) or a bot policy",
+                "additionalProperties": {"type": "string"},
+            },
+            "teams": {
+                "type": "object",
+                "description": "optional: the human teams' names as typed (actor id -> name)",
+                "additionalProperties": {"type": "string", "maxLength": TEAM_NAME_MAX},
+            },
             "scenario": {
                 "type": "object",
                 "properties": {

@@ -1,0 +1,111 @@
+"""``report --audience participants``: no control notes, and secret objectives only once the game is over and only
+if the ruleset reveals them at the end; the facilitator's report (the default) keeps everything."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tabletop.content import Scenario
+from tabletop.engine import Action, apply, legal_actions, new_game
+from tabletop.report import render
+from tabletop.report.htmlpage import e
+from tabletop.report.markdown import esc
+from tabletop.store import SaveWriter
+
+from .kit import scenario
+
+ESCAPE = {"md": esc, "html": e, "json": lambda text: json.dumps(text, ensure_ascii=False)[1:-1]}
+
+
+def play(path: Path, sc: Scenario, events: int | None = None, seed: int = 4) -> Path:
+    """A bot game in which the facilitator injects every card that carries a control note, first thing;
+    stopped after ``events`` events (a mid-game save) or played to the end."""
+    state = new_game(sc, seed)
+    with SaveWriter.create(path, sc, seed, durable=False) as writer:
+
+        def do(action: Action) -> None:
+            nonlocal state
+            state = apply(state, action)
+            writer.append(state)
+
+        for card in sc.deck.cards:
+            if card.control_note and not state.over:
+                do(Action("inject", card=card.id))
+                while state.card is not None and not state.over:  # answer the card before the next
+                    do(legal_actions(state)[0])
+        while not state.over and (events is None or state.seq < events):
+            do(legal_actions(state)[0])
+    return path
+
+
+def secrets(sc: Scenario) -> tuple[list[str], list[str]]:
+    notes = [c.control_note for c in sc.deck.cards if c.control_note]
+    objectives = [o.text for a in sc.ruleset.actors for o in a.objectives if o.secret]
+    assert notes and objectives
+    return notes, objectives
+
+
+def shown(text: str, fmt: str, secret: str) -> bool:
+    return ESCAPE[fmt](secret) in text
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "json"])
+def test_mid_game_participants_see_neither_control_notes_nor_secret_objectives(tmp_path: Path, fmt: str) -> None:
+    sc = scenario()
+    path = play(tmp_path / "mid.jsonl", sc, events=60)
+    notes, objectives = secrets(sc)
+    facilitator = render(path, fmt)
+    assert any(shown(facilitator, fmt, n) for n in notes)  # the injected cards' notes are in the record
+    assert all(shown(facilitator, fmt, o) for o in objectives)
+    participants = render(path, fmt, audience="participants")
+    assert not [n for n in notes if shown(participants, fmt, n)]
+    assert not [o for o in objectives if shown(participants, fmt, o)]
+    assert "facilitator only" not in participants.lower()  # no "Control note (facilitator only):" line either
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "json"])
+def test_after_the_game_participants_see_the_secret_objectives_but_no_control_note(tmp_path: Path, fmt: str) -> None:
+    sc = scenario()
+    path = play(tmp_path / "done.jsonl", sc)
+    notes, objectives = secrets(sc)
+    participants = render(path, fmt, audience="participants")
+    assert all(shown(participants, fmt, o) for o in objectives)
+    assert not [n for n in notes if shown(participants, fmt, n)]
+    assert any(shown(render(path, fmt), fmt, n) for n in notes)
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "json"])
+def test_a_ruleset_that_never_reveals_keeps_them_secret_after_the_game(tmp_path: Path, fmt: str) -> None:
+    sc = scenario(reveal_objectives="never")
+    path = play(tmp_path / "never.jsonl", sc)
+    notes, objectives = secrets(sc)
+    participants = render(path, fmt, audience="participants")
+    assert not [o for o in objectives if shown(participants, fmt, o)]
+    assert not [n for n in notes if shown(participants, fmt, n)]
+    assert ("never shown to the participants" if fmt == "json" else "keeps them secret") in participants
+    assert all(shown(render(path, fmt), fmt, o) for o in objectives)  # the facilitator's copy has them
+
+
+def test_the_json_report_says_who_it_is_for(tmp_path: Path) -> None:
+    path = play(tmp_path / "mid.jsonl", scenario(), events=40)
+    report = json.loads(render(path, "json", audience="participants"))
+    assert report["audience"] == {"for": "participants",
+                                  "left_out": ["control notes", "secret objectives (shown once the game is over)"]}
+    assert all(not o["secret"] for a in report["objectives"] for o in a["objectives"])
+    assert json.loads(render(path, "json"))["audience"]["for"] == "facilitator"
+
+
+def test_the_command_line_takes_the_audience(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tabletop.cli import main
+
+    path = play(tmp_path / "mid.jsonl", scenario(), events=40)
+    assert main(["report", str(path), "--audience", "participants"]) == 0
+    out = capsys.readouterr().out
+    assert "| For | the participants (without control notes and secret objectives" in out
+    with pytest.raises(SystemExit) as exit_:
+        main(["report", str(path), "--audience", "room"])
+    assert exit_.value.code == 2
+    assert "invalid choice: 'room'" in capsys.readouterr().err

@@ -1,0 +1,94 @@
+"""Who played: every report and the replay say, per actor, which human team (by its name) or which bot played it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from textual.widgets import Static
+
+from tabletop.content.loader import load_scenario
+from tabletop.report import render
+from tabletop.report.htmlpage import e
+from tabletop.report.markdown import esc
+from tabletop.session import Session
+from tabletop.store import open_save
+from tabletop.store.players import TEAM_NAME_MAX, parse_teams
+from tabletop.tui.replay import ReplayApp
+
+NAME = "Delegation [b]A[/] <i>, & co"  # typed text: markup and commas stay as typed
+
+
+def game(path: Path, events: int = 30) -> Path:
+    session = Session.start(load_scenario("parallel-tracks"), 5, path, {"ua": "hardliner", "us": "cooperative"},
+                            teams={"ru": f"  {NAME}  ", "eu": "Team\nBrussels", "ua": "ignored: a bot's seat"})
+    try:
+        while not session.state.over and session.state.seq < events:
+            session.apply(session.options()[0])
+    finally:
+        session.close()
+    return path
+
+
+def test_the_header_records_the_human_teams_names(tmp_path: Path) -> None:
+    header = open_save(game(tmp_path / "g.jsonl", events=0)).header
+    assert header["teams"] == {"ru": NAME, "eu": "Team Brussels"}  # trimmed, on one line; no bot's name
+    assert header["seats"] == {"ru": "human", "ua": "hardliner", "us": "cooperative", "eu": "human",
+                               "bridge": "human"}
+
+
+def test_no_names_no_teams_key(tmp_path: Path) -> None:
+    session = Session.start(load_scenario("parallel-tracks"), 5, tmp_path / "g.jsonl")
+    session.close()
+    assert "teams" not in open_save(tmp_path / "g.jsonl").header
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_every_report_says_who_played(tmp_path: Path, fmt: str) -> None:
+    text = render(game(tmp_path / "g.jsonl"), fmt)
+    escape = esc if fmt == "md" else e
+    assert escape(f"Russia \u2014 played by {NAME} (human team)") in text
+    assert escape("Ukraine \u2014 bot: hardliner") in text
+    assert escape("United States \u2014 bot: cooperative") in text
+    assert escape("European NATO members / EU \u2014 played by Team Brussels (human team)") in text
+    assert escape("Bridge-state mediator \u2014 a human team") in text
+
+
+def test_the_json_report_keeps_the_names_as_typed(tmp_path: Path) -> None:
+    report = json.loads(render(game(tmp_path / "g.jsonl"), "json"))
+    players = {p["actor"]: p for p in report["players"]}
+    assert players["ru"] == {"actor": "ru", "name": "Russia", "kind": "human", "bot": None, "team": NAME,
+                             "text": f"played by {NAME} (human team)"}
+    assert players["ua"]["kind"] == "bot" and players["ua"]["bot"] == "hardliner" and players["ua"]["team"] is None
+
+
+def test_an_older_save_says_it_does_not_record_who_played() -> None:
+    fixture = Path(__file__).parent / "fixtures" / "tiny-game.jsonl"
+    report = json.loads(render(fixture, "json"))
+    assert {p["text"] for p in report["players"]} == {"not recorded in this save"}
+
+
+async def test_the_replay_says_who_played(tmp_path: Path) -> None:
+    app = ReplayApp(open_save(game(tmp_path / "g.jsonl")))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        text = str(app.screen.query_one("#players", Static).render())
+    assert f"Russia \u2014 played by {NAME} (human team)" in text
+    assert "Ukraine \u2014 bot: hardliner" in text
+
+
+def test_team_names_on_the_command_line() -> None:
+    actors = ["ru", "ua", "us"]
+    assert parse_teams(['ru=Delegation A,ua=Team Kyiv, Lviv'], actors) == {"ru": "Delegation A",
+                                                                           "ua": "Team Kyiv, Lviv"}
+    assert parse_teams(["ru=A", "us = B "], actors) == {"ru": "A", "us": "B"}
+    for bad, message in [
+        ("ru", "expected ACTOR=NAME"),
+        ("xx=A", "unknown actor 'xx' (expected one of ru, ua, us)"),
+        ("ru=", "the team name for 'ru' is empty"),
+        ("ru=A,ru=B", "two team names for 'ru'"),
+        ("ru=" + "x" * (TEAM_NAME_MAX + 1), f"at most {TEAM_NAME_MAX} characters"),
+    ]:
+        with pytest.raises(ValueError, match=message.replace("(", r"\(").replace(")", r"\)")):
+            parse_teams([bad], actors)

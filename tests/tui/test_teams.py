@@ -1,0 +1,77 @@
+"""The start screen takes each human team's name and tells where a reused save name really goes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input, Select, Static
+
+from tabletop.store import open_save
+from tabletop.tui.app import TabletopApp
+from tabletop.tui.board import BoardScreen
+from tabletop.tui.start import SEAT_CHOICES, StartScreen
+
+from .support import SIZE, press, type_text
+
+
+async def test_team_names_typed_on_the_start_screen_go_into_the_save(tmp_path: Path) -> None:
+    saves = tmp_path / "saves"
+    app = TabletopApp(save_dir=saves)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, StartScreen)
+        screen.query_one("#team-ru", Input).focus()
+        await type_text(pilot, "Delegation [b]A[/]")
+        screen.query_one("#team-ua", Input).focus()
+        await type_text(pilot, "Team Kyiv")
+        # Ukraine is then given to a bot: a bot's seat takes no team name
+        seat = screen.query_one("#seat-ua", Select)
+        seat.focus()
+        policy = "hardliner"
+        await press(pilot, "enter", *["down"] * [v for _, v in SEAT_CHOICES].index(policy), "enter")
+        assert seat.value == policy
+        assert not screen.query_one("#team-ua", Input).display
+        await press(pilot, "f5")
+        assert isinstance(app.screen, BoardScreen)
+        session = app.session
+        assert session is not None
+    header = open_save(session.save_path).header
+    assert header["teams"] == {"ru": "Delegation [b]A[/]"}
+    assert header["seats"]["ua"] == policy
+
+
+async def test_a_reused_save_name_is_said_before_and_after_the_start(tmp_path: Path) -> None:
+    saves = tmp_path / "saves"
+    saves.mkdir()
+    (saves / "monday.jsonl").write_text("an earlier game\n", encoding="utf-8")
+    app = TabletopApp(save_dir=saves)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, StartScreen)
+        screen.query_one("#save-name", Input).focus()
+        await type_text(pilot, "monday")
+        hint = str(screen.query_one("#save-hint", Static).render())
+        assert f"{saves / 'monday.jsonl'} already exists" in hint
+        assert f"saved as {saves / 'monday-2.jsonl'}" in hint
+        await press(pilot, "f5")
+        assert isinstance(app.screen, BoardScreen)
+        assert app.session is not None and app.session.save_path == saves / "monday-2.jsonl"
+        notices = [n.message for n in app._notifications]
+        assert any(f"saved as {saves / 'monday-2.jsonl'}" in n and "already exists" in n for n in notices)
+    assert (saves / "monday.jsonl").read_text(encoding="utf-8") == "an earlier game\n"
+
+
+async def test_a_fresh_save_name_needs_no_notice(tmp_path: Path) -> None:
+    saves = tmp_path / "saves"
+    app = TabletopApp(save_dir=saves)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        screen.query_one("#save-name", Input).focus()
+        await type_text(pilot, "tuesday")
+        assert str(screen.query_one("#save-hint", Static).render()).strip() == ""
+        await press(pilot, "f5")
+        assert app.session is not None and app.session.save_path == saves / "tuesday.jsonl"
+        assert not [n for n in app._notifications if "saved as" in n.message]
