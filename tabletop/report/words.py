@@ -76,7 +76,7 @@ def ruling_text(ruling: Mapping[str, Any] | None, names: Mapping[str, str]) -> s
             parts.append(f"rolled {dice[0]} + {dice[1]}")
         for mod in ruling.get("modifiers") or []:
             off = "" if mod.get("applies") else " (does not apply)"
-            parts.append(f"{signed(int(mod.get('add', 0)))} for {one_line(mod.get('source'))}{off}")
+            parts.append(f"{signed(int(mod.get('add', 0)))} for {named_source(mod.get('source'), names)}{off}")
         parts.append(f"= {ruling.get('total')} vs target {ruling.get('target')}")
     elif kind == "consensus":
         acc = ", ".join(names.get(a, a) for a in ruling.get("accepted") or []) or "nobody"
@@ -98,6 +98,13 @@ def ruling_text(ruling: Mapping[str, Any] | None, names: Mapping[str, str]) -> s
     if "success" in ruling:
         return (text + " \u2192 " if text else "") + ("succeeds" if ruling["success"] else "fails")
     return text
+
+
+def named_source(source: Any, names: Mapping[str, str]) -> str:
+    """A modifier's recorded source (``trust >= 5``) with the meter or track it reads named (``Mutual trust >= 5``)."""
+    text = one_line(source)
+    first, sep, rest = text.partition(" ")
+    return f"{names[first]}{sep}{rest}" if sep and first in names else text
 
 
 def change_text(

@@ -208,7 +208,7 @@ def format_table(report: Mapping[str, Any], names: Mapping[str, str] | None = No
     names = names or {}
     games = report["games"] or 1
     lines = [
-        f"{report['games']} games of {report['ruleset']} ({report['independence']}), seed {report['seed']}, "
+        f"{_games(report['games'])} of {report['ruleset']} ({report['independence']}), seed {report['seed']}, "
         f"bots {report['bots'] if isinstance(report['bots'], str) else ', '.join(f'{k}={v}' for k, v in report['bots'].items())}, "
         f"{report['elapsed_s']:.2f} s",
         "",
@@ -226,9 +226,9 @@ def format_table(report: Mapping[str, Any], names: Mapping[str, str] | None = No
     lines.append("objectives met (all of an actor's, share of games): " + ", ".join(
         f"{names.get(a, a)} {100 * row['met'] / games:.0f}%" for a, row in report["objectives"].items()
     ))
-    lines.append("cards that matter most (agreements per game when drawn vs not): " + ", ".join(
-        f"{cid} {row['impact']:+.2f}" for cid, row in top_cards(report, 5)
-    ))
+    lines.append("cards that matter most (agreements per game when drawn vs not): " + (", ".join(
+        f"{names.get(cid, cid)} {row['impact']:+.2f}" for cid, row in top_cards(report, 5)
+    ) or "none to tell yet (too few games)"))
     return "\n".join(lines)
 
 
@@ -251,8 +251,8 @@ def format_comparison(reports: Mapping[str, Mapping[str, Any]], names: Mapping[s
     head = f"{'':34}{'agreed':>17}{'collapsed':>17}{'deferred':>17}{'open':>17}"
     sub = f"{'track':<34}" + "".join(f"{'strict':>9}{'linked':>8}" for _ in range(4))
     lines = [
-        f"{strict['games']} games of {strict['ruleset']}, seed {strict['seed']}: the same games under strict and linked "
-        "independence",
+        f"{_games(strict['games'])} of {strict['ruleset']}, seed {strict['seed']}: the same "
+        f"{'game' if strict['games'] == 1 else 'games'} under strict and linked independence",
         "",
         head,
         sub,
@@ -272,8 +272,14 @@ def format_comparison(reports: Mapping[str, Mapping[str, Any]], names: Mapping[s
 
 
 def names_of(scenario: Scenario) -> dict[str, str]:
+    """Names for the tables: tracks, actors and (by their titles) cards."""
     rs = scenario.ruleset
-    return {**{t.id: t.name for t in rs.tracks}, **{a.id: a.name for a in rs.actors}}
+    cards = {c.id: c.title for c in scenario.deck.cards}
+    return {**cards, **{t.id: t.name for t in rs.tracks}, **{a.id: a.name for a in rs.actors}}
+
+
+def _games(n: int) -> str:
+    return f"{n} game" if n == 1 else f"{n} games"
 
 
 __all__: Sequence[str] = ("GameResult", "play_game", "run_games", "simulate", "format_table", "default_workers")

@@ -17,7 +17,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..engine import Event, legal_actions
-from ..report.words import played_by
+from ..report.words import change_text, played_by
 from ..store import Save, SavedEvent
 from ..store.players import players_of, recorded
 from .bars import KeyBar, TitleBar
@@ -269,10 +269,11 @@ class ReplayScreen(Screen[None]):
         for line in ruling_lines(state, _as_event(e)):
             out.append_text(line)
             out.append("\n")
+        n = names(state)
+        ladders = {t.id: t.ladder for t in state.ruleset.tracks}
         for change in e.result.get("changes", []):
-            what = change.get("what") or change.get("resource") or ""
-            who = change.get("track") or change.get("meter") or change.get("actor") or ""
-            out.append(f"  {literal(who)} {literal(what)} {change.get('from')} \u2192 {change.get('to')}\n", style="dim")
+            if isinstance(change, dict):
+                out.append(f"  {change_text(change, n, ladders)}\n", style="dim")
         for key in ("reason",):
             if e.result.get(key) or e.action.reason:
                 out.append(f"  reason: {literal(e.result.get(key) or e.action.reason)}\n", style="italic")

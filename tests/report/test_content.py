@@ -8,6 +8,7 @@ import pytest
 
 from tabletop.engine import objectives_met
 from tabletop.report import build_report, render
+from tabletop.report.words import named_source
 from tabletop.store import open_save
 
 from .kit import HtmlDoc, Played, Workshop, md_text
@@ -91,7 +92,7 @@ def test_objectives_met_per_actor_with_secrets_flagged(strict_game: Played) -> N
     md = render([strict_game.path], "md")
     assert any(secret_text in line and "*(secret)*" in line for line in md.splitlines())
     doc = HtmlDoc(render([strict_game.path], "html"))
-    assert "SECRET" + secret_text in doc.text
+    assert "SECRET " + secret_text in doc.text  # the tag and the text apart, not "SECRETBorders"
 
 
 def test_timeline_has_every_round_with_its_cards_and_board(workshop: tuple[Played, Workshop]) -> None:
@@ -168,6 +169,7 @@ def test_dice_rulings_show_dice_modifiers_total_and_target(workshop: tuple[Playe
     html = HtmlDoc(render([played.path], "html")).text
     rolls = [e for e in played.final.log if e.action.kind == "roll"]
     assert rolls
+    meters = {m.id: m.name for m in played.scenario.ruleset.meters}  # named in the working, not by id
     seen_off = seen_on = False
     for e in rolls:
         ruling = e.result["ruling"]
@@ -180,7 +182,7 @@ def test_dice_rulings_show_dice_modifiers_total_and_target(workshop: tuple[Playe
         assert working.startswith(f"rolled {a} + {b}")
         for mod in ruling["modifiers"]:
             sign = "+" if mod["add"] >= 0 else "\u2212"
-            part = f"{sign}{abs(mod['add'])} for {mod['source']}" + (
+            part = f"{sign}{abs(mod['add'])} for {named_source(mod['source'], meters)}" + (
                 "" if mod["applies"] else " (does not apply)"
             )
             assert part in working
