@@ -2,13 +2,16 @@
 
 ``participants`` leaves out every card's control note, and shows a secret
 objective only once the game is over and only if the ruleset reveals
-objectives at the end (``reveal_objectives = "end"``, the default).
+objectives at the end (``reveal_objectives = "end"``, the default). A sealed
+move not revealed when the save stops shows as committed, as the room saw it.
 """
 
 from __future__ import annotations
 
 import copy
 from typing import Any
+
+from .words import SEALED_MOVE
 
 AUDIENCES = ("facilitator", "participants")
 
@@ -22,6 +25,8 @@ def for_audience(report: dict[str, Any], audience: str = "facilitator") -> dict[
     out = copy.deepcopy(report)
     _drop_control_notes(out)
     left_out = ["control notes"]
+    if _seal_unrevealed(out):
+        left_out.append("sealed moves not yet revealed")
     if "objectives" in out and not secrets_revealed(out):
         hidden = 0
         for actor in out["objectives"]:
@@ -32,9 +37,9 @@ def for_audience(report: dict[str, Any], audience: str = "facilitator") -> dict[
             actor["total"] = len(shown)
         if hidden:
             left_out.append(
-                "secret objectives (never shown to the participants in this scenario)"
+                "secret objectives, which this scenario never reveals to the participants"
                 if out["scenario"].get("reveal_objectives") == "never"
-                else "secret objectives (shown once the game is over)"
+                else "secret objectives, until the game is over"
             )
     out["audience"] = {"for": "participants", "left_out": left_out}
     return out
@@ -43,6 +48,40 @@ def for_audience(report: dict[str, Any], audience: str = "facilitator") -> dict[
 def secrets_revealed(report: dict[str, Any]) -> bool:
     """May the participants read the secret objectives: the game is over and the ruleset reveals them."""
     return bool(report["outcome"]["over"]) and report["scenario"].get("reveal_objectives", "end") == "end"
+
+
+_SEALED_KEYS = ("move", "move_name", "track", "track_name", "link", "link_name", "resolution")
+
+
+def _seal_unrevealed(report: dict[str, Any]) -> bool:
+    """Sealed moves never revealed in the save: only who committed one, as the screen showed it."""
+    hidden: dict[int, str] = {}
+    for entry in report.get("log", []):
+        if entry.get("sealed") and not entry.get("revealed_at"):
+            entry["summary"] = hidden[entry["seq"]] = f"{entry.get('actor_name') or 'a team'}: {SEALED_MOVE}, committed"
+            for key in _SEALED_KEYS:
+                entry[key] = None
+            entry["move_name"] = SEALED_MOVE
+            entry["changes"], entry["changes_text"] = [], []
+            entry.pop("paid", None)
+    for rnd in report.get("timeline", []):
+        for move in rnd["moves"]:
+            if move["seq"] in hidden:
+                move["summary"] = hidden[move["seq"]]
+                for key in _SEALED_KEYS:
+                    move[key] = None
+                move["move_name"] = SEALED_MOVE
+                move["changes_text"] = []
+        for note in rnd["notes"]:
+            if note["about"] in hidden:
+                note["about_summary"] = hidden[note["about"]]
+    for note in report.get("notes", []):
+        if note["about"] in hidden:
+            note["about_summary"] = hidden[note["about"]]
+    for entry in report.get("log", []):
+        if entry.get("about") in hidden:
+            entry["about_summary"] = hidden[entry["about"]]
+    return bool(hidden)
 
 
 def _drop_control_notes(data: Any) -> None:

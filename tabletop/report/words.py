@@ -24,6 +24,8 @@ STATUS_MARK = {
 }
 #: Statuses in the order reports count them.
 STATUSES = ("agreed", "collapsed", "deferred", "open")
+#: How a participants' report names a sealed move that the save never revealed.
+SEALED_MOVE = "a sealed move"
 #: Actions that settle a tabled move.
 RULING_KINDS = ("vote", "roll", "rule", "enact")
 
@@ -161,7 +163,7 @@ def audience_words(report: Mapping[str, Any]) -> str:
     audience = report.get("audience") or {"for": "facilitator", "left_out": []}
     if audience["for"] == "facilitator":
         return "the facilitator (everything, control notes and secret objectives included)"
-    return "the participants (without " + " and ".join(audience["left_out"]) + ")"
+    return "the participants (left out: " + "; ".join(audience["left_out"]) + ")"
 
 
 def secrets_left_out(report: Mapping[str, Any]) -> str:
@@ -205,7 +207,7 @@ def lost_agreement(track: Mapping[str, Any], short: bool = False) -> str:
 def move_detail(move: Mapping[str, Any]) -> str:
     """`` (global, auto, sealed, revealed at #12)``: how a move was played, in words."""
     parts = []
-    if not move.get("track"):
+    if not move.get("track") and move.get("move_name") != SEALED_MOVE:
         parts.append("global")
     if move.get("resolution"):
         parts.append(str(move["resolution"]))
@@ -213,7 +215,7 @@ def move_detail(move: Mapping[str, Any]) -> str:
         parts.append(
             f"sealed, revealed at #{move['revealed_at']}"
             if move.get("revealed_at")
-            else "sealed, never revealed"
+            else "sealed, not revealed in this save"
         )
     return f" ({', '.join(parts)})" if parts else ""
 
@@ -284,7 +286,7 @@ def working_parts(entry: Mapping[str, Any], esc: Callable[[str], str]) -> list[s
     parts += [esc(n) for n in entry["effect_log"]]
     if entry.get("sealed"):
         parts.append(
-            f"sealed; revealed at #{entry['revealed_at']}" if entry["revealed_at"] else "sealed; never revealed"
+            f"sealed; revealed at #{entry['revealed_at']}" if entry["revealed_at"] else "sealed; not revealed in this save"
         )
     if entry.get("revealed"):
         parts.append("reveals " + ", ".join(f"#{s}" for s in entry["revealed"]))

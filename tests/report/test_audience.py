@@ -85,7 +85,7 @@ def test_a_ruleset_that_never_reveals_keeps_them_secret_after_the_game(tmp_path:
     participants = render(path, fmt, audience="participants")
     assert not [o for o in objectives if shown(participants, fmt, o)]
     assert not [n for n in notes if shown(participants, fmt, n)]
-    assert ("never shown to the participants" if fmt == "json" else "keeps them secret") in participants
+    assert ("never reveals to the participants" if fmt == "json" else "keeps them secret") in participants
     assert all(shown(render(path, fmt), fmt, o) for o in objectives)  # the facilitator's copy has them
 
 
@@ -93,7 +93,7 @@ def test_the_json_report_says_who_it_is_for(tmp_path: Path) -> None:
     path = play(tmp_path / "mid.jsonl", scenario(), events=40)
     report = json.loads(render(path, "json", audience="participants"))
     assert report["audience"] == {"for": "participants",
-                                  "left_out": ["control notes", "secret objectives (shown once the game is over)"]}
+                                  "left_out": ["control notes", "secret objectives, until the game is over"]}
     assert all(not o["secret"] for a in report["objectives"] for o in a["objectives"])
     assert json.loads(render(path, "json"))["audience"]["for"] == "facilitator"
 
@@ -104,8 +104,30 @@ def test_the_command_line_takes_the_audience(tmp_path: Path, capsys: pytest.Capt
     path = play(tmp_path / "mid.jsonl", scenario(), events=40)
     assert main(["report", str(path), "--audience", "participants"]) == 0
     out = capsys.readouterr().out
-    assert "| For | the participants (without control notes and secret objectives" in out
+    assert "| For | the participants (left out: control notes; secret objectives, until the game is over) |" in out
     with pytest.raises(SystemExit) as exit_:
         main(["report", str(path), "--audience", "room"])
     assert exit_.value.code == 2
     assert "invalid choice: 'room'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "json"])
+def test_sealed_moves_not_yet_revealed_show_only_as_committed(tmp_path: Path, fmt: str) -> None:
+    sc = scenario(sealed_moves=True)
+    state = new_game(sc, 4)
+    path = tmp_path / "sealed.jsonl"
+    with SaveWriter.create(path, sc, 4, durable=False) as writer:
+        while len([p for p in state.queue if p.sealed]) < 3:  # three teams have committed, none revealed
+            state = apply(state, legal_actions(state)[0])
+            writer.append(state)
+    moves = {m.id: m.name for m in sc.ruleset.moves}
+    committed = [e for e in state.log if e.action.kind == "move"]
+    assert len(committed) == 3
+    secret_names = {moves[e.action.move] for e in committed}
+    facilitator = render(path, fmt)
+    assert all(shown(facilitator, fmt, name) for name in secret_names)
+    participants = render(path, fmt, audience="participants")
+    assert not [name for name in secret_names if shown(participants, fmt, name)]
+    for e in committed:
+        actor = next(a.name for a in sc.ruleset.actors if a.id == e.actor)
+        assert shown(participants, fmt, f"{actor}: a sealed move, committed")
