@@ -108,7 +108,7 @@ class StartScreen(Screen[Choice]):
     StartScreen .row Input { width: 1fr; }
     StartScreen .row Select { width: 1fr; }
     StartScreen #start { margin: 1 0; }
-    StartScreen #save-hint { height: auto; color: $warning; }
+    StartScreen #save-hint { height: auto; color: $warning; display: none; }
     """
 
     def __init__(self) -> None:
@@ -179,7 +179,7 @@ class StartScreen(Screen[Choice]):
                     Label(Text(literal(actor.name))),
                     Select([(Text(label), value) for label, value in SEAT_CHOICES], value=HUMAN, allow_blank=False,
                            id=f"seat-{actor.id}"),
-                    Input("", placeholder="team name (optional)", max_length=TEAM_NAME_MAX, id=f"team-{actor.id}"),
+                    Input("", placeholder="team (optional)", max_length=TEAM_NAME_MAX, id=f"team-{actor.id}"),
                     classes="row",
                 )
             )
@@ -202,7 +202,10 @@ class StartScreen(Screen[Choice]):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "save-name":
-            self.query_one("#save-hint", Static).update(self.save_hint(event.value))
+            hint = self.save_hint(event.value)
+            widget = self.query_one("#save-hint", Static)
+            widget.update(hint)
+            widget.display = bool(hint.plain)
 
     def save_hint(self, typed: str) -> Text:
         """Where a typed save name goes, said before the game starts when it is not the name typed."""
