@@ -16,6 +16,7 @@ from typing import Any
 
 from .charts import Series, line_chart
 from .words import (
+    PLAYERS_UNRECORDED,
     STATUSES,
     agreements_per_game,
     audience_words,
@@ -24,6 +25,7 @@ from .words import (
     lost_agreement,
     move_detail,
     one_line,
+    players_unrecorded,
     secrets_left_out,
     set_aside_text,
     share_rows,
@@ -282,8 +284,11 @@ class _Report:
         )
 
     def players(self) -> str:
-        items = "".join(f"<li>{e(p['name'])} \u2014 {e(p['text'])}</li>" for p in self.r["players"])
-        return f'<section class="players" id="{self.id("players")}"><h2>Who played</h2><ul>{items}</ul></section>'
+        if players_unrecorded(self.r["players"]):
+            body = f"<p>{e(PLAYERS_UNRECORDED)}</p>"
+        else:
+            body = "<ul>" + "".join(f"<li>{e(p['name'])} \u2014 {e(p['text'])}</li>" for p in self.r["players"]) + "</ul>"
+        return f'<section class="players" id="{self.id("players")}"><h2>Who played</h2>{body}</section>'
 
     def objectives(self) -> str:
         rows = []

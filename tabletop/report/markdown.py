@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from .words import (
+    PLAYERS_UNRECORDED,
     STATUSES,
     agreements_per_game,
     audience_words,
@@ -154,7 +155,10 @@ def report_lines(report: dict[str, Any], level: int = 1, title: str | None = Non
     )
 
     doc.h(2, "Who played")
-    doc.add(f"- {esc(p['name'])} \u2014 {esc(p['text'])}" for p in report["players"])
+    if players_unrecorded(report["players"]):
+        doc.p(PLAYERS_UNRECORDED)
+    else:
+        doc.add(f"- {esc(p['name'])} \u2014 {esc(p['text'])}" for p in report["players"])
 
     doc.h(2, "Outcome per track")
     rows = []

@@ -158,6 +158,15 @@ def played_by(player: Mapping[str, Any]) -> str:
     return "not recorded in this save"
 
 
+def players_unrecorded(players: Sequence[Mapping[str, Any]]) -> bool:
+    """True when the save says nothing about who played (saves from before seats were recorded)."""
+    return all(p.get("kind") == "unknown" for p in players)
+
+
+#: Said once instead of "not recorded" on every actor's line.
+PLAYERS_UNRECORDED = "This save does not record who played: which actors were human teams and which were bots."
+
+
 def audience_words(report: Mapping[str, Any]) -> str:
     """``the facilitator (everything)`` or ``the participants (without control notes, ...)``."""
     audience = report.get("audience") or {"for": "facilitator", "left_out": []}

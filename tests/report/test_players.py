@@ -67,6 +67,8 @@ def test_an_older_save_says_it_does_not_record_who_played() -> None:
     fixture = Path(__file__).parent / "fixtures" / "tiny-game.jsonl"
     report = json.loads(render(fixture, "json"))
     assert {p["text"] for p in report["players"]} == {"not recorded in this save"}
+    for fmt in ("md", "html"):
+        assert "This save does not record who played" in render(fixture, fmt)  # once, not per actor
 
 
 async def test_the_replay_says_who_played(tmp_path: Path) -> None:
