@@ -190,9 +190,19 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         for mode in modes:
             played = with_independence(scenario, mode)
             mode_dir = save_dir / mode if save_dir is not None and args.compare else save_dir
-            if mode_dir is not None:
-                mode_dir.mkdir(parents=True, exist_ok=True)
-            reports[mode] = simulate(played, args.games, args.seed, bots, workers=workers, save_dir=mode_dir, progress=advance)
+            try:
+                if mode_dir is not None:
+                    mode_dir.mkdir(parents=True, exist_ok=True)
+                reports[mode] = simulate(played, args.games, args.seed, bots, workers=workers, save_dir=mode_dir,
+                                         progress=advance)
+            except OSError as exc:
+                if mode_dir is None:
+                    _err(f"tabletop simulate: {exc.strerror or exc}")
+                    return 1
+                # a game's save appears only once whole: what the folder holds is whole games
+                _err(f"tabletop simulate: cannot write the game saves into {mode_dir}: {exc.strerror or exc} "
+                     "(the saves already there are whole; nothing half-written was left)")
+                return 1
     if args.compare:
         if args.json:
             _out(json.dumps({"compare": reports}))
@@ -343,7 +353,7 @@ def cmd_start(args: argparse.Namespace) -> int:
 def cmd_play(args: argparse.Namespace) -> int:
     from .session import DEFAULT_SAVE_DIR, Session, with_sealed
     from .sim import parse_bots
-    from .store import default_save_path
+    from .store import SaveError, default_save_path
 
     scenario = load_scenario(args.ruleset, args.deck)  # content errors first, as validate shows them
     actor_ids = [a.id for a in scenario.ruleset.actors]
@@ -369,6 +379,9 @@ def cmd_play(args: argparse.Namespace) -> int:
         return 1
     try:
         session = Session.start(scenario, seed, path, seats, teams=teams)
+    except SaveError as exc:
+        _err(f"tabletop play: {exc}")
+        return 1
     except OSError as exc:
         _err(f"tabletop play: cannot create the save {path}: {exc.strerror or exc}")
         return 1
@@ -396,6 +409,9 @@ def cmd_resume(args: argparse.Namespace) -> int:
         session = Session.resume(args.save)
     except SaveError as exc:
         _err(f"tabletop resume: {exc}")
+        return 1
+    except OSError as exc:  # the disk failed while the save was looked over: nothing was changed
+        _err(f"tabletop resume: cannot open {args.save}: {exc.strerror or exc}")
         return 1
     for message in session.messages:
         _err(message)

@@ -132,10 +132,15 @@ def run_games(
     batches = [list(range(i, min(games, i + chunk))) for i in range(0, games, chunk)]
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(scenario.embedded(),)) as pool:
         jobs = [(seed, b, dict(bots) if bots else None, str(save_dir) if save_dir else None) for b in batches]
-        for results in pool.map(_play_chunk, jobs):
-            if progress:
-                progress(len(results))
-            yield from results
+        try:
+            for results in pool.map(_play_chunk, jobs):
+                if progress:
+                    progress(len(results))
+                yield from results
+        except BaseException:
+            # a game failed (a full disk under --save-dir...): the games not started yet never will
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
 
 
 def default_workers() -> int:

@@ -6,7 +6,9 @@ imported on first use: a new game only writes.
 
 from typing import Any
 
-from .savefile import SaveError, SaveWriter, default_save_path, typed_save_path
+from .errors import SaveError, SaveWriteError
+from .lock import SaveBusy
+from .savefile import SaveWriter, default_save_path, typed_save_path
 
 _LATER = {
     "Damage": "reading",
@@ -32,7 +34,9 @@ __all__ = [
     "Damage",
     "Resumed",
     "Save",
+    "SaveBusy",
     "SaveError",
+    "SaveWriteError",
     "SaveWriter",
     "SavedEvent",
     "VerifyReport",

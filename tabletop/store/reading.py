@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gc
 import json
+import os
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -214,8 +215,26 @@ class _Unplayable(Exception):
         self.error = error
 
 
-def _read_line(handle: IO[bytes], limit: int) -> bytes:
+def _read_line(handle: _Upto, limit: int) -> bytes:
     return handle.readline(limit + 1)
+
+
+class _Upto:
+    """A file read no further than ``size`` bytes, as if it ended there."""
+
+    def __init__(self, handle: IO[bytes], size: int):
+        self._handle = handle
+        self._left = size
+
+    def readline(self, limit: int) -> bytes:
+        data = self._handle.readline(min(limit, self._left)) if self._left > 0 else b""
+        self._left -= len(data)
+        return data
+
+    def read(self, n: int = -1) -> bytes:
+        data = self._handle.read(self._left if n < 0 else min(n, self._left)) if self._left > 0 else b""
+        self._left -= len(data)
+        return data
 
 
 @contextmanager
@@ -252,6 +271,10 @@ def open_save(path: str | Path) -> Save:
     except OSError as exc:
         raise SaveError(p, f"cannot read: {exc.strerror or exc}", kind="unreadable") from None
     with handle:
+        # a tabletop may be appending to the save meanwhile: read only what it held when opened,
+        # so a line being written is a torn tail here, never a changed line
+        size = os.fstat(handle.fileno()).st_size
+        handle = _Upto(handle, size)
         raw = _read_line(handle, MAX_HEADER)
         if not raw:
             raise SaveError(p, "the file is empty: not a save", 0)
@@ -330,13 +353,12 @@ def open_save(path: str | Path) -> Save:
             offset += len(raw)
             good = offset
             offsets.append(offset)
-        size = p.stat().st_size
     save = Save(p, header, scenario, events, damage, header_chain, good, size - good)
     save.offsets = offsets
     return save
 
 
-def _next_seq(handle: IO[bytes]) -> int | None:
+def _next_seq(handle: _Upto) -> int | None:
     """The sequence number on the next line, if it has one (a look ahead)."""
     raw = _read_line(handle, MAX_LINE)
     match = re.search(rb'"seq":(\d+)', raw)

@@ -4,43 +4,20 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..engine import State
+from . import files
+from .lock import WriterLock, open_to_write, take
 from .reading import Save, open_save
-from .savefile import SaveWriter, unique_path
+from .savefile import SaveError, SaveWriter
 from .verifying import VerifyReport, verify  # noqa: F401 - where verify lived before it had a module of its own
 
 
-def _atomic_write(path: Path, data: bytes, like: Path | None = None) -> None:
-    # mkstemp makes the file 0600: give it the mode of the save it replaces (or is copied from)
-    mode = stat.S_IMODE(os.stat(like or path).st_mode)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            os.fchmod(handle.fileno(), mode)
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    dfd = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(dfd)
-    finally:
-        os.close(dfd)
-
-
-def _intact_prefix(save: Save) -> bytes:
+def _intact_prefix(save: Save, length: int | None = None) -> bytes:
     with open(save.path, "rb") as handle:
-        return handle.read(save.good_bytes)
+        return handle.read(save.good_bytes if length is None else length)
 
 
 @dataclass
@@ -53,42 +30,107 @@ class Resumed:
     messages: list[str]
 
 
-def resume(path: str | Path, durable: bool = True) -> Resumed:
-    """Open a save to continue playing it.
+class _Held:
+    """A save open for writing under its lock, while resume looks it over."""
 
-    A torn last line (a crash mid-write) is dropped by an atomic rewrite of
-    the intact lines. Other damage leaves the file untouched: play goes on in
-    a new ``-recovered`` save holding the events before the damage.
+    def __init__(self, real: Path, fd: int, lock: WriterLock):
+        self.real, self.fd, self.lock = real, fd, lock
+
+    def move_to(self, real: Path, fd: int, lock: WriterLock) -> None:
+        """Hold another save (a recovered copy) instead, releasing this one."""
+        self.release()
+        self.real, self.fd, self.lock = real, fd, lock
+
+    def release(self) -> None:
+        if self.fd >= 0:
+            self.lock.release()
+            os.close(self.fd)
+            self.fd = -1
+
+
+def resume(path: str | Path, durable: bool = True) -> Resumed:
+    """Open a save to continue playing it, locked for this tabletop alone.
+
+    The lock comes first: a save that another tabletop is writing is refused
+    (:class:`~.lock.SaveBusy`) before it is read, so its last line, maybe
+    being written right now, is never taken for a torn one. A symlink is
+    followed: the file it names is locked, repaired and continued.
+
+    A torn last line (a crash mid-write) is cut off in place (the same file,
+    so the lock and any links stay). Other damage leaves the file untouched:
+    play goes on in a new ``-recovered`` save holding the events before the
+    damage.
     """
-    save = open_save(path)
+    held = _Held(*open_to_write(path))
+    try:
+        return _resume(held, durable)
+    except BaseException:
+        held.release()
+        raise
+
+
+def _resume(held: _Held, durable: bool) -> Resumed:
+    save = open_save(held.real)
     messages: list[str] = []
     if save.damage is not None:
         if save.damage.kind == "torn tail":
-            _atomic_write(Path(save.path), _intact_prefix(save))
+            try:
+                os.ftruncate(held.fd, save.good_bytes)
+                os.fsync(held.fd)
+            except OSError as exc:
+                raise SaveError(held.real, f"cannot drop the incomplete last line: {exc.strerror or exc}",
+                                kind="unwritable") from None
             messages.append(
                 f"The save's last line was incomplete (a crash while writing) and was dropped; "
                 f"the game continues after event {len(save)}."
             )
-            save = open_save(path)
+            save = open_save(held.real)
         else:
-            target = unique_path(Path(save.path).with_name(Path(save.path).name.removesuffix(".jsonl") + "-recovered.jsonl"))
-            _atomic_write(target, _intact_prefix(save), like=Path(save.path))
+            _recovered_copy(held, _intact_prefix(save))
             messages.append(
                 f"The save is damaged at {save.damage}. It was left as it is; the game continues from "
-                f"event {len(save)} in {target}."
+                f"event {len(save)} in {held.real}."
             )
-            save = open_save(target)
+            save = open_save(held.real)
     mismatch = save.first_mismatch()
     if mismatch is not None:
         seq, why = mismatch
-        target = unique_path(Path(save.path).with_name(Path(save.path).name.removesuffix(".jsonl") + "-recovered.jsonl"))
-        with open(save.path, "rb") as handle:
-            prefix = handle.read(save.offsets[seq - 1])
-        _atomic_write(target, prefix, like=Path(save.path))
+        _recovered_copy(held, _intact_prefix(save, save.offsets[seq - 1]))
         messages.append(
             f"Event {seq} of the save does not replay as it was recorded ({why}): the save was made by another "
-            f"version of tabletop, or edited. It was left as it is; the game continues from event {seq - 1} in {target}."
+            f"version of tabletop, or edited. It was left as it is; the game continues from event {seq - 1} in {held.real}."
         )
-        save = open_save(target)
+        save = open_save(held.real)
+    held.lock.announce()
     state = save.final_state()
-    return Resumed(save, state, SaveWriter.reopen(save, durable=durable), messages)
+    return Resumed(save, state, SaveWriter(held.real, held.fd, save.last_chain, len(save), durable, held.lock), messages)
+
+
+def _recovered_copy(held: _Held, data: bytes) -> None:
+    """Write ``data`` to a new ``NAME-recovered.jsonl`` beside the save, locked, and hold it instead."""
+    real = held.real
+    wanted = real.with_name(real.name.removesuffix(".jsonl") + "-recovered.jsonl")
+    try:
+        # private until it has the original's mode: as readable by the debrief team as the original
+        tmp, fd = files.temp_beside(wanted, mode=0o600)
+    except OSError as exc:
+        raise SaveError(real, f"cannot write a recovered copy beside it: {exc.strerror or exc}",
+                        kind="unwritable") from None
+    try:
+        os.fchmod(fd, stat.S_IMODE(os.fstat(held.fd).st_mode))
+        lock = take(fd, wanted)  # held before the copy has a name: nobody sees it unlocked
+        files.write_all(fd, data)
+        os.fsync(fd)
+        target = files.link_new(tmp, wanted)
+    except OSError as exc:
+        os.close(fd)
+        raise SaveError(real, f"cannot write a recovered copy beside it: {exc.strerror or exc}",
+                        kind="unwritable") from None
+    except BaseException:
+        os.close(fd)
+        raise
+    finally:
+        files.discard(tmp)
+    files.fsync_dir(target.parent)
+    lock.save = target
+    held.move_to(target, fd, lock)

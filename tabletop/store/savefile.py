@@ -11,18 +11,22 @@ the chain is checked over the exact bytes written.
 from __future__ import annotations
 
 import datetime as _dt
+import errno
 import hashlib
 import json
 import os
 import re
 from collections.abc import Mapping
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from ..content import Scenario
 from ..engine import Action, State
 from ..engine.actions import CHANCE_KINDS, Event
+from . import files
+from .errors import SaveError, SaveWriteError
+from .lock import WriterLock, open_to_write, take
 
 if TYPE_CHECKING:
     from .reading import Save  # reading a save back is a module of its own: a new game only writes
@@ -30,17 +34,6 @@ if TYPE_CHECKING:
 FORMAT = "tabletop-save"
 VERSION = 1
 _CHAIN_KEY = b',"chain":"'
-
-
-class SaveError(Exception):
-    """A file that cannot be read as a save at all (not a save, unknown version...)."""
-
-    def __init__(self, path: str | Path, message: str, seq: int | None = None, kind: str = "not a save"):
-        self.path = str(path)
-        self.message = message
-        self.seq = seq
-        self.kind = kind
-        super().__init__(f"{path}: {message}")
 
 
 #: one encoder for every line (json.dumps would build one per call)
@@ -81,83 +74,111 @@ def _now() -> str:
 # Writing
 
 
-def _fsync_dir(path: Path) -> None:
-    try:
-        fd = os.open(path.parent or Path("."), os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+def _header(scenario: Scenario, seed: int, extra: dict[str, Any] | None) -> dict[str, Any]:
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "app_version": __version__,
+        "created": _now(),
+        "seed": int(seed),
+        "scenario": {
+            "ruleset_id": scenario.ruleset.ruleset.id,
+            "ruleset_name": scenario.ruleset.ruleset.name,
+            "deck_id": scenario.deck.deck.id,
+            "deck_name": scenario.deck.deck.name,
+            "independence": scenario.ruleset.ruleset.independence,
+        },
+        **(extra or {}),
+        **scenario.embedded(),
+    }
 
 
 class SaveWriter:
-    """Appends events to a save. With ``durable`` each event is fsynced before append returns."""
+    """Appends events to a save. With ``durable`` each event is fsynced before append returns.
 
-    def __init__(self, path: Path, handle: IO[bytes], chain: str, seq: int, durable: bool = True):
+    An append is all or nothing: if the disk refuses it (full, read-only,
+    gone), the file is cut back to its length before the attempt and
+    :class:`SaveWriteError` is raised; the writer stays usable, so the same
+    event can be appended again once the disk is fixed. Writes are unbuffered
+    (``os.write`` on the descriptor), so nothing that failed lingers in a
+    buffer to be written later.
+
+    A writer of a save that people play (:meth:`create`, :func:`.recovery.resume`)
+    holds its lock (:mod:`.lock`) until :meth:`close`: one writer per save.
+    """
+
+    def __init__(self, path: Path, fd: int, chain: str, seq: int, durable: bool = True,
+                 lock: WriterLock | None = None, draft: Path | None = None):
         self.path = path
-        self._handle = handle
+        self._fd = fd
         self._chain = chain
         self._seq = seq
         self.durable = durable
+        self._lock = lock
+        self._draft = draft  # the hidden temp file of a save not yet published (see draft())
+        self._good = os.fstat(fd).st_size  # the length of the save as it was after the last good append
 
     @classmethod
     def create(cls, path: str | Path, scenario: Scenario, seed: int, durable: bool = True,
                extra: dict[str, Any] | None = None) -> SaveWriter:
-        """Start a new save at ``path``; refuses to overwrite an existing file."""
+        """Start a new save at ``path``, locked for this writer; refuses to overwrite an existing file."""
         p = Path(path)
         p.parent.mkdir(parents=True, exist_ok=True)
         if p.exists():
-            raise FileExistsError(17, "a save is never overwritten", str(p))
-        header = {
-            "format": FORMAT,
-            "version": VERSION,
-            "app_version": __version__,
-            "created": _now(),
-            "seed": int(seed),
-            "scenario": {
-                "ruleset_id": scenario.ruleset.ruleset.id,
-                "ruleset_name": scenario.ruleset.ruleset.name,
-                "deck_id": scenario.deck.deck.id,
-                "deck_name": scenario.deck.deck.name,
-                "independence": scenario.ruleset.ruleset.independence,
-            },
-            **(extra or {}),
-            **scenario.embedded(),
-        }
-        raw, chain = _line(header, "")
-        # the header is written whole into a temp file and linked into place, so a crash
-        # never leaves an empty or half-written save; link() refuses to overwrite
-        tmp = p.parent / f".{p.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp"
-        fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666)  # the umask applies, as for any file
+            raise FileExistsError(errno.EEXIST, "a save is never overwritten", str(p))
+        raw, chain = _line(_header(scenario, seed, extra), "")
+        # the header is written whole into a temp file and linked into place, so a crash never
+        # leaves an empty or half-written save; the temp file is locked first, so the save is
+        # never seen unlocked
+        tmp, fd = files.temp_beside(p)
         try:
-            with os.fdopen(fd, "wb") as tmp_handle:
-                tmp_handle.write(raw)
-                tmp_handle.flush()
-                os.fsync(tmp_handle.fileno())
-            os.link(tmp, p)
+            lock = take(fd, Path(os.path.realpath(p)), p)
+            files.write_all(fd, raw)
+            os.fsync(fd)
+            files.link_new(tmp, p, exact=True)
+        except BaseException:
+            os.close(fd)
+            raise
         finally:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-        _fsync_dir(p)
-        handle = open(p, "ab")  # noqa: SIM115 - kept open for appending
-        return cls(p, handle, chain, 0, durable)
+            files.discard(tmp)
+        files.fsync_dir(p.parent)
+        lock.announce()
+        return cls(p, fd, chain, 0, durable, lock)
+
+    @classmethod
+    def draft(cls, path: str | Path, scenario: Scenario, seed: int,
+              extra: dict[str, Any] | None = None) -> SaveWriter:
+        """A save written out of sight (a hidden temp file beside ``path``) until :meth:`publish`.
+
+        For saves nobody plays live (simulated games): no lock, no fsync per
+        event, and a game that fails half-way leaves no file at all.
+        """
+        p = Path(path)
+        raw, chain = _line(_header(scenario, seed, extra), "")
+        tmp, fd = files.temp_beside(p)
+        try:
+            files.write_all(fd, raw)
+        except BaseException:
+            os.close(fd)
+            files.discard(tmp)
+            raise
+        return cls(p, fd, chain, 0, durable=False, draft=tmp)
 
     @classmethod
     def reopen(cls, save: Save, durable: bool = True) -> SaveWriter:
-        """Continue appending to an intact save (see :func:`resume`)."""
+        """Continue appending to an intact save, locked for this writer (see :func:`.recovery.resume`)."""
         if save.damage is not None:
             raise SaveError(save.path, f"cannot append to a damaged save: {save.damage}", kind="damaged")
-        handle = open(save.path, "ab")  # noqa: SIM115
-        return cls(Path(save.path), handle, save.last_chain, len(save), durable)
+        real, fd, lock = open_to_write(save.path)
+        if os.fstat(fd).st_size != save.good_bytes:
+            lock.release()
+            os.close(fd)
+            raise SaveError(save.path, "the save changed since it was read; open it again", kind="changed")
+        lock.announce()
+        return cls(Path(save.path), fd, save.last_chain, len(save), durable, lock)
 
     def append(self, state: State) -> None:
-        """Write the event ``state.last`` (and the hash of ``state``) to disk."""
+        """Write the event ``state.last`` (and the hash of ``state``) to disk, or raise SaveWriteError."""
         event = state.last
         if event is None:
             raise ValueError("the state has no event to save")
@@ -165,12 +186,36 @@ class SaveWriter:
             raise ValueError(f"event {event.seq} does not follow event {self._seq} in {self.path}")
         record = event_record(event, state.hash, _now())
         raw, chain = _line(record, self._chain)
-        self._handle.write(raw)
-        self._handle.flush()
-        if self.durable:
-            os.fsync(self._handle.fileno())
+        self._put(raw)
         self._chain = chain
         self._seq = event.seq
+
+    def _put(self, raw: bytes) -> None:
+        if self._fd < 0:
+            raise SaveWriteError(errno.EBADF, "the save is closed", str(self.path))
+        try:
+            self._cut_back()  # an earlier failure whose cut did not go through
+            files.write_all(self._fd, raw)
+            if self.durable:
+                os.fsync(self._fd)
+        except OSError as exc:
+            failed = SaveWriteError(exc.errno or errno.EIO, exc.strerror or str(exc), str(self.path))
+            try:
+                self._cut_back()
+            except OSError:
+                failed.restored = False
+            raise failed from None
+        self._good += len(raw)
+
+    def _cut_back(self) -> None:
+        """Cut the file back to its length after the last good append, if anything is beyond it."""
+        if os.fstat(self._fd).st_size != self._good:
+            os.ftruncate(self._fd, self._good)
+            if self.durable:
+                try:
+                    os.fsync(self._fd)
+                except OSError:
+                    pass  # the next good append's fsync makes the cut durable with it
 
     @property
     def seq(self) -> int:
@@ -181,11 +226,47 @@ class SaveWriter:
         """The chain hash of the last line written: the save's head, to note and check later."""
         return self._chain
 
+    def publish(self) -> Path:
+        """Give a :meth:`draft` its name: ``path``, or ``path-2``... if taken. Returns the name."""
+        if self._draft is None or self._fd < 0:
+            raise ValueError("only an open draft is published")
+        try:
+            os.fsync(self._fd)
+            self.path = files.link_new(self._draft, self.path)
+        except OSError as exc:
+            raise SaveWriteError(exc.errno or errno.EIO, exc.strerror or str(exc), str(self.path)) from None
+        files.discard(self._draft)
+        self._draft = None
+        files.fsync_dir(self.path.parent)
+        return self.path
+
     def close(self) -> None:
-        if not self._handle.closed:
-            self._handle.flush()
-            os.fsync(self._handle.fileno())
-            self._handle.close()
+        """Close the save and let another tabletop open it. Never raises for a durable save.
+
+        Each event of a durable save was on disk before its append returned,
+        so a disk that fails at quit loses nothing: there is nothing to report.
+        A draft that was never published is thrown away.
+        """
+        if self._fd < 0:
+            return
+        fd, self._fd = self._fd, -1
+        problem: OSError | None = None
+        if not self.durable and self._draft is None:
+            try:
+                os.fsync(fd)
+            except OSError as exc:
+                problem = exc
+        if self._lock is not None:
+            self._lock.release()  # before the descriptor (and with it the flock) goes
+        try:
+            os.close(fd)
+        except OSError as exc:
+            problem = problem or exc
+        if self._draft is not None:
+            files.discard(self._draft)
+            self._draft = None
+        if problem is not None and not self.durable:
+            raise SaveWriteError(problem.errno or errno.EIO, problem.strerror or str(problem), str(self.path))
 
     def __enter__(self) -> SaveWriter:
         return self

@@ -8,16 +8,24 @@ from pathlib import Path
 from ..content import Scenario
 from ..engine import State
 from ..sim.runner import GameResult, play_game
-from .savefile import SaveWriter, unique_path
+from .savefile import SaveWriter
 
 
 def play_and_save(scenario: Scenario, seed: int, bots: Mapping[str, str] | None, index: int, save_dir: Path) -> GameResult:
-    """Play one bot game, saving every event. One fsync per game: these saves are not a live room."""
-    path = unique_path(save_dir / f"{scenario.id}-game-{index:05d}-seed-{seed}.jsonl")
-    with SaveWriter.create(path, scenario, seed, durable=False, extra={"simulated": True}) as writer:
+    """Play one bot game, saving every event. One fsync per game: these saves are not a live room.
+
+    The game is written out of sight and named only once whole: a full or
+    read-only disk raises :class:`~.errors.SaveWriteError` (or the OSError of
+    the temp file) and leaves no file behind, and runs writing into one folder
+    at once each take a free name (``-2``, ``-3``...) without a race.
+    """
+    wanted = save_dir / f"{scenario.id}-game-{index:05d}-seed-{seed}.jsonl"
+    with SaveWriter.draft(wanted, scenario, seed, extra={"simulated": True}) as writer:
 
         def observe(state: State) -> None:
             if state.last is not None:
                 writer.append(state)
 
-        return play_game(scenario, seed, bots, index, observe=observe)[1]
+        result = play_game(scenario, seed, bots, index, observe=observe)[1]
+        writer.publish()
+        return result

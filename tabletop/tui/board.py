@@ -32,6 +32,7 @@ from .cardhold import CardHold
 from .keys import key_available
 from .notices import Refusals
 from .review import review_text
+from .savefail import not_saved_words
 from .sealed import SealedDesk
 from .text import card_text, literal, move_words, names, outcome_text, ruling_lines
 from .widgets import Board, BoardPart, CardPanel, RulingsPanel, TurnPanel
@@ -502,8 +503,7 @@ class BoardScreen(Screen[None]):
             self.refusals.show(self, exc.message)
             return False
         except OSError as exc:
-            self.notify(literal(f"Could not write the save ({exc.strerror or exc}); the action was not taken."),
-                        title="Save failed", severity="error", timeout=15, markup=False)
+            self._not_saved(exc, action)
             return False
         if action.kind not in ("note",):
             self.stage = None
@@ -519,6 +519,19 @@ class BoardScreen(Screen[None]):
         # the screen puts the whole result in the next frame
         self.refresh()
         return True
+
+    def _not_saved(self, exc: OSError, action: Action) -> None:
+        """The save refused the action: say so plainly, and how to go on (the board is what is on disk)."""
+        by_bot = self.session.is_bot(action.actor)
+        if by_bot:
+            # a bot would try again and again: the game waits for the facilitator
+            self.paused = True
+            if self._bot_timer is not None:
+                self._bot_timer.stop()
+                self._bot_timer = None
+            self.refresh_view()
+        self.notify(literal(not_saved_words(exc, self.session.save_path, by_bot)), title="Not saved: the action was not taken",
+                    severity="error", timeout=30, markup=False)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option_list.id != "decision":

@@ -1,0 +1,45 @@
+"""What can go wrong with a save, as exceptions whose message a facilitator can read."""
+
+from __future__ import annotations
+
+import errno
+from pathlib import Path
+
+
+class SaveError(Exception):
+    """A file that cannot be read as a save at all (not a save, unknown version...)."""
+
+    def __init__(self, path: str | Path, message: str, seq: int | None = None, kind: str = "not a save"):
+        self.path = str(path)
+        self.message = message
+        self.seq = seq
+        self.kind = kind
+        super().__init__(f"{path}: {message}")
+
+
+class SaveWriteError(OSError):
+    """An event could not be written to the save (a full disk, a lost USB stick...).
+
+    ``restored`` says whether the save was put back exactly as it was before
+    the attempt (the usual case); ``strerror`` is the system's reason and
+    ``filename`` the save.
+    """
+
+    restored: bool = True
+
+    @property
+    def folder(self) -> Path:
+        return Path(self.filename or ".").parent
+
+    def advice(self, then: str = "do it again") -> str:
+        """How to go on, in a facilitator's words."""
+        return f"{disk_advice(self.errno, self.folder)}, then {then}."
+
+
+def disk_advice(code: int | None, folder: Path) -> str:
+    """What to do about a disk that refused a write: ``Free some space in saves``."""
+    if code in (errno.ENOSPC, errno.EDQUOT):
+        return f"Free some space in {folder}"
+    if code == errno.EROFS:
+        return f"The disk holding {folder} has become read-only: check it"
+    return f"Check the disk holding {folder}"

@@ -1,0 +1,197 @@
+"""One writer per save: an exclusive lock held while a SaveWriter has the save open.
+
+The lock is ``flock`` on the save file itself, so it ends with the process
+that holds it: a crash or a kill -9 leaves no stale lock behind. Who holds it
+is written to a small hidden file beside the save, ``.NAME.lock`` (pid, host,
+when it was opened, the command), read only to name the other tabletop when a
+second one is refused. Where that file is missing or stale (a read-only
+folder, a full disk, a holder killed before it could write it), Linux's
+/proc/locks still gives the holder's pid.
+
+Readers (verify, replay, report) take no lock: they read a save while it is
+appended to (see :func:`.reading.open_save`).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import errno
+import fcntl
+import json
+import os
+import re
+import socket
+import stat
+import sys
+from pathlib import Path
+
+from .errors import SaveError
+
+_INFO_LIMIT = 4096
+_HOST = re.compile(r"[A-Za-z0-9._-]{1,253}")
+_STARTED = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC")
+
+
+class SaveBusy(SaveError):
+    """The save is open in another tabletop, which alone may write it."""
+
+    def __init__(self, path: str | Path, message: str):
+        super().__init__(path, message, kind="busy")
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def info_path(save: Path) -> Path:
+    """The hidden file beside ``save`` that names the tabletop writing it."""
+    return save.with_name(f".{save.name}.lock")
+
+
+class WriterLock:
+    """The lock on one save, held through its open file descriptor."""
+
+    def __init__(self, save: Path):
+        self.save = save  # the real file (symlinks resolved)
+        self._announced = False
+
+    def announce(self) -> None:
+        """Write who holds the lock beside the save (best effort: the flock is what counts)."""
+        info = {
+            "pid": os.getpid(),
+            "host": socket.gethostname(),
+            "started": _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%d %H:%M:%S UTC"),
+            "command": " ".join(["tabletop", *sys.argv[1:]])[:400],
+        }
+        target = info_path(self.save)
+        tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+        try:
+            tmp.write_text(json.dumps(info) + "\n", encoding="utf-8")
+            os.replace(tmp, target)  # whole or not at all: a refused tabletop may read it any time
+        except OSError:
+            try:
+                tmp.unlink()
+            except OSError:
+                pass
+            return
+        self._announced = True
+
+    def release(self) -> None:
+        """Remove the holder's note; the caller then closes the descriptor, which drops the flock.
+
+        The note goes first, while the lock is still held, so it can never
+        remove the note of the next tabletop to open the save.
+        """
+        if self._announced:
+            self._announced = False
+            try:
+                info_path(self.save).unlink()
+            except OSError:
+                pass
+
+
+def take(fd: int, save: Path, shown: str | Path | None = None) -> WriterLock:
+    """Lock the open save ``fd`` (the file at ``save``) for writing, or raise :class:`SaveBusy`.
+
+    ``shown`` is the path as the user gave it, for the message.
+    """
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError as exc:
+        if exc.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
+            raise SaveBusy(shown or save, busy_message(shown or save, save, os.fstat(fd))) from None
+        raise SaveError(shown or save, f"cannot lock the save for writing: {exc.strerror or exc}",
+                        kind="unwritable") from None
+    return WriterLock(save)
+
+
+def busy_message(shown: str | Path, save: Path, st: os.stat_result) -> str:
+    """``saves/x.jsonl is open in another tabletop (pid 1234, started …); close it there first``."""
+    who = _from_note(save) or _from_proc_locks(st)
+    return f"{shown} is open in another tabletop{f' ({who})' if who else ''}; close it there first"
+
+
+def _from_note(save: Path) -> str | None:
+    try:
+        with open(info_path(save), "rb") as handle:
+            info = json.loads(handle.read(_INFO_LIMIT))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(info, dict):
+        return None
+    pid, host, started = info.get("pid"), info.get("host"), info.get("started")
+    if type(pid) is not int or pid <= 0:
+        return None
+    here = socket.gethostname()
+    if host == here or host is None:
+        if not _alive(pid):
+            return None  # a note left by a tabletop that was killed: not the one holding the lock
+    words = f"pid {pid}"
+    if isinstance(host, str) and host != here and _HOST.fullmatch(host):
+        words += f" on {host}"
+    if isinstance(started, str) and _STARTED.fullmatch(started):
+        words += f", started {started}"
+    return words
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # it exists, but belongs to someone else
+    return True
+
+
+def _from_proc_locks(st: os.stat_result) -> str | None:
+    try:
+        with open("/proc/locks", encoding="ascii", errors="replace") as handle:
+            table = handle.read(1 << 20)
+    except OSError:
+        return None
+    device = f"{os.major(st.st_dev):02x}:{os.minor(st.st_dev):02x}:{st.st_ino}"
+    for row in table.splitlines():
+        # "1: FLOCK  ADVISORY  WRITE 12345 fe:00:2146465 0 EOF"; a waiter's row has "->"
+        parts = row.split()
+        if len(parts) >= 6 and parts[1] == "FLOCK" and parts[5] == device and parts[4].isdigit():
+            return f"pid {parts[4]}"
+    return None
+
+
+def open_to_write(path: str | Path) -> tuple[Path, int, WriterLock]:
+    """Open an existing save for appending and lock it: its real path, descriptor and lock.
+
+    A symlink is followed to the file it names, which is the file locked and
+    written (the link stays a link). Raises SaveError (SaveBusy when another
+    tabletop has it open) with a message for the facilitator.
+    """
+    real = Path(os.path.realpath(path))
+    for _ in range(3):
+        try:
+            # O_NONBLOCK: a FIFO with no reader is refused at once instead of waiting forever
+            fd = os.open(real, os.O_WRONLY | os.O_APPEND | os.O_NONBLOCK | os.O_CLOEXEC)
+        except FileNotFoundError:
+            raise SaveError(path, "no such file", kind="missing") from None
+        except IsADirectoryError:
+            raise SaveError(path, "is a directory, not a save file", kind="not a save") from None
+        except OSError as exc:
+            if exc.errno == errno.ENXIO:
+                raise SaveError(path, "is not a regular file", kind="not a save") from None
+            raise SaveError(path, f"cannot open the save for writing: {exc.strerror or exc}", kind="unwritable") from None
+        try:
+            st = os.fstat(fd)
+            if not stat.S_ISREG(st.st_mode):
+                raise SaveError(path, "is not a regular file", kind="not a save")
+            lock = take(fd, real, path)
+            try:
+                now = os.stat(real)
+            except OSError:
+                now = None
+        except BaseException:
+            os.close(fd)
+            raise
+        if now is not None and (now.st_dev, now.st_ino) == (st.st_dev, st.st_ino):
+            return real, fd, lock
+        # the name was given to another file between the open and the lock: lock that one
+        os.close(fd)
+    raise SaveError(path, "the save keeps being replaced by another program", kind="busy")
