@@ -1,0 +1,104 @@
+"""When the save refuses an action (a full disk), the room is told plainly and nothing moves.
+
+The board keeps showing what the save holds; the message says the action was
+not taken, that the save is as it was, and to free space in the save's folder
+and do it again — which then works. A bot's failed move pauses the game.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+
+import pytest
+
+import tabletop.tui.board as board_module
+from tabletop import open_save
+from tabletop.store import verify
+from tabletop.tui.app import TabletopApp
+from tabletop.tui.widgets import Board
+
+from .support import SIZE, board, on_screen, press, start, toasts
+
+
+class FullDisk:
+    """``os.fsync`` of the save fails with ENOSPC until :meth:`heal` (the line was written, not kept)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, save: Path):
+        self.full = True
+        real = os.fsync
+        target = os.stat(save)
+
+        def fsync(fd: int) -> None:
+            st = os.fstat(fd)
+            if self.full and (st.st_dev, st.st_ino) == (target.st_dev, target.st_ino):
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+            real(fd)
+
+        monkeypatch.setattr(os, "fsync", fsync)
+
+    def heal(self) -> None:
+        self.full = False
+
+
+def _shown(pilot) -> tuple[str, list[str]]:
+    screen = board(pilot)
+    return on_screen(screen.query_one(Board)), [e.label.plain for e in screen.entries]
+
+
+async def test_an_action_the_save_refuses_is_not_taken_and_the_room_is_told(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    session = start(tmp_path)
+    path = session.save_path
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        before = _shown(pilot)
+        disk = FullDisk(monkeypatch, path)
+        await press(pilot, "enter")  # draw the first card
+        assert session.state.seq == 0 and len(open_save(path)) == 0 and path.stat().st_size > 0
+        assert verify(path).ok
+        said = " ".join(toasts(pilot))
+        assert "The action was not taken" in said
+        assert "No space left on device" in said
+        assert "The save on disk is as it was before it" in said
+        assert f"Free some space in {path.parent}, then do it again." in said
+        assert _shown(pilot) == before  # the board shows what is on disk
+
+        disk.heal()
+        await press(pilot, "enter")  # the facilitator presses the key again
+        assert session.state.seq == 1
+        assert [e.action.kind for e in open_save(path).events] == ["draw"]
+        assert _shown(pilot) != before
+    report = verify(path)
+    assert report.ok and report.events == session.state.seq
+
+
+async def test_a_bot_move_the_save_refuses_pauses_the_game(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(board_module, "BOT_DELAY", 10_000)  # the test steps the bot itself, not the clock
+    session = start(tmp_path, seats={"ru": "cooperative"})
+    path = session.save_path
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await press(pilot, "enter", "enter", "enter")
+        assert session.state.phase == "moves" and session.state.turn == "ru"
+        seq = session.state.seq
+        disk = FullDisk(monkeypatch, path)
+        screen = board(pilot)
+        screen._bot_step()
+        await pilot.pause()
+        assert session.state.seq == seq and len(open_save(path)) == seq
+        assert screen.paused  # no bot retrying on a full disk every second
+        said = " ".join(toasts(pilot))
+        assert "The action was not taken" in said and f"Free some space in {path.parent}, then press p to go on." in said
+
+        disk.heal()
+        await press(pilot, "p")
+        assert not screen.paused
+        screen._bot_step()
+        await pilot.pause()
+        assert session.state.seq == seq + 1
+        assert session.state.log[-1].action.actor == "ru"
+    assert verify(path).ok
