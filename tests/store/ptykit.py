@@ -1,0 +1,82 @@
+"""Run ``tabletop`` in a pseudo-terminal, as a facilitator does, from a test.
+
+``play`` and ``resume`` need a terminal; a pty gives them one. What the app
+draws is read and thrown away (a thread keeps the pty drained, or the app
+would block writing to it); stderr is captured on its own, for the messages.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import struct
+import subprocess
+import sys
+import termios
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from .savekit import REPO
+
+CTRL_Q = b"\x11"
+
+
+class InTerminal:
+    """One ``tabletop ARGS`` process with a 120x40 pty as its terminal."""
+
+    def __init__(self, *args: str, cwd: Path = REPO):
+        self.master, slave = pty.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+        env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "120", "LINES": "40"}
+        self.proc = subprocess.Popen([sys.executable, "-m", "tabletop", *args], stdin=slave, stdout=slave,
+                                     stderr=subprocess.PIPE, cwd=cwd, env=env, start_new_session=True)
+        os.close(slave)
+        self._drain = threading.Thread(target=self._read, daemon=True)
+        self._drain.start()
+
+    def _read(self) -> None:
+        while True:
+            try:
+                data = os.read(self.master, 65536)
+            except OSError:
+                return
+            if not data:
+                return
+
+    def press(self, keys: bytes) -> None:
+        os.write(self.master, keys)
+
+    def finish(self, timeout: float = 60) -> tuple[int, str]:
+        """Wait for the process to end: its exit code and stderr."""
+        try:
+            _, err = self.proc.communicate(timeout=timeout)
+        finally:
+            if self.proc.poll() is None:
+                self.proc.kill()
+                self.proc.wait()
+            os.close(self.master)
+            self._drain.join(10)
+        return self.proc.returncode, err.decode("utf-8", "replace")
+
+    def quit(self, timeout: float = 60) -> tuple[int, str]:
+        """Ctrl+Q, as the facilitator quits; again now and then until the app is ready to hear it."""
+        deadline = time.monotonic() + timeout
+        while self.proc.poll() is None and time.monotonic() < deadline:
+            self.press(CTRL_Q)
+            try:
+                self.proc.wait(timeout=2)
+            except subprocess.TimeoutExpired:
+                pass
+        return self.finish(timeout=10)
+
+
+def wait_for(condition: Callable[[], bool], what: str, timeout: float = 90) -> None:
+    """Poll ``condition`` until it holds (a deadline for a stuck test, not a speed assumption)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.05)
