@@ -27,14 +27,6 @@ class SaveWriteError(OSError):
 
     restored: bool = True
 
-    @property
-    def folder(self) -> Path:
-        return Path(self.filename or ".").parent
-
-    def advice(self, then: str = "do it again") -> str:
-        """How to go on, in a facilitator's words."""
-        return f"{disk_advice(self.errno, self.folder)}, then {then}."
-
 
 def disk_advice(code: int | None, folder: Path) -> str:
     """What to do about a disk that refused a write: ``Free some space in saves``."""

@@ -9,13 +9,16 @@ from __future__ import annotations
 import errno
 import os
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-ENOSPC = OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
+def enospc() -> OSError:
+    return OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
 
 def _is(fd: int, path: Path) -> bool:
@@ -34,7 +37,7 @@ class DiskFault:
     """
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch, path: Path, *, write: bool = False, fsync: bool = False,
-                 partial: int = 0, error: OSError = ENOSPC):
+                 partial: int = 0, error: Callable[[], OSError] = enospc):
         self.path = path
         self.failed = 0
         self._partial = partial
@@ -48,13 +51,13 @@ class DiskFault:
                     n, self._partial = real_write(fd, bytes(data[: self._partial])), 0
                     return n
                 self.failed += 1
-                raise self._error
+                raise self._error()
             return real_write(fd, data)
 
         def fake_fsync(fd: int) -> None:
             if self._on and fsync and _is(fd, self.path):
                 self.failed += 1
-                raise self._error
+                raise self._error()
             real_fsync(fd)
 
         monkeypatch.setattr(os, "write", fake_write)
