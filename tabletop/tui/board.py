@@ -530,8 +530,8 @@ class BoardScreen(Screen[None]):
                 self._bot_timer.stop()
                 self._bot_timer = None
             self.refresh_view()
-        self.notify(literal(not_saved_words(exc, self.session.save_path, by_bot)), title="Not saved: the action was not taken",
-                    severity="error", timeout=30, markup=False)
+        self.notify(literal(not_saved_words(exc, self.session.save_path, by_bot)),
+                    title="Not saved: the action was not taken", severity="error", timeout=30, markup=False)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option_list.id != "decision":

@@ -9,14 +9,17 @@ from ..store.errors import disk_advice
 
 
 def not_saved_words(exc: OSError, save: Path, by_bot: bool = False) -> str:
-    """The action was not taken, what is on disk, and how to go on — in a facilitator's words."""
+    """Why the save refused, what is on disk, and how to go on — in a facilitator's words.
+
+    The notification's title says that the action was not taken.
+    """
     reason = exc.strerror or str(exc)
     restored = exc.restored if isinstance(exc, SaveWriteError) else True
     then = "press p to go on" if by_bot else "do it again"
     advice = f"{disk_advice(exc.errno, save.parent)}, then {then}."
     on_disk = (
-        "The save on disk is as it was before it, and the board shows what the save holds."
+        "The save on disk is as it was before this action, and the board shows what it holds."
         if restored
         else f"The save's last line may be incomplete; tabletop resume {save} drops it."
     )
-    return f"The action was not taken: the save {save} could not be written ({reason}). {on_disk} {advice}"
+    return f"Could not write to {save} ({reason}). {on_disk} {advice}"

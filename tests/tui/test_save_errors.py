@@ -60,9 +60,9 @@ async def test_an_action_the_save_refuses_is_not_taken_and_the_room_is_told(
         assert session.state.seq == 0 and len(open_save(path)) == 0 and path.stat().st_size > 0
         assert verify(path).ok
         said = " ".join(toasts(pilot))
-        assert "The action was not taken" in said
+        assert "Not saved: the action was not taken" in said
         assert "No space left on device" in said
-        assert "The save on disk is as it was before it" in said
+        assert "The save on disk is as it was before this action" in said
         assert f"Free some space in {path.parent}, then do it again." in said
         assert _shown(pilot) == before  # the board shows what is on disk
 
@@ -92,7 +92,7 @@ async def test_a_bot_move_the_save_refuses_pauses_the_game(tmp_path: Path, monke
         assert session.state.seq == seq and len(open_save(path)) == seq
         assert screen.paused  # no bot retrying on a full disk every second
         said = " ".join(toasts(pilot))
-        assert "The action was not taken" in said and f"Free some space in {path.parent}, then press p to go on." in said
+        assert "Not saved: the action was not taken" in said and f"Free some space in {path.parent}, then press p to go on." in said
 
         disk.heal()
         await press(pilot, "p")
