@@ -98,6 +98,7 @@ def test_two_tabletops_on_one_save(tmp_path: Path) -> None:
 
 def test_a_save_being_played_cannot_be_resumed_elsewhere(tmp_path: Path) -> None:
     path = tmp_path / "saves" / "live.jsonl"
+    path.parent.mkdir()  # play refuses a save in a folder that does not exist
     playing = InTerminal("play", "--seed", "4", "--save", str(path), cwd=tmp_path)
     try:
         wait_for(lambda: _note_pid(path) == playing.proc.pid, "the new game's save")
