@@ -271,8 +271,13 @@ def cmd_replay(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     from .report import ReportError, render
+    from .report.output import check_target, write_report
+    from .report.render import save_paths
 
     try:
+        if args.output:
+            # before any work: a report never replaces a save, nor a file nobody asked to replace
+            check_target(Path(args.output), save_paths(args.saves), args.force)
         text = render(args.saves, args.format, audience=args.audience)
     except ReportError as exc:
         _err(f"tabletop report: {exc}")
@@ -280,8 +285,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     if args.output:
         out = Path(args.output)
         try:
-            out.parent.mkdir(parents=True, exist_ok=True)
-            out.write_text(text, encoding="utf-8")
+            write_report(out, text)
         except OSError as exc:
             _err(f"tabletop report: cannot write {out}: {exc.strerror or exc}")
             return 1
@@ -492,6 +496,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("saves", nargs="+", metavar="SAVE", help="saves, or directories of saves (several: a comparison)")
     p.add_argument("--format", choices=["md", "html", "json"], default="md")
     p.add_argument("-o", "--output", default=None, metavar="FILE", help="write to FILE instead of the screen")
+    p.add_argument("--force", action="store_true", help="with -o: replace FILE if it exists (never a save being reported)")
     p.add_argument("--audience", choices=["facilitator", "participants"], default="facilitator",
                    help="facilitator: everything (default); participants: no control notes, and secret objectives "
                    "only once the game is over and if the ruleset reveals them")
