@@ -13,6 +13,7 @@ whole scenario (ids that must exist, the independence rules) are in
 from typing import Annotated, Literal
 
 from .fields import Check, ContentModel, Factory, Limits
+from .timers import Timers
 from .vocabulary import AnyCondition, AnyEffect, AnyModifier, Status
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
@@ -57,6 +58,7 @@ class RulesetOptions(ContentModel):
     # secret objectives in a report for the participants: shown once the game is over, or never
     reveal_objectives: Literal["end", "never"] = "end"
     phases: Annotated[tuple[Phase, ...], Limits(strict=False), Check(_phases)] = PHASES
+    timers: Timers = Factory(Timers)
 
 
 class Objective(ContentModel):

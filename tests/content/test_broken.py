@@ -116,6 +116,16 @@ CASES: list[tuple[str, int, str, str]] = [
     ("deck-resource-without-choice.toml", 10, "cards[0].effects[0].resource",
      "a resource effect needs an actor: put it in a choice"),
     ("ruleset-dice-without-target.toml", 19, "moves[0]", "a dice move needs a target"),
+    # phase timers: durations with units, within 3 hours, for phases that exist
+    ("ruleset-timer-bad-duration.toml", 9, "ruleset.timers.moves",
+     "'5x' is not a duration: write it as \"90s\", \"5m\", \"1m30s\" or \"off\""),
+    ("ruleset-timer-negative.toml", 6, "ruleset.timers.review", "'-2m': a phase cannot last a negative time"),
+    ("ruleset-timer-too-long.toml", 8, "ruleset.timers.moves",
+     "'300m' is longer than 3 hours, the longest a phase may last"),
+    ("ruleset-timer-unknown-phase.toml", 9, "ruleset.timers.adjudicaton",
+     "unknown key 'adjudicaton' (did you mean 'adjudication'?)"),
+    ("ruleset-timer-on-time-up.toml", 9, "ruleset.timers.on_time_up",
+     "got 'passes' (did you mean 'pass'?); expected one of 'nothing' or 'pass'"),
     # whole files
     ("file-empty.toml", 1, "", "file is empty: expected a [ruleset] or a [deck] table"),
     ("file-not-utf8.toml", 4, "", "not UTF-8 text (byte 0xe9"),

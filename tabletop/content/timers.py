@@ -1,0 +1,174 @@
+"""Phase timers: how long each phase of a round may take, and what happens when time is up.
+
+A ruleset may give them in its ``[ruleset]`` table::
+
+    [ruleset.timers]
+    event = "2m"
+    moves = "6m"
+    adjudication = "3m"
+    review = "2m"
+    on_time_up = "nothing"     # or "pass": the team the game waits on passes
+
+A duration is written with units (``"90s"``, ``"5m"``, ``"1m30s"``, ``"1h"``)
+or ``"off"`` for a phase with no timer. The same words set the timers on the
+start screen and with ``play --timer moves=5m,review=2m`` (or ``--timer off``).
+The engine never reads any of this: timers are the room's business, not the
+rules'.
+"""
+
+# No `from __future__ import annotations` here: evaluated annotations let the start read
+# the fields' types without typing.get_type_hints (see fields.hints).
+
+import re
+from typing import Annotated, Any, Literal
+
+from .errors import did_you_mean
+from .fields import Check, ContentModel, Limits, replace
+
+OFF = "off"
+#: no phase may last longer than this: a longer timer is a typo ("300m" for "300s")
+LONGEST = 3 * 60 * 60
+#: the phases a ruleset may time, in round order (content.models.PHASES)
+TIMED_PHASES: tuple[str, ...] = ("event", "moves", "adjudication", "review")
+OnTimeUp = Literal["nothing", "pass"]
+ON_TIME_UP: tuple[str, ...] = ("nothing", "pass")
+
+_DURATION = re.compile(r"(?:(?P<h>\d+)h)?(?:(?P<m>\d+)m)?(?:(?P<s>\d+)s)?")
+_EXAMPLES = '"90s", "5m", "1m30s" or "off"'
+
+
+def parse_duration(text: str) -> int | None:
+    """Seconds in a duration such as ``"5m"`` or ``"1m30s"``; None for ``"off"``.
+
+    Raises ValueError with a sentence a designer can act on.
+    """
+    written = text.strip().lower()
+    if written == OFF:
+        return None
+    if written.startswith("-"):
+        raise ValueError(f"{text!r}: a phase cannot last a negative time; write a length such as {_EXAMPLES}")
+    match = _DURATION.fullmatch(written.replace(" ", ""))
+    if not written or match is None or not any(match.groupdict().values()):
+        raise ValueError(f"{text!r} is not a duration: write it as {_EXAMPLES}")
+    parts = {k: int(v) for k, v in match.groupdict().items() if v is not None}
+    seconds = parts.get("h", 0) * 3600 + parts.get("m", 0) * 60 + parts.get("s", 0)
+    if seconds == 0:
+        raise ValueError(f"{text!r}: a timer of no time is up at once; give a length, or \"off\" for no timer")
+    if seconds > LONGEST:
+        raise ValueError(f"{text!r} is longer than 3 hours, the longest a phase may last")
+    return seconds
+
+
+def format_duration(seconds: int | None) -> str:
+    """``330`` -> ``"5m30s"``, None -> ``"off"`` (what :func:`parse_duration` reads back)."""
+    if seconds is None:
+        return OFF
+    hours, rest = divmod(int(seconds), 3600)
+    minutes, secs = divmod(rest, 60)
+    text = (f"{hours}h" if hours else "") + (f"{minutes}m" if minutes else "") + (f"{secs}s" if secs else "")
+    return text or "0s"
+
+
+def _duration(text: str) -> str:
+    parse_duration(text)
+    return text
+
+
+Duration = Annotated[
+    str,
+    Limits(description='how long the phase may take: "90s", "5m", "1m30s" (at most 3 hours), or "off"'),
+    Check(_duration),
+]
+
+
+class Timers(ContentModel):
+    """The ``[ruleset.timers]`` table: each phase's length, and what happens when time is up."""
+
+    event: Duration = "2m"
+    moves: Duration = "5m"
+    adjudication: Duration = "3m"
+    review: Duration = "2m"
+    on_time_up: Annotated[
+        OnTimeUp,
+        Limits(description='"nothing" (the facilitator decides), or "pass": in the moves phase, '
+                           "each human team whose turn it is passes while the time is up"),
+    ] = "nothing"
+
+    def seconds(self, phase: str) -> int | None:
+        """The length of ``phase`` in seconds; None when it has no timer."""
+        text = getattr(self, phase, None) if phase in TIMED_PHASES else None
+        return None if text is None else parse_duration(text)
+
+    def describe(self) -> str:
+        """``event=2m, moves=5m, ...`` as the start screen and ``--timer`` write them."""
+        lengths = ", ".join(f"{p}={format_duration(self.seconds(p))}" for p in TIMED_PHASES)
+        return lengths + ("; at time up the waiting team passes" if self.on_time_up == "pass" else "")
+
+
+#: every phase off: ``--timer off``
+NO_TIMERS = Timers(**dict.fromkeys(TIMED_PHASES, OFF))
+
+
+def parse_timer_option(text: str, base: Timers) -> Timers:
+    """``base`` changed by what a facilitator typed: ``moves=5m,review=2m``, ``off`` or ``on_time_up=pass``.
+
+    An empty text keeps ``base``. Raises ValueError naming the part that is wrong.
+    """
+    written = text.strip()
+    if not written:
+        return base
+    if written.lower() == OFF:
+        return replace(base, **dict.fromkeys(TIMED_PHASES, OFF))
+    changes: dict[str, str] = {}
+    for part in written.split(","):
+        part = part.strip()
+        if not part:
+            continue
+        key, sep, value = part.partition("=")
+        key, value = key.strip().lower(), value.strip()
+        if not sep or not value:
+            raise ValueError(f"'{part}': write phase=length, e.g. moves=5m (or off for no timers at all)")
+        if key == "on_time_up":
+            if value not in ON_TIME_UP:
+                raise ValueError(f"on_time_up={value}{did_you_mean(value, ON_TIME_UP)}: "
+                                 f"expected one of {', '.join(ON_TIME_UP)}")
+        elif key in TIMED_PHASES:
+            parse_duration(value)
+        else:
+            raise ValueError(f"unknown phase '{key}'{did_you_mean(key, (*TIMED_PHASES, 'on_time_up'))}; "
+                             f"expected one of {', '.join(TIMED_PHASES)} or on_time_up")
+        changes[key] = value
+    return replace(base, **changes)
+
+
+def timers_from_data(data: Any) -> Timers | None:
+    """Timers recorded in a save's clock reading, checked as a ruleset's are; None if they are not valid."""
+    if not isinstance(data, dict):
+        return None
+    for key, value in data.items():
+        if not isinstance(value, str):
+            return None
+        if key == "on_time_up":
+            if value not in ON_TIME_UP:
+                return None
+        elif key in TIMED_PHASES:
+            try:
+                parse_duration(value)
+            except ValueError:
+                return None
+        else:
+            return None
+    return replace(Timers(), **data)
+
+
+__all__ = [
+    "LONGEST",
+    "NO_TIMERS",
+    "OFF",
+    "TIMED_PHASES",
+    "Timers",
+    "format_duration",
+    "parse_duration",
+    "parse_timer_option",
+    "timers_from_data",
+]
