@@ -8,10 +8,13 @@ once the event is fsynced to the save.
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 
 from .content import Scenario
+from .content.fields import dump
+from .content.timers import Timers, timers_from_data
 from .engine import Action, State, apply, legal_actions, new_game
 from .store import SaveWriter, default_save_path
 
@@ -56,6 +59,12 @@ class Session:
         self.writer = writer
         self.seats = seats  # actor id -> "human" or a bot policy
         self.messages: list[str] = messages if messages is not None else []
+        #: the phase timers in effect: the ruleset's, unless ``resume --timer`` changed them
+        self.timers: Timers = state.scenario.ruleset.ruleset.timers
+        #: the clock reading saved with the last event of a resumed game (None: a new game)
+        self.last_clock: dict[str, Any] | None = None
+        #: set by the play screen: the clock's reading after an event, saved beside it
+        self.clock_reading: Callable[[State], dict[str, Any]] | None = None
 
     # -- starting ----------------------------------------------------------
 
@@ -87,7 +96,11 @@ class Session:
         seats = resumed.save.header.get("seats")
         actor_ids = [a.id for a in resumed.save.scenario.ruleset.actors]
         clean = _seats(actor_ids, seats if isinstance(seats, dict) else None)
-        return cls(resumed.state, resumed.writer, clean, list(resumed.messages))
+        session = cls(resumed.state, resumed.writer, clean, list(resumed.messages))
+        session.last_clock = resumed.save.events[-1].clock if resumed.save.events else None
+        if session.last_clock is not None:
+            session.timers = timers_from_data(session.last_clock.get("timers")) or session.timers
+        return session
 
     # -- playing -----------------------------------------------------------
 
@@ -107,9 +120,19 @@ class Session:
     def apply(self, action: Action) -> State:
         """Apply an action and write it to the save; raises RuleViolation if illegal."""
         new = apply(self.state, action)
-        self.writer.append(new)
+        self.writer.append(new, self._clock_record(new))
         self.state = new
         return new
+
+    def _clock_record(self, state: State) -> dict[str, Any] | None:
+        """The clock to save with the event that made ``state`` (None without a play screen)."""
+        if self.clock_reading is None:
+            return None
+        record = self.clock_reading(state)
+        if self.timers != self.scenario.ruleset.ruleset.timers:
+            # timers set on resume are not in the header's ruleset: each event carries them
+            record = {**record, "timers": dump(self.timers)}
+        return record
 
     def options(self) -> list[Action]:
         return legal_actions(self.state)

@@ -5,8 +5,9 @@ anyone can recompute it. What the game computed — an event's round, phase,
 actor, track, the action as applied and its whole result (summary, the
 working of a ruling, dice, totals, changes) — is recomputed by replaying the
 action, so the line the writer would have written is rebuilt and compared
-with the line in the file, byte for byte. Only the wall-clock time is taken
-from the file: nothing can recompute it.
+with the line in the file, byte for byte. Only the wall-clock time and the
+room's clock reading (phase time left, session time) are taken from the file:
+nothing can recompute them.
 """
 
 from __future__ import annotations
@@ -22,17 +23,19 @@ from .shapes import show
 _PARTS = ("seq", "state", "round", "phase", "actor", "track", "action", "result")
 
 
-def difference(body: bytes, time: str, replayed: Event, state_hash: str) -> tuple[str, str] | None:
+def difference(body: bytes, time: str, replayed: Event, state_hash: str,
+               clock: dict[str, Any] | None = None) -> tuple[str, str] | None:
     """The first difference between a recorded line and the replay, as (kind, detail); None if none.
 
     ``body`` is the line's canonical JSON without its chain (what the chain
-    covers); ``time`` the time it records. Kind is ``"<part> differs"``
+    covers); ``time`` the time it records, and ``clock`` the room's clock it
+    records, if any (checked for its shape only: nothing recomputes it). Kind is ``"<part> differs"``
     (``"result differs"``, ``"round differs"``...), or ``"line differs"``
     when the values are the same but the line is not written as tabletop
     writes it. The detail names the key path: ``"ruling.total: the game
     gives 9, the save says 99"``.
     """
-    expected = _canonical(event_record(replayed, state_hash, time))
+    expected = _canonical(event_record(replayed, state_hash, time, clock))
     if expected == body:  # the usual case: one encode and one comparison
         return None
     game = json.loads(expected)  # plain JSON types, as the file's side

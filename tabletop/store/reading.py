@@ -58,6 +58,8 @@ class SavedEvent:
     chain: str
     #: the line's canonical JSON without its chain, as read (what the replay is held against)
     body: bytes = field(default=b"", repr=False, compare=False)
+    #: the room's clock after the event, when a play screen recorded it (see store.schema)
+    clock: dict[str, Any] | None = None
 
     @property
     def summary(self) -> str:
@@ -104,7 +106,7 @@ class Save:
                 if state.hash != event.state:
                     return i, f"replaying gives state {state.hash}, the save says {event.state}"
                 assert state.last is not None
-                found = difference(event.body, event.time, state.last, state.hash)
+                found = difference(event.body, event.time, state.last, state.hash, event.clock)
                 if found is not None:
                     return i, f"{found[0]}: {found[1]}"
         except _Unplayable as stop:
@@ -128,7 +130,7 @@ class Save:
             for i, event, state in self._replay_all():
                 replayed = state.last
                 assert replayed is not None
-                found = difference(event.body, event.time, replayed, event.state)
+                found = difference(event.body, event.time, replayed, event.state, event.clock)
                 if found is None:
                     continue
                 if self._difference is None:
@@ -404,4 +406,5 @@ def _event(record: dict[str, Any], body: bytes) -> SavedEvent:
         state=record["state"],
         chain=record["chain"],
         body=body,
+        clock=record.get("clock"),
     )

@@ -177,14 +177,18 @@ class SaveWriter:
         lock.announce()
         return cls(Path(save.path), fd, save.last_chain, len(save), durable, lock)
 
-    def append(self, state: State) -> None:
-        """Write the event ``state.last`` (and the hash of ``state``) to disk, or raise SaveWriteError."""
+    def append(self, state: State, clock: dict[str, Any] | None = None) -> None:
+        """Write the event ``state.last`` (and the hash of ``state``) to disk, or raise SaveWriteError.
+
+        ``clock``: the room's clock after the event (see :mod:`tabletop.store.schema`),
+        recorded beside the game, never in it: the engine has no clock.
+        """
         event = state.last
         if event is None:
             raise ValueError("the state has no event to save")
         if event.seq != self._seq + 1:
             raise ValueError(f"event {event.seq} does not follow event {self._seq} in {self.path}")
-        record = event_record(event, state.hash, _now())
+        record = event_record(event, state.hash, _now(), clock)
         raw, chain = _line(record, self._chain)
         self._put(raw)
         self._chain = chain
@@ -275,13 +279,14 @@ class SaveWriter:
         self.close()
 
 
-def event_record(event: Event, state_hash: str, time: str) -> dict[str, Any]:
+def event_record(event: Event, state_hash: str, time: str, clock: dict[str, Any] | None = None) -> dict[str, Any]:
     """The line an event is saved as, without its chain.
 
-    ``verify`` rebuilds this from the replayed event (with the recorded time)
-    and holds it against the line: keep the two the same function.
+    ``verify`` rebuilds this from the replayed event (with the recorded time
+    and clock: nothing recomputes those) and holds it against the line: keep
+    the two the same function.
     """
-    return {
+    record = {
         "seq": event.seq,
         "time": time,
         "round": event.round,
@@ -292,6 +297,9 @@ def event_record(event: Event, state_hash: str, time: str) -> dict[str, Any]:
         "result": event.result,
         "state": state_hash,
     }
+    if clock is not None:
+        record["clock"] = clock
+    return record
 
 
 def _recorded_action(action: Action, result: Mapping[str, Any]) -> dict[str, Any]:

@@ -14,6 +14,28 @@ from .players import TEAM_NAME_MAX
 from .savefile import FORMAT, VERSION
 
 _HASH = {"type": "string", "pattern": "^[0-9a-f]{32}$"}
+_SECONDS = {"type": "integer", "minimum": 0}
+#: optional: the play screen's clock after the event, in whole seconds. Outside the game state (the
+#: engine has no clock): neither the state hash nor a replay reads it, verify takes it from the file
+#: as it takes the wall-clock time, and `resume` goes on from the last one.
+_CLOCK = {
+    "type": "object",
+    "description": "the room's clock after this event, as the play screen read it (absent from headless games)",
+    "required": ["phase_left", "paused", "elapsed"],
+    "additionalProperties": False,
+    "properties": {
+        "phase_left": {"type": ["integer", "null"], "minimum": 0,
+                       "description": "seconds left on the phase timer (0: time is up; null: the phase has no timer)"},
+        "paused": {"type": "boolean", "description": "the facilitator had paused the game"},
+        "elapsed": {**_SECONDS, "description": "the session clock: workshop time so far, across resumes"},
+        "timers": {
+            "type": "object",
+            "description": "the phase timers in effect, when `resume --timer` changed them from the header's ruleset",
+            "additionalProperties": False,
+            "properties": {key: {"type": "string"} for key in ("event", "moves", "adjudication", "review", "on_time_up")},
+        },
+    },
+}
 
 
 def save_schema() -> dict[str, Any]:
@@ -132,6 +154,7 @@ def line_schemas() -> tuple[dict[str, Any], dict[str, Any]]:
                 "description": "what happened: summary, changes, ruling working (dice, modifiers, votes), notes",
             },
             "state": {**_HASH, "description": "hash of the game state after this event"},
+            "clock": _CLOCK,
             "chain": {**_HASH, "description": "sha256 of the previous line's chain + newline + this line's canonical JSON without chain"},
         },
     }

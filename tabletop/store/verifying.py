@@ -152,7 +152,7 @@ def _verify(path: str | Path) -> VerifyReport:
                 break
             report.chance_checked += 1
         assert after.last is not None
-        found = difference(event.body, event.time, after.last, after.hash)
+        found = difference(event.body, event.time, after.last, after.hash, event.clock)
         if found is not None:
             report.damage = Damage(event.seq, line, *found)
             break
