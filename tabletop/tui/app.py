@@ -14,6 +14,7 @@ from textual.theme import Theme
 from ..session import DEFAULT_SAVE_DIR, Session, with_sealed
 from ..store import default_save_path
 from .board import BoardScreen
+from .clock import Now
 
 if TYPE_CHECKING:
     from .start import Choice
@@ -46,9 +47,11 @@ class TabletopApp(App[None]):
         Binding("ctrl+s", "screenshot", "Screenshot", id="app.screenshot", show=False),
     ]
 
-    def __init__(self, session: Session | None = None, save_dir: str | Path = DEFAULT_SAVE_DIR):
+    def __init__(self, session: Session | None = None, save_dir: str | Path = DEFAULT_SAVE_DIR,
+                 now: Now | None = None):
         super().__init__()
         self.session = session
+        self.now = now  # the room's clock for the phase timers (None: the wall clock; tests pass their own)
         self.save_dir = Path(save_dir)
         self.register_theme(HIGH_CONTRAST)
 
@@ -56,7 +59,7 @@ class TabletopApp(App[None]):
         # a game's board is the first screen itself: pushing it over Textual's blank default
         # screen cost a frame and a resize pass before the room saw anything
         if self.session is not None:
-            return BoardScreen(self.session)
+            return BoardScreen(self.session, self.now)
         return super().get_default_screen()
 
     def on_mount(self) -> None:
@@ -88,7 +91,7 @@ class TabletopApp(App[None]):
             self.notify(f"Cannot create the save {path}: {exc.strerror or exc}", severity="error", timeout=15)
             self.push_screen(StartScreen(), self._started)
             return
-        self.push_screen(BoardScreen(self.session))
+        self.push_screen(BoardScreen(self.session, self.now))
         if renamed:
             self.notify(renamed, title="Save name", severity="warning", timeout=15, markup=False)
 

@@ -27,20 +27,22 @@ from ..engine import Action, RuleViolation, State
 from ..engine.review import last_undoable
 from ..engine.rules import move_options, objectives_met, waiting_for
 from ..session import Session
+from . import clock as room_clock
 from .bars import KeyBar, TitleBar
 from .cardhold import CardHold
+from .clock import Now
 from .keys import key_available
 from .notices import Refusals
 from .review import review_text
 from .savefail import not_saved_words
 from .sealed import SealedDesk
 from .text import card_text, literal, move_words, names, outcome_text, ruling_lines
+from .timekeeper import Timekeeper
 from .widgets import Board, BoardPart, CardPanel, RulingsPanel, TurnPanel
 
 # The dialogs (.modals) are imported by the actions that open them: the first board needs none.
 
 BOT_DELAY = 0.9  # seconds a bot "thinks" so the room can follow
-PHASE_SECONDS = {"event": 120, "moves": 300, "adjudication": 180, "review": 120}
 
 
 class DecisionList(OptionList):
@@ -112,10 +114,12 @@ class BoardScreen(Screen[None]):
     BoardScreen.-compact #facilitator { dock: bottom; height: 12; }
     """
 
-    def __init__(self, session: Session):
+    def __init__(self, session: Session, now: Now | None = None):
         super().__init__()
         self.session = session
-        self.paused = False
+        # the phase timer and session clock read ``now`` (tests pass a clock they move by hand)
+        self.timekeeper = Timekeeper(self, now or room_clock.wall_clock)
+        self.paused = self.timekeeper.clock.paused  # a game saved while paused resumes paused
         self.stage: str | None = None  # None, or the track ("@global" for global moves) a team is choosing on
         self.entries: list[Entry] = []
         self._listing: tuple[str, list[tuple[str, str | None]]] | None = None
@@ -126,8 +130,6 @@ class BoardScreen(Screen[None]):
         self._bot_timer: Timer | None = None
         self._prompt_text: Text | None = None
         self._keys_shown: tuple[bool, ...] | None = None
-        self._phase_key: tuple[int, str, bool] | None = None
-        self.seconds_left = 0
         self._ended_shown = False
         self._compact_drawn: bool | None = None
 
@@ -171,18 +173,20 @@ class BoardScreen(Screen[None]):
     def refresh_view(self) -> None:
         state = self.session.state
         acting = self.session.acting()
-        self._reset_timer_if_new_phase(state)
+        self.timekeeper.follow(state)
         self._compact_drawn = self.compact
         self.set_class(self.compact, "-compact")
         self.set_class(self.show_facilitator, "-facilitator")
         self.query_one(Board).show(state, acting, compact=self.compact)
-        self.query_one(TurnPanel).show(state, acting, self.session.seats, self._timer_text(), self.paused)
+        self._show_turn(acting)
         self.query_one(CardPanel).show(state, False)  # the control note is in the facilitator panel, whole
         self.query_one(RulingsPanel).show(state)
         self._build_decision(state, acting)
         if self.show_facilitator:
             self._facilitator_panel().update(self._facilitator_text(state))
         self._schedule_bot()
+        if self.timekeeper.clock.time_up():
+            self.call_later(self.timekeeper.pass_if_out_of_time)  # after this redraw, not inside it
         keys = (state.card is not None, state.previous is not None, state.over, self.paused)
         if keys != self._keys_shown:
             # the footer rebuilds itself on refresh_bindings: only when a key's availability changed
@@ -194,27 +198,21 @@ class BoardScreen(Screen[None]):
 
             self.app.push_screen(EndScreen(state, head=self.session.save_head))
 
-    def _timer_text(self) -> str:
-        if self.session.state.over:
-            return ""
-        if self.seconds_left <= 0:
-            return "TIME UP"
-        return f"{self.seconds_left // 60:02d}:{self.seconds_left % 60:02d}"
+    def _show_turn(self, acting: str | None) -> None:
+        panel = self.query_one(TurnPanel)
+        panel.show(self.session.state, acting, self.session.seats, self.timekeeper.phase_text(), self.paused)
+        panel.border_subtitle = self.timekeeper.session_text()
 
-    def _reset_timer_if_new_phase(self, state: State) -> None:
-        key = (state.round, state.phase, state.over)
-        if key != self._phase_key:
-            self._phase_key = key
-            self.seconds_left = PHASE_SECONDS.get(state.phase, 120)
+    @property
+    def seconds_left(self) -> int:
+        """Whole seconds left on the phase timer (0: time is up, or no timer)."""
+        return self.timekeeper.seconds_left
 
     def _tick(self) -> None:
-        if self.paused or self.session.state.over:
+        if self.session.state.over:
             return
-        if self.seconds_left > 0:
-            self.seconds_left -= 1
-            self.query_one(TurnPanel).show(
-                self.session.state, self.session.acting(), self.session.seats, self._timer_text(), self.paused
-            )
+        self._show_turn(self.session.acting())
+        self.timekeeper.tick()
 
     def _facilitator_text(self, state: State) -> Text:
         n = names(state)
@@ -582,6 +580,7 @@ class BoardScreen(Screen[None]):
 
     def action_pause(self) -> None:
         self.paused = not self.paused
+        self.timekeeper.pause(self.paused)
         self.notify("Paused: the timer and the bots wait." if self.paused else "Resumed.", timeout=3)
         if self.paused and self._bot_timer is not None:
             self._bot_timer.stop()
@@ -592,8 +591,7 @@ class BoardScreen(Screen[None]):
         self.action_pause()
 
     def action_extend(self) -> None:
-        self.seconds_left = max(0, self.seconds_left) + 60
-        self.notify("One more minute on the phase timer.", timeout=3)
+        self.notify(self.timekeeper.extend(), timeout=3)
         self.refresh_view()
 
     def _facilitator_panel(self) -> Static:

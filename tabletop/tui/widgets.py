@@ -85,7 +85,8 @@ class TurnPanel(BoardPart):
     TurnPanel { height: auto; padding: 0 1; border: round $accent; }
     """
 
-    def show(self, state: State, acting: str | None, seats: dict[str, str], timer: str = "", paused: bool = False) -> None:
+    def show(self, state: State, acting: str | None, seats: dict[str, str], timer: str | Text = "",
+             paused: bool = False) -> None:
         n = names(state)
         rs = state.ruleset.ruleset
         out = Text()
@@ -95,7 +96,8 @@ class TurnPanel(BoardPart):
         phase = "GAME OVER" if state.over else state.phase.upper()
         out.append(f"Round {state.round}/{rs.turns} \u00b7 {phase}", style="bold")
         if timer:
-            out.append(f"  time {timer}")
+            out.append("  ")
+            out.append_text(timer if isinstance(timer, Text) else Text(f"time {timer}"))
         out.append("\n")
         waiting = waiting_for(state)
         if acting is not None:

@@ -21,6 +21,7 @@ from tabletop.session import Session
 from tabletop.store import savefile
 from tabletop.sim.bots import Bot
 from tabletop.tui.app import TabletopApp
+from tabletop.tui import clock as room_clock
 from tabletop.tui.board import BoardScreen
 
 from .support import SIZE, SMALL, scenario
@@ -30,6 +31,7 @@ from .support import SIZE, SMALL, scenario
 def steady_screen(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)  # the header shows the save's path: keep it short and the same
     monkeypatch.setattr(BoardScreen, "_tick", lambda self: None)  # the phase timer stands still
+    monkeypatch.setattr(room_clock, "wall_clock", lambda: 0.0)  # and reads the same however slow the run
 
     class FixedRandom:
         def randrange(self, low: int, high: int) -> int:

@@ -1,0 +1,137 @@
+"""The board's timekeeper: the phase timer and session clock on screen, and time up.
+
+It times each phase for as long as the session's timers say (the ruleset's,
+or what the start screen, ``play --timer`` or ``resume --timer`` set), shows
+the time left and the workshop's time, and when a phase's time runs out says
+so in words and colour, rings the terminal bell once and leaves a notice. A
+ruleset with ``on_time_up = "pass"`` has the human team whose turn it is pass
+while the moves phase is out of time (bots play on: they never keep a room
+waiting). Each saved event carries the clock's reading, so a resumed game
+goes on with the time it had.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Hashable
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+
+from ..engine import State
+from .clock import ClockReading, Now, PhaseClock
+from .text import names
+
+if TYPE_CHECKING:
+    from .board import BoardScreen
+
+#: what the facilitator's + key adds
+MORE_TIME = 60
+#: time up reads the same on every theme (and says it in words: never colour alone)
+TIME_UP_STYLE = "bold #000000 on #ffd700"
+
+
+class Timekeeper:
+    """Keeps a board's phase timer and session clock, and does what time up asks."""
+
+    def __init__(self, screen: BoardScreen, now: Now):
+        self.screen = screen
+        self.session = screen.session
+        reading = ClockReading.from_record(self.session.last_clock)
+        self.clock = PhaseClock(now, elapsed=reading.elapsed if reading else 0.0)
+        if reading is not None:
+            self._restore(reading)
+        self.session.clock_reading = self.reading
+
+    def _phase(self, state: State) -> tuple[Hashable, int | None]:
+        """What is timed now (a new round or phase restarts the timer), and for how long."""
+        seconds = None if state.over else self.session.timers.seconds(state.phase)
+        return (state.round, state.phase, state.over), seconds
+
+    def _restore(self, reading: ClockReading) -> None:
+        """Go on from the clock saved with the last event (its phase is the game's phase now)."""
+        phase, seconds = self._phase(self.session.state)
+        left = seconds
+        if seconds is not None and reading.phase_left is not None:
+            left = min(reading.phase_left, seconds)  # timers shortened on resume apply at once
+        self.clock.start(left, phase)
+        if reading.paused:
+            self.clock.pause()
+        self.clock.mark_announced()  # the room heard the bell before the game was closed
+
+    # -- what the board asks ------------------------------------------------
+
+    def follow(self, state: State) -> None:
+        """Start timing the state's phase if it is a new one."""
+        phase, seconds = self._phase(state)
+        self.clock.enter(phase, seconds)
+
+    def reading(self, state: State) -> dict[str, Any]:
+        """The clock to save with the event that led to ``state``."""
+        phase, seconds = self._phase(state)
+        return self.clock.reading(phase, seconds).to_record()
+
+    @property
+    def seconds_left(self) -> int:
+        return math.ceil(self.clock.remaining() or 0)
+
+    def phase_text(self) -> Text:
+        """The phase timer for the turn panel: ``time 04:12``, or TIME UP in words and colour."""
+        shown = self.clock.phase_text()
+        if not shown or self.session.state.over:
+            return Text()
+        if self.clock.time_up():
+            return Text(" \u26a0 TIME UP ", style=TIME_UP_STYLE)
+        return Text(f"time {shown}", style="bold" if (self.clock.remaining() or 0) <= 60 else "")
+
+    def session_text(self) -> str:
+        return f" session {self.clock.elapsed_text()} "
+
+    def pause(self, paused: bool) -> None:
+        if paused:
+            self.clock.pause()
+        else:
+            self.clock.resume()
+
+    def extend(self) -> str:
+        """One more minute on the phase timer; says what it did."""
+        had_timer = self.clock.remaining() is not None
+        self.clock.extend(MORE_TIME)
+        return "One more minute on the phase timer." if had_timer else "A one-minute timer runs for this phase."
+
+    # -- time up --------------------------------------------------------------
+
+    def tick(self) -> None:
+        """Once a second: announce time up the moment it comes, and apply the ruleset's rule."""
+        if self.session.state.over:
+            return
+        if self.clock.newly_up():
+            self._announce()
+        self.pass_if_out_of_time()
+
+    def _announce(self) -> None:
+        state = self.session.state
+        self.screen.app.bell()
+        then = "Press + for one more minute, or move on."
+        if self.session.timers.on_time_up == "pass" and state.phase == "moves":
+            then = "Each human team whose turn it is now passes (the ruleset says so); + gives one more minute."
+        self.screen.notify(f"Time is up for the {state.phase} phase. {then}", title="TIME UP",
+                           severity="warning", timeout=15, markup=False)
+
+    def pass_if_out_of_time(self) -> None:
+        """With ``on_time_up = "pass"``: the human team whose move the game waits on passes."""
+        if self.session.timers.on_time_up != "pass" or not self.clock.time_up():
+            return
+        screen = self.screen
+        if screen.paused or not screen.is_active or self.session.state.over:
+            return  # a dialog is open (a team confirming its move): it may finish first
+        action = next((a for a in self.session.options() if a.kind == "pass"), None)
+        if action is None or action.actor is None or self.session.is_bot(action.actor):
+            return
+        who = names(self.session.state).get(action.actor, action.actor)
+        if screen.act(action):
+            screen.notify(f"Time is up: {who} passes.", title="TIME UP", severity="warning", timeout=8,
+                          markup=False)
+
+
+__all__ = ["MORE_TIME", "Timekeeper"]

@@ -1,0 +1,148 @@
+"""The phase timer and the session clock, driven by a clock the test moves by hand."""
+
+from __future__ import annotations
+
+from tabletop.tui.clock import ClockReading, PhaseClock, clock_text
+
+
+class FakeTime:
+    """``now`` for a clock: stands still until the test moves it."""
+
+    def __init__(self, start: float = 1000.0):
+        self.t = start
+
+    def __call__(self) -> float:
+        return self.t
+
+    def advance(self, seconds: float) -> None:
+        self.t += seconds
+
+
+def test_a_phase_counts_down_and_is_up_at_its_length() -> None:
+    now = FakeTime()
+    clock = PhaseClock(now)
+    clock.start(300, "moves")
+    assert clock.remaining() == 300 and not clock.time_up()
+    now.advance(299.5)
+    assert clock.remaining() == 0.5 and clock.phase_text() == "00:01" and not clock.time_up()
+    now.advance(0.5)
+    assert clock.time_up() and clock.remaining() == 0 and clock.phase_text() == "TIME UP"
+    now.advance(100)
+    assert clock.remaining() == 0  # never below zero
+
+
+def test_pause_stops_the_phase_timer_but_not_the_session_clock() -> None:
+    now = FakeTime()
+    clock = PhaseClock(now)
+    clock.start(120, "event")
+    now.advance(20)
+    clock.pause()
+    assert clock.paused
+    now.advance(600)
+    assert clock.remaining() == 100
+    assert clock.elapsed() == 620  # the room was there all along
+    clock.resume()
+    now.advance(30)
+    assert clock.remaining() == 70 and not clock.paused
+
+
+def test_extend_adds_time_and_restarts_time_that_was_up() -> None:
+    now = FakeTime()
+    clock = PhaseClock(now)
+    clock.start(60, "review")
+    now.advance(30)
+    clock.extend(60)
+    assert clock.remaining() == 90
+    now.advance(200)
+    assert clock.time_up()
+    clock.extend(60)  # time that ran out long ago starts again from the minute given
+    assert clock.remaining() == 60 and not clock.time_up()
+    clock.pause()
+    clock.extend(60)
+    now.advance(500)
+    assert clock.remaining() == 120  # extended while paused: still standing
+
+
+def test_time_up_is_announced_once_per_run_out() -> None:
+    now = FakeTime()
+    clock = PhaseClock(now)
+    clock.start(10, "moves")
+    assert not clock.newly_up()
+    now.advance(10)
+    assert clock.newly_up()
+    assert not clock.newly_up()  # the bell rings once, not every tick
+    clock.extend(5)
+    now.advance(5)
+    assert clock.newly_up()  # after more time ran out again: once more
+    clock.start(10, "adjudication")
+    now.advance(11)
+    assert clock.newly_up()
+
+
+def test_entering_the_same_phase_keeps_the_time_a_new_one_restarts_it() -> None:
+    now = FakeTime()
+    clock = PhaseClock(now)
+    assert clock.enter((1, "event"), 120)
+    now.advance(50)
+    assert not clock.enter((1, "event"), 120)
+    assert clock.remaining() == 70
+    assert clock.enter((1, "moves"), 300)
+    assert clock.remaining() == 300
+
+
+def test_a_phase_without_a_timer_is_never_up_and_plus_gives_it_one() -> None:
+    now = FakeTime()
+    clock = PhaseClock(now)
+    clock.start(None, "moves")
+    now.advance(10_000)
+    assert clock.remaining() is None and not clock.time_up() and clock.phase_text() == ""
+    clock.extend(60)
+    now.advance(59)
+    assert clock.remaining() == 1
+
+
+def test_a_phase_started_while_paused_waits_for_the_resume() -> None:
+    now = FakeTime()
+    clock = PhaseClock(now)
+    clock.start(100, "a")
+    clock.pause()
+    clock.start(300, "b")
+    now.advance(1000)
+    assert clock.remaining() == 300 and clock.paused
+    clock.resume()
+    now.advance(1)
+    assert clock.remaining() == 299
+
+
+def test_the_session_clock_carries_on_from_a_reading() -> None:
+    now = FakeTime()
+    clock = PhaseClock(now, elapsed=3600.0)
+    now.advance(65)
+    assert clock.elapsed() == 3665 and clock.elapsed_text() == "1:01:05"
+
+
+def test_reading_what_a_save_records() -> None:
+    now = FakeTime()
+    clock = PhaseClock(now, elapsed=10)
+    clock.start(300, (2, "moves", False))
+    now.advance(12.345)
+    assert clock.reading().to_record() == {"phase_left": 287.7, "paused": False, "elapsed": 22.3}
+    # read for the phase an event leads to, before the screen starts timing it: nothing changes
+    assert clock.reading((2, "adjudication", False), 180).phase_left == 180
+    assert clock.remaining() == 300 - 12.345
+
+
+def test_a_reading_from_a_save_is_checked() -> None:
+    good = ClockReading.from_record({"phase_left": 12.5, "paused": True, "elapsed": 99})
+    assert good == ClockReading(12.5, True, 99.0)
+    assert ClockReading.from_record({"phase_left": None, "paused": False, "elapsed": 0}) == ClockReading(None, False, 0.0)
+    for bad in (None, "soon", [], {"phase_left": -1}, {"phase_left": "5m"}, {"elapsed": True},
+                {"paused": "yes"}, {"elapsed": float("nan")}, {"phase_left": float("inf")}):
+        assert ClockReading.from_record(bad) is None, bad
+
+
+def test_clock_text() -> None:
+    assert clock_text(0) == "00:00"
+    assert clock_text(252) == "04:12"
+    assert clock_text(3725) == "1:02:05"
+    assert clock_text(5, hours=True) == "0:00:05"

@@ -1,0 +1,389 @@
+"""Phase timers on the board: time up in words, colour, bell and notice; what a ruleset makes of it;
+the time left and the session's time in the save, and back after a resume.
+
+Every test moves a fake clock by hand and ticks the board itself: none waits on the wall clock.
+(The board's own once-a-second tick may also run meanwhile; it reads the same fake clock.)
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from rich.text import Text
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from tabletop import open_save
+from tabletop.content.fields import replace
+from tabletop.content.timers import Timers, parse_timer_option
+from tabletop.engine import legal_actions
+from tabletop.session import Session, with_sealed
+from tabletop.tui.app import TabletopApp
+from tabletop.tui.board import BoardScreen
+from tabletop.tui.start import StartScreen
+from tabletop.tui.timekeeper import TIME_UP_STYLE
+from tabletop.tui.widgets import TurnPanel
+
+from .support import SIZE, board, panel, press, scenario, toasts, type_text
+
+
+class FakeTime:
+    """The room's clock for a test: it moves only when the test says so."""
+
+    def __init__(self) -> None:
+        self.t = 5000.0
+
+    def __call__(self) -> float:
+        return self.t
+
+    def advance(self, seconds: float) -> None:
+        self.t += seconds
+
+
+class Bells:
+    def __init__(self, app: TabletopApp) -> None:
+        self.count = 0
+        app.bell = self.ring  # type: ignore[method-assign]
+
+    def ring(self) -> None:
+        self.count += 1
+
+
+def timed(timers: Timers, name: str = "parallel-tracks"):
+    return with_sealed(scenario(name), False).with_options(timers=timers)
+
+
+def to_moves(session: Session) -> None:
+    """Set-up, not under test: draw, apply (or answer) the card, go to the moves phase."""
+    while session.state.phase == "event":
+        session.apply(legal_actions(session.state)[0])
+
+
+async def tick(pilot: Pilot) -> None:
+    """What the board's once-a-second interval does, now, then let the app settle (a dialog may be open)."""
+    screen = next(s for s in pilot.app.screen_stack if isinstance(s, BoardScreen))
+    screen._tick()
+    await pilot.pause()
+
+
+def time_up_painted(pilot: Pilot) -> bool:
+    """TIME UP is in the turn panel in the warning colour (and in words)."""
+    painted = pilot.app.screen.query_one(TurnPanel)._painted
+    assert isinstance(painted, Text)
+    return any(painted.plain[span.start:span.end].strip() == "\u26a0 TIME UP" and str(span.style) == TIME_UP_STYLE
+               for span in painted.spans)
+
+
+async def test_time_up_shows_in_words_and_colour_rings_once_and_leaves_a_notice(tmp_path: Path) -> None:
+    now = FakeTime()
+    session = Session.start(timed(Timers(event="2m")), 7, tmp_path / "g.jsonl")
+    app = TabletopApp(session, now=now)
+    bells = Bells(app)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        assert "time 02:00" in panel(pilot, "#turn")
+        now.advance(119)
+        await tick(pilot)
+        assert "time 00:01" in panel(pilot, "#turn")
+        assert bells.count == 0 and not any("TIME UP" in t for t in toasts(pilot))
+        now.advance(1)
+        await tick(pilot)
+        assert "TIME UP" in panel(pilot, "#turn") and "time 00:00" not in panel(pilot, "#turn")
+        assert time_up_painted(pilot)
+        assert bells.count == 1
+        assert any("Time is up for the event phase" in t for t in toasts(pilot)), toasts(pilot)
+        for _ in range(3):
+            now.advance(1)
+            await tick(pilot)
+        assert bells.count == 1  # once, not every second
+        # nothing happens by itself under the default rule: the game waits on the facilitator
+        assert session.state.seq == 0
+        # more time: the timer runs again, and the next time up rings again
+        await press(pilot, "plus")
+        assert "time 01:00" in panel(pilot, "#turn") and not time_up_painted(pilot)
+        now.advance(60)
+        await tick(pilot)
+        assert bells.count == 2
+
+
+async def test_the_timers_come_from_the_ruleset_and_a_new_phase_restarts_them(tmp_path: Path) -> None:
+    now = FakeTime()
+    session = Session.start(timed(Timers(event="90s", moves="7m")), 7, tmp_path / "g.jsonl")
+    async with TabletopApp(session, now=now).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "time 01:30" in panel(pilot, "#turn")
+        now.advance(30)
+        await press(pilot, "enter")  # draw: the event phase goes on
+        assert "time 01:00" in panel(pilot, "#turn")
+        while session.state.phase == "event":
+            await press(pilot, "enter")
+        assert session.state.phase == "moves"
+        assert "time 07:00" in panel(pilot, "#turn")
+
+
+async def test_a_phase_set_off_shows_no_timer_and_never_rings(tmp_path: Path) -> None:
+    now = FakeTime()
+    session = Session.start(timed(parse_timer_option("off", Timers())), 7, tmp_path / "g.jsonl")
+    app = TabletopApp(session, now=now)
+    bells = Bells(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        now.advance(4 * 3600)
+        await tick(pilot)
+        assert "time" not in panel(pilot, "#turn").split("\n")[0]
+        assert "TIME UP" not in panel(pilot, "#turn") and bells.count == 0
+        assert "session 4:00:00" in board(pilot).query_one(TurnPanel).border_subtitle
+
+
+async def test_pause_holds_the_phase_timer_while_the_session_clock_runs(tmp_path: Path) -> None:
+    now = FakeTime()
+    session = Session.start(timed(Timers(event="2m")), 7, tmp_path / "g.jsonl")
+    app = TabletopApp(session, now=now)
+    bells = Bells(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        now.advance(30)
+        await press(pilot, "p")
+        now.advance(600)
+        await tick(pilot)
+        assert "time 01:30" in panel(pilot, "#turn") and bells.count == 0
+        assert "session 0:10:30" in board(pilot).query_one(TurnPanel).border_subtitle
+        await press(pilot, "p")
+        now.advance(90)
+        await tick(pilot)
+        assert "TIME UP" in panel(pilot, "#turn") and bells.count == 1
+
+
+async def test_on_time_up_pass_passes_each_human_team_and_leaves_the_bots_alone(tmp_path: Path) -> None:
+    now = FakeTime()
+    timers = Timers(moves="1m", on_time_up="pass")
+    seats = {"us": "cooperative"}  # ru and ua, eu, bridge are human teams
+    session = Session.start(timed(timers), 7, tmp_path / "g.jsonl", seats)
+    to_moves(session)
+    first_move = session.state.seq
+    app = TabletopApp(session, now=now)
+    bells = Bells(app)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        assert session.state.turn == "ru"
+        now.advance(59)
+        await tick(pilot)
+        assert session.state.seq == first_move  # not yet
+        now.advance(1)
+        await tick(pilot)
+        assert bells.count == 1
+        # the human teams pass as their turns come; the bot plays on (its turns are its own)
+        for _ in range(1000):
+            if session.state.turn is None:
+                break
+            await pilot.pause(0.02)
+        assert session.state.turn is None, f"still waiting on {session.state.turn}"
+        played = [e for e in open_save(session.save_path).events if e.seq > first_move]
+        human = [e for e in played if e.actor in ("ru", "ua", "eu", "bridge")]
+        assert {e.action.kind for e in human} == {"pass"}
+        assert {e.actor for e in human} == {"ru", "ua", "eu", "bridge"}  # each once
+        assert len(human) == 4
+        assert any(e.actor == "us" and e.action.kind == "move" for e in played)  # the bot was not passed
+        assert any("Time is up: Russia passes." in t for t in toasts(pilot)), toasts(pilot)
+
+
+async def test_on_time_up_pass_waits_for_a_dialog_and_stops_after_more_time(tmp_path: Path) -> None:
+    now = FakeTime()
+    session = Session.start(timed(Timers(moves="1m", on_time_up="pass")), 7, tmp_path / "g.jsonl")
+    to_moves(session)
+    before = session.state.seq
+    app = TabletopApp(session, now=now)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "e")  # a dialog is open (end the game?): nobody is passed under it
+        now.advance(61)
+        await tick(pilot)
+        assert session.state.seq == before
+        # more time (from the command palette, say) before the dialog closes: nobody passes after it
+        next(s for s in app.screen_stack if isinstance(s, BoardScreen)).action_extend()
+        await press(pilot, "escape")
+        await tick(pilot)
+        assert session.state.seq == before and session.state.turn == "ru"
+        now.advance(60)
+        await tick(pilot)
+        assert session.state.last is not None and session.state.last.action.kind == "pass"
+
+
+async def test_with_the_default_rule_time_up_passes_nobody(tmp_path: Path) -> None:
+    now = FakeTime()
+    session = Session.start(timed(Timers(moves="1m")), 7, tmp_path / "g.jsonl")
+    to_moves(session)
+    before = session.state.seq
+    async with TabletopApp(session, now=now).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        now.advance(61)
+        await tick(pilot)
+        await pilot.pause()
+        assert "TIME UP" in panel(pilot, "#turn")
+        assert session.state.seq == before
+
+
+# -- the save and a resume ---------------------------------------------------------
+
+
+async def test_the_time_left_and_the_session_clock_survive_a_resume(tmp_path: Path) -> None:
+    path = tmp_path / "g.jsonl"
+    now = FakeTime()
+    session = Session.start(timed(Timers(event="2m")), 7, path)
+    app = TabletopApp(session, now=now)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        now.advance(100)
+        await press(pilot, "enter")  # draw the card at 1:40 into a two-minute phase
+        assert session.state.seq == 1 and session.state.phase == "event"
+    session.close()
+    last = open_save(path).events[-1]
+    assert last.clock == {"phase_left": 20.0, "paused": False, "elapsed": 100.0}
+
+    later = FakeTime()
+    later.advance(86_400)  # the next day: the wall clock says nothing about workshop time
+    resumed = Session.resume(path)
+    app = TabletopApp(resumed, now=later)
+    bells = Bells(app)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        assert "time 00:20" in panel(pilot, "#turn")
+        assert "session 0:01:40" in board(pilot).query_one(TurnPanel).border_subtitle
+        later.advance(20)
+        await tick(pilot)
+        assert "TIME UP" in panel(pilot, "#turn") and bells.count == 1
+        await press(pilot, "enter")  # apply the card; the event phase is still out of time
+    resumed.close()
+    assert open_save(path).events[-1].clock == {"phase_left": 0.0, "paused": False, "elapsed": 120.0}
+
+
+async def test_a_resume_with_time_already_up_does_not_ring_again(tmp_path: Path) -> None:
+    path = tmp_path / "g.jsonl"
+    now = FakeTime()
+    session = Session.start(timed(Timers(event="1m")), 7, path)
+    app = TabletopApp(session, now=now)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        now.advance(70)
+        await tick(pilot)
+        await press(pilot, "enter")
+    session.close()
+    resumed = Session.resume(path)
+    app = TabletopApp(resumed, now=FakeTime())
+    bells = Bells(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await tick(pilot)
+        assert "TIME UP" in panel(pilot, "#turn") and bells.count == 0
+
+
+async def test_a_game_saved_while_paused_resumes_paused(tmp_path: Path) -> None:
+    path = tmp_path / "g.jsonl"
+    now = FakeTime()
+    session = Session.start(timed(Timers(event="2m")), 7, path)
+    async with TabletopApp(session, now=now).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        now.advance(10)
+        await press(pilot, "p", "n")
+        await type_text(pilot, "a break")
+        await press(pilot, "enter")  # a note while paused is saved with the paused clock
+    session.close()
+    assert open_save(path).events[-1].clock == {"phase_left": 110.0, "paused": True, "elapsed": 10.0}
+    resumed = Session.resume(path)
+    later = FakeTime()
+    async with TabletopApp(resumed, now=later).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert board(pilot).paused and "PAUSED" in panel(pilot, "#turn")
+        later.advance(500)
+        await tick(pilot)
+        assert "time 01:50" in panel(pilot, "#turn")
+
+
+async def test_timers_set_on_resume_stay_with_the_save(tmp_path: Path) -> None:
+    path = tmp_path / "g.jsonl"
+    now = FakeTime()
+    session = Session.start(timed(Timers(event="2m", moves="5m")), 7, path)
+    async with TabletopApp(session, now=now).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "enter")
+    session.close()
+
+    resumed = Session.resume(path)
+    resumed.timers = parse_timer_option("event=30s,moves=3m", resumed.timers)  # what resume --timer does
+    async with TabletopApp(resumed, now=FakeTime()).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "time 00:30" in panel(pilot, "#turn")  # shortened at once
+        await press(pilot, "enter")
+    resumed.close()
+    assert open_save(path).events[-1].clock["timers"] == {"event": "30s", "moves": "3m"}
+
+    again = Session.resume(path)  # no --timer: the save's timers
+    assert again.timers == replace(Timers(), event="30s", moves="3m")
+    again.close()
+
+
+def test_every_line_of_a_save_with_clock_readings_matches_the_save_schema(tmp_path: Path) -> None:
+    import asyncio
+
+    import jsonschema
+
+    from tabletop.store.schema import save_schema
+
+    async def play() -> Path:
+        now = FakeTime()
+        session = Session.start(timed(Timers(event="1m")), 7, tmp_path / "g.jsonl")
+        session.timers = Timers(event="off")  # and a reading that carries timers
+        async with TabletopApp(session, now=now).run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            for _ in range(3):
+                now.advance(7)
+                await press(pilot, "enter")
+        session.close()
+        return session.save_path
+
+    path = asyncio.run(play())
+    validator = jsonschema.Draft202012Validator(json.loads(json.dumps(save_schema())))
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 4 and all("clock" in json.loads(line) for line in lines[1:])
+    for number, line in enumerate(lines, start=1):
+        errors = list(validator.iter_errors(json.loads(line)))
+        assert errors == [], f"line {number}: {errors[0].message if errors else ''}"
+
+
+# -- the start screen ------------------------------------------------------------
+
+
+async def test_the_start_screen_sets_the_timers(tmp_path: Path) -> None:
+    app = TabletopApp(save_dir=tmp_path / "saves", now=FakeTime())
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, StartScreen)
+        field = screen.query_one("#timers", Input)
+        field.value = "movs=3m"
+        await press(pilot, "f5")
+        assert isinstance(app.screen, StartScreen)  # refused, with the reason
+        assert any("unknown phase 'movs' (did you mean 'moves'?)" in t for t in toasts(pilot)), toasts(pilot)
+        assert app.screen.focused is field
+        field.value = "moves=3m,on_time_up=pass"
+        await press(pilot, "f5")
+        session = app.session
+        assert session is not None and board(pilot)
+        timers = session.scenario.ruleset.ruleset.timers
+        assert (timers.moves, timers.on_time_up, timers.event) == ("3m", "pass", "2m")
+        # in the save's header too: a resume keeps them
+        header = open_save(session.save_path).header
+        assert header["ruleset"]["ruleset"]["timers"]["moves"] == "3m"
+
+
+@pytest.mark.parametrize("typed", ["", "   "])
+async def test_an_empty_timers_field_keeps_the_scenarios(tmp_path: Path, typed: str) -> None:
+    app = TabletopApp(save_dir=tmp_path / "saves", now=FakeTime())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#timers", Input).value = typed
+        await press(pilot, "f5")
+        assert app.session is not None
+        assert app.session.timers == scenario().ruleset.ruleset.timers
