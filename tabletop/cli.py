@@ -24,6 +24,7 @@ from .content.loader import (
     read_toml,
     resolve,
 )
+from .content.timers import Timers, parse_timer_option
 
 if TYPE_CHECKING:
     from .tui.app import TabletopApp
@@ -374,6 +375,12 @@ def cmd_play(args: argparse.Namespace) -> int:
         _err(f"tabletop play: the folder {Path(args.save).parent} does not exist; create it first, or give --save "
              "a path in an existing folder")
         return 1
+    if args.timer is not None:
+        try:
+            scenario = scenario.with_options(timers=parse_timer_option(args.timer, scenario.ruleset.ruleset.timers))
+        except ValueError as exc:
+            _err(f"tabletop play: --timer: {exc}")
+            return 2
     if (code := _need_terminal()) is not None:
         return code
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1, 1_000_000)
@@ -407,6 +414,12 @@ def cmd_resume(args: argparse.Namespace) -> int:
     from .session import Session
     from .store import SaveError
 
+    if args.timer is not None:
+        try:
+            parse_timer_option(args.timer, Timers())  # the words are checked before the save is touched
+        except ValueError as exc:
+            _err(f"tabletop resume: --timer: {exc}")
+            return 2
     if (code := _need_terminal()) is not None:
         return code
     try:
@@ -417,12 +430,17 @@ def cmd_resume(args: argparse.Namespace) -> int:
     except OSError as exc:  # the disk failed while the save was looked over: nothing was changed
         _err(f"tabletop resume: cannot open {args.save}: {exc.strerror or exc}")
         return 1
+    if args.timer is not None:
+        session.timers = parse_timer_option(args.timer, session.timers)
     for message in session.messages:
         _err(message)
     return _run_app(session)
 
 
 # --------------------------------------------------------------------------
+
+
+_TIMER_HELP = "phase timers, e.g. moves=5m,event=1m,review=90s or on_time_up=pass; off for none"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -482,10 +500,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--teams", action="append", default=None, metavar="A=NAME,B=NAME",
                    help='several team names at once: --teams ru="Delegation A",ua="Team Kyiv" (a comma followed by '
                    'an actor id and = starts the next one, so names may hold commas)')
+    p.add_argument("--timer", default=None, metavar="TIMERS", help=_TIMER_HELP + " (default: as the ruleset says)")
     p.set_defaults(func=cmd_play)
 
     p = sub.add_parser("resume", help="continue a saved game where it stopped")
     p.add_argument("save", metavar="SAVE")
+    p.add_argument("--timer", default=None, metavar="TIMERS", help=_TIMER_HELP + " (default: as the save had them)")
     p.set_defaults(func=cmd_resume)
 
     p = sub.add_parser("replay", help="the debrief viewer: step through a saved game")

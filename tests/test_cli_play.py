@@ -54,3 +54,73 @@ def test_play_checks_team_names_before_it_asks_for_a_terminal(tmp_path: Path) ->
     done = run("play", "--team", "ru=Delegation A, Moscow", "--teams", "ua=Team Kyiv,us=DC", cwd=tmp_path)
     assert done.returncode == 1 and "needs a terminal" in done.stderr  # good names: on to the terminal check
     assert not (tmp_path / "saves").exists()
+
+
+# -- --timer ----------------------------------------------------------------------
+
+
+def test_play_refuses_a_timer_it_cannot_read_before_anything_is_written(tmp_path: Path) -> None:
+    for timer, words in (
+        ("movs=5m", "unknown phase 'movs' (did you mean 'moves'?)"),
+        ("moves=5x", "'5x' is not a duration"),
+        ("moves=-5m", "a phase cannot last a negative time"),
+        ("review=4h", "longer than 3 hours"),
+        ("moves", "write phase=length, e.g. moves=5m"),
+        ("on_time_up=skip", "expected one of nothing, pass"),
+    ):
+        done = run("play", "--timer", timer, cwd=tmp_path)
+        assert done.returncode == 2, (timer, done.stderr)
+        assert "tabletop play: --timer: " in done.stderr and words in done.stderr, (timer, done.stderr)
+        assert "Traceback" not in done.stderr
+    assert not (tmp_path / "saves").exists()
+
+
+def test_resume_refuses_a_bad_timer_before_it_touches_the_save(tmp_path: Path) -> None:
+    save = tmp_path / "g.jsonl"
+    save.write_bytes(b"not a save, and not to be touched")
+    done = run("resume", str(save), "--timer", "adjudicaton=3m", cwd=tmp_path)
+    assert done.returncode == 2
+    assert "tabletop resume: --timer: unknown phase 'adjudicaton' (did you mean 'adjudication'?)" in done.stderr
+    assert save.read_bytes() == b"not a save, and not to be touched"
+
+
+def _captured_sessions(monkeypatch) -> list:
+    import tabletop.cli as cli
+
+    sessions: list = []
+    monkeypatch.setattr(cli, "_need_terminal", lambda: None)
+    monkeypatch.setattr(cli, "_run_app", lambda session: sessions.append(session) or 0)
+    return sessions
+
+
+def test_play_timer_sets_the_phase_lengths_and_the_save_keeps_them(tmp_path: Path, monkeypatch) -> None:
+    from tabletop import open_save
+    from tabletop.cli import main
+
+    sessions = _captured_sessions(monkeypatch)
+    save = tmp_path / "g.jsonl"
+    assert main(["play", "--seed", "3", "--save", str(save), "--timer", "moves=90s, event=1m,on_time_up=pass"]) == 0
+    timers = sessions[0].timers
+    sessions[0].close()
+    assert (timers.event, timers.moves, timers.adjudication, timers.on_time_up) == ("1m", "90s", "4m", "pass")
+    assert timers.seconds("moves") == 90
+    assert open_save(save).header["ruleset"]["ruleset"]["timers"]["moves"] == "90s"
+
+    assert main(["play", "--seed", "3", "--save", str(tmp_path / "off.jsonl"), "--timer", "off"]) == 0
+    sessions[1].close()
+    assert all(sessions[1].timers.seconds(p) is None for p in ("event", "moves", "adjudication", "review"))
+
+
+def test_resume_timer_changes_the_timers_and_without_it_keeps_the_saves(tmp_path: Path, monkeypatch) -> None:
+    from tabletop.cli import main
+
+    sessions = _captured_sessions(monkeypatch)
+    save = tmp_path / "g.jsonl"
+    assert main(["play", "--seed", "3", "--save", str(save), "--timer", "moves=90s"]) == 0
+    sessions[0].close()
+    assert main(["resume", str(save)]) == 0
+    sessions[1].close()
+    assert sessions[1].timers.moves == "90s"
+    assert main(["resume", str(save), "--timer", "review=off"]) == 0
+    sessions[2].close()
+    assert (sessions[2].timers.moves, sessions[2].timers.review) == ("90s", "off")

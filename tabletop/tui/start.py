@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from ..content import ContentError, Scenario
 from ..content.loader import DEFAULT_RULESET, bundled_rulesets, load_scenario
+from ..content.timers import parse_timer_option
 from ..session import DEFAULT_SAVE_DIR, HUMAN
 from ..store import typed_save_path
 from ..store.players import TEAM_NAME_MAX
@@ -81,6 +82,7 @@ def describe(entry: Entry) -> Text:
         out.append(literal(o.description) + "\n")
     out.append(f"\n{o.turns} rounds \u00b7 {o.independence} independence \u00b7 {o.actions_per_round} actions per round"
                f" \u00b7 deck of {sum(c.copies for c in entry.scenario.deck.cards)} cards\n")
+    out.append(f"Timers: {o.timers.describe()}\n")
     out.append("Actors: ", style="bold")
     out.append(", ".join(literal(a.name) for a in rs.actors) + "\n")
     out.append("Tracks:\n", style="bold")
@@ -144,6 +146,9 @@ class StartScreen(Screen[Choice]):
                         yield Label("Save name (in saves/)")
                         yield Input("", placeholder="automatic: <time>-<scenario>.jsonl", id="save-name")
                     yield Static(id="save-hint")
+                    with Horizontal(classes="row"):
+                        yield Label("Phase timers")
+                        yield Input("", placeholder="as above; or moves=5m,review=2m or off", id="timers")
                     yield Vertical(id="seats")
                     yield Button("Start the game (F5)", id="start", variant="primary")
         yield KeyBar()
@@ -234,6 +239,13 @@ class StartScreen(Screen[Choice]):
             self.notify("The seed is a whole number, 0 or more.", severity="error")
             self.query_one("#seed", Input).focus()
             return
+        try:
+            timers = parse_timer_option(self.query_one("#timers", Input).value,
+                                        entry.scenario.ruleset.ruleset.timers)
+        except ValueError as exc:
+            self.notify(literal(f"Timers: {exc}"), severity="error", timeout=10, markup=False)
+            self.query_one("#timers", Input).focus()
+            return
         seats = {}
         teams = {}
         for actor in entry.scenario.ruleset.actors:
@@ -244,7 +256,7 @@ class StartScreen(Screen[Choice]):
                 teams[actor.id] = team
         self.dismiss(
             Choice(
-                scenario=entry.scenario,
+                scenario=entry.scenario.with_options(timers=timers),
                 seed=seed,
                 seats=seats,
                 sealed=self.query_one("#sealed", Switch).value,
