@@ -130,7 +130,7 @@ class Timekeeper:
             return
         who = names(self.session.state).get(action.actor, action.actor)
         if screen.act(action):
-            screen.notify(f"Time is up: {who} passes.", title="TIME UP", severity="warning", timeout=8,
+            screen.notify(f"Time is up: {who} passes.", title="TIME UP", severity="warning", timeout=5,
                           markup=False)
 
 
