@@ -155,6 +155,8 @@ class BoardScreen(Screen[None]):
         self.set_interval(1.0, self._tick)
         for message in self.session.messages:
             self.notify(literal(message), title="Save recovered", timeout=12, markup=False)
+        if self.paused:
+            self.notify("The game was paused when it was saved: press p to go on.", title="Paused", timeout=12)
         self.refresh_view()
         self.query_one("#decision", OptionList).focus()
 

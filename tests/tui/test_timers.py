@@ -293,9 +293,10 @@ async def test_a_game_saved_while_paused_resumes_paused(tmp_path: Path) -> None:
     assert open_save(path).events[-1].clock == {"phase_left": 110.0, "paused": True, "elapsed": 10.0}
     resumed = Session.resume(path)
     later = FakeTime()
-    async with TabletopApp(resumed, now=later).run_test(size=SIZE) as pilot:
+    async with TabletopApp(resumed, now=later).run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
         assert board(pilot).paused and "PAUSED" in panel(pilot, "#turn")
+        assert any("paused when it was saved: press p" in t for t in toasts(pilot)), toasts(pilot)
         later.advance(500)
         await tick(pilot)
         assert "time 01:50" in panel(pilot, "#turn")
