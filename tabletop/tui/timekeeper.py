@@ -125,6 +125,8 @@ class Timekeeper:
         screen = self.screen
         if screen.paused or not screen.is_active or self.session.state.over:
             return  # a dialog is open (a team confirming its move): it may finish first
+        if screen.sealed.step(self.session.state, False) is not None:
+            return  # a sealed team hands over first, as it does before a bot's turn
         action = next((a for a in self.session.options() if a.kind == "pass"), None)
         if action is None or action.actor is None or self.session.is_bot(action.actor):
             return

@@ -211,6 +211,30 @@ async def test_on_time_up_pass_waits_for_a_dialog_and_stops_after_more_time(tmp_
         assert session.state.last is not None and session.state.last.action.kind == "pass"
 
 
+async def test_on_time_up_pass_in_a_sealed_round_waits_for_the_hand_over(tmp_path: Path) -> None:
+    now = FakeTime()
+    session = Session.start(with_sealed(timed(Timers(moves="1m", on_time_up="pass")), True), 7, tmp_path / "g.jsonl")
+    to_moves(session)
+    app = TabletopApp(session, now=now)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert session.state.turn == "ru"
+        await press(pilot, "1")  # Russia at the keyboard, the others look away
+        now.advance(60)
+        await tick(pilot)
+        assert session.state.last is not None and session.state.last.action.to_dict() == {"kind": "pass", "actor": "ru"}
+        # Russia is still at the keyboard: it hands over before anyone else is passed
+        await tick(pilot)
+        assert session.state.turn == "ua" and "ua" not in session.state.passed
+        assert "hand over" in panel(pilot, "#prompt")
+        await press(pilot, "1")
+        for _ in range(1000):
+            if session.state.turn is None:
+                break
+            await pilot.pause(0.02)
+        assert session.state.passed == frozenset({"ru", "ua", "us", "eu", "bridge"})
+
+
 async def test_with_the_default_rule_time_up_passes_nobody(tmp_path: Path) -> None:
     now = FakeTime()
     session = Session.start(timed(Timers(moves="1m")), 7, tmp_path / "g.jsonl")
