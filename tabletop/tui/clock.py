@@ -36,9 +36,9 @@ class ClockReading:
     elapsed: float  # workshop time so far, across resumes
 
     def to_record(self) -> dict[str, Any]:
-        """Plain JSON data for the save (whole tenths of a second: the log stays short)."""
-        left = None if self.phase_left is None else round(self.phase_left, 1)
-        return {"phase_left": left, "paused": self.paused, "elapsed": round(self.elapsed, 1)}
+        """Plain JSON data for the save, in whole seconds (a part second left counts as one)."""
+        left = None if self.phase_left is None else math.ceil(self.phase_left)
+        return {"phase_left": left, "paused": self.paused, "elapsed": round(self.elapsed)}
 
     @classmethod
     def from_record(cls, data: Any) -> ClockReading | None:
