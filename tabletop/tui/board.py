@@ -526,6 +526,7 @@ class BoardScreen(Screen[None]):
         if by_bot:
             # a bot would try again and again: the game waits for the facilitator
             self.paused = True
+            self.timekeeper.pause(True)
             if self._bot_timer is not None:
                 self._bot_timer.stop()
                 self._bot_timer = None

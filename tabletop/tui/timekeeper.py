@@ -134,6 +134,10 @@ class Timekeeper:
         if screen.act(action):
             screen.notify(f"Time is up: {who} passes.", title="TIME UP", severity="warning", timeout=5,
                           markup=False)
+        elif not screen.paused:
+            # refused (the save could not take it): trying again every second helps nobody, and
+            # as with a bot's refused move the game waits for the facilitator
+            screen.action_pause()
 
 
 __all__ = ["MORE_TIME", "Timekeeper"]

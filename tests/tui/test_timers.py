@@ -236,6 +236,31 @@ async def test_on_time_up_pass_in_a_sealed_round_waits_for_the_hand_over(tmp_pat
         assert session.state.passed == frozenset({"ru", "ua", "us", "eu", "bridge"})
 
 
+async def test_a_pass_the_save_refuses_pauses_the_game_instead_of_trying_every_second(tmp_path: Path) -> None:
+    now = FakeTime()
+    session = Session.start(timed(Timers(moves="1m", on_time_up="pass")), 7, tmp_path / "g.jsonl")
+    to_moves(session)
+    before = session.state.seq
+    attempts: list[str] = []
+
+    def full_disk(action):  # type: ignore[no-untyped-def]
+        attempts.append(action.kind)
+        raise OSError(28, "No space left on device")
+
+    app = TabletopApp(session, now=now)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        session.apply = full_disk  # type: ignore[method-assign]
+        now.advance(61)
+        await tick(pilot)
+        for _ in range(5):
+            now.advance(1)
+            await tick(pilot)
+        assert attempts == ["pass"]
+        assert board(pilot).paused and "PAUSED" in panel(pilot, "#turn")
+        assert session.state.seq == before
+
+
 async def test_with_the_default_rule_time_up_passes_nobody(tmp_path: Path) -> None:
     now = FakeTime()
     session = Session.start(timed(Timers(moves="1m")), 7, tmp_path / "g.jsonl")
