@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from . import __version__
 from .content import ContentError, Deck, Problem, Ruleset
+from .content.literal import literal
 from .content.loader import (
     DEFAULT_RULESET,
     SourceFile,
@@ -33,11 +34,21 @@ Command = Callable[[argparse.Namespace], int]
 
 
 def _out(text: str = "") -> None:
-    print(text, flush=True)
+    # names, keys and damage details come from files: no control character reaches the terminal
+    print(literal(text), flush=True)
 
 
 def _err(text: str) -> None:
-    print(text, file=sys.stderr, flush=True)
+    print(literal(text), file=sys.stderr, flush=True)
+
+
+def _line(text: object) -> str:
+    """One record (a problem, a path) on one line: a line break inside it is shown, not obeyed."""
+    return literal(text, lines=False)
+
+
+def _problems(exc: ContentError) -> str:
+    return "\n".join(_line(p) for p in exc.problems)
 
 
 # --------------------------------------------------------------------------
@@ -122,9 +133,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
     bad_files = {p.file for p in problems}
     for path in files:
         if str(path) not in bad_files and path in summaries:
-            _out(f"ok  {path}: {summaries[path]}")
+            _out(f"ok  {_line(path)}: {_line(summaries[path])}")
     for problem in problems:
-        _out(str(problem))
+        _out(_line(problem))
     if problems:
         _out(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {len(bad_files)} "
              f"file{'s' if len(bad_files) != 1 else ''}")
@@ -292,6 +303,7 @@ def cmd_report(args: argparse.Namespace) -> int:
             return 1
         _err(f"Report written to {out}")
     else:
+        text = literal(text)  # each format made file text literal already; this is the last guard
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return 0
 
@@ -537,7 +549,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return func(args)
     except ContentError as exc:
-        _err(str(exc))
+        _err(_problems(exc))
         return 1
     except KeyboardInterrupt:
         _err("interrupted")

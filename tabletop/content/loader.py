@@ -10,13 +10,14 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .errors import ContentError, KeyPath, Problem, dedupe, did_you_mean, format_path
 from .fields import dump, replace
+from .files import MAX_CONTENT_BYTES, MAX_DEPTH, FileRefused, read_regular, too_deep
 from .models import Actor, Card, Deck, Meter, MoveType, Ruleset, Track
 
 if TYPE_CHECKING:  # the checks and the line finder are imported when a file is validated
     from .checks import Found
     from .locate import Locator
 
-MAX_BYTES = 5 * 1024 * 1024
+MAX_BYTES = MAX_CONTENT_BYTES
 BUNDLED = Path(__file__).resolve().parent.parent / "scenarios"
 
 
@@ -109,12 +110,9 @@ def read_toml(path: str | Path) -> SourceFile:
     if p.is_dir():
         raise fail("is a directory, not a file (give a .toml file, or use 'tabletop validate DIR')")
     try:
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise fail(f"file is too large ({size / 1024 / 1024:.1f} MB; content files are at most 5 MB)")
-        raw = p.read_bytes()
-    except OSError as exc:
-        raise fail(f"cannot read the file: {exc.strerror or exc}") from None
+        raw = read_regular(p, MAX_BYTES)
+    except FileRefused as exc:
+        raise fail(exc.message) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -134,7 +132,9 @@ def read_toml(path: str | Path) -> SourceFile:
         msg = re.sub(r"\s*\(at end of document\)", " at the end of the file", msg)
         raise fail(f"TOML syntax error: {msg}", line) from None
     except RecursionError:
-        raise fail("TOML syntax error: nested too deeply") from None
+        raise fail(f"too deeply nested (tables and arrays more than {MAX_DEPTH} levels deep)") from None
+    if too_deep(data):
+        raise fail(f"too deeply nested (tables and arrays more than {MAX_DEPTH} levels deep)")
     from .locate import Locator
 
     return SourceFile(name, data, Locator(text))
@@ -238,11 +238,9 @@ def _declared_id(path: Path, kind: str) -> str | None:
     import tomllib
 
     try:
-        if path.stat().st_size > MAX_BYTES:
-            return None
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return None
+        data = tomllib.loads(read_regular(path, MAX_BYTES).decode("utf-8"))
+    except (FileRefused, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+        return None  # not this one; validating that file says what is wrong with it
     table = data.get(kind)
     return table.get("id") if isinstance(table, dict) else None
 
@@ -302,15 +300,13 @@ def _cached_scenario(rs_path: Path, deck: str | Path | None) -> Scenario | None:
     from . import cache
 
     try:
-        if not rs_path.is_file() or rs_path.stat().st_size > MAX_BYTES:
-            return None
-        entry = cache.for_files(rs_path.read_bytes())
+        entry = cache.for_files(read_regular(rs_path, MAX_BYTES))
         if entry is None:
             return None
         deck_path = resolve(deck if deck is not None else entry["deck_ref"], "deck", near=rs_path.parent)
-        if not deck_path.is_file() or cache.file_sha(deck_path.read_bytes()) != entry["deck_sha"]:
+        if cache.file_sha(read_regular(deck_path, MAX_BYTES)) != entry["deck_sha"]:
             return None
-    except (OSError, ContentError):
+    except (FileRefused, ContentError):
         return None  # validating says what is wrong, with the line
     ruleset, deck_model = cache.contents(entry)
     return Scenario(ruleset, deck_model, str(rs_path), str(deck_path), entry["data"])
@@ -320,6 +316,8 @@ def scenario_from_data(data: dict[str, Any], name: str = "<embedded>") -> Scenar
     """Rebuild a scenario from :meth:`Scenario.embedded` data (e.g. a save header)."""
     if not isinstance(data, dict) or not isinstance(data.get("ruleset"), dict) or not isinstance(data.get("deck"), dict):
         raise ContentError([Problem(name, None, "", "no embedded ruleset and deck")])
+    if too_deep(data):
+        raise ContentError([Problem(name, None, "", f"the embedded scenario is too deeply nested (more than {MAX_DEPTH} levels)")])
     from . import cache
 
     entry = cache.for_data(data)

@@ -8,13 +8,10 @@ letting them reach a terminal or a document.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u0080-\u009f]")
-# Bidirectional overrides could reorder what a reader sees around them.
-_BIDI = re.compile(r"[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+from ..content.literal import literal, one_line  # noqa: F401 - the report formats take literal from here
 
 STATUS_MARK = {
     "open": "\u25cb",  # ○
@@ -28,32 +25,6 @@ STATUSES = ("agreed", "collapsed", "deferred", "open")
 SEALED_MOVE = "a sealed move"
 #: Actions that settle a tabled move.
 RULING_KINDS = ("vote", "roll", "rule", "enact")
-
-
-def _visible(ch: str) -> str:
-    code = ord(ch)
-    if code < 0x20:
-        return chr(0x2400 + code)  # ␛ for ESC, and so on
-    if code == 0x7F:
-        return "\u2421"  # ␡
-    return "\ufffd"
-
-
-def literal(value: Any) -> str:
-    """Text from content or a note, with control characters shown as harmless symbols.
-
-    Tabs and line breaks are kept (``\\r\\n`` and ``\\r`` become ``\\n``); every
-    other control character, C1 controls included, becomes a visible symbol.
-    """
-    text = "" if value is None else str(value)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _CONTROL.sub(lambda m: _visible(m.group()), text)
-    return _BIDI.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
-
-
-def one_line(value: Any) -> str:
-    """:func:`literal`, with runs of white space (line breaks too) folded to one space."""
-    return " ".join(literal(value).split())
 
 
 def status_word(status: str, provisional: bool = False) -> str:

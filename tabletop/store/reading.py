@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..content import ContentError, Scenario, scenario_from_data
+from ..content.files import FileRefused, open_regular
 from ..engine import Action, RuleViolation, State, apply, new_game
 from ..engine.actions import IndependenceBreach
 from .checking import difference
@@ -269,9 +270,10 @@ def open_save(path: str | Path) -> Save:
     if p.is_dir():
         raise SaveError(p, "is a directory, not a save file", kind="not a save")
     try:
-        handle = open(p, "rb")  # noqa: SIM115
-    except OSError as exc:
-        raise SaveError(p, f"cannot read: {exc.strerror or exc}", kind="unreadable") from None
+        # a FIFO or a device is refused before reading; each line read is bounded by MAX_HEADER / MAX_LINE
+        handle = open_regular(p)
+    except FileRefused as exc:
+        raise SaveError(p, exc.message, kind="unreadable") from None
     with handle:
         # a tabletop may be appending to the save meanwhile: read only what it held when opened,
         # so a line being written is a torn tail here, never a changed line

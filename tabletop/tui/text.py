@@ -7,17 +7,15 @@ they can neither style the screen nor reach the terminal.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from rich.text import Text
 
 from ..content import Card, MoveType
+from ..content.literal import literal
 from ..engine import Event, State
 from ..engine.rules import objectives_met
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u0080-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 STATUS_MARK = {
     "open": "\u25cb OPEN",  # ○
@@ -31,21 +29,6 @@ STATUS_STYLE = {
     "collapsed": "bold red",
     "deferred": "bold yellow",
 }
-
-
-def literal(value: Any) -> str:
-    """Text from content, with control characters made visible and harmless."""
-    text = str(value)
-    return _CONTROL.sub(_visible, text)
-
-
-def _visible(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    if code < 0x20:
-        return chr(0x2400 + code)  # the Unicode "control pictures": \u241b for ESC
-    if code == 0x7F:
-        return "\u2421"  # DEL
-    return "\ufffd"  # C1 controls and bidi overrides that could reorder what the room reads
 
 
 def plain(value: Any, style: str = "") -> Text:

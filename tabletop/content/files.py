@@ -1,0 +1,106 @@
+"""Opening a file for reading only when it is a plain file of a sane size.
+
+A FIFO, ``/dev/zero``, a socket or a directory given where a scenario or a
+save belongs must be refused before anything is read: a FIFO blocks the
+reader forever, ``/dev/zero`` never ends. Every reader of TOML and of saves
+opens its file here. Nested data is bounded too: tomllib, the line finder and
+the validator all recurse, once per level.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+from typing import IO, Any
+
+#: content files (a ruleset, a deck) are at most this large
+MAX_CONTENT_BYTES = 5 * 1024 * 1024
+#: tables and arrays inside each other; real content uses six at most
+MAX_DEPTH = 32
+
+
+class FileRefused(Exception):
+    """A path that is not a readable regular file of a sane size; ``message`` says why, in plain words."""
+
+    def __init__(self, path: str | Path, message: str):
+        self.path = Path(path)
+        self.message = message
+        super().__init__(f"{path}: {message}")
+
+
+def _megabytes(n: int) -> str:
+    return f"{round(n / 1024 / 1024, 1):g} MB"
+
+
+def open_regular(path: str | Path, limit: int | None = None) -> IO[bytes]:
+    """``path`` opened for reading in binary, if it is a regular file of at most ``limit`` bytes.
+
+    The file is opened without blocking (a FIFO would wait for a writer) and
+    checked on the open descriptor, so nothing can swap it in between.
+    Raises :class:`FileRefused` with a message for a person otherwise.
+    """
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        raise FileRefused(path, "no such file") from None
+    except IsADirectoryError:
+        raise FileRefused(path, "is a directory, not a file") from None
+    except OSError as exc:
+        raise FileRefused(path, f"cannot read: {exc.strerror or exc}") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise FileRefused(path, "is a directory, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise FileRefused(path, f"is not a regular file ({_kind(info.st_mode)}); give a file")
+        if limit is not None and info.st_size > limit:
+            raise FileRefused(path, f"file is too large ({_megabytes(info.st_size)}; at most {_megabytes(limit)})")
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def read_regular(path: str | Path, limit: int) -> bytes:
+    """The whole of a regular file of at most ``limit`` bytes (see :func:`open_regular`)."""
+    with open_regular(path, limit) as handle:
+        try:
+            raw = handle.read(limit + 1)
+        except OSError as exc:
+            raise FileRefused(path, f"cannot read: {exc.strerror or exc}") from None
+    if len(raw) > limit:  # it grew after the check
+        raise FileRefused(path, f"file is too large (more than {_megabytes(limit)})")
+    return raw
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a plain file"
+
+
+def too_deep(data: Any, limit: int = MAX_DEPTH) -> bool:
+    """Whether tables and arrays in ``data`` nest more than ``limit`` deep (walked without recursion)."""
+    stack: list[tuple[Any, int]] = [(data, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, dict):
+            children: Any = node.values()
+        elif isinstance(node, (list, tuple)):
+            children = node
+        else:
+            continue
+        if depth >= limit:
+            return True
+        stack.extend((child, depth + 1) for child in children)
+    return False
+
+
+__all__ = ["MAX_CONTENT_BYTES", "MAX_DEPTH", "FileRefused", "open_regular", "read_regular", "too_deep"]

@@ -1,0 +1,57 @@
+"""The one sanitiser for text that came from a file: every screen, report and line on a terminal uses it.
+
+Anyone can write a scenario or edit a save. Nothing they write may reach a
+terminal as a control sequence (``ESC[2J`` clears the screen, OSC 52 writes
+the clipboard, OSC 8 makes a link), nor reorder what a room reads (bidi
+overrides). :func:`literal` shows each such character as a harmless visible
+symbol instead; markup is a separate matter (widgets take ``Text``, never
+markup, and the report formats escape their own syntax).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+# C0 controls but tab and line feed, DEL, and C1 controls (CSI, OSC and ST as single characters)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u0080-\u009f]")
+# Bidirectional marks, embeddings, overrides and isolates could reorder what a reader sees around them.
+_BIDI = re.compile(r"[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# In one-line text, a line break or tab is shown too: a name must not start a line of its own.
+_LINE_BREAK = re.compile(r"[\t\n]")
+
+
+def _visible(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)  # the Unicode "control pictures": \u241b for ESC
+    if code == 0x7F:
+        return "\u2421"  # DEL
+    return "\ufffd"  # C1 controls
+
+
+def literal(value: Any, *, lines: bool = True) -> str:
+    """``value`` as text that is safe to show anywhere, every character visible.
+
+    ``None`` is the empty string. With ``lines`` (the default) tabs and line
+    breaks are kept (``\\r\\n`` and a lone ``\\r`` become ``\\n``); without,
+    they are shown as symbols too, for text that must stay on one line (a
+    name in a table, a problem on a terminal). Every other control character
+    becomes a visible symbol (``\\x1b`` is shown as ``\u241b``) and a bidi
+    override its code point (``<U+202E>``). Applying it twice changes nothing more.
+    """
+    text = "" if value is None else str(value)
+    if lines:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    else:
+        text = _LINE_BREAK.sub(_visible, text)
+    text = _CONTROL.sub(_visible, text)
+    return _BIDI.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
+
+
+def one_line(value: Any) -> str:
+    """:func:`literal`, with runs of white space (line breaks too) folded to one space."""
+    return " ".join(literal(value).split())
+
+
+__all__ = ["literal", "one_line"]
