@@ -13,6 +13,20 @@ whole scenario (ids that must exist, the independence rules) are in
 from typing import Annotated, Literal
 
 from .fields import Check, ContentModel, Factory, Limits
+from .numbers import (
+    LADDER_RUNGS,
+    POSITION,
+    RATIFY_THRESHOLD,
+    ActionsPerRound,
+    Breakdown,
+    Copies,
+    DiceTarget,
+    GaugeValue,
+    Position,
+    Resource,
+    Tension,
+    Turns,
+)
 from .timers import Timers
 from .vocabulary import AnyCondition, AnyEffect, AnyModifier, Status
 
@@ -34,26 +48,16 @@ def _phases(phases: tuple[str, ...]) -> tuple[str, ...]:
     return phases
 
 
-def _not_negative(what: str) -> Check:
-    def check(values: dict[str, int]) -> dict[str, int]:
-        for key, value in values.items():
-            if value < 0:
-                raise ValueError(what.format(key=key, value=value))
-        return values
-
-    return Check(check)
-
-
 class RulesetOptions(ContentModel):
     """The ``[ruleset]`` table."""
 
     id: Id
     name: Name
     description: Text = ""
-    turns: Annotated[int, Limits(ge=1, le=100)]
+    turns: Turns
     independence: Literal["strict", "linked"] = "strict"
     deck: Id | None = None
-    actions_per_round: Annotated[int, Limits(ge=1, le=10)] = 1
+    actions_per_round: ActionsPerRound = 1
     sealed_moves: bool = False
     # secret objectives in a report for the participants: shown once the game is over, or never
     reveal_objectives: Literal["end", "never"] = "end"
@@ -65,7 +69,7 @@ class Objective(ContentModel):
     """What an actor wants from a track: a position reached, or a status."""
 
     track: str
-    at_least: Annotated[int | None, Limits(ge=0)] = None
+    at_least: Annotated[int | None, POSITION.limits()] = None
     status: Status | None = None
     text: Annotated[str, Limits(min_length=1, max_length=300)]
     secret: bool = False
@@ -82,7 +86,7 @@ class Actor(ContentModel):
     name: Name
     description: Text = ""
     color: Annotated[str, Limits(pattern=r"^#[0-9a-fA-F]{6}$")] = "#888888"
-    resources: Annotated[dict[str, int], _not_negative("resource '{key}' must be 0 or more, got {value}")] = Factory(dict)
+    resources: dict[str, Resource] = Factory(dict)
     objectives: Annotated[tuple[Objective, ...], Limits(strict=False)] = ()
 
 
@@ -92,9 +96,9 @@ class Meter(ContentModel):
     id: Id
     name: Name
     description: Text = ""
-    min: int = 0
-    max: Annotated[int, Limits(ge=1)]
-    start: int = 0
+    min: GaugeValue = 0
+    max: GaugeValue
+    start: GaugeValue = 0
 
     def check(self) -> None:
         if self.min >= self.max:
@@ -106,7 +110,7 @@ class Meter(ContentModel):
 class Ratify(ContentModel):
     """Who must accept a consensus proposal on a track."""
 
-    threshold: Annotated[int | None, Limits(ge=1)] = None
+    threshold: Annotated[int | None, RATIFY_THRESHOLD.limits()] = None
     veto: Annotated[tuple[str, ...], Limits(strict=False)] = ()
 
 
@@ -117,11 +121,11 @@ class Track(ContentModel):
     name: Name
     description: Text = ""
     members: Annotated[tuple[str, ...], Limits(min_length=1, strict=False)]
-    ladder: Annotated[tuple[str, ...], Limits(min_length=2, max_length=20, strict=False)]
-    agreement_at: Annotated[int, Limits(ge=1)]
-    breakdown_at: Annotated[int, Limits(ge=1, le=20)]
-    start_tension: Annotated[int, Limits(ge=0)] = 0
-    start_position: Annotated[int, Limits(ge=0)] = 0
+    ladder: Annotated[tuple[str, ...], Limits(min_length=LADDER_RUNGS.low, max_length=LADDER_RUNGS.high, strict=False)]
+    agreement_at: Annotated[int, Limits(ge=1, le=POSITION.high)]
+    breakdown_at: Breakdown
+    start_tension: Tension = 0
+    start_position: Position = 0
     ratify: Ratify | None = None
 
     def check(self) -> None:
@@ -164,9 +168,9 @@ class MoveType(ContentModel):
     name: Name
     description: Text = ""
     scope: Literal["track", "global"] = "track"
-    cost: Annotated[dict[str, int], _not_negative("cost of '{key}' must be 0 or more, got {value}")] = Factory(dict)
+    cost: dict[str, Resource] = Factory(dict)
     resolution: Resolution = "auto"
-    target: Annotated[int | None, Limits(ge=2, le=20)] = None
+    target: DiceTarget | None = None
     modifiers: Annotated[tuple[AnyModifier, ...], Limits(strict=False)] = ()
     requires: Annotated[tuple[AnyCondition, ...], Limits(strict=False)] = ()
     effects: Annotated[tuple[AnyEffect, ...], Limits(strict=False)] = ()
@@ -214,7 +218,7 @@ class Card(ContentModel):
     title: Name
     text: Text = ""
     track: str | None = None
-    copies: Annotated[int, Limits(ge=1, le=20)] = 1
+    copies: Copies = 1
     requires: Annotated[tuple[AnyCondition, ...], Limits(strict=False)] = ()
     effects: Annotated[tuple[AnyEffect, ...], Limits(strict=False)] = ()
     choices: Annotated[tuple[Choice, ...], Limits(strict=False)] = ()

@@ -17,6 +17,7 @@ from abc import abstractmethod
 from typing import Annotated, ClassVar, Literal, Protocol
 
 from .fields import ContentModel, Limits, OneOf
+from .numbers import GAUGE, Amount, Bonus
 
 Status = Literal["open", "agreed", "collapsed", "deferred"]
 STATUSES: tuple[str, ...] = ("open", "agreed", "collapsed", "deferred")
@@ -31,11 +32,15 @@ def check_bounds(at_least: int | None, at_most: int | None) -> None:
         raise ValueError(f"at_least ({at_least}) is above at_most ({at_most})")
 
 
+#: a bound a condition sets (``at_least``, ``at_most``)
+Limit = Annotated[int | None, GAUGE.limits()]
+
+
 class Range(ContentModel):
     """Bounds for a number: ``{ at_least = 2 }``, ``{ at_most = 3 }`` or both."""
 
-    at_least: int | None = None
-    at_most: int | None = None
+    at_least: Limit = None
+    at_most: Limit = None
 
     def check(self) -> None:
         check_bounds(self.at_least, self.at_most)
@@ -124,7 +129,7 @@ class ProgressEffect(Effect):
     key = "progress"
     example = "{ progress = 1 }"
     writes_track = True
-    progress: int
+    progress: Amount
     track: OtherTrack = None
 
     def apply(self, target: EffectTarget) -> None:
@@ -141,7 +146,7 @@ class TensionEffect(Effect):
     key = "tension"
     example = "{ tension = -1 }"
     writes_track = True
-    tension: int
+    tension: Amount
     track: OtherTrack = None
 
     def apply(self, target: EffectTarget) -> None:
@@ -176,7 +181,7 @@ class MeterEffect(Effect):
     example = '{ meter = "trust", add = 1 }'
     writes_meter = True
     meter: str
-    add: int
+    add: Amount
 
     def apply(self, target: EffectTarget) -> None:
         target.add_meter(self.meter, self.add)
@@ -191,7 +196,7 @@ class ResourceEffect(Effect):
     key = "resource"
     example = '{ resource = "capital", add = -1 }'
     resource: str
-    add: int
+    add: Amount
 
     def apply(self, target: EffectTarget) -> None:
         target.add_resource(self.resource, self.add)
@@ -247,8 +252,8 @@ class Condition(ContentModel):
 
 
 class _Bounded(Condition):
-    at_least: int | None = None
-    at_most: int | None = None
+    at_least: Limit = None
+    at_most: Limit = None
 
     def check(self) -> None:
         check_bounds(self.at_least, self.at_most)
@@ -374,7 +379,7 @@ CONDITION_KEYS: tuple[str, ...] = tuple(c.key for c in CONDITIONS)
 def _modifier_class(cond: type[Condition]) -> type[Condition]:
     name = cond.__name__.replace("Condition", "Modifier")
     body = {
-        "__annotations__": {"add": "int"},
+        "__annotations__": {"add": Bonus},
         "__doc__": f"{cond.__doc__} If so, adds `add` to the roll.",
         "__module__": __name__,
         "__qualname__": name,

@@ -86,16 +86,27 @@ def marker(shape: str, x: float, y: float, colour: str, size: float = 4.0) -> st
     )
 
 
+#: an axis never carries more labels than this
+MAX_TICKS = 12
+
+
 def _ticks(lo: float, hi: float) -> list[float]:
+    """The values labelled on an axis from ``lo`` to ``hi``: about ten, computed, never stepped through.
+
+    The work is the same for any range; a range too large for a float (only
+    a damaged or hostile file has one) gets no labels rather than an error.
+    """
+    try:
+        lo, hi = float(lo), float(hi)
+    except OverflowError:
+        return []
     span = hi - lo
+    if not math.isfinite(span) or span < 0:
+        return []
     step = 1 if span <= 10 else 2 if span <= 20 else math.ceil(span / 10)
     first = math.ceil(lo / step) * step
-    out = []
-    v = first
-    while v <= hi + 1e-9:
-        out.append(v)
-        v += step
-    return out
+    count = min(MAX_TICKS, math.floor((hi + 1e-9 - first) / step) + 1)
+    return [first + i * step for i in range(max(0, count))]
 
 
 def line_chart(

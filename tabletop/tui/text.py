@@ -52,8 +52,26 @@ def status_word(state: State, track_id: str) -> str:
     return word
 
 
-def gauge(value: int, top: int, full: str = "\u25ae", empty: str = "\u25af") -> str:
+#: a gauge is at most this many cells: a longer scale is drawn to it, not cell by cell
+GAUGE_CELLS = 20
+
+
+def gauge(value: int, top: int, full: str = "\u25ae", empty: str = "\u25af", cells: int = GAUGE_CELLS) -> str:
+    """``value`` of ``top`` as a bar, one cell per step up to ``cells`` steps, scaled beyond.
+
+    The work is the same whatever the scale (a meter of 0..1000 draws 20 cells,
+    not a thousand); a value above 0 shows at least one full cell and a value
+    below the top at least one empty one, so scaling never hides a change from 0 or to the top.
+    """
+    top = max(0, top)
     value = max(0, min(top, value))
+    if top > cells:
+        scaled = value * cells // top  # whole numbers: exact for any size, no float overflow
+        if value > 0:
+            scaled = max(1, scaled)
+        if value < top:
+            scaled = min(cells - 1, scaled)
+        value, top = scaled, cells
     return full * value + empty * (top - value)
 
 

@@ -29,3 +29,12 @@ def test_the_guides_toml_examples_parse() -> None:
         if "..." in block:
             continue  # an elided sketch
         tomllib.loads(block)
+
+
+def test_the_guide_lists_every_number_range() -> None:
+    """The guide's table of ranges is the one the validator and the schema use (tabletop.content.numbers)."""
+    from tabletop.content.numbers import RANGES
+
+    text = GUIDE.read_text(encoding="utf-8")
+    for name, bound in RANGES.items():
+        assert f"| `{name}` | {bound.low} .. {bound.high} |" in text, f"docs/authoring.md lacks the range of {name}"
