@@ -356,10 +356,24 @@ def play_app(session: object | None) -> TabletopApp:
 
 
 def _run_app(session: object | None) -> int:
+    """Run the play screens; 0 after a normal quit, 1 after a crash, with the way back into the game."""
     app = play_app(session)
-    app.run()
-    if app.session is not None:
-        _out(f"Saved: {app.session.save_path} (continue with: tabletop resume {app.session.save_path})")
+    crash: BaseException | None = None
+    try:
+        app.run()
+    except Exception as exc:  # noqa: BLE001 - whatever stopped the screen, the room needs the way back
+        crash = exc
+    crash = crash or app._exception  # Textual keeps the first unhandled error of a handler here
+    failed = crash is not None or bool(app.return_code)
+    path = app.session.save_path if app.session is not None else None
+    if failed:
+        why = f" ({type(crash).__name__}: {_line(crash)})" if crash is not None else ""
+        _err(f"tabletop: the game screen stopped on an internal error{why}.")
+        if path is not None:
+            _err(f"Every action up to it is in the save: continue with: tabletop resume {_line(path)}")
+        return 1
+    if path is not None:
+        _out(f"Saved: {_line(path)} (continue with: tabletop resume {_line(path)})")
     return 0
 
 

@@ -6,6 +6,7 @@ Modals stay small so the board remains visible behind them.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from rich.text import Text
 from textual import events
@@ -17,7 +18,29 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 
-class PickScreen(ModalScreen[int | None]):
+Answer = TypeVar("Answer")
+
+
+class _Dialog(ModalScreen[Answer]):
+    """A modal that answers once.
+
+    A second Enter pressed before the first answer has closed the dialog
+    would dismiss again: Textual pops whatever screen is on top (the board),
+    or fails with ``ScreenStackError: Can't pop screen``, and the answer (a
+    note, an injected card) would be acted on twice. The first answer wins.
+    """
+
+    _answered = False
+
+    def answer(self, value: Answer) -> None:
+        """Dismiss with ``value``, unless this dialog has answered already."""
+        if self._answered:
+            return
+        self._answered = True
+        self.dismiss(value)
+
+
+class PickScreen(_Dialog[int | None]):
     """Choose one of several options; dismisses with its index, or None on escape.
 
     Typing narrows a long list (the inject list holds the whole deck):
@@ -84,13 +107,13 @@ class PickScreen(ModalScreen[int | None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.dismiss(int(event.option.id or 0))
+        self.answer(int(event.option.id or 0))
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.answer(None)
 
 
-class AskScreen(ModalScreen[str | None]):
+class AskScreen(_Dialog[str | None]):
     """Type one line (a reason, a note, a value); dismisses with it, or None on escape."""
 
     DEFAULT_CSS = """
@@ -138,13 +161,13 @@ class AskScreen(ModalScreen[str | None]):
         if problem:
             self.query_one("#ask-error", Static).update(Text(problem))
             return
-        self.dismiss(value)
+        self.answer(value)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.answer(None)
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class ConfirmScreen(_Dialog[bool]):
     """Yes or no, with the details of what is about to happen."""
 
     DEFAULT_CSS = """
@@ -171,10 +194,10 @@ class ConfirmScreen(ModalScreen[bool]):
             yield Static(Text("Enter or y: confirm \u00b7 Escape or n: cancel", style="dim"))
 
     def action_yes(self) -> None:
-        self.dismiss(True)
+        self.answer(True)
 
     def action_no(self) -> None:
-        self.dismiss(False)
+        self.answer(False)
 
 
 HELP = """\
@@ -205,7 +228,7 @@ Every action is written to the save file before the screen shows it as done.
 """
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(_Dialog[None]):
     DEFAULT_CSS = """
     HelpScreen { align: center middle; background: $background 40%; }
     HelpScreen > Vertical { width: 84; max-width: 95%; height: auto; max-height: 90%;
@@ -220,4 +243,4 @@ class HelpScreen(ModalScreen[None]):
             yield Static(Text(HELP))
 
     def action_close(self) -> None:
-        self.dismiss(None)
+        self.answer(None)

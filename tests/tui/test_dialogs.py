@@ -1,0 +1,126 @@
+"""A second Enter in a dialog is ignored; a crash of the screens exits non-zero with the way back.
+
+Pressed twice fast, Enter used to answer a dialog twice: the second dismiss
+popped the board, or failed with ``ScreenStackError: Can't pop screen`` and
+the process still exited 0. Both Enters are queued here before the app
+handles either, as a fast double press arrives.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual import events
+from textual.pilot import Pilot
+
+import tabletop.cli as cli
+from tabletop.tui.app import TabletopApp
+from tabletop.tui.board import BoardScreen
+from tabletop.tui.modals import AskScreen, ConfirmScreen, PickScreen
+
+from .support import SIZE, press, start, type_text
+
+
+async def enter_twice(pilot: Pilot) -> None:
+    """Two Enters queued at once, as a fast double press arrives."""
+    driver = pilot.app._driver
+    assert driver is not None
+    for _ in range(2):
+        key = events.Key("enter", "\r")
+        key.set_sender(pilot.app)
+        driver.send_message(key)
+    await pilot.pause()
+    await pilot.pause()
+
+
+def saved_kinds(path: Path) -> list[str]:
+    from tabletop import open_save
+
+    return [e.action.kind for e in open_save(path).events]
+
+
+async def test_double_enter_in_the_note_dialog_saves_one_note(tmp_path: Path) -> None:
+    session = start(tmp_path)
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "enter")  # draw
+        await press(pilot, "n")
+        assert isinstance(app.screen, AskScreen)
+        await type_text(pilot, "ask ru")
+        await enter_twice(pilot)
+        assert isinstance(app.screen, BoardScreen)
+    assert app._exception is None
+    assert saved_kinds(session.save_path) == ["draw", "note"]
+
+
+async def test_double_enter_in_the_inject_picker_injects_one_card(tmp_path: Path) -> None:
+    session = start(tmp_path)
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "i")
+        assert isinstance(app.screen, PickScreen)
+        await enter_twice(pilot)
+        assert isinstance(app.screen, BoardScreen)
+    assert app._exception is None
+    assert saved_kinds(session.save_path) == ["inject"]
+
+
+async def test_double_enter_when_ending_the_game_ends_it_once(tmp_path: Path) -> None:
+    session = start(tmp_path)
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "e")
+        assert isinstance(app.screen, ConfirmScreen)
+        await press(pilot, "enter")
+        assert isinstance(app.screen, AskScreen)
+        await type_text(pilot, "out of time")
+        await enter_twice(pilot)
+        assert not isinstance(app.screen, (AskScreen, ConfirmScreen))
+    assert app._exception is None
+    assert saved_kinds(session.save_path) == ["end"]
+
+
+def test_a_crash_of_the_screens_exits_non_zero_with_the_resume_hint(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Whatever breaks inside the app, ``main`` returns non-zero and says how to continue."""
+    session = start(tmp_path)
+
+    class Crashing:
+        return_code = 1
+        _exception = RuntimeError("boom")
+
+        def __init__(self) -> None:
+            self.session = session
+
+        def run(self) -> None:
+            return None  # Textual caught the error, printed it and stopped
+
+    monkeypatch.setattr(cli, "play_app", lambda _session: Crashing())
+    monkeypatch.setattr(cli, "_need_terminal", lambda: None)
+    assert cli.main(["resume", str(session.save_path)]) == 1
+    err = capsys.readouterr().err
+    assert "internal error (RuntimeError: boom)" in err
+    assert f"tabletop resume {session.save_path}" in err.splitlines()[-1]
+    session.close()
+
+
+async def test_a_real_crash_in_a_handler_is_reported_by_the_app(tmp_path: Path) -> None:
+    """Textual keeps the error and a non-zero return code: what ``_run_app`` reads."""
+    session = start(tmp_path)
+    app = TabletopApp(session)
+
+    def broken() -> None:
+        raise RuntimeError("a bug")
+
+    with pytest.raises(RuntimeError):
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            app.call_later(broken)
+            await pilot.pause()
+    assert app.return_code == 1
+    assert isinstance(app._exception, RuntimeError)
