@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.theme import Theme
 
+from ..content.literal import literal
 from ..session import DEFAULT_SAVE_DIR, Session, with_sealed
 from ..store import default_save_path
 from .board import BoardScreen
@@ -88,7 +89,8 @@ class TabletopApp(App[None]):
         except OSError as exc:
             from .start import StartScreen
 
-            self.notify(f"Cannot create the save {path}: {exc.strerror or exc}", severity="error", timeout=15)
+            self.notify(literal(f"Cannot create the save {path}: {exc.strerror or exc}"), severity="error", timeout=15,
+                        markup=False)
             self.push_screen(StartScreen(), self._started)
             return
         self.push_screen(BoardScreen(self.session, self.now))
@@ -112,9 +114,10 @@ class TabletopApp(App[None]):
             folder.mkdir(parents=True, exist_ok=True)
             name = self.save_screenshot(path=str(folder))
         except OSError as exc:
-            self.notify(f"Could not write the screenshot: {exc.strerror or exc}", severity="error")
+            self.notify(literal(f"Could not write the screenshot: {exc.strerror or exc}"), severity="error",
+                        markup=False)
             return
-        self.notify(f"Screenshot saved: {Path(folder) / Path(name).name}", timeout=5)
+        self.notify(literal(f"Screenshot saved: {Path(folder) / Path(name).name}"), timeout=5, markup=False)
 
     def on_unmount(self) -> None:
         if self.session is not None:

@@ -151,7 +151,7 @@ class BoardScreen(Screen[None]):
     def on_mount(self) -> None:
         rs = self.session.scenario.ruleset.ruleset
         self.title = literal(rs.name)
-        self.sub_title = f"{rs.independence} independence \u00b7 save: {self.session.save_path}"
+        self.sub_title = f"{rs.independence} independence \u00b7 save: {literal(self.session.save_path)}"
         self.set_interval(1.0, self._tick)
         for message in self.session.messages:
             self.notify(literal(message), title="Save recovered", timeout=12, markup=False)

@@ -149,9 +149,11 @@ class ReplayScreen(Screen[None]):
         self.title = f"Replay: {literal(header.get('ruleset_name', ''))}"
         self.sub_title = f"{literal(self.save.path)} \u00b7 read-only"
         if self.save.damage is not None:
+            # the damage quotes the file (a key, a value): shown literally, never as markup
             self.notify(
-                f"This save is damaged at {self.save.damage}. Showing the {len(self.save)} intact events before it.",
-                title="Damaged save", severity="warning", timeout=20,
+                literal(f"This save is damaged at {self.save.damage}. Showing the {len(self.save)} intact events "
+                        "before it.", lines=False),
+                title="Damaged save", severity="warning", timeout=20, markup=False,
             )
         if self.difference is not None:
             self.notify(
