@@ -277,7 +277,12 @@ def cmd_replay(args: argparse.Namespace) -> int:
         return code
     from .tui.replay import ReplayApp
 
-    ReplayApp(save).run()
+    app = ReplayApp(save)
+    app.run()
+    if app.return_code or app._exception is not None:  # Textual caught an error in the viewer and stopped
+        why = f" ({type(app._exception).__name__}: {_line(app._exception)})" if app._exception is not None else ""
+        _err(f"tabletop replay: the viewer stopped on an internal error{why}. The save was only read, never changed.")
+        return 1
     return 0
 
 

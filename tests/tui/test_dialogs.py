@@ -124,3 +124,21 @@ async def test_a_real_crash_in_a_handler_is_reported_by_the_app(tmp_path: Path) 
             await pilot.pause()
     assert app.return_code == 1
     assert isinstance(app._exception, RuntimeError)
+
+
+def test_a_crash_of_the_replay_viewer_exits_non_zero(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import tabletop.tui.replay as replay
+
+    session = start(tmp_path)
+    session.close()
+
+    def crashed(self: replay.ReplayApp, *args: object, **kwargs: object) -> None:
+        self._return_code = 1  # what Textual leaves after an unhandled error in a handler
+        self._exception = RuntimeError("boom")
+
+    monkeypatch.setattr(replay.ReplayApp, "run", crashed)
+    monkeypatch.setattr(cli, "_need_terminal", lambda: None)
+    assert cli.main(["replay", str(session.save_path)]) == 1
+    assert "internal error (RuntimeError: boom)" in capsys.readouterr().err
