@@ -13,8 +13,7 @@ import json
 import os
 from pathlib import Path
 
-from tabletop import load_scenario
-from tabletop.sim.runner import play_game
+from tabletop import Action, apply, legal_actions, load_scenario, new_game
 from tabletop.store import SaveWriter
 from tabletop.store.savefile import _line
 
@@ -132,11 +131,23 @@ copies = 2
 
 
 def hostile_save(folder: Path, seed: int = 5) -> Path:
-    """A whole bot game of the hostile scenario: every name in it is hostile."""
+    """A game of the hostile scenario, every name in it hostile, and so is what the facilitator typed:
+    a note, an override's reason, the reason the game ended."""
     scenario = load_scenario(hostile_scenario(folder))
     path = folder / "hostile.jsonl"
+    state = new_game(scenario, seed)
     with SaveWriter.create(path, scenario, seed, durable=False) as writer:
-        play_game(scenario, seed, observe=lambda s: s.last is not None and writer.append(s))
+
+        def step(action: Action) -> None:
+            nonlocal state
+            state = apply(state, action)
+            writer.append(state)
+
+        for _ in range(3):
+            step(legal_actions(state)[0])
+        step(Action("note", text=HOSTILE, about=state.seq))
+        step(Action("override", track="alpha", tension=1, reason=HOSTILE))
+        step(Action("end", reason=HOSTILE))
     return path
 
 
