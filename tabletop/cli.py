@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import gc
+import io
 import json
 import random
 import sys
+import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -362,24 +364,52 @@ def play_app(session: object | None) -> TabletopApp:
 
 def _run_app(session: object | None) -> int:
     """Run the play screens; 0 after a normal quit, 1 after a crash, with the way back into the game."""
+    from rich.console import Console
+
     app = play_app(session)
+    # Textual prints an unhandled error's traceback (with locals) to the terminal: keep it for a crash
+    # log instead, so the room sees a short message and the way back into the game
+    details = io.StringIO()
+    app.error_console = Console(file=details, markup=False, highlight=False, width=120, color_system=None)
     crash: BaseException | None = None
     try:
         app.run()
     except Exception as exc:  # noqa: BLE001 - whatever stopped the screen, the room needs the way back
         crash = exc
+        details.write(traceback.format_exc())
     crash = crash or app._exception  # Textual keeps the first unhandled error of a handler here
-    failed = crash is not None or bool(app.return_code)
     path = app.session.save_path if app.session is not None else None
-    if failed:
+    if crash is not None or app.return_code:
         why = f" ({type(crash).__name__}: {_line(crash)})" if crash is not None else ""
         _err(f"tabletop: the game screen stopped on an internal error{why}.")
+        log = _crash_log(path, details.getvalue())
+        if log is not None:
+            _err(f"The details for whoever maintains tabletop are in {_line(log)}")
         if path is not None:
             _err(f"Every action up to it is in the save: continue with: tabletop resume {_line(path)}")
         return 1
     if path is not None:
         _out(f"Saved: {_line(path)} (continue with: tabletop resume {_line(path)})")
     return 0
+
+
+def _crash_log(save: Path | None, details: str) -> Path | None:
+    """Write what Textual reported about a crash beside the save (or in the temp folder); its path."""
+    if not details.strip():
+        return None
+    import tempfile
+    import time
+
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    folder = save.parent if save is not None else Path(tempfile.gettempdir())
+    log = folder / f"tabletop-crash-{stamp}.txt"
+    try:
+        with open(log, "x", encoding="utf-8") as handle:
+            handle.write(details)
+    except OSError:
+        _err(literal(details))  # nowhere to keep it: show it after all
+        return None
+    return log
 
 
 def cmd_start(args: argparse.Namespace) -> int:

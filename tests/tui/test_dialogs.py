@@ -96,17 +96,18 @@ def test_a_crash_of_the_screens_exits_non_zero_with_the_resume_hint(
 
         def __init__(self) -> None:
             self.session = session
+            self.error_console = None
 
         def run(self) -> None:
             return None  # Textual caught the error, printed it and stopped
 
+    session.close()  # the stand-in app holds it; resume itself must find it free
     monkeypatch.setattr(cli, "play_app", lambda _session: Crashing())
     monkeypatch.setattr(cli, "_need_terminal", lambda: None)
     assert cli.main(["resume", str(session.save_path)]) == 1
     err = capsys.readouterr().err
     assert "internal error (RuntimeError: boom)" in err
     assert f"tabletop resume {session.save_path}" in err.splitlines()[-1]
-    session.close()
 
 
 async def test_a_real_crash_in_a_handler_is_reported_by_the_app(tmp_path: Path) -> None:
@@ -142,3 +143,31 @@ def test_a_crash_of_the_replay_viewer_exits_non_zero(
     monkeypatch.setattr(cli, "_need_terminal", lambda: None)
     assert cli.main(["replay", str(session.save_path)]) == 1
     assert "internal error (RuntimeError: boom)" in capsys.readouterr().err
+
+
+def test_a_real_crash_exits_non_zero_with_a_short_message_and_a_crash_log(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A handler raises inside the running app: no traceback on the terminal, exit 1, the save kept."""
+    session = start(tmp_path)
+    session.close()  # resume opens it again
+
+    class Crashing(TabletopApp):
+        def on_ready(self) -> None:
+            raise RuntimeError("a bug in a handler")
+
+        def run(self, *args: object, **kwargs: object) -> None:  # type: ignore[override]
+            super().run(headless=True, size=SIZE)
+
+    monkeypatch.setattr(cli, "play_app", lambda s: Crashing(s))
+    monkeypatch.setattr(cli, "_need_terminal", lambda: None)
+    assert cli.main(["resume", str(session.save_path)]) == 1
+    out = capsys.readouterr()
+    assert "Traceback" not in out.out + out.err
+    assert "internal error (RuntimeError: a bug in a handler)" in out.err
+    assert out.err.strip().splitlines()[-1].endswith(f"tabletop resume {session.save_path}")
+    (log,) = tmp_path.glob("tabletop-crash-*.txt")
+    assert "a bug in a handler" in log.read_text(encoding="utf-8")
+    from tabletop import open_save
+
+    assert open_save(session.save_path).damage is None
