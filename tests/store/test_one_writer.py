@@ -145,7 +145,8 @@ def test_a_line_caught_half_written_is_a_torn_tail_to_a_reader(tmp_path: Path, m
         def __exit__(self, *exc: object) -> None:
             self._handle.close()
 
-    monkeypatch.setattr(reading, "open", lambda p, mode="r": Racing(real_open(p, mode)), raising=False)
+    # open_save opens a save through open_regular (a FIFO or a device is refused before reading)
+    monkeypatch.setattr(reading, "open_regular", lambda p, limit=None: Racing(real_open(p, "rb")))
     save = open_save(game.path)
     assert save.damage is not None and save.damage.kind == "torn tail"
     assert len(save) == len(lines) - 2
