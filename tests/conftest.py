@@ -8,9 +8,23 @@ Run locally, it explores new examples each time.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 
+import pytest
 from hypothesis import settings
 
 settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
 if os.environ.get("CI"):
     settings.load_profile("ci")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _user_cache_out_of_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """No test writes to the real user cache: validated scenarios go to a folder of the test run.
+
+    Session-wide (hypothesis refuses function-scoped fixtures); a test that
+    needs an empty cache of its own sets ``XDG_CACHE_HOME`` itself.
+    """
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))
+        yield

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -27,6 +28,7 @@ class SourceFile(NamedTuple):
     name: str
     data: dict[str, Any]
     locator: Locator | None = None
+    sha: str = ""  # SHA-256 of the file's bytes, as read (what a validated scenario is cached under)
 
     def problem(self, path: KeyPath, message: str) -> Problem:
         line = self.locator.line(path) if self.locator else None
@@ -137,7 +139,7 @@ def read_toml(path: str | Path) -> SourceFile:
         raise fail(f"too deeply nested (tables and arrays more than {MAX_DEPTH} levels deep)")
     from .locate import Locator
 
-    return SourceFile(name, data, Locator(text))
+    return SourceFile(name, data, Locator(text), hashlib.sha256(raw).hexdigest())
 
 
 def kind_of(source: SourceFile) -> str:
@@ -274,6 +276,7 @@ def load_scenario(
         problems.append(rs_source.problem(("ruleset", "deck"), "the ruleset names no deck; give one with --deck"))
     deck_model: Deck | None = None
     deck_source: SourceFile | None = None
+    deck_path: Path | None = None
     if deck_ref is not None:
         try:
             try:
@@ -291,16 +294,22 @@ def load_scenario(
             problems += exc.problems
     if problems:
         raise ContentError(problems)
-    assert rs is not None and deck_model is not None and deck_source is not None
-    return combine(rs, deck_model, rs_source, deck_source)
+    assert rs is not None and deck_model is not None and deck_source is not None and deck_path is not None
+    scenario = combine(rs, deck_model, rs_source, deck_source)
+    if use_cache:
+        from . import usercache
+
+        usercache.remember(scenario.embedded(), rs_path, rs_source.sha, deck_path, deck_source.sha, deck, str(deck_ref))
+    return scenario
 
 
 def _cached_scenario(rs_path: Path, deck: str | Path | None) -> Scenario | None:
-    """The scenario from the validated cache, if both files are byte for byte bundled ones."""
-    from . import cache
+    """The scenario from a validated cache: the bundled one, or the user's for files validated before."""
+    from . import cache, usercache
 
     try:
-        entry = cache.for_files(read_regular(rs_path, MAX_BYTES))
+        rs_bytes = read_regular(rs_path, MAX_BYTES)
+        entry = cache.for_files(rs_bytes) or usercache.for_files(rs_bytes, deck)
         if entry is None:
             return None
         deck_path = resolve(deck if deck is not None else entry["deck_ref"], "deck", near=rs_path.parent)
@@ -308,8 +317,20 @@ def _cached_scenario(rs_path: Path, deck: str | Path | None) -> Scenario | None:
             return None
     except (FileRefused, ContentError):
         return None  # validating says what is wrong, with the line
-    ruleset, deck_model = cache.contents(entry)
-    return Scenario(ruleset, deck_model, str(rs_path), str(deck_path), entry["data"])
+    contents = _contents(entry)
+    if contents is None:
+        return None
+    return Scenario(*contents, str(rs_path), str(deck_path), entry["data"])
+
+
+def _contents(entry: dict[str, Any]) -> tuple[Ruleset, Deck] | None:
+    """An entry's ruleset and deck; None for data of another shape than validating writes."""
+    from . import cache
+
+    try:
+        return cache.contents(entry)
+    except Exception:  # noqa: BLE001 - a damaged cache only means validating again
+        return None
 
 
 def scenario_from_data(data: dict[str, Any], name: str = "<embedded>") -> Scenario:
@@ -318,12 +339,17 @@ def scenario_from_data(data: dict[str, Any], name: str = "<embedded>") -> Scenar
         raise ContentError([Problem(name, None, "", "no embedded ruleset and deck")])
     if too_deep(data):
         raise ContentError([Problem(name, None, "", f"the embedded scenario is too deeply nested (more than {MAX_DEPTH} levels)")])
-    from . import cache
+    from . import cache, usercache
 
-    entry = cache.for_data(data)
-    if entry is not None:  # exactly a bundled scenario, validated when the cache was written
-        ruleset, deck = cache.contents(entry)
-        return Scenario(ruleset, deck, f"{name} (embedded ruleset)", f"{name} (embedded deck)", entry["data"])
+    # exactly a bundled scenario, or data validated before (a simulate worker, a save played again)
+    entry = cache.for_data(data) or usercache.for_data(data)
+    contents = _contents(entry) if entry is not None else None
+    if entry is not None and contents is not None:
+        return Scenario(*contents, f"{name} (embedded ruleset)", f"{name} (embedded deck)", entry["data"])
     rs_source = SourceFile(f"{name} (embedded ruleset)", data["ruleset"])
     deck_source = SourceFile(f"{name} (embedded deck)", data["deck"])
-    return combine(parse_ruleset(rs_source), parse_deck(deck_source), rs_source, deck_source)
+    scenario = combine(parse_ruleset(rs_source), parse_deck(deck_source), rs_source, deck_source)
+    validated = scenario.embedded()
+    if cache.data_sha(validated) == cache.data_sha(data):  # kept only when validating gives back the same data
+        usercache.remember_data(validated)
+    return scenario

@@ -1,0 +1,213 @@
+"""Scenarios that are not bundled, validated once per content: the user's cache.
+
+Validating a file imports pydantic and its models (it nearly doubled the
+TUI's cold start), and every simulate worker validated again. So a scenario
+validated once is kept in the user's cache folder (``$XDG_CACHE_HOME/tabletop``,
+else ``~/.cache/tabletop``; macOS ``~/Library/Caches/tabletop``, Windows
+``%LOCALAPPDATA%\\tabletop\\Cache``), one file per entry in the format of the
+bundled cache (:mod:`tabletop.content.cache`): a head line, the keys, the
+validated data.
+
+An entry is named by a hash of the validator (tabletop's version, the bytes
+of the content package's code and pydantic's version: an upgrade or an edit
+of the rules means validating again) with either the ruleset file's bytes and
+the deck given, or the scenario data (a save's or a simulate worker's). What
+is read back must be exactly what validating gave: the deck's bytes, the
+data's hash and the validator are checked against the entry, and anything
+else (a missing, torn, foreign or odd file) only means validating again.
+Writing is best effort and atomic (a temporary file renamed into place), so
+a read-only or full disk changes nothing and concurrent writers never tear
+an entry.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import stat
+import sys
+import tempfile
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from . import cache as bundled
+from .loader import MAX_BYTES
+
+FOLDER = "scenarios"
+#: an entry is a scenario's ruleset, deck and keys; far smaller than both files' limit together
+MAX_ENTRY_BYTES = 4 * MAX_BYTES
+
+
+def folder() -> Path | None:
+    """Where validated scenarios are kept, or None when there is no home to keep them in."""
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    if os.path.isabs(xdg):  # the XDG rule: a relative value is ignored
+        base = Path(xdg)
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Caches"
+    elif sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
+        return Path(os.environ["LOCALAPPDATA"]) / "tabletop" / "Cache" / FOLDER
+    else:
+        try:
+            base = Path.home() / ".cache"
+        except RuntimeError:  # no home directory can be found
+            return None
+    return base / "tabletop" / FOLDER
+
+
+@cache
+def validator() -> str | None:
+    """A hash of what decides validation; None if it cannot be known (then nothing is cached)."""
+    from .. import __version__
+
+    digest = hashlib.sha256(f"tabletop {__version__}\0format {bundled.FORMAT}\0".encode())
+    try:
+        for path in sorted(Path(__file__).resolve().parent.glob("*.py")):
+            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+        digest.update(_pydantic_version())
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def _pydantic_version() -> bytes:
+    """The bytes of pydantic's version module, found without importing pydantic."""
+    from importlib.util import find_spec
+
+    spec = find_spec("pydantic")
+    if spec is None or spec.origin is None:
+        raise OSError("pydantic not found")
+    return (Path(spec.origin).parent / "version.py").read_bytes()
+
+
+def _name(*parts: str) -> str | None:
+    version = validator()
+    if version is None:
+        return None
+    return hashlib.sha256("\0".join((version, *parts)).encode()).hexdigest() + ".jsonl"
+
+
+def files_name(ruleset_sha: str, deck: str | Path | None) -> str | None:
+    """The entry of a ruleset file's bytes played with ``deck`` (as given; None: the one it names)."""
+    return _name("files", ruleset_sha, "" if deck is None else str(deck))
+
+
+def data_name(data_sha: str) -> str | None:
+    """The entry of a scenario's embedded data."""
+    return _name("data", data_sha)
+
+
+# --------------------------------------------------------------------------
+# Reading
+
+
+def for_files(ruleset_bytes: bytes, deck: str | Path | None) -> dict[str, Any] | None:
+    """The entry validated for a ruleset file with these bytes (its deck is checked by the caller)."""
+    sha = bundled.file_sha(ruleset_bytes)
+    entry = _read(files_name(sha, deck))
+    return entry if entry is not None and entry.get("ruleset_sha") == sha else None
+
+
+def for_data(data: dict[str, Any]) -> dict[str, Any] | None:
+    """The entry whose validated data is exactly ``data``."""
+    sha = bundled.data_sha(data)
+    entry = _read(data_name(sha))
+    return entry if entry is not None and entry["data_sha"] == sha else None
+
+
+def _read(name: str | None) -> dict[str, Any] | None:
+    """An entry, if its file is a regular file holding a whole entry of this validator."""
+    where = folder()
+    if name is None or where is None:
+        return None
+    try:
+        raw = _read_regular(where / name)
+        lines = raw.decode("utf-8").split("\n")
+        head, keys, data = (json.loads(line) for line in lines[:3])
+    except (OSError, ValueError):  # missing, unreadable, torn (too few lines, cut JSON) or not text
+        return None
+    if not (isinstance(head, dict) and isinstance(keys, dict) and isinstance(data, dict)):
+        return None
+    if head.get("format") != bundled.FORMAT or head.get("validator") != validator():
+        return None
+    if not all(isinstance(keys.get(k), str) for k in ("ruleset_sha", "deck_sha", "data_sha", "deck_ref")):
+        return None
+    if not isinstance(data.get("ruleset"), dict) or not isinstance(data.get("deck"), dict):
+        return None
+    if bundled.data_sha(data) != keys["data_sha"]:  # the data is what was validated, bit for bit
+        return None
+    return {**keys, "data": data}
+
+
+def _read_regular(path: Path) -> bytes:
+    """The bytes of ``path`` if it is a regular file of a sane size (a FIFO must not block a start)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ENTRY_BYTES:
+            raise OSError(f"{path} is not a cache entry")
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            raw = handle.read(MAX_ENTRY_BYTES + 1)
+    finally:
+        os.close(fd)
+    if len(raw) > MAX_ENTRY_BYTES:
+        raise OSError(f"{path} grew while it was read")
+    return raw
+
+
+# --------------------------------------------------------------------------
+# Writing
+
+
+def remember(data: dict[str, Any], ruleset: Path, ruleset_sha: str, deck: Path, deck_sha: str,
+             deck_arg: str | Path | None, deck_ref: str) -> None:
+    """Keep a scenario just validated from these files' bytes; failing to is not an error."""
+    keys = {
+        "ruleset": str(ruleset),
+        "deck": str(deck),
+        "deck_ref": deck_ref,
+        "ruleset_sha": ruleset_sha,
+        "deck_sha": deck_sha,
+        "data_sha": bundled.data_sha(data),
+    }
+    text = _render(keys, data)
+    for name in (files_name(ruleset_sha, deck_arg), data_name(keys["data_sha"])):
+        _write(name, text)
+
+
+def remember_data(data: dict[str, Any]) -> None:
+    """Keep embedded data just validated (when validating gave back exactly that data)."""
+    sha = bundled.data_sha(data)
+    keys = {"ruleset": "", "deck": "", "deck_ref": "", "ruleset_sha": "", "deck_sha": "", "data_sha": sha}
+    _write(data_name(sha), _render(keys, data))
+
+
+def _render(keys: dict[str, str], data: dict[str, Any]) -> str:
+    head = {"format": bundled.FORMAT, "validator": validator(), "written_by": "tabletop"}
+    return "\n".join(json.dumps(x, ensure_ascii=False, separators=(",", ":")) for x in (head, keys, data)) + "\n"
+
+
+def _write(name: str | None, text: str) -> None:
+    """Write an entry atomically: a reader or another writer sees the old entry or the whole new one."""
+    where = folder()
+    if name is None or where is None:
+        return
+    temp: str | None = None
+    try:
+        where.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(dir=where, prefix=".tmp-", suffix=".jsonl")
+        with os.fdopen(fd, "wb") as handle:
+            # no fsync: an entry cut short by a crash fails its checks and is validated again
+            handle.write(text.encode("utf-8"))
+        os.replace(temp, where / name)
+        temp = None
+    except OSError:
+        pass  # read-only, full, or not ours: the next start validates again, nothing else changes
+    finally:
+        if temp is not None:
+            try:
+                os.unlink(temp)
+            except OSError:
+                pass
