@@ -1,6 +1,6 @@
 """TUI timings: cold start to the first board, and key press to repaint.
 
-    python benchmarks/bench_tui.py [--runs N]
+    python benchmarks/bench_tui.py [--runs N] [--ruleset PATH]
 
 Cold start: a fresh process imports tabletop, loads the default scenario,
 starts a game (its save file included) and opens the board headless through
@@ -8,7 +8,11 @@ starts a game (its save file included) and opens the board headless through
 taken from just before the process is spawned until the first frame is
 written to the terminal (App._display). The same is measured for a bare
 Textual app showing one Static, runs interleaved. Target: tabletop <= 1.3 x
-the bare app. Also printed: when each app has settled (Pilot idle: no
+the bare app. The same again with a custom scenario already seen (validated
+by an earlier start and read from the user's cache; by default a copy of the
+default scenario with a comment added, or ``--ruleset PATH``), target <= 1.35 x
+the bare app; the cache is a temporary folder (``XDG_CACHE_HOME``), filled by
+the warm-up start. Also printed: when each app has settled (Pilot idle: no
 layout or repaint pending) and when the process has exited; neither is
 part of the start.
 
@@ -105,7 +109,7 @@ from tabletop import load_scenario
 from tabletop.cli import play_app
 from tabletop.session import Session
 async def main():
-    session = Session.start(load_scenario("parallel-tracks"), 1, os.path.join(sys.argv[1], "s.jsonl"))
+    session = Session.start(load_scenario(sys.argv[2]), 1, os.path.join(sys.argv[1], "s.jsonl"))
     app = play_app(session)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -124,26 +128,43 @@ def installed_env() -> dict[str, str]:
     return env
 
 
-def start_once(code: str, env: dict[str, str]) -> tuple[float, float, float]:
+def start_once(code: str, env: dict[str, str], *args: str) -> tuple[float, float, float]:
     """(first frame, settled, process exit) of one fresh process, in seconds from its spawn."""
     with tempfile.TemporaryDirectory() as folder:
         t = time.time()
-        out = subprocess.run([sys.executable, "-c", code, folder], check=True, capture_output=True, text=True,
-                             env=env)
+        out = subprocess.run([sys.executable, "-c", code, folder, *args], check=True, capture_output=True,
+                             text=True, env=env)
         ended = time.time()
     first, settled = (float(x) for x in out.stdout.split()[-2:])
     return first - t, settled - t, ended - t
 
 
-def cold(runs: int) -> dict[str, tuple[float, ...]]:
+def custom_copy(folder: Path) -> Path:
+    """The default scenario with a comment added: the same game, bytes no bundled cache knows."""
+    import shutil
+
+    shutil.copytree(PACKAGE / "scenarios", folder / "scenarios", ignore=shutil.ignore_patterns("*.jsonl"))
+    ruleset = folder / "scenarios" / "rulesets" / "parallel-tracks.toml"
+    ruleset.write_bytes(ruleset.read_bytes() + b"\n# a facilitator's copy\n")
+    return ruleset
+
+
+def cold(runs: int, ruleset: Path | None) -> dict[str, tuple[float, ...]]:
     env = installed_env()
-    apps = {"bare": BARE, "layout": LAYOUT, "board": BOARD}
-    for code in apps.values():
-        start_once(code, env)  # warm the file cache
-    times: dict[str, list[tuple[float, float, float]]] = {name: [] for name in apps}
-    for _ in range(runs):
-        for name, code in apps.items():
-            times[name].append(start_once(code, env))
+    with tempfile.TemporaryDirectory() as scratch:
+        env["XDG_CACHE_HOME"] = str(Path(scratch) / "cache")  # the user's cache, out of the home folder
+        custom = str(ruleset.resolve() if ruleset is not None else custom_copy(Path(scratch)))
+        # as before the user's cache: a cache folder that cannot be made, so every start validates
+        (Path(scratch) / "not-a-folder").write_text("")
+        uncached = {**env, "XDG_CACHE_HOME": str(Path(scratch) / "not-a-folder")}
+        apps = {"bare": (env, BARE), "layout": (env, LAYOUT), "board": (env, BOARD, "parallel-tracks"),
+                "custom": (env, BOARD, custom), "uncached": (uncached, BOARD, custom)}
+        for app_env, code, *args in apps.values():
+            start_once(code, app_env, *args)  # warm the file cache; the custom scenario is validated and cached
+        times: dict[str, list[tuple[float, float, float]]] = {name: [] for name in apps}
+        for _ in range(runs):
+            for name, (app_env, code, *args) in apps.items():
+                times[name].append(start_once(code, app_env, *args))
     return {name: tuple(statistics.median(t[i] for t in ts) for i in range(3)) for name, ts in times.items()}
 
 
@@ -220,19 +241,31 @@ async def repaint(events: int) -> tuple[list[float], list[float]]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=11)
+    parser.add_argument("--ruleset", type=Path, help="the custom scenario to start (default: a copy of the default)")
+    parser.add_argument("--cold-only", action="store_true", help="skip the key-press measure")
     args = parser.parse_args()
-    figures = cold(args.runs)
+    print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    figures = cold(args.runs, args.ruleset)
     (bare, bare_idle, bare_exit), (board, board_idle, board_exit) = figures["bare"], figures["board"]
     layout, layout_idle, _ = figures["layout"]
     print(f"medians of {args.runs} fresh processes, from spawn:")
     print(f"  first frame on the terminal: bare Textual {bare * 1000:.0f} ms, tabletop board {board * 1000:.0f} ms "
           f"= {board / bare:.2f} x bare (target <= 1.30)")
+    custom, custom_idle, _ = figures["custom"]
+    print(f"  custom scenario seen before: {custom * 1000:.0f} ms = {custom / bare:.2f} x bare (target <= 1.35), "
+          f"settled {custom_idle * 1000:.0f} ms = {custom_idle / bare_idle:.2f} x")
+    uncached = figures["uncached"][0]
+    print(f"  the same, validated at every start (no user cache, as before): {uncached * 1000:.0f} ms "
+          f"= {uncached / bare:.2f} x bare")
     print(f"  settled (nothing pending):   bare Textual {bare_idle * 1000:.0f} ms, tabletop board "
           f"{board_idle * 1000:.0f} ms = {board_idle / bare_idle:.2f} x bare")
     print(f"  process exit:                bare Textual {bare_exit * 1000:.0f} ms, tabletop board "
           f"{board_exit * 1000:.0f} ms")
     print(f"  the play screen's layout in plain Statics, no tabletop code: first frame {layout * 1000:.0f} ms "
           f"= {layout / bare:.2f} x bare, settled {layout_idle * 1000:.0f} ms = {layout_idle / bare_idle:.2f} x")
+    print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    if args.cold_only:
+        return
     shown, settled = asyncio.run(repaint(1000))
     if shown:
         def spread(times: list[float]) -> str:

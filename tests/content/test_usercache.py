@@ -13,7 +13,7 @@ import shutil
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -306,7 +306,7 @@ def test_a_write_that_fails_leaves_nothing_behind(cache_home, monkeypatch, custo
 
 
 @pytest.fixture
-def mounted(tmp_path: Path) -> Iterator[callable]:  # type: ignore[valid-type]
+def mounted(tmp_path: Path) -> Iterator[Callable[[str], Path]]:
     """Mount a small tmpfs (root ignores permission bits, so read-only and full need a real filesystem)."""
     points: list[Path] = []
 
