@@ -5,7 +5,8 @@ first board appears). The bundled rulesets and decks change only with a
 release, so ``scenarios/validated.jsonl`` holds each bundled ruleset with its
 deck as validated data, keyed by the SHA-256 of both files' bytes and of the
 data itself. A file whose bytes match is read from there; any other file,
-including an edited bundled one, is validated as usual.
+including an edited bundled one, is validated as usual, and then kept in the
+user's cache (:mod:`tabletop.content.usercache`, in this same format).
 
 The file is JSON lines: a first line with the format, then two lines per
 scenario, what it is (the keys) and then its data, so that a start parses
@@ -14,7 +15,8 @@ Regenerate after editing a bundled file::
 
     python -m tabletop.content.cache
 
-(a test fails while the file is out of date).
+(a test fails while the file is out of date: a packaging check, since an
+edited bundled file is validated once and then read from the user's cache).
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ data's hash and the validator are checked against the entry, and anything
 else (a missing, torn, foreign or odd file) only means validating again.
 Writing is best effort and atomic (a temporary file renamed into place), so
 a read-only or full disk changes nothing and concurrent writers never tear
-an entry.
+an entry. The folder keeps the :data:`KEEP` entries written last.
 """
 
 from __future__ import annotations
@@ -38,6 +38,8 @@ from .loader import MAX_BYTES
 FOLDER = "scenarios"
 #: an entry is a scenario's ruleset, deck and keys; far smaller than both files' limit together
 MAX_ENTRY_BYTES = 4 * MAX_BYTES
+#: entries kept (two per scenario); the oldest written go first, so a designer's edits do not pile up
+KEEP = 100
 
 
 def folder() -> Path | None:
@@ -204,6 +206,7 @@ def _write(name: str | None, text: str) -> None:
             handle.write(text.encode("utf-8"))
         os.replace(temp, where / name)
         temp = None
+        _prune(where)
     except OSError:
         pass  # read-only, full, or not ours: the next start validates again, nothing else changes
     finally:
@@ -212,3 +215,17 @@ def _write(name: str | None, text: str) -> None:
                 os.unlink(temp)
             except OSError:
                 pass
+
+
+def _prune(where: Path) -> None:
+    """Remove all but the :data:`KEEP` entries written last (another writer's removals are no error)."""
+    try:
+        found = [(e.stat(follow_symlinks=False).st_mtime_ns, e.path) for e in os.scandir(where)
+                 if e.name.endswith(".jsonl")]
+    except OSError:
+        return
+    for _, path in sorted(found)[:-KEEP]:
+        try:
+            os.unlink(path)
+        except OSError:
+            pass

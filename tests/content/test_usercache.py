@@ -401,3 +401,17 @@ def test_many_writers_never_tear_an_entry(cache_home, custom) -> None:  # noqa: 
             w.join()
     assert errors == [] and seen == 300  # replaced, never missing or partly written
     assert [p.name for p in cache_home.iterdir() if p.name.startswith(".tmp-")] == []
+
+
+def test_the_cache_keeps_the_entries_written_last(cache_home, custom) -> None:  # noqa: ANN001
+    cache_home.mkdir(parents=True)
+    for i in range(usercache.KEEP + 10):
+        old = cache_home / f"{i:064x}.jsonl"
+        old.write_text("an entry of long ago\n")
+        os.utime(old, (1_000_000 + i, 1_000_000 + i))
+    load_scenario(custom)
+    kept = entries(cache_home)
+    assert len(kept) == usercache.KEEP
+    assert not (cache_home / f"{0:064x}.jsonl").exists()  # the oldest went first
+    assert usercache.for_files(custom.read_bytes(), None) is not None  # the new ones stayed
+    assert usercache.for_data(load_scenario(custom).embedded()) is not None
