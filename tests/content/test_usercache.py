@@ -415,3 +415,33 @@ def test_the_cache_keeps_the_entries_written_last(cache_home, custom) -> None:  
     assert not (cache_home / f"{0:064x}.jsonl").exists()  # the oldest went first
     assert usercache.for_files(custom.read_bytes(), None) is not None  # the new ones stayed
     assert usercache.for_data(load_scenario(custom).embedded()) is not None
+
+
+def test_simulate_worker_processes_validate_nothing(cache_home, custom, tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    """Counted in the workers themselves: each validation they make is written to a file."""
+    import multiprocessing
+
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("the counting validator reaches worker processes only when they are forked")
+    log = tmp_path / "validated.log"
+    real = validation.validate
+
+    def logged(source, cls):  # noqa: ANN001, ANN202
+        with open(log, "a", encoding="utf-8") as out:
+            out.write(f"{os.getpid()} {source.name}\n")
+        return real(source, cls)
+
+    monkeypatch.setattr(validation, "validate", logged)
+    scenario = load_scenario(custom)
+    # the count does reach the workers: with no cache they validate, each once
+    monkeypatch.setenv("XDG_CACHE_HOME", str(custom))  # a file: no cache folder can be made there
+    log.unlink()
+    results = list(runner.run_games(scenario, 16, seed=3, workers=2))
+    assert len(results) == 16 and log.exists()
+    assert {line.split()[0] for line in log.read_text().splitlines()} - {str(os.getpid())}
+    # with the cache the parent filled, they validate nothing
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache_home.parent.parent))
+    log.unlink()
+    again = list(runner.run_games(scenario, 16, seed=3, workers=2))
+    assert [r.tracks for r in again] == [r.tracks for r in results]
+    assert not log.exists()
