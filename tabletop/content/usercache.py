@@ -27,7 +27,6 @@ import json
 import os
 import stat
 import sys
-import tempfile
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -129,17 +128,17 @@ def _read(name: str | None) -> dict[str, Any] | None:
         raw = _read_regular(where / name)
         lines = raw.decode("utf-8").split("\n")
         head, keys, data = (json.loads(line) for line in lines[:3])
-    except (OSError, ValueError):  # missing, unreadable, torn (too few lines, cut JSON) or not text
-        return None
-    if not (isinstance(head, dict) and isinstance(keys, dict) and isinstance(data, dict)):
-        return None
-    if head.get("format") != bundled.FORMAT or head.get("validator") != validator():
-        return None
-    if not all(isinstance(keys.get(k), str) for k in ("ruleset_sha", "deck_sha", "data_sha", "deck_ref")):
-        return None
-    if not isinstance(data.get("ruleset"), dict) or not isinstance(data.get("deck"), dict):
-        return None
-    if bundled.data_sha(data) != keys["data_sha"]:  # the data is what was validated, bit for bit
+        if not (isinstance(head, dict) and isinstance(keys, dict) and isinstance(data, dict)):
+            return None
+        if head.get("format") != bundled.FORMAT or head.get("validator") != validator():
+            return None
+        if not all(isinstance(keys.get(k), str) for k in ("ruleset_sha", "deck_sha", "data_sha", "deck_ref")):
+            return None
+        if not isinstance(data.get("ruleset"), dict) or not isinstance(data.get("deck"), dict):
+            return None
+        if bundled.data_sha(data) != keys["data_sha"]:  # the data is what was validated, bit for bit
+            return None
+    except (OSError, ValueError, RecursionError):  # missing, unreadable, torn, not text, absurdly nested
         return None
     return {**keys, "data": data}
 
@@ -197,6 +196,8 @@ def _write(name: str | None, text: str) -> None:
     where = folder()
     if name is None or where is None:
         return
+    import tempfile  # only a start that validated writes (2.5 ms of imports a cached start skips)
+
     temp: str | None = None
     try:
         where.mkdir(parents=True, exist_ok=True)

@@ -228,6 +228,8 @@ def _corrupt(kind: str, text: str) -> str | bytes:
         return json.dumps({**json.loads(head), "validator": "0" * 64}) + "\n" + keys + "\n" + data + "\n"
     if kind == "keys-missing":
         return head + "\n{}\n" + data + "\n"
+    if kind == "nested":  # deeper than the JSON reader goes
+        return head + "\n" + keys + "\n" + "[" * 100_000 + "]" * 100_000 + "\n"
     if kind == "data-changed":  # one value changed, the hash left as it was
         return text.replace('"turns":4', '"turns":0', 1)
     if kind == "data-wrong-shape":  # a table of nothing, with its own hash: fails to build
@@ -237,7 +239,7 @@ def _corrupt(kind: str, text: str) -> str | bytes:
 
 
 CORRUPTIONS = ["empty", "torn", "not-json", "not-utf8", "lists", "other-format", "other-validator", "keys-missing",
-               "data-changed", "data-wrong-shape"]
+               "nested", "data-changed", "data-wrong-shape"]
 
 
 @pytest.mark.parametrize("kind", CORRUPTIONS)
