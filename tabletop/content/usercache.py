@@ -25,18 +25,17 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import stat
 import sys
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from . import cache as bundled
-from .loader import MAX_BYTES
+from .files import MAX_CONTENT_BYTES, FileRefused, read_regular
 
 FOLDER = "scenarios"
 #: an entry is a scenario's ruleset, deck and keys; far smaller than both files' limit together
-MAX_ENTRY_BYTES = 4 * MAX_BYTES
+MAX_ENTRY_BYTES = 4 * MAX_CONTENT_BYTES
 #: entries kept (two per scenario); the oldest written go first, so a designer's edits do not pile up
 KEEP = 100
 
@@ -125,7 +124,7 @@ def _read(name: str | None) -> dict[str, Any] | None:
     if name is None or where is None:
         return None
     try:
-        raw = _read_regular(where / name)
+        raw = read_regular(where / name, MAX_ENTRY_BYTES)  # a FIFO or /dev/zero must not hold up a start
         lines = raw.decode("utf-8").split("\n")
         head, keys, data = (json.loads(line) for line in lines[:3])
         if not (isinstance(head, dict) and isinstance(keys, dict) and isinstance(data, dict)):
@@ -138,25 +137,9 @@ def _read(name: str | None) -> dict[str, Any] | None:
             return None
         if bundled.data_sha(data) != keys["data_sha"]:  # the data is what was validated, bit for bit
             return None
-    except (OSError, ValueError, RecursionError):  # missing, unreadable, torn, not text, absurdly nested
+    except (FileRefused, ValueError, RecursionError):  # missing, unreadable, torn, not text, absurdly nested
         return None
     return {**keys, "data": data}
-
-
-def _read_regular(path: Path) -> bytes:
-    """The bytes of ``path`` if it is a regular file of a sane size (a FIFO must not block a start)."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ENTRY_BYTES:
-            raise OSError(f"{path} is not a cache entry")
-        with os.fdopen(os.dup(fd), "rb") as handle:
-            raw = handle.read(MAX_ENTRY_BYTES + 1)
-    finally:
-        os.close(fd)
-    if len(raw) > MAX_ENTRY_BYTES:
-        raise OSError(f"{path} grew while it was read")
-    return raw
 
 
 # --------------------------------------------------------------------------
