@@ -36,7 +36,7 @@ from .notices import Refusals
 from .review import review_text
 from .savefail import not_saved_words
 from .sealed import SealedDesk
-from .text import card_text, literal, move_words, names, outcome_text, ruling_lines
+from .text import card_text, literal, move_words, named, names, outcome_text, ruling_lines
 from .timekeeper import Timekeeper
 from .widgets import Board, BoardPart, CardPanel, RulingsPanel, TurnPanel
 
@@ -198,7 +198,7 @@ class BoardScreen(Screen[None]):
             self._ended_shown = True
             from .end import EndScreen
 
-            self.app.push_screen(EndScreen(state, head=self.session.save_head))
+            self.app.push_screen(EndScreen(state, self.session.save_path, head=self.session.save_head))
 
     def _show_turn(self, acting: str | None) -> None:
         panel = self.query_one(TurnPanel)
@@ -304,7 +304,7 @@ class BoardScreen(Screen[None]):
             for action in options:
                 choice = card.choices[action.choice or 0]
                 label = Text(literal(choice.label), style="bold")
-                label.append(f" \u2192 {', '.join(literal(e.describe()) for e in choice.effects) or 'no further effect'}")
+                label.append(f" \u2192 {', '.join(named(e, n) for e in choice.effects) or 'no further effect'}")
                 entries.append(Entry(label, self._do(action)))
             self._set_entries(f"{n.get(card.chooser() or '', '')} answers \u201c{literal(card.title)}\u201d:", entries)
         elif waiting == "move":
@@ -316,7 +316,7 @@ class BoardScreen(Screen[None]):
             voter = options[0].actor or ""
             prompt = Text(f"{n.get(voter, voter)}: accept or reject?\n", style="bold")
             prompt.append(f"{n.get(head.actor, head.actor)} proposes \u201c{literal(move.name)}\u201d on {n.get(head.track or '', '')}: "
-                          f"{move_words(move)}", style="")
+                          f"{move_words(move, n)}", style="")
             spec = state.scenario.index.tracks.get(head.track or "")
             if spec is not None:
                 rule = f"\nIt passes with {spec.threshold()} of {len(spec.members)} accepting (the proposer counts)"
@@ -331,13 +331,13 @@ class BoardScreen(Screen[None]):
             prompt = Text(f"Dice for {n.get(head.actor, head.actor)}'s \u201c{literal(move.name)}\u201d on "
                           f"{n.get(head.track or '', '')}: 2d6 + modifiers \u2265 {move.target}\n")
             for mod in move.modifiers:
-                prompt.append(f"  {mod.add:+d} if {literal(mod.describe())}\n", style="dim")  # type: ignore[attr-defined]
+                prompt.append(f"  {mod.add:+d} if {named(mod, n)}\n", style="dim")  # type: ignore[attr-defined]
             self._set_entries(prompt, [Entry(Text("Roll the dice"), self._do(options[0]))])
         elif waiting == "rule":
             head = state.queue[0]
             move = next(m for m in state.ruleset.moves if m.id == head.move)
             prompt = Text(f"Facilitator, rule on {n.get(head.actor, head.actor)}'s \u201c{literal(move.name)}\u201d on "
-                          f"{n.get(head.track or '', '')}: {move_words(move)}")
+                          f"{n.get(head.track or '', '')}: {move_words(move, n)}")
             self._set_entries(prompt, [
                 Entry(Text("Success \u2014 with a reason"), lambda: self._ask_ruling(head.track, True)),
                 Entry(Text("Failure \u2014 with a reason"), lambda: self._ask_ruling(head.track, False)),
@@ -445,7 +445,7 @@ class BoardScreen(Screen[None]):
             label = Text(literal(move.name), style="bold")
             if action.link:
                 label.append(f" (with {n.get(action.link, action.link)})", style="bold")
-            label.append(f" \u2014 {move_words(move)}")
+            label.append(f" \u2014 {move_words(move, n)}")
             entries.append(Entry(label, self._confirm_move(action, problem), problem.message if problem else None))
         entries.append(Entry(Text("\u2190 Back to the tracks"), self._stage(None)))
         where = "everyone" if self.stage == "@global" else n.get(self.stage, self.stage)
@@ -479,7 +479,7 @@ class BoardScreen(Screen[None]):
                 self.refusals.show(self, problem.message)
                 return
             where = f" on {n.get(action.track or '', '')}" if action.track else " (global)"
-            details = Text(move_words(move))
+            details = Text(move_words(move, n))
             if state.ruleset.ruleset.sealed_moves:
                 details.append("\nSealed: the others see only that you committed, until the reveal.", style="italic")
 
@@ -774,7 +774,7 @@ class BoardScreen(Screen[None]):
     def _show_end(self) -> None:
         from .end import EndScreen
 
-        self.app.push_screen(EndScreen(self.session.state, head=self.session.save_head))
+        self.app.push_screen(EndScreen(self.session.state, self.session.save_path, head=self.session.save_head))
 
 
 class GameCommands(Provider):

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import shlex
+from pathlib import Path
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,9 +13,25 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from ..engine import State
-from .bars import KeyBar, TitleBar
 from ..store.heads import head_line
-from .text import outcome_text
+from .bars import KeyBar, TitleBar
+from .text import literal, outcome_text
+
+
+def shell_path(save_path: Path | None) -> str:
+    """The save's path as a shell takes it (quoted when it must be), shown literally; SAVE if unknown."""
+    return literal(shlex.quote(str(save_path))) if save_path is not None else "SAVE"
+
+
+def debrief_hints(save_path: Path | None) -> Text:
+    """The commands that open this game's debrief, with the real save path (quoted for a shell)."""
+    if save_path is None:
+        return Text("The save holds every event, for the replay and the report.", style="dim")
+    where = shell_path(save_path)
+    out = Text("The save holds every event. For the debrief:\n", style="dim")
+    out.append(f"  tabletop replay {where}\n", style="bold")
+    out.append(f"  tabletop report {where} --format html -o debrief.html", style="bold")
+    return out
 
 
 class EndScreen(Screen[None]):
@@ -28,9 +47,10 @@ class EndScreen(Screen[None]):
         Binding("q", "app.quit", "Quit", id="end.quit"),
     ]
 
-    def __init__(self, state: State, head: tuple[int, str] | None = None):
+    def __init__(self, state: State, save_path: Path | None = None, head: tuple[int, str] | None = None):
         super().__init__()
         self.state = state
+        self.save_path = save_path
         self.head = head  # (events written, chain hash of the last): the save's head, to note
         self.show_secret = False
 
@@ -39,10 +59,11 @@ class EndScreen(Screen[None]):
         with VerticalScroll():
             yield Static(Text("Game over", style="bold"), id="end-title")
             if self.head is not None:
-                yield Static(Text(f"{head_line(*self.head)} \u2014 note it; `tabletop verify SAVE --head "
-                                  f"{self.head[1][:8]}` checks the save later."), id="end-head")
+                verify = f"tabletop verify {shell_path(self.save_path)} --head {self.head[1][:8]}"
+                yield Static(Text(f"{head_line(*self.head)} \u2014 note it; `{verify}` checks the save later."),
+                             id="end-head")
             yield Static(outcome_text(self.state, self.show_secret), id="outcome")
-            yield Static(Text("The save holds every event: `tabletop replay SAVE` for the debrief.", style="dim"))
+            yield Static(debrief_hints(self.save_path), id="debrief-hints")
         yield KeyBar()
 
     def action_back(self) -> None:

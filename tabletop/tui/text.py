@@ -7,6 +7,7 @@ they can neither style the screen nor reach the terminal.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -75,22 +76,48 @@ def gauge(value: int, top: int, full: str = "\u25ae", empty: str = "\u25af", cel
     return full * value + empty * (top - value)
 
 
-def effects_words(effects: Iterable[Any]) -> str:
+def resource_name(resource_id: str) -> str:
+    """A resource as the room reads it: ``mandate-moscow`` is "mandate moscow" (resources have no names)."""
+    return literal(resource_id.replace("-", " ").replace("_", " "))
+
+
+def named(part: Any, names: Mapping[str, str] | None) -> str:
+    """An effect, condition or modifier in a few words, with the names of the meters, tracks
+    and resources it mentions in place of their ids ("Mutual trust −1", not "trust −1")."""
+    if names is None:
+        return literal(part.describe())
+    shown = copy.copy(part)  # content parts are frozen: the copy carries the names, the original is untouched
+    for field in ("meter", "track"):
+        value = getattr(part, field, None)
+        if isinstance(value, str) and value in names:
+            object.__setattr__(shown, field, names[value])
+    resource = getattr(part, "resource", None)
+    if isinstance(resource, str):
+        object.__setattr__(shown, "resource", resource_name(resource))
+    return literal(shown.describe())
+
+
+def effects_words(effects: Iterable[Any], names: Mapping[str, str] | None = None) -> str:
     # a log line changes nothing on the board: not worth the room's attention here
-    return ", ".join(literal(e.describe()) for e in effects if e.key != "log") or "no effect"
+    return ", ".join(named(e, names) for e in effects if e.key != "log") or "no effect"
 
 
-def move_words(move: MoveType) -> str:
-    cost = ", ".join(f"{v} {k}" for k, v in move.cost.items()) or "free"
+def resources_words(resources: Mapping[str, int]) -> str:
+    """What an actor holds: "3 capital, 1 mandate moscow"."""
+    return ", ".join(f"{v} {resource_name(k)}" for k, v in resources.items()) or "no resources"
+
+
+def move_words(move: MoveType, names: Mapping[str, str] | None = None) -> str:
+    cost = ", ".join(f"{v} {resource_name(k)}" for k, v in move.cost.items()) or "free"
     how = {
         "auto": "at once",
         "consensus": "members vote",
         "dice": f"2d6 \u2265 {move.target}",
         "facilitator": "facilitator rules",
     }[move.resolution]
-    out = f"{cost}; {how}: {effects_words(move.effects)}"
+    out = f"{cost}; {how}: {effects_words(move.effects, names)}"
     if move.fail_effects:
-        out += f"; if it fails: {effects_words(move.fail_effects)}"
+        out += f"; if it fails: {effects_words(move.fail_effects, names)}"
     return out
 
 
@@ -103,13 +130,13 @@ def card_text(state: State, card: Card, facilitator: bool) -> Text:
     if card.text:
         out.append(literal(card.text) + "\n")
     out.append("Effect: ", style="bold")
-    out.append(effects_words(card.effects) + "\n")
+    out.append(effects_words(card.effects, n) + "\n")
     if card.choices:
         out.append(f"{n.get(card.chooser() or '', card.chooser())} chooses:\n", style="bold")
         for i, choice in enumerate(card.choices, 1):
-            out.append(f"  {i}. {literal(choice.label)} \u2192 {effects_words(choice.effects)}\n")
+            out.append(f"  {i}. {literal(choice.label)} \u2192 {effects_words(choice.effects, n)}\n")
     if card.requires:
-        out.append("Only when: " + ", ".join(literal(c.describe()) for c in card.requires) + "\n", style="dim")
+        out.append("Only when: " + ", ".join(named(c, n) for c in card.requires) + "\n", style="dim")
     if facilitator and card.control_note:
         out.append("Control note (facilitator only): ", style="bold reverse")
         out.append(literal(card.control_note) + "\n")
@@ -131,7 +158,8 @@ def changes_words(state: State, result: Mapping[str, Any]) -> str:
         elif "meter" in change:
             words.append(f"{n.get(change['meter'], change['meter'])} {change['from']}\u2192{change['to']}")
         elif "resource" in change:
-            words.append(f"{n.get(change['actor'], change['actor'])} {change['resource']} {change['from']}\u2192{change['to']}")
+            words.append(f"{n.get(change['actor'], change['actor'])} {resource_name(change['resource'])} "
+                         f"{change['from']}\u2192{change['to']}")
     return "; ".join(literal(w) for w in words)
 
 
@@ -195,10 +223,12 @@ def outcome_text(state: State, show_secret: bool) -> Text:
     for spec in state.ruleset.tracks:
         t = state.tracks[spec.id]
         rung = literal(spec.ladder[t.position])
-        since = f", round {t.since}" if t.since else ""
-        out.append(f"  {n[spec.id]:<32}", style="bold")
-        out.append(f"{STATUS_MARK[t.status]:<14}", style=STATUS_STYLE[t.status])
-        out.append(f" position {t.position}/{len(spec.ladder) - 1} \u201c{rung}\u201d, tension {t.tension}/{spec.breakdown_at}{since}\n")
+        since = f" since round {t.since}" if t.since else ""
+        # two short lines rather than one wide row: they read the same on 80 columns and on 200
+        out.append(f"  {n[spec.id]}  ", style="bold")
+        out.append(STATUS_MARK[t.status], style=STATUS_STYLE[t.status])
+        out.append(f"{since}\n      position {t.position}/{len(spec.ladder) - 1} \u201c{rung}\u201d, "
+                   f"tension {t.tension}/{spec.breakdown_at}\n")
     out.append("\nObjectives\n", style="bold underline")
     met = objectives_met(state)
     for actor in state.ruleset.actors:

@@ -27,6 +27,7 @@ from .text import (
     hidden_seqs,
     literal,
     names,
+    resources_words,
     ruling_lines,
 )
 
@@ -106,7 +107,7 @@ class TurnPanel(BoardPart):
             verb = {"move": "to move", "vote": "to vote", "choice": "to answer the card"}.get(waiting, "to act")
             out.append(f"\u25b6 {who} {verb}\n", style="bold")
             res = state.resources.get(acting, {})
-            spend = ", ".join(f"{v} {k}" for k, v in res.items()) or "no resources"
+            spend = resources_words(res)
             left = state.actions_left.get(acting)
             out.append(f"  has {spend}")
             if waiting == "move" and left is not None:
