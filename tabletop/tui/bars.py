@@ -12,10 +12,12 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.app import RenderResult
 from textual.content import Content
+from textual.geometry import Size
 from textual.screen import Screen
 from textual.widget import Widget
 
@@ -73,15 +75,19 @@ class KeyItem(NamedTuple):
     enabled: bool
 
 
+def _item_width(item: KeyItem) -> int:
+    return cell_len(f" {item.display} ") + (cell_len(f"{item.description} ") if item.description else 0)
+
+
 class KeyBar(Widget, can_focus=False):
-    """The keys of the current screen on one line; a click presses the key."""
+    """The keys of the current screen, on as many lines as they need (never cut); a click presses the key."""
 
     ALLOW_SELECT = False
     COMPONENT_CLASSES = {"keybar--key", "keybar--description", "keybar--disabled"}
     DEFAULT_CSS = """
     KeyBar {
         dock: bottom;
-        height: 1;
+        height: auto;
         width: 1fr;
         color: $footer-foreground;
         background: $footer-background;
@@ -106,7 +112,7 @@ class KeyBar(Widget, can_focus=False):
         super().__init__(id=id)
         self.items: tuple[KeyItem, ...] = ()
         self.palette: KeyItem | None = None
-        self._spans: list[tuple[int, int, KeyItem]] = []
+        self._spans: list[tuple[int, int, int, KeyItem]] = []  # row, first and last cell + 1, key
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -132,47 +138,67 @@ class KeyBar(Widget, can_focus=False):
             palette = KeyItem(binding.key, self.app.get_key_display(binding), binding.description, enabled)
             items = [item for item in items if item.key != binding.key]
         if (tuple(items), palette) != (self.items, self.palette):
+            rows = len(self._rows(self.size.width)) if self.size.width else 0
             self.items, self.palette = tuple(items), palette
-            self.refresh()
+            # a layout pass only when the keys now need another number of lines
+            self.refresh(layout=not rows or rows != len(self._rows(self.size.width)))
+
+    def _rows(self, width: int) -> list[list[KeyItem]]:
+        """The keys broken into lines of ``width`` cells, between keys; the palette ends the last line."""
+        rows: list[list[KeyItem]] = [[]]
+        used = 0
+        for item in self.items:
+            need = _item_width(item)
+            if rows[-1] and used + need > width:
+                rows.append([])
+                used = 0
+            rows[-1].append(item)
+            used += need
+        if self.palette is not None and rows[-1] and used + _item_width(self.palette) + 2 > width:
+            rows.append([])  # the palette key on a line of its own rather than cut
+        return rows
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self._rows(width))
 
     def render(self) -> RenderResult:
         key_style = self.get_component_rich_style("keybar--key", partial=True)
         text_style = self.get_component_rich_style("keybar--description", partial=True)
         dim = self.get_component_rich_style("keybar--disabled", partial=True)
-        line = Text(no_wrap=True, overflow="crop", end="")
+        width = self.size.width
         self._spans = []
-
-        def add(item: KeyItem) -> None:
-            start = line.cell_len
-            extra = dim if not item.enabled else None
-            line.append(f" {item.display} ", key_style + extra if extra else key_style)
-            if item.description:
-                line.append(f"{item.description} ", text_style + extra if extra else text_style)
-            self._spans.append((start, line.cell_len, item))
-
-        for item in self.items:
-            add(item)
-        if self.palette is not None:
-            width = self.size.width
-            right = Text(no_wrap=True, end="")
-            right.append(f"\u2502 {self.palette.display} ", key_style)
-            right.append(f"{self.palette.description} ", text_style)
-            gap = width - line.cell_len - right.cell_len
-            if gap >= 1:
-                line.append(" " * gap)
+        lines: list[Text] = []
+        rows = self._rows(width)
+        for y, row in enumerate(rows):
+            line = Text(no_wrap=True, overflow="crop", end="")
+            for item in row:
                 start = line.cell_len
-                line.append_text(right)
-                self._spans.append((start, line.cell_len, self.palette))
-        return line
+                extra = dim if not item.enabled else None
+                line.append(f" {item.display} ", key_style + extra if extra else key_style)
+                if item.description:
+                    line.append(f"{item.description} ", text_style + extra if extra else text_style)
+                self._spans.append((y, start, line.cell_len, item))
+            if self.palette is not None and y == len(rows) - 1:
+                right = Text(no_wrap=True, end="")
+                right.append(f"\u2502 {self.palette.display} ", key_style)
+                right.append(f"{self.palette.description} ", text_style)
+                gap = width - line.cell_len - right.cell_len
+                if gap >= 0:
+                    line.append(" " * gap)
+                    start = line.cell_len
+                    line.append_text(right)
+                    self._spans.append((y, start, line.cell_len, self.palette))
+            lines.append(line)
+        return Text("\n", end="").join(lines)
 
-    def item_at(self, x: int) -> KeyItem | None:
-        for start, end, item in self._spans:
-            if start <= x < end:
+    def item_at(self, x: int, y: int = 0) -> KeyItem | None:
+        for row, start, end, item in self._spans:
+            if row == y and start <= x < end:
                 return item
         return None
 
     def on_click(self, event: events.Click) -> None:
-        item = self.item_at(event.x)
+        item = self.item_at(event.x, event.y)
         if item is None:
             return
         if item.enabled:

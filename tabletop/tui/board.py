@@ -11,26 +11,28 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.geometry import Size
 from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import OptionList, Static
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ..engine import Action, RuleViolation, State
 from ..engine.review import last_undoable
-from ..engine.rules import move_options, objectives_met, waiting_for
+from ..engine.rules import move_options, waiting_for
 from ..session import Session
 from . import clock as room_clock
 from .bars import KeyBar, TitleBar
 from .cardhold import CardHold
 from .clock import Now
+from .facilitator import PRIVATE_WARNING, FacilitatorPanel
 from .keys import key_available
 from .notices import Refusals
 from .review import review_text
@@ -83,6 +85,7 @@ class BoardScreen(Screen[None]):
         Binding("n", "note", "Note", id="facilitator.note"),
         Binding("e", "end_game", "End", id="facilitator.end"),
         Binding("f", "facilitator_panel", "Facilitator", id="facilitator.panel"),
+        Binding("s", "private_notes", "Private notes", show=False, id="facilitator.private"),
         Binding("escape", "back", "Back", show=False, id="play.back"),
         *[Binding(str(i), f"pick({i})", show=False, id=f"play.pick{i}") for i in range(1, 10)],
     ]
@@ -90,28 +93,33 @@ class BoardScreen(Screen[None]):
     # The title and key bars are docked: the two columns are the screen's own layout.
     # #turn and #prompt keep room for what they usually say, so that a new team's turn, one line
     # longer or shorter, repaints them without laying the screen out again.
-    # The decision list takes the rows the column has left and scrolls inside them, so its
-    # highlight stays in view. On a small screen there are no rows left under the board: the
-    # facilitator's panel covers its lower part while open.
+    # The decision column widens with the screen (40%, 48 to 96 cells), so a wide screen gives the
+    # card and the list room instead of stretching the tracks. The decision list takes the rows
+    # the column has left and scrolls inside them, so its highlight stays in view; its scrollbar's
+    # room is kept even without one, so an option never wraps at one width and is drawn at another
+    # (the list measured its options without the bar and cut their last line once the bar came).
+    # The card scrolls rather than cut: its effect line comes before its choices.
+    # Compact (80x24 up to 110x34): no border on the turn panel, the rulings under the board,
+    # the facilitator's panel in their place while open.
     # (The comments live here, not in the CSS: Textual parses the CSS on every start.)
     DEFAULT_CSS = """
     BoardScreen { layout: horizontal; }
     BoardScreen #left { width: 1fr; }
-    BoardScreen #side { width: 48; }
-    BoardScreen #prompt { height: auto; padding: 0 1; text-style: bold; }
+    BoardScreen #side { width: 40%; min-width: 48; max-width: 96; }
+    BoardScreen #prompt { height: auto; padding: 0 1; text-style: bold; min-height: 2; }
     BoardScreen #turn { min-height: 6; }
-    BoardScreen #prompt { min-height: 2; }
-    BoardScreen.-compact #turn, BoardScreen.-compact #prompt { min-height: 0; }
+    BoardScreen #card-box { height: auto; max-height: 45%; scrollbar-size-vertical: 1; }
     BoardScreen #board { height: auto; }
     BoardScreen #rulings { height: 1fr; }
-    BoardScreen #decision { height: 1fr; min-height: 4; border: round $accent; }
+    BoardScreen #decision { height: 1fr; min-height: 4; border: round $accent; scrollbar-gutter: stable; }
     BoardScreen #decision:focus { border: round $accent; }
-    BoardScreen #facilitator { display: none; height: 1fr; border: thick $warning; padding: 0 1; overflow-y: auto; }
-    BoardScreen.-facilitator #facilitator { display: block; }
-    BoardScreen.-compact #rulings { display: none; }
-    BoardScreen.-compact #card { max-height: 6; }
-    BoardScreen.-compact #side { width: 40; }
-    BoardScreen.-compact #facilitator { dock: bottom; height: 12; }
+    BoardScreen #facilitator { display: none; }
+    BoardScreen.-facilitator #facilitator { display: block; height: 2fr; }
+    BoardScreen.-compact #side { width: 50%; min-width: 36; max-width: 48; }
+    BoardScreen.-compact #turn { min-height: 0; border: none; }
+    BoardScreen.-compact #prompt { min-height: 0; }
+    BoardScreen.-compact #rulings { min-height: 3; }
+    BoardScreen.-compact.-facilitator #rulings { display: none; }
     """
 
     def __init__(self, session: Session, now: Now | None = None):
@@ -127,6 +135,7 @@ class BoardScreen(Screen[None]):
         self.sealed = SealedDesk()
         self.refusals = Refusals()
         self.card_hold = CardHold()  # a bot answers a card only once the facilitator has read it out
+        self.show_private: int | None = None  # the round whose private notes are on screen, if any
         self._bot_timer: Timer | None = None
         self._prompt_text: Text | None = None
         self._keys_shown: tuple[bool, ...] | None = None
@@ -143,7 +152,8 @@ class BoardScreen(Screen[None]):
             # the facilitator's panel comes under the rulings when first opened
         with Vertical(id="side"):
             yield TurnPanel(id="turn")
-            yield CardPanel(id="card")
+            with VerticalScroll(id="card-box"):
+                yield CardPanel(id="card")
             yield BoardPart("", id="prompt")
             yield DecisionList(id="decision")
         yield KeyBar()
@@ -184,8 +194,10 @@ class BoardScreen(Screen[None]):
         self.query_one(CardPanel).show(state, False)  # the control note is in the facilitator panel, whole
         self.query_one(RulingsPanel).show(state)
         self._build_decision(state, acting)
+        if self.show_private is not None and self.show_private != state.round:
+            self.show_private = None  # a new round: the private notes leave the projector
         if self.show_facilitator:
-            self._facilitator_panel().update(self._facilitator_text(state))
+            self._facilitator_panel().show(state, self.show_private is not None)
         self._schedule_bot()
         if self.timekeeper.clock.time_up():
             self.call_later(self.timekeeper.pass_if_out_of_time)  # after this redraw, not inside it
@@ -215,31 +227,6 @@ class BoardScreen(Screen[None]):
             return
         self._show_turn(self.session.acting())
         self.timekeeper.tick()
-
-    def _facilitator_text(self, state: State) -> Text:
-        n = names(state)
-        out = Text()
-        out.append("Facilitator panel", style="bold underline")
-        out.append("  p pause \u00b7 + more time \u00b7 i inject \u00b7 k skip \u00b7 r redraw \u00b7 o override \u00b7 "
-                   "u undo \u00b7 n note \u00b7 e end \u00b7 f hide\n")
-        if state.card is not None:
-            card = next(c for c in state.scenario.deck.cards if c.id == state.card)
-            if card.control_note:
-                out.append("Control note: ", style="bold reverse")
-                out.append(literal(card.control_note) + "\n")
-        out.append("Objectives (secret ones stay hidden on the shared screen; the end screen can show them):\n",
-                   style="bold")
-        met = objectives_met(state)
-        for actor in state.ruleset.actors:
-            for obj, ok in met[actor.id]:
-                if obj.secret:
-                    out.append(f"  {n[actor.id]}: (a secret objective)\n", style="dim")
-                    continue
-                mark = "\u2714 met now " if ok else "\u2026 not yet "
-                out.append(f"  {n[actor.id]}: ")
-                out.append(mark, style="green" if ok else "")
-                out.append(f"{literal(obj.text)}\n")
-        return out
 
     # -- the decision list ---------------------------------------------------
 
@@ -597,12 +584,12 @@ class BoardScreen(Screen[None]):
         self.notify(self.timekeeper.extend(), timeout=3)
         self.refresh_view()
 
-    def _facilitator_panel(self) -> Static:
+    def _facilitator_panel(self) -> FacilitatorPanel:
         """The facilitator's panel, made the first time it is opened (most sessions never do)."""
         found = self.query("#facilitator")
         if found:
-            return found.first(Static)
-        panel = Static("", id="facilitator")
+            return found.first(FacilitatorPanel)
+        panel = FacilitatorPanel(id="facilitator")
         # under the board, beside the decision: opening it must not squeeze the list a team acts on
         self.query_one("#left").mount(panel)
         return panel
@@ -610,6 +597,34 @@ class BoardScreen(Screen[None]):
     def action_facilitator_panel(self) -> None:
         self.show_facilitator = not self.show_facilitator
         self.refresh_view()
+
+    def action_private_notes(self) -> None:
+        """Control notes and secret objectives on the shared screen, once the facilitator confirms."""
+        from .modals import ConfirmScreen
+
+        if self.show_private is not None:
+            self._hide_private()
+            return
+
+        def done(ok: bool | None) -> None:
+            if ok:
+                self.show_private = self.session.state.round
+                self.show_facilitator = True
+                self.refresh_view()
+
+        self.app.push_screen(ConfirmScreen(PRIVATE_WARNING, Text("Any key, or the next round, hides them again.")), done)
+
+    def _hide_private(self) -> None:
+        self.show_private = None
+        self.refresh_view()
+
+    def on_key(self, event: events.Key) -> None:
+        # a key reaches the screen before its bindings run: the private notes leave the projector
+        # at the first key after they were shown, whatever that key then does (s only hides them)
+        if self.show_private is not None:
+            self._hide_private()
+            if event.key == "s":
+                event.stop()
 
     def _card_title(self) -> str:
         card = self.session.scenario.index.cards.get(self.session.state.card or "")
@@ -800,6 +815,8 @@ class GameCommands(Provider):
             ("Note on the last event", screen.action_note, "facilitator"),
             ("End the game", screen.action_end_game, "facilitator"),
             ("Show or hide the facilitator panel", screen.action_facilitator_panel, "facilitator"),
+            ("Show private notes (control notes, secret objectives) to the room", screen.action_private_notes,
+             "facilitator"),
         ):
             out.append((name, action, help_text))
         return out

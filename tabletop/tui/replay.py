@@ -94,6 +94,7 @@ class ReplayScreen(Screen[None]):
     ReplayScreen #charts { height: auto; padding: 0 1; }
     ReplayScreen #lanes { height: auto; padding: 0 1; }
     ReplayScreen #players { height: auto; padding: 0 1; }
+    ReplayScreen #card { max-height: 14; }
     ReplayScreen.-compact #right { width: 44; }
     """
 

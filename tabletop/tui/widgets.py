@@ -132,7 +132,7 @@ class TurnPanel(BoardPart):
 
 class CardPanel(BoardPart):
     DEFAULT_CSS = """
-    CardPanel { height: auto; max-height: 14; padding: 0 1; border: round $warning; }
+    CardPanel { height: auto; padding: 0 1; border: round $warning; }
     """
 
     def show(self, state: State, facilitator: bool) -> None:
@@ -247,8 +247,23 @@ def _edge(start: str, fill: str, end: str, label: str | None, align: str, width:
     return [Segment(start + fill + middle + fill + end, style)]
 
 
-def track_text(state: State, track_id: str, compact: bool = False) -> Text:
-    """What a track's panel holds: its ladder with the position marked, tension against breakdown, members."""
+def packed(items: list[str], width: int | None, sep: str = " \u00b7 ") -> str:
+    """Items joined by ``sep``, broken into lines of ``width`` cells between items, never inside one."""
+    if width is None or width <= 0:
+        return sep.join(items)
+    lines: list[str] = []
+    for item in items:
+        if lines and cell_len(lines[-1] + sep + item) <= width:
+            lines[-1] += sep + item
+        else:
+            lines.append(item)
+    return "\n".join(lines)
+
+
+def track_text(state: State, track_id: str, compact: bool = False, width: int | None = None) -> Text:
+    """What a track's panel holds: its ladder with the position marked, tension against breakdown, members.
+
+    ``width``: the panel's inner width, so that the members wrap between members, never inside one."""
     spec = state.scenario.index.tracks[track_id]
     track = state.tracks[track_id]
     top = len(spec.ladder) - 1
@@ -271,12 +286,12 @@ def track_text(state: State, track_id: str, compact: bool = False) -> Text:
         out.append(f" {track.tension}/{spec.breakdown_at}", style="bold red" if danger else "")
         if danger:  # the gauge's full length is the breakdown; the words only when it is near
             out.append(f" \u26a0 NEAR BREAKDOWN at {spec.breakdown_at}", style="bold red")
-        out.append("\n" + " \u00b7 ".join(m.upper() for m in spec.members), style="dim")
+        items = [literal(m.upper()) for m in spec.members]
         if spec.ratify is not None:
-            extra = f" \u00b7 ratify {spec.threshold()}"
+            items.append(f"ratify {spec.threshold()}")
             if spec.vetoes():
-                extra += " \u00b7 veto " + " ".join(v.upper() for v in spec.vetoes())
-            out.append(extra, style="dim")
+                items.append("veto " + " ".join(literal(v.upper()) for v in spec.vetoes()))
+        out.append("\n" + packed(items, width), style="dim")
     return out
 
 
@@ -285,15 +300,18 @@ def status_words(state: State, track_id: str) -> str:
     return STATUS_MARK[track.status] + (" (provisional)" if track.provisional else "")
 
 
-def meters_text(state: State) -> Text:
+def meter_text(state: State, meter_id: str) -> Text:
+    """One meter: its name, a gauge and its value."""
+    m = state.scenario.index.meters[meter_id]
+    value = state.meters[m.id]
     out = Text()
-    for i, m in enumerate(state.ruleset.meters):
-        value = state.meters[m.id]
-        if i:
-            out.append("    ")
-        out.append(f"{literal(m.name)} ", style="bold")
-        out.append(f"{gauge(value - m.min, m.max - m.min)} {value}/{m.max}")
+    out.append(f"{literal(m.name)} ", style="bold")
+    out.append(f"{gauge(value - m.min, m.max - m.min)} {value}/{m.max}")
     return out
+
+
+def meters_text(state: State) -> Text:
+    return Text("    ").join(meter_text(state, m.id) for m in state.ruleset.meters)
 
 
 class Board(Widget):
@@ -368,7 +386,8 @@ class Board(Widget):
             for row_start in range(0, len(specs), 2):
                 row = specs[row_start:row_start + 2]
                 widths = [left, right][: len(row)]
-                bodies = [track_text(state, t.id).wrap(console, w - 4) for t, w in zip(row, widths, strict=True)]
+                bodies = [track_text(state, t.id, width=w - 4).wrap(console, w - 4)
+                          for t, w in zip(row, widths, strict=True)]
                 rows = max(TRACK_ROWS, *(len(body) for body in bodies))
                 panels = []
                 for t, body, w in zip(row, bodies, widths, strict=True):
@@ -380,9 +399,16 @@ class Board(Widget):
                     panels.append([[Segment(" " * right)]] * len(panels[0]))
                 for first, second in zip(*panels, strict=True):
                     lines.append([*first, _SPACE, *second])
-        meters = meters_text(state).wrap(console, max(1, width - 4))
-        lines.extend(_panel(console, meters, width, len(meters), box.ROUNDED, _color(colors, "secondary"),
-                            "Meters", None))
+        if self.compact:
+            # one line a meter, no frame: on a small screen the rows go to the rulings
+            for m in state.ruleset.meters:
+                line = meter_text(state, m.id)
+                line.truncate(max(1, width - 2), overflow="ellipsis", pad=True)
+                lines.append([_SPACE, *line.render(console, end=""), _SPACE])
+        else:
+            meters = meters_text(state).wrap(console, max(1, width - 4))
+            lines.extend(_panel(console, meters, width, len(meters), box.ROUNDED, _color(colors, "secondary"),
+                                "Meters", None))
         # the widget's own colours under every cell, as Textual gives them to a rendered Rich renderable
         base = self.visual_style.rich_style
         strips = [Strip(Segment.apply_style(line, base)) for line in lines]

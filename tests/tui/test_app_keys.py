@@ -102,7 +102,7 @@ async def test_the_key_bar_follows_what_the_facilitator_can_do_and_a_click_press
         assert items["Undo"].enabled
 
         # a click on "Pause" pauses the game, as the key does
-        pause_x = next(start for start, _end, item in bar._spans if item.description == "Pause")
+        pause_x = next(start for _row, start, _end, item in bar._spans if item.description == "Pause")
         await pilot.click(KeyBar, offset=(pause_x + 1, 0))
         await pilot.pause()
         assert board(pilot).paused

@@ -1,0 +1,78 @@
+"""The facilitator's panel on the shared screen: what the facilitator may show the room,
+and, only when asked and confirmed, what the room must not see.
+
+The projector is the only screen: control notes and secret objectives stay off it
+until the facilitator presses the private-notes key and confirms, and leave it again
+at the next key press or the next round (see ``BoardScreen``).
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from ..engine import State
+from ..engine.rules import objectives_met
+from .text import literal, names
+
+#: What the confirmation asks before anything private reaches the projector.
+PRIVATE_WARNING = "Everyone in the room will see control notes and secret objectives \u2014 show them?"
+
+
+class FacilitatorPanel(VerticalScroll):
+    """The facilitator's panel: one text that scrolls when it is longer than the panel."""
+
+    DEFAULT_CSS = """
+    FacilitatorPanel { height: 1fr; border: thick $warning; padding: 0 1; }
+    FacilitatorPanel.-private { border: thick $error; }
+    FacilitatorPanel > Static { width: 1fr; }
+    """
+
+    def __init__(self, **kwargs: str) -> None:
+        self._text = Static("")
+        super().__init__(self._text, **kwargs)  # type: ignore[arg-type]
+
+    def show(self, state: State, private: bool) -> None:
+        self.set_class(private, "-private")
+        self.border_title = "Facilitator \u2014 PRIVATE NOTES ON SCREEN" if private else "Facilitator"
+        self._text.update(facilitator_text(state, private))
+
+
+def _card_note(state: State) -> str | None:
+    card = state.scenario.index.cards.get(state.card or "")
+    return card.control_note if card is not None and card.control_note else None
+
+
+def facilitator_text(state: State, private: bool) -> Text:
+    """The panel's text: what is kept from the room, and the public objectives; with ``private``,
+    the card's control note and every secret objective too. (The keys are in the key bar.)"""
+    n = names(state)
+    out = Text()
+    note = _card_note(state)
+    secrets = sum(1 for a in state.ruleset.actors for o in a.objectives if o.secret)
+    if private:
+        out.append(" PRIVATE \u2014 the room can see this; any key hides it ", style="bold reverse")
+        out.append("\n")
+        if note is not None:
+            out.append("Control note: ", style="bold")
+            out.append(literal(note) + "\n")
+    elif note is not None or secrets:
+        hidden = [what for what, there in (("the card's control note", note is not None),
+                                           (f"{secrets} secret objective{'s' if secrets != 1 else ''}", secrets > 0))
+                  if there]
+        out.append("Hidden from the room: " + " and ".join(hidden) + ". ", style="italic")
+        out.append("s", style="bold reverse")
+        out.append(" shows them (after a warning).\n", style="italic")
+    out.append("Objectives\n", style="bold")
+    met = objectives_met(state)
+    for actor in state.ruleset.actors:
+        for obj, ok in met[actor.id]:
+            if obj.secret and not private:
+                continue
+            out.append(f"  {n[actor.id]}: ")
+            out.append("\u2714 met now " if ok else "\u2026 not yet ", style="green" if ok else "")
+            if obj.secret:
+                out.append("(secret) ", style="bold")
+            out.append(f"{literal(obj.text)}\n")
+    return out
