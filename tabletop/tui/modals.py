@@ -5,6 +5,7 @@ Modals stay small so the board remains visible behind them.
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
@@ -12,10 +13,12 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
+
+from .text import literal
 
 
 Answer = TypeVar("Answer")
@@ -201,46 +204,51 @@ class ConfirmScreen(_Dialog[bool]):
 
 
 HELP = """\
-tabletop — keys
-
+tabletop \u2014 keys                              (\u2191/\u2193 scroll \u00b7 escape closes)
 Playing (the focused list on the right shows what the game waits for)
-  up / down, 1-9     choose an option        enter    confirm it
-  escape             back to the track list while choosing a move
+  \u2191/\u2193, 1-9  choose    enter  confirm    escape  back to the tracks
 
 Facilitator
-  p      pause / resume (stops the timer and the bots)
-  +      add a minute to the phase timer
-  i      inject a card now (type to search the deck)
-  k      skip the card                r   redraw the card
-  o      override a track or meter (with a reason)
-  u      undo the last action (it stays in the record)
-  n      attach a note to the last event (notes feed the debrief)
-  e      end the game early
-  f      show / hide the facilitator panel (control notes, secret objectives)
+  p  pause / resume (stops the timer and the bots)
+  +  add a minute to the phase timer
+  i  inject a card now (type to search the deck)
+  k  skip the card                 r  redraw the card
+  o  override a track or meter (with a reason)
+  u  undo the last action (it stays in the record)
+  n  attach a note to the last event (notes feed the debrief)
+  e  end the game early
+  f  show / hide the facilitator panel
+  s  show control notes and secret objectives to the room (asks first)
 
 Anywhere
-  F1, ?  this help        ctrl+p  command palette (every action)
-  F2     switch theme (high contrast for projectors)
-  ctrl+s save an SVG screenshot into the save folder
-  ctrl+q quit — every action is already saved; `tabletop resume SAVE` continues
-
-Every action is written to the save file before the screen shows it as done.
+  F1, ?   this help               ctrl+p  command palette (every action)
+  F2      switch theme (high contrast for projectors)
+  ctrl+s  save an SVG screenshot into the save folder
+  ctrl+q  quit \u2014 every action is already saved; to continue later:
+          tabletop resume {save}
 """
 
 
 class HelpScreen(_Dialog[None]):
+    """The keys. The text scrolls inside the dialog when the screen is too short for it."""
+
     DEFAULT_CSS = """
     HelpScreen { align: center middle; background: $background 40%; }
-    HelpScreen > Vertical { width: 84; max-width: 95%; height: auto; max-height: 90%;
-        border: thick $accent; background: $surface; padding: 0 1; overflow-y: auto; }
+    HelpScreen > * { width: 86; max-width: 100%; height: auto; max-height: 100%;
+        border: thick $accent; background: $surface; padding: 0 1; }
     """
     BINDINGS = [
         Binding("escape,q,f1,question_mark", "close", "Close", id="help.close"),
     ]
 
     def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static(Text(HELP))
+        session = getattr(self.app, "session", None)
+        save = shlex.quote(str(session.save_path)) if session is not None else "SAVE"
+        with VerticalScroll():
+            yield Static(Text(HELP.replace("{save}", literal(save))))
+
+    def on_mount(self) -> None:
+        self.query_one("*").focus()  # up and down scroll the text
 
     def action_close(self) -> None:
         self.answer(None)

@@ -98,20 +98,8 @@ class StartScreen(Screen[Choice]):
 
     BINDINGS = [Binding("f5", "start", "Start game", id="start.start", priority=True)]
 
-    DEFAULT_CSS = """
-    StartScreen #columns { height: 1fr; }
-    StartScreen #scenarios { width: 40; border: round $accent; }
-    StartScreen #right { width: 1fr; }
-    StartScreen #details { height: auto; max-height: 60%; border: round $primary; padding: 0 1; }
-    StartScreen #setup { height: 1fr; border: round $secondary; padding: 0 1; }
-    StartScreen #seats { height: auto; }
-    StartScreen .row { height: auto; margin-bottom: 0; }
-    StartScreen .row Label { width: 28; padding: 1 1 0 0; }
-    StartScreen .row Input { width: 1fr; }
-    StartScreen .row Select { width: 1fr; }
-    StartScreen #start { margin: 1 0; }
-    StartScreen #save-hint { height: auto; color: $warning; display: none; }
-    """
+    CSS_PATH = "start.tcss"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
 
     def __init__(self) -> None:
         super().__init__()
@@ -134,7 +122,8 @@ class StartScreen(Screen[Choice]):
                 id="scenarios",
             )
             with Vertical(id="right"):
-                yield Static(id="details")
+                with VerticalScroll(id="details-box", can_focus=False):
+                    yield Static(id="details")
                 with VerticalScroll(id="setup"):
                     with Horizontal(classes="row"):
                         yield Label("Seed")
@@ -144,7 +133,7 @@ class StartScreen(Screen[Choice]):
                         yield Switch(False, id="sealed")
                     with Horizontal(classes="row"):
                         yield Label("Save name (in saves/)")
-                        yield Input("", placeholder="automatic: <time>-<scenario>.jsonl", id="save-name")
+                        yield Input("", placeholder="blank: an automatic name", id="save-name")
                     yield Static(id="save-hint")
                     with Horizontal(classes="row"):
                         yield Label("Phase timers")
