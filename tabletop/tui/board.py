@@ -93,9 +93,9 @@ class BoardScreen(Screen[None]):
     # The title and key bars are docked: the two columns are the screen's own layout.
     # #turn and #prompt keep room for what they usually say, so that a new team's turn, one line
     # longer or shorter, repaints them without laying the screen out again.
-    # The decision column widens with the screen (40%, 48 to 96 cells), so a wide screen gives the
-    # card and the list room instead of stretching the tracks. The decision list takes the rows
-    # the column has left and scrolls inside them, so its highlight stays in view; its scrollbar's
+    # The decision column widens with the screen (40%, 48 to 96 cells; half the screen from 160
+    # columns), so a wide screen gives the card and the list room instead of stretching the
+    # tracks. The decision list takes the rows the column has left and scrolls inside them, so its highlight stays in view; its scrollbar's
     # room is kept even without one, so an option never wraps at one width and is drawn at another
     # (the list measured its options without the bar and cut their last line once the bar came).
     # The card scrolls rather than cut: its effect line comes before its choices.
@@ -115,12 +115,15 @@ class BoardScreen(Screen[None]):
     BoardScreen #decision:focus { border: round $accent; }
     BoardScreen #facilitator { display: none; }
     BoardScreen.-facilitator #facilitator { display: block; height: 2fr; }
+    BoardScreen.-wide #side { width: 50%; max-width: 110; }
     BoardScreen.-compact #side { width: 50%; min-width: 36; max-width: 48; }
     BoardScreen.-compact #turn { min-height: 0; border: none; }
     BoardScreen.-compact #prompt { min-height: 0; }
-    BoardScreen.-compact #rulings { min-height: 3; }
+    BoardScreen.-compact #rulings { min-height: 3; border: none; border-top: round $primary; padding: 0; }
     BoardScreen.-compact.-facilitator #rulings { display: none; }
     """
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (160, "-wide")]
 
     def __init__(self, session: Session, now: Now | None = None):
         super().__init__()
@@ -192,7 +195,7 @@ class BoardScreen(Screen[None]):
         self.query_one(Board).show(state, acting, compact=self.compact)
         self._show_turn(acting)
         self.query_one(CardPanel).show(state, False)  # the control note is in the facilitator panel, whole
-        self.query_one(RulingsPanel).show(state)
+        self.query_one(RulingsPanel).show(state, brief=self.compact)
         self._build_decision(state, acting)
         if self.show_private is not None and self.show_private != state.round:
             self.show_private = None  # a new round: the private notes leave the projector

@@ -95,7 +95,11 @@ class ReplayScreen(Screen[None]):
     ReplayScreen #lanes { height: auto; padding: 0 1; }
     ReplayScreen #players { height: auto; padding: 0 1; }
     ReplayScreen #card { max-height: 14; }
-    ReplayScreen.-compact #right { width: 44; }
+    ReplayScreen #timeline { min-height: 5; }
+    ReplayScreen.-compact #right { width: 40; }
+    ReplayScreen.-compact #turn { min-height: 0; border: none; }
+    ReplayScreen.-compact #working { max-height: 7; }
+    ReplayScreen.-compact #card { max-height: 8; }
     """
 
     def __init__(self, save: Save, every: Every | None = None):

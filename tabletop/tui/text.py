@@ -184,8 +184,10 @@ def event_line(state: State, event: Event, hidden: set[int], undone: set[int] | 
     return out
 
 
-def ruling_lines(state: State, event: Event) -> list[Text]:
-    """The working of a ruling: dice and modifiers, votes, the facilitator's reason."""
+def ruling_lines(state: State, event: Event, brief: bool = False) -> list[Text]:
+    """The working of a ruling: dice and modifiers, votes, the facilitator's reason.
+
+    ``brief`` (a small screen): the modifiers that did not apply are counted, not listed."""
     ruling = event.result.get("ruling")
     if not isinstance(ruling, Mapping):
         return []
@@ -195,12 +197,18 @@ def ruling_lines(state: State, event: Event) -> list[Text]:
     if kind == "dice":
         dice = ruling.get("dice", [0, 0])
         parts = [f"rolled {dice[0]} + {dice[1]}"]
+        idle = 0
         for mod in ruling.get("modifiers", []):
+            if brief and not mod["applies"]:
+                idle += 1
+                continue
             sign = "+" if mod["add"] >= 0 else "\u2212"
             applied = "" if mod["applies"] else " (does not apply)"
             parts.append(f"{sign}{abs(mod['add'])} for {literal(mod['source'])}{applied}")
         parts.append(f"= {ruling.get('total')} vs target {ruling.get('target')}")
-        out.append(Text("      " + "; ".join(parts), style="italic"))
+        if idle:
+            parts.append(f"{idle} modifier{'s' if idle != 1 else ''} did not apply")
+        out.append(Text(("  " if brief else "      ") + "; ".join(parts), style="italic"))
     elif kind == "consensus":
         acc = ", ".join(n.get(a, a) for a in ruling.get("accepted", [])) or "nobody"
         rej = ", ".join(n.get(a, a) for a in ruling.get("rejected", [])) or "nobody"

@@ -161,7 +161,7 @@ class RulingsPanel(BoardPart):
     RulingsPanel { height: 1fr; padding: 0 1; border: round $primary; overflow-y: auto; }
     """
 
-    def show(self, state: State, lines: int = 14) -> None:
+    def show(self, state: State, lines: int = 14, brief: bool = False) -> None:
         hidden = hidden_seqs(state)
         log = state.recent(lines)
         undone = undone_seqs(log)  # an undo comes after what it undoes: the tail holds them all
@@ -170,7 +170,7 @@ class RulingsPanel(BoardPart):
         for event in log:
             rows.append(event_line(state, event, hidden, undone))
             if event.seq not in hidden:
-                rows.extend(ruling_lines(state, event))
+                rows.extend(ruling_lines(state, event, brief))
         for row in rows[-lines:]:
             out.append_text(row)
             out.append("\n")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
@@ -132,3 +133,148 @@ async def test_s_hides_the_private_notes_without_asking_again(tmp_path: Path) ->
         await press(pilot, "s")
         assert isinstance(pilot.app.screen, BoardScreen)
         assert board(pilot).show_private is None
+
+
+# -- 13.8 every screen at 80x24 ------------------------------------------------------------------
+
+
+def to_moves(session: Session) -> None:
+    while session.state.phase == "event":
+        session.apply(legal_actions(session.state)[0])
+
+
+def rolled(session: Session) -> Session:
+    """Russia presses hard on strategic stability; everyone passes; adjudication waits on the dice."""
+    to_moves(session)
+    session.apply(Action("move", actor="ru", move="press", track="strategic-stability"))
+    while session.state.turn is not None:
+        session.apply(Action("pass", actor=session.state.turn))
+    session.apply(Action("advance"))
+    assert legal_actions(session.state)[0].kind == "roll"
+    return session
+
+
+def key_bar_words(pilot: Pilot) -> list[str]:
+    bar = pilot.app.screen.query_one("KeyBar")
+    return [item.description for item in bar.items] + ([bar.palette.description] if bar.palette else [])
+
+
+async def test_the_card_and_its_effect_are_on_an_80x24_board(tmp_path: Path) -> None:
+    session = start(tmp_path, 39)
+    async with TabletopApp(session).run_test(size=SMALL) as pilot:
+        await press(pilot, "enter")  # the card with choices is drawn
+        shown = frame(pilot)
+        card = session.scenario.index.cards[session.state.card or ""]
+        assert card.title in flat(shown)
+        assert "Effect:" in shown
+        for word in key_bar_words(pilot):
+            assert word in shown, f"key {word!r} cut from the key bar"
+
+
+async def test_a_ruling_stays_on_an_80x24_board(tmp_path: Path) -> None:
+    session = rolled(start(tmp_path, 7))
+    async with TabletopApp(session).run_test(size=SMALL) as pilot:
+        await press(pilot, "enter")  # roll
+        shown = frame(pilot)
+        assert "Last rulings" in shown
+        assert "vs target" in flat(shown)  # the newest ruling's working, to its end
+
+
+async def test_the_moves_list_scrolls_to_every_move_at_80x24(tmp_path: Path) -> None:
+    session = start(tmp_path, 7)
+    to_moves(session)
+    async with TabletopApp(session).run_test(size=SMALL) as pilot:
+        await press(pilot, "1")  # Strategic stability: its moves
+        screen = board(pilot)
+        seen = set()
+        for _ in screen.entries:
+            seen.add(flat(frame(pilot)))
+            await press(pilot, "down")
+        everything = " ".join(seen)
+        for entry in screen.entries:
+            assert " ".join(entry.label.plain.split()[:4]) in everything, entry.label.plain
+
+
+async def test_help_reaches_its_last_line_at_80x24(tmp_path: Path) -> None:
+    async with TabletopApp(start(tmp_path, 7)).run_test(size=SMALL) as pilot:
+        await press(pilot, "f1")
+        assert isinstance(pilot.app.screen, HelpScreen)
+        assert "Facilitator" in frame(pilot)
+        await press(pilot, "end")
+        shown = frame(pilot)
+        assert "ctrl+q" in shown and "F2" in shown and "Anywhere" in shown
+
+
+async def test_the_start_screen_fields_are_usable_at_80x24(tmp_path: Path) -> None:
+    app = TabletopApp(save_dir=tmp_path)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert isinstance(screen, StartScreen)
+        for field in screen.query(Input):
+            assert field.content_size.width >= 20, field.id
+        switch = screen.query_one("#sealed")
+        assert switch.region.right <= screen.query_one("#setup").content_region.right
+        shown = frame(pilot)
+        assert "Seed" in shown and "Sealed moves" in shown and "Human team" in shown
+
+
+async def test_the_end_screen_names_the_real_save(tmp_path: Path) -> None:
+    session = start(tmp_path, 7, name="my game.jsonl")
+    session.apply(Action("end", reason="out of time"))
+    async with TabletopApp(session).run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, EndScreen)
+        await press(pilot, "end")
+        text = str(pilot.app.screen.query_one("#debrief-hints", Static).render())
+        assert "SAVE" not in text
+        assert f"tabletop replay '{tmp_path / 'my game.jsonl'}'" in text
+        assert f"tabletop report '{tmp_path / 'my game.jsonl'}'" in text
+
+
+# -- 13.9 the space of larger screens ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("size", [SIZE, WIDE])
+async def test_every_line_of_every_option_is_drawn(tmp_path: Path, size: tuple[int, int]) -> None:
+    """At 120x40 "Walk out — 2 capital; at once: tension +2" lost its "+2" with the list's scrollbar."""
+    session = start(tmp_path, 7)
+    to_moves(session)
+    async with TabletopApp(session).run_test(size=size) as pilot:
+        await press(pilot, "1")
+        screen = board(pilot)
+        listing = screen.query_one("#decision")
+        drawn = set()
+        for _ in screen.entries:  # the list scrolls with its highlight: every option comes into view
+            region = listing.content_region
+            rows = frame(pilot).splitlines()[region.y:region.bottom]
+            drawn.add(flat(" ".join(row[region.x:region.right] for row in rows)))
+            await press(pilot, "down")
+        for entry in screen.entries:
+            words = " ".join(entry.label.plain.split())
+            assert any(words in text for text in drawn), words
+
+
+async def test_track_members_wrap_between_members(tmp_path: Path) -> None:
+    session = start(tmp_path, 7)
+    async with TabletopApp(session).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        lines = frame(pilot).splitlines()
+        for spec in session.scenario.ruleset.tracks:
+            items = [m.upper() for m in spec.members]
+            if spec.ratify is not None:
+                items.append(f"ratify {spec.threshold()}")
+                if spec.vetoes():
+                    items.append("veto " + " ".join(v.upper() for v in spec.vetoes()))
+            for item in items:
+                assert any(item in line for line in lines), f"{spec.id}: {item!r} broken over two lines"
+
+
+async def test_a_wide_screen_widens_the_decision_column_and_the_card(tmp_path: Path) -> None:
+    session = start(tmp_path, 39)
+    async with TabletopApp(session).run_test(size=WIDE) as pilot:
+        await press(pilot, "enter")
+        screen = board(pilot)
+        assert screen.query_one("#side").size.width >= 70
+        card = session.scenario.index.cards[session.state.card or ""]
+        assert any(card.text in line for line in frame(pilot).splitlines()), "the card's text wraps"
