@@ -95,9 +95,10 @@ class BoardScreen(Screen[None]):
     # longer or shorter, repaints them without laying the screen out again.
     # The decision column widens with the screen (40%, 48 to 96 cells; half the screen from 160
     # columns), so a wide screen gives the card and the list room instead of stretching the
-    # tracks. The decision list takes the rows the column has left and scrolls inside them, so its highlight stays in view; its scrollbar's
-    # room is kept even without one, so an option never wraps at one width and is drawn at another
-    # (the list measured its options without the bar and cut their last line once the bar came).
+    # tracks. The decision list takes the rows the column has left and scrolls inside them, so
+    # its highlight stays in view; its scrollbar's room is kept even without one, so an option
+    # never wraps at one width and is drawn at another (the list measured its options without
+    # the bar and cut their last line once the bar came).
     # The card scrolls rather than cut: its effect line comes before its choices.
     # Compact (80x24 up to 110x34): no border on the turn panel, the rulings under the board,
     # the facilitator's panel in their place while open.

@@ -278,3 +278,21 @@ async def test_a_wide_screen_widens_the_decision_column_and_the_card(tmp_path: P
         assert screen.query_one("#side").size.width >= 70
         card = session.scenario.index.cards[session.state.card or ""]
         assert any(card.text in line for line in frame(pilot).splitlines()), "the card's text wraps"
+
+
+# -- 13.14 names where the board showed ids ------------------------------------------------------
+
+
+async def test_the_board_names_meters_and_resources(tmp_path: Path) -> None:
+    """Seed 7 opens with "Back channel exposed" (trust −1); Russia holds a mandate-moscow."""
+    session = start(tmp_path, 7)
+    to_moves(session)
+    async with TabletopApp(session).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        shown = flat(frame(pilot))
+        assert "Effect: Mutual trust \u22121" in shown
+        assert "Effect: trust" not in shown
+        assert "1 mandate moscow" in shown and "mandate-moscow" not in shown
+        await press(pilot, "1")  # Strategic stability's moves: costs and effects in names
+        listed = " ".join(e.label.plain for e in board(pilot).entries)
+        assert "mandate-" not in listed

@@ -83,7 +83,7 @@ def test_dice_ruling_shows_its_working(snap_compare) -> None:
 
 
 def test_facilitator_panel(snap_compare) -> None:
-    """f opens the panel: the card's control note and every objective, secret ones marked."""
+    """f opens the panel: public objectives; the control note and secret objectives stay hidden (s shows them)."""
     assert snap_compare(TabletopApp(game(39)), press=["enter", "f"], terminal_size=SIZE)
 
 
@@ -108,3 +108,47 @@ def test_board_at_80x24(snap_compare) -> None:
     session = game(7)
     to_moves(session)
     assert snap_compare(TabletopApp(session), terminal_size=SMALL)
+
+
+# -- every screen at 80x24 (issue 13.8): nothing cut, scrolling where it must ------------------
+
+
+def test_start_screen_at_80x24(snap_compare) -> None:
+    assert snap_compare(TabletopApp(save_dir="saves"), terminal_size=SMALL, run_before=no_blink)
+
+
+def test_card_with_choices_at_80x24(snap_compare) -> None:
+    assert snap_compare(TabletopApp(game(39)), press=["enter"], terminal_size=SMALL)
+
+
+def test_moves_list_at_80x24(snap_compare) -> None:
+    session = game(7)
+    to_moves(session)
+    assert snap_compare(TabletopApp(session), press=["1"], terminal_size=SMALL)
+
+
+def test_dice_ruling_at_80x24(snap_compare) -> None:
+    session = game(7)
+    to_moves(session)
+    session.apply(Action("move", actor="ru", move="press", track="strategic-stability"))
+    while session.state.turn is not None:
+        session.apply(Action("pass", actor=session.state.turn))
+    session.apply(Action("advance"))
+    assert snap_compare(TabletopApp(session), press=["enter"], terminal_size=SMALL)
+
+
+def test_help_at_80x24(snap_compare) -> None:
+    assert snap_compare(TabletopApp(game(7)), press=["f1"], terminal_size=SMALL)
+
+
+def test_end_screen_at_80x24(snap_compare) -> None:
+    session = game(5)
+    session.apply(Action("end", reason="out of time"))
+    assert snap_compare(TabletopApp(session), terminal_size=SMALL)
+
+
+def test_moves_list_at_200x50(snap_compare) -> None:
+    """A wide screen: the decision column and the card take half the screen."""
+    session = game(7)
+    to_moves(session)
+    assert snap_compare(TabletopApp(session), press=["1"], terminal_size=(200, 50))
