@@ -99,7 +99,8 @@ class BoardScreen(Screen[None]):
     # its highlight stays in view; its scrollbar's room is kept even without one, so an option
     # never wraps at one width and is drawn at another (the list measured its options without
     # the bar and cut their last line once the bar came).
-    # The card scrolls rather than cut: its effect line comes before its choices.
+    # The card and the prompt scroll rather than cut (the card's effect line comes before its
+    # choices), so the list keeps its rows on a small screen.
     # Compact (80x24 up to 110x34): no border on the turn panel, the rulings under the board,
     # the facilitator's panel in their place while open.
     # (The comments live here, not in the CSS: Textual parses the CSS on every start.)
@@ -110,6 +111,7 @@ class BoardScreen(Screen[None]):
     BoardScreen #prompt { height: auto; padding: 0 1; text-style: bold; min-height: 2; }
     BoardScreen #turn { min-height: 6; }
     BoardScreen #card-box { height: auto; max-height: 45%; scrollbar-size-vertical: 1; }
+    BoardScreen #prompt-box { height: auto; max-height: 50%; scrollbar-size-vertical: 1; }
     BoardScreen #board { height: auto; }
     BoardScreen #rulings { height: 1fr; }
     BoardScreen #decision { height: 1fr; min-height: 4; border: round $accent; scrollbar-gutter: stable; }
@@ -120,7 +122,7 @@ class BoardScreen(Screen[None]):
     BoardScreen.-compact #side { width: 50%; min-width: 36; max-width: 48; }
     BoardScreen.-compact #turn { min-height: 0; border: none; }
     BoardScreen.-compact #prompt { min-height: 0; }
-    BoardScreen.-compact #rulings { min-height: 3; border: none; border-top: round $primary; padding: 0; }
+    BoardScreen.-compact #rulings { min-height: 3; border: none; border-top: round $primary; padding: 0 0 0 1; }
     BoardScreen.-compact.-facilitator #rulings { display: none; }
     """
 
@@ -158,7 +160,8 @@ class BoardScreen(Screen[None]):
             yield TurnPanel(id="turn")
             with VerticalScroll(id="card-box"):
                 yield CardPanel(id="card")
-            yield BoardPart("", id="prompt")
+            with VerticalScroll(id="prompt-box"):
+                yield BoardPart("", id="prompt")
             yield DecisionList(id="decision")
         yield KeyBar()
 
