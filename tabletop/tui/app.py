@@ -41,6 +41,7 @@ class TabletopApp(App[None]):
     """A workshop on one shared screen. Pass a Session to go straight to its board."""
 
     TITLE = "tabletop"
+    CSS_PATH = "board.tcss"  # the board's layout (the board is often the first screen: see BoardScreen)
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
         Binding("f1,question_mark", "help", "Help", id="app.help"),

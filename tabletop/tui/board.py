@@ -103,30 +103,9 @@ class BoardScreen(Screen[None]):
     # choices), so the list keeps its rows on a small screen.
     # Compact (80x24 up to 110x34): no border on the turn panel, the rulings under the board,
     # the facilitator's panel in their place while open.
-    # (The comments live here, not in the CSS: Textual parses the CSS on every start.)
-    DEFAULT_CSS = """
-    BoardScreen { layout: horizontal; }
-    BoardScreen #left { width: 1fr; }
-    BoardScreen #side { width: 40%; min-width: 48; max-width: 96; }
-    BoardScreen #prompt { height: auto; padding: 0 1; text-style: bold; min-height: 2; }
-    BoardScreen #turn { min-height: 6; }
-    BoardScreen #card-box { height: auto; max-height: 45%; scrollbar-size-vertical: 1; }
-    BoardScreen #prompt-box { height: auto; max-height: 50%; scrollbar-size-vertical: 1; }
-    BoardScreen #board { height: auto; }
-    BoardScreen #rulings { height: 1fr; }
-    BoardScreen #decision { height: 1fr; min-height: 4; border: round $accent; scrollbar-gutter: stable; }
-    BoardScreen #decision:focus { border: round $accent; }
-    BoardScreen #facilitator { display: none; }
-    BoardScreen.-facilitator #facilitator { display: block; height: 2fr; }
-    BoardScreen.-wide #side { width: 50%; max-width: 110; }
-    BoardScreen.-compact #side { width: 50%; min-width: 36; max-width: 48; }
-    BoardScreen.-compact #turn { min-height: 0; border: none; }
-    BoardScreen.-compact #prompt { min-height: 0; }
-    BoardScreen.-compact #rulings { min-height: 3; border: none; border-top: round $primary; padding: 0 0 0 1; }
-    BoardScreen.-compact.-facilitator #rulings { display: none; }
-    """
-
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (160, "-wide")]
+    # The rules are in board.tcss, which the app loads (TabletopApp.CSS_PATH): Textual reads a
+    # screen's own CSS_PATH only for screens it pushes, and the board is the first screen itself.
+    # (The comments live here, not in board.tcss: Textual parses the CSS on every start.)
 
     def __init__(self, session: Session, now: Now | None = None):
         super().__init__()
@@ -182,6 +161,7 @@ class BoardScreen(Screen[None]):
         # the screen crosses into or out of the compact layout (at start-up it is resized 3 times)
         if self.compact != self._compact_drawn:
             self.refresh_view()
+        self.set_class(self.app.size.width >= 160, "-wide")
 
     @property
     def compact(self) -> bool:
@@ -195,6 +175,7 @@ class BoardScreen(Screen[None]):
         self.timekeeper.follow(state)
         self._compact_drawn = self.compact
         self.set_class(self.compact, "-compact")
+        self.set_class(self.app.size.width >= 160, "-wide")  # half the screen for the decision column
         self.set_class(self.show_facilitator, "-facilitator")
         self.query_one(Board).show(state, acting, compact=self.compact)
         self._show_turn(acting)

@@ -232,11 +232,7 @@ Anywhere
 class HelpScreen(_Dialog[None]):
     """The keys. The text scrolls inside the dialog when the screen is too short for it."""
 
-    DEFAULT_CSS = """
-    HelpScreen { align: center middle; background: $background 40%; }
-    HelpScreen > * { width: 86; max-width: 100%; height: auto; max-height: 100%;
-        border: thick $accent; background: $surface; padding: 0 1; }
-    """
+    CSS_PATH = "help.tcss"
     BINDINGS = [
         Binding("escape,q,f1,question_mark", "close", "Close", id="help.close"),
     ]
