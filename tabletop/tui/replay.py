@@ -97,8 +97,8 @@ class ReplayScreen(Screen[None]):
     ReplayScreen #card { max-height: 14; }
     ReplayScreen #timeline { min-height: 5; }
     ReplayScreen.-compact #right { width: 40; }
-    ReplayScreen.-compact #turn { min-height: 0; border: none; }
-    ReplayScreen.-compact #working { max-height: 7; }
+    ReplayScreen.-compact #turn { display: none; }
+    ReplayScreen.-compact #working { max-height: 5; }
     ReplayScreen.-compact #card { max-height: 8; }
     """
 

@@ -296,3 +296,30 @@ async def test_the_board_names_meters_and_resources(tmp_path: Path) -> None:
         await press(pilot, "1")  # Strategic stability's moves: costs and effects in names
         listed = " ".join(e.label.plain for e in board(pilot).entries)
         assert "mandate-" not in listed
+
+
+async def test_the_replay_keeps_its_timeline_and_the_card_effect_at_80x24(tmp_path: Path) -> None:
+    from tabletop import open_save
+    from tabletop.tui.replay import ReplayApp
+
+    import random
+
+    from tabletop.sim.bots import Bot
+
+    session = start(tmp_path, 5)  # two rounds of bots: a long ruling in the working panel at the end
+    rng = random.Random(5)
+    while session.state.round <= 2 and not session.state.over:
+        options = legal_actions(session.state)
+        action = options[0]
+        if action.actor is not None:
+            action = Bot("random", rng).choose(session.state, options)
+        elif action.kind == "rule":
+            action = Action("rule", track=action.track, success=True, reason="fair")
+        session.apply(action)
+    session.close()
+    app = ReplayApp(open_save(tmp_path / "game.jsonl"))
+    async with app.run_test(size=SMALL) as pilot:
+        await press(pilot, "left", "left")  # back into round 2's adjudication: its card and a long ruling
+        timeline = pilot.app.screen.query_one("#timeline")
+        assert timeline.content_size.height >= 3  # events to step through, not a squeezed box
+        assert "Effect:" in frame(pilot)
