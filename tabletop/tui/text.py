@@ -121,13 +121,14 @@ def move_words(move: MoveType, names: Mapping[str, str] | None = None) -> str:
     return out
 
 
-def card_text(state: State, card: Card, facilitator: bool) -> Text:
+def card_text(state: State, card: Card, facilitator: bool, story: bool = True) -> Text:
+    """A card as the panel shows it; without ``story`` (read out already, small screen) its text is left out."""
     n = names(state)
     out = Text()
     out.append(literal(card.title), style="bold")
     where = n.get(card.track, card.track) if card.track else "global"
     out.append(f"  [{where}]\n", style="dim")
-    if card.text:
+    if card.text and story:
         out.append(literal(card.text) + "\n")
     out.append("Effect: ", style="bold")
     out.append(effects_words(card.effects, n) + "\n")

@@ -142,7 +142,9 @@ class CardPanel(BoardPart):
             if last is not None and last.round == state.round:
                 card = next(c for c in state.scenario.deck.cards if c.id == last.action.card)
                 self.border_title = "This round's card (applied)"
-                self.paint(card_text(state, card, facilitator))
+                # read out already: on a small screen its title and effect are enough
+                small = self.app.size.width < 110 or self.app.size.height < 34
+                self.paint(card_text(state, card, facilitator, story=not small))
                 return
             self.border_title = "Card"
             self.paint(Text("No card on the table.", style="dim"))
