@@ -40,6 +40,7 @@ class EndScreen(Screen[None]):
     DEFAULT_CSS = """
     EndScreen VerticalScroll { padding: 1 2; }
     EndScreen #end-title { text-style: bold; padding-bottom: 1; }
+    EndScreen #end-head { padding-bottom: 1; }
     """
     BINDINGS = [
         Binding("escape,b", "back", "Back to the board", id="end.back"),
