@@ -41,7 +41,8 @@ class TabletopApp(App[None]):
     """A workshop on one shared screen. Pass a Session to go straight to its board."""
 
     TITLE = "tabletop"
-    CSS_PATH = "board.tcss"  # the board's layout (the board is often the first screen: see BoardScreen)
+    # the board (often the first screen: see BoardScreen); absolute, so that subclasses elsewhere find it
+    CSS_PATH = Path(__file__).parent / "board.tcss"
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
         Binding("f1,question_mark", "help", "Help", id="app.help"),
