@@ -162,8 +162,9 @@ class ReplayScreen(Screen[None]):
             )
         if self.difference is not None:
             self.notify(
-                f"Event {self.difference.seq} does not replay as it was recorded ({self.difference.kind}: "
-                f"{self.difference.detail}). Showing the game as it replays; run tabletop verify on the save.",
+                literal(f"Event {self.difference.seq} does not replay as it was recorded ({self.difference.kind}: "
+                        f"{self.difference.detail}). Showing the game as it replays; run tabletop verify on the save.",
+                        lines=False),
                 title="Edited save", severity="warning", timeout=20, markup=False,
             )
         self._fill_timeline()
