@@ -90,7 +90,8 @@ class ReplayScreen(Screen[None]):
     ReplayScreen #board { height: auto; }
     ReplayScreen #where { height: auto; padding: 0 1; text-style: bold; }
     ReplayScreen #timeline { height: 1fr; border: round $accent; }
-    ReplayScreen #working { height: auto; max-height: 12; border: round $primary; padding: 0 1; }
+    ReplayScreen #working-box { height: auto; max-height: 12; border: round $primary; padding: 0 1; }
+    ReplayScreen #working { height: auto; }
     ReplayScreen #charts { height: auto; padding: 0 1; }
     ReplayScreen #lanes { height: auto; padding: 0 1; }
     ReplayScreen #players { height: auto; padding: 0 1; }
@@ -98,7 +99,7 @@ class ReplayScreen(Screen[None]):
     ReplayScreen #timeline { min-height: 5; }
     ReplayScreen.-compact #right { width: 40; }
     ReplayScreen.-compact #turn { display: none; }
-    ReplayScreen.-compact #working { max-height: 5; }
+    ReplayScreen.-compact #working-box { max-height: 7; }
     ReplayScreen.-compact #card { max-height: 8; }
     """
 
@@ -145,7 +146,9 @@ class ReplayScreen(Screen[None]):
                 yield TurnPanel(id="turn")
                 yield Static(id="where")
                 yield OptionList(id="timeline")
-                yield Static(id="working")
+                # a long ruling scrolls here rather than being cut on a small screen
+                with VerticalScroll(id="working-box"):
+                    yield Static(id="working")
                 yield CardPanel(id="card")
         yield KeyBar()
 

@@ -200,3 +200,21 @@ async def test_the_key_bar_names_the_step_keys(tmp_path: Path) -> None:
         await pilot.press("left")
         await pilot.pause()
         assert screen.index == start - 1
+
+
+async def test_every_ruling_can_be_read_whole_in_the_replay_at_80x24(tmp_path: Path) -> None:
+    """The working panel scrolls: no line of a long ruling is cut on a small screen."""
+    save = open_save(record(tmp_path / "game.jsonl"))
+    app = ReplayApp(save)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReplayScreen)
+        working = screen.query_one("#working", Static)
+        tallest = 0
+        for index in range(1, len(save) + 1):
+            screen.go(index)
+            await pilot.pause()
+            needed = working.get_content_height(working.size, working.size, working.size.width)
+            tallest = max(tallest, needed)
+            assert working.size.height >= needed, f"event {index}: {working.size.height} of {needed} lines shown"
+        assert tallest > 5  # the game has rulings longer than the panel's window, so scrolling was exercised
