@@ -14,6 +14,7 @@ from typing import Any
 
 from ..content import Card, MoveType, Scenario
 from ..content.fields import replace as replace_content
+from ..content.grammar import possessive
 from ..content.vocabulary import STATUSES
 from . import rng
 from .breakdown import breakdown_warning, collapse_verdict
@@ -298,8 +299,10 @@ def _check_move(state: State, action: Action) -> MoveType:
     if state.phase != "moves" or state.card is not None:
         raise RuleViolation("WRONG_PHASE", f"Moves are played in the moves phase; this is the {state.phase} phase.")
     if state.turn != actor:
-        who = _actor_name(state, state.turn) if state.turn else "nobody (the moves are done)"
-        raise RuleViolation("NOT_YOUR_TURN", f"It is {who}'s turn, not {_actor_name(state, actor)}'s.")
+        if state.turn is None:
+            raise RuleViolation("NOT_YOUR_TURN", "Nobody is to move now: the moves of this round are done.")
+        raise RuleViolation("NOT_YOUR_TURN", f"It is {possessive(_actor_name(state, state.turn))} turn, "
+                                             f"not {possessive(_actor_name(state, actor))}.")
     if state.actions_left.get(actor, 0) <= 0:
         raise RuleViolation("NO_ACTIONS_LEFT", f"{_actor_name(state, actor)} has no actions left this round.")
     if move.scope == "global":
@@ -742,7 +745,7 @@ def _turn_after_move(state: State, actor: str) -> str | None:
 def _pass(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     _expect(state, "pass", action)
     if action.actor != state.turn:
-        raise RuleViolation("NOT_YOUR_TURN", f"It is {_actor_name(state, state.turn)}'s turn.")
+        raise RuleViolation("NOT_YOUR_TURN", f"It is {possessive(_actor_name(state, state.turn))} turn.")
     actor = action.actor
     assert actor is not None
     state = evolve(state, passed=state.passed | {actor})

@@ -24,6 +24,7 @@ from textual.timer import Timer
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from ..content.grammar import possessive
 from ..engine import Action, RuleViolation, State
 from ..engine.review import last_undoable
 from ..engine.rules import move_options, waiting_for
@@ -303,7 +304,7 @@ class BoardScreen(Screen[None]):
         elif waiting == "roll":
             head = state.queue[0]
             move = next(m for m in state.ruleset.moves if m.id == head.move)
-            prompt = Text(f"Dice for {n.get(head.actor, head.actor)}'s \u201c{literal(move.name)}\u201d on "
+            prompt = Text(f"Dice for {possessive(n.get(head.actor, head.actor))} \u201c{literal(move.name)}\u201d on "
                           f"{n.get(head.track or '', '')}: 2d6 + modifiers \u2265 {move.target}\n")
             for mod in move.modifiers:
                 prompt.append(f"  {mod.add:+d} if {named(mod, n)}\n", style="dim")  # type: ignore[attr-defined]
@@ -311,7 +312,7 @@ class BoardScreen(Screen[None]):
         elif waiting == "rule":
             head = state.queue[0]
             move = next(m for m in state.ruleset.moves if m.id == head.move)
-            prompt = Text(f"Facilitator, rule on {n.get(head.actor, head.actor)}'s \u201c{literal(move.name)}\u201d on "
+            prompt = Text(f"Facilitator, rule on {possessive(n.get(head.actor, head.actor))} \u201c{literal(move.name)}\u201d on "
                           f"{n.get(head.track or '', '')}: {move_words(move, n)}")
             self._set_entries(prompt, [
                 Entry(Text("Success \u2014 with a reason"), lambda: self._ask_ruling(head.track, True)),
@@ -321,7 +322,7 @@ class BoardScreen(Screen[None]):
             head = state.queue[0]
             move = next(m for m in state.ruleset.moves if m.id == head.move)
             self._set_entries(
-                f"Revealed: {n.get(head.actor, head.actor)}'s \u201c{literal(move.name)}\u201d on {n.get(head.track or '', 'the world')}.",
+                f"Revealed: {possessive(n.get(head.actor, head.actor))} \u201c{literal(move.name)}\u201d on {n.get(head.track or '', 'the world')}.",
                 [Entry(Text("Apply it"), self._do(options[0]))],
             )
         else:
@@ -367,7 +368,7 @@ class BoardScreen(Screen[None]):
 
         nxt = n.get(to, to) if to else "the facilitator"
         self._set_entries(
-            Text(f"{n[team]}'s moves are sealed until the reveal. {n[team]}: hand over to {nxt}.",
+            Text(f"{possessive(n[team])} moves are sealed until the reveal. {n[team]}: hand over to {nxt}.",
                  style="bold"),
             [Entry(Text(f"Done \u2014 hand over to {nxt}"), hand_over)],
         )

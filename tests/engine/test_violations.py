@@ -164,3 +164,21 @@ def test_action_round_trips_through_dict() -> None:
     assert Action.from_dict(data) == action
     vote_action = Action("vote", actor="b", track="beta", accept=False)
     assert Action.from_dict(vote_action.to_dict()) == vote_action
+
+
+def test_a_refusal_names_whose_turn_it_is_in_plain_english() -> None:
+    """``the United States'``, never ``States's``; and no possessive of "nobody"."""
+    from tabletop import legal_actions, load_scenario
+
+    from tabletop.content.grammar import possessive
+
+    assert possessive("Russia") == "Russia's"
+    assert possessive("United States") == "United States'"
+    state = new_game(load_scenario("parallel-tracks"), 7)
+    while state.phase != "moves" or state.turn is None:
+        state = apply(state, legal_actions(state)[0])
+    other = next(a.id for a in state.ruleset.actors if a.id != state.turn and a.name.endswith("s"))
+    stray = next(a for a in legal_actions(state) if a.kind == "move")
+    with pytest.raises(RuleViolation) as refused:
+        apply(state, Action.from_dict({**stray.to_dict(), "actor": other}))
+    assert "s's" not in refused.value.message and "States'" in refused.value.message
