@@ -89,7 +89,10 @@ class Save:
         self.header_chain = header_chain
         self.good_bytes = good_bytes
         self.torn_bytes = torn_bytes
-        self._states: dict[int, State] = {}
+        #: the state after event ``j * SNAPSHOT_EVERY``, for each ``j`` replayed so far
+        self._snapshots: list[State] = []
+        #: the state last asked for, with its index: walking forward replays one event a step
+        self._last: tuple[int, State] | None = None
         self.offsets: list[int] = [good_bytes]
         self._difference: Damage | None = None
         self._checked = False
@@ -144,8 +147,9 @@ class Save:
             event = self.events[stop.index - 1]
             self.damage = Damage(event.seq, event.seq + 1, stop.error.kind, stop.error.message)
             del self.events[stop.index - 1:]
-            for k in [k for k in self._states if k >= stop.index]:
-                del self._states[k]
+            del self._snapshots[(stop.index - 1) // SNAPSHOT_EVERY + 1:]
+            if self._last is not None and self._last[0] >= stop.index:
+                self._last = None
         return self._difference
 
     def _replay_all(self) -> Iterator[tuple[int, SavedEvent, State]]:
@@ -160,8 +164,8 @@ class Save:
                     state = self._replay_one(state, event)
                 except SaveError as exc:
                     raise _Unplayable(i, exc) from None
-                if i % SNAPSHOT_EVERY == 0 or event.action.kind == "advance":
-                    self._states[i] = state
+                self._keep(i, state)
+                self._last = (i, state)
                 yield i, event, state
 
     @property
@@ -179,25 +183,37 @@ class Save:
         return iter(self.events)
 
     def state_at(self, i: int) -> State:
-        """The game after event ``i`` (0 = before the first action)."""
+        """The game after event ``i`` (0 = before the first action).
+
+        Starts from the nearest replayed state at or before ``i`` (the last
+        one asked for, or the snapshot ``i // SNAPSHOT_EVERY``), so a seek
+        replays fewer than ``SNAPSHOT_EVERY`` events once the save has been
+        replayed that far, and walking forward replays one event a step.
+        """
         if not 0 <= i <= len(self.events):
             raise IndexError(f"event {i} is outside 0..{len(self.events)}")
-        if i in self._states:
-            return self._states[i]
-        start = max((k for k in self._states if k <= i), default=None)
-        if start is None:
-            state = new_game(self.scenario, self.seed)
-            self._states[0] = state
-            start = 0
-        else:
-            state = self._states[start]
+        if not self._snapshots:
+            self._snapshots.append(new_game(self.scenario, self.seed))
+        slot = min(i // SNAPSHOT_EVERY, len(self._snapshots) - 1)
+        start, state = slot * SNAPSHOT_EVERY, self._snapshots[slot]
+        if self._last is not None and start <= self._last[0] <= i:
+            start, state = self._last
         with collector_paused():
             for k in range(start, i):
                 state = self._replay_one(state, self.events[k])
-                if (k + 1) % SNAPSHOT_EVERY == 0 or self.events[k].action.kind == "advance":
-                    self._states[k + 1] = state
-        self._states[i] = state
+                self._keep(k + 1, state)
+        self._last = (i, state)
         return state
+
+    @property
+    def kept_states(self) -> int:
+        """How many replayed states the save holds for seeking (one every ``SNAPSHOT_EVERY`` events, and the last)."""
+        return len(self._snapshots) + (self._last is not None)
+
+    def _keep(self, i: int, state: State) -> None:
+        """Keep ``state`` (after event ``i``) if it is the next snapshot due."""
+        if i == len(self._snapshots) * SNAPSHOT_EVERY:
+            self._snapshots.append(state)
 
     def final_state(self) -> State:
         return self.state_at(len(self.events))

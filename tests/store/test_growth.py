@@ -1,0 +1,90 @@
+"""Work-counting guards: reading, walking and checking a save cost what the save holds, never its square.
+
+No timing: each guard counts calls of the engine's per-event ``apply`` (or
+events visited, or traced memory), so a quadratic path that comes back fails
+here on any machine, loaded or not.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import tabletop.store.reading as reading
+from tabletop.store import open_save
+
+from .growthkit import build_long_save
+
+EVENTS = 2_000
+
+
+@pytest.fixture(scope="module")
+def long_save(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("growth") / "long.jsonl"
+    build_long_save(path, EVENTS)
+    return path
+
+
+@pytest.fixture
+def applies(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Counts the save reader's calls of the engine's ``apply``."""
+    count = [0]
+    real = reading.apply
+
+    def counted(state, action):  # noqa: ANN001, ANN202 - the engine's own signature
+        count[0] += 1
+        return real(state, action)
+
+    monkeypatch.setattr(reading, "apply", counted)
+    return count
+
+
+def test_walking_every_state_replays_each_event_once(long_save: Path, applies: list[int]) -> None:
+    save = open_save(long_save)
+    states = [save.state_at(i) for i in range(len(save) + 1)]
+    assert len(states) == EVENTS + 1
+    assert applies[0] == EVENTS
+
+
+def test_walking_every_state_keeps_one_state_a_snapshot_interval(long_save: Path) -> None:
+    """Not every state: a seek then looks up its snapshot, never scans them all."""
+    save = open_save(long_save)
+    for i in range(len(save) + 1):
+        save.state_at(i)
+    assert save.kept_states <= EVENTS // reading.SNAPSHOT_EVERY + 2
+
+
+def test_first_mismatch_then_the_final_state_replays_each_event_once(long_save: Path, applies: list[int]) -> None:
+    """What resume does: check every event, then take the last state."""
+    save = open_save(long_save)
+    assert save.first_mismatch() is None
+    save.final_state()
+    assert applies[0] == EVENTS
+
+
+def test_report_walk_replays_each_event_twice_at_most(long_save: Path, applies: list[int]) -> None:
+    """What the report does: check the records, then every state in order."""
+    save = open_save(long_save)
+    assert save.check_records() is None
+    for i in range(len(save) + 1):
+        save.state_at(i)
+    assert applies[0] <= 2 * EVENTS
+
+
+def test_a_seek_after_a_full_replay_replays_less_than_a_snapshot_interval(long_save: Path, applies: list[int]) -> None:
+    save = open_save(long_save)
+    save.final_state()
+    for i in (EVENTS - 1, 7, EVENTS // 2 + 5, 0, EVENTS // 3 + 31, 1):
+        before = applies[0]
+        save.state_at(i)
+        assert applies[0] - before < reading.SNAPSHOT_EVERY, f"seek to {i}"
+
+
+def test_walking_backwards_costs_a_snapshot_interval_a_step_at_most(long_save: Path, applies: list[int]) -> None:
+    save = open_save(long_save)
+    save.final_state()
+    before = applies[0]
+    for i in range(len(save), -1, -1):
+        save.state_at(i)
+    assert applies[0] - before <= (EVENTS + 1) * reading.SNAPSHOT_EVERY
