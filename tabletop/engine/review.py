@@ -30,12 +30,22 @@ def undone_seqs(log: Iterable[Event]) -> set[int]:
 
 
 def last_undoable(state: State) -> Event | None:
-    """The event an undo would take back now: the newest game action not already undone."""
-    undone = undone_seqs(state.log)
+    """The event an undo would take back now: the newest game action not already undone.
+
+    Walks back only as far as that event: an undo always comes after what it
+    undoes, so every undo of an event has been passed on the way to it.
+    """
+    undone: set[int] = set()
     node = state.history
-    while node is not None and (node.event.action.kind in ("note", "undo") or node.event.seq in undone):
+    while node is not None:
+        event = node.event
+        if event.action.kind == "undo":
+            if "undoes" in event.result:
+                undone.add(int(event.result["undoes"]))
+        elif event.action.kind != "note" and event.seq not in undone:
+            return event
         node = node.prev
-    return node.event if node is not None else None
+    return None
 
 
 def round_start(state: State) -> State:

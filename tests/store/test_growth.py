@@ -88,3 +88,48 @@ def test_walking_backwards_costs_a_snapshot_interval_a_step_at_most(long_save: P
     for i in range(len(save), -1, -1):
         save.state_at(i)
     assert applies[0] - before <= (EVENTS + 1) * reading.SNAPSHOT_EVERY
+
+
+class _CountedNode:
+    """A history node that counts how often its event is looked at."""
+
+    def __init__(self, event, prev, length, seen: list[int]):  # noqa: ANN001 - mirrors the engine's log node
+        self._event, self.prev, self.length, self._seen = event, prev, length, seen
+
+    @property
+    def event(self):  # noqa: ANN201
+        self._seen[0] += 1
+        return self._event
+
+
+def _counted_history(state):  # noqa: ANN001, ANN202
+    nodes = []
+    node = state.history
+    while node is not None:
+        nodes.append(node)
+        node = node.prev
+    seen = [0]
+    rebuilt = None
+    for node in reversed(nodes):
+        rebuilt = _CountedNode(node.event, rebuilt, node.length, seen)
+    return rebuilt, seen
+
+
+def test_the_undo_search_walks_back_only_to_what_it_undoes(long_save: Path) -> None:
+    from tabletop.engine import Action, apply
+    from tabletop.engine.review import last_undoable
+    from tabletop.engine.state import evolve
+
+    state = open_save(long_save).state_at(EVENTS // 2)
+    while state.last is None or state.last.action.kind in ("note", "undo"):
+        state = apply(state, Action("override", track=next(iter(state.tracks)), tension=1, reason="calmed"))
+    target = state.last
+    # the newest events: an action taken back by an undo, then notes (8 events back to the target)
+    state = apply(state, Action("override", track=next(iter(state.tracks)), tension=2, reason="raised"))
+    state = apply(state, Action("undo"))
+    for k in range(5):
+        state = apply(state, Action("note", text=f"note {k}"))
+    history, seen = _counted_history(state)
+    found = last_undoable(evolve(state, history=history))
+    assert found is target
+    assert seen[0] <= 8, f"looked at {seen[0]} events of {state.seq} to find one 8 back"
