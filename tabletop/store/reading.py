@@ -10,7 +10,7 @@ import json
 import os
 import re
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, Any
@@ -280,57 +280,93 @@ def open_save(path: str | Path) -> Save:
     A damaged save opens with what is intact before the damage; ``damage``
     says what and where.
     """
-    p = Path(path)
-    if not p.exists():
-        raise SaveError(p, "no such file", kind="missing")
-    if p.is_dir():
-        raise SaveError(p, "is a directory, not a save file", kind="not a save")
-    try:
-        # a FIFO or a device is refused before reading; each line read is bounded by MAX_HEADER / MAX_LINE
-        handle = open_regular(p)
-    except FileRefused as exc:
-        raise SaveError(p, exc.message, kind="unreadable") from None
-    with handle:
-        # a tabletop may be appending to the save meanwhile: read only what it held when opened,
-        # so a line being written is a torn tail here, never a changed line
-        size = os.fstat(handle.fileno()).st_size
-        handle = _Upto(handle, size)
-        raw = _read_line(handle, MAX_HEADER)
-        if not raw:
-            raise SaveError(p, "the file is empty: not a save", 0)
-        header, header_chain = _parse_header(p, raw)
+    with SaveReader(path) as reader:
+        events = list(reader.events())
+    save = Save(reader.path, reader.header, reader.scenario, events, reader.damage, reader.header_chain,
+                reader.good, reader.size - reader.good)
+    assert reader.offsets is not None
+    save.offsets = reader.offsets
+    return save
+
+
+class SaveReader:
+    """A save read one event at a time, for a reader that need not hold them all (``verify``).
+
+    Opening reads and checks the header (raises SaveError as ``open_save``
+    does); ``events()`` yields each intact event in order and stops at the
+    first damage, recorded in ``damage``. Only what the file held when it was
+    opened is read: a tabletop may be appending to it meanwhile, and a line
+    being written is then a torn tail here, never a changed line.
+    """
+
+    def __init__(self, path: str | Path, keep_offsets: bool = True):
+        p = self.path = Path(path)
+        if not p.exists():
+            raise SaveError(p, "no such file", kind="missing")
+        if p.is_dir():
+            raise SaveError(p, "is a directory, not a save file", kind="not a save")
+        self._open = ExitStack()  # closed by close() / the with block
         try:
-            scenario = scenario_from_data({"ruleset": header.get("ruleset"), "deck": header.get("deck")}, str(p))
-        except ContentError as exc:
-            raise SaveError(p, f"the embedded scenario is not valid: {exc.problems[0]}", 0, "damaged header") from None
-        events: list[SavedEvent] = []
-        damage: Damage | None = None
-        prev = header_chain
-        offset = len(raw)
-        good = offset
-        offsets: list[int] = [offset]  # the byte offset after the header and after each event
-        line_no = 1
-        seen: set[int] = set()
+            # a FIFO or a device is refused before reading; each line read is bounded by MAX_HEADER / MAX_LINE
+            file = self._open.enter_context(open_regular(p))
+        except FileRefused as exc:
+            raise SaveError(p, exc.message, kind="unreadable") from None
+        try:
+            self.size = os.fstat(file.fileno()).st_size
+            self._handle = _Upto(file, self.size)
+            raw = _read_line(self._handle, MAX_HEADER)
+            if not raw:
+                raise SaveError(p, "the file is empty: not a save", 0)
+            self.header, self.header_chain = _parse_header(p, raw)
+            try:
+                self.scenario = scenario_from_data({"ruleset": self.header.get("ruleset"), "deck": self.header.get("deck")}, str(p))
+            except ContentError as exc:
+                raise SaveError(p, f"the embedded scenario is not valid: {exc.problems[0]}", 0, "damaged header") from None
+        except BaseException:
+            self._open.close()
+            raise
+        self.damage: Damage | None = None
+        self.count = 0  # events read so far
+        self.good = len(raw)  # the byte offset after the last intact line
+        #: the byte offset after the header and after each event (None: not kept)
+        self.offsets: list[int] | None = [self.good] if keep_offsets else None
+        self._prev = self.header_chain
+        self._line = 1
+
+    def __enter__(self) -> SaveReader:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._open.close()
+
+    def events(self) -> Iterator[SavedEvent]:
+        """Each intact event in order; stops at the first damage (then ``damage`` says what)."""
+        line_no = self._line
+        handle, p = self._handle, self.path
         while True:
             raw = _read_line(handle, MAX_LINE)
             if not raw:
                 break
             line_no += 1
-            expected = len(events) + 1
+            self._line = line_no
+            expected = self.count + 1
             at_end = not raw.endswith(b"\n")
             if at_end and not handle.read(1):
-                damage = Damage(expected, line_no, "torn tail", "the last line is incomplete (a crash while writing); it is dropped")
+                self.damage = Damage(expected, line_no, "torn tail", "the last line is incomplete (a crash while writing); it is dropped")
                 break
             if not raw.strip():
                 rest = handle.read()
                 if not rest.strip():
                     # blank lines at the very end (an editor adds one): nothing was lost
-                    damage = Damage(expected, line_no, "torn tail", "blank lines at the end of the file; they are dropped")
+                    self.damage = Damage(expected, line_no, "torn tail", "blank lines at the end of the file; they are dropped")
                     break
-                damage = Damage(expected, line_no, "changed line", "a blank line between events")
+                self.damage = Damage(expected, line_no, "changed line", "a blank line between events")
                 break
             if len(raw) > MAX_LINE:
-                damage = Damage(expected, line_no, "changed line", "the line is far too long to be an event")
+                self.damage = Damage(expected, line_no, "changed line", "the line is far too long to be an event")
                 break
             body_chain = _split_chain(raw.rstrip(b"\n"))
             try:
@@ -338,14 +374,14 @@ def open_save(path: str | Path) -> Save:
             except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
                 record = None
             if record is None or not isinstance(record, dict) or body_chain is None:
-                damage = Damage(expected, line_no, "changed line", "the line is not a valid event")
+                self.damage = Damage(expected, line_no, "changed line", "the line is not a valid event")
                 break
             seq = record.get("seq")
             if not isinstance(seq, int) or isinstance(seq, bool):
-                damage = Damage(expected, line_no, "changed line", "the event has no sequence number")
+                self.damage = Damage(expected, line_no, "changed line", "the event has no sequence number")
                 break
             if seq != expected:
-                if seq in seen:
+                if 1 <= seq < expected:  # every event before was read in order
                     kind, detail = "duplicated event", f"event {seq} appears again"
                 elif seq > expected and _next_seq(handle) == expected:
                     kind, detail = "reordered events", f"event {seq} comes before event {expected}"
@@ -353,29 +389,26 @@ def open_save(path: str | Path) -> Save:
                     kind, detail = "missing events", f"expected event {expected}, found event {seq}"
                 else:
                     kind, detail = "reordered events", f"expected event {expected}, found event {seq}"
-                damage = Damage(expected, line_no, kind, detail)
+                self.damage = Damage(expected, line_no, kind, detail)
                 break
             body, chain = body_chain
-            if _chain(prev, body) != chain or record.get("chain") != chain:
-                damage = Damage(seq, line_no, "changed line", "the line does not match its hash chain (edited or corrupted)")
+            if _chain(self._prev, body) != chain or record.get("chain") != chain:
+                self.damage = Damage(seq, line_no, "changed line", "the line does not match its hash chain (edited or corrupted)")
                 break
             try:
                 event = _event(record, body)
             except ShapeError as exc:
-                damage = Damage(seq, line_no, "malformed event", str(exc))
+                self.damage = Damage(seq, line_no, "malformed event", str(exc))
                 break
             except (KeyError, TypeError, ValueError) as exc:
-                damage = Damage(seq, line_no, "malformed event", str(exc))
+                self.damage = Damage(seq, line_no, "malformed event", str(exc))
                 break
-            events.append(event)
-            seen.add(seq)
-            prev = chain
-            offset += len(raw)
-            good = offset
-            offsets.append(offset)
-    save = Save(p, header, scenario, events, damage, header_chain, good, size - good)
-    save.offsets = offsets
-    return save
+            self.count += 1
+            self._prev = chain
+            self.good += len(raw)
+            if self.offsets is not None:
+                self.offsets.append(self.good)
+            yield event
 
 
 def _next_seq(handle: _Upto) -> int | None:

@@ -7,12 +7,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+from ..content import Scenario
 
 from ..engine import RuleViolation, State, apply, new_game
 from ..engine.actions import CHANCE_KINDS, IndependenceBreach
 from .checking import difference
 from .heads import head_line
-from .reading import Damage, Save, collector_paused, open_save
+from .reading import Damage, SaveReader, collector_paused
 from .savefile import SaveError
 from .shapes import show
 
@@ -113,17 +116,26 @@ def verify(path: str | Path, head: str | None = None) -> VerifyReport:
 def _verify(path: str | Path) -> VerifyReport:
     report = VerifyReport(str(path))
     try:
-        save = open_save(path)
+        reader = SaveReader(path, keep_offsets=False)
     except SaveError as exc:
         report.error = exc
         return report
-    report.chains = [save.header_chain, *(e.chain for e in save.events)]
-    header = _header_difference(save)
+    with reader:
+        return _verify_events(report, reader)
+
+
+def _verify_events(report: VerifyReport, reader: SaveReader) -> VerifyReport:
+    """Replay each event as it is read: a save is never held whole, so memory stays flat however long it is."""
+    report.chains = [reader.header_chain]
+    events = reader.events()
+    header = _header_difference(reader.header, reader.scenario)
     if header is not None:
+        report.chains.extend(e.chain for e in events)
         report.damage = header
         return report
-    state: State = new_game(save.scenario, save.seed)
-    for index, event in enumerate(save.events):
+    state: State = new_game(reader.scenario, int(reader.header["seed"]))
+    for index, event in enumerate(events):
+        report.chains.append(event.chain)
         line = index + 2
         try:
             after = apply(state, event.action)
@@ -159,16 +171,18 @@ def _verify(path: str | Path) -> VerifyReport:
         state = after
         report.events += 1
         report.rounds = state.round
-    if report.damage is None and save.damage is not None:
-        report.damage = save.damage
+    # the chain of every line that reads as an event, past a replay's damage too (for ``--head``)
+    report.chains.extend(e.chain for e in events)
+    if report.damage is None and reader.damage is not None:
+        report.damage = reader.damage
     if report.damage is None:
         report.rounds = state.round
     return report
 
 
-def _header_difference(save: Save) -> Damage | None:
+def _header_difference(header: dict[str, Any], scenario: Scenario) -> Damage | None:
     """The header's summary of the scenario must be the embedded scenario's own."""
-    rs, deck = save.scenario.ruleset.ruleset, save.scenario.deck.deck
+    rs, deck = scenario.ruleset.ruleset, scenario.deck.deck
     expected = {
         "ruleset_id": rs.id,
         "ruleset_name": rs.name,
@@ -176,7 +190,7 @@ def _header_difference(save: Save) -> Damage | None:
         "deck_name": deck.name,
         "independence": rs.independence,
     }
-    given = save.header.get("scenario", {})
+    given = header.get("scenario", {})
     for key, value in expected.items():
         if key in given and given[key] != value:
             return Damage(0, 1, "header differs",
