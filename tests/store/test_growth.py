@@ -133,3 +133,24 @@ def test_the_undo_search_walks_back_only_to_what_it_undoes(long_save: Path) -> N
     found = last_undoable(evolve(state, history=history))
     assert found is target
     assert seen[0] <= 8, f"looked at {seen[0]} events of {state.seq} to find one 8 back"
+
+
+def test_verify_does_not_hold_the_read_lines(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """verify's peak traced memory per event: the replayed game (states and their events), not every parsed line too."""
+    import tracemalloc
+
+    from tabletop.store import verify
+
+    events = 5_000
+    path = tmp_path_factory.mktemp("growth") / "verify.jsonl"
+    build_long_save(path, events)
+    verify(path)  # imports and first-use caches are not the save's
+    tracemalloc.start()
+    try:
+        report = verify(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert report.ok
+    print(f"verify peak: {peak / events:.0f} bytes/event")
+    assert peak / events < 2_500, f"{peak / events:.0f} bytes per event"
