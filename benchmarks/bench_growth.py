@@ -20,7 +20,6 @@ shared machine's load matters less; the load average is printed.
 from __future__ import annotations
 
 import argparse
-import copy
 import math
 import os
 import shutil
@@ -32,14 +31,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tabletop.content.loader import load_scenario, scenario_from_data  # noqa: E402
 from tabletop.engine import legal_actions, new_game  # noqa: E402
 from tabletop.engine.review import last_undoable  # noqa: E402
 from tabletop.engine.rules import move_options  # noqa: E402
 from tabletop.report.render import render  # noqa: E402
 from tabletop.session import Session  # noqa: E402
 from tabletop.store import open_save, verify  # noqa: E402
-from tests.store.growthkit import build_long_save  # noqa: E402
+from tests.store.growthkit import build_long_save, grown_scenario  # noqa: E402
 
 
 def cpu(fn: Callable[[], object], repeat: int = 1) -> float:
@@ -96,26 +94,6 @@ def measure_saves(sizes: list[int], tmp: Path) -> dict[str, list[float]]:
 
 
 # -- scenarios -----------------------------------------------------------------
-
-
-def grown_scenario(tracks: int, actors: int, cards: int):  # noqa: ANN201 - a Scenario
-    """The linked default scenario with its tracks, actors and cards repeated to the sizes asked."""
-    data = copy.deepcopy(load_scenario("parallel-tracks-linked").embedded())
-    rs, deck = data["ruleset"], data["deck"]
-
-    def grow(items: list[dict], n: int) -> list[dict]:
-        out = []
-        for k in range(max(n, len(items))):  # never fewer than the scenario's own: they refer to each other
-            item = copy.deepcopy(items[k % len(items)])
-            if k >= len(items):
-                item["id"] = f"{item['id']}-{k}"
-            out.append(item)
-        return out
-
-    rs["tracks"] = grow(rs["tracks"], tracks)
-    rs["actors"] = grow(rs["actors"], actors)
-    deck["cards"] = grow(deck["cards"], cards)
-    return scenario_from_data(data)
 
 
 def measure_scenarios(sizes: list[tuple[int, int, int]]) -> tuple[dict[str, list[float]], list[int]]:

@@ -227,6 +227,7 @@ def move_options(state: State, actor: str) -> list[tuple[Action, RuleViolation |
     Screens show the illegal ones greyed with their reason; bots take the rest.
     """
     out: list[tuple[Action, RuleViolation | None]] = []
+    open_ids = [t.id for t in state.ruleset.tracks if state.tracks[t.id].is_open]
     for move in state.ruleset.moves:
         if move.scope == "global":
             action = Action("move", actor=actor, move=move.id)
@@ -234,14 +235,15 @@ def move_options(state: State, actor: str) -> list[tuple[Action, RuleViolation |
             continue
         for track in state.ruleset.tracks:
             if move.link:
-                others = [t.id for t in state.ruleset.tracks if t.id != track.id and state.tracks[t.id].is_open]
+                others = [tid for tid in open_ids if tid != track.id]
                 if state.independence == "strict" or not others:
                     action = Action("move", actor=actor, move=move.id, track=track.id, link=others[0] if others else None)
                     out.append((action, _move_problem(state, action)))
                     continue
-                for other in others:
-                    action = Action("move", actor=actor, move=move.id, track=track.id, link=other)
-                    out.append((action, _move_problem(state, action)))
+                # the link is another open track: nothing in the check depends on which, so the
+                # first pair's answer (allowed, or one refusal) holds for every pair on this track
+                problem = _move_problem(state, Action("move", actor=actor, move=move.id, track=track.id, link=others[0]))
+                out.extend((Action("move", actor=actor, move=move.id, track=track.id, link=other), problem) for other in others)
                 continue
             action = Action("move", actor=actor, move=move.id, track=track.id)
             out.append((action, _move_problem(state, action)))

@@ -50,3 +50,23 @@ def build_long_save(path: Path, events: int, seed: int = 1, scenario: Scenario |
             state = apply(state, _next_action(state, rng, tracks))
             writer.append(state)
     return state
+
+
+def grown_scenario(tracks: int, actors: int, cards: int) -> Scenario:
+    """The linked default scenario with its tracks, actors and cards repeated to the sizes asked."""
+    data = copy.deepcopy(load_scenario("parallel-tracks-linked").embedded())
+    rs, deck = data["ruleset"], data["deck"]
+
+    def grow(items: list[dict], n: int) -> list[dict]:
+        out = []
+        for k in range(max(n, len(items))):  # never fewer than the scenario's own: they refer to each other
+            item = copy.deepcopy(items[k % len(items)])
+            if k >= len(items):
+                item["id"] = f"{item['id']}-{k}"
+            out.append(item)
+        return out
+
+    rs["tracks"] = grow(rs["tracks"], tracks)
+    rs["actors"] = grow(rs["actors"], actors)
+    deck["cards"] = grow(deck["cards"], cards)
+    return scenario_from_data(data)
