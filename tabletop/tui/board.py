@@ -159,7 +159,11 @@ class BoardScreen(Screen[None]):
 
     def on_resize(self) -> None:
         # Textual rewraps the panels at the new size itself; the board is drawn anew only when
-        # the screen crosses into or out of the compact layout (at start-up it is resized 3 times)
+        # the screen crosses into or out of the compact layout (at start-up it is resized 3 times).
+        # A resize can arrive while the panels are still being mounted (seen under load): the
+        # first drawing is on_mount's, once every panel is there.
+        if self._compact_drawn is None:
+            return
         if self.compact != self._compact_drawn:
             self.refresh_view()
         self.set_class(self.app.size.width >= 160, "-wide")

@@ -235,3 +235,16 @@ async def test_the_garbage_collector_is_back_on_once_the_board_is_shown(tmp_path
     finally:
         gc.enable()
         gc.unfreeze()
+
+
+async def test_a_resize_while_the_board_is_still_being_mounted_does_not_crash(tmp_path: Path) -> None:
+    """Under load a Resize reached the board before its panels were mounted: NoMatches, a crashed room."""
+    from tabletop.tui.board import BoardScreen
+
+    session = start(tmp_path)
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        unmounted = BoardScreen(session)  # composed, never mounted: none of its panels exist yet
+        unmounted.on_resize()
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen) and app.screen is not unmounted
