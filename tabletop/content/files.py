@@ -68,7 +68,11 @@ def read_regular(path: str | Path, limit: int) -> bytes:
     """The whole of a regular file of at most ``limit`` bytes (see :func:`open_regular`)."""
     with open_regular(path, limit) as handle:
         try:
-            raw = handle.read(limit + 1)
+            # ask for what the file holds, not the limit: a read of n bytes sets aside n bytes first
+            size = os.fstat(handle.fileno()).st_size
+            raw = handle.read(min(size, limit) + 1)
+            if len(raw) > size:  # it grew after the stat: read on, up to the limit
+                raw += handle.read(limit + 1 - len(raw))
         except OSError as exc:
             raise FileRefused(path, f"cannot read: {exc.strerror or exc}") from None
     if len(raw) > limit:  # it grew after the check
