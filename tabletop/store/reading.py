@@ -107,10 +107,11 @@ class Save:
         """
         try:
             for i, event, state in self._replay_all():
-                if state.hash != event.state:
-                    return i, f"replaying gives state {state.hash}, the save says {event.state}"
+                digest = state.hash  # worked out anew on each read: once an event
+                if digest != event.state:
+                    return i, f"replaying gives state {digest}, the save says {event.state}"
                 assert state.last is not None
-                found = difference(event.body, event.time, state.last, state.hash, event.clock)
+                found = difference(event.body, event.time, state.last, digest, event.clock)
                 if found is not None:
                     return i, f"{found[0]}: {found[1]}"
         except _Unplayable as stop:

@@ -142,10 +142,11 @@ def _verify_events(report: VerifyReport, reader: SaveReader) -> VerifyReport:
         except (RuleViolation, IndependenceBreach) as exc:
             report.damage = Damage(event.seq, line, "illegal event", f"does not replay: {exc}")
             break
-        if after.hash != event.state:
+        digest = after.hash  # worked out anew on each read: once an event
+        if digest != event.state:
             report.damage = Damage(
                 event.seq, line, "state differs",
-                f"replaying gives state {after.hash}, the save says {event.state} (edited, or made by a different engine)",
+                f"replaying gives state {digest}, the save says {event.state} (edited, or made by a different engine)",
             )
             break
         if event.action.kind in CHANCE_KINDS and event.action.outcome is not None:
@@ -164,7 +165,7 @@ def _verify_events(report: VerifyReport, reader: SaveReader) -> VerifyReport:
                 break
             report.chance_checked += 1
         assert after.last is not None
-        found = difference(event.body, event.time, after.last, after.hash, event.clock)
+        found = difference(event.body, event.time, after.last, digest, event.clock)
         if found is not None:
             report.damage = Damage(event.seq, line, *found)
             break
