@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import random
 from collections.abc import Mapping
 from pathlib import Path
 
 from ..content import Scenario
 from ..engine import State
+from ..sim.bots import policies_for_game
 from ..sim.runner import GameResult, play_game
 from .savefile import SaveWriter
 
@@ -20,7 +22,9 @@ def play_and_save(scenario: Scenario, seed: int, bots: Mapping[str, str] | None,
     at once each take a free name (``-2``, ``-3``...) without a race.
     """
     wanted = save_dir / f"{scenario.id}-game-{index:05d}-seed-{seed}.jsonl"
-    with SaveWriter.draft(wanted, scenario, seed, extra={"simulated": True}) as writer:
+    # the seats as play_game will draw them (the same seeded draw), so the debrief says which bot played whom
+    seats = policies_for_game(bots, [a.id for a in scenario.ruleset.actors], random.Random(f"bots/{seed}"))
+    with SaveWriter.draft(wanted, scenario, seed, extra={"simulated": True, "seats": seats}) as writer:
 
         def observe(state: State) -> None:
             if state.last is not None:

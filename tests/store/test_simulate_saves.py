@@ -96,3 +96,20 @@ def test_saving_in_parallel_writes_the_same_games(tmp_path: Path) -> None:
         assert verify(path).ok
         one, two = open_save(runs["1"][name]), open_save(path)
         assert [(e.seq, e.action, e.state) for e in one.events] == [(e.seq, e.action, e.state) for e in two.events]
+
+
+def test_a_simulated_save_records_which_bot_played_whom(tmp_path: Path) -> None:
+    """The debrief of a simulated game names each actor's bot policy, as the game drew it."""
+    from tabletop.content.loader import load_scenario
+    from tabletop.report import build_report
+    from tabletop.sim.bots import POLICIES
+    from tabletop.store.simsave import play_and_save
+
+    scenario = load_scenario("parallel-tracks")
+    result = play_and_save(scenario, 5, None, 0, tmp_path)
+    path = next(tmp_path.glob("*.jsonl"))
+    seats = open_save(path).header["seats"]
+    assert seats == result.policies and set(seats.values()) <= set(POLICIES)
+    players = {p["actor"]: p for p in build_report(path)["players"]}
+    for actor in scenario.ruleset.actors:
+        assert players[actor.id]["kind"] == "bot" and players[actor.id]["bot"] == seats[actor.id]
