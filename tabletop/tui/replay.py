@@ -436,7 +436,7 @@ class ReplayScreen(Screen[None]):
         if self._player is not None:
             self._player.stop()
             self._player = self._start_ticking()
-        self.notify(f"Playing speed: {SPEEDS[self.speed]:g} events a second", timeout=2)
+        self.notify(f"Playing speed: {SPEEDS[self.speed]:g} events a second", timeout=2, markup=False)
         self.show()
 
     def _pick_filter(self, title: str, ids: Sequence[str], labels: Sequence[str], setter: str) -> None:

@@ -10,11 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
-import tabletop.tui.board as board_module
 from tabletop.engine import Action, legal_actions
 from tabletop.session import Session
 from tabletop.tui.app import TabletopApp
@@ -24,7 +22,7 @@ from tabletop.tui.facilitator import PRIVATE_WARNING
 from tabletop.tui.modals import ConfirmScreen, HelpScreen
 from tabletop.tui.start import StartScreen
 
-from .support import SIZE, SMALL, board, press, start
+from .support import SIZE, SMALL, board, play_bots, press, start
 
 WIDE = (200, 50)
 
@@ -305,20 +303,8 @@ async def test_the_replay_keeps_its_timeline_and_the_card_effect_at_80x24(tmp_pa
     from tabletop import open_save
     from tabletop.tui.replay import ReplayApp
 
-    import random
-
-    from tabletop.sim.bots import Bot
-
     session = start(tmp_path, 5)  # two rounds of bots: a long ruling in the working panel at the end
-    rng = random.Random(5)
-    while session.state.round <= 2 and not session.state.over:
-        options = legal_actions(session.state)
-        action = options[0]
-        if action.actor is not None:
-            action = Bot("random", rng).choose(session.state, options)
-        elif action.kind == "rule":
-            action = Action("rule", track=action.track, success=True, reason="fair")
-        session.apply(action)
+    play_bots(session, 2, 5)
     session.close()
     app = ReplayApp(open_save(tmp_path / "game.jsonl"))
     async with app.run_test(size=SMALL) as pilot:

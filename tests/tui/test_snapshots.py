@@ -8,7 +8,6 @@ screen's random seed fixed, no blinking cursor. Regenerate with
 
 from __future__ import annotations
 
-import random
 from pathlib import Path
 
 import pytest
@@ -19,12 +18,11 @@ import tabletop.tui.start as start_module
 from tabletop.engine import Action, legal_actions
 from tabletop.session import Session
 from tabletop.store import savefile
-from tabletop.sim.bots import Bot
 from tabletop.tui.app import TabletopApp
 from tabletop.tui import clock as room_clock
 from tabletop.tui.board import BoardScreen
 
-from .support import SIZE, SMALL, scenario
+from .support import SIZE, SMALL, play_bots, scenario
 
 
 @pytest.fixture(autouse=True)
@@ -57,6 +55,17 @@ def to_moves(session: Session) -> None:
         session.apply(legal_actions(session.state)[0])
 
 
+def at_the_dice() -> Session:
+    """Russia presses hard on strategic stability, everyone else passes: the dice are next."""
+    session = game(7)
+    to_moves(session)
+    session.apply(Action("move", actor="ru", move="press", track="strategic-stability"))
+    while session.state.turn is not None:
+        session.apply(Action("pass", actor=session.state.turn))
+    session.apply(Action("advance"))
+    return session
+
+
 def test_start_screen(snap_compare) -> None:
     assert snap_compare(TabletopApp(save_dir="saves"), terminal_size=SIZE, run_before=no_blink)
 
@@ -72,12 +81,7 @@ def test_card_reveal_with_choices(snap_compare) -> None:
 
 def test_dice_ruling_shows_its_working(snap_compare) -> None:
     """Russia presses hard on strategic stability; Enter rolls: dice, modifiers, total, target on screen."""
-    session = game(7)
-    to_moves(session)
-    session.apply(Action("move", actor="ru", move="press", track="strategic-stability"))
-    while session.state.turn is not None:
-        session.apply(Action("pass", actor=session.state.turn))
-    session.apply(Action("advance"))
+    session = at_the_dice()
     assert legal_actions(session.state)[0].kind == "roll"
     assert snap_compare(TabletopApp(session), press=["enter"], terminal_size=SIZE)
 
@@ -90,15 +94,7 @@ def test_facilitator_panel(snap_compare) -> None:
 def test_end_screen(snap_compare) -> None:
     """Three rounds of bots, then the facilitator ends the game: the outcome per track and objectives."""
     session = game(5)
-    rng = random.Random(5)
-    while session.state.round <= 3 and not session.state.over:
-        options = legal_actions(session.state)
-        action = options[0]
-        if action.actor is not None:
-            action = Bot("random", rng).choose(session.state, options)
-        elif action.kind == "rule":
-            action = Action("rule", track=action.track, success=True, reason="fair")
-        session.apply(action)
+    play_bots(session, 3, 5)
     session.apply(Action("end", reason="out of time"))
     assert snap_compare(TabletopApp(session), terminal_size=SIZE)
 
@@ -128,12 +124,7 @@ def test_moves_list_at_80x24(snap_compare) -> None:
 
 
 def test_dice_ruling_at_80x24(snap_compare) -> None:
-    session = game(7)
-    to_moves(session)
-    session.apply(Action("move", actor="ru", move="press", track="strategic-stability"))
-    while session.state.turn is not None:
-        session.apply(Action("pass", actor=session.state.turn))
-    session.apply(Action("advance"))
+    session = at_the_dice()
     assert snap_compare(TabletopApp(session), press=["enter"], terminal_size=SMALL)
 
 
