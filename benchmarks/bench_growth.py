@@ -35,7 +35,7 @@ from tabletop.engine import legal_actions, new_game  # noqa: E402
 from tabletop.engine.review import last_undoable  # noqa: E402
 from tabletop.engine.rules import move_options  # noqa: E402
 from tabletop.report.render import render  # noqa: E402
-from tabletop.session import Session  # noqa: E402
+from tabletop.play.session import Session  # noqa: E402
 from tabletop.store import open_save, verify  # noqa: E402
 from tests.store.growthkit import build_long_save, grown_scenario  # noqa: E402
 

@@ -107,7 +107,7 @@ BOARD = FIRST_FRAME + """
 import os, sys
 from tabletop import load_scenario
 from tabletop.cli import play_app
-from tabletop.session import Session
+from tabletop.play.session import Session
 async def main():
     session = Session.start(load_scenario(sys.argv[2]), 1, os.path.join(sys.argv[1], "s.jsonl"))
     app = play_app(session)
@@ -179,7 +179,7 @@ async def repaint(events: int) -> tuple[list[float], list[float]]:
     from tabletop import Action, load_scenario
     from tabletop.cli import play_app
     from tabletop.engine import legal_actions
-    from tabletop.session import Session
+    from tabletop.play.session import Session
     from tabletop.tui.board import BoardScreen
 
     folder = Path(tempfile.mkdtemp())

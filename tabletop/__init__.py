@@ -5,7 +5,7 @@ The public API (DESIGN section 7a)::
     from tabletop import load_scenario, new_game, legal_actions, apply, open_save
 """
 
-__version__ = "0.1.0"
+from ._version import __version__
 
 from .content import ContentError, Scenario, load_scenario  # noqa: E402
 from .engine import Action, RuleViolation, State, apply, legal_actions, new_game  # noqa: E402

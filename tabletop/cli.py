@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import __version__
+from ._version import __version__
 from .content import ContentError, Deck, Problem, Ruleset
 from .content.literal import literal
 from .content.loader import (
@@ -417,7 +417,7 @@ def cmd_start(args: argparse.Namespace) -> int:
 
 
 def cmd_play(args: argparse.Namespace) -> int:
-    from .session import DEFAULT_SAVE_DIR, Session, with_sealed
+    from .play.session import DEFAULT_SAVE_DIR, Session, with_sealed
     from .sim import parse_bots
     from .store import SaveError, default_save_path
 
@@ -472,7 +472,7 @@ def _teams(args: argparse.Namespace, actor_ids: list[str], seats: dict[str, str]
 
 
 def cmd_resume(args: argparse.Namespace) -> int:
-    from .session import Session
+    from .play.session import Session
     from .store import SaveError
 
     if args.timer is not None:

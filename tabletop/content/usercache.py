@@ -60,7 +60,7 @@ def folder() -> Path | None:
 @cache
 def validator() -> str | None:
     """A hash of what decides validation; None if it cannot be known (then nothing is cached)."""
-    from .. import __version__
+    from .._version import __version__
 
     digest = hashlib.sha256(f"tabletop {__version__}\0format {bundled.FORMAT}\0".encode())
     try:

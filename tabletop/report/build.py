@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from .. import __version__
+from .._version import __version__
 from ..engine import State, objectives_met
 from ..engine.actions import FACILITATOR_KINDS
 from ..store import Save, SaveError, open_save

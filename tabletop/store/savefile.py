@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .. import __version__
+from .._version import __version__
 from ..content import Scenario
 from ..engine import Action, State
 from ..engine.actions import CHANCE_KINDS, Event

@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from ..content.literal import literal
-from ..session import DEFAULT_SAVE_DIR, Session, with_sealed
+from ..play.session import DEFAULT_SAVE_DIR, Session, with_sealed
 from ..store import default_save_path
 from .board import BoardScreen
 from .clock import Now

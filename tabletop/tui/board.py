@@ -28,7 +28,7 @@ from ..content.grammar import possessive
 from ..engine import Action, RuleViolation, State
 from ..engine.review import last_undoable
 from ..engine.rules import move_options, waiting_for
-from ..session import Session
+from ..play.session import Session
 from . import clock as room_clock
 from .bars import KeyBar, TitleBar
 from .cardhold import CardHold

@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 from ..content import ContentError, Scenario
 from ..content.loader import DEFAULT_RULESET, bundled_rulesets, load_scenario
 from ..content.timers import parse_timer_option
-from ..session import DEFAULT_SAVE_DIR, HUMAN
+from ..play.session import DEFAULT_SAVE_DIR, HUMAN
 from ..store import typed_save_path
 from ..store.players import TEAM_NAME_MAX
 from ..sim.bots import POLICIES

@@ -81,7 +81,7 @@ def test_a_failed_create_leaves_no_file(tmp_path: Path, monkeypatch: pytest.Monk
 
 
 def test_text_that_cannot_be_saved_is_refused_before_anything_changes(tmp_path: Path) -> None:
-    from tabletop.session import Session
+    from tabletop.play.session import Session
 
     session = Session.start(scenario(), 3, tmp_path / "s.jsonl")
     try:

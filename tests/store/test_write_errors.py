@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tabletop import load_scenario
-from tabletop.session import Session
+from tabletop.play.session import Session
 from tabletop.store import SaveWriteError, open_save, resume, verify
 
 from .faults import DiskFault, fill, small_filesystem

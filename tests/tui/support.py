@@ -13,7 +13,7 @@ from textual.widgets._toast import Toast
 
 from tabletop import load_scenario
 from tabletop.content import Scenario
-from tabletop.session import Session, with_sealed
+from tabletop.play.session import Session, with_sealed
 from tabletop.tui.board import BoardScreen
 
 SIZE = (120, 40)

@@ -14,7 +14,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from tabletop.engine import Action, legal_actions
-from tabletop.session import Session
+from tabletop.play.session import Session
 from tabletop.tui.app import TabletopApp
 from tabletop.tui.board import BoardScreen
 from tabletop.tui.end import EndScreen

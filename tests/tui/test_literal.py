@@ -11,7 +11,7 @@ from textual.widget import Widget
 from textual.widgets import OptionList
 
 from tabletop import load_scenario
-from tabletop.session import Session
+from tabletop.play.session import Session
 from tabletop.tui.app import TabletopApp
 from tabletop.tui.board import BoardScreen
 from tabletop.tui.modals import PickScreen

@@ -17,7 +17,7 @@ from textual.widgets import Input, OptionList, Select, Static
 import tabletop.tui.board as board_module
 import tabletop.tui.start as start_module
 from tabletop import Action, open_save
-from tabletop.session import Session
+from tabletop.play.session import Session
 from tabletop.store import verify
 from tabletop.tui.app import TabletopApp
 from tabletop.tui.board import BoardScreen

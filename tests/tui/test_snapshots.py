@@ -16,7 +16,7 @@ from textual.widgets import Input
 
 import tabletop.tui.start as start_module
 from tabletop.engine import Action, legal_actions
-from tabletop.session import Session
+from tabletop.play.session import Session
 from tabletop.store import savefile
 from tabletop.tui.app import TabletopApp
 from tabletop.tui import clock as room_clock

@@ -11,7 +11,7 @@ from textual.widgets import Input, Select, Static
 
 import tabletop.tui.board as board_module
 from tabletop import Action
-from tabletop.session import Session
+from tabletop.play.session import Session
 from tabletop.store import verify
 from tabletop.tui.app import TabletopApp
 from tabletop.tui.bars import KeyBar

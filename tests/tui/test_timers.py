@@ -19,7 +19,7 @@ from tabletop import open_save
 from tabletop.content.fields import replace
 from tabletop.content.timers import Timers, parse_timer_option
 from tabletop.engine import legal_actions
-from tabletop.session import Session, with_sealed
+from tabletop.play.session import Session, with_sealed
 from tabletop.store import verify
 from tabletop.tui.app import TabletopApp
 from tabletop.tui.board import BoardScreen

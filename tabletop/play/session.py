@@ -12,11 +12,11 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from .content import Scenario
-from .content.fields import dump
-from .content.timers import Timers, timers_from_data
-from .engine import Action, State, apply, legal_actions, new_game
-from .store import SaveWriter, default_save_path
+from ..content import Scenario
+from ..content.fields import dump
+from ..content.timers import Timers, timers_from_data
+from ..engine import Action, State, apply, legal_actions, new_game
+from ..store import SaveWriter, default_save_path
 
 HUMAN = "human"
 DEFAULT_SAVE_DIR = Path("saves")
@@ -31,7 +31,7 @@ def _seats(actor_ids: list[str], asked: Mapping[str, str] | None) -> dict[str, s
     """Every actor's seat: the bot policy asked for where it exists, else a human team."""
     seats = dict.fromkeys(actor_ids, HUMAN)
     if asked:
-        from .sim.bots import POLICIES  # the bots are imported only when one may sit at the table
+        from ..sim.bots import POLICIES  # the bots are imported only when one may sit at the table
 
         for actor, seat in asked.items():
             if actor in seats and (seat == HUMAN or seat in POLICIES):
@@ -41,7 +41,7 @@ def _seats(actor_ids: list[str], asked: Mapping[str, str] | None) -> dict[str, s
 
 def _teams(seats: Mapping[str, str], asked: Mapping[str, str] | None) -> dict[str, str]:
     """The names of the human teams: cleaned, empty ones and bot seats left out."""
-    from .store.players import clean_team_name
+    from ..store.players import clean_team_name
 
     out = {}
     for actor, name in (asked or {}).items():
@@ -90,7 +90,7 @@ class Session:
 
     @classmethod
     def resume(cls, path: str | Path) -> Session:
-        from .store.recovery import resume
+        from ..store.recovery import resume
 
         resumed = resume(path)
         seats = resumed.save.header.get("seats")
@@ -152,7 +152,7 @@ class Session:
             return None
         actor = options[0].actor
         assert actor is not None
-        from .sim.bots import Bot
+        from ..sim.bots import Bot
 
         rng = random.Random(f"seat/{self.state.seed}/{self.state.seq}/{actor}")
         return Bot(self.seats[actor], rng).choose(self.state, options)
