@@ -31,9 +31,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tabletop.engine import legal_actions, new_game  # noqa: E402
+from tabletop.engine import legal_actions, move_options, new_game  # noqa: E402
 from tabletop.engine.review import last_undoable  # noqa: E402
-from tabletop.engine.rules import move_options  # noqa: E402
 from tabletop.report.render import render  # noqa: E402
 from tabletop.play.session import Session  # noqa: E402
 from tabletop.store import open_save, verify  # noqa: E402

@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from typing import Any, NamedTuple
 
+from .codes import Code
+
 #: Actions that players and the game step through; ``legal_actions`` lists these.
 PLAY_KINDS = (
     "draw",  # chance: reveal the round's card
@@ -27,9 +29,9 @@ CHANCE_KINDS = ("draw", "roll", "redraw")
 
 
 class RuleViolation(Exception):
-    """An action the rules do not allow. ``code`` is stable; ``message`` is for players."""
+    """An action the rules do not allow. ``code`` is stable (see :class:`Code`); ``message`` is for players."""
 
-    def __init__(self, code: str, message: str):
+    def __init__(self, code: Code, message: str):
         super().__init__(f"{code}: {message}")
         self.code = code
         self.message = message

@@ -25,9 +25,8 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ..content.grammar import possessive
-from ..engine import Action, RuleViolation, State
+from ..engine import Action, RuleViolation, State, move_options, waiting_for
 from ..engine.review import last_undoable
-from ..engine.rules import move_options, waiting_for
 from ..play.session import Session
 from . import clock as room_clock
 from .bars import KeyBar, TitleBar

@@ -9,8 +9,7 @@ the facilitator lets it through. The engine is not involved: a bot-only
 
 from __future__ import annotations
 
-from ..engine import State
-from ..engine.rules import waiting_for
+from ..engine import State, waiting_for
 
 
 def _card_on_table(state: State) -> tuple[object, ...]:

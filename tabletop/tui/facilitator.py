@@ -12,8 +12,7 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from ..engine import State
-from ..engine.rules import objectives_met
+from ..engine import State, objectives_met
 from .text import literal, names
 
 #: What the confirmation asks before anything private reaches the projector.

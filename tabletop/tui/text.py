@@ -15,8 +15,7 @@ from rich.text import Text
 
 from ..content import Card, MoveType
 from ..content.literal import literal
-from ..engine import Event, State
-from ..engine.rules import objectives_met
+from ..engine import Event, State, objectives_met
 
 STATUS_MARK = {
     "open": "\u25cb OPEN",  # ○

@@ -15,9 +15,8 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Static
 
-from ..engine import State
+from ..engine import State, waiting_for
 from ..engine.review import undone_seqs
-from ..engine.rules import waiting_for
 from .text import (
     STATUS_MARK,
     STATUS_STYLE,

@@ -183,7 +183,7 @@ def test_verify_does_not_hold_the_read_lines(tmp_path_factory: pytest.TempPathFa
 @pytest.mark.parametrize("tracks", [16, 64])
 def test_listing_moves_checks_each_move_once_a_track(tracks: int, monkeypatch: pytest.MonkeyPatch) -> None:
     """Under linked independence a link move pairs every two open tracks, but the refusal is worded once a track."""
-    import tabletop.engine.rules as rules
+    import tabletop.engine.legal as legal
     from tabletop.engine import apply, legal_actions, new_game
 
     from .growthkit import grown_scenario
@@ -193,14 +193,14 @@ def test_listing_moves_checks_each_move_once_a_track(tracks: int, monkeypatch: p
     while state.turn is None:
         state = apply(state, legal_actions(state)[0])
     checks = [0]
-    real = rules._move_problem
+    real = legal._move_problem
 
     def counted(state, action):  # noqa: ANN001, ANN202
         checks[0] += 1
         return real(state, action)
 
-    monkeypatch.setattr(rules, "_move_problem", counted)
-    options = rules.move_options(state, state.turn)
+    monkeypatch.setattr(legal, "_move_problem", counted)
+    options = legal.move_options(state, state.turn)
     moves = scenario.ruleset.moves
     assert any(m.link for m in moves) and len(options) > len(moves) * tracks  # the pairs are listed
     assert checks[0] <= len(moves) * tracks

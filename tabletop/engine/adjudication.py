@@ -1,0 +1,116 @@
+"""Adjudication: the tabled proposal at the head of the queue is voted on,
+rolled for, ruled on by the facilitator, or enacted.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import rng
+from .actions import Action, RuleViolation
+from .codes import Code
+from .legal import _expect
+from .lookups import _actor_name, _move, _outcome, _track_name, _track_spec
+from .moves import _enact_move
+from .scope import ReadView
+from .settle import _summary
+from .state import Proposal, State, evolve
+
+
+def _head(state: State, action: Action, resolution: str) -> Proposal:
+    _expect(state, {"consensus": "vote", "dice": "roll", "facilitator": "rule", "auto": "enact"}[resolution], action)
+    head = state.queue[0]
+    if action.track != head.track:
+        raise RuleViolation(Code.WRONG_TRACK, f"The proposal being adjudicated is on {head.track or 'no track'}.")
+    return head
+
+
+def _finish_proposal(state: State, head: Proposal, success: bool, working: dict[str, Any]) -> tuple[State, dict[str, Any]]:
+    move = _move(state, head.move)
+    state = evolve(state, queue=state.queue[1:])
+    track = state.tracks.get(head.track) if head.track else None
+    if track is not None and not track.is_open and not (track.status == "agreed" and track.provisional):
+        result = _summary(state, f"{_actor_name(state, head.actor)}: {move.name} lapses — {_track_name(state, head.track)} is {track.status}")
+        result["ruling"] = {**working, "lapsed": True, "success": False, "proposal": head.seq,
+                            "actor": head.actor, "move": head.move}
+        return state, result
+    state, result = _enact_move(state, head.actor, move, head.track, head.link, success)
+    where = f" on {_track_name(state, head.track)}" if head.track else ""
+    result["summary"] = f"{_actor_name(state, head.actor)}: {move.name}{where} {result['summary']}".strip()
+    result["ruling"] = {**working, "success": success, "proposal": head.seq, "actor": head.actor, "move": head.move}
+    return state, result
+
+
+def _vote(state: State, action: Action) -> tuple[State, dict[str, Any]]:
+    head = _head(state, action, "consensus")
+    voter = head.next_voter()
+    if action.actor != voter:
+        raise RuleViolation(Code.NOT_YOUR_TURN, f"{_actor_name(state, voter)} votes now, not {_actor_name(state, action.actor)}.")
+    if action.accept is None:
+        raise RuleViolation(Code.INVALID_ACTION, "A vote accepts or rejects.")
+    head = head._replace(votes=(*head.votes, (voter, action.accept)))
+    word = "accepts" if action.accept else "rejects"
+    spec = _track_spec(state, head.track) if head.track else None
+    veto = not action.accept and spec is not None and voter in spec.vetoes()
+    if veto:
+        # a veto ends the vote: nobody is asked about a proposal that is already dead
+        word = "rejects with a veto"
+    elif head.next_voter() is not None:
+        state = evolve(state, queue=(head, *state.queue[1:]))
+        return state, _summary(state, f"{_actor_name(state, voter)} {word}")
+    accepted = [head.actor] + [a for a, v in head.votes if v]
+    rejected = [a for a, v in head.votes if not v]
+    threshold = spec.threshold() if spec else 1
+    vetoed = [a for a in rejected if spec and a in spec.vetoes()]
+    success = len(accepted) >= threshold and not vetoed
+    working = {"resolution": "consensus", "accepted": accepted, "rejected": rejected, "threshold": threshold, "vetoed_by": vetoed}
+    state, result = _finish_proposal(state, head, success, working)
+    result["summary"] = f"{_actor_name(state, voter)} {word}; " + result["summary"]
+    return state, result
+
+
+def _roll(state: State, action: Action) -> tuple[State, dict[str, Any]]:
+    head = _head(state, action, "dice")
+    move = _move(state, head.move)
+    outcome = _outcome(action)
+    if outcome is not None:
+        dice = outcome.get("dice")
+        if not (isinstance(dice, list) and len(dice) == 2 and all(isinstance(d, int) and 1 <= d <= 6 for d in dice)):
+            raise RuleViolation(Code.INVALID_ACTION, "A recorded roll is two dice from 1 to 6.")
+    else:
+        dice = list(rng.roll_2d6(state.seed, state.chance))
+    view = ReadView(state, head.track, head.actor)
+    modifiers = []
+    total = sum(dice)
+    for mod in move.modifiers:
+        applies = mod.holds(view)
+        add = mod.add  # type: ignore[attr-defined]
+        modifiers.append({"source": mod.describe(), "add": add, "applies": applies})
+        if applies:
+            total += add
+    assert move.target is not None
+    success = total >= move.target
+    working = {"resolution": "dice", "dice": dice, "modifiers": modifiers, "total": total, "target": move.target}
+    state = evolve(state, chance=state.chance + 1)
+    state, result = _finish_proposal(state, head, success, working)
+    result["outcome"] = {"dice": dice}
+    mods = "".join(f" {'+' if m['add'] >= 0 else '-'} {abs(m['add'])} ({m['source']})" for m in modifiers if m["applies"])
+    result["summary"] += f" — rolled {dice[0]}+{dice[1]}{mods} = {total} vs {move.target}"
+    return state, result
+
+
+def _rule(state: State, action: Action) -> tuple[State, dict[str, Any]]:
+    head = _head(state, action, "facilitator")
+    if action.success is None:
+        raise RuleViolation(Code.INVALID_ACTION, "A ruling says success or failure.")
+    reason = (action.reason or "").strip()
+    working = {"resolution": "facilitator", "reason": reason}
+    state, result = _finish_proposal(state, head, action.success, working)
+    if reason:
+        result["summary"] += f" — facilitator: {reason}"
+    return state, result
+
+
+def _enact(state: State, action: Action) -> tuple[State, dict[str, Any]]:
+    head = _head(state, action, "auto")
+    return _finish_proposal(state, head, True, {"resolution": "auto"})

@@ -1,0 +1,118 @@
+"""Round flow: a new game, phases, whose turn it is, advancing, and the end."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from ..content import Scenario
+from . import rng
+from .actions import Action
+from .legal import _expect
+from .lookups import _actor_ids
+from .settle import _summary
+from .state import State, TrackState, evolve
+
+
+def new_game(scenario: Scenario, seed: int = 0) -> State:
+    """The state before the first action of round 1."""
+    rs = scenario.ruleset
+    pile = rng.shuffle(seed, 0, _full_deck(scenario))
+    state = State(
+        scenario=scenario,
+        seed=int(seed),
+        round=1,
+        phase=rs.ruleset.phases[0],
+        tracks={t.id: TrackState(t.id, t.start_position, t.start_tension) for t in rs.tracks},
+        meters={m.id: m.start for m in rs.meters},
+        resources={a.id: dict(a.resources) for a in rs.actors},
+        pile=pile,
+        chance=1,
+    )
+    return _enter_phase(state, state.phase)
+
+
+def _full_deck(scenario: Scenario) -> list[str]:
+    return [c.id for c in scenario.deck.cards for _ in range(c.copies)]
+
+
+def _enter_phase(state: State, phase: str) -> State:
+    if phase == "moves":
+        actions = {a: state.ruleset.ruleset.actions_per_round for a in _actor_ids(state)}
+        state = evolve(state, phase=phase, actions_left=actions, passed=frozenset(), turn=None)
+        return evolve(state, turn=_next_turn(state, None))
+    return evolve(state, phase=phase)
+
+
+def _next_turn(state: State, after: str | None) -> str | None:
+    order = _actor_ids(state)
+    start = order.index(after) + 1 if after in order else 0
+    for i in range(len(order)):
+        actor = order[(start + i) % len(order)]
+        if actor in state.passed or state.actions_left.get(actor, 0) <= 0:
+            continue
+        if state.resources.get(actor) is None:
+            continue
+        if not _can_act(state, actor):
+            continue
+        return actor
+    return None
+
+
+def _can_act(state: State, actor: str) -> bool:
+    """An actor sits at no open track and has no global move: its turn is skipped."""
+    for move in state.ruleset.moves:
+        if move.scope == "global":
+            return True
+    return any(actor in t.members and state.tracks[t.id].is_open for t in state.ruleset.tracks)
+
+
+def _advance(state: State, action: Action) -> tuple[State, dict[str, Any]]:
+    _expect(state, "advance", action)
+    phases = state.ruleset.ruleset.phases
+    index = phases.index(state.phase)
+    result: dict[str, Any] = {}
+    if state.phase == "moves" and state.ruleset.ruleset.sealed_moves and state.queue:
+        revealed = tuple(p._replace(revealed=True) for p in state.queue)
+        state = evolve(state, queue=revealed)
+        result["revealed"] = [p.seq for p in revealed]
+    if index + 1 < len(phases):
+        nxt = phases[index + 1]
+        state = _enter_phase(state, nxt)
+        result.update(_summary(state, f"Round {state.round}: {nxt} phase"), **{"to": nxt})
+        return state, result
+    # the end of a round
+    if state.round >= state.ruleset.ruleset.turns:
+        state = _finish(state, "all rounds played")
+        result.update(_summary(state, f"Game over after round {state.round}: all rounds played"), to="over")
+        return state, result
+    rs = state.ruleset
+    state = replace(
+        state,
+        round=state.round + 1,
+        resources={a.id: dict(a.resources) for a in rs.actors},
+        event_done=False,
+        queue=(),
+    )
+    state = _enter_phase(state, phases[0])
+    result.update(_summary(state, f"Round {state.round} begins: {phases[0]} phase"), to=phases[0])
+    return state, result
+
+
+def _finish(state: State, reason: str) -> State:
+    tracks = state.tracks
+    if state.independence == "linked":
+        # nothing is agreed until everything is agreed: provisional deals lapse
+        lapsed = {tid: t._replace(status="open", provisional=False, since=None) for tid, t in tracks.items() if t.provisional}
+        if lapsed:
+            tracks = {**tracks, **lapsed}
+    return evolve(state, over=True, end_reason=reason, tracks=tracks, turn=None, card=None)
+
+
+def _check_end(state: State, result: dict[str, Any]) -> State:
+    if state.over:
+        return state
+    if not any(t.is_open for t in state.tracks.values()):
+        state = _finish(state, "no track is open")
+        result["game_over"] = "no track is open"
+    return state

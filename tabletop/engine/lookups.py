@@ -1,0 +1,52 @@
+"""Looking things up in the scenario by id, and an action's recorded outcome.
+
+An unknown id is the player's (or a save's) doing: a :class:`RuleViolation`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..content import Card, MoveType
+from .actions import Action, RuleViolation
+from .codes import Code
+from .state import State
+
+
+def _move(state: State, move_id: str | None) -> MoveType:
+    move = state.scenario.index.moves.get(move_id or "")
+    if move is not None:
+        return move
+    raise RuleViolation(Code.UNKNOWN_MOVE, f"There is no move called {move_id!r} in this scenario.")
+
+
+def _card(state: State, card_id: str | None) -> Card:
+    card = state.scenario.index.cards.get(card_id or "")
+    if card is not None:
+        return card
+    raise RuleViolation(Code.UNKNOWN_CARD, f"There is no card called {card_id!r} in this deck.")
+
+
+def _track_spec(state: State, track_id: str):  # noqa: ANN202
+    track = state.scenario.index.tracks.get(track_id or "")
+    if track is not None:
+        return track
+    raise RuleViolation(Code.UNKNOWN_TRACK, f"There is no track called {track_id!r}.")
+
+
+def _actor_name(state: State, actor_id: str | None) -> str:
+    actor = state.scenario.index.actors.get(actor_id or "")
+    return actor.name if actor is not None else (actor_id or "the facilitator")
+
+
+def _track_name(state: State, track_id: str | None) -> str:
+    track = state.scenario.index.tracks.get(track_id or "")
+    return track.name if track is not None else (track_id or "")
+
+
+def _actor_ids(state: State) -> tuple[str, ...]:
+    return state.scenario.index.actor_ids
+
+
+def _outcome(action: Action) -> dict[str, Any] | None:
+    return dict(action.outcome) if action.outcome is not None else None

@@ -1,0 +1,102 @@
+"""Playing a move (enacted at once, or tabled for adjudication), passing,
+and enacting a move's effects.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..content import MoveType
+from ..content.fields import replace as replace_content
+from ..content.grammar import possessive
+from .actions import Action, RuleViolation
+from .breakdown import collapse_verdict
+from .codes import Code
+from .flow import _can_act, _next_turn
+from .legal import _check_move, _expect
+from .lookups import _actor_name, _track_name, _track_spec
+from .scope import Bench
+from .settle import _commit, _run_effects, _settle, _summary
+from .state import Proposal, State, evolve
+
+
+def _play(state: State, action: Action) -> tuple[State, dict[str, Any]]:
+    _expect(state, "move", action)
+    move = _check_move(state, action)
+    actor = action.actor
+    assert actor is not None
+    paid = dict(state.resources[actor])
+    for key, amount in move.cost.items():
+        paid[key] -= amount
+    left = {**state.actions_left, actor: state.actions_left[actor] - 1}
+    used = state.used_once | {(actor, move.id)} if move.once_per_game else state.used_once
+    state = evolve(state, resources={**state.resources, actor: paid}, actions_left=left, used_once=used)
+    where = f" on {_track_name(state, action.track)}" if action.track else ""
+    link = f", linked to {_track_name(state, action.link)}" if action.link else ""
+    sealed = state.ruleset.ruleset.sealed_moves
+    text = f"{_actor_name(state, actor)}: {move.name}{where}{link}"
+    result: dict[str, Any]
+    if move.resolution == "auto" and not sealed:
+        state, result = _enact_move(state, actor, move, action.track, action.link, success=True)
+        result["summary"] = text + (f" — {result['summary']}" if result.get("summary") else "")
+    else:
+        spec = _track_spec(state, action.track) if action.track else None
+        voters = tuple(m for m in spec.members if m != actor) if spec and move.resolution == "consensus" else ()
+        proposal = Proposal(
+            seq=state.seq + 1,
+            actor=actor,
+            move=move.id,
+            track=action.track,
+            link=action.link,
+            resolution=move.resolution,
+            voters=voters,
+            sealed=sealed,
+            revealed=not sealed,
+        )
+        state = evolve(state, queue=(*state.queue, proposal))
+        result = _summary(state, text + (" (sealed: committed)" if sealed else f" — tabled for {move.resolution}"))
+        result["tabled"] = True
+        if sealed:
+            result["sealed"] = True
+    if move.cost:
+        result["paid"] = dict(move.cost)
+    return evolve(state, turn=_turn_after_move(state, actor)), result
+
+
+def _turn_after_move(state: State, actor: str) -> str | None:
+    """Who moves next. In a sealed round a team enters all its moves in one sitting:
+    it keeps the keyboard until it passes or has no action left."""
+    if state.ruleset.ruleset.sealed_moves and state.actions_left.get(actor, 0) > 0 and _can_act(state, actor):
+        return actor
+    return _next_turn(state, actor)
+
+
+def _pass(state: State, action: Action) -> tuple[State, dict[str, Any]]:
+    _expect(state, "pass", action)
+    if action.actor != state.turn:
+        raise RuleViolation(Code.NOT_YOUR_TURN, f"It is {possessive(_actor_name(state, state.turn))} turn.")
+    actor = action.actor
+    assert actor is not None
+    state = evolve(state, passed=state.passed | {actor})
+    return evolve(state, turn=_next_turn(state, actor)), _summary(state, f"{_actor_name(state, actor)} passes")
+
+
+def _enact_move(
+    state: State, actor: str, move: MoveType, track: str | None, link: str | None, success: bool
+) -> tuple[State, dict[str, Any]]:
+    """Apply a move's effects (or fail effects) on its track, and on a linked track under linked."""
+    effects = move.effects if success else move.fail_effects
+    bench = Bench(state, track, actor)
+    _run_effects(bench, effects)
+    if link is not None and state.independence == "linked":
+        for effect in effects:
+            if getattr(effect, "track", "") is None and effect.writes_track:
+                replace_content(effect, track=link).apply(bench)
+    notes = _settle(bench)
+    verdict = "" if move.resolution == "auto" else ("succeeds" if success else "fails")
+    if success and verdict and track is not None and track in bench.drafts:
+        d = bench.drafts[track]
+        if d.status == "collapsed" and state.tracks[track].status == "open":
+            # never a bare "succeeds" that ends in collapse: say why
+            verdict += collapse_verdict(d.tension, d.spec.breakdown_at)
+    return _commit(state, bench), _summary(state, verdict, bench, notes)

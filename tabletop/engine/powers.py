@@ -1,0 +1,147 @@
+"""The facilitator's powers: override, undo, note, inject, skip, redraw, end.
+
+Built and applied like any action, never listed by ``legal_actions``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..content.vocabulary import STATUSES
+from .actions import Action, RuleViolation
+from .breakdown import breakdown_warning
+from .cards import _draw_from
+from .codes import Code
+from .flow import _finish
+from .lookups import _card, _outcome, _track_name, _track_spec
+from .review import last_undoable
+from .scope import Bench
+from .settle import _commit, _settle, _summary
+from .state import State, evolve
+
+
+def _override(state: State, action: Action) -> tuple[State, dict[str, Any]]:
+    reason = (action.reason or "").strip()
+    if not reason:
+        raise RuleViolation(Code.REASON_REQUIRED, "An override needs a reason, for the record.")
+    bench: Bench
+    if action.track is not None:
+        spec = _track_spec(state, action.track)
+        if action.meter is not None:
+            raise RuleViolation(Code.INVALID_ACTION, "Override a track or a meter, not both at once.")
+        bench = Bench(state, action.track, None)
+        d = bench.draft(action.track)
+        top = len(spec.ladder) - 1
+        if action.position is not None:
+            if not 0 <= action.position <= top:
+                raise RuleViolation(Code.OUT_OF_RANGE, f"Position must be 0..{top} on '{spec.name}'.")
+            if action.position != d.position:
+                bench.changes.append({"track": d.id, "what": "position", "from": d.position, "to": action.position})
+                d.position = action.position
+        if action.tension is not None:
+            if not 0 <= action.tension <= spec.breakdown_at:
+                raise RuleViolation(Code.OUT_OF_RANGE, f"Tension must be 0..{spec.breakdown_at} on '{spec.name}'.")
+            if action.tension != d.tension:
+                bench.changes.append({"track": d.id, "what": "tension", "from": d.tension, "to": action.tension})
+                d.tension = action.tension
+        if action.status is not None:
+            if action.status not in STATUSES:
+                raise RuleViolation(Code.INVALID_ACTION, f"Status is one of {', '.join(STATUSES)}.")
+            if action.status != d.status or d.provisional:
+                bench.changes.append({"track": d.id, "what": "status", "from": d.status, "to": action.status})
+                d.status, d.provisional, d.since = action.status, False, state.round
+        if action.position is None and action.tension is None and action.status is None:
+            raise RuleViolation(Code.INVALID_ACTION, "Say what to override: position, tension or status.")
+        notes = _settle(bench, frozenset({action.track}) if action.status is not None else frozenset())
+        what = _track_name(state, action.track)
+        warning = breakdown_warning(d.status, d.tension, spec.breakdown_at, spec.name)
+    elif action.meter is not None:
+        meter = next((m for m in state.ruleset.meters if m.id == action.meter), None)
+        if meter is None:
+            raise RuleViolation(Code.UNKNOWN_METER, f"There is no meter called {action.meter!r}.")
+        if action.value is None or not meter.min <= action.value <= meter.max:
+            raise RuleViolation(Code.OUT_OF_RANGE, f"{meter.name} must be {meter.min}..{meter.max}.")
+        bench = Bench(state, None, None)
+        bench.add_meter(meter.id, action.value - state.meters[meter.id])
+        notes = []
+        what = meter.name
+        warning = None
+    else:
+        raise RuleViolation(Code.INVALID_ACTION, "Override a track (position, tension, status) or a meter (value).")
+    state = _commit(state, bench)
+    text = f"Facilitator override of {what}: {reason}" + (f" — {warning}" if warning else "")
+    result = _summary(state, text, bench, notes) | {"reason": reason}
+    if warning:
+        result["warning"] = warning
+    return state, result
+
+
+def _undo(state: State, action: Action) -> tuple[State, dict[str, Any]]:
+    target = state
+    if target.previous is None or target.last is None:
+        raise RuleViolation(Code.NOTHING_TO_UNDO, "There is nothing to undo.")
+    last = last_undoable(state)
+    if last is None:
+        raise RuleViolation(Code.NOTHING_TO_UNDO, "There is nothing to undo.")
+    previous = state.previous
+    result = _summary(previous, f"Undo: {last.summary}")
+    result["undoes"] = last.seq
+    if action.reason:
+        result["reason"] = action.reason
+    return evolve(previous, history=state.history, seq=state.seq), result
+
+
+def _note(state: State, action: Action) -> tuple[State, dict[str, Any]]:
+    text = (action.text or "").strip()
+    if not text:
+        raise RuleViolation(Code.INVALID_ACTION, "A note needs some text.")
+    about = action.about if action.about is not None else state.seq
+    if not 0 <= about <= state.seq:
+        raise RuleViolation(Code.UNKNOWN_EVENT, f"There is no event {about} to attach a note to.")
+    return state, {"summary": f"Note on event {about}: {text}", "about": about}
+
+
+def _inject(state: State, action: Action) -> tuple[State, dict[str, Any]]:
+    card = _card(state, action.card)
+    if state.card is not None:
+        raise RuleViolation(Code.CARD_PENDING, f"First resolve the card '{_card(state, state.card).title}'.")
+    pile, discard = list(state.pile), list(state.discard)
+    if card.id in pile:
+        pile.remove(card.id)
+    elif card.id in discard:
+        discard.remove(card.id)
+    round_event = state.phase == "event" and not state.event_done
+    state = evolve(state, pile=tuple(pile), discard=tuple(discard), card=card.id, card_round_event=round_event,
+                    event_done=state.event_done or round_event)
+    return state, _summary(state, f"Facilitator injects: {card.title}")
+
+
+def _skip(state: State, action: Action) -> tuple[State, dict[str, Any]]:
+    if state.card is None:
+        raise RuleViolation(Code.NO_CARD, "There is no card waiting to be skipped.")
+    card = _card(state, state.card)
+    state = evolve(state, card=None, discard=(*state.discard, card.id))
+    result = _summary(state, f"Facilitator skips the card: {card.title}")
+    result["card"] = card.id
+    if action.reason:
+        result["reason"] = action.reason
+    return state, result
+
+
+def _redraw(state: State, action: Action) -> tuple[State, dict[str, Any]]:
+    if state.card is None:
+        raise RuleViolation(Code.NO_CARD, "There is no card waiting to be redrawn.")
+    old = _card(state, state.card)
+    state = evolve(state, card=None, discard=(*state.discard, old.id))
+    state, result = _draw_from(state, _outcome(action))
+    result["summary"] = f"Facilitator redraws ({old.title} set aside): " + result["summary"]
+    result["replaced"] = old.id
+    return state, result
+
+
+def _end(state: State, action: Action) -> tuple[State, dict[str, Any]]:
+    if state.over:
+        raise RuleViolation(Code.GAME_OVER, "The game is already over.")
+    reason = (action.reason or "").strip() or "ended by the facilitator"
+    state = _finish(state, reason)
+    return state, {"summary": f"Facilitator ends the game: {reason}", "reason": reason}

@@ -1,0 +1,89 @@
+"""After effects ran on a bench: the statuses that follow, the drafts written
+back to the state, and the result an event records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from .scope import Bench
+from .state import State, evolve
+
+
+def _commit(state: State, bench: Bench, **extra: Any) -> State:
+    """Write a bench's drafts back: only the tracks it holds, its meters, its actor."""
+    tracks = state.tracks
+    changed = {tid: d.frozen() for tid, d in bench.drafts.items()}
+    changed = {tid: t for tid, t in changed.items() if t is not state.tracks[tid]}
+    if changed:
+        tracks = {**state.tracks, **changed}
+    meters = state.meters if bench.meters is None else bench.meters
+    resources = state.resources
+    if bench.resources is not None and bench.actor is not None:
+        resources = {**state.resources, bench.actor: bench.resources}
+    return evolve(state, tracks=tracks, meters=meters, resources=resources, **extra)
+
+
+def _settle(bench: Bench, explicit: frozenset[str] = frozenset()) -> list[str]:
+    """Statuses that follow from positions and tension; linked-mode consequences.
+
+    ``explicit``: tracks whose status the facilitator has just set by hand —
+    it is not re-derived, but its consequences under linked still follow.
+    """
+    notes: list[str] = []
+    state = bench.state
+    newly_collapsed = [c["track"] for c in bench.changes if c.get("what") == "status" and c.get("to") == "collapsed"]
+    newly_agreed = []
+    for d in list(bench.drafts.values()):
+        if d.status != "open" or d.id in explicit:
+            continue
+        if d.tension >= d.spec.breakdown_at:
+            bench.changes.append({"track": d.id, "what": "status", "from": "open", "to": "collapsed"})
+            d.status, d.since = "collapsed", state.round
+            newly_collapsed.append(d.id)
+            notes.append(f"{d.spec.name} collapsed (tension reached {d.spec.breakdown_at})")
+        elif d.position >= d.spec.agreement_at:
+            bench.changes.append({"track": d.id, "what": "status", "from": "open", "to": "agreed"})
+            d.status, d.since = "agreed", state.round
+            d.provisional = state.independence == "linked"
+            newly_agreed.append(d.id)
+            notes.append(f"{d.spec.name} agreed" + (" (provisionally: the package is not complete)" if d.provisional else ""))
+    if state.independence != "linked" or bench.own is None:
+        return notes
+    if newly_collapsed:
+        # the package deal: a collapse anywhere collapses every other track
+        for tid, track in state.tracks.items():
+            d = bench.drafts.get(tid)
+            status = d.status if d else track.status
+            if status == "open" or (status == "agreed" and (d.provisional if d else track.provisional)):
+                draft = bench.draft(tid)
+                bench.changes.append({"track": tid, "what": "status", "from": draft.status, "to": "collapsed"})
+                draft.status, draft.provisional, draft.since = "collapsed", False, state.round
+        notes.append("linked: the collapse brings down every other track, provisional agreements included")
+    elif newly_agreed or any(c.get("to") == "deferred" for c in bench.changes):
+        # deferring the last open track completes the package as much as an agreement does
+        statuses = {tid: (bench.drafts[tid].status if tid in bench.drafts else t.status) for tid, t in state.tracks.items()}
+        if all(s in ("agreed", "deferred") for s in statuses.values()):
+            for tid, status in statuses.items():
+                if status == "agreed":
+                    bench.draft(tid).provisional = False
+            notes.append("linked: every track is agreed — the package holds")
+    return notes
+
+
+def _summary(state: State, text: str, bench: Bench | None = None, notes: Iterable[str] = ()) -> dict[str, Any]:
+    result: dict[str, Any] = {"summary": text}
+    if bench is not None and bench.changes:
+        result["changes"] = bench.changes
+    if bench is not None and bench.logs:
+        result["log"] = bench.logs
+    notes = list(notes)
+    if notes:
+        result["notes"] = notes
+    return result
+
+
+def _run_effects(bench: Bench, effects: Iterable[Any]) -> None:
+    for effect in effects:
+        effect.apply(bench)
