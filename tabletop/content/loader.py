@@ -50,6 +50,15 @@ class ScenarioIndex:
             a.id: tuple(t.id for t in ruleset.tracks if a.id in t.members) for a in ruleset.actors
         }
         self.has_global_moves = any(m.scope == "global" for m in ruleset.moves)
+        #: every (move, track) each actor could ever play, in listing order (track None: a global move)
+        self.plays: dict[str, tuple[tuple[MoveType, str | None], ...]] = {
+            actor: tuple(
+                (move, tid)
+                for move in self.moves.values()
+                for tid in ((None,) if move.scope == "global" else seats)
+            )
+            for actor, seats in self.seats.items()
+        }
 
 
 @dataclass

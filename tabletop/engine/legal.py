@@ -7,6 +7,8 @@ move an actor could try, each with its refusal; ``_expect`` and
 
 from __future__ import annotations
 
+from weakref import WeakKeyDictionary
+
 from ..content import MoveType, Scenario
 from ..content.grammar import possessive
 from .actions import Action, RuleViolation
@@ -82,23 +84,26 @@ def legal_actions(state: State) -> list[Action]:
 def _candidates(scenario: Scenario, actor: str) -> list[tuple[MoveType, str | None, Action | None]]:
     """Every (move, track) an actor could ever play, in listing order, actions built once.
 
-    Kept on the scenario: it never changes during a game. A link move's action
-    depends on which tracks are open, so it is built when listed.
+    The plays never change during a game: the scenario's index lists them, and
+    their actions are kept here, by index. A link move's action depends on which
+    tracks are open, so it is built when listed.
     """
-    cache = scenario.__dict__.setdefault("_engine_candidates", {})
-    found = cache.get(actor)
+    index = scenario.index
+    built = _BUILT.get(index)
+    if built is None:
+        built = _BUILT[index] = {}
+    found = built.get(actor)
     if found is None:
-        found = []
-        seats = scenario.index.seats[actor]
-        for move in scenario.index.moves.values():
-            if move.scope == "global":
-                found.append((move, None, Action("move", actor=actor, move=move.id)))
-                continue
-            for tid in seats:
-                action = None if move.link else Action("move", actor=actor, move=move.id, track=tid)
-                found.append((move, tid, action))
-        cache[actor] = found
+        found = built[actor] = [
+            (move, tid, None if move.link and tid is not None else Action("move", actor=actor, move=move.id, track=tid))
+            for move, tid in index.plays[actor]
+        ]
     return found
+
+
+#: Each scenario index's candidate plays with their actions, per actor: kept weakly,
+#: so a scenario no game uses any more takes its actions with it.
+_BUILT: WeakKeyDictionary[object, dict[str, list[tuple[MoveType, str | None, Action | None]]]] = WeakKeyDictionary()
 
 
 def _legal_moves(state: State, actor: str) -> list[Action]:
