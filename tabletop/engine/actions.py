@@ -29,7 +29,7 @@ CHANCE_KINDS = ("draw", "roll", "redraw")
 
 
 class RuleViolation(Exception):
-    """An action the rules do not allow. ``code`` is stable (see :class:`Code`); ``message`` is for players."""
+    """An action the rules do not allow. ``code`` is stable (a :class:`Code`); ``message`` is for players."""
 
     def __init__(self, code: Code, message: str):
         super().__init__(f"{code}: {message}")
