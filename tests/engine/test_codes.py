@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import re
+from pathlib import Path
 
 import pytest
 
@@ -23,8 +24,8 @@ STABLE = (
 )
 
 
-def _engine_sources() -> list[tuple[str, ast.Module]]:
-    return [(p.name, ast.parse(p.read_text(encoding="utf-8"))) for p in sorted(ENGINE.glob("*.py"))]
+def _engine_trees() -> list[ast.Module]:
+    return [ast.parse(p.read_text(encoding="utf-8")) for p in sorted(ENGINE.glob("*.py"))]
 
 
 def test_the_catalogue_holds_the_stable_codes_each_named_as_its_string() -> None:
@@ -39,11 +40,11 @@ def test_a_code_still_reads_and_compares_as_its_string() -> None:
     assert {"NOT_A_MEMBER": "hint"}.get(exc.code) == "hint"
 
 
-@pytest.mark.parametrize("name,tree", _engine_sources(), ids=lambda v: v if isinstance(v, str) else "")
-def test_the_engine_raises_refusals_only_with_catalogue_codes(name: str, tree: ast.Module) -> None:
+@pytest.mark.parametrize("path", sorted(ENGINE.glob("*.py")), ids=lambda p: p.name)
+def test_the_engine_raises_refusals_only_with_catalogue_codes(path: Path) -> None:
     inline = [
-        f"{name}:{node.lineno}"
-        for node in ast.walk(tree)
+        f"{path.name}:{node.lineno}"
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
         if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "RuleViolation"
         and not (node.args and isinstance(node.args[0], ast.Attribute) and getattr(node.args[0].value, "id", "") == "Code")
     ]
@@ -53,7 +54,7 @@ def test_the_engine_raises_refusals_only_with_catalogue_codes(name: str, tree: a
 def test_every_catalogue_code_is_raised_somewhere() -> None:
     used = {
         node.attr
-        for _, tree in _engine_sources()
+        for tree in _engine_trees()
         for node in ast.walk(tree)
         if isinstance(node, ast.Attribute) and getattr(node.value, "id", "") == "Code"
     }
