@@ -297,8 +297,14 @@ async def test_sealed_round_one_team_enters_all_its_moves_and_the_next_sees_none
         assert session.state.turn is None
         await choose(pilot, "Reveal the sealed moves")
         assert session.state.phase == "adjudication"
-        # the check above can see them: once revealed, Russia's entries are on screen
-        assert f"{propose} on {n['strategic-stability']}" in rendered(pilot)
+        # the check above can see them: once revealed, Russia's entries are on screen. The panels are
+        # repainted after the reveal's messages are handled: a loaded machine may need a few more turns
+        revealed = f"{propose} on {n['strategic-stability']}"
+        for _ in range(50):
+            if revealed in rendered(pilot):
+                break
+            await pilot.pause()
+        assert revealed in rendered(pilot)
     assert verify(session.save_path).ok
 
 
