@@ -14,7 +14,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from tabletop.content.loader import bundled_rulesets, load_scenario
+from tabletop.content.finding import bundled_rulesets
+from tabletop.content.loader import load_scenario
 from tabletop.sim.runner import STATUSES, default_workers, names_of, simulate, top_cards, with_independence
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "balance.md"

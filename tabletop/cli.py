@@ -16,17 +16,10 @@ from typing import TYPE_CHECKING
 from ._version import __version__
 from .content import ContentError, Deck, Problem, Ruleset
 from .content.literal import literal
-from .content.loader import (
-    DEFAULT_RULESET,
-    SourceFile,
-    combine,
-    kind_of,
-    load_scenario,
-    parse_deck,
-    parse_ruleset,
-    read_toml,
-    resolve,
-)
+from .content.finding import DEFAULT_RULESET, resolve
+from .content.loader import load_scenario
+from .content.parsing import combine, parse_deck, parse_ruleset
+from .content.source import SourceFile, kind_of, read_toml
 from .content.timers import Timers, parse_timer_option
 
 if TYPE_CHECKING:

@@ -11,12 +11,8 @@ user's cache (:mod:`tabletop.content.usercache`, in this same format).
 The file is JSON lines: a first line with the format, then two lines per
 scenario, what it is (the keys) and then its data, so that a start parses
 only the keys and the one scenario it plays (the whole file took ~1 ms).
-Regenerate after editing a bundled file::
-
-    python -m tabletop.content.cache
-
-(a test fails while the file is out of date: a packaging check, since an
-edited bundled file is validated once and then read from the user's cache).
+The file is written by :mod:`tabletop.content.refresh`, by itself: see
+there for when.
 """
 
 from __future__ import annotations
@@ -88,48 +84,12 @@ def contents(entry: dict[str, Any]) -> tuple[Ruleset, Deck]:
     return build(Ruleset, data["ruleset"]), build(Deck, data["deck"])
 
 
+def keys() -> list[dict[str, Any]]:
+    """What each cached scenario is (its files and their hashes), without its data."""
+    return [k for k, _ in _index()]
+
+
 def clear() -> None:
     """Forget what was read (after the file was written or replaced)."""
     _index.cache_clear()
     _entry.cache_clear()
-
-
-def make_entries() -> list[dict[str, Any]]:
-    """Validate every bundled ruleset with the deck it names, as the cache holds them."""
-    from .loader import BUNDLED, bundled_rulesets, load_scenario
-
-    entries = []
-    for path in bundled_rulesets():
-        scenario = load_scenario(path, use_cache=False)
-        deck_path = Path(scenario.deck_source)
-        data = scenario.embedded()
-        entries.append(
-            {
-                "ruleset": path.relative_to(BUNDLED).as_posix(),
-                "deck": deck_path.resolve().relative_to(BUNDLED).as_posix(),
-                "deck_ref": scenario.ruleset.ruleset.deck,
-                "ruleset_sha": file_sha(path.read_bytes()),
-                "deck_sha": file_sha(deck_path.read_bytes()),
-                "data_sha": data_sha(data),
-                "data": data,
-            }
-        )
-    return entries
-
-
-def render(entries: list[dict[str, Any]]) -> str:
-    lines = [json.dumps({"format": FORMAT, "written_by": "python -m tabletop.content.cache"})]
-    for entry in entries:
-        lines.append(json.dumps({k: v for k, v in entry.items() if k != "data"}, ensure_ascii=False))
-        lines.append(json.dumps(entry["data"], ensure_ascii=False, separators=(",", ":")))
-    return "\n".join(lines) + "\n"
-
-
-def main() -> None:
-    CACHE.write_text(render(make_entries()), encoding="utf-8")
-    clear()
-    print(f"wrote {CACHE}")
-
-
-if __name__ == "__main__":
-    main()

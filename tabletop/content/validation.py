@@ -31,7 +31,7 @@ from pydantic import (
 
 from .errors import ContentError, KeyPath, dedupe, did_you_mean
 from .fields import Check, ContentModel, Limits, OneOf, content_fields, hints, is_content, primary_key
-from .loader import SourceFile
+from .source import SourceFile
 from .vocabulary import CONDITION_KEYS, EFFECT_KEYS, TAG_PREFIX
 
 

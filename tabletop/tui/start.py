@@ -15,7 +15,8 @@ from textual.widgets import Button, Input, Label, OptionList, Select, Static, Sw
 from textual.widgets.option_list import Option
 
 from ..content import ContentError, Scenario
-from ..content.loader import DEFAULT_RULESET, bundled_rulesets, load_scenario
+from ..content.finding import DEFAULT_RULESET, bundled_rulesets
+from ..content.loader import load_scenario
 from ..content.timers import parse_timer_option
 from ..play.session import DEFAULT_SAVE_DIR, HUMAN
 from ..store import typed_save_path

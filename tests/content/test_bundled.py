@@ -14,7 +14,8 @@ import pytest
 from tabletop import __version__
 from tabletop.cli import main
 from tabletop.content import Deck, Ruleset
-from tabletop.content.loader import BUNDLED, DEFAULT_RULESET, load_file, load_scenario
+from tabletop.content.finding import BUNDLED, DEFAULT_RULESET
+from tabletop.content.loader import load_file, load_scenario
 
 RULESETS = sorted((BUNDLED / "rulesets").glob("*.toml"))
 DECKS = sorted((BUNDLED / "decks").glob("*.toml"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -9,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tabletop.content import ContentError, cache, load_scenario, scenario_from_data
-from tabletop.content.loader import BUNDLED, bundled_rulesets
+from tabletop.content import ContentError, cache, load_scenario, refresh, scenario_from_data
+from tabletop.content.finding import BUNDLED, bundled_rulesets
 
 
 @pytest.fixture
@@ -29,10 +30,11 @@ def no_cache_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
 
 
 def test_the_cache_file_is_up_to_date_with_the_bundled_files() -> None:
-    expected = cache.render(cache.make_entries())
-    assert cache.CACHE.read_text(encoding="utf-8") == expected, (
-        "tabletop/scenarios/validated.jsonl is out of date: run `python -m tabletop.content.cache`"
+    """A packaging check: the file shipped is what validating gives (the test writes it, then fails once)."""
+    assert not refresh.write(), (
+        "tabletop/scenarios/validated.jsonl was out of date and has been written again: commit it"
     )
+    assert cache.CACHE.read_text(encoding="utf-8") == refresh.render(refresh.make_entries())
 
 
 @pytest.mark.parametrize("path", bundled_rulesets(), ids=lambda p: p.stem)
@@ -129,3 +131,44 @@ def test_the_play_screen_starts_without_pydantic() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def _stale_copy(text: str) -> str:
+    """The cache file as it was before the bundled parallel-tracks ruleset was edited (another hash)."""
+    keys = _bundled_keys()
+    sha = json.loads(keys)["ruleset_sha"]
+    return text.replace(keys, keys.replace(sha, "0" * len(sha)))
+
+
+def test_an_edited_bundled_file_writes_the_cache_again(no_cache_file, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))  # no entry of the user's cache may serve it
+    shipped = cache.CACHE.read_text(encoding="utf-8")
+    no_cache_file(_stale_copy(shipped))
+    assert cache.for_files((BUNDLED / "rulesets" / "parallel-tracks.toml").read_bytes()) is None
+    assert not refresh.current()
+    assert load_scenario("parallel-tracks").id == "parallel-tracks"
+    assert cache.CACHE.read_text(encoding="utf-8") == shipped  # written again, whole, by loading
+    assert refresh.current()
+    assert cache.for_files((BUNDLED / "rulesets" / "parallel-tracks.toml").read_bytes()) is not None
+
+
+def test_a_read_only_package_only_means_validating(no_cache_file, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    stale = _stale_copy(cache.CACHE.read_text(encoding="utf-8"))
+    no_cache_file(stale)
+
+    def refused(*args: object) -> None:
+        raise PermissionError(13, "read-only file system")
+
+    monkeypatch.setattr(refresh.os, "replace", refused)
+    assert load_scenario("parallel-tracks").id == "parallel-tracks"
+    assert cache.CACHE.read_text(encoding="utf-8") == stale
+    assert not [p for p in cache.CACHE.parent.iterdir() if p.name.endswith(".tmp")]  # no temporary file left
+
+
+def test_a_cache_that_is_current_is_not_written(no_cache_file, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    no_cache_file(cache.CACHE.read_text(encoding="utf-8"))
+    before = cache.CACHE.stat().st_mtime_ns
+    load_scenario("parallel-tracks", "parallel-tracks-events")  # validated (a deck given), the cache current
+    assert refresh.current() and cache.CACHE.stat().st_mtime_ns == before

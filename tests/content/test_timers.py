@@ -9,7 +9,7 @@ import pytest
 
 from tabletop.content import load_scenario
 from tabletop.content.fields import build, dump
-from tabletop.content.loader import bundled_rulesets
+from tabletop.content.finding import bundled_rulesets
 from tabletop.content.timers import (
     NO_TIMERS,
     TIMED_PHASES,

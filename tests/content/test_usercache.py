@@ -21,7 +21,7 @@ import pytest
 from tabletop.content import ContentError, load_scenario, scenario_from_data, usercache, validation
 from tabletop.content.cache import data_sha
 from tabletop.content.fields import dump
-from tabletop.content.loader import BUNDLED, bundled_rulesets
+from tabletop.content.finding import BUNDLED, bundled_rulesets
 from tabletop.sim import runner
 
 FIXTURES = Path(__file__).parent / "fixtures"

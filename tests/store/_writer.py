@@ -16,7 +16,8 @@ import copy
 import random
 import sys
 
-from tabletop.content.loader import bundled_rulesets, load_scenario, scenario_from_data
+from tabletop.content.finding import bundled_rulesets
+from tabletop.content.loader import load_scenario, scenario_from_data
 from tabletop.engine import Action, apply, legal_actions, new_game
 from tabletop.store import SaveWriter
 

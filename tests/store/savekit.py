@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from tabletop.content import Scenario
-from tabletop.content.loader import bundled_rulesets, load_scenario
+from tabletop.content.finding import bundled_rulesets
+from tabletop.content.loader import load_scenario
 from tabletop.engine import Action, State
 from tabletop.sim.runner import play_game
 from tabletop.store import SaveWriter

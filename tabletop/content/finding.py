@@ -1,0 +1,59 @@
+"""Finding scenarios: the bundled rulesets and decks, and a ruleset or deck named by path or id."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import ContentError, Problem, did_you_mean
+from .files import FileRefused, read_regular
+from .source import MAX_BYTES
+
+BUNDLED = Path(__file__).resolve().parent.parent / "scenarios"
+
+
+def bundled_rulesets() -> list[Path]:
+    return sorted((BUNDLED / "rulesets").glob("*.toml"))
+
+
+def bundled_decks() -> list[Path]:
+    return sorted((BUNDLED / "decks").glob("*.toml"))
+
+
+DEFAULT_RULESET = "parallel-tracks"
+
+
+def resolve(ref: str | Path, kind: str, near: Path | None = None) -> Path:
+    """A path, or the id of a bundled ruleset or deck (also found beside ``near``)."""
+    p = Path(ref)
+    if p.suffix == ".toml" or p.exists() or "/" in str(ref):
+        return p
+    folder = "rulesets" if kind == "ruleset" else "decks"
+    candidates: list[Path] = []
+    if near is not None:
+        candidates += [near / f"{ref}.toml", near.parent / folder / f"{ref}.toml"]
+    candidates.append(BUNDLED / folder / f"{ref}.toml")
+    for c in candidates:
+        if c.is_file():
+            return c
+    # by id inside files whose name differs from their id
+    dirs = ([near, near.parent / folder] if near is not None else []) + [BUNDLED / folder]
+    for d in dirs:
+        for f in sorted(d.glob("*.toml")) if d.is_dir() else []:
+            if _declared_id(f, kind) == str(ref):
+                return f
+    known = sorted(f.stem for f in (BUNDLED / folder).glob("*.toml"))
+    raise ContentError(
+        [Problem(str(ref), None, "", f"no {kind} file or bundled {kind} id '{ref}'{did_you_mean(str(ref), known)} "
+                 f"(bundled: {', '.join(known)})")]
+    )
+
+
+def _declared_id(path: Path, kind: str) -> str | None:
+    import tomllib
+
+    try:
+        data = tomllib.loads(read_regular(path, MAX_BYTES).decode("utf-8"))
+    except (FileRefused, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+        return None  # not this one; validating that file says what is wrong with it
+    table = data.get(kind)
+    return table.get("id") if isinstance(table, dict) else None

@@ -1,0 +1,101 @@
+"""Validating content files: a ruleset, a deck, and a scenario from both, every problem with its line.
+
+Pydantic and the checks are imported only here, when a file is validated:
+a bundled or cached scenario never needs them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+from .errors import ContentError, Problem, dedupe
+from .finding import resolve
+from .models import Deck, Ruleset
+from .scenario import Scenario
+from .source import SourceFile, kind_of, read_toml
+
+if TYPE_CHECKING:  # the checks are imported when a file is validated
+    from .checks import Found
+
+
+
+def _raise_found(found: list[Found], sources: dict[str, SourceFile]) -> None:
+    if found:
+        problems = dedupe(sources[owner].problem(path, msg) for owner, path, msg in found)
+        raise ContentError(sorted(problems, key=lambda p: (p.file, p.line or 0)))
+
+
+def parse_ruleset(source: SourceFile) -> Ruleset:
+    from .checks import check_ruleset
+    from .validation import validate  # pydantic, only for a file not validated before
+
+    rs: Ruleset = validate(source, Ruleset)
+    _raise_found(check_ruleset(rs), {"ruleset": source})
+    return rs
+
+
+def parse_deck(source: SourceFile) -> Deck:
+    from .checks import check_deck
+    from .validation import validate
+
+    deck: Deck = validate(source, Deck)
+    _raise_found(check_deck(deck), {"deck": source})
+    return deck
+
+
+def combine(rs: Ruleset, deck: Deck, rs_source: SourceFile, deck_source: SourceFile) -> Scenario:
+    """Check a deck against a ruleset and make the scenario."""
+    from .checks import check_scenario
+
+    _raise_found(check_scenario(rs, deck), {"ruleset": rs_source, "deck": deck_source})
+    return Scenario(rs, deck, rs_source.name, deck_source.name)
+
+
+class Validated(NamedTuple):
+    """A scenario validated from its files, with what the user's cache keeps it under."""
+
+    scenario: Scenario
+    ruleset_sha: str
+    deck_path: Path
+    deck_sha: str
+    deck_ref: str
+
+
+def validate_files(rs_path: Path, deck: str | Path | None) -> Validated:
+    """Validate a ruleset file and its deck (``deck``, else the one the ruleset names), or raise ContentError."""
+    rs_source = read_toml(rs_path)
+    if kind_of(rs_source) != "ruleset":
+        raise ContentError([rs_source.problem((), "this is a deck; give a ruleset (with a [ruleset] table)")])
+    problems: list[Problem] = []
+    rs: Ruleset | None = None
+    try:
+        rs = parse_ruleset(rs_source)
+    except ContentError as exc:
+        problems += exc.problems
+    deck_ref = deck if deck is not None else (rs.ruleset.deck if rs is not None else None)
+    if rs is not None and deck_ref is None:
+        problems.append(rs_source.problem(("ruleset", "deck"), "the ruleset names no deck; give one with --deck"))
+    deck_model: Deck | None = None
+    deck_source: SourceFile | None = None
+    deck_path: Path | None = None
+    if deck_ref is not None:
+        try:
+            try:
+                deck_path = resolve(deck_ref, "deck", near=rs_path.parent)
+            except ContentError as exc:
+                if deck is not None:
+                    raise
+                # the ruleset named this deck: point at the line that names it
+                raise ContentError([rs_source.problem(("ruleset", "deck"), p.message) for p in exc.problems]) from None
+            deck_source = read_toml(deck_path)
+            if kind_of(deck_source) != "deck":
+                raise ContentError([deck_source.problem((), "this is a ruleset; give a deck (with a [deck] table)")])
+            deck_model = parse_deck(deck_source)
+        except ContentError as exc:
+            problems += exc.problems
+    if problems:
+        raise ContentError(problems)
+    assert rs is not None and deck_model is not None and deck_source is not None and deck_path is not None
+    scenario = combine(rs, deck_model, rs_source, deck_source)
+    return Validated(scenario, rs_source.sha, deck_path, deck_source.sha, str(deck_ref))

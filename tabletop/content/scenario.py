@@ -1,0 +1,77 @@
+"""A scenario: a ruleset and the deck it is played with, and their ids indexed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from .fields import dump, replace
+from .models import Actor, Card, Deck, Meter, MoveType, Ruleset, Track
+
+
+class ScenarioIndex:
+    """A scenario's ids mapped to their definitions."""
+
+    def __init__(self, ruleset: Ruleset, deck: Deck):
+        self.moves: dict[str, MoveType] = {m.id: m for m in ruleset.moves}
+        self.tracks: dict[str, Track] = {t.id: t for t in ruleset.tracks}
+        self.actors: dict[str, Actor] = {a.id: a for a in ruleset.actors}
+        self.meters: dict[str, Meter] = {m.id: m for m in ruleset.meters}
+        self.cards: dict[str, Card] = {c.id: c for c in deck.cards}
+        self.actor_ids: tuple[str, ...] = tuple(a.id for a in ruleset.actors)
+        #: the tracks each actor sits at, in ruleset order
+        self.seats: dict[str, tuple[str, ...]] = {
+            a.id: tuple(t.id for t in ruleset.tracks if a.id in t.members) for a in ruleset.actors
+        }
+        self.has_global_moves = any(m.scope == "global" for m in ruleset.moves)
+        #: every (move, track) each actor could ever play, in listing order (track None: a global move)
+        self.plays: dict[str, tuple[tuple[MoveType, str | None], ...]] = {
+            actor: tuple(
+                (move, tid)
+                for move in self.moves.values()
+                for tid in ((None,) if move.scope == "global" else seats)
+            )
+            for actor, seats in self.seats.items()
+        }
+
+
+@dataclass
+class Scenario:
+    """A ruleset and the deck it is played with, checked together."""
+
+    ruleset: Ruleset
+    deck: Deck
+    ruleset_source: str = ""
+    deck_source: str = ""
+    _json: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def index(self) -> ScenarioIndex:
+        """Lookups by id, built once: the engine asks them on every action."""
+        return ScenarioIndex(self.ruleset, self.deck)
+
+    @property
+    def id(self) -> str:
+        return self.ruleset.ruleset.id
+
+    def with_options(self, **changes: Any) -> Scenario:
+        """The same scenario with some ``[ruleset]`` options changed (sealed moves, independence)."""
+        options = self.ruleset.ruleset
+        if all(getattr(options, key) == value for key, value in changes.items()):
+            return self
+        ruleset = replace(self.ruleset, ruleset=replace(options, **changes))
+        return Scenario(ruleset, self.deck, self.ruleset_source, self.deck_source)
+
+    @property
+    def name(self) -> str:
+        return self.ruleset.ruleset.name
+
+    def embedded(self) -> dict[str, Any]:
+        """The full ruleset and deck as plain JSON data, for saves."""
+        if not self._json:
+            self._json = {
+                "ruleset": dump(self.ruleset),
+                "deck": dump(self.deck),
+            }
+        return self._json

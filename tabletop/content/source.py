@@ -1,0 +1,89 @@
+"""Reading one content file: a TOML ruleset or deck, with the line of every key."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from .errors import ContentError, KeyPath, Problem, format_path
+from .files import MAX_CONTENT_BYTES, MAX_DEPTH, FileRefused, read_regular, too_deep
+
+if TYPE_CHECKING:  # the line finder is imported when a file is read
+    from .locate import Locator
+
+MAX_BYTES = MAX_CONTENT_BYTES
+
+
+class SourceFile(NamedTuple):
+    """A content file read from disk (or embedded data with no file)."""
+
+    name: str
+    data: dict[str, Any]
+    locator: Locator | None = None
+    sha: str = ""  # SHA-256 of the file's bytes, as read (what a validated scenario is cached under)
+
+    def problem(self, path: KeyPath, message: str) -> Problem:
+        line = self.locator.line(path) if self.locator else None
+        return Problem(self.name, line, format_path(path), message)
+
+
+def read_toml(path: str | Path) -> SourceFile:
+    """Read and parse one TOML file, or raise ContentError saying why not."""
+    import tomllib  # a bundled scenario comes from the validated cache, without parsing
+
+    p = Path(path)
+    name = str(path)
+
+    def fail(message: str, line: int | None = None) -> ContentError:
+        return ContentError([Problem(name, line, "", message)])
+
+    if not p.exists():
+        raise fail("no such file")
+    if p.is_dir():
+        raise fail("is a directory, not a file (give a .toml file, or use 'tabletop validate DIR')")
+    try:
+        raw = read_regular(p, MAX_BYTES)
+    except FileRefused as exc:
+        raise fail(exc.message) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise fail(f"not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start}); save the file as UTF-8", line) from None
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        raise fail("file is empty: expected a [ruleset] or a [deck] table", 1)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        msg = str(exc)
+        m = re.search(r"\(at line (\d+), column \d+\)", msg)
+        # "at end of document": the file stops too soon, e.g. an array never closed
+        line = int(m.group(1)) if m else text.rstrip().count("\n") + 1
+        msg = re.sub(r"\s*\(at line \d+, column \d+\)", "", msg).rstrip(".")
+        msg = re.sub(r"\s*\(at end of document\)", " at the end of the file", msg)
+        raise fail(f"TOML syntax error: {msg}", line) from None
+    except RecursionError:
+        raise fail(f"too deeply nested (tables and arrays more than {MAX_DEPTH} levels deep)") from None
+    if too_deep(data):
+        raise fail(f"too deeply nested (tables and arrays more than {MAX_DEPTH} levels deep)")
+    from .locate import Locator
+
+    return SourceFile(name, data, Locator(text), hashlib.sha256(raw).hexdigest())
+
+
+def kind_of(source: SourceFile) -> str:
+    """``'ruleset'`` or ``'deck'``, from the file's top table."""
+    has_ruleset, has_deck = "ruleset" in source.data, "deck" in source.data
+    if has_ruleset and not has_deck:
+        return "ruleset"
+    if has_deck and not has_ruleset:
+        return "deck"
+    if has_ruleset and has_deck:
+        raise ContentError([source.problem((), "a file is a ruleset or a deck, not both ([ruleset] and [deck] found)")])
+    keys = ", ".join(sorted(source.data)) or "nothing"
+    raise ContentError(
+        [source.problem((), f"not a ruleset or a deck: expected a [ruleset] or [deck] table (found {keys})")]
+    )
