@@ -8,7 +8,7 @@ scenario type :mod:`.scenario`, validating :mod:`.parsing`; the caches are
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .errors import ContentError, Problem
 from .files import MAX_DEPTH, FileRefused, read_regular, too_deep

@@ -16,7 +16,8 @@ import json
 from typing import Any
 
 from ..engine.actions import Event
-from .savefile import _canonical, event_record
+from .lines import canonical
+from .savefile import event_record
 from .shapes import show
 
 #: the parts of a line in the order a difference is named (the first one that differs)
@@ -35,7 +36,7 @@ def difference(body: bytes, time: str, replayed: Event, state_hash: str,
     writes it. The detail names the key path: ``"ruling.total: the game
     gives 9, the save says 99"``.
     """
-    expected = _canonical(event_record(replayed, state_hash, time, clock))
+    expected = canonical(event_record(replayed, state_hash, time, clock))
     if expected == body:  # the usual case: one encode and one comparison
         return None
     game = json.loads(expected)  # plain JSON types, as the file's side

@@ -20,7 +20,8 @@ from ..content.files import FileRefused, open_regular
 from ..engine import Action, RuleViolation, State, apply, new_game
 from ..engine.actions import IndependenceBreach
 from .checking import difference
-from .savefile import FORMAT, VERSION, SaveError, _canonical, _chain, _split_chain
+from .errors import SaveError
+from .lines import FORMAT, VERSION, canonical, chain_hash, split_chain
 from .shapes import ShapeError, shapes
 
 MAX_HEADER = 16 * 1024 * 1024
@@ -142,7 +143,7 @@ class Save:
                     self._difference = Damage(event.seq, event.seq + 1, *found)
                 self.events[i - 1] = replace(
                     event, round=replayed.round, phase=replayed.phase, actor=replayed.action.actor,
-                    track=replayed.action.track, result=json.loads(_canonical(replayed.result)),
+                    track=replayed.action.track, result=json.loads(canonical(replayed.result)),
                 )
         except _Unplayable as stop:
             event = self.events[stop.index - 1]
@@ -369,7 +370,7 @@ class SaveReader:
             if len(raw) > MAX_LINE:
                 self.damage = Damage(expected, line_no, "changed line", "the line is far too long to be an event")
                 break
-            body_chain = _split_chain(raw.rstrip(b"\n"))
+            body_chain = split_chain(raw.rstrip(b"\n"))
             try:
                 record = json.loads(raw)
             except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
@@ -393,7 +394,7 @@ class SaveReader:
                 self.damage = Damage(expected, line_no, kind, detail)
                 break
             body, chain = body_chain
-            if _chain(self._prev, body) != chain or record.get("chain") != chain:
+            if chain_hash(self._prev, body) != chain or record.get("chain") != chain:
                 self.damage = Damage(seq, line_no, "changed line", "the line does not match its hash chain (edited or corrupted)")
                 break
             try:
@@ -431,8 +432,8 @@ def _parse_header(p: Path, raw: bytes) -> tuple[dict[str, Any], str]:
         raise SaveError(p, f"unknown save format version {version!r} (this tabletop reads version {VERSION})", 0, "unknown version")
     if not raw.endswith(b"\n"):
         raise SaveError(p, "the header line is incomplete (a crash while creating the save)", 0, "torn tail")
-    split = _split_chain(raw.rstrip(b"\n"))
-    if split is None or _chain("", split[0]) != split[1]:
+    split = split_chain(raw.rstrip(b"\n"))
+    if split is None or chain_hash("", split[0]) != split[1]:
         raise SaveError(p, "the header does not match its hash (edited or corrupted)", 0, "changed line")
     if not isinstance(header.get("seed"), int):
         raise SaveError(p, "the header has no seed", 0, "changed line")

@@ -12,13 +12,11 @@ from __future__ import annotations
 
 import datetime as _dt
 import errno
-import hashlib
-import json
 import os
 import re
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .._version import __version__
 from ..content import Scenario
@@ -26,44 +24,8 @@ from ..engine import Action, State
 from ..engine.actions import CHANCE_KINDS, Event
 from . import files
 from .errors import SaveError, SaveWriteError
+from .lines import FORMAT, VERSION, line
 from .lock import WriterLock, open_to_write, take
-
-if TYPE_CHECKING:
-    from .reading import Save  # reading a save back is a module of its own: a new game only writes
-
-FORMAT = "tabletop-save"
-VERSION = 1
-_CHAIN_KEY = b',"chain":"'
-
-
-#: one encoder for every line (json.dumps would build one per call)
-_ENCODER = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-
-
-def _canonical(data: Any) -> bytes:
-    return _ENCODER.encode(data).encode("utf-8")
-
-
-def _chain(prev: str, body: bytes) -> str:
-    return hashlib.sha256(prev.encode("ascii") + b"\n" + body).hexdigest()[:32]
-
-
-def _line(data: dict[str, Any], prev: str) -> tuple[bytes, str]:
-    body = _canonical(data)
-    chain = _chain(prev, body)
-    return body[:-1] + _CHAIN_KEY + chain.encode("ascii") + b'"}\n', chain
-
-
-def _split_chain(raw: bytes) -> tuple[bytes, str] | None:
-    """The canonical body and the chain hash of a written line, or None."""
-    idx = raw.rfind(_CHAIN_KEY)
-    if idx < 0 or not raw.endswith(b'"}'):
-        return None
-    chain = raw[idx + len(_CHAIN_KEY) : -2]
-    try:
-        return raw[:idx] + b"}", chain.decode("ascii")
-    except UnicodeDecodeError:
-        return None
 
 
 def _now() -> str:
@@ -126,7 +88,7 @@ class SaveWriter:
         p.parent.mkdir(parents=True, exist_ok=True)
         if p.exists():
             raise FileExistsError(errno.EEXIST, "a save is never overwritten", str(p))
-        raw, chain = _line(_header(scenario, seed, extra), "")
+        raw, chain = line(_header(scenario, seed, extra), "")
         # the header is written whole into a temp file and linked into place, so a crash never
         # leaves an empty or half-written save; the temp file is locked first, so the save is
         # never seen unlocked
@@ -154,7 +116,7 @@ class SaveWriter:
         event, and a game that fails half-way leaves no file at all.
         """
         p = Path(path)
-        raw, chain = _line(_header(scenario, seed, extra), "")
+        raw, chain = line(_header(scenario, seed, extra), "")
         tmp, fd = files.temp_beside(p)
         try:
             files.write_all(fd, raw)
@@ -165,17 +127,21 @@ class SaveWriter:
         return cls(p, fd, chain, 0, durable=False, draft=tmp)
 
     @classmethod
-    def reopen(cls, save: Save, durable: bool = True) -> SaveWriter:
-        """Continue appending to an intact save, locked for this writer (see :func:`.recovery.resume`)."""
-        if save.damage is not None:
-            raise SaveError(save.path, f"cannot append to a damaged save: {save.damage}", kind="damaged")
-        real, fd, lock = open_to_write(save.path)
-        if os.fstat(fd).st_size != save.good_bytes:
+    def reopen(cls, path: str | Path, *, size: int, seq: int, chain: str, durable: bool = True) -> SaveWriter:
+        """Continue appending to an intact save, locked for this writer.
+
+        What the save was read as: ``size`` bytes, its last event ``seq`` and
+        that line's ``chain`` hash (an open save's ``good_bytes``, ``len(save)``
+        and ``last_chain``; a damaged save is never continued, see
+        :func:`.recovery.resume`). A file that changed since is refused.
+        """
+        real, fd, lock = open_to_write(path)
+        if os.fstat(fd).st_size != size:
             lock.release()
             os.close(fd)
-            raise SaveError(save.path, "the save changed since it was read; open it again", kind="changed")
+            raise SaveError(path, "the save changed since it was read; open it again", kind="changed")
         lock.announce()
-        return cls(Path(save.path), fd, save.last_chain, len(save), durable, lock)
+        return cls(Path(path), fd, chain, seq, durable, lock)
 
     def append(self, state: State, clock: dict[str, Any] | None = None) -> None:
         """Write the event ``state.last`` (and the hash of ``state``) to disk, or raise SaveWriteError.
@@ -189,7 +155,7 @@ class SaveWriter:
         if event.seq != self._seq + 1:
             raise ValueError(f"event {event.seq} does not follow event {self._seq} in {self.path}")
         record = event_record(event, state.hash, _now(), clock)
-        raw, chain = _line(record, self._chain)
+        raw, chain = line(record, self._chain)
         self._put(raw)
         self._chain = chain
         self._seq = event.seq

@@ -11,7 +11,7 @@ from typing import Any
 
 from ..engine.actions import KINDS
 from .players import TEAM_NAME_MAX
-from .savefile import FORMAT, VERSION
+from .lines import FORMAT, VERSION
 
 _HASH = {"type": "string", "pattern": "^[0-9a-f]{32}$"}
 _SECONDS = {"type": "integer", "minimum": 0}

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from tabletop import Action, apply, legal_actions, load_scenario, new_game
 from tabletop.store import SaveWriter
-from tabletop.store.savefile import _line
+from tabletop.store.lines import line
 
 #: what a hostile name holds: clear the screen, write the clipboard (OSC 52), a link (OSC 8),
 #: NUL, a C1 CSI, a bidi override, and Textual markup that would be a working "quit" link
@@ -159,7 +159,7 @@ def damaged_with_markup(folder: Path) -> Path:
     record = json.loads(lines[-1])
     record.pop("chain")
     record["action"][HOSTILE] = 1
-    forged, _ = _line(record, before["chain"])
+    forged, _ = line(record, before["chain"])
     path.write_bytes(b"".join(lines[:-1]) + forged)
     return path
 

@@ -54,7 +54,8 @@ def test_resume_takes_the_lock_before_it_repairs(tmp_path: Path) -> None:
     game = record_bot_game(tmp_path / "room.jsonl", scenario(), 3)
     lines = lines_of(game.path)
     game.path.write_bytes(b"".join(lines[:-1]))
-    writer = SaveWriter.reopen(open_save(game.path))
+    save = open_save(game.path)
+    writer = SaveWriter.reopen(save.path, size=save.good_bytes, seq=len(save), chain=save.last_chain)
     try:
         with open(game.path, "ab") as mid_write:  # the other tabletop is half-way through its line
             mid_write.write(lines[-1][:40])

@@ -1,0 +1,49 @@
+"""The save's line format, written and read: version, canonical JSON, and the chain hash linking each line.
+
+A line is written ``canonical body`` + ``"chain"`` last, so the chain is
+checked over the exact bytes written. The writer (:mod:`.savefile`), the
+reader (:mod:`.reading`) and the save schema all take it from here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+FORMAT = "tabletop-save"
+VERSION = 1
+_CHAIN_KEY = b',"chain":"'
+
+
+#: one encoder for every line (json.dumps would build one per call)
+_ENCODER = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def canonical(data: Any) -> bytes:
+    """The bytes of ``data`` as every line holds it: sorted keys, no spaces, UTF-8."""
+    return _ENCODER.encode(data).encode("utf-8")
+
+
+def chain_hash(prev: str, body: bytes) -> str:
+    """The chain hash of a line: its canonical body, linked to the line before's hash."""
+    return hashlib.sha256(prev.encode("ascii") + b"\n" + body).hexdigest()[:32]
+
+
+def line(data: dict[str, Any], prev: str) -> tuple[bytes, str]:
+    """A line to write (its chain hash last, over the exact bytes) and that hash."""
+    body = canonical(data)
+    chain = chain_hash(prev, body)
+    return body[:-1] + _CHAIN_KEY + chain.encode("ascii") + b'"}\n', chain
+
+
+def split_chain(raw: bytes) -> tuple[bytes, str] | None:
+    """The canonical body and the chain hash of a written line, or None."""
+    idx = raw.rfind(_CHAIN_KEY)
+    if idx < 0 or not raw.endswith(b'"}'):
+        return None
+    chain = raw[idx + len(_CHAIN_KEY) : -2]
+    try:
+        return raw[:idx] + b"}", chain.decode("ascii")
+    except UnicodeDecodeError:
+        return None
