@@ -16,7 +16,9 @@ from pathlib import Path
 
 from tabletop.content.finding import bundled_rulesets
 from tabletop.content.loader import load_scenario
-from tabletop.sim.runner import STATUSES, default_workers, names_of, simulate, top_cards, with_independence
+from tabletop.sim.game import STATUSES
+from tabletop.sim.runner import default_workers, simulate, with_independence
+from tabletop.sim.tables import names_of, top_cards
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "balance.md"
 

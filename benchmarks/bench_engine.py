@@ -13,7 +13,8 @@ import statistics
 import time
 
 from tabletop import apply, legal_actions, load_scenario
-from tabletop.sim.runner import play_game, simulate
+from tabletop.sim.game import play_game
+from tabletop.sim.runner import simulate
 
 
 def per_call(states, fn) -> float:

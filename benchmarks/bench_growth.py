@@ -35,7 +35,8 @@ from tabletop.engine import legal_actions, move_options, new_game  # noqa: E402
 from tabletop.engine.review import last_undoable  # noqa: E402
 from tabletop.report.render import render  # noqa: E402
 from tabletop.play.session import Session  # noqa: E402
-from tabletop.store import open_save, verify  # noqa: E402
+from tabletop.store.reading import open_save  # noqa: E402
+from tabletop.store.verifying import verify
 from tests.store.growthkit import build_long_save, grown_scenario  # noqa: E402
 
 

@@ -27,7 +27,9 @@ from pathlib import Path
 
 from tabletop.content.loader import load_scenario, scenario_from_data
 from tabletop.engine import Action, State, apply, legal_actions, new_game
-from tabletop.store import SaveWriter, open_save, verify
+from tabletop.store import SaveWriter
+from tabletop.store.reading import open_save
+from tabletop.store.verifying import verify
 
 TARGET_VERIFY_S = 0.5
 TARGET_SEEK_S = 0.050

@@ -5,19 +5,25 @@ The public API (DESIGN section 7a)::
     from tabletop import load_scenario, new_game, legal_actions, apply, open_save
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from ._version import __version__
+from .content import ContentError, Scenario, load_scenario
+from .engine import Action, RuleViolation, State, apply, legal_actions, new_game
 
-from .content import ContentError, Scenario, load_scenario  # noqa: E402
-from .engine import Action, RuleViolation, State, apply, legal_actions, new_game  # noqa: E402
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from .store.reading import Save
 
 
-def __getattr__(name: str) -> object:
-    # reading saves back is imported on first use: a new game only writes
-    if name == "open_save":
-        from .store.reading import open_save
+def open_save(path: str | Path) -> Save:
+    """Read a save back (see :func:`tabletop.store.reading.open_save`); raises SaveError if it is no save at all."""
+    from .store.reading import open_save as read  # reading is imported on first use: a new game only writes
 
-        return open_save
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return read(path)
 
 
 __all__ = [

@@ -174,8 +174,9 @@ _seed = _whole(0, "a seed must be")
 
 
 def cmd_simulate(args: argparse.Namespace) -> int:
-    from .sim import format_table, parse_bots, simulate
-    from .sim.runner import default_workers, format_comparison, names_of, with_independence
+    from .sim import parse_bots
+    from .sim.runner import default_workers, simulate, with_independence
+    from .sim.tables import format_comparison, format_table, names_of
 
     scenario = load_scenario(args.ruleset, args.deck)
     try:
@@ -255,7 +256,8 @@ class _progress:
 
 
 def cmd_replay(args: argparse.Namespace) -> int:
-    from .store import SaveError, open_save
+    from .store import SaveError
+    from .store.reading import open_save
 
     try:
         save = open_save(args.save)
@@ -322,7 +324,7 @@ def _noted_head(text: str) -> str:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    from .store import verify
+    from .store.verifying import verify
 
     report = verify(args.save, head=args.head)
     for line in report.lines():

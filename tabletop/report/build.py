@@ -17,7 +17,8 @@ from typing import Any
 from .._version import __version__
 from ..engine import State, objectives_met
 from ..engine.actions import FACILITATOR_KINDS
-from ..store import Save, SaveError, open_save
+from ..store import SaveError
+from ..store.reading import Save, open_save
 from ..store.heads import head_line
 from .players import players_part
 from .words import RULING_KINDS, change_text, one_line, ruling_text, wants_text

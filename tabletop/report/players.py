@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..content.models import Ruleset
-from ..store import Save
+from ..store.reading import Save
 from ..store.players import players_of
 from .words import played_by
 

@@ -1,5 +1,8 @@
 """Play many whole games headless and count what happened to each track.
 
+One game is :mod:`.game`, one saved :mod:`.saving`; the tables printed
+from a run are :mod:`.tables`.
+
 Game ``i`` of a run with master seed ``S`` is played with seed
 ``derive_seed(S, i)``, whatever the number of worker processes, so a run
 gives the same numbers on one core or many.
@@ -8,83 +11,15 @@ gives the same numbers on one core or many.
 from __future__ import annotations
 
 import os
-import random
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..content import Scenario, scenario_from_data
-from ..engine import State, apply, legal_actions, new_game, objectives_met
 from ..engine.rng import derive_seed
-from .bots import Bot, Facilitator, policies_for_game
-
-STATUSES = ("agreed", "collapsed", "deferred", "open")
-
-#: Called with each applied state (for saving a game as it is played).
-Observer = Callable[[State], None]
-
-
-@dataclass
-class GameResult:
-    """What one game came to: enough to aggregate, small enough to send between processes."""
-
-    index: int
-    seed: int
-    tracks: dict[str, tuple[str, int | None]]  # status, round agreed (or None)
-    cards: dict[str, int]
-    objectives: dict[str, list[bool]]
-    actions: int
-    rounds: int
-    policies: dict[str, str] = field(default_factory=dict)
-
-
-def play_game(
-    scenario: Scenario,
-    seed: int,
-    bots: Mapping[str, str] | None = None,
-    index: int = 0,
-    observe: Observer | None = None,
-    max_actions: int = 100_000,
-) -> tuple[State, GameResult]:
-    """Play one whole game with bot teams; returns the final state and its result."""
-    actor_ids = [a.id for a in scenario.ruleset.actors]
-    rng = random.Random(f"bots/{seed}")
-    policies = policies_for_game(bots, actor_ids, rng)
-    teams = {a: Bot(p, rng) for a, p in policies.items()}
-    white_cell = Facilitator(rng)
-    state = new_game(scenario, seed=seed)
-    if observe is not None:
-        observe(state)
-    drawn: dict[str, int] = {}
-    actions = 0
-    while not state.over:
-        options = legal_actions(state)
-        actor = options[0].actor
-        action = teams[actor].choose(state, options) if actor in teams else white_cell.choose(options)
-        state = apply(state, action)
-        actions += 1
-        if observe is not None:
-            observe(state)
-        last = state.last
-        if last is not None and action.kind == "draw":
-            card = last.result.get("outcome", {}).get("card")
-            if card is not None:
-                drawn[card] = drawn.get(card, 0) + 1
-        if actions >= max_actions:  # pragma: no cover - every game ends; a guard, not a rule
-            raise RuntimeError(f"game {index} (seed {seed}) did not end after {max_actions} actions")
-    tracks = {
-        tid: (t.status, t.since if t.status == "agreed" else None) for tid, t in state.tracks.items()
-    }
-    met = {a: [ok for _, ok in rows] for a, rows in objectives_met(state).items()}
-    return state, GameResult(index, seed, tracks, drawn, met, actions, state.round, policies)
-
-
-# --------------------------------------------------------------------------
-# Many games
-
+from .game import STATUSES, GameResult, play_game
 
 _WORKER_SCENARIO: Scenario | None = None
 
@@ -98,7 +33,7 @@ def _play_one(scenario: Scenario, master: int, index: int, bots: Mapping[str, st
               save_dir: Path | None) -> GameResult:
     game_seed = derive_seed(master, index)
     if save_dir is not None:
-        from ..store.simsave import play_and_save
+        from .saving import play_and_save  # the store's writer, only for --save-dir
 
         return play_and_save(scenario, game_seed, bots, index, save_dir)
     return play_game(scenario, game_seed, bots, index)[1]
@@ -208,83 +143,9 @@ def simulate(
     }
 
 
-def format_table(report: Mapping[str, Any], names: Mapping[str, str] | None = None) -> str:
-    """A readable table of a :func:`simulate` report."""
-    names = names or {}
-    games = report["games"] or 1
-    lines = [
-        f"{_games(report['games'])} of {report['ruleset']} ({report['independence']}), seed {report['seed']}, "
-        f"bots {report['bots'] if isinstance(report['bots'], str) else ', '.join(f'{k}={v}' for k, v in report['bots'].items())}, "
-        f"{report['elapsed_s']:.2f} s",
-        "",
-        f"{'track':<34}{'agreed':>9}{'collapsed':>11}{'deferred':>10}{'open':>8}{'rounds to agree':>17}",
-    ]
-    for tid, row in report["tracks"].items():
-        mean = row["mean_rounds_to_agreement"]
-        lines.append(
-            f"{names.get(tid, tid)[:33]:<34}"
-            + "".join(f"{100 * row[s] / games:>{w}.1f}%" for s, w in zip(STATUSES, (8, 10, 9, 7), strict=True))
-            + f"{'-' if mean is None else f'{mean:.1f}':>17}"
-        )
-    lines.append("")
-    lines.append(f"agreements per game: {report['agreements_per_game']:.2f}")
-    lines.append("objectives met (all of an actor's, share of games): " + ", ".join(
-        f"{names.get(a, a)} {100 * row['met'] / games:.0f}%" for a, row in report["objectives"].items()
-    ))
-    lines.append("cards that matter most (agreements per game when drawn vs not): " + (", ".join(
-        f"{names.get(cid, cid)} {row['impact']:+.2f}" for cid, row in top_cards(report, 5)
-    ) or "none to tell yet (too few games)"))
-    return "\n".join(lines)
-
-
-def top_cards(report: Mapping[str, Any], n: int) -> list[tuple[str, Mapping[str, Any]]]:
-    """The cards with the largest effect on agreements, either way."""
-    rows = [(cid, row) for cid, row in report["cards"].items() if row.get("impact") is not None]
-    return sorted(rows, key=lambda kv: (-abs(kv[1]["impact"]), kv[0]))[:n]
-
-
 def with_independence(scenario: Scenario, mode: str) -> Scenario:
     """The same scenario played under the other independence rule (for --compare)."""
     return scenario.with_options(independence=mode)
 
 
-def format_comparison(reports: Mapping[str, Mapping[str, Any]], names: Mapping[str, str] | None = None) -> str:
-    """Strict and linked side by side: the workshop's main lesson, in numbers."""
-    names = names or {}
-    strict, linked = reports["strict"], reports["linked"]
-    games = strict["games"] or 1
-    head = f"{'':34}{'agreed':>17}{'collapsed':>17}{'deferred':>17}{'open':>17}"
-    sub = f"{'track':<34}" + "".join(f"{'strict':>9}{'linked':>8}" for _ in range(4))
-    lines = [
-        f"{_games(strict['games'])} of {strict['ruleset']}, seed {strict['seed']}: the same "
-        f"{'game' if strict['games'] == 1 else 'games'} under strict and linked independence",
-        "",
-        head,
-        sub,
-    ]
-    for tid in strict["tracks"]:
-        row = f"{names.get(tid, tid)[:33]:<34}"
-        for status in STATUSES:
-            a = 100 * strict["tracks"][tid][status] / games
-            b = 100 * linked["tracks"][tid][status] / games
-            row += f"{a:>8.1f}%{b:>7.1f}%"
-        lines.append(row)
-    lines.append("")
-    lines.append(
-        f"agreements per game: strict {strict['agreements_per_game']:.2f}, linked {linked['agreements_per_game']:.2f}"
-    )
-    return "\n".join(lines)
-
-
-def names_of(scenario: Scenario) -> dict[str, str]:
-    """Names for the tables: tracks, actors and (by their titles) cards."""
-    rs = scenario.ruleset
-    cards = {c.id: c.title for c in scenario.deck.cards}
-    return {**cards, **{t.id: t.name for t in rs.tracks}, **{a.id: a.name for a in rs.actors}}
-
-
-def _games(n: int) -> str:
-    return f"{n} game" if n == 1 else f"{n} games"
-
-
-__all__: Sequence[str] = ("GameResult", "play_game", "run_games", "simulate", "format_table", "default_workers")
+__all__: Sequence[str] = ("run_games", "simulate", "default_workers", "with_independence")

@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option
 
 from ..engine import Event, legal_actions
 from ..report.words import change_text, played_by
-from ..store import Save, SavedEvent
+from ..store.reading import Save, SavedEvent
 from ..store.players import players_of, recorded
 from .bars import KeyBar, TitleBar
 from .modals import AskScreen, HelpScreen, PickScreen

@@ -1,7 +1,7 @@
 """Golden playthroughs: whole bot games recorded action by action, replayed hash by hash.
 
 Each file in ``tests/engine/golden/`` holds one game the bot runner
-(``tabletop.sim.runner.play_game``) played with a fixed seed: the scenario
+(``tabletop.sim.game.play_game``) played with a fixed seed: the scenario
 it was played with (embedded, as a save embeds it, so later edits to the
 bundled TOML do not change the recording), every action (``Action.to_dict()``),
 the recorded outcome of each draw and roll, and the state hash after each
@@ -34,7 +34,7 @@ from tabletop import Action, apply, load_scenario, new_game
 from tabletop.content import Scenario, scenario_from_data
 from tabletop.engine import State
 from tabletop.engine.actions import CHANCE_KINDS
-from tabletop.sim.runner import play_game
+from tabletop.sim.game import play_game
 
 from .support import REPO
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from textual import events
 from textual.widgets import Static
 
-from tabletop.store import open_save
+from tabletop.store.reading import open_save
 from tabletop.tui.replay import ReplayApp, ReplayScreen
 
 from .test_replay import record, screen_of

@@ -13,8 +13,9 @@ from textual.widgets import OptionList, Static
 
 from tabletop.content.loader import load_scenario
 from tabletop.engine import Action, apply, legal_actions, new_game
-from tabletop.sim.runner import play_game
-from tabletop.store import SaveWriter, open_save
+from tabletop.sim.game import play_game
+from tabletop.store import SaveWriter
+from tabletop.store.reading import open_save
 from tabletop.tui.replay import ReplayApp, ReplayScreen
 from tabletop.tui.widgets import Board
 

@@ -23,7 +23,7 @@ from tabletop.content import Scenario, scenario_from_data
 from tabletop.content.loader import load_scenario
 from tabletop.engine import Action, State, apply, legal_actions, new_game
 from tabletop.sim.bots import Bot, Facilitator, policies_for_game
-from tabletop.sim.runner import play_game
+from tabletop.sim.game import play_game
 from tabletop.store import SaveWriter
 
 HERE = Path(__file__).resolve().parent

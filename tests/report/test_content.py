@@ -9,7 +9,7 @@ import pytest
 from tabletop.engine import objectives_met
 from tabletop.report import build_report, render
 from tabletop.report.words import named_source
-from tabletop.store import open_save
+from tabletop.store.reading import open_save
 
 from .kit import HtmlDoc, Played, Workshop, md_text
 

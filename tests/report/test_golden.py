@@ -16,7 +16,7 @@ import pytest
 
 from tabletop import __version__
 from tabletop.report import render
-from tabletop.store import open_save
+from tabletop.store.reading import open_save
 
 from .kit import HERE, TINY_GAME, HtmlDoc, md_text
 

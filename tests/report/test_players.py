@@ -13,7 +13,7 @@ from tabletop.report import render
 from tabletop.report.htmlpage import e
 from tabletop.report.markdown import esc
 from tabletop.play.session import Session
-from tabletop.store import open_save
+from tabletop.store.reading import open_save
 from tabletop.store.players import TEAM_NAME_MAX, parse_teams
 from tabletop.tui.replay import ReplayApp
 

@@ -10,8 +10,9 @@ from textual.widgets import Static
 
 from tabletop.content.loader import load_scenario
 from tabletop.report import render
-from tabletop.sim.runner import format_comparison, format_table, names_of, simulate
-from tabletop.store import open_save
+from tabletop.sim.runner import simulate
+from tabletop.sim.tables import format_comparison, format_table, names_of
+from tabletop.store.reading import open_save
 from tabletop.tui.replay import ReplayApp
 
 from .kit import HtmlDoc, Played

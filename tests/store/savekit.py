@@ -22,7 +22,7 @@ from tabletop.content import Scenario
 from tabletop.content.finding import bundled_rulesets
 from tabletop.content.loader import load_scenario
 from tabletop.engine import Action, State
-from tabletop.sim.runner import play_game
+from tabletop.sim.game import play_game
 from tabletop.store import SaveWriter
 
 RULESETS = bundled_rulesets()
@@ -158,7 +158,8 @@ def kill_trial(save: Path, seed: int, delay: float, start_timeout: float = 60) -
     import threading
 
     from tabletop.engine import Action, apply
-    from tabletop.store import resume, verify
+    from tabletop.store.recovery import resume
+    from tabletop.store.verifying import verify
 
     stderr = save.with_suffix(".stderr")
     with open(stderr, "wb") as err:

@@ -29,7 +29,9 @@ from tabletop.content.loader import load_scenario
 from tabletop.engine import Action, apply, legal_actions, new_game
 from tabletop.report import ReportError, build_report
 from tabletop.report.render import report_html, report_lines, to_json
-from tabletop.store import SaveError, SaveWriter, open_save, verify
+from tabletop.store import SaveError, SaveWriter
+from tabletop.store.reading import open_save
+from tabletop.store.verifying import verify
 from tabletop.sim.bots import Bot
 
 from .savekit import lines_of, rechain, records_of, tabletop
@@ -410,7 +412,7 @@ def test_a_head_noted_earlier_says_how_many_events_came_after(tmp_path: Path) ->
 
 
 def test_resume_carries_no_forged_event_into_the_game(tmp_path: Path) -> None:
-    from tabletop.store import resume
+    from tabletop.store.recovery import resume
 
     seq, record = _first("roll", lambda r: not r["result"]["ruling"].get("lapsed"))
     path = _forge(tmp_path, seq, ("result", "ruling", "total"), "value", 99)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import tabletop.store.reading as reading
-from tabletop.store import open_save
+from tabletop.store.reading import open_save
 
 from .growthkit import build_long_save
 
@@ -145,7 +145,7 @@ def _verify_peak(path: Path, monkeypatch: pytest.MonkeyPatch) -> int:
     import tracemalloc
 
     import tabletop.store.verifying as verifying
-    from tabletop.store import verify
+    from tabletop.store.verifying import verify
 
     real = verifying.new_game
 

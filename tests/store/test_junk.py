@@ -15,15 +15,10 @@ import pytest
 
 from tabletop.content.loader import load_scenario
 from tabletop.engine import new_game
-from tabletop.store import (
-    SaveError,
-    SaveWriter,
-    default_save_path,
-    open_save,
-    resume,
-    typed_save_path,
-    verify,
-)
+from tabletop.store import SaveError, SaveWriter, default_save_path, typed_save_path
+from tabletop.store.reading import open_save
+from tabletop.store.recovery import resume
+from tabletop.store.verifying import verify
 
 from .savekit import chain_line, lines_of, rechain, record_bot_game, records_of, tabletop
 

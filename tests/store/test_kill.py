@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tabletop.store import open_save
+from tabletop.store.reading import open_save
 
 from .savekit import kill_trial
 

@@ -19,7 +19,10 @@ from pathlib import Path
 import pytest
 
 from tabletop.engine import Action, apply
-from tabletop.store import SaveBusy, SaveWriter, open_save, reading, resume, verify
+from tabletop.store import SaveBusy, SaveWriter, reading
+from tabletop.store.reading import open_save
+from tabletop.store.recovery import resume
+from tabletop.store.verifying import verify
 from tabletop.store.lock import info_path
 
 from .ptykit import InTerminal, wait_for

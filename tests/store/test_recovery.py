@@ -16,7 +16,10 @@ from pathlib import Path
 import pytest
 
 from tabletop.engine import Action, RuleViolation
-from tabletop.store import SaveWriter, open_save, resume, verify
+from tabletop.store import SaveWriter
+from tabletop.store.reading import open_save
+from tabletop.store.recovery import resume
+from tabletop.store.verifying import verify
 
 from .savekit import lines_of, rechain, record_bot_game, records_of, scenario
 

@@ -18,7 +18,9 @@ import pytest
 import tabletop
 from tabletop.content.loader import load_scenario
 from tabletop.engine import Action, State, apply, legal_actions, new_game
-from tabletop.store import open_save, resume, verify
+from tabletop.store.reading import open_save
+from tabletop.store.recovery import resume
+from tabletop.store.verifying import verify
 
 from .savekit import RULESETS, record_actions, record_bot_game
 

@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 
 from tabletop.cli import main
-from tabletop.store import open_save, verify
+from tabletop.store.reading import open_save
+from tabletop.store.verifying import verify
 
 from .faults import small_filesystem
 from .savekit import REPO, tabletop

@@ -7,7 +7,8 @@ from collections import Counter
 from pathlib import Path
 
 from tabletop.engine.rng import derive_seed
-from tabletop.store import open_save, verify
+from tabletop.store.reading import open_save
+from tabletop.store.verifying import verify
 
 from .savekit import tabletop
 
@@ -103,7 +104,7 @@ def test_a_simulated_save_records_which_bot_played_whom(tmp_path: Path) -> None:
     from tabletop.content.loader import load_scenario
     from tabletop.report import build_report
     from tabletop.sim.bots import POLICIES
-    from tabletop.store.simsave import play_and_save
+    from tabletop.sim.saving import play_and_save
 
     scenario = load_scenario("parallel-tracks")
     result = play_and_save(scenario, 5, None, 0, tmp_path)

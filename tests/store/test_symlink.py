@@ -8,7 +8,10 @@ from pathlib import Path
 import pytest
 
 from tabletop.engine import Action, apply
-from tabletop.store import SaveBusy, open_save, resume, verify
+from tabletop.store import SaveBusy
+from tabletop.store.reading import open_save
+from tabletop.store.recovery import resume
+from tabletop.store.verifying import verify
 
 from .savekit import lines_of, record_bot_game, scenario
 

@@ -15,7 +15,9 @@ import pytest
 
 from tabletop.content.loader import load_scenario
 from tabletop.engine import Action, apply, new_game
-from tabletop.store import SaveError, open_save, verify
+from tabletop.store import SaveError
+from tabletop.store.reading import open_save
+from tabletop.store.verifying import verify
 
 from .savekit import Recorded, chain_line, lines_of, rechain, record_bot_game, records_of, tabletop
 

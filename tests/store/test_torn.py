@@ -14,7 +14,10 @@ import pytest
 
 from tabletop.content.loader import load_scenario
 from tabletop.engine import Action, State, apply, legal_actions, new_game
-from tabletop.store import SaveError, open_save, recovery, resume, verify
+from tabletop.store import SaveError, recovery
+from tabletop.store.reading import open_save
+from tabletop.store.recovery import resume
+from tabletop.store.verifying import verify
 
 from .savekit import Recorded, lines_of, record_actions, tabletop
 

@@ -16,7 +16,10 @@ import pytest
 
 from tabletop import load_scenario
 from tabletop.play.session import Session
-from tabletop.store import SaveWriteError, open_save, resume, verify
+from tabletop.store import SaveWriteError
+from tabletop.store.reading import open_save
+from tabletop.store.recovery import resume
+from tabletop.store.verifying import verify
 
 from .faults import DiskFault, fill, small_filesystem
 

@@ -18,7 +18,7 @@ import tabletop.tui.board as board_module
 import tabletop.tui.start as start_module
 from tabletop import Action, open_save
 from tabletop.play.session import Session
-from tabletop.store import verify
+from tabletop.store.verifying import verify
 from tabletop.tui.app import TabletopApp
 from tabletop.tui.board import BoardScreen
 from tabletop.tui.end import EndScreen

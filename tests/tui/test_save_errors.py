@@ -15,7 +15,7 @@ import pytest
 
 import tabletop.tui.board as board_module
 from tabletop import open_save
-from tabletop.store import verify
+from tabletop.store.verifying import verify
 from tabletop.tui.app import TabletopApp
 from tabletop.tui.widgets import Board
 

@@ -12,7 +12,7 @@ from textual.widgets import Input, Select, Static
 import tabletop.tui.board as board_module
 from tabletop import Action
 from tabletop.play.session import Session
-from tabletop.store import verify
+from tabletop.store.verifying import verify
 from tabletop.tui.app import TabletopApp
 from tabletop.tui.bars import KeyBar
 from tabletop.tui.end import EndScreen

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from textual.widgets import Input, Select, Static
 
-from tabletop.store import open_save
+from tabletop.store.reading import open_save
 from tabletop.tui.app import TabletopApp
 from tabletop.tui.board import BoardScreen
 from tabletop.tui.start import SEAT_CHOICES, StartScreen

@@ -20,7 +20,7 @@ from tabletop.content.fields import replace
 from tabletop.content.timers import Timers, parse_timer_option
 from tabletop.engine import legal_actions
 from tabletop.play.session import Session, with_sealed
-from tabletop.store import verify
+from tabletop.store.verifying import verify
 from tabletop.tui.app import TabletopApp
 from tabletop.tui.board import BoardScreen
 from tabletop.tui.start import StartScreen

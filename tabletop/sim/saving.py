@@ -1,4 +1,7 @@
-"""Simulated games written to disk (``tabletop simulate --save-dir``)."""
+"""Simulated games written to disk (``tabletop simulate --save-dir``): the store's writer, fed by a bot game.
+
+The store knows no bots; a simulation saves its games through it.
+"""
 
 from __future__ import annotations
 
@@ -8,16 +11,16 @@ from pathlib import Path
 
 from ..content import Scenario
 from ..engine import State
-from ..sim.bots import policies_for_game
-from ..sim.runner import GameResult, play_game
-from .savefile import SaveWriter
+from ..store.savefile import SaveWriter
+from .bots import policies_for_game
+from .game import GameResult, play_game
 
 
 def play_and_save(scenario: Scenario, seed: int, bots: Mapping[str, str] | None, index: int, save_dir: Path) -> GameResult:
     """Play one bot game, saving every event. One fsync per game: these saves are not a live room.
 
     The game is written out of sight and named only once whole: a full or
-    read-only disk raises :class:`~.errors.SaveWriteError` (or the OSError of
+    read-only disk raises :class:`~tabletop.store.errors.SaveWriteError` (or the OSError of
     the temp file) and leaves no file behind, and runs writing into one folder
     at once each take a free name (``-2``, ``-3``...) without a race.
     """

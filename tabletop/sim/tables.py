@@ -1,0 +1,83 @@
+"""The tables ``tabletop simulate`` prints: per track, objectives, the cards that matter; strict beside linked."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from ..content import Scenario
+from .game import STATUSES
+
+
+def format_table(report: Mapping[str, Any], names: Mapping[str, str] | None = None) -> str:
+    """A readable table of a :func:`simulate` report."""
+    names = names or {}
+    games = report["games"] or 1
+    lines = [
+        f"{_games(report['games'])} of {report['ruleset']} ({report['independence']}), seed {report['seed']}, "
+        f"bots {report['bots'] if isinstance(report['bots'], str) else ', '.join(f'{k}={v}' for k, v in report['bots'].items())}, "
+        f"{report['elapsed_s']:.2f} s",
+        "",
+        f"{'track':<34}{'agreed':>9}{'collapsed':>11}{'deferred':>10}{'open':>8}{'rounds to agree':>17}",
+    ]
+    for tid, row in report["tracks"].items():
+        mean = row["mean_rounds_to_agreement"]
+        lines.append(
+            f"{names.get(tid, tid)[:33]:<34}"
+            + "".join(f"{100 * row[s] / games:>{w}.1f}%" for s, w in zip(STATUSES, (8, 10, 9, 7), strict=True))
+            + f"{'-' if mean is None else f'{mean:.1f}':>17}"
+        )
+    lines.append("")
+    lines.append(f"agreements per game: {report['agreements_per_game']:.2f}")
+    lines.append("objectives met (all of an actor's, share of games): " + ", ".join(
+        f"{names.get(a, a)} {100 * row['met'] / games:.0f}%" for a, row in report["objectives"].items()
+    ))
+    lines.append("cards that matter most (agreements per game when drawn vs not): " + (", ".join(
+        f"{names.get(cid, cid)} {row['impact']:+.2f}" for cid, row in top_cards(report, 5)
+    ) or "none to tell yet (too few games)"))
+    return "\n".join(lines)
+
+
+def top_cards(report: Mapping[str, Any], n: int) -> list[tuple[str, Mapping[str, Any]]]:
+    """The cards with the largest effect on agreements, either way."""
+    rows = [(cid, row) for cid, row in report["cards"].items() if row.get("impact") is not None]
+    return sorted(rows, key=lambda kv: (-abs(kv[1]["impact"]), kv[0]))[:n]
+
+
+def format_comparison(reports: Mapping[str, Mapping[str, Any]], names: Mapping[str, str] | None = None) -> str:
+    """Strict and linked side by side: the workshop's main lesson, in numbers."""
+    names = names or {}
+    strict, linked = reports["strict"], reports["linked"]
+    games = strict["games"] or 1
+    head = f"{'':34}{'agreed':>17}{'collapsed':>17}{'deferred':>17}{'open':>17}"
+    sub = f"{'track':<34}" + "".join(f"{'strict':>9}{'linked':>8}" for _ in range(4))
+    lines = [
+        f"{_games(strict['games'])} of {strict['ruleset']}, seed {strict['seed']}: the same "
+        f"{'game' if strict['games'] == 1 else 'games'} under strict and linked independence",
+        "",
+        head,
+        sub,
+    ]
+    for tid in strict["tracks"]:
+        row = f"{names.get(tid, tid)[:33]:<34}"
+        for status in STATUSES:
+            a = 100 * strict["tracks"][tid][status] / games
+            b = 100 * linked["tracks"][tid][status] / games
+            row += f"{a:>8.1f}%{b:>7.1f}%"
+        lines.append(row)
+    lines.append("")
+    lines.append(
+        f"agreements per game: strict {strict['agreements_per_game']:.2f}, linked {linked['agreements_per_game']:.2f}"
+    )
+    return "\n".join(lines)
+
+
+def names_of(scenario: Scenario) -> dict[str, str]:
+    """Names for the tables: tracks, actors and (by their titles) cards."""
+    rs = scenario.ruleset
+    cards = {c.id: c.title for c in scenario.deck.cards}
+    return {**cards, **{t.id: t.name for t in rs.tracks}, **{a.id: a.name for a in rs.actors}}
+
+
+def _games(n: int) -> str:
+    return f"{n} game" if n == 1 else f"{n} games"
