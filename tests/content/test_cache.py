@@ -166,9 +166,17 @@ def test_a_read_only_package_only_means_validating(no_cache_file, tmp_path: Path
     assert not [p for p in cache.CACHE.parent.iterdir() if p.name.endswith(".tmp")]  # no temporary file left
 
 
-def test_a_cache_that_is_current_is_not_written(no_cache_file, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    no_cache_file(cache.CACHE.read_text(encoding="utf-8"))
-    before = cache.CACHE.stat().st_mtime_ns
-    load_scenario("parallel-tracks", "parallel-tracks-events")  # validated (a deck given), the cache current
-    assert refresh.current() and cache.CACHE.stat().st_mtime_ns == before
+def test_only_a_stale_cache_after_a_bundled_file_is_written(no_cache_file, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    shipped = cache.CACHE.read_text(encoding="utf-8")
+    no_cache_file(shipped)
+    with monkeypatch.context() as patched:
+        patched.setattr(refresh, "make_entries", lambda: pytest.fail("a current cache was validated again"))
+        refresh.after_validating(BUNDLED / "rulesets" / "parallel-tracks.toml")  # current: not even validated
+    assert cache.CACHE.read_text(encoding="utf-8") == shipped
+    stale = _stale_copy(shipped)
+    no_cache_file(stale)
+    shutil.copytree(BUNDLED, tmp_path / "scenarios")
+    refresh.after_validating(tmp_path / "scenarios" / "rulesets" / "parallel-tracks.toml")  # a copy: not bundled
+    assert cache.CACHE.read_text(encoding="utf-8") == stale
+    refresh.after_validating(BUNDLED / "rulesets" / "parallel-tracks.toml")
+    assert cache.CACHE.read_text(encoding="utf-8") == shipped
