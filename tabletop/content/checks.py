@@ -7,6 +7,7 @@ or ``"deck"`` — the file the problem must be reported against.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from typing import NamedTuple
 
 from .errors import KeyPath, did_you_mean
 from .models import Card, Deck, MoveType, Ruleset
@@ -157,19 +158,17 @@ def _parts(thing: MoveType | Card) -> Iterator[tuple[KeyPath, Effect | Condition
                 yield ("choices", hi, "effects", i), e
 
 
-def check_scoped(
-    rs: Ruleset, owner: str, base: KeyPath, thing: MoveType | Card, card_track: str | None
-) -> list[Found]:
-    """References and the independence rules (DESIGN section 4) for one move or card.
+class _Scope(NamedTuple):
+    """What the independence rules ask of the move or card being checked."""
 
-    ``card_track`` is the track a card is scoped to; a move's track is chosen
-    when it is played, so a track move is checked against "its own track".
-    """
-    out: list[Found] = []
-    strict = rs.ruleset.independence == "strict"
-    meters = [m.id for m in rs.meters]
-    resources = resource_names(rs)
-    tracks = [t.id for t in rs.tracks]
+    kind: str  # "move" or "card", as the messages name it
+    is_move: bool
+    global_scope: bool
+    words: str  # how the messages name it: "track move 'x'", "global card 'y'", ...
+    strict: bool
+
+
+def _scope_of(rs: Ruleset, thing: MoveType | Card, card_track: str | None) -> _Scope:
     is_move = isinstance(thing, MoveType)
     kind = "move" if is_move else "card"
     global_scope = (thing.scope == "global") if isinstance(thing, MoveType) else card_track is None
@@ -179,6 +178,22 @@ def check_scoped(
         scope_words = f"track move '{thing.id}'"
     else:
         scope_words = f"card '{thing.id}' on track '{card_track}'"
+    return _Scope(kind, is_move, global_scope, scope_words, rs.ruleset.independence == "strict")
+
+
+def check_scoped(
+    rs: Ruleset, owner: str, base: KeyPath, thing: MoveType | Card, card_track: str | None
+) -> list[Found]:
+    """References and the independence rules (DESIGN section 4) for one move or card.
+
+    ``card_track`` is the track a card is scoped to; a move's track is chosen
+    when it is played, so a track move is checked against "its own track".
+    """
+    out: list[Found] = []
+    meters = [m.id for m in rs.meters]
+    resources = resource_names(rs)
+    tracks = [t.id for t in rs.tracks]
+    scope = _scope_of(rs, thing, card_track)
 
     for rel, part in _parts(thing):
         path = (*base, *rel)
@@ -192,69 +207,63 @@ def check_scoped(
         if other is not None and other not in tracks:
             out.append((owner, (*path, "track"), _unknown("track", other, tracks)))
             continue
-        named_other = other is not None and (is_move or other != card_track)
+        named_other = other is not None and (scope.is_move or other != card_track)
         if isinstance(part, Effect):
-            if part.writes_track and global_scope and other is None:
-                out.append(
-                    (
-                        owner,
-                        (*path, part.key),
-                        f"'{part.key}' changes a track, but {scope_words} has no track; "
-                        f"give the {kind} a track ({'scope = track' if is_move else 'track = ...'})",
-                    )
-                )
-            elif part.writes_track and global_scope:
-                out.append(
-                    (
-                        owner,
-                        (*path, "track"),
-                        f"{scope_words} may not change track '{other}': a change to a track happens only "
-                        f"in an action scoped to that track; give the {kind} track = \"{other}\"",
-                    )
-                )
-            elif strict and part.writes_track and named_other:
-                out.append(
-                    (
-                        owner,
-                        (*path, "track"),
-                        f"independence rule 1 (strict): {scope_words} may not write track '{other}'; "
-                        f"a track-scoped {kind} writes only its own track — {PRINCIPLE}",
-                    )
-                )
-            elif strict and part.writes_meter and not global_scope:
-                out.append(
-                    (
-                        owner,
-                        (*path, "meter"),
-                        f"independence rule 1 (strict): {scope_words} may not write the global meter "
-                        f"'{meter}'; only global cards and moves write meters (rule 5)",
-                    )
-                )
+            found = _effect_breaks(scope, part, other, named_other, meter)
         else:
-            if part.reads_track and global_scope and other is None:
-                out.append(
-                    (
-                        owner,
-                        (*path, part.key),
-                        f"'{part.key}' reads a track, but {scope_words} has no track",
-                    )
-                )
-            elif strict and part.reads_track and global_scope:
-                out.append(
-                    (
-                        owner,
-                        (*path, "track"),
-                        f"independence rule 5 (strict): {scope_words} may not read track '{other}'; "
-                        "meters are the only channel between tracks",
-                    )
-                )
-            elif strict and named_other:
-                out.append(
-                    (
-                        owner,
-                        (*path, "track"),
-                        f"independence rule 3 (strict): linkage — {scope_words} makes its outcome "
-                        f"conditional on track '{other}'; {PRINCIPLE}",
-                    )
-                )
+            found = _condition_breaks(scope, part, other, named_other)
+        if found is not None:
+            out.append((owner, (*path, found[0]), found[1]))
     return out
+
+
+def _effect_breaks(
+    scope: _Scope, part: Effect, other: str | None, named_other: bool, meter: str | None
+) -> tuple[str, str] | None:
+    """The last key and message of the independence rule an effect breaks, if any."""
+    kind, global_scope, scope_words, strict = scope.kind, scope.global_scope, scope.words, scope.strict
+    if part.writes_track and global_scope and other is None:
+        return (
+            part.key,
+            f"'{part.key}' changes a track, but {scope_words} has no track; "
+            f"give the {kind} a track ({'scope = track' if scope.is_move else 'track = ...'})",
+        )
+    if part.writes_track and global_scope:
+        return (
+            "track",
+            f"{scope_words} may not change track '{other}': a change to a track happens only "
+            f"in an action scoped to that track; give the {kind} track = \"{other}\"",
+        )
+    if strict and part.writes_track and named_other:
+        return (
+            "track",
+            f"independence rule 1 (strict): {scope_words} may not write track '{other}'; "
+            f"a track-scoped {kind} writes only its own track — {PRINCIPLE}",
+        )
+    if strict and part.writes_meter and not global_scope:
+        return (
+            "meter",
+            f"independence rule 1 (strict): {scope_words} may not write the global meter "
+            f"'{meter}'; only global cards and moves write meters (rule 5)",
+        )
+    return None
+
+
+def _condition_breaks(scope: _Scope, part: Condition, other: str | None, named_other: bool) -> tuple[str, str] | None:
+    """The last key and message of the independence rule a condition breaks, if any."""
+    global_scope, scope_words, strict = scope.global_scope, scope.words, scope.strict
+    if part.reads_track and global_scope and other is None:
+        return part.key, f"'{part.key}' reads a track, but {scope_words} has no track"
+    if strict and part.reads_track and global_scope:
+        return (
+            "track",
+            f"independence rule 5 (strict): {scope_words} may not read track '{other}'; "
+            "meters are the only channel between tracks",
+        )
+    if strict and named_other:
+        return (
+            "track",
+            f"independence rule 3 (strict): linkage — {scope_words} makes its outcome "
+            f"conditional on track '{other}'; {PRINCIPLE}",
+        )
+    return None

@@ -65,7 +65,12 @@ def line_schemas() -> tuple[dict[str, Any], dict[str, Any]]:
     :mod:`.shapes` checks every line read against it. The ruleset and deck
     in the header are checked by the content validator instead.
     """
-    action = {
+    return _header(), _event(_action())
+
+
+def _action() -> dict[str, Any]:
+    """An event's action: its kind and whichever fields that kind takes."""
+    return {
         "type": "object",
         "required": ["kind"],
         "additionalProperties": False,
@@ -100,7 +105,11 @@ def line_schemas() -> tuple[dict[str, Any], dict[str, Any]]:
             },
         },
     }
-    header = {
+
+
+def _header() -> dict[str, Any]:
+    """Line 1, the ruleset and deck in it left open (the content validator checks them)."""
+    return {
         "type": "object",
         "description": "line 1: the save header, with the full ruleset and deck embedded",
         "required": ["format", "version", "app_version", "created", "seed", "scenario", "ruleset", "deck", "chain"],
@@ -136,7 +145,11 @@ def line_schemas() -> tuple[dict[str, Any], dict[str, Any]]:
             "chain": {**_HASH, "description": "sha256 of the header's canonical JSON without this key (first 32 hex)"},
         },
     }
-    event = {
+
+
+def _event(action: dict[str, Any]) -> dict[str, Any]:
+    """Lines 2 on: one event each, ``action`` its action's schema."""
+    return {
         "type": "object",
         "description": "lines 2..: one event per line",
         "required": ["seq", "time", "round", "phase", "action", "result", "state", "chain"],
@@ -158,4 +171,3 @@ def line_schemas() -> tuple[dict[str, Any], dict[str, Any]]:
             "chain": {**_HASH, "description": "sha256 of the previous line's chain + newline + this line's canonical JSON without chain"},
         },
     }
-    return header, event

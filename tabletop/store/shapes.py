@@ -71,6 +71,32 @@ def _compile(node: dict[str, Any]) -> _Node:
     unknown = set(node) - _KNOWN
     if unknown:
         raise ValueError(f"the save schema uses keywords this checker does not know: {sorted(unknown)}")
+    tests, words, only_types = _own_tests(node)
+    expected = " ".join(words) or "any value"
+
+    children = {key: _compile(sub) for key, sub in node.get("properties", {}).items()}
+    required = tuple(node.get("required", ()))
+    closed = node.get("additionalProperties", True) is False
+    item = _compile(node["items"]) if "items" in node else None
+
+    own = _all_of(tests)
+    check: Check
+    if children or required or closed:
+        check = _object_check(own, children, required, closed)
+    elif item is not None:
+        item_test = item.check
+
+        def check_list(v: Any) -> bool:
+            return own(v) and (type(v) is not list or all(item_test(x) for x in v))
+
+        check = check_list
+    else:
+        check = own
+    return _Node(check, _explainer(own, expected, children, required, closed, item), expected, only_types)
+
+
+def _own_tests(node: dict[str, Any]) -> tuple[list[Check], list[str], frozenset[type] | None]:
+    """A node's own keywords (not its keys' or items'): their tests, their words, and its only types."""
     tests: list[Check] = []
     words: list[str] = []
     only_types: frozenset[type] | None = None
@@ -107,13 +133,11 @@ def _compile(node: dict[str, Any]) -> _Node:
     if fewest is not None or most is not None:
         tests.append(lambda v, lo=fewest, hi=most: type(v) is not list or ((lo is None or len(v) >= lo) and (hi is None or len(v) <= hi)))
         words.append(f"with {fewest} items" if fewest == most else f"with {fewest or 0} to {most if most is not None else 'any number of'} items")
-    expected = " ".join(words) or "any value"
+    return tests, words, only_types
 
-    children = {key: _compile(sub) for key, sub in node.get("properties", {}).items()}
-    required = tuple(node.get("required", ()))
-    closed = node.get("additionalProperties", True) is False
-    item = _compile(node["items"]) if "items" in node else None
 
+def _all_of(tests: list[Check]) -> Check:
+    """One test that passes when every one of ``tests`` does (no call at all for none, none wrapped for one)."""
     own: Check
     if not tests:
         def own(v: Any) -> bool:
@@ -123,44 +147,43 @@ def _compile(node: dict[str, Any]) -> _Node:
     else:
         def own(v: Any) -> bool:
             return all(t(v) for t in tests)
+    return own
 
-    check: Check
-    if children or required or closed:
-        # a key whose schema is only a type is checked inline (a set lookup, no call)
-        plain = {k: c.only_types for k, c in children.items() if c.only_types is not None}
-        deep = {k: c.check for k, c in children.items() if c.only_types is None}
-        needed = frozenset(required)
-        allowed = frozenset(children)
 
-        def check_object(v: Any) -> bool:
-            if not own(v):
-                return False
-            if type(v) is not dict:
-                return True  # a null where an object may be null
-            keys = v.keys()
-            if not needed <= keys or (closed and not keys <= allowed):
-                return False
-            for key, value in v.items():
-                types = plain.get(key)
-                if types is not None:
-                    if type(value) not in types:
-                        return False
-                else:
-                    test = deep.get(key)
-                    if test is not None and not test(value):
-                        return False
-            return True
+def _object_check(own: Check, children: dict[str, _Node], required: tuple[str, ...], closed: bool) -> Check:
+    """The quick test of an object node: its own keywords, then its keys."""
+    # a key whose schema is only a type is checked inline (a set lookup, no call)
+    plain = {k: c.only_types for k, c in children.items() if c.only_types is not None}
+    deep = {k: c.check for k, c in children.items() if c.only_types is None}
+    needed = frozenset(required)
+    allowed = frozenset(children)
 
-        check = check_object
-    elif item is not None:
-        item_test = item.check
+    def check_object(v: Any) -> bool:
+        if not own(v):
+            return False
+        if type(v) is not dict:
+            return True  # a null where an object may be null
+        keys = v.keys()
+        if not needed <= keys or (closed and not keys <= allowed):
+            return False
+        for key, value in v.items():
+            types = plain.get(key)
+            if types is not None:
+                if type(value) not in types:
+                    return False
+            else:
+                test = deep.get(key)
+                if test is not None and not test(value):
+                    return False
+        return True
 
-        def check_list(v: Any) -> bool:
-            return own(v) and (type(v) is not list or all(item_test(x) for x in v))
+    return check_object
 
-        check = check_list
-    else:
-        check = own
+
+def _explainer(
+    own: Check, expected: str, children: dict[str, _Node], required: tuple[str, ...], closed: bool, item: _Node | None
+) -> Explain:
+    """The explanation of a failure of one node: the key path of the first deviation, and what is wrong there."""
 
     def explain(v: Any, path: str) -> tuple[str, str] | None:
         if not own(v):
@@ -182,7 +205,7 @@ def _compile(node: dict[str, Any]) -> _Node:
                     return item.explain(x, f"{path}[{i}]")
         return None
 
-    return _Node(check, explain, expected, only_types)
+    return explain
 
 
 def _join(path: str, key: str) -> str:
