@@ -4,7 +4,7 @@
 
 Cold start: a fresh process imports tabletop, loads the default scenario,
 starts a game (its save file included) and opens the board headless through
-``tabletop.cli.play_app``, the function ``tabletop play`` runs; the time is
+``tabletop.cli.screens.play_app``, the function ``tabletop play`` runs; the time is
 taken from just before the process is spawned until the first frame is
 written to the terminal (App._display). The same is measured for a bare
 Textual app showing one Static, runs interleaved. Target: tabletop <= 1.3 x
@@ -106,7 +106,7 @@ import asyncio; asyncio.run(main())
 BOARD = FIRST_FRAME + """
 import os, sys
 from tabletop import load_scenario
-from tabletop.cli import play_app
+from tabletop.cli.screens import play_app
 from tabletop.play.session import Session
 async def main():
     session = Session.start(load_scenario(sys.argv[2]), 1, os.path.join(sys.argv[1], "s.jsonl"))
@@ -177,7 +177,7 @@ def fingerprint(screen: object) -> int:
 async def repaint(events: int) -> tuple[list[float], list[float]]:
     """(key press to the frame showing its whole result, key press to the last frame written), in seconds."""
     from tabletop import Action, load_scenario
-    from tabletop.cli import play_app
+    from tabletop.cli.screens import play_app
     from tabletop.engine import legal_actions
     from tabletop.play.session import Session
     from tabletop.tui.board import BoardScreen

@@ -85,11 +85,11 @@ def test_resume_refuses_a_bad_timer_before_it_touches_the_save(tmp_path: Path) -
 
 
 def _captured_sessions(monkeypatch) -> list:
-    import tabletop.cli as cli
+    import tabletop.cli.screens as screens
 
     sessions: list = []
-    monkeypatch.setattr(cli, "_need_terminal", lambda: None)
-    monkeypatch.setattr(cli, "_run_app", lambda session: sessions.append(session) or 0)
+    monkeypatch.setattr(screens, "_need_terminal", lambda: None)
+    monkeypatch.setattr(screens, "_run_app", lambda session: sessions.append(session) or 0)
     return sessions
 
 

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from .content.models import Deck, Ruleset
-from .content.validation import json_schema
+from ..content.models import Deck, Ruleset
+from ..content.validation import json_schema
 
 
 def schema_for(kind: str) -> dict[str, Any]:
+    """The JSON Schema of a ``ruleset``, ``deck`` or ``save`` file, as ``tabletop schema`` prints it."""
     if kind == "ruleset":
         schema = json_schema(Ruleset)
     elif kind == "deck":
         schema = json_schema(Deck)
     elif kind == "save":
-        from .store.schema import save_schema
+        from ..store.schema import save_schema
 
         return save_schema()
     else:

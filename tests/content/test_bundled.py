@@ -212,7 +212,7 @@ def test_the_json_schemas_accept_every_bundled_file() -> None:
 
     import jsonschema
 
-    from tabletop.schema import schema_for
+    from tabletop.cli.schema import schema_for
 
     root = Path(__file__).resolve().parents[2] / "tabletop" / "scenarios"
     for kind, folder in (("ruleset", "rulesets"), ("deck", "decks")):

@@ -37,6 +37,7 @@ TIMEOUT = 60
 CHILD = r"""
 import sys
 import tabletop.cli as cli
+import tabletop.cli.screens as screens
 
 class Screens:
     return_code = 0
@@ -47,8 +48,8 @@ class Screens:
         if self.session is not None:
             self.session.close()
 
-cli._need_terminal = lambda: None
-cli.play_app = Screens
+screens._need_terminal = lambda: None
+screens.play_app = Screens
 import tabletop.tui.replay as replay
 replay.ReplayApp.run = lambda self, *a, **k: None
 sys.exit(cli.main(sys.argv[1:]))

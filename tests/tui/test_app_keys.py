@@ -223,7 +223,7 @@ async def test_the_board_draws_whole_panels_at_any_width(tmp_path: Path) -> None
 async def test_the_garbage_collector_is_back_on_once_the_board_is_shown(tmp_path: Path) -> None:
     import gc
 
-    from tabletop.cli import play_app
+    from tabletop.cli.screens import play_app
 
     app = play_app(start(tmp_path))
     try:

@@ -15,6 +15,7 @@ from textual import events
 from textual.pilot import Pilot
 
 import tabletop.cli as cli
+import tabletop.cli.screens as screens
 from tabletop.tui.app import TabletopApp
 from tabletop.tui.board import BoardScreen
 from tabletop.tui.modals import AskScreen, ConfirmScreen, PickScreen
@@ -102,8 +103,8 @@ def test_a_crash_of_the_screens_exits_non_zero_with_the_resume_hint(
             return None  # Textual caught the error, printed it and stopped
 
     session.close()  # the stand-in app holds it; resume itself must find it free
-    monkeypatch.setattr(cli, "play_app", lambda _session: Crashing())
-    monkeypatch.setattr(cli, "_need_terminal", lambda: None)
+    monkeypatch.setattr(screens, "play_app", lambda _session: Crashing())
+    monkeypatch.setattr(screens, "_need_terminal", lambda: None)
     assert cli.main(["resume", str(session.save_path)]) == 1
     err = capsys.readouterr().err
     assert "internal error (RuntimeError: boom)" in err
@@ -140,7 +141,7 @@ def test_a_crash_of_the_replay_viewer_exits_non_zero(
         self._exception = RuntimeError("boom")
 
     monkeypatch.setattr(replay.ReplayApp, "run", crashed)
-    monkeypatch.setattr(cli, "_need_terminal", lambda: None)
+    monkeypatch.setattr(screens, "_need_terminal", lambda: None)
     assert cli.main(["replay", str(session.save_path)]) == 1
     assert "internal error (RuntimeError: boom)" in capsys.readouterr().err
 
@@ -159,8 +160,8 @@ def test_a_real_crash_exits_non_zero_with_a_short_message_and_a_crash_log(
         def run(self, *args: object, **kwargs: object) -> None:  # type: ignore[override]
             super().run(headless=True, size=SIZE)
 
-    monkeypatch.setattr(cli, "play_app", lambda s: Crashing(s))
-    monkeypatch.setattr(cli, "_need_terminal", lambda: None)
+    monkeypatch.setattr(screens, "play_app", lambda s: Crashing(s))
+    monkeypatch.setattr(screens, "_need_terminal", lambda: None)
     assert cli.main(["resume", str(session.save_path)]) == 1
     out = capsys.readouterr()
     assert "Traceback" not in out.out + out.err

@@ -31,7 +31,7 @@ def test_the_first_board_imports_only_what_it_shows(tmp_path: Path) -> None:
     code = (
         "import asyncio, sys\n"
         "from tabletop import load_scenario\n"
-        "from tabletop.cli import play_app\n"
+        "from tabletop.cli.screens import play_app\n"
         "from tabletop.play.session import Session\n"
         "async def main():\n"
         f"    session = Session.start(load_scenario('parallel-tracks'), 1, {str(tmp_path / 's.jsonl')!r})\n"

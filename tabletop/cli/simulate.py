@@ -1,0 +1,117 @@
+"""``tabletop simulate``: many bot games played headless, a table per track."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..content.finding import DEFAULT_RULESET
+from ..content.loader import load_scenario
+from .arguments import _positive, _seed
+from .terminal import _err, _out
+
+if TYPE_CHECKING:
+    from argparse import _SubParsersAction
+
+
+def cmd_simulate(args: argparse.Namespace) -> int:
+    from ..sim import parse_bots
+    from ..sim.runner import default_workers, simulate, with_independence
+    from ..sim.tables import format_comparison, format_table, names_of
+
+    scenario = load_scenario(args.ruleset, args.deck)
+    try:
+        bots = parse_bots(args.bots, [a.id for a in scenario.ruleset.actors])
+    except ValueError as exc:
+        _err(f"tabletop simulate: {exc}")
+        return 2
+    workers = args.workers or default_workers()
+    save_dir = Path(args.save_dir) if args.save_dir else None
+    if save_dir is not None:
+        try:
+            save_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            _err(f"tabletop simulate: cannot create --save-dir {save_dir}: {exc.strerror or exc}")
+            return 1
+    modes = ("strict", "linked") if args.compare else (scenario.ruleset.ruleset.independence,)
+    reports = {}
+    with _progress(args.games * len(modes), enabled=not args.json) as advance:
+        for mode in modes:
+            played = with_independence(scenario, mode)
+            mode_dir = save_dir / mode if save_dir is not None and args.compare else save_dir
+            try:
+                if mode_dir is not None:
+                    mode_dir.mkdir(parents=True, exist_ok=True)
+                reports[mode] = simulate(played, args.games, args.seed, bots, workers=workers, save_dir=mode_dir,
+                                         progress=advance)
+            except OSError as exc:
+                if mode_dir is None:
+                    _err(f"tabletop simulate: {exc.strerror or exc}")
+                    return 1
+                # a game's save appears only once whole: what the folder holds is whole games
+                _err(f"tabletop simulate: cannot write the game saves into {mode_dir}: {exc.strerror or exc} "
+                     "(the saves already there are whole; nothing half-written was left)")
+                return 1
+    if args.compare:
+        if args.json:
+            _out(json.dumps({"compare": reports}))
+        else:
+            _out(format_comparison(reports, names_of(scenario)))
+    elif args.json:
+        _out(json.dumps(reports[modes[0]]))
+    else:
+        _out(format_table(reports[modes[0]], names_of(scenario)))
+    return 0
+
+
+class _progress:
+    """A Rich progress bar on stderr for long runs; nothing when stderr is not a terminal."""
+
+    def __init__(self, total: int, enabled: bool):
+        self.total = total
+        self.enabled = enabled and sys.stderr.isatty() and total >= 200
+        self._bar = None
+
+    def __enter__(self) -> Callable[[int], None] | None:
+        if not self.enabled:
+            return None
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+        self._bar = Progress(
+            "[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+            console=Console(stderr=True), transient=True,
+        )
+        self._bar.start()
+        task = self._bar.add_task("games", total=self.total)
+        bar = self._bar
+        return lambda n: bar.advance(task, n)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+
+
+def add_commands(sub: _SubParsersAction[argparse.ArgumentParser]) -> None:
+    """The ``simulate`` command and its options."""
+    p = sub.add_parser("simulate", help="play many bot games headless and report per track")
+    p.add_argument("--ruleset", default=DEFAULT_RULESET, metavar="R", help="ruleset path or bundled id")
+    p.add_argument("--deck", default=None, metavar="D", help="deck path or bundled id (default: the ruleset's)")
+    p.add_argument("--games", type=_positive, default=1000, metavar="N")
+    p.add_argument("--seed", type=_seed, default=0, metavar="S")
+    p.add_argument("--workers", type=_positive, default=None, metavar="K", help="processes (default: all cores)")
+    p.add_argument(
+        "--bots",
+        default=None,
+        metavar="POLICY",
+        help="random, cooperative or hardliner for all, or per actor: ru=hardliner,ua=cooperative "
+        "(default: a mix drawn per game)",
+    )
+    p.add_argument("--save-dir", default=None, metavar="DIR", help="write one save per game into DIR")
+    p.add_argument("--compare", action="store_true", help="play the same games under strict and linked, side by side")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(func=cmd_simulate)

@@ -1,0 +1,123 @@
+"""Rulesets and decks checked together: which deck goes with which ruleset (``tabletop validate``).
+
+A ruleset names its deck by id. When files are validated, each ruleset is
+checked with that deck: the one given alongside it, or else the one found by
+id beside the ruleset or in a sibling ``decks/`` folder (as :func:`resolve`
+finds it); without one it is checked alone, and its summary says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NamedTuple
+
+from .errors import ContentError, Problem
+from .finding import resolve
+from .parsing import combine, parse_deck, parse_ruleset
+from .source import SourceFile, kind_of, read_toml
+from .models import Deck, Ruleset
+
+
+class Checked(NamedTuple):
+    """What validating some files found: every file, a summary of each that reads, every problem."""
+
+    files: list[Path]  # in the order given, a directory's files sorted
+    summaries: dict[Path, str]  # what a file holds, and which deck its ruleset was checked with
+    problems: list[Problem]
+
+    def bad_files(self) -> set[str]:
+        """The files a problem is reported against."""
+        return {p.file for p in self.problems}
+
+    def passed(self) -> list[tuple[Path, str]]:
+        """Each file that reads with no problem, with its summary, in order."""
+        bad = self.bad_files()
+        return [(path, self.summaries[path]) for path in self.files if str(path) not in bad and path in self.summaries]
+
+
+def toml_files(paths: Sequence[str]) -> tuple[list[Path], list[Problem]]:
+    """The files named, a directory's ``.toml`` files (sorted, at any depth) in its place."""
+    files: list[Path] = []
+    problems: list[Problem] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found = sorted(f for f in p.rglob("*.toml") if f.is_file())
+            if not found:
+                problems.append(Problem(raw, None, "", "directory holds no .toml files"))
+            files += found
+        elif not p.exists():
+            problems.append(Problem(raw, None, "", "no such file or directory"))
+        else:
+            files.append(p)
+    return files, problems
+
+
+def describe_ruleset(rs: Ruleset) -> str:
+    """One line on what a ruleset holds."""
+    o = rs.ruleset
+    return (
+        f"ruleset '{o.id}': {len(rs.actors)} actors, {len(rs.tracks)} tracks, {len(rs.meters)} meters, "
+        f"{len(rs.moves)} moves, {o.turns} rounds, {o.independence}"
+    )
+
+
+def describe_deck(deck: Deck) -> str:
+    """One line on what a deck holds."""
+    total = sum(c.copies for c in deck.cards)
+    scoped = sum(1 for c in deck.cards if c.track)
+    return (
+        f"deck '{deck.deck.id}': {len(deck.cards)} cards ({total} with copies), "
+        f"{scoped} on a track, {len(deck.cards) - scoped} global"
+    )
+
+
+_Found = tuple[Path, SourceFile, Deck]
+
+
+def check_files(paths: Sequence[str]) -> Checked:
+    """Validate files and directories of them, each ruleset together with its deck."""
+    files, problems = toml_files(paths)
+    rulesets: list[tuple[Path, SourceFile, Ruleset]] = []
+    decks: dict[str, _Found] = {}
+    summaries: dict[Path, str] = {}
+    for path in files:
+        try:
+            source = read_toml(path)
+            if kind_of(source) == "ruleset":
+                rs = parse_ruleset(source)
+                rulesets.append((path, source, rs))
+                summaries[path] = describe_ruleset(rs)
+            else:
+                deck = parse_deck(source)
+                decks.setdefault(deck.deck.id, (path, source, deck))  # the first of a deck id given
+                summaries[path] = describe_deck(deck)
+        except ContentError as exc:
+            problems += exc.problems
+    for path, source, rs in rulesets:
+        deck_id = rs.ruleset.deck
+        if deck_id is None:
+            continue
+        found = decks.get(deck_id) or _deck_beside(deck_id, path)
+        if found is None:
+            summaries[path] += f"; deck '{deck_id}' not found beside it, checked alone"
+            continue
+        try:
+            combine(rs, found[2], source, found[1])
+            summaries[path] += f"; checked with deck '{deck_id}'"
+        except ContentError as exc:
+            problems += exc.problems
+    return Checked(files, summaries, problems)
+
+
+def _deck_beside(deck_id: str, ruleset: Path) -> _Found | None:
+    """The deck of that id beside the ruleset or in a sibling ``decks/`` folder, if one reads."""
+    try:
+        deck_path = resolve(deck_id, "deck", near=ruleset.parent)
+        deck_source = read_toml(deck_path)
+        if kind_of(deck_source) == "deck":
+            return deck_path, deck_source, parse_deck(deck_source)
+    except ContentError:
+        pass  # reported when that file itself is validated
+    return None

@@ -1,0 +1,79 @@
+"""Which deck each ruleset is checked with when files are validated together (content.pairing)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from tabletop.content.pairing import check_files, describe_deck, describe_ruleset, toml_files
+
+FIXTURES = Path(__file__).parent / "fixtures"
+MINI_RULESET = FIXTURES / "rulesets" / "mini.toml"
+MINI_DECK = FIXTURES / "decks" / "mini-events.toml"
+
+RULESET_SUMMARY = "ruleset 'mini': 3 actors, 2 tracks, 1 meters, 3 moves, 4 rounds, strict"
+DECK_SUMMARY = "deck 'mini-events': 2 cards (2 with copies), 1 on a track, 1 global"
+
+
+def test_a_ruleset_is_checked_with_the_deck_given_alongside() -> None:
+    checked = check_files([str(MINI_DECK), str(MINI_RULESET)])
+    assert checked.problems == []
+    assert checked.passed() == [
+        (MINI_DECK, DECK_SUMMARY),
+        (MINI_RULESET, f"{RULESET_SUMMARY}; checked with deck 'mini-events'"),
+    ]
+
+
+def test_a_ruleset_alone_finds_its_deck_in_the_sibling_folder() -> None:
+    checked = check_files([str(MINI_RULESET)])
+    assert checked.files == [MINI_RULESET]  # the deck found is checked with it, not listed itself
+    assert checked.passed() == [(MINI_RULESET, f"{RULESET_SUMMARY}; checked with deck 'mini-events'")]
+
+
+def test_a_ruleset_whose_deck_is_nowhere_is_checked_alone(tmp_path: Path) -> None:
+    alone = tmp_path / "mini.toml"
+    shutil.copy(MINI_RULESET, alone)
+    checked = check_files([str(alone)])
+    assert checked.problems == []
+    assert checked.summaries == {alone: f"{RULESET_SUMMARY}; deck 'mini-events' not found beside it, checked alone"}
+
+
+def test_the_deck_given_wins_over_the_one_beside_and_its_misfit_is_the_decks_problem(tmp_path: Path) -> None:
+    # a deck of the same id whose card sits on a track the ruleset does not have
+    other = tmp_path / "other.toml"
+    other.write_text(MINI_DECK.read_text().replace('track = "alpha"', 'track = "gamma"'))
+    checked = check_files([str(MINI_RULESET), str(other)])
+    assert [(p.file, p.path) for p in checked.problems] == [(str(other), "cards[0].track")]
+    assert "unknown track 'gamma'" in checked.problems[0].message
+    assert checked.bad_files() == {str(other)}
+    # the ruleset itself is fine: listed as such, without a deck it was checked with
+    assert checked.passed() == [(MINI_RULESET, RULESET_SUMMARY)]
+
+
+def test_a_broken_file_is_a_problem_and_no_summary(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[deck]\nid = "x"\nname = "X"\n\n[[cards]]\nid = "a"\ntitel = "A"\n')
+    checked = check_files([str(bad), str(MINI_DECK)])
+    assert checked.files == [bad, MINI_DECK]
+    assert bad not in checked.summaries and checked.bad_files() == {str(bad)}
+    assert checked.passed() == [(MINI_DECK, DECK_SUMMARY)]
+
+
+def test_files_are_found_in_directories_and_missing_ones_are_problems(tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    files, problems = toml_files([str(FIXTURES), str(empty), str(tmp_path / "nope.toml")])
+    assert files == [MINI_DECK, MINI_RULESET]
+    assert [(p.file, p.message) for p in problems] == [
+        (str(empty), "directory holds no .toml files"),
+        (str(tmp_path / "nope.toml"), "no such file or directory"),
+    ]
+    assert check_files([str(empty)]).files == []
+
+
+def test_summaries_count_what_a_file_holds() -> None:
+    from tabletop.content.loader import load_file
+
+    ruleset, deck = load_file(MINI_RULESET), load_file(MINI_DECK)
+    assert describe_ruleset(ruleset) == RULESET_SUMMARY  # type: ignore[arg-type]
+    assert describe_deck(deck) == DECK_SUMMARY  # type: ignore[arg-type]
