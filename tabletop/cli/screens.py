@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import io
 import sys
 import traceback
@@ -27,14 +26,7 @@ def play_app(session: object | None) -> TabletopApp:
     """The app ``tabletop``, ``play`` and ``resume`` run (the TUI benchmark starts it the same way)."""
     from ..tui.app import TabletopApp
 
-    app = TabletopApp(session)  # type: ignore[arg-type]
-    # the modules, the scenario and the game loaded so far live as long as the session: keep the
-    # garbage collector from walking them on each of its passes (fewer, shorter pauses on screen)
-    gc.freeze()
-    # and none at all until the board is on screen (the app switches it back on when it is ready):
-    # building the first screen makes thousands of objects that live on, ~1.5 ms of collections
-    gc.disable()
-    return app
+    return TabletopApp(session, own_process=True)  # type: ignore[arg-type]
 
 
 def _run_app(session: object | None) -> int:

@@ -51,12 +51,22 @@ class TabletopApp(App[None]):
     ]
 
     def __init__(self, session: Session | None = None, save_dir: str | Path = DEFAULT_SAVE_DIR,
-                 now: Now | None = None):
+                 now: Now | None = None, *, own_process: bool = False):
+        """``own_process``: this app is what the process runs (the command line), so the start-up
+        heap is the app's to freeze and the collector paused until the first screen is up."""
         super().__init__()
         self.session = session
         self.now = now  # the room's clock for the phase timers (None: the wall clock; tests pass their own)
         self.save_dir = Path(save_dir)
         self.register_theme(HIGH_CONTRAST)
+        self._collector_paused = own_process
+        if own_process:
+            # the modules, the scenario and the game loaded so far live as long as the session: keep the
+            # garbage collector from walking them on each of its passes (fewer, shorter pauses on screen)
+            gc.freeze()
+            # and none at all until the board is on screen (on_ready): building the first screen makes
+            # thousands of objects that live on (benchmarks/README.md has the figure)
+            gc.disable()
 
     def get_default_screen(self) -> Screen:
         # a game's board is the first screen itself: pushing it over Textual's blank default
@@ -72,7 +82,9 @@ class TabletopApp(App[None]):
             self.push_screen(StartScreen(), self._started)
 
     def on_ready(self) -> None:
-        gc.enable()  # off while the first screen was built (cli.play_app)
+        if self._collector_paused:
+            self._collector_paused = False
+            gc.enable()  # off while the first screen was built (__init__)
 
     def _started(self, choice: Choice | None) -> None:
         if choice is None:
