@@ -24,9 +24,14 @@ class TrackChange(NamedTuple):
     after: int | str
 
 
+def undone_by(log: Iterable[Event]) -> dict[int, int]:
+    """Each event an undo has taken back, by sequence number, with the undo's own."""
+    return {int(e.result["undoes"]): e.seq for e in log if e.action.kind == "undo" and "undoes" in e.result}
+
+
 def undone_seqs(log: Iterable[Event]) -> set[int]:
     """The sequence numbers of the events an undo has taken back."""
-    return {int(e.result["undoes"]) for e in log if e.action.kind == "undo" and "undoes" in e.result}
+    return set(undone_by(log))
 
 
 def last_undoable(state: State) -> Event | None:
@@ -46,6 +51,13 @@ def last_undoable(state: State) -> Event | None:
             return event
         node = node.prev
     return None
+
+
+def undo_target(state: State) -> Event | None:
+    """What the facilitator's undo would take back now, or None: nothing to undo."""
+    if state.previous is None:
+        return None
+    return last_undoable(state)
 
 
 def round_start(state: State) -> State:
@@ -90,4 +102,13 @@ def undone_this_round(state: State) -> list[Event]:
     return [e for e in events if e.seq in undone]
 
 
-__all__ = ["TrackChange", "last_undoable", "net_changes", "round_start", "undone_seqs", "undone_this_round"]
+__all__ = [
+    "TrackChange",
+    "last_undoable",
+    "net_changes",
+    "round_start",
+    "undo_target",
+    "undone_by",
+    "undone_seqs",
+    "undone_this_round",
+]

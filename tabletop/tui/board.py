@@ -1,44 +1,54 @@
 """The play screen: the board on the left, the decision at hand on the right.
 
-A thin view: it lists what ``legal_actions`` offers (and, greyed with the
-engine's reason, what it refuses), sends actions through the Session, and
-redraws from the new state. It never decides a rule.
+A thin view: it draws the decision :mod:`tabletop.play.decisions` works out
+(what ``legal_actions`` offers and, greyed with the engine's reason, what it
+refuses), sends actions through the Session, and redraws from the new state.
+It never decides a rule. The facilitator's powers are in :mod:`.powers`, the
+command palette's provider in :mod:`.commands`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import NamedTuple
 
 from rich.text import Text
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.containers import Vertical, VerticalScroll
-from textual.content import Content
-from textual.geometry import Size
-from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ..content.grammar import possessive
-from ..engine import Action, RuleViolation, State, move_options, waiting_for
-from ..engine.review import last_undoable
+from ..engine import Action, RuleViolation, State
+from ..play.cardhold import CardHold
+from ..play.decisions import (
+    Act,
+    AskRuling,
+    Choice,
+    Decision,
+    HandOver,
+    Propose,
+    Ready,
+    ReleaseCard,
+    RoundReview,
+    ShowOutcome,
+    Stage,
+    decision,
+)
+from ..play.sealed import SealedDesk
 from ..play.session import Session
 from . import clock as room_clock
 from .bars import KeyBar, TitleBar
-from .cardhold import CardHold
 from .clock import Now
-from .facilitator import PRIVATE_WARNING, FacilitatorPanel
+from .commands import Command, GameCommands
+from .decisionlist import DecisionList, Entry, option_label, rich_text
 from .keys import key_available
 from .notices import Refusals
+from .powers import FacilitatorPowers
 from .review import review_text
 from .savefail import not_saved_words
-from .sealed import SealedDesk
-from .text import card_text, literal, move_words, named, names, outcome_text, ruling_lines
+from .text import literal, move_words, names
 from .timekeeper import Timekeeper
 from .widgets import Board, BoardPart, CardPanel, RulingsPanel, TurnPanel
 
@@ -47,29 +57,7 @@ from .widgets import Board, BoardPart, CardPanel, RulingsPanel, TurnPanel
 BOT_DELAY = 0.9  # seconds a bot "thinks" so the room can follow
 
 
-class DecisionList(OptionList):
-    """The decision at hand: the column gives it its height, whatever it lists.
-
-    Textual lays the whole screen out again when a widget's virtual size
-    changes, as it does with every new list here; since the size of this
-    list never depends on its content, a new list only repaints it (a
-    scrollbar that appears or goes still asks for a layout). That layout
-    pass was most of the time from a key press to the new list on screen.
-    """
-
-    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
-
-
-class Entry(NamedTuple):
-    """One line of the decision list: its words, what choosing it does, and why it is refused."""
-
-    label: Text
-    run: Callable[[], None]
-    problem: str | None = None
-    hint: str | None = None  # a short form of the problem for the list (the problem itself is notified)
-
-
-class BoardScreen(Screen[None]):
+class BoardScreen(FacilitatorPowers, Screen[None]):
     """The board for a game in progress."""
 
     BINDINGS = [
@@ -220,6 +208,7 @@ class BoardScreen(Screen[None]):
         self._show_turn(self.session.acting())
         self.timekeeper.tick()
 
+
     # -- the decision list ---------------------------------------------------
 
     def _set_entries(self, prompt: str | Text, entries: list[Entry]) -> None:
@@ -237,198 +226,59 @@ class BoardScreen(Screen[None]):
         highlighted = options.highlighted
         options.clear_options()
         for i, entry in enumerate(entries):
-            label = Text(f"{i + 1}. " if i < 9 else "   ")
-            label.append_text(entry.label)
-            if entry.problem:
-                label.stylize("dim")
-                label.append(f"\n     \u2716 {entry.hint or entry.problem}", style="dim italic")
-            options.add_option(Option(label, id=str(i)))
+            options.add_option(Option(option_label(i + 1, entry), id=str(i)))
         if entries:
             first_ok = next((i for i, e in enumerate(entries) if not e.problem), 0)
             keep = highlighted if highlighted is not None and highlighted < len(entries) and same_list else first_ok
             options.highlighted = keep
 
     def _build_decision(self, state: State, acting: str | None) -> None:
-        n = names(state)
         session = self.session
-        if state.over:
-            self._set_entries("The game is over.", [Entry(Text("Show the outcome"), self._show_end)])
-            return
-        step = self.sealed.step(state, acting is not None and not session.is_bot(acting))
-        if step is not None:
-            self._sealed_step(state, step.kind, step.team, step.to)
-            return
-        if session.is_bot(acting) and self.card_hold.held(state):
-            who = n.get(acting or "", acting)
-            self._set_entries(
-                Text(f"{who} (bot) answers this card. Read it out first (k: skip it, r: redraw).",
-                     style="bold"),
-                [Entry(Text(f"Let {who} answer the card"), self._release_card)],
-            )
-            return
-        if session.is_bot(acting):
-            who = n.get(acting or "", acting)
-            self._set_entries(f"{who} (bot: {session.seats[acting or '']}) is deciding\u2026", [])
-            return
-        waiting = waiting_for(state)
-        options = session.options()
-        if waiting == "draw":
-            self._set_entries("Event phase: draw this round's card.", [Entry(Text("Draw the event card"), self._do(options[0]))])
-        elif waiting == "card":
-            self._set_entries("The card is on the table. Read it out, then apply it.",
-                              [Entry(Text("Apply the card to the board"), self._do(options[0]))])
-        elif waiting == "choice":
-            card = next(c for c in state.scenario.deck.cards if c.id == state.card)
-            entries = []
-            for action in options:
-                choice = card.choices[action.choice or 0]
-                label = Text(literal(choice.label), style="bold")
-                label.append(f" \u2192 {', '.join(named(e, n) for e in choice.effects) or 'no further effect'}")
-                entries.append(Entry(label, self._do(action)))
-            self._set_entries(f"{n.get(card.chooser() or '', '')} answers \u201c{literal(card.title)}\u201d:", entries)
-        elif waiting == "move":
-            assert acting is not None
-            self._build_moves(state, acting)
-        elif waiting == "vote":
-            head = state.queue[0]
-            move = next(m for m in state.ruleset.moves if m.id == head.move)
-            voter = options[0].actor or ""
-            prompt = Text(f"{n.get(voter, voter)}: accept or reject?\n", style="bold")
-            prompt.append(f"{n.get(head.actor, head.actor)} proposes \u201c{literal(move.name)}\u201d on {n.get(head.track or '', '')}: "
-                          f"{move_words(move, n)}", style="")
-            spec = state.scenario.index.tracks.get(head.track or "")
-            if spec is not None:
-                rule = f"\nIt passes with {spec.threshold()} of {len(spec.members)} accepting (the proposer counts)"
-                if spec.vetoes():
-                    rule += "; a reject by " + " or ".join(n.get(v, v) for v in spec.vetoes()) + " is a veto"
-                prompt.append(rule + ".", style="italic")
-            accept, reject = options
-            self._set_entries(prompt, [Entry(Text("Accept"), self._do(accept)), Entry(Text("Reject"), self._do(reject))])
-        elif waiting == "roll":
-            head = state.queue[0]
-            move = next(m for m in state.ruleset.moves if m.id == head.move)
-            prompt = Text(f"Dice for {possessive(n.get(head.actor, head.actor))} \u201c{literal(move.name)}\u201d on "
-                          f"{n.get(head.track or '', '')}: 2d6 + modifiers \u2265 {move.target}\n")
-            for mod in move.modifiers:
-                prompt.append(f"  {mod.add:+d} if {named(mod, n)}\n", style="dim")  # type: ignore[attr-defined]
-            self._set_entries(prompt, [Entry(Text("Roll the dice"), self._do(options[0]))])
-        elif waiting == "rule":
-            head = state.queue[0]
-            move = next(m for m in state.ruleset.moves if m.id == head.move)
-            prompt = Text(f"Facilitator, rule on {possessive(n.get(head.actor, head.actor))} \u201c{literal(move.name)}\u201d on "
-                          f"{n.get(head.track or '', '')}: {move_words(move, n)}")
-            self._set_entries(prompt, [
-                Entry(Text("Success \u2014 with a reason"), lambda: self._ask_ruling(head.track, True)),
-                Entry(Text("Failure \u2014 with a reason"), lambda: self._ask_ruling(head.track, False)),
-            ])
-        elif waiting == "enact":
-            head = state.queue[0]
-            move = next(m for m in state.ruleset.moves if m.id == head.move)
-            self._set_entries(
-                f"Revealed: {possessive(n.get(head.actor, head.actor))} \u201c{literal(move.name)}\u201d on {n.get(head.track or '', 'the world')}.",
-                [Entry(Text("Apply it"), self._do(options[0]))],
-            )
-        else:
-            self._set_entries(self._advance_prompt(state), [Entry(Text(self._advance_label(state)), self._do(options[0]))])
+        human = acting is not None and not session.is_bot(acting)
+        bots = {actor: seat for actor, seat in session.seats.items() if session.is_bot(actor)}
+        at_hand = decision(state, acting, bots=bots, sealed=self.sealed.step(state, human),
+                           card_held=self.card_hold.held(state), stage=self.stage)
+        self._show_decision(state, at_hand)
 
-    def _advance_label(self, state: State) -> str:
-        phases = state.ruleset.ruleset.phases
-        index = phases.index(state.phase)
-        if index + 1 < len(phases):
-            nxt = phases[index + 1]
-            if state.phase == "moves" and state.ruleset.ruleset.sealed_moves and state.queue:
-                return f"Reveal the sealed moves and go to {nxt}"
-            return f"Continue to the {nxt} phase"
-        if state.round >= state.ruleset.ruleset.turns:
-            return "End the game (that was the last round)"
-        return f"Start round {state.round + 1}"
+    def _show_decision(self, state: State, at_hand: Decision) -> None:
+        """Draw a decision: its prompt, and each entry with what picking it does here."""
+        prompt = review_text(state) if isinstance(at_hand.prompt, RoundReview) else rich_text(at_hand.prompt)
+        self._set_entries(prompt, [Entry(rich_text(c.label), self._run(state, c), c.refusal, c.hint)
+                                   for c in at_hand.entries])
 
-    def _advance_prompt(self, state: State) -> Text:
-        if state.phase != "review":
-            return Text(f"{state.phase.capitalize()} phase done.")
-        return review_text(state)
+    def _run(self, state: State, choice: Choice) -> Callable[[], None]:
+        """What picking ``choice`` does on this screen (a refused one: the engine's reason, said)."""
+        if choice.refusal is not None:
+            return self._refuse(choice.refusal)
+        pick = choice.pick
+        if isinstance(pick, Act):
+            return self._do(pick.action)
+        if isinstance(pick, Propose):
+            return self._confirm_move(pick.action)
+        if isinstance(pick, Stage):
+            return self._stage(pick.stage)
+        if isinstance(pick, AskRuling):
+            return lambda: self._ask_ruling(pick.track, pick.success)
+        if isinstance(pick, ReleaseCard):
+            return self._release_card
+        if isinstance(pick, Ready):
+            return lambda: self._ready(state, pick.team)
+        if isinstance(pick, HandOver):
+            return self._hand_over
+        assert isinstance(pick, ShowOutcome)
+        return self._show_end
 
-    def _sealed_step(self, state: State, kind: str, team: str, to: str | None) -> None:
-        """The look-away gate before a team's sitting, or its hand-over after it (sealed rounds)."""
-        n = names(state)
-        committed = sorted({p.actor for p in state.queue if p.sealed and not p.revealed})
-        so_far = ("Committed so far: " + ", ".join(n.get(a, a) for a in committed) + ".") if committed else ""
-        if kind == "gate":
-            def ready() -> None:
-                self.sealed.ready(state, team)
-                self.refresh_view()
+    def _ready(self, state: State, team: str) -> None:
+        self.sealed.ready(state, team)
+        self.refresh_view()
 
-            prompt = Text(f"Sealed round: {n[team]} enters all its moves privately. Everyone else, look away.",
-                          style="bold")
-            if so_far:
-                prompt.append(f"\n{so_far}", style="dim")
-            self._set_entries(prompt, [Entry(Text(f"Ready \u2014 {n[team]} is at the keyboard"), ready)])
-            return
-
-        def hand_over() -> None:
-            self.sealed.handed_over()
-            self.refresh_view()
-
-        nxt = n.get(to, to) if to else "the facilitator"
-        self._set_entries(
-            Text(f"{possessive(n[team])} moves are sealed until the reveal. {n[team]}: hand over to {nxt}.",
-                 style="bold"),
-            [Entry(Text(f"Done \u2014 hand over to {nxt}"), hand_over)],
-        )
+    def _hand_over(self) -> None:
+        self.sealed.handed_over()
+        self.refresh_view()
 
     def _release_card(self) -> None:
         self.card_hold.release(self.session.state)
         self.refresh_view()
-
-    def _build_moves(self, state: State, actor: str) -> None:
-        n = names(state)
-        rs = state.ruleset
-        left = state.actions_left.get(actor, 0)
-        if self.stage is None:
-            # a track is greyed when the engine refuses every move there for one reason
-            # (not a member, track closed): that reason, in the engine's words
-            refusals: dict[str, list[RuleViolation | None]] = {}
-            for action, refusal in move_options(state, actor):
-                if action.track is not None:
-                    refusals.setdefault(action.track, []).append(refusal)
-            entries: list[Entry] = []
-            for spec in rs.tracks:
-                track = state.tracks[spec.id]
-                label = Text(n[spec.id], style="bold")
-                label.append(f"  pos {track.position}/{len(spec.ladder) - 1}, tension {track.tension}/{spec.breakdown_at}")
-                found = refusals.get(spec.id, [])
-                codes = {r.code if r else None for r in found}
-                refusal = found[0] if found and len(codes) == 1 and None not in codes else None
-                if refusal is not None:
-                    hint = {"NOT_A_MEMBER": f"{n[actor]} is not at this table",
-                            "TRACK_CLOSED": f"the track is {track.status}"}.get(refusal.code)
-                    entries.append(Entry(label, self._refuse(refusal), refusal.message, hint))
-                else:
-                    entries.append(Entry(label, self._stage(spec.id)))
-            if any(m.scope == "global" for m in rs.moves):
-                entries.append(Entry(Text("Global moves (signals to everyone)", style="bold"), self._stage("@global")))
-            entries.append(Entry(Text(f"Pass \u2014 {n[actor]} makes no more moves this round"), self._do(Action("pass", actor=actor))))
-            prompt = f"{n[actor]}: pick a track, then a move ({left} action{'s' if left != 1 else ''} left)."
-            self._set_entries(prompt, entries)
-            return
-        entries = []
-        held = set(state.scenario.index.actors[actor].resources)
-        for action, problem in move_options(state, actor):
-            if (self.stage == "@global") != (action.track is None):
-                continue
-            if not set(state.scenario.index.moves[action.move or ""].cost) <= held:
-                continue  # paid in a resource this actor never has (another side's move): not its to make
-            if action.track is not None and action.track != self.stage:
-                continue
-            move = next(m for m in rs.moves if m.id == action.move)
-            label = Text(literal(move.name), style="bold")
-            if action.link:
-                label.append(f" (with {n.get(action.link, action.link)})", style="bold")
-            label.append(f" \u2014 {move_words(move, n)}")
-            entries.append(Entry(label, self._confirm_move(action, problem), problem.message if problem else None))
-        entries.append(Entry(Text("\u2190 Back to the tracks"), self._stage(None)))
-        where = "everyone" if self.stage == "@global" else n.get(self.stage, self.stage)
-        self._set_entries(f"{n[actor]} on {where}: pick a move (escape: back).", entries)
 
     # -- doing ---------------------------------------------------------------
 
@@ -439,24 +289,20 @@ class BoardScreen(Screen[None]):
 
         return go
 
-    def _refuse(self, problem: RuleViolation) -> Callable[[], None]:
+    def _refuse(self, message: str) -> Callable[[], None]:
         # engine messages quote scenario names: never markup, never raw control characters
-        return lambda: self.refusals.show(self, problem.message)
+        return lambda: self.refusals.show(self, message)
 
     def _do(self, action: Action) -> Callable[[], None]:
         return lambda: self.act(action)
 
-    def _confirm_move(self, action: Action, problem: RuleViolation | None) -> Callable[[], None]:
+    def _confirm_move(self, action: Action) -> Callable[[], None]:
         from .modals import ConfirmScreen
 
         def confirm() -> None:
             state = self.session.state
             n = names(state)
             move = next(m for m in state.ruleset.moves if m.id == action.move)
-            if problem is not None:
-                # the engine's own words; nothing changes
-                self.refusals.show(self, problem.message)
-                return
             where = f" on {n.get(action.track or '', '')}" if action.track else " (global)"
             details = Text(move_words(move, n))
             if state.ruleset.ruleset.sealed_moves:
@@ -560,223 +406,10 @@ class BoardScreen(Screen[None]):
         # False hides the key (None would only grey it): the footer lists what can be done now
         return key_available(action, self.session.state, self.paused)
 
-    def action_pause(self) -> None:
-        self.paused = not self.paused
-        self.timekeeper.pause(self.paused)
-        self.notify("Paused: the timer and the bots wait." if self.paused else "Resumed.", timeout=3)
-        if self.paused and self._bot_timer is not None:
-            self._bot_timer.stop()
-            self._bot_timer = None
-        self.refresh_view()
-
-    def action_resume(self) -> None:
-        self.action_pause()
-
-    def action_extend(self) -> None:
-        self.notify(self.timekeeper.extend(), timeout=3)
-        self.refresh_view()
-
-    def _facilitator_panel(self) -> FacilitatorPanel:
-        """The facilitator's panel, made the first time it is opened (most sessions never do)."""
-        found = self.query("#facilitator")
-        if found:
-            return found.first(FacilitatorPanel)
-        panel = FacilitatorPanel(id="facilitator")
-        # under the board, beside the decision: opening it must not squeeze the list a team acts on
-        self.query_one("#left").mount(panel)
-        return panel
-
-    def action_facilitator_panel(self) -> None:
-        self.show_facilitator = not self.show_facilitator
-        self.refresh_view()
-
-    def action_private_notes(self) -> None:
-        """Control notes and secret objectives on the shared screen, once the facilitator confirms."""
-        from .modals import ConfirmScreen
-
-        if self.show_private is not None:
-            self._hide_private()
-            return
-
-        def done(ok: bool | None) -> None:
-            if ok:
-                self.show_private = self.session.state.round
-                self.show_facilitator = True
-                self.refresh_view()
-
-        self.app.push_screen(ConfirmScreen(PRIVATE_WARNING, Text("Any key, or the next round, hides them again.")), done)
-
-    def _hide_private(self) -> None:
-        self.show_private = None
-        self.refresh_view()
-
-    def on_key(self, event: events.Key) -> None:
-        # a key reaches the screen before its bindings run: the private notes leave the projector
-        # at the first key after they were shown, whatever that key then does (s only hides them)
-        if self.show_private is not None:
-            self._hide_private()
-            if event.key == "s":
-                event.stop()
-
-    def _card_title(self) -> str:
-        card = self.session.scenario.index.cards.get(self.session.state.card or "")
-        return literal(card.title) if card else ""
-
-    def action_skip(self) -> None:
-        self._set_card_aside("skip", "Skip \u201c{title}\u201d?",
-                             "It is set aside without effect; the record keeps it.", "skipped by the facilitator")
-
-    def action_redraw(self) -> None:
-        self._set_card_aside("redraw", "Set \u201c{title}\u201d aside and draw another?",
-                             "The new card comes from the deck; the record keeps both.", "redrawn by the facilitator")
-
-    def _set_card_aside(self, kind: str, question: str, detail: str, reason: str) -> None:
-        """Skip or redraw the card on the table once the facilitator confirms (``{title}``: the card's)."""
-        from .modals import ConfirmScreen
-
-        if self.session.state.card is None:
-            self.notify(f"There is no card on the table to {kind}.", severity="warning")
-            return
-
-        def done(ok: bool | None) -> None:
-            if ok:
-                self.act(Action(kind, reason=reason))
-
-        self.app.push_screen(ConfirmScreen(question.format(title=self._card_title()), Text(detail)), done)
-
-    def action_inject(self) -> None:
-        from .modals import PickScreen
-
-        state = self.session.state
-        n = names(state)
-        cards = state.scenario.deck.cards
-
-        def chosen(index: int | None) -> None:
-            if index is not None:
-                self.act(Action("inject", card=cards[index].id))
-
-        labels = [Text(f"{literal(c.title)}  [{n.get(c.track, c.track) if c.track else 'global'}]") for c in cards]
-        self.app.push_screen(PickScreen("Inject which card now?", labels), chosen)
-
-    def action_undo(self) -> None:
-        from .modals import ConfirmScreen
-
-        state = self.session.state
-        last = last_undoable(state)
-        if state.previous is None or last is None:
-            self.notify("There is nothing to undo.", severity="warning")
-            return
-
-        def done(ok: bool | None) -> None:
-            if ok:
-                self.act(Action("undo", reason="undone by the facilitator"))
-
-        self.app.push_screen(
-            ConfirmScreen(f"Undo event {last.seq}: {literal(last.summary)}?",
-                          Text("The undone action stays in the record, marked as undone.")), done
-        )
-
-    def action_note(self) -> None:
-        from .modals import AskScreen
-
-        state = self.session.state
-        about = state.seq
-        summary = literal(state.last.summary) if state.last else "the start of the game"
-
-        def done(text: str | None) -> None:
-            if text:
-                was_paused, self.paused = self.paused, False
-                if self.act(Action("note", text=text, about=about)):
-                    self.notify("Note saved.", timeout=3)
-                self.paused = was_paused
-                self.refresh_view()
-
-        self.app.push_screen(AskScreen(f"Note on event {about}: {summary}", "what happened, what to discuss later"), done)
-
-    def action_end_game(self) -> None:
-        from .modals import AskScreen, ConfirmScreen
-
-        def reason_given(reason: str | None) -> None:
-            if reason is not None:
-                self.act(Action("end", reason=reason or "ended by the facilitator"))
-
-        def confirmed(ok: bool | None) -> None:
-            if ok:
-                self.app.push_screen(AskScreen("Why does the game end now? (optional; it goes into the record)",
-                                               "e.g. out of time", required=False), reason_given)
-
-        self.app.push_screen(ConfirmScreen("End the game now?",
-                                           Text("The outcome is taken as the board stands; the save is kept.")), confirmed)
-
-    def _ask_ruling(self, track: str | None, success: bool) -> None:
-        from .modals import AskScreen
-
-        def done(reason: str | None) -> None:
-            if reason:
-                self.act(Action("rule", track=track, success=success, reason=reason))
-
-        word = "SUCCESS" if success else "FAILURE"
-        self.app.push_screen(AskScreen(f"Ruling: {word}. Why? (the room and the record see this)", "the reason"), done)
-
-    def action_override(self) -> None:
-        from .modals import PickScreen
-
-        state = self.session.state
-        n = names(state)
-        targets = [(t.id, None) for t in state.ruleset.tracks] + [(None, m.id) for m in state.ruleset.meters]
-        def track_label(tid: str) -> Text:
-            t = state.tracks[tid]
-            spec = state.scenario.index.tracks[tid]
-            return Text(f"Track: {n[tid]} (position {t.position}, tension {t.tension}/{spec.breakdown_at}, "
-                        f"{t.status})")
-
-        labels = [track_label(t) if t else Text(f"Meter: {n[m or '']} (now {state.meters[m or '']})")
-                  for t, m in targets]
-
-        def picked_target(index: int | None) -> None:
-            if index is None:
-                return
-            track, meter = targets[index]
-            if meter is not None:
-                spec = next(x for x in state.ruleset.meters if x.id == meter)
-                self._ask_value(f"New value of {n[meter]} ({spec.min}..{spec.max})", spec.min, spec.max,
-                                lambda v: self._ask_reason(Action("override", meter=meter, value=v)))
-                return
-            assert track is not None
-            from .override import TrackOverrideScreen
-
-            def overridden(action: Action | None) -> None:
-                if action is not None:
-                    self.act(action)
-
-            self.app.push_screen(TrackOverrideScreen(self.session.state, track), overridden)
-
-        self.app.push_screen(PickScreen("Override which track or meter?", labels), picked_target)
-
-    def _ask_value(self, title: str, low: int, high: int, then: Callable[[int], None]) -> None:
-        from .modals import AskScreen
-
-        def check(text: str) -> str | None:
-            try:
-                value = int(text)
-            except ValueError:
-                return f"Type a whole number from {low} to {high}."
-            return None if low <= value <= high else f"Type a whole number from {low} to {high}."
-
-        def done(text: str | None) -> None:
-            if text is not None:
-                then(int(text))
-
-        self.app.push_screen(AskScreen(title, f"{low}..{high}", check=check), done)
-
-    def _ask_reason(self, action: Action) -> None:
-        from .modals import AskScreen
-
-        def done(reason: str | None) -> None:
-            if reason:
-                self.act(Action(**{**action.to_dict(), "reason": reason}))
-
-        self.app.push_screen(AskScreen("Reason for the override (it goes into the record)", "the reason"), done)
+    def palette_commands(self) -> list[Command]:
+        """The command palette's commands: the decision's allowed entries, then the facilitator's powers."""
+        out: list[Command] = [(e.label.plain, e.run, "the decision at hand") for e in self.entries if not e.problem]
+        return out + self.facilitator_commands()
 
     def _show_end(self) -> None:
         from .end import EndScreen
@@ -784,47 +417,6 @@ class BoardScreen(Screen[None]):
         self.app.push_screen(EndScreen(self.session.state, self.session.save_path, head=self.session.save_head))
 
 
-class GameCommands(Provider):
-    """Every game and facilitator action of the board, in the command palette."""
-
-    def _commands(self) -> list[tuple[str, Callable[[], None], str]]:
-        screen = self.screen
-        if not isinstance(screen, BoardScreen):
-            return []
-        out: list[tuple[str, Callable[[], None], str]] = []
-        for entry in screen.entries:
-            if entry.problem:
-                continue
-            out.append((entry.label.plain, entry.run, "the decision at hand"))
-        for name, action, help_text in (
-            ("Pause or resume", screen.action_pause, "facilitator"),
-            ("More time: +1 minute on the phase timer", screen.action_extend, "facilitator"),
-            ("Inject a card now", screen.action_inject, "facilitator"),
-            ("Skip the card", screen.action_skip, "facilitator"),
-            ("Redraw the card", screen.action_redraw, "facilitator"),
-            ("Override a track or meter", screen.action_override, "facilitator"),
-            ("Undo the last action", screen.action_undo, "facilitator"),
-            ("Note on the last event", screen.action_note, "facilitator"),
-            ("End the game", screen.action_end_game, "facilitator"),
-            ("Show or hide the facilitator panel", screen.action_facilitator_panel, "facilitator"),
-            ("Show private notes (control notes, secret objectives) to the room", screen.action_private_notes,
-             "facilitator"),
-        ):
-            out.append((name, action, help_text))
-        return out
-
-    async def discover(self) -> Hits:
-        for text, run, help_text in self._commands():
-            yield DiscoveryHit(Content(text), run, text=text, help=help_text)
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for text, run, help_text in self._commands():
-            score = matcher.match(text)
-            if score > 0:
-                yield Hit(score, Content(text), run, text=text, help=help_text)
-
-
 BoardScreen.COMMANDS = {GameCommands}
 
-__all__ = ["BoardScreen", "GameCommands", "card_text", "outcome_text", "ruling_lines"]
+__all__ = ["BOT_DELAY", "BoardScreen"]

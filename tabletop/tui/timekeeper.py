@@ -14,16 +14,36 @@ from __future__ import annotations
 
 import math
 from collections.abc import Hashable
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from rich.text import Text
 
-from ..engine import State
+from ..engine import Action, State
+from ..play.sealed import SealedDesk
+from ..play.session import Session
 from .clock import ClockReading, Now, PhaseClock
 from .text import names
 
-if TYPE_CHECKING:
-    from .board import BoardScreen
+
+class TimedScreen(Protocol):
+    """What the timekeeper asks of the screen it times (the board): it knows no more of it."""
+
+    session: Session
+    paused: bool
+    sealed: SealedDesk
+
+    @property
+    def app(self) -> Any: ...  # for the bell
+
+    @property
+    def is_active(self) -> bool: ...
+
+    def notify(self, message: str, *, title: str = ..., severity: Any = ..., timeout: float | None = ...,
+               markup: bool = ...) -> None: ...
+
+    def act(self, action: Action) -> bool: ...
+
+    def action_pause(self) -> None: ...
 
 #: what the facilitator's + key adds
 MORE_TIME = 60
@@ -34,7 +54,7 @@ TIME_UP_STYLE = "bold #000000 on #ffd700"
 class Timekeeper:
     """Keeps a board's phase timer and session clock, and does what time up asks."""
 
-    def __init__(self, screen: BoardScreen, now: Now):
+    def __init__(self, screen: TimedScreen, now: Now):
         self.screen = screen
         self.session = screen.session
         reading = ClockReading.from_record(self.session.last_clock)
@@ -140,4 +160,4 @@ class Timekeeper:
             screen.action_pause()
 
 
-__all__ = ["MORE_TIME", "Timekeeper"]
+__all__ = ["MORE_TIME", "TimedScreen", "Timekeeper"]

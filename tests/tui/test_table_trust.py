@@ -210,7 +210,7 @@ def test_unavailable_keys_are_hidden_not_greyed(tmp_path: Path) -> None:
 
 def test_the_sealed_desk_gates_each_sitting_and_hands_over(tmp_path: Path) -> None:
     """Plain logic: gate, sitting, hand-over, next gate; an undo back into a team's sitting gates it again."""
-    from tabletop.tui.sealed import SealedDesk, SealedStep
+    from tabletop.play.sealed import SealedDesk, SealedStep
 
     session = start(tmp_path, sealed=True)
     for _ in range(3):

@@ -1,0 +1,284 @@
+"""The facilitator's powers on the board: pause, more time, inject, skip, redraw,
+override, undo, note, end, the facilitator's panel and the private notes.
+
+A mixin of :class:`~tabletop.tui.board.BoardScreen`: each power asks what it
+needs in a dialog, then acts through the board (``act``), so the save and
+the redraw go the one way every action goes. The dialogs (.modals) are
+imported by the powers that open them: the first board needs none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import events
+from textual.timer import Timer
+
+from ..engine import Action
+from ..engine.review import undo_target
+from ..play.session import Session
+from .facilitator import PRIVATE_WARNING, FacilitatorPanel
+from .text import literal, names
+from .timekeeper import Timekeeper
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    _Screen = Screen[None]
+else:
+    _Screen = object  # a plain mixin at run time: the board is the screen
+
+
+class FacilitatorPowers(_Screen):
+    """The facilitator's keys and palette commands of the board."""
+
+    session: Session
+    timekeeper: Timekeeper
+    paused: bool
+    show_facilitator: bool
+    show_private: int | None  # the round whose private notes are on screen, if any
+    _bot_timer: Timer | None
+
+    def act(self, action: Action) -> bool:
+        raise NotImplementedError  # the board's: saved, then drawn
+
+    def refresh_view(self) -> None:
+        raise NotImplementedError  # the board's
+
+    def facilitator_commands(self) -> list[tuple[str, Callable[[], None], str]]:
+        """Each power as the command palette lists it: its words, what it does, its group."""
+        return [
+            ("Pause or resume", self.action_pause, "facilitator"),
+            ("More time: +1 minute on the phase timer", self.action_extend, "facilitator"),
+            ("Inject a card now", self.action_inject, "facilitator"),
+            ("Skip the card", self.action_skip, "facilitator"),
+            ("Redraw the card", self.action_redraw, "facilitator"),
+            ("Override a track or meter", self.action_override, "facilitator"),
+            ("Undo the last action", self.action_undo, "facilitator"),
+            ("Note on the last event", self.action_note, "facilitator"),
+            ("End the game", self.action_end_game, "facilitator"),
+            ("Show or hide the facilitator panel", self.action_facilitator_panel, "facilitator"),
+            ("Show private notes (control notes, secret objectives) to the room", self.action_private_notes,
+             "facilitator"),
+        ]
+
+    def action_pause(self) -> None:
+        self.paused = not self.paused
+        self.timekeeper.pause(self.paused)
+        self.notify("Paused: the timer and the bots wait." if self.paused else "Resumed.", timeout=3)
+        if self.paused and self._bot_timer is not None:
+            self._bot_timer.stop()
+            self._bot_timer = None
+        self.refresh_view()
+
+    def action_resume(self) -> None:
+        self.action_pause()
+
+    def action_extend(self) -> None:
+        self.notify(self.timekeeper.extend(), timeout=3)
+        self.refresh_view()
+
+    def _facilitator_panel(self) -> FacilitatorPanel:
+        """The facilitator's panel, made the first time it is opened (most sessions never do)."""
+        found = self.query("#facilitator")
+        if found:
+            return found.first(FacilitatorPanel)
+        panel = FacilitatorPanel(id="facilitator")
+        # under the board, beside the decision: opening it must not squeeze the list a team acts on
+        self.query_one("#left").mount(panel)
+        return panel
+
+    def action_facilitator_panel(self) -> None:
+        self.show_facilitator = not self.show_facilitator
+        self.refresh_view()
+
+    def action_private_notes(self) -> None:
+        """Control notes and secret objectives on the shared screen, once the facilitator confirms."""
+        from .modals import ConfirmScreen
+
+        if self.show_private is not None:
+            self._hide_private()
+            return
+
+        def done(ok: bool | None) -> None:
+            if ok:
+                self.show_private = self.session.state.round
+                self.show_facilitator = True
+                self.refresh_view()
+
+        self.app.push_screen(ConfirmScreen(PRIVATE_WARNING, Text("Any key, or the next round, hides them again.")), done)
+
+    def _hide_private(self) -> None:
+        self.show_private = None
+        self.refresh_view()
+
+    def on_key(self, event: events.Key) -> None:
+        # a key reaches the screen before its bindings run: the private notes leave the projector
+        # at the first key after they were shown, whatever that key then does (s only hides them)
+        if self.show_private is not None:
+            self._hide_private()
+            if event.key == "s":
+                event.stop()
+
+    def _card_title(self) -> str:
+        card = self.session.scenario.index.cards.get(self.session.state.card or "")
+        return literal(card.title) if card else ""
+
+    def action_skip(self) -> None:
+        self._set_card_aside("skip", "Skip \u201c{title}\u201d?",
+                             "It is set aside without effect; the record keeps it.", "skipped by the facilitator")
+
+    def action_redraw(self) -> None:
+        self._set_card_aside("redraw", "Set \u201c{title}\u201d aside and draw another?",
+                             "The new card comes from the deck; the record keeps both.", "redrawn by the facilitator")
+
+    def _set_card_aside(self, kind: str, question: str, detail: str, reason: str) -> None:
+        """Skip or redraw the card on the table once the facilitator confirms (``{title}``: the card's)."""
+        from .modals import ConfirmScreen
+
+        if self.session.state.card is None:
+            self.notify(f"There is no card on the table to {kind}.", severity="warning")
+            return
+
+        def done(ok: bool | None) -> None:
+            if ok:
+                self.act(Action(kind, reason=reason))
+
+        self.app.push_screen(ConfirmScreen(question.format(title=self._card_title()), Text(detail)), done)
+
+    def action_inject(self) -> None:
+        from .modals import PickScreen
+
+        state = self.session.state
+        n = names(state)
+        cards = state.scenario.deck.cards
+
+        def chosen(index: int | None) -> None:
+            if index is not None:
+                self.act(Action("inject", card=cards[index].id))
+
+        labels = [Text(f"{literal(c.title)}  [{n.get(c.track, c.track) if c.track else 'global'}]") for c in cards]
+        self.app.push_screen(PickScreen("Inject which card now?", labels), chosen)
+
+    def action_undo(self) -> None:
+        from .modals import ConfirmScreen
+
+        last = undo_target(self.session.state)
+        if last is None:
+            self.notify("There is nothing to undo.", severity="warning")
+            return
+
+        def done(ok: bool | None) -> None:
+            if ok:
+                self.act(Action("undo", reason="undone by the facilitator"))
+
+        self.app.push_screen(
+            ConfirmScreen(f"Undo event {last.seq}: {literal(last.summary)}?",
+                          Text("The undone action stays in the record, marked as undone.")), done
+        )
+
+    def action_note(self) -> None:
+        from .modals import AskScreen
+
+        state = self.session.state
+        about = state.seq
+        summary = literal(state.last.summary) if state.last else "the start of the game"
+
+        def done(text: str | None) -> None:
+            if text:
+                was_paused, self.paused = self.paused, False
+                if self.act(Action("note", text=text, about=about)):
+                    self.notify("Note saved.", timeout=3)
+                self.paused = was_paused
+                self.refresh_view()
+
+        self.app.push_screen(AskScreen(f"Note on event {about}: {summary}", "what happened, what to discuss later"), done)
+
+    def action_end_game(self) -> None:
+        from .modals import AskScreen, ConfirmScreen
+
+        def reason_given(reason: str | None) -> None:
+            if reason is not None:
+                self.act(Action("end", reason=reason or "ended by the facilitator"))
+
+        def confirmed(ok: bool | None) -> None:
+            if ok:
+                self.app.push_screen(AskScreen("Why does the game end now? (optional; it goes into the record)",
+                                               "e.g. out of time", required=False), reason_given)
+
+        self.app.push_screen(ConfirmScreen("End the game now?",
+                                           Text("The outcome is taken as the board stands; the save is kept.")), confirmed)
+
+    def _ask_ruling(self, track: str | None, success: bool) -> None:
+        from .modals import AskScreen
+
+        def done(reason: str | None) -> None:
+            if reason:
+                self.act(Action("rule", track=track, success=success, reason=reason))
+
+        word = "SUCCESS" if success else "FAILURE"
+        self.app.push_screen(AskScreen(f"Ruling: {word}. Why? (the room and the record see this)", "the reason"), done)
+
+    def action_override(self) -> None:
+        from .modals import PickScreen
+
+        state = self.session.state
+        n = names(state)
+        targets = [(t.id, None) for t in state.ruleset.tracks] + [(None, m.id) for m in state.ruleset.meters]
+        def track_label(tid: str) -> Text:
+            t = state.tracks[tid]
+            spec = state.scenario.index.tracks[tid]
+            return Text(f"Track: {n[tid]} (position {t.position}, tension {t.tension}/{spec.breakdown_at}, "
+                        f"{t.status})")
+
+        labels = [track_label(t) if t else Text(f"Meter: {n[m or '']} (now {state.meters[m or '']})")
+                  for t, m in targets]
+
+        def picked_target(index: int | None) -> None:
+            if index is None:
+                return
+            track, meter = targets[index]
+            if meter is not None:
+                spec = next(x for x in state.ruleset.meters if x.id == meter)
+                self._ask_value(f"New value of {n[meter]} ({spec.min}..{spec.max})", spec.min, spec.max,
+                                lambda v: self._ask_reason(Action("override", meter=meter, value=v)))
+                return
+            assert track is not None
+            from .override import TrackOverrideScreen
+
+            def overridden(action: Action | None) -> None:
+                if action is not None:
+                    self.act(action)
+
+            self.app.push_screen(TrackOverrideScreen(self.session.state, track), overridden)
+
+        self.app.push_screen(PickScreen("Override which track or meter?", labels), picked_target)
+
+    def _ask_value(self, title: str, low: int, high: int, then: Callable[[int], None]) -> None:
+        from .modals import AskScreen
+
+        def check(text: str) -> str | None:
+            try:
+                value = int(text)
+            except ValueError:
+                return f"Type a whole number from {low} to {high}."
+            return None if low <= value <= high else f"Type a whole number from {low} to {high}."
+
+        def done(text: str | None) -> None:
+            if text is not None:
+                then(int(text))
+
+        self.app.push_screen(AskScreen(title, f"{low}..{high}", check=check), done)
+
+    def _ask_reason(self, action: Action) -> None:
+        from .modals import AskScreen
+
+        def done(reason: str | None) -> None:
+            if reason:
+                self.act(Action(**{**action.to_dict(), "reason": reason}))
+
+        self.app.push_screen(AskScreen("Reason for the override (it goes into the record)", "the reason"), done)
+
+__all__ = ["FacilitatorPowers"]
