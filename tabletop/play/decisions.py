@@ -192,8 +192,9 @@ def _proposal_decision(state: State, waiting: str) -> Decision:
     whose = f"{possessive(n.get(head.actor, head.actor))} \u201c{literal(move.name)}\u201d"
     if waiting == "vote":
         voter = options[0].actor or ""
-        spans = [(f"{n.get(head.actor, head.actor)} proposes \u201c{literal(move.name)}\u201d on "
-                  f"{n.get(head.track or '', '')}: {move_words(move, n)}", "")]
+        proposal = (f"{n.get(head.actor, head.actor)} proposes \u201c{literal(move.name)}\u201d on "
+                    f"{n.get(head.track or '', '')}: {move_words(move, n)}")
+        spans = [(proposal, "")]
         spec = state.scenario.index.tracks.get(head.track or "")
         if spec is not None:
             rule = f"\nIt passes with {spec.threshold()} of {len(spec.members)} accepting (the proposer counts)"
@@ -317,8 +318,8 @@ __all__ = [
     "HandOver",
     "Pick",
     "Propose",
-    "ReleaseCard",
     "Ready",
+    "ReleaseCard",
     "RoundReview",
     "ShowOutcome",
     "Stage",

@@ -208,13 +208,11 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
         self._show_turn(self.session.acting())
         self.timekeeper.tick()
 
-
     # -- the decision list ---------------------------------------------------
 
-    def _set_entries(self, prompt: str | Text, entries: list[Entry]) -> None:
+    def _set_entries(self, prompt: Text, entries: list[Entry]) -> None:
         # the cursor stays put only when the same list is redrawn (pause, note, panel); a new list
         # (a track's moves after the track list, the next team) starts on its first allowed line
-        prompt = prompt if isinstance(prompt, Text) else Text(prompt)
         listing = (prompt.plain, [(e.label.plain, e.problem) for e in entries])
         same_list, self._listing = listing == self._listing, listing
         self.entries = entries

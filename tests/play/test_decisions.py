@@ -7,6 +7,9 @@ by c), gamma (b, c)); no screen, no Session.
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 from tabletop import Action, new_game
 from tabletop.engine import State
 from tabletop.play.decisions import (
@@ -52,7 +55,7 @@ def test_a_teams_turn_lists_its_tracks_greys_the_others_with_the_engines_reason(
     assert _plain(at_hand.prompt) == "Arden: pick a track, then a move (1 action left)."
     assert _labels(at_hand.entries)[:3] == ["Alpha  pos 2/3, tension 1/3", "Beta  pos 2/3, tension 1/3",
                                             "Gamma  pos 2/3, tension 1/3"]
-    alpha, beta, gamma, global_moves, pass_entry = at_hand.entries
+    alpha, _beta, gamma, global_moves, pass_entry = at_hand.entries
     assert alpha.refusal is None and alpha.pick == Stage("alpha")
     assert gamma.pick == Stage("gamma") and gamma.hint == "Arden is not at this table"
     assert gamma.refusal == "Arden is not at the table of 'Gamma' (members: Brask, Corvin)."
@@ -162,3 +165,10 @@ def test_the_game_over_offers_the_outcome() -> None:
     at_hand = decision(state, None)
     assert _plain(at_hand.prompt) == "The game is over."
     assert [(c.label.plain, c.pick) for c in at_hand.entries] == [("Show the outcome", ShowOutcome())]
+
+
+def test_the_decision_list_imports_neither_textual_nor_rich() -> None:
+    code = ("import sys, tabletop.play.decisions\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('rich', 'textual')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120)
+    assert out.stdout.strip() == "[]"
