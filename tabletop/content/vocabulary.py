@@ -119,7 +119,8 @@ class Effect(ContentModel):
         """The effect in a few words, for screens and reports."""
 
 
-def _signed(n: int) -> str:
+def signed(n: int) -> str:
+    """``+2`` or ``\u22121`` (a true minus sign): how every screen and report writes an amount added."""
     return f"+{n}" if n >= 0 else f"\u2212{-n}"
 
 
@@ -137,7 +138,7 @@ class ProgressEffect(Effect):
 
     def describe(self) -> str:
         where = f" on {self.track}" if self.track else ""
-        return f"progress {_signed(self.progress)}{where}"
+        return f"progress {signed(self.progress)}{where}"
 
 
 class TensionEffect(Effect):
@@ -154,7 +155,7 @@ class TensionEffect(Effect):
 
     def describe(self) -> str:
         where = f" on {self.track}" if self.track else ""
-        return f"tension {_signed(self.tension)}{where}"
+        return f"tension {signed(self.tension)}{where}"
 
 
 class StatusEffect(Effect):
@@ -187,7 +188,7 @@ class MeterEffect(Effect):
         target.add_meter(self.meter, self.add)
 
     def describe(self) -> str:
-        return f"{self.meter} {_signed(self.add)}"
+        return f"{self.meter} {signed(self.add)}"
 
 
 class ResourceEffect(Effect):
@@ -202,7 +203,7 @@ class ResourceEffect(Effect):
         target.add_resource(self.resource, self.add)
 
     def describe(self) -> str:
-        return f"{self.resource} {_signed(self.add)}"
+        return f"{self.resource} {signed(self.add)}"
 
 
 class LogEffect(Effect):

@@ -17,11 +17,13 @@ from typing import Any
 from .._version import __version__
 from ..engine import State, objectives_met
 from ..engine.actions import FACILITATOR_KINDS
+from ..engine.records import Ruling, changes_of
+from ..engine.wording import change_text, ruling_text
 from ..store import SaveError
 from ..store.reading import Save, open_save
 from ..store.heads import head_line
 from .players import players_part
-from .words import RULING_KINDS, change_text, one_line, ruling_text, wants_text
+from .words import RULING_KINDS, one_line, wants_text
 
 REPORT_FORMAT = "tabletop-report"
 REPORT_VERSION = 1
@@ -218,11 +220,11 @@ class _Builder:
                 self.sealed.add(ev.seq)
             if kind in RULING_KINDS and before.queue:
                 # a lapsed ruling does not name its proposal: the head of the queue does
-                ruling = ev.result.get("ruling")
-                proposal = ruling.get("proposal") if isinstance(ruling, Mapping) else None
-                head = proposal if isinstance(proposal, int) else before.queue[0].seq
+                ruling = Ruling.from_result(ev.result)
+                proposal = ruling.proposal if ruling is not None else None
+                head = proposal if proposal is not None else before.queue[0].seq
                 self.proposal_of[ev.seq] = head
-                if isinstance(ruling, Mapping) and ev.seq not in self.undone_by:
+                if ruling is not None and ev.seq not in self.undone_by:
                     self.ruled_at[head] = ev.seq
 
     # -- sections ----------------------------------------------------------
@@ -414,11 +416,7 @@ class _Builder:
         }
 
     def changes_text(self, result: Mapping[str, Any]) -> list[str]:
-        return [
-            change_text(c, self.names, self.ladders)
-            for c in result.get("changes") or []
-            if isinstance(c, Mapping)
-        ]
+        return [change_text(c, self.names, self.ladders) for c in changes_of(result)]
 
     def log_entry(self, i: int) -> dict[str, Any]:
         ev = self.events[i - 1]
@@ -441,7 +439,7 @@ class _Builder:
             "undone": ev.seq in self.undone_by,
             "undone_by": self.undone_by.get(ev.seq),
             "ruling": dict(ruling) if ruling is not None else None,
-            "working": ruling_text(ruling, self.names) if ruling is not None else None,
+            "working": ruling_text(Ruling.from_data(ruling), self.names) if ruling is not None else None,
             "changes": [dict(c) for c in result.get("changes") or []],
             "changes_text": self.changes_text(result),
             "effect_notes": list(result.get("notes") or []),
@@ -514,12 +512,7 @@ class _Builder:
             return "undone"
         ruled = self.ruled_at.get(seq)
         if ruled is not None:
-            ruling = self.by_seq[ruled].result.get("ruling") or {}
-            if ruling.get("lapsed"):
-                return "lapsed"
-            if ruling.get("resolution") == "auto":
-                return "applied"
-            return "succeeds" if ruling.get("success") else "fails"
+            return (Ruling.from_result(self.by_seq[ruled].result) or Ruling()).outcome
         if result.get("tabled"):
             return "pending"
         return "applied"
@@ -639,6 +632,7 @@ class _Builder:
                 r["passes"].append({**base, "actor": entry["actor"], "actor_name": entry["actor_name"]})
             elif kind in RULING_KINDS and entry["ruling"] is not None:
                 move = by_seq.get(entry.get("proposal", -1))
+                ruling = Ruling.from_data(entry["ruling"])
                 r["rulings"].append(
                     {
                         **base,
@@ -649,9 +643,9 @@ class _Builder:
                         "move_name": entry.get("move_name"),
                         "track": entry["track"],
                         "track_name": entry["track_name"],
-                        "resolution": entry["ruling"].get("resolution"),
-                        "success": entry["ruling"].get("success"),
-                        "lapsed": bool(entry["ruling"].get("lapsed")),
+                        "resolution": ruling.resolution,
+                        "success": ruling.success,
+                        "lapsed": ruling.lapsed,
                         "ruling": entry["ruling"],
                         "working": entry["working"],
                         "changes_text": entry["changes_text"],

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from ..engine.wording import met_word, status_word
 from .charts import Series, line_chart
 from .words import (
     PLAYERS_UNRECORDED,
@@ -29,7 +30,6 @@ from .words import (
     secrets_left_out,
     set_aside_text,
     share_rows,
-    status_word,
     tabled_earlier,
     working_parts,
 )
@@ -301,7 +301,7 @@ class _Report:
                         secret + e(o["text"]),
                         e(o["track_name"]),
                         e(o["wants"]),
-                        "\u2714 met" if o["met"] else "\u2716 not met",
+                        met_word(o["met"]),
                     ]
                 )
         body = (

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from ..engine.wording import met_word, status_word
 from .words import (
     PLAYERS_UNRECORDED,
     STATUSES,
@@ -26,7 +27,6 @@ from .words import (
     secrets_left_out,
     set_aside_text,
     share_rows,
-    status_word,
     tabled_earlier,
     working_parts,
 )
@@ -195,7 +195,7 @@ def report_lines(report: dict[str, Any], level: int = 1, title: str | None = Non
                     esc(o["text"]) + (" *(secret)*" if o["secret"] else ""),
                     esc(o["track_name"]),
                     esc(o["wants"]),
-                    "\u2714 met" if o["met"] else "\u2716 not met",
+                    met_word(o["met"]),
                 ]
             )
     if rows:

@@ -1,9 +1,10 @@
-"""Plain-text wording of rulings, changes and statuses, for every report format.
+"""Plain-text wording that only the reports use: objectives, players, audiences, shares, the decision log.
 
-No markup here: each format escapes these strings its own way. Text from a
-scenario, a deck or a facilitator is passed through :func:`literal`, which
-makes control characters (an escape sequence in a card) visible instead of
-letting them reach a terminal or a document.
+Rulings, changes and statuses are worded once for screens and reports alike,
+in :mod:`tabletop.engine.wording`. No markup here: each format escapes these
+strings its own way. Text from a scenario, a deck or a facilitator is passed
+through :func:`literal`, which makes control characters (an escape sequence in
+a card) visible instead of letting them reach a terminal or a document.
 """
 
 from __future__ import annotations
@@ -13,94 +14,12 @@ from typing import Any
 
 from ..content.literal import literal, one_line  # noqa: F401 - the report formats take literal from here
 
-STATUS_MARK = {
-    "open": "\u25cb",  # ○
-    "agreed": "\u2714",  # ✔
-    "collapsed": "\u2716",  # ✖
-    "deferred": "\u2016",  # ‖ (a pause sign that every font has)
-}
 #: Statuses in the order reports count them.
 STATUSES = ("agreed", "collapsed", "deferred", "open")
 #: How a participants' report names a sealed move that the save never revealed.
 SEALED_MOVE = "a sealed move"
 #: Actions that settle a tabled move.
 RULING_KINDS = ("vote", "roll", "rule", "enact")
-
-
-def status_word(status: str, provisional: bool = False) -> str:
-    """``✔ agreed (provisional)``: a symbol and a word, never colour alone."""
-    word = f"{STATUS_MARK.get(status, '?')} {status}"
-    return word + " (provisional)" if provisional else word
-
-
-def signed(n: int) -> str:
-    return f"+{n}" if n >= 0 else f"\u2212{abs(n)}"
-
-
-def ruling_text(ruling: Mapping[str, Any] | None, names: Mapping[str, str]) -> str:
-    """The working of a ruling in one line: dice and modifiers, votes, or the facilitator's reason."""
-    if not isinstance(ruling, Mapping):
-        return ""
-    kind = ruling.get("resolution")
-    parts: list[str] = []
-    if kind == "dice":
-        dice = ruling.get("dice") or []
-        if len(dice) == 2:
-            parts.append(f"rolled {dice[0]} + {dice[1]}")
-        for mod in ruling.get("modifiers") or []:
-            off = "" if mod.get("applies") else " (does not apply)"
-            parts.append(f"{signed(int(mod.get('add', 0)))} for {named_source(mod.get('source'), names)}{off}")
-        parts.append(f"= {ruling.get('total')} vs target {ruling.get('target')}")
-    elif kind == "consensus":
-        acc = ", ".join(names.get(a, a) for a in ruling.get("accepted") or []) or "nobody"
-        rej = ", ".join(names.get(a, a) for a in ruling.get("rejected") or []) or "nobody"
-        parts.append(f"accepted: {acc}")
-        parts.append(f"rejected: {rej}")
-        parts.append(f"needs {ruling.get('threshold')} accepts")
-        if ruling.get("vetoed_by"):
-            parts.append("vetoed by " + ", ".join(names.get(a, a) for a in ruling["vetoed_by"]))
-    elif kind == "facilitator":
-        parts.append(f"facilitator's reason: {one_line(ruling.get('reason')) or '(none given)'}")
-    elif kind == "auto":
-        parts.append("takes effect after the reveal")
-    text = "; ".join(parts)
-    if kind == "auto" and not ruling.get("lapsed"):
-        return text
-    if ruling.get("lapsed"):
-        return (text + " \u2192 " if text else "") + "lapsed: the track had closed"
-    if "success" in ruling:
-        return (text + " \u2192 " if text else "") + ("succeeds" if ruling["success"] else "fails")
-    return text
-
-
-def named_source(source: Any, names: Mapping[str, str]) -> str:
-    """A modifier's recorded source (``trust >= 5``) with the meter or track it reads named (``Mutual trust >= 5``)."""
-    text = one_line(source)
-    first, sep, rest = text.partition(" ")
-    return f"{names[first]}{sep}{rest}" if sep and first in names else text
-
-
-def change_text(
-    change: Mapping[str, Any], names: Mapping[str, str], ladders: Mapping[str, Sequence[str]]
-) -> str:
-    """``Borders: position 1 → 2 (Line-of-contact talks)``, ``Mutual trust 2 → 1``, ``Russia capital 3 → 2``."""
-    old, new = change.get("from"), change.get("to")
-    if "track" in change:
-        track = str(change["track"])
-        what = change.get("what", "")
-        where = names.get(track, track)
-        if what == "position":
-            ladder = ladders.get(track, ())
-            rung = f" ({one_line(ladder[new])})" if isinstance(new, int) and 0 <= new < len(ladder) else ""
-            return f"{where}: position {old} \u2192 {new}{rung}"
-        return f"{where}: {what} {old} \u2192 {new}"
-    if "meter" in change:
-        meter = str(change["meter"])
-        return f"{names.get(meter, meter)} {old} \u2192 {new}"
-    if "resource" in change:
-        actor = str(change.get("actor"))
-        return f"{names.get(actor, actor)} {one_line(change['resource'])} {old} \u2192 {new}"
-    return ", ".join(f"{k} {v}" for k, v in change.items())
 
 
 def wants_text(objective: Any, ladder: Sequence[str]) -> str:

@@ -13,6 +13,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from ..engine import State, objectives_met
+from ..engine.wording import MET_MARK
 from .text import literal, names
 
 #: What the confirmation asks before anything private reaches the projector.
@@ -70,7 +71,7 @@ def facilitator_text(state: State, private: bool) -> Text:
             if obj.secret and not private:
                 continue
             out.append(f"  {n[actor.id]}: ")
-            out.append("\u2714 met now " if ok else "\u2026 not yet ", style="green" if ok else "")
+            out.append(f"{MET_MARK[True]} met now " if ok else "\u2026 not yet ", style="green" if ok else "")
             if obj.secret:
                 out.append("(secret) ", style="bold")
             out.append(f"{literal(obj.text)}\n")

@@ -17,16 +17,19 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..engine import Event, legal_actions
-from ..report.words import change_text, played_by
+from ..engine.records import Ruling, changes_of
+from ..engine.review import undone_seqs
+from ..engine.wording import UNDONE, change_text
+from ..report.words import played_by
 from ..store.reading import Save, SavedEvent
 from ..store.players import players_of, recorded
 from .bars import KeyBar, TitleBar
+from .history import charts_text, lanes_text
 from .modals import AskScreen, HelpScreen, PickScreen
 from .text import literal, names, ruling_lines
 from .widgets import Board, CardPanel, TurnPanel
 
 SPEEDS = (0.5, 1.0, 2.0, 4.0, 8.0)  # events per second when playing
-BLOCKS = "\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588"
 
 FACILITATOR = ("override", "undo", "note", "inject", "skip", "redraw", "end")
 
@@ -116,7 +119,7 @@ class ReplayScreen(Screen[None]):
         self.facilitator = False
         self._player: Ticking | None = None
         self._shown: list[int] = []  # event seqs in the timeline, in order
-        self._undone = {int(e.result["undoes"]) for e in save.events if e.action.kind == "undo" and "undoes" in e.result}
+        self._undone = undone_seqs(save.events)
         self._notes: dict[int, list[SavedEvent]] = {}
         for e in save.events:
             if e.action.kind == "note":
@@ -197,7 +200,7 @@ class ReplayScreen(Screen[None]):
             out.append({"note": "NOTE", "override": "OVERRIDE", "undo": "UNDO"}.get(kind, "FACILITATOR"), style="reverse")
             out.append(" ")
         if e.seq in self._undone:
-            out.append("(undone) ", style="italic")
+            out.append(f"{UNDONE} ", style="italic")
         out.append(literal(e.summary), style="strike" if e.seq in self._undone else "")
         if kind == "move" and e.result.get("tabled") and e.seq in self._revealed_at:
             out.append(f"  [sealed: committed at {e.seq}, revealed at {self._revealed_at[e.seq]}]", style="italic")
@@ -207,12 +210,12 @@ class ReplayScreen(Screen[None]):
 
     def _matches(self, e: SavedEvent) -> bool:
         if self.actor_filter is not None and e.actor != self.actor_filter:
-            if not (e.action.kind == "vote" and e.result.get("ruling", {}).get("actor") == self.actor_filter):
+            ruling = Ruling.from_result(e.result)
+            # a vote that settles a move belongs to the move's actor too
+            if not (e.action.kind == "vote" and ruling is not None and ruling.actor == self.actor_filter):
                 return False
         if self.track_filter is not None:
-            touched = e.track == self.track_filter or any(
-                c.get("track") == self.track_filter for c in e.result.get("changes", [])
-            )
+            touched = e.track == self.track_filter or any(c.track == self.track_filter for c in changes_of(e.result))
             if not touched:
                 return False
         return True
@@ -258,8 +261,8 @@ class ReplayScreen(Screen[None]):
             where.append(f"\n\u26a0 damaged after event {len(save)}: {save.damage.kind}", style="bold red")
         self.query_one("#where", Static).update(where)
         self.query_one("#working", Static).update(self._working())
-        self._draw_lanes()
-        self._draw_charts(state.round)
+        self.query_one("#lanes", Static).update(lanes_text(save.state_at, self.index, self._round_ends))
+        self.query_one("#charts", Static).update(charts_text(save.state_at, self.index, self._round_ends, state.round))
         timeline = self.query_one("#timeline", OptionList)
         row = max((i for i, seq in enumerate(self._shown) if seq <= self.index), default=0)
         if timeline.highlighted != row:
@@ -282,9 +285,8 @@ class ReplayScreen(Screen[None]):
             out.append("\n")
         n = names(state)
         ladders = {t.id: t.ladder for t in state.ruleset.tracks}
-        for change in e.result.get("changes", []):
-            if isinstance(change, dict):
-                out.append(f"  {change_text(change, n, ladders)}\n", style="dim")
+        for change in changes_of(e.result):
+            out.append(f"  {change_text(change, n, ladders)}\n", style="dim")
         for key in ("reason",):
             if e.result.get(key) or e.action.reason:
                 out.append(f"  reason: {literal(e.result.get(key) or e.action.reason)}\n", style="italic")
@@ -296,61 +298,6 @@ class ReplayScreen(Screen[None]):
         if e.time:
             out.append(f"  at {e.time}", style="dim")
         return out
-
-    def _draw_lanes(self) -> None:
-        """One lane per track: its position, tension and status at the end of each round so far."""
-        state = self.save.state_at(self.index)
-        n = names(state)
-        rounds = [r for r in sorted(self._round_ends) if r <= state.round]
-        out = Text()
-        out.append(f"{'track history':<24}", style="bold")
-        for r in rounds:
-            out.append(f" R{r:<5}", style="bold")
-        out.append("\n")
-        marks = {"open": "", "agreed": "\u2714", "collapsed": "\u2716", "deferred": "\u2016"}
-        for spec in state.ruleset.tracks:
-            out.append(f"{n[spec.id][:23]:<24}")
-            for r in rounds:
-                end = min(self._round_ends[r], self.index)
-                t = self.save.state_at(end).tracks[spec.id]
-                cell = f"{t.position}/{t.tension}{marks[t.status]}"
-                out.append(f" {cell:<6}", style={"agreed": "green", "collapsed": "red", "deferred": "yellow"}.get(t.status, ""))
-            out.append("\n")
-        out.append("cells: position/tension; \u2714 agreed \u2716 collapsed \u2016 deferred", style="dim")
-        self.query_one("#lanes", Static).update(out)
-
-    def _draw_charts(self, up_to_round: int) -> None:
-        """Position, tension and meters by round, each on its own fixed scale.
-
-        (Textual's Sparkline rescales a series to its own min..max, so a tension
-        that sits at 2 all game would draw as a full bar; a block per round on
-        the track's own scale reads right, and needs no extra dependency.)
-        """
-        rounds = [r for r in sorted(self._round_ends) if r <= up_to_round]
-        states = [self.save.state_at(min(self._round_ends[r], self.index)) for r in rounds]
-        first = self.save.state_at(0)
-        n = names(first)
-        out = Text()
-        header = f"{'by round':<24}" + "".join(f" R{r:<2}" for r in rounds) + "\n"
-
-        def row(label: str, values: list[int], low: int, high: int, scale: str) -> None:
-            out.append(f"{label[:23]:<24}")
-            for v in values:
-                level = 0 if high <= low else round((v - low) / (high - low) * (len(BLOCKS) - 1))
-                out.append(f"  {BLOCKS[max(0, min(len(BLOCKS) - 1, level))]} ")
-            out.append(f"  {scale}\n", style="dim")
-
-        out.append("position " + header[9:], style="bold")
-        for t in first.ruleset.tracks:
-            row(n[t.id], [s.tracks[t.id].position for s in states], 0, len(t.ladder) - 1, f"0..{len(t.ladder) - 1}")
-        out.append("tension  " + header[9:], style="bold")
-        for t in first.ruleset.tracks:
-            row(n[t.id], [s.tracks[t.id].tension for s in states], 0, t.breakdown_at, f"0..{t.breakdown_at}")
-        if first.ruleset.meters:
-            out.append("meters   " + header[9:], style="bold")
-            for m in first.ruleset.meters:
-                row(n[m.id], [s.meters[m.id] for s in states], m.min, m.max, f"{m.min}..{m.max}")
-        self.query_one("#charts", Static).update(out)
 
     # -- moving --------------------------------------------------------------
 

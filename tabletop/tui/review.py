@@ -10,6 +10,7 @@ from rich.text import Text
 
 from ..engine import State
 from ..engine.review import net_changes, undone_this_round
+from ..engine.wording import moved
 from .text import literal, names
 
 
@@ -18,7 +19,7 @@ def review_text(state: State) -> Text:
     n = names(state)
     out = Text(f"Review of round {state.round}\n", style="bold")
     for track, changes in net_changes(state).items():
-        what = "; ".join(f"{c.what} {c.before}\u2192{c.after}" for c in changes) or "no change"
+        what = "; ".join(f"{c.what} {moved(c.before, c.after, compact=True)}" for c in changes) or "no change"
         out.append(f"  {n[track]}: {state.tracks[track].status}, {what}\n")
     undone = undone_this_round(state)
     if undone:

@@ -16,13 +16,12 @@ from rich.text import Text
 from ..content import Card, MoveType
 from ..content.literal import literal
 from ..engine import Event, State, objectives_met
+from ..engine import wording
+from ..engine.records import Ruling, changes_of
+from ..engine.wording import UNDONE, met_word, resource_name
 
-STATUS_MARK = {
-    "open": "\u25cb OPEN",  # ○
-    "agreed": "\u2714 AGREED",  # ✔
-    "collapsed": "\u2716 COLLAPSED",  # ✖
-    "deferred": "\u2016 DEFERRED",  # ‖ (⏸ is two cells wide in many terminals)
-}
+#: A status as a screen shows it: ``✔ AGREED``.
+STATUS_MARK = {status: wording.status_word(status, loud=True) for status in wording.STATUS_MARK}
 STATUS_STYLE = {
     "open": "bold",
     "agreed": "bold green",
@@ -45,11 +44,9 @@ def names(state: State) -> dict[str, str]:
 
 
 def status_word(state: State, track_id: str) -> str:
+    """A track's status as a screen shows it: ``✔ AGREED (provisional)``."""
     t = state.tracks[track_id]
-    word = STATUS_MARK[t.status]
-    if t.provisional:
-        word += " (provisional)"
-    return word
+    return wording.status_word(t.status, t.provisional, loud=True)
 
 
 #: a gauge is at most this many cells: a longer scale is drawn to it, not cell by cell
@@ -73,11 +70,6 @@ def gauge(value: int, top: int, full: str = "\u25ae", empty: str = "\u25af", cel
             scaled = min(cells - 1, scaled)
         value, top = scaled, cells
     return full * value + empty * (top - value)
-
-
-def resource_name(resource_id: str) -> str:
-    """A resource as the room reads it: ``mandate-moscow`` is "mandate moscow" (resources have no names)."""
-    return literal(resource_id.replace("-", " ").replace("_", " "))
 
 
 def named(part: Any, names: Mapping[str, str] | None) -> str:
@@ -151,16 +143,7 @@ def hidden_seqs(state: State) -> set[int]:
 def changes_words(state: State, result: Mapping[str, Any]) -> str:
     """What an event changed on the board, in a few words: "Borders tension 2\u21924"."""
     n = names(state)
-    words = []
-    for change in result.get("changes", []) or []:
-        if "track" in change:
-            words.append(f"{n.get(change['track'], change['track'])} {change['what']} {change['from']}\u2192{change['to']}")
-        elif "meter" in change:
-            words.append(f"{n.get(change['meter'], change['meter'])} {change['from']}\u2192{change['to']}")
-        elif "resource" in change:
-            words.append(f"{n.get(change['actor'], change['actor'])} {resource_name(change['resource'])} "
-                         f"{change['from']}\u2192{change['to']}")
-    return "; ".join(literal(w) for w in words)
+    return "; ".join(w for c in changes_of(result) if (w := wording.change_text(c, n, compact=True)))
 
 
 def event_line(state: State, event: Event, hidden: set[int], undone: set[int] | None = None) -> Text:
@@ -175,7 +158,7 @@ def event_line(state: State, event: Event, hidden: set[int], undone: set[int] | 
     if kind in ("override", "undo", "note", "inject", "skip", "redraw", "end"):
         out.append("FACILITATOR ", style="reverse")
     if undone and event.seq in undone:
-        out.append("(undone) ", style="italic")
+        out.append(f"{UNDONE} ", style="italic")
         style += " strike"
     out.append(literal(event.summary), style=style.strip())
     changed = changes_words(state, event.result)
@@ -188,39 +171,11 @@ def ruling_lines(state: State, event: Event, brief: bool = False) -> list[Text]:
     """The working of a ruling: dice and modifiers, votes, the facilitator's reason.
 
     ``brief`` (a small screen): the modifiers that did not apply are counted, not listed."""
-    ruling = event.result.get("ruling")
-    if not isinstance(ruling, Mapping):
-        return []
-    n = names(state)
-    out: list[Text] = []
-    kind = ruling.get("resolution")
-    if kind == "dice":
-        dice = ruling.get("dice", [0, 0])
-        parts = [f"rolled {dice[0]} + {dice[1]}"]
-        idle = 0
-        for mod in ruling.get("modifiers", []):
-            if brief and not mod["applies"]:
-                idle += 1
-                continue
-            sign = "+" if mod["add"] >= 0 else "\u2212"
-            applied = "" if mod["applies"] else " (does not apply)"
-            parts.append(f"{sign}{abs(mod['add'])} for {literal(mod['source'])}{applied}")
-        parts.append(f"= {ruling.get('total')} vs target {ruling.get('target')}")
-        if idle:
-            parts.append(f"{idle} modifier{'s' if idle != 1 else ''} did not apply")
-        out.append(Text(("  " if brief else "      ") + "; ".join(parts), style="italic"))
-    elif kind == "consensus":
-        acc = ", ".join(n.get(a, a) for a in ruling.get("accepted", [])) or "nobody"
-        rej = ", ".join(n.get(a, a) for a in ruling.get("rejected", [])) or "nobody"
-        line = f"      accepted: {acc}; rejected: {rej}; needs {ruling.get('threshold')} accepts"
-        if ruling.get("vetoed_by"):
-            line += "; vetoed by " + ", ".join(n.get(a, a) for a in ruling["vetoed_by"])
-        out.append(Text(line, style="italic"))
-    elif kind == "facilitator":
-        out.append(Text(f"      facilitator's reason: {literal(ruling.get('reason') or '(none given)')}", style="italic"))
-    if ruling.get("lapsed"):
-        out.append(Text("      lapsed: the track had closed", style="italic"))
-    return out
+    ruling = Ruling.from_result(event.result)
+    lines = wording.ruling_lines(ruling, names(state), brief)
+    # a brief roll sits close under its move; every other line of working is indented as a detail
+    first = "  " if brief and ruling is not None and ruling.resolution == "dice" else "      "
+    return [Text((first if i == 0 else "      ") + line, style="italic") for i, line in enumerate(lines)]
 
 
 def outcome_text(state: State, show_secret: bool) -> Text:
@@ -244,7 +199,7 @@ def outcome_text(state: State, show_secret: bool) -> Text:
         count = sum(1 for _, ok in rows if ok)
         out.append(f"  {n[actor.id]}: {count} of {len(rows)} met\n", style="bold")
         for objective, ok in rows:
-            mark = "\u2714 met    " if ok else "\u2716 not met"
+            mark = f"{met_word(ok):<9}"
             text = literal(objective.text) if (show_secret or not objective.secret) else "(secret objective)"
             out.append(f"     {mark} {text}\n", style="green" if ok else "red")
     out.append("\nMeters: " + ", ".join(f"{n[m.id]} {state.meters[m.id]}" for m in state.ruleset.meters) + "\n")

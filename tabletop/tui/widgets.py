@@ -28,6 +28,7 @@ from .text import (
     names,
     resources_words,
     ruling_lines,
+    status_word,
 )
 
 
@@ -296,11 +297,6 @@ def track_text(state: State, track_id: str, compact: bool = False, width: int | 
     return out
 
 
-def status_words(state: State, track_id: str) -> str:
-    track = state.tracks[track_id]
-    return STATUS_MARK[track.status] + (" (provisional)" if track.provisional else "")
-
-
 def meter_text(state: State, meter_id: str) -> Text:
     """One meter: its name, a gauge and its value."""
     m = state.scenario.index.meters[meter_id]
@@ -365,7 +361,7 @@ class Board(Widget):
         """One track as the board shows it: its name, status and panel text (for tests and tools)."""
         state = self._state
         out = Text(literal(state.scenario.index.tracks[track_id].name) + "\n")
-        out.append(status_words(state, track_id) + "\n")
+        out.append(status_word(state, track_id) + "\n")
         out.append_text(track_text(state, track_id, self.compact))
         return out
 
@@ -395,7 +391,7 @@ class Board(Widget):
                     kind = "acting" if self._is_acting(state, t.id, self._acting) else state.tracks[t.id].status
                     frame, color_name = BORDERS[kind]
                     panels.append(_panel(console, body, w, rows, frame, _color(colors, color_name),
-                                         literal(t.name), status_words(state, t.id)))
+                                         literal(t.name), status_word(state, t.id)))
                 if len(panels) == 1:  # the second column stays empty, in the board's colours
                     panels.append([[Segment(" " * right)]] * len(panels[0]))
                 for first, second in zip(*panels, strict=True):

@@ -7,8 +7,8 @@ import json
 import pytest
 
 from tabletop.engine import objectives_met
+from tabletop.engine.wording import named_source
 from tabletop.report import build_report, render
-from tabletop.report.words import named_source
 from tabletop.store.reading import open_save
 
 from .kit import HtmlDoc, Played, Workshop, md_text

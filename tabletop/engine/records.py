@@ -1,0 +1,148 @@
+"""Rulings and changes as typed records, read once from an event's ``result``.
+
+The engine writes plain dicts into the save (that format does not change);
+every reader — the screens, the replay viewer, the reports — reads them
+through these records instead of by string keys. Old saves may lack keys:
+a missing key reads as "not recorded" (``None``, empty, ``False``), never
+as an error, so a save that opened before still opens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+
+def _ids(value: Any) -> tuple[str, ...]:
+    """A recorded list of actor ids; anything else (missing, ``None``) is nobody."""
+    return tuple(str(a) for a in value) if isinstance(value, (list, tuple)) else ()
+
+
+@dataclass(frozen=True)
+class Modifier:
+    """One modifier of a dice roll: where it came from, what it adds, whether it held."""
+
+    source: str = ""  # as recorded: the condition in the ruleset's ids (``trust >= 5``)
+    add: int = 0
+    applies: bool = False
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> Modifier:
+        source = data.get("source")
+        return cls("" if source is None else str(source), int(data.get("add", 0)), bool(data.get("applies")))
+
+
+@dataclass(frozen=True)
+class Ruling:
+    """How a tabled move was settled: its working and its outcome.
+
+    ``resolution`` is ``dice``, ``consensus``, ``facilitator`` or ``auto``;
+    only the fields of that kind are recorded. ``success`` is ``None`` when the
+    save does not say.
+    """
+
+    resolution: str | None = None
+    dice: tuple[int, ...] = ()
+    modifiers: tuple[Modifier, ...] = ()
+    total: int | None = None
+    target: int | None = None
+    accepted: tuple[str, ...] = ()
+    rejected: tuple[str, ...] = ()
+    threshold: int | None = None
+    vetoed_by: tuple[str, ...] = ()
+    reason: str | None = None
+    lapsed: bool = False
+    success: bool | None = None
+    proposal: int | None = None
+    actor: str | None = None
+    move: str | None = None
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> Ruling:
+        """A ruling from its recorded dict (``result["ruling"]``)."""
+        dice = data.get("dice")
+        proposal = data.get("proposal")
+        return cls(
+            resolution=data.get("resolution"),
+            dice=tuple(dice) if isinstance(dice, (list, tuple)) else (),
+            modifiers=tuple(Modifier.from_data(m) for m in data.get("modifiers") or [] if isinstance(m, Mapping)),
+            total=data.get("total"),
+            target=data.get("target"),
+            accepted=_ids(data.get("accepted")),
+            rejected=_ids(data.get("rejected")),
+            threshold=data.get("threshold"),
+            vetoed_by=_ids(data.get("vetoed_by")),
+            reason=data.get("reason"),
+            lapsed=bool(data.get("lapsed")),
+            success=bool(data["success"]) if "success" in data else None,
+            proposal=proposal if isinstance(proposal, int) else None,
+            actor=data.get("actor"),
+            move=data.get("move"),
+        )
+
+    @classmethod
+    def from_result(cls, result: Mapping[str, Any]) -> Ruling | None:
+        """The ruling an event recorded, or ``None`` when it settled nothing."""
+        data = result.get("ruling")
+        return cls.from_data(data) if isinstance(data, Mapping) else None
+
+    @property
+    def outcome(self) -> str:
+        """``lapsed``, ``applied`` (an automatic move), ``succeeds`` or ``fails``."""
+        if self.lapsed:
+            return "lapsed"
+        if self.resolution == "auto":
+            return "applied"
+        return "succeeds" if self.success else "fails"
+
+
+@dataclass(frozen=True)
+class Change:
+    """One thing an event changed on the board.
+
+    Three forms, as the engine records them: a track's ``position``,
+    ``tension`` or ``status`` (``track`` and ``what``); a meter (``meter``);
+    an actor's resource (``actor`` and ``resource``). Any other recorded
+    form keeps its items in ``other``.
+    """
+
+    before: Any = None
+    after: Any = None
+    track: str | None = None
+    what: str = ""
+    meter: str | None = None
+    actor: str | None = None
+    resource: str | None = None
+    other: tuple[tuple[str, Any], ...] = ()
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> Change:
+        before, after = data.get("from"), data.get("to")
+        if "track" in data:
+            return cls(before, after, track=str(data["track"]), what=str(data.get("what", "")))
+        if "meter" in data:
+            return cls(before, after, meter=str(data["meter"]))
+        if "resource" in data:
+            return cls(before, after, actor=str(data.get("actor")), resource=str(data["resource"]))
+        return cls(before, after, other=tuple((str(k), v) for k, v in data.items()))
+
+    @property
+    def form(self) -> str:
+        """``track``, ``meter``, ``resource`` or ``other``."""
+        if self.track is not None:
+            return "track"
+        if self.meter is not None:
+            return "meter"
+        return "resource" if self.resource is not None else "other"
+
+
+def changes_of(result: Mapping[str, Any]) -> list[Change]:
+    """What an event changed on the board, in order (an entry that is not a record is skipped)."""
+    changes = result.get("changes")
+    if not isinstance(changes, (list, tuple)):
+        return []
+    return [Change.from_data(c) for c in changes if isinstance(c, Mapping)]
+
+
+__all__ = ["Change", "Modifier", "Ruling", "changes_of"]

@@ -1,0 +1,181 @@
+"""What happened, in plain words: one wording for the screens, the replay viewer and every report.
+
+A ruling's working (dice and modifiers, votes, a veto, the facilitator's
+reason, a lapse), a change on the board (``Borders: position 1 → 2``), a
+status (``✔ agreed (provisional)``, on screen ``✔ AGREED``), an undone mark.
+Plain strings, no markup and no styling: a screen styles them, a report
+format escapes them. Where a screen and a report word the same thing
+differently (a screen is narrow: ``2→4``, the modifier's source as recorded),
+the difference is a parameter here, not a second copy.
+
+Text from a scenario, a deck, a save or a facilitator goes through the one
+sanitiser (:mod:`tabletop.content.literal`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from ..content.literal import literal, one_line
+from ..content.vocabulary import signed
+from .records import Change, Ruling
+
+STATUS_MARK = {
+    "open": "\u25cb",  # ○
+    "agreed": "\u2714",  # ✔
+    "collapsed": "\u2716",  # ✖
+    "deferred": "\u2016",  # ‖ (a pause sign that every font has; ⏸ is two cells wide in many terminals)
+}
+#: An objective met or not: the same marks as agreed and collapsed.
+MET_MARK = {True: "\u2714", False: "\u2716"}
+#: Put before an action that a later undo took back.
+UNDONE = "(undone)"
+#: Why a move came to nothing: its track closed before it was settled.
+LAPSED = "lapsed: the track had closed"
+
+
+def status_word(status: str, provisional: bool = False, *, loud: bool = False) -> str:
+    """``✔ agreed (provisional)``: a symbol and a word, never colour alone; ``loud`` (a screen): ``✔ AGREED``."""
+    word = f"{STATUS_MARK.get(status, '?')} {status.upper() if loud else status}"
+    return word + " (provisional)" if provisional else word
+
+
+def met_word(ok: bool) -> str:
+    """``✔ met`` or ``✖ not met``: an objective, at the end of a game."""
+    return f"{MET_MARK[bool(ok)]} {'met' if ok else 'not met'}"
+
+
+def moved(before: Any, after: Any, *, compact: bool = False) -> str:
+    """``2 → 4``; ``compact`` (a log line on a screen): ``2→4``."""
+    return f"{before}\u2192{after}" if compact else f"{before} \u2192 {after}"
+
+
+def resource_name(resource_id: str) -> str:
+    """A resource as the room reads it: ``mandate-moscow`` is "mandate moscow" (resources have no names)."""
+    return literal(resource_id.replace("-", " ").replace("_", " "))
+
+
+def named_source(source: Any, names: Mapping[str, str]) -> str:
+    """A modifier's recorded source (``trust >= 5``) with the meter or track it reads named (``Mutual trust >= 5``)."""
+    text = one_line(source)
+    first, sep, rest = text.partition(" ")
+    return f"{names[first]}{sep}{rest}" if sep and first in names else text
+
+
+def _who(ids: Sequence[str], names: Mapping[str, str]) -> str:
+    return ", ".join(names.get(a, a) for a in ids)
+
+
+def ruling_parts(ruling: Ruling, names: Mapping[str, str], *, screen: bool = False, brief: bool = False) -> list[str]:
+    """The working of a ruling, part by part (no outcome): dice and modifiers, votes, the facilitator's reason.
+
+    A report (the default) names each modifier's source, folds the reason to
+    one line and says that an automatic move takes effect after the reveal.
+    ``screen``: the source as recorded, the reason's own lines, nothing for an
+    automatic move. ``brief`` (a small screen): the modifiers that did not
+    apply are counted, not listed.
+    """
+    parts: list[str] = []
+    kind = ruling.resolution
+    if kind == "dice":
+        if len(ruling.dice) == 2:
+            parts.append(f"rolled {ruling.dice[0]} + {ruling.dice[1]}")
+        idle = 0
+        for mod in ruling.modifiers:
+            if brief and not mod.applies:
+                idle += 1
+                continue
+            source = literal(mod.source) if screen else named_source(mod.source, names)
+            parts.append(f"{signed(mod.add)} for {source}{'' if mod.applies else ' (does not apply)'}")
+        parts.append(f"= {ruling.total} vs target {ruling.target}")
+        if idle:
+            parts.append(f"{idle} modifier{'s' if idle != 1 else ''} did not apply")
+    elif kind == "consensus":
+        parts.append(f"accepted: {_who(ruling.accepted, names) or 'nobody'}")
+        parts.append(f"rejected: {_who(ruling.rejected, names) or 'nobody'}")
+        parts.append(f"needs {ruling.threshold} accepts")
+        if ruling.vetoed_by:
+            parts.append("vetoed by " + _who(ruling.vetoed_by, names))
+    elif kind == "facilitator":
+        reason = literal(ruling.reason) if screen else one_line(ruling.reason)
+        parts.append(f"facilitator's reason: {reason or '(none given)'}")
+    elif kind == "auto" and not screen:
+        parts.append("takes effect after the reveal")
+    return parts
+
+
+def ruling_text(ruling: Ruling | None, names: Mapping[str, str]) -> str:
+    """The working of a ruling in one line, with its outcome: ``rolled 3 + 4; +1 for ...; = 8 vs target 7 → succeeds``."""
+    if ruling is None:
+        return ""
+    text = "; ".join(ruling_parts(ruling, names))
+    if ruling.resolution == "auto" and not ruling.lapsed:
+        return text
+    if ruling.lapsed:
+        outcome = LAPSED
+    elif ruling.success is not None:
+        outcome = "succeeds" if ruling.success else "fails"
+    else:
+        return text
+    return (text + " \u2192 " if text else "") + outcome
+
+
+def ruling_lines(ruling: Ruling | None, names: Mapping[str, str], brief: bool = False) -> list[str]:
+    """The working of a ruling as a screen shows it: one line of working, and one more if it lapsed."""
+    if ruling is None:
+        return []
+    parts = ruling_parts(ruling, names, screen=True, brief=brief)
+    return (["; ".join(parts)] if parts else []) + ([LAPSED] if ruling.lapsed else [])
+
+
+def change_text(
+    change: Change,
+    names: Mapping[str, str],
+    ladders: Mapping[str, Sequence[str]] | None = None,
+    *,
+    compact: bool = False,
+) -> str:
+    """``Borders: position 1 → 2 (Line-of-contact talks)``, ``Mutual trust 2 → 1``, ``Russia capital 3 → 2``.
+
+    ``compact`` (a line of the event log on a screen): ``Borders position 1→2``,
+    a resource by its readable id (``mandate moscow``), no ladder rung, and an
+    unknown form not worded at all (``""``).
+    """
+    step = moved(change.before, change.after, compact=compact)
+    if change.track is not None:
+        where = names.get(change.track, change.track)
+        if compact:
+            return literal(f"{where} {change.what} {step}")
+        if change.what == "position":
+            ladder = (ladders or {}).get(change.track, ())
+            new = change.after
+            rung = f" ({one_line(ladder[new])})" if isinstance(new, int) and 0 <= new < len(ladder) else ""
+            return f"{where}: position {step}{rung}"
+        return f"{where}: {change.what} {step}"
+    if change.meter is not None:
+        text = f"{names.get(change.meter, change.meter)} {step}"
+        return literal(text) if compact else text
+    if change.resource is not None:
+        who = names.get(str(change.actor), str(change.actor))
+        if compact:
+            return literal(f"{who} {resource_name(change.resource)} {step}")
+        return f"{who} {one_line(change.resource)} {step}"
+    return "" if compact else ", ".join(f"{k} {v}" for k, v in change.other)
+
+
+__all__ = [
+    "LAPSED",
+    "MET_MARK",
+    "STATUS_MARK",
+    "UNDONE",
+    "change_text",
+    "met_word",
+    "moved",
+    "named_source",
+    "resource_name",
+    "ruling_lines",
+    "ruling_parts",
+    "ruling_text",
+    "status_word",
+]
