@@ -15,8 +15,11 @@ from typing import Any
 
 # C0 controls but tab and line feed, DEL, and C1 controls (CSI, OSC and ST as single characters)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u0080-\u009f]")
-# Bidirectional marks, embeddings, overrides and isolates could reorder what a reader sees around them.
-_BIDI = re.compile(r"[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+#: Unicode's bidirectional controls (the Bidi_Control property): the Arabic letter mark, the
+#: left-to-right and right-to-left marks, embeddings, overrides and isolates. Any of them could
+#: reorder what a reader sees around it; a character class, for every sanitiser and escaper to share.
+BIDI_CONTROLS = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_BIDI = re.compile(f"[{BIDI_CONTROLS}]")
 # In one-line text, a line break or tab is shown too: a name must not start a line of its own.
 _LINE_BREAK = re.compile(r"[\t\n]")
 
@@ -54,4 +57,4 @@ def one_line(value: Any) -> str:
     return " ".join(literal(value).split())
 
 
-__all__ = ["literal", "one_line"]
+__all__ = ["BIDI_CONTROLS", "literal", "one_line"]

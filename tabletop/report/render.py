@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from ..content.literal import BIDI_CONTROLS
 from .audience import AUDIENCES, for_audience
 from .build import ReportError, _Builder, load
 from .compare import compare
@@ -22,7 +23,7 @@ FULL_REPORTS_MAX = 4
 
 # Characters valid in JSON strings that a terminal could still act on (DEL, C1
 # controls such as CSI) or that reorder text: written as \\u escapes.
-_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_JSON_UNSAFE = re.compile(f"[\\x7f-\\x9f\\u2028\\u2029{BIDI_CONTROLS}]")
 
 
 def save_paths(paths: str | Path | Sequence[str | Path]) -> list[Path]:

@@ -26,7 +26,7 @@ HOSTILE = (
 MARKUP = "[@click=app.quit]X[/]"
 #: bytes that must never reach a terminal raw: C0 controls but tab and line feed, DEL, C1 controls
 RAW_CONTROLS = {chr(c) for c in range(0x20) if chr(c) not in "\t\n"} | {"\x7f"} | {chr(c) for c in range(0x80, 0xA0)}
-BIDI = {"\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069", "\u200e", "\u200f"}
+BIDI = {"\u061c", "\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069", "\u200e", "\u200f"}
 
 
 def raw_controls(text: str) -> set[str]:

@@ -1,0 +1,201 @@
+"""What happened, in words: the typed records read from saves, and the one wording of them.
+
+The screens, the replay viewer and every report format word rulings, changes
+and statuses through ``tabletop.engine.wording``; these tests pin its variants
+(a report's full wording, a screen's compact one) and that no other module
+keeps a copy.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import tabletop
+from tabletop.content.literal import literal, one_line
+from tabletop.engine.records import Change, Modifier, Ruling, changes_of
+from tabletop.engine.wording import (
+    change_text,
+    met_word,
+    moved,
+    named_source,
+    ruling_lines,
+    ruling_text,
+    status_word,
+)
+from tabletop.report.render import to_json
+
+NAMES = {"trust": "Mutual trust", "borders": "Borders", "ru": "Russia", "ua": "Ukraine", "eu": "Europe"}
+LADDERS = {"borders": ("Irreconcilable", "Norm reaffirmed", "Line-of-contact talks")}
+
+DICE = {
+    "resolution": "dice",
+    "dice": [3, 4],
+    "modifiers": [
+        {"source": "trust >= 5", "add": 1, "applies": True},
+        {"source": "escalation >= 7", "add": -1, "applies": False},
+        {"source": "tension >= 3", "add": -1, "applies": False},
+    ],
+    "total": 8,
+    "target": 8,
+    "success": True,
+    "proposal": 4,
+    "actor": "ru",
+    "move": "press",
+}
+
+
+def test_a_dice_ruling_reads_into_a_record() -> None:
+    ruling = Ruling.from_result({"ruling": DICE})
+    assert ruling is not None
+    assert ruling.dice == (3, 4) and ruling.total == 8 and ruling.target == 8
+    assert ruling.modifiers[0] == Modifier("trust >= 5", 1, True)
+    assert (ruling.proposal, ruling.actor, ruling.move, ruling.success) == (4, "ru", "press", True)
+    assert ruling.outcome == "succeeds"
+    assert Ruling.from_result({"summary": "no ruling here"}) is None
+    assert Ruling.from_result({"ruling": "not a record"}) is None
+
+
+def test_a_report_words_dice_with_named_sources_and_every_modifier() -> None:
+    text = ruling_text(Ruling.from_data(DICE), NAMES)
+    assert text == (
+        "rolled 3 + 4; +1 for Mutual trust >= 5; \u22121 for escalation >= 7 (does not apply); "
+        "\u22121 for tension >= 3 (does not apply); = 8 vs target 8 \u2192 succeeds"
+    )
+
+
+def test_a_screen_words_dice_with_sources_as_recorded_and_brief_counts_the_idle_ones() -> None:
+    ruling = Ruling.from_data(DICE)
+    assert ruling_lines(ruling, NAMES) == [
+        "rolled 3 + 4; +1 for trust >= 5; \u22121 for escalation >= 7 (does not apply); "
+        "\u22121 for tension >= 3 (does not apply); = 8 vs target 8"
+    ]
+    assert ruling_lines(ruling, NAMES, brief=True) == [
+        "rolled 3 + 4; +1 for trust >= 5; = 8 vs target 8; 2 modifiers did not apply"
+    ]
+
+
+def test_a_vote_with_a_veto_names_who_accepted_rejected_and_vetoed() -> None:
+    data = {"resolution": "consensus", "accepted": ["ru"], "rejected": ["ua", "eu"], "threshold": 2,
+            "vetoed_by": ["ua"], "success": False}
+    ruling = Ruling.from_data(data)
+    assert ruling_text(ruling, NAMES) == (
+        "accepted: Russia; rejected: Ukraine, Europe; needs 2 accepts; vetoed by Ukraine \u2192 fails"
+    )
+    assert ruling_lines(ruling, NAMES) == ["accepted: Russia; rejected: Ukraine, Europe; needs 2 accepts; vetoed by Ukraine"]
+    nobody = Ruling.from_data({"resolution": "consensus", "threshold": 1})
+    assert ruling_text(nobody, NAMES) == "accepted: nobody; rejected: nobody; needs 1 accepts"
+
+
+def test_a_lapsed_ruling_says_so_on_screen_and_in_a_report() -> None:
+    data = {"resolution": "auto", "lapsed": True, "success": False}
+    ruling = Ruling.from_data(data)
+    assert ruling.outcome == "lapsed"
+    assert ruling_text(ruling, NAMES) == "takes effect after the reveal \u2192 lapsed: the track had closed"
+    assert ruling_lines(ruling, NAMES) == ["lapsed: the track had closed"]
+    applied = Ruling.from_data({"resolution": "auto", "success": True})
+    assert applied.outcome == "applied"
+    assert ruling_text(applied, NAMES) == "takes effect after the reveal"
+    assert ruling_lines(applied, NAMES) == []
+
+
+def test_a_facilitators_reason_is_shown_literally_one_line_in_a_report() -> None:
+    reason = "Talks \x1b[2J stalled\r\nfor now \u202e"
+    ruling = Ruling.from_data({"resolution": "facilitator", "reason": reason, "success": False})
+    text = ruling_text(ruling, NAMES)
+    assert text == f"facilitator's reason: {one_line(reason)} \u2192 fails"
+    assert "\x1b" not in text and "\u202e" not in text and "\n" not in text
+    screen = ruling_lines(ruling, NAMES)
+    assert screen == [f"facilitator's reason: {literal(reason)}"]
+    assert "\x1b" not in screen[0] and "\u202e" not in screen[0]
+    blank = Ruling.from_data({"resolution": "facilitator"})
+    assert ruling_text(blank, NAMES) == "facilitator's reason: (none given)"
+    assert ruling_lines(blank, NAMES) == ["facilitator's reason: (none given)"]
+
+
+def test_old_saves_missing_keys_still_read_and_word() -> None:
+    bare = Ruling.from_data({"resolution": "dice"})
+    assert bare.dice == () and bare.modifiers == () and bare.success is None and not bare.lapsed
+    assert ruling_text(bare, NAMES) == "= None vs target None"
+    assert Ruling.from_data({"resolution": "dice", "modifiers": [{"source": "trust >= 5"}]}).modifiers == (
+        Modifier("trust >= 5", 0, False),
+    )
+    # no success recorded: nothing is claimed about the outcome
+    assert ruling_text(Ruling.from_data({"resolution": "consensus", "threshold": 1, "accepted": None}), NAMES).endswith(
+        "needs 1 accepts"
+    )
+    assert Ruling().outcome == "fails"
+    assert ruling_text(None, NAMES) == "" and ruling_lines(None, NAMES) == []
+
+
+def test_changes_read_into_three_forms_and_keep_anything_else() -> None:
+    result = {"changes": [
+        {"track": "borders", "what": "position", "from": 1, "to": 2},
+        {"meter": "trust", "from": 2, "to": 1},
+        {"actor": "ru", "resource": "mandate-moscow", "from": 1, "to": 0},
+        {"odd": 1},
+        "not a record",
+    ]}
+    track, meter, resource, other = changes_of(result)
+    assert (track.form, meter.form, resource.form, other.form) == ("track", "meter", "resource", "other")
+    assert track == Change(1, 2, track="borders", what="position")
+    assert changes_of({}) == [] and changes_of({"changes": None}) == [] and changes_of({"changes": "x"}) == []
+    full = [change_text(c, NAMES, LADDERS) for c in (track, meter, resource, other)]
+    assert full == [
+        "Borders: position 1 \u2192 2 (Line-of-contact talks)",
+        "Mutual trust 2 \u2192 1",
+        "Russia mandate-moscow 1 \u2192 0",
+        "odd 1",
+    ]
+    compact = [change_text(c, NAMES, compact=True) for c in (track, meter, resource, other)]
+    assert compact == ["Borders position 1\u21922", "Mutual trust 2\u21921", "Russia mandate moscow 1\u21920", ""]
+
+
+def test_a_change_from_an_edited_save_is_shown_literally_on_screen() -> None:
+    change = Change.from_data({"meter": "trust\x1b[31m", "from": 1, "to": 2})
+    assert "\x1b" not in change_text(change, {}, compact=True)
+    # a position off the ladder names no rung
+    assert change_text(Change.from_data({"track": "borders", "what": "position", "from": 2, "to": 9}), NAMES, LADDERS) == (
+        "Borders: position 2 \u2192 9"
+    )
+
+
+def test_statuses_and_marks() -> None:
+    assert status_word("agreed", provisional=True) == "\u2714 agreed (provisional)"
+    assert status_word("agreed", loud=True) == "\u2714 AGREED"
+    assert status_word("deferred", True, loud=True) == "\u2016 DEFERRED (provisional)"
+    assert status_word("unheard-of") == "? unheard-of"
+    assert met_word(True) == "\u2714 met" and met_word(False) == "\u2716 not met"
+    assert moved(2, 4) == "2 \u2192 4" and moved(2, 4, compact=True) == "2\u21924"
+    assert named_source("trust >= 5", NAMES) == "Mutual trust >= 5"
+    assert named_source("round >= 3", NAMES) == "round >= 3"
+
+
+def test_the_arabic_letter_mark_is_a_bidi_control_too() -> None:
+    # U+061C reorders text like the other bidi marks; the sanitiser once let it through
+    assert literal("a\u061cb") == "a<U+061C>b"
+    assert one_line("\u061c") == "<U+061C>"
+    assert "\u061c" not in to_json({"name": "a\u061cb"})
+    assert json.loads(to_json({"name": "a\u061cb"})) == {"name": "a\u061cb"}
+
+
+#: phrases of the wording (as the code writes them) that only tabletop/engine/wording.py may hold
+ONLY_IN_WORDING = ("vs target", "(does not apply)", "accepted: {", "rejected: {", "vetoed by ",
+                   "facilitator's reason: ", "the track had closed", '" (provisional)"')
+
+
+@pytest.mark.parametrize("phrase", ONLY_IN_WORDING)
+def test_no_other_module_keeps_its_own_copy_of_the_wording(phrase: str) -> None:
+    root = Path(tabletop.__file__).parent
+    holders = sorted(
+        str(p.relative_to(root)) for p in root.rglob("*.py") if phrase in p.read_text(encoding="utf-8")
+    )
+    assert holders == ["engine/wording.py"], f"{phrase!r} is worded in {holders}"
+
+
+def test_no_module_writes_an_objectives_mark_by_hand() -> None:
+    # "\u2714 met" was written out in three places; now every one takes the mark from the wording
+    root = Path(tabletop.__file__).parent
+    assert [p.name for p in root.rglob("*.py") if "\\u2714 met" in p.read_text(encoding="utf-8")] == []
