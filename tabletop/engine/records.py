@@ -13,6 +13,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+#: The actions that settle a tabled move: each records a ruling.
+RULING_KINDS = ("vote", "roll", "rule", "enact")
+
 
 def _ids(value: Any) -> tuple[str, ...]:
     """A recorded list of actor ids; anything else (missing, ``None``) is nobody."""
@@ -145,4 +148,4 @@ def changes_of(result: Mapping[str, Any]) -> list[Change]:
     return [Change.from_data(c) for c in changes if isinstance(c, Mapping)]
 
 
-__all__ = ["Change", "Modifier", "Ruling", "changes_of"]
+__all__ = ["RULING_KINDS", "Change", "Modifier", "Ruling", "changes_of"]

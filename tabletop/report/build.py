@@ -17,13 +17,13 @@ from typing import Any
 from .._version import __version__
 from ..engine import State, objectives_met
 from ..engine.actions import FACILITATOR_KINDS
-from ..engine.records import Ruling, changes_of
+from ..engine.records import RULING_KINDS, Ruling, changes_of
 from ..engine.wording import change_text, ruling_text
 from ..store import SaveError
 from ..store.reading import Save, open_save
 from ..store.heads import head_line
 from .players import players_part
-from .words import RULING_KINDS, one_line, wants_text
+from .words import one_line, wants_text
 
 REPORT_FORMAT = "tabletop-report"
 REPORT_VERSION = 1
@@ -423,7 +423,7 @@ class _Builder:
         before, after = self.states[i - 1], self.states[i]
         a = ev.action
         result = ev.result
-        ruling = result.get("ruling") if isinstance(result.get("ruling"), Mapping) else None
+        ruling = Ruling.from_result(result)
         entry: dict[str, Any] = {
             "seq": ev.seq,
             "time": ev.time,
@@ -438,8 +438,8 @@ class _Builder:
             "facilitator": a.kind in FACILITATOR_KINDS,
             "undone": ev.seq in self.undone_by,
             "undone_by": self.undone_by.get(ev.seq),
-            "ruling": dict(ruling) if ruling is not None else None,
-            "working": ruling_text(Ruling.from_data(ruling), self.names) if ruling is not None else None,
+            "ruling": dict(result["ruling"]) if ruling is not None else None,  # as saved
+            "working": ruling_text(ruling, self.names) if ruling is not None else None,
             "changes": [dict(c) for c in result.get("changes") or []],
             "changes_text": self.changes_text(result),
             "effect_notes": list(result.get("notes") or []),

@@ -18,8 +18,6 @@ from ..content.literal import literal, one_line  # noqa: F401 - the report forma
 STATUSES = ("agreed", "collapsed", "deferred", "open")
 #: How a participants' report names a sealed move that the save never revealed.
 SEALED_MOVE = "a sealed move"
-#: Actions that settle a tabled move.
-RULING_KINDS = ("vote", "roll", "rule", "enact")
 
 
 def wants_text(objective: Any, ladder: Sequence[str]) -> str:

@@ -17,6 +17,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..engine import Event, legal_actions
+from ..engine.actions import FACILITATOR_KINDS
 from ..engine.records import Ruling, changes_of
 from ..engine.review import undone_seqs
 from ..engine.wording import UNDONE, change_text
@@ -30,8 +31,6 @@ from .text import literal, names, ruling_lines
 from .widgets import Board, CardPanel, TurnPanel
 
 SPEEDS = (0.5, 1.0, 2.0, 4.0, 8.0)  # events per second when playing
-
-FACILITATOR = ("override", "undo", "note", "inject", "skip", "redraw", "end")
 
 REPLAY_HELP = """\
 tabletop replay — keys
@@ -196,7 +195,7 @@ class ReplayScreen(Screen[None]):
         kind = e.action.kind
         out = Text()
         out.append(f"{e.seq:>4} R{e.round} {e.phase[:5]:<5} ", style="dim")
-        if kind in FACILITATOR:
+        if kind in FACILITATOR_KINDS:
             out.append({"note": "NOTE", "override": "OVERRIDE", "undo": "UNDO"}.get(kind, "FACILITATOR"), style="reverse")
             out.append(" ")
         if e.seq in self._undone:

@@ -15,9 +15,9 @@ from rich.text import Text
 
 from ..content import Card, MoveType
 from ..content.literal import literal
-from ..engine import Event, State, objectives_met
-from ..engine import wording
-from ..engine.records import Ruling, changes_of
+from ..engine import Event, State, objectives_met, wording
+from ..engine.actions import FACILITATOR_KINDS
+from ..engine.records import RULING_KINDS, Ruling, changes_of
 from ..engine.wording import UNDONE, met_word, resource_name
 
 #: A status as a screen shows it: ``✔ AGREED``.
@@ -154,8 +154,8 @@ def event_line(state: State, event: Event, hidden: set[int], undone: set[int] | 
         out.append(f"{n.get(event.action.actor or '', event.action.actor)} committed a sealed move")
         return out
     kind = event.action.kind
-    style = "bold" if kind in ("vote", "roll", "rule", "enact", "override", "undo", "end") else ""
-    if kind in ("override", "undo", "note", "inject", "skip", "redraw", "end"):
+    style = "bold" if kind in (*RULING_KINDS, "override", "undo", "end") else ""
+    if kind in FACILITATOR_KINDS:
         out.append("FACILITATOR ", style="reverse")
     if undone and event.seq in undone:
         out.append(f"{UNDONE} ", style="italic")
