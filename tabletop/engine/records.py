@@ -69,7 +69,9 @@ class Ruling:
         return cls(
             resolution=data.get("resolution"),
             dice=tuple(dice) if isinstance(dice, (list, tuple)) else (),
-            modifiers=tuple(Modifier.from_data(m) for m in data.get("modifiers") or [] if isinstance(m, Mapping)),
+            modifiers=tuple(
+                Modifier.from_data(m) for m in data.get("modifiers") or [] if isinstance(m, Mapping)
+            ),
             total=data.get("total"),
             target=data.get("target"),
             accepted=_ids(data.get("accepted")),

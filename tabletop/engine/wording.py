@@ -36,7 +36,10 @@ LAPSED = "lapsed: the track had closed"
 
 
 def status_word(status: str, provisional: bool = False, *, loud: bool = False) -> str:
-    """``✔ agreed (provisional)``: a symbol and a word, never colour alone; ``loud`` (a screen): ``✔ AGREED``."""
+    """``✔ agreed (provisional)``: a symbol and a word, never colour alone.
+
+    ``loud`` (a screen, where the word stands alone): ``✔ AGREED``.
+    """
     word = f"{STATUS_MARK.get(status, '?')} {status.upper() if loud else status}"
     return word + " (provisional)" if provisional else word
 
@@ -57,7 +60,10 @@ def resource_name(resource_id: str) -> str:
 
 
 def named_source(source: Any, names: Mapping[str, str]) -> str:
-    """A modifier's recorded source (``trust >= 5``) with the meter or track it reads named (``Mutual trust >= 5``)."""
+    """A modifier's recorded source (``trust >= 5``) with the meter or track it reads named.
+
+    ``Mutual trust >= 5``: the first word is named when it is an id in ``names``.
+    """
     text = one_line(source)
     first, sep, rest = text.partition(" ")
     return f"{names[first]}{sep}{rest}" if sep and first in names else text
@@ -67,8 +73,12 @@ def _who(ids: Sequence[str], names: Mapping[str, str]) -> str:
     return ", ".join(names.get(a, a) for a in ids)
 
 
-def ruling_parts(ruling: Ruling, names: Mapping[str, str], *, screen: bool = False, brief: bool = False) -> list[str]:
-    """The working of a ruling, part by part (no outcome): dice and modifiers, votes, the facilitator's reason.
+def ruling_parts(
+    ruling: Ruling, names: Mapping[str, str], *, screen: bool = False, brief: bool = False
+) -> list[str]:
+    """The working of a ruling, part by part, without its outcome.
+
+    Dice and modifiers, votes and a veto, or the facilitator's reason.
 
     A report (the default) names each modifier's source, folds the reason to
     one line and says that an automatic move takes effect after the reveal.
@@ -106,7 +116,10 @@ def ruling_parts(ruling: Ruling, names: Mapping[str, str], *, screen: bool = Fal
 
 
 def ruling_text(ruling: Ruling | None, names: Mapping[str, str]) -> str:
-    """The working of a ruling in one line, with its outcome: ``rolled 3 + 4; +1 for ...; = 8 vs target 7 → succeeds``."""
+    """The working of a ruling in one line, with its outcome, as reports write it.
+
+    ``rolled 3 + 4; +1 for Mutual trust >= 5; = 8 vs target 7 → succeeds``.
+    """
     if ruling is None:
         return ""
     text = "; ".join(ruling_parts(ruling, names))
@@ -136,7 +149,10 @@ def change_text(
     *,
     compact: bool = False,
 ) -> str:
-    """``Borders: position 1 → 2 (Line-of-contact talks)``, ``Mutual trust 2 → 1``, ``Russia capital 3 → 2``.
+    """What one change did, as reports write it.
+
+    ``Borders: position 1 → 2 (Line-of-contact talks)``, ``Mutual trust 2 → 1``,
+    ``Russia capital 3 → 2``.
 
     ``compact`` (a line of the event log on a screen): ``Borders position 1→2``,
     a resource by its readable id (``mandate moscow``), no ladder rung, and an

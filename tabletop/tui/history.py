@@ -66,7 +66,8 @@ def charts_text(
 
     out.append("position " + header[9:], style="bold")
     for t in first.ruleset.tracks:
-        row(n[t.id], [s.tracks[t.id].position for s in states], 0, len(t.ladder) - 1, f"0..{len(t.ladder) - 1}")
+        top = len(t.ladder) - 1
+        row(n[t.id], [s.tracks[t.id].position for s in states], 0, top, f"0..{top}")
     out.append("tension  " + header[9:], style="bold")
     for t in first.ruleset.tracks:
         row(n[t.id], [s.tracks[t.id].tension for s in states], 0, t.breakdown_at, f"0..{t.breakdown_at}")

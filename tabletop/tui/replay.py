@@ -214,7 +214,8 @@ class ReplayScreen(Screen[None]):
             if not (e.action.kind == "vote" and ruling is not None and ruling.actor == self.actor_filter):
                 return False
         if self.track_filter is not None:
-            touched = e.track == self.track_filter or any(c.track == self.track_filter for c in changes_of(e.result))
+            changes = changes_of(e.result)
+            touched = e.track == self.track_filter or any(c.track == self.track_filter for c in changes)
             if not touched:
                 return False
         return True

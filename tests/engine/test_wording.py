@@ -84,7 +84,9 @@ def test_a_vote_with_a_veto_names_who_accepted_rejected_and_vetoed() -> None:
     assert ruling_text(ruling, NAMES) == (
         "accepted: Russia; rejected: Ukraine, Europe; needs 2 accepts; vetoed by Ukraine \u2192 fails"
     )
-    assert ruling_lines(ruling, NAMES) == ["accepted: Russia; rejected: Ukraine, Europe; needs 2 accepts; vetoed by Ukraine"]
+    assert ruling_lines(ruling, NAMES) == [
+        "accepted: Russia; rejected: Ukraine, Europe; needs 2 accepts; vetoed by Ukraine"
+    ]
     nobody = Ruling.from_data({"resolution": "consensus", "threshold": 1})
     assert ruling_text(nobody, NAMES) == "accepted: nobody; rejected: nobody; needs 1 accepts"
 
@@ -123,9 +125,8 @@ def test_old_saves_missing_keys_still_read_and_word() -> None:
         Modifier("trust >= 5", 0, False),
     )
     # no success recorded: nothing is claimed about the outcome
-    assert ruling_text(Ruling.from_data({"resolution": "consensus", "threshold": 1, "accepted": None}), NAMES).endswith(
-        "needs 1 accepts"
-    )
+    unsettled = Ruling.from_data({"resolution": "consensus", "threshold": 1, "accepted": None})
+    assert ruling_text(unsettled, NAMES).endswith("needs 1 accepts")
     assert Ruling().outcome == "fails"
     assert ruling_text(None, NAMES) == "" and ruling_lines(None, NAMES) == []
 
@@ -150,16 +151,17 @@ def test_changes_read_into_three_forms_and_keep_anything_else() -> None:
         "odd 1",
     ]
     compact = [change_text(c, NAMES, compact=True) for c in (track, meter, resource, other)]
-    assert compact == ["Borders position 1\u21922", "Mutual trust 2\u21921", "Russia mandate moscow 1\u21920", ""]
+    assert compact == [
+        "Borders position 1\u21922", "Mutual trust 2\u21921", "Russia mandate moscow 1\u21920", ""
+    ]
 
 
 def test_a_change_from_an_edited_save_is_shown_literally_on_screen() -> None:
     change = Change.from_data({"meter": "trust\x1b[31m", "from": 1, "to": 2})
     assert "\x1b" not in change_text(change, {}, compact=True)
     # a position off the ladder names no rung
-    assert change_text(Change.from_data({"track": "borders", "what": "position", "from": 2, "to": 9}), NAMES, LADDERS) == (
-        "Borders: position 2 \u2192 9"
-    )
+    off = Change.from_data({"track": "borders", "what": "position", "from": 2, "to": 9})
+    assert change_text(off, NAMES, LADDERS) == "Borders: position 2 \u2192 9"
 
 
 def test_statuses_and_marks() -> None:
