@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from ..engine.wording import met_word, status_word
+from ..engine.wording import met_word, moved, status_word
 from .charts import Series, line_chart
 from .words import (
     PLAYERS_UNRECORDED,
@@ -478,8 +478,9 @@ class _Report:
             for h in rnd["status_changes"]:
                 items.append(
                     f'<li class="status-change{" undone" if h["undone"] else ""}">Status: <span class="text">'
-                    f"{e(h['track_name'])} {_status(h['from'], h['from_provisional'])} \u2192 "
-                    f"{_status(h['to'], h['to_provisional'])}</span> (#{h['seq']}){self._undone(h['seq'])}</li>"
+                    f"{e(h['track_name'])} "
+                    f"{moved(_status(h['from'], h['from_provisional']), _status(h['to'], h['to_provisional']))}"
+                    f"</span> (#{h['seq']}){self._undone(h['seq'])}</li>"
                 )
             if rnd["passes"]:
                 items.append(

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from ..engine.wording import met_word, status_word
+from ..engine.wording import UNDONE, met_word, moved, status_word
 from .words import (
     PLAYERS_UNRECORDED,
     STATUSES,
@@ -253,7 +253,7 @@ def _timeline(doc: _Doc, report: dict[str, Any]) -> None:
         lines: list[str] = []
         for c in rnd["cards"]:
             where = esc(c["track_name"]) if c["track"] else "global"
-            undone = " **(undone)**" if c["undone"] else ""
+            undone = f" **{UNDONE}**" if c["undone"] else ""
             lines.append(f"- Card #{c['seq']} ({c['how']}, {where}): **{esc(c['title'])}**{undone}")
             if c["text"]:
                 lines.append(f"  - {esc(c['text'])}")
@@ -264,7 +264,7 @@ def _timeline(doc: _Doc, report: dict[str, Any]) -> None:
             a = c["answer"]
             if a is not None:
                 who, effect = answer_words(a, esc)
-                lines.append(f"  - #{a['seq']} {who}: {effect}" + (" **(undone)**" if a["undone"] else ""))
+                lines.append(f"  - #{a['seq']} {who}: {effect}" + (f" **{UNDONE}**" if a["undone"] else ""))
             if c["skipped"]:
                 reason = f": {esc(c['skipped']['reason'])}" if c["skipped"]["reason"] else ""
                 lines.append(f"  - {set_aside_text(c['skipped'])}{reason}")
@@ -302,9 +302,10 @@ def _timeline(doc: _Doc, report: dict[str, Any]) -> None:
             )
         for h in rnd["status_changes"]:
             lines.append(
-                f"- Status: {esc(h['track_name'])} {status_word(h['from'], h['from_provisional'])} \u2192 "
-                f"{status_word(h['to'], h['to_provisional'])} (#{h['seq']})"
-                + (" **(undone)**" if h["undone"] else "")
+                f"- Status: {esc(h['track_name'])} "
+                f"{moved(status_word(h['from'], h['from_provisional']), status_word(h['to'], h['to_provisional']))}"
+                f" (#{h['seq']})"
+                + (f" **{UNDONE}**" if h["undone"] else "")
             )
         if rnd["passes"]:
             lines.append(
@@ -356,7 +357,7 @@ def _notes(doc: _Doc, report: dict[str, Any]) -> None:
         about = f"#{n['about']}" + (f" (round {n['about_round']})" if n["about_round"] else "")
         summary = esc(n["about_summary"])
         if n["about_undone"]:
-            summary += " (undone)"
+            summary += f" {UNDONE}"
         rows.append([f"#{n['seq']}", str(n["round"]), about, summary, esc(n["text"])])
     doc.add(_table(["Note", "Round", "About event", "That event", "Note"], rows))
 

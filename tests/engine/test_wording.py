@@ -185,7 +185,7 @@ def test_the_arabic_letter_mark_is_a_bidi_control_too() -> None:
 
 #: phrases of the wording (as the code writes them) that only tabletop/engine/wording.py may hold
 ONLY_IN_WORDING = ("vs target", "(does not apply)", "accepted: {", "rejected: {", "vetoed by ",
-                   "facilitator's reason: ", "the track had closed", '" (provisional)"')
+                   "facilitator's reason: ", "the track had closed", '" (provisional)"', "(undone)")
 
 
 @pytest.mark.parametrize("phrase", ONLY_IN_WORDING)
