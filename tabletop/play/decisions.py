@@ -19,7 +19,7 @@ from ..content.literal import literal
 from ..engine import Action, RuleViolation, State, legal_actions, move_options, waiting_for
 from ..engine.sides import is_own_move
 from .sealed import SealedStep
-from .words import move_words, named, names
+from ..engine.wording import move_words, named, names
 
 #: the stage of the moves phase for the global moves (no track)
 GLOBAL = "@global"

@@ -7,18 +7,17 @@ they can neither style the screen nor reach the terminal.
 
 from __future__ import annotations
 
-import copy
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from rich.text import Text
 
-from ..content import Card, MoveType
+from ..content import Card
 from ..content.literal import literal
 from ..engine import Event, State, objectives_met, wording
 from ..engine.actions import FACILITATOR_KINDS
 from ..engine.records import RULING_KINDS, Ruling, changes_of
-from ..engine.wording import UNDONE, met_word, resource_name
+from ..engine.wording import UNDONE, effects_words, met_word, move_words, named, names, resource_name
 
 #: A status as a screen shows it: ``✔ AGREED``.
 STATUS_MARK = {status: wording.status_word(status, loud=True) for status in wording.STATUS_MARK}
@@ -32,15 +31,6 @@ STATUS_STYLE = {
 
 def plain(value: Any, style: str = "") -> Text:
     return Text(literal(value), style=style)
-
-
-def names(state: State) -> dict[str, str]:
-    rs = state.ruleset
-    return {
-        **{t.id: literal(t.name) for t in rs.tracks},
-        **{a.id: literal(a.name) for a in rs.actors},
-        **{m.id: literal(m.name) for m in rs.meters},
-    }
 
 
 def status_word(state: State, track_id: str) -> str:
@@ -72,44 +62,9 @@ def gauge(value: int, top: int, full: str = "\u25ae", empty: str = "\u25af", cel
     return full * value + empty * (top - value)
 
 
-def named(part: Any, names: Mapping[str, str] | None) -> str:
-    """An effect, condition or modifier in a few words, with the names of the meters, tracks
-    and resources it mentions in place of their ids ("Mutual trust −1", not "trust −1")."""
-    if names is None:
-        return literal(part.describe())
-    shown = copy.copy(part)  # content parts are frozen: the copy carries the names, the original is untouched
-    for field in ("meter", "track"):
-        value = getattr(part, field, None)
-        if isinstance(value, str) and value in names:
-            object.__setattr__(shown, field, names[value])
-    resource = getattr(part, "resource", None)
-    if isinstance(resource, str):
-        object.__setattr__(shown, "resource", resource_name(resource))
-    return literal(shown.describe())
-
-
-def effects_words(effects: Iterable[Any], names: Mapping[str, str] | None = None) -> str:
-    # a log line changes nothing on the board: not worth the room's attention here
-    return ", ".join(named(e, names) for e in effects if e.key != "log") or "no effect"
-
-
 def resources_words(resources: Mapping[str, int]) -> str:
     """What an actor holds: "3 capital, 1 mandate moscow"."""
     return ", ".join(f"{v} {resource_name(k)}" for k, v in resources.items()) or "no resources"
-
-
-def move_words(move: MoveType, names: Mapping[str, str] | None = None) -> str:
-    cost = ", ".join(f"{v} {resource_name(k)}" for k, v in move.cost.items()) or "free"
-    how = {
-        "auto": "at once",
-        "consensus": "members vote",
-        "dice": f"2d6 \u2265 {move.target}",
-        "facilitator": "facilitator rules",
-    }[move.resolution]
-    out = f"{cost}; {how}: {effects_words(move.effects, names)}"
-    if move.fail_effects:
-        out += f"; if it fails: {effects_words(move.fail_effects, names)}"
-    return out
 
 
 def card_text(state: State, card: Card, facilitator: bool, story: bool = True) -> Text:
