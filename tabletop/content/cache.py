@@ -1,7 +1,7 @@
 """The bundled scenarios, validated ahead of time.
 
-Validating a file needs pydantic and its models (about 100 ms before the
-first board appears). The bundled rulesets and decks change only with a
+Validating a file needs pydantic and its models (the most expensive part
+of a start, benchmarks/README.md). The bundled rulesets and decks change only with a
 release, so ``scenarios/validated.jsonl`` holds each bundled ruleset with its
 deck as validated data, keyed by the SHA-256 of both files' bytes and of the
 data itself. A file whose bytes match is read from there; any other file,
@@ -10,7 +10,7 @@ user's cache (:mod:`tabletop.content.usercache`, in this same format).
 
 The file is JSON lines: a first line with the format, then two lines per
 scenario, what it is (the keys) and then its data, so that a start parses
-only the keys and the one scenario it plays (the whole file took ~1 ms).
+only the keys and the one scenario it plays, not every scenario's data.
 The file is written by :mod:`tabletop.content.refresh`, by itself: see
 there for when.
 """

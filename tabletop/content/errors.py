@@ -27,7 +27,7 @@ def did_you_mean(word: str, options: Iterable[str]) -> str:
 
 
 class Problem(NamedTuple):
-    """One thing wrong with a content file (a named tuple: a dataclass cost every start 0.4 ms)."""
+    """One thing wrong with a content file (a named tuple: a dataclass compiles its methods on every start)."""
 
     file: str
     line: int | None

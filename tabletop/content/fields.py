@@ -54,7 +54,7 @@ class ContentModel:
     types and broken rules are the validator's business
     (:mod:`tabletop.content.validation`); these classes only hold the result.
     It is a small dataclass of its own: ``dataclasses.dataclass`` generates
-    code for each class, which cost ~12 ms of every start for ~35 classes.
+    code for each of the content classes on every start (benchmarks/README.md).
     """
 
     def __init__(self, **values: Any) -> None:
@@ -172,7 +172,7 @@ def hints(cls: type) -> dict[str, Any]:
 
     The content modules keep their annotations evaluated (no ``from __future__
     import annotations``), so they are taken as declared; typing.get_type_hints
-    compiles and evaluates each string annotation, ~2 ms of every start. A class
+    compiles and evaluates each string annotation on every start. A class
     with string annotations still gets them resolved, the slow way.
     """
     found = _HINTS.get(cls)

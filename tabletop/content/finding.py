@@ -15,10 +15,6 @@ def bundled_rulesets() -> list[Path]:
     return sorted((BUNDLED / "rulesets").glob("*.toml"))
 
 
-def bundled_decks() -> list[Path]:
-    return sorted((BUNDLED / "decks").glob("*.toml"))
-
-
 DEFAULT_RULESET = "parallel-tracks"
 
 

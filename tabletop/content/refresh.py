@@ -12,8 +12,8 @@ bundled ruleset with its deck, as validating them gives. It is written again:
   and best effort: an installed package's folder is usually read-only (and its
   files never change), so there nothing is written and the user's cache serves;
   a bundled file with a mistake leaves the file as it is (validating it says
-  what is wrong). A start that hits the cache checks nothing (it saves the
-  cache's few milliseconds).
+  what is wrong). A start that hits the cache checks nothing (checking would cost
+  what the cache saves).
 - **when validating itself changed** (the content code or pydantic give other
   data for the same bytes): no start can see that cheaply, so the suite's
   ``test_the_cache_file_is_up_to_date_with_the_bundled_files`` writes the file

@@ -24,7 +24,6 @@ class ScenarioIndex:
         self.seats: dict[str, tuple[str, ...]] = {
             a.id: tuple(t.id for t in ruleset.tracks if a.id in t.members) for a in ruleset.actors
         }
-        self.has_global_moves = any(m.scope == "global" for m in ruleset.moves)
         #: every (move, track) each actor could ever play, in listing order (track None: a global move)
         self.plays: dict[str, tuple[tuple[MoveType, str | None], ...]] = {
             actor: tuple(

@@ -179,7 +179,7 @@ def _write(name: str | None, text: str) -> None:
     where = folder()
     if name is None or where is None:
         return
-    import tempfile  # only a start that validated writes (2.5 ms of imports a cached start skips)
+    import tempfile  # only a start that validated writes (imports a cached start skips)
 
     temp: str | None = None
     try:

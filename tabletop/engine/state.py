@@ -58,18 +58,6 @@ class Proposal(NamedTuple):
         done = {a for a, _ in self.votes}
         return next((v for v in self.voters if v not in done), None)
 
-    def as_data(self) -> dict[str, Any]:
-        return {
-            "seq": self.seq,
-            "actor": self.actor,
-            "move": self.move,
-            "track": self.track,
-            "link": self.link,
-            "resolution": self.resolution,
-            "votes": [[a, v] for a, v in self.votes],
-            "revealed": self.revealed,
-        }
-
 
 class _LogNode(NamedTuple):
     event: Event
@@ -155,29 +143,6 @@ class State:
     def hash(self) -> str:
         """A digest of the game state (not the log), equal in any process."""
         return state_hash(self)
-
-    def snapshot(self) -> dict[str, Any]:
-        """The game state as plain data (what the hash covers)."""
-        return {
-            "round": self.round,
-            "phase": self.phase,
-            "over": self.over,
-            "end_reason": self.end_reason,
-            "tracks": {k: self.tracks[k].as_data() for k in sorted(self.tracks)},
-            "meters": {k: self.meters[k] for k in sorted(self.meters)},
-            "resources": {a: dict(sorted(r.items())) for a, r in sorted(self.resources.items())},
-            "pile": list(self.pile),
-            "discard": list(self.discard),
-            "turn": self.turn,
-            "actions_left": dict(sorted(self.actions_left.items())),
-            "passed": sorted(self.passed),
-            "card": self.card,
-            "card_round_event": self.card_round_event,
-            "event_done": self.event_done,
-            "queue": [p.as_data() for p in self.queue],
-            "used_once": sorted([a, m] for a, m in self.used_once),
-            "chance": self.chance,
-        }
 
 
 def evolve(state: State, **changes: Any) -> State:

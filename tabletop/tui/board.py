@@ -338,7 +338,7 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
                         markup=False)
         self.refresh_view()
         # each panel tells the screen of its change when its own task next idles, and a frame can
-        # fall between them (the board then came a frame, ~30 ms, after the list): one repaint of
+        # fall between them (the board then came a frame after the list): one repaint of
         # the screen puts the whole result in the next frame
         self.refresh()
         return True

@@ -153,7 +153,6 @@ class Workshop:
         self.text = text
         self.end_round = end_round
         self.fired: dict[str, int] = {}
-        self.note_about: dict[int, int] = {}  # note seq -> the event it is about
         self.undone: int | None = None
 
     def _once(self, key: str) -> bool:
