@@ -10,7 +10,7 @@ from typing import Any
 
 from ..content.literal import BIDI_CONTROLS
 from .audience import AUDIENCES, for_audience
-from .build import ReportError, _Builder, load
+from .build import ReportError, assemble_report, load
 from .compare import compare
 from .htmlpage import report_html, several_html
 from .markdown import comparison_lines, esc, report_lines
@@ -79,14 +79,14 @@ def render(paths: str | Path | Sequence[str | Path], fmt: str = "md", audience: 
         raise ReportError(audience, f"unknown audience (expected one of {', '.join(AUDIENCES)})")
     files = save_paths(paths)
     if len(files) == 1:
-        report = for_audience(_Builder(load(files[0])).build(), audience)
+        report = for_audience(assemble_report(load(files[0])), audience)
         if fmt == "json":
             return to_json(report)
         if fmt == "html":
             return report_html(report)
         return report_lines(report)
     full = len(files) <= FULL_REPORTS_MAX
-    reports = [for_audience(_Builder(load(f)).build(full=full), audience) for f in files]
+    reports = [for_audience(assemble_report(load(f), full=full), audience) for f in files]
     comparison = compare(reports, with_reports=full)
     shown = reports if full else []
     if fmt == "json":

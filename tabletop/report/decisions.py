@@ -1,0 +1,219 @@
+"""The decision log of a report: one entry per intact event, with the working of its ruling, what became
+of each move, and the facilitator's notes tied to the events they are about.
+
+Every function reads a :class:`~tabletop.report.replayed.ReplayedGame`; text from the scenario, the deck
+and the facilitator is kept as written (the writers make it safe for their format).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from ..engine import State
+from ..engine.actions import FACILITATOR_KINDS
+from ..engine.records import RULING_KINDS, Ruling, changes_of
+from ..engine.wording import change_text, ruling_text
+from .replayed import ReplayedGame
+
+if TYPE_CHECKING:
+    from ..store.reading import SavedEvent
+
+
+def decision_log(game: ReplayedGame) -> list[dict[str, Any]]:
+    """Every intact event as a log entry, in order."""
+    return [log_entry(game, i) for i in range(1, len(game.events) + 1)]
+
+
+def _who(game: ReplayedGame, actor: str | None) -> str | None:
+    return game.actors[actor].name if actor in game.actors else None
+
+
+def _track_name(game: ReplayedGame, track: str | None) -> str | None:
+    return game.tracks[track].name if track in game.tracks else None
+
+
+def _card(game: ReplayedGame, card_id: Any) -> dict[str, Any] | None:
+    card = game.cards.get(card_id) if isinstance(card_id, str) else None
+    if card is None:
+        return None
+    return {
+        "id": card.id,
+        "title": card.title,
+        "text": card.text,
+        "track": card.track,
+        "track_name": _track_name(game, card.track),
+        "control_note": card.control_note,
+    }
+
+
+def changes_text(game: ReplayedGame, result: Mapping[str, Any]) -> list[str]:
+    """An event's changes in words (names made safe)."""
+    return [change_text(c, game.names, game.ladders) for c in changes_of(result)]
+
+
+def log_entry(game: ReplayedGame, i: int) -> dict[str, Any]:
+    """The log entry of the ``i``-th event (1-based): what every event has, then what its kind adds."""
+    ev = game.events[i - 1]
+    before, after = game.states[i - 1], game.states[i]
+    a = ev.action
+    result = ev.result
+    entry = _entry_base(game, ev)
+    reason = a.reason if a.reason is not None else result.get("reason")
+    if reason:
+        entry["reason"] = reason
+    if a.kind in RULING_KINDS and ev.seq in game.proposal_of:
+        _add_proposal(game, entry, ev)
+    if a.kind == "move":
+        _add_move(game, entry, ev)
+    _add_card(game, entry, ev, before)
+    _add_kind_details(game, entry, ev)
+    if result.get("revealed"):
+        entry["revealed"] = list(result["revealed"])
+    if result.get("game_over") or (after.over and not before.over):
+        entry["game_over"] = result.get("game_over") or after.end_reason
+    return entry
+
+
+def _entry_base(game: ReplayedGame, ev: SavedEvent) -> dict[str, Any]:
+    """What every entry has: when, who, what, whether undone, the ruling's working and the changes."""
+    a = ev.action
+    result = ev.result
+    ruling = Ruling.from_result(result)
+    return {
+        "seq": ev.seq,
+        "time": ev.time,
+        "round": ev.round,
+        "phase": ev.phase,
+        "kind": a.kind,
+        "actor": ev.actor,
+        "actor_name": _who(game, ev.actor),
+        "track": ev.track,
+        "track_name": _track_name(game, ev.track),
+        "summary": ev.summary,
+        "facilitator": a.kind in FACILITATOR_KINDS,
+        "undone": ev.seq in game.undone_by,
+        "undone_by": game.undone_by.get(ev.seq),
+        "ruling": dict(result["ruling"]) if ruling is not None else None,  # as saved
+        "working": ruling_text(ruling, game.names) if ruling is not None else None,
+        "changes": [dict(c) for c in result.get("changes") or []],
+        "changes_text": changes_text(game, result),
+        "effect_notes": list(result.get("notes") or []),
+        "effect_log": list(result.get("log") or []),
+        "notes": list(game.notes_on.get(ev.seq, [])),
+    }
+
+
+def _add_proposal(game: ReplayedGame, entry: dict[str, Any], ev: SavedEvent) -> None:
+    """A ruling: the proposal it rules on, and whose move that was."""
+    entry["proposal"] = game.proposal_of[ev.seq]
+    head = game.by_seq.get(game.proposal_of[ev.seq])
+    if head is not None:
+        entry["proposal_actor"] = head.actor
+        entry["proposal_actor_name"] = _who(game, head.actor)
+        entry["move"] = head.action.move
+        entry["move_name"] = game.moves[head.action.move].name if head.action.move in game.moves else None
+
+
+def _add_move(game: ReplayedGame, entry: dict[str, Any], ev: SavedEvent) -> None:
+    """A move: which, how it resolves, whether sealed, and what became of it."""
+    a = ev.action
+    result = ev.result
+    move = game.moves.get(a.move or "")
+    entry["move"] = a.move
+    entry["move_name"] = move.name if move else None
+    entry["resolution"] = move.resolution if move else None
+    entry["link"] = a.link
+    entry["link_name"] = _track_name(game, a.link)
+    entry["sealed"] = ev.seq in game.sealed
+    entry["revealed_at"] = game.revealed_at.get(ev.seq)
+    entry["ruled_at"] = game.ruled_at.get(ev.seq)
+    entry["outcome"] = move_outcome(game, ev.seq, result)
+    if result.get("paid"):
+        entry["paid"] = dict(result["paid"])
+
+
+def _add_card(game: ReplayedGame, entry: dict[str, Any], ev: SavedEvent, before: State) -> None:
+    """The card an event draws, injects, answers or skips, and the choice taken."""
+    a = ev.action
+    result = ev.result
+    if a.kind in ("draw", "redraw"):
+        outcome = result.get("outcome") or {}
+        entry["card"] = _card(game, outcome.get("card"))
+        entry["set_aside"] = [_card(game, c) for c in outcome.get("set_aside") or [] if c in game.cards]
+    if a.kind in ("inject", "apply_card", "choose"):
+        entry["card"] = _card(game, a.card)
+    if a.kind == "skip":
+        entry["card"] = _card(game, before.card)
+    if a.kind == "choose":
+        card = game.cards.get(a.card or "")
+        if card is not None and a.choice is not None and 0 <= a.choice < len(card.choices):
+            entry["choice"] = card.choices[a.choice].label
+
+
+def _add_kind_details(game: ReplayedGame, entry: dict[str, Any], ev: SavedEvent) -> None:
+    """What a note, an undo, a vote, a ruling by hand or an override adds."""
+    a = ev.action
+    result = ev.result
+    if a.kind == "note":
+        entry["text"] = a.text
+        about = result.get("about", a.about)
+        entry["about"] = about
+        entry["about_summary"] = about_summary(game, about)
+    if a.kind == "undo":
+        entry["undoes"] = result.get("undoes")
+    if a.kind == "vote":
+        entry["accept"] = a.accept
+    if a.kind == "rule":
+        entry["success"] = a.success
+    if a.kind == "override":
+        entry["set"] = {
+            k: v
+            for k in ("position", "tension", "status", "meter", "value")
+            if (v := getattr(a, k)) is not None
+        }
+
+
+def move_outcome(game: ReplayedGame, seq: int, result: Mapping[str, Any]) -> str:
+    """What became of a move: undone, lapsed, applied, succeeds, fails or pending."""
+    if seq in game.undone_by:
+        return "undone"
+    ruled = game.ruled_at.get(seq)
+    if ruled is not None:
+        return (Ruling.from_result(game.by_seq[ruled].result) or Ruling()).outcome
+    if result.get("tabled"):
+        return "pending"
+    return "applied"
+
+
+def about_summary(game: ReplayedGame, about: Any) -> str | None:
+    """The summary of the event a note is about (0: the start of the game)."""
+    if about == 0:
+        return "the start of the game"
+    event = game.by_seq.get(about) if isinstance(about, int) else None
+    return event.summary if event is not None else None
+
+
+def notes(game: ReplayedGame) -> list[dict[str, Any]]:
+    """The facilitator's notes, each with the event it is about."""
+    out = []
+    for ev in game.events:
+        if ev.action.kind != "note":
+            continue
+        about = ev.result.get("about", ev.action.about)
+        target = game.by_seq.get(about) if isinstance(about, int) else None
+        out.append(
+            {
+                "seq": ev.seq,
+                "round": ev.round,
+                "phase": ev.phase,
+                "time": ev.time,
+                "text": ev.action.text,
+                "about": about,
+                "about_round": target.round if target else None,
+                "about_kind": target.action.kind if target else None,
+                "about_summary": about_summary(game, about),
+                "about_undone": bool(target and target.seq in game.undone_by),
+            }
+        )
+    return out

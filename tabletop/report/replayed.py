@@ -1,0 +1,305 @@
+"""One save replayed for its report: the state after every intact event, indexes over the events, and
+the parts read from the states (how each track ended, each actor's objectives, values by round).
+
+:func:`replay_game` gives a :class:`ReplayedGame`; the timeline and the decision log read it and never
+replay anything themselves.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ..engine import State, objectives_met
+from ..engine.records import RULING_KINDS, Ruling
+from ..store import SaveError
+from ..store.reading import Save
+from .words import one_line, wants_text
+
+if TYPE_CHECKING:
+    from ..store.reading import SavedEvent
+
+
+def _label(value: Any) -> str:
+    return one_line(value)
+
+
+class ReplayedGame:
+    """A save replayed: the scenario's lookup tables, the intact events and the state after each.
+
+    ``states[0]`` is the start of the game and ``states[i]`` the state after ``events[i - 1]``.
+    ``damage`` is None or what is wrong and where; ``mismatch`` the first event whose recorded state
+    the replay does not reach, and ``difference`` how its record differs, when it does.
+    """
+
+    def __init__(self, save: Save):
+        self.save = save
+        self.scenario = save.scenario
+        rs = self.scenario.ruleset
+        self.rs = rs
+        self.tracks = {t.id: t for t in rs.tracks}
+        self.actors = {a.id: a for a in rs.actors}
+        self.meters = {m.id: m for m in rs.meters}
+        self.moves = {m.id: m for m in rs.moves}
+        self.cards = {c.id: c for c in self.scenario.deck.cards}
+        # names for worded text (made safe); the raw names are in ``scenario``
+        self.names: dict[str, str] = {
+            **{m.id: _label(m.name) for m in rs.meters},
+            **{t.id: _label(t.name) for t in rs.tracks},
+            **{a.id: _label(a.name) for a in rs.actors},
+        }
+        self.ladders = {t.id: t.ladder for t in rs.tracks}
+        self.events: list[SavedEvent] = list(save.events)
+        self.damage = _damage(save)
+        self.states: list[State] = []
+        self.mismatch: int | None = None
+        self.difference: str | None = None  # the first record that differs from the replay, and how
+        # indexes over the events (see index_events)
+        self.undone_by: dict[int, int] = {}
+        self.notes_on: dict[int, list[int]] = {}
+        self.revealed_at: dict[int, int] = {}
+        self.ruled_at: dict[int, int] = {}
+        self.proposal_of: dict[int, int] = {}
+        self.sealed: set[int] = set()
+        self.by_seq: dict[int, SavedEvent] = {}
+        self.history: dict[str, list[dict[str, Any]]] = {}
+
+
+def replay_game(save: Save) -> ReplayedGame:
+    """Replay a save and index its events: everything its report is made from."""
+    game = ReplayedGame(save)
+    replay(game)
+    index_events(game)
+    game.history = status_history(game)
+    return game
+
+
+# -- replay ----------------------------------------------------------------
+
+
+def replay(game: ReplayedGame) -> None:
+    """The state after every intact event; an event that does not replay ends the intact part."""
+    # every record is held against the replay: one that differs is shown as the game replays it
+    difference = game.save.check_records()
+    game.events = list(game.save.events)
+    game.damage = _damage(game.save)
+    game.states = [game.save.state_at(0)]
+    for i, event in enumerate(game.events, 1):
+        try:
+            game.states.append(game.save.state_at(i))
+        except SaveError as exc:
+            game.damage = {
+                "seq": event.seq,
+                "line": event.seq + 1,
+                "kind": exc.kind,
+                "detail": exc.message,
+                "text": f"event {event.seq} (line {event.seq + 1}): {exc.kind}: {exc.message}",
+            }
+            game.events = game.events[: i - 1]
+            break
+    if game.damage is not None:
+        game.damage["intact_events"] = len(game.events)
+    # the state hash recorded with each event: does the replay reach it?
+    game.mismatch = next(
+        (
+            ev.seq
+            for ev, state in zip(game.events, game.states[1:], strict=True)
+            if ev.state != state.hash
+        ),
+        None,
+    )
+    game.difference = None
+    if difference is not None and difference.seq <= len(game.events):
+        if game.mismatch is None or difference.seq < game.mismatch:
+            game.mismatch = difference.seq
+            game.difference = f"{difference.kind}: {difference.detail}"
+
+
+# -- indexes over the events -----------------------------------------------
+
+
+def index_events(game: ReplayedGame) -> None:
+    """Which event undoes which, the notes on each, when sealed moves were revealed and ruled."""
+    game.undone_by = {}
+    game.notes_on = {}
+    game.revealed_at = {}
+    game.ruled_at = {}
+    game.proposal_of = {}
+    game.sealed = set()
+    game.by_seq = {e.seq: e for e in game.events}
+    for ev in game.events:
+        if ev.action.kind == "undo" and isinstance(ev.result.get("undoes"), int):
+            game.undone_by[ev.result["undoes"]] = ev.seq
+    for i, ev in enumerate(game.events, 1):
+        kind = ev.action.kind
+        before, after = game.states[i - 1], game.states[i]
+        if kind == "note":
+            about = ev.result.get("about", ev.action.about)
+            if isinstance(about, int):
+                game.notes_on.setdefault(about, []).append(ev.seq)
+        elif kind == "advance":
+            for seq in ev.result.get("revealed") or []:
+                game.revealed_at[seq] = ev.seq
+        elif kind == "move" and any(p.seq == ev.seq and p.sealed for p in after.queue):
+            game.sealed.add(ev.seq)
+        if kind in RULING_KINDS and before.queue:
+            # a lapsed ruling does not name its proposal: the head of the queue does
+            ruling = Ruling.from_result(ev.result)
+            proposal = ruling.proposal if ruling is not None else None
+            head = proposal if proposal is not None else before.queue[0].seq
+            game.proposal_of[ev.seq] = head
+            if ruling is not None and ev.seq not in game.undone_by:
+                game.ruled_at[head] = ev.seq
+
+
+def status_history(game: ReplayedGame) -> dict[str, list[dict[str, Any]]]:
+    """Every change of a track's status (or provisional flag), from the states themselves."""
+    out: dict[str, list[dict[str, Any]]] = {t: [] for t in game.tracks}
+    for i, ev in enumerate(game.events, 1):
+        before, after = game.states[i - 1], game.states[i]
+        for tid in game.tracks:
+            a, b = before.tracks[tid], after.tracks[tid]
+            if (a.status, a.provisional) != (b.status, b.provisional):
+                out[tid].append(
+                    {
+                        "seq": ev.seq,
+                        "round": ev.round,
+                        "kind": ev.action.kind,
+                        "from": a.status,
+                        "from_provisional": a.provisional,
+                        "to": b.status,
+                        "to_provisional": b.provisional,
+                        "summary": ev.summary,
+                        "undone": ev.seq in game.undone_by,
+                    }
+                )
+    return out
+
+
+# -- how the game ended --------------------------------------------------
+
+
+def outcome(game: ReplayedGame, final: State) -> dict[str, Any]:
+    """How each track and meter stood at the end, and how the game ended."""
+    history = game.history
+    tracks = []
+    for spec in game.rs.tracks:
+        t = final.tracks[spec.id]
+        hist = history[spec.id]
+        lapsed = bool(
+            final.over
+            and hist
+            and hist[-1]["from"] == "agreed"
+            and hist[-1]["from_provisional"]
+            and hist[-1]["to"] == "open"
+            and hist[-1]["kind"] not in ("undo", "override")
+        )
+        # a provisional agreement that did not become firm: the package deal's cost
+        provisional_round = None
+        if not (t.status == "agreed" and not t.provisional):
+            provisional_round = next(
+                (
+                    h["round"]
+                    for h in reversed(hist)
+                    if h["to"] == "agreed" and h["to_provisional"] and not h["undone"]
+                ),
+                None,
+            )
+        tracks.append(
+            {
+                "id": spec.id,
+                "name": spec.name,
+                "status": t.status,
+                "provisional": t.provisional,
+                "since": t.since,
+                "position": t.position,
+                "rung": spec.ladder[t.position],
+                "top": len(spec.ladder) - 1,
+                "agreement_at": spec.agreement_at,
+                "agreement_rung": spec.ladder[spec.agreement_at],
+                "tension": t.tension,
+                "breakdown_at": spec.breakdown_at,
+                "lapsed": lapsed,
+                "provisional_round": provisional_round,
+                "history": hist,
+            }
+        )
+    return {
+        "over": final.over,
+        "end_reason": final.end_reason,
+        "round": final.round,
+        "phase": final.phase,
+        "complete": final.over and game.damage is None,
+        "agreements": sum(1 for t in final.tracks.values() if t.status == "agreed" and not t.provisional),
+        "tracks": tracks,
+        "meters": [
+            {
+                "id": m.id,
+                "name": m.name,
+                "value": final.meters[m.id],
+                "min": m.min,
+                "max": m.max,
+                "start": m.start,
+            }
+            for m in game.rs.meters
+        ],
+    }
+
+
+def objectives(game: ReplayedGame, final: State) -> list[dict[str, Any]]:
+    """Each actor's objectives, met or not at the end (secret ones flagged)."""
+    met = objectives_met(final)
+    out = []
+    for actor in game.rs.actors:
+        rows = [
+            {
+                "text": obj.text,
+                "track": obj.track,
+                "track_name": game.tracks[obj.track].name if obj.track in game.tracks else obj.track,
+                "wants": wants_text(obj, game.ladders.get(obj.track, ())),
+                "met": ok,
+                "secret": obj.secret,
+            }
+            for obj, ok in met.get(actor.id, [])
+        ]
+        out.append(
+            {
+                "actor": actor.id,
+                "name": actor.name,
+                "met": sum(1 for r in rows if r["met"]),
+                "total": len(rows),
+                "objectives": rows,
+            }
+        )
+    return out
+
+
+# -- series for charts ----------------------------------------------------
+
+
+def series(game: ReplayedGame) -> dict[str, Any]:
+    """Each track's position and tension, and each meter, at the start and at the end of each round."""
+    last_index: dict[int, int] = {}
+    for i, ev in enumerate(game.events, 1):
+        last_index[ev.round] = i
+    rounds = [0, *sorted(last_index)]
+    states = [game.states[0], *(game.states[last_index[r]] for r in rounds[1:])]
+    return {
+        "rounds": rounds,
+        "labels": ["start" if r == 0 else f"R{r}" for r in rounds],
+        "tracks": {
+            tid: {
+                "position": [s.tracks[tid].position for s in states],
+                "tension": [s.tracks[tid].tension for s in states],
+                "status": [s.tracks[tid].status for s in states],
+            }
+            for tid in game.tracks
+        },
+        "meters": {mid: [s.meters[mid] for s in states] for mid in game.meters},
+    }
+
+
+def _damage(save: Save) -> dict[str, Any] | None:
+    d = save.damage
+    if d is None:
+        return None
+    return {"seq": d.seq, "line": d.line, "kind": d.kind, "detail": d.detail, "text": str(d)}

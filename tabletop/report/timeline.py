@@ -1,0 +1,173 @@
+"""The timeline of a report: per round, the cards and how they were answered, the moves, rulings,
+passes, facilitator events, notes and status changes, and the board at the end of the round.
+
+Made from the decision log (see :mod:`~tabletop.report.decisions`) and the replayed game.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..engine import State
+from ..engine.actions import FACILITATOR_KINDS
+from ..engine.records import RULING_KINDS, Ruling
+from .replayed import ReplayedGame
+
+#: the log entry's fields a timeline move keeps, in this order
+_MOVE_FIELDS = (
+    "actor",
+    "actor_name",
+    "move",
+    "move_name",
+    "track",
+    "track_name",
+    "link",
+    "link_name",
+    "resolution",
+    "sealed",
+    "revealed_at",
+    "ruled_at",
+    "outcome",
+)
+
+
+def timeline(game: ReplayedGame, log: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rounds of the game in order, each with what happened in it and the board at its end."""
+    rounds: dict[int, dict[str, Any]] = {}
+    last_index: dict[int, int] = {}
+    by_seq = {e["seq"]: e for e in log}
+    open_card: dict[str, Any] | None = None
+    for i, entry in enumerate(log, 1):
+        r = _round_of(rounds, entry["round"])
+        last_index[entry["round"]] = i
+        base = {
+            "seq": entry["seq"],
+            "summary": entry["summary"],
+            "undone": entry["undone"],
+            "undone_by": entry["undone_by"],
+        }
+        open_card = _cards(r, entry, base, open_card)
+        _events(r, entry, base, by_seq)
+    for tid, hist in game.history.items():
+        for h in hist:
+            _round_of(rounds, h["round"])["status_changes"].append(
+                {**h, "track": tid, "track_name": game.tracks[tid].name}
+            )
+    final_round = game.states[-1].round
+    for r, item in rounds.items():
+        item["status_changes"].sort(key=lambda h: h["seq"])
+        state = game.states[last_index[r]] if r in last_index else game.states[-1]
+        item["end"] = _board(state)
+        item["complete"] = r < final_round or (game.states[-1].over and game.damage is None)
+    return [rounds[r] for r in sorted(rounds)]
+
+
+def _round_of(rounds: dict[int, dict[str, Any]], r: int) -> dict[str, Any]:
+    if r not in rounds:
+        rounds[r] = {
+            "round": r,
+            "cards": [],
+            "moves": [],
+            "rulings": [],
+            "facilitator": [],
+            "notes": [],
+            "status_changes": [],
+            "passes": [],
+        }
+    return rounds[r]
+
+
+def _cards(
+    r: dict[str, Any], entry: dict[str, Any], base: dict[str, Any], open_card: dict[str, Any] | None
+) -> dict[str, Any] | None:
+    """A card drawn, redrawn or injected opens; an answer or a skip closes it. Returns the open card."""
+    kind = entry["kind"]
+    if kind in ("draw", "redraw", "inject") and entry.get("card"):
+        open_card = {
+            **base,
+            "how": {"draw": "drawn", "redraw": "redrawn", "inject": "injected"}[kind],
+            **{k: entry["card"][k] for k in ("title", "text", "track", "track_name", "control_note")},
+            "card": entry["card"]["id"],
+            "set_aside": [c["title"] for c in entry.get("set_aside") or []],
+            "answer": None,
+            "skipped": None,
+        }
+        r["cards"].append(open_card)
+    elif kind in ("apply_card", "choose") and open_card is not None:
+        open_card["answer"] = {
+            "seq": entry["seq"],
+            "actor": entry["actor"],
+            "actor_name": entry["actor_name"],
+            "choice": entry.get("choice"),
+            "summary": entry["summary"],
+            "changes_text": entry["changes_text"],
+            "undone": entry["undone"],
+        }
+    elif kind == "skip" and open_card is not None:
+        open_card["skipped"] = {"seq": entry["seq"], "how": "skipped", "reason": entry.get("reason")}
+    if kind == "redraw" and r["cards"][:-1] and r["cards"][-2]["answer"] is None:
+        r["cards"][-2]["skipped"] = {"seq": entry["seq"], "how": "redrawn", "reason": None}
+    return open_card
+
+
+def _events(
+    r: dict[str, Any], entry: dict[str, Any], base: dict[str, Any], by_seq: dict[int, dict[str, Any]]
+) -> None:
+    """A move, pass, ruling, facilitator event or note, in its list of the round."""
+    kind = entry["kind"]
+    if kind == "move":
+        r["moves"].append(
+            {**base, **{k: entry.get(k) for k in _MOVE_FIELDS}, "changes_text": entry["changes_text"]}
+        )
+    elif kind == "pass":
+        r["passes"].append({**base, "actor": entry["actor"], "actor_name": entry["actor_name"]})
+    elif kind in RULING_KINDS and entry["ruling"] is not None:
+        r["rulings"].append(_ruling(entry, base, by_seq))
+    elif kind in FACILITATOR_KINDS and kind != "note":
+        item = {
+            **base,
+            "kind": kind,
+            "reason": entry.get("reason"),
+            "changes_text": entry["changes_text"],
+        }
+        if kind == "undo":
+            item["undoes"] = entry.get("undoes")
+        r["facilitator"].append(item)
+    elif kind == "note":
+        r["notes"].append(
+            {
+                "seq": entry["seq"],
+                "text": entry["text"],
+                "about": entry["about"],
+                "about_summary": entry["about_summary"],
+            }
+        )
+
+
+def _ruling(entry: dict[str, Any], base: dict[str, Any], by_seq: dict[int, dict[str, Any]]) -> dict[str, Any]:
+    """A ruling, with the move it rules on."""
+    move = by_seq.get(entry.get("proposal", -1))
+    ruling = Ruling.from_data(entry["ruling"])
+    return {
+        **base,
+        "proposal": entry.get("proposal"),
+        "proposal_round": move["round"] if move else None,
+        "actor": entry.get("proposal_actor"),
+        "actor_name": entry.get("proposal_actor_name"),
+        "move_name": entry.get("move_name"),
+        "track": entry["track"],
+        "track_name": entry["track_name"],
+        "resolution": ruling.resolution,
+        "success": ruling.success,
+        "lapsed": ruling.lapsed,
+        "ruling": entry["ruling"],
+        "working": entry["working"],
+        "changes_text": entry["changes_text"],
+    }
+
+
+def _board(state: State) -> dict[str, Any]:
+    return {
+        "tracks": {tid: t.as_data() for tid, t in state.tracks.items()},
+        "meters": dict(state.meters),
+    }
