@@ -1,157 +1,32 @@
-"""The report as one self-contained, printable HTML file.
+"""One save's report as one self-contained, printable HTML file.
 
-Inline CSS (with ``@media print``), charts as inline SVG from
+Inline CSS (``report.css``, with ``@media print``), charts as inline SVG from
 :mod:`tabletop.report.charts`, no JavaScript, no external URL of any kind.
-All outside text goes through :func:`e` (``html.escape`` after control
-characters are made visible). Status is always a symbol and a word; colour
-only repeats it.
+All outside text goes through :func:`~tabletop.report.htmlparts.e` (``html.escape``
+after control characters are made visible). Status is always a symbol and a
+word; colour only repeats it. Several saves: :mod:`tabletop.report.comparepage`.
 """
 
 from __future__ import annotations
 
-import html
-import re
-from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..engine.wording import met_word, moved, status_word
 from .charts import Series, line_chart
+from .htmlparts import clock_time, e, e_text, page, spaced, status_mark, table
 from .words import (
     PLAYERS_UNRECORDED,
-    STATUSES,
-    agreements_per_game,
     answer_words,
     audience_words,
-    literal,
     lost_agreement,
     move_detail,
     one_line,
     players_unrecorded,
     secrets_left_out,
     set_aside_text,
-    share_rows,
     tabled_earlier,
     working_parts,
 )
-
-CSS = """
-:root { --ink: #1b1b1b; --muted: #555; --rule: #b9b9b9; --head: #eeeeee; }
-* { box-sizing: border-box; }
-@page { margin: 14mm 12mm; }
-body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
-       color: var(--ink); background: #fff; max-width: 1120px; margin: 1.5rem auto; padding: 0 1rem; }
-h1 { font-size: 1.7rem; margin: 0 0 .3rem; }
-h2 { font-size: 1.3rem; border-bottom: 2px solid var(--ink); padding-bottom: .15rem; margin-top: 2rem; }
-h3 { font-size: 1.05rem; margin: 1.2rem 0 .4rem; }
-article + article { border-top: 4px double var(--ink); margin-top: 3rem; padding-top: 1rem; }
-table { border-collapse: collapse; width: 100%; margin: .4rem 0 1rem; font-size: .9rem; }
-th, td { border: 1px solid var(--rule); padding: .22rem .45rem; text-align: left; vertical-align: top; }
-th { background: var(--head); }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-table.facts { width: auto; }
-table.facts th { font-weight: 600; }
-.meta, .small { color: var(--muted); font-size: .88rem; }
-.status { font-weight: 700; white-space: nowrap; }
-.status-agreed { color: #1a6b21; }
-.status-collapsed { color: #a01515; }
-.status-deferred { color: #7a5800; }
-.status-open { color: #333; }
-.tag { display: inline-block; font-size: .72rem; font-weight: 700; letter-spacing: .04em; padding: 0 .3rem;
-       border: 1px solid currentColor; border-radius: 3px; margin-right: .3rem; text-decoration: none; }
-.tag-facilitator { color: #4b2a8a; }
-.tag-undone { color: #8a2a2a; }
-.tag-secret { color: #555; }
-tr.undone td.what .text, li.undone .text { text-decoration: line-through; color: var(--muted); }
-tr.facilitator td { background: #f6f2ff; }
-.warning { border: 2px solid #a35f00; background: #fff4d6; padding: .6rem .9rem; margin: 1rem 0; }
-.warning strong { color: #6b3e00; }
-.text { white-space: pre-line; }
-ul.events { margin: .2rem 0 .6rem; padding-left: 1.3rem; }
-ul.events li { margin: .12rem 0; }
-ul.events ul { padding-left: 1.1rem; }
-.working { color: #333; font-size: .86rem; }
-figure { margin: 1rem 0 1.4rem; }
-figcaption { color: var(--muted); font-size: .85rem; }
-svg.chart { max-width: 100%; height: auto; font-family: system-ui, Arial, sans-serif; }
-nav.toc { font-size: .9rem; }
-nav.toc a { margin-right: .8rem; }
-footer { margin: 2rem 0 1rem; color: var(--muted); font-size: .85rem; }
-@media print {
-  body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
-  nav.toc { display: none; }
-  h2, h3 { break-after: avoid; page-break-after: avoid; }
-  tr, figure, li { break-inside: avoid; page-break-inside: avoid; }
-  section.log, article + article { break-before: page; page-break-before: always; }
-  article + article { border-top: none; }
-  th, tr.facilitator td, .warning { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  a { color: inherit; text-decoration: none; }
-}
-"""
-
-
-def e(value: Any) -> str:
-    """Outside text for HTML: control characters made visible, one line, escaped."""
-    return html.escape(one_line(value), quote=True)
-
-
-def e_text(value: Any) -> str:
-    """Like :func:`e` but keeps line breaks (shown by ``white-space: pre-line``)."""
-    return html.escape(literal(value).strip(), quote=True)
-
-
-def _status(status: str, provisional: bool = False, extra: str = "") -> str:
-    cls = status if status in STATUSES else "open"
-    # one string escaped at once: escaping ``extra`` alone would fold away its leading space ("✔ agreedR5")
-    return f'<span class="status status-{cls}">{e(status_word(status, provisional) + extra)}</span>'
-
-
-def _spaced(words: str) -> str:
-    """Words that follow other words: escaped, after one space (``e`` alone would fold the space away)."""
-    return " " + e(words) if words.strip() else ""
-
-
-def _table(
-    head: Sequence[str],
-    rows: Iterable[Sequence[str]],
-    cls: str = "",
-    num: Sequence[int] = (),
-    cols: dict[int, str] | None = None,
-    row_classes: Sequence[str] | None = None,
-) -> str:
-    """A table; ``head`` and cells must already be HTML. ``num``: right-aligned columns."""
-    cols = cols or {}
-
-    def cell(tag: str, i: int, content: str) -> str:
-        classes = " ".join(c for c in ("num" if i in num else "", cols.get(i, "")) if c)
-        return f'<{tag} class="{classes}">{content}</{tag}>' if classes else f"<{tag}>{content}</{tag}>"
-
-    out = [f'<table class="{cls}">' if cls else "<table>"]
-    out.append("<thead><tr>" + "".join(cell("th", i, h) for i, h in enumerate(head)) + "</tr></thead>")
-    out.append("<tbody>")
-    for r, row in enumerate(rows):
-        rc = row_classes[r] if row_classes and row_classes[r] else ""
-        out.append(
-            (f'<tr class="{rc}">' if rc else "<tr>")
-            + "".join(cell("td", i, c) for i, c in enumerate(row))
-            + "</tr>"
-        )
-    out.append("</tbody></table>")
-    return "\n".join(out)
-
-
-def _time(iso: Any) -> str:
-    match = re.search(r"T(\d\d:\d\d:\d\d)", str(iso or ""))
-    return match.group(1) if match else ""
-
-
-def page(title: str, body: str) -> str:
-    """The whole document around ``body``; ``title`` is plain text."""
-    return (
-        "<!DOCTYPE html>\n"
-        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{e(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
-    )
 
 
 # --------------------------------------------------------------------------
@@ -262,7 +137,7 @@ class _Report:
             rows.append(
                 [
                     e(t["name"]),
-                    _status(t["status"], t["provisional"], extra),
+                    status_mark(t["status"], t["provisional"], extra),
                     e(t["since"]) if t["since"] is not None else "\u2013",
                     f"{t['position']}/{t['top']} \u201c{e(t['rung'])}\u201d",
                     f"{t['agreement_at']} \u201c{e(t['agreement_rung'])}\u201d",
@@ -275,7 +150,7 @@ class _Report:
         )
         return (
             f'<section class="outcome" id="{self.id("outcome")}"><h2>Outcome per track</h2>'
-            + _table(
+            + table(
                 ["Track", "Status", "Round reached", "Position", "Agreement at", "Tension"], rows, num=(2,)
             )
             + f"<p>Agreements: <strong>{out['agreements']}</strong> of {len(out['tracks'])} tracks."
@@ -305,7 +180,7 @@ class _Report:
                     ]
                 )
         body = (
-            _table(["Actor", "Objective", "Track", "Needs", "Met"], rows) if rows else "<p>No objectives.</p>"
+            table(["Actor", "Objective", "Track", "Needs", "Met"], rows) if rows else "<p>No objectives.</p>"
         )
         if secrets_left_out(self.r):
             body += f"<p><em>{e(secrets_left_out(self.r))}</em></p>"
@@ -376,16 +251,16 @@ class _Report:
         nums = tuple(range(1, len(labels) + 1))
         tables = (
             "<h3>Position by round</h3>"
-            + _table(
+            + table(
                 head, ([e(t["name"]), *map(str, s["tracks"][t["id"]]["position"])] for t in tracks), num=nums
             )
             + "<h3>Tension by round</h3>"
-            + _table(
+            + table(
                 head, ([e(t["name"]), *map(str, s["tracks"][t["id"]]["tension"])] for t in tracks), num=nums
             )
         )
         if sc["meters"]:
-            tables += "<h3>Meters by round</h3>" + _table(
+            tables += "<h3>Meters by round</h3>" + table(
                 ["Meter", *(e(x) for x in labels)],
                 ([e(m["name"]), *map(str, s["meters"][m["id"]])] for m in sc["meters"]),
                 num=nums,
@@ -442,7 +317,7 @@ class _Report:
                     result = "undone"
                 items.append(
                     f'<li class="move{" undone" if m["undone"] else ""}">Move #{m["seq"]}: <span class="text">'
-                    f"{e(m['actor_name'])} \u2014 {e(m['move_name'])}{where}{link}{_spaced(move_detail(m))} \u2192 {result}</span>"
+                    f"{e(m['actor_name'])} \u2014 {e(m['move_name'])}{where}{link}{spaced(move_detail(m))} \u2192 {result}</span>"
                     f"{self._undone(m['seq'])}"
                     + (
                         f"<ul><li>{'; '.join(e(x) for x in m['changes_text'])}</li></ul>"
@@ -479,7 +354,7 @@ class _Report:
                 items.append(
                     f'<li class="status-change{" undone" if h["undone"] else ""}">Status: <span class="text">'
                     f"{e(h['track_name'])} "
-                    f"{moved(_status(h['from'], h['from_provisional']), _status(h['to'], h['to_provisional']))}"
+                    f"{moved(status_mark(h['from'], h['from_provisional']), status_mark(h['to'], h['to_provisional']))}"
                     f"</span> (#{h['seq']}){self._undone(h['seq'])}</li>"
                 )
             if rnd["passes"]:
@@ -512,7 +387,7 @@ class _Report:
             rows.append(
                 [
                     f'<span id="{self.id("e" + str(x["seq"]))}">{x["seq"]}</span>',
-                    _time(x["time"]),
+                    clock_time(x["time"]),
                     str(x["round"]),
                     e(x["phase"]),
                     who,
@@ -528,7 +403,7 @@ class _Report:
                     if c
                 )
             )
-        body = _table(
+        body = table(
             ["#", "Time (UTC)", "Round", "Phase", "Who", "Track", "What", "Working"],
             rows,
             num=(0, 2),
@@ -564,96 +439,15 @@ class _Report:
                         f'<span class="text">{e_text(n["text"])}</span>',
                     ]
                 )
-            body = _table(["Note", "Round", "About event", "That event", "Note"], rows)
+            body = table(["Note", "Round", "About event", "That event", "Note"], rows)
         return f'<section class="notes" id="{self.id("notes")}"><h2>Facilitator notes</h2>{body}</section>'
+
+
+def report_article(report: dict[str, Any], prefix: str, heading: str | None = None) -> str:
+    """One save's report as an ``<article>``; ``prefix`` keeps its element ids apart from other articles'."""
+    return _Report(report, prefix).html(heading)
 
 
 def report_html(report: dict[str, Any]) -> str:
     """A whole HTML document for one save."""
-    return page(f"Debrief: {one_line(report['scenario']['ruleset_name'])}", _Report(report, "r1-").html())
-
-
-# --------------------------------------------------------------------------
-# Several saves
-
-
-def _cell(t: dict[str, Any] | None, short: bool = False) -> str:
-    if t is None:
-        return "\u2013"
-    since = f" R{t['since']}" if t["since"] is not None else ""
-    extra = since + lost_agreement(t, short=True)
-    if short:
-        return _status(t["status"], t["provisional"], extra)
-    return f"{_status(t['status'], t['provisional'], extra)}<br>{t['position']}/{t['top']} \u201c{e(t['rung'])}\u201d"
-
-
-def _shares(comparison: dict[str, Any]) -> str:
-    rows = share_rows(comparison, e, STATUSES)
-    return (
-        "<h2>Share of games per track, by ruleset</h2>"
-        + _table(
-            ["Track", "Ruleset", *STATUSES, "Mean round agreed"], rows, num=(2, 3, 4, 5, 6), cls="shares"
-        )
-        + f"<p>Agreements per game: {agreements_per_game(comparison, e)}. A provisional agreement counts as open.</p>"
-    )
-
-
-def _save_cells(s: dict[str, Any], linked: bool) -> list[str]:
-    name = e(s["file"]) + (' <span class="tag tag-undone">DAMAGED</span>' if s["damaged"] else "")
-    if linked:
-        name = f'<a href="#r{s["index"]}-report">{name}</a>'
-    return [
-        str(s["index"]),
-        name,
-        e(s["ruleset_name"]),
-        e(s["independence"]),
-        e(s["seed"]),
-        str(s["rounds"]),
-        e(s["end_reason"]) if s["over"] else "not ended",
-        str(s["agreements"]),
-    ]
-
-
-_SAVE_HEAD = ["#", "Save", "Ruleset", "Independence", "Seed", "Rounds", "Ended", "Agreements"]
-
-
-def comparison_html(comparison: dict[str, Any], side_by_side_max: int) -> str:
-    """Several saves: with few, each in its own column; with many, the shares first, then one row per save."""
-    saves = comparison["saves"]
-    tracks = comparison["tracks"]
-    linked = comparison["reports_included"]
-    out = ['<article class="comparison" id="comparison">', f"<h1>Comparison of {len(saves)} saves</h1>"]
-    if comparison["damaged"]:
-        which = ", ".join(f"#{i}" for i in comparison["damaged"])
-        out.append(
-            f'<div class="warning damage" role="note"><strong>\u26a0 Warning:</strong> damaged save(s) {which}: '
-            "each outcome is as the intact part of its save left it.</div>"
-        )
-    if len(saves) <= side_by_side_max:
-        out.append(_table(_SAVE_HEAD, (_save_cells(s, linked) for s in saves), num=(0, 5, 7)))
-        out.append("<h2>Outcome per track, side by side</h2>")
-        head = ["Track", *(f"#{s['index']} {e(s['ruleset_id'])}<br>({e(s['independence'])})" for s in saves)]
-        rows = [[e(t["name"]), *(_cell(s["tracks"].get(t["id"])) for s in saves)] for t in tracks]
-        rows.append(["<strong>Agreements</strong>", *(f"<strong>{s['agreements']}</strong>" for s in saves)])
-        out.append(_table(head, rows, cls="side-by-side"))
-        out.append(_shares(comparison))
-    else:
-        out.append(_shares(comparison))
-        out.append("<h2>Every save, its outcome per track</h2>")
-        rows = [
-            [*_save_cells(s, linked), *(_cell(s["tracks"].get(t["id"]), short=True) for t in tracks)]
-            for s in saves
-        ]
-        out.append(_table([*_SAVE_HEAD, *(e(t["name"]) for t in tracks)], rows, num=(0, 5, 7), cls="saves"))
-    if not linked:
-        out.append(f"<p>{len(saves)} saves: too many to print each report here; report them one by one.</p>")
-    out.append("</article>")
-    return "\n".join(out)
-
-
-def several_html(comparison: dict[str, Any], reports: Sequence[dict[str, Any]], side_by_side_max: int) -> str:
-    parts = [comparison_html(comparison, side_by_side_max)]
-    for i, report in enumerate(reports, 1):
-        heading = f"Save #{i}: {e(report['scenario']['ruleset_name'])}"
-        parts.append(_Report(report, f"r{i}-").html(heading))
-    return page(f"Comparison of {len(comparison['saves'])} saves", "\n".join(parts))
+    return page(f"Debrief: {one_line(report['scenario']['ruleset_name'])}", report_article(report, "r1-"))

@@ -12,7 +12,8 @@ from ..content.literal import BIDI_CONTROLS
 from .audience import AUDIENCES, for_audience
 from .build import ReportError, assemble_report, load
 from .compare import compare
-from .htmlpage import report_html, several_html
+from .comparepage import several_html
+from .htmlpage import report_html
 from .markdown import comparison_lines, esc, report_lines
 
 FORMATS = ("md", "html", "json")

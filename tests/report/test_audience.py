@@ -11,7 +11,7 @@ import pytest
 from tabletop.content import Scenario
 from tabletop.engine import Action, apply, legal_actions, new_game
 from tabletop.report import render
-from tabletop.report.htmlpage import e
+from tabletop.report.htmlparts import e
 from tabletop.report.markdown import esc
 from tabletop.store import SaveWriter
 

@@ -10,7 +10,7 @@ from textual.widgets import Static
 
 from tabletop.content.loader import load_scenario
 from tabletop.report import render
-from tabletop.report.htmlpage import e
+from tabletop.report.htmlparts import e
 from tabletop.report.markdown import esc
 from tabletop.play.session import Session
 from tabletop.store.reading import open_save

@@ -1,0 +1,90 @@
+"""The pieces every HTML page of a report is made of: escaping, status marks, tables, and the page itself
+with its stylesheet (``report.css``, inlined: the file is self-contained).
+
+All outside text goes through :func:`e` (``html.escape`` after control characters are made visible).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Sequence
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+from ..engine.wording import status_word
+from .words import STATUSES, literal, one_line
+
+
+@cache
+def stylesheet() -> str:
+    """The report's stylesheet (``report.css`` beside this module), inlined in every page."""
+    return files("tabletop.report").joinpath("report.css").read_text(encoding="utf-8")
+
+
+def e(value: Any) -> str:
+    """Outside text for HTML: control characters made visible, one line, escaped."""
+    return html.escape(one_line(value), quote=True)
+
+
+def e_text(value: Any) -> str:
+    """Like :func:`e` but keeps line breaks (shown by ``white-space: pre-line``)."""
+    return html.escape(literal(value).strip(), quote=True)
+
+
+def status_mark(status: str, provisional: bool = False, extra: str = "") -> str:
+    """A track's status as a symbol and a word; the colour (by class) only repeats it."""
+    cls = status if status in STATUSES else "open"
+    # one string escaped at once: escaping ``extra`` alone would fold away its leading space ("✔ agreedR5")
+    return f'<span class="status status-{cls}">{e(status_word(status, provisional) + extra)}</span>'
+
+
+def spaced(words: str) -> str:
+    """Words that follow other words: escaped, after one space (``e`` alone would fold the space away)."""
+    return " " + e(words) if words.strip() else ""
+
+
+def table(
+    head: Sequence[str],
+    rows: Iterable[Sequence[str]],
+    cls: str = "",
+    num: Sequence[int] = (),
+    cols: dict[int, str] | None = None,
+    row_classes: Sequence[str] | None = None,
+) -> str:
+    """A table; ``head`` and cells must already be HTML. ``num``: right-aligned columns."""
+    cols = cols or {}
+
+    def cell(tag: str, i: int, content: str) -> str:
+        classes = " ".join(c for c in ("num" if i in num else "", cols.get(i, "")) if c)
+        return f'<{tag} class="{classes}">{content}</{tag}>' if classes else f"<{tag}>{content}</{tag}>"
+
+    out = [f'<table class="{cls}">' if cls else "<table>"]
+    out.append("<thead><tr>" + "".join(cell("th", i, h) for i, h in enumerate(head)) + "</tr></thead>")
+    out.append("<tbody>")
+    for r, row in enumerate(rows):
+        rc = row_classes[r] if row_classes and row_classes[r] else ""
+        out.append(
+            (f'<tr class="{rc}">' if rc else "<tr>")
+            + "".join(cell("td", i, c) for i, c in enumerate(row))
+            + "</tr>"
+        )
+    out.append("</tbody></table>")
+    return "\n".join(out)
+
+
+def clock_time(iso: Any) -> str:
+    """``HH:MM:SS`` of an ISO time, or nothing."""
+    match = re.search(r"T(\d\d:\d\d:\d\d)", str(iso or ""))
+    return match.group(1) if match else ""
+
+
+def page(title: str, body: str) -> str:
+    """The whole document around ``body``; ``title`` is plain text."""
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{e(title)}</title>\n<style>\n{stylesheet()}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
+    )
