@@ -109,6 +109,22 @@ def _ticks(lo: float, hi: float) -> list[float]:
     return [first + i * step for i in range(max(0, count))]
 
 
+@dataclass(frozen=True)
+class _Frame:
+    """Where values land on a chart's plot: ``n`` points along x, ``y_min``..``y_max`` up the y axis."""
+
+    n: int
+    y_min: float
+    y_max: float
+
+    def x_at(self, i: int) -> float:
+        inner = WIDTH - LEFT - RIGHT - 2 * PAD
+        return LEFT + PAD + (inner / 2 if self.n <= 1 else i * inner / (self.n - 1))
+
+    def y_at(self, v: float) -> float:
+        return TOP + PLOT_H - (v - self.y_min) / (self.y_max - self.y_min) * PLOT_H
+
+
 def line_chart(
     chart_id: str,
     title: str,
@@ -125,22 +141,9 @@ def line_chart(
     """An SVG line chart; ``escape`` makes names safe for HTML (e.g. ``html.escape``)."""
     if y_max <= y_min:
         y_max = y_min + 1
-    plot_w = WIDTH - LEFT - RIGHT
     legend_rows = math.ceil(len(series) / LEGEND_COLS) if series else 0
     height = TOP + PLOT_H + BOTTOM + legend_rows * LEGEND_ROW + 6
-    n = len(x_labels)
-
-    def x_at(i: int) -> float:
-        inner = plot_w - 2 * PAD
-        return LEFT + PAD + (inner / 2 if n <= 1 else i * inner / (n - 1))
-
-    def y_at(v: float) -> float:
-        return TOP + PLOT_H - (v - y_min) / (y_max - y_min) * PLOT_H
-
-    # equal values would hide each other: nudge the lines apart by a few pixels
-    k = len(series)
-    spread = min(3.0, 14.0 / k) if k > 1 else 0.0
-
+    frame = _Frame(len(x_labels), y_min, y_max)
     out = [
         (
             f'<svg class="chart" id="{chart_id}" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" '
@@ -149,11 +152,30 @@ def line_chart(
         f'<title id="{chart_id}-title">{escape(title)}</title>',
         f'<desc id="{chart_id}-desc">{escape(description)}</desc>',
         f'<text class="chart-title" x="{LEFT}" y="20" font-weight="bold">{escape(title)}</text>',
-        '<g class="grid" stroke="#d9d9d9" stroke-width="1">',
     ]
-    ticks = _ticks(y_min, y_max)
+    out.extend(_axes(frame, x_labels, x_label, y_label, escape))
+    for value, label in refs:
+        y = frame.y_at(value)
+        out.append(
+            f'<g class="ref"><line x1="{LEFT}" y1="{_num(y)}" x2="{WIDTH - RIGHT}" y2="{_num(y)}" stroke="#777" '
+            f'stroke-width="1.5" stroke-dasharray="1 3"/><text x="{WIDTH - RIGHT - 4}" y="{_num(y - 5)}" '
+            f'text-anchor="end" font-size="11" fill="#555">{escape(label)}</text></g>'
+        )
+    out.extend(_lines(frame, series, escape))
+    out.extend(_legend(series, escape))
+    out.append("</svg>")
+    return "\n".join(out)
+
+
+def _axes(
+    frame: _Frame, x_labels: Sequence[str], x_label: str, y_label: str, escape: Callable[[str], str]
+) -> list[str]:
+    """The grid, both axes with their ticks and labels."""
+    plot_w = WIDTH - LEFT - RIGHT
+    out = ['<g class="grid" stroke="#d9d9d9" stroke-width="1">']
+    ticks = _ticks(frame.y_min, frame.y_max)
     for v in ticks:
-        y = y_at(v)
+        y = frame.y_at(v)
         out.append(f'<line x1="{LEFT}" y1="{_num(y)}" x2="{WIDTH - RIGHT}" y2="{_num(y)}"/>')
     out.append("</g>")
     out.append('<g class="axes" stroke="#333" stroke-width="1" font-size="12" fill="#222">')
@@ -161,11 +183,11 @@ def line_chart(
     out.append(f'<line x1="{LEFT}" y1="{TOP}" x2="{LEFT}" y2="{base}"/>')
     out.append(f'<line x1="{LEFT}" y1="{base}" x2="{WIDTH - RIGHT}" y2="{base}"/>')
     for v in ticks:
-        y = y_at(v)
+        y = frame.y_at(v)
         out.append(f'<line x1="{LEFT - 4}" y1="{_num(y)}" x2="{LEFT}" y2="{_num(y)}"/>')
         out.append(f'<text x="{LEFT - 7}" y="{_num(y + 4)}" text-anchor="end" stroke="none">{_num(v)}</text>')
     for i, label in enumerate(x_labels):
-        x = x_at(i)
+        x = frame.x_at(i)
         out.append(f'<line x1="{_num(x)}" y1="{base}" x2="{_num(x)}" y2="{base + 4}"/>')
         out.append(
             f'<text x="{_num(x)}" y="{base + 17}" text-anchor="middle" stroke="none">{escape(label)}</text>'
@@ -178,17 +200,19 @@ def line_chart(
         f"{escape(y_label)}</text>"
     )
     out.append("</g>")
-    for value, label in refs:
-        y = y_at(value)
-        out.append(
-            f'<g class="ref"><line x1="{LEFT}" y1="{_num(y)}" x2="{WIDTH - RIGHT}" y2="{_num(y)}" stroke="#777" '
-            f'stroke-width="1.5" stroke-dasharray="1 3"/><text x="{WIDTH - RIGHT - 4}" y="{_num(y - 5)}" '
-            f'text-anchor="end" font-size="11" fill="#555">{escape(label)}</text></g>'
-        )
+    return out
+
+
+def _lines(frame: _Frame, series: Sequence[Series], escape: Callable[[str], str]) -> list[str]:
+    """Each series as a line with its markers."""
+    # equal values would hide each other: nudge the lines apart by a few pixels
+    k = len(series)
+    spread = min(3.0, 14.0 / k) if k > 1 else 0.0
+    out = []
     for i, s in enumerate(series):
         colour, dash, shape = style(i)
         nudge = (i - (k - 1) / 2) * spread
-        pts = [(x_at(j), y_at(v) + nudge) for j, v in enumerate(s.values)]
+        pts = [(frame.x_at(j), frame.y_at(v) + nudge) for j, v in enumerate(s.values)]
         dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
         out.append(f'<g class="series" data-series="{escape(s.key)}"><title>{escape(s.name)}</title>')
         if len(pts) > 1:
@@ -198,7 +222,12 @@ def line_chart(
             )
         out.extend(marker(shape, a, b, colour) for a, b in pts)
         out.append("</g>")
-    out.append('<g class="legend" font-size="12" fill="#222">')
+    return out
+
+
+def _legend(series: Sequence[Series], escape: Callable[[str], str]) -> list[str]:
+    """The legend below the plot, :data:`LEGEND_COLS` series to a row."""
+    out = ['<g class="legend" font-size="12" fill="#222">']
     col_w = (WIDTH - LEFT - RIGHT) / LEGEND_COLS
     for i, s in enumerate(series):
         colour, dash, shape = style(i)
@@ -214,5 +243,4 @@ def line_chart(
             f"<title>{escape(s.name)}</title></g>"
         )
     out.append("</g>")
-    out.append("</svg>")
-    return "\n".join(out)
+    return out

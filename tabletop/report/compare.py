@@ -64,6 +64,20 @@ def compare(reports: Sequence[dict[str, Any]], with_reports: bool = True) -> dic
     for r in reports:
         for t in r["outcome"]["tracks"]:
             tracks.setdefault(t["id"], t["name"])
+    groups = _groups(saves, reports)
+    return {
+        "saves": saves,
+        "tracks": [{"id": tid, "name": name} for tid, name in tracks.items()],
+        "groups": [_group_shares(g) for g in groups.values()],
+        "damaged": [s["index"] for s in saves if s["damaged"]],
+        "reports_included": with_reports,
+    }
+
+
+def _groups(
+    saves: list[dict[str, Any]], reports: Sequence[dict[str, Any]]
+) -> dict[tuple[str, str, str], dict[str, Any]]:
+    """The saves grouped by ruleset, deck and independence, counting each track's final statuses."""
     groups: dict[tuple[str, str, str], dict[str, Any]] = {}
     for s, r in zip(saves, reports, strict=True):
         key = (s["ruleset_id"], s["deck_id"], s["independence"])
@@ -94,41 +108,33 @@ def compare(reports: Sequence[dict[str, Any]], with_reports: bool = True) -> dic
             row[status] += 1
             if status == "agreed" and t["since"] is not None:
                 row["rounds_agreed"].append(t["since"])
-    out_groups = []
-    for g in groups.values():
-        games = g["games"]
-        shares = {}
-        for tid, row in g["tracks"].items():
-            agreed_rounds = row["rounds_agreed"]
-            shares[tid] = {
-                **{s: row[s] / games for s in STATUSES},
-                "counts": {s: row[s] for s in STATUSES},
-                "mean_round_agreed": round(sum(agreed_rounds) / len(agreed_rounds), 2)
-                if agreed_rounds
-                else None,
-            }
-        out_groups.append(
-            {
-                **{
-                    k: g[k]
-                    for k in (
-                        "ruleset_id",
-                        "ruleset_name",
-                        "deck_id",
-                        "independence",
-                        "games",
-                        "finished",
-                        "saves",
-                    )
-                },
-                "agreements_per_game": round(g["agreements"] / games, 3),
-                "tracks": shares,
-            }
-        )
+    return groups
+
+
+def _group_shares(g: dict[str, Any]) -> dict[str, Any]:
+    """One group in the comparison: its saves, agreements per game, and each track's shares."""
+    games = g["games"]
+    shares = {}
+    for tid, row in g["tracks"].items():
+        agreed_rounds = row["rounds_agreed"]
+        shares[tid] = {
+            **{s: row[s] / games for s in STATUSES},
+            "counts": {s: row[s] for s in STATUSES},
+            "mean_round_agreed": round(sum(agreed_rounds) / len(agreed_rounds), 2) if agreed_rounds else None,
+        }
     return {
-        "saves": saves,
-        "tracks": [{"id": tid, "name": name} for tid, name in tracks.items()],
-        "groups": out_groups,
-        "damaged": [s["index"] for s in saves if s["damaged"]],
-        "reports_included": with_reports,
+        **{
+            k: g[k]
+            for k in (
+                "ruleset_id",
+                "ruleset_name",
+                "deck_id",
+                "independence",
+                "games",
+                "finished",
+                "saves",
+            )
+        },
+        "agreements_per_game": round(g["agreements"] / games, 3),
+        "tracks": shares,
     }

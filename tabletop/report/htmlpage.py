@@ -281,91 +281,98 @@ class _Report:
         out = [f'<section class="timeline" id="{self.id("timeline")}"><h2>Timeline</h2>']
         for rnd in self.r["timeline"]:
             out.append(f"<h3>Round {rnd['round']}{'' if rnd['complete'] else ' (incomplete)'}</h3>")
-            items: list[str] = []
-            for c in rnd["cards"]:
-                where = e(c["track_name"]) if c["track"] else "global"
-                sub = []
-                if c["text"]:
-                    sub.append(f'<li class="text">{e_text(c["text"])}</li>')
-                if c["set_aside"]:
-                    sub.append(
-                        "<li>set aside (not playable): " + ", ".join(e(t) for t in c["set_aside"]) + "</li>"
-                    )
-                if c["control_note"]:
-                    sub.append(f"<li><em>Control note (facilitator only):</em> {e(c['control_note'])}</li>")
-                a = c["answer"]
-                if a is not None:
-                    who, effect = answer_words(a, e)
-                    sub.append(
-                        f'<li class="{"undone" if a["undone"] else ""}">#{a["seq"]} <span class="text">{who}: {effect}</span>'
-                        f"{self._undone(a['seq'])}</li>"
-                    )
-                if c["skipped"]:
-                    reason = f": {e(c['skipped']['reason'])}" if c["skipped"]["reason"] else ""
-                    sub.append(f"<li>{e(set_aside_text(c['skipped']))}{reason}</li>")
-                items.append(
-                    f'<li class="card{" undone" if c["undone"] else ""}">Card #{c["seq"]} ({e(c["how"])}, {where}): '
-                    f'<strong class="text">{e(c["title"])}</strong>{self._undone(c["seq"])}'
-                    + (f"<ul>{''.join(sub)}</ul>" if sub else "")
-                    + "</li>"
-                )
-            for m in rnd["moves"]:
-                where = f" on {e(m['track_name'])}" if m["track"] else ""
-                link = f", linked to {e(m['link_name'])}" if m["link"] else ""
-                result = e(m["outcome"]) + (f" (ruling #{m['ruled_at']})" if m["ruled_at"] else "")
-                if m["undone"]:
-                    result = "undone"
-                items.append(
-                    f'<li class="move{" undone" if m["undone"] else ""}">Move #{m["seq"]}: <span class="text">'
-                    f"{e(m['actor_name'])} \u2014 {e(m['move_name'])}{where}{link}{spaced(move_detail(m))} \u2192 {result}</span>"
-                    f"{self._undone(m['seq'])}"
-                    + (
-                        f"<ul><li>{'; '.join(e(x) for x in m['changes_text'])}</li></ul>"
-                        if m["changes_text"]
-                        else ""
-                    )
-                    + "</li>"
-                )
-            for r in rnd["rulings"]:
-                earlier = tabled_earlier(r, rnd["round"])
-                changes = "; ".join(e(x) for x in r["changes_text"])
-                items.append(
-                    f'<li class="ruling{" undone" if r["undone"] else ""}">Ruling #{r["seq"]} on move #{r["proposal"]}{earlier}: '
-                    f'<span class="text">{e(r["actor_name"])} \u2014 {e(r["move_name"])}: '
-                    f'<span class="working">{e(r["working"])}</span></span>{self._undone(r["seq"])}'
-                    + (f"<ul><li>{changes}</li></ul>" if changes else "")
-                    + "</li>"
-                )
-            for f in rnd["facilitator"]:
-                changes = "; ".join(e(x) for x in f["changes_text"])
-                items.append(
-                    f'<li class="facilitator{" undone" if f["undone"] else ""}"><span class="tag tag-facilitator">FACILITATOR</span> '
-                    f'#{f["seq"]} ({e(f["kind"])}): <span class="text">{e(f["summary"])}</span>{self._undone(f["seq"])}'
-                    + (f"<ul><li>{changes}</li></ul>" if changes else "")
-                    + "</li>"
-                )
-            for n in rnd["notes"]:
-                items.append(
-                    f'<li class="note"><span class="tag tag-facilitator">NOTE</span> #{n["seq"]} on '
-                    f"{self.event_link(n['about'])} "
-                    f"(\u201c{e(n['about_summary'])}\u201d): <strong>{e(n['text'])}</strong></li>"
-                )
-            for h in rnd["status_changes"]:
-                items.append(
-                    f'<li class="status-change{" undone" if h["undone"] else ""}">Status: <span class="text">'
-                    f"{e(h['track_name'])} "
-                    f"{moved(status_mark(h['from'], h['from_provisional']), status_mark(h['to'], h['to_provisional']))}"
-                    f"</span> (#{h['seq']}){self._undone(h['seq'])}</li>"
-                )
-            if rnd["passes"]:
-                items.append(
-                    "<li>Passed: "
-                    + ", ".join(f"{e(p['actor_name'])} (#{p['seq']})" for p in rnd["passes"])
-                    + "</li>"
-                )
+            items = self._round_items(rnd)
             out.append('<ul class="events">' + "\n".join(items or ["<li>nothing happened</li>"]) + "</ul>")
         out.append("</section>")
         return "\n".join(out)
+
+    def _round_items(self, rnd: dict[str, Any]) -> list[str]:
+        """One round's events as list items: cards, moves, rulings, facilitator events, notes, statuses, passes."""
+        items: list[str] = []
+        items.extend(self._card_item(c) for c in rnd["cards"])
+        items.extend(self._move_item(m) for m in rnd["moves"])
+        items.extend(self._ruling_item(r, rnd["round"]) for r in rnd["rulings"])
+        items.extend(self._facilitator_item(f) for f in rnd["facilitator"])
+        for n in rnd["notes"]:
+            items.append(
+                f'<li class="note"><span class="tag tag-facilitator">NOTE</span> #{n["seq"]} on '
+                f"{self.event_link(n['about'])} "
+                f"(\u201c{e(n['about_summary'])}\u201d): <strong>{e(n['text'])}</strong></li>"
+            )
+        for h in rnd["status_changes"]:
+            items.append(
+                f'<li class="status-change{" undone" if h["undone"] else ""}">Status: <span class="text">'
+                f"{e(h['track_name'])} "
+                f"{moved(status_mark(h['from'], h['from_provisional']), status_mark(h['to'], h['to_provisional']))}"
+                f"</span> (#{h['seq']}){self._undone(h['seq'])}</li>"
+            )
+        if rnd["passes"]:
+            items.append(
+                "<li>Passed: "
+                + ", ".join(f"{e(p['actor_name'])} (#{p['seq']})" for p in rnd["passes"])
+                + "</li>"
+            )
+        return items
+
+    def _card_item(self, c: dict[str, Any]) -> str:
+        where = e(c["track_name"]) if c["track"] else "global"
+        sub = []
+        if c["text"]:
+            sub.append(f'<li class="text">{e_text(c["text"])}</li>')
+        if c["set_aside"]:
+            sub.append("<li>set aside (not playable): " + ", ".join(e(t) for t in c["set_aside"]) + "</li>")
+        if c["control_note"]:
+            sub.append(f"<li><em>Control note (facilitator only):</em> {e(c['control_note'])}</li>")
+        a = c["answer"]
+        if a is not None:
+            who, effect = answer_words(a, e)
+            sub.append(
+                f'<li class="{"undone" if a["undone"] else ""}">#{a["seq"]} <span class="text">{who}: {effect}</span>'
+                f"{self._undone(a['seq'])}</li>"
+            )
+        if c["skipped"]:
+            reason = f": {e(c['skipped']['reason'])}" if c["skipped"]["reason"] else ""
+            sub.append(f"<li>{e(set_aside_text(c['skipped']))}{reason}</li>")
+        return (
+            f'<li class="card{" undone" if c["undone"] else ""}">Card #{c["seq"]} ({e(c["how"])}, {where}): '
+            f'<strong class="text">{e(c["title"])}</strong>{self._undone(c["seq"])}'
+            + (f"<ul>{''.join(sub)}</ul>" if sub else "")
+            + "</li>"
+        )
+
+    def _move_item(self, m: dict[str, Any]) -> str:
+        where = f" on {e(m['track_name'])}" if m["track"] else ""
+        link = f", linked to {e(m['link_name'])}" if m["link"] else ""
+        result = e(m["outcome"]) + (f" (ruling #{m['ruled_at']})" if m["ruled_at"] else "")
+        if m["undone"]:
+            result = "undone"
+        return (
+            f'<li class="move{" undone" if m["undone"] else ""}">Move #{m["seq"]}: <span class="text">'
+            f"{e(m['actor_name'])} \u2014 {e(m['move_name'])}{where}{link}{spaced(move_detail(m))} \u2192 {result}</span>"
+            f"{self._undone(m['seq'])}"
+            + (f"<ul><li>{'; '.join(e(x) for x in m['changes_text'])}</li></ul>" if m["changes_text"] else "")
+            + "</li>"
+        )
+
+    def _ruling_item(self, r: dict[str, Any], round_: int) -> str:
+        earlier = tabled_earlier(r, round_)
+        changes = "; ".join(e(x) for x in r["changes_text"])
+        return (
+            f'<li class="ruling{" undone" if r["undone"] else ""}">Ruling #{r["seq"]} on move #{r["proposal"]}{earlier}: '
+            f'<span class="text">{e(r["actor_name"])} \u2014 {e(r["move_name"])}: '
+            f'<span class="working">{e(r["working"])}</span></span>{self._undone(r["seq"])}'
+            + (f"<ul><li>{changes}</li></ul>" if changes else "")
+            + "</li>"
+        )
+
+    def _facilitator_item(self, f: dict[str, Any]) -> str:
+        changes = "; ".join(e(x) for x in f["changes_text"])
+        return (
+            f'<li class="facilitator{" undone" if f["undone"] else ""}"><span class="tag tag-facilitator">FACILITATOR</span> '
+            f'#{f["seq"]} ({e(f["kind"])}): <span class="text">{e(f["summary"])}</span>{self._undone(f["seq"])}'
+            + (f"<ul><li>{changes}</li></ul>" if changes else "")
+            + "</li>"
+        )
 
     def decision_log(self) -> str:
         rows, classes = [], []
