@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import fnmatch
 import re
 import subprocess
 import sys
+import tomllib
+from pathlib import Path
 
 import pytest
 
+import tabletop.report
 from tabletop.report import render
 from tabletop.report.charts import style
+from tabletop.report.htmlparts import stylesheet
 
 from .kit import HtmlDoc, Played, Workshop
 
@@ -96,3 +101,13 @@ def test_the_report_package_needs_no_textual() -> None:
         [sys.executable, "-c", code], check=False, capture_output=True, text=True, timeout=60
     )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_the_stylesheet_ships_with_the_package() -> None:
+    """report.css is read at run time: an installed copy has it only if pyproject's package-data lists it."""
+    package = Path(tabletop.report.__file__).parent
+    pyproject = tomllib.loads((package.parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
+    shipped = pyproject["tool"]["setuptools"]["package-data"]["tabletop"]
+    assert any(fnmatch.fnmatch("report/report.css", pattern) for pattern in shipped)
+    assert stylesheet() == (package / "report.css").read_text(encoding="utf-8")
+    assert "@media print" in stylesheet()
