@@ -6,6 +6,11 @@ from the scenario, the deck and the facilitator is kept exactly as written
 here (the JSON report is the record); the writers make it safe for their
 format. Worded working (``working``, ``changes_text``) is built from names
 passed through :func:`~tabletop.report.words.literal`.
+
+This module assembles the report; its parts come from
+:mod:`~tabletop.report.replayed` (the save replayed and indexed: outcome,
+objectives, series), :mod:`~tabletop.report.decisions` (the decision log and
+notes) and :mod:`~tabletop.report.timeline` (per round).
 """
 
 from __future__ import annotations
