@@ -21,8 +21,8 @@ from typing import Any
 from .._version import __version__
 from ..engine import State
 from ..store import SaveError
-from ..store.reading import Save, open_save
 from ..store.heads import head_line
+from ..store.reading import Save, open_save
 from .decisions import decision_log, notes
 from .players import players_part
 from .replayed import ReplayedGame, objectives, outcome, replay_game, series
