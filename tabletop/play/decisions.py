@@ -11,15 +11,14 @@ keeps the engine's own words: the screen shows them instead of doing it.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ..content.grammar import possessive
 from ..content.literal import literal
 from ..engine import Action, RuleViolation, State, legal_actions, move_options, waiting_for
 from ..engine.sides import is_own_move
-from .sealed import SealedStep
 from ..engine.wording import move_words, named, names
+from .sealed import SealedStep
 
 #: the stage of the moves phase for the global moves (no track)
 GLOBAL = "@global"
@@ -41,63 +40,106 @@ def styled(text: str, style: str = "", *more: tuple[str, str]) -> Styled:
     return Styled(((text, ""), *more), style)
 
 
-@dataclass(frozen=True)
-class RoundReview:
+class _Record:
+    """A small immutable record compared by its kind and its fields.
+
+    Not a dataclass: each one costs every start about half a millisecond to
+    build (benchmarks/README.md), and the board imports these at start. Not a
+    named tuple either: ``Act(a) == Propose(a)`` must be false.
+    """
+
+    __slots__: tuple[str, ...] = ()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        values = dict(zip(self.__slots__, args, strict=False))
+        values.update(kwargs)
+        if set(values) != set(self.__slots__):
+            raise TypeError(f"{type(self).__name__} takes {', '.join(self.__slots__) or 'nothing'}")
+        for name, value in values.items():
+            object.__setattr__(self, name, value)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"{type(self).__name__} is read-only")
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self.__slots__)
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and other._values() == self._values()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash((type(self), self._values()))
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({', '.join(f'{n}={v!r}' for n, v in zip(self.__slots__, self._values()))})"
+
+
+class RoundReview(_Record):
     """The prompt of the review phase: the round review (each track's net change, what was undone)."""
+
+    __slots__ = ()
 
 
 # -- what an entry does ------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Act:
+class Act(_Record):
     """Do ``action`` at once."""
 
     action: Action
 
+    __slots__ = ("action",)
 
-@dataclass(frozen=True)
-class Propose:
+
+class Propose(_Record):
     """Make the move ``action`` once its team confirms it."""
 
     action: Action
 
+    __slots__ = ("action",)
 
-@dataclass(frozen=True)
-class Stage:
+
+class Stage(_Record):
     """Choose among a track's moves (``GLOBAL``: the global moves), or back to the tracks (None)."""
 
     stage: str | None
 
+    __slots__ = ("stage",)
 
-@dataclass(frozen=True)
-class AskRuling:
+
+class AskRuling(_Record):
     """The facilitator rules a success or failure on ``track``, with a reason asked for."""
 
     track: str | None
     success: bool
 
+    __slots__ = ("track", "success")
 
-@dataclass(frozen=True)
-class ReleaseCard:
+
+class ReleaseCard(_Record):
     """The facilitator has read the card out: the bot may answer it."""
 
+    __slots__ = ()
 
-@dataclass(frozen=True)
-class Ready:
+
+class Ready(_Record):
     """Sealed round: ``team`` is at the keyboard and the others look away."""
 
     team: str
 
+    __slots__ = ("team",)
 
-@dataclass(frozen=True)
-class HandOver:
+
+class HandOver(_Record):
     """Sealed round: the team at the keyboard is done and hands over."""
 
+    __slots__ = ()
 
-@dataclass(frozen=True)
-class ShowOutcome:
+
+class ShowOutcome(_Record):
     """Show the outcome of the game."""
+
+    __slots__ = ()
 
 
 Pick = Act | Propose | Stage | AskRuling | ReleaseCard | Ready | HandOver | ShowOutcome

@@ -10,6 +10,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from tabletop import Action, new_game
 from tabletop.engine import State
 from tabletop.play.decisions import (
@@ -172,3 +174,17 @@ def test_the_decision_list_imports_neither_textual_nor_rich() -> None:
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('rich', 'textual')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120)
     assert out.stdout.strip() == "[]"
+
+
+def test_picks_compare_by_kind_and_fields_and_are_read_only() -> None:
+    from tabletop.play.decisions import Act, AskRuling, HandOver, Propose, ShowOutcome
+
+    action = Action("pass", actor="ru")
+    assert Act(action) == Act(action) and hash(Act(action)) == hash(Act(action))
+    assert Act(action) != Propose(action), "a move made at once is not a move to confirm"
+    assert HandOver() != ShowOutcome()
+    assert AskRuling("borders", True) == AskRuling(track="borders", success=True) != AskRuling("borders", False)
+    with pytest.raises(AttributeError):
+        Act(action).action = None  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        AskRuling("borders")  # type: ignore[call-arg]
