@@ -25,6 +25,7 @@ from ..store.heads import head_line
 from ..store.reading import Save, open_save
 from .decisions import decision_log, notes
 from .players import players_part
+from .principle import principle
 from .replayed import ReplayedGame, objectives, outcome, replay_game, series
 from .timeline import timeline
 
@@ -60,6 +61,8 @@ def build_report(save: Save | str | Path, audience: str = "facilitator") -> dict
     to the event it is about), ``series`` (values by round, for charts) and
     ``damage`` (None, or what is wrong and where: the report then covers the
     intact part before it), ``players`` (who played each actor) and
+    ``principle`` (the agreements that stood beside collapses, and a package deal's cascade step by
+    step: see :mod:`~tabletop.report.principle`) and
     ``audience`` (who the report is for, and what it leaves out: see
     :func:`~tabletop.report.audience.for_audience`).
     """
@@ -76,12 +79,14 @@ def assemble_report(save: Save, full: bool = True) -> dict[str, Any]:
     """
     game = replay_game(save)
     final = game.states[-1]
+    ended = outcome(game, final)
     report: dict[str, Any] = {
         "format": REPORT_FORMAT,
         "version": REPORT_VERSION,
         "generated_by": f"tabletop {__version__}",
         "scenario": scenario_part(game),
-        "outcome": outcome(game, final),
+        "outcome": ended,
+        "principle": principle(game, ended),
         "players": players_part(game.save, game.rs),
         "objectives": objectives(game, final),
         "damage": game.damage,

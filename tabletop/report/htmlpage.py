@@ -13,7 +13,7 @@ from typing import Any
 
 from ..engine.wording import met_word, moved, status_word
 from .charts import Series, line_chart
-from .htmlparts import clock_time, e, e_text, page, spaced, status_mark, table
+from .htmlparts import clock_time, e, e_text, page, principle_section, spaced, status_mark, table
 from .words import (
     PLAYERS_UNRECORDED,
     answer_words,
@@ -61,6 +61,7 @@ class _Report:
         sections = [
             ("players", "Who played"),
             ("outcome", "Outcome"),
+            ("principle", "The principle"),
             ("objectives", "Objectives"),
             ("charts", "Charts"),
             ("timeline", "Timeline"),
@@ -73,6 +74,7 @@ class _Report:
         parts.append(self.facts())
         parts.append(self.players())
         parts.append(self.outcome())
+        parts.append(principle_section(r["principle"], self.id("principle")))
         parts.append(self.objectives())
         parts.append(self.charts())
         parts.append(self.timeline())

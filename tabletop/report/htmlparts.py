@@ -88,3 +88,16 @@ def page(title: str, body: str) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{e(title)}</title>\n<style>\n{stylesheet()}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
     )
+
+
+def principle_section(principle: dict[str, Any], section_id: str) -> str:
+    """"The principle in this game": the headline, the agreements that stood, a package deal's cascade."""
+    parts = [f'<section class="principle" id="{section_id}"><h2>The principle in this game</h2>']
+    parts.append(f"<p>{e(principle['headline'])}</p>")
+    if principle["stood"]:
+        parts.append("<ul>" + "".join(f"<li>{e(row['text'])}</li>" for row in principle["stood"]) + "</ul>")
+    if principle["cascade"]:
+        parts.append("<p>How the package came down, step by step:</p>")
+        parts.append("<ol>" + "".join(f"<li>{e(step['text'])}</li>" for step in principle["cascade"]) + "</ol>")
+    parts.append("</section>")
+    return "".join(parts)

@@ -136,6 +136,7 @@ def report_lines(report: dict[str, Any], level: int = 1, title: str | None = Non
     _facts(doc, report)
     _players(doc, report)
     _outcome(doc, report)
+    _principle(doc, report)
     _objectives(doc, report)
     _series(doc, report, names)
     _timeline(doc, report)
@@ -205,6 +206,16 @@ def _outcome(doc: _Doc, report: dict[str, Any]) -> None:
         if out["meters"]
         else f"Agreements: {out['agreements']} of {len(out['tracks'])} tracks."
     )
+
+
+def _principle(doc: _Doc, report: dict[str, Any]) -> None:
+    p = report["principle"]
+    doc.h(2, "The principle in this game")
+    doc.p(esc(p["headline"]))
+    doc.add(f"- {esc(row['text'])}" for row in p["stood"])
+    if p["cascade"]:
+        doc.p("How the package came down, step by step:")
+        doc.add(f"{i}. {esc(step['text'])}" for i, step in enumerate(p["cascade"], 1))
 
 
 def _objectives(doc: _Doc, report: dict[str, Any]) -> None:

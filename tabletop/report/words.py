@@ -188,3 +188,87 @@ def working_parts(entry: Mapping[str, Any], esc: Callable[[str], str]) -> list[s
     if entry.get("revealed"):
         parts.append("reveals " + ", ".join(f"#{s}" for s in entry["revealed"]))
     return parts
+
+
+# -- "The principle in this game" --------------------------------------------
+
+
+def _and(parts: Sequence[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def _rounds_of(collapses: Sequence[Mapping[str, Any]]) -> str:
+    ordered = sorted(collapses, key=lambda c: (c["round"] is None, c["round"] or 0))
+    return _and([f"{one_line(c['track_name'])} collapsed in round {c['round']}" for c in ordered])
+
+
+def stood_text(row: Mapping[str, Any]) -> str:
+    """``Humanitarian agreed in round 4 while Borders collapsed in round 3 — the collapse did not touch it.``"""
+    beside = row["beside"]
+    which = "the collapse" if len(beside) == 1 else "the collapses"
+    return (
+        f"{one_line(row['track_name'])} agreed in round {row['round']} while {_rounds_of(beside)} "
+        f"\u2014 {which} did not touch it."
+    )
+
+
+def _deal(c: Mapping[str, Any]) -> str:
+    kind = "provisionally agreed" if c["from_provisional"] else "agreed"
+    when = f" in round {c['agreed_round']}" if c.get("agreed_round") is not None else ""
+    return f"{one_line(c['track_name'])} ({kind}{when})"
+
+
+def cascade_text(step: Mapping[str, Any]) -> str:
+    """``Round 3 (#14): Borders collapsed (…) — under the package deal Humanitarian (provisionally agreed in
+    round 2) collapsed with it; Status of Ukraine and Track 2, still open, collapsed with it.``"""
+    fell = step["brought_down"]
+    deals = [c for c in fell if c["from"] == "agreed"]
+    still_open = [c for c in fell if c["from"] != "agreed"]
+    parts = []
+    for to, verb in (("collapsed", "collapsed with it"), ("open", "was reopened"), ("deferred", "was deferred")):
+        went = [_deal(c) for c in deals if c["to"] == to]
+        if went:
+            parts.append(f"{_and(went)} {verb if len(went) == 1 else verb.replace('was', 'were')}")
+    if still_open:
+        names = _and([one_line(c["track_name"]) for c in still_open])
+        parts.append(f"{names}, still open, collapsed with it")
+    why = f" ({one_line(step['summary'])})" if step.get("summary") else ""
+    return (
+        f"Round {step['round']}, #{step['seq']}: {one_line(step['cause']['track_name'])} collapsed{why} "
+        "\u2014 under the package deal " + "; ".join(parts) + "."
+    )
+
+
+def principle_headline(
+    independence: str,
+    stood: Sequence[Mapping[str, Any]],
+    collapses: Sequence[Mapping[str, Any]],
+    cascade: Sequence[Mapping[str, Any]],
+) -> str:
+    """One sentence on what this game showed about the principle."""
+    if cascade:
+        lost = sum(1 for s in cascade for c in s["brought_down"] if c["from"] == "agreed")
+        deals = games_word(lost, "provisional agreement")
+        others = sum(len(s["brought_down"]) for s in cascade)
+        return (
+            f"Nothing is agreed until everything is agreed: {games_word(len(cascade), 'collapse')} "
+            f"brought down {games_word(others, 'other track')}" + (f", {deals} among them." if lost else ".")
+        )
+    if stood:
+        return (
+            f"Not everything was agreed, yet {games_word(len(stood), 'agreement')} stood beside "
+            f"{games_word(len(collapses), 'collapse')}: the failure of one track did not compromise the others."
+        )
+    if collapses and independence == "strict":
+        return (
+            f"{games_word(len(collapses), 'track')} collapsed and no agreement stood beside "
+            f"{'it' if len(collapses) == 1 else 'them'}: the game did not put the principle to the test."
+        )
+    if collapses:
+        return f"{games_word(len(collapses), 'track')} collapsed; no agreement stood beside a collapse."
+    return "No track collapsed: every agreement here was reached without a failure beside it."
+
+
+def games_word(n: int, word: str) -> str:
+    """``1 collapse``, ``2 collapses``."""
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"

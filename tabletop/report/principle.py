@@ -1,0 +1,107 @@
+""""The principle in this game": what the debrief says the game showed about independence (issue 15).
+
+Under strict independence: every agreement that stood beside a collapse
+("Humanitarian agreed in round 4 while Borders collapsed in round 3 — the
+collapse did not touch it"). Under a package deal: the cascade, step by step —
+which collapse brought down which provisional agreement, read from the status
+changes the save records (an undone step is left out: it did not happen).
+
+Plain data for the JSON report; the sentences come from
+:mod:`~tabletop.report.words` and the Markdown and HTML writers lay them out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from .replayed import ReplayedGame
+from .words import cascade_text, principle_headline, stood_text
+
+
+def principle(game: ReplayedGame, outcome: Mapping[str, Any]) -> dict[str, Any]:
+    """The agreements that stood beside collapses, and each step of a cascade, with their sentences."""
+    tracks = outcome["tracks"]
+    collapses = [
+        {"track": t["id"], "track_name": t["name"], "round": t["since"]}
+        for t in tracks
+        if t["status"] == "collapsed"
+    ]
+    stood = []
+    for t in tracks:
+        if t["status"] != "agreed" or t["provisional"]:
+            continue
+        beside = [c for c in collapses if c["track"] != t["id"]]
+        if beside:
+            row = {"track": t["id"], "track_name": t["name"], "round": t["since"], "beside": beside}
+            row["text"] = stood_text(row)
+            stood.append(row)
+    cascade = cascade_steps(game)
+    independence = game.rs.ruleset.independence
+    return {
+        "independence": independence,
+        "headline": principle_headline(independence, stood, collapses, cascade),
+        "collapses": collapses,
+        "stood": stood,
+        "cascade": cascade,
+    }
+
+
+def cascade_steps(game: ReplayedGame) -> list[dict[str, Any]]:
+    """Each event in which one track's collapse changed the status of others: the cause and what fell."""
+    by_seq: dict[int, list[dict[str, Any]]] = {}
+    for tid, rows in game.history.items():
+        for h in rows:
+            if not h["undone"]:
+                by_seq.setdefault(h["seq"], []).append({**h, "track": tid})
+    steps = []
+    for seq in sorted(by_seq):
+        changes = _in_recorded_order(game, seq, by_seq[seq])
+        cause = next((c for c in changes if c["to"] == "collapsed" and not c["from_provisional"]), None)
+        if cause is None or len(changes) < 2:
+            continue
+        fell = [c for c in changes if c is not cause]
+        step = {
+            "seq": seq,
+            "round": cause["round"],
+            "kind": cause["kind"],
+            "summary": cause["summary"],
+            "cause": {"track": cause["track"], "track_name": game.tracks[cause["track"]].name},
+            "brought_down": [
+                {
+                    "track": c["track"],
+                    "track_name": game.tracks[c["track"]].name,
+                    "from": c["from"],
+                    "from_provisional": c["from_provisional"],
+                    "to": c["to"],
+                    "to_provisional": c["to_provisional"],
+                    "agreed_round": _agreed_round(game, c["track"], seq),
+                }
+                for c in fell
+            ],
+        }
+        step["text"] = cascade_text(step)
+        steps.append(step)
+    return steps
+
+
+def _in_recorded_order(game: ReplayedGame, seq: int, changes: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The status changes of one event in the order the event records them (the cause comes first)."""
+    event = game.by_seq.get(seq)
+    recorded = [
+        c.get("track")
+        for c in (event.result.get("changes") or [] if event is not None else [])
+        if isinstance(c, Mapping) and c.get("what") == "status"
+    ]
+    order = {tid: i for i, tid in reversed(list(enumerate(recorded)))}
+    return sorted(changes, key=lambda c: order.get(c["track"], len(order)))
+
+
+def _agreed_round(game: ReplayedGame, track: str, before_seq: int) -> int | None:
+    """The round a track was last (provisionally) agreed in before event ``before_seq``, if it was."""
+    rounds = [
+        h["round"]
+        for h in game.history.get(track, [])
+        if h["seq"] < before_seq and h["to"] == "agreed" and not h["undone"]
+    ]
+    return rounds[-1] if rounds else None

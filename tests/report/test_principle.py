@@ -1,0 +1,91 @@
+""""The principle in this game": agreements that stood beside collapses; a package deal's cascade step by step."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tabletop.engine import Action, State
+from tabletop.report import build_report, render
+
+from .kit import HtmlDoc, Played, facilitated_save, md_text, scenario
+
+
+def _deal_then_walkout(state: State) -> list[Action]:
+    """After the first event: Humanitarian reaches agreement, then Borders reaches breakdown."""
+    if state.last is None or state.last.seq != 1:
+        return []
+    tracks = state.scenario.index.tracks
+    return [
+        Action("override", track="humanitarian", position=tracks["humanitarian"].agreement_at, reason="a deal"),
+        Action("override", track="borders", tension=tracks["borders"].breakdown_at, reason="a walk-out"),
+    ]
+
+
+@pytest.fixture(scope="module")
+def played(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Played]:
+    d = tmp_path_factory.mktemp("principle")
+    return {
+        mode: facilitated_save(d / f"{mode}.jsonl", scenario(name), 1, _deal_then_walkout)
+        for mode, name in (("strict", "parallel-tracks"), ("linked", "parallel-tracks-linked"))
+    }
+
+
+def test_strict_names_each_agreement_that_stood_beside_a_collapse(played: dict[str, Played]) -> None:
+    report = build_report(played["strict"].path)
+    p = report["principle"]
+    assert p["independence"] == "strict" and p["cascade"] == []
+    humanitarian = next(row for row in p["stood"] if row["track"] == "humanitarian")
+    assert humanitarian["round"] == 1
+    assert "borders" in {c["track"] for c in humanitarian["beside"]}
+    assert humanitarian["text"].startswith("Humanitarian agreed in round 1 while ")
+    assert "Borders collapsed in round 1" in humanitarian["text"]
+    assert humanitarian["text"].endswith("did not touch it.")
+    # every row is a firm agreement at the end, beside a track collapsed at the end
+    final = {t["id"]: t for t in report["outcome"]["tracks"]}
+    for row in p["stood"]:
+        assert final[row["track"]]["status"] == "agreed" and not final[row["track"]]["provisional"]
+        assert all(final[c["track"]]["status"] == "collapsed" for c in row["beside"])
+    assert "yet" in p["headline"] and "did not compromise the others" in p["headline"]
+
+
+def test_linked_tells_the_cascade_step_by_step(played: dict[str, Played]) -> None:
+    p = build_report(played["linked"].path)["principle"]
+    assert p["stood"] == []
+    [step] = p["cascade"]
+    assert step["cause"]["track"] == "borders" and step["kind"] == "override" and step["round"] == 1
+    fell = {c["track"]: c for c in step["brought_down"]}
+    assert "borders" not in fell and len(fell) == 5
+    assert fell["humanitarian"]["from"] == "agreed" and fell["humanitarian"]["from_provisional"]
+    assert fell["humanitarian"]["agreed_round"] == 1 and fell["humanitarian"]["to"] == "collapsed"
+    assert "Borders collapsed" in step["text"]
+    assert "Humanitarian (provisionally agreed in round 1) collapsed with it" in step["text"]
+    assert "1 provisional agreement among them" in p["headline"]
+
+
+def test_the_section_is_in_every_format(played: dict[str, Played]) -> None:
+    path = played["linked"].path
+    md = md_text(render([path], "md"))
+    assert "The principle in this game" in md and "How the package came down, step by step" in md
+    assert "Humanitarian (provisionally agreed in round 1) collapsed with it" in md
+    doc = HtmlDoc(render([path], "html"))
+    assert "The principle in this game" in doc.text and "collapsed with it" in doc.text
+
+
+def test_an_undone_collapse_is_no_step_of_the_cascade(tmp_path: Path) -> None:
+    def hook(state: State) -> list[Action]:
+        out = _deal_then_walkout(state)
+        return [*out, Action("undo", reason="wrong track")] if out else []
+
+    played = facilitated_save(tmp_path / "undone.jsonl", scenario("parallel-tracks-linked"), 1, hook)
+    steps = build_report(played.path)["principle"]["cascade"]
+    assert all(step["seq"] != 3 for step in steps)
+
+
+def test_a_game_without_collapses_says_so() -> None:
+    from .kit import TINY_GAME
+
+    p = build_report(TINY_GAME)["principle"]
+    assert p["collapses"] == [] and p["stood"] == [] and p["cascade"] == []
+    assert p["headline"].startswith("No track collapsed")
