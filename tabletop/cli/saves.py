@@ -52,7 +52,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         if args.output:
             # before any work: a report never replaces a save, nor a file nobody asked to replace
             check_target(Path(args.output), save_paths(args.saves), args.force)
-        text = render(args.saves, args.format, audience=args.audience)
+        text = render(args.saves, args.format, audience=args.audience, paired=args.paired)
     except ReportError as exc:
         _err(f"tabletop report: {exc}")
         return 1
@@ -102,6 +102,9 @@ def add_commands(sub: _SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--audience", choices=["facilitator", "participants"], default="facilitator",
                    help="facilitator: everything (default); participants: no control notes, and secret objectives "
                    "only once the game is over and if the ruleset reveals them")
+    p.add_argument("--paired", action="store_true",
+                   help="one save beside the same game (seed, cards, dice, the teams' choices) replayed under the "
+                   "other independence rule (strict <-> linked); lists the choices the other rule refused")
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("verify", help="replay a save, check every line and hash; exit 1 on damage")

@@ -59,7 +59,9 @@ def to_json(data: Any) -> str:
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
 
 
-def render(paths: str | Path | Sequence[str | Path], fmt: str = "md", audience: str = "facilitator") -> str:
+def render(
+    paths: str | Path | Sequence[str | Path], fmt: str = "md", audience: str = "facilitator", paired: bool = False
+) -> str:
     """The debrief document for one save, or a comparison of several.
 
     ``paths``: save files and/or directories of saves. ``fmt``: ``md``,
@@ -69,7 +71,8 @@ def render(paths: str | Path | Sequence[str | Path], fmt: str = "md", audience: 
     collapsed, was deferred or stayed open), followed by each save's report
     when there are at most :data:`FULL_REPORTS_MAX` saves. ``audience``:
     ``facilitator`` (everything) or ``participants`` (no control notes; secret
-    objectives only once the game is over, if the ruleset reveals them). A damaged save is
+    objectives only once the game is over, if the ruleset reveals them). ``paired``: one save beside the
+    same game replayed under the other independence rule (see :mod:`~tabletop.report.paired`). A damaged save is
     reported with a warning; a file that is not a readable save raises
     :class:`ReportError` naming it.
     """
@@ -79,6 +82,8 @@ def render(paths: str | Path | Sequence[str | Path], fmt: str = "md", audience: 
     if audience not in AUDIENCES:
         raise ReportError(audience, f"unknown audience (expected one of {', '.join(AUDIENCES)})")
     files = save_paths(paths)
+    if paired:
+        return _paired(files, fmt, audience)
     if len(files) == 1:
         report = for_audience(assemble_report(load(files[0])), audience)
         if fmt == "json":
@@ -100,3 +105,14 @@ def render(paths: str | Path | Sequence[str | Path], fmt: str = "md", audience: 
             report_lines(report, level=2, title=f"Save #{i}: {esc(report['scenario']['ruleset_name'])}")
         )
     return "\n".join(parts)
+
+
+def _paired(files: Sequence[Path], fmt: str, audience: str) -> str:
+    from .pairedpage import paired_data, paired_html, paired_markdown
+
+    if len(files) != 1:
+        raise ReportError("--paired", f"pairs one save with its game under the other rule; {len(files)} saves given")
+    data = paired_data(files[0], audience)
+    if fmt == "json":
+        return to_json(data)
+    return paired_html(data) if fmt == "html" else paired_markdown(data)

@@ -1,0 +1,141 @@
+"""``tabletop report --paired SAVE``: the same game replayed under the other independence rule.
+
+The counterpart of a save's ruleset is the same ruleset, deck and seed with
+``independence`` switched (strict ↔ linked): exactly what the bundled pair
+``parallel-tracks`` / ``parallel-tracks-linked`` differ by, so only the rule
+changes. Every recorded choice is played again in order, with the recorded
+draws and dice (the same cards in the same order, the same rolls): luck and
+rule are not mixed. A choice the other rule refuses is left out and listed
+with the engine's refusal (a team whose move was refused passes when the game
+waits on it, so the others play on as recorded); notes are not replayed (they are about the
+original events); once the replayed game is over, the choices still to come
+are counted, not played. The replayed game lives in memory only: nothing is
+written.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ..engine import Action, RuleViolation, State, apply, new_game
+from ..engine.actions import IndependenceBreach
+from ..store.lines import canonical
+from ..store.reading import Save, SavedEvent
+from ..store.savefile import event_record
+from .words import one_line
+
+#: the other rule for each independence mode
+OTHER = {"strict": "linked", "linked": "strict"}
+#: recorded kinds not played again: a note is about an event of the original game
+NOT_REPLAYED = ("note",)
+
+
+def paired_save(save: Save) -> tuple[Save, dict[str, Any]]:
+    """The save's game replayed under the other rule, as a :class:`Save` held in memory, and what differed.
+
+    The second value (plain data): ``independence`` (the rule the game was replayed under),
+    ``replayed`` (choices played again), ``differed`` (each refused choice: ``seq``, ``round``,
+    ``summary``, ``code``, ``refusal``), ``never_made`` (choices left once the replayed game was over)
+    and ``stopped`` (a sentence when the replayed game ended early or had not ended).
+    """
+    mode = OTHER[save.scenario.ruleset.ruleset.independence]
+    scenario = save.scenario.with_options(independence=mode)
+    state = new_game(scenario, save.seed)
+    events: list[SavedEvent] = []
+    differed: list[dict[str, Any]] = []
+    never_made = 0
+    replayed = 0
+    owed: list[str] = []  # teams whose refused move left them a turn to end
+    for ev in save.events:
+        if ev.action.kind in NOT_REPLAYED:
+            continue
+        if state.over:
+            never_made += 1
+            continue
+        state, refusal = _play(state, ev, owed, events)
+        if refusal is not None:
+            differed.append(refusal)
+            if ev.action.kind == "move" and ev.action.actor is not None:
+                owed.append(ev.action.actor)
+            continue
+        replayed += 1
+        events.append(_saved(state, ev.time))
+    header = dict(save.header)
+    paired = Save(Path(save.path), header, scenario, events, None, save.header_chain, 0, 0)
+    return paired, {
+        "independence": mode,
+        "replayed": replayed,
+        "differed": differed,
+        "never_made": never_made,
+        "stopped": _stopped(state, save, never_made),
+    }
+
+
+def _refused(ev: SavedEvent, exc: RuleViolation | IndependenceBreach) -> dict[str, Any]:
+    """A recorded choice the other rule refuses, with the engine's refusal."""
+    if isinstance(exc, RuleViolation):
+        code, message = str(exc.code), exc.message
+    else:
+        code, message = "independence", str(exc)
+    return {"seq": ev.seq, "round": ev.round, "summary": ev.summary, "code": code, "refusal": message}
+
+
+def _play(
+    state: State, ev: SavedEvent, owed: list[str], events: list[SavedEvent]
+) -> tuple[State, dict[str, Any] | None]:
+    """The state after the recorded choice, or the state as it stands and the choice's refusal.
+
+    A team whose move was refused still holds its turn; when the game waits on it before the next recorded
+    choice can be made, it passes (the pass is part of the replayed game, and the refusal says so).
+    """
+    while True:
+        try:
+            return apply(state, ev.action), None
+        except (RuleViolation, IndependenceBreach) as exc:
+            refusal = _refused(ev, exc)
+        for actor in owed:
+            try:
+                state = apply(state, Action("pass", actor=actor))
+            except RuleViolation:
+                continue
+            owed.remove(actor)
+            events.append(_saved(state, ev.time))
+            break
+        else:
+            return state, refusal
+
+
+def _saved(state: State, time: str) -> SavedEvent:
+    """The replayed event as a save would hold it (the original's time: the replay has no clock of its own)."""
+    event = state.last
+    assert event is not None
+    record = event_record(event, state.hash, time)
+    return SavedEvent(
+        seq=event.seq,
+        time=time,
+        round=event.round,
+        phase=event.phase,
+        actor=event.action.actor,
+        track=event.action.track,
+        action=event.action,
+        result=record["result"],
+        state=state.hash,
+        chain="",
+        body=canonical(record),
+    )
+
+
+def _stopped(state: State, save: Save, never_made: int) -> str | None:
+    """Why the two games are not the same length, in words; None when both ended together."""
+    if state.over and never_made:
+        return (
+            f"The replayed game ended in round {state.round} ({one_line(state.end_reason)}); "
+            f"{never_made} recorded choice{'s were' if never_made != 1 else ' was'} never made."
+        )
+    if not state.over:
+        return (
+            f"The recorded choices run out in round {state.round} ({state.phase} phase): under this rule the "
+            "game had not ended then, and the board is shown as it stood."
+        )
+    return None

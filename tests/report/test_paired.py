@@ -1,0 +1,69 @@
+"""``tabletop report --paired``: the same seed, cards, dice and choices under the other independence rule."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tabletop.cli import main
+from tabletop.report import ReportError, render
+from tabletop.report.paired import paired_save
+from tabletop.store.reading import open_save
+
+from .kit import HtmlDoc, Played, md_text
+
+
+def _draws(save) -> list[str]:
+    return [e.result["outcome"]["card"] for e in save.events if e.action.kind == "draw" and "outcome" in e.result]
+
+
+def test_a_strict_game_replays_under_linked_with_the_same_cards(strict_game: Played) -> None:
+    save = open_save(strict_game.path)
+    other, info = paired_save(save)
+    assert info["independence"] == "linked"
+    assert other.scenario.ruleset.ruleset.independence == "linked" and other.seed == save.seed
+    # the same cards in the same order, as far as the replayed game goes
+    replayed = _draws(other)
+    assert replayed and replayed == _draws(save)[: len(replayed)]
+    assert info["replayed"] + len(info["differed"]) + info["never_made"] == sum(
+        1 for e in save.events if e.action.kind != "note"
+    )
+
+
+def test_a_linked_game_under_strict_lists_each_refused_link(linked_game: Played) -> None:
+    save = open_save(linked_game.path)
+    links = [e.seq for e in save.events if e.action.kind == "move" and e.action.link]
+    assert links, "the pair seed's linked game has link moves"
+    _, info = paired_save(save)
+    assert info["independence"] == "strict"
+    refused = {d["seq"]: d for d in info["differed"]}
+    first = refused[links[0]]
+    assert first["code"] == "LINKAGE_FORBIDDEN" and "Not everything must be agreed" in first["refusal"]
+
+
+def test_the_paired_report_in_each_format(linked_game: Played) -> None:
+    data = json.loads(render([linked_game.path], "json", paired=True))
+    assert [r["scenario"]["independence"] for r in data["reports"]] == ["linked", "strict"]
+    assert data["reports"][1]["scenario"]["file"].endswith("(replayed under strict)")
+    assert len(data["comparison"]["saves"]) == 2 and data["paired"]["differed"]
+    md = md_text(render([linked_game.path], "md", paired=True))
+    assert "The same game under strict independence" in md and "Choices that had to differ" in md
+    assert "Linking tracks is not allowed here" in md and "The principle in each game" in md
+    doc = HtmlDoc(render([linked_game.path], "html", paired=True))
+    assert "Choices that had to differ" in doc.text and "The principle under strict" in doc.text
+
+
+def test_paired_takes_one_save(strict_game: Played, linked_game: Played) -> None:
+    with pytest.raises(ReportError, match="one save"):
+        render([strict_game.path, linked_game.path], "md", paired=True)
+
+
+def test_the_command(linked_game: Played, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    before = linked_game.path.read_bytes()
+    listed = sorted(linked_game.path.parent.iterdir())
+    assert main(["report", "--paired", str(linked_game.path)]) == 0
+    assert "Choices that had to differ" in capsys.readouterr().out
+    assert linked_game.path.read_bytes() == before  # the replayed game is never written
+    assert sorted(linked_game.path.parent.iterdir()) == listed  # nor any file beside it
