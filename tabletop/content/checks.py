@@ -135,6 +135,9 @@ def check_scenario(rs: Ruleset, deck: Deck) -> list[Found]:
                         )
                     )
         out += check_scoped(rs, "deck", path, card, card.track)
+    for pi, prompt in enumerate(deck.prompts):
+        if prompt.track not in tracks:
+            out.append(("deck", ("prompts", pi, "track"), _unknown("track", prompt.track, tracks)))
     return out
 
 

@@ -238,6 +238,19 @@ class Card(ContentModel):
         return self.choices[0].actor if self.choices else None
 
 
+class Prompt(ContentModel):
+    """A discussion prompt for the debrief, about one track (``[[prompts]]`` in a deck).
+
+    The facilitator's report shows every prompt; the participants' only those marked
+    ``participants = true``. With ``status``, a prompt is shown only if its track ended so.
+    """
+
+    track: str
+    text: Annotated[str, Limits(min_length=1, max_length=2000)]
+    status: Status | None = None
+    participants: bool = False
+
+
 class DeckOptions(ContentModel):
     """The ``[deck]`` table."""
 
@@ -251,6 +264,7 @@ class Deck(ContentModel):
 
     deck: DeckOptions
     cards: Annotated[tuple[Card, ...], Limits(min_length=1, strict=False)]
+    prompts: Annotated[tuple[Prompt, ...], Limits(strict=False)] = ()
 
     @property
     def id(self) -> str:

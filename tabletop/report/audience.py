@@ -1,6 +1,7 @@
 """Who a report is for: the facilitator sees everything; the participants' copy keeps the table's secrets.
 
-``participants`` leaves out every card's control note, and shows a secret
+``participants`` leaves out every card's control note and every discussion
+prompt not marked ``participants = true``, and shows a secret
 objective only once the game is over and only if the ruleset reveals
 objectives at the end (``reveal_objectives = "end"``, the default). A sealed
 move not revealed when the save stops shows as committed, as the room saw it.
@@ -41,6 +42,11 @@ def for_audience(report: dict[str, Any], audience: str = "facilitator") -> dict[
                 if out["scenario"].get("reveal_objectives") == "never"
                 else "secret objectives, until the game is over"
             )
+    if "prompts" in out:
+        shown_prompts = [p for p in out["prompts"] if p["participants"]]
+        if len(shown_prompts) < len(out["prompts"]):
+            left_out.append("the facilitator's discussion prompts")
+        out["prompts"] = shown_prompts
     out["audience"] = {"for": "participants", "left_out": left_out}
     return out
 

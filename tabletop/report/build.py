@@ -25,7 +25,7 @@ from ..store.heads import head_line
 from ..store.reading import Save, open_save
 from .decisions import decision_log, notes
 from .players import players_part
-from .principle import principle
+from .principle import principle, prompts
 from .replayed import ReplayedGame, objectives, outcome, replay_game, series
 from .timeline import timeline
 
@@ -62,7 +62,7 @@ def build_report(save: Save | str | Path, audience: str = "facilitator") -> dict
     ``damage`` (None, or what is wrong and where: the report then covers the
     intact part before it), ``players`` (who played each actor) and
     ``principle`` (the agreements that stood beside collapses, and a package deal's cascade step by
-    step: see :mod:`~tabletop.report.principle`) and
+    step: see :mod:`~tabletop.report.principle`), ``prompts`` (the deck's discussion prompts, per track) and
     ``audience`` (who the report is for, and what it leaves out: see
     :func:`~tabletop.report.audience.for_audience`).
     """
@@ -87,6 +87,7 @@ def assemble_report(save: Save, full: bool = True) -> dict[str, Any]:
         "scenario": scenario_part(game),
         "outcome": ended,
         "principle": principle(game, ended),
+        "prompts": prompts(game, ended),
         "players": players_part(game.save, game.rs),
         "objectives": objectives(game, final),
         "damage": game.damage,

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..engine.wording import met_word, moved, status_word
 from .charts import Series, line_chart
-from .htmlparts import clock_time, e, e_text, page, principle_section, spaced, status_mark, table
+from .htmlparts import clock_time, e, e_text, page, principle_section, prompts_section, spaced, status_mark, table
 from .words import (
     PLAYERS_UNRECORDED,
     answer_words,
@@ -75,6 +75,7 @@ class _Report:
         parts.append(self.players())
         parts.append(self.outcome())
         parts.append(principle_section(r["principle"], self.id("principle")))
+        parts.append(prompts_section(r.get("prompts", []), self.id("prompts")))
         parts.append(self.objectives())
         parts.append(self.charts())
         parts.append(self.timeline())

@@ -14,7 +14,7 @@ from importlib.resources import files
 from typing import Any
 
 from ..engine.wording import status_word
-from .words import STATUSES, literal, one_line
+from .words import STATUSES, literal, one_line, prompts_by_track
 
 
 @cache
@@ -99,5 +99,16 @@ def principle_section(principle: dict[str, Any], section_id: str) -> str:
     if principle["cascade"]:
         parts.append("<p>How the package came down, step by step:</p>")
         parts.append("<ol>" + "".join(f"<li>{e(step['text'])}</li>" for step in principle["cascade"]) + "</ol>")
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def prompts_section(prompts: Sequence[dict[str, Any]], section_id: str) -> str:
+    """"Questions for the discussion": the deck's prompts under their tracks; nothing when there are none."""
+    if not prompts:
+        return ""
+    parts = [f'<section class="prompts" id="{section_id}"><h2>Questions for the discussion</h2>']
+    for track, rows in prompts_by_track(prompts):
+        parts.append(f"<h3>{e(track)}</h3><ul>" + "".join(f"<li>{e_text(p['text'])}</li>" for p in rows) + "</ul>")
     parts.append("</section>")
     return "".join(parts)

@@ -24,6 +24,7 @@ from .words import (
     move_detail,
     one_line,
     players_unrecorded,
+    prompts_by_track,
     secrets_left_out,
     set_aside_text,
     share_rows,
@@ -137,6 +138,7 @@ def report_lines(report: dict[str, Any], level: int = 1, title: str | None = Non
     _players(doc, report)
     _outcome(doc, report)
     _principle(doc, report)
+    _prompts(doc, report)
     _objectives(doc, report)
     _series(doc, report, names)
     _timeline(doc, report)
@@ -216,6 +218,15 @@ def _principle(doc: _Doc, report: dict[str, Any]) -> None:
     if p["cascade"]:
         doc.p("How the package came down, step by step:")
         doc.add(f"{i}. {esc(step['text'])}" for i, step in enumerate(p["cascade"], 1))
+
+
+def _prompts(doc: _Doc, report: dict[str, Any]) -> None:
+    if not report.get("prompts"):
+        return
+    doc.h(2, "Questions for the discussion")
+    for track, rows in prompts_by_track(report["prompts"]):
+        doc.p(f"**{esc(track)}**")
+        doc.add(f"- {esc(p['text'])}" for p in rows)
 
 
 def _objectives(doc: _Doc, report: dict[str, Any]) -> None:

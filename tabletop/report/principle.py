@@ -8,6 +8,8 @@ changes the save records (an undone step is left out: it did not happen).
 
 Plain data for the JSON report; the sentences come from
 :mod:`~tabletop.report.words` and the Markdown and HTML writers lay them out.
+
+:func:`prompts` gives the deck's discussion prompts for the game, per track.
 """
 
 from __future__ import annotations
@@ -105,3 +107,30 @@ def _agreed_round(game: ReplayedGame, track: str, before_seq: int) -> int | None
         if h["seq"] < before_seq and h["to"] == "agreed" and not h["undone"]
     ]
     return rounds[-1] if rounds else None
+
+
+def prompts(game: ReplayedGame, outcome: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The deck's discussion prompts for this game, per track in ruleset order (``[[prompts]]`` in the deck).
+
+    A prompt with a ``status`` is kept only if its track ended with that status. ``participants``:
+    whether the participants' copy of the report shows it (else only the facilitator's does).
+    """
+    ended = {t["id"]: t["status"] for t in outcome["tracks"]}
+    order = {t.id: i for i, t in enumerate(game.rs.tracks)}
+    kept = [
+        p
+        for p in getattr(game.scenario.deck, "prompts", ())
+        if p.track in ended and (p.status is None or p.status == ended[p.track])
+    ]
+    kept.sort(key=lambda p: order[p.track])  # stable: the deck's order within a track
+    return [
+        {
+            "track": p.track,
+            "track_name": game.tracks[p.track].name,
+            "track_status": ended[p.track],
+            "text": p.text,
+            "status": p.status,
+            "participants": p.participants,
+        }
+        for p in kept
+    ]

@@ -272,3 +272,13 @@ def principle_headline(
 def games_word(n: int, word: str) -> str:
     """``1 collapse``, ``2 collapses``."""
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def prompts_by_track(prompts: Sequence[Mapping[str, Any]]) -> list[tuple[str, list[Mapping[str, Any]]]]:
+    """The report's discussion prompts grouped under their track's name, in the report's order."""
+    out: list[tuple[str, list[Mapping[str, Any]]]] = []
+    for p in prompts:
+        if not out or out[-1][1][0]["track"] != p["track"]:
+            out.append((str(p["track_name"]), []))
+        out[-1][1].append(p)
+    return out

@@ -139,6 +139,12 @@ CASES: list[tuple[str, int, str, str]] = [
      "unknown key 'adjudicaton' (did you mean 'adjudication'?)"),
     ("ruleset-timer-on-time-up.toml", 9, "ruleset.timers.on_time_up",
      "got 'passes' (did you mean 'pass'?); expected one of 'nothing' or 'pass'"),
+    # discussion prompts for the debrief
+    ("deck-prompt-unknown-track.toml", 15, "prompts[1].track", "unknown track 'omega' (known: alpha, beta)"),
+    ("deck-prompt-bad-status.toml", 13, "prompts[0].status",
+     "got 'won'; expected one of 'open', 'agreed', 'collapsed' or 'deferred'"),
+    ("deck-prompt-empty-text.toml", 12, "prompts[0].text", "needs at least 1 character"),
+    ("deck-prompt-participants-string.toml", 13, "prompts[0].participants", "expected true or false"),
     # whole files
     ("file-empty.toml", 1, "", "file is empty: expected a [ruleset] or a [deck] table"),
     ("file-not-utf8.toml", 4, "", "not UTF-8 text (byte 0xe9"),
