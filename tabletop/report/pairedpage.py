@@ -31,8 +31,24 @@ def paired_data(path: Any, audience: str) -> dict[str, Any]:
     replayed = for_audience(assemble_report(other, full=False), audience)
     replayed["scenario"]["file"] = f"{original['scenario']['file']} (replayed under {info['independence']})"
     replayed["warnings"] = [w for w in replayed["warnings"] if not w.startswith("The game had not ended")]
+    replayed["scenario"]["ruleset_name"] = f"{original['scenario']['ruleset_name']} (replayed under {info['independence']})"
+    _as_the_room_saw_it(info["differed"], original)
     comparison = compare([original, replayed], with_reports=True)
     return {"paired": info, "comparison": comparison, "reports": [original, replayed]}
+
+
+def _as_the_room_saw_it(differed: list[dict[str, Any]], original: dict[str, Any]) -> None:
+    """Each refused choice worded as the report's audience may read it: a sealed move never revealed
+    stays sealed in the participants' copy (its refusal would name what it was)."""
+    log = {entry["seq"]: entry for entry in original.get("log", [])}
+    for d in differed:
+        entry = log.get(d["seq"])
+        if entry is None:
+            continue
+        d["summary"] = entry["summary"]
+        if entry.get("sealed") and not entry.get("revealed_at") and original["audience"]["for"] != "facilitator":
+            d["refusal"] = "refused by the rule (a sealed move, not revealed in this save)"
+            d["code"] = None
 
 
 def _intro(info: dict[str, Any], original: dict[str, Any]) -> str:

@@ -67,3 +67,24 @@ def test_the_command(linked_game: Played, capsys: pytest.CaptureFixture[str], tm
     assert "Choices that had to differ" in capsys.readouterr().out
     assert linked_game.path.read_bytes() == before  # the replayed game is never written
     assert sorted(linked_game.path.parent.iterdir()) == listed  # nor any file beside it
+
+
+def test_the_participants_copy_keeps_an_unrevealed_sealed_move_sealed(tmp_path: Path) -> None:
+    from .kit import bot_save, scenario
+
+    full = bot_save(tmp_path / "sealed.jsonl", scenario("parallel-tracks-linked", sealed_moves=True), 6633035092586336431)
+    save = open_save(full.path)
+    link = next(e for e in save.events if e.action.kind == "move" and e.action.link)
+    reveal = next(e.seq for e in save.events if link.seq in (e.result.get("revealed") or []))
+    cut = tmp_path / "cut.jsonl"
+    cut.write_bytes(b"".join(full.path.read_bytes().splitlines(keepends=True)[:reveal]))  # stops before the reveal
+    linked_name = full.scenario.index.tracks[link.action.link].name
+
+    facilitator = json.loads(render([cut], "json", paired=True))
+    row = next(d for d in facilitator["paired"]["differed"] if d["seq"] == link.seq)
+    assert row["code"] == "LINKAGE_FORBIDDEN" and linked_name in row["refusal"]
+
+    participants = json.loads(render([cut], "json", paired=True, audience="participants"))
+    row = next(d for d in participants["paired"]["differed"] if d["seq"] == link.seq)
+    assert row["code"] is None and "sealed move" in row["refusal"] and "sealed move" in row["summary"]
+    assert linked_name not in row["refusal"] + row["summary"]
