@@ -88,3 +88,12 @@ def test_the_participants_copy_keeps_an_unrevealed_sealed_move_sealed(tmp_path: 
     row = next(d for d in participants["paired"]["differed"] if d["seq"] == link.seq)
     assert row["code"] is None and "sealed move" in row["refusal"] and "sealed move" in row["summary"]
     assert linked_name not in row["refusal"] + row["summary"]
+
+
+def test_the_paired_report_is_the_same_every_time(linked_game: Played) -> None:
+    assert render([linked_game.path], "md", paired=True) == render([linked_game.path], "md", paired=True)
+
+
+def test_the_command_refuses_two_saves(strict_game: Played, linked_game: Played, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", "--paired", str(strict_game.path), str(linked_game.path)]) == 1
+    assert "--paired: pairs one save with its game under the other rule; 2 saves given" in capsys.readouterr().err
