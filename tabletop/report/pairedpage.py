@@ -56,7 +56,9 @@ def _intro(info: dict[str, Any], original: dict[str, Any]) -> str:
     return (
         f"The same game (seed {sc['seed']}, the same cards in the same order, the same dice) replayed under "
         f"{info['independence']} independence with the teams' recorded choices: {info['replayed']} played again, "
-        f"{len(info['differed'])} refused by the rule. A team whose move was refused passed when the game waited on it."
+        f"{len(info['differed'])} refused by the rule."
+        + (" A team whose move was refused passed when the game waited on it." if info["differed"] else "")
+        + f" Event numbers under {info['independence']} count the replayed game's own events."
     )
 
 
