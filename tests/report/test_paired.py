@@ -97,3 +97,16 @@ def test_the_paired_report_is_the_same_every_time(linked_game: Played) -> None:
 def test_the_command_refuses_two_saves(strict_game: Played, linked_game: Played, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["report", "--paired", str(strict_game.path), str(linked_game.path)]) == 1
     assert "--paired: pairs one save with its game under the other rule; 2 saves given" in capsys.readouterr().err
+
+
+def test_a_damaged_save_is_paired_on_its_intact_part(strict_game: Played, tmp_path: Path) -> None:
+    from .kit import tear_last_line
+
+    torn = tmp_path / "torn.jsonl"
+    torn.write_bytes(strict_game.path.read_bytes())
+    tear_last_line(torn)
+    data = json.loads(render([torn], "json", paired=True))
+    original, replayed = data["reports"]
+    assert original["damage"] is not None and original["damage"]["intact_events"] == len(open_save(torn).events)
+    info = data["paired"]
+    assert info["replayed"] + len(info["differed"]) + info["never_made"] <= original["damage"]["intact_events"]
