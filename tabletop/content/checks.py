@@ -114,13 +114,14 @@ def check_scenario(rs: Ruleset, deck: Deck) -> list[Found]:
                         f"its members ({', '.join(tracks[card.track].members)}) — rule 2",
                     )
                 )
+        out += _check_schedule(rs, path, card)
         if not card.choices:
-            for ri, cond in enumerate(card.requires):
+            for rel, cond in _conditions(card):
                 if cond.key == "resource":
                     out.append(
                         (
                             "deck",
-                            (*path, "requires", ri, "resource"),
+                            (*path, *rel, "resource"),
                             "a resource condition needs an actor, and only a card with choices has one "
                             "(the actor who answers it)",
                         )
@@ -141,13 +142,41 @@ def check_scenario(rs: Ruleset, deck: Deck) -> list[Found]:
     return out
 
 
+def _conditions(card: Card) -> Iterator[tuple[KeyPath, Condition]]:
+    """A card's conditions: its ``requires`` and its schedule's ``when``."""
+    for i, c in enumerate(card.requires):
+        yield ("requires", i), c
+    if card.schedule is not None:
+        for i, c in enumerate(card.schedule.when):
+            yield ("schedule", "when", i), c
+
+
+def _check_schedule(rs: Ruleset, path: KeyPath, card: Card) -> list[Found]:
+    """A scheduled round must be one the game plays."""
+    schedule = card.schedule
+    turns = rs.ruleset.turns
+    if schedule is None or schedule.round is None or schedule.round <= turns:
+        return []
+    return [
+        (
+            "deck",
+            (*path, "schedule", "round"),
+            f"round {schedule.round} is past the last round of ruleset '{rs.id}' (turns = {turns}): "
+            "the card would never come up",
+        )
+    ]
+
+
 def resource_names(rs: Ruleset) -> set[str]:
     return {key for actor in rs.actors for key in actor.resources}
 
 
 def _parts(thing: MoveType | Card) -> Iterator[tuple[KeyPath, Effect | Condition]]:
-    for i, c in enumerate(thing.requires):
-        yield ("requires", i), c
+    if isinstance(thing, Card):
+        yield from _conditions(thing)
+    else:
+        for i, c in enumerate(thing.requires):
+            yield ("requires", i), c
     for i, e in enumerate(thing.effects):
         yield ("effects", i), e
     if isinstance(thing, MoveType):

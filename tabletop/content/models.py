@@ -17,6 +17,7 @@ from .numbers import (
     LADDER_RUNGS,
     POSITION,
     RATIFY_THRESHOLD,
+    TURNS,
     ActionsPerRound,
     Breakdown,
     Copies,
@@ -211,6 +212,27 @@ class Choice(ContentModel):
     effects: Annotated[tuple[AnyEffect, ...], Limits(strict=False)] = ()
 
 
+class Schedule(ContentModel):
+    """When a card comes up on the master events list, instead of at random.
+
+    It is due from round ``round`` on (round 1 when not given), in the first
+    round whose draw finds every ``when`` condition holding and the card
+    playable; one that cannot be played then waits for a later round.
+    """
+
+    round: Annotated[int | None, TURNS.limits()] = None
+    when: Annotated[tuple[AnyCondition, ...], Limits(strict=False)] = ()
+
+    def check(self) -> None:
+        if self.round is None and not self.when:
+            raise ValueError("a schedule needs round (the round the card is due) or when (conditions), or both")
+
+    @property
+    def from_round(self) -> int:
+        """The first round the card can be due."""
+        return self.round if self.round is not None else 1
+
+
 class Card(ContentModel):
     """An event card: scoped to one track, or global when ``track`` is omitted."""
 
@@ -224,6 +246,7 @@ class Card(ContentModel):
     choices: Annotated[tuple[Choice, ...], Limits(strict=False)] = ()
     control_note: Text = ""
     tags: Annotated[tuple[str, ...], Limits(strict=False)] = ()
+    schedule: Schedule | None = None
 
     def check(self) -> None:
         actors = {c.actor for c in self.choices}

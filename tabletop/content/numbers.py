@@ -72,6 +72,7 @@ RANGES: dict[str, Bound] = {
     "moves.target": DICE_TARGET,
     "moves.modifiers add": MODIFIER,
     "cards.copies": COPIES,
+    "cards.schedule.round": TURNS,
     "effects: progress, tension, add": EFFECT_AMOUNT,
     "conditions: at_least, at_most": GAUGE,
 }

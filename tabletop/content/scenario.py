@@ -19,6 +19,9 @@ class ScenarioIndex:
         self.actors: dict[str, Actor] = {a.id: a for a in ruleset.actors}
         self.meters: dict[str, Meter] = {m.id: m for m in ruleset.meters}
         self.cards: dict[str, Card] = {c.id: c for c in deck.cards}
+        #: the cards on the master events list (``schedule``), in deck order: kept out of the shuffled pile
+        self.scheduled: tuple[Card, ...] = tuple(c for c in deck.cards if c.schedule is not None)
+        self.scheduled_ids: frozenset[str] = frozenset(c.id for c in self.scheduled)
         self.actor_ids: tuple[str, ...] = tuple(a.id for a in ruleset.actors)
         #: the tracks each actor sits at, in ruleset order
         self.seats: dict[str, tuple[str, ...]] = {

@@ -15,6 +15,7 @@ from .lookups import _actor_name, _card, _outcome
 from .scope import Bench, ReadView
 from .settle import _commit, _run_effects, _settle, _summary
 from .state import State, evolve
+from .wording import names, schedule_words
 
 
 def _card_playable(state: State, card: Card) -> bool:
@@ -25,63 +26,134 @@ def _card_playable(state: State, card: Card) -> bool:
     return all(c.holds(view) for c in card.requires)
 
 
-def _draw_from(state: State, outcome: dict[str, Any] | None) -> tuple[State, dict[str, Any]]:
-    """Reveal the next playable card (recorded), setting aside the unplayable."""
+def _waiting(state: State, card: Card) -> int:
+    """How many copies of a scheduled card have not come up yet.
+
+    A scheduled card is kept out of the shuffled pile (:func:`.flow.new_game`);
+    a copy that has come up — drawn, injected, skipped or redrawn — is in the
+    discard (or on the table) from then on, so what is missing from pile,
+    discard and table is still waiting.
+    """
+    held = state.pile.count(card.id) + state.discard.count(card.id) + (state.card == card.id)
+    return max(0, card.copies - held)
+
+
+def due_card(state: State) -> Card | None:
+    """The scheduled card a draw now takes instead of a random one, if any.
+
+    The first in deck order that has a copy waiting, whose round has come,
+    whose ``when`` conditions hold and that can be played now. One that cannot
+    be played (its track is closed, its ``requires`` fail) is not due yet: it
+    waits for a later round's draw.
+    """
+    for card in state.scenario.index.scheduled:
+        schedule = card.schedule
+        assert schedule is not None
+        if state.round < schedule.from_round or _waiting(state, card) == 0:
+            continue
+        view = ReadView(state, card.track, card.chooser())
+        if all(c.holds(view) for c in schedule.when) and _card_playable(state, card):
+            return card
+    return None
+
+
+def _reshufflable(state: State, discard: list[str]) -> bool:
+    """A reshuffle has something to put in the pile (a scheduled card is never put back)."""
+    kept = state.scenario.index.scheduled_ids
+    return any(cid not in kept for cid in discard)
+
+
+def _reshuffle(state: State, chance: int, discard: list[str]) -> tuple[list[str], list[str]]:
+    """The discard shuffled into a new pile; a scheduled card that came up stays in the discard
+    (it comes up on its schedule only: at most once per copy)."""
+    kept = state.scenario.index.scheduled_ids
+    if not kept:
+        return list(rng.shuffle(state.seed, chance, discard)), []
+    back = [cid for cid in discard if cid not in kept]
+    return list(rng.shuffle(state.seed, chance, back)), [cid for cid in discard if cid in kept]
+
+
+def _replay_draw(state: State, outcome: dict[str, Any]) -> tuple[list[str], list[str], int, str | None, list[str], int]:
+    """Take the recorded cards as the draw took them: pile, discard, chance, card, set aside, reshuffles."""
+    pile, discard, chance = list(state.pile), list(state.discard), state.chance
+    chosen = outcome.get("card")
+    set_aside = list(outcome.get("set_aside", []))
+    if chosen is not None:
+        card = _card(state, chosen)
+        if outcome.get("scheduled"):
+            if card.schedule is None or _waiting(state, card) == 0:
+                raise RuleViolation(Code.NOT_SCHEDULED, f"'{card.title}' has no scheduled copy waiting to come up.")
+            # a scheduled copy comes from the events list, not from the pile
+            return pile, discard, chance + 1, chosen, [], 0
+    reshuffled = int(outcome.get("reshuffled", 0))
+    # take the recorded cards as the draw below took them, reshuffling the discard
+    # into an empty pile where the record says it did, so that pile and discard
+    # end as they did in the game (and the state hash matches)
+    reshuffles = reshuffled
+    for i, cid in enumerate([*set_aside, chosen]):
+        if cid is None:
+            continue
+        if not pile and discard and reshuffles > 0:
+            pile, discard = _reshuffle(state, chance, discard)
+            chance += 1
+            reshuffles -= 1
+        if cid in pile:
+            pile.remove(cid)
+        elif cid in discard:
+            discard.remove(cid)
+        if i < len(set_aside):
+            discard.append(cid)
+    chance += 1 + reshuffles
+    return pile, discard, chance, chosen, set_aside, reshuffled
+
+
+def _random_draw(state: State) -> tuple[list[str], list[str], int, str | None, list[str], int]:
+    """Turn up cards from the pile (reshuffling the discard into an empty one) until one can be played."""
     pile, discard, chance = list(state.pile), list(state.discard), state.chance
     set_aside: list[str] = []
     reshuffled = 0
     chosen: str | None = None
-    if outcome is not None:
-        chosen = outcome.get("card")
-        set_aside = list(outcome.get("set_aside", []))
-        if chosen is not None:
-            _card(state, chosen)
-        reshuffled = int(outcome.get("reshuffled", 0))
-        # take the recorded cards as the draw below took them, reshuffling the discard
-        # into an empty pile where the record says it did, so that pile and discard
-        # end as they did in the game (and the state hash matches)
-        reshuffles = reshuffled
-        for i, cid in enumerate([*set_aside, chosen]):
-            if cid is None:
-                continue
-            if not pile and discard and reshuffles > 0:
-                pile = list(rng.shuffle(state.seed, chance, discard))
-                chance += 1
-                discard = []
-                reshuffles -= 1
-            if cid in pile:
-                pile.remove(cid)
-            elif cid in discard:
-                discard.remove(cid)
-            if i < len(set_aside):
-                discard.append(cid)
-        chance += 1 + reshuffles
-    else:
-        budget = len(pile) + len(discard)
-        while budget > 0:
-            if not pile:
-                if not discard:
-                    break
-                pile = list(rng.shuffle(state.seed, chance, discard))
-                chance += 1
-                discard = []
-                reshuffled += 1
-            cid = pile.pop(0)
-            budget -= 1
-            if _card_playable(state, _card(state, cid)):
-                chosen = cid
+    budget = len(pile) + len(discard)
+    while budget > 0:
+        if not pile:
+            if not _reshufflable(state, discard):
                 break
-            set_aside.append(cid)
-            discard.append(cid)
-        chance += 1
-    out: dict[str, Any] = {"outcome": {"card": chosen, "set_aside": set_aside, "reshuffled": reshuffled}}
+            pile, discard = _reshuffle(state, chance, discard)
+            chance += 1
+            reshuffled += 1
+        cid = pile.pop(0)
+        budget -= 1
+        if _card_playable(state, _card(state, cid)):
+            chosen = cid
+            break
+        set_aside.append(cid)
+        discard.append(cid)
+    return pile, discard, chance + 1, chosen, set_aside, reshuffled
+
+
+def _draw_from(state: State, outcome: dict[str, Any] | None) -> tuple[State, dict[str, Any]]:
+    """Reveal the card due on the schedule, or else the next playable card (recorded), setting aside the unplayable."""
+    scheduled = False
+    if outcome is not None:
+        pile, discard, chance, chosen, set_aside, reshuffled = _replay_draw(state, outcome)
+        scheduled = bool(outcome.get("scheduled")) and chosen is not None
+    elif (due := due_card(state)) is not None:
+        pile, discard, chance, chosen, set_aside, reshuffled = list(state.pile), list(state.discard), state.chance + 1, due.id, [], 0
+        scheduled = True
+    else:
+        pile, discard, chance, chosen, set_aside, reshuffled = _random_draw(state)
+    recorded: dict[str, Any] = {"card": chosen, "set_aside": set_aside, "reshuffled": reshuffled}
+    if scheduled:
+        recorded["scheduled"] = True  # only then: an unscheduled draw is recorded as it always was
+    out: dict[str, Any] = {"outcome": recorded}
     state = evolve(state, pile=tuple(pile), discard=tuple(discard), card=chosen, chance=chance)
     if chosen is None:
         out.update(_summary(state, "No card can be played: the deck has nothing that fits the board"))
     else:
         card = _card(state, chosen)
         aside = f" ({len(set_aside)} set aside)" if set_aside else ""
-        out.update(_summary(state, f"Card drawn: {card.title}{aside}"))
+        when = f" — {schedule_words(card)}" if scheduled else ""
+        out.update(_summary(state, f"Card drawn: {card.title}{aside}{when}"))
     return state, out
 
 

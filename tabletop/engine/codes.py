@@ -37,6 +37,7 @@ class Code(StrEnum):
     NO_CARD = "NO_CARD"  # skip or redraw with no card on the table
     WRONG_CARD = "WRONG_CARD"  # the action names another card than the revealed one
     WRONG_TRACK = "WRONG_TRACK"  # the action names another track than the card's or proposal's
+    NOT_SCHEDULED = "NOT_SCHEDULED"  # a recorded scheduled draw of a card with no scheduled copy waiting
     NOTHING_TO_UNDO = "NOTHING_TO_UNDO"
 
     # a move's own rules

@@ -33,7 +33,8 @@ def new_game(scenario: Scenario, seed: int = 0) -> State:
 
 
 def _full_deck(scenario: Scenario) -> list[str]:
-    return [c.id for c in scenario.deck.cards for _ in range(c.copies)]
+    """The cards shuffled into the pile: a scheduled card comes up on its schedule instead (see cards.due_card)."""
+    return [c.id for c in scenario.deck.cards if c.schedule is None for _ in range(c.copies)]
 
 
 def _enter_phase(state: State, phase: str) -> State:

@@ -24,6 +24,7 @@ from .records import Change, Ruling
 
 if TYPE_CHECKING:
     from ..content import MoveType
+    from ..content.models import Schedule
     from .state import State
 
 STATUS_MARK = {
@@ -234,6 +235,24 @@ def move_words(move: MoveType, names: Mapping[str, str] | None = None) -> str:
     return out
 
 
+def schedule_words(schedule: Schedule, names: Mapping[str, str] | None = None, drawn_in: int | None = None) -> str:
+    """When a scheduled card is due, as the card panel and the log say it.
+
+    "scheduled for round 3"; "scheduled for the first round when Mutual trust >= 5";
+    "scheduled from round 2, the first round when ...". ``drawn_in``, the round it
+    came up, says when a card due in its round came up later (it could not be played before).
+    """
+    when = ", ".join(named(c, names) for c in schedule.when)
+    if schedule.round is None:
+        return f"scheduled for the first round when {when}"
+    if when:
+        return f"scheduled from round {schedule.round}, the first round when {when}"
+    text = f"scheduled for round {schedule.round}"
+    if drawn_in is not None and drawn_in > schedule.round:
+        text += f", held over to round {drawn_in}: it could not be played before"
+    return text
+
+
 __all__ = [
     "LAPSED",
     "MET_MARK",
@@ -251,5 +270,6 @@ __all__ = [
     "ruling_lines",
     "ruling_parts",
     "ruling_text",
+    "schedule_words",
     "status_word",
 ]

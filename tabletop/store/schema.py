@@ -94,11 +94,13 @@ def _action() -> dict[str, Any]:
             "value": {"type": "integer"},
             "outcome": {
                 "type": "object",
-                "description": "the recorded result of a draw ({card, set_aside, reshuffled}) or roll ({dice})",
+                "description": "the recorded result of a draw ({card, set_aside, reshuffled}, and scheduled: true "
+                               "when the card came up on the deck's schedule) or roll ({dice})",
                 "properties": {
                     "card": {"type": ["string", "null"]},
                     "set_aside": {"type": "array", "items": {"type": "string"}},
                     "reshuffled": {"type": "integer", "minimum": 0},
+                    "scheduled": {"type": "boolean"},
                     "dice": {"type": "array", "items": {"type": "integer", "minimum": 1, "maximum": 6},
                              "minItems": 2, "maxItems": 2},
                 },
