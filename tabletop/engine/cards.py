@@ -152,7 +152,9 @@ def _draw_from(state: State, outcome: dict[str, Any] | None) -> tuple[State, dic
     else:
         card = _card(state, chosen)
         aside = f" ({len(set_aside)} set aside)" if set_aside else ""
-        when = f" — {schedule_words(card)}" if scheduled else ""
+        when = ""
+        if scheduled and card.schedule is not None:
+            when = f" \u2014 {schedule_words(card.schedule, names(state), state.round)}"
         out.update(_summary(state, f"Card drawn: {card.title}{aside}{when}"))
     return state, out
 
