@@ -90,6 +90,19 @@ CASES: list[tuple[str, int, str, str]] = [
      "global card 'summit' may not change track 'alpha'"),
     ("deck-choice-actor-not-member.toml", 11, "cards[0].choices[0].actor",
      "'south' answers a card on track 'alpha' but is not one of its members (east, west) — rule 2"),
+    # the master events list: a schedule says a round the game plays, or conditions, or both
+    ("deck-schedule-past-last-round.toml", 9, "cards[0].schedule.round",
+     "round 6 is past the last round of ruleset 'mini' (turns = 4): the card would never come up"),
+    ("deck-schedule-empty.toml", 9, "cards[0].schedule",
+     "a schedule needs round (the round the card is due) or when (conditions), or both"),
+    ("deck-schedule-misspelt-key.toml", 9, "cards[0].schedule.rounds",
+     "unknown key 'rounds' (did you mean 'round'?); expected one of round, when"),
+    ("deck-schedule-round-zero.toml", 9, "cards[0].schedule.round", "must be at least 1, got 0"),
+    ("deck-schedule-when-reads-other-track.toml", 10, "cards[0].schedule.when[0].track",
+     ("independence rule 3 (strict): linkage — card 'breakthrough' on track 'alpha' makes its outcome "
+      "conditional on track 'beta'")),
+    ("deck-schedule-when-resource.toml", 9, "cards[0].schedule.when[0].resource",
+     "a resource condition needs an actor, and only a card with choices has one"),
     # wrong types
     ("ruleset-wrong-type.toml", 5, "ruleset.turns", "expected a whole number, got a string 'eight'"),
     ("deck-wrong-type.toml", 10, "cards[0].copies", "expected a whole number, got a string 'two'"),
