@@ -12,6 +12,7 @@ from .actions import Action, RuleViolation
 from .codes import Code
 from .legal import _expect
 from .lookups import _actor_name, _card, _outcome
+from .review import undone_seqs
 from .scope import Bench, ReadView
 from .settle import _commit, _run_effects, _settle, _summary
 from .state import State, evolve
@@ -55,6 +56,25 @@ def due_card(state: State) -> Card | None:
         if all(c.holds(view) for c in schedule.when) and _card_playable(state, card):
             return card
     return None
+
+
+def on_schedule(state: State) -> bool:
+    """Whether the card on the table came up on the deck's schedule (not at random, not injected).
+
+    Read from the round's draws as recorded: the newest draw, redraw or
+    injection not taken back by an undo is the one that put the card there.
+    """
+    if state.card is None:
+        return False
+    events = state.this_round()
+    undone = undone_seqs(events)
+    for event in reversed(events):
+        if event.seq in undone or event.action.kind not in ("draw", "redraw", "inject"):
+            continue
+        outcome = event.result.get("outcome")
+        return (event.action.kind != "inject" and isinstance(outcome, dict) and bool(outcome.get("scheduled"))
+                and outcome.get("card") == state.card)
+    return False
 
 
 def _reshufflable(state: State, discard: list[str]) -> bool:

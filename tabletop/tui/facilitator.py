@@ -13,7 +13,8 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from ..engine import State, objectives_met
-from ..engine.wording import MET_MARK
+from ..engine.cards import on_schedule
+from ..engine.wording import MET_MARK, schedule_words
 from .text import literal, names
 
 #: What the confirmation asks before anything private reaches the projector.
@@ -64,6 +65,13 @@ def facilitator_text(state: State, private: bool) -> Text:
         out.append("Hidden from the room: " + " and ".join(hidden) + ". ", style="italic")
         out.append("s", style="bold reverse")
         out.append(" shows them (after a warning).\n", style="italic")
+    card = state.scenario.index.cards.get(state.card or "")
+    if card is not None and card.schedule is not None and on_schedule(state):
+        out.append(f"The card on the table is on the master events list ({schedule_words(card.schedule, n, state.round)}). ")
+        out.append("k", style="bold reverse")
+        out.append(" skips it, ")
+        out.append("r", style="bold reverse")
+        out.append(" redraws, if the room is elsewhere.\n")
     out.append("Objectives\n", style="bold")
     met = objectives_met(state)
     for actor in state.ruleset.actors:

@@ -67,13 +67,20 @@ def resources_words(resources: Mapping[str, int]) -> str:
     return ", ".join(f"{v} {resource_name(k)}" for k, v in resources.items()) or "no resources"
 
 
-def card_text(state: State, card: Card, facilitator: bool, story: bool = True) -> Text:
-    """A card as the panel shows it; without ``story`` (read out already, small screen) its text is left out."""
+def card_text(state: State, card: Card, facilitator: bool, story: bool = True, scheduled: bool = False) -> Text:
+    """A card as the panel shows it; without ``story`` (read out already, small screen) its text is left out.
+
+    ``scheduled``: the card came up on the deck's schedule, and the panel says so
+    (the facilitator is reminded that it may still be skipped or redrawn)."""
     n = names(state)
     out = Text()
     out.append(literal(card.title), style="bold")
     where = n.get(card.track, card.track) if card.track else "global"
     out.append(f"  [{where}]\n", style="dim")
+    if scheduled and card.schedule is not None:
+        words = wording.schedule_words(card.schedule, n, state.round)
+        out.append(words[0].upper() + words[1:], style="bold")
+        out.append(" — skip it (k) or redraw (r) if the room is elsewhere\n" if facilitator else "\n", style="dim")
     if card.text and story:
         out.append(literal(card.text) + "\n")
     out.append("Effect: ", style="bold")

@@ -16,6 +16,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from ..engine import State, waiting_for
+from ..engine.cards import on_schedule
 from ..engine.review import undone_seqs
 from .text import (
     STATUS_MARK,
@@ -150,8 +151,9 @@ class CardPanel(BoardPart):
             self.paint(Text("No card on the table.", style="dim"))
             return
         card = next(c for c in state.scenario.deck.cards if c.id == card_id)
-        self.border_title = "Event card"
-        self.paint(card_text(state, card, facilitator))
+        scheduled = on_schedule(state)
+        self.border_title = "Event card (scheduled)" if scheduled else "Event card"
+        self.paint(card_text(state, card, facilitator, scheduled=scheduled))
 
 
 class RulingsPanel(BoardPart):

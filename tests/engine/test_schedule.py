@@ -17,7 +17,8 @@ import pytest
 from tabletop import Action, RuleViolation, apply, legal_actions, new_game
 from tabletop.content import Scenario
 from tabletop.engine import State
-from tabletop.engine.cards import due_card
+from tabletop.engine.cards import due_card, on_schedule
+from tabletop.engine.wording import schedule_words
 
 from .support import catalogue_scenario, draw, move, random_game
 
@@ -261,3 +262,30 @@ def test_random_games_bring_each_scheduled_copy_up_at_most_once(choices: int) ->
     assert last is not None and last.over
     assert counts.get("summit", 0) <= 2 and counts.get("thaw-summit", 0) <= 1
 
+
+
+def test_on_schedule_reads_the_draw_that_put_the_card_on_the_table() -> None:
+    sc = scenario(scheduled("summit", {"round": 1}))
+    state = apply(new_game(sc, seed=1), DRAW)
+    assert on_schedule(state)
+    undone = apply(state, Action("undo"))
+    assert not on_schedule(undone) and undone.card is None
+    injected = apply(undone, Action("inject", card="summit"))
+    assert injected.card == "summit" and not on_schedule(injected)  # the facilitator put it there
+    redrawn = apply(state, Action("redraw"))
+    assert not on_schedule(redrawn)
+
+
+def test_schedule_words() -> None:
+    sc = scenario(
+        scheduled("a1", {"round": 2}),
+        scheduled("a2", {"when": [{"meter": "trust", "at_least": 5}]}, track=None),
+        scheduled("a3", {"round": 2, "when": [{"tension": {"at_most": 1}}]}),
+    )
+    n = {"trust": "Mutual trust"}
+    a1, a2, a3 = (sc.index.cards[c].schedule for c in ("a1", "a2", "a3"))
+    assert schedule_words(a1, n) == "scheduled for round 2"
+    assert schedule_words(a1, n, 2) == "scheduled for round 2"
+    assert schedule_words(a1, n, 4) == "scheduled for round 2, held over to round 4: it could not be played before"
+    assert schedule_words(a2, n, 3) == "scheduled for the first round when Mutual trust >= 5"
+    assert schedule_words(a3, n, 3) == "scheduled from round 2, the first round when tension <= 1"
