@@ -85,6 +85,7 @@ class Case:
     tweak: Mapping[str, Any] = field(default_factory=dict)
     extra_moves: tuple[Mapping[str, Any], ...] = ()
     seed: int = 1
+    extra_cards: tuple[Mapping[str, Any], ...] = ()
 
 
 def override(track: str, reason: str, **values: Any) -> Action:
@@ -92,6 +93,13 @@ def override(track: str, reason: str, **values: Any) -> Action:
 
 
 UNDO = Action("undo")
+#: A card on the master events list: due in round 1, it raises Alpha's tension.
+FLARE = {"id": "flare", "title": "Flare-up on Alpha", "track": "alpha", "schedule": {"round": 1},
+         "effects": [{"tension": 1}]}
+#: A card on Alpha scheduled for the first round Beta is agreed: linkage, so linked only.
+ECHO = {"id": "echo", "title": "Beta's deal echoes on Alpha", "track": "alpha",
+        "schedule": {"when": [{"track": "beta", "status": "agreed"}]}, "effects": [{"progress": 1}]}
+DRAW = Action("draw")
 FOLLOW = {
     "id": "follow",
     "name": "Follow Beta",
@@ -493,6 +501,31 @@ CASES: tuple[Case, ...] = (
         ),
         linked=None,
     ),
+    Case(
+        "case_35_a_scheduled_card_comes_up_on_its_round",
+        "a card scheduled for round 1 is drawn instead of the top of the pile, and the record says so",
+        (DRAW,),
+        Expect(board={"alpha": BASE, "beta": BASE, "gamma": BASE}, card="flare",
+               last={"outcome": {"card": "flare", "set_aside": [], "reshuffled": 0, "scheduled": True}}),
+        extra_cards=(FLARE,),
+    ),
+    Case(
+        "case_36_a_scheduled_track_card_changes_only_its_track",
+        "the scheduled flare-up on Alpha raises Alpha's tension and nothing else",
+        (DRAW, card("alpha")),
+        Expect(board={"alpha": (2, 2, "open"), "beta": BASE, "gamma": BASE}, meters=METERS,
+               discard=("flare",)),
+        extra_cards=(FLARE,),
+    ),
+    Case(
+        "case_37_a_schedule_on_another_track_is_linkage",
+        "a card on Alpha scheduled for when Beta is agreed: strict refuses it; linked draws it once Beta agrees",
+        (*opening(), move("a", "concede", "beta"), pass_("b"), pass_("c"), ADVANCE, ADVANCE, ADVANCE, DRAW),
+        Expect(content_error="independence rule 3 (strict): linkage"),
+        Expect(board={"alpha": BASE, "beta": (3, 1, "provisional"), "gamma": BASE}, card="echo",
+               last={"outcome": {"card": "echo", "scheduled": True}}),
+        extra_cards=(ECHO,),
+    ),
 )
 
 
@@ -541,10 +574,10 @@ def test_catalogue_is_numbered_in_order() -> None:
 def test_case(case: Case, mode: str, expect: Expect) -> None:
     if expect.content_error is not None:
         with pytest.raises(ContentError) as info:
-            catalogue_scenario(mode, case.tweak, case.extra_moves)
+            catalogue_scenario(mode, case.tweak, case.extra_moves, case.extra_cards)
         assert expect.content_error in str(info.value)
         return
-    scenario = catalogue_scenario(mode, case.tweak, case.extra_moves)
+    scenario = catalogue_scenario(mode, case.tweak, case.extra_moves, case.extra_cards)
     state = new_game(scenario, seed=case.seed)
     hashes = [state.hash]
     steps = case.steps[:-1] if expect.violation else case.steps
