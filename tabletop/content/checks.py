@@ -155,7 +155,12 @@ def _check_schedule(rs: Ruleset, path: KeyPath, card: Card) -> list[Found]:
     """A scheduled round must be one the game plays."""
     schedule = card.schedule
     turns = rs.ruleset.turns
-    if schedule is None or schedule.round is None or schedule.round <= turns:
+    if schedule is None:
+        return []
+    if "event" not in rs.ruleset.phases:
+        return [("deck", (*path, "schedule"), f"a scheduled card comes up at the round's draw, in the 'event' "
+                 f"phase, which the phases of ruleset '{rs.id}' leave out: the card would never come up")]
+    if schedule.round is None or schedule.round <= turns:
         return []
     return [
         (

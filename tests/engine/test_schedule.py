@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from tabletop import Action, RuleViolation, apply, legal_actions, new_game
+from tabletop import Action, ContentError, RuleViolation, apply, legal_actions, new_game
 from tabletop.content import Scenario
 from tabletop.engine import State
 from tabletop.engine.cards import due_card, on_schedule
@@ -289,3 +289,11 @@ def test_schedule_words() -> None:
     assert schedule_words(a1, n, 4) == "scheduled for round 2, held over to round 4: it could not be played before"
     assert schedule_words(a2, n, 3) == "scheduled for the first round when Mutual trust >= 5"
     assert schedule_words(a3, n, 3) == "scheduled from round 2, the first round when tension <= 1"
+
+
+def test_a_schedule_needs_an_event_phase_to_come_up_in() -> None:
+    with pytest.raises(ContentError) as info:
+        catalogue_scenario("strict", tweak={"ruleset.phases": ["moves", "adjudication", "review"]},
+                           extra_cards=[scheduled("summit", {"round": 2})])
+    problem = next(p for p in info.value.problems if p.path == "cards[5].schedule")
+    assert "a scheduled card comes up at the round's draw, in the 'event' phase, which the phases" in problem.message
