@@ -4,7 +4,7 @@ and the named actor's choice.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..content import Card
 from . import rng
@@ -93,8 +93,20 @@ def _reshuffle(state: State, chance: int, discard: list[str]) -> tuple[list[str]
     return list(rng.shuffle(state.seed, chance, back)), [cid for cid in discard if cid in kept]
 
 
-def _replay_draw(state: State, outcome: dict[str, Any]) -> tuple[list[str], list[str], int, str | None, list[str], int]:
-    """Take the recorded cards as the draw took them: pile, discard, chance, card, set aside, reshuffles."""
+class _Drawn(NamedTuple):
+    """What a draw leaves: the pile, the discard, the chance counter, and what it records."""
+
+    pile: list[str]
+    discard: list[str]
+    chance: int
+    card: str | None
+    set_aside: list[str]
+    reshuffled: int
+    scheduled: bool = False
+
+
+def _replay_draw(state: State, outcome: dict[str, Any]) -> _Drawn:
+    """Take the recorded cards as the draw took them."""
     pile, discard, chance = list(state.pile), list(state.discard), state.chance
     chosen = outcome.get("card")
     set_aside = list(outcome.get("set_aside", []))
@@ -102,9 +114,10 @@ def _replay_draw(state: State, outcome: dict[str, Any]) -> tuple[list[str], list
         card = _card(state, chosen)
         if outcome.get("scheduled"):
             if card.schedule is None or _waiting(state, card) == 0:
-                raise RuleViolation(Code.NOT_SCHEDULED, f"'{card.title}' has no scheduled copy waiting to come up.")
+                raise RuleViolation(Code.NOT_SCHEDULED,
+                                    f"'{card.title}' has no scheduled copy waiting to come up.")
             # a scheduled copy comes from the events list, not from the pile
-            return pile, discard, chance + 1, chosen, [], 0
+            return _Drawn(pile, discard, chance + 1, chosen, [], 0, scheduled=True)
     reshuffled = int(outcome.get("reshuffled", 0))
     # take the recorded cards as the draw below took them, reshuffling the discard
     # into an empty pile where the record says it did, so that pile and discard
@@ -124,10 +137,10 @@ def _replay_draw(state: State, outcome: dict[str, Any]) -> tuple[list[str], list
         if i < len(set_aside):
             discard.append(cid)
     chance += 1 + reshuffles
-    return pile, discard, chance, chosen, set_aside, reshuffled
+    return _Drawn(pile, discard, chance, chosen, set_aside, reshuffled)
 
 
-def _random_draw(state: State) -> tuple[list[str], list[str], int, str | None, list[str], int]:
+def _random_draw(state: State) -> _Drawn:
     """Turn up cards from the pile (reshuffling the discard into an empty one) until one can be played."""
     pile, discard, chance = list(state.pile), list(state.discard), state.chance
     set_aside: list[str] = []
@@ -148,20 +161,21 @@ def _random_draw(state: State) -> tuple[list[str], list[str], int, str | None, l
             break
         set_aside.append(cid)
         discard.append(cid)
-    return pile, discard, chance + 1, chosen, set_aside, reshuffled
+    return _Drawn(pile, discard, chance + 1, chosen, set_aside, reshuffled)
 
 
 def _draw_from(state: State, outcome: dict[str, Any] | None) -> tuple[State, dict[str, Any]]:
-    """Reveal the card due on the schedule, or else the next playable card (recorded), setting aside the unplayable."""
-    scheduled = False
+    """Reveal the card due on the schedule, or else the next playable card, setting aside the unplayable.
+
+    What was drawn is recorded (``outcome``); a replay feeds it back in.
+    """
     if outcome is not None:
-        pile, discard, chance, chosen, set_aside, reshuffled = _replay_draw(state, outcome)
-        scheduled = bool(outcome.get("scheduled")) and chosen is not None
+        drawn = _replay_draw(state, outcome)
     elif (due := due_card(state)) is not None:
-        pile, discard, chance, chosen, set_aside, reshuffled = list(state.pile), list(state.discard), state.chance + 1, due.id, [], 0
-        scheduled = True
+        drawn = _Drawn(list(state.pile), list(state.discard), state.chance + 1, due.id, [], 0, scheduled=True)
     else:
-        pile, discard, chance, chosen, set_aside, reshuffled = _random_draw(state)
+        drawn = _random_draw(state)
+    pile, discard, chance, chosen, set_aside, reshuffled, scheduled = drawn
     recorded: dict[str, Any] = {"card": chosen, "set_aside": set_aside, "reshuffled": reshuffled}
     if scheduled:
         recorded["scheduled"] = True  # only then: an unscheduled draw is recorded as it always was
