@@ -67,17 +67,37 @@ class RulesetOptions(ContentModel):
 
 
 class Objective(ContentModel):
-    """What an actor wants from a track: a position reached, or a status."""
+    """What an actor wants from a track: a position reached, a status, or both.
+
+    ``status`` is one status or a list ("agreed or deferred"). A position
+    objective without a status is met on a track that has not collapsed: a
+    position that broke down is not a position reached
+    (:func:`tabletop.engine.objectives.objective_met`).
+    """
 
     track: str
     at_least: Annotated[int | None, POSITION.limits()] = None
-    status: Status | None = None
+    status: Status | Annotated[tuple[Status, ...], Limits(strict=False)] | None = None
     text: Annotated[str, Limits(min_length=1, max_length=300)]
     secret: bool = False
+
+    def statuses(self) -> tuple[str, ...]:
+        """The statuses the objective accepts, as written; ``()`` when it names none."""
+        if self.status is None:
+            return ()
+        return (self.status,) if isinstance(self.status, str) else tuple(self.status)
 
     def check(self) -> None:
         if self.at_least is None and self.status is None:
             raise ValueError("an objective needs at_least (a position) or status")
+        # check runs on the validated values, not on an Objective: no methods here
+        named = (self.status,) if isinstance(self.status, str) else tuple(self.status or ())
+        if self.status is not None and not named:
+            raise ValueError('an empty status list accepts no status: write one, or a list such as '
+                             '["agreed", "deferred"]')
+        twice = sorted({s for s in named if named.count(s) > 1})
+        if twice:
+            raise ValueError(f"status names {', '.join(repr(s) for s in twice)} twice")
 
 
 class Actor(ContentModel):

@@ -56,6 +56,12 @@ CASES: list[tuple[str, int, str, str]] = [
      "unknown actor 'wset' (did you mean 'west'?)"),
     ("ruleset-unknown-objective-track.toml", 10, "actors[0].objectives[0].track",
      "unknown track 'alfa' (did you mean 'alpha'?)"),
+    # an objective's status: one status or a list of them ("agreed or deferred")
+    ("ruleset-objective-status-misspelt.toml", 11, "actors[0].objectives[0].status[1]",
+     "got 'defered' (did you mean 'deferred'?)"),
+    ("ruleset-objective-status-empty.toml", 11, "actors[0].objectives[0].status",
+     'an empty status list accepts no status: write one, or a list such as ["agreed", "deferred"]'),
+    ("ruleset-objective-status-twice.toml", 11, "actors[0].objectives[0].status", "status names 'agreed' twice"),
     ("ruleset-unknown-meter.toml", 33, "moves[1].effects[1].meter",
      "unknown meter 'turst' (did you mean 'trust'?)"),
     ("ruleset-unknown-resource.toml", 23, "moves[0].cost.captial",

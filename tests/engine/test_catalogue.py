@@ -26,6 +26,7 @@ from typing import Any
 import pytest
 
 from tabletop import Action, ContentError, RuleViolation, apply, new_game
+from tabletop.engine import objectives_met
 
 from .support import (
     ADVANCE,
@@ -69,6 +70,8 @@ class Expect:
     log_tail: tuple[str, ...] = ()
     card: str | None = None
     discard: tuple[str, ...] | None = None
+    #: per actor, whether each of its objectives is met now (engine ``objectives_met``)
+    objectives: Mapping[str, tuple[bool, ...]] | None = None
 
 
 #: In ``Case.linked``: the same actions give the same result under linked.
@@ -526,6 +529,55 @@ CASES: tuple[Case, ...] = (
                last={"outcome": {"card": "echo", "scheduled": True}}),
         extra_cards=(ECHO,),
     ),
+    Case(
+        "case_38_a_collapsed_track_meets_no_position_objective",
+        "Alpha collapses at position 2: an objective on Alpha's position is not met unless it names collapsed; "
+        "Beta's, open at 2, is (linked: the collapse brings Beta down, and its objective with it)",
+        (*opening(), move("a", "walk_out", "alpha")),
+        Expect(board={"alpha": (2, 3, "collapsed"), "beta": BASE, "gamma": BASE},
+               objectives={"a": (False, True, False, True)}),
+        Expect(
+            board={"alpha": (2, 3, "collapsed"), "beta": (2, 1, "collapsed"), "gamma": (2, 1, "collapsed")},
+            over=True,
+            end_reason="no track is open",
+            objectives={"a": (False, False, False, True)},
+        ),
+        tweak={"actors.a.objectives": [
+            {"track": "alpha", "at_least": 2, "text": "Alpha at talks"},
+            {"track": "beta", "at_least": 2, "text": "Beta at talks"},
+            {"track": "alpha", "at_least": 2, "status": ["agreed", "deferred"], "text": "Alpha at talks, standing"},
+            {"track": "alpha", "at_least": 2, "status": ["open", "agreed", "deferred", "collapsed"],
+             "text": "Alpha reached talks, whatever came of them"},
+        ]},
+    ),
+    Case(
+        "case_39_agreed_or_deferred_is_met_by_a_deferral",
+        "Alpha is deferred at position 2: 'position 2, agreed or deferred' and 'deferred' are met; "
+        "position 3 is not",
+        (*opening(), move("a", "defer", "alpha")),
+        Expect(board={"alpha": (2, 1, "deferred"), "beta": BASE, "gamma": BASE},
+               objectives={"a": (True, False, True)}),
+        tweak={"actors.a.objectives": [
+            {"track": "alpha", "at_least": 2, "status": ["agreed", "deferred"], "text": "Norm reaffirmed and parked"},
+            {"track": "alpha", "at_least": 3, "text": "Alpha settled"},
+            {"track": "alpha", "status": "deferred", "text": "Alpha parked"},
+        ]},
+    ),
+    Case(
+        "case_40_a_provisional_deal_reaches_the_position_but_is_not_agreed",
+        "Alpha agreed at 3: strict meets every objective; linked, the deal is provisional: the position "
+        "is reached, but 'agreed' (alone or in a list) is not met until the package holds",
+        (*opening(), move("a", "concede", "alpha")),
+        Expect(board={"alpha": (3, 1, "agreed"), "beta": BASE, "gamma": BASE},
+               objectives={"a": (True, True, True)}),
+        Expect(board={"alpha": (3, 1, "provisional"), "beta": BASE, "gamma": BASE},
+               objectives={"a": (False, True, False)}),
+        tweak={"actors.a.objectives": [
+            {"track": "alpha", "at_least": 3, "status": ["agreed", "deferred"], "text": "Alpha accord standing"},
+            {"track": "alpha", "at_least": 3, "text": "Alpha at accord"},
+            {"track": "alpha", "status": "agreed", "text": "Alpha agreed"},
+        ]},
+    ),
 )
 
 
@@ -615,3 +667,6 @@ def test_case(case: Case, mode: str, expect: Expect) -> None:
     assert state.card == expect.card
     if expect.discard is not None:
         assert state.discard == expect.discard
+    if expect.objectives is not None:
+        met = objectives_met(state)
+        assert {a: tuple(ok for _, ok in met[a]) for a in expect.objectives} == dict(expect.objectives)
