@@ -55,6 +55,25 @@ def met_word(ok: bool) -> str:
     return f"{MET_MARK[bool(ok)]} {'met' if ok else 'not met'}"
 
 
+def wants_text(objective: Any, ladder: Sequence[str]) -> str:
+    """What an objective asks of its track, in words, by the rule that judges it
+    (:mod:`tabletop.engine.objectives`).
+
+    ``position ≥ 1 (Norm reaffirmed) and status agreed or deferred``; a position
+    objective that names no status: ``position ≥ 3 (Candidate path) and not collapsed``.
+    """
+    parts = []
+    if objective.at_least is not None:
+        rung = f" ({one_line(ladder[objective.at_least])})" if 0 <= objective.at_least < len(ladder) else ""
+        parts.append(f"position \u2265 {objective.at_least}{rung}")
+    named = objective.statuses()
+    if named:
+        parts.append("status " + " or ".join(named))
+    elif parts:
+        parts.append("not collapsed")
+    return " and ".join(parts)
+
+
 def moved(before: Any, after: Any, *, compact: bool = False) -> str:
     """``2 → 4``; ``compact`` (a log line on a screen): ``2→4``."""
     return f"{before}\u2192{after}" if compact else f"{before} \u2192 {after}"

@@ -11,9 +11,10 @@ from typing import TYPE_CHECKING, Any
 
 from ..engine import State, objectives_met
 from ..engine.records import RULING_KINDS, Ruling
+from ..engine.wording import wants_text
 from ..store import SaveError
 from ..store.reading import Save
-from .words import one_line, wants_text
+from .words import one_line
 
 if TYPE_CHECKING:
     from ..store.reading import SavedEvent

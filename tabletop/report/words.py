@@ -20,17 +20,6 @@ STATUSES = ("agreed", "collapsed", "deferred", "open")
 SEALED_MOVE = "a sealed move"
 
 
-def wants_text(objective: Any, ladder: Sequence[str]) -> str:
-    """What an objective asks of its track, in words."""
-    parts = []
-    if objective.at_least is not None:
-        rung = f" ({one_line(ladder[objective.at_least])})" if 0 <= objective.at_least < len(ladder) else ""
-        parts.append(f"position \u2265 {objective.at_least}{rung}")
-    if objective.status is not None:
-        parts.append(f"status {objective.status}")
-    return " and ".join(parts)
-
-
 def played_by(player: Mapping[str, Any]) -> str:
     """Who played an actor, from a report's ``players`` row.
 
