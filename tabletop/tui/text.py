@@ -17,7 +17,16 @@ from ..content.literal import literal
 from ..engine import Event, State, objectives_met, wording
 from ..engine.actions import FACILITATOR_KINDS
 from ..engine.records import RULING_KINDS, Ruling, changes_of
-from ..engine.wording import UNDONE, effects_words, met_word, move_words, named, names, resource_name
+from ..engine.wording import (
+    UNDONE,
+    effects_words,
+    met_word,
+    move_words,
+    named,
+    names,
+    resource_name,
+    wants_text,
+)
 
 #: A status as a screen shows it: ``✔ AGREED``.
 STATUS_MARK = {status: wording.status_word(status, loud=True) for status in wording.STATUS_MARK}
@@ -162,9 +171,22 @@ def outcome_text(state: State, show_secret: bool) -> Text:
         out.append(f"  {n[actor.id]}: {count} of {len(rows)} met\n", style="bold")
         for objective, ok in rows:
             mark = f"{met_word(ok):<9}"
-            text = literal(objective.text) if (show_secret or not objective.secret) else "(secret objective)"
+            shown = show_secret or not objective.secret
+            text = literal(objective.text) if shown else "(secret objective)"
             out.append(f"     {mark} {text}\n", style="green" if ok else "red")
+            if shown and not ok:
+                out.append(_status_is_why(state, objective, n), style="dim")
     out.append("\nMeters: " + ", ".join(f"{n[m.id]} {state.meters[m.id]}" for m in state.ruleset.meters) + "\n")
     if state.end_reason:
         out.append(f"Game ended: {literal(state.end_reason)}\n", style="dim")
     return out
+
+
+def _status_is_why(state: State, objective: Any, n: Mapping[str, str]) -> str:
+    """Under an objective not met though its track reached the position: the status is why. Else ``""``."""
+    track = state.tracks[objective.track]
+    if objective.at_least is not None and track.position < objective.at_least:
+        return ""
+    ladder = next((t.ladder for t in state.ruleset.tracks if t.id == objective.track), ())
+    status = wording.status_word(track.status, track.provisional)
+    return f"               needs {wants_text(objective, ladder)}; {n[objective.track]}: {status}\n"

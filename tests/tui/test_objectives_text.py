@@ -1,0 +1,35 @@
+"""The end screen says why an objective whose position was reached is not met: the track's status."""
+
+from __future__ import annotations
+
+from tabletop import apply, new_game
+from tabletop.tui.facilitator import facilitator_text
+from tabletop.tui.text import outcome_text
+from tests.engine.support import catalogue_scenario, move, opening
+
+
+def test_the_end_screen_says_a_collapse_is_why_a_reached_position_is_not_met() -> None:
+    scenario = catalogue_scenario("strict", {"actors.a.objectives": [
+        {"track": "alpha", "at_least": 2, "text": "Alpha at talks"},
+        {"track": "beta", "at_least": 3, "text": "Beta agreed"},
+        {"track": "gamma", "at_least": 1, "status": ["agreed", "deferred"], "text": "Gamma parked", "secret": True},
+    ]})
+    state = new_game(scenario, seed=1)
+    for action in (*opening(), move("a", "walk_out", "alpha")):
+        state = apply(state, action)
+
+    lines = outcome_text(state, show_secret=True).plain.splitlines()
+    at = lines.index("     \u2716 not met Alpha at talks")
+    assert lines[at + 1].strip() == "needs position \u2265 2 (Talks) and not collapsed; Alpha: \u2716 collapsed"
+    # Beta is short of the position: that is why, and the screen says nothing more
+    at = lines.index("     \u2716 not met Beta agreed")
+    assert "needs" not in lines[at + 1]
+    at = lines.index("     \u2716 not met Gamma parked")
+    assert lines[at + 1].strip() == (
+        "needs position \u2265 1 (Contacts) and status agreed or deferred; Gamma: \u25cb open"
+    )
+    # a secret objective the room may not see: neither its text nor what it needs
+    hidden = outcome_text(state, show_secret=False).plain
+    assert "Gamma parked" not in hidden and "agreed or deferred" not in hidden
+    # the facilitator's panel judges by the same rule: nothing of a's is met now
+    assert "met now" not in facilitator_text(state, private=True).plain
