@@ -31,7 +31,7 @@ from hypothesis import strategies as st
 
 from tabletop import RuleViolation, apply, legal_actions, new_game
 from tabletop.content import Scenario
-from tabletop.engine import move_options
+from tabletop.engine import State, move_options, objectives_met
 from tabletop.engine.actions import CHANCE_KINDS
 
 from .support import BUNDLED_RULESETS, MODES, REPO, action_bound, bundled_as, catalogue_scenario, random_game
@@ -65,6 +65,21 @@ def _long_catalogue(mode: str) -> Scenario:
     return catalogue_scenario(mode, tweak)
 
 
+def _check_objectives(state: State) -> None:
+    """The objectives rule at the end of any game: nothing is met on a collapsed track unless the
+    objective names collapsed; a met objective has its position; a provisional deal is not yet agreed."""
+    for actor, rows in objectives_met(state).items():
+        for objective, ok in rows:
+            track = state.tracks[objective.track]
+            named = objective.statuses()
+            if not ok:
+                continue
+            assert track.status != "collapsed" or "collapsed" in named, (actor, objective)
+            assert objective.at_least is None or track.position >= objective.at_least, (actor, objective)
+            assert not named or track.status in named, (actor, objective)
+            assert not (named and track.status == "agreed" and track.provisional), (actor, objective)
+
+
 def _check_game(scenario: Scenario, seed: int, choices: int, facilitator: bool) -> None:
     strict = scenario.ruleset.ruleset.independence == "strict"
     bound = action_bound(scenario)
@@ -93,6 +108,7 @@ def _check_game(scenario: Scenario, seed: int, choices: int, facilitator: bool) 
         last = after
     assert last is not None and last.over, f"seed {seed}: the game did not end within {4 * bound} actions"
     assert legal_actions(last) == []
+    _check_objectives(last)
     # each power is one action, may undo one more, and an injected card needs one to resolve it
     limit = bound + 3 * powers
     assert steps <= limit, f"seed {seed}: {steps} actions, more than the bound {limit}"
