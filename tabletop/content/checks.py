@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from .errors import KeyPath, did_you_mean
 from .models import Card, Deck, MoveType, Ruleset
-from .vocabulary import Condition, Effect
+from .vocabulary import Condition, Effect, MeterEffect
 
 Found = tuple[str, KeyPath, str]
 
@@ -56,6 +56,7 @@ def check_ruleset(rs: Ruleset) -> list[Found]:
                         f"(members: {', '.join(track.members)})",
                     )
                 )
+        out += _check_spillover(ti, track.id, track.on_agreed, [m.id for m in rs.meters])
     for ai, actor in enumerate(rs.actors):
         for oi, objective in enumerate(actor.objectives):
             path: KeyPath = ("actors", ai, "objectives", oi)
@@ -85,6 +86,34 @@ def check_ruleset(rs: Ruleset) -> list[Found]:
     elif "adjudication" in phases and phases.index("adjudication") < phases.index("moves"):
         out.append(("ruleset", ("ruleset", "phases"), "'adjudication' must come after 'moves': it rules on the moves of the round"))
     return out
+
+
+def _check_spillover(ti: int, track: str, effects: Sequence[Effect], meters: Sequence[str]) -> Iterator[Found]:
+    """``on_agreed``: goodwill spills over, failure does not — an agreement may only raise shared meters.
+
+    In either mode: under strict this is the one write from a track to a meter
+    the rules allow, and the engine checks it again (rules._assert_independent).
+    """
+    for ei, effect in enumerate(effects):
+        path: KeyPath = ("tracks", ti, "on_agreed", ei)
+        if not isinstance(effect, MeterEffect):
+            why = (f"an agreement on track '{track}' may not change a track — {PRINCIPLE}"
+                   if effect.writes_track else f"'{effect.key}' is not goodwill")
+            yield (
+                "ruleset",
+                (*path, effect.key),
+                f"only goodwill spills over: on_agreed may only raise a shared meter "
+                f"({MeterEffect.example}), not '{effect.key}': {why}",
+            )
+        elif effect.meter not in meters:
+            yield "ruleset", (*path, "meter"), _unknown("meter", effect.meter, meters)
+        elif effect.add <= 0:
+            yield (
+                "ruleset",
+                (*path, "add"),
+                f"only goodwill spills over: on_agreed may only raise a meter, not add {effect.add} to "
+                f"'{effect.meter}' — nothing on one track may lower a shared meter",
+            )
 
 
 def check_deck(deck: Deck) -> list[Found]:

@@ -148,6 +148,12 @@ class Track(ContentModel):
     start_tension: Tension = 0
     start_position: Position = 0
     ratify: Ratify | None = None
+    #: goodwill: what reaching agreement here adds to shared meters (checks.py: only raising a meter)
+    on_agreed: Annotated[
+        tuple[AnyEffect, ...],
+        Limits(strict=False, description="goodwill: meters an agreement on this track raises, e.g. "
+               "[{ meter = \"trust\", add = 1 }]; only raising a meter is allowed"),
+    ] = ()
 
     def check(self) -> None:
         top = len(self.ladder) - 1

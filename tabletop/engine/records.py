@@ -107,7 +107,8 @@ class Change(NamedTuple):
     Three forms, as the engine records them: a track's ``position``,
     ``tension`` or ``status`` (``track`` and ``what``); a meter (``meter``);
     an actor's resource (``actor`` and ``resource``). Any other recorded
-    form keeps its items in ``other``.
+    form keeps its items in ``other``. A meter raised by an agreement's
+    goodwill names the track in ``spillover``.
     """
 
     before: Any = None
@@ -118,6 +119,7 @@ class Change(NamedTuple):
     actor: str | None = None
     resource: str | None = None
     other: tuple[tuple[str, Any], ...] = ()
+    spillover: str | None = None
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> Change:
@@ -125,7 +127,8 @@ class Change(NamedTuple):
         if "track" in data:
             return cls(before, after, track=str(data["track"]), what=str(data.get("what", "")))
         if "meter" in data:
-            return cls(before, after, meter=str(data["meter"]))
+            spillover = data.get("spillover")
+            return cls(before, after, meter=str(data["meter"]), spillover=None if spillover is None else str(spillover))
         if "resource" in data:
             return cls(before, after, actor=str(data.get("actor")), resource=str(data["resource"]))
         return cls(before, after, other=tuple((str(k), v) for k, v in data.items()))

@@ -19,6 +19,7 @@ from .codes import Code
 from .flow import _advance, _check_end
 from .moves import _pass, _play
 from .powers import _end, _inject, _note, _override, _redraw, _skip, _undo
+from .scope import goodwill_meters
 from .state import State, _LogNode, evolve
 
 
@@ -78,10 +79,14 @@ def apply(state: State, action: Action) -> State:
 
 
 def _assert_independent(old: State, new: State, action: Action) -> None:
-    """Independence checked again after every action (strict): raise if ever broken."""
+    """Independence checked again after every action (strict): raise if ever broken.
+
+    A track-scoped action changes its own track only, and a meter only by the
+    goodwill of an agreement it completed (``on_agreed``): exactly that, no more.
+    """
     for tid, track in old.tracks.items():
         if tid != action.track and new.tracks[tid] is not track and action.kind != "override":
             raise IndependenceBreach(f"{action.kind} scoped to {action.track!r} changed track {tid!r}")
-    if action.track is not None and new.meters is not old.meters:
-        if action.kind != "override":
-            raise IndependenceBreach(f"{action.kind} scoped to {action.track!r} changed a meter")
+    # the one channel from a track to the meters: an agreement's goodwill, raised and never lowered
+    if action.track is not None and new.meters is not old.meters and dict(new.meters) != goodwill_meters(old, new):
+        raise IndependenceBreach(f"{action.kind} scoped to {action.track!r} changed a meter beyond its agreement's goodwill")

@@ -88,6 +88,7 @@ class Bench:
         self.resources: dict[str, int] | None = None
         self.changes: list[dict[str, Any]] = []
         self.logs: list[str] = []
+        self.goodwill: list[str] = []  # what spilled over from agreements, in words (settle._spill_over)
         self.specs = {t.id: t for t in state.ruleset.tracks}
         if own is not None:
             self.drafts[own] = _Draft(state.tracks[own], self.specs[own])
@@ -140,14 +141,29 @@ class Bench:
     def add_meter(self, meter_id: str, amount: int) -> None:
         if self.own is not None and not self.linked:
             raise IndependenceBreach(f"strict: an effect on {self.own!r} tried to write meter {meter_id!r}")
+        self._write_meter(meter_id, amount, {})
+
+    def spill_over(self, track_id: str, meter_id: str, amount: int) -> int:
+        """Goodwill: an agreement on ``track_id`` raises a shared meter (its ``on_agreed``).
+
+        The one write from a track to a meter that strict allows, and only
+        upwards: failure does not spill over. Returns what the meter gained
+        (0 at its maximum); the change records the track it came from.
+        """
+        if amount <= 0:
+            raise IndependenceBreach(f"an agreement on {track_id!r} tried to lower meter {meter_id!r}")
+        return self._write_meter(meter_id, amount, {"spillover": track_id})
+
+    def _write_meter(self, meter_id: str, amount: int, record: dict[str, Any]) -> int:
         if self.meters is None:
             self.meters = dict(self.state.meters)
         spec = next(m for m in self.state.ruleset.meters if m.id == meter_id)
         old = self.meters[meter_id]
         new = max(spec.min, min(spec.max, old + amount))
         if new != old:
-            self.changes.append({"meter": meter_id, "from": old, "to": new})
+            self.changes.append({"meter": meter_id, "from": old, "to": new, **record})
             self.meters[meter_id] = new
+        return new - old
 
     def add_resource(self, resource_id: str, amount: int) -> None:
         if self.actor is None:
@@ -162,3 +178,37 @@ class Bench:
 
     def log(self, text: str) -> None:
         self.logs.append(text)
+
+
+def newly_agreed(old: State, new: State) -> list[str]:
+    """The tracks whose agreement became final between two states, in the ruleset's order.
+
+    Final: agreed and not provisional (under linked, once the package holds).
+    """
+    out = []
+    for spec in old.ruleset.tracks:
+        before, after = old.tracks[spec.id], new.tracks[spec.id]
+        if after.status == "agreed" and not after.provisional and not (
+            before.status == "agreed" and not before.provisional
+        ):
+            out.append(spec.id)
+    return out
+
+
+def goodwill_meters(old: State, new: State) -> dict[str, int]:
+    """The meters ``old`` leads to when only goodwill moves them: each track newly agreed in
+    ``new`` adds its ``on_agreed`` (clamped to the meter's range), and nothing else changes.
+
+    Raises IndependenceBreach if an ``on_agreed`` is anything but a meter raised.
+    """
+    meters = dict(old.meters)
+    ranges = {m.id: (m.min, m.max) for m in old.ruleset.meters}
+    specs = {t.id: t for t in old.ruleset.tracks}
+    for tid in newly_agreed(old, new):
+        for effect in specs[tid].on_agreed:
+            amount = getattr(effect, "add", 0) if effect.key == "meter" else 0
+            if amount <= 0:
+                raise IndependenceBreach(f"on_agreed of {tid!r} is not goodwill: {effect.describe()}")
+            low, high = ranges[effect.meter]  # type: ignore[attr-defined]
+            meters[effect.meter] = max(low, min(high, meters[effect.meter] + amount))  # type: ignore[attr-defined]
+    return meters

@@ -9,6 +9,7 @@ from typing import Any
 
 from .scope import Bench
 from .state import State, evolve
+from .wording import goodwill_words
 
 
 def _commit(state: State, bench: Bench, **extra: Any) -> State:
@@ -26,6 +27,35 @@ def _commit(state: State, bench: Bench, **extra: Any) -> State:
 
 
 def _settle(bench: Bench, explicit: frozenset[str] = frozenset()) -> list[str]:
+    """Statuses that follow from positions and tension, then the goodwill agreements spill over."""
+    notes = _statuses(bench, explicit)
+    _spill_over(bench)
+    return notes
+
+
+def _spill_over(bench: Bench) -> None:
+    """Each track whose agreement became final here raises the meters of its ``on_agreed``.
+
+    Only a final agreement spills over (under linked: once the package holds),
+    and nothing but an agreement does: a collapse, tension or a deferral moves
+    no meter. Its words go into ``bench.goodwill`` for the event's summary.
+    """
+    meters = {m.id: m for m in bench.state.ruleset.meters}
+    for spec in bench.state.ruleset.tracks:
+        d = bench.drafts.get(spec.id)
+        if d is None or not spec.on_agreed or d.status != "agreed" or d.provisional:
+            continue
+        if d.original.status == "agreed" and not d.original.provisional:
+            continue
+        gains = []
+        for effect in spec.on_agreed:
+            meter = getattr(effect, "meter", "")
+            gained = bench.spill_over(spec.id, meter, getattr(effect, "add", 0))
+            gains.append((meters[meter].name, gained, (bench.meters or {}).get(meter, 0)))
+        bench.goodwill.append(goodwill_words(spec.name, gains))
+
+
+def _statuses(bench: Bench, explicit: frozenset[str] = frozenset()) -> list[str]:
     """Statuses that follow from positions and tension; linked-mode consequences.
 
     ``explicit``: tracks whose status the facilitator has just set by hand —
@@ -73,6 +103,8 @@ def _settle(bench: Bench, explicit: frozenset[str] = frozenset()) -> list[str]:
 
 
 def _summary(state: State, text: str, bench: Bench | None = None, notes: Iterable[str] = ()) -> dict[str, Any]:
+    if bench is not None and bench.goodwill:
+        text = " \u2014 ".join([text, *bench.goodwill]) if text else " \u2014 ".join(bench.goodwill)
     result: dict[str, Any] = {"summary": text}
     if bench is not None and bench.changes:
         result["changes"] = bench.changes

@@ -177,6 +177,7 @@ def change_text(
     """What one change did, as reports write it.
 
     ``Borders: position 1 → 2 (Line-of-contact talks)``, ``Mutual trust 2 → 1``,
+    ``Mutual trust 2 → 3 (goodwill: Borders agreed)``,
     ``Russia capital 3 → 2``.
 
     ``compact`` (a line of the event log on a screen): ``Borders position 1→2``,
@@ -196,6 +197,8 @@ def change_text(
         return f"{where}: {change.what} {step}"
     if change.meter is not None:
         text = f"{names.get(change.meter, change.meter)} {step}"
+        if change.spillover is not None:
+            text += f" (goodwill: {names.get(change.spillover, change.spillover)} agreed)"
         return literal(text) if compact else text
     if change.resource is not None:
         who = names.get(str(change.actor), str(change.actor))
@@ -203,6 +206,17 @@ def change_text(
             return literal(f"{who} {resource_name(change.resource)} {step}")
         return f"{who} {one_line(change.resource)} {step}"
     return "" if compact else ", ".join(f"{k} {v}" for k, v in change.other)
+
+
+def goodwill_words(track: str, gains: Sequence[tuple[str, int, int]]) -> str:
+    """What an agreement spilled over: ``Borders agreed: Mutual trust +1 (goodwill)``.
+
+    ``gains``: (meter name, what it gained, its value after); a meter already
+    at its maximum gains nothing and says so.
+    """
+    parts = [f"{meter} {signed(gained)}" if gained else f"{meter} stays at its maximum of {after}"
+             for meter, gained, after in gains]
+    return f"{track} agreed: {', '.join(parts)} (goodwill)"
 
 
 # -- the scenario's own words: names, effects, moves ------------------------
@@ -279,6 +293,7 @@ __all__ = [
     "UNDONE",
     "change_text",
     "effects_words",
+    "goodwill_words",
     "met_word",
     "move_words",
     "moved",

@@ -94,6 +94,15 @@ CASES: list[tuple[str, int, str, str]] = [
      "'tension' changes a track, but global card 'summit' has no track"),
     ("deck-global-card-changes-named-track.toml", 9, "cards[0].effects[0].track",
      "global card 'summit' may not change track 'alpha'"),
+    # goodwill spills over, failure does not: on_agreed only raises a meter (either mode)
+    ("ruleset-on-agreed-lowers-meter.toml", 24, "tracks[0].on_agreed[0].add",
+     "only goodwill spills over: on_agreed may only raise a meter, not add -1 to 'trust' — nothing on one "
+     "track may lower a shared meter"),
+    ("ruleset-on-agreed-writes-track.toml", 24, "tracks[0].on_agreed[0].tension",
+     "on_agreed may only raise a shared meter ({ meter = \"trust\", add = 1 }), not 'tension': an agreement "
+     "on track 'alpha' may not change a track — not everything must be agreed for anything to be agreed"),
+    ("ruleset-on-agreed-unknown-meter.toml", 24, "tracks[0].on_agreed[0].meter",
+     "unknown meter 'turst' (did you mean 'trust'?)"),
     ("deck-choice-actor-not-member.toml", 11, "cards[0].choices[0].actor",
      "'south' answers a card on track 'alpha' but is not one of its members (east, west) — rule 2"),
     # the master events list: a schedule says a round the game plays, or conditions, or both

@@ -578,6 +578,110 @@ CASES: tuple[Case, ...] = (
             {"track": "alpha", "status": "agreed", "text": "Alpha agreed"},
         ]},
     ),
+    Case(
+        "case_41_goodwill_spills_over_from_an_agreement",
+        "Beta's on_agreed raises trust: strict, Beta agreed lifts trust 4 \u2192 5 and the summary says so; "
+        "linked, a provisional agreement spills nothing over",
+        (*opening(), move("a", "concede", "beta")),
+        Expect(
+            board={"alpha": BASE, "beta": (3, 1, "agreed"), "gamma": BASE},
+            meters={"trust": 5, "escalation": 5},
+            last={
+                "summary": "Arden: Concede on Beta \u2014 Beta agreed: Trust +1 (goodwill)",
+                "changes": [
+                    {"track": "beta", "what": "position", "from": 2, "to": 3},
+                    {"track": "beta", "what": "status", "from": "open", "to": "agreed"},
+                    {"meter": "trust", "from": 4, "to": 5, "spillover": "beta"},
+                ],
+            },
+        ),
+        Expect(
+            board={"alpha": BASE, "beta": (3, 1, "provisional"), "gamma": BASE},
+            meters=METERS,
+            last={"summary": "Arden: Concede on Beta"},
+        ),
+        tweak={"tracks.beta.on_agreed": [{"meter": "trust", "add": 1}]},
+    ),
+    Case(
+        "case_42_lowering_spillover_refused_by_the_validator",
+        "an on_agreed that lowers trust is refused when the scenario loads, in either mode: failure does not spill over",
+        (),
+        Expect(content_error="tracks[0].on_agreed[0].add: only goodwill spills over: on_agreed may only raise a meter"),
+        tweak={"tracks.alpha.on_agreed": [{"meter": "trust", "add": -1}]},
+    ),
+    Case(
+        "case_43_collapse_never_touches_the_meter",
+        "Beta agreed (goodwill +1), then Alpha, whose on_agreed also raises trust, collapses: no meter moves; "
+        "linked, the collapse takes the provisional Beta down and trust never moved",
+        (*opening(), move("a", "concede", "beta"), move("b", "walk_out", "alpha")),
+        Expect(
+            board={"alpha": (2, 3, "collapsed"), "beta": (3, 1, "agreed"), "gamma": BASE},
+            meters={"trust": 5, "escalation": 5},
+            last={"changes": [{"track": "alpha", "what": "tension", "from": 1, "to": 3},
+                              {"track": "alpha", "what": "status", "from": "open", "to": "collapsed"}]},
+        ),
+        Expect(
+            board={"alpha": (2, 3, "collapsed"), "beta": (3, 1, "collapsed"), "gamma": (2, 1, "collapsed")},
+            meters=METERS,
+            over=True,
+            end_reason="no track is open",
+        ),
+        tweak={"tracks.alpha.on_agreed": [{"meter": "trust", "add": 1}],
+               "tracks.beta.on_agreed": [{"meter": "trust", "add": 1}]},
+    ),
+    Case(
+        "case_44_linked_goodwill_when_the_package_holds",
+        "every track agrees in turn: strict, each agreement spills over as it comes; linked, all of them at once "
+        "when the package holds",
+        (*opening(), move("a", "concede", "alpha"), move("b", "concede", "beta"), move("c", "concede", "gamma")),
+        Expect(
+            board={"alpha": (3, 1, "agreed"), "beta": (3, 1, "agreed"), "gamma": (3, 1, "agreed")},
+            meters={"trust": 8, "escalation": 5},
+            over=True,
+            end_reason="no track is open",
+            last={"changes": [{"track": "gamma", "what": "position", "from": 2, "to": 3},
+                              {"track": "gamma", "what": "status", "from": "open", "to": "agreed"},
+                              {"meter": "trust", "from": 6, "to": 8, "spillover": "gamma"}]},
+        ),
+        Expect(
+            board={"alpha": (3, 1, "agreed"), "beta": (3, 1, "agreed"), "gamma": (3, 1, "agreed")},
+            meters={"trust": 8, "escalation": 5},
+            over=True,
+            end_reason="no track is open",
+            last={
+                "summary": "Corvin: Concede on Gamma \u2014 Alpha agreed: Trust +1 (goodwill) \u2014 "
+                           "Beta agreed: Trust +1 (goodwill) \u2014 Gamma agreed: Trust +2 (goodwill)",
+                "changes": [{"track": "gamma", "what": "position", "from": 2, "to": 3},
+                            {"track": "gamma", "what": "status", "from": "open", "to": "agreed"},
+                            {"meter": "trust", "from": 4, "to": 5, "spillover": "alpha"},
+                            {"meter": "trust", "from": 5, "to": 6, "spillover": "beta"},
+                            {"meter": "trust", "from": 6, "to": 8, "spillover": "gamma"}],
+            },
+        ),
+        tweak={"tracks.alpha.on_agreed": [{"meter": "trust", "add": 1}],
+               "tracks.beta.on_agreed": [{"meter": "trust", "add": 1}],
+               "tracks.gamma.on_agreed": [{"meter": "trust", "add": 2}]},
+    ),
+    Case(
+        "case_45_spillover_onto_a_track_refused_by_the_validator",
+        "an on_agreed that eases another track's tension is refused in either mode: only a meter may be raised",
+        (),
+        Expect(content_error="tracks[0].on_agreed[0].tension: only goodwill spills over"),
+        tweak={"tracks.alpha.on_agreed": [{"tension": -1, "track": "beta"}]},
+    ),
+    Case(
+        "case_46_facilitator_agreement_spills_over_up_to_the_maximum",
+        "the facilitator declares Beta agreed with trust at its maximum: goodwill counts, the meter stays at 10",
+        (*opening(), override("beta", "Signed in the corridor", status="agreed")),
+        Expect(
+            board={"alpha": BASE, "beta": (2, 1, "agreed"), "gamma": BASE},
+            meters={"trust": 10, "escalation": 5},
+            last={"summary": "Facilitator override of Beta: Signed in the corridor \u2014 "
+                             "Beta agreed: Trust stays at its maximum of 10 (goodwill)",
+                  "changes": [{"track": "beta", "what": "status", "from": "open", "to": "agreed"}]},
+        ),
+        tweak={"tracks.beta.on_agreed": [{"meter": "trust", "add": 1}], "meters.trust.start": 10},
+    ),
 )
 
 
