@@ -36,7 +36,7 @@ def test_keywords_are_checked_and_defaults_filled() -> None:
 
 def test_fields_keep_the_declared_order_bases_first() -> None:
     names = [f.name for f in content_fields(Track)]
-    assert names[:3] == ["id", "name", "description"] and names[-1] == "ratify"
+    assert names[:3] == ["id", "name", "description"] and names[-2:] == ["ratify", "on_agreed"]
     modifier = next(m for m in MODIFIERS if m.__name__ == "MeterModifier")
     assert [f.name for f in content_fields(modifier)] == ["at_least", "at_most", "meter", "add"]
     assert "key" not in {f.name for f in content_fields(ProgressEffect)}  # a ClassVar is no field

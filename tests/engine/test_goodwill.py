@@ -1,0 +1,83 @@
+"""Goodwill spills over; failure does not (``[[tracks]] on_agreed``).
+
+The catalogue (cases 35-40) plays the rule through; these tests hold the
+engine's own defences: content that slipped past the validator, and the
+independence assertion that allows exactly the goodwill an agreement brings.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tabletop import apply, new_game
+from tabletop.content import Scenario
+from tabletop.content.fields import replace
+from tabletop.content.vocabulary import MeterEffect, TensionEffect
+from tabletop.engine.actions import IndependenceBreach
+from tabletop.engine.records import Change
+from tabletop.engine.scope import Bench
+from tabletop.engine.wording import change_text, goodwill_words
+
+from .support import catalogue_scenario, move, opening, run
+
+AGREE_BETA = (*opening(), move("a", "concede", "beta"))
+
+
+def _with_on_agreed(scenario: Scenario, track: str, *effects: object) -> Scenario:
+    """The scenario with ``on_agreed`` set on ``track`` as given, not validated (as a bad cache or a test might)."""
+    rs = scenario.ruleset
+    tracks = tuple(replace(t, on_agreed=tuple(effects)) if t.id == track else t for t in rs.tracks)
+    return Scenario(ruleset=replace(rs, tracks=tracks), deck=scenario.deck)
+
+
+@pytest.mark.parametrize(
+    "effect",
+    [MeterEffect(meter="trust", add=-1), MeterEffect(meter="trust", add=0), TensionEffect(tension=-1, track="alpha")],
+    ids=["lowers", "zero", "other-track"],
+)
+def test_engine_refuses_a_spillover_that_is_not_goodwill(effect: object) -> None:
+    """Past the validator, an on_agreed that is not a meter raised still breaks nothing: the engine refuses it."""
+    scenario = _with_on_agreed(catalogue_scenario("strict"), "beta", effect)
+    state = run(new_game(scenario, seed=1), AGREE_BETA[:-1])
+    with pytest.raises(IndependenceBreach):
+        apply(state, AGREE_BETA[-1])
+
+
+def test_the_assertion_allows_goodwill_and_nothing_more(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bench that raises the meter by more than the agreement's goodwill is caught after the action."""
+    scenario = catalogue_scenario("strict", {"tracks.beta.on_agreed": [{"meter": "trust", "add": 1}]})
+    state = run(new_game(scenario, seed=1), AGREE_BETA[:-1])
+    assert apply(state, AGREE_BETA[-1]).meters["trust"] == 5  # the goodwill itself passes
+
+    honest = Bench.spill_over
+
+    def greedy(self: Bench, track_id: str, meter_id: str, amount: int) -> int:
+        return honest(self, track_id, meter_id, amount + 1)
+
+    monkeypatch.setattr(Bench, "spill_over", greedy)
+    with pytest.raises(IndependenceBreach, match="changed a meter beyond its agreement's goodwill"):
+        apply(state, AGREE_BETA[-1])
+
+
+def test_a_collapse_with_goodwill_declared_is_checked_like_any_action(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bench that spills over on a collapse is caught: only an agreement moves a meter."""
+    scenario = catalogue_scenario("strict", {"tracks.alpha.on_agreed": [{"meter": "trust", "add": 1}]})
+    state = run(new_game(scenario, seed=1), opening())
+
+    def leaky(self: Bench, *args: object, **kwargs: object) -> None:
+        self.spill_over("alpha", "trust", 1)
+
+    monkeypatch.setattr("tabletop.engine.settle._spill_over", leaky)
+    with pytest.raises(IndependenceBreach, match="beyond its agreement's goodwill"):
+        apply(state, move("a", "walk_out", "alpha"))
+
+
+def test_goodwill_in_words() -> None:
+    assert goodwill_words("Borders", [("Mutual trust", 1, 3)]) == "Borders agreed: Mutual trust +1 (goodwill)"
+    assert (goodwill_words("Borders", [("Mutual trust", 0, 10), ("Calm", 2, 4)])
+            == "Borders agreed: Mutual trust stays at its maximum of 10, Calm +2 (goodwill)")
+    change = Change.from_data({"meter": "trust", "from": 2, "to": 3, "spillover": "borders"})
+    names = {"trust": "Mutual trust", "borders": "Borders"}
+    assert change_text(change, names) == "Mutual trust 2 \u2192 3 (goodwill: Borders agreed)"
+    assert change_text(change, names, compact=True) == "Mutual trust 2\u21923 (goodwill: Borders agreed)"
+    assert change_text(Change.from_data({"meter": "trust", "from": 3, "to": 2}), names) == "Mutual trust 3 \u2192 2"
