@@ -89,4 +89,6 @@ def _assert_independent(old: State, new: State, action: Action) -> None:
             raise IndependenceBreach(f"{action.kind} scoped to {action.track!r} changed track {tid!r}")
     # the one channel from a track to the meters: an agreement's goodwill, raised and never lowered
     if action.track is not None and new.meters is not old.meters and dict(new.meters) != goodwill_meters(old, new):
-        raise IndependenceBreach(f"{action.kind} scoped to {action.track!r} changed a meter beyond its agreement's goodwill")
+        raise IndependenceBreach(
+            f"{action.kind} scoped to {action.track!r} changed a meter beyond its agreement's goodwill"
+        )

@@ -143,16 +143,17 @@ class Bench:
             raise IndependenceBreach(f"strict: an effect on {self.own!r} tried to write meter {meter_id!r}")
         self._write_meter(meter_id, amount, {})
 
-    def spill_over(self, track_id: str, meter_id: str, amount: int) -> int:
-        """Goodwill: an agreement on ``track_id`` raises a shared meter (its ``on_agreed``).
+    def spill_over(self, track_id: str, effect: Any) -> tuple[str, int]:
+        """Goodwill: an agreement on ``track_id`` raises a shared meter (an effect of its ``on_agreed``).
 
         The one write from a track to a meter that strict allows, and only
-        upwards: failure does not spill over. Returns what the meter gained
-        (0 at its maximum); the change records the track it came from.
+        upwards: failure does not spill over. Returns the meter and what it
+        gained (0 at its maximum); the change records the track it came from.
         """
+        amount = getattr(effect, "add", 0) if getattr(effect, "key", None) == "meter" else 0
         if amount <= 0:
-            raise IndependenceBreach(f"an agreement on {track_id!r} tried to lower meter {meter_id!r}")
-        return self._write_meter(meter_id, amount, {"spillover": track_id})
+            raise IndependenceBreach(f"on_agreed of {track_id!r} is not goodwill: {effect.describe()}")
+        return effect.meter, self._write_meter(effect.meter, amount, {"spillover": track_id})
 
     def _write_meter(self, meter_id: str, amount: int, record: dict[str, Any]) -> int:
         if self.meters is None:

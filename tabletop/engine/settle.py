@@ -49,8 +49,7 @@ def _spill_over(bench: Bench) -> None:
             continue
         gains = []
         for effect in spec.on_agreed:
-            meter = getattr(effect, "meter", "")
-            gained = bench.spill_over(spec.id, meter, getattr(effect, "add", 0))
+            meter, gained = bench.spill_over(spec.id, effect)
             gains.append((meters[meter].name, gained, (bench.meters or {}).get(meter, 0)))
         bench.goodwill.append(goodwill_words(spec.name, gains))
 

@@ -12,7 +12,7 @@ import pytest
 from tabletop import apply, new_game
 from tabletop.content import Scenario
 from tabletop.content.fields import replace
-from tabletop.content.vocabulary import MeterEffect, TensionEffect
+from tabletop.content.vocabulary import MeterEffect, ResourceEffect, TensionEffect
 from tabletop.engine.actions import IndependenceBreach
 from tabletop.engine.records import Change
 from tabletop.engine.scope import Bench
@@ -32,8 +32,9 @@ def _with_on_agreed(scenario: Scenario, track: str, *effects: object) -> Scenari
 
 @pytest.mark.parametrize(
     "effect",
-    [MeterEffect(meter="trust", add=-1), MeterEffect(meter="trust", add=0), TensionEffect(tension=-1, track="alpha")],
-    ids=["lowers", "zero", "other-track"],
+    [MeterEffect(meter="trust", add=-1), MeterEffect(meter="trust", add=0),
+     TensionEffect(tension=-1, track="alpha"), ResourceEffect(resource="capital", add=1)],
+    ids=["lowers", "zero", "other-track", "resource"],
 )
 def test_engine_refuses_a_spillover_that_is_not_goodwill(effect: object) -> None:
     """Past the validator, an on_agreed that is not a meter raised still breaks nothing: the engine refuses it."""
@@ -51,8 +52,8 @@ def test_the_assertion_allows_goodwill_and_nothing_more(monkeypatch: pytest.Monk
 
     honest = Bench.spill_over
 
-    def greedy(self: Bench, track_id: str, meter_id: str, amount: int) -> int:
-        return honest(self, track_id, meter_id, amount + 1)
+    def greedy(self: Bench, track_id: str, effect: MeterEffect) -> tuple[str, int]:
+        return honest(self, track_id, MeterEffect(meter=effect.meter, add=effect.add + 1))
 
     monkeypatch.setattr(Bench, "spill_over", greedy)
     with pytest.raises(IndependenceBreach, match="changed a meter beyond its agreement's goodwill"):
@@ -65,7 +66,7 @@ def test_a_collapse_with_goodwill_declared_is_checked_like_any_action(monkeypatc
     state = run(new_game(scenario, seed=1), opening())
 
     def leaky(self: Bench, *args: object, **kwargs: object) -> None:
-        self.spill_over("alpha", "trust", 1)
+        self.spill_over("alpha", MeterEffect(meter="trust", add=1))
 
     monkeypatch.setattr("tabletop.engine.settle._spill_over", leaky)
     with pytest.raises(IndependenceBreach, match="beyond its agreement's goodwill"):
