@@ -1,6 +1,6 @@
 """Goodwill spills over; failure does not (``[[tracks]] on_agreed``).
 
-The catalogue (cases 38-43) plays the rule through; these tests hold the
+The catalogue (cases 41-46) plays the rule through; these tests hold the
 engine's own defences: content that slipped past the validator, and the
 independence assertion that allows exactly the goodwill an agreement brings.
 """
