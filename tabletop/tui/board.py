@@ -161,7 +161,17 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
 
     # -- drawing -------------------------------------------------------------
 
+    def _closing_down(self) -> bool:
+        """The app is quitting, or this screen is being taken down.
+
+        A timer queued before ctrl+q (a bot's move, the clock's tick) can still fire under
+        load: it must not play a move the room never saw, nor draw panels already removed.
+        """
+        return self.app._exit or self._closing or self._pruning or not self.is_attached
+
     def refresh_view(self) -> None:
+        if self._closing_down():
+            return
         state = self.session.state
         acting = self.session.acting()
         self.timekeeper.follow(state)
@@ -203,7 +213,7 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
         return self.timekeeper.seconds_left
 
     def _tick(self) -> None:
-        if self.session.state.over:
+        if self.session.state.over or self._closing_down():
             return
         self._show_turn(self.session.acting())
         self.timekeeper.tick()
@@ -390,7 +400,7 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
     def _bot_step(self) -> None:
         self._bot_timer = None
         state = self.session.state
-        if self.paused or not self.is_current:
+        if self.paused or not self.is_current or self._closing_down():
             return
         if self.sealed.step(state, False) is not None or self.card_hold.held(state):
             return
