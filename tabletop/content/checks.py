@@ -218,6 +218,8 @@ def _parts(thing: MoveType | Card) -> Iterator[tuple[KeyPath, Effect | Condition
             yield ("modifiers", i), m
         for i, e in enumerate(thing.fail_effects):
             yield ("fail_effects", i), e
+        for i, e in enumerate(thing.link_effects):
+            yield ("link_effects", i), e
     else:
         for hi, choice in enumerate(thing.choices):
             for i, e in enumerate(choice.effects):
@@ -270,6 +272,9 @@ def check_scoped(
         if resource is not None and resource not in resources:
             out.append((owner, (*path, "resource"), _unknown("resource", resource, resources)))
         other = part.other_track()
+        if other is not None and rel[0] == "link_effects":
+            out.append((owner, (*path, "track"), _LINK_EFFECT_TRACK))
+            continue
         if other is not None and other not in tracks:
             out.append((owner, (*path, "track"), _unknown("track", other, tracks)))
             continue
@@ -281,6 +286,12 @@ def check_scoped(
         if found is not None:
             out.append((owner, (*path, found[0]), found[1]))
     return out
+
+
+_LINK_EFFECT_TRACK = (
+    "link_effects land on the track the player links to when making the move; "
+    "remove track = ... (to change this move's own track, use effects)"
+)
 
 
 def _effect_breaks(

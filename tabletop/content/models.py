@@ -57,6 +57,11 @@ class RulesetOptions(ContentModel):
     description: Text = ""
     turns: Turns
     independence: Literal["strict", "linked"] = "strict"
+    # what a collapse does under linked (strict ignores it: a collapse stays on its track)
+    linked_collapse: Annotated[
+        Literal["all", "reopen"],
+        Limits(description="linked only: a collapse brings down every track (all) or reopens the provisional deals (reopen)"),
+    ] = "all"
     deck: Id | None = None
     actions_per_round: ActionsPerRound = 1
     sealed_moves: bool = False
@@ -203,6 +208,10 @@ class MoveType(ContentModel):
     effects: Annotated[tuple[AnyEffect, ...], Limits(strict=False)] = ()
     fail_effects: Annotated[tuple[AnyEffect, ...], Limits(strict=False)] = ()
     link: Annotated[bool, Limits(description="the player names a second track this move is conditional on")] = False
+    link_effects: Annotated[
+        tuple[AnyEffect, ...],
+        Limits(strict=False, description="link moves: applied on success to the linked track instead of effects"),
+    ] = ()
     once_per_game: bool = False
 
     def check(self) -> None:
@@ -214,6 +223,8 @@ class MoveType(ContentModel):
             raise ValueError("an auto move cannot fail: fail_effects need consensus, dice or facilitator")
         if self.link and self.scope != "track":
             raise ValueError("a link move must have scope = \"track\"")
+        if self.link_effects and not self.link:
+            raise ValueError("link_effects belong to link moves only (link = true)")
 
 
 class Ruleset(ContentModel):

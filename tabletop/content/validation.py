@@ -297,7 +297,7 @@ def _named_key(data: Any, path: KeyPath, message: str) -> KeyPath:
 
 def _family(path: KeyPath) -> tuple[str, tuple[str, ...]]:
     field_name = next((p for p in reversed(path) if isinstance(p, str)), "")
-    if field_name in ("effects", "fail_effects"):
+    if field_name in ("effects", "fail_effects", "link_effects"):
         return "effect", EFFECT_KEYS
     if field_name == "modifiers":
         return "modifier", CONDITION_KEYS

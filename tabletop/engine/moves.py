@@ -81,6 +81,19 @@ def _pass(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     return evolve(state, turn=_next_turn(state, actor)), _summary(state, f"{_actor_name(state, actor)} passes")
 
 
+def _on_link(move: MoveType, effects: tuple[Any, ...], link: str, success: bool) -> list[Any]:
+    """What a link move does to the track it is linked to (linked mode only).
+
+    With ``link_effects`` the move is a trade: on success they land on the linked
+    track, and a failure stays on the move's own track. Without them the move's
+    own track effects (on success or failure) are mirrored onto the linked track.
+    """
+    if move.link_effects:
+        effects = move.link_effects if success else ()
+        return [replace_content(e, track=link) if e.writes_track else e for e in effects]
+    return [replace_content(e, track=link) for e in effects if getattr(e, "track", "") is None and e.writes_track]
+
+
 def _enact_move(
     state: State, actor: str, move: MoveType, track: str | None, link: str | None, success: bool
 ) -> tuple[State, dict[str, Any]]:
@@ -89,9 +102,7 @@ def _enact_move(
     bench = Bench(state, track, actor)
     _run_effects(bench, effects)
     if link is not None and state.independence == "linked":
-        for effect in effects:
-            if getattr(effect, "track", "") is None and effect.writes_track:
-                replace_content(effect, track=link).apply(bench)
+        _run_effects(bench, _on_link(move, effects, link, success))
     notes = _settle(bench)
     verdict = "" if move.resolution == "auto" else ("succeeds" if success else "fails")
     if success and verdict and track is not None and track in bench.drafts:

@@ -80,7 +80,10 @@ def _statuses(bench: Bench, explicit: frozenset[str] = frozenset()) -> list[str]
             notes.append(f"{d.spec.name} agreed" + (" (provisionally: the package is not complete)" if d.provisional else ""))
     if state.independence != "linked" or bench.own is None:
         return notes
-    if newly_collapsed:
+    reopen = state.ruleset.ruleset.linked_collapse == "reopen"
+    if newly_collapsed and reopen:
+        notes.extend(_reopen(bench))
+    elif newly_collapsed:
         # the package deal: a collapse anywhere collapses every other track
         for tid, track in state.tracks.items():
             d = bench.drafts.get(tid)
@@ -90,14 +93,49 @@ def _statuses(bench: Bench, explicit: frozenset[str] = frozenset()) -> list[str]
                 bench.changes.append({"track": tid, "what": "status", "from": draft.status, "to": "collapsed"})
                 draft.status, draft.provisional, draft.since = "collapsed", False, state.round
         notes.append("linked: the collapse brings down every other track, provisional agreements included")
-    elif newly_agreed or any(c.get("to") == "deferred" for c in bench.changes):
-        # deferring the last open track completes the package as much as an agreement does
+    if newly_agreed or any(c.get("to") == "deferred" for c in bench.changes):
+        # deferring the last open track completes the package as much as an agreement does;
+        # under reopen a collapsed track has left the package
         statuses = {tid: (bench.drafts[tid].status if tid in bench.drafts else t.status) for tid, t in state.tracks.items()}
-        if all(s in ("agreed", "deferred") for s in statuses.values()):
+        done = ("agreed", "deferred", "collapsed") if reopen else ("agreed", "deferred")
+        if all(s in done for s in statuses.values()) and (not reopen or "agreed" in statuses.values()):
             for tid, status in statuses.items():
                 if status == "agreed":
                     bench.draft(tid).provisional = False
             notes.append("linked: every track is agreed — the package holds")
+    return notes
+
+
+#: the tension a provisional agreement gains when a collapse reopens it (linked_collapse = "reopen")
+REOPEN_TENSION = 1
+
+
+def _reopen(bench: Bench) -> list[str]:
+    """linked_collapse = "reopen": every provisional agreement reopens, its last step taken back
+    and its tension raised by REOPEN_TENSION; a reopened deal pushed to breakdown collapses too.
+    The collapsed track stays collapsed (it has left the package); open tracks are untouched."""
+    state = bench.state
+    notes: list[str] = []
+    for tid, track in state.tracks.items():
+        d = bench.drafts.get(tid)
+        if not ((d.status if d else track.status) == "agreed" and (d.provisional if d else track.provisional)):
+            continue
+        draft = bench.draft(tid)
+        bench.changes.append({"track": tid, "what": "status", "from": "agreed", "to": "open"})
+        draft.status, draft.provisional, draft.since = "open", False, None
+        back = min(draft.position, draft.spec.agreement_at - 1)
+        if back != draft.position:
+            bench.changes.append({"track": tid, "what": "position", "from": draft.position, "to": back})
+            draft.position = back
+        tension = min(draft.spec.breakdown_at, draft.tension + REOPEN_TENSION)
+        if tension != draft.tension:
+            bench.changes.append({"track": tid, "what": "tension", "from": draft.tension, "to": tension})
+            draft.tension = tension
+        notes.append(f"linked: the collapse reopens the provisional agreement on {draft.spec.name}")
+        if draft.tension >= draft.spec.breakdown_at:
+            bench.changes.append({"track": tid, "what": "status", "from": "open", "to": "collapsed"})
+            draft.status, draft.since = "collapsed", state.round
+            notes.append(f"{draft.spec.name} collapsed as well (tension reached {draft.spec.breakdown_at} on reopening)")
     return notes
 
 

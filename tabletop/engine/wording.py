@@ -263,6 +263,8 @@ def move_words(move: MoveType, names: Mapping[str, str] | None = None) -> str:
         "facilitator": "facilitator rules",
     }[move.resolution]
     out = f"{cost}; {how}: {effects_words(move.effects, names)}"
+    if move.link_effects:
+        out += f"; on the linked track: {effects_words(move.link_effects, names)}"
     if move.fail_effects:
         out += f"; if it fails: {effects_words(move.fail_effects, names)}"
     return out

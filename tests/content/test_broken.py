@@ -157,6 +157,15 @@ CASES: list[tuple[str, int, str, str]] = [
     ("deck-resource-without-choice.toml", 10, "cards[0].effects[0].resource",
      "a resource effect needs an actor: put it in a choice"),
     ("ruleset-dice-without-target.toml", 19, "moves[0]", "a dice move needs a target"),
+    # the package deal (linked): what a collapse does, and a trade's effects on the linked track
+    ("ruleset-linked-collapse.toml", 7, "ruleset.linked_collapse",
+     "got 'everything'; expected one of 'all' or 'reopen'"),
+    ("ruleset-link-effects-without-link.toml", 25, "moves[0].link_effects",
+     "link_effects belong to link moves only (link = true)"),
+    ("ruleset-link-effects-names-track.toml", 34, "moves[0].link_effects[0].track",
+     "link_effects land on the track the player links to when making the move; remove track = ..."),
+    ("ruleset-link-effects-misspelt.toml", 34, "moves[0].link_effects[0]",
+     "unknown effect 'progres' (did you mean 'progress'?)"),
     # phase timers: durations with units, within 3 hours, for phases that exist
     ("ruleset-timer-bad-duration.toml", 9, "ruleset.timers.moves",
      "'5x' is not a duration: write it as \"90s\", \"5m\", \"1m30s\" or \"off\""),

@@ -110,6 +110,18 @@ FOLLOW = {
     "effects": [{"progress": 1}],
 }
 
+#: A package trade: a concession on the track it is played on (a step forward that costs tension
+#: there) for a step forward on the track it is linked to.
+TRADE = {
+    "id": "trade",
+    "name": "Trade",
+    "link": True,
+    "resolution": "consensus",
+    "effects": [{"progress": 1}, {"tension": 1}],
+    "link_effects": [{"progress": 1}],
+    "fail_effects": [{"tension": 1}],
+}
+
 CASES: tuple[Case, ...] = (
     Case(
         "case_01_move_changes_only_its_track",
@@ -681,6 +693,96 @@ CASES: tuple[Case, ...] = (
                   "changes": [{"track": "beta", "what": "status", "from": "open", "to": "agreed"}]},
         ),
         tweak={"tracks.beta.on_agreed": [{"meter": "trust", "add": 1}], "meters.trust.start": 10},
+    ),
+    Case(
+        "case_47_reopen_a_collapse_reopens_the_provisional_deals",
+        "linked_collapse = reopen: Beta agreed, then Alpha collapses: strict ignores the option and keeps "
+        "Beta agreed; linked reopens Beta (one step back, tension +1) and leaves Gamma open",
+        (*opening(), move("a", "concede", "beta"), move("b", "walk_out", "alpha")),
+        Expect(board={"alpha": (2, 3, "collapsed"), "beta": (3, 1, "agreed"), "gamma": BASE}, meters=METERS),
+        Expect(
+            board={"alpha": (2, 3, "collapsed"), "beta": (2, 2, "open"), "gamma": BASE},
+            meters=METERS,
+            last={"notes": ["Alpha collapsed (tension reached 3)",
+                            "linked: the collapse reopens the provisional agreement on Beta"]},
+        ),
+        tweak={"ruleset.linked_collapse": "reopen"},
+    ),
+    Case(
+        "case_48_reopen_a_reopened_deal_at_breakdown_collapses_too",
+        "linked_collapse = reopen: Beta agreed at tension 2, then Alpha collapses: linked reopens Beta, whose "
+        "added tension reaches breakdown, so Beta collapses as well; Gamma stays open",
+        (*opening(), move("a", "concede", "beta"), move("b", "walk_out", "alpha")),
+        Expect(board={"alpha": (2, 3, "collapsed"), "beta": (3, 2, "agreed"), "gamma": BASE}),
+        Expect(
+            board={"alpha": (2, 3, "collapsed"), "beta": (2, 3, "collapsed"), "gamma": BASE},
+            last={"notes": ["Alpha collapsed (tension reached 3)",
+                            "linked: the collapse reopens the provisional agreement on Beta",
+                            "Beta collapsed as well (tension reached 3 on reopening)"]},
+        ),
+        tweak={"ruleset.linked_collapse": "reopen", "tracks.beta.start_tension": 2},
+    ),
+    Case(
+        "case_49_reopen_the_package_holds_without_the_collapsed_track",
+        "linked_collapse = reopen: Alpha collapses first, then Gamma and Beta agree: the package holds "
+        "without Alpha, as under strict",
+        (*opening(), move("a", "walk_out", "alpha"), move("b", "concede", "gamma"), move("c", "concede", "beta")),
+        Expect(
+            board={"alpha": (2, 3, "collapsed"), "beta": (3, 1, "agreed"), "gamma": (3, 1, "agreed")},
+            over=True,
+            end_reason="no track is open",
+        ),
+        tweak={"ruleset.linked_collapse": "reopen"},
+    ),
+    Case(
+        "case_50_trade_refused_under_strict",
+        "a trade (a link move with link_effects) from Alpha to Beta is refused under strict like any link",
+        (*opening(), move("a", "trade", "alpha", link="beta")),
+        Expect(
+            board={"alpha": BASE, "beta": BASE, "gamma": BASE},
+            resources={"a": {"capital": 3}},
+            violation="LINKAGE_FORBIDDEN",
+            message_has=("rule 3", "Alpha", "Beta", PRINCIPLE),
+        ),
+        linked=None,
+        extra_moves=(TRADE,),
+    ),
+    Case(
+        "case_51_trade_concession_on_one_track_buys_progress_on_another",
+        "linked: a's trade on Alpha linked to Beta, accepted by b: both tracks move, the tension of the "
+        "concession lands on Alpha alone, and c's capital is untouched",
+        (*opening(), move("a", "trade", "alpha", link="beta"), pass_("b"), pass_("c"), ADVANCE,
+         vote("b", "alpha", True)),
+        None,
+        Expect(
+            board={"alpha": (3, 2, "provisional"), "beta": (3, 1, "provisional"), "gamma": BASE},
+            meters=METERS,
+            resources={"a": {"capital": 3}, "b": {"capital": 3}, "c": {"capital": 3}},
+            last={"ruling": {"resolution": "consensus", "success": True}},
+        ),
+        extra_moves=(TRADE,),
+    ),
+    Case(
+        "case_52_trade_that_fails_stays_on_the_conceding_track",
+        "linked: the trade rejected by b raises Alpha's tension; Beta is left as it was "
+        "(a plain link move would raise both)",
+        (*opening(), move("a", "trade", "alpha", link="beta"), pass_("b"), pass_("c"), ADVANCE,
+         vote("b", "alpha", False)),
+        None,
+        Expect(
+            board={"alpha": (2, 2, "open"), "beta": BASE, "gamma": BASE},
+            last={"changes": [{"track": "alpha", "what": "tension", "from": 1, "to": 2}],
+                  "ruling": {"success": False}},
+        ),
+        extra_moves=(TRADE,),
+    ),
+    Case(
+        "case_53_plain_link_that_fails_raises_both_tracks",
+        "linked: a plain link move (no link_effects) rejected by b raises the tension on Alpha and Beta",
+        (*opening(), move("a", "link", "alpha", link="beta"), pass_("b"), pass_("c"), ADVANCE,
+         vote("b", "alpha", False)),
+        None,
+        Expect(board={"alpha": (2, 2, "open"), "beta": (2, 2, "open"), "gamma": BASE}),
     ),
 )
 

@@ -1,0 +1,112 @@
+"""The package deal (independence = "linked"): what a collapse does (``linked_collapse``) and
+trades across tracks (link moves with ``link_effects``).
+
+Played on the catalogue scenario (see test_catalogue.py): actors a, b, c;
+alpha (a, b), beta (a, b, c), gamma (b, c); every track at position 2 of 0..3
+(agreement at 3), tension 1 (breakdown at 3). The numbered independence cases
+are in the catalogue (cases 47-53); these are the finer points.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tabletop import Action, apply, legal_actions, new_game
+from tabletop.engine import State
+from tabletop.engine.wording import move_words
+
+from .support import ADVANCE, catalogue_scenario, move, opening, pass_, run, vote
+
+TRADE = {
+    "id": "trade",
+    "name": "Trade",
+    "link": True,
+    "resolution": "consensus",
+    "effects": [{"progress": 1}, {"tension": 1}],
+    "link_effects": [{"progress": 1}, {"log": "Package offered"}],
+    "fail_effects": [{"tension": 1}],
+}
+
+
+def _game(*actions: Action, mode: str = "linked", tweak: dict[str, Any] | None = None) -> State:
+    scenario = catalogue_scenario(mode, tweak, extra_moves=(TRADE,))
+    return run(new_game(scenario, seed=1), actions)
+
+
+def _board(state: State) -> dict[str, tuple[int, int, str, bool]]:
+    return {tid: (t.position, t.tension, t.status, t.provisional) for tid, t in state.tracks.items()}
+
+
+REOPEN = {"ruleset.linked_collapse": "reopen"}
+BASE = (2, 1, "open", False)
+
+
+def test_linked_collapse_defaults_to_all() -> None:
+    assert catalogue_scenario("linked").ruleset.ruleset.linked_collapse == "all"
+
+
+def test_override_to_collapsed_under_reopen_reopens_the_provisional_deals() -> None:
+    state = _game(*opening(), move("a", "concede", "beta"), tweak=REOPEN)
+    state = apply(state, Action("override", track="gamma", reason="Talks broken off", status="collapsed"))
+    assert _board(state) == {"alpha": BASE, "beta": (2, 2, "open", False), "gamma": (2, 1, "collapsed", False)}
+    assert not state.over
+
+
+def test_reopened_deal_is_not_agreed_again_by_the_next_change_there() -> None:
+    # one step back below agreement: a stall on the reopened track does not re-agree it
+    state = _game(*opening(), move("a", "concede", "beta"), move("b", "walk_out", "alpha"), tweak=REOPEN)
+    state = apply(state, move("c", "stall", "beta"))
+    assert _board(state)["beta"] == (2, 3, "collapsed", False)
+
+
+def test_reopen_provisional_deals_lapse_at_the_end_if_the_package_is_incomplete() -> None:
+    steps = (*opening(), move("a", "walk_out", "alpha"), move("b", "concede", "gamma"), pass_("c"),
+             ADVANCE, ADVANCE, ADVANCE)
+    state = _game(*steps, tweak={**REOPEN, "ruleset.turns": 1})
+    assert state.over and state.end_reason == "all rounds played"
+    assert _board(state) == {"alpha": (2, 3, "collapsed", False), "beta": BASE, "gamma": (3, 1, "open", False)}
+
+
+def test_reopen_everything_collapsed_or_deferred_is_no_package() -> None:
+    # the last open track deferred after two collapses, nothing agreed: no note that the package holds
+    state = _game(*opening(), move("a", "walk_out", "alpha"), move("b", "walk_out", "gamma"),
+                  move("c", "defer", "beta"), tweak=REOPEN)
+    assert state.over and state.end_reason == "no track is open"
+    assert not any("package holds" in note for e in state.log for note in e.result.get("notes", ()))
+
+
+def test_trade_is_offered_under_linked_with_each_open_track_to_link() -> None:
+    state = _game(*opening())
+    trades = [(a.track, a.link) for a in legal_actions(state) if a.move == "trade"]
+    assert trades == [("alpha", "beta"), ("alpha", "gamma"), ("beta", "alpha"), ("beta", "gamma")]
+
+
+def test_trade_is_never_offered_under_strict() -> None:
+    state = _game(*opening(), mode="strict")
+    assert not [a for a in legal_actions(state) if a.move == "trade"]
+
+
+def test_trade_link_effects_that_change_nothing_on_a_track_still_apply() -> None:
+    state = _game(*opening(), move("a", "trade", "alpha", link="beta"), pass_("b"), pass_("c"), ADVANCE,
+                  vote("b", "alpha", True))
+    assert state.last is not None
+    assert state.last.result["log"] == ["Package offered"]
+    assert state.last.result["changes"] == [
+        {"track": "alpha", "what": "position", "from": 2, "to": 3},
+        {"track": "alpha", "what": "tension", "from": 1, "to": 2},
+        {"track": "beta", "what": "position", "from": 2, "to": 3},
+        {"track": "alpha", "what": "status", "from": "open", "to": "agreed"},
+        {"track": "beta", "what": "status", "from": "open", "to": "agreed"},
+    ]
+
+
+@pytest.mark.parametrize("mode", ["strict", "linked"])
+def test_move_words_name_what_a_trade_does_on_the_linked_track(mode: str) -> None:
+    scenario = catalogue_scenario(mode, extra_moves=(TRADE,))
+    trade = next(m for m in scenario.ruleset.moves if m.id == "trade")
+    assert move_words(trade) == (
+        "free; members vote: progress +1, tension +1; on the linked track: progress +1; "
+        "if it fails: tension +1"
+    )
