@@ -60,7 +60,10 @@ class RulesetOptions(ContentModel):
     # what a collapse does under linked (strict ignores it: a collapse stays on its track)
     linked_collapse: Annotated[
         Literal["all", "reopen"],
-        Limits(description="linked only: a collapse brings down every track (all) or reopens the provisional deals (reopen)"),
+        Limits(
+            description="linked only: a collapse brings down every track (all) "
+            "or reopens the provisional deals (reopen)"
+        ),
     ] = "all"
     deck: Id | None = None
     actions_per_round: ActionsPerRound = 1
@@ -210,7 +213,11 @@ class MoveType(ContentModel):
     link: Annotated[bool, Limits(description="the player names a second track this move is conditional on")] = False
     link_effects: Annotated[
         tuple[AnyEffect, ...],
-        Limits(strict=False, description="link moves: applied on success to the linked track instead of effects"),
+        Limits(
+            strict=False,
+            description="link moves: applied on success to the track the player links to; "
+            "effects stay on the move's own track",
+        ),
     ] = ()
     once_per_game: bool = False
 

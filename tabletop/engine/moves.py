@@ -91,7 +91,8 @@ def _on_link(move: MoveType, effects: tuple[Any, ...], link: str, success: bool)
     if move.link_effects:
         effects = move.link_effects if success else ()
         return [replace_content(e, track=link) if e.writes_track else e for e in effects]
-    return [replace_content(e, track=link) for e in effects if getattr(e, "track", "") is None and e.writes_track]
+    mirrored = (e for e in effects if getattr(e, "track", "") is None and e.writes_track)
+    return [replace_content(e, track=link) for e in mirrored]
 
 
 def _enact_move(

@@ -118,7 +118,8 @@ def _reopen(bench: Bench) -> list[str]:
     notes: list[str] = []
     for tid, track in state.tracks.items():
         d = bench.drafts.get(tid)
-        if not ((d.status if d else track.status) == "agreed" and (d.provisional if d else track.provisional)):
+        status, provisional = (d.status, d.provisional) if d else (track.status, track.provisional)
+        if not (status == "agreed" and provisional):
             continue
         draft = bench.draft(tid)
         bench.changes.append({"track": tid, "what": "status", "from": "agreed", "to": "open"})
@@ -135,7 +136,8 @@ def _reopen(bench: Bench) -> list[str]:
         if draft.tension >= draft.spec.breakdown_at:
             bench.changes.append({"track": tid, "what": "status", "from": "open", "to": "collapsed"})
             draft.status, draft.since = "collapsed", state.round
-            notes.append(f"{draft.spec.name} collapsed as well (tension reached {draft.spec.breakdown_at} on reopening)")
+            reached = draft.spec.breakdown_at
+            notes.append(f"{draft.spec.name} collapsed as well (tension reached {reached} on reopening)")
     return notes
 
 

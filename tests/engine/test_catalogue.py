@@ -710,8 +710,8 @@ CASES: tuple[Case, ...] = (
     ),
     Case(
         "case_48_reopen_a_reopened_deal_at_breakdown_collapses_too",
-        "linked_collapse = reopen: Beta agreed at tension 2, then Alpha collapses: linked reopens Beta, whose "
-        "added tension reaches breakdown, so Beta collapses as well; Gamma stays open",
+        "linked_collapse = reopen: Beta agreed at tension 2, then Alpha collapses: linked reopens Beta, "
+        "whose added tension reaches breakdown, so Beta collapses as well; Gamma stays open",
         (*opening(), move("a", "concede", "beta"), move("b", "walk_out", "alpha")),
         Expect(board={"alpha": (2, 3, "collapsed"), "beta": (3, 2, "agreed"), "gamma": BASE}),
         Expect(
@@ -726,7 +726,8 @@ CASES: tuple[Case, ...] = (
         "case_49_reopen_the_package_holds_without_the_collapsed_track",
         "linked_collapse = reopen: Alpha collapses first, then Gamma and Beta agree: the package holds "
         "without Alpha, as under strict",
-        (*opening(), move("a", "walk_out", "alpha"), move("b", "concede", "gamma"), move("c", "concede", "beta")),
+        (*opening(), move("a", "walk_out", "alpha"), move("b", "concede", "gamma"),
+         move("c", "concede", "beta")),
         Expect(
             board={"alpha": (2, 3, "collapsed"), "beta": (3, 1, "agreed"), "gamma": (3, 1, "agreed")},
             over=True,

@@ -50,7 +50,9 @@ def test_linked_collapse_defaults_to_all() -> None:
 def test_override_to_collapsed_under_reopen_reopens_the_provisional_deals() -> None:
     state = _game(*opening(), move("a", "concede", "beta"), tweak=REOPEN)
     state = apply(state, Action("override", track="gamma", reason="Talks broken off", status="collapsed"))
-    assert _board(state) == {"alpha": BASE, "beta": (2, 2, "open", False), "gamma": (2, 1, "collapsed", False)}
+    assert _board(state) == {
+        "alpha": BASE, "beta": (2, 2, "open", False), "gamma": (2, 1, "collapsed", False)
+    }
     assert not state.over
 
 
@@ -66,7 +68,9 @@ def test_reopen_provisional_deals_lapse_at_the_end_if_the_package_is_incomplete(
              ADVANCE, ADVANCE, ADVANCE)
     state = _game(*steps, tweak={**REOPEN, "ruleset.turns": 1})
     assert state.over and state.end_reason == "all rounds played"
-    assert _board(state) == {"alpha": (2, 3, "collapsed", False), "beta": BASE, "gamma": (3, 1, "open", False)}
+    assert _board(state) == {
+        "alpha": (2, 3, "collapsed", False), "beta": BASE, "gamma": (3, 1, "open", False)
+    }
 
 
 def test_reopen_everything_collapsed_or_deferred_is_no_package() -> None:
