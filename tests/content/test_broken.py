@@ -166,6 +166,8 @@ CASES: list[tuple[str, int, str, str]] = [
      "link_effects land on the track the player links to when making the move; remove track = ..."),
     ("ruleset-link-effects-misspelt.toml", 34, "moves[0].link_effects[0]",
      "unknown effect 'progres' (did you mean 'progress'?)"),
+    ("ruleset-link-effects-write-meter.toml", 31, "moves[0].link_effects[0].meter",
+     "independence rule 1 (strict): track move 'trade' may not write the global meter 'trust'"),
     # phase timers: durations with units, within 3 hours, for phases that exist
     ("ruleset-timer-bad-duration.toml", 9, "ruleset.timers.moves",
      "'5x' is not a duration: write it as \"90s\", \"5m\", \"1m30s\" or \"off\""),
