@@ -31,7 +31,10 @@ def strict_game(saves: Path) -> Played:
 
 @pytest.fixture(scope="session")
 def linked_game(saves: Path) -> Played:
-    return bot_save(saves / "pair" / "linked.jsonl", scenario("parallel-tracks-linked"), PAIR_SEED)
+    # the classic package deal (one collapse brings every track down): the pair shows a provisional
+    # agreement lost; the bundled ruleset reopens provisional deals instead (linked_collapse = "reopen")
+    linked = scenario("parallel-tracks-linked", linked_collapse="all")
+    return bot_save(saves / "pair" / "linked.jsonl", linked, PAIR_SEED)
 
 
 @pytest.fixture(scope="session")
