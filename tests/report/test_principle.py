@@ -27,8 +27,14 @@ def _deal_then_walkout(state: State) -> list[Action]:
 def played(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Played]:
     d = tmp_path_factory.mktemp("principle")
     return {
-        mode: facilitated_save(d / f"{mode}.jsonl", scenario(name), 1, _deal_then_walkout)
-        for mode, name in (("strict", "parallel-tracks"), ("linked", "parallel-tracks-linked"))
+        mode: facilitated_save(d / f"{mode}.jsonl", scenario(name, **options), 1, _deal_then_walkout)
+        for mode, name, options in (
+            ("strict", "parallel-tracks", {}),
+            # the classic package deal: one collapse brings every track down
+            ("linked", "parallel-tracks-linked", {"linked_collapse": "all"}),
+            # the bundled package deal: a collapse reopens the provisional deals
+            ("reopen", "parallel-tracks-linked", {"linked_collapse": "reopen"}),
+        )
     }
 
 
@@ -62,6 +68,16 @@ def test_linked_tells_the_cascade_step_by_step(played: dict[str, Played]) -> Non
     assert "Borders collapsed" in step["text"]
     assert "Humanitarian (provisionally agreed in round 1) collapsed with it" in step["text"]
     assert "1 provisional agreement among them" in p["headline"]
+
+
+def test_linked_reopen_tells_the_deal_that_was_reopened(played: dict[str, Played]) -> None:
+    p = build_report(played["reopen"].path)["principle"]
+    [step] = p["cascade"]
+    assert step["cause"]["track"] == "borders"
+    fell = {c["track"]: c for c in step["brought_down"]}
+    assert set(fell) == {"humanitarian"} and fell["humanitarian"]["to"] == "open"
+    assert "Humanitarian (provisionally agreed in round 1) was reopened" in step["text"]
+    assert "collapsed with it" not in step["text"]
 
 
 def test_the_section_is_in_every_format(played: dict[str, Played]) -> None:
