@@ -102,7 +102,8 @@ def _statuses(bench: Bench, explicit: frozenset[str] = frozenset()) -> list[str]
             for tid, status in statuses.items():
                 if status == "agreed":
                     bench.draft(tid).provisional = False
-            notes.append("linked: every track is agreed — the package holds")
+            left = "still in the package " if "collapsed" in statuses.values() else ""
+            notes.append(f"linked: every track {left}is agreed — the package holds")
     return notes
 
 

@@ -81,6 +81,23 @@ def test_reopen_everything_collapsed_or_deferred_is_no_package() -> None:
     assert not any("package holds" in note for e in state.log for note in e.result.get("notes", ()))
 
 
+def test_reopen_the_package_holds_without_the_collapsed_track_and_goodwill_follows() -> None:
+    tweak = {**REOPEN, "tracks.beta.on_agreed": [{"meter": "trust", "add": 1}]}
+    state = _game(*opening(), move("a", "walk_out", "alpha"), move("b", "concede", "gamma"),
+                  move("c", "concede", "beta"), tweak=tweak)
+    assert state.last is not None
+    holds = "linked: every track still in the package is agreed \u2014 the package holds"
+    assert holds in state.last.result["notes"]
+    assert state.meters["trust"] == 5
+
+
+def test_reopen_a_reopened_deal_raised_no_meter() -> None:
+    tweak = {**REOPEN, "tracks.beta.on_agreed": [{"meter": "trust", "add": 1}]}
+    state = _game(*opening(), move("a", "concede", "beta"), move("b", "walk_out", "alpha"), tweak=tweak)
+    assert _board(state)["beta"] == (2, 2, "open", False)
+    assert state.meters["trust"] == 4
+
+
 def test_trade_is_offered_under_linked_with_each_open_track_to_link() -> None:
     state = _game(*opening())
     trades = [(a.track, a.link) for a in legal_actions(state) if a.move == "trade"]
