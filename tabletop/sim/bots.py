@@ -10,75 +10,26 @@ from __future__ import annotations
 import random
 from collections.abc import Mapping, Sequence
 
-from ..content import MoveType
 from ..engine import Action, State
+from .facilitator import Facilitator
+from .judging import Judge, card_choice_worth
 
 POLICIES = ("random", "cooperative", "hardliner")
 
-
-def _effect_totals(effects: Sequence[object]) -> tuple[int, int]:
-    progress = sum(getattr(e, "progress", 0) for e in effects if getattr(e, "key", "") == "progress")
-    tension = sum(getattr(e, "tension", 0) for e in effects if getattr(e, "key", "") == "tension")
-    return progress, tension
+__all__ = ["POLICIES", "Bot", "Facilitator", "parse_bots", "policies_for_game"]
 
 
-class _MoveTraits:
-    """What a bot needs to know of a move, worked out once."""
-
-    __slots__ = ("progress", "tension", "fail_tension", "defers", "cost", "scope", "resolution")
-
-    def __init__(self, move: MoveType):
-        self.progress, self.tension = _effect_totals(move.effects)
-        _, self.fail_tension = _effect_totals(move.fail_effects)
-        self.defers = any(getattr(e, "key", "") == "status" for e in move.effects)
-        self.cost = sum(move.cost.values())
-        self.scope = move.scope
-        self.resolution = move.resolution
-
-
-_TRAITS: dict[int, dict[str, _MoveTraits]] = {}
-
-
-def _traits(state: State) -> dict[str, _MoveTraits]:
-    rs = state.ruleset
-    traits = _TRAITS.get(id(rs))
-    if traits is None:
-        traits = {m.id: _MoveTraits(m) for m in rs.moves}
-        _TRAITS.clear()  # one scenario at a time is the common case; keep the cache small
-        _TRAITS[id(rs)] = traits
-    return traits
-
-
-def _move_score(t: _MoveTraits, state: State, action: Action, policy: str) -> float:
-    if t.scope == "global":
-        return (1.5 if policy == "cooperative" else 0.4) - 0.2 * t.cost
-    danger = False
-    if action.track:
-        track = state.tracks[action.track]
-        spec = state.scenario.index.tracks[action.track]
-        danger = track.tension >= spec.breakdown_at - 2
-    if policy == "cooperative":
-        score = 3.0 * t.progress - 2.0 * t.tension - 0.5 * t.fail_tension - 0.3 * t.cost
-        if danger and t.tension < 0:
-            score += 3.0
-        if t.defers:
-            score = 1.0 if danger else -1.0
-        return score
-    # hardliner: presses for gains, happy to raise tension, rarely concedes cheaply
-    score = 2.0 * t.progress + 1.0 * t.tension - 0.2 * t.cost
-    if t.resolution == "dice":
-        score += 1.5
-    if t.resolution == "auto" and t.progress > 0:
-        score -= 2.5  # a concession
-    if t.defers:
-        score = -1.0
-    if danger and t.tension > 0:
-        score -= 2.0  # even a hardliner does not want the talks to die on its move
-    return score
+#: how far chance sways a choice: noise added to each option's worth, per policy
+SWAY = {"cooperative": 1.2, "hardliner": 1.2}
 
 
 class Bot:
-    """One team's policy. ``choose`` picks one of ``options`` (all this actor's)."""
+    """One team's policy. ``choose`` picks one of ``options`` (all this actor's).
+
+    ``random`` picks any legal action with equal chance. ``cooperative`` and
+    ``hardliner`` weigh each option by what it is worth to the team under
+    that policy (:mod:`.judging`), add a little chance, and take the best.
+    """
 
     def __init__(self, policy: str, rng: random.Random):
         if policy not in POLICIES:
@@ -90,58 +41,40 @@ class Bot:
         if self.policy == "random" or len(options) == 1:
             return options[self.rng.randrange(len(options))]
         kind = options[0].kind
+        judge = Judge(state, options[0].actor or "", self.policy)
         if kind == "vote":
-            return self._vote(state, options)
+            return self._vote(state, judge, options)
         if kind == "choose":
-            return self._answer(state, options)
-        return self._move(state, options)
+            return self._answer(state, judge, options)
+        return self._best(options, [self._move_worth(judge, a) for a in options])
 
-    def _vote(self, state: State, options: Sequence[Action]) -> Action:
+    def _best(self, options: Sequence[Action], worths: Sequence[float]) -> Action:
+        sway = SWAY[self.policy]
+        scored = [(w + self.rng.random() * sway, i) for i, w in enumerate(worths)]
+        return options[max(scored)[1]]
+
+    def _move_worth(self, judge: Judge, action: Action) -> float:
+        if action.kind == "pass":
+            return 0.0
+        return judge.move_worth(action)
+
+    def _vote(self, state: State, judge: Judge, options: Sequence[Action]) -> Action:
         head = state.queue[0]
-        track = state.tracks.get(head.track) if head.track else None
-        accept_p = 0.8 if self.policy == "cooperative" else 0.35
-        if track is not None and track.tension >= 3:
-            accept_p += 0.1 if self.policy == "cooperative" else -0.05
+        worth = judge.proposal_worth(head.move, head.track, head.link)
+        if self.policy == "cooperative":
+            accept_p = 0.9 if worth > 0 else (0.75 if worth == 0 else 0.45)
+        else:
+            accept_p = 0.6 if worth > 0.2 else (0.15 if worth < 0 else 0.3)
         accept = self.rng.random() < accept_p
         return next(a for a in options if a.accept is accept)
 
-    def _answer(self, state: State, options: Sequence[Action]) -> Action:
+    def _answer(self, state: State, judge: Judge, options: Sequence[Action]) -> Action:
         card = next(c for c in state.scenario.deck.cards if c.id == options[0].card)
-        scored = []
+        worths = []
         for action in options:
             assert action.choice is not None
-            progress, tension = _effect_totals(card.choices[action.choice].effects)
-            if self.policy == "cooperative":
-                score = 2 * progress - 2 * tension
-            else:
-                score = progress + tension
-            scored.append((score + self.rng.random() * 1.5, action))
-        return max(scored, key=lambda s: s[0])[1]
-
-    def _move(self, state: State, options: Sequence[Action]) -> Action:
-        traits = _traits(state)
-        scored = []
-        for action in options:
-            if action.kind == "pass":
-                score = 0.2 if self.policy == "cooperative" else 0.5
-            else:
-                score = _move_score(traits[action.move], state, action, self.policy)  # type: ignore[index]
-            scored.append((score + self.rng.random() * 2.0, action))
-        return max(scored, key=lambda s: s[0])[1]
-
-
-class Facilitator:
-    """The sim's white cell: rules on facilitator moves by coin toss."""
-
-    def __init__(self, rng: random.Random):
-        self.rng = rng
-
-    def choose(self, options: Sequence[Action]) -> Action:
-        if options[0].kind == "rule":
-            success = self.rng.random() < 0.5
-            chosen = next(a for a in options if a.success is success)
-            return Action("rule", track=chosen.track, success=success, reason="simulated ruling")
-        return options[0]
+            worths.append(card_choice_worth(judge, card.choices[action.choice].effects, card.track))
+        return self._best(options, worths)
 
 
 def parse_bots(spec: str | None, actor_ids: Sequence[str]) -> dict[str, str] | None:

@@ -1,0 +1,340 @@
+"""What a bot makes of a move: its worth to one team, under that team's policy.
+
+A bot knows what a player at the table knows: the board, the scenario's
+moves and cards, its own objectives (secret ones included) and the other
+teams' public objectives. It judges a move by its effects, never by
+scenario-specific ids. Once per scenario it works out
+
+- which way each global meter helps: a meter that adds to dice rolls or
+  unlocks moves when it is high is goodwill (trust); one that takes from
+  rolls or locks moves when high is danger (escalation);
+- what each team wants of each track: a position reached, or a status such
+  as ``deferred`` (then progress is worth something only up to the rung
+  from which the track can be parked);
+- which teams want each track publicly (their objectives that are not secret).
+
+A move's worth is what it is expected to bring: the chance it succeeds
+times what its effects are worth, plus the chance it fails times what its
+fail effects are worth, less a little for what it costs. The chances are
+those a player would reckon with: 1 for an automatic move; the exact 2d6
+odds, with the modifiers that hold now, for a roll; even odds for the
+facilitator's ruling (the bot cannot read the facilitator's mind); and for
+a consensus move, the chance that enough of the other members accept and no
+holder of a veto rejects, counting a member that wants the track publicly
+as likelier to accept.
+
+What effects are worth depends on the policy (``random`` judges nothing):
+
+- ``cooperative``: progress on the tracks its objectives name counts most,
+  on the others a little (it wants the table to succeed); tension counts
+  against it, the more so the higher it is and near breakdown; goodwill
+  meters count for it, danger against. It parks a track only to save it.
+- ``hardliner``: progress on its own tracks counts most, and it accepts
+  tension to get it (it prefers a roll of the dice to waiting on others);
+  progress that others want publicly on tracks where it has no stake counts
+  against it — there it votes no and lets tension rise; it cares little for
+  goodwill and likes a show of strength a little.
+
+Asking for mediation is one move among others, worth what its effects and
+its even odds make it worth.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from ..content import MoveType
+from ..engine import Action, State
+from ..engine.scope import ReadView
+
+#: chance that a member accepts a consensus proposal, as the proposer reckons it
+ACCEPT_IF_PUBLIC = 0.85
+ACCEPT_OTHERWISE = 0.65
+#: the chance a bot gives the facilitator's ruling
+FACILITATOR_ODDS = 0.5
+#: what a unit of any resource a move costs is worth
+COST = 0.15
+#: how much a unit of goodwill (+) or danger (-) on a meter is worth, per policy
+MORALE = {"cooperative": 0.6, "hardliner": -0.1}
+#: how much progress on a track without an objective of its own is worth, per policy
+BYSTANDER = {"cooperative": 0.35, "hardliner": 0.0}
+#: what giving ground on its own (progress at once, no one else asked) costs a hardliner
+HARD_CONCESSION = 0.8
+#: how much a hardliner prefers forcing a step (a roll) to waiting on the others
+HARD_PRESS = 0.5
+#: what a hardliner makes of progress others want publicly where it has no stake
+BLOCK = -0.5
+
+
+def _ways_2d6() -> dict[int, int]:
+    ways: dict[int, int] = {}
+    for a in range(1, 7):
+        for b in range(1, 7):
+            ways[a + b] = ways.get(a + b, 0) + 1
+    return ways
+
+
+_WAYS = _ways_2d6()
+
+
+def dice_odds(need: int) -> float:
+    """The chance that 2d6 comes to ``need`` or more."""
+    return sum(n for total, n in _WAYS.items() if total >= need) / 36
+
+
+class Sums:
+    """What a list of effects does to its own track and to the meters."""
+
+    __slots__ = ("progress", "tension", "status", "meters")
+
+    def __init__(self, effects: Iterable[Any]):
+        self.progress = 0
+        self.tension = 0
+        self.status: str | None = None
+        self.meters: dict[str, int] = {}
+        for e in effects:
+            key = getattr(e, "key", "")
+            if key == "progress":
+                self.progress += e.progress
+            elif key == "tension":
+                self.tension += e.tension
+            elif key == "status":
+                self.status = e.status
+            elif key == "meter":
+                self.meters[e.meter] = self.meters.get(e.meter, 0) + e.add
+
+
+class MoveTraits:
+    """What a bot needs to know of a move, worked out once."""
+
+    __slots__ = ("move", "ok", "fail", "cost")
+
+    def __init__(self, move: MoveType):
+        self.move = move
+        self.ok = Sums(move.effects)
+        self.fail = Sums(move.fail_effects)
+        self.cost = sum(move.cost.values())
+
+
+class Goal:
+    """One objective as a bot reads it: a position to reach, statuses to end in."""
+
+    __slots__ = ("at_least", "statuses")
+
+    def __init__(self, at_least: int | None, status: Any):
+        self.at_least = at_least
+        self.statuses: tuple[str, ...] = () if status is None else ((status,) if isinstance(status, str) else tuple(status))
+
+    @property
+    def parks(self) -> bool:
+        """Wants the track closed without agreement (e.g. deferred), not moved up its ladder."""
+        return bool(self.statuses) and "agreed" not in self.statuses
+
+
+def _meter_valence(rs: Any) -> dict[str, int]:
+    """+1 for a meter that helps when high, -1 for one that hurts, 0 when nothing reads it."""
+    votes: dict[str, int] = {}
+    for move in rs.moves:
+        for mod in move.modifiers:
+            if getattr(mod, "key", "") == "meter":
+                up = mod.add > 0 if mod.at_least is not None else mod.add < 0  # type: ignore[attr-defined]
+                votes[mod.meter] = votes.get(mod.meter, 0) + (1 if up else -1)  # type: ignore[attr-defined]
+        for cond in move.requires:
+            if getattr(cond, "key", "") == "meter":
+                up = cond.at_least is not None  # type: ignore[attr-defined]
+                votes[cond.meter] = votes.get(cond.meter, 0) + (1 if up else -1)  # type: ignore[attr-defined]
+    return {m.id: (votes.get(m.id, 0) > 0) - (votes.get(m.id, 0) < 0) for m in rs.meters}
+
+
+def _park_rungs(rs: Any) -> dict[str, int]:
+    """For each status a move can set: the lowest position from which some such move may be played."""
+    out: dict[str, int] = {}
+    for move in rs.moves:
+        status = Sums(move.effects).status
+        if status is None:
+            continue
+        rung = 0
+        for cond in move.requires:
+            if getattr(cond, "key", "") == "progress" and cond.progress.at_least is not None:  # type: ignore[attr-defined]
+                rung = max(rung, cond.progress.at_least)  # type: ignore[attr-defined]
+        out[status] = min(out.get(status, rung), rung)
+    return out
+
+
+class Knowledge:
+    """What the bots know of one scenario, worked out once."""
+
+    def __init__(self, rs: Any):
+        self.moves = {m.id: MoveTraits(m) for m in rs.moves}
+        self.valence = _meter_valence(rs)
+        self.bounds = {m.id: (m.min, m.max) for m in rs.meters}
+        self.rungs = _park_rungs(rs)
+        self.goals: dict[str, dict[str, list[Goal]]] = {a.id: {} for a in rs.actors}
+        self.public: dict[str, set[str]] = {t.id: set() for t in rs.tracks}
+        for actor in rs.actors:
+            for obj in actor.objectives:
+                self.goals[actor.id].setdefault(obj.track, []).append(Goal(obj.at_least, obj.status))
+                if not obj.secret:
+                    self.public[obj.track].add(actor.id)
+
+
+_KNOWN: dict[int, tuple[Any, Knowledge]] = {}
+
+
+def knowledge(state: State) -> Knowledge:
+    rs = state.ruleset
+    known = _KNOWN.get(id(rs))
+    if known is None or known[0] is not rs:
+        _KNOWN.clear()  # one scenario at a time is the common case; keep the cache small
+        known = _KNOWN[id(rs)] = (rs, Knowledge(rs))
+    return known[1]
+
+
+class Judge:
+    """One team's judgement of moves and answers on one board."""
+
+    def __init__(self, state: State, actor: str, policy: str):
+        self.state = state
+        self.actor = actor
+        self.policy = policy
+        self.know = knowledge(state)
+
+    # -- what a track is worth to this team --------------------------------
+
+    def stake(self, tid: str) -> float:
+        """What one step forward on this track is worth to this team now."""
+        track = self.state.tracks[tid]
+        goals = self.know.goals[self.actor].get(tid)
+        if not goals:
+            others = self.know.public[tid] - {self.actor}
+            if self.policy == "hardliner" and others:
+                return BLOCK
+            return BYSTANDER.get(self.policy, 0.0)
+        worth = 0.0
+        for goal in goals:
+            if goal.parks:
+                rung = min((self.know.rungs.get(s, 0) for s in goal.statuses), default=0)
+                worth += 0.8 if track.position < rung else -0.6
+            elif goal.at_least is not None and track.position < goal.at_least:
+                worth += 1.0
+            else:
+                worth += 0.5  # reached on the ladder: the track still has to be agreed
+        return worth
+
+    def _tension_worth(self, tid: str, stake: float) -> float:
+        """What one point more tension on this track is worth to this team (mostly < 0)."""
+        track = self.state.tracks[tid]
+        spec = self.state.scenario.index.tracks[tid]
+        heat = 1.0 + track.tension / max(1, spec.breakdown_at)
+        near = track.tension >= spec.breakdown_at - 2
+        if self.policy == "hardliner":
+            if stake < 0:
+                return 0.25
+            return -(0.1 + 0.15 * stake) * heat - (0.5 if near and stake > 0 else 0.0)
+        return -(0.15 + 0.2 * max(stake, 0.0)) * heat - (0.8 if near else 0.0)
+
+    def _status_worth(self, tid: str, status: str) -> float:
+        track = self.state.tracks[tid]
+        spec = self.state.scenario.index.tracks[tid]
+        goals = self.know.goals[self.actor].get(tid, [])
+        worth = 0.0
+        for goal in goals:
+            if status in goal.statuses:
+                worth += 2.0 if goal.at_least is None or track.position >= goal.at_least else 0.5
+            elif not goal.parks:
+                worth -= 1.0  # closing a track it wants agreed
+        if not goals:
+            near = track.tension >= spec.breakdown_at - 2
+            worth += 0.8 if near and self.policy == "cooperative" else -0.3
+        return worth
+
+    def effects_worth(self, sums: Sums, tid: str | None) -> float:
+        """What these effects are worth, on track ``tid`` (None: global)."""
+        worth = self.meters_worth(sums.meters)
+        if tid is None:
+            return worth
+        track = self.state.tracks[tid]
+        spec = self.state.scenario.index.tracks[tid]
+        stake = self.stake(tid)
+        worth += stake * sums.progress
+        tension = max(-track.tension, min(spec.breakdown_at - track.tension, sums.tension))
+        worth += self._tension_worth(tid, stake) * tension
+        if sums.status is not None:
+            worth += self._status_worth(tid, sums.status)
+        return worth
+
+    def meters_worth(self, changes: dict[str, int]) -> float:
+        morale = MORALE.get(self.policy, 0.0)
+        worth = 0.0
+        for meter, add in changes.items():
+            low, high = self.know.bounds.get(meter, (0, 0))
+            value = self.state.meters.get(meter, 0)
+            real = max(low - value, min(high - value, add))  # what the meter can still move
+            worth += morale * self.know.valence.get(meter, 0) * real
+        return worth
+
+    # -- chances ---------------------------------------------------------
+
+    def odds(self, move: MoveType, action: Action) -> float:
+        """The chance, as this team reckons it, that ``move`` succeeds."""
+        if move.resolution == "auto":
+            return 1.0
+        if move.resolution == "facilitator":
+            return FACILITATOR_ODDS
+        if move.resolution == "dice":
+            view = ReadView(self.state, action.track, self.actor)
+            bonus = sum(m.add for m in move.modifiers if m.holds(view))  # type: ignore[attr-defined]
+            assert move.target is not None
+            return dice_odds(move.target - bonus)
+        return self._consensus_odds(action.track)
+
+    def _consensus_odds(self, tid: str | None) -> float:
+        spec = self.state.scenario.index.tracks[tid] if tid else None
+        if spec is None:
+            return 1.0
+        voters = [m for m in spec.members if m != self.actor]
+        vetoes = set(spec.vetoes())
+        counts = {1: 1.0}  # accepts so far (the proposer's own), with their chance
+        for voter in voters:
+            p = ACCEPT_IF_PUBLIC if voter in self.know.public[tid] else ACCEPT_OTHERWISE
+            nxt: dict[int, float] = {}
+            for n, q in counts.items():
+                nxt[n + 1] = nxt.get(n + 1, 0.0) + q * p
+                if voter not in vetoes:
+                    nxt[n] = nxt.get(n, 0.0) + q * (1 - p)
+            counts = nxt
+        return sum(q for n, q in counts.items() if n >= spec.threshold())
+
+    # -- moves -----------------------------------------------------------
+
+    def move_worth(self, action: Action) -> float:
+        traits = self.know.moves[action.move]  # type: ignore[index]
+        move = traits.move
+        cost = COST * traits.cost
+        if move.scope == "global":
+            return self.effects_worth(traits.ok, None) - cost
+        p = self.odds(move, action)
+        ok = self.effects_worth(traits.ok, action.track)
+        if action.link is not None:
+            ok += self.stake(action.link) * traits.ok.progress
+        fail = self.effects_worth(traits.fail, action.track) if p < 1 else 0.0
+        worth = p * ok + (1 - p) * fail - cost
+        if self.policy == "hardliner" and traits.ok.progress > 0:
+            if move.resolution == "dice":
+                worth += HARD_PRESS  # presses rather than waits on the others
+            elif move.resolution == "auto":
+                worth -= HARD_CONCESSION  # gives ground on its own: a last resort
+        return worth
+
+    def proposal_worth(self, move_id: str, tid: str | None, link: str | None) -> float:
+        """What a tabled proposal would bring this team if it passed."""
+        traits = self.know.moves[move_id]
+        worth = self.effects_worth(traits.ok, tid)
+        if link is not None:
+            worth += self.stake(link) * traits.ok.progress
+        return worth
+
+
+def card_choice_worth(judge: Judge, effects: Sequence[Any], tid: str | None) -> float:
+    return judge.effects_worth(Sums(effects), tid)
