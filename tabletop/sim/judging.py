@@ -207,10 +207,7 @@ class Judge:
         track = self.state.tracks[tid]
         goals = self.know.goals[self.actor].get(tid)
         if not goals:
-            others = self.know.public[tid] - {self.actor}
-            if self.policy == "hardliner" and others:
-                return BLOCK
-            return BYSTANDER.get(self.policy, 0.0)
+            return BLOCK if self.blocks(tid) else BYSTANDER.get(self.policy, 0.0)
         worth = 0.0
         for goal in goals:
             if goal.parks:
@@ -222,6 +219,12 @@ class Judge:
                 worth += 0.5  # reached on the ladder: the track still has to be agreed
         return worth
 
+    def blocks(self, tid: str) -> bool:
+        """A hardliner with no stake in a track that others want publicly stands in their way."""
+        if self.policy != "hardliner" or self.know.goals[self.actor].get(tid):
+            return False
+        return bool(self.know.public[tid] - {self.actor})
+
     def _tension_worth(self, tid: str, stake: float) -> float:
         """What one point more tension on this track is worth to this team (mostly < 0)."""
         track = self.state.tracks[tid]
@@ -229,7 +232,7 @@ class Judge:
         heat = 1.0 + track.tension / max(1, spec.breakdown_at)
         near = track.tension >= spec.breakdown_at - 2
         if self.policy == "hardliner":
-            if stake < 0:
+            if self.blocks(tid):
                 return 0.25
             return -(0.1 + 0.15 * stake) * heat - (0.5 if near and stake > 0 else 0.0)
         return -(0.15 + 0.2 * max(stake, 0.0)) * heat - (0.8 if near else 0.0)
@@ -320,7 +323,7 @@ class Judge:
             ok += self.stake(action.link) * traits.ok.progress
         fail = self.effects_worth(traits.fail, action.track) if p < 1 else 0.0
         worth = p * ok + (1 - p) * fail - cost
-        if self.policy == "hardliner" and traits.ok.progress > 0:
+        if self.policy == "hardliner" and traits.ok.progress > 0 and action.track and self.stake(action.track) > 0:
             if move.resolution == "dice":
                 worth += HARD_PRESS  # presses rather than waits on the others
             elif move.resolution == "auto":
