@@ -16,6 +16,7 @@ from pathlib import Path
 
 from tabletop.content.finding import bundled_rulesets
 from tabletop.content.loader import load_scenario
+from tabletop.sim.facilitator import ASSUMPTIONS
 from tabletop.sim.game import STATUSES
 from tabletop.sim.runner import default_workers, simulate, with_independence
 from tabletop.sim.tables import names_of, top_cards
@@ -35,6 +36,14 @@ def main() -> None:
         f"{args.games} games per scenario and mode, default bots (a mix of random, cooperative and "
         "hardliner drawn per game). Under `--compare` the same games (same seeds) are played under "
         "strict and linked independence.",
+        "",
+        "Bots: a cooperative team moves the tracks its objectives name and keeps tension down; a "
+        "hardliner presses its own objectives, rolls rather than waits, and stands in the way of "
+        "tracks others want where it has no stake; a random team picks any legal action. Each "
+        "weighs every legal move by what it brings (`tabletop/sim/judging.py`); asking for "
+        "mediation is one option among others.",
+        "",
+        ASSUMPTIONS,
         "",
         "Checks, under strict: no track ends the same way in more than 90 % of games; every track "
         "reaches agreement in at least 2 %.",

@@ -1,8 +1,12 @@
 """Bot teams: policies that choose from ``legal_actions``.
 
-A bot reads only what a player sees — the board and the legal actions — and
-the move and card definitions of the scenario. It judges a move by its
-effects on the track (progress, tension), never by scenario-specific ids.
+A bot reads only what a player sees — the board, the legal actions, the
+move and card definitions, its own objectives and the others' public ones —
+and judges a move by what it is worth to its team under its policy
+(:mod:`.judging`), never by scenario-specific ids. It chooses only from
+``legal_actions``; its chances come from the generator it is given, so a
+seed gives the same game. The facilitator of a bot game is
+:mod:`.facilitator`.
 """
 
 from __future__ import annotations
