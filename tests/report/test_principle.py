@@ -72,7 +72,7 @@ def test_linked_tells_the_cascade_step_by_step(played: dict[str, Played]) -> Non
 
 def test_linked_reopen_tells_the_deal_that_was_reopened(played: dict[str, Played]) -> None:
     p = build_report(played["reopen"].path)["principle"]
-    [step] = p["cascade"]
+    step = p["cascade"][0]  # the walk-out's; the bots may bring other tracks down later in the game
     assert step["cause"]["track"] == "borders"
     fell = {c["track"]: c for c in step["brought_down"]}
     assert set(fell) == {"humanitarian"} and fell["humanitarian"]["to"] == "open"
