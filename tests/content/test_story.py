@@ -1,0 +1,157 @@
+"""The bundled scenarios tell their source's story (issue 15, "Contradictions to fix").
+
+These read the bundled content and play it through the engine: the opening
+statements are reciprocal, Ukraine's EU path and status are not decided by a
+seat that does not belong there, reaffirming the norm and parking the border
+question is a path the rules offer and the objectives reward, and no card
+leaves the room without saying why no one answers it. docs/seed-map.md maps
+each paragraph of the source text to what carries it.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tabletop import Action, apply, legal_actions, load_scenario, new_game
+from tabletop.content.finding import BUNDLED
+from tabletop.engine import State, objectives_met
+
+REPO = Path(__file__).resolve().parents[2]
+DECKS = sorted((BUNDLED / "decks").glob("*.toml"))
+STRICT, LINKED = BUNDLED / "rulesets" / "parallel-tracks.toml", BUNDLED / "rulesets" / "parallel-tracks-linked.toml"
+
+
+def _moves_phase(seed: int = 3) -> State:
+    """Round 1 of the default scenario, moves phase, Russia to move."""
+    state = new_game(load_scenario("parallel-tracks"), seed=seed)
+    state = apply(state, Action("draw", outcome={"card": "un-resolution", "set_aside": [], "reshuffled": 0}))
+    state = apply(state, Action("apply_card"))
+    return apply(state, Action("advance"))
+
+
+def _global_moves(state: State, actor: str) -> set[str]:
+    return {a.move for a in legal_actions(state) if a.kind == "move" and a.actor == actor and a.track is None}
+
+
+# --------------------------------------------------------------------------
+# Framing, and the two rulesets being one scenario
+
+
+@pytest.mark.parametrize("path", [STRICT, LINKED], ids=["strict", "linked"])
+def test_the_description_names_the_source_and_its_perspective(path: Path) -> None:
+    description = load_scenario(path).ruleset.ruleset.description
+    assert "Valdai Discussion Club" in description and "Russian perspective" in description
+
+
+def test_the_linked_ruleset_differs_only_in_its_ruleset_table() -> None:
+    def below(path: Path) -> str:
+        text = path.read_text(encoding="utf-8")
+        return text[text.index("\n[ruleset.timers]"):]
+
+    assert below(STRICT) == below(LINKED)
+
+
+# --------------------------------------------------------------------------
+# Goodwill: Moscow's statement, then one Western answer in response
+
+
+def test_the_west_answers_once_and_only_after_moscow() -> None:
+    state = _moves_phase()
+    assert "statehood-statement" in _global_moves(state, "ru")
+    state = apply(state, Action("move", actor="ru", move="statehood-statement"))
+    state = apply(state, Action("pass", actor="ua"))
+    assert "concerns-statement" in _global_moves(state, "us")
+    state = apply(state, Action("move", actor="us", move="concerns-statement"))
+    assert state.meters["trust"] == 2 + 1 + 2 + 2  # start, the card, Moscow's statement, the one answer
+    assert "concerns-statement" not in _global_moves(state, "eu")  # one answer for the West, not one each
+
+
+def test_the_west_cannot_answer_before_moscow_has_spoken() -> None:
+    state = _moves_phase()
+    state = apply(state, Action("pass", actor="ru"))
+    state = apply(state, Action("pass", actor="ua"))
+    assert "concerns-statement" not in _global_moves(state, "us")
+
+
+# --------------------------------------------------------------------------
+# Who sits where: Ukraine's multi-vector choice is not a third party's vote
+
+
+def test_the_mediating_states_do_not_decide_ukraines_status_and_russia_has_no_eu_seat() -> None:
+    tracks = {t.id: t for t in load_scenario("parallel-tracks").ruleset.tracks}
+    assert "bridge" not in tracks["ukraine-status"].members
+    assert set(tracks["ukraine-status"].vetoes()) == {"ua", "ru"}
+    assert "ru" not in tracks["ukraine-eu"].members
+    assert tracks["ukraine-eu"].ladder[tracks["ukraine-eu"].agreement_at] == "Deeper relations"
+    assert not any("ccession" in rung for rung in tracks["ukraine-eu"].ladder)
+
+
+def test_russias_attitude_to_ukraines_eu_path_is_global() -> None:
+    scenario = load_scenario("parallel-tracks")
+    moves = {m.id: m for m in scenario.ruleset.moves}
+    assert moves["acknowledge-choice"].scope == "global"
+    card = next(c for c in scenario.deck.cards if c.id == "moscow-objects")
+    assert card.track is None and card.chooser() == "ru"
+
+
+# --------------------------------------------------------------------------
+# Borders: reaffirm the norm, then leave the question open
+
+
+def test_norm_reaffirmed_then_deferred_meets_ukraines_borders_objective() -> None:
+    state = _moves_phase()
+    ukraine = [obj.track for obj, _ in objectives_met(state)["ua"]]
+    assert "borders" in ukraine
+    state = apply(state, Action("move", actor="ru", move="concede", track="borders"))
+    assert state.tracks["borders"].position == 1
+    spec = next(t for t in state.ruleset.tracks if t.id == "borders")
+    assert spec.ladder[1] == "Norm reaffirmed"
+    for actor in ("ua", "us", "eu", "bridge"):
+        state = apply(state, Action("pass", actor=actor))
+    state = apply(state, Action("move", actor="ru", move="defer", track="borders"))
+    state = apply(state, Action("advance"))
+    state = apply(state, Action("vote", actor="ua", track="borders", accept=True))
+    state = apply(state, Action("vote", actor="eu", track="borders", accept=True))
+    assert state.tracks["borders"].status == "deferred"
+    met = {obj.track: ok for obj, ok in objectives_met(state)["ua"]}
+    assert met["borders"]
+
+
+def test_settling_the_borders_is_the_longest_road() -> None:
+    tracks = load_scenario("parallel-tracks").ruleset.tracks
+    borders = next(t for t in tracks if t.id == "borders")
+    assert borders.agreement_at == max(t.agreement_at for t in tracks)
+    assert borders.ladder[borders.agreement_at] == "Settlement" and borders.agreement_at >= 5
+
+
+# --------------------------------------------------------------------------
+# Cards: every card with no choice says why
+
+
+@pytest.mark.parametrize("path", DECKS, ids=[p.stem for p in DECKS])
+def test_every_card_without_a_choice_says_why(path: Path) -> None:
+    scenario_id = {"parallel-tracks-events": "parallel-tracks", "river-basin-events": "river-basin"}[path.stem]
+    silent = [c.id for c in load_scenario(scenario_id).deck.cards
+              if not c.choices and not c.control_note.startswith("No choice: ")]
+    assert silent == []
+
+
+@pytest.mark.parametrize("path", DECKS, ids=[p.stem for p in DECKS])
+def test_every_track_has_at_least_five_cards_and_the_deck_forty(path: Path) -> None:
+    scenario_id = {"parallel-tracks-events": "parallel-tracks", "river-basin-events": "river-basin"}[path.stem]
+    scenario = load_scenario(scenario_id)
+    cards = scenario.deck.cards
+    assert len(cards) >= 40
+    for track in scenario.ruleset.tracks:
+        assert sum(c.track == track.id for c in cards) >= 5, track.id
+
+
+def test_the_seed_map_is_linked_and_covers_every_paragraph() -> None:
+    seed_map = (REPO / "docs" / "seed-map.md").read_text(encoding="utf-8")
+    rows = [line for line in seed_map.splitlines() if re.match(r"\| ¶\d", line)]
+    assert [row.split("|")[1].strip() for row in rows] == [f"¶{i}" for i in range(1, 8)]
+    for doc in ("README.md", "docs/authoring.md"):
+        assert "seed-map.md" in (REPO / doc).read_text(encoding="utf-8"), doc
