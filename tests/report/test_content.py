@@ -188,7 +188,8 @@ def test_dice_rulings_show_dice_modifiers_total_and_target(workshop: tuple[Playe
             assert part in working
             seen_on |= mod["applies"]
             seen_off |= not mod["applies"]
-        verdict = "succeeds" if ruling["success"] else "fails"
+        # a roll whose track closed before it was settled lapses (engine/wording.LAPSED)
+        verdict = "lapsed: the track had closed" if ruling.get("lapsed") else "succeeds" if ruling["success"] else "fails"
         assert f"= {ruling['total']} vs target {ruling['target']} \u2192 {verdict}" in working
         # the move it settles, by sequence number
         assert entry["proposal"] == ruling["proposal"]

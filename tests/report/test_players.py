@@ -52,7 +52,7 @@ def test_every_report_says_who_played(tmp_path: Path, fmt: str) -> None:
     assert escape("Ukraine \u2014 bot: hardliner") in text
     assert escape("United States \u2014 bot: cooperative") in text
     assert escape("European NATO members / EU \u2014 played by Team Brussels (human team)") in text
-    assert escape("Bridge-state mediator \u2014 a human team") in text
+    assert escape("Mediating states \u2014 a human team") in text
 
 
 def test_the_json_report_keeps_the_names_as_typed(tmp_path: Path) -> None:

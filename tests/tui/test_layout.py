@@ -285,8 +285,8 @@ async def test_a_wide_screen_widens_the_decision_column_and_the_card(tmp_path: P
 
 
 async def test_the_board_names_meters_and_resources(tmp_path: Path) -> None:
-    """Seed 7 opens with "Back channel exposed" (trust −1); Russia holds a mandate-moscow."""
-    session = start(tmp_path, 7)
+    """Seed 23 opens with "Back channel exposed" (trust −1); Russia holds a mandate-moscow."""
+    session = start(tmp_path, 23)
     to_moves(session)
     async with TabletopApp(session).run_test(size=SIZE) as pilot:
         await pilot.pause()

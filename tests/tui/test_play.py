@@ -148,7 +148,7 @@ async def test_every_track_panel_shows_what_it_holds(tmp_path: Path, size: tuple
     session = start(tmp_path)
     # set-up: a long rung name and a track near breakdown, the lines that wrap
     session.apply(Action("override", track="ukraine-status", position=3, reason="set-up"))
-    session.apply(Action("override", track="borders", tension=5, reason="set-up"))
+    session.apply(Action("override", track="borders", tension=7, reason="set-up"))
     app = TabletopApp(session)
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
@@ -163,7 +163,7 @@ async def test_every_track_panel_shows_what_it_holds(tmp_path: Path, size: tuple
             else:
                 assert f"tension {track.tension}/{spec.breakdown_at}" in visible, spec.id
             assert track.status.upper() in visible
-        if size == SIZE:  # the track at tension 5 of 6 says so, in words
+        if size == SIZE:  # the track at tension 7 of 8 says so, in words
             assert {"NEAR", "BREAKDOWN"} <= set(visible.split())
 
 
@@ -379,7 +379,7 @@ async def test_dice_ruling_shows_dice_modifiers_and_target(tmp_path: Path) -> No
         if ruling["success"]:
             assert after.position == before.position + 1
         else:
-            assert after.tension == before.tension + 2
+            assert after.tension == before.tension + sum(e.tension for e in press_hard.fail_effects if e.key == "tension")
     saved = saved_events(session.save_path)[-1]
     assert saved.action.kind == "roll" and saved.action.outcome == {"dice": ruling["dice"]}
 
@@ -433,7 +433,7 @@ async def test_override_with_a_reason_is_an_event_in_the_save(tmp_path: Path) ->
         assert isinstance(app.screen, TrackOverrideScreen)
         await press(pilot, "tab", "backspace", "9", "enter")  # its tension, out of range: asked again
         assert isinstance(app.screen, TrackOverrideScreen)
-        assert "whole number from 0 to 6" in str(app.screen.query_one("#override-error", Static).render())
+        assert "whole number from 0 to 8" in str(app.screen.query_one("#override-error", Static).render())
         await press(pilot, "backspace", "5", "enter")
         assert isinstance(app.screen, TrackOverrideScreen)  # an empty reason is refused
         assert "reason" in str(app.screen.query_one("#override-error", Static).render())
@@ -623,14 +623,16 @@ async def test_illegal_attempts_show_the_engines_words_and_change_nothing(tmp_pa
         assert any(t.startswith("Not allowed\n") and refusal in t for t in toasts(pilot))
         assert not any("NOT_A_MEMBER" in t for t in toasts(pilot)), "said in words, no code"
 
-        # Ukraine spends 1 of its 2 capital; on its next turn a concession (2 capital) is refused
+        # Ukraine spends 1 of its capital (2, less what the opening card cost it); on its
+        # next turn a concession (2 capital) is refused
+        capital = session.state.resources["ua"]["capital"]
         await play(pilot, n["ukraine-status"], move_name(session, "propose"))
         await pass_turns(pilot, 3)
-        assert session.state.turn == "ua" and session.state.resources["ua"]["capital"] == 1
+        assert session.state.turn == "ua" and session.state.resources["ua"]["capital"] == capital - 1
         await choose(pilot, n["ukraine-status"])
         concede = move_name(session, "concede")
         entry = board(pilot).entries[entry_index(board(pilot), concede)]
-        assert entry.problem == f"'{concede}' costs 2 capital; {n['ua']} has 1."
+        assert entry.problem == f"'{concede}' costs 2 capital; {n['ua']} has {capital - 1}."
         state_hash, length = session.state.hash, len(open_save(path))
         await choose(pilot, concede)
         unchanged(state_hash, length)

@@ -79,9 +79,9 @@ async def test_the_footer_shows_only_the_keys_that_work_now(tmp_path: Path) -> N
 async def test_a_bot_answers_a_card_only_after_the_facilitator_has_read_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Seed 10 opens with a card the EU answers; the EU is a bot. Skip and redraw stay possible."""
+    """Seed 1 opens with a card the EU answers; the EU is a bot. Skip and redraw stay possible."""
     monkeypatch.setattr(board_module, "BOT_DELAY", 0.01)
-    session = start(tmp_path, seed=10, seats={"eu": "cooperative"})
+    session = start(tmp_path, seed=1, seats={"eu": "cooperative"})
     app = TabletopApp(session)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -98,7 +98,7 @@ async def test_a_bot_answers_a_card_only_after_the_facilitator_has_read_it(
         assert session.state.last.action.kind == "redraw" and card in session.state.discard
 
     # the same opening, let through: the bot answers
-    session = start(tmp_path, seed=10, seats={"eu": "cooperative"}, name="again.jsonl")
+    session = start(tmp_path, seed=1, seats={"eu": "cooperative"}, name="again.jsonl")
     app = TabletopApp(session)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -117,7 +117,7 @@ async def test_override_reopens_a_collapsed_track_and_lowers_its_tension_in_one_
     from tabletop.tui.override import TrackOverrideScreen
 
     session = start(tmp_path)
-    session.apply(Action("override", track="borders", tension=6, reason="talks broke down"))
+    session.apply(Action("override", track="borders", tension=8, reason="talks broke down"))
     assert session.state.tracks["borders"].status == "collapsed"
     tracks = [t.id for t in session.scenario.ruleset.tracks]
     app = TabletopApp(session)
@@ -132,7 +132,7 @@ async def test_override_reopens_a_collapsed_track_and_lowers_its_tension_in_one_
         assert str(warning.render()) == ""
         dialog.query_one("#override-status", Select).value = "open"
         await pilot.pause()
-        assert "tension at breakdown (6/6)" in str(warning.render())
+        assert "tension at breakdown (8/8)" in str(warning.render())
         await press(pilot, "tab", "backspace", "2")  # tension 2
         assert str(warning.render()) == ""
         dialog.query_one("#override-reason", Input).focus()
@@ -148,7 +148,7 @@ async def test_override_reopens_a_collapsed_track_and_lowers_its_tension_in_one_
 
 async def test_an_override_left_at_breakdown_warns(tmp_path: Path) -> None:
     session = start(tmp_path)
-    session.apply(Action("override", track="borders", tension=6, reason="talks broke down"))
+    session.apply(Action("override", track="borders", tension=8, reason="talks broke down"))
     tracks = [t.id for t in session.scenario.ruleset.tracks]
     app = TabletopApp(session)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
@@ -160,7 +160,7 @@ async def test_an_override_left_at_breakdown_warns(tmp_path: Path) -> None:
         await press(pilot, "enter")
         assert session.state.tracks["borders"].status == "open"
         assert any(t.startswith("Tension at breakdown") for t in toasts(pilot))
-        assert "tension at breakdown (6/6)" in panel(pilot, "#rulings")
+        assert "tension at breakdown (8/8)" in panel(pilot, "#rulings")
 
 
 def _review_after_an_undone_concession(tmp_path: Path) -> Session:
