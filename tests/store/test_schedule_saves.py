@@ -22,7 +22,8 @@ def scheduled_scenario() -> Scenario:
         if card["id"] == "park-borders":
             card["schedule"] = {"round": 3}
             card.pop("requires", None)
-        elif card.get("track") is None and not card.get("schedule"):
+        # a global card with no requires of its own, so that only its schedule decides when it comes up
+        elif card.get("track") is None and not card.get("schedule") and not card.get("requires"):
             card["schedule"] = {"round": 2, "when": [{"meter": "trust", "at_least": 1}]}
             break
     return scenario_from_data(data, name="scheduled")
