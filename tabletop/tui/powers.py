@@ -41,11 +41,9 @@ class FacilitatorPowers(_Screen):
     show_private: int | None  # the round whose private notes are on screen, if any
     _bot_timer: Timer | None
 
-    def act(self, action: Action) -> bool:
-        raise NotImplementedError  # the board's: saved, then drawn
-
-    def refresh_view(self) -> None:
-        raise NotImplementedError  # the board's
+    # the board's own, which the powers call: an action saved, then drawn; a redraw
+    act: Callable[[Action], bool]
+    refresh_view: Callable[[], None]
 
     def facilitator_commands(self) -> list[tuple[str, Callable[[], None], str]]:
         """Each power as the command palette lists it: its words, what it does, its group."""

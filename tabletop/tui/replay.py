@@ -160,18 +160,14 @@ class ReplayScreen(Screen[None]):
         self.sub_title = f"{literal(self.save.path)} \u00b7 read-only"
         if self.save.damage is not None:
             # the damage quotes the file (a key, a value): shown literally, never as markup
-            self.notify(
-                literal(f"This save is damaged at {self.save.damage}. Showing the {len(self.save)} intact events "
-                        "before it.", lines=False),
-                title="Damaged save", severity="warning", timeout=20, markup=False,
-            )
+            damaged = literal(f"This save is damaged at {self.save.damage}. Showing the {len(self.save)} intact "
+                              "events before it.", lines=False)
+            self.notify(damaged, markup=False, title="Damaged save", severity="warning", timeout=20)
         if self.difference is not None:
-            self.notify(
-                literal(f"Event {self.difference.seq} does not replay as it was recorded ({self.difference.kind}: "
-                        f"{self.difference.detail}). Showing the game as it replays; run tabletop verify on the save.",
-                        lines=False),
-                title="Edited save", severity="warning", timeout=20, markup=False,
-            )
+            edited = literal(f"Event {self.difference.seq} does not replay as it was recorded "
+                             f"({self.difference.kind}: {self.difference.detail}). Showing the game as it replays; "
+                             "run tabletop verify on the save.", lines=False)
+            self.notify(edited, markup=False, title="Edited save", severity="warning", timeout=20)
         self._fill_timeline()
         self.show()
         self.query_one("#timeline", OptionList).focus()

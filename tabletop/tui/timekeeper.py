@@ -135,8 +135,8 @@ class Timekeeper:
         then = "Press + for one more minute, or move on."
         if self.session.timers.on_time_up == "pass" and state.phase == "moves":
             then = "Each human team whose turn it is now passes (the ruleset says so); + gives one more minute."
-        self.screen.notify(f"Time is up for the {state.phase} phase. {then}", title="TIME UP",
-                           severity="warning", timeout=15, markup=False)
+        said = f"Time is up for the {state.phase} phase. {then}"
+        self.screen.notify(said, markup=False, title="TIME UP", severity="warning", timeout=15)
 
     def pass_if_out_of_time(self) -> None:
         """With ``on_time_up = "pass"``: the human team whose move the game waits on passes."""

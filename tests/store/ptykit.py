@@ -61,10 +61,13 @@ class InTerminal:
             self._drain.join(10)
         return self.proc.returncode, err.decode("utf-8", "replace")
 
-    def quit(self, timeout: float = 60) -> tuple[int, str]:
-        """Ctrl+Q, as the facilitator quits; again now and then until the app is ready to hear it."""
-        deadline = time.monotonic() + timeout
-        while self.proc.poll() is None and time.monotonic() < deadline:
+    def quit(self, tries: int = 30) -> tuple[int, str]:
+        """Ctrl+Q, as the facilitator quits; again now and then until the app is ready to hear it.
+
+        Counted in tries (each waits up to 2 s for the app to exit), not read off a clock."""
+        for _ in range(tries):
+            if self.proc.poll() is not None:
+                break
             self.press(CTRL_Q)
             try:
                 self.proc.wait(timeout=2)
@@ -73,10 +76,13 @@ class InTerminal:
         return self.finish(timeout=10)
 
 
-def wait_for(condition: Callable[[], bool], what: str, timeout: float = 90) -> None:
-    """Poll ``condition`` until it holds (a deadline for a stuck test, not a speed assumption)."""
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
+def wait_for(condition: Callable[[], bool], what: str, polls: int = 1800) -> None:
+    """Poll ``condition`` until it holds, up to ``polls`` times 50 ms apart.
+
+    A bound for a stuck test, counted in polls rather than read off the wall clock: a
+    loaded machine only makes each poll later, never makes the test give up sooner."""
+    for _ in range(polls):
+        if condition():
+            return
         time.sleep(0.05)
+    raise AssertionError(f"waited {polls} polls for {what}")

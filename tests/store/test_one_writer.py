@@ -13,7 +13,6 @@ import os
 import re
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -169,9 +168,8 @@ def test_readers_read_a_save_while_it_is_written(tmp_path: Path) -> None:
         writer.stdout.readline()  # the first event is on disk
         lengths: set[int] = set()
         reads = 0
-        deadline = time.monotonic() + 120
         while reads < 30 or len(lengths) < 5:  # until the reads have seen the save grow, a few times
-            assert time.monotonic() < deadline, "the writer wrote too little"
+            assert reads < 20_000, "the writer wrote too little"  # a bound counted in reads, not in seconds
             save = open_save(path)
             assert save.damage is None or save.damage.kind == "torn tail", save.damage
             assert [e.seq for e in save.events] == list(range(1, len(save) + 1))
