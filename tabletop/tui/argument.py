@@ -1,0 +1,199 @@
+"""Entering a matrix argument: the action, the result wanted, the reasons; or a counter-argument.
+
+One dialog for both, fed plain data (:class:`ArgumentForm`) and answering a
+plain record (:class:`Entered`), or None when Escape cancels: nothing is sent
+then. Each field shows how much of its limit is used and refuses a character
+past it; whatever is typed or pasted is kept on one line and shown literally
+(a control character as its visible symbol, never as markup or an escape
+sequence). The dialog scrolls inside the screen, so it works at 80x24.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from .modals import _Dialog
+from .text import literal
+
+
+class ArgumentForm(NamedTuple):
+    """What the dialog asks for.
+
+    ``results``: the wanted results the engine allows, as words (empty: a
+    counter-argument, one text and no result); ``about``: what a counter
+    answers (the argument, shown above the field).
+    """
+
+    title: str
+    results: tuple[str, ...] = ()
+    action_limit: int = 160
+    reason_limit: int = 160
+    reasons: int = 3
+    min_reasons: int = 1
+    about: Text | None = None
+
+    @property
+    def counter(self) -> bool:
+        return not self.results
+
+
+class Entered(NamedTuple):
+    """What the team entered: the action (or the counter's text), the result's index, the reasons."""
+
+    action: str
+    result: int | None = None
+    reasons: tuple[str, ...] = ()
+
+
+def one_line_literal(value: str) -> str:
+    """Typed or pasted text as it is kept: one line, every character visible (no controls, no bidi overrides)."""
+    return literal(value, lines=False)
+
+
+class ArgumentScreen(_Dialog[Entered | None]):
+    """Enter an argument (or a counter-argument); Escape cancels with nothing sent.
+
+    Enter goes to the next field; on the last field, or on an empty reason,
+    it hands the entry in once the form is complete (else says what is missing).
+    """
+
+    DEFAULT_CSS = """
+    ArgumentScreen { align: center middle; background: $background 40%; }
+    ArgumentScreen > VerticalScroll { width: 78; max-width: 100%; height: auto; max-height: 100%;
+        border: thick $accent; background: $surface; padding: 0 1; }
+    ArgumentScreen #argue-title { text-style: bold; }
+    ArgumentScreen #argue-about { color: $text-muted; }
+    ArgumentScreen Horizontal { height: 1; }
+    ArgumentScreen .label { margin: 1 0 0 0; }
+    ArgumentScreen Horizontal > Static { width: 1fr; }
+    ArgumentScreen Horizontal > .count { width: auto; min-width: 8; color: $text-muted; text-align: right; }
+    ArgumentScreen Horizontal > .count.-full { color: $warning; text-style: bold; }
+    ArgumentScreen .reason > .number { width: 3; }
+    ArgumentScreen .reason > Input { width: 1fr; margin: 0 1 0 0; }
+    ArgumentScreen Input { background: $boost; }
+    ArgumentScreen OptionList { height: auto; max-height: 6; }
+    ArgumentScreen #argue-error { color: $error; height: auto; }
+    ArgumentScreen #argue-keys { color: $text-muted; margin: 1 0 0 0; }
+    """
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="modal.cancel")]
+
+    def __init__(self, form: ArgumentForm):
+        super().__init__()
+        self.form = form
+
+    # -- layout ----------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        form = self.form
+        with VerticalScroll(can_focus=False):  # the fields take the focus; it scrolls to them
+            yield Static(Text(literal(form.title)), id="argue-title")
+            if form.about is not None:
+                yield Static(form.about, id="argue-about")
+            with Horizontal(classes="label"):
+                yield Static(Text("Counter-argument" if form.counter else "Action: what you do"))
+                yield Static(self._count("", form.action_limit), classes="count", id="argue-action-count")
+            yield Input(placeholder="one line", max_length=form.action_limit, compact=True, id="argue-action")
+            if not form.counter:
+                yield Static(Text("Result wanted (\u2191/\u2193, Enter)"), classes="label")
+                yield OptionList(*[Option(Text(literal(r)), id=str(i)) for i, r in enumerate(form.results)],
+                                 compact=True, id="argue-result")
+                least = f"at least {form.min_reasons}, " if form.min_reasons else ""
+                yield Static(Text(f"Reasons ({least}up to {form.reasons})"), classes="label")
+                for i in range(form.reasons):
+                    with Horizontal(classes="reason"):
+                        yield Static(Text(f"{i + 1}."), classes="number")
+                        yield Input(placeholder=f"reason {i + 1}", max_length=form.reason_limit, compact=True,
+                                    id=f"argue-reason-{i}")
+                        yield Static(self._count("", form.reason_limit), classes="count",
+                                     id=f"argue-reason-{i}-count")
+            yield Static("", id="argue-error")
+            yield Static(Text("Enter: next field, then done \u00b7 Tab: move \u00b7 Escape: cancel, nothing is sent"),
+                         id="argue-keys")
+
+    def on_mount(self) -> None:
+        self.query_one("#argue-action", Input).focus()
+
+    @staticmethod
+    def _count(value: str, limit: int) -> Text:
+        full = len(value) >= limit
+        return Text(f"{len(value)}/{limit}" + (" \u2014 the limit" if full else ""))
+
+    # -- typing ------------------------------------------------------------------
+
+    @on(Input.Changed)
+    def _typed(self, event: Input.Changed) -> None:
+        field = event.input
+        kept = one_line_literal(event.value)
+        if kept != event.value:
+            field.value = kept[: field.max_length or None]  # a pasted control is shown as its symbol
+            return  # the change this makes comes back here
+        count = self.query_one(f"#{field.id}-count", Static)
+        count.update(self._count(kept, field.max_length))
+        count.set_class(len(kept) >= field.max_length, "-full")
+        self.query_one("#argue-error", Static).update("")
+
+    @on(Input.Submitted)
+    def _next(self, event: Input.Submitted) -> None:
+        event.stop()
+        fields = self._fields()
+        here = fields.index(event.input)
+        last = here == len(fields) - 1
+        empty_reason = not event.value.strip() and event.input.id != "argue-action"
+        if last or empty_reason or self.form.counter:
+            self._hand_in()
+        else:
+            fields[here + 1].focus()
+
+    @on(OptionList.OptionSelected, "#argue-result")
+    def _result_chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.query_one("#argue-reason-0", Input).focus()
+
+    def _fields(self) -> list[Input | OptionList]:
+        return [w for w in self.query("Input, OptionList") if isinstance(w, (Input, OptionList))]
+
+    # -- handing in ----------------------------------------------------------------
+
+    def entered(self) -> Entered:
+        """What the fields hold now (trimmed; empty reasons left out)."""
+        action = self.query_one("#argue-action", Input).value.strip()
+        if self.form.counter:
+            return Entered(action)
+        result = self.query_one("#argue-result", OptionList).highlighted
+        reasons = tuple(r for i in range(self.form.reasons)
+                        if (r := self.query_one(f"#argue-reason-{i}", Input).value.strip()))
+        return Entered(action, result, reasons)
+
+    def missing(self, entry: Entered) -> str | None:
+        """What the entry still lacks, in words, or None when it can be handed in."""
+        if not entry.action:
+            return "Type the counter-argument." if self.form.counter else "Type the action: what you do."
+        if self.form.counter:
+            return None
+        if entry.result is None:
+            return "Choose the result you want."
+        if len(entry.reasons) < self.form.min_reasons:
+            return f"Give at least {self.form.min_reasons} reason{'s' if self.form.min_reasons != 1 else ''}."
+        return None
+
+    def _hand_in(self) -> None:
+        entry = self.entered()
+        problem = self.missing(entry)
+        if problem is not None:
+            self.query_one("#argue-error", Static).update(Text(problem))
+            return
+        self.answer(entry)
+
+    def action_cancel(self) -> None:
+        self.answer(None)
+
+
+__all__ = ["ArgumentForm", "ArgumentScreen", "Entered", "one_line_literal"]

@@ -1,0 +1,111 @@
+"""The argument's entry dialog on its own: limits while typing, literal text, Escape sends nothing."""
+
+from __future__ import annotations
+
+from textual.app import App
+from textual.widgets import Input, OptionList, Static
+
+from tabletop.tui.argument import ArgumentForm, ArgumentScreen, Entered
+
+from .support import SMALL, press, shown, type_text
+
+RESULTS = ("progress +1", "progress +2", "tension \u22121", "status deferred")
+
+
+class Host(App[None]):
+    """An empty app that opens the dialog and keeps its answer."""
+
+    def __init__(self, form: ArgumentForm):
+        super().__init__()
+        self.form = form
+        self.answers: list[Entered | None] = []
+
+    def on_mount(self) -> None:
+        self.push_screen(ArgumentScreen(self.form), self.answers.append)
+
+
+def argument(**limits: int) -> ArgumentForm:
+    return ArgumentForm("Russia argues on Track 2", RESULTS, **limits)
+
+
+async def test_an_argument_is_entered_field_by_field_with_enter() -> None:
+    app = Host(argument())
+    async with app.run_test(size=SMALL) as pilot:
+        await type_text(pilot, "Open a channel")
+        await press(pilot, "enter", "down", "enter")  # to the results, the second one
+        await type_text(pilot, "trust")
+        await press(pilot, "enter")
+        await type_text(pilot, "talks")
+        await press(pilot, "enter", "enter")  # an empty third reason hands it in
+    assert app.answers == [Entered("Open a channel", 1, ("trust", "talks"))]
+
+
+async def test_escape_cancels_and_nothing_is_sent() -> None:
+    app = Host(argument())
+    async with app.run_test(size=SMALL) as pilot:
+        await type_text(pilot, "half typed")
+        await press(pilot, "escape")
+        assert not isinstance(app.screen, ArgumentScreen)
+    assert app.answers == [None]
+
+
+async def test_the_limit_is_shown_and_enforced_while_typing() -> None:
+    app = Host(argument(action_limit=5))
+    async with app.run_test(size=SMALL) as pilot:
+        await type_text(pilot, "abcdefgh")
+        screen = app.screen
+        assert screen.query_one("#argue-action", Input).value == "abcde"
+        count = screen.query_one("#argue-action-count", Static)
+        assert shown(count) == "5/5 \u2014 the limit"
+        assert count.has_class("-full")
+        await press(pilot, "backspace")
+        assert shown(count) == "4/5"
+
+
+async def test_what_is_missing_is_said_and_the_dialog_stays() -> None:
+    app = Host(argument())
+    async with app.run_test(size=SMALL) as pilot:
+        await press(pilot, "tab", "tab", "enter")  # to the first reason, empty: hand in
+        screen = app.screen
+        assert isinstance(screen, ArgumentScreen)
+        assert "Type the action" in shown(screen.query_one("#argue-error", Static))
+        screen.query_one("#argue-action", Input).value = "act"
+        await press(pilot, "enter")
+        assert "at least 1 reason" in shown(screen.query_one("#argue-error", Static))
+    assert app.answers == []
+
+
+async def test_pasted_controls_and_markup_are_kept_literally() -> None:
+    """An escape sequence becomes its visible symbol; markup is text; a line break stays on one line."""
+    app = Host(ArgumentForm("Ukraine counters", ()))
+    async with app.run_test(size=SMALL) as pilot:
+        field = app.screen.query_one("#argue-action", Input)
+        field.insert_text_at_cursor("\x1b[2J [bold]no[/] \u202eevil\nnext")
+        await pilot.pause()
+        assert field.value == "\u241b[2J [bold]no[/] <U+202E>evil\u240anext"
+        await press(pilot, "enter")
+    assert app.answers == [Entered("\u241b[2J [bold]no[/] <U+202E>evil\u240anext")]
+
+
+async def test_a_counter_is_one_line_and_shows_what_it_answers() -> None:
+    from rich.text import Text
+
+    app = Host(ArgumentForm("Ukraine counters Russia", (), about=Text("Russia: Open a channel")))
+    async with app.run_test(size=SMALL) as pilot:
+        screen = app.screen
+        assert not screen.query(OptionList)
+        assert "Open a channel" in shown(screen.query_one("#argue-about", Static))
+        await type_text(pilot, "No guarantees")
+        await press(pilot, "enter")
+    assert app.answers == [Entered("No guarantees")]
+
+
+async def test_the_whole_form_is_reachable_at_80x24() -> None:
+    """Every field can be focused and scrolls into view on the smallest screen."""
+    app = Host(argument())
+    async with app.run_test(size=SMALL) as pilot:
+        for _ in range(4):
+            await press(pilot, "tab")
+        focused = app.focused
+        assert focused is not None and focused.id == "argue-reason-2"
+        assert focused.region.y >= 0 and focused.region.bottom <= SMALL[1]
