@@ -16,149 +16,33 @@ from typing import Any, NamedTuple
 from ..content.grammar import possessive
 from ..content.literal import literal
 from ..engine import Action, RuleViolation, State, legal_actions, move_options, waiting_for
+from ..engine.arguments import describe_wanted
 from ..engine.sides import is_own_move
 from ..engine.wording import move_words, named, names
+from .arguing import argument_decision
+from .picks import (
+    Act,
+    Argue,
+    AskRuling,
+    Choice,
+    Counter,
+    Decision,
+    HandOver,
+    MarkStrong,
+    Pick,
+    Propose,
+    Ready,
+    ReleaseCard,
+    RoundReview,
+    ShowOutcome,
+    Stage,
+    Styled,
+    styled,
+)
 from .sealed import SealedStep
 
 #: the stage of the moves phase for the global moves (no track)
 GLOBAL = "@global"
-
-
-class Styled(NamedTuple):
-    """Words with styles: ``spans`` of ``(text, style)`` over ``style``, the style of the whole."""
-
-    spans: tuple[tuple[str, str], ...]
-    style: str = ""
-
-    @property
-    def plain(self) -> str:
-        return "".join(text for text, _ in self.spans)
-
-
-def styled(text: str, style: str = "", *more: tuple[str, str]) -> Styled:
-    """``text`` in ``style`` (the whole's style: it reaches the ``more`` spans too)."""
-    return Styled(((text, ""), *more), style)
-
-
-class _Record:
-    """A small immutable record compared by its kind and its fields.
-
-    Not a dataclass: each one costs every start about half a millisecond to
-    build (benchmarks/README.md), and the board imports these at start. Not a
-    named tuple either: ``Act(a) == Propose(a)`` must be false.
-    """
-
-    __slots__: tuple[str, ...] = ()
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        values = dict(zip(self.__slots__, args, strict=False))
-        values.update(kwargs)
-        if set(values) != set(self.__slots__):
-            raise TypeError(f"{type(self).__name__} takes {', '.join(self.__slots__) or 'nothing'}")
-        for name, value in values.items():
-            object.__setattr__(self, name, value)
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        raise AttributeError(f"{type(self).__name__} is read-only")
-
-    def _values(self) -> tuple[Any, ...]:
-        return tuple(getattr(self, name) for name in self.__slots__)
-
-    def __eq__(self, other: object) -> bool:
-        return type(other) is type(self) and other._values() == self._values()  # type: ignore[attr-defined]
-
-    def __hash__(self) -> int:
-        return hash((type(self), self._values()))
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}({', '.join(f'{n}={v!r}' for n, v in zip(self.__slots__, self._values()))})"
-
-
-class RoundReview(_Record):
-    """The prompt of the review phase: the round review (each track's net change, what was undone)."""
-
-    __slots__ = ()
-
-
-# -- what an entry does ------------------------------------------------------
-
-
-class Act(_Record):
-    """Do ``action`` at once."""
-
-    action: Action
-
-    __slots__ = ("action",)
-
-
-class Propose(_Record):
-    """Make the move ``action`` once its team confirms it."""
-
-    action: Action
-
-    __slots__ = ("action",)
-
-
-class Stage(_Record):
-    """Choose among a track's moves (``GLOBAL``: the global moves), or back to the tracks (None)."""
-
-    stage: str | None
-
-    __slots__ = ("stage",)
-
-
-class AskRuling(_Record):
-    """The facilitator rules a success or failure on ``track``, with a reason asked for."""
-
-    track: str | None
-    success: bool
-
-    __slots__ = ("track", "success")
-
-
-class ReleaseCard(_Record):
-    """The facilitator has read the card out: the bot may answer it."""
-
-    __slots__ = ()
-
-
-class Ready(_Record):
-    """Sealed round: ``team`` is at the keyboard and the others look away."""
-
-    team: str
-
-    __slots__ = ("team",)
-
-
-class HandOver(_Record):
-    """Sealed round: the team at the keyboard is done and hands over."""
-
-    __slots__ = ()
-
-
-class ShowOutcome(_Record):
-    """Show the outcome of the game."""
-
-    __slots__ = ()
-
-
-Pick = Act | Propose | Stage | AskRuling | ReleaseCard | Ready | HandOver | ShowOutcome
-
-
-class Choice(NamedTuple):
-    """One entry of the decision: its words, what picking it does, and why it is refused."""
-
-    label: Styled
-    pick: Pick
-    refusal: str | None = None  # the engine's reason: picking the entry says it, and does nothing
-    hint: str | None = None  # a short form of the refusal for the list
-
-
-class Decision(NamedTuple):
-    """What the game waits for (``prompt``) and the entries to pick from."""
-
-    prompt: Styled | RoundReview
-    entries: tuple[Choice, ...]
 
 
 def decision(
@@ -196,6 +80,8 @@ def decision(
     if waiting == "move":
         assert acting is not None
         return move_decision(state, acting, stage)
+    if waiting in ("counter", "odds") or (waiting == "roll" and state.queue[0].argument is not None):
+        return argument_decision(state, waiting)
     if waiting in ("vote", "roll", "rule", "enact"):
         return _proposal_decision(state, waiting)
     options = legal_actions(state)
@@ -279,15 +165,21 @@ def sealed_decision(state: State, step: SealedStep) -> Decision:
     """The look-away gate before a team's sitting, or its hand-over after it (sealed rounds)."""
     n = names(state)
     team = step.team
+    counters = state.phase == "adjudication"  # the sitting is for a counter to a matrix argument
     if step.kind == "gate":
         committed = sorted({p.actor for p in state.queue if p.sealed and not p.revealed})
+        if counters:
+            argument = state.queue[0].argument
+            committed = [a for a, _ in argument.counters] if argument is not None else []
         so_far = ("Committed so far: " + ", ".join(n.get(a, a) for a in committed) + ".") if committed else ""
-        prompt = styled(f"Sealed round: {n[team]} enters all its moves privately. Everyone else, look away.", "bold",
+        what = "its counter-argument" if counters else "all its moves"
+        prompt = styled(f"Sealed round: {n[team]} enters {what} privately. Everyone else, look away.", "bold",
                         *((f"\n{so_far}", "dim"),) if so_far else ())
         return Decision(prompt, (Choice(styled(f"Ready \u2014 {n[team]} is at the keyboard"), Ready(team)),))
     nxt = n.get(step.to, step.to) if step.to else "the facilitator"
+    sealed = "counter is sealed until the last counter" if counters else "moves are sealed until the reveal"
     return Decision(
-        styled(f"{possessive(n[team])} moves are sealed until the reveal. {n[team]}: hand over to {nxt}.", "bold"),
+        styled(f"{possessive(n[team])} {sealed}. {n[team]}: hand over to {nxt}.", "bold"),
         (Choice(styled(f"Done \u2014 hand over to {nxt}"), HandOver()),),
     )
 
@@ -298,12 +190,18 @@ def move_decision(state: State, actor: str, stage: str | None) -> Decision:
         return _track_decision(state, actor)
     n = names(state)
     entries = []
-    for action, problem in own_move_options(state, actor):
-        if (stage == GLOBAL) != (action.track is None):
+    options = [(a, p) for a, p in own_move_options(state, actor)
+               if (stage == GLOBAL) == (a.track is None) and a.track in (None, stage)]
+    arguments: dict[str, list[tuple[Action, RuleViolation | None]]] = {}
+    for action, problem in options:
+        if state.scenario.index.moves[action.move or ""].argue is not None:
+            arguments.setdefault(action.move or "", []).append((action, problem))
+    for action, problem in options:
+        move = state.scenario.index.moves[action.move or ""]
+        if move.argue is not None:
+            if action.move in arguments:  # one entry for all the results the argument may ask for
+                entries.append(_argue_choice(move, arguments.pop(action.move or ""), n))
             continue
-        if action.track is not None and action.track != stage:
-            continue
-        move = next(m for m in state.ruleset.moves if m.id == action.move)
         label = [(literal(move.name), "")]
         if action.link:
             label.append((f" (with {n.get(action.link, action.link)})", "bold"))
@@ -312,6 +210,15 @@ def move_decision(state: State, actor: str, stage: str | None) -> Decision:
     entries.append(Choice(styled("\u2190 Back to the tracks"), Stage(None)))
     where = "everyone" if stage == GLOBAL else n.get(stage, stage)
     return Decision(styled(f"{n[actor]} on {where}: pick a move (escape: back)."), tuple(entries))
+
+
+def _argue_choice(move: Any, options: list[tuple[Action, RuleViolation | None]], n: Mapping[str, str]) -> Choice:
+    """The entry of an argument move: what it may ask for; refused with the engine's words if no result is allowed."""
+    allowed = tuple(a for a, p in options if p is None)
+    results = ", ".join(describe_wanted(a.wanted or {}) for a, _ in options)
+    label = Styled(((literal(move.name), ""), (f" \u2014 argue for {results}; {move_words(move, n)}", "")), "bold")
+    refused = next((p for _, p in options if p is not None), None)
+    return Choice(label, Argue(allowed), None if allowed or refused is None else refused.message)
 
 
 def own_move_options(state: State, actor: str) -> list[tuple[Action, RuleViolation | None]]:
@@ -354,10 +261,13 @@ def _track_decision(state: State, actor: str) -> Decision:
 __all__ = [
     "GLOBAL",
     "Act",
+    "Argue",
     "AskRuling",
     "Choice",
+    "Counter",
     "Decision",
     "HandOver",
+    "MarkStrong",
     "Pick",
     "Propose",
     "Ready",

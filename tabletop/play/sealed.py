@@ -4,7 +4,9 @@ In a sealed round each human team enters all its moves in one sitting (the
 engine keeps the turn with it until it passes or has no action left). Before
 it starts, everyone else looks away (the gate); when it is done, it says so
 and hands over, so the next team never comes to a screen still showing
-another team's entries. Plain logic, no Textual: the board asks ``step``.
+another team's entries. The counters to a matrix argument are entered the
+same way, one team at a time behind the gate, until the last one reveals
+them. Plain logic, no Textual: the board asks ``step``.
 """
 
 from __future__ import annotations
@@ -22,31 +24,54 @@ class SealedStep(NamedTuple):
     to: str | None = None  # handover: the next team, or None for the facilitator
 
 
+def _sitting(state: State) -> tuple[object, ...] | None:
+    """What the teams now take turns at the keyboard for: a round's moves, or the counters to one argument."""
+    if state.phase == "moves":
+        return ("moves", state.round)
+    head = state.queue[0] if state.phase == "adjudication" and state.queue else None
+    if head is not None and head.argument is not None:
+        return ("counters", state.round, head.seq)
+    return None
+
+
+def _due(state: State) -> str | None:
+    """The team whose sitting is due now, if any."""
+    if state.phase == "moves":
+        return state.turn
+    head = state.queue[0] if state.queue else None
+    return head.argument.next_counterer() if head is not None and head.argument is not None else None
+
+
 class SealedDesk:
-    """The team at the keyboard in the current sealed moves phase."""
+    """The team at the keyboard in the current sealed moves phase, or for the current sealed counters."""
 
     def __init__(self) -> None:
-        self._at: tuple[int, str] | None = None  # (round, team) that passed the gate
+        self._at: tuple[tuple[object, ...], str] | None = None  # (sitting, team) that passed the gate
 
-    def _seated(self, state: State) -> str | None:
-        if self._at is None or self._at[0] != state.round or state.phase != "moves" or state.over:
+    def _seated(self, state: State, sitting: tuple[object, ...]) -> str | None:
+        if self._at is None or self._at[0] != sitting:
             return None
         return self._at[1]
 
     def step(self, state: State, human: bool) -> SealedStep | None:
-        """The gate or hand-over due now, if any (``human``: the team to move is a human team)."""
-        if not state.ruleset.ruleset.sealed_moves or state.phase != "moves" or state.over:
+        """The gate or hand-over due now, if any (``human``: the team to act is a human team)."""
+        if not state.ruleset.ruleset.sealed_moves or state.over:
             return None
-        seated = self._seated(state)
-        if seated is not None and seated != state.turn:
-            return SealedStep("handover", seated, state.turn)
-        if seated is None and state.turn is not None and human:
-            return SealedStep("gate", state.turn)
+        sitting = _sitting(state)
+        if sitting is None:
+            return None
+        seated = self._seated(state, sitting)
+        due = _due(state)
+        if seated is not None and seated != due:
+            return SealedStep("handover", seated, due)
+        if seated is None and due is not None and human:
+            return SealedStep("gate", due)
         return None
 
     def ready(self, state: State, team: str) -> None:
         """``team`` is at the keyboard; the others look away."""
-        self._at = (state.round, team)
+        sitting = _sitting(state)
+        self._at = None if sitting is None else (sitting, team)
 
     def handed_over(self) -> None:
         """The team at the keyboard is done and has handed over."""

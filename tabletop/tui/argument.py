@@ -29,7 +29,9 @@ class ArgumentForm(NamedTuple):
 
     ``results``: the wanted results the engine allows, as words (empty: a
     counter-argument, one text and no result); ``about``: what a counter
-    answers (the argument, shown above the field).
+    answers (the argument, shown above the field); ``examples``: the deck's
+    stock texts, the action's (or the counter's) then each reason's, shown in
+    the empty fields as prompts for a team that is stuck (F3 takes one).
     """
 
     title: str
@@ -37,8 +39,13 @@ class ArgumentForm(NamedTuple):
     action_limit: int = 160
     reason_limit: int = 160
     reasons: int = 3
-    min_reasons: int = 1
+    min_reasons: int = 0
     about: Text | None = None
+    examples: tuple[str, ...] = ()
+
+    def example(self, index: int) -> str:
+        """The stock text for field ``index`` (0: the action or counter, 1..: the reasons), or ``""``."""
+        return one_line_literal(self.examples[index]) if index < len(self.examples) else ""
 
     @property
     def counter(self) -> bool:
@@ -83,11 +90,15 @@ class ArgumentScreen(_Dialog[Entered | None]):
     ArgumentScreen #argue-error { color: $error; height: auto; }
     ArgumentScreen #argue-keys { color: $text-muted; margin: 1 0 0 0; }
     """
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="modal.cancel")]
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="modal.cancel"),
+        Binding("f3", "example", "Use the example", id="argue.example"),
+    ]
 
-    def __init__(self, form: ArgumentForm):
+    def __init__(self, form: ArgumentForm, draft: Entered | None = None):
         super().__init__()
         self.form = form
+        self.draft = draft  # what was typed before, when the engine refused it: nothing typed is lost
 
     # -- layout ----------------------------------------------------------------
 
@@ -100,7 +111,8 @@ class ArgumentScreen(_Dialog[Entered | None]):
             with Horizontal(classes="label"):
                 yield Static(Text("Counter-argument" if form.counter else "Action: what you do"))
                 yield Static(self._count("", form.action_limit), classes="count", id="argue-action-count")
-            yield Input(placeholder="one line", max_length=form.action_limit, compact=True, id="argue-action")
+            yield Input(placeholder=self._placeholder(0, "one line"), max_length=form.action_limit, compact=True,
+                        id="argue-action")
             if not form.counter:
                 yield Static(Text("Result wanted (\u2191/\u2193, Enter)"), classes="label")
                 yield OptionList(*[Option(Text(literal(r)), id=str(i)) for i, r in enumerate(form.results)],
@@ -110,16 +122,33 @@ class ArgumentScreen(_Dialog[Entered | None]):
                 for i in range(form.reasons):
                     with Horizontal(classes="reason"):
                         yield Static(Text(f"{i + 1}."), classes="number")
-                        yield Input(placeholder=f"reason {i + 1}", max_length=form.reason_limit, compact=True,
-                                    id=f"argue-reason-{i}")
+                        yield Input(placeholder=self._placeholder(i + 1, f"reason {i + 1}"),
+                                    max_length=form.reason_limit, compact=True, id=f"argue-reason-{i}")
                         yield Static(self._count("", form.reason_limit), classes="count",
                                      id=f"argue-reason-{i}-count")
             yield Static("", id="argue-error")
-            yield Static(Text("Enter: next field, then done \u00b7 Tab: move \u00b7 Escape: cancel, nothing is sent"),
-                         id="argue-keys")
+            keys = "Enter: next field, then done \u00b7 Tab: move \u00b7 Escape: cancel, nothing is sent"
+            if form.examples:
+                keys += " \u00b7 F3: use the example"
+            yield Static(Text(keys), id="argue-keys")
+
+    def _placeholder(self, index: int, plain: str) -> str:
+        example = self.form.example(index)
+        return f"e.g. {example}" if example else plain
 
     def on_mount(self) -> None:
+        if self.draft is not None:
+            self._fill(self.draft)
         self.query_one("#argue-action", Input).focus()
+
+    def _fill(self, draft: Entered) -> None:
+        self.query_one("#argue-action", Input).value = draft.action
+        if self.form.counter:
+            return
+        if draft.result is not None and draft.result < len(self.form.results):
+            self.query_one("#argue-result", OptionList).highlighted = draft.result
+        for i, reason in enumerate(draft.reasons[: self.form.reasons]):
+            self.query_one(f"#argue-reason-{i}", Input).value = reason
 
     @staticmethod
     def _count(value: str, limit: int) -> Text:
@@ -194,6 +223,17 @@ class ArgumentScreen(_Dialog[Entered | None]):
 
     def action_cancel(self) -> None:
         self.answer(None)
+
+    def action_example(self) -> None:
+        """The focused field takes its stock text (the team can edit it from there)."""
+        field = self.focused
+        if not isinstance(field, Input):
+            return
+        index = 0 if field.id == "argue-action" else int((field.id or "-0").rsplit("-", 1)[1]) + 1
+        example = self.form.example(index)
+        if example:
+            field.value = example[: field.max_length or None]
+            field.cursor_position = len(field.value)
 
 
 __all__ = ["ArgumentForm", "ArgumentScreen", "Entered", "one_line_literal"]

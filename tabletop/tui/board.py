@@ -24,10 +24,13 @@ from ..engine import Action, RuleViolation, State
 from ..play.cardhold import CardHold
 from ..play.decisions import (
     Act,
+    Argue,
     AskRuling,
     Choice,
+    Counter,
     Decision,
     HandOver,
+    MarkStrong,
     Propose,
     Ready,
     ReleaseCard,
@@ -273,6 +276,10 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
             return lambda: self._ready(state, pick.team)
         if isinstance(pick, HandOver):
             return self._hand_over
+        if isinstance(pick, (Argue, Counter, MarkStrong)):
+            from .arguing import step  # the argument's dialogs: only once a team argues
+
+            return step(self, pick)
         assert isinstance(pick, ShowOutcome)
         return self._show_end
 

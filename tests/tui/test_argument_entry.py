@@ -63,7 +63,7 @@ async def test_the_limit_is_shown_and_enforced_while_typing() -> None:
 
 
 async def test_what_is_missing_is_said_and_the_dialog_stays() -> None:
-    app = Host(argument())
+    app = Host(argument(min_reasons=1))
     async with app.run_test(size=SMALL) as pilot:
         await press(pilot, "tab", "tab", "enter")  # to the first reason, empty: hand in
         screen = app.screen
@@ -109,3 +109,18 @@ async def test_the_whole_form_is_reachable_at_80x24() -> None:
         focused = app.focused
         assert focused is not None and focused.id == "argue-reason-2"
         assert focused.region.y >= 0 and focused.region.bottom <= SMALL[1]
+
+
+async def test_f3_takes_the_decks_example_into_the_focused_field() -> None:
+    app = Host(ArgumentForm("Russia argues", RESULTS, examples=("Convene experts", "They can test ideas")))
+    async with app.run_test(size=SMALL) as pilot:
+        screen = app.screen
+        action = screen.query_one("#argue-action", Input)
+        assert action.placeholder == "e.g. Convene experts"
+        await press(pilot, "f3", "enter", "enter", "f3")
+        assert action.value == "Convene experts"
+        assert screen.query_one("#argue-reason-0", Input).value == "They can test ideas"
+        await press(pilot, "tab", "f3")  # no example for the second reason: nothing changes
+        assert screen.query_one("#argue-reason-1", Input).value == ""
+        await press(pilot, "enter")
+    assert app.answers == [Entered("Convene experts", 0, ("They can test ideas",))]

@@ -1,0 +1,203 @@
+"""A matrix argument at the table, headless: what the entry asks for, and the argument in words.
+
+The screens draw these and the decision list (:mod:`.decisions`) lists the
+steps; the rules are the engine's (:mod:`tabletop.engine.arguments`). Every
+typed text is shown through :func:`~tabletop.content.literal.literal`; in a
+sealed round a counter's text stays hidden until the last counter reveals them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any, NamedTuple
+
+from ..content.arguments import ODDS
+from ..content.grammar import possessive
+from ..content.literal import one_line
+from ..engine import Action, State, legal_actions
+from ..engine.arguments import countered, describe_wanted, stock_for
+from ..engine.state import Proposal
+from ..engine.wording import names
+from .picks import Act, Choice, Counter, Decision, MarkStrong, Styled, styled
+
+Spans = tuple[tuple[str, str], ...]
+
+
+def chance(target: int) -> int:
+    """The chance in whole percent that 2d6 reaches ``target``."""
+    hits = sum(1 for a in range(1, 7) for b in range(1, 7) if a + b >= target)
+    return round(100 * hits / 36)
+
+
+def odds_words(label: str) -> str:
+    """Odds as a room reads them: ``likely: 2d6 ≥ 6 (72 %)``."""
+    target = ODDS[label]
+    return f"{label.replace('-', ' ')}: 2d6 \u2265 {target} ({chance(target)} %)"
+
+
+class ArgueEntry(NamedTuple):
+    """What the entry of an argument (or a counter) asks for, from the ruleset and the deck.
+
+    ``results`` are the wanted results in words and ``wanted`` the same as
+    effect tables (empty for a counter); ``examples`` the deck's stock texts
+    shown as prompts: the action's (or the counter's), then each reason's.
+    """
+
+    title: str
+    results: tuple[str, ...]
+    wanted: tuple[Mapping[str, Any], ...]
+    text_limit: int
+    reason_limit: int
+    reasons: int
+    examples: tuple[str, ...] = ()
+
+
+def argue_entry(state: State, templates: Sequence[Action]) -> ArgueEntry:
+    """The entry of an argument, from the engine's ready-made ones (one per result, all on one track)."""
+    first = templates[0]
+    n = names(state)
+    options = state.scenario.index.moves[first.move or ""].argue
+    assert options is not None
+    wanted = tuple(dict(t.wanted or {}) for t in templates)
+    stock = stock_for(state.scenario, first.track)
+    examples = (stock.actions[0], *stock.reasons[: options.reasons]) if stock is not None else ()
+    who = n.get(first.actor or "", first.actor or "")
+    return ArgueEntry(
+        title=f"{who} argues on {n.get(first.track or '', first.track or '')}",
+        results=tuple(describe_wanted(w) for w in wanted),
+        wanted=wanted,
+        text_limit=options.text_length,
+        reason_limit=options.reason_length,
+        reasons=options.reasons,
+        examples=examples,
+    )
+
+
+def counter_entry(state: State, template: Action) -> ArgueEntry:
+    """The entry of a counter-argument by ``template.actor`` against the argument at the head of the queue."""
+    head = state.queue[0]
+    options = state.scenario.index.moves[head.move].argue
+    assert options is not None
+    n = names(state)
+    stock = stock_for(state.scenario, head.track)
+    example = template.text or (stock.counters[0] if stock is not None and stock.counters else "")
+    return ArgueEntry(
+        title=f"{n.get(template.actor or '', template.actor or '')} counters {possessive(n.get(head.actor, head.actor))} "
+              "argument",
+        results=(),
+        wanted=(),
+        text_limit=options.reason_length,
+        reason_limit=options.reason_length,
+        reasons=0,
+        examples=(example,) if example else (),
+    )
+
+
+def argued(template: Action, wanted: Mapping[str, Any], text: str, reasons: Sequence[str]) -> Action:
+    """The argument as typed: the engine's ready-made action with the team's own words and result."""
+    return Action("move", actor=template.actor, move=template.move, track=template.track, link=template.link,
+                  text=text, wanted=dict(wanted), reasons=tuple(reasons))
+
+
+def countering(template: Action, text: str) -> Action:
+    """The counter as typed by ``template.actor``."""
+    return Action("counter", actor=template.actor, track=template.track, text=text)
+
+
+def argument_spans(state: State, head: Proposal, *, sealed: bool = False) -> Spans:
+    """The argument at the head of the queue in words: the action, the result wanted, the reasons,
+    the counters so far, the votes and the odds (``sealed``: the counters' texts stay hidden)."""
+    argument = head.argument
+    assert argument is not None
+    n = names(state)
+    who = n.get(head.actor, head.actor)
+    out: list[tuple[str, str]] = [
+        (f"{who} argues on {n.get(head.track or '', head.track or '')}: ", "bold"),
+        (f"\u201c{one_line(argument.text)}\u201d\n", ""),
+        (f"  wants {describe_wanted(argument.wanted_table)}\n", "bold"),
+    ]
+    for i, reason in enumerate(argument.reasons, 1):
+        out.append((f"  reason {i}: {one_line(reason)}\n", ""))
+    if not argument.reasons:
+        out.append(("  (no reasons given)\n", "dim"))
+    out.extend(_counter_spans(argument, n, sealed))
+    if argument.votes:
+        votes = ", ".join(f"{n.get(a, a)} {label}" for a, label in argument.votes)
+        out.append((f"  odds voted: {votes}\n", "dim"))
+    if argument.odds is not None:
+        out.append((f"  odds: {odds_words(argument.odds)}, set by {argument.odds_by or 'the facilitator'}\n", "bold"))
+    return tuple(out)
+
+
+def _counter_spans(argument: Any, n: Mapping[str, str], sealed: bool) -> list[tuple[str, str]]:
+    out = []
+    for actor, text in argument.counters:
+        who = n.get(actor, actor)
+        if sealed:
+            out.append((f"  {who}: committed (sealed until the last counter)\n", "dim"))
+        elif text is None:
+            out.append((f"  {who} passed\n", "dim"))
+        else:
+            out.append((f"  counter by {who}: {one_line(text)}\n", "italic"))
+    return out
+
+
+def argument_decision(state: State, waiting: str) -> Decision:
+    """The step the argument at the head of the queue waits on: a counter, the odds, or the roll."""
+    head = state.queue[0]
+    argument = head.argument
+    assert argument is not None
+    n = names(state)
+    options = legal_actions(state)
+    hidden = waiting == "counter" and state.ruleset.ruleset.sealed_moves
+    working = argument_spans(state, head, sealed=hidden)
+    who = n.get(options[0].actor or "", "")
+    if waiting == "counter":
+        typed, passing = options[0], options[-1]
+        return Decision(Styled(((f"{who}: counter this argument, or pass.\n", "bold"), *working)), (
+            Choice(styled("Counter it \u2014 type a counter-argument"), Counter(typed)),
+            Choice(styled(f"Pass \u2014 {who} makes no counter"), Act(passing)),
+        ))
+    if waiting == "roll":
+        target = ODDS[argument.odds or "even"]
+        prompt = Styled(((f"Dice: 2d6 \u2265 {target} decides the argument.\n", "bold"), *working))
+        return Decision(prompt, (Choice(styled("Roll the dice"), Act(options[0])),))
+    if options[0].actor is not None:
+        return Decision(Styled(((f"{who}: how likely is it to work? Vote on the odds.\n", "bold"), *working)),
+                        tuple(Choice(styled(odds_words(a.odds or "")), Act(a)) for a in options))
+    if argument.method == "matrix":
+        nothing = next(a for a in options if not a.strong)
+        return Decision(Styled((("Facilitator: which reasons and counters are strong? Each strong reason makes it "
+                                 "one step likelier, each strong counter one step less likely.\n", "bold"), *working)),
+                        (Choice(styled("Mark the strong reasons and counters"), MarkStrong(head.track)),
+                         Choice(styled(f"None is strong \u2014 {odds_words('even')}"), Act(nothing))))
+    entries = [Choice(styled(odds_words(a.odds or "")), Act(a)) for a in options]
+    if argument.method == "vote":
+        entries[0] = Choice(styled(f"Confirm the teams' vote \u2014 {odds_words(options[0].odds or '')}"),
+                            Act(options[0]))
+        ask = "Facilitator: confirm the odds the teams voted, or set others."
+    else:
+        ask = "Facilitator: how likely is it to work? Set the odds."
+    return Decision(Styled(((ask + "\n", "bold"), *working)), tuple(entries))
+
+
+def strong_items(head: Proposal) -> tuple[str, ...]:
+    """The items a facilitator may mark strong (matrix odds): the reasons, then the counters made."""
+    argument = head.argument
+    assert argument is not None
+    return (*(f"reason: {one_line(r)}" for r in argument.reasons),
+            *(f"counter: {one_line(t)}" for _, t in countered(argument)))
+
+
+__all__ = [
+    "ArgueEntry",
+    "argue_entry",
+    "argument_decision",
+    "argued",
+    "argument_spans",
+    "chance",
+    "counter_entry",
+    "countering",
+    "odds_words",
+    "strong_items",
+]

@@ -1,0 +1,90 @@
+"""The board's steps of a matrix argument: entering an argument or a counter, marking strong items.
+
+Each step opens its dialog, then acts through the board (``act``), so the
+save and the redraw go the one way every action goes. What the engine
+refuses is said in its words and the dialog opens again with what was
+typed: nothing a team typed is lost. Imported by the board only when a
+team first argues.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from textual.app import App
+
+from ..engine import Action
+from ..play.arguing import argue_entry, argued, argument_spans, counter_entry, countering, strong_items
+from ..play.picks import Argue, Counter, MarkStrong, Styled
+from ..play.session import Session
+from .argument import ArgumentForm, ArgumentScreen, Entered
+from .decisionlist import rich_text
+from .weighing import StrongScreen
+
+
+class Table(Protocol):
+    """What a step needs of the board: the game, the app to open a dialog on, and ``act``."""
+
+    session: Session
+
+    @property
+    def app(self) -> App[Any]: ...
+
+    def act(self, action: Action) -> bool: ...
+
+
+def step(board: Table, pick: Argue | Counter | MarkStrong) -> Callable[[], None]:
+    """What picking an argument's entry does on the board."""
+    if isinstance(pick, Argue):
+        return lambda: enter_argument(board, pick.options)
+    if isinstance(pick, Counter):
+        return lambda: enter_counter(board, pick.action)
+    return lambda: mark_strong(board, pick.track)
+
+
+def enter_argument(board: Table, options: tuple[Action, ...], draft: Entered | None = None) -> None:
+    """The team types its argument; the engine's ready-made one for the chosen result carries it."""
+    entry = argue_entry(board.session.state, options)
+    form = ArgumentForm(entry.title, entry.results, entry.text_limit, entry.reason_limit, entry.reasons,
+                        examples=entry.examples)
+
+    def done(entered: Entered | None) -> None:
+        if entered is None or entered.result is None:
+            return
+        action = argued(options[entered.result], entry.wanted[entered.result], entered.action, entered.reasons)
+        if not board.act(action):
+            enter_argument(board, options, entered)
+
+    board.app.push_screen(ArgumentScreen(form, draft), done)
+
+
+def enter_counter(board: Table, template: Action, draft: Entered | None = None) -> None:
+    """The team types its counter to the argument being weighed."""
+    state = board.session.state
+    entry = counter_entry(state, template)
+    about = rich_text(Styled(argument_spans(state, state.queue[0], sealed=state.ruleset.ruleset.sealed_moves)))
+    form = ArgumentForm(entry.title, (), entry.text_limit, entry.reason_limit, 0, about=about,
+                        examples=entry.examples)
+
+    def done(entered: Entered | None) -> None:
+        if entered is not None and not board.act(countering(template, entered.action)):
+            enter_counter(board, template, entered)
+
+    board.app.push_screen(ArgumentScreen(form, draft), done)
+
+
+def mark_strong(board: Table, track: str | None) -> None:
+    """The facilitator marks the strong reasons and counters; the engine works the odds out from them."""
+    head = board.session.state.queue[0]
+    argument = head.argument
+    assert argument is not None
+
+    def done(strong: tuple[int, ...] | None) -> None:
+        if strong is not None:
+            board.act(Action("odds", track=track, strong=strong))
+
+    board.app.push_screen(StrongScreen("Which are strong?", strong_items(head), len(argument.reasons)), done)
+
+
+__all__ = ["enter_argument", "enter_counter", "mark_strong", "step"]
