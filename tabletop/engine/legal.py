@@ -12,6 +12,7 @@ from weakref import WeakKeyDictionary
 from ..content import MoveType, Scenario
 from ..content.grammar import possessive
 from .actions import Action, RuleViolation
+from .arguments import argue_actions, argument_actions, argument_step, check_argument, not_an_argument
 from .codes import Code
 from .lookups import _actor_name, _card, _move, _track_name, _track_spec
 from .scope import ReadView
@@ -34,6 +35,8 @@ def waiting_for(state: State) -> str:
         return "move" if state.turn else "advance"
     if state.phase == "adjudication" and state.queue:
         head = state.queue[0]
+        if head.argument is not None:
+            return argument_step(head.argument)
         return {"consensus": "vote", "dice": "roll", "facilitator": "rule", "auto": "enact"}[head.resolution]
     return "advance"
 
@@ -63,6 +66,8 @@ def legal_actions(state: State) -> list[Action]:
         return out
     if state.phase == "adjudication" and state.queue:
         head = state.queue[0]
+        if head.argument is not None:
+            return argument_actions(state, head)
         if head.resolution == "consensus":
             voter = head.next_voter()
             assert voter is not None
@@ -86,7 +91,8 @@ def _candidates(scenario: Scenario, actor: str) -> list[tuple[MoveType, str | No
 
     The plays never change during a game: the scenario's index lists them, and
     their actions are kept here, by index. A link move's action depends on which
-    tracks are open, so it is built when listed.
+    tracks are open, so it is built when listed. An argument is listed once per
+    result it offers, filled with the deck's stock texts (engine/arguments.py).
     """
     index = scenario.index
     built = _BUILT.get(index)
@@ -95,10 +101,19 @@ def _candidates(scenario: Scenario, actor: str) -> list[tuple[MoveType, str | No
     found = built.get(actor)
     if found is None:
         found = built[actor] = [
-            (move, tid, None if move.link and tid is not None else Action("move", actor=actor, move=move.id, track=tid))
+            (move, tid, action)
             for move, tid in index.plays[actor]
+            for action in _plays(scenario, actor, move, tid)
         ]
     return found
+
+
+def _plays(scenario: Scenario, actor: str, move: MoveType, tid: str | None) -> list[Action | None]:
+    if move.link and tid is not None:
+        return [None]
+    if move.argue is not None and tid is not None:
+        return list(argue_actions(scenario, actor, move, tid))
+    return [Action("move", actor=actor, move=move.id, track=tid)]
 
 
 #: Each scenario index's candidate plays with their actions, per actor: kept weakly,
@@ -174,6 +189,9 @@ def move_options(state: State, actor: str) -> list[tuple[Action, RuleViolation |
                 problem = _move_problem(state, Action("move", actor=actor, move=move.id, track=track.id, link=others[0]))
                 out.extend((Action("move", actor=actor, move=move.id, track=track.id, link=other), problem) for other in others)
                 continue
+            if move.argue is not None:
+                out.extend((a, _move_problem(state, a)) for a in argue_actions(state.scenario, actor, move, track.id))
+                continue
             action = Action("move", actor=actor, move=move.id, track=track.id)
             out.append((action, _move_problem(state, action)))
     return out
@@ -193,6 +211,8 @@ def _expect(state: State, kind: str, action: Action) -> None:
         "vote": "vote",
         "roll": "roll",
         "rule": "rule",
+        "counter": "counter",
+        "odds": "odds",
         "enact": "enact",
         "advance": "advance",
     }[kind]
@@ -279,4 +299,8 @@ def _check_move(state: State, action: Action) -> MoveType:
     for cond in move.requires:
         if not cond.holds(view):
             raise RuleViolation(Code.REQUIREMENT_UNMET, f"'{move.name}' needs {cond.describe()}.")
+    if move.argue is not None:
+        check_argument(state, move, action)
+    else:
+        not_an_argument(move, action)
     return move
