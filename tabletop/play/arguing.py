@@ -125,7 +125,8 @@ def argument_spans(state: State, head: Proposal, *, sealed: bool = False) -> Spa
         votes = ", ".join(f"{n.get(a, a)} {label}" for a, label in argument.votes)
         out.append((f"  odds voted: {votes}\n", "dim"))
     if argument.odds is not None:
-        out.append((f"  odds: {odds_words(argument.odds)}, set by {argument.odds_by or 'the facilitator'}\n", "bold"))
+        by = ODDS_BY.get(argument.odds_by or "", ODDS_BY["facilitator"])
+        out.append((f"  odds {odds_words(argument.odds)}, {by}\n", "bold"))
     return tuple(out)
 
 
@@ -149,7 +150,7 @@ def argument_decision(state: State, waiting: str) -> Decision:
     assert argument is not None
     n = names(state)
     options = legal_actions(state)
-    hidden = waiting == "counter" and state.ruleset.ruleset.sealed_moves
+    hidden = waiting == "counter" and head.sealed
     working = argument_spans(state, head, sealed=hidden)
     who = n.get(options[0].actor or "", "")
     if waiting == "counter":
@@ -181,6 +182,52 @@ def argument_decision(state: State, waiting: str) -> Decision:
     return Decision(Styled(((ask + "\n", "bold"), *working)), tuple(entries))
 
 
+#: who set the odds, by the ruleset's method, as the working says it
+ODDS_BY = {
+    "facilitator": "set by the facilitator",
+    "matrix": "weighed by the facilitator from the strong reasons and counters",
+    "vote": "voted by the teams, confirmed by the facilitator",
+}
+
+
+def argument_working(ruling: Mapping[str, Any], n: Mapping[str, str], brief: bool = False) -> list[str]:
+    """The working of a decided argument, line by line, from its recorded ruling: the action and the
+    result wanted, every reason and counter, the odds and by whom, the roll and the effect (``brief``:
+    the reasons and counters counted, not quoted)."""
+    wanted = ruling.get("wanted")
+    lines = [f"\u201c{one_line(ruling.get('text'))}\u201d wants "
+             f"{describe_wanted(wanted) if isinstance(wanted, Mapping) and wanted else '?'}"]
+    reasons = [r for r in ruling.get("reasons") or [] if isinstance(r, str)]
+    counters = [c for c in ruling.get("counters") or [] if isinstance(c, (list, tuple)) and len(c) == 2]
+    strong = set(ruling.get("strong") or [])
+    if brief:
+        made = sum(1 for _, text in counters if text)
+        lines.append(f"{len(reasons)} reason{'s' if len(reasons) != 1 else ''}, {made} counter{'s' if made != 1 else ''}")
+    else:
+        for i, reason in enumerate(reasons):
+            lines.append(f"reason {i + 1}{' (strong)' if i in strong else ''}: {one_line(reason)}")
+        made = 0
+        for actor, text in counters:
+            who = n.get(str(actor), str(actor))
+            if text:
+                mark = " (strong)" if len(reasons) + made in strong else ""
+                made += 1
+                lines.append(f"counter by {who}{mark}: {one_line(text)}")
+            else:
+                lines.append(f"{who} passed")
+    votes = [v for v in ruling.get("votes") or [] if isinstance(v, (list, tuple)) and len(v) == 2]
+    if votes:
+        lines.append("odds voted: " + ", ".join(f"{n.get(str(a), str(a))} {str(v).replace('-', ' ')}" for a, v in votes))
+    odds = ruling.get("odds")
+    if isinstance(odds, str) and odds in ODDS:
+        lines.append(f"odds {odds_words(odds)}, {ODDS_BY.get(str(ruling.get('odds_by')), 'set by the facilitator')}")
+    dice = ruling.get("dice")
+    if isinstance(dice, (list, tuple)) and len(dice) == 2:
+        outcome = f"\u2192 {ruling.get('effect')}" if ruling.get("success") else "\u2192 fails"
+        lines.append(f"rolled {dice[0]} + {dice[1]} = {ruling.get('total')} vs {ruling.get('target')} {outcome}")
+    return lines
+
+
 def strong_items(head: Proposal) -> tuple[str, ...]:
     """The items a facilitator may mark strong (matrix odds): the reasons, then the counters made."""
     argument = head.argument
@@ -195,6 +242,7 @@ __all__ = [
     "argument_decision",
     "argued",
     "argument_spans",
+    "argument_working",
     "chance",
     "counter_entry",
     "countering",

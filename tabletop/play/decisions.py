@@ -18,7 +18,7 @@ from ..content.literal import literal
 from ..engine import Action, RuleViolation, State, legal_actions, move_options, waiting_for
 from ..engine.arguments import describe_wanted
 from ..engine.sides import is_own_move
-from ..engine.wording import move_words, named, names
+from ..engine.wording import move_words, named, names, resource_name
 from .arguing import argument_decision
 from .picks import (
     Act,
@@ -216,7 +216,8 @@ def _argue_choice(move: Any, options: list[tuple[Action, RuleViolation | None]],
     """The entry of an argument move: what it may ask for; refused with the engine's words if no result is allowed."""
     allowed = tuple(a for a, p in options if p is None)
     results = ", ".join(describe_wanted(a.wanted or {}) for a, _ in options)
-    label = Styled(((literal(move.name), ""), (f" \u2014 argue for {results}; {move_words(move, n)}", "")), "bold")
+    cost = ", ".join(f"{v} {resource_name(k)}" for k, v in move.cost.items()) or "free"
+    label = Styled(((literal(move.name), ""), (f" \u2014 {cost}; argue for {results}", "")), "bold")
     refused = next((p for _, p in options if p is not None), None)
     return Choice(label, Argue(allowed), None if allowed or refused is None else refused.message)
 

@@ -29,7 +29,7 @@ def _sitting(state: State) -> tuple[object, ...] | None:
     if state.phase == "moves":
         return ("moves", state.round)
     head = state.queue[0] if state.phase == "adjudication" and state.queue else None
-    if head is not None and head.argument is not None:
+    if head is not None and head.argument is not None and head.sealed:
         return ("counters", state.round, head.seq)
     return None
 

@@ -1,0 +1,214 @@
+"""A matrix argument played on the board with keys only: the argument, two counters, the
+facilitator's odds, the roll and the ruling; the facilitator's undo of it; the replay shows it.
+
+Played on the engine tests' catalogue scenario with an argue move added (actors Arden a,
+Brask b, Corvin c; Beta seats all three), so the test does not hang on the bundled content.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input, Static
+
+from tabletop import legal_actions, open_save
+from tabletop.play.session import Session
+from tabletop.store.verifying import verify
+from tabletop.tui.app import TabletopApp
+from tabletop.tui.argument import ArgumentScreen
+from tabletop.tui.board import BoardScreen
+from tabletop.tui.modals import ConfirmScreen
+from tabletop.tui.replay import ReplayApp
+from tabletop.tui.weighing import StrongScreen
+from tests.engine.support import catalogue_scenario, draw
+
+from .support import SIZE, SMALL, board, choose, panel, press, rendered, type_text
+
+ARGUE = {
+    "id": "argue", "name": "Make an argument", "cost": {"capital": 1}, "resolution": "argue",
+    "fail_effects": [{"tension": 1}],
+    "argue": {"progress": [1, 2], "tension": [-1, -1], "status": ["deferred"], "text_length": 60},
+}
+
+
+def game(tmp_path: Path, *, sealed: bool = False, odds: str = "facilitator") -> Session:
+    """Round 1's moves phase, Arden to move."""
+    tweak = {"ruleset.sealed_moves": True} if sealed else {}
+    scenario = catalogue_scenario("strict", tweak=tweak, extra_moves=[{**ARGUE, "argue": {**ARGUE["argue"], "odds": odds}}])
+    session = Session.start(scenario, 1, tmp_path / "game.jsonl")
+    session.apply(draw("quiet"))  # a card that changes nothing: the tracks stand as they started
+    while session.state.phase == "event":
+        session.apply(legal_actions(session.state)[0])
+    return session
+
+
+async def argue(pilot) -> None:
+    """Arden argues on Beta for progress +2 with two reasons, and the other teams pass their moves."""
+    await choose(pilot, "Beta")
+    await choose(pilot, "Make an argument")
+    assert isinstance(pilot.app.screen, ArgumentScreen)
+    await type_text(pilot, "Talk [b]now[/]")
+    await press(pilot, "enter", "down", "enter")  # progress +2
+    await type_text(pilot, "Calm")
+    await press(pilot, "enter")
+    await type_text(pilot, "Ties")
+    await press(pilot, "enter", "enter")  # the empty third reason hands it in
+    assert isinstance(pilot.app.screen, BoardScreen)
+
+
+async def to_the_counters(pilot) -> None:
+    await argue(pilot)
+    await choose(pilot, "Pass")  # Brask
+    await choose(pilot, "Pass")  # Corvin
+    await choose(pilot, "Continue to the adjudication phase")
+
+
+async def counter(pilot, text: str) -> None:
+    await choose(pilot, "Counter it")
+    screen = pilot.app.screen
+    assert isinstance(screen, ArgumentScreen)
+    assert "Talk [b]now[/]" in str(screen.query_one("#argue-about", Static).render())
+    await type_text(pilot, text)
+    await press(pilot, "enter")
+
+
+async def test_a_round_with_an_argument_two_counters_odds_roll_ruling_undo_and_replay(tmp_path: Path) -> None:
+    session = game(tmp_path)
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await to_the_counters(pilot)
+        assert "Brask: counter this argument, or pass." in panel(pilot, "#prompt")
+        await counter(pilot, "No way")
+        await counter(pilot, "Too soon")
+        prompt = panel(pilot, "#prompt")
+        assert "Facilitator: how likely is it to work?" in prompt
+        for words in ("Talk [b]now[/]", "wants progress +2", "reason 2: Ties",
+                      "counter by Brask: No way", "counter by Corvin: Too soon"):
+            assert words in prompt
+        await choose(pilot, "likely: 2d6 \u2265 6")
+        assert "set by the facilitator" in panel(pilot, "#prompt")
+        before_roll = session.state.hash
+        await choose(pilot, "Roll the dice")
+        last = session.state.last
+        assert last is not None and last.action.kind == "roll"
+        ruling = last.result["ruling"]
+        assert ruling["odds"] == "likely" and ruling["target"] == 6
+        shown = rendered(pilot)
+        for words in ("Talk [b]now[/]", "reason 1: Calm", "counter by Corvin: Too soon",
+                      "odds likely: 2d6 \u2265 6 (72 %), set by the facilitator",
+                      f"rolled {ruling['dice'][0]} + {ruling['dice'][1]} = {ruling['total']} vs 6"):
+            assert words in shown, words
+        # the facilitator takes the roll back: the argument waits for its dice again
+        await press(pilot, "u")
+        assert isinstance(app.screen, ConfirmScreen)
+        await press(pilot, "enter")
+        assert session.state.hash == before_roll
+        assert "Roll the dice" in board(pilot).entries[0].label.plain
+        await press(pilot, "u", "enter")  # and the odds: the facilitator sets them again
+        assert "Facilitator: how likely is it to work?" in panel(pilot, "#prompt")
+    events = open_save(session.save_path).events
+    kinds = [e.action.kind for e in events]
+    assert kinds[3:] == ["move", "pass", "pass", "advance", "counter", "counter", "odds", "roll", "undo", "undo"]
+    argued = next(e for e in events if e.action.kind == "move")
+    assert argued.action.text == "Talk [b]now[/]"
+    assert argued.action.wanted == {"progress": 2}
+    assert argued.action.reasons == ("Calm", "Ties")
+    assert verify(session.save_path).ok
+
+    replay = ReplayApp(open_save(session.save_path))
+    async with replay.run_test(size=SIZE) as pilot:
+        screen = replay.screen
+        roll_seq = next(e.seq for e in events if e.action.kind == "roll")
+        screen.go(roll_seq)
+        await pilot.pause()
+        working = str(screen.query_one("#working", Static).render())
+        for words in ("Talk [b]now[/]", "wants progress +2", "reason 2: Ties",
+                      "counter by Brask: No way", "set by the facilitator", "rolled"):
+            assert words in working, words
+        screen.go(roll_seq - 2)  # the second counter: the argument is still being weighed
+        await pilot.pause()
+        assert "counter by Corvin: Too soon" in str(screen.query_one("#working", Static).render())
+
+
+async def test_escape_on_the_argument_sends_nothing(tmp_path: Path) -> None:
+    session = game(tmp_path)
+    app = TabletopApp(session)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await choose(pilot, "Beta")
+        await choose(pilot, "Make an argument")
+        await type_text(pilot, "half a thought")
+        await press(pilot, "escape")
+        assert isinstance(app.screen, BoardScreen)
+    assert session.state.seq == 3 and not session.state.queue
+    assert [e.action.kind for e in open_save(session.save_path).events] == ["draw", "apply_card", "advance"]
+
+
+async def test_sealed_counters_are_entered_behind_the_gate(tmp_path: Path) -> None:
+    session = game(tmp_path, sealed=True)
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await choose(pilot, "Ready")
+        await argue(pilot)
+        for _team in ("Brask", "Corvin"):
+            await choose(pilot, "hand over")
+            await choose(pilot, "Ready")
+            await choose(pilot, "Pass")
+        await choose(pilot, "hand over")
+        await choose(pilot, "Reveal the sealed moves")
+        assert "Brask enters its counter-argument privately" in panel(pilot, "#prompt")
+        await choose(pilot, "Ready")
+        await counter(pilot, "Hidden")
+        assert "counter is sealed until the last counter" in panel(pilot, "#prompt")
+        assert "Hidden" not in rendered(pilot)
+        await choose(pilot, "hand over")
+        assert "Committed so far: Brask" in panel(pilot, "#prompt")
+        await choose(pilot, "Ready")
+        prompt = panel(pilot, "#prompt")
+        assert "Brask: committed" in prompt and "Hidden" not in prompt
+        await counter(pilot, "Open")
+        await choose(pilot, "hand over")
+        prompt = panel(pilot, "#prompt")
+        assert "counter by Brask: Hidden" in prompt and "counter by Corvin: Open" in prompt
+
+
+async def test_matrix_odds_are_weighed_from_the_strong_marks(tmp_path: Path) -> None:
+    session = game(tmp_path, odds="matrix")
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await to_the_counters(pilot)
+        await counter(pilot, "No way")
+        await choose(pilot, "Pass")
+        await choose(pilot, "Mark the strong")
+        screen = app.screen
+        assert isinstance(screen, StrongScreen)
+        await press(pilot, "enter", "down", "enter")  # both reasons strong: even, two steps likelier
+        assert "very likely" in str(screen.query_one("#strong-odds", Static).render())
+        await press(pilot, "down", "enter")  # and the counter: one step back
+        assert "odds: likely" in str(screen.query_one("#strong-odds", Static).render()).lower()
+        await press(pilot, "down", "enter")  # set these odds
+        assert isinstance(app.screen, BoardScreen)
+    head = session.state.queue[0]
+    assert head.argument is not None and head.argument.odds == "likely" and head.argument.strong == (0, 1, 2)
+
+
+async def test_a_refused_argument_keeps_what_was_typed(tmp_path: Path) -> None:
+    """The engine refuses (here: the game was paused meanwhile): its words are said, nothing typed is lost."""
+    session = game(tmp_path)
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await choose(pilot, "Beta")
+        await choose(pilot, "Make an argument")
+        await type_text(pilot, "Keep this")
+        board_screen = app.screen_stack[0]
+        assert isinstance(board_screen, BoardScreen)
+        board_screen.paused = True
+        await press(pilot, "enter", "enter", "enter")
+        screen = app.screen
+        assert isinstance(screen, ArgumentScreen)
+        assert screen.query_one("#argue-action", Input).value == "Keep this"
+    assert not session.state.queue
