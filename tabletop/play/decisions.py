@@ -190,8 +190,10 @@ def move_decision(state: State, actor: str, stage: str | None) -> Decision:
         return _track_decision(state, actor)
     n = names(state)
     entries = []
+    # an argument the ruleset never offers on this track is left out, not greyed: it is no choice here
     options = [(a, p) for a, p in own_move_options(state, actor)
-               if (stage == GLOBAL) == (a.track is None) and a.track in (None, stage)]
+               if (stage == GLOBAL) == (a.track is None) and a.track in (None, stage)
+               and not (p is not None and p.code == "NOT_OFFERED")]
     arguments: dict[str, list[tuple[Action, RuleViolation | None]]] = {}
     for action, problem in options:
         if state.scenario.index.moves[action.move or ""].argue is not None:
