@@ -143,3 +143,35 @@ def test_moves_list_at_200x50(snap_compare) -> None:
     session = game(7)
     to_moves(session)
     assert snap_compare(TabletopApp(session), press=["1"], terminal_size=(200, 50))
+
+
+# -- matrix arguments (issue 17) ---------------------------------------------------------------
+
+
+def _arguing_scenario():  # noqa: ANN202 - a Scenario
+    from tests.engine.support import catalogue_scenario
+
+    from .test_argument_play import ARGUE
+
+    return catalogue_scenario("strict", extra_moves=[ARGUE])
+
+
+# built on import: the screen's steadying fixes ``random.SystemRandom``, which validating content needs
+ARGUING = _arguing_scenario()
+
+
+def test_argument_entry_at_80x24(snap_compare) -> None:
+    """The argument's entry over the board on the smallest screen: the limits, the results, text as typed."""
+    from tests.engine.support import draw
+
+    session = Session.start(ARGUING, 1, Path("game.jsonl"))
+    session.apply(draw("quiet"))
+    to_moves(session)
+
+    async def type_an_argument(pilot: Pilot) -> None:
+        await pilot.press("2", "9")  # Beta, then its ninth move: the argument
+        await pilot.press(*"Talk [b]now[/]", "enter", "down", "enter", *"Calm")
+        await pilot.pause()
+        no_blink(pilot)
+
+    assert snap_compare(TabletopApp(session), terminal_size=SMALL, run_before=type_an_argument)
