@@ -64,6 +64,7 @@ def enter_counter(board: Table, template: Action, draft: Entered | None = None) 
     state = board.session.state
     entry = counter_entry(state, template)
     about = rich_text(Styled(argument_spans(state, state.queue[0], sealed=state.queue[0].sealed)))
+    about.rstrip()
     form = ArgumentForm(entry.title, (), entry.text_limit, entry.reason_limit, 0, about=about,
                         examples=entry.examples)
 

@@ -127,7 +127,8 @@ class ArgumentScreen(_Dialog[Entered | None]):
                         yield Static(self._count("", form.reason_limit), classes="count",
                                      id=f"argue-reason-{i}-count")
             yield Static("", id="argue-error")
-            keys = "Enter: next field, then done \u00b7 Tab: move \u00b7 Escape: cancel, nothing is sent"
+            keys = "Enter: next field, then done \u00b7 Tab: move" if not form.counter else "Enter: done"
+            keys += " \u00b7 Escape: cancel, nothing is sent"
             if form.examples:
                 keys += " \u00b7 F3: use the example"
             yield Static(Text(keys), id="argue-keys")

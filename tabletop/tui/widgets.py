@@ -105,7 +105,8 @@ class TurnPanel(BoardPart):
         if acting is not None:
             seat = seats.get(acting, "human")
             who = f"{n.get(acting, acting)}" + ("" if seat == "human" else f" (bot: {seat})")
-            verb = {"move": "to move", "vote": "to vote", "choice": "to answer the card"}.get(waiting, "to act")
+            verb = {"move": "to move", "vote": "to vote", "choice": "to answer the card",
+                    "counter": "to counter or pass", "odds": "to vote on the odds"}.get(waiting, "to act")
             out.append(f"\u25b6 {who} {verb}\n", style="bold")
             res = state.resources.get(acting, {})
             spend = resources_words(res)
@@ -120,6 +121,7 @@ class TurnPanel(BoardPart):
                 "card": "apply the card",
                 "roll": "roll the dice",
                 "rule": "rule on the move",
+                "odds": "set the odds",
                 "enact": "reveal and apply",
                 "advance": "continue",
             }.get(waiting, waiting) + "\n", style="bold")
