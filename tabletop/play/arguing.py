@@ -29,10 +29,18 @@ def chance(target: int) -> int:
     return round(100 * hits / 36)
 
 
-def odds_words(label: str) -> str:
+def odds_choice(label: str) -> str:
     """Odds as a room reads them: ``likely: 2d6 ≥ 6 (72 %)``."""
     target = ODDS[label]
     return f"{label.replace('-', ' ')}: 2d6 \u2265 {target} ({chance(target)} %)"
+
+
+#: who set the odds, by the ruleset's method, as the working says it
+ODDS_BY = {
+    "facilitator": "set by the facilitator",
+    "matrix": "weighed by the facilitator from the strong reasons and counters",
+    "vote": "voted by the teams, confirmed by the facilitator",
+}
 
 
 class ArgueEntry(NamedTuple):
@@ -126,7 +134,7 @@ def argument_spans(state: State, head: Proposal, *, sealed: bool = False) -> Spa
         out.append((f"  odds voted: {votes}\n", "dim"))
     if argument.odds is not None:
         by = ODDS_BY.get(argument.odds_by or "", ODDS_BY["facilitator"])
-        out.append((f"  odds {odds_words(argument.odds)}, {by}\n", "bold"))
+        out.append((f"  odds {odds_choice(argument.odds)}, {by}\n", "bold"))
     return tuple(out)
 
 
@@ -165,67 +173,21 @@ def argument_decision(state: State, waiting: str) -> Decision:
         return Decision(prompt, (Choice(styled("Roll the dice"), Act(options[0])),))
     if options[0].actor is not None:
         return Decision(Styled(((f"{who}: how likely is it to work? Vote on the odds.\n", "bold"), *working)),
-                        tuple(Choice(styled(odds_words(a.odds or "")), Act(a)) for a in options))
+                        tuple(Choice(styled(odds_choice(a.odds or "")), Act(a)) for a in options))
     if argument.method == "matrix":
         nothing = next(a for a in options if not a.strong)
         return Decision(Styled((("Facilitator: which reasons and counters are strong? Each strong reason makes it "
                                  "one step likelier, each strong counter one step less likely.\n", "bold"), *working)),
                         (Choice(styled("Mark the strong reasons and counters"), MarkStrong(head.track)),
-                         Choice(styled(f"None is strong \u2014 {odds_words('even')}"), Act(nothing))))
-    entries = [Choice(styled(odds_words(a.odds or "")), Act(a)) for a in options]
+                         Choice(styled(f"None is strong \u2014 {odds_choice('even')}"), Act(nothing))))
+    entries = [Choice(styled(odds_choice(a.odds or "")), Act(a)) for a in options]
     if argument.method == "vote":
-        entries[0] = Choice(styled(f"Confirm the teams' vote \u2014 {odds_words(options[0].odds or '')}"),
+        entries[0] = Choice(styled(f"Confirm the teams' vote \u2014 {odds_choice(options[0].odds or '')}"),
                             Act(options[0]))
         ask = "Facilitator: confirm the odds the teams voted, or set others."
     else:
         ask = "Facilitator: how likely is it to work? Set the odds."
     return Decision(Styled(((ask + "\n", "bold"), *working)), tuple(entries))
-
-
-#: who set the odds, by the ruleset's method, as the working says it
-ODDS_BY = {
-    "facilitator": "set by the facilitator",
-    "matrix": "weighed by the facilitator from the strong reasons and counters",
-    "vote": "voted by the teams, confirmed by the facilitator",
-}
-
-
-def argument_working(ruling: Mapping[str, Any], n: Mapping[str, str], brief: bool = False) -> list[str]:
-    """The working of a decided argument, line by line, from its recorded ruling: the action and the
-    result wanted, every reason and counter, the odds and by whom, the roll and the effect (``brief``:
-    the reasons and counters counted, not quoted)."""
-    wanted = ruling.get("wanted")
-    lines = [f"\u201c{one_line(ruling.get('text'))}\u201d wants "
-             f"{describe_wanted(wanted) if isinstance(wanted, Mapping) and wanted else '?'}"]
-    reasons = [r for r in ruling.get("reasons") or [] if isinstance(r, str)]
-    counters = [c for c in ruling.get("counters") or [] if isinstance(c, (list, tuple)) and len(c) == 2]
-    strong = set(ruling.get("strong") or [])
-    if brief:
-        made = sum(1 for _, text in counters if text)
-        lines.append(f"{len(reasons)} reason{'s' if len(reasons) != 1 else ''}, {made} counter{'s' if made != 1 else ''}")
-    else:
-        for i, reason in enumerate(reasons):
-            lines.append(f"reason {i + 1}{' (strong)' if i in strong else ''}: {one_line(reason)}")
-        made = 0
-        for actor, text in counters:
-            who = n.get(str(actor), str(actor))
-            if text:
-                mark = " (strong)" if len(reasons) + made in strong else ""
-                made += 1
-                lines.append(f"counter by {who}{mark}: {one_line(text)}")
-            else:
-                lines.append(f"{who} passed")
-    votes = [v for v in ruling.get("votes") or [] if isinstance(v, (list, tuple)) and len(v) == 2]
-    if votes:
-        lines.append("odds voted: " + ", ".join(f"{n.get(str(a), str(a))} {str(v).replace('-', ' ')}" for a, v in votes))
-    odds = ruling.get("odds")
-    if isinstance(odds, str) and odds in ODDS:
-        lines.append(f"odds {odds_words(odds)}, {ODDS_BY.get(str(ruling.get('odds_by')), 'set by the facilitator')}")
-    dice = ruling.get("dice")
-    if isinstance(dice, (list, tuple)) and len(dice) == 2:
-        outcome = f"\u2192 {ruling.get('effect')}" if ruling.get("success") else "\u2192 fails"
-        lines.append(f"rolled {dice[0]} + {dice[1]} = {ruling.get('total')} vs {ruling.get('target')} {outcome}")
-    return lines
 
 
 def strong_items(head: Proposal) -> tuple[str, ...]:
@@ -242,10 +204,9 @@ __all__ = [
     "argument_decision",
     "argued",
     "argument_spans",
-    "argument_working",
     "chance",
     "counter_entry",
     "countering",
-    "odds_words",
+    "odds_choice",
     "strong_items",
 ]

@@ -16,15 +16,19 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..engine import Event, legal_actions
+from ..engine import Event, State, legal_actions
+from ..engine.arguments import argument_step
 from ..engine.actions import FACILITATOR_KINDS
 from ..engine.records import Ruling, changes_of
 from ..engine.review import undone_seqs
 from ..engine.wording import UNDONE, change_text
+from ..play.arguing import argument_spans
+from ..play.picks import Styled
 from ..report.words import played_by
 from ..store.reading import Save, SavedEvent
 from ..store.players import players_of, recorded
 from .bars import KeyBar, TitleBar
+from .decisionlist import rich_text
 from .history import charts_text, lanes_text
 from .modals import AskScreen, HelpScreen, PickScreen
 from .text import literal, names, ruling_lines
@@ -279,6 +283,7 @@ class ReplayScreen(Screen[None]):
         for line in ruling_lines(state, _as_event(e)):
             out.append_text(line)
             out.append("\n")
+        out.append_text(self._argument(state, e))
         n = names(state)
         ladders = {t.id: t.ladder for t in state.ruleset.tracks}
         for change in changes_of(e.result):
@@ -294,6 +299,18 @@ class ReplayScreen(Screen[None]):
         if e.time:
             out.append(f"  at {e.time}", style="dim")
         return out
+
+    @staticmethod
+    def _argument(state: State, e: SavedEvent) -> Text:
+        """An argument still being weighed after this event: its texts, counters and odds so far
+        (sealed counters stay hidden until the last one reveals them, as the room saw it)."""
+        head = state.queue[0] if state.queue and state.phase == "adjudication" else None
+        tabled = next((p for p in state.queue if p.seq == e.seq and p.argument is not None), None)
+        shown = tabled or (head if head is not None and head.argument is not None and e.track == head.track else None)
+        if shown is None or shown.argument is None or not shown.revealed:
+            return Text()  # a sealed argument is shown from its reveal on
+        hidden = shown.sealed and argument_step(shown.argument) == "counter"
+        return rich_text(Styled(argument_spans(state, shown, sealed=hidden)))
 
     # -- moving --------------------------------------------------------------
 

@@ -27,7 +27,6 @@ from ..engine.wording import (
     resource_name,
     wants_text,
 )
-from ..play.arguing import argument_working
 
 #: A status as a screen shows it: ``✔ AGREED``.
 STATUS_MARK = {status: wording.status_word(status, loud=True) for status in wording.STATUS_MARK}
@@ -145,8 +144,6 @@ def ruling_lines(state: State, event: Event, brief: bool = False) -> list[Text]:
     ``brief`` (a small screen): the modifiers that did not apply are counted, not listed."""
     ruling = Ruling.from_result(event.result)
     lines = wording.ruling_lines(ruling, names(state), brief)
-    if not lines and ruling is not None and ruling.resolution == "argue":
-        lines = argument_working(event.result["ruling"], names(state), brief)  # a matrix argument's working
     # a brief roll sits close under its move; every other line of working is indented as a detail
     first = "  " if brief and ruling is not None and ruling.resolution == "dice" else "      "
     return [Text((first if i == 0 else "      ") + line, style="italic") for i, line in enumerate(lines)]

@@ -18,7 +18,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..engine.arguments import matrix_odds
-from ..play.arguing import odds_words
+from ..play.arguing import odds_choice
 from .modals import _Dialog
 from .text import literal
 
@@ -61,7 +61,7 @@ class StrongScreen(_Dialog[tuple[int, ...] | None]):
         return matrix_odds(reasons, len(self.strong) - reasons)
 
     def _odds(self) -> Text:
-        return Text(f"Odds: {odds_words(self.odds())}")
+        return Text(f"Odds: {odds_choice(self.odds())}")
 
     def _options(self) -> list[Option]:
         out = [Option(Text(f"[{'x' if i in self.strong else ' '}] {literal(item, lines=False)}"), id=str(i))

@@ -20,7 +20,7 @@ from tabletop.tui.board import BoardScreen
 from tabletop.tui.modals import ConfirmScreen
 from tabletop.tui.replay import ReplayApp
 from tabletop.tui.weighing import StrongScreen
-from tests.engine.support import catalogue_scenario, draw
+from tests.engine.support import catalogue_scenario
 
 from .support import SIZE, SMALL, board, choose, panel, press, rendered, type_text
 
@@ -32,11 +32,10 @@ ARGUE = {
 
 
 def game(tmp_path: Path, *, sealed: bool = False, odds: str = "facilitator") -> Session:
-    """Round 1's moves phase, Arden to move."""
+    """Round 1's moves phase, Arden to move (seed 1 draws "Incident on Alpha": Beta stands as it started)."""
     tweak = {"ruleset.sealed_moves": True} if sealed else {}
     scenario = catalogue_scenario("strict", tweak=tweak, extra_moves=[{**ARGUE, "argue": {**ARGUE["argue"], "odds": odds}}])
     session = Session.start(scenario, 1, tmp_path / "game.jsonl")
-    session.apply(draw("quiet"))  # a card that changes nothing: the tracks stand as they started
     while session.state.phase == "event":
         session.apply(legal_actions(session.state)[0])
     return session
@@ -95,9 +94,9 @@ async def test_a_round_with_an_argument_two_counters_odds_roll_ruling_undo_and_r
         ruling = last.result["ruling"]
         assert ruling["odds"] == "likely" and ruling["target"] == 6
         shown = rendered(pilot)
-        for words in ("Talk [b]now[/]", "reason 1: Calm", "counter by Corvin: Too soon",
-                      "odds likely: 2d6 \u2265 6 (72 %), set by the facilitator",
-                      f"rolled {ruling['dice'][0]} + {ruling['dice'][1]} = {ruling['total']} vs 6"):
+        for words in ("Talk [b]now[/]", "reason 1: \u201cCalm\u201d", "counter by Corvin: \u201cToo soon\u201d",
+                      "odds: likely (6+ on two dice), set by the facilitator",
+                      f"rolled {ruling['dice'][0]} + {ruling['dice'][1]} = {ruling['total']} vs target 6"):
             assert words in shown, words
         # the facilitator takes the roll back: the argument waits for its dice again
         await press(pilot, "u")
@@ -123,8 +122,8 @@ async def test_a_round_with_an_argument_two_counters_odds_roll_ruling_undo_and_r
         screen.go(roll_seq)
         await pilot.pause()
         working = str(screen.query_one("#working", Static).render())
-        for words in ("Talk [b]now[/]", "wants progress +2", "reason 2: Ties",
-                      "counter by Brask: No way", "set by the facilitator", "rolled"):
+        for words in ("Talk [b]now[/]", "wants: progress +2", "reason 2: \u201cTies\u201d",
+                      "counter by Brask: \u201cNo way\u201d", "set by the facilitator", "rolled"):
             assert words in working, words
         screen.go(roll_seq - 2)  # the second counter: the argument is still being weighed
         await pilot.pause()

@@ -162,10 +162,7 @@ ARGUING = _arguing_scenario()
 
 def test_argument_entry_at_80x24(snap_compare) -> None:
     """The argument's entry over the board on the smallest screen: the limits, the results, text as typed."""
-    from tests.engine.support import draw
-
     session = Session.start(ARGUING, 1, Path("game.jsonl"))
-    session.apply(draw("quiet"))
     to_moves(session)
 
     async def type_an_argument(pilot: Pilot) -> None:
