@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Protocol
 
+from rich.text import Text
 from textual.app import App
 
 from ..engine import Action
@@ -45,9 +46,12 @@ def step(board: Table, pick: Argue | Counter | MarkStrong) -> Callable[[], None]
 
 def enter_argument(board: Table, options: tuple[Action, ...], draft: Entered | None = None) -> None:
     """The team types its argument; the engine's ready-made one for the chosen result carries it."""
-    entry = argue_entry(board.session.state, options)
+    state = board.session.state
+    entry = argue_entry(state, options)
+    sealed = state.ruleset.ruleset.sealed_moves
+    about = Text("Sealed: the others see only that you committed, until the reveal.", style="italic") if sealed else None
     form = ArgumentForm(entry.title, entry.results, entry.text_limit, entry.reason_limit, entry.reasons,
-                        examples=entry.examples)
+                        about=about, examples=entry.examples)
 
     def done(entered: Entered | None) -> None:
         if entered is None or entered.result is None:

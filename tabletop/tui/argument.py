@@ -87,7 +87,8 @@ class ArgumentScreen(_Dialog[Entered | None]):
     ArgumentScreen .reason > Input { width: 1fr; margin: 0 1 0 0; }
     ArgumentScreen Input { background: $boost; }
     ArgumentScreen OptionList { height: auto; max-height: 6; }
-    ArgumentScreen #argue-error { color: $error; height: auto; }
+    ArgumentScreen #argue-error { color: $error; height: auto; display: none; }
+    ArgumentScreen #argue-error.-shown { display: block; }
     ArgumentScreen #argue-keys { color: $text-muted; margin: 1 0 0 0; }
     """
     BINDINGS = [
@@ -168,7 +169,7 @@ class ArgumentScreen(_Dialog[Entered | None]):
         count = self.query_one(f"#{field.id}-count", Static)
         count.update(self._count(kept, field.max_length))
         count.set_class(len(kept) >= field.max_length, "-full")
-        self.query_one("#argue-error", Static).update("")
+        self._say(None)
 
     @on(Input.Submitted)
     def _next(self, event: Input.Submitted) -> None:
@@ -218,9 +219,15 @@ class ArgumentScreen(_Dialog[Entered | None]):
         entry = self.entered()
         problem = self.missing(entry)
         if problem is not None:
-            self.query_one("#argue-error", Static).update(Text(problem))
+            self._say(problem)
             return
         self.answer(entry)
+
+    def _say(self, problem: str | None) -> None:
+        """Show what the entry still lacks (the line takes no room while nothing is missing)."""
+        error = self.query_one("#argue-error", Static)
+        error.update(Text(problem or ""))
+        error.set_class(problem is not None, "-shown")
 
     def action_cancel(self) -> None:
         self.answer(None)

@@ -175,3 +175,18 @@ def test_sealed_counters_sit_behind_the_gate_one_team_at_a_time() -> None:
 def test_odds_choices_give_the_chance_of_two_dice() -> None:
     assert [chance(t) for t in (2, 7, 12, 13)] == [100, 58, 3, 0]
     assert odds_choice("very-unlikely") == "very unlikely: 2d6 \u2265 11 (8 %)"
+
+
+def test_the_facilitators_undo_takes_back_each_step_and_the_list_offers_it_again() -> None:
+    steps = [_argument(), pass_("b"), pass_("c"), ADVANCE, Action("counter", actor="b", track="beta", text="No way"),
+             Action("counter", actor="c", track="beta"), Action("odds", track="beta", odds="even"),
+             Action("roll", track="beta", outcome={"dice": [1, 2]})]
+    state = _game(*opening())
+    for step in steps:
+        before = decision(state, legal_actions(state)[0].actor)
+        after = run(state, [step])
+        undone = run(after, [Action("undo", reason="undone by the facilitator")])
+        assert undone.hash == state.hash, step
+        assert decision(undone, legal_actions(undone)[0].actor) == before, step
+        state = after
+    assert state.tracks["beta"].tension == 2  # the roll failed: the move's fail effect, on Beta alone
