@@ -128,10 +128,12 @@ class ArgumentScreen(_Dialog[Entered | None]):
                         yield Static(self._count("", form.reason_limit), classes="count",
                                      id=f"argue-reason-{i}-count")
             yield Static("", id="argue-error")
-            keys = "Enter: next field, then done \u00b7 Tab: move" if not form.counter else "Enter: done"
-            keys += " \u00b7 Escape: cancel, nothing is sent"
-            if form.examples:
-                keys += " \u00b7 F3: use the example"
+            entry = ["Enter: done"] if form.counter else ["Enter: next field, then done", "Tab: move"]
+            rest = ["F3: the deck's example"] if form.examples else []
+            rest.append("Escape: cancel, nothing is sent")
+            # an argument's keys on two short lines, not one that wraps mid-phrase on 80 columns
+            dot = " \u00b7 "
+            keys = dot.join(entry + rest) if form.counter else dot.join(entry) + "\n" + dot.join(rest)
             yield Static(Text(keys), id="argue-keys")
 
     def _placeholder(self, index: int, plain: str) -> str:
