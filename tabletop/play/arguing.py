@@ -90,8 +90,8 @@ def counter_entry(state: State, template: Action) -> ArgueEntry:
     stock = stock_for(state.scenario, head.track)
     example = template.text or (stock.counters[0] if stock is not None and stock.counters else "")
     return ArgueEntry(
-        title=f"{n.get(template.actor or '', template.actor or '')} counters {possessive(n.get(head.actor, head.actor))} "
-              "argument",
+        title=f"{n.get(template.actor or '', template.actor or '')} counters "
+              f"{possessive(n.get(head.actor, head.actor))} argument",
         results=(),
         wanted=(),
         text_limit=options.reason_length,
@@ -176,8 +176,9 @@ def argument_decision(state: State, waiting: str) -> Decision:
                         tuple(Choice(styled(odds_choice(a.odds or "")), Act(a)) for a in options))
     if argument.method == "matrix":
         nothing = next(a for a in options if not a.strong)
-        return Decision(Styled((("Facilitator: which reasons and counters are strong? Each strong reason makes it "
-                                 "one step likelier, each strong counter one step less likely.\n", "bold"), *working)),
+        ask = ("Facilitator: which reasons and counters are strong? Each strong reason makes it one step "
+               "likelier, each strong counter one step less likely.\n")
+        return Decision(Styled(((ask, "bold"), *working)),
                         (Choice(styled("Mark the strong reasons and counters"), MarkStrong(head.track)),
                          Choice(styled(f"None is strong \u2014 {odds_choice('even')}"), Act(nothing))))
     entries = [Choice(styled(odds_choice(a.odds or "")), Act(a)) for a in options]

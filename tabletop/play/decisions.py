@@ -202,7 +202,7 @@ def move_decision(state: State, actor: str, stage: str | None) -> Decision:
         move = state.scenario.index.moves[action.move or ""]
         if move.argue is not None:
             if action.move in arguments:  # one entry for all the results the argument may ask for
-                entries.append(_argue_choice(move, arguments.pop(action.move or ""), n))
+                entries.append(_argue_choice(move, arguments.pop(action.move or "")))
             continue
         label = [(literal(move.name), "")]
         if action.link:
@@ -214,8 +214,8 @@ def move_decision(state: State, actor: str, stage: str | None) -> Decision:
     return Decision(styled(f"{n[actor]} on {where}: pick a move (escape: back)."), tuple(entries))
 
 
-def _argue_choice(move: Any, options: list[tuple[Action, RuleViolation | None]], n: Mapping[str, str]) -> Choice:
-    """The entry of an argument move: what it may ask for; refused with the engine's words if no result is allowed."""
+def _argue_choice(move: Any, options: list[tuple[Action, RuleViolation | None]]) -> Choice:
+    """The entry of an argument move: what it may ask for; refused in the engine's words if no result is allowed."""
     allowed = tuple(a for a, p in options if p is None)
     results = ", ".join(describe_wanted(a.wanted or {}) for a, _ in options)
     cost = ", ".join(f"{v} {resource_name(k)}" for k, v in move.cost.items()) or "free"

@@ -154,7 +154,8 @@ class MarkStrong(_Record):
     __slots__ = ("track",)
 
 
-Pick = Act | Propose | Stage | AskRuling | ReleaseCard | Ready | HandOver | ShowOutcome | Argue | Counter | MarkStrong
+Pick = (Act | Propose | Stage | AskRuling | ReleaseCard | Ready | HandOver | ShowOutcome
+        | Argue | Counter | MarkStrong)
 
 
 class Choice(NamedTuple):

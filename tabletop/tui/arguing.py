@@ -49,14 +49,16 @@ def enter_argument(board: Table, options: tuple[Action, ...], draft: Entered | N
     state = board.session.state
     entry = argue_entry(state, options)
     sealed = state.ruleset.ruleset.sealed_moves
-    about = Text("Sealed: the others see only that you committed, until the reveal.", style="italic") if sealed else None
+    sealed_words = "Sealed: the others see only that you committed, until the reveal."
+    about = Text(sealed_words, style="italic") if sealed else None
     form = ArgumentForm(entry.title, entry.results, entry.text_limit, entry.reason_limit, entry.reasons,
                         about=about, examples=entry.examples)
 
     def done(entered: Entered | None) -> None:
         if entered is None or entered.result is None:
             return
-        action = argued(options[entered.result], entry.wanted[entered.result], entered.action, entered.reasons)
+        chosen = entered.result
+        action = argued(options[chosen], entry.wanted[chosen], entered.action, entered.reasons)
         if not board.act(action):
             enter_argument(board, options, entered)
 

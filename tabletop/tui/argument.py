@@ -61,7 +61,7 @@ class Entered(NamedTuple):
 
 
 def one_line_literal(value: str) -> str:
-    """Typed or pasted text as it is kept: one line, every character visible (no controls, no bidi overrides)."""
+    """Typed or pasted text as it is kept: one line, every character visible (no controls, no bidi)."""
     return literal(value, lines=False)
 
 
@@ -112,8 +112,8 @@ class ArgumentScreen(_Dialog[Entered | None]):
             with Horizontal(classes="label"):
                 yield Static(Text("Counter-argument" if form.counter else "Action: what you do"))
                 yield Static(self._count("", form.action_limit), classes="count", id="argue-action-count")
-            yield Input(placeholder=self._placeholder(0, "one line"), max_length=form.action_limit, compact=True,
-                        id="argue-action")
+            yield Input(placeholder=self._placeholder(0, "one line"), max_length=form.action_limit,
+                        compact=True, id="argue-action")
             if not form.counter:
                 yield Static(Text("Result wanted (\u2191/\u2193, Enter)"), classes="label")
                 yield OptionList(*[Option(Text(literal(r)), id=str(i)) for i, r in enumerate(form.results)],

@@ -49,8 +49,8 @@ class StrongScreen(_Dialog[tuple[int, ...] | None]):
             yield Static(Text(literal(self._title)), id="strong-title")
             yield OptionList(*self._options(), id="strong-list")
             yield Static(self._odds(), id="strong-odds")
-            yield Static(Text("Enter: mark strong or not \u00b7 last line: set the odds \u00b7 Escape: cancel"),
-                         id="strong-keys")
+            keys = "Enter: mark strong or not \u00b7 last line: set the odds \u00b7 Escape: cancel"
+            yield Static(Text(keys), id="strong-keys")
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()
