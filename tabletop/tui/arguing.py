@@ -15,7 +15,7 @@ from typing import Any, Protocol
 from rich.text import Text
 from textual.app import App
 
-from ..engine import Action
+from ..engine import Action, legal_actions
 from ..play.arguing import argue_entry, argued, argument_spans, counter_entry, countering, strong_items
 from ..play.picks import Argue, Counter, MarkStrong, Styled
 from ..play.session import Session
@@ -59,7 +59,7 @@ def enter_argument(board: Table, options: tuple[Action, ...], draft: Entered | N
             return
         chosen = entered.result
         action = argued(options[chosen], entry.wanted[chosen], entered.action, entered.reasons)
-        if not board.act(action):
+        if not board.act(action) and _still_waits_on(board, options[0]):
             enter_argument(board, options, entered)
 
     board.app.push_screen(ArgumentScreen(form, draft), done)
@@ -75,10 +75,20 @@ def enter_counter(board: Table, template: Action, draft: Entered | None = None) 
                         examples=entry.examples)
 
     def done(entered: Entered | None) -> None:
-        if entered is not None and not board.act(countering(template, entered.action)):
+        if entered is not None and not board.act(countering(template, entered.action)) \
+                and _still_waits_on(board, template):
             enter_counter(board, template, entered)
 
     board.app.push_screen(ArgumentScreen(form, draft), done)
+
+
+def _still_waits_on(board: Table, template: Action) -> bool:
+    """The game still waits on this team for this step: a refused entry opens again, with what was typed.
+
+    Not when the step has gone meanwhile (the phase timer ran out and passed the team): the
+    refusal was said, and the team's turn is over."""
+    options = legal_actions(board.session.state)
+    return bool(options) and options[0].actor == template.actor and options[0].kind == template.kind
 
 
 def mark_strong(board: Table, track: str | None) -> None:

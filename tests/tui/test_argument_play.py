@@ -211,3 +211,19 @@ async def test_a_refused_argument_keeps_what_was_typed(tmp_path: Path) -> None:
         assert isinstance(screen, ArgumentScreen)
         assert screen.query_one("#argue-action", Input).value == "Keep this"
     assert not session.state.queue
+
+
+async def test_an_argument_whose_turn_has_gone_is_not_asked_for_again(tmp_path: Path) -> None:
+    """The team's turn passed while it typed (the phase timer ran out): the refusal is said, the dialog closes."""
+    session = game(tmp_path)
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await choose(pilot, "Beta")
+        await choose(pilot, "Make an argument")
+        await type_text(pilot, "Late")
+        session.apply(legal_actions(session.state)[-1])  # Arden passes, as the timer would
+        await press(pilot, "enter", "enter", "enter")
+        assert isinstance(app.screen, BoardScreen)
+        assert "Brask" in panel(pilot, "#prompt")
+    assert not session.state.queue
