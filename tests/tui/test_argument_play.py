@@ -222,7 +222,9 @@ async def test_an_argument_whose_turn_has_gone_is_not_asked_for_again(tmp_path: 
         await choose(pilot, "Beta")
         await choose(pilot, "Make an argument")
         await type_text(pilot, "Late")
-        session.apply(legal_actions(session.state)[-1])  # Arden passes, as the timer would
+        under = app.screen_stack[0]
+        assert isinstance(under, BoardScreen)
+        under.act(legal_actions(session.state)[-1])  # Arden passes, as the timer does when time is up
         await press(pilot, "enter", "enter", "enter")
         assert isinstance(app.screen, BoardScreen)
         assert "Brask" in panel(pilot, "#prompt")
