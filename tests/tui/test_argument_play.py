@@ -114,6 +114,11 @@ async def test_a_round_with_an_argument_two_counters_odds_roll_ruling_undo_and_r
     assert argued.action.wanted == {"progress": 2}
     assert argued.action.reasons == ("Calm", "Ties")
     assert verify(session.save_path).ok
+    from tabletop.report.render import render
+
+    debrief = render(session.save_path, "md")  # the debrief reads the argument as the room typed it
+    assert "- action: \u201cTalk \\[b\\]now\\[/\\]\u201d" in debrief  # Markdown's own syntax escaped
+    assert "- counter by Brask: \u201cNo way\u201d" in debrief and "- reason 2: \u201cTies\u201d" in debrief
 
     replay = ReplayApp(open_save(session.save_path))
     async with replay.run_test(size=SIZE) as pilot:
