@@ -234,3 +234,37 @@ async def test_an_argument_whose_turn_has_gone_is_not_asked_for_again(tmp_path: 
         assert isinstance(app.screen, BoardScreen)
         assert "Brask" in panel(pilot, "#prompt")
     assert not session.state.queue
+
+
+async def test_a_bot_counters_on_its_own_and_the_teams_vote_the_odds(tmp_path: Path) -> None:
+    """Corvin is a bot: it counters (or passes) by itself; the teams vote, the facilitator confirms."""
+    scenario = catalogue_scenario("strict", extra_moves=[{**ARGUE, "argue": {**ARGUE["argue"], "odds": "vote"}}])
+    session = Session.start(scenario, 1, tmp_path / "game.jsonl", {"c": "random"})
+    while session.state.phase == "event":
+        session.apply(legal_actions(session.state)[0])
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await argue(pilot)
+        await choose(pilot, "Pass")  # Brask; Corvin, the bot, moves by itself
+        for _ in range(50):  # the bot's short delay, counted in pauses, not in seconds
+            if session.state.turn is None:
+                break
+            await pilot.pause(0.02)
+        await choose(pilot, "Continue to the adjudication phase")
+        await counter(pilot, "No way")
+        for _ in range(50):
+            if session.state.queue[0].argument.next_counterer() is None:  # type: ignore[union-attr]
+                break
+            await pilot.pause(0.02)
+        assert "Brask: how likely is it to work? Vote on the odds." in panel(pilot, "#prompt")
+        await choose(pilot, "unlikely")
+        for _ in range(50):
+            if "confirm the odds" in panel(pilot, "#prompt"):
+                break
+            await pilot.pause(0.02)
+        assert "odds voted: Brask unlikely, Corvin " in panel(pilot, "#prompt")
+        await choose(pilot, "Confirm the teams' vote")
+    argument = session.state.queue[0].argument
+    assert argument is not None and argument.odds_by in ("vote", "facilitator") and argument.odds is not None
+    assert [a for a, _ in argument.counters] == ["b", "c"] and [a for a, _ in argument.votes] == ["b", "c"]
