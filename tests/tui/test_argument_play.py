@@ -239,7 +239,7 @@ async def test_an_argument_whose_turn_has_gone_is_not_asked_for_again(tmp_path: 
 async def test_a_bot_counters_on_its_own_and_the_teams_vote_the_odds(tmp_path: Path) -> None:
     """Corvin is a bot: it counters (or passes) by itself; the teams vote, the facilitator confirms."""
     scenario = catalogue_scenario("strict", extra_moves=[{**ARGUE, "argue": {**ARGUE["argue"], "odds": "vote"}}])
-    session = Session.start(scenario, 1, tmp_path / "game.jsonl", {"c": "random"})
+    session = Session.start(scenario, 1, tmp_path / "game.jsonl", {"c": "cooperative"})
     while session.state.phase == "event":
         session.apply(legal_actions(session.state)[0])
     app = TabletopApp(session)
