@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.app import App
+from textual.containers import VerticalScroll
 from textual.widgets import Input, OptionList, Static
 
 from tabletop.tui.argument import ArgumentForm, ArgumentScreen, Entered
@@ -124,3 +125,20 @@ async def test_f3_takes_the_decks_example_into_the_focused_field() -> None:
         assert screen.query_one("#argue-reason-1", Input).value == ""
         await press(pilot, "enter")
     assert app.answers == [Entered("Convene experts", 0, ("They can test ideas",))]
+
+
+async def test_a_counter_under_a_long_argument_scrolls_to_its_field_at_80x24() -> None:
+    from rich.text import Text
+
+    long_argument = Text("\n".join(f"reason {i}: " + "word " * 30 for i in range(1, 9)))
+    app = Host(ArgumentForm("Ukraine counters Russia", (), about=long_argument))
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        field = app.screen.query_one("#argue-action", Input)
+        assert app.focused is field
+        dialog = app.screen.query_one(VerticalScroll)
+        assert dialog.virtual_size.height > dialog.size.height  # taller than the screen: it scrolls
+        assert 0 <= field.region.y and field.region.bottom <= SMALL[1]  # in view, though the dialog is taller
+        await type_text(pilot, "No")
+        await press(pilot, "enter")
+    assert app.answers == [Entered("No")]
