@@ -19,7 +19,6 @@ from ..engine import Action, RuleViolation, State, legal_actions, move_options, 
 from ..engine.arguments import describe_wanted
 from ..engine.sides import is_own_move
 from ..engine.wording import move_words, named, names, resource_name
-from .arguing import argument_decision
 from .picks import (
     Act,
     Argue,
@@ -81,6 +80,8 @@ def decision(
         assert acting is not None
         return move_decision(state, acting, stage)
     if waiting in ("counter", "odds") or (waiting == "roll" and state.queue[0].argument is not None):
+        from .arguing import argument_decision  # most games start without an argument: not at start
+
         return argument_decision(state, waiting)
     if waiting in ("vote", "roll", "rule", "enact"):
         return _proposal_decision(state, waiting)
