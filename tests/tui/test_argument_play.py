@@ -150,9 +150,10 @@ async def test_escape_on_the_argument_sends_nothing(tmp_path: Path) -> None:
 
 
 async def test_sealed_counters_are_entered_behind_the_gate(tmp_path: Path) -> None:
+    """At 80x24: the gate, each counter's entry and the hand-over fit the smallest screen too."""
     session = game(tmp_path, sealed=True)
     app = TabletopApp(session)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SMALL) as pilot:
         await pilot.pause()
         await choose(pilot, "Ready")
         await argue(pilot)
