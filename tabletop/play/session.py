@@ -41,6 +41,8 @@ def _seats(actor_ids: list[str], asked: Mapping[str, str] | None) -> dict[str, s
 
 def _teams(seats: Mapping[str, str], asked: Mapping[str, str] | None) -> dict[str, str]:
     """The names of the human teams: cleaned, empty ones and bot seats left out."""
+    if not asked:
+        return {}  # the command line's start names no teams: the team-name rules are not imported
     from ..store.players import clean_team_name
 
     out = {}
