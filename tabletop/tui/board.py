@@ -237,8 +237,8 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
         options = self.query_one("#decision", OptionList)
         highlighted = options.highlighted
         options.clear_options()
-        for i, entry in enumerate(entries):
-            options.add_option(Option(option_label(i + 1, entry), id=str(i)))
+        # in one call: the list lays out its lines once, not once an entry (a big board lists hundreds)
+        options.add_options([Option(option_label(i + 1, entry), id=str(i)) for i, entry in enumerate(entries)])
         if entries:
             first_ok = next((i for i, e in enumerate(entries) if not e.problem), 0)
             keep = highlighted if highlighted is not None and highlighted < len(entries) and same_list else first_ok
