@@ -320,7 +320,8 @@ def _stage_options(state: State, actor: str, stage: str) -> list[tuple[Action, R
             continue
         if action.track is not None and action.track != stage:
             continue
-        partners = link_partners(state, stage) if action.link is None and _is_link(state, action) else []
+        linking = action.track is not None and action.link is None and _is_link(state, action)
+        partners = link_partners(state, stage) if linking else []
         if partners and state.independence != "strict":
             out.extend((Action("move", actor=action.actor, move=action.move, track=stage, link=other), problem)
                        for other in partners)
