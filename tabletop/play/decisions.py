@@ -17,6 +17,7 @@ from ..content.grammar import possessive
 from ..content.literal import literal
 from ..engine import Action, RuleViolation, State, legal_actions, move_options, waiting_for
 from ..engine.arguments import describe_wanted
+from ..engine.legal import link_partners
 from ..engine.sides import is_own_move
 from ..engine.wording import move_words, named, names, resource_name
 from .picks import (
@@ -192,9 +193,7 @@ def move_decision(state: State, actor: str, stage: str | None) -> Decision:
     n = names(state)
     entries = []
     # an argument the ruleset never offers on this track is left out, not greyed: it is no choice here
-    options = [(a, p) for a, p in own_move_options(state, actor)
-               if (stage == GLOBAL) == (a.track is None) and a.track in (None, stage)
-               and not (p is not None and p.code == "NOT_OFFERED")]
+    options = [(a, p) for a, p in _stage_options(state, actor, stage) if not (p is not None and p.code == "NOT_OFFERED")]
     arguments: dict[str, list[tuple[Action, RuleViolation | None]]] = {}
     for action, problem in options:
         if state.scenario.index.moves[action.move or ""].argue is not None:
@@ -223,6 +222,29 @@ def _argue_choice(move: Any, options: list[tuple[Action, RuleViolation | None]])
     label = Styled(((literal(move.name), ""), (f" \u2014 {cost}; argue for {results}", "")), "bold")
     refused = next((p for _, p in options if p is not None), None)
     return Choice(label, Argue(allowed), None if allowed or refused is None else refused.message)
+
+
+def _stage_options(state: State, actor: str, stage: str) -> list[tuple[Action, RuleViolation | None]]:
+    """The move options on one stage (a track, or ``GLOBAL``), a link move once for each track it
+    may be linked with: the engine lists it once a track, its partner open."""
+    out: list[tuple[Action, RuleViolation | None]] = []
+    for action, problem in own_move_options(state, actor):
+        if (stage == GLOBAL) != (action.track is None):
+            continue
+        if action.track is not None and action.track != stage:
+            continue
+        linking = action.track is not None and action.link is None and _is_link(state, action)
+        partners = link_partners(state, stage) if linking else []
+        if partners and state.independence != "strict":
+            out.extend((Action("move", actor=action.actor, move=action.move, track=stage, link=other), problem)
+                       for other in partners)
+        else:
+            out.append((action, problem))
+    return out
+
+
+def _is_link(state: State, action: Action) -> bool:
+    return state.scenario.index.moves[action.move or ""].link
 
 
 def own_move_options(state: State, actor: str) -> list[tuple[Action, RuleViolation | None]]:
