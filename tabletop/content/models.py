@@ -12,6 +12,7 @@ whole scenario (ids that must exist, the independence rules) are in
 
 from typing import Annotated, Literal
 
+from .arguments import ArgueOptions, StockArgument
 from .fields import Check, ContentModel, Factory, Limits
 from .numbers import (
     LADDER_RUNGS,
@@ -38,7 +39,7 @@ Text = Annotated[str, Limits(max_length=2000)]
 
 PHASES: tuple[str, ...] = ("event", "moves", "adjudication", "review")
 Phase = Literal["event", "moves", "adjudication", "review"]
-Resolution = Literal["auto", "consensus", "dice", "facilitator"]
+Resolution = Literal["auto", "consensus", "dice", "facilitator", "argue"]
 
 
 def _phases(phases: tuple[str, ...]) -> tuple[str, ...]:
@@ -220,8 +221,15 @@ class MoveType(ContentModel):
         ),
     ] = ()
     once_per_game: bool = False
+    #: a matrix argument's options (``resolution = "argue"`` only): see content/arguments.py
+    argue: ArgueOptions | None = None
 
     def check(self) -> None:
+        if (self.resolution == "argue") != (self.argue is not None):
+            raise ValueError('a move with resolution = "argue" needs an [moves.argue] table, and only such a move has one')
+        if self.resolution == "argue" and (self.scope != "track" or self.link or self.effects):
+            raise ValueError('an argue move is played on a track (scope = "track"), links nothing and has no effects: '
+                             "its effect is the result the team argues for")
         if self.resolution == "dice" and self.target is None:
             raise ValueError("a dice move needs a target (2d6 + modifiers >= target)")
         if self.resolution != "dice" and (self.target is not None or self.modifiers):
@@ -332,6 +340,8 @@ class Deck(ContentModel):
     deck: DeckOptions
     cards: Annotated[tuple[Card, ...], Limits(min_length=1, strict=False)]
     prompts: Annotated[tuple[Prompt, ...], Limits(strict=False)] = ()
+    #: stock texts for matrix arguments, per track (content/arguments.py)
+    arguments: Annotated[tuple[StockArgument, ...], Limits(strict=False)] = ()
 
     @property
     def id(self) -> str:

@@ -18,6 +18,8 @@ PLAY_KINDS = (
     "vote",  # a member accepts or rejects a tabled proposal
     "roll",  # chance: 2d6 for a tabled dice move
     "rule",  # the facilitator rules on a tabled facilitator move
+    "counter",  # a team counters the argument being weighed, or passes (no text)
+    "odds",  # the odds of an argument: set by the facilitator, or a team's vote on them
     "enact",  # a sealed auto move takes effect after the reveal
     "advance",  # the step to the next phase
 )
@@ -67,6 +69,11 @@ class Action:
     status: str | None = None
     meter: str | None = None
     value: int | None = None
+    # matrix arguments only (engine/arguments.py): None everywhere else, so older saves keep their bytes
+    wanted: Mapping[str, Any] | None = None
+    reasons: tuple[str, ...] | None = None
+    odds: str | None = None
+    strong: tuple[int, ...] | None = None
     outcome: Mapping[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
@@ -75,7 +82,7 @@ class Action:
         for name in _FIELD_ORDER:  # not dataclasses.fields(): verify calls this for every event
             value = getattr(self, name)
             if value is not None:
-                out[name] = dict(value) if name == "outcome" else value
+                out[name] = _PLAIN[name](value) if name in _PLAIN else value
         return out
 
     @classmethod
@@ -95,6 +102,12 @@ class Action:
             expected = _FIELD_TYPES.get(key, (str,))
             if not isinstance(value, expected) or (expected == (int,) and isinstance(value, bool)):
                 raise ValueError(f"action field {key!r} has the wrong type")
+        items = {key: _ITEMS[key] for key in _ITEMS if data.get(key) is not None}
+        for key, item in items.items():
+            if not all(isinstance(v, item) and not isinstance(v, bool) for v in data[key]):
+                raise ValueError(f"action field {key!r} has the wrong type")
+        if items:
+            data = {**data, **{key: tuple(data[key]) for key in items}}
         return cls(**data)
 
     def without_outcome(self) -> Action:
@@ -114,7 +127,14 @@ _FIELD_TYPES: dict[str, tuple[type, ...]] = {
     "accept": (bool,),
     "success": (bool,),
     "outcome": (dict,),
+    "wanted": (dict,),
+    "reasons": (list, tuple),
+    "strong": (list, tuple),
 }
+#: list fields and the type of their items
+_ITEMS: dict[str, type] = {"reasons": str, "strong": int}
+#: how a field that is not a plain value is written to the save
+_PLAIN = {"outcome": dict, "wanted": dict, "reasons": list, "strong": list}
 
 
 class Event(NamedTuple):

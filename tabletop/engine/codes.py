@@ -50,3 +50,10 @@ class Code(StrEnum):
     ALREADY_USED = "ALREADY_USED"  # a once-per-game move made again
     CANNOT_AFFORD = "CANNOT_AFFORD"
     REQUIREMENT_UNMET = "REQUIREMENT_UNMET"
+
+    # matrix arguments (engine/arguments.py)
+    NOT_OFFERED = "NOT_OFFERED"  # the move is not offered on that track ([moves.argue] tracks)
+    NOT_ARGUABLE = "NOT_ARGUABLE"  # a result outside what the ruleset lets a team argue for
+    CROSS_TRACK = "CROSS_TRACK"  # independence rule 1: an argument's result on another track or a meter
+    TEXT_TOO_LONG = "TEXT_TOO_LONG"  # an action text, reason or counter past the ruleset's limit
+    UNKNOWN_ODDS = "UNKNOWN_ODDS"  # odds not on the list, or strong marks that name no reason or counter

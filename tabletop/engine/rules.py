@@ -57,7 +57,7 @@ def apply(state: State, action: Action) -> State:
     handler = _HANDLERS.get(action.kind)
     if handler is None:
         raise RuleViolation(Code.INVALID_ACTION, f"Unknown action {action.kind!r}.")
-    for text in (action.text, action.reason):
+    for text in (action.text, action.reason, *(action.reasons or ())):
         if text is not None:
             try:
                 text.encode("utf-8")

@@ -9,6 +9,7 @@ from typing import Any, NamedTuple
 
 from ..content import Scenario
 from .actions import Event
+from .arguments import Argument
 
 
 class TrackState(NamedTuple):
@@ -53,6 +54,8 @@ class Proposal(NamedTuple):
     votes: tuple[tuple[str, bool], ...] = ()
     sealed: bool = False
     revealed: bool = True
+    #: a matrix argument's texts and steps (``resolution == "argue"`` only): engine/arguments.py
+    argument: Argument | None = None
 
     def next_voter(self) -> str | None:
         done = {a for a, _ in self.votes}
@@ -209,7 +212,9 @@ def _tuple_text(parts: list[str]) -> str:
 
 def _proposal_repr(p: object) -> str:
     assert isinstance(p, Proposal)
-    return repr((p.seq, p.actor, p.move, p.track, p.link, p.resolution, p.votes, p.revealed))
+    if p.argument is None:  # the layout of every game without arguments stays as it was
+        return repr((p.seq, p.actor, p.move, p.track, p.link, p.resolution, p.votes, p.revealed))
+    return repr((p.seq, p.actor, p.move, p.track, p.link, p.resolution, p.votes, p.revealed, tuple(p.argument)))
 
 
 def state_hash(state: State) -> str:
