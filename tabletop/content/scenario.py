@@ -32,6 +32,7 @@ class ScenarioIndex:
                 (move, tid)
                 for move in self.moves.values()
                 for tid in ((None,) if move.scope == "global" else seats)
+                if move.argue is None or tid is None or move.argue.offered_on(tid)
             )
             for actor, seats in self.seats.items()
         }

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..content import MoveType
 from . import rng
 from .actions import Action, RuleViolation
 from .codes import Code
@@ -25,8 +26,11 @@ def _head(state: State, action: Action, resolution: str) -> Proposal:
     return head
 
 
-def _finish_proposal(state: State, head: Proposal, success: bool, working: dict[str, Any]) -> tuple[State, dict[str, Any]]:
-    move = _move(state, head.move)
+def _finish_proposal(
+    state: State, head: Proposal, success: bool, working: dict[str, Any], move: MoveType | None = None
+) -> tuple[State, dict[str, Any]]:
+    """Take the head proposal off the queue and enact it (``move``: the move as adjudicated, an argument's result in its effects)."""
+    move = move or _move(state, head.move)
     state = evolve(state, queue=state.queue[1:])
     track = state.tracks.get(head.track) if head.track else None
     if track is not None and not track.is_open and not (track.status == "agreed" and track.provisional):

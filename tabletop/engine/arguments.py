@@ -99,49 +99,20 @@ votes, the odds once set). :func:`argument_step` says which step it is at.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, NamedTuple
+from typing import Any
 
-from ..content.arguments import ODDS, ODDS_START, ArgueOptions
+from ..content import MoveType, Scenario
+from ..content.arguments import ODDS, ODDS_START, ArgueOptions, StockArgument
+from .actions import Action, RuleViolation
+from .codes import Code
+from .state import Argument, State
+
+PRINCIPLE = "Not everything must be agreed for anything to be agreed"
+#: the keys of a result a team may argue for: the track's own effects
+OWN_EFFECTS = ("progress", "tension", "status")
 
 #: The odds labels, likeliest first.
 ODDS_LABELS: tuple[str, ...] = tuple(ODDS)
-
-
-class Argument(NamedTuple):
-    """A tabled argument, as it goes through its steps.
-
-    ``wanted`` is the result argued for as sorted ``(key, value)`` pairs (an
-    effect table, kept hashable); ``counters`` the ``(actor, text)`` entered
-    so far (text None: passed); ``votes`` the ``(actor, odds)`` of a vote;
-    ``odds`` and ``odds_by`` ("facilitator", "matrix" or "vote") once set;
-    ``strong`` the items the facilitator marked strong (matrix).
-    """
-
-    text: str
-    wanted: tuple[tuple[str, Any], ...]
-    reasons: tuple[str, ...]
-    counterers: tuple[str, ...]
-    method: str
-    counters: tuple[tuple[str, str | None], ...] = ()
-    votes: tuple[tuple[str, str], ...] = ()
-    odds: str | None = None
-    odds_by: str | None = None
-    strong: tuple[int, ...] = ()
-
-    @property
-    def wanted_table(self) -> dict[str, Any]:
-        return dict(self.wanted)
-
-    def next_counterer(self) -> str | None:
-        done = {a for a, _ in self.counters}
-        return next((a for a in self.counterers if a not in done), None)
-
-    def next_voter(self) -> str | None:
-        """Who votes on the odds next (``vote`` method), or None."""
-        if self.method != "vote":
-            return None
-        done = {a for a, _ in self.votes}
-        return next((a for a in self.counterers if a not in done), None)
 
 
 def argument_step(argument: Argument) -> str:
@@ -168,4 +139,175 @@ def median_odds(votes: Mapping[str, str] | tuple[tuple[str, str], ...]) -> str:
     return ODDS_LABELS[ranks[(len(ranks) - 1) // 2]]
 
 
-__all__ = ["ODDS", "ODDS_LABELS", "ArgueOptions", "Argument", "argument_step", "matrix_odds", "median_odds"]
+def stock_for(scenario: Scenario, track: str | None) -> StockArgument | None:
+    """The deck's stock texts for arguing on ``track`` (the first ``[[arguments]]`` for it), or None."""
+    return next((s for s in scenario.deck.arguments if s.track == track), None)
+
+
+def stock_argument(scenario: Scenario, move: MoveType, track: str) -> tuple[str, tuple[str, ...]]:
+    """The text and reasons ``legal_actions`` fills an argument with: the deck's first stock, or the move's name."""
+    options = move.argue
+    assert options is not None
+    stock = stock_for(scenario, track)
+    if stock is None:
+        return move.name, ()
+    return stock.actions[0], stock.reasons[: options.reasons]
+
+
+def argue_actions(scenario: Scenario, actor: str, move: MoveType, track: str) -> list[Action]:
+    """One ready argument per result the move offers on ``track``, filled from the stock."""
+    assert move.argue is not None
+    text, reasons = stock_argument(scenario, move, track)
+    return [
+        Action("move", actor=actor, move=move.id, track=track, text=text, wanted=wanted, reasons=reasons)
+        for wanted in move.argue.results()
+    ]
+
+
+def _name(state: State, track: str | None) -> str:
+    spec = state.scenario.index.tracks.get(track or "")
+    return spec.name if spec is not None else str(track)
+
+
+def check_wanted(state: State, options: ArgueOptions, track: str, wanted: Mapping[str, Any] | None) -> tuple[tuple[str, Any], ...]:
+    """The result argued for, as sorted pairs; refused unless it is one of the track's own effects within limits."""
+    if not isinstance(wanted, Mapping) or not wanted:
+        raise RuleViolation(Code.NOT_ARGUABLE, "An argument names the result it wants, e.g. progress +1.")
+    if any(key not in OWN_EFFECTS for key in wanted):
+        other = wanted.get("track")
+        where = f"'{_name(state, other)}'" if isinstance(other, str) else "a shared meter"
+        if state.scenario.ruleset.ruleset.independence == "strict":
+            raise RuleViolation(
+                Code.CROSS_TRACK,
+                f"An argument on '{_name(state, track)}' may change only that track, not {where} "
+                f"(independence rule 1, strict). \u201c{PRINCIPLE}.\u201d",
+            )
+        raise RuleViolation(
+            Code.CROSS_TRACK,
+            f"An argument on '{_name(state, track)}' may change only that track, not {where}: "
+            "its result is drawn from the track's own effects (trade across tracks with a link move).",
+        )
+    table = dict(wanted)
+    if any(isinstance(v, bool) for v in table.values()) or table not in [dict(r) for r in options.results()]:
+        offered = ", ".join(describe_wanted(r) for r in options.results())
+        raise RuleViolation(Code.NOT_ARGUABLE, f"This argument may ask for one of: {offered}.")
+    return tuple(sorted(table.items()))
+
+
+def describe_wanted(wanted: Mapping[str, Any]) -> str:
+    """A result in a few words: ``progress +2``, ``tension \u22121``, ``deferred``."""
+    if "status" in wanted:
+        return str(wanted["status"])
+    key, amount = next(iter(wanted.items()))
+    sign = f"+{amount}" if amount >= 0 else f"\u2212{-amount}"
+    return f"{key} {sign}"
+
+
+def check_text(text: str | None, limit: int, what: str, required: bool) -> str | None:
+    """A typed text, stripped; refused past ``limit`` characters or, when required, empty."""
+    cleaned = (text or "").strip()
+    if not cleaned:
+        if required:
+            raise RuleViolation(Code.INVALID_ACTION, f"An argument needs {what}.")
+        return None
+    if len(cleaned) > limit:
+        raise RuleViolation(Code.TEXT_TOO_LONG, f"{what.capitalize()} is {len(cleaned)} characters long; at most {limit} fit.")
+    return cleaned
+
+
+def check_argument(state: State, move: MoveType, action: Action) -> None:
+    """Refuse an argument the move's table does not allow (its track, result, reasons, lengths)."""
+    options = move.argue
+    assert options is not None and action.track is not None
+    if not options.offered_on(action.track):
+        offered = ", ".join(f"'{_name(state, t)}'" for t in options.tracks)
+        raise RuleViolation(Code.NOT_OFFERED, f"'{move.name}' is offered on {offered} only.")
+    check_wanted(state, options, action.track, action.wanted)
+    check_text(action.text, options.text_length, "the action it proposes", required=True)
+    reasons = action.reasons or ()
+    if len(reasons) > options.reasons:
+        raise RuleViolation(Code.INVALID_ACTION, f"An argument gives at most {options.reasons} reasons; this one gives {len(reasons)}.")
+    for i, reason in enumerate(reasons, 1):
+        check_text(reason, options.reason_length, f"reason {i}", required=True)
+    if action.odds is not None or action.strong is not None:
+        raise RuleViolation(Code.INVALID_ACTION, "The odds of an argument are set after the counters, not with it.")
+
+
+def not_an_argument(move: MoveType, action: Action) -> None:
+    """Refuse argument fields on a move that is not an argument (they would be saved and mean nothing)."""
+    if action.wanted is not None or action.reasons is not None or action.odds is not None or action.strong is not None:
+        raise RuleViolation(Code.INVALID_ACTION, f"'{move.name}' is not an argument: it takes no wanted result, reasons or odds.")
+
+
+def new_argument(state: State, move: MoveType, action: Action) -> Argument:
+    """The tabled argument of a checked ``move`` action: texts as typed (stripped), who may counter."""
+    options = move.argue
+    assert options is not None and action.track is not None and action.text is not None
+    if options.counters == "all":
+        counterers = tuple(a for a in state.scenario.index.actor_ids if a != action.actor)
+    else:
+        members = state.scenario.index.tracks[action.track].members
+        counterers = tuple(a for a in state.scenario.index.actor_ids if a in members and a != action.actor)
+    return Argument(
+        text=action.text.strip(),
+        wanted=check_wanted(state, options, action.track, action.wanted),
+        reasons=tuple(r.strip() for r in action.reasons or ()),
+        counterers=counterers,
+        method=options.odds,
+    )
+
+
+def argument_actions(state: State, head: Any) -> list[Action]:
+    """What ``legal_actions`` lists for the argument at the head of the queue (a Proposal)."""
+    argument: Argument = head.argument
+    track = head.track
+    step = argument_step(argument)
+    if step == "counter":
+        who = argument.next_counterer()
+        stock = stock_for(state.scenario, track)
+        out = []
+        if stock is not None and stock.counters:
+            # each team in turn gets the next stock counter, so a bot's counters differ
+            text = stock.counters[argument.counterers.index(who) % len(stock.counters)]
+            out.append(Action("counter", actor=who, track=track, text=text))
+        out.append(Action("counter", actor=who, track=track))
+        return out
+    if step == "odds":
+        if argument.method == "matrix":
+            items = len(argument.reasons) + len(countered(argument))
+            return [Action("odds", track=track, strong=tuple(range(items))), Action("odds", track=track, strong=())]
+        voter = argument.next_voter()
+        if voter is not None:
+            return [Action("odds", actor=voter, track=track, odds=label) for label in ODDS_LABELS]
+        labels = ODDS_LABELS
+        if argument.method == "vote":
+            first = median_odds(argument.votes)
+            labels = (first, *(label for label in ODDS_LABELS if label != first))
+        return [Action("odds", track=track, odds=label) for label in labels]
+    return [Action("roll", track=track)]
+
+
+def countered(argument: Argument) -> tuple[tuple[str, str], ...]:
+    """The counters actually made (passes left out), in the order they were entered."""
+    return tuple((a, t) for a, t in argument.counters if t is not None)
+
+
+__all__ = [
+    "ODDS",
+    "ODDS_LABELS",
+    "ArgueOptions",
+    "Argument",
+    "argue_actions",
+    "argument_actions",
+    "argument_step",
+    "check_argument",
+    "check_text",
+    "check_wanted",
+    "countered",
+    "describe_wanted",
+    "matrix_odds",
+    "median_odds",
+    "new_argument",
+    "stock_argument",
+    "stock_for",
+]

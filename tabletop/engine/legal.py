@@ -13,6 +13,7 @@ from weakref import WeakKeyDictionary
 from ..content import MoveType, Scenario
 from ..content.grammar import possessive
 from .actions import Action, RuleViolation
+from .arguments import argue_actions, argument_actions, argument_step, check_argument, not_an_argument
 from .codes import Code
 from .lookups import _actor_name, _card, _move, _track_name, _track_spec
 from .scope import ReadView
@@ -35,6 +36,8 @@ def waiting_for(state: State) -> str:
         return "move" if state.turn else "advance"
     if state.phase == "adjudication" and state.queue:
         head = state.queue[0]
+        if head.argument is not None:
+            return argument_step(head.argument)
         return {"consensus": "vote", "dice": "roll", "facilitator": "rule", "auto": "enact"}[head.resolution]
     return "advance"
 
@@ -64,6 +67,8 @@ def legal_actions(state: State) -> list[Action]:
         return out
     if state.phase == "adjudication" and state.queue:
         head = state.queue[0]
+        if head.argument is not None:
+            return argument_actions(state, head)
         if head.resolution == "consensus":
             voter = head.next_voter()
             assert voter is not None
@@ -87,7 +92,8 @@ def _candidates(scenario: Scenario, actor: str) -> list[tuple[MoveType, str | No
 
     The plays never change during a game: the scenario's index lists them, and
     their actions are kept here, by index. A link move's action depends on which
-    tracks are open, so it is built when listed.
+    tracks are open, so it is built when listed. An argument is listed once per
+    result it offers, filled with the deck's stock texts (engine/arguments.py).
     """
     index = scenario.index
     built = _BUILT.get(index)
@@ -96,10 +102,19 @@ def _candidates(scenario: Scenario, actor: str) -> list[tuple[MoveType, str | No
     found = built.get(actor)
     if found is None:
         found = built[actor] = [
-            (move, tid, None if move.link and tid is not None else Action("move", actor=actor, move=move.id, track=tid))
+            (move, tid, action)
             for move, tid in index.plays[actor]
+            for action in _plays(scenario, actor, move, tid)
         ]
     return found
+
+
+def _plays(scenario: Scenario, actor: str, move: MoveType, tid: str | None) -> list[Action | None]:
+    if move.link and tid is not None:
+        return [None]
+    if move.argue is not None and tid is not None:
+        return list(argue_actions(scenario, actor, move, tid))
+    return [Action("move", actor=actor, move=move.id, track=tid)]
 
 
 #: Each scenario index's candidate plays with their actions, per actor: kept weakly,
@@ -185,6 +200,8 @@ def move_options(state: State, actor: str) -> list[tuple[Action, RuleViolation |
             problem = owns[move.id] if move.id in owns else owns.setdefault(move.id, _problem(_check_own, state, move, actor))
         if problem is None and move.requires:
             problem = _problem(_check_requirements, state, move, tid, actor)
+        if problem is None and move.argue is not None:
+            problem = _problem(check_argument, state, move, action)
         out.append((action, problem))
     return out
 
@@ -206,6 +223,11 @@ class _OptionActions:
                 self.plays.append((move, None, Action("move", actor=actor, move=move.id)))
                 continue
             for track in scenario.ruleset.tracks:
+                if move.argue is not None:
+                    # one ready argument per result; where the ruleset does not offer it, it is no option
+                    if move.argue.offered_on(track.id):
+                        self.plays.extend((move, track.id, a) for a in argue_actions(scenario, actor, move, track.id))
+                    continue
                 action = None if move.link else Action("move", actor=actor, move=move.id, track=track.id)
                 self.plays.append((move, track.id, action))
         self._links: dict[tuple[str, str | None, str | None], Action] = {}
@@ -256,6 +278,8 @@ def _expect(state: State, kind: str, action: Action) -> None:
         "vote": "vote",
         "roll": "roll",
         "rule": "rule",
+        "counter": "counter",
+        "odds": "odds",
         "enact": "enact",
         "advance": "advance",
     }[kind]
@@ -277,6 +301,10 @@ def _check_move(state: State, action: Action) -> MoveType:
     _check_link(state, move, action)
     _check_own(state, move, action.actor)
     _check_requirements(state, move, action.track, action.actor)
+    if move.argue is not None:
+        check_argument(state, move, action)
+    else:
+        not_an_argument(move, action)
     return move
 
 

@@ -10,6 +10,7 @@ from ..content import MoveType
 from ..content.fields import replace as replace_content
 from ..content.grammar import possessive
 from .actions import Action, RuleViolation
+from .arguments import describe_wanted, new_argument
 from .breakdown import collapse_verdict
 from .codes import Code
 from .flow import _can_act, _next_turn
@@ -42,6 +43,7 @@ def _play(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     else:
         spec = _track_spec(state, action.track) if action.track else None
         voters = tuple(m for m in spec.members if m != actor) if spec and move.resolution == "consensus" else ()
+        argument = new_argument(state, move, action) if move.argue is not None else None
         proposal = Proposal(
             seq=state.seq + 1,
             actor=actor,
@@ -52,9 +54,11 @@ def _play(state: State, action: Action) -> tuple[State, dict[str, Any]]:
             voters=voters,
             sealed=sealed,
             revealed=not sealed,
+            argument=argument,
         )
         state = evolve(state, queue=(*state.queue, proposal))
-        result = _summary(state, text + (" (sealed: committed)" if sealed else f" — tabled for {move.resolution}"))
+        tabled = f" — argues for {describe_wanted(dict(argument.wanted))}" if argument else f" — tabled for {move.resolution}"
+        result = _summary(state, text + (" (sealed: committed)" if sealed else tabled))
         result["tabled"] = True
         if sealed:
             result["sealed"] = True

@@ -6,14 +6,16 @@ no I/O, no clock and no global RNG: chance (draws, dice) comes from
 written into the event so a replay can feed it back.
 
 Each kind of action has its handler in the module of its part of the game:
-:mod:`.cards`, :mod:`.moves`, :mod:`.adjudication`, :mod:`.flow` and the
+:mod:`.cards`, :mod:`.moves`, :mod:`.adjudication` (:mod:`.arguing` for an
+argument's steps), :mod:`.flow` and the
 facilitator's :mod:`.powers`; :mod:`.legal` says what may be done now.
 """
 
 from __future__ import annotations
 
 from .actions import FACILITATOR_KINDS, Action, Event, IndependenceBreach, RuleViolation
-from .adjudication import _enact, _roll, _rule, _vote
+from .adjudication import _enact, _rule, _vote
+from .arguing import _counter, _odds, _roll_any
 from .cards import _apply_card, _choose, _draw
 from .codes import Code
 from .flow import _advance, _check_end
@@ -31,7 +33,9 @@ _HANDLERS = {
     "move": _play,
     "pass": _pass,
     "vote": _vote,
-    "roll": _roll,
+    "roll": _roll_any,
+    "counter": _counter,
+    "odds": _odds,
     "rule": _rule,
     "enact": _enact,
     "advance": _advance,

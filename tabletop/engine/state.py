@@ -9,7 +9,6 @@ from typing import Any, NamedTuple
 
 from ..content import Scenario
 from .actions import Event
-from .arguments import Argument
 
 
 class TrackState(NamedTuple):
@@ -39,6 +38,43 @@ class TrackState(NamedTuple):
             "provisional": self.provisional,
             "since": self.since,
         }
+
+
+class Argument(NamedTuple):
+    """A tabled argument, as it goes through its steps.
+
+    ``wanted`` is the result argued for as sorted ``(key, value)`` pairs (an
+    effect table, kept hashable); ``counters`` the ``(actor, text)`` entered
+    so far (text None: passed); ``votes`` the ``(actor, odds)`` of a vote;
+    ``odds`` and ``odds_by`` ("facilitator", "matrix" or "vote") once set;
+    ``strong`` the items the facilitator marked strong (matrix).
+    """
+
+    text: str
+    wanted: tuple[tuple[str, Any], ...]
+    reasons: tuple[str, ...]
+    counterers: tuple[str, ...]
+    method: str
+    counters: tuple[tuple[str, str | None], ...] = ()
+    votes: tuple[tuple[str, str], ...] = ()
+    odds: str | None = None
+    odds_by: str | None = None
+    strong: tuple[int, ...] = ()
+
+    @property
+    def wanted_table(self) -> dict[str, Any]:
+        return dict(self.wanted)
+
+    def next_counterer(self) -> str | None:
+        done = {a for a, _ in self.counters}
+        return next((a for a in self.counterers if a not in done), None)
+
+    def next_voter(self) -> str | None:
+        """Who votes on the odds next (``vote`` method), or None."""
+        if self.method != "vote":
+            return None
+        done = {a for a, _ in self.votes}
+        return next((a for a in self.counterers if a not in done), None)
 
 
 class Proposal(NamedTuple):
