@@ -78,6 +78,9 @@ def check_ruleset(rs: Ruleset) -> list[Found]:
             if key not in resources:
                 out.append(("ruleset", ("moves", mi, "cost", key), _unknown("resource", key, resources)))
         out += check_scoped(rs, "ruleset", ("moves", mi), move, None)
+        if move.argue is not None:
+            out += [("ruleset", ("moves", mi, "argue", "tracks", i), _unknown("track", t, tracks))
+                    for i, t in enumerate(move.argue.tracks) if t not in tracks]
     phases = rs.ruleset.phases
     waits = [m.id for m in rs.moves if m.resolution != "auto"]
     if "adjudication" not in phases and (waits or rs.ruleset.sealed_moves):
@@ -168,7 +171,34 @@ def check_scenario(rs: Ruleset, deck: Deck) -> list[Found]:
     for pi, prompt in enumerate(deck.prompts):
         if prompt.track not in tracks:
             out.append(("deck", ("prompts", pi, "track"), _unknown("track", prompt.track, tracks)))
+    out += _check_stock_arguments(rs, deck)
     return out
+
+
+def _check_stock_arguments(rs: Ruleset, deck: Deck) -> Iterator[Found]:
+    """A deck's ``[[arguments]]``: a known track where an argue move is offered, texts within its limits."""
+    tracks = [t.id for t in rs.tracks]
+    argues = [m for m in rs.moves if m.argue is not None]
+    for i, stock in enumerate(deck.arguments):
+        path: KeyPath = ("arguments", i)
+        if stock.track not in tracks:
+            yield "deck", (*path, "track"), _unknown("track", stock.track, tracks)
+            continue
+        offered = [m for m in argues if m.argue is not None and m.argue.offered_on(stock.track)]
+        if not offered:
+            yield "deck", (*path, "track"), (f"no move of ruleset '{rs.id}' offers an argument on track "
+                                             f"'{stock.track}' (resolution = \"argue\"): these texts would never be used")
+            continue
+        for key in ("actions", "reasons", "counters"):
+            for move in offered:
+                assert move.argue is not None
+                limit = move.argue.text_length if key == "actions" else move.argue.reason_length
+                too_long = [(j, len(t)) for j, t in enumerate(getattr(stock, key)) if len(t) > limit]
+                for j, n in too_long:
+                    yield "deck", (*path, key, j), (f"{n} characters: move '{move.id}' takes at most {limit} "
+                                                    f"({'text_length' if key == 'actions' else 'reason_length'})")
+                if too_long:
+                    break
 
 
 def _conditions(card: Card) -> Iterator[tuple[KeyPath, Condition]]:

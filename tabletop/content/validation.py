@@ -365,8 +365,11 @@ def _translate(root: type[BaseModel], data: dict[str, Any], error: Any) -> tuple
         return path, f"{value!r} is not a valid id: use lowercase letters, digits, '-' and '_'"
     if kind in ("too_short", "string_too_short"):
         n = ctx.get("min_length", 1)
-        what = "character" if kind.startswith("string") else "entry"
-        return path, f"needs at least {n} {what}{'s' if n != 1 else ''}"
+        if kind.startswith("string"):
+            what = "character" if n == 1 else "characters"
+        else:
+            what = "entry" if n == 1 else "entries"
+        return path, f"needs at least {n} {what}"
     if kind in ("too_long", "string_too_long"):
         n = ctx.get("max_length")
         what = "characters" if kind.startswith("string") else "entries"

@@ -122,6 +122,30 @@ TRADE = {
     "fail_effects": [{"tension": 1}],
 }
 
+#: A matrix argument on Alpha and Beta: progress +1, tension -1 or deferral; the members counter.
+ARGUE = {
+    "id": "argue",
+    "name": "Argue",
+    "cost": {"capital": 1},
+    "resolution": "argue",
+    "fail_effects": [{"tension": 1}],
+    "argue": {"tracks": ["alpha", "beta"], "progress": [1, 1], "tension": [-1, -1], "status": ["deferred"]},
+}
+
+
+def argue(actor: str, track: str, wanted: dict[str, Any]) -> Action:
+    return Action("move", actor=actor, move="argue", track=track, text="Open a hotline", wanted=wanted,
+                  reasons=("It costs nothing",))
+
+
+def counter(actor: str, track: str, text: str | None = None) -> Action:
+    return Action("counter", actor=actor, track=track, text=text)
+
+
+def odds(track: str, label: str, **more: Any) -> Action:
+    return Action("odds", track=track, odds=label, **more)
+
+
 CASES: tuple[Case, ...] = (
     Case(
         "case_01_move_changes_only_its_track",
@@ -784,6 +808,105 @@ CASES: tuple[Case, ...] = (
          vote("b", "alpha", False)),
         None,
         Expect(board={"alpha": (2, 2, "open"), "beta": (2, 2, "open"), "gamma": BASE}),
+    ),
+    # matrix arguments (issue 17): the result argued for is the track's own, and nothing more
+    Case(
+        "case_54_argument_changes_only_its_track",
+        "a argues for progress +1 on Alpha, b counters, the facilitator sets the odds, 3+4 beats likely (6+): "
+        "Alpha moves and nothing else does",
+        (*opening(), argue("a", "alpha", {"progress": 1}), pass_("b"), pass_("c"), ADVANCE,
+         counter("b", "alpha", "Words are cheap"), odds("alpha", "likely"), roll("alpha", 3, 4)),
+        Expect(
+            board={"alpha": (3, 1, "agreed"), "beta": BASE, "gamma": BASE},
+            meters=METERS,
+            resources={"a": {"capital": 2}, "b": {"capital": 3}, "c": {"capital": 3}},
+            last={"ruling": {"resolution": "argue", "success": True, "odds": "likely", "target": 6,
+                             "counters": [["b", "Words are cheap"]], "reasons": ["It costs nothing"]}},
+        ),
+        Expect(board={"alpha": (3, 1, "provisional"), "beta": BASE, "gamma": BASE}, meters=METERS),
+        extra_moves=(ARGUE,),
+    ),
+    Case(
+        "case_55_argument_for_another_tracks_result_is_refused",
+        "a argues on Alpha for progress on Beta: refused in either mode, with the principle under strict",
+        (*opening(), argue("a", "alpha", {"progress": 1, "track": "beta"})),
+        Expect(
+            board={"alpha": BASE, "beta": BASE, "gamma": BASE},
+            resources={"a": {"capital": 3}},
+            violation="CROSS_TRACK",
+            message_has=("rule 1", "Alpha", "Beta", PRINCIPLE),
+        ),
+        Expect(board={"alpha": BASE, "beta": BASE, "gamma": BASE}, violation="CROSS_TRACK",
+               message_has=("Alpha", "Beta", "link move")),
+        extra_moves=(ARGUE,),
+    ),
+    Case(
+        "case_56_argument_for_a_meter_is_refused",
+        "a argues on Alpha for trust +1: an argument never writes a shared meter",
+        (*opening(), argue("a", "alpha", {"meter": "trust", "add": 1})),
+        Expect(board={"alpha": BASE, "beta": BASE, "gamma": BASE}, meters=METERS, violation="CROSS_TRACK",
+               message_has=("a shared meter", PRINCIPLE)),
+        Expect(meters=METERS, violation="CROSS_TRACK", message_has=("a shared meter",)),
+        extra_moves=(ARGUE,),
+    ),
+    Case(
+        "case_57_facilitator_cannot_rule_a_cross_track_result",
+        "setting the odds, the facilitator tries to turn a's argument on Alpha into tension -1 on Gamma: refused",
+        (*opening(), argue("a", "alpha", {"progress": 1}), pass_("b"), pass_("c"), ADVANCE,
+         counter("b", "alpha"), odds("alpha", "likely", wanted={"tension": -1, "track": "gamma"})),
+        Expect(board={"alpha": BASE, "beta": BASE, "gamma": BASE}, violation="CROSS_TRACK",
+               message_has=("rule 1", "Alpha", "Gamma", PRINCIPLE)),
+        Expect(violation="CROSS_TRACK", message_has=("Alpha", "Gamma")),
+        extra_moves=(ARGUE,),
+    ),
+    Case(
+        "case_58_failed_argument_stays_on_its_track",
+        "a's argument on Alpha fails (1+1 against even): its fail_effects raise Alpha's tension alone",
+        (*opening(), argue("a", "alpha", {"progress": 1}), pass_("b"), pass_("c"), ADVANCE,
+         counter("b", "alpha"), odds("alpha", "even"), roll("alpha", 1, 1)),
+        Expect(
+            board={"alpha": (2, 2, "open"), "beta": BASE, "gamma": BASE},
+            meters=METERS,
+            last={"changes": [{"track": "alpha", "what": "tension", "from": 1, "to": 2}],
+                  "ruling": {"success": False, "counters": [["b", None]]}},
+        ),
+        extra_moves=(ARGUE,),
+    ),
+    Case(
+        "case_59_argument_that_agrees_a_track_spills_only_goodwill",
+        "Alpha's on_agreed raises trust; an argument that agrees Alpha lifts trust 4 → 5 and nothing else",
+        (*opening(), argue("a", "alpha", {"progress": 1}), pass_("b"), pass_("c"), ADVANCE,
+         counter("b", "alpha"), odds("alpha", "very-likely"), roll("alpha", 2, 2)),
+        Expect(board={"alpha": (3, 1, "agreed"), "beta": BASE, "gamma": BASE},
+               meters={"trust": 5, "escalation": 5}),
+        None,
+        tweak={"tracks.alpha.on_agreed": [{"meter": "trust", "add": 1}]},
+        extra_moves=(ARGUE,),
+    ),
+    Case(
+        "case_60_argument_outside_the_rulesets_limits_is_refused",
+        "a argues for progress +2 where the ruleset offers +1 at most",
+        (*opening(), argue("a", "alpha", {"progress": 2})),
+        Expect(board={"alpha": BASE, "beta": BASE, "gamma": BASE}, violation="NOT_ARGUABLE",
+               message_has=("progress +1", "tension −1", "deferred")),
+        extra_moves=(ARGUE,),
+    ),
+    Case(
+        "case_61_argument_where_it_is_not_offered_is_refused",
+        "the argue move is offered on Alpha and Beta only: an argument on Gamma is refused",
+        (draw("quiet"), card(), ADVANCE, pass_("a"), argue("b", "gamma", {"progress": 1})),
+        Expect(board={"alpha": BASE, "beta": BASE, "gamma": BASE}, violation="NOT_OFFERED",
+               message_has=("Alpha", "Beta")),
+        extra_moves=(ARGUE,),
+    ),
+    Case(
+        "case_62_undo_of_a_counter_restores_the_argument",
+        "b counters a's argument, then the facilitator undoes it: the game is as before the counter",
+        (*opening(), argue("a", "alpha", {"progress": 1}), pass_("b"), pass_("c"), ADVANCE,
+         counter("b", "alpha", "No"), UNDO),
+        Expect(board={"alpha": BASE, "beta": BASE, "gamma": BASE}, hash_after_step=7,
+               log_tail=("counter", "undo")),
+        extra_moves=(ARGUE,),
     ),
 )
 
