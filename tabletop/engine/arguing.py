@@ -20,6 +20,7 @@ from .legal import _expect
 from .lookups import _actor_name, _move, _outcome
 from .settle import _summary
 from .state import Proposal, State, evolve
+from .wording import odds_words
 
 
 def _head(state: State, action: Action, kind: str) -> tuple[Proposal, Argument]:
@@ -74,7 +75,7 @@ def _odds(state: State, action: Action) -> tuple[State, dict[str, Any]]:
         _no_argument_fields(action, "odds")
         label = _label(action.odds)
         state = _put(state, head, argument._replace(votes=(*argument.votes, (voter, label))))
-        return state, _summary(state, f"{_actor_name(state, voter)} votes the odds {_words(label)}")
+        return state, _summary(state, f"{_actor_name(state, voter)} votes the odds {odds_words(label)}")
     if action.actor is not None:
         raise RuleViolation(Code.NOT_YOUR_TURN, "The facilitator sets the odds, not a team.")
     strong: tuple[int, ...] = ()
@@ -93,7 +94,7 @@ def _odds(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     if action.wanted is not None:
         wanted = check_wanted(state, options, head.track, action.wanted)
     state = _put(state, head, argument._replace(odds=label, odds_by=by, strong=strong, wanted=wanted))
-    text = f"The facilitator sets the odds: {_words(label)}"
+    text = f"The facilitator sets the odds: {odds_words(label)}"
     if by == "matrix":
         text += f" ({len(strong)} strong of {len(argument.reasons) + len(countered(argument))})"
     elif by == "vote":
@@ -107,10 +108,6 @@ def _label(odds: str | None) -> str:
     if odds not in ODDS:
         raise RuleViolation(Code.UNKNOWN_ODDS, f"The odds are one of: {', '.join(ODDS)}.")
     return odds
-
-
-def _words(label: str) -> str:
-    return f"{label.replace('-', ' ')} ({ODDS[label]}+ on two dice)"
 
 
 def _strong(argument: Argument, strong: tuple[int, ...] | None) -> tuple[int, ...]:

@@ -39,7 +39,7 @@ class Modifier(NamedTuple):
 class Ruling(NamedTuple):
     """How a tabled move was settled: its working and its outcome.
 
-    ``resolution`` is ``dice``, ``consensus``, ``facilitator`` or ``auto``;
+    ``resolution`` is ``dice``, ``consensus``, ``facilitator``, ``auto`` or ``argue``;
     only the fields of that kind are recorded. ``success`` is ``None`` when the
     save does not say.
     """
@@ -59,6 +59,16 @@ class Ruling(NamedTuple):
     proposal: int | None = None
     actor: str | None = None
     move: str | None = None
+    # a matrix argument (``resolution == "argue"``): its texts as typed, and how it was weighed
+    text: str | None = None
+    wanted: tuple[tuple[str, Any], ...] = ()
+    reasons: tuple[str, ...] = ()
+    counters: tuple[tuple[str, str | None], ...] = ()
+    votes: tuple[tuple[str, str], ...] = ()
+    odds: str | None = None
+    odds_by: str | None = None
+    strong: tuple[int, ...] = ()
+    effect: str | None = None
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> Ruling:
@@ -83,6 +93,7 @@ class Ruling(NamedTuple):
             proposal=proposal if isinstance(proposal, int) else None,
             actor=data.get("actor"),
             move=data.get("move"),
+            **(_argument(data) if data.get("resolution") == "argue" else {}),
         )
 
     @classmethod
@@ -99,6 +110,35 @@ class Ruling(NamedTuple):
         if self.resolution == "auto":
             return "applied"
         return "succeeds" if self.success else "fails"
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _pairs(value: Any) -> list[tuple[Any, Any]]:
+    """A recorded list of ``[a, b]`` pairs; an entry that is not a pair is skipped."""
+    if not isinstance(value, (list, tuple)):
+        return []
+    return [(p[0], p[1]) for p in value if isinstance(p, (list, tuple)) and len(p) == 2]
+
+
+def _argument(data: Mapping[str, Any]) -> dict[str, Any]:
+    """The fields of an argument's ruling, read as leniently as the rest."""
+    wanted = data.get("wanted")
+    reasons = data.get("reasons")
+    strong = data.get("strong")
+    return {
+        "text": _text(data.get("text")),
+        "wanted": tuple((str(k), v) for k, v in wanted.items()) if isinstance(wanted, Mapping) else (),
+        "reasons": tuple(str(r) for r in reasons) if isinstance(reasons, (list, tuple)) else (),
+        "counters": tuple((str(a), _text(t)) for a, t in _pairs(data.get("counters"))),
+        "votes": tuple((str(a), str(o)) for a, o in _pairs(data.get("votes"))),
+        "odds": _text(data.get("odds")),
+        "odds_by": _text(data.get("odds_by")),
+        "strong": tuple(i for i in strong if isinstance(i, int)) if isinstance(strong, (list, tuple)) else (),
+        "effect": _text(data.get("effect")),
+    }
 
 
 class Change(NamedTuple):

@@ -18,6 +18,7 @@ import copy
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from ..content.arguments import ODDS
 from ..content.literal import literal, one_line
 from ..content.vocabulary import signed
 from .records import Change, Ruling
@@ -137,6 +138,50 @@ def ruling_parts(
         parts.append(f"facilitator's reason: {reason or '(none given)'}")
     elif kind == "auto" and not screen:
         parts.append("takes effect after the reveal")
+    elif kind == "argue":
+        parts.extend(argument_parts(ruling, names, screen=screen))
+    return parts
+
+
+def odds_words(label: str | None) -> str:
+    """``likely (6+ on two dice)``: the odds of an argument, and the roll they need."""
+    if label is None:
+        return "(not set)"
+    target = ODDS.get(label)
+    words = one_line(label.replace("-", " "))
+    return f"{words} ({target}+ on two dice)" if target is not None else words
+
+
+def argument_parts(ruling: Ruling, names: Mapping[str, str], *, screen: bool = False) -> list[str]:
+    """An argument's working: the action, the result wanted, every reason and counter as typed,
+    the odds and who set them, the roll. Typed texts go through the sanitiser, quoted."""
+    show = literal if screen else one_line
+
+    def quoted(text: Any) -> str:
+        return f"\u201c{show(text)}\u201d"
+
+    parts = [f"action: {quoted(ruling.text)}", f"wants: {one_line(ruling.effect or '')}"]
+    marked = ruling.odds_by == "matrix"
+    for i, reason in enumerate(ruling.reasons):
+        parts.append(f"reason {i + 1}: {quoted(reason)}" + (" (strong)" if marked and i in ruling.strong else ""))
+    made = 0
+    for actor, text in ruling.counters:
+        who = names.get(actor, actor)
+        if text is None:
+            parts.append(f"{who} did not counter")
+            continue
+        strong = marked and len(ruling.reasons) + made in ruling.strong
+        made += 1
+        parts.append(f"counter by {who}: {quoted(text)}" + (" (strong)" if strong else ""))
+    votes = "; ".join(f"{names.get(a, a)}: {odds_words(o)}" for a, o in ruling.votes)
+    by = {
+        "facilitator": "set by the facilitator" + (f" after the teams voted ({votes})" if votes else ""),
+        "vote": f"as the teams voted ({votes}), confirmed by the facilitator",
+        "matrix": f"by the matrix rule from even: {len(ruling.strong)} strong of {len(ruling.reasons) + made}",
+    }.get(str(ruling.odds_by), "")
+    parts.append(f"odds: {odds_words(ruling.odds)}" + (f", {by}" if by else ""))
+    if len(ruling.dice) == 2:
+        parts.append(f"rolled {ruling.dice[0]} + {ruling.dice[1]} = {ruling.total} vs target {ruling.target}")
     return parts
 
 
@@ -154,6 +199,8 @@ def ruling_text(ruling: Ruling | None, names: Mapping[str, str]) -> str:
         outcome = LAPSED
     elif ruling.success is not None:
         outcome = "succeeds" if ruling.success else "fails"
+        if ruling.success and ruling.resolution == "argue" and ruling.effect:
+            outcome += f": {one_line(ruling.effect)}"
     else:
         return text
     return (text + " \u2192 " if text else "") + outcome
@@ -164,6 +211,8 @@ def ruling_lines(ruling: Ruling | None, names: Mapping[str, str], brief: bool = 
     if ruling is None:
         return []
     parts = ruling_parts(ruling, names, screen=True, brief=brief)
+    if ruling.resolution == "argue":  # an argument's texts are long: one line each
+        return parts + ([LAPSED] if ruling.lapsed else [])
     return (["; ".join(parts)] if parts else []) + ([LAPSED] if ruling.lapsed else [])
 
 
@@ -261,13 +310,25 @@ def move_words(move: MoveType, names: Mapping[str, str] | None = None) -> str:
         "consensus": "members vote",
         "dice": f"2d6 \u2265 {move.target}",
         "facilitator": "facilitator rules",
+        "argue": "argued, countered, odds weighed, 2d6",
     }[move.resolution]
-    out = f"{cost}; {how}: {effects_words(move.effects, names)}"
+    if move.argue is not None:
+        offered = ", ".join(_wanted_words(r) for r in move.argue.results())
+        out = f"{cost}; {how}: the result argued for, one of {offered}"
+    else:
+        out = f"{cost}; {how}: {effects_words(move.effects, names)}"
     if move.link_effects:
         out += f"; on the linked track: {effects_words(move.link_effects, names)}"
     if move.fail_effects:
         out += f"; if it fails: {effects_words(move.fail_effects, names)}"
     return out
+
+
+def _wanted_words(wanted: Mapping[str, Any]) -> str:
+    if "status" in wanted:
+        return one_line(wanted["status"])
+    key, amount = next(iter(wanted.items()))
+    return f"{key} {signed(amount)}"
 
 
 def schedule_words(schedule: Schedule, names: Mapping[str, str] | None = None, drawn_in: int | None = None) -> str:
@@ -293,6 +354,7 @@ __all__ = [
     "MET_MARK",
     "STATUS_MARK",
     "UNDONE",
+    "argument_parts",
     "change_text",
     "effects_words",
     "goodwill_words",
@@ -302,6 +364,7 @@ __all__ = [
     "named",
     "named_source",
     "names",
+    "odds_words",
     "resource_name",
     "ruling_lines",
     "ruling_parts",
