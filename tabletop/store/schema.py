@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..content.arguments import ODDS
 from ..engine.actions import KINDS
 from .players import TEAM_NAME_MAX
 from .lines import FORMAT, VERSION
@@ -92,6 +93,17 @@ def _action() -> dict[str, Any]:
             "status": {"enum": ["open", "agreed", "collapsed", "deferred"]},
             "meter": {"type": "string"},
             "value": {"type": "integer"},
+            # a matrix argument (engine/arguments.py): the texts as typed; their limits are the ruleset's
+            "wanted": {
+                "type": "object",
+                "description": "an argument: the result argued for, one of the track's own effects "
+                               "({progress: n}, {tension: n} or {status: s}), or the facilitator scaling it back",
+            },
+            "reasons": {"type": "array", "items": {"type": "string"}, "maxItems": 3,
+                        "description": "an argument's reasons, as typed"},
+            "odds": {"enum": list(ODDS), "description": "the odds of an argument: a team's vote, or the facilitator's"},
+            "strong": {"type": "array", "items": {"type": "integer", "minimum": 0},
+                       "description": "the reasons and counters the facilitator found strong (matrix odds)"},
             "outcome": {
                 "type": "object",
                 "description": "the recorded result of a draw ({card, set_aside, reshuffled}, and scheduled: true "
