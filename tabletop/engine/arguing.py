@@ -59,7 +59,7 @@ def _counter(state: State, action: Action) -> tuple[State, dict[str, Any]]:
         # behind the gate, a pass looks like a counter: the room learns nothing until the reveal
         result = _summary(state, f"{name}: counter entered (sealed)")
         if argument.next_counterer() is None:
-            result["revealed"] = [list(c) for c in argument.counters]
+            result["counters_revealed"] = [list(c) for c in argument.counters]
             result["summary"] += "; the counters are revealed"
         return state, result
     return state, _summary(state, f"{name} counters: \u201c{text}\u201d" if text else f"{name} passes: no counter")

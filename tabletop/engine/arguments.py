@@ -61,7 +61,7 @@ very-unlikely 11+. A deck may hold stock texts per track::
    ``legal_actions`` lists both (the counter with the deck's stock counter;
    a screen lets the team type its own). In a sealed round each counter is
    entered behind the gate: its event says only "committed", and the last
-   counter's event reveals them all (``result["revealed"]``).
+   counter's event reveals them all (``result["counters_revealed"]``).
 3. the odds, by the table's method:
 
    - ``facilitator``: ``Action("odds", track=T, odds="likely")`` (no actor);

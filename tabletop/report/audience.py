@@ -4,7 +4,8 @@
 prompt not marked ``participants = true``, and shows a secret
 objective only once the game is over and only if the ruleset reveals
 objectives at the end (``reveal_objectives = "end"``, the default). A sealed
-move not revealed when the save stops shows as committed, as the room saw it.
+move not revealed when the save stops shows as committed, as the room saw it,
+and so does a sealed argument, and counters still behind the gate.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from .arguments import seal_arguments
 from .words import SEALED_MOVE
 
 AUDIENCES = ("facilitator", "participants")
@@ -28,6 +30,8 @@ def for_audience(report: dict[str, Any], audience: str = "facilitator") -> dict[
     left_out = ["control notes"]
     if _seal_unrevealed(out):
         left_out.append("sealed moves not yet revealed")
+    if seal_arguments(out, {e["seq"] for e in out.get("log", []) if e.get("sealed") and not e.get("revealed_at")}):
+        left_out.append("arguments and counters still behind the gate")
     if "objectives" in out and not secrets_revealed(out):
         hidden = 0
         for actor in out["objectives"]:

@@ -23,6 +23,7 @@ from ..engine import State
 from ..store import SaveError
 from ..store.heads import head_line
 from ..store.reading import Save, open_save
+from .arguments import arguments_part
 from .decisions import decision_log, notes
 from .players import players_part
 from .principle import principle, prompts
@@ -62,7 +63,9 @@ def build_report(save: Save | str | Path, audience: str = "facilitator") -> dict
     ``damage`` (None, or what is wrong and where: the report then covers the
     intact part before it), ``players`` (who played each actor) and
     ``principle`` (the agreements that stood beside collapses, and a package deal's cascade step by
-    step: see :mod:`~tabletop.report.principle`), ``prompts`` (the deck's discussion prompts, per track) and
+    step: see :mod:`~tabletop.report.principle`), ``prompts`` (the deck's discussion prompts, per track),
+    ``arguments`` (every matrix argument per track, with its reasons, counters, odds and roll: see
+    :mod:`~tabletop.report.arguments`) and
     ``audience`` (who the report is for, and what it leaves out: see
     :func:`~tabletop.report.audience.for_audience`).
     """
@@ -88,6 +91,7 @@ def assemble_report(save: Save, full: bool = True) -> dict[str, Any]:
         "outcome": ended,
         "principle": principle(game, ended),
         "prompts": prompts(game, ended),
+        "arguments": arguments_part(game),
         "players": players_part(game.save, game.rs),
         "objectives": objectives(game, final),
         "damage": game.damage,

@@ -13,7 +13,18 @@ from typing import Any
 
 from ..engine.wording import met_word, moved, status_word
 from .charts import Series, line_chart
-from .htmlparts import clock_time, e, e_text, page, principle_section, prompts_section, spaced, status_mark, table
+from .htmlparts import (
+    arguments_section,
+    clock_time,
+    e,
+    e_text,
+    page,
+    principle_section,
+    prompts_section,
+    spaced,
+    status_mark,
+    table,
+)
 from .words import (
     PLAYERS_UNRECORDED,
     answer_words,
@@ -62,6 +73,7 @@ class _Report:
             ("players", "Who played"),
             ("outcome", "Outcome"),
             ("principle", "The principle"),
+            *([("arguments", "Arguments")] if r.get("arguments") else []),
             ("objectives", "Objectives"),
             ("charts", "Charts"),
             ("timeline", "Timeline"),
@@ -76,6 +88,7 @@ class _Report:
         parts.append(self.outcome())
         parts.append(principle_section(r["principle"], self.id("principle")))
         parts.append(prompts_section(r.get("prompts", []), self.id("prompts")))
+        parts.append(arguments_section(r.get("arguments", []), self.id("arguments")))
         parts.append(self.objectives())
         parts.append(self.charts())
         parts.append(self.timeline())

@@ -112,3 +112,18 @@ def prompts_section(prompts: Sequence[dict[str, Any]], section_id: str) -> str:
         parts.append(f"<h3>{e(track)}</h3><ul>" + "".join(f"<li>{e_text(p['text'])}</li>" for p in rows) + "</ul>")
     parts.append("</section>")
     return "".join(parts)
+
+
+def arguments_section(tracks: Sequence[dict[str, Any]], section_id: str) -> str:
+    """"Arguments": every argument under its track, its working line by line; nothing when there are none."""
+    if not tracks:
+        return ""
+    parts = [f'<section class="arguments" id="{section_id}"><h2>Arguments</h2>']
+    for track in tracks:
+        parts.append(f"<h3>{e(track['track_name'])}</h3>")
+        for a in track["arguments"]:
+            cls = ' class="undone"' if a["undone"] else ""
+            lines = "".join(f"<li>{e(line)}</li>" for line in a["lines"])
+            parts.append(f"<div{cls}><p><strong>{e(a['headline'])}</strong></p><ul>{lines}</ul></div>")
+    parts.append("</section>")
+    return "".join(parts)

@@ -139,6 +139,7 @@ def report_lines(report: dict[str, Any], level: int = 1, title: str | None = Non
     _outcome(doc, report)
     _principle(doc, report)
     _prompts(doc, report)
+    _arguments(doc, report)
     _objectives(doc, report)
     _series(doc, report, names)
     _timeline(doc, report)
@@ -227,6 +228,18 @@ def _prompts(doc: _Doc, report: dict[str, Any]) -> None:
     for track, rows in prompts_by_track(report["prompts"]):
         doc.p(f"**{esc(track)}**")
         doc.add(f"- {esc(p['text'])}" for p in rows)
+
+
+def _arguments(doc: _Doc, report: dict[str, Any]) -> None:
+    """Every argument under its track: the debrief reads them (report/arguments.py)."""
+    if not report.get("arguments"):
+        return
+    doc.h(2, "Arguments")
+    for track in report["arguments"]:
+        doc.h(3, esc(track["track_name"]))
+        for a in track["arguments"]:
+            doc.p(f"**{esc(a['headline'])}**")
+            doc.add(f"- {esc(line)}" for line in a["lines"])
 
 
 def _objectives(doc: _Doc, report: dict[str, Any]) -> None:

@@ -74,10 +74,10 @@ def test_sealed_counters_are_held_until_the_last() -> None:
     assert state.queue[0].sealed
     state = apply(state, counter("b", "A secret objection"))
     assert "A secret objection" not in state.last.summary and "sealed" in state.last.summary
-    assert "revealed" not in state.last.result
+    assert "counters_revealed" not in state.last.result
     state = apply(state, counter("c"))  # a pass looks the same behind the gate
     assert state.last.summary.startswith("Corvin: counter entered (sealed)")
-    assert state.last.result["revealed"] == [["b", "A secret objection"], ["c", None]]
+    assert state.last.result["counters_revealed"] == [["b", "A secret objection"], ["c", None]]
 
 
 def test_matrix_odds_move_one_step_per_strong_reason_and_counter() -> None:

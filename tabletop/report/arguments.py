@@ -1,0 +1,151 @@
+"""The arguments of a game, per track, for the debrief: the richest record of a workshop (issue 17).
+
+Every matrix argument made in the save, under its track (ruleset order): who
+argued, the action and the result wanted, each reason and counter as typed,
+the odds and who set them, the roll and what it did — or the step it waits on
+when the save stops before its ruling. The texts are kept exactly as typed
+(the JSON report is the record); ``headline`` and ``lines`` are worded
+through :mod:`tabletop.engine.wording`, which sanitises them, and each format
+escapes them its own way.
+
+A participants' report (:func:`seal_arguments`) leaves out what the room has
+not seen: an argument sealed and not revealed, and counters still behind the gate.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..engine.arguments import argument_step, describe_wanted
+from ..engine.records import Ruling
+from ..engine.wording import UNDONE, argument_parts, ruling_text
+from .replayed import ReplayedGame
+from .words import one_line
+
+#: How a participants' report names an argument it may not show yet.
+SEALED_ARGUMENT = "a sealed argument, not revealed in this save"
+_WAITS = {"counter": "waiting for counters", "odds": "waiting for the odds", "roll": "waiting for the roll"}
+
+
+def arguments_part(game: ReplayedGame) -> list[dict[str, Any]]:
+    """Each track with arguments, in ruleset order, and its arguments in the order they were made."""
+    per_track: dict[str, list[dict[str, Any]]] = {t.id: [] for t in game.rs.tracks}
+    final = game.states[-1]
+    pending = {p.seq: p for p in final.queue if p.argument is not None}
+    for ev in game.events:
+        a = ev.action
+        if a.kind != "move" or a.wanted is None or a.track not in per_track:
+            continue
+        entry = _argument(game, ev)
+        ruled = game.ruled_at.get(ev.seq)
+        if ruled is not None and ruled in game.by_seq:
+            _add_ruling(game, entry, Ruling.from_result(game.by_seq[ruled].result), ruled)
+        elif ev.seq in pending:
+            _add_pending(game, entry, pending[ev.seq])
+        entry["headline"] = _headline(entry)
+        per_track[a.track].append(entry)
+    return [
+        {"track": t.id, "track_name": t.name, "arguments": per_track[t.id]}
+        for t in game.rs.tracks
+        if per_track[t.id]
+    ]
+
+
+def _argument(game: ReplayedGame, ev: Any) -> dict[str, Any]:
+    a = ev.action
+    wanted = dict(a.wanted or {})
+    return {
+        "seq": ev.seq,
+        "round": ev.round,
+        "actor": a.actor,
+        "actor_name": game.names.get(a.actor or "", a.actor),
+        "move": a.move,
+        "text": a.text,
+        "wanted": wanted,
+        "wanted_text": describe_wanted(wanted) if wanted else "",
+        "reasons": list(a.reasons or ()),
+        "counters": [],
+        "counters_sealed": False,
+        "sealed": ev.seq in game.sealed,
+        "revealed_at": game.revealed_at.get(ev.seq),
+        "undone": ev.seq in game.undone_by,
+        "ruled_at": None,
+        "outcome": "not ruled in this save",
+        "odds": None,
+        "odds_by": None,
+        "dice": [],
+        "lines": [],
+        "working": None,
+    }
+
+
+def _counters(game: ReplayedGame, pairs: Any) -> list[dict[str, Any]]:
+    return [{"actor": a, "actor_name": game.names.get(a, a), "text": t} for a, t in pairs]
+
+
+def _add_ruling(game: ReplayedGame, entry: dict[str, Any], ruling: Ruling | None, seq: int) -> None:
+    if ruling is None or ruling.resolution != "argue":
+        return
+    entry.update(
+        ruled_at=seq,
+        counters=_counters(game, ruling.counters),
+        odds=ruling.odds,
+        odds_by=ruling.odds_by,
+        votes=[list(v) for v in ruling.votes],
+        strong=list(ruling.strong),
+        dice=list(ruling.dice),
+        total=ruling.total,
+        target=ruling.target,
+        success=ruling.success,
+        lapsed=ruling.lapsed,
+        outcome=ruling.outcome,
+        # the result as ruled: the facilitator may have scaled back what was asked
+        ruled_result=ruling.effect,
+        lines=argument_parts(ruling, game.names),
+        working=ruling_text(ruling, game.names),
+    )
+
+
+def _add_pending(game: ReplayedGame, entry: dict[str, Any], proposal: Any) -> None:
+    """An argument the save stops before ruling: the counters entered so far (held back while sealed)."""
+    argument = proposal.argument
+    step = argument_step(argument)
+    sealed = proposal.sealed and step == "counter"
+    entry.update(counters=_counters(game, argument.counters), counters_sealed=sealed, outcome=_WAITS[step],
+                 odds=argument.odds, odds_by=argument.odds_by)
+    def lines(counters: Any) -> list[str]:
+        ruling = Ruling(resolution="argue", text=argument.text, reasons=argument.reasons, counters=counters,
+                        odds=argument.odds, odds_by=argument.odds_by, strong=argument.strong, votes=argument.votes,
+                        effect=describe_wanted(dict(argument.wanted)))
+        return argument_parts(ruling, game.names)
+
+    entry["lines"] = lines(argument.counters)
+    if sealed:
+        # what the room saw: the counters stay behind the gate until the last is in
+        entry["room_lines"] = [*lines(()), f"{len(argument.counters)} counter(s) entered behind the gate"]
+
+
+def _headline(entry: dict[str, Any]) -> str:
+    """``Round 2: Mediating states argues for progress +1 — succeeds``."""
+    text = (f"Round {entry['round']}: {one_line(entry['actor_name'])} argues for {entry['wanted_text']}"
+            f" \u2014 {entry['outcome']}")
+    return f"{UNDONE} {text}" if entry["undone"] else text
+
+
+def seal_arguments(report: dict[str, Any], hidden: set[int]) -> bool:
+    """Leave out of a participants' report what the room has not seen; True if anything was left out."""
+    left_out = False
+    for track in report.get("arguments", []):
+        for entry in track["arguments"]:
+            if entry["seq"] in hidden:
+                entry.update(text=None, wanted={}, wanted_text="", reasons=[], counters=[], lines=[],
+                             headline=f"Round {entry['round']}: {one_line(entry['actor_name'])}: {SEALED_ARGUMENT}")
+                left_out = True
+            elif entry["counters_sealed"]:
+                entry["counters"] = []
+                entry["lines"] = entry.pop("room_lines", [])
+                left_out = True
+    return left_out
+
+
+__all__ = ["SEALED_ARGUMENT", "arguments_part", "seal_arguments"]

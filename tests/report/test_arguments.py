@@ -1,0 +1,66 @@
+"""The debrief reads the arguments: each format shows them per track, typed texts literally; the
+participants' copy leaves out what is still behind the gate."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tabletop.engine import Action
+from tabletop.report import render
+from tabletop.report.htmlparts import e
+from tabletop.report.markdown import esc
+from tests.engine.argue_kit import argue_scenario, argument, counter, odds
+from tests.engine.support import ADVANCE, pass_
+from tests.store.savekit import record_actions
+
+#: typed text that would be markup, an escape sequence or HTML if it were not shown literally
+TYPED = "Open a *hotline* <b>now</b> [red]x[/] \x1b[2J"
+COUNTER = "\u00abСлова\u00bb | dear & cheap"
+
+
+def _game(path: Path, sealed: bool = False, stop_after_counter: bool = False) -> Path:
+    steps = [Action("draw"), Action("skip", reason="not today"), ADVANCE,
+             argument(text=TYPED, reasons=("It costs nothing", "Both sides asked")), pass_("b"), pass_("c"), ADVANCE,
+             counter("b", COUNTER)]
+    if not stop_after_counter:
+        steps += [counter("c"), odds("likely"), Action("roll", track="alpha")]
+    scenario = argue_scenario(sealed=sealed, counters="all")
+    record_actions(path, scenario, 2, [lambda _s, a=a: a for a in steps])
+    return path
+
+
+def test_the_json_report_keeps_each_argument_under_its_track(tmp_path: Path) -> None:
+    report = json.loads(render(_game(tmp_path / "g.jsonl"), "json"))
+    [track] = report["arguments"]
+    assert track["track"] == "alpha"
+    [a] = track["arguments"]
+    assert a["text"] == TYPED and a["reasons"] == ["It costs nothing", "Both sides asked"]
+    assert a["counters"] == [{"actor": "b", "actor_name": "Brask", "text": COUNTER},
+                             {"actor": "c", "actor_name": "Corvin", "text": None}]
+    assert (a["odds"], a["odds_by"], a["outcome"]) == ("likely", "facilitator", "succeeds" if a["success"] else "fails")
+    assert a["headline"].startswith("Round 1: Arden argues for progress +1 \u2014 ")
+    assert "Corvin did not counter" in a["lines"]
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_md_and_html_show_every_reason_and_counter_literally(tmp_path: Path, fmt: str) -> None:
+    text = render(_game(tmp_path / "g.jsonl"), fmt)
+    quote = esc if fmt == "md" else e
+    assert ("## Arguments" if fmt == "md" else "<h2>Arguments</h2>") in text
+    for typed in (f"action: \u201c{TYPED}\u201d", "reason 2: \u201cBoth sides asked\u201d",
+                  f"counter by Brask: \u201c{COUNTER}\u201d", "odds: likely (6+ on two dice), set by the facilitator"):
+        assert quote(typed) in text, typed
+    assert "\x1b" not in text and "<b>now" not in text
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "json"])
+def test_participants_do_not_see_counters_behind_the_gate(tmp_path: Path, fmt: str) -> None:
+    path = _game(tmp_path / "sealed.jsonl", sealed=True, stop_after_counter=True)
+    assert COUNTER[1:6] in render(path, fmt)  # the facilitator's copy has it
+    participants = render(path, fmt, audience="participants")
+    assert COUNTER[1:6] not in participants
+    assert "arguments and counters still behind the gate" in participants
+    assert "waiting for counters" in participants
