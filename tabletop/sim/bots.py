@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 
 from ..engine import Action, State
 from .facilitator import Facilitator
+from .arguments import choose_counter, fill_argument, vote_odds
 from .judging import Judge, card_choice_worth
 
 POLICIES = ("random", "cooperative", "hardliner")
@@ -33,6 +34,7 @@ class Bot:
     ``random`` picks any legal action with equal chance. ``cooperative`` and
     ``hardliner`` weigh each option by what it is worth to the team under
     that policy (:mod:`.judging`), add a little chance, and take the best.
+    Arguments, counters and votes on odds: see :mod:`.arguments`.
     """
 
     def __init__(self, policy: str, rng: random.Random):
@@ -42,15 +44,22 @@ class Bot:
         self.rng = rng
 
     def choose(self, state: State, options: Sequence[Action]) -> Action:
-        if self.policy == "random" or len(options) == 1:
-            return options[self.rng.randrange(len(options))]
         kind = options[0].kind
         judge = Judge(state, options[0].actor or "", self.policy)
-        if kind == "vote":
+        if kind == "counter":
+            return choose_counter(judge, state, options, self.policy, self.rng)
+        if kind == "odds":
+            return vote_odds(judge, state, options, self.policy, self.rng)
+        if self.policy == "random" or len(options) == 1:
+            chosen = options[self.rng.randrange(len(options))]
+        elif kind == "vote":
             return self._vote(state, judge, options)
-        if kind == "choose":
+        elif kind == "choose":
             return self._answer(state, judge, options)
-        return self._best(options, [self._move_worth(judge, a) for a in options])
+        else:
+            chosen = self._best(options, [self._move_worth(judge, a) for a in options])
+        # an argument is listed with the first stock texts: the bot picks its own from the stock
+        return fill_argument(state, chosen, self.rng) if chosen.wanted is not None else chosen
 
     def _best(self, options: Sequence[Action], worths: Sequence[float]) -> Action:
         sway = SWAY[self.policy]

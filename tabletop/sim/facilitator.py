@@ -15,6 +15,14 @@ stand-in does the least a facilitator must, and it assumes:
   waits for a draw, applies every card without choices as it comes
   (scheduled ones included), and never skips or redraws one. Choices on a
   card are the named team's, made by its bot.
+- **Arguments are weighed by the classic matrix rule.** The odds of a
+  matrix argument start at even (7+ on two dice) and move one step likelier
+  for each reason given and one step less likely for each counter made (the
+  odds list runs very likely 4+, likely 6+, even 7+, unlikely 9+, very
+  unlikely 11+); under ``matrix`` weighing every reason and counter counts
+  as strong; when the teams vote, the facilitator confirms their median. A
+  real facilitator weighs how strong each one is; the simulation counts them.
+  It never scales a result back.
 - **No facilitator powers.** No override, undo, note, inject or early end:
   a simulated game is played by the rules alone, so its numbers show the
   rules and the content, not a facilitator's judgement.
@@ -31,7 +39,8 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 
-from ..engine import Action
+from ..engine import Action, State
+from .arguments import facilitator_odds
 
 #: the chance that a ruling grants what was put to the facilitator
 GRANT_ODDS = 0.5
@@ -42,19 +51,24 @@ REASON = "simulated ruling"
 #: the assumptions in one paragraph, for the header of the balance tables
 ASSUMPTIONS = (
     "The simulated facilitator rules on every move put to it (asking for mediation) by a coin toss, "
-    "even odds whatever the move; plays every card as drawn, scheduled ones included, and never skips "
+    "even odds whatever the move; sets the odds of a matrix argument by the classic rule (from even, one "
+    "step likelier per reason given, one step less likely per counter made; under a vote, the teams' median); "
+    "plays every card as drawn, scheduled ones included, and never skips "
     "or redraws one; uses none of the facilitator's powers (override, undo, inject, early end); and "
     "keeps no clock. The numbers show the rules and the content, not a facilitator's judgement."
 )
 
 
 class Facilitator:
-    """The sim's white cell: rules on facilitator moves by coin toss, otherwise takes the one action."""
+    """The sim's white cell: rules on facilitator moves by coin toss, sets an argument's odds by the
+    matrix rule, otherwise takes the one action (given ``state``, as a game passes it)."""
 
     def __init__(self, rng: random.Random):
         self.rng = rng
 
-    def choose(self, options: Sequence[Action]) -> Action:
+    def choose(self, options: Sequence[Action], state: State | None = None) -> Action:
+        if options[0].kind == "odds" and state is not None:
+            return facilitator_odds(state, options)
         if options[0].kind == "rule":
             success = self.rng.random() < GRANT_ODDS
             chosen = next(a for a in options if a.success is success)

@@ -53,7 +53,7 @@ def play_game(
     while not state.over:
         options = legal_actions(state)
         actor = options[0].actor
-        action = teams[actor].choose(state, options) if actor in teams else white_cell.choose(options)
+        action = teams[actor].choose(state, options) if actor in teams else white_cell.choose(options, state)
         state = apply(state, action)
         actions += 1
         if observe is not None:

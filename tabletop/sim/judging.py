@@ -36,7 +36,10 @@ What effects are worth depends on the policy (``random`` judges nothing):
   goodwill and likes a show of strength a little.
 
 Asking for mediation is one move among others, worth what its effects and
-its even odds make it worth.
+its even odds make it worth. An argument is worth the result it asks for at
+the odds the simulated facilitator would set (:mod:`.facilitator`): even,
+one step likelier per reason, one step less likely per counter the team
+expects (one from each other member that does not want the track publicly).
 """
 
 from __future__ import annotations
@@ -45,7 +48,10 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..content import MoveType
+from ..content.arguments import ODDS
 from ..engine import Action, State
+from ..engine.arguing import effect_of
+from ..engine.arguments import matrix_odds
 from ..engine.scope import ReadView
 
 #: chance that a member accepts a consensus proposal, as the proposer reckons it
@@ -315,6 +321,8 @@ class Judge:
         traits = self.know.moves[action.move]  # type: ignore[index]
         move = traits.move
         cost = COST * traits.cost
+        if move.argue is not None:
+            return self.argument_worth(traits, action) - cost
         if move.scope == "global":
             return self.effects_worth(traits.ok, None) - cost
         p = self.odds(move, action)
@@ -329,6 +337,20 @@ class Judge:
             elif move.resolution == "auto":
                 worth -= HARD_CONCESSION  # gives ground on its own: a last resort
         return worth
+
+    def argument_worth(self, traits: MoveTraits, action: Action) -> float:
+        """An argument: the result it asks for, at the odds the simulated facilitator would set
+        (from even, one step likelier per reason, one less likely per counter it expects)."""
+        p = dice_odds(ODDS[matrix_odds(len(action.reasons or ()), self.expected_counters(action.track))])
+        ok = self.effects_worth(Sums([effect_of(action.wanted or {})]), action.track)
+        return p * ok + (1 - p) * self.effects_worth(traits.fail, action.track)
+
+    def expected_counters(self, tid: str | None) -> int:
+        """The counters this team expects on ``tid``: from each other member that does not want it publicly."""
+        spec = self.state.scenario.index.tracks.get(tid or "")
+        if spec is None:
+            return 0
+        return sum(1 for m in spec.members if m != self.actor and m not in self.know.public[spec.id])
 
     def proposal_worth(self, move_id: str, tid: str | None, link: str | None) -> float:
         """What a tabled proposal would bring this team if it passed."""
