@@ -41,7 +41,9 @@ def main() -> None:
         "hardliner presses its own objectives, rolls rather than waits, and stands in the way of "
         "tracks others want where it has no stake; a random team picks any legal action. Each "
         "weighs every legal move by what it brings (`tabletop/sim/judging.py`); asking for "
-        "mediation is one option among others.",
+        "mediation is one option among others. A team argues (a matrix argument, where a ruleset offers one) "
+        "with the deck's stock action texts and reasons for the track, and counters an argument whose result "
+        "would cost it with a stock counter (`tabletop/sim/arguments.py`).",
         "",
         ASSUMPTIONS,
         "",
