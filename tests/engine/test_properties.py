@@ -243,6 +243,8 @@ def test_the_hash_text_is_the_plain_repr_of_each_part(path: Path, mode: str) -> 
         assert _resources_repr(state.resources) == repr(
             tuple((a, tuple(sorted(r.items()))) for a, r in sorted(state.resources.items())))
         assert _queue_repr(state.queue) == repr(tuple(
-            (p.seq, p.actor, p.move, p.track, p.link, p.resolution, p.votes, p.revealed) for p in state.queue))
+            (p.seq, p.actor, p.move, p.track, p.link, p.resolution, p.votes, p.revealed)
+            + ((tuple(p.argument),) if p.argument is not None else ())  # an argument's steps count too
+            for p in state.queue))
         assert _sorted_repr(state.passed) == repr(tuple(sorted(state.passed)))
         assert _sorted_repr(state.used_once) == repr(tuple(sorted(state.used_once)))
