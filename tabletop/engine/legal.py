@@ -223,8 +223,10 @@ class _OptionActions:
                 self.plays.append((move, None, Action("move", actor=actor, move=move.id)))
                 continue
             for track in scenario.ruleset.tracks:
-                if move.argue is not None:  # once per result it offers, filled from the stock
-                    self.plays.extend((move, track.id, a) for a in argue_actions(scenario, actor, move, track.id))
+                if move.argue is not None:
+                    # one ready argument per result; where the ruleset does not offer it, it is no option
+                    if move.argue.offered_on(track.id):
+                        self.plays.extend((move, track.id, a) for a in argue_actions(scenario, actor, move, track.id))
                     continue
                 action = None if move.link else Action("move", actor=actor, move=move.id, track=track.id)
                 self.plays.append((move, track.id, action))
