@@ -49,8 +49,10 @@ def _spill_over(bench: Bench) -> None:
         d = bench.drafts.get(spec.id)
         if d is None or not spec.on_agreed or d.status != "agreed" or d.provisional:
             continue
-        if (d.original.status == "agreed" and not d.original.provisional) or spec.id in bench.state.goodwill_spent:
+        if d.original.status == "agreed" and not d.original.provisional:
             continue
+        if spec.id in bench.state.goodwill_spent:
+            continue  # agreed once before, reopened by the facilitator: its goodwill came then
         bench.spent.add(spec.id)
         gains = []
         for effect in spec.on_agreed:
