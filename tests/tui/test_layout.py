@@ -21,6 +21,7 @@ from tabletop.tui.end import EndScreen
 from tabletop.tui.facilitator import PRIVATE_WARNING
 from tabletop.tui.modals import ConfirmScreen, HelpScreen
 from tabletop.tui.start import StartScreen
+from tabletop.tui.widgets import member_label
 
 from .support import SIZE, SMALL, board, play_bots, press, start
 
@@ -262,11 +263,11 @@ async def test_track_members_wrap_between_members(tmp_path: Path) -> None:
         await pilot.pause()
         lines = frame(pilot).splitlines()
         for spec in session.scenario.ruleset.tracks:
-            items = [m.upper() for m in spec.members]
+            items = [member_label(session.state, m) for m in spec.members]
             if spec.ratify is not None:
                 items.append(f"ratify {spec.threshold()}")
                 if spec.vetoes():
-                    items.append("veto " + " ".join(v.upper() for v in spec.vetoes()))
+                    items.append("veto " + " ".join(member_label(session.state, v) for v in spec.vetoes()))
             for item in items:
                 assert any(item in line for line in lines), f"{spec.id}: {item!r} broken over two lines"
 
