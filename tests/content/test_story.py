@@ -102,16 +102,20 @@ def test_russias_attitude_to_ukraines_eu_path_is_global() -> None:
 
 
 def test_norm_reaffirmed_then_deferred_meets_ukraines_borders_objective() -> None:
-    state = _moves_phase()
+    # round 1's card on the master events list: the European declaration on territorial integrity
+    state = new_game(load_scenario("parallel-tracks"), seed=3)
+    state = apply(state, Action("draw"))
+    assert state.card == "integrity-declaration"
+    state = apply(state, Action("choose", actor="eu", track="borders", card="integrity-declaration", choice=0))
+    state = apply(state, Action("advance"))
     ukraine = [obj.track for obj, _ in objectives_met(state)["ua"]]
     assert "borders" in ukraine
-    state = apply(state, Action("move", actor="ru", move="concede", track="borders"))
     assert state.tracks["borders"].position == 1
     spec = next(t for t in state.ruleset.tracks if t.id == "borders")
     assert spec.ladder[1] == "Norm reaffirmed"
-    for actor in ("ua", "us", "eu", "bridge"):
-        state = apply(state, Action("pass", actor=actor))
     state = apply(state, Action("move", actor="ru", move="defer", track="borders"))
+    for actor in ("ua", "us", "eu", "bridge", "ru"):
+        state = apply(state, Action("pass", actor=actor))
     state = apply(state, Action("advance"))
     state = apply(state, Action("vote", actor="ua", track="borders", accept=True))
     state = apply(state, Action("vote", actor="eu", track="borders", accept=True))
