@@ -36,7 +36,10 @@ What effects are worth depends on the policy (``random`` judges nothing):
   goodwill and likes a show of strength a little.
 
 Asking for mediation is one move among others, worth what its effects and
-its even odds make it worth.
+its even odds make it worth. A parked or collapsed track set open again (a
+card's answer) is worth something to a team that still wants it moved and
+costs one whose goal was that closure; a link move that trades across tracks
+is judged by what its ``link_effects`` bring the track it names.
 """
 
 from __future__ import annotations
