@@ -7,13 +7,14 @@ move an actor could try, each with its refusal; ``_expect`` and
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from weakref import WeakKeyDictionary
 
 from ..content import MoveType, Scenario
 from ..content.grammar import possessive
 from .actions import Action, RuleViolation
 from .codes import Code
+from .listing import Listing, Pairs
 from .lookups import _actor_name, _card, _move, _track_name, _track_spec
 from .scope import ReadView
 from .state import State
@@ -39,11 +40,14 @@ def waiting_for(state: State) -> str:
     return "advance"
 
 
-def legal_actions(state: State) -> list[Action]:
+def legal_actions(state: State) -> Sequence[Action]:
     """Every legal action of whoever must act now, in a stable order.
 
     The facilitator's powers (override, undo, note, inject, skip, redraw,
     end) are not listed: a bot choosing from this list plays a normal game.
+    A list, except on a turn with link moves under linked independence: then
+    a :class:`~.listing.Listing`, the same actions in the same order, whose
+    pairs of tracks are built only when read.
     """
     if state.over:
         return []
@@ -61,6 +65,8 @@ def legal_actions(state: State) -> list[Action]:
         actor = state.turn
         out = _legal_moves(state, actor)
         out.append(Action("pass", actor=actor))
+        if any(type(part) is Pairs for part in out):
+            return Listing(out)
         return out
     if state.phase == "adjudication" and state.queue:
         head = state.queue[0]
@@ -107,10 +113,11 @@ def _candidates(scenario: Scenario, actor: str) -> list[tuple[MoveType, str | No
 _BUILT: WeakKeyDictionary[object, dict[str, list[tuple[MoveType, str | None, Action | None]]]] = WeakKeyDictionary()
 
 
-def _legal_moves(state: State, actor: str) -> list[Action]:
+def _legal_moves(state: State, actor: str) -> list[Action | Pairs]:
     """The moves ``actor`` may play now: ``move_options`` without the refused ones, fast.
 
-    Same actions in the same order; the property tests check the two agree.
+    Same actions in the same order, a link move's pairs on one track as one
+    :class:`~.listing.Pairs`; the property tests check the two agree.
     """
     if state.actions_left.get(actor, 0) <= 0 or state.over or state.card is not None:
         return []
@@ -118,7 +125,9 @@ def _legal_moves(state: State, actor: str) -> list[Action]:
     strict = state.independence == "strict"
     tracks = state.tracks
     used = state.used_once
-    out: list[Action] = []
+    out: list[Action | Pairs] = []
+    open_ids: tuple[str, ...] | None = None  # the open tracks, in ruleset order, once a link move needs them
+    at: dict[str, int] = {}
     skip: MoveType | None = None
     for move, tid, action in _candidates(state.scenario, actor):
         if move is skip:
@@ -143,11 +152,11 @@ def _legal_moves(state: State, actor: str) -> list[Action]:
         if action is not None:
             out.append(action)
         else:
-            out.extend(
-                Action("move", actor=actor, move=move.id, track=tid, link=other)
-                for other in state.scenario.index.tracks
-                if other != tid and tracks[other].status == "open"
-            )
+            if open_ids is None:
+                open_ids = tuple(other for other in state.scenario.index.tracks if tracks[other].status == "open")
+                at = {other: i for i, other in enumerate(open_ids)}
+            if len(open_ids) > 1:
+                out.append(Pairs(actor, move.id, tid, open_ids, at[tid]))
     return out
 
 
