@@ -20,7 +20,7 @@ from .flow import _advance, _check_end
 from .moves import _pass, _play
 from .powers import _end, _inject, _note, _override, _redraw, _skip, _undo
 from .scope import goodwill_meters
-from .state import State, _LogNode, evolve
+from .state import State, Tracks, _LogNode, evolve
 
 
 #: Each kind of action and the handler that checks it and builds the next state.
@@ -83,12 +83,20 @@ def _assert_independent(old: State, new: State, action: Action) -> None:
 
     A track-scoped action changes its own track only, and a meter only by the
     goodwill of an agreement it completed (``on_agreed``): exactly that, no more.
+    Only the tracks the action replaced are looked at (``Tracks.replacing``
+    records them; a dict made any other way has every track looked at), so
+    the check costs what the action did, not the number of tracks.
     """
-    for tid, track in old.tracks.items():
-        if tid != action.track and new.tracks[tid] is not track and action.kind != "override":
-            raise IndependenceBreach(f"{action.kind} scoped to {action.track!r} changed track {tid!r}")
+    if new.tracks is old.tracks:
+        replaced: frozenset[str] | None = frozenset()
+    else:
+        replaced = new.tracks.replaced_since(old.tracks) if type(new.tracks) is Tracks else None
+        if action.kind != "override":
+            for tid in old.tracks if replaced is None else replaced:
+                if tid != action.track and new.tracks.get(tid) is not old.tracks.get(tid):
+                    raise IndependenceBreach(f"{action.kind} scoped to {action.track!r} changed track {tid!r}")
     # the one channel from a track to the meters: an agreement's goodwill, raised and never lowered
-    if action.track is not None and new.meters is not old.meters and dict(new.meters) != goodwill_meters(old, new):
+    if action.track is not None and new.meters is not old.meters and dict(new.meters) != goodwill_meters(old, new, replaced):
         raise IndependenceBreach(
             f"{action.kind} scoped to {action.track!r} changed a meter beyond its agreement's goodwill"
         )

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from .scope import Bench
-from .state import State, evolve
+from .state import State, Tracks, evolve
 from .wording import goodwill_words
 
 
@@ -18,7 +18,7 @@ def _commit(state: State, bench: Bench, **extra: Any) -> State:
     changed = {tid: d.frozen() for tid, d in bench.drafts.items()}
     changed = {tid: t for tid, t in changed.items() if t is not state.tracks[tid]}
     if changed:
-        tracks = {**state.tracks, **changed}
+        tracks = Tracks.replacing(state.tracks, changed)
     meters = state.meters if bench.meters is None else bench.meters
     resources = state.resources
     if bench.resources is not None and bench.actor is not None:

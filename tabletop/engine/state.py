@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import weakref
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -38,6 +39,55 @@ class TrackState(NamedTuple):
             "provisional": self.provisional,
             "since": self.since,
         }
+
+
+def _refuse(self: Tracks, *args: Any, **kwargs: Any) -> None:
+    raise TypeError("a state's tracks are never changed: make the next ones with Tracks.replacing")
+
+
+class Tracks(dict):  # type: ignore[type-arg]
+    """A state's tracks by id: a dict never changed once made.
+
+    The next state's tracks are made with :meth:`replacing`, which remembers
+    which tracks it replaced and (weakly) the mapping it came from: the
+    independence check after an action then looks at those tracks alone, not
+    at every track (``rules._assert_independent``).
+    """
+
+    __slots__ = ("__weakref__", "base", "replaced")
+
+    base: Callable[[], Tracks | None] | None
+    replaced: frozenset[str]
+
+    @classmethod
+    def first(cls, tracks: Mapping[str, TrackState]) -> Tracks:
+        """The tracks of a new game: replacing nothing."""
+        new = cls(tracks)
+        new.base, new.replaced = None, frozenset()
+        return new
+
+    @classmethod
+    def replacing(cls, base: Mapping[str, TrackState], changes: Mapping[str, TrackState]) -> Tracks:
+        """``base`` with ``changes`` written over it."""
+        new = cls(base)
+        dict.update(new, changes)
+        new.base = weakref.ref(base) if type(base) is cls else None
+        new.replaced = frozenset(changes)
+        return new
+
+    def replaced_since(self, earlier: Mapping[str, TrackState]) -> frozenset[str] | None:
+        """The ids of the tracks replaced between ``earlier`` and these, or None when not known
+        (made another way, or from a mapping since gone): then any track may differ."""
+        ids: frozenset[str] = frozenset()
+        tracks: Mapping[str, TrackState] | None = self
+        while tracks is not earlier:
+            if type(tracks) is not Tracks or tracks.base is None:
+                return None
+            ids |= tracks.replaced
+            tracks = tracks.base()
+        return ids
+
+    __setitem__ = __delitem__ = update = pop = popitem = clear = setdefault = __ior__ = _refuse  # type: ignore[assignment]
 
 
 class Proposal(NamedTuple):
