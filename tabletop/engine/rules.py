@@ -20,7 +20,7 @@ from .flow import _advance, _check_end
 from .moves import _pass, _play
 from .powers import _end, _inject, _note, _override, _redraw, _skip, _undo
 from .scope import goodwill_meters
-from .state import State, Tracks, _LogNode, evolve
+from .state import State, Tracks, _Back, _LogNode, evolve, undo_entry
 
 
 #: Each kind of action and the handler that checks it and builds the next state.
@@ -75,7 +75,12 @@ def apply(state: State, action: Action) -> State:
     new = _check_end(new, result)
     if state.independence == "strict":
         _assert_independent(state, new, action)
-    return evolve(new, previous=state, seq=state.seq + 1, history=history)
+    trail = undo_entry(state)
+    made = _Back(None, trail, action, state.seq, state.history, new.round, trail.depth + 1, apply)
+    # the new state holds the one before it whole; that one lets go of its own (rebuilt if asked for):
+    # a game holds one whole state in KEEP_EVERY, not every state it went through
+    state.__dict__.pop("_kept", None)
+    return evolve(new, seq=state.seq + 1, history=history, trail=trail, made=made, _kept=state)
 
 
 def _assert_independent(old: State, new: State, action: Action) -> None:

@@ -115,6 +115,54 @@ class _LogNode(NamedTuple):
     length: int
 
 
+#: One state in this many on the undo stack is kept whole; the others are replayed from it when asked for.
+KEEP_EVERY = 16
+
+
+class _Back(NamedTuple):
+    """One entry of the undo stack: a state, kept whole or rebuilt on demand.
+
+    Rebuilt: ``fold`` (the rules' ``apply``) of ``action`` on the state of
+    ``base``, given the ``seq`` and ``history`` it had then (a move tabled
+    records its seq, a card its round's draws). Every entry but one in
+    :data:`KEEP_EVERY` holds only these, which the log holds anyway: a long
+    game no longer keeps each of its states.
+    """
+
+    kept: State | None
+    base: _Back | None
+    action: Any
+    seq: int
+    history: _LogNode | None
+    round: int  # the round of the state it stands for
+    depth: int  # how many entries are below it
+    fold: Callable[[State, Any], State] | None
+
+
+def rebuild(entry: _Back) -> State:
+    """The state an undo-stack entry stands for: the nearest kept one below, with the actions since replayed."""
+    steps = []
+    while entry.kept is None:
+        steps.append(entry)
+        assert entry.base is not None  # the first entry is always kept
+        entry = entry.base
+    state = entry.kept
+    for step in reversed(steps):
+        assert step.fold is not None
+        state = step.fold(evolve(state, seq=step.seq, history=step.history), step.action)
+    return state
+
+
+def undo_entry(state: State) -> _Back:
+    """The undo stack's entry for ``state``, as the next state's ``trail``."""
+    made = state.made
+    if made is None:  # a new game: the bottom of the stack, kept
+        return _Back(state, None, None, state.seq, state.history, state.round, 0, None)
+    if made.depth % KEEP_EVERY == 0:
+        return made._replace(kept=state)
+    return made
+
+
 @dataclass(frozen=True, eq=False)
 class State:
     """A whole game at one moment. Never mutated: ``apply`` returns a new one."""
@@ -145,7 +193,9 @@ class State:
     chance: int = 0
     seq: int = 0
     history: _LogNode | None = None
-    previous: State | None = field(default=None, repr=False)
+    #: the undo stack below this state (None: nothing to undo), and this state's own entry once on it
+    trail: _Back | None = field(default=None, repr=False)
+    made: _Back | None = field(default=None, repr=False)
 
     # -- reading -----------------------------------------------------------
 
@@ -156,6 +206,18 @@ class State:
     @property
     def independence(self) -> str:
         return self.scenario.ruleset.ruleset.independence
+
+    @property
+    def previous(self) -> State | None:
+        """The state an undo goes back to (None: nothing to undo).
+
+        The newest state of a game holds it; an older one rebuilds it from
+        its ``trail`` (at most ``KEEP_EVERY - 1`` actions replayed) and keeps it.
+        """
+        kept = self.__dict__.get("_kept")
+        if kept is None and self.trail is not None:
+            kept = self.__dict__["_kept"] = rebuild(self.trail)
+        return kept
 
     @property
     def last(self) -> Event | None:
