@@ -63,11 +63,9 @@ def legal_actions(state: State) -> Sequence[Action]:
         return [Action("draw")]
     if state.phase == "moves" and state.turn is not None:
         actor = state.turn
-        out = _legal_moves(state, actor)
+        out, paired = _legal_moves(state, actor)
         out.append(Action("pass", actor=actor))
-        if any(type(part) is Pairs for part in out):
-            return Listing(out)
-        return out
+        return Listing(out) if paired else out
     if state.phase == "adjudication" and state.queue:
         head = state.queue[0]
         if head.resolution == "consensus":
@@ -88,8 +86,12 @@ def legal_actions(state: State) -> Sequence[Action]:
     return [Action("advance")]
 
 
-def _candidates(scenario: Scenario, actor: str) -> list[tuple[MoveType, str | None, Action | None]]:
-    """Every (move, track) an actor could ever play, in listing order, actions built once.
+#: One move and the plays of it an actor could ever make: (track, its action, None for a link move's pairs).
+_Plays = tuple[MoveType, tuple[tuple[str | None, Action | None], ...]]
+
+
+def _candidates(scenario: Scenario, actor: str) -> list[_Plays]:
+    """Every (move, track) an actor could ever play, in listing order, by move, actions built once.
 
     The plays never change during a game: the scenario's index lists them, and
     their actions are kept here, by index. A link move's action depends on which
@@ -101,63 +103,61 @@ def _candidates(scenario: Scenario, actor: str) -> list[tuple[MoveType, str | No
         built = _BUILT[index] = {}
     found = built.get(actor)
     if found is None:
-        found = built[actor] = [
-            (move, tid, None if move.link and tid is not None else Action("move", actor=actor, move=move.id, track=tid))
-            for move, tid in index.plays[actor]
-        ]
+        runs: list[tuple[MoveType, list[tuple[str | None, Action | None]]]] = []
+        for move, tid in index.plays[actor]:
+            if not runs or runs[-1][0] is not move:
+                runs.append((move, []))
+            action = None if move.link and tid is not None else Action("move", actor=actor, move=move.id, track=tid)
+            runs[-1][1].append((tid, action))
+        found = built[actor] = [(move, tuple(plays)) for move, plays in runs]
     return found
 
 
 #: Each scenario index's candidate plays with their actions, per actor: kept weakly,
 #: so a scenario no game uses any more takes its actions with it.
-_BUILT: WeakKeyDictionary[object, dict[str, list[tuple[MoveType, str | None, Action | None]]]] = WeakKeyDictionary()
+_BUILT: WeakKeyDictionary[object, dict[str, list[_Plays]]] = WeakKeyDictionary()
 
 
-def _legal_moves(state: State, actor: str) -> list[Action | Pairs]:
+def _legal_moves(state: State, actor: str) -> tuple[list[Action | Pairs], bool]:
     """The moves ``actor`` may play now: ``move_options`` without the refused ones, fast.
 
     Same actions in the same order, a link move's pairs on one track as one
-    :class:`~.listing.Pairs`; the property tests check the two agree.
+    :class:`~.listing.Pairs` (then the flag is True); the property tests
+    check the two agree.
     """
+    out: list[Action | Pairs] = []
     if state.actions_left.get(actor, 0) <= 0 or state.over or state.card is not None:
-        return []
+        return out, False
     have = state.resources[actor]
     strict = state.independence == "strict"
     tracks = state.tracks
     used = state.used_once
-    out: list[Action | Pairs] = []
     open_ids: tuple[str, ...] | None = None  # the open tracks, in ruleset order, once a link move needs them
     at: dict[str, int] = {}
-    skip: MoveType | None = None
-    for move, tid, action in _candidates(state.scenario, actor):
-        if move is skip:
-            continue
+    paired = False
+    for move, plays in _candidates(state.scenario, actor):
         if (move.once_per_game and (actor, move.id) in used) or (move.link and strict):
-            skip = move
             continue
-        affordable = True
-        for key, amount in move.cost.items():
-            if have.get(key, 0) < amount:
-                affordable = False
-                break
-        if not affordable:
-            skip = move
+        if any(have.get(key, 0) < amount for key, amount in move.cost.items()):
             continue
-        if tid is not None and tracks[tid].status != "open":
-            continue
-        if move.requires:
-            view = ReadView(state, tid, actor)
-            if not all(c.holds(view) for c in move.requires):
+        requires = move.requires
+        for tid, action in plays:
+            if tid is not None and tracks[tid].status != "open":
                 continue
-        if action is not None:
-            out.append(action)
-        else:
+            if requires:
+                view = ReadView(state, tid, actor)
+                if not all(c.holds(view) for c in requires):
+                    continue
+            if action is not None:
+                out.append(action)
+                continue
             if open_ids is None:
                 open_ids = tuple(other for other in state.scenario.index.tracks if tracks[other].status == "open")
                 at = {other: i for i, other in enumerate(open_ids)}
             if len(open_ids) > 1:
                 out.append(Pairs(actor, move.id, tid, open_ids, at[tid]))
-    return out
+                paired = True
+    return out, paired
 
 
 def move_options(state: State, actor: str) -> list[tuple[Action, RuleViolation | None]]:

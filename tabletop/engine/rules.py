@@ -72,7 +72,8 @@ def apply(state: State, action: Action) -> State:
     history = _LogNode(event, state.history, length)
     if action.kind in ("note", "undo"):
         return evolve(new, seq=state.seq + 1, history=history)
-    new = _check_end(new, result)
+    if new.tracks is not state.tracks:  # with the tracks as they were, one is still open (or the game is over)
+        new = _check_end(new, result)
     if state.independence == "strict":
         _assert_independent(state, new, action)
     trail = undo_entry(state)

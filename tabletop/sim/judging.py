@@ -177,6 +177,8 @@ class Knowledge:
         self.rungs = _park_rungs(rs)
         self.goals: dict[str, dict[str, list[Goal]]] = {a.id: {} for a in rs.actors}
         self.public: dict[str, set[str]] = {t.id: set() for t in rs.tracks}
+        #: the chance a consensus move passes, by (proposer, track): it reads only the scenario
+        self.consensus: dict[tuple[str, str | None], float] = {}
         for actor in rs.actors:
             for obj in actor.objectives:
                 self.goals[actor.id].setdefault(obj.track, []).append(Goal(obj.at_least, obj.status))
@@ -209,7 +211,6 @@ class Judge:
         self._stakes: dict[str, float] = {}
         self._heat: dict[str, tuple[int, int, float, float]] = {}
         self._meters: dict[Sums, float] = {}
-        self._consensus: dict[str | None, float] = {}
         self._odds: dict[tuple[str, str | None], float] = {}
 
     # -- what a track is worth to this team --------------------------------
@@ -342,9 +343,9 @@ class Judge:
         return self._consensus_odds(tid)
 
     def _consensus_odds(self, tid: str | None) -> float:
-        odds = self._consensus.get(tid)
+        odds = self.know.consensus.get((self.actor, tid))
         if odds is None:
-            odds = self._consensus[tid] = self._reckon_consensus(tid)
+            odds = self.know.consensus[(self.actor, tid)] = self._reckon_consensus(tid)
         return odds
 
     def _reckon_consensus(self, tid: str | None) -> float:
