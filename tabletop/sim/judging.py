@@ -44,7 +44,7 @@ is judged by what its ``link_effects`` bring the track it names.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from ..content import MoveType
@@ -89,7 +89,7 @@ def dice_odds(need: int) -> float:
 class Sums:
     """What a list of effects does to its own track and to the meters."""
 
-    __slots__ = ("progress", "tension", "status", "meters")
+    __slots__ = ("progress", "tension", "status", "meters", "blank")
 
     def __init__(self, effects: Iterable[Any]):
         self.progress = 0
@@ -106,6 +106,8 @@ class Sums:
                 self.status = e.status
             elif key == "meter":
                 self.meters[e.meter] = self.meters.get(e.meter, 0) + e.add
+        #: does nothing a bot weighs: worth nothing anywhere
+        self.blank = not (self.progress or self.tension or self.status is not None or self.meters)
 
 
 class MoveTraits:
@@ -179,6 +181,8 @@ class Knowledge:
         self.public: dict[str, set[str]] = {t.id: set() for t in rs.tracks}
         #: the chance a consensus move passes, by (proposer, track): it reads only the scenario
         self.consensus: dict[tuple[str, str | None], float] = {}
+        #: what the meter changes of a move are worth to a policy, with the meters they were reckoned on
+        self.meter_worths: dict[tuple[str, Sums], tuple[Mapping[str, int], float]] = {}
         for actor in rs.actors:
             for obj in actor.objectives:
                 self.goals[actor.id].setdefault(obj.track, []).append(Goal(obj.at_least, obj.status))
@@ -210,7 +214,6 @@ class Judge:
         # is kept for the other options of the same choice (the same values, computed once)
         self._stakes: dict[str, float] = {}
         self._heat: dict[str, tuple[int, int, float, float]] = {}
-        self._meters: dict[Sums, float] = {}
         self._odds: dict[tuple[str, str | None], float] = {}
 
     # -- what a track is worth to this team --------------------------------
@@ -288,9 +291,14 @@ class Judge:
 
     def effects_worth(self, sums: Sums, tid: str | None) -> float:
         """What these effects are worth, on track ``tid`` (None: global)."""
-        worth = self._meters.get(sums)
-        if worth is None:
-            worth = self._meters[sums] = self.meters_worth(sums.meters)
+        if sums.blank:
+            return 0.0
+        known = self.know.meter_worths.get((self.policy, sums))
+        if known is not None and known[0] is self.state.meters:
+            worth = known[1]
+        else:
+            worth = self.meters_worth(sums.meters)
+            self.know.meter_worths[(self.policy, sums)] = (self.state.meters, worth)
         if tid is None:
             return worth
         heat = self._heat.get(tid)
