@@ -54,36 +54,53 @@ def legal_actions(state: State) -> Sequence[Action]:
     if state.card is not None:
         card = _card(state, state.card)
         if card.choices:
-            return [
-                Action("choose", actor=c.actor, track=card.track, card=card.id, choice=i)
-                for i, c in enumerate(card.choices)
-            ]
-        return [Action("apply_card", track=card.track, card=card.id)]
+            return [_kept("choose", actor=c.actor, track=card.track, card=card.id, choice=i) for i, c in enumerate(card.choices)]
+        return [_kept("apply_card", track=card.track, card=card.id)]
     if state.phase == "event" and not state.event_done:
-        return [Action("draw")]
+        return [_kept("draw")]
     if state.phase == "moves" and state.turn is not None:
         actor = state.turn
         out, paired = _legal_moves(state, actor)
-        out.append(Action("pass", actor=actor))
+        out.append(_kept("pass", actor=actor))
         return Listing(out) if paired else out
     if state.phase == "adjudication" and state.queue:
         head = state.queue[0]
         if head.resolution == "consensus":
             voter = head.next_voter()
             assert voter is not None
-            return [
-                Action("vote", actor=voter, track=head.track, accept=True),
-                Action("vote", actor=voter, track=head.track, accept=False),
-            ]
+            return [_kept("vote", actor=voter, track=head.track, accept=True),
+                    _kept("vote", actor=voter, track=head.track, accept=False)]
         if head.resolution == "dice":
-            return [Action("roll", track=head.track)]
+            return [_kept("roll", track=head.track)]
         if head.resolution == "facilitator":
-            return [
-                Action("rule", track=head.track, success=True, reason=""),
-                Action("rule", track=head.track, success=False, reason=""),
-            ]
-        return [Action("enact", track=head.track)]
-    return [Action("advance")]
+            return [_kept("rule", track=head.track, success=True, reason=""),
+                    _kept("rule", track=head.track, success=False, reason="")]
+        return [_kept("enact", track=head.track)]
+    return [_kept("advance")]
+
+
+def _kept(
+    kind: str,
+    actor: str | None = None,
+    track: str | None = None,
+    card: str | None = None,
+    choice: int | None = None,
+    accept: bool | None = None,
+    success: bool | None = None,
+    reason: str | None = None,
+) -> Action:
+    """``Action(kind, ...)``, made once and handed out again: actions are values, equal by their fields."""
+    key = (kind, actor, track, card, choice, accept, success, reason)
+    action = _KEPT.get(key)
+    if action is None:
+        if len(_KEPT) > 4096:  # a few per actor and track of the scenarios in use
+            _KEPT.clear()
+        action = _KEPT[key] = Action(kind, actor=actor, track=track, card=card, choice=choice, accept=accept,
+                                     success=success, reason=reason)
+    return action
+
+
+_KEPT: dict[tuple[object, ...], Action] = {}
 
 
 #: One move and the plays of it an actor could ever make: (track, its action, None for a link move's pairs).
@@ -130,19 +147,23 @@ def _legal_moves(state: State, actor: str) -> tuple[list[Action | Pairs], bool]:
         return out, False
     have = state.resources[actor]
     strict = state.independence == "strict"
-    tracks = state.tracks
+    board = _board(state)
+    closed = board.closed
     used = state.used_once
-    open_ids: tuple[str, ...] | None = None  # the open tracks, in ruleset order, once a link move needs them
-    at: dict[str, int] = {}
     paired = False
     for move, plays in _candidates(state.scenario, actor):
         if (move.once_per_game and (actor, move.id) in used) or (move.link and strict):
             continue
-        if any(have.get(key, 0) < amount for key, amount in move.cost.items()):
+        affordable = True
+        for key, amount in move.cost.items():
+            if have.get(key, 0) < amount:
+                affordable = False
+                break
+        if not affordable:
             continue
         requires = move.requires
         for tid, action in plays:
-            if tid is not None and tracks[tid].status != "open":
+            if closed and tid in closed:
                 continue
             if requires:
                 view = ReadView(state, tid, actor)
@@ -151,13 +172,51 @@ def _legal_moves(state: State, actor: str) -> tuple[list[Action | Pairs], bool]:
             if action is not None:
                 out.append(action)
                 continue
-            if open_ids is None:
-                open_ids = tuple(other for other in state.scenario.index.tracks if tracks[other].status == "open")
-                at = {other: i for i, other in enumerate(open_ids)}
-            if len(open_ids) > 1:
-                out.append(Pairs(actor, move.id, tid, open_ids, at[tid]))
+            if len(board.open_ids) > 1:
+                out.append(Pairs(actor, move.id, tid, board.open_ids, board.at[tid]))
                 paired = True
     return out, paired
+
+
+class _Board:
+    """Which tracks are open, worked out once for one tracks mapping (a state's, and the next
+    states' while no track changes)."""
+
+    __slots__ = ("tracks", "closed", "_open", "_order")
+
+    def __init__(self, state: State):
+        self.tracks = state.tracks
+        self.closed = frozenset(tid for tid, t in state.tracks.items() if t.status != "open")
+        self._open: tuple[tuple[str, ...], dict[str, int]] | None = None
+        self._order = state.scenario.index.tracks
+
+    @property
+    def open_ids(self) -> tuple[str, ...]:
+        """The open tracks in ruleset order."""
+        return self._opened()[0]
+
+    @property
+    def at(self) -> dict[str, int]:
+        """Each open track's place in ``open_ids``."""
+        return self._opened()[1]
+
+    def _opened(self) -> tuple[tuple[str, ...], dict[str, int]]:
+        if self._open is None:
+            ids = tuple(tid for tid in self._order if tid not in self.closed)
+            self._open = (ids, {tid: i for i, tid in enumerate(ids)})
+        return self._open
+
+
+_LAST_BOARD: list[_Board] = []
+
+
+def _board(state: State) -> _Board:
+    """The open tracks of ``state``: the last answer while the tracks mapping is the same object."""
+    if _LAST_BOARD and _LAST_BOARD[0].tracks is state.tracks and _LAST_BOARD[0]._order is state.scenario.index.tracks:
+        return _LAST_BOARD[0]
+    board = _Board(state)
+    _LAST_BOARD[:] = [board]
+    return board
 
 
 def move_options(state: State, actor: str) -> list[tuple[Action, RuleViolation | None]]:
