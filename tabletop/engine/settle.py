@@ -44,16 +44,21 @@ def _spill_over(bench: Bench) -> None:
     agrees again brought its goodwill the first time. Its words go into
     ``bench.goodwill`` for the event's summary.
     """
-    meters = {m.id: m for m in bench.state.ruleset.meters}
-    for spec in bench.state.ruleset.tracks:
-        d = bench.drafts.get(spec.id)
-        if d is None or not spec.on_agreed or d.status != "agreed" or d.provisional:
+    drafts = bench.drafts
+    specs = bench.state.scenario.index.tracks
+    # the tracks on the bench, in the ruleset's order (one track, as under strict: no walk over them all)
+    ids = list(drafts) if len(drafts) == 1 else [tid for tid in specs if tid in drafts]
+    meters: dict[str, Any] = {}
+    for tid in ids:
+        spec, d = specs[tid], drafts[tid]
+        if not spec.on_agreed or d.status != "agreed" or d.provisional:
             continue
         if d.original.status == "agreed" and not d.original.provisional:
             continue
         if spec.id in bench.state.goodwill_spent:
             continue  # agreed once before, reopened by the facilitator: its goodwill came then
         bench.spent.add(spec.id)
+        meters = meters or {m.id: m for m in bench.state.ruleset.meters}
         gains = []
         for effect in spec.on_agreed:
             meter, gained = bench.spill_over(spec.id, effect)
