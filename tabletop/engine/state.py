@@ -264,10 +264,12 @@ class State:
 def evolve(state: State, **changes: Any) -> State:
     """``dataclasses.replace`` for State, without re-running ``__init__`` (the engine's hot path)."""
     new = object.__new__(State)
-    attrs = new.__dict__
-    attrs.update(state.__dict__)
-    attrs.update(changes)
+    # one merged dict handed over whole: filling the new instance's own dict key by key costs ~2x
+    _set(new, "__dict__", state.__dict__ | changes)
     return new
+
+
+_set = object.__setattr__  # past the frozen dataclass's __setattr__
 
 
 _PIECES: dict[int, tuple[object, str]] = {}
