@@ -12,20 +12,30 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 
 from tabletop import apply, legal_actions, load_scenario, new_game
 from tabletop.engine import Action, State, move_options
+from tabletop.engine.legal import link_partners
 from tabletop.engine.listing import Listing, Pairs
 from tabletop.sim.bots import POLICIES, Bot
 from tests.store.growthkit import grown_scenario
 
 
 def _full_list(state: State) -> list[Action]:
-    """The legal actions of a moves turn as the old engine listed them: every pair built."""
+    """The legal actions of a moves turn as the old engine listed them: every pair built
+    (from ``move_options``, a link move's entry once for each partner it may name)."""
     assert state.turn is not None
-    moves = [a for a, problem in move_options(state, state.turn) if problem is None]
+    moves = []
+    for action, problem in move_options(state, state.turn):
+        if problem is not None:
+            continue
+        if action.link is None and state.scenario.index.moves[action.move].link:
+            moves.extend(replace(action, link=other) for other in link_partners(state, action.track))
+        else:
+            moves.append(action)
     return [*moves, Action("pass", actor=state.turn)]
 
 
