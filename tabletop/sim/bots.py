@@ -11,10 +11,12 @@ seed gives the same game. The facilitator of a bot game is
 
 from __future__ import annotations
 
+import math
 import random
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from ..engine import Action, State
+from ..engine.listing import Listing, Pairs
 from .facilitator import Facilitator
 from .arguments import choose_counter, fill_argument, vote_odds
 from .judging import Judge, card_choice_worth
@@ -45,26 +47,47 @@ class Bot:
 
     def choose(self, state: State, options: Sequence[Action]) -> Action:
         kind = options[0].kind
-        judge = Judge(state, options[0].actor or "", self.policy)
         if kind == "counter":
-            return choose_counter(judge, state, options, self.policy, self.rng)
+            return choose_counter(Judge(state, options[0].actor or "", self.policy), state, options, self.policy, self.rng)
         if kind == "odds":
-            return vote_odds(judge, state, options, self.policy, self.rng)
+            return vote_odds(Judge(state, options[0].actor or "", self.policy), state, options, self.policy, self.rng)
         if self.policy == "random" or len(options) == 1:
             chosen = options[self.rng.randrange(len(options))]
-        elif kind == "vote":
-            return self._vote(state, judge, options)
-        elif kind == "choose":
-            return self._answer(state, judge, options)
         else:
-            chosen = self._best(options, [self._move_worth(judge, a) for a in options])
+            judge = Judge(state, options[0].actor or "", self.policy)
+            if kind == "vote":
+                return self._vote(state, judge, options)
+            if kind == "choose":
+                return self._answer(state, judge, options)
+            if isinstance(options, Listing):
+                chosen = options[self._pick(self._listing_worths(judge, options))]
+            else:
+                chosen = self._best(options, [self._move_worth(judge, a) for a in options])
         # an argument is listed with the first stock texts: the bot picks its own from the stock
         return fill_argument(state, chosen, self.rng) if chosen.wanted is not None else chosen
 
     def _best(self, options: Sequence[Action], worths: Sequence[float]) -> Action:
+        return options[self._pick(worths)]
+
+    def _pick(self, worths: Iterable[float]) -> int:
+        """The index of the best worth with chance added: one draw per option, in order, the
+        last of equals (what ``max`` of (score, index) pairs gives)."""
         sway = SWAY[self.policy]
-        scored = [(w + self.rng.random() * sway, i) for i, w in enumerate(worths)]
-        return options[max(scored)[1]]
+        draw = self.rng.random
+        best, at = -math.inf, -1
+        for i, w in enumerate(worths):
+            score = w + draw() * sway
+            if score >= best:
+                best, at = score, i
+        return at
+
+    def _listing_worths(self, judge: Judge, options: Listing) -> Iterator[float]:
+        """Each option's worth in listing order; a link move's pairs are scored without building them."""
+        for part in options.parts:
+            if isinstance(part, Pairs):
+                yield from judge.link_worths(part.move, part.track, part.partners())
+            else:
+                yield self._move_worth(judge, part)
 
     def _move_worth(self, judge: Judge, action: Action) -> float:
         if action.kind == "pass":

@@ -36,7 +36,11 @@ What effects are worth depends on the policy (``random`` judges nothing):
   goodwill and likes a show of strength a little.
 
 Asking for mediation is one move among others, worth what its effects and
-its even odds make it worth. An argument is worth the result it asks for at
+its even odds make it worth. A parked or collapsed track set open again (a
+card's answer) is worth something to a team that still wants it moved and
+costs one whose goal was that closure; a link move that trades across tracks
+is judged by what its ``link_effects`` bring the track it names.
+An argument is worth the result it asks for at
 the odds the simulated facilitator would set (:mod:`.facilitator`): even,
 one step likelier per reason, one step less likely per counter the team
 expects (one from each other member that does not want the track publicly).
@@ -44,7 +48,7 @@ expects (one from each other member that does not want the track publicly).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from ..content import MoveType
@@ -92,7 +96,7 @@ def dice_odds(need: int) -> float:
 class Sums:
     """What a list of effects does to its own track and to the meters."""
 
-    __slots__ = ("progress", "tension", "status", "meters")
+    __slots__ = ("progress", "tension", "status", "meters", "blank")
 
     def __init__(self, effects: Iterable[Any]):
         self.progress = 0
@@ -109,18 +113,22 @@ class Sums:
                 self.status = e.status
             elif key == "meter":
                 self.meters[e.meter] = self.meters.get(e.meter, 0) + e.add
+        #: does nothing a bot weighs: worth nothing anywhere
+        self.blank = not (self.progress or self.tension or self.status is not None or self.meters)
 
 
 class MoveTraits:
     """What a bot needs to know of a move, worked out once."""
 
-    __slots__ = ("move", "ok", "fail", "cost")
+    __slots__ = ("move", "ok", "fail", "cost", "linked")
 
     def __init__(self, move: MoveType):
         self.move = move
         self.ok = Sums(move.effects)
         self.fail = Sums(move.fail_effects)
         self.cost = sum(move.cost.values())
+        # what a link move brings the track it names: its link_effects (a trade), else its effects again
+        self.linked = Sums(move.link_effects) if move.link_effects else self.ok
 
 
 class Goal:
@@ -178,6 +186,10 @@ class Knowledge:
         self.rungs = _park_rungs(rs)
         self.goals: dict[str, dict[str, list[Goal]]] = {a.id: {} for a in rs.actors}
         self.public: dict[str, set[str]] = {t.id: set() for t in rs.tracks}
+        #: the chance a consensus move passes, by (proposer, track): it reads only the scenario
+        self.consensus: dict[tuple[str, str | None], float] = {}
+        #: what the meter changes of a move are worth to a policy, with the meters they were reckoned on
+        self.meter_worths: dict[tuple[str, Sums], tuple[Mapping[str, int], float]] = {}
         for actor in rs.actors:
             for obj in actor.objectives:
                 self.goals[actor.id].setdefault(obj.track, []).append(Goal(obj.at_least, obj.status))
@@ -205,11 +217,22 @@ class Judge:
         self.actor = actor
         self.policy = policy
         self.know = knowledge(state)
+        # one judgement reads one board: what it works out per track or per meter change
+        # is kept for the other options of the same choice (the same values, computed once)
+        self._stakes: dict[str, float] = {}
+        self._heat: dict[str, tuple[int, int, float, float]] = {}
+        self._odds: dict[tuple[str, str | None], float] = {}
 
     # -- what a track is worth to this team --------------------------------
 
     def stake(self, tid: str) -> float:
         """What one step forward on this track is worth to this team now."""
+        worth = self._stakes.get(tid)
+        if worth is None:
+            worth = self._stakes[tid] = self._stake(tid)
+        return worth
+
+    def _stake(self, tid: str) -> float:
         track = self.state.tracks[tid]
         goals = self.know.goals[self.actor].get(tid)
         if not goals:
@@ -248,6 +271,8 @@ class Judge:
         spec = self.state.scenario.index.tracks[tid]
         goals = self.know.goals[self.actor].get(tid, [])
         worth = 0.0
+        if status == "open":
+            return self._reopening_worth(track.status, goals)
         for goal in goals:
             if status in goal.statuses:
                 worth += 2.0 if goal.at_least is None or track.position >= goal.at_least else 0.5
@@ -258,17 +283,41 @@ class Judge:
             worth += 0.8 if near and self.policy == "cooperative" else -0.3
         return worth
 
+    def _reopening_worth(self, status: str, goals: Sequence[Goal]) -> float:
+        """A parked or collapsed track set open again: wanted by a team that still wants it to
+        move, unwanted by one whose goal was that very closure."""
+        if not goals:
+            return -0.3 if self.policy == "cooperative" and status == "deferred" else 0.0
+        worth = 0.0
+        for goal in goals:
+            if status in goal.statuses:
+                worth -= 2.0  # its goal met by the closure: reopening undoes it
+            elif not goal.parks:
+                worth += 1.0  # the track it wants moved is back on the table
+        return worth
+
     def effects_worth(self, sums: Sums, tid: str | None) -> float:
         """What these effects are worth, on track ``tid`` (None: global)."""
-        worth = self.meters_worth(sums.meters)
+        if sums.blank:
+            return 0.0
+        known = self.know.meter_worths.get((self.policy, sums))
+        if known is not None and known[0] is self.state.meters:
+            worth = known[1]
+        else:
+            worth = self.meters_worth(sums.meters)
+            self.know.meter_worths[(self.policy, sums)] = (self.state.meters, worth)
         if tid is None:
             return worth
-        track = self.state.tracks[tid]
-        spec = self.state.scenario.index.tracks[tid]
-        stake = self.stake(tid)
+        heat = self._heat.get(tid)
+        if heat is None:
+            stake = self.stake(tid)
+            tension = self.state.tracks[tid].tension
+            heat = self._heat[tid] = (
+                tension, self.state.scenario.index.tracks[tid].breakdown_at, stake, self._tension_worth(tid, stake)
+            )
+        now, breakdown_at, stake, per_point = heat
         worth += stake * sums.progress
-        tension = max(-track.tension, min(spec.breakdown_at - track.tension, sums.tension))
-        worth += self._tension_worth(tid, stake) * tension
+        worth += per_point * max(-now, min(breakdown_at - now, sums.tension))
         if sums.status is not None:
             worth += self._status_worth(tid, sums.status)
         return worth
@@ -287,18 +336,34 @@ class Judge:
 
     def odds(self, move: MoveType, action: Action) -> float:
         """The chance, as this team reckons it, that ``move`` succeeds."""
+        return self._odds_on(move, action.track)
+
+    def _odds_on(self, move: MoveType, tid: str | None) -> float:
+        key = (move.id, tid)
+        odds = self._odds.get(key)
+        if odds is None:
+            odds = self._odds[key] = self._reckon_odds(move, tid)
+        return odds
+
+    def _reckon_odds(self, move: MoveType, tid: str | None) -> float:
         if move.resolution == "auto":
             return 1.0
         if move.resolution == "facilitator":
             return FACILITATOR_ODDS
         if move.resolution == "dice":
-            view = ReadView(self.state, action.track, self.actor)
+            view = ReadView(self.state, tid, self.actor)
             bonus = sum(m.add for m in move.modifiers if m.holds(view))  # type: ignore[attr-defined]
             assert move.target is not None
             return dice_odds(move.target - bonus)
-        return self._consensus_odds(action.track)
+        return self._consensus_odds(tid)
 
     def _consensus_odds(self, tid: str | None) -> float:
+        odds = self.know.consensus.get((self.actor, tid))
+        if odds is None:
+            odds = self.know.consensus[(self.actor, tid)] = self._reckon_consensus(tid)
+        return odds
+
+    def _reckon_consensus(self, tid: str | None) -> float:
         spec = self.state.scenario.index.tracks[tid] if tid else None
         if spec is None:
             return 1.0
@@ -319,24 +384,45 @@ class Judge:
 
     def move_worth(self, action: Action) -> float:
         traits = self.know.moves[action.move]  # type: ignore[index]
+        if traits.move.argue is not None:
+            return self.argument_worth(traits, action) - COST * traits.cost
+        if traits.move.scope == "global":
+            return self.effects_worth(traits.ok, None) - COST * traits.cost
+        p, ok, fail, cost, lean = self._on_track(traits, action.track)
+        if action.link is not None:
+            ok += self.stake(action.link) * traits.linked.progress
+        worth = p * ok + (1 - p) * fail - cost
+        return worth if lean is None else worth + lean
+
+    def link_worths(self, move_id: str, tid: str, partners: Iterable[str]) -> list[float]:
+        """``move_worth`` of the link move on ``tid`` linked with each partner, in order.
+
+        The same sums as ``move_worth`` (so the same floats), with what does
+        not depend on the partner worked out once.
+        """
+        traits = self.know.moves[move_id]
+        p, ok, fail, cost, lean = self._on_track(traits, tid)
+        progress = traits.linked.progress
+        rest = (1 - p) * fail
+        stake = self.stake
+        if lean is None:
+            return [p * (ok + stake(other) * progress) + rest - cost for other in partners]
+        return [p * (ok + stake(other) * progress) + rest - cost + lean for other in partners]
+
+    def _on_track(self, traits: MoveTraits, tid: str | None) -> tuple[float, float, float, float, float | None]:
+        """A track move's chance, worth if it succeeds and if it fails, its cost, and a hardliner's lean (or None)."""
         move = traits.move
         cost = COST * traits.cost
-        if move.argue is not None:
-            return self.argument_worth(traits, action) - cost
-        if move.scope == "global":
-            return self.effects_worth(traits.ok, None) - cost
-        p = self.odds(move, action)
-        ok = self.effects_worth(traits.ok, action.track)
-        if action.link is not None:
-            ok += self.stake(action.link) * traits.ok.progress
-        fail = self.effects_worth(traits.fail, action.track) if p < 1 else 0.0
-        worth = p * ok + (1 - p) * fail - cost
-        if self.policy == "hardliner" and traits.ok.progress > 0 and action.track and self.stake(action.track) > 0:
+        p = self._odds_on(move, tid)
+        ok = self.effects_worth(traits.ok, tid)
+        fail = self.effects_worth(traits.fail, tid) if p < 1 else 0.0
+        lean = None
+        if self.policy == "hardliner" and traits.ok.progress > 0 and tid and self.stake(tid) > 0:
             if move.resolution == "dice":
-                worth += HARD_PRESS  # presses rather than waits on the others
+                lean = HARD_PRESS  # presses rather than waits on the others
             elif move.resolution == "auto":
-                worth -= HARD_CONCESSION  # gives ground on its own: a last resort
-        return worth
+                lean = -HARD_CONCESSION  # gives ground on its own: a last resort
+        return p, ok, fail, cost, lean
 
     def argument_worth(self, traits: MoveTraits, action: Action) -> float:
         """An argument: the result it asks for, at the odds the simulated facilitator would set
@@ -357,7 +443,7 @@ class Judge:
         traits = self.know.moves[move_id]
         worth = self.effects_worth(traits.ok, tid)
         if link is not None:
-            worth += self.stake(link) * traits.ok.progress
+            worth += self.stake(link) * traits.linked.progress
         return worth
 
 

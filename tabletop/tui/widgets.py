@@ -266,6 +266,17 @@ def packed(items: list[str], width: int | None, sep: str = " \u00b7 ") -> str:
     return "\n".join(lines)
 
 
+def member_label(state: State, actor_id: str) -> str:
+    """How a track panel names a member: a short id is a code read as one (RU, UA), a longer one
+    is an id for files, not for the room (``bridge`` is the *Mediating states*): then the actor's
+    name, without a gloss in brackets ("Kessaria (upstream)" -> "Kessaria")."""
+    if len(actor_id) <= 3:
+        return literal(actor_id.upper())
+    name = state.scenario.index.actors[actor_id].name
+    short = name.split(" (", 1)[0].strip()
+    return literal(short or name)
+
+
 def track_text(state: State, track_id: str, compact: bool = False, width: int | None = None) -> Text:
     """What a track's panel holds: its ladder with the position marked, tension against breakdown, members.
 
@@ -292,11 +303,11 @@ def track_text(state: State, track_id: str, compact: bool = False, width: int | 
         out.append(f" {track.tension}/{spec.breakdown_at}", style="bold red" if danger else "")
         if danger:  # the gauge's full length is the breakdown; the words only when it is near
             out.append(f" \u26a0 NEAR BREAKDOWN at {spec.breakdown_at}", style="bold red")
-        items = [literal(m.upper()) for m in spec.members]
+        items = [member_label(state, m) for m in spec.members]
         if spec.ratify is not None:
             items.append(f"ratify {spec.threshold()}")
             if spec.vetoes():
-                items.append("veto " + " ".join(literal(v.upper()) for v in spec.vetoes()))
+                items.append("veto " + " ".join(member_label(state, v) for v in spec.vetoes()))
         out.append("\n" + packed(items, width), style="dim")
     return out
 

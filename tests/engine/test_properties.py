@@ -35,6 +35,7 @@ from tabletop.content import Scenario
 from tabletop.engine import State, move_options, objectives_met
 from tabletop.engine.legal import link_partners
 from tabletop.engine.actions import CHANCE_KINDS
+from tabletop.engine.scope import goodwill_meters
 
 from .support import BUNDLED_RULESETS, MODES, REPO, action_bound, bundled_as, catalogue_scenario, random_game
 
@@ -117,7 +118,10 @@ def _check_game(scenario: Scenario, seed: int, choices: int, facilitator: bool) 
                 for tid, track in before.tracks.items():
                     if tid != action.track:
                         assert after.tracks[tid] == track, f"{action.kind} on {action.track} changed {tid}"
-                assert dict(after.meters) == dict(before.meters), f"{action.kind} on {action.track} changed a meter"
+                # a meter moves only by the goodwill of an agreement the action completed (on_agreed)
+                assert dict(after.meters) == goodwill_meters(before, after), (
+                    f"{action.kind} on {action.track} changed a meter beyond its agreement's goodwill"
+                )
             else:
                 assert dict(after.tracks) == dict(before.tracks), f"{action.kind} (no track) changed a track"
         last = after
