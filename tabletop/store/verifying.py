@@ -17,6 +17,7 @@ from .checking import difference
 from .heads import head_line
 from .reading import Damage, SaveReader, collector_paused
 from .savefile import SaveError
+from .sealing import SealBook, broken_reveal
 from .shapes import show
 
 @dataclass
@@ -134,9 +135,18 @@ def _verify_events(report: VerifyReport, reader: SaveReader) -> VerifyReport:
         report.damage = header
         return report
     state: State = new_game(reader.scenario, int(reader.header["seed"]))
+    seals = SealBook.for_header(reader.header)
+    committed: dict[int, str] = {}  # the commitment each sealed line records, as read
     for index, event in enumerate(events):
         report.chains.append(event.chain)
         line = index + 2
+        if seals.on and event.reveal is not None:
+            broken = broken_reveal(event.reveal, committed)
+            if broken is not None:
+                report.damage = Damage(event.seq, line, "reveal differs", broken)
+                break
+        if isinstance(event.seal, dict) and isinstance(event.seal.get("commitment"), str):
+            committed[event.seq] = event.seal["commitment"]
         try:
             after = apply(state, event.action)
         except (RuleViolation, IndependenceBreach) as exc:
@@ -165,7 +175,7 @@ def _verify_events(report: VerifyReport, reader: SaveReader) -> VerifyReport:
                 break
             report.chance_checked += 1
         assert after.last is not None
-        found = difference(event.body, event.time, after.last, digest, event.clock)
+        found = difference(event.body, event.time, after.last, digest, event.clock, seals, event.seal)
         if found is not None:
             report.damage = Damage(event.seq, line, *found)
             break
