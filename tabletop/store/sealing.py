@@ -99,6 +99,11 @@ class SealBook:
         found = self._sealed.get(seq)
         return commitment(*found) if found else None
 
+    def opened(self, seq: int) -> tuple[dict[str, Any], str, str] | None:
+        """The sealed entry of event ``seq`` with its nonce and commitment, for its reveal (None: none)."""
+        found = self._sealed.get(seq)
+        return (found[0], found[1], commitment(*found)) if found else None
+
 
 def broken_reveal(reveal: Any, commitments: Mapping[int, str]) -> str | None:
     """Why a line's ``reveal`` does not open the commitments made earlier (None: every entry matches).
