@@ -57,7 +57,8 @@ def tracks_text(view: Mapping[str, Any], large: bool = False) -> Text:
             continue
         top = t.get("top") if isinstance(t.get("top"), int) else 0
         pos = t.get("position") if isinstance(t.get("position"), int) else 0
-        gauge = "\u25ae" * max(pos, 0) + "\u25af" * max(top - pos, 0)
+        # plain ASCII: a browser's font (tabletop serve) may lack the hot seat's gauge glyphs
+        gauge = "[" + "=" * max(pos, 0) + "-" * max(top - pos, 0) + "]"
         status = _STATUS.get(_s(t.get("status")), _s(t.get("status")))
         if t.get("provisional"):
             status += " (provisional)"
@@ -121,7 +122,7 @@ def own_text(view: Mapping[str, Any]) -> Text:
     out.append(f"  Resources: {resources or 'none'} \u00b7 actions left: {_s(own.get('actions_left'))}\n")
     for o in _list(own.get("objectives")):
         if isinstance(o, Mapping):
-            mark = "\u2714 met" if o.get("met") else "\u2610 not yet"
+            mark = "[x] met" if o.get("met") else "[ ] not yet"
             secret = " (secret)" if o.get("secret") else ""
             out.append(f"  Objective{secret}: {_s(o.get('text'))} \u2014 {mark}\n")
     for e in _list(own.get("sealed")):
@@ -150,7 +151,7 @@ def control_text(view: Mapping[str, Any]) -> Text:
         out.append(f"  {names.get(_s(actor), _s(actor))} ({spend})\n", style="bold")
         for o in _list(rows):
             if isinstance(o, Mapping):
-                mark = "\u2714" if o.get("met") else "\u2610"
+                mark = "[x]" if o.get("met") else "[ ]"
                 out.append(f"    {mark} {_s(o.get('text'))}{' (secret)' if o.get('secret') else ''}\n")
     return out
 
