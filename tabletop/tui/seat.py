@@ -27,9 +27,12 @@ from textual.widgets import Digits, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..content.literal import literal
+from ..engine import State, legal_actions
+from ..play.replica import Replica, ReplicaError
 from ..seats.client import Disconnected, Refused, SeatClient
 from . import seatwords as words
 from .modals import AskScreen, PickScreen
+from .widgets import Board
 
 #: pauses between tries to join again after a drop (the last one repeats): quick at first, then calm
 RETRY_PAUSES = (0.2, 0.5, 1.0, 2.0)
@@ -122,6 +125,19 @@ class SeatScreen(Screen[None]):
         self.query_one("#prompt", Static).update(words.prompt_text(view))
         self._show_entries(words.entries(view))
 
+    def show_board(self, state: State) -> None:
+        """The facilitator's console: today's board, drawn from its own copy of the game (see :mod:`~tabletop.play.replica`)."""
+        options = legal_actions(state)
+        acting = options[0].actor if options else None
+        found = self.query("#board")
+        if found:
+            board = found.first(Board)
+        else:
+            board = Board(state, id="board")
+            self.query_one("#left", VerticalScroll).mount(board, before=self.query_one("#tracks"))
+        board.show(state, acting)
+        self.query_one("#tracks", Static).display = False
+
     def _show_entries(self, found: list[Mapping[str, Any]]) -> None:
         options = self.query_one("#entries", OptionList)
         keep = options.highlighted
@@ -198,6 +214,7 @@ class SeatApp(App[None]):
         #: set each time the link is up again (tests wait on it)
         self.joined = asyncio.Event()
         self.welcome: Mapping[str, Any] = {}
+        self._replica: Replica | None | bool = None  # False: the feed does not replay here
         self._sleep = sleep
         self._retries = retries  # None: try again for as long as the screen is open
 
@@ -274,9 +291,30 @@ class SeatApp(App[None]):
     def _show(self, view: Mapping[str, Any]) -> None:
         self.view = view
         self.seat_screen.show(view, self.seen)
+        if self.role == "facilitator":
+            self._show_board()
         if self.client is not None and self.client.replaced is not None:
             why = literal(self.client.replaced.get("message", "this seat joined elsewhere"), lines=False)
             self.seat_screen.say_link(f"Read-only: {why}", lost=True)
+
+    @property
+    def replica(self) -> Replica | None:
+        """The facilitator console's own copy of the game (None: not the facilitator, or it does not replay here)."""
+        return self._replica if isinstance(self._replica, Replica) else None
+
+    def _show_board(self) -> None:
+        """Draw the facilitator's board from the replica; if the feed does not replay here, keep the words."""
+        if self.client is None or self._replica is False:
+            return
+        try:
+            if self._replica is None:
+                self._replica = Replica(self.welcome.get("header") or {})
+            state = self._replica.follow(self.client.actions)
+        except ReplicaError as exc:
+            self._replica = False
+            self.notify(literal(f"The board is shown in words: {exc}"), severity="warning", markup=False)
+            return
+        self.seat_screen.show_board(state)
 
     # -- acts ----------------------------------------------------------------
 

@@ -15,7 +15,8 @@ from rich.text import Text
 from ..content.literal import literal
 from ..play.commitments import check_reveal, short
 
-_STATUS = {"open": "open", "agreed": "\u2714 AGREED", "collapsed": "\u2716 COLLAPSED", "deferred": "\u2026 DEFERRED"}
+#: status in words (never colour alone), in glyphs every browser font has (``tabletop serve``)
+_STATUS = {"open": "open", "agreed": "AGREED", "collapsed": "COLLAPSED", "deferred": "DEFERRED"}
 
 
 def _s(value: Any) -> str:
@@ -176,7 +177,7 @@ def seals_text(view: Mapping[str, Any], seen: dict[int, str]) -> Text:
     for r in reveal:
         entry = _map(r.get("entry"))
         ok = check_reveal(dict(r), seen) if r.get("seq") in seen else None
-        mark = {True: "\u2714 matches its commitment", False: "\u2716 DOES NOT MATCH its commitment",
+        mark = {True: "matches its commitment", False: "DOES NOT MATCH its commitment",
                 None: "(commitment not seen here)"}[ok]
         where = f" on {_s(entry.get('track'))}" if entry.get("track") else ""
         out.append(f"  {names.get(_s(entry.get('actor')), _s(entry.get('actor')))}: {_s(entry.get('move'))}{where} "
@@ -205,7 +206,7 @@ def entry_label(number: int, entry: Mapping[str, Any]) -> Text:
     label.append(_s(entry.get("label")))
     if entry.get("refusal"):
         label.stylize("dim")
-        label.append(f"\n     \u2716 {_s(entry.get('refusal'))}", style="dim italic")
+        label.append(f"\n     x {_s(entry.get('refusal'))}", style="dim italic")
     return label
 
 

@@ -118,6 +118,11 @@ async def test_a_hosted_game_on_five_screens_verifies_and_reports_as_the_hot_sea
             projector.seat_screen.show = watched  # type: ignore[method-assign]
             await _play(table, apps, pilots)
             await until(pilots["projector"], lambda: seq_of(projector) == table.session.state.seq, "the projector")
+            console = apps["facilitator"]
+            await until(pilots["facilitator"], lambda: seq_of(console) == table.session.state.seq, "the console")
+            # the console's board is drawn from its own copy of the game: the very state the host holds
+            assert console.replica is not None and console.replica.state.hash == table.session.state.hash
+            assert console.seat_screen.query("#board")
     table.session.close()
     kinds = [e.action.kind for e in open_save(table.session.save_path).events]
     for kind in ("move", "vote", "roll", "rule", "undo", "inject"):
