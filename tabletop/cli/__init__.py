@@ -3,7 +3,7 @@
 One module per group of commands, each adding its own subcommands:
 :mod:`.validate` (validate, schema), :mod:`.simulate`, :mod:`.play` (the
 play screens: start, play, resume) and :mod:`.saves` (replay, report,
-verify); :mod:`.screens` runs the app and keeps a crash's details.
+verify), :mod:`.host` (one game on many screens); :mod:`.screens` runs the app and keeps a crash's details.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 
 from .._version import __version__
 from ..content import ContentError
-from . import play, saves, simulate, validate
+from . import host, play, saves, simulate, validate
 from .terminal import _err, _problems
 
 Command = Callable[[argparse.Namespace], int]
@@ -40,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     simulate.add_commands(sub)
     play.add_commands(sub)
     saves.add_commands(sub)
+    host.add_commands(sub)
     return parser
 
 
