@@ -21,6 +21,7 @@ from typing import Any
 
 from ..engine import Action, Code, RuleViolation
 from ..play.cardhold import CardHold
+from ..play.commitments import table_seals
 from ..play.session import HUMAN, Session
 from .checks import check_seat
 from .protocol import Wire, message
@@ -65,13 +66,19 @@ class Table:
         """The views of these seats now (the secrets of the state worked out once for all)."""
         state, facts = self.session.state, self.facts()
         known = secrets(state)
-        return {sid: seat_view(state, self.seats[sid], facts, known) for sid in seat_ids}
+        seals = self.seals()
+        return {sid: {**seat_view(state, self.seats[sid], facts, known), "seals": seals} for sid in seat_ids}
 
     def view(self, seat_id: str, actions_from: int | None = None) -> dict[str, Any]:
         """One seat's view; a facilitator's with the actions from ``actions_from`` on."""
         seat = self.seats[seat_id]
-        view = seat_view(self.session.state, seat, self.facts())
+        view = {**seat_view(self.session.state, seat, self.facts()), "seals": self.seals()}
         return self.with_actions(view, seat, actions_from)
+
+    def seals(self) -> dict[str, Any]:
+        """What every seat may see of the sealed moves (commitments, reveals) and, at a round's end, the chain head."""
+        session = self.session
+        return table_seals(session.state, session.writer.seals, session.save_head)
 
     def with_actions(self, view: dict[str, Any], seat: Seat, actions_from: int | None) -> dict[str, Any]:
         """``view`` with the facilitator's replica feed from ``actions_from`` on (other seats: as it is)."""
