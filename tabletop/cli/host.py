@@ -132,17 +132,32 @@ async def _serve(table: object, codes: dict[str, str], addr: str, port: int, hea
     _out("Join codes (one per seat; keep each one for its seat only):")
     for seat_id, seat in table.seats.items():
         _out(f"  {seat.name:<28} tabletop join {where} {codes[seat_id]}")
-    if not headless:
-        _out(f"Facilitator: open the console in another terminal: tabletop join {where} {codes['facilitator']}")
     _out("Stop the host with Ctrl-C: the save is complete after every action.")
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
+    if not headless:
+        await _console(where, bound_addr, bound_port, codes)
     await stop.wait()
     await host.stop()
     _out(f"tabletop host: stopped; the game is in {table.session.save_path} (tabletop host --resume to go on)")
     return 0
+
+
+async def _console(where: str, addr: str, port: int, codes: dict[str, str]) -> None:
+    """The facilitator's console in this terminal, joined to this host; closing it leaves the game running."""
+    import sys
+
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        _out(f"Facilitator: no terminal here for the console: tabletop join {where} {codes['facilitator']}")
+        return
+    from ..tui.seat import SeatApp
+
+    local = "127.0.0.1" if addr in ("0.0.0.0", "::") else addr  # the console joins from this machine
+    at = f"[{local}]:{port}" if ":" in local else f"{local}:{port}"
+    await SeatApp(at, codes["facilitator"], codes=codes).run_async()
+    _out(f"The console is closed; the game goes on. Open it again: tabletop join {where} {codes['facilitator']}")
 
 
 def add_commands(sub: _SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -163,7 +178,8 @@ def add_commands(sub: _SubParsersAction[argparse.ArgumentParser]) -> None:
                    "is not encrypted: put it behind a TLS proxy)")
     p.add_argument("--resume", default=None, metavar="SAVE",
                    help="continue a saved game (the same join codes, kept beside the save)")
-    p.add_argument("--headless", action="store_true", help="no facilitator console in this terminal")
+    p.add_argument("--headless", action="store_true",
+                   help="no facilitator console in this terminal (join as the facilitator from anywhere with its code)")
     p.add_argument("--observers", type=_whole(0, "must be"), default=2, metavar="N",
                    help="observer seats, each with its own code (default 2)")
     p.set_defaults(func=cmd_host)

@@ -23,7 +23,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Digits, Input, OptionList, Static
+from textual.widgets import Digits, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..content.literal import literal
@@ -70,12 +70,14 @@ class CodeScreen(Screen[str]):
 class SeatScreen(Screen[None]):
     """The seat's view: the board, the card, the sealed moves' commitments; its own and its decision."""
 
+    AUTO_FOCUS = "#entries"  # arrows and Enter work on the decision at once, as on the hot seat
     BINDINGS = [
         *(Binding(str(i), f"pick({i - 1})", f"Pick {i}", show=False) for i in range(1, 10)),
         Binding("u", "undo", "Undo", id="seat.undo"),
         Binding("n", "note", "Note", id="seat.note"),
         Binding("i", "inject", "Inject", id="seat.inject"),
         Binding("x", "end", "End game", id="seat.end"),
+        Binding("c", "codes", "Join codes", id="seat.codes"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -90,9 +92,11 @@ class SeatScreen(Screen[None]):
                 yield Static(id="seals", classes="panel -empty")
                 yield Static(id="log", classes="panel")
             with Vertical(id="right"):
-                yield Static(id="own", classes="panel")
+                with VerticalScroll(id="own-box"):
+                    yield Static(id="own", classes="panel")
                 yield Static(id="prompt")
                 yield OptionList(id="entries")
+        yield Footer()
 
     @property
     def seat_app(self) -> SeatApp:
@@ -104,7 +108,15 @@ class SeatScreen(Screen[None]):
         """The facilitator's powers only on the facilitator's console."""
         if action in ("undo", "note", "inject", "end"):
             return self.seat_app.role == "facilitator"
+        if action == "codes":
+            return bool(self.seat_app.codes)
         return True
+
+    def action_codes(self) -> None:
+        """Every seat's join code (the host printed them, but this console covers its terminal)."""
+        codes = self.seat_app.codes
+        lines = [Text(f"{literal(seat, lines=False)}: {literal(code, lines=False)}") for seat, code in codes.items()]
+        self.app.push_screen(PickScreen("Join codes: tabletop join ADDR:PORT CODE (Escape closes)", lines))
 
     def show(self, view: Mapping[str, Any], seen: dict[int, str]) -> None:
         """Draw a view the host sent."""
@@ -202,10 +214,12 @@ class SeatApp(App[None]):
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", id="app.quit")]
 
     def __init__(self, address: str, code: str | None = None, *, sleep: Sleep = asyncio.sleep,
-                 retries: int | None = None):
+                 retries: int | None = None, codes: Mapping[str, str] | None = None):
         super().__init__()
         self.address = address
         self.code = code
+        #: every seat's code, when the console runs inside ``tabletop host`` (key c shows them)
+        self.codes = dict(codes or {})
         self.client: SeatClient | None = None
         self.view: Mapping[str, Any] | None = None
         self.role: str | None = None

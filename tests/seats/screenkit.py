@@ -48,7 +48,7 @@ async def choose(pilot: Pilot[Any], app: SeatApp, index: int) -> None:
         await pilot.press(str(index + 1))
         return
     options = app.seat_screen.query_one("#entries", OptionList)
-    options.focus()
+    assert app.focused is options  # the decision has the keyboard, as on the hot seat
     options.highlighted = index
     await pilot.press("enter")
 
