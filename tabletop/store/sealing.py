@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import secrets
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
@@ -32,6 +31,8 @@ _DOMAIN = b"tabletop-seal-v1\n"
 
 def new_nonce() -> str:
     """128 random bits, in hex: the entry cannot be guessed from its commitment before the reveal."""
+    import secrets  # only once a sealed move is made: a new game's first board imports no more than it shows
+
     return secrets.token_hex(16)
 
 
@@ -44,7 +45,9 @@ def matches(entry: Any, nonce: Any, committed: Any) -> bool:
     """Whether a revealed entry and nonce give the commitment made earlier (anything malformed: no)."""
     if not isinstance(entry, dict) or not isinstance(nonce, str) or not isinstance(committed, str):
         return False
-    return secrets.compare_digest(commitment(entry, nonce), committed)
+    import hmac  # as new_nonce: not on a new game's start path
+
+    return hmac.compare_digest(commitment(entry, nonce), committed)
 
 
 class SealBook:

@@ -250,7 +250,8 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
 
     def _show_decision(self, state: State, at_hand: Decision) -> None:
         """Draw a decision: its prompt, and each entry with what picking it does here."""
-        prompt = review_text(state) if isinstance(at_hand.prompt, RoundReview) else rich_text(at_hand.prompt)
+        prompt = (review_text(state, self.session.save_head) if isinstance(at_hand.prompt, RoundReview)
+                  else rich_text(at_hand.prompt))
         self._set_entries(prompt, [Entry(rich_text(c.label), self._run(state, c), c.refusal, c.hint)
                                    for c in at_hand.entries])
 
