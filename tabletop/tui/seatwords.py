@@ -13,10 +13,10 @@ from typing import Any
 from rich.text import Text
 
 from ..content.literal import literal
+from ..engine.wording import status_word
 from ..play.commitments import check_reveal, short
+from ..seats.views import SEALED_LINE
 
-#: status in words (never colour alone), in glyphs every browser font has (``tabletop serve``)
-_STATUS = {"open": "open", "agreed": "AGREED", "collapsed": "COLLAPSED", "deferred": "DEFERRED"}
 
 
 def _s(value: Any) -> str:
@@ -60,9 +60,7 @@ def tracks_text(view: Mapping[str, Any], large: bool = False) -> Text:
         pos = t.get("position") if isinstance(t.get("position"), int) else 0
         # plain ASCII: a browser's font (tabletop serve) may lack the hot seat's gauge glyphs
         gauge = "[" + "=" * max(pos, 0) + "-" * max(top - pos, 0) + "]"
-        status = _STATUS.get(_s(t.get("status")), _s(t.get("status")))
-        if t.get("provisional"):
-            status += " (provisional)"
+        status = status_word(_s(t.get("status")), bool(t.get("provisional")), loud=True)  # a mark and a word
         out.append(f"{_s(t.get('name'))}\n", style="bold underline" if large else "bold")
         out.append(f"  {gauge}  {_s(t.get('rung'))}  \u00b7  tension {_s(t.get('tension'))}/{_s(t.get('breakdown_at'))}"
                    f"  \u00b7  {status}\n")
@@ -169,7 +167,7 @@ def seals_text(view: Mapping[str, Any], seen: dict[int, str]) -> Text:
     for c in _list(seals.get("committed")):
         if isinstance(c, Mapping) and isinstance(c.get("seq"), int) and isinstance(c.get("commitment"), str):
             seen.setdefault(c["seq"], c["commitment"])
-            out.append(f"  {names.get(_s(c.get('actor')), _s(c.get('actor')))} committed a sealed move "
+            out.append(f"  {names.get(_s(c.get('actor')), _s(c.get('actor')))} {SEALED_LINE} "
                        f"\u2014 commitment {short(_s(c.get('commitment')))}\n")
     reveal = [r for r in _list(seals.get("reveal")) if isinstance(r, Mapping)]
     if reveal:
