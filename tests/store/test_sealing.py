@@ -136,3 +136,12 @@ def test_a_torn_line_after_a_commitment_resumes_and_the_reveal_opens_it(sealed_g
     assert after["reveal"] == reveals[0]["reveal"]  # the same entries and nonces as before the crash
     report = verify(path)
     assert report.ok, report.lines()
+
+
+def test_the_paired_replay_of_a_sealed_game_is_not_taken_for_a_forgery(sealed_game: Recorded) -> None:
+    """``report --paired`` replays the choices under the other rule: its events carry no commitments, as none was made."""
+    from tabletop.report.paired import paired_save
+
+    paired, _ = paired_save(open_save(sealed_game.path))
+    assert paired.check_records() is None
+    assert paired.first_mismatch() is None
