@@ -137,6 +137,7 @@ def _verify_events(report: VerifyReport, reader: SaveReader) -> VerifyReport:
     state: State = new_game(reader.scenario, int(reader.header["seed"]))
     seals = SealBook.for_header(reader.header)
     committed: dict[int, str] = {}  # the commitment each sealed line records, as read
+    opened = 0  # revealed entries checked against their commitments
     for index, event in enumerate(events):
         report.chains.append(event.chain)
         line = index + 2
@@ -145,6 +146,7 @@ def _verify_events(report: VerifyReport, reader: SaveReader) -> VerifyReport:
             if broken is not None:
                 report.damage = Damage(event.seq, line, "reveal differs", broken)
                 break
+            opened += len(event.reveal)
         if isinstance(event.seal, dict) and isinstance(event.seal.get("commitment"), str):
             committed[event.seq] = event.seal["commitment"]
         try:
@@ -186,9 +188,17 @@ def _verify_events(report: VerifyReport, reader: SaveReader) -> VerifyReport:
     report.chains.extend(e.chain for e in events)
     if report.damage is None and reader.damage is not None:
         report.damage = reader.damage
+    if committed:
+        report.notes.append(_sealed_note(len(committed), opened))
     if report.damage is None:
         report.rounds = state.round
     return report
+
+
+def _sealed_note(committed: int, opened: int) -> str:
+    s = "s" if committed != 1 else ""
+    return (f"  {committed} sealed move{s} committed; {opened} revealed entr{'ies' if opened != 1 else 'y'} "
+            "opened their commitments, each matching")
 
 
 def _header_difference(header: dict[str, Any], scenario: Scenario) -> Damage | None:

@@ -57,6 +57,8 @@ def test_each_sealed_move_is_committed_and_opened_at_its_reveal(sealed_game: Rec
     assert len({r["seal"]["nonce"] for r in sealed}) == len(sealed)  # a fresh nonce for each entry
     report = verify(sealed_game.path)
     assert report.ok, report.lines()
+    assert f"  {len(sealed)} sealed moves committed; {len(opened)} revealed entries opened their commitments, " \
+           "each matching" in report.lines()
 
 
 def test_an_unsealed_game_carries_no_commitment(tmp_path: Path) -> None:
