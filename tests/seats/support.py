@@ -37,11 +37,24 @@ class Sleeps:
         self.asked.append(seconds)
 
 
+class Ticks:
+    """An injected clock: each reading one second after the last (no connection ever goes too fast),
+    or, with ``step=0``, stopped (a connection's pace is never refilled)."""
+
+    def __init__(self, step: float = 1.0) -> None:
+        self.now = 0.0
+        self.step = step
+
+    def __call__(self) -> float:
+        self.now += self.step
+        return self.now
+
+
 @asynccontextmanager
 async def hosting(table: Table, record: bool = False, **kwargs: Any) -> AsyncIterator[tuple[Host, str, dict[str, str]]]:
     """A host for ``table`` on a free loopback port: (host, "127.0.0.1:PORT", codes by seat)."""
     codes = new_codes(table.seats)
-    host = Host(table, codes, **{"sleeper": Sleeps(), **kwargs})
+    host = Host(table, codes, **{"sleeper": Sleeps(), "clock": Ticks(), **kwargs})
     if record:
         host.sent = {}
     addr, port = await host.start("127.0.0.1", 0)
