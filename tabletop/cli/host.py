@@ -123,6 +123,10 @@ async def _serve(table: object, codes: dict[str, str], addr: str, port: int, hea
 
     assert isinstance(table, Table)
     host = Host(table, codes)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):  # before anything is printed: a stop at any moment is a clean one
+        loop.add_signal_handler(sig, stop.set)
     bound_addr, bound_port = await host.start(addr, port)
     where = f"[{bound_addr}]:{bound_port}" if ":" in bound_addr else f"{bound_addr}:{bound_port}"
     _out(f"tabletop host: serving {table.session.save_path} on {where}")
@@ -135,10 +139,6 @@ async def _serve(table: object, codes: dict[str, str], addr: str, port: int, hea
     if not headless:
         _out(f"Facilitator: open the console in another terminal: tabletop join {where} {codes['facilitator']}")
     _out("Stop the host with Ctrl-C: the save is complete after every action.")
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(sig, stop.set)
     await stop.wait()
     await host.stop()
     _out(f"tabletop host: stopped; the game is in {table.session.save_path} (tabletop host --resume to go on)")
