@@ -123,6 +123,10 @@ async def _serve(table: object, codes: dict[str, str], addr: str, port: int, hea
 
     assert isinstance(table, Table)
     host = Host(table, codes)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):  # before anything is printed: a stop at any moment is a clean one
+        loop.add_signal_handler(sig, stop.set)
     bound_addr, bound_port = await host.start(addr, port)
     where = f"[{bound_addr}]:{bound_port}" if ":" in bound_addr else f"{bound_addr}:{bound_port}"
     _out(f"tabletop host: serving {table.session.save_path} on {where}")
@@ -133,20 +137,19 @@ async def _serve(table: object, codes: dict[str, str], addr: str, port: int, hea
     for seat_id, seat in table.seats.items():
         _out(f"  {seat.name:<28} tabletop join {where} {codes[seat_id]}")
     _out("Stop the host with Ctrl-C: the save is complete after every action.")
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(sig, stop.set)
     if not headless:
-        await _console(where, bound_addr, bound_port, codes)
+        await _console(where, bound_addr, bound_port, codes, stop)
     await stop.wait()
     await host.stop()
     _out(f"tabletop host: stopped; the game is in {table.session.save_path} (tabletop host --resume to go on)")
     return 0
 
 
-async def _console(where: str, addr: str, port: int, codes: dict[str, str]) -> None:
-    """The facilitator's console in this terminal, joined to this host; closing it leaves the game running."""
+async def _console(where: str, addr: str, port: int, codes: dict[str, str], stop: asyncio.Event) -> None:
+    """The facilitator's console in this terminal, joined to this host; closing it leaves the game running.
+
+    A stop signal (``SIGTERM``; Ctrl-C is a key while the console has the terminal) closes the console too.
+    """
     import sys
 
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
@@ -156,8 +159,16 @@ async def _console(where: str, addr: str, port: int, codes: dict[str, str]) -> N
 
     local = "127.0.0.1" if addr in ("0.0.0.0", "::") else addr  # the console joins from this machine
     at = f"[{local}]:{port}" if ":" in local else f"{local}:{port}"
-    await SeatApp(at, codes["facilitator"], codes=codes).run_async()
-    _out(f"The console is closed; the game goes on. Open it again: tabletop join {where} {codes['facilitator']}")
+    app = SeatApp(at, codes["facilitator"], codes=codes)
+    console = asyncio.ensure_future(app.run_async())
+    stopped = asyncio.ensure_future(stop.wait())
+    await asyncio.wait((console, stopped), return_when=asyncio.FIRST_COMPLETED)
+    if not console.done():
+        app.exit()
+        await console
+    stopped.cancel()
+    if not stop.is_set():
+        _out(f"The console is closed; the game goes on. Open it again: tabletop join {where} {codes['facilitator']}")
 
 
 def add_commands(sub: _SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -35,6 +35,8 @@ MAX_ERRORS = 20
 OUTBOX_LIMIT = 1000
 #: seconds a new connection has to say hello
 HELLO_TIMEOUT = 30.0
+#: seconds a closing connection has to take what is queued for it
+FLUSH_TIMEOUT = 10.0
 
 Sleeper = Callable[[float], Awaitable[None]]
 
@@ -50,21 +52,30 @@ class Connection:
         self.read_only = False
         self.errors = 0
         self.actions_sent = 0  # the facilitator's replica feed: actions already sent
+        self.behind = False  # the outbox overflowed: the connection is closed, the screen reconnects afresh
         self.outbox: asyncio.Queue[str | None] = asyncio.Queue()
         self.writer = asyncio.create_task(self._write())
 
     def send(self, msg: dict[str, Any] | str) -> None:
         """Queue a message (in order); a screen too far behind is closed, to reconnect afresh."""
+        if self.behind:
+            return
         if self.outbox.qsize() >= OUTBOX_LIMIT:
+            self.behind = True
             self.outbox.put_nowait(None)
             return
         self.outbox.put_nowait(msg if isinstance(msg, str) else encode(msg))
+
+    def finish(self) -> None:
+        """Send what is queued, then stop writing."""
+        self.outbox.put_nowait(None)
 
     async def _write(self) -> None:
         try:
             while (text := await self.outbox.get()) is not None:
                 await self.ws.send(text)
-            await self.ws.close(1008, "too far behind: reconnect")
+            if self.behind:
+                await self.ws.close(1008, "too far behind: reconnect")
         except ConnectionClosed:
             pass
 
@@ -98,7 +109,7 @@ class Host:
         """Tell every screen the host is closing, and stop listening."""
         for conn in list(self.connections):
             conn.send(message("bye", code=Wire.CLOSING, message="the host is closing"))
-            conn.outbox.put_nowait(None)
+            conn.finish()
         if self.server is not None:
             self.server.close()
             await self.server.wait_closed()
@@ -117,6 +128,13 @@ class Host:
             pass
         finally:
             self._leave(conn)
+        with contextlib.suppress(ConnectionClosed, TimeoutError):
+            await asyncio.wait_for(conn.writer, FLUSH_TIMEOUT)  # the answers already queued go out first
+        # messages still unread would hold the peer's close frame back: read and drop them while closing
+        drain = asyncio.create_task(_discard(ws))
+        with contextlib.suppress(ConnectionClosed):
+            await ws.close(1008 if conn.errors >= MAX_ERRORS else 1000)
+        drain.cancel()
 
     async def _join(self, ws: ServerConnection) -> Connection | None:
         """The hello: a seat's connection, or None (refused, told why, closed)."""
@@ -162,16 +180,21 @@ class Host:
     def _take(self, conn: Connection, raw: str | bytes) -> bool:
         """One message from a joined seat; False to close the connection."""
         try:
+            msg = check_client(decode(raw))
             if not conn.bucket.take():
                 raise ProtocolError(Wire.TOO_FAST, "too many messages: slow down")
-            msg = check_client(decode(raw))
         except ProtocolError as exc:
             conn.errors += 1
-            conn.send(message("error", code=exc.code, message=exc.message))
+            seq = _client_seq(raw) if exc.code == Wire.TOO_FAST else None
+            if seq is not None:  # an act's sender waits for its answer: tell it this one was not done
+                conn.send(message("refused", client_seq=seq, code=exc.code, message=exc.message))
+            else:
+                conn.send(message("error", code=exc.code, message=exc.message))
             return conn.errors < MAX_ERRORS
         if msg["type"] == "bye":
             return False
         if msg["type"] == "hello":
+            conn.errors += 1
             conn.send(message("error", code=Wire.BAD_MESSAGE, message="this connection has joined already"))
             return True
         before = self.table.session.state.seq, self.table.hold.held(self.table.session.state)
@@ -183,7 +206,7 @@ class Host:
 
     def _leave(self, conn: Connection) -> None:
         self.connections.discard(conn)
-        conn.outbox.put_nowait(None)
+        conn.finish()
         if self.active.get(conn.seat) is conn:
             del self.active[conn.seat]
             self.table.connected.discard(conn.seat)
@@ -217,6 +240,21 @@ class Host:
         if self.sent is not None:
             self.sent.setdefault(conn.seat, []).append(text)
         conn.send(text)
+
+
+async def _discard(ws: ServerConnection) -> None:
+    with contextlib.suppress(ConnectionClosed):
+        async for _ in ws:
+            pass
+
+
+def _client_seq(raw: str | bytes) -> int | None:
+    """The ``client_seq`` of a well-formed act (to answer it), else None."""
+    try:
+        msg = check_client(decode(raw))
+    except ProtocolError:
+        return None
+    return msg.get("client_seq") if msg["type"] == "act" else None
 
 
 async def _refuse(ws: ServerConnection, code: Wire, why: str) -> None:

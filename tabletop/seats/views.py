@@ -91,6 +91,44 @@ def secrets(state: State) -> Secrets:
     return Secrets(sealed, undoes)
 
 
+# Every seat's view is worked out for the same state, one after the other: what does not depend on
+# the seat is worked out once. The words of an event never change (a log is only appended to); the
+# names belong to the scenario; the legal actions to the state. Each cache keeps the object it was
+# worked out for, so an id reused by a new object is never mistaken for it.
+_LINES: dict[int, tuple[object, dict[str, Any]]] = {}
+_NAMES: dict[int, tuple[object, dict[str, str]]] = {}
+_LEGAL: list[tuple[State, list[Action]]] = []
+
+
+def _names(state: State) -> dict[str, str]:
+    hit = _NAMES.get(id(state.scenario))
+    if hit is None or hit[0] is not state.scenario:
+        if len(_NAMES) > 64:
+            _NAMES.clear()
+        hit = _NAMES[id(state.scenario)] = (state.scenario, names(state))
+    return hit[1]
+
+
+def _legal(state: State) -> list[Action]:
+    if not _LEGAL or _LEGAL[0][0] is not state:
+        _LEGAL[:] = [(state, legal_actions(state))]
+    return _LEGAL[0][1]
+
+
+def _public_line(state: State, event: Any) -> dict[str, Any]:
+    """An event in words as every seat may read it (the caller hides a sealed one)."""
+    hit = _LINES.get(id(event))
+    if hit is None or hit[0] is not event:
+        if len(_LINES) > 8192:
+            _LINES.clear()
+        n = _names(state)
+        line = {"seq": event.seq, "round": event.round, "phase": event.phase,
+                "kind": event.action.kind, "actor": event.action.actor, "text": literal(event.summary),
+                "changes": [w for c in changes_of(event.result) if (w := change_text(c, n, compact=True))]}
+        hit = _LINES[id(event)] = (event, line)
+    return hit[1]
+
+
 def entry_id(state: State, action: Action) -> str:
     """The id of an entry: the game's seq and a digest of the action (a stale pick never does something else)."""
     body = json.dumps(action.to_dict(), sort_keys=True, separators=(",", ":"))
@@ -139,7 +177,7 @@ def game_facts(state: State) -> dict[str, Any]:
 
 def board(state: State, seat: Seat, hidden: set[int], known: Secrets) -> dict[str, Any]:
     """The public board: tracks, meters, the card on the table, the proposals, the recent log."""
-    n = names(state)
+    n = _names(state)
     tracks = []
     for spec in state.ruleset.tracks:
         t = state.tracks[spec.id]
@@ -165,7 +203,7 @@ def card_facts(state: State, facilitator: bool) -> dict[str, Any] | None:
     if state.card is None:
         return None
     card = state.scenario.index.cards[state.card]
-    n = names(state)
+    n = _names(state)
     out: dict[str, Any] = {
         "id": card.id, "title": literal(card.title), "text": literal(card.text),
         "track": card.track, "effects": effects_words(card.effects, n),
@@ -179,22 +217,21 @@ def card_facts(state: State, facilitator: bool) -> dict[str, Any] | None:
 
 def log_lines(state: State, hidden: set[int], known: Secrets, limit: int = LOG_LINES) -> list[dict[str, Any]]:
     """The newest events in words; a sealed entry the seat may not read yet says only who committed one."""
-    n = names(state)
+    n = _names(state)
     out = []
     for event in state.recent(limit):
-        line: dict[str, Any] = {"seq": event.seq, "round": event.round, "phase": event.phase,
-                                "kind": event.action.kind, "actor": event.action.actor}
         about = event.result.get("about") if event.action.kind == "note" else None
         if event.seq in hidden:
-            line["text"] = f"{n.get(event.action.actor or '', event.action.actor)} {SEALED_LINE}"
+            text = f"{n.get(event.action.actor or '', event.action.actor)} {SEALED_LINE}"
         elif known.undoes.get(event.seq) in hidden:
-            line["text"] = f"Undo: a sealed move ({SEALED_LINE}, taken back)"
+            text = f"Undo: a sealed move ({SEALED_LINE}, taken back)"
         elif isinstance(about, int) and about in hidden:
-            line["text"] = f"Note on event {about} (a sealed move)"
+            text = f"Note on event {about} (a sealed move)"
         else:
-            line["text"] = literal(event.summary)
-            line["changes"] = [w for c in changes_of(event.result) if (w := change_text(c, n, compact=True))]
-        out.append(line)
+            out.append(_public_line(state, event))
+            continue
+        out.append({"seq": event.seq, "round": event.round, "phase": event.phase,
+                    "kind": event.action.kind, "actor": event.action.actor, "text": text})
     return out
 
 
@@ -235,7 +272,7 @@ def seat_entries(state: State, seat: Seat, facts: TableFacts) -> list[Entry]:
     """The decision entries that are ``seat``'s to make now (none for the projector and observers)."""
     if not seat.acts or state.over:
         return []
-    options = legal_actions(state)
+    options = _legal(state)
     acting = options[0].actor if options else None
     if seat.role == "team":
         if acting != seat.actor or acting in facts.bots:
@@ -260,7 +297,7 @@ def seat_entries(state: State, seat: Seat, facts: TableFacts) -> list[Entry]:
 
 def _move_entries(state: State, actor: str) -> list[Entry]:
     """A team's turn in the moves phase, flat: every own move on every track (refused ones say why), and pass."""
-    n = names(state)
+    n = _names(state)
     out = []
     for action, problem in own_move_options(state, actor):
         move = next(m for m in state.ruleset.moves if m.id == action.move)
@@ -275,10 +312,10 @@ def _move_entries(state: State, actor: str) -> list[Entry]:
 
 def seat_prompt(state: State, seat: Seat, facts: TableFacts, has_entries: bool) -> str:
     """What the seat is asked, or whom the game waits on."""
-    n = names(state)
+    n = _names(state)
     if state.over:
         return "The game is over."
-    options = legal_actions(state)
+    options = _legal(state)
     acting = options[0].actor if options else None
     if has_entries:
         if seat.role == "team" and waiting_for(state) == "move":

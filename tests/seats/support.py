@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import random
 from collections.abc import AsyncIterator, Mapping
@@ -12,7 +13,7 @@ from typing import Any
 from tabletop.content.loader import load_scenario
 from tabletop.engine import Action, legal_actions
 from tabletop.play.session import Session, with_sealed
-from tabletop.seats.client import SeatClient, connect
+from tabletop.seats.client import Refused, SeatClient, connect
 from tabletop.seats.host import Host
 from tabletop.seats.joincodes import new_codes
 from tabletop.seats.table import Table, seats_for
@@ -37,11 +38,24 @@ class Sleeps:
         self.asked.append(seconds)
 
 
+class Ticks:
+    """An injected clock: each reading one second after the last (no connection ever goes too fast),
+    or, with ``step=0``, stopped (a connection's pace is never refilled)."""
+
+    def __init__(self, step: float = 1.0) -> None:
+        self.now = 0.0
+        self.step = step
+
+    def __call__(self) -> float:
+        self.now += self.step
+        return self.now
+
+
 @asynccontextmanager
 async def hosting(table: Table, record: bool = False, **kwargs: Any) -> AsyncIterator[tuple[Host, str, dict[str, str]]]:
     """A host for ``table`` on a free loopback port: (host, "127.0.0.1:PORT", codes by seat)."""
     codes = new_codes(table.seats)
-    host = Host(table, codes, **{"sleeper": Sleeps(), **kwargs})
+    host = Host(table, codes, **{"sleeper": Sleeps(), "clock": Ticks(), **kwargs})
     if record:
         host.sent = {}
     addr, port = await host.start("127.0.0.1", 0)
@@ -61,6 +75,51 @@ async def caught_up(client: SeatClient, seq: int) -> dict[str, Any]:
     while view is None or view["game"]["seq"] < seq:
         view = await client.next_view()
     return view
+
+
+def latest(client: SeatClient) -> dict[str, Any] | None:
+    """The newest view the client has received (the ones before it taken off its queue)."""
+    while not client._views.empty():
+        view = client._views.get_nowait()
+        if view is not None:
+            client.view = view
+    return client.view
+
+
+async def any_view(clients: Mapping[str, SeatClient]) -> None:
+    """Wait until any of the clients receives a view."""
+    waits = {asyncio.ensure_future(c.next_view()): c for c in clients.values()}
+    done, pending = await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
+    for task in pending:
+        task.cancel()
+    for task in done:
+        task.result()
+
+
+async def play_some(clients: Mapping[str, SeatClient], acts: int, seed: int = 1) -> list[tuple[int, dict[str, Any]]]:
+    """``acts`` acts, each an entry of whichever seat has one (from the views alone, as a remote screen
+    would); the (event index, action) of each one acknowledged."""
+    rng = random.Random(seed)
+    acked: list[tuple[int, dict[str, Any]]] = []
+    for _ in range(acts * 20):
+        if len(acked) >= acts:
+            break
+        ready = [(seat, c, [e for e in (latest(c) or {}).get("decision", {}).get("entries", []) if "refusal" not in e])
+                 for seat, c in sorted(clients.items())]
+        ready = [(seat, c, entries) for seat, c, entries in ready if entries]
+        if not ready:
+            await any_view(clients)  # a view on its way (another seat's turn has come)
+            continue
+        seat, client, entries = ready[rng.randrange(len(ready))]
+        entry = entries[rng.randrange(len(entries))]
+        try:
+            ack = await client.act(pick=entry["id"], reason="noted" if entry.get("needs") else None)
+        except Refused as exc:
+            assert exc.code == "STALE", exc  # a view a moment old: look again
+            await client.next_view()
+            continue
+        acked.append((ack["index"], entry.get("action", {})))
+    return acked
 
 
 def _entry_for(view: dict[str, Any], action: Action) -> dict[str, Any] | None:

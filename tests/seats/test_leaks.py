@@ -71,11 +71,12 @@ def leaks(sent: Mapping[str, list[str]], table: Table) -> list[str]:
     return found
 
 
-async def _recorded_game(tmp_path: Path, ruleset: str, seed: int) -> tuple[dict[str, list[str]], Table]:
+async def _recorded_game(tmp_path: Path, ruleset: str, seed: int,
+                         max_acts: int = 3000) -> tuple[dict[str, list[str]], Table]:
     table = make_table(tmp_path, ruleset, seed=seed, sealed=True)
     async with hosting(table, record=True) as (host, address, codes):
         clients = await join_all(address, codes)
-        await play_through(table, clients, seed=seed, undo_after_sealed=0.15)
+        await play_through(table, clients, seed=seed, undo_after_sealed=0.15, max_acts=max_acts)
         for client in clients.values():
             await client.close()
     table.session.close()
@@ -121,7 +122,7 @@ async def test_a_leaky_view_is_caught(tmp_path: Path, monkeypatch: pytest.Monkey
             return out
 
         monkeypatch.setattr(views, "own_facts", everyone)
-    sent, table = await _recorded_game(tmp_path, "parallel-tracks", 5)
+    sent, table = await _recorded_game(tmp_path, "parallel-tracks", 5, max_acts=45)  # two rounds
     found = leaks(sent, table)
     assert found, f"the deliberately leaked {leak} was not caught"
     assert any(leak.split()[-1].rstrip("s") in f for f in found), found[:3]
