@@ -32,7 +32,7 @@ FIRST_ROUND = {"ru": "propose", "ua": "press", "us": "mediate"}
 
 
 def _table(tmp_path: Path) -> Table:
-    scenario = load_scenario("parallel-tracks").with_options(sealed_moves=True, turns=2)
+    scenario = load_scenario("parallel-tracks").with_options(sealed_moves=True, turns=1)
     session = Session.start(scenario, 11, tmp_path / "hosted.jsonl", BOTS)
     return Table(session, seats_for(session, observers=0))
 
@@ -65,7 +65,7 @@ async def _facilitator_turn(pilot: Any, app: SeatApp, table: Table, script: Scri
         script.undone = True
         await pilot.press("u")  # the facilitator takes a sealed move back; the team enters it again
         return
-    if not script.injected and state.round == 2 and state.phase == "event" and state.card is None:
+    if not script.injected and state.phase == "review" and state.card is None:
         script.injected = True
         await pilot.press("i")
         await pilot.pause()
@@ -80,7 +80,7 @@ async def _facilitator_turn(pilot: Any, app: SeatApp, table: Table, script: Scri
 
 async def _play(table: Table, apps: dict[str, SeatApp], pilots: dict[str, Any]) -> None:
     script = Script()
-    for _ in range(400):  # a bound: a two-round game takes far fewer acts
+    for _ in range(400):  # a bound: a one-round game takes far fewer acts
         state = table.session.state
         if state.over:
             return
