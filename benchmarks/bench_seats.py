@@ -66,11 +66,29 @@ class TimedClient(SeatClient):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.arrived: dict[int, float] = {}
-        self.sizes: list[int] = []
+        self.newest = -1
+        self.changed = asyncio.Event()
 
     def _take_view(self, view: dict[str, Any]) -> None:
         self.arrived.setdefault(view["game"]["seq"], time.perf_counter())
+        self.newest = max(self.newest, view["game"]["seq"])
         super()._take_view(view)
+        self.changed.set()
+
+    async def reached(self, seq: int) -> None:
+        """Wait (without spinning) until a view at ``seq`` or later has come."""
+        while self.newest < seq:
+            self.changed.clear()
+            await self.changed.wait()
+
+
+async def _any_change(clients: list[TimedClient]) -> None:
+    for c in clients:
+        c.changed.clear()
+    waits = [asyncio.ensure_future(c.changed.wait()) for c in clients]
+    await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
+    for w in waits:
+        w.cancel()
 
 
 def _port() -> int:
@@ -111,19 +129,21 @@ async def _game(address: str, save: Path, extra_observers: int, extra_laptops: i
         ready = [(s, c) for s, c in clients.items()
                  if any("refusal" not in e for e in (c.view or {}).get("decision", {}).get("entries", []))]
         if not ready:
-            await asyncio.sleep(0)  # a view on its way
+            await _any_change(list(clients.values()))  # a view on its way
             continue
         seat, client = ready[rng.randrange(len(ready))]
         entries = [e for e in client.view["decision"]["entries"] if "refusal" not in e]  # type: ignore[index]
         entry = entries[rng.randrange(len(entries))]
+        seen = client.view["game"]["seq"]  # type: ignore[index]
         sent = time.perf_counter()
         try:
             ack = await client.act(pick=entry["id"], reason="benchmark" if entry.get("needs") else None)
         except Refused:
-            continue  # a stale view: look again
+            await client.reached(seen + 1)  # a stale view: a newer one is on its way (or here)
+            continue
         index = ack["index"]
-        while not all(any(s >= index for s in c.arrived) for c in everyone):
-            await asyncio.sleep(0)
+        for c in everyone:
+            await c.reached(index)
         last = max(min(t for s, t in c.arrived.items() if s >= index) for c in everyone)
         timings.append((seat, (last - sent) * 1000))
     size = len(json.dumps(clients["projector"].view))

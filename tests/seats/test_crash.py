@@ -37,10 +37,22 @@ async def _host(*args: str) -> asyncio.subprocess.Process:
 
 
 async def test_kill_9_mid_round_then_resume_loses_no_acknowledged_action(tmp_path: Path) -> None:
+    started: list[asyncio.subprocess.Process] = []
+    try:
+        await _crash_and_resume(tmp_path, started)
+    finally:
+        for proc in started:  # a failed check leaves no host running
+            if proc.returncode is None:
+                proc.kill()
+                await proc.wait()
+
+
+async def _crash_and_resume(tmp_path: Path, started: list[asyncio.subprocess.Process]) -> None:
     save = tmp_path / "game.jsonl"
     address = f"127.0.0.1:{_free_port()}"
     proc = await _host("--listen", address, "--save", str(save), "--seed", "5", "--sealed",
                        "--bots", "us=cooperative,eu=hardliner,bridge=cooperative")
+    started.append(proc)
     codes = json.loads(codes_path(save).read_text())
     assert codes_path(save).stat().st_mode & 0o077 == 0  # the codes are the facilitator's alone
     clients = {seat: await connect(address, codes[seat]) for seat in ("facilitator", "team:ru", "team:ua")}
@@ -51,6 +63,7 @@ async def test_kill_9_mid_round_then_resume_loses_no_acknowledged_action(tmp_pat
         handle.write(b'{"seq": 999, "round": 2, "pha')  # a line torn by the crash
 
     proc = await _host("--resume", str(save), "--listen", address)
+    started.append(proc)
     for client in clients.values():
         welcome = await client.reconnect()  # the same codes: kept beside the save
         assert welcome["view"]["game"]["seq"] >= max(i for i, _ in acked)

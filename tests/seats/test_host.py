@@ -83,3 +83,27 @@ async def test_a_stale_pick_is_refused_and_a_resent_act_is_answered_once(tmp_pat
         for client in (fac, again, other):
             await client.close()
     table.session.close()
+
+
+async def test_an_act_works_out_one_view_per_seat_however_many_screens_watch_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tabletop.seats import table as table_module
+
+    table = make_table(tmp_path)
+    async with hosting(table) as (host, address, codes):
+        fac = await connect(address, codes["facilitator"])
+        watchers = [await connect(address, codes[seat]) for seat in ("projector", "observer:1") for _ in range(4)]
+        real = table_module.seat_view
+        made: list[str] = []
+
+        def counted(state, seat, facts, known=None):  # noqa: ANN001, ANN202
+            made.append(seat.id)
+            return real(state, seat, facts, known)
+
+        monkeypatch.setattr(table_module, "seat_view", counted)
+        await fac.act(pick=fac.view["decision"]["entries"][0]["id"])  # type: ignore[index]
+        assert sorted(made) == ["facilitator", "observer:1", "projector"]  # 9 screens, 3 seats
+        for client in (fac, *watchers):
+            await caught_up(client, 1)
+            await client.close()
+    table.session.close()
