@@ -14,13 +14,14 @@ from .errors import ContentError, Problem
 from .files import MAX_DEPTH, FileRefused, read_regular, too_deep
 from .finding import DEFAULT_RULESET, resolve
 from .models import Deck, Ruleset
-from .parsing import combine, parse_deck, parse_ruleset, validate_files
 from .scenario import Scenario
 from .source import MAX_BYTES, SourceFile, kind_of, read_toml
 
 
 def load_file(path: str | Path) -> Ruleset | Deck:
     """Load one ruleset or deck file on its own."""
+    from .parsing import parse_deck, parse_ruleset
+
     source = read_toml(path)
     return parse_ruleset(source) if kind_of(source) == "ruleset" else parse_deck(source)
 
@@ -40,6 +41,8 @@ def load_scenario(
         cached = _cached_scenario(rs_path, deck)
         if cached is not None:
             return cached
+    from .parsing import validate_files  # validating is imported only for a file no cache knows
+
     found = validate_files(rs_path, deck)
     if use_cache:
         from . import refresh, usercache
@@ -94,6 +97,8 @@ def scenario_from_data(data: dict[str, Any], name: str = "<embedded>") -> Scenar
     contents = _contents(entry) if entry is not None else None
     if entry is not None and contents is not None:
         return Scenario(*contents, f"{name} (embedded ruleset)", f"{name} (embedded deck)", entry["data"])
+    from .parsing import combine, parse_deck, parse_ruleset
+
     rs_source = SourceFile(f"{name} (embedded ruleset)", data["ruleset"])
     deck_source = SourceFile(f"{name} (embedded deck)", data["deck"])
     scenario = combine(parse_ruleset(rs_source), parse_deck(deck_source), rs_source, deck_source)

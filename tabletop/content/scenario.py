@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
@@ -38,15 +37,32 @@ class ScenarioIndex:
         }
 
 
-@dataclass
 class Scenario:
-    """A ruleset and the deck it is played with, checked together."""
+    """A ruleset and the deck it is played with, checked together.
 
-    ruleset: Ruleset
-    deck: Deck
-    ruleset_source: str = ""
-    deck_source: str = ""
-    _json: dict[str, Any] = field(default_factory=dict, repr=False)
+    A plain class, not a dataclass: a dataclass compiles its methods on every start."""
+
+    __hash__ = None  # type: ignore[assignment] # compared by value, and not frozen
+
+    def __init__(self, ruleset: Ruleset, deck: Deck, ruleset_source: str = "", deck_source: str = "",
+                 _json: dict[str, Any] | None = None):
+        self.ruleset = ruleset
+        self.deck = deck
+        self.ruleset_source = ruleset_source
+        self.deck_source = deck_source
+        self._json: dict[str, Any] = {} if _json is None else _json
+
+    def _values(self) -> tuple[Any, ...]:
+        return self.ruleset, self.deck, self.ruleset_source, self.deck_source, self._json
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return self._values() == other._values()  # type: ignore[attr-defined]
+
+    def __repr__(self) -> str:
+        return (f"Scenario(ruleset={self.ruleset!r}, deck={self.deck!r}, ruleset_source={self.ruleset_source!r}, "
+                f"deck_source={self.deck_source!r})")
 
     @cached_property
     def index(self) -> ScenarioIndex:

@@ -7,6 +7,7 @@ move an actor could try, each with its refusal; ``_expect`` and
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from weakref import WeakKeyDictionary
 
 from ..content import MoveType, Scenario
@@ -154,29 +155,91 @@ def move_options(state: State, actor: str) -> list[tuple[Action, RuleViolation |
     """Every move ``actor`` could try now, each with the reason it is illegal (or None).
 
     Screens show the illegal ones greyed with their reason; bots take the rest.
+    One entry per move and track (a global move: one entry). A link move under
+    linked independence is one entry per track too, its ``link`` left None
+    while another track is open: its partner is any of :func:`link_partners`,
+    and the refusal (or None) is that of every such pair. Each reason is
+    worded once and shared by the entries it refuses (the turn, a track's
+    membership or status, a move's cost), so listing costs O(moves x tracks).
     """
-    out: list[tuple[Action, RuleViolation | None]] = []
+    turn = _problem(_check_turn, state, actor)
+    strict = state.independence == "strict"
     open_ids = [t.id for t in state.ruleset.tracks if state.tracks[t.id].is_open]
-    for move in state.ruleset.moves:
-        if move.scope == "global":
-            action = Action("move", actor=actor, move=move.id)
-            out.append((action, _move_problem(state, action)))
-            continue
-        for track in state.ruleset.tracks:
-            if move.link:
-                others = [tid for tid in open_ids if tid != track.id]
-                if state.independence == "strict" or not others:
-                    action = Action("move", actor=actor, move=move.id, track=track.id, link=others[0] if others else None)
-                    out.append((action, _move_problem(state, action)))
-                    continue
-                # the link is another open track: nothing in the check depends on which, so the
-                # first pair's answer (allowed, or one refusal) holds for every pair on this track
-                problem = _move_problem(state, Action("move", actor=actor, move=move.id, track=track.id, link=others[0]))
-                out.extend((Action("move", actor=actor, move=move.id, track=track.id, link=other), problem) for other in others)
-                continue
-            action = Action("move", actor=actor, move=move.id, track=track.id)
-            out.append((action, _move_problem(state, action)))
+    places: dict[str, RuleViolation | None] = {}
+    owns: dict[str, RuleViolation | None] = {}
+    made = _option_actions(state.scenario, actor)
+    out: list[tuple[Action, RuleViolation | None]] = []
+    for move, tid, action in made.plays:
+        paired = action  # the action whose check stands for the entry's
+        if action is None:  # a link move on a track: its partner depends on which tracks are open
+            first = next((other for other in open_ids if other != tid), None)
+            paired = made.link_action(move, tid, first)
+            # under linked independence the partner is chosen later: the first pair answers for all
+            action = paired if strict else made.link_action(move, tid, None)
+        problem = turn
+        if problem is None and tid is not None:
+            problem = places[tid] if tid in places else places.setdefault(tid, _problem(_check_place, state, move, paired))
+        if problem is None and move.link:
+            problem = _problem(_check_link, state, move, paired)
+        if problem is None:
+            problem = owns[move.id] if move.id in owns else owns.setdefault(move.id, _problem(_check_own, state, move, actor))
+        if problem is None and move.requires:
+            problem = _problem(_check_requirements, state, move, tid, actor)
+        out.append((action, problem))
     return out
+
+
+def link_partners(state: State, track: str) -> list[str]:
+    """The tracks a link move on ``track`` may name: every other open track, in the ruleset's order."""
+    return [t.id for t in state.ruleset.tracks if t.id != track and state.tracks[t.id].is_open]
+
+
+class _OptionActions:
+    """An actor's every (move, track) in listing order, with its action built once (None for a link
+    move on a track, built when listed: its partner depends on the open tracks)."""
+
+    def __init__(self, scenario: Scenario, actor: str):
+        self.actor = actor
+        self.plays: list[tuple[MoveType, str | None, Action | None]] = []
+        for move in scenario.ruleset.moves:
+            if move.scope == "global":
+                self.plays.append((move, None, Action("move", actor=actor, move=move.id)))
+                continue
+            for track in scenario.ruleset.tracks:
+                action = None if move.link else Action("move", actor=actor, move=move.id, track=track.id)
+                self.plays.append((move, track.id, action))
+        self._links: dict[tuple[str, str | None, str | None], Action] = {}
+
+    def link_action(self, move: MoveType, track: str | None, link: str | None) -> Action:
+        key = (move.id, track, link)
+        found = self._links.get(key)
+        if found is None:
+            found = self._links[key] = Action("move", actor=self.actor, move=move.id, track=track, link=link)
+        return found
+
+
+def _option_actions(scenario: Scenario, actor: str) -> _OptionActions:
+    index = scenario.index
+    made = _OPTIONS.get(index)
+    if made is None:
+        made = _OPTIONS[index] = {}
+    found = made.get(actor)
+    if found is None:
+        found = made[actor] = _OptionActions(scenario, actor)
+    return found
+
+
+#: each scenario index's option actions per actor, kept weakly as ``_BUILT`` is
+_OPTIONS: WeakKeyDictionary[object, dict[str, _OptionActions]] = WeakKeyDictionary()
+
+
+def _problem(check: Callable[..., object], *args: object) -> RuleViolation | None:
+    """The refusal ``check(*args)`` raises, or None."""
+    try:
+        check(*args)
+    except RuleViolation as exc:
+        return exc
+    return None
 
 
 def _expect(state: State, kind: str, action: Action) -> None:
@@ -207,18 +270,18 @@ def _expect(state: State, kind: str, action: Action) -> None:
     raise RuleViolation(Code.WRONG_PHASE, f"The game is not waiting for '{kind}' now (it waits for: {waiting}).")
 
 
-def _move_problem(state: State, action: Action) -> RuleViolation | None:
-    """Why this move may not be played now, or None."""
-    try:
-        _check_move(state, action)
-    except RuleViolation as exc:
-        return exc
-    return None
-
-
 def _check_move(state: State, action: Action) -> MoveType:
     move = _move(state, action.move)
-    actor = action.actor
+    _check_turn(state, action.actor)
+    _check_place(state, move, action)
+    _check_link(state, move, action)
+    _check_own(state, move, action.actor)
+    _check_requirements(state, move, action.track, action.actor)
+    return move
+
+
+def _check_turn(state: State, actor: str | None) -> None:
+    """The checks that hold for every move of ``actor`` now: its turn, with actions left."""
     if actor not in state.resources:
         raise RuleViolation(Code.UNKNOWN_ACTOR, f"There is no actor called {actor!r}.")
     if state.over:
@@ -232,22 +295,31 @@ def _check_move(state: State, action: Action) -> MoveType:
                                              f"not {possessive(_actor_name(state, actor))}.")
     if state.actions_left.get(actor, 0) <= 0:
         raise RuleViolation(Code.NO_ACTIONS_LEFT, f"{_actor_name(state, actor)} has no actions left this round.")
+
+
+def _check_place(state: State, move: MoveType, action: Action) -> None:
+    """Where the move is played: a global move on no track, a track move at an open table of the actor's
+    (for a track move on a track, the same answer for every move: ``move_options`` asks once a track)."""
+    actor = action.actor
     if move.scope == "global":
         if action.track is not None:
             raise RuleViolation(Code.GLOBAL_MOVE, f"'{move.name}' is a global move; it is not played on a track.")
-    else:
-        if action.track is None:
-            raise RuleViolation(Code.NEEDS_TRACK, f"'{move.name}' is played on a track: choose one.")
-        spec = _track_spec(state, action.track)
-        if actor not in spec.members:
-            raise RuleViolation(
-                Code.NOT_A_MEMBER,
-                f"{_actor_name(state, actor)} is not at the table of '{spec.name}' "
-                f"(members: {', '.join(_actor_name(state, m) for m in spec.members)}).",
-            )
-        track = state.tracks[action.track]
-        if not track.is_open:
-            raise RuleViolation(Code.TRACK_CLOSED, f"'{spec.name}' is {track.status}: no more moves there.")
+        return
+    if action.track is None:
+        raise RuleViolation(Code.NEEDS_TRACK, f"'{move.name}' is played on a track: choose one.")
+    spec = _track_spec(state, action.track)
+    if actor not in spec.members:
+        raise RuleViolation(
+            Code.NOT_A_MEMBER,
+            f"{_actor_name(state, actor)} is not at the table of '{spec.name}' "
+            f"(members: {', '.join(_actor_name(state, m) for m in spec.members)}).",
+        )
+    track = state.tracks[action.track]
+    if not track.is_open:
+        raise RuleViolation(Code.TRACK_CLOSED, f"'{spec.name}' is {track.status}: no more moves there.")
+
+
+def _check_link(state: State, move: MoveType, action: Action) -> None:
     if move.link:
         if state.independence == "strict":
             linked = (
@@ -266,6 +338,10 @@ def _check_move(state: State, action: Action) -> MoveType:
             raise RuleViolation(Code.TRACK_CLOSED, f"'{other.name}' is {state.tracks[other.id].status}: it cannot be linked.")
     elif action.link is not None:
         raise RuleViolation(Code.INVALID_ACTION, f"'{move.name}' does not link tracks.")
+
+
+def _check_own(state: State, move: MoveType, actor: str | None) -> None:
+    """What the move asks of its actor, wherever it is played: once a game, its cost."""
     if move.once_per_game and (actor, move.id) in state.used_once:
         raise RuleViolation(Code.ALREADY_USED, f"{_actor_name(state, actor)} has already made '{move.name}' this game.")
     have = state.resources[actor]
@@ -275,8 +351,10 @@ def _check_move(state: State, action: Action) -> MoveType:
                 Code.CANNOT_AFFORD,
                 f"'{move.name}' costs {amount} {key}; {_actor_name(state, actor)} has {have.get(key, 0)}.",
             )
-    view = ReadView(state, action.track, actor)
+
+
+def _check_requirements(state: State, move: MoveType, track: str | None, actor: str | None) -> None:
+    view = ReadView(state, track, actor)
     for cond in move.requires:
         if not cond.holds(view):
             raise RuleViolation(Code.REQUIREMENT_UNMET, f"'{move.name}' needs {cond.describe()}.")
-    return move

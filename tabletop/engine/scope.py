@@ -89,6 +89,7 @@ class Bench:
         self.changes: list[dict[str, Any]] = []
         self.logs: list[str] = []
         self.goodwill: list[str] = []  # what spilled over from agreements, in words (settle._spill_over)
+        self.spent: set[str] = set()  # tracks whose goodwill this action used up (State.goodwill_spent)
         self.specs = {t.id: t for t in state.ruleset.tracks}
         if own is not None:
             self.drafts[own] = _Draft(state.tracks[own], self.specs[own])
@@ -206,6 +207,8 @@ def goodwill_meters(old: State, new: State) -> dict[str, int]:
     ranges = {m.id: (m.min, m.max) for m in old.ruleset.meters}
     specs = {t.id: t for t in old.ruleset.tracks}
     for tid in newly_agreed(old, new):
+        if tid in old.goodwill_spent:
+            continue  # agreed before: its goodwill came then
         for effect in specs[tid].on_agreed:
             amount = getattr(effect, "add", 0) if effect.key == "meter" else 0
             if amount <= 0:

@@ -23,6 +23,8 @@ def _commit(state: State, bench: Bench, **extra: Any) -> State:
     resources = state.resources
     if bench.resources is not None and bench.actor is not None:
         resources = {**state.resources, bench.actor: bench.resources}
+    if bench.spent:
+        extra["goodwill_spent"] = state.goodwill_spent | bench.spent
     return evolve(state, tracks=tracks, meters=meters, resources=resources, **extra)
 
 
@@ -38,7 +40,9 @@ def _spill_over(bench: Bench) -> None:
 
     Only a final agreement spills over (under linked: once the package holds),
     and nothing but an agreement does: a collapse, tension or a deferral moves
-    no meter. Its words go into ``bench.goodwill`` for the event's summary.
+    no meter. It spills over once a game: a track the facilitator reopens and
+    agrees again brought its goodwill the first time. Its words go into
+    ``bench.goodwill`` for the event's summary.
     """
     meters = {m.id: m for m in bench.state.ruleset.meters}
     for spec in bench.state.ruleset.tracks:
@@ -47,6 +51,9 @@ def _spill_over(bench: Bench) -> None:
             continue
         if d.original.status == "agreed" and not d.original.provisional:
             continue
+        if spec.id in bench.state.goodwill_spent:
+            continue  # agreed once before, reopened by the facilitator: its goodwill came then
+        bench.spent.add(spec.id)
         gains = []
         for effect in spec.on_agreed:
             meter, gained = bench.spill_over(spec.id, effect)

@@ -88,6 +88,10 @@ class State:
     event_done: bool = False
     queue: tuple[Proposal, ...] = ()
     used_once: frozenset[tuple[str, str]] = frozenset()
+    #: tracks whose agreement has spilled over (``on_agreed``): goodwill comes once a game, however
+    #: often a facilitator reopens and re-agrees a track. Not in the hash: the events rebuild it on
+    #: every replay, and leaving it out keeps the hashes of every save written before it.
+    goodwill_spent: frozenset[str] = frozenset()
     chance: int = 0
     seq: int = 0
     history: _LogNode | None = None

@@ -16,6 +16,7 @@ from typing import Any, NamedTuple
 from ..content.grammar import possessive
 from ..content.literal import literal
 from ..engine import Action, RuleViolation, State, legal_actions, move_options, waiting_for
+from ..engine.legal import link_partners
 from ..engine.sides import is_own_move
 from ..engine.wording import move_words, named, names
 from .sealed import SealedStep
@@ -298,11 +299,7 @@ def move_decision(state: State, actor: str, stage: str | None) -> Decision:
         return _track_decision(state, actor)
     n = names(state)
     entries = []
-    for action, problem in own_move_options(state, actor):
-        if (stage == GLOBAL) != (action.track is None):
-            continue
-        if action.track is not None and action.track != stage:
-            continue
+    for action, problem in _stage_options(state, actor, stage):
         move = next(m for m in state.ruleset.moves if m.id == action.move)
         label = [(literal(move.name), "")]
         if action.link:
@@ -312,6 +309,29 @@ def move_decision(state: State, actor: str, stage: str | None) -> Decision:
     entries.append(Choice(styled("\u2190 Back to the tracks"), Stage(None)))
     where = "everyone" if stage == GLOBAL else n.get(stage, stage)
     return Decision(styled(f"{n[actor]} on {where}: pick a move (escape: back)."), tuple(entries))
+
+
+def _stage_options(state: State, actor: str, stage: str) -> list[tuple[Action, RuleViolation | None]]:
+    """The move options on one stage (a track, or ``GLOBAL``), a link move once for each track it
+    may be linked with: the engine lists it once a track, its partner open."""
+    out: list[tuple[Action, RuleViolation | None]] = []
+    for action, problem in own_move_options(state, actor):
+        if (stage == GLOBAL) != (action.track is None):
+            continue
+        if action.track is not None and action.track != stage:
+            continue
+        linking = action.track is not None and action.link is None and _is_link(state, action)
+        partners = link_partners(state, stage) if linking else []
+        if partners and state.independence != "strict":
+            out.extend((Action("move", actor=action.actor, move=action.move, track=stage, link=other), problem)
+                       for other in partners)
+        else:
+            out.append((action, problem))
+    return out
+
+
+def _is_link(state: State, action: Action) -> bool:
+    return state.scenario.index.moves[action.move or ""].link
 
 
 def own_move_options(state: State, actor: str) -> list[tuple[Action, RuleViolation | None]]:

@@ -41,6 +41,8 @@ def _seats(actor_ids: list[str], asked: Mapping[str, str] | None) -> dict[str, s
 
 def _teams(seats: Mapping[str, str], asked: Mapping[str, str] | None) -> dict[str, str]:
     """The names of the human teams: cleaned, empty ones and bot seats left out."""
+    if not asked:
+        return {}  # the command line's start names no teams: the team-name rules are not imported
     from ..store.players import clean_team_name
 
     out = {}
@@ -139,6 +141,9 @@ class Session:
 
     def acting(self) -> str | None:
         """The actor the game waits on (None: the facilitator or the game itself)."""
+        state = self.state
+        if state.phase == "moves" and state.turn is not None and state.card is None and not state.over:
+            return state.turn  # a team's turn (its pass is always legal): no need to list every move
         options = self.options()
         return options[0].actor if options else None
 
@@ -147,11 +152,11 @@ class Session:
 
     def bot_action(self) -> Action | None:
         """The action a bot takes now, if the game waits on a bot."""
-        options = self.options()
-        if not options or not self.is_bot(options[0].actor):
-            return None
-        actor = options[0].actor
+        actor = self.acting()
+        if not self.is_bot(actor):
+            return None  # a human team or the facilitator: nothing to list
         assert actor is not None
+        options = self.options()
         from ..sim.bots import Bot
 
         rng = random.Random(f"seat/{self.state.seed}/{self.state.seq}/{actor}")

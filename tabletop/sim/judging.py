@@ -36,7 +36,10 @@ What effects are worth depends on the policy (``random`` judges nothing):
   goodwill and likes a show of strength a little.
 
 Asking for mediation is one move among others, worth what its effects and
-its even odds make it worth.
+its even odds make it worth. A parked or collapsed track set open again (a
+card's answer) is worth something to a team that still wants it moved and
+costs one whose goal was that closure; a link move that trades across tracks
+is judged by what its ``link_effects`` bring the track it names.
 """
 
 from __future__ import annotations
@@ -108,13 +111,15 @@ class Sums:
 class MoveTraits:
     """What a bot needs to know of a move, worked out once."""
 
-    __slots__ = ("move", "ok", "fail", "cost")
+    __slots__ = ("move", "ok", "fail", "cost", "linked")
 
     def __init__(self, move: MoveType):
         self.move = move
         self.ok = Sums(move.effects)
         self.fail = Sums(move.fail_effects)
         self.cost = sum(move.cost.values())
+        # what a link move brings the track it names: its link_effects (a trade), else its effects again
+        self.linked = Sums(move.link_effects) if move.link_effects else self.ok
 
 
 class Goal:
@@ -242,6 +247,8 @@ class Judge:
         spec = self.state.scenario.index.tracks[tid]
         goals = self.know.goals[self.actor].get(tid, [])
         worth = 0.0
+        if status == "open":
+            return self._reopening_worth(track.status, goals)
         for goal in goals:
             if status in goal.statuses:
                 worth += 2.0 if goal.at_least is None or track.position >= goal.at_least else 0.5
@@ -250,6 +257,19 @@ class Judge:
         if not goals:
             near = track.tension >= spec.breakdown_at - 2
             worth += 0.8 if near and self.policy == "cooperative" else -0.3
+        return worth
+
+    def _reopening_worth(self, status: str, goals: Sequence[Goal]) -> float:
+        """A parked or collapsed track set open again: wanted by a team that still wants it to
+        move, unwanted by one whose goal was that very closure."""
+        if not goals:
+            return -0.3 if self.policy == "cooperative" and status == "deferred" else 0.0
+        worth = 0.0
+        for goal in goals:
+            if status in goal.statuses:
+                worth -= 2.0  # its goal met by the closure: reopening undoes it
+            elif not goal.parks:
+                worth += 1.0  # the track it wants moved is back on the table
         return worth
 
     def effects_worth(self, sums: Sums, tid: str | None) -> float:
@@ -320,7 +340,7 @@ class Judge:
         p = self.odds(move, action)
         ok = self.effects_worth(traits.ok, action.track)
         if action.link is not None:
-            ok += self.stake(action.link) * traits.ok.progress
+            ok += self.stake(action.link) * traits.linked.progress
         fail = self.effects_worth(traits.fail, action.track) if p < 1 else 0.0
         worth = p * ok + (1 - p) * fail - cost
         if self.policy == "hardliner" and traits.ok.progress > 0 and action.track and self.stake(action.track) > 0:
@@ -335,7 +355,7 @@ class Judge:
         traits = self.know.moves[move_id]
         worth = self.effects_worth(traits.ok, tid)
         if link is not None:
-            worth += self.stake(link) * traits.ok.progress
+            worth += self.stake(link) * traits.linked.progress
         return worth
 
 

@@ -100,7 +100,9 @@ def simulate(
     agreements_with: dict[str, int] = dict.fromkeys(cards, 0)
     objectives = {a.id: {"met": 0, "per_objective": [0] * len(a.objectives)} for a in rs.actors}
     agreements = 0
+    ended_in_round: dict[str, int] = {}
     for result in run_games(scenario, games, seed, bots, workers, save_dir, progress):
+        ended_in_round[str(result.rounds)] = ended_in_round.get(str(result.rounds), 0) + 1
         agreed_here = 0
         for tid, (status, since) in result.tracks.items():
             tracks[tid][status] += 1
@@ -138,6 +140,8 @@ def simulate(
         "elapsed_s": round(time.perf_counter() - started, 3),
         "tracks": tracks,
         "agreements_per_game": round(agreements / games, 3) if games else 0.0,
+        # games by the round they ended in (a package deal that ends in round 1 is a straw man)
+        "ended_in_round": dict(sorted(ended_in_round.items(), key=lambda kv: int(kv[0]))),
         "cards": cards,
         "objectives": objectives,
     }

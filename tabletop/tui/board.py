@@ -10,6 +10,7 @@ command palette's provider in :mod:`.commands`.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -41,18 +42,21 @@ from ..play.session import Session
 from . import clock as room_clock
 from .bars import KeyBar, TitleBar
 from .clock import Now
-from .commands import Command, GameCommands
 from .decisionlist import DecisionList, Entry, option_label, rich_text
 from .keys import key_available
 from .notices import Refusals
 from .powers import FacilitatorPowers
-from .review import review_text
-from .savefail import not_saved_words
 from .text import literal, move_words, names
 from .timekeeper import Timekeeper
 from .widgets import Board, BoardPart, CardPanel, RulingsPanel, TurnPanel
 
-# The dialogs (.modals) are imported by the actions that open them: the first board needs none.
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+    from .commands import Command
+
+# Imported on first use, as the first board needs none of them: the dialogs (.modals), the end
+# screen, the round review's words, a failed save's advice and the command palette's provider.
 
 BOT_DELAY = 0.9  # seconds a bot "thinks" so the room can follow
 
@@ -233,8 +237,8 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
         options = self.query_one("#decision", OptionList)
         highlighted = options.highlighted
         options.clear_options()
-        for i, entry in enumerate(entries):
-            options.add_option(Option(option_label(i + 1, entry), id=str(i)))
+        # in one call: the list lays out its lines once, not once an entry (a big board lists hundreds)
+        options.add_options([Option(option_label(i + 1, entry), id=str(i)) for i, entry in enumerate(entries)])
         if entries:
             first_ok = next((i for i, e in enumerate(entries) if not e.problem), 0)
             keep = highlighted if highlighted is not None and highlighted < len(entries) and same_list else first_ok
@@ -250,8 +254,12 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
 
     def _show_decision(self, state: State, at_hand: Decision) -> None:
         """Draw a decision: its prompt, and each entry with what picking it does here."""
-        prompt = (review_text(state, self.session.save_head) if isinstance(at_hand.prompt, RoundReview)
-                  else rich_text(at_hand.prompt))
+        if isinstance(at_hand.prompt, RoundReview):
+            from .review import review_text
+
+            prompt = review_text(state, self.session.save_head)
+        else:
+            prompt = rich_text(at_hand.prompt)
         self._set_entries(prompt, [Entry(rich_text(c.label), self._run(state, c), c.refusal, c.hint)
                                    for c in at_hand.entries])
 
@@ -365,6 +373,8 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
                 self._bot_timer.stop()
                 self._bot_timer = None
             self.refresh_view()
+        from .savefail import not_saved_words
+
         self.notify(literal(not_saved_words(exc, self.session.save_path, by_bot)),
                     title="Not saved: the action was not taken", severity="error", timeout=30, markup=False)
 
@@ -426,6 +436,13 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
         self.app.push_screen(EndScreen(self.session.state, self.session.save_path, head=self.session.save_head))
 
 
-BoardScreen.COMMANDS = {GameCommands}
+def _game_commands() -> type[Provider]:
+    """The palette's provider, imported when the palette first opens (Textual takes a callable)."""
+    from .commands import GameCommands
+
+    return GameCommands
+
+
+BoardScreen.COMMANDS = {_game_commands}
 
 __all__ = ["BOT_DELAY", "BoardScreen"]

@@ -16,8 +16,7 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 Now = Callable[[], float]
 
@@ -27,9 +26,11 @@ def wall_clock() -> float:
     return time.monotonic()
 
 
-@dataclass(frozen=True)
-class ClockReading:
-    """The clock as saved beside an event: what a resume starts from."""
+class ClockReading(NamedTuple):
+    """The clock as saved beside an event: what a resume starts from.
+
+    A named tuple, not a dataclass: a dataclass compiles its methods when the board is first
+    imported, before the room sees anything."""
 
     phase_left: float | None  # seconds left on the phase timer; None: the phase has no timer
     paused: bool

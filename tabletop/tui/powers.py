@@ -19,12 +19,13 @@ from textual.timer import Timer
 from ..engine import Action
 from ..engine.review import undo_target
 from ..play.session import Session
-from .facilitator import PRIVATE_WARNING, FacilitatorPanel
 from .text import literal, names
 from .timekeeper import Timekeeper
 
 if TYPE_CHECKING:
     from textual.screen import Screen
+
+    from .facilitator import FacilitatorPanel
 
     _Screen = Screen[None]
 else:
@@ -80,6 +81,8 @@ class FacilitatorPowers(_Screen):
 
     def _facilitator_panel(self) -> FacilitatorPanel:
         """The facilitator's panel, made the first time it is opened (most sessions never do)."""
+        from .facilitator import FacilitatorPanel  # imported then too: the first frame needs none of it
+
         found = self.query("#facilitator")
         if found:
             return found.first(FacilitatorPanel)
@@ -94,6 +97,7 @@ class FacilitatorPowers(_Screen):
 
     def action_private_notes(self) -> None:
         """Control notes and secret objectives on the shared screen, once the facilitator confirms."""
+        from .facilitator import PRIVATE_WARNING
         from .modals import ConfirmScreen
 
         if self.show_private is not None:

@@ -264,6 +264,17 @@ def packed(items: list[str], width: int | None, sep: str = " \u00b7 ") -> str:
     return "\n".join(lines)
 
 
+def member_label(state: State, actor_id: str) -> str:
+    """How a track panel names a member: a short id is a code read as one (RU, UA), a longer one
+    is an id for files, not for the room (``bridge`` is the *Mediating states*): then the actor's
+    name, without a gloss in brackets ("Kessaria (upstream)" -> "Kessaria")."""
+    if len(actor_id) <= 3:
+        return literal(actor_id.upper())
+    name = state.scenario.index.actors[actor_id].name
+    short = name.split(" (", 1)[0].strip()
+    return literal(short or name)
+
+
 def track_text(state: State, track_id: str, compact: bool = False, width: int | None = None) -> Text:
     """What a track's panel holds: its ladder with the position marked, tension against breakdown, members.
 
@@ -290,11 +301,11 @@ def track_text(state: State, track_id: str, compact: bool = False, width: int | 
         out.append(f" {track.tension}/{spec.breakdown_at}", style="bold red" if danger else "")
         if danger:  # the gauge's full length is the breakdown; the words only when it is near
             out.append(f" \u26a0 NEAR BREAKDOWN at {spec.breakdown_at}", style="bold red")
-        items = [literal(m.upper()) for m in spec.members]
+        items = [member_label(state, m) for m in spec.members]
         if spec.ratify is not None:
             items.append(f"ratify {spec.threshold()}")
             if spec.vetoes():
-                items.append("veto " + " ".join(literal(v.upper()) for v in spec.vetoes()))
+                items.append("veto " + " ".join(member_label(state, v) for v in spec.vetoes()))
         out.append("\n" + packed(items, width), style="dim")
     return out
 
@@ -332,7 +343,13 @@ class Board(Widget):
         self._acting: str | None = None
         self.compact = False
         self._view: tuple[object, ...] | None = None
-        self._built: tuple[tuple[object, ...], int, list[Strip]] | None = None
+        self._built: tuple[tuple[object, ...], int, list[Strip | None]] | None = None
+        #: each row of two track panels as last drawn, by its widths, colours and its tracks' view: a
+        #: key press on a big board draws again only the rows it changed
+        self._rows: dict[tuple[object, ...], list[Strip]] = {}
+        self._bodies: dict[tuple[object, ...], Lines] = {}  # each track's wrapped text, by its state
+        self._pending: dict[int, tuple[object, ...]] = {}  # rows not drawn yet, by their first line
+        self.rows_drawn = 0  # rows of track panels drawn so far (tests count them)
 
     def show(self, state: State, acting: str | None = None, compact: bool = False) -> None:
         self._state, self._acting, self.compact = state, acting, compact
@@ -367,52 +384,80 @@ class Board(Widget):
         out.append_text(track_text(state, track_id, self.compact))
         return out
 
-    def _build(self, width: int) -> tuple[tuple[object, ...], int, list[Strip]]:
+    def _build(self, width: int) -> tuple[tuple[object, ...], int, list[Strip | None]]:
+        """The board's lines at ``width``: a row of track panels not drawn before is left None (its
+        height known) until it is first shown (:meth:`render_line`): a big board draws what fits."""
         view = self._view if self._view is not None else self._view_of(self._state, self._acting, self.compact)
         if self._built is not None and self._built[0] == view and self._built[1] == width:
             return self._built
         state, colors, console = self._state, self.app.theme_variables, self.app.console
-        specs = state.ruleset.tracks
-        lines: list[list[Segment]] = []
+        # the widget's own colours under every cell, as Textual gives them to a rendered Rich renderable
+        base = self.visual_style.rich_style
+        strips: list[Strip | None] = []
+        self._pending = {}
         if self.compact:
-            for t in specs:
+            for t in state.ruleset.tracks:
                 for line in track_text(state, t.id, compact=True).split("\n"):
                     line.truncate(max(1, width - 2), overflow="ellipsis", pad=True)
-                    lines.append([_SPACE, *line.render(console, end=""), _SPACE])
-        else:
-            left = max(8, (width - 1) // 2)
-            right = max(8, width - 1 - left)
-            for row_start in range(0, len(specs), 2):
-                row = specs[row_start:row_start + 2]
-                widths = [left, right][: len(row)]
-                bodies = [track_text(state, t.id, width=w - 4).wrap(console, w - 4)
-                          for t, w in zip(row, widths, strict=True)]
-                rows = max(TRACK_ROWS, *(len(body) for body in bodies))
-                panels = []
-                for t, body, w in zip(row, bodies, widths, strict=True):
-                    kind = "acting" if self._is_acting(state, t.id, self._acting) else state.tracks[t.id].status
-                    frame, color_name = BORDERS[kind]
-                    panels.append(_panel(console, body, w, rows, frame, _color(colors, color_name),
-                                         literal(t.name), status_word(state, t.id)))
-                if len(panels) == 1:  # the second column stays empty, in the board's colours
-                    panels.append([[Segment(" " * right)]] * len(panels[0]))
-                for first, second in zip(*panels, strict=True):
-                    lines.append([*first, _SPACE, *second])
-        if self.compact:
+                    strips.append(Strip(Segment.apply_style([_SPACE, *line.render(console, end=""), _SPACE], base)))
             # one line a meter, no frame: on a small screen the rows go to the rulings
             for m in state.ruleset.meters:
                 line = meter_text(state, m.id)
                 line.truncate(max(1, width - 2), overflow="ellipsis", pad=True)
-                lines.append([_SPACE, *line.render(console, end=""), _SPACE])
+                strips.append(Strip(Segment.apply_style([_SPACE, *line.render(console, end=""), _SPACE], base)))
         else:
+            self._plan_rows(view[1], width, base, strips)
             meters = meters_text(state).wrap(console, max(1, width - 4))
-            lines.extend(_panel(console, meters, width, len(meters), box.ROUNDED, _color(colors, "secondary"),
-                                "Meters", None))
-        # the widget's own colours under every cell, as Textual gives them to a rendered Rich renderable
-        base = self.visual_style.rich_style
-        strips = [Strip(Segment.apply_style(line, base)) for line in lines]
+            strips.extend(Strip(Segment.apply_style(line, base)) for line in _panel(
+                console, meters, width, len(meters), box.ROUNDED, _color(colors, "secondary"), "Meters", None))
         self._built = (view, width, strips)
         return self._built
+
+    def _plan_rows(self, tracks: tuple[object, ...], width: int, base: Style, strips: list[Strip | None]) -> None:
+        """The rows of two track panels: kept as drawn while their tracks are unchanged, else their
+        height worked out (the wrapped texts, kept per track state) and their drawing left for later."""
+        state, console = self._state, self.app.console
+        specs = state.ruleset.tracks
+        left = max(8, (width - 1) // 2)
+        right = max(8, width - 1 - left)
+        kept, self._rows = self._rows, {}
+        bodies, self._bodies = self._bodies, {}
+        for row_start in range(0, len(specs), 2):
+            row = specs[row_start:row_start + 2]
+            row_key = (left, right, base, tracks[row_start:row_start + 2])
+            drawn = kept.get(row_key)
+            if drawn is not None:
+                self._rows[row_key] = drawn
+                strips.extend(drawn)
+                continue
+            texts = []
+            for t, w in zip(row, (left, right), strict=False):
+                s = state.tracks[t.id]
+                body_key = (t.id, s.position, s.tension, s.status, w)
+                text = bodies.get(body_key) or track_text(state, t.id, width=w - 4).wrap(console, w - 4)
+                self._bodies[body_key] = text
+                texts.append(text)
+            height = max(TRACK_ROWS, *(len(text) for text in texts)) + 2
+            self._pending[len(strips)] = (row_key, row, texts, (left, right), height)
+            strips.extend([None] * height)
+
+    def _draw_row(self, start: int, strips: list[Strip | None]) -> None:
+        """Draw the row of track panels whose first line is ``start`` into ``strips``."""
+        row_key, row, texts, (left, right), height = self._pending.pop(start)
+        state, colors, console = self._state, self.app.theme_variables, self.app.console
+        self.rows_drawn += 1
+        panels = []
+        for t, body, w in zip(row, texts, (left, right), strict=False):
+            kind = "acting" if self._is_acting(state, t.id, self._acting) else state.tracks[t.id].status
+            frame, color_name = BORDERS[kind]
+            panels.append(_panel(console, body, w, height - 2, frame, _color(colors, color_name),
+                                 literal(t.name), status_word(state, t.id)))
+        if len(panels) == 1:  # the second column stays empty, in the board's colours
+            panels.append([[Segment(" " * right)]] * len(panels[0]))
+        base = row_key[2]
+        drawn = [Strip(Segment.apply_style([*first, _SPACE, *second], base)) for first, second in zip(*panels, strict=True)]
+        strips[start:start + height] = drawn
+        self._rows[row_key] = drawn
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(self._build(width)[2])
@@ -421,7 +466,11 @@ class Board(Widget):
         # the board draws its lines itself: a Rich Panel per track cost a tenth of the first frame
         width = self.content_size.width
         strips = self._build(width)[2]
-        return strips[y] if y < len(strips) else Strip.blank(width, self.visual_style.rich_style)
+        if y >= len(strips):
+            return Strip.blank(width, self.visual_style.rich_style)
+        if strips[y] is None:
+            self._draw_row(max(start for start in self._pending if start <= y), strips)
+        return strips[y]  # type: ignore[return-value]
 
     def on_mount(self) -> None:
         # the borders are drawn in the theme's colours: a new theme draws them anew
@@ -432,4 +481,5 @@ class Board(Widget):
 
     def _theme_changed(self, _theme: object) -> None:
         self._built = None
+        self._rows, self._pending = {}, {}
         self.refresh()

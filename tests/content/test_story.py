@@ -102,16 +102,20 @@ def test_russias_attitude_to_ukraines_eu_path_is_global() -> None:
 
 
 def test_norm_reaffirmed_then_deferred_meets_ukraines_borders_objective() -> None:
-    state = _moves_phase()
+    # round 1's card on the master events list: the European declaration on territorial integrity
+    state = new_game(load_scenario("parallel-tracks"), seed=3)
+    state = apply(state, Action("draw"))
+    assert state.card == "integrity-declaration"
+    state = apply(state, Action("choose", actor="eu", track="borders", card="integrity-declaration", choice=0))
+    state = apply(state, Action("advance"))
     ukraine = [obj.track for obj, _ in objectives_met(state)["ua"]]
     assert "borders" in ukraine
-    state = apply(state, Action("move", actor="ru", move="concede", track="borders"))
     assert state.tracks["borders"].position == 1
     spec = next(t for t in state.ruleset.tracks if t.id == "borders")
     assert spec.ladder[1] == "Norm reaffirmed"
-    for actor in ("ua", "us", "eu", "bridge"):
-        state = apply(state, Action("pass", actor=actor))
     state = apply(state, Action("move", actor="ru", move="defer", track="borders"))
+    for actor in ("ua", "us", "eu", "bridge", "ru"):
+        state = apply(state, Action("pass", actor=actor))
     state = apply(state, Action("advance"))
     state = apply(state, Action("vote", actor="ua", track="borders", accept=True))
     state = apply(state, Action("vote", actor="eu", track="borders", accept=True))
@@ -155,3 +159,49 @@ def test_the_seed_map_is_linked_and_covers_every_paragraph() -> None:
     assert [row.split("|")[1].strip() for row in rows] == [f"¶{i}" for i in range(1, 8)]
     for doc in ("README.md", "docs/authoring.md"):
         assert "seed-map.md" in (REPO / doc).read_text(encoding="utf-8"), doc
+
+
+# --------------------------------------------------------------------------
+# The rules the seed needed, used by the bundled content (issue 15)
+
+
+def test_the_goodwill_tracks_raise_trust_when_agreed_and_nothing_else_does() -> None:
+    scenario = load_scenario("parallel-tracks")
+    spill = {t.id: [(e.meter, e.add) for e in t.on_agreed] for t in scenario.ruleset.tracks if t.on_agreed}
+    assert spill == {"strategic-stability": [("trust", 1)], "track-two": [("trust", 1)]}
+    state = _moves_phase()
+    trust = state.meters["trust"]
+    state = apply(state, Action("override", track="strategic-stability", status="agreed", reason="Treaty signed"))
+    assert state.meters["trust"] == trust + 1
+    state = apply(state, Action("override", track="track-two", status="collapsed", reason="Experts recalled"))
+    assert state.meters["trust"] == trust + 1  # failure does not spill over
+
+
+@pytest.mark.parametrize("name", ["parallel-tracks", "river-basin"])
+def test_the_compared_package_deal_is_the_fair_one(name: str) -> None:
+    """simulate --compare and the paired report play the strict ruleset as linked: with the
+    reopen rule and the link move as a trade, not the collapse of everything."""
+    ruleset = load_scenario(name).ruleset
+    assert ruleset.ruleset.independence == "strict" and ruleset.ruleset.linked_collapse == "reopen"
+    link = next(m for m in ruleset.moves if m.link)
+    assert [e.key for e in link.link_effects] == ["progress"]
+
+
+def test_every_seed_card_is_on_the_master_events_list() -> None:
+    cards = load_scenario("parallel-tracks").deck.cards
+    seeded = [c for c in cards if "seed" in c.tags]
+    assert len(seeded) >= 6
+    assert [c.id for c in seeded if c.schedule is None] == []
+    first = next(c for c in cards if c.schedule is not None and c.schedule.round == 1 and not c.schedule.when)
+    assert first.id == "integrity-declaration"  # the norm reaffirmed comes first, then the rest
+
+
+@pytest.mark.parametrize("path", DECKS, ids=[p.stem for p in DECKS])
+def test_every_track_has_a_debrief_prompt_some_for_the_room(path: Path) -> None:
+    scenario_id = {"parallel-tracks-events": "parallel-tracks", "river-basin-events": "river-basin"}[path.stem]
+    scenario = load_scenario(scenario_id)
+    prompts = scenario.deck.prompts
+    for track in scenario.ruleset.tracks:
+        mine = [p for p in prompts if p.track == track.id]
+        assert any(p.status is None for p in mine), track.id  # asked whatever the ending
+        assert any(p.participants for p in mine), track.id

@@ -44,7 +44,7 @@ FORMAT = 1
 
 #: bundled ruleset id -> the seed its golden game is played with (all bots "mixed")
 GAMES = {
-    "parallel-tracks": 10,  # strict: 8 full rounds, agreements and collapses side by side
+    "parallel-tracks": 2,  # strict: 8 full rounds; agreed (goodwill spilling over), collapsed, deferred and open side by side
     "parallel-tracks-linked": 1,  # linked: a package completed around deferred tracks
     "river-basin": 8,  # the second scenario, which shares no ids with the first
 }

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tabletop import apply, new_game
+from tabletop import Action, apply, new_game
 from tabletop.content import Scenario
 from tabletop.content.fields import replace
 from tabletop.content.vocabulary import MeterEffect, ResourceEffect, TensionEffect
@@ -82,3 +82,39 @@ def test_goodwill_in_words() -> None:
     assert change_text(change, names) == "Mutual trust 2 \u2192 3 (goodwill: Borders agreed)"
     assert change_text(change, names, compact=True) == "Mutual trust 2\u21923 (goodwill: Borders agreed)"
     assert change_text(Change.from_data({"meter": "trust", "from": 3, "to": 2}), names) == "Mutual trust 3 \u2192 2"
+
+
+def _override(track: str, **values: object) -> Action:
+    return Action("override", track=track, reason="For the test", **values)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("trust_start", [4, 10], ids=["room-to-rise", "at-its-maximum"])
+def test_goodwill_spills_over_once_however_often_a_track_is_agreed(trust_start: int) -> None:
+    """agreed -> open -> agreed by override: the goodwill came with the first agreement, not again.
+
+    At its maximum the meter gains nothing the first time; it still gains nothing
+    the second time, once the facilitator has lowered it.
+    """
+    scenario = catalogue_scenario(
+        "strict", {"tracks.beta.on_agreed": [{"meter": "trust", "add": 1}], "meters.trust.start": trust_start}
+    )
+    state = run(new_game(scenario, seed=1), AGREE_BETA)
+    first = state.meters["trust"]
+    assert state.tracks["beta"].status == "agreed" and first == min(10, trust_start + 1)
+    state = apply(state, Action("override", meter="trust", value=first - 2, reason="A scandal"))
+    state = apply(state, _override("beta", status="open"))
+    state = apply(state, _override("beta", status="agreed"))
+    assert state.tracks["beta"].status == "agreed"
+    assert state.meters["trust"] == first - 2
+    assert "goodwill" not in state.last.summary  # type: ignore[union-attr]
+
+
+def test_an_undone_agreement_leaves_its_goodwill_to_come() -> None:
+    """Undo takes the agreement back with its goodwill: the next agreement brings it."""
+    scenario = catalogue_scenario("strict", {"tracks.beta.on_agreed": [{"meter": "trust", "add": 1}]})
+    state = run(new_game(scenario, seed=1), AGREE_BETA)
+    assert state.meters["trust"] == 5
+    state = apply(state, Action("undo", reason="Wrong track"))
+    assert state.meters["trust"] == 4 and state.tracks["beta"].status == "open"
+    state = apply(state, _override("beta", status="agreed"))
+    assert state.meters["trust"] == 5

@@ -3,8 +3,8 @@ writes nothing into the scenario and keeps nothing alive after it."""
 
 from __future__ import annotations
 
-import dataclasses
 import gc
+import inspect
 import weakref
 
 from tabletop.content import Scenario
@@ -21,7 +21,7 @@ def _play(scenario: Scenario, seed: int) -> None:
 def test_playing_writes_nothing_into_the_scenario() -> None:
     scenario = catalogue_scenario("linked")
     _play(scenario, 3)
-    fields = {f.name for f in dataclasses.fields(scenario)}
+    fields = set(inspect.signature(Scenario).parameters)
     assert set(vars(scenario)) <= fields | {"index"}
 
 

@@ -12,7 +12,8 @@ facilitator's powers mixed in. What must hold in every game:
   track (undo excepted: it restores the state before, as a whole);
 - no dead ends: ``legal_actions`` is empty only once the game is over, and
   every action it lists is accepted; the moves it lists are exactly the
-  ``move_options`` without a problem, in the same order;
+  ``move_options`` without a problem, in the same order (a link move's entry
+  once for each partner it may name);
 - every game ends, within a bound computed from the scenario.
 """
 
@@ -32,7 +33,9 @@ from hypothesis import strategies as st
 from tabletop import RuleViolation, apply, legal_actions, new_game
 from tabletop.content import Scenario
 from tabletop.engine import State, move_options, objectives_met
+from tabletop.engine.legal import link_partners
 from tabletop.engine.actions import CHANCE_KINDS
+from tabletop.engine.scope import goodwill_meters
 
 from .support import BUNDLED_RULESETS, MODES, REPO, action_bound, bundled_as, catalogue_scenario, random_game
 
@@ -80,6 +83,19 @@ def _check_objectives(state: State) -> None:
             assert not (named and track.status == "agreed" and track.provisional), (actor, objective)
 
 
+def _playable_options(state: State, actor: str) -> list:
+    """The ``move_options`` without a problem, each link move's entry once for every partner it may name."""
+    out = []
+    for action, problem in move_options(state, actor):
+        if problem is not None:
+            continue
+        if action.link is None and state.scenario.index.moves[action.move].link:
+            out.extend(replace(action, link=other) for other in link_partners(state, action.track))
+        else:
+            out.append(action)
+    return out
+
+
 def _check_game(scenario: Scenario, seed: int, choices: int, facilitator: bool) -> None:
     strict = scenario.ruleset.ruleset.independence == "strict"
     bound = action_bound(scenario)
@@ -93,7 +109,7 @@ def _check_game(scenario: Scenario, seed: int, choices: int, facilitator: bool) 
         if before.phase == "moves" and before.turn is not None and before.card is None:
             # the listed moves are exactly the options a screen shows as playable, in its order
             listed = [a for a in legal_actions(before) if a.kind == "move"]
-            assert listed == [a for a, problem in move_options(before, before.turn) if problem is None]
+            assert listed == _playable_options(before, before.turn)
         # apply is pure: the state it was given is as it was
         assert before.hash == step.before_hash, f"apply changed the old state ({action.kind})"
         assert len(after.log) == len(before.log) + 1
@@ -102,7 +118,10 @@ def _check_game(scenario: Scenario, seed: int, choices: int, facilitator: bool) 
                 for tid, track in before.tracks.items():
                     if tid != action.track:
                         assert after.tracks[tid] == track, f"{action.kind} on {action.track} changed {tid}"
-                assert dict(after.meters) == dict(before.meters), f"{action.kind} on {action.track} changed a meter"
+                # a meter moves only by the goodwill of an agreement the action completed (on_agreed)
+                assert dict(after.meters) == goodwill_meters(before, after), (
+                    f"{action.kind} on {action.track} changed a meter beyond its agreement's goodwill"
+                )
             else:
                 assert dict(after.tracks) == dict(before.tracks), f"{action.kind} (no track) changed a track"
         last = after

@@ -92,8 +92,10 @@ def test_a_ruleset_that_never_reveals_keeps_them_secret_after_the_game(tmp_path:
 def test_the_json_report_says_who_it_is_for(tmp_path: Path) -> None:
     path = play(tmp_path / "mid.jsonl", scenario(), events=40)
     report = json.loads(render(path, "json", audience="participants"))
+    # the bundled deck's prompts are partly for the facilitator only
     assert report["audience"] == {"for": "participants",
-                                  "left_out": ["control notes", "secret objectives, until the game is over"]}
+                                  "left_out": ["control notes", "secret objectives, until the game is over",
+                                               "the facilitator's discussion prompts"]}
     assert all(not o["secret"] for a in report["objectives"] for o in a["objectives"])
     assert json.loads(render(path, "json"))["audience"]["for"] == "facilitator"
 
@@ -104,7 +106,8 @@ def test_the_command_line_takes_the_audience(tmp_path: Path, capsys: pytest.Capt
     path = play(tmp_path / "mid.jsonl", scenario(), events=40)
     assert main(["report", str(path), "--audience", "participants"]) == 0
     out = capsys.readouterr().out
-    assert "| For | the participants (left out: control notes; secret objectives, until the game is over) |" in out
+    assert ("| For | the participants (left out: control notes; secret objectives, until the game is over; "
+            "the facilitator's discussion prompts) |") in out
     with pytest.raises(SystemExit) as exit_:
         main(["report", str(path), "--audience", "room"])
     assert exit_.value.code == 2

@@ -180,27 +180,85 @@ def test_verify_does_not_hold_the_read_lines(tmp_path_factory: pytest.TempPathFa
     assert per_event < 2_500, f"{per_event:.0f} bytes per extra event"
 
 
-@pytest.mark.parametrize("tracks", [16, 64])
-def test_listing_moves_checks_each_move_once_a_track(tracks: int, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Under linked independence a link move pairs every two open tracks, but the refusal is worded once a track."""
-    import tabletop.engine.legal as legal
+def _turn_of_a_grown_game(tracks: int, actions: int = 0):  # noqa: ANN202 - a State
+    """The first team's turn of a linked game on ``tracks`` tracks, after ``actions`` more random legal actions."""
+    import random
+
     from tabletop.engine import apply, legal_actions, new_game
 
     from .growthkit import grown_scenario
 
-    scenario = grown_scenario(tracks, 5, 55)
-    state = new_game(scenario, 1)
-    while state.turn is None:
+    state = new_game(grown_scenario(tracks, 5, 55), 1)
+    rng = random.Random(tracks)
+    for _ in range(actions):
+        state = apply(state, rng.choice(legal_actions(state)))
+    while state.turn is None and not state.over:
         state = apply(state, legal_actions(state)[0])
-    checks = [0]
-    real = legal._move_problem
+    return state
 
-    def counted(state, action):  # noqa: ANN001, ANN202
-        checks[0] += 1
-        return real(state, action)
 
-    monkeypatch.setattr(legal, "_move_problem", counted)
-    options = legal.move_options(state, state.turn)
-    moves = scenario.ruleset.moves
-    assert any(m.link for m in moves) and len(options) > len(moves) * tracks  # the pairs are listed
-    assert checks[0] <= len(moves) * tracks
+def test_a_grown_board_lists_the_refusals_of_the_full_check() -> None:
+    """Each entry's shared refusal is what checking that move (each of a link move's pairs) says."""
+    from tabletop.engine import Action, RuleViolation, move_options
+    from tabletop.engine.legal import _check_move, link_partners
+
+    def said(state, action):  # noqa: ANN001, ANN202
+        try:
+            _check_move(state, action)
+        except RuleViolation as exc:
+            return exc.code, exc.message
+        return None
+
+    for actions in (0, 40, 120):
+        state = _turn_of_a_grown_game(24, actions)
+        for actor in state.scenario.index.actor_ids:
+            for action, problem in move_options(state, actor):
+                pairs = [action]
+                if action.link is None and state.scenario.index.moves[action.move].link:
+                    pairs = [Action("move", actor=actor, move=action.move, track=action.track, link=other)
+                             for other in link_partners(state, action.track)] or pairs
+                for pair in pairs:
+                    assert said(state, pair) == (None if problem is None else (problem.code, problem.message))
+
+
+def _listing_work(tracks: int, monkeypatch: pytest.MonkeyPatch) -> tuple[int, int]:
+    """(entries, refusals made) of one listing at turn on a linked board of ``tracks`` tracks."""
+    from tabletop.engine import RuleViolation, move_options
+
+    state = _turn_of_a_grown_game(tracks)
+    made = [0]
+    real = RuleViolation.__init__
+
+    def counted(self, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        made[0] += 1
+        real(self, *args, **kwargs)
+
+    monkeypatch.setattr(RuleViolation, "__init__", counted)
+    move_options(state, state.turn)  # the actions are built once per scenario: count a listing after it
+    made[0] = 0
+    options = move_options(state, state.turn)
+    return len(options), made[0]
+
+
+def test_listing_grows_with_the_tracks_not_with_pairs_of_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    """At 4x the tracks, 4x the entries and at most 4x the refusals worded (pairs would make 16x)."""
+    small_entries, small_refusals = _listing_work(16, monkeypatch)
+    big_entries, big_refusals = _listing_work(64, monkeypatch)
+    from .growthkit import grown_scenario
+
+    moves = len(grown_scenario(16, 5, 55).ruleset.moves)
+    assert small_entries <= moves * 16 and big_entries <= moves * 64
+    assert big_entries <= 4 * small_entries
+    assert 0 < big_refusals <= 4 * small_refusals + moves
+
+
+def test_listing_builds_each_action_once_per_scenario() -> None:
+    """A screen lists the same team's moves on every key press: the actions are kept, not made again."""
+    import tabletop.engine.legal as legal
+    from tabletop.engine import move_options
+
+    state = _turn_of_a_grown_game(16)
+    first = move_options(state, state.turn)
+    again = move_options(state, state.turn)
+    assert all(a is b for (a, _), (b, _) in zip(first, again, strict=True))
+    assert state.scenario.index in legal._OPTIONS

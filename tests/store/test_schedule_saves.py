@@ -51,8 +51,11 @@ def test_a_draw_recorded_as_scheduled_that_the_schedule_does_not_give_is_named(t
     sc = scheduled_scenario()
     recorded = record_bot_game(tmp_path / "game.jsonl", sc, 1)
     records = records_of(recorded.path)
-    # a round-1 draw rewritten to say its card came from the schedule
-    index = next(i for i, r in enumerate(records) if r.get("action", {}).get("kind") == "draw")
+    # a draw from the pile rewritten to say its card came from the schedule
+    index = next(
+        i for i, r in enumerate(records)
+        if r.get("action", {}).get("kind") == "draw" and not r["action"]["outcome"].get("scheduled")
+    )
     records[index]["action"]["outcome"]["scheduled"] = True
     forged = tmp_path / "forged.jsonl"
     forged.write_bytes(rechain(records))

@@ -79,7 +79,8 @@ async def test_the_footer_shows_only_the_keys_that_work_now(tmp_path: Path) -> N
 async def test_a_bot_answers_a_card_only_after_the_facilitator_has_read_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Seed 1 opens with a card the EU answers; the EU is a bot. Skip and redraw stay possible."""
+    """Round 1 opens with a card the EU answers (the declaration on territorial integrity, first on
+    the master events list); the EU is a bot. Skip and redraw stay possible."""
     monkeypatch.setattr(board_module, "BOT_DELAY", 0.01)
     session = start(tmp_path, seed=1, seats={"eu": "cooperative"})
     app = TabletopApp(session)
@@ -87,7 +88,7 @@ async def test_a_bot_answers_a_card_only_after_the_facilitator_has_read_it(
         await pilot.pause()
         await press(pilot, "enter")  # draw
         card = session.state.card
-        assert card == "drone-incursion" and session.scenario.index.cards[card].chooser() == "eu"
+        assert card == "integrity-declaration" and session.scenario.index.cards[card].chooser() == "eu"
         await pilot.pause(0.3)
         assert session.state.card == card, "the bot has not answered: the card is still on the table"
         assert [e.label.plain for e in board(pilot).entries] == ["Let European NATO members / EU answer the card"]
@@ -164,11 +165,12 @@ async def test_an_override_left_at_breakdown_warns(tmp_path: Path) -> None:
 
 
 def _review_after_an_undone_concession(tmp_path: Path) -> Session:
-    """Round 1: Russia concedes on Strategic stability (0 -> 1), it is undone, Russia concedes again."""
+    """Round 1: Russia concedes on Humanitarian (0 -> 1; calm enough, tension 2), it is undone,
+    Russia concedes again."""
     session = start(tmp_path)
-    for _ in range(3):  # draw, apply the card, go to the moves phase: what the game offers
+    for _ in range(3):  # draw, answer the card, go to the moves phase: what the game offers
         session.apply(session.options()[0])
-    concede = Action("move", actor="ru", move="concede", track="strategic-stability")
+    concede = Action("move", actor="ru", move="concede", track="humanitarian")
     session.apply(concede)
     session.apply(Action("undo", reason="wrong track"))
     session.apply(concede)
@@ -186,10 +188,10 @@ async def test_the_round_review_shows_the_net_change_and_the_undone_apart(tmp_pa
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         prompt = panel(pilot, "#prompt")
-        line = next(x for x in prompt.splitlines() if "Strategic stability" in x)
-        assert line.strip() == "Strategic stability: open, position 0\u21921", prompt
+        line = next(x for x in prompt.splitlines() if "Humanitarian" in x)
+        assert line.strip() == "Humanitarian: open, position 0\u21921", prompt
         assert "Undone this round" in prompt and "Undo" not in line
-        assert "Borders: open, no change" in prompt
+        assert "Track 2 dialogue: open, no change" in prompt
 
 
 def test_unavailable_keys_are_hidden_not_greyed(tmp_path: Path) -> None:
