@@ -62,6 +62,8 @@ class SeatClient:
         self.actions: list[dict[str, Any]] = []
         #: set when the host replaced this connection (the same code joined elsewhere): read-only
         self.replaced: dict[str, Any] | None = None
+        #: the host's last ``bye`` (``REPLACED``, or ``CLOSING`` when the host stops)
+        self.bye: dict[str, Any] | None = None
         self._ws: ClientConnection | None = None
         self._reader: asyncio.Task[None] | None = None
         self._views: asyncio.Queue[dict[str, Any] | None] = asyncio.Queue()
@@ -96,7 +98,7 @@ class SeatClient:
         if first["type"] != "welcome":
             await ws.close()
             raise Refused(str(first.get("code", Wire.BAD_MESSAGE)), str(first.get("message", "not welcomed")))
-        self._ws, self.welcome, self.replaced = ws, first, None
+        self._ws, self.welcome, self.replaced, self.bye = ws, first, None, None
         self._closed = asyncio.Event()
         self._views = asyncio.Queue()  # a drop's end marker stays with the old connection
         self._take_view(first["view"])
@@ -157,7 +159,9 @@ class SeatClient:
             elif isinstance(seq, int):
                 self._results[seq] = msg  # answered before anyone asked (an act sent again on reconnect)
         elif kind == "bye":
-            self.replaced = msg
+            self.bye = msg
+            if msg.get("code") == Wire.REPLACED:
+                self.replaced = msg
 
     def _take_view(self, view: dict[str, Any]) -> None:
         start = view.get("actions_from")
