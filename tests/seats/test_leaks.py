@@ -51,8 +51,13 @@ def leaks(sent: Mapping[str, list[str]], table: Table) -> list[str]:
             view = msg.get("view") or {}
             at = (view.get("game") or {}).get("seq", 0)
             blob = "\n".join(strings(msg))
+            # a seat's own objective may contain another's words (river basin: the commission's
+            # "A clean-up plan for the lower river that donors can fund" holds Maleth's whole text)
+            unowned = blob
+            for mine in sorted(own, key=len, reverse=True):
+                unowned = unowned.replace(mine, "")
             for objective in foreign:
-                if objective not in own and objective in blob:
+                if objective not in own and objective in unowned:
                     found.append(f"{seat_id} message {number}: another team's objective {objective!r}")
             for note in notes:
                 if note in blob:
