@@ -9,7 +9,9 @@ resume (``Session.resume``, no terminal), ``state_at(i)`` for every ``i`` on
 a freshly opened save, and the undo search on the final state. Scenarios: the
 linked default scenario with its tracks, actors and cards repeated (tracks
 6→256, actors 5→64, cards 55→2,048: never fewer than the scenario's own), timed for ``move_options`` (what the play
-screen lists for a team) and counted for ``legal_actions``.
+screen lists for a team) and ``legal_actions``, and counted for ``legal_actions``:
+the actions it stands for, and the entries it builds (under linked, a link
+move on one track is one entry for all its pairs, built when read).
 
 Each operation's growth exponent is fitted by least squares on log-log
 (1.0: linear). Report and resume are also printed as a multiple of verify of
@@ -96,9 +98,10 @@ def measure_saves(sizes: list[int], tmp: Path) -> dict[str, list[float]]:
 # -- scenarios -----------------------------------------------------------------
 
 
-def measure_scenarios(sizes: list[tuple[int, int, int]]) -> tuple[dict[str, list[float]], list[int]]:
+def measure_scenarios(sizes: list[tuple[int, int, int]]) -> tuple[dict[str, list[float]], list[int], list[int]]:
     rows: dict[str, list[float]] = {"move_options (ms)": [], "legal_actions (ms)": [], "new_game (ms)": []}
-    counts = []
+    counts: list[int] = []
+    entries: list[int] = []
     for tracks, actors, cards in sizes:
         scenario = grown_scenario(tracks, actors, cards)
         state = new_game(scenario, 1)
@@ -110,9 +113,11 @@ def measure_scenarios(sizes: list[tuple[int, int, int]]) -> tuple[dict[str, list
         actor = state.turn or actor
         rows["move_options (ms)"].append(cpu(lambda: move_options(state, actor), repeat=3) * 1000)
         rows["legal_actions (ms)"].append(cpu(lambda: legal_actions(state), repeat=3) * 1000)
-        counts.append(len(legal_actions(state)))
+        listed = legal_actions(state)
+        counts.append(len(listed))
+        entries.append(len(getattr(listed, "parts", listed)))  # what is built: a link move's pairs are one entry
         print(f"  scenario of {tracks} tracks: done", file=sys.stderr)
-    return rows, counts
+    return rows, counts, entries
 
 
 def _step(state):  # noqa: ANN001, ANN202
@@ -149,11 +154,13 @@ def main(argv: list[str] | None = None) -> int:
     ratio = {k: save_rows[k][last] / save_rows["verify"][last] for k in ("report md", "resume")}
     print(f"\nat {events[last]} events: report = {ratio['report md']:.2f}x verify, resume = {ratio['resume']:.2f}x verify "
           f"(target <= 2.5x)")
-    scen_rows, counts = measure_scenarios(shapes)
+    scen_rows, counts, entries = measure_scenarios(shapes)
     table("Scenarios: by tracks (actors, cards: " + ", ".join(f"{a}/{c}" for _, a, c in shapes) + ")",
           tracks, scen_rows, "ms")
     print(f"| legal_actions count (linked) | {' | '.join(str(c) for c in counts)} | "
           f"{exponent(tracks, [float(c) for c in counts]):.2f} |")
+    print(f"| legal_actions entries built | {' | '.join(str(c) for c in entries)} | "
+          f"{exponent(tracks, [float(c) for c in entries]):.2f} |")
     print(f"\nload average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     return 0
 

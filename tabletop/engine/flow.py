@@ -11,7 +11,7 @@ from .actions import Action
 from .legal import _expect
 from .lookups import _actor_ids
 from .settle import _summary
-from .state import State, TrackState, evolve
+from .state import State, Tracks, TrackState, evolve
 
 
 def new_game(scenario: Scenario, seed: int = 0) -> State:
@@ -23,7 +23,7 @@ def new_game(scenario: Scenario, seed: int = 0) -> State:
         seed=int(seed),
         round=1,
         phase=rs.ruleset.phases[0],
-        tracks={t.id: TrackState(t.id, t.start_position, t.start_tension) for t in rs.tracks},
+        tracks=Tracks.first({t.id: TrackState(t.id, t.start_position, t.start_tension) for t in rs.tracks}),
         meters={m.id: m.start for m in rs.meters},
         resources={a.id: dict(a.resources) for a in rs.actors},
         pile=pile,
@@ -106,7 +106,7 @@ def _finish(state: State, reason: str) -> State:
         # nothing is agreed until everything is agreed: provisional deals lapse
         lapsed = {tid: t._replace(status="open", provisional=False, since=None) for tid, t in tracks.items() if t.provisional}
         if lapsed:
-            tracks = {**tracks, **lapsed}
+            tracks = Tracks.replacing(tracks, lapsed)
     return evolve(state, over=True, end_reason=reason, tracks=tracks, turn=None, card=None)
 
 

@@ -7,13 +7,14 @@ move an actor could try, each with its refusal; ``_expect`` and
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from weakref import WeakKeyDictionary
 
 from ..content import MoveType, Scenario
 from ..content.grammar import possessive
 from .actions import Action, RuleViolation
 from .codes import Code
+from .listing import Listing, Pairs
 from .lookups import _actor_name, _card, _move, _track_name, _track_spec
 from .scope import ReadView
 from .state import State
@@ -39,51 +40,75 @@ def waiting_for(state: State) -> str:
     return "advance"
 
 
-def legal_actions(state: State) -> list[Action]:
+def legal_actions(state: State) -> Sequence[Action]:
     """Every legal action of whoever must act now, in a stable order.
 
     The facilitator's powers (override, undo, note, inject, skip, redraw,
     end) are not listed: a bot choosing from this list plays a normal game.
+    A list, except on a turn with link moves under linked independence: then
+    a :class:`~.listing.Listing`, the same actions in the same order, whose
+    pairs of tracks are built only when read.
     """
     if state.over:
         return []
     if state.card is not None:
         card = _card(state, state.card)
         if card.choices:
-            return [
-                Action("choose", actor=c.actor, track=card.track, card=card.id, choice=i)
-                for i, c in enumerate(card.choices)
-            ]
-        return [Action("apply_card", track=card.track, card=card.id)]
+            return [_kept("choose", actor=c.actor, track=card.track, card=card.id, choice=i) for i, c in enumerate(card.choices)]
+        return [_kept("apply_card", track=card.track, card=card.id)]
     if state.phase == "event" and not state.event_done:
-        return [Action("draw")]
+        return [_kept("draw")]
     if state.phase == "moves" and state.turn is not None:
         actor = state.turn
-        out = _legal_moves(state, actor)
-        out.append(Action("pass", actor=actor))
-        return out
+        out, paired = _legal_moves(state, actor)
+        out.append(_kept("pass", actor=actor))
+        return Listing(out) if paired else out
     if state.phase == "adjudication" and state.queue:
         head = state.queue[0]
         if head.resolution == "consensus":
             voter = head.next_voter()
             assert voter is not None
-            return [
-                Action("vote", actor=voter, track=head.track, accept=True),
-                Action("vote", actor=voter, track=head.track, accept=False),
-            ]
+            return [_kept("vote", actor=voter, track=head.track, accept=True),
+                    _kept("vote", actor=voter, track=head.track, accept=False)]
         if head.resolution == "dice":
-            return [Action("roll", track=head.track)]
+            return [_kept("roll", track=head.track)]
         if head.resolution == "facilitator":
-            return [
-                Action("rule", track=head.track, success=True, reason=""),
-                Action("rule", track=head.track, success=False, reason=""),
-            ]
-        return [Action("enact", track=head.track)]
-    return [Action("advance")]
+            return [_kept("rule", track=head.track, success=True, reason=""),
+                    _kept("rule", track=head.track, success=False, reason="")]
+        return [_kept("enact", track=head.track)]
+    return [_kept("advance")]
 
 
-def _candidates(scenario: Scenario, actor: str) -> list[tuple[MoveType, str | None, Action | None]]:
-    """Every (move, track) an actor could ever play, in listing order, actions built once.
+def _kept(
+    kind: str,
+    actor: str | None = None,
+    track: str | None = None,
+    card: str | None = None,
+    choice: int | None = None,
+    accept: bool | None = None,
+    success: bool | None = None,
+    reason: str | None = None,
+) -> Action:
+    """``Action(kind, ...)``, made once and handed out again: actions are values, equal by their fields."""
+    key = (kind, actor, track, card, choice, accept, success, reason)
+    action = _KEPT.get(key)
+    if action is None:
+        if len(_KEPT) > 4096:  # a few per actor and track of the scenarios in use
+            _KEPT.clear()
+        action = _KEPT[key] = Action(kind, actor=actor, track=track, card=card, choice=choice, accept=accept,
+                                     success=success, reason=reason)
+    return action
+
+
+_KEPT: dict[tuple[object, ...], Action] = {}
+
+
+#: One move and the plays of it an actor could ever make: (track, its action, None for a link move's pairs).
+_Plays = tuple[MoveType, tuple[tuple[str | None, Action | None], ...]]
+
+
+def _candidates(scenario: Scenario, actor: str) -> list[_Plays]:
+    """Every (move, track) an actor could ever play, in listing order, by move, actions built once.
 
     The plays never change during a game: the scenario's index lists them, and
     their actions are kept here, by index. A link move's action depends on which
@@ -95,36 +120,39 @@ def _candidates(scenario: Scenario, actor: str) -> list[tuple[MoveType, str | No
         built = _BUILT[index] = {}
     found = built.get(actor)
     if found is None:
-        found = built[actor] = [
-            (move, tid, None if move.link and tid is not None else Action("move", actor=actor, move=move.id, track=tid))
-            for move, tid in index.plays[actor]
-        ]
+        runs: list[tuple[MoveType, list[tuple[str | None, Action | None]]]] = []
+        for move, tid in index.plays[actor]:
+            if not runs or runs[-1][0] is not move:
+                runs.append((move, []))
+            action = None if move.link and tid is not None else Action("move", actor=actor, move=move.id, track=tid)
+            runs[-1][1].append((tid, action))
+        found = built[actor] = [(move, tuple(plays)) for move, plays in runs]
     return found
 
 
 #: Each scenario index's candidate plays with their actions, per actor: kept weakly,
 #: so a scenario no game uses any more takes its actions with it.
-_BUILT: WeakKeyDictionary[object, dict[str, list[tuple[MoveType, str | None, Action | None]]]] = WeakKeyDictionary()
+_BUILT: WeakKeyDictionary[object, dict[str, list[_Plays]]] = WeakKeyDictionary()
 
 
-def _legal_moves(state: State, actor: str) -> list[Action]:
+def _legal_moves(state: State, actor: str) -> tuple[list[Action | Pairs], bool]:
     """The moves ``actor`` may play now: ``move_options`` without the refused ones, fast.
 
-    Same actions in the same order; the property tests check the two agree.
+    Same actions in the same order, a link move's pairs on one track as one
+    :class:`~.listing.Pairs` (then the flag is True); the property tests
+    check the two agree.
     """
+    out: list[Action | Pairs] = []
     if state.actions_left.get(actor, 0) <= 0 or state.over or state.card is not None:
-        return []
+        return out, False
     have = state.resources[actor]
     strict = state.independence == "strict"
-    tracks = state.tracks
+    board = _board(state)
+    closed = board.closed
     used = state.used_once
-    out: list[Action] = []
-    skip: MoveType | None = None
-    for move, tid, action in _candidates(state.scenario, actor):
-        if move is skip:
-            continue
+    paired = False
+    for move, plays in _candidates(state.scenario, actor):
         if (move.once_per_game and (actor, move.id) in used) or (move.link and strict):
-            skip = move
             continue
         affordable = True
         for key, amount in move.cost.items():
@@ -132,23 +160,63 @@ def _legal_moves(state: State, actor: str) -> list[Action]:
                 affordable = False
                 break
         if not affordable:
-            skip = move
             continue
-        if tid is not None and tracks[tid].status != "open":
-            continue
-        if move.requires:
-            view = ReadView(state, tid, actor)
-            if not all(c.holds(view) for c in move.requires):
+        requires = move.requires
+        for tid, action in plays:
+            if closed and tid in closed:
                 continue
-        if action is not None:
-            out.append(action)
-        else:
-            out.extend(
-                Action("move", actor=actor, move=move.id, track=tid, link=other)
-                for other in state.scenario.index.tracks
-                if other != tid and tracks[other].status == "open"
-            )
-    return out
+            if requires:
+                view = ReadView(state, tid, actor)
+                if not all(c.holds(view) for c in requires):
+                    continue
+            if action is not None:
+                out.append(action)
+                continue
+            if len(board.open_ids) > 1:
+                out.append(Pairs(actor, move.id, tid, board.open_ids, board.at[tid]))
+                paired = True
+    return out, paired
+
+
+class _Board:
+    """Which tracks are open, worked out once for one tracks mapping (a state's, and the next
+    states' while no track changes)."""
+
+    __slots__ = ("tracks", "closed", "_open", "_order")
+
+    def __init__(self, state: State):
+        self.tracks = state.tracks
+        self.closed = frozenset(tid for tid, t in state.tracks.items() if t.status != "open")
+        self._open: tuple[tuple[str, ...], dict[str, int]] | None = None
+        self._order = state.scenario.index.tracks
+
+    @property
+    def open_ids(self) -> tuple[str, ...]:
+        """The open tracks in ruleset order."""
+        return self._opened()[0]
+
+    @property
+    def at(self) -> dict[str, int]:
+        """Each open track's place in ``open_ids``."""
+        return self._opened()[1]
+
+    def _opened(self) -> tuple[tuple[str, ...], dict[str, int]]:
+        if self._open is None:
+            ids = tuple(tid for tid in self._order if tid not in self.closed)
+            self._open = (ids, {tid: i for i, tid in enumerate(ids)})
+        return self._open
+
+
+_LAST_BOARD: list[_Board] = []
+
+
+def _board(state: State) -> _Board:
+    """The open tracks of ``state``: the last answer while the tracks mapping is the same object."""
+    if _LAST_BOARD and _LAST_BOARD[0].tracks is state.tracks and _LAST_BOARD[0]._order is state.scenario.index.tracks:
+        return _LAST_BOARD[0]
+    board = _Board(state)
+    _LAST_BOARD[:] = [board]
+    return board
 
 
 def move_options(state: State, actor: str) -> list[tuple[Action, RuleViolation | None]]:

@@ -77,13 +77,13 @@ def _override(state: State, action: Action) -> tuple[State, dict[str, Any]]:
 
 
 def _undo(state: State, action: Action) -> tuple[State, dict[str, Any]]:
-    target = state
-    if target.previous is None or target.last is None:
+    if state.trail is None or state.last is None:
         raise RuleViolation(Code.NOTHING_TO_UNDO, "There is nothing to undo.")
     last = last_undoable(state)
     if last is None:
         raise RuleViolation(Code.NOTHING_TO_UNDO, "There is nothing to undo.")
     previous = state.previous
+    assert previous is not None
     result = _summary(previous, f"Undo: {last.summary}")
     result["undoes"] = last.seq
     if action.reason:

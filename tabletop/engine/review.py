@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from .actions import Event
-from .state import State
+from .state import State, rebuild
 
 
 class TrackChange(NamedTuple):
@@ -55,7 +55,7 @@ def last_undoable(state: State) -> Event | None:
 
 def undo_target(state: State) -> Event | None:
     """What the facilitator's undo would take back now, or None: nothing to undo."""
-    if state.previous is None:
+    if state.trail is None:
         return None
     return last_undoable(state)
 
@@ -63,13 +63,14 @@ def undo_target(state: State) -> Event | None:
 def round_start(state: State) -> State:
     """The state as the current round began (before its first action).
 
-    Follows ``previous``, which an undo rewinds: the chain holds only the
-    actions that still count.
+    Follows the undo stack (``trail``), which an undo rewinds: it holds only
+    the actions that still count. Only the state found is rebuilt.
     """
-    start = state
-    while start.previous is not None and start.previous.round == state.round:
-        start = start.previous
-    return start
+    found = None
+    entry = state.trail
+    while entry is not None and entry.round == state.round:
+        found, entry = entry, entry.base
+    return state if found is None else rebuild(found)
 
 
 def _status(track) -> str:  # noqa: ANN001 - a TrackState

@@ -20,7 +20,7 @@ from .flow import _advance, _check_end
 from .moves import _pass, _play
 from .powers import _end, _inject, _note, _override, _redraw, _skip, _undo
 from .scope import goodwill_meters
-from .state import State, _LogNode, evolve
+from .state import State, Tracks, _Back, _LogNode, evolve, undo_entry
 
 
 #: Each kind of action and the handler that checks it and builds the next state.
@@ -67,15 +67,26 @@ def apply(state: State, action: Action) -> State:
         if state.over and action.kind != "end":
             raise RuleViolation(Code.GAME_OVER, "The game is over.")
     new, result = handler(state, action)
-    event = Event(seq=state.seq + 1, round=state.round, phase=state.phase, action=action, result=result)
+    # the log's named tuples are made with tuple.__new__: their generated __new__ is Python, a third of the cost
+    seq = state.seq + 1
+    event = _tuple(Event, (seq, state.round, state.phase, action, result))
     length = state.history.length + 1 if state.history else 1
-    history = _LogNode(event, state.history, length)
+    history = _tuple(_LogNode, (event, state.history, length))
     if action.kind in ("note", "undo"):
-        return evolve(new, seq=state.seq + 1, history=history)
-    new = _check_end(new, result)
+        return evolve(new, seq=seq, history=history)
+    if new.tracks is not state.tracks:  # with the tracks as they were, one is still open (or the game is over)
+        new = _check_end(new, result)
     if state.independence == "strict":
         _assert_independent(state, new, action)
-    return evolve(new, previous=state, seq=state.seq + 1, history=history)
+    trail = undo_entry(state)
+    made = _tuple(_Back, (None, trail, action, state.seq, state.history, new.round, trail.depth + 1, apply))
+    # the new state holds the one before it whole; that one lets go of its own (rebuilt if asked for):
+    # a game holds one whole state in KEEP_EVERY, not every state it went through
+    state.__dict__.pop("_kept", None)
+    return evolve(new, seq=seq, history=history, trail=trail, made=made, _kept=state)
+
+
+_tuple = tuple.__new__
 
 
 def _assert_independent(old: State, new: State, action: Action) -> None:
@@ -83,12 +94,20 @@ def _assert_independent(old: State, new: State, action: Action) -> None:
 
     A track-scoped action changes its own track only, and a meter only by the
     goodwill of an agreement it completed (``on_agreed``): exactly that, no more.
+    Only the tracks the action replaced are looked at (``Tracks.replacing``
+    records them; a dict made any other way has every track looked at), so
+    the check costs what the action did, not the number of tracks.
     """
-    for tid, track in old.tracks.items():
-        if tid != action.track and new.tracks[tid] is not track and action.kind != "override":
-            raise IndependenceBreach(f"{action.kind} scoped to {action.track!r} changed track {tid!r}")
+    if new.tracks is old.tracks:
+        replaced: frozenset[str] | None = frozenset()
+    else:
+        replaced = new.tracks.replaced_since(old.tracks) if type(new.tracks) is Tracks else None
+        if action.kind != "override":
+            for tid in old.tracks if replaced is None else replaced:
+                if tid != action.track and new.tracks.get(tid) is not old.tracks.get(tid):
+                    raise IndependenceBreach(f"{action.kind} scoped to {action.track!r} changed track {tid!r}")
     # the one channel from a track to the meters: an agreement's goodwill, raised and never lowered
-    if action.track is not None and new.meters is not old.meters and dict(new.meters) != goodwill_meters(old, new):
+    if action.track is not None and new.meters is not old.meters and dict(new.meters) != goodwill_meters(old, new, replaced):
         raise IndependenceBreach(
             f"{action.kind} scoped to {action.track!r} changed a meter beyond its agreement's goodwill"
         )

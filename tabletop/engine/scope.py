@@ -9,6 +9,7 @@ tracks, as the package deal allows.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from ..content.models import Track
@@ -90,7 +91,7 @@ class Bench:
         self.logs: list[str] = []
         self.goodwill: list[str] = []  # what spilled over from agreements, in words (settle._spill_over)
         self.spent: set[str] = set()  # tracks whose goodwill this action used up (State.goodwill_spent)
-        self.specs = {t.id: t for t in state.ruleset.tracks}
+        self.specs = state.scenario.index.tracks  # read only
         if own is not None:
             self.drafts[own] = _Draft(state.tracks[own], self.specs[own])
 
@@ -182,13 +183,15 @@ class Bench:
         self.logs.append(text)
 
 
-def newly_agreed(old: State, new: State) -> list[str]:
+def newly_agreed(old: State, new: State, among: Collection[str] | None = None) -> list[str]:
     """The tracks whose agreement became final between two states, in the ruleset's order.
 
     Final: agreed and not provisional (under linked, once the package holds).
+    ``among``: the only tracks that may have changed (None: any).
     """
     out = []
-    for spec in old.ruleset.tracks:
+    specs = old.ruleset.tracks if among is None else _in_order(old, among)
+    for spec in specs:
         before, after = old.tracks[spec.id], new.tracks[spec.id]
         if after.status == "agreed" and not after.provisional and not (
             before.status == "agreed" and not before.provisional
@@ -197,7 +200,14 @@ def newly_agreed(old: State, new: State) -> list[str]:
     return out
 
 
-def goodwill_meters(old: State, new: State) -> dict[str, int]:
+def _in_order(state: State, ids: Collection[str]) -> list[Track]:
+    """The specs of these tracks, in the ruleset's order."""
+    index = state.scenario.index.tracks
+    order = {tid: i for i, tid in enumerate(index)} if len(ids) > 1 else {}
+    return [index[tid] for tid in sorted(ids, key=order.get)] if order else [index[tid] for tid in ids]
+
+
+def goodwill_meters(old: State, new: State, among: Collection[str] | None = None) -> dict[str, int]:
     """The meters ``old`` leads to when only goodwill moves them: each track newly agreed in
     ``new`` adds its ``on_agreed`` (clamped to the meter's range), and nothing else changes.
 
@@ -206,7 +216,7 @@ def goodwill_meters(old: State, new: State) -> dict[str, int]:
     meters = dict(old.meters)
     ranges = {m.id: (m.min, m.max) for m in old.ruleset.meters}
     specs = {t.id: t for t in old.ruleset.tracks}
-    for tid in newly_agreed(old, new):
+    for tid in newly_agreed(old, new, among):
         if tid in old.goodwill_spent:
             continue  # agreed before: its goodwill came then
         for effect in specs[tid].on_agreed:

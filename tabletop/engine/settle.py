@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from .scope import Bench
-from .state import State, evolve
+from .state import State, Tracks, evolve
 from .wording import goodwill_words
 
 
@@ -18,7 +18,7 @@ def _commit(state: State, bench: Bench, **extra: Any) -> State:
     changed = {tid: d.frozen() for tid, d in bench.drafts.items()}
     changed = {tid: t for tid, t in changed.items() if t is not state.tracks[tid]}
     if changed:
-        tracks = {**state.tracks, **changed}
+        tracks = Tracks.replacing(state.tracks, changed)
     meters = state.meters if bench.meters is None else bench.meters
     resources = state.resources
     if bench.resources is not None and bench.actor is not None:
@@ -44,16 +44,21 @@ def _spill_over(bench: Bench) -> None:
     agrees again brought its goodwill the first time. Its words go into
     ``bench.goodwill`` for the event's summary.
     """
-    meters = {m.id: m for m in bench.state.ruleset.meters}
-    for spec in bench.state.ruleset.tracks:
-        d = bench.drafts.get(spec.id)
-        if d is None or not spec.on_agreed or d.status != "agreed" or d.provisional:
+    drafts = bench.drafts
+    specs = bench.state.scenario.index.tracks
+    # the tracks on the bench, in the ruleset's order (one track, as under strict: no walk over them all)
+    ids = list(drafts) if len(drafts) == 1 else [tid for tid in specs if tid in drafts]
+    meters: dict[str, Any] = {}
+    for tid in ids:
+        spec, d = specs[tid], drafts[tid]
+        if not spec.on_agreed or d.status != "agreed" or d.provisional:
             continue
         if d.original.status == "agreed" and not d.original.provisional:
             continue
         if spec.id in bench.state.goodwill_spent:
             continue  # agreed once before, reopened by the facilitator: its goodwill came then
         bench.spent.add(spec.id)
+        meters = meters or {m.id: m for m in bench.state.ruleset.meters}
         gains = []
         for effect in spec.on_agreed:
             meter, gained = bench.spill_over(spec.id, effect)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import weakref
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -40,6 +41,55 @@ class TrackState(NamedTuple):
         }
 
 
+def _refuse(self: Tracks, *args: Any, **kwargs: Any) -> None:
+    raise TypeError("a state's tracks are never changed: make the next ones with Tracks.replacing")
+
+
+class Tracks(dict):  # type: ignore[type-arg]
+    """A state's tracks by id: a dict never changed once made.
+
+    The next state's tracks are made with :meth:`replacing`, which remembers
+    which tracks it replaced and (weakly) the mapping it came from: the
+    independence check after an action then looks at those tracks alone, not
+    at every track (``rules._assert_independent``).
+    """
+
+    __slots__ = ("__weakref__", "base", "replaced")
+
+    base: Callable[[], Tracks | None] | None
+    replaced: frozenset[str]
+
+    @classmethod
+    def first(cls, tracks: Mapping[str, TrackState]) -> Tracks:
+        """The tracks of a new game: replacing nothing."""
+        new = cls(tracks)
+        new.base, new.replaced = None, frozenset()
+        return new
+
+    @classmethod
+    def replacing(cls, base: Mapping[str, TrackState], changes: Mapping[str, TrackState]) -> Tracks:
+        """``base`` with ``changes`` written over it."""
+        new = cls(base)
+        dict.update(new, changes)
+        new.base = weakref.ref(base) if type(base) is cls else None
+        new.replaced = frozenset(changes)
+        return new
+
+    def replaced_since(self, earlier: Mapping[str, TrackState]) -> frozenset[str] | None:
+        """The ids of the tracks replaced between ``earlier`` and these, or None when not known
+        (made another way, or from a mapping since gone): then any track may differ."""
+        ids: frozenset[str] = frozenset()
+        tracks: Mapping[str, TrackState] | None = self
+        while tracks is not earlier:
+            if type(tracks) is not Tracks or tracks.base is None:
+                return None
+            ids |= tracks.replaced
+            tracks = tracks.base()
+        return ids
+
+    __setitem__ = __delitem__ = update = pop = popitem = clear = setdefault = __ior__ = _refuse  # type: ignore[assignment]
+
+
 class Proposal(NamedTuple):
     """A move waiting for adjudication (tabled, or committed in a sealed round)."""
 
@@ -63,6 +113,54 @@ class _LogNode(NamedTuple):
     event: Event
     prev: _LogNode | None
     length: int
+
+
+#: One state in this many on the undo stack is kept whole; the others are replayed from it when asked for.
+KEEP_EVERY = 16
+
+
+class _Back(NamedTuple):
+    """One entry of the undo stack: a state, kept whole or rebuilt on demand.
+
+    Rebuilt: ``fold`` (the rules' ``apply``) of ``action`` on the state of
+    ``base``, given the ``seq`` and ``history`` it had then (a move tabled
+    records its seq, a card its round's draws). Every entry but one in
+    :data:`KEEP_EVERY` holds only these, which the log holds anyway: a long
+    game no longer keeps each of its states.
+    """
+
+    kept: State | None
+    base: _Back | None
+    action: Any
+    seq: int
+    history: _LogNode | None
+    round: int  # the round of the state it stands for
+    depth: int  # how many entries are below it
+    fold: Callable[[State, Any], State] | None
+
+
+def rebuild(entry: _Back) -> State:
+    """The state an undo-stack entry stands for: the nearest kept one below, with the actions since replayed."""
+    steps = []
+    while entry.kept is None:
+        steps.append(entry)
+        assert entry.base is not None  # the first entry is always kept
+        entry = entry.base
+    state = entry.kept
+    for step in reversed(steps):
+        assert step.fold is not None
+        state = step.fold(evolve(state, seq=step.seq, history=step.history), step.action)
+    return state
+
+
+def undo_entry(state: State) -> _Back:
+    """The undo stack's entry for ``state``, as the next state's ``trail``."""
+    made = state.made
+    if made is None:  # a new game: the bottom of the stack, kept
+        return _Back(state, None, None, state.seq, state.history, state.round, 0, None)
+    if made.depth % KEEP_EVERY == 0:
+        return made._replace(kept=state)
+    return made
 
 
 @dataclass(frozen=True, eq=False)
@@ -95,7 +193,9 @@ class State:
     chance: int = 0
     seq: int = 0
     history: _LogNode | None = None
-    previous: State | None = field(default=None, repr=False)
+    #: the undo stack below this state (None: nothing to undo), and this state's own entry once on it
+    trail: _Back | None = field(default=None, repr=False)
+    made: _Back | None = field(default=None, repr=False)
 
     # -- reading -----------------------------------------------------------
 
@@ -106,6 +206,18 @@ class State:
     @property
     def independence(self) -> str:
         return self.scenario.ruleset.ruleset.independence
+
+    @property
+    def previous(self) -> State | None:
+        """The state an undo goes back to (None: nothing to undo).
+
+        The newest state of a game holds it; an older one rebuilds it from
+        its ``trail`` (at most ``KEEP_EVERY - 1`` actions replayed) and keeps it.
+        """
+        kept = self.__dict__.get("_kept")
+        if kept is None and self.trail is not None:
+            kept = self.__dict__["_kept"] = rebuild(self.trail)
+        return kept
 
     @property
     def last(self) -> Event | None:
@@ -152,10 +264,12 @@ class State:
 def evolve(state: State, **changes: Any) -> State:
     """``dataclasses.replace`` for State, without re-running ``__init__`` (the engine's hot path)."""
     new = object.__new__(State)
-    attrs = new.__dict__
-    attrs.update(state.__dict__)
-    attrs.update(changes)
+    # one merged dict handed over whole: filling the new instance's own dict key by key costs ~2x
+    _set(new, "__dict__", state.__dict__ | changes)
     return new
+
+
+_set = object.__setattr__  # past the frozen dataclass's __setattr__
 
 
 _PIECES: dict[int, tuple[object, str]] = {}

@@ -8,7 +8,7 @@ once the event is fsynced to the save.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -136,7 +136,7 @@ class Session:
             record = {**record, "timers": dump(self.timers)}
         return record
 
-    def options(self) -> list[Action]:
+    def options(self) -> Sequence[Action]:
         return legal_actions(self.state)
 
     def acting(self) -> str | None:

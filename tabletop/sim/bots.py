@@ -11,10 +11,12 @@ seed gives the same game. The facilitator of a bot game is
 
 from __future__ import annotations
 
+import math
 import random
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from ..engine import Action, State
+from ..engine.listing import Listing, Pairs
 from .facilitator import Facilitator
 from .judging import Judge, card_choice_worth
 
@@ -50,12 +52,32 @@ class Bot:
             return self._vote(state, judge, options)
         if kind == "choose":
             return self._answer(state, judge, options)
+        if isinstance(options, Listing):
+            return options[self._pick(self._listing_worths(judge, options))]
         return self._best(options, [self._move_worth(judge, a) for a in options])
 
     def _best(self, options: Sequence[Action], worths: Sequence[float]) -> Action:
+        return options[self._pick(worths)]
+
+    def _pick(self, worths: Iterable[float]) -> int:
+        """The index of the best worth with chance added: one draw per option, in order, the
+        last of equals (what ``max`` of (score, index) pairs gives)."""
         sway = SWAY[self.policy]
-        scored = [(w + self.rng.random() * sway, i) for i, w in enumerate(worths)]
-        return options[max(scored)[1]]
+        draw = self.rng.random
+        best, at = -math.inf, -1
+        for i, w in enumerate(worths):
+            score = w + draw() * sway
+            if score >= best:
+                best, at = score, i
+        return at
+
+    def _listing_worths(self, judge: Judge, options: Listing) -> Iterator[float]:
+        """Each option's worth in listing order; a link move's pairs are scored without building them."""
+        for part in options.parts:
+            if isinstance(part, Pairs):
+                yield from judge.link_worths(part.move, part.track, part.partners())
+            else:
+                yield self._move_worth(judge, part)
 
     def _move_worth(self, judge: Judge, action: Action) -> float:
         if action.kind == "pass":

@@ -44,7 +44,7 @@ is judged by what its ``link_effects`` bring the track it names.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from ..content import MoveType
@@ -89,7 +89,7 @@ def dice_odds(need: int) -> float:
 class Sums:
     """What a list of effects does to its own track and to the meters."""
 
-    __slots__ = ("progress", "tension", "status", "meters")
+    __slots__ = ("progress", "tension", "status", "meters", "blank")
 
     def __init__(self, effects: Iterable[Any]):
         self.progress = 0
@@ -106,6 +106,8 @@ class Sums:
                 self.status = e.status
             elif key == "meter":
                 self.meters[e.meter] = self.meters.get(e.meter, 0) + e.add
+        #: does nothing a bot weighs: worth nothing anywhere
+        self.blank = not (self.progress or self.tension or self.status is not None or self.meters)
 
 
 class MoveTraits:
@@ -177,6 +179,10 @@ class Knowledge:
         self.rungs = _park_rungs(rs)
         self.goals: dict[str, dict[str, list[Goal]]] = {a.id: {} for a in rs.actors}
         self.public: dict[str, set[str]] = {t.id: set() for t in rs.tracks}
+        #: the chance a consensus move passes, by (proposer, track): it reads only the scenario
+        self.consensus: dict[tuple[str, str | None], float] = {}
+        #: what the meter changes of a move are worth to a policy, with the meters they were reckoned on
+        self.meter_worths: dict[tuple[str, Sums], tuple[Mapping[str, int], float]] = {}
         for actor in rs.actors:
             for obj in actor.objectives:
                 self.goals[actor.id].setdefault(obj.track, []).append(Goal(obj.at_least, obj.status))
@@ -204,11 +210,22 @@ class Judge:
         self.actor = actor
         self.policy = policy
         self.know = knowledge(state)
+        # one judgement reads one board: what it works out per track or per meter change
+        # is kept for the other options of the same choice (the same values, computed once)
+        self._stakes: dict[str, float] = {}
+        self._heat: dict[str, tuple[int, int, float, float]] = {}
+        self._odds: dict[tuple[str, str | None], float] = {}
 
     # -- what a track is worth to this team --------------------------------
 
     def stake(self, tid: str) -> float:
         """What one step forward on this track is worth to this team now."""
+        worth = self._stakes.get(tid)
+        if worth is None:
+            worth = self._stakes[tid] = self._stake(tid)
+        return worth
+
+    def _stake(self, tid: str) -> float:
         track = self.state.tracks[tid]
         goals = self.know.goals[self.actor].get(tid)
         if not goals:
@@ -274,15 +291,26 @@ class Judge:
 
     def effects_worth(self, sums: Sums, tid: str | None) -> float:
         """What these effects are worth, on track ``tid`` (None: global)."""
-        worth = self.meters_worth(sums.meters)
+        if sums.blank:
+            return 0.0
+        known = self.know.meter_worths.get((self.policy, sums))
+        if known is not None and known[0] is self.state.meters:
+            worth = known[1]
+        else:
+            worth = self.meters_worth(sums.meters)
+            self.know.meter_worths[(self.policy, sums)] = (self.state.meters, worth)
         if tid is None:
             return worth
-        track = self.state.tracks[tid]
-        spec = self.state.scenario.index.tracks[tid]
-        stake = self.stake(tid)
+        heat = self._heat.get(tid)
+        if heat is None:
+            stake = self.stake(tid)
+            tension = self.state.tracks[tid].tension
+            heat = self._heat[tid] = (
+                tension, self.state.scenario.index.tracks[tid].breakdown_at, stake, self._tension_worth(tid, stake)
+            )
+        now, breakdown_at, stake, per_point = heat
         worth += stake * sums.progress
-        tension = max(-track.tension, min(spec.breakdown_at - track.tension, sums.tension))
-        worth += self._tension_worth(tid, stake) * tension
+        worth += per_point * max(-now, min(breakdown_at - now, sums.tension))
         if sums.status is not None:
             worth += self._status_worth(tid, sums.status)
         return worth
@@ -301,18 +329,34 @@ class Judge:
 
     def odds(self, move: MoveType, action: Action) -> float:
         """The chance, as this team reckons it, that ``move`` succeeds."""
+        return self._odds_on(move, action.track)
+
+    def _odds_on(self, move: MoveType, tid: str | None) -> float:
+        key = (move.id, tid)
+        odds = self._odds.get(key)
+        if odds is None:
+            odds = self._odds[key] = self._reckon_odds(move, tid)
+        return odds
+
+    def _reckon_odds(self, move: MoveType, tid: str | None) -> float:
         if move.resolution == "auto":
             return 1.0
         if move.resolution == "facilitator":
             return FACILITATOR_ODDS
         if move.resolution == "dice":
-            view = ReadView(self.state, action.track, self.actor)
+            view = ReadView(self.state, tid, self.actor)
             bonus = sum(m.add for m in move.modifiers if m.holds(view))  # type: ignore[attr-defined]
             assert move.target is not None
             return dice_odds(move.target - bonus)
-        return self._consensus_odds(action.track)
+        return self._consensus_odds(tid)
 
     def _consensus_odds(self, tid: str | None) -> float:
+        odds = self.know.consensus.get((self.actor, tid))
+        if odds is None:
+            odds = self.know.consensus[(self.actor, tid)] = self._reckon_consensus(tid)
+        return odds
+
+    def _reckon_consensus(self, tid: str | None) -> float:
         spec = self.state.scenario.index.tracks[tid] if tid else None
         if spec is None:
             return 1.0
@@ -333,22 +377,43 @@ class Judge:
 
     def move_worth(self, action: Action) -> float:
         traits = self.know.moves[action.move]  # type: ignore[index]
-        move = traits.move
-        cost = COST * traits.cost
-        if move.scope == "global":
-            return self.effects_worth(traits.ok, None) - cost
-        p = self.odds(move, action)
-        ok = self.effects_worth(traits.ok, action.track)
+        if traits.move.scope == "global":
+            return self.effects_worth(traits.ok, None) - COST * traits.cost
+        p, ok, fail, cost, lean = self._on_track(traits, action.track)
         if action.link is not None:
             ok += self.stake(action.link) * traits.linked.progress
-        fail = self.effects_worth(traits.fail, action.track) if p < 1 else 0.0
         worth = p * ok + (1 - p) * fail - cost
-        if self.policy == "hardliner" and traits.ok.progress > 0 and action.track and self.stake(action.track) > 0:
+        return worth if lean is None else worth + lean
+
+    def link_worths(self, move_id: str, tid: str, partners: Iterable[str]) -> list[float]:
+        """``move_worth`` of the link move on ``tid`` linked with each partner, in order.
+
+        The same sums as ``move_worth`` (so the same floats), with what does
+        not depend on the partner worked out once.
+        """
+        traits = self.know.moves[move_id]
+        p, ok, fail, cost, lean = self._on_track(traits, tid)
+        progress = traits.linked.progress
+        rest = (1 - p) * fail
+        stake = self.stake
+        if lean is None:
+            return [p * (ok + stake(other) * progress) + rest - cost for other in partners]
+        return [p * (ok + stake(other) * progress) + rest - cost + lean for other in partners]
+
+    def _on_track(self, traits: MoveTraits, tid: str | None) -> tuple[float, float, float, float, float | None]:
+        """A track move's chance, worth if it succeeds and if it fails, its cost, and a hardliner's lean (or None)."""
+        move = traits.move
+        cost = COST * traits.cost
+        p = self._odds_on(move, tid)
+        ok = self.effects_worth(traits.ok, tid)
+        fail = self.effects_worth(traits.fail, tid) if p < 1 else 0.0
+        lean = None
+        if self.policy == "hardliner" and traits.ok.progress > 0 and tid and self.stake(tid) > 0:
             if move.resolution == "dice":
-                worth += HARD_PRESS  # presses rather than waits on the others
+                lean = HARD_PRESS  # presses rather than waits on the others
             elif move.resolution == "auto":
-                worth -= HARD_CONCESSION  # gives ground on its own: a last resort
-        return worth
+                lean = -HARD_CONCESSION  # gives ground on its own: a last resort
+        return p, ok, fail, cost, lean
 
     def proposal_worth(self, move_id: str, tid: str | None, link: str | None) -> float:
         """What a tabled proposal would bring this team if it passed."""

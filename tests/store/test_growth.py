@@ -177,7 +177,9 @@ def test_verify_does_not_hold_the_read_lines(tmp_path_factory: pytest.TempPathFa
     build_long_save(long, 5_000)
     per_event = (_verify_peak(long, monkeypatch) - _verify_peak(short, monkeypatch)) / 4_500
     print(f"verify peak: {per_event:.0f} bytes per extra event")
-    assert per_event < 2_500, f"{per_event:.0f} bytes per extra event"
+    # ~1.5 KB: the events (~0.75 KB) and an undo-stack entry per event, one whole state in KEEP_EVERY
+    # (1.8 KB when every state kept the one before it whole; 3.8 KB when the lines were held too)
+    assert per_event < 1_650, f"{per_event:.0f} bytes per extra event"
 
 
 def _turn_of_a_grown_game(tracks: int, actions: int = 0):  # noqa: ANN202 - a State

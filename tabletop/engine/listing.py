@@ -1,0 +1,106 @@
+"""The legal actions of a turn with link moves: a sequence that pairs the tracks only when read.
+
+Under linked independence a link move on one track may name any other open
+track, so listing every pair grows as the square of the tracks (67,077
+actions at 256). :class:`Listing` keeps each link move on a track as one
+:class:`Pairs` entry and builds the ``k``-th action only when it is read:
+its length, indexing, iteration and equality are those of the full list, in
+the same order, so whoever draws an index from it (the bots, with a seeded
+generator) chooses exactly what it chose from the list.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
+from typing import overload
+
+from .actions import Action
+
+
+class Pairs:
+    """A link move on one open track, paired with each other open track in ruleset order."""
+
+    __slots__ = ("actor", "move", "track", "open_ids", "at")
+
+    def __init__(self, actor: str, move: str, track: str, open_ids: tuple[str, ...], at: int):
+        self.actor = actor
+        self.move = move
+        self.track = track
+        self.open_ids = open_ids  # every open track, this one at ``at``: shared by the turn's entries
+        self.at = at
+
+    @property
+    def size(self) -> int:
+        return len(self.open_ids) - 1
+
+    def partners(self) -> tuple[str, ...]:
+        """The tracks it may be linked with, in listing order."""
+        return self.open_ids[: self.at] + self.open_ids[self.at + 1 :]
+
+    def action(self, k: int) -> Action:
+        """The ``k``-th pair as an action."""
+        other = self.open_ids[k + 1 if k >= self.at else k]
+        return Action("move", actor=self.actor, move=self.move, track=self.track, link=other)
+
+
+class Listing(Sequence[Action]):
+    """Legal actions, link moves kept as :class:`Pairs` until an action is read.
+
+    Builds in time proportional to its entries (moves × tracks), not to the
+    pairs it stands for.
+    """
+
+    __slots__ = ("parts", "_ends")
+
+    def __init__(self, parts: Sequence[Action | Pairs]):
+        self.parts = tuple(parts)
+        ends = []
+        total = 0
+        for part in self.parts:
+            total += 1 if isinstance(part, Action) else part.size
+            ends.append(total)
+        self._ends = ends
+
+    def __len__(self) -> int:
+        return self._ends[-1] if self._ends else 0
+
+    @overload
+    def __getitem__(self, index: int) -> Action: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Action]: ...
+
+    def __getitem__(self, index: int | slice) -> Action | list[Action]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        size = len(self)
+        if index < 0:
+            index += size
+        if not 0 <= index < size:
+            raise IndexError("legal action index out of range")
+        j = bisect_right(self._ends, index)
+        part = self.parts[j]
+        if isinstance(part, Action):
+            return part
+        return part.action(index - (self._ends[j - 1] if j else 0))
+
+    def __iter__(self) -> Iterator[Action]:
+        for part in self.parts:
+            if isinstance(part, Action):
+                yield part
+            else:
+                for k in range(part.size):
+                    yield part.action(k)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Listing):
+            return list(self) == list(other)
+        if isinstance(other, Sequence) and not isinstance(other, str):
+            return len(self) == len(other) and list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # a list's equality, so no hash
+
+    def __repr__(self) -> str:
+        return f"Listing({list(self)!r})"
