@@ -50,3 +50,6 @@ class Code(StrEnum):
     ALREADY_USED = "ALREADY_USED"  # a once-per-game move made again
     CANNOT_AFFORD = "CANNOT_AFFORD"
     REQUIREMENT_UNMET = "REQUIREMENT_UNMET"
+
+    # who may act (seats: tabletop host)
+    NOT_YOUR_SEAT = "NOT_YOUR_SEAT"  # a seat acting for another team, or for the facilitator
