@@ -1,7 +1,7 @@
 """The ``tabletop`` command line (DESIGN section 7): the parser, and ``main``.
 
 One module per group of commands, each adding its own subcommands:
-:mod:`.validate` (validate, schema), :mod:`.simulate`, :mod:`.play` (the
+:mod:`.validate` (validate, schema), :mod:`.simulate`, :mod:`.sweep`, :mod:`.play` (the
 play screens: start, play, resume), :mod:`.saves` (replay, report,
 verify), :mod:`.host` (one game on many screens), :mod:`.join` and
 :mod:`.serve` (a seat's screen of a hosted game, in a terminal or a
@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 
 from .._version import __version__
 from ..content import ContentError
-from . import host, join, play, saves, serve, simulate, validate
+from . import host, join, play, saves, serve, simulate, sweep, validate
 from .terminal import _err, _problems
 
 Command = Callable[[argparse.Namespace], int]
@@ -40,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     validate.add_commands(sub)
     simulate.add_commands(sub)
+    sweep.add_commands(sub)
     play.add_commands(sub)
     saves.add_commands(sub)
     host.add_commands(sub)

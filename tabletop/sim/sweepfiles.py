@@ -113,7 +113,7 @@ def write_manifest(out: Path, data: Mapping[str, Any]) -> None:
     out.mkdir(parents=True, exist_ok=True)
     path = out / MANIFEST
     temporary = out / f".{MANIFEST}.{os.getpid()}.tmp"
-    temporary.write_text(json.dumps(data, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    temporary.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     with open(temporary, "rb") as f:
         os.fsync(f.fileno())
     os.replace(temporary, path)
