@@ -69,9 +69,9 @@ class SweepSpec(ContentModel):
 
     def check(self) -> None:
         if self.axes and self.points:
-            raise ValueError("a sweep has axes (a grid) or points (a list), not both")
+            raise ValueError("axes (a grid) or points (a list), not both")
         if not self.axes and not self.points:
-            raise ValueError("a sweep needs [[axes]] (the grid is their product) or [[points]]")
+            raise ValueError("nothing is varied: write [[axes]] (the grid is their product) or [[points]]")
 
 
 # --------------------------------------------------------------------------

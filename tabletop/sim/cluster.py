@@ -95,7 +95,7 @@ class Dask(Backend):
         if self.address.startswith("local:"):
             cluster = self._stack.enter_context(LocalCluster(
                 n_workers=int(self.address.split(":", 1)[1]), threads_per_worker=1, processes=True,
-                dashboard_address=None, silence_logs=logging.ERROR,
+                dashboard_address=":0", silence_logs=logging.ERROR,
             ))
             self.client = self._stack.enter_context(Client(cluster))
         else:
