@@ -16,13 +16,14 @@ restart later too; a task lost with its worker is run again elsewhere
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from contextlib import ExitStack
 from typing import Any
 
 from ..content import Scenario
-from .workerscenario import TaskFn, data_sha, keep, run
+from .workerscenario import TaskFn, data_sha, keep_in_pool, run
 
 #: how often Dask runs a task again when its worker dies or it fails (beyond the scheduler's own)
 RETRIES = 3
@@ -68,7 +69,8 @@ class Processes(Backend):
     def results(self, scenario: Scenario, fn: TaskFn, tasks: Sequence[Any]) -> Iterator[tuple[Any, Any]]:
         embedded = scenario.embedded()
         sha = data_sha(embedded)
-        with ProcessPoolExecutor(max_workers=self.workers, initializer=keep, initargs=(sha, embedded)) as pool:
+        with ProcessPoolExecutor(max_workers=self.workers, initializer=keep_in_pool,
+                                 initargs=(sha, embedded, os.getpid())) as pool:
             pending = {pool.submit(run, fn, sha, task): task for task in tasks}
             try:
                 while pending:

@@ -32,30 +32,52 @@ def _chunk_files(out: Path) -> list[Path]:
     return sorted(out.glob("point=*/games-*.parquet"))
 
 
-def test_killed_then_resumed_every_game_once(tmp_path: Path) -> None:
-    spec = write_spec(tmp_path, games=40, chunk=2)  # 80 chunks: the kill lands mid-sweep
+def _gone(pids: list[int]) -> bool:
+    import psutil
+
+    def alive(pid: int) -> bool:
+        try:
+            return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+        except psutil.NoSuchProcess:
+            return False
+
+    for _ in range(POLLS):
+        if not any(alive(pid) for pid in pids):
+            return True
+        time.sleep(0.01)
+    return False
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_killed_then_resumed_every_game_once(workers: str, tmp_path: Path) -> None:
+    import psutil
+
+    spec = write_spec(tmp_path, games=20, chunk=2)  # 40 chunks: the kill lands mid-sweep
     out = tmp_path / "out"
-    command = [sys.executable, "-m", "tabletop", "sweep", str(spec), "--out", str(out), "--workers", "1", "--quiet"]
+    command = [sys.executable, "-m", "tabletop", "sweep", str(spec), "--out", str(out), "--workers", workers, "--quiet"]
     sweeping = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         for _ in range(POLLS):
             if len(_chunk_files(out)) >= 3 or sweeping.poll() is not None:
                 break
             time.sleep(0.01)
+        pool = [p.pid for p in psutil.Process(sweeping.pid).children(recursive=True)]
         os.kill(sweeping.pid, signal.SIGKILL)
     finally:
         sweeping.wait()
     assert sweeping.returncode == -signal.SIGKILL, "the sweep ended before it could be killed"
+    assert len(pool) == (0 if workers == "1" else 2)
+    assert _gone(pool), "a worker of the killed sweep plays on"
     written = len(_chunk_files(out))
-    assert 3 <= written < 80
+    assert 3 <= written < 40
     # what a kill in the middle of a write leaves: a hidden temporary file, never a .parquet one
-    torn = out / "point=0" / ".games-000000038.parquet.999.tmp"
+    torn = out / "point=0" / ".games-000000018.parquet.999.tmp"
     torn.write_bytes(b"PAR1 half a file")
     assert len(games_seen(out)) == 2 * written  # readers see whole chunks only
 
     assert main(["sweep", str(spec), "--out", str(out), "--workers", "1", "--quiet", "--resume"]) == 0
     assert not torn.exists() and not list(out.glob("point=*/.*"))
-    assert games_seen(out) == [(p, g) for p in range(4) for g in range(40)]
+    assert games_seen(out) == [(p, g) for p in range(4) for g in range(20)]
     whole = tmp_path / "whole"
     run_sweep(load_sweep(spec, POLICIES), whole, Backend())
     assert rows(out) == rows(whole)
