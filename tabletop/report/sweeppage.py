@@ -108,7 +108,7 @@ def sweep_html(summary: dict[str, Any]) -> str:
     columns = [e(c) for c in plan["keys"].values()]
     body = ['<article class="sweep">', f"<h1>Sweep of {e(plan['ruleset'])}</h1>"]
     body += [f"<p>{e(line)}</p>" for line in _head(summary)]
-    body.append(f"<p>Query the rows yourself with DuckDB:</p><pre><code>{e(summary['query'])}</code></pre>")
+    body.append(f"<p>Query the rows yourself with DuckDB:</p><pre style='white-space: pre-wrap'><code>{e(summary['query'])}</code></pre>")
     body += _charts(summary)
     for tid, track in plan["tracks"].items():
         body.append(f"<h2>{e(track['name'])}</h2>")
