@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 def cmd_simulate(args: argparse.Namespace) -> int:
     from ..sim import parse_bots
+    from ..sim.cluster import ClusterUnreachable
     from ..sim.runner import default_workers, simulate, with_independence
     from ..sim.tables import format_comparison, format_table, names_of
 
@@ -59,6 +60,9 @@ def cmd_simulate(args: argparse.Namespace) -> int:
                     mode_dir.mkdir(parents=True, exist_ok=True)
                 reports[mode] = simulate(played, args.games, args.seed, bots, workers=workers, save_dir=mode_dir,
                                          progress=advance, cluster=args.cluster)
+            except ClusterUnreachable as exc:
+                _err(f"tabletop simulate: {exc}")
+                return 1
             except OSError as exc:
                 if mode_dir is None:
                     _err(f"tabletop simulate: {exc.strerror or exc}")

@@ -45,7 +45,7 @@ def cmd_sweep(args: argparse.Namespace) -> int:
         return 2
     from ..content.sweepfile import load_sweep
     from ..sim import POLICIES
-    from ..sim.cluster import backend_for
+    from ..sim.cluster import ClusterUnreachable, backend_for
     from ..sim.runner import default_workers
     from ..sim.sweep import SweepRefused, run_sweep
 
@@ -57,7 +57,7 @@ def cmd_sweep(args: argparse.Namespace) -> int:
     try:
         with GamesBar(total, enabled=not args.quiet) as advance:
             outcome = run_sweep(sweep, out, backend, resume=args.resume, progress=advance)
-    except SweepRefused as exc:
+    except (SweepRefused, ClusterUnreachable) as exc:
         _err(f"tabletop sweep: {exc}")
         return 1
     except OSError as exc:

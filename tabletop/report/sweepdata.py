@@ -69,6 +69,14 @@ def _ordered(values: Sequence[Any]) -> list[Any]:
     return seen
 
 
+def _queried_track(plan: dict[str, Any]) -> str:
+    """The track of the query shown: the one the first key is about, else the first track."""
+    first = next(iter(plan["keys"]), "").split(".")
+    if first[0] == "tracks" and len(first) == 3 and first[1] in plan["tracks"]:
+        return str(plan["tracks"][first[1]]["prefix"])
+    return str(next(iter(plan["tracks"].values()))["prefix"])
+
+
 def read_plan(out: Path) -> dict[str, Any]:
     """The ``sweep.json`` of a sweep folder, or SweepUnreadable saying why not."""
     path = out / "sweep.json"
@@ -94,8 +102,7 @@ def summarise(out: Path) -> dict[str, Any]:
     expected = plan["games"] * len(plan["points"])
     summary: dict[str, Any] = {"folder": str(out), "plan": plan, "expected": expected, "games": 0,
                                "points": [], "axes": {}}
-    first_track = next(iter(plan["tracks"].values()))["prefix"]
-    summary["query"] = one_line_query(out, first_track, next(iter(plan["keys"].values()), "point"))
+    summary["query"] = one_line_query(out, _queried_track(plan), next(iter(plan["keys"].values()), "point"))
     if not any(out.glob("point=*/*.parquet")):
         return summary
     con = duckdb.connect()

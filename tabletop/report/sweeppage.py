@@ -130,4 +130,7 @@ def chart_svg(summary: dict[str, Any], column: str, track: str) -> str:
     series = [Series(s, s, [100 * (row[f"{track}|{s}"] or 0) for row in axis["rows"]]) for s in STATUSES]
     svg = line_chart("sweep", f"{name}: how games end, by {axis['key']}", [str(v) for v in axis["values"]], series,
                      0, 100, "% of games", escape, x_label=column)
-    return svg.replace("<svg ", '<svg xmlns="http://www.w3.org/2000/svg" ', 1) + "\n"
+    # on its own the chart has no page around it: its own namespace, font and white ground
+    head, rest = svg.split(">", 1)
+    head = head.replace("<svg ", '<svg xmlns="http://www.w3.org/2000/svg" font-family="system-ui, Arial, sans-serif" ', 1)
+    return f'{head}>\n<rect width="100%" height="100%" fill="white"/>{rest}\n'

@@ -41,6 +41,10 @@ def check_cluster(address: str) -> str | None:
     return f"'{address}': write local:N (a cluster on this machine) or tcp://HOST:8786 (a running dask scheduler)"
 
 
+class ClusterUnreachable(Exception):
+    """A Dask scheduler that does not answer, or a local cluster that does not start; says which."""
+
+
 class Backend:
     """Plays tasks somewhere; a context manager (a cluster or pool is shut down on leaving)."""
 
@@ -85,8 +89,9 @@ class Processes(Backend):
 class Dask(Backend):
     """A Dask distributed cluster: ``local:N`` (started here) or the address of a running scheduler."""
 
-    def __init__(self, address: str):
+    def __init__(self, address: str, connect_timeout: str = "20s"):
         self.address = address
+        self.connect_timeout = connect_timeout
         self.label = f"Dask cluster {address}"
         self._stack = ExitStack()
         self.client: Any = None
@@ -94,14 +99,22 @@ class Dask(Backend):
     def __enter__(self) -> Dask:
         from distributed import Client, LocalCluster
 
-        if self.address.startswith("local:"):
-            cluster = self._stack.enter_context(LocalCluster(
-                n_workers=int(self.address.split(":", 1)[1]), threads_per_worker=1, processes=True,
-                dashboard_address=":0", silence_logs=logging.ERROR,
-            ))
-            self.client = self._stack.enter_context(Client(cluster))
-        else:
-            self.client = self._stack.enter_context(Client(self.address, timeout="20s"))
+        try:
+            if self.address.startswith("local:"):
+                cluster = self._stack.enter_context(LocalCluster(
+                    n_workers=int(self.address.split(":", 1)[1]), threads_per_worker=1, processes=True,
+                    dashboard_address=":0", silence_logs=logging.ERROR,
+                ))
+                self.client = self._stack.enter_context(Client(cluster))
+            else:
+                self.client = self._stack.enter_context(Client(self.address, timeout=self.connect_timeout))
+        except (OSError, RuntimeError) as exc:
+            self._stack.close()
+            detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            if self.address.startswith("local:"):
+                raise ClusterUnreachable(f"cannot start a local Dask cluster ({self.address}): {detail}") from None
+            raise ClusterUnreachable(f"no dask scheduler answers at {self.address} ({detail}); start one with "
+                                     "'dask scheduler', and 'dask worker ADDRESS' on each machine") from None
         return self
 
     def __exit__(self, *exc: object) -> None:

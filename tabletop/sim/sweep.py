@@ -96,7 +96,15 @@ def run_sweep(
 ) -> Outcome:
     """Play what is not written yet and write it, chunk by chunk; raise SweepRefused for a wrong folder."""
     the_plan = plan(sweep)
-    removed = _prepare(out, the_plan, resume, sweep.path)
+    fresh = _check_folder(out, the_plan, resume, sweep.path)
+    with backend:  # a cluster that cannot be reached leaves the folder as it was
+        if fresh:
+            write_manifest(out, {"format": FORMAT, "tabletop": __version__, "spec": sweep.path, "plan": the_plan})
+        return _play_missing(sweep, out, backend, the_plan, 0 if fresh else remove_temporary(out), progress)
+
+
+def _play_missing(sweep: Sweep, out: Path, backend: Backend, the_plan: dict[str, Any], removed: int,
+                  progress: Callable[[int], None] | None) -> Outcome:
     done = finished(out)
     todo = [c for c in chunks(sweep) if (c.point, c.name) not in done]
     skipped = sweep.spec.sweep.games * len(sweep.points) - sum(c.games for c in todo)
@@ -106,13 +114,12 @@ def run_sweep(
     key_values = {column: [values[p][column] for p in values] for column in sweep.columns().values()}
     table_schema = schema(key_values, result_columns(sweep.scenario))
     played = written = 0
-    with backend:
-        for chunk, columns in _results(backend, sweep.scenario, todo):
-            write_chunk(point_dir(out, chunk.point) / chunk.name, chunk_table(columns, values[chunk.point], table_schema))
-            played += chunk.games
-            written += 1
-            if progress is not None:
-                progress(chunk.games)
+    for chunk, columns in _results(backend, sweep.scenario, todo):
+        write_chunk(point_dir(out, chunk.point) / chunk.name, chunk_table(columns, values[chunk.point], table_schema))
+        played += chunk.games
+        written += 1
+        if progress is not None:
+            progress(chunk.games)
     return Outcome(played, skipped, written, removed)
 
 
@@ -121,14 +128,13 @@ def _results(backend: Backend, scenario: Scenario, todo: list[Chunk]) -> Iterato
         yield from backend.results(scenario, _play, todo)
 
 
-def _prepare(out: Path, the_plan: dict[str, Any], resume: bool, spec_path: str) -> int:
-    """Make ``out`` ready: a new folder gets the plan; a resumed one must hold the same plan."""
+def _check_folder(out: Path, the_plan: dict[str, Any], resume: bool, spec_path: str) -> bool:
+    """True for a new sweep; a resumed folder must hold the same plan (else SweepRefused)."""
     manifest = read_manifest(out)
     if manifest is None:
-        if out.exists() and any(out.iterdir()):
+        if out.exists() and (not out.is_dir() or any(out.iterdir())):
             raise SweepRefused(f"{out} is not empty and holds no sweep (no sweep.json): choose another --out")
-        write_manifest(out, {"format": FORMAT, "tabletop": __version__, "spec": spec_path, "plan": the_plan})
-        return 0
+        return True
     if not resume:
         raise SweepRefused(f"{out} already holds a sweep: add --resume to finish it, or choose another --out")
     if manifest.get("format") != FORMAT:
@@ -140,4 +146,4 @@ def _prepare(out: Path, the_plan: dict[str, Any], resume: bool, spec_path: str) 
         what = ", ".join("the scenario's content" if k == "scenario" else k for k in differ)
         raise SweepRefused(f"{out} holds another sweep ({what} differ from {spec_path}): "
                            "resume it with the sweep file it was started with, or choose another --out")
-    return remove_temporary(out)
+    return False

@@ -72,3 +72,12 @@ def test_a_bad_cluster_address_is_refused(value: str, capsys: pytest.CaptureFixt
     assert main(["sweep", str(write_spec(tmp_path)), "--out", str(tmp_path / "o"), "--cluster", value]) == 2
     assert "write local:N" in capsys.readouterr().err
     assert not (tmp_path / "o").exists()
+
+
+def test_a_scheduler_that_does_not_answer_is_said_and_the_folder_left_alone(tmp_path: Path) -> None:
+    from tabletop.sim.cluster import ClusterUnreachable
+
+    sweep = load_sweep(write_spec(tmp_path), POLICIES)
+    with pytest.raises(ClusterUnreachable, match=r"no dask scheduler answers at tcp://127.0.0.1:9 .*dask scheduler"):
+        run_sweep(sweep, tmp_path / "out", Dask("tcp://127.0.0.1:9", connect_timeout="1s"))
+    assert not (tmp_path / "out").exists()
