@@ -77,6 +77,22 @@ def _queried_track(plan: dict[str, Any]) -> str:
     return str(next(iter(plan["tracks"].values()))["prefix"])
 
 
+def _plan_shape(plan: Any) -> bool:
+    """Whether ``plan`` has every part the report reads, of the right kind (the file may have been edited)."""
+    def table_of(value: Any, *keys: str) -> bool:
+        return isinstance(value, dict) and all(isinstance(v, dict) and all(k in v for k in keys) for v in value.values())
+
+    if not isinstance(plan, dict) or not isinstance(plan.get("games"), int) or not isinstance(plan.get("points"), list):
+        return False
+    if not (table_of(plan.get("tracks"), "name", "prefix") and table_of(plan.get("actors"), "name", "prefix")):
+        return False
+    keys = plan.get("keys")
+    if not isinstance(keys, dict) or not all(isinstance(c, str) for c in keys.values()) or not plan["tracks"]:
+        return False
+    return all(isinstance(p, dict) and isinstance(p.get("point"), int) and isinstance(p.get("values"), dict)
+               and all(c in p["values"] for c in keys.values()) for p in plan["points"])
+
+
 def read_plan(out: Path) -> dict[str, Any]:
     """The ``sweep.json`` of a sweep folder, or SweepUnreadable saying why not."""
     path = out / "sweep.json"
@@ -85,7 +101,8 @@ def read_plan(out: Path) -> dict[str, Any]:
     try:
         manifest = json.loads(path.read_text(encoding="utf-8"))
         plan = manifest["plan"]
-        plan["points"], plan["tracks"], plan["actors"], plan["keys"]  # noqa: B018 - the keys the report reads
+        if not _plan_shape(plan):
+            raise ValueError("not the shape tabletop sweep writes")
     except FileNotFoundError:
         raise SweepUnreadable(f"{out}: not a sweep folder (no sweep.json)") from None
     except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError):

@@ -67,6 +67,9 @@ def test_an_unfinished_sweep_says_what_is_missing(swept: Path, tmp_path: Path, c
     (lambda d: None, "no such folder"),
     (lambda d: d.mkdir(), "not a sweep folder (no sweep.json)"),
     (lambda d: (d.mkdir(), (d / "sweep.json").write_text("{", encoding="utf-8")), "damaged or not written by tabletop sweep"),
+    (lambda d: (d.mkdir(), (d / "sweep.json").write_text('{"plan": {"games": 3, "points": [], "tracks": [1], '
+                                                         '"actors": {}, "keys": {}}}', encoding="utf-8")),
+     "damaged or not written by tabletop sweep"),
 ])
 def test_a_folder_that_is_not_a_sweep(setup, message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     setup(tmp_path / "d")
