@@ -38,8 +38,9 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         if problem:
             _err(f"tabletop simulate: {problem}")
             return 2
-        if args.save_dir:
-            _err("tabletop simulate: --save-dir writes saves on this machine: it cannot go with --cluster")
+        if args.save_dir or args.workers:
+            _err("tabletop simulate: --cluster goes with neither --workers (a cluster has its own workers) "
+                 "nor --save-dir (the saves are written on this machine)")
             return 2
     workers = args.workers or default_workers()
     save_dir = Path(args.save_dir) if args.save_dir else None

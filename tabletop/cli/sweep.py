@@ -38,6 +38,9 @@ def cmd_sweep(args: argparse.Namespace) -> int:
     if args.folder is not None:
         _err(f"tabletop sweep: unexpected '{args.folder}' (a sweep takes one SPEC.toml; a report: sweep report DIR)")
         return 2
+    if args.cluster and args.workers:
+        _err("tabletop sweep: --workers and --cluster: choose one (a cluster has its own workers)")
+        return 2
     needed = ("pyarrow",) + (("distributed",) if args.cluster else ())
     problem = missing(needed) or _check_cluster(args.cluster)
     if problem:
@@ -128,8 +131,11 @@ def _report(args: argparse.Namespace) -> int:
 
 def add_commands(sub: _SubParsersAction[argparse.ArgumentParser]) -> None:
     """The ``sweep`` command (and ``sweep report``) and their options."""
-    p = sub.add_parser("sweep", help="bot games over a grid of options, one Parquet row per game; "
-                       "'sweep report DIR' summarises them")
+    p = sub.add_parser(
+        "sweep", help="bot games over a grid of options, one Parquet row per game; 'sweep report DIR' summarises them",
+        usage="tabletop sweep SPEC.toml [--out DIR] [--resume] [--workers K | --cluster ADDR] [--quiet]\n"
+              "       tabletop sweep report DIR [--format md|html] [-o FILE] [--force] [--svg KEY:TRACK]",
+    )
     p.add_argument("spec", metavar="SPEC.toml", help="the sweep file (or 'report', then the sweep's folder)")
     p.add_argument("folder", nargs="?", default=None, metavar="DIR", help=argparse.SUPPRESS)
     p.add_argument("--out", default=None, metavar="DIR", help="where the Parquet files go (default: sweeps/SPEC)")

@@ -81,3 +81,12 @@ def test_a_scheduler_that_does_not_answer_is_said_and_the_folder_left_alone(tmp_
     with pytest.raises(ClusterUnreachable, match=r"no dask scheduler answers at tcp://127.0.0.1:9 .*dask scheduler"):
         run_sweep(sweep, tmp_path / "out", Dask("tcp://127.0.0.1:9", connect_timeout="1s"))
     assert not (tmp_path / "out").exists()
+
+
+def test_workers_and_a_cluster_do_not_go_together(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["sweep", str(write_spec(tmp_path)), "--out", str(tmp_path / "o"), "--workers", "2",
+                 "--cluster", "local:2"]) == 2
+    assert "--workers and --cluster: choose one" in capsys.readouterr().err
+    assert main(["simulate", "--games", "5", "--workers", "2", "--cluster", "local:2"]) == 2
+    assert "--cluster goes with neither --workers" in capsys.readouterr().err
+    assert not (tmp_path / "o").exists()
