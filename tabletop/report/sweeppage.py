@@ -88,7 +88,9 @@ def _charts(summary: dict[str, Any]) -> list[str]:
     for n, (column, axis) in enumerate(summary["axes"].items()):
         labels = [str(v) for v in axis["values"]]
         out.append(f"<h2>Against {e(axis['key'])}</h2>")
-        for t, (tid, track) in enumerate(plan["tracks"].items()):
+        about = axis["key"].split(".")[1] if axis["key"].startswith("tracks.") else None
+        tracks = sorted(plan["tracks"].items(), key=lambda kv: kv[0] != about)  # the track the key is about first
+        for t, (tid, track) in enumerate(tracks):
             series = [Series(s, s, [100 * (row[f"{tid}|{s}"] or 0) for row in axis["rows"]]) for s in STATUSES]
             out.append(line_chart(f"sweep-{n}-{t}", f"{track['name']}: how games end, by {axis['key']}", labels,
                                   series, 0, 100, "% of games", e, x_label=column,
