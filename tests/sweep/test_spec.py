@@ -100,3 +100,22 @@ def test_a_point_sets_the_ruleset_and_the_bots(tmp_path: Path) -> None:
     assert borders.breakdown_at == 9
     assert sweep.bots_at(last) == {"ru": "hardliner"}
     assert sweep.columns() == {"tracks.borders.breakdown_at": "borders_breakdown_at", "bots.ru": "bots_ru"}
+
+
+def test_a_point_that_leaves_a_key_out_has_the_scenario_s_value(tmp_path: Path) -> None:
+    from tabletop.sim.cluster import Backend
+    from tabletop.sim.sweep import run_sweep
+
+    from .kit import rows
+
+    spec = tmp_path / "points.toml"
+    spec.write_text('[sweep]\nruleset = "parallel-tracks"\ngames = 2\nbots = { ua = "cooperative" }\n\n'
+                    '[[points]]\n"ruleset.independence" = "linked"\n\n'
+                    '[[points]]\n"tracks.borders.breakdown_at" = 9\n"bots.ru" = "random"\n', encoding="utf-8")
+    sweep = load_sweep(spec, POLICIES)
+    assert [sweep.value_at(p, "tracks.borders.breakdown_at") for p in sweep.points] == [8, 9]
+    assert [sweep.value_at(p, "ruleset.independence") for p in sweep.points] == ["linked", "strict"]
+    assert [sweep.value_at(p, "bots.ru") for p in sweep.points] == ["mixed", "random"]
+    assert [sweep.bots_at(p) for p in sweep.points] == [{"ua": "cooperative"}, {"ua": "cooperative", "ru": "random"}]
+    run_sweep(sweep, tmp_path / "out", Backend())
+    assert {r[:3] for r in rows(tmp_path / "out")} == {("linked", 8, "mixed"), ("strict", 9, "random")}
