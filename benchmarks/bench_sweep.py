@@ -1,6 +1,6 @@
 """Sweeps (issue 20): Dask against the process pool, a 24-point sweep with its report, scaling 1 -> 2 workers.
 
-    python benchmarks/bench_sweep.py [--games 20000] [--points-games 2000] [--quick]
+    python benchmarks/bench_sweep.py [--games 20000] [--points-games 2000] [--quick] [--part 1]
 
 Every run is a fresh ``tabletop`` process (as a designer runs it). The
 machine is shared, so beside wall-clock games/s each run gives its CPU
@@ -109,6 +109,7 @@ def main() -> None:
     parser.add_argument("--games", type=int, default=20_000)
     parser.add_argument("--points-games", type=int, default=2_000)
     parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--part", choices=["1", "all"], default="all", help="1: only the cluster against the pool")
     args = parser.parse_args()
     scale = 10 if args.quick else 1
     games, per_point = args.games // scale, args.points_games // scale
@@ -121,6 +122,8 @@ def main() -> None:
         say("1. --cluster local:2  ", dask)
         print(f"   cluster / pool: {100 * pool['wall'] / dask['wall']:.0f} % of the games/s (target >= 85 %), "
               f"{100 * pool['cpu'] / dask['cpu']:.0f} % of the games per CPU-second")
+        if args.part == "1":
+            return
         grid = sweep(folder, per_point, 1000, ["--workers", "2"], grid=True)
         say("2. 24 points, --workers 2", grid)
         report = run(["sweep", "report", str(grid["out"]), "--format", "html", "-o", str(folder / "r.html")])
