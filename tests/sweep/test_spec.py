@@ -119,3 +119,23 @@ def test_a_point_that_leaves_a_key_out_has_the_scenario_s_value(tmp_path: Path) 
     assert [sweep.bots_at(p) for p in sweep.points] == [{"ua": "cooperative"}, {"ua": "cooperative", "ru": "random"}]
     run_sweep(sweep, tmp_path / "out", Backend())
     assert {r[:3] for r in rows(tmp_path / "out")} == {("linked", 8, "mixed"), ("strict", 9, "random")}
+
+
+def test_a_ruleset_path_is_read_beside_the_sweep_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    from tabletop.content.finding import BUNDLED
+
+    (tmp_path / "rules").mkdir()
+    shutil.copy(BUNDLED / "rulesets" / "parallel-tracks.toml", tmp_path / "rules" / "mine.toml")
+    shutil.copy(BUNDLED / "decks" / "parallel-tracks-events.toml", tmp_path / "rules" / "deck.toml")
+    spec = tmp_path / "s.toml"
+    spec.write_text('[sweep]\nruleset = "rules/mine.toml"\ndeck = "rules/deck.toml"\ngames = 1\n\n'
+                    '[[axes]]\nkey = "ruleset.turns"\nvalues = [4, 6]\n', encoding="utf-8")
+    monkeypatch.chdir(Path(__file__).parent)  # elsewhere: the paths are the sweep file's, not the shell's
+    sweep = load_sweep(spec, POLICIES)
+    assert [sweep.scenario_at(p).ruleset.ruleset.turns for p in sweep.points] == [4, 6]
+    spec.write_text(spec.read_text(encoding="utf-8").replace("rules/deck.toml", "rules/dekc.toml"), encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_sweep(spec, POLICIES)
+    assert [(p.line, p.path) for p in caught.value.problems] == [(3, "sweep.deck")]
