@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import time
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -66,6 +67,10 @@ def cmd_sweep(args: argparse.Namespace) -> int:
     except OSError as exc:
         _err(f"tabletop sweep: cannot write into {out}: {exc.strerror or exc} (every chunk already written is whole; "
              "--resume continues)")
+        return 1
+    except BrokenProcessPool:
+        _err(f"tabletop sweep: a worker process died (killed, or out of memory); every chunk written to {out} is "
+             "whole: add --resume to finish the sweep (on a Dask cluster a lost worker's chunk is played again)")
         return 1
     except KeyboardInterrupt:
         _err(f"tabletop sweep: interrupted; every chunk written to {out} is whole: add --resume to finish the sweep")

@@ -120,3 +120,37 @@ def test_a_folder_of_other_files_is_left_alone(tmp_path: Path, capsys: pytest.Ca
     assert main(["sweep", str(write_spec(tmp_path)), "--out", str(out), "--quiet"]) == 1
     assert "is not empty and holds no sweep" in capsys.readouterr().err
     assert sorted(p.name for p in out.iterdir()) == ["notes.txt"]
+
+
+def test_a_pool_worker_killed_is_said_and_resume_finishes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    import psutil
+
+    from tabletop.cli import sweep as command
+
+    spec = write_spec(tmp_path, games=12, chunk=2)  # 24 chunks
+    out = tmp_path / "out"
+
+    class KillAWorker:  # in place of the progress bar: after the first chunk, a pool worker is killed (OOM, say)
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            self.done = False
+
+        def __enter__(self):  # type: ignore[no-untyped-def]
+            return self.advance
+
+        def __exit__(self, *exc: object) -> None:
+            return None
+
+        def advance(self, games: int) -> None:
+            workers = [p for p in psutil.Process().children() if "resource_tracker" not in " ".join(p.cmdline())]
+            if not self.done and workers:
+                os.kill(workers[0].pid, signal.SIGKILL)
+                self.done = True
+
+    bar = command.GamesBar
+    monkeypatch.setattr(command, "GamesBar", KillAWorker)
+    assert main(["sweep", str(spec), "--out", str(out), "--workers", "2", "--quiet"]) == 1
+    assert "a worker process died" in capsys.readouterr().err
+    monkeypatch.setattr(command, "GamesBar", bar)
+    assert main(["sweep", str(spec), "--out", str(out), "--workers", "2", "--quiet", "--resume"]) == 0
+    assert games_seen(out) == [(p, g) for p in range(4) for g in range(12)]
