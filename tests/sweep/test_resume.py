@@ -142,7 +142,8 @@ def test_a_pool_worker_killed_is_said_and_resume_finishes(tmp_path: Path, monkey
             return None
 
         def advance(self, games: int) -> None:
-            workers = [p for p in psutil.Process().children() if "resource_tracker" not in " ".join(p.cmdline())]
+            me = psutil.Process()  # the pool's workers are forked: this process's command line, nothing else's
+            workers = [p for p in me.children() if p.cmdline() == me.cmdline()]
             if not self.done and workers:
                 os.kill(workers[0].pid, signal.SIGKILL)
                 self.done = True
