@@ -131,10 +131,10 @@ def test_a_ruleset_path_is_read_beside_the_sweep_file(tmp_path: Path, monkeypatc
     shutil.copy(BUNDLED / "decks" / "parallel-tracks-events.toml", tmp_path / "rules" / "deck.toml")
     spec = tmp_path / "s.toml"
     spec.write_text('[sweep]\nruleset = "rules/mine.toml"\ndeck = "rules/deck.toml"\ngames = 1\n\n'
-                    '[[axes]]\nkey = "ruleset.turns"\nvalues = [4, 6]\n', encoding="utf-8")
+                    '[[axes]]\nkey = "ruleset.turns"\nvalues = [6, 7]\n', encoding="utf-8")
     monkeypatch.chdir(Path(__file__).parent)  # elsewhere: the paths are the sweep file's, not the shell's
     sweep = load_sweep(spec, POLICIES)
-    assert [sweep.scenario_at(p).ruleset.ruleset.turns for p in sweep.points] == [4, 6]
+    assert [sweep.scenario_at(p).ruleset.ruleset.turns for p in sweep.points] == [6, 7]
     spec.write_text(spec.read_text(encoding="utf-8").replace("rules/deck.toml", "rules/dekc.toml"), encoding="utf-8")
     with pytest.raises(ContentError) as caught:
         load_sweep(spec, POLICIES)
