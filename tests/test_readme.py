@@ -33,3 +33,17 @@ def test_the_readme_says_how_to_run_tabletop_from_the_venv() -> None:
     activation = text.index(". .venv/bin/activate")
     assert install < activation < first_bare  # said before the first bare `tabletop …` command
     assert ".venv/bin/tabletop play" in text
+
+
+def test_the_readme_test_command_is_what_ci_runs() -> None:
+    """README's test command, scripts/test and .ci/run say the same: CI runs what a developer is told to run."""
+    root = README.parent
+    text = README.read_text(encoding="utf-8")
+    script = (root / "scripts" / "test").read_text(encoding="utf-8")
+    ci = (root / ".ci" / "run").read_text(encoding="utf-8")
+    assert "```sh\nscripts/test\n```" in text
+    assert "exec scripts/test" in ci
+    command = next(line for line in script.splitlines() if line.startswith("python3 -m venv"))
+    assert f"`{command}`" in text  # the command the README spells out is the script's
+    assert "apt-get install" in script and "chromium chromium-driver" in script
+

@@ -1,9 +1,11 @@
 """The ``tabletop`` command line (DESIGN section 7): the parser, and ``main``.
 
 One module per group of commands, each adding its own subcommands:
-:mod:`.validate` (validate, schema), :mod:`.simulate`, :mod:`.play` (the
-play screens: start, play, resume) and :mod:`.saves` (replay, report,
-verify); :mod:`.screens` runs the app and keeps a crash's details.
+:mod:`.validate` (validate, schema), :mod:`.simulate`, :mod:`.sweep`, :mod:`.play` (the
+play screens: start, play, resume), :mod:`.saves` (replay, report,
+verify), :mod:`.host` (one game on many screens), :mod:`.join` and
+:mod:`.serve` (a seat's screen of a hosted game, in a terminal or a
+browser); :mod:`.screens` runs the app and keeps a crash's details.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from collections.abc import Callable, Sequence
 
 from .._version import __version__
 from ..content import ContentError
-from . import play, saves, simulate, validate
+from . import host, join, play, saves, serve, simulate, sweep, validate
 from .terminal import _err, _problems
 
 Command = Callable[[argparse.Namespace], int]
@@ -38,8 +40,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     validate.add_commands(sub)
     simulate.add_commands(sub)
+    sweep.add_commands(sub)
     play.add_commands(sub)
     saves.add_commands(sub)
+    host.add_commands(sub)
+    join.add_commands(sub)
+    serve.add_commands(sub)
     return parser
 
 

@@ -9,11 +9,15 @@ from ..content.validation import json_schema
 
 
 def schema_for(kind: str) -> dict[str, Any]:
-    """The JSON Schema of a ``ruleset``, ``deck`` or ``save`` file, as ``tabletop schema`` prints it."""
+    """The JSON Schema of a ``ruleset``, ``deck``, ``sweep`` or ``save`` file, as ``tabletop schema`` prints it."""
     if kind == "ruleset":
         schema = json_schema(Ruleset)
     elif kind == "deck":
         schema = json_schema(Deck)
+    elif kind == "sweep":
+        from ..content.sweepspec import SweepSpec
+
+        schema = json_schema(SweepSpec)
     elif kind == "save":
         from ..store.schema import save_schema
 

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 def cmd_simulate(args: argparse.Namespace) -> int:
     from ..sim import parse_bots
+    from ..sim.cluster import ClusterUnreachable
     from ..sim.runner import default_workers, simulate, with_independence
     from ..sim.tables import format_comparison, format_table, names_of
 
@@ -29,6 +30,18 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     except ValueError as exc:
         _err(f"tabletop simulate: {exc}")
         return 2
+    if args.cluster is not None:
+        from ..sim.cluster import check_cluster
+        from .sweep import missing
+
+        problem = missing(("distributed",)) or check_cluster(args.cluster)
+        if problem:
+            _err(f"tabletop simulate: {problem}")
+            return 2
+        if args.save_dir or args.workers:
+            _err("tabletop simulate: --cluster goes with neither --workers (a cluster has its own workers) "
+                 "nor --save-dir (the saves are written on this machine)")
+            return 2
     workers = args.workers or default_workers()
     save_dir = Path(args.save_dir) if args.save_dir else None
     if save_dir is not None:
@@ -47,7 +60,10 @@ def cmd_simulate(args: argparse.Namespace) -> int:
                 if mode_dir is not None:
                     mode_dir.mkdir(parents=True, exist_ok=True)
                 reports[mode] = simulate(played, args.games, args.seed, bots, workers=workers, save_dir=mode_dir,
-                                         progress=advance)
+                                         progress=advance, cluster=args.cluster)
+            except ClusterUnreachable as exc:
+                _err(f"tabletop simulate: {exc}")
+                return 1
             except OSError as exc:
                 if mode_dir is None:
                     _err(f"tabletop simulate: {exc.strerror or exc}")
@@ -111,6 +127,8 @@ def add_commands(sub: _SubParsersAction[argparse.ArgumentParser]) -> None:
         help="random, cooperative or hardliner for all, or per actor: ru=hardliner,ua=cooperative "
         "(default: a mix drawn per game)",
     )
+    p.add_argument("--cluster", default=None, metavar="ADDR",
+                   help="play on Dask: local:N (N processes here) or tcp://HOST:8786 (a running dask scheduler)")
     p.add_argument("--save-dir", default=None, metavar="DIR", help="write one save per game into DIR")
     p.add_argument("--compare", action="store_true", help="play the same games under strict and linked, side by side")
     p.add_argument("--json", action="store_true", help="print one JSON object")

@@ -44,6 +44,6 @@ def add_commands(sub: _SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH", help="ruleset or deck files, or directories of them")
     p.set_defaults(func=cmd_validate)
 
-    p = sub.add_parser("schema", help="print the JSON Schema of a ruleset, deck or save, for editors")
-    p.add_argument("kind", choices=["ruleset", "deck", "save"])
+    p = sub.add_parser("schema", help="print the JSON Schema of a ruleset, deck, sweep file or save, for editors")
+    p.add_argument("kind", choices=["ruleset", "deck", "sweep", "save"])
     p.set_defaults(func=cmd_schema)

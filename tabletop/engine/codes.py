@@ -57,3 +57,6 @@ class Code(StrEnum):
     CROSS_TRACK = "CROSS_TRACK"  # independence rule 1: an argument's result on another track or a meter
     TEXT_TOO_LONG = "TEXT_TOO_LONG"  # an action text, reason or counter past the ruleset's limit
     UNKNOWN_ODDS = "UNKNOWN_ODDS"  # odds not on the list, or strong marks that name no reason or counter
+
+    # who may act (seats: tabletop host)
+    NOT_YOUR_SEAT = "NOT_YOUR_SEAT"  # a seat acting for another team, or for the facilitator

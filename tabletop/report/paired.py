@@ -62,6 +62,7 @@ def paired_save(save: Save) -> tuple[Save, dict[str, Any]]:
         replayed += 1
         events.append(_saved(state, ev.time))
     header = dict(save.header)
+    header.pop("sealing", None)  # the replayed events carry no commitments: nothing was sealed at a table
     paired = Save(Path(save.path), header, scenario, events, None, save.header_chain, 0, 0)
     return paired, {
         "independence": mode,

@@ -54,8 +54,14 @@ def run_games(
     workers: int = 1,
     save_dir: Path | None = None,
     progress: Callable[[int], None] | None = None,
+    cluster: str | None = None,
 ) -> Iterator[GameResult]:
-    """Yield the result of each game, in game order."""
+    """Yield the result of each game, in game order (``cluster``: on Dask, ``local:N`` or a scheduler's address)."""
+    if cluster is not None:
+        from .clustergames import games_on_cluster
+
+        yield from games_on_cluster(scenario, games, seed, bots, cluster, progress)
+        return
     if workers <= 1 or games < 8:
         for i in range(games):
             result = _play_one(scenario, seed, i, bots, save_dir)
@@ -90,6 +96,7 @@ def simulate(
     workers: int = 1,
     save_dir: Path | None = None,
     progress: Callable[[int], None] | None = None,
+    cluster: str | None = None,
 ) -> dict[str, Any]:
     """Play ``games`` games and report per track, per card and per actor (DESIGN 6b)."""
     started = time.perf_counter()
@@ -101,7 +108,7 @@ def simulate(
     objectives = {a.id: {"met": 0, "per_objective": [0] * len(a.objectives)} for a in rs.actors}
     agreements = 0
     ended_in_round: dict[str, int] = {}
-    for result in run_games(scenario, games, seed, bots, workers, save_dir, progress):
+    for result in run_games(scenario, games, seed, bots, workers, save_dir, progress, cluster):
         ended_in_round[str(result.rounds)] = ended_in_round.get(str(result.rounds), 0) + 1
         agreed_here = 0
         for tid, (status, since) in result.tracks.items():

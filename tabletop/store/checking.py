@@ -18,14 +18,16 @@ from typing import Any
 from ..engine.actions import Event
 from .lines import canonical
 from .savefile import event_record
+from .sealing import SealBook
 from .shapes import show
 
 #: the parts of a line in the order a difference is named (the first one that differs)
-_PARTS = ("seq", "state", "round", "phase", "actor", "track", "action", "result")
+_PARTS = ("seq", "state", "round", "phase", "actor", "track", "action", "result", "seal", "reveal")
 
 
 def difference(body: bytes, time: str, replayed: Event, state_hash: str,
-               clock: dict[str, Any] | None = None) -> tuple[str, str] | None:
+               clock: dict[str, Any] | None = None, seals: SealBook | None = None,
+               seal: Any = None) -> tuple[str, str] | None:
     """The first difference between a recorded line and the replay, as (kind, detail); None if none.
 
     ``body`` is the line's canonical JSON without its chain (what the chain
@@ -35,8 +37,17 @@ def difference(body: bytes, time: str, replayed: Event, state_hash: str,
     when the values are the same but the line is not written as tabletop
     writes it. The detail names the key path: ``"ruling.total: the game
     gives 9, the save says 99"``.
+
+    ``seals``: the save's sealed entries so far (walk the events in order
+    with one book); ``seal`` the line's own ``seal`` as read, whose nonce
+    is taken from the file as the time is (nothing recomputes a random
+    nonce) while its commitment and every reveal are recomputed.
     """
-    expected = canonical(event_record(replayed, state_hash, time, clock))
+    record = event_record(replayed, state_hash, time, clock)
+    if seals is not None:
+        nonce = seal.get("nonce") if isinstance(seal, dict) else None
+        seals.stamp(record, replayed.result, lambda: nonce if isinstance(nonce, str) else "")
+    expected = canonical(record)
     if expected == body:  # the usual case: one encode and one comparison
         return None
     game = json.loads(expected)  # plain JSON types, as the file's side

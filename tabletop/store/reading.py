@@ -22,6 +22,7 @@ from ..engine.actions import IndependenceBreach
 from .checking import difference
 from .errors import SaveError
 from .lines import FORMAT, VERSION, canonical, chain_hash, split_chain
+from .sealing import SealBook
 from .shapes import ShapeError, shapes
 
 MAX_HEADER = 16 * 1024 * 1024
@@ -62,6 +63,9 @@ class SavedEvent:
     body: bytes = field(default=b"", repr=False, compare=False)
     #: the room's clock after the event, when a play screen recorded it (see store.schema)
     clock: dict[str, Any] | None = None
+    #: a sealed move's commitment and nonce, and the entries a reveal opens (see store.sealing)
+    seal: dict[str, Any] | None = None
+    reveal: list[Any] | None = None
 
     @property
     def summary(self) -> str:
@@ -106,13 +110,14 @@ class Save:
         or anything else the game computed (round, phase, actor, track, the
         action as applied, the whole result).
         """
+        seals = SealBook.for_header(self.header)
         try:
             for i, event, state in self._replay_all():
                 digest = state.hash  # worked out anew on each read: once an event
                 if digest != event.state:
                     return i, f"replaying gives state {digest}, the save says {event.state}"
                 assert state.last is not None
-                found = difference(event.body, event.time, state.last, digest, event.clock)
+                found = difference(event.body, event.time, state.last, digest, event.clock, seals, event.seal)
                 if found is not None:
                     return i, f"{found[0]}: {found[1]}"
         except _Unplayable as stop:
@@ -132,11 +137,12 @@ class Save:
         if self._checked:
             return self._difference
         self._checked = True
+        seals = SealBook.for_header(self.header)
         try:
             for i, event, state in self._replay_all():
                 replayed = state.last
                 assert replayed is not None
-                found = difference(event.body, event.time, replayed, event.state, event.clock)
+                found = difference(event.body, event.time, replayed, event.state, event.clock, seals, event.seal)
                 if found is None:
                     continue
                 if self._difference is None:
@@ -460,4 +466,6 @@ def _event(record: dict[str, Any], body: bytes) -> SavedEvent:
         chain=record["chain"],
         body=body,
         clock=record.get("clock"),
+        seal=record.get("seal"),
+        reveal=record.get("reveal"),
     )

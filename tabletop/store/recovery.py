@@ -12,6 +12,7 @@ from . import files
 from .lock import WriterLock, open_to_write, take
 from .reading import Save, open_save
 from .savefile import SaveError, SaveWriter
+from .sealing import SealBook
 from .verifying import VerifyReport, verify  # noqa: F401 - where verify lived before it had a module of its own
 
 
@@ -103,7 +104,9 @@ def _resume(held: _Held, durable: bool) -> Resumed:
         save = open_save(held.real)
     held.lock.announce()
     state = save.final_state()
-    return Resumed(save, state, SaveWriter(held.real, held.fd, save.last_chain, len(save), durable, held.lock), messages)
+    seals = SealBook.of_save(save.header, save.events)  # a reveal after the resume opens the entries sealed before it
+    writer = SaveWriter(held.real, held.fd, save.last_chain, len(save), durable, held.lock, seals=seals)
+    return Resumed(save, state, writer, messages)
 
 
 def _recovered_copy(held: _Held, data: bytes) -> None:

@@ -14,7 +14,7 @@ import datetime as _dt
 import errno
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +26,7 @@ from . import files
 from .errors import SaveError, SaveWriteError
 from .lines import FORMAT, VERSION, line
 from .lock import WriterLock, open_to_write, take
+from .sealing import SEALING, SealBook, new_nonce
 
 
 def _now() -> str:
@@ -43,6 +44,7 @@ def _header(scenario: Scenario, seed: int, extra: dict[str, Any] | None) -> dict
         "app_version": __version__,
         "created": _now(),
         "seed": int(seed),
+        "sealing": SEALING,
         "scenario": {
             "ruleset_id": scenario.ruleset.ruleset.id,
             "ruleset_name": scenario.ruleset.ruleset.name,
@@ -70,8 +72,12 @@ class SaveWriter:
     """
 
     def __init__(self, path: Path, fd: int, chain: str, seq: int, durable: bool = True,
-                 lock: WriterLock | None = None, draft: Path | None = None):
+                 lock: WriterLock | None = None, draft: Path | None = None, seals: SealBook | None = None):
         self.path = path
+        #: the sealed entries so far, for the commitments and reveals (:mod:`.sealing`)
+        self.seals = seals if seals is not None else SealBook(False)
+        #: where each commitment's nonce comes from (tests give their own)
+        self.nonce: Callable[[], str] = new_nonce
         self._fd = fd
         self._chain = chain
         self._seq = seq
@@ -105,7 +111,7 @@ class SaveWriter:
             files.discard(tmp)
         files.fsync_dir(p.parent)
         lock.announce()
-        return cls(p, fd, chain, 0, durable, lock)
+        return cls(p, fd, chain, 0, durable, lock, seals=SealBook(True))
 
     @classmethod
     def draft(cls, path: str | Path, scenario: Scenario, seed: int,
@@ -124,10 +130,11 @@ class SaveWriter:
             os.close(fd)
             files.discard(tmp)
             raise
-        return cls(p, fd, chain, 0, durable=False, draft=tmp)
+        return cls(p, fd, chain, 0, durable=False, draft=tmp, seals=SealBook(True))
 
     @classmethod
-    def reopen(cls, path: str | Path, *, size: int, seq: int, chain: str, durable: bool = True) -> SaveWriter:
+    def reopen(cls, path: str | Path, *, size: int, seq: int, chain: str, durable: bool = True,
+               seals: SealBook | None = None) -> SaveWriter:
         """Continue appending to an intact save, locked for this writer.
 
         What the save was read as: ``size`` bytes, its last event ``seq`` and
@@ -141,7 +148,7 @@ class SaveWriter:
             os.close(fd)
             raise SaveError(path, "the save changed since it was read; open it again", kind="changed")
         lock.announce()
-        return cls(Path(path), fd, chain, seq, durable, lock)
+        return cls(Path(path), fd, chain, seq, durable, lock, seals=seals)
 
     def append(self, state: State, clock: dict[str, Any] | None = None) -> None:
         """Write the event ``state.last`` (and the hash of ``state``) to disk, or raise SaveWriteError.
@@ -155,6 +162,7 @@ class SaveWriter:
         if event.seq != self._seq + 1:
             raise ValueError(f"event {event.seq} does not follow event {self._seq} in {self.path}")
         record = event_record(event, state.hash, _now(), clock)
+        self.seals.stamp(record, event.result, self.nonce)
         raw, chain = line(record, self._chain)
         self._put(raw)
         self._chain = chain

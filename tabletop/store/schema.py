@@ -13,6 +13,7 @@ from ..content.arguments import ODDS
 from ..engine.actions import KINDS
 from .players import TEAM_NAME_MAX
 from .lines import FORMAT, VERSION
+from .sealing import SEALING
 
 _HASH = {"type": "string", "pattern": "^[0-9a-f]{32}$"}
 _SECONDS = {"type": "integer", "minimum": 0}
@@ -35,6 +36,26 @@ _CLOCK = {
             "additionalProperties": False,
             "properties": {key: {"type": "string"} for key in ("event", "moves", "adjudication", "review", "on_time_up")},
         },
+    },
+}
+
+
+_NONCE = {"type": "string", "pattern": "^[0-9a-f]{32}$"}
+_SEAL = {
+    "type": "object",
+    "description": "a sealed move: sha256 of its action's canonical JSON with a random nonce (see store/sealing.py)",
+    "required": ["commitment", "nonce"],
+    "additionalProperties": False,
+    "properties": {"commitment": {"type": "string", "pattern": "^[0-9a-f]{64}$"}, "nonce": _NONCE},
+}
+_REVEAL = {
+    "type": "array",
+    "description": "the reveal of the sealed moves: each entry (the action as its line saved it) and its nonce",
+    "items": {
+        "type": "object",
+        "required": ["seq", "entry", "nonce"],
+        "additionalProperties": False,
+        "properties": {"seq": {"type": "integer", "minimum": 1}, "entry": {"type": "object"}, "nonce": _NONCE},
     },
 }
 
@@ -133,6 +154,9 @@ def _header() -> dict[str, Any]:
             "app_version": {"type": "string"},
             "created": {"type": "string", "format": "date-time"},
             "seed": {"type": "integer", "minimum": 0},
+            "sealing": {"const": SEALING,
+                        "description": "sealed moves carry a commitment (seal) and reveals open them (reveal); "
+                                       "absent from saves written before commitments"},
             "simulated": {"type": "boolean"},
             "seats": {
                 "type": "object",
@@ -182,6 +206,8 @@ def _event(action: dict[str, Any]) -> dict[str, Any]:
             },
             "state": {**_HASH, "description": "hash of the game state after this event"},
             "clock": _CLOCK,
+            "seal": _SEAL,
+            "reveal": _REVEAL,
             "chain": {**_HASH, "description": "sha256 of the previous line's chain + newline + this line's canonical JSON without chain"},
         },
     }

@@ -17,6 +17,7 @@ from .checking import difference
 from .heads import head_line
 from .reading import Damage, SaveReader, collector_paused
 from .savefile import SaveError
+from .sealing import SealBook, broken_reveal
 from .shapes import show
 
 @dataclass
@@ -134,9 +135,20 @@ def _verify_events(report: VerifyReport, reader: SaveReader) -> VerifyReport:
         report.damage = header
         return report
     state: State = new_game(reader.scenario, int(reader.header["seed"]))
+    seals = SealBook.for_header(reader.header)
+    committed: dict[int, str] = {}  # the commitment each sealed line records, as read
+    opened = 0  # revealed entries checked against their commitments
     for index, event in enumerate(events):
         report.chains.append(event.chain)
         line = index + 2
+        if seals.on and event.reveal is not None:
+            broken = broken_reveal(event.reveal, committed)
+            if broken is not None:
+                report.damage = Damage(event.seq, line, "reveal differs", broken)
+                break
+            opened += len(event.reveal)
+        if isinstance(event.seal, dict) and isinstance(event.seal.get("commitment"), str):
+            committed[event.seq] = event.seal["commitment"]
         try:
             after = apply(state, event.action)
         except (RuleViolation, IndependenceBreach) as exc:
@@ -165,7 +177,7 @@ def _verify_events(report: VerifyReport, reader: SaveReader) -> VerifyReport:
                 break
             report.chance_checked += 1
         assert after.last is not None
-        found = difference(event.body, event.time, after.last, digest, event.clock)
+        found = difference(event.body, event.time, after.last, digest, event.clock, seals, event.seal)
         if found is not None:
             report.damage = Damage(event.seq, line, *found)
             break
@@ -176,9 +188,17 @@ def _verify_events(report: VerifyReport, reader: SaveReader) -> VerifyReport:
     report.chains.extend(e.chain for e in events)
     if report.damage is None and reader.damage is not None:
         report.damage = reader.damage
+    if committed:
+        report.notes.append(_sealed_note(len(committed), opened))
     if report.damage is None:
         report.rounds = state.round
     return report
+
+
+def _sealed_note(committed: int, opened: int) -> str:
+    s = "s" if committed != 1 else ""
+    return (f"  {committed} sealed move{s} committed; {opened} revealed entr{'ies' if opened != 1 else 'y'} "
+            "opened their commitments, each matching")
 
 
 def _header_difference(header: dict[str, Any], scenario: Scenario) -> Damage | None:

@@ -260,7 +260,7 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
         if isinstance(at_hand.prompt, RoundReview):
             from .review import review_text
 
-            prompt = review_text(state)
+            prompt = review_text(state, self.session.save_head)
         else:
             prompt = rich_text(at_hand.prompt)
         self._set_entries(prompt, [Entry(rich_text(c.label), self._run(state, c), c.refusal, c.hint)

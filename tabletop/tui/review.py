@@ -11,11 +11,16 @@ from rich.text import Text
 from ..engine import State
 from ..engine.review import net_changes, undone_this_round
 from ..engine.wording import moved
+from ..store.heads import head_line
 from .text import literal, names
 
 
-def review_text(state: State) -> Text:
-    """"Review of round N": per track its status and net change; what was undone, apart."""
+def review_text(state: State, head: tuple[int, str] | None = None) -> Text:
+    """"Review of round N": per track its status and net change; what was undone, apart.
+
+    ``head``: the save's (events, chain hash), shown last, to note in the
+    minutes at each round's end (``tabletop verify --head``).
+    """
     n = names(state)
     out = Text(f"Review of round {state.round}\n", style="bold")
     for track, changes in net_changes(state).items():
@@ -26,6 +31,8 @@ def review_text(state: State) -> Text:
         out.append("Undone this round (not counted above):\n", style="dim")
         for event in undone:
             out.append(f"  {literal(event.summary)}\n", style="dim")
+    if head is not None:
+        out.append(f"{head_line(*head)} \u2014 note it in the minutes\n", style="italic")
     return out
 
 

@@ -1,0 +1,196 @@
+"""``tabletop host``: one game served to many screens (DESIGN section 9).
+
+The same options as ``play``, plus ``--listen ADDR:PORT`` (loopback by
+default), ``--resume SAVE`` and ``--headless``. It prints a join code per
+seat and serves until interrupted (Ctrl-C, or SIGTERM), then closes the save.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import ipaddress
+import random
+import signal
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..content.finding import DEFAULT_RULESET
+from ..content.loader import load_scenario
+from ..content.timers import parse_timer_option
+from .arguments import _seed, _whole
+from .play import _TIMER_HELP, _teams
+from .terminal import _err, _out
+
+if TYPE_CHECKING:
+    from argparse import _SubParsersAction
+
+    from ..play.session import Session
+
+DEFAULT_LISTEN = "127.0.0.1:8765"
+
+
+def parse_listen(text: str) -> tuple[str, int]:
+    """``ADDR:PORT`` (``[::1]:PORT`` for IPv6) as (address, port); raises ValueError."""
+    addr, sep, port = text.rpartition(":")
+    if not sep or not addr or not port.isdigit() or not 0 <= int(port) <= 65535:
+        raise ValueError(f"expected ADDR:PORT such as {DEFAULT_LISTEN}, got '{text}'")
+    return addr.strip("[]"), int(port)
+
+
+def is_loopback(addr: str) -> bool:
+    """The address is this machine only (nobody else can reach it)."""
+    if addr == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(addr).is_loopback
+    except ValueError:
+        return False
+
+
+def _open_session(args: argparse.Namespace) -> Session | int:
+    """The game to host: resumed from its save, or a new one as ``play`` starts it; an exit code on failure."""
+    from ..play.session import DEFAULT_SAVE_DIR, Session, with_sealed
+    from ..sim import parse_bots
+    from ..store import SaveError, default_save_path
+
+    if args.resume:
+        try:
+            session = Session.resume(args.resume)
+        except SaveError as exc:
+            _err(f"tabletop host: {exc}")
+            return 1
+        except OSError as exc:
+            _err(f"tabletop host: cannot open {args.resume}: {exc.strerror or exc}")
+            return 1
+        for note in session.messages:
+            _err(note)
+        return session
+    scenario = load_scenario(args.ruleset, args.deck)
+    actor_ids = [a.id for a in scenario.ruleset.actors]
+    try:
+        seats = parse_bots(args.bots, actor_ids) or {}
+        teams = _teams(args, actor_ids, seats)
+        if args.timer is not None:
+            scenario = scenario.with_options(timers=parse_timer_option(args.timer, scenario.ruleset.ruleset.timers))
+    except ValueError as exc:
+        _err(f"tabletop host: {exc}")
+        return 2
+    if args.sealed is not None:
+        scenario = with_sealed(scenario, args.sealed)
+    seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1, 1_000_000)
+    path = Path(args.save) if args.save else default_save_path(DEFAULT_SAVE_DIR, scenario.id)
+    if path.exists():
+        _err(f"tabletop host: {path} already exists; a save is never overwritten (use tabletop host --resume {path})")
+        return 1
+    try:
+        return Session.start(scenario, seed, path, seats, teams=teams)
+    except SaveError as exc:
+        _err(f"tabletop host: {exc}")
+    except OSError as exc:
+        _err(f"tabletop host: cannot create the save {path}: {exc.strerror or exc}")
+    return 1
+
+
+def cmd_host(args: argparse.Namespace) -> int:
+    from ..seats.joincodes import new_codes, read_codes, write_codes
+    from ..seats.table import Table, seats_for
+
+    try:
+        addr, port = parse_listen(args.listen)
+    except ValueError as exc:
+        _err(f"tabletop host: --listen: {exc}")
+        return 2
+    opened = _open_session(args)
+    if isinstance(opened, int):
+        return opened
+    session = opened
+    try:
+        table = Table(session, seats_for(session, args.observers))
+        codes = (read_codes(session.save_path, table.seats) if args.resume else None) or new_codes(table.seats)
+        write_codes(session.save_path, codes)
+        return asyncio.run(_serve(table, codes, addr, port, args.headless))
+    except OSError as exc:
+        _err(f"tabletop host: cannot listen on {addr}:{port}: {exc.strerror or exc}")
+        return 1
+    finally:
+        session.close()
+
+
+async def _serve(table: object, codes: dict[str, str], addr: str, port: int, headless: bool) -> int:
+    from ..seats.host import Host
+    from ..seats.table import Table
+
+    assert isinstance(table, Table)
+    host = Host(table, codes)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):  # before anything is printed: a stop at any moment is a clean one
+        loop.add_signal_handler(sig, stop.set)
+    bound_addr, bound_port = await host.start(addr, port)
+    where = f"[{bound_addr}]:{bound_port}" if ":" in bound_addr else f"{bound_addr}:{bound_port}"
+    _out(f"tabletop host: serving {table.session.save_path} on {where}")
+    if not is_loopback(addr):
+        _err(f"warning: listening on {addr}: the traffic, join codes included, is NOT encrypted. On a network you "
+             "do not trust, run the host on 127.0.0.1 behind a TLS proxy (wss://) instead.")
+    _out("Join codes (one per seat; keep each one for its seat only):")
+    for seat_id, seat in table.seats.items():
+        _out(f"  {seat.name:<28} tabletop join {where} {codes[seat_id]}")
+    _out("Stop the host with Ctrl-C: the save is complete after every action.")
+    if not headless:
+        await _console(where, bound_addr, bound_port, codes, stop)
+    await stop.wait()
+    await host.stop()
+    _out(f"tabletop host: stopped; the game is in {table.session.save_path} (tabletop host --resume to go on)")
+    return 0
+
+
+async def _console(where: str, addr: str, port: int, codes: dict[str, str], stop: asyncio.Event) -> None:
+    """The facilitator's console in this terminal, joined to this host; closing it leaves the game running.
+
+    A stop signal (``SIGTERM``; Ctrl-C is a key while the console has the terminal) closes the console too.
+    """
+    import sys
+
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        _out(f"Facilitator: no terminal here for the console: tabletop join {where} {codes['facilitator']}")
+        return
+    from ..tui.seat import SeatApp
+
+    local = "127.0.0.1" if addr in ("0.0.0.0", "::") else addr  # the console joins from this machine
+    at = f"[{local}]:{port}" if ":" in local else f"{local}:{port}"
+    app = SeatApp(at, codes["facilitator"], codes=codes)
+    console = asyncio.ensure_future(app.run_async())
+    stopped = asyncio.ensure_future(stop.wait())
+    await asyncio.wait((console, stopped), return_when=asyncio.FIRST_COMPLETED)
+    if not console.done():
+        app.exit()
+        await console
+    stopped.cancel()
+    if not stop.is_set():
+        _out(f"The console is closed; the game goes on. Open it again: tabletop join {where} {codes['facilitator']}")
+
+
+def add_commands(sub: _SubParsersAction[argparse.ArgumentParser]) -> None:
+    """The ``host`` command and its options (``play``'s, and the seats')."""
+    p = sub.add_parser("host", help="serve one game to many screens: a team's own screen, a projector, a console")
+    p.add_argument("--ruleset", default=DEFAULT_RULESET, metavar="R", help="ruleset path or bundled id")
+    p.add_argument("--deck", default=None, metavar="D", help="deck path or bundled id (default: the ruleset's)")
+    p.add_argument("--seed", type=_seed, default=None, metavar="N", help="game seed (default: random, shown)")
+    p.add_argument("--save", default=None, metavar="PATH", help="save file (default: saves/<time>-<ruleset>.jsonl)")
+    p.add_argument("--bots", default=None, metavar="SEATS", help="actors a bot plays, e.g. ru=hardliner,us=cooperative")
+    p.add_argument("--sealed", action=argparse.BooleanOptionalAction, default=None,
+                   help="sealed moves on or off (default: as the ruleset says)")
+    p.add_argument("--team", action="append", default=None, metavar="ACTOR=NAME", help="a human team's name")
+    p.add_argument("--teams", action="append", default=None, metavar="A=NAME,B=NAME", help="several team names")
+    p.add_argument("--timer", default=None, metavar="TIMERS", help=_TIMER_HELP)
+    p.add_argument("--listen", default=DEFAULT_LISTEN, metavar="ADDR:PORT",
+                   help=f"where the seats connect (default {DEFAULT_LISTEN}: this machine only; another address "
+                   "is not encrypted: put it behind a TLS proxy)")
+    p.add_argument("--resume", default=None, metavar="SAVE",
+                   help="continue a saved game (the same join codes, kept beside the save)")
+    p.add_argument("--headless", action="store_true",
+                   help="no facilitator console in this terminal (join as the facilitator from anywhere with its code)")
+    p.add_argument("--observers", type=_whole(0, "must be"), default=2, metavar="N",
+                   help="observer seats, each with its own code (default 2)")
+    p.set_defaults(func=cmd_host)

@@ -1,0 +1,43 @@
+"""``tabletop join ADDR:PORT [CODE]``: one seat's screen of a game that ``tabletop host`` runs."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from typing import Any
+
+from .terminal import _err
+
+
+def address(text: str) -> str:
+    """``HOST:PORT`` (a port from 1 to 65535), or a ``ws://``/``wss://`` URL (a host behind a TLS proxy)."""
+    if text.startswith(("ws://", "wss://")):
+        return text
+    host, sep, port = text.rpartition(":")
+    if not sep or not host or not port.isdigit() or not 1 <= int(port) <= 65535:
+        raise argparse.ArgumentTypeError(f"expected HOST:PORT (as 127.0.0.1:8765), got '{text}'")
+    return text
+
+
+def add_commands(sub: Any) -> None:
+    p = sub.add_parser("join", help="join a hosted game: a team's, the projector's or the facilitator's screen")
+    p.add_argument("address", metavar="ADDR:PORT", type=address, help="where `tabletop host` listens")
+    p.add_argument("code", metavar="CODE", nargs="?", help="the seat's join code (without it, the screen asks)")
+    p.set_defaults(func=cmd_join)
+
+
+def cmd_join(args: argparse.Namespace) -> int:
+    from .screens import _need_terminal
+
+    # under `tabletop serve` the screen is a browser's: textual-serve's web driver, no terminal
+    if "TEXTUAL_DRIVER" not in os.environ and (refused := _need_terminal()) is not None:
+        return refused
+    from ..tui.seat import SeatApp
+
+    app = SeatApp(args.address, args.code)
+    try:
+        app.run()
+    except Exception as exc:  # noqa: BLE001 - a seat's screen never leaves a traceback in the room
+        _err(f"tabletop join: the screen stopped on an internal error ({type(exc).__name__}: {exc})")
+        return 1
+    return 1 if app.return_code else 0

@@ -1,0 +1,157 @@
+"""``tabletop sweep SPEC.toml`` and ``tabletop sweep report DIR``: bot games over a grid, in Parquet; a DuckDB summary.
+
+The sweep needs the ``cluster`` extra (pyarrow, duckdb, dask distributed);
+without it the command says which command installs it and runs nothing.
+The progress bar (Rich) is drawn on stderr, only on a terminal and not
+with ``--quiet``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import time
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .arguments import _positive
+from .progress import GamesBar
+from .terminal import _err, _out
+
+if TYPE_CHECKING:
+    from argparse import _SubParsersAction
+
+INSTALL = "pip install 'tabletop[cluster]' (in a checkout of tabletop: .venv/bin/pip install -e '.[cluster]')"
+
+
+def missing(modules: tuple[str, ...]) -> str | None:
+    """The message for a command whose packages are not installed, or None when they all are."""
+    absent = [m for m in modules if importlib.util.find_spec(m) is None]
+    if not absent:
+        return None
+    return f"this needs {', '.join(absent)}, which {'is' if len(absent) == 1 else 'are'} not installed: {INSTALL}"
+
+
+def cmd_sweep(args: argparse.Namespace) -> int:
+    if args.spec == "report":
+        return _report(args)
+    if args.folder is not None:
+        _err(f"tabletop sweep: unexpected '{args.folder}' (a sweep takes one SPEC.toml; a report: sweep report DIR)")
+        return 2
+    if args.cluster and args.workers:
+        _err("tabletop sweep: --workers and --cluster: choose one (a cluster has its own workers)")
+        return 2
+    needed = ("pyarrow",) + (("distributed",) if args.cluster else ())
+    problem = missing(needed) or _check_cluster(args.cluster)
+    if problem:
+        _err(f"tabletop sweep: {problem}")
+        return 2
+    from ..content.sweepfile import load_sweep
+    from ..sim import POLICIES
+    from ..sim.cluster import ClusterUnreachable, backend_for
+    from ..sim.runner import default_workers
+    from ..sim.sweep import SweepRefused, run_sweep
+
+    sweep = load_sweep(args.spec, POLICIES)  # a ContentError is printed by main, file:line: key: message
+    out = Path(args.out) if args.out else Path("sweeps") / Path(args.spec).stem
+    total = sweep.spec.sweep.games * len(sweep.points)
+    backend = backend_for(args.workers or default_workers(), args.cluster)
+    started = time.perf_counter()
+    try:
+        with GamesBar(total, enabled=not args.quiet) as advance:
+            outcome = run_sweep(sweep, out, backend, resume=args.resume, progress=advance)
+    except (SweepRefused, ClusterUnreachable) as exc:
+        _err(f"tabletop sweep: {exc}")
+        return 1
+    except OSError as exc:
+        _err(f"tabletop sweep: cannot write into {out}: {exc.strerror or exc} (every chunk already written is whole; "
+             "--resume continues)")
+        return 1
+    except BrokenProcessPool:
+        _err(f"tabletop sweep: a worker process died (killed, or out of memory); every chunk written to {out} is "
+             "whole: add --resume to finish the sweep (on a Dask cluster a lost worker's chunk is played again)")
+        return 1
+    except KeyboardInterrupt:
+        _err(f"tabletop sweep: interrupted; every chunk written to {out} is whole: add --resume to finish the sweep")
+        return 130
+    seconds = time.perf_counter() - started
+    rate = f", {outcome.played / seconds:.0f} games/s" if outcome.played and seconds > 0 else ""
+    kept = f" ({outcome.skipped} already written)" if outcome.skipped else ""
+    if not args.quiet:
+        _out(f"{outcome.played} games played{kept} in {len(sweep.points)} points on {backend.label}, "
+             f"{seconds:.1f} s{rate}: {out}")
+        _out(f"summary: tabletop sweep report {out} --format html -o {out}/report.html")
+    return 0
+
+
+def _check_cluster(address: str | None) -> str | None:
+    if address is None:
+        return None
+    from ..sim.cluster import check_cluster
+
+    return check_cluster(address)
+
+
+def _report(args: argparse.Namespace) -> int:
+    if args.folder is None:
+        _err("tabletop sweep report: give the sweep's folder: tabletop sweep report DIR")
+        return 2
+    problem = missing(("duckdb",))
+    if problem:
+        _err(f"tabletop sweep report: {problem}")
+        return 2
+    from ..report import ReportError
+    from ..report.output import check_target, write_report
+    from ..report.sweepdata import SweepUnreadable, summarise
+    from ..report.sweeppage import chart_svg, sweep_html, sweep_markdown
+
+    try:
+        summary = summarise(Path(args.folder))
+        if args.svg:
+            column, _, track = args.svg.partition(":")
+            if column not in summary["axes"] or track not in summary["plan"]["tracks"]:
+                _err(f"tabletop sweep report: --svg {args.svg}: write KEY_COLUMN:TRACK_ID, e.g. "
+                     f"{next(iter(summary['axes']), 'independence')}:{next(iter(summary['plan']['tracks']))}")
+                return 2
+            text = chart_svg(summary, column, track)
+        else:
+            text = sweep_html(summary) if args.format == "html" else sweep_markdown(summary)
+        if args.output is None:
+            _out(text.rstrip("\n"))
+            return 0
+        check_target(Path(args.output), [], args.force)
+        write_report(Path(args.output), text)
+    except SweepUnreadable as exc:
+        _err(f"tabletop sweep report: {exc}")
+        return 1
+    except ReportError as exc:
+        _err(f"tabletop sweep report: {exc}")
+        return 1
+    except OSError as exc:
+        _err(f"tabletop sweep report: cannot write {args.output}: {exc.strerror or exc}")
+        return 1
+    return 0
+
+
+def add_commands(sub: _SubParsersAction[argparse.ArgumentParser]) -> None:
+    """The ``sweep`` command (and ``sweep report``) and their options."""
+    p = sub.add_parser(
+        "sweep", help="bot games over a grid of options, one Parquet row per game; 'sweep report DIR' summarises them",
+        usage="tabletop sweep SPEC.toml [--out DIR] [--resume] [--workers K | --cluster ADDR] [--quiet]\n"
+              "       tabletop sweep report DIR [--format md|html] [-o FILE] [--force] [--svg KEY:TRACK]",
+    )
+    p.add_argument("spec", metavar="SPEC.toml", help="the sweep file (or 'report', then the sweep's folder)")
+    p.add_argument("folder", nargs="?", default=None, metavar="DIR", help=argparse.SUPPRESS)
+    p.add_argument("--out", default=None, metavar="DIR", help="where the Parquet files go (default: sweeps/SPEC)")
+    p.add_argument("--resume", action="store_true", help="finish an interrupted sweep in --out: only missing chunks")
+    p.add_argument("--workers", type=_positive, default=None, metavar="K", help="processes (default: all cores)")
+    p.add_argument("--cluster", default=None, metavar="ADDR",
+                   help="local:N (a Dask cluster of N processes here) or tcp://HOST:8786 (a running dask scheduler)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar, no closing line")
+    p.add_argument("--format", choices=["md", "html"], default="md", help="sweep report: Markdown or HTML")
+    p.add_argument("-o", "--output", default=None, metavar="FILE", help="sweep report: write to FILE")
+    p.add_argument("--force", action="store_true", help="sweep report: replace FILE if it exists")
+    p.add_argument("--svg", default=None, metavar="KEY:TRACK",
+                   help="sweep report: only the chart of TRACK against KEY, as an SVG file")
+    p.set_defaults(func=cmd_sweep)

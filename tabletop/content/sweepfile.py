@@ -1,0 +1,275 @@
+"""Loading a sweep file: every problem with its line, before a single game is played.
+
+The file's tables are checked against :mod:`.sweepspec`'s classes like any
+content file; then each key an axis or point names must exist in the
+scenario (with a did-you-mean), each value must be of the key's kind, and
+each point's ruleset must pass the same validation as a ruleset file (an
+axis may not set ``breakdown_at`` below a track's ``start_tension``).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import ContentError, KeyPath, Problem, did_you_mean, format_path
+from .fields import dump
+from .loader import load_scenario
+from .scenario import Scenario
+from .source import SourceFile, read_toml
+from .sweepspec import MAX_POINTS, RULESET_KEYS, SECTIONS, SweepSpec, apply_settings, column_name, sweepable
+
+#: what a bot key may be set to, besides the policies the simulator knows
+MIXED = "mixed"
+
+
+@dataclass(frozen=True)
+class Point:
+    """One point of the grid: its number and the keys it sets, in the order of the axes."""
+
+    index: int
+    settings: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Sweep:
+    """A checked sweep: the scenario, the points, and what each key is called as a column."""
+
+    path: str
+    spec: SweepSpec
+    scenario: Scenario
+    points: tuple[Point, ...]
+    keys: tuple[str, ...]
+    bots: dict[str, str]  # the baseline: actor -> policy, actors left to the mix not named
+
+    def columns(self) -> dict[str, str]:
+        """Each key the points set, with its Parquet column."""
+        return {key: column_name(key) for key in self.keys}
+
+    def value_at(self, point: Point, key: str) -> Any:
+        """What ``key`` is at ``point``: the point's value, else the scenario's (or the baseline bots')."""
+        if key in point.settings:
+            return point.settings[key]
+        parts = key.split(".")
+        if parts[0] == "bots":
+            bots = self.bots_at(point)
+            if len(parts) == 2:
+                return bots.get(parts[1], MIXED)
+            chosen = {bots.get(a.id, MIXED) for a in self.scenario.ruleset.actors}
+            return chosen.pop() if len(chosen) == 1 else MIXED
+        if parts[0] == "ruleset":
+            return getattr(self.scenario.ruleset.ruleset, parts[1])
+        table = next(t for t in getattr(self.scenario.ruleset, parts[0]) if t.id == parts[1])
+        return getattr(table, parts[2])
+
+    def scenario_at(self, point: Point) -> Scenario:
+        return apply_settings(self.scenario, point.settings)
+
+    def bots_at(self, point: Point) -> dict[str, str]:
+        """Each actor's policy at ``point``; an actor left out plays the per-game mix."""
+        bots = dict(self.bots)
+        for key, value in point.settings.items():
+            if key == "bots":
+                bots = {a.id: value for a in self.scenario.ruleset.actors}
+            elif key.startswith("bots."):
+                bots[key.split(".", 1)[1]] = value
+        return {a: p for a, p in bots.items() if p != MIXED}
+
+
+def load_sweep(path: str | Path, policies: Sequence[str]) -> Sweep:
+    """Read and check a sweep file; raise ContentError with every problem (file:line: key: message)."""
+    source = read_toml(path)
+    if "sweep" not in source.data:
+        keys = ", ".join(sorted(source.data)) or "nothing"
+        raise ContentError([source.problem((), f"not a sweep file: expected a [sweep] table (found {keys})")])
+    from .validation import validate  # pydantic, only when a file is validated
+
+    spec: SweepSpec = validate(source, SweepSpec)
+    scenario = _scenario(source, spec)
+    checker = _Checker(source, scenario, tuple(policies))
+    keys = checker.keys(spec)
+    bots = checker.baseline(spec.sweep.bots)
+    points = checker.points(spec)
+    checker.raise_found()
+    sweep = Sweep(str(path), spec, scenario, points, keys, bots)
+    checker.rulesets(spec, sweep)
+    checker.raise_found()
+    return sweep
+
+
+def _scenario(source: SourceFile, spec: SweepSpec) -> Scenario:
+    """The sweep's scenario; a ruleset or deck that cannot be found is reported at the sweep's line."""
+    here = Path(source.name).parent
+
+    def near(ref: str) -> str | Path:
+        looks_like_path = ref.endswith(".toml") or "/" in ref
+        return here / ref if looks_like_path and not Path(ref).is_absolute() else ref
+
+    try:
+        return load_scenario(near(spec.sweep.ruleset), None if spec.sweep.deck is None else near(spec.sweep.deck))
+    except ContentError as exc:
+        missing = [p for p in exc.problems if p.line is None and p.path == ""]
+        if missing and len(missing) == len(exc.problems):
+            key = "deck" if spec.sweep.deck is not None and spec.sweep.deck in missing[0].file else "ruleset"
+            raise ContentError([source.problem(("sweep", key), p.message) for p in missing]) from None
+        raise
+
+
+class _Checker:
+    """Collects the problems of one sweep file against its scenario."""
+
+    def __init__(self, source: SourceFile, scenario: Scenario, policies: tuple[str, ...]):
+        self.source = source
+        self.scenario = scenario
+        self.policies = policies
+        self.problems: list[Problem] = []
+        rs = scenario.ruleset
+        self.actors = [a.id for a in rs.actors]
+        self.ids = {section: [t.id for t in getattr(rs, section)] for section in SECTIONS}
+
+    def add(self, path: KeyPath, message: str) -> None:
+        self.problems.append(self.source.problem(path, message))
+
+    def raise_found(self) -> None:
+        if self.problems:
+            raise ContentError(sorted(self.problems, key=lambda p: p.line or 0))
+
+    def every_key(self) -> list[str]:
+        """Every key a sweep may set in this scenario (for did-you-mean)."""
+        out = [f"ruleset.{f}" for f in RULESET_KEYS] + ["bots"] + [f"bots.{a}" for a in self.actors]
+        for section, cls in SECTIONS.items():
+            out += [f"{section}.{i}.{f}" for i in self.ids[section] for f in sweepable(cls)]
+        return out
+
+    def kind_of(self, key: str, path: KeyPath) -> Any:
+        """The kind of value ``key`` takes (``int``, ``bool``, a tuple of words); None after reporting it."""
+        parts = key.split(".")
+        if parts[0] == "bots" and len(parts) <= 2:
+            if len(parts) == 2 and parts[1] not in self.actors:
+                self.add(path, f"unknown actor '{parts[1]}'{did_you_mean(parts[1], self.actors)} "
+                         f"(actors: {', '.join(self.actors)})")
+                return None
+            return (MIXED, *self.policies)
+        if parts[0] == "ruleset" and len(parts) == 2 and parts[1] in RULESET_KEYS:
+            return RULESET_KEYS[parts[1]]
+        if parts[0] in SECTIONS and len(parts) == 3 and parts[1] in self.ids[parts[0]]:
+            fields = sweepable(SECTIONS[parts[0]])
+            if parts[2] in fields:
+                return fields[parts[2]]
+            self.add(path, f"'{parts[2]}' is not a key a sweep can vary on {parts[0]}{did_you_mean(parts[2], fields)} "
+                     f"(it can vary: {', '.join(fields)})")
+            return None
+        if parts[0] in SECTIONS and len(parts) == 3:
+            known = self.ids[parts[0]]
+            self.add(path, f"no {parts[0][:-1]} '{parts[1]}' in {self.scenario.id}{did_you_mean(parts[1], known)} "
+                     f"(known: {', '.join(known)})")
+            return None
+        self.add(path, f"unknown key '{key}'{did_you_mean(key, self.every_key())}: a sweep varies ruleset.<option>, "
+                 "tracks.<id>.<key>, meters.<id>.<key>, moves.<id>.<key>, bots or bots.<actor>")
+        return None
+
+    def value(self, key: str, kind: Any, value: Any, path: KeyPath) -> None:
+        if kind is int and (isinstance(value, bool) or not isinstance(value, int)):
+            self.add(path, f"{key} takes a whole number, got {value!r}")
+        elif kind is bool and not isinstance(value, bool):
+            self.add(path, f"{key} takes true or false, got {value!r}")
+        elif isinstance(kind, tuple) and value not in kind:
+            self.add(path, f"{key} takes one of {', '.join(map(str, kind))}, got {value!r}"
+                     f"{did_you_mean(str(value), map(str, kind))}")
+
+    def keys(self, spec: SweepSpec) -> tuple[str, ...]:
+        """The keys the sweep sets, each checked, with its values."""
+        named: dict[str, KeyPath] = {}
+        for i, axis in enumerate(spec.axes):
+            if axis.key in named:
+                self.add(("axes", i, "key"), f"{axis.key} is already an axis ({format_path(named[axis.key])})")
+                continue
+            named[axis.key] = ("axes", i, "key")
+            kind = self.kind_of(axis.key, ("axes", i, "key"))
+            for j, value in enumerate(axis.values if kind is not None else ()):
+                self.value(axis.key, kind, value, ("axes", i, "values", j))
+        for i, point in enumerate(spec.points):
+            for key, value in point.items():
+                kind = self.kind_of(key, ("points", i, key))
+                if kind is not None:
+                    self.value(key, kind, value, ("points", i, key))
+                named.setdefault(key, ("points", i, key))
+        self._columns(named)
+        return tuple(named)
+
+    def _columns(self, named: dict[str, KeyPath]) -> None:
+        taken: dict[str, str] = {}
+        for key, path in named.items():
+            column = column_name(key)
+            if column in taken:
+                self.add(path, f"{key} and {taken[column]} would both be the column '{column}'")
+            taken[column] = key
+
+    def baseline(self, bots: str | dict[str, str]) -> dict[str, str]:
+        """The ``bots`` of ``[sweep]``: actor -> policy."""
+        choices = (MIXED, *self.policies)
+        table = {a: bots for a in self.actors} if isinstance(bots, str) else dict(bots)
+        for actor, policy in table.items():
+            path: KeyPath = ("sweep", "bots") if isinstance(bots, str) else ("sweep", "bots", actor)
+            if actor not in self.actors:
+                self.add(path, f"unknown actor '{actor}'{did_you_mean(actor, self.actors)} "
+                         f"(actors: {', '.join(self.actors)})")
+            elif policy not in choices:
+                self.add(path, f"unknown bot policy '{policy}'{did_you_mean(policy, choices)} "
+                         f"(expected one of {', '.join(choices)})")
+        return table
+
+    def points(self, spec: SweepSpec) -> tuple[Point, ...]:
+        if spec.points:
+            seen: dict[str, int] = {}
+            for i, point in enumerate(spec.points):
+                twin = seen.setdefault(repr(sorted(point.items())), i)
+                if twin != i:
+                    self.add(("points", i), f"the same point as points[{twin}]")
+            return tuple(Point(i, dict(p)) for i, p in enumerate(spec.points))
+        count = 1
+        for axis in spec.axes:
+            count *= len(axis.values)
+        if count > MAX_POINTS:
+            self.add(("axes",), f"the axes make {count} points; at most {MAX_POINTS}")
+            return ()
+        grid = itertools.product(*(axis.values for axis in spec.axes))
+        return tuple(Point(i, dict(zip((a.key for a in spec.axes), values, strict=True)))
+                     for i, values in enumerate(grid))
+
+    def rulesets(self, spec: SweepSpec, sweep: Sweep) -> None:
+        """Each value alone, then each point whole, must give a valid ruleset."""
+        for i, axis in enumerate(spec.axes):
+            for j, value in enumerate(axis.values):
+                if not axis.key.startswith("bots"):
+                    self._ruleset({axis.key: value}, ("axes", i, "values", j))
+        if self.problems:
+            return  # a bad value makes every point holding it bad too: say it once
+        for point in sweep.points:
+            ruleset_keys = [k for k in point.settings if not k.startswith("bots")]
+            if len(ruleset_keys) > 1 or spec.points:
+                self._ruleset(point.settings, ("points", point.index) if spec.points else ("axes",))
+
+    def _ruleset(self, settings: dict[str, Any], path: KeyPath) -> None:
+        said = ", ".join(f"{k} = {v!r}" for k, v in settings.items() if not k.startswith("bots"))
+        for message in ruleset_problems(apply_settings(self.scenario, settings)):
+            self.add(path, f"with {said} the ruleset is not valid: {message}")
+
+
+def ruleset_problems(scenario: Scenario) -> Iterator[str]:
+    """What validating the scenario's ruleset (as a file would be) finds wrong, as ``key: message``."""
+    from .checks import check_ruleset, check_scenario
+    from .validation import validate
+
+    data = dump(scenario.ruleset)
+    try:
+        rs = validate(SourceFile("<point>", data), type(scenario.ruleset))
+    except ContentError as exc:
+        for p in exc.problems:
+            yield f"{p.path}: {p.message}" if p.path else p.message
+        return
+    for _, path, message in [*check_ruleset(rs), *check_scenario(rs, scenario.deck)]:
+        yield f"{format_path(path)}: {message}"

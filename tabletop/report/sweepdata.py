@@ -1,0 +1,142 @@
+"""A sweep's summary, computed with DuckDB over its Parquet folder (``tabletop sweep report DIR``).
+
+Reads only the folder: ``sweep.json`` (the plan: points, keys, tracks,
+actors) and the ``point=N/*.parquet`` files; never the simulator. Per point
+and per value of each key: the share of games in which each track ended
+agreed, collapsed, deferred or open, the mean round of agreement, the
+agreements per game and the share of games in which each actor met all its
+objectives. The page is :mod:`.sweeppage`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+STATUSES = ("agreed", "collapsed", "deferred", "open")
+
+
+class SweepUnreadable(Exception):
+    """A folder that is not a sweep (or a damaged one); the message says which."""
+
+
+def _q(name: str) -> str:
+    """A column name quoted for SQL (ids may start with a digit)."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+def files_glob(out: Path) -> str:
+    """The glob of a sweep's Parquet files, as a designer passes it to DuckDB."""
+    return str(out / "point=*" / "*.parquet")
+
+
+def one_line_query(out: Path, track: str = "borders", key: str = "borders_breakdown_at") -> str:
+    """The query a designer types: the share of deferred games on a track by a key's value."""
+    return (f"SELECT {key}, avg(({track}_status = 'deferred')::int) AS deferred, count(*) AS games "
+            f"FROM '{out}/**/*.parquet' GROUP BY ALL ORDER BY 1;")
+
+
+def _measures(plan: dict[str, Any]) -> list[tuple[str, str]]:
+    """(SQL expression, result name) of everything the summary counts, per group of rows."""
+    out = [("count(*)", "games")]
+    for tid, track in plan["tracks"].items():
+        col = _q(f"{track['prefix']}_status")
+        out += [(f"avg(({col} = '{s}')::DOUBLE)", f"{tid}|{s}") for s in STATUSES]
+        out.append((f"avg(CASE WHEN {col} = 'agreed' THEN {_q(track['prefix'] + '_round')} END)", f"{tid}|round"))
+    out.append(("avg(agreements)", "agreements"))
+    out += [(f"avg({_q('objectives_' + actor['prefix'])}::DOUBLE)", f"objectives|{aid}")
+            for aid, actor in plan["actors"].items()]
+    return out
+
+
+def _grouped(con: Any, glob: str, plan: dict[str, Any], by: str) -> dict[Any, dict[str, Any]]:
+    measures = _measures(plan)
+    select = ", ".join(f"{expr} AS {_q(name)}" for expr, name in measures)
+    rows = con.execute(
+        f"SELECT {_q(by)} AS k, {select} FROM read_parquet(?, hive_partitioning = true) GROUP BY 1 ORDER BY 1",
+        [glob],
+    ).fetchall()
+    return {row[0]: dict(zip((name for _, name in measures), row[1:], strict=True)) for row in rows}
+
+
+def _ordered(values: Sequence[Any]) -> list[Any]:
+    seen: list[Any] = []
+    for v in values:
+        if v not in seen:
+            seen.append(v)
+    return seen
+
+
+def _queried_track(plan: dict[str, Any]) -> str:
+    """The track of the query shown: the one the first key is about, else the first track."""
+    first = next(iter(plan["keys"]), "").split(".")
+    if first[0] == "tracks" and len(first) == 3 and first[1] in plan["tracks"]:
+        return str(plan["tracks"][first[1]]["prefix"])
+    return str(next(iter(plan["tracks"].values()))["prefix"])
+
+
+def _plan_shape(plan: Any) -> bool:
+    """Whether ``plan`` has every part the report reads, of the right kind (the file may have been edited)."""
+    def table_of(value: Any, *keys: str) -> bool:
+        return isinstance(value, dict) and all(isinstance(v, dict) and all(k in v for k in keys) for v in value.values())
+
+    if not isinstance(plan, dict) or not isinstance(plan.get("games"), int) or not isinstance(plan.get("points"), list):
+        return False
+    if not (table_of(plan.get("tracks"), "name", "prefix") and table_of(plan.get("actors"), "name", "prefix")):
+        return False
+    keys = plan.get("keys")
+    if not isinstance(keys, dict) or not all(isinstance(c, str) for c in keys.values()) or not plan["tracks"]:
+        return False
+    return all(isinstance(p, dict) and isinstance(p.get("point"), int) and isinstance(p.get("values"), dict)
+               and all(c in p["values"] for c in keys.values()) for p in plan["points"])
+
+
+def read_plan(out: Path) -> dict[str, Any]:
+    """The ``sweep.json`` of a sweep folder, or SweepUnreadable saying why not."""
+    path = out / "sweep.json"
+    if not out.is_dir():
+        raise SweepUnreadable(f"{out}: no such folder")
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+        plan = manifest["plan"]
+        if not _plan_shape(plan):
+            raise ValueError("not the shape tabletop sweep writes")
+    except FileNotFoundError:
+        raise SweepUnreadable(f"{out}: not a sweep folder (no sweep.json)") from None
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError):
+        raise SweepUnreadable(f"{out}/sweep.json: damaged or not written by tabletop sweep") from None
+    return dict(plan)
+
+
+def summarise(out: Path) -> dict[str, Any]:
+    """Everything the report shows, computed with DuckDB."""
+    import duckdb
+
+    plan = read_plan(out)
+    glob = files_glob(out)
+    expected = plan["games"] * len(plan["points"])
+    summary: dict[str, Any] = {"folder": str(out), "plan": plan, "expected": expected, "games": 0,
+                               "points": [], "axes": {}}
+    summary["query"] = one_line_query(out, _queried_track(plan), next(iter(plan["keys"].values()), "point"))
+    if not any(out.glob("point=*/*.parquet")):
+        return summary
+    con = duckdb.connect()
+    try:
+        per_point = _grouped(con, glob, plan, "point")
+        for p in plan["points"]:
+            found = per_point.get(p["point"])
+            if found is not None:
+                summary["points"].append({"point": p["point"], "values": p["values"], **found})
+        summary["games"] = sum(p["games"] for p in summary["points"])
+        for key, column in plan["keys"].items():
+            order = _ordered([p["values"][column] for p in plan["points"]])
+            grouped = _grouped(con, glob, plan, column)
+            summary["axes"][column] = {"key": key, "values": [v for v in order if v in grouped],
+                                       "rows": [grouped[v] for v in order if v in grouped]}
+    except duckdb.Error as exc:
+        raise SweepUnreadable(f"{out}: a Parquet file cannot be read ({str(exc).splitlines()[0]})") from None
+    finally:
+        con.close()
+    return summary

@@ -1,0 +1,138 @@
+"""A sweep's summary as Markdown, or as one self-contained HTML page with an inline SVG chart per outcome and key.
+
+The numbers are :mod:`.sweepdata`'s. For each key the sweep varied, and
+each track, a chart shows the share of games the track ended agreed,
+collapsed, deferred or open against the key's values (the other keys'
+games pooled); one more shows the agreements per game.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from ..content.literal import one_line
+from .charts import Series, line_chart
+from .htmlparts import e, page, table
+from .sweepdata import STATUSES
+
+
+def _pct(x: Any) -> str:
+    return "\u2013" if x is None else f"{100 * x:.1f}%"
+
+
+def _num(x: Any, digits: int = 2) -> str:
+    return "\u2013" if x is None else f"{x:.{digits}f}"
+
+
+def _head(summary: dict[str, Any]) -> list[str]:
+    plan = summary["plan"]
+    keys = ", ".join(plan["keys"]) or "none"
+    done = summary["games"]
+    lines = [
+        f"{done} of {summary['expected']} games in {len(plan['points'])} points "
+        f"({plan['games']} per point), ruleset {plan['ruleset']}, deck {plan['deck']}, master seed {plan['seed']}.",
+        f"Keys varied: {keys}.",
+    ]
+    if done < summary["expected"]:
+        lines.append(f"The sweep is not finished: {summary['expected'] - done} games are missing "
+                     "(run it again with --resume).")
+    return lines
+
+
+def _track_rows(summary: dict[str, Any], tid: str, cell: Any) -> list[list[str]]:
+    columns = list(summary["plan"]["keys"].values())
+    return [
+        [cell(p["point"]), *(cell(p["values"][c]) for c in columns), cell(p["games"]),
+         *(cell(_pct(p[f"{tid}|{s}"])) for s in STATUSES), cell(_num(p[f"{tid}|round"], 1))]
+        for p in summary["points"]
+    ]
+
+
+def _point_rows(summary: dict[str, Any], cell: Any) -> list[list[str]]:
+    columns = list(summary["plan"]["keys"].values())
+    actors = summary["plan"]["actors"]
+    return [
+        [cell(p["point"]), *(cell(p["values"][c]) for c in columns), cell(p["games"]), cell(_num(p["agreements"])),
+         *(cell(_pct(p[f"objectives|{a}"])) for a in actors)]
+        for p in summary["points"]
+    ]
+
+
+def _md_table(head: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    def line(cells: Sequence[str]) -> str:
+        return "| " + " | ".join(str(c).replace("|", "\\|") for c in cells) + " |"
+
+    return [line(head), "|" + "---|" * len(head), *(line(r) for r in rows)]
+
+
+def sweep_markdown(summary: dict[str, Any]) -> str:
+    """The summary as Markdown: per track, a row per point; then agreements and objectives."""
+    plan = summary["plan"]
+    columns = list(plan["keys"].values())
+    out = [f"# Sweep of {one_line(plan['ruleset'])}", "", *_head(summary), "",
+           "Query the rows yourself with DuckDB:", "", "```sql", one_line(summary["query"]), "```"]
+    for tid, track in plan["tracks"].items():
+        out += ["", f"## {one_line(track['name'])}", ""]
+        out += _md_table(["point", *columns, "games", *STATUSES, "mean round agreed"],
+                         _track_rows(summary, tid, one_line))
+    out += ["", "## Agreements per game and objectives met (all of an actor's, share of games)", ""]
+    out += _md_table(["point", *columns, "games", "agreements per game", *(a["name"] for a in plan["actors"].values())],
+                     _point_rows(summary, one_line))
+    return "\n".join(out) + "\n"
+
+
+def _charts(summary: dict[str, Any]) -> list[str]:
+    plan = summary["plan"]
+    out = []
+    for n, (column, axis) in enumerate(summary["axes"].items()):
+        labels = [str(v) for v in axis["values"]]
+        out.append(f"<h2>Against {e(axis['key'])}</h2>")
+        about = axis["key"].split(".")[1] if axis["key"].startswith("tracks.") else None
+        tracks = sorted(plan["tracks"].items(), key=lambda kv: kv[0] != about)  # the track the key is about first
+        for t, (tid, track) in enumerate(tracks):
+            series = [Series(s, s, [100 * (row[f"{tid}|{s}"] or 0) for row in axis["rows"]]) for s in STATUSES]
+            out.append(line_chart(f"sweep-{n}-{t}", f"{track['name']}: how games end, by {axis['key']}", labels,
+                                  series, 0, 100, "% of games", e, x_label=column,
+                                  description=f"Share of games {track['name']} ended agreed, collapsed, deferred "
+                                  f"or open, for each value of {axis['key']}"))
+        agreements = [Series("agreements", "agreements per game", [row["agreements"] or 0 for row in axis["rows"]])]
+        top = max([1.0, *agreements[0].values])
+        out.append(line_chart(f"sweep-{n}-agreements", f"Agreements per game, by {axis['key']}", labels, agreements,
+                              0, top, "agreements", e, x_label=column,
+                              description=f"Mean number of tracks agreed per game, for each value of {axis['key']}"))
+    return out
+
+
+def sweep_html(summary: dict[str, Any]) -> str:
+    """The summary as one self-contained page: tables, and an inline SVG chart per track and key."""
+    plan = summary["plan"]
+    columns = [e(c) for c in plan["keys"].values()]
+    body = ['<article class="sweep">', f"<h1>Sweep of {e(plan['ruleset'])}</h1>"]
+    body += [f"<p>{e(line)}</p>" for line in _head(summary)]
+    body.append(f"<p>Query the rows yourself with DuckDB:</p><pre style='white-space: pre-wrap'><code>{e(summary['query'])}</code></pre>")
+    body += _charts(summary)
+    for tid, track in plan["tracks"].items():
+        body.append(f"<h2>{e(track['name'])}</h2>")
+        body.append(table(["point", *columns, "games", *STATUSES, "mean round agreed"],
+                          _track_rows(summary, tid, e), num=tuple(range(len(columns) + 1, len(columns) + 7))))
+    body.append("<h2>Agreements per game and objectives met</h2>")
+    body.append(table(["point", *columns, "games", "agreements per game", *(e(a["name"]) for a in plan["actors"].values())],
+                      _point_rows(summary, e)))
+    body.append("</article>")
+    return page(f"Sweep of {plan['ruleset']}", "\n".join(body))
+
+
+def chart_svg(summary: dict[str, Any], column: str, track: str) -> str:
+    """One chart on its own (a standalone SVG file, e.g. for the README)."""
+    from html import escape
+
+    axis = summary["axes"][column]
+    name = summary["plan"]["tracks"][track]["name"]
+    series = [Series(s, s, [100 * (row[f"{track}|{s}"] or 0) for row in axis["rows"]]) for s in STATUSES]
+    svg = line_chart("sweep", f"{name}: how games end, by {axis['key']}", [str(v) for v in axis["values"]], series,
+                     0, 100, "% of games", escape, x_label=column)
+    # on its own the chart has no page around it: its own namespace, font and white ground
+    head, rest = svg.split(">", 1)
+    head = head.replace("<svg ", '<svg xmlns="http://www.w3.org/2000/svg" font-family="system-ui, Arial, sans-serif" ', 1)
+    return f'{head}>\n<rect width="100%" height="100%" fill="white"/>{rest}\n'

@@ -1,0 +1,253 @@
+"""A seat's end of the wire: an asyncio client a join screen, a test or a benchmark drives.
+
+::
+
+    client = await connect("127.0.0.1:8765", code)
+    async for view in client.views():
+        entry = view["decision"]["entries"][0]
+        ack = await client.act(pick=entry["id"])  # returns once the host has fsynced it
+
+A dropped connection raises :class:`Disconnected` from whatever waited on it;
+:meth:`SeatClient.reconnect` joins again with the same code and client id,
+gets the current view, and resends the acts not yet answered with their own
+``client_seq`` (the host answers an act it has seen already without doing it
+again). Headless: no Textual.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import secrets
+from collections.abc import AsyncIterator, Mapping
+from typing import Any
+
+from websockets.asyncio.client import ClientConnection
+from websockets.asyncio.client import connect as ws_connect
+from websockets.exceptions import ConnectionClosed
+
+from ..engine import Action
+from .protocol import HOST_TYPES, MAX_HOST_MESSAGE, ProtocolError, Wire, decode, encode, message
+
+
+class Refused(Exception):
+    """The host did not do an act (or refused to let the seat join): ``code`` and a message for people."""
+
+    def __init__(self, code: str, message: str):
+        super().__init__(f"{code}: {message}")
+        self.code = code
+        self.message = message
+
+
+class Disconnected(ConnectionError):
+    """The connection to the host dropped (or the host replaced it); :meth:`SeatClient.reconnect` to go on."""
+
+
+def ws_url(address: str) -> str:
+    """``HOST:PORT`` (or a ``ws://``/``wss://`` URL, as behind a TLS proxy) as a WebSocket URL."""
+    return address if address.startswith(("ws://", "wss://")) else f"ws://{address}"
+
+
+class SeatClient:
+    """One seat's connection to a host: its latest view, its acts and their answers."""
+
+    def __init__(self, address: str, code: str, client_id: str | None = None):
+        self.address = address
+        self.code = code
+        #: kept across reconnects: the host tells this client's acts apart by it
+        self.client_id = client_id or secrets.token_urlsafe(12)
+        self.welcome: dict[str, Any] | None = None
+        #: the latest view the host sent
+        self.view: dict[str, Any] | None = None
+        #: the facilitator's replica feed: every action played, in order (other seats: empty)
+        self.actions: list[dict[str, Any]] = []
+        #: set when the host replaced this connection (the same code joined elsewhere): read-only
+        self.replaced: dict[str, Any] | None = None
+        #: the host's last ``bye`` (``REPLACED``, or ``CLOSING`` when the host stops)
+        self.bye: dict[str, Any] | None = None
+        self._ws: ClientConnection | None = None
+        self._reader: asyncio.Task[None] | None = None
+        self._views: asyncio.Queue[dict[str, Any] | None] = asyncio.Queue()
+        self._answers: dict[int, asyncio.Future[dict[str, Any]]] = {}
+        self._unanswered: dict[int, dict[str, Any]] = {}
+        self._results: dict[int, dict[str, Any]] = {}
+        self._next_seq = 1
+        self._closed = asyncio.Event()
+
+    # -- the connection ----------------------------------------------------
+
+    @property
+    def seat(self) -> str | None:
+        return self.welcome["seat"] if self.welcome else None
+
+    @property
+    def role(self) -> str | None:
+        return self.welcome["role"] if self.welcome else None
+
+    @property
+    def read_only(self) -> bool:
+        return self.replaced is not None or bool(self.welcome and self.welcome.get("read_only"))
+
+    async def connect(self) -> dict[str, Any]:
+        """Join: the welcome (with the seat's first view); raises :class:`Refused` for a wrong code."""
+        ws = await ws_connect(ws_url(self.address), max_size=MAX_HOST_MESSAGE, open_timeout=10)
+        await ws.send(encode(message("hello", code=self.code, client=self.client_id)))
+        try:
+            first = decode(await ws.recv(), MAX_HOST_MESSAGE, HOST_TYPES)
+        except ConnectionClosed as exc:
+            raise Disconnected("the host closed the connection before welcoming this seat") from exc
+        if first["type"] != "welcome":
+            await ws.close()
+            raise Refused(str(first.get("code", Wire.BAD_MESSAGE)), str(first.get("message", "not welcomed")))
+        self._ws, self.welcome, self.replaced, self.bye = ws, first, None, None
+        self._closed = asyncio.Event()
+        self._views = asyncio.Queue()  # a drop's end marker stays with the old connection
+        self._take_view(first["view"])
+        self._reader = asyncio.create_task(self._read(ws))
+        for seq, sent in sorted(self._unanswered.items()):
+            await ws.send(encode(sent))  # the host answers an act it has seen with the same answer
+        return first
+
+    async def reconnect(self) -> dict[str, Any]:
+        """Join again with the same code and client id; acts not yet answered are sent again."""
+        await self._drop()
+        return await self.connect()
+
+    async def close(self) -> None:
+        """Say bye and close (acts not answered stay unanswered)."""
+        if self._ws is not None:
+            try:
+                await self._ws.send(encode(message("bye")))
+            except ConnectionClosed:
+                pass
+        await self._drop()
+
+    async def _drop(self) -> None:
+        if self._ws is not None:
+            await self._ws.close()
+        if self._reader is not None:
+            self._reader.cancel()
+            try:
+                await self._reader
+            except (asyncio.CancelledError, ConnectionClosed):
+                pass
+        self._ws = self._reader = None
+
+    async def _read(self, ws: ClientConnection) -> None:
+        try:
+            async for raw in ws:
+                try:
+                    msg = decode(raw, MAX_HOST_MESSAGE, HOST_TYPES)
+                except ProtocolError:
+                    continue  # a host of a newer version: skip what this client cannot read
+                self._take(msg)
+        except ConnectionClosed:
+            pass
+        finally:
+            self._closed.set()
+            self._views.put_nowait(None)
+
+    def _take(self, msg: dict[str, Any]) -> None:
+        kind = msg["type"]
+        if kind == "view":
+            self._take_view(msg["view"])
+        elif kind in ("ack", "refused"):
+            seq = msg.get("client_seq")
+            self._unanswered.pop(seq, None)  # type: ignore[arg-type]
+            future = self._answers.pop(seq, None)  # type: ignore[arg-type]
+            if future is not None and not future.done():
+                future.set_result(msg)
+            elif isinstance(seq, int):
+                self._results[seq] = msg  # answered before anyone asked (an act sent again on reconnect)
+        elif kind == "bye":
+            self.bye = msg
+            if msg.get("code") == Wire.REPLACED:
+                self.replaced = msg
+
+    def _take_view(self, view: dict[str, Any]) -> None:
+        start = view.get("actions_from")
+        if isinstance(start, int):
+            del self.actions[start:]
+            self.actions.extend(view.get("actions", []))
+        self.view = view
+        self._views.put_nowait(view)
+
+    # -- views and acts ----------------------------------------------------
+
+    async def next_view(self) -> dict[str, Any]:
+        """The next view the host sends; raises :class:`Disconnected` when the connection drops."""
+        view = await self._views.get()
+        if view is None:
+            raise Disconnected("the connection to the host dropped")
+        return view
+
+    async def views(self) -> AsyncIterator[dict[str, Any]]:
+        """Every view as it comes, until the connection drops."""
+        while True:
+            try:
+                yield await self.next_view()
+            except Disconnected:
+                return
+
+    async def act(self, action: Action | Mapping[str, Any] | None = None, *, pick: str | None = None,
+                  reason: str | None = None) -> dict[str, Any]:
+        """Do an entry of the decision (``pick``, its id) or an action; the ack once the host has saved it.
+
+        Raises :class:`Refused` (the rules, the seat, a stale view) or
+        :class:`Disconnected` (the act is kept, and sent again on :meth:`reconnect`).
+        """
+        if self._ws is None:
+            raise Disconnected("not connected")
+        seq = self._next_seq
+        self._next_seq += 1
+        fields: dict[str, Any] = {"client_seq": seq}
+        if pick is not None:
+            fields["pick"] = pick
+        else:
+            fields["action"] = action.to_dict() if isinstance(action, Action) else dict(action or {})
+        if reason is not None:
+            fields["reason"] = reason
+        if self.view is not None:
+            fields["at"] = self.view["game"]["seq"]
+        sent = message("act", **fields)
+        self._unanswered[seq] = sent
+        self._answers[seq] = asyncio.get_running_loop().create_future()  # before sending: the answer may come first
+        try:
+            await self._ws.send(encode(sent))
+        except ConnectionClosed as exc:
+            raise Disconnected("the connection to the host dropped") from exc
+        return await self.answer(seq)
+
+    async def answer(self, client_seq: int) -> dict[str, Any]:
+        """The host's answer to act ``client_seq`` (the ack); raises :class:`Refused` or :class:`Disconnected`."""
+        if client_seq in self._results:
+            return self._checked(self._results.pop(client_seq))
+        future = self._answers.setdefault(client_seq, asyncio.get_running_loop().create_future())
+        closed = asyncio.ensure_future(self._closed.wait())
+        try:
+            await asyncio.wait((future, closed), return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            closed.cancel()
+        if not future.done():
+            raise Disconnected("the connection dropped before the host answered")
+        return self._checked(future.result())
+
+    @staticmethod
+    def _checked(answer: dict[str, Any]) -> dict[str, Any]:
+        if answer["type"] == "refused":
+            raise Refused(str(answer.get("code")), str(answer.get("message")))
+        return answer
+
+    @property
+    def unanswered(self) -> list[int]:
+        """The ``client_seq`` of acts sent and not answered yet."""
+        return sorted(self._unanswered)
+
+
+async def connect(address: str, code: str, client_id: str | None = None) -> SeatClient:
+    """A client joined to the host at ``address`` with ``code``."""
+    client = SeatClient(address, code, client_id)
+    await client.connect()
+    return client
+
+
+__all__ = ["Disconnected", "Refused", "SeatClient", "connect", "ws_url"]

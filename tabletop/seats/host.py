@@ -1,0 +1,266 @@
+"""The host on the wire: a WebSocket server that carries each seat's messages to the table.
+
+One connection per seat. The first message is ``hello`` with a code; a
+wrong code is refused after a delay (the sleeper is injected, so tests do
+not wait). The same code joining again takes the seat: the older connection
+is told (``bye REPLACED``) and only watches from then on. Every message is
+checked (:mod:`.protocol`) and paced (:mod:`.flood`); a bad one gets an
+``error``, too many close the connection, an oversized one closes it at
+once (the WebSocket's own limit). After every change each connection gets
+its seat's view, in order, through its own outbox, so a slow screen never
+holds up the others.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from websockets.asyncio.server import Server, ServerConnection, serve
+from websockets.exceptions import ConnectionClosed
+
+from .flood import Bucket
+from .joincodes import seat_of
+from .protocol import MAX_CLIENT_MESSAGE, ProtocolError, Wire, check_client, decode, encode, message
+from .table import Table
+
+#: the delay before a wrong code is refused, in seconds: guessing codes is slow
+WRONG_CODE_DELAY = 1.0
+#: errors a connection may cause before it is closed
+MAX_ERRORS = 20
+#: messages waiting for a slow screen before its connection is closed (it reconnects for a fresh view)
+OUTBOX_LIMIT = 1000
+#: seconds a new connection has to say hello
+HELLO_TIMEOUT = 30.0
+#: seconds a closing connection has to take what is queued for it
+FLUSH_TIMEOUT = 10.0
+
+Sleeper = Callable[[float], Awaitable[None]]
+
+
+class Connection:
+    """One seat's live connection: its outbox, its pace, its errors, and whether it only watches now."""
+
+    def __init__(self, ws: ServerConnection, seat: str, client: str, bucket: Bucket):
+        self.ws = ws
+        self.seat = seat
+        self.client = client
+        self.bucket = bucket
+        self.read_only = False
+        self.errors = 0
+        self.actions_sent = 0  # the facilitator's replica feed: actions already sent
+        self.behind = False  # the outbox overflowed: the connection is closed, the screen reconnects afresh
+        self.outbox: asyncio.Queue[str | None] = asyncio.Queue()
+        self.writer = asyncio.create_task(self._write())
+
+    def send(self, msg: dict[str, Any] | str) -> None:
+        """Queue a message (in order); a screen too far behind is closed, to reconnect afresh."""
+        if self.behind:
+            return
+        if self.outbox.qsize() >= OUTBOX_LIMIT:
+            self.behind = True
+            self.outbox.put_nowait(None)
+            return
+        self.outbox.put_nowait(msg if isinstance(msg, str) else encode(msg))
+
+    def finish(self) -> None:
+        """Send what is queued, then stop writing."""
+        self.outbox.put_nowait(None)
+
+    async def _write(self) -> None:
+        try:
+            while (text := await self.outbox.get()) is not None:
+                await self.ws.send(text)
+            if self.behind:
+                await self.ws.close(1008, "too far behind: reconnect")
+        except ConnectionClosed:
+            pass
+
+
+class Host:
+    """A game served to its seats over WebSockets."""
+
+    def __init__(self, table: Table, codes: dict[str, str], *, sleeper: Sleeper = asyncio.sleep,
+                 clock: Callable[[], float] = time.monotonic, wrong_code_delay: float = WRONG_CODE_DELAY):
+        self.table = table
+        self.codes = codes
+        self.sleeper = sleeper
+        self.clock = clock
+        self.wrong_code_delay = wrong_code_delay
+        self.connections: set[Connection] = set()
+        self.active: dict[str, Connection] = {}  # seat -> the connection that may act for it
+        self.server: Server | None = None
+        #: every message sent, per seat (None: not recorded): the leak test reads it
+        self.sent: dict[str, list[str]] | None = None
+
+    # -- serving -----------------------------------------------------------
+
+    async def start(self, host: str = "127.0.0.1", port: int = 8765) -> tuple[str, int]:
+        """Listen on ``host:port`` (port 0: any free one); the address bound. Bots move first if they are to."""
+        self.table.play_bots()
+        self.server = await serve(self._serve, host, port, max_size=MAX_CLIENT_MESSAGE, compression=None)
+        bound = self.server.sockets[0].getsockname()
+        return bound[0], bound[1]
+
+    async def stop(self) -> None:
+        """Tell every screen the host is closing, and stop listening."""
+        for conn in list(self.connections):
+            conn.send(message("bye", code=Wire.CLOSING, message="the host is closing"))
+            conn.finish()
+        if self.server is not None:
+            self.server.close()
+            await self.server.wait_closed()
+        for conn in list(self.connections):
+            conn.writer.cancel()
+
+    async def _serve(self, ws: ServerConnection) -> None:
+        conn = await self._join(ws)
+        if conn is None:
+            return
+        try:
+            async for raw in ws:
+                if not self._take(conn, raw):
+                    break
+        except ConnectionClosed:
+            pass
+        finally:
+            self._leave(conn)
+        with contextlib.suppress(ConnectionClosed, TimeoutError):
+            await asyncio.wait_for(conn.writer, FLUSH_TIMEOUT)  # the answers already queued go out first
+        # messages still unread would hold the peer's close frame back: read and drop them while closing
+        drain = asyncio.create_task(_discard(ws))
+        with contextlib.suppress(ConnectionClosed):
+            await ws.close(1008 if conn.errors >= MAX_ERRORS else 1000)
+        drain.cancel()
+
+    async def _join(self, ws: ServerConnection) -> Connection | None:
+        """The hello: a seat's connection, or None (refused, told why, closed)."""
+        try:
+            raw = await asyncio.wait_for(ws.recv(), HELLO_TIMEOUT)
+            hello = check_client(decode(raw))
+            if hello["type"] != "hello":
+                raise ProtocolError(Wire.NOT_JOINED, "say hello with the seat's code first")
+        except ProtocolError as exc:
+            await _refuse(ws, exc.code, exc.message)
+            return None
+        except (TimeoutError, ConnectionClosed):
+            await ws.close()
+            return None
+        seat = seat_of(self.codes, hello["code"])
+        if seat is None:
+            await self.sleeper(self.wrong_code_delay)
+            await _refuse(ws, Wire.WRONG_CODE, "no seat has this code: check it with the facilitator")
+            return None
+        conn = Connection(ws, seat, hello.get("client") or "", Bucket(clock=self.clock))
+        old = self.active.get(seat)
+        if old is not None:
+            old.read_only = True
+            old.send(message("bye", code=Wire.REPLACED,
+                             message="this seat was joined on another screen: this one only watches now"))
+        self.active[seat] = conn
+        self.connections.add(conn)
+        self.table.connected.add(seat)
+        self._welcome(conn)
+        self.broadcast(skip=conn)
+        return conn
+
+    def _welcome(self, conn: Connection) -> None:
+        seat = self.table.seats[conn.seat]
+        view = self.table.view(conn.seat, 0 if seat.role == "facilitator" else None)
+        fields: dict[str, Any] = {"seat": seat.id, "role": seat.role, "actor": seat.actor, "name": seat.name,
+                                  "read_only": not seat.acts, "view": view}
+        if seat.role == "facilitator":
+            fields["header"] = self.table.header()
+            conn.actions_sent = self.table.session.state.seq
+        self._send(conn, message("welcome", **fields))
+
+    def _take(self, conn: Connection, raw: str | bytes) -> bool:
+        """One message from a joined seat; False to close the connection."""
+        try:
+            msg = check_client(decode(raw))
+            if not conn.bucket.take():
+                raise ProtocolError(Wire.TOO_FAST, "too many messages: slow down")
+        except ProtocolError as exc:
+            conn.errors += 1
+            seq = _client_seq(raw) if exc.code == Wire.TOO_FAST else None
+            if seq is not None:  # an act's sender waits for its answer: tell it this one was not done
+                conn.send(message("refused", client_seq=seq, code=exc.code, message=exc.message))
+            else:
+                conn.send(message("error", code=exc.code, message=exc.message))
+            return conn.errors < MAX_ERRORS
+        if msg["type"] == "bye":
+            return False
+        if msg["type"] == "hello":
+            conn.errors += 1
+            conn.send(message("error", code=Wire.BAD_MESSAGE, message="this connection has joined already"))
+            return True
+        before = self.table.session.state.seq, self.table.hold.held(self.table.session.state)
+        answer = self.table.act(conn.seat, conn.client, msg, read_only=conn.read_only)
+        if (self.table.session.state.seq, self.table.hold.held(self.table.session.state)) != before:
+            self.broadcast()
+        self._send(conn, answer)
+        return True
+
+    def _leave(self, conn: Connection) -> None:
+        self.connections.discard(conn)
+        conn.finish()
+        if self.active.get(conn.seat) is conn:
+            del self.active[conn.seat]
+            self.table.connected.discard(conn.seat)
+            self.broadcast()
+
+    # -- views -------------------------------------------------------------
+
+    def broadcast(self, skip: Connection | None = None) -> None:
+        """Each connection's view of the game now, queued in order (secrets worked out once)."""
+        seats = {c.seat for c in self.connections if c is not skip}
+        if not seats:
+            return
+        views = self.table.views_for(seats)
+        encoded: dict[str, str] = {}
+        seq = self.table.session.state.seq
+        for conn in list(self.connections):
+            if conn is skip:
+                continue
+            seat = self.table.seats[conn.seat]
+            if seat.role == "facilitator":
+                view = self.table.with_actions(views[conn.seat], seat, conn.actions_sent)
+                conn.actions_sent = seq
+                self._send(conn, encode(message("view", view=view)))
+                continue
+            if conn.seat not in encoded:
+                encoded[conn.seat] = encode(message("view", view=views[conn.seat]))
+            self._send(conn, encoded[conn.seat])
+
+    def _send(self, conn: Connection, msg: dict[str, Any] | str) -> None:
+        text = msg if isinstance(msg, str) else encode(msg)
+        if self.sent is not None:
+            self.sent.setdefault(conn.seat, []).append(text)
+        conn.send(text)
+
+
+async def _discard(ws: ServerConnection) -> None:
+    with contextlib.suppress(ConnectionClosed):
+        async for _ in ws:
+            pass
+
+
+def _client_seq(raw: str | bytes) -> int | None:
+    """The ``client_seq`` of a well-formed act (to answer it), else None."""
+    try:
+        msg = check_client(decode(raw))
+    except ProtocolError:
+        return None
+    return msg.get("client_seq") if msg["type"] == "act" else None
+
+
+async def _refuse(ws: ServerConnection, code: Wire, why: str) -> None:
+    with contextlib.suppress(ConnectionClosed):
+        await ws.send(encode(message("error", code=code, message=why)))
+        await ws.close(1008, code)
+
+
+__all__ = ["HELLO_TIMEOUT", "MAX_ERRORS", "OUTBOX_LIMIT", "WRONG_CODE_DELAY", "Connection", "Host"]

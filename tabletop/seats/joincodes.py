@@ -1,0 +1,82 @@
+"""Join codes: one per seat, random, compared in constant time, kept beside the save.
+
+A code is :data:`CODE_BYTES` random bytes (``secrets.token_urlsafe``: 96
+bits), so guessing one is hopeless, and a wrong one costs the guesser a
+delay (:mod:`.host`). A code is looked up against every seat's code with
+``hmac.compare_digest``, never stopping early, so the time taken tells
+nothing about which seat, or how much of a code, was right.
+
+The codes are written beside the save (``<save>.codes``, readable by its
+owner only), so ``tabletop host --resume SAVE`` prints and takes the same
+codes and the seats' screens reconnect with the codes they have.
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+import os
+import secrets
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+#: random bytes in a code: 96 bits (the issue asks for at least 64)
+CODE_BYTES = 12
+
+
+def new_code() -> str:
+    """A fresh random code (16 URL-safe characters)."""
+    return secrets.token_urlsafe(CODE_BYTES)
+
+
+def new_codes(seat_ids: Iterable[str]) -> dict[str, str]:
+    """A fresh code for each seat."""
+    return {seat: new_code() for seat in seat_ids}
+
+
+def seat_of(codes: Mapping[str, str], code: str) -> str | None:
+    """The seat whose code ``code`` is, or None: every code is compared in full, in constant time."""
+    given = code.encode("utf-8", "surrogatepass")
+    found = None
+    for seat, expected in codes.items():
+        if hmac.compare_digest(expected.encode("utf-8"), given):
+            found = seat
+    return found
+
+
+def codes_path(save: Path) -> Path:
+    """Where a save's codes are kept: beside it."""
+    return save.with_name(save.name + ".codes")
+
+
+def write_codes(save: Path, codes: Mapping[str, str]) -> Path:
+    """Write the codes beside the save, readable by its owner only (written whole, then moved into place)."""
+    path = codes_path(save)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        os.write(fd, json.dumps(dict(codes), indent=1).encode("utf-8"))
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.replace(tmp, path)
+    return path
+
+
+def read_codes(save: Path, seat_ids: Iterable[str]) -> dict[str, str] | None:
+    """The codes kept beside the save for these seats (a seat without one gets a new code); None if none are kept."""
+    try:
+        data = json.loads(codes_path(save).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict):
+        return None
+    out = {}
+    for seat in seat_ids:
+        code = data.get(seat)
+        ok = isinstance(code, str) and len(code) >= 16
+        out[seat] = code if ok else new_code()
+    return out
+
+
+__all__ = ["CODE_BYTES", "codes_path", "new_code", "new_codes", "read_codes", "seat_of", "write_codes"]

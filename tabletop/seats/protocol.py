@@ -1,0 +1,169 @@
+"""The wire between the host and its seats: JSON messages, each a plain dict with a version.
+
+Every message is one JSON object with ``"type"`` and ``"v"`` (:data:`VERSION`).
+A seat sends:
+
+- ``hello {code, client?}``: join with a seat's code; ``client`` is a random
+  id the client keeps across reconnects (its acts are told apart by it);
+- ``act {client_seq, pick | action, at?, reason?}``: do something. ``pick`` is the id
+  of an entry of the seat's decision (as the last view listed it);
+  ``action`` is an action as the save writes it (the facilitator's powers);
+  ``at`` is the game's ``seq`` the client saw (an action sent against an
+  older game is refused ``STALE``, so a resend after a crash never plays twice);
+  ``reason`` goes with a pick whose entry ``needs`` one (a ruling);
+- ``bye {}``: leaving.
+
+The host sends:
+
+- ``welcome {seat, role, actor, read_only, view}``: joined;
+- ``view {view}``: the seat's view after every change (see :mod:`.views`);
+- ``ack {client_seq, index}``: the act is written and fsynced as event ``index``;
+- ``refused {client_seq, code, message}``: the act was not done (the engine's
+  refusal code, ``NOT_YOUR_SEAT``, or a :class:`Wire` code);
+- ``error {code, message}``: a message the host could not read; after too
+  many the connection is closed;
+- ``bye {code, message}``: the host closes this connection (another
+  connection took the seat: this one is read-only from now on).
+
+A client's ``client_seq`` is its own count of acts: the host answers an act
+it has seen already with the same answer, without doing it again.
+"""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum, unique
+from typing import Any
+
+#: the protocol's version: a message with another ``v`` is refused
+VERSION = 1
+#: the largest message a seat may send, in bytes (a seat sends small acts, never boards)
+MAX_CLIENT_MESSAGE = 16 * 1024
+#: the largest message the host sends (the facilitator's first view carries the whole log)
+MAX_HOST_MESSAGE = 64 * 1024 * 1024
+
+CLIENT_TYPES = ("hello", "act", "bye")
+HOST_TYPES = ("welcome", "view", "ack", "refused", "error", "bye")
+ROLES = ("facilitator", "team", "projector", "observer")
+
+
+@unique
+class Wire(StrEnum):
+    """Why the host refused a message or an act (the engine's :class:`~tabletop.engine.Code` for rules)."""
+
+    BAD_JSON = "BAD_JSON"  # not a JSON object
+    BAD_VERSION = "BAD_VERSION"  # another protocol version
+    UNKNOWN_TYPE = "UNKNOWN_TYPE"
+    BAD_MESSAGE = "BAD_MESSAGE"  # a field missing or of the wrong type
+    TOO_BIG = "TOO_BIG"  # over MAX_CLIENT_MESSAGE
+    TOO_FAST = "TOO_FAST"  # over the rate limit of a connection
+    WRONG_CODE = "WRONG_CODE"  # no seat has this code
+    NOT_JOINED = "NOT_JOINED"  # an act before hello
+    READ_ONLY = "READ_ONLY"  # a seat that only watches, or a connection another one replaced
+    REPLACED = "REPLACED"  # bye: the same code joined on another connection
+    STALE = "STALE"  # the game moved on since the view the act was picked from
+    NO_SUCH_ENTRY = "NO_SUCH_ENTRY"  # a pick that is not in the seat's decision
+    SAVE_FAILED = "SAVE_FAILED"  # the host could not write the save: nothing was done
+    CLOSING = "CLOSING"  # bye: the host is shutting down
+
+
+class ProtocolError(ValueError):
+    """A message the host (or a client) cannot take: ``code`` and a message for people."""
+
+    def __init__(self, code: Wire, message: str):
+        super().__init__(f"{code}: {message}")
+        self.code = code
+        self.message = message
+
+
+def message(kind: str, **fields: Any) -> dict[str, Any]:
+    """A message of type ``kind`` with ``fields``, versioned."""
+    return {"type": kind, "v": VERSION, **fields}
+
+
+def encode(msg: dict[str, Any]) -> str:
+    """The message as sent: compact JSON, UTF-8 text, no NaN."""
+    return json.dumps(msg, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def decode(raw: str | bytes, limit: int = MAX_CLIENT_MESSAGE, types: tuple[str, ...] = CLIENT_TYPES) -> dict[str, Any]:
+    """A received message, checked: an object of a known type and this version, within ``limit`` bytes.
+
+    Raises :class:`ProtocolError`. Field checks of each type are in :func:`check_client`.
+    """
+    size = len(raw.encode("utf-8", "surrogatepass") if isinstance(raw, str) else raw)
+    if size > limit:
+        raise ProtocolError(Wire.TOO_BIG, f"a message is at most {limit} bytes (this one: {size})")
+    try:
+        data = json.loads(raw, parse_constant=_no_constant)
+    except (ValueError, RecursionError) as exc:
+        raise ProtocolError(Wire.BAD_JSON, "not JSON") from exc
+    if not isinstance(data, dict):
+        raise ProtocolError(Wire.BAD_JSON, "a message is a JSON object")
+    if data.get("v") != VERSION or isinstance(data.get("v"), bool):
+        raise ProtocolError(Wire.BAD_VERSION, f"this host speaks version {VERSION}")
+    if data.get("type") not in types:
+        raise ProtocolError(Wire.UNKNOWN_TYPE, f"unknown message type (expected one of {', '.join(types)})")
+    return data
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number")
+
+
+def _field(data: dict[str, Any], key: str, kinds: tuple[type, ...], required: bool = True) -> Any:
+    value = data.get(key)
+    if value is None and not required:
+        return None
+    if not isinstance(value, kinds) or (int in kinds and isinstance(value, bool)):
+        raise ProtocolError(Wire.BAD_MESSAGE, f"'{key}' is missing or of the wrong type")
+    return value
+
+
+#: the longest join code, client id and entry id a seat may send
+MAX_TOKEN = 128
+#: the longest reason a ruling may carry
+MAX_REASON = 2000
+
+
+def check_client(data: dict[str, Any]) -> dict[str, Any]:
+    """A decoded seat's message with its fields checked (types, lengths); raises :class:`ProtocolError`."""
+    kind = data["type"]
+    if kind == "hello":
+        for key, required in (("code", True), ("client", False)):
+            value = _field(data, key, (str,), required)
+            if value is not None and len(value) > MAX_TOKEN:
+                raise ProtocolError(Wire.BAD_MESSAGE, f"'{key}' is too long")
+    elif kind == "act":
+        seq = _field(data, "client_seq", (int,))
+        if not 0 <= seq < 2**53:
+            raise ProtocolError(Wire.BAD_MESSAGE, "'client_seq' is out of range")
+        pick = _field(data, "pick", (str,), required=False)
+        action = _field(data, "action", (dict,), required=False)
+        if (pick is None) == (action is None):
+            raise ProtocolError(Wire.BAD_MESSAGE, "an act has either 'pick' or 'action'")
+        if pick is not None and len(pick) > MAX_TOKEN:
+            raise ProtocolError(Wire.BAD_MESSAGE, "'pick' is too long")
+        reason = _field(data, "reason", (str,), required=False)
+        if reason is not None and len(reason) > MAX_REASON:
+            raise ProtocolError(Wire.BAD_MESSAGE, f"'reason' is at most {MAX_REASON} characters")
+        at = _field(data, "at", (int,), required=False)
+        if at is not None and not 0 <= at < 2**53:
+            raise ProtocolError(Wire.BAD_MESSAGE, "'at' is out of range")
+    return data
+
+
+__all__ = [
+    "CLIENT_TYPES",
+    "HOST_TYPES",
+    "MAX_CLIENT_MESSAGE",
+    "MAX_HOST_MESSAGE",
+    "ROLES",
+    "VERSION",
+    "ProtocolError",
+    "Wire",
+    "check_client",
+    "decode",
+    "encode",
+    "message",
+]

@@ -1,0 +1,197 @@
+"""The table the host keeps: one game, its seats, and every act checked and saved.
+
+No sockets here: :class:`Table` takes a seat's checked ``act`` message and
+answers it (``ack`` or ``refused``), runs the bots' turns after it, and
+composes each seat's view. The host (:mod:`.host`) carries the messages; a
+test or a fuzzer drives a Table directly.
+
+An act is answered once: the answer is kept by (seat, client, client_seq),
+and the same act sent again (a client reconnecting) gets the same answer
+without being done twice. An act is done only if the seat may do it
+(:func:`.checks.check_seat`), the engine allows it, and the save has it
+fsynced (:meth:`Session.apply`): only then is it acknowledged.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import OrderedDict
+from collections.abc import Iterable
+from typing import Any
+
+from ..engine import Action, Code, RuleViolation
+from ..play.cardhold import CardHold
+from ..play.commitments import table_seals
+from ..play.session import HUMAN, Session
+from .checks import check_seat
+from .protocol import Wire, message
+from .views import Entry, Seat, TableFacts, actions_since, seat_entries, seat_view, secrets
+
+#: answers kept per seat for acts sent again (a client resends only what it has not seen answered)
+ANSWERS_KEPT = 512
+#: a bound on the bots' turns after one act (a game ends long before; a guard, not a rule)
+BOT_TURNS = 100_000
+
+
+def seats_for(session: Session, observers: int = 2) -> list[Seat]:
+    """The seats of a game: the facilitator, each human team, the projector, ``observers`` observers."""
+    from ..engine.wording import names
+
+    n = names(session.state)
+    out = [Seat("facilitator", "facilitator", name="Facilitator")]
+    out += [Seat(f"team:{a}", "team", a, n.get(a, a)) for a, kind in session.seats.items() if kind == HUMAN]
+    out.append(Seat("projector", "projector", name="Projector"))
+    out += [Seat(f"observer:{i}", "observer", name=f"Observer {i}") for i in range(1, observers + 1)]
+    return out
+
+
+class Table:
+    """One game held by a host: the session (the only writer of the save), its seats, the bots."""
+
+    def __init__(self, session: Session, seats: Iterable[Seat]):
+        self.session = session
+        self.seats = {seat.id: seat for seat in seats}
+        self.hold = CardHold()  # a bot answers a card only once the facilitator has let it (as on the board)
+        self.connected: set[str] = set()
+        self._answers: dict[str, OrderedDict[tuple[str, int], dict[str, Any]]] = {s: OrderedDict() for s in self.seats}
+        self._header: dict[str, Any] | None = None
+
+    # -- what the seats see ------------------------------------------------
+
+    def facts(self) -> TableFacts:
+        bots = {a: p for a, p in self.session.seats.items() if p != HUMAN}
+        return TableFacts(bots, self.hold.held(self.session.state), tuple(sorted(self.connected)))
+
+    def views_for(self, seat_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """The views of these seats now (the secrets of the state worked out once for all)."""
+        state, facts = self.session.state, self.facts()
+        known = secrets(state)
+        seals = self.seals()
+        return {sid: {**seat_view(state, self.seats[sid], facts, known), "seals": seals} for sid in seat_ids}
+
+    def view(self, seat_id: str, actions_from: int | None = None) -> dict[str, Any]:
+        """One seat's view; a facilitator's with the actions from ``actions_from`` on."""
+        seat = self.seats[seat_id]
+        view = {**seat_view(self.session.state, seat, self.facts()), "seals": self.seals()}
+        return self.with_actions(view, seat, actions_from)
+
+    def seals(self) -> dict[str, Any]:
+        """What every seat may see of the sealed moves (commitments, reveals) and, at a round's end, the chain head."""
+        session = self.session
+        return table_seals(session.state, session.writer.seals, session.save_head)
+
+    def with_actions(self, view: dict[str, Any], seat: Seat, actions_from: int | None) -> dict[str, Any]:
+        """``view`` with the facilitator's replica feed from ``actions_from`` on (other seats: as it is)."""
+        if seat.role != "facilitator" or actions_from is None:
+            return view
+        return {**view, "actions_from": actions_from, "actions": actions_since(self.session.state, actions_from)}
+
+    def header(self) -> dict[str, Any]:
+        """The save's header (the scenario embedded, the seed): the facilitator's replica starts from it."""
+        if self._header is None:
+            with open(self.session.save_path, "rb") as handle:
+                self._header = json.loads(handle.readline())
+        return self._header
+
+    # -- acting ------------------------------------------------------------
+
+    def act(self, seat_id: str, client: str, msg: dict[str, Any], read_only: bool = False) -> dict[str, Any]:
+        """Answer a checked ``act`` message of ``seat_id`` (its connection's ``client`` id): ack or refused."""
+        seq = msg["client_seq"]
+        kept = self._answers[seat_id]
+        key = (client, seq)
+        if key in kept:
+            return kept[key]  # sent again: the same answer, nothing done twice
+        answer = self._answer(self.seats[seat_id], msg, read_only)
+        kept[key] = answer
+        while len(kept) > ANSWERS_KEPT:
+            kept.popitem(last=False)
+        return answer
+
+    def _answer(self, seat: Seat, msg: dict[str, Any], read_only: bool) -> dict[str, Any]:
+        seq = msg["client_seq"]
+        if read_only or not seat.acts:
+            why = ("another connection took this seat: this one only watches" if read_only
+                   else f"the {seat.role} only watches the game")
+            return message("refused", client_seq=seq, code=Wire.READ_ONLY, message=why)
+        state = self.session.state
+        try:
+            action = self._action(seat, msg)
+        except _Refusal as refusal:
+            return message("refused", client_seq=seq, code=refusal.code, message=refusal.message)
+        if action is None:  # the facilitator lets a bot answer the card
+            self.hold.release(state)
+        else:
+            try:
+                check_seat(state, seat, action)
+                self.session.apply(action)
+            except RuleViolation as exc:
+                return message("refused", client_seq=seq, code=exc.code, message=exc.message)
+            except OSError as exc:
+                return message("refused", client_seq=seq, code=Wire.SAVE_FAILED,
+                               message=f"the save could not be written ({exc.strerror or exc}): nothing was done")
+            if action.kind == "undo":
+                self.hold.reset()  # a card back on the table is read out again before a bot answers
+        index = self.session.state.seq
+        self.play_bots()
+        return message("ack", client_seq=seq, index=index)
+
+    def _action(self, seat: Seat, msg: dict[str, Any]) -> Action | None:
+        """The action an act asks for (None: release the card); raises :class:`_Refusal`."""
+        state = self.session.state
+        at = msg.get("at")
+        pick = msg.get("pick")
+        if pick is not None:
+            head, _, _ = pick.partition("-")
+            if head != str(state.seq):
+                raise _Refusal(Wire.STALE, "The game has moved on since that choice was shown: choose again.")
+            entry = _find(seat_entries(state, seat, self.facts()), pick)
+            if entry is None:
+                raise _Refusal(Wire.NO_SUCH_ENTRY, "That is not a choice of this seat now.")
+            if entry.refusal is not None:
+                raise _Refusal(Wire.NO_SUCH_ENTRY, entry.refusal)
+            if entry.action is not None and entry.needs == "reason":
+                reason = (msg.get("reason") or "").strip()
+                if not reason:
+                    raise _Refusal(Code.REASON_REQUIRED, "A ruling needs a reason for the record.")
+                return Action(**{**entry.action.to_dict(), "reason": reason})
+            return entry.action
+        if at is not None and at != state.seq:
+            raise _Refusal(Wire.STALE, "The game has moved on since that view: look again.")
+        try:
+            action = Action.from_dict(msg["action"])
+        except (TypeError, ValueError) as exc:
+            raise _Refusal(Code.INVALID_ACTION, f"not an action: {exc}") from exc
+        if action.outcome is not None:
+            raise _Refusal(Code.INVALID_ACTION, "The host's dice and deck decide an outcome, not a seat.")
+        return action
+
+    def play_bots(self) -> int:
+        """The bots' turns, until a human seat or the facilitator is to act; how many were played."""
+        played = 0
+        while played < BOT_TURNS and not self.session.state.over:
+            if self.hold.held(self.session.state):
+                break  # the facilitator reads the card out first
+            action = self.session.bot_action()
+            if action is None:
+                break
+            try:
+                self.session.apply(action)
+            except OSError:
+                break  # the disk refused: the bot tries again after the next act, nothing is lost
+            played += 1
+        return played
+
+
+class _Refusal(Exception):
+    def __init__(self, code: str, message: str):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+def _find(entries: list[Entry], pick: str) -> Entry | None:
+    return next((e for e in entries if e.id == pick), None)
+
+
+__all__ = ["ANSWERS_KEPT", "Table", "seats_for"]

@@ -1,0 +1,365 @@
+"""What each seat sees: the game redacted for it, as plain JSON-ready dicts.
+
+A seat is the facilitator, a human team, the projector or an observer.
+Every view carries the public board (tracks, meters, the card on the table
+without its control note, the proposals, the recent log); a team's view adds
+its own resources, objectives and sealed entries, and the decision entries
+that are its to make, each with an ``id`` the client sends back. The
+facilitator's view adds the control note, every objective, who is connected,
+the decision entries that are the facilitator's, and the played actions
+(with their recorded outcomes) so the console can keep an engine replica.
+
+What is secret to a seat is never put in its view: other teams' objectives
+(the public ones included: a team's objectives are its own), sealed entries
+of other teams before the reveal (and the undo of one), control notes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from typing import Any, NamedTuple
+
+from ..content.literal import literal
+from ..engine import Action, State, legal_actions, objectives_met, waiting_for
+from ..engine.records import changes_of
+from ..engine.wording import change_text, effects_words, names
+from ..play.decisions import Act, AskRuling, ReleaseCard, decision, own_move_options
+
+#: log lines in a view (the newest); the facilitator's console has every action
+LOG_LINES = 40
+#: the words of a sealed entry another seat may not read yet
+SEALED_LINE = "committed a sealed move"
+
+
+class Seat(NamedTuple):
+    """A place at the table: ``id`` (``facilitator``, ``team:<actor>``, ``projector``, ``observer:<n>``)."""
+
+    id: str
+    role: str  # one of protocol.ROLES
+    actor: str | None = None  # a team's actor id
+    name: str = ""  # as the room calls it
+
+    @property
+    def acts(self) -> bool:
+        """The seat may act at all (the projector and observers only watch)."""
+        return self.role in ("facilitator", "team")
+
+
+class TableFacts(NamedTuple):
+    """What the host knows beyond the engine state: bot seats, a card held for the facilitator, connections."""
+
+    bots: Mapping[str, str] = {}
+    card_held: bool = False
+    connected: tuple[str, ...] = ()
+
+
+class Entry(NamedTuple):
+    """One entry of a seat's decision: pick it by ``id``."""
+
+    id: str
+    label: str
+    action: Action | None  # what picking it does (a ruling's reason is sent with the pick)
+    refusal: str | None = None  # the engine's reason it cannot be done now
+    group: str | None = None  # a move's track (``@global``), for a client that groups entries
+    needs: str | None = None  # "reason": the pick must carry a reason (a ruling)
+
+
+class Secrets(NamedTuple):
+    """The secrets of one game state, worked out once for every seat's view."""
+
+    sealed: Mapping[int, str]  # event seq -> the actor of a sealed entry not revealed
+    undoes: Mapping[int, int]  # event seq of an undo -> the seq it undid
+
+
+def secrets(state: State) -> Secrets:
+    """Sealed entries not revealed yet (an undone one never is), and which undo undid what."""
+    sealed: dict[int, str] = {}
+    undoes: dict[int, int] = {}
+    for event in state.log:
+        result = event.result
+        if result.get("sealed") and event.action.kind == "move":
+            sealed[event.seq] = event.action.actor or ""
+        revealed = result.get("revealed")
+        if isinstance(revealed, list):
+            for seq in revealed:
+                sealed.pop(seq, None)
+        target = result.get("undoes")
+        if isinstance(target, int):
+            undoes[event.seq] = target
+    return Secrets(sealed, undoes)
+
+
+# Every seat's view is worked out for the same state, one after the other: what does not depend on
+# the seat is worked out once. The words of an event never change (a log is only appended to); the
+# names belong to the scenario; the legal actions to the state. Each cache keeps the object it was
+# worked out for, so an id reused by a new object is never mistaken for it.
+_LINES: dict[int, tuple[object, dict[str, Any]]] = {}
+_NAMES: dict[int, tuple[object, dict[str, str]]] = {}
+_LEGAL: list[tuple[State, list[Action]]] = []
+
+
+def _names(state: State) -> dict[str, str]:
+    hit = _NAMES.get(id(state.scenario))
+    if hit is None or hit[0] is not state.scenario:
+        if len(_NAMES) > 64:
+            _NAMES.clear()
+        hit = _NAMES[id(state.scenario)] = (state.scenario, names(state))
+    return hit[1]
+
+
+def _legal(state: State) -> list[Action]:
+    if not _LEGAL or _LEGAL[0][0] is not state:
+        _LEGAL[:] = [(state, legal_actions(state))]
+    return _LEGAL[0][1]
+
+
+def _public_line(state: State, event: Any) -> dict[str, Any]:
+    """An event in words as every seat may read it (the caller hides a sealed one)."""
+    hit = _LINES.get(id(event))
+    if hit is None or hit[0] is not event:
+        if len(_LINES) > 8192:
+            _LINES.clear()
+        n = _names(state)
+        line = {"seq": event.seq, "round": event.round, "phase": event.phase,
+                "kind": event.action.kind, "actor": event.action.actor, "text": literal(event.summary),
+                "changes": [w for c in changes_of(event.result) if (w := change_text(c, n, compact=True))]}
+        hit = _LINES[id(event)] = (event, line)
+    return hit[1]
+
+
+def entry_id(state: State, action: Action) -> str:
+    """The id of an entry: the game's seq and a digest of the action (a stale pick never does something else)."""
+    body = json.dumps(action.to_dict(), sort_keys=True, separators=(",", ":"))
+    return f"{state.seq}-{hashlib.sha256(body.encode()).hexdigest()[:12]}"
+
+
+def seat_view(state: State, seat: Seat, facts: TableFacts, known: Secrets | None = None) -> dict[str, Any]:
+    """Everything ``seat`` may see now, as plain data."""
+    known = known if known is not None else secrets(state)
+    hidden = {seq for seq, actor in known.sealed.items() if seat.role != "facilitator" and actor != seat.actor}
+    view: dict[str, Any] = {
+        "seat": seat.id,
+        "role": seat.role,
+        "actor": seat.actor,
+        "game": game_facts(state),
+        "board": board(state, seat, hidden, known),
+    }
+    entries = seat_entries(state, seat, facts)
+    view["decision"] = {"prompt": seat_prompt(state, seat, facts, bool(entries)),
+                        "entries": [entry_data(e) for e in entries]}
+    if seat.role == "team" and seat.actor is not None:
+        view["own"] = own_facts(state, seat.actor, known)
+    if seat.role == "facilitator":
+        view["control"] = control_facts(state, facts)
+    return view
+
+
+def game_facts(state: State) -> dict[str, Any]:
+    """The round, the phase, who is to act, and whether the game is over."""
+    rs = state.ruleset.ruleset
+    return {
+        "scenario": state.scenario.id,
+        "name": literal(rs.name),
+        "seq": state.seq,
+        "round": state.round,
+        "rounds": rs.turns,
+        "phase": state.phase,
+        "waiting": waiting_for(state),
+        "turn": state.turn,
+        "sealed_moves": bool(rs.sealed_moves),
+        "over": state.over,
+        "end_reason": literal(state.end_reason) if state.end_reason else None,
+        "actors": [{"id": a.id, "name": literal(a.name), "color": a.color} for a in state.ruleset.actors],
+    }
+
+
+def board(state: State, seat: Seat, hidden: set[int], known: Secrets) -> dict[str, Any]:
+    """The public board: tracks, meters, the card on the table, the proposals, the recent log."""
+    n = _names(state)
+    tracks = []
+    for spec in state.ruleset.tracks:
+        t = state.tracks[spec.id]
+        tracks.append({"id": spec.id, "name": n[spec.id], "position": t.position, "top": len(spec.ladder) - 1,
+                       "rung": literal(spec.ladder[t.position]), "tension": t.tension,
+                       "breakdown_at": spec.breakdown_at, "status": t.status, "provisional": t.provisional,
+                       "members": list(spec.members)})
+    meters = [{"id": m.id, "name": n[m.id], "value": state.meters[m.id]} for m in state.ruleset.meters]
+    queue = []
+    for p in state.queue:
+        if p.seq in hidden:
+            queue.append({"seq": p.seq, "actor": p.actor, "sealed": True, "hidden": True})
+        else:
+            queue.append({"seq": p.seq, "actor": p.actor, "move": p.move, "track": p.track, "link": p.link,
+                          "resolution": p.resolution, "sealed": p.sealed,
+                          "votes": [[a, ok] for a, ok in p.votes]})
+    return {"tracks": tracks, "meters": meters, "card": card_facts(state, facilitator=seat.role == "facilitator"),
+            "queue": queue, "log": log_lines(state, hidden, known)}
+
+
+def card_facts(state: State, facilitator: bool) -> dict[str, Any] | None:
+    """The card on the table as the room hears it; its control note only for the facilitator."""
+    if state.card is None:
+        return None
+    card = state.scenario.index.cards[state.card]
+    n = _names(state)
+    out: dict[str, Any] = {
+        "id": card.id, "title": literal(card.title), "text": literal(card.text),
+        "track": card.track, "effects": effects_words(card.effects, n),
+        "chooser": card.chooser(),
+        "choices": [{"label": literal(c.label), "effects": effects_words(c.effects, n)} for c in card.choices],
+    }
+    if facilitator and card.control_note:
+        out["control_note"] = literal(card.control_note)
+    return out
+
+
+def log_lines(state: State, hidden: set[int], known: Secrets, limit: int = LOG_LINES) -> list[dict[str, Any]]:
+    """The newest events in words; a sealed entry the seat may not read yet says only who committed one."""
+    n = _names(state)
+    out = []
+    for event in state.recent(limit):
+        about = event.result.get("about") if event.action.kind == "note" else None
+        if event.seq in hidden:
+            text = f"{n.get(event.action.actor or '', event.action.actor)} {SEALED_LINE}"
+        elif known.undoes.get(event.seq) in hidden:
+            text = f"Undo: a sealed move ({SEALED_LINE}, taken back)"
+        elif isinstance(about, int) and about in hidden:
+            text = f"Note on event {about} (a sealed move)"
+        else:
+            out.append(_public_line(state, event))
+            continue
+        out.append({"seq": event.seq, "round": event.round, "phase": event.phase,
+                    "kind": event.action.kind, "actor": event.action.actor, "text": text})
+    return out
+
+
+def own_facts(state: State, actor: str, known: Secrets) -> dict[str, Any]:
+    """A team's own: its resources, its objectives (secret ones too) and its sealed entries."""
+    met = objectives_met(state)[actor]
+    sealed = [{"seq": p.seq, "move": p.move, "track": p.track, "link": p.link, "revealed": p.seq not in known.sealed}
+              for p in state.queue if p.sealed and p.actor == actor]
+    return {
+        "resources": dict(state.resources.get(actor, {})),
+        "actions_left": state.actions_left.get(actor, 0),
+        "objectives": [{"text": literal(o.text), "track": o.track, "secret": o.secret, "met": ok} for o, ok in met],
+        "sealed": sealed,
+    }
+
+
+def control_facts(state: State, facts: TableFacts) -> dict[str, Any]:
+    """The facilitator's own: every objective, who is connected, the bots, a card held for a bot."""
+    met = objectives_met(state)
+    return {
+        "objectives": {a: [{"text": literal(o.text), "track": o.track, "secret": o.secret, "met": ok}
+                           for o, ok in rows] for a, rows in met.items()},
+        "resources": {a: dict(r) for a, r in state.resources.items()},
+        "connected": list(facts.connected),
+        "bots": dict(facts.bots),
+        "card_held": facts.card_held,
+    }
+
+
+def actions_since(state: State, start: int) -> list[dict[str, Any]]:
+    """The actions played after the first ``start`` (outcomes included): the facilitator's replica plays them."""
+    if start >= state.seq:
+        return []
+    return [e.action.to_dict() for e in state.recent(state.seq - start)]
+
+
+def seat_entries(state: State, seat: Seat, facts: TableFacts) -> list[Entry]:
+    """The decision entries that are ``seat``'s to make now (none for the projector and observers)."""
+    if not seat.acts or state.over:
+        return []
+    options = _legal(state)
+    acting = options[0].actor if options else None
+    if seat.role == "team":
+        if acting != seat.actor or acting in facts.bots:
+            return []
+        if waiting_for(state) == "move":
+            return _move_entries(state, acting)
+    elif acting is not None and not (acting in facts.bots and facts.card_held):
+        return []  # a team's (or a bot's) to make
+    chosen = decision(state, acting, bots=facts.bots, card_held=facts.card_held)
+    out = []
+    for choice in chosen.entries:
+        pick = choice.pick
+        if isinstance(pick, Act):
+            out.append(Entry(entry_id(state, pick.action), choice.label.plain, pick.action, choice.refusal))
+        elif isinstance(pick, AskRuling):
+            action = Action("rule", track=pick.track, success=pick.success, reason="")
+            out.append(Entry(entry_id(state, action), choice.label.plain, action, needs="reason"))
+        elif isinstance(pick, ReleaseCard):
+            out.append(Entry(f"{state.seq}-release", choice.label.plain, None))
+    return out
+
+
+def _move_entries(state: State, actor: str) -> list[Entry]:
+    """A team's turn in the moves phase, flat: every own move on every track (refused ones say why), and pass."""
+    n = _names(state)
+    out = []
+    for action, problem in own_move_options(state, actor):
+        move = next(m for m in state.ruleset.moves if m.id == action.move)
+        where = n.get(action.track or "", "everyone")
+        link = f" (with {n.get(action.link, action.link)})" if action.link else ""
+        out.append(Entry(entry_id(state, action), f"{literal(move.name)}{link} on {where}", action,
+                         problem.message if problem else None, action.track or "@global"))
+    passing = Action("pass", actor=actor)
+    out.append(Entry(entry_id(state, passing), f"Pass \u2014 {n[actor]} makes no more moves this round", passing))
+    return out
+
+
+def seat_prompt(state: State, seat: Seat, facts: TableFacts, has_entries: bool) -> str:
+    """What the seat is asked, or whom the game waits on."""
+    n = _names(state)
+    if state.over:
+        return "The game is over."
+    options = _legal(state)
+    acting = options[0].actor if options else None
+    if has_entries:
+        if seat.role == "team" and waiting_for(state) == "move":
+            left = state.actions_left.get(seat.actor or "", 0)
+            return f"{n[seat.actor or '']}: pick a move ({left} action{'s' if left != 1 else ''} left), or pass."
+        chosen = decision(state, acting, bots=facts.bots, card_held=facts.card_held)
+        prompt = chosen.prompt
+        return prompt.plain if hasattr(prompt, "plain") else "Round review."
+    if acting is None:
+        return "Waiting for the facilitator."
+    who = n.get(acting, acting)
+    return f"Waiting for {who}{' (bot)' if acting in facts.bots else ''}."
+
+
+def entry_data(entry: Entry) -> dict[str, Any]:
+    """An entry as it goes on the wire."""
+    out: dict[str, Any] = {"id": entry.id, "label": entry.label}
+    if entry.action is not None:
+        out["action"] = entry.action.to_dict()
+    for key in ("refusal", "group", "needs"):
+        value = getattr(entry, key)
+        if value is not None:
+            out[key] = value
+    return out
+
+
+__all__ = [
+    "LOG_LINES",
+    "SEALED_LINE",
+    "Entry",
+    "Seat",
+    "Secrets",
+    "TableFacts",
+    "actions_since",
+    "board",
+    "card_facts",
+    "control_facts",
+    "entry_data",
+    "entry_id",
+    "game_facts",
+    "log_lines",
+    "own_facts",
+    "seat_entries",
+    "seat_prompt",
+    "seat_view",
+    "secrets",
+]

@@ -1,0 +1,145 @@
+"""Where chunks of games are played: this process, a pool of processes, or a Dask cluster.
+
+Each backend gets the scenario once (as embedded data) and a list of tasks,
+and yields ``(task, result)`` as tasks finish, in whatever order. The task
+function is a top-level function ``fn(scenario, task)``, so the same one
+runs in this process, in a pool worker or on a Dask worker.
+
+``--cluster local:N`` starts a Dask ``LocalCluster`` of N worker processes
+(one thread each: the games are pure Python); ``--cluster tcp://HOST:8786``
+joins a running ``dask scheduler``. The scenario reaches each Dask worker once,
+through a worker plugin, which the scheduler hands to workers that join or
+restart later too; a task lost with its worker is run again elsewhere
+(``retries``, and the scheduler's own rescheduling of a dead worker's tasks).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from contextlib import ExitStack
+from typing import Any
+
+from ..content import Scenario
+from .workerscenario import TaskFn, data_sha, keep_in_pool, run
+
+#: how often Dask runs a task again when its worker dies or it fails (beyond the scheduler's own)
+RETRIES = 3
+
+
+def check_cluster(address: str) -> str | None:
+    """What is wrong with a ``--cluster`` value, or None."""
+    if address.startswith("local:"):
+        count = address.split(":", 1)[1]
+        if not count.isdigit() or int(count) < 1:
+            return f"'{address}': write local:N with N the number of worker processes, e.g. local:2"
+        return None
+    if address.startswith(("tcp://", "tls://")) or ":" in address:
+        return None
+    return f"'{address}': write local:N (a cluster on this machine) or tcp://HOST:8786 (a running dask scheduler)"
+
+
+class ClusterUnreachable(Exception):
+    """A Dask scheduler that does not answer, or a local cluster that does not start; says which."""
+
+
+class Backend:
+    """Plays tasks somewhere; a context manager (a cluster or pool is shut down on leaving)."""
+
+    #: what the backend is, in words, for the report of a run
+    label = "this process"
+
+    def __enter__(self) -> Backend:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def results(self, scenario: Scenario, fn: TaskFn, tasks: Sequence[Any]) -> Iterator[tuple[Any, Any]]:
+        """``(task, fn(scenario, task))`` for each task, in the order they finish."""
+        for task in tasks:
+            yield task, fn(scenario, task)
+
+
+class Processes(Backend):
+    """A pool of ``workers`` processes on this machine (``--workers K``)."""
+
+    def __init__(self, workers: int):
+        self.workers = workers
+        self.label = f"{workers} local processes"
+
+    def results(self, scenario: Scenario, fn: TaskFn, tasks: Sequence[Any]) -> Iterator[tuple[Any, Any]]:
+        embedded = scenario.embedded()
+        sha = data_sha(embedded)
+        with ProcessPoolExecutor(max_workers=self.workers, initializer=keep_in_pool,
+                                 initargs=(sha, embedded, os.getpid())) as pool:
+            pending = {pool.submit(run, fn, sha, task): task for task in tasks}
+            try:
+                while pending:
+                    done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                    for future in done:
+                        yield pending.pop(future), future.result()
+            finally:
+                for future in pending:
+                    future.cancel()
+
+
+class Dask(Backend):
+    """A Dask distributed cluster: ``local:N`` (started here) or the address of a running scheduler."""
+
+    def __init__(self, address: str, connect_timeout: str = "20s"):
+        self.address = address
+        self.connect_timeout = connect_timeout
+        self.label = f"Dask cluster {address}"
+        self._stack = ExitStack()
+        self.client: Any = None
+
+    def __enter__(self) -> Dask:
+        from distributed import Client, LocalCluster
+
+        try:
+            if self.address.startswith("local:"):
+                cluster = self._stack.enter_context(LocalCluster(
+                    n_workers=int(self.address.split(":", 1)[1]), threads_per_worker=1, processes=True,
+                    dashboard_address=":0", silence_logs=logging.ERROR,
+                ))
+                self.client = self._stack.enter_context(Client(cluster))
+            else:
+                self.client = self._stack.enter_context(Client(self.address, timeout=self.connect_timeout))
+        except (OSError, RuntimeError) as exc:
+            self._stack.close()
+            detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            if self.address.startswith("local:"):
+                raise ClusterUnreachable(f"cannot start a local Dask cluster ({self.address}): {detail}") from None
+            raise ClusterUnreachable(f"no dask scheduler answers at {self.address} ({detail}); start one with "
+                                     "'dask scheduler', and 'dask worker ADDRESS' on each machine") from None
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stack.close()
+
+    def results(self, scenario: Scenario, fn: TaskFn, tasks: Sequence[Any]) -> Iterator[tuple[Any, Any]]:
+        from distributed import as_completed
+
+        from .clusterplugin import ScenarioPlugin
+
+        embedded = scenario.embedded()
+        sha = data_sha(embedded)
+        self.client.register_plugin(ScenarioPlugin(sha, embedded), name=f"tabletop-scenario-{sha}")
+        futures = {
+            self.client.submit(run, fn, sha, task, pure=False, retries=RETRIES): task for task in tasks
+        }
+        try:
+            for future in as_completed(futures):
+                yield futures[future], future.result()
+        finally:
+            self.client.cancel(list(futures))
+
+
+def backend_for(workers: int, cluster: str | None) -> Backend:
+    """The backend ``--workers`` and ``--cluster`` name."""
+    if cluster is not None:
+        return Dask(cluster)
+    return Processes(workers) if workers > 1 else Backend()

@@ -1,0 +1,149 @@
+"""``tabletop sweep``: play a grid of bot games and write one Parquet row per game.
+
+The sweep file is checked by :mod:`tabletop.content.sweepfile`; the games
+of each point are cut into chunks (:class:`.sweeprows.Chunk`) played on a
+backend (:mod:`.cluster`: this process, a pool, or Dask), and each chunk
+is written by this process as it comes back (:mod:`.sweepfiles`), in
+whatever order. ``sweep.json`` holds the plan; ``--resume`` plays only
+the chunks whose file is missing, and refuses a folder holding another plan.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .._version import __version__
+from ..content import Scenario
+from ..content.sweepfile import Sweep
+from .cluster import Backend
+from .sweepfiles import (
+    FORMAT,
+    chunk_table,
+    finished,
+    point_dir,
+    read_manifest,
+    remove_temporary,
+    schema,
+    write_chunk,
+    write_manifest,
+)
+from .sweeprows import Chunk, play_chunk, point_seed, result_columns, track_prefix
+from .workerscenario import data_sha
+
+
+class SweepRefused(Exception):
+    """A sweep that cannot start in this folder; the message says what to do."""
+
+
+@dataclass
+class Outcome:
+    """What a run did: games played now, games found already written, chunk files written."""
+
+    played: int
+    skipped: int
+    chunks: int
+    removed_temporary: int
+
+
+def plan(sweep: Sweep) -> dict[str, Any]:
+    """What the sweep plays, as ``sweep.json`` keeps it; a --resume must find the same."""
+    sc = sweep.scenario
+    rs = sc.ruleset
+    opts = sweep.spec.sweep
+    return {
+        "ruleset": rs.ruleset.id,
+        "deck": sc.deck.deck.id,
+        "scenario": data_sha(sc.embedded()),
+        "games": opts.games,
+        "seed": opts.seed,
+        "chunk": opts.chunk,
+        "keys": sweep.columns(),
+        "points": [
+            {"point": p.index, "seed": point_seed(opts.seed, p.settings), "bots": sweep.bots_at(p),
+             "values": {column: sweep.value_at(p, key) for key, column in sweep.columns().items()}}
+            for p in sweep.points
+        ],
+        "tracks": {t.id: {"name": t.name, "prefix": track_prefix(t.id)} for t in rs.tracks},
+        "actors": {a.id: {"name": a.name, "prefix": track_prefix(a.id), "objectives": len(a.objectives)}
+                   for a in rs.actors},
+    }
+
+
+def chunks(sweep: Sweep) -> list[Chunk]:
+    """Every chunk of the sweep, point by point."""
+    games, size, master = sweep.spec.sweep.games, sweep.spec.sweep.chunk, sweep.spec.sweep.seed
+    return [
+        Chunk(p.index, start, min(games, start + size), point_seed(master, p.settings), dict(p.settings),
+              sweep.bots_at(p))
+        for p in sweep.points
+        for start in range(0, games, size)
+    ]
+
+
+def _play(scenario: Scenario, chunk: Chunk) -> dict[str, list[Any]]:
+    return play_chunk(scenario, chunk)
+
+
+def run_sweep(
+    sweep: Sweep,
+    out: Path,
+    backend: Backend,
+    resume: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> Outcome:
+    """Play what is not written yet and write it, chunk by chunk; raise SweepRefused for a wrong folder."""
+    the_plan = plan(sweep)
+    fresh = _check_folder(out, the_plan, resume, sweep.path)
+    with backend:  # a cluster that cannot be reached leaves the folder as it was
+        if fresh:
+            write_manifest(out, {"format": FORMAT, "tabletop": __version__, "spec": sweep.path, "plan": the_plan})
+        return _play_missing(sweep, out, backend, the_plan, 0 if fresh else remove_temporary(out), progress)
+
+
+def _play_missing(sweep: Sweep, out: Path, backend: Backend, the_plan: dict[str, Any], removed: int,
+                  progress: Callable[[int], None] | None) -> Outcome:
+    done = finished(out)
+    todo = [c for c in chunks(sweep) if (c.point, c.name) not in done]
+    skipped = sweep.spec.sweep.games * len(sweep.points) - sum(c.games for c in todo)
+    if progress is not None and skipped:
+        progress(skipped)
+    values = {p["point"]: p["values"] for p in the_plan["points"]}
+    key_values = {column: [values[p][column] for p in values] for column in sweep.columns().values()}
+    table_schema = schema(key_values, result_columns(sweep.scenario))
+    played = written = 0
+    for chunk, columns in _results(backend, sweep.scenario, todo):
+        write_chunk(point_dir(out, chunk.point) / chunk.name, chunk_table(columns, values[chunk.point], table_schema))
+        played += chunk.games
+        written += 1
+        if progress is not None:
+            progress(chunk.games)
+    return Outcome(played, skipped, written, removed)
+
+
+def _results(backend: Backend, scenario: Scenario, todo: list[Chunk]) -> Iterator[tuple[Chunk, dict[str, list[Any]]]]:
+    if todo:
+        yield from backend.results(scenario, _play, todo)
+
+
+def _check_folder(out: Path, the_plan: dict[str, Any], resume: bool, spec_path: str) -> bool:
+    """True for a new sweep; a resumed folder must hold the same plan (else SweepRefused)."""
+    manifest = read_manifest(out)
+    if manifest is None:
+        if out.exists() and (not out.is_dir() or any(out.iterdir())):
+            raise SweepRefused(f"{out} is not empty and holds no sweep (no sweep.json): choose another --out")
+        return True
+    if not resume:
+        raise SweepRefused(f"{out} already holds a sweep: add --resume to finish it, or choose another --out")
+    if manifest.get("format") != FORMAT:
+        raise SweepRefused(f"{out} holds a sweep written by another version of tabletop (format "
+                           f"{manifest.get('format')!r}, this one writes {FORMAT}): choose another --out")
+    theirs = manifest.get("plan", {})
+    differ = [k for k in the_plan if theirs.get(k) != the_plan[k]]
+    if differ:
+        what = ", ".join("the scenario's content" if k == "scenario" else k for k in differ)
+        raise SweepRefused(f"{out} holds another sweep ({what} differ from {spec_path}): "
+                           "resume it with the sweep file it was started with, or choose another --out")
+    return False

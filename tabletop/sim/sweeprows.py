@@ -1,0 +1,112 @@
+"""One Parquet row per game of a sweep: what a chunk of games came to, column by column.
+
+A worker plays a chunk (:class:`Chunk`: one point, a range of game
+numbers) and returns plain columns (lists), small to send back; the driver
+writes them (:mod:`.sweepfiles`). Game ``g`` of a point is played with seed
+``derive_seed(point_seed, g)`` (the point's seed comes from the master seed
+and the point, :func:`point_seed`), so a row is the same whichever process,
+machine or chunk order played it. Headless: no pyarrow needed here.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..content import Scenario
+from ..content.sweepspec import apply_settings
+from ..engine.rng import derive_seed
+from .game import play_game
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """Games ``start`` to ``stop - 1`` of one point: the unit of work, of retry and of a Parquet file."""
+
+    point: int
+    start: int
+    stop: int
+    seed: int  # the point's seed
+    settings: dict[str, Any] = field(default_factory=dict)  # the point's keys (ruleset and bots)
+    bots: dict[str, str] = field(default_factory=dict)  # each named actor's policy at the point
+
+    @property
+    def games(self) -> int:
+        return self.stop - self.start
+
+    @property
+    def name(self) -> str:
+        """The chunk's file name inside its point's folder (the number of its first game)."""
+        return f"games-{self.start:09d}.parquet"
+
+
+def point_seed(master: int, settings: Mapping[str, Any]) -> int:
+    """A point's seed, from the master seed and what the point sets (not its place in the grid)."""
+    said = json.dumps(dict(settings), sort_keys=True, separators=(",", ":"))
+    return random.Random(f"tabletop/sweep/{master}/{said}").getrandbits(63)
+
+
+def track_prefix(track_id: str) -> str:
+    """A track's columns start with its id, ``-`` as ``_`` (``ukraine-status`` -> ``ukraine_status_status``)."""
+    return track_id.replace("-", "_")
+
+
+def result_columns(scenario: Scenario) -> dict[str, str]:
+    """The columns every row has besides the point's keys, each with its type (for the Parquet schema)."""
+    rs = scenario.ruleset
+    out = {"game": "int64", "seed": "int64"}
+    out.update({f"policy_{track_prefix(a.id)}": "string" for a in rs.actors})
+    for t in rs.tracks:
+        p = track_prefix(t.id)
+        out.update({f"{p}_status": "string", f"{p}_position": "int16", f"{p}_tension": "int16",
+                    f"{p}_round": "int16"})
+    out.update({"agreements": "int16", "collapses": "int16", "deferrals": "int16", "rounds": "int16",
+                "actions": "int32"})
+    out.update({f"objectives_{track_prefix(a.id)}": "bool" for a in rs.actors})
+    out.update({"cards_drawn": "int16", "cards": "list<string>"})
+    return out
+
+
+#: the scenario a worker plays, per point, built once from the base it was sent
+_AT_POINT: dict[tuple[int, int], Scenario] = {}
+
+
+def play_chunk(base: Scenario, chunk: Chunk) -> dict[str, list[Any]]:
+    """Play a chunk's games; their rows as columns (the point's keys are the driver's to add)."""
+    key = (id(base), chunk.point)
+    scenario = _AT_POINT.get(key)
+    if scenario is None:
+        if len(_AT_POINT) > 256:  # a worker serving many sweeps in turn: keep the table small
+            _AT_POINT.clear()
+        scenario = _AT_POINT[key] = apply_settings(base, chunk.settings)
+    columns: dict[str, list[Any]] = {name: [] for name in result_columns(scenario)}
+    for game in range(chunk.start, chunk.stop):
+        for name, value in game_row(scenario, chunk, game).items():
+            columns[name].append(value)
+    return columns
+
+
+def game_row(scenario: Scenario, chunk: Chunk, game: int) -> dict[str, Any]:
+    """One game played, as its row."""
+    seed = derive_seed(chunk.seed, game)
+    state, result = play_game(scenario, seed, chunk.bots or None, game)
+    row: dict[str, Any] = {"game": game, "seed": seed}
+    row.update({f"policy_{track_prefix(a)}": p for a, p in result.policies.items()})
+    counts = dict.fromkeys(("agreed", "collapsed", "deferred"), 0)
+    for tid, track in state.tracks.items():
+        p = track_prefix(tid)
+        row[f"{p}_status"] = track.status
+        row[f"{p}_position"] = track.position
+        row[f"{p}_tension"] = track.tension
+        row[f"{p}_round"] = None if track.status == "open" else track.since
+        if track.status in counts:
+            counts[track.status] += 1
+    row.update({"agreements": counts["agreed"], "collapses": counts["collapsed"], "deferrals": counts["deferred"],
+                "rounds": result.rounds, "actions": result.actions})
+    row.update({f"objectives_{track_prefix(a)}": bool(met) and all(met) for a, met in result.objectives.items()})
+    drawn = [card for card, n in result.cards.items() for _ in range(n)]
+    row.update({"cards_drawn": len(drawn), "cards": drawn})
+    return row

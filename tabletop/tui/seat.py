@@ -1,0 +1,386 @@
+"""``tabletop join``: one seat's screen of a hosted game (a team, the projector, the facilitator, an observer).
+
+The host sends each seat a view redacted for it (:mod:`tabletop.seats.views`);
+this screen draws it and sends back what the seat picks. It decides no rule:
+an entry the engine refuses is shown greyed with the engine's reason, and
+an act the host refuses is said in a notice. Without a code, the screen asks
+for one (a browser through ``tabletop serve`` starts so). A dropped
+connection is said at the top, and the screen joins again by itself with the
+same code; acts sent and not yet answered are sent again (the host never
+does one twice).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from rich.text import Text
+from textual import work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Digits, Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ..content.literal import literal
+from ..engine import State, legal_actions
+from ..play.replica import Replica, ReplicaError
+from ..seats.client import Disconnected, Refused, SeatClient
+from . import seatwords as words
+from .modals import AskScreen, PickScreen
+from .widgets import Board
+
+#: pauses between tries to join again after a drop (the last one repeats): quick at first, then calm
+RETRY_PAUSES = (0.2, 0.5, 1.0, 2.0)
+
+Sleep = Callable[[float], Awaitable[None]]
+
+
+class CodeScreen(Screen[str]):
+    """Ask for the seat's code (a browser, or ``tabletop join ADDR`` without one)."""
+
+    def __init__(self, address: str, problem: str = ""):
+        super().__init__()
+        self._address = address
+        self._problem = problem
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(Text(f"Join the game at {literal(self._address, lines=False)}"), id="code-title")
+            yield Static(Text("Type the code the facilitator gave your seat, then Enter."))
+            yield Input(placeholder="seat code", id="code-input")
+            yield Static(Text(self._problem), id="code-error")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        code = event.value.strip()
+        if not code:
+            self.query_one("#code-error", Static).update(Text("Please type the code."))
+            return
+        self.dismiss(code)
+
+
+class SeatScreen(Screen[None]):
+    """The seat's view: the board, the card, the sealed moves' commitments; its own and its decision."""
+
+    AUTO_FOCUS = "#entries"  # arrows and Enter work on the decision at once, as on the hot seat
+    BINDINGS = [
+        *(Binding(str(i), f"pick({i - 1})", f"Pick {i}", show=False) for i in range(1, 10)),
+        Binding("u", "undo", "Undo", id="seat.undo"),
+        Binding("n", "note", "Note", id="seat.note"),
+        Binding("i", "inject", "Inject", id="seat.inject"),
+        Binding("x", "end", "End game", id="seat.end"),
+        Binding("c", "codes", "Join codes", id="seat.codes"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text("Connecting\u2026"), id="link")
+        yield Static(id="headline")
+        with Horizontal(id="columns"):
+            with VerticalScroll(id="left"):
+                yield Digits("", id="round")
+                yield Static(id="tracks", classes="panel")
+                yield Static(id="card", classes="panel")
+                yield Static(id="dice", classes="panel")
+                yield Static(id="seals", classes="panel -empty")
+                yield Static(id="log", classes="panel")
+            with Vertical(id="right"):
+                with VerticalScroll(id="own-box"):
+                    yield Static(id="own", classes="panel")
+                yield Static(id="prompt")
+                yield OptionList(id="entries")
+        yield Footer()
+
+    @property
+    def seat_app(self) -> SeatApp:
+        app = self.app
+        assert isinstance(app, SeatApp)
+        return app
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The facilitator's powers only on the facilitator's console."""
+        if action in ("undo", "note", "inject", "end"):
+            return self.seat_app.role == "facilitator"
+        if action == "codes":
+            return bool(self.seat_app.codes)
+        return True
+
+    def action_codes(self) -> None:
+        """Every seat's join code (the host printed them, but this console covers its terminal)."""
+        codes = self.seat_app.codes
+        lines = [Text(f"{literal(seat, lines=False)}: {literal(code, lines=False)}") for seat, code in codes.items()]
+        self.app.push_screen(PickScreen("Join codes: tabletop join ADDR:PORT CODE (Escape closes)", lines))
+
+    def show(self, view: Mapping[str, Any], seen: dict[int, str]) -> None:
+        """Draw a view the host sent."""
+        role = str(view.get("role", ""))
+        self.set_class(role == "projector", "-projector")
+        game = view.get("game") if isinstance(view.get("game"), Mapping) else {}
+        self.query_one("#headline", Static).update(words.headline(view))
+        self.query_one("#round", Digits).update(f"{game.get('round', '')}" if isinstance(game, Mapping) else "")
+        self.query_one("#tracks", Static).update(words.tracks_text(view, large=role == "projector"))
+        self.query_one("#card", Static).update(words.card_text(view))
+        self.query_one("#dice", Static).update(words.dice_text(view))
+        seals = words.seals_text(view, seen)
+        self.query_one("#seals", Static).update(seals)
+        self.query_one("#seals", Static).set_class(not seals.plain, "-empty")
+        self.query_one("#log", Static).update(words.log_text(view, 8 if role == "projector" else 12))
+        own = words.control_text(view) if role == "facilitator" else words.own_text(view)
+        self.query_one("#own", Static).update(own)
+        self.query_one("#prompt", Static).update(words.prompt_text(view))
+        self._show_entries(words.entries(view))
+
+    def show_board(self, state: State) -> None:
+        """The facilitator's console: today's board, drawn from its own copy of the game (see :mod:`~tabletop.play.replica`)."""
+        options = legal_actions(state)
+        acting = options[0].actor if options else None
+        found = self.query("#board")
+        if found:
+            board = found.first(Board)
+        else:
+            board = Board(state, id="board")
+            self.query_one("#left", VerticalScroll).mount(board, before=self.query_one("#tracks"))
+        board.show(state, acting)
+        self.query_one("#tracks", Static).display = False
+
+    def _show_entries(self, found: list[Mapping[str, Any]]) -> None:
+        options = self.query_one("#entries", OptionList)
+        keep = options.highlighted
+        options.clear_options()
+        options.add_options([Option(words.entry_label(i, e), id=str(e["id"])) for i, e in enumerate(found, 1)])
+        if found:
+            options.highlighted = keep if keep is not None and keep < len(found) else 0
+
+    def say_link(self, text: str, lost: bool) -> None:
+        link = self.query_one("#link", Static)
+        link.update(Text(text))
+        link.set_class(lost, "-lost")
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is not None:
+            self.seat_app.pick(event.option.id)
+
+    def action_pick(self, index: int) -> None:
+        """Digits 1-9 pick that entry, as in the hot seat's list."""
+        options = self.query_one("#entries", OptionList)
+        if 0 <= index < options.option_count:
+            option = options.get_option_at_index(index)
+            if option.id is not None:
+                self.seat_app.pick(option.id)
+
+    def action_undo(self) -> None:
+        self.seat_app.send({"kind": "undo", "reason": "undone by the facilitator"})
+
+    def action_note(self) -> None:
+        def noted(text: str | None) -> None:
+            if text:
+                self.seat_app.send({"kind": "note", "text": text})
+
+        self.app.push_screen(AskScreen("A note for the record (on the last event)", "what happened, why"), noted)
+
+    def action_end(self) -> None:
+        def ended(reason: str | None) -> None:
+            if reason:
+                self.seat_app.send({"kind": "end", "reason": reason})
+
+        self.app.push_screen(AskScreen("End the game now: why?", "the reason, for the record"), ended)
+
+    def action_inject(self) -> None:
+        cards = self.seat_app.deck_cards()
+        if not cards:
+            self.app.notify("The host sent no deck to inject from.", severity="warning", markup=False)
+            return
+
+        def chosen(index: int | None) -> None:
+            if index is not None:
+                self.seat_app.send({"kind": "inject", "card": cards[index][0]})
+
+        self.app.push_screen(PickScreen("Inject a card now", [Text(title) for _, title in cards]), chosen)
+
+
+class SeatApp(App[None]):
+    """A seat's client: joins ``address`` with ``code`` (or asks for it), shows the view, sends picks."""
+
+    CSS_PATH = Path(__file__).parent / "seat.tcss"
+    TITLE = "tabletop"
+    BINDINGS = [Binding("ctrl+q", "quit", "Quit", id="app.quit")]
+
+    def __init__(self, address: str, code: str | None = None, *, sleep: Sleep = asyncio.sleep,
+                 retries: int | None = None, codes: Mapping[str, str] | None = None):
+        super().__init__()
+        self.address = address
+        self.code = code
+        #: every seat's code, when the console runs inside ``tabletop host`` (key c shows them)
+        self.codes = dict(codes or {})
+        self.client: SeatClient | None = None
+        self.view: Mapping[str, Any] | None = None
+        self.role: str | None = None
+        #: the commitments shown so far, by event: a reveal is checked against them
+        self.seen: dict[int, str] = {}
+        #: set each time the link is up again (tests wait on it)
+        self.joined = asyncio.Event()
+        self.welcome: Mapping[str, Any] = {}
+        self._replica: Replica | None | bool = None  # False: the feed does not replay here
+        self._sleep = sleep
+        self._retries = retries  # None: try again for as long as the screen is open
+
+    def on_mount(self) -> None:
+        self.push_screen(SeatScreen())
+        if self.code:
+            self.join(self.code)
+        else:
+            self._ask_code("")
+
+    def _ask_code(self, problem: str) -> None:
+        def given(code: str | None) -> None:
+            if code:
+                self.code = code
+                self.join(code)
+
+        self.push_screen(CodeScreen(self.address, problem), given)
+
+    @property
+    def seat_screen(self) -> SeatScreen:
+        for screen in self.screen_stack:
+            if isinstance(screen, SeatScreen):
+                return screen
+        raise LookupError("no seat screen")
+
+    # -- the link ------------------------------------------------------------
+
+    @work(exclusive=True, group="link", exit_on_error=False)
+    async def join(self, code: str) -> None:
+        """Join, then draw every view; after a drop, say so and join again by itself."""
+        client = SeatClient(self.address, code)
+        self.client = client
+        if not await self._connect(client, first=True):
+            return
+        while True:
+            try:
+                self._show(await client.next_view())
+            except Disconnected:
+                self.joined.clear()
+                if not await self._connect(client, first=False):
+                    return
+
+    async def _connect(self, client: SeatClient, first: bool) -> bool:
+        """Join (again), retrying after a network failure; False: the code was refused, or tries ran out."""
+        tries = 0
+        while True:
+            try:
+                welcome = await (client.connect() if first else client.reconnect())
+            except Refused as exc:
+                self.client = None
+                self._ask_code(f"{exc.message} ({exc.code})")
+                return False
+            except (OSError, Disconnected, asyncio.TimeoutError) as exc:
+                tries += 1
+                if self._retries is not None and tries > self._retries:
+                    self.seat_screen.say_link(f"Cannot reach the host at {self.address}: {exc}", lost=True)
+                    return False
+                why = "Cannot reach the host" if first else "Connection lost"
+                self.seat_screen.say_link(f"{why} \u2014 trying again (try {tries})\u2026", lost=True)
+                await self._sleep(RETRY_PAUSES[min(tries, len(RETRY_PAUSES)) - 1])
+                continue
+            self.welcome = welcome
+            self.role = str(welcome.get("role", ""))
+            self.seat_screen.say_link(self._joined_words(welcome), lost=False)
+            self._show(welcome.get("view", {}))
+            self.joined.set()
+            return True
+
+    def _joined_words(self, welcome: Mapping[str, Any]) -> str:
+        seat = literal(welcome.get("seat", ""), lines=False)
+        ro = " (read-only)" if welcome.get("read_only") else ""
+        return f"Connected to {literal(self.address, lines=False)} as {seat}{ro}"
+
+    def _show(self, view: Mapping[str, Any]) -> None:
+        self.view = view
+        self.seat_screen.show(view, self.seen)
+        if self.role == "facilitator":
+            self._show_board()
+        if self.client is not None and self.client.replaced is not None:
+            why = literal(self.client.replaced.get("message", "this seat joined elsewhere"), lines=False)
+            self.seat_screen.say_link(f"Read-only: {why}", lost=True)
+
+    @property
+    def replica(self) -> Replica | None:
+        """The facilitator console's own copy of the game (None: not the facilitator, or it does not replay here)."""
+        return self._replica if isinstance(self._replica, Replica) else None
+
+    def _show_board(self) -> None:
+        """Draw the facilitator's board from the replica; if the feed does not replay here, keep the words."""
+        if self.client is None or self._replica is False:
+            return
+        try:
+            if self._replica is None:
+                self._replica = Replica(self.welcome.get("header") or {})
+            state = self._replica.follow(self.client.actions)
+        except ReplicaError as exc:
+            self._replica = False
+            self.notify(literal(f"The board is shown in words: {exc}"), severity="warning", markup=False)
+            return
+        self.seat_screen.show_board(state)
+
+    # -- acts ----------------------------------------------------------------
+
+    def pick(self, entry_id: str) -> None:
+        """Send a picked entry; a ruling asks for its reason first."""
+        entry = next((e for e in words.entries(self.view or {}) if e["id"] == entry_id), None)
+        if entry is None:
+            return
+        if entry.get("refusal"):
+            self.notify(literal(entry["refusal"]), severity="warning", markup=False)
+            return
+        if entry.get("needs") == "reason":
+            def reasoned(reason: str | None) -> None:
+                if reason:
+                    self._act(pick=entry_id, reason=reason)
+
+            self.push_screen(AskScreen("The reason for this ruling (it goes into the record)", "why"), reasoned)
+            return
+        self._act(pick=entry_id)
+
+    def send(self, action: Mapping[str, Any]) -> None:
+        """Send one of the facilitator's powers as an action."""
+        self._act(action=action)
+
+    @work(group="acts", exit_on_error=False)
+    async def _act(self, pick: str | None = None, action: Mapping[str, Any] | None = None,
+                   reason: str | None = None) -> None:
+        client = self.client
+        if client is None:
+            self.notify("Not connected to the host yet.", severity="warning", markup=False)
+            return
+        try:
+            await client.act(action, pick=pick, reason=reason)
+        except Refused as exc:
+            self.notify(literal(exc.message), title=literal(exc.code), severity="warning", markup=False)
+        except Disconnected:
+            self.notify("The connection dropped: this will be sent again when the screen reconnects.", markup=False)
+
+    def deck_cards(self) -> list[tuple[str, str]]:
+        """(id, title) of each card of the deck, from the facilitator's welcome (others get no deck)."""
+        header = self.welcome.get("header") or {}
+        deck = header.get("deck") if isinstance(header, Mapping) else None
+        cards = deck.get("cards") if isinstance(deck, Mapping) else None
+        if not isinstance(cards, list):
+            return []
+        return [(str(c.get("id")), literal(c.get("title", c.get("id")), lines=False))
+                for c in cards if isinstance(c, Mapping) and c.get("id")]
+
+    async def action_quit(self) -> None:
+        if self.client is not None:
+            await self.client.close()
+        self.exit()
+
+
+__all__ = ["CodeScreen", "SeatApp", "SeatScreen"]

@@ -1,0 +1,60 @@
+"""Driving seat screens (``tabletop join``'s app) with Textual's Pilot against a real host.
+
+Every wait here is bounded by a count of pauses, never by the clock: a screen
+that never catches up fails the test with what it showed last.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from textual.pilot import Pilot
+from textual.widgets import OptionList
+
+from tabletop.tui.seat import SeatApp, SeatScreen
+
+#: pauses a screen gets to show what the host did (each lets the host and every screen run)
+PAUSES = 400
+
+
+async def until(pilot: Pilot[Any], ready: Callable[[], bool], what: str, pauses: int = PAUSES) -> None:
+    """Pause until ``ready()``; fail with ``what`` after :data:`PAUSES` pauses."""
+    for _ in range(pauses):
+        if ready():
+            return
+        await pilot.pause(0.01)
+    raise AssertionError(f"gave up waiting: {what}")
+
+
+def seq_of(app: SeatApp) -> int:
+    view = app.view or {}
+    game = view.get("game") or {}
+    return int(game.get("seq", -1))
+
+
+def entries(app: SeatApp) -> list[Mapping[str, Any]]:
+    view = app.view or {}
+    return list((view.get("decision") or {}).get("entries") or [])
+
+
+def seat_screen(app: SeatApp) -> SeatScreen:
+    return app.seat_screen
+
+
+async def choose(pilot: Pilot[Any], app: SeatApp, index: int) -> None:
+    """Pick entry ``index`` as a person would: its digit (1-9), else the arrows' highlight and Enter."""
+    if index < 9:
+        await pilot.press(str(index + 1))
+        return
+    options = app.seat_screen.query_one("#entries", OptionList)
+    assert app.focused is options  # the decision has the keyboard, as on the hot seat
+    options.highlighted = index
+    await pilot.press("enter")
+
+
+async def type_line(pilot: Pilot[Any], text: str) -> None:
+    """Type a line into the modal that asks for it (a ruling's reason, a note) and confirm it."""
+    await pilot.pause()
+    await pilot.press(*text)
+    await pilot.press("enter")

@@ -1,0 +1,56 @@
+"""``tabletop host`` on the command line: its options, its warning off loopback, its refusals."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tabletop.cli import main
+from tabletop.cli.host import is_loopback, parse_listen
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("127.0.0.1:8765", ("127.0.0.1", 8765)), ("[::1]:9000", ("::1", 9000)), ("0.0.0.0:0", ("0.0.0.0", 0)),
+])
+def test_listen_addresses(text: str, expected: tuple[str, int]) -> None:
+    assert parse_listen(text) == expected
+
+
+@pytest.mark.parametrize("text", ["8765", "host:", ":80", "host:99999", "host:http"])
+def test_a_bad_listen_address_is_refused_with_a_message(text: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["host", "--headless", "--listen", text]) == 2
+    err = capsys.readouterr().err
+    assert "--listen" in err and "ADDR:PORT" in err and "Traceback" not in err
+
+
+def test_only_loopback_counts_as_this_machine() -> None:
+    assert is_loopback("127.0.0.1") and is_loopback("::1") and is_loopback("localhost")
+    assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.20") and not is_loopback("example.org")
+
+
+def test_resuming_a_save_that_is_not_there_is_a_message(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["host", "--headless", "--resume", str(tmp_path / "nope.jsonl"), "--listen", "127.0.0.1:0"]) == 1
+    err = capsys.readouterr().err
+    assert "tabletop host:" in err and "Traceback" not in err
+
+
+def test_another_address_than_loopback_is_served_with_a_warning(tmp_path: Path) -> None:
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tabletop", "host", "--headless", "--listen", "0.0.0.0:0", "--save",
+         str(tmp_path / "g.jsonl"), "--seed", "1"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout is not None and proc.stderr is not None
+        assert "serving" in proc.stdout.readline()
+        warning = proc.stderr.readline()
+        assert "NOT encrypted" in warning and "TLS" in warning
+        lines = [proc.stdout.readline() for _ in range(9)]
+        codes = [line.split()[-1] for line in lines if "tabletop join" in line]
+        assert len(codes) >= 5 and all(len(c) >= 16 for c in codes)  # facilitator, a team per actor, projector...
+    finally:
+        proc.terminate()
+        assert proc.wait(timeout=60) == 0

@@ -1,0 +1,109 @@
+"""A real host on a free loopback port, clients over WebSockets: joining, acting, seats and codes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tabletop.engine import Action
+from tabletop.seats.client import Refused, SeatClient, connect
+from tabletop.store.verifying import verify
+
+from .support import caught_up, hosting, join_all, make_table, play_through
+
+
+async def test_a_whole_game_through_the_seats_is_saved_and_verifies(tmp_path: Path) -> None:
+    table = make_table(tmp_path, seed=11)
+    async with hosting(table) as (host, address, codes):
+        clients = await join_all(address, codes)
+        assert clients["projector"].read_only and not clients["team:ru"].read_only
+        acts = await play_through(table, clients, seed=3)
+        assert table.session.state.over and acts > 20
+        for client in clients.values():
+            view = await caught_up(client, table.session.state.seq)
+            assert view["game"]["over"]
+        fac = clients["facilitator"]
+        assert [a["kind"] for a in fac.actions] == [e.action.kind for e in table.session.state.log]
+        for client in clients.values():
+            await client.close()
+    table.session.close()
+    assert verify(table.session.save_path).ok
+
+
+async def test_a_team_acting_for_another_team_is_refused_not_your_seat(tmp_path: Path) -> None:
+    table = make_table(tmp_path)
+    async with hosting(table) as (host, address, codes):
+        ua = await connect(address, codes["team:ua"])
+        before = table.session.state.seq
+        for action in (Action("pass", actor="ru"), Action("draw"), Action("undo"), Action("end", reason="x")):
+            with pytest.raises(Refused) as caught:
+                await ua.act(action)
+            assert caught.value.code == "NOT_YOUR_SEAT", action
+        projector = await connect(address, codes["projector"])
+        with pytest.raises(Refused) as caught:
+            await projector.act(Action("draw"))
+        assert caught.value.code == "READ_ONLY"
+        assert table.session.state.seq == before
+        await ua.close()
+        await projector.close()
+    table.session.close()
+
+
+async def test_a_wrong_code_is_refused_after_the_delay_and_a_code_has_96_bits(tmp_path: Path) -> None:
+    table = make_table(tmp_path)
+    async with hosting(table, wrong_code_delay=1.5) as (host, address, codes):
+        with pytest.raises(Refused) as caught:
+            await connect(address, codes["team:ru"][:-1] + ("A" if codes["team:ru"][-1] != "A" else "B"))
+        assert caught.value.code == "WRONG_CODE"
+        assert host.sleeper.asked == [1.5]  # type: ignore[attr-defined]
+        assert all(len(code) >= 16 for code in codes.values())  # 12 random bytes, URL-safe
+        assert len(set(codes.values())) == len(codes)
+    table.session.close()
+
+
+async def test_a_stale_pick_is_refused_and_a_resent_act_is_answered_once(tmp_path: Path) -> None:
+    table = make_table(tmp_path)
+    async with hosting(table) as (host, address, codes):
+        fac = await connect(address, codes["facilitator"])
+        entry = fac.view["decision"]["entries"][0]  # type: ignore[index]
+        ack = await fac.act(pick=entry["id"])
+        seq = table.session.state.seq
+        # the same act again (a reconnecting client resends it): the same answer, nothing done twice
+        again = SeatClient(address, codes["facilitator"], client_id=fac.client_id)
+        again._unanswered[1] = {"type": "act", "v": 1, "client_seq": 1, "pick": entry["id"]}
+        await again.connect()
+        assert (await again.answer(1))["index"] == ack["index"]
+        assert table.session.state.seq == seq
+        # the old entry from another client: the game moved on
+        other = await connect(address, codes["facilitator"])
+        with pytest.raises(Refused) as caught:
+            await other.act(pick=entry["id"])
+        assert caught.value.code == "STALE"
+        for client in (fac, again, other):
+            await client.close()
+    table.session.close()
+
+
+async def test_an_act_works_out_one_view_per_seat_however_many_screens_watch_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tabletop.seats import table as table_module
+
+    table = make_table(tmp_path)
+    async with hosting(table) as (host, address, codes):
+        fac = await connect(address, codes["facilitator"])
+        watchers = [await connect(address, codes[seat]) for seat in ("projector", "observer:1") for _ in range(4)]
+        real = table_module.seat_view
+        made: list[str] = []
+
+        def counted(state, seat, facts, known=None):  # noqa: ANN001, ANN202
+            made.append(seat.id)
+            return real(state, seat, facts, known)
+
+        monkeypatch.setattr(table_module, "seat_view", counted)
+        await fac.act(pick=fac.view["decision"]["entries"][0]["id"])  # type: ignore[index]
+        assert sorted(made) == ["facilitator", "observer:1", "projector"]  # 9 screens, 3 seats
+        for client in (fac, *watchers):
+            await caught_up(client, 1)
+            await client.close()
+    table.session.close()

@@ -1,0 +1,58 @@
+"""``tabletop join``'s screen on its own: it asks for a code, says a wrong one, and rejoins after a drop.
+
+A real host on a loopback port; the screen is driven with Pilot, and every
+wait is bounded by a count of pauses (:mod:`.screenkit`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input, Static
+
+from tabletop.seats.host import Host
+from tabletop.tui.seat import CodeScreen, SeatApp
+
+from .screenkit import seq_of, until
+from .support import Sleeps, hosting, make_table
+
+
+def _link(app: SeatApp) -> str:
+    return str(app.seat_screen.query_one("#link", Static).render())
+
+
+async def test_without_a_code_the_screen_asks_for_it_and_says_a_wrong_one(tmp_path: Path) -> None:
+    table = make_table(tmp_path)
+    async with hosting(table) as (_host, address, codes):
+        app = SeatApp(address, None, sleep=Sleeps())
+        async with app.run_test(size=(120, 40)) as pilot:
+            await until(pilot, lambda: isinstance(app.screen, CodeScreen), "the code screen")
+            await pilot.press(*"not-a-code", "enter")
+            await until(pilot, lambda: isinstance(app.screen, CodeScreen)
+                        and "no seat has this code" in str(app.screen.query_one("#code-error", Static).render()),
+                        "the wrong code to be said")
+            app.screen.query_one(Input).value = codes["team:ru"]
+            await pilot.press("enter")
+            await until(pilot, app.joined.is_set, "the screen to join")
+            assert "as team:ru" in _link(app)
+            assert app.role == "team"
+            assert str(app.seat_screen.query_one("#own", Static).render()).startswith("Your team")
+
+
+async def test_a_dropped_connection_is_said_and_the_screen_joins_again_by_itself(tmp_path: Path) -> None:
+    table = make_table(tmp_path)
+    async with hosting(table) as (host, address, codes):
+        app = SeatApp(address, codes["projector"], sleep=Sleeps())
+        async with app.run_test(size=(120, 40)) as pilot:
+            await until(pilot, app.joined.is_set, "the screen to join")
+            await host.stop()  # the host goes away (a crash, a closed lid)
+            await until(pilot, lambda: "Connection lost" in _link(app), "the drop to be said")
+            _, port = address.rsplit(":", 1)
+            again = Host(table, codes, sleeper=Sleeps())
+            await again.start("127.0.0.1", int(port))
+            try:
+                await until(pilot, app.joined.is_set, "the screen to join again by itself")
+                assert "Connected" in _link(app)
+                assert seq_of(app) == table.session.state.seq
+            finally:
+                await again.stop()

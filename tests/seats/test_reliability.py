@@ -1,0 +1,172 @@
+"""Reliability on the wire: drops and reconnects, a code used twice, bad input, floods, and a fuzzed handler."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from websockets.asyncio.client import connect as ws_connect
+from websockets.exceptions import ConnectionClosed
+
+from tabletop.engine import Action
+from tabletop.seats.client import Refused, connect
+from tabletop.seats.host import MAX_ERRORS
+from tabletop.seats.protocol import MAX_CLIENT_MESSAGE, ProtocolError, check_client, decode, encode, message
+from tabletop.store.verifying import verify
+
+from .support import Ticks, caught_up, hosting, make_table
+
+
+def _first_pick(view: dict) -> str:
+    return next(e["id"] for e in view["decision"]["entries"] if "refusal" not in e)
+
+
+async def test_a_dropped_client_reconnects_to_the_current_view_and_nothing_acknowledged_is_lost(tmp_path: Path) -> None:
+    table = make_table(tmp_path)
+    async with hosting(table) as (host, address, codes):
+        fac = await connect(address, codes["facilitator"])
+        ack = await fac.act(pick=_first_pick(fac.view))
+        fac._ws.transport.abort()  # type: ignore[union-attr]  # the lid closes: no goodbye
+        other = await connect(address, codes["facilitator"])  # meanwhile the game goes on elsewhere
+        await other.act(Action("note", text="the room waits for Russia"))
+        welcome = await fac.reconnect()
+        assert welcome["view"]["game"]["seq"] == table.session.state.seq > ack["index"]
+        assert table.session.state.log[ack["index"] - 1].action.kind == "draw"
+        # the actions seen acknowledged are all in the replica feed the console rebuilds from
+        assert len(fac.actions) == table.session.state.seq
+        await fac.close()
+        await other.close()
+    table.session.close()
+
+
+async def test_an_act_whose_answer_was_lost_is_sent_again_and_done_once(tmp_path: Path) -> None:
+    table = make_table(tmp_path)
+    async with hosting(table) as (host, address, codes):
+        fac = await connect(address, codes["facilitator"])
+        sent = message("act", client_seq=1, pick=_first_pick(fac.view))
+        fac._unanswered[1] = sent
+        await fac._ws.send(encode(sent))  # type: ignore[union-attr]
+        await caught_up(fac, 1)  # the host did it ...
+        fac._ws.transport.abort()  # type: ignore[union-attr]  # ... and the ack is lost with the connection
+        await fac.reconnect()  # sends act 1 again
+        ack = await fac.answer(1)
+        assert ack["index"] == 1 and table.session.state.seq == 1 and fac.unanswered == []
+        await fac.close()
+    table.session.close()
+
+
+async def test_the_same_code_twice_the_newer_takes_the_seat_the_older_only_watches(tmp_path: Path) -> None:
+    table = make_table(tmp_path)
+    async with hosting(table) as (host, address, codes):
+        old = await connect(address, codes["facilitator"])
+        new = await connect(address, codes["facilitator"])
+        while old.replaced is None:
+            await old.next_view()
+        assert old.replaced["code"] == "REPLACED" and "only watches" in old.replaced["message"]
+        with pytest.raises(Refused) as caught:
+            await old.act(pick=_first_pick(old.view))
+        assert caught.value.code == "READ_ONLY" and table.session.state.seq == 0
+        await new.act(pick=_first_pick(new.view))
+        assert (await caught_up(old, 1))["game"]["seq"] == 1  # it still sees the game
+        assert table.session.state.seq == 1
+        await old.close()
+        await new.close()
+    table.session.close()
+
+
+async def _raw(address: str, code: str):  # noqa: ANN202 - a websockets connection joined as a seat
+    ws = await ws_connect(f"ws://{address}", max_size=None)
+    await ws.send(encode(message("hello", code=code)))
+    assert json.loads(await ws.recv())["type"] == "welcome"
+    return ws
+
+
+async def _next_of(ws, kind: str) -> dict:  # noqa: ANN001
+    while True:
+        msg = json.loads(await ws.recv())
+        if msg["type"] == kind:
+            return msg
+
+
+async def test_bad_input_gets_an_error_and_the_host_goes_on(tmp_path: Path) -> None:
+    table = make_table(tmp_path)
+    async with hosting(table) as (host, address, codes):
+        ws = await _raw(address, codes["team:ru"])
+        for raw, code in (("{nope", "BAD_JSON"), ('{"type": "shout", "v": 1}', "UNKNOWN_TYPE"),
+                          ('{"type": "act", "v": 9}', "BAD_VERSION"), ('{"type": "act", "v": 1}', "BAD_MESSAGE"),
+                          (b"\xff\xfe", "BAD_JSON")):
+            await ws.send(raw)
+            assert (await _next_of(ws, "error"))["code"] == code
+        await ws.send(encode(message("act", client_seq=1, action={"kind": "move", "actor": "ru", "nope": 1})))
+        assert (await _next_of(ws, "refused"))["code"] == "INVALID_ACTION"
+        await ws.send("x" * (MAX_CLIENT_MESSAGE + 1))  # over the limit: the connection is closed at once
+        with pytest.raises(ConnectionClosed) as closed:
+            while True:
+                await ws.recv()
+        assert closed.value.rcvd is not None and closed.value.rcvd.code == 1009
+        fac = await connect(address, codes["facilitator"])  # the host serves on
+        await fac.act(pick=_first_pick(fac.view))
+        await fac.close()
+    table.session.close()
+    assert verify(table.session.save_path).ok
+
+
+async def test_a_flood_is_slowed_then_cut_off_and_nothing_is_corrupted(tmp_path: Path) -> None:
+    table = make_table(tmp_path)
+    async with hosting(table, clock=Ticks(step=0)) as (host, address, codes):  # the clock stands still
+        ws = await _raw(address, codes["facilitator"])
+        answers: list[dict] = []
+        with pytest.raises(ConnectionClosed):
+            for n in range(1, 500):
+                await ws.send(encode(message("act", client_seq=n, action={"kind": "note", "text": f"n{n}"})))
+            while True:
+                answers.append(json.loads(await ws.recv()))
+        refused = [a for a in answers if a["type"] == "refused"]
+        assert sum(1 for a in answers if a["type"] == "ack") == 40  # the burst, then no more
+        assert len(refused) == MAX_ERRORS and {a["code"] for a in refused} == {"TOO_FAST"}
+        fac = await connect(address, codes["facilitator"])
+        assert fac.view["game"]["seq"] == 40  # type: ignore[index]
+        await fac.close()
+    table.session.close()
+    assert verify(table.session.save_path).ok
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-(2**60), 2**60) | st.floats(allow_nan=False, allow_infinity=False) | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=12,
+)
+act_fields = st.fixed_dictionaries({}, optional={
+    "client_seq": st.integers(-5, 2**60) | json_values, "pick": st.text(max_size=30) | json_values,
+    "at": st.integers(-2, 50) | json_values, "reason": st.text(max_size=30) | json_values,
+    "action": st.fixed_dictionaries({"kind": st.sampled_from(["draw", "pass", "move", "note", "undo", "vote", "end"])},
+                                    optional={"actor": st.sampled_from(["ru", "ua", "us", "zz"]), "text": st.text(),
+                                              "track": st.text(max_size=10), "accept": st.booleans(),
+                                              "reason": st.text(max_size=10), "about": st.integers(-3, 60),
+                                              "outcome": json_values}) | json_values,
+})
+
+
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(raws=st.lists(st.one_of(st.text(max_size=60), st.binary(max_size=40).map(bytes),
+                               act_fields.map(lambda f: encode({"type": "act", "v": 1, **f})),
+                               json_values.map(json.dumps)), min_size=1, max_size=12),
+       seat=st.sampled_from(["facilitator", "team:ru", "team:ua", "projector"]))
+def test_the_message_handler_never_crashes_and_the_save_stays_whole(raws: list, seat: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        table = make_table(Path(folder))
+        for raw in raws:
+            try:
+                msg = check_client(decode(raw))
+            except ProtocolError:
+                continue
+            if msg["type"] == "act":
+                answer = table.act(seat, "fuzz", msg)
+                assert answer["type"] in ("ack", "refused")
+                assert json.loads(encode(answer)) == answer
+        table.session.close()
+        assert verify(table.session.save_path).ok

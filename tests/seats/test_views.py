@@ -1,0 +1,66 @@
+"""What each seat's view holds: its own things, the public board, and its decisions only."""
+
+from __future__ import annotations
+
+from tabletop.content.loader import load_scenario
+from tabletop.engine import Action, apply, legal_actions, new_game
+from tabletop.play.session import with_sealed
+from tabletop.seats.views import Seat, TableFacts, seat_entries, seat_view
+
+FAC = Seat("facilitator", "facilitator")
+PROJECTOR = Seat("projector", "projector")
+
+
+def _team(actor: str) -> Seat:
+    return Seat(f"team:{actor}", "team", actor)
+
+
+def _to_moves(sealed: bool = True):  # noqa: ANN202 - a state in the first moves phase
+    state = new_game(with_sealed(load_scenario("parallel-tracks", None), sealed), 3)
+    while state.phase != "moves" or state.turn is None:
+        state = apply(state, legal_actions(state)[0])
+    return state
+
+
+def test_a_team_sees_its_own_objectives_secret_ones_too_and_no_one_elses() -> None:
+    state = _to_moves()
+    ru = seat_view(state, _team("ru"), TableFacts())
+    mine = [o.text for a in state.ruleset.actors if a.id == "ru" for o in a.objectives]
+    assert [o["text"] for o in ru["own"]["objectives"]] == mine
+    assert any(o["secret"] for o in ru["own"]["objectives"])
+    projector = seat_view(state, PROJECTOR, TableFacts())
+    assert "own" not in projector and "control" not in projector
+    fac = seat_view(state, FAC, TableFacts())
+    assert set(fac["control"]["objectives"]) == {a.id for a in state.ruleset.actors}
+
+
+def test_only_the_team_whose_turn_it_is_has_entries_and_each_is_its_own() -> None:
+    state = _to_moves()
+    turn = state.turn
+    assert turn is not None
+    entries = seat_entries(state, _team(turn), TableFacts())
+    assert entries and all(e.action is not None and e.action.actor == turn for e in entries)
+    assert all(e.id.startswith(f"{state.seq}-") for e in entries)
+    others = [a.id for a in state.ruleset.actors if a.id != turn]
+    assert all(seat_entries(state, _team(a), TableFacts()) == [] for a in others)
+    assert seat_entries(state, PROJECTOR, TableFacts()) == [] and seat_entries(state, FAC, TableFacts()) == []
+
+
+def test_a_sealed_entry_is_the_teams_own_until_the_reveal() -> None:
+    state = _to_moves()
+    turn = state.turn
+    move = next(e.action for e in seat_entries(state, _team(turn), TableFacts())
+                if e.action.kind == "move" and e.refusal is None)
+    state = apply(state, move)
+    said = state.last.summary.split(": ", 1)[1].split(" (sealed")[0]  # the move's name and its track
+    own = seat_view(state, _team(turn), TableFacts())
+    assert own["own"]["sealed"][0]["move"] == move.move
+    assert own["board"]["queue"][0]["move"] == move.move
+    for seat in (PROJECTOR, _team(next(a.id for a in state.ruleset.actors if a.id != turn))):
+        view = seat_view(state, seat, TableFacts())
+        assert view["board"]["queue"] == [{"seq": state.seq, "actor": turn, "sealed": True, "hidden": True}]
+        assert view["board"]["log"][-1]["text"].endswith("committed a sealed move")
+    undone = apply(state, Action("undo"))
+    line = seat_view(undone, PROJECTOR, TableFacts())["board"]["log"][-1]
+    assert line["kind"] == "undo" and said not in line["text"] and "sealed move" in line["text"]
+    assert said in seat_view(undone, FAC, TableFacts())["board"]["log"][-1]["text"]  # the facilitator reads it

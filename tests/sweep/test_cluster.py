@@ -1,0 +1,92 @@
+"""Dask: a worker process killed mid-sweep loses nothing (its chunk is played again), and simulate --cluster.
+
+A real LocalCluster of two worker processes; the test kills one that has a
+chunk in hand once the first chunk is back. Every cluster is shut down when
+its sweep ends, leaving no process behind.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tabletop.cli import main
+from tabletop.content.sweepfile import load_sweep
+from tabletop.sim import POLICIES
+from tabletop.sim.cluster import Dask
+from tabletop.sim.sweep import run_sweep
+
+from .kit import games_seen, write_spec
+
+
+def _children() -> set[int]:
+    """This process's children, but multiprocessing's resource tracker (it lives as long as this process)."""
+    import psutil
+
+    return {p.pid for p in psutil.Process().children(recursive=True)
+            if "resource_tracker" not in " ".join(p.cmdline())}
+
+
+def test_a_killed_worker_s_chunk_is_played_again(tmp_path: Path) -> None:
+    sweep = load_sweep(write_spec(tmp_path, games=16, chunk=4), POLICIES)  # 16 chunks
+    before = _children()
+    backend = Dask("local:2")
+    killed: list[str] = []
+
+    def kill_a_busy_worker(games: int) -> None:
+        if killed:
+            return
+        busy = [address for address, keys in backend.client.processing().items() if keys]
+        if busy:
+            pid = backend.client.run(os.getpid, workers=[busy[0]])[busy[0]]
+            os.kill(pid, signal.SIGKILL)
+            killed.append(busy[0])
+
+    outcome = run_sweep(sweep, tmp_path / "out", backend, progress=kill_a_busy_worker)
+    assert killed, "no worker had a chunk in hand to kill"
+    assert outcome.chunks == 16
+    assert games_seen(tmp_path / "out") == [(p, g) for p in range(4) for g in range(16)]
+    assert _children() <= before  # the cluster and its workers are gone
+
+
+def _report(capsys: pytest.CaptureFixture[str], *args: str) -> dict[str, Any]:
+    assert main(["simulate", "--games", "60", "--seed", "5", "--json", *args]) == 0
+    report = json.loads(capsys.readouterr().out)
+    report.pop("elapsed_s")
+    return report
+
+
+def test_simulate_on_a_cluster_reports_the_same_games(capsys: pytest.CaptureFixture[str]) -> None:
+    assert _report(capsys, "--cluster", "local:2") == _report(capsys, "--workers", "1")
+
+
+@pytest.mark.parametrize("value", ["local:0", "local:two", "nowhere"])
+def test_a_bad_cluster_address_is_refused(value: str, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert main(["simulate", "--games", "5", "--cluster", value]) == 2
+    assert "write local:N" in capsys.readouterr().err
+    assert main(["sweep", str(write_spec(tmp_path)), "--out", str(tmp_path / "o"), "--cluster", value]) == 2
+    assert "write local:N" in capsys.readouterr().err
+    assert not (tmp_path / "o").exists()
+
+
+def test_a_scheduler_that_does_not_answer_is_said_and_the_folder_left_alone(tmp_path: Path) -> None:
+    from tabletop.sim.cluster import ClusterUnreachable
+
+    sweep = load_sweep(write_spec(tmp_path), POLICIES)
+    with pytest.raises(ClusterUnreachable, match=r"no dask scheduler answers at tcp://127.0.0.1:9 .*dask scheduler"):
+        run_sweep(sweep, tmp_path / "out", Dask("tcp://127.0.0.1:9", connect_timeout="1s"))
+    assert not (tmp_path / "out").exists()
+
+
+def test_workers_and_a_cluster_do_not_go_together(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["sweep", str(write_spec(tmp_path)), "--out", str(tmp_path / "o"), "--workers", "2",
+                 "--cluster", "local:2"]) == 2
+    assert "--workers and --cluster: choose one" in capsys.readouterr().err
+    assert main(["simulate", "--games", "5", "--workers", "2", "--cluster", "local:2"]) == 2
+    assert "--cluster goes with neither --workers" in capsys.readouterr().err
+    assert not (tmp_path / "o").exists()

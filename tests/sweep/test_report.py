@@ -1,0 +1,95 @@
+"""``tabletop sweep report DIR``: the DuckDB summary as Markdown and as a self-contained HTML page."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from pathlib import Path
+
+import pytest
+
+from tabletop.cli import main
+from tabletop.content.sweepfile import load_sweep
+from tabletop.sim import POLICIES
+from tabletop.sim.cluster import Backend
+from tabletop.sim.sweep import run_sweep
+
+from .kit import write_spec
+
+
+@pytest.fixture(scope="module")
+def swept(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("swept")
+    run_sweep(load_sweep(write_spec(folder), POLICIES), folder / "out", Backend())
+    return folder / "out"
+
+
+def test_markdown_has_a_row_per_point_and_track(swept: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["sweep", "report", str(swept)]) == 0
+    text = capsys.readouterr().out
+    assert "24 of 24 games in 4 points (6 per point)" in text
+    assert "| point | borders_breakdown_at | bots_ru | games | agreed | collapsed | deferred | open |" in text
+    borders = text.split("## Borders")[1].split("## ")[0]
+    assert len(re.findall(r"^\| [0-3] \| [69] \| (cooperative|hardliner) \| 6 \|", borders, re.M)) == 4
+    assert "FROM '" + str(swept) + "/**/*.parquet'" in text
+
+
+def test_html_is_one_page_with_a_chart_per_track_and_key(swept: Path, tmp_path: Path) -> None:
+    page = tmp_path / "sweep.html"
+    assert main(["sweep", "report", str(swept), "--format", "html", "-o", str(page)]) == 0
+    html = page.read_text(encoding="utf-8")
+    tracks = len(load_sweep(write_spec(tmp_path), POLICIES).scenario.ruleset.tracks)
+    assert html.count("<svg ") == 2 * (tracks + 1)  # each key: one per track, and agreements per game
+    assert "<script" not in html and "http" not in html.split("<svg", 1)[1].replace("http://www.w3.org", "")
+    assert main(["sweep", "report", str(swept), "--format", "html", "-o", str(page)]) == 1  # never overwritten
+
+
+def test_one_chart_as_an_svg_file(swept: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["sweep", "report", str(swept), "--svg", "borders_breakdown_at:borders"]) == 0
+    svg = capsys.readouterr().out
+    assert svg.startswith('<svg xmlns="http://www.w3.org/2000/svg"') and "Borders: how games end" in svg
+    assert main(["sweep", "report", str(swept), "--svg", "nope:borders"]) == 2
+    assert "write KEY_COLUMN:TRACK_ID" in capsys.readouterr().err
+
+
+def test_an_unfinished_sweep_says_what_is_missing(swept: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import shutil
+
+    partial = tmp_path / "partial"
+    shutil.copytree(swept, partial)
+    next(partial.glob("point=2/*.parquet")).unlink()
+    assert main(["sweep", "report", str(partial)]) == 0
+    text = capsys.readouterr().out
+    assert "21 of 24 games" in text and "3 games are missing (run it again with --resume)" in text
+
+
+@pytest.mark.parametrize(("setup", "message"), [
+    (lambda d: None, "no such folder"),
+    (lambda d: d.mkdir(), "not a sweep folder (no sweep.json)"),
+    (lambda d: (d.mkdir(), (d / "sweep.json").write_text("{", encoding="utf-8")), "damaged or not written by tabletop sweep"),
+    (lambda d: (d.mkdir(), (d / "sweep.json").write_text('{"plan": {"games": 3, "points": [], "tracks": [1], '
+                                                         '"actors": {}, "keys": {}}}', encoding="utf-8")),
+     "damaged or not written by tabletop sweep"),
+])
+def test_a_folder_that_is_not_a_sweep(setup, message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    setup(tmp_path / "d")
+    assert main(["sweep", "report", str(tmp_path / "d")]) == 1
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
+
+
+def test_without_the_extra_the_command_says_how_to_install_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *a: None if name in ("pyarrow", "duckdb", "distributed") else real(name, *a))
+    assert main(["sweep", str(write_spec(tmp_path)), "--out", str(tmp_path / "o")]) == 2
+    err = capsys.readouterr().err
+    assert "needs pyarrow, which is not installed: pip install 'tabletop[cluster]'" in err
+    assert ".venv/bin/pip install -e '.[cluster]'" in err
+    assert main(["sweep", "report", str(tmp_path)]) == 2
+    assert "needs duckdb" in capsys.readouterr().err
+    assert main(["simulate", "--games", "3", "--cluster", "local:1"]) == 2
+    assert "needs distributed" in capsys.readouterr().err
+    assert not (tmp_path / "o").exists()

@@ -1,0 +1,157 @@
+"""An interrupted sweep resumes where it stopped: every game exactly once, no torn Parquet file.
+
+The sweep process is killed with SIGKILL while it writes chunks; ``--resume``
+plays only the chunks whose file is missing. A half-written chunk is only
+ever a hidden temporary file, which readers skip and ``--resume`` removes.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tabletop.cli import main
+from tabletop.content.sweepfile import load_sweep
+from tabletop.sim import POLICIES
+from tabletop.sim.cluster import Backend
+from tabletop.sim.sweep import SweepRefused, run_sweep
+
+from .kit import GRID, games_seen, rows, write_spec
+
+#: polls of the folder before giving up on seeing the first chunks (each a short sleep)
+POLLS = 2000
+
+
+def _chunk_files(out: Path) -> list[Path]:
+    return sorted(out.glob("point=*/games-*.parquet"))
+
+
+def _gone(pids: list[int]) -> bool:
+    import psutil
+
+    def alive(pid: int) -> bool:
+        try:
+            return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+        except psutil.NoSuchProcess:
+            return False
+
+    for _ in range(POLLS):
+        if not any(alive(pid) for pid in pids):
+            return True
+        time.sleep(0.01)
+    return False
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_killed_then_resumed_every_game_once(workers: str, tmp_path: Path) -> None:
+    import psutil
+
+    spec = write_spec(tmp_path, games=20, chunk=2)  # 40 chunks: the kill lands mid-sweep
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "tabletop", "sweep", str(spec), "--out", str(out), "--workers", workers, "--quiet"]
+    sweeping = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        for _ in range(POLLS):
+            if len(_chunk_files(out)) >= 3 or sweeping.poll() is not None:
+                break
+            time.sleep(0.01)
+        pool = [p.pid for p in psutil.Process(sweeping.pid).children(recursive=True)]
+        os.kill(sweeping.pid, signal.SIGKILL)
+    finally:
+        sweeping.wait()
+    assert sweeping.returncode == -signal.SIGKILL, "the sweep ended before it could be killed"
+    assert len(pool) == (0 if workers == "1" else 2)
+    assert _gone(pool), "a worker of the killed sweep plays on"
+    written = len(_chunk_files(out))
+    assert 3 <= written < 40
+    # what a kill in the middle of a write leaves: a hidden temporary file, never a .parquet one
+    torn = out / "point=0" / ".games-000000018.parquet.999.tmp"
+    torn.write_bytes(b"PAR1 half a file")
+    assert len(games_seen(out)) == 2 * written  # readers see whole chunks only
+
+    assert main(["sweep", str(spec), "--out", str(out), "--workers", "1", "--quiet", "--resume"]) == 0
+    assert not torn.exists() and not list(out.glob("point=*/.*"))
+    assert games_seen(out) == [(p, g) for p in range(4) for g in range(20)]
+    whole = tmp_path / "whole"
+    run_sweep(load_sweep(spec, POLICIES), whole, Backend())
+    assert rows(out) == rows(whole)
+
+
+def test_resume_plays_only_what_is_missing(tmp_path: Path) -> None:
+    spec = write_spec(tmp_path)
+    out = tmp_path / "out"
+    sweep = load_sweep(spec, POLICIES)
+    run_sweep(sweep, out, Backend())
+    _chunk_files(out)[1].unlink()
+    outcome = run_sweep(sweep, out, Backend(), resume=True)
+    assert (outcome.played, outcome.skipped, outcome.chunks) == (3, 21, 1)
+    assert len(games_seen(out)) == 24
+
+
+def test_a_folder_holding_a_sweep_is_never_added_to_without_resume(tmp_path: Path) -> None:
+    sweep = load_sweep(write_spec(tmp_path), POLICIES)
+    run_sweep(sweep, tmp_path / "out", Backend())
+    with pytest.raises(SweepRefused, match="already holds a sweep: add --resume"):
+        run_sweep(sweep, tmp_path / "out", Backend())
+
+
+def test_resume_refuses_a_folder_of_another_sweep(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run_sweep(load_sweep(write_spec(tmp_path), POLICIES), out, Backend())
+    other = load_sweep(write_spec(tmp_path, games=8), POLICIES)
+    with pytest.raises(SweepRefused, match=r"holds another sweep \(games differ"):
+        run_sweep(other, out, Backend(), resume=True)
+    changed = load_sweep(write_spec(tmp_path, text=GRID.replace("[6, 9]", "[6, 8]")), POLICIES)
+    with pytest.raises(SweepRefused, match="keys|points"):
+        run_sweep(changed, out, Backend(), resume=True)
+    assert len(games_seen(out)) == 24
+
+
+def test_a_folder_of_other_files_is_left_alone(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "notes.txt").write_text("mine", encoding="utf-8")
+    assert main(["sweep", str(write_spec(tmp_path)), "--out", str(out), "--quiet"]) == 1
+    assert "is not empty and holds no sweep" in capsys.readouterr().err
+    assert sorted(p.name for p in out.iterdir()) == ["notes.txt"]
+
+
+def test_a_pool_worker_killed_is_said_and_resume_finishes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    import psutil
+
+    from tabletop.cli import sweep as command
+
+    spec = write_spec(tmp_path, games=12, chunk=2)  # 24 chunks
+    out = tmp_path / "out"
+
+    class KillAWorker:  # in place of the progress bar: after the first chunk, a pool worker is killed (OOM, say)
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            self.done = False
+
+        def __enter__(self):  # type: ignore[no-untyped-def]
+            return self.advance
+
+        def __exit__(self, *exc: object) -> None:
+            return None
+
+        def advance(self, games: int) -> None:
+            me = psutil.Process()  # the pool's workers are forked: this process's command line, nothing else's
+            workers = [p for p in me.children() if p.cmdline() == me.cmdline()]
+            if not self.done and workers:
+                os.kill(workers[0].pid, signal.SIGKILL)
+                self.done = True
+
+    bar = command.GamesBar
+    monkeypatch.setattr(command, "GamesBar", KillAWorker)
+    assert main(["sweep", str(spec), "--out", str(out), "--workers", "2", "--quiet"]) == 1
+    assert "a worker process died" in capsys.readouterr().err
+    monkeypatch.setattr(command, "GamesBar", bar)
+    assert main(["sweep", str(spec), "--out", str(out), "--workers", "2", "--quiet", "--resume"]) == 0
+    assert games_seen(out) == [(p, g) for p in range(4) for g in range(12)]

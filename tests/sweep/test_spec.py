@@ -1,0 +1,141 @@
+"""A bad sweep file gets a clear error (file:line: key: message) and nothing runs.
+
+One small broken file per kind of mistake in ``broken/``, each checked for
+its line, key and message, through the loader and through the command line
+(exit 1, no folder written, no traceback).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tabletop.cli import main
+from tabletop.content import ContentError
+from tabletop.content.sweepfile import load_sweep
+from tabletop.sim import POLICIES
+
+from .kit import write_spec
+
+BROKEN = Path(__file__).parent / "broken"
+
+# (file, line, key path, fragment of the message)
+CASES: list[tuple[str, int, str, str]] = [
+    ("misspelt-track.toml", 6, "axes[0].key", "no track 'border' in parallel-tracks (did you mean 'borders'?)"),
+    ("misspelt-option.toml", 6, "axes[0].key",
+     "unknown key 'ruleset.independance' (did you mean 'ruleset.independence'?)"),
+    ("unknown-key.toml", 6, "axes[0].key", "unknown key 'breakdown_at' (did you mean 'tracks.borders.breakdown_at'?)"),
+    ("not-variable.toml", 6, "axes[0].key", "'name' is not a key a sweep can vary on tracks"),
+    ("misspelt-sweep-key.toml", 3, "sweep.game", "unknown key 'game' (did you mean 'games'?)"),
+    ("games-missing.toml", 1, "sweep.games", "required key is missing"),
+    ("games-zero.toml", 3, "sweep.games", "must be at least 1, got 0"),
+    ("value-not-a-number.toml", 8, "axes[0].values[1]", "tracks.borders.breakdown_at takes a whole number, got 'seven'"),
+    ("value-breaks-ruleset.toml", 7, "axes[0].values[0]",
+     "with tracks.borders.breakdown_at = 2 the ruleset is not valid: tracks[2].start_tension: start_tension (3) "
+     "must be below breakdown_at (2)"),
+    ("point-breaks-ruleset.toml", 8, "points[1]", "start_tension (5) must be below breakdown_at (4)"),
+    ("misspelt-policy.toml", 7, "axes[0].values[1]", "got 'hardliners' (did you mean 'hardliner'?)"),
+    ("option-word-misspelt.toml", 7, "axes[0].values[1]",
+     "ruleset.independence takes one of strict, linked, got 'linkd' (did you mean 'linked'?)"),
+    ("unknown-actor.toml", 4, "sweep.bots.rus", "unknown actor 'rus'"),
+    ("axes-and-points.toml", 5, "axes", "axes (a grid) or points (a list), not both"),
+    ("nothing-varied.toml", 1, "", "nothing is varied: write [[axes]]"),
+    ("unknown-ruleset.toml", 3, "sweep.ruleset",
+     "no ruleset file or bundled ruleset id 'paralel-tracks' (did you mean 'parallel-tracks'?)"),
+    ("axis-twice.toml", 10, "axes[1].key", "ruleset.independence is already an axis (axes[0].key)"),
+    ("value-twice.toml", 7, "axes[0].values", "values lists 7 twice"),
+    ("syntax.toml", 7, "", "TOML syntax error"),
+    ("a-ruleset.toml", 1, "", "not a sweep file: expected a [sweep] table (found ruleset)"),
+]
+
+
+def test_every_broken_file_is_a_case() -> None:
+    assert sorted(p.name for p in BROKEN.glob("*.toml")) == sorted(c[0] for c in CASES)
+
+
+@pytest.mark.parametrize(("name", "line", "path", "fragment"), CASES, ids=[c[0] for c in CASES])
+def test_the_problem_names_its_line_and_key(name: str, line: int, path: str, fragment: str) -> None:
+    with pytest.raises(ContentError) as caught:
+        load_sweep(BROKEN / name, POLICIES)
+    found = [(p.line, p.path) for p in caught.value.problems if fragment in p.message]
+    assert (line, path) in found, [str(p) for p in caught.value.problems]
+
+
+@pytest.mark.parametrize("name", [c[0] for c in CASES])
+def test_the_command_says_so_and_runs_nothing(name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out"
+    code = main(["sweep", str(BROKEN / name), "--out", str(out), "--quiet"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert f"{BROKEN / name}:" in err and "Traceback" not in err
+    assert not out.exists()
+
+
+def test_the_schema_accepts_a_good_file_and_names_the_keys(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import tomllib
+
+    import jsonschema
+
+    assert main(["schema", "sweep"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert schema["title"] == "tabletop sweep"
+    good = tomllib.loads(write_spec(tmp_path).read_text(encoding="utf-8"))
+    jsonschema.validate(good, schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({**good, "sweep": {**good["sweep"], "game": 3}}, schema)
+
+
+def test_a_point_sets_the_ruleset_and_the_bots(tmp_path: Path) -> None:
+    sweep = load_sweep(write_spec(tmp_path), POLICIES)
+    assert [p.settings for p in sweep.points] == [
+        {"tracks.borders.breakdown_at": 6, "bots.ru": "cooperative"},
+        {"tracks.borders.breakdown_at": 6, "bots.ru": "hardliner"},
+        {"tracks.borders.breakdown_at": 9, "bots.ru": "cooperative"},
+        {"tracks.borders.breakdown_at": 9, "bots.ru": "hardliner"},
+    ]
+    last = sweep.points[-1]
+    borders = next(t for t in sweep.scenario_at(last).ruleset.tracks if t.id == "borders")
+    assert borders.breakdown_at == 9
+    assert sweep.bots_at(last) == {"ru": "hardliner"}
+    assert sweep.columns() == {"tracks.borders.breakdown_at": "borders_breakdown_at", "bots.ru": "bots_ru"}
+
+
+def test_a_point_that_leaves_a_key_out_has_the_scenario_s_value(tmp_path: Path) -> None:
+    from tabletop.sim.cluster import Backend
+    from tabletop.sim.sweep import run_sweep
+
+    from .kit import rows
+
+    spec = tmp_path / "points.toml"
+    spec.write_text('[sweep]\nruleset = "parallel-tracks"\ngames = 2\nbots = { ua = "cooperative" }\n\n'
+                    '[[points]]\n"ruleset.independence" = "linked"\n\n'
+                    '[[points]]\n"tracks.borders.breakdown_at" = 9\n"bots.ru" = "random"\n', encoding="utf-8")
+    sweep = load_sweep(spec, POLICIES)
+    assert [sweep.value_at(p, "tracks.borders.breakdown_at") for p in sweep.points] == [8, 9]
+    assert [sweep.value_at(p, "ruleset.independence") for p in sweep.points] == ["linked", "strict"]
+    assert [sweep.value_at(p, "bots.ru") for p in sweep.points] == ["mixed", "random"]
+    assert [sweep.bots_at(p) for p in sweep.points] == [{"ua": "cooperative"}, {"ua": "cooperative", "ru": "random"}]
+    run_sweep(sweep, tmp_path / "out", Backend())
+    assert {r[:3] for r in rows(tmp_path / "out")} == {("linked", 8, "mixed"), ("strict", 9, "random")}
+
+
+def test_a_ruleset_path_is_read_beside_the_sweep_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    from tabletop.content.finding import BUNDLED
+
+    (tmp_path / "rules").mkdir()
+    shutil.copy(BUNDLED / "rulesets" / "parallel-tracks.toml", tmp_path / "rules" / "mine.toml")
+    shutil.copy(BUNDLED / "decks" / "parallel-tracks-events.toml", tmp_path / "rules" / "deck.toml")
+    spec = tmp_path / "s.toml"
+    spec.write_text('[sweep]\nruleset = "rules/mine.toml"\ndeck = "rules/deck.toml"\ngames = 1\n\n'
+                    '[[axes]]\nkey = "ruleset.turns"\nvalues = [6, 7]\n', encoding="utf-8")
+    monkeypatch.chdir(Path(__file__).parent)  # elsewhere: the paths are the sweep file's, not the shell's
+    sweep = load_sweep(spec, POLICIES)
+    assert [sweep.scenario_at(p).ruleset.ruleset.turns for p in sweep.points] == [6, 7]
+    spec.write_text(spec.read_text(encoding="utf-8").replace("rules/deck.toml", "rules/dekc.toml"), encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_sweep(spec, POLICIES)
+    assert [(p.line, p.path) for p in caught.value.problems] == [(3, "sweep.deck")]
