@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -36,7 +37,7 @@ def test_strict_and_linked_side_by_side_in_markdown(strict_game: Played, linked_
     assert agreements == f"| **Agreements** | **{counts[0]}** | **{counts[1]}** |"
     # the lesson of this pair: the strict game keeps its agreements, the package deal loses them
     assert counts[0] > 0 and counts[1] == 0
-    assert "provisional agreement of R2 lost" in md
+    assert re.search(r"provisional agreement of R\d+ lost", md)  # the round depends on the seed's game
     # each save's own report follows the comparison
     assert "## Save #1: Parallel Tracks: European security" in md
     assert "## Save #2: Package deal: European security" in md

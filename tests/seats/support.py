@@ -122,10 +122,15 @@ async def play_some(clients: Mapping[str, SeatClient], acts: int, seed: int = 1)
     return acked
 
 
+#: what a pick does not carry: a ruling's reason goes with it; an argument's or a counter's texts are
+#: the deck's stock ones on a seat's entry (a bot fills in its own from the same stock)
+_TYPED = ("reason", "text", "reasons")
+
+
 def _entry_for(view: dict[str, Any], action: Action) -> dict[str, Any] | None:
-    wanted = {k: v for k, v in action.to_dict().items() if k != "reason"}
+    wanted = {k: v for k, v in action.to_dict().items() if k not in _TYPED}
     for entry in view["decision"]["entries"]:
-        got = {k: v for k, v in entry.get("action", {}).items() if k != "reason"}
+        got = {k: v for k, v in entry.get("action", {}).items() if k not in _TYPED}
         if got == wanted and "refusal" not in entry:
             return entry
     return None

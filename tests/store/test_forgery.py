@@ -51,6 +51,7 @@ def _play(path: Path) -> None:
         18: Action("override", track=scenario.ruleset.tracks[0].id, tension=0, reason="calm the room"),
         25: Action("undo", reason="the last move was a mistake"),
     }
+    pressed = False
     with SaveWriter.create(path, scenario, SEED, durable=False) as writer:
         while not state.over:
             action = extras.get(state.seq)
@@ -64,6 +65,11 @@ def _play(path: Path) -> None:
                     passing = [o for o in options if o.kind == "pass"]
                     if passing and rng.random() < 0.15:
                         action = passing[0]
+                    # one dice move with modifiers (pressing hard), so its ruling's modifiers are in the corpus:
+                    # random teams now often argue instead, and an argument's roll has none
+                    press = next((o for o in options if o.kind == "move" and o.move == "press"), None)
+                    if press is not None and not pressed and state.seq >= 30:
+                        action, pressed = press, True
                 elif action.kind == "rule":
                     action = Action("rule", track=action.track, success=rng.random() < 0.5, reason="the room agreed")
             state = apply(state, action)
