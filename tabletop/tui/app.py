@@ -103,8 +103,7 @@ class TabletopApp(App[None]):
         except OSError as exc:
             from .start import StartScreen
 
-            self.notify(literal(f"Cannot create the save {path}: {exc.strerror or exc}"), severity="error", timeout=15,
-                        markup=False)
+            self.notify(literal(f"Cannot create the save {path}: {exc.strerror or exc}"), severity="error", timeout=15, markup=False)
             self.push_screen(StartScreen(), self._started)
             return
         self.push_screen(BoardScreen(self.session, self.now))
@@ -120,7 +119,7 @@ class TabletopApp(App[None]):
     def action_next_theme(self) -> None:
         current = THEMES.index(self.theme) if self.theme in THEMES else -1
         self.theme = THEMES[(current + 1) % len(THEMES)]
-        self.notify(f"Theme: {self.theme}", timeout=2)
+        self.notify(f"Theme: {self.theme}", timeout=2, markup=False)
 
     def action_screenshot(self) -> None:
         folder = self.session.save_path.parent if self.session else self.save_dir
@@ -128,8 +127,7 @@ class TabletopApp(App[None]):
             folder.mkdir(parents=True, exist_ok=True)
             name = self.save_screenshot(path=str(folder))
         except OSError as exc:
-            self.notify(literal(f"Could not write the screenshot: {exc.strerror or exc}"), severity="error",
-                        markup=False)
+            self.notify(literal(f"Could not write the screenshot: {exc.strerror or exc}"), severity="error", markup=False)
             return
         self.notify(literal(f"Screenshot saved: {Path(folder) / Path(name).name}"), timeout=5, markup=False)
 

@@ -147,7 +147,7 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
         for message in self.session.messages:
             self.notify(literal(message), title="Save recovered", timeout=12, markup=False)
         if self.paused:
-            self.notify("The game was paused when it was saved: press p to go on.", title="Paused", timeout=12)
+            self.notify("The game was paused when it was saved: press p to go on.", title="Paused", timeout=12, markup=False)
         self.refresh_view()
         self.query_one("#decision", OptionList).focus()
 
@@ -344,7 +344,7 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
     def act(self, action: Action) -> bool:
         """Apply an action through the session (saved before the screen changes)."""
         if self.paused:
-            self.notify("The game is paused: press p to resume.", severity="warning")
+            self.notify("The game is paused: press p to resume.", severity="warning", markup=False)
             return False
         try:
             self.session.apply(action)
@@ -360,8 +360,7 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
             self.card_hold.reset()  # a card back on the table is read out again before a bot answers
         warning = self.session.state.last.result.get("warning") if self.session.state.last else None
         if warning and action.kind == "override":
-            self.notify(literal(warning), title="Tension at breakdown", severity="warning", timeout=12,
-                        markup=False)
+            self.notify(literal(warning), title="Tension at breakdown", severity="warning", timeout=12, markup=False)
         self.refresh_view()
         # each panel tells the screen of its change when its own task next idles, and a frame can
         # fall between them (the board then came a frame after the list): one repaint of
@@ -382,8 +381,8 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
             self.refresh_view()
         from .savefail import not_saved_words
 
-        self.notify(literal(not_saved_words(exc, self.session.save_path, by_bot)),
-                    title="Not saved: the action was not taken", severity="error", timeout=30, markup=False)
+        self.notify(literal(not_saved_words(exc, self.session.save_path, by_bot)), markup=False,
+                    title="Not saved: the action was not taken", severity="error", timeout=30)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option_list.id != "decision":

@@ -66,7 +66,7 @@ class FacilitatorPowers(_Screen):
     def action_pause(self) -> None:
         self.paused = not self.paused
         self.timekeeper.pause(self.paused)
-        self.notify("Paused: the timer and the bots wait." if self.paused else "Resumed.", timeout=3)
+        self.notify("Paused: the timer and the bots wait." if self.paused else "Resumed.", timeout=3, markup=False)
         if self.paused and self._bot_timer is not None:
             self._bot_timer.stop()
             self._bot_timer = None
@@ -76,7 +76,7 @@ class FacilitatorPowers(_Screen):
         self.action_pause()
 
     def action_extend(self) -> None:
-        self.notify(self.timekeeper.extend(), timeout=3)
+        self.notify(self.timekeeper.extend(), timeout=3, markup=False)
         self.refresh_view()
 
     def _facilitator_panel(self) -> FacilitatorPanel:
@@ -141,7 +141,7 @@ class FacilitatorPowers(_Screen):
         from .modals import ConfirmScreen
 
         if self.session.state.card is None:
-            self.notify(f"There is no card on the table to {kind}.", severity="warning")
+            self.notify(f"There is no card on the table to {kind}.", severity="warning", markup=False)
             return
 
         def done(ok: bool | None) -> None:
@@ -169,7 +169,7 @@ class FacilitatorPowers(_Screen):
 
         last = undo_target(self.session.state)
         if last is None:
-            self.notify("There is nothing to undo.", severity="warning")
+            self.notify("There is nothing to undo.", severity="warning", markup=False)
             return
 
         def done(ok: bool | None) -> None:
@@ -192,7 +192,7 @@ class FacilitatorPowers(_Screen):
             if text:
                 was_paused, self.paused = self.paused, False
                 if self.act(Action("note", text=text, about=about)):
-                    self.notify("Note saved.", timeout=3)
+                    self.notify("Note saved.", timeout=3, markup=False)
                 self.paused = was_paused
                 self.refresh_view()
 

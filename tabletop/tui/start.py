@@ -217,7 +217,7 @@ class StartScreen(Screen[Choice]):
             return
         entry = self.entries[self.selected]
         if entry.scenario is None:
-            self.notify("This scenario has errors (see the details); fix them with `tabletop validate`.",
+            self.notify("This scenario has errors (see the details); fix them with `tabletop validate`.", markup=False,
                         severity="error", timeout=8)
             return
         seed_text = self.query_one("#seed", Input).value.strip()
@@ -226,7 +226,7 @@ class StartScreen(Screen[Choice]):
             if seed < 0:
                 raise ValueError
         except ValueError:
-            self.notify("The seed is a whole number, 0 or more.", severity="error")
+            self.notify("The seed is a whole number, 0 or more.", severity="error", markup=False)
             self.query_one("#seed", Input).focus()
             return
         try:

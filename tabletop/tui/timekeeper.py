@@ -152,8 +152,7 @@ class Timekeeper:
             return
         who = names(self.session.state).get(action.actor, action.actor)
         if screen.act(action):
-            screen.notify(f"Time is up: {who} passes.", title="TIME UP", severity="warning", timeout=5,
-                          markup=False)
+            screen.notify(f"Time is up: {who} passes.", title="TIME UP", severity="warning", timeout=5, markup=False)
         elif not screen.paused:
             # refused (the save could not take it): trying again every second helps nobody, and
             # as with a bot's refused move the game waits for the facilitator
