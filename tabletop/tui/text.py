@@ -92,8 +92,9 @@ def card_text(state: State, card: Card, facilitator: bool, story: bool = True, s
         out.append(" — skip it (k) or redraw (r) if the room is elsewhere\n" if facilitator else "\n", style="dim")
     if card.text and story:
         out.append(literal(card.text) + "\n")
-    out.append("Effect: ", style="bold")
-    out.append(effects_words(card.effects, n) + "\n")
+    if card.effects or not card.choices:  # a card whose choices are its whole effect says only the choices
+        out.append("Effect: ", style="bold")
+        out.append(effects_words(card.effects, n) + "\n")
     if card.choices:
         out.append(f"{n.get(card.chooser() or '', card.chooser())} chooses:\n", style="bold")
         for i, choice in enumerate(card.choices, 1):
