@@ -12,7 +12,7 @@ from tabletop.report import build_report
 from .kit import HOSTILE, Played, Workshop, bot_save, facilitated_save, hostile_scenario, scenario
 
 #: one game seed, played under strict and under linked
-PAIR_SEED = 9
+PAIR_SEED = 2
 #: a seed under which every power of the Workshop facilitator gets used
 WORKSHOP_SEED = 4
 #: a linked game in which a track is agreed provisionally before the facilitator ends it

@@ -166,7 +166,7 @@ async def test_the_card_and_its_effect_are_on_an_80x24_board(tmp_path: Path) -> 
         card = session.scenario.index.cards[session.state.card or ""]
         assert card.choices and card.title.split()[0] in shown  # a long title wraps in the narrow panel
         assert all(word in shown for word in card.title.split())
-        assert "Effect:" in shown
+        assert "chooses:" in shown  # its choices are its whole effect: each is shown with what it does
         for word in key_bar_words(pilot):
             assert word in shown, f"key {word!r} cut from the key bar"
 
