@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -122,6 +123,17 @@ def test_a_folder_of_other_files_is_left_alone(tmp_path: Path, capsys: pytest.Ca
     assert sorted(p.name for p in out.iterdir()) == ["notes.txt"]
 
 
+def _cmdline(process: Any) -> list[str] | None:
+    """A child's command line, or None for one already gone (a zombie waiting to be reaped: under a
+    loaded suite an earlier child of this process may be one)."""
+    import psutil
+
+    try:
+        return process.cmdline()
+    except psutil.Error:
+        return None
+
+
 def test_a_pool_worker_killed_is_said_and_resume_finishes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                           capsys: pytest.CaptureFixture[str]) -> None:
     import psutil
@@ -142,9 +154,11 @@ def test_a_pool_worker_killed_is_said_and_resume_finishes(tmp_path: Path, monkey
             return None
 
         def advance(self, games: int) -> None:
+            if self.done:
+                return
             me = psutil.Process()  # the pool's workers are forked: this process's command line, nothing else's
-            workers = [p for p in me.children() if p.cmdline() == me.cmdline()]
-            if not self.done and workers:
+            workers = [p for p in me.children() if _cmdline(p) == me.cmdline()]
+            if workers:
                 os.kill(workers[0].pid, signal.SIGKILL)
                 self.done = True
 
