@@ -7,7 +7,7 @@ they can neither style the screen nor reach the terminal.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Set
 from typing import Any
 
 from rich.text import Text
@@ -107,9 +107,15 @@ def card_text(state: State, card: Card, facilitator: bool, story: bool = True, s
     return out
 
 
-def hidden_seqs(state: State) -> set[int]:
-    """Sealed moves not yet revealed: the room sees only that they were committed."""
-    return {p.seq for p in state.queue if p.sealed and not p.revealed}
+def hidden_seqs(state: State, shown: Iterable[Event] = (), undone: Set[int] = frozenset()) -> set[int]:
+    """Sealed moves not yet revealed: the room sees only that they were committed.
+
+    A sealed move the facilitator took back (``undone``, among the events ``shown``) is never
+    revealed: the shared screen keeps it hidden, and the undo says only that one was taken back."""
+    hidden = {p.seq for p in state.queue if p.sealed and not p.revealed}
+    if undone:
+        hidden |= {e.seq for e in shown if e.seq in undone and e.action.kind == "move" and e.result.get("sealed")}
+    return hidden
 
 
 def changes_words(state: State, result: Mapping[str, Any]) -> str:
@@ -126,6 +132,10 @@ def event_line(state: State, event: Event, hidden: set[int], undone: set[int] | 
         out.append(f"{n.get(event.action.actor or '', event.action.actor)} committed a sealed move")
         return out
     kind = event.action.kind
+    if kind == "undo" and event.result.get("undoes") in hidden:
+        out.append("FACILITATOR ", style="reverse")
+        out.append("Undo: a sealed move taken back (what it was stays sealed)", style="bold")
+        return out
     style = "bold" if kind in (*RULING_KINDS, "override", "undo", "end") else ""
     if kind in FACILITATOR_KINDS:
         out.append("FACILITATOR ", style="reverse")

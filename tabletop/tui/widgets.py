@@ -168,9 +168,9 @@ class RulingsPanel(BoardPart):
     """
 
     def show(self, state: State, lines: int = 14, brief: bool = False) -> None:
-        hidden = hidden_seqs(state)
         log = state.recent(lines)
         undone = undone_seqs(log)  # an undo comes after what it undoes: the tail holds them all
+        hidden = hidden_seqs(state, log, undone)
         out = Text()
         rows: list[Text] = []
         for event in log:

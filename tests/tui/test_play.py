@@ -183,6 +183,32 @@ async def test_the_track_list_shows_every_line_without_scrolling(tmp_path: Path)
 # -- sealed rounds ----------------------------------------------------------------
 
 
+async def test_a_sealed_move_taken_back_stays_sealed_on_the_shared_screen(tmp_path: Path) -> None:
+    """The facilitator undoes a team's sealed move before the reveal: the room reads that one was
+    taken back, never what it was (the undo's own words in the save name it: that is the debrief's)."""
+    session = start(tmp_path, sealed=True)
+    n = names(session)
+    propose = move_name(session, "propose")
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await to_moves(pilot)
+        await choose(pilot, "Ready")
+        await choose(pilot, n["strategic-stability"])
+        await choose(pilot, propose)
+        await press(pilot, "enter")
+        assert session.state.queue[0].sealed
+        session.apply(Action("undo", reason="entered by mistake"))
+        assert not session.state.queue
+        assert propose in session.state.log[-1].summary  # the record keeps it, for the debrief
+        board(pilot).refresh_view()
+        await pilot.pause()
+        rulings = panel(pilot, "#rulings")
+        assert "a sealed move taken back" in rulings
+        assert f"{n['ru']} committed a sealed move" in rulings
+        assert propose not in rulings and propose not in screen_words(pilot)
+
+
 async def test_sealed_round_shows_only_committed_until_the_reveal(tmp_path: Path) -> None:
     session = start(tmp_path, sealed=True)
     n = names(session)
