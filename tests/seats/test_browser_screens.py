@@ -4,7 +4,7 @@ The host runs in a thread on a loopback port; ``tabletop serve`` runs as a
 user starts it; chromium opens the page, the join screen asks for the code,
 the test types the team's code and Enter, and the host sees the team's seat
 connected. The screenshot is kept for whoever reviews the screens
-(``/tmp/seat-browser.png``). scripts/test installs chromium and its driver
+(``/tmp/seat-browser.png``). scripts/browser (the start of the README's test command) installs chromium and its driver
 (CI runs it as root); without them this test is skipped, except on CI,
 where it fails.
 """
@@ -43,8 +43,8 @@ TRY_POLLS = 50
 
 if not (CHROMIUM and DRIVER):
     if os.environ.get("CI"):
-        pytest.fail("chromium and chromium-driver are missing: scripts/test installs them", pytrace=False)
-    pytest.skip("chromium and chromium-driver are not installed (scripts/test installs them)", allow_module_level=True)
+        pytest.fail("chromium and chromium-driver are missing: scripts/browser installs them", pytrace=False)
+    pytest.skip("chromium and chromium-driver are not installed (scripts/browser installs them)", allow_module_level=True)
 
 
 def _free_port() -> int:
