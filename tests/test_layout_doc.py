@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ("cli", "tui", "seats", "play", "report", "sim", "store", "engine", "content")
+PACKAGES = ("cli", "tui", "seats", "play", "report", "sim", "store", "engine", "content", "lang")
 
 
 def layout_rows() -> dict[str, str]:
