@@ -345,3 +345,33 @@ def test_content_speaks_the_language_of_the_moment(scenarios: Path, lang: str, w
     message = str(err.value)
     assert "parallel-tracks.ru.toml:14: tracks.borders.ladder: " in message
     assert words in message and "(got 2)" not in message
+
+
+def test_a_game_start_takes_bundled_overlays_from_the_cache_without_parsing(
+        scenarios: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An English game's header embeds the bundled translations from translated.jsonl: no TOML is parsed."""
+    from tabletop.content import finding, overlayfiles
+    from tabletop.content.overlays import header_translations
+
+    _write(scenarios)
+    monkeypatch.setattr(finding, "BUNDLED", scenarios)
+    monkeypatch.setattr(overlaycache, "BUNDLED", scenarios)
+    monkeypatch.setattr(overlaycache, "CACHE", tmp_path / "translated.jsonl")
+    overlaycache._index.cache_clear()
+    try:
+        assert overlaycache.write()
+        expected = header_translations(load_scenario(_ruleset(scenarios)))
+
+        def no_parsing(*args: object, **kwargs: object) -> None:
+            raise AssertionError("an overlay file was parsed")
+
+        monkeypatch.setattr(overlayfiles, "check_file", no_parsing)
+        assert header_translations(load_scenario(_ruleset(scenarios))) == expected
+        assert expected["ru"]["ruleset"] == {"name": "Параллельные треки"}
+        # other bytes than the cache's are checked as usual, never taken from it
+        rs = _ruleset(scenarios).with_name("parallel-tracks.ru.toml")
+        rs.write_text(rs.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        with pytest.raises(AssertionError, match="parsed"):
+            header_translations(load_scenario(_ruleset(scenarios)))
+    finally:
+        overlaycache._index.cache_clear()
