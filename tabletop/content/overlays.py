@@ -125,6 +125,9 @@ def header_translations(scenario: Scenario) -> dict[str, Tables]:
     A language whose overlay is broken is left out: a game in it cannot start,
     and one in English or another language loses nothing.
     """
+    known = scenario.__dict__.get("_header_translations")
+    if known is not None:  # many games of one scenario (a simulation): read and checked once
+        return known
     from .overlayfiles import TRANSLATED
 
     out: dict[str, Tables] = {}
@@ -135,6 +138,7 @@ def header_translations(scenario: Scenario) -> dict[str, Tables]:
             continue
         if tables:
             out[lang] = tables
+    scenario.__dict__["_header_translations"] = out
     return out
 
 
