@@ -375,3 +375,19 @@ def test_a_game_start_takes_bundled_overlays_from_the_cache_without_parsing(
             header_translations(load_scenario(_ruleset(scenarios)))
     finally:
         overlaycache._index.cache_clear()
+
+
+def test_an_overlay_must_be_named_after_its_base(scenarios: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    odd = scenarios / "rulesets" / "translation.toml"
+    odd.write_text('[overlay]\nlang = "ru"\nruleset = "parallel-tracks"\n', encoding="utf-8")
+    code, out = _validate(capsys, odd)
+    assert code == 1 and f"{odd}: an overlay file is named NAME.LANG.toml after the file NAME.toml" in out
+    code, out = _validate(capsys, scenarios / "rulesets")
+    assert code == 1 and out.count(str(odd)) == 1
+
+
+def test_an_overlay_without_its_base_says_so(scenarios: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    lost = scenarios / "rulesets" / "lost.ru.toml"
+    lost.write_text('[overlay]\nlang = "ru"\nruleset = "lost"\n', encoding="utf-8")
+    code, out = _validate(capsys, lost)
+    assert code == 1 and f"{lost}: no base file lost.toml beside it" in out
