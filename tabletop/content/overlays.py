@@ -18,13 +18,15 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ..lang import SOURCE
+from ..lang import SOURCE, Domain
 from .errors import ContentError, Problem
 from .fields import replace
 from .models import Actor, Card, Deck, Prompt, Ruleset, Track
 from .arguments import StockArgument
 from .overlaytexts import SECTIONS, entries_of
 from .scenario import Scenario
+
+_, ngettext, N_ = Domain("content").words()
 
 #: translations as data: section -> id -> field -> text or list (``[ruleset]``/``[deck]``: field -> text)
 Tables = dict[str, Any]
@@ -102,9 +104,9 @@ def _embedded(scenario: Scenario, lang: str, data: Any) -> Tables:
     from .overlaycheck import check_tables
     from .source import SourceFile
 
-    name = f"<embedded {lang} translation>"  # untranslated: the name of a damaged save's part, for whoever repairs it
+    name = f"<embedded {lang} translation>"  # untranslated: names the part of a save, like a file name
     if not isinstance(data, dict):
-        raise ContentError([Problem(name, None, f"translations.{lang}", "expected a table")])  # untranslated: damaged save, for whoever repairs it
+        raise ContentError([Problem(name, None, f"translations.{lang}", _("expected a table"))])
     tables: Tables = {}
     problems: list[Problem] = []
     for kind, model in (("ruleset", scenario.ruleset), ("deck", scenario.deck)):
@@ -113,7 +115,8 @@ def _embedded(scenario: Scenario, lang: str, data: Any) -> Tables:
         problems += checked.problems
         tables.update(checked.tables)
     unknown = [k for k in data if k not in SECTIONS["ruleset"] and k not in SECTIONS["deck"]]
-    problems += [Problem(name, None, f"translations.{lang}.{k}", "unknown key") for k in unknown]  # untranslated: as above
+    problems += [Problem(name, None, f"translations.{lang}.{k}", _("unknown key '{key}'{hint}").format(key=k, hint=""))
+                 for k in unknown]
     if problems:
         raise ContentError(problems)
     return tables

@@ -391,3 +391,15 @@ def test_an_overlay_without_its_base_says_so(scenarios: Path, capsys: pytest.Cap
     lost.write_text('[overlay]\nlang = "ru"\nruleset = "lost"\n', encoding="utf-8")
     code, out = _validate(capsys, lost)
     assert code == 1 and f"{lost}: no base file lost.toml beside it" in out
+
+
+def test_a_damaged_embedded_translation_is_refused_not_shown(scenarios: Path) -> None:
+    from tabletop.content.overlays import attach
+
+    base = load_scenario(_ruleset(scenarios))
+    attach(base, {"ru": {"actors": {"nobody": {"name": "Никто"}}}, "uk": "not a table"})
+    with pytest.raises(ContentError, match="actors.nobody: 'nobody' names nothing in"):
+        translated(base, "ru")
+    with pytest.raises(ContentError, match="translations.uk: expected a table"):
+        translated(base, "uk")
+    assert translated(base, "en") is base
