@@ -36,14 +36,14 @@ def translated(scenario: Scenario, lang: str) -> Scenario:
     """``scenario`` with its texts in ``lang`` from its overlay files, base text where one is missing.
 
     Same ids, numbers and order as ``scenario``; ``lang == "en"`` or no
-    overlay returns ``scenario`` itself. Cached per (scenario, lang).
+    overlay returns ``scenario`` itself (the base one, given a translation). Cached per (scenario, lang).
     Raises :class:`ContentError` (every problem, ``file:line: key: message``)
     when an overlay of ``lang`` is broken: that language cannot be shown,
     English and the other languages still can.
     """
+    base = scenario.translated_from or scenario  # a translation translated again starts from its base
     if lang == SOURCE:
-        return scenario
-    base = scenario.translated_from or scenario
+        return base
     made: dict[str, Scenario] = base.__dict__.setdefault("_languages", {})  # made once per (scenario, language)
     known = made.get(lang)
     if known is not None:
