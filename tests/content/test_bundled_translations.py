@@ -16,15 +16,15 @@ from typing import Any
 import pytest
 
 from tabletop.content import load_scenario
-from tabletop.content.finding import BUNDLED, is_overlay_name
+from tabletop.content.finding import BUNDLED, bundled_decks, bundled_rulesets, is_overlay_name
 from tabletop.content.overlayfiles import check_overlay_file
 from tabletop.content.overlays import translated
 
 LANGS = ("ru", "uk")
-FILES = sorted(p for folder in ("rulesets", "decks") for p in (BUNDLED / folder).glob("*.toml"))
-BASES = [p for p in FILES if not is_overlay_name(p)]
-OVERLAYS = [p for p in FILES if is_overlay_name(p)]
-RULESETS = [p.stem for p in BASES if p.parent.name == "rulesets"]
+BASES = [*bundled_rulesets(), *bundled_decks()]
+OVERLAYS = sorted(p for folder in ("rulesets", "decks")
+                  for p in (BUNDLED / folder).glob("*.toml") if is_overlay_name(p))
+RULESETS = [p.stem for p in bundled_rulesets()]
 GLOSSARY = Path(__file__).resolve().parents[2] / "docs" / "glossary.md"
 
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
