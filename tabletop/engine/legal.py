@@ -8,7 +8,7 @@ move an actor could try, each with its refusal; ``_expect`` and
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from weakref import WeakKeyDictionary
+from weakref import WeakKeyDictionary, ref
 
 from ..content import MoveType, Scenario
 from ..content.grammar import possessive
@@ -65,6 +65,8 @@ def legal_actions(state: State) -> Sequence[Action]:
         actor = state.turn
         out, paired = _legal_moves(state, actor)
         out.append(_kept("pass", actor=actor))
+        global _LISTED
+        _LISTED = (ref(state), out)
         return Listing(out) if paired else out
     if state.phase == "adjudication" and state.queue:
         head = state.queue[0]
@@ -82,6 +84,23 @@ def legal_actions(state: State) -> Sequence[Action]:
                     _kept("rule", track=head.track, success=False, reason="")]
         return [_kept("enact", track=head.track)]
     return [_kept("advance")]
+
+
+#: the last turn listed: its state (weakly: a state is no reason to keep a game) and the actions
+#: listed for it (made once, handed out as they are)
+_LISTED: tuple[Callable[[], State | None], list[Action | Pairs]] = (lambda: None, [])
+
+
+def was_listed(state: State, action: Action) -> bool:
+    """Whether ``action`` is one of the very actions ``legal_actions`` listed for this very state on
+    the last turn it listed: every check its play makes was made by the listing (states never change)."""
+    listed_for, listed = _LISTED  # one read: another thread may list meanwhile
+    if listed_for() is not state:
+        return False
+    for made in listed:
+        if made is action:
+            return True
+    return False
 
 
 def _kept(
@@ -330,26 +349,29 @@ def _problem(check: Callable[..., object], *args: object) -> RuleViolation | Non
     return None
 
 
+#: what the game waits on (``waiting_for``) when an action of each kind is due
+_WAITS_FOR = {
+    "draw": "draw",
+    "apply_card": "card",
+    "choose": "choice",
+    "move": "move",
+    "pass": "move",
+    "vote": "vote",
+    "roll": "roll",
+    "rule": "rule",
+    "counter": "counter",
+    "odds": "odds",
+    "enact": "enact",
+    "advance": "advance",
+}
+
+
 def _expect(state: State, kind: str, action: Action) -> None:
     """Raise unless the game now waits on an action of this kind."""
     if state.over:
         raise RuleViolation(Code.GAME_OVER, "The game is over.")
     waiting = waiting_for(state)
-    wanted = {
-        "draw": "draw",
-        "apply_card": "card",
-        "choose": "choice",
-        "move": "move",
-        "pass": "move",
-        "vote": "vote",
-        "roll": "roll",
-        "rule": "rule",
-        "counter": "counter",
-        "odds": "odds",
-        "enact": "enact",
-        "advance": "advance",
-    }[kind]
-    if waiting == wanted:
+    if waiting == _WAITS_FOR[kind]:
         return
     if state.card is not None and kind not in ("apply_card", "choose"):
         raise RuleViolation(Code.CARD_PENDING, f"First resolve the card '{_card(state, state.card).title}'.")

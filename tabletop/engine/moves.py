@@ -14,7 +14,7 @@ from .arguments import describe_wanted, new_argument
 from .breakdown import collapse_verdict
 from .codes import Code
 from .flow import _can_act, _next_turn
-from .legal import _check_move, _expect
+from .legal import _check_move, _expect, was_listed
 from .lookups import _actor_name, _track_name, _track_spec
 from .scope import Bench
 from .settle import _commit, _run_effects, _settle, _summary
@@ -22,8 +22,11 @@ from .state import Proposal, State, evolve
 
 
 def _play(state: State, action: Action) -> tuple[State, dict[str, Any]]:
-    _expect(state, "move", action)
-    move = _check_move(state, action)
+    if was_listed(state, action):  # the listing checked it: the same checks again would find the same
+        move = state.scenario.index.moves[action.move]
+    else:
+        _expect(state, "move", action)
+        move = _check_move(state, action)
     actor = action.actor
     assert actor is not None
     paid = dict(state.resources[actor])
