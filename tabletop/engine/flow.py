@@ -11,7 +11,7 @@ from .actions import Action
 from .legal import _expect
 from .lookups import _actor_ids
 from .settle import _summary
-from .state import State, Tracks, TrackState, evolve
+from .state import State, Tracks, TrackState, evolve, settle_fresh
 
 
 def new_game(scenario: Scenario, seed: int = 0) -> State:
@@ -41,7 +41,7 @@ def _enter_phase(state: State, phase: str) -> State:
     if phase == "moves":
         actions = {a: state.ruleset.ruleset.actions_per_round for a in _actor_ids(state)}
         state = evolve(state, phase=phase, actions_left=actions, passed=frozenset(), turn=None)
-        return evolve(state, turn=_next_turn(state, None))
+        return settle_fresh(state, turn=_next_turn(state, None))
     return evolve(state, phase=phase)
 
 

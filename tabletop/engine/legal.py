@@ -127,8 +127,11 @@ def _kept(
 _KEPT: dict[tuple[object, ...], Action] = {}
 
 
-#: One move and the plays of it an actor could ever make: (track, its action, None for a link move's pairs).
-_Plays = tuple[MoveType, tuple[tuple[str | None, Action | None], ...]]
+#: One move and the plays of it an actor could ever make: (track, its action, None for a link move's pairs),
+#: with what the listing asks of the move read once: its once-per-game key (or None), its cost, whether it
+#: links tracks, its requirements.
+_Plays = tuple[MoveType, tuple[tuple[str | None, Action | None], ...], "tuple[str, str] | None",
+               tuple[tuple[str, int], ...], bool, tuple[object, ...]]
 
 
 def _candidates(scenario: Scenario, actor: str) -> list[_Plays]:
@@ -150,7 +153,11 @@ def _candidates(scenario: Scenario, actor: str) -> list[_Plays]:
             if not runs or runs[-1][0] is not move:
                 runs.append((move, []))
             runs[-1][1].extend((tid, action) for action in _plays(scenario, actor, move, tid))
-        found = built[actor] = [(move, tuple(plays)) for move, plays in runs]
+        found = built[actor] = [
+            (move, tuple(plays), (actor, move.id) if move.once_per_game else None, tuple(move.cost.items()),
+             bool(move.link), tuple(move.requires))
+            for move, plays in runs
+        ]
     return found
 
 
@@ -183,23 +190,30 @@ def _legal_moves(state: State, actor: str) -> tuple[list[Action | Pairs], bool]:
     closed = board.closed
     used = state.used_once
     paired = False
-    for move, plays in _candidates(state.scenario, actor):
-        if (move.once_per_game and (actor, move.id) in used) or (move.link and strict):
+    views: dict[str | None, ReadView] = {}  # what a requirement reads, one per track, shared by the moves
+    for move, plays, once, cost, link, requires in _candidates(state.scenario, actor):
+        if (once is not None and once in used) or (link and strict):
             continue
         affordable = True
-        for key, amount in move.cost.items():
+        for key, amount in cost:
             if have.get(key, 0) < amount:
                 affordable = False
                 break
         if not affordable:
             continue
-        requires = move.requires
         for tid, action in plays:
             if closed and tid in closed:
                 continue
             if requires:
-                view = ReadView(state, tid, actor)
-                if not all(c.holds(view) for c in requires):
+                view = views.get(tid)
+                if view is None:
+                    view = views[tid] = ReadView(state, tid, actor)
+                unmet = False
+                for condition in requires:
+                    if not condition.holds(view):
+                        unmet = True
+                        break
+                if unmet:
                     continue
             if action is not None:
                 out.append(action)

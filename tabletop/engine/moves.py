@@ -18,7 +18,7 @@ from .legal import _check_move, _expect, was_listed
 from .lookups import _actor_name, _track_name, _track_spec
 from .scope import Bench
 from .settle import _commit, _run_effects, _settle, _summary
-from .state import Proposal, State, evolve
+from .state import Proposal, State, evolve, settle_fresh
 
 
 def _play(state: State, action: Action) -> tuple[State, dict[str, Any]]:
@@ -67,7 +67,8 @@ def _play(state: State, action: Action) -> tuple[State, dict[str, Any]]:
             result["sealed"] = True
     if move.cost:
         result["paid"] = dict(move.cost)
-    return evolve(state, turn=_turn_after_move(state, actor)), result
+    # ``state`` was made above (evolve, _commit): still this action's own
+    return settle_fresh(state, turn=_turn_after_move(state, actor)), result
 
 
 def _turn_after_move(state: State, actor: str) -> str | None:
@@ -85,7 +86,7 @@ def _pass(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     actor = action.actor
     assert actor is not None
     state = evolve(state, passed=state.passed | {actor})
-    return evolve(state, turn=_next_turn(state, actor)), _summary(state, f"{_actor_name(state, actor)} passes")
+    return settle_fresh(state, turn=_next_turn(state, actor)), _summary(state, f"{_actor_name(state, actor)} passes")
 
 
 def _on_link(move: MoveType, effects: tuple[Any, ...], link: str, success: bool) -> list[Any]:

@@ -76,8 +76,8 @@ def apply(state: State, action: Action) -> State:
         return evolve(new, seq=seq, history=history)
     if new.tracks is not state.tracks:  # with the tracks as they were, one is still open (or the game is over)
         new = _check_end(new, result)
-    if state.independence == "strict":
-        _assert_independent(state, new, action)
+    if (new.tracks is not state.tracks or new.meters is not state.meters) and state.independence == "strict":
+        _assert_independent(state, new, action)  # (with neither changed, there is nothing it could find)
     trail = undo_entry(state)
     made = _tuple(_Back, (None, trail, action, state.seq, state.history, new.round, trail.depth + 1, apply))
     # the new state holds the one before it whole; that one lets go of its own (rebuilt if asked for):

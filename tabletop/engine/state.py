@@ -340,6 +340,13 @@ def evolve(state: State, **changes: Any) -> State:
 _set = object.__setattr__  # past the frozen dataclass's __setattr__
 
 
+def settle_fresh(fresh: State, **changes: Any) -> State:
+    """``evolve`` without the copy, for a state ``evolve`` made within the same action and handed to
+    no one yet: nothing else can see it, so its last fields are set in place (a handler's last step)."""
+    fresh.__dict__.update(changes)
+    return fresh
+
+
 _PIECES: dict[int, tuple[object, str]] = {}
 
 
