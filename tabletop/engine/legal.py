@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from weakref import WeakKeyDictionary, ref
 
 from ..content import MoveType, Scenario
+from ..content.vocabulary import Condition, MeterCondition, ResourceCondition, RoundCondition
 from ..content.grammar import possessive
 from .actions import Action, RuleViolation
 from .arguments import argue_actions, argument_actions, argument_step, check_argument, not_an_argument
@@ -129,9 +130,9 @@ _KEPT: dict[tuple[object, ...], Action] = {}
 
 #: One move and the plays of it an actor could ever make: (track, its action, None for a link move's pairs),
 #: with what the listing asks of the move read once: its once-per-game key (or None), its cost, whether it
-#: links tracks, its requirements.
+#: links tracks, its requirements that read no track and those that do (:func:`_split`).
 _Plays = tuple[MoveType, tuple[tuple[str | None, Action | None], ...], "tuple[str, str] | None",
-               tuple[tuple[str, int], ...], bool, tuple[object, ...]]
+               tuple[tuple[str, int], ...], bool, tuple[Condition, ...], tuple[Condition, ...]]
 
 
 def _candidates(scenario: Scenario, actor: str) -> list[_Plays]:
@@ -155,10 +156,20 @@ def _candidates(scenario: Scenario, actor: str) -> list[_Plays]:
             runs[-1][1].extend((tid, action) for action in _plays(scenario, actor, move, tid))
         found = built[actor] = [
             (move, tuple(plays), (actor, move.id) if move.once_per_game else None, tuple(move.cost.items()),
-             bool(move.link), tuple(move.requires))
+             bool(move.link), *_split(move.requires))
             for move, plays in runs
         ]
     return found
+
+
+#: conditions that read no track (a meter, the actor's resources, the round): the same on every track
+_TRACK_FREE = (MeterCondition, ResourceCondition, RoundCondition)
+
+
+def _split(requires: Sequence[Condition]) -> tuple[tuple[Condition, ...], tuple[Condition, ...]]:
+    """A move's requirements: those asked once per move (they read no track), and those asked per track."""
+    return (tuple(c for c in requires if type(c) in _TRACK_FREE),
+            tuple(c for c in requires if type(c) not in _TRACK_FREE))
 
 
 def _plays(scenario: Scenario, actor: str, move: MoveType, tid: str | None) -> list[Action | None]:
@@ -191,7 +202,7 @@ def _legal_moves(state: State, actor: str) -> tuple[list[Action | Pairs], bool]:
     used = state.used_once
     paired = False
     views: dict[str | None, ReadView] = {}  # what a requirement reads, one per track, shared by the moves
-    for move, plays, once, cost, link, requires in _candidates(state.scenario, actor):
+    for move, plays, once, cost, link, anywhere, requires in _candidates(state.scenario, actor):
         if (once is not None and once in used) or (link and strict):
             continue
         affordable = True
@@ -201,6 +212,12 @@ def _legal_moves(state: State, actor: str) -> tuple[list[Action | Pairs], bool]:
                 break
         if not affordable:
             continue
+        if anywhere:
+            view = views.get(None)
+            if view is None:
+                view = views[None] = ReadView(state, None, actor)
+            if not all(condition.holds(view) for condition in anywhere):
+                continue
         for tid, action in plays:
             if closed and tid in closed:
                 continue
