@@ -53,6 +53,7 @@ from typing import Any
 
 from ..content import MoveType
 from ..content.arguments import ODDS
+from ..content.vocabulary import MeterCondition, ResourceCondition, RoundCondition
 from ..engine import Action, State
 from ..engine.arguing import effect_of
 from ..engine.arguments import matrix_odds
@@ -90,7 +91,13 @@ _WAYS = _ways_2d6()
 
 def dice_odds(need: int) -> float:
     """The chance that 2d6 comes to ``need`` or more."""
-    return sum(n for total, n in _WAYS.items() if total >= need) / 36
+    odds = _DICE_ODDS.get(need)
+    if odds is None:
+        odds = _DICE_ODDS[need] = sum(n for total, n in _WAYS.items() if total >= need) / 36
+    return odds
+
+
+_DICE_ODDS: dict[int, float] = {}
 
 
 class Sums:
@@ -116,11 +123,16 @@ class Sums:
         #: does nothing a bot weighs: worth nothing anywhere
         self.blank = not (self.progress or self.tension or self.status is not None or self.meters)
 
+    @property
+    def key(self) -> tuple[Any, ...]:
+        """What the sums come to, as a value (equal sums are worth the same)."""
+        return (self.progress, self.tension, self.status, tuple(sorted(self.meters.items())))
+
 
 class MoveTraits:
     """What a bot needs to know of a move, worked out once."""
 
-    __slots__ = ("move", "ok", "fail", "cost", "linked")
+    __slots__ = ("move", "ok", "fail", "cost", "linked", "cost_worth", "where", "fixed_odds")
 
     def __init__(self, move: MoveType):
         self.move = move
@@ -129,6 +141,12 @@ class MoveTraits:
         self.cost = sum(move.cost.values())
         # what a link move brings the track it names: its link_effects (a trade), else its effects again
         self.linked = Sums(move.link_effects) if move.link_effects else self.ok
+        #: what its cost takes off its worth (the same product ``move_worth`` takes, made once)
+        self.cost_worth = COST * self.cost
+        #: how it is judged: an argument, a global move or a track move
+        self.where = "argue" if move.argue is not None else ("global" if move.scope == "global" else "track")
+        #: its odds when they read nothing of the board (auto, the facilitator's ruling), else None
+        self.fixed_odds = {"auto": 1.0, "facilitator": FACILITATOR_ODDS}.get(move.resolution)
 
 
 class Goal:
@@ -176,11 +194,27 @@ def _park_rungs(rs: Any) -> dict[str, int]:
     return out
 
 
+#: modifiers that read no track (a meter, the actor's resources, the round): the same on every track
+_TRACK_FREE = (MeterCondition, ResourceCondition, RoundCondition)
+
+
 class Knowledge:
     """What the bots know of one scenario, worked out once."""
 
     def __init__(self, rs: Any):
         self.moves = {m.id: MoveTraits(m) for m in rs.moves}
+        # moves whose effects come to the same sums share one Sums: a judge then weighs them once a track
+        interned: dict[tuple[Any, ...], Sums] = {}
+        for traits in self.moves.values():
+            traits.ok = interned.setdefault(traits.ok.key, traits.ok)
+            traits.fail = interned.setdefault(traits.fail.key, traits.fail)
+            traits.linked = interned.setdefault(traits.linked.key, traits.linked)
+        #: a dice move's modifiers: those that read no track (asked once a judgement) and the others
+        self.modifiers = {
+            m.id: (tuple(c for c in m.modifiers if type(c) in _TRACK_FREE),
+                   tuple(c for c in m.modifiers if type(c) not in _TRACK_FREE))
+            for m in rs.moves
+        }
         self.valence = _meter_valence(rs)
         self.bounds = {m.id: (m.min, m.max) for m in rs.meters}
         self.rungs = _park_rungs(rs)
@@ -190,6 +224,10 @@ class Knowledge:
         self.consensus: dict[tuple[str, str | None], float] = {}
         #: what the meter changes of a move are worth to a policy, with the meters they were reckoned on
         self.meter_worths: dict[tuple[str, Sums], tuple[Mapping[str, int], float]] = {}
+        #: a listed argument's result as effect sums, by the action's id (with the action, kept alive)
+        self.argued: dict[int, tuple[Action, Sums]] = {}
+        #: an argument's chance, by (team, number of reasons, track): it reads only the scenario
+        self.argue_odds: dict[tuple[str, int, str | None], float] = {}
         for actor in rs.actors:
             for obj in actor.objectives:
                 self.goals[actor.id].setdefault(obj.track, []).append(Goal(obj.at_least, obj.status))
@@ -217,11 +255,14 @@ class Judge:
         self.actor = actor
         self.policy = policy
         self.know = knowledge(state)
+        self.hard = policy == "hardliner"
         # one judgement reads one board: what it works out per track or per meter change
         # is kept for the other options of the same choice (the same values, computed once)
         self._stakes: dict[str, float] = {}
         self._heat: dict[str, tuple[int, int, float, float]] = {}
         self._odds: dict[tuple[str, str | None], float] = {}
+        self._worths: dict[tuple[Sums, str | None], float] = {}
+        self._free_bonus: dict[str, int] = {}
 
     # -- what a track is worth to this team --------------------------------
 
@@ -297,15 +338,25 @@ class Judge:
         return worth
 
     def effects_worth(self, sums: Sums, tid: str | None) -> float:
-        """What these effects are worth, on track ``tid`` (None: global)."""
+        """What these effects are worth, on track ``tid`` (None: global); worked out once per judgement."""
         if sums.blank:
             return 0.0
-        known = self.know.meter_worths.get((self.policy, sums))
-        if known is not None and known[0] is self.state.meters:
-            worth = known[1]
+        key = (sums, tid)
+        worth = self._worths.get(key)
+        if worth is None:
+            worth = self._worths[key] = self._effects_worth(sums, tid)
+        return worth
+
+    def _effects_worth(self, sums: Sums, tid: str | None) -> float:
+        if not sums.meters:
+            worth = 0.0  # what meters_worth makes of no meter change
         else:
-            worth = self.meters_worth(sums.meters)
-            self.know.meter_worths[(self.policy, sums)] = (self.state.meters, worth)
+            known = self.know.meter_worths.get((self.policy, sums))
+            if known is not None and known[0] is self.state.meters:
+                worth = known[1]
+            else:
+                worth = self.meters_worth(sums.meters)
+                self.know.meter_worths[(self.policy, sums)] = (self.state.meters, worth)
         if tid is None:
             return worth
         heat = self._heat.get(tid)
@@ -339,6 +390,10 @@ class Judge:
         return self._odds_on(move, action.track)
 
     def _odds_on(self, move: MoveType, tid: str | None) -> float:
+        if move.resolution == "consensus":  # reads only the scenario: known once a game
+            known = self.know.consensus.get((self.actor, tid))
+            if known is not None:
+                return known
         key = (move.id, tid)
         odds = self._odds.get(key)
         if odds is None:
@@ -351,8 +406,14 @@ class Judge:
         if move.resolution == "facilitator":
             return FACILITATOR_ODDS
         if move.resolution == "dice":
-            view = ReadView(self.state, tid, self.actor)
-            bonus = sum(m.add for m in move.modifiers if m.holds(view))  # type: ignore[attr-defined]
+            anywhere, per_track = self.know.modifiers[move.id]
+            bonus = self._free_bonus.get(move.id)
+            if bonus is None:  # the modifiers that read no track: the same for every track this judgement
+                view = ReadView(self.state, None, self.actor)
+                bonus = self._free_bonus[move.id] = sum(m.add for m in anywhere if m.holds(view))  # type: ignore[attr-defined]
+            if per_track:
+                view = ReadView(self.state, tid, self.actor)
+                bonus += sum(m.add for m in per_track if m.holds(view))  # type: ignore[attr-defined]
             assert move.target is not None
             return dice_odds(move.target - bonus)
         return self._consensus_odds(tid)
@@ -384,15 +445,34 @@ class Judge:
 
     def move_worth(self, action: Action) -> float:
         traits = self.know.moves[action.move]  # type: ignore[index]
-        if traits.move.argue is not None:
-            return self.argument_worth(traits, action) - COST * traits.cost
-        if traits.move.scope == "global":
-            return self.effects_worth(traits.ok, None) - COST * traits.cost
+        if traits.where == "argue":
+            return self.argument_worth(traits, action) - traits.cost_worth
+        if traits.where == "global":
+            return self.effects_worth(traits.ok, None) - traits.cost_worth
         p, ok, fail, cost, lean = self._on_track(traits, action.track)
         if action.link is not None:
             ok += self.stake(action.link) * traits.linked.progress
         worth = p * ok + (1 - p) * fail - cost
         return worth if lean is None else worth + lean
+
+    def option_worths(self, options: Iterable[Action]) -> list[float]:
+        """Each option's worth in order: 0 for a pass, else ``move_worth`` (the same sums, so the same
+        floats), with a move's odds, its cost and a track's stake and heat looked up once."""
+        moves = self.know.moves
+        out: list[float] = []
+        append = out.append
+        for action in options:
+            if action.kind == "pass":
+                append(0.0)
+                continue
+            traits = moves[action.move]  # type: ignore[index]
+            if traits.where != "track" or action.link is not None:
+                append(self.move_worth(action))
+                continue
+            p, ok, fail, cost, lean = self._on_track(traits, action.track)
+            worth = p * ok + (1 - p) * fail - cost
+            append(worth if lean is None else worth + lean)
+        return out
 
     def link_worths(self, move_id: str, tid: str, partners: Iterable[str]) -> list[float]:
         """``move_worth`` of the link move on ``tid`` linked with each partner, in order.
@@ -412,12 +492,14 @@ class Judge:
     def _on_track(self, traits: MoveTraits, tid: str | None) -> tuple[float, float, float, float, float | None]:
         """A track move's chance, worth if it succeeds and if it fails, its cost, and a hardliner's lean (or None)."""
         move = traits.move
-        cost = COST * traits.cost
-        p = self._odds_on(move, tid)
+        cost = traits.cost_worth
+        p = traits.fixed_odds
+        if p is None:
+            p = self._odds_on(move, tid)
         ok = self.effects_worth(traits.ok, tid)
         fail = self.effects_worth(traits.fail, tid) if p < 1 else 0.0
         lean = None
-        if self.policy == "hardliner" and traits.ok.progress > 0 and tid and self.stake(tid) > 0:
+        if self.hard and traits.ok.progress > 0 and tid and self.stake(tid) > 0:
             if move.resolution == "dice":
                 lean = HARD_PRESS  # presses rather than waits on the others
             elif move.resolution == "auto":
@@ -427,8 +509,17 @@ class Judge:
     def argument_worth(self, traits: MoveTraits, action: Action) -> float:
         """An argument: the result it asks for, at the odds the simulated facilitator would set
         (from even, one step likelier per reason, one less likely per counter it expects)."""
-        p = dice_odds(ODDS[matrix_odds(len(action.reasons or ()), self.expected_counters(action.track))])
-        ok = self.effects_worth(Sums([effect_of(action.wanted or {})]), action.track)
+        know = self.know
+        key = (self.actor, len(action.reasons or ()), action.track)
+        p = know.argue_odds.get(key)
+        if p is None:
+            p = know.argue_odds[key] = dice_odds(ODDS[matrix_odds(key[1], self.expected_counters(action.track))])
+        argued = know.argued.get(id(action))
+        if argued is None or argued[0] is not action:
+            if len(know.argued) > 4096:  # the listed arguments are a few per team and track; others come and go
+                know.argued.clear()
+            argued = know.argued[id(action)] = (action, Sums([effect_of(action.wanted or {})]))
+        ok = self.effects_worth(argued[1], action.track)
         return p * ok + (1 - p) * self.effects_worth(traits.fail, action.track)
 
     def expected_counters(self, tid: str | None) -> int:
