@@ -130,9 +130,11 @@ _KEPT: dict[tuple[object, ...], Action] = {}
 
 #: One move and the plays of it an actor could ever make: (track, its action, None for a link move's pairs),
 #: with what the listing asks of the move read once: its once-per-game key (or None), its cost, whether it
-#: links tracks, its requirements that read no track and those that do (:func:`_split`).
+#: links tracks, its requirements that read no track and those that do (:func:`_split`), and its actions
+#: (None for a link move) for when it is listed on every track it has.
 _Plays = tuple[MoveType, tuple[tuple[str | None, Action | None], ...], "tuple[str, str] | None",
-               tuple[tuple[str, int], ...], bool, tuple[Condition, ...], tuple[Condition, ...]]
+               tuple[tuple[str, int], ...], bool, tuple[Condition, ...], tuple[Condition, ...],
+               "tuple[Action, ...] | None"]
 
 
 def _candidates(scenario: Scenario, actor: str) -> list[_Plays]:
@@ -156,7 +158,7 @@ def _candidates(scenario: Scenario, actor: str) -> list[_Plays]:
             runs[-1][1].extend((tid, action) for action in _plays(scenario, actor, move, tid))
         found = built[actor] = [
             (move, tuple(plays), (actor, move.id) if move.once_per_game else None, tuple(move.cost.items()),
-             bool(move.link), *_split(move.requires))
+             bool(move.link), *_split(move.requires), _whole(plays))
             for move, plays in runs
         ]
     return found
@@ -170,6 +172,12 @@ def _split(requires: Sequence[Condition]) -> tuple[tuple[Condition, ...], tuple[
     """A move's requirements: those asked once per move (they read no track), and those asked per track."""
     return (tuple(c for c in requires if type(c) in _TRACK_FREE),
             tuple(c for c in requires if type(c) not in _TRACK_FREE))
+
+
+def _whole(plays: list[tuple[str | None, Action | None]]) -> tuple[Action, ...] | None:
+    """Every action of a move's plays, for a move listed whole (None: a link move, built when listed)."""
+    actions = tuple(action for _, action in plays)
+    return None if any(action is None for action in actions) else actions  # type: ignore[return-value]
 
 
 def _plays(scenario: Scenario, actor: str, move: MoveType, tid: str | None) -> list[Action | None]:
@@ -202,7 +210,7 @@ def _legal_moves(state: State, actor: str) -> tuple[list[Action | Pairs], bool]:
     used = state.used_once
     paired = False
     views: dict[str | None, ReadView] = {}  # what a requirement reads, one per track, shared by the moves
-    for move, plays, once, cost, link, anywhere, requires in _candidates(state.scenario, actor):
+    for move, plays, once, cost, link, anywhere, requires, whole in _candidates(state.scenario, actor):
         if (once is not None and once in used) or (link and strict):
             continue
         affordable = True
@@ -218,6 +226,9 @@ def _legal_moves(state: State, actor: str) -> tuple[list[Action | Pairs], bool]:
                 view = views[None] = ReadView(state, None, actor)
             if not all(condition.holds(view) for condition in anywhere):
                 continue
+        if whole is not None and not requires:  # listed on every open track it has: no need to look at each
+            out.extend(board.open_only(plays, whole) if closed else whole)
+            continue
         for tid, action in plays:
             if closed and tid in closed:
                 continue
@@ -245,13 +256,21 @@ class _Board:
     """Which tracks are open, worked out once for one tracks mapping (a state's, and the next
     states' while no track changes)."""
 
-    __slots__ = ("tracks", "closed", "_open", "_order")
+    __slots__ = ("tracks", "closed", "_open", "_order", "_kept")
 
     def __init__(self, state: State):
         self.tracks = state.tracks
         self.closed = frozenset(tid for tid, t in state.tracks.items() if t.status != "open")
         self._open: tuple[tuple[str, ...], dict[str, int]] | None = None
         self._order = state.scenario.index.tracks
+        self._kept: dict[int, tuple[tuple[object, ...], tuple[Action, ...]]] = {}
+
+    def open_only(self, plays: tuple[tuple[str | None, Action | None], ...], whole: tuple[Action, ...]) -> tuple[Action, ...]:
+        """A move's actions on the tracks still open (a global move's always), worked out once per board."""
+        kept = self._kept.get(id(plays))
+        if kept is None or kept[0] is not plays:
+            kept = self._kept[id(plays)] = (plays, tuple(a for (tid, _), a in zip(plays, whole) if tid not in self.closed))
+        return kept[1]
 
     @property
     def open_ids(self) -> tuple[str, ...]:
