@@ -256,20 +256,23 @@ class _Board:
     """Which tracks are open, worked out once for one tracks mapping (a state's, and the next
     states' while no track changes)."""
 
-    __slots__ = ("tracks", "closed", "_open", "_order", "_kept")
+    __slots__ = ("tracks", "closed", "_open", "_order")
 
     def __init__(self, state: State):
         self.tracks = state.tracks
         self.closed = frozenset(tid for tid, t in state.tracks.items() if t.status != "open")
         self._open: tuple[tuple[str, ...], dict[str, int]] | None = None
         self._order = state.scenario.index.tracks
-        self._kept: dict[int, tuple[tuple[object, ...], tuple[Action, ...]]] = {}
 
     def open_only(self, plays: tuple[tuple[str | None, Action | None], ...], whole: tuple[Action, ...]) -> tuple[Action, ...]:
-        """A move's actions on the tracks still open (a global move's always), worked out once per board."""
-        kept = self._kept.get(id(plays))
+        """A move's actions on the tracks still open (a global move's always), worked out once per
+        move and set of closed tracks (tracks close a few times a game)."""
+        key = (id(plays), self.closed)
+        kept = _OPEN_ONLY.get(key)
         if kept is None or kept[0] is not plays:
-            kept = self._kept[id(plays)] = (plays, tuple(a for (tid, _), a in zip(plays, whole) if tid not in self.closed))
+            if len(_OPEN_ONLY) > 4096:
+                _OPEN_ONLY.clear()
+            kept = _OPEN_ONLY[key] = (plays, tuple(a for (tid, _), a in zip(plays, whole) if tid not in self.closed))
         return kept[1]
 
     @property
@@ -290,6 +293,9 @@ class _Board:
 
 
 _LAST_BOARD: list[_Board] = []
+
+#: a move's actions on the open tracks, by (its plays, the closed tracks): ``_Board.open_only``
+_OPEN_ONLY: dict[tuple[int, frozenset[str]], tuple[tuple[object, ...], tuple[Action, ...]]] = {}
 
 
 def _board(state: State) -> _Board:

@@ -226,6 +226,9 @@ class Knowledge:
         self.meter_worths: dict[tuple[str, Sums], tuple[Mapping[str, int], float]] = {}
         #: a listed argument's result as effect sums, by the action's id (with the action, kept alive)
         self.argued: dict[int, tuple[Action, Sums]] = {}
+        #: what effect sums are worth on a track, by (policy, team, sums' id, track), with the sums, the
+        #: track's board and the meters (when the sums move them) it was weighed on
+        self.track_worths: dict[tuple[str, str, int, str], tuple[Sums, Any, Any, float]] = {}
         #: an argument's chance, by (team, number of reasons, track): it reads only the scenario
         self.argue_odds: dict[tuple[str, int, str | None], float] = {}
         for actor in rs.actors:
@@ -348,6 +351,23 @@ class Judge:
         return worth
 
     def _effects_worth(self, sums: Sums, tid: str | None) -> float:
+        if tid is None:
+            return self._weigh(sums, None)
+        # on a track it reads only that track's board, and the meters if it moves them: a later
+        # judgement of the same team finds it again while neither has changed (a third of the time)
+        track = self.state.tracks[tid]
+        meters = self.state.meters if sums.meters else None
+        key = (self.policy, self.actor, id(sums), tid)
+        known = self.know.track_worths.get(key)
+        if known is not None and known[0] is sums and known[1] is track and known[2] is meters:
+            return known[3]
+        worth = self._weigh(sums, tid)
+        if len(self.know.track_worths) > 8192:  # teams x moves' sums x tracks, and the cards' answers
+            self.know.track_worths.clear()
+        self.know.track_worths[key] = (sums, track, meters, worth)
+        return worth
+
+    def _weigh(self, sums: Sums, tid: str | None) -> float:
         if not sums.meters:
             worth = 0.0  # what meters_worth makes of no meter change
         else:
