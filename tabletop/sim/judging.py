@@ -479,6 +479,8 @@ class Judge:
         """Each option's worth in order: 0 for a pass, else ``move_worth`` (the same sums, so the same
         floats), with a move's odds, its cost and a track's stake and heat looked up once."""
         moves = self.know.moves
+        worths = self._worths
+        hard = self.hard
         out: list[float] = []
         append = out.append
         for action in options:
@@ -489,9 +491,33 @@ class Judge:
             if traits.where != "track" or action.link is not None:
                 append(self.move_worth(action))
                 continue
-            p, ok, fail, cost, lean = self._on_track(traits, action.track)
-            worth = p * ok + (1 - p) * fail - cost
-            append(worth if lean is None else worth + lean)
+            # what _on_track works out, its look-ups inlined: this loop is most of a bot's time
+            tid = action.track
+            p = traits.fixed_odds
+            if p is None:
+                p = self._odds_on(traits.move, tid)
+            sums = traits.ok
+            if sums.blank:
+                ok = 0.0
+            else:
+                ok = worths.get((sums, tid))  # type: ignore[assignment]
+                if ok is None:
+                    ok = worths[(sums, tid)] = self._effects_worth(sums, tid)
+            sums = traits.fail
+            if p >= 1 or sums.blank:
+                fail = 0.0
+            else:
+                fail = worths.get((sums, tid))  # type: ignore[assignment]
+                if fail is None:
+                    fail = worths[(sums, tid)] = self._effects_worth(sums, tid)
+            worth = p * ok + (1 - p) * fail - traits.cost_worth
+            if hard and traits.ok.progress > 0 and tid and self.stake(tid) > 0:
+                resolution = traits.move.resolution
+                if resolution == "dice":
+                    worth += HARD_PRESS  # presses rather than waits on the others
+                elif resolution == "auto":
+                    worth += -HARD_CONCESSION  # gives ground on its own: a last resort
+            append(worth)
         return out
 
     def link_worths(self, move_id: str, tid: str, partners: Iterable[str]) -> list[float]:
