@@ -67,6 +67,8 @@ class Argument(NamedTuple):
         return dict(self.wanted)
 
     def next_counterer(self) -> str | None:
+        if not self.counters:  # asked at every step of an argument: the first answer is the common one
+            return self.counterers[0] if self.counterers else None
         done = {a for a, _ in self.counters}
         return next((a for a in self.counterers if a not in done), None)
 
@@ -143,6 +145,8 @@ class Proposal(NamedTuple):
     argument: Argument | None = None
 
     def next_voter(self) -> str | None:
+        if not self.votes:
+            return self.voters[0] if self.voters else None
         done = {a for a, _ in self.votes}
         return next((v for v in self.voters if v not in done), None)
 
