@@ -14,7 +14,8 @@ from .arguments import describe_wanted, new_argument
 from .breakdown import collapse_verdict
 from .codes import Code
 from .flow import _can_act, _next_turn
-from .legal import _check_move, _expect, was_listed
+from .legal import _check_move, _expect
+from .plays import was_listed
 from .lookups import _actor_name, _track_name, _track_spec
 from .scope import Bench
 from .settle import _commit, _run_effects, _settle, _summary
