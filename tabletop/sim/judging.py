@@ -391,7 +391,8 @@ class Judge:
         if argued is None or argued[0] is not action:
             if len(know.argued) > 4096:  # the listed arguments are a few per team and track; others come and go
                 know.argued.clear()
-            argued = know.argued[id(action)] = (action, Sums([effect_of(action.wanted or {})]))
+            sums = Sums([effect_of(action.wanted or {})])  # the result argued for: often a move's own sums
+            argued = know.argued[id(action)] = (action, know.interned.setdefault(sums.key, sums))
         ok = self.effects_worth(argued[1], action.track)
         return p * ok + (1 - p) * self.effects_worth(traits.fail, action.track)
 

@@ -148,7 +148,8 @@ class Knowledge:
     def __init__(self, rs: Any):
         self.moves = {m.id: MoveTraits(m) for m in rs.moves}
         # moves whose effects come to the same sums share one Sums: a judge then weighs them once a track
-        interned: dict[tuple[Any, ...], Sums] = {}
+        self.interned: dict[tuple[Any, ...], Sums] = {}
+        interned = self.interned
         for traits in self.moves.values():
             traits.ok = interned.setdefault(traits.ok.key, traits.ok)
             traits.fail = interned.setdefault(traits.fail.key, traits.fail)
