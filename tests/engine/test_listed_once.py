@@ -100,3 +100,13 @@ def test_no_state_anyone_holds_is_changed_by_an_action() -> None:
         assert _values(old) == values
         assert all(a is b for a, b in zip(_values(old), values, strict=True))
         assert old.hash == digest
+
+
+def test_the_independence_mode_kept_in_a_state_follows_its_scenario() -> None:
+    from tabletop.engine.state import evolve
+
+    strict = new_game(load_scenario("parallel-tracks"), seed=1)
+    assert strict.independence == "strict"  # read once, then kept in the state's own dict
+    assert evolve(strict, round=2).independence == "strict"
+    linked = evolve(strict, scenario=load_scenario("parallel-tracks-linked"))
+    assert linked.independence == "linked"  # a new scenario: read again, not carried along
