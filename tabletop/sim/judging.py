@@ -315,6 +315,9 @@ class Judge:
                 append(0.0)
                 continue
             traits = moves[action.move]  # type: ignore[index]
+            if traits.where == "argue":  # half the options of a turn where arguments are offered
+                append(self.argument_worth(traits, action) - traits.cost_worth)
+                continue
             if traits.where != "track" or action.link is not None:
                 append(self.move_worth(action))
                 continue
