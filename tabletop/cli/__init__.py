@@ -16,8 +16,11 @@ from collections.abc import Callable, Sequence
 
 from .._version import __version__
 from ..content import ContentError
-from . import host, join, play, saves, serve, simulate, sweep, validate
+from ..lang import Domain, LanguageError, using
+from . import host, join, language, play, saves, serve, simulate, sweep, validate
 from .terminal import _err, _problems
+
+_, ngettext, N_ = Domain("cli").words()
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -25,18 +28,19 @@ Command = Callable[[argparse.Namespace], int]
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        _err(f"{self.prog}: error: {message}")
-        _err(f"Try '{self.prog} --help'.")
+        # argparse's own words (usage:, "invalid choice") come from Python's argparse catalogue
+        _err(_("{prog}: error: {message}").format(prog=self.prog, message=message))
+        _err(_("Try '{prog} --help'.").format(prog=self.prog))
         raise SystemExit(2)
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The parser of every command, in the order ``tabletop --help`` lists them."""
     parser = _Parser(
-        prog="tabletop",
-        description="A terminal tabletop wargame for policy workshops.",
+        prog="tabletop",  # untranslated: the command's name
+        description=_("A terminal tabletop wargame for policy workshops."),
     )
-    parser.add_argument("--version", action="version", version=f"tabletop {__version__}")
+    parser.add_argument("--version", action="version", version=f"tabletop {__version__}")  # untranslated: name and number
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     validate.add_commands(sub)
     simulate.add_commands(sub)
@@ -46,11 +50,28 @@ def build_parser() -> argparse.ArgumentParser:
     host.add_commands(sub)
     join.add_commands(sub)
     serve.add_commands(sub)
+    language.add_everywhere(parser)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command ``argv`` names (default: the process's arguments); its exit status."""
+    """Run the command ``argv`` names (default: the process's arguments); its exit status.
+
+    The language (``--lang``, ``TABLETOP_LANG``, the locale) is chosen first, so
+    that the help and every message are in it; a bad one is exit 2.
+    """
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        code = language.choose(argv)
+    except LanguageError as exc:
+        _err(_("tabletop: {problem}").format(problem=exc))
+        return 2
+    # for this command only: a test (or a host) calling main() keeps its own language afterwards
+    with using(code):
+        return _run(argv)
+
+
+def _run(argv: list[str]) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     func: Command = getattr(args, "func", play.cmd_start)
@@ -60,7 +81,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _err(_problems(exc))
         return 1
     except KeyboardInterrupt:
-        _err("interrupted")
+        _err(_("interrupted"))
         return 130
     except BrokenPipeError:
         return 0

@@ -21,6 +21,9 @@ from ..content.timers import parse_timer_option
 from .arguments import _seed, _whole
 from .play import _TIMER_HELP, _teams
 from .terminal import _err, _out
+from ..lang import Domain
+
+_, ngettext, N_ = Domain("cli").words()
 
 if TYPE_CHECKING:
     from argparse import _SubParsersAction
@@ -34,7 +37,7 @@ def parse_listen(text: str) -> tuple[str, int]:
     """``ADDR:PORT`` (``[::1]:PORT`` for IPv6) as (address, port); raises ValueError."""
     addr, sep, port = text.rpartition(":")
     if not sep or not addr or not port.isdigit() or not 0 <= int(port) <= 65535:
-        raise ValueError(f"expected ADDR:PORT such as {DEFAULT_LISTEN}, got '{text}'")
+        raise ValueError(_("expected ADDR:PORT such as {example}, got '{text}'").format(example=DEFAULT_LISTEN, text=text))
     return addr.strip("[]"), int(port)
 
 
@@ -58,10 +61,10 @@ def _open_session(args: argparse.Namespace) -> Session | int:
         try:
             session = Session.resume(args.resume)
         except SaveError as exc:
-            _err(f"tabletop host: {exc}")
+            _err(f"tabletop host: {exc}")  # untranslated: the command's name before a message worded where it arose
             return 1
         except OSError as exc:
-            _err(f"tabletop host: cannot open {args.resume}: {exc.strerror or exc}")
+            _err(_("tabletop host: cannot open {path}: {problem}").format(path=args.resume, problem=exc.strerror or exc))
             return 1
         for note in session.messages:
             _err(note)
@@ -74,21 +77,22 @@ def _open_session(args: argparse.Namespace) -> Session | int:
         if args.timer is not None:
             scenario = scenario.with_options(timers=parse_timer_option(args.timer, scenario.ruleset.ruleset.timers))
     except ValueError as exc:
-        _err(f"tabletop host: {exc}")
+        _err(f"tabletop host: {exc}")  # untranslated: the command's name before a message worded where it arose
         return 2
     if args.sealed is not None:
         scenario = with_sealed(scenario, args.sealed)
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1, 1_000_000)
     path = Path(args.save) if args.save else default_save_path(DEFAULT_SAVE_DIR, scenario.id)
     if path.exists():
-        _err(f"tabletop host: {path} already exists; a save is never overwritten (use tabletop host --resume {path})")
+        _err(_("tabletop host: {path} already exists; a save is never overwritten (use tabletop host --resume {path})")
+             .format(path=path))
         return 1
     try:
         return Session.start(scenario, seed, path, seats, teams=teams)
     except SaveError as exc:
-        _err(f"tabletop host: {exc}")
+        _err(f"tabletop host: {exc}")  # untranslated: the command's name before a message worded where it arose
     except OSError as exc:
-        _err(f"tabletop host: cannot create the save {path}: {exc.strerror or exc}")
+        _err(_("tabletop host: cannot create the save {path}: {problem}").format(path=path, problem=exc.strerror or exc))
     return 1
 
 
@@ -99,7 +103,7 @@ def cmd_host(args: argparse.Namespace) -> int:
     try:
         addr, port = parse_listen(args.listen)
     except ValueError as exc:
-        _err(f"tabletop host: --listen: {exc}")
+        _err(f"tabletop host: --listen: {exc}")  # untranslated: the command and option before a message worded above
         return 2
     opened = _open_session(args)
     if isinstance(opened, int):
@@ -111,7 +115,8 @@ def cmd_host(args: argparse.Namespace) -> int:
         write_codes(session.save_path, codes)
         return asyncio.run(_serve(table, codes, addr, port, args.headless))
     except OSError as exc:
-        _err(f"tabletop host: cannot listen on {addr}:{port}: {exc.strerror or exc}")
+        _err(_("tabletop host: cannot listen on {address}: {problem}").format(address=f"{addr}:{port}",
+                                                                          problem=exc.strerror or exc))
         return 1
     finally:
         session.close()
@@ -129,19 +134,20 @@ async def _serve(table: object, codes: dict[str, str], addr: str, port: int, hea
         loop.add_signal_handler(sig, stop.set)
     bound_addr, bound_port = await host.start(addr, port)
     where = f"[{bound_addr}]:{bound_port}" if ":" in bound_addr else f"{bound_addr}:{bound_port}"
-    _out(f"tabletop host: serving {table.session.save_path} on {where}")
+    _out(_("tabletop host: serving {path} on {where}").format(path=table.session.save_path, where=where))
     if not is_loopback(addr):
-        _err(f"warning: listening on {addr}: the traffic, join codes included, is NOT encrypted. On a network you "
-             "do not trust, run the host on 127.0.0.1 behind a TLS proxy (wss://) instead.")
-    _out("Join codes (one per seat; keep each one for its seat only):")
+        _err(_("warning: listening on {address}: the traffic, join codes included, is NOT encrypted. On a network you "
+               "do not trust, run the host on 127.0.0.1 behind a TLS proxy (wss://) instead.").format(address=addr))
+    _out(_("Join codes (one per seat; keep each one for its seat only):"))
     for seat_id, seat in table.seats.items():
-        _out(f"  {seat.name:<28} tabletop join {where} {codes[seat_id]}")
-    _out("Stop the host with Ctrl-C: the save is complete after every action.")
+        _out(f"  {seat.name:<28} tabletop join {where} {codes[seat_id]}")  # untranslated: a name and a command to type
+    _out(_("Stop the host with Ctrl-C: the save is complete after every action."))
     if not headless:
         await _console(where, bound_addr, bound_port, codes, stop)
     await stop.wait()
     await host.stop()
-    _out(f"tabletop host: stopped; the game is in {table.session.save_path} (tabletop host --resume to go on)")
+    _out(_("tabletop host: stopped; the game is in {path} (tabletop host --resume to go on)")
+         .format(path=table.session.save_path))
     return 0
 
 
@@ -153,7 +159,8 @@ async def _console(where: str, addr: str, port: int, codes: dict[str, str], stop
     import sys
 
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        _out(f"Facilitator: no terminal here for the console: tabletop join {where} {codes['facilitator']}")
+        _out(_("Facilitator: no terminal here for the console: tabletop join {where} {code}")
+             .format(where=where, code=codes["facilitator"]))
         return
     from ..tui.seat import SeatApp
 
@@ -168,29 +175,30 @@ async def _console(where: str, addr: str, port: int, codes: dict[str, str], stop
         await console
     stopped.cancel()
     if not stop.is_set():
-        _out(f"The console is closed; the game goes on. Open it again: tabletop join {where} {codes['facilitator']}")
+        _out(_("The console is closed; the game goes on. Open it again: tabletop join {where} {code}")
+             .format(where=where, code=codes["facilitator"]))
 
 
 def add_commands(sub: _SubParsersAction[argparse.ArgumentParser]) -> None:
     """The ``host`` command and its options (``play``'s, and the seats')."""
-    p = sub.add_parser("host", help="serve one game to many screens: a team's own screen, a projector, a console")
-    p.add_argument("--ruleset", default=DEFAULT_RULESET, metavar="R", help="ruleset path or bundled id")
-    p.add_argument("--deck", default=None, metavar="D", help="deck path or bundled id (default: the ruleset's)")
-    p.add_argument("--seed", type=_seed, default=None, metavar="N", help="game seed (default: random, shown)")
-    p.add_argument("--save", default=None, metavar="PATH", help="save file (default: saves/<time>-<ruleset>.jsonl)")
-    p.add_argument("--bots", default=None, metavar="SEATS", help="actors a bot plays, e.g. ru=hardliner,us=cooperative")
+    p = sub.add_parser("host", help=_("serve one game to many screens: a team's own screen, a projector, a console"))
+    p.add_argument("--ruleset", default=DEFAULT_RULESET, metavar="R", help=_("ruleset path or bundled id"))
+    p.add_argument("--deck", default=None, metavar="D", help=_("deck path or bundled id (default: the ruleset's)"))
+    p.add_argument("--seed", type=_seed, default=None, metavar="N", help=_("game seed (default: random, shown)"))
+    p.add_argument("--save", default=None, metavar="PATH", help=_("save file (default: saves/<time>-<ruleset>.jsonl)"))
+    p.add_argument("--bots", default=None, metavar="SEATS", help=_("actors a bot plays, e.g. ru=hardliner,us=cooperative"))
     p.add_argument("--sealed", action=argparse.BooleanOptionalAction, default=None,
-                   help="sealed moves on or off (default: as the ruleset says)")
-    p.add_argument("--team", action="append", default=None, metavar="ACTOR=NAME", help="a human team's name")
-    p.add_argument("--teams", action="append", default=None, metavar="A=NAME,B=NAME", help="several team names")
-    p.add_argument("--timer", default=None, metavar="TIMERS", help=_TIMER_HELP)
+                   help=_("sealed moves on or off (default: as the ruleset says)"))
+    p.add_argument("--team", action="append", default=None, metavar="ACTOR=NAME", help=_("a human team's name"))
+    p.add_argument("--teams", action="append", default=None, metavar="A=NAME,B=NAME", help=_("several team names"))
+    p.add_argument("--timer", default=None, metavar="TIMERS", help=_(_TIMER_HELP))
     p.add_argument("--listen", default=DEFAULT_LISTEN, metavar="ADDR:PORT",
-                   help=f"where the seats connect (default {DEFAULT_LISTEN}: this machine only; another address "
-                   "is not encrypted: put it behind a TLS proxy)")
+                   help=_("where the seats connect (default {listen}: this machine only; another address "
+                          "is not encrypted: put it behind a TLS proxy)").format(listen=DEFAULT_LISTEN))
     p.add_argument("--resume", default=None, metavar="SAVE",
-                   help="continue a saved game (the same join codes, kept beside the save)")
+                   help=_("continue a saved game (the same join codes, kept beside the save)"))
     p.add_argument("--headless", action="store_true",
-                   help="no facilitator console in this terminal (join as the facilitator from anywhere with its code)")
-    p.add_argument("--observers", type=_whole(0, "must be"), default=2, metavar="N",
-                   help="observer seats, each with its own code (default 2)")
+                   help=_("no facilitator console in this terminal (join as the facilitator from anywhere with its code)"))
+    p.add_argument("--observers", type=_whole(0, N_("must be {minimum} or more, got {value}")), default=2, metavar="N",
+                   help=_("observer seats, each with its own code (default 2)"))
     p.set_defaults(func=cmd_host)

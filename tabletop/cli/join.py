@@ -7,6 +7,9 @@ import os
 from typing import Any
 
 from .terminal import _err
+from ..lang import Domain
+
+_, ngettext, N_ = Domain("cli").words()
 
 
 def address(text: str) -> str:
@@ -15,14 +18,14 @@ def address(text: str) -> str:
         return text
     host, sep, port = text.rpartition(":")
     if not sep or not host or not port.isdigit() or not 1 <= int(port) <= 65535:
-        raise argparse.ArgumentTypeError(f"expected HOST:PORT (as 127.0.0.1:8765), got '{text}'")
+        raise argparse.ArgumentTypeError(_("expected HOST:PORT (as 127.0.0.1:8765), got '{text}'").format(text=text))
     return text
 
 
 def add_commands(sub: Any) -> None:
-    p = sub.add_parser("join", help="join a hosted game: a team's, the projector's or the facilitator's screen")
-    p.add_argument("address", metavar="ADDR:PORT", type=address, help="where `tabletop host` listens")
-    p.add_argument("code", metavar="CODE", nargs="?", help="the seat's join code (without it, the screen asks)")
+    p = sub.add_parser("join", help=_("join a hosted game: a team's, the projector's or the facilitator's screen"))
+    p.add_argument("address", metavar="ADDR:PORT", type=address, help=_("where `tabletop host` listens"))
+    p.add_argument("code", metavar="CODE", nargs="?", help=_("the seat's join code (without it, the screen asks)"))
     p.set_defaults(func=cmd_join)
 
 
@@ -38,6 +41,6 @@ def cmd_join(args: argparse.Namespace) -> int:
     try:
         app.run()
     except Exception as exc:  # noqa: BLE001 - a seat's screen never leaves a traceback in the room
-        _err(f"tabletop join: the screen stopped on an internal error ({type(exc).__name__}: {exc})")
+        _err(_("tabletop join: the screen stopped on an internal error ({error})").format(error=f"{type(exc).__name__}: {exc}"))
         return 1
     return 1 if app.return_code else 0

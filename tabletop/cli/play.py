@@ -13,11 +13,14 @@ from ..content.timers import Timers, parse_timer_option
 from . import screens
 from .arguments import _seed
 from .terminal import _err
+from ..lang import Domain
+
+_, ngettext, N_ = Domain("cli").words()
 
 if TYPE_CHECKING:
     from argparse import _SubParsersAction
 
-_TIMER_HELP = "phase timers, e.g. moves=5m,event=1m,review=90s or on_time_up=pass; off for none"
+_TIMER_HELP = N_("phase timers, e.g. moves=5m,event=1m,review=90s or on_time_up=pass; off for none")
 
 
 def cmd_start(args: argparse.Namespace) -> int:
@@ -35,35 +38,36 @@ def cmd_play(args: argparse.Namespace) -> int:
         seats = parse_bots(args.bots, actor_ids) or {}
         teams = _teams(args, actor_ids, seats)
     except ValueError as exc:
-        _err(f"tabletop play: {exc}")
+        _err(f"tabletop play: {exc}")  # untranslated: the command's name before a message worded where it arose
         return 2
     if args.sealed is not None:
         scenario = with_sealed(scenario, args.sealed)
     if args.save and not Path(args.save).parent.is_dir():
         # a typo in a folder name must not scatter saves into new folders nobody will look in
-        _err(f"tabletop play: the folder {Path(args.save).parent} does not exist; create it first, or give --save "
-             "a path in an existing folder")
+        _err(_("tabletop play: the folder {folder} does not exist; create it first, or give --save "
+               "a path in an existing folder").format(folder=Path(args.save).parent))
         return 1
     if args.timer is not None:
         try:
             scenario = scenario.with_options(timers=parse_timer_option(args.timer, scenario.ruleset.ruleset.timers))
         except ValueError as exc:
-            _err(f"tabletop play: --timer: {exc}")
+            _err(f"tabletop play: --timer: {exc}")  # untranslated: the command's name before a message worded where it arose
             return 2
     if (code := screens._need_terminal()) is not None:
         return code
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1, 1_000_000)
     path = Path(args.save) if args.save else default_save_path(DEFAULT_SAVE_DIR, scenario.id)
     if path.exists():
-        _err(f"tabletop play: {path} already exists; a save is never overwritten (use tabletop resume {path})")
+        _err(_("tabletop play: {path} already exists; a save is never overwritten (use tabletop resume {path})")
+             .format(path=path))
         return 1
     try:
         session = Session.start(scenario, seed, path, seats, teams=teams)
     except SaveError as exc:
-        _err(f"tabletop play: {exc}")
+        _err(f"tabletop play: {exc}")  # untranslated: the command's name before a message worded where it arose
         return 1
     except OSError as exc:
-        _err(f"tabletop play: cannot create the save {path}: {exc.strerror or exc}")
+        _err(_("tabletop play: cannot create the save {path}: {problem}").format(path=path, problem=exc.strerror or exc))
         return 1
     return screens._run_app(session)
 
@@ -75,7 +79,8 @@ def _teams(args: argparse.Namespace, actor_ids: list[str], seats: dict[str, str]
     teams = parse_teams([*(args.team or []), *(args.teams or [])], actor_ids)
     for actor in teams:
         if seats.get(actor, "human") != "human":
-            raise ValueError(f"'{actor}' is played by a bot (--bots {actor}={seats[actor]}): a team name is for a human team")
+            raise ValueError(_("'{actor}' is played by a bot (--bots {actor}={bot}): a team name is for a human team")
+                             .format(actor=actor, bot=seats[actor]))
     return teams
 
 
@@ -87,17 +92,17 @@ def cmd_resume(args: argparse.Namespace) -> int:
         try:
             parse_timer_option(args.timer, Timers())  # the words are checked before the save is touched
         except ValueError as exc:
-            _err(f"tabletop resume: --timer: {exc}")
+            _err(f"tabletop resume: --timer: {exc}")  # untranslated: the command's name before a message worded where it arose
             return 2
     if (code := screens._need_terminal()) is not None:
         return code
     try:
         session = Session.resume(args.save)
     except SaveError as exc:
-        _err(f"tabletop resume: {exc}")
+        _err(f"tabletop resume: {exc}")  # untranslated: the command's name before a message worded where it arose
         return 1
     except OSError as exc:  # the disk failed while the save was looked over: nothing was changed
-        _err(f"tabletop resume: cannot open {args.save}: {exc.strerror or exc}")
+        _err(_("tabletop resume: cannot open {path}: {problem}").format(path=args.save, problem=exc.strerror or exc))
         return 1
     if args.timer is not None:
         session.timers = parse_timer_option(args.timer, session.timers)
@@ -108,25 +113,25 @@ def cmd_resume(args: argparse.Namespace) -> int:
 
 def add_commands(sub: _SubParsersAction[argparse.ArgumentParser]) -> None:
     """The ``play`` and ``resume`` commands and their options."""
-    p = sub.add_parser("play", help="go straight to the board of a scenario")
-    p.add_argument("--ruleset", default=DEFAULT_RULESET, metavar="R", help="ruleset path or bundled id")
-    p.add_argument("--deck", default=None, metavar="D", help="deck path or bundled id (default: the ruleset's)")
-    p.add_argument("--seed", type=_seed, default=None, metavar="N", help="game seed (default: random, shown)")
-    p.add_argument("--save", default=None, metavar="PATH", help="save file (default: saves/<time>-<ruleset>.jsonl)")
+    p = sub.add_parser("play", help=_("go straight to the board of a scenario"))
+    p.add_argument("--ruleset", default=DEFAULT_RULESET, metavar="R", help=_("ruleset path or bundled id"))
+    p.add_argument("--deck", default=None, metavar="D", help=_("deck path or bundled id (default: the ruleset's)"))
+    p.add_argument("--seed", type=_seed, default=None, metavar="N", help=_("game seed (default: random, shown)"))
+    p.add_argument("--save", default=None, metavar="PATH", help=_("save file (default: saves/<time>-<ruleset>.jsonl)"))
     p.add_argument("--bots", default=None, metavar="SEATS",
-                   help="actors a bot plays, e.g. ru=hardliner,us=cooperative (default: every team human)")
+                   help=_("actors a bot plays, e.g. ru=hardliner,us=cooperative (default: every team human)"))
     p.add_argument("--sealed", action=argparse.BooleanOptionalAction, default=None,
-                   help="sealed moves on or off (default: as the ruleset says)")
+                   help=_("sealed moves on or off (default: as the ruleset says)"))
     p.add_argument("--team", action="append", default=None, metavar="ACTOR=NAME",
-                   help='a human team\'s name, recorded in the save and shown in the debrief; repeat per team: '
-                   '--team ru="Delegation A" --team ua="Team Kyiv"')
+                   help=_('a human team\'s name, recorded in the save and shown in the debrief; repeat per team: '
+                          '--team ru="Delegation A" --team ua="Team Kyiv"'))
     p.add_argument("--teams", action="append", default=None, metavar="A=NAME,B=NAME",
-                   help='several team names at once: --teams ru="Delegation A",ua="Team Kyiv" (a comma followed by '
-                   'an actor id and = starts the next one, so names may hold commas)')
-    p.add_argument("--timer", default=None, metavar="TIMERS", help=_TIMER_HELP + " (default: as the ruleset says)")
+                   help=_('several team names at once: --teams ru="Delegation A",ua="Team Kyiv" (a comma followed by '
+                          'an actor id and = starts the next one, so names may hold commas)'))
+    p.add_argument("--timer", default=None, metavar="TIMERS", help=_("{timers} (default: as the ruleset says)").format(timers=_(_TIMER_HELP)))
     p.set_defaults(func=cmd_play)
 
-    p = sub.add_parser("resume", help="continue a saved game where it stopped")
+    p = sub.add_parser("resume", help=_("continue a saved game where it stopped"))
     p.add_argument("save", metavar="SAVE")
-    p.add_argument("--timer", default=None, metavar="TIMERS", help=_TIMER_HELP + " (default: as the save had them)")
+    p.add_argument("--timer", default=None, metavar="TIMERS", help=_("{timers} (default: as the save had them)").format(timers=_(_TIMER_HELP)))
     p.set_defaults(func=cmd_resume)

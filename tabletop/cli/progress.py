@@ -9,6 +9,9 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from typing import Any
+from ..lang import Domain
+
+_, ngettext, N_ = Domain("cli").words()
 
 
 class GamesBar:
@@ -37,7 +40,7 @@ class GamesBar:
         def advance(n: int) -> None:
             bar.advance(task, n)
             speed = bar.tasks[0].speed
-            bar.update(task, rate=f"{speed:,.0f} games/s" if speed else "")
+            bar.update(task, rate=_("{rate} games/s").format(rate=f"{speed:,.0f}") if speed else "")
 
         return advance
 

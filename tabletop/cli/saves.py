@@ -10,6 +10,9 @@ from typing import TYPE_CHECKING
 from ..content.literal import literal
 from . import screens
 from .terminal import _err, _line, _out
+from ..lang import Domain
+
+_, ngettext, N_ = Domain("cli").words()
 
 if TYPE_CHECKING:
     from argparse import _SubParsersAction
@@ -22,14 +25,17 @@ def cmd_replay(args: argparse.Namespace) -> int:
     try:
         save = open_save(args.save)
     except SaveError as exc:
-        _err(f"tabletop replay: {exc}")
+        _err(f"tabletop replay: {exc}")  # untranslated: the command's name before a message worded where it arose
         return 1
     difference = save.check_records()
     if save.damage is not None:
-        _err(f"tabletop replay: the save is damaged at {save.damage}; showing the {len(save)} intact events")
+        _err(ngettext("tabletop replay: the save is damaged at {damage}; showing the {n} intact event",
+                          "tabletop replay: the save is damaged at {damage}; showing the {n} intact events",
+                          len(save)).format(damage=save.damage, n=len(save)))
     if difference is not None:
-        _err(f"tabletop replay: event {difference.seq} does not replay as it was recorded ({difference.kind}: "
-             f"{difference.detail}); showing the game as it replays (run tabletop verify on the save)")
+        _err(_("tabletop replay: event {seq} does not replay as it was recorded ({kind}: {detail}); showing the game "
+               "as it replays (run tabletop verify on the save)")
+             .format(seq=difference.seq, kind=difference.kind, detail=difference.detail))
     if (code := screens._need_terminal()) is not None:
         return code
     from ..tui.replay import ReplayApp
@@ -38,7 +44,8 @@ def cmd_replay(args: argparse.Namespace) -> int:
     app.run()
     if app.return_code or app._exception is not None:  # Textual caught an error in the viewer and stopped
         why = f" ({type(app._exception).__name__}: {_line(app._exception)})" if app._exception is not None else ""
-        _err(f"tabletop replay: the viewer stopped on an internal error{why}. The save was only read, never changed.")
+        _err(_("tabletop replay: the viewer stopped on an internal error{why}. The save was only read, never changed.")
+             .format(why=why))
         return 1
     return 0
 
@@ -54,16 +61,16 @@ def cmd_report(args: argparse.Namespace) -> int:
             check_target(Path(args.output), save_paths(args.saves), args.force)
         text = render(args.saves, args.format, audience=args.audience, paired=args.paired)
     except ReportError as exc:
-        _err(f"tabletop report: {exc}")
+        _err(f"tabletop report: {exc}")  # untranslated: the command's name before a message worded where it arose
         return 1
     if args.output:
         out = Path(args.output)
         try:
             write_report(out, text)
         except OSError as exc:
-            _err(f"tabletop report: cannot write {out}: {exc.strerror or exc}")
+            _err(_("tabletop report: cannot write {path}: {problem}").format(path=out, problem=exc.strerror or exc))
             return 1
-        _err(f"Report written to {out}")
+        _err(_("Report written to {path}").format(path=out))
     else:
         text = literal(text)  # each format made file text literal already; this is the last guard
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
@@ -75,7 +82,7 @@ def _noted_head(text: str) -> str:
 
     if not HEAD_PATTERN.fullmatch(text.strip()):
         raise argparse.ArgumentTypeError(
-            "a chain head is 8 to 32 hex digits (0-9, a-f), as verify and the end screen print it")
+            _("a chain head is 8 to 32 hex digits (0-9, a-f), as verify and the end screen print it"))
     return text.strip()
 
 
@@ -90,25 +97,25 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 def add_commands(sub: _SubParsersAction[argparse.ArgumentParser]) -> None:
     """The ``replay``, ``report`` and ``verify`` commands and their options."""
-    p = sub.add_parser("replay", help="the debrief viewer: step through a saved game")
+    p = sub.add_parser("replay", help=_("the debrief viewer: step through a saved game"))
     p.add_argument("save", metavar="SAVE")
     p.set_defaults(func=cmd_replay)
 
-    p = sub.add_parser("report", help="write the debrief report of one or more saves")
-    p.add_argument("saves", nargs="+", metavar="SAVE", help="saves, or directories of saves (several: a comparison)")
+    p = sub.add_parser("report", help=_("write the debrief report of one or more saves"))
+    p.add_argument("saves", nargs="+", metavar="SAVE", help=_("saves, or directories of saves (several: a comparison)"))
     p.add_argument("--format", choices=["md", "html", "json"], default="md")
-    p.add_argument("-o", "--output", default=None, metavar="FILE", help="write to FILE instead of the screen")
-    p.add_argument("--force", action="store_true", help="with -o: replace FILE if it exists (never a save being reported)")
+    p.add_argument("-o", "--output", default=None, metavar="FILE", help=_("write to FILE instead of the screen"))
+    p.add_argument("--force", action="store_true", help=_("with -o: replace FILE if it exists (never a save being reported)"))
     p.add_argument("--audience", choices=["facilitator", "participants"], default="facilitator",
-                   help="facilitator: everything (default); participants: no control notes, and secret objectives "
-                   "only once the game is over and if the ruleset reveals them")
+                   help=_("facilitator: everything (default); participants: no control notes, and secret objectives "
+                          "only once the game is over and if the ruleset reveals them"))
     p.add_argument("--paired", action="store_true",
-                   help="one save beside the same game (seed, cards, dice, the teams' choices) replayed under the "
-                   "other independence rule (strict <-> linked); lists the choices the other rule refused")
+                   help=_("one save beside the same game (seed, cards, dice, the teams' choices) replayed under the "
+                          "other independence rule (strict <-> linked); lists the choices the other rule refused"))
     p.set_defaults(func=cmd_report)
 
-    p = sub.add_parser("verify", help="replay a save, check every line and hash; exit 1 on damage")
+    p = sub.add_parser("verify", help=_("replay a save, check every line and hash; exit 1 on damage"))
     p.add_argument("save", metavar="SAVE")
     p.add_argument("--head", default=None, metavar="H", type=_noted_head,
-                   help="a chain head noted earlier (at least 8 hex digits): exit 1 unless the save ends there")
+                   help=_("a chain head noted earlier (at least 8 hex digits): exit 1 unless the save ends there"))
     p.set_defaults(func=cmd_verify)

@@ -25,5 +25,5 @@ def schema_for(kind: str) -> dict[str, Any]:
     else:
         raise ValueError(kind)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = f"tabletop {kind}"
+    schema["title"] = f"tabletop {kind}"  # untranslated: a JSON Schema title, for editors
     return schema

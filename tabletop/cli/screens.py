@@ -10,6 +10,9 @@ from typing import TYPE_CHECKING
 
 from ..content.literal import literal
 from .terminal import _err, _line, _out
+from ..lang import Domain
+
+_, ngettext, N_ = Domain("cli").words()
 
 if TYPE_CHECKING:
     from ..tui.app import TabletopApp
@@ -17,7 +20,7 @@ if TYPE_CHECKING:
 
 def _need_terminal() -> int | None:
     if not sys.stdout.isatty() or not sys.stdin.isatty():
-        _err("tabletop: the play screen needs a terminal (run it in a terminal window, not a pipe)")
+        _err(_("tabletop: the play screen needs a terminal (run it in a terminal window, not a pipe)"))
         return 1
     return None
 
@@ -48,15 +51,15 @@ def _run_app(session: object | None) -> int:
     path = app.session.save_path if app.session is not None else None
     if crash is not None or app.return_code:
         why = f" ({type(crash).__name__}: {_line(crash)})" if crash is not None else ""
-        _err(f"tabletop: the game screen stopped on an internal error{why}.")
+        _err(_("tabletop: the game screen stopped on an internal error{why}.").format(why=why))
         log = _crash_log(path, details.getvalue())
         if log is not None:
-            _err(f"The details for whoever maintains tabletop are in {_line(log)}")
+            _err(_("The details for whoever maintains tabletop are in {path}").format(path=_line(log)))
         if path is not None:
-            _err(f"Every action up to it is in the save: continue with: tabletop resume {_line(path)}")
+            _err(_("Every action up to it is in the save: continue with: tabletop resume {path}").format(path=_line(path)))
         return 1
     if path is not None:
-        _out(f"Saved: {_line(path)} (continue with: tabletop resume {_line(path)})")
+        _out(_("Saved: {path} (continue with: tabletop resume {path})").format(path=_line(path)))
     return 0
 
 

@@ -14,35 +14,41 @@ from typing import Any
 
 from .join import address
 from .terminal import _err, _out
+from ..lang import Domain, current
+
+_, ngettext, N_ = Domain("cli").words()
 
 DEFAULT_LISTEN = "127.0.0.1:8000"
 _LOOPBACK = ("127.0.0.1", "localhost", "::1", "[::1]")
 
 
 def add_commands(sub: Any) -> None:
-    p = sub.add_parser("serve", help="offer the join screen in a browser: teams type their code there")
-    p.add_argument("address", metavar="ADDR:PORT", type=address, help="where `tabletop host` listens")
+    p = sub.add_parser("serve", help=_("offer the join screen in a browser: teams type their code there"))
+    p.add_argument("address", metavar="ADDR:PORT", type=address, help=_("where `tabletop host` listens"))
     p.add_argument("--listen", metavar="ADDR:PORT", type=address, default=DEFAULT_LISTEN,
-                   help=f"where the web page listens (default {DEFAULT_LISTEN}: this machine only)")
+                   help=_("where the web page listens (default {listen}: this machine only)").format(listen=DEFAULT_LISTEN))
     p.set_defaults(func=cmd_serve)
 
 
-def join_command(host_address: str) -> str:
-    """The shell command each browser tab runs: this Python's ``tabletop join``, quoted."""
-    return " ".join(shlex.quote(w) for w in (sys.executable, "-m", "tabletop", "join", host_address))
+def join_command(host_address: str, lang: str = "en") -> str:
+    """The shell command each browser tab runs: this Python's ``tabletop join``, quoted, in ``serve``'s language."""
+    words = [sys.executable, "-m", "tabletop", "join", host_address]
+    if lang != "en":
+        words += ["--lang", lang]
+    return " ".join(shlex.quote(w) for w in words)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
     from textual_serve.server import Server
 
-    host, _, port = args.listen.rpartition(":")
+    host, _sep, port = args.listen.rpartition(":")
     if host not in _LOOPBACK:
-        _err(f"tabletop serve: listening on {host}: the page and every key typed in it travel unencrypted; "
-             "put it behind a TLS proxy (https) on a network you do not trust")
-    _out(f"Teams open http://{args.listen}/ in a browser and type their code.")
+        _err(_("tabletop serve: listening on {address}: the page and every key typed in it travel unencrypted; "
+               "put it behind a TLS proxy (https) on a network you do not trust").format(address=host))
+    _out(_("Teams open {url} in a browser and type their code.").format(url=f"http://{args.listen}/"))
     try:
-        Server(join_command(args.address), host=host.strip("[]"), port=int(port), title="tabletop").serve()
+        Server(join_command(args.address, current()), host=host.strip("[]"), port=int(port), title="tabletop").serve()
     except OSError as exc:
-        _err(f"tabletop serve: cannot listen on {args.listen}: {exc.strerror or exc}")
+        _err(_("tabletop serve: cannot listen on {address}: {problem}").format(address=args.listen, problem=exc.strerror or exc))
         return 1
     return 0

@@ -13,6 +13,9 @@ from ..content.finding import DEFAULT_RULESET
 from ..content.loader import load_scenario
 from .arguments import _positive, _seed
 from .terminal import _err, _out
+from ..lang import Domain
+
+_, ngettext, N_ = Domain("cli").words()
 
 if TYPE_CHECKING:
     from argparse import _SubParsersAction
@@ -28,7 +31,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     try:
         bots = parse_bots(args.bots, [a.id for a in scenario.ruleset.actors])
     except ValueError as exc:
-        _err(f"tabletop simulate: {exc}")
+        _err(f"tabletop simulate: {exc}")  # untranslated: the command's name before a message worded where it arose
         return 2
     if args.cluster is not None:
         from ..sim.cluster import check_cluster
@@ -36,11 +39,11 @@ def cmd_simulate(args: argparse.Namespace) -> int:
 
         problem = missing(("distributed",)) or check_cluster(args.cluster)
         if problem:
-            _err(f"tabletop simulate: {problem}")
+            _err(f"tabletop simulate: {problem}")  # untranslated: the command's name before a message worded where it arose
             return 2
         if args.save_dir or args.workers:
-            _err("tabletop simulate: --cluster goes with neither --workers (a cluster has its own workers) "
-                 "nor --save-dir (the saves are written on this machine)")
+            _err(_("tabletop simulate: --cluster goes with neither --workers (a cluster has its own workers) "
+                   "nor --save-dir (the saves are written on this machine)"))
             return 2
     workers = args.workers or default_workers()
     save_dir = Path(args.save_dir) if args.save_dir else None
@@ -48,7 +51,8 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         try:
             save_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            _err(f"tabletop simulate: cannot create --save-dir {save_dir}: {exc.strerror or exc}")
+            _err(_("tabletop simulate: cannot create --save-dir {path}: {problem}").format(path=save_dir,
+                                                                                   problem=exc.strerror or exc))
             return 1
     modes = ("strict", "linked") if args.compare else (scenario.ruleset.ruleset.independence,)
     reports = {}
@@ -62,15 +66,16 @@ def cmd_simulate(args: argparse.Namespace) -> int:
                 reports[mode] = simulate(played, args.games, args.seed, bots, workers=workers, save_dir=mode_dir,
                                          progress=advance, cluster=args.cluster)
             except ClusterUnreachable as exc:
-                _err(f"tabletop simulate: {exc}")
+                _err(f"tabletop simulate: {exc}")  # untranslated: the command's name before a message worded where it arose
                 return 1
             except OSError as exc:
                 if mode_dir is None:
-                    _err(f"tabletop simulate: {exc.strerror or exc}")
+                    _err(f"tabletop simulate: {exc.strerror or exc}")  # untranslated: the command's name before a message worded where it arose
                     return 1
                 # a game's save appears only once whole: what the folder holds is whole games
-                _err(f"tabletop simulate: cannot write the game saves into {mode_dir}: {exc.strerror or exc} "
-                     "(the saves already there are whole; nothing half-written was left)")
+                _err(_("tabletop simulate: cannot write the game saves into {path}: {problem} "
+                       "(the saves already there are whole; nothing half-written was left)")
+                     .format(path=mode_dir, problem=exc.strerror or exc))
                 return 1
     if args.compare:
         if args.json:
@@ -103,7 +108,7 @@ class _progress:
             console=Console(stderr=True), transient=True,
         )
         self._bar.start()
-        task = self._bar.add_task("games", total=self.total)
+        task = self._bar.add_task(_("games"), total=self.total)
         bar = self._bar
         return lambda n: bar.advance(task, n)
 
@@ -114,22 +119,22 @@ class _progress:
 
 def add_commands(sub: _SubParsersAction[argparse.ArgumentParser]) -> None:
     """The ``simulate`` command and its options."""
-    p = sub.add_parser("simulate", help="play many bot games headless and report per track")
-    p.add_argument("--ruleset", default=DEFAULT_RULESET, metavar="R", help="ruleset path or bundled id")
-    p.add_argument("--deck", default=None, metavar="D", help="deck path or bundled id (default: the ruleset's)")
+    p = sub.add_parser("simulate", help=_("play many bot games headless and report per track"))
+    p.add_argument("--ruleset", default=DEFAULT_RULESET, metavar="R", help=_("ruleset path or bundled id"))
+    p.add_argument("--deck", default=None, metavar="D", help=_("deck path or bundled id (default: the ruleset's)"))
     p.add_argument("--games", type=_positive, default=1000, metavar="N")
     p.add_argument("--seed", type=_seed, default=0, metavar="S")
-    p.add_argument("--workers", type=_positive, default=None, metavar="K", help="processes (default: all cores)")
+    p.add_argument("--workers", type=_positive, default=None, metavar="K", help=_("processes (default: all cores)"))
     p.add_argument(
         "--bots",
         default=None,
         metavar="POLICY",
-        help="random, cooperative or hardliner for all, or per actor: ru=hardliner,ua=cooperative "
-        "(default: a mix drawn per game)",
+        help=_("random, cooperative or hardliner for all, or per actor: ru=hardliner,ua=cooperative "
+               "(default: a mix drawn per game)"),
     )
     p.add_argument("--cluster", default=None, metavar="ADDR",
-                   help="play on Dask: local:N (N processes here) or tcp://HOST:8786 (a running dask scheduler)")
-    p.add_argument("--save-dir", default=None, metavar="DIR", help="write one save per game into DIR")
-    p.add_argument("--compare", action="store_true", help="play the same games under strict and linked, side by side")
-    p.add_argument("--json", action="store_true", help="print one JSON object")
+                   help=_("play on Dask: local:N (N processes here) or tcp://HOST:8786 (a running dask scheduler)"))
+    p.add_argument("--save-dir", default=None, metavar="DIR", help=_("write one save per game into DIR"))
+    p.add_argument("--compare", action="store_true", help=_("play the same games under strict and linked, side by side"))
+    p.add_argument("--json", action="store_true", help=_("print one JSON object"))
     p.set_defaults(func=cmd_simulate)

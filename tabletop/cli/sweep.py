@@ -18,11 +18,14 @@ from typing import TYPE_CHECKING
 from .arguments import _positive
 from .progress import GamesBar
 from .terminal import _err, _out
+from ..lang import Domain
+
+_, ngettext, N_ = Domain("cli").words()
 
 if TYPE_CHECKING:
     from argparse import _SubParsersAction
 
-INSTALL = "pip install 'tabletop[cluster]' (in a checkout of tabletop: .venv/bin/pip install -e '.[cluster]')"
+INSTALL = N_("pip install 'tabletop[cluster]' (in a checkout of tabletop: .venv/bin/pip install -e '.[cluster]')")
 
 
 def missing(modules: tuple[str, ...]) -> str | None:
@@ -30,22 +33,25 @@ def missing(modules: tuple[str, ...]) -> str | None:
     absent = [m for m in modules if importlib.util.find_spec(m) is None]
     if not absent:
         return None
-    return f"this needs {', '.join(absent)}, which {'is' if len(absent) == 1 else 'are'} not installed: {INSTALL}"
+    return ngettext("this needs {modules}, which is not installed: {install}",
+                    "this needs {modules}, which are not installed: {install}", len(absent)
+                    ).format(modules=", ".join(absent), install=_(INSTALL))
 
 
 def cmd_sweep(args: argparse.Namespace) -> int:
     if args.spec == "report":
         return _report(args)
     if args.folder is not None:
-        _err(f"tabletop sweep: unexpected '{args.folder}' (a sweep takes one SPEC.toml; a report: sweep report DIR)")
+        _err(_("tabletop sweep: unexpected '{word}' (a sweep takes one SPEC.toml; a report: sweep report DIR)")
+             .format(word=args.folder))
         return 2
     if args.cluster and args.workers:
-        _err("tabletop sweep: --workers and --cluster: choose one (a cluster has its own workers)")
+        _err(_("tabletop sweep: --workers and --cluster: choose one (a cluster has its own workers)"))
         return 2
     needed = ("pyarrow",) + (("distributed",) if args.cluster else ())
     problem = missing(needed) or _check_cluster(args.cluster)
     if problem:
-        _err(f"tabletop sweep: {problem}")
+        _err(f"tabletop sweep: {problem}")  # untranslated: the command's name before a message worded where it arose
         return 2
     from ..content.sweepfile import load_sweep
     from ..sim import POLICIES
@@ -62,26 +68,29 @@ def cmd_sweep(args: argparse.Namespace) -> int:
         with GamesBar(total, enabled=not args.quiet) as advance:
             outcome = run_sweep(sweep, out, backend, resume=args.resume, progress=advance)
     except (SweepRefused, ClusterUnreachable) as exc:
-        _err(f"tabletop sweep: {exc}")
+        _err(f"tabletop sweep: {exc}")  # untranslated: the command's name before a message worded where it arose
         return 1
     except OSError as exc:
-        _err(f"tabletop sweep: cannot write into {out}: {exc.strerror or exc} (every chunk already written is whole; "
-             "--resume continues)")
+        _err(_("tabletop sweep: cannot write into {path}: {problem} (every chunk already written is whole; "
+               "--resume continues)").format(path=out, problem=exc.strerror or exc))
         return 1
     except BrokenProcessPool:
-        _err(f"tabletop sweep: a worker process died (killed, or out of memory); every chunk written to {out} is "
-             "whole: add --resume to finish the sweep (on a Dask cluster a lost worker's chunk is played again)")
+        _err(_("tabletop sweep: a worker process died (killed, or out of memory); every chunk written to {path} is "
+               "whole: add --resume to finish the sweep (on a Dask cluster a lost worker's chunk is played again)")
+             .format(path=out))
         return 1
     except KeyboardInterrupt:
-        _err(f"tabletop sweep: interrupted; every chunk written to {out} is whole: add --resume to finish the sweep")
+        _err(_("tabletop sweep: interrupted; every chunk written to {path} is whole: add --resume to finish the sweep")
+             .format(path=out))
         return 130
     seconds = time.perf_counter() - started
-    rate = f", {outcome.played / seconds:.0f} games/s" if outcome.played and seconds > 0 else ""
-    kept = f" ({outcome.skipped} already written)" if outcome.skipped else ""
+    rate = _(", {rate} games/s").format(rate=f"{outcome.played / seconds:.0f}") if outcome.played and seconds > 0 else ""
+    kept = _(" ({n} already written)").format(n=outcome.skipped) if outcome.skipped else ""
     if not args.quiet:
-        _out(f"{outcome.played} games played{kept} in {len(sweep.points)} points on {backend.label}, "
-             f"{seconds:.1f} s{rate}: {out}")
-        _out(f"summary: tabletop sweep report {out} --format html -o {out}/report.html")
+        _out(_("{played} games played{kept} in {points} points on {backend}, {seconds} s{rate}: {path}").format(
+            played=outcome.played, kept=kept, points=len(sweep.points), backend=backend.label,
+            seconds=f"{seconds:.1f}", rate=rate, path=out))
+        _out(_("summary: tabletop sweep report {path} --format html -o {path}/report.html").format(path=out))
     return 0
 
 
@@ -95,11 +104,11 @@ def _check_cluster(address: str | None) -> str | None:
 
 def _report(args: argparse.Namespace) -> int:
     if args.folder is None:
-        _err("tabletop sweep report: give the sweep's folder: tabletop sweep report DIR")
+        _err(_("tabletop sweep report: give the sweep's folder: tabletop sweep report DIR"))
         return 2
     problem = missing(("duckdb",))
     if problem:
-        _err(f"tabletop sweep report: {problem}")
+        _err(f"tabletop sweep report: {problem}")  # untranslated: the command's name before a message worded where it arose
         return 2
     from ..report import ReportError
     from ..report.output import check_target, write_report
@@ -109,10 +118,11 @@ def _report(args: argparse.Namespace) -> int:
     try:
         summary = summarise(Path(args.folder))
         if args.svg:
-            column, _, track = args.svg.partition(":")
+            column, _sep, track = args.svg.partition(":")
             if column not in summary["axes"] or track not in summary["plan"]["tracks"]:
-                _err(f"tabletop sweep report: --svg {args.svg}: write KEY_COLUMN:TRACK_ID, e.g. "
-                     f"{next(iter(summary['axes']), 'independence')}:{next(iter(summary['plan']['tracks']))}")
+                example = f"{next(iter(summary['axes']), 'independence')}:{next(iter(summary['plan']['tracks']))}"
+                _err(_("tabletop sweep report: --svg {value}: write KEY_COLUMN:TRACK_ID, e.g. {example}")
+                     .format(value=args.svg, example=example))
                 return 2
             text = chart_svg(summary, column, track)
         else:
@@ -123,13 +133,13 @@ def _report(args: argparse.Namespace) -> int:
         check_target(Path(args.output), [], args.force)
         write_report(Path(args.output), text)
     except SweepUnreadable as exc:
-        _err(f"tabletop sweep report: {exc}")
+        _err(f"tabletop sweep report: {exc}")  # untranslated: the command's name before a message worded where it arose
         return 1
     except ReportError as exc:
-        _err(f"tabletop sweep report: {exc}")
+        _err(f"tabletop sweep report: {exc}")  # untranslated: the command's name before a message worded where it arose
         return 1
     except OSError as exc:
-        _err(f"tabletop sweep report: cannot write {args.output}: {exc.strerror or exc}")
+        _err(_("tabletop sweep report: cannot write {path}: {problem}").format(path=args.output, problem=exc.strerror or exc))
         return 1
     return 0
 
@@ -137,21 +147,22 @@ def _report(args: argparse.Namespace) -> int:
 def add_commands(sub: _SubParsersAction[argparse.ArgumentParser]) -> None:
     """The ``sweep`` command (and ``sweep report``) and their options."""
     p = sub.add_parser(
-        "sweep", help="bot games over a grid of options, one Parquet row per game; 'sweep report DIR' summarises them",
+        "sweep", help=_("bot games over a grid of options, one Parquet row per game; 'sweep report DIR' summarises them"),
+        # untranslated: a command line's syntax
         usage="tabletop sweep SPEC.toml [--out DIR] [--resume] [--workers K | --cluster ADDR] [--quiet]\n"
               "       tabletop sweep report DIR [--format md|html] [-o FILE] [--force] [--svg KEY:TRACK]",
     )
-    p.add_argument("spec", metavar="SPEC.toml", help="the sweep file (or 'report', then the sweep's folder)")
+    p.add_argument("spec", metavar="SPEC.toml", help=_("the sweep file (or 'report', then the sweep's folder)"))
     p.add_argument("folder", nargs="?", default=None, metavar="DIR", help=argparse.SUPPRESS)
-    p.add_argument("--out", default=None, metavar="DIR", help="where the Parquet files go (default: sweeps/SPEC)")
-    p.add_argument("--resume", action="store_true", help="finish an interrupted sweep in --out: only missing chunks")
-    p.add_argument("--workers", type=_positive, default=None, metavar="K", help="processes (default: all cores)")
+    p.add_argument("--out", default=None, metavar="DIR", help=_("where the Parquet files go (default: sweeps/SPEC)"))
+    p.add_argument("--resume", action="store_true", help=_("finish an interrupted sweep in --out: only missing chunks"))
+    p.add_argument("--workers", type=_positive, default=None, metavar="K", help=_("processes (default: all cores)"))
     p.add_argument("--cluster", default=None, metavar="ADDR",
-                   help="local:N (a Dask cluster of N processes here) or tcp://HOST:8786 (a running dask scheduler)")
-    p.add_argument("--quiet", action="store_true", help="no progress bar, no closing line")
-    p.add_argument("--format", choices=["md", "html"], default="md", help="sweep report: Markdown or HTML")
-    p.add_argument("-o", "--output", default=None, metavar="FILE", help="sweep report: write to FILE")
-    p.add_argument("--force", action="store_true", help="sweep report: replace FILE if it exists")
+                   help=_("local:N (a Dask cluster of N processes here) or tcp://HOST:8786 (a running dask scheduler)"))
+    p.add_argument("--quiet", action="store_true", help=_("no progress bar, no closing line"))
+    p.add_argument("--format", choices=["md", "html"], default="md", help=_("sweep report: Markdown or HTML"))
+    p.add_argument("-o", "--output", default=None, metavar="FILE", help=_("sweep report: write to FILE"))
+    p.add_argument("--force", action="store_true", help=_("sweep report: replace FILE if it exists"))
     p.add_argument("--svg", default=None, metavar="KEY:TRACK",
-                   help="sweep report: only the chart of TRACK against KEY, as an SVG file")
+                   help=_("sweep report: only the chart of TRACK against KEY, as an SVG file"))
     p.set_defaults(func=cmd_sweep)

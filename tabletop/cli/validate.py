@@ -7,6 +7,9 @@ import json
 from typing import TYPE_CHECKING
 
 from .terminal import _line, _out
+from ..lang import Domain
+
+_, ngettext, N_ = Domain("cli").words()
 
 if TYPE_CHECKING:
     from argparse import _SubParsersAction
@@ -17,7 +20,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
     checked = check_files(args.paths)
     for path, summary in checked.passed():
-        _out(f"ok  {_line(path)}: {_line(summary)}")
+        _out(_("ok  {path}: {summary}").format(path=_line(path), summary=_line(summary)))
     for problem in checked.problems:
         _out(_line(problem))
     from ..content.overlayfiles import warnings
@@ -27,11 +30,12 @@ def cmd_validate(args: argparse.Namespace) -> int:
             _out(_line(warning))
     if checked.problems:
         bad_files = checked.bad_files()
-        _out(f"{len(checked.problems)} problem{'s' if len(checked.problems) != 1 else ''} in {len(bad_files)} "
-             f"file{'s' if len(bad_files) != 1 else ''}")
+        problems = ngettext("{n} problem", "{n} problems", len(checked.problems)).format(n=len(checked.problems))
+        _out(ngettext("{problems} in {n} file", "{problems} in {n} files", len(bad_files))
+             .format(problems=problems, n=len(bad_files)))
         return 1
     if not checked.files:
-        _out("nothing to validate")
+        _out(_("nothing to validate"))
         return 1
     return 0
 
@@ -45,12 +49,12 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 def add_commands(sub: _SubParsersAction[argparse.ArgumentParser]) -> None:
     """The ``validate`` and ``schema`` commands and their options."""
-    p = sub.add_parser("validate", help="check rulesets and decks; exit 1 with file:line errors")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="ruleset or deck files, or directories of them")
+    p = sub.add_parser("validate", help=_("check rulesets and decks; exit 1 with file:line errors"))
+    p.add_argument("paths", nargs="+", metavar="PATH", help=_("ruleset or deck files, or directories of them"))
     p.add_argument("-v", "--verbose", action="store_true",
-                   help="list every untranslated or unstamped text of an overlay, not just the first few")
+                   help=_("list every untranslated or unstamped text of an overlay, not just the first few"))
     p.set_defaults(func=cmd_validate)
 
-    p = sub.add_parser("schema", help="print the JSON Schema of a ruleset, deck, sweep file or save, for editors")
+    p = sub.add_parser("schema", help=_("print the JSON Schema of a ruleset, deck, sweep file or save, for editors"))
     p.add_argument("kind", choices=["ruleset", "deck", "sweep", "save"])
     p.set_defaults(func=cmd_schema)

@@ -58,7 +58,7 @@ def _grouped(con: Any, glob: str, plan: dict[str, Any], by: str) -> dict[Any, di
         f"SELECT {_q(by)} AS k, {select} FROM read_parquet(?, hive_partitioning = true) GROUP BY 1 ORDER BY 1",
         [glob],
     ).fetchall()
-    return {row[0]: dict(zip((name for _, name in measures), row[1:], strict=True)) for row in rows}
+    return {row[0]: dict(zip((name for _key, name in measures), row[1:], strict=True)) for row in rows}
 
 
 def _ordered(values: Sequence[Any]) -> list[Any]:

@@ -78,7 +78,7 @@ class Processes(Backend):
             pending = {pool.submit(run, fn, sha, task): task for task in tasks}
             try:
                 while pending:
-                    done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                    done, _pending = wait(pending, return_when=FIRST_COMPLETED)
                     for future in done:
                         yield pending.pop(future), future.result()
             finally:

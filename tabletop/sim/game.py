@@ -68,5 +68,5 @@ def play_game(
     tracks = {
         tid: (t.status, t.since if t.status == "agreed" else None) for tid, t in state.tracks.items()
     }
-    met = {a: [ok for _, ok in rows] for a, rows in objectives_met(state).items()}
+    met = {a: [ok for _id, ok in rows] for a, rows in objectives_met(state).items()}
     return state, GameResult(index, seed, tracks, drawn, met, actions, state.round, policies)

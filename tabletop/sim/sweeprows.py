@@ -107,6 +107,6 @@ def game_row(scenario: Scenario, chunk: Chunk, game: int) -> dict[str, Any]:
     row.update({"agreements": counts["agreed"], "collapses": counts["collapsed"], "deferrals": counts["deferred"],
                 "rounds": result.rounds, "actions": result.actions})
     row.update({f"objectives_{track_prefix(a)}": bool(met) and all(met) for a, met in result.objectives.items()})
-    drawn = [card for card, n in result.cards.items() for _ in range(n)]
+    drawn = [card for card, n in result.cards.items() for _copy in range(n)]
     row.update({"cards_drawn": len(drawn), "cards": drawn})
     return row

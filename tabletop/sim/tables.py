@@ -50,7 +50,7 @@ def format_comparison(reports: Mapping[str, Mapping[str, Any]], names: Mapping[s
     strict, linked = reports["strict"], reports["linked"]
     games = strict["games"] or 1
     head = f"{'':34}{'agreed':>17}{'collapsed':>17}{'deferred':>17}{'open':>17}"
-    sub = f"{'track':<34}" + "".join(f"{'strict':>9}{'linked':>8}" for _ in range(4))
+    sub = f"{'track':<34}" + "".join(f"{'strict':>9}{'linked':>8}" for _col in range(4))
     lines = [
         f"{_games(strict['games'])} of {strict['ruleset']}, seed {strict['seed']}: the same "
         f"{'game' if strict['games'] == 1 else 'games'} under strict and linked independence",

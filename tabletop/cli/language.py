@@ -1,0 +1,57 @@
+"""``--lang en|ru|uk`` on every command: the language a command speaks, chosen before its help is written.
+
+The language is resolved from the arguments before the parser is built, so
+that ``tabletop report --lang uk --help`` is already in Ukrainian: ``--lang``,
+else ``TABLETOP_LANG``, else the locale (:func:`tabletop.lang.resolve`). The
+parser knows the flag too (on the bare command and on every subcommand), so
+it is listed in ``--help`` and accepted in either place.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from collections.abc import Mapping, Sequence
+
+from .. import lang
+from ..lang import LANGUAGES, Domain
+
+_, ngettext, N_ = Domain("cli").words()
+
+FLAG = "--lang"
+
+
+def flag_value(argv: Sequence[str]) -> str | None:
+    """The last ``--lang X`` or ``--lang=X`` before a ``--``, or None; a bare ``--lang`` at the end is ``""``."""
+    found: str | None = None
+    for i, word in enumerate(argv):
+        if word == "--":
+            break
+        if word == FLAG:
+            found = argv[i + 1] if i + 1 < len(argv) else ""
+        elif word.startswith(FLAG + "="):
+            found = word[len(FLAG) + 1 :]
+    return found
+
+
+def choose(argv: Sequence[str], environ: Mapping[str, str] = os.environ) -> str:
+    """The language of this command line; :class:`tabletop.lang.LanguageError` if ``--lang``/``TABLETOP_LANG`` is bad."""
+    return lang.resolve(flag_value(argv), environ)
+
+
+def add_flag(parser: argparse.ArgumentParser) -> None:
+    """``--lang`` on one parser (suppressed default: the bare command's value is not reset by a subcommand's)."""
+    parser.add_argument(
+        FLAG, default=argparse.SUPPRESS, metavar="LANG", choices=LANGUAGES,
+        help=_("the language of the screens, messages and reports: {languages} (default: TABLETOP_LANG, "
+               "else the locale)").format(languages=", ".join(LANGUAGES)),
+    )
+
+
+def add_everywhere(parser: argparse.ArgumentParser) -> None:
+    """``--lang`` on ``parser`` and on each of its subcommands."""
+    add_flag(parser)
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in dict.fromkeys(action.choices.values()):
+                add_flag(sub)
