@@ -14,7 +14,10 @@ import copy
 from typing import Any
 
 from .arguments import seal_arguments
-from .words import SEALED_MOVE
+from ..lang import Domain
+from .words import CONTROL_NOTES, FACILITATOR_PROMPTS, GATED_ARGUMENTS, SEALED_MOVE, SEALED_UNREVEALED, SECRETS_HIDDEN
+
+_, ngettext, N_ = Domain("report").words()
 
 AUDIENCES = ("facilitator", "participants")
 
@@ -22,16 +25,17 @@ AUDIENCES = ("facilitator", "participants")
 def for_audience(report: dict[str, Any], audience: str = "facilitator") -> dict[str, Any]:
     """The report as ``audience`` may read it (a copy when anything is left out)."""
     if audience not in AUDIENCES:
-        raise ValueError(f"unknown audience '{audience}' (expected one of {', '.join(AUDIENCES)})")
+        raise ValueError(_("unknown audience '{audience}' (expected one of {audiences})").format(
+            audience=audience, audiences=", ".join(AUDIENCES)))
     if audience == "facilitator":
         return {**report, "audience": {"for": "facilitator", "left_out": []}}
     out = copy.deepcopy(report)
     _drop_control_notes(out)
-    left_out = ["control notes"]
+    left_out = [_(CONTROL_NOTES)]
     if _seal_unrevealed(out):
-        left_out.append("sealed moves not yet revealed")
+        left_out.append(_(SEALED_UNREVEALED))
     if seal_arguments(out, {e["seq"] for e in out.get("log", []) if e.get("sealed") and not e.get("revealed_at")}):
-        left_out.append("arguments and counters still behind the gate")
+        left_out.append(_(GATED_ARGUMENTS))
     if "objectives" in out and not secrets_revealed(out):
         hidden = 0
         for actor in out["objectives"]:
@@ -41,15 +45,12 @@ def for_audience(report: dict[str, Any], audience: str = "facilitator") -> dict[
             actor["met"] = sum(1 for o in shown if o["met"])
             actor["total"] = len(shown)
         if hidden:
-            left_out.append(
-                "secret objectives, which this scenario never reveals to the participants"
-                if out["scenario"].get("reveal_objectives") == "never"
-                else "secret objectives, until the game is over"
-            )
+            never = out["scenario"].get("reveal_objectives") == "never"
+            left_out.append(_(SECRETS_HIDDEN[0] if never else SECRETS_HIDDEN[1]))
     if "prompts" in out:
         shown_prompts = [p for p in out["prompts"] if p["participants"]]
         if len(shown_prompts) < len(out["prompts"]):
-            left_out.append("the facilitator's discussion prompts")
+            left_out.append(_(FACILITATOR_PROMPTS))
         out["prompts"] = shown_prompts
     out["audience"] = {"for": "participants", "left_out": left_out}
     return out
@@ -68,10 +69,11 @@ def _seal_unrevealed(report: dict[str, Any]) -> bool:
     hidden: dict[int, str] = {}
     for entry in report.get("log", []):
         if entry.get("sealed") and not entry.get("revealed_at"):
-            entry["summary"] = hidden[entry["seq"]] = f"{entry.get('actor_name') or 'a team'}: {SEALED_MOVE}, committed"
+            entry["summary"] = hidden[entry["seq"]] = _("{team}: a sealed move, committed").format(
+                team=entry.get("actor_name") or _("a team"))
             for key in _SEALED_KEYS:
                 entry[key] = None
-            entry["move_name"] = SEALED_MOVE
+            entry["move_name"] = _(SEALED_MOVE)
             entry["changes"], entry["changes_text"] = [], []
             entry.pop("paid", None)
     for rnd in report.get("timeline", []):
@@ -80,7 +82,7 @@ def _seal_unrevealed(report: dict[str, Any]) -> bool:
                 move["summary"] = hidden[move["seq"]]
                 for key in _SEALED_KEYS:
                     move[key] = None
-                move["move_name"] = SEALED_MOVE
+                move["move_name"] = _(SEALED_MOVE)
                 move["changes_text"] = []
         for note in rnd["notes"]:
             if note["about"] in hidden:

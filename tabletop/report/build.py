@@ -29,6 +29,10 @@ from .players import players_part
 from .principle import principle, prompts
 from .replayed import ReplayedGame, objectives, outcome, replay_game, series
 from .timeline import timeline
+from .words import phase_word
+from ..lang import Domain
+
+_, ngettext, N_ = Domain("report").words()
 
 REPORT_FORMAT = "tabletop-report"
 REPORT_VERSION = 1
@@ -86,7 +90,7 @@ def assemble_report(save: Save, full: bool = True) -> dict[str, Any]:
     report: dict[str, Any] = {
         "format": REPORT_FORMAT,
         "version": REPORT_VERSION,
-        "generated_by": f"tabletop {__version__}",
+        "generated_by": f"tabletop {__version__}",  # untranslated: name and number
         "scenario": scenario_part(game),
         "outcome": ended,
         "principle": principle(game, ended),
@@ -119,25 +123,25 @@ def warnings(game: ReplayedGame, final: State) -> list[str]:
     out = []
     if game.damage is not None:
         out.append(
-            f"This save is damaged at {game.damage['text']}. The report covers the "
-            f"{game.damage['intact_events']} intact events before it."
+            _("This save is damaged at {where}. The report covers the {n} intact events before it.").format(
+                where=game.damage["text"], n=game.damage["intact_events"])
         )
     if game.difference is not None:
         out.append(
-            f"Event {game.mismatch} does not replay as it was recorded ({game.difference}): the save was "
-            "edited and re-hashed, or made by another version of tabletop; the events are shown as the game "
-            "replays them. Run `tabletop verify` on the save."
+            _("Event {seq} does not replay as it was recorded ({difference}): the save was "
+              "edited and re-hashed, or made by another version of tabletop; the events are shown as the game "
+              "replays them. Run `tabletop verify` on the save.").format(seq=game.mismatch, difference=game.difference)
         )
     elif game.mismatch is not None:
         out.append(
-            f"Event {game.mismatch} does not replay to the state recorded in the save (the engine has changed "
-            "since, or the save was edited and re-hashed): the board shown is the replayed one. "
-            "Run `tabletop verify` on the save."
+            _("Event {seq} does not replay to the state recorded in the save (the engine has changed "
+              "since, or the save was edited and re-hashed): the board shown is the replayed one. "
+              "Run `tabletop verify` on the save.").format(seq=game.mismatch)
         )
     if not final.over:
         out.append(
-            f"The game had not ended when the save stops (round {final.round}, {final.phase} phase): "
-            "outcomes are as they stood then."
+            _("The game had not ended when the save stops (round {round}, {phase} phase): "
+              "outcomes are as they stood then.").format(round=final.round, phase=phase_word(final.phase))
         )
     return out
 

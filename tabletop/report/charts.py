@@ -11,6 +11,9 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from ..lang import Domain
+
+_, ngettext, N_ = Domain("report").words()
 
 # Okabe–Ito, then Tol's: distinguishable with the common colour-vision deficiencies
 PALETTE = (
@@ -61,27 +64,27 @@ def _num(x: float) -> str:
 def marker(shape: str, x: float, y: float, colour: str, size: float = 4.0) -> str:
     """A marker centred on (x, y)."""
     s = size
-    fill = f'fill="{colour}" stroke="{colour}"'
+    fill = f'fill="{colour}" stroke="{colour}"'  # untranslated: markup
     if shape == "circle":
-        return f'<circle cx="{_num(x)}" cy="{_num(y)}" r="{_num(s)}" {fill}/>'
+        return f'<circle cx="{_num(x)}" cy="{_num(y)}" r="{_num(s)}" {fill}/>'  # untranslated: markup
     if shape == "square":
         return (
-            f'<rect x="{_num(x - s)}" y="{_num(y - s)}" width="{_num(2 * s)}" height="{_num(2 * s)}" {fill}/>'
+            f'<rect x="{_num(x - s)}" y="{_num(y - s)}" width="{_num(2 * s)}" height="{_num(2 * s)}" {fill}/>'  # untranslated: markup
         )
     if shape in ("triangle", "triangle-down"):
         d = -1 if shape == "triangle" else 1
         pts = [(x, y + d * s * 1.2), (x - s * 1.1, y - d * s * 0.9), (x + s * 1.1, y - d * s * 0.9)]
-        return f'<polygon points="{" ".join(f"{_num(a)},{_num(b)}" for a, b in pts)}" {fill}/>'
+        return f'<polygon points="{" ".join(f"{_num(a)},{_num(b)}" for a, b in pts)}" {fill}/>'  # untranslated: markup
     if shape == "diamond":
         pts = [(x, y - s * 1.3), (x + s * 1.1, y), (x, y + s * 1.3), (x - s * 1.1, y)]
-        return f'<polygon points="{" ".join(f"{_num(a)},{_num(b)}" for a, b in pts)}" {fill}/>'
+        return f'<polygon points="{" ".join(f"{_num(a)},{_num(b)}" for a, b in pts)}" {fill}/>'  # untranslated: markup
     if shape == "cross":
         return (
-            f'<path d="M{_num(x - s)},{_num(y - s)}L{_num(x + s)},{_num(y + s)}'
+            f'<path d="M{_num(x - s)},{_num(y - s)}L{_num(x + s)},{_num(y + s)}'  # untranslated: markup
             f'M{_num(x - s)},{_num(y + s)}L{_num(x + s)},{_num(y - s)}" stroke="{colour}" stroke-width="2.2" fill="none"/>'
         )
     return (
-        f'<path d="M{_num(x - s * 1.2)},{_num(y)}H{_num(x + s * 1.2)}M{_num(x)},{_num(y - s * 1.2)}V{_num(y + s * 1.2)}" '
+        f'<path d="M{_num(x - s * 1.2)},{_num(y)}H{_num(x + s * 1.2)}M{_num(x)},{_num(y - s * 1.2)}V{_num(y + s * 1.2)}" '  # untranslated: markup
         f'stroke="{colour}" stroke-width="2.2" fill="none"/>'
     )
 
@@ -134,11 +137,12 @@ def line_chart(
     y_max: float,
     y_label: str,
     escape: Callable[[str], str],
-    x_label: str = "round",
+    x_label: str | None = None,
     refs: Sequence[tuple[float, str]] = (),
     description: str = "",
 ) -> str:
-    """An SVG line chart; ``escape`` makes names safe for HTML (e.g. ``html.escape``)."""
+    """An SVG line chart; ``escape`` makes names safe for HTML (e.g. ``html.escape``); ``x_label``: ``round``."""
+    x_label = _("round") if x_label is None else x_label
     if y_max <= y_min:
         y_max = y_min + 1
     legend_rows = math.ceil(len(series) / LEGEND_COLS) if series else 0
@@ -146,18 +150,18 @@ def line_chart(
     frame = _Frame(len(x_labels), y_min, y_max)
     out = [
         (
-            f'<svg class="chart" id="{chart_id}" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" '
+            f'<svg class="chart" id="{chart_id}" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" '  # untranslated: markup
             f'role="img" aria-labelledby="{chart_id}-title {chart_id}-desc">'
         ),
-        f'<title id="{chart_id}-title">{escape(title)}</title>',
-        f'<desc id="{chart_id}-desc">{escape(description)}</desc>',
-        f'<text class="chart-title" x="{LEFT}" y="20" font-weight="bold">{escape(title)}</text>',
+        f'<title id="{chart_id}-title">{escape(title)}</title>',  # untranslated: markup
+        f'<desc id="{chart_id}-desc">{escape(description)}</desc>',  # untranslated: markup
+        f'<text class="chart-title" x="{LEFT}" y="20" font-weight="bold">{escape(title)}</text>',  # untranslated: markup
     ]
     out.extend(_axes(frame, x_labels, x_label, y_label, escape))
     for value, label in refs:
         y = frame.y_at(value)
         out.append(
-            f'<g class="ref"><line x1="{LEFT}" y1="{_num(y)}" x2="{WIDTH - RIGHT}" y2="{_num(y)}" stroke="#777" '
+            f'<g class="ref"><line x1="{LEFT}" y1="{_num(y)}" x2="{WIDTH - RIGHT}" y2="{_num(y)}" stroke="#777" '  # untranslated: markup
             f'stroke-width="1.5" stroke-dasharray="1 3"/><text x="{WIDTH - RIGHT - 4}" y="{_num(y - 5)}" '
             f'text-anchor="end" font-size="11" fill="#555">{escape(label)}</text></g>'
         )
@@ -172,31 +176,31 @@ def _axes(
 ) -> list[str]:
     """The grid, both axes with their ticks and labels."""
     plot_w = WIDTH - LEFT - RIGHT
-    out = ['<g class="grid" stroke="#d9d9d9" stroke-width="1">']
+    out = ['<g class="grid" stroke="#d9d9d9" stroke-width="1">']  # untranslated: markup
     ticks = _ticks(frame.y_min, frame.y_max)
     for v in ticks:
         y = frame.y_at(v)
-        out.append(f'<line x1="{LEFT}" y1="{_num(y)}" x2="{WIDTH - RIGHT}" y2="{_num(y)}"/>')
+        out.append(f'<line x1="{LEFT}" y1="{_num(y)}" x2="{WIDTH - RIGHT}" y2="{_num(y)}"/>')  # untranslated: markup
     out.append("</g>")
-    out.append('<g class="axes" stroke="#333" stroke-width="1" font-size="12" fill="#222">')
+    out.append('<g class="axes" stroke="#333" stroke-width="1" font-size="12" fill="#222">')  # untranslated: markup
     base = TOP + PLOT_H
-    out.append(f'<line x1="{LEFT}" y1="{TOP}" x2="{LEFT}" y2="{base}"/>')
-    out.append(f'<line x1="{LEFT}" y1="{base}" x2="{WIDTH - RIGHT}" y2="{base}"/>')
+    out.append(f'<line x1="{LEFT}" y1="{TOP}" x2="{LEFT}" y2="{base}"/>')  # untranslated: markup
+    out.append(f'<line x1="{LEFT}" y1="{base}" x2="{WIDTH - RIGHT}" y2="{base}"/>')  # untranslated: markup
     for v in ticks:
         y = frame.y_at(v)
-        out.append(f'<line x1="{LEFT - 4}" y1="{_num(y)}" x2="{LEFT}" y2="{_num(y)}"/>')
-        out.append(f'<text x="{LEFT - 7}" y="{_num(y + 4)}" text-anchor="end" stroke="none">{_num(v)}</text>')
+        out.append(f'<line x1="{LEFT - 4}" y1="{_num(y)}" x2="{LEFT}" y2="{_num(y)}"/>')  # untranslated: markup
+        out.append(f'<text x="{LEFT - 7}" y="{_num(y + 4)}" text-anchor="end" stroke="none">{_num(v)}</text>')  # untranslated: markup
     for i, label in enumerate(x_labels):
         x = frame.x_at(i)
-        out.append(f'<line x1="{_num(x)}" y1="{base}" x2="{_num(x)}" y2="{base + 4}"/>')
+        out.append(f'<line x1="{_num(x)}" y1="{base}" x2="{_num(x)}" y2="{base + 4}"/>')  # untranslated: markup
         out.append(
-            f'<text x="{_num(x)}" y="{base + 17}" text-anchor="middle" stroke="none">{escape(label)}</text>'
+            f'<text x="{_num(x)}" y="{base + 17}" text-anchor="middle" stroke="none">{escape(label)}</text>'  # untranslated: markup
         )
     out.append(
-        f'<text x="{LEFT + plot_w / 2:.0f}" y="{base + 35}" text-anchor="middle" stroke="none">{escape(x_label)}</text>'
+        f'<text x="{LEFT + plot_w / 2:.0f}" y="{base + 35}" text-anchor="middle" stroke="none">{escape(x_label)}</text>'  # untranslated: markup
     )
     out.append(
-        f'<text transform="translate(14 {TOP + PLOT_H / 2:.0f}) rotate(-90)" text-anchor="middle" stroke="none">'
+        f'<text transform="translate(14 {TOP + PLOT_H / 2:.0f}) rotate(-90)" text-anchor="middle" stroke="none">'  # untranslated: markup
         f"{escape(y_label)}</text>"
     )
     out.append("</g>")
@@ -214,10 +218,10 @@ def _lines(frame: _Frame, series: Sequence[Series], escape: Callable[[str], str]
         nudge = (i - (k - 1) / 2) * spread
         pts = [(frame.x_at(j), frame.y_at(v) + nudge) for j, v in enumerate(s.values)]
         dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
-        out.append(f'<g class="series" data-series="{escape(s.key)}"><title>{escape(s.name)}</title>')
+        out.append(f'<g class="series" data-series="{escape(s.key)}"><title>{escape(s.name)}</title>')  # untranslated: markup
         if len(pts) > 1:
             out.append(
-                f'<polyline fill="none" stroke="{colour}" stroke-width="2.2"{dash_attr} '
+                f'<polyline fill="none" stroke="{colour}" stroke-width="2.2"{dash_attr} '  # untranslated: markup
                 f'points="{" ".join(f"{_num(a)},{_num(b)}" for a, b in pts)}"/>'
             )
         out.extend(marker(shape, a, b, colour) for a, b in pts)
@@ -227,7 +231,7 @@ def _lines(frame: _Frame, series: Sequence[Series], escape: Callable[[str], str]
 
 def _legend(series: Sequence[Series], escape: Callable[[str], str]) -> list[str]:
     """The legend below the plot, :data:`LEGEND_COLS` series to a row."""
-    out = ['<g class="legend" font-size="12" fill="#222">']
+    out = ['<g class="legend" font-size="12" fill="#222">']  # untranslated: markup
     col_w = (WIDTH - LEFT - RIGHT) / LEGEND_COLS
     for i, s in enumerate(series):
         colour, dash, shape = style(i)
@@ -236,7 +240,7 @@ def _legend(series: Sequence[Series], escape: Callable[[str], str]) -> list[str]
         y = TOP + PLOT_H + BOTTOM + row * LEGEND_ROW + 8
         dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
         out.append(
-            f'<g class="legend-item" data-series="{escape(s.key)}">'
+            f'<g class="legend-item" data-series="{escape(s.key)}">'  # untranslated: markup
             f'<line x1="{_num(x)}" y1="{_num(y)}" x2="{_num(x + 34)}" y2="{_num(y)}" stroke="{colour}" '
             f'stroke-width="2.2"{dash_attr}/>{marker(shape, x + 17, y, colour)}'
             f'<text x="{_num(x + 42)}" y="{_num(y + 4)}">{escape(_short(s.name))}</text>'

@@ -36,7 +36,7 @@ def _shares(comparison: dict[str, Any]) -> str:
 def _save_cells(s: dict[str, Any], linked: bool) -> list[str]:
     name = e(s["file"]) + (' <span class="tag tag-undone">DAMAGED</span>' if s["damaged"] else "")
     if linked:
-        name = f'<a href="#r{s["index"]}-report">{name}</a>'
+        name = f'<a href="#r{s["index"]}-report">{name}</a>'  # untranslated: markup
     return [
         str(s["index"]),
         name,
@@ -57,7 +57,7 @@ def comparison_html(comparison: dict[str, Any], side_by_side_max: int) -> str:
     saves = comparison["saves"]
     tracks = comparison["tracks"]
     linked = comparison["reports_included"]
-    out = ['<article class="comparison" id="comparison">', f"<h1>Comparison of {len(saves)} saves</h1>"]
+    out = ['<article class="comparison" id="comparison">', f"<h1>Comparison of {len(saves)} saves</h1>"]  # untranslated: markup
     if comparison["damaged"]:
         which = ", ".join(f"#{i}" for i in comparison["damaged"])
         out.append(

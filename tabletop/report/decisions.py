@@ -16,6 +16,9 @@ from ..engine.records import RULING_KINDS, Ruling, changes_of
 from ..engine.telling import tell
 from ..engine.wording import change_text, ruling_text
 from .replayed import ReplayedGame
+from ..lang import Domain
+
+_, ngettext, N_ = Domain("report").words()
 
 if TYPE_CHECKING:
     from ..store.reading import SavedEvent
@@ -190,7 +193,7 @@ def move_outcome(game: ReplayedGame, seq: int, result: Mapping[str, Any]) -> str
 def about_summary(game: ReplayedGame, about: Any) -> str | None:
     """The summary of the event a note is about (0: the start of the game)."""
     if about == 0:
-        return "the start of the game"
+        return _("the start of the game")
     event = game.by_seq.get(about) if isinstance(about, int) else None
     return tell(event, game.scenario) if event is not None else None
 

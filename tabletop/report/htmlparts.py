@@ -14,7 +14,10 @@ from importlib.resources import files
 from typing import Any
 
 from ..engine.wording import status_word
+from ..lang import Domain, current
 from .words import STATUSES, literal, one_line, prompts_by_track
+
+_, ngettext, N_ = Domain("report").words()
 
 
 @cache
@@ -37,7 +40,7 @@ def status_mark(status: str, provisional: bool = False, extra: str = "") -> str:
     """A track's status as a symbol and a word; the colour (by class) only repeats it."""
     cls = status if status in STATUSES else "open"
     # one string escaped at once: escaping ``extra`` alone would fold away its leading space ("✔ agreedR5")
-    return f'<span class="status status-{cls}">{e(status_word(status, provisional) + extra)}</span>'
+    return f'<span class="status status-{cls}">{e(status_word(status, provisional) + extra)}</span>'  # untranslated: markup
 
 
 def spaced(words: str) -> str:
@@ -58,15 +61,15 @@ def table(
 
     def cell(tag: str, i: int, content: str) -> str:
         classes = " ".join(c for c in ("num" if i in num else "", cols.get(i, "")) if c)
-        return f'<{tag} class="{classes}">{content}</{tag}>' if classes else f"<{tag}>{content}</{tag}>"
+        return f'<{tag} class="{classes}">{content}</{tag}>' if classes else f"<{tag}>{content}</{tag}>"  # untranslated: markup
 
-    out = [f'<table class="{cls}">' if cls else "<table>"]
+    out = [f'<table class="{cls}">' if cls else "<table>"]  # untranslated: markup
     out.append("<thead><tr>" + "".join(cell("th", i, h) for i, h in enumerate(head)) + "</tr></thead>")
     out.append("<tbody>")
     for r, row in enumerate(rows):
         rc = row_classes[r] if row_classes and row_classes[r] else ""
         out.append(
-            (f'<tr class="{rc}">' if rc else "<tr>")
+            (f'<tr class="{rc}">' if rc else "<tr>")  # untranslated: markup
             + "".join(cell("td", i, c) for i, c in enumerate(row))
             + "</tr>"
         )
@@ -83,8 +86,8 @@ def clock_time(iso: Any) -> str:
 def page(title: str, body: str) -> str:
     """The whole document around ``body``; ``title`` is plain text."""
     return (
-        "<!DOCTYPE html>\n"
-        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        "<!DOCTYPE html>\n"  # untranslated: markup
+        f'<html lang="{current()}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{e(title)}</title>\n<style>\n{stylesheet()}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
     )
@@ -92,12 +95,12 @@ def page(title: str, body: str) -> str:
 
 def principle_section(principle: dict[str, Any], section_id: str) -> str:
     """"The principle in this game": the headline, the agreements that stood, a package deal's cascade."""
-    parts = [f'<section class="principle" id="{section_id}"><h2>The principle in this game</h2>']
+    parts = [f'<section class="principle" id="{section_id}"><h2>{_("The principle in this game")}</h2>']  # untranslated: markup
     parts.append(f"<p>{e(principle['headline'])}</p>")
     if principle["stood"]:
         parts.append("<ul>" + "".join(f"<li>{e(row['text'])}</li>" for row in principle["stood"]) + "</ul>")
     if principle["cascade"]:
-        parts.append("<p>How the package came down, step by step:</p>")
+        parts.append(f"<p>{_('How the package came down, step by step:')}</p>")
         parts.append("<ol>" + "".join(f"<li>{e(step['text'])}</li>" for step in principle["cascade"]) + "</ol>")
     parts.append("</section>")
     return "".join(parts)
@@ -107,7 +110,7 @@ def prompts_section(prompts: Sequence[dict[str, Any]], section_id: str) -> str:
     """"Questions for the discussion": the deck's prompts under their tracks; nothing when there are none."""
     if not prompts:
         return ""
-    parts = [f'<section class="prompts" id="{section_id}"><h2>Questions for the discussion</h2>']
+    parts = [f'<section class="prompts" id="{section_id}"><h2>{_("Questions for the discussion")}</h2>']  # untranslated: markup
     for track, rows in prompts_by_track(prompts):
         parts.append(f"<h3>{e(track)}</h3><ul>" + "".join(f"<li>{e_text(p['text'])}</li>" for p in rows) + "</ul>")
     parts.append("</section>")
@@ -118,7 +121,7 @@ def arguments_section(tracks: Sequence[dict[str, Any]], section_id: str) -> str:
     """"Arguments": every argument under its track, its working line by line; nothing when there are none."""
     if not tracks:
         return ""
-    parts = [f'<section class="arguments" id="{section_id}"><h2>Arguments</h2>']
+    parts = [f'<section class="arguments" id="{section_id}"><h2>{_("Arguments")}</h2>']  # untranslated: markup
     for track in tracks:
         parts.append(f"<h3>{e(track['track_name'])}</h3>")
         for a in track["arguments"]:

@@ -15,6 +15,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .render import ReportError
+from ..lang import Domain
+
+_, ngettext, N_ = Domain("report").words()
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -28,17 +31,17 @@ def check_target(out: Path, inputs: Sequence[Path], force: bool) -> None:
     """Raise :class:`ReportError` unless ``out`` may be written: not an input, not a special file, new or forced."""
     for save in inputs:
         if _same_file(out, save) or out.resolve() == save.resolve():
-            raise ReportError(out, "is one of the saves being reported; a report never overwrites a save")
+            raise ReportError(out, _("is one of the saves being reported; a report never overwrites a save"))
     try:
         st = os.stat(out)
     except FileNotFoundError:
         return
     except OSError as exc:
-        raise ReportError(out, f"cannot be written: {exc.strerror or exc}") from None
+        raise ReportError(out, _("cannot be written: {problem}").format(problem=exc.strerror or exc)) from None
     if not stat.S_ISREG(st.st_mode):
-        raise ReportError(out, "exists and is not a regular file (a folder, a device or a pipe); give a file name")
+        raise ReportError(out, _("exists and is not a regular file (a folder, a device or a pipe); give a file name"))
     if not force:
-        raise ReportError(out, "already exists; give another name, or --force to replace it")
+        raise ReportError(out, _("already exists; give another name, or --force to replace it"))
 
 
 def write_report(out: Path, text: str) -> None:

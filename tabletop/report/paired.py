@@ -24,7 +24,10 @@ from ..engine.telling import tell
 from ..store.lines import canonical
 from ..store.reading import Save, SavedEvent
 from ..store.savefile import event_record
-from .words import one_line
+from .words import one_line, phase_word
+from ..lang import Domain
+
+_, ngettext, N_ = Domain("report").words()
 
 #: the other rule for each independence mode
 OTHER = {"strict": "linked", "linked": "strict"}
@@ -131,13 +134,13 @@ def _saved(state: State, time: str) -> SavedEvent:
 def _stopped(state: State, save: Save, never_made: int) -> str | None:
     """Why the two games are not the same length, in words; None when both ended together."""
     if state.over and never_made:
-        return (
-            f"The replayed game ended in round {state.round} ({one_line(state.end_reason)}); "
-            f"{never_made} recorded choice{'s were' if never_made != 1 else ' was'} never made."
-        )
+        return ngettext(
+            "The replayed game ended in round {round} ({reason}); {n} recorded choice was never made.",
+            "The replayed game ended in round {round} ({reason}); {n} recorded choices were never made.",
+            never_made,
+        ).format(round=state.round, reason=one_line(state.end_reason), n=never_made)
     if not state.over:
-        return (
-            f"The recorded choices run out in round {state.round} ({state.phase} phase): under this rule the "
-            "game had not ended then, and the board is shown as it stood."
-        )
+        return _("The recorded choices run out in round {round} ({phase} phase): under this rule the "
+                 "game had not ended then, and the board is shown as it stood.").format(
+            round=state.round, phase=phase_word(state.phase))
     return None

@@ -15,6 +15,9 @@ from .compare import compare
 from .comparepage import several_html
 from .htmlpage import report_html
 from .markdown import comparison_lines, esc, report_lines
+from ..lang import Domain
+
+_, ngettext, N_ = Domain("report").words()
 
 FORMATS = ("md", "html", "json")
 #: up to this many saves, the comparison puts each save in its own column
@@ -38,9 +41,9 @@ def save_paths(paths: str | Path | Sequence[str | Path]) -> list[Path]:
         if p.is_dir():
             found = sorted(f for f in p.glob("*.jsonl") if f.is_file())
             if not found:
-                raise ReportError(p, "the directory holds no saves (*.jsonl files)")
+                raise ReportError(p, _("the directory holds no saves (*.jsonl files)"))
         elif not p.exists():
-            raise ReportError(p, "no such file")
+            raise ReportError(p, _("no such file"))
         else:
             found = [p]
         for f in found:
@@ -49,7 +52,7 @@ def save_paths(paths: str | Path | Sequence[str | Path]) -> list[Path]:
                 seen.add(key)
                 out.append(f)
     if not out:
-        raise ReportError("tabletop report", "no save given")
+        raise ReportError("tabletop report", _("no save given"))  # untranslated: the command's name
     return out
 
 
@@ -78,9 +81,10 @@ def render(
     """
     fmt = {"markdown": "md", "htm": "html"}.get(fmt.lower().lstrip("."), fmt.lower().lstrip("."))
     if fmt not in FORMATS:
-        raise ReportError(fmt, f"unknown report format (expected one of {', '.join(FORMATS)})")
+        raise ReportError(fmt, _("unknown report format (expected one of {formats})").format(formats=", ".join(FORMATS)))
     if audience not in AUDIENCES:
-        raise ReportError(audience, f"unknown audience (expected one of {', '.join(AUDIENCES)})")
+        raise ReportError(audience, _("unknown audience (expected one of {audiences})").format(
+            audiences=", ".join(AUDIENCES)))
     files = save_paths(paths)
     if paired:
         return _paired(files, fmt, audience)
@@ -102,7 +106,8 @@ def render(
     parts = [comparison_lines(comparison, SIDE_BY_SIDE_MAX)]
     for i, report in enumerate(shown, 1):
         parts.append(
-            report_lines(report, level=2, title=f"Save #{i}: {esc(report['scenario']['ruleset_name'])}")
+            report_lines(report, level=2, title=_("Save #{n}: {name}").format(
+                n=i, name=esc(report["scenario"]["ruleset_name"])))
         )
     return "\n".join(parts)
 
@@ -111,7 +116,9 @@ def _paired(files: Sequence[Path], fmt: str, audience: str) -> str:
     from .pairedpage import paired_data, paired_html, paired_markdown
 
     if len(files) != 1:
-        raise ReportError("--paired", f"pairs one save with its game under the other rule; {len(files)} saves given")
+        raise ReportError("--paired", ngettext("pairs one save with its game under the other rule; {n} save given",
+                                               "pairs one save with its game under the other rule; {n} saves given",
+                                               len(files)).format(n=len(files)))
     data = paired_data(files[0], audience)
     if fmt == "json":
         return to_json(data)

@@ -16,6 +16,9 @@ from ..engine.wording import wants_text
 from ..store import SaveError
 from ..store.reading import Save
 from .words import one_line
+from ..lang import Domain
+
+_, ngettext, N_ = Domain("report").words()
 
 if TYPE_CHECKING:
     from ..store.reading import SavedEvent
@@ -94,7 +97,8 @@ def replay(game: ReplayedGame) -> None:
                 "line": event.seq + 1,
                 "kind": exc.kind,
                 "detail": exc.message,
-                "text": f"event {event.seq} (line {event.seq + 1}): {exc.kind}: {exc.message}",
+                "text": _("event {seq} (line {line}): {kind}: {detail}").format(
+                    seq=event.seq, line=event.seq + 1, kind=exc.kind, detail=exc.message),
             }
             game.events = game.events[: i - 1]
             break

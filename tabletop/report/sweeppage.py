@@ -108,7 +108,7 @@ def sweep_html(summary: dict[str, Any]) -> str:
     """The summary as one self-contained page: tables, and an inline SVG chart per track and key."""
     plan = summary["plan"]
     columns = [e(c) for c in plan["keys"].values()]
-    body = ['<article class="sweep">', f"<h1>Sweep of {e(plan['ruleset'])}</h1>"]
+    body = ['<article class="sweep">', f"<h1>Sweep of {e(plan['ruleset'])}</h1>"]  # untranslated: markup
     body += [f"<p>{e(line)}</p>" for line in _head(summary)]
     body.append(f"<p>Query the rows yourself with DuckDB:</p><pre style='white-space: pre-wrap'><code>{e(summary['query'])}</code></pre>")
     body += _charts(summary)
@@ -135,4 +135,4 @@ def chart_svg(summary: dict[str, Any], column: str, track: str) -> str:
     # on its own the chart has no page around it: its own namespace, font and white ground
     head, rest = svg.split(">", 1)
     head = head.replace("<svg ", '<svg xmlns="http://www.w3.org/2000/svg" font-family="system-ui, Arial, sans-serif" ', 1)
-    return f'{head}>\n<rect width="100%" height="100%" fill="white"/>{rest}\n'
+    return f'{head}>\n<rect width="100%" height="100%" fill="white"/>{rest}\n'  # untranslated: markup

@@ -13,11 +13,96 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from ..content.literal import literal, one_line  # noqa: F401 - the report formats take literal from here
+from ..lang import Domain
+
+_, ngettext, N_ = Domain("report").words()
 
 #: Statuses in the order reports count them.
 STATUSES = ("agreed", "collapsed", "deferred", "open")
 #: How a participants' report names a sealed move that the save never revealed.
-SEALED_MOVE = "a sealed move"
+SEALED_MOVE = N_("a sealed move")
+#: What a participants' report says it leaves out (translated when the report is built).
+CONTROL_NOTES = N_("control notes")
+SEALED_UNREVEALED = N_("sealed moves not yet revealed")
+GATED_ARGUMENTS = N_("arguments and counters still behind the gate")
+SECRETS_HIDDEN = (N_("secret objectives, which this scenario never reveals to the participants"),
+                  N_("secret objectives, until the game is over"))
+FACILITATOR_PROMPTS = N_("the facilitator's discussion prompts")
+
+# Ids shown as words: each id's word (English: the id itself), translated where shown.
+_PHASES = {"event": N_("event"), "moves": N_("moves"), "adjudication": N_("adjudication"), "review": N_("review")}
+_MODES = {"strict": N_("strict"), "linked": N_("linked")}
+_STATUS_HEADS = {"agreed": N_("agreed"), "collapsed": N_("collapsed"), "deferred": N_("deferred"), "open": N_("open")}
+_HOW = {"drawn": N_("drawn"), "redrawn": N_("redrawn"), "injected": N_("injected"), "skipped": N_("skipped")}
+_KINDS = {"override": N_("override"), "undo": N_("undo"), "note": N_("note"), "inject": N_("inject"),
+          "skip": N_("skip"), "redraw": N_("redraw"), "end": N_("end")}
+_RESOLUTIONS = {"auto": N_("auto"), "consensus": N_("consensus"), "dice": N_("dice"),
+                "facilitator": N_("facilitator"), "argue": N_("argue")}
+
+
+def _word(words: Mapping[str, str], key: Any) -> str:
+    return _(words[key]) if key in words else str(key)
+
+
+def phase_word(phase: Any) -> str:
+    """A phase id in words (``moves``)."""
+    return _word(_PHASES, phase)
+
+
+def mode_word(mode: Any) -> str:
+    """``strict`` or ``linked`` in words."""
+    return _word(_MODES, mode)
+
+
+def status_head(status: str) -> str:
+    """A status as a column head of the share tables (no symbol)."""
+    return _word(_STATUS_HEADS, status)
+
+
+def how_drawn(how: Any) -> str:
+    """How a card came on the table: ``drawn``, ``redrawn``, ``injected``."""
+    return _word(_HOW, how)
+
+
+def kind_word(kind: Any) -> str:
+    """A facilitator event's kind in words: ``override``, ``undo`` …"""
+    return _word(_KINDS, kind)
+
+
+def independence_words(mode: str) -> str:
+    """The independence rule and what it means, quoted from the seed."""
+    if mode == "strict":
+        return _("strict \u2014 \u201cnot everything must be agreed for anything to be agreed\u201d")
+    return _("linked \u2014 a package deal: \u201cnothing is agreed until everything is agreed\u201d")
+
+
+def not_ended(round_no: Any, phase: Any) -> str:
+    """``not ended (round 3, moves phase)``."""
+    return _("not ended (round {round}, {phase} phase)").format(round=round_no, phase=phase_word(phase))
+
+
+def events_count(events: int, simulated: bool) -> str:
+    """The number of events, and whether bots played it all."""
+    return str(events) + (_(" (simulated game)") if simulated else "")
+
+
+def agreements_of(agreements: int, tracks: int) -> str:
+    """``Agreements: 2 of 4 tracks.``"""
+    return ngettext("Agreements: {agreements} of {n} track.", "Agreements: {agreements} of {n} tracks.",
+                    tracks).format(agreements=agreements, n=tracks)
+
+
+def meter_words(name: str, m: Mapping[str, Any]) -> str:
+    """``Trust 3 (range 0–10, start 2)``; ``name`` already made safe for the format."""
+    return _("{meter} {value} (range {min}\u2013{max}, start {start})").format(
+        meter=name, value=m["value"], min=m["min"], max=m["max"], start=m["start"])
+
+
+def round_heading(round_no: Any, complete: bool = True) -> str:
+    """``Round 3`` or ``Round 3 (incomplete)``."""
+    if complete:
+        return _("Round {round}").format(round=round_no)
+    return _("Round {round} (incomplete)").format(round=round_no)
 
 
 def played_by(player: Mapping[str, Any]) -> str:
@@ -28,11 +113,11 @@ def played_by(player: Mapping[str, Any]) -> str:
     """
     kind = player.get("kind")
     if kind == "bot":
-        return f"bot: {one_line(player.get('bot'))}" if player.get("bot") else "a bot"
+        return _("bot: {policy}").format(policy=one_line(player.get("bot"))) if player.get("bot") else _("a bot")
     if kind == "human":
         team = one_line(player.get("team"))
-        return f"played by {team} (human team)" if team else "a human team"
-    return "not recorded in this save"
+        return _("played by {team} (human team)").format(team=team) if team else _("a human team")
+    return _("not recorded in this save")
 
 
 def players_unrecorded(players: Sequence[Mapping[str, Any]]) -> bool:
@@ -41,25 +126,26 @@ def players_unrecorded(players: Sequence[Mapping[str, Any]]) -> bool:
 
 
 #: Said once instead of "not recorded" on every actor's line.
-PLAYERS_UNRECORDED = "This save does not record who played: which actors were human teams and which were bots."
+PLAYERS_UNRECORDED = N_("This save does not record who played: which actors were human teams and which were bots.")
 
 
 def audience_words(report: Mapping[str, Any]) -> str:
     """``the facilitator (everything)`` or ``the participants (without control notes, ...)``."""
     audience = report.get("audience") or {"for": "facilitator", "left_out": []}
     if audience["for"] == "facilitator":
-        return "the facilitator (everything, control notes and secret objectives included)"
-    return "the participants (left out: " + "; ".join(audience["left_out"]) + ")"
+        return _("the facilitator (everything, control notes and secret objectives included)")
+    return _("the participants (left out: {what})").format(what="; ".join(audience["left_out"]))
 
 
 def secrets_left_out(report: Mapping[str, Any]) -> str:
     """A sentence under the objectives when the participants' report leaves secret ones out, else ``""``."""
     audience = report.get("audience") or {}
-    if not any(x.startswith("secret objectives") for x in audience.get("left_out", [])):
+    hidden = {_(s) for s in SECRETS_HIDDEN}
+    if not any(x in hidden for x in audience.get("left_out", [])):
         return ""
     if report["scenario"].get("reveal_objectives") == "never":
-        return "Secret objectives are not shown: this scenario keeps them secret from the participants."
-    return "Secret objectives are not shown: they are revealed in this report once the game is over."
+        return _("Secret objectives are not shown: this scenario keeps them secret from the participants.")
+    return _("Secret objectives are not shown: they are revealed in this report once the game is over.")
 
 
 def percent(share: float | None) -> str:
@@ -67,7 +153,7 @@ def percent(share: float | None) -> str:
 
 
 def games(n: int) -> str:
-    return f"{n} game" if n == 1 else f"{n} games"
+    return ngettext("{n} game", "{n} games", n).format(n=n)
 
 
 def lost_agreement(track: Mapping[str, Any], short: bool = False) -> str:
@@ -77,31 +163,32 @@ def lost_agreement(track: Mapping[str, Any], short: bool = False) -> str:
         return ""
     if track.get("lapsed"):
         return (
-            f" (provisional agreement of R{rnd} lapsed)"
+            _(" (provisional agreement of R{round} lapsed)")
             if short
-            else (f" (provisional agreement of round {rnd} lapsed at the end: the package was not complete)")
-        )
+            else _(" (provisional agreement of round {round} lapsed at the end: the package was not complete)")
+        ).format(round=rnd)
     if track.get("status") == "collapsed":
         return (
-            f" (provisional agreement of R{rnd} lost)"
+            _(" (provisional agreement of R{round} lost)")
             if short
-            else (f" (provisional agreement of round {rnd} lost in the collapse)")
-        )
-    return f" (provisionally agreed in R{rnd})" if short else f" (provisionally agreed in round {rnd})"
+            else _(" (provisional agreement of round {round} lost in the collapse)")
+        ).format(round=rnd)
+    return (_(" (provisionally agreed in R{round})") if short else _(" (provisionally agreed in round {round})")
+            ).format(round=rnd)
 
 
 def move_detail(move: Mapping[str, Any]) -> str:
     """`` (global, auto, sealed, revealed at #12)``: how a move was played, in words."""
     parts = []
-    if not move.get("track") and move.get("move_name") != SEALED_MOVE:
-        parts.append("global")
+    if not move.get("track") and move.get("move_name") != _(SEALED_MOVE):
+        parts.append(_("global"))
     if move.get("resolution"):
-        parts.append(str(move["resolution"]))
+        parts.append(_word(_RESOLUTIONS, move["resolution"]))
     if move.get("sealed"):
         parts.append(
-            f"sealed, revealed at #{move['revealed_at']}"
+            _("sealed, revealed at #{seq}").format(seq=move["revealed_at"])
             if move.get("revealed_at")
-            else "sealed, not revealed in this save"
+            else _("sealed, not revealed in this save")
         )
     return f" ({', '.join(parts)})" if parts else ""
 
@@ -109,25 +196,25 @@ def move_detail(move: Mapping[str, Any]) -> str:
 def answer_words(answer: Mapping[str, Any], esc: Callable[[str], str]) -> tuple[str, str]:
     """Who answered a card (or that it was just applied) and what it changed, escaped for the format."""
     who = (
-        f"{esc(answer['actor_name'])} chose \u201c{esc(answer['choice'])}\u201d"
+        _("{actor} chose \u201c{choice}\u201d").format(actor=esc(answer["actor_name"]), choice=esc(answer["choice"]))
         if answer["choice"] is not None
-        else "applied"
+        else _("applied")
     )
-    effect = "; ".join(esc(x) for x in answer["changes_text"]) or "no change on the board"
+    effect = "; ".join(esc(x) for x in answer["changes_text"]) or _("no change on the board")
     return who, effect
 
 
 def tabled_earlier(ruling: Mapping[str, Any], round_no: int) -> str:
     """``, tabled in round 2`` for a ruling on a proposal tabled in an earlier round, else nothing."""
     tabled = ruling["proposal_round"]
-    return f", tabled in round {tabled}" if tabled not in (None, round_no) else ""
+    return _(", tabled in round {round}").format(round=tabled) if tabled not in (None, round_no) else ""
 
 
 def set_aside_text(skipped: Mapping[str, Any]) -> str:
     """What became of a card the facilitator skipped or redrew."""
     if skipped.get("how") == "redrawn":
-        return f"set aside by the facilitator's redraw (#{skipped['seq']})"
-    return f"skipped by the facilitator (#{skipped['seq']})"
+        return _("set aside by the facilitator's redraw (#{seq})").format(seq=skipped["seq"])
+    return _("skipped by the facilitator (#{seq})").format(seq=skipped["seq"])
 
 
 def share_rows(comparison: Mapping[str, Any], esc: Callable[[str], str], statuses: Sequence[str]) -> list[list[str]]:
@@ -145,7 +232,7 @@ def share_rows(comparison: Mapping[str, Any], esc: Callable[[str], str], statuse
             rows.append(
                 [
                     esc(t["name"]),
-                    f"{esc(g['ruleset_id'])} ({esc(g['independence'])}, {games(g['games'])})",
+                    f"{esc(g['ruleset_id'])} ({esc(mode_word(g['independence']))}, {games(g['games'])})",
                     *(percent(row[s]) for s in statuses),
                     "\u2013" if mean is None else f"{mean:.1f}",
                 ]
@@ -155,7 +242,7 @@ def share_rows(comparison: Mapping[str, Any], esc: Callable[[str], str], statuse
 
 def agreements_per_game(comparison: Mapping[str, Any], esc: Callable[[str], str]) -> str:
     return "; ".join(
-        f"{esc(g['ruleset_id'])} ({esc(g['independence'])}) {g['agreements_per_game']:.2f}"
+        f"{esc(g['ruleset_id'])} ({esc(mode_word(g['independence']))}) {g['agreements_per_game']:.2f}"
         for g in comparison["groups"]
     )
 
@@ -166,16 +253,17 @@ def working_parts(entry: Mapping[str, Any], esc: Callable[[str], str]) -> list[s
     if entry["working"]:
         parts.append(esc(entry["working"]))
     if entry.get("reason") and not entry["working"] and entry["reason"].strip() not in entry["summary"]:
-        parts.append("reason: " + esc(entry["reason"]))
+        parts.append(_("reason: {reason}").format(reason=esc(entry["reason"])))
     parts += [esc(c) for c in entry["changes_text"]]
     parts += [esc(n) for n in entry["effect_notes"]]
     parts += [esc(n) for n in entry["effect_log"]]
     if entry.get("sealed"):
         parts.append(
-            f"sealed; revealed at #{entry['revealed_at']}" if entry["revealed_at"] else "sealed; not revealed in this save"
+            _("sealed; revealed at #{seq}").format(seq=entry["revealed_at"]) if entry["revealed_at"]
+            else _("sealed; not revealed in this save")
         )
     if entry.get("revealed"):
-        parts.append("reveals " + ", ".join(f"#{s}" for s in entry["revealed"]))
+        parts.append(_("reveals {seqs}").format(seqs=", ".join(f"#{s}" for s in entry["revealed"])))
     return parts
 
 
@@ -183,28 +271,37 @@ def working_parts(entry: Mapping[str, Any], esc: Callable[[str], str]) -> list[s
 
 
 def _and(parts: Sequence[str]) -> str:
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    if len(parts) == 1:
+        return parts[0]
+    return _("{items} and {last}").format(items=", ".join(parts[:-1]), last=parts[-1])
 
 
 def _rounds_of(collapses: Sequence[Mapping[str, Any]]) -> str:
     ordered = sorted(collapses, key=lambda c: (c["round"] is None, c["round"] or 0))
-    return _and([f"{one_line(c['track_name'])} collapsed in round {c['round']}" for c in ordered])
+    return _and([_("{track} collapsed in round {round}").format(track=one_line(c["track_name"]), round=c["round"])
+                 for c in ordered])
 
 
 def stood_text(row: Mapping[str, Any]) -> str:
     """``Humanitarian agreed in round 4 while Borders collapsed in round 3 — the collapse did not touch it.``"""
     beside = row["beside"]
-    which = "the collapse" if len(beside) == 1 else "the collapses"
-    return (
-        f"{one_line(row['track_name'])} agreed in round {row['round']} while {_rounds_of(beside)} "
-        f"\u2014 {which} did not touch it."
-    )
+    return ngettext(
+        "{track} agreed in round {round} while {collapses} \u2014 the collapse did not touch it.",
+        "{track} agreed in round {round} while {collapses} \u2014 the collapses did not touch it.",
+        len(beside),
+    ).format(track=one_line(row["track_name"]), round=row["round"], collapses=_rounds_of(beside))
 
 
 def _deal(c: Mapping[str, Any]) -> str:
-    kind = "provisionally agreed" if c["from_provisional"] else "agreed"
-    when = f" in round {c['agreed_round']}" if c.get("agreed_round") is not None else ""
-    return f"{one_line(c['track_name'])} ({kind}{when})"
+    name = one_line(c["track_name"])
+    when = c.get("agreed_round")
+    if c["from_provisional"]:
+        if when is None:
+            return _("{track} (provisionally agreed)").format(track=name)
+        return _("{track} (provisionally agreed in round {round})").format(track=name, round=when)
+    if when is None:
+        return _("{track} (agreed)").format(track=name)
+    return _("{track} (agreed in round {round})").format(track=name, round=when)
 
 
 def cascade_text(step: Mapping[str, Any]) -> str:
@@ -214,18 +311,25 @@ def cascade_text(step: Mapping[str, Any]) -> str:
     deals = [c for c in fell if c["from"] == "agreed"]
     still_open = [c for c in fell if c["from"] != "agreed"]
     parts = []
-    for to, verb in (("collapsed", "collapsed with it"), ("open", "was reopened"), ("deferred", "was deferred")):
+    for to, one, several in _WENT:
         went = [_deal(c) for c in deals if c["to"] == to]
         if went:
-            parts.append(f"{_and(went)} {verb if len(went) == 1 else verb.replace('was', 'were')}")
+            parts.append(ngettext(one, several, len(went)).format(tracks=_and(went)))
     if still_open:
         names = _and([one_line(c["track_name"]) for c in still_open])
-        parts.append(f"{names}, still open, collapsed with it")
+        parts.append(_("{tracks}, still open, collapsed with it").format(tracks=names))
     why = f" ({one_line(step['summary'])})" if step.get("summary") else ""
-    return (
-        f"Round {step['round']}, #{step['seq']}: {one_line(step['cause']['track_name'])} collapsed{why} "
-        "\u2014 under the package deal " + "; ".join(parts) + "."
-    )
+    return _("Round {round}, #{seq}: {track} collapsed{why} \u2014 under the package deal {what}.").format(
+        round=step["round"], seq=step["seq"], track=one_line(step["cause"]["track_name"]), why=why,
+        what="; ".join(parts))
+
+
+# What a collapse under the package deal did to each agreement, one track or several.
+_WENT = (
+    ("collapsed", N_("{tracks} collapsed with it"), N_("{tracks} collapsed with it")),
+    ("open", N_("{tracks} was reopened"), N_("{tracks} were reopened")),
+    ("deferred", N_("{tracks} was deferred"), N_("{tracks} were deferred")),
+)
 
 
 def principle_headline(
@@ -237,30 +341,30 @@ def principle_headline(
     """One sentence on what this game showed about the principle."""
     if cascade:
         lost = sum(1 for s in cascade for c in s["brought_down"] if c["from"] == "agreed")
-        deals = games_word(lost, "provisional agreement")
         others = sum(len(s["brought_down"]) for s in cascade)
-        return (
-            f"Nothing is agreed until everything is agreed: {games_word(len(cascade), 'collapse')} "
-            f"brought down {games_word(others, 'other track')}" + (f", {deals} among them." if lost else ".")
-        )
+        fell = ngettext("{n} collapse", "{n} collapses", len(cascade)).format(n=len(cascade))
+        brought = ngettext("{n} other track", "{n} other tracks", others).format(n=others)
+        if not lost:
+            return _("Nothing is agreed until everything is agreed: {collapses} brought down {tracks}.").format(
+                collapses=fell, tracks=brought)
+        deals = ngettext("{n} provisional agreement", "{n} provisional agreements", lost).format(n=lost)
+        return _("Nothing is agreed until everything is agreed: {collapses} brought down {tracks}, "
+                 "{agreements} among them.").format(collapses=fell, tracks=brought, agreements=deals)
+    fell = ngettext("{n} collapse", "{n} collapses", len(collapses)).format(n=len(collapses))
     if stood:
-        return (
-            f"Not everything was agreed, yet {games_word(len(stood), 'agreement')} stood beside "
-            f"{games_word(len(collapses), 'collapse')}: the failure of one track did not compromise the others."
-        )
+        agreed = ngettext("{n} agreement", "{n} agreements", len(stood)).format(n=len(stood))
+        return _("Not everything was agreed, yet {agreements} stood beside {collapses}: the failure of one track did "
+                 "not compromise the others.").format(agreements=agreed, collapses=fell)
+    n = len(collapses)
     if collapses and independence == "strict":
-        return (
-            f"{games_word(len(collapses), 'track')} collapsed and no agreement stood beside "
-            f"{'it' if len(collapses) == 1 else 'them'}: the game did not put the principle to the test."
-        )
+        return ngettext("{n} track collapsed and no agreement stood beside it: the game did not put the principle "
+                        "to the test.",
+                        "{n} tracks collapsed and no agreement stood beside them: the game did not put the principle "
+                        "to the test.", n).format(n=n)
     if collapses:
-        return f"{games_word(len(collapses), 'track')} collapsed; no agreement stood beside a collapse."
-    return "No track collapsed: every agreement here was reached without a failure beside it."
-
-
-def games_word(n: int, word: str) -> str:
-    """``1 collapse``, ``2 collapses``."""
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+        return ngettext("{n} track collapsed; no agreement stood beside a collapse.",
+                        "{n} tracks collapsed; no agreement stood beside a collapse.", n).format(n=n)
+    return _("No track collapsed: every agreement here was reached without a failure beside it.")
 
 
 def prompts_by_track(prompts: Sequence[Mapping[str, Any]]) -> list[tuple[str, list[Mapping[str, Any]]]]:
