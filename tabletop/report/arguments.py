@@ -21,10 +21,13 @@ from ..engine.records import Ruling
 from ..engine.wording import UNDONE, argument_parts, ruling_text
 from .replayed import ReplayedGame
 from .words import one_line
+from ..lang import Domain
+
+_, ngettext, N_ = Domain("report").words()
 
 #: How a participants' report names an argument it may not show yet.
-SEALED_ARGUMENT = "a sealed argument, not revealed in this save"
-_WAITS = {"counter": "waiting for counters", "odds": "waiting for the odds", "roll": "waiting for the roll"}
+SEALED_ARGUMENT = N_("a sealed argument, not revealed in this save")
+_WAITS = {"counter": N_("waiting for counters"), "odds": N_("waiting for the odds"), "roll": N_("waiting for the roll")}
 
 
 def arguments_part(game: ReplayedGame) -> list[dict[str, Any]]:
@@ -70,7 +73,7 @@ def _argument(game: ReplayedGame, ev: Any) -> dict[str, Any]:
         "revealed_at": game.revealed_at.get(ev.seq),
         "undone": ev.seq in game.undone_by,
         "ruled_at": None,
-        "outcome": "not ruled in this save",
+        "outcome": _("not ruled in this save"),
         "odds": None,
         "odds_by": None,
         "dice": [],
@@ -111,7 +114,7 @@ def _add_pending(game: ReplayedGame, entry: dict[str, Any], proposal: Any) -> No
     argument = proposal.argument
     step = argument_step(argument)
     sealed = proposal.sealed and step == "counter"
-    entry.update(counters=_counters(game, argument.counters), counters_sealed=sealed, outcome=_WAITS[step],
+    entry.update(counters=_counters(game, argument.counters), counters_sealed=sealed, outcome=_(_WAITS[step]),
                  odds=argument.odds, odds_by=argument.odds_by)
     def lines(counters: Any) -> list[str]:
         ruling = Ruling(resolution="argue", text=argument.text, reasons=argument.reasons, counters=counters,
@@ -122,13 +125,13 @@ def _add_pending(game: ReplayedGame, entry: dict[str, Any], proposal: Any) -> No
     entry["lines"] = lines(argument.counters)
     if sealed:
         # what the room saw: the counters stay behind the gate until the last is in
-        entry["room_lines"] = [*lines(()), f"{len(argument.counters)} counter(s) entered behind the gate"]
+        entry["room_lines"] = [*lines(()), _("{n} counter(s) entered behind the gate").format(n=len(argument.counters))]
 
 
 def _headline(entry: dict[str, Any]) -> str:
     """``Round 2: Mediating states argues for progress +1 — succeeds``."""
-    text = (f"Round {entry['round']}: {one_line(entry['actor_name'])} argues for {entry['wanted_text']}"
-            f" \u2014 {entry['outcome']}")
+    text = _("Round {round}: {actor} argues for {wanted} \u2014 {outcome}").format(
+        round=entry["round"], actor=one_line(entry["actor_name"]), wanted=entry["wanted_text"], outcome=entry["outcome"])
     return f"{UNDONE} {text}" if entry["undone"] else text
 
 
@@ -139,7 +142,8 @@ def seal_arguments(report: dict[str, Any], hidden: set[int]) -> bool:
         for entry in track["arguments"]:
             if entry["seq"] in hidden:
                 entry.update(text=None, wanted={}, wanted_text="", reasons=[], counters=[], lines=[],
-                             headline=f"Round {entry['round']}: {one_line(entry['actor_name'])}: {SEALED_ARGUMENT}")
+                             headline=_("Round {round}: {actor}: a sealed argument, not revealed in this save").format(
+                                 round=entry["round"], actor=one_line(entry["actor_name"])))
                 left_out = True
             elif entry["counters_sealed"]:
                 entry["counters"] = []

@@ -9,47 +9,61 @@ from typing import Any
 
 from .htmlpage import report_article
 from .htmlparts import e, page, status_mark, table
-from .words import STATUSES, agreements_per_game, lost_agreement, share_rows
+from .words import STATUSES, agreements_per_game, lost_agreement, mode_word, share_rows, status_head
+from ..lang import Domain
+
+_, ngettext, N_ = Domain("report").words()
 
 
 def _cell(t: dict[str, Any] | None, short: bool = False) -> str:
     if t is None:
         return "\u2013"
-    since = f" R{t['since']}" if t["since"] is not None else ""
+    since = " " + _("R{round}").format(round=t["since"]) if t["since"] is not None else ""
     extra = since + lost_agreement(t, short=True)
     if short:
         return status_mark(t["status"], t["provisional"], extra)
-    return f"{status_mark(t['status'], t['provisional'], extra)}<br>{t['position']}/{t['top']} \u201c{e(t['rung'])}\u201d"
+    return f"{status_mark(t['status'], t['provisional'], extra)}<br>{t['position']}/{t['top']} \u201c{e(t['rung'])}\u201d"  # untranslated: markup
 
 
 def _shares(comparison: dict[str, Any]) -> str:
     rows = share_rows(comparison, e, STATUSES)
+    per_game = _("Agreements per game: {figures}. A provisional agreement counts as open.").format(
+        figures=agreements_per_game(comparison, e))
     return (
-        "<h2>Share of games per track, by ruleset</h2>"
+        f"<h2>{_('Share of games per track, by ruleset')}</h2>"
         + table(
-            ["Track", "Ruleset", *STATUSES, "Mean round agreed"], rows, num=(2, 3, 4, 5, 6), cls="shares"
+            [_("Track"), _("Ruleset"), *map(status_head, STATUSES), _("Mean round agreed")], rows,
+            num=(2, 3, 4, 5, 6), cls="shares",
         )
-        + f"<p>Agreements per game: {agreements_per_game(comparison, e)}. A provisional agreement counts as open.</p>"
+        + f"<p>{per_game}</p>"
     )
 
 
 def _save_cells(s: dict[str, Any], linked: bool) -> list[str]:
-    name = e(s["file"]) + (' <span class="tag tag-undone">DAMAGED</span>' if s["damaged"] else "")
+    name = e(s["file"]) + (f' <span class="tag tag-undone">{_("DAMAGED")}</span>' if s["damaged"] else "")  # untranslated: markup
     if linked:
         name = f'<a href="#r{s["index"]}-report">{name}</a>'  # untranslated: markup
     return [
         str(s["index"]),
         name,
         e(s["ruleset_name"]),
-        e(s["independence"]),
+        e(mode_word(s["independence"])),
         e(s["seed"]),
         str(s["rounds"]),
-        e(s["end_reason"]) if s["over"] else "not ended",
+        e(s["end_reason"]) if s["over"] else _("not ended"),
         str(s["agreements"]),
     ]
 
 
-_SAVE_HEAD = ["#", "Save", "Ruleset", "Independence", "Seed", "Rounds", "Ended", "Agreements"]
+_SAVE_HEAD = ["#", N_("Save"), N_("Ruleset"), N_("Independence"), N_("Seed"), N_("Rounds"), N_("Ended"), N_("Agreements")]
+
+
+def _save_head() -> list[str]:
+    return [_(h) for h in _SAVE_HEAD]
+
+
+def _compared(n: int) -> str:
+    return ngettext("Comparison of {n} save", "Comparison of {n} saves", n).format(n=n)
 
 
 def comparison_html(comparison: dict[str, Any], side_by_side_max: int) -> str:
@@ -57,31 +71,34 @@ def comparison_html(comparison: dict[str, Any], side_by_side_max: int) -> str:
     saves = comparison["saves"]
     tracks = comparison["tracks"]
     linked = comparison["reports_included"]
-    out = ['<article class="comparison" id="comparison">', f"<h1>Comparison of {len(saves)} saves</h1>"]  # untranslated: markup
+    out = ['<article class="comparison" id="comparison">', f"<h1>{_compared(len(saves))}</h1>"]  # untranslated: markup
     if comparison["damaged"]:
         which = ", ".join(f"#{i}" for i in comparison["damaged"])
-        out.append(
-            f'<div class="warning damage" role="note"><strong>\u26a0 Warning:</strong> damaged save(s) {which}: '
-            "each outcome is as the intact part of its save left it.</div>"
-        )
+        warning = _("{strong}\u26a0 Warning:{end} damaged save(s) {which}: each outcome is as the intact part of its "
+                    "save left it.").format(strong="<strong>", end="</strong>", which=which)
+        out.append(f'<div class="warning damage" role="note">{warning}</div>')  # untranslated: markup
     if len(saves) <= side_by_side_max:
-        out.append(table(_SAVE_HEAD, (_save_cells(s, linked) for s in saves), num=(0, 5, 7)))
-        out.append("<h2>Outcome per track, side by side</h2>")
-        head = ["Track", *(f"#{s['index']} {e(s['ruleset_id'])}<br>({e(s['independence'])})" for s in saves)]
+        out.append(table(_save_head(), (_save_cells(s, linked) for s in saves), num=(0, 5, 7)))
+        out.append(f"<h2>{_('Outcome per track, side by side')}</h2>")
+        head = [_("Track"), *(f"#{s['index']} {e(s['ruleset_id'])}<br>({e(mode_word(s['independence']))})"  # untranslated: markup
+                              for s in saves)]
         rows = [[e(t["name"]), *(_cell(s["tracks"].get(t["id"])) for s in saves)] for t in tracks]
-        rows.append(["<strong>Agreements</strong>", *(f"<strong>{s['agreements']}</strong>" for s in saves)])
+        rows.append([f"<strong>{_('Agreements')}</strong>", *(f"<strong>{s['agreements']}</strong>" for s in saves)])
         out.append(table(head, rows, cls="side-by-side"))
         out.append(_shares(comparison))
     else:
         out.append(_shares(comparison))
-        out.append("<h2>Every save, its outcome per track</h2>")
+        out.append(f"<h2>{_('Every save, its outcome per track')}</h2>")
         rows = [
             [*_save_cells(s, linked), *(_cell(s["tracks"].get(t["id"]), short=True) for t in tracks)]
             for s in saves
         ]
-        out.append(table([*_SAVE_HEAD, *(e(t["name"]) for t in tracks)], rows, num=(0, 5, 7), cls="saves"))
+        out.append(table([*_save_head(), *(e(t["name"]) for t in tracks)], rows, num=(0, 5, 7), cls="saves"))
     if not linked:
-        out.append(f"<p>{len(saves)} saves: too many to print each report here; report them one by one.</p>")
+        too_many = ngettext("{n} save: too many to print each report here; report them one by one.",
+                            "{n} saves: too many to print each report here; report them one by one.",
+                            len(saves)).format(n=len(saves))
+        out.append(f"<p>{too_many}</p>")
     out.append("</article>")
     return "\n".join(out)
 
@@ -90,6 +107,6 @@ def several_html(comparison: dict[str, Any], reports: Sequence[dict[str, Any]], 
     """A whole HTML document for several saves: the comparison, then each save's report."""
     parts = [comparison_html(comparison, side_by_side_max)]
     for i, report in enumerate(reports, 1):
-        heading = f"Save #{i}: {e(report['scenario']['ruleset_name'])}"
+        heading = _("Save #{n}: {name}").format(n=i, name=e(report["scenario"]["ruleset_name"]))
         parts.append(report_article(report, f"r{i}-", heading))
-    return page(f"Comparison of {len(comparison['saves'])} saves", "\n".join(parts))
+    return page(_compared(len(comparison["saves"])), "\n".join(parts))

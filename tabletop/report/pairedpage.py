@@ -17,6 +17,10 @@ from .htmlpage import report_article
 from .htmlparts import e, page, principle_section, table
 from .markdown import _Doc, _table, comparison_lines, esc, report_lines
 from .paired import paired_save
+from .words import mode_word
+from ..lang import Domain
+
+_, ngettext, N_ = Domain("report").words()
 
 #: the refusals listed in full; more are counted
 DIFFERED_SHOWN = 40
@@ -29,9 +33,13 @@ def paired_data(path: Any, audience: str) -> dict[str, Any]:
     original = for_audience(assemble_report(save), audience)
     other, info = paired_save(save)
     replayed = for_audience(assemble_report(other, full=False), audience)
-    replayed["scenario"]["file"] = f"{original['scenario']['file']} (replayed under {info['independence']})"
-    replayed["warnings"] = [w for w in replayed["warnings"] if not w.startswith("The game had not ended")]
-    replayed["scenario"]["ruleset_name"] = f"{original['scenario']['ruleset_name']} (replayed under {info['independence']})"
+    under = _("{name} (replayed under {mode})")
+    mode = mode_word(info["independence"])
+    replayed["scenario"]["file"] = under.format(name=original["scenario"]["file"], mode=mode)
+    # the replay runs out of recorded choices: that its game had not ended is said once, in `stopped`
+    unended = _("The game had not ended when the save stops (round {round}, {phase} phase): ").split("{", 1)[0]
+    replayed["warnings"] = [w for w in replayed["warnings"] if not w.startswith(unended)]
+    replayed["scenario"]["ruleset_name"] = under.format(name=original["scenario"]["ruleset_name"], mode=mode)
     _as_the_room_saw_it(info["differed"], original)
     comparison = compare([original, replayed], with_reports=True)
     return {"paired": info, "comparison": comparison, "reports": [original, replayed]}
@@ -47,73 +55,87 @@ def _as_the_room_saw_it(differed: list[dict[str, Any]], original: dict[str, Any]
             continue
         d["summary"] = entry["summary"]
         if entry.get("sealed") and not entry.get("revealed_at") and original["audience"]["for"] != "facilitator":
-            d["refusal"] = "refused by the rule (a sealed move, not revealed in this save)"
+            d["refusal"] = _("refused by the rule (a sealed move, not revealed in this save)")
             d["code"] = None
 
 
 def _intro(info: dict[str, Any], original: dict[str, Any]) -> str:
     sc = original["scenario"]
-    return (
-        f"The same game (seed {sc['seed']}, the same cards in the same order, the same dice) replayed under "
-        f"{info['independence']} independence with the teams' recorded choices: {info['replayed']} played again, "
-        f"{len(info['differed'])} refused by the rule."
-        + (" A team whose move was refused passed when the game waited on it." if info["differed"] else "")
-        + f" Event numbers under {info['independence']} count the replayed game's own events."
-    )
+    mode = mode_word(info["independence"])
+    text = _("The same game (seed {seed}, the same cards in the same order, the same dice) replayed under "
+             "{mode} independence with the teams' recorded choices: {replayed} played again, "
+             "{refused} refused by the rule.").format(seed=sc["seed"], mode=mode, replayed=info["replayed"],
+                                                      refused=len(info["differed"]))
+    if info["differed"]:
+        text += " " + _("A team whose move was refused passed when the game waited on it.")
+    return text + " " + _("Event numbers under {mode} count the replayed game's own events.").format(mode=mode)
 
 
 def paired_markdown(data: dict[str, Any]) -> str:
     info, (original, replayed) = data["paired"], data["reports"]
     parts = [comparison_lines(data["comparison"], 2)]
     doc = _Doc(1)
-    doc.h(2, f"The same game under {esc(info['independence'])} independence")
+    doc.h(2, _("The same game under {mode} independence").format(mode=esc(mode_word(info["independence"]))))
     doc.p(esc(_intro(info, original)))
     if info["stopped"]:
         doc.p(esc(info["stopped"]))
-    doc.h(3, "Choices that had to differ")
+    doc.h(3, _("Choices that had to differ"))
     if info["differed"]:
         rows = [
             [f"#{d['seq']}", str(d["round"]), esc(d["summary"]), esc(d["refusal"])]
             for d in info["differed"][:DIFFERED_SHOWN]
         ]
-        doc.add(_table(["Event", "Round", "Recorded choice", "Why the rule refused it"], rows))
+        doc.add(_table(_differed_head(), rows))
         if len(info["differed"]) > DIFFERED_SHOWN:
-            doc.p(f"And {len(info['differed']) - DIFFERED_SHOWN} more (see the JSON report).")
+            doc.p(_more(len(info["differed"]) - DIFFERED_SHOWN))
     else:
-        doc.p("None: every recorded choice was legal under the other rule too.")
-    doc.h(3, "The principle in each game")
-    for label, report in (("As played", original), (f"Under {info['independence']}", replayed)):
+        doc.p(_("None: every recorded choice was legal under the other rule too."))
+    doc.h(3, _("The principle in each game"))
+    under = _("Under {mode}").format(mode=mode_word(info["independence"]))
+    for label, report in ((_("As played"), original), (under, replayed)):
         p = report["principle"]
         doc.add([f"- **{esc(label)}:** {esc(p['headline'])}"])
         doc.add(f"  - {esc(row['text'])}" for row in p["stood"])
         doc.add(f"  - {esc(step['text'])}" for step in p["cascade"])
     parts.append(doc.text())
-    parts.append(report_lines(original, level=2, title=f"The game as played: {esc(original['scenario']['ruleset_name'])}"))
+    parts.append(report_lines(original, level=2, title=_("The game as played: {name}").format(
+        name=esc(original["scenario"]["ruleset_name"]))))
     return "\n".join(parts)
 
 
 def paired_html(data: dict[str, Any]) -> str:
     info, (original, replayed) = data["paired"], data["reports"]
     body = [comparison_html(data["comparison"], 2)]
-    body.append(f'<section class="paired" id="paired"><h2>The same game under {e(info["independence"])} independence</h2>')
+    title = _("The same game under {mode} independence").format(mode=e(mode_word(info["independence"])))
+    body.append(f'<section class="paired" id="paired"><h2>{title}</h2>')  # untranslated: markup
     body.append(f"<p>{e(_intro(info, original))}</p>")
     if info["stopped"]:
         body.append(f"<p>{e(info['stopped'])}</p>")
-    body.append("<h3>Choices that had to differ</h3>")
+    body.append(f"<h3>{_('Choices that had to differ')}</h3>")
     if info["differed"]:
         rows = [
             [f"#{d['seq']}", str(d["round"]), e(d["summary"]), e(d["refusal"])]
             for d in info["differed"][:DIFFERED_SHOWN]
         ]
-        body.append(table(["Event", "Round", "Recorded choice", "Why the rule refused it"], rows))
+        body.append(table(_differed_head(), rows))
         if len(info["differed"]) > DIFFERED_SHOWN:
-            body.append(f"<p>And {len(info['differed']) - DIFFERED_SHOWN} more (see the JSON report).</p>")
+            body.append(f"<p>{_more(len(info['differed']) - DIFFERED_SHOWN)}</p>")
     else:
-        body.append("<p>None: every recorded choice was legal under the other rule too.</p>")
+        body.append(f"<p>{_('None: every recorded choice was legal under the other rule too.')}</p>")
     body.append("</section>")
+    heading = _("The principle in this game")
     body.append(principle_section(original["principle"], "principle-played").replace(
-        "The principle in this game", "The principle as played", 1))
+        heading, _("The principle as played"), 1))
     body.append(principle_section(replayed["principle"], "principle-replayed").replace(
-        "The principle in this game", f"The principle under {e(info['independence'])}", 1))
-    body.append(report_article(original, "r1-", f"The game as played: {e(original['scenario']['ruleset_name'])}"))
-    return page(f"Paired debrief: {original['scenario']['ruleset_name']}", "\n".join(body))
+        heading, _("The principle under {mode}").format(mode=e(mode_word(info["independence"]))), 1))
+    body.append(report_article(original, "r1-", _("The game as played: {name}").format(
+        name=e(original["scenario"]["ruleset_name"]))))
+    return page(_("Paired debrief: {name}").format(name=original["scenario"]["ruleset_name"]), "\n".join(body))
+
+
+def _differed_head() -> list[str]:
+    return [_("Event"), _("Round"), _("Recorded choice"), _("Why the rule refused it")]
+
+
+def _more(n: int) -> str:
+    return ngettext("And {n} more (see the JSON report).", "And {n} more (see the JSON report).", n).format(n=n)

@@ -15,7 +15,7 @@ from .compare import compare
 from .comparepage import several_html
 from .htmlpage import report_html
 from .markdown import comparison_lines, esc, report_lines
-from ..lang import Domain
+from ..lang import Domain, using
 
 _, ngettext, N_ = Domain("report").words()
 
@@ -63,7 +63,11 @@ def to_json(data: Any) -> str:
 
 
 def render(
-    paths: str | Path | Sequence[str | Path], fmt: str = "md", audience: str = "facilitator", paired: bool = False
+    paths: str | Path | Sequence[str | Path],
+    fmt: str = "md",
+    audience: str = "facilitator",
+    paired: bool = False,
+    lang: str | None = None,
 ) -> str:
     """The debrief document for one save, or a comparison of several.
 
@@ -77,8 +81,13 @@ def render(
     objectives only once the game is over, if the ruleset reveals them). ``paired``: one save beside the
     same game replayed under the other independence rule (see :mod:`~tabletop.report.paired`). A damaged save is
     reported with a warning; a file that is not a readable save raises
-    :class:`ReportError` naming it.
+    :class:`ReportError` naming it. ``lang``: the language of the report's
+    words (``en``, ``ru``, ``uk``; default: the language of the moment); the
+    JSON keys, ids and numbers are the same in every language.
     """
+    if lang is not None:
+        with using(lang):
+            return render(paths, fmt, audience, paired)
     fmt = {"markdown": "md", "htm": "html"}.get(fmt.lower().lstrip("."), fmt.lower().lstrip("."))
     if fmt not in FORMATS:
         raise ReportError(fmt, _("unknown report format (expected one of {formats})").format(formats=", ".join(FORMATS)))

@@ -14,6 +14,9 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+from ..lang import Domain
+
+_, ngettext, N_ = Domain("report").words()
 
 STATUSES = ("agreed", "collapsed", "deferred", "open")
 
@@ -34,7 +37,7 @@ def files_glob(out: Path) -> str:
 
 def one_line_query(out: Path, track: str = "borders", key: str = "borders_breakdown_at") -> str:
     """The query a designer types: the share of deferred games on a track by a key's value."""
-    return (f"SELECT {key}, avg(({track}_status = 'deferred')::int) AS deferred, count(*) AS games "
+    return (f"SELECT {key}, avg(({track}_status = 'deferred')::int) AS deferred, count(*) AS games "  # untranslated: SQL
             f"FROM '{out}/**/*.parquet' GROUP BY ALL ORDER BY 1;")
 
 
@@ -43,8 +46,8 @@ def _measures(plan: dict[str, Any]) -> list[tuple[str, str]]:
     out = [("count(*)", "games")]
     for tid, track in plan["tracks"].items():
         col = _q(f"{track['prefix']}_status")
-        out += [(f"avg(({col} = '{s}')::DOUBLE)", f"{tid}|{s}") for s in STATUSES]
-        out.append((f"avg(CASE WHEN {col} = 'agreed' THEN {_q(track['prefix'] + '_round')} END)", f"{tid}|round"))
+        out += [(f"avg(({col} = '{s}')::DOUBLE)", f"{tid}|{s}") for s in STATUSES]  # untranslated: SQL
+        out.append((f"avg(CASE WHEN {col} = 'agreed' THEN {_q(track['prefix'] + '_round')} END)", f"{tid}|round"))  # untranslated: SQL
     out.append(("avg(agreements)", "agreements"))
     out += [(f"avg({_q('objectives_' + actor['prefix'])}::DOUBLE)", f"objectives|{aid}")
             for aid, actor in plan["actors"].items()]
@@ -53,9 +56,9 @@ def _measures(plan: dict[str, Any]) -> list[tuple[str, str]]:
 
 def _grouped(con: Any, glob: str, plan: dict[str, Any], by: str) -> dict[Any, dict[str, Any]]:
     measures = _measures(plan)
-    select = ", ".join(f"{expr} AS {_q(name)}" for expr, name in measures)
+    select = ", ".join(f"{expr} AS {_q(name)}" for expr, name in measures)  # untranslated: SQL
     rows = con.execute(
-        f"SELECT {_q(by)} AS k, {select} FROM read_parquet(?, hive_partitioning = true) GROUP BY 1 ORDER BY 1",
+        f"SELECT {_q(by)} AS k, {select} FROM read_parquet(?, hive_partitioning = true) GROUP BY 1 ORDER BY 1",  # untranslated: SQL
         [glob],
     ).fetchall()
     return {row[0]: dict(zip((name for _key, name in measures), row[1:], strict=True)) for row in rows}
@@ -97,16 +100,16 @@ def read_plan(out: Path) -> dict[str, Any]:
     """The ``sweep.json`` of a sweep folder, or SweepUnreadable saying why not."""
     path = out / "sweep.json"
     if not out.is_dir():
-        raise SweepUnreadable(f"{out}: no such folder")
+        raise SweepUnreadable(_("{path}: no such folder").format(path=out))
     try:
         manifest = json.loads(path.read_text(encoding="utf-8"))
         plan = manifest["plan"]
         if not _plan_shape(plan):
-            raise ValueError("not the shape tabletop sweep writes")
+            raise ValueError("not the shape tabletop sweep writes")  # untranslated: caught below, never shown
     except FileNotFoundError:
-        raise SweepUnreadable(f"{out}: not a sweep folder (no sweep.json)") from None
+        raise SweepUnreadable(_("{path}: not a sweep folder (no sweep.json)").format(path=out)) from None
     except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError):
-        raise SweepUnreadable(f"{out}/sweep.json: damaged or not written by tabletop sweep") from None
+        raise SweepUnreadable(_("{path}: damaged or not written by tabletop sweep").format(path=f"{out}/sweep.json")) from None
     return dict(plan)
 
 
@@ -136,7 +139,8 @@ def summarise(out: Path) -> dict[str, Any]:
             summary["axes"][column] = {"key": key, "values": [v for v in order if v in grouped],
                                        "rows": [grouped[v] for v in order if v in grouped]}
     except duckdb.Error as exc:
-        raise SweepUnreadable(f"{out}: a Parquet file cannot be read ({str(exc).splitlines()[0]})") from None
+        raise SweepUnreadable(_("{path}: a Parquet file cannot be read ({problem})").format(
+            path=out, problem=str(exc).splitlines()[0])) from None
     finally:
         con.close()
     return summary

@@ -15,6 +15,10 @@ from ..content.literal import one_line
 from .charts import Series, line_chart
 from .htmlparts import e, page, table
 from .sweepdata import STATUSES
+from .words import status_head
+from ..lang import Domain
+
+_, ngettext, N_ = Domain("report").words()
 
 
 def _pct(x: Any) -> str:
@@ -27,16 +31,19 @@ def _num(x: Any, digits: int = 2) -> str:
 
 def _head(summary: dict[str, Any]) -> list[str]:
     plan = summary["plan"]
-    keys = ", ".join(plan["keys"]) or "none"
+    keys = ", ".join(plan["keys"]) or _("none")
     done = summary["games"]
     lines = [
-        f"{done} of {summary['expected']} games in {len(plan['points'])} points "
-        f"({plan['games']} per point), ruleset {plan['ruleset']}, deck {plan['deck']}, master seed {plan['seed']}.",
-        f"Keys varied: {keys}.",
+        _("{done} of {expected} games in {points} points ({games} per point), ruleset {ruleset}, deck {deck}, "
+          "master seed {seed}.").format(done=done, expected=summary["expected"], points=len(plan["points"]),
+                                        games=plan["games"], ruleset=plan["ruleset"], deck=plan["deck"], seed=plan["seed"]),
+        _("Keys varied: {keys}.").format(keys=keys),
     ]
     if done < summary["expected"]:
-        lines.append(f"The sweep is not finished: {summary['expected'] - done} games are missing "
-                     "(run it again with --resume).")
+        missing = summary["expected"] - done
+        lines.append(ngettext("The sweep is not finished: {n} game is missing (run it again with --resume).",
+                              "The sweep is not finished: {n} games are missing (run it again with --resume).",
+                              missing).format(n=missing))
     return lines
 
 
@@ -59,6 +66,14 @@ def _point_rows(summary: dict[str, Any], cell: Any) -> list[list[str]]:
     ]
 
 
+def _track_head(columns: Sequence[str]) -> list[str]:
+    return [_("point"), *columns, _("games"), *map(status_head, STATUSES), _("mean round agreed")]
+
+
+def _point_head(columns: Sequence[str], actors: Sequence[str]) -> list[str]:
+    return [_("point"), *columns, _("games"), _("agreements per game"), *actors]
+
+
 def _md_table(head: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
     def line(cells: Sequence[str]) -> str:
         return "| " + " | ".join(str(c).replace("|", "\\|") for c in cells) + " |"
@@ -70,15 +85,13 @@ def sweep_markdown(summary: dict[str, Any]) -> str:
     """The summary as Markdown: per track, a row per point; then agreements and objectives."""
     plan = summary["plan"]
     columns = list(plan["keys"].values())
-    out = [f"# Sweep of {one_line(plan['ruleset'])}", "", *_head(summary), "",
-           "Query the rows yourself with DuckDB:", "", "```sql", one_line(summary["query"]), "```"]
+    out = ["# " + _("Sweep of {ruleset}").format(ruleset=one_line(plan["ruleset"])), "", *_head(summary), "",
+           _("Query the rows yourself with DuckDB:"), "", "```sql", one_line(summary["query"]), "```"]
     for tid, track in plan["tracks"].items():
         out += ["", f"## {one_line(track['name'])}", ""]
-        out += _md_table(["point", *columns, "games", *STATUSES, "mean round agreed"],
-                         _track_rows(summary, tid, one_line))
-    out += ["", "## Agreements per game and objectives met (all of an actor's, share of games)", ""]
-    out += _md_table(["point", *columns, "games", "agreements per game", *(a["name"] for a in plan["actors"].values())],
-                     _point_rows(summary, one_line))
+        out += _md_table(_track_head(columns), _track_rows(summary, tid, one_line))
+    out += ["", "## " + _("Agreements per game and objectives met (all of an actor's, share of games)"), ""]
+    out += _md_table(_point_head(columns, [a["name"] for a in plan["actors"].values()]), _point_rows(summary, one_line))
     return "\n".join(out) + "\n"
 
 
@@ -87,20 +100,22 @@ def _charts(summary: dict[str, Any]) -> list[str]:
     out = []
     for n, (column, axis) in enumerate(summary["axes"].items()):
         labels = [str(v) for v in axis["values"]]
-        out.append(f"<h2>Against {e(axis['key'])}</h2>")
+        out.append(f"<h2>{_('Against {key}').format(key=e(axis['key']))}</h2>")
         about = axis["key"].split(".")[1] if axis["key"].startswith("tracks.") else None
         tracks = sorted(plan["tracks"].items(), key=lambda kv: kv[0] != about)  # the track the key is about first
         for t, (tid, track) in enumerate(tracks):
-            series = [Series(s, s, [100 * (row[f"{tid}|{s}"] or 0) for row in axis["rows"]]) for s in STATUSES]
-            out.append(line_chart(f"sweep-{n}-{t}", f"{track['name']}: how games end, by {axis['key']}", labels,
-                                  series, 0, 100, "% of games", e, x_label=column,
-                                  description=f"Share of games {track['name']} ended agreed, collapsed, deferred "
-                                  f"or open, for each value of {axis['key']}"))
-        agreements = [Series("agreements", "agreements per game", [row["agreements"] or 0 for row in axis["rows"]])]
+            series = [Series(s, status_head(s), [100 * (row[f"{tid}|{s}"] or 0) for row in axis["rows"]])
+                      for s in STATUSES]
+            out.append(line_chart(f"sweep-{n}-{t}", _how_games_end(track["name"], axis["key"]), labels,
+                                  series, 0, 100, _("% of games"), e, x_label=column,
+                                  description=_("Share of games {track} ended agreed, collapsed, deferred or open, for "
+                                                "each value of {key}").format(track=track["name"], key=axis["key"])))
+        agreements = [Series("agreements", _("agreements per game"), [row["agreements"] or 0 for row in axis["rows"]])]
         top = max([1.0, *agreements[0].values])
-        out.append(line_chart(f"sweep-{n}-agreements", f"Agreements per game, by {axis['key']}", labels, agreements,
-                              0, top, "agreements", e, x_label=column,
-                              description=f"Mean number of tracks agreed per game, for each value of {axis['key']}"))
+        out.append(line_chart(f"sweep-{n}-agreements", _("Agreements per game, by {key}").format(key=axis["key"]),
+                              labels, agreements, 0, top, _("agreements"), e, x_label=column,
+                              description=_("Mean number of tracks agreed per game, for each value of {key}").format(
+                                  key=axis["key"])))
     return out
 
 
@@ -108,19 +123,24 @@ def sweep_html(summary: dict[str, Any]) -> str:
     """The summary as one self-contained page: tables, and an inline SVG chart per track and key."""
     plan = summary["plan"]
     columns = [e(c) for c in plan["keys"].values()]
-    body = ['<article class="sweep">', f"<h1>Sweep of {e(plan['ruleset'])}</h1>"]  # untranslated: markup
+    title = _("Sweep of {ruleset}").format(ruleset=e(plan["ruleset"]))
+    body = ['<article class="sweep">', f"<h1>{title}</h1>"]  # untranslated: markup
     body += [f"<p>{e(line)}</p>" for line in _head(summary)]
-    body.append(f"<p>Query the rows yourself with DuckDB:</p><pre style='white-space: pre-wrap'><code>{e(summary['query'])}</code></pre>")
+    query = f"<pre style='white-space: pre-wrap'><code>{e(summary['query'])}</code></pre>"  # untranslated: markup
+    body.append(f"<p>{_('Query the rows yourself with DuckDB:')}</p>{query}")
     body += _charts(summary)
     for tid, track in plan["tracks"].items():
         body.append(f"<h2>{e(track['name'])}</h2>")
-        body.append(table(["point", *columns, "games", *STATUSES, "mean round agreed"],
+        body.append(table(_track_head(columns),
                           _track_rows(summary, tid, e), num=tuple(range(len(columns) + 1, len(columns) + 7))))
-    body.append("<h2>Agreements per game and objectives met</h2>")
-    body.append(table(["point", *columns, "games", "agreements per game", *(e(a["name"]) for a in plan["actors"].values())],
-                      _point_rows(summary, e)))
+    body.append(f"<h2>{_('Agreements per game and objectives met')}</h2>")
+    body.append(table(_point_head(columns, [e(a["name"]) for a in plan["actors"].values()]), _point_rows(summary, e)))
     body.append("</article>")
-    return page(f"Sweep of {plan['ruleset']}", "\n".join(body))
+    return page(_("Sweep of {ruleset}").format(ruleset=plan["ruleset"]), "\n".join(body))
+
+
+def _how_games_end(track: str, key: str) -> str:
+    return _("{track}: how games end, by {key}").format(track=track, key=key)
 
 
 def chart_svg(summary: dict[str, Any], column: str, track: str) -> str:
@@ -129,10 +149,10 @@ def chart_svg(summary: dict[str, Any], column: str, track: str) -> str:
 
     axis = summary["axes"][column]
     name = summary["plan"]["tracks"][track]["name"]
-    series = [Series(s, s, [100 * (row[f"{track}|{s}"] or 0) for row in axis["rows"]]) for s in STATUSES]
-    svg = line_chart("sweep", f"{name}: how games end, by {axis['key']}", [str(v) for v in axis["values"]], series,
-                     0, 100, "% of games", escape, x_label=column)
+    series = [Series(s, status_head(s), [100 * (row[f"{track}|{s}"] or 0) for row in axis["rows"]]) for s in STATUSES]
+    svg = line_chart("sweep", _how_games_end(name, axis["key"]), [str(v) for v in axis["values"]], series,
+                     0, 100, _("% of games"), escape, x_label=column)
     # on its own the chart has no page around it: its own namespace, font and white ground
     head, rest = svg.split(">", 1)
-    head = head.replace("<svg ", '<svg xmlns="http://www.w3.org/2000/svg" font-family="system-ui, Arial, sans-serif" ', 1)
+    head = head.replace("<svg ", '<svg xmlns="http://www.w3.org/2000/svg" font-family="system-ui, Arial, sans-serif" ', 1)  # untranslated: markup
     return f'{head}>\n<rect width="100%" height="100%" fill="white"/>{rest}\n'  # untranslated: markup
