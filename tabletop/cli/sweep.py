@@ -88,7 +88,7 @@ def cmd_sweep(args: argparse.Namespace) -> int:
     kept = _(" ({n} already written)").format(n=outcome.skipped) if outcome.skipped else ""
     if not args.quiet:
         _out(_("{played} games played{kept} in {points} points on {backend}, {seconds} s{rate}: {path}").format(
-            played=outcome.played, kept=kept, points=len(sweep.points), backend=backend.label,
+            played=outcome.played, kept=kept, points=len(sweep.points), backend=_(backend.label),
             seconds=f"{seconds:.1f}", rate=rate, path=out))
         _out(_("summary: tabletop sweep report {path} --format html -o {path}/report.html").format(path=out))
     return 0

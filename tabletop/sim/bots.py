@@ -20,10 +20,13 @@ from ..engine.listing import Listing, Pairs
 from .facilitator import Facilitator
 from .arguments import choose_counter, fill_argument, vote_odds
 from .judging import Judge, card_choice_worth
+from ..lang import Domain
+
+_, ngettext, N_ = Domain("sim").words()
 
 POLICIES = ("random", "cooperative", "hardliner")
 
-__all__ = ["POLICIES", "Bot", "Facilitator", "parse_bots", "policies_for_game"]
+__all__ = ["POLICIES", "Bot", "Facilitator", "parse_bots", "policies_for_game"]  # untranslated: names of the API
 
 
 #: how far chance sways a choice: noise added to each option's worth, per policy
@@ -41,7 +44,8 @@ class Bot:
 
     def __init__(self, policy: str, rng: random.Random):
         if policy not in POLICIES:
-            raise ValueError(f"unknown bot policy {policy!r} (expected one of {', '.join(POLICIES)})")
+            raise ValueError(_("unknown bot policy {policy} (expected one of {policies})").format(
+                policy=repr(policy), policies=", ".join(POLICIES)))
         self.policy = policy
         self.rng = rng
 
@@ -123,17 +127,20 @@ def parse_bots(spec: str | None, actor_ids: Sequence[str]) -> dict[str, str] | N
     spec = spec.strip()
     if "=" not in spec:
         if spec not in POLICIES:
-            raise ValueError(f"unknown bot policy '{spec}' (expected one of {', '.join(POLICIES)}, or mixed)")
+            raise ValueError(_("unknown bot policy '{policy}' (expected one of {policies}, or mixed)").format(
+                policy=spec, policies=", ".join(POLICIES)))
         return {a: spec for a in actor_ids}
     out: dict[str, str] = {}
     for part in spec.split(","):
         if "=" not in part:
-            raise ValueError(f"'{part}': write actor=policy, e.g. {actor_ids[0]}=hardliner")
+            raise ValueError(_("'{part}': write actor=policy, e.g. {actor}=hardliner").format(part=part, actor=actor_ids[0]))
         actor, policy = (s.strip() for s in part.split("=", 1))
         if actor not in actor_ids:
-            raise ValueError(f"unknown actor '{actor}' in --bots (actors: {', '.join(actor_ids)})")
+            raise ValueError(_("unknown actor '{actor}' in --bots (actors: {actors})").format(
+                actor=actor, actors=", ".join(actor_ids)))
         if policy not in POLICIES:
-            raise ValueError(f"unknown bot policy '{policy}' for {actor} (expected one of {', '.join(POLICIES)})")
+            raise ValueError(_("unknown bot policy '{policy}' for {actor} (expected one of {policies})").format(
+                policy=policy, actor=actor, policies=", ".join(POLICIES)))
         out[actor] = policy
     return out
 

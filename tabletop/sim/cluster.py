@@ -24,6 +24,9 @@ from typing import Any
 
 from ..content import Scenario
 from .workerscenario import TaskFn, data_sha, keep_in_pool, run
+from ..lang import Domain
+
+_, ngettext, N_ = Domain("sim").words()
 
 #: how often Dask runs a task again when its worker dies or it fails (beyond the scheduler's own)
 RETRIES = 3
@@ -34,11 +37,12 @@ def check_cluster(address: str) -> str | None:
     if address.startswith("local:"):
         count = address.split(":", 1)[1]
         if not count.isdigit() or int(count) < 1:
-            return f"'{address}': write local:N with N the number of worker processes, e.g. local:2"
+            return _("'{address}': write local:N with N the number of worker processes, e.g. local:2").format(address=address)
         return None
     if address.startswith(("tcp://", "tls://")) or ":" in address:
         return None
-    return f"'{address}': write local:N (a cluster on this machine) or tcp://HOST:8786 (a running dask scheduler)"
+    return _("'{address}': write local:N (a cluster on this machine) or tcp://HOST:8786 (a running dask scheduler)"
+             ).format(address=address)
 
 
 class ClusterUnreachable(Exception):
@@ -49,7 +53,7 @@ class Backend:
     """Plays tasks somewhere; a context manager (a cluster or pool is shut down on leaving)."""
 
     #: what the backend is, in words, for the report of a run
-    label = "this process"
+    label = N_("this process")
 
     def __enter__(self) -> Backend:
         return self
@@ -68,7 +72,7 @@ class Processes(Backend):
 
     def __init__(self, workers: int):
         self.workers = workers
-        self.label = f"{workers} local processes"
+        self.label = ngettext("{n} local process", "{n} local processes", workers).format(n=workers)
 
     def results(self, scenario: Scenario, fn: TaskFn, tasks: Sequence[Any]) -> Iterator[tuple[Any, Any]]:
         embedded = scenario.embedded()
@@ -92,7 +96,7 @@ class Dask(Backend):
     def __init__(self, address: str, connect_timeout: str = "20s"):
         self.address = address
         self.connect_timeout = connect_timeout
-        self.label = f"Dask cluster {address}"
+        self.label = _("Dask cluster {address}").format(address=address)
         self._stack = ExitStack()
         self.client: Any = None
 
@@ -112,9 +116,11 @@ class Dask(Backend):
             self._stack.close()
             detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             if self.address.startswith("local:"):
-                raise ClusterUnreachable(f"cannot start a local Dask cluster ({self.address}): {detail}") from None
-            raise ClusterUnreachable(f"no dask scheduler answers at {self.address} ({detail}); start one with "
-                                     "'dask scheduler', and 'dask worker ADDRESS' on each machine") from None
+                raise ClusterUnreachable(_("cannot start a local Dask cluster ({address}): {detail}").format(
+                    address=self.address, detail=detail)) from None
+            raise ClusterUnreachable(_("no dask scheduler answers at {address} ({detail}); start one with "
+                                       "'dask scheduler', and 'dask worker ADDRESS' on each machine").format(
+                address=self.address, detail=detail)) from None
         return self
 
     def __exit__(self, *exc: object) -> None:

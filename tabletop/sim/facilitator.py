@@ -41,15 +41,18 @@ from collections.abc import Sequence
 
 from ..engine import Action, State
 from .arguments import facilitator_odds
+from ..lang import Domain
+
+_, ngettext, N_ = Domain("sim").words()
 
 #: the chance that a ruling grants what was put to the facilitator
 GRANT_ODDS = 0.5
 
 #: the reason a simulated ruling gives
-REASON = "simulated ruling"
+REASON = "simulated ruling"  # untranslated: recorded in the save as the ruling's reason (data, one language)
 
 #: the assumptions in one paragraph, for the header of the balance tables
-ASSUMPTIONS = (
+ASSUMPTIONS = N_(
     "The simulated facilitator rules on every move put to it (asking for mediation) by a coin toss, "
     "even odds whatever the move; sets the odds of a matrix argument by the classic rule (from even, one "
     "step likelier per reason given, one step less likely per counter made; under a vote, the teams' median); "

@@ -64,7 +64,7 @@ def play_game(
             if card is not None:
                 drawn[card] = drawn.get(card, 0) + 1
         if actions >= max_actions:  # pragma: no cover - every game ends; a guard, not a rule
-            raise RuntimeError(f"game {index} (seed {seed}) did not end after {max_actions} actions")
+            raise RuntimeError(f"game {index} (seed {seed}) did not end after {max_actions} actions")  # untranslated: a guard
     tracks = {
         tid: (t.status, t.since if t.status == "agreed" else None) for tid, t in state.tracks.items()
     }

@@ -32,6 +32,9 @@ from .sweepfiles import (
 )
 from .sweeprows import Chunk, play_chunk, point_seed, result_columns, track_prefix
 from .workerscenario import data_sha
+from ..lang import Domain
+
+_, ngettext, N_ = Domain("sim").words()
 
 
 class SweepRefused(Exception):
@@ -133,17 +136,19 @@ def _check_folder(out: Path, the_plan: dict[str, Any], resume: bool, spec_path: 
     manifest = read_manifest(out)
     if manifest is None:
         if out.exists() and (not out.is_dir() or any(out.iterdir())):
-            raise SweepRefused(f"{out} is not empty and holds no sweep (no sweep.json): choose another --out")
+            raise SweepRefused(_("{path} is not empty and holds no sweep (no sweep.json): choose another --out").format(path=out))
         return True
     if not resume:
-        raise SweepRefused(f"{out} already holds a sweep: add --resume to finish it, or choose another --out")
+        raise SweepRefused(_("{path} already holds a sweep: add --resume to finish it, or choose another --out").format(path=out))
     if manifest.get("format") != FORMAT:
-        raise SweepRefused(f"{out} holds a sweep written by another version of tabletop (format "
-                           f"{manifest.get('format')!r}, this one writes {FORMAT}): choose another --out")
+        raise SweepRefused(_("{path} holds a sweep written by another version of tabletop (format "
+                             "{theirs}, this one writes {ours}): choose another --out").format(
+            path=out, theirs=repr(manifest.get("format")), ours=FORMAT))
     theirs = manifest.get("plan", {})
     differ = [k for k in the_plan if theirs.get(k) != the_plan[k]]
     if differ:
-        what = ", ".join("the scenario's content" if k == "scenario" else k for k in differ)
-        raise SweepRefused(f"{out} holds another sweep ({what} differ from {spec_path}): "
-                           "resume it with the sweep file it was started with, or choose another --out")
+        what = ", ".join(_("the scenario's content") if k == "scenario" else k for k in differ)
+        raise SweepRefused(_("{path} holds another sweep ({what} differ from {spec}): "
+                             "resume it with the sweep file it was started with, or choose another --out").format(
+            path=out, what=what, spec=spec_path))
     return False

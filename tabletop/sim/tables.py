@@ -7,18 +7,23 @@ from typing import Any
 
 from ..content import Scenario
 from .game import STATUSES
+from ..lang import Domain
+
+_, ngettext, N_ = Domain("sim").words()
 
 
 def format_table(report: Mapping[str, Any], names: Mapping[str, str] | None = None) -> str:
     """A readable table of a :func:`simulate` report."""
     names = names or {}
     games = report["games"] or 1
+    bots = report["bots"] if isinstance(report["bots"], str) else ", ".join(f"{k}={v}" for k, v in report["bots"].items())
     lines = [
-        f"{_games(report['games'])} of {report['ruleset']} ({report['independence']}), seed {report['seed']}, "
-        f"bots {report['bots'] if isinstance(report['bots'], str) else ', '.join(f'{k}={v}' for k, v in report['bots'].items())}, "
-        f"{report['elapsed_s']:.2f} s",
+        ngettext("{n} game of {ruleset} ({mode}), seed {seed}, bots {bots}, {seconds} s",
+                 "{n} games of {ruleset} ({mode}), seed {seed}, bots {bots}, {seconds} s", report["games"]).format(
+            n=report["games"], ruleset=report["ruleset"], mode=_mode(report["independence"]), seed=report["seed"],
+            bots=bots, seconds=f"{report['elapsed_s']:.2f}"),
         "",
-        f"{'track':<34}{'agreed':>9}{'collapsed':>11}{'deferred':>10}{'open':>8}{'rounds to agree':>17}",
+        f"{_('track'):<34}{_('agreed'):>9}{_('collapsed'):>11}{_('deferred'):>10}{_('open'):>8}{_('rounds to agree'):>17}",
     ]
     for tid, row in report["tracks"].items():
         mean = row["mean_rounds_to_agreement"]
@@ -28,13 +33,13 @@ def format_table(report: Mapping[str, Any], names: Mapping[str, str] | None = No
             + f"{'-' if mean is None else f'{mean:.1f}':>17}"
         )
     lines.append("")
-    lines.append(f"agreements per game: {report['agreements_per_game']:.2f}")
-    lines.append("objectives met (all of an actor's, share of games): " + ", ".join(
+    lines.append(_("agreements per game: {n}").format(n=f"{report['agreements_per_game']:.2f}"))
+    lines.append(_("objectives met (all of an actor's, share of games): {shares}").format(shares=", ".join(
         f"{names.get(a, a)} {100 * row['met'] / games:.0f}%" for a, row in report["objectives"].items()
-    ))
-    lines.append("cards that matter most (agreements per game when drawn vs not): " + (", ".join(
+    )))
+    lines.append(_("cards that matter most (agreements per game when drawn vs not): {cards}").format(cards=", ".join(
         f"{names.get(cid, cid)} {row['impact']:+.2f}" for cid, row in top_cards(report, 5)
-    ) or "none to tell yet (too few games)"))
+    ) or _("none to tell yet (too few games)")))
     return "\n".join(lines)
 
 
@@ -49,11 +54,12 @@ def format_comparison(reports: Mapping[str, Mapping[str, Any]], names: Mapping[s
     names = names or {}
     strict, linked = reports["strict"], reports["linked"]
     games = strict["games"] or 1
-    head = f"{'':34}{'agreed':>17}{'collapsed':>17}{'deferred':>17}{'open':>17}"
-    sub = f"{'track':<34}" + "".join(f"{'strict':>9}{'linked':>8}" for _col in range(4))
+    head = f"{'':34}{_('agreed'):>17}{_('collapsed'):>17}{_('deferred'):>17}{_('open'):>17}"
+    sub = f"{_('track'):<34}" + "".join(f"{_mode('strict'):>9}{_mode('linked'):>8}" for _col in range(4))
     lines = [
-        f"{_games(strict['games'])} of {strict['ruleset']}, seed {strict['seed']}: the same "
-        f"{'game' if strict['games'] == 1 else 'games'} under strict and linked independence",
+        ngettext("{n} game of {ruleset}, seed {seed}: the same game under strict and linked independence",
+                 "{n} games of {ruleset}, seed {seed}: the same games under strict and linked independence",
+                 strict["games"]).format(n=strict["games"], ruleset=strict["ruleset"], seed=strict["seed"]),
         "",
         head,
         sub,
@@ -66,9 +72,8 @@ def format_comparison(reports: Mapping[str, Mapping[str, Any]], names: Mapping[s
             row += f"{a:>8.1f}%{b:>7.1f}%"
         lines.append(row)
     lines.append("")
-    lines.append(
-        f"agreements per game: strict {strict['agreements_per_game']:.2f}, linked {linked['agreements_per_game']:.2f}"
-    )
+    lines.append(_("agreements per game: strict {strict}, linked {linked}").format(
+        strict=f"{strict['agreements_per_game']:.2f}", linked=f"{linked['agreements_per_game']:.2f}"))
     return "\n".join(lines)
 
 
@@ -79,5 +84,9 @@ def names_of(scenario: Scenario) -> dict[str, str]:
     return {**cards, **{t.id: t.name for t in rs.tracks}, **{a.id: a.name for a in rs.actors}}
 
 
-def _games(n: int) -> str:
-    return f"{n} game" if n == 1 else f"{n} games"
+def _mode(mode: str) -> str:
+    """``strict`` or ``linked`` in words."""
+    return _(_MODES[mode]) if mode in _MODES else mode
+
+
+_MODES = {"strict": N_("strict"), "linked": N_("linked")}
