@@ -125,7 +125,8 @@ def _add_pending(game: ReplayedGame, entry: dict[str, Any], proposal: Any) -> No
     entry["lines"] = lines(argument.counters)
     if sealed:
         # what the room saw: the counters stay behind the gate until the last is in
-        entry["room_lines"] = [*lines(()), _("{n} counter(s) entered behind the gate").format(n=len(argument.counters))]
+        entry["room_lines"] = [*lines(()), ngettext("{n} counter(s) entered behind the gate", "{n} counter(s) entered behind the gate",
+                                               len(argument.counters)).format(n=len(argument.counters))]
 
 
 def _headline(entry: dict[str, Any]) -> str:

@@ -36,6 +36,9 @@ _, ngettext, N_ = Domain("report").words()
 
 REPORT_FORMAT = "tabletop-report"
 REPORT_VERSION = 1
+#: The warning of a save that stops before the game's end.
+NOT_ENDED = N_("The game had not ended when the save stops (round {round}, {phase} phase): "
+               "outcomes are as they stood then.")
 
 
 class ReportError(Exception):
@@ -139,10 +142,7 @@ def warnings(game: ReplayedGame, final: State) -> list[str]:
               "Run `tabletop verify` on the save.").format(seq=game.mismatch)
         )
     if not final.over:
-        out.append(
-            _("The game had not ended when the save stops (round {round}, {phase} phase): "
-              "outcomes are as they stood then.").format(round=final.round, phase=phase_word(final.phase))
-        )
+        out.append(_(NOT_ENDED).format(round=final.round, phase=phase_word(final.phase)))
     return out
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from .audience import for_audience
-from .build import assemble_report, load
+from .build import NOT_ENDED, assemble_report, load
 from .compare import compare
 from .comparepage import comparison_html
 from .htmlpage import report_article
@@ -37,7 +37,7 @@ def paired_data(path: Any, audience: str) -> dict[str, Any]:
     mode = mode_word(info["independence"])
     replayed["scenario"]["file"] = under.format(name=original["scenario"]["file"], mode=mode)
     # the replay runs out of recorded choices: that its game had not ended is said once, in `stopped`
-    unended = _("The game had not ended when the save stops (round {round}, {phase} phase): ").split("{", 1)[0]
+    unended = _(NOT_ENDED).split("{", 1)[0]
     replayed["warnings"] = [w for w in replayed["warnings"] if not w.startswith(unended)]
     replayed["scenario"]["ruleset_name"] = under.format(name=original["scenario"]["ruleset_name"], mode=mode)
     _as_the_room_saw_it(info["differed"], original)

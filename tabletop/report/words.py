@@ -311,10 +311,10 @@ def cascade_text(step: Mapping[str, Any]) -> str:
     deals = [c for c in fell if c["from"] == "agreed"]
     still_open = [c for c in fell if c["from"] != "agreed"]
     parts = []
-    for to, one, several in _WENT:
+    for to in ("collapsed", "open", "deferred"):
         went = [_deal(c) for c in deals if c["to"] == to]
         if went:
-            parts.append(ngettext(one, several, len(went)).format(tracks=_and(went)))
+            parts.append(_went(to, len(went)).format(tracks=_and(went)))
     if still_open:
         names = _and([one_line(c["track_name"]) for c in still_open])
         parts.append(_("{tracks}, still open, collapsed with it").format(tracks=names))
@@ -324,12 +324,13 @@ def cascade_text(step: Mapping[str, Any]) -> str:
         what="; ".join(parts))
 
 
-# What a collapse under the package deal did to each agreement, one track or several.
-_WENT = (
-    ("collapsed", N_("{tracks} collapsed with it"), N_("{tracks} collapsed with it")),
-    ("open", N_("{tracks} was reopened"), N_("{tracks} were reopened")),
-    ("deferred", N_("{tracks} was deferred"), N_("{tracks} were deferred")),
-)
+def _went(to: str, n: int) -> str:
+    """What a collapse under the package deal did to ``n`` agreements: they collapsed, reopened or were deferred."""
+    if to == "collapsed":
+        return ngettext("{tracks} collapsed with it", "{tracks} collapsed with it", n)
+    if to == "open":
+        return ngettext("{tracks} was reopened", "{tracks} were reopened", n)
+    return ngettext("{tracks} was deferred", "{tracks} were deferred", n)
 
 
 def principle_headline(
