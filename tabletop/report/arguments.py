@@ -20,7 +20,7 @@ from ..engine.arguments import argument_step, describe_wanted
 from ..engine.records import Ruling
 from ..engine.wording import UNDONE, argument_parts, ruling_text
 from .replayed import ReplayedGame
-from .words import one_line
+from .words import one_line, outcome_word
 from ..lang import Domain
 
 _, ngettext, N_ = Domain("report").words()
@@ -132,7 +132,7 @@ def _add_pending(game: ReplayedGame, entry: dict[str, Any], proposal: Any) -> No
 def _headline(entry: dict[str, Any]) -> str:
     """``Round 2: Mediating states argues for progress +1 — succeeds``."""
     text = _("Round {round}: {actor} argues for {wanted} \u2014 {outcome}").format(
-        round=entry["round"], actor=one_line(entry["actor_name"]), wanted=entry["wanted_text"], outcome=entry["outcome"])
+        round=entry["round"], actor=one_line(entry["actor_name"]), wanted=entry["wanted_text"], outcome=outcome_word(entry["outcome"]))
     return f"{UNDONE} {text}" if entry["undone"] else text
 
 

@@ -36,6 +36,7 @@ from .words import (
     meter_words,
     mode_word,
     not_ended,
+    outcome_word,
     phase_word,
     round_heading,
     lost_agreement,
@@ -362,7 +363,7 @@ class _Report:
     def _move_item(self, m: dict[str, Any]) -> str:
         where = _(" on {track}").format(track=e(m["track_name"])) if m["track"] else ""
         link = _(", linked to {track}").format(track=e(m["link_name"])) if m["link"] else ""
-        result = e(m["outcome"]) + (_(" (ruling #{seq})").format(seq=m["ruled_at"]) if m["ruled_at"] else "")
+        result = e(outcome_word(m["outcome"])) + (_(" (ruling #{seq})").format(seq=m["ruled_at"]) if m["ruled_at"] else "")
         if m["undone"]:
             result = _("undone")
         move = _("Move #{seq}: {actor} \u2014 {move}{where}{link}{detail} \u2192 {result}").format(

@@ -28,6 +28,7 @@ from .words import (
     meter_words,
     mode_word,
     not_ended,
+    outcome_word,
     phase_word,
     round_heading,
     status_head,
@@ -329,7 +330,7 @@ def _timeline(doc: _Doc, report: dict[str, Any]) -> None:
         for m in rnd["moves"]:
             where = _(" on {track}").format(track=esc(m["track_name"])) if m["track"] else ""
             link = _(", linked to {track}").format(track=esc(m["link_name"])) if m["link"] else ""
-            result = m["outcome"]
+            result = outcome_word(m["outcome"])
             if m["ruled_at"]:
                 result += _(" (ruling #{seq})").format(seq=m["ruled_at"])
             if m["undone"]:

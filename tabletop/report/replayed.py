@@ -291,7 +291,7 @@ def series(game: ReplayedGame) -> dict[str, Any]:
     states = [game.states[0], *(game.states[last_index[r]] for r in rounds[1:])]
     return {
         "rounds": rounds,
-        "labels": ["start" if r == 0 else f"R{r}" for r in rounds],
+        "labels": [_("start") if r == 0 else _("R{round}").format(round=r) for r in rounds],
         "tracks": {
             tid: {
                 "position": [s.tracks[tid].position for s in states],

@@ -36,6 +36,8 @@ _STATUS_HEADS = {"agreed": N_("agreed"), "collapsed": N_("collapsed"), "deferred
 _HOW = {"drawn": N_("drawn"), "redrawn": N_("redrawn"), "injected": N_("injected"), "skipped": N_("skipped")}
 _KINDS = {"override": N_("override"), "undo": N_("undo"), "note": N_("note"), "inject": N_("inject"),
           "skip": N_("skip"), "redraw": N_("redraw"), "end": N_("end")}
+_OUTCOMES = {"undone": N_("undone"), "lapsed": N_("lapsed"), "applied": N_("applied"), "succeeds": N_("succeeds"),
+             "fails": N_("fails"), "pending": N_("pending")}
 _RESOLUTIONS = {"auto": N_("auto"), "consensus": N_("consensus"), "dice": N_("dice"),
                 "facilitator": N_("facilitator"), "argue": N_("argue")}
 
@@ -47,6 +49,11 @@ def _word(words: Mapping[str, str], key: Any) -> str:
 def phase_word(phase: Any) -> str:
     """A phase id in words (``moves``)."""
     return _word(_PHASES, phase)
+
+
+def outcome_word(outcome: Any) -> str:
+    """What became of a move (``succeeds``, ``fails``, ``pending`` …) in words; other text as it is."""
+    return _word(_OUTCOMES, outcome)
 
 
 def mode_word(mode: Any) -> str:
