@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 
 from .._version import __version__
 from ..content import ContentError
-from ..lang import Domain, LanguageError, using
+from ..lang import Domain, LanguageError, current, set_language
 from . import host, join, language, play, saves, serve, simulate, sweep, validate
 from .terminal import _err, _problems
 
@@ -66,9 +66,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except LanguageError as exc:
         _err(_("tabletop: {problem}").format(problem=exc))
         return 2
-    # for this command only: a test (or a host) calling main() keeps its own language afterwards
-    with using(code):
+    # the process speaks it while the command runs (a screen's F4 may switch it); a test, or any caller
+    # of main() in-process, gets its own language back afterwards
+    before = current()
+    set_language(code)
+    try:
         return _run(argv)
+    finally:
+        set_language(before)
 
 
 def _run(argv: list[str]) -> int:

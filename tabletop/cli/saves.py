@@ -40,7 +40,7 @@ def cmd_replay(args: argparse.Namespace) -> int:
         return code
     from ..tui.replay import ReplayApp
 
-    app = ReplayApp(save)
+    app = ReplayApp(save, **screens.language_of(ReplayApp))
     app.run()
     if app.return_code or app._exception is not None:  # Textual caught an error in the viewer and stopped
         why = f" ({type(app._exception).__name__}: {_line(app._exception)})" if app._exception is not None else ""

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..content.literal import literal
 from .terminal import _err, _line, _out
-from ..lang import Domain
+from ..lang import Domain, current
 
 _, ngettext, N_ = Domain("cli").words()
 
@@ -29,7 +29,14 @@ def play_app(session: object | None) -> TabletopApp:
     """The app ``tabletop``, ``play`` and ``resume`` run (the TUI benchmark starts it the same way)."""
     from ..tui.app import TabletopApp
 
-    return TabletopApp(session, own_process=True)  # type: ignore[arg-type]
+    return TabletopApp(session, own_process=True, **language_of(TabletopApp))  # type: ignore[arg-type]
+
+
+def language_of(app_class: type) -> dict[str, str]:
+    """``lang=`` the command's language, for an app that takes it (the screens speak it from the start)."""
+    import inspect
+
+    return {"lang": current()} if "lang" in inspect.signature(app_class).parameters else {}
 
 
 def _run_app(session: object | None) -> int:

@@ -1,0 +1,110 @@
+"""``--lang`` on every command, ``TABLETOP_LANG`` and the locale: chosen first, help included; a bad one is exit 2."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import pytest
+
+from tabletop import lang
+from tabletop.cli import build_parser, main
+from tabletop.cli.language import flag_value
+
+
+@pytest.fixture(autouse=True)
+def plain_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    for key in ("TABLETOP_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(key, raising=False)
+
+
+def _commands() -> dict[str, argparse.ArgumentParser]:
+    parser = build_parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return dict(sub.choices)
+
+
+def test_every_command_takes_lang() -> None:
+    commands = _commands()
+    assert {"play", "resume", "replay", "report", "verify", "validate", "simulate", "sweep", "host", "join",
+            "serve", "schema"} <= set(commands)
+    for name, parser in [("tabletop", build_parser()), *commands.items()]:
+        assert any("--lang" in a.option_strings for a in parser._actions), name
+
+
+@pytest.mark.parametrize("argv", [["--lang", "xx"], ["report", "--lang=de", "x.jsonl"], ["verify", "x", "--lang", ""]])
+def test_a_bad_language_is_a_message_and_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert "unknown language" in err and "en, ru, uk" in err and "Traceback" not in err
+
+
+def test_a_bad_tabletop_lang_is_exit_2(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("TABLETOP_LANG", "klingon")
+    assert main(["validate", "nothing.toml"]) == 2
+    assert "TABLETOP_LANG" in capsys.readouterr().err
+
+
+def test_help_speaks_the_language(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(["report", "--lang", "uk", "--help"])
+    assert stop.value.code == 0
+    out = capsys.readouterr().out
+    assert "збереження" in out and "write the debrief report" not in out
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    assert "A terminal tabletop wargame" in capsys.readouterr().out
+
+
+def test_messages_follow_flag_then_environment_then_locale(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    missing = str(tmp_path / "missing.jsonl")
+    monkeypatch.setenv("LANG", "uk_UA.UTF-8")
+    assert main(["report", missing]) == 1
+    assert "немає такого файла" in capsys.readouterr().err
+    monkeypatch.setenv("TABLETOP_LANG", "ru")
+    assert main(["report", missing]) == 1
+    assert "нет такого файла" in capsys.readouterr().err
+    assert main(["report", missing, "--lang", "en"]) == 1
+    assert "no such file" in capsys.readouterr().err
+
+
+def test_the_language_is_the_commands_only(tmp_path: Path) -> None:
+    main(["report", str(tmp_path / "missing.jsonl"), "--lang", "ru"])
+    assert lang.current() == "en"
+
+
+def test_a_bad_choice_of_the_parser_is_worded_in_the_language(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(["report", "x.jsonl", "--format", "pdf", "--lang", "ru"])
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert "tabletop report: ошибка:" in err and "Попробуйте 'tabletop report --help'." in err
+
+
+def test_plural_forms_of_the_cli(capsys: pytest.CaptureFixture[str]) -> None:
+    from tabletop.cli.validate import ngettext
+
+    shown = {}
+    for code in ("ru", "uk"):
+        with lang.using(code):
+            shown[code] = [ngettext("{n} problem", "{n} problems", n).format(n=n) for n in (1, 2, 5, 11, 21, 22, 25)]
+    assert shown["ru"] == ["1 проблема", "2 проблемы", "5 проблем", "11 проблем", "21 проблема", "22 проблемы", "25 проблем"]
+    assert shown["uk"] == ["1 проблема", "2 проблеми", "5 проблем", "11 проблем", "21 проблема", "22 проблеми", "25 проблем"]
+
+
+@pytest.mark.parametrize(
+    ("argv", "found"),
+    [([], None), (["--lang", "ru"], "ru"), (["report", "--lang=uk", "a"], "uk"), (["a", "--", "--lang", "ru"], None),
+     (["--lang"], "")],
+)
+def test_the_flag_is_found_before_parsing(argv: list[str], found: str | None) -> None:
+    assert flag_value(argv) == found
+
+
+def test_serve_passes_its_language_to_each_tab() -> None:
+    from tabletop.cli.serve import join_command
+
+    assert join_command("127.0.0.1:8765").endswith("join 127.0.0.1:8765")
+    assert join_command("127.0.0.1:8765", "uk").endswith("join 127.0.0.1:8765 --lang uk")
