@@ -15,12 +15,14 @@ from ..engine.telling import tell
 from ..engine.wording import wants_text
 from ..store import SaveError
 from ..store.reading import Save
+from ..content import ContentError
+from ..lang import Domain, current
 from .words import one_line
-from ..lang import Domain
 
 _, ngettext, N_ = Domain("report").words()
 
 if TYPE_CHECKING:
+    from ..content.scenario import Scenario
     from ..store.reading import SavedEvent
 
 
@@ -38,7 +40,8 @@ class ReplayedGame:
 
     def __init__(self, save: Save):
         self.save = save
-        self.scenario = save.scenario
+        # the texts in the report's language (the save's own translations); ids and numbers are the base's
+        self.scenario = shown_scenario(save)
         rs = self.scenario.ruleset
         self.rs = rs
         self.tracks = {t.id: t for t in rs.tracks}
@@ -67,6 +70,17 @@ class ReplayedGame:
         self.sealed: set[int] = set()
         self.by_seq: dict[int, SavedEvent] = {}
         self.history: dict[str, list[dict[str, Any]]] = {}
+
+
+def shown_scenario(save: Save) -> Scenario:
+    """The save's scenario with its texts in the language of the moment, from the translations in its header.
+
+    A header whose translations cannot be read leaves the report in the base texts, never without a report.
+    """
+    try:
+        return save.translated(current())
+    except ContentError:
+        return save.scenario
 
 
 def replay_game(save: Save) -> ReplayedGame:
