@@ -77,15 +77,19 @@ def cmd_simulate(args: argparse.Namespace) -> int:
                        "(the saves already there are whole; nothing half-written was left)")
                      .format(path=mode_dir, problem=exc.strerror or exc))
                 return 1
+    from ..content.overlays import translated
+    from ..lang import current
+
+    shown = translated(scenario, current())  # the tables name tracks, actors and cards in the command's language
     if args.compare:
         if args.json:
             _out(json.dumps({"compare": reports}))
         else:
-            _out(format_comparison(reports, names_of(scenario)))
+            _out(format_comparison(reports, names_of(shown)))
     elif args.json:
         _out(json.dumps(reports[modes[0]]))
     else:
-        _out(format_table(reports[modes[0]], names_of(scenario)))
+        _out(format_table(reports[modes[0]], names_of(shown)))
     return 0
 
 

@@ -110,3 +110,8 @@ def several_html(comparison: dict[str, Any], reports: Sequence[dict[str, Any]], 
         heading = _("Save #{n}: {name}").format(n=i, name=e(report["scenario"]["ruleset_name"]))
         parts.append(report_article(report, f"r{i}-", heading))
     return page(_compared(len(comparison["saves"])), "\n".join(parts))
+
+# Babel does not read inside f-strings: the words used in them, marked for the catalogue
+_IN_FSTRINGS = (
+    N_('DAMAGED'),
+)

@@ -23,14 +23,20 @@ def format_table(report: Mapping[str, Any], names: Mapping[str, str] | None = No
             n=report["games"], ruleset=report["ruleset"], mode=_mode(report["independence"]), seed=report["seed"],
             bots=bots, seconds=f"{report['elapsed_s']:.2f}"),
         "",
-        f"{_('track'):<34}{_('agreed'):>9}{_('collapsed'):>11}{_('deferred'):>10}{_('open'):>8}{_('rounds to agree'):>17}",
     ]
+    # a column is as wide as its head in the language shown (English: the widths it always had)
+    heads = [_(_STATUS_HEADS[s]) for s in STATUSES]
+    widths = [max(w, len(h) + 1) for h, w in zip(heads, (9, 11, 10, 8), strict=True)]
+    rounds_head = _("rounds to agree")
+    rounds_w = max(17, len(rounds_head) + 1)
+    lines.append(f"{_('track'):<34}" + "".join(f"{h:>{w}}" for h, w in zip(heads, widths, strict=True))
+                 + f"{rounds_head:>{rounds_w}}")
     for tid, row in report["tracks"].items():
         mean = row["mean_rounds_to_agreement"]
         lines.append(
             f"{names.get(tid, tid)[:33]:<34}"
-            + "".join(f"{100 * row[s] / games:>{w}.1f}%" for s, w in zip(STATUSES, (8, 10, 9, 7), strict=True))
-            + f"{'-' if mean is None else f'{mean:.1f}':>17}"
+            + "".join(f"{100 * row[s] / games:>{w - 1}.1f}%" for s, w in zip(STATUSES, widths, strict=True))
+            + f"{'-' if mean is None else f'{mean:.1f}':>{rounds_w}}"
         )
     lines.append("")
     lines.append(_("agreements per game: {n}").format(n=f"{report['agreements_per_game']:.2f}"))
@@ -54,8 +60,9 @@ def format_comparison(reports: Mapping[str, Mapping[str, Any]], names: Mapping[s
     names = names or {}
     strict, linked = reports["strict"], reports["linked"]
     games = strict["games"] or 1
-    head = f"{'':34}{_('agreed'):>17}{_('collapsed'):>17}{_('deferred'):>17}{_('open'):>17}"
-    sub = f"{_('track'):<34}" + "".join(f"{_mode('strict'):>9}{_mode('linked'):>8}" for _col in range(4))
+    ws, wl = max(9, len(_mode("strict")) + 1), max(8, len(_mode("linked")) + 1)
+    head = f"{'':34}" + "".join(f"{_(_STATUS_HEADS[s]):>{ws + wl}}" for s in STATUSES)
+    sub = f"{_('track'):<34}" + "".join(f"{_mode('strict'):>{ws}}{_mode('linked'):>{wl}}" for _col in range(4))
     lines = [
         ngettext("{n} game of {ruleset}, seed {seed}: the same game under strict and linked independence",
                  "{n} games of {ruleset}, seed {seed}: the same games under strict and linked independence",
@@ -69,7 +76,7 @@ def format_comparison(reports: Mapping[str, Mapping[str, Any]], names: Mapping[s
         for status in STATUSES:
             a = 100 * strict["tracks"][tid][status] / games
             b = 100 * linked["tracks"][tid][status] / games
-            row += f"{a:>8.1f}%{b:>7.1f}%"
+            row += f"{a:>{ws - 1}.1f}%{b:>{wl - 1}.1f}%"
         lines.append(row)
     lines.append("")
     lines.append(_("agreements per game: strict {strict}, linked {linked}").format(
@@ -90,3 +97,8 @@ def _mode(mode: str) -> str:
 
 
 _MODES = {"strict": N_("strict"), "linked": N_("linked")}
+_STATUS_HEADS = {"agreed": N_("agreed"), "collapsed": N_("collapsed"), "deferred": N_("deferred"), "open": N_("open")}
+
+
+# Babel does not read inside f-strings: the words used in them, marked for the catalogue
+_IN_FSTRINGS = (N_("track"),)
