@@ -131,3 +131,16 @@ def test_json_keys_stay_english(reports: dict[tuple[str, str], str]) -> None:
 def test_render_leaves_the_language_of_the_moment_alone(game: Path) -> None:
     render(game, "md", lang="uk")
     assert lang.current() == "en"
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_comparison_and_paired_reports_in_ukrainian(strict_game: Played, linked_game: Played, fmt: str) -> None:
+    compared = render([strict_game.path, linked_game.path], fmt, lang="uk")
+    paired = render(strict_game.path, fmt, paired=True, lang="uk")
+    assert "Порівняння 2 збережень" in compared and "Та сама гра за незалежності" in paired
+    for text in (compared, paired):
+        left = sorted(f for f in _english_fragments() if f in text)
+        assert not left, f"English of the report's own left: {left[:10]}"
+    if fmt == "md":
+        english = render([strict_game.path, linked_game.path], fmt)
+        assert _table_numbers(compared) == _table_numbers(english) != []
