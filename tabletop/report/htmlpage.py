@@ -269,6 +269,12 @@ class _Report:
             "marker; lines are nudged apart by a pixel or two so that equal values stay visible."
         )
         figures = "\n".join(f"<figure>{c}<figcaption>{caption}</figcaption></figure>" for c in charts)
+        return f'<section class="charts" id="{self.id("charts")}"><h2>{_("Charts")}</h2>{figures}{self.chart_tables()}</section>'  # untranslated: markup
+
+    def chart_tables(self) -> str:
+        """The charts' values as tables, for whoever cannot read a chart (and for print)."""
+        s, sc = self.r["series"], self.r["scenario"]
+        tracks, labels = sc["tracks"], s["labels"]
         head = [_("Track"), *(e(x) for x in labels)]
         nums = tuple(range(1, len(labels) + 1))
         tables = (
@@ -287,7 +293,7 @@ class _Report:
                 ([e(m["name"]), *map(str, s["meters"][m["id"]])] for m in sc["meters"]),
                 num=nums,
             )
-        return f'<section class="charts" id="{self.id("charts")}"><h2>{_("Charts")}</h2>{figures}{tables}</section>'  # untranslated: markup
+        return tables
 
     def event_link(self, seq: Any) -> str:
         """``#12`` linking to that event's row in the decision log (when it is there)."""
