@@ -93,3 +93,18 @@ def test_without_the_extra_the_command_says_how_to_install_it(
     assert main(["simulate", "--games", "3", "--cluster", "local:1"]) == 2
     assert "needs distributed" in capsys.readouterr().err
     assert not (tmp_path / "o").exists()
+
+
+@pytest.mark.parametrize(("code", "words"), [("ru", "24 из 24 игр в 4 точках"), ("uk", "24 з 24 ігор у 4 точках")])
+def test_the_summary_in_another_language_has_the_same_figures(
+    swept: Path, capsys: pytest.CaptureFixture[str], code: str, words: str
+) -> None:
+    assert main(["sweep", "report", str(swept)]) == 0
+    english = capsys.readouterr().out
+    assert main(["sweep", "report", str(swept), "--lang", code]) == 0
+    shown = capsys.readouterr().out
+    assert words in shown and "games in" not in shown
+    rows = [line for line in shown.splitlines() if line.startswith("|")]
+    assert len(rows) > 10
+    assert [re.findall(r"\d+(?:\.\d+)?", r) for r in rows] == [
+        re.findall(r"\d+(?:\.\d+)?", r) for r in english.splitlines() if r.startswith("|")]
