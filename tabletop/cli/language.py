@@ -39,10 +39,15 @@ def choose(argv: Sequence[str], environ: Mapping[str, str] = os.environ) -> str:
     return lang.resolve(flag_value(argv), environ)
 
 
+def _code(text: str) -> str:
+    # as tabletop.lang.check reads it: RU and " uk" are ru and uk
+    return text.strip().lower()
+
+
 def add_flag(parser: argparse.ArgumentParser) -> None:
     """``--lang`` on one parser (suppressed default: the bare command's value is not reset by a subcommand's)."""
     parser.add_argument(
-        FLAG, default=argparse.SUPPRESS, metavar="LANG", choices=LANGUAGES,
+        FLAG, default=argparse.SUPPRESS, metavar="LANG", choices=LANGUAGES, type=_code,
         help=_("the language of the screens, messages and reports: {languages} (default: TABLETOP_LANG, "
                "else the locale)").format(languages=", ".join(LANGUAGES)),
     )

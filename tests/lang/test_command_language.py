@@ -70,6 +70,11 @@ def test_messages_follow_flag_then_environment_then_locale(
     assert "no such file" in capsys.readouterr().err
 
 
+def test_the_flag_is_read_as_lang_reads_it(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert main(["report", str(tmp_path / "missing.jsonl"), "--lang", "UK"]) == 1
+    assert "немає такого файла" in capsys.readouterr().err
+
+
 def test_the_language_is_the_commands_only(tmp_path: Path) -> None:
     main(["report", str(tmp_path / "missing.jsonl"), "--lang", "ru"])
     assert lang.current() == "en"
