@@ -95,7 +95,7 @@ def test_without_the_extra_the_command_says_how_to_install_it(
     assert not (tmp_path / "o").exists()
 
 
-@pytest.mark.parametrize(("code", "words"), [("ru", "24 из 24 игр в 4 точках"), ("uk", "24 з 24 ігор у 4 точках")])
+@pytest.mark.parametrize(("code", "words"), [("ru", "Сыграно игр: 24 из 24; точек: 4"), ("uk", "Зіграно ігор: 24 з 24; точок: 4")])
 def test_the_summary_in_another_language_has_the_same_figures(
     swept: Path, capsys: pytest.CaptureFixture[str], code: str, words: str
 ) -> None:
