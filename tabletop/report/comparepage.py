@@ -9,7 +9,7 @@ from typing import Any
 
 from .htmlpage import report_article
 from .htmlparts import e, page, status_mark, table
-from .words import STATUSES, agreements_per_game, lost_agreement, mode_word, share_rows, status_head
+from .words import STATUSES, agreements_per_game, lost_agreement, mode_word, quoted, share_rows, status_head
 from ..lang import Domain
 
 _, ngettext, N_ = Domain("report").words()
@@ -22,7 +22,7 @@ def _cell(t: dict[str, Any] | None, short: bool = False) -> str:
     extra = since + lost_agreement(t, short=True)
     if short:
         return status_mark(t["status"], t["provisional"], extra)
-    return f"{status_mark(t['status'], t['provisional'], extra)}<br>{t['position']}/{t['top']} \u201c{e(t['rung'])}\u201d"  # untranslated: markup
+    return f"{status_mark(t['status'], t['provisional'], extra)}<br>{t['position']}/{t['top']} {quoted(e(t['rung']))}"  # untranslated: markup
 
 
 def _shares(comparison: dict[str, Any]) -> str:

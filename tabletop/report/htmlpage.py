@@ -43,6 +43,7 @@ from .words import (
     move_detail,
     one_line,
     players_unrecorded,
+    quoted,
     secrets_left_out,
     set_aside_text,
     tabled_earlier,
@@ -159,8 +160,8 @@ class _Report:
                     e(t["name"]),
                     status_mark(t["status"], t["provisional"], extra),
                     e(t["since"]) if t["since"] is not None else "\u2013",
-                    f"{t['position']}/{t['top']} \u201c{e(t['rung'])}\u201d",
-                    f"{t['agreement_at']} \u201c{e(t['agreement_rung'])}\u201d",
+                    f"{t['position']}/{t['top']} {quoted(e(t['rung']))}",
+                    f"{t['agreement_at']} {quoted(e(t['agreement_rung']))}",
                     f"{t['tension']}/{t['breakdown_at']}",
                 ]
             )

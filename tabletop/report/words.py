@@ -46,6 +46,11 @@ def _word(words: Mapping[str, str], key: Any) -> str:
     return _(words[key]) if key in words else str(key)
 
 
+def quoted(text: str) -> str:
+    """``text`` in the quotation marks of the language (“…” in English, «…» in Russian and Ukrainian)."""
+    return _("\u201c{text}\u201d").format(text=text)
+
+
 def phase_word(phase: Any) -> str:
     """A phase id in words (``moves``)."""
     return _word(_PHASES, phase)
