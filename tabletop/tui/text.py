@@ -65,6 +65,17 @@ def status_mark(status: str) -> str:
     return wording.status_word(status, loud=True)
 
 
+def status_name(status: str) -> str:
+    """A track's status id (``open``) as the room reads it, a plain word."""
+    words = {
+        "open": pgettext("status", "open"),
+        "agreed": pgettext("status", "agreed"),
+        "collapsed": pgettext("status", "collapsed"),
+        "deferred": pgettext("status", "deferred"),
+    }
+    return words.get(status, status)
+
+
 def phase_word(phase: str) -> str:
     """A phase's id as the room reads it (``moves``), in the language spoken."""
     words = {
