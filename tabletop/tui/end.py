@@ -32,8 +32,8 @@ def debrief_hints(save_path: Path | None) -> Text:
         return Text(_("The save holds every event, for the replay and the report."), style="dim")
     where = shell_path(save_path)
     out = Text(_("The save holds every event. For the debrief:") + "\n", style="dim")
-    out.append(f"  tabletop replay {where}\n", style="bold")
-    out.append(f"  tabletop report {where} --format html -o debrief.html", style="bold")
+    out.append(f"  tabletop replay {where}\n", style="bold")  # untranslated: a command to type
+    out.append(f"  tabletop report {where} --format html -o debrief.html", style="bold")  # untranslated: a command to type
     return out
 
 
@@ -70,7 +70,7 @@ class EndScreen(Screen[None]):
 
     def _head(self) -> Text:
         assert self.head is not None
-        verify = f"tabletop verify {shell_path(self.save_path)} --head {self.head[1][:8]}"
+        verify = f"tabletop verify {shell_path(self.save_path)} --head {self.head[1][:8]}"  # untranslated: a command to type
         return Text(_("{head} \u2014 note it; `{command}` checks the save later.").format(
             head=head_line(*self.head), command=verify))
 

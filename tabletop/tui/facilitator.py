@@ -56,7 +56,7 @@ def facilitator_text(state: State, private: bool) -> Text:
     note = _card_note(state)
     secrets = sum(1 for a in state.ruleset.actors for o in a.objectives if o.secret)
     if private:
-        out.append(" " + _("PRIVATE \u2014 the room can see this; any key hides it") + " ", style="bold reverse")
+        out.append(" " + _("PRIVATE \u2014 the room can see this; any key hides it") + " ", style="bold reverse")  # untranslated: a style
         out.append("\n")
         if note is not None:
             out.append(_("Control note: "), style="bold")
@@ -70,15 +70,15 @@ def facilitator_text(state: State, private: bool) -> Text:
         else:
             hidden = ngettext("{n} secret objective", "{n} secret objectives", secrets).format(n=secrets)
         out.append(_("Hidden from the room: {what}.").format(what=hidden) + " ", style="italic")
-        out.append("s", style="bold reverse")
+        out.append("s", style="bold reverse")  # untranslated: a style
         out.append(" " + _("shows them (after a warning).") + "\n", style="italic")
     card = state.scenario.index.cards.get(state.card or "")
     if card is not None and card.schedule is not None and on_schedule(state):
         when = schedule_words(card.schedule, n, state.round)
         out.append(_("The card on the table is on the master events list ({when}).").format(when=when) + " ")
-        out.append("k", style="bold reverse")
+        out.append("k", style="bold reverse")  # untranslated: a style
         out.append(" " + _("skips it,") + " ")
-        out.append("r", style="bold reverse")
+        out.append("r", style="bold reverse")  # untranslated: a style
         out.append(" " + _("redraws, if the room is elsewhere.") + "\n")
     out.append(_("Objectives") + "\n", style="bold")
     met = objectives_met(state)

@@ -84,4 +84,4 @@ class Multilingual:
                                     lambda code=code: self.action_language(code))
 
 
-__all__ = ["LANGUAGE_BINDING", "Multilingual", "Relabelled", "following", "speak"]
+__all__ = ["LANGUAGE_BINDING", "Multilingual", "Relabelled", "following", "speak"]  # untranslated: names of the module's API

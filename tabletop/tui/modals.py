@@ -23,7 +23,7 @@ from .text import literal
 
 _, ngettext, N_ = Domain("tui").words()
 
-Answer = TypeVar("Answer")
+Answer = TypeVar("Answer")  # untranslated: names of the module's API
 
 
 class _Dialog(ModalScreen[Answer]):

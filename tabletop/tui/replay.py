@@ -241,7 +241,7 @@ class ReplayScreen(Screen[None]):
             where.append(" \u00b7 " + _("showing {filters}").format(filters=", ".join(filters)), style="italic")
         if save.damage is not None:
             damaged = _("damaged after event {n}: {kind}").format(n=len(save), kind=save.damage.kind)
-            where.append(f"\n\u26a0 {damaged}", style="bold red")
+            where.append(f"\n\u26a0 {damaged}", style="bold red")  # untranslated: a style
         self.query_one("#where", Static).update(where)
         self.query_one("#working", Static).update(working_text(save, self.index, self._undone, self._notes))
         self.query_one("#lanes", Static).update(lanes_text(save.state_at, self.index, self._round_ends))

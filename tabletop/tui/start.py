@@ -45,6 +45,11 @@ PLACEHOLDERS = {
 }
 
 
+def said(words: dict[str, str], key: str) -> str:
+    """One of the set-up's marked words, in the language spoken."""
+    return _(words[key])
+
+
 def policy_word(policy: str) -> str:
     """A bot's policy id as the start screen names it."""
     words = {"random": _tui.pgettext("bot", "random"), "cooperative": _tui.pgettext("bot", "cooperative"),
@@ -108,7 +113,7 @@ def load_entries() -> list[Entry]:
 def describe(entry: Entry) -> Text:
     out = Text()
     if entry.scenario is None:
-        out.append(_("{file} cannot be played:").format(file=entry.path.name) + "\n", style="bold red")
+        out.append(_("{file} cannot be played:").format(file=entry.path.name) + "\n", style="bold red")  # untranslated: a style
         out.append(literal(entry.problems))
         return out
     rs = translated(entry.scenario, current()).ruleset
@@ -157,20 +162,20 @@ class StartScreen(Screen[Choice]):
                     yield Static(id="details")
                 with VerticalScroll(id="setup"):
                     with Horizontal(classes="row"):
-                        yield Label(_(LABELS["seed-label"]), id="seed-label")
+                        yield Label(said(LABELS, "seed-label"), id="seed-label")
                         yield Input(str(random.SystemRandom().randrange(1, 1_000_000)), id="seed", type="integer")
                     with Horizontal(classes="row"):
-                        yield Label(_(LABELS["sealed-label"]), id="sealed-label")
+                        yield Label(said(LABELS, "sealed-label"), id="sealed-label")
                         yield Switch(False, id="sealed")
                     with Horizontal(classes="row"):
-                        yield Label(_(LABELS["save-label"]), id="save-label")
-                        yield Input("", placeholder=_(PLACEHOLDERS["save-name"]), id="save-name")
+                        yield Label(said(LABELS, "save-label"), id="save-label")
+                        yield Input("", placeholder=said(PLACEHOLDERS, "save-name"), id="save-name")
                     yield Static(id="save-hint")
                     with Horizontal(classes="row"):
-                        yield Label(_(LABELS["timers-label"]), id="timers-label")
-                        yield Input("", placeholder=_(PLACEHOLDERS["timers"]), id="timers")
+                        yield Label(said(LABELS, "timers-label"), id="timers-label")
+                        yield Input("", placeholder=said(PLACEHOLDERS, "timers"), id="timers")
                     with Horizontal(classes="row"):
-                        yield Label(_(LABELS["language-label"]), id="language-label")
+                        yield Label(said(LABELS, "language-label"), id="language-label")
                         yield Select([(NAMES[code], code) for code in LANGUAGES], value=current(), allow_blank=False,
                                      id="language")
                     yield Vertical(id="seats")
@@ -205,7 +210,7 @@ class StartScreen(Screen[Choice]):
             scenarios.replace_option_prompt_at_index(i, self._scenario_label(entry))
         entry = self.entries[self.selected] if self.entries else None
         if entry is None:
-            self.query_one("#details", Static).update(Text(_("No bundled scenarios found."), style="bold red"))
+            self.query_one("#details", Static).update(Text(_("No bundled scenarios found."), style="bold red"))  # untranslated: a style
             return
         text = describe(entry)
         text.rstrip()
@@ -213,12 +218,12 @@ class StartScreen(Screen[Choice]):
         if entry.scenario is not None:
             for actor in translated(entry.scenario, current()).ruleset.actors:
                 self.query_one(f"#actor-{actor.id}", Label).update(Text(literal(actor.name)))
-        for select in self.query("#seats Select").results(Select):
+        for select in self.query("#seats Select").results(Select):  # untranslated: a CSS selector
             chosen = select.value
             with self.prevent(Select.Changed):
                 select.set_options([(Text(label), value) for label, value in seat_choices()])
                 select.value = chosen
-        for field in self.query("#seats Input").results(Input):
+        for field in self.query("#seats Input").results(Input):  # untranslated: a CSS selector
             field.placeholder = _("team (optional)")
         self.query_one("#save-hint", Static).update(self.save_hint(self.query_one("#save-name", Input).value))
 
@@ -232,7 +237,7 @@ class StartScreen(Screen[Choice]):
         # the old seat widgets must be gone before new ones with the same ids are mounted
         await seats.remove_children()
         if entry is None:
-            details.update(Text(_("No bundled scenarios found."), style="bold red"))
+            details.update(Text(_("No bundled scenarios found."), style="bold red"))  # untranslated: a style
             return
         text = describe(entry)
         text.rstrip()

@@ -35,9 +35,9 @@ pgettext = _tui.pgettext
 
 STATUS_STYLE = {
     "open": "bold",
-    "agreed": "bold green",
-    "collapsed": "bold red",
-    "deferred": "bold yellow",
+    "agreed": "bold green",  # untranslated: a style
+    "collapsed": "bold red",  # untranslated: a style
+    "deferred": "bold yellow",  # untranslated: a style
 }
 
 
@@ -118,6 +118,17 @@ def round_mark(number: int) -> str:
     return _("R{n}").format(n=number)
 
 
+def phase_short(phase: str) -> str:
+    """A phase in five letters at most, for the rulings' and the timeline's column (``adjud``)."""
+    words = {
+        "event": pgettext("phase, five letters", "event"),
+        "moves": pgettext("phase, five letters", "moves"),
+        "adjudication": pgettext("phase, five letters", "adjud"),
+        "review": pgettext("phase, five letters", "revie"),
+    }
+    return words.get(phase, phase[:5])
+
+
 def told(state: State, event: Event) -> str:
     """What ``event`` did, in words, shown literally."""
     return literal(event.summary)
@@ -186,7 +197,7 @@ def card_text(state: State, card: Card, facilitator: bool, story: bool = True, s
     if card.requires:
         out.append(_("Only when: ") + ", ".join(named(c, n) for c in card.requires) + "\n", style="dim")
     if facilitator and card.control_note:
-        out.append(_("Control note (facilitator only): "), style="bold reverse")
+        out.append(_("Control note (facilitator only): "), style="bold reverse")  # untranslated: a style
         out.append(literal(card.control_note) + "\n")
     return out
 
@@ -211,7 +222,7 @@ def changes_words(state: State, result: Mapping[str, Any]) -> str:
 def event_line(state: State, event: Event, hidden: set[int], undone: set[int] | None = None) -> Text:
     n = names(state)
     out = Text()
-    out.append(f"{event.seq:>4} {round_mark(event.round)} {phase_word(event.phase)[:5]:<5} ", style="dim")
+    out.append(f"{event.seq:>4} {round_mark(event.round)} {phase_short(event.phase):<5} ", style="dim")
     if event.seq in hidden:
         out.append(_("{actor} committed a sealed move").format(actor=n.get(event.action.actor or "", event.action.actor)))
         return out
@@ -249,7 +260,7 @@ def outcome_text(state: State, show_secret: bool) -> Text:
     n = names(state)
     scenario = shown(state)
     out = Text()
-    out.append(_("Outcome per track") + "\n", style="bold underline")
+    out.append(_("Outcome per track") + "\n", style="bold underline")  # untranslated: a style
     for spec in scenario.ruleset.tracks:
         t = state.tracks[spec.id]
         rung = literal(spec.ladder[t.position])
@@ -260,7 +271,7 @@ def outcome_text(state: State, show_secret: bool) -> Text:
         where = _("position {position}/{top} \u201c{rung}\u201d, tension {tension}/{breakdown}").format(
             position=t.position, top=len(spec.ladder) - 1, rung=rung, tension=t.tension, breakdown=spec.breakdown_at)
         out.append(f"{since}\n      {where}\n")
-    out.append("\n" + _("Objectives") + "\n", style="bold underline")
+    out.append("\n" + _("Objectives") + "\n", style="bold underline")  # untranslated: a style
     met = objectives_met(state)
     texts = {a.id: a.objectives for a in scenario.ruleset.actors}
     for actor in state.ruleset.actors:

@@ -51,7 +51,7 @@ class TimedScreen(Protocol):
 #: what the facilitator's + key adds
 MORE_TIME = 60
 #: time up reads the same on every theme (and says it in words: never colour alone)
-TIME_UP_STYLE = "bold #000000 on #ffd700"
+TIME_UP_STYLE = "bold #000000 on #ffd700"  # untranslated: a style
 
 
 class Timekeeper:
@@ -163,4 +163,4 @@ class Timekeeper:
             screen.action_pause()
 
 
-__all__ = ["MORE_TIME", "TimedScreen", "Timekeeper"]
+__all__ = ["MORE_TIME", "TimedScreen", "Timekeeper"]  # untranslated: names of the module's API

@@ -46,7 +46,7 @@ def ladder_text(position: int, agreement_at: int, top: int) -> Text:
     out = Text()
     for i in range(top + 1):
         if i == position:
-            out.append("\u25c9", style="bold reverse")
+            out.append("\u25c9", style="bold reverse")  # untranslated: a style
         elif i < position:
             out.append("\u25cf")
         elif i == agreement_at:
@@ -101,7 +101,7 @@ class TurnPanel(BoardPart):
         rs = state.ruleset.ruleset
         out = Text()
         if paused:
-            out.append(" " + _("PAUSED") + " ", style="bold reverse")
+            out.append(" " + _("PAUSED") + " ", style="bold reverse")  # untranslated: a style
             out.append("  ")
         phase = _("GAME OVER") if state.over else phase_word(state.phase).upper()
         out.append(_("Round {round}/{turns} \u00b7 {phase}").format(round=state.round, turns=rs.turns, phase=phase),
@@ -292,18 +292,18 @@ def track_text(state: State, track_id: str, compact: bool = False, width: int | 
         out.append(f"  {status_mark(track.status)}", style=STATUS_STYLE[track.status])
         out.append("\n " + _("tension") + " ")
         out.append(f"{track.tension}/{spec.breakdown_at}" + (" \u26a0" if danger else ""),
-                   style="bold red" if danger else "bold")
+                   style="bold red" if danger else "bold")  # untranslated: a style
         out.append("  ")
     out.append_text(ladder_text(track.position, spec.agreement_at, top))
     out.append(f" {track.position}/{top} ")
     out.append(f"\u201c{literal(spec.ladder[track.position])}\u201d", style="bold")
     if not compact:
         out.append("\n" + _("tension") + " ")
-        out.append(gauge(track.tension, spec.breakdown_at), style="bold red" if danger else "")
-        out.append(f" {track.tension}/{spec.breakdown_at}", style="bold red" if danger else "")
+        out.append(gauge(track.tension, spec.breakdown_at), style="bold red" if danger else "")  # untranslated: a style
+        out.append(f" {track.tension}/{spec.breakdown_at}", style="bold red" if danger else "")  # untranslated: a style
         if danger:  # the gauge's full length is the breakdown; the words only when it is near
             out.append(" \u26a0 " + _("NEAR BREAKDOWN at {breakdown}").format(breakdown=spec.breakdown_at),
-                       style="bold red")
+                       style="bold red")  # untranslated: a style
         items = [member_label(state, m) for m in spec.members]
         if spec.ratify is not None:
             items.append(_("ratify {n}").format(n=spec.threshold()))
