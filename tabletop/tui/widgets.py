@@ -37,7 +37,9 @@ from .text import (
     team_waits,
 )
 
-_, ngettext, N_ = Domain("tui").words()
+_tui = Domain("tui")
+_, ngettext, N_ = _tui.words()
+pgettext = _tui.pgettext
 
 
 
@@ -290,7 +292,8 @@ def track_text(state: State, track_id: str, compact: bool = False, width: int | 
         # two lines: the tension comes before the rung's name, so a narrow column cuts only the name
         out.append(literal(spec.name), style="bold")
         out.append(f"  {status_mark(track.status)}", style=STATUS_STYLE[track.status])
-        out.append("\n " + _("tension") + " ")
+        # the word as short as the language allows: a narrow column cuts the ladder after it
+        out.append("\n " + pgettext("a narrow column", "tension") + " ")
         out.append(f"{track.tension}/{spec.breakdown_at}" + (" \u26a0" if danger else ""),
                    style="bold red" if danger else "bold")  # untranslated: a style
         out.append("  ")
