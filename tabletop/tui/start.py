@@ -202,7 +202,9 @@ class StartScreen(Screen[Choice]):
             self.query_one(f"#{widget_id}", Label).update(_(words))
         for widget_id, words in PLACEHOLDERS.items():
             self.query_one(f"#{widget_id}", Input).placeholder = _(words)
-        self.query_one("#start", Button).label = _("Start the game (F5)")
+        button = self.query_one("#start", Button)
+        button.label = _("Start the game (F5)")
+        button.refresh(layout=True)  # its width is the label's
         with self.prevent(Select.Changed):
             self.query_one("#language", Select).value = current()
         scenarios = self.query_one("#scenarios", OptionList)
