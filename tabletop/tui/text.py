@@ -18,6 +18,7 @@ from ..content.overlays import translated
 from ..engine import Event, State, objectives_met, wording
 from ..engine.actions import FACILITATOR_KINDS
 from ..engine.records import RULING_KINDS, Ruling, changes_of
+from ..engine.telling import tell
 from ..engine.wording import (
     UNDONE,
     effects_words,
@@ -130,8 +131,8 @@ def phase_short(phase: str) -> str:
 
 
 def told(state: State, event: Event) -> str:
-    """What ``event`` did, in words, shown literally."""
-    return literal(event.summary)
+    """What ``event`` did, in words, in the language spoken and with the names the room reads."""
+    return literal(tell(event, shown(state)))
 
 
 def status_word(state: State, track_id: str) -> str:
