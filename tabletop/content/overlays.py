@@ -42,12 +42,13 @@ def translated(scenario: Scenario, lang: str) -> Scenario:
     if lang == SOURCE:
         return scenario
     base = scenario.translated_from or scenario
-    known = base.languages.get(lang)
+    made: dict[str, Scenario] = base.__dict__.setdefault("_languages", {})  # made once per (scenario, language)
+    known = made.get(lang)
     if known is not None:
         return known
     tables = tables_for(base, lang)
     result = apply(base, tables) if tables else base
-    base.languages[lang] = result
+    made[lang] = result
     return result
 
 
@@ -140,7 +141,7 @@ def header_translations(scenario: Scenario) -> dict[str, Tables]:
 def attach(scenario: Scenario, translations: Any) -> Scenario:
     """Make ``scenario`` (read from a save) translate from ``translations`` (the header's), never from files."""
     scenario.translations = dict(translations) if isinstance(translations, dict) else {}
-    scenario.languages.clear()
+    scenario.__dict__.pop("_languages", None)
     return scenario
 
 
@@ -152,7 +153,8 @@ def apply(scenario: Scenario, tables: Tables) -> Scenario:
     """``scenario`` with the texts of ``tables`` in place of its own (checked tables: same ids, same lengths)."""
     out = Scenario(_ruleset(scenario.ruleset, tables), _deck(scenario.deck, tables),
                    scenario.ruleset_source, scenario.deck_source)
-    out.translations = scenario.translations
+    if scenario.translations is not None:
+        out.translations = scenario.translations
     out.translated_from = scenario
     return out
 
