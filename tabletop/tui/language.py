@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from textual.app import App, SystemCommand
     from textual.screen import Screen
 
+    from ..content import Scenario
+
 _, ngettext, N_ = Domain("tui").words()
 
 #: F4: the next language (hidden in the key bar: the palette and the help name it)
@@ -53,12 +55,35 @@ def following(code: str) -> str:
 
 
 def speak(app: App[object], code: str) -> None:
-    """Switch the shared screen to ``code``: every screen on the stack and its keys, at once."""
+    """Switch the shared screen to ``code``: every screen on the stack and its keys, at once.
+
+    When the game's scenario has a broken overlay in ``code``, the screen says so and shows
+    the scenario's own texts (the interface still switches: nothing is refused mid-workshop)."""
     set_language(code)
+    scenario = _scenario_of(app)
+    if scenario is not None:
+        from ..content import ContentError
+        from ..content.literal import literal
+        from ..content.overlays import translated
+
+        try:
+            translated(scenario, code)
+        except ContentError as exc:
+            app.notify(literal(str(exc)), title=_("The scenario's texts stay in their own language"),
+                       severity="warning", timeout=20, markup=False)
     for screen in app.screen_stack:
         if isinstance(screen, Relabelled):
             screen.relabel()
         screen.refresh_bindings()  # the key bar translates the descriptions as it lists them
+
+
+def _scenario_of(app: App[object]) -> Scenario | None:
+    """The scenario the app shows: the game's (the board) or the save's (the replay); None on the start screen."""
+    session = getattr(app, "session", None)
+    if session is not None:
+        return session.scenario  # type: ignore[no-any-return]
+    save = getattr(app, "save", None)
+    return save.scenario if save is not None else None
 
 
 class Multilingual:

@@ -12,7 +12,7 @@ from typing import Any
 
 from rich.text import Text
 
-from ..content import Card, Scenario
+from ..content import Card, ContentError, Scenario
 from ..content.literal import literal
 from ..content.overlays import translated
 from ..engine import Event, State, objectives_met, wording
@@ -47,8 +47,14 @@ def plain(value: Any, style: str = "") -> Text:
 
 
 def shown(state: State) -> Scenario:
-    """The scenario as the room reads it: its texts in the language spoken (the engine plays the base)."""
-    return translated(state.scenario, current())
+    """The scenario as the room reads it: its texts in the language spoken (the engine plays the base).
+
+    A broken overlay of that language (:class:`ContentError`) shows the base texts: the switch
+    said why (:func:`tabletop.tui.language.speak`), and the game goes on."""
+    try:
+        return translated(state.scenario, current())
+    except ContentError:
+        return state.scenario
 
 
 def names(state: State) -> dict[str, str]:

@@ -144,3 +144,58 @@ async def test_the_replay_viewer_switches_too(tmp_path: Path) -> None:
         assert "Заметка как набрана" in words  # what a person typed stays as typed
         await press(pilot, "left")
         assert "Событие 4 из 5" in rendered(pilot)
+
+
+def _scenario_with(tmp_path: Path, overlay: str):  # noqa: ANN202 - a Scenario
+    """The bundled scenario copied without its translations, and one Russian overlay of our own beside it."""
+    import shutil
+
+    from tabletop.content import load_scenario
+    from tabletop.content.finding import BUNDLED
+
+    folder = tmp_path / "scenarios"
+    shutil.copytree(BUNDLED, folder, ignore=shutil.ignore_patterns("*.*.toml", "*.jsonl"))
+    (folder / "rulesets" / "parallel-tracks.ru.toml").write_text(overlay, encoding="utf-8")
+    return load_scenario(folder / "rulesets" / "parallel-tracks.toml")
+
+
+OVERLAY = """\
+[overlay]
+lang = "ru"
+ruleset = "parallel-tracks"
+
+[actors.ru]
+name = "Россия"
+
+[tracks.borders]
+name = "Границы"
+"""
+
+
+async def test_the_scenario_shows_in_the_language_spoken_and_plays_the_same(tmp_path: Path) -> None:
+    """Names come from the overlay on screen; the engine plays the base scenario, ids and all."""
+    session = Session.start(_scenario_with(tmp_path, OVERLAY), 7, tmp_path / "game.jsonl")
+    while session.state.phase == "event":
+        session.apply(legal_actions(session.state)[0])
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "Borders" in rendered(pilot) and "Границы" not in rendered(pilot)
+        await press(pilot, "f4")
+        tracks, turn = on_screen(app.screen.query_one("#board")), on_screen(app.screen.query_one("#turn"))
+        assert "Границы" in tracks and "Borders" not in tracks
+        assert "Россия" in turn and "Russia" not in turn  # (the decision list is play's words: not this test's)
+        assert session.scenario.index.tracks["borders"].name == "Borders"  # the game's own scenario is untouched
+
+
+async def test_a_broken_overlay_leaves_the_scenario_in_english_and_says_why(tmp_path: Path) -> None:
+    broken = OVERLAY.replace("[tracks.borders]", "[tracks.bordrs]")
+    session = Session.start(_scenario_with(tmp_path, broken), 7, tmp_path / "game.jsonl")
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await press(pilot, "f4")
+        assert lang.current() == "ru" and app.is_running
+        words = rendered(pilot)
+        assert "Borders" in words and "Последние решения" in words  # the interface in Russian, the scenario as written
+        assert "bordrs" in words  # the overlay's problem, with its key, in a notice
