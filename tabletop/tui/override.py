@@ -78,6 +78,12 @@ class TrackOverrideScreen(ModalScreen[Action | None]):
             yield Static(Text(_("Tab: next field \u00b7 Enter: apply \u00b7 Escape: cancel"), style="dim"))
 
     def on_mount(self) -> None:
+        # the field names' column as wide as its longest name in the language spoken (18 at least):
+        # "Напряжённость (0..7)" is longer than "Tension (0..7)" and wrapped under its field
+        names = list(self.query(".field-name").results(Static))
+        width = max(18, *(len(str(name.render())) + 1 for name in names))
+        for name in names:
+            name.styles.width = width
         self.query_one("#override-position", Input).focus()
         self._show_warning()
 
