@@ -4,9 +4,9 @@ Each layer has its own catalogue (a gettext *domain*: ``engine``, ``tui``,
 ``report`` …), so a layer's strings are extracted, translated and compiled
 on their own: ``scripts/catalogues`` (Babel) keeps them in step with the code.
 
-The language of the moment is a context variable, not a process setting: a
-host renders each seat's view in that seat's language inside ``using(lang)``,
-and a hot-seat screen switches with :func:`set_language`. English is the
+The language of the moment is the process's (:func:`set_language`: a command,
+a hot-seat screen), unless a block chose its own with ``using(lang)`` (a
+context variable: a host renders each seat's view in that seat's language). English is the
 source language: it needs no catalogue and costs nothing at start-up.
 
 In a module::
@@ -47,7 +47,9 @@ LOCALE_DIR = Path(__file__).with_name("locale")
 #: One domain per layer of the package.
 DOMAINS: tuple[str, ...] = ("content", "engine", "store", "sim", "report", "play", "seats", "tui", "cli")
 
-_current: ContextVar[str] = ContextVar("tabletop_language", default=SOURCE)
+_current: ContextVar[str | None] = ContextVar("tabletop_language", default=None)
+#: The process's language: what every context that is not inside :func:`using` speaks.
+_process = [SOURCE]
 
 
 class LanguageError(ValueError):
@@ -94,12 +96,17 @@ def resolve(flag: str | None = None, environ: Mapping[str, str] = os.environ) ->
 
 def current() -> str:
     """The language strings are translated into here and now."""
-    return _current.get()
+    return _current.get() or _process[0]
 
 
 def set_language(lang: str) -> None:
-    """Switch the language of this context (the hot-seat screen, a command) from now on."""
-    _current.set(check(lang))
+    """Switch the language of the process (a command, the hot-seat screen) from now on.
+
+    Every task sees it, not only the caller's: a Textual app runs each widget
+    in an asyncio task of its own, which a context variable set in one key
+    handler would not reach. A block inside :func:`using` keeps its own.
+    """
+    _process[0] = check(lang)
 
 
 @contextmanager
@@ -134,20 +141,20 @@ class Domain:
         self.name = name
 
     def gettext(self, message: str) -> str:
-        lang = _current.get()
+        lang = _current.get() or _process[0]
         if lang == SOURCE or not message:
             return message
         return _catalogue(self.name, lang).gettext(message)
 
     def ngettext(self, singular: str, plural: str, n: int) -> str:
-        lang = _current.get()
+        lang = _current.get() or _process[0]
         if lang == SOURCE:
             return singular if n == 1 else plural
         return _catalogue(self.name, lang).ngettext(singular, plural, n)
 
     def pgettext(self, context: str, message: str) -> str:
         """``message`` where one English word needs two translations (``"status"``, ``"open"``)."""
-        lang = _current.get()
+        lang = _current.get() or _process[0]
         if lang == SOURCE:
             return message
         return _catalogue(self.name, lang).pgettext(context, message)

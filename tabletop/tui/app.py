@@ -12,13 +12,17 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from ..content.literal import literal
+from ..lang import Domain, set_language
 from ..play.session import DEFAULT_SAVE_DIR, Session, with_sealed
 from ..store import default_save_path
 from .board import BoardScreen
 from .clock import Now
+from .language import LANGUAGE_BINDING, Multilingual
 
 if TYPE_CHECKING:
     from .start import Choice
+
+_, ngettext, N_ = Domain("tui").words()
 
 HIGH_CONTRAST = Theme(
     name="tabletop-high-contrast",
@@ -37,24 +41,28 @@ HIGH_CONTRAST = Theme(
 THEMES = ("textual-dark", "tabletop-high-contrast", "textual-light")
 
 
-class TabletopApp(App[None]):
+class TabletopApp(Multilingual, App[None]):
     """A workshop on one shared screen. Pass a Session to go straight to its board."""
 
-    TITLE = "tabletop"
+    TITLE = "tabletop"  # untranslated: the program's name
     # the board (often the first screen: see BoardScreen); absolute, so that subclasses elsewhere find it
     CSS_PATH = Path(__file__).parent / "board.tcss"
     BINDINGS = [
-        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
-        Binding("f1,question_mark", "help", "Help", id="app.help"),
-        Binding("f2", "next_theme", "Theme", id="app.theme", show=False),
-        Binding("ctrl+s", "screenshot", "Screenshot", id="app.screenshot", show=False),
+        Binding("ctrl+q", "quit", N_("Quit"), id="app.quit", priority=True),
+        Binding("f1,question_mark", "help", N_("Help"), id="app.help"),
+        Binding("f2", "next_theme", N_("Theme"), id="app.theme", show=False),
+        LANGUAGE_BINDING,
+        Binding("ctrl+s", "screenshot", N_("Screenshot"), id="app.screenshot", show=False),
     ]
 
     def __init__(self, session: Session | None = None, save_dir: str | Path = DEFAULT_SAVE_DIR,
-                 now: Now | None = None, *, own_process: bool = False):
+                 now: Now | None = None, *, own_process: bool = False, lang: str | None = None):
         """``own_process``: this app is what the process runs (the command line), so the start-up
-        heap is the app's to freeze and the collector paused until the first screen is up."""
+        heap is the app's to freeze and the collector paused until the first screen is up.
+        ``lang``: the language the screen speaks first (``--lang``; None: as the process speaks)."""
         super().__init__()
+        if lang is not None:
+            set_language(lang)
         self.session = session
         self.now = now  # the room's clock for the phase timers (None: the wall clock; tests pass their own)
         self.save_dir = Path(save_dir)
@@ -103,12 +111,13 @@ class TabletopApp(App[None]):
         except OSError as exc:
             from .start import StartScreen
 
-            self.notify(literal(f"Cannot create the save {path}: {exc.strerror or exc}"), severity="error", timeout=15, markup=False)
+            said = _("Cannot create the save {path}: {reason}").format(path=path, reason=exc.strerror or exc)
+            self.notify(literal(said), severity="error", timeout=15, markup=False)
             self.push_screen(StartScreen(), self._started)
             return
         self.push_screen(BoardScreen(self.session, self.now))
         if renamed:
-            self.notify(renamed, title="Save name", severity="warning", timeout=15, markup=False)
+            self.notify(renamed, title=_("Save name"), severity="warning", timeout=15, markup=False)
 
     def action_help(self) -> None:
         from .modals import HelpScreen  # the dialogs load when first opened
@@ -119,7 +128,7 @@ class TabletopApp(App[None]):
     def action_next_theme(self) -> None:
         current = THEMES.index(self.theme) if self.theme in THEMES else -1
         self.theme = THEMES[(current + 1) % len(THEMES)]
-        self.notify(f"Theme: {self.theme}", timeout=2, markup=False)
+        self.notify(_("Theme: {theme}").format(theme=self.theme), timeout=2, markup=False)
 
     def action_screenshot(self) -> None:
         folder = self.session.save_path.parent if self.session else self.save_dir
@@ -127,9 +136,11 @@ class TabletopApp(App[None]):
             folder.mkdir(parents=True, exist_ok=True)
             name = self.save_screenshot(path=str(folder))
         except OSError as exc:
-            self.notify(literal(f"Could not write the screenshot: {exc.strerror or exc}"), severity="error", markup=False)
+            said = _("Could not write the screenshot: {reason}").format(reason=exc.strerror or exc)
+            self.notify(literal(said), severity="error", markup=False)
             return
-        self.notify(literal(f"Screenshot saved: {Path(folder) / Path(name).name}"), timeout=5, markup=False)
+        said = _("Screenshot saved: {path}").format(path=Path(folder) / Path(name).name)
+        self.notify(literal(said), timeout=5, markup=False)
 
     def on_unmount(self) -> None:
         if self.session is not None:

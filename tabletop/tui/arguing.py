@@ -16,12 +16,15 @@ from rich.text import Text
 from textual.app import App
 
 from ..engine import Action, legal_actions
+from ..lang import Domain
 from ..play.arguing import argue_entry, argued, argument_spans, counter_entry, countering, strong_items
 from ..play.picks import Argue, Counter, MarkStrong, Styled
 from ..play.session import Session
 from .argument import ArgumentForm, ArgumentScreen, Entered
 from .decisionlist import rich_text
 from .weighing import StrongScreen
+
+_, ngettext, N_ = Domain("tui").words()
 
 
 class Table(Protocol):
@@ -49,7 +52,7 @@ def enter_argument(board: Table, options: tuple[Action, ...], draft: Entered | N
     state = board.session.state
     entry = argue_entry(state, options)
     sealed = state.ruleset.ruleset.sealed_moves
-    sealed_words = "Sealed: the others see only that you committed, until the reveal."
+    sealed_words = _("Sealed: the others see only that you committed, until the reveal.")
     about = Text(sealed_words, style="italic") if sealed else None
     form = ArgumentForm(entry.title, entry.results, entry.text_limit, entry.reason_limit, entry.reasons,
                         about=about, examples=entry.examples)
@@ -101,7 +104,7 @@ def mark_strong(board: Table, track: str | None) -> None:
         if strong is not None:
             board.act(Action("odds", track=track, strong=strong))
 
-    board.app.push_screen(StrongScreen("Which are strong?", strong_items(head), len(argument.reasons)), done)
+    board.app.push_screen(StrongScreen(_("Which are strong?"), strong_items(head), len(argument.reasons)), done)
 
 
 __all__ = ["enter_argument", "enter_counter", "mark_strong", "step"]

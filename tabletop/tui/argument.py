@@ -20,8 +20,11 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ..lang import Domain
 from .modals import _Dialog
 from .text import literal
+
+_, ngettext, N_ = Domain("tui").words()
 
 
 class ArgumentForm(NamedTuple):
@@ -92,8 +95,8 @@ class ArgumentScreen(_Dialog[Entered | None]):
     ArgumentScreen #argue-keys { color: $text-muted; margin: 1 0 0 0; }
     """
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="modal.cancel"),
-        Binding("f3", "example", "Use the example", id="argue.example"),
+        Binding("escape", "cancel", N_("Cancel"), id="modal.cancel"),
+        Binding("f3", "example", N_("Use the example"), id="argue.example"),
     ]
 
     def __init__(self, form: ArgumentForm, draft: Entered | None = None):
@@ -110,27 +113,28 @@ class ArgumentScreen(_Dialog[Entered | None]):
             if form.about is not None:
                 yield Static(form.about, id="argue-about")
             with Horizontal(classes="label"):
-                yield Static(Text("Counter-argument" if form.counter else "Action: what you do"))
+                yield Static(Text(_("Counter-argument") if form.counter else _("Action: what you do")))
                 yield Static(self._count("", form.action_limit), classes="count", id="argue-action-count")
-            yield Input(placeholder=self._placeholder(0, "one line"), max_length=form.action_limit,
+            yield Input(placeholder=self._placeholder(0, _("one line")), max_length=form.action_limit,
                         compact=True, id="argue-action")
             if not form.counter:
-                yield Static(Text("Result wanted (\u2191/\u2193, Enter)"), classes="label")
+                yield Static(Text(_("Result wanted (\u2191/\u2193, Enter)")), classes="label")
                 yield OptionList(*[Option(Text(literal(r)), id=str(i)) for i, r in enumerate(form.results)],
                                  compact=True, id="argue-result")
-                least = f"at least {form.min_reasons}, " if form.min_reasons else ""
-                yield Static(Text(f"Reasons ({least}up to {form.reasons})"), classes="label")
+                reasons = (_("Reasons (at least {least}, up to {most})") if form.min_reasons
+                           else _("Reasons (up to {most})")).format(least=form.min_reasons, most=form.reasons)
+                yield Static(Text(reasons), classes="label")
                 for i in range(form.reasons):
                     with Horizontal(classes="reason"):
                         yield Static(Text(f"{i + 1}."), classes="number")
-                        yield Input(placeholder=self._placeholder(i + 1, f"reason {i + 1}"),
+                        yield Input(placeholder=self._placeholder(i + 1, _("reason {n}").format(n=i + 1)),
                                     max_length=form.reason_limit, compact=True, id=f"argue-reason-{i}")
                         yield Static(self._count("", form.reason_limit), classes="count",
                                      id=f"argue-reason-{i}-count")
             yield Static("", id="argue-error")
-            entry = ["Enter: done"] if form.counter else ["Enter: next field, then done", "Tab: move"]
-            rest = ["F3: the deck's example"] if form.examples else []
-            rest.append("Escape: cancel, nothing is sent")
+            entry = [_("Enter: done")] if form.counter else [_("Enter: next field, then done"), _("Tab: move")]
+            rest = [_("F3: the deck's example")] if form.examples else []
+            rest.append(_("Escape: cancel, nothing is sent"))
             # an argument's keys on two short lines, not one that wraps mid-phrase on 80 columns
             dot = " \u00b7 "
             keys = dot.join(entry + rest) if form.counter else dot.join(entry) + "\n" + dot.join(rest)
@@ -138,7 +142,7 @@ class ArgumentScreen(_Dialog[Entered | None]):
 
     def _placeholder(self, index: int, plain: str) -> str:
         example = self.form.example(index)
-        return f"e.g. {example}" if example else plain
+        return _("e.g. {example}").format(example=example) if example else plain
 
     def on_mount(self) -> None:
         if self.draft is not None:
@@ -157,7 +161,7 @@ class ArgumentScreen(_Dialog[Entered | None]):
     @staticmethod
     def _count(value: str, limit: int) -> Text:
         full = len(value) >= limit
-        return Text(f"{len(value)}/{limit}" + (" \u2014 the limit" if full else ""))
+        return Text(f"{len(value)}/{limit}" + (" \u2014 " + _("the limit") if full else ""))
 
     # -- typing ------------------------------------------------------------------
 
@@ -191,7 +195,7 @@ class ArgumentScreen(_Dialog[Entered | None]):
         self.query_one("#argue-reason-0", Input).focus()
 
     def _fields(self) -> list[Input | OptionList]:
-        return [w for w in self.query("Input, OptionList") if isinstance(w, (Input, OptionList))]
+        return [w for w in self.query("Input, OptionList") if isinstance(w, (Input, OptionList))]  # untranslated: CSS
 
     # -- handing in ----------------------------------------------------------------
 
@@ -208,13 +212,14 @@ class ArgumentScreen(_Dialog[Entered | None]):
     def missing(self, entry: Entered) -> str | None:
         """What the entry still lacks, in words, or None when it can be handed in."""
         if not entry.action:
-            return "Type the counter-argument." if self.form.counter else "Type the action: what you do."
+            return _("Type the counter-argument.") if self.form.counter else _("Type the action: what you do.")
         if self.form.counter:
             return None
         if entry.result is None:
-            return "Choose the result you want."
+            return _("Choose the result you want.")
         if len(entry.reasons) < self.form.min_reasons:
-            return f"Give at least {self.form.min_reasons} reason{'s' if self.form.min_reasons != 1 else ''}."
+            least = self.form.min_reasons
+            return ngettext("Give at least {n} reason.", "Give at least {n} reasons.", least).format(n=least)
         return None
 
     def _hand_in(self) -> None:
@@ -246,4 +251,4 @@ class ArgumentScreen(_Dialog[Entered | None]):
             field.cursor_position = len(field.value)
 
 
-__all__ = ["ArgumentForm", "ArgumentScreen", "Entered", "one_line_literal"]
+__all__ = ["ArgumentForm", "ArgumentScreen", "Entered", "one_line_literal"]  # untranslated: names of the module's API

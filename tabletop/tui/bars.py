@@ -21,6 +21,10 @@ from textual.geometry import Size
 from textual.screen import Screen
 from textual.widget import Widget
 
+from ..lang import Domain
+
+_, ngettext, N_ = Domain("tui").words()
+
 
 class TitleBar(Widget, can_focus=False):
     """The screen's title and subtitle on one line; the icon on the left opens the command palette."""
@@ -132,10 +136,11 @@ class KeyBar(Widget, can_focus=False):
             if not binding.show or binding.action in seen:
                 continue  # one entry per action, as the Footer shows it
             seen.add(binding.action)
-            items.append(KeyItem(binding.key, self.app.get_key_display(binding), binding.description, enabled))
+            # descriptions are marked N_ where declared: said here in the language now spoken
+            items.append(KeyItem(binding.key, self.app.get_key_display(binding), _(binding.description), enabled))
         if self.app.ENABLE_COMMAND_PALETTE and self.app.COMMAND_PALETTE_BINDING in active:
             _node, binding, enabled, _tooltip = active[self.app.COMMAND_PALETTE_BINDING]
-            palette = KeyItem(binding.key, self.app.get_key_display(binding), binding.description, enabled)
+            palette = KeyItem(binding.key, self.app.get_key_display(binding), _(binding.description), enabled)
             items = [item for item in items if item.key != binding.key]
         if (tuple(items), palette) != (self.items, self.palette):
             rows = len(self._rows(self.size.width)) if self.size.width else 0

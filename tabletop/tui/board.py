@@ -22,6 +22,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ..engine import Action, RuleViolation, State
+from ..lang import Domain
 from ..play.cardhold import CardHold
 from ..play.decisions import (
     Act,
@@ -49,7 +50,7 @@ from .decisionlist import DecisionList, Entry, option_label, rich_text
 from .keys import key_available
 from .notices import Refusals
 from .powers import FacilitatorPowers
-from .text import literal, move_words, names
+from .text import independence_word, literal, move_words, names, shown
 from .timekeeper import Timekeeper
 from .widgets import Board, BoardPart, CardPanel, RulingsPanel, TurnPanel
 
@@ -61,6 +62,8 @@ if TYPE_CHECKING:
 # Imported on first use, as the first board needs none of them: the dialogs (.modals), the end
 # screen, the round review's words, a failed save's advice and the command palette's provider.
 
+_, ngettext, N_ = Domain("tui").words()
+
 BOT_DELAY = 0.9  # seconds a bot "thinks" so the room can follow
 
 
@@ -69,19 +72,19 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
 
     BINDINGS = [
         # one key, two bindings: the footer names what p does now (check_action hides the other)
-        Binding("p", "pause", "Pause", id="facilitator.pause"),
-        Binding("p", "resume", "Resume", id="facilitator.resume"),
-        Binding("plus,equals_sign", "extend", "+1 min", id="facilitator.extend"),
-        Binding("i", "inject", "Inject", id="facilitator.inject"),
-        Binding("k", "skip", "Skip card", id="facilitator.skip"),
-        Binding("r", "redraw", "Redraw", id="facilitator.redraw"),
-        Binding("o", "override", "Override", id="facilitator.override"),
-        Binding("u", "undo", "Undo", id="facilitator.undo"),
-        Binding("n", "note", "Note", id="facilitator.note"),
-        Binding("e", "end_game", "End", id="facilitator.end"),
-        Binding("f", "facilitator_panel", "Facilitator", id="facilitator.panel"),
-        Binding("s", "private_notes", "Private notes", show=False, id="facilitator.private"),
-        Binding("escape", "back", "Back", show=False, id="play.back"),
+        Binding("p", "pause", N_("Pause"), id="facilitator.pause"),
+        Binding("p", "resume", N_("Resume"), id="facilitator.resume"),
+        Binding("plus,equals_sign", "extend", N_("+1 min"), id="facilitator.extend"),
+        Binding("i", "inject", N_("Inject"), id="facilitator.inject"),
+        Binding("k", "skip", N_("Skip card"), id="facilitator.skip"),
+        Binding("r", "redraw", N_("Redraw"), id="facilitator.redraw"),
+        Binding("o", "override", N_("Override"), id="facilitator.override"),
+        Binding("u", "undo", N_("Undo"), id="facilitator.undo"),
+        Binding("n", "note", N_("Note"), id="facilitator.note"),
+        Binding("e", "end_game", N_("End"), id="facilitator.end"),
+        Binding("f", "facilitator_panel", N_("Facilitator"), id="facilitator.panel"),
+        Binding("s", "private_notes", N_("Private notes"), show=False, id="facilitator.private"),
+        Binding("escape", "back", N_("Back"), show=False, id="play.back"),
         *[Binding(str(i), f"pick({i})", show=False, id=f"play.pick{i}") for i in range(1, 10)],
     ]
 
@@ -140,16 +143,29 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        rs = self.session.scenario.ruleset.ruleset
-        self.title = literal(rs.name)
-        self.sub_title = f"{rs.independence} independence \u00b7 save: {literal(self.session.save_path)}"
+        self._title()
         self.set_interval(1.0, self._tick)
         for message in self.session.messages:
-            self.notify(literal(message), title="Save recovered", timeout=12, markup=False)
+            self.notify(literal(message), title=_("Save recovered"), timeout=12, markup=False)
         if self.paused:
-            self.notify("The game was paused when it was saved: press p to go on.", title="Paused", timeout=12, markup=False)
+            self.notify(_("The game was paused when it was saved: press p to go on."), title=_("Paused"), timeout=12,
+                        markup=False)
         self.refresh_view()
         self.query_one("#decision", OptionList).focus()
+
+    def _title(self) -> None:
+        rs = shown(self.session.state).ruleset.ruleset
+        self.title = literal(rs.name)
+        self.sub_title = _("{independence} independence \u00b7 save: {path}").format(
+            independence=independence_word(rs.independence), path=literal(self.session.save_path))
+
+    def relabel(self) -> None:
+        """Everything on the board again, in the language now spoken (F4)."""
+        self._title()
+        self.query_one(Board).forget()
+        self._listing = None  # the decision's words changed: the list is drawn anew
+        self._prompt_text = None
+        self.refresh_view()
 
     def on_resize(self) -> None:
         # Textual rewraps the panels at the new size itself; the board is drawn anew only when
@@ -327,24 +343,28 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
             state = self.session.state
             n = names(state)
             move = next(m for m in state.ruleset.moves if m.id == action.move)
-            where = f" on {n.get(action.track or '', '')}" if action.track else " (global)"
+            move = shown(state).index.moves.get(move.id, move)
             details = Text(move_words(move, n))
             if state.ruleset.ruleset.sealed_moves:
-                details.append("\nSealed: the others see only that you committed, until the reveal.", style="italic")
+                details.append("\n" + _("Sealed: the others see only that you committed, until the reveal."),
+                               style="italic")
+            actor, name = n[action.actor or ""], literal(move.name)
+            question = (_("{actor}: {move} on {track}?").format(actor=actor, move=name, track=n.get(action.track, ""))
+                        if action.track else _("{actor}: {move} (global)?").format(actor=actor, move=name))
 
             def done(ok: bool | None) -> None:
                 if ok:
                     self.stage = None
                     self.act(action)
 
-            self.app.push_screen(ConfirmScreen(f"{n[action.actor or '']}: {literal(move.name)}{where}?", details), done)
+            self.app.push_screen(ConfirmScreen(question, details), done)
 
         return confirm
 
     def act(self, action: Action) -> bool:
         """Apply an action through the session (saved before the screen changes)."""
         if self.paused:
-            self.notify("The game is paused: press p to resume.", severity="warning", markup=False)
+            self.notify(_("The game is paused: press p to resume."), severity="warning", markup=False)
             return False
         try:
             self.session.apply(action)
@@ -360,7 +380,7 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
             self.card_hold.reset()  # a card back on the table is read out again before a bot answers
         warning = self.session.state.last.result.get("warning") if self.session.state.last else None
         if warning and action.kind == "override":
-            self.notify(literal(warning), title="Tension at breakdown", severity="warning", timeout=12, markup=False)
+            self.notify(literal(warning), title=_("Tension at breakdown"), severity="warning", timeout=12, markup=False)
         self.refresh_view()
         # each panel tells the screen of its change when its own task next idles, and a frame can
         # fall between them (the board then came a frame after the list): one repaint of
@@ -382,7 +402,7 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
         from .savefail import not_saved_words
 
         self.notify(literal(not_saved_words(exc, self.session.save_path, by_bot)), markup=False,
-                    title="Not saved: the action was not taken", severity="error", timeout=30)
+                    title=_("Not saved: the action was not taken"), severity="error", timeout=30)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option_list.id != "decision":
@@ -433,7 +453,7 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
 
     def palette_commands(self) -> list[Command]:
         """The command palette's commands: the decision's allowed entries, then the facilitator's powers."""
-        out: list[Command] = [(e.label.plain, e.run, "the decision at hand") for e in self.entries if not e.problem]
+        out: list[Command] = [(e.label.plain, e.run, _("the decision at hand")) for e in self.entries if not e.problem]
         return out + self.facilitator_commands()
 
     def _show_end(self) -> None:

@@ -49,8 +49,8 @@ def option_label(number: int, entry: Entry) -> Text:
     label.append_text(entry.label)
     if entry.problem:
         label.stylize("dim")
-        label.append(f"\n     \u2716 {entry.hint or entry.problem}", style="dim italic")
+        label.append(f"\n     \u2716 {entry.hint or entry.problem}", style="dim italic")  # untranslated: a style
     return label
 
 
-__all__ = ["DecisionList", "Entry", "option_label", "rich_text"]
+__all__ = ["DecisionList", "Entry", "option_label", "rich_text"]  # untranslated: names of the module's API

@@ -13,9 +13,12 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from ..engine import State
+from ..lang import Domain
 from ..store.heads import head_line
 from .bars import KeyBar, TitleBar
 from .text import literal, outcome_text
+
+_, ngettext, N_ = Domain("tui").words()
 
 
 def shell_path(save_path: Path | None) -> str:
@@ -26,11 +29,11 @@ def shell_path(save_path: Path | None) -> str:
 def debrief_hints(save_path: Path | None) -> Text:
     """The commands that open this game's debrief, with the real save path (quoted for a shell)."""
     if save_path is None:
-        return Text("The save holds every event, for the replay and the report.", style="dim")
+        return Text(_("The save holds every event, for the replay and the report."), style="dim")
     where = shell_path(save_path)
-    out = Text("The save holds every event. For the debrief:\n", style="dim")
-    out.append(f"  tabletop replay {where}\n", style="bold")
-    out.append(f"  tabletop report {where} --format html -o debrief.html", style="bold")
+    out = Text(_("The save holds every event. For the debrief:") + "\n", style="dim")
+    out.append(f"  tabletop replay {where}\n", style="bold")  # untranslated: a command to type
+    out.append(f"  tabletop report {where} --format html -o debrief.html", style="bold")  # untranslated: a command to type
     return out
 
 
@@ -43,9 +46,9 @@ class EndScreen(Screen[None]):
     EndScreen #end-head { padding-bottom: 1; }
     """
     BINDINGS = [
-        Binding("escape,b", "back", "Back to the board", id="end.back"),
-        Binding("s", "secrets", "Show secret objectives", id="end.secrets"),
-        Binding("q", "app.quit", "Quit", id="end.quit"),
+        Binding("escape,b", "back", N_("Back to the board"), id="end.back"),
+        Binding("s", "secrets", N_("Show secret objectives"), id="end.secrets"),
+        Binding("q", "app.quit", N_("Quit"), id="end.quit"),
     ]
 
     def __init__(self, state: State, save_path: Path | None = None, head: tuple[int, str] | None = None):
@@ -58,14 +61,26 @@ class EndScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield TitleBar()
         with VerticalScroll():
-            yield Static(Text("Game over", style="bold"), id="end-title")
+            yield Static(Text(_("Game over"), style="bold"), id="end-title")
             if self.head is not None:
-                verify = f"tabletop verify {shell_path(self.save_path)} --head {self.head[1][:8]}"
-                yield Static(Text(f"{head_line(*self.head)} \u2014 note it; `{verify}` checks the save later."),
-                             id="end-head")
+                yield Static(self._head(), id="end-head")
             yield Static(outcome_text(self.state, self.show_secret), id="outcome")
             yield Static(debrief_hints(self.save_path), id="debrief-hints")
         yield KeyBar()
+
+    def _head(self) -> Text:
+        assert self.head is not None
+        verify = f"tabletop verify {shell_path(self.save_path)} --head {self.head[1][:8]}"  # untranslated: a command to type
+        return Text(_("{head} \u2014 note it; `{command}` checks the save later.").format(
+            head=head_line(*self.head), command=verify))
+
+    def relabel(self) -> None:
+        """The outcome again, in the language now spoken."""
+        self.query_one("#end-title", Static).update(Text(_("Game over"), style="bold"))
+        if self.head is not None:
+            self.query_one("#end-head", Static).update(self._head())
+        self.query_one("#outcome", Static).update(outcome_text(self.state, self.show_secret))
+        self.query_one("#debrief-hints", Static).update(debrief_hints(self.save_path))
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -15,10 +15,13 @@ from textual.widgets import Static
 from ..engine import State, objectives_met
 from ..engine.cards import on_schedule
 from ..engine.wording import MET_MARK, schedule_words
-from .text import literal, names
+from ..lang import Domain
+from .text import literal, names, shown
+
+_, ngettext, N_ = Domain("tui").words()
 
 #: What the confirmation asks before anything private reaches the projector.
-PRIVATE_WARNING = "Everyone in the room will see control notes and secret objectives \u2014 show them?"
+PRIVATE_WARNING = N_("Everyone in the room will see control notes and secret objectives \u2014 show them?")
 
 
 class FacilitatorPanel(VerticalScroll):
@@ -36,12 +39,12 @@ class FacilitatorPanel(VerticalScroll):
 
     def show(self, state: State, private: bool) -> None:
         self.set_class(private, "-private")
-        self.border_title = "Facilitator \u2014 PRIVATE NOTES ON SCREEN" if private else "Facilitator"
+        self.border_title = _("Facilitator \u2014 PRIVATE NOTES ON SCREEN") if private else _("Facilitator")
         self._text.update(facilitator_text(state, private))
 
 
 def _card_note(state: State) -> str | None:
-    card = state.scenario.index.cards.get(state.card or "")
+    card = shown(state).index.cards.get(state.card or "")
     return card.control_note if card is not None and card.control_note else None
 
 
@@ -53,34 +56,42 @@ def facilitator_text(state: State, private: bool) -> Text:
     note = _card_note(state)
     secrets = sum(1 for a in state.ruleset.actors for o in a.objectives if o.secret)
     if private:
-        out.append(" PRIVATE \u2014 the room can see this; any key hides it ", style="bold reverse")
+        out.append(" " + _("PRIVATE \u2014 the room can see this; any key hides it") + " ", style="bold reverse")  # untranslated: a style
         out.append("\n")
         if note is not None:
-            out.append("Control note: ", style="bold")
+            out.append(_("Control note: "), style="bold")
             out.append(literal(note) + "\n")
     elif note is not None or secrets:
-        hidden = [what for what, there in (("the card's control note", note is not None),
-                                           (f"{secrets} secret objective{'s' if secrets != 1 else ''}", secrets > 0))
-                  if there]
-        out.append("Hidden from the room: " + " and ".join(hidden) + ". ", style="italic")
-        out.append("s", style="bold reverse")
-        out.append(" shows them (after a warning).\n", style="italic")
+        if note is not None and secrets:
+            hidden = ngettext("the card's control note and {n} secret objective",
+                              "the card's control note and {n} secret objectives", secrets).format(n=secrets)
+        elif note is not None:
+            hidden = _("the card's control note")
+        else:
+            hidden = ngettext("{n} secret objective", "{n} secret objectives", secrets).format(n=secrets)
+        out.append(_("Hidden from the room: {what}.").format(what=hidden) + " ", style="italic")
+        out.append("s", style="bold reverse")  # untranslated: a style
+        out.append(" " + _("shows them (after a warning).") + "\n", style="italic")
     card = state.scenario.index.cards.get(state.card or "")
     if card is not None and card.schedule is not None and on_schedule(state):
-        out.append(f"The card on the table is on the master events list ({schedule_words(card.schedule, n, state.round)}). ")
-        out.append("k", style="bold reverse")
-        out.append(" skips it, ")
-        out.append("r", style="bold reverse")
-        out.append(" redraws, if the room is elsewhere.\n")
-    out.append("Objectives\n", style="bold")
+        when = schedule_words(card.schedule, n, state.round)
+        out.append(_("The card on the table is on the master events list ({when}).").format(when=when) + " ")
+        out.append("k", style="bold reverse")  # untranslated: a style
+        out.append(" " + _("skips it,") + " ")
+        out.append("r", style="bold reverse")  # untranslated: a style
+        out.append(" " + _("redraws, if the room is elsewhere.") + "\n")
+    out.append(_("Objectives") + "\n", style="bold")
     met = objectives_met(state)
+    texts = {a.id: a.objectives for a in shown(state).ruleset.actors}
     for actor in state.ruleset.actors:
-        for obj, ok in met[actor.id]:
+        for i, (obj, ok) in enumerate(met[actor.id]):
             if obj.secret and not private:
                 continue
             out.append(f"  {n[actor.id]}: ")
-            out.append(f"{MET_MARK[True]} met now " if ok else "\u2026 not yet ", style="green" if ok else "")
+            out.append(MET_MARK[True] + " " + _("met now") + " " if ok else "\u2026 " + _("not yet") + " ",
+                       style="green" if ok else "")
             if obj.secret:
-                out.append("(secret) ", style="bold")
-            out.append(f"{literal(obj.text)}\n")
+                out.append(_("(secret)") + " ", style="bold")
+            words = texts[actor.id][i].text if i < len(texts[actor.id]) else obj.text
+            out.append(f"{literal(words)}\n")
     return out

@@ -12,7 +12,10 @@ from rich.text import Text
 
 from ..engine import State
 from ..engine.wording import STATUS_MARK, status_word
-from .text import names
+from ..lang import Domain
+from .text import names, round_mark
+
+_, ngettext, N_ = Domain("tui").words()
 
 BLOCKS = "\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588"
 #: The colour of a closed track's cell (an open one keeps the text's own).
@@ -25,9 +28,9 @@ def lanes_text(state_at: Callable[[int], State], index: int, round_ends: Mapping
     n = names(state)
     rounds = [r for r in sorted(round_ends) if r <= state.round]
     out = Text()
-    out.append(f"{'track history':<24}", style="bold")
+    out.append(f"{_('track history'):<24}", style="bold")
     for r in rounds:
-        out.append(f" R{r:<5}", style="bold")
+        out.append(f" {round_mark(r):<6}", style="bold")
     out.append("\n")
     for spec in state.ruleset.tracks:
         out.append(f"{n[spec.id][:23]:<24}")
@@ -37,7 +40,7 @@ def lanes_text(state_at: Callable[[int], State], index: int, round_ends: Mapping
             cell = f"{t.position}/{t.tension}{'' if t.status == 'open' else STATUS_MARK[t.status]}"
             out.append(f" {cell:<6}", style=_CLOSED_STYLE.get(t.status, ""))
         out.append("\n")
-    out.append("cells: position/tension; " + " ".join(status_word(s) for s in _CLOSED_STYLE), style="dim")
+    out.append(_("cells: position/tension;") + " " + " ".join(status_word(s) for s in _CLOSED_STYLE), style="dim")
     return out
 
 
@@ -55,7 +58,7 @@ def charts_text(
     first = state_at(0)
     n = names(first)
     out = Text()
-    header = f"{'by round':<24}" + "".join(f" R{r:<2}" for r in rounds) + "\n"
+    header = "".join(f" {round_mark(r):<3}" for r in rounds) + "\n"
 
     def row(label: str, values: list[int], low: int, high: int, scale: str) -> None:
         out.append(f"{label[:23]:<24}")
@@ -64,15 +67,15 @@ def charts_text(
             out.append(f"  {BLOCKS[max(0, min(len(BLOCKS) - 1, level))]} ")
         out.append(f"  {scale}\n", style="dim")
 
-    out.append("position " + header[9:], style="bold")
+    out.append(f"{_('position'):<24}" + header, style="bold")
     for t in first.ruleset.tracks:
         top = len(t.ladder) - 1
         row(n[t.id], [s.tracks[t.id].position for s in states], 0, top, f"0..{top}")
-    out.append("tension  " + header[9:], style="bold")
+    out.append(f"{_('tension'):<24}" + header, style="bold")
     for t in first.ruleset.tracks:
         row(n[t.id], [s.tracks[t.id].tension for s in states], 0, t.breakdown_at, f"0..{t.breakdown_at}")
     if first.ruleset.meters:
-        out.append("meters   " + header[9:], style="bold")
+        out.append(f"{_('meters'):<24}" + header, style="bold")
         for m in first.ruleset.meters:
             row(n[m.id], [s.meters[m.id] for s in states], m.min, m.max, f"{m.min}..{m.max}")
     return out

@@ -18,10 +18,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ..lang import Domain
 from .text import literal
 
+_, ngettext, N_ = Domain("tui").words()
 
-Answer = TypeVar("Answer")
+Answer = TypeVar("Answer")  # untranslated: names of the module's API
 
 
 class _Dialog(ModalScreen[Answer]):
@@ -58,7 +60,7 @@ class PickScreen(_Dialog[int | None]):
     PickScreen #pick-filter { color: $text-muted; height: auto; }
     PickScreen OptionList { height: auto; max-height: 20; }
     """
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="modal.cancel")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="modal.cancel")]
 
     def __init__(self, title: str | Text, options: Sequence[str | Text], help_text: str | Text = ""):
         super().__init__()
@@ -71,7 +73,7 @@ class PickScreen(_Dialog[int | None]):
         with Vertical():
             yield Static(self._title if isinstance(self._title, Text) else Text(self._title), id="pick-title")
             if len(self._options) > 8:
-                yield Static(Text("Type to narrow the list."), id="pick-filter")
+                yield Static(Text(_("Type to narrow the list.")), id="pick-filter")
             yield OptionList(*self._matching(), id="pick-list")
             if self._help:
                 yield Static(self._help if isinstance(self._help, Text) else Text(self._help, style="dim"))
@@ -103,9 +105,9 @@ class PickScreen(_Dialog[int | None]):
         listing.add_options(self._matching())
         if listing.option_count:
             listing.highlighted = 0
-        shown = f"Search: {self.query_text}" if self.query_text else "Type to narrow the list."
+        shown = _("Search: {typed}").format(typed=self.query_text) if self.query_text else _("Type to narrow the list.")
         if self.query_text and not listing.option_count:
-            shown += "  (nothing matches; backspace)"
+            shown += "  " + _("(nothing matches; backspace)")
         self.query_one("#pick-filter", Static).update(Text(shown))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -126,7 +128,7 @@ class AskScreen(_Dialog[str | None]):
     AskScreen #ask-title { text-style: bold; padding: 0 0 1 0; }
     AskScreen #ask-error { color: $error; height: auto; }
     """
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="modal.cancel")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="modal.cancel")]
 
     def __init__(
         self,
@@ -148,7 +150,7 @@ class AskScreen(_Dialog[str | None]):
             yield Static(self._title if isinstance(self._title, Text) else Text(self._title), id="ask-title")
             yield Input(value=self._value, placeholder=self._placeholder, id="ask-input")
             yield Static("", id="ask-error")
-            yield Static(Text("Enter to confirm \u00b7 Escape to cancel", style="dim"))
+            yield Static(Text(_("Enter to confirm \u00b7 Escape to cancel"), style="dim"))
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
@@ -158,7 +160,7 @@ class AskScreen(_Dialog[str | None]):
         value = event.value.strip()
         problem = None
         if self._required and not value:
-            problem = "Please type something (it goes into the record)."
+            problem = _("Please type something (it goes into the record).")
         elif self._check is not None:
             problem = self._check(value)
         if problem:
@@ -180,8 +182,8 @@ class ConfirmScreen(_Dialog[bool]):
     ConfirmScreen #confirm-title { text-style: bold; }
     """
     BINDINGS = [
-        Binding("enter,y", "yes", "Confirm", id="modal.confirm"),
-        Binding("escape,n", "no", "Cancel", id="modal.cancel"),
+        Binding("enter,y", "yes", N_("Confirm"), id="modal.confirm"),
+        Binding("escape,n", "no", N_("Cancel"), id="modal.cancel"),
     ]
 
     def __init__(self, title: str | Text, details: str | Text = ""):
@@ -194,7 +196,7 @@ class ConfirmScreen(_Dialog[bool]):
             yield Static(self._title if isinstance(self._title, Text) else Text(self._title), id="confirm-title")
             if self._details:
                 yield Static(self._details if isinstance(self._details, Text) else Text(self._details))
-            yield Static(Text("Enter or y: confirm \u00b7 Escape or n: cancel", style="dim"))
+            yield Static(Text(_("Enter or y: confirm \u00b7 Escape or n: cancel"), style="dim"))
 
     def action_yes(self) -> None:
         self.answer(True)
@@ -203,7 +205,7 @@ class ConfirmScreen(_Dialog[bool]):
         self.answer(False)
 
 
-HELP = """\
+HELP = N_("""\
 tabletop \u2014 keys                              (\u2191/\u2193 scroll \u00b7 escape closes)
 Playing (the focused list on the right shows what the game waits for)
   \u2191/\u2193, 1-9  choose    enter  confirm    escape  back to the tracks
@@ -223,10 +225,11 @@ Facilitator
 Anywhere
   F1, ?   this help               ctrl+p  command palette (every action)
   F2      switch theme (high contrast for projectors)
+  F4      language: English, Русский, Українська (every word on screen)
   ctrl+s  save an SVG screenshot into the save folder
   ctrl+q  quit \u2014 every action is already saved; to continue later:
           tabletop resume {save}
-"""
+""")
 
 
 class HelpScreen(_Dialog[None]):
@@ -234,14 +237,21 @@ class HelpScreen(_Dialog[None]):
 
     CSS_PATH = "help.tcss"
     BINDINGS = [
-        Binding("escape,q,f1,question_mark", "close", "Close", id="help.close"),
+        Binding("escape,q,f1,question_mark", "close", N_("Close"), id="help.close"),
     ]
 
     def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Static(self._text(), id="help-text")
+
+    def _text(self) -> Text:
         session = getattr(self.app, "session", None)
         save = shlex.quote(str(session.save_path)) if session is not None else "SAVE"
-        with VerticalScroll():
-            yield Static(Text(HELP.replace("{save}", literal(save))))
+        return Text(_(HELP).replace("{save}", literal(save)))
+
+    def relabel(self) -> None:
+        """The keys again, in the language now spoken."""
+        self.query_one("#help-text", Static).update(self._text())
 
     def on_mount(self) -> None:
         self.query_one("*").focus()  # up and down scroll the text

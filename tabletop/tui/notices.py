@@ -11,9 +11,12 @@ from __future__ import annotations
 from textual.dom import DOMNode
 from textual.notifications import Notification, Notify
 
+from ..lang import Domain
 from .text import literal
 
-REFUSAL_TITLE = "Not allowed"
+_, ngettext, N_ = Domain("tui").words()
+
+REFUSAL_TITLE = N_("Not allowed")
 REFUSAL_SECONDS = 8
 
 
@@ -29,10 +32,10 @@ class Refusals:
         if self._showing is not None and self._showing in app._notifications:
             # Textual 8 has no public way to take back one notification (its own Toast calls this)
             app._unnotify(self._showing, refresh=False)
-        notification = Notification(literal(message), REFUSAL_TITLE, severity,  # type: ignore[arg-type]
+        notification = Notification(literal(message), _(REFUSAL_TITLE), severity,  # type: ignore[arg-type]
                                     REFUSAL_SECONDS, markup=False)
         self._showing = notification
         app.post_message(Notify(notification))
 
 
-__all__ = ["REFUSAL_TITLE", "Refusals"]
+__all__ = ["REFUSAL_TITLE", "Refusals"]  # untranslated: names of the module's API

@@ -18,7 +18,10 @@ from textual.widgets import Input, Select, Static
 from ..content.vocabulary import STATUSES
 from ..engine import Action, State
 from ..engine.breakdown import breakdown_warning
-from .text import literal
+from ..lang import Domain
+from .text import literal, shown, status_name
+
+_, ngettext, N_ = Domain("tui").words()
 
 
 class TrackOverrideScreen(ModalScreen[Action | None]):
@@ -35,12 +38,13 @@ class TrackOverrideScreen(ModalScreen[Action | None]):
     TrackOverrideScreen #override-warning { color: $warning; height: auto; }
     TrackOverrideScreen #override-error { color: $error; height: auto; }
     """
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="modal.cancel")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="modal.cancel")]
 
     def __init__(self, state: State, track: str):
         super().__init__()
         self.track = track
         self.spec = state.scenario.index.tracks[track]
+        self.shown = shown(state).index.tracks[track]  # its name and ladder in the language spoken
         self.now = state.tracks[track]
         self._done = False
 
@@ -50,29 +54,36 @@ class TrackOverrideScreen(ModalScreen[Action | None]):
 
     def compose(self) -> ComposeResult:
         spec, now = self.spec, self.now
-        title = Text(f"Override {literal(spec.name)}", style="bold")
-        title.append(f"\nnow: position {now.position} \u201c{literal(spec.ladder[now.position])}\u201d, "
-                     f"tension {now.tension}/{spec.breakdown_at}, {now.status}", style="")
+        title = Text(_("Override {track}").format(track=literal(self.shown.name)), style="bold")
+        title.append("\n" + _("now: position {position} \u201c{rung}\u201d, tension {tension}/{breakdown}, {status}").format(
+            position=now.position, rung=literal(self.shown.ladder[now.position]), tension=now.tension,
+            breakdown=spec.breakdown_at, status=status_name(now.status)), style="")
         with Vertical():
             yield Static(title, id="override-title")
             with Horizontal():
-                yield Static(f"Position (0..{self.top})", classes="field-name")
+                yield Static(_("Position (0..{top})").format(top=self.top), classes="field-name")
                 yield Input(str(now.position), id="override-position", compact=True)
             with Horizontal():
-                yield Static(f"Tension (0..{spec.breakdown_at})", classes="field-name")
+                yield Static(_("Tension (0..{top})").format(top=spec.breakdown_at), classes="field-name")
                 yield Input(str(now.tension), id="override-tension", compact=True)
             with Horizontal():
-                yield Static("Status", classes="field-name")
-                yield Select([(s, s) for s in STATUSES], value=now.status, allow_blank=False,
+                yield Static(_("Status"), classes="field-name")
+                yield Select([(status_name(s), s) for s in STATUSES], value=now.status, allow_blank=False,
                              id="override-status", compact=True)
             with Horizontal():
-                yield Static("Reason", classes="field-name")
-                yield Input(placeholder="for the record (required)", id="override-reason", compact=True)
+                yield Static(_("Reason"), classes="field-name")
+                yield Input(placeholder=_("for the record (required)"), id="override-reason", compact=True)
             yield Static("", id="override-warning")
             yield Static("", id="override-error")
-            yield Static(Text("Tab: next field \u00b7 Enter: apply \u00b7 Escape: cancel", style="dim"))
+            yield Static(Text(_("Tab: next field \u00b7 Enter: apply \u00b7 Escape: cancel"), style="dim"))
 
     def on_mount(self) -> None:
+        # the field names' column as wide as its longest name in the language spoken (18 at least):
+        # "Напряжённость (0..7)" is longer than "Tension (0..7)" and wrapped under its field
+        names = list(self.query(".field-name").results(Static))
+        width = max(18, *(len(str(name.render())) + 1 for name in names))
+        for name in names:
+            name.styles.width = width
         self.query_one("#override-position", Input).focus()
         self._show_warning()
 
@@ -80,12 +91,13 @@ class TrackOverrideScreen(ModalScreen[Action | None]):
 
     def _number(self, selector: str, high: int, name: str) -> int:
         text = self.query_one(selector, Input).value.strip()
+        wrong = _("{field}: type a whole number from 0 to {high}.").format(field=name, high=high)
         try:
             value = int(text)
         except ValueError:
-            raise ValueError(f"{name}: type a whole number from 0 to {high}.") from None
+            raise ValueError(wrong) from None
         if not 0 <= value <= high:
-            raise ValueError(f"{name}: type a whole number from 0 to {high}.")
+            raise ValueError(wrong)
         return value
 
     def _status(self) -> str:
@@ -94,10 +106,10 @@ class TrackOverrideScreen(ModalScreen[Action | None]):
 
     def _show_warning(self) -> None:
         try:
-            tension = self._number("#override-tension", self.spec.breakdown_at, "Tension")
+            tension = self._number("#override-tension", self.spec.breakdown_at, _("Tension"))
         except ValueError:
             tension = self.now.tension
-        warning = breakdown_warning(self._status(), tension, self.spec.breakdown_at, self.spec.name)
+        warning = breakdown_warning(self._status(), tension, self.spec.breakdown_at, self.shown.name)
         shown = Text(f"\u26a0 {literal(warning)}") if warning else Text("")
         self.query_one("#override-warning", Static).update(shown)
 
@@ -111,8 +123,8 @@ class TrackOverrideScreen(ModalScreen[Action | None]):
 
     def override_action(self) -> Action:
         """The override the fields ask for; ValueError with words for the facilitator if they don't."""
-        position = self._number("#override-position", self.top, "Position")
-        tension = self._number("#override-tension", self.spec.breakdown_at, "Tension")
+        position = self._number("#override-position", self.top, _("Position"))
+        tension = self._number("#override-tension", self.spec.breakdown_at, _("Tension"))
         status = self._status()
         reason = self.query_one("#override-reason", Input).value.strip()
         now = self.now
@@ -124,9 +136,9 @@ class TrackOverrideScreen(ModalScreen[Action | None]):
             "status": status if status != now.status or keep_open else None,
         }
         if all(v is None for v in changed.values()):
-            raise ValueError("Nothing changes: set a new position, tension or status.")
+            raise ValueError(_("Nothing changes: set a new position, tension or status."))
         if not reason:
-            raise ValueError("Type a reason (it goes into the record).")
+            raise ValueError(_("Type a reason (it goes into the record)."))
         return Action("override", track=self.track, reason=reason, **changed)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

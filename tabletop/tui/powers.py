@@ -18,9 +18,9 @@ from textual.timer import Timer
 
 from ..engine import Action
 from ..engine.review import undo_target
-from ..engine.telling import tell
+from ..lang import Domain
 from ..play.session import Session
-from .text import literal, names
+from .text import literal, names, shown, status_name, told
 from .timekeeper import Timekeeper
 
 if TYPE_CHECKING:
@@ -31,6 +31,8 @@ if TYPE_CHECKING:
     _Screen = Screen[None]
 else:
     _Screen = object  # a plain mixin at run time: the board is the screen
+
+_, ngettext, N_ = Domain("tui").words()
 
 
 class FacilitatorPowers(_Screen):
@@ -49,25 +51,26 @@ class FacilitatorPowers(_Screen):
 
     def facilitator_commands(self) -> list[tuple[str, Callable[[], None], str]]:
         """Each power as the command palette lists it: its words, what it does, its group."""
+        group = _("facilitator")
         return [
-            ("Pause or resume", self.action_pause, "facilitator"),
-            ("More time: +1 minute on the phase timer", self.action_extend, "facilitator"),
-            ("Inject a card now", self.action_inject, "facilitator"),
-            ("Skip the card", self.action_skip, "facilitator"),
-            ("Redraw the card", self.action_redraw, "facilitator"),
-            ("Override a track or meter", self.action_override, "facilitator"),
-            ("Undo the last action", self.action_undo, "facilitator"),
-            ("Note on the last event", self.action_note, "facilitator"),
-            ("End the game", self.action_end_game, "facilitator"),
-            ("Show or hide the facilitator panel", self.action_facilitator_panel, "facilitator"),
-            ("Show private notes (control notes, secret objectives) to the room", self.action_private_notes,
-             "facilitator"),
+            (_("Pause or resume"), self.action_pause, group),
+            (_("More time: +1 minute on the phase timer"), self.action_extend, group),
+            (_("Inject a card now"), self.action_inject, group),
+            (_("Skip the card"), self.action_skip, group),
+            (_("Redraw the card"), self.action_redraw, group),
+            (_("Override a track or meter"), self.action_override, group),
+            (_("Undo the last action"), self.action_undo, group),
+            (_("Note on the last event"), self.action_note, group),
+            (_("End the game"), self.action_end_game, group),
+            (_("Show or hide the facilitator panel"), self.action_facilitator_panel, group),
+            (_("Show private notes (control notes, secret objectives) to the room"), self.action_private_notes,
+             group),
         ]
 
     def action_pause(self) -> None:
         self.paused = not self.paused
         self.timekeeper.pause(self.paused)
-        self.notify("Paused: the timer and the bots wait." if self.paused else "Resumed.", timeout=3, markup=False)
+        self.notify(_("Paused: the timer and the bots wait.") if self.paused else _("Resumed."), timeout=3, markup=False)
         if self.paused and self._bot_timer is not None:
             self._bot_timer.stop()
             self._bot_timer = None
@@ -111,7 +114,8 @@ class FacilitatorPowers(_Screen):
                 self.show_facilitator = True
                 self.refresh_view()
 
-        self.app.push_screen(ConfirmScreen(PRIVATE_WARNING, Text("Any key, or the next round, hides them again.")), done)
+        self.app.push_screen(ConfirmScreen(_(PRIVATE_WARNING), Text(_("Any key, or the next round, hides them again."))),
+                             done)
 
     def _hide_private(self) -> None:
         self.show_private = None
@@ -126,23 +130,25 @@ class FacilitatorPowers(_Screen):
                 event.stop()
 
     def _card_title(self) -> str:
-        card = self.session.scenario.index.cards.get(self.session.state.card or "")
+        card = shown(self.session.state).index.cards.get(self.session.state.card or "")
         return literal(card.title) if card else ""
 
     def action_skip(self) -> None:
-        self._set_card_aside("skip", "Skip \u201c{title}\u201d?",
-                             "It is set aside without effect; the record keeps it.", "skipped by the facilitator")
+        self._set_card_aside("skip", _("Skip \u201c{title}\u201d?"), _("It is set aside without effect; the record keeps it."),
+                             "skipped by the facilitator")  # untranslated: the record's reason, read by the reports
 
     def action_redraw(self) -> None:
-        self._set_card_aside("redraw", "Set \u201c{title}\u201d aside and draw another?",
-                             "The new card comes from the deck; the record keeps both.", "redrawn by the facilitator")
+        self._set_card_aside("redraw", _("Set \u201c{title}\u201d aside and draw another?"),
+                             _("The new card comes from the deck; the record keeps both."),
+                             "redrawn by the facilitator")  # untranslated: the record's reason, read by the reports
 
     def _set_card_aside(self, kind: str, question: str, detail: str, reason: str) -> None:
         """Skip or redraw the card on the table once the facilitator confirms (``{title}``: the card's)."""
         from .modals import ConfirmScreen
 
         if self.session.state.card is None:
-            self.notify(f"There is no card on the table to {kind}.", severity="warning", markup=False)
+            said = _("There is no card on the table to skip.") if kind == "skip" else _("There is no card on the table to redraw.")
+            self.notify(said, severity="warning", markup=False)
             return
 
         def done(ok: bool | None) -> None:
@@ -156,63 +162,64 @@ class FacilitatorPowers(_Screen):
 
         state = self.session.state
         n = names(state)
-        cards = state.scenario.deck.cards
+        cards = shown(state).deck.cards
 
         def chosen(index: int | None) -> None:
             if index is not None:
                 self.act(Action("inject", card=cards[index].id))
 
-        labels = [Text(f"{literal(c.title)}  [{n.get(c.track, c.track) if c.track else 'global'}]") for c in cards]
-        self.app.push_screen(PickScreen("Inject which card now?", labels), chosen)
+        labels = [Text(f"{literal(c.title)}  [{n.get(c.track, c.track) if c.track else _('global')}]") for c in cards]
+        self.app.push_screen(PickScreen(_("Inject which card now?"), labels), chosen)
 
     def action_undo(self) -> None:
         from .modals import ConfirmScreen
 
         last = undo_target(self.session.state)
         if last is None:
-            self.notify("There is nothing to undo.", severity="warning", markup=False)
+            self.notify(_("There is nothing to undo."), severity="warning", markup=False)
             return
 
         def done(ok: bool | None) -> None:
             if ok:
-                self.act(Action("undo", reason="undone by the facilitator"))
+                self.act(Action("undo", reason="undone by the facilitator"))  # untranslated: the record's reason
 
-        self.app.push_screen(
-            ConfirmScreen(f"Undo event {last.seq}: {literal(tell(last, self.session.state.scenario))}?",
-                          Text("The undone action stays in the record, marked as undone.")), done
-        )
+        question = _("Undo event {seq}: {event}?").format(seq=last.seq, event=told(self.session.state, last))
+        self.app.push_screen(ConfirmScreen(question, Text(_("The undone action stays in the record, marked as undone."))),
+                             done)
 
     def action_note(self) -> None:
         from .modals import AskScreen
 
         state = self.session.state
         about = state.seq
-        summary = literal(tell(state.last, state.scenario)) if state.last else "the start of the game"
+        summary = told(state, state.last) if state.last else _("the start of the game")
 
         def done(text: str | None) -> None:
             if text:
                 was_paused, self.paused = self.paused, False
                 if self.act(Action("note", text=text, about=about)):
-                    self.notify("Note saved.", timeout=3, markup=False)
+                    self.notify(_("Note saved."), timeout=3, markup=False)
                 self.paused = was_paused
                 self.refresh_view()
 
-        self.app.push_screen(AskScreen(f"Note on event {about}: {summary}", "what happened, what to discuss later"), done)
+        self.app.push_screen(AskScreen(_("Note on event {seq}: {event}").format(seq=about, event=summary),
+                                       _("what happened, what to discuss later")), done)
 
     def action_end_game(self) -> None:
         from .modals import AskScreen, ConfirmScreen
 
         def reason_given(reason: str | None) -> None:
             if reason is not None:
-                self.act(Action("end", reason=reason or "ended by the facilitator"))
+                self.act(Action("end", reason=reason or "ended by the facilitator"))  # untranslated: the record's
 
         def confirmed(ok: bool | None) -> None:
             if ok:
-                self.app.push_screen(AskScreen("Why does the game end now? (optional; it goes into the record)",
-                                               "e.g. out of time", required=False), reason_given)
+                self.app.push_screen(AskScreen(_("Why does the game end now? (optional; it goes into the record)"),
+                                               _("e.g. out of time"), required=False), reason_given)
 
-        self.app.push_screen(ConfirmScreen("End the game now?",
-                                           Text("The outcome is taken as the board stands; the save is kept.")), confirmed)
+        self.app.push_screen(ConfirmScreen(_("End the game now?"),
+                                           Text(_("The outcome is taken as the board stands; the save is kept."))),
+                             confirmed)
 
     def _ask_ruling(self, track: str | None, success: bool) -> None:
         from .modals import AskScreen
@@ -221,8 +228,9 @@ class FacilitatorPowers(_Screen):
             if reason:
                 self.act(Action("rule", track=track, success=success, reason=reason))
 
-        word = "SUCCESS" if success else "FAILURE"
-        self.app.push_screen(AskScreen(f"Ruling: {word}. Why? (the room and the record see this)", "the reason"), done)
+        title = (_("Ruling: SUCCESS. Why? (the room and the record see this)") if success
+                 else _("Ruling: FAILURE. Why? (the room and the record see this)"))
+        self.app.push_screen(AskScreen(title, _("the reason")), done)
 
     def action_override(self) -> None:
         from .modals import PickScreen
@@ -233,10 +241,12 @@ class FacilitatorPowers(_Screen):
         def track_label(tid: str) -> Text:
             t = state.tracks[tid]
             spec = state.scenario.index.tracks[tid]
-            return Text(f"Track: {n[tid]} (position {t.position}, tension {t.tension}/{spec.breakdown_at}, "
-                        f"{t.status})")
+            return Text(_("Track: {track} (position {position}, tension {tension}/{breakdown}, {status})").format(
+                track=n[tid], position=t.position, tension=t.tension, breakdown=spec.breakdown_at,
+                status=status_name(t.status)))
 
-        labels = [track_label(t) if t else Text(f"Meter: {n[m or '']} (now {state.meters[m or '']})")
+        labels = [track_label(t) if t else Text(_("Meter: {meter} (now {value})").format(meter=n[m or ""],
+                                                                                        value=state.meters[m or ""]))
                   for t, m in targets]
 
         def picked_target(index: int | None) -> None:
@@ -245,7 +255,8 @@ class FacilitatorPowers(_Screen):
             track, meter = targets[index]
             if meter is not None:
                 spec = next(x for x in state.ruleset.meters if x.id == meter)
-                self._ask_value(f"New value of {n[meter]} ({spec.min}..{spec.max})", spec.min, spec.max,
+                self._ask_value(_("New value of {meter} ({low}..{high})").format(meter=n[meter], low=spec.min,
+                                                                                  high=spec.max), spec.min, spec.max,
                                 lambda v: self._ask_reason(Action("override", meter=meter, value=v)))
                 return
             assert track is not None
@@ -257,17 +268,18 @@ class FacilitatorPowers(_Screen):
 
             self.app.push_screen(TrackOverrideScreen(self.session.state, track), overridden)
 
-        self.app.push_screen(PickScreen("Override which track or meter?", labels), picked_target)
+        self.app.push_screen(PickScreen(_("Override which track or meter?"), labels), picked_target)
 
     def _ask_value(self, title: str, low: int, high: int, then: Callable[[int], None]) -> None:
         from .modals import AskScreen
 
         def check(text: str) -> str | None:
+            wrong = _("Type a whole number from {low} to {high}.").format(low=low, high=high)
             try:
                 value = int(text)
             except ValueError:
-                return f"Type a whole number from {low} to {high}."
-            return None if low <= value <= high else f"Type a whole number from {low} to {high}."
+                return wrong
+            return None if low <= value <= high else wrong
 
         def done(text: str | None) -> None:
             if text is not None:
@@ -282,6 +294,6 @@ class FacilitatorPowers(_Screen):
             if reason:
                 self.act(Action(**{**action.to_dict(), "reason": reason}))
 
-        self.app.push_screen(AskScreen("Reason for the override (it goes into the record)", "the reason"), done)
+        self.app.push_screen(AskScreen(_("Reason for the override (it goes into the record)"), _("the reason")), done)
 
 __all__ = ["FacilitatorPowers"]

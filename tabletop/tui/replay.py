@@ -16,28 +16,25 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..engine import Event, State, legal_actions
-from ..engine.arguments import argument_step
-from ..engine.actions import FACILITATOR_KINDS
+from ..engine import legal_actions
 from ..engine.records import Ruling, changes_of
 from ..engine.review import undone_seqs
-from ..engine.telling import tell
-from ..engine.wording import UNDONE, change_text
-from ..play.arguing import argument_spans
-from ..play.picks import Styled
-from ..report.words import played_by
+from ..lang import Domain, set_language
+from ..store.players import recorded
 from ..store.reading import Save, SavedEvent
-from ..store.players import players_of, recorded
 from .bars import KeyBar, TitleBar
-from .decisionlist import rich_text
 from .history import charts_text, lanes_text
+from .language import LANGUAGE_BINDING, Multilingual
 from .modals import AskScreen, HelpScreen, PickScreen
-from .text import literal, names, ruling_lines
+from .text import literal, names, phase_word, shown
+from .timeline import event_text, players_text, working_text
 from .widgets import Board, CardPanel, TurnPanel
+
+_, ngettext, N_ = Domain("tui").words()
 
 SPEEDS = (0.5, 1.0, 2.0, 4.0, 8.0)  # events per second when playing
 
-REPLAY_HELP = """\
+REPLAY_HELP = N_("""\
 tabletop replay — keys
 
   left / right      one event back / forward
@@ -50,8 +47,9 @@ tabletop replay — keys
   c                 clear the filters
   f                 show / hide facilitator control notes on cards
   up / down, enter  pick an event in the timeline
+  F4                language: English, Русский, Українська
   q                 quit
-"""
+""")
 
 
 class Ticking(Protocol):
@@ -64,30 +62,26 @@ class Ticking(Protocol):
 Every = Callable[[float, Callable[[], None]], Ticking]
 
 
-def _as_event(saved: SavedEvent) -> Event:
-    return Event(saved.seq, saved.round, saved.phase, saved.action, saved.result)
-
-
 class ReplayScreen(Screen[None]):
     """A saved game, read-only: the board as it was at the selected event."""
 
     BINDINGS = [
         # priority: the timeline list would otherwise take these keys for its own scrolling (and the
         # key bar would show its hidden scroll keys instead of these)
-        Binding("left", "step(-1)", "Back", id="replay.back", priority=True),
-        Binding("right", "step(1)", "Forward", id="replay.forward", priority=True),
-        Binding("pageup", "round(-1)", "Round back", id="replay.round_back", priority=True),
-        Binding("pagedown", "round(1)", "Round forward", id="replay.round_forward", priority=True),
-        Binding("home", "jump(0)", "Start", show=False, id="replay.start", priority=True),
-        Binding("end", "jump(-1)", "End", show=False, id="replay.end", priority=True),
-        Binding("g", "goto_round", "Go to round", id="replay.goto"),
-        Binding("space", "play", "Play/pause", id="replay.play"),
-        Binding("minus", "speed(-1)", "Slower", show=False, id="replay.slower"),
-        Binding("plus,equals_sign", "speed(1)", "Faster", show=False, id="replay.faster"),
-        Binding("t", "filter_track", "Track filter", id="replay.track"),
-        Binding("a", "filter_actor", "Actor filter", id="replay.actor"),
-        Binding("c", "clear_filters", "Clear filters", id="replay.clear"),
-        Binding("f", "facilitator", "Control notes", show=False, id="replay.facilitator"),
+        Binding("left", "step(-1)", N_("Back"), id="replay.back", priority=True),
+        Binding("right", "step(1)", N_("Forward"), id="replay.forward", priority=True),
+        Binding("pageup", "round(-1)", N_("Round back"), id="replay.round_back", priority=True),
+        Binding("pagedown", "round(1)", N_("Round forward"), id="replay.round_forward", priority=True),
+        Binding("home", "jump(0)", N_("Start"), show=False, id="replay.start", priority=True),
+        Binding("end", "jump(-1)", N_("End"), show=False, id="replay.end", priority=True),
+        Binding("g", "goto_round", N_("Go to round"), id="replay.goto"),
+        Binding("space", "play", N_("Play/pause"), id="replay.play"),
+        Binding("minus", "speed(-1)", N_("Slower"), show=False, id="replay.slower"),
+        Binding("plus,equals_sign", "speed(1)", N_("Faster"), show=False, id="replay.faster"),
+        Binding("t", "filter_track", N_("Track filter"), id="replay.track"),
+        Binding("a", "filter_actor", N_("Actor filter"), id="replay.actor"),
+        Binding("c", "clear_filters", N_("Clear filters"), id="replay.clear"),
+        Binding("f", "facilitator", N_("Control notes"), show=False, id="replay.facilitator"),
     ]
 
     DEFAULT_CSS = """
@@ -144,7 +138,7 @@ class ReplayScreen(Screen[None]):
         with Horizontal(id="main"):
             with VerticalScroll(id="left"):
                 yield Board(start, id="board")
-                players = Static(self._players(), id="players")
+                players = Static(players_text(self.save), id="players")
                 players.display = recorded(self.save.header)
                 yield players
                 yield Static(id="lanes")
@@ -160,53 +154,37 @@ class ReplayScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        header = self.save.header.get("scenario", {})
-        self.title = f"Replay: {literal(header.get('ruleset_name', ''))}"
-        self.sub_title = f"{literal(self.save.path)} \u00b7 read-only"
+        self._title()
         if self.save.damage is not None:
             # the damage quotes the file (a key, a value): shown literally, never as markup
-            damaged = literal(f"This save is damaged at {self.save.damage}. Showing the {len(self.save)} intact "
-                              "events before it.", lines=False)
-            self.notify(damaged, markup=False, title="Damaged save", severity="warning", timeout=20)
+            damaged = literal(ngettext("This save is damaged at {damage}. Showing the {n} intact event before it.",
+                                       "This save is damaged at {damage}. Showing the {n} intact events before it.",
+                                       len(self.save)).format(damage=self.save.damage, n=len(self.save)), lines=False)
+            self.notify(damaged, markup=False, title=_("Damaged save"), severity="warning", timeout=20)
         if self.difference is not None:
-            edited = literal(f"Event {self.difference.seq} does not replay as it was recorded "
-                             f"({self.difference.kind}: {self.difference.detail}). Showing the game as it replays; "
-                             "run tabletop verify on the save.", lines=False)
-            self.notify(edited, markup=False, title="Edited save", severity="warning", timeout=20)
+            edited = literal(_("Event {seq} does not replay as it was recorded ({kind}: {detail}). Showing the game as "
+                               "it replays; run tabletop verify on the save.").format(
+                seq=self.difference.seq, kind=self.difference.kind, detail=self.difference.detail), lines=False)
+            self.notify(edited, markup=False, title=_("Edited save"), severity="warning", timeout=20)
         self._fill_timeline()
         self.show()
         self.query_one("#timeline", OptionList).focus()
 
+    def _title(self) -> None:
+        header = self.save.header.get("scenario", {})
+        name = shown(self.save.state_at(0)).ruleset.ruleset.name if header.get("ruleset_name") else ""
+        self.title = _("Replay: {name}").format(name=literal(name))
+        self.sub_title = _("{path} \u00b7 read-only").format(path=literal(self.save.path))
+
+    def relabel(self) -> None:
+        """The board, the timeline and the working again, in the language now spoken (F4)."""
+        self._title()
+        self.query_one(Board).forget()
+        self.query_one("#players", Static).update(players_text(self.save))
+        self._fill_timeline()
+        self.show()
+
     # -- drawing -------------------------------------------------------------
-
-    def _players(self) -> Text:
-        """Who played each actor, when the save says (older saves do not: then nothing is shown)."""
-        if not recorded(self.save.header):
-            return Text("")
-        rs = self.save.scenario.ruleset
-        names = {a.id: a.name for a in rs.actors}
-        out = Text()
-        out.append("Who played: ", style="bold")
-        out.append(" \u00b7 ".join(
-            f"{literal(names[p.actor])} \u2014 {played_by(p.as_data())}" for p in players_of(self.save.header, names)
-        ))
-        return out
-
-    def _event_text(self, e: SavedEvent) -> Text:
-        kind = e.action.kind
-        out = Text()
-        out.append(f"{e.seq:>4} R{e.round} {e.phase[:5]:<5} ", style="dim")
-        if kind in FACILITATOR_KINDS:
-            out.append({"note": "NOTE", "override": "OVERRIDE", "undo": "UNDO"}.get(kind, "FACILITATOR"), style="reverse")
-            out.append(" ")
-        if e.seq in self._undone:
-            out.append(f"{UNDONE} ", style="italic")
-        out.append(literal(tell(e, self.save.scenario)), style="strike" if e.seq in self._undone else "")
-        if kind == "move" and e.result.get("tabled") and e.seq in self._revealed_at:
-            out.append(f"  [sealed: committed at {e.seq}, revealed at {self._revealed_at[e.seq]}]", style="italic")
-        if e.seq in self._notes:
-            out.append("  \u270e note", style="bold")
-        return out
 
     def _matches(self, e: SavedEvent) -> bool:
         if self.actor_filter is not None and e.actor != self.actor_filter:
@@ -229,11 +207,13 @@ class ReplayScreen(Screen[None]):
     def _refill(self, timeline: OptionList) -> None:
         timeline.clear_options()
         self._shown = []
-        timeline.add_option(Option(Text("   0 the start of the game", style="dim"), id="0"))
+        timeline.add_option(Option(Text("   0 " + _("the start of the game"), style="dim"), id="0"))
         self._shown.append(0)
+        state = self.save.state_at(0)
         for e in self.save.events:
             if self._matches(e):
-                timeline.add_option(Option(self._event_text(e), id=str(e.seq)))
+                line = event_text(state, e, self._undone, self._revealed_at, self._notes)
+                timeline.add_option(Option(line, id=str(e.seq)))
                 self._shown.append(e.seq)
 
     def show(self) -> None:
@@ -250,18 +230,20 @@ class ReplayScreen(Screen[None]):
         filters = []
         n = names(state)
         if self.track_filter:
-            filters.append(f"track {n.get(self.track_filter, self.track_filter)}")
+            filters.append(_("track {track}").format(track=n.get(self.track_filter, self.track_filter)))
         if self.actor_filter:
-            filters.append(f"actor {n.get(self.actor_filter, self.actor_filter)}")
-        where = Text(f"Event {self.index} of {len(save)} \u00b7 round {state.round} \u00b7 {state.phase}")
+            filters.append(_("actor {actor}").format(actor=n.get(self.actor_filter, self.actor_filter)))
+        where = Text(_("Event {index} of {events} \u00b7 round {round} \u00b7 {phase}").format(
+            index=self.index, events=len(save), round=state.round, phase=phase_word(state.phase)))
         if self._player is not None:
-            where.append(f" \u00b7 \u25b6 playing at {SPEEDS[self.speed]:g}/s")
+            where.append(" \u00b7 \u25b6 " + _("playing at {speed}/s").format(speed=f"{SPEEDS[self.speed]:g}"))
         if filters:
-            where.append(" \u00b7 showing " + ", ".join(filters), style="italic")
+            where.append(" \u00b7 " + _("showing {filters}").format(filters=", ".join(filters)), style="italic")
         if save.damage is not None:
-            where.append(f"\n\u26a0 damaged after event {len(save)}: {save.damage.kind}", style="bold red")
+            damaged = _("damaged after event {n}: {kind}").format(n=len(save), kind=save.damage.kind)
+            where.append(f"\n\u26a0 {damaged}", style="bold red")  # untranslated: a style
         self.query_one("#where", Static).update(where)
-        self.query_one("#working", Static).update(self._working())
+        self.query_one("#working", Static).update(working_text(save, self.index, self._undone, self._notes))
         self.query_one("#lanes", Static).update(lanes_text(save.state_at, self.index, self._round_ends))
         self.query_one("#charts", Static).update(charts_text(save.state_at, self.index, self._round_ends, state.round))
         timeline = self.query_one("#timeline", OptionList)
@@ -273,45 +255,6 @@ class ReplayScreen(Screen[None]):
                 timeline.highlighted = row
             # after this repaint's layout the list knows its height: only then can it scroll right
             timeline.call_after_refresh(timeline.scroll_to_highlight)
-
-    def _working(self) -> Text:
-        if self.index == 0:
-            return Text("The start of the game.", style="dim")
-        e = self.save.events[self.index - 1]
-        state = self.save.state_at(self.index)
-        out = Text()
-        out.append(literal(tell(e, state.scenario)) + "\n", style="bold")
-        for line in ruling_lines(state, _as_event(e)):
-            out.append_text(line)
-            out.append("\n")
-        out.append_text(self._argument(state, e))
-        n = names(state)
-        ladders = {t.id: t.ladder for t in state.ruleset.tracks}
-        for change in changes_of(e.result):
-            out.append(f"  {change_text(change, n, ladders)}\n", style="dim")
-        for key in ("reason",):
-            if e.result.get(key) or e.action.reason:
-                out.append(f"  reason: {literal(e.result.get(key) or e.action.reason)}\n", style="italic")
-        if e.seq in self._undone:
-            out.append("  This action was undone later.\n", style="italic")
-        for note in self._notes.get(e.seq, []):
-            out.append("  \u270e note: ", style="bold")
-            out.append(literal(note.action.text or "") + "\n")
-        if e.time:
-            out.append(f"  at {e.time}", style="dim")
-        return out
-
-    @staticmethod
-    def _argument(state: State, e: SavedEvent) -> Text:
-        """An argument still being weighed after this event: its texts, counters and odds so far
-        (sealed counters stay hidden until the last one reveals them, as the room saw it)."""
-        head = state.queue[0] if state.queue and state.phase == "adjudication" else None
-        tabled = next((p for p in state.queue if p.seq == e.seq and p.argument is not None), None)
-        shown = tabled or (head if head is not None and head.argument is not None and e.track == head.track else None)
-        if shown is None or shown.argument is None or not shown.revealed:
-            return Text()  # a sealed argument is shown from its reveal on
-        hidden = shown.sealed and argument_step(shown.argument) == "counter"
-        return rich_text(Styled(argument_spans(state, shown, sealed=hidden)))
 
     # -- moving --------------------------------------------------------------
 
@@ -356,15 +299,17 @@ class ReplayScreen(Screen[None]):
             try:
                 value = int(text)
             except ValueError:
-                return f"Type a round number from {rounds[0] if rounds else 1} to {rounds[-1] if rounds else 1}."
-            return None if value in self._round_ends else f"This game has rounds {rounds[0]} to {rounds[-1]}."
+                return _("Type a round number from {first} to {last}.").format(first=rounds[0] if rounds else 1,
+                                                                               last=rounds[-1] if rounds else 1)
+            return None if value in self._round_ends else _("This game has rounds {first} to {last}.").format(
+                first=rounds[0], last=rounds[-1])
 
         def done(text: str | None) -> None:
             if text:
                 self.go(self._round_starts().get(int(text), 0))
 
         if rounds:
-            self.app.push_screen(AskScreen("Go to the start of which round?", f"{rounds[0]}..{rounds[-1]}", check=check,
+            self.app.push_screen(AskScreen(_("Go to the start of which round?"), f"{rounds[0]}..{rounds[-1]}", check=check,
                                            required=False), done)
 
     def action_play(self) -> None:
@@ -397,7 +342,8 @@ class ReplayScreen(Screen[None]):
         if self._player is not None:
             self._player.stop()
             self._player = self._start_ticking()
-        self.notify(f"Playing speed: {SPEEDS[self.speed]:g} events a second", timeout=2, markup=False)
+        self.notify(_("Playing speed: {speed} events a second").format(speed=f"{SPEEDS[self.speed]:g}"), timeout=2,
+                    markup=False)
         self.show()
 
     def _pick_filter(self, title: str, ids: Sequence[str], labels: Sequence[str], setter: str) -> None:
@@ -410,12 +356,14 @@ class ReplayScreen(Screen[None]):
         self.app.push_screen(PickScreen(title, [Text(label) for label in labels]), done)
 
     def action_filter_track(self) -> None:
-        rs = self.save.scenario.ruleset
-        self._pick_filter("Show the events of which track?", [t.id for t in rs.tracks], [literal(t.name) for t in rs.tracks], "track_filter")
+        rs = shown(self.save.state_at(0)).ruleset
+        self._pick_filter(_("Show the events of which track?"), [t.id for t in rs.tracks],
+                          [literal(t.name) for t in rs.tracks], "track_filter")
 
     def action_filter_actor(self) -> None:
-        rs = self.save.scenario.ruleset
-        self._pick_filter("Show the events of which actor?", [a.id for a in rs.actors], [literal(a.name) for a in rs.actors], "actor_filter")
+        rs = shown(self.save.state_at(0)).ruleset
+        self._pick_filter(_("Show the events of which actor?"), [a.id for a in rs.actors],
+                          [literal(a.name) for a in rs.actors], "actor_filter")
 
     def action_clear_filters(self) -> None:
         self.track_filter = self.actor_filter = None
@@ -438,19 +386,23 @@ class ReplayScreen(Screen[None]):
         self.show()
 
 
-class ReplayApp(App[None]):
+class ReplayApp(Multilingual, App[None]):
     """``tabletop replay SAVE``."""
 
-    TITLE = "tabletop replay"
+    TITLE = "tabletop replay"  # untranslated: the program's name and command
     BINDINGS = [
-        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
-        Binding("q", "quit", "Quit", id="app.quit_q"),
-        Binding("f1,question_mark", "help", "Help", id="app.help"),
-        Binding("f2", "next_theme", "Theme", id="app.theme"),
+        Binding("ctrl+q", "quit", N_("Quit"), id="app.quit", priority=True),
+        Binding("q", "quit", N_("Quit"), id="app.quit_q"),
+        Binding("f1,question_mark", "help", N_("Help"), id="app.help"),
+        Binding("f2", "next_theme", N_("Theme"), id="app.theme"),
+        LANGUAGE_BINDING,
     ]
 
-    def __init__(self, save: Save, every: Every | None = None):
+    def __init__(self, save: Save, every: Every | None = None, *, lang: str | None = None):
+        """``lang``: the language the viewer speaks first (``--lang``; None: as the process speaks)."""
         super().__init__()
+        if lang is not None:
+            set_language(lang)
         self.save = save
         self._every = every
         from .app import HIGH_CONTRAST, THEMES
@@ -473,4 +425,7 @@ class ReplayApp(App[None]):
 class ReplayHelp(HelpScreen):
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(Text(REPLAY_HELP))
+            yield Static(Text(_(REPLAY_HELP)), id="help-text")
+
+    def relabel(self) -> None:
+        self.query_one("#help-text", Static).update(Text(_(REPLAY_HELP)))

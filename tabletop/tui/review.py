@@ -10,10 +10,18 @@ from rich.text import Text
 
 from ..engine import State
 from ..engine.review import net_changes, undone_this_round
-from ..engine.telling import tell
 from ..engine.wording import moved
+from ..lang import Domain
 from ..store.heads import head_line
-from .text import literal, names
+from .text import names, status_name, told
+
+_, ngettext, N_ = Domain("tui").words()
+
+
+def change_what(what: str) -> str:
+    """What changed on a track (``position``, ``tension``, ``status``) as the room reads it."""
+    words = {"position": _("position"), "tension": _("tension"), "status": _("status")}
+    return words.get(what, what)
 
 
 def review_text(state: State, head: tuple[int, str] | None = None) -> Text:
@@ -23,17 +31,18 @@ def review_text(state: State, head: tuple[int, str] | None = None) -> Text:
     minutes at each round's end (``tabletop verify --head``).
     """
     n = names(state)
-    out = Text(f"Review of round {state.round}\n", style="bold")
+    out = Text(_("Review of round {n}").format(n=state.round) + "\n", style="bold")
     for track, changes in net_changes(state).items():
-        what = "; ".join(f"{c.what} {moved(c.before, c.after, compact=True)}" for c in changes) or "no change"
-        out.append(f"  {n[track]}: {state.tracks[track].status}, {what}\n")
+        what = "; ".join(f"{change_what(c.what)} {moved(c.before, c.after, compact=True)}" for c in changes) \
+            or _("no change")
+        out.append(f"  {n[track]}: {status_name(state.tracks[track].status)}, {what}\n")
     undone = undone_this_round(state)
     if undone:
-        out.append("Undone this round (not counted above):\n", style="dim")
+        out.append(_("Undone this round (not counted above):") + "\n", style="dim")
         for event in undone:
-            out.append(f"  {literal(tell(event, state.scenario))}\n", style="dim")
+            out.append(f"  {told(state, event)}\n", style="dim")
     if head is not None:
-        out.append(f"{head_line(*head)} \u2014 note it in the minutes\n", style="italic")
+        out.append(_("{head} \u2014 note it in the minutes").format(head=head_line(*head)) + "\n", style="italic")
     return out
 
 

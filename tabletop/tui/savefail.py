@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..lang import Domain
 from ..store import SaveWriteError
 from ..store.errors import disk_advice
+
+_, ngettext, N_ = Domain("tui").words()
 
 
 def not_saved_words(exc: OSError, save: Path, by_bot: bool = False) -> str:
@@ -15,11 +18,12 @@ def not_saved_words(exc: OSError, save: Path, by_bot: bool = False) -> str:
     """
     reason = exc.strerror or str(exc)
     restored = exc.restored if isinstance(exc, SaveWriteError) else True
-    then = "press p to go on" if by_bot else "do it again"
-    advice = f"{disk_advice(exc.errno, save.parent)}, then {then}."
+    what = disk_advice(exc.errno, save.parent)
+    advice = (_("{advice}, then press p to go on.") if by_bot else _("{advice}, then do it again.")).format(advice=what)
     on_disk = (
-        "The save on disk is as it was before this action, and the board shows what it holds."
+        _("The save on disk is as it was before this action, and the board shows what it holds.")
         if restored
-        else f"The save's last line may be incomplete; tabletop resume {save} drops it."
+        else _("The save's last line may be incomplete; tabletop resume {save} drops it.").format(save=save)
     )
-    return f"Could not write to {save} ({reason}). {on_disk} {advice}"
+    return _("Could not write to {save} ({reason}). {on_disk} {advice}").format(
+        save=save, reason=reason, on_disk=on_disk, advice=advice)

@@ -17,15 +17,53 @@ from textual.widgets.option_list import Option
 from ..content import ContentError, Scenario
 from ..content.finding import DEFAULT_RULESET, bundled_rulesets
 from ..content.loader import load_scenario
+from ..content.overlays import translated
 from ..content.timers import parse_timer_option
+from ..lang import LANGUAGES, NAMES, Domain, current
 from ..play.session import DEFAULT_SAVE_DIR, HUMAN
 from ..store import typed_save_path
 from ..store.players import TEAM_NAME_MAX
 from ..sim.bots import POLICIES
 from .bars import KeyBar, TitleBar
-from .text import literal
+from .text import independence_word, literal
 
-SEAT_CHOICES: list[tuple[str, str]] = [("Human team", HUMAN)] + [(f"Bot: {p}", p) for p in POLICIES]
+_tui = Domain("tui")
+_, ngettext, N_ = _tui.words()
+
+#: the set-up's labels, by their widget's id: said again when the language changes
+LABELS = {
+    "seed-label": N_("Seed"),
+    "sealed-label": N_("Sealed moves"),
+    "save-label": N_("Save name (in saves/)"),
+    "timers-label": N_("Phase timers"),
+    "language-label": N_("Language (F4)"),
+}
+#: the set-up's placeholders, by their field's id
+PLACEHOLDERS = {
+    "save-name": N_("blank: an automatic name"),
+    "timers": N_("as above; or moves=5m,review=2m or off"),
+}
+
+
+def said(words: dict[str, str], key: str) -> str:
+    """One of the set-up's marked words, in the language spoken."""
+    return _(words[key])
+
+
+def policy_word(policy: str) -> str:
+    """A bot's policy id as the start screen names it."""
+    words = {"random": _tui.pgettext("bot", "random"), "cooperative": _tui.pgettext("bot", "cooperative"),
+             "hardliner": _tui.pgettext("bot", "hardliner")}
+    return words.get(policy, policy)
+
+
+def seat_choices() -> list[tuple[str, str]]:
+    """Who may sit in a seat: a human team or a bot of each policy, in the language spoken."""
+    return [(_("Human team"), HUMAN)] + [(_("Bot: {policy}").format(policy=policy_word(p)), p) for p in POLICIES]
+
+
+#: who may sit in a seat, in the order the list shows them (the words: :func:`seat_choices`, at the time)
+SEAT_CHOICES: list[tuple[str, str]] = seat_choices()
 
 
 @dataclass
@@ -47,8 +85,10 @@ def typed_save(save_dir: str | Path, typed: str) -> tuple[Path, str]:
     if path == wanted:
         return path, ""
     if wanted.exists():
-        return path, f"{literal(str(wanted))} already exists (a save is never overwritten): this game is saved as {path}"
-    return path, f"\u201c{literal(typed.strip())}\u201d is not usable as a file name as typed: this game is saved as {path}"
+        return path, _("{wanted} already exists (a save is never overwritten): this game is saved as {path}").format(
+            wanted=literal(str(wanted)), path=path)
+    return path, _("\u201c{typed}\u201d is not usable as a file name as typed: this game is saved as {path}").format(
+        typed=literal(typed.strip()), path=path)
 
 
 @dataclass
@@ -73,20 +113,24 @@ def load_entries() -> list[Entry]:
 def describe(entry: Entry) -> Text:
     out = Text()
     if entry.scenario is None:
-        out.append(f"{entry.path.name} cannot be played:\n", style="bold red")
+        out.append(_("{file} cannot be played:").format(file=entry.path.name) + "\n", style="bold red")  # untranslated: a style
         out.append(literal(entry.problems))
         return out
-    rs = entry.scenario.ruleset
+    rs = translated(entry.scenario, current()).ruleset
     o = rs.ruleset
     out.append(literal(o.name) + "\n", style="bold")
     if o.description:
         out.append(literal(o.description) + "\n")
-    out.append(f"\n{o.turns} rounds \u00b7 {o.independence} independence \u00b7 {o.actions_per_round} actions per round"
-               f" \u00b7 deck of {sum(c.copies for c in entry.scenario.deck.cards)} cards\n")
-    out.append(f"Timers: {o.timers.describe()}\n")
-    out.append("Actors: ", style="bold")
+    cards = sum(c.copies for c in entry.scenario.deck.cards)
+    facts = [ngettext("{n} round", "{n} rounds", o.turns).format(n=o.turns),
+             _("{independence} independence").format(independence=independence_word(o.independence)),
+             ngettext("{n} action per round", "{n} actions per round", o.actions_per_round).format(n=o.actions_per_round),
+             ngettext("deck of {n} card", "deck of {n} cards", cards).format(n=cards)]
+    out.append("\n" + " \u00b7 ".join(facts) + "\n")
+    out.append(_("Timers: {timers}").format(timers=o.timers.describe()) + "\n")
+    out.append(_("Actors: "), style="bold")
     out.append(", ".join(literal(a.name) for a in rs.actors) + "\n")
-    out.append("Tracks:\n", style="bold")
+    out.append(_("Tracks:") + "\n", style="bold")
     names = {a.id: a.name for a in rs.actors}
     for t in rs.tracks:
         out.append(f"  {literal(t.name)}", style="bold")
@@ -97,7 +141,7 @@ def describe(entry: Entry) -> Text:
 class StartScreen(Screen[Choice]):
     """Choose and set up a game. F5 starts it."""
 
-    BINDINGS = [Binding("f5", "start", "Start game", id="start.start", priority=True)]
+    BINDINGS = [Binding("f5", "start", N_("Start game"), id="start.start", priority=True)]
 
     CSS_PATH = "start.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
@@ -111,43 +155,79 @@ class StartScreen(Screen[Choice]):
     def compose(self) -> ComposeResult:
         yield TitleBar()
         with Horizontal(id="columns"):
-            yield OptionList(
-                *[
-                    Option(
-                        Text(literal(e.scenario.name if e.scenario else e.path.name))
-                        + Text(f"\n  {e.scenario.ruleset.ruleset.independence if e.scenario else 'has errors'}", style="dim"),
-                        id=str(i),
-                    )
-                    for i, e in enumerate(self.entries)
-                ],
-                id="scenarios",
-            )
+            yield OptionList(*[Option(self._scenario_label(e), id=str(i)) for i, e in enumerate(self.entries)],
+                             id="scenarios")
             with Vertical(id="right"):
                 with VerticalScroll(id="details-box", can_focus=False):
                     yield Static(id="details")
                 with VerticalScroll(id="setup"):
                     with Horizontal(classes="row"):
-                        yield Label("Seed")
+                        yield Label(said(LABELS, "seed-label"), id="seed-label")
                         yield Input(str(random.SystemRandom().randrange(1, 1_000_000)), id="seed", type="integer")
                     with Horizontal(classes="row"):
-                        yield Label("Sealed moves")
+                        yield Label(said(LABELS, "sealed-label"), id="sealed-label")
                         yield Switch(False, id="sealed")
                     with Horizontal(classes="row"):
-                        yield Label("Save name (in saves/)")
-                        yield Input("", placeholder="blank: an automatic name", id="save-name")
+                        yield Label(said(LABELS, "save-label"), id="save-label")
+                        yield Input("", placeholder=said(PLACEHOLDERS, "save-name"), id="save-name")
                     yield Static(id="save-hint")
                     with Horizontal(classes="row"):
-                        yield Label("Phase timers")
-                        yield Input("", placeholder="as above; or moves=5m,review=2m or off", id="timers")
+                        yield Label(said(LABELS, "timers-label"), id="timers-label")
+                        yield Input("", placeholder=said(PLACEHOLDERS, "timers"), id="timers")
+                    with Horizontal(classes="row"):
+                        yield Label(said(LABELS, "language-label"), id="language-label")
+                        yield Select([(NAMES[code], code) for code in LANGUAGES], value=current(), allow_blank=False,
+                                     id="language")
                     yield Vertical(id="seats")
-                    yield Button("Start the game (F5)", id="start", variant="primary")
+                    yield Button(_("Start the game (F5)"), id="start", variant="primary")
         yield KeyBar()
 
     async def on_mount(self) -> None:
-        self.title = "tabletop"
-        self.sub_title = "choose a scenario"
+        self.title = "tabletop"  # untranslated: the program's name
+        self.sub_title = _("choose a scenario")
         await self._show(0)
         self.query_one("#scenarios", OptionList).focus()
+
+    @staticmethod
+    def _scenario_label(entry: Entry) -> Text:
+        if entry.scenario is None:
+            return Text(literal(entry.path.name)) + Text("\n  " + _("has errors"), style="dim")
+        independence = independence_word(entry.scenario.ruleset.ruleset.independence)
+        return Text(literal(translated(entry.scenario, current()).name)) + Text(f"\n  {independence}", style="dim")
+
+    def relabel(self) -> None:
+        """Every word of the set-up again, in the language now spoken; what was typed and chosen stays."""
+        self.sub_title = _("choose a scenario")
+        for widget_id, words in LABELS.items():
+            self.query_one(f"#{widget_id}", Label).update(_(words))
+        for widget_id, words in PLACEHOLDERS.items():
+            self.query_one(f"#{widget_id}", Input).placeholder = _(words)
+        button = self.query_one("#start", Button)
+        button.label = _("Start the game (F5)")
+        button.refresh(layout=True)  # its width is the label's
+        with self.prevent(Select.Changed):
+            self.query_one("#language", Select).value = current()
+        scenarios = self.query_one("#scenarios", OptionList)
+        for i, entry in enumerate(self.entries):
+            scenarios.replace_option_prompt_at_index(i, self._scenario_label(entry))
+        entry = self.entries[self.selected] if self.entries else None
+        if entry is None:
+            self.query_one("#details", Static).update(Text(_("No bundled scenarios found."), style="bold red"))  # untranslated: a style
+            return
+        text = describe(entry)
+        text.rstrip()
+        self.query_one("#details", Static).update(text)
+        if entry.scenario is not None:
+            for actor in translated(entry.scenario, current()).ruleset.actors:
+                self.query_one(f"#actor-{actor.id}", Label).update(Text(literal(actor.name)))
+        for select in self.query("#seats Select").results(Select):  # untranslated: a CSS selector
+            chosen = select.value
+            with self.prevent(Select.Changed):
+                select.set_options([(Text(label), value) for label, value in seat_choices()])
+                select.value = chosen
+        for field in self.query("#seats Input").results(Input):  # untranslated: a CSS selector
+            field.placeholder = _("team (optional)")
+        self.query_one("#save-hint", Static).update(self.save_hint(self.query_one("#save-name", Input).value))
 
     async def _show(self, index: int) -> None:
         if self._shown == index:
@@ -159,7 +239,7 @@ class StartScreen(Screen[Choice]):
         # the old seat widgets must be gone before new ones with the same ids are mounted
         await seats.remove_children()
         if entry is None:
-            details.update(Text("No bundled scenarios found.", style="bold red"))
+            details.update(Text(_("No bundled scenarios found."), style="bold red"))  # untranslated: a style
             return
         text = describe(entry)
         text.rstrip()
@@ -168,13 +248,14 @@ class StartScreen(Screen[Choice]):
             return
         self.query_one("#sealed", Switch).value = entry.scenario.ruleset.ruleset.sealed_moves
         rows = []
+        names = {a.id: a.name for a in translated(entry.scenario, current()).ruleset.actors}
         for actor in entry.scenario.ruleset.actors:
             rows.append(
                 Horizontal(
-                    Label(Text(literal(actor.name))),
-                    Select([(Text(label), value) for label, value in SEAT_CHOICES], value=HUMAN, allow_blank=False,
+                    Label(Text(literal(names[actor.id])), id=f"actor-{actor.id}"),
+                    Select([(Text(label), value) for label, value in seat_choices()], value=HUMAN, allow_blank=False,
                            id=f"seat-{actor.id}"),
-                    Input("", placeholder="team (optional)", max_length=TEAM_NAME_MAX, id=f"team-{actor.id}"),
+                    Input("", placeholder=_("team (optional)"), max_length=TEAM_NAME_MAX, id=f"team-{actor.id}"),
                     classes="row",
                 )
             )
@@ -190,6 +271,10 @@ class StartScreen(Screen[Choice]):
             self.query_one("#seed", Input).focus()
 
     def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id == "language":
+            if isinstance(event.value, str) and event.value != current():
+                self.app.action_language(event.value)  # type: ignore[attr-defined] # a Multilingual app
+            return
         # a team name is for a human team: a bot's seat has none
         if event.select.id and event.select.id.startswith("seat-"):
             actor = event.select.id.removeprefix("seat-")
@@ -217,8 +302,8 @@ class StartScreen(Screen[Choice]):
             return
         entry = self.entries[self.selected]
         if entry.scenario is None:
-            self.notify("This scenario has errors (see the details); fix them with `tabletop validate`.", markup=False,
-                        severity="error", timeout=8)
+            self.notify(_("This scenario has errors (see the details); fix them with `tabletop validate`."),
+                        markup=False, severity="error", timeout=8)
             return
         seed_text = self.query_one("#seed", Input).value.strip()
         try:
@@ -226,14 +311,14 @@ class StartScreen(Screen[Choice]):
             if seed < 0:
                 raise ValueError
         except ValueError:
-            self.notify("The seed is a whole number, 0 or more.", severity="error", markup=False)
+            self.notify(_("The seed is a whole number, 0 or more."), severity="error", markup=False)
             self.query_one("#seed", Input).focus()
             return
         try:
             timers = parse_timer_option(self.query_one("#timers", Input).value,
                                         entry.scenario.ruleset.ruleset.timers)
         except ValueError as exc:
-            self.notify(literal(f"Timers: {exc}"), severity="error", timeout=10, markup=False)
+            self.notify(literal(_("Timers: {problem}").format(problem=exc)), severity="error", timeout=10, markup=False)
             self.query_one("#timers", Input).focus()
             return
         seats = {}

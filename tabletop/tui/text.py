@@ -12,8 +12,9 @@ from typing import Any
 
 from rich.text import Text
 
-from ..content import Card
+from ..content import Card, ContentError, Scenario
 from ..content.literal import literal
+from ..content.overlays import translated
 from ..engine import Event, State, objectives_met, wording
 from ..engine.actions import FACILITATOR_KINDS
 from ..engine.records import RULING_KINDS, Ruling, changes_of
@@ -24,23 +25,120 @@ from ..engine.wording import (
     met_word,
     move_words,
     named,
-    names,
     resource_name,
     wants_text,
 )
+from ..lang import Domain, current
 
-#: A status as a screen shows it: ``✔ AGREED``.
-STATUS_MARK = {status: wording.status_word(status, loud=True) for status in wording.STATUS_MARK}
+_tui = Domain("tui")
+_, ngettext, N_ = _tui.words()
+pgettext = _tui.pgettext
+
 STATUS_STYLE = {
     "open": "bold",
-    "agreed": "bold green",
-    "collapsed": "bold red",
-    "deferred": "bold yellow",
+    "agreed": "bold green",  # untranslated: a style
+    "collapsed": "bold red",  # untranslated: a style
+    "deferred": "bold yellow",  # untranslated: a style
 }
 
 
 def plain(value: Any, style: str = "") -> Text:
     return Text(literal(value), style=style)
+
+
+def shown(state: State) -> Scenario:
+    """The scenario as the room reads it: its texts in the language spoken (the engine plays the base).
+
+    A broken overlay of that language (:class:`ContentError`) shows the base texts: the switch
+    said why (:func:`tabletop.tui.language.speak`), and the game goes on."""
+    try:
+        return translated(state.scenario, current())
+    except ContentError:
+        return state.scenario
+
+
+def names(state: State) -> dict[str, str]:
+    """Every track, actor and meter id with its name as the room reads it, in the language spoken."""
+    rs = shown(state).ruleset
+    return {
+        **{t.id: literal(t.name) for t in rs.tracks},
+        **{a.id: literal(a.name) for a in rs.actors},
+        **{m.id: literal(m.name) for m in rs.meters},
+    }
+
+
+def status_mark(status: str) -> str:
+    """A status as a screen shows it alone: ``✔ AGREED``."""
+    return wording.status_word(status, loud=True)
+
+
+def status_name(status: str) -> str:
+    """A track's status id (``open``) as the room reads it, a plain word."""
+    words = {
+        "open": pgettext("status", "open"),
+        "agreed": pgettext("status", "agreed"),
+        "collapsed": pgettext("status", "collapsed"),
+        "deferred": pgettext("status", "deferred"),
+    }
+    return words.get(status, status)
+
+
+def phase_word(phase: str) -> str:
+    """A phase's id as the room reads it (``moves``), in the language spoken."""
+    words = {
+        "event": pgettext("phase", "event"),
+        "moves": pgettext("phase", "moves"),
+        "adjudication": pgettext("phase", "adjudication"),
+        "review": pgettext("phase", "review"),
+    }
+    return words.get(phase, phase)
+
+
+def independence_word(independence: str) -> str:
+    """A ruleset's independence (``strict``, ``linked``) as the room reads it."""
+    words = {"strict": pgettext("independence", "strict"), "linked": pgettext("independence", "linked")}
+    return words.get(independence, independence)
+
+
+#: what the game waits for from the team whose turn it is
+_TEAM_WAITS = {"move": N_("{actor} to move"), "vote": N_("{actor} to vote"), "choice": N_("{actor} to answer the card"),
+               "counter": N_("{actor} to counter or pass"), "odds": N_("{actor} to vote on the odds")}
+#: what the game waits for from the facilitator
+_FACILITATOR_WAITS = {"draw": N_("draw the event card"), "card": N_("apply the card"), "roll": N_("roll the dice"),
+                      "rule": N_("rule on the move"), "odds": N_("set the odds"), "enact": N_("reveal and apply"),
+                      "advance": N_("continue")}
+
+
+def team_waits(waiting: str | None, who: str) -> str:
+    """``Russia to move``: what the game waits for from the team ``who``."""
+    return _(_TEAM_WAITS.get(waiting or "", N_("{actor} to act"))).format(actor=who)
+
+
+def facilitator_waits(waiting: str | None) -> str:
+    """``Facilitator: roll the dice``."""
+    doing = _(_FACILITATOR_WAITS[waiting]) if waiting in _FACILITATOR_WAITS else waiting
+    return _("Facilitator: {doing}").format(doing=doing)
+
+
+def round_mark(number: int) -> str:
+    """A round, short (``R3``), as the rulings and the timeline mark it."""
+    return _("R{n}").format(n=number)
+
+
+def phase_short(phase: str) -> str:
+    """A phase in five letters at most, for the rulings' and the timeline's column (``adjud``)."""
+    words = {
+        "event": pgettext("phase, five letters", "event"),
+        "moves": pgettext("phase, five letters", "moves"),
+        "adjudication": pgettext("phase, five letters", "adjud"),
+        "review": pgettext("phase, five letters", "revie"),
+    }
+    return words.get(phase, phase[:5])
+
+
+def told(state: State, event: Event) -> str:
+    """What ``event`` did, in words, in the language spoken and with the names the room reads."""
+    return literal(tell(event, shown(state)))
 
 
 def status_word(state: State, track_id: str) -> str:
@@ -74,7 +172,7 @@ def gauge(value: int, top: int, full: str = "\u25ae", empty: str = "\u25af", cel
 
 def resources_words(resources: Mapping[str, int]) -> str:
     """What an actor holds: "3 capital, 1 mandate moscow"."""
-    return ", ".join(f"{v} {resource_name(k)}" for k, v in resources.items()) or "no resources"
+    return ", ".join(f"{v} {resource_name(k)}" for k, v in resources.items()) or _("no resources")
 
 
 def card_text(state: State, card: Card, facilitator: bool, story: bool = True, scheduled: bool = False) -> Text:
@@ -83,27 +181,30 @@ def card_text(state: State, card: Card, facilitator: bool, story: bool = True, s
     ``scheduled``: the card came up on the deck's schedule, and the panel says so
     (the facilitator is reminded that it may still be skipped or redrawn)."""
     n = names(state)
+    card = shown(state).index.cards.get(card.id, card)  # its texts in the language spoken
     out = Text()
     out.append(literal(card.title), style="bold")
-    where = n.get(card.track, card.track) if card.track else "global"
+    where = n.get(card.track, card.track) if card.track else _("global")
     out.append(f"  [{where}]\n", style="dim")
     if scheduled and card.schedule is not None:
         words = wording.schedule_words(card.schedule, n, state.round)
         out.append(words[0].upper() + words[1:], style="bold")
-        out.append(" — skip it (k) or redraw (r) if the room is elsewhere\n" if facilitator else "\n", style="dim")
+        out.append(_(" \u2014 skip it (k) or redraw (r) if the room is elsewhere") + "\n" if facilitator else "\n",
+                   style="dim")
     if card.text and story:
         out.append(literal(card.text) + "\n")
     if card.effects or not card.choices:  # a card whose choices are its whole effect says only the choices
-        out.append("Effect: ", style="bold")
+        out.append(_("Effect: "), style="bold")
         out.append(effects_words(card.effects, n) + "\n")
     if card.choices:
-        out.append(f"{n.get(card.chooser() or '', card.chooser())} chooses:\n", style="bold")
+        chooser = n.get(card.chooser() or "", card.chooser())
+        out.append(_("{actor} chooses:").format(actor=chooser) + "\n", style="bold")
         for i, choice in enumerate(card.choices, 1):
             out.append(f"  {i}. {literal(choice.label)} \u2192 {effects_words(choice.effects, n)}\n")
     if card.requires:
-        out.append("Only when: " + ", ".join(named(c, n) for c in card.requires) + "\n", style="dim")
+        out.append(_("Only when: ") + ", ".join(named(c, n) for c in card.requires) + "\n", style="dim")
     if facilitator and card.control_note:
-        out.append("Control note (facilitator only): ", style="bold reverse")
+        out.append(_("Control note (facilitator only): "), style="bold reverse")  # untranslated: a style
         out.append(literal(card.control_note) + "\n")
     return out
 
@@ -128,22 +229,22 @@ def changes_words(state: State, result: Mapping[str, Any]) -> str:
 def event_line(state: State, event: Event, hidden: set[int], undone: set[int] | None = None) -> Text:
     n = names(state)
     out = Text()
-    out.append(f"{event.seq:>4} R{event.round} {event.phase[:5]:<5} ", style="dim")
+    out.append(f"{event.seq:>4} {round_mark(event.round)} {phase_short(event.phase):<5} ", style="dim")
     if event.seq in hidden:
-        out.append(f"{n.get(event.action.actor or '', event.action.actor)} committed a sealed move")
+        out.append(_("{actor} committed a sealed move").format(actor=n.get(event.action.actor or "", event.action.actor)))
         return out
     kind = event.action.kind
     if kind == "undo" and event.result.get("undoes") in hidden:
-        out.append("FACILITATOR ", style="reverse")
-        out.append("Undo: a sealed move taken back (what it was stays sealed)", style="bold")
+        out.append(_("FACILITATOR") + " ", style="reverse")
+        out.append(_("Undo: a sealed move taken back (what it was stays sealed)"), style="bold")
         return out
     style = "bold" if kind in (*RULING_KINDS, "override", "undo", "end") else ""
     if kind in FACILITATOR_KINDS:
-        out.append("FACILITATOR ", style="reverse")
+        out.append(_("FACILITATOR") + " ", style="reverse")
     if undone and event.seq in undone:
         out.append(f"{UNDONE} ", style="italic")
         style += " strike"
-    out.append(literal(tell(event, state.scenario)), style=style.strip())
+    out.append(told(state, event), style=style.strip())
     changed = changes_words(state, event.result)
     if changed:
         out.append(f"  [{changed}]", style="dim")
@@ -164,33 +265,39 @@ def ruling_lines(state: State, event: Event, brief: bool = False) -> list[Text]:
 def outcome_text(state: State, show_secret: bool) -> Text:
     """The end of a game: each track's outcome, each actor's objectives."""
     n = names(state)
+    scenario = shown(state)
     out = Text()
-    out.append("Outcome per track\n", style="bold underline")
-    for spec in state.ruleset.tracks:
+    out.append(_("Outcome per track") + "\n", style="bold underline")  # untranslated: a style
+    for spec in scenario.ruleset.tracks:
         t = state.tracks[spec.id]
         rung = literal(spec.ladder[t.position])
-        since = f" since round {t.since}" if t.since else ""
+        since = _(" since round {n}").format(n=t.since) if t.since else ""
         # two short lines rather than one wide row: they read the same on 80 columns and on 200
         out.append(f"  {n[spec.id]}  ", style="bold")
-        out.append(STATUS_MARK[t.status], style=STATUS_STYLE[t.status])
-        out.append(f"{since}\n      position {t.position}/{len(spec.ladder) - 1} \u201c{rung}\u201d, "
-                   f"tension {t.tension}/{spec.breakdown_at}\n")
-    out.append("\nObjectives\n", style="bold underline")
+        out.append(status_mark(t.status), style=STATUS_STYLE[t.status])
+        where = _("position {position}/{top} \u201c{rung}\u201d, tension {tension}/{breakdown}").format(
+            position=t.position, top=len(spec.ladder) - 1, rung=rung, tension=t.tension, breakdown=spec.breakdown_at)
+        out.append(f"{since}\n      {where}\n")
+    out.append("\n" + _("Objectives") + "\n", style="bold underline")  # untranslated: a style
     met = objectives_met(state)
+    texts = {a.id: a.objectives for a in scenario.ruleset.actors}
     for actor in state.ruleset.actors:
         rows = met[actor.id]
-        count = sum(1 for _, ok in rows if ok)
-        out.append(f"  {n[actor.id]}: {count} of {len(rows)} met\n", style="bold")
-        for objective, ok in rows:
+        count = sum(1 for _row, ok in rows if ok)
+        out.append("  " + _("{actor}: {met} of {total} met").format(actor=n[actor.id], met=count, total=len(rows))
+                   + "\n", style="bold")
+        for i, (objective, ok) in enumerate(rows):
             mark = f"{met_word(ok):<9}"
-            shown = show_secret or not objective.secret
-            text = literal(objective.text) if shown else "(secret objective)"
+            visible = show_secret or not objective.secret
+            words = texts[actor.id][i].text if i < len(texts[actor.id]) else objective.text
+            text = literal(words) if visible else _("(secret objective)")
             out.append(f"     {mark} {text}\n", style="green" if ok else "red")
-            if shown and not ok:
+            if visible and not ok:
                 out.append(_status_is_why(state, objective, n), style="dim")
-    out.append("\nMeters: " + ", ".join(f"{n[m.id]} {state.meters[m.id]}" for m in state.ruleset.meters) + "\n")
+    meters = ", ".join(f"{n[m.id]} {state.meters[m.id]}" for m in state.ruleset.meters)
+    out.append("\n" + _("Meters: ") + meters + "\n")
     if state.end_reason:
-        out.append(f"Game ended: {literal(state.end_reason)}\n", style="dim")
+        out.append(_("Game ended: {reason}").format(reason=literal(state.end_reason)) + "\n", style="dim")
     return out
 
 
@@ -199,6 +306,8 @@ def _status_is_why(state: State, objective: Any, n: Mapping[str, str]) -> str:
     track = state.tracks[objective.track]
     if objective.at_least is not None and track.position < objective.at_least:
         return ""
-    ladder = next((t.ladder for t in state.ruleset.tracks if t.id == objective.track), ())
+    ladder = next((t.ladder for t in shown(state).ruleset.tracks if t.id == objective.track), ())
     status = wording.status_word(track.status, track.provisional)
-    return f"               needs {wants_text(objective, ladder)}; {n[objective.track]}: {status}\n"
+    needs = _("needs {wanted}; {track}: {status}").format(wanted=wants_text(objective, ladder),
+                                                          track=n[objective.track], status=status)
+    return f"               {needs}\n"

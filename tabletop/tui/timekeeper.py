@@ -19,10 +19,13 @@ from typing import Any, Protocol
 from rich.text import Text
 
 from ..engine import Action, State
+from ..lang import Domain
 from ..play.sealed import SealedDesk
 from ..play.session import Session
 from .clock import ClockReading, Now, PhaseClock
-from .text import names
+from .text import names, phase_word
+
+_, ngettext, N_ = Domain("tui").words()
 
 
 class TimedScreen(Protocol):
@@ -48,7 +51,7 @@ class TimedScreen(Protocol):
 #: what the facilitator's + key adds
 MORE_TIME = 60
 #: time up reads the same on every theme (and says it in words: never colour alone)
-TIME_UP_STYLE = "bold #000000 on #ffd700"
+TIME_UP_STYLE = "bold #000000 on #ffd700"  # untranslated: a style
 
 
 class Timekeeper:
@@ -101,11 +104,11 @@ class Timekeeper:
         if not shown or self.session.state.over:
             return Text()
         if self.clock.time_up():
-            return Text(" \u26a0 TIME UP ", style=TIME_UP_STYLE)
-        return Text(f"time {shown}", style="bold" if (self.clock.remaining() or 0) <= 60 else "")
+            return Text(" \u26a0 " + _("TIME UP") + " ", style=TIME_UP_STYLE)
+        return Text(_("time {clock}").format(clock=shown), style="bold" if (self.clock.remaining() or 0) <= 60 else "")
 
     def session_text(self) -> str:
-        return f" session {self.clock.elapsed_text()} "
+        return " " + _("session {clock}").format(clock=self.clock.elapsed_text()) + " "
 
     def pause(self, paused: bool) -> None:
         if paused:
@@ -117,7 +120,7 @@ class Timekeeper:
         """One more minute on the phase timer; says what it did."""
         had_timer = self.clock.remaining() is not None
         self.clock.extend(MORE_TIME)
-        return "One more minute on the phase timer." if had_timer else "A one-minute timer runs for this phase."
+        return _("One more minute on the phase timer.") if had_timer else _("A one-minute timer runs for this phase.")
 
     # -- time up --------------------------------------------------------------
 
@@ -132,11 +135,11 @@ class Timekeeper:
     def _announce(self) -> None:
         state = self.session.state
         self.screen.app.bell()
-        then = "Press + for one more minute, or move on."
+        then = _("Press + for one more minute, or move on.")
         if self.session.timers.on_time_up == "pass" and state.phase == "moves":
-            then = "Each human team whose turn it is now passes (the ruleset says so); + gives one more minute."
-        said = f"Time is up for the {state.phase} phase. {then}"
-        self.screen.notify(said, markup=False, title="TIME UP", severity="warning", timeout=15)
+            then = _("Each human team whose turn it is now passes (the ruleset says so); + gives one more minute.")
+        said = _("Time is up for the {phase} phase. {then}").format(phase=phase_word(state.phase), then=then)
+        self.screen.notify(said, markup=False, title=_("TIME UP"), severity="warning", timeout=15)
 
     def pass_if_out_of_time(self) -> None:
         """With ``on_time_up = "pass"``: the human team whose move the game waits on passes."""
@@ -152,11 +155,12 @@ class Timekeeper:
             return
         who = names(self.session.state).get(action.actor, action.actor)
         if screen.act(action):
-            screen.notify(f"Time is up: {who} passes.", title="TIME UP", severity="warning", timeout=5, markup=False)
+            screen.notify(_("Time is up: {actor} passes.").format(actor=who), title=_("TIME UP"), severity="warning",
+                          timeout=5, markup=False)
         elif not screen.paused:
             # refused (the save could not take it): trying again every second helps nobody, and
             # as with a bot's refused move the game waits for the facilitator
             screen.action_pause()
 
 
-__all__ = ["MORE_TIME", "TimedScreen", "Timekeeper"]
+__all__ = ["MORE_TIME", "TimedScreen", "Timekeeper"]  # untranslated: names of the module's API

@@ -18,9 +18,12 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..engine.arguments import matrix_odds
+from ..lang import Domain
 from ..play.arguing import odds_choice
 from .modals import _Dialog
 from .text import literal
+
+_, ngettext, N_ = Domain("tui").words()
 
 
 class StrongScreen(_Dialog[tuple[int, ...] | None]):
@@ -35,7 +38,7 @@ class StrongScreen(_Dialog[tuple[int, ...] | None]):
     StrongScreen OptionList { height: auto; max-height: 12; }
     StrongScreen #strong-keys { color: $text-muted; }
     """
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="modal.cancel")]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="modal.cancel")]
 
     def __init__(self, title: str, items: Sequence[str], reasons: int):
         super().__init__()
@@ -49,7 +52,7 @@ class StrongScreen(_Dialog[tuple[int, ...] | None]):
             yield Static(Text(literal(self._title)), id="strong-title")
             yield OptionList(*self._options(), id="strong-list")
             yield Static(self._odds(), id="strong-odds")
-            keys = "Enter: mark strong or not \u00b7 last line: set the odds \u00b7 Escape: cancel"
+            keys = _("Enter: mark strong or not \u00b7 last line: set the odds \u00b7 Escape: cancel")
             yield Static(Text(keys), id="strong-keys")
 
     def on_mount(self) -> None:
@@ -61,12 +64,12 @@ class StrongScreen(_Dialog[tuple[int, ...] | None]):
         return matrix_odds(reasons, len(self.strong) - reasons)
 
     def _odds(self) -> Text:
-        return Text(f"Odds: {odds_choice(self.odds())}")
+        return Text(_("Odds: {odds}").format(odds=odds_choice(self.odds())))
 
     def _options(self) -> list[Option]:
         out = [Option(Text(f"[{'x' if i in self.strong else ' '}] {literal(item, lines=False)}"), id=str(i))
                for i, item in enumerate(self._items)]
-        out.append(Option(Text("\u2714 Set these odds", style="bold"), id="done"))
+        out.append(Option(Text("\u2714 " + _("Set these odds"), style="bold"), id="done"))
         return out
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

@@ -18,19 +18,29 @@ from textual.widgets import Static
 from ..engine import State, waiting_for
 from ..engine.cards import on_schedule
 from ..engine.review import undone_seqs
+from ..lang import Domain
 from .text import (
-    STATUS_MARK,
     STATUS_STYLE,
     card_text,
     event_line,
+    facilitator_waits,
     gauge,
     hidden_seqs,
     literal,
     names,
+    phase_word,
     resources_words,
     ruling_lines,
+    shown,
+    status_mark,
     status_word,
+    team_waits,
 )
+
+_tui = Domain("tui")
+_, ngettext, N_ = _tui.words()
+pgettext = _tui.pgettext
+
 
 
 def ladder_text(position: int, agreement_at: int, top: int) -> Text:
@@ -38,7 +48,7 @@ def ladder_text(position: int, agreement_at: int, top: int) -> Text:
     out = Text()
     for i in range(top + 1):
         if i == position:
-            out.append("\u25c9", style="bold reverse")
+            out.append("\u25c9", style="bold reverse")  # untranslated: a style
         elif i < position:
             out.append("\u25cf")
         elif i == agreement_at:
@@ -93,43 +103,35 @@ class TurnPanel(BoardPart):
         rs = state.ruleset.ruleset
         out = Text()
         if paused:
-            out.append(" PAUSED ", style="bold reverse")
+            out.append(" " + _("PAUSED") + " ", style="bold reverse")  # untranslated: a style
             out.append("  ")
-        phase = "GAME OVER" if state.over else state.phase.upper()
-        out.append(f"Round {state.round}/{rs.turns} \u00b7 {phase}", style="bold")
+        phase = _("GAME OVER") if state.over else phase_word(state.phase).upper()
+        out.append(_("Round {round}/{turns} \u00b7 {phase}").format(round=state.round, turns=rs.turns, phase=phase),
+                   style="bold")
         if timer:
             out.append("  ")
-            out.append_text(timer if isinstance(timer, Text) else Text(f"time {timer}"))
+            out.append_text(timer if isinstance(timer, Text) else Text(_("time {clock}").format(clock=timer)))
         out.append("\n")
         waiting = waiting_for(state)
         if acting is not None:
             seat = seats.get(acting, "human")
-            who = f"{n.get(acting, acting)}" + ("" if seat == "human" else f" (bot: {seat})")
-            verb = {"move": "to move", "vote": "to vote", "choice": "to answer the card",
-                    "counter": "to counter or pass", "odds": "to vote on the odds"}.get(waiting, "to act")
-            out.append(f"\u25b6 {who} {verb}\n", style="bold")
+            who = f"{n.get(acting, acting)}" + ("" if seat == "human" else _(" (bot: {policy})").format(policy=seat))
+            out.append("\u25b6 " + team_waits(waiting, who) + "\n", style="bold")
             res = state.resources.get(acting, {})
             spend = resources_words(res)
             left = state.actions_left.get(acting)
-            out.append(f"  has {spend}")
+            out.append("  " + _("has {resources}").format(resources=spend))
             if waiting == "move" and left is not None:
-                out.append(f"; {left} action{'s' if left != 1 else ''} left")
+                out.append("; " + ngettext("{n} action left", "{n} actions left", left).format(n=left))
             out.append("\n")
         elif not state.over:
-            out.append("\u25b6 Facilitator: " + {
-                "draw": "draw the event card",
-                "card": "apply the card",
-                "roll": "roll the dice",
-                "rule": "rule on the move",
-                "odds": "set the odds",
-                "enact": "reveal and apply",
-                "advance": "continue",
-            }.get(waiting, waiting) + "\n", style="bold")
+            out.append("\u25b6 " + facilitator_waits(waiting) + "\n", style="bold")
         if state.phase == "moves" and rs.sealed_moves and not state.over:
             committed = {p.actor for p in state.queue if p.sealed and not p.revealed}
             if committed:
-                out.append("  committed: " + ", ".join(n.get(a, a) for a in sorted(committed)) + "\n", style="dim")
-        self.border_title = "Turn"
+                who = ", ".join(n.get(a, a) for a in sorted(committed))
+                out.append("  " + _("committed: {actors}").format(actors=who) + "\n", style="dim")
+        self.border_title = _("Turn")
         self.paint(out)
 
 
@@ -144,17 +146,17 @@ class CardPanel(BoardPart):
             last = next((e for e in reversed(state.recent(40)) if e.action.kind in ("apply_card", "choose")), None)
             if last is not None and last.round == state.round:
                 card = next(c for c in state.scenario.deck.cards if c.id == last.action.card)
-                self.border_title = "This round's card (applied)"
+                self.border_title = _("This round's card (applied)")
                 # read out already: on a small screen its title and effect are enough
                 small = self.app.size.width < 110 or self.app.size.height < 34
                 self.paint(card_text(state, card, facilitator, story=not small))
                 return
-            self.border_title = "Card"
-            self.paint(Text("No card on the table.", style="dim"))
+            self.border_title = _("Card")
+            self.paint(Text(_("No card on the table."), style="dim"))
             return
         card = next(c for c in state.scenario.deck.cards if c.id == card_id)
         scheduled = on_schedule(state)
-        self.border_title = "Event card (scheduled)" if scheduled else "Event card"
+        self.border_title = _("Event card (scheduled)") if scheduled else _("Event card")
         self.paint(card_text(state, card, facilitator, scheduled=scheduled))
 
 
@@ -180,9 +182,9 @@ class RulingsPanel(BoardPart):
         for row in rows[-lines:]:
             out.append_text(row)
             out.append("\n")
-        self.border_title = "Last rulings"
+        self.border_title = _("Last rulings")
         self._rows = rows[-lines:]
-        self.paint(out if rows else Text("Nothing has happened yet.", style="dim"))
+        self.paint(out if rows else Text(_("Nothing has happened yet."), style="dim"))
 
     def render(self) -> RenderResult:
         # the newest ruling and its working come last: when wrapped lines do not all fit,
@@ -272,7 +274,7 @@ def member_label(state: State, actor_id: str) -> str:
     name, without a gloss in brackets ("Kessaria (upstream)" -> "Kessaria")."""
     if len(actor_id) <= 3:
         return literal(actor_id.upper())
-    name = state.scenario.index.actors[actor_id].name
+    name = shown(state).index.actors[actor_id].name
     short = name.split(" (", 1)[0].strip()
     return literal(short or name)
 
@@ -281,7 +283,7 @@ def track_text(state: State, track_id: str, compact: bool = False, width: int | 
     """What a track's panel holds: its ladder with the position marked, tension against breakdown, members.
 
     ``width``: the panel's inner width, so that the members wrap between members, never inside one."""
-    spec = state.scenario.index.tracks[track_id]
+    spec = shown(state).index.tracks[track_id]
     track = state.tracks[track_id]
     top = len(spec.ladder) - 1
     out = Text()
@@ -289,32 +291,34 @@ def track_text(state: State, track_id: str, compact: bool = False, width: int | 
     if compact:
         # two lines: the tension comes before the rung's name, so a narrow column cuts only the name
         out.append(literal(spec.name), style="bold")
-        out.append(f"  {STATUS_MARK[track.status]}", style=STATUS_STYLE[track.status])
-        out.append("\n tension ")
+        out.append(f"  {status_mark(track.status)}", style=STATUS_STYLE[track.status])
+        # the word as short as the language allows: a narrow column cuts the ladder after it
+        out.append("\n " + pgettext("a narrow column", "tension") + " ")
         out.append(f"{track.tension}/{spec.breakdown_at}" + (" \u26a0" if danger else ""),
-                   style="bold red" if danger else "bold")
+                   style="bold red" if danger else "bold")  # untranslated: a style
         out.append("  ")
     out.append_text(ladder_text(track.position, spec.agreement_at, top))
     out.append(f" {track.position}/{top} ")
     out.append(f"\u201c{literal(spec.ladder[track.position])}\u201d", style="bold")
     if not compact:
-        out.append("\ntension ")
-        out.append(gauge(track.tension, spec.breakdown_at), style="bold red" if danger else "")
-        out.append(f" {track.tension}/{spec.breakdown_at}", style="bold red" if danger else "")
+        out.append("\n" + _("tension") + " ")
+        out.append(gauge(track.tension, spec.breakdown_at), style="bold red" if danger else "")  # untranslated: a style
+        out.append(f" {track.tension}/{spec.breakdown_at}", style="bold red" if danger else "")  # untranslated: a style
         if danger:  # the gauge's full length is the breakdown; the words only when it is near
-            out.append(f" \u26a0 NEAR BREAKDOWN at {spec.breakdown_at}", style="bold red")
+            out.append(" \u26a0 " + _("NEAR BREAKDOWN at {breakdown}").format(breakdown=spec.breakdown_at),
+                       style="bold red")  # untranslated: a style
         items = [member_label(state, m) for m in spec.members]
         if spec.ratify is not None:
-            items.append(f"ratify {spec.threshold()}")
+            items.append(_("ratify {n}").format(n=spec.threshold()))
             if spec.vetoes():
-                items.append("veto " + " ".join(member_label(state, v) for v in spec.vetoes()))
+                items.append(_("veto {actors}").format(actors=" ".join(member_label(state, v) for v in spec.vetoes())))
         out.append("\n" + packed(items, width), style="dim")
     return out
 
 
 def meter_text(state: State, meter_id: str) -> Text:
     """One meter: its name, a gauge and its value."""
-    m = state.scenario.index.meters[meter_id]
+    m = shown(state).index.meters[meter_id]
     value = state.meters[m.id]
     out = Text()
     out.append(f"{literal(m.name)} ", style="bold")
@@ -381,7 +385,7 @@ class Board(Widget):
     def track_text(self, track_id: str) -> Text:
         """One track as the board shows it: its name, status and panel text (for tests and tools)."""
         state = self._state
-        out = Text(literal(state.scenario.index.tracks[track_id].name) + "\n")
+        out = Text(literal(shown(state).index.tracks[track_id].name) + "\n")
         out.append(status_word(state, track_id) + "\n")
         out.append_text(track_text(state, track_id, self.compact))
         return out
@@ -411,7 +415,7 @@ class Board(Widget):
             self._plan_rows(view[1], width, base, strips)
             meters = meters_text(state).wrap(console, max(1, width - 4))
             strips.extend(Strip(Segment.apply_style(line, base)) for line in _panel(
-                console, meters, width, len(meters), box.ROUNDED, _color(colors, "secondary"), "Meters", None))
+                console, meters, width, len(meters), box.ROUNDED, _color(colors, "secondary"), _("Meters"), None))
         self._built = (view, width, strips)
         return self._built
 
@@ -453,7 +457,7 @@ class Board(Widget):
             kind = "acting" if self._is_acting(state, t.id, self._acting) else state.tracks[t.id].status
             frame, color_name = BORDERS[kind]
             panels.append(_panel(console, body, w, height - 2, frame, _color(colors, color_name),
-                                 literal(t.name), status_word(state, t.id)))
+                                 literal(shown(state).index.tracks[t.id].name), status_word(state, t.id)))
         if len(panels) == 1:  # the second column stays empty, in the board's colours
             panels.append([[Segment(" " * right)]] * len(panels[0]))
         base = row_key[2]
@@ -485,3 +489,9 @@ class Board(Widget):
         self._built = None
         self._rows, self._pending = {}, {}
         self.refresh()
+
+    def forget(self) -> None:
+        """Draw every panel anew, in the language now spoken: its words may need other heights."""
+        self._built = self._view = None
+        self._rows, self._pending, self._bodies = {}, {}, {}
+        self.refresh(layout=True)

@@ -172,3 +172,15 @@ def test_argument_entry_at_80x24(snap_compare) -> None:
         no_blink(pilot)
 
     assert snap_compare(TabletopApp(session), terminal_size=SMALL, run_before=type_an_argument)
+
+
+# -- the board in Russian and Ukrainian (issue 19): longer words cut no effect and no key ----------
+
+
+@pytest.mark.parametrize("size", [SMALL, SIZE], ids=["80x24", "120x40"])
+@pytest.mark.parametrize("code", ["ru", "uk"])
+def test_board_in_another_language(snap_compare, code: str, size: tuple[int, int]) -> None:
+    """The moves phase after the first card: tracks, tension, the card's effects, the footer's keys."""
+    session = game(7)
+    to_moves(session)
+    assert snap_compare(TabletopApp(session, lang=code), terminal_size=size)

@@ -1,0 +1,112 @@
+"""The shared screen's language: F4 and the command palette switch it, at any moment.
+
+The facilitator picks the language on the start screen (``--lang``,
+``TABLETOP_LANG`` or the locale first); F4 goes on to the next one and the
+command palette offers each by name ("Language: Русский"). A switch is the
+process's language (:func:`tabletop.lang.set_language`), then every screen on
+the stack says what it shows anew (:class:`Relabelled`) and the key bar
+translates the keys' descriptions, which Textual keeps as written (marked
+``N_`` where the bindings are declared, translated where shown).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
+
+from textual.binding import Binding
+
+from ..lang import LANGUAGES, NAMES, Domain, current, set_language
+
+if TYPE_CHECKING:
+    from textual.app import App, SystemCommand
+    from textual.screen import Screen
+
+    from ..content import Scenario
+
+_, ngettext, N_ = Domain("tui").words()
+
+#: F4: the next language (hidden in the key bar: the palette and the help name it)
+LANGUAGE_BINDING = Binding("f4", "language", N_("Language"), show=False, id="app.language")
+
+#: Textual's own commands in the palette, in the catalogue (Textual words them in English)
+TEXTUAL_WORDS = (
+    N_("Theme"), N_("Change the current theme"),
+    N_("Quit"), N_("Quit the application as soon as possible"),
+    N_("Keys"), N_("Hide the keys and widget help panel"),
+    N_("Show help for the focused widget and a summary of available keys"),
+    N_("Minimize"), N_("Minimize the widget and restore to normal size"),
+    N_("Maximize"), N_("Maximize the focused widget"),
+    N_("Screenshot"), N_("Save an SVG 'screenshot' of the current screen"),
+    N_("palette"),  # the command palette's key in the key bar
+)
+
+
+@runtime_checkable
+class Relabelled(Protocol):
+    """A screen that draws its words again in the language now spoken."""
+
+    def relabel(self) -> None: ...
+
+
+def following(code: str) -> str:
+    """The language F4 goes to after ``code``: en, ru, uk, then en again."""
+    return LANGUAGES[(LANGUAGES.index(code) + 1) % len(LANGUAGES)] if code in LANGUAGES else LANGUAGES[0]
+
+
+def speak(app: App[object], code: str) -> None:
+    """Switch the shared screen to ``code``: every screen on the stack and its keys, at once.
+
+    When the game's scenario has a broken overlay in ``code``, the screen says so and shows
+    the scenario's own texts (the interface still switches: nothing is refused mid-workshop)."""
+    set_language(code)
+    scenario = _scenario_of(app)
+    if scenario is not None:
+        from ..content import ContentError
+        from ..content.literal import literal
+        from ..content.overlays import translated
+
+        try:
+            translated(scenario, code)
+        except ContentError as exc:
+            app.notify(literal(str(exc)), title=_("The scenario's texts stay in their own language"),
+                       severity="warning", timeout=20, markup=False)
+    for screen in app.screen_stack:
+        if isinstance(screen, Relabelled):
+            screen.relabel()
+        screen.refresh_bindings()  # the key bar translates the descriptions as it lists them
+
+
+def _scenario_of(app: App[object]) -> Scenario | None:
+    """The scenario the app shows: the game's (the board) or the save's (the replay); None on the start screen."""
+    session = getattr(app, "session", None)
+    if session is not None:
+        return session.scenario  # type: ignore[no-any-return]
+    save = getattr(app, "save", None)
+    return save.scenario if save is not None else None
+
+
+class Multilingual:
+    """An app whose screens speak the language chosen: F4 and the palette's "Language: …"."""
+
+    def action_language(self, code: str = "") -> None:
+        """Speak ``code``, or the next language when none is given (F4)."""
+        app: App[object] = self  # type: ignore[assignment]
+        chosen = code if code in LANGUAGES else following(current())
+        speak(app, chosen)
+        app.notify(_("Language: {name}").format(name=NAMES[chosen]), timeout=2, markup=False)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's commands in the language spoken, and one command per other language."""
+        from textual.app import SystemCommand
+
+        for command in super().get_system_commands(screen):  # type: ignore[misc]
+            yield SystemCommand(_(command.title), _(command.help), command.callback, command.discover)
+        for code in LANGUAGES:
+            if code != current():
+                yield SystemCommand(_("Language: {name}").format(name=NAMES[code]),
+                                    _("Every word on this screen in {name}").format(name=NAMES[code]),
+                                    lambda code=code: self.action_language(code))
+
+
+__all__ = ["LANGUAGE_BINDING", "Multilingual", "Relabelled", "following", "speak"]  # untranslated: names of the module's API

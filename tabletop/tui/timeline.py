@@ -1,0 +1,110 @@
+"""The replay viewer's words: an event's line in the timeline, the working of the event shown,
+and who played whom. Plain rich ``Text``, in the language spoken."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Set
+
+from rich.text import Text
+
+from ..engine import Event, State
+from ..engine.actions import FACILITATOR_KINDS
+from ..engine.arguments import argument_step
+from ..engine.records import changes_of
+from ..engine.wording import UNDONE, change_text
+from ..lang import Domain
+from ..play.arguing import argument_spans
+from ..play.picks import Styled
+from ..report.words import played_by
+from ..store.players import players_of, recorded
+from ..store.reading import Save, SavedEvent
+from .decisionlist import rich_text
+from .text import literal, names, phase_short, round_mark, ruling_lines, shown, told
+
+_, ngettext, N_ = Domain("tui").words()
+
+
+def as_event(saved: SavedEvent) -> Event:
+    """A saved event as the engine's ``Event`` (what the board's words read)."""
+    return Event(saved.seq, saved.round, saved.phase, saved.action, saved.result)
+
+
+def players_text(save: Save) -> Text:
+    """Who played each actor, when the save says (older saves do not: then nothing is shown)."""
+    if not recorded(save.header):
+        return Text("")
+    base = {a.id: a.name for a in save.scenario.ruleset.actors}
+    shown_names = {a.id: a.name for a in shown(save.state_at(0)).ruleset.actors}
+    out = Text()
+    out.append(_("Who played: "), style="bold")
+    out.append(" \u00b7 ".join(
+        f"{literal(shown_names[p.actor])} \u2014 {played_by(p.as_data())}" for p in players_of(save.header, base)
+    ))
+    return out
+
+
+def event_text(state: State, e: SavedEvent, undone: Set[int], revealed_at: Mapping[int, int],
+               notes: Mapping[int, object]) -> Text:
+    """An event's line in the timeline: its number, round, phase and what it did."""
+    kind = e.action.kind
+    out = Text()
+    out.append(f"{e.seq:>4} {round_mark(e.round)} {phase_short(e.phase):<5} ", style="dim")
+    if kind in FACILITATOR_KINDS:
+        marks = {"note": _("NOTE"), "override": _("OVERRIDE"), "undo": _("UNDO")}
+        out.append(marks.get(kind, _("FACILITATOR")), style="reverse")
+        out.append(" ")
+    if e.seq in undone:
+        out.append(f"{UNDONE} ", style="italic")
+    out.append(told(state, as_event(e)), style="strike" if e.seq in undone else "")
+    if kind == "move" and e.result.get("tabled") and e.seq in revealed_at:
+        sealed = _("[sealed: committed at {committed}, revealed at {revealed}]").format(
+            committed=e.seq, revealed=revealed_at[e.seq])
+        out.append(f"  {sealed}", style="italic")
+    if e.seq in notes:
+        out.append("  \u270e " + _("note"), style="bold")
+    return out
+
+
+def working_text(save: Save, index: int, undone: Set[int], notes: Mapping[int, list[SavedEvent]]) -> Text:
+    """The working of the event that led to ``index``: its ruling, changes, reason and notes."""
+    if index == 0:
+        return Text(_("The start of the game."), style="dim")
+    e = save.events[index - 1]
+    state = save.state_at(index)
+    out = Text()
+    out.append(told(state, as_event(e)) + "\n", style="bold")
+    for line in ruling_lines(state, as_event(e)):
+        out.append_text(line)
+        out.append("\n")
+    out.append_text(argument_text(state, e))
+    n = names(state)
+    ladders = {t.id: t.ladder for t in shown(state).ruleset.tracks}
+    for change in changes_of(e.result):
+        out.append(f"  {change_text(change, n, ladders)}\n", style="dim")
+    for key in ("reason",):
+        if e.result.get(key) or e.action.reason:
+            reason = _("reason: {reason}").format(reason=literal(e.result.get(key) or e.action.reason))
+            out.append(f"  {reason}\n", style="italic")
+    if e.seq in undone:
+        out.append("  " + _("This action was undone later.") + "\n", style="italic")
+    for note in notes.get(e.seq, []):
+        out.append("  \u270e " + _("note: "), style="bold")
+        out.append(literal(note.action.text or "") + "\n")
+    if e.time:
+        out.append("  " + _("at {time}").format(time=e.time), style="dim")
+    return out
+
+
+def argument_text(state: State, e: SavedEvent) -> Text:
+    """An argument still being weighed after this event: its texts, counters and odds so far
+    (sealed counters stay hidden until the last one reveals them, as the room saw it)."""
+    head = state.queue[0] if state.queue and state.phase == "adjudication" else None
+    tabled = next((p for p in state.queue if p.seq == e.seq and p.argument is not None), None)
+    on_screen = tabled or (head if head is not None and head.argument is not None and e.track == head.track else None)
+    if on_screen is None or on_screen.argument is None or not on_screen.revealed:
+        return Text()  # a sealed argument is shown from its reveal on
+    hidden = on_screen.sealed and argument_step(on_screen.argument) == "counter"
+    return rich_text(Styled(argument_spans(state, on_screen, sealed=hidden)))
+
+
+__all__ = ["argument_text", "as_event", "event_text", "players_text", "working_text"]
