@@ -27,4 +27,19 @@ def _user_cache_out_of_home(tmp_path_factory: pytest.TempPathFactory) -> Iterato
     """
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))
+        # English unless a test says otherwise, whatever the machine's locale (a test
+        # that sets LANG must not lose to an LC_ALL or a TABLETOP_LANG of the machine)
+        for name in ("TABLETOP_LANG", "LC_ALL", "LC_MESSAGES"):
+            patch.delenv(name, raising=False)
+        patch.setenv("LANG", "C.UTF-8")
         yield
+
+
+@pytest.fixture(autouse=True)
+def _english_after() -> Iterator[None]:
+    """The process's language (a command's --lang, a screen's F4) never leaks from one test into the next."""
+    from tabletop import lang
+
+    lang.set_language("en")
+    yield
+    lang.set_language("en")

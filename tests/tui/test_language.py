@@ -66,7 +66,7 @@ def _keys(pilot) -> str:  # noqa: ANN001 - a Pilot
 
 async def test_f4_switches_the_board_its_keys_and_the_open_card_and_back(tmp_path: Path) -> None:
     """English, F4: Russian; F4: Ukrainian; F4: English again, the very screen it was."""
-    app = TabletopApp(_card_on_the_table(tmp_path))
+    app = TabletopApp(_card_on_the_table(tmp_path), now=lambda: 1000.0)  # a clock that stands still: the screens compare whole
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         first = _screen(app)
@@ -93,7 +93,7 @@ async def test_f4_switches_the_board_its_keys_and_the_open_card_and_back(tmp_pat
 
 
 async def test_the_palette_offers_each_other_language_by_its_name(tmp_path: Path) -> None:
-    app = TabletopApp(_card_on_the_table(tmp_path))
+    app = TabletopApp(_card_on_the_table(tmp_path), now=lambda: 1000.0)  # a clock that stands still: the screens compare whole
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         titles = {c.title: c for c in app.get_system_commands(app.screen)}
@@ -184,7 +184,7 @@ async def test_the_scenario_shows_in_the_language_spoken_and_plays_the_same(tmp_
     session = Session.start(_scenario_with(tmp_path, OVERLAY), 7, tmp_path / "game.jsonl")
     while session.state.phase == "event":
         session.apply(legal_actions(session.state)[0])
-    app = TabletopApp(session)
+    app = TabletopApp(session, now=lambda: 1000.0)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert "Borders" in rendered(pilot) and "Границы" not in rendered(pilot)
@@ -198,7 +198,7 @@ async def test_the_scenario_shows_in_the_language_spoken_and_plays_the_same(tmp_
 async def test_a_broken_overlay_leaves_the_scenario_in_english_and_says_why(tmp_path: Path) -> None:
     broken = OVERLAY.replace("[tracks.borders]", "[tracks.bordrs]")
     session = Session.start(_scenario_with(tmp_path, broken), 7, tmp_path / "game.jsonl")
-    app = TabletopApp(session)
+    app = TabletopApp(session, now=lambda: 1000.0)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
         await press(pilot, "f4")
