@@ -189,8 +189,11 @@ class SeatClient:
                 return
 
     async def act(self, action: Action | Mapping[str, Any] | None = None, *, pick: str | None = None,
-                  reason: str | None = None) -> dict[str, Any]:
+                  reason: str | None = None, typed: Mapping[str, Any] | None = None) -> dict[str, Any]:
         """Do an entry of the decision (``pick``, its id) or an action; the ack once the host has saved it.
+
+        ``typed``: what an entry that ``needs`` an argument or a counter carries
+        (``text``, ``result``, ``reasons``), as the team typed it.
 
         Raises :class:`Refused` (the rules, the seat, a stale view) or
         :class:`Disconnected` (the act is kept, and sent again on :meth:`reconnect`).
@@ -206,6 +209,7 @@ class SeatClient:
             fields["action"] = action.to_dict() if isinstance(action, Action) else dict(action or {})
         if reason is not None:
             fields["reason"] = reason
+        fields.update({k: v for k, v in (typed or {}).items() if k in ("text", "result", "reasons")})
         if self.view is not None:
             fields["at"] = self.view["game"]["seq"]
         sent = message("act", **fields)

@@ -5,12 +5,14 @@ A seat sends:
 
 - ``hello {code, client?}``: join with a seat's code; ``client`` is a random
   id the client keeps across reconnects (its acts are told apart by it);
-- ``act {client_seq, pick | action, at?, reason?}``: do something. ``pick`` is the id
-  of an entry of the seat's decision (as the last view listed it);
+- ``act {client_seq, pick | action, at?, reason?, text?, result?, reasons?}``: do
+  something. ``pick`` is the id of an entry of the seat's decision (as the last view listed it);
   ``action`` is an action as the save writes it (the facilitator's powers);
   ``at`` is the game's ``seq`` the client saw (an action sent against an
   older game is refused ``STALE``, so a resend after a crash never plays twice);
-  ``reason`` goes with a pick whose entry ``needs`` one (a ruling);
+  ``reason`` goes with a pick whose entry ``needs`` one (a ruling); ``text``, ``result``
+  (the index of the result wanted) and ``reasons`` with an entry that ``needs`` an
+  ``argument`` or a ``counter``: the team's own words, as typed;
 - ``bye {}``: leaving.
 
 The host sends:
@@ -147,10 +149,30 @@ def check_client(data: dict[str, Any]) -> dict[str, Any]:
         reason = _field(data, "reason", (str,), required=False)
         if reason is not None and len(reason) > MAX_REASON:
             raise ProtocolError(Wire.BAD_MESSAGE, f"'reason' is at most {MAX_REASON} characters")
+        _check_typed(data)
         at = _field(data, "at", (int,), required=False)
         if at is not None and not 0 <= at < 2**53:
             raise ProtocolError(Wire.BAD_MESSAGE, "'at' is out of range")
     return data
+
+
+#: the longest argument text, and the most reasons, a seat may send (the ruleset's own limits are the engine's)
+MAX_TEXT = 2000
+MAX_REASONS = 8
+
+
+def _check_typed(data: dict[str, Any]) -> None:
+    """An act's typed texts: an argument's or a counter's (``text``, ``result``, ``reasons``)."""
+    text = _field(data, "text", (str,), required=False)
+    if text is not None and len(text) > MAX_TEXT:
+        raise ProtocolError(Wire.BAD_MESSAGE, f"'text' is at most {MAX_TEXT} characters")
+    result = _field(data, "result", (int,), required=False)
+    if result is not None and not 0 <= result < 64:
+        raise ProtocolError(Wire.BAD_MESSAGE, "'result' is out of range")
+    reasons = _field(data, "reasons", (list,), required=False)
+    if reasons is not None and (len(reasons) > MAX_REASONS
+                                or not all(isinstance(r, str) and len(r) <= MAX_TEXT for r in reasons)):
+        raise ProtocolError(Wire.BAD_MESSAGE, f"'reasons' is a list of at most {MAX_REASONS} texts")
 
 
 __all__ = [

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..engine import Action, Code, RuleViolation
+from ..play.arguing import argued, countering
 from ..play.cardhold import CardHold
 from ..play.commitments import table_seals
 from ..play.session import HUMAN, Session
@@ -150,12 +151,7 @@ class Table:
                 raise _Refusal(Wire.NO_SUCH_ENTRY, "That is not a choice of this seat now.")
             if entry.refusal is not None:
                 raise _Refusal(Wire.NO_SUCH_ENTRY, entry.refusal)
-            if entry.action is not None and entry.needs == "reason":
-                reason = (msg.get("reason") or "").strip()
-                if not reason:
-                    raise _Refusal(Code.REASON_REQUIRED, "A ruling needs a reason for the record.")
-                return Action(**{**entry.action.to_dict(), "reason": reason})
-            return entry.action
+            return _typed(entry, msg)
         if at is not None and at != state.seq:
             raise _Refusal(Wire.STALE, "The game has moved on since that view: look again.")
         try:
@@ -188,6 +184,32 @@ class _Refusal(Exception):
         super().__init__(message)
         self.code = code
         self.message = message
+
+
+def _typed(entry: Entry, msg: dict[str, Any]) -> Action | None:
+    """The entry's action with what the seat typed: a ruling's reason, an argument's or a counter's texts.
+
+    The texts go to the engine as typed; it checks them against the ruleset's limits (``TEXT_TOO_LONG``).
+    """
+    action = entry.action
+    if action is None or entry.needs is None:
+        return action
+    if entry.needs == "reason":
+        reason = (msg.get("reason") or "").strip()
+        if not reason:
+            raise _Refusal(Code.REASON_REQUIRED, "A ruling needs a reason for the record.")
+        return Action(**{**action.to_dict(), "reason": reason})
+    text = msg.get("text")
+    if not isinstance(text, str) or not text.strip():
+        what = "counter-argument" if entry.needs == "counter" else "action: what your team does"
+        raise _Refusal(Code.INVALID_ACTION, f"Type the {what}.")
+    if entry.needs == "counter":
+        return countering(action, text)
+    result = msg.get("result", 0)
+    if not isinstance(result, int) or not 0 <= result < len(entry.templates):
+        raise _Refusal(Code.NOT_ARGUABLE, "Choose one of the results this argument may ask for.")
+    template = entry.templates[result]
+    return argued(template, template.wanted or {}, text, tuple(msg.get("reasons") or ()))
 
 
 def _find(entries: list[Entry], pick: str) -> Entry | None:

@@ -25,7 +25,8 @@ from ..content.literal import literal
 from ..engine import Action, State, legal_actions, objectives_met, waiting_for
 from ..engine.records import changes_of
 from ..engine.wording import change_text, effects_words, names
-from ..play.decisions import Act, AskRuling, ReleaseCard, decision, own_move_options
+from ..play.arguing import ArgueEntry, argue_entry, argument_spans, counter_entry
+from ..play.decisions import Act, AskRuling, Counter, ReleaseCard, decision, own_move_options
 
 #: log lines in a view (the newest); the facilitator's console has every action
 LOG_LINES = 40
@@ -63,7 +64,9 @@ class Entry(NamedTuple):
     action: Action | None  # what picking it does (a ruling's reason is sent with the pick)
     refusal: str | None = None  # the engine's reason it cannot be done now
     group: str | None = None  # a move's track (``@global``), for a client that groups entries
-    needs: str | None = None  # "reason": the pick must carry a reason (a ruling)
+    needs: str | None = None  # what the pick must carry: "reason" (a ruling), "argument", "counter" (typed texts)
+    form: Mapping[str, Any] | None = None  # what an argument's or a counter's entry asks for (limits, examples)
+    templates: tuple[Action, ...] = ()  # an argument's ready-made actions, one per result (kept on the host)
 
 
 class Secrets(NamedTuple):
@@ -292,15 +295,42 @@ def seat_entries(state: State, seat: Seat, facts: TableFacts) -> list[Entry]:
             out.append(Entry(entry_id(state, action), choice.label.plain, action, needs="reason"))
         elif isinstance(pick, ReleaseCard):
             out.append(Entry(f"{state.seq}-release", choice.label.plain, None))
+        elif isinstance(pick, Counter):
+            template = pick.action
+            head = state.queue[0]
+            about = "".join(text for text, _ in argument_spans(state, head, sealed=head.sealed)).rstrip()
+            form = {**form_data(counter_entry(state, template)), "about": about}
+            out.append(Entry(entry_id(state, template), choice.label.plain, template, needs="counter", form=form))
     return out
 
 
+def form_data(entry: ArgueEntry) -> dict[str, Any]:
+    """What an argument's (or a counter's) entry asks the seat to type, as it goes on the wire."""
+    return {"title": entry.title, "results": list(entry.results), "wanted": [dict(w) for w in entry.wanted],
+            "text_limit": entry.text_limit,
+            "reason_limit": entry.reason_limit, "reasons": entry.reasons, "examples": list(entry.examples)}
+
+
 def _move_entries(state: State, actor: str) -> list[Entry]:
-    """A team's turn in the moves phase, flat: every own move on every track (refused ones say why), and pass."""
+    """A team's turn in the moves phase, flat: every own move on every track (refused ones say why), and pass.
+
+    A matrix argument is one entry per track, whatever results it may ask for: the team types its
+    action and reasons and chooses the result (the entry's ``form``), as on the hot seat.
+    """
     n = _names(state)
     out = []
-    for action, problem in own_move_options(state, actor):
-        move = next(m for m in state.ruleset.moves if m.id == action.move)
+    options = own_move_options(state, actor)
+    arguments: dict[tuple[str, str | None], list[tuple[Action, Any]]] = {}
+    for action, problem in options:
+        if state.scenario.index.moves[action.move or ""].argue is not None and getattr(problem, "code", "") != "NOT_OFFERED":
+            arguments.setdefault((action.move or "", action.track), []).append((action, problem))
+    for action, problem in options:
+        move = state.scenario.index.moves[action.move or ""]
+        if move.argue is not None:
+            found = arguments.pop((move.id, action.track), None)
+            if found:  # one entry for all the results the argument may ask for, where its first one was
+                out.append(_argue_entry(state, move.id, action.track, found))
+            continue
         where = n.get(action.track or "", "everyone")
         link = f" (with {n.get(action.link, action.link)})" if action.link else ""
         out.append(Entry(entry_id(state, action), f"{literal(move.name)}{link} on {where}", action,
@@ -308,6 +338,20 @@ def _move_entries(state: State, actor: str) -> list[Entry]:
     passing = Action("pass", actor=actor)
     out.append(Entry(entry_id(state, passing), f"Pass \u2014 {n[actor]} makes no more moves this round", passing))
     return out
+
+
+def _argue_entry(state: State, move_id: str, track: str | None, found: list[tuple[Action, Any]]) -> Entry:
+    """One argument entry on ``track``: the results it may ask for; refused in the engine's words if none is allowed."""
+    n = _names(state)
+    move = state.scenario.index.moves[move_id]
+    allowed = tuple(a for a, p in found if p is None)
+    refused = next((p for _, p in found if p is not None), None)
+    label = f"{literal(move.name)} on {n.get(track or '', track or '')}"
+    if not allowed:
+        first = found[0][0]
+        return Entry(entry_id(state, first), label, first, refused.message if refused else None, track)
+    form = form_data(argue_entry(state, allowed))
+    return Entry(entry_id(state, allowed[0]), label, allowed[0], None, track, "argument", form, allowed)
 
 
 def seat_prompt(state: State, seat: Seat, facts: TableFacts, has_entries: bool) -> str:
@@ -335,10 +379,10 @@ def entry_data(entry: Entry) -> dict[str, Any]:
     out: dict[str, Any] = {"id": entry.id, "label": entry.label}
     if entry.action is not None:
         out["action"] = entry.action.to_dict()
-    for key in ("refusal", "group", "needs"):
+    for key in ("refusal", "group", "needs", "form"):
         value = getattr(entry, key)
         if value is not None:
-            out[key] = value
+            out[key] = dict(value) if key == "form" else value
     return out
 
 

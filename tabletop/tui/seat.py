@@ -31,6 +31,7 @@ from ..engine import State, legal_actions
 from ..play.replica import Replica, ReplicaError
 from ..seats.client import Disconnected, Refused, SeatClient
 from . import seatwords as words
+from .argument import ArgumentForm, ArgumentScreen, Entered
 from .modals import AskScreen, PickScreen
 from .widgets import Board
 
@@ -340,6 +341,9 @@ class SeatApp(App[None]):
         if entry.get("refusal"):
             self.notify(literal(entry["refusal"]), severity="warning", markup=False)
             return
+        if entry.get("needs") in ("argument", "counter"):
+            self.type_argument(entry)
+            return
         if entry.get("needs") == "reason":
             def reasoned(reason: str | None) -> None:
                 if reason:
@@ -349,21 +353,42 @@ class SeatApp(App[None]):
             return
         self._act(pick=entry_id)
 
+    def type_argument(self, entry: Mapping[str, Any], draft: Entered | None = None) -> None:
+        """The team types its argument (action, result, reasons) or its counter, as on the hot seat; then it is sent.
+
+        A refused entry (a text past the ruleset's limit, say) opens again with what was typed.
+        """
+        form = argument_form(entry)
+
+        def typed(entered: Entered | None) -> None:
+            if entered is None or (not form.counter and entered.result is None):
+                return  # Escape: nothing is sent
+            fields: dict[str, Any] = {"text": entered.action}
+            if not form.counter:
+                fields.update(result=entered.result, reasons=list(entered.reasons))
+            self._act(pick=str(entry["id"]), typed=fields, draft=(entry, entered))
+
+        self.push_screen(ArgumentScreen(form, draft), typed)
+
     def send(self, action: Mapping[str, Any]) -> None:
         """Send one of the facilitator's powers as an action."""
         self._act(action=action)
 
     @work(group="acts", exit_on_error=False)
     async def _act(self, pick: str | None = None, action: Mapping[str, Any] | None = None,
-                   reason: str | None = None) -> None:
+                   reason: str | None = None, typed: Mapping[str, Any] | None = None,
+                   draft: tuple[Mapping[str, Any], Entered] | None = None) -> None:
         client = self.client
         if client is None:
             self.notify("Not connected to the host yet.", severity="warning", markup=False)
             return
         try:
-            await client.act(action, pick=pick, reason=reason)
+            await client.act(action, pick=pick, reason=reason, typed=typed)
         except Refused as exc:
             self.notify(literal(exc.message), title=literal(exc.code), severity="warning", markup=False)
+            still = draft is not None and any(e["id"] == pick for e in words.entries(self.view or {}))
+            if draft is not None and still:
+                self.type_argument(*draft)  # nothing the team typed is lost
         except Disconnected:
             self.notify("The connection dropped: this will be sent again when the screen reconnects.", markup=False)
 
@@ -383,4 +408,27 @@ class SeatApp(App[None]):
         self.exit()
 
 
-__all__ = ["CodeScreen", "SeatApp", "SeatScreen"]
+def argument_form(entry: Mapping[str, Any]) -> ArgumentForm:
+    """The dialog an argument's or a counter's entry asks for, from the form the host sent (each text literal)."""
+    form = entry.get("form") if isinstance(entry.get("form"), Mapping) else {}
+    assert isinstance(form, Mapping)
+
+    def number(key: str, default: int) -> int:
+        value = form.get(key)
+        return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else default
+
+    def texts(key: str) -> tuple[str, ...]:
+        found = form.get(key)
+        return tuple(literal(t, lines=False) for t in found if isinstance(t, str)) if isinstance(found, list) else ()
+
+    about = form.get("about")
+    counter = entry.get("needs") == "counter"
+    return ArgumentForm(literal(form.get("title") or entry.get("label"), lines=False),
+                        () if counter else texts("results") or ("?",),
+                        number("text_limit", 160), number("reason_limit", 160),
+                        0 if counter else number("reasons", 3),
+                        about=Text(literal(about)) if isinstance(about, str) and about else None,
+                        examples=texts("examples"))
+
+
+__all__ = ["CodeScreen", "SeatApp", "SeatScreen", "argument_form"]
