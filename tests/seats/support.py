@@ -149,10 +149,11 @@ def typed_for(entry: dict[str, Any], action: Action) -> dict[str, Any] | None:
 
 
 async def play_through(table: Table, clients: Mapping[str, SeatClient], seed: int = 1,
-                       undo_after_sealed: float = 0.0, max_acts: int = 3000) -> int:
+                       undo_after_sealed: float = 0.0, max_acts: int = 3000, counter: bool = False) -> int:
     """Play the game to its end through the clients, each team's pick as a bot would choose it.
 
-    ``undo_after_sealed``: the chance the facilitator undoes a sealed move just committed.
+    ``undo_after_sealed``: the chance the facilitator undoes a sealed move just committed;
+    ``counter``: every team counters each argument in its own words (:func:`counter_text`), never passes.
     Returns the number of acts sent.
     """
     rng = random.Random(seed)
@@ -177,12 +178,19 @@ async def play_through(table: Table, clients: Mapping[str, SeatClient], seed: in
             await client.act(pick=entry["id"])
         else:
             chosen = Bot("cooperative", rng).choose(state, options) if seat != "facilitator" else white.choose(options)
+            if counter and chosen.kind == "counter" and seat != "facilitator":
+                chosen = Action("counter", actor=chosen.actor, track=chosen.track, text=counter_text(state.seq, actor))
             entry = _entry_for(view, chosen)
             assert entry is not None, (seat, chosen, view["decision"])
             reason = chosen.reason if entry.get("needs") == "reason" else None
             await client.act(pick=entry["id"], reason=reason, typed=typed_for(entry, chosen))
         acts += 1
     return acts
+
+
+def counter_text(seq: int, actor: str | None) -> str:
+    """A counter-argument typed at event ``seq``: its words found nowhere else in the game."""
+    return f"Counter {seq} by {actor}: nobody could verify that in time"
 
 
 def strings(value: Any) -> list[str]:
