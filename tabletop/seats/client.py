@@ -189,11 +189,13 @@ class SeatClient:
                 return
 
     async def act(self, action: Action | Mapping[str, Any] | None = None, *, pick: str | None = None,
-                  reason: str | None = None, typed: Mapping[str, Any] | None = None) -> dict[str, Any]:
+                  reason: str | None = None, typed: Mapping[str, Any] | None = None,
+                  clock: str | None = None) -> dict[str, Any]:
         """Do an entry of the decision (``pick``, its id) or an action; the ack once the host has saved it.
 
         ``typed``: what an entry that ``needs`` an argument or a counter carries
-        (``text``, ``result``, ``reasons``), as the team typed it.
+        (``text``, ``result``, ``reasons``), as the team typed it; ``clock``: the
+        facilitator's ``pause``, ``resume`` or ``extend`` instead of an action.
 
         Raises :class:`Refused` (the rules, the seat, a stale view) or
         :class:`Disconnected` (the act is kept, and sent again on :meth:`reconnect`).
@@ -205,6 +207,8 @@ class SeatClient:
         fields: dict[str, Any] = {"client_seq": seq}
         if pick is not None:
             fields["pick"] = pick
+        elif clock is not None:
+            fields["clock"] = clock
         else:
             fields["action"] = action.to_dict() if isinstance(action, Action) else dict(action or {})
         if reason is not None:

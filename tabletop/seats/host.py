@@ -197,12 +197,17 @@ class Host:
             conn.errors += 1
             conn.send(message("error", code=Wire.BAD_MESSAGE, message="this connection has joined already"))
             return True
-        before = self.table.session.state.seq, self.table.hold.held(self.table.session.state)
+        before = self._moment()
         answer = self.table.act(conn.seat, conn.client, msg, read_only=conn.read_only)
-        if (self.table.session.state.seq, self.table.hold.held(self.table.session.state)) != before:
+        if self._moment() != before:
             self.broadcast()
         self._send(conn, answer)
         return True
+
+    def _moment(self) -> tuple[int, bool, int]:
+        """What a change of the views follows: the game, a card held for the facilitator, the clock."""
+        table = self.table
+        return table.session.state.seq, table.hold.held(table.session.state), table.clock.changes
 
     def _leave(self, conn: Connection) -> None:
         self.connections.discard(conn)

@@ -8,6 +8,7 @@ A seat sends:
 - ``act {client_seq, pick | action, at?, reason?, text?, result?, reasons?}``: do
   something. ``pick`` is the id of an entry of the seat's decision (as the last view listed it);
   ``action`` is an action as the save writes it (the facilitator's powers);
+  ``clock`` is ``pause``, ``resume`` or ``extend`` (the facilitator's, on the phase timer);
   ``at`` is the game's ``seq`` the client saw (an action sent against an
   older game is refused ``STALE``, so a resend after a crash never plays twice);
   ``reason`` goes with a pick whose entry ``needs`` one (a ruling); ``text``, ``result``
@@ -47,6 +48,8 @@ MAX_HOST_MESSAGE = 64 * 1024 * 1024
 CLIENT_TYPES = ("hello", "act", "bye")
 HOST_TYPES = ("welcome", "view", "ack", "refused", "error", "bye")
 ROLES = ("facilitator", "team", "projector", "observer")
+#: what the facilitator may do to the phase timer (``act {clock}``)
+CLOCK_ACTS = ("pause", "resume", "extend")
 
 
 @unique
@@ -66,6 +69,7 @@ class Wire(StrEnum):
     STALE = "STALE"  # the game moved on since the view the act was picked from
     NO_SUCH_ENTRY = "NO_SUCH_ENTRY"  # a pick that is not in the seat's decision
     SAVE_FAILED = "SAVE_FAILED"  # the host could not write the save: nothing was done
+    PAUSED = "PAUSED"  # the facilitator has paused the game: only the facilitator acts (resume, a note)
     CLOSING = "CLOSING"  # bye: the host is shutting down
 
 
@@ -142,8 +146,11 @@ def check_client(data: dict[str, Any]) -> dict[str, Any]:
             raise ProtocolError(Wire.BAD_MESSAGE, "'client_seq' is out of range")
         pick = _field(data, "pick", (str,), required=False)
         action = _field(data, "action", (dict,), required=False)
-        if (pick is None) == (action is None):
-            raise ProtocolError(Wire.BAD_MESSAGE, "an act has either 'pick' or 'action'")
+        clock = _field(data, "clock", (str,), required=False)
+        if sum(x is not None for x in (pick, action, clock)) != 1:
+            raise ProtocolError(Wire.BAD_MESSAGE, "an act has one of 'pick', 'action' or 'clock'")
+        if clock is not None and clock not in CLOCK_ACTS:
+            raise ProtocolError(Wire.BAD_MESSAGE, f"'clock' is one of {', '.join(CLOCK_ACTS)}")
         if pick is not None and len(pick) > MAX_TOKEN:
             raise ProtocolError(Wire.BAD_MESSAGE, "'pick' is too long")
         reason = _field(data, "reason", (str,), required=False)
@@ -177,6 +184,7 @@ def _check_typed(data: dict[str, Any]) -> None:
 
 __all__ = [
     "CLIENT_TYPES",
+    "CLOCK_ACTS",
     "HOST_TYPES",
     "MAX_CLIENT_MESSAGE",
     "MAX_HOST_MESSAGE",

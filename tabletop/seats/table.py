@@ -22,8 +22,10 @@ from typing import Any
 from ..engine import Action, Code, RuleViolation
 from ..play.arguing import argued, countering
 from ..play.cardhold import CardHold
+from ..play.clock import Now, wall_clock
 from ..play.commitments import table_seals
 from ..play.session import HUMAN, Session
+from ..play.timing import GameClock
 from .checks import check_seat
 from .protocol import Wire, message
 from .views import Entry, Seat, TableFacts, actions_since, seat_entries, seat_view, secrets
@@ -49,8 +51,10 @@ def seats_for(session: Session, observers: int = 2) -> list[Seat]:
 class Table:
     """One game held by a host: the session (the only writer of the save), its seats, the bots."""
 
-    def __init__(self, session: Session, seats: Iterable[Seat]):
+    def __init__(self, session: Session, seats: Iterable[Seat], now: Now = wall_clock):
         self.session = session
+        #: the phase timer, saved beside each event; the facilitator pauses it and adds time
+        self.clock = GameClock(session, now)
         self.seats = {seat.id: seat for seat in seats}
         self.hold = CardHold()  # a bot answers a card only once the facilitator has let it (as on the board)
         self.connected: set[str] = set()
@@ -67,13 +71,14 @@ class Table:
         """The views of these seats now (the secrets of the state worked out once for all)."""
         state, facts = self.session.state, self.facts()
         known = secrets(state)
-        seals = self.seals()
-        return {sid: {**seat_view(state, self.seats[sid], facts, known), "seals": seals} for sid in seat_ids}
+        seals, clock = self.seals(), self.clock.facts()
+        return {sid: {**seat_view(state, self.seats[sid], facts, known), "seals": seals, "clock": clock}
+                for sid in seat_ids}
 
     def view(self, seat_id: str, actions_from: int | None = None) -> dict[str, Any]:
         """One seat's view; a facilitator's with the actions from ``actions_from`` on."""
         seat = self.seats[seat_id]
-        view = {**seat_view(self.session.state, seat, self.facts()), "seals": self.seals()}
+        view = {**seat_view(self.session.state, seat, self.facts()), "seals": self.seals(), "clock": self.clock.facts()}
         return self.with_actions(view, seat, actions_from)
 
     def seals(self) -> dict[str, Any]:
@@ -117,7 +122,11 @@ class Table:
             return message("refused", client_seq=seq, code=Wire.READ_ONLY, message=why)
         state = self.session.state
         try:
+            if msg.get("clock") is not None:
+                return self._time(seat, msg)
             action = self._action(seat, msg)
+            if self.clock.paused and not (action is not None and action.kind == "note" and seat.role == "facilitator"):
+                raise _Refusal(Wire.PAUSED, "The game is paused: the facilitator resumes it.")
         except _Refusal as refusal:
             return message("refused", client_seq=seq, code=refusal.code, message=refusal.message)
         if action is None:  # the facilitator lets a bot answer the card
@@ -134,8 +143,26 @@ class Table:
             if action.kind == "undo":
                 self.hold.reset()  # a card back on the table is read out again before a bot answers
         index = self.session.state.seq
+        self.clock.follow(self.session.state)
         self.play_bots()
         return message("ack", client_seq=seq, index=index)
+
+    def _time(self, seat: Seat, msg: dict[str, Any]) -> dict[str, Any]:
+        """The facilitator pauses, resumes or adds time, as on the hot seat (saved with the next event)."""
+        what = msg["clock"]
+        if seat.role != "facilitator":
+            raise _Refusal(Code.NOT_YOUR_SEAT, {"extend": "Only the facilitator can give more time.",
+                                                "pause": "Only the facilitator can pause the game."}.get(
+                what, "Only the facilitator can resume the game."))
+        if self.session.state.over:
+            raise _Refusal(Code.GAME_OVER, "The game is over.")
+        if what == "extend":
+            self.clock.extend()
+        else:
+            self.clock.pause(what == "pause")
+            if what == "resume":
+                self.play_bots()  # the bots waited too
+        return message("ack", client_seq=msg["client_seq"], index=self.session.state.seq)
 
     def _action(self, seat: Seat, msg: dict[str, Any]) -> Action | None:
         """The action an act asks for (None: release the card); raises :class:`_Refusal`."""
@@ -165,7 +192,7 @@ class Table:
     def play_bots(self) -> int:
         """The bots' turns, until a human seat or the facilitator is to act; how many were played."""
         played = 0
-        while played < BOT_TURNS and not self.session.state.over:
+        while played < BOT_TURNS and not self.session.state.over and not self.clock.paused:
             if self.hold.held(self.session.state):
                 break  # the facilitator reads the card out first
             action = self.session.bot_action()
@@ -175,6 +202,7 @@ class Table:
                 self.session.apply(action)
             except OSError:
                 break  # the disk refused: the bot tries again after the next act, nothing is lost
+            self.clock.follow(self.session.state)
             played += 1
         return played
 

@@ -224,63 +224,8 @@ class FacilitatorPowers(_Screen):
         self.app.push_screen(AskScreen(f"Ruling: {word}. Why? (the room and the record see this)", "the reason"), done)
 
     def action_override(self) -> None:
-        from .modals import PickScreen
+        from .override import ask_override
 
-        state = self.session.state
-        n = names(state)
-        targets = [(t.id, None) for t in state.ruleset.tracks] + [(None, m.id) for m in state.ruleset.meters]
-        def track_label(tid: str) -> Text:
-            t = state.tracks[tid]
-            spec = state.scenario.index.tracks[tid]
-            return Text(f"Track: {n[tid]} (position {t.position}, tension {t.tension}/{spec.breakdown_at}, "
-                        f"{t.status})")
-
-        labels = [track_label(t) if t else Text(f"Meter: {n[m or '']} (now {state.meters[m or '']})")
-                  for t, m in targets]
-
-        def picked_target(index: int | None) -> None:
-            if index is None:
-                return
-            track, meter = targets[index]
-            if meter is not None:
-                spec = next(x for x in state.ruleset.meters if x.id == meter)
-                self._ask_value(f"New value of {n[meter]} ({spec.min}..{spec.max})", spec.min, spec.max,
-                                lambda v: self._ask_reason(Action("override", meter=meter, value=v)))
-                return
-            assert track is not None
-            from .override import TrackOverrideScreen
-
-            def overridden(action: Action | None) -> None:
-                if action is not None:
-                    self.act(action)
-
-            self.app.push_screen(TrackOverrideScreen(self.session.state, track), overridden)
-
-        self.app.push_screen(PickScreen("Override which track or meter?", labels), picked_target)
-
-    def _ask_value(self, title: str, low: int, high: int, then: Callable[[int], None]) -> None:
-        from .modals import AskScreen
-
-        def check(text: str) -> str | None:
-            try:
-                value = int(text)
-            except ValueError:
-                return f"Type a whole number from {low} to {high}."
-            return None if low <= value <= high else f"Type a whole number from {low} to {high}."
-
-        def done(text: str | None) -> None:
-            if text is not None:
-                then(int(text))
-
-        self.app.push_screen(AskScreen(title, f"{low}..{high}", check=check), done)
-
-    def _ask_reason(self, action: Action) -> None:
-        from .modals import AskScreen
-
-        def done(reason: str | None) -> None:
-            if reason:
-                self.act(Action(**{**action.to_dict(), "reason": reason}))
-
-        self.app.push_screen(AskScreen("Reason for the override (it goes into the record)", "the reason"), done)
+        ask_override(self.app, self.session.state, self.act)
 
 __all__ = ["FacilitatorPowers"]

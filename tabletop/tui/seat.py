@@ -28,11 +28,13 @@ from textual.widgets.option_list import Option
 
 from ..content.literal import literal
 from ..engine import State, legal_actions
+from ..play.clock import Now, wall_clock
 from ..play.replica import Replica, ReplicaError
 from ..seats.client import Disconnected, Refused, SeatClient
 from . import seatwords as words
 from .argument import ArgumentForm, ArgumentScreen, Entered
-from .modals import AskScreen, PickScreen
+from .modals import AskScreen
+from .seatpowers import POWER_BINDINGS, ConsolePowers
 from .widgets import Board
 
 #: pauses between tries to join again after a drop (the last one repeats): quick at first, then calm
@@ -68,18 +70,15 @@ class CodeScreen(Screen[str]):
         self.dismiss(code)
 
 
-class SeatScreen(Screen[None]):
+class SeatScreen(ConsolePowers, Screen[None]):
     """The seat's view: the board, the card, the sealed moves' commitments; its own and its decision."""
 
     AUTO_FOCUS = "#entries"  # arrows and Enter work on the decision at once, as on the hot seat
     BINDINGS = [
         *(Binding(str(i), f"pick({i - 1})", f"Pick {i}", show=False) for i in range(1, 10)),
-        Binding("u", "undo", "Undo", id="seat.undo"),
-        Binding("n", "note", "Note", id="seat.note"),
-        Binding("i", "inject", "Inject", id="seat.inject"),
-        Binding("x", "end", "End game", id="seat.end"),
-        Binding("c", "codes", "Join codes", id="seat.codes"),
+        *POWER_BINDINGS,
     ]
+    _view_at = 0.0  # when the view on screen came (the screen's clock)
 
     def compose(self) -> ComposeResult:
         yield Static(Text("Connecting\u2026"), id="link")
@@ -105,25 +104,12 @@ class SeatScreen(Screen[None]):
         assert isinstance(app, SeatApp)
         return app
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """The facilitator's powers only on the facilitator's console."""
-        if action in ("undo", "note", "inject", "end"):
-            return self.seat_app.role == "facilitator"
-        if action == "codes":
-            return bool(self.seat_app.codes)
-        return True
-
-    def action_codes(self) -> None:
-        """Every seat's join code (the host printed them, but this console covers its terminal)."""
-        codes = self.seat_app.codes
-        lines = [Text(f"{literal(seat, lines=False)}: {literal(code, lines=False)}") for seat, code in codes.items()]
-        self.app.push_screen(PickScreen("Join codes: tabletop join ADDR:PORT CODE (Escape closes)", lines))
-
     def show(self, view: Mapping[str, Any], seen: dict[int, str]) -> None:
         """Draw a view the host sent."""
         role = str(view.get("role", ""))
         self.set_class(role == "projector", "-projector")
         game = view.get("game") if isinstance(view.get("game"), Mapping) else {}
+        self._view_at = self.seat_app.now()
         self.query_one("#headline", Static).update(words.headline(view))
         self.query_one("#round", Digits).update(f"{game.get('round', '')}" if isinstance(game, Mapping) else "")
         self.query_one("#tracks", Static).update(words.tracks_text(view, large=role == "projector"))
@@ -137,6 +123,16 @@ class SeatScreen(Screen[None]):
         self.query_one("#own", Static).update(own)
         self.query_one("#prompt", Static).update(words.prompt_text(view))
         self._show_entries(words.entries(view))
+
+    def on_mount(self) -> None:
+        self.set_interval(1.0, self._tick)
+
+    def _tick(self) -> None:
+        """The phase timer counts down between views (the host's reading, less the time since it came)."""
+        view = self.seat_app.view
+        if view is not None and isinstance(view.get("clock"), Mapping) and not view["clock"].get("paused"):
+            gone = self.seat_app.now() - self._view_at
+            self.query_one("#headline", Static).update(words.headline(view, gone))
 
     def show_board(self, state: State) -> None:
         """The facilitator's console: today's board, drawn from its own copy of the game (see :mod:`~tabletop.play.replica`)."""
@@ -177,35 +173,6 @@ class SeatScreen(Screen[None]):
             if option.id is not None:
                 self.seat_app.pick(option.id)
 
-    def action_undo(self) -> None:
-        self.seat_app.send({"kind": "undo", "reason": "undone by the facilitator"})
-
-    def action_note(self) -> None:
-        def noted(text: str | None) -> None:
-            if text:
-                self.seat_app.send({"kind": "note", "text": text})
-
-        self.app.push_screen(AskScreen("A note for the record (on the last event)", "what happened, why"), noted)
-
-    def action_end(self) -> None:
-        def ended(reason: str | None) -> None:
-            if reason:
-                self.seat_app.send({"kind": "end", "reason": reason})
-
-        self.app.push_screen(AskScreen("End the game now: why?", "the reason, for the record"), ended)
-
-    def action_inject(self) -> None:
-        cards = self.seat_app.deck_cards()
-        if not cards:
-            self.app.notify("The host sent no deck to inject from.", severity="warning", markup=False)
-            return
-
-        def chosen(index: int | None) -> None:
-            if index is not None:
-                self.seat_app.send({"kind": "inject", "card": cards[index][0]})
-
-        self.app.push_screen(PickScreen("Inject a card now", [Text(title) for _, title in cards]), chosen)
-
 
 class SeatApp(App[None]):
     """A seat's client: joins ``address`` with ``code`` (or asks for it), shows the view, sends picks."""
@@ -215,8 +182,10 @@ class SeatApp(App[None]):
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", id="app.quit")]
 
     def __init__(self, address: str, code: str | None = None, *, sleep: Sleep = asyncio.sleep,
-                 retries: int | None = None, codes: Mapping[str, str] | None = None):
+                 retries: int | None = None, codes: Mapping[str, str] | None = None, now: Now = wall_clock):
         super().__init__()
+        #: the screen's clock (the phase timer counts down between views); a test passes its own
+        self.now = now
         self.address = address
         self.code = code
         #: every seat's code, when the console runs inside ``tabletop host`` (key c shows them)
@@ -374,16 +343,20 @@ class SeatApp(App[None]):
         """Send one of the facilitator's powers as an action."""
         self._act(action=action)
 
+    def time(self, what: str) -> None:
+        """The facilitator's ``pause``, ``resume`` or ``extend`` of the phase timer, sent to the host."""
+        self._act(clock=what)
+
     @work(group="acts", exit_on_error=False)
     async def _act(self, pick: str | None = None, action: Mapping[str, Any] | None = None,
                    reason: str | None = None, typed: Mapping[str, Any] | None = None,
-                   draft: tuple[Mapping[str, Any], Entered] | None = None) -> None:
+                   draft: tuple[Mapping[str, Any], Entered] | None = None, clock: str | None = None) -> None:
         client = self.client
         if client is None:
             self.notify("Not connected to the host yet.", severity="warning", markup=False)
             return
         try:
-            await client.act(action, pick=pick, reason=reason, typed=typed)
+            await client.act(action, pick=pick, reason=reason, typed=typed, clock=clock)
         except Refused as exc:
             self.notify(literal(exc.message), title=literal(exc.code), severity="warning", markup=False)
             still = draft is not None and any(e["id"] == pick for e in words.entries(self.view or {}))

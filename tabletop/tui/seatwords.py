@@ -7,6 +7,7 @@ and a missing or odd field shows as nothing rather than a traceback.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import Any
 
@@ -14,9 +15,12 @@ from rich.text import Text
 
 from ..content.literal import literal
 from ..engine.wording import status_word
+from ..play.clock import clock_text
 from ..play.commitments import check_reveal, short
 from ..seats.views import SEALED_LINE
 
+#: time up reads the same on every theme, and in words (never colour alone), as on the hot seat
+TIME_UP_STYLE = "bold #000000 on #ffd700"
 
 
 def _s(value: Any) -> str:
@@ -36,17 +40,36 @@ def actor_names(view: Mapping[str, Any]) -> dict[str, str]:
     return {_s(a.get("id")): _s(a.get("name")) for a in _list(_map(view.get("game")).get("actors")) if isinstance(a, Mapping)}
 
 
-def headline(view: Mapping[str, Any]) -> Text:
-    """``Round 2/6 · moves · waiting for a move`` and who the seat is."""
+def headline(view: Mapping[str, Any], gone: float = 0.0) -> Text:
+    """``Round 2/6 · moves phase · sealed moves  time 04:12`` (``PAUSED`` first while paused).
+
+    ``gone``: seconds since the view came; the phase timer runs on between views unless paused.
+    """
     game = _map(view.get("game"))
     out = Text(f"{_s(game.get('name'))}  ", style="bold")
     if game.get("over"):
         out.append(f"GAME OVER \u2014 {_s(game.get('end_reason'))}", style="bold reverse")
         return out
+    clock = _map(view.get("clock"))
+    if clock.get("paused"):
+        out.append(" PAUSED ", style="bold reverse")
+        out.append("  ")
     out.append(f"Round {_s(game.get('round'))}/{_s(game.get('rounds'))} \u00b7 {_s(game.get('phase'))} phase")
     if game.get("sealed_moves"):
         out.append(" \u00b7 sealed moves", style="italic")
+    out.append_text(timer_text(clock, gone))
     return out
+
+
+def timer_text(clock: Mapping[str, Any], gone: float = 0.0) -> Text:
+    """The phase timer: ``  time 04:12``, ``  TIME UP`` (in words and colour), or nothing for a phase without one."""
+    left = clock.get("left")
+    if not isinstance(left, (int, float)) or isinstance(left, bool):
+        return Text()
+    now = left if clock.get("paused") else max(0.0, left - max(gone, 0.0))
+    if now <= 0:
+        return Text.assemble("  ", (" TIME UP ", TIME_UP_STYLE))
+    return Text(f"  time {clock_text(math.ceil(now))}", style="bold" if now <= 60 else "")
 
 
 def tracks_text(view: Mapping[str, Any], large: bool = False) -> Text:
@@ -216,6 +239,7 @@ __all__ = [
     "entries",
     "entry_label",
     "headline",
+    "timer_text",
     "log_text",
     "own_text",
     "prompt_text",
