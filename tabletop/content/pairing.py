@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .errors import ContentError, Problem
+from .overlaycheck import Checked as OverlayChecked
+from .overlayfiles import base_path, check_overlay_file, describe_overlay, is_overlay_name
 from .finding import resolve
 from .parsing import combine, parse_deck, parse_ruleset
 from .source import SourceFile, kind_of, read_toml
@@ -25,6 +27,8 @@ class Checked(NamedTuple):
     files: list[Path]  # in the order given, a directory's files sorted
     summaries: dict[Path, str]  # what a file holds, and which deck its ruleset was checked with
     problems: list[Problem]
+    #: each overlay file that reads, with what checking it found (its warnings: :func:`.overlayfiles.warnings`)
+    overlays: list[tuple[Path, OverlayChecked]] = []  # noqa: RUF012 - never changed: check_files gives its own
 
     def bad_files(self) -> set[str]:
         """The files a problem is reported against."""
@@ -82,10 +86,13 @@ def check_files(paths: Sequence[str]) -> Checked:
     rulesets: list[tuple[Path, SourceFile, Ruleset]] = []
     decks: dict[str, _Found] = {}
     summaries: dict[Path, str] = {}
+    overlays: list[tuple[Path, OverlayChecked]] = []
     for path in files:
         try:
             source = read_toml(path)
-            if kind_of(source) == "ruleset":
+            if is_overlay(path, source):
+                problems += _overlay(path, summaries, overlays)
+            elif kind_of(source) == "ruleset":
                 rs = parse_ruleset(source)
                 rulesets.append((path, source, rs))
                 summaries[path] = describe_ruleset(rs)
@@ -108,7 +115,21 @@ def check_files(paths: Sequence[str]) -> Checked:
             summaries[path] += f"; checked with deck '{deck_id}'"
         except ContentError as exc:
             problems += exc.problems
-    return Checked(files, summaries, problems)
+    return Checked(files, summaries, problems, overlays)
+
+
+def is_overlay(path: Path, source: SourceFile) -> bool:
+    """An ``[overlay]`` table, or named ``NAME.LANG.toml`` beside a ``NAME.toml``: a translation, not a ruleset or deck."""
+    return "overlay" in source.data or (is_overlay_name(path) and base_path(path).is_file())
+
+
+def _overlay(path: Path, summaries: dict[Path, str], overlays: list[tuple[Path, OverlayChecked]]) -> list[Problem]:
+    checked, problems = check_overlay_file(path)
+    if checked is not None:
+        overlays.append((path, checked))
+        summaries[path] = describe_overlay(path, checked)
+        problems += checked.problems
+    return problems
 
 
 def _deck_beside(deck_id: str, ruleset: Path) -> _Found | None:
