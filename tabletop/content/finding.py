@@ -13,7 +13,13 @@ BUNDLED = Path(__file__).resolve().parent.parent / "scenarios"
 
 
 def bundled_rulesets() -> list[Path]:
+    """The bundled ruleset files (not their translations, ``NAME.LANG.toml``)."""
     return sorted(p for p in (BUNDLED / "rulesets").glob("*.toml") if not _overlay(p))
+
+
+def bundled_decks() -> list[Path]:
+    """The bundled deck files (not their translations)."""
+    return sorted(p for p in (BUNDLED / "decks").glob("*.toml") if not _overlay(p))
 
 
 #: ``parallel-tracks.ru.toml``: a base name, a language code, ``.toml``
