@@ -7,7 +7,10 @@ from pathlib import Path
 
 from .errors import ContentError, Problem, did_you_mean
 from .files import FileRefused, read_regular
+from ..lang import Domain
 from .source import MAX_BYTES
+
+_, ngettext, N_ = Domain("content").words()
 
 BUNDLED = Path(__file__).resolve().parent.parent / "scenarios"
 
@@ -58,8 +61,8 @@ def resolve(ref: str | Path, kind: str, near: Path | None = None) -> Path:
                 return f
     known = sorted(f.stem for f in (BUNDLED / folder).glob("*.toml") if not _overlay(f))
     raise ContentError(
-        [Problem(str(ref), None, "", f"no {kind} file or bundled {kind} id '{ref}'{did_you_mean(str(ref), known)} "
-                 f"(bundled: {', '.join(known)})")]
+        [Problem(str(ref), None, "", _("no {kind} file or bundled {kind} id '{ref}'{hint} (bundled: {known})").format(
+            kind=kind, ref=ref, hint=did_you_mean(str(ref), known), known=", ".join(known)))]
     )
 
 

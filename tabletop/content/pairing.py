@@ -18,7 +18,10 @@ from .overlayfiles import base_path, check_overlay_file, describe_overlay, is_ov
 from .finding import resolve
 from .parsing import combine, parse_deck, parse_ruleset
 from .source import SourceFile, kind_of, read_toml
+from ..lang import Domain
 from .models import Deck, Ruleset
+
+_, ngettext, N_ = Domain("content").words()
 
 
 class Checked(NamedTuple):
@@ -49,10 +52,10 @@ def toml_files(paths: Sequence[str]) -> tuple[list[Path], list[Problem]]:
         if p.is_dir():
             found = sorted(f for f in p.rglob("*.toml") if f.is_file())
             if not found:
-                problems.append(Problem(raw, None, "", "directory holds no .toml files"))
+                problems.append(Problem(raw, None, "", _("directory holds no .toml files")))
             files += found
         elif not p.exists():
-            problems.append(Problem(raw, None, "", "no such file or directory"))
+            problems.append(Problem(raw, None, "", _("no such file or directory")))
         else:
             files.append(p)
     return files, problems
@@ -61,20 +64,17 @@ def toml_files(paths: Sequence[str]) -> tuple[list[Path], list[Problem]]:
 def describe_ruleset(rs: Ruleset) -> str:
     """One line on what a ruleset holds."""
     o = rs.ruleset
-    return (
-        f"ruleset '{o.id}': {len(rs.actors)} actors, {len(rs.tracks)} tracks, {len(rs.meters)} meters, "
-        f"{len(rs.moves)} moves, {o.turns} rounds, {o.independence}"
-    )
+    return _("ruleset '{id}': {actors} actors, {tracks} tracks, {meters} meters, {moves} moves, {turns} rounds, "
+             "{independence}").format(id=o.id, actors=len(rs.actors), tracks=len(rs.tracks), meters=len(rs.meters),
+                                      moves=len(rs.moves), turns=o.turns, independence=o.independence)
 
 
 def describe_deck(deck: Deck) -> str:
     """One line on what a deck holds."""
     total = sum(c.copies for c in deck.cards)
     scoped = sum(1 for c in deck.cards if c.track)
-    return (
-        f"deck '{deck.deck.id}': {len(deck.cards)} cards ({total} with copies), "
-        f"{scoped} on a track, {len(deck.cards) - scoped} global"
-    )
+    return _("deck '{id}': {cards} cards ({total} with copies), {scoped} on a track, {global_} global").format(
+        id=deck.deck.id, cards=len(deck.cards), total=total, scoped=scoped, global_=len(deck.cards) - scoped)
 
 
 _Found = tuple[Path, SourceFile, Deck]
@@ -108,11 +108,11 @@ def check_files(paths: Sequence[str]) -> Checked:
             continue
         found = decks.get(deck_id) or _deck_beside(deck_id, path)
         if found is None:
-            summaries[path] += f"; deck '{deck_id}' not found beside it, checked alone"
+            summaries[path] += _("; deck '{id}' not found beside it, checked alone").format(id=deck_id)
             continue
         try:
             combine(rs, found[2], source, found[1])
-            summaries[path] += f"; checked with deck '{deck_id}'"
+            summaries[path] += _("; checked with deck '{id}'").format(id=deck_id)
         except ContentError as exc:
             problems += exc.problems
     return Checked(files, summaries, problems, overlays)
