@@ -41,7 +41,7 @@ DEFAULT_REASON_LENGTH = 200
 
 AmountRange = Annotated[
     tuple[Annotated[int, EFFECT_AMOUNT.limits()], ...],
-    Limits(min_length=2, max_length=2, strict=False, description="[lowest, highest], e.g. [1, 2]"),  # untranslated: JSON Schema text for editors (tabletop schema: machine output stays English)
+    Limits(min_length=2, max_length=2, strict=False, description="[lowest, highest], e.g. [1, 2]"),  # untranslated: JSON Schema text for editors
 ]
 
 
@@ -62,7 +62,7 @@ class ArgueOptions(ContentModel):
     progress: AmountRange | None = None
     tension: AmountRange | None = None
     status: Annotated[tuple[Status, ...], Limits(strict=False)] = ()
-    tracks: Annotated[tuple[str, ...], Limits(strict=False, description="tracks it is offered on (none: all)")] = ()  # untranslated: JSON Schema text for editors (tabletop schema: machine output stays English)
+    tracks: Annotated[tuple[str, ...], Limits(strict=False, description="tracks it is offered on (none: all)")] = ()  # untranslated: JSON Schema text for editors
     counters: Literal["members", "all"] = "members"
     odds: Literal["facilitator", "matrix", "vote"] = "facilitator"
     reasons: Annotated[int, REASONS.limits()] = REASONS.high

@@ -354,6 +354,7 @@ def _effect_breaks(
         return (
             part.key,
             _("'{key}' changes a track, but {scope} has no track; give the {kind} a track ({how})").format(
+                # untranslated: TOML, written as in the file
                 key=part.key, scope=scope_words, kind=kind, how="scope = track" if scope.is_move else "track = ..."),
         )
     if part.writes_track and global_scope:

@@ -64,7 +64,7 @@ class RulesetOptions(ContentModel):
     # what a collapse does under linked (strict ignores it: a collapse stays on its track)
     linked_collapse: Annotated[
         Literal["all", "reopen"],
-        Limits(  # untranslated: JSON Schema text for editors (tabletop schema: machine output stays English)
+        Limits(  # untranslated: JSON Schema text for editors (machine output stays English)
             description="linked only: a collapse brings down every track (all) "
             "or reopens the provisional deals (reopen)"
         ),
@@ -164,6 +164,7 @@ class Track(ContentModel):
     #: goodwill: what reaching agreement here adds to shared meters (checks.py: only raising a meter)
     on_agreed: Annotated[
         tuple[AnyEffect, ...],
+        # untranslated: JSON Schema text for editors (machine output stays English)
         Limits(strict=False, description="goodwill: meters an agreement on this track raises, e.g. "
                "[{ meter = \"trust\", add = 1 }]; only raising a meter is allowed"),
     ] = ()
@@ -209,11 +210,11 @@ class MoveType(ContentModel):
     requires: Annotated[tuple[AnyCondition, ...], Limits(strict=False)] = ()
     effects: Annotated[tuple[AnyEffect, ...], Limits(strict=False)] = ()
     fail_effects: Annotated[tuple[AnyEffect, ...], Limits(strict=False)] = ()
-    link: Annotated[bool, Limits(description="the player names a second track this move is conditional on")] = False  # untranslated: JSON Schema text for editors (tabletop schema: machine output stays English)
+    link: Annotated[bool, Limits(description="the player names a second track this move is conditional on")] = False  # untranslated: JSON Schema text for editors (machine output stays English)
     link_effects: Annotated[
         tuple[AnyEffect, ...],
-        Limits(  # untranslated: JSON Schema text for editors (tabletop schema: machine output stays English)
-            strict=False,
+        Limits(
+            strict=False,  # untranslated: JSON Schema text for editors (machine output stays English)
             description="link moves: applied on success to the track the player links to; "
             "effects stay on the move's own track",
         ),

@@ -70,7 +70,7 @@ def _header(source: SourceFile, kind: str, base_id: str, file_lang: str | None, 
         if key not in ("lang", kind):
             problems.append(source.problem(("overlay", key), _("unknown key '{key}'{hint}; expected one of {expected}")
                                            .format(key=key, hint=did_you_mean(key, ("lang", kind)),
-                                                   expected=f"lang, {kind}")))
+                                                   expected=f"lang, {kind}")))  # untranslated: key names
     problems += _lang(source, head.get("lang"), file_lang)
     named = head.get(kind)
     if named is None:

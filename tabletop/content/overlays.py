@@ -101,7 +101,7 @@ def _embedded(scenario: Scenario, lang: str, data: Any) -> Tables:
     from .overlaycheck import check_tables
     from .source import SourceFile
 
-    name = f"<embedded {lang} translation>"
+    name = f"<embedded {lang} translation>"  # untranslated: the name of a damaged save's part, for whoever repairs it
     if not isinstance(data, dict):
         raise ContentError([Problem(name, None, f"translations.{lang}", "expected a table")])  # untranslated: damaged save, for whoever repairs it
     tables: Tables = {}

@@ -44,7 +44,7 @@ def skeleton(model: Ruleset | Deck, lang: str) -> str:
         f"# {lang} texts of {kind} '{model.id}': translate each text in place; keep keys, ids and the order of lists.",
         "# base = the hash of the English it was translated from (scripts/overlays --stamp FILE updates it).",  # untranslated: as above
         "[overlay]",
-        f"lang = {toml_string(lang)}",
+        f"lang = {toml_string(lang)}",  # untranslated: TOML
         f"{kind} = {toml_string(model.id)}",
     ]
     for section in SECTIONS[kind]:
@@ -59,7 +59,7 @@ def skeleton(model: Ruleset | Deck, lang: str) -> str:
                 continue
             out += ["", f"[{section}]" if section in SINGLE else f"[{section}.{_key(key)}]"]
             out += [f"{f} = {_value(texts[f])}" for f in said]
-            out.append(f"base = {toml_string(base_hash(texts, said))}")
+            out.append(f"base = {toml_string(base_hash(texts, said))}")  # untranslated: TOML
     return "\n".join(out) + "\n"
 
 
@@ -93,7 +93,7 @@ def stamp_text(text: str, data: dict[str, Any], model: Ruleset | Deck) -> tuple[
                 changed += 1
             continue
         end = locator.scanner.skip_value(pairs[-1][1]) if pairs else header
-        inserts[locator.line_of(max(end - 1, header))] = f"base = {toml_string(digest)}\n"
+        inserts[locator.line_of(max(end - 1, header))] = f"base = {toml_string(digest)}\n"  # untranslated: TOML
         changed += 1
     for after in sorted(inserts, reverse=True):
         if after - 1 < len(lines) and not lines[after - 1].endswith("\n"):

@@ -68,6 +68,7 @@ class Scenario:
         return self._values() == other._values()  # type: ignore[attr-defined]
 
     def __repr__(self) -> str:
+        # untranslated: a repr for developers
         return (f"Scenario(ruleset={self.ruleset!r}, deck={self.deck!r}, ruleset_source={self.ruleset_source!r}, "
                 f"deck_source={self.deck_source!r})")
 
