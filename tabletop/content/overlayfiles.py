@@ -90,8 +90,8 @@ def _lang(source: SourceFile, lang: Any, file_lang: str | None) -> list[Problem]
         return [source.problem(("overlay", "lang"), _("English is the base language: an overlay is in one of {expected}")
                                .format(expected=expected))]
     if not isinstance(lang, str) or lang not in TRANSLATED:
-        return [source.problem(("overlay", "lang"), _("{lang!r} is not a language tabletop speaks{hint} (expected one "
-                                                      "of {expected})").format(lang=lang, expected=expected,
+        return [source.problem(("overlay", "lang"), _("{lang} is not a language tabletop speaks{hint} (expected one "
+                                                      "of {expected})").format(lang=repr(lang), expected=expected,
                                                                                 hint=did_you_mean(str(lang), TRANSLATED)))]
     if file_lang is not None and file_lang != lang:
         return [source.problem(("overlay", "lang"), _("the file's name says '{name}' but lang is '{lang}'")

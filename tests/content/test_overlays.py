@@ -332,3 +332,16 @@ def test_the_translations_cache_is_up_to_date_with_the_bundled_overlays() -> Non
 
 def test_overlay_files_are_not_rulesets() -> None:
     assert all(path.name.count(".") == 1 for path in bundled_rulesets())
+
+
+@pytest.mark.parametrize(("lang", "words"), [("ru", "в базовом файле 7 элементов"), ("uk", "у базовому файлі 7 елементів")])
+def test_content_speaks_the_language_of_the_moment(scenarios: Path, lang: str, words: str) -> None:
+    """The sentence is translated; the file, line and key path stay as written."""
+    from tabletop.lang import using
+
+    _write(scenarios, ladder='["one", "two"]')
+    with using(lang), pytest.raises(ContentError) as err:
+        translated(load_scenario(_ruleset(scenarios)), "ru")
+    message = str(err.value)
+    assert "parallel-tracks.ru.toml:14: tracks.borders.ladder: " in message
+    assert words in message and "(got 2)" not in message
