@@ -7,17 +7,17 @@ from .source import read_toml
 from .models import Actor, Card, Choice, Deck, Meter, MoveType, Ruleset, Track
 
 __all__ = [
-    "Actor",
-    "Card",
-    "Choice",
+    "Actor",  # untranslated: an API name
+    "Card",  # untranslated: an API name
+    "Choice",  # untranslated: an API name
     "ContentError",
-    "Deck",
-    "Meter",
+    "Deck",  # untranslated: an API name
+    "Meter",  # untranslated: an API name
     "MoveType",
-    "Problem",
-    "Ruleset",
-    "Scenario",
-    "Track",
+    "Problem",  # untranslated: an API name
+    "Ruleset",  # untranslated: an API name
+    "Scenario",  # untranslated: an API name
+    "Track",  # untranslated: an API name
     "load_file",
     "load_scenario",
     "read_toml",

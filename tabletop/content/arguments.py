@@ -15,7 +15,10 @@ from typing import Annotated, Literal
 
 from .fields import ContentModel, Limits
 from .numbers import EFFECT_AMOUNT, Bound
+from ..lang import Domain
 from .vocabulary import Status
+
+_, ngettext, N_ = Domain("content").words()
 
 #: The odds a facilitator (or the room) may set, likeliest first, each a 2d6 target (roll >= target).
 ODDS: dict[str, int] = {
@@ -38,7 +41,7 @@ DEFAULT_REASON_LENGTH = 200
 
 AmountRange = Annotated[
     tuple[Annotated[int, EFFECT_AMOUNT.limits()], ...],
-    Limits(min_length=2, max_length=2, strict=False, description="[lowest, highest], e.g. [1, 2]"),
+    Limits(min_length=2, max_length=2, strict=False, description="[lowest, highest], e.g. [1, 2]"),  # untranslated: JSON Schema text for editors
 ]
 
 
@@ -59,7 +62,7 @@ class ArgueOptions(ContentModel):
     progress: AmountRange | None = None
     tension: AmountRange | None = None
     status: Annotated[tuple[Status, ...], Limits(strict=False)] = ()
-    tracks: Annotated[tuple[str, ...], Limits(strict=False, description="tracks it is offered on (none: all)")] = ()
+    tracks: Annotated[tuple[str, ...], Limits(strict=False, description="tracks it is offered on (none: all)")] = ()  # untranslated: JSON Schema text for editors
     counters: Literal["members", "all"] = "members"
     odds: Literal["facilitator", "matrix", "vote"] = "facilitator"
     reasons: Annotated[int, REASONS.limits()] = REASONS.high
@@ -68,19 +71,20 @@ class ArgueOptions(ContentModel):
 
     def check(self) -> None:
         if self.progress is None and self.tension is None and not self.status:
-            raise ValueError("an argue table needs at least one result to argue for: progress, tension or status")
+            raise ValueError(_("an argue table needs at least one result to argue for: progress, tension or status"))
         for key in ("progress", "tension"):
             span = getattr(self, key)
             if span is not None and span[0] > span[1]:
-                raise ValueError(f"{key} is [lowest, highest]: {span[0]} is above {span[1]}")
+                raise ValueError(_("{key} is [lowest, highest]: {low} is above {high}").format(
+                    key=key, low=span[0], high=span[1]))
             if span is not None and span[0] == span[1] == 0:
-                raise ValueError(f"{key} = [0, 0] offers no change to argue for: leave it out")
+                raise ValueError(_("{key} = [0, 0] offers no change to argue for: leave it out").format(key=key))
         if "open" in self.status:
-            raise ValueError('status "open" cannot be argued for: an argument is made on an open track')
+            raise ValueError(_('status "open" cannot be argued for: an argument is made on an open track'))
         if len(set(self.status)) != len(self.status):
-            raise ValueError("a status is listed twice")
+            raise ValueError(_("a status is listed twice"))
         if len(set(self.tracks)) != len(self.tracks):
-            raise ValueError("a track is listed twice")
+            raise ValueError(_("a track is listed twice"))
 
     def results(self) -> tuple[dict[str, object], ...]:
         """Every result a team may argue for, as effect tables, in a stable order."""

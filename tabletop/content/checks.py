@@ -11,25 +11,38 @@ from typing import NamedTuple
 
 from .errors import KeyPath, did_you_mean
 from .models import Card, Deck, MoveType, Ruleset
+from ..lang import Domain
 from .vocabulary import Condition, Effect, MeterEffect
+
+_, ngettext, N_ = Domain("content").words()
 
 Found = tuple[str, KeyPath, str]
 
-PRINCIPLE = "not everything must be agreed for anything to be agreed"
+PRINCIPLE = N_("not everything must be agreed for anything to be agreed")
 
 
 def _duplicates(owner: str, section: str, ids: Sequence[str]) -> Iterator[Found]:
     seen: set[str] = set()
     for i, item_id in enumerate(ids):
         if item_id in seen:
-            yield owner, (section, i, "id"), f"duplicate id '{item_id}': ids must be unique in {section}"
+            yield owner, (section, i, "id"), _("duplicate id '{id}': ids must be unique in {section}").format(
+                id=item_id, section=section)
         seen.add(item_id)
 
 
 def _unknown(kind: str, name: str, known: Iterable[str]) -> str:
     known = sorted(set(known))
-    listed = ", ".join(known) if known else "none defined"
-    return f"unknown {kind} '{name}'{did_you_mean(name, known)} (known: {listed})"
+    listed = ", ".join(known) if known else _("none defined")
+    return _(_UNKNOWN[kind]).format(name=name, hint=did_you_mean(name, known), known=listed)
+
+
+#: an id that names nothing, by what it should name (the kinds of id in a file)
+_UNKNOWN = {
+    "actor": N_("unknown actor '{name}'{hint} (known: {known})"),
+    "track": N_("unknown track '{name}'{hint} (known: {known})"),
+    "meter": N_("unknown meter '{name}'{hint} (known: {known})"),
+    "resource": N_("unknown resource '{name}'{hint} (known: {known})"),
+}
 
 
 def check_ruleset(rs: Ruleset) -> list[Found]:
@@ -52,8 +65,8 @@ def check_ruleset(rs: Ruleset) -> list[Found]:
                     (
                         "ruleset",
                         ("tracks", ti, "ratify", "veto", vi),
-                        f"'{vetoer}' holds a veto but is not a member of track '{track.id}' "
-                        f"(members: {', '.join(track.members)})",
+                        _("'{actor}' holds a veto but is not a member of track '{track}' (members: {members})")
+                        .format(actor=vetoer, track=track.id, members=", ".join(track.members)),
                     )
                 )
         out += _check_spillover(ti, track.id, track.on_agreed, [m.id for m in rs.meters])
@@ -69,8 +82,8 @@ def check_ruleset(rs: Ruleset) -> list[Found]:
                         (
                             "ruleset",
                             (*path, "at_least"),
-                            f"position {objective.at_least} is past the top of track "
-                            f"'{objective.track}' (positions 0..{top})",
+                            _("position {n} is past the top of track '{track}' (positions 0..{top})").format(
+                                n=objective.at_least, track=objective.track, top=top),
                         )
                     )
     for mi, move in enumerate(rs.moves):
@@ -84,10 +97,13 @@ def check_ruleset(rs: Ruleset) -> list[Found]:
     phases = rs.ruleset.phases
     waits = [m.id for m in rs.moves if m.resolution != "auto"]
     if "adjudication" not in phases and (waits or rs.ruleset.sealed_moves):
-        why = f"moves {', '.join(waits)} are ruled on" if waits else "sealed moves are revealed"
-        out.append(("ruleset", ("ruleset", "phases"), f"{why} in an 'adjudication' phase, which the phases leave out"))
+        why = (_("moves {moves} are ruled on in an 'adjudication' phase, which the phases leave out")
+               .format(moves=", ".join(waits)) if waits
+               else _("sealed moves are revealed in an 'adjudication' phase, which the phases leave out"))
+        out.append(("ruleset", ("ruleset", "phases"), why))
     elif "adjudication" in phases and phases.index("adjudication") < phases.index("moves"):
-        out.append(("ruleset", ("ruleset", "phases"), "'adjudication' must come after 'moves': it rules on the moves of the round"))
+        out.append(("ruleset", ("ruleset", "phases"),
+                    _("'adjudication' must come after 'moves': it rules on the moves of the round")))
     return out
 
 
@@ -100,22 +116,22 @@ def _check_spillover(ti: int, track: str, effects: Sequence[Effect], meters: Seq
     for ei, effect in enumerate(effects):
         path: KeyPath = ("tracks", ti, "on_agreed", ei)
         if not isinstance(effect, MeterEffect):
-            why = (f"an agreement on track '{track}' may not change a track — {PRINCIPLE}"
-                   if effect.writes_track else f"'{effect.key}' is not goodwill")
-            yield (
-                "ruleset",
-                (*path, effect.key),
-                f"only goodwill spills over: on_agreed may only raise a shared meter "
-                f"({MeterEffect.example}), not '{effect.key}': {why}",
-            )
+            if effect.writes_track:
+                why = _("only goodwill spills over: on_agreed may only raise a shared meter ({example}), not "
+                        "'{key}': an agreement on track '{track}' may not change a track — {principle}").format(
+                    example=MeterEffect.example, key=effect.key, track=track, principle=_(PRINCIPLE))
+            else:
+                why = _("only goodwill spills over: on_agreed may only raise a shared meter ({example}), not "
+                        "'{key}': '{key}' is not goodwill").format(example=MeterEffect.example, key=effect.key)
+            yield "ruleset", (*path, effect.key), why
         elif effect.meter not in meters:
             yield "ruleset", (*path, "meter"), _unknown("meter", effect.meter, meters)
         elif effect.add <= 0:
             yield (
                 "ruleset",
                 (*path, "add"),
-                f"only goodwill spills over: on_agreed may only raise a meter, not add {effect.add} to "
-                f"'{effect.meter}' — nothing on one track may lower a shared meter",
+                _("only goodwill spills over: on_agreed may only raise a meter, not add {add} to '{meter}' — "
+                  "nothing on one track may lower a shared meter").format(add=effect.add, meter=effect.meter),
             )
 
 
@@ -142,8 +158,9 @@ def check_scenario(rs: Ruleset, deck: Deck) -> list[Found]:
                     (
                         "deck",
                         (*path, "choices", hi, "actor"),
-                        f"'{choice.actor}' answers a card on track '{card.track}' but is not one of "
-                        f"its members ({', '.join(tracks[card.track].members)}) — rule 2",
+                        _("'{actor}' answers a card on track '{track}' but is not one of its members "
+                          "({members}) — rule 2").format(actor=choice.actor, track=card.track,
+                                                         members=", ".join(tracks[card.track].members)),
                     )
                 )
         out += _check_schedule(rs, path, card)
@@ -154,8 +171,8 @@ def check_scenario(rs: Ruleset, deck: Deck) -> list[Found]:
                         (
                             "deck",
                             (*path, *rel, "resource"),
-                            "a resource condition needs an actor, and only a card with choices has one "
-                            "(the actor who answers it)",
+                            _("a resource condition needs an actor, and only a card with choices has one "
+                              "(the actor who answers it)"),
                         )
                     )
             for ei, effect in enumerate(card.effects):
@@ -164,7 +181,7 @@ def check_scenario(rs: Ruleset, deck: Deck) -> list[Found]:
                         (
                             "deck",
                             (*path, "effects", ei, "resource"),
-                            "a resource effect needs an actor: put it in a choice, whose actor it then affects",
+                            _("a resource effect needs an actor: put it in a choice, whose actor it then affects"),
                         )
                     )
         out += check_scoped(rs, "deck", path, card, card.track)
@@ -186,8 +203,9 @@ def _check_stock_arguments(rs: Ruleset, deck: Deck) -> Iterator[Found]:
             continue
         offered = [m for m in argues if m.argue is not None and m.argue.offered_on(stock.track)]
         if not offered:
-            yield "deck", (*path, "track"), (f"no move of ruleset '{rs.id}' offers an argument on track "
-                                             f"'{stock.track}' (resolution = \"argue\"): these texts would never be used")
+            yield "deck", (*path, "track"), _("no move of ruleset '{ruleset}' offers an argument on track '{track}' "
+                                              "(resolution = \"argue\"): these texts would never be used").format(
+                ruleset=rs.id, track=stock.track)
             continue
         for key in ("actions", "reasons", "counters"):
             for move in offered:
@@ -195,8 +213,8 @@ def _check_stock_arguments(rs: Ruleset, deck: Deck) -> Iterator[Found]:
                 limit = move.argue.text_length if key == "actions" else move.argue.reason_length
                 too_long = [(j, len(t)) for j, t in enumerate(getattr(stock, key)) if len(t) > limit]
                 for j, n in too_long:
-                    yield "deck", (*path, key, j), (f"{n} characters: move '{move.id}' takes at most {limit} "
-                                                    f"({'text_length' if key == 'actions' else 'reason_length'})")
+                    yield "deck", (*path, key, j), _("{n} characters: move '{move}' takes at most {limit} ({key})").format(
+                        n=n, move=move.id, limit=limit, key="text_length" if key == "actions" else "reason_length")
                 if too_long:
                     break
 
@@ -217,16 +235,17 @@ def _check_schedule(rs: Ruleset, path: KeyPath, card: Card) -> list[Found]:
     if schedule is None:
         return []
     if "event" not in rs.ruleset.phases:
-        return [("deck", (*path, "schedule"), f"a scheduled card comes up at the round's draw, in the 'event' "
-                 f"phase, which the phases of ruleset '{rs.id}' leave out: the card would never come up")]
+        return [("deck", (*path, "schedule"), _("a scheduled card comes up at the round's draw, in the 'event' "
+                 "phase, which the phases of ruleset '{ruleset}' leave out: the card would never come up").format(
+                     ruleset=rs.id))]
     if schedule.round is None or schedule.round <= turns:
         return []
     return [
         (
             "deck",
             (*path, "schedule", "round"),
-            f"round {schedule.round} is past the last round of ruleset '{rs.id}' (turns = {turns}): "
-            "the card would never come up",
+            _("round {round} is past the last round of ruleset '{ruleset}' (turns = {turns}): the card would never "
+              "come up").format(round=schedule.round, ruleset=rs.id, turns=turns),
         )
     ]
 
@@ -268,14 +287,16 @@ class _Scope(NamedTuple):
 
 def _scope_of(rs: Ruleset, thing: MoveType | Card, card_track: str | None) -> _Scope:
     is_move = isinstance(thing, MoveType)
-    kind = "move" if is_move else "card"
+    kind = _("move") if is_move else _("card")
     global_scope = (thing.scope == "global") if isinstance(thing, MoveType) else card_track is None
-    if global_scope:
-        scope_words = f"global {kind} '{thing.id}'"
+    if global_scope and is_move:
+        scope_words = _("global move '{id}'").format(id=thing.id)
+    elif global_scope:
+        scope_words = _("global card '{id}'").format(id=thing.id)
     elif is_move:
-        scope_words = f"track move '{thing.id}'"
+        scope_words = _("track move '{id}'").format(id=thing.id)
     else:
-        scope_words = f"card '{thing.id}' on track '{card_track}'"
+        scope_words = _("card '{id}' on track '{track}'").format(id=thing.id, track=card_track)
     return _Scope(kind, is_move, global_scope, scope_words, rs.ruleset.independence == "strict")
 
 
@@ -303,7 +324,7 @@ def check_scoped(
             out.append((owner, (*path, "resource"), _unknown("resource", resource, resources)))
         other = part.other_track()
         if other is not None and rel[0] == "link_effects":
-            out.append((owner, (*path, "track"), _LINK_EFFECT_TRACK))
+            out.append((owner, (*path, "track"), _(_LINK_EFFECT_TRACK)))
             continue
         if other is not None and other not in tracks:
             out.append((owner, (*path, "track"), _unknown("track", other, tracks)))
@@ -318,7 +339,7 @@ def check_scoped(
     return out
 
 
-_LINK_EFFECT_TRACK = (
+_LINK_EFFECT_TRACK = N_(
     "link_effects land on the track the player links to when making the move; "
     "remove track = ... (to change this move's own track, use effects)"
 )
@@ -332,26 +353,28 @@ def _effect_breaks(
     if part.writes_track and global_scope and other is None:
         return (
             part.key,
-            f"'{part.key}' changes a track, but {scope_words} has no track; "
-            f"give the {kind} a track ({'scope = track' if scope.is_move else 'track = ...'})",
+            _("'{key}' changes a track, but {scope} has no track; give the {kind} a track ({how})").format(
+                # untranslated: TOML, written as in the file
+                key=part.key, scope=scope_words, kind=kind, how="scope = track" if scope.is_move else "track = ..."),
         )
     if part.writes_track and global_scope:
         return (
             "track",
-            f"{scope_words} may not change track '{other}': a change to a track happens only "
-            f"in an action scoped to that track; give the {kind} track = \"{other}\"",
+            _("{scope} may not change track '{track}': a change to a track happens only in an action scoped to "
+              "that track; give the {kind} track = \"{track}\"").format(scope=scope_words, track=other, kind=kind),
         )
     if strict and part.writes_track and named_other:
         return (
             "track",
-            f"independence rule 1 (strict): {scope_words} may not write track '{other}'; "
-            f"a track-scoped {kind} writes only its own track — {PRINCIPLE}",
+            _("independence rule 1 (strict): {scope} may not write track '{track}'; a track-scoped {kind} writes "
+              "only its own track — {principle}").format(scope=scope_words, track=other, kind=kind,
+                                                         principle=_(PRINCIPLE)),
         )
     if strict and part.writes_meter and not global_scope:
         return (
             "meter",
-            f"independence rule 1 (strict): {scope_words} may not write the global meter "
-            f"'{meter}'; only global cards and moves write meters (rule 5)",
+            _("independence rule 1 (strict): {scope} may not write the global meter '{meter}'; only global cards "
+              "and moves write meters (rule 5)").format(scope=scope_words, meter=meter),
         )
     return None
 
@@ -360,17 +383,17 @@ def _condition_breaks(scope: _Scope, part: Condition, other: str | None, named_o
     """The last key and message of the independence rule a condition breaks, if any."""
     global_scope, scope_words, strict = scope.global_scope, scope.words, scope.strict
     if part.reads_track and global_scope and other is None:
-        return part.key, f"'{part.key}' reads a track, but {scope_words} has no track"
+        return part.key, _("'{key}' reads a track, but {scope} has no track").format(key=part.key, scope=scope_words)
     if strict and part.reads_track and global_scope:
         return (
             "track",
-            f"independence rule 5 (strict): {scope_words} may not read track '{other}'; "
-            "meters are the only channel between tracks",
+            _("independence rule 5 (strict): {scope} may not read track '{track}'; meters are the only channel "
+              "between tracks").format(scope=scope_words, track=other),
         )
     if strict and named_other:
         return (
             "track",
-            f"independence rule 3 (strict): linkage — {scope_words} makes its outcome "
-            f"conditional on track '{other}'; {PRINCIPLE}",
+            _("independence rule 3 (strict): linkage — {scope} makes its outcome conditional on track '{track}'; "
+              "{principle}").format(scope=scope_words, track=other, principle=_(PRINCIPLE)),
         )
     return None

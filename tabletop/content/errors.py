@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Sequence
+from ..lang import Domain
 from typing import NamedTuple
+
+_, ngettext, N_ = Domain("content").words()
 
 KeyPath = tuple[str | int, ...]
 
@@ -23,7 +26,7 @@ def format_path(path: Sequence[str | int]) -> str:
 def did_you_mean(word: str, options: Iterable[str]) -> str:
     """`` (did you mean 'x'?)`` when a close match exists, else ``''``."""
     match = difflib.get_close_matches(str(word), list(options), n=1, cutoff=0.6)
-    return f" (did you mean '{match[0]}'?)" if match else ""
+    return _(" (did you mean '{name}'?)").format(name=match[0]) if match else ""
 
 
 class Problem(NamedTuple):

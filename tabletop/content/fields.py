@@ -63,10 +63,12 @@ class ContentModel:
             if f.name in values:
                 put(self, f.name, values.pop(f.name))
             elif f.required:
+                # untranslated: a programming error
                 raise TypeError(f"{type(self).__name__}() needs the keyword argument '{f.name}'")
             else:
                 put(self, f.name, f.default_value())
         if values:
+            # untranslated: a programming error
             raise TypeError(f"{type(self).__name__}() got unexpected keyword arguments: {', '.join(values)}")
 
     def _values(self) -> tuple[Any, ...]:
@@ -85,9 +87,11 @@ class ContentModel:
         return f"{type(self).__name__}({inner})"
 
     def __setattr__(self, name: str, value: Any) -> None:
+        # untranslated: a programming error
         raise AttributeError(f"{type(self).__name__}.{name}: content objects are read-only")
 
     def __delattr__(self, name: str) -> None:
+        # untranslated: a programming error
         raise AttributeError(f"{type(self).__name__}.{name}: content objects are read-only")
 
     def check(self) -> None:
@@ -213,6 +217,7 @@ def build(cls: type[ContentModel], data: dict[str, Any]) -> Any:
         elif factory is not None:
             values[name] = factory()
         elif default is MISSING:
+            # untranslated: a programming error
             raise TypeError(f"{cls.__name__}() needs the keyword argument '{name}'")
         else:
             values[name] = default
@@ -249,7 +254,7 @@ def _converter(tp: Any) -> Converter | None:
 def _one_of(family: OneOf, value: Any) -> Any:
     chosen = family.pick(value)
     if chosen is None:
-        raise ValueError(f"no {family.family} in {value!r}")
+        raise ValueError(f"no {family.family} in {value!r}")  # untranslated: a programming error
     return build(chosen, value)
 
 
@@ -312,12 +317,12 @@ def replace(obj: Any, **changes: Any) -> Any:
 
 
 __all__ = [
-    "Check",
+    "Check",  # untranslated: an API name
     "ContentModel",
-    "Factory",
-    "Field",
+    "Factory",  # untranslated: an API name
+    "Field",  # untranslated: an API name
     "content_fields",
-    "Limits",
+    "Limits",  # untranslated: an API name
     "OneOf",
     "build",
     "dump",

@@ -12,7 +12,10 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
+from ..lang import Domain
 from typing import IO, Any
+
+_, ngettext, N_ = Domain("content").words()
 
 #: content files (a ruleset, a deck) are at most this large
 MAX_CONTENT_BYTES = 5 * 1024 * 1024
@@ -26,11 +29,11 @@ class FileRefused(Exception):
     def __init__(self, path: str | Path, message: str):
         self.path = Path(path)
         self.message = message
-        super().__init__(f"{path}: {message}")
+        super().__init__(f"{path}: {message}")  # untranslated: the message is translated; this joins it to the path
 
 
 def _megabytes(n: int) -> str:
-    return f"{round(n / 1024 / 1024, 1):g} MB"
+    return _("{n} MB").format(n=f"{round(n / 1024 / 1024, 1):g}")
 
 
 def open_regular(path: str | Path, limit: int | None = None) -> IO[bytes]:
@@ -44,19 +47,20 @@ def open_regular(path: str | Path, limit: int | None = None) -> IO[bytes]:
     try:
         fd = os.open(path, flags)
     except FileNotFoundError:
-        raise FileRefused(path, "no such file") from None
+        raise FileRefused(path, _("no such file")) from None
     except IsADirectoryError:
-        raise FileRefused(path, "is a directory, not a file") from None
+        raise FileRefused(path, _("is a directory, not a file")) from None
     except OSError as exc:
-        raise FileRefused(path, f"cannot read: {exc.strerror or exc}") from None
+        raise FileRefused(path, _("cannot read: {reason}").format(reason=exc.strerror or exc)) from None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            raise FileRefused(path, "is a directory, not a file")
+            raise FileRefused(path, _("is a directory, not a file"))
         if not stat.S_ISREG(info.st_mode):
-            raise FileRefused(path, f"is not a regular file ({_kind(info.st_mode)}); give a file")
+            raise FileRefused(path, _("is not a regular file ({kind}); give a file").format(kind=_kind(info.st_mode)))
         if limit is not None and info.st_size > limit:
-            raise FileRefused(path, f"file is too large ({_megabytes(info.st_size)}; at most {_megabytes(limit)})")
+            raise FileRefused(path, _("file is too large ({size}; at most {limit})").format(
+                size=_megabytes(info.st_size), limit=_megabytes(limit)))
         os.set_blocking(fd, True)
         return os.fdopen(fd, "rb")
     except BaseException:
@@ -74,20 +78,20 @@ def read_regular(path: str | Path, limit: int) -> bytes:
             if len(raw) > size:  # it grew after the stat: read on, up to the limit
                 raw += handle.read(limit + 1 - len(raw))
         except OSError as exc:
-            raise FileRefused(path, f"cannot read: {exc.strerror or exc}") from None
+            raise FileRefused(path, _("cannot read: {reason}").format(reason=exc.strerror or exc)) from None
     if len(raw) > limit:  # it grew after the check
-        raise FileRefused(path, f"file is too large (more than {_megabytes(limit)})")
+        raise FileRefused(path, _("file is too large (more than {limit})").format(limit=_megabytes(limit)))
     return raw
 
 
 def _kind(mode: int) -> str:
     if stat.S_ISFIFO(mode):
-        return "a named pipe"
+        return _("a named pipe")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return _("a device")
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a plain file"
+        return _("a socket")
+    return _("not a plain file")
 
 
 def too_deep(data: Any, limit: int = MAX_DEPTH) -> bool:

@@ -2,17 +2,39 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from .errors import ContentError, Problem, did_you_mean
 from .files import FileRefused, read_regular
+from ..lang import Domain
 from .source import MAX_BYTES
+
+_, ngettext, N_ = Domain("content").words()
 
 BUNDLED = Path(__file__).resolve().parent.parent / "scenarios"
 
 
 def bundled_rulesets() -> list[Path]:
-    return sorted((BUNDLED / "rulesets").glob("*.toml"))
+    """The bundled ruleset files (not their translations, ``NAME.LANG.toml``)."""
+    return sorted(p for p in (BUNDLED / "rulesets").glob("*.toml") if not _overlay(p))
+
+
+def bundled_decks() -> list[Path]:
+    """The bundled deck files (not their translations)."""
+    return sorted(p for p in (BUNDLED / "decks").glob("*.toml") if not _overlay(p))
+
+
+#: ``parallel-tracks.ru.toml``: a base name, a language code, ``.toml``
+OVERLAY_NAME = re.compile(r"^(?P<base>.+)\.(?P<lang>[A-Za-z]{2,3})\.toml$")
+
+
+def is_overlay_name(path: Path) -> bool:
+    """``NAME.LANG.toml``: a translation of ``NAME.toml`` (:mod:`.overlayfiles`), not a ruleset or deck."""
+    return OVERLAY_NAME.match(path.name) is not None
+
+
+_overlay = is_overlay_name
 
 
 DEFAULT_RULESET = "parallel-tracks"
@@ -34,13 +56,13 @@ def resolve(ref: str | Path, kind: str, near: Path | None = None) -> Path:
     # by id inside files whose name differs from their id
     dirs = ([near, near.parent / folder] if near is not None else []) + [BUNDLED / folder]
     for d in dirs:
-        for f in sorted(d.glob("*.toml")) if d.is_dir() else []:
+        for f in sorted(f for f in d.glob("*.toml") if not _overlay(f)) if d.is_dir() else []:
             if _declared_id(f, kind) == str(ref):
                 return f
-    known = sorted(f.stem for f in (BUNDLED / folder).glob("*.toml"))
+    known = sorted(f.stem for f in (BUNDLED / folder).glob("*.toml") if not _overlay(f))
     raise ContentError(
-        [Problem(str(ref), None, "", f"no {kind} file or bundled {kind} id '{ref}'{did_you_mean(str(ref), known)} "
-                 f"(bundled: {', '.join(known)})")]
+        [Problem(str(ref), None, "", _("no {kind} file or bundled {kind} id '{ref}'{hint} (bundled: {known})").format(
+            kind=kind, ref=ref, hint=did_you_mean(str(ref), known), known=", ".join(known)))]
     )
 
 

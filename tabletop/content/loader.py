@@ -15,7 +15,10 @@ from .files import MAX_DEPTH, FileRefused, read_regular, too_deep
 from .finding import DEFAULT_RULESET, resolve
 from .models import Deck, Ruleset
 from .scenario import Scenario
+from ..lang import Domain
 from .source import MAX_BYTES, SourceFile, kind_of, read_toml
+
+_, ngettext, N_ = Domain("content").words()
 
 
 def load_file(path: str | Path) -> Ruleset | Deck:
@@ -87,20 +90,22 @@ def _contents(entry: dict[str, Any]) -> tuple[Ruleset, Deck] | None:
 def scenario_from_data(data: dict[str, Any], name: str = "<embedded>") -> Scenario:
     """Rebuild a scenario from :meth:`Scenario.embedded` data (e.g. a save header)."""
     if not isinstance(data, dict) or not isinstance(data.get("ruleset"), dict) or not isinstance(data.get("deck"), dict):
-        raise ContentError([Problem(name, None, "", "no embedded ruleset and deck")])
+        raise ContentError([Problem(name, None, "", _("no embedded ruleset and deck"))])
     if too_deep(data):
-        raise ContentError([Problem(name, None, "", f"the embedded scenario is too deeply nested (more than {MAX_DEPTH} levels)")])
+        raise ContentError([Problem(name, None, "", _("the embedded scenario is too deeply nested (more than {n} levels)")
+                                    .format(n=MAX_DEPTH))])
     from . import cache, usercache
 
     # exactly a bundled scenario, or data validated before (a simulate worker, a save played again)
     entry = cache.for_data(data) or usercache.for_data(data)
     contents = _contents(entry) if entry is not None else None
     if entry is not None and contents is not None:
+        # untranslated: the sources' names, which name a file, not a sentence
         return Scenario(*contents, f"{name} (embedded ruleset)", f"{name} (embedded deck)", entry["data"])
     from .parsing import combine, parse_deck, parse_ruleset
 
-    rs_source = SourceFile(f"{name} (embedded ruleset)", data["ruleset"])
-    deck_source = SourceFile(f"{name} (embedded deck)", data["deck"])
+    rs_source = SourceFile(f"{name} (embedded ruleset)", data["ruleset"])  # untranslated: as above
+    deck_source = SourceFile(f"{name} (embedded deck)", data["deck"])  # untranslated: as above
     scenario = combine(parse_ruleset(rs_source), parse_deck(deck_source), rs_source, deck_source)
     validated = scenario.embedded()
     if cache.data_sha(validated) == cache.data_sha(data):  # kept only when validating gives back the same data

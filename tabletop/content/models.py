@@ -30,7 +30,10 @@ from .numbers import (
     Turns,
 )
 from .timers import Timers
+from ..lang import Domain
 from .vocabulary import AnyCondition, AnyEffect, AnyModifier, Status
+
+_, ngettext, N_ = Domain("content").words()
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
 Id = Annotated[str, Limits(pattern=ID_PATTERN, min_length=1, max_length=64)]
@@ -44,9 +47,9 @@ Resolution = Literal["auto", "consensus", "dice", "facilitator", "argue"]
 
 def _phases(phases: tuple[str, ...]) -> tuple[str, ...]:
     if len(set(phases)) != len(phases):
-        raise ValueError("a phase is listed twice")
+        raise ValueError(_("a phase is listed twice"))
     if "moves" not in phases:
-        raise ValueError("the phases must include 'moves'")
+        raise ValueError(_("the phases must include 'moves'"))
     return phases
 
 
@@ -61,7 +64,7 @@ class RulesetOptions(ContentModel):
     # what a collapse does under linked (strict ignores it: a collapse stays on its track)
     linked_collapse: Annotated[
         Literal["all", "reopen"],
-        Limits(
+        Limits(  # untranslated: JSON Schema text for editors (machine output stays English)
             description="linked only: a collapse brings down every track (all) "
             "or reopens the provisional deals (reopen)"
         ),
@@ -98,15 +101,15 @@ class Objective(ContentModel):
 
     def check(self) -> None:
         if self.at_least is None and self.status is None:
-            raise ValueError("an objective needs at_least (a position) or status")
+            raise ValueError(_("an objective needs at_least (a position) or status"))
         # check runs on the validated values, not on an Objective: no methods here
         named = (self.status,) if isinstance(self.status, str) else tuple(self.status or ())
         if self.status is not None and not named:
-            raise ValueError('an empty status list accepts no status: write one, or a list such as '
-                             '["agreed", "deferred"]')
+            raise ValueError(_('an empty status list accepts no status: write one, or a list such as '
+                               '["agreed", "deferred"]'))
         twice = sorted({s for s in named if named.count(s) > 1})
         if twice:
-            raise ValueError(f"status names {', '.join(repr(s) for s in twice)} twice")
+            raise ValueError(_("status names {names} twice").format(names=", ".join(repr(s) for s in twice)))
 
 
 class Actor(ContentModel):
@@ -132,9 +135,10 @@ class Meter(ContentModel):
 
     def check(self) -> None:
         if self.min >= self.max:
-            raise ValueError(f"min ({self.min}) must be below max ({self.max})")
+            raise ValueError(_("min ({min}) must be below max ({max})").format(min=self.min, max=self.max))
         if not self.min <= self.start <= self.max:
-            raise ValueError(f"start ({self.start}) must lie between min ({self.min}) and max ({self.max})")
+            raise ValueError(_("start ({start}) must lie between min ({min}) and max ({max})").format(
+                start=self.start, min=self.min, max=self.max))
 
 
 class Ratify(ContentModel):
@@ -160,6 +164,7 @@ class Track(ContentModel):
     #: goodwill: what reaching agreement here adds to shared meters (checks.py: only raising a meter)
     on_agreed: Annotated[
         tuple[AnyEffect, ...],
+        # untranslated: JSON Schema text for editors (machine output stays English)
         Limits(strict=False, description="goodwill: meters an agreement on this track raises, e.g. "
                "[{ meter = \"trust\", add = 1 }]; only raising a meter is allowed"),
     ] = ()
@@ -167,25 +172,19 @@ class Track(ContentModel):
     def check(self) -> None:
         top = len(self.ladder) - 1
         if self.agreement_at > top:
-            raise ValueError(
-                f"agreement_at ({self.agreement_at}) is past the top of the ladder "
-                f"(positions 0..{top})"
-            )
+            raise ValueError(_("agreement_at ({at}) is past the top of the ladder (positions 0..{top})").format(
+                at=self.agreement_at, top=top))
         if self.start_tension >= self.breakdown_at:
-            raise ValueError(
-                f"start_tension ({self.start_tension}) must be below breakdown_at ({self.breakdown_at})"
-            )
+            raise ValueError(_("start_tension ({start}) must be below breakdown_at ({breakdown})").format(
+                start=self.start_tension, breakdown=self.breakdown_at))
         if self.start_position >= self.agreement_at:
-            raise ValueError(
-                f"start_position ({self.start_position}) must be below agreement_at ({self.agreement_at})"
-            )
+            raise ValueError(_("start_position ({start}) must be below agreement_at ({at})").format(
+                start=self.start_position, at=self.agreement_at))
         if len(set(self.members)) != len(self.members):
-            raise ValueError("a member is listed twice")
+            raise ValueError(_("a member is listed twice"))
         if self.ratify and self.ratify.threshold is not None and self.ratify.threshold > len(self.members):
-            raise ValueError(
-                f"ratify.threshold ({self.ratify.threshold}) is more than the "
-                f"{len(self.members)} members of the track"
-            )
+            raise ValueError(_("ratify.threshold ({threshold}) is more than the {n} members of the track").format(
+                threshold=self.ratify.threshold, n=len(self.members)))
 
     def threshold(self) -> int:
         """How many accepts (the proposer's included) a consensus needs."""
@@ -211,11 +210,11 @@ class MoveType(ContentModel):
     requires: Annotated[tuple[AnyCondition, ...], Limits(strict=False)] = ()
     effects: Annotated[tuple[AnyEffect, ...], Limits(strict=False)] = ()
     fail_effects: Annotated[tuple[AnyEffect, ...], Limits(strict=False)] = ()
-    link: Annotated[bool, Limits(description="the player names a second track this move is conditional on")] = False
+    link: Annotated[bool, Limits(description="the player names a second track this move is conditional on")] = False  # untranslated: JSON Schema text for editors (machine output stays English)
     link_effects: Annotated[
         tuple[AnyEffect, ...],
         Limits(
-            strict=False,
+            strict=False,  # untranslated: JSON Schema text for editors (machine output stays English)
             description="link moves: applied on success to the track the player links to; "
             "effects stay on the move's own track",
         ),
@@ -226,20 +225,21 @@ class MoveType(ContentModel):
 
     def check(self) -> None:
         if (self.resolution == "argue") != (self.argue is not None):
-            raise ValueError('a move with resolution = "argue" needs an [moves.argue] table, and only such a move has one')
+            raise ValueError(_('a move with resolution = "argue" needs an [moves.argue] table, and only such a move '
+                               'has one'))
         if self.resolution == "argue" and (self.scope != "track" or self.link or self.effects):
-            raise ValueError('an argue move is played on a track (scope = "track"), links nothing and has no effects: '
-                             "its effect is the result the team argues for")
+            raise ValueError(_('an argue move is played on a track (scope = "track"), links nothing and has no '
+                               "effects: its effect is the result the team argues for"))
         if self.resolution == "dice" and self.target is None:
-            raise ValueError("a dice move needs a target (2d6 + modifiers >= target)")
+            raise ValueError(_("a dice move needs a target (2d6 + modifiers >= target)"))
         if self.resolution != "dice" and (self.target is not None or self.modifiers):
-            raise ValueError("target and modifiers belong to dice moves only")
+            raise ValueError(_("target and modifiers belong to dice moves only"))
         if self.resolution == "auto" and self.fail_effects:
-            raise ValueError("an auto move cannot fail: fail_effects need consensus, dice or facilitator")
+            raise ValueError(_("an auto move cannot fail: fail_effects need consensus, dice or facilitator"))
         if self.link and self.scope != "track":
-            raise ValueError("a link move must have scope = \"track\"")
+            raise ValueError(_("a link move must have scope = \"track\""))
         if self.link_effects and not self.link:
-            raise ValueError("link_effects belong to link moves only (link = true)")
+            raise ValueError(_("link_effects belong to link moves only (link = true)"))
 
 
 class Ruleset(ContentModel):
@@ -277,7 +277,7 @@ class Schedule(ContentModel):
 
     def check(self) -> None:
         if self.round is None and not self.when:
-            raise ValueError("a schedule needs round (the round the card is due) or when (conditions), or both")
+            raise ValueError(_("a schedule needs round (the round the card is due) or when (conditions), or both"))
 
     @property
     def from_round(self) -> int:
@@ -303,11 +303,10 @@ class Card(ContentModel):
     def check(self) -> None:
         actors = {c.actor for c in self.choices}
         if len(actors) > 1:
-            raise ValueError(
-                f"all choices of a card are answered by one actor; found {', '.join(sorted(actors))}"
-            )
+            raise ValueError(_("all choices of a card are answered by one actor; found {actors}").format(
+                actors=", ".join(sorted(actors))))
         if len(self.choices) == 1:
-            raise ValueError("a card with choices needs at least two of them")
+            raise ValueError(_("a card with choices needs at least two of them"))
 
     def chooser(self) -> str | None:
         return self.choices[0].actor if self.choices else None

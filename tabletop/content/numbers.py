@@ -59,20 +59,20 @@ Bonus = Annotated[int, MODIFIER.limits()]
 RANGES: dict[str, Bound] = {
     "ruleset.turns": TURNS,
     "ruleset.actions_per_round": ACTIONS_PER_ROUND,
-    "actors.resources (each)": RESOURCE,
+    "actors.resources (each)": RESOURCE,  # untranslated: key paths: the guide's table of ranges
     "actors.objectives.at_least": POSITION,
-    "meters.min, max, start": GAUGE,
-    "tracks.ladder (rungs)": LADDER_RUNGS,
+    "meters.min, max, start": GAUGE,  # untranslated: key paths: the guide's table of ranges
+    "tracks.ladder (rungs)": LADDER_RUNGS,  # untranslated: key paths: the guide's table of ranges
     "tracks.agreement_at": Bound(1, POSITION.high),
     "tracks.breakdown_at": BREAKDOWN,
     "tracks.start_tension": TENSION,
     "tracks.start_position": POSITION,
     "tracks.ratify.threshold": RATIFY_THRESHOLD,
-    "moves.cost (each)": RESOURCE,
+    "moves.cost (each)": RESOURCE,  # untranslated: key paths: the guide's table of ranges
     "moves.target": DICE_TARGET,
-    "moves.modifiers add": MODIFIER,
+    "moves.modifiers add": MODIFIER,  # untranslated: key paths: the guide's table of ranges
     "cards.copies": COPIES,
     "cards.schedule.round": TURNS,
-    "effects: progress, tension, add": EFFECT_AMOUNT,
-    "conditions: at_least, at_most": GAUGE,
+    "effects: progress, tension, add": EFFECT_AMOUNT,  # untranslated: key paths: the guide's table of ranges
+    "conditions: at_least, at_most": GAUGE,  # untranslated: key paths: the guide's table of ranges
 }

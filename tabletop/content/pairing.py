@@ -13,10 +13,15 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .errors import ContentError, Problem
+from .overlaycheck import Checked as OverlayChecked
+from .overlayfiles import base_path, check_overlay_file, describe_overlay, is_overlay_name
 from .finding import resolve
 from .parsing import combine, parse_deck, parse_ruleset
 from .source import SourceFile, kind_of, read_toml
+from ..lang import Domain
 from .models import Deck, Ruleset
+
+_, ngettext, N_ = Domain("content").words()
 
 
 class Checked(NamedTuple):
@@ -25,6 +30,8 @@ class Checked(NamedTuple):
     files: list[Path]  # in the order given, a directory's files sorted
     summaries: dict[Path, str]  # what a file holds, and which deck its ruleset was checked with
     problems: list[Problem]
+    #: each overlay file that reads, with what checking it found (its warnings: :func:`.overlayfiles.warnings`)
+    overlays: list[tuple[Path, OverlayChecked]] = []  # noqa: RUF012 - never changed: check_files gives its own
 
     def bad_files(self) -> set[str]:
         """The files a problem is reported against."""
@@ -45,10 +52,10 @@ def toml_files(paths: Sequence[str]) -> tuple[list[Path], list[Problem]]:
         if p.is_dir():
             found = sorted(f for f in p.rglob("*.toml") if f.is_file())
             if not found:
-                problems.append(Problem(raw, None, "", "directory holds no .toml files"))
+                problems.append(Problem(raw, None, "", _("directory holds no .toml files")))
             files += found
         elif not p.exists():
-            problems.append(Problem(raw, None, "", "no such file or directory"))
+            problems.append(Problem(raw, None, "", _("no such file or directory")))
         else:
             files.append(p)
     return files, problems
@@ -57,20 +64,17 @@ def toml_files(paths: Sequence[str]) -> tuple[list[Path], list[Problem]]:
 def describe_ruleset(rs: Ruleset) -> str:
     """One line on what a ruleset holds."""
     o = rs.ruleset
-    return (
-        f"ruleset '{o.id}': {len(rs.actors)} actors, {len(rs.tracks)} tracks, {len(rs.meters)} meters, "
-        f"{len(rs.moves)} moves, {o.turns} rounds, {o.independence}"
-    )
+    return _("ruleset '{id}': {actors} actors, {tracks} tracks, {meters} meters, {moves} moves, {turns} rounds, "
+             "{independence}").format(id=o.id, actors=len(rs.actors), tracks=len(rs.tracks), meters=len(rs.meters),
+                                      moves=len(rs.moves), turns=o.turns, independence=o.independence)
 
 
 def describe_deck(deck: Deck) -> str:
     """One line on what a deck holds."""
     total = sum(c.copies for c in deck.cards)
     scoped = sum(1 for c in deck.cards if c.track)
-    return (
-        f"deck '{deck.deck.id}': {len(deck.cards)} cards ({total} with copies), "
-        f"{scoped} on a track, {len(deck.cards) - scoped} global"
-    )
+    return _("deck '{id}': {cards} cards ({total} with copies), {scoped} on a track, {global_} global").format(
+        id=deck.deck.id, cards=len(deck.cards), total=total, scoped=scoped, global_=len(deck.cards) - scoped)
 
 
 _Found = tuple[Path, SourceFile, Deck]
@@ -82,10 +86,13 @@ def check_files(paths: Sequence[str]) -> Checked:
     rulesets: list[tuple[Path, SourceFile, Ruleset]] = []
     decks: dict[str, _Found] = {}
     summaries: dict[Path, str] = {}
+    overlays: list[tuple[Path, OverlayChecked]] = []
     for path in files:
         try:
             source = read_toml(path)
-            if kind_of(source) == "ruleset":
+            if is_overlay(path, source):
+                problems += _overlay(path, summaries, overlays)
+            elif kind_of(source) == "ruleset":
                 rs = parse_ruleset(source)
                 rulesets.append((path, source, rs))
                 summaries[path] = describe_ruleset(rs)
@@ -101,14 +108,28 @@ def check_files(paths: Sequence[str]) -> Checked:
             continue
         found = decks.get(deck_id) or _deck_beside(deck_id, path)
         if found is None:
-            summaries[path] += f"; deck '{deck_id}' not found beside it, checked alone"
+            summaries[path] += _("; deck '{id}' not found beside it, checked alone").format(id=deck_id)
             continue
         try:
             combine(rs, found[2], source, found[1])
-            summaries[path] += f"; checked with deck '{deck_id}'"
+            summaries[path] += _("; checked with deck '{id}'").format(id=deck_id)
         except ContentError as exc:
             problems += exc.problems
-    return Checked(files, summaries, problems)
+    return Checked(files, summaries, problems, overlays)
+
+
+def is_overlay(path: Path, source: SourceFile) -> bool:
+    """An ``[overlay]`` table, or named ``NAME.LANG.toml`` beside a ``NAME.toml``: a translation, not a ruleset or deck."""
+    return "overlay" in source.data or (is_overlay_name(path) and base_path(path).is_file())
+
+
+def _overlay(path: Path, summaries: dict[Path, str], overlays: list[tuple[Path, OverlayChecked]]) -> list[Problem]:
+    checked, problems = check_overlay_file(path)
+    if checked is not None:
+        overlays.append((path, checked))
+        summaries[path] = describe_overlay(path, checked)
+        problems += checked.problems
+    return problems
 
 
 def _deck_beside(deck_id: str, ruleset: Path) -> _Found | None:

@@ -13,7 +13,10 @@ from .errors import ContentError, Problem, dedupe
 from .finding import resolve
 from .models import Deck, Ruleset
 from .scenario import Scenario
+from ..lang import Domain
 from .source import SourceFile, kind_of, read_toml
+
+_, ngettext, N_ = Domain("content").words()
 
 if TYPE_CHECKING:  # the checks are imported when a file is validated
     from .checks import Found
@@ -66,7 +69,7 @@ def validate_files(rs_path: Path, deck: str | Path | None) -> Validated:
     """Validate a ruleset file and its deck (``deck``, else the one the ruleset names), or raise ContentError."""
     rs_source = read_toml(rs_path)
     if kind_of(rs_source) != "ruleset":
-        raise ContentError([rs_source.problem((), "this is a deck; give a ruleset (with a [ruleset] table)")])
+        raise ContentError([rs_source.problem((), _("this is a deck; give a ruleset (with a [ruleset] table)"))])
     problems: list[Problem] = []
     rs: Ruleset | None = None
     try:
@@ -75,7 +78,7 @@ def validate_files(rs_path: Path, deck: str | Path | None) -> Validated:
         problems += exc.problems
     deck_ref = deck if deck is not None else (rs.ruleset.deck if rs is not None else None)
     if rs is not None and deck_ref is None:
-        problems.append(rs_source.problem(("ruleset", "deck"), "the ruleset names no deck; give one with --deck"))
+        problems.append(rs_source.problem(("ruleset", "deck"), _("the ruleset names no deck; give one with --deck")))
     deck_model: Deck | None = None
     deck_source: SourceFile | None = None
     deck_path: Path | None = None
@@ -90,7 +93,7 @@ def validate_files(rs_path: Path, deck: str | Path | None) -> Validated:
                 raise ContentError([rs_source.problem(("ruleset", "deck"), p.message) for p in exc.problems]) from None
             deck_source = read_toml(deck_path)
             if kind_of(deck_source) != "deck":
-                raise ContentError([deck_source.problem((), "this is a ruleset; give a deck (with a [deck] table)")])
+                raise ContentError([deck_source.problem((), _("this is a ruleset; give a deck (with a [deck] table)"))])
             deck_model = parse_deck(deck_source)
         except ContentError as exc:
             problems += exc.problems

@@ -52,6 +52,12 @@ class Scenario:
         self.ruleset_source = ruleset_source
         self.deck_source = deck_source
         self._json: dict[str, Any] = {} if _json is None else _json
+        #: translations a save's header embeds (:func:`.overlays.attach`); None: overlay files beside the sources
+        self.translations: dict[str, Any] | None = None
+        #: this scenario in other languages, made once each (:func:`.overlays.translated`)
+        self.languages: dict[str, Scenario] = {}
+        #: the base-language scenario this one translates, if it is a translation
+        self.translated_from: Scenario | None = None
 
     def _values(self) -> tuple[Any, ...]:
         return self.ruleset, self.deck, self.ruleset_source, self.deck_source, self._json
@@ -62,6 +68,7 @@ class Scenario:
         return self._values() == other._values()  # type: ignore[attr-defined]
 
     def __repr__(self) -> str:
+        # untranslated: a repr for developers
         return (f"Scenario(ruleset={self.ruleset!r}, deck={self.deck!r}, ruleset_source={self.ruleset_source!r}, "
                 f"deck_source={self.deck_source!r})")
 
@@ -80,7 +87,9 @@ class Scenario:
         if all(getattr(options, key) == value for key, value in changes.items()):
             return self
         ruleset = replace(self.ruleset, ruleset=replace(options, **changes))
-        return Scenario(ruleset, self.deck, self.ruleset_source, self.deck_source)
+        changed = Scenario(ruleset, self.deck, self.ruleset_source, self.deck_source)
+        changed.translations = self.translations
+        return changed
 
     @property
     def name(self) -> str:

@@ -8,7 +8,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .errors import ContentError, KeyPath, Problem, format_path
+from ..lang import Domain
 from .files import MAX_CONTENT_BYTES, MAX_DEPTH, FileRefused, read_regular, too_deep
+
+_, ngettext, N_ = Domain("content").words()
 
 if TYPE_CHECKING:  # the line finder is imported when a file is read
     from .locate import Locator
@@ -40,9 +43,9 @@ def read_toml(path: str | Path) -> SourceFile:
         return ContentError([Problem(name, line, "", message)])
 
     if not p.exists():
-        raise fail("no such file")
+        raise fail(_("no such file"))
     if p.is_dir():
-        raise fail("is a directory, not a file (give a .toml file, or use 'tabletop validate DIR')")
+        raise fail(_("is a directory, not a file (give a .toml file, or use 'tabletop validate DIR')"))
     try:
         raw = read_regular(p, MAX_BYTES)
     except FileRefused as exc:
@@ -51,24 +54,26 @@ def read_toml(path: str | Path) -> SourceFile:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise fail(f"not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start}); save the file as UTF-8", line) from None
+        raise fail(_("not UTF-8 text (byte 0x{byte} at offset {offset}); save the file as UTF-8").format(
+            byte=f"{raw[exc.start]:02x}", offset=exc.start), line) from None
     text = text.removeprefix("\ufeff")
     if not text.strip():
-        raise fail("file is empty: expected a [ruleset] or a [deck] table", 1)
+        raise fail(_("file is empty: expected a [ruleset] or a [deck] table"), 1)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         msg = str(exc)
-        m = re.search(r"\(at line (\d+), column \d+\)", msg)
+        m = re.search(r"\(at line (\d+), column \d+\)", msg)  # untranslated: a pattern for tomllib's words
         # "at end of document": the file stops too soon, e.g. an array never closed
         line = int(m.group(1)) if m else text.rstrip().count("\n") + 1
+        # untranslated: tomllib's own words (the parser's message stays as Python gives it)
         msg = re.sub(r"\s*\(at line \d+, column \d+\)", "", msg).rstrip(".")
-        msg = re.sub(r"\s*\(at end of document\)", " at the end of the file", msg)
-        raise fail(f"TOML syntax error: {msg}", line) from None
+        msg = re.sub(r"\s*\(at end of document\)", _(" at the end of the file"), msg)  # untranslated: the pattern
+        raise fail(_("TOML syntax error: {message}").format(message=msg), line) from None
     except RecursionError:
-        raise fail(f"too deeply nested (tables and arrays more than {MAX_DEPTH} levels deep)") from None
+        raise fail(_("too deeply nested (tables and arrays more than {n} levels deep)").format(n=MAX_DEPTH)) from None
     if too_deep(data):
-        raise fail(f"too deeply nested (tables and arrays more than {MAX_DEPTH} levels deep)")
+        raise fail(_("too deeply nested (tables and arrays more than {n} levels deep)").format(n=MAX_DEPTH))
     from .locate import Locator
 
     return SourceFile(name, data, Locator(text), hashlib.sha256(raw).hexdigest())
@@ -82,8 +87,9 @@ def kind_of(source: SourceFile) -> str:
     if has_deck and not has_ruleset:
         return "deck"
     if has_ruleset and has_deck:
-        raise ContentError([source.problem((), "a file is a ruleset or a deck, not both ([ruleset] and [deck] found)")])
-    keys = ", ".join(sorted(source.data)) or "nothing"
+        raise ContentError([source.problem((), _("a file is a ruleset or a deck, not both ([ruleset] and [deck] found)"))])
+    keys = ", ".join(sorted(source.data)) or _("nothing")
     raise ContentError(
-        [source.problem((), f"not a ruleset or a deck: expected a [ruleset] or [deck] table (found {keys})")]
+        [source.problem((), _("not a ruleset or a deck: expected a [ruleset] or [deck] table (found {keys})")
+                        .format(keys=keys))]
     )

@@ -20,7 +20,10 @@ from .fields import dump
 from .loader import load_scenario
 from .scenario import Scenario
 from .source import SourceFile, read_toml
+from ..lang import Domain
 from .sweepspec import MAX_POINTS, RULESET_KEYS, SECTIONS, SweepSpec, apply_settings, column_name, sweepable
+
+_, ngettext, N_ = Domain("content").words()
 
 #: what a bot key may be set to, besides the policies the simulator knows
 MIXED = "mixed"
@@ -83,8 +86,9 @@ def load_sweep(path: str | Path, policies: Sequence[str]) -> Sweep:
     """Read and check a sweep file; raise ContentError with every problem (file:line: key: message)."""
     source = read_toml(path)
     if "sweep" not in source.data:
-        keys = ", ".join(sorted(source.data)) or "nothing"
-        raise ContentError([source.problem((), f"not a sweep file: expected a [sweep] table (found {keys})")])
+        keys = ", ".join(sorted(source.data)) or _("nothing")
+        raise ContentError([source.problem((), _("not a sweep file: expected a [sweep] table (found {keys})").format(
+            keys=keys))])
     from .validation import validate  # pydantic, only when a file is validated
 
     spec: SweepSpec = validate(source, SweepSpec)
@@ -149,8 +153,8 @@ class _Checker:
         parts = key.split(".")
         if parts[0] == "bots" and len(parts) <= 2:
             if len(parts) == 2 and parts[1] not in self.actors:
-                self.add(path, f"unknown actor '{parts[1]}'{did_you_mean(parts[1], self.actors)} "
-                         f"(actors: {', '.join(self.actors)})")
+                self.add(path, _("unknown actor '{actor}'{hint} (actors: {actors})").format(
+                    actor=parts[1], hint=did_you_mean(parts[1], self.actors), actors=", ".join(self.actors)))
                 return None
             return (MIXED, *self.policies)
         if parts[0] == "ruleset" and len(parts) == 2 and parts[1] in RULESET_KEYS:
@@ -159,33 +163,37 @@ class _Checker:
             fields = sweepable(SECTIONS[parts[0]])
             if parts[2] in fields:
                 return fields[parts[2]]
-            self.add(path, f"'{parts[2]}' is not a key a sweep can vary on {parts[0]}{did_you_mean(parts[2], fields)} "
-                     f"(it can vary: {', '.join(fields)})")
+            self.add(path, _("'{key}' is not a key a sweep can vary on {section}{hint} (it can vary: {keys})").format(
+                key=parts[2], section=parts[0], hint=did_you_mean(parts[2], fields), keys=", ".join(fields)))
             return None
         if parts[0] in SECTIONS and len(parts) == 3:
             known = self.ids[parts[0]]
-            self.add(path, f"no {parts[0][:-1]} '{parts[1]}' in {self.scenario.id}{did_you_mean(parts[1], known)} "
-                     f"(known: {', '.join(known)})")
+            self.add(path, _("no {kind} '{id}' in {scenario}{hint} (known: {known})").format(
+                kind=parts[0][:-1], id=parts[1], scenario=self.scenario.id, hint=did_you_mean(parts[1], known),
+                known=", ".join(known)))
             return None
-        self.add(path, f"unknown key '{key}'{did_you_mean(key, self.every_key())}: a sweep varies ruleset.<option>, "
-                 "tracks.<id>.<key>, meters.<id>.<key>, moves.<id>.<key>, bots or bots.<actor>")
+        self.add(path, _("unknown key '{key}'{hint}: a sweep varies ruleset.<option>, tracks.<id>.<key>, "
+                         "meters.<id>.<key>, moves.<id>.<key>, bots or bots.<actor>").format(
+            key=key, hint=did_you_mean(key, self.every_key())))
         return None
 
     def value(self, key: str, kind: Any, value: Any, path: KeyPath) -> None:
         if kind is int and (isinstance(value, bool) or not isinstance(value, int)):
-            self.add(path, f"{key} takes a whole number, got {value!r}")
+            self.add(path, _("{key} takes a whole number, got {value}").format(key=key, value=repr(value)))
         elif kind is bool and not isinstance(value, bool):
-            self.add(path, f"{key} takes true or false, got {value!r}")
+            self.add(path, _("{key} takes true or false, got {value}").format(key=key, value=repr(value)))
         elif isinstance(kind, tuple) and value not in kind:
-            self.add(path, f"{key} takes one of {', '.join(map(str, kind))}, got {value!r}"
-                     f"{did_you_mean(str(value), map(str, kind))}")
+            self.add(path, _("{key} takes one of {options}, got {value}{hint}").format(
+                key=key, options=", ".join(map(str, kind)), value=repr(value),
+                hint=did_you_mean(str(value), map(str, kind))))
 
     def keys(self, spec: SweepSpec) -> tuple[str, ...]:
         """The keys the sweep sets, each checked, with its values."""
         named: dict[str, KeyPath] = {}
         for i, axis in enumerate(spec.axes):
             if axis.key in named:
-                self.add(("axes", i, "key"), f"{axis.key} is already an axis ({format_path(named[axis.key])})")
+                self.add(("axes", i, "key"), _("{key} is already an axis ({where})").format(
+                    key=axis.key, where=format_path(named[axis.key])))
                 continue
             named[axis.key] = ("axes", i, "key")
             kind = self.kind_of(axis.key, ("axes", i, "key"))
@@ -205,7 +213,8 @@ class _Checker:
         for key, path in named.items():
             column = column_name(key)
             if column in taken:
-                self.add(path, f"{key} and {taken[column]} would both be the column '{column}'")
+                self.add(path, _("{key} and {other} would both be the column '{column}'").format(
+                    key=key, other=taken[column], column=column))
             taken[column] = key
 
     def baseline(self, bots: str | dict[str, str]) -> dict[str, str]:
@@ -215,11 +224,11 @@ class _Checker:
         for actor, policy in table.items():
             path: KeyPath = ("sweep", "bots") if isinstance(bots, str) else ("sweep", "bots", actor)
             if actor not in self.actors:
-                self.add(path, f"unknown actor '{actor}'{did_you_mean(actor, self.actors)} "
-                         f"(actors: {', '.join(self.actors)})")
+                self.add(path, _("unknown actor '{actor}'{hint} (actors: {actors})").format(
+                    actor=actor, hint=did_you_mean(actor, self.actors), actors=", ".join(self.actors)))
             elif policy not in choices:
-                self.add(path, f"unknown bot policy '{policy}'{did_you_mean(policy, choices)} "
-                         f"(expected one of {', '.join(choices)})")
+                self.add(path, _("unknown bot policy '{policy}'{hint} (expected one of {expected})").format(
+                    policy=policy, hint=did_you_mean(policy, choices), expected=", ".join(choices)))
         return table
 
     def points(self, spec: SweepSpec) -> tuple[Point, ...]:
@@ -228,13 +237,13 @@ class _Checker:
             for i, point in enumerate(spec.points):
                 twin = seen.setdefault(repr(sorted(point.items())), i)
                 if twin != i:
-                    self.add(("points", i), f"the same point as points[{twin}]")
+                    self.add(("points", i), _("the same point as points[{n}]").format(n=twin))
             return tuple(Point(i, dict(p)) for i, p in enumerate(spec.points))
         count = 1
         for axis in spec.axes:
             count *= len(axis.values)
         if count > MAX_POINTS:
-            self.add(("axes",), f"the axes make {count} points; at most {MAX_POINTS}")
+            self.add(("axes",), _("the axes make {n} points; at most {most}").format(n=count, most=MAX_POINTS))
             return ()
         grid = itertools.product(*(axis.values for axis in spec.axes))
         return tuple(Point(i, dict(zip((a.key for a in spec.axes), values, strict=True)))
@@ -256,7 +265,7 @@ class _Checker:
     def _ruleset(self, settings: dict[str, Any], path: KeyPath) -> None:
         said = ", ".join(f"{k} = {v!r}" for k, v in settings.items() if not k.startswith("bots"))
         for message in ruleset_problems(apply_settings(self.scenario, settings)):
-            self.add(path, f"with {said} the ruleset is not valid: {message}")
+            self.add(path, _("with {settings} the ruleset is not valid: {message}").format(settings=said, message=message))
 
 
 def ruleset_problems(scenario: Scenario) -> Iterator[str]:

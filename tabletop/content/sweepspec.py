@@ -17,7 +17,10 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from .fields import ContentModel, Limits, content_fields, hints, replace
 from .models import Meter, MoveType, RulesetOptions, Track
+from ..lang import Domain
 from .scenario import Scenario
+
+_, ngettext, N_ = Domain("content").words()
 
 #: a value an axis takes: a number, true/false, or a word (an enumerated option or a bot policy)
 Value = Union[bool, int, str]  # noqa: UP007 - the validator reads typing.Union
@@ -30,14 +33,20 @@ SECTIONS: dict[str, type[ContentModel]] = {"tracks": Track, "meters": Meter, "mo
 class SweepOptions(ContentModel):
     """The ``[sweep]`` table: what is played at every point."""
 
-    ruleset: Annotated[str, Limits(min_length=1, max_length=1000,
+    # untranslated: JSON Schema text for editors (machine output stays English)
+    ruleset: Annotated[str, Limits(min_length=1, max_length=1000,  # untranslated: as below
                                    description="the ruleset: a path (relative to this file) or a bundled id")]
+    # untranslated: JSON Schema text for editors (machine output stays English)
     deck: Annotated[str | None, Limits(description="the deck (default: the one the ruleset names)")] = None
+    # untranslated: JSON Schema text for editors (machine output stays English)
     games: Annotated[int, Limits(ge=1, le=10_000_000, description="bot games played at each point")]
+    # untranslated: JSON Schema text for editors (machine output stays English)
     seed: Annotated[int, Limits(ge=0, le=2**63 - 1, description="the master seed; each game's seed comes from it")] = 0
+    # untranslated: JSON Schema text for editors (machine output stays English)
     chunk: Annotated[int, Limits(ge=1, le=1_000_000, description="games played per task and per Parquet file")] = 1000
     bots: Annotated[
         str | dict[str, str],
+        # untranslated: JSON Schema text for editors (machine output stays English)
         Limits(description='every team\'s policy ("mixed", "random", "cooperative", "hardliner") '
                'or one per actor: { ru = "hardliner" }; unnamed actors get the mix'),
     ] = "mixed"
@@ -46,7 +55,7 @@ class SweepOptions(ContentModel):
 class Axis(ContentModel):
     """One ``[[axes]]`` table: a key and the values it takes."""
 
-    key: Annotated[str, Limits(min_length=1, max_length=200,
+    key: Annotated[str, Limits(min_length=1, max_length=200,  # untranslated: JSON Schema text for editors (machine output stays English)
                                description="tracks.<id>.breakdown_at, ruleset.independence, bots.<actor>...")]
     values: Annotated[tuple[Value, ...], Limits(min_length=1, max_length=1000, strict=False)]
 
@@ -54,24 +63,26 @@ class Axis(ContentModel):
         seen = [repr(v) for v in self.values]
         twice = sorted({v for v in seen if seen.count(v) > 1})
         if twice:
-            raise ValueError(f"values lists {', '.join(twice)} twice")
+            raise ValueError(_("values lists {values} twice").format(values=", ".join(twice)))
 
 
 class SweepSpec(ContentModel):
     """A whole sweep file."""
 
     sweep: SweepOptions
+    # untranslated: JSON Schema text for editors (machine output stays English)
     axes: Annotated[tuple[Axis, ...], Limits(strict=False, description="the grid is the product of the axes")] = ()
     points: Annotated[
         tuple[dict[str, Value], ...],
+        # untranslated: JSON Schema text for editors (machine output stays English)
         Limits(strict=False, description='explicit points instead of axes: { "ruleset.independence" = "linked" }'),
     ] = ()
 
     def check(self) -> None:
         if self.axes and self.points:
-            raise ValueError("axes (a grid) or points (a list), not both")
+            raise ValueError(_("axes (a grid) or points (a list), not both"))
         if not self.axes and not self.points:
-            raise ValueError("nothing is varied: write [[axes]] (the grid is their product) or [[points]]")
+            raise ValueError(_("nothing is varied: write [[axes]] (the grid is their product) or [[points]]"))
 
 
 # --------------------------------------------------------------------------

@@ -23,7 +23,10 @@ import re
 from typing import Annotated, Any, Literal
 
 from .errors import did_you_mean
+from ..lang import Domain
 from .fields import Check, ContentModel, Limits, replace
+
+_, ngettext, N_ = Domain("content").words()
 
 OFF = "off"
 #: no phase may last longer than this: a longer timer is a typo ("300m" for "300s")
@@ -34,7 +37,7 @@ OnTimeUp = Literal["nothing", "pass"]
 ON_TIME_UP: tuple[str, ...] = ("nothing", "pass")
 
 _DURATION = re.compile(r"(?:(?P<h>\d+)h)?(?:(?P<m>\d+)m)?(?:(?P<s>\d+)s)?")
-_EXAMPLES = '"90s", "5m", "1m30s" or "off"'
+_EXAMPLES = N_('"90s", "5m", "1m30s" or "off"')
 
 
 def parse_duration(text: str) -> int | None:
@@ -46,16 +49,19 @@ def parse_duration(text: str) -> int | None:
     if written == OFF:
         return None
     if written.startswith("-"):
-        raise ValueError(f"{text!r}: a phase cannot last a negative time; write a length such as {_EXAMPLES}")
+        raise ValueError(_("{text}: a phase cannot last a negative time; write a length such as {examples}").format(
+            text=repr(text), examples=_(_EXAMPLES)))
     match = _DURATION.fullmatch(written.replace(" ", ""))
     if not written or match is None or not any(match.groupdict().values()):
-        raise ValueError(f"{text!r} is not a duration: write it as {_EXAMPLES}")
+        raise ValueError(_("{text} is not a duration: write it as {examples}").format(text=repr(text),
+                                                                                     examples=_(_EXAMPLES)))
     parts = {k: int(v) for k, v in match.groupdict().items() if v is not None}
     seconds = parts.get("h", 0) * 3600 + parts.get("m", 0) * 60 + parts.get("s", 0)
     if seconds == 0:
-        raise ValueError(f"{text!r}: a timer of no time is up at once; give a length, or \"off\" for no timer")
+        raise ValueError(_("{text}: a timer of no time is up at once; give a length, or \"off\" for no timer").format(
+            text=repr(text)))
     if seconds > LONGEST:
-        raise ValueError(f"{text!r} is longer than 3 hours, the longest a phase may last")
+        raise ValueError(_("{text} is longer than 3 hours, the longest a phase may last").format(text=repr(text)))
     return seconds
 
 
@@ -76,7 +82,7 @@ def _duration(text: str) -> str:
 
 Duration = Annotated[
     str,
-    Limits(description='how long the phase may take: "90s", "5m", "1m30s" (at most 3 hours), or "off"'),
+    Limits(description='how long the phase may take: "90s", "5m", "1m30s" (at most 3 hours), or "off"'),  # untranslated: JSON Schema text for editors
     Check(_duration),
 ]
 
@@ -89,7 +95,7 @@ class Timers(ContentModel):
     adjudication: Duration = "3m"
     review: Duration = "2m"
     on_time_up: Annotated[
-        OnTimeUp,
+        OnTimeUp,  # untranslated: JSON Schema text for editors
         Limits(description='"nothing" (the facilitator decides), or "pass": in the moves phase, '
                            "each human team whose turn it is passes while the time is up"),
     ] = "nothing"
@@ -102,7 +108,7 @@ class Timers(ContentModel):
     def describe(self) -> str:
         """``event=2m, moves=5m, ...`` as the start screen and ``--timer`` write them."""
         lengths = ", ".join(f"{p}={format_duration(self.seconds(p))}" for p in TIMED_PHASES)
-        return lengths + ("; at time up the waiting team passes" if self.on_time_up == "pass" else "")
+        return lengths + (_("; at time up the waiting team passes") if self.on_time_up == "pass" else "")
 
 
 #: every phase off: ``--timer off``
@@ -127,16 +133,17 @@ def parse_timer_option(text: str, base: Timers) -> Timers:
         key, sep, value = part.partition("=")
         key, value = key.strip().lower(), value.strip()
         if not sep or not value:
-            raise ValueError(f"'{part}': write phase=length, e.g. moves=5m (or off for no timers at all)")
+            raise ValueError(_("'{part}': write phase=length, e.g. moves=5m (or off for no timers at all)").format(
+                part=part))
         if key == "on_time_up":
             if value not in ON_TIME_UP:
-                raise ValueError(f"on_time_up={value}{did_you_mean(value, ON_TIME_UP)}: "
-                                 f"expected one of {', '.join(ON_TIME_UP)}")
+                raise ValueError(_("on_time_up={value}{hint}: expected one of {expected}").format(
+                    value=value, hint=did_you_mean(value, ON_TIME_UP), expected=", ".join(ON_TIME_UP)))
         elif key in TIMED_PHASES:
             parse_duration(value)
         else:
-            raise ValueError(f"unknown phase '{key}'{did_you_mean(key, (*TIMED_PHASES, 'on_time_up'))}; "
-                             f"expected one of {', '.join(TIMED_PHASES)} or on_time_up")
+            raise ValueError(_("unknown phase '{key}'{hint}; expected one of {expected} or on_time_up").format(
+                key=key, hint=did_you_mean(key, (*TIMED_PHASES, "on_time_up")), expected=", ".join(TIMED_PHASES)))
         changes[key] = value
     return replace(base, **changes)
 
@@ -166,7 +173,7 @@ __all__ = [
     "NO_TIMERS",
     "OFF",
     "TIMED_PHASES",
-    "Timers",
+    "Timers",  # untranslated: an API name
     "format_duration",
     "parse_duration",
     "parse_timer_option",

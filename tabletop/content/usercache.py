@@ -46,9 +46,9 @@ def folder() -> Path | None:
     if os.path.isabs(xdg):  # the XDG rule: a relative value is ignored
         base = Path(xdg)
     elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Caches"
+        base = Path.home() / "Library" / "Caches"  # untranslated: a path
     elif sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
-        return Path(os.environ["LOCALAPPDATA"]) / "tabletop" / "Cache" / FOLDER
+        return Path(os.environ["LOCALAPPDATA"]) / "tabletop" / "Cache" / FOLDER  # untranslated: a path
     else:
         try:
             base = Path.home() / ".cache"
@@ -62,6 +62,7 @@ def validator() -> str | None:
     """A hash of what decides validation; None if it cannot be known (then nothing is cached)."""
     from .._version import __version__
 
+    # untranslated: a hash's input
     digest = hashlib.sha256(f"tabletop {__version__}\0format {bundled.FORMAT}\0".encode())
     try:
         here = Path(__file__).resolve().parent
@@ -79,7 +80,7 @@ def _pydantic_version() -> bytes:
 
     spec = find_spec("pydantic")
     if spec is None or spec.origin is None:
-        raise OSError("pydantic not found")
+        raise OSError("pydantic not found")  # untranslated: a developer's error, caught
     return (Path(spec.origin).parent / "version.py").read_bytes()
 
 

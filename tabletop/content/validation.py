@@ -32,7 +32,10 @@ from pydantic import (
 from .errors import ContentError, KeyPath, dedupe, did_you_mean
 from .fields import Check, ContentModel, Limits, OneOf, content_fields, hints, is_content, primary_key
 from .source import SourceFile
+from ..lang import Domain
 from .vocabulary import CONDITION_KEYS, EFFECT_KEYS, TAG_PREFIX
+
+_, ngettext, N_ = Domain("content").words()
 
 
 class _Model(BaseModel):
@@ -264,7 +267,7 @@ def _one_branch(data: Any, errors: list[Any]) -> list[Any]:
     unions: dict[tuple[Any, ...], dict[Any, list[int]]] = {}
     for i, err in enumerate(errors):
         loc = tuple(err["loc"])
-        _, cut = _data_path(data, loc)
+        _path, cut = _data_path(data, loc)
         if cut is not None:
             unions.setdefault(loc[:cut], {}).setdefault(loc[cut], []).append(i)
     dropped: set[int] = set()
@@ -306,33 +309,69 @@ def _family(path: KeyPath) -> tuple[str, tuple[str, ...]]:
 
 def _type_name(value: Any) -> str:
     return {
-        bool: "true/false",
-        int: "a whole number",
-        float: "a decimal number",
-        str: "a string",
-        list: "an array",
-        dict: "a table",
+        bool: "true/false",  # untranslated: TOML's own words
+        int: _("a whole number"),
+        float: _("a decimal number"),
+        str: _("a string"),
+        list: _("an array"),
+        dict: _("a table"),
     }.get(type(value), type(value).__name__)
 
 
 _EXPECTED = {
-    "int_type": "a whole number",
-    "int_parsing": "a whole number",
-    "int_from_float": "a whole number",
-    "bool_type": "true or false",
-    "bool_parsing": "true or false",
-    "string_type": "a string",
-    "dict_type": "a table",
-    "model_type": "a table",
-    "model_attributes_type": "a table",
-    "tuple_type": "an array",
-    "list_type": "an array",
+    "int_type": N_("a whole number"),
+    "int_parsing": N_("a whole number"),
+    "int_from_float": N_("a whole number"),
+    "bool_type": N_("true or false"),
+    "bool_parsing": N_("true or false"),
+    "string_type": N_("a string"),
+    "dict_type": N_("a table"),
+    "model_type": N_("a table"),
+    "model_attributes_type": N_("a table"),
+    "tuple_type": N_("an array"),
+    "list_type": N_("an array"),
 }
+#: by family (effect, modifier, condition): an empty table, and a table whose key is none of the family's
+_EMPTY = {
+    "effect": N_("an empty table is not an effect (expected one of {keys})"),
+    "modifier": N_("an empty table is not a modifier (expected one of {keys})"),
+    "condition": N_("an empty table is not a condition (expected one of {keys})"),
+}
+_UNKNOWN = {
+    "effect": N_("unknown effect '{name}'{hint} (expected one of {keys})"),
+    "modifier": N_("unknown modifier '{name}'{hint} (expected one of {keys})"),
+    "condition": N_("unknown condition '{name}'{hint} (expected one of {keys})"),
+}
+
+
+def _union_message(path: KeyPath, value: Any) -> str:
+    """What is wrong with a table that should be an effect, a modifier or a condition."""
+    family, keys = _family(path)
+    if not isinstance(value, dict):
+        return _("expected an inline table such as {{ {key} = ... }}, got {got}").format(key=keys[0], got=_type_name(value))
+    if not value:
+        return _(_EMPTY[family]).format(keys=", ".join(keys))
+    unknown = [k for k in value if k not in keys and k not in ("add", "at_least", "at_most", "track")]
+    name = unknown[0] if unknown else ", ".join(value)
+    return _(_UNKNOWN[family]).format(name=name, hint=did_you_mean(name, keys), keys=", ".join(keys))
+
+
+def _length_message(kind: str, ctx: dict[str, Any]) -> str:
+    """Too short or too long: a string's characters, a list's entries."""
+    if kind in ("too_short", "string_too_short"):
+        n = ctx.get("min_length", 1)
+        if kind.startswith("string"):
+            return ngettext("needs at least {n} character", "needs at least {n} characters", n).format(n=n)
+        return ngettext("needs at least {n} entry", "needs at least {n} entries", n).format(n=n)
+    n = ctx.get("max_length")
+    if kind.startswith("string"):
+        return ngettext("at most {n} character allowed", "at most {n} characters allowed", n).format(n=n)
+    return ngettext("at most {n} entry allowed", "at most {n} entries allowed", n).format(n=n)
 
 
 def _translate(root: type[BaseModel], data: dict[str, Any], error: Any) -> tuple[KeyPath, str]:
     loc = tuple(error["loc"])
-    path, _ = _data_path(data, loc)
+    path, _label = _data_path(data, loc)
     kind = error["type"]
     value = error.get("input")
     ctx = error.get("ctx") or {}
@@ -340,44 +379,30 @@ def _translate(root: type[BaseModel], data: dict[str, Any], error: Any) -> tuple
         model = _model_at(root, loc[:-1])
         allowed = sorted(model.model_fields) if model else []
         hint = did_you_mean(str(path[-1]), allowed)
-        listed = f"; expected one of {', '.join(allowed)}" if allowed else ""
-        return path, f"unknown key '{path[-1]}'{hint}{listed}"
+        if allowed:
+            return path, _("unknown key '{key}'{hint}; expected one of {expected}").format(
+                key=path[-1], hint=hint, expected=", ".join(allowed))
+        return path, _("unknown key '{key}'{hint}").format(key=path[-1], hint=hint)
     if kind == "missing":
-        return path, "required key is missing"
+        return path, _("required key is missing")
     if kind in ("union_tag_not_found", "union_tag_invalid"):
-        family, keys = _family(path)
-        if not isinstance(value, dict):
-            return path, f"expected an inline table such as {{ {keys[0]} = ... }}, got {_type_name(value)}"
-        if not value:
-            article = "an" if family == "effect" else "a"
-            return path, f"an empty table is not {article} {family} (expected one of {', '.join(keys)})"
-        unknown = [k for k in value if k not in keys and k not in ("add", "at_least", "at_most", "track")]
-        name = unknown[0] if unknown else ", ".join(value)
-        hint = did_you_mean(name, keys)
-        return path, f"unknown {family} '{name}'{hint} (expected one of {', '.join(keys)})"
+        return path, _union_message(path, value)
     if kind == "literal_error":
         expected = ctx.get("expected", "")
         options = re.findall(r"'([^']*)'", expected)
-        return path, f"got {value!r}{did_you_mean(str(value), options)}; expected one of {expected}"
+        return path, _("got {value}{hint}; expected one of {expected}").format(
+            value=repr(value), hint=did_you_mean(str(value), options), expected=expected)
     if kind in _EXPECTED:
-        return path, f"expected {_EXPECTED[kind]}, got {_type_name(value)} {value!r}"
+        return path, _("expected {expected}, got {got} {value}").format(
+            expected=_(_EXPECTED[kind]), got=_type_name(value), value=repr(value))
     if kind == "string_pattern_mismatch":
-        return path, f"{value!r} is not a valid id: use lowercase letters, digits, '-' and '_'"
-    if kind in ("too_short", "string_too_short"):
-        n = ctx.get("min_length", 1)
-        if kind.startswith("string"):
-            what = "character" if n == 1 else "characters"
-        else:
-            what = "entry" if n == 1 else "entries"
-        return path, f"needs at least {n} {what}"
-    if kind in ("too_long", "string_too_long"):
-        n = ctx.get("max_length")
-        what = "characters" if kind.startswith("string") else "entries"
-        return path, f"at most {n} {what} allowed"
+        return path, _("{value} is not a valid id: use lowercase letters, digits, '-' and '_'").format(value=repr(value))
+    if kind in ("too_short", "string_too_short", "too_long", "string_too_long"):
+        return path, _length_message(kind, ctx)
     if kind == "greater_than_equal":
-        return path, f"must be at least {ctx.get('ge')}, got {value!r}"
+        return path, _("must be at least {n}, got {value}").format(n=ctx.get("ge"), value=repr(value))
     if kind == "less_than_equal":
-        return path, f"must be at most {ctx.get('le')}, got {value!r}"
+        return path, _("must be at most {n}, got {value}").format(n=ctx.get("le"), value=repr(value))
     if kind == "value_error":
         message = str(ctx.get("error", error["msg"]))
         return _named_key(data, path, message), message

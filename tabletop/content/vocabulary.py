@@ -17,19 +17,22 @@ from abc import abstractmethod
 from typing import Annotated, ClassVar, Literal, Protocol
 
 from .fields import ContentModel, Limits, OneOf
+from ..lang import Domain
 from .numbers import GAUGE, Amount, Bonus
+
+_, ngettext, N_ = Domain("content").words()
 
 Status = Literal["open", "agreed", "collapsed", "deferred"]
 STATUSES: tuple[str, ...] = ("open", "agreed", "collapsed", "deferred")
 #: an effect or condition may name another track (linked mode only)
-OtherTrack = Annotated[str | None, Limits(description="another track (linked mode only)")]
+OtherTrack = Annotated[str | None, Limits(description="another track (linked mode only)")]  # untranslated: JSON Schema text for editors
 
 
 def check_bounds(at_least: int | None, at_most: int | None) -> None:
     if at_least is None and at_most is None:
-        raise ValueError("give at_least, at_most or both")
+        raise ValueError(_("give at_least, at_most or both"))
     if at_least is not None and at_most is not None and at_least > at_most:
-        raise ValueError(f"at_least ({at_least}) is above at_most ({at_most})")
+        raise ValueError(_("at_least ({low}) is above at_most ({high})").format(low=at_least, high=at_most))
 
 
 #: a bound a condition sets (``at_least``, ``at_most``)
@@ -54,9 +57,9 @@ class Range(ContentModel):
 
     def describe(self) -> str:
         if self.at_least is not None and self.at_most is not None:
-            return f"{self.at_least}..{self.at_most}"
+            return f"{self.at_least}..{self.at_most}"  # untranslated: the record, see Effect.describe
         if self.at_least is not None:
-            return f">= {self.at_least}"
+            return f">= {self.at_least}"  # untranslated: the record, see Effect.describe
         return f"<= {self.at_most}"
 
 
@@ -116,7 +119,12 @@ class Effect(ContentModel):
 
     @abstractmethod
     def describe(self) -> str:
-        """The effect in a few words, for screens and reports."""
+        """The effect in a few words, in the content's own terms (ids, keys), never translated.
+
+        A ruling records these words in the save (its modifiers' sources), which
+        must not depend on anyone's language; screens word effects in the
+        language of the moment through :mod:`tabletop.engine.wording`.
+        """
 
 
 def signed(n: int) -> str:
@@ -128,7 +136,7 @@ class ProgressEffect(Effect):
     """Moves the track's position up or down its ladder (clamped to the ladder)."""
 
     key = "progress"
-    example = "{ progress = 1 }"
+    example = "{ progress = 1 }"  # untranslated: TOML
     writes_track = True
     progress: Amount
     track: OtherTrack = None
@@ -137,15 +145,15 @@ class ProgressEffect(Effect):
         target.add_progress(self.track, self.progress)
 
     def describe(self) -> str:
-        where = f" on {self.track}" if self.track else ""
-        return f"progress {signed(self.progress)}{where}"
+        where = f" on {self.track}" if self.track else ""  # untranslated: the record, see Effect.describe
+        return f"progress {signed(self.progress)}{where}"  # untranslated: the record, see Effect.describe
 
 
 class TensionEffect(Effect):
     """Raises or lowers the track's tension (0 up to its breakdown threshold)."""
 
     key = "tension"
-    example = "{ tension = -1 }"
+    example = "{ tension = -1 }"  # untranslated: TOML
     writes_track = True
     tension: Amount
     track: OtherTrack = None
@@ -154,15 +162,15 @@ class TensionEffect(Effect):
         target.add_tension(self.track, self.tension)
 
     def describe(self) -> str:
-        where = f" on {self.track}" if self.track else ""
-        return f"tension {signed(self.tension)}{where}"
+        where = f" on {self.track}" if self.track else ""  # untranslated: the record, see Effect.describe
+        return f"tension {signed(self.tension)}{where}"  # untranslated: the record, see Effect.describe
 
 
 class StatusEffect(Effect):
     """Sets the track's status, e.g. ``deferred`` to park it on purpose."""
 
     key = "status"
-    example = '{ status = "deferred" }'
+    example = '{ status = "deferred" }'  # untranslated: TOML
     writes_track = True
     status: Status
     track: OtherTrack = None
@@ -171,15 +179,15 @@ class StatusEffect(Effect):
         target.set_status(self.track, self.status)
 
     def describe(self) -> str:
-        where = f" {self.track}" if self.track else " track"
-        return f"{where.strip()} becomes {self.status}"
+        where = f" {self.track}" if self.track else " track"  # untranslated: the record, see Effect.describe
+        return f"{where.strip()} becomes {self.status}"  # untranslated: the record, see Effect.describe
 
 
 class MeterEffect(Effect):
     """Changes a global meter (global cards and moves only under strict)."""
 
     key = "meter"
-    example = '{ meter = "trust", add = 1 }'
+    example = '{ meter = "trust", add = 1 }'  # untranslated: TOML
     writes_meter = True
     meter: str
     add: Amount
@@ -188,14 +196,14 @@ class MeterEffect(Effect):
         target.add_meter(self.meter, self.add)
 
     def describe(self) -> str:
-        return f"{self.meter} {signed(self.add)}"
+        return f"{self.meter} {signed(self.add)}"  # untranslated: the record, see Effect.describe
 
 
 class ResourceEffect(Effect):
     """Changes a resource of the acting or responding actor (never below 0)."""
 
     key = "resource"
-    example = '{ resource = "capital", add = -1 }'
+    example = '{ resource = "capital", add = -1 }'  # untranslated: TOML
     resource: str
     add: Amount
 
@@ -203,21 +211,21 @@ class ResourceEffect(Effect):
         target.add_resource(self.resource, self.add)
 
     def describe(self) -> str:
-        return f"{self.resource} {signed(self.add)}"
+        return f"{self.resource} {signed(self.add)}"  # untranslated: the record, see Effect.describe
 
 
 class LogEffect(Effect):
     """Writes a line into the game's log; changes nothing."""
 
     key = "log"
-    example = '{ log = "Back-channel opened" }'
+    example = '{ log = "Back-channel opened" }'  # untranslated: TOML
     log: Annotated[str, Limits(max_length=300)]
 
     def apply(self, target: EffectTarget) -> None:
         target.log(self.log)
 
     def describe(self) -> str:
-        return f"log: {self.log}"
+        return f"log: {self.log}"  # untranslated: the record, see Effect.describe
 
 
 EFFECTS: tuple[type[Effect], ...] = (
@@ -270,35 +278,35 @@ class MeterCondition(_Bounded):
     """A global meter is within bounds."""
 
     key = "meter"
-    example = '{ meter = "trust", at_least = 3 }'
+    example = '{ meter = "trust", at_least = 3 }'  # untranslated: TOML
     meter: str
 
     def holds(self, ctx: ConditionContext) -> bool:
         return self._within(ctx.meter(self.meter))
 
     def describe(self) -> str:
-        return f"{self.meter} {self._range().describe()}"
+        return f"{self.meter} {self._range().describe()}"  # untranslated: the record, see Effect.describe
 
 
 class ResourceCondition(_Bounded):
     """The acting or responding actor's resource is within bounds."""
 
     key = "resource"
-    example = '{ resource = "capital", at_least = 2 }'
+    example = '{ resource = "capital", at_least = 2 }'  # untranslated: TOML
     resource: str
 
     def holds(self, ctx: ConditionContext) -> bool:
         return self._within(ctx.resource(self.resource))
 
     def describe(self) -> str:
-        return f"{self.resource} {self._range().describe()}"
+        return f"{self.resource} {self._range().describe()}"  # untranslated: the record, see Effect.describe
 
 
 class TensionCondition(Condition):
     """The track's tension is within bounds."""
 
     key = "tension"
-    example = "{ tension = { at_most = 2 } }"
+    example = "{ tension = { at_most = 2 } }"  # untranslated: TOML
     reads_track = True
     tension: Range
     track: OtherTrack = None
@@ -307,15 +315,15 @@ class TensionCondition(Condition):
         return self.tension.holds(ctx.track(self.track).tension)
 
     def describe(self) -> str:
-        where = f" of {self.track}" if self.track else ""
-        return f"tension{where} {self.tension.describe()}"
+        where = f" of {self.track}" if self.track else ""  # untranslated: the record, see Effect.describe
+        return f"tension{where} {self.tension.describe()}"  # untranslated: the record, see Effect.describe
 
 
 class ProgressCondition(Condition):
     """The track's position on its ladder is within bounds."""
 
     key = "progress"
-    example = "{ progress = { at_least = 2 } }"
+    example = "{ progress = { at_least = 2 } }"  # untranslated: TOML
     reads_track = True
     progress: Range
     track: OtherTrack = None
@@ -324,29 +332,29 @@ class ProgressCondition(Condition):
         return self.progress.holds(ctx.track(self.track).position)
 
     def describe(self) -> str:
-        where = f" of {self.track}" if self.track else ""
-        return f"position{where} {self.progress.describe()}"
+        where = f" of {self.track}" if self.track else ""  # untranslated: the record, see Effect.describe
+        return f"position{where} {self.progress.describe()}"  # untranslated: the record, see Effect.describe
 
 
 class RoundCondition(Condition):
     """The round number is within bounds."""
 
     key = "round"
-    example = "{ round = { at_least = 2 } }"
+    example = "{ round = { at_least = 2 } }"  # untranslated: TOML
     round: Range
 
     def holds(self, ctx: ConditionContext) -> bool:
         return self.round.holds(ctx.round)
 
     def describe(self) -> str:
-        return f"round {self.round.describe()}"
+        return f"round {self.round.describe()}"  # untranslated: the record, see Effect.describe
 
 
 class StatusCondition(Condition):
     """The track's status is the one named (or one of a list)."""
 
     key = "status"
-    example = '{ status = "open" }'
+    example = '{ status = "open" }'  # untranslated: TOML
     reads_track = True
     status: Status | Annotated[list[Status], Limits(min_length=1)]
     track: OtherTrack = None
@@ -358,8 +366,8 @@ class StatusCondition(Condition):
         return ctx.track(self.track).status in self.statuses()
 
     def describe(self) -> str:
-        where = f"{self.track} " if self.track else ""
-        return f"{where}status is {' or '.join(self.statuses())}"
+        where = f"{self.track} " if self.track else ""  # untranslated: the record, see Effect.describe
+        return f"{where}status is {' or '.join(self.statuses())}"  # untranslated: the record, see Effect.describe
 
 
 CONDITIONS: tuple[type[Condition], ...] = (
@@ -378,10 +386,10 @@ CONDITION_KEYS: tuple[str, ...] = tuple(c.key for c in CONDITIONS)
 
 
 def _modifier_class(cond: type[Condition]) -> type[Condition]:
-    name = cond.__name__.replace("Condition", "Modifier")
+    name = cond.__name__.replace("Condition", "Modifier")  # untranslated: class names
     body = {
         "__annotations__": {"add": Bonus},
-        "__doc__": f"{cond.__doc__} If so, adds `add` to the roll.",
+        "__doc__": f"{cond.__doc__} If so, adds `add` to the roll.",  # untranslated: a docstring
         "__module__": __name__,
         "__qualname__": name,
     }

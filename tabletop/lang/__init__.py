@@ -17,7 +17,7 @@ In a module::
 
     _("Quit")                                   # translated now
     ngettext("{n} round", "{n} rounds", n).format(n=n)   # three forms in ru/uk
-    LAPSED = N_("lapsed: the track had closed")  # marked now, translated at use: _(LAPSED)
+    HINT = N_("Press F1 for help")               # marked now, translated at use: _(HINT)
 
 Placeholders are named (``{actor}``), so a translation may put them in
 another order; ``tests/lang`` checks every translation keeps the same ones.

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from ..engine import State
 from ..engine.actions import FACILITATOR_KINDS
 from ..engine.records import RULING_KINDS, Ruling, changes_of
+from ..engine.telling import tell
 from ..engine.wording import change_text, ruling_text
 from .replayed import ReplayedGame
 
@@ -90,7 +91,7 @@ def _entry_base(game: ReplayedGame, ev: SavedEvent) -> dict[str, Any]:
         "actor_name": _who(game, ev.actor),
         "track": ev.track,
         "track_name": _track_name(game, ev.track),
-        "summary": ev.summary,
+        "summary": tell(ev, game.scenario),
         "facilitator": a.kind in FACILITATOR_KINDS,
         "undone": ev.seq in game.undone_by,
         "undone_by": game.undone_by.get(ev.seq),
@@ -191,7 +192,7 @@ def about_summary(game: ReplayedGame, about: Any) -> str | None:
     if about == 0:
         return "the start of the game"
     event = game.by_seq.get(about) if isinstance(about, int) else None
-    return event.summary if event is not None else None
+    return tell(event, game.scenario) if event is not None else None
 
 
 def notes(game: ReplayedGame) -> list[dict[str, Any]]:

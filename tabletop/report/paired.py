@@ -20,6 +20,7 @@ from typing import Any
 
 from ..engine import Action, RuleViolation, State, apply, new_game
 from ..engine.actions import IndependenceBreach
+from ..engine.telling import tell
 from ..store.lines import canonical
 from ..store.reading import Save, SavedEvent
 from ..store.savefile import event_record
@@ -73,13 +74,13 @@ def paired_save(save: Save) -> tuple[Save, dict[str, Any]]:
     }
 
 
-def _refused(ev: SavedEvent, exc: RuleViolation | IndependenceBreach) -> dict[str, Any]:
+def _refused(state: State, ev: SavedEvent, exc: RuleViolation | IndependenceBreach) -> dict[str, Any]:
     """A recorded choice the other rule refuses, with the engine's refusal."""
     if isinstance(exc, RuleViolation):
         code, message = str(exc.code), exc.message
     else:
         code, message = "independence", str(exc)
-    return {"seq": ev.seq, "round": ev.round, "summary": ev.summary, "code": code, "refusal": message}
+    return {"seq": ev.seq, "round": ev.round, "summary": tell(ev, state.scenario), "code": code, "refusal": message}
 
 
 def _play(
@@ -94,7 +95,7 @@ def _play(
         try:
             return apply(state, ev.action), None
         except (RuleViolation, IndependenceBreach) as exc:
-            refusal = _refused(ev, exc)
+            refusal = _refused(state, ev, exc)
         for actor in owed:
             try:
                 state = apply(state, Action("pass", actor=actor))

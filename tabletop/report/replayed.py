@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..engine import State, objectives_met
 from ..engine.records import RULING_KINDS, Ruling
+from ..engine.telling import tell
 from ..engine.wording import wants_text
 from ..store import SaveError
 from ..store.reading import Save
@@ -169,7 +170,7 @@ def status_history(game: ReplayedGame) -> dict[str, list[dict[str, Any]]]:
                         "from_provisional": a.provisional,
                         "to": b.status,
                         "to_provisional": b.provisional,
-                        "summary": ev.summary,
+                        "summary": tell(ev, game.scenario),
                         "undone": ev.seq in game.undone_by,
                     }
                 )

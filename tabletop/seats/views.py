@@ -24,6 +24,7 @@ from typing import Any, NamedTuple
 from ..content.literal import literal
 from ..engine import Action, State, legal_actions, objectives_met, waiting_for
 from ..engine.records import changes_of
+from ..engine.telling import tell
 from ..engine.wording import change_text, effects_words, names
 from ..play.arguing import ArgueEntry, argue_entry, argument_spans, counter_entry
 from ..play.decisions import Act, AskRuling, Counter, ReleaseCard, decision, own_move_options
@@ -126,7 +127,7 @@ def _public_line(state: State, event: Any) -> dict[str, Any]:
             _LINES.clear()
         n = _names(state)
         line = {"seq": event.seq, "round": event.round, "phase": event.phase,
-                "kind": event.action.kind, "actor": event.action.actor, "text": literal(event.summary),
+                "kind": event.action.kind, "actor": event.action.actor, "text": literal(tell(event, state.scenario)),
                 "changes": [w for c in changes_of(event.result) if (w := change_text(c, n, compact=True))]}
         hit = _LINES[id(event)] = (event, line)
     return hit[1]

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..content import ContentError, Scenario, scenario_from_data
+from ..content.overlays import attach, translated
 from ..content.files import FileRefused, open_regular
 from ..engine import Action, RuleViolation, State, apply, new_game
 from ..engine.actions import IndependenceBreach
@@ -101,6 +102,15 @@ class Save:
         self.offsets: list[int] = [good_bytes]
         self._difference: Damage | None = None
         self._checked = False
+
+    def translated(self, lang: str) -> Scenario:
+        """This save's scenario with its texts in ``lang``, from the translations its header embeds.
+
+        Never from overlay files (they may have changed since the game); base
+        text where the header has none, the scenario itself for English or an
+        old save without translations. Raises ContentError for a damaged one.
+        """
+        return translated(self.scenario, lang)
 
     def first_mismatch(self) -> tuple[int, str] | None:
         """The first event that does not replay as it was recorded, with why; None if all do.
@@ -328,6 +338,7 @@ class SaveReader:
             self.header, self.header_chain = _parse_header(p, raw)
             try:
                 self.scenario = scenario_from_data({"ruleset": self.header.get("ruleset"), "deck": self.header.get("deck")}, str(p))
+                attach(self.scenario, self.header.get("translations"))
             except ContentError as exc:
                 raise SaveError(p, f"the embedded scenario is not valid: {exc.problems[0]}", 0, "damaged header") from None
         except BaseException:

@@ -54,7 +54,20 @@ def _header(scenario: Scenario, seed: int, extra: dict[str, Any] | None) -> dict
         },
         **(extra or {}),
         **scenario.embedded(),
+        **_translations(scenario),
     }
+
+
+def _translations(scenario: Scenario) -> dict[str, Any]:
+    """``{"translations": {lang: tables}}`` for a scenario with overlays, else nothing (the header as it was).
+
+    Embedded so that a save shows its texts in another language as they were
+    when it was played, whatever became of the overlay files since.
+    """
+    from ..content.overlays import header_translations
+
+    found = header_translations(scenario)
+    return {"translations": found} if found else {}
 
 
 class SaveWriter:

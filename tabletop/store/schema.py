@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..content.arguments import ODDS
+from ..lang import LANGUAGES, SOURCE
 from ..engine.actions import KINDS
 from .players import TEAM_NAME_MAX
 from .lines import FORMAT, VERSION
@@ -180,6 +181,13 @@ def _header() -> dict[str, Any]:
             },
             "ruleset": {},
             "deck": {},
+            "translations": {
+                "type": "object",
+                "description": "optional: the scenario's texts in other languages as they were when the game "
+                               f"started ({', '.join(lang for lang in LANGUAGES if lang != SOURCE)} -> the overlay "
+                               "tables, as in NAME.LANG.toml, without [overlay]); absent when the scenario has none",
+                "additionalProperties": {"type": "object"},
+            },
             "chain": {**_HASH, "description": "sha256 of the header's canonical JSON without this key (first 32 hex)"},
         },
     }

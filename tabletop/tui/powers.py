@@ -18,6 +18,7 @@ from textual.timer import Timer
 
 from ..engine import Action
 from ..engine.review import undo_target
+from ..engine.telling import tell
 from ..play.session import Session
 from .text import literal, names
 from .timekeeper import Timekeeper
@@ -177,7 +178,7 @@ class FacilitatorPowers(_Screen):
                 self.act(Action("undo", reason="undone by the facilitator"))
 
         self.app.push_screen(
-            ConfirmScreen(f"Undo event {last.seq}: {literal(last.summary)}?",
+            ConfirmScreen(f"Undo event {last.seq}: {literal(tell(last, self.session.state.scenario))}?",
                           Text("The undone action stays in the record, marked as undone.")), done
         )
 
@@ -186,7 +187,7 @@ class FacilitatorPowers(_Screen):
 
         state = self.session.state
         about = state.seq
-        summary = literal(state.last.summary) if state.last else "the start of the game"
+        summary = literal(tell(state.last, state.scenario)) if state.last else "the start of the game"
 
         def done(text: str | None) -> None:
             if text:

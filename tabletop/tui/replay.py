@@ -21,6 +21,7 @@ from ..engine.arguments import argument_step
 from ..engine.actions import FACILITATOR_KINDS
 from ..engine.records import Ruling, changes_of
 from ..engine.review import undone_seqs
+from ..engine.telling import tell
 from ..engine.wording import UNDONE, change_text
 from ..play.arguing import argument_spans
 from ..play.picks import Styled
@@ -200,7 +201,7 @@ class ReplayScreen(Screen[None]):
             out.append(" ")
         if e.seq in self._undone:
             out.append(f"{UNDONE} ", style="italic")
-        out.append(literal(e.summary), style="strike" if e.seq in self._undone else "")
+        out.append(literal(tell(e, self.save.scenario)), style="strike" if e.seq in self._undone else "")
         if kind == "move" and e.result.get("tabled") and e.seq in self._revealed_at:
             out.append(f"  [sealed: committed at {e.seq}, revealed at {self._revealed_at[e.seq]}]", style="italic")
         if e.seq in self._notes:
@@ -279,7 +280,7 @@ class ReplayScreen(Screen[None]):
         e = self.save.events[self.index - 1]
         state = self.save.state_at(self.index)
         out = Text()
-        out.append(literal(e.summary) + "\n", style="bold")
+        out.append(literal(tell(e, state.scenario)) + "\n", style="bold")
         for line in ruling_lines(state, _as_event(e)):
             out.append_text(line)
             out.append("\n")

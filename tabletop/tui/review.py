@@ -10,6 +10,7 @@ from rich.text import Text
 
 from ..engine import State
 from ..engine.review import net_changes, undone_this_round
+from ..engine.telling import tell
 from ..engine.wording import moved
 from ..store.heads import head_line
 from .text import literal, names
@@ -30,7 +31,7 @@ def review_text(state: State, head: tuple[int, str] | None = None) -> Text:
     if undone:
         out.append("Undone this round (not counted above):\n", style="dim")
         for event in undone:
-            out.append(f"  {literal(event.summary)}\n", style="dim")
+            out.append(f"  {literal(tell(event, state.scenario))}\n", style="dim")
     if head is not None:
         out.append(f"{head_line(*head)} \u2014 note it in the minutes\n", style="italic")
     return out

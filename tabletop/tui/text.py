@@ -17,6 +17,7 @@ from ..content.literal import literal
 from ..engine import Event, State, objectives_met, wording
 from ..engine.actions import FACILITATOR_KINDS
 from ..engine.records import RULING_KINDS, Ruling, changes_of
+from ..engine.telling import tell
 from ..engine.wording import (
     UNDONE,
     effects_words,
@@ -142,7 +143,7 @@ def event_line(state: State, event: Event, hidden: set[int], undone: set[int] | 
     if undone and event.seq in undone:
         out.append(f"{UNDONE} ", style="italic")
         style += " strike"
-    out.append(literal(event.summary), style=style.strip())
+    out.append(literal(tell(event, state.scenario)), style=style.strip())
     changed = changes_words(state, event.result)
     if changed:
         out.append(f"  [{changed}]", style="dim")

@@ -14,11 +14,11 @@ import pytest
 from tabletop import __version__
 from tabletop.cli import main
 from tabletop.content import Deck, Ruleset
-from tabletop.content.finding import BUNDLED, DEFAULT_RULESET
+from tabletop.content.finding import BUNDLED, DEFAULT_RULESET, bundled_decks, bundled_rulesets
 from tabletop.content.loader import load_file, load_scenario
 
-RULESETS = sorted((BUNDLED / "rulesets").glob("*.toml"))
-DECKS = sorted((BUNDLED / "decks").glob("*.toml"))
+RULESETS = bundled_rulesets()  # translations (NAME.LANG.toml) are tested in test_overlays.py
+DECKS = bundled_decks()
 FIXTURES = Path(__file__).parent / "fixtures"
 MINI_RULESET = FIXTURES / "rulesets" / "mini.toml"
 MINI_DECK = FIXTURES / "decks" / "mini-events.toml"
@@ -214,9 +214,8 @@ def test_the_json_schemas_accept_every_bundled_file() -> None:
 
     from tabletop.cli.schema import schema_for
 
-    root = Path(__file__).resolve().parents[2] / "tabletop" / "scenarios"
-    for kind, folder in (("ruleset", "rulesets"), ("deck", "decks")):
+    for kind in ("ruleset", "deck"):
         validator = jsonschema.Draft202012Validator(json.loads(json.dumps(schema_for(kind))))
-        for path in sorted((root / folder).glob("*.toml")):
+        for path in bundled_rulesets() if kind == "ruleset" else bundled_decks():
             errors = list(validator.iter_errors(tomllib.loads(path.read_text(encoding="utf-8"))))
             assert errors == [], f"{path.name}: {errors[0].message if errors else ''}"

@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 
 from tabletop import Action, apply, legal_actions, load_scenario, new_game
-from tabletop.content.finding import BUNDLED
+from tabletop.content.finding import BUNDLED, bundled_decks
 from tabletop.engine import State, objectives_met
 
 REPO = Path(__file__).resolve().parents[2]
-DECKS = sorted((BUNDLED / "decks").glob("*.toml"))
+DECKS = bundled_decks()
 STRICT, LINKED = BUNDLED / "rulesets" / "parallel-tracks.toml", BUNDLED / "rulesets" / "parallel-tracks-linked.toml"
 
 

@@ -13,11 +13,12 @@ from typing import Any
 
 from tabletop import Action, RuleViolation, apply, legal_actions, load_scenario, new_game
 from tabletop.content import Scenario, scenario_from_data
+from tabletop.content.finding import bundled_rulesets
 from tabletop.engine import State
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
-BUNDLED_RULESETS = sorted((REPO / "tabletop" / "scenarios" / "rulesets").glob("*.toml"))
+BUNDLED_RULESETS = bundled_rulesets()
 MODES = ("strict", "linked")
 
 

@@ -14,7 +14,7 @@ import pytest
 from .literals import untranslated
 
 PACKAGE = Path(__file__).resolve().parents[2] / "tabletop"
-CHECKED = ["lang"]
+CHECKED = ["lang", "content"]
 
 
 def _modules() -> list[Path]:

@@ -2,7 +2,11 @@
 
 ``play`` and ``resume`` need a terminal; a pty gives them one. What the app
 draws is read and thrown away (a thread keeps the pty drained, or the app
-would block writing to it); stderr is captured on its own, for the messages.
+would block writing to it); stderr is captured on its own, for the messages,
+and drained by a thread of its own as well: Textual draws the screen on
+stderr, and an undrained pipe fills after a few frames, after which the app
+blocks mid-frame and hears no key (a quit took 60 s, the whole `quit` budget,
+until `finish` read the pipe at last).
 """
 
 from __future__ import annotations
@@ -36,6 +40,14 @@ class InTerminal:
         os.close(slave)
         self._drain = threading.Thread(target=self._read, daemon=True)
         self._drain.start()
+        self._err: list[bytes] = []
+        self._err_drain = threading.Thread(target=self._read_err, daemon=True)
+        self._err_drain.start()
+
+    def _read_err(self) -> None:
+        assert self.proc.stderr is not None
+        for chunk in iter(lambda: self.proc.stderr.read1(65536), b""):
+            self._err.append(chunk)
 
     def _read(self) -> None:
         while True:
@@ -52,14 +64,15 @@ class InTerminal:
     def finish(self, timeout: float = 60) -> tuple[int, str]:
         """Wait for the process to end: its exit code and stderr."""
         try:
-            _, err = self.proc.communicate(timeout=timeout)
+            self.proc.wait(timeout=timeout)
         finally:
             if self.proc.poll() is None:
                 self.proc.kill()
                 self.proc.wait()
             os.close(self.master)
             self._drain.join(10)
-        return self.proc.returncode, err.decode("utf-8", "replace")
+            self._err_drain.join(10)
+        return self.proc.returncode, b"".join(self._err).decode("utf-8", "replace")
 
     def quit(self, tries: int = 30) -> tuple[int, str]:
         """Ctrl+Q, as the facilitator quits; again now and then until the app is ready to hear it.
@@ -73,6 +86,8 @@ class InTerminal:
                 self.proc.wait(timeout=2)
             except subprocess.TimeoutExpired:
                 pass
+        #: the app heard ctrl+q (rather than ending when `finish` closed its terminal)
+        self.quit_by_key = self.proc.poll() is not None
         return self.finish(timeout=10)
 
 

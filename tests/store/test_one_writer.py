@@ -111,6 +111,7 @@ def test_a_save_being_played_cannot_be_resumed_elsewhere(tmp_path: Path) -> None
     finally:
         code, err = playing.quit()
     assert code == 0, err
+    assert playing.quit_by_key, "ctrl+q went unheard: the app was blocked writing its screen"
     assert verify(path).ok
 
 

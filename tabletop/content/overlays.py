@@ -1,0 +1,237 @@
+"""Scenario texts in other languages: overlay files ``NAME.LANG.toml`` beside a ruleset or deck.
+
+An overlay gives each entity's texts (names, descriptions, ladder labels,
+card texts …) in one language, keyed by the base file's ids. The engine
+always plays the base scenario; a display layer shows names from
+:func:`translated`, which has the same ids, numbers and order.
+
+Where the translations come from: a scenario loaded from files finds its
+overlays beside its ruleset and deck (read only when a language other than
+English is asked for); a scenario read from a save carries the translations
+its header embeds (:func:`attach`), and never looks at files, which may have
+changed since the game was played.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from ..lang import SOURCE
+from .errors import ContentError, Problem
+from .fields import replace
+from .models import Actor, Card, Deck, Prompt, Ruleset, Track
+from .arguments import StockArgument
+from .overlaytexts import SECTIONS, entries_of
+from .scenario import Scenario
+
+#: translations as data: section -> id -> field -> text or list (``[ruleset]``/``[deck]``: field -> text)
+Tables = dict[str, Any]
+
+
+def translated(scenario: Scenario, lang: str) -> Scenario:
+    """``scenario`` with its texts in ``lang`` from its overlay files, base text where one is missing.
+
+    Same ids, numbers and order as ``scenario``; ``lang == "en"`` or no
+    overlay returns ``scenario`` itself. Cached per (scenario, lang).
+    Raises :class:`ContentError` (every problem, ``file:line: key: message``)
+    when an overlay of ``lang`` is broken: that language cannot be shown,
+    English and the other languages still can.
+    """
+    if lang == SOURCE:
+        return scenario
+    base = scenario.translated_from or scenario
+    known = base.languages.get(lang)
+    if known is not None:
+        return known
+    tables = tables_for(base, lang)
+    result = apply(base, tables) if tables else base
+    base.languages[lang] = result
+    return result
+
+
+def tables_for(scenario: Scenario, lang: str) -> Tables:
+    """The checked translation tables of one language (ruleset's and deck's together); ``{}`` for none."""
+    if scenario.translations is not None:
+        return _embedded(scenario, lang, scenario.translations.get(lang))
+    from .overlayfiles import check_file, overlays_beside
+
+    tables: Tables = {}
+    problems: list[Problem] = []
+    for base_file, model in ((scenario.ruleset_source, scenario.ruleset), (scenario.deck_source, scenario.deck)):
+        path = overlays_beside(base_file).get(lang) if base_file else None
+        if path is None:
+            continue
+        cached = _bundled(path, Path(base_file))
+        if cached is not None:
+            tables.update(cached)
+            continue
+        try:
+            checked = check_file(path, model, Path(base_file).name)
+        except ContentError as exc:
+            problems += exc.problems
+            continue
+        problems += checked.problems
+        tables.update(checked.tables)
+    if problems:
+        raise ContentError(problems)
+    return tables
+
+
+def _bundled(overlay: Path, base: Path) -> Tables | None:
+    """A bundled overlay's tables from the cache checked ahead of time, if its bytes and its base's are those."""
+    from .files import MAX_CONTENT_BYTES, FileRefused, read_regular
+    from .finding import BUNDLED
+
+    if overlay.resolve().parent.parent != BUNDLED:
+        return None
+    from . import overlaycache
+
+    try:
+        return overlaycache.lookup(read_regular(overlay, MAX_CONTENT_BYTES), read_regular(base, MAX_CONTENT_BYTES))
+    except FileRefused:
+        return None  # checking it says why
+
+
+def _embedded(scenario: Scenario, lang: str, data: Any) -> Tables:
+    """A save's embedded translation, checked against the save's own scenario (a save is a file from anywhere)."""
+    if data is None:
+        return {}
+    from .overlaycheck import check_tables
+    from .source import SourceFile
+
+    name = f"<embedded {lang} translation>"  # untranslated: the name of a damaged save's part, for whoever repairs it
+    if not isinstance(data, dict):
+        raise ContentError([Problem(name, None, f"translations.{lang}", "expected a table")])  # untranslated: damaged save, for whoever repairs it
+    tables: Tables = {}
+    problems: list[Problem] = []
+    for kind, model in (("ruleset", scenario.ruleset), ("deck", scenario.deck)):
+        part = {k: v for k, v in data.items() if k in SECTIONS[kind]}
+        checked = check_tables(SourceFile(name, part), kind, entries_of(model), name)
+        problems += checked.problems
+        tables.update(checked.tables)
+    unknown = [k for k in data if k not in SECTIONS["ruleset"] and k not in SECTIONS["deck"]]
+    problems += [Problem(name, None, f"translations.{lang}.{k}", "unknown key") for k in unknown]  # untranslated: as above
+    if problems:
+        raise ContentError(problems)
+    return tables
+
+
+def header_translations(scenario: Scenario) -> dict[str, Tables]:
+    """Every language's translation of ``scenario`` as data, for a save's header (only what is translated).
+
+    A language whose overlay is broken is left out: a game in it cannot start,
+    and one in English or another language loses nothing.
+    """
+    from .overlayfiles import TRANSLATED
+
+    out: dict[str, Tables] = {}
+    for lang in TRANSLATED:
+        try:
+            tables = tables_for(scenario, lang)
+        except ContentError:
+            continue
+        if tables:
+            out[lang] = tables
+    return out
+
+
+def attach(scenario: Scenario, translations: Any) -> Scenario:
+    """Make ``scenario`` (read from a save) translate from ``translations`` (the header's), never from files."""
+    scenario.translations = dict(translations) if isinstance(translations, dict) else {}
+    scenario.languages.clear()
+    return scenario
+
+
+# --------------------------------------------------------------------------
+# Putting the texts in
+
+
+def apply(scenario: Scenario, tables: Tables) -> Scenario:
+    """``scenario`` with the texts of ``tables`` in place of its own (checked tables: same ids, same lengths)."""
+    out = Scenario(_ruleset(scenario.ruleset, tables), _deck(scenario.deck, tables),
+                   scenario.ruleset_source, scenario.deck_source)
+    out.translations = scenario.translations
+    out.translated_from = scenario
+    return out
+
+
+def _texts(entry: dict[str, Any] | None, *fields: str) -> dict[str, Any]:
+    return {f: entry[f] for f in fields if f in entry} if entry else {}
+
+
+def _ruleset(rs: Ruleset, tables: Tables) -> Ruleset:
+    def actor(a: Actor, entry: dict[str, Any] | None) -> Actor:
+        if not entry:
+            return a
+        changes = _texts(entry, "name", "description")
+        if "objectives" in entry:
+            changes["objectives"] = tuple(replace(o, text=t) for o, t in zip(a.objectives, entry["objectives"], strict=True))
+        return replace(a, **changes)
+
+    def track(t: Track, entry: dict[str, Any] | None) -> Track:
+        if not entry:
+            return t
+        changes = _texts(entry, "name", "description")
+        if "ladder" in entry:
+            changes["ladder"] = tuple(entry["ladder"])
+        return replace(t, **changes)
+
+    def named(items: tuple[Any, ...], section: str) -> tuple[Any, ...]:
+        given = tables.get(section, {})
+        return tuple(replace(x, **_texts(given[x.id], "name", "description")) if x.id in given else x for x in items)
+
+    options = tables.get("ruleset")
+    return replace(
+        rs,
+        ruleset=replace(rs.ruleset, **_texts(options, "name", "description")) if options else rs.ruleset,
+        actors=tuple(actor(a, tables.get("actors", {}).get(a.id)) for a in rs.actors),
+        tracks=tuple(track(t, tables.get("tracks", {}).get(t.id)) for t in rs.tracks),
+        meters=named(rs.meters, "meters"),
+        moves=named(rs.moves, "moves"),
+    )
+
+
+def _deck(deck: Deck, tables: Tables) -> Deck:
+    def card(c: Card, entry: dict[str, Any] | None) -> Card:
+        if not entry:
+            return c
+        changes = _texts(entry, "title", "text", "control_note")
+        if "choices" in entry:
+            changes["choices"] = tuple(replace(ch, label=label) for ch, label in zip(c.choices, entry["choices"], strict=True))
+        return replace(c, **changes)
+
+    options = tables.get("deck")
+    return replace(
+        deck,
+        deck=replace(deck.deck, **_texts(options, "name", "description")) if options else deck.deck,
+        cards=tuple(card(c, tables.get("cards", {}).get(c.id)) for c in deck.cards),
+        prompts=tuple(_prompts(deck.prompts, tables.get("prompts", {}))),
+        arguments=tuple(_arguments(deck.arguments, tables.get("arguments", {}))),
+    )
+
+
+def _prompts(prompts: tuple[Prompt, ...], given: dict[str, list[str]]) -> Iterator[Prompt]:
+    seen: dict[str, int] = {}
+    for p in prompts:
+        n = seen[p.track] = seen.get(p.track, -1) + 1
+        yield replace(p, text=given[p.track][n]) if p.track in given else p
+
+
+def _arguments(stock: tuple[StockArgument, ...], given: dict[str, dict[str, list[str]]]) -> Iterator[StockArgument]:
+    """Each track's lists run on across its ``[[arguments]]`` tables, in order."""
+    used: dict[tuple[str, str], int] = {}
+    for a in stock:
+        entry = given.get(a.track)
+        if not entry:
+            yield a
+            continue
+        changes = {}
+        for key in ("actions", "reasons", "counters"):
+            start = used.get((a.track, key), 0)
+            mine: tuple[str, ...] = getattr(a, key)
+            used[(a.track, key)] = start + len(mine)
+            if key in entry:
+                changes[key] = tuple(entry[key][start:start + len(mine)])
+        yield replace(a, **changes)

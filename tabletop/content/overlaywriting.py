@@ -1,0 +1,148 @@
+"""Writing overlays for translators: a skeleton to start from, and ``base`` stamps kept current.
+
+``scripts/overlays`` is the command; here is what it does, headless. A
+stamp edits the lines of the file (its comments and layout stay as the
+translator wrote them): it never writes the TOML out again.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from ..lang import Domain
+from .errors import ContentError, Problem
+from .models import Deck, Ruleset
+from .overlayfiles import base_path
+from .overlaytexts import BARE_LISTS, FIELDS, LISTS, SECTIONS, SINGLE, base_hash, entries_of, kind_of_model
+from .source import read_toml
+
+_, ngettext, N_ = Domain("content").words()
+
+_BASE_VALUE = re.compile(r"""(base\s*=\s*)("[^"\n]*"|'[^'\n]*')""")
+
+
+def toml_string(text: str) -> str:
+    """A TOML basic string of ``text`` (JSON's escapes are TOML's; DEL must be escaped too)."""
+    return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
+
+
+def _value(value: Any) -> str:
+    if isinstance(value, tuple | list):
+        return "[\n" + "".join(f"  {toml_string(v)},\n" for v in value) + "]"
+    return toml_string(value)
+
+
+def skeleton(model: Ruleset | Deck, lang: str) -> str:
+    """An overlay of ``model`` in ``lang`` holding the base's own texts, every entry stamped: to translate in place."""
+    kind = kind_of_model(model)
+    entries = entries_of(model)
+    out = [
+        # untranslated: TOML written for a translator, whose comments are part of the file format's example
+        f"# {lang} texts of {kind} '{model.id}': translate each text in place; keep keys, ids and the order of lists.",
+        "# base = the hash of the English it was translated from (scripts/overlays --stamp FILE updates it).",  # untranslated: as above
+        "[overlay]",
+        f"lang = {toml_string(lang)}",  # untranslated: TOML
+        f"{kind} = {toml_string(model.id)}",
+    ]
+    for section in SECTIONS[kind]:
+        if section in BARE_LISTS:
+            lists = {key: texts[section] for key, texts in entries[section].items() if texts[section]}
+            if lists:
+                out += ["", f"[{section}]"] + [f"{_key(key)} = {_value(v)}" for key, v in lists.items()]
+            continue
+        for key, texts in entries[section].items():
+            said = [f for f in FIELDS[section] if texts.get(f)]
+            if not said:
+                continue
+            out += ["", f"[{section}]" if section in SINGLE else f"[{section}.{_key(key)}]"]
+            out += [f"{f} = {_value(texts[f])}" for f in said]
+            out.append(f"base = {toml_string(base_hash(texts, said))}")  # untranslated: TOML
+    return "\n".join(out) + "\n"
+
+
+def _key(key: str) -> str:
+    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else toml_string(key)
+
+
+def stamp_text(text: str, data: dict[str, Any], model: Ruleset | Deck) -> tuple[str, int]:
+    """``text`` (an overlay file of ``model``, parsed as ``data``) with every entry's ``base`` set; and how many changed."""
+    from .locate import Locator
+
+    kind = kind_of_model(model)
+    entries = entries_of(model)
+    locator = Locator(text)
+    lines = text.splitlines(keepends=True)
+    inserts: dict[int, str] = {}  # after line n (1-based), a new line
+    changed = 0
+    for path, header, pairs in locator.tables:
+        entry = _entry_of(path, kind, entries, data)
+        if entry is None:
+            continue
+        section, key, given = entry
+        texts = entries[section][key]
+        digest = base_hash(texts, [f for f in given if f in FIELDS[section]])
+        written = [start for keys, start in pairs if keys == ["base"]]
+        if written:
+            n = locator.line_of(written[0]) - 1
+            new = _BASE_VALUE.sub(lambda m: m.group(1) + toml_string(digest), lines[n], count=1)
+            if new != lines[n]:
+                lines[n] = new
+                changed += 1
+            continue
+        end = locator.scanner.skip_value(pairs[-1][1]) if pairs else header
+        inserts[locator.line_of(max(end - 1, header))] = f"base = {toml_string(digest)}\n"  # untranslated: TOML
+        changed += 1
+    for after in sorted(inserts, reverse=True):
+        if after - 1 < len(lines) and not lines[after - 1].endswith("\n"):
+            lines[after - 1] += "\n"
+        lines.insert(after, inserts[after])
+    return "".join(lines), changed
+
+
+def _entry_of(path: tuple[Any, ...], kind: str, entries: dict[str, Any],
+              data: dict[str, Any]) -> tuple[str, str, dict[str, Any]] | None:
+    """The overlay entry a table header opens (``[cards.x]``, ``[ruleset]``), if it is one of the base's."""
+    if not path or path[0] not in SECTIONS[kind] or path[0] in BARE_LISTS or any(isinstance(p, int) for p in path):
+        return None
+    section = str(path[0])
+    if section in SINGLE and len(path) == 1:
+        key = ""
+        given = data.get(section)
+    elif section not in SINGLE and len(path) == 2 and path[1] in entries[section]:
+        key = str(path[1])
+        given = data.get(section, {}).get(key)
+    else:
+        return None
+    return (section, key, given) if isinstance(given, dict) else None
+
+
+def stamp_file(path: str | Path) -> int:
+    """Stamp an overlay file in place from the base file beside it; how many entries changed.
+
+    Raises ContentError when the overlay or its base does not read (fix those first).
+    """
+    from .files import MAX_CONTENT_BYTES, read_regular
+    from .overlayfiles import check_overlay_file
+
+    p = Path(path)
+    checked, problems = check_overlay_file(p)
+    if checked is None or checked.problems:
+        raise ContentError(problems or (checked.problems if checked else [])
+                           or [Problem(str(p), None, "", _("the base file beside it does not read: validate it first"))])
+    source = read_toml(base_path(p))
+    from .parsing import parse_deck, parse_ruleset
+
+    model: Ruleset | Deck = parse_ruleset(source) if "ruleset" in source.data else parse_deck(source)
+    text = read_regular(p, MAX_CONTENT_BYTES).decode("utf-8")
+    new, changed = stamp_text(text, read_toml(p).data, model)
+    if new != text:
+        temp = p.with_name(f".{p.name}.stamp.tmp")
+        temp.write_text(new, encoding="utf-8")
+        temp.replace(p)
+    return changed
+
+
+__all__ = ["LISTS", "skeleton", "stamp_file", "stamp_text", "toml_string"]

@@ -1,0 +1,347 @@
+"""Scenario overlays: NAME.LANG.toml beside a ruleset or deck, checked, applied, stamped, embedded in saves."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tabletop.cli import main
+from tabletop.content import ContentError, load_scenario
+from tabletop.content import overlaycache
+from tabletop.content.finding import BUNDLED, bundled_rulesets
+from tabletop.content.overlays import translated
+from tabletop.content.overlaywriting import skeleton, stamp_file
+from tabletop.store.reading import open_save
+
+from ..store.savekit import record_bot_game
+
+RU_RULESET = """\
+[overlay]
+lang = "ru"
+ruleset = "parallel-tracks"
+
+[ruleset]
+name = "Параллельные треки"
+
+[actors.ua]
+name = "Украина"
+objectives = {objectives}
+
+[tracks.borders]
+name = "Границы"
+ladder = {ladder}
+
+[moves.signal]
+name = "Сигнал"
+"""
+
+RU_DECK = """\
+[overlay]
+lang = "ru"
+deck = "parallel-tracks-events"
+
+[cards.{card}]
+title = "Заголовок"
+choices = ["Первый", "Второй"]
+
+[prompts]
+borders = {prompts}
+"""
+
+
+@pytest.fixture
+def scenarios(tmp_path: Path) -> Path:
+    """A copy of the bundled scenarios without overlays, for overlays of our own."""
+    folder = tmp_path / "scenarios"
+    shutil.copytree(BUNDLED, folder, ignore=shutil.ignore_patterns("*.*.toml", "*.jsonl"))
+    return folder
+
+
+def _ruleset(scenarios: Path) -> Path:
+    return scenarios / "rulesets" / "parallel-tracks.toml"
+
+
+def _lists(scenarios: Path) -> dict[str, list[str]]:
+    base = load_scenario(_ruleset(scenarios))
+    ua = base.index.actors["ua"]
+    chooser = next(c for c in base.deck.cards if len(c.choices) == 2)
+    return {
+        "objectives": [f"цель {i}" for i, _ in enumerate(ua.objectives)],
+        "ladder": [f"ступень {i}" for i, _ in enumerate(base.index.tracks["borders"].ladder)],
+        "prompts": [f"вопрос {i}" for i, _ in enumerate(p for p in base.deck.prompts if p.track == "borders")],
+        "card": [chooser.id],
+    }
+
+
+def _write(scenarios: Path, **changes: object) -> tuple[Path, Path]:
+    lists = {k: v for k, v in _lists(scenarios).items() if k != "card"}
+    card = _lists(scenarios)["card"][0]
+    values = {**{k: json.dumps(v, ensure_ascii=False) for k, v in lists.items()}, **changes}
+    rs = _ruleset(scenarios).with_name("parallel-tracks.ru.toml")
+    deck = scenarios / "decks" / "parallel-tracks-events.ru.toml"
+    rs.write_text(RU_RULESET.format(**{k: values[k] for k in ("objectives", "ladder")}), encoding="utf-8")
+    deck.write_text(RU_DECK.format(card=changes.get("card", card), prompts=values["prompts"]), encoding="utf-8")
+    return rs, deck
+
+
+def _validate(capsys: pytest.CaptureFixture[str], *paths: Path | str) -> tuple[int, str]:
+    code = main(["validate", *map(str, paths)])
+    return code, capsys.readouterr().out
+
+
+# --------------------------------------------------------------------------
+# Applying
+
+
+def test_english_and_a_scenario_without_overlays_are_the_scenario_itself(scenarios: Path) -> None:
+    base = load_scenario(_ruleset(scenarios))
+    assert translated(base, "en") is base
+    assert translated(base, "ru") is base
+    assert translated(base, "uk") is base
+
+
+def test_an_overlay_translates_texts_and_keeps_ids_numbers_and_order(scenarios: Path) -> None:
+    _write(scenarios)
+    base = load_scenario(_ruleset(scenarios))
+    ru = translated(base, "ru")
+    assert ru is not base and translated(base, "ru") is ru  # made once
+    assert ru.name == "Параллельные треки"
+    assert ru.index.actors["ua"].name == "Украина"
+    assert [o.text for o in ru.index.actors["ua"].objectives][0] == "цель 0"
+    assert ru.index.tracks["borders"].ladder[0] == "ступень 0"
+    assert ru.index.moves["signal"].name == "Сигнал"
+    card = _lists(scenarios)["card"][0]
+    assert ru.index.cards[card].title == "Заголовок"
+    assert [c.label for c in ru.index.cards[card].choices] == ["Первый", "Второй"]
+    assert [p.text for p in ru.deck.prompts if p.track == "borders"][0] == "вопрос 0"
+    # what is not translated shows the base text
+    assert ru.index.actors["ru"].name == base.index.actors["ru"].name
+    assert ru.index.tracks["borders"].description == base.index.tracks["borders"].description
+    # the same game: ids, numbers, order
+    assert [a.id for a in ru.ruleset.actors] == [a.id for a in base.ruleset.actors]
+    assert [c.id for c in ru.deck.cards] == [c.id for c in base.deck.cards]
+    assert [(t.agreement_at, t.breakdown_at, t.members) for t in ru.ruleset.tracks] == [
+        (t.agreement_at, t.breakdown_at, t.members) for t in base.ruleset.tracks]
+    assert [c.choices[0].effects for c in ru.deck.cards if c.choices] == [
+        c.choices[0].effects for c in base.deck.cards if c.choices]
+    assert translated(ru, "ru") is ru and translated(ru, "en") is ru
+
+
+def test_stock_arguments_run_on_across_a_tracks_tables(scenarios: Path) -> None:
+    deck_path = scenarios / "decks" / "parallel-tracks-events.toml"
+    base = load_scenario(_ruleset(scenarios))
+    track = base.deck.arguments[0].track
+    actions = [a for s in base.deck.arguments if s.track == track for a in s.actions]
+    (deck_path.with_name("parallel-tracks-events.uk.toml")).write_text(
+        f'[overlay]\nlang = "uk"\ndeck = "parallel-tracks-events"\n\n[arguments.{track}]\n'
+        f"actions = {json.dumps([f'дія {i}' for i in range(len(actions))], ensure_ascii=False)}\n",
+        encoding="utf-8")
+    uk = translated(base, "uk")
+    assert [a for s in uk.deck.arguments if s.track == track for a in s.actions] == [
+        f"дія {i}" for i in range(len(actions))]
+    assert uk.deck.arguments[0].reasons == base.deck.arguments[0].reasons
+
+
+# --------------------------------------------------------------------------
+# Problems: file:line: key: message, and validate fails
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        ({"card": "plant-incidnet"}, "parallel-tracks-events.ru.toml:5: cards.plant-incidnet: 'plant-incidnet' "
+                                     "names nothing in [cards] of parallel-tracks-events.toml (did you mean "
+                                     "'plant-incident'?)"),
+        ({"ladder": '["one", "two"]'}, "parallel-tracks.ru.toml:14: tracks.borders.ladder: the base has 7 entries: "
+                                       "give as many, in the base's order (got 2)"),
+        ({"objectives": '["one"]'}, "parallel-tracks.ru.toml:10: actors.ua.objectives: the base has"),
+        ({"prompts": '["only one"]'}, "parallel-tracks-events.ru.toml:10: prompts.borders: the base has"),
+        ({"ladder": '["a", "b", "c", "d", "e", "f", 7]'}, "parallel-tracks.ru.toml:14: tracks.borders.ladder[6]: "
+                                                          "expected a string"),
+    ],
+)
+def test_each_problem_is_reported_at_its_line(scenarios: Path, capsys: pytest.CaptureFixture[str],
+                                              change: dict[str, str], expected: str) -> None:
+    _write(scenarios, **change)
+    code, out = _validate(capsys, scenarios)
+    assert code == 1
+    assert expected in out
+    with pytest.raises(ContentError) as err:
+        translated(load_scenario(_ruleset(scenarios)), "ru")
+    assert expected.split(": ", 1)[1][:40] in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ('lang = "ru"', 'lang = "de"', "overlay.lang: 'de' is not a language tabletop speaks (expected one of ru, uk)"),
+        ('lang = "ru"', 'lang = "en"', "overlay.lang: English is the base language: an overlay is in one of ru, uk"),
+        ('lang = "ru"', 'lang = "uk"', "overlay.lang: the file's name says 'ru' but lang is 'uk'"),
+        ('ruleset = "parallel-tracks"', 'ruleset = "parallel-tracks-linked"',
+         "overlay.ruleset: this overlay translates 'parallel-tracks-linked', but its base file parallel-tracks.toml "
+         "is 'parallel-tracks'"),
+        ('[moves.signal]\nname = "Сигнал"', '[moves.signal]\nnmae = "Сигнал"',
+         "moves.signal.nmae: unknown key 'nmae' (did you mean 'name'?); expected one of name, description, base"),
+        ('[moves.signal]\nname = "Сигнал"', '[moves.signal]\nname = ""', "moves.signal.name: must not be empty"),
+        ('[moves.signal]\nname = "Сигнал"', f'[moves.signal]\nname = "{"я" * 121}"',
+         "moves.signal.name: at most 120 characters allowed"),
+        ('[moves.signal]\nname = "Сигнал"', '[moves.signal]\nname = "Сигнал"\nbase = "xyz"',
+         "moves.signal.base: expected the 12 hex digits that scripts/overlays --stamp writes"),
+        ('[actors.ua]', '[actorz.ua]', "actorz: unknown key 'actorz' (did you mean 'actors'?)"),
+        ("[overlay]\n", "[overlay]\nkind = 1\n", "overlay.kind: unknown key 'kind'"),
+    ],
+)
+def test_the_overlay_table_and_the_fields_are_checked(scenarios: Path, capsys: pytest.CaptureFixture[str],
+                                                      old: str, new: str, expected: str) -> None:
+    rs, _deck = _write(scenarios)
+    text = rs.read_text(encoding="utf-8")
+    assert old in text
+    rs.write_text(text.replace(old, new, 1), encoding="utf-8")
+    code, out = _validate(capsys, scenarios)
+    assert code == 1
+    line = next(line for line in out.splitlines() if expected in line)
+    assert line.startswith(f"{rs}:")  # with its line number
+    assert line.split(":")[1].isdigit()
+
+
+def test_a_broken_language_refuses_only_itself(scenarios: Path, tmp_path: Path) -> None:
+    _write(scenarios, ladder='["too", "short"]')
+    (scenarios / "rulesets" / "parallel-tracks.uk.toml").write_text(
+        '[overlay]\nlang = "uk"\nruleset = "parallel-tracks"\n\n[actors.ua]\nname = "Україна"\n', encoding="utf-8")
+    base = load_scenario(_ruleset(scenarios))
+    with pytest.raises(ContentError):
+        translated(base, "ru")
+    assert translated(base, "uk").index.actors["ua"].name == "Україна"
+    game = record_bot_game(tmp_path / "g.jsonl", base, 1)
+    header = json.loads(game.path.read_text(encoding="utf-8").splitlines()[0])
+    assert list(header["translations"]) == ["uk"]  # the broken Russian is not embedded; English plays
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_overlay_is_refused_before_reading(scenarios: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    fifo = scenarios / "rulesets" / "parallel-tracks.ru.toml"
+    os.mkfifo(fifo)
+    with pytest.raises(ContentError) as err:
+        translated(load_scenario(_ruleset(scenarios)), "ru")  # would block forever if it opened the FIFO to read
+    assert "named pipe" in str(err.value)
+    code, out = _validate(capsys, fifo)
+    assert code == 1 and "is not a regular file (a named pipe)" in out
+
+
+# --------------------------------------------------------------------------
+# Warnings: missing, stale, not stamped; and stamping
+
+
+def test_missing_texts_warn_and_show_the_base(scenarios: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rs, deck = _write(scenarios)
+    code, out = _validate(capsys, scenarios)
+    assert code == 0
+    warning = next(line for line in out.splitlines() if line.startswith(f"warning: {rs}:") and "not translated" in line)
+    assert "texts not translated (the base text shows): ruleset.description, actors.ru," in warning
+    assert "(--verbose lists all)" in warning
+    code, out = _validate(capsys, "--verbose", scenarios)
+    verbose = next(line for line in out.splitlines() if line.startswith(f"warning: {rs}:") and "not translated" in line)
+    assert "--verbose" not in verbose and "moves.propose" in verbose
+    assert "not stamped" in out
+
+
+def test_a_changed_base_text_is_flagged_until_stamped(scenarios: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rs, deck = _write(scenarios)
+    rs.write_text(rs.read_text(encoding="utf-8").replace("[ruleset]\n", "# keep me\n[ruleset]  # and me\n"),
+                  encoding="utf-8")
+    assert stamp_file(rs) == 4 and stamp_file(deck) == 1
+    code, out = _validate(capsys, scenarios)
+    assert code == 0 and "not stamped" not in out and "older text" not in out
+    assert "# keep me\n[ruleset]  # and me\n" in rs.read_text(encoding="utf-8")
+    base = _ruleset(scenarios)
+    base.write_text(base.read_text(encoding="utf-8").replace('name = "Ukraine"', 'name = "Ukraine (changed)"', 1),
+                    encoding="utf-8")
+    code, out = _validate(capsys, scenarios)
+    assert code == 0
+    assert f"warning: {rs}:10: actors.ua: translated from an older text (base changed)" in out
+    assert stamp_file(rs) == 1 and stamp_file(rs) == 0
+    code, out = _validate(capsys, scenarios)
+    assert "older text" not in out
+
+
+def test_a_skeleton_is_a_complete_stamped_overlay(scenarios: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tabletop.content import load_file
+
+    for base in (_ruleset(scenarios), scenarios / "decks" / "parallel-tracks-events.toml"):
+        base.with_name(f"{base.stem}.uk.toml").write_text(skeleton(load_file(base), "uk"), encoding="utf-8")
+    code, out = _validate(capsys, scenarios)
+    assert code == 0 and "warning" not in out
+    assert re.search(r"uk translation of parallel-tracks-events.toml: (\d+) of \1 texts", out)
+    scenario = load_scenario(_ruleset(scenarios))
+    assert translated(scenario, "uk").ruleset == scenario.ruleset  # the English texts, as a translator starts
+
+
+# --------------------------------------------------------------------------
+# Saves embed the translations
+
+
+def test_a_save_translates_from_its_header_after_the_files_are_gone(scenarios: Path, tmp_path: Path) -> None:
+    rs, deck = _write(scenarios)
+    game = record_bot_game(tmp_path / "g.jsonl", load_scenario(_ruleset(scenarios)), 3)
+    header = json.loads(game.path.read_text(encoding="utf-8").splitlines()[0])
+    assert header["translations"]["ru"]["actors"]["ua"] == {"name": "Украина", "objectives": _lists(scenarios)["objectives"]}
+    rs.unlink()
+    deck.unlink()
+    save = open_save(game.path)
+    ru = save.translated("ru")
+    assert ru.name == "Параллельные треки" and ru.index.tracks["borders"].name == "Границы"
+    assert save.translated("en") is save.scenario and save.translated("uk") is save.scenario
+    assert main(["verify", str(game.path)]) == 0
+
+
+def test_a_save_schema_takes_the_translations(scenarios: Path, tmp_path: Path) -> None:
+    import jsonschema
+
+    from tabletop.store.schema import save_schema
+
+    _write(scenarios)
+    game = record_bot_game(tmp_path / "g.jsonl", load_scenario(_ruleset(scenarios)), 1)
+    header = json.loads(game.path.read_text(encoding="utf-8").splitlines()[0])
+    assert "translations" in save_schema()["$defs"]["header"]["properties"]
+    jsonschema.Draft202012Validator(save_schema()).validate(header)
+
+
+def test_a_scenario_without_overlays_writes_the_header_it_always_did(scenarios: Path, tmp_path: Path) -> None:
+    """No overlays: no new key, so such saves stay byte for byte what they were; read back, English only."""
+    game = record_bot_game(tmp_path / "g.jsonl", load_scenario(_ruleset(scenarios)), 1)
+    first = game.path.read_text(encoding="utf-8").splitlines()[0]
+    assert "translations" not in json.loads(first) and "translations" not in first
+    save = open_save(game.path)
+    assert save.scenario.translations == {}
+    assert save.translated("ru") is save.scenario and save.translated("uk") is save.scenario
+
+
+# --------------------------------------------------------------------------
+# The bundled overlays
+
+
+def test_the_translations_cache_is_up_to_date_with_the_bundled_overlays() -> None:
+    """A packaging check, as for validated.jsonl: the test writes the file, then fails once."""
+    assert not overlaycache.write(), "tabletop/scenarios/translated.jsonl was out of date and has been written again: commit it"
+
+
+def test_overlay_files_are_not_rulesets() -> None:
+    assert all(path.name.count(".") == 1 for path in bundled_rulesets())
+
+
+@pytest.mark.parametrize(("lang", "words"), [("ru", "в базовом файле 7 элементов"), ("uk", "у базовому файлі 7 елементів")])
+def test_content_speaks_the_language_of_the_moment(scenarios: Path, lang: str, words: str) -> None:
+    """The sentence is translated; the file, line and key path stay as written."""
+    from tabletop.lang import using
+
+    _write(scenarios, ladder='["one", "two"]')
+    with using(lang), pytest.raises(ContentError) as err:
+        translated(load_scenario(_ruleset(scenarios)), "ru")
+    message = str(err.value)
+    assert "parallel-tracks.ru.toml:14: tracks.borders.ladder: " in message
+    assert words in message and "(got 2)" not in message
