@@ -50,9 +50,11 @@ def ws_url(address: str) -> str:
 class SeatClient:
     """One seat's connection to a host: its latest view, its acts and their answers."""
 
-    def __init__(self, address: str, code: str, client_id: str | None = None):
+    def __init__(self, address: str, code: str, client_id: str | None = None, lang: str | None = None):
         self.address = address
         self.code = code
+        #: the language the seat reads (None: the host's); sent with every hello
+        self.lang = lang
         #: kept across reconnects: the host tells this client's acts apart by it
         self.client_id = client_id or secrets.token_urlsafe(12)
         self.welcome: dict[str, Any] | None = None
@@ -90,7 +92,10 @@ class SeatClient:
     async def connect(self) -> dict[str, Any]:
         """Join: the welcome (with the seat's first view); raises :class:`Refused` for a wrong code."""
         ws = await ws_connect(ws_url(self.address), max_size=MAX_HOST_MESSAGE, open_timeout=10)
-        await ws.send(encode(message("hello", code=self.code, client=self.client_id)))
+        hello = message("hello", code=self.code, client=self.client_id)
+        if self.lang is not None:
+            hello["lang"] = self.lang
+        await ws.send(encode(hello))
         try:
             first = decode(await ws.recv(), MAX_HOST_MESSAGE, HOST_TYPES)
         except ConnectionClosed as exc:
@@ -225,6 +230,16 @@ class SeatClient:
             raise Disconnected("the connection to the host dropped") from exc
         return await self.answer(seq)
 
+    async def speak(self, lang: str) -> None:
+        """Read ``lang`` from now on: the host sends this seat's view again, in it (and every view after)."""
+        self.lang = lang
+        if self._ws is None:
+            raise Disconnected("not connected")
+        try:
+            await self._ws.send(encode(message("lang", lang=lang)))
+        except ConnectionClosed as exc:
+            raise Disconnected("the connection to the host dropped") from exc
+
     async def answer(self, client_seq: int) -> dict[str, Any]:
         """The host's answer to act ``client_seq`` (the ack); raises :class:`Refused` or :class:`Disconnected`."""
         if client_seq in self._results:
@@ -251,9 +266,9 @@ class SeatClient:
         return sorted(self._unanswered)
 
 
-async def connect(address: str, code: str, client_id: str | None = None) -> SeatClient:
-    """A client joined to the host at ``address`` with ``code``."""
-    client = SeatClient(address, code, client_id)
+async def connect(address: str, code: str, client_id: str | None = None, lang: str | None = None) -> SeatClient:
+    """A client joined to the host at ``address`` with ``code`` (reading ``lang``; None: the host's)."""
+    client = SeatClient(address, code, client_id, lang)
     await client.connect()
     return client
 

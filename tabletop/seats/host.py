@@ -24,7 +24,8 @@ from websockets.exceptions import ConnectionClosed
 
 from .flood import Bucket
 from .joincodes import seat_of
-from .protocol import MAX_CLIENT_MESSAGE, ProtocolError, Wire, check_client, decode, encode, message
+from ..lang import SOURCE
+from .protocol import MAX_CLIENT_MESSAGE, VERSION, ProtocolError, Wire, check_client, decode, encode, message
 from .table import Table
 
 #: the delay before a wrong code is refused, in seconds: guessing codes is slow
@@ -44,11 +45,14 @@ Sleeper = Callable[[float], Awaitable[None]]
 class Connection:
     """One seat's live connection: its outbox, its pace, its errors, and whether it only watches now."""
 
-    def __init__(self, ws: ServerConnection, seat: str, client: str, bucket: Bucket):
+    def __init__(self, ws: ServerConnection, seat: str, client: str, bucket: Bucket,
+                 lang: str = SOURCE, version: int = VERSION):
         self.ws = ws
         self.seat = seat
         self.client = client
         self.bucket = bucket
+        self.lang = lang  # the language this screen reads: its views and refusals are in it
+        self.version = version  # the protocol version it spoke: it is answered in it
         self.read_only = False
         self.errors = 0
         self.actions_sent = 0  # the facilitator's replica feed: actions already sent
@@ -64,7 +68,7 @@ class Connection:
             self.behind = True
             self.outbox.put_nowait(None)
             return
-        self.outbox.put_nowait(msg if isinstance(msg, str) else encode(msg))
+        self.outbox.put_nowait(msg if isinstance(msg, str) else encode({**msg, "v": self.version}))
 
     def finish(self) -> None:
         """Send what is queued, then stop writing."""
@@ -84,8 +88,11 @@ class Host:
     """A game served to its seats over WebSockets."""
 
     def __init__(self, table: Table, codes: dict[str, str], *, sleeper: Sleeper = asyncio.sleep,
-                 clock: Callable[[], float] = time.monotonic, wrong_code_delay: float = WRONG_CODE_DELAY):
+                 clock: Callable[[], float] = time.monotonic, wrong_code_delay: float = WRONG_CODE_DELAY,
+                 lang: str = SOURCE):
         self.table = table
+        #: the language of a seat that names none (a version 1 screen)
+        self.lang = lang
         self.codes = codes
         self.sleeper = sleeper
         self.clock = clock
@@ -154,7 +161,8 @@ class Host:
             await self.sleeper(self.wrong_code_delay)
             await _refuse(ws, Wire.WRONG_CODE, "no seat has this code: check it with the facilitator")
             return None
-        conn = Connection(ws, seat, hello.get("client") or "", Bucket(clock=self.clock))
+        conn = Connection(ws, seat, hello.get("client") or "", Bucket(clock=self.clock),
+                          hello.get("lang") or self.lang, hello["v"])
         old = self.active.get(seat)
         if old is not None:
             old.read_only = True
@@ -169,7 +177,7 @@ class Host:
 
     def _welcome(self, conn: Connection) -> None:
         seat = self.table.seats[conn.seat]
-        view = self.table.view(conn.seat, 0 if seat.role == "facilitator" else None)
+        view = self.table.view(conn.seat, 0 if seat.role == "facilitator" else None, conn.lang)
         fields: dict[str, Any] = {"seat": seat.id, "role": seat.role, "actor": seat.actor, "name": seat.name,
                                   "read_only": not seat.acts, "view": view}
         if seat.role == "facilitator":
@@ -197,8 +205,15 @@ class Host:
             conn.errors += 1
             conn.send(message("error", code=Wire.BAD_MESSAGE, message="this connection has joined already"))
             return True
+        if msg["type"] == "lang":  # this screen reads another language: its view again, in it
+            conn.lang = msg["lang"]
+            seat = self.table.seats[conn.seat]
+            view = self.table.view(conn.seat, conn.actions_sent if seat.role == "facilitator" else None, conn.lang)
+            conn.actions_sent = self.table.session.state.seq if seat.role == "facilitator" else conn.actions_sent
+            self._send(conn, message("view", view=view))
+            return True
         before = self._moment()
-        answer = self.table.act(conn.seat, conn.client, msg, read_only=conn.read_only)
+        answer = self.table.act(conn.seat, conn.client, msg, read_only=conn.read_only, lang=conn.lang)
         if self._moment() != before:
             self.broadcast()
         self._send(conn, answer)
@@ -220,28 +235,30 @@ class Host:
     # -- views -------------------------------------------------------------
 
     def broadcast(self, skip: Connection | None = None) -> None:
-        """Each connection's view of the game now, queued in order (secrets worked out once)."""
-        seats = {c.seat for c in self.connections if c is not skip}
-        if not seats:
+        """Each connection's view of the game now, queued in order (secrets worked out once, a view once per language)."""
+        wanted = {(c.seat, c.lang) for c in self.connections if c is not skip}
+        if not wanted:
             return
-        views = self.table.views_for(seats)
-        encoded: dict[str, str] = {}
+        views = self.table.views_for(wanted)
+        encoded: dict[tuple[str, str, int], str] = {}
         seq = self.table.session.state.seq
         for conn in list(self.connections):
             if conn is skip:
                 continue
             seat = self.table.seats[conn.seat]
+            view = views[conn.seat, conn.lang]
             if seat.role == "facilitator":
-                view = self.table.with_actions(views[conn.seat], seat, conn.actions_sent)
+                view = self.table.with_actions(view, seat, conn.actions_sent)
                 conn.actions_sent = seq
-                self._send(conn, encode(message("view", view=view)))
+                self._send(conn, encode(message("view", version=conn.version, view=view)))
                 continue
-            if conn.seat not in encoded:
-                encoded[conn.seat] = encode(message("view", view=views[conn.seat]))
-            self._send(conn, encoded[conn.seat])
+            key = (conn.seat, conn.lang, conn.version)
+            if key not in encoded:
+                encoded[key] = encode(message("view", version=conn.version, view=view))
+            self._send(conn, encoded[key])
 
     def _send(self, conn: Connection, msg: dict[str, Any] | str) -> None:
-        text = msg if isinstance(msg, str) else encode(msg)
+        text = msg if isinstance(msg, str) else encode({**msg, "v": conn.version})
         if self.sent is not None:
             self.sent.setdefault(conn.seat, []).append(text)
         conn.send(text)

@@ -1,10 +1,15 @@
 """The wire between the host and its seats: JSON messages, each a plain dict with a version.
 
-Every message is one JSON object with ``"type"`` and ``"v"`` (:data:`VERSION`).
+Every message is one JSON object with ``"type"`` and ``"v"`` (:data:`VERSION`;
+the host also takes version 1, and answers a seat in the version it spoke).
 A seat sends:
 
-- ``hello {code, client?}``: join with a seat's code; ``client`` is a random
+- ``hello {code, client?, lang?}``: join with a seat's code; ``client`` is a random
   id the client keeps across reconnects (its acts are told apart by it);
+  ``lang`` (version 2) the language the seat reads, ``en``, ``ru`` or ``uk``
+  (without it: the host's language);
+- ``lang {lang}`` (version 2): the seat reads another language from now on
+  (the host sends it a fresh view);
 - ``act {client_seq, pick | action, at?, reason?, text?, result?, reasons?}``: do
   something. ``pick`` is the id of an entry of the seat's decision (as the last view listed it);
   ``action`` is an action as the save writes it (the facilitator's powers);
@@ -38,14 +43,18 @@ import json
 from enum import StrEnum, unique
 from typing import Any
 
-#: the protocol's version: a message with another ``v`` is refused
-VERSION = 1
+from ..lang import LANGUAGES
+
+#: the protocol's version (2: a seat's language); a message with a version not in VERSIONS is refused
+VERSION = 2
+#: the versions a host takes: a version 1 seat (no ``lang``) reads the host's language
+VERSIONS = (1, 2)
 #: the largest message a seat may send, in bytes (a seat sends small acts, never boards)
 MAX_CLIENT_MESSAGE = 16 * 1024
 #: the largest message the host sends (the facilitator's first view carries the whole log)
 MAX_HOST_MESSAGE = 64 * 1024 * 1024
 
-CLIENT_TYPES = ("hello", "act", "bye")
+CLIENT_TYPES = ("hello", "act", "lang", "bye")
 HOST_TYPES = ("welcome", "view", "ack", "refused", "error", "bye")
 ROLES = ("facilitator", "team", "projector", "observer")
 #: what the facilitator may do to the phase timer (``act {clock}``)
@@ -82,9 +91,9 @@ class ProtocolError(ValueError):
         self.message = message
 
 
-def message(kind: str, **fields: Any) -> dict[str, Any]:
-    """A message of type ``kind`` with ``fields``, versioned."""
-    return {"type": kind, "v": VERSION, **fields}
+def message(kind: str, *, version: int = VERSION, **fields: Any) -> dict[str, Any]:
+    """A message of type ``kind`` with ``fields``, versioned (``version``: a version 1 seat's own)."""
+    return {"type": kind, "v": version, **fields}
 
 
 def encode(msg: dict[str, Any]) -> str:
@@ -106,8 +115,8 @@ def decode(raw: str | bytes, limit: int = MAX_CLIENT_MESSAGE, types: tuple[str, 
         raise ProtocolError(Wire.BAD_JSON, "not JSON") from exc
     if not isinstance(data, dict):
         raise ProtocolError(Wire.BAD_JSON, "a message is a JSON object")
-    if data.get("v") != VERSION or isinstance(data.get("v"), bool):
-        raise ProtocolError(Wire.BAD_VERSION, f"this host speaks version {VERSION}")
+    if data.get("v") not in VERSIONS or isinstance(data.get("v"), bool):
+        raise ProtocolError(Wire.BAD_VERSION, f"this host speaks versions {', '.join(map(str, VERSIONS))}")
     if data.get("type") not in types:
         raise ProtocolError(Wire.UNKNOWN_TYPE, f"unknown message type (expected one of {', '.join(types)})")
     return data
@@ -140,6 +149,9 @@ def check_client(data: dict[str, Any]) -> dict[str, Any]:
             value = _field(data, key, (str,), required)
             if value is not None and len(value) > MAX_TOKEN:
                 raise ProtocolError(Wire.BAD_MESSAGE, f"'{key}' is too long")
+        _check_lang(data, required=False)
+    elif kind == "lang":
+        _check_lang(data, required=True)
     elif kind == "act":
         seq = _field(data, "client_seq", (int,))
         if not 0 <= seq < 2**53:
@@ -168,6 +180,13 @@ MAX_TEXT = 2000
 MAX_REASONS = 8
 
 
+def _check_lang(data: dict[str, Any], required: bool) -> None:
+    """A seat's language: one of :data:`tabletop.lang.LANGUAGES` (version 2; a version 1 seat sends none)."""
+    lang = _field(data, "lang", (str,), required)
+    if lang is not None and (data["v"] < 2 or lang not in LANGUAGES):
+        raise ProtocolError(Wire.BAD_MESSAGE, f"'lang' is one of {', '.join(LANGUAGES)} (protocol version 2)")
+
+
 def _check_typed(data: dict[str, Any]) -> None:
     """An act's typed texts: an argument's or a counter's (``text``, ``result``, ``reasons``)."""
     text = _field(data, "text", (str,), required=False)
@@ -190,6 +209,7 @@ __all__ = [
     "MAX_HOST_MESSAGE",
     "ROLES",
     "VERSION",
+    "VERSIONS",
     "ProtocolError",
     "Wire",
     "check_client",

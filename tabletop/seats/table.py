@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..engine import Action, Code, RuleViolation
+from ..lang import SOURCE, using
 from ..play.arguing import argued, countering
 from ..play.cardhold import CardHold
 from ..play.clock import Now, wall_clock
@@ -28,7 +29,7 @@ from ..play.session import HUMAN, Session
 from ..play.timing import GameClock
 from .checks import check_seat
 from .protocol import Wire, message
-from .views import Entry, Seat, TableFacts, actions_since, seat_entries, seat_view, secrets
+from .views import Entry, Seat, TableFacts, actions_since, seat_entries, seat_view, secrets, shown
 
 #: answers kept per seat for acts sent again (a client resends only what it has not seen answered)
 ANSWERS_KEPT = 512
@@ -67,18 +68,22 @@ class Table:
         bots = {a: p for a, p in self.session.seats.items() if p != HUMAN}
         return TableFacts(bots, self.hold.held(self.session.state), tuple(sorted(self.connected)))
 
-    def views_for(self, seat_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
-        """The views of these seats now (the secrets of the state worked out once for all)."""
+    def views_for(self, wanted: Iterable[tuple[str, str]]) -> dict[tuple[str, str], dict[str, Any]]:
+        """The views of these (seat, language) pairs now, each in its language (the secrets worked out once for all)."""
         state, facts = self.session.state, self.facts()
         known = secrets(state)
         seals, clock = self.seals(), self.clock.facts()
-        return {sid: {**seat_view(state, self.seats[sid], facts, known), "seals": seals, "clock": clock}
-                for sid in seat_ids}
+        out = {}
+        for sid, lang in wanted:
+            with using(lang):
+                view = seat_view(shown(state, lang), self.seats[sid], facts, known)
+            out[sid, lang] = {**view, "seals": seals, "clock": clock, "lang": lang}
+        return out
 
-    def view(self, seat_id: str, actions_from: int | None = None) -> dict[str, Any]:
-        """One seat's view; a facilitator's with the actions from ``actions_from`` on."""
+    def view(self, seat_id: str, actions_from: int | None = None, lang: str = SOURCE) -> dict[str, Any]:
+        """One seat's view in ``lang``; a facilitator's with the actions from ``actions_from`` on."""
         seat = self.seats[seat_id]
-        view = {**seat_view(self.session.state, seat, self.facts()), "seals": self.seals(), "clock": self.clock.facts()}
+        view = self.views_for([(seat_id, lang)])[seat_id, lang]
         return self.with_actions(view, seat, actions_from)
 
     def seals(self) -> dict[str, Any]:
@@ -101,20 +106,26 @@ class Table:
 
     # -- acting ------------------------------------------------------------
 
-    def act(self, seat_id: str, client: str, msg: dict[str, Any], read_only: bool = False) -> dict[str, Any]:
-        """Answer a checked ``act`` message of ``seat_id`` (its connection's ``client`` id): ack or refused."""
+    def act(self, seat_id: str, client: str, msg: dict[str, Any], read_only: bool = False,
+            lang: str = SOURCE) -> dict[str, Any]:
+        """Answer a checked ``act`` message of ``seat_id`` (its connection's ``client`` id): ack or refused.
+
+        ``lang``: the language the seat reads; its entries are the ones its view listed, and a refusal
+        is said in it. The save is the same whatever the language.
+        """
         seq = msg["client_seq"]
         kept = self._answers[seat_id]
         key = (client, seq)
         if key in kept:
             return kept[key]  # sent again: the same answer, nothing done twice
-        answer = self._answer(self.seats[seat_id], msg, read_only)
+        with using(lang):
+            answer = self._answer(self.seats[seat_id], msg, read_only, lang)
         kept[key] = answer
         while len(kept) > ANSWERS_KEPT:
             kept.popitem(last=False)
         return answer
 
-    def _answer(self, seat: Seat, msg: dict[str, Any], read_only: bool) -> dict[str, Any]:
+    def _answer(self, seat: Seat, msg: dict[str, Any], read_only: bool, lang: str = SOURCE) -> dict[str, Any]:
         seq = msg["client_seq"]
         if read_only or not seat.acts:
             why = ("another connection took this seat: this one only watches" if read_only
@@ -124,7 +135,7 @@ class Table:
         try:
             if msg.get("clock") is not None:
                 return self._time(seat, msg)
-            action = self._action(seat, msg)
+            action = self._action(seat, msg, lang)
             if self.clock.paused and not (action is not None and action.kind == "note" and seat.role == "facilitator"):
                 raise _Refusal(Wire.PAUSED, "The game is paused: the facilitator resumes it.")
         except _Refusal as refusal:
@@ -164,7 +175,7 @@ class Table:
                 self.play_bots()  # the bots waited too
         return message("ack", client_seq=msg["client_seq"], index=self.session.state.seq)
 
-    def _action(self, seat: Seat, msg: dict[str, Any]) -> Action | None:
+    def _action(self, seat: Seat, msg: dict[str, Any], lang: str = SOURCE) -> Action | None:
         """The action an act asks for (None: release the card); raises :class:`_Refusal`."""
         state = self.session.state
         at = msg.get("at")
@@ -173,7 +184,7 @@ class Table:
             head, _, _ = pick.partition("-")
             if head != str(state.seq):
                 raise _Refusal(Wire.STALE, "The game has moved on since that choice was shown: choose again.")
-            entry = _find(seat_entries(state, seat, self.facts()), pick)
+            entry = _find(seat_entries(shown(state, lang), seat, self.facts()), pick)  # as the seat's view listed them
             if entry is None:
                 raise _Refusal(Wire.NO_SUCH_ENTRY, "That is not a choice of this seat now.")
             if entry.refusal is not None:

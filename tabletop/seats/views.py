@@ -21,8 +21,13 @@ import json
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
+from ..content.errors import ContentError
 from ..content.literal import literal
+from ..content.overlays import translated
 from ..engine import Action, State, legal_actions, objectives_met, waiting_for
+from ..engine.state import evolve
+from ..engine.telling import tell
+from ..lang import LANGUAGES, SOURCE, current
 from ..engine.records import changes_of
 from ..engine.telling import tell
 from ..engine.wording import change_text, effects_words, names
@@ -99,7 +104,7 @@ def secrets(state: State) -> Secrets:
 # the seat is worked out once. The words of an event never change (a log is only appended to); the
 # names belong to the scenario; the legal actions to the state. Each cache keeps the object it was
 # worked out for, so an id reused by a new object is never mistaken for it.
-_LINES: dict[int, tuple[object, dict[str, Any]]] = {}
+_LINES: dict[tuple[int, str], tuple[object, object, dict[str, Any]]] = {}
 _NAMES: dict[int, tuple[object, dict[str, str]]] = {}
 _LEGAL: list[tuple[State, list[Action]]] = []
 
@@ -120,17 +125,41 @@ def _legal(state: State) -> list[Action]:
 
 
 def _public_line(state: State, event: Any) -> dict[str, Any]:
-    """An event in words as every seat may read it (the caller hides a sealed one)."""
-    hit = _LINES.get(id(event))
-    if hit is None or hit[0] is not event:
+    """An event in words as every seat may read it (the caller hides a sealed one), in the language of the moment."""
+    key = (id(event), current())
+    hit = _LINES.get(key)
+    if hit is None or hit[0] is not event or hit[1] is not state.scenario:
         if len(_LINES) > 8192:
             _LINES.clear()
         n = _names(state)
         line = {"seq": event.seq, "round": event.round, "phase": event.phase,
                 "kind": event.action.kind, "actor": event.action.actor, "text": literal(tell(event, state.scenario)),
                 "changes": [w for c in changes_of(event.result) if (w := change_text(c, n, compact=True))]}
-        hit = _LINES[id(event)] = (event, line)
-    return hit[1]
+        hit = _LINES[key] = (event, state.scenario, line)
+    return hit[2]
+
+
+_SHOWN: list[tuple[State, str, State]] = []
+
+
+def shown(state: State, lang: str) -> State:
+    """``state`` as a seat reading ``lang`` sees it: the same game, the scenario's texts in ``lang``.
+
+    The engine plays the base scenario; names, ladders, cards and objectives on a seat's screen come
+    from :func:`~tabletop.content.overlays.translated` (its base texts where a translation is broken).
+    """
+    if lang == SOURCE:
+        return state
+    for seen, seen_lang, out in _SHOWN:
+        if seen is state and seen_lang == lang:
+            return out
+    try:
+        scenario = translated(state.scenario, lang)
+    except ContentError:
+        scenario = state.scenario
+    out = state if scenario is state.scenario else evolve(state, scenario=scenario)
+    _SHOWN[:] = [*_SHOWN[-(len(LANGUAGES) - 1):], (state, lang, out)]
+    return out
 
 
 def entry_id(state: State, action: Action) -> str:
@@ -407,4 +436,5 @@ __all__ = [
     "seat_prompt",
     "seat_view",
     "secrets",
+    "shown",
 ]

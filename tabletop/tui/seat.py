@@ -13,13 +13,13 @@ does one twice).
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 from rich.text import Text
 from textual import work
-from textual.app import App, ComposeResult
+from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
@@ -28,6 +28,7 @@ from textual.widgets.option_list import Option
 
 from ..content.literal import literal
 from ..engine import State, legal_actions
+from ..lang import LANGUAGES, NAMES, SOURCE, Domain, set_language, using
 from ..play.clock import Now, wall_clock
 from ..play.replica import Replica, ReplicaError
 from ..seats.client import Disconnected, Refused, SeatClient
@@ -36,6 +37,8 @@ from .argument import ArgumentForm, ArgumentScreen, Entered
 from .modals import AskScreen
 from .seatpowers import POWER_BINDINGS, ConsolePowers
 from .widgets import Board
+
+_, ngettext, N_ = Domain("tui").words()
 
 #: pauses between tries to join again after a drop (the last one repeats): quick at first, then calm
 RETRY_PAUSES = (0.2, 0.5, 1.0, 2.0)
@@ -179,11 +182,18 @@ class SeatApp(App[None]):
 
     CSS_PATH = Path(__file__).parent / "seat.tcss"
     TITLE = "tabletop"
-    BINDINGS = [Binding("ctrl+q", "quit", "Quit", id="app.quit")]
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", id="app.quit"),
+        # F4, as on the hot seat: the next language (the palette names each); the host re-renders this seat only
+        Binding("f4", "language", "Language", show=False, id="app.language"),
+    ]
 
     def __init__(self, address: str, code: str | None = None, *, sleep: Sleep = asyncio.sleep,
-                 retries: int | None = None, codes: Mapping[str, str] | None = None, now: Now = wall_clock):
+                 retries: int | None = None, codes: Mapping[str, str] | None = None, now: Now = wall_clock,
+                 lang: str = SOURCE):
         super().__init__()
+        #: the language this seat reads (``join --lang``): the host words its view in it, and this screen too
+        self.lang = lang
         #: the screen's clock (the phase timer counts down between views); a test passes its own
         self.now = now
         self.address = address
@@ -229,7 +239,7 @@ class SeatApp(App[None]):
     @work(exclusive=True, group="link", exit_on_error=False)
     async def join(self, code: str) -> None:
         """Join, then draw every view; after a drop, say so and join again by itself."""
-        client = SeatClient(self.address, code)
+        client = SeatClient(self.address, code, lang=self.lang)
         self.client = client
         if not await self._connect(client, first=True):
             return
@@ -274,7 +284,8 @@ class SeatApp(App[None]):
 
     def _show(self, view: Mapping[str, Any]) -> None:
         self.view = view
-        self.seat_screen.show(view, self.seen)
+        with using(self.lang):
+            self.seat_screen.show(view, self.seen)
         if self.role == "facilitator":
             self._show_board()
         if self.client is not None and self.client.replaced is not None:
@@ -364,6 +375,34 @@ class SeatApp(App[None]):
                 self.type_argument(*draft)  # nothing the team typed is lost
         except Disconnected:
             self.notify("The connection dropped: this will be sent again when the screen reconnects.", markup=False)
+
+    def action_language(self, code: str = "") -> None:
+        """Read ``code``, or the next language (F4): the host sends this seat's view again in it."""
+        chosen = code if code in LANGUAGES else LANGUAGES[(LANGUAGES.index(self.lang) + 1) % len(LANGUAGES)]
+        self.lang = chosen
+        set_language(chosen)  # this screen's own words (its keys, its dialogs) too
+        self.notify(_("Language: {name}").format(name=NAMES[chosen]), timeout=2, markup=False)
+        if self.view is not None:
+            self._show(self.view)
+        if self.client is not None:
+            self._speak(chosen)
+
+    @work(group="acts", exit_on_error=False)
+    async def _speak(self, lang: str) -> None:
+        if self.client is not None:
+            try:
+                await self.client.speak(lang)
+            except Disconnected:
+                pass  # the next hello carries the language
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's commands, and one per other language (as on the hot seat)."""
+        yield from super().get_system_commands(screen)
+        for code in LANGUAGES:
+            if code != self.lang:
+                yield SystemCommand(_("Language: {name}").format(name=NAMES[code]),
+                                    _("Every word on this screen in {name}").format(name=NAMES[code]),
+                                    lambda code=code: self.action_language(code))
 
     def deck_cards(self) -> list[tuple[str, str]]:
         """(id, title) of each card of the deck, from the facilitator's welcome (others get no deck)."""
