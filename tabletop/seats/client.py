@@ -99,10 +99,10 @@ class SeatClient:
         try:
             first = decode(await ws.recv(), MAX_HOST_MESSAGE, HOST_TYPES)
         except ConnectionClosed as exc:
-            raise Disconnected("the host closed the connection before welcoming this seat") from exc
+            raise Disconnected("the host closed the connection before welcoming this seat") from exc  # untranslated: a log line for developers
         if first["type"] != "welcome":
             await ws.close()
-            raise Refused(str(first.get("code", Wire.BAD_MESSAGE)), str(first.get("message", "not welcomed")))
+            raise Refused(str(first.get("code", Wire.BAD_MESSAGE)), str(first.get("message", "not welcomed")))  # untranslated: the host words it
         self._ws, self.welcome, self.replaced, self.bye = ws, first, None, None
         self._closed = asyncio.Event()
         self._views = asyncio.Queue()  # a drop's end marker stays with the old connection
@@ -182,7 +182,7 @@ class SeatClient:
         """The next view the host sends; raises :class:`Disconnected` when the connection drops."""
         view = await self._views.get()
         if view is None:
-            raise Disconnected("the connection to the host dropped")
+            raise Disconnected("the connection to the host dropped")  # untranslated: an exception's text, a screen words it
         return view
 
     async def views(self) -> AsyncIterator[dict[str, Any]]:
@@ -206,7 +206,7 @@ class SeatClient:
         :class:`Disconnected` (the act is kept, and sent again on :meth:`reconnect`).
         """
         if self._ws is None:
-            raise Disconnected("not connected")
+            raise Disconnected("not connected")  # untranslated: an exception's text, a screen words it
         seq = self._next_seq
         self._next_seq += 1
         fields: dict[str, Any] = {"client_seq": seq}
@@ -227,18 +227,18 @@ class SeatClient:
         try:
             await self._ws.send(encode(sent))
         except ConnectionClosed as exc:
-            raise Disconnected("the connection to the host dropped") from exc
+            raise Disconnected("the connection to the host dropped") from exc  # untranslated: an exception's text
         return await self.answer(seq)
 
     async def speak(self, lang: str) -> None:
         """Read ``lang`` from now on: the host sends this seat's view again, in it (and every view after)."""
         self.lang = lang
         if self._ws is None:
-            raise Disconnected("not connected")
+            raise Disconnected("not connected")  # untranslated: an exception's text
         try:
             await self._ws.send(encode(message("lang", lang=lang)))
         except ConnectionClosed as exc:
-            raise Disconnected("the connection to the host dropped") from exc
+            raise Disconnected("the connection to the host dropped") from exc  # untranslated: an exception's text
 
     async def answer(self, client_seq: int) -> dict[str, Any]:
         """The host's answer to act ``client_seq`` (the ack); raises :class:`Refused` or :class:`Disconnected`."""
@@ -251,7 +251,7 @@ class SeatClient:
         finally:
             closed.cancel()
         if not future.done():
-            raise Disconnected("the connection dropped before the host answered")
+            raise Disconnected("the connection dropped before the host answered")  # untranslated: an exception's text
         return self._checked(future.result())
 
     @staticmethod
@@ -273,4 +273,4 @@ async def connect(address: str, code: str, client_id: str | None = None, lang: s
     return client
 
 
-__all__ = ["Disconnected", "Refused", "SeatClient", "connect", "ws_url"]
+__all__ = ["Disconnected", "Refused", "SeatClient", "connect", "ws_url"]  # untranslated: API names

@@ -24,9 +24,11 @@ from websockets.exceptions import ConnectionClosed
 
 from .flood import Bucket
 from .joincodes import seat_of
-from ..lang import SOURCE
+from ..lang import SOURCE, Domain, using
 from .protocol import MAX_CLIENT_MESSAGE, VERSION, ProtocolError, Wire, check_client, decode, encode, message
 from .table import Table
+
+_, ngettext, N_ = Domain("seats").words()
 
 #: the delay before a wrong code is refused, in seconds: guessing codes is slow
 WRONG_CODE_DELAY = 1.0
@@ -79,7 +81,7 @@ class Connection:
             while (text := await self.outbox.get()) is not None:
                 await self.ws.send(text)
             if self.behind:
-                await self.ws.close(1008, "too far behind: reconnect")
+                await self.ws.close(1008, "too far behind: reconnect")  # untranslated: a close frame's reason
         except ConnectionClosed:
             pass
 
@@ -115,7 +117,8 @@ class Host:
     async def stop(self) -> None:
         """Tell every screen the host is closing, and stop listening."""
         for conn in list(self.connections):
-            conn.send(message("bye", code=Wire.CLOSING, message="the host is closing"))
+            with using(conn.lang):
+                conn.send(message("bye", code=Wire.CLOSING, message=_("the host is closing")))
             conn.finish()
         if self.server is not None:
             self.server.close()
@@ -149,7 +152,8 @@ class Host:
             raw = await asyncio.wait_for(ws.recv(), HELLO_TIMEOUT)
             hello = check_client(decode(raw))
             if hello["type"] != "hello":
-                raise ProtocolError(Wire.NOT_JOINED, "say hello with the seat's code first")
+                with using(self.lang):
+                    raise ProtocolError(Wire.NOT_JOINED, _("say hello with the seat's code first"))
         except ProtocolError as exc:
             await _refuse(ws, exc.code, exc.message)
             return None
@@ -159,15 +163,18 @@ class Host:
         seat = seat_of(self.codes, hello["code"])
         if seat is None:
             await self.sleeper(self.wrong_code_delay)
-            await _refuse(ws, Wire.WRONG_CODE, "no seat has this code: check it with the facilitator")
+            with using(hello.get("lang") or self.lang):
+                why = _("no seat has this code: check it with the facilitator")
+            await _refuse(ws, Wire.WRONG_CODE, why)
             return None
         conn = Connection(ws, seat, hello.get("client") or "", Bucket(clock=self.clock),
                           hello.get("lang") or self.lang, hello["v"])
         old = self.active.get(seat)
         if old is not None:
             old.read_only = True
-            old.send(message("bye", code=Wire.REPLACED,
-                             message="this seat was joined on another screen: this one only watches now"))
+            with using(old.lang):
+                old.send(message("bye", code=Wire.REPLACED,
+                                 message=_("this seat was joined on another screen: this one only watches now")))
         self.active[seat] = conn
         self.connections.add(conn)
         self.table.connected.add(seat)
@@ -190,7 +197,8 @@ class Host:
         try:
             msg = check_client(decode(raw))
             if not conn.bucket.take():
-                raise ProtocolError(Wire.TOO_FAST, "too many messages: slow down")
+                with using(conn.lang):
+                    raise ProtocolError(Wire.TOO_FAST, _("too many messages: slow down"))
         except ProtocolError as exc:
             conn.errors += 1
             seq = _client_seq(raw) if exc.code == Wire.TOO_FAST else None
@@ -203,7 +211,7 @@ class Host:
             return False
         if msg["type"] == "hello":
             conn.errors += 1
-            conn.send(message("error", code=Wire.BAD_MESSAGE, message="this connection has joined already"))
+            conn.send(message("error", code=Wire.BAD_MESSAGE, message="this connection has joined already"))  # untranslated: for a client's programmer
             return True
         if msg["type"] == "lang":  # this screen reads another language: its view again, in it
             conn.lang = msg["lang"]
@@ -285,4 +293,4 @@ async def _refuse(ws: ServerConnection, code: Wire, why: str) -> None:
         await ws.close(1008, code)
 
 
-__all__ = ["HELLO_TIMEOUT", "MAX_ERRORS", "OUTBOX_LIMIT", "WRONG_CODE_DELAY", "Connection", "Host"]
+__all__ = ["HELLO_TIMEOUT", "MAX_ERRORS", "OUTBOX_LIMIT", "WRONG_CODE_DELAY", "Connection", "Host"]  # untranslated: API names

@@ -108,21 +108,27 @@ def decode(raw: str | bytes, limit: int = MAX_CLIENT_MESSAGE, types: tuple[str, 
     """
     size = len(raw.encode("utf-8", "surrogatepass") if isinstance(raw, str) else raw)
     if size > limit:
+        # untranslated: for a client's programmer, in the wire's own terms
         raise ProtocolError(Wire.TOO_BIG, f"a message is at most {limit} bytes (this one: {size})")
     try:
         data = json.loads(raw, parse_constant=_no_constant)
     except (ValueError, RecursionError) as exc:
+        # untranslated: for a client's programmer, in the wire's own terms
         raise ProtocolError(Wire.BAD_JSON, "not JSON") from exc
     if not isinstance(data, dict):
+        # untranslated: for a client's programmer, in the wire's own terms
         raise ProtocolError(Wire.BAD_JSON, "a message is a JSON object")
     if data.get("v") not in VERSIONS or isinstance(data.get("v"), bool):
+        # untranslated: for a client's programmer, in the wire's own terms
         raise ProtocolError(Wire.BAD_VERSION, f"this host speaks versions {', '.join(map(str, VERSIONS))}")
     if data.get("type") not in types:
+        # untranslated: for a client's programmer, in the wire's own terms
         raise ProtocolError(Wire.UNKNOWN_TYPE, f"unknown message type (expected one of {', '.join(types)})")
     return data
 
 
 def _no_constant(name: str) -> Any:
+    # untranslated: for a client's programmer, in the wire's own terms
     raise ValueError(f"{name} is not a number")
 
 
@@ -131,6 +137,7 @@ def _field(data: dict[str, Any], key: str, kinds: tuple[type, ...], required: bo
     if value is None and not required:
         return None
     if not isinstance(value, kinds) or (int in kinds and isinstance(value, bool)):
+        # untranslated: for a client's programmer, in the wire's own terms
         raise ProtocolError(Wire.BAD_MESSAGE, f"'{key}' is missing or of the wrong type")
     return value
 
@@ -148,6 +155,7 @@ def check_client(data: dict[str, Any]) -> dict[str, Any]:
         for key, required in (("code", True), ("client", False)):
             value = _field(data, key, (str,), required)
             if value is not None and len(value) > MAX_TOKEN:
+                # untranslated: for a client's programmer, in the wire's own terms
                 raise ProtocolError(Wire.BAD_MESSAGE, f"'{key}' is too long")
         _check_lang(data, required=False)
     elif kind == "lang":
@@ -155,22 +163,28 @@ def check_client(data: dict[str, Any]) -> dict[str, Any]:
     elif kind == "act":
         seq = _field(data, "client_seq", (int,))
         if not 0 <= seq < 2**53:
+            # untranslated: for a client's programmer, in the wire's own terms
             raise ProtocolError(Wire.BAD_MESSAGE, "'client_seq' is out of range")
         pick = _field(data, "pick", (str,), required=False)
         action = _field(data, "action", (dict,), required=False)
         clock = _field(data, "clock", (str,), required=False)
         if sum(x is not None for x in (pick, action, clock)) != 1:
+            # untranslated: for a client's programmer, in the wire's own terms
             raise ProtocolError(Wire.BAD_MESSAGE, "an act has one of 'pick', 'action' or 'clock'")
         if clock is not None and clock not in CLOCK_ACTS:
+            # untranslated: for a client's programmer, in the wire's own terms
             raise ProtocolError(Wire.BAD_MESSAGE, f"'clock' is one of {', '.join(CLOCK_ACTS)}")
         if pick is not None and len(pick) > MAX_TOKEN:
+            # untranslated: for a client's programmer, in the wire's own terms
             raise ProtocolError(Wire.BAD_MESSAGE, "'pick' is too long")
         reason = _field(data, "reason", (str,), required=False)
         if reason is not None and len(reason) > MAX_REASON:
+            # untranslated: for a client's programmer, in the wire's own terms
             raise ProtocolError(Wire.BAD_MESSAGE, f"'reason' is at most {MAX_REASON} characters")
         _check_typed(data)
         at = _field(data, "at", (int,), required=False)
         if at is not None and not 0 <= at < 2**53:
+            # untranslated: for a client's programmer, in the wire's own terms
             raise ProtocolError(Wire.BAD_MESSAGE, "'at' is out of range")
     return data
 
@@ -184,6 +198,7 @@ def _check_lang(data: dict[str, Any], required: bool) -> None:
     """A seat's language: one of :data:`tabletop.lang.LANGUAGES` (version 2; a version 1 seat sends none)."""
     lang = _field(data, "lang", (str,), required)
     if lang is not None and (data["v"] < 2 or lang not in LANGUAGES):
+        # untranslated: for a client's programmer, in the wire's own terms
         raise ProtocolError(Wire.BAD_MESSAGE, f"'lang' is one of {', '.join(LANGUAGES)} (protocol version 2)")
 
 
@@ -191,13 +206,16 @@ def _check_typed(data: dict[str, Any]) -> None:
     """An act's typed texts: an argument's or a counter's (``text``, ``result``, ``reasons``)."""
     text = _field(data, "text", (str,), required=False)
     if text is not None and len(text) > MAX_TEXT:
+        # untranslated: for a client's programmer, in the wire's own terms
         raise ProtocolError(Wire.BAD_MESSAGE, f"'text' is at most {MAX_TEXT} characters")
     result = _field(data, "result", (int,), required=False)
     if result is not None and not 0 <= result < 64:
+        # untranslated: for a client's programmer, in the wire's own terms
         raise ProtocolError(Wire.BAD_MESSAGE, "'result' is out of range")
     reasons = _field(data, "reasons", (list,), required=False)
     if reasons is not None and (len(reasons) > MAX_REASONS
                                 or not all(isinstance(r, str) and len(r) <= MAX_TEXT for r in reasons)):
+        # untranslated: for a client's programmer, in the wire's own terms
         raise ProtocolError(Wire.BAD_MESSAGE, f"'reasons' is a list of at most {MAX_REASONS} texts")
 
 
@@ -211,7 +229,7 @@ __all__ = [
     "VERSION",
     "VERSIONS",
     "ProtocolError",
-    "Wire",
+    "Wire",  # untranslated: an API name
     "check_client",
     "decode",
     "encode",

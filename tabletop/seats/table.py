@@ -20,16 +20,18 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..engine import Action, Code, RuleViolation
-from ..lang import SOURCE, using
+from ..lang import SOURCE, Domain, using
 from ..play.arguing import argued, countering
 from ..play.cardhold import CardHold
 from ..play.clock import Now, wall_clock
 from ..play.commitments import table_seals
 from ..play.session import HUMAN, Session
 from ..play.timing import GameClock
-from .checks import check_seat
+from .checks import check_seat, role_name
 from .protocol import Wire, message
 from .views import Entry, Seat, TableFacts, actions_since, seat_entries, seat_view, secrets, shown
+
+_, ngettext, N_ = Domain("seats").words()
 
 #: answers kept per seat for acts sent again (a client resends only what it has not seen answered)
 ANSWERS_KEPT = 512
@@ -42,10 +44,10 @@ def seats_for(session: Session, observers: int = 2) -> list[Seat]:
     from ..engine.wording import names
 
     n = names(session.state)
-    out = [Seat("facilitator", "facilitator", name="Facilitator")]
+    out = [Seat("facilitator", "facilitator", name=_("Facilitator"))]
     out += [Seat(f"team:{a}", "team", a, n.get(a, a)) for a, kind in session.seats.items() if kind == HUMAN]
-    out.append(Seat("projector", "projector", name="Projector"))
-    out += [Seat(f"observer:{i}", "observer", name=f"Observer {i}") for i in range(1, observers + 1)]
+    out.append(Seat("projector", "projector", name=_("Projector")))
+    out += [Seat(f"observer:{i}", "observer", name=_("Observer {n}").format(n=i)) for i in range(1, observers + 1)]
     return out
 
 
@@ -128,8 +130,8 @@ class Table:
     def _answer(self, seat: Seat, msg: dict[str, Any], read_only: bool, lang: str = SOURCE) -> dict[str, Any]:
         seq = msg["client_seq"]
         if read_only or not seat.acts:
-            why = ("another connection took this seat: this one only watches" if read_only
-                   else f"the {seat.role} only watches the game")
+            why = (_("another connection took this seat: this one only watches") if read_only
+                   else _("the {role} only watches the game").format(role=role_name(seat.role)))
             return message("refused", client_seq=seq, code=Wire.READ_ONLY, message=why)
         state = self.session.state
         try:
@@ -137,7 +139,7 @@ class Table:
                 return self._time(seat, msg)
             action = self._action(seat, msg, lang)
             if self.clock.paused and not (action is not None and action.kind == "note" and seat.role == "facilitator"):
-                raise _Refusal(Wire.PAUSED, "The game is paused: the facilitator resumes it.")
+                raise _Refusal(Wire.PAUSED, _("The game is paused: the facilitator resumes it."))
         except _Refusal as refusal:
             return message("refused", client_seq=seq, code=refusal.code, message=refusal.message)
         if action is None:  # the facilitator lets a bot answer the card
@@ -150,7 +152,8 @@ class Table:
                 return message("refused", client_seq=seq, code=exc.code, message=exc.message)
             except OSError as exc:
                 return message("refused", client_seq=seq, code=Wire.SAVE_FAILED,
-                               message=f"the save could not be written ({exc.strerror or exc}): nothing was done")
+                               message=_("the save could not be written ({why}): nothing was done").format(
+                                   why=exc.strerror or exc))
             if action.kind == "undo":
                 self.hold.reset()  # a card back on the table is read out again before a bot answers
         index = self.session.state.seq
@@ -162,11 +165,11 @@ class Table:
         """The facilitator pauses, resumes or adds time, as on the hot seat (saved with the next event)."""
         what = msg["clock"]
         if seat.role != "facilitator":
-            raise _Refusal(Code.NOT_YOUR_SEAT, {"extend": "Only the facilitator can give more time.",
-                                                "pause": "Only the facilitator can pause the game."}.get(
-                what, "Only the facilitator can resume the game."))
+            raise _Refusal(Code.NOT_YOUR_SEAT, {"extend": _("Only the facilitator can give more time."),
+                                                "pause": _("Only the facilitator can pause the game.")}.get(
+                what, _("Only the facilitator can resume the game.")))
         if self.session.state.over:
-            raise _Refusal(Code.GAME_OVER, "The game is over.")
+            raise _Refusal(Code.GAME_OVER, _("The game is over."))
         if what == "extend":
             self.clock.extend()
         else:
@@ -181,23 +184,23 @@ class Table:
         at = msg.get("at")
         pick = msg.get("pick")
         if pick is not None:
-            head, _, _ = pick.partition("-")
+            head = pick.partition("-")[0]
             if head != str(state.seq):
-                raise _Refusal(Wire.STALE, "The game has moved on since that choice was shown: choose again.")
+                raise _Refusal(Wire.STALE, _("The game has moved on since that choice was shown: choose again."))
             entry = _find(seat_entries(shown(state, lang), seat, self.facts()), pick)  # as the seat's view listed them
             if entry is None:
-                raise _Refusal(Wire.NO_SUCH_ENTRY, "That is not a choice of this seat now.")
+                raise _Refusal(Wire.NO_SUCH_ENTRY, _("That is not a choice of this seat now."))
             if entry.refusal is not None:
                 raise _Refusal(Wire.NO_SUCH_ENTRY, entry.refusal)
             return _typed(entry, msg)
         if at is not None and at != state.seq:
-            raise _Refusal(Wire.STALE, "The game has moved on since that view: look again.")
+            raise _Refusal(Wire.STALE, _("The game has moved on since that view: look again."))
         try:
             action = Action.from_dict(msg["action"])
         except (TypeError, ValueError) as exc:
-            raise _Refusal(Code.INVALID_ACTION, f"not an action: {exc}") from exc
+            raise _Refusal(Code.INVALID_ACTION, _("not an action: {why}").format(why=exc)) from exc
         if action.outcome is not None:
-            raise _Refusal(Code.INVALID_ACTION, "The host's dice and deck decide an outcome, not a seat.")
+            raise _Refusal(Code.INVALID_ACTION, _("The host's dice and deck decide an outcome, not a seat."))
         return action
 
     def play_bots(self) -> int:
@@ -236,17 +239,17 @@ def _typed(entry: Entry, msg: dict[str, Any]) -> Action | None:
     if entry.needs == "reason":
         reason = (msg.get("reason") or "").strip()
         if not reason:
-            raise _Refusal(Code.REASON_REQUIRED, "A ruling needs a reason for the record.")
+            raise _Refusal(Code.REASON_REQUIRED, _("A ruling needs a reason for the record."))
         return Action(**{**action.to_dict(), "reason": reason})
     text = msg.get("text")
     if not isinstance(text, str) or not text.strip():
-        what = "counter-argument" if entry.needs == "counter" else "action: what your team does"
-        raise _Refusal(Code.INVALID_ACTION, f"Type the {what}.")
+        said = _("Type the counter-argument.") if entry.needs == "counter" else _("Type the action: what your team does.")
+        raise _Refusal(Code.INVALID_ACTION, said)
     if entry.needs == "counter":
         return countering(action, text)
     result = msg.get("result", 0)
     if not isinstance(result, int) or not 0 <= result < len(entry.templates):
-        raise _Refusal(Code.NOT_ARGUABLE, "Choose one of the results this argument may ask for.")
+        raise _Refusal(Code.NOT_ARGUABLE, _("Choose one of the results this argument may ask for."))
     template = entry.templates[result]
     return argued(template, template.wanted or {}, text, tuple(msg.get("reasons") or ()))
 
@@ -255,4 +258,4 @@ def _find(entries: list[Entry], pick: str) -> Entry | None:
     return next((e for e in entries if e.id == pick), None)
 
 
-__all__ = ["ANSWERS_KEPT", "Table", "seats_for"]
+__all__ = ["ANSWERS_KEPT", "Table", "seats_for"]  # untranslated: API names

@@ -27,17 +27,19 @@ from ..content.overlays import translated
 from ..engine import Action, State, legal_actions, objectives_met, waiting_for
 from ..engine.state import evolve
 from ..engine.telling import tell
-from ..lang import LANGUAGES, SOURCE, current
+from ..lang import Domain, LANGUAGES, SOURCE, current
 from ..engine.records import changes_of
 from ..engine.telling import tell
 from ..engine.wording import change_text, effects_words, names
 from ..play.arguing import ArgueEntry, argue_entry, argument_spans, counter_entry
 from ..play.decisions import Act, AskRuling, Counter, ReleaseCard, decision, own_move_options
 
+_, ngettext, N_ = Domain("seats").words()
+
 #: log lines in a view (the newest); the facilitator's console has every action
 LOG_LINES = 40
 #: the words of a sealed entry another seat may not read yet
-SEALED_LINE = "committed a sealed move"
+SEALED_LINE = N_("committed a sealed move")
 
 
 class Seat(NamedTuple):
@@ -255,11 +257,11 @@ def log_lines(state: State, hidden: set[int], known: Secrets, limit: int = LOG_L
     for event in state.recent(limit):
         about = event.result.get("about") if event.action.kind == "note" else None
         if event.seq in hidden:
-            text = f"{n.get(event.action.actor or '', event.action.actor)} {SEALED_LINE}"
+            text = _("{actor} committed a sealed move").format(actor=n.get(event.action.actor or "", event.action.actor))
         elif known.undoes.get(event.seq) in hidden:
-            text = f"Undo: a sealed move ({SEALED_LINE}, taken back)"
+            text = _("Undo: a sealed move (committed a sealed move, taken back)")
         elif isinstance(about, int) and about in hidden:
-            text = f"Note on event {about} (a sealed move)"
+            text = _("Note on event {seq} (a sealed move)").format(seq=about)
         else:
             out.append(_public_line(state, event))
             continue
@@ -361,12 +363,17 @@ def _move_entries(state: State, actor: str) -> list[Entry]:
             if found:  # one entry for all the results the argument may ask for, where its first one was
                 out.append(_argue_entry(state, move.id, action.track, found))
             continue
-        where = n.get(action.track or "", "everyone")
-        link = f" (with {n.get(action.link, action.link)})" if action.link else ""
-        out.append(Entry(entry_id(state, action), f"{literal(move.name)}{link} on {where}", action,
+        where = n.get(action.track or "", _("everyone"))
+        if action.link:
+            label = _("{move} (with {track}) on {where}").format(move=literal(move.name), where=where,
+                                                                   track=n.get(action.link, action.link))
+        else:
+            label = _("{move} on {where}").format(move=literal(move.name), where=where)
+        out.append(Entry(entry_id(state, action), label, action,
                          problem.message if problem else None, action.track or "@global"))
     passing = Action("pass", actor=actor)
-    out.append(Entry(entry_id(state, passing), f"Pass \u2014 {n[actor]} makes no more moves this round", passing))
+    out.append(Entry(entry_id(state, passing), _("Pass \u2014 {actor} makes no more moves this round").format(actor=n[actor]),
+                     passing))
     return out
 
 
@@ -376,7 +383,7 @@ def _argue_entry(state: State, move_id: str, track: str | None, found: list[tupl
     move = state.scenario.index.moves[move_id]
     allowed = tuple(a for a, p in found if p is None)
     refused = next((p for _, p in found if p is not None), None)
-    label = f"{literal(move.name)} on {n.get(track or '', track or '')}"
+    label = _("{move} on {where}").format(move=literal(move.name), where=n.get(track or "", track or ""))
     if not allowed:
         first = found[0][0]
         return Entry(entry_id(state, first), label, first, refused.message if refused else None, track)
@@ -388,20 +395,21 @@ def seat_prompt(state: State, seat: Seat, facts: TableFacts, has_entries: bool) 
     """What the seat is asked, or whom the game waits on."""
     n = _names(state)
     if state.over:
-        return "The game is over."
+        return _("The game is over.")
     options = _legal(state)
     acting = options[0].actor if options else None
     if has_entries:
         if seat.role == "team" and waiting_for(state) == "move":
             left = state.actions_left.get(seat.actor or "", 0)
-            return f"{n[seat.actor or '']}: pick a move ({left} action{'s' if left != 1 else ''} left), or pass."
+            return ngettext("{actor}: pick a move ({n} action left), or pass.",
+                            "{actor}: pick a move ({n} actions left), or pass.", left).format(actor=n[seat.actor or ""], n=left)
         chosen = decision(state, acting, bots=facts.bots, card_held=facts.card_held)
         prompt = chosen.prompt
-        return prompt.plain if hasattr(prompt, "plain") else "Round review."
+        return prompt.plain if hasattr(prompt, "plain") else _("Round review.")
     if acting is None:
-        return "Waiting for the facilitator."
+        return _("Waiting for the facilitator.")
     who = n.get(acting, acting)
-    return f"Waiting for {who}{' (bot)' if acting in facts.bots else ''}."
+    return (_("Waiting for {who} (bot).") if acting in facts.bots else _("Waiting for {who}.")).format(who=who)
 
 
 def entry_data(entry: Entry) -> dict[str, Any]:
@@ -419,9 +427,9 @@ def entry_data(entry: Entry) -> dict[str, Any]:
 __all__ = [
     "LOG_LINES",
     "SEALED_LINE",
-    "Entry",
-    "Seat",
-    "Secrets",
+    "Entry",  # untranslated: an API name
+    "Seat",  # untranslated: an API name
+    "Secrets",  # untranslated: an API name
     "TableFacts",
     "actions_since",
     "board",
