@@ -18,6 +18,10 @@ import time
 from collections.abc import Callable, Hashable
 from typing import Any, NamedTuple
 
+from ..lang import Domain
+
+_, ngettext, N_ = Domain("play").words()
+
 Now = Callable[[], float]
 
 
@@ -159,7 +163,7 @@ class PhaseClock:
         if left is None:
             return ""
         if left <= 0:
-            return "TIME UP"
+            return _("TIME UP")
         return clock_text(math.ceil(left))
 
     def elapsed_text(self) -> str:
