@@ -56,9 +56,10 @@ class CodeScreen(Screen[str]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(Text(f"Join the game at {literal(self._address, lines=False)}"), id="code-title")
-            yield Static(Text("Type the code the facilitator gave your seat, then Enter."))
-            yield Input(placeholder="seat code", id="code-input")
+            yield Static(Text(_("Join the game at {address}").format(address=literal(self._address, lines=False))),
+                         id="code-title")
+            yield Static(Text(_("Type the code the facilitator gave your seat, then Enter.")))
+            yield Input(placeholder=_("seat code"), id="code-input")
             yield Static(Text(self._problem), id="code-error")
 
     def on_mount(self) -> None:
@@ -68,7 +69,7 @@ class CodeScreen(Screen[str]):
         event.stop()
         code = event.value.strip()
         if not code:
-            self.query_one("#code-error", Static).update(Text("Please type the code."))
+            self.query_one("#code-error", Static).update(Text(_("Please type the code.")))
             return
         self.dismiss(code)
 
@@ -78,7 +79,7 @@ class SeatScreen(ConsolePowers, Screen[None]):
 
     AUTO_FOCUS = "#entries"  # arrows and Enter work on the decision at once, as on the hot seat
     BINDINGS = [
-        *(Binding(str(i), f"pick({i - 1})", f"Pick {i}", show=False) for i in range(1, 10)),
+        *(Binding(str(i), f"pick({i - 1})", _("Pick {n}").format(n=i), show=False) for i in range(1, 10)),
         *POWER_BINDINGS,
     ]
     _view_at = 0.0  # when the view on screen came (the screen's clock)
@@ -92,7 +93,7 @@ class SeatScreen(ConsolePowers, Screen[None]):
                 yield Static(id="tracks", classes="panel")
                 yield Static(id="card", classes="panel")
                 yield Static(id="dice", classes="panel")
-                yield Static(id="seals", classes="panel -empty")
+                yield Static(id="seals", classes="panel -empty")  # untranslated: CSS classes
                 yield Static(id="log", classes="panel")
             with Vertical(id="right"):
                 with VerticalScroll(id="own-box"):
@@ -183,9 +184,9 @@ class SeatApp(App[None]):
     CSS_PATH = Path(__file__).parent / "seat.tcss"
     TITLE = "tabletop"
     BINDINGS = [
-        Binding("ctrl+q", "quit", "Quit", id="app.quit"),
+        Binding("ctrl+q", "quit", N_("Quit"), id="app.quit"),
         # F4, as on the hot seat: the next language (the palette names each); the host re-renders this seat only
-        Binding("f4", "language", "Language", show=False, id="app.language"),
+        Binding("f4", "language", N_("Language"), show=False, id="app.language"),
     ]
 
     def __init__(self, address: str, code: str | None = None, *, sleep: Sleep = asyncio.sleep,
@@ -232,7 +233,7 @@ class SeatApp(App[None]):
         for screen in self.screen_stack:
             if isinstance(screen, SeatScreen):
                 return screen
-        raise LookupError("no seat screen")
+        raise LookupError("no seat screen")  # untranslated: a programming error
 
     # -- the link ------------------------------------------------------------
 
@@ -264,10 +265,14 @@ class SeatApp(App[None]):
             except (OSError, Disconnected, asyncio.TimeoutError) as exc:
                 tries += 1
                 if self._retries is not None and tries > self._retries:
-                    self.seat_screen.say_link(f"Cannot reach the host at {self.address}: {exc}", lost=True)
+                    with using(self.lang):
+                        said = _("Cannot reach the host at {address}: {why}").format(address=self.address, why=exc)
+                    self.seat_screen.say_link(said, lost=True)
                     return False
-                why = "Cannot reach the host" if first else "Connection lost"
-                self.seat_screen.say_link(f"{why} \u2014 trying again (try {tries})\u2026", lost=True)
+                with using(self.lang):
+                    said = (_("Cannot reach the host \u2014 trying again (try {n})\u2026") if first
+                            else _("Connection lost \u2014 trying again (try {n})\u2026")).format(n=tries)
+                self.seat_screen.say_link(said, lost=True)
                 await self._sleep(RETRY_PAUSES[min(tries, len(RETRY_PAUSES)) - 1])
                 continue
             self.welcome = welcome
@@ -279,8 +284,10 @@ class SeatApp(App[None]):
 
     def _joined_words(self, welcome: Mapping[str, Any]) -> str:
         seat = literal(welcome.get("seat", ""), lines=False)
-        ro = " (read-only)" if welcome.get("read_only") else ""
-        return f"Connected to {literal(self.address, lines=False)} as {seat}{ro}"
+        with using(self.lang):
+            said = (_("Connected to {address} as {seat} (read-only)") if welcome.get("read_only")
+                    else _("Connected to {address} as {seat}"))
+            return said.format(address=literal(self.address, lines=False), seat=seat)
 
     def _show(self, view: Mapping[str, Any]) -> None:
         self.view = view
@@ -289,8 +296,9 @@ class SeatApp(App[None]):
         if self.role == "facilitator":
             self._show_board()
         if self.client is not None and self.client.replaced is not None:
-            why = literal(self.client.replaced.get("message", "this seat joined elsewhere"), lines=False)
-            self.seat_screen.say_link(f"Read-only: {why}", lost=True)
+            with using(self.lang):
+                why = literal(self.client.replaced.get("message", _("this seat joined elsewhere")), lines=False)
+                self.seat_screen.say_link(_("Read-only: {why}").format(why=why), lost=True)
 
     @property
     def replica(self) -> Replica | None:
@@ -307,7 +315,7 @@ class SeatApp(App[None]):
             state = self._replica.follow(self.client.actions)
         except ReplicaError as exc:
             self._replica = False
-            self.notify(literal(f"The board is shown in words: {exc}"), severity="warning", markup=False)
+            self.notify(literal(_("The board is shown in words: {why}").format(why=exc)), severity="warning", markup=False)
             return
         self.seat_screen.show_board(state)
 
@@ -329,7 +337,7 @@ class SeatApp(App[None]):
                 if reason:
                     self._act(pick=entry_id, reason=reason)
 
-            self.push_screen(AskScreen("The reason for this ruling (it goes into the record)", "why"), reasoned)
+            self.push_screen(AskScreen(_("The reason for this ruling (it goes into the record)"), _("why")), reasoned)
             return
         self._act(pick=entry_id)
 
@@ -364,7 +372,7 @@ class SeatApp(App[None]):
                    draft: tuple[Mapping[str, Any], Entered] | None = None, clock: str | None = None) -> None:
         client = self.client
         if client is None:
-            self.notify("Not connected to the host yet.", severity="warning", markup=False)
+            self.notify(_("Not connected to the host yet."), severity="warning", markup=False)
             return
         try:
             await client.act(action, pick=pick, reason=reason, typed=typed, clock=clock)
@@ -374,7 +382,7 @@ class SeatApp(App[None]):
             if draft is not None and still:
                 self.type_argument(*draft)  # nothing the team typed is lost
         except Disconnected:
-            self.notify("The connection dropped: this will be sent again when the screen reconnects.", markup=False)
+            self.notify(_("The connection dropped: this will be sent again when the screen reconnects."), markup=False)
 
     def action_language(self, code: str = "") -> None:
         """Read ``code``, or the next language (F4): the host sends this seat's view again in it."""

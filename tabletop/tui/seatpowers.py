@@ -19,8 +19,11 @@ from textual.binding import Binding
 
 from ..content.literal import literal
 from ..engine import Action
+from ..lang import Domain
 from ..play.replica import Replica
 from .modals import AskScreen, PickScreen
+
+_, ngettext, N_ = Domain("tui").words()
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -31,15 +34,15 @@ else:
 
 #: the console's keys, as on the hot seat's board where it has them (p, +, o, u, n, i)
 POWER_BINDINGS = [
-    Binding("p", "pause", "Pause", id="seat.pause"),
-    Binding("p", "resume", "Resume", id="seat.resume"),
-    Binding("plus,equals_sign", "extend", "+1 min", id="seat.extend"),
-    Binding("o", "override", "Override", id="seat.override"),
-    Binding("u", "undo", "Undo", id="seat.undo"),
-    Binding("n", "note", "Note", id="seat.note"),
-    Binding("i", "inject", "Inject", id="seat.inject"),
-    Binding("x", "end", "End game", id="seat.end"),
-    Binding("c", "codes", "Join codes", id="seat.codes"),
+    Binding("p", "pause", N_("Pause"), id="seat.pause"),
+    Binding("p", "resume", N_("Resume"), id="seat.resume"),
+    Binding("plus,equals_sign", "extend", N_("+1 min"), id="seat.extend"),
+    Binding("o", "override", N_("Override"), id="seat.override"),
+    Binding("u", "undo", N_("Undo"), id="seat.undo"),
+    Binding("n", "note", N_("Note"), id="seat.note"),
+    Binding("i", "inject", N_("Inject"), id="seat.inject"),
+    Binding("x", "end", N_("End game"), id="seat.end"),
+    Binding("c", "codes", N_("Join codes"), id="seat.codes"),
 ]
 _FACILITATOR = frozenset({"pause", "resume", "extend", "override", "undo", "note", "inject", "end"})
 
@@ -89,7 +92,7 @@ class ConsolePowers(_Screen):
         """Every seat's join code (the host printed them, but this console covers its terminal)."""
         codes = self.seat_app.codes
         lines = [Text(f"{literal(seat, lines=False)}: {literal(code, lines=False)}") for seat, code in codes.items()]
-        self.app.push_screen(PickScreen("Join codes: tabletop join ADDR:PORT CODE (Escape closes)", lines))
+        self.app.push_screen(PickScreen(_("Join codes: tabletop join ADDR:PORT CODE (Escape closes)"), lines))
 
     def action_pause(self) -> None:
         self.seat_app.time("pause")
@@ -106,39 +109,39 @@ class ConsolePowers(_Screen):
 
         replica = self.seat_app.replica
         if replica is None:
-            self.app.notify("The board is not replayed here: override from the host's own console.",
+            self.app.notify(_("The board is not replayed here: override from the host's own console."),
                             severity="warning", markup=False)
             return
         ask_override(self.app, replica.state, lambda action: self.seat_app.send(action.to_dict()))
 
     def action_undo(self) -> None:
-        self.seat_app.send({"kind": "undo", "reason": "undone by the facilitator"})
+        self.seat_app.send({"kind": "undo", "reason": "undone by the facilitator"})  # untranslated: the record's words, as the hot seat's
 
     def action_note(self) -> None:
         def noted(text: str | None) -> None:
             if text:
                 self.seat_app.send({"kind": "note", "text": text})
 
-        self.app.push_screen(AskScreen("A note for the record (on the last event)", "what happened, why"), noted)
+        self.app.push_screen(AskScreen(_("A note for the record (on the last event)"), _("what happened, why")), noted)
 
     def action_end(self) -> None:
         def ended(reason: str | None) -> None:
             if reason:
                 self.seat_app.send({"kind": "end", "reason": reason})
 
-        self.app.push_screen(AskScreen("End the game now: why?", "the reason, for the record"), ended)
+        self.app.push_screen(AskScreen(_("End the game now: why?"), _("the reason, for the record")), ended)
 
     def action_inject(self) -> None:
         cards = self.seat_app.deck_cards()
         if not cards:
-            self.app.notify("The host sent no deck to inject from.", severity="warning", markup=False)
+            self.app.notify(_("The host sent no deck to inject from."), severity="warning", markup=False)
             return
 
         def chosen(index: int | None) -> None:
             if index is not None:
                 self.seat_app.send(Action("inject", card=cards[index][0]).to_dict())
 
-        self.app.push_screen(PickScreen("Inject a card now", [Text(title) for _, title in cards]), chosen)
+        self.app.push_screen(PickScreen(_("Inject a card now"), [Text(title) for _id, title in cards]), chosen)
 
 
 __all__ = ["POWER_BINDINGS", "ConsolePowers"]
