@@ -14,7 +14,7 @@ import pytest
 from .literals import untranslated
 
 PACKAGE = Path(__file__).resolve().parents[2] / "tabletop"
-CHECKED = ["lang", "content"]
+CHECKED = ["lang", "content", "seats", "play"]
 
 
 def _modules() -> list[Path]:
