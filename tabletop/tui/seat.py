@@ -136,7 +136,8 @@ class SeatScreen(ConsolePowers, Screen[None]):
         view = self.seat_app.view
         if view is not None and isinstance(view.get("clock"), Mapping) and not view["clock"].get("paused"):
             gone = self.seat_app.now() - self._view_at
-            self.query_one("#headline", Static).update(words.headline(view, gone))
+            with using(self.seat_app.lang):  # a timer's callback keeps the language it was started in
+                self.query_one("#headline", Static).update(words.headline(view, gone))
 
     def show_board(self, state: State) -> None:
         """The facilitator's console: today's board, drawn from its own copy of the game (see :mod:`~tabletop.play.replica`)."""
