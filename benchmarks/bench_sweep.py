@@ -1,6 +1,6 @@
 """Sweeps (issue 20): Dask against the process pool, a 24-point sweep with its report, scaling 1 -> 2 workers.
 
-    python benchmarks/bench_sweep.py [--games 20000] [--points-games 2000] [--quick] [--part 1]
+    python benchmarks/bench_sweep.py [--games 20000] [--points-games 2000] [--quick] [--part 1|2]
 
 Every run is a fresh ``tabletop`` process (as a designer runs it). The
 machine is shared, so beside wall-clock games/s each run gives its CPU
@@ -104,18 +104,33 @@ def row_bytes(games: int = 200) -> float:
     return len(pickle.dumps(columns, protocol=pickle.HIGHEST_PROTOCOL)) / games
 
 
+def points(folder: Path, per_point: int) -> None:
+    """Part 2: the 24-point grid with ``--workers 2``, then its HTML report."""
+    grid = sweep(folder, per_point, 1000, ["--workers", "2"], grid=True)
+    say("2. 24 points, --workers 2", grid)
+    report = run(["sweep", "report", str(grid["out"]), "--format", "html", "-o", str(folder / "r.html")])
+    print(f"   report: {report['wall']:.1f} s, peak {report['driver_peak_mb']:.0f} MB; sweep + report "
+          f"{grid['wall'] + report['wall']:.1f} s (target < 120 s), driver peak "
+          f"{max(grid['driver_peak_mb'], report['driver_peak_mb']):.0f} MB (target < 300 MB); "
+          f"on two idle cores ~{grid['cpu'] / 2 + report['wall']:.0f} s (CPU / 2 + the report)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--games", type=int, default=20_000)
     parser.add_argument("--points-games", type=int, default=2_000)
     parser.add_argument("--quick", action="store_true")
-    parser.add_argument("--part", choices=["1", "all"], default="all", help="1: only the cluster against the pool")
+    parser.add_argument("--part", choices=["1", "2", "all"], default="all",
+                        help="1: only the cluster against the pool; 2: only the 24-point sweep and its report")
     args = parser.parse_args()
     scale = 10 if args.quick else 1
     games, per_point = args.games // scale, args.points_games // scale
     print(f"cores: {os.cpu_count()}, load average at start: {os.getloadavg()[0]:.1f}")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
+        if args.part == "2":
+            points(folder, per_point)
+            return
         pool = sweep(folder, games, 1000, ["--workers", "2"])
         say("1. --workers 2        ", pool)
         dask = sweep(folder, games, 1000, ["--cluster", "local:2"])
@@ -124,12 +139,7 @@ def main() -> None:
               f"{100 * pool['cpu'] / dask['cpu']:.0f} % of the games per CPU-second")
         if args.part == "1":
             return
-        grid = sweep(folder, per_point, 1000, ["--workers", "2"], grid=True)
-        say("2. 24 points, --workers 2", grid)
-        report = run(["sweep", "report", str(grid["out"]), "--format", "html", "-o", str(folder / "r.html")])
-        print(f"   report: {report['wall']:.1f} s, peak {report['driver_peak_mb']:.0f} MB; sweep + report "
-              f"{grid['wall'] + report['wall']:.1f} s (target < 120 s), driver peak "
-              f"{max(grid['driver_peak_mb'], report['driver_peak_mb']):.0f} MB (target < 300 MB)")
+        points(folder, per_point)
         one = sweep(folder, games // 4, 1000, ["--workers", "1"])
         say("3. --workers 1       ", one)
         two_rate, one_rate = pool["games"] / pool["wall"], one["games"] / one["wall"]

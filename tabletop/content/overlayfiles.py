@@ -104,6 +104,9 @@ def check_overlay_file(path: Path) -> tuple[Checked | None, list[Problem]]:
     from .parsing import parse_deck, parse_ruleset
     from .source import kind_of
 
+    if name_lang(path) is None:
+        return None, [Problem(str(path), None, "", _("an overlay file is named NAME.LANG.toml after the file NAME.toml "
+                                                     "it translates, e.g. parallel-tracks.ru.toml"))]
     base = base_path(path)
     if not base.is_file():
         problem = Problem(str(path), None, "", _("no base file {name} beside it: an overlay NAME.LANG.toml translates "

@@ -18,13 +18,15 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ..lang import SOURCE
+from ..lang import SOURCE, Domain
 from .errors import ContentError, Problem
 from .fields import replace
 from .models import Actor, Card, Deck, Prompt, Ruleset, Track
 from .arguments import StockArgument
 from .overlaytexts import SECTIONS, entries_of
 from .scenario import Scenario
+
+_, ngettext, N_ = Domain("content").words()
 
 #: translations as data: section -> id -> field -> text or list (``[ruleset]``/``[deck]``: field -> text)
 Tables = dict[str, Any]
@@ -34,20 +36,21 @@ def translated(scenario: Scenario, lang: str) -> Scenario:
     """``scenario`` with its texts in ``lang`` from its overlay files, base text where one is missing.
 
     Same ids, numbers and order as ``scenario``; ``lang == "en"`` or no
-    overlay returns ``scenario`` itself. Cached per (scenario, lang).
+    overlay returns ``scenario`` itself (the base one, given a translation). Cached per (scenario, lang).
     Raises :class:`ContentError` (every problem, ``file:line: key: message``)
     when an overlay of ``lang`` is broken: that language cannot be shown,
     English and the other languages still can.
     """
+    base = scenario.translated_from or scenario  # a translation translated again starts from its base
     if lang == SOURCE:
-        return scenario
-    base = scenario.translated_from or scenario
-    known = base.languages.get(lang)
+        return base
+    made: dict[str, Scenario] = base.__dict__.setdefault("_languages", {})  # made once per (scenario, language)
+    known = made.get(lang)
     if known is not None:
         return known
     tables = tables_for(base, lang)
     result = apply(base, tables) if tables else base
-    base.languages[lang] = result
+    made[lang] = result
     return result
 
 
@@ -101,9 +104,9 @@ def _embedded(scenario: Scenario, lang: str, data: Any) -> Tables:
     from .overlaycheck import check_tables
     from .source import SourceFile
 
-    name = f"<embedded {lang} translation>"  # untranslated: the name of a damaged save's part, for whoever repairs it
+    name = f"<embedded {lang} translation>"  # untranslated: names the part of a save, like a file name
     if not isinstance(data, dict):
-        raise ContentError([Problem(name, None, f"translations.{lang}", "expected a table")])  # untranslated: damaged save, for whoever repairs it
+        raise ContentError([Problem(name, None, f"translations.{lang}", _("expected a table"))])
     tables: Tables = {}
     problems: list[Problem] = []
     for kind, model in (("ruleset", scenario.ruleset), ("deck", scenario.deck)):
@@ -112,7 +115,8 @@ def _embedded(scenario: Scenario, lang: str, data: Any) -> Tables:
         problems += checked.problems
         tables.update(checked.tables)
     unknown = [k for k in data if k not in SECTIONS["ruleset"] and k not in SECTIONS["deck"]]
-    problems += [Problem(name, None, f"translations.{lang}.{k}", "unknown key") for k in unknown]  # untranslated: as above
+    problems += [Problem(name, None, f"translations.{lang}.{k}", _("unknown key '{key}'{hint}").format(key=k, hint=""))
+                 for k in unknown]
     if problems:
         raise ContentError(problems)
     return tables
@@ -124,6 +128,9 @@ def header_translations(scenario: Scenario) -> dict[str, Tables]:
     A language whose overlay is broken is left out: a game in it cannot start,
     and one in English or another language loses nothing.
     """
+    known = scenario.__dict__.get("_header_translations")
+    if known is not None:  # many games of one scenario (a simulation): read and checked once
+        return known
     from .overlayfiles import TRANSLATED
 
     out: dict[str, Tables] = {}
@@ -134,13 +141,14 @@ def header_translations(scenario: Scenario) -> dict[str, Tables]:
             continue
         if tables:
             out[lang] = tables
+    scenario.__dict__["_header_translations"] = out
     return out
 
 
 def attach(scenario: Scenario, translations: Any) -> Scenario:
     """Make ``scenario`` (read from a save) translate from ``translations`` (the header's), never from files."""
     scenario.translations = dict(translations) if isinstance(translations, dict) else {}
-    scenario.languages.clear()
+    scenario.__dict__.pop("_languages", None)
     return scenario
 
 
@@ -152,7 +160,8 @@ def apply(scenario: Scenario, tables: Tables) -> Scenario:
     """``scenario`` with the texts of ``tables`` in place of its own (checked tables: same ids, same lengths)."""
     out = Scenario(_ruleset(scenario.ruleset, tables), _deck(scenario.deck, tables),
                    scenario.ruleset_source, scenario.deck_source)
-    out.translations = scenario.translations
+    if scenario.translations is not None:
+        out.translations = scenario.translations
     out.translated_from = scenario
     return out
 

@@ -16,7 +16,7 @@ from ..lang import Domain
 from .errors import ContentError, Problem
 from .models import Deck, Ruleset
 from .overlayfiles import base_path
-from .overlaytexts import BARE_LISTS, FIELDS, LISTS, SECTIONS, SINGLE, base_hash, entries_of, kind_of_model
+from .overlaytexts import BARE_LISTS, FIELDS, SECTIONS, SINGLE, base_hash, entries_of, kind_of_model
 from .source import read_toml
 
 _, ngettext, N_ = Domain("content").words()
@@ -145,4 +145,4 @@ def stamp_file(path: str | Path) -> int:
     return changed
 
 
-__all__ = ["LISTS", "skeleton", "stamp_file", "stamp_text", "toml_string"]
+__all__ = ["skeleton", "stamp_file", "stamp_text", "toml_string"]

@@ -52,12 +52,12 @@ class Scenario:
         self.ruleset_source = ruleset_source
         self.deck_source = deck_source
         self._json: dict[str, Any] = {} if _json is None else _json
-        #: translations a save's header embeds (:func:`.overlays.attach`); None: overlay files beside the sources
-        self.translations: dict[str, Any] | None = None
-        #: this scenario in other languages, made once each (:func:`.overlays.translated`)
-        self.languages: dict[str, Scenario] = {}
-        #: the base-language scenario this one translates, if it is a translation
-        self.translated_from: Scenario | None = None
+
+    # Set only on a scenario that is translated (:mod:`.overlays`): a game never writes into its scenario.
+    #: translations a save's header embeds (:func:`.overlays.attach`); None: overlay files beside the sources
+    translations: dict[str, Any] | None = None
+    #: the base-language scenario this one translates, if it is a translation
+    translated_from: Scenario | None = None
 
     def _values(self) -> tuple[Any, ...]:
         return self.ruleset, self.deck, self.ruleset_source, self.deck_source, self._json
@@ -88,7 +88,8 @@ class Scenario:
             return self
         ruleset = replace(self.ruleset, ruleset=replace(options, **changes))
         changed = Scenario(ruleset, self.deck, self.ruleset_source, self.deck_source)
-        changed.translations = self.translations
+        if self.translations is not None:
+            changed.translations = self.translations
         return changed
 
     @property

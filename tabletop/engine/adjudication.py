@@ -18,8 +18,12 @@ from .settle import _summary
 from .state import Proposal, State, evolve
 
 
+#: the action that settles a proposal of each resolution
+_SETTLED_BY = {"consensus": "vote", "dice": "roll", "facilitator": "rule", "auto": "enact"}
+
+
 def _head(state: State, action: Action, resolution: str) -> Proposal:
-    _expect(state, {"consensus": "vote", "dice": "roll", "facilitator": "rule", "auto": "enact"}[resolution], action)
+    _expect(state, _SETTLED_BY[resolution], action)
     head = state.queue[0]
     if action.track != head.track:
         raise RuleViolation(Code.WRONG_TRACK, f"The proposal being adjudicated is on {head.track or 'no track'}.")

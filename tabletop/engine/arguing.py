@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ..content import MoveType
 from ..content.fields import replace as replace_content
 from ..content.vocabulary import Effect, ProgressEffect, StatusEffect, TensionEffect
 from . import rng
@@ -129,6 +130,22 @@ def effect_of(wanted: Mapping[str, Any]) -> Effect:
     return StatusEffect(status=wanted["status"])
 
 
+def _argued(move: MoveType, wanted: tuple[tuple[str, Any], ...]) -> MoveType:
+    """The move as adjudicated: its effects the one result argued for (made once per move and result:
+    content is never changed, and a copy of a move is dear)."""
+    key = (id(move), wanted)
+    found = _ARGUED.get(key)
+    if found is None or found[0] is not move:
+        if len(_ARGUED) > 1024:
+            _ARGUED.clear()
+        found = _ARGUED[key] = (move, replace_content(move, effects=(effect_of(dict(wanted)),)))
+    return found[1]
+
+
+#: each (move, wanted result) adjudicated, by the move's id (content is compared by value, not hashed)
+_ARGUED: dict[tuple[int, tuple[tuple[str, Any], ...]], tuple[MoveType, MoveType]] = {}
+
+
 def _roll_argument(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     """2d6 against the odds' target; the wanted result on success, the move's fail_effects otherwise."""
     head, argument = _head(state, action, "roll")
@@ -159,7 +176,7 @@ def _roll_argument(state: State, action: Action) -> tuple[State, dict[str, Any]]
         "target": target,
         "effect": describe_wanted(wanted),
     }
-    move = replace_content(_move(state, head.move), effects=(effect_of(wanted),))
+    move = _argued(_move(state, head.move), argument.wanted)
     state = evolve(state, chance=state.chance + 1)
     state, result = _finish_proposal(state, head, total >= target, working, move=move)
     result["outcome"] = {"dice": dice}

@@ -269,22 +269,38 @@ def argument_actions(state: State, head: Any) -> list[Action]:
         if stock is not None and stock.counters:
             # each team in turn gets the next stock counter, so a bot's counters differ
             text = stock.counters[argument.counterers.index(who) % len(stock.counters)]
-            out.append(Action("counter", actor=who, track=track, text=text))
-        out.append(Action("counter", actor=who, track=track))
+            out.append(_made("counter", actor=who, track=track, text=text))
+        out.append(_made("counter", actor=who, track=track))
         return out
     if step == "odds":
         if argument.method == "matrix":
             items = len(argument.reasons) + len(countered(argument))
-            return [Action("odds", track=track, strong=tuple(range(items))), Action("odds", track=track, strong=())]
+            return [_made("odds", track=track, strong=tuple(range(items))), _made("odds", track=track, strong=())]
         voter = argument.next_voter()
         if voter is not None:
-            return [Action("odds", actor=voter, track=track, odds=label) for label in ODDS_LABELS]
+            return [_made("odds", actor=voter, track=track, odds=label) for label in ODDS_LABELS]
         labels = ODDS_LABELS
         if argument.method == "vote":
             first = median_odds(argument.votes)
             labels = (first, *(label for label in ODDS_LABELS if label != first))
-        return [Action("odds", track=track, odds=label) for label in labels]
-    return [Action("roll", track=track)]
+        return [_made("odds", track=track, odds=label) for label in labels]
+    return [_made("roll", track=track)]
+
+
+def _made(kind: str, actor: str | None = None, track: str | None = None, text: str | None = None,
+          odds: str | None = None, strong: tuple[int, ...] | None = None) -> Action:
+    """``Action(kind, ...)`` made once and handed out again (actions are values, equal by their fields):
+    an argument's steps list the same few actions turn after turn."""
+    key = (kind, actor, track, text, odds, strong)
+    action = _MADE.get(key)
+    if action is None:
+        if len(_MADE) > 4096:  # a few per team, track and stock text of the scenarios in use
+            _MADE.clear()
+        action = _MADE[key] = Action(kind, actor=actor, track=track, text=text, odds=odds, strong=strong)
+    return action
+
+
+_MADE: dict[tuple[object, ...], Action] = {}
 
 
 def countered(argument: Argument) -> tuple[tuple[str, str], ...]:

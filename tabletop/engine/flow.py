@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from ..content import Scenario
@@ -11,7 +10,7 @@ from .actions import Action
 from .legal import _expect
 from .lookups import _actor_ids
 from .settle import _summary
-from .state import State, Tracks, TrackState, evolve
+from .state import State, Tracks, TrackState, evolve, settle_fresh
 
 
 def new_game(scenario: Scenario, seed: int = 0) -> State:
@@ -41,18 +40,20 @@ def _enter_phase(state: State, phase: str) -> State:
     if phase == "moves":
         actions = {a: state.ruleset.ruleset.actions_per_round for a in _actor_ids(state)}
         state = evolve(state, phase=phase, actions_left=actions, passed=frozenset(), turn=None)
-        return evolve(state, turn=_next_turn(state, None))
+        return settle_fresh(state, turn=_next_turn(state, None))
     return evolve(state, phase=phase)
 
 
 def _next_turn(state: State, after: str | None) -> str | None:
     order = _actor_ids(state)
+    count = len(order)
     start = order.index(after) + 1 if after in order else 0
-    for i in range(len(order)):
-        actor = order[(start + i) % len(order)]
-        if actor in state.passed or state.actions_left.get(actor, 0) <= 0:
+    passed, left, resources = state.passed, state.actions_left, state.resources
+    for i in range(count):
+        actor = order[(start + i) % count]
+        if actor in passed or left.get(actor, 0) <= 0:
             continue
-        if state.resources.get(actor) is None:
+        if resources.get(actor) is None:
             continue
         if not _can_act(state, actor):
             continue
@@ -88,7 +89,7 @@ def _advance(state: State, action: Action) -> tuple[State, dict[str, Any]]:
         result.update(_summary(state, f"Game over after round {state.round}: all rounds played"), to="over")
         return state, result
     rs = state.ruleset
-    state = replace(
+    state = evolve(
         state,
         round=state.round + 1,
         resources={a.id: dict(a.resources) for a in rs.actors},

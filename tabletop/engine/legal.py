@@ -15,8 +15,9 @@ from ..content.grammar import possessive
 from .actions import Action, RuleViolation
 from .arguments import argue_actions, argument_actions, argument_step, check_argument, not_an_argument
 from .codes import Code
-from .listing import Listing, Pairs
+from .listing import Listing
 from .lookups import _actor_name, _card, _move, _track_name, _track_spec
+from .plays import legal_moves, remember
 from .scope import ReadView
 from .state import State
 
@@ -63,8 +64,9 @@ def legal_actions(state: State) -> Sequence[Action]:
         return [_kept("draw")]
     if state.phase == "moves" and state.turn is not None:
         actor = state.turn
-        out, paired = _legal_moves(state, actor)
+        out, paired = legal_moves(state, actor)
         out.append(_kept("pass", actor=actor))
+        remember(state, out)
         return Listing(out) if paired else out
     if state.phase == "adjudication" and state.queue:
         head = state.queue[0]
@@ -106,130 +108,6 @@ def _kept(
 
 
 _KEPT: dict[tuple[object, ...], Action] = {}
-
-
-#: One move and the plays of it an actor could ever make: (track, its action, None for a link move's pairs).
-_Plays = tuple[MoveType, tuple[tuple[str | None, Action | None], ...]]
-
-
-def _candidates(scenario: Scenario, actor: str) -> list[_Plays]:
-    """Every (move, track) an actor could ever play, in listing order, by move, actions built once.
-
-    The plays never change during a game: the scenario's index lists them, and
-    their actions are kept here, by index. A link move's action depends on which
-    tracks are open, so it is built when listed. An argument is listed once per
-    result it offers, filled with the deck's stock texts (engine/arguments.py).
-    """
-    index = scenario.index
-    built = _BUILT.get(index)
-    if built is None:
-        built = _BUILT[index] = {}
-    found = built.get(actor)
-    if found is None:
-        runs: list[tuple[MoveType, list[tuple[str | None, Action | None]]]] = []
-        for move, tid in index.plays[actor]:
-            if not runs or runs[-1][0] is not move:
-                runs.append((move, []))
-            runs[-1][1].extend((tid, action) for action in _plays(scenario, actor, move, tid))
-        found = built[actor] = [(move, tuple(plays)) for move, plays in runs]
-    return found
-
-
-def _plays(scenario: Scenario, actor: str, move: MoveType, tid: str | None) -> list[Action | None]:
-    if move.link and tid is not None:
-        return [None]
-    if move.argue is not None and tid is not None:
-        return list(argue_actions(scenario, actor, move, tid))
-    return [Action("move", actor=actor, move=move.id, track=tid)]
-
-
-#: Each scenario index's candidate plays with their actions, per actor: kept weakly,
-#: so a scenario no game uses any more takes its actions with it.
-_BUILT: WeakKeyDictionary[object, dict[str, list[_Plays]]] = WeakKeyDictionary()
-
-
-def _legal_moves(state: State, actor: str) -> tuple[list[Action | Pairs], bool]:
-    """The moves ``actor`` may play now: ``move_options`` without the refused ones, fast.
-
-    Same actions in the same order, a link move's pairs on one track as one
-    :class:`~.listing.Pairs` (then the flag is True); the property tests
-    check the two agree.
-    """
-    out: list[Action | Pairs] = []
-    if state.actions_left.get(actor, 0) <= 0 or state.over or state.card is not None:
-        return out, False
-    have = state.resources[actor]
-    strict = state.independence == "strict"
-    board = _board(state)
-    closed = board.closed
-    used = state.used_once
-    paired = False
-    for move, plays in _candidates(state.scenario, actor):
-        if (move.once_per_game and (actor, move.id) in used) or (move.link and strict):
-            continue
-        affordable = True
-        for key, amount in move.cost.items():
-            if have.get(key, 0) < amount:
-                affordable = False
-                break
-        if not affordable:
-            continue
-        requires = move.requires
-        for tid, action in plays:
-            if closed and tid in closed:
-                continue
-            if requires:
-                view = ReadView(state, tid, actor)
-                if not all(c.holds(view) for c in requires):
-                    continue
-            if action is not None:
-                out.append(action)
-                continue
-            if len(board.open_ids) > 1:
-                out.append(Pairs(actor, move.id, tid, board.open_ids, board.at[tid]))
-                paired = True
-    return out, paired
-
-
-class _Board:
-    """Which tracks are open, worked out once for one tracks mapping (a state's, and the next
-    states' while no track changes)."""
-
-    __slots__ = ("tracks", "closed", "_open", "_order")
-
-    def __init__(self, state: State):
-        self.tracks = state.tracks
-        self.closed = frozenset(tid for tid, t in state.tracks.items() if t.status != "open")
-        self._open: tuple[tuple[str, ...], dict[str, int]] | None = None
-        self._order = state.scenario.index.tracks
-
-    @property
-    def open_ids(self) -> tuple[str, ...]:
-        """The open tracks in ruleset order."""
-        return self._opened()[0]
-
-    @property
-    def at(self) -> dict[str, int]:
-        """Each open track's place in ``open_ids``."""
-        return self._opened()[1]
-
-    def _opened(self) -> tuple[tuple[str, ...], dict[str, int]]:
-        if self._open is None:
-            ids = tuple(tid for tid in self._order if tid not in self.closed)
-            self._open = (ids, {tid: i for i, tid in enumerate(ids)})
-        return self._open
-
-
-_LAST_BOARD: list[_Board] = []
-
-
-def _board(state: State) -> _Board:
-    """The open tracks of ``state``: the last answer while the tracks mapping is the same object."""
-    if _LAST_BOARD and _LAST_BOARD[0].tracks is state.tracks and _LAST_BOARD[0]._order is state.scenario.index.tracks:
-        return _LAST_BOARD[0]
-    board = _Board(state)
-    _LAST_BOARD[:] = [board]
-    return board
 
 
 def move_options(state: State, actor: str) -> list[tuple[Action, RuleViolation | None]]:
@@ -330,26 +208,29 @@ def _problem(check: Callable[..., object], *args: object) -> RuleViolation | Non
     return None
 
 
+#: what the game waits on (``waiting_for``) when an action of each kind is due
+_WAITS_FOR = {
+    "draw": "draw",
+    "apply_card": "card",
+    "choose": "choice",
+    "move": "move",
+    "pass": "move",
+    "vote": "vote",
+    "roll": "roll",
+    "rule": "rule",
+    "counter": "counter",
+    "odds": "odds",
+    "enact": "enact",
+    "advance": "advance",
+}
+
+
 def _expect(state: State, kind: str, action: Action) -> None:
     """Raise unless the game now waits on an action of this kind."""
     if state.over:
         raise RuleViolation(Code.GAME_OVER, "The game is over.")
     waiting = waiting_for(state)
-    wanted = {
-        "draw": "draw",
-        "apply_card": "card",
-        "choose": "choice",
-        "move": "move",
-        "pass": "move",
-        "vote": "vote",
-        "roll": "roll",
-        "rule": "rule",
-        "counter": "counter",
-        "odds": "odds",
-        "enact": "enact",
-        "advance": "advance",
-    }[kind]
-    if waiting == wanted:
+    if waiting == _WAITS_FOR[kind]:
         return
     if state.card is not None and kind not in ("apply_card", "choose"):
         raise RuleViolation(Code.CARD_PENDING, f"First resolve the card '{_card(state, state.card).title}'.")

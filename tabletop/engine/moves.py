@@ -15,15 +15,19 @@ from .breakdown import collapse_verdict
 from .codes import Code
 from .flow import _can_act, _next_turn
 from .legal import _check_move, _expect
+from .plays import was_listed
 from .lookups import _actor_name, _track_name, _track_spec
 from .scope import Bench
 from .settle import _commit, _run_effects, _settle, _summary
-from .state import Proposal, State, evolve
+from .state import Proposal, State, evolve, settle_fresh
 
 
 def _play(state: State, action: Action) -> tuple[State, dict[str, Any]]:
-    _expect(state, "move", action)
-    move = _check_move(state, action)
+    if was_listed(state, action):  # the listing checked it: the same checks again would find the same
+        move = state.scenario.index.moves[action.move]
+    else:
+        _expect(state, "move", action)
+        move = _check_move(state, action)
     actor = action.actor
     assert actor is not None
     paid = dict(state.resources[actor])
@@ -64,7 +68,8 @@ def _play(state: State, action: Action) -> tuple[State, dict[str, Any]]:
             result["sealed"] = True
     if move.cost:
         result["paid"] = dict(move.cost)
-    return evolve(state, turn=_turn_after_move(state, actor)), result
+    # ``state`` was made above (evolve, _commit): still this action's own
+    return settle_fresh(state, turn=_turn_after_move(state, actor)), result
 
 
 def _turn_after_move(state: State, actor: str) -> str | None:
@@ -82,7 +87,7 @@ def _pass(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     actor = action.actor
     assert actor is not None
     state = evolve(state, passed=state.passed | {actor})
-    return evolve(state, turn=_next_turn(state, actor)), _summary(state, f"{_actor_name(state, actor)} passes")
+    return settle_fresh(state, turn=_next_turn(state, actor)), _summary(state, f"{_actor_name(state, actor)} passes")
 
 
 def _on_link(move: MoveType, effects: tuple[Any, ...], link: str, success: bool) -> list[Any]:

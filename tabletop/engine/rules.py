@@ -61,12 +61,8 @@ def apply(state: State, action: Action) -> State:
     handler = _HANDLERS.get(action.kind)
     if handler is None:
         raise RuleViolation(Code.INVALID_ACTION, f"Unknown action {action.kind!r}.")
-    for text in (action.text, action.reason, *(action.reasons or ())):
-        if text is not None:
-            try:
-                text.encode("utf-8")
-            except UnicodeEncodeError:
-                raise RuleViolation(Code.INVALID_TEXT, "The text has characters that cannot be saved; please type it again.") from None
+    if action.text is not None or action.reason is not None or action.reasons:  # most actions carry no text
+        _check_texts(action)
     if action.kind not in ("note", "undo"):
         if state.over and action.kind != "end":
             raise RuleViolation(Code.GAME_OVER, "The game is over.")
@@ -80,8 +76,8 @@ def apply(state: State, action: Action) -> State:
         return evolve(new, seq=seq, history=history)
     if new.tracks is not state.tracks:  # with the tracks as they were, one is still open (or the game is over)
         new = _check_end(new, result)
-    if state.independence == "strict":
-        _assert_independent(state, new, action)
+    if (new.tracks is not state.tracks or new.meters is not state.meters) and state.independence == "strict":
+        _assert_independent(state, new, action)  # (with neither changed, there is nothing it could find)
     trail = undo_entry(state)
     made = _tuple(_Back, (None, trail, action, state.seq, state.history, new.round, trail.depth + 1, apply))
     # the new state holds the one before it whole; that one lets go of its own (rebuilt if asked for):
@@ -91,6 +87,16 @@ def apply(state: State, action: Action) -> State:
 
 
 _tuple = tuple.__new__
+
+
+def _check_texts(action: Action) -> None:
+    """Refuse a text the save could not hold (a lone surrogate from a terminal, say)."""
+    for text in (action.text, action.reason, *(action.reasons or ())):
+        if text is not None:
+            try:
+                text.encode("utf-8")
+            except UnicodeEncodeError:
+                raise RuleViolation(Code.INVALID_TEXT, "The text has characters that cannot be saved; please type it again.") from None
 
 
 def _assert_independent(old: State, new: State, action: Action) -> None:

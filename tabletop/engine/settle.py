@@ -15,8 +15,11 @@ from .wording import goodwill_words
 def _commit(state: State, bench: Bench, **extra: Any) -> State:
     """Write a bench's drafts back: only the tracks it holds, its meters, its actor."""
     tracks = state.tracks
-    changed = {tid: d.frozen() for tid, d in bench.drafts.items()}
-    changed = {tid: t for tid, t in changed.items() if t is not state.tracks[tid]}
+    changed = {}
+    for tid, d in bench.drafts.items():
+        frozen = d.frozen()
+        if frozen is not tracks[tid]:
+            changed[tid] = frozen
     if changed:
         tracks = Tracks.replacing(state.tracks, changed)
     meters = state.meters if bench.meters is None else bench.meters
@@ -74,7 +77,9 @@ def _statuses(bench: Bench, explicit: frozenset[str] = frozenset()) -> list[str]
     """
     notes: list[str] = []
     state = bench.state
-    newly_collapsed = [c["track"] for c in bench.changes if c.get("what") == "status" and c.get("to") == "collapsed"]
+    # the package deal's consequences (below) are for linked only: under strict nobody reads these
+    linked = state.independence == "linked" and bench.own is not None
+    newly_collapsed = [c["track"] for c in bench.changes if c.get("what") == "status" and c.get("to") == "collapsed"] if linked else []
     newly_agreed = []
     for d in list(bench.drafts.values()):
         if d.status != "open" or d.id in explicit:
@@ -90,7 +95,7 @@ def _statuses(bench: Bench, explicit: frozenset[str] = frozenset()) -> list[str]
             d.provisional = state.independence == "linked"
             newly_agreed.append(d.id)
             notes.append(f"{d.spec.name} agreed" + (" (provisionally: the package is not complete)" if d.provisional else ""))
-    if state.independence != "linked" or bench.own is None:
+    if not linked:
         return notes
     reopen = state.ruleset.ruleset.linked_collapse == "reopen"
     if newly_collapsed and reopen:

@@ -67,6 +67,8 @@ class Argument(NamedTuple):
         return dict(self.wanted)
 
     def next_counterer(self) -> str | None:
+        if not self.counters:  # asked at every step of an argument: the first answer is the common one
+            return self.counterers[0] if self.counterers else None
         done = {a for a, _ in self.counters}
         return next((a for a in self.counterers if a not in done), None)
 
@@ -143,6 +145,8 @@ class Proposal(NamedTuple):
     argument: Argument | None = None
 
     def next_voter(self) -> str | None:
+        if not self.votes:
+            return self.voters[0] if self.voters else None
         done = {a for a, _ in self.votes}
         return next((v for v in self.voters if v not in done), None)
 
@@ -201,6 +205,30 @@ def undo_entry(state: State) -> _Back:
     return made
 
 
+class _Kept:
+    """A value read from the scenario through several hops, kept in the state's own dict on its first
+    reading: the states ``evolve`` makes from it carry it along, so the engine's hot path reads it as
+    one dict lookup. ``evolve`` drops it when the scenario itself is replaced."""
+
+    def __init__(self, read: Callable[[State], Any]):
+        self.read = read
+        self.__doc__ = read.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+        _KEPT_READINGS.append(name)
+
+    def __get__(self, state: State | None, owner: type | None = None) -> Any:
+        if state is None:
+            return self
+        value = state.__dict__[self.name] = self.read(state)
+        return value
+
+
+#: the names of the readings ``_Kept`` stores in a state's dict
+_KEPT_READINGS: list[str] = []
+
+
 @dataclass(frozen=True, eq=False)
 class State:
     """A whole game at one moment. Never mutated: ``apply`` returns a new one."""
@@ -241,8 +269,10 @@ class State:
     def ruleset(self):  # noqa: ANN201 - pydantic model
         return self.scenario.ruleset
 
-    @property
+
+    @_Kept
     def independence(self) -> str:
+        """The ruleset's independence mode ("strict" or "linked")."""
         return self.scenario.ruleset.ruleset.independence
 
     @property
@@ -303,11 +333,22 @@ def evolve(state: State, **changes: Any) -> State:
     """``dataclasses.replace`` for State, without re-running ``__init__`` (the engine's hot path)."""
     new = object.__new__(State)
     # one merged dict handed over whole: filling the new instance's own dict key by key costs ~2x
-    _set(new, "__dict__", state.__dict__ | changes)
+    merged = state.__dict__ | changes
+    if "scenario" in changes:  # what was read from the old scenario is read again from the new one
+        for name in _KEPT_READINGS:
+            merged.pop(name, None)
+    _set(new, "__dict__", merged)
     return new
 
 
 _set = object.__setattr__  # past the frozen dataclass's __setattr__
+
+
+def settle_fresh(fresh: State, **changes: Any) -> State:
+    """``evolve`` without the copy, for a state ``evolve`` made within the same action and handed to
+    no one yet: nothing else can see it, so its last fields are set in place (a handler's last step)."""
+    fresh.__dict__.update(changes)
+    return fresh
 
 
 _PIECES: dict[int, tuple[object, str]] = {}

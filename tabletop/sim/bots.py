@@ -62,7 +62,7 @@ class Bot:
             if isinstance(options, Listing):
                 chosen = options[self._pick(self._listing_worths(judge, options))]
             else:
-                chosen = self._best(options, [self._move_worth(judge, a) for a in options])
+                chosen = self._best(options, judge.option_worths(options))
         # an argument is listed with the first stock texts: the bot picks its own from the stock
         return fill_argument(state, chosen, self.rng) if chosen.wanted is not None else chosen
 

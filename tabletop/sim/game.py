@@ -58,8 +58,8 @@ def play_game(
         actions += 1
         if observe is not None:
             observe(state)
-        last = state.last
-        if last is not None and action.kind == "draw":
+        last = state.last if action.kind == "draw" else None
+        if last is not None:
             card = last.result.get("outcome", {}).get("card")
             if card is not None:
                 drawn[card] = drawn.get(card, 0) + 1

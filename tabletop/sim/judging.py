@@ -48,7 +48,7 @@ expects (one from each other member that does not want the track publicly).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..content import MoveType
@@ -57,14 +57,14 @@ from ..engine import Action, State
 from ..engine.arguing import effect_of
 from ..engine.arguments import matrix_odds
 from ..engine.scope import ReadView
+from .knowledge import COST, FACILITATOR_ODDS, Goal, Knowledge, MoveTraits, Sums, dice_odds, knowledge
+
+__all__ = ["COST", "FACILITATOR_ODDS", "Goal", "Judge", "Knowledge", "MoveTraits", "Sums", "card_choice_worth",
+           "dice_odds", "knowledge"]
 
 #: chance that a member accepts a consensus proposal, as the proposer reckons it
 ACCEPT_IF_PUBLIC = 0.85
 ACCEPT_OTHERWISE = 0.65
-#: the chance a bot gives the facilitator's ruling
-FACILITATOR_ODDS = 0.5
-#: what a unit of any resource a move costs is worth
-COST = 0.15
 #: how much a unit of goodwill (+) or danger (-) on a meter is worth, per policy
 MORALE = {"cooperative": 0.6, "hardliner": -0.1}
 #: how much progress on a track without an objective of its own is worth, per policy
@@ -77,138 +77,6 @@ HARD_PRESS = 0.5
 BLOCK = -0.5
 
 
-def _ways_2d6() -> dict[int, int]:
-    ways: dict[int, int] = {}
-    for a in range(1, 7):
-        for b in range(1, 7):
-            ways[a + b] = ways.get(a + b, 0) + 1
-    return ways
-
-
-_WAYS = _ways_2d6()
-
-
-def dice_odds(need: int) -> float:
-    """The chance that 2d6 comes to ``need`` or more."""
-    return sum(n for total, n in _WAYS.items() if total >= need) / 36
-
-
-class Sums:
-    """What a list of effects does to its own track and to the meters."""
-
-    __slots__ = ("progress", "tension", "status", "meters", "blank")
-
-    def __init__(self, effects: Iterable[Any]):
-        self.progress = 0
-        self.tension = 0
-        self.status: str | None = None
-        self.meters: dict[str, int] = {}
-        for e in effects:
-            key = getattr(e, "key", "")
-            if key == "progress":
-                self.progress += e.progress
-            elif key == "tension":
-                self.tension += e.tension
-            elif key == "status":
-                self.status = e.status
-            elif key == "meter":
-                self.meters[e.meter] = self.meters.get(e.meter, 0) + e.add
-        #: does nothing a bot weighs: worth nothing anywhere
-        self.blank = not (self.progress or self.tension or self.status is not None or self.meters)
-
-
-class MoveTraits:
-    """What a bot needs to know of a move, worked out once."""
-
-    __slots__ = ("move", "ok", "fail", "cost", "linked")
-
-    def __init__(self, move: MoveType):
-        self.move = move
-        self.ok = Sums(move.effects)
-        self.fail = Sums(move.fail_effects)
-        self.cost = sum(move.cost.values())
-        # what a link move brings the track it names: its link_effects (a trade), else its effects again
-        self.linked = Sums(move.link_effects) if move.link_effects else self.ok
-
-
-class Goal:
-    """One objective as a bot reads it: a position to reach, statuses to end in."""
-
-    __slots__ = ("at_least", "statuses")
-
-    def __init__(self, at_least: int | None, status: Any):
-        self.at_least = at_least
-        self.statuses: tuple[str, ...] = () if status is None else ((status,) if isinstance(status, str) else tuple(status))
-
-    @property
-    def parks(self) -> bool:
-        """Wants the track closed without agreement (e.g. deferred), not moved up its ladder."""
-        return bool(self.statuses) and "agreed" not in self.statuses
-
-
-def _meter_valence(rs: Any) -> dict[str, int]:
-    """+1 for a meter that helps when high, -1 for one that hurts, 0 when nothing reads it."""
-    votes: dict[str, int] = {}
-    for move in rs.moves:
-        for mod in move.modifiers:
-            if getattr(mod, "key", "") == "meter":
-                up = mod.add > 0 if mod.at_least is not None else mod.add < 0  # type: ignore[attr-defined]
-                votes[mod.meter] = votes.get(mod.meter, 0) + (1 if up else -1)  # type: ignore[attr-defined]
-        for cond in move.requires:
-            if getattr(cond, "key", "") == "meter":
-                up = cond.at_least is not None  # type: ignore[attr-defined]
-                votes[cond.meter] = votes.get(cond.meter, 0) + (1 if up else -1)  # type: ignore[attr-defined]
-    return {m.id: (votes.get(m.id, 0) > 0) - (votes.get(m.id, 0) < 0) for m in rs.meters}
-
-
-def _park_rungs(rs: Any) -> dict[str, int]:
-    """For each status a move can set: the lowest position from which some such move may be played."""
-    out: dict[str, int] = {}
-    for move in rs.moves:
-        status = Sums(move.effects).status
-        if status is None:
-            continue
-        rung = 0
-        for cond in move.requires:
-            if getattr(cond, "key", "") == "progress" and cond.progress.at_least is not None:  # type: ignore[attr-defined]
-                rung = max(rung, cond.progress.at_least)  # type: ignore[attr-defined]
-        out[status] = min(out.get(status, rung), rung)
-    return out
-
-
-class Knowledge:
-    """What the bots know of one scenario, worked out once."""
-
-    def __init__(self, rs: Any):
-        self.moves = {m.id: MoveTraits(m) for m in rs.moves}
-        self.valence = _meter_valence(rs)
-        self.bounds = {m.id: (m.min, m.max) for m in rs.meters}
-        self.rungs = _park_rungs(rs)
-        self.goals: dict[str, dict[str, list[Goal]]] = {a.id: {} for a in rs.actors}
-        self.public: dict[str, set[str]] = {t.id: set() for t in rs.tracks}
-        #: the chance a consensus move passes, by (proposer, track): it reads only the scenario
-        self.consensus: dict[tuple[str, str | None], float] = {}
-        #: what the meter changes of a move are worth to a policy, with the meters they were reckoned on
-        self.meter_worths: dict[tuple[str, Sums], tuple[Mapping[str, int], float]] = {}
-        for actor in rs.actors:
-            for obj in actor.objectives:
-                self.goals[actor.id].setdefault(obj.track, []).append(Goal(obj.at_least, obj.status))
-                if not obj.secret:
-                    self.public[obj.track].add(actor.id)
-
-
-_KNOWN: dict[int, tuple[Any, Knowledge]] = {}
-
-
-def knowledge(state: State) -> Knowledge:
-    rs = state.ruleset
-    known = _KNOWN.get(id(rs))
-    if known is None or known[0] is not rs:
-        _KNOWN.clear()  # one scenario at a time is the common case; keep the cache small
-        known = _KNOWN[id(rs)] = (rs, Knowledge(rs))
-    return known[1]
-
-
 class Judge:
     """One team's judgement of moves and answers on one board."""
 
@@ -217,11 +85,14 @@ class Judge:
         self.actor = actor
         self.policy = policy
         self.know = knowledge(state)
+        self.hard = policy == "hardliner"
         # one judgement reads one board: what it works out per track or per meter change
         # is kept for the other options of the same choice (the same values, computed once)
         self._stakes: dict[str, float] = {}
         self._heat: dict[str, tuple[int, int, float, float]] = {}
         self._odds: dict[tuple[str, str | None], float] = {}
+        self._worths: dict[tuple[Sums, str | None], float] = {}
+        self._free_bonus: dict[str, int] = {}
 
     # -- what a track is worth to this team --------------------------------
 
@@ -297,15 +168,42 @@ class Judge:
         return worth
 
     def effects_worth(self, sums: Sums, tid: str | None) -> float:
-        """What these effects are worth, on track ``tid`` (None: global)."""
+        """What these effects are worth, on track ``tid`` (None: global); worked out once per judgement."""
         if sums.blank:
             return 0.0
-        known = self.know.meter_worths.get((self.policy, sums))
-        if known is not None and known[0] is self.state.meters:
-            worth = known[1]
+        key = (sums, tid)
+        worth = self._worths.get(key)
+        if worth is None:
+            worth = self._worths[key] = self._effects_worth(sums, tid)
+        return worth
+
+    def _effects_worth(self, sums: Sums, tid: str | None) -> float:
+        if tid is None:
+            return self._weigh(sums, None)
+        # on a track it reads only that track's board, and the meters if it moves them: a later
+        # judgement of the same team finds it again while neither has changed (a third of the time)
+        track = self.state.tracks[tid]
+        meters = self.state.meters if sums.meters else None
+        key = (self.policy, self.actor, id(sums), tid)
+        known = self.know.track_worths.get(key)
+        if known is not None and known[0] is sums and known[1] is track and known[2] is meters:
+            return known[3]
+        worth = self._weigh(sums, tid)
+        if len(self.know.track_worths) > 8192:  # teams x moves' sums x tracks, and the cards' answers
+            self.know.track_worths.clear()
+        self.know.track_worths[key] = (sums, track, meters, worth)
+        return worth
+
+    def _weigh(self, sums: Sums, tid: str | None) -> float:
+        if not sums.meters:
+            worth = 0.0  # what meters_worth makes of no meter change
         else:
-            worth = self.meters_worth(sums.meters)
-            self.know.meter_worths[(self.policy, sums)] = (self.state.meters, worth)
+            known = self.know.meter_worths.get((self.policy, sums))
+            if known is not None and known[0] is self.state.meters:
+                worth = known[1]
+            else:
+                worth = self.meters_worth(sums.meters)
+                self.know.meter_worths[(self.policy, sums)] = (self.state.meters, worth)
         if tid is None:
             return worth
         heat = self._heat.get(tid)
@@ -339,6 +237,10 @@ class Judge:
         return self._odds_on(move, action.track)
 
     def _odds_on(self, move: MoveType, tid: str | None) -> float:
+        if move.resolution == "consensus":  # reads only the scenario: known once a game
+            known = self.know.consensus.get((self.actor, tid))
+            if known is not None:
+                return known
         key = (move.id, tid)
         odds = self._odds.get(key)
         if odds is None:
@@ -351,8 +253,14 @@ class Judge:
         if move.resolution == "facilitator":
             return FACILITATOR_ODDS
         if move.resolution == "dice":
-            view = ReadView(self.state, tid, self.actor)
-            bonus = sum(m.add for m in move.modifiers if m.holds(view))  # type: ignore[attr-defined]
+            anywhere, per_track = self.know.modifiers[move.id]
+            bonus = self._free_bonus.get(move.id)
+            if bonus is None:  # the modifiers that read no track: the same for every track this judgement
+                view = ReadView(self.state, None, self.actor)
+                bonus = self._free_bonus[move.id] = sum(m.add for m in anywhere if m.holds(view))  # type: ignore[attr-defined]
+            if per_track:
+                view = ReadView(self.state, tid, self.actor)
+                bonus += sum(m.add for m in per_track if m.holds(view))  # type: ignore[attr-defined]
             assert move.target is not None
             return dice_odds(move.target - bonus)
         return self._consensus_odds(tid)
@@ -384,15 +292,63 @@ class Judge:
 
     def move_worth(self, action: Action) -> float:
         traits = self.know.moves[action.move]  # type: ignore[index]
-        if traits.move.argue is not None:
-            return self.argument_worth(traits, action) - COST * traits.cost
-        if traits.move.scope == "global":
-            return self.effects_worth(traits.ok, None) - COST * traits.cost
+        if traits.where == "argue":
+            return self.argument_worth(traits, action) - traits.cost_worth
+        if traits.where == "global":
+            return self.effects_worth(traits.ok, None) - traits.cost_worth
         p, ok, fail, cost, lean = self._on_track(traits, action.track)
         if action.link is not None:
             ok += self.stake(action.link) * traits.linked.progress
         worth = p * ok + (1 - p) * fail - cost
         return worth if lean is None else worth + lean
+
+    def option_worths(self, options: Iterable[Action]) -> list[float]:
+        """Each option's worth in order: 0 for a pass, else ``move_worth`` (the same sums, so the same
+        floats), with a move's odds, its cost and a track's stake and heat looked up once."""
+        moves = self.know.moves
+        worths = self._worths
+        hard = self.hard
+        out: list[float] = []
+        append = out.append
+        for action in options:
+            if action.kind == "pass":
+                append(0.0)
+                continue
+            traits = moves[action.move]  # type: ignore[index]
+            if traits.where == "argue":  # half the options of a turn where arguments are offered
+                append(self.argument_worth(traits, action) - traits.cost_worth)
+                continue
+            if traits.where != "track" or action.link is not None:
+                append(self.move_worth(action))
+                continue
+            # what _on_track works out, its look-ups inlined: this loop is most of a bot's time
+            tid = action.track
+            p = traits.fixed_odds
+            if p is None:
+                p = self._odds_on(traits.move, tid)
+            sums = traits.ok
+            if sums.blank:
+                ok = 0.0
+            else:
+                ok = worths.get((sums, tid))  # type: ignore[assignment]
+                if ok is None:
+                    ok = worths[(sums, tid)] = self._effects_worth(sums, tid)
+            sums = traits.fail
+            if p >= 1 or sums.blank:
+                fail = 0.0
+            else:
+                fail = worths.get((sums, tid))  # type: ignore[assignment]
+                if fail is None:
+                    fail = worths[(sums, tid)] = self._effects_worth(sums, tid)
+            worth = p * ok + (1 - p) * fail - traits.cost_worth
+            if hard and traits.ok.progress > 0 and tid and self.stake(tid) > 0:
+                resolution = traits.move.resolution
+                if resolution == "dice":
+                    worth += HARD_PRESS  # presses rather than waits on the others
+                elif resolution == "auto":
+                    worth += -HARD_CONCESSION  # gives ground on its own: a last resort
+            append(worth)
+        return out
 
     def link_worths(self, move_id: str, tid: str, partners: Iterable[str]) -> list[float]:
         """``move_worth`` of the link move on ``tid`` linked with each partner, in order.
@@ -412,12 +368,14 @@ class Judge:
     def _on_track(self, traits: MoveTraits, tid: str | None) -> tuple[float, float, float, float, float | None]:
         """A track move's chance, worth if it succeeds and if it fails, its cost, and a hardliner's lean (or None)."""
         move = traits.move
-        cost = COST * traits.cost
-        p = self._odds_on(move, tid)
+        cost = traits.cost_worth
+        p = traits.fixed_odds
+        if p is None:
+            p = self._odds_on(move, tid)
         ok = self.effects_worth(traits.ok, tid)
         fail = self.effects_worth(traits.fail, tid) if p < 1 else 0.0
         lean = None
-        if self.policy == "hardliner" and traits.ok.progress > 0 and tid and self.stake(tid) > 0:
+        if self.hard and traits.ok.progress > 0 and tid and self.stake(tid) > 0:
             if move.resolution == "dice":
                 lean = HARD_PRESS  # presses rather than waits on the others
             elif move.resolution == "auto":
@@ -427,8 +385,18 @@ class Judge:
     def argument_worth(self, traits: MoveTraits, action: Action) -> float:
         """An argument: the result it asks for, at the odds the simulated facilitator would set
         (from even, one step likelier per reason, one less likely per counter it expects)."""
-        p = dice_odds(ODDS[matrix_odds(len(action.reasons or ()), self.expected_counters(action.track))])
-        ok = self.effects_worth(Sums([effect_of(action.wanted or {})]), action.track)
+        know = self.know
+        key = (self.actor, len(action.reasons or ()), action.track)
+        p = know.argue_odds.get(key)
+        if p is None:
+            p = know.argue_odds[key] = dice_odds(ODDS[matrix_odds(key[1], self.expected_counters(action.track))])
+        argued = know.argued.get(id(action))
+        if argued is None or argued[0] is not action:
+            if len(know.argued) > 4096:  # the listed arguments are a few per team and track; others come and go
+                know.argued.clear()
+            sums = Sums([effect_of(action.wanted or {})])  # the result argued for: often a move's own sums
+            argued = know.argued[id(action)] = (action, know.interned.setdefault(sums.key, sums))
+        ok = self.effects_worth(argued[1], action.track)
         return p * ok + (1 - p) * self.effects_worth(traits.fail, action.track)
 
     def expected_counters(self, tid: str | None) -> int:

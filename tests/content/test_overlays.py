@@ -129,7 +129,7 @@ def test_an_overlay_translates_texts_and_keeps_ids_numbers_and_order(scenarios: 
         (t.agreement_at, t.breakdown_at, t.members) for t in base.ruleset.tracks]
     assert [c.choices[0].effects for c in ru.deck.cards if c.choices] == [
         c.choices[0].effects for c in base.deck.cards if c.choices]
-    assert translated(ru, "ru") is ru and translated(ru, "en") is ru
+    assert translated(ru, "ru") is ru and translated(ru, "en") is base
 
 
 def test_stock_arguments_run_on_across_a_tracks_tables(scenarios: Path) -> None:
@@ -345,3 +345,61 @@ def test_content_speaks_the_language_of_the_moment(scenarios: Path, lang: str, w
     message = str(err.value)
     assert "parallel-tracks.ru.toml:14: tracks.borders.ladder: " in message
     assert words in message and "(got 2)" not in message
+
+
+def test_a_game_start_takes_bundled_overlays_from_the_cache_without_parsing(
+        scenarios: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An English game's header embeds the bundled translations from translated.jsonl: no TOML is parsed."""
+    from tabletop.content import finding, overlayfiles
+    from tabletop.content.overlays import header_translations
+
+    _write(scenarios)
+    monkeypatch.setattr(finding, "BUNDLED", scenarios)
+    monkeypatch.setattr(overlaycache, "BUNDLED", scenarios)
+    monkeypatch.setattr(overlaycache, "CACHE", tmp_path / "translated.jsonl")
+    overlaycache._index.cache_clear()
+    try:
+        assert overlaycache.write()
+        expected = header_translations(load_scenario(_ruleset(scenarios)))
+
+        def no_parsing(*args: object, **kwargs: object) -> None:
+            raise AssertionError("an overlay file was parsed")
+
+        monkeypatch.setattr(overlayfiles, "check_file", no_parsing)
+        assert header_translations(load_scenario(_ruleset(scenarios))) == expected
+        assert expected["ru"]["ruleset"] == {"name": "Параллельные треки"}
+        # other bytes than the cache's are checked as usual, never taken from it
+        rs = _ruleset(scenarios).with_name("parallel-tracks.ru.toml")
+        rs.write_text(rs.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        with pytest.raises(AssertionError, match="parsed"):
+            header_translations(load_scenario(_ruleset(scenarios)))
+    finally:
+        overlaycache._index.cache_clear()
+
+
+def test_an_overlay_must_be_named_after_its_base(scenarios: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    odd = scenarios / "rulesets" / "translation.toml"
+    odd.write_text('[overlay]\nlang = "ru"\nruleset = "parallel-tracks"\n', encoding="utf-8")
+    code, out = _validate(capsys, odd)
+    assert code == 1 and f"{odd}: an overlay file is named NAME.LANG.toml after the file NAME.toml" in out
+    code, out = _validate(capsys, scenarios / "rulesets")
+    assert code == 1 and out.count(str(odd)) == 1
+
+
+def test_an_overlay_without_its_base_says_so(scenarios: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    lost = scenarios / "rulesets" / "lost.ru.toml"
+    lost.write_text('[overlay]\nlang = "ru"\nruleset = "lost"\n', encoding="utf-8")
+    code, out = _validate(capsys, lost)
+    assert code == 1 and f"{lost}: no base file lost.toml beside it" in out
+
+
+def test_a_damaged_embedded_translation_is_refused_not_shown(scenarios: Path) -> None:
+    from tabletop.content.overlays import attach
+
+    base = load_scenario(_ruleset(scenarios))
+    attach(base, {"ru": {"actors": {"nobody": {"name": "Никто"}}}, "uk": "not a table"})
+    with pytest.raises(ContentError, match="actors.nobody: 'nobody' names nothing in"):
+        translated(base, "ru")
+    with pytest.raises(ContentError, match="translations.uk: expected a table"):
+        translated(base, "uk")
+    assert translated(base, "en") is base
