@@ -100,10 +100,13 @@ def cmd_host(args: argparse.Namespace) -> int:
     from ..seats.joincodes import new_codes, read_codes, write_codes
     from ..seats.table import Table, seats_for
 
+    from ..lang import LanguageError, resolve
+
     try:
         addr, port = parse_listen(args.listen)
-    except ValueError as exc:
-        _err(f"tabletop host: --listen: {exc}")  # untranslated: the command and option before a message worded above
+        lang = resolve(getattr(args, "lang", None))
+    except (ValueError, LanguageError) as exc:
+        _err(f"tabletop host: {exc}" if isinstance(exc, LanguageError) else f"tabletop host: --listen: {exc}")  # untranslated: the command and option before a message worded above
         return 2
     opened = _open_session(args)
     if isinstance(opened, int):
@@ -113,7 +116,7 @@ def cmd_host(args: argparse.Namespace) -> int:
         table = Table(session, seats_for(session, args.observers))
         codes = (read_codes(session.save_path, table.seats) if args.resume else None) or new_codes(table.seats)
         write_codes(session.save_path, codes)
-        return asyncio.run(_serve(table, codes, addr, port, args.headless))
+        return asyncio.run(_serve(table, codes, addr, port, args.headless, lang))
     except OSError as exc:
         _err(_("tabletop host: cannot listen on {address}: {problem}").format(address=f"{addr}:{port}",
                                                                           problem=exc.strerror or exc))
@@ -122,12 +125,12 @@ def cmd_host(args: argparse.Namespace) -> int:
         session.close()
 
 
-async def _serve(table: object, codes: dict[str, str], addr: str, port: int, headless: bool) -> int:
+async def _serve(table: object, codes: dict[str, str], addr: str, port: int, headless: bool, lang: str) -> int:
     from ..seats.host import Host
     from ..seats.table import Table
 
     assert isinstance(table, Table)
-    host = Host(table, codes)
+    host = Host(table, codes, lang=lang)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):  # before anything is printed: a stop at any moment is a clean one
@@ -143,7 +146,7 @@ async def _serve(table: object, codes: dict[str, str], addr: str, port: int, hea
         _out(f"  {seat.name:<28} tabletop join {where} {codes[seat_id]}")  # untranslated: a name and a command to type
     _out(_("Stop the host with Ctrl-C: the save is complete after every action."))
     if not headless:
-        await _console(where, bound_addr, bound_port, codes, stop)
+        await _console(where, bound_addr, bound_port, codes, stop, lang)
     await stop.wait()
     await host.stop()
     _out(_("tabletop host: stopped; the game is in {path} (tabletop host --resume to go on)")
@@ -151,7 +154,8 @@ async def _serve(table: object, codes: dict[str, str], addr: str, port: int, hea
     return 0
 
 
-async def _console(where: str, addr: str, port: int, codes: dict[str, str], stop: asyncio.Event) -> None:
+async def _console(where: str, addr: str, port: int, codes: dict[str, str], stop: asyncio.Event,
+                   lang: str) -> None:
     """The facilitator's console in this terminal, joined to this host; closing it leaves the game running.
 
     A stop signal (``SIGTERM``; Ctrl-C is a key while the console has the terminal) closes the console too.
@@ -166,7 +170,7 @@ async def _console(where: str, addr: str, port: int, codes: dict[str, str], stop
 
     local = "127.0.0.1" if addr in ("0.0.0.0", "::") else addr  # the console joins from this machine
     at = f"[{local}]:{port}" if ":" in local else f"{local}:{port}"
-    app = SeatApp(at, codes["facilitator"], codes=codes)
+    app = SeatApp(at, codes["facilitator"], codes=codes, lang=lang)
     console = asyncio.ensure_future(app.run_async())
     stopped = asyncio.ensure_future(stop.wait())
     await asyncio.wait((console, stopped), return_when=asyncio.FIRST_COMPLETED)

@@ -30,14 +30,22 @@ def add_commands(sub: Any) -> None:
 
 
 def cmd_join(args: argparse.Namespace) -> int:
+    from ..lang import LanguageError, resolve, set_language
+
+    try:
+        lang = resolve(getattr(args, "lang", None))
+    except LanguageError as exc:
+        _err(f"tabletop join: {exc}")
+        return 2
     from .screens import _need_terminal
 
     # under `tabletop serve` the screen is a browser's: textual-serve's web driver, no terminal
     if "TEXTUAL_DRIVER" not in os.environ and (refused := _need_terminal()) is not None:
         return refused
+    set_language(lang)  # this screen's own words; the host words the seat's view in it too
     from ..tui.seat import SeatApp
 
-    app = SeatApp(args.address, args.code)
+    app = SeatApp(args.address, args.code, lang=lang)
     try:
         app.run()
     except Exception as exc:  # noqa: BLE001 - a seat's screen never leaves a traceback in the room

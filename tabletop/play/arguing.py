@@ -18,7 +18,10 @@ from ..engine import Action, State, legal_actions
 from ..engine.arguments import countered, describe_wanted, stock_for
 from ..engine.state import Proposal
 from ..engine.wording import names
+from ..lang import Domain
 from .picks import Act, Choice, Counter, Decision, MarkStrong, Styled, styled
+
+_, ngettext, N_ = Domain("play").words()
 
 Spans = tuple[tuple[str, str], ...]
 
@@ -32,14 +35,19 @@ def chance(target: int) -> int:
 def odds_choice(label: str) -> str:
     """Odds as a room reads them: ``likely: 2d6 ≥ 6 (72 %)``."""
     target = ODDS[label]
-    return f"{label.replace('-', ' ')}: 2d6 \u2265 {target} ({chance(target)} %)"
+    words = _(_ODDS_WORDS[label]) if label in _ODDS_WORDS else label.replace("-", " ")
+    return f"{words}: 2d6 \u2265 {target} ({chance(target)} %)"
 
 
-#: who set the odds, by the ruleset's method, as the working says it
+#: the odds by name, as a room reads them
+_ODDS_WORDS = {"very-likely": N_("very likely"), "likely": N_("likely"), "even": N_("even"),
+               "unlikely": N_("unlikely"), "very-unlikely": N_("very unlikely")}
+
+#: who set the odds, by the ruleset's method, as the working says it (translated where shown)
 ODDS_BY = {
-    "facilitator": "set by the facilitator",
-    "matrix": "weighed by the facilitator from the strong reasons and counters",
-    "vote": "voted by the teams, confirmed by the facilitator",
+    "facilitator": N_("set by the facilitator"),
+    "matrix": N_("weighed by the facilitator from the strong reasons and counters"),
+    "vote": N_("voted by the teams, confirmed by the facilitator"),
 }
 
 
@@ -71,7 +79,7 @@ def argue_entry(state: State, templates: Sequence[Action]) -> ArgueEntry:
     examples = (stock.actions[0], *stock.reasons[: options.reasons]) if stock is not None else ()
     who = n.get(first.actor or "", first.actor or "")
     return ArgueEntry(
-        title=f"{who} argues on {n.get(first.track or '', first.track or '')}",
+        title=_("{who} argues on {track}").format(who=who, track=n.get(first.track or "", first.track or "")),
         results=tuple(describe_wanted(w) for w in wanted),
         wanted=wanted,
         text_limit=options.text_length,
@@ -90,8 +98,8 @@ def counter_entry(state: State, template: Action) -> ArgueEntry:
     stock = stock_for(state.scenario, head.track)
     example = template.text or (stock.counters[0] if stock is not None and stock.counters else "")
     return ArgueEntry(
-        title=f"{n.get(template.actor or '', template.actor or '')} counters "
-              f"{possessive(n.get(head.actor, head.actor))} argument",
+        title=_("{who} counters {whose} argument").format(who=n.get(template.actor or "", template.actor or ""),
+                                                            whose=possessive(n.get(head.actor, head.actor))),
         results=(),
         wanted=(),
         text_limit=options.reason_length,
@@ -120,21 +128,21 @@ def argument_spans(state: State, head: Proposal, *, sealed: bool = False) -> Spa
     n = names(state)
     who = n.get(head.actor, head.actor)
     out: list[tuple[str, str]] = [
-        (f"{who} argues on {n.get(head.track or '', head.track or '')}: ", "bold"),
+        (_("{who} argues on {track}: ").format(who=who, track=n.get(head.track or "", head.track or "")), "bold"),
         (f"\u201c{one_line(argument.text)}\u201d\n", ""),
-        (f"  wants {describe_wanted(argument.wanted_table)}\n", "bold"),
+        ("  " + _("wants {result}").format(result=describe_wanted(argument.wanted_table)) + "\n", "bold"),
     ]
     for i, reason in enumerate(argument.reasons, 1):
-        out.append((f"  reason {i}: {one_line(reason)}\n", ""))
+        out.append(("  " + _("reason {n}: {text}").format(n=i, text=one_line(reason)) + "\n", ""))
     if not argument.reasons:
-        out.append(("  (no reasons given)\n", "dim"))
+        out.append(("  " + _("(no reasons given)") + "\n", "dim"))
     out.extend(_counter_spans(argument, n, sealed))
     if argument.votes:
         votes = ", ".join(f"{n.get(a, a)} {label}" for a, label in argument.votes)
-        out.append((f"  odds voted: {votes}\n", "dim"))
+        out.append(("  " + _("odds voted: {votes}").format(votes=votes) + "\n", "dim"))
     if argument.odds is not None:
-        by = ODDS_BY.get(argument.odds_by or "", ODDS_BY["facilitator"])
-        out.append((f"  odds {odds_choice(argument.odds)}, {by}\n", "bold"))
+        by = _(ODDS_BY.get(argument.odds_by or "", ODDS_BY["facilitator"]))
+        out.append(("  " + _("odds {odds}, {by}").format(odds=odds_choice(argument.odds), by=by) + "\n", "bold"))
     return tuple(out)
 
 
@@ -143,11 +151,11 @@ def _counter_spans(argument: Any, n: Mapping[str, str], sealed: bool) -> list[tu
     for actor, text in argument.counters:
         who = n.get(actor, actor)
         if sealed:
-            out.append((f"  {who}: committed (sealed until the last counter)\n", "dim"))
+            out.append(("  " + _("{who}: committed (sealed until the last counter)").format(who=who) + "\n", "dim"))
         elif text is None:
-            out.append((f"  {who} passed\n", "dim"))
+            out.append(("  " + _("{who} passed").format(who=who) + "\n", "dim"))
         else:
-            out.append((f"  counter by {who}: {one_line(text)}\n", "italic"))
+            out.append(("  " + _("counter by {who}: {text}").format(who=who, text=one_line(text)) + "\n", "italic"))
     return out
 
 
@@ -163,31 +171,33 @@ def argument_decision(state: State, waiting: str) -> Decision:
     who = n.get(options[0].actor or "", "")
     if waiting == "counter":
         typed, passing = options[0], options[-1]
-        return Decision(Styled(((f"{who}: counter this argument, or pass.\n", "bold"), *working)), (
-            Choice(styled("Counter it \u2014 type a counter-argument"), Counter(typed)),
-            Choice(styled(f"Pass \u2014 {who} makes no counter"), Act(passing)),
+        return Decision(Styled(((_("{who}: counter this argument, or pass.").format(who=who) + "\n", "bold"), *working)), (
+            Choice(styled(_("Counter it \u2014 type a counter-argument")), Counter(typed)),
+            Choice(styled(_("Pass \u2014 {who} makes no counter").format(who=who)), Act(passing)),
         ))
     if waiting == "roll":
         target = ODDS[argument.odds or "even"]
-        prompt = Styled(((f"Dice: 2d6 \u2265 {target} decides the argument.\n", "bold"), *working))
-        return Decision(prompt, (Choice(styled("Roll the dice"), Act(options[0])),))
+        prompt = Styled(((_("Dice: 2d6 \u2265 {target} decides the argument.").format(target=target) + "\n", "bold"),
+                         *working))
+        return Decision(prompt, (Choice(styled(_("Roll the dice")), Act(options[0])),))
     if options[0].actor is not None:
-        return Decision(Styled(((f"{who}: how likely is it to work? Vote on the odds.\n", "bold"), *working)),
+        return Decision(Styled(((_("{who}: how likely is it to work? Vote on the odds.").format(who=who) + "\n", "bold"),
+                                *working)),
                         tuple(Choice(styled(odds_choice(a.odds or "")), Act(a)) for a in options))
     if argument.method == "matrix":
         nothing = next(a for a in options if not a.strong)
-        ask = ("Facilitator: which reasons and counters are strong? Each strong reason makes it one step "
-               "likelier, each strong counter one step less likely.\n")
+        ask = _("Facilitator: which reasons and counters are strong? Each strong reason makes it one step "
+                "likelier, each strong counter one step less likely.") + "\n"
         return Decision(Styled(((ask, "bold"), *working)),
-                        (Choice(styled("Mark the strong reasons and counters"), MarkStrong(head.track)),
-                         Choice(styled(f"None is strong \u2014 {odds_choice('even')}"), Act(nothing))))
+                        (Choice(styled(_("Mark the strong reasons and counters")), MarkStrong(head.track)),
+                         Choice(styled(_("None is strong \u2014 {odds}").format(odds=odds_choice("even"))), Act(nothing))))
     entries = [Choice(styled(odds_choice(a.odds or "")), Act(a)) for a in options]
     if argument.method == "vote":
-        entries[0] = Choice(styled(f"Confirm the teams' vote \u2014 {odds_choice(options[0].odds or '')}"),
+        entries[0] = Choice(styled(_("Confirm the teams' vote \u2014 {odds}").format(odds=odds_choice(options[0].odds or ""))),
                             Act(options[0]))
-        ask = "Facilitator: confirm the odds the teams voted, or set others."
+        ask = _("Facilitator: confirm the odds the teams voted, or set others.")
     else:
-        ask = "Facilitator: how likely is it to work? Set the odds."
+        ask = _("Facilitator: how likely is it to work? Set the odds.")
     return Decision(Styled(((ask + "\n", "bold"), *working)), tuple(entries))
 
 
@@ -195,8 +205,8 @@ def strong_items(head: Proposal) -> tuple[str, ...]:
     """The items a facilitator may mark strong (matrix odds): the reasons, then the counters made."""
     argument = head.argument
     assert argument is not None
-    return (*(f"reason: {one_line(r)}" for r in argument.reasons),
-            *(f"counter: {one_line(t)}" for _, t in countered(argument)))
+    return (*(_("reason: {text}").format(text=one_line(r)) for r in argument.reasons),
+            *(_("counter: {text}").format(text=one_line(t)) for _who, t in countered(argument)))
 
 
 __all__ = [

@@ -20,6 +20,7 @@ from ..engine.arguments import describe_wanted
 from ..engine.legal import link_partners
 from ..engine.sides import is_own_move
 from ..engine.wording import move_words, named, names, resource_name
+from ..lang import Domain
 from .picks import (
     Act,
     Argue,
@@ -40,6 +41,8 @@ from .picks import (
     styled,
 )
 from .sealed import SealedStep
+
+_, ngettext, N_ = Domain("play").words()
 
 #: the stage of the moves phase for the global moves (no track)
 GLOBAL = "@global"
@@ -63,7 +66,7 @@ def decision(
     team is choosing among, None for the list of tracks.
     """
     if state.over:
-        return Decision(styled("The game is over."), (Choice(styled("Show the outcome"), ShowOutcome()),))
+        return Decision(styled(_("The game is over.")), (Choice(styled(_("Show the outcome")), ShowOutcome()),))
     if sealed is not None:
         return sealed_decision(state, sealed)
     n = names(state)
@@ -72,10 +75,11 @@ def decision(
         who = n.get(acting or "", acting)
         if card_held:
             return Decision(
-                styled(f"{who} (bot) answers this card. Read it out first (k: skip it, r: redraw).", "bold"),
-                (Choice(styled(f"Let {who} answer the card"), ReleaseCard()),),
+                styled(_("{who} (bot) answers this card. Read it out first (k: skip it, r: redraw).").format(who=who),
+                       "bold"),
+                (Choice(styled(_("Let {who} answer the card").format(who=who)), ReleaseCard()),),
             )
-        return Decision(styled(f"{who} (bot: {bots[acting or '']}) is deciding\u2026"), ())
+        return Decision(styled(_("{who} (bot: {policy}) is deciding\u2026").format(who=who, policy=bots[acting or ""])), ())
     waiting = waiting_for(state)
     if waiting == "move":
         assert acting is not None
@@ -88,12 +92,14 @@ def decision(
         return _proposal_decision(state, waiting)
     options = legal_actions(state)
     if waiting == "draw":
-        return _one("Event phase: draw this round's card.", "Draw the event card", options[0])
+        return _one(_("Event phase: draw this round's card."), _("Draw the event card"), options[0])
     if waiting == "card":
-        return _one("The card is on the table. Read it out, then apply it.", "Apply the card to the board", options[0])
+        return _one(_("The card is on the table. Read it out, then apply it."), _("Apply the card to the board"),
+                    options[0])
     if waiting == "choice":
         return _card_choice(state, options)
-    prompt = RoundReview() if state.phase == "review" else styled(f"{state.phase.capitalize()} phase done.")
+    prompt = RoundReview() if state.phase == "review" else styled(_("{Phase} phase done.").format(
+        Phase=phase_name(state.phase).capitalize()))
     return Decision(prompt, (Choice(styled(advance_label(state)), Act(options[0])),))
 
 
@@ -108,9 +114,10 @@ def _card_choice(state: State, options: list[Action]) -> Decision:
     entries = []
     for action in options:
         choice = card.choices[action.choice or 0]
-        effects = ", ".join(named(e, n) for e in choice.effects) or "no further effect"
+        effects = ", ".join(named(e, n) for e in choice.effects) or _("no further effect")
         entries.append(Choice(styled(literal(choice.label), "bold", (f" \u2192 {effects}", "")), Act(action)))
-    return Decision(styled(f"{n.get(card.chooser() or '', '')} answers \u201c{literal(card.title)}\u201d:"), tuple(entries))
+    said = _("{who} answers \u201c{card}\u201d:").format(who=n.get(card.chooser() or "", ""), card=literal(card.title))
+    return Decision(styled(said), tuple(entries))
 
 
 def _proposal_decision(state: State, waiting: str) -> Decision:
@@ -119,34 +126,53 @@ def _proposal_decision(state: State, waiting: str) -> Decision:
     options = legal_actions(state)
     head = state.queue[0]
     move = next(m for m in state.ruleset.moves if m.id == head.move)
-    whose = f"{possessive(n.get(head.actor, head.actor))} \u201c{literal(move.name)}\u201d"
+    whose = _("{whose} \u201c{move}\u201d").format(whose=possessive(n.get(head.actor, head.actor)), move=literal(move.name))
     if waiting == "vote":
         voter = options[0].actor or ""
-        proposal = (f"{n.get(head.actor, head.actor)} proposes \u201c{literal(move.name)}\u201d on "
-                    f"{n.get(head.track or '', '')}: {move_words(move, n)}")
+        proposal = _("{actor} proposes \u201c{move}\u201d on {track}: {effects}").format(
+            actor=n.get(head.actor, head.actor), move=literal(move.name), track=n.get(head.track or "", ""),
+            effects=move_words(move, n))
         spans = [(proposal, "")]
         spec = state.scenario.index.tracks.get(head.track or "")
         if spec is not None:
-            rule = f"\nIt passes with {spec.threshold()} of {len(spec.members)} accepting (the proposer counts)"
+            rule = "\n" + _("It passes with {k} of {n} accepting (the proposer counts)").format(
+                k=spec.threshold(), n=len(spec.members))
             if spec.vetoes():
-                rule += "; a reject by " + " or ".join(n.get(v, v) for v in spec.vetoes()) + " is a veto"
+                rule += _("; a reject by {who} is a veto").format(who=_(" or ").join(n.get(v, v) for v in spec.vetoes()))
             spans.append((rule + ".", "italic"))
         accept, reject = options
-        return Decision(styled(f"{n.get(voter, voter)}: accept or reject?\n", "bold", *spans),
-                        (Choice(styled("Accept"), Act(accept)), Choice(styled("Reject"), Act(reject))))
+        return Decision(styled(_("{voter}: accept or reject?").format(voter=n.get(voter, voter)) + "\n", "bold", *spans),
+                        (Choice(styled(_("Accept")), Act(accept)), Choice(styled(_("Reject")), Act(reject))))
     if waiting == "roll":
-        mods = tuple((f"  {mod.add:+d} if {named(mod, n)}\n", "dim") for mod in move.modifiers)
-        prompt = styled(f"Dice for {whose} on {n.get(head.track or '', '')}: 2d6 + modifiers \u2265 {move.target}\n",
-                        "", *mods)
-        return Decision(prompt, (Choice(styled("Roll the dice"), Act(options[0])),))
+        mods = tuple(("  " + _("{add} if {condition}").format(add=f"{mod.add:+d}", condition=named(mod, n)) + "\n", "dim")
+                     for mod in move.modifiers)
+        prompt = styled(_("Dice for {whose} on {track}: 2d6 + modifiers \u2265 {target}").format(
+            whose=whose, track=n.get(head.track or "", ""), target=move.target) + "\n", "", *mods)
+        return Decision(prompt, (Choice(styled(_("Roll the dice")), Act(options[0])),))
     if waiting == "rule":
-        prompt = styled(f"Facilitator, rule on {whose} on {n.get(head.track or '', '')}: {move_words(move, n)}")
+        prompt = styled(_("Facilitator, rule on {whose} on {track}: {effects}").format(
+            whose=whose, track=n.get(head.track or "", ""), effects=move_words(move, n)))
         return Decision(prompt, (
-            Choice(styled("Success \u2014 with a reason"), AskRuling(head.track, True)),
-            Choice(styled("Failure \u2014 with a reason"), AskRuling(head.track, False)),
+            Choice(styled(_("Success \u2014 with a reason")), AskRuling(head.track, True)),
+            Choice(styled(_("Failure \u2014 with a reason")), AskRuling(head.track, False)),
         ))
-    return Decision(styled(f"Revealed: {whose} on {n.get(head.track or '', 'the world')}."),
-                    (Choice(styled("Apply it"), Act(options[0])),))
+    return Decision(styled(_("Revealed: {whose} on {track}.").format(whose=whose, track=n.get(head.track or "", _("the world")))),
+                    (Choice(styled(_("Apply it")), Act(options[0])),))
+
+
+#: a phase's and a status's name in a sentence (the ids stay in the save)
+_PHASES = {"event": N_("event"), "moves": N_("moves"), "adjudication": N_("adjudication"), "review": N_("review")}
+_STATUSES = {"open": N_("open"), "agreed": N_("agreed"), "collapsed": N_("collapsed"), "deferred": N_("deferred")}
+
+
+def phase_name(phase: str) -> str:
+    """A phase's name in the language of the moment (a phase the ruleset names otherwise: its id)."""
+    return _(_PHASES[phase]) if phase in _PHASES else phase
+
+
+def status_name(status: str) -> str:
+    """A track's status in the language of the moment."""
+    return _(_STATUSES[status]) if status in _STATUSES else status
 
 
 def advance_label(state: State) -> str:
@@ -156,11 +182,11 @@ def advance_label(state: State) -> str:
     if index + 1 < len(phases):
         nxt = phases[index + 1]
         if state.phase == "moves" and state.ruleset.ruleset.sealed_moves and state.queue:
-            return f"Reveal the sealed moves and go to {nxt}"
-        return f"Continue to the {nxt} phase"
+            return _("Reveal the sealed moves and go to {phase}").format(phase=phase_name(nxt))
+        return _("Continue to the {phase} phase").format(phase=phase_name(nxt))
     if state.round >= state.ruleset.ruleset.turns:
-        return "End the game (that was the last round)"
-    return f"Start round {state.round + 1}"
+        return _("End the game (that was the last round)")
+    return _("Start round {n}").format(n=state.round + 1)
 
 
 def sealed_decision(state: State, step: SealedStep) -> Decision:
@@ -173,16 +199,18 @@ def sealed_decision(state: State, step: SealedStep) -> Decision:
         if counters:
             argument = state.queue[0].argument
             committed = [a for a, _ in argument.counters] if argument is not None else []
-        so_far = ("Committed so far: " + ", ".join(n.get(a, a) for a in committed) + ".") if committed else ""
-        what = "its counter-argument" if counters else "all its moves"
-        prompt = styled(f"Sealed round: {n[team]} enters {what} privately. Everyone else, look away.", "bold",
-                        *((f"\n{so_far}", "dim"),) if so_far else ())
-        return Decision(prompt, (Choice(styled(f"Ready \u2014 {n[team]} is at the keyboard"), Ready(team)),))
-    nxt = n.get(step.to, step.to) if step.to else "the facilitator"
-    sealed = "counter is sealed until the last counter" if counters else "moves are sealed until the reveal"
+        so_far = _("Committed so far: {teams}.").format(teams=", ".join(n.get(a, a) for a in committed)) if committed else ""
+        what = (_("Sealed round: {team} enters its counter-argument privately. Everyone else, look away.") if counters
+                else _("Sealed round: {team} enters all its moves privately. Everyone else, look away."))
+        prompt = styled(what.format(team=n[team]), "bold", *((f"\n{so_far}", "dim"),) if so_far else ())
+        return Decision(prompt, (Choice(styled(_("Ready \u2014 {team} is at the keyboard").format(team=n[team])),
+                                        Ready(team)),))
+    nxt = n.get(step.to, step.to) if step.to else _("the facilitator")
+    said = (_("{whose} counter is sealed until the last counter. {team}: hand over to {next}.") if counters
+            else _("{whose} moves are sealed until the reveal. {team}: hand over to {next}."))
     return Decision(
-        styled(f"{possessive(n[team])} {sealed}. {n[team]}: hand over to {nxt}.", "bold"),
-        (Choice(styled(f"Done \u2014 hand over to {nxt}"), HandOver()),),
+        styled(said.format(whose=possessive(n[team]), team=n[team], next=nxt), "bold"),
+        (Choice(styled(_("Done \u2014 hand over to {next}").format(next=nxt)), HandOver()),),
     )
 
 
@@ -206,20 +234,22 @@ def move_decision(state: State, actor: str, stage: str | None) -> Decision:
             continue
         label = [(literal(move.name), "")]
         if action.link:
-            label.append((f" (with {n.get(action.link, action.link)})", "bold"))
+            label.append((_(" (with {track})").format(track=n.get(action.link, action.link)), "bold"))
         label.append((f" \u2014 {move_words(move, n)}", ""))
         entries.append(Choice(Styled(tuple(label), "bold"), Propose(action), problem.message if problem else None))
-    entries.append(Choice(styled("\u2190 Back to the tracks"), Stage(None)))
-    where = "everyone" if stage == GLOBAL else n.get(stage, stage)
-    return Decision(styled(f"{n[actor]} on {where}: pick a move (escape: back)."), tuple(entries))
+    entries.append(Choice(styled(_("\u2190 Back to the tracks")), Stage(None)))
+    where = _("everyone") if stage == GLOBAL else n.get(stage, stage)
+    return Decision(styled(_("{actor} on {where}: pick a move (escape: back).").format(actor=n[actor], where=where)),
+                    tuple(entries))
 
 
 def _argue_choice(move: Any, options: list[tuple[Action, RuleViolation | None]]) -> Choice:
     """The entry of an argument move: what it may ask for; refused in the engine's words if no result is allowed."""
     allowed = tuple(a for a, p in options if p is None)
     results = ", ".join(describe_wanted(a.wanted or {}) for a, _ in options)
-    cost = ", ".join(f"{v} {resource_name(k)}" for k, v in move.cost.items()) or "free"
-    label = Styled(((literal(move.name), ""), (f" \u2014 {cost}; argue for {results}", "")), "bold")
+    cost = ", ".join(f"{v} {resource_name(k)}" for k, v in move.cost.items()) or _("free")
+    label = Styled(((literal(move.name), ""), (_(" \u2014 {cost}; argue for {results}").format(cost=cost, results=results), "")),
+                   "bold")
     refused = next((p for _, p in options if p is not None), None)
     return Choice(label, Argue(allowed), None if allowed or refused is None else refused.message)
 
@@ -267,41 +297,45 @@ def _track_decision(state: State, actor: str) -> Decision:
     for spec in rs.tracks:
         track = state.tracks[spec.id]
         label = styled(n[spec.id], "bold",
-                       (f"  pos {track.position}/{len(spec.ladder) - 1}, tension {track.tension}/{spec.breakdown_at}", ""))
+                       ("  " + _("pos {position}/{top}, tension {tension}/{breakdown}").format(
+                           position=track.position, top=len(spec.ladder) - 1, tension=track.tension,
+                           breakdown=spec.breakdown_at), ""))
         found = refusals.get(spec.id, [])
         codes = {r.code if r else None for r in found}
         refusal = found[0] if found and len(codes) == 1 and None not in codes else None
         if refusal is not None:
-            hint = {"NOT_A_MEMBER": f"{n[actor]} is not at this table",
-                    "TRACK_CLOSED": f"the track is {track.status}"}.get(refusal.code)
+            hint = {"NOT_A_MEMBER": _("{actor} is not at this table").format(actor=n[actor]),
+                    "TRACK_CLOSED": _("the track is {status}").format(status=status_name(track.status))}.get(refusal.code)
             entries.append(Choice(label, Stage(spec.id), refusal.message, hint))
         else:
             entries.append(Choice(label, Stage(spec.id)))
     if any(m.scope == "global" for m in rs.moves):
-        entries.append(Choice(styled("Global moves (signals to everyone)", "bold"), Stage(GLOBAL)))
-    entries.append(Choice(styled(f"Pass \u2014 {n[actor]} makes no more moves this round"), Act(Action("pass", actor=actor))))
-    prompt = f"{n[actor]}: pick a track, then a move ({left} action{'s' if left != 1 else ''} left)."
+        entries.append(Choice(styled(_("Global moves (signals to everyone)"), "bold"), Stage(GLOBAL)))
+    entries.append(Choice(styled(_("Pass \u2014 {actor} makes no more moves this round").format(actor=n[actor])),
+                          Act(Action("pass", actor=actor))))
+    prompt = ngettext("{actor}: pick a track, then a move ({n} action left).",
+                      "{actor}: pick a track, then a move ({n} actions left).", left).format(actor=n[actor], n=left)
     return Decision(styled(prompt), tuple(entries))
 
 
 __all__ = [
     "GLOBAL",
-    "Act",
-    "Argue",
+    "Act",  # untranslated: an API name
+    "Argue",  # untranslated: an API name
     "AskRuling",
-    "Choice",
-    "Counter",
-    "Decision",
+    "Choice",  # untranslated: an API name
+    "Counter",  # untranslated: an API name
+    "Decision",  # untranslated: an API name
     "HandOver",
     "MarkStrong",
-    "Pick",
-    "Propose",
-    "Ready",
+    "Pick",  # untranslated: an API name
+    "Propose",  # untranslated: an API name
+    "Ready",  # untranslated: an API name
     "ReleaseCard",
     "RoundReview",
     "ShowOutcome",
-    "Stage",
-    "Styled",
+    "Stage",  # untranslated: an API name
+    "Styled",  # untranslated: an API name
     "advance_label",
     "decision",
     "move_decision",

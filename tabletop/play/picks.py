@@ -41,12 +41,13 @@ class _Record:
         values = dict(zip(self.__slots__, args, strict=False))
         values.update(kwargs)
         if set(values) != set(self.__slots__):
+            # untranslated: a programming error
             raise TypeError(f"{type(self).__name__} takes {', '.join(self.__slots__) or 'nothing'}")
         for name, value in values.items():
             object.__setattr__(self, name, value)
 
     def __setattr__(self, name: str, value: Any) -> None:
-        raise AttributeError(f"{type(self).__name__} is read-only")
+        raise AttributeError(f"{type(self).__name__} is read-only")  # untranslated: a programming error
 
     def _values(self) -> tuple[Any, ...]:
         return tuple(getattr(self, name) for name in self.__slots__)
@@ -175,21 +176,21 @@ class Decision(NamedTuple):
 
 
 __all__ = [
-    "Act",
-    "Argue",
+    "Act",  # untranslated: an API name
+    "Argue",  # untranslated: an API name
     "AskRuling",
-    "Choice",
-    "Counter",
-    "Decision",
+    "Choice",  # untranslated: an API name
+    "Counter",  # untranslated: an API name
+    "Decision",  # untranslated: an API name
     "HandOver",
     "MarkStrong",
-    "Pick",
-    "Propose",
-    "Ready",
+    "Pick",  # untranslated: an API name
+    "Propose",  # untranslated: an API name
+    "Ready",  # untranslated: an API name
     "ReleaseCard",
     "RoundReview",
     "ShowOutcome",
-    "Stage",
-    "Styled",
+    "Stage",  # untranslated: an API name
+    "Styled",  # untranslated: an API name
     "styled",
 ]

@@ -15,6 +15,9 @@ from typing import Any
 from ..content import ContentError, scenario_from_data
 from ..engine import Action, RuleViolation, State, apply, new_game
 from ..engine.actions import IndependenceBreach
+from ..lang import Domain
+
+_, ngettext, N_ = Domain("play").words()
 
 
 class ReplicaError(ValueError):
@@ -27,10 +30,10 @@ class Replica:
     def __init__(self, header: Mapping[str, Any]):
         try:
             self.scenario = scenario_from_data({"ruleset": header.get("ruleset"), "deck": header.get("deck")},
-                                               "the host's game")
+                                               "the host's game")  # untranslated: a source name in a log line
             self.seed = int(header.get("seed", 0))
         except (ContentError, TypeError, ValueError) as exc:
-            raise ReplicaError(f"the host's scenario cannot be read here: {exc}") from None
+            raise ReplicaError(_("the host's scenario cannot be read here: {why}").format(why=exc)) from None
         self.state: State = new_game(self.scenario, self.seed)
 
     def follow(self, actions: Sequence[Mapping[str, Any]]) -> State:
@@ -42,9 +45,9 @@ class Replica:
             for data in actions[state.seq:]:
                 state = apply(state, Action.from_dict(dict(data)))
         except (RuleViolation, IndependenceBreach, TypeError, ValueError) as exc:
-            raise ReplicaError(f"the host's actions do not replay here: {exc}") from None
+            raise ReplicaError(_("the host's actions do not replay here: {why}").format(why=exc)) from None
         self.state = state
         return state
 
 
-__all__ = ["Replica", "ReplicaError"]
+__all__ = ["Replica", "ReplicaError"]  # untranslated: API names

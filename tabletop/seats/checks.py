@@ -12,7 +12,10 @@ from __future__ import annotations
 from ..engine import Action, Code, RuleViolation, State
 from ..engine.actions import FACILITATOR_KINDS
 from ..engine.wording import names
+from ..lang import Domain
 from .views import Seat
+
+_, ngettext, N_ = Domain("seats").words()
 
 
 def check_seat(state: State, seat: Seat, action: Action) -> None:
@@ -20,22 +23,41 @@ def check_seat(state: State, seat: Seat, action: Action) -> None:
     if seat.role == "facilitator":
         return
     if seat.role != "team" or seat.actor is None:
-        raise RuleViolation(Code.NOT_YOUR_SEAT, f"The {seat.role} only watches the game.")
+        raise RuleViolation(Code.NOT_YOUR_SEAT, _("The {role} only watches the game.").format(role=role_name(seat.role)))
     n = names(state)
     if action.actor is None or action.kind in FACILITATOR_KINDS:
-        raise RuleViolation(Code.NOT_YOUR_SEAT, f"Only the facilitator can {_what(action.kind)}.")
+        raise RuleViolation(Code.NOT_YOUR_SEAT, _(_ONLY.get(action.kind, _ONLY_ANY)))
     if action.actor != seat.actor:
-        who = n.get(action.actor, "another team")
-        raise RuleViolation(Code.NOT_YOUR_SEAT, f"{n.get(seat.actor, seat.actor)} cannot act for {who}.")
+        who = n.get(action.actor, _("another team"))
+        raise RuleViolation(Code.NOT_YOUR_SEAT, _("{team} cannot act for {other}.").format(
+            team=n.get(seat.actor, seat.actor), other=who))
 
 
-def _what(kind: str) -> str:
-    return {
-        "draw": "draw the event card", "apply_card": "apply the card", "roll": "roll the dice",
-        "rule": "rule on a move", "enact": "enact a revealed move", "advance": "move the game on",
-        "override": "override the board", "undo": "undo", "note": "add a note", "inject": "inject a card",
-        "skip": "skip a card", "redraw": "redraw a card", "end": "end the game",
-    }.get(kind, "do that")
+#: what only the facilitator does, one whole sentence each (a translation words each its own way)
+_ONLY = {
+    "draw": N_("Only the facilitator can draw the event card."),
+    "apply_card": N_("Only the facilitator can apply the card."),
+    "roll": N_("Only the facilitator can roll the dice."),
+    "rule": N_("Only the facilitator can rule on a move."),
+    "enact": N_("Only the facilitator can enact a revealed move."),
+    "advance": N_("Only the facilitator can move the game on."),
+    "override": N_("Only the facilitator can override the board."),
+    "undo": N_("Only the facilitator can undo."),
+    "note": N_("Only the facilitator can add a note."),
+    "inject": N_("Only the facilitator can inject a card."),
+    "skip": N_("Only the facilitator can skip a card."),
+    "redraw": N_("Only the facilitator can redraw a card."),
+    "end": N_("Only the facilitator can end the game."),
+}
+_ONLY_ANY = N_("Only the facilitator can do that.")
+#: a seat's role as a sentence names it
+_ROLES = {"facilitator": N_("facilitator"), "team": N_("team"), "projector": N_("projector"),
+          "observer": N_("observer")}
 
 
-__all__ = ["check_seat"]
+def role_name(role: str) -> str:
+    """A seat's role in the language of the moment (``projector`` …)."""
+    return _(_ROLES[role]) if role in _ROLES else role
+
+
+__all__ = ["check_seat", "role_name"]

@@ -50,9 +50,11 @@ def ws_url(address: str) -> str:
 class SeatClient:
     """One seat's connection to a host: its latest view, its acts and their answers."""
 
-    def __init__(self, address: str, code: str, client_id: str | None = None):
+    def __init__(self, address: str, code: str, client_id: str | None = None, lang: str | None = None):
         self.address = address
         self.code = code
+        #: the language the seat reads (None: the host's); sent with every hello
+        self.lang = lang
         #: kept across reconnects: the host tells this client's acts apart by it
         self.client_id = client_id or secrets.token_urlsafe(12)
         self.welcome: dict[str, Any] | None = None
@@ -90,14 +92,17 @@ class SeatClient:
     async def connect(self) -> dict[str, Any]:
         """Join: the welcome (with the seat's first view); raises :class:`Refused` for a wrong code."""
         ws = await ws_connect(ws_url(self.address), max_size=MAX_HOST_MESSAGE, open_timeout=10)
-        await ws.send(encode(message("hello", code=self.code, client=self.client_id)))
+        hello = message("hello", code=self.code, client=self.client_id)
+        if self.lang is not None:
+            hello["lang"] = self.lang
+        await ws.send(encode(hello))
         try:
             first = decode(await ws.recv(), MAX_HOST_MESSAGE, HOST_TYPES)
         except ConnectionClosed as exc:
-            raise Disconnected("the host closed the connection before welcoming this seat") from exc
+            raise Disconnected("the host closed the connection before welcoming this seat") from exc  # untranslated: a log line for developers
         if first["type"] != "welcome":
             await ws.close()
-            raise Refused(str(first.get("code", Wire.BAD_MESSAGE)), str(first.get("message", "not welcomed")))
+            raise Refused(str(first.get("code", Wire.BAD_MESSAGE)), str(first.get("message", "not welcomed")))  # untranslated: the host words it
         self._ws, self.welcome, self.replaced, self.bye = ws, first, None, None
         self._closed = asyncio.Event()
         self._views = asyncio.Queue()  # a drop's end marker stays with the old connection
@@ -177,7 +182,7 @@ class SeatClient:
         """The next view the host sends; raises :class:`Disconnected` when the connection drops."""
         view = await self._views.get()
         if view is None:
-            raise Disconnected("the connection to the host dropped")
+            raise Disconnected("the connection to the host dropped")  # untranslated: an exception's text, a screen words it
         return view
 
     async def views(self) -> AsyncIterator[dict[str, Any]]:
@@ -189,23 +194,31 @@ class SeatClient:
                 return
 
     async def act(self, action: Action | Mapping[str, Any] | None = None, *, pick: str | None = None,
-                  reason: str | None = None) -> dict[str, Any]:
+                  reason: str | None = None, typed: Mapping[str, Any] | None = None,
+                  clock: str | None = None) -> dict[str, Any]:
         """Do an entry of the decision (``pick``, its id) or an action; the ack once the host has saved it.
+
+        ``typed``: what an entry that ``needs`` an argument or a counter carries
+        (``text``, ``result``, ``reasons``), as the team typed it; ``clock``: the
+        facilitator's ``pause``, ``resume`` or ``extend`` instead of an action.
 
         Raises :class:`Refused` (the rules, the seat, a stale view) or
         :class:`Disconnected` (the act is kept, and sent again on :meth:`reconnect`).
         """
         if self._ws is None:
-            raise Disconnected("not connected")
+            raise Disconnected("not connected")  # untranslated: an exception's text, a screen words it
         seq = self._next_seq
         self._next_seq += 1
         fields: dict[str, Any] = {"client_seq": seq}
         if pick is not None:
             fields["pick"] = pick
+        elif clock is not None:
+            fields["clock"] = clock
         else:
             fields["action"] = action.to_dict() if isinstance(action, Action) else dict(action or {})
         if reason is not None:
             fields["reason"] = reason
+        fields.update({k: v for k, v in (typed or {}).items() if k in ("text", "result", "reasons")})
         if self.view is not None:
             fields["at"] = self.view["game"]["seq"]
         sent = message("act", **fields)
@@ -214,8 +227,18 @@ class SeatClient:
         try:
             await self._ws.send(encode(sent))
         except ConnectionClosed as exc:
-            raise Disconnected("the connection to the host dropped") from exc
+            raise Disconnected("the connection to the host dropped") from exc  # untranslated: an exception's text
         return await self.answer(seq)
+
+    async def speak(self, lang: str) -> None:
+        """Read ``lang`` from now on: the host sends this seat's view again, in it (and every view after)."""
+        self.lang = lang
+        if self._ws is None:
+            raise Disconnected("not connected")  # untranslated: an exception's text
+        try:
+            await self._ws.send(encode(message("lang", lang=lang)))
+        except ConnectionClosed as exc:
+            raise Disconnected("the connection to the host dropped") from exc  # untranslated: an exception's text
 
     async def answer(self, client_seq: int) -> dict[str, Any]:
         """The host's answer to act ``client_seq`` (the ack); raises :class:`Refused` or :class:`Disconnected`."""
@@ -228,7 +251,7 @@ class SeatClient:
         finally:
             closed.cancel()
         if not future.done():
-            raise Disconnected("the connection dropped before the host answered")
+            raise Disconnected("the connection dropped before the host answered")  # untranslated: an exception's text
         return self._checked(future.result())
 
     @staticmethod
@@ -243,11 +266,11 @@ class SeatClient:
         return sorted(self._unanswered)
 
 
-async def connect(address: str, code: str, client_id: str | None = None) -> SeatClient:
-    """A client joined to the host at ``address`` with ``code``."""
-    client = SeatClient(address, code, client_id)
+async def connect(address: str, code: str, client_id: str | None = None, lang: str | None = None) -> SeatClient:
+    """A client joined to the host at ``address`` with ``code`` (reading ``lang``; None: the host's)."""
+    client = SeatClient(address, code, client_id, lang)
     await client.connect()
     return client
 
 
-__all__ = ["Disconnected", "Refused", "SeatClient", "connect", "ws_url"]
+__all__ = ["Disconnected", "Refused", "SeatClient", "connect", "ws_url"]  # untranslated: API names

@@ -24,8 +24,11 @@ from websockets.exceptions import ConnectionClosed
 
 from .flood import Bucket
 from .joincodes import seat_of
-from .protocol import MAX_CLIENT_MESSAGE, ProtocolError, Wire, check_client, decode, encode, message
+from ..lang import SOURCE, Domain, using
+from .protocol import MAX_CLIENT_MESSAGE, VERSION, ProtocolError, Wire, check_client, decode, encode, message
 from .table import Table
+
+_, ngettext, N_ = Domain("seats").words()
 
 #: the delay before a wrong code is refused, in seconds: guessing codes is slow
 WRONG_CODE_DELAY = 1.0
@@ -44,11 +47,14 @@ Sleeper = Callable[[float], Awaitable[None]]
 class Connection:
     """One seat's live connection: its outbox, its pace, its errors, and whether it only watches now."""
 
-    def __init__(self, ws: ServerConnection, seat: str, client: str, bucket: Bucket):
+    def __init__(self, ws: ServerConnection, seat: str, client: str, bucket: Bucket,
+                 lang: str = SOURCE, version: int = VERSION):
         self.ws = ws
         self.seat = seat
         self.client = client
         self.bucket = bucket
+        self.lang = lang  # the language this screen reads: its views and refusals are in it
+        self.version = version  # the protocol version it spoke: it is answered in it
         self.read_only = False
         self.errors = 0
         self.actions_sent = 0  # the facilitator's replica feed: actions already sent
@@ -64,7 +70,7 @@ class Connection:
             self.behind = True
             self.outbox.put_nowait(None)
             return
-        self.outbox.put_nowait(msg if isinstance(msg, str) else encode(msg))
+        self.outbox.put_nowait(msg if isinstance(msg, str) else encode({**msg, "v": self.version}))
 
     def finish(self) -> None:
         """Send what is queued, then stop writing."""
@@ -75,7 +81,7 @@ class Connection:
             while (text := await self.outbox.get()) is not None:
                 await self.ws.send(text)
             if self.behind:
-                await self.ws.close(1008, "too far behind: reconnect")
+                await self.ws.close(1008, "too far behind: reconnect")  # untranslated: a close frame's reason
         except ConnectionClosed:
             pass
 
@@ -84,8 +90,11 @@ class Host:
     """A game served to its seats over WebSockets."""
 
     def __init__(self, table: Table, codes: dict[str, str], *, sleeper: Sleeper = asyncio.sleep,
-                 clock: Callable[[], float] = time.monotonic, wrong_code_delay: float = WRONG_CODE_DELAY):
+                 clock: Callable[[], float] = time.monotonic, wrong_code_delay: float = WRONG_CODE_DELAY,
+                 lang: str = SOURCE):
         self.table = table
+        #: the language of a seat that names none (a version 1 screen)
+        self.lang = lang
         self.codes = codes
         self.sleeper = sleeper
         self.clock = clock
@@ -108,7 +117,8 @@ class Host:
     async def stop(self) -> None:
         """Tell every screen the host is closing, and stop listening."""
         for conn in list(self.connections):
-            conn.send(message("bye", code=Wire.CLOSING, message="the host is closing"))
+            with using(conn.lang):
+                conn.send(message("bye", code=Wire.CLOSING, message=_("the host is closing")))
             conn.finish()
         if self.server is not None:
             self.server.close()
@@ -142,7 +152,8 @@ class Host:
             raw = await asyncio.wait_for(ws.recv(), HELLO_TIMEOUT)
             hello = check_client(decode(raw))
             if hello["type"] != "hello":
-                raise ProtocolError(Wire.NOT_JOINED, "say hello with the seat's code first")
+                with using(self.lang):
+                    raise ProtocolError(Wire.NOT_JOINED, _("say hello with the seat's code first"))
         except ProtocolError as exc:
             await _refuse(ws, exc.code, exc.message)
             return None
@@ -152,14 +163,18 @@ class Host:
         seat = seat_of(self.codes, hello["code"])
         if seat is None:
             await self.sleeper(self.wrong_code_delay)
-            await _refuse(ws, Wire.WRONG_CODE, "no seat has this code: check it with the facilitator")
+            with using(hello.get("lang") or self.lang):
+                why = _("no seat has this code: check it with the facilitator")
+            await _refuse(ws, Wire.WRONG_CODE, why)
             return None
-        conn = Connection(ws, seat, hello.get("client") or "", Bucket(clock=self.clock))
+        conn = Connection(ws, seat, hello.get("client") or "", Bucket(clock=self.clock),
+                          hello.get("lang") or self.lang, hello["v"])
         old = self.active.get(seat)
         if old is not None:
             old.read_only = True
-            old.send(message("bye", code=Wire.REPLACED,
-                             message="this seat was joined on another screen: this one only watches now"))
+            with using(old.lang):
+                old.send(message("bye", code=Wire.REPLACED,
+                                 message=_("this seat was joined on another screen: this one only watches now")))
         self.active[seat] = conn
         self.connections.add(conn)
         self.table.connected.add(seat)
@@ -169,7 +184,7 @@ class Host:
 
     def _welcome(self, conn: Connection) -> None:
         seat = self.table.seats[conn.seat]
-        view = self.table.view(conn.seat, 0 if seat.role == "facilitator" else None)
+        view = self.table.view(conn.seat, 0 if seat.role == "facilitator" else None, conn.lang)
         fields: dict[str, Any] = {"seat": seat.id, "role": seat.role, "actor": seat.actor, "name": seat.name,
                                   "read_only": not seat.acts, "view": view}
         if seat.role == "facilitator":
@@ -182,7 +197,8 @@ class Host:
         try:
             msg = check_client(decode(raw))
             if not conn.bucket.take():
-                raise ProtocolError(Wire.TOO_FAST, "too many messages: slow down")
+                with using(conn.lang):
+                    raise ProtocolError(Wire.TOO_FAST, _("too many messages: slow down"))
         except ProtocolError as exc:
             conn.errors += 1
             seq = _client_seq(raw) if exc.code == Wire.TOO_FAST else None
@@ -195,14 +211,26 @@ class Host:
             return False
         if msg["type"] == "hello":
             conn.errors += 1
-            conn.send(message("error", code=Wire.BAD_MESSAGE, message="this connection has joined already"))
+            conn.send(message("error", code=Wire.BAD_MESSAGE, message="this connection has joined already"))  # untranslated: for a client's programmer
             return True
-        before = self.table.session.state.seq, self.table.hold.held(self.table.session.state)
-        answer = self.table.act(conn.seat, conn.client, msg, read_only=conn.read_only)
-        if (self.table.session.state.seq, self.table.hold.held(self.table.session.state)) != before:
+        if msg["type"] == "lang":  # this screen reads another language: its view again, in it
+            conn.lang = msg["lang"]
+            seat = self.table.seats[conn.seat]
+            view = self.table.view(conn.seat, conn.actions_sent if seat.role == "facilitator" else None, conn.lang)
+            conn.actions_sent = self.table.session.state.seq if seat.role == "facilitator" else conn.actions_sent
+            self._send(conn, message("view", view=view))
+            return True
+        before = self._moment()
+        answer = self.table.act(conn.seat, conn.client, msg, read_only=conn.read_only, lang=conn.lang)
+        if self._moment() != before:
             self.broadcast()
         self._send(conn, answer)
         return True
+
+    def _moment(self) -> tuple[int, bool, int]:
+        """What a change of the views follows: the game, a card held for the facilitator, the clock."""
+        table = self.table
+        return table.session.state.seq, table.hold.held(table.session.state), table.clock.changes
 
     def _leave(self, conn: Connection) -> None:
         self.connections.discard(conn)
@@ -215,28 +243,30 @@ class Host:
     # -- views -------------------------------------------------------------
 
     def broadcast(self, skip: Connection | None = None) -> None:
-        """Each connection's view of the game now, queued in order (secrets worked out once)."""
-        seats = {c.seat for c in self.connections if c is not skip}
-        if not seats:
+        """Each connection's view of the game now, queued in order (secrets worked out once, a view once per language)."""
+        wanted = {(c.seat, c.lang) for c in self.connections if c is not skip}
+        if not wanted:
             return
-        views = self.table.views_for(seats)
-        encoded: dict[str, str] = {}
+        views = self.table.views_for(wanted)
+        encoded: dict[tuple[str, str, int], str] = {}
         seq = self.table.session.state.seq
         for conn in list(self.connections):
             if conn is skip:
                 continue
             seat = self.table.seats[conn.seat]
+            view = views[conn.seat, conn.lang]
             if seat.role == "facilitator":
-                view = self.table.with_actions(views[conn.seat], seat, conn.actions_sent)
+                view = self.table.with_actions(view, seat, conn.actions_sent)
                 conn.actions_sent = seq
-                self._send(conn, encode(message("view", view=view)))
+                self._send(conn, encode(message("view", version=conn.version, view=view)))
                 continue
-            if conn.seat not in encoded:
-                encoded[conn.seat] = encode(message("view", view=views[conn.seat]))
-            self._send(conn, encoded[conn.seat])
+            key = (conn.seat, conn.lang, conn.version)
+            if key not in encoded:
+                encoded[key] = encode(message("view", version=conn.version, view=view))
+            self._send(conn, encoded[key])
 
     def _send(self, conn: Connection, msg: dict[str, Any] | str) -> None:
-        text = msg if isinstance(msg, str) else encode(msg)
+        text = msg if isinstance(msg, str) else encode({**msg, "v": conn.version})
         if self.sent is not None:
             self.sent.setdefault(conn.seat, []).append(text)
         conn.send(text)
@@ -263,4 +293,4 @@ async def _refuse(ws: ServerConnection, code: Wire, why: str) -> None:
         await ws.close(1008, code)
 
 
-__all__ = ["HELLO_TIMEOUT", "MAX_ERRORS", "OUTBOX_LIMIT", "WRONG_CODE_DELAY", "Connection", "Host"]
+__all__ = ["HELLO_TIMEOUT", "MAX_ERRORS", "OUTBOX_LIMIT", "WRONG_CODE_DELAY", "Connection", "Host"]  # untranslated: API names

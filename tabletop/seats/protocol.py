@@ -1,16 +1,24 @@
 """The wire between the host and its seats: JSON messages, each a plain dict with a version.
 
-Every message is one JSON object with ``"type"`` and ``"v"`` (:data:`VERSION`).
+Every message is one JSON object with ``"type"`` and ``"v"`` (:data:`VERSION`;
+the host also takes version 1, and answers a seat in the version it spoke).
 A seat sends:
 
-- ``hello {code, client?}``: join with a seat's code; ``client`` is a random
+- ``hello {code, client?, lang?}``: join with a seat's code; ``client`` is a random
   id the client keeps across reconnects (its acts are told apart by it);
-- ``act {client_seq, pick | action, at?, reason?}``: do something. ``pick`` is the id
-  of an entry of the seat's decision (as the last view listed it);
+  ``lang`` (version 2) the language the seat reads, ``en``, ``ru`` or ``uk``
+  (without it: the host's language);
+- ``lang {lang}`` (version 2): the seat reads another language from now on
+  (the host sends it a fresh view);
+- ``act {client_seq, pick | action, at?, reason?, text?, result?, reasons?}``: do
+  something. ``pick`` is the id of an entry of the seat's decision (as the last view listed it);
   ``action`` is an action as the save writes it (the facilitator's powers);
+  ``clock`` is ``pause``, ``resume`` or ``extend`` (the facilitator's, on the phase timer);
   ``at`` is the game's ``seq`` the client saw (an action sent against an
   older game is refused ``STALE``, so a resend after a crash never plays twice);
-  ``reason`` goes with a pick whose entry ``needs`` one (a ruling);
+  ``reason`` goes with a pick whose entry ``needs`` one (a ruling); ``text``, ``result``
+  (the index of the result wanted) and ``reasons`` with an entry that ``needs`` an
+  ``argument`` or a ``counter``: the team's own words, as typed;
 - ``bye {}``: leaving.
 
 The host sends:
@@ -35,16 +43,22 @@ import json
 from enum import StrEnum, unique
 from typing import Any
 
-#: the protocol's version: a message with another ``v`` is refused
-VERSION = 1
+from ..lang import LANGUAGES
+
+#: the protocol's version (2: a seat's language); a message with a version not in VERSIONS is refused
+VERSION = 2
+#: the versions a host takes: a version 1 seat (no ``lang``) reads the host's language
+VERSIONS = (1, 2)
 #: the largest message a seat may send, in bytes (a seat sends small acts, never boards)
 MAX_CLIENT_MESSAGE = 16 * 1024
 #: the largest message the host sends (the facilitator's first view carries the whole log)
 MAX_HOST_MESSAGE = 64 * 1024 * 1024
 
-CLIENT_TYPES = ("hello", "act", "bye")
+CLIENT_TYPES = ("hello", "act", "lang", "bye")
 HOST_TYPES = ("welcome", "view", "ack", "refused", "error", "bye")
 ROLES = ("facilitator", "team", "projector", "observer")
+#: what the facilitator may do to the phase timer (``act {clock}``)
+CLOCK_ACTS = ("pause", "resume", "extend")
 
 
 @unique
@@ -64,6 +78,7 @@ class Wire(StrEnum):
     STALE = "STALE"  # the game moved on since the view the act was picked from
     NO_SUCH_ENTRY = "NO_SUCH_ENTRY"  # a pick that is not in the seat's decision
     SAVE_FAILED = "SAVE_FAILED"  # the host could not write the save: nothing was done
+    PAUSED = "PAUSED"  # the facilitator has paused the game: only the facilitator acts (resume, a note)
     CLOSING = "CLOSING"  # bye: the host is shutting down
 
 
@@ -76,9 +91,9 @@ class ProtocolError(ValueError):
         self.message = message
 
 
-def message(kind: str, **fields: Any) -> dict[str, Any]:
-    """A message of type ``kind`` with ``fields``, versioned."""
-    return {"type": kind, "v": VERSION, **fields}
+def message(kind: str, *, version: int = VERSION, **fields: Any) -> dict[str, Any]:
+    """A message of type ``kind`` with ``fields``, versioned (``version``: a version 1 seat's own)."""
+    return {"type": kind, "v": version, **fields}
 
 
 def encode(msg: dict[str, Any]) -> str:
@@ -93,21 +108,27 @@ def decode(raw: str | bytes, limit: int = MAX_CLIENT_MESSAGE, types: tuple[str, 
     """
     size = len(raw.encode("utf-8", "surrogatepass") if isinstance(raw, str) else raw)
     if size > limit:
+        # untranslated: for a client's programmer, in the wire's own terms
         raise ProtocolError(Wire.TOO_BIG, f"a message is at most {limit} bytes (this one: {size})")
     try:
         data = json.loads(raw, parse_constant=_no_constant)
     except (ValueError, RecursionError) as exc:
+        # untranslated: for a client's programmer, in the wire's own terms
         raise ProtocolError(Wire.BAD_JSON, "not JSON") from exc
     if not isinstance(data, dict):
+        # untranslated: for a client's programmer, in the wire's own terms
         raise ProtocolError(Wire.BAD_JSON, "a message is a JSON object")
-    if data.get("v") != VERSION or isinstance(data.get("v"), bool):
-        raise ProtocolError(Wire.BAD_VERSION, f"this host speaks version {VERSION}")
+    if data.get("v") not in VERSIONS or isinstance(data.get("v"), bool):
+        # untranslated: for a client's programmer, in the wire's own terms
+        raise ProtocolError(Wire.BAD_VERSION, f"this host speaks versions {', '.join(map(str, VERSIONS))}")
     if data.get("type") not in types:
+        # untranslated: for a client's programmer, in the wire's own terms
         raise ProtocolError(Wire.UNKNOWN_TYPE, f"unknown message type (expected one of {', '.join(types)})")
     return data
 
 
 def _no_constant(name: str) -> Any:
+    # untranslated: for a client's programmer, in the wire's own terms
     raise ValueError(f"{name} is not a number")
 
 
@@ -116,6 +137,7 @@ def _field(data: dict[str, Any], key: str, kinds: tuple[type, ...], required: bo
     if value is None and not required:
         return None
     if not isinstance(value, kinds) or (int in kinds and isinstance(value, bool)):
+        # untranslated: for a client's programmer, in the wire's own terms
         raise ProtocolError(Wire.BAD_MESSAGE, f"'{key}' is missing or of the wrong type")
     return value
 
@@ -133,35 +155,81 @@ def check_client(data: dict[str, Any]) -> dict[str, Any]:
         for key, required in (("code", True), ("client", False)):
             value = _field(data, key, (str,), required)
             if value is not None and len(value) > MAX_TOKEN:
+                # untranslated: for a client's programmer, in the wire's own terms
                 raise ProtocolError(Wire.BAD_MESSAGE, f"'{key}' is too long")
+        _check_lang(data, required=False)
+    elif kind == "lang":
+        _check_lang(data, required=True)
     elif kind == "act":
         seq = _field(data, "client_seq", (int,))
         if not 0 <= seq < 2**53:
+            # untranslated: for a client's programmer, in the wire's own terms
             raise ProtocolError(Wire.BAD_MESSAGE, "'client_seq' is out of range")
         pick = _field(data, "pick", (str,), required=False)
         action = _field(data, "action", (dict,), required=False)
-        if (pick is None) == (action is None):
-            raise ProtocolError(Wire.BAD_MESSAGE, "an act has either 'pick' or 'action'")
+        clock = _field(data, "clock", (str,), required=False)
+        if sum(x is not None for x in (pick, action, clock)) != 1:
+            # untranslated: for a client's programmer, in the wire's own terms
+            raise ProtocolError(Wire.BAD_MESSAGE, "an act has one of 'pick', 'action' or 'clock'")
+        if clock is not None and clock not in CLOCK_ACTS:
+            # untranslated: for a client's programmer, in the wire's own terms
+            raise ProtocolError(Wire.BAD_MESSAGE, f"'clock' is one of {', '.join(CLOCK_ACTS)}")
         if pick is not None and len(pick) > MAX_TOKEN:
+            # untranslated: for a client's programmer, in the wire's own terms
             raise ProtocolError(Wire.BAD_MESSAGE, "'pick' is too long")
         reason = _field(data, "reason", (str,), required=False)
         if reason is not None and len(reason) > MAX_REASON:
+            # untranslated: for a client's programmer, in the wire's own terms
             raise ProtocolError(Wire.BAD_MESSAGE, f"'reason' is at most {MAX_REASON} characters")
+        _check_typed(data)
         at = _field(data, "at", (int,), required=False)
         if at is not None and not 0 <= at < 2**53:
+            # untranslated: for a client's programmer, in the wire's own terms
             raise ProtocolError(Wire.BAD_MESSAGE, "'at' is out of range")
     return data
 
 
+#: the longest argument text, and the most reasons, a seat may send (the ruleset's own limits are the engine's)
+MAX_TEXT = 2000
+MAX_REASONS = 8
+
+
+def _check_lang(data: dict[str, Any], required: bool) -> None:
+    """A seat's language: one of :data:`tabletop.lang.LANGUAGES` (version 2; a version 1 seat sends none)."""
+    lang = _field(data, "lang", (str,), required)
+    if lang is not None and (data["v"] < 2 or lang not in LANGUAGES):
+        # untranslated: for a client's programmer, in the wire's own terms
+        raise ProtocolError(Wire.BAD_MESSAGE, f"'lang' is one of {', '.join(LANGUAGES)} (protocol version 2)")
+
+
+def _check_typed(data: dict[str, Any]) -> None:
+    """An act's typed texts: an argument's or a counter's (``text``, ``result``, ``reasons``)."""
+    text = _field(data, "text", (str,), required=False)
+    if text is not None and len(text) > MAX_TEXT:
+        # untranslated: for a client's programmer, in the wire's own terms
+        raise ProtocolError(Wire.BAD_MESSAGE, f"'text' is at most {MAX_TEXT} characters")
+    result = _field(data, "result", (int,), required=False)
+    if result is not None and not 0 <= result < 64:
+        # untranslated: for a client's programmer, in the wire's own terms
+        raise ProtocolError(Wire.BAD_MESSAGE, "'result' is out of range")
+    reasons = _field(data, "reasons", (list,), required=False)
+    if reasons is not None and (len(reasons) > MAX_REASONS
+                                or not all(isinstance(r, str) and len(r) <= MAX_TEXT for r in reasons)):
+        # untranslated: for a client's programmer, in the wire's own terms
+        raise ProtocolError(Wire.BAD_MESSAGE, f"'reasons' is a list of at most {MAX_REASONS} texts")
+
+
 __all__ = [
     "CLIENT_TYPES",
+    "CLOCK_ACTS",
     "HOST_TYPES",
     "MAX_CLIENT_MESSAGE",
     "MAX_HOST_MESSAGE",
     "ROLES",
     "VERSION",
+    "VERSIONS",
     "ProtocolError",
-    "Wire",
+    "Wire",  # untranslated: an API name
     "check_client",
     "decode",
     "encode",

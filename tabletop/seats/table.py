@@ -20,12 +20,18 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..engine import Action, Code, RuleViolation
+from ..lang import SOURCE, Domain, using
+from ..play.arguing import argued, countering
 from ..play.cardhold import CardHold
+from ..play.clock import Now, wall_clock
 from ..play.commitments import table_seals
 from ..play.session import HUMAN, Session
-from .checks import check_seat
+from ..play.timing import GameClock
+from .checks import check_seat, role_name
 from .protocol import Wire, message
-from .views import Entry, Seat, TableFacts, actions_since, seat_entries, seat_view, secrets
+from .views import Entry, Seat, TableFacts, actions_since, seat_entries, seat_view, secrets, shown
+
+_, ngettext, N_ = Domain("seats").words()
 
 #: answers kept per seat for acts sent again (a client resends only what it has not seen answered)
 ANSWERS_KEPT = 512
@@ -38,18 +44,20 @@ def seats_for(session: Session, observers: int = 2) -> list[Seat]:
     from ..engine.wording import names
 
     n = names(session.state)
-    out = [Seat("facilitator", "facilitator", name="Facilitator")]
+    out = [Seat("facilitator", "facilitator", name=_("Facilitator"))]
     out += [Seat(f"team:{a}", "team", a, n.get(a, a)) for a, kind in session.seats.items() if kind == HUMAN]
-    out.append(Seat("projector", "projector", name="Projector"))
-    out += [Seat(f"observer:{i}", "observer", name=f"Observer {i}") for i in range(1, observers + 1)]
+    out.append(Seat("projector", "projector", name=_("Projector")))
+    out += [Seat(f"observer:{i}", "observer", name=_("Observer {n}").format(n=i)) for i in range(1, observers + 1)]
     return out
 
 
 class Table:
     """One game held by a host: the session (the only writer of the save), its seats, the bots."""
 
-    def __init__(self, session: Session, seats: Iterable[Seat]):
+    def __init__(self, session: Session, seats: Iterable[Seat], now: Now = wall_clock):
         self.session = session
+        #: the phase timer, saved beside each event; the facilitator pauses it and adds time
+        self.clock = GameClock(session, now)
         self.seats = {seat.id: seat for seat in seats}
         self.hold = CardHold()  # a bot answers a card only once the facilitator has let it (as on the board)
         self.connected: set[str] = set()
@@ -62,17 +70,22 @@ class Table:
         bots = {a: p for a, p in self.session.seats.items() if p != HUMAN}
         return TableFacts(bots, self.hold.held(self.session.state), tuple(sorted(self.connected)))
 
-    def views_for(self, seat_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
-        """The views of these seats now (the secrets of the state worked out once for all)."""
+    def views_for(self, wanted: Iterable[tuple[str, str]]) -> dict[tuple[str, str], dict[str, Any]]:
+        """The views of these (seat, language) pairs now, each in its language (the secrets worked out once for all)."""
         state, facts = self.session.state, self.facts()
         known = secrets(state)
-        seals = self.seals()
-        return {sid: {**seat_view(state, self.seats[sid], facts, known), "seals": seals} for sid in seat_ids}
+        seals, clock = self.seals(), self.clock.facts()
+        out = {}
+        for sid, lang in wanted:
+            with using(lang):
+                view = seat_view(shown(state, lang), self.seats[sid], facts, known)
+            out[sid, lang] = {**view, "seals": seals, "clock": clock, "lang": lang}
+        return out
 
-    def view(self, seat_id: str, actions_from: int | None = None) -> dict[str, Any]:
-        """One seat's view; a facilitator's with the actions from ``actions_from`` on."""
+    def view(self, seat_id: str, actions_from: int | None = None, lang: str = SOURCE) -> dict[str, Any]:
+        """One seat's view in ``lang``; a facilitator's with the actions from ``actions_from`` on."""
         seat = self.seats[seat_id]
-        view = {**seat_view(self.session.state, seat, self.facts()), "seals": self.seals()}
+        view = self.views_for([(seat_id, lang)])[seat_id, lang]
         return self.with_actions(view, seat, actions_from)
 
     def seals(self) -> dict[str, Any]:
@@ -95,28 +108,38 @@ class Table:
 
     # -- acting ------------------------------------------------------------
 
-    def act(self, seat_id: str, client: str, msg: dict[str, Any], read_only: bool = False) -> dict[str, Any]:
-        """Answer a checked ``act`` message of ``seat_id`` (its connection's ``client`` id): ack or refused."""
+    def act(self, seat_id: str, client: str, msg: dict[str, Any], read_only: bool = False,
+            lang: str = SOURCE) -> dict[str, Any]:
+        """Answer a checked ``act`` message of ``seat_id`` (its connection's ``client`` id): ack or refused.
+
+        ``lang``: the language the seat reads; its entries are the ones its view listed, and a refusal
+        is said in it. The save is the same whatever the language.
+        """
         seq = msg["client_seq"]
         kept = self._answers[seat_id]
         key = (client, seq)
         if key in kept:
             return kept[key]  # sent again: the same answer, nothing done twice
-        answer = self._answer(self.seats[seat_id], msg, read_only)
+        with using(lang):
+            answer = self._answer(self.seats[seat_id], msg, read_only, lang)
         kept[key] = answer
         while len(kept) > ANSWERS_KEPT:
             kept.popitem(last=False)
         return answer
 
-    def _answer(self, seat: Seat, msg: dict[str, Any], read_only: bool) -> dict[str, Any]:
+    def _answer(self, seat: Seat, msg: dict[str, Any], read_only: bool, lang: str = SOURCE) -> dict[str, Any]:
         seq = msg["client_seq"]
         if read_only or not seat.acts:
-            why = ("another connection took this seat: this one only watches" if read_only
-                   else f"the {seat.role} only watches the game")
+            why = (_("another connection took this seat: this one only watches") if read_only
+                   else _("the {role} only watches the game").format(role=role_name(seat.role)))
             return message("refused", client_seq=seq, code=Wire.READ_ONLY, message=why)
         state = self.session.state
         try:
-            action = self._action(seat, msg)
+            if msg.get("clock") is not None:
+                return self._time(seat, msg)
+            action = self._action(seat, msg, lang)
+            if self.clock.paused and not (action is not None and action.kind == "note" and seat.role == "facilitator"):
+                raise _Refusal(Wire.PAUSED, _("The game is paused: the facilitator resumes it."))
         except _Refusal as refusal:
             return message("refused", client_seq=seq, code=refusal.code, message=refusal.message)
         if action is None:  # the facilitator lets a bot answer the card
@@ -129,47 +152,61 @@ class Table:
                 return message("refused", client_seq=seq, code=exc.code, message=exc.message)
             except OSError as exc:
                 return message("refused", client_seq=seq, code=Wire.SAVE_FAILED,
-                               message=f"the save could not be written ({exc.strerror or exc}): nothing was done")
+                               message=_("the save could not be written ({why}): nothing was done").format(
+                                   why=exc.strerror or exc))
             if action.kind == "undo":
                 self.hold.reset()  # a card back on the table is read out again before a bot answers
         index = self.session.state.seq
+        self.clock.follow(self.session.state)
         self.play_bots()
         return message("ack", client_seq=seq, index=index)
 
-    def _action(self, seat: Seat, msg: dict[str, Any]) -> Action | None:
+    def _time(self, seat: Seat, msg: dict[str, Any]) -> dict[str, Any]:
+        """The facilitator pauses, resumes or adds time, as on the hot seat (saved with the next event)."""
+        what = msg["clock"]
+        if seat.role != "facilitator":
+            raise _Refusal(Code.NOT_YOUR_SEAT, {"extend": _("Only the facilitator can give more time."),
+                                                "pause": _("Only the facilitator can pause the game.")}.get(
+                what, _("Only the facilitator can resume the game.")))
+        if self.session.state.over:
+            raise _Refusal(Code.GAME_OVER, _("The game is over."))
+        if what == "extend":
+            self.clock.extend()
+        else:
+            self.clock.pause(what == "pause")
+            if what == "resume":
+                self.play_bots()  # the bots waited too
+        return message("ack", client_seq=msg["client_seq"], index=self.session.state.seq)
+
+    def _action(self, seat: Seat, msg: dict[str, Any], lang: str = SOURCE) -> Action | None:
         """The action an act asks for (None: release the card); raises :class:`_Refusal`."""
         state = self.session.state
         at = msg.get("at")
         pick = msg.get("pick")
         if pick is not None:
-            head, _, _ = pick.partition("-")
+            head = pick.partition("-")[0]
             if head != str(state.seq):
-                raise _Refusal(Wire.STALE, "The game has moved on since that choice was shown: choose again.")
-            entry = _find(seat_entries(state, seat, self.facts()), pick)
+                raise _Refusal(Wire.STALE, _("The game has moved on since that choice was shown: choose again."))
+            entry = _find(seat_entries(shown(state, lang), seat, self.facts()), pick)  # as the seat's view listed them
             if entry is None:
-                raise _Refusal(Wire.NO_SUCH_ENTRY, "That is not a choice of this seat now.")
+                raise _Refusal(Wire.NO_SUCH_ENTRY, _("That is not a choice of this seat now."))
             if entry.refusal is not None:
                 raise _Refusal(Wire.NO_SUCH_ENTRY, entry.refusal)
-            if entry.action is not None and entry.needs == "reason":
-                reason = (msg.get("reason") or "").strip()
-                if not reason:
-                    raise _Refusal(Code.REASON_REQUIRED, "A ruling needs a reason for the record.")
-                return Action(**{**entry.action.to_dict(), "reason": reason})
-            return entry.action
+            return _typed(entry, msg)
         if at is not None and at != state.seq:
-            raise _Refusal(Wire.STALE, "The game has moved on since that view: look again.")
+            raise _Refusal(Wire.STALE, _("The game has moved on since that view: look again."))
         try:
             action = Action.from_dict(msg["action"])
         except (TypeError, ValueError) as exc:
-            raise _Refusal(Code.INVALID_ACTION, f"not an action: {exc}") from exc
+            raise _Refusal(Code.INVALID_ACTION, _("not an action: {why}").format(why=exc)) from exc
         if action.outcome is not None:
-            raise _Refusal(Code.INVALID_ACTION, "The host's dice and deck decide an outcome, not a seat.")
+            raise _Refusal(Code.INVALID_ACTION, _("The host's dice and deck decide an outcome, not a seat."))
         return action
 
     def play_bots(self) -> int:
         """The bots' turns, until a human seat or the facilitator is to act; how many were played."""
         played = 0
-        while played < BOT_TURNS and not self.session.state.over:
+        while played < BOT_TURNS and not self.session.state.over and not self.clock.paused:
             if self.hold.held(self.session.state):
                 break  # the facilitator reads the card out first
             action = self.session.bot_action()
@@ -179,6 +216,7 @@ class Table:
                 self.session.apply(action)
             except OSError:
                 break  # the disk refused: the bot tries again after the next act, nothing is lost
+            self.clock.follow(self.session.state)
             played += 1
         return played
 
@@ -190,8 +228,34 @@ class _Refusal(Exception):
         self.message = message
 
 
+def _typed(entry: Entry, msg: dict[str, Any]) -> Action | None:
+    """The entry's action with what the seat typed: a ruling's reason, an argument's or a counter's texts.
+
+    The texts go to the engine as typed; it checks them against the ruleset's limits (``TEXT_TOO_LONG``).
+    """
+    action = entry.action
+    if action is None or entry.needs is None:
+        return action
+    if entry.needs == "reason":
+        reason = (msg.get("reason") or "").strip()
+        if not reason:
+            raise _Refusal(Code.REASON_REQUIRED, _("A ruling needs a reason for the record."))
+        return Action(**{**action.to_dict(), "reason": reason})
+    text = msg.get("text")
+    if not isinstance(text, str) or not text.strip():
+        said = _("Type the counter-argument.") if entry.needs == "counter" else _("Type the action: what your team does.")
+        raise _Refusal(Code.INVALID_ACTION, said)
+    if entry.needs == "counter":
+        return countering(action, text)
+    result = msg.get("result", 0)
+    if not isinstance(result, int) or not 0 <= result < len(entry.templates):
+        raise _Refusal(Code.NOT_ARGUABLE, _("Choose one of the results this argument may ask for."))
+    template = entry.templates[result]
+    return argued(template, template.wanted or {}, text, tuple(msg.get("reasons") or ()))
+
+
 def _find(entries: list[Entry], pick: str) -> Entry | None:
     return next((e for e in entries if e.id == pick), None)
 
 
-__all__ = ["ANSWERS_KEPT", "Table", "seats_for"]
+__all__ = ["ANSWERS_KEPT", "Table", "seats_for"]  # untranslated: API names

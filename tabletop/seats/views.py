@@ -21,17 +21,25 @@ import json
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
+from ..content.errors import ContentError
 from ..content.literal import literal
+from ..content.overlays import translated
 from ..engine import Action, State, legal_actions, objectives_met, waiting_for
+from ..engine.state import evolve
+from ..engine.telling import tell
+from ..lang import Domain, LANGUAGES, SOURCE, current
 from ..engine.records import changes_of
 from ..engine.telling import tell
 from ..engine.wording import change_text, effects_words, names
-from ..play.decisions import Act, AskRuling, ReleaseCard, decision, own_move_options
+from ..play.arguing import ArgueEntry, argue_entry, argument_spans, counter_entry
+from ..play.decisions import Act, AskRuling, Counter, ReleaseCard, decision, own_move_options
+
+_, ngettext, N_ = Domain("seats").words()
 
 #: log lines in a view (the newest); the facilitator's console has every action
 LOG_LINES = 40
 #: the words of a sealed entry another seat may not read yet
-SEALED_LINE = "committed a sealed move"
+SEALED_LINE = N_("committed a sealed move")
 
 
 class Seat(NamedTuple):
@@ -64,7 +72,9 @@ class Entry(NamedTuple):
     action: Action | None  # what picking it does (a ruling's reason is sent with the pick)
     refusal: str | None = None  # the engine's reason it cannot be done now
     group: str | None = None  # a move's track (``@global``), for a client that groups entries
-    needs: str | None = None  # "reason": the pick must carry a reason (a ruling)
+    needs: str | None = None  # what the pick must carry: "reason" (a ruling), "argument", "counter" (typed texts)
+    form: Mapping[str, Any] | None = None  # what an argument's or a counter's entry asks for (limits, examples)
+    templates: tuple[Action, ...] = ()  # an argument's ready-made actions, one per result (kept on the host)
 
 
 class Secrets(NamedTuple):
@@ -96,7 +106,7 @@ def secrets(state: State) -> Secrets:
 # the seat is worked out once. The words of an event never change (a log is only appended to); the
 # names belong to the scenario; the legal actions to the state. Each cache keeps the object it was
 # worked out for, so an id reused by a new object is never mistaken for it.
-_LINES: dict[int, tuple[object, dict[str, Any]]] = {}
+_LINES: dict[tuple[int, str], tuple[object, object, dict[str, Any]]] = {}
 _NAMES: dict[int, tuple[object, dict[str, str]]] = {}
 _LEGAL: list[tuple[State, list[Action]]] = []
 
@@ -117,17 +127,41 @@ def _legal(state: State) -> list[Action]:
 
 
 def _public_line(state: State, event: Any) -> dict[str, Any]:
-    """An event in words as every seat may read it (the caller hides a sealed one)."""
-    hit = _LINES.get(id(event))
-    if hit is None or hit[0] is not event:
+    """An event in words as every seat may read it (the caller hides a sealed one), in the language of the moment."""
+    key = (id(event), current())
+    hit = _LINES.get(key)
+    if hit is None or hit[0] is not event or hit[1] is not state.scenario:
         if len(_LINES) > 8192:
             _LINES.clear()
         n = _names(state)
         line = {"seq": event.seq, "round": event.round, "phase": event.phase,
                 "kind": event.action.kind, "actor": event.action.actor, "text": literal(tell(event, state.scenario)),
                 "changes": [w for c in changes_of(event.result) if (w := change_text(c, n, compact=True))]}
-        hit = _LINES[id(event)] = (event, line)
-    return hit[1]
+        hit = _LINES[key] = (event, state.scenario, line)
+    return hit[2]
+
+
+_SHOWN: list[tuple[State, str, State]] = []
+
+
+def shown(state: State, lang: str) -> State:
+    """``state`` as a seat reading ``lang`` sees it: the same game, the scenario's texts in ``lang``.
+
+    The engine plays the base scenario; names, ladders, cards and objectives on a seat's screen come
+    from :func:`~tabletop.content.overlays.translated` (its base texts where a translation is broken).
+    """
+    if lang == SOURCE:
+        return state
+    for seen, seen_lang, out in _SHOWN:
+        if seen is state and seen_lang == lang:
+            return out
+    try:
+        scenario = translated(state.scenario, lang)
+    except ContentError:
+        scenario = state.scenario
+    out = state if scenario is state.scenario else evolve(state, scenario=scenario)
+    _SHOWN[:] = [*_SHOWN[-(len(LANGUAGES) - 1):], (state, lang, out)]
+    return out
 
 
 def entry_id(state: State, action: Action) -> str:
@@ -223,11 +257,11 @@ def log_lines(state: State, hidden: set[int], known: Secrets, limit: int = LOG_L
     for event in state.recent(limit):
         about = event.result.get("about") if event.action.kind == "note" else None
         if event.seq in hidden:
-            text = f"{n.get(event.action.actor or '', event.action.actor)} {SEALED_LINE}"
+            text = _("{actor} committed a sealed move").format(actor=n.get(event.action.actor or "", event.action.actor))
         elif known.undoes.get(event.seq) in hidden:
-            text = f"Undo: a sealed move ({SEALED_LINE}, taken back)"
+            text = _("Undo: a sealed move (committed a sealed move, taken back)")
         elif isinstance(about, int) and about in hidden:
-            text = f"Note on event {about} (a sealed move)"
+            text = _("Note on event {seq} (a sealed move)").format(seq=about)
         else:
             out.append(_public_line(state, event))
             continue
@@ -293,42 +327,89 @@ def seat_entries(state: State, seat: Seat, facts: TableFacts) -> list[Entry]:
             out.append(Entry(entry_id(state, action), choice.label.plain, action, needs="reason"))
         elif isinstance(pick, ReleaseCard):
             out.append(Entry(f"{state.seq}-release", choice.label.plain, None))
+        elif isinstance(pick, Counter):
+            template = pick.action
+            head = state.queue[0]
+            about = "".join(text for text, _ in argument_spans(state, head, sealed=head.sealed)).rstrip()
+            form = {**form_data(counter_entry(state, template)), "about": about}
+            out.append(Entry(entry_id(state, template), choice.label.plain, template, needs="counter", form=form))
     return out
+
+
+def form_data(entry: ArgueEntry) -> dict[str, Any]:
+    """What an argument's (or a counter's) entry asks the seat to type, as it goes on the wire."""
+    return {"title": entry.title, "results": list(entry.results), "wanted": [dict(w) for w in entry.wanted],
+            "text_limit": entry.text_limit,
+            "reason_limit": entry.reason_limit, "reasons": entry.reasons, "examples": list(entry.examples)}
 
 
 def _move_entries(state: State, actor: str) -> list[Entry]:
-    """A team's turn in the moves phase, flat: every own move on every track (refused ones say why), and pass."""
+    """A team's turn in the moves phase, flat: every own move on every track (refused ones say why), and pass.
+
+    A matrix argument is one entry per track, whatever results it may ask for: the team types its
+    action and reasons and chooses the result (the entry's ``form``), as on the hot seat.
+    """
     n = _names(state)
     out = []
-    for action, problem in own_move_options(state, actor):
-        move = next(m for m in state.ruleset.moves if m.id == action.move)
-        where = n.get(action.track or "", "everyone")
-        link = f" (with {n.get(action.link, action.link)})" if action.link else ""
-        out.append(Entry(entry_id(state, action), f"{literal(move.name)}{link} on {where}", action,
+    options = own_move_options(state, actor)
+    arguments: dict[tuple[str, str | None], list[tuple[Action, Any]]] = {}
+    for action, problem in options:
+        if state.scenario.index.moves[action.move or ""].argue is not None and getattr(problem, "code", "") != "NOT_OFFERED":
+            arguments.setdefault((action.move or "", action.track), []).append((action, problem))
+    for action, problem in options:
+        move = state.scenario.index.moves[action.move or ""]
+        if move.argue is not None:
+            found = arguments.pop((move.id, action.track), None)
+            if found:  # one entry for all the results the argument may ask for, where its first one was
+                out.append(_argue_entry(state, move.id, action.track, found))
+            continue
+        where = n.get(action.track or "", _("everyone"))
+        if action.link:
+            label = _("{move} (with {track}) on {where}").format(move=literal(move.name), where=where,
+                                                                   track=n.get(action.link, action.link))
+        else:
+            label = _("{move} on {where}").format(move=literal(move.name), where=where)
+        out.append(Entry(entry_id(state, action), label, action,
                          problem.message if problem else None, action.track or "@global"))
     passing = Action("pass", actor=actor)
-    out.append(Entry(entry_id(state, passing), f"Pass \u2014 {n[actor]} makes no more moves this round", passing))
+    out.append(Entry(entry_id(state, passing), _("Pass \u2014 {actor} makes no more moves this round").format(actor=n[actor]),
+                     passing))
     return out
+
+
+def _argue_entry(state: State, move_id: str, track: str | None, found: list[tuple[Action, Any]]) -> Entry:
+    """One argument entry on ``track``: the results it may ask for; refused in the engine's words if none is allowed."""
+    n = _names(state)
+    move = state.scenario.index.moves[move_id]
+    allowed = tuple(a for a, p in found if p is None)
+    refused = next((p for _, p in found if p is not None), None)
+    label = _("{move} on {where}").format(move=literal(move.name), where=n.get(track or "", track or ""))
+    if not allowed:
+        first = found[0][0]
+        return Entry(entry_id(state, first), label, first, refused.message if refused else None, track)
+    form = form_data(argue_entry(state, allowed))
+    return Entry(entry_id(state, allowed[0]), label, allowed[0], None, track, "argument", form, allowed)
 
 
 def seat_prompt(state: State, seat: Seat, facts: TableFacts, has_entries: bool) -> str:
     """What the seat is asked, or whom the game waits on."""
     n = _names(state)
     if state.over:
-        return "The game is over."
+        return _("The game is over.")
     options = _legal(state)
     acting = options[0].actor if options else None
     if has_entries:
         if seat.role == "team" and waiting_for(state) == "move":
             left = state.actions_left.get(seat.actor or "", 0)
-            return f"{n[seat.actor or '']}: pick a move ({left} action{'s' if left != 1 else ''} left), or pass."
+            return ngettext("{actor}: pick a move ({n} action left), or pass.",
+                            "{actor}: pick a move ({n} actions left), or pass.", left).format(actor=n[seat.actor or ""], n=left)
         chosen = decision(state, acting, bots=facts.bots, card_held=facts.card_held)
         prompt = chosen.prompt
-        return prompt.plain if hasattr(prompt, "plain") else "Round review."
+        return prompt.plain if hasattr(prompt, "plain") else _("Round review.")
     if acting is None:
-        return "Waiting for the facilitator."
+        return _("Waiting for the facilitator.")
     who = n.get(acting, acting)
-    return f"Waiting for {who}{' (bot)' if acting in facts.bots else ''}."
+    return (_("Waiting for {who} (bot).") if acting in facts.bots else _("Waiting for {who}.")).format(who=who)
 
 
 def entry_data(entry: Entry) -> dict[str, Any]:
@@ -336,19 +417,19 @@ def entry_data(entry: Entry) -> dict[str, Any]:
     out: dict[str, Any] = {"id": entry.id, "label": entry.label}
     if entry.action is not None:
         out["action"] = entry.action.to_dict()
-    for key in ("refusal", "group", "needs"):
+    for key in ("refusal", "group", "needs", "form"):
         value = getattr(entry, key)
         if value is not None:
-            out[key] = value
+            out[key] = dict(value) if key == "form" else value
     return out
 
 
 __all__ = [
     "LOG_LINES",
     "SEALED_LINE",
-    "Entry",
-    "Seat",
-    "Secrets",
+    "Entry",  # untranslated: an API name
+    "Seat",  # untranslated: an API name
+    "Secrets",  # untranslated: an API name
     "TableFacts",
     "actions_since",
     "board",
@@ -363,4 +444,5 @@ __all__ = [
     "seat_prompt",
     "seat_view",
     "secrets",
+    "shown",
 ]

@@ -8,8 +8,11 @@ would sit at breakdown (the engine's words), and sends one override action.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
@@ -19,7 +22,7 @@ from ..content.vocabulary import STATUSES
 from ..engine import Action, State
 from ..engine.breakdown import breakdown_warning
 from ..lang import Domain
-from .text import literal, shown, status_name
+from .text import literal, names, shown, status_name
 
 _, ngettext, N_ = Domain("tui").words()
 
@@ -159,4 +162,74 @@ class TrackOverrideScreen(ModalScreen[Action | None]):
             self.dismiss(None)
 
 
-__all__ = ["TrackOverrideScreen"]
+def ask_override(app: App[Any], state: State, act: Callable[[Action], object]) -> None:
+    """The facilitator's override, asked for in dialogs: which track or meter, its new value, the reason.
+
+    ``act`` takes the override action (the hot seat's board applies it; a seat's console sends it to the host).
+    """
+    from .modals import PickScreen
+
+    n = names(state)
+    targets = [(t.id, None) for t in state.ruleset.tracks] + [(None, m.id) for m in state.ruleset.meters]
+
+    def track_label(tid: str) -> Text:
+        t = state.tracks[tid]
+        spec = state.scenario.index.tracks[tid]
+        return Text(_("Track: {track} (position {position}, tension {tension}/{breakdown}, {status})").format(
+            track=n[tid], position=t.position, tension=t.tension, breakdown=spec.breakdown_at,
+            status=status_name(t.status)))
+
+    labels = [track_label(t) if t else Text(_("Meter: {meter} (now {value})").format(meter=n[m or ""],
+                                                                                    value=state.meters[m or ""]))
+              for t, m in targets]
+
+    def picked_target(index: int | None) -> None:
+        if index is None:
+            return
+        track, meter = targets[index]
+        if meter is not None:
+            spec = next(x for x in state.ruleset.meters if x.id == meter)
+            _ask_value(app, _("New value of {meter} ({low}..{high})").format(meter=n[meter], low=spec.min,
+                                                                             high=spec.max), spec.min, spec.max,
+                       lambda v: _ask_reason(app, Action("override", meter=meter, value=v), act))
+            return
+        assert track is not None
+
+        def overridden(action: Action | None) -> None:
+            if action is not None:
+                act(action)
+
+        app.push_screen(TrackOverrideScreen(state, track), overridden)
+
+    app.push_screen(PickScreen(_("Override which track or meter?"), labels), picked_target)
+
+
+def _ask_value(app: App[Any], title: str, low: int, high: int, then: Callable[[int], None]) -> None:
+    from .modals import AskScreen
+
+    def check(text: str) -> str | None:
+        wrong = _("Type a whole number from {low} to {high}.").format(low=low, high=high)
+        try:
+            value = int(text)
+        except ValueError:
+            return wrong
+        return None if low <= value <= high else wrong
+
+    def done(text: str | None) -> None:
+        if text is not None:
+            then(int(text))
+
+    app.push_screen(AskScreen(title, f"{low}..{high}", check=check), done)
+
+
+def _ask_reason(app: App[Any], action: Action, act: Callable[[Action], object]) -> None:
+    from .modals import AskScreen
+
+    def done(reason: str | None) -> None:
+        if reason:
+            act(Action(**{**action.to_dict(), "reason": reason}))
+
+    app.push_screen(AskScreen(_("Reason for the override (it goes into the record)"), _("the reason")), done)
+
+
+__all__ = ["TrackOverrideScreen", "ask_override"]

@@ -233,67 +233,8 @@ class FacilitatorPowers(_Screen):
         self.app.push_screen(AskScreen(title, _("the reason")), done)
 
     def action_override(self) -> None:
-        from .modals import PickScreen
+        from .override import ask_override
 
-        state = self.session.state
-        n = names(state)
-        targets = [(t.id, None) for t in state.ruleset.tracks] + [(None, m.id) for m in state.ruleset.meters]
-        def track_label(tid: str) -> Text:
-            t = state.tracks[tid]
-            spec = state.scenario.index.tracks[tid]
-            return Text(_("Track: {track} (position {position}, tension {tension}/{breakdown}, {status})").format(
-                track=n[tid], position=t.position, tension=t.tension, breakdown=spec.breakdown_at,
-                status=status_name(t.status)))
-
-        labels = [track_label(t) if t else Text(_("Meter: {meter} (now {value})").format(meter=n[m or ""],
-                                                                                        value=state.meters[m or ""]))
-                  for t, m in targets]
-
-        def picked_target(index: int | None) -> None:
-            if index is None:
-                return
-            track, meter = targets[index]
-            if meter is not None:
-                spec = next(x for x in state.ruleset.meters if x.id == meter)
-                self._ask_value(_("New value of {meter} ({low}..{high})").format(meter=n[meter], low=spec.min,
-                                                                                  high=spec.max), spec.min, spec.max,
-                                lambda v: self._ask_reason(Action("override", meter=meter, value=v)))
-                return
-            assert track is not None
-            from .override import TrackOverrideScreen
-
-            def overridden(action: Action | None) -> None:
-                if action is not None:
-                    self.act(action)
-
-            self.app.push_screen(TrackOverrideScreen(self.session.state, track), overridden)
-
-        self.app.push_screen(PickScreen(_("Override which track or meter?"), labels), picked_target)
-
-    def _ask_value(self, title: str, low: int, high: int, then: Callable[[int], None]) -> None:
-        from .modals import AskScreen
-
-        def check(text: str) -> str | None:
-            wrong = _("Type a whole number from {low} to {high}.").format(low=low, high=high)
-            try:
-                value = int(text)
-            except ValueError:
-                return wrong
-            return None if low <= value <= high else wrong
-
-        def done(text: str | None) -> None:
-            if text is not None:
-                then(int(text))
-
-        self.app.push_screen(AskScreen(title, f"{low}..{high}", check=check), done)
-
-    def _ask_reason(self, action: Action) -> None:
-        from .modals import AskScreen
-
-        def done(reason: str | None) -> None:
-            if reason:
-                self.act(Action(**{**action.to_dict(), "reason": reason}))
-
-        self.app.push_screen(AskScreen(_("Reason for the override (it goes into the record)"), _("the reason")), done)
+        ask_override(self.app, self.session.state, self.act)
 
 __all__ = ["FacilitatorPowers"]

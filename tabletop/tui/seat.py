@@ -13,13 +13,13 @@ does one twice).
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 from rich.text import Text
 from textual import work
-from textual.app import App, ComposeResult
+from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
@@ -28,11 +28,17 @@ from textual.widgets.option_list import Option
 
 from ..content.literal import literal
 from ..engine import State, legal_actions
+from ..lang import LANGUAGES, NAMES, SOURCE, Domain, set_language, using
+from ..play.clock import Now, wall_clock
 from ..play.replica import Replica, ReplicaError
 from ..seats.client import Disconnected, Refused, SeatClient
 from . import seatwords as words
-from .modals import AskScreen, PickScreen
+from .argument import ArgumentForm, ArgumentScreen, Entered
+from .modals import AskScreen
+from .seatpowers import POWER_BINDINGS, ConsolePowers
 from .widgets import Board
+
+_, ngettext, N_ = Domain("tui").words()
 
 #: pauses between tries to join again after a drop (the last one repeats): quick at first, then calm
 RETRY_PAUSES = (0.2, 0.5, 1.0, 2.0)
@@ -50,9 +56,10 @@ class CodeScreen(Screen[str]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(Text(f"Join the game at {literal(self._address, lines=False)}"), id="code-title")
-            yield Static(Text("Type the code the facilitator gave your seat, then Enter."))
-            yield Input(placeholder="seat code", id="code-input")
+            yield Static(Text(_("Join the game at {address}").format(address=literal(self._address, lines=False))),
+                         id="code-title")
+            yield Static(Text(_("Type the code the facilitator gave your seat, then Enter.")))
+            yield Input(placeholder=_("seat code"), id="code-input")
             yield Static(Text(self._problem), id="code-error")
 
     def on_mount(self) -> None:
@@ -62,23 +69,20 @@ class CodeScreen(Screen[str]):
         event.stop()
         code = event.value.strip()
         if not code:
-            self.query_one("#code-error", Static).update(Text("Please type the code."))
+            self.query_one("#code-error", Static).update(Text(_("Please type the code.")))
             return
         self.dismiss(code)
 
 
-class SeatScreen(Screen[None]):
+class SeatScreen(ConsolePowers, Screen[None]):
     """The seat's view: the board, the card, the sealed moves' commitments; its own and its decision."""
 
     AUTO_FOCUS = "#entries"  # arrows and Enter work on the decision at once, as on the hot seat
     BINDINGS = [
-        *(Binding(str(i), f"pick({i - 1})", f"Pick {i}", show=False) for i in range(1, 10)),
-        Binding("u", "undo", "Undo", id="seat.undo"),
-        Binding("n", "note", "Note", id="seat.note"),
-        Binding("i", "inject", "Inject", id="seat.inject"),
-        Binding("x", "end", "End game", id="seat.end"),
-        Binding("c", "codes", "Join codes", id="seat.codes"),
+        *(Binding(str(i), f"pick({i - 1})", _("Pick {n}").format(n=i), show=False) for i in range(1, 10)),
+        *POWER_BINDINGS,
     ]
+    _view_at = 0.0  # when the view on screen came (the screen's clock)
 
     def compose(self) -> ComposeResult:
         yield Static(Text("Connecting\u2026"), id="link")
@@ -89,7 +93,7 @@ class SeatScreen(Screen[None]):
                 yield Static(id="tracks", classes="panel")
                 yield Static(id="card", classes="panel")
                 yield Static(id="dice", classes="panel")
-                yield Static(id="seals", classes="panel -empty")
+                yield Static(id="seals", classes="panel -empty")  # untranslated: CSS classes
                 yield Static(id="log", classes="panel")
             with Vertical(id="right"):
                 with VerticalScroll(id="own-box"):
@@ -104,25 +108,12 @@ class SeatScreen(Screen[None]):
         assert isinstance(app, SeatApp)
         return app
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """The facilitator's powers only on the facilitator's console."""
-        if action in ("undo", "note", "inject", "end"):
-            return self.seat_app.role == "facilitator"
-        if action == "codes":
-            return bool(self.seat_app.codes)
-        return True
-
-    def action_codes(self) -> None:
-        """Every seat's join code (the host printed them, but this console covers its terminal)."""
-        codes = self.seat_app.codes
-        lines = [Text(f"{literal(seat, lines=False)}: {literal(code, lines=False)}") for seat, code in codes.items()]
-        self.app.push_screen(PickScreen("Join codes: tabletop join ADDR:PORT CODE (Escape closes)", lines))
-
     def show(self, view: Mapping[str, Any], seen: dict[int, str]) -> None:
         """Draw a view the host sent."""
         role = str(view.get("role", ""))
         self.set_class(role == "projector", "-projector")
         game = view.get("game") if isinstance(view.get("game"), Mapping) else {}
+        self._view_at = self.seat_app.now()
         self.query_one("#headline", Static).update(words.headline(view))
         self.query_one("#round", Digits).update(f"{game.get('round', '')}" if isinstance(game, Mapping) else "")
         self.query_one("#tracks", Static).update(words.tracks_text(view, large=role == "projector"))
@@ -136,6 +127,17 @@ class SeatScreen(Screen[None]):
         self.query_one("#own", Static).update(own)
         self.query_one("#prompt", Static).update(words.prompt_text(view))
         self._show_entries(words.entries(view))
+
+    def on_mount(self) -> None:
+        self.set_interval(1.0, self._tick)
+
+    def _tick(self) -> None:
+        """The phase timer counts down between views (the host's reading, less the time since it came)."""
+        view = self.seat_app.view
+        if view is not None and isinstance(view.get("clock"), Mapping) and not view["clock"].get("paused"):
+            gone = self.seat_app.now() - self._view_at
+            with using(self.seat_app.lang):  # a timer's callback keeps the language it was started in
+                self.query_one("#headline", Static).update(words.headline(view, gone))
 
     def show_board(self, state: State) -> None:
         """The facilitator's console: today's board, drawn from its own copy of the game (see :mod:`~tabletop.play.replica`)."""
@@ -176,46 +178,26 @@ class SeatScreen(Screen[None]):
             if option.id is not None:
                 self.seat_app.pick(option.id)
 
-    def action_undo(self) -> None:
-        self.seat_app.send({"kind": "undo", "reason": "undone by the facilitator"})
-
-    def action_note(self) -> None:
-        def noted(text: str | None) -> None:
-            if text:
-                self.seat_app.send({"kind": "note", "text": text})
-
-        self.app.push_screen(AskScreen("A note for the record (on the last event)", "what happened, why"), noted)
-
-    def action_end(self) -> None:
-        def ended(reason: str | None) -> None:
-            if reason:
-                self.seat_app.send({"kind": "end", "reason": reason})
-
-        self.app.push_screen(AskScreen("End the game now: why?", "the reason, for the record"), ended)
-
-    def action_inject(self) -> None:
-        cards = self.seat_app.deck_cards()
-        if not cards:
-            self.app.notify("The host sent no deck to inject from.", severity="warning", markup=False)
-            return
-
-        def chosen(index: int | None) -> None:
-            if index is not None:
-                self.seat_app.send({"kind": "inject", "card": cards[index][0]})
-
-        self.app.push_screen(PickScreen("Inject a card now", [Text(title) for _, title in cards]), chosen)
-
 
 class SeatApp(App[None]):
     """A seat's client: joins ``address`` with ``code`` (or asks for it), shows the view, sends picks."""
 
     CSS_PATH = Path(__file__).parent / "seat.tcss"
     TITLE = "tabletop"
-    BINDINGS = [Binding("ctrl+q", "quit", "Quit", id="app.quit")]
+    BINDINGS = [
+        Binding("ctrl+q", "quit", N_("Quit"), id="app.quit"),
+        # F4, as on the hot seat: the next language (the palette names each); the host re-renders this seat only
+        Binding("f4", "language", N_("Language"), show=False, id="app.language"),
+    ]
 
     def __init__(self, address: str, code: str | None = None, *, sleep: Sleep = asyncio.sleep,
-                 retries: int | None = None, codes: Mapping[str, str] | None = None):
+                 retries: int | None = None, codes: Mapping[str, str] | None = None, now: Now = wall_clock,
+                 lang: str = SOURCE):
         super().__init__()
+        #: the language this seat reads (``join --lang``): the host words its view in it, and this screen too
+        self.lang = lang
+        #: the screen's clock (the phase timer counts down between views); a test passes its own
+        self.now = now
         self.address = address
         self.code = code
         #: every seat's code, when the console runs inside ``tabletop host`` (key c shows them)
@@ -252,14 +234,14 @@ class SeatApp(App[None]):
         for screen in self.screen_stack:
             if isinstance(screen, SeatScreen):
                 return screen
-        raise LookupError("no seat screen")
+        raise LookupError("no seat screen")  # untranslated: a programming error
 
     # -- the link ------------------------------------------------------------
 
     @work(exclusive=True, group="link", exit_on_error=False)
     async def join(self, code: str) -> None:
         """Join, then draw every view; after a drop, say so and join again by itself."""
-        client = SeatClient(self.address, code)
+        client = SeatClient(self.address, code, lang=self.lang)
         self.client = client
         if not await self._connect(client, first=True):
             return
@@ -284,10 +266,14 @@ class SeatApp(App[None]):
             except (OSError, Disconnected, asyncio.TimeoutError) as exc:
                 tries += 1
                 if self._retries is not None and tries > self._retries:
-                    self.seat_screen.say_link(f"Cannot reach the host at {self.address}: {exc}", lost=True)
+                    with using(self.lang):
+                        said = _("Cannot reach the host at {address}: {why}").format(address=self.address, why=exc)
+                    self.seat_screen.say_link(said, lost=True)
                     return False
-                why = "Cannot reach the host" if first else "Connection lost"
-                self.seat_screen.say_link(f"{why} \u2014 trying again (try {tries})\u2026", lost=True)
+                with using(self.lang):
+                    said = (_("Cannot reach the host \u2014 trying again (try {n})\u2026") if first
+                            else _("Connection lost \u2014 trying again (try {n})\u2026")).format(n=tries)
+                self.seat_screen.say_link(said, lost=True)
                 await self._sleep(RETRY_PAUSES[min(tries, len(RETRY_PAUSES)) - 1])
                 continue
             self.welcome = welcome
@@ -299,17 +285,21 @@ class SeatApp(App[None]):
 
     def _joined_words(self, welcome: Mapping[str, Any]) -> str:
         seat = literal(welcome.get("seat", ""), lines=False)
-        ro = " (read-only)" if welcome.get("read_only") else ""
-        return f"Connected to {literal(self.address, lines=False)} as {seat}{ro}"
+        with using(self.lang):
+            said = (_("Connected to {address} as {seat} (read-only)") if welcome.get("read_only")
+                    else _("Connected to {address} as {seat}"))
+            return said.format(address=literal(self.address, lines=False), seat=seat)
 
     def _show(self, view: Mapping[str, Any]) -> None:
         self.view = view
-        self.seat_screen.show(view, self.seen)
+        with using(self.lang):
+            self.seat_screen.show(view, self.seen)
         if self.role == "facilitator":
             self._show_board()
         if self.client is not None and self.client.replaced is not None:
-            why = literal(self.client.replaced.get("message", "this seat joined elsewhere"), lines=False)
-            self.seat_screen.say_link(f"Read-only: {why}", lost=True)
+            with using(self.lang):
+                why = literal(self.client.replaced.get("message", _("this seat joined elsewhere")), lines=False)
+                self.seat_screen.say_link(_("Read-only: {why}").format(why=why), lost=True)
 
     @property
     def replica(self) -> Replica | None:
@@ -326,7 +316,7 @@ class SeatApp(App[None]):
             state = self._replica.follow(self.client.actions)
         except ReplicaError as exc:
             self._replica = False
-            self.notify(literal(f"The board is shown in words: {exc}"), severity="warning", markup=False)
+            self.notify(literal(_("The board is shown in words: {why}").format(why=exc)), severity="warning", markup=False)
             return
         self.seat_screen.show_board(state)
 
@@ -340,32 +330,88 @@ class SeatApp(App[None]):
         if entry.get("refusal"):
             self.notify(literal(entry["refusal"]), severity="warning", markup=False)
             return
+        if entry.get("needs") in ("argument", "counter"):
+            self.type_argument(entry)
+            return
         if entry.get("needs") == "reason":
             def reasoned(reason: str | None) -> None:
                 if reason:
                     self._act(pick=entry_id, reason=reason)
 
-            self.push_screen(AskScreen("The reason for this ruling (it goes into the record)", "why"), reasoned)
+            self.push_screen(AskScreen(_("The reason for this ruling (it goes into the record)"), _("why")), reasoned)
             return
         self._act(pick=entry_id)
+
+    def type_argument(self, entry: Mapping[str, Any], draft: Entered | None = None) -> None:
+        """The team types its argument (action, result, reasons) or its counter, as on the hot seat; then it is sent.
+
+        A refused entry (a text past the ruleset's limit, say) opens again with what was typed.
+        """
+        form = argument_form(entry)
+
+        def typed(entered: Entered | None) -> None:
+            if entered is None or (not form.counter and entered.result is None):
+                return  # Escape: nothing is sent
+            fields: dict[str, Any] = {"text": entered.action}
+            if not form.counter:
+                fields.update(result=entered.result, reasons=list(entered.reasons))
+            self._act(pick=str(entry["id"]), typed=fields, draft=(entry, entered))
+
+        self.push_screen(ArgumentScreen(form, draft), typed)
 
     def send(self, action: Mapping[str, Any]) -> None:
         """Send one of the facilitator's powers as an action."""
         self._act(action=action)
 
+    def time(self, what: str) -> None:
+        """The facilitator's ``pause``, ``resume`` or ``extend`` of the phase timer, sent to the host."""
+        self._act(clock=what)
+
     @work(group="acts", exit_on_error=False)
     async def _act(self, pick: str | None = None, action: Mapping[str, Any] | None = None,
-                   reason: str | None = None) -> None:
+                   reason: str | None = None, typed: Mapping[str, Any] | None = None,
+                   draft: tuple[Mapping[str, Any], Entered] | None = None, clock: str | None = None) -> None:
         client = self.client
         if client is None:
-            self.notify("Not connected to the host yet.", severity="warning", markup=False)
+            self.notify(_("Not connected to the host yet."), severity="warning", markup=False)
             return
         try:
-            await client.act(action, pick=pick, reason=reason)
+            await client.act(action, pick=pick, reason=reason, typed=typed, clock=clock)
         except Refused as exc:
             self.notify(literal(exc.message), title=literal(exc.code), severity="warning", markup=False)
+            still = draft is not None and any(e["id"] == pick for e in words.entries(self.view or {}))
+            if draft is not None and still:
+                self.type_argument(*draft)  # nothing the team typed is lost
         except Disconnected:
-            self.notify("The connection dropped: this will be sent again when the screen reconnects.", markup=False)
+            self.notify(_("The connection dropped: this will be sent again when the screen reconnects."), markup=False)
+
+    def action_language(self, code: str = "") -> None:
+        """Read ``code``, or the next language (F4): the host sends this seat's view again in it."""
+        chosen = code if code in LANGUAGES else LANGUAGES[(LANGUAGES.index(self.lang) + 1) % len(LANGUAGES)]
+        self.lang = chosen
+        set_language(chosen)  # this screen's own words (its keys, its dialogs) too
+        self.notify(_("Language: {name}").format(name=NAMES[chosen]), timeout=2, markup=False)
+        if self.view is not None:
+            self._show(self.view)
+        if self.client is not None:
+            self._speak(chosen)
+
+    @work(group="acts", exit_on_error=False)
+    async def _speak(self, lang: str) -> None:
+        if self.client is not None:
+            try:
+                await self.client.speak(lang)
+            except Disconnected:
+                pass  # the next hello carries the language
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's commands, and one per other language (as on the hot seat)."""
+        yield from super().get_system_commands(screen)
+        for code in LANGUAGES:
+            if code != self.lang:
+                yield SystemCommand(_("Language: {name}").format(name=NAMES[code]),
+                                    _("Every word on this screen in {name}").format(name=NAMES[code]),
+                                    lambda code=code: self.action_language(code))
 
     def deck_cards(self) -> list[tuple[str, str]]:
         """(id, title) of each card of the deck, from the facilitator's welcome (others get no deck)."""
@@ -383,4 +429,27 @@ class SeatApp(App[None]):
         self.exit()
 
 
-__all__ = ["CodeScreen", "SeatApp", "SeatScreen"]
+def argument_form(entry: Mapping[str, Any]) -> ArgumentForm:
+    """The dialog an argument's or a counter's entry asks for, from the form the host sent (each text literal)."""
+    form = entry.get("form") if isinstance(entry.get("form"), Mapping) else {}
+    assert isinstance(form, Mapping)
+
+    def number(key: str, default: int) -> int:
+        value = form.get(key)
+        return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else default
+
+    def texts(key: str) -> tuple[str, ...]:
+        found = form.get(key)
+        return tuple(literal(t, lines=False) for t in found if isinstance(t, str)) if isinstance(found, list) else ()
+
+    about = form.get("about")
+    counter = entry.get("needs") == "counter"
+    return ArgumentForm(literal(form.get("title") or entry.get("label"), lines=False),
+                        () if counter else texts("results") or ("?",),
+                        number("text_limit", 160), number("reason_limit", 160),
+                        0 if counter else number("reasons", 3),
+                        about=Text(literal(about)) if isinstance(about, str) and about else None,
+                        examples=texts("examples"))
+
+
+__all__ = ["CodeScreen", "SeatApp", "SeatScreen", "argument_form"]

@@ -7,6 +7,7 @@ and a missing or odd field shows as nothing rather than a traceback.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import Any
 
@@ -14,9 +15,17 @@ from rich.text import Text
 
 from ..content.literal import literal
 from ..engine.wording import status_word
+from ..lang import Domain
+from ..play.clock import clock_text
 from ..play.commitments import check_reveal, short
-from ..seats.views import SEALED_LINE
+from ..play.decisions import phase_name
 
+_, ngettext, N_ = Domain("tui").words()
+
+#: time up reads the same on every theme, and in words (never colour alone), as on the hot seat
+TIME_UP_STYLE = "bold #000000 on #ffd700"  # untranslated: a style
+#: styles (never words)
+LOUD, UNDERLINED, NOTED, QUIET = "bold reverse", "bold underline", "bold italic", "dim italic"  # untranslated: styles
 
 
 def _s(value: Any) -> str:
@@ -36,17 +45,37 @@ def actor_names(view: Mapping[str, Any]) -> dict[str, str]:
     return {_s(a.get("id")): _s(a.get("name")) for a in _list(_map(view.get("game")).get("actors")) if isinstance(a, Mapping)}
 
 
-def headline(view: Mapping[str, Any]) -> Text:
-    """``Round 2/6 · moves · waiting for a move`` and who the seat is."""
+def headline(view: Mapping[str, Any], gone: float = 0.0) -> Text:
+    """``Round 2/6 · moves phase · sealed moves  time 04:12`` (``PAUSED`` first while paused).
+
+    ``gone``: seconds since the view came; the phase timer runs on between views unless paused.
+    """
     game = _map(view.get("game"))
     out = Text(f"{_s(game.get('name'))}  ", style="bold")
     if game.get("over"):
-        out.append(f"GAME OVER \u2014 {_s(game.get('end_reason'))}", style="bold reverse")
+        out.append(_("GAME OVER \u2014 {why}").format(why=_s(game.get("end_reason"))), style=LOUD)
         return out
-    out.append(f"Round {_s(game.get('round'))}/{_s(game.get('rounds'))} \u00b7 {_s(game.get('phase'))} phase")
+    clock = _map(view.get("clock"))
+    if clock.get("paused"):
+        out.append(" " + _("PAUSED") + " ", style=LOUD)
+        out.append("  ")
+    out.append(_("Round {round}/{rounds} \u00b7 {phase} phase").format(
+        round=_s(game.get("round")), rounds=_s(game.get("rounds")), phase=phase_name(_s(game.get("phase")))))
     if game.get("sealed_moves"):
-        out.append(" \u00b7 sealed moves", style="italic")
+        out.append(" \u00b7 " + _("sealed moves"), style="italic")
+    out.append_text(timer_text(clock, gone))
     return out
+
+
+def timer_text(clock: Mapping[str, Any], gone: float = 0.0) -> Text:
+    """The phase timer: ``  time 04:12``, ``  TIME UP`` (in words and colour), or nothing for a phase without one."""
+    left = clock.get("left")
+    if not isinstance(left, (int, float)) or isinstance(left, bool):
+        return Text()
+    now = left if clock.get("paused") else max(0.0, left - max(gone, 0.0))
+    if now <= 0:
+        return Text.assemble("  ", (" " + _("TIME UP") + " ", TIME_UP_STYLE))
+    return Text("  " + _("time {left}").format(left=clock_text(math.ceil(now))), style="bold" if now <= 60 else "")
 
 
 def tracks_text(view: Mapping[str, Any], large: bool = False) -> Text:
@@ -61,12 +90,12 @@ def tracks_text(view: Mapping[str, Any], large: bool = False) -> Text:
         # plain ASCII: a browser's font (tabletop serve) may lack the hot seat's gauge glyphs
         gauge = "[" + "=" * max(pos, 0) + "-" * max(top - pos, 0) + "]"
         status = status_word(_s(t.get("status")), bool(t.get("provisional")), loud=True)  # a mark and a word
-        out.append(f"{_s(t.get('name'))}\n", style="bold underline" if large else "bold")
-        out.append(f"  {gauge}  {_s(t.get('rung'))}  \u00b7  tension {_s(t.get('tension'))}/{_s(t.get('breakdown_at'))}"
-                   f"  \u00b7  {status}\n")
+        out.append(f"{_s(t.get('name'))}\n", style=UNDERLINED if large else "bold")
+        tension = _("tension {tension}/{breakdown}").format(tension=_s(t.get("tension")), breakdown=_s(t.get("breakdown_at")))
+        out.append(f"  {gauge}  {_s(t.get('rung'))}  \u00b7  {tension}  \u00b7  {status}\n")
     meters = [f"{_s(m.get('name'))} {_s(m.get('value'))}" for m in _list(board.get("meters")) if isinstance(m, Mapping)]
     if meters:
-        out.append("Meters: " + " \u00b7 ".join(meters) + "\n", style="bold" if large else "")
+        out.append(_("Meters: {meters}").format(meters=" \u00b7 ".join(meters)) + "\n", style="bold" if large else "")
     return out
 
 
@@ -74,17 +103,18 @@ def card_text(view: Mapping[str, Any]) -> Text:
     """The card on the table (the control note only in the facilitator's view: the host sends it to no one else)."""
     card = _map(_map(view.get("board")).get("card"))
     if not card:
-        return Text("No card on the table.", style="dim")
+        return Text(_("No card on the table."), style="dim")
     out = Text(f"{_s(card.get('title'))}\n", style="bold")
     out.append(f"{literal(card.get('text'))}\n")
     effects = _s(card.get("effects"))
     if effects:
-        out.append(f"Effects: {effects}\n", style="italic")
+        out.append(_("Effects: {effects}").format(effects=effects) + "\n", style="italic")
     for i, choice in enumerate(_list(card.get("choices")), 1):
         if isinstance(choice, Mapping):
             out.append(f"  {i}. {_s(choice.get('label'))} \u2014 {_s(choice.get('effects'))}\n")
     if card.get("control_note"):
-        out.append(f"Control note (facilitator only): {literal(card.get('control_note'))}\n", style="bold italic")
+        out.append(_("Control note (facilitator only): {note}").format(note=literal(card.get("control_note"))) + "\n",
+                   style=NOTED)
     return out
 
 
@@ -107,7 +137,7 @@ def dice_text(view: Mapping[str, Any]) -> Text:
     """The latest roll, as it landed (from the log's newest roll line)."""
     for line in reversed(_list(_map(view.get("board")).get("log"))):
         if isinstance(line, Mapping) and line.get("kind") == "roll":
-            return Text(f"Dice: {_s(line.get('text'))}", style="bold")
+            return Text(_("Dice: {roll}").format(roll=_s(line.get("text"))), style="bold")
     return Text()
 
 
@@ -117,18 +147,20 @@ def own_text(view: Mapping[str, Any]) -> Text:
     if not own:
         return Text()
     resources = ", ".join(f"{_s(k)} {_s(v)}" for k, v in _map(own.get("resources")).items())
-    out = Text("Your team\n", style="bold")
-    out.append(f"  Resources: {resources or 'none'} \u00b7 actions left: {_s(own.get('actions_left'))}\n")
+    out = Text(_("Your team") + "\n", style="bold")
+    out.append("  " + _("Resources: {resources} \u00b7 actions left: {left}").format(
+        resources=resources or _("none"), left=_s(own.get("actions_left"))) + "\n")
     for o in _list(own.get("objectives")):
         if isinstance(o, Mapping):
-            mark = "[x] met" if o.get("met") else "[ ] not yet"
-            secret = " (secret)" if o.get("secret") else ""
-            out.append(f"  Objective{secret}: {_s(o.get('text'))} \u2014 {mark}\n")
+            mark = _("[x] met") if o.get("met") else _("[ ] not yet")
+            said = _("Objective (secret): {text} \u2014 {mark}") if o.get("secret") else _("Objective: {text} \u2014 {mark}")
+            out.append("  " + said.format(text=_s(o.get("text")), mark=mark) + "\n")
     for e in _list(own.get("sealed")):
         if isinstance(e, Mapping):
-            where = f" on {_s(e.get('track'))}" if e.get("track") else ""
-            state = "revealed" if e.get("revealed") else "sealed, only you see it"
-            out.append(f"  Your sealed move: {_s(e.get('move'))}{where} ({state})\n", style="italic")
+            state = _("revealed") if e.get("revealed") else _("sealed, only you see it")
+            said = _("Your sealed move: {move} on {track} ({state})") if e.get("track") else _("Your sealed move: {move} ({state})")
+            out.append("  " + said.format(move=_s(e.get("move")), track=_s(e.get("track")), state=state) + "\n",
+                       style="italic")
     return out
 
 
@@ -138,12 +170,12 @@ def control_text(view: Mapping[str, Any]) -> Text:
     if not control:
         return Text()
     names = actor_names(view)
-    out = Text("Control\n", style="bold")
-    connected = ", ".join(_s(c) for c in _list(control.get("connected"))) or "nobody"
-    out.append(f"  Connected: {connected}\n")
+    out = Text(_("Control") + "\n", style="bold")
+    connected = ", ".join(_s(c) for c in _list(control.get("connected"))) or _("nobody")
+    out.append("  " + _("Connected: {seats}").format(seats=connected) + "\n")
     bots = ", ".join(f"{names.get(_s(a), _s(a))}: {_s(p)}" for a, p in _map(control.get("bots")).items())
     if bots:
-        out.append(f"  Bots: {bots}\n")
+        out.append("  " + _("Bots: {bots}").format(bots=bots) + "\n")
     resources = _map(control.get("resources"))
     for actor, rows in _map(control.get("objectives")).items():
         spend = ", ".join(f"{_s(k)} {_s(v)}" for k, v in _map(resources.get(actor)).items())
@@ -167,23 +199,26 @@ def seals_text(view: Mapping[str, Any], seen: dict[int, str]) -> Text:
     for c in _list(seals.get("committed")):
         if isinstance(c, Mapping) and isinstance(c.get("seq"), int) and isinstance(c.get("commitment"), str):
             seen.setdefault(c["seq"], c["commitment"])
-            out.append(f"  {names.get(_s(c.get('actor')), _s(c.get('actor')))} {SEALED_LINE} "
-                       f"\u2014 commitment {short(_s(c.get('commitment')))}\n")
+            who = names.get(_s(c.get("actor")), _s(c.get("actor")))
+            out.append("  " + _("{actor} committed a sealed move \u2014 commitment {commitment}").format(
+                actor=who, commitment=short(_s(c.get("commitment")))) + "\n")
     reveal = [r for r in _list(seals.get("reveal")) if isinstance(r, Mapping)]
     if reveal:
-        out.append("Reveal of the sealed moves\n", style="bold")
+        out.append(_("Reveal of the sealed moves") + "\n", style="bold")
     for r in reveal:
         entry = _map(r.get("entry"))
         ok = check_reveal(dict(r), seen) if r.get("seq") in seen else None
-        mark = {True: "matches its commitment", False: "DOES NOT MATCH its commitment",
-                None: "(commitment not seen here)"}[ok]
-        where = f" on {_s(entry.get('track'))}" if entry.get("track") else ""
-        out.append(f"  {names.get(_s(entry.get('actor')), _s(entry.get('actor')))}: {_s(entry.get('move'))}{where} "
-                   f"\u2014 {mark}\n", style="" if ok is not False else "bold reverse")
+        mark = {True: _("matches its commitment"), False: _("DOES NOT MATCH its commitment"),
+                None: _("(commitment not seen here)")}[ok]
+        said = (_("{actor}: {move} on {track} \u2014 {mark}") if entry.get("track")
+                else _("{actor}: {move} \u2014 {mark}"))
+        out.append("  " + said.format(actor=names.get(_s(entry.get("actor")), _s(entry.get("actor"))),
+                                      move=_s(entry.get("move")), track=_s(entry.get("track")), mark=mark) + "\n",
+                   style="" if ok is not False else LOUD)
     head = _map(seals.get("head"))
     if head:
-        out.append(f"Chain head after event {_s(head.get('events'))}: {_s(head.get('chain'))} "
-                   "\u2014 note it in the minutes\n", style="bold")
+        out.append(_("Chain head after event {events}: {chain} \u2014 note it in the minutes").format(
+            events=_s(head.get("events")), chain=_s(head.get("chain"))) + "\n", style="bold")
     return out
 
 
@@ -204,7 +239,7 @@ def entry_label(number: int, entry: Mapping[str, Any]) -> Text:
     label.append(_s(entry.get("label")))
     if entry.get("refusal"):
         label.stylize("dim")
-        label.append(f"\n     x {_s(entry.get('refusal'))}", style="dim italic")
+        label.append(f"\n     x {_s(entry.get('refusal'))}", style=QUIET)
     return label
 
 
@@ -216,6 +251,7 @@ __all__ = [
     "entries",
     "entry_label",
     "headline",
+    "timer_text",
     "log_text",
     "own_text",
     "prompt_text",

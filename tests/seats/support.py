@@ -113,34 +113,47 @@ async def play_some(clients: Mapping[str, SeatClient], acts: int, seed: int = 1)
         seat, client, entries = ready[rng.randrange(len(ready))]
         entry = entries[rng.randrange(len(entries))]
         try:
-            ack = await client.act(pick=entry["id"], reason="noted" if entry.get("needs") else None)
+            typed = {"text": "typed at the table", "result": 0} if entry.get("needs") in ("argument", "counter") else None
+            ack = await client.act(pick=entry["id"], reason="noted" if entry.get("needs") else None, typed=typed)
         except Refused as exc:
             assert exc.code == "STALE", exc  # a view a moment old: look again
             await client.next_view()
             continue
-        acked.append((ack["index"], entry.get("action", {})))
+        acked.append((ack["index"], {} if typed else entry.get("action", {})))  # typed: not the entry's stock texts
     return acked
 
 
 #: what a pick does not carry: a ruling's reason goes with it; an argument's or a counter's texts are
-#: the deck's stock ones on a seat's entry (a bot fills in its own from the same stock)
-_TYPED = ("reason", "text", "reasons")
+#: typed by the team (here: the bot's own, from the deck's stock) and sent with the pick
+_TYPED = ("reason", "text", "reasons", "wanted")
 
 
 def _entry_for(view: dict[str, Any], action: Action) -> dict[str, Any] | None:
     wanted = {k: v for k, v in action.to_dict().items() if k not in _TYPED}
+    typed = action.kind == "move" and action.wanted is not None or action.kind == "counter" and bool(action.text)
     for entry in view["decision"]["entries"]:
         got = {k: v for k, v in entry.get("action", {}).items() if k not in _TYPED}
-        if got == wanted and "refusal" not in entry:
+        if got == wanted and "refusal" not in entry and (entry.get("needs") in ("argument", "counter")) == typed:
             return entry
     return None
 
 
+def typed_for(entry: dict[str, Any], action: Action) -> dict[str, Any] | None:
+    """What a team types into an argument's or a counter's entry to make ``action`` (None: the entry needs nothing)."""
+    if entry.get("needs") == "counter":
+        return {"text": action.text}
+    if entry.get("needs") == "argument":
+        result = entry["form"]["wanted"].index(dict(action.wanted or {}))
+        return {"text": action.text, "result": result, "reasons": list(action.reasons or ())}
+    return None
+
+
 async def play_through(table: Table, clients: Mapping[str, SeatClient], seed: int = 1,
-                       undo_after_sealed: float = 0.0, max_acts: int = 3000) -> int:
+                       undo_after_sealed: float = 0.0, max_acts: int = 3000, counter: bool = False) -> int:
     """Play the game to its end through the clients, each team's pick as a bot would choose it.
 
-    ``undo_after_sealed``: the chance the facilitator undoes a sealed move just committed.
+    ``undo_after_sealed``: the chance the facilitator undoes a sealed move just committed;
+    ``counter``: every team counters each argument in its own words (:func:`counter_text`), never passes.
     Returns the number of acts sent.
     """
     rng = random.Random(seed)
@@ -165,11 +178,19 @@ async def play_through(table: Table, clients: Mapping[str, SeatClient], seed: in
             await client.act(pick=entry["id"])
         else:
             chosen = Bot("cooperative", rng).choose(state, options) if seat != "facilitator" else white.choose(options)
+            if counter and chosen.kind == "counter" and seat != "facilitator":
+                chosen = Action("counter", actor=chosen.actor, track=chosen.track, text=counter_text(state.seq, actor))
             entry = _entry_for(view, chosen)
             assert entry is not None, (seat, chosen, view["decision"])
-            await client.act(pick=entry["id"], reason=chosen.reason if entry.get("needs") else None)
+            reason = chosen.reason if entry.get("needs") == "reason" else None
+            await client.act(pick=entry["id"], reason=reason, typed=typed_for(entry, chosen))
         acts += 1
     return acts
+
+
+def counter_text(seq: int, actor: str | None) -> str:
+    """A counter-argument typed at event ``seq``: its words found nowhere else in the game."""
+    return f"Counter {seq} by {actor}: nobody could verify that in time"
 
 
 def strings(value: Any) -> list[str]:

@@ -4,7 +4,9 @@ Both bundled scenarios, sealed rounds on, every team human and driven through
 its own client; the facilitator now and then undoes a sealed move just
 committed (its undo must not tell the room what was taken back). Secret to a
 seat: another team's objectives, another team's sealed entries before the
-reveal, a card's control note (the facilitator sees all three).
+reveal, a card's control note (the facilitator sees all three), and in a sealed
+round a counter to an argument before the last counter reveals them all
+(every team counters in its own words here, so each counter's text is its own).
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ def leaks(sent: Mapping[str, list[str]], table: Table) -> list[str]:
     sealed = [e for e in state.log if e.result.get("sealed") and e.action.kind == "move"]
     undoes = {e.seq: e.result["undoes"] for e in state.log if isinstance(e.result.get("undoes"), int)}
     notes = [c.control_note for c in state.scenario.deck.cards if c.control_note]
+    counters = _sealed_counters(state)
     found = []
     for seat_id, texts in sent.items():
         seat = table.seats[seat_id]
@@ -73,7 +76,23 @@ def leaks(sent: Mapping[str, list[str]], table: Table) -> list[str]:
                     found.append(f"{seat_id} message {number}: the sealed entry {event.seq} before its reveal")
                 if "move" in queue.get(event.seq, {}):
                     found.append(f"{seat_id} message {number}: the sealed entry {event.seq} in the queue")
+            for event, until in counters:
+                if event.actor != seat.actor and event.seq <= at < until and event.action.text in blob:
+                    found.append(f"{seat_id} message {number}: the sealed counter {event.seq} before the reveal")
     return found
+
+
+def _sealed_counters(state: State) -> list[tuple[Any, int]]:
+    """Each counter typed in a sealed round, and the seq of the event that revealed the counters (the last one's)."""
+    out: list[tuple[Any, int]] = []
+    waiting: list[Any] = []
+    for event in state.log:
+        if event.action.kind == "counter" and event.action.text and "sealed" in str(event.result.get("summary")):
+            waiting.append(event)
+        if "counters_revealed" in event.result:
+            out += [(e, event.seq) for e in waiting]
+            waiting = []
+    return out + [(e, 10**9) for e in waiting]
 
 
 async def _recorded_game(tmp_path: Path, ruleset: str, seed: int,
@@ -81,7 +100,7 @@ async def _recorded_game(tmp_path: Path, ruleset: str, seed: int,
     table = make_table(tmp_path, ruleset, seed=seed, sealed=True)
     async with hosting(table, record=True) as (host, address, codes):
         clients = await join_all(address, codes)
-        await play_through(table, clients, seed=seed, undo_after_sealed=0.15, max_acts=max_acts)
+        await play_through(table, clients, seed=seed, undo_after_sealed=0.15, max_acts=max_acts, counter=True)
         for client in clients.values():
             await client.close()
     table.session.close()
@@ -96,6 +115,7 @@ def _secrets_in_game(table: Table) -> dict[str, int]:
         "undone sealed": sum(1 for e in state.log if e.action.kind == "undo"),
         "secret objectives": sum(1 for a in state.ruleset.actors for o in a.objectives if o.secret),
         "control notes": sum(1 for c in state.scenario.deck.cards if c.control_note),
+        "sealed counters": len(_sealed_counters(state)),
     }
 
 
@@ -105,11 +125,13 @@ async def test_no_seat_ever_receives_a_secret_not_its_own(tmp_path: Path, rulese
     assert table.session.state.over
     there = _secrets_in_game(table)
     assert there["sealed"] and there["undone sealed"] and there["secret objectives"], there  # the test has teeth
+    if ruleset == "parallel-tracks":  # the argument move is the default scenario's (river basin has none)
+        assert there["sealed counters"], there
     assert {"projector", "observer:1"} <= set(sent) and sum(map(len, sent.values())) > 500
     assert leaks(sent, table) == []
 
 
-@pytest.mark.parametrize("leak", ["control note", "sealed entry", "objectives"])
+@pytest.mark.parametrize("leak", ["control note", "sealed entry", "objectives", "sealed counter"])
 async def test_a_leaky_view_is_caught(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, leak: str) -> None:
     """The check can fail: each of three deliberately leaky views is found out."""
     if leak == "control note":
@@ -118,6 +140,16 @@ async def test_a_leaky_view_is_caught(tmp_path: Path, monkeypatch: pytest.Monkey
     elif leak == "sealed entry":
         real_log = views.log_lines
         monkeypatch.setattr(views, "log_lines", lambda state, hidden, known, limit=40: real_log(state, set(), known))
+    elif leak == "sealed counter":  # the argument's counters so far, to every seat, as the facilitator sees them
+        real_board = views.board
+
+        def told(state: State, seat: Any, hidden: set[int], known: Any) -> dict[str, Any]:
+            out = real_board(state, seat, hidden, known)
+            heads = [p.argument for p in state.queue[:1] if p.argument is not None]
+            out["counters"] = [text for argument in heads for _, text in argument.counters if text]
+            return out
+
+        monkeypatch.setattr(views, "board", told)
     else:
         real_own = views.own_facts
 
@@ -127,7 +159,8 @@ async def test_a_leaky_view_is_caught(tmp_path: Path, monkeypatch: pytest.Monkey
             return out
 
         monkeypatch.setattr(views, "own_facts", everyone)
-    sent, table = await _recorded_game(tmp_path, "parallel-tracks", 5, max_acts=45)  # two rounds
+    acts = 3000 if leak == "sealed counter" else 45  # two rounds; the first argument comes later
+    sent, table = await _recorded_game(tmp_path, "parallel-tracks", 5, max_acts=acts)
     found = leaks(sent, table)
     assert found, f"the deliberately leaked {leak} was not caught"
     assert any(leak.split()[-1].rstrip("s") in f for f in found), found[:3]

@@ -23,7 +23,7 @@ def test_a_message_round_trips_with_its_version() -> None:
     ("{", Wire.BAD_JSON),
     ("[1, 2]", Wire.BAD_JSON),
     ('{"type": "hello", "v": 1, "code": NaN}', Wire.BAD_JSON),
-    ('{"type": "hello", "v": 2, "code": "x"}', Wire.BAD_VERSION),
+    ('{"type": "hello", "v": 3, "code": "x"}', Wire.BAD_VERSION),
     ('{"type": "hello", "v": true, "code": "x"}', Wire.BAD_VERSION),
     ('{"type": "shout", "v": 1}', Wire.UNKNOWN_TYPE),
     ('{"type": "hello", "v": 1}', Wire.BAD_MESSAGE),

@@ -1,0 +1,180 @@
+"""The phase timer and the session clock of a game on screen.
+
+Both read the time from a ``now`` callable given to them (seconds that never
+go back), so a test moves time forward by hand and never waits on the wall
+clock. The play screen ticks the display once a second; the clock itself
+only answers questions about ``now()``.
+
+The phase timer counts down while the game runs and stands still while the
+facilitator has paused it. The session clock counts the workshop's time,
+pauses included (the room is still there), and carries on across a resume
+from the reading saved with the last event (:class:`ClockReading`).
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable, Hashable
+from typing import Any, NamedTuple
+
+from ..lang import Domain
+
+_, ngettext, N_ = Domain("play").words()
+
+Now = Callable[[], float]
+
+
+def wall_clock() -> float:
+    """The room's clock: seconds from an arbitrary start, never going back."""
+    return time.monotonic()
+
+
+class ClockReading(NamedTuple):
+    """The clock as saved beside an event: what a resume starts from.
+
+    A named tuple, not a dataclass: a dataclass compiles its methods when the board is first
+    imported, before the room sees anything."""
+
+    phase_left: float | None  # seconds left on the phase timer; None: the phase has no timer
+    paused: bool
+    elapsed: float  # workshop time so far, across resumes
+
+    def to_record(self) -> dict[str, Any]:
+        """Plain JSON data for the save, in whole seconds (a part second left counts as one)."""
+        left = None if self.phase_left is None else math.ceil(self.phase_left)
+        return {"phase_left": left, "paused": self.paused, "elapsed": round(self.elapsed)}
+
+    @classmethod
+    def from_record(cls, data: Any) -> ClockReading | None:
+        """A reading read back from a save, or None when it is missing or not one."""
+        if not isinstance(data, dict):
+            return None
+        left, paused, elapsed = data.get("phase_left"), data.get("paused", False), data.get("elapsed", 0)
+        if left is not None and not _seconds(left):
+            return None
+        if not isinstance(paused, bool) or not _seconds(elapsed):
+            return None
+        return cls(None if left is None else float(left), paused, float(elapsed))
+
+
+def _seconds(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value) and value >= 0
+
+
+class PhaseClock:
+    """The phase timer (start, pause, extend, remaining, time_up) and the session clock (elapsed)."""
+
+    def __init__(self, now: Now = wall_clock, elapsed: float = 0.0):
+        self._now = now
+        self._elapsed_before = elapsed  # workshop time of earlier sittings (a resumed game)
+        self._since = now()
+        self.phase: Hashable = None  # what the timer is timing (the board: round, phase)
+        self._left: float | None = None  # seconds left at _mark; None: no timer
+        self._mark: float | None = None  # when the timer last started running; None while paused
+        self._paused = False
+        self._announced = False
+
+    # -- the phase timer ------------------------------------------------------
+
+    def start(self, seconds: float | None, phase: Hashable = None) -> None:
+        """Time a new phase of ``seconds`` (None: a phase with no timer); a pause carries over."""
+        self.phase = phase
+        self._left = None if seconds is None else max(0.0, float(seconds))
+        self._mark = None if self._paused else self._now()
+        self._announced = False
+
+    def enter(self, phase: Hashable, seconds: float | None) -> bool:
+        """Start timing ``phase`` unless it is the one being timed; True when it started."""
+        if phase == self.phase:
+            return False
+        self.start(seconds, phase)
+        return True
+
+    @property
+    def paused(self) -> bool:
+        return self._paused
+
+    def pause(self) -> None:
+        """Stop the phase timer where it stands (the session clock runs on)."""
+        if not self._paused:
+            self._left = self.remaining()
+            self._paused = True
+            self._mark = None
+
+    def resume(self) -> None:
+        if self._paused:
+            self._paused = False
+            self._mark = self._now()
+
+    def extend(self, seconds: float) -> None:
+        """More time on the phase timer; time that was up starts again from ``seconds``.
+
+        A phase without a timer gets one of ``seconds``.
+        """
+        self._left = (self.remaining() or 0.0) + seconds
+        self._mark = None if self._paused else self._now()
+        self._announced = False
+
+    def remaining(self) -> float | None:
+        """Seconds left in the phase (0 once time is up); None when the phase has no timer."""
+        if self._left is None:
+            return None
+        if self._mark is None:
+            return self._left
+        return max(0.0, self._left - (self._now() - self._mark))
+
+    def time_up(self) -> bool:
+        left = self.remaining()
+        return left is not None and left <= 0
+
+    def newly_up(self) -> bool:
+        """True once when the phase's time runs out (again after an extension), so it is announced once."""
+        if self._announced or not self.time_up():
+            return False
+        self._announced = True
+        return True
+
+    def mark_announced(self) -> None:
+        """Time that was up before (a resumed game) is not announced again."""
+        self._announced = self.time_up()
+
+    # -- the session clock ----------------------------------------------------
+
+    def elapsed(self) -> float:
+        """The workshop's time so far, across resumes, pauses included."""
+        return self._elapsed_before + max(0.0, self._now() - self._since)
+
+    # -- saving and showing ---------------------------------------------------
+
+    def reading(self, phase: Hashable = None, seconds: float | None = None) -> ClockReading:
+        """The clock now; for another ``phase`` than the one timed, as that phase would start.
+
+        The save records the clock after an event before the screen moves on to the
+        event's phase: reading it changes nothing, in case the event is not saved.
+        """
+        if phase is not None and phase != self.phase:
+            return ClockReading(seconds, self._paused, self.elapsed())
+        return ClockReading(self.remaining(), self._paused, self.elapsed())
+
+    def phase_text(self) -> str:
+        """``04:12``, ``TIME UP``, or ``""`` for a phase with no timer (words, never colour alone)."""
+        left = self.remaining()
+        if left is None:
+            return ""
+        if left <= 0:
+            return _("TIME UP")
+        return clock_text(math.ceil(left))
+
+    def elapsed_text(self) -> str:
+        return clock_text(int(self.elapsed()), hours=True)
+
+
+def clock_text(seconds: int, hours: bool = False) -> str:
+    """``252`` -> ``04:12``; with ``hours`` (or past an hour) ``0:04:12``."""
+    h, rest = divmod(max(0, seconds), 3600)
+    m, s = divmod(rest, 60)
+    return f"{h}:{m:02d}:{s:02d}" if hours or h else f"{m:02d}:{s:02d}"
+
+
+__all__ = ["ClockReading", "PhaseClock", "clock_text", "wall_clock"]

@@ -1,0 +1,87 @@
+"""The phase timer of a game without a screen of its own: what a host keeps for all its seats.
+
+It times each phase as the hot seat's timekeeper does (the session's
+timers, a new round or phase restarts the timer, a pause carries over),
+saves its reading beside every event (so a resumed game goes on with the
+time it had, paused if it was), and tells every seat where it stands: the
+room's projector shows the clock paused or given more time, as the hot
+seat's board does. The facilitator pauses, resumes and adds time.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Hashable
+from typing import Any
+
+from ..engine import State
+from .clock import ClockReading, Now, PhaseClock
+from .session import Session
+
+#: what "more time" adds, as on the hot seat's + key
+MORE_TIME = 60
+
+
+class GameClock:
+    """A session's phase timer and workshop clock, read and saved beside each event."""
+
+    def __init__(self, session: Session, now: Now):
+        self.session = session
+        reading = ClockReading.from_record(session.last_clock)
+        self.clock = PhaseClock(now, elapsed=reading.elapsed if reading else 0.0)
+        #: bumped by every pause, resume and extension: a host re-sends the views when it changes
+        self.changes = 0
+        phase, seconds = self._phase(session.state)
+        if reading is None:
+            self.clock.start(seconds, phase)
+        else:
+            left = seconds
+            if seconds is not None and reading.phase_left is not None:
+                left = min(reading.phase_left, seconds)
+            self.clock.start(left, phase)
+            if reading.paused:
+                self.clock.pause()
+        session.clock_reading = self.reading
+
+    def _phase(self, state: State) -> tuple[Hashable, int | None]:
+        seconds = None if state.over else self.session.timers.seconds(state.phase)
+        return (state.round, state.phase, state.over), seconds
+
+    def follow(self, state: State) -> None:
+        """Start timing the state's phase if it is a new one."""
+        phase, seconds = self._phase(state)
+        self.clock.enter(phase, seconds)
+
+    def reading(self, state: State) -> dict[str, Any]:
+        """The clock to save with the event that led to ``state``."""
+        phase, seconds = self._phase(state)
+        return self.clock.reading(phase, seconds).to_record()
+
+    @property
+    def paused(self) -> bool:
+        return self.clock.paused
+
+    def pause(self, paused: bool) -> bool:
+        """Pause (or resume) the phase timer; False when it already was."""
+        if paused == self.clock.paused:
+            return False
+        if paused:
+            self.clock.pause()
+        else:
+            self.clock.resume()
+        self.changes += 1
+        return True
+
+    def extend(self, seconds: int = MORE_TIME) -> None:
+        """More time on the phase timer (a phase without one gets one)."""
+        self.clock.extend(seconds)
+        self.changes += 1
+
+    def facts(self) -> dict[str, Any]:
+        """What every seat may see of the clock: seconds left in the phase (None: no timer), paused, time up."""
+        left = self.clock.remaining()
+        return {"left": None if left is None else math.ceil(left), "paused": self.clock.paused,
+                "up": self.clock.time_up(), "elapsed": int(self.clock.elapsed())}
+
+
+__all__ = ["MORE_TIME", "GameClock"]

@@ -1,0 +1,147 @@
+"""The facilitator's powers on a hosted game's console: the hot seat's, sent to the host.
+
+Undo, note, inject, end, override a track or meter (with its reason), pause
+and resume the game, more time on the phase timer, and every seat's join
+code. Each asks what it needs in the hot seat's own dialogs (the override's
+are :func:`~tabletop.tui.override.ask_override`) and is sent to the host,
+which checks the seat is the facilitator's (a team gets ``NOT_YOUR_SEAT``),
+saves it as the hot seat does and shows every seat the result: the log line
+with the override's reason, the clock paused or given more time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Protocol
+
+from rich.text import Text
+from textual.binding import Binding
+
+from ..content.literal import literal
+from ..engine import Action
+from ..lang import Domain
+from ..play.replica import Replica
+from .modals import AskScreen, PickScreen
+
+_, ngettext, N_ = Domain("tui").words()
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    _Screen = Screen[None]
+else:
+    _Screen = object  # a plain mixin at run time: the seat's screen is the screen
+
+#: the console's keys, as on the hot seat's board where it has them (p, +, o, u, n, i)
+POWER_BINDINGS = [
+    Binding("p", "pause", N_("Pause"), id="seat.pause"),
+    Binding("p", "resume", N_("Resume"), id="seat.resume"),
+    Binding("plus,equals_sign", "extend", N_("+1 min"), id="seat.extend"),
+    Binding("o", "override", N_("Override"), id="seat.override"),
+    Binding("u", "undo", N_("Undo"), id="seat.undo"),
+    Binding("n", "note", N_("Note"), id="seat.note"),
+    Binding("i", "inject", N_("Inject"), id="seat.inject"),
+    Binding("x", "end", N_("End game"), id="seat.end"),
+    Binding("c", "codes", N_("Join codes"), id="seat.codes"),
+]
+_FACILITATOR = frozenset({"pause", "resume", "extend", "override", "undo", "note", "inject", "end"})
+
+
+class Console(Protocol):
+    """What the powers ask of the seat's app (:class:`~tabletop.tui.seat.SeatApp`)."""
+
+    view: Mapping[str, Any] | None
+    role: str | None
+    codes: dict[str, str]
+
+    @property
+    def replica(self) -> Replica | None: ...
+
+    def send(self, action: Mapping[str, Any]) -> None: ...
+
+    def time(self, what: str) -> None: ...
+
+    def deck_cards(self) -> list[tuple[str, str]]: ...
+
+
+class ConsolePowers(_Screen):
+    """The facilitator's keys on a seat's screen (other seats have none of them)."""
+
+    @property
+    def seat_app(self) -> Console:
+        return self.app  # type: ignore[return-value]  # the seat's screen runs in a SeatApp
+
+    def _paused(self) -> bool:
+        view = self.seat_app.view or {}
+        clock = view.get("clock")
+        return isinstance(clock, Mapping) and bool(clock.get("paused"))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The facilitator's powers only on the facilitator's console; Pause or Resume as the clock stands."""
+        if action in _FACILITATOR:
+            if self.seat_app.role != "facilitator":
+                return False
+            if action in ("pause", "resume"):
+                return self._paused() == (action == "resume")
+            return True
+        if action == "codes":
+            return bool(self.seat_app.codes)
+        return True
+
+    def action_codes(self) -> None:
+        """Every seat's join code (the host printed them, but this console covers its terminal)."""
+        codes = self.seat_app.codes
+        lines = [Text(f"{literal(seat, lines=False)}: {literal(code, lines=False)}") for seat, code in codes.items()]
+        self.app.push_screen(PickScreen(_("Join codes: tabletop join ADDR:PORT CODE (Escape closes)"), lines))
+
+    def action_pause(self) -> None:
+        self.seat_app.time("pause")
+
+    def action_resume(self) -> None:
+        self.seat_app.time("resume")
+
+    def action_extend(self) -> None:
+        self.seat_app.time("extend")
+
+    def action_override(self) -> None:
+        """Override a track or meter with a reason, in the hot seat's dialogs, from the console's copy of the game."""
+        from .override import ask_override
+
+        replica = self.seat_app.replica
+        if replica is None:
+            self.app.notify(_("The board is not replayed here: override from the host's own console."),
+                            severity="warning", markup=False)
+            return
+        ask_override(self.app, replica.state, lambda action: self.seat_app.send(action.to_dict()))
+
+    def action_undo(self) -> None:
+        self.seat_app.send({"kind": "undo", "reason": "undone by the facilitator"})  # untranslated: the record's words, as the hot seat's
+
+    def action_note(self) -> None:
+        def noted(text: str | None) -> None:
+            if text:
+                self.seat_app.send({"kind": "note", "text": text})
+
+        self.app.push_screen(AskScreen(_("A note for the record (on the last event)"), _("what happened, why")), noted)
+
+    def action_end(self) -> None:
+        def ended(reason: str | None) -> None:
+            if reason:
+                self.seat_app.send({"kind": "end", "reason": reason})
+
+        self.app.push_screen(AskScreen(_("End the game now: why?"), _("the reason, for the record")), ended)
+
+    def action_inject(self) -> None:
+        cards = self.seat_app.deck_cards()
+        if not cards:
+            self.app.notify(_("The host sent no deck to inject from."), severity="warning", markup=False)
+            return
+
+        def chosen(index: int | None) -> None:
+            if index is not None:
+                self.seat_app.send(Action("inject", card=cards[index][0]).to_dict())
+
+        self.app.push_screen(PickScreen(_("Inject a card now"), [Text(title) for _id, title in cards]), chosen)
+
+
+__all__ = ["POWER_BINDINGS", "ConsolePowers"]

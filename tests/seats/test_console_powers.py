@@ -1,0 +1,123 @@
+"""The hosted facilitator console can do what the hot seat's facilitator does: pause, more time, override.
+
+Through a real host (Pilot): the console's keys (p, +, o) reach the host, the
+projector shows the clock paused and given more time, an override with its
+reason is saved and shown to the room as the hot seat shows it, and a team
+that tries any of it is refused ``NOT_YOUR_SEAT``. The clock is saved beside
+each event as the hot seat saves it: a game saved while paused resumes paused.
+"""
+
+from __future__ import annotations
+
+from contextlib import AsyncExitStack
+from pathlib import Path
+
+import pytest
+
+from tabletop.content.loader import load_scenario
+from tabletop.play.session import Session
+from tabletop.seats.client import Refused, connect
+from tabletop.seats.table import Table, seats_for
+from tabletop.store.reading import open_save
+from tabletop.tui.modals import PickScreen
+from tabletop.tui.override import TrackOverrideScreen
+from tabletop.tui.seat import SeatApp
+
+from .screenkit import until
+from .support import Sleeps, caught_up, hosting
+
+BOTS = {"us": "cooperative", "eu": "cooperative", "bridge": "cooperative", "ua": "cooperative"}
+REASON = "the parties met in private overnight"
+
+
+class Hands:
+    """A clock that moves only when the test says so."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def _table(tmp_path: Path, now: Hands) -> Table:
+    session = Session.start(load_scenario("parallel-tracks"), 5, tmp_path / "powers.jsonl", BOTS)
+    return Table(session, seats_for(session, observers=0), now=now)
+
+
+def _shown(app: SeatApp) -> str:
+    return str(app.seat_screen.query_one("#headline").render())
+
+
+async def test_the_console_pauses_gives_more_time_and_overrides_through_the_host(tmp_path: Path) -> None:
+    hands = Hands()
+    table = _table(tmp_path, hands)
+    async with hosting(table) as (_host, address, codes):
+        team = await connect(address, codes["team:ru"])
+        apps = {s: SeatApp(address, codes[s], sleep=Sleeps(), now=hands) for s in ("facilitator", "projector")}
+        async with AsyncExitStack() as stack:
+            pilots = {s: await stack.enter_async_context(a.run_test(size=(120, 40))) for s, a in apps.items()}
+            console, projector = apps["facilitator"], apps["projector"]
+            for seat, app in apps.items():
+                await until(pilots[seat], app.joined.is_set, f"{seat} to join")
+            pilot = pilots["facilitator"]
+            assert "time 02:00" in _shown(projector)  # the event phase's two minutes
+
+            await pilot.press("p")
+            await until(pilots["projector"], lambda: "PAUSED" in _shown(projector), "the projector to show the pause")
+            assert table.clock.paused
+            with pytest.raises(Refused) as refused:  # a paused game waits for the facilitator
+                await team.act({"kind": "pass", "actor": "ru"})
+            assert refused.value.code == "PAUSED"
+
+            await pilot.press("plus")
+            await until(pilots["projector"], lambda: "time 03:00" in _shown(projector), "the projector: one more minute")
+            await pilot.press("p")
+            await until(pilots["projector"], lambda: "PAUSED" not in _shown(projector), "the projector: resumed")
+
+            await pilot.press("o")
+            await until(pilot, lambda: isinstance(console.screen, PickScreen), "the override's choice of track")
+            await pilot.press("enter")  # the first track
+            await until(pilot, lambda: isinstance(console.screen, TrackOverrideScreen), "the track's override")
+            dialog = console.screen
+            dialog.query_one("#override-tension").value = "0"
+            dialog.query_one("#override-reason").focus()
+            await pilot.press(*REASON, "enter")
+            await until(pilot, lambda: table.session.state.last.action.kind == "override", "the override to be saved")
+            seq = table.session.state.seq
+            await until(pilots["projector"], lambda: (projector.view or {}).get("game", {}).get("seq") == seq,
+                        "the projector to show the override")
+            log = [line["text"] for line in projector.view["board"]["log"]]
+            assert any("override" in text and REASON in text for text in log)  # the reason, to the room
+
+            for attempt in ({"clock": "pause"}, {"clock": "extend"}):
+                with pytest.raises(Refused) as refused:
+                    await team.act(**attempt)
+                assert refused.value.code == "NOT_YOUR_SEAT"
+            with pytest.raises(Refused) as refused:
+                await team.act({"kind": "override", "track": "borders", "tension": 0, "reason": "mine"})
+            assert refused.value.code == "NOT_YOUR_SEAT"
+        await team.close()
+    table.session.close()
+    saved = open_save(table.session.save_path).events[-1]
+    assert saved.action.kind == "override" and saved.action.reason == REASON
+    assert saved.clock == {"phase_left": 180, "paused": False, "elapsed": 0}  # the minute given is saved too
+
+
+async def test_a_hosted_game_saved_while_paused_resumes_paused(tmp_path: Path) -> None:
+    hands = Hands()
+    table = _table(tmp_path, hands)
+    async with hosting(table) as (_host, address, codes):
+        facilitator = await connect(address, codes["facilitator"])
+        await facilitator.act(clock="pause")
+        await facilitator.act({"kind": "note", "text": "coffee break"})  # a note is taken while paused
+        view = await caught_up(facilitator, table.session.state.seq)
+        assert view["clock"]["paused"]
+        await facilitator.close()
+    table.session.close()
+    resumed = Session.resume(table.session.save_path)
+    try:
+        again = Table(resumed, seats_for(resumed, observers=0), now=hands)
+        assert again.clock.paused and again.clock.facts()["left"] == 120
+    finally:
+        resumed.close()

@@ -1,0 +1,159 @@
+"""Remote teams type their own matrix arguments and counters (issue 17 on the seats), through a real host.
+
+Russia's screen enters an argument as the hot seat's dialog takes it (its
+action, the result wanted, two reasons, every key typed); Ukraine's screen
+types a counter to it. The host checks the texts against the ruleset's
+limits (``TEXT_TOO_LONG``, said on the screen, the dialog opened again with
+what was typed) and saves them as typed; another screen shows them literal.
+"""
+
+from __future__ import annotations
+
+from contextlib import AsyncExitStack
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tabletop.content.loader import load_scenario
+from tabletop.play.session import Session
+from tabletop.seats.client import Refused, SeatClient, connect
+from tabletop.seats.table import Table, seats_for
+from tabletop.store.reading import open_save
+from tabletop.tui.argument import ArgumentScreen
+from tabletop.tui.seat import SeatApp
+
+from .screenkit import choose, entries, seq_of, until
+from .support import Sleeps, caught_up, hosting
+
+BOTS = {"us": "cooperative", "eu": "cooperative", "bridge": "cooperative"}
+ARGUMENT = "Open a humanitarian corridor under joint monitoring"
+REASONS = ("Both sides gain civilians' trust", "Monitors make it checkable")
+COUNTER = "Monitors would need \x1b[31m access nobody grants"  # an escape typed or pasted: shown, never run
+
+
+def _table(tmp_path: Path, sealed: bool = False) -> Table:
+    scenario = load_scenario("parallel-tracks").with_options(sealed_moves=sealed)
+    session = Session.start(scenario, 5, tmp_path / "typed.jsonl", BOTS)
+    return Table(session, seats_for(session, observers=0))
+
+
+async def _facilitator_until(table: Table, facilitator: SeatClient, done: Any, passing: dict[str, Any]) -> None:
+    """The facilitator moves the game on (a human team not wanted here passes) until ``done(state)``."""
+    for _ in range(200):
+        state = table.session.state
+        if done(state):
+            return
+        acting = table.session.acting()
+        if acting is not None and acting in passing:
+            await passing[acting](state)
+            continue
+        view = await caught_up(facilitator, state.seq)
+        entry = next(e for e in view["decision"]["entries"] if "refusal" not in e)
+        await facilitator.act(pick=entry["id"], reason="ruled" if entry.get("needs") else None)
+    raise AssertionError("the game did not get there")
+
+
+def _plain(found: list[Any]) -> Any:
+    """The entry a team not under test picks: its pass, else the first it may (an accept, a card's answer)."""
+    passing = [e for e in found if (e.get("action") or {}).get("kind") in ("pass", "counter") and not e.get("needs")]
+    return passing[0] if passing else next(e for e in found if not e.get("refusal") and not e.get("needs"))
+
+
+async def _type(pilot: Any, text: str) -> None:
+    await pilot.press(*text)
+
+
+async def test_a_remote_team_types_its_argument_and_another_its_counter(tmp_path: Path) -> None:
+    table = _table(tmp_path)
+    async with hosting(table) as (_host, address, codes):
+        facilitator = await connect(address, codes["facilitator"])
+        apps = {a: SeatApp(address, codes[f"team:{a}"], sleep=Sleeps()) for a in ("ru", "ua")}
+        async with AsyncExitStack() as stack:
+            pilots = {a: await stack.enter_async_context(app.run_test(size=(120, 40))) for a, app in apps.items()}
+            for a, app in apps.items():
+                await until(pilots[a], app.joined.is_set, f"{a} to join")
+
+            def passes(actor: str) -> Any:
+                async def go(state: Any) -> None:  # the team passes (or accepts, or makes no counter)
+                    app, pilot = apps[actor], pilots[actor]
+                    await until(pilot, lambda: seq_of(app) == state.seq, f"{actor}'s screen")
+                    await choose(pilot, app, entries(app).index(_plain(entries(app))))
+                    await until(pilot, lambda: table.session.state.seq != state.seq, f"{actor}'s pick")
+                return go
+
+            await _facilitator_until(table, facilitator, lambda s: table.session.acting() == "ru"
+                                     and s.phase == "moves", {"ua": passes("ua")})
+            ru, pilot = apps["ru"], pilots["ru"]
+            await until(pilot, lambda: seq_of(ru) == table.session.state.seq, "Russia's screen")
+            found = entries(ru)
+            index = next(i for i, e in enumerate(found) if e.get("needs") == "argument"
+                         and e.get("group") == "humanitarian")
+            await choose(pilot, ru, index)
+            await until(pilot, lambda: isinstance(ru.screen, ArgumentScreen), "the argument's dialog")
+            await _type(pilot, ARGUMENT)
+            await pilot.press("enter")  # to the result wanted
+            await pilot.press("down", "enter")  # the second result the track offers (tension -1)
+            await _type(pilot, REASONS[0])
+            await pilot.press("enter")
+            await _type(pilot, REASONS[1])
+            await pilot.press("enter")  # the last field: handed in
+            await until(pilot, lambda: table.session.state.last.action.move == "argue", "the argument to be saved")
+            argued = table.session.state.last.action
+            assert (argued.text, argued.reasons, argued.wanted) == (ARGUMENT, REASONS, {"tension": -1})
+
+            await _facilitator_until(table, facilitator, lambda s: table.session.acting() == "ua"
+                                     and s.phase == "adjudication", {"ru": passes("ru"), "ua": passes("ua")})
+            ua, pilot = apps["ua"], pilots["ua"]
+            await until(pilot, lambda: seq_of(ua) == table.session.state.seq, "Ukraine's screen")
+            counter = next(e for e in entries(ua) if e.get("needs") == "counter")
+            assert ARGUMENT in counter["form"]["about"]  # the counter is typed with the argument in view
+            await choose(pilot, ua, entries(ua).index(counter))
+            await until(pilot, lambda: isinstance(ua.screen, ArgumentScreen), "the counter's dialog")
+            await _type(pilot, "x" * 300)  # past the ruleset's 200: the field takes no more
+            assert len(ua.screen.entered().action) == 200
+            ua.screen.query_one("#argue-action").value = ""
+            await _type(pilot, COUNTER.replace("\x1b", ""))
+            await pilot.press("enter")
+            await until(pilot, lambda: _counter_by(table, "ua") is not None, "the counter to be saved")
+    table.session.close()
+    saved = [e.action for e in open_save(table.session.save_path).events if e.action.kind == "counter"]
+    assert [a.text for a in saved if a.actor == "ua"] == [COUNTER.replace("\x1b", "")]
+
+
+def _counter_by(table: Table, actor: str) -> Any:
+    return next((e for e in table.session.state.log if e.action.kind == "counter" and e.action.actor == actor), None)
+
+
+async def test_the_host_checks_typed_texts_and_they_are_shown_literal(tmp_path: Path) -> None:
+    """A client that skips the dialog is held to the ruleset's limits by the host; its escapes show as symbols."""
+    table = _table(tmp_path)
+    async with hosting(table) as (_host, address, codes):
+        facilitator = await connect(address, codes["facilitator"])
+        ua = await connect(address, codes["team:ua"])
+        ru = await connect(address, codes["team:ru"])
+
+        async def ua_passes(state: Any) -> None:
+            view = await caught_up(ua, state.seq)
+            await ua.act(pick=_plain(view["decision"]["entries"])["id"])
+
+        await _facilitator_until(table, facilitator, lambda s: table.session.acting() == "ru" and s.phase == "moves",
+                                 {"ua": ua_passes})
+        view = await caught_up(ru, table.session.state.seq)
+        entry = next(e for e in view["decision"]["entries"] if e.get("needs") == "argument")
+        limit = entry["form"]["text_limit"]
+        with pytest.raises(Refused) as refused:
+            await ru.act(pick=entry["id"], typed={"text": "y" * (limit + 1), "result": 0, "reasons": []})
+        assert refused.value.code == "TEXT_TOO_LONG"
+        with pytest.raises(Refused) as refused:
+            await ru.act(pick=entry["id"], typed={"result": 0})
+        assert refused.value.code == "INVALID_ACTION"
+        assert table.session.state.seq == view["game"]["seq"]  # nothing was done
+        await ru.act(pick=entry["id"], typed={"text": COUNTER, "result": 0, "reasons": ["\x1b]52;c;x\x07"]})
+        assert table.session.state.last.action.text == COUNTER  # kept as typed in the save
+        seen = await caught_up(ua, table.session.state.seq)
+        shown = [line["text"] for line in seen["board"]["log"]]
+        assert not any("\x1b" in text for text in shown)
+        for client in (facilitator, ua, ru):
+            await client.close()
+    table.session.close()
