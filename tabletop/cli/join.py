@@ -35,7 +35,7 @@ def cmd_join(args: argparse.Namespace) -> int:
     try:
         lang = resolve(getattr(args, "lang", None))
     except LanguageError as exc:
-        _err(f"tabletop join: {exc}")
+        _err(f"tabletop join: {exc}")  # untranslated: the command's name before a message worded where it arose
         return 2
     from .screens import _need_terminal
 
