@@ -69,7 +69,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 
 
 def _named(words: Sequence[str]) -> str | None:
-    """The command ``words`` start with, if they start with one (an option or a typo: None, the whole parser)."""
+    """The command ``words`` start with, if any (an option first, or a typo: None, the whole parser)."""
     return words[0] if words and any(words[0] in names for names in COMMANDS.values()) else None
 
 
