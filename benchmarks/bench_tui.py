@@ -12,9 +12,10 @@ the bare app. The same again with a custom scenario already seen (validated
 by an earlier start and read from the user's cache; by default a copy of the
 default scenario with a comment added, or ``--ruleset PATH``), target <= 1.35 x
 the bare app; the cache is a temporary folder (``XDG_CACHE_HOME``), filled by
-the warm-up start. Also printed: when each app has settled (Pilot idle: no
-layout or repaint pending) and when the process has exited; neither is
-part of the start.
+the warm-up start. Also printed: ``tabletop play`` as the command line starts it
+(``tabletop.cli.main``, its argument parser included) on the same headless
+driver; when each app has settled (Pilot idle: no layout or repaint pending)
+and when the process has exited; none of them is part of a target.
 
 Both apps are measured as installed: pip compiles an installed package's
 bytecode, so the script compiles tabletop's first (an editable checkout run
@@ -128,6 +129,25 @@ async def main():
 import asyncio; asyncio.run(main())
 """
 
+# The same start as the command line makes it: ``tabletop play`` through ``tabletop.cli.main`` (the
+# parser of the command included), the terminal replaced by the same headless test driver.
+COMMAND = FIRST_FRAME + """
+import asyncio, contextlib, io, os, sys
+_out = sys.stdout
+def _headless_run(self):
+    async def main():
+        async with self.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            with contextlib.redirect_stdout(_out):
+                _report()
+    asyncio.run(main())
+App.run = _headless_run
+from tabletop.cli import main, screens
+screens._need_terminal = lambda: None
+with contextlib.redirect_stdout(io.StringIO()):  # the closing "Saved: ..." line
+    main(["play", "--ruleset", sys.argv[2], "--seed", "1", "--save", os.path.join(sys.argv[1], "s.jsonl")])
+"""
+
 PACKAGE = Path(__file__).resolve().parents[1] / "tabletop"
 
 
@@ -180,11 +200,13 @@ def cold(runs: int, ruleset: Path | None, against: Path | None) -> dict[str, Sta
         (Path(scratch) / "not-a-folder").write_text("")
         uncached = {**env, "XDG_CACHE_HOME": str(Path(scratch) / "not-a-folder")}
         apps = {"bare": (env, BARE), "layout": (env, LAYOUT), "board": (env, BOARD, "parallel-tracks"),
-                "custom": (env, BOARD, custom), "uncached": (uncached, BOARD, custom)}
+                "custom": (env, BOARD, custom), "uncached": (uncached, BOARD, custom),
+                "command": (env, COMMAND, "parallel-tracks")}
         if against is not None:  # another checkout's tabletop (the code before a change), its own user cache
             old = {**installed_env(against / "tabletop"), "PYTHONPATH": str(against),
                    "XDG_CACHE_HOME": str(Path(scratch) / "old-cache")}
-            apps |= {"old board": (old, BOARD, "parallel-tracks"), "old custom": (old, BOARD, custom)}
+            apps |= {"old board": (old, BOARD, "parallel-tracks"), "old custom": (old, BOARD, custom),
+                     "old command": (old, COMMAND, "parallel-tracks")}
         for app_env, code, *args in apps.values():
             start_once(code, app_env, *args)  # warm the file cache; the custom scenario is validated and cached
         times: dict[str, list[Start]] = {name: [] for name in apps}
@@ -215,9 +237,11 @@ def print_cold(figures: dict[str, Start], runs: int) -> None:
     print(f"  board settled (nothing pending): {vs_bare('board', settled=True)}; "
           f"exit {figures['board'].exited * 1000:.0f} ms")
     print(f"  the play screen's layout in plain Statics, no tabletop code: {vs_bare('layout')}")
+    print(f"  `tabletop play` as the command line runs it (its parser included): {vs_bare('command')}")
     if "old board" in figures:
         print(f"  the other checkout's board:  {vs_bare('old board')}")
         print(f"  its custom scenario seen before: {vs_bare('old custom')}")
+        print(f"  its `tabletop play`: {vs_bare('old command')}")
 
 
 def fingerprint(screen: object) -> int:

@@ -13,16 +13,31 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from importlib import import_module
 
 from .._version import __version__
 from ..content import ContentError
 from ..lang import Domain, LanguageError, current, set_language
-from . import host, join, language, play, saves, serve, simulate, sweep, validate
+from . import language
 from .terminal import _err, _problems
 
 _, ngettext, N_ = Domain("cli").words()
 
 Command = Callable[[argparse.Namespace], int]
+
+#: the module of each group of commands and the commands it adds, in the order ``tabletop --help``
+#: lists them: a command run imports its own module only (``tabletop play`` needs no sweep, no
+#: host, no multiprocessing: the cold start, benchmarks/README.md)
+COMMANDS: dict[str, tuple[str, ...]] = {
+    "validate": ("validate", "schema"),
+    "simulate": ("simulate",),
+    "sweep": ("sweep",),
+    "play": ("play", "resume"),
+    "saves": ("replay", "report", "verify"),
+    "host": ("host",),
+    "join": ("join",),
+    "serve": ("serve",),
+}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -34,24 +49,28 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The parser of every command, in the order ``tabletop --help`` lists them."""
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command, in the order ``tabletop --help`` lists them.
+
+    ``command``: only that command's (and the others of its module): what running it
+    needs. Its help, usage and errors are the same as the whole parser's.
+    """
     parser = _Parser(
         prog="tabletop",  # untranslated: the command's name
         description=_("A terminal tabletop wargame for policy workshops."),
     )
     parser.add_argument("--version", action="version", version=f"tabletop {__version__}")  # untranslated: name and number
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    validate.add_commands(sub)
-    simulate.add_commands(sub)
-    sweep.add_commands(sub)
-    play.add_commands(sub)
-    saves.add_commands(sub)
-    host.add_commands(sub)
-    join.add_commands(sub)
-    serve.add_commands(sub)
+    for module, names in COMMANDS.items():
+        if command is None or command in names:
+            import_module(f"{__name__}.{module}").add_commands(sub)
     language.add_everywhere(parser)
     return parser
+
+
+def _named(words: Sequence[str]) -> str | None:
+    """The command ``words`` start with, if any (an option first, or a typo: None, the whole parser)."""
+    return words[0] if words and any(words[0] in names for names in COMMANDS.values()) else None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -77,9 +96,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(argv: list[str]) -> int:
-    parser = build_parser()
+    parser = build_parser(_named(argv))
     args = parser.parse_args(argv)
-    func: Command = getattr(args, "func", play.cmd_start)
+    func: Command | None = getattr(args, "func", None)
+    if func is None:  # no command: the start screen
+        from . import play
+
+        func = play.cmd_start
     try:
         return func(args)
     except ContentError as exc:

@@ -29,13 +29,12 @@ def cmd_start(args: argparse.Namespace) -> int:
 
 def cmd_play(args: argparse.Namespace) -> int:
     from ..play.session import DEFAULT_SAVE_DIR, Session, with_sealed
-    from ..sim import parse_bots
     from ..store import SaveError, default_save_path
 
     scenario = load_scenario(args.ruleset, args.deck)  # content errors first, as validate shows them
     actor_ids = [a.id for a in scenario.ruleset.actors]
     try:
-        seats = parse_bots(args.bots, actor_ids) or {}
+        seats = _bots(args.bots, actor_ids)
         teams = _teams(args, actor_ids, seats)
     except ValueError as exc:
         _err(f"tabletop play: {exc}")  # untranslated: the command's name before a message worded where it arose
@@ -72,8 +71,19 @@ def cmd_play(args: argparse.Namespace) -> int:
     return screens._run_app(session)
 
 
+def _bots(spec: str | None, actor_ids: list[str]) -> dict[str, str]:
+    """``--bots``: the seats bots play (none: every team human, and the bots are not imported)."""
+    if spec is None:
+        return {}
+    from ..sim import parse_bots
+
+    return parse_bots(spec, actor_ids) or {}
+
+
 def _teams(args: argparse.Namespace, actor_ids: list[str], seats: dict[str, str]) -> dict[str, str]:
     """``--team``/``--teams``: the human teams' names; a bot's seat cannot take one."""
+    if not args.team and not args.teams:
+        return {}  # the rules of team names are imported only when a name is given
     from ..store.players import parse_teams
 
     teams = parse_teams([*(args.team or []), *(args.teams or [])], actor_ids)

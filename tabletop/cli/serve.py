@@ -8,7 +8,6 @@ code. The web page listens on loopback unless ``--listen`` says otherwise.
 from __future__ import annotations
 
 import argparse
-import shlex
 import sys
 from typing import Any
 
@@ -32,6 +31,8 @@ def add_commands(sub: Any) -> None:
 
 def join_command(host_address: str, lang: str = "en") -> str:
     """The shell command each browser tab runs: this Python's ``tabletop join``, quoted, in ``serve``'s language."""
+    import shlex  # only a served game needs it, not every start of the command line
+
     words = [sys.executable, "-m", "tabletop", "join", host_address]
     if lang != "en":
         words += ["--lang", lang]

@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import time
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -53,6 +52,9 @@ def cmd_sweep(args: argparse.Namespace) -> int:
     if problem:
         _err(f"tabletop sweep: {problem}")  # untranslated: the command's name before a message worded where it arose
         return 2
+    # multiprocessing is ~2.5 ms of every start's imports (cold start, benchmarks/README.md): only a sweep needs it
+    from concurrent.futures.process import BrokenProcessPool
+
     from ..content.sweepfile import load_sweep
     from ..sim import POLICIES
     from ..sim.cluster import ClusterUnreachable, backend_for

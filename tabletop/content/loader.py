@@ -59,11 +59,15 @@ def load_scenario(
 
 def _cached_scenario(rs_path: Path, deck: str | Path | None) -> Scenario | None:
     """The scenario from a validated cache: the bundled one, or the user's for files validated before."""
-    from . import cache, usercache
+    from . import cache
 
     try:
         rs_bytes = read_regular(rs_path, MAX_BYTES)
-        entry = cache.for_files(rs_bytes) or usercache.for_files(rs_bytes, deck)
+        entry = cache.for_files(rs_bytes)
+        if not entry:
+            from . import usercache  # a file the bundled cache does not know (a bundled game needs no user cache)
+
+            entry = usercache.for_files(rs_bytes, deck)
         if entry is None:
             return None
         deck_path = resolve(deck if deck is not None else entry["deck_ref"], "deck", near=rs_path.parent)

@@ -24,7 +24,27 @@ LATER = (
     "tabletop.tui.end",
     "tomllib",
     "secrets",
+    # the other commands of the command line, and what they import (tabletop play parses its own
+    # arguments only): a sweep's process pool (~2.5 ms of every start), serve's shell quoting, ...
+    "tabletop.cli.host",
+    "tabletop.cli.join",
+    "tabletop.cli.saves",
+    "tabletop.cli.serve",
+    "tabletop.cli.simulate",
+    "tabletop.cli.sweep",
+    "tabletop.cli.validate",
+    "multiprocessing",
+    "concurrent.futures.process",
+    "shlex",
+    "tabletop.sim",  # no --bots
+    "tabletop.store.players",  # no --team
+    "tabletop.content.usercache",  # a bundled scenario
 )
+
+#: tabletop's modules a start imports up to the first board (on 2026-12-02 evening, the languages
+#: and the scenario overlays included: 82 for ``tabletop play``, its parser and language choice
+#: included); each costs the room ~0.1 ms to find, read and run
+MOST_MODULES = 85
 
 
 def test_the_first_board_imports_only_what_it_shows(tmp_path: Path) -> None:
@@ -47,3 +67,30 @@ def test_the_first_board_imports_only_what_it_shows(tmp_path: Path) -> None:
     assert "tabletop.tui.board" in loaded and "tabletop.store.savefile" in loaded  # the check sees the modules
     early = [name for name in LATER if any(m == name or m.startswith(name + ".") for m in loaded)]
     assert early == []
+    assert len([m for m in loaded if m == "tabletop" or m.startswith("tabletop.")]) <= MOST_MODULES
+
+
+def test_tabletop_play_imports_only_what_its_first_board_needs(tmp_path: Path) -> None:
+    """The command line's own start, its argument parser included: the same guard."""
+    code = (
+        "import asyncio, sys\n"
+        "from textual.app import App\n"
+        "from tabletop.cli import main, screens\n"
+        "def headless(self):\n"
+        "    async def run():\n"
+        "        async with self.run_test(size=(120, 40)) as pilot:\n"
+        "            await pilot.pause()\n"
+        "            assert type(self.screen).__name__ == 'BoardScreen'\n"
+        "            print(sorted(m for m in sys.modules), file=sys.stderr)\n"
+        "    asyncio.run(run())\n"
+        "App.run = headless\n"
+        "screens._need_terminal = lambda: None\n"
+        f"sys.exit(main(['play', '--seed', '1', '--save', {str(tmp_path / 's.jsonl')!r}]))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120)
+    loaded = set(out.stderr.strip().splitlines()[-1].strip("[]").replace("'", "").split(", "))
+    assert "tabletop.tui.board" in loaded and "tabletop.cli.play" in loaded  # the check sees the modules
+    early = [name for name in LATER if any(m == name or m.startswith(name + ".") for m in loaded)]
+    assert early == []
+    ours = sorted(m for m in loaded if m == "tabletop" or m.startswith("tabletop."))
+    assert len(ours) <= MOST_MODULES, ours
