@@ -26,7 +26,6 @@ if TYPE_CHECKING:
 
 _words = Domain("engine")
 _, ngettext, N_ = _words.words()
-pgettext = _words.pgettext
 
 
 class Happened(Protocol):
@@ -292,7 +291,7 @@ PHASES = {
 
 def phase_name(phase: str) -> str:
     """A phase id (``moves``) as the room reads it, in the language of the moment."""
-    return pgettext("phase", PHASES[phase]) if phase in PHASES else phase
+    return _(PHASES[phase]) if phase in PHASES else phase
 
 
 def _tell_advance(event: Happened, n: _Names) -> str:
@@ -412,7 +411,8 @@ def notes(event: Happened, scenario: Scenario) -> list[str]:
         if isinstance(note, str):
             out.append(note)  # a save from before the log was language-neutral
         elif isinstance(note, Mapping) and note.get("say") in NOTES:
-            out.append(_(NOTES[note["say"]]).format(track=n.track(note.get("track")), tension=note.get("tension")))
+            said = NOTES[str(note.get("say"))]
+            out.append(_(said).format(track=n.track(note.get("track")), tension=note.get("tension")))
     return out
 
 

@@ -34,7 +34,6 @@ if TYPE_CHECKING:
 
 _words = Domain("engine")
 _, ngettext, N_ = _words.words()
-pgettext = _words.pgettext
 
 STATUS_MARK = {
     "open": "\u25cb",  # ○
@@ -79,12 +78,12 @@ def lapsed_word() -> str:
 
 def status_name(status: str) -> str:
     """A status id (``agreed``) as a word in the language of the moment; an unknown id as itself."""
-    return pgettext("status", STATUSES[status]) if status in STATUSES else str(status)
+    return _(STATUSES[status]) if status in STATUSES else str(status)
 
 
 def field_name(what: str) -> str:
     """``position``, ``tension`` or ``status`` (what a change moved), in the language of the moment."""
-    return pgettext("field", FIELDS[what]) if what in FIELDS else str(what)
+    return _(FIELDS[what]) if what in FIELDS else str(what)
 
 
 def status_word(status: str, provisional: bool = False, *, loud: bool = False) -> str:
@@ -197,7 +196,7 @@ def ruling_parts(
 def odds_label(label: str | None) -> str:
     """``very likely``: the odds of an argument by their id, in the language of the moment."""
     if label in ODDS_WORDS:
-        return pgettext("odds", ODDS_WORDS[label])
+        return _(ODDS_WORDS[label])
     return one_line(str(label).replace("-", " "))
 
 

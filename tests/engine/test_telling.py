@@ -96,3 +96,65 @@ def _written(scenario: Scenario) -> set[str]:
             if e.key == "log"}
     out |= {e.log for m in scenario.ruleset.moves for e in (*m.effects, *m.fail_effects) if e.key == "log"}
     return out
+
+
+def _figures(text: str) -> list[str]:
+    import re
+
+    return re.findall(r"\d+", text)
+
+
+@pytest.mark.parametrize("lang_code", ["ru", "uk"])
+def test_a_whole_game_reads_in_russian_and_ukrainian_with_the_same_figures(lang_code: str) -> None:
+    """Every event kind reads in the other language (Cyrillic, not the English sentence), and every
+    number in it is the English one's (the names are the scenario's: untranslated here, so English)."""
+    import re
+
+    kinds: set[str] = set()
+    for game in BEFORE["games"]:
+        scenario = _scenario(game)
+        state = new_game(scenario, game["seed"])
+        for step in game["steps"]:
+            state = apply(state, Action.from_dict(step["action"]))
+            event = state.last
+            assert event is not None
+            with lang.using(lang_code):
+                said = tell(event, scenario)
+                told_notes = notes(event, scenario)
+            english = step["summary"]
+            if _only_names(english, scenario):  # "Russia: Statement on statehood", a card's title: no words of ours
+                assert said == english
+            else:
+                assert said != english, (event.action.kind, said)
+                assert re.search("[\u0400-\u04ff]", said), (event.action.kind, said)
+            assert sorted(_figures(said)) == sorted(_figures(english)), (english, said)
+            assert len(told_notes) == len(step.get("notes", []))
+            kinds.add(event.action.kind)
+    from tabletop.engine.actions import KINDS
+
+    assert kinds == set(KINDS)
+
+
+def test_free_text_is_shown_as_typed_and_marked_with_its_language_in_another() -> None:
+    game = BEFORE["games"][0]
+    scenario = _scenario(game)
+    state = new_game(scenario, game["seed"])
+    state = apply(state, Action("note", text="Обсудить позже", about=0, lang="ru"))
+    event = state.last
+    with lang.using("ru"):
+        assert tell(event, scenario) == "Заметка к событию 0: Обсудить позже"
+    with lang.using("en"):
+        assert tell(event, scenario) == "Note on event 0: \u00abОбсудить позже\u00bb (ru)"
+    with lang.using("uk"):
+        assert tell(event, scenario) == "Нотатка до події 0: \u00abОбсудить позже\u00bb (ru)"
+
+
+def _only_names(text: str, scenario: Scenario) -> bool:
+    import re
+
+    ix = scenario.index
+    names = [*(a.name for a in ix.actors.values()), *(m.name for m in ix.moves.values()),
+             *(t.name for t in ix.tracks.values()), *(c.title for c in ix.cards.values())]
+    for name in sorted(names, key=len, reverse=True):
+        text = text.replace(name, "")
+    return not re.search("[A-Za-z]", text)
