@@ -75,6 +75,8 @@ class Action:
     odds: str | None = None
     strong: tuple[int, ...] | None = None
     outcome: Mapping[str, Any] | None = None
+    #: the language free text (text, reason, reasons) was typed in: it is shown as typed, marked in other languages
+    lang: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for the save file: only the fields that are set."""
@@ -153,7 +155,3 @@ class Event(NamedTuple):
     @property
     def track(self) -> str | None:
         return self.action.track
-
-    @property
-    def summary(self) -> str:
-        return str(self.result.get("summary", self.action.kind))

@@ -11,10 +11,10 @@ from . import rng
 from .actions import Action, RuleViolation
 from .codes import Code
 from .legal import _expect
-from .lookups import _actor_name, _move, _outcome, _track_name, _track_spec
+from .lookups import _actor_name, _move, _outcome, _track_spec
 from .moves import _enact_move
 from .scope import ReadView
-from .settle import _summary
+from .settle import _result
 from .state import Proposal, State, evolve
 
 
@@ -38,13 +38,11 @@ def _finish_proposal(
     state = evolve(state, queue=state.queue[1:])
     track = state.tracks.get(head.track) if head.track else None
     if track is not None and not track.is_open and not (track.status == "agreed" and track.provisional):
-        result = _summary(state, f"{_actor_name(state, head.actor)}: {move.name} lapses — {_track_name(state, head.track)} is {track.status}")
+        result = _result(lapsed=track.status)
         result["ruling"] = {**working, "lapsed": True, "success": False, "proposal": head.seq,
                             "actor": head.actor, "move": head.move}
         return state, result
     state, result = _enact_move(state, head.actor, move, head.track, head.link, success)
-    where = f" on {_track_name(state, head.track)}" if head.track else ""
-    result["summary"] = f"{_actor_name(state, head.actor)}: {move.name}{where} {result['summary']}".strip()
     result["ruling"] = {**working, "success": success, "proposal": head.seq, "actor": head.actor, "move": head.move}
     return state, result
 
@@ -57,24 +55,19 @@ def _vote(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     if action.accept is None:
         raise RuleViolation(Code.INVALID_ACTION, "A vote accepts or rejects.")
     head = head._replace(votes=(*head.votes, (voter, action.accept)))
-    word = "accepts" if action.accept else "rejects"
     spec = _track_spec(state, head.track) if head.track else None
     veto = not action.accept and spec is not None and voter in spec.vetoes()
-    if veto:
-        # a veto ends the vote: nobody is asked about a proposal that is already dead
-        word = "rejects with a veto"
-    elif head.next_voter() is not None:
+    # a veto ends the vote: nobody is asked about a proposal that is already dead
+    if not veto and head.next_voter() is not None:
         state = evolve(state, queue=(head, *state.queue[1:]))
-        return state, _summary(state, f"{_actor_name(state, voter)} {word}")
+        return state, {}
     accepted = [head.actor] + [a for a, v in head.votes if v]
     rejected = [a for a, v in head.votes if not v]
     threshold = spec.threshold() if spec else 1
     vetoed = [a for a in rejected if spec and a in spec.vetoes()]
     success = len(accepted) >= threshold and not vetoed
     working = {"resolution": "consensus", "accepted": accepted, "rejected": rejected, "threshold": threshold, "vetoed_by": vetoed}
-    state, result = _finish_proposal(state, head, success, working)
-    result["summary"] = f"{_actor_name(state, voter)} {word}; " + result["summary"]
-    return state, result
+    return _finish_proposal(state, head, success, working)
 
 
 def _roll(state: State, action: Action) -> tuple[State, dict[str, Any]]:
@@ -102,8 +95,6 @@ def _roll(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     state = evolve(state, chance=state.chance + 1)
     state, result = _finish_proposal(state, head, success, working)
     result["outcome"] = {"dice": dice}
-    mods = "".join(f" {'+' if m['add'] >= 0 else '-'} {abs(m['add'])} ({m['source']})" for m in modifiers if m["applies"])
-    result["summary"] += f" — rolled {dice[0]}+{dice[1]}{mods} = {total} vs {move.target}"
     return state, result
 
 
@@ -113,10 +104,7 @@ def _rule(state: State, action: Action) -> tuple[State, dict[str, Any]]:
         raise RuleViolation(Code.INVALID_ACTION, "A ruling says success or failure.")
     reason = (action.reason or "").strip()
     working = {"resolution": "facilitator", "reason": reason}
-    state, result = _finish_proposal(state, head, action.success, working)
-    if reason:
-        result["summary"] += f" — facilitator: {reason}"
-    return state, result
+    return _finish_proposal(state, head, action.success, working)
 
 
 def _enact(state: State, action: Action) -> tuple[State, dict[str, Any]]:

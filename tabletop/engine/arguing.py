@@ -15,13 +15,12 @@ from ..content.vocabulary import Effect, ProgressEffect, StatusEffect, TensionEf
 from . import rng
 from .actions import Action, RuleViolation
 from .adjudication import _finish_proposal, _roll
-from .arguments import ODDS, Argument, check_text, check_wanted, countered, describe_wanted, matrix_odds, median_odds
+from .arguments import ODDS, Argument, check_text, check_wanted, countered, matrix_odds, median_odds
 from .codes import Code
 from .legal import _expect
 from .lookups import _actor_name, _move, _outcome
-from .settle import _summary
+from .settle import _result
 from .state import Proposal, State, evolve
-from .wording import odds_words
 
 
 def _head(state: State, action: Action, kind: str) -> tuple[Proposal, Argument]:
@@ -55,15 +54,13 @@ def _counter(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     text = check_text(action.text, options.reason_length, "a counter", required=False)
     argument = argument._replace(counters=(*argument.counters, (who, text)))
     state = _put(state, head, argument)
-    name = _actor_name(state, who)
     if head.sealed:
         # behind the gate, a pass looks like a counter: the room learns nothing until the reveal
-        result = _summary(state, f"{name}: counter entered (sealed)")
+        result = _result(sealed=True)
         if argument.next_counterer() is None:
             result["counters_revealed"] = [list(c) for c in argument.counters]
-            result["summary"] += "; the counters are revealed"
         return state, result
-    return state, _summary(state, f"{name} counters: \u201c{text}\u201d" if text else f"{name} passes: no counter")
+    return state, {}
 
 
 def _odds(state: State, action: Action) -> tuple[State, dict[str, Any]]:
@@ -76,7 +73,7 @@ def _odds(state: State, action: Action) -> tuple[State, dict[str, Any]]:
         _no_argument_fields(action, "odds")
         label = _label(action.odds)
         state = _put(state, head, argument._replace(votes=(*argument.votes, (voter, label))))
-        return state, _summary(state, f"{_actor_name(state, voter)} votes the odds {odds_words(label)}")
+        return state, {}
     if action.actor is not None:
         raise RuleViolation(Code.NOT_YOUR_TURN, "The facilitator sets the odds, not a team.")
     strong: tuple[int, ...] = ()
@@ -95,14 +92,12 @@ def _odds(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     if action.wanted is not None:
         wanted = check_wanted(state, options, head.track, action.wanted)
     state = _put(state, head, argument._replace(odds=label, odds_by=by, strong=strong, wanted=wanted))
-    text = f"The facilitator sets the odds: {odds_words(label)}"
+    told: dict[str, Any] = {"odds": label, "by": by}
     if by == "matrix":
-        text += f" ({len(strong)} strong of {len(argument.reasons) + len(countered(argument))})"
-    elif by == "vote":
-        text += " (as the teams voted)"
+        told["strong"], told["items"] = len(strong), len(argument.reasons) + len(countered(argument))
     if wanted != argument.wanted:
-        text += f"; the result argued for is now {describe_wanted(dict(wanted))}"
-    return state, _summary(state, text)
+        told["wanted"] = dict(wanted)
+    return state, _result(**told)
 
 
 def _label(odds: str | None) -> str:
@@ -174,13 +169,11 @@ def _roll_argument(state: State, action: Action) -> tuple[State, dict[str, Any]]
         "dice": dice,
         "total": total,
         "target": target,
-        "effect": describe_wanted(wanted),
     }
     move = _argued(_move(state, head.move), argument.wanted)
     state = evolve(state, chance=state.chance + 1)
     state, result = _finish_proposal(state, head, total >= target, working, move=move)
     result["outcome"] = {"dice": dice}
-    result["summary"] += f" — rolled {dice[0]}+{dice[1]} = {total} vs {target} ({argument.odds.replace('-', ' ')})"
     return state, result
 
 

@@ -9,18 +9,18 @@ without saying so.
 
 from __future__ import annotations
 
+from ..lang import Domain
+
+_, ngettext, N_ = Domain("engine").words()
+
 
 def breakdown_warning(status: str, tension: int, breakdown_at: int, track_name: str) -> str | None:
     """A warning when a track is left open with its tension at breakdown, else None."""
     if status == "open" and tension >= breakdown_at:
-        return (f"warning: {track_name} is open with tension at breakdown ({tension}/{breakdown_at}): "
-                f"unless its tension comes down first, the next change there collapses it")
+        return _("warning: {track} is open with tension at breakdown ({tension}/{breakdown}): "
+                 "unless its tension comes down first, the next change there collapses it").format(
+            track=track_name, tension=tension, breakdown=breakdown_at)
     return None
 
 
-def collapse_verdict(tension: int, breakdown_at: int) -> str:
-    """What follows "succeeds" when the success itself collapsed the track."""
-    return f", but tension reaches breakdown ({tension}/{breakdown_at}): the track collapses"
-
-
-__all__ = ["breakdown_warning", "collapse_verdict"]
+__all__ = ["breakdown_warning"]

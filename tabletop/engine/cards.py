@@ -14,9 +14,8 @@ from .legal import _expect
 from .lookups import _actor_name, _card, _outcome
 from .review import undone_seqs
 from .scope import Bench, ReadView
-from .settle import _commit, _run_effects, _settle, _summary
+from .settle import _commit, _result, _run_effects, _settle
 from .state import State, evolve
-from .wording import names, schedule_words
 
 
 def _card_playable(state: State, card: Card) -> bool:
@@ -181,15 +180,6 @@ def _draw_from(state: State, outcome: dict[str, Any] | None) -> tuple[State, dic
         recorded["scheduled"] = True  # only then: an unscheduled draw is recorded as it always was
     out: dict[str, Any] = {"outcome": recorded}
     state = evolve(state, pile=tuple(pile), discard=tuple(discard), card=chosen, chance=chance)
-    if chosen is None:
-        out.update(_summary(state, "No card can be played: the deck has nothing that fits the board"))
-    else:
-        card = _card(state, chosen)
-        aside = f" ({len(set_aside)} set aside)" if set_aside else ""
-        when = ""
-        if scheduled and card.schedule is not None:
-            when = f" \u2014 {schedule_words(card.schedule, names(state), state.round)}"
-        out.update(_summary(state, f"Card drawn: {card.title}{aside}{when}"))
     return state, out
 
 
@@ -203,14 +193,11 @@ def _draw(state: State, action: Action) -> tuple[State, dict[str, Any]]:
 def _resolve_card(state: State, card: Card, choice_index: int | None, actor: str | None) -> tuple[State, dict[str, Any]]:
     bench = Bench(state, card.track, actor)
     _run_effects(bench, card.effects)
-    label = ""
     if choice_index is not None:
-        choice = card.choices[choice_index]
-        _run_effects(bench, choice.effects)
-        label = f": {_actor_name(state, actor)} chose \u201c{choice.label}\u201d"
+        _run_effects(bench, card.choices[choice_index].effects)
     notes = _settle(bench)
     state = _commit(state, bench, card=None, discard=(*state.discard, card.id))
-    return state, _summary(state, f"{card.title}{label}", bench, notes)
+    return state, _result(bench, notes, card=card.id)
 
 
 def _apply_card(state: State, action: Action) -> tuple[State, dict[str, Any]]:

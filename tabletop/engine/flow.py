@@ -9,7 +9,6 @@ from . import rng
 from .actions import Action
 from .legal import _expect
 from .lookups import _actor_ids
-from .settle import _summary
 from .state import State, Tracks, TrackState, evolve, settle_fresh
 
 
@@ -81,12 +80,12 @@ def _advance(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     if index + 1 < len(phases):
         nxt = phases[index + 1]
         state = _enter_phase(state, nxt)
-        result.update(_summary(state, f"Round {state.round}: {nxt} phase"), **{"to": nxt})
+        result["to"] = nxt
         return state, result
     # the end of a round
     if state.round >= state.ruleset.ruleset.turns:
         state = _finish(state, "all rounds played")
-        result.update(_summary(state, f"Game over after round {state.round}: all rounds played"), to="over")
+        result["to"] = "over"
         return state, result
     rs = state.ruleset
     state = evolve(
@@ -97,7 +96,7 @@ def _advance(state: State, action: Action) -> tuple[State, dict[str, Any]]:
         queue=(),
     )
     state = _enter_phase(state, phases[0])
-    result.update(_summary(state, f"Round {state.round} begins: {phases[0]} phase"), to=phases[0])
+    result["to"] = phases[0]
     return state, result
 
 

@@ -10,15 +10,14 @@ from ..content import MoveType
 from ..content.fields import replace as replace_content
 from ..content.grammar import possessive
 from .actions import Action, RuleViolation
-from .arguments import describe_wanted, new_argument
-from .breakdown import collapse_verdict
+from .arguments import new_argument
 from .codes import Code
 from .flow import _can_act, _next_turn
 from .legal import _check_move, _expect
 from .plays import was_listed
-from .lookups import _actor_name, _track_name, _track_spec
+from .lookups import _actor_name, _track_spec
 from .scope import Bench
-from .settle import _commit, _run_effects, _settle, _summary
+from .settle import _commit, _result, _run_effects, _settle
 from .state import Proposal, State, evolve, settle_fresh
 
 
@@ -36,14 +35,10 @@ def _play(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     left = {**state.actions_left, actor: state.actions_left[actor] - 1}
     used = state.used_once | {(actor, move.id)} if move.once_per_game else state.used_once
     state = evolve(state, resources={**state.resources, actor: paid}, actions_left=left, used_once=used)
-    where = f" on {_track_name(state, action.track)}" if action.track else ""
-    link = f", linked to {_track_name(state, action.link)}" if action.link else ""
     sealed = state.ruleset.ruleset.sealed_moves
-    text = f"{_actor_name(state, actor)}: {move.name}{where}{link}"
     result: dict[str, Any]
     if move.resolution == "auto" and not sealed:
         state, result = _enact_move(state, actor, move, action.track, action.link, success=True)
-        result["summary"] = text + (f" — {result['summary']}" if result.get("summary") else "")
     else:
         spec = _track_spec(state, action.track) if action.track else None
         voters = tuple(m for m in spec.members if m != actor) if spec and move.resolution == "consensus" else ()
@@ -61,8 +56,7 @@ def _play(state: State, action: Action) -> tuple[State, dict[str, Any]]:
             argument=argument,
         )
         state = evolve(state, queue=(*state.queue, proposal))
-        tabled = f" — argues for {describe_wanted(dict(argument.wanted))}" if argument else f" — tabled for {move.resolution}"
-        result = _summary(state, text + (" (sealed: committed)" if sealed else tabled))
+        result = _result(**({"wanted": dict(argument.wanted)} if argument and not sealed else {}))
         result["tabled"] = True
         if sealed:
             result["sealed"] = True
@@ -87,7 +81,7 @@ def _pass(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     actor = action.actor
     assert actor is not None
     state = evolve(state, passed=state.passed | {actor})
-    return settle_fresh(state, turn=_next_turn(state, actor)), _summary(state, f"{_actor_name(state, actor)} passes")
+    return settle_fresh(state, turn=_next_turn(state, actor)), {}
 
 
 def _on_link(move: MoveType, effects: tuple[Any, ...], link: str, success: bool) -> list[Any]:
@@ -114,10 +108,10 @@ def _enact_move(
     if link is not None and state.independence == "linked":
         _run_effects(bench, _on_link(move, effects, link, success))
     notes = _settle(bench)
-    verdict = "" if move.resolution == "auto" else ("succeeds" if success else "fails")
-    if success and verdict and track is not None and track in bench.drafts:
+    told = {}
+    if success and move.resolution != "auto" and track is not None and track in bench.drafts:
         d = bench.drafts[track]
         if d.status == "collapsed" and state.tracks[track].status == "open":
-            # never a bare "succeeds" that ends in collapse: say why
-            verdict += collapse_verdict(d.tension, d.spec.breakdown_at)
-    return _commit(state, bench), _summary(state, verdict, bench, notes)
+            # never a bare "succeeds" that ends in collapse: its words say why (the tension it reached)
+            told["collapses"] = d.tension
+    return _commit(state, bench), _result(bench, notes, **told)

@@ -9,14 +9,13 @@ from typing import Any
 
 from ..content.vocabulary import STATUSES
 from .actions import Action, RuleViolation
-from .breakdown import breakdown_warning
 from .cards import _draw_from
 from .codes import Code
 from .flow import _finish
-from .lookups import _card, _outcome, _track_name, _track_spec
+from .lookups import _card, _outcome, _track_spec
 from .review import last_undoable
 from .scope import Bench
-from .settle import _commit, _settle, _summary
+from .settle import _commit, _result, _settle
 from .state import State, evolve
 
 
@@ -53,8 +52,8 @@ def _override(state: State, action: Action) -> tuple[State, dict[str, Any]]:
         if action.position is None and action.tension is None and action.status is None:
             raise RuleViolation(Code.INVALID_ACTION, "Say what to override: position, tension or status.")
         notes = _settle(bench, frozenset({action.track}) if action.status is not None else frozenset())
-        what = _track_name(state, action.track)
-        warning = breakdown_warning(d.status, d.tension, spec.breakdown_at, spec.name)
+        # left open at breakdown: the next change there collapses it, and the override's words warn so
+        at_breakdown = {"track": d.id, "tension": d.tension} if d.status == "open" and d.tension >= spec.breakdown_at else None
     elif action.meter is not None:
         meter = next((m for m in state.ruleset.meters if m.id == action.meter), None)
         if meter is None:
@@ -64,15 +63,13 @@ def _override(state: State, action: Action) -> tuple[State, dict[str, Any]]:
         bench = Bench(state, None, None)
         bench.add_meter(meter.id, action.value - state.meters[meter.id])
         notes = []
-        what = meter.name
-        warning = None
+        at_breakdown = None
     else:
         raise RuleViolation(Code.INVALID_ACTION, "Override a track (position, tension, status) or a meter (value).")
     state = _commit(state, bench)
-    text = f"Facilitator override of {what}: {reason}" + (f" — {warning}" if warning else "")
-    result = _summary(state, text, bench, notes) | {"reason": reason}
-    if warning:
-        result["warning"] = warning
+    result = _result(bench, notes) | {"reason": reason}
+    if at_breakdown:
+        result["warning"] = at_breakdown
     return state, result
 
 
@@ -84,7 +81,11 @@ def _undo(state: State, action: Action) -> tuple[State, dict[str, Any]]:
         raise RuleViolation(Code.NOTHING_TO_UNDO, "There is nothing to undo.")
     previous = state.previous
     assert previous is not None
-    result = _summary(previous, f"Undo: {last.summary}")
+    # self-contained: the undo's words name what it took back, with no need of the log
+    # (a chance action's outcome is in its result: the action as chosen, the same live and replayed)
+    undone = {"round": last.round, "phase": last.phase, "action": last.action.without_outcome().to_dict(),
+              "result": dict(last.result)}
+    result = _result(undone=undone)
     result["undoes"] = last.seq
     if action.reason:
         result["reason"] = action.reason
@@ -98,7 +99,8 @@ def _note(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     about = action.about if action.about is not None else state.seq
     if not 0 <= about <= state.seq:
         raise RuleViolation(Code.UNKNOWN_EVENT, f"There is no event {about} to attach a note to.")
-    return state, {"summary": f"Note on event {about}: {text}", "about": about}
+    # the text as typed is in the action; the result holds it too, so a line whose note was edited is named
+    return state, {"about": about, "text": text}
 
 
 def _inject(state: State, action: Action) -> tuple[State, dict[str, Any]]:
@@ -113,7 +115,7 @@ def _inject(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     round_event = state.phase == "event" and not state.event_done
     state = evolve(state, pile=tuple(pile), discard=tuple(discard), card=card.id, card_round_event=round_event,
                     event_done=state.event_done or round_event)
-    return state, _summary(state, f"Facilitator injects: {card.title}")
+    return state, {}
 
 
 def _skip(state: State, action: Action) -> tuple[State, dict[str, Any]]:
@@ -121,8 +123,7 @@ def _skip(state: State, action: Action) -> tuple[State, dict[str, Any]]:
         raise RuleViolation(Code.NO_CARD, "There is no card waiting to be skipped.")
     card = _card(state, state.card)
     state = evolve(state, card=None, discard=(*state.discard, card.id))
-    result = _summary(state, f"Facilitator skips the card: {card.title}")
-    result["card"] = card.id
+    result: dict[str, Any] = {"card": card.id}
     if action.reason:
         result["reason"] = action.reason
     return state, result
@@ -134,7 +135,6 @@ def _redraw(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     old = _card(state, state.card)
     state = evolve(state, card=None, discard=(*state.discard, old.id))
     state, result = _draw_from(state, _outcome(action))
-    result["summary"] = f"Facilitator redraws ({old.title} set aside): " + result["summary"]
     result["replaced"] = old.id
     return state, result
 
@@ -144,4 +144,4 @@ def _end(state: State, action: Action) -> tuple[State, dict[str, Any]]:
         raise RuleViolation(Code.GAME_OVER, "The game is already over.")
     reason = (action.reason or "").strip() or "ended by the facilitator"
     state = _finish(state, reason)
-    return state, {"summary": f"Facilitator ends the game: {reason}", "reason": reason}
+    return state, {"reason": reason}

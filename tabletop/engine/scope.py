@@ -89,7 +89,7 @@ class Bench:
         self.resources: dict[str, int] | None = None
         self.changes: list[dict[str, Any]] = []
         self.logs: list[str] = []
-        self.goodwill: list[str] = []  # what spilled over from agreements, in words (settle._spill_over)
+        self.goodwill: list[list[Any]] = []  # what agreements spilled over: [track, [[meter, gained, value]]]
         self.spent: set[str] = set()  # tracks whose goodwill this action used up (State.goodwill_spent)
         self.specs = state.scenario.index.tracks  # read only
         if own is not None:

@@ -9,7 +9,6 @@ from typing import Any
 
 from .scope import Bench
 from .state import State, Tracks, evolve
-from .wording import goodwill_words
 
 
 def _commit(state: State, bench: Bench, **extra: Any) -> State:
@@ -31,7 +30,7 @@ def _commit(state: State, bench: Bench, **extra: Any) -> State:
     return evolve(state, tracks=tracks, meters=meters, resources=resources, **extra)
 
 
-def _settle(bench: Bench, explicit: frozenset[str] = frozenset()) -> list[str]:
+def _settle(bench: Bench, explicit: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
     """Statuses that follow from positions and tension, then the goodwill agreements spill over."""
     notes = _statuses(bench, explicit)
     _spill_over(bench)
@@ -44,8 +43,8 @@ def _spill_over(bench: Bench) -> None:
     Only a final agreement spills over (under linked: once the package holds),
     and nothing but an agreement does: a collapse, tension or a deferral moves
     no meter. It spills over once a game: a track the facilitator reopens and
-    agrees again brought its goodwill the first time. Its words go into
-    ``bench.goodwill`` for the event's summary.
+    agrees again brought its goodwill the first time. What it gave goes into
+    ``bench.goodwill`` (ids and figures), for the event's words.
     """
     drafts = bench.drafts
     specs = bench.state.scenario.index.tracks
@@ -61,21 +60,20 @@ def _spill_over(bench: Bench) -> None:
         if spec.id in bench.state.goodwill_spent:
             continue  # agreed once before, reopened by the facilitator: its goodwill came then
         bench.spent.add(spec.id)
-        meters = meters or {m.id: m for m in bench.state.ruleset.meters}
         gains = []
         for effect in spec.on_agreed:
             meter, gained = bench.spill_over(spec.id, effect)
-            gains.append((meters[meter].name, gained, (bench.meters or {}).get(meter, 0)))
-        bench.goodwill.append(goodwill_words(spec.name, gains))
+            gains.append([meter, gained, (bench.meters or {}).get(meter, 0)])
+        bench.goodwill.append([spec.id, gains])
 
 
-def _statuses(bench: Bench, explicit: frozenset[str] = frozenset()) -> list[str]:
+def _statuses(bench: Bench, explicit: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
     """Statuses that follow from positions and tension; linked-mode consequences.
 
     ``explicit``: tracks whose status the facilitator has just set by hand —
     it is not re-derived, but its consequences under linked still follow.
     """
-    notes: list[str] = []
+    notes: list[dict[str, Any]] = []
     state = bench.state
     # the package deal's consequences (below) are for linked only: under strict nobody reads these
     linked = state.independence == "linked" and bench.own is not None
@@ -88,13 +86,13 @@ def _statuses(bench: Bench, explicit: frozenset[str] = frozenset()) -> list[str]
             bench.changes.append({"track": d.id, "what": "status", "from": "open", "to": "collapsed"})
             d.status, d.since = "collapsed", state.round
             newly_collapsed.append(d.id)
-            notes.append(f"{d.spec.name} collapsed (tension reached {d.spec.breakdown_at})")
+            notes.append({"say": "collapsed", "track": d.id, "tension": d.spec.breakdown_at})
         elif d.position >= d.spec.agreement_at:
             bench.changes.append({"track": d.id, "what": "status", "from": "open", "to": "agreed"})
             d.status, d.since = "agreed", state.round
             d.provisional = state.independence == "linked"
             newly_agreed.append(d.id)
-            notes.append(f"{d.spec.name} agreed" + (" (provisionally: the package is not complete)" if d.provisional else ""))
+            notes.append({"say": "agreed_provisionally" if d.provisional else "agreed", "track": d.id})
     if not linked:
         return notes
     reopen = state.ruleset.ruleset.linked_collapse == "reopen"
@@ -109,7 +107,7 @@ def _statuses(bench: Bench, explicit: frozenset[str] = frozenset()) -> list[str]
                 draft = bench.draft(tid)
                 bench.changes.append({"track": tid, "what": "status", "from": draft.status, "to": "collapsed"})
                 draft.status, draft.provisional, draft.since = "collapsed", False, state.round
-        notes.append("linked: the collapse brings down every other track, provisional agreements included")
+        notes.append({"say": "package_collapses"})
     if newly_agreed or any(c.get("to") == "deferred" for c in bench.changes):
         # deferring the last open track completes the package as much as an agreement does;
         # under reopen a collapsed track has left the package
@@ -119,8 +117,8 @@ def _statuses(bench: Bench, explicit: frozenset[str] = frozenset()) -> list[str]
             for tid, status in statuses.items():
                 if status == "agreed":
                     bench.draft(tid).provisional = False
-            left = "still in the package " if "collapsed" in statuses.values() else ""
-            notes.append(f"linked: every track {left}is agreed — the package holds")
+            left = "collapsed" in statuses.values()
+            notes.append({"say": "package_holds_rest" if left else "package_holds"})
     return notes
 
 
@@ -128,12 +126,12 @@ def _statuses(bench: Bench, explicit: frozenset[str] = frozenset()) -> list[str]
 REOPEN_TENSION = 1
 
 
-def _reopen(bench: Bench) -> list[str]:
+def _reopen(bench: Bench) -> list[dict[str, Any]]:
     """linked_collapse = "reopen": every provisional agreement reopens, its last step taken back
     and its tension raised by REOPEN_TENSION; a reopened deal pushed to breakdown collapses too.
     The collapsed track stays collapsed (it has left the package); open tracks are untouched."""
     state = bench.state
-    notes: list[str] = []
+    notes: list[dict[str, Any]] = []
     for tid, track in state.tracks.items():
         d = bench.drafts.get(tid)
         status, provisional = (d.status, d.provisional) if d else (track.status, track.provisional)
@@ -150,19 +148,18 @@ def _reopen(bench: Bench) -> list[str]:
         if tension != draft.tension:
             bench.changes.append({"track": tid, "what": "tension", "from": draft.tension, "to": tension})
             draft.tension = tension
-        notes.append(f"linked: the collapse reopens the provisional agreement on {draft.spec.name}")
+        notes.append({"say": "reopened", "track": tid})
         if draft.tension >= draft.spec.breakdown_at:
             bench.changes.append({"track": tid, "what": "status", "from": "open", "to": "collapsed"})
             draft.status, draft.since = "collapsed", state.round
-            reached = draft.spec.breakdown_at
-            notes.append(f"{draft.spec.name} collapsed as well (tension reached {reached} on reopening)")
+            notes.append({"say": "collapsed_on_reopening", "track": tid, "tension": draft.spec.breakdown_at})
     return notes
 
 
-def _summary(state: State, text: str, bench: Bench | None = None, notes: Iterable[str] = ()) -> dict[str, Any]:
-    if bench is not None and bench.goodwill:
-        text = " \u2014 ".join([text, *bench.goodwill]) if text else " \u2014 ".join(bench.goodwill)
-    result: dict[str, Any] = {"summary": text}
+def _result(bench: Bench | None = None, notes: Iterable[Any] = (), **told: Any) -> dict[str, Any]:
+    """What an event records: the changes, the log lines and notes of its effects, and under ``told``
+    the ids and figures its words need (:func:`tabletop.engine.telling.tell`) beyond the action's own."""
+    result: dict[str, Any] = {}
     if bench is not None and bench.changes:
         result["changes"] = bench.changes
     if bench is not None and bench.logs:
@@ -170,6 +167,10 @@ def _summary(state: State, text: str, bench: Bench | None = None, notes: Iterabl
     notes = list(notes)
     if notes:
         result["notes"] = notes
+    if bench is not None and bench.goodwill:
+        told["goodwill"] = bench.goodwill
+    if told:
+        result["told"] = told
     return result
 
 

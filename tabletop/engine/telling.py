@@ -1,20 +1,458 @@
 """What one event did, in words: the log records ids and numbers, and this tells them.
 
-A save keeps what happened (the action, its outcome's ids and figures), never
-sentences; :func:`tell` makes the sentence in the language of the moment,
-with the names of the scenario it is given (a translated one shows
-translated names). Every screen, replay and report reads an event through it.
+A save keeps what happened (the action, and its outcome's ids and figures:
+``result["told"]`` holds what the words need beyond the action and the
+ruling), never sentences. :func:`tell` makes the sentence in the language of
+the moment, with the names of the scenario it is given (a translated one
+shows translated names). Every screen, replay, seat view and report reads an
+event through it; in English it reads as the summaries the log used to record.
+
+Free text a person typed (a note, a reason, a counter) is shown as typed;
+marked with the language it was typed in when read in another one.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, Protocol
+
+from ..lang import Domain, current
+from .actions import Action
+from .breakdown import breakdown_warning
+from .wording import goodwill_words, odds_label, odds_words, scenario_names, schedule_words, status_name, wanted_words
 
 if TYPE_CHECKING:
     from ..content.scenario import Scenario
-    from .actions import Event
+
+_words = Domain("engine")
+_, ngettext, N_ = _words.words()
 
 
-def tell(event: Event, scenario: Scenario) -> str:
-    """One event in words: what it did, in the language of the moment, with ``scenario``'s names."""
-    return str(event.result.get("summary", event.action.kind))
+class Happened(Protocol):
+    """An event as the engine logs it or a save reads it back (:class:`~tabletop.engine.actions.Event`)."""
+
+    seq: int
+    round: int
+    phase: str
+    action: Action
+    result: Mapping[str, Any]
+
+
+def typed(text: str, lang: str | None) -> str:
+    """Text a person typed, as typed; read in another language than it was typed in, quoted and marked: ``«…» (ru)``."""
+    if lang and lang != current():
+        return f"\u00ab{text}\u00bb ({lang})"
+    return text
+
+
+def quoted(text: str, lang: str | None) -> str:
+    """Typed text in quotes (a counter), marked with its language when read in another one: ``“…” (ru)``."""
+    out = _("\u201c{text}\u201d").format(text=text)
+    return f"{out} ({lang})" if lang and lang != current() else out
+
+
+class _Names:
+    """The scenario's names by id (an unknown id reads as itself)."""
+
+    def __init__(self, scenario: Scenario):
+        self.scenario = scenario
+        self.index = scenario.index
+
+    def actor(self, actor_id: str | None) -> str:
+        actor = self.index.actors.get(actor_id or "")
+        return actor.name if actor is not None else (actor_id or _("the facilitator"))
+
+    def track(self, track_id: str | None) -> str:
+        track = self.index.tracks.get(track_id or "")
+        return track.name if track is not None else (track_id or "")
+
+    def move(self, move_id: str | None) -> str:
+        move = self.index.moves.get(move_id or "")
+        return move.name if move is not None else (move_id or "")
+
+    def card(self, card_id: str | None) -> str:
+        card = self.index.cards.get(card_id or "")
+        return card.title if card is not None else (card_id or "")
+
+    def meter(self, meter_id: str | None) -> str:
+        meter = self.index.meters.get(meter_id or "")
+        return meter.name if meter is not None else (meter_id or "")
+
+
+def _told(event: Happened) -> Mapping[str, Any]:
+    told = event.result.get("told")
+    return told if isinstance(told, Mapping) else {}
+
+
+def _goodwill(event: Happened, n: _Names) -> list[str]:
+    """What agreements spilled over in this event, a sentence each."""
+    out = []
+    for track, gains in _told(event).get("goodwill") or ():
+        out.append(goodwill_words(n.track(track), [(n.meter(m), gained, value) for m, gained, value in gains]))
+    return out
+
+
+def _dashed(*parts: str) -> str:
+    return " \u2014 ".join(p for p in parts if p)
+
+
+# -- moves ------------------------------------------------------------------
+
+#: what a tabled move waits for, by its resolution
+TABLED = {
+    "consensus": N_("tabled for consensus"),
+    "dice": N_("tabled for dice"),
+    "facilitator": N_("tabled for facilitator"),
+    "auto": N_("tabled for auto"),
+    "argue": N_("tabled for argue"),
+}
+
+
+def _move_line(n: _Names, actor: str | None, move: str | None, track: str | None, link: str | None = None) -> str:
+    """``Russia: Propose on Borders, linked to Trade``."""
+    names = {"actor": n.actor(actor), "move": n.move(move), "track": n.track(track), "link": n.track(link)}
+    if track and link:
+        return _("{actor}: {move} on {track}, linked to {link}").format(**names)
+    if track:
+        return _("{actor}: {move} on {track}").format(**names)
+    if link:
+        return _("{actor}: {move}, linked to {link}").format(**names)
+    return _("{actor}: {move}").format(**names)
+
+
+def _tell_move(event: Happened, n: _Names) -> str:
+    a, result, told = event.action, event.result, _told(event)
+    line = _move_line(n, a.actor, a.move, a.track, a.link)
+    if result.get("tabled"):
+        if result.get("sealed"):
+            return _("{move} (sealed: committed)").format(move=line)
+        if "wanted" in told:
+            return _dashed(line, _("argues for {result}").format(result=wanted_words(told["wanted"])))
+        move = n.index.moves.get(a.move or "")
+        resolution = move.resolution if move is not None else ""
+        return _dashed(line, _(TABLED[resolution]) if resolution in TABLED else resolution)
+    return _dashed(line, _dashed(*_goodwill(event, n)))
+
+
+def _finished(event: Happened, n: _Names) -> str:
+    """A tabled move settled: it lapses, succeeds or fails (an automatic one just takes effect)."""
+    ruling = event.result.get("ruling") or {}
+    told = _told(event)
+    actor, move, track = ruling.get("actor"), ruling.get("move"), event.action.track
+    if "lapsed" in told:
+        status = str(told["lapsed"])
+        names = {"actor": n.actor(actor), "move": n.move(move), "track": n.track(track), "status": status_name(status)}
+        return _lapsed(status).format(**names)
+    line = _move_line(n, actor, move, track)
+    goodwill = _goodwill(event, n)
+    if ruling.get("resolution") == "auto":
+        return f"{line} {_dashed(*goodwill)}".strip()
+    if not ruling.get("success"):
+        verdict = _("{move} fails").format(move=line)
+    elif "collapses" in told:
+        spec = n.index.tracks.get(track or "")
+        verdict = _("{move} succeeds, but tension reaches breakdown ({tension}/{breakdown}): the track collapses").format(
+            move=line, tension=told["collapses"], breakdown=spec.breakdown_at if spec else "?")
+    else:
+        verdict = _("{move} succeeds").format(move=line)
+    return _dashed(verdict, *goodwill)
+
+
+def _lapsed(status: str) -> str:
+    if status == "collapsed":
+        return _("{actor}: {move} lapses \u2014 {track} is collapsed")
+    if status == "deferred":
+        return _("{actor}: {move} lapses \u2014 {track} is deferred")
+    if status == "agreed":
+        return _("{actor}: {move} lapses \u2014 {track} is agreed")
+    return _("{actor}: {move} lapses \u2014 {track} is {status}")
+
+
+def _tell_pass(event: Happened, n: _Names) -> str:
+    return _("{actor} passes").format(actor=n.actor(event.action.actor))
+
+
+def _tell_vote(event: Happened, n: _Names) -> str:
+    a = event.action
+    actor = n.actor(a.actor)
+    ruling = event.result.get("ruling")
+    if a.accept:
+        said = _("{actor} accepts").format(actor=actor)
+    elif isinstance(ruling, Mapping) and a.actor in (ruling.get("vetoed_by") or ()):
+        said = _("{actor} rejects with a veto").format(actor=actor)
+    else:
+        said = _("{actor} rejects").format(actor=actor)
+    return f"{said}; {_finished(event, n)}" if isinstance(ruling, Mapping) else said
+
+
+def _tell_roll(event: Happened, n: _Names) -> str:
+    ruling = event.result.get("ruling") or {}
+    dice = list(ruling.get("dice") or (0, 0))
+    figures = {"first": dice[0], "second": dice[1], "total": ruling.get("total"), "target": ruling.get("target")}
+    if ruling.get("resolution") == "argue":
+        rolled = _("rolled {first}+{second} = {total} vs {target} ({odds})").format(
+            odds=odds_label(str(ruling.get("odds"))), **figures)
+    else:
+        mods = "".join(f" {'+' if m['add'] >= 0 else '-'} {abs(m['add'])} ({m['source']})"
+                       for m in ruling.get("modifiers") or () if m.get("applies"))
+        rolled = _("rolled {first}+{second}{modifiers} = {total} vs {target}").format(modifiers=mods, **figures)
+    return _dashed(_finished(event, n), rolled)
+
+
+def _tell_rule(event: Happened, n: _Names) -> str:
+    reason = str((event.result.get("ruling") or {}).get("reason") or "")
+    said = _finished(event, n)
+    if not reason:
+        return said
+    return _dashed(said, _("facilitator: {reason}").format(reason=typed(reason, event.action.lang)))
+
+
+# -- arguments --------------------------------------------------------------
+
+
+def _tell_counter(event: Happened, n: _Names) -> str:
+    a = event.action
+    actor = n.actor(a.actor)
+    if _told(event).get("sealed"):
+        said = _("{actor}: counter entered (sealed)").format(actor=actor)
+        if "counters_revealed" in event.result:
+            said += "; " + _("the counters are revealed")
+        return said
+    text = (a.text or "").strip()
+    if text:
+        return _("{actor} counters: {counter}").format(actor=actor, counter=quoted(text, a.lang))
+    return _("{actor} passes: no counter").format(actor=actor)
+
+
+def _tell_odds(event: Happened, n: _Names) -> str:
+    a = event.action
+    if a.actor is not None:
+        return _("{actor} votes the odds {odds}").format(actor=n.actor(a.actor), odds=odds_words(a.odds))
+    told = _told(event)
+    odds = odds_words(told.get("odds"))
+    if told.get("by") == "matrix":
+        said = _("The facilitator sets the odds: {odds} ({strong} strong of {items})").format(
+            odds=odds, strong=told.get("strong"), items=told.get("items"))
+    elif told.get("by") == "vote":
+        said = _("The facilitator sets the odds: {odds} (as the teams voted)").format(odds=odds)
+    else:
+        said = _("The facilitator sets the odds: {odds}").format(odds=odds)
+    if "wanted" in told:
+        said += "; " + _("the result argued for is now {result}").format(result=wanted_words(told["wanted"]))
+    return said
+
+
+# -- cards ------------------------------------------------------------------
+
+
+def _drawn(event: Happened, n: _Names) -> str:
+    """The card a draw turned up (and how many it set aside), or that none could be played."""
+    outcome = event.result.get("outcome") or {}
+    chosen = outcome.get("card")
+    if chosen is None:
+        return _("No card can be played: the deck has nothing that fits the board")
+    aside = len(outcome.get("set_aside") or ())
+    title = n.card(chosen)
+    if aside:
+        said = ngettext("Card drawn: {card} ({n} set aside)", "Card drawn: {card} ({n} set aside)", aside).format(
+            card=title, n=aside)
+    else:
+        said = _("Card drawn: {card}").format(card=title)
+    card = n.index.cards.get(chosen)
+    if outcome.get("scheduled") and card is not None and card.schedule is not None:
+        said = _dashed(said, schedule_words(card.schedule, scenario_names(n.scenario), event.round))
+    return said
+
+
+def _tell_card(event: Happened, n: _Names) -> str:
+    """A card applied, or answered by the actor it names."""
+    a = event.action
+    card_id = _told(event).get("card") or a.card
+    title = n.card(card_id)
+    card = n.index.cards.get(card_id or "")
+    if a.choice is not None and card is not None and 0 <= a.choice < len(card.choices):
+        said = _("{card}: {actor} chose \u201c{choice}\u201d").format(
+            card=title, actor=n.actor(a.actor), choice=card.choices[a.choice].label)
+    else:
+        said = title
+    return _dashed(said, *_goodwill(event, n))
+
+
+# -- the flow of the game ---------------------------------------------------
+
+#: the phases of a round, as the log names them
+PHASES = {
+    "event": N_("event"),
+    "moves": N_("moves"),
+    "adjudication": N_("adjudication"),
+    "review": N_("review"),
+}
+
+
+def phase_name(phase: str) -> str:
+    """A phase id (``moves``) as the room reads it, in the language of the moment."""
+    return _(PHASES[phase]) if phase in PHASES else phase
+
+
+def _tell_advance(event: Happened, n: _Names) -> str:
+    to = str(event.result.get("to"))
+    if to == "over":
+        return _("Game over after round {round}: all rounds played").format(round=event.round)
+    phases = n.scenario.ruleset.ruleset.phases
+    if phases and to == phases[0]:
+        return _("Round {round} begins: {phase} phase").format(round=event.round + 1, phase=phase_name(to))
+    return _("Round {round}: {phase} phase").format(round=event.round, phase=phase_name(to))
+
+
+# -- the facilitator's powers -----------------------------------------------
+
+
+def warning(event: Happened, scenario: Scenario) -> str | None:
+    """The warning an override left (a track open with its tension at breakdown), in words; None: none."""
+    found = event.result.get("warning")
+    if isinstance(found, str):
+        return found  # a save from before the log was language-neutral
+    if not isinstance(found, Mapping):
+        return None
+    spec = scenario.index.tracks.get(str(found.get("track")))
+    if spec is None:
+        return None
+    return breakdown_warning("open", int(found.get("tension", 0)), spec.breakdown_at, spec.name)
+
+
+def _tell_override(event: Happened, n: _Names) -> str:
+    a = event.action
+    what = n.track(a.track) if a.track is not None else n.meter(a.meter)
+    reason = typed((a.reason or "").strip(), a.lang)
+    said = _("Facilitator override of {what}: {reason}").format(what=what, reason=reason)
+    return _dashed(said, warning(event, n.scenario) or "", *_goodwill(event, n))
+
+
+def _tell_undo(event: Happened, n: _Names) -> str:
+    undone = _told(event).get("undone")
+    if not isinstance(undone, Mapping):
+        # an undo read from a save written before the log was language-neutral, not replayed
+        return str(event.result.get("summary", event.action.kind))
+    try:
+        action = Action.from_dict(undone.get("action") or {})
+    except (TypeError, ValueError):
+        return _("Undo: event {seq}").format(seq=event.result.get("undoes"))
+    took_back = _Undone(int(event.result.get("undoes") or 0), int(undone.get("round") or 0),
+                        str(undone.get("phase") or ""), action, undone.get("result") or {})
+    return _("Undo: {event}").format(event=_tell(took_back, n))
+
+
+class _Undone:
+    """The event an undo took back, rebuilt from the undo's own record."""
+
+    def __init__(self, seq: int, round: int, phase: str, action: Action, result: Mapping[str, Any]):
+        self.seq, self.round, self.phase, self.action, self.result = seq, round, phase, action, result
+
+
+def _tell_note(event: Happened, n: _Names) -> str:
+    a = event.action
+    about = event.result.get("about", a.about)
+    return _("Note on event {about}: {text}").format(about=about, text=typed((a.text or "").strip(), a.lang))
+
+
+def _tell_inject(event: Happened, n: _Names) -> str:
+    return _("Facilitator injects: {card}").format(card=n.card(event.action.card))
+
+
+def _tell_skip(event: Happened, n: _Names) -> str:
+    return _("Facilitator skips the card: {card}").format(card=n.card(event.result.get("card")))
+
+
+def _tell_redraw(event: Happened, n: _Names) -> str:
+    old = n.card(event.result.get("replaced"))
+    return _("Facilitator redraws ({card} set aside): {draw}").format(card=old, draw=_drawn(event, n))
+
+
+#: the reasons the engine itself ends a game for (the state records them as written here)
+ENDS = {
+    "all rounds played": N_("all rounds played"),
+    "no track is open": N_("no track is open"),
+    "ended by the facilitator": N_("ended by the facilitator"),
+}
+
+
+def end_reason(reason: str | None, lang: str | None = None) -> str:
+    """Why a game ended, in words: the engine's own reasons translated, a facilitator's as typed."""
+    reason = reason or ""
+    return _(ENDS[reason]) if reason in ENDS else typed(reason, lang)
+
+
+def _tell_end(event: Happened, n: _Names) -> str:
+    a = event.action
+    typed_reason = (a.reason or "").strip()
+    reason = typed(typed_reason, a.lang) if typed_reason else end_reason(str(event.result.get("reason")))
+    return _("Facilitator ends the game: {reason}").format(reason=reason)
+
+
+# -- notes an event's effects left --------------------------------------------
+
+NOTES = {
+    "collapsed": N_("{track} collapsed (tension reached {tension})"),
+    "agreed": N_("{track} agreed"),
+    "agreed_provisionally": N_("{track} agreed (provisionally: the package is not complete)"),
+    "package_collapses": N_("linked: the collapse brings down every other track, provisional agreements included"),
+    "package_holds": N_("linked: every track is agreed \u2014 the package holds"),
+    "package_holds_rest": N_("linked: every track still in the package is agreed \u2014 the package holds"),
+    "reopened": N_("linked: the collapse reopens the provisional agreement on {track}"),
+    "collapsed_on_reopening": N_("{track} collapsed as well (tension reached {tension} on reopening)"),
+}
+
+
+def notes(event: Happened, scenario: Scenario) -> list[str]:
+    """What the event's effects settled besides (a track agreed or collapsed, the package), a sentence each."""
+    n = _Names(scenario)
+    out = []
+    for note in event.result.get("notes") or ():
+        if isinstance(note, str):
+            out.append(note)  # a save from before the log was language-neutral
+        elif isinstance(note, Mapping) and note.get("say") in NOTES:
+            said = NOTES[str(note.get("say"))]
+            out.append(_(said).format(track=n.track(note.get("track")), tension=note.get("tension")))
+    return out
+
+
+# -- telling ----------------------------------------------------------------
+
+_TELLERS: dict[str, Callable[[Happened, _Names], str]] = {
+    "draw": _drawn,
+    "apply_card": _tell_card,
+    "choose": _tell_card,
+    "move": _tell_move,
+    "pass": _tell_pass,
+    "vote": _tell_vote,
+    "roll": _tell_roll,
+    "rule": _tell_rule,
+    "counter": _tell_counter,
+    "odds": _tell_odds,
+    "enact": _finished,
+    "advance": _tell_advance,
+    "override": _tell_override,
+    "undo": _tell_undo,
+    "note": _tell_note,
+    "inject": _tell_inject,
+    "skip": _tell_skip,
+    "redraw": _tell_redraw,
+    "end": _tell_end,
+}
+
+
+def _tell(event: Happened, n: _Names) -> str:
+    teller = _TELLERS.get(event.action.kind)
+    return teller(event, n) if teller is not None else event.action.kind
+
+
+def tell(event: Happened, scenario: Scenario) -> str:
+    """One event in words: what it did, in the language of the moment, with ``scenario``'s names.
+
+    ``event``: an :class:`~tabletop.engine.actions.Event` or an event read back from a save.
+    Pass a translated scenario (``content.overlays.translated``) for translated names.
+    """
+    return _tell(event, _Names(scenario))
+
+
+__all__ = ["ENDS", "Happened", "end_reason", "notes", "phase_name", "quoted", "tell", "typed", "warning"]

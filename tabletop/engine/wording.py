@@ -9,7 +9,9 @@ differently (a screen is narrow: ``2→4``, the modifier's source as recorded),
 the difference is a parameter here, not a second copy.
 
 Text from a scenario, a deck, a save or a facilitator goes through the one
-sanitiser (:mod:`tabletop.content.literal`).
+sanitiser (:mod:`tabletop.content.literal`). The program's own words go
+through the ``engine`` catalogue: they read in the language of the moment
+(:mod:`tabletop.lang`); ids (a status, a phase, the odds) are words only here.
 """
 
 from __future__ import annotations
@@ -21,12 +23,17 @@ from typing import TYPE_CHECKING, Any
 from ..content.arguments import ODDS
 from ..content.literal import literal, one_line
 from ..content.vocabulary import signed
+from ..lang import Domain
 from .records import Change, Ruling
 
 if TYPE_CHECKING:
     from ..content import MoveType
     from ..content.models import Schedule
+    from ..content.scenario import Scenario
     from .state import State
+
+_words = Domain("engine")
+_, ngettext, N_ = _words.words()
 
 STATUS_MARK = {
     "open": "\u25cb",  # ○
@@ -36,10 +43,47 @@ STATUS_MARK = {
 }
 #: An objective met or not: the same marks as agreed and collapsed.
 MET_MARK = {True: "\u2714", False: "\u2716"}
-#: Put before an action that a later undo took back.
-UNDONE = "(undone)"
-#: Why a move came to nothing: its track closed before it was settled.
-LAPSED = "lapsed: the track had closed"
+#: Put before an action that a later undo took back (English; :func:`undone_word` in the language of the moment).
+UNDONE = N_("(undone)")
+#: Why a move came to nothing: its track closed before it was settled (:func:`lapsed_word` translated).
+LAPSED = N_("lapsed: the track had closed")
+#: A track's status, by its id, as the room reads it.
+STATUSES = {
+    "open": N_("open"),
+    "agreed": N_("agreed"),
+    "collapsed": N_("collapsed"),
+    "deferred": N_("deferred"),
+}
+#: The odds of an argument, by their id (``content.arguments.ODDS``).
+ODDS_WORDS = {
+    "very-likely": N_("very likely"),
+    "likely": N_("likely"),
+    "even": N_("even"),
+    "unlikely": N_("unlikely"),
+    "very-unlikely": N_("very unlikely"),
+}
+#: What an event changed on a track, by the change's ``what``.
+FIELDS = {"position": N_("position"), "tension": N_("tension"), "status": N_("status")}
+
+
+def undone_word() -> str:
+    """``(undone)``, in the language of the moment."""
+    return _(UNDONE)
+
+
+def lapsed_word() -> str:
+    """``lapsed: the track had closed``, in the language of the moment."""
+    return _(LAPSED)
+
+
+def status_name(status: str) -> str:
+    """A status id (``agreed``) as a word in the language of the moment; an unknown id as itself."""
+    return _(STATUSES[status]) if status in STATUSES else str(status)
+
+
+def field_name(what: str) -> str:
+    """``position``, ``tension`` or ``status`` (what a change moved), in the language of the moment."""
+    return _(FIELDS[what]) if what in FIELDS else str(what)
 
 
 def status_word(status: str, provisional: bool = False, *, loud: bool = False) -> str:
@@ -47,13 +91,14 @@ def status_word(status: str, provisional: bool = False, *, loud: bool = False) -
 
     ``loud`` (a screen, where the word stands alone): ``✔ AGREED``.
     """
-    word = f"{STATUS_MARK.get(status, '?')} {status.upper() if loud else status}"
-    return word + " (provisional)" if provisional else word
+    name = status_name(status)
+    word = f"{STATUS_MARK.get(status, '?')} {name.upper() if loud else name}"
+    return _("{status} (provisional)").format(status=word) if provisional else word
 
 
 def met_word(ok: bool) -> str:
     """``✔ met`` or ``✖ not met``: an objective, at the end of a game."""
-    return f"{MET_MARK[bool(ok)]} {'met' if ok else 'not met'}"
+    return f"{MET_MARK[bool(ok)]} {_('met') if ok else _('not met')}"
 
 
 def wants_text(objective: Any, ladder: Sequence[str]) -> str:
@@ -65,14 +110,17 @@ def wants_text(objective: Any, ladder: Sequence[str]) -> str:
     """
     parts = []
     if objective.at_least is not None:
-        rung = f" ({one_line(ladder[objective.at_least])})" if 0 <= objective.at_least < len(ladder) else ""
-        parts.append(f"position \u2265 {objective.at_least}{rung}")
+        if 0 <= objective.at_least < len(ladder):
+            parts.append(_("position \u2265 {rung} ({label})").format(rung=objective.at_least,
+                                                                     label=one_line(ladder[objective.at_least])))
+        else:
+            parts.append(_("position \u2265 {rung}").format(rung=objective.at_least))
     named = objective.statuses()
     if named:
-        parts.append("status " + " or ".join(named))
+        parts.append(_("status {statuses}").format(statuses=_(" or ").join(status_name(s) for s in named)))
     elif parts:
-        parts.append("not collapsed")
-    return " and ".join(parts)
+        parts.append(_("not collapsed"))
+    return _(" and ").join(parts)
 
 
 def moved(before: Any, after: Any, *, compact: bool = False) -> str:
@@ -116,40 +164,49 @@ def ruling_parts(
     kind = ruling.resolution
     if kind == "dice":
         if len(ruling.dice) == 2:
-            parts.append(f"rolled {ruling.dice[0]} + {ruling.dice[1]}")
+            parts.append(_("rolled {first} + {second}").format(first=ruling.dice[0], second=ruling.dice[1]))
         idle = 0
         for mod in ruling.modifiers:
             if brief and not mod.applies:
                 idle += 1
                 continue
             source = literal(mod.source) if screen else named_source(mod.source, names)
-            parts.append(f"{signed(mod.add)} for {source}{'' if mod.applies else ' (does not apply)'}")
-        parts.append(f"= {ruling.total} vs target {ruling.target}")
+            said = _("{amount} for {source}") if mod.applies else _("{amount} for {source} (does not apply)")
+            parts.append(said.format(amount=signed(mod.add), source=source))
+        parts.append(_("= {total} vs target {target}").format(total=ruling.total, target=ruling.target))
         if idle:
-            parts.append(f"{idle} modifier{'s' if idle != 1 else ''} did not apply")
+            parts.append(ngettext("{n} modifier did not apply", "{n} modifiers did not apply", idle).format(n=idle))
     elif kind == "consensus":
-        parts.append(f"accepted: {_who(ruling.accepted, names) or 'nobody'}")
-        parts.append(f"rejected: {_who(ruling.rejected, names) or 'nobody'}")
-        parts.append(f"needs {ruling.threshold} accepts")
+        parts.append(_("accepted: {actors}").format(actors=_who(ruling.accepted, names) or _("nobody")))
+        parts.append(_("rejected: {actors}").format(actors=_who(ruling.rejected, names) or _("nobody")))
+        threshold = ruling.threshold if isinstance(ruling.threshold, int) else 0
+        parts.append(ngettext("needs {n} accepts", "needs {n} accepts", threshold).format(n=ruling.threshold))
         if ruling.vetoed_by:
-            parts.append("vetoed by " + _who(ruling.vetoed_by, names))
+            parts.append(_("vetoed by {actors}").format(actors=_who(ruling.vetoed_by, names)))
     elif kind == "facilitator":
         reason = literal(ruling.reason) if screen else one_line(ruling.reason)
-        parts.append(f"facilitator's reason: {reason or '(none given)'}")
+        parts.append(_("facilitator's reason: {reason}").format(reason=reason or _("(none given)")))
     elif kind == "auto" and not screen:
-        parts.append("takes effect after the reveal")
+        parts.append(_("takes effect after the reveal"))
     elif kind == "argue":
         parts.extend(argument_parts(ruling, names, screen=screen))
     return parts
 
 
+def odds_label(label: str | None) -> str:
+    """``very likely``: the odds of an argument by their id, in the language of the moment."""
+    if label in ODDS_WORDS:
+        return _(ODDS_WORDS[label])
+    return one_line(str(label).replace("-", " "))
+
+
 def odds_words(label: str | None) -> str:
     """``likely (6+ on two dice)``: the odds of an argument, and the roll they need."""
     if label is None:
-        return "(not set)"
+        return _("(not set)")
     target = ODDS.get(label)
-    words = one_line(label.replace("-", " "))
-    return f"{words} ({target}+ on two dice)" if target is not None else words
+    words = odds_label(label)
+    return _("{odds} ({target}+ on two dice)").format(odds=words, target=target) if target is not None else words
 
 
 def argument_parts(ruling: Ruling, names: Mapping[str, str], *, screen: bool = False) -> list[str]:
@@ -158,31 +215,50 @@ def argument_parts(ruling: Ruling, names: Mapping[str, str], *, screen: bool = F
     show = literal if screen else one_line
 
     def quoted(text: Any) -> str:
-        return f"\u201c{show(text)}\u201d"
+        return _("\u201c{text}\u201d").format(text=show(text))
 
-    parts = [f"action: {quoted(ruling.text)}", f"wants: {one_line(ruling.effect or '')}"]
+    parts = [_("action: {text}").format(text=quoted(ruling.text)), _("wants: {result}").format(result=_wanted_of(ruling))]
     marked = ruling.odds_by == "matrix"
     for i, reason in enumerate(ruling.reasons):
-        parts.append(f"reason {i + 1}: {quoted(reason)}" + (" (strong)" if marked and i in ruling.strong else ""))
+        said = _("reason {n}: {text} (strong)") if marked and i in ruling.strong else _("reason {n}: {text}")
+        parts.append(said.format(n=i + 1, text=quoted(reason)))
     made = 0
     for actor, text in ruling.counters:
         who = names.get(actor, actor)
         if text is None:
-            parts.append(f"{who} did not counter")
+            parts.append(_("{actor} did not counter").format(actor=who))
             continue
         strong = marked and len(ruling.reasons) + made in ruling.strong
         made += 1
-        parts.append(f"counter by {who}: {quoted(text)}" + (" (strong)" if strong else ""))
-    votes = "; ".join(f"{names.get(a, a)}: {odds_words(o)}" for a, o in ruling.votes)
-    by = {
-        "facilitator": "set by the facilitator" + (f" after the teams voted ({votes})" if votes else ""),
-        "vote": f"as the teams voted ({votes}), confirmed by the facilitator",
-        "matrix": f"by the matrix rule from even: {len(ruling.strong)} strong of {len(ruling.reasons) + made}",
-    }.get(str(ruling.odds_by), "")
-    parts.append(f"odds: {odds_words(ruling.odds)}" + (f", {by}" if by else ""))
+        said = _("counter by {actor}: {text} (strong)") if strong else _("counter by {actor}: {text}")
+        parts.append(said.format(actor=who, text=quoted(text)))
+    parts.append(_odds_part(ruling, names, made))
     if len(ruling.dice) == 2:
-        parts.append(f"rolled {ruling.dice[0]} + {ruling.dice[1]} = {ruling.total} vs target {ruling.target}")
+        parts.append(_("rolled {first} + {second} = {total} vs target {target}").format(
+            first=ruling.dice[0], second=ruling.dice[1], total=ruling.total, target=ruling.target))
     return parts
+
+
+def _wanted_of(ruling: Ruling) -> str:
+    """The result an argument asked for: worded from its ``wanted`` (older saves recorded it in words)."""
+    return wanted_words(dict(ruling.wanted)) if ruling.wanted else one_line(ruling.effect or "")
+
+
+def _odds_part(ruling: Ruling, names: Mapping[str, str], made: int) -> str:
+    """``odds: likely (6+ on two dice), as the teams voted (…), confirmed by the facilitator``."""
+    votes = "; ".join(f"{names.get(a, a)}: {odds_words(o)}" for a, o in ruling.votes)
+    odds = odds_words(ruling.odds)
+    if ruling.odds_by == "facilitator" and votes:
+        said = _("odds: {odds}, set by the facilitator after the teams voted ({votes})")
+    elif ruling.odds_by == "facilitator":
+        said = _("odds: {odds}, set by the facilitator")
+    elif ruling.odds_by == "vote":
+        said = _("odds: {odds}, as the teams voted ({votes}), confirmed by the facilitator")
+    elif ruling.odds_by == "matrix":
+        said = _("odds: {odds}, by the matrix rule from even: {strong} strong of {items}")
+    else:
+        said = _("odds: {odds}")
+    return said.format(odds=odds, votes=votes, strong=len(ruling.strong), items=len(ruling.reasons) + made)
 
 
 def ruling_text(ruling: Ruling | None, names: Mapping[str, str]) -> str:
@@ -196,11 +272,11 @@ def ruling_text(ruling: Ruling | None, names: Mapping[str, str]) -> str:
     if ruling.resolution == "auto" and not ruling.lapsed:
         return text
     if ruling.lapsed:
-        outcome = LAPSED
+        outcome = lapsed_word()
     elif ruling.success is not None:
-        outcome = "succeeds" if ruling.success else "fails"
-        if ruling.success and ruling.resolution == "argue" and ruling.effect:
-            outcome += f": {one_line(ruling.effect)}"
+        outcome = _("succeeds") if ruling.success else _("fails")
+        if ruling.success and ruling.resolution == "argue" and (ruling.wanted or ruling.effect):
+            outcome = _("succeeds: {result}").format(result=_wanted_of(ruling))
     else:
         return text
     return (text + " \u2192 " if text else "") + outcome
@@ -212,8 +288,8 @@ def ruling_lines(ruling: Ruling | None, names: Mapping[str, str], brief: bool = 
         return []
     parts = ruling_parts(ruling, names, screen=True, brief=brief)
     if ruling.resolution == "argue":  # an argument's texts are long: one line each
-        return parts + ([LAPSED] if ruling.lapsed else [])
-    return (["; ".join(parts)] if parts else []) + ([LAPSED] if ruling.lapsed else [])
+        return parts + ([lapsed_word()] if ruling.lapsed else [])
+    return (["; ".join(parts)] if parts else []) + ([lapsed_word()] if ruling.lapsed else [])
 
 
 def change_text(
@@ -233,21 +309,29 @@ def change_text(
     a resource by its readable id (``mandate moscow``), no ladder rung, and an
     unknown form not worded at all (``""``).
     """
-    step = moved(change.before, change.after, compact=compact)
+    if change.what == "status" and change.track is not None:
+        step = moved(status_name(str(change.before)), status_name(str(change.after)), compact=compact)
+    else:
+        step = moved(change.before, change.after, compact=compact)
     if change.track is not None:
         where = names.get(change.track, change.track)
+        what = field_name(str(change.what))
         if compact:
-            return literal(f"{where} {change.what} {step}")
+            return literal(_("{track} {what} {step}").format(track=where, what=what, step=step))
         if change.what == "position":
             ladder = (ladders or {}).get(change.track, ())
             new = change.after
-            rung = f" ({one_line(ladder[new])})" if isinstance(new, int) and 0 <= new < len(ladder) else ""
-            return f"{where}: position {step}{rung}"
-        return f"{where}: {change.what} {step}"
+            if isinstance(new, int) and 0 <= new < len(ladder):
+                return _("{track}: position {step} ({rung})").format(track=where, step=step, rung=one_line(ladder[new]))
+            return _("{track}: position {step}").format(track=where, step=step)
+        return _("{track}: {what} {step}").format(track=where, what=what, step=step)
     if change.meter is not None:
-        text = f"{names.get(change.meter, change.meter)} {step}"
+        meter = names.get(change.meter, change.meter)
         if change.spillover is not None:
-            text += f" (goodwill: {names.get(change.spillover, change.spillover)} agreed)"
+            text = _("{meter} {step} (goodwill: {track} agreed)").format(
+                meter=meter, step=step, track=names.get(change.spillover, change.spillover))
+        else:
+            text = f"{meter} {step}"
         return literal(text) if compact else text
     if change.resource is not None:
         who = names.get(str(change.actor), str(change.actor))
@@ -263,9 +347,9 @@ def goodwill_words(track: str, gains: Sequence[tuple[str, int, int]]) -> str:
     ``gains``: (meter name, what it gained, its value after); a meter already
     at its maximum gains nothing and says so.
     """
-    parts = [f"{meter} {signed(gained)}" if gained else f"{meter} stays at its maximum of {after}"
-             for meter, gained, after in gains]
-    return f"{track} agreed: {', '.join(parts)} (goodwill)"
+    parts = [f"{meter} {signed(gained)}" if gained else _("{meter} stays at its maximum of {value}").format(
+        meter=meter, value=after) for meter, gained, after in gains]
+    return _("{track} agreed: {gains} (goodwill)").format(track=track, gains=", ".join(parts))
 
 
 # -- the scenario's own words: names, effects, moves ------------------------
@@ -273,7 +357,12 @@ def goodwill_words(track: str, gains: Sequence[tuple[str, int, int]]) -> str:
 
 def names(state: State) -> dict[str, str]:
     """Every track, actor and meter id with its name as the room reads it."""
-    rs = state.ruleset
+    return scenario_names(state.scenario)
+
+
+def scenario_names(scenario: Scenario) -> dict[str, str]:
+    """Every track, actor and meter id of ``scenario`` with its name as the room reads it."""
+    rs = scenario.ruleset
     return {
         **{t.id: literal(t.name) for t in rs.tracks},
         **{a.id: literal(a.name) for a in rs.actors},
@@ -299,35 +388,40 @@ def named(part: Any, names: Mapping[str, str] | None) -> str:
 
 def effects_words(effects: Iterable[Any], names: Mapping[str, str] | None = None) -> str:
     """Effects in a few words each (a log line changes nothing on the board: left out)."""
-    return ", ".join(named(e, names) for e in effects if e.key != "log") or "no effect"
+    return ", ".join(named(e, names) for e in effects if e.key != "log") or _("no effect")
 
 
 def move_words(move: MoveType, names: Mapping[str, str] | None = None) -> str:
     """What a move costs, how it is resolved and what it does."""
-    cost = ", ".join(f"{v} {resource_name(k)}" for k, v in move.cost.items()) or "free"
+    cost = ", ".join(f"{v} {resource_name(k)}" for k, v in move.cost.items()) or _("free")
     how = {
-        "auto": "at once",
-        "consensus": "members vote",
-        "dice": f"2d6 \u2265 {move.target}",
-        "facilitator": "facilitator rules",
-        "argue": "argued, countered, odds weighed, 2d6",
+        "auto": _("at once"),
+        "consensus": _("members vote"),
+        "dice": _("2d6 \u2265 {target}").format(target=move.target),
+        "facilitator": _("facilitator rules"),
+        "argue": _("argued, countered, odds weighed, 2d6"),
     }[move.resolution]
     if move.argue is not None:
-        offered = ", ".join(_wanted_words(r) for r in move.argue.results())
-        out = f"{cost}; {how}: the result argued for, one of {offered}"
+        offered = ", ".join(wanted_words(r) for r in move.argue.results())
+        out = _("{cost}; {how}: the result argued for, one of {results}").format(cost=cost, how=how, results=offered)
     else:
-        out = f"{cost}; {how}: {effects_words(move.effects, names)}"
+        out = _("{cost}; {how}: {effects}").format(cost=cost, how=how, effects=effects_words(move.effects, names))
     if move.link_effects:
-        out += f"; on the linked track: {effects_words(move.link_effects, names)}"
+        out += "; " + _("on the linked track: {effects}").format(effects=effects_words(move.link_effects, names))
     if move.fail_effects:
-        out += f"; if it fails: {effects_words(move.fail_effects, names)}"
+        out += "; " + _("if it fails: {effects}").format(effects=effects_words(move.fail_effects, names))
     return out
 
 
-def _wanted_words(wanted: Mapping[str, Any]) -> str:
+def wanted_words(wanted: Mapping[str, Any]) -> str:
+    """The result an argument asks for: ``progress +2``, ``tension −1``, ``deferred``."""
     if "status" in wanted:
-        return one_line(wanted["status"])
+        return status_name(one_line(wanted["status"]))
     key, amount = next(iter(wanted.items()))
+    if key == "progress":
+        return _("progress {amount}").format(amount=signed(amount))
+    if key == "tension":
+        return _("tension {amount}").format(amount=signed(amount))
     return f"{key} {signed(amount)}"
 
 
@@ -340,35 +434,46 @@ def schedule_words(schedule: Schedule, names: Mapping[str, str] | None = None, d
     """
     when = ", ".join(named(c, names) for c in schedule.when)
     if schedule.round is None:
-        return f"scheduled for the first round when {when}"
+        return _("scheduled for the first round when {conditions}").format(conditions=when)
     if when:
-        return f"scheduled from round {schedule.round}, the first round when {when}"
-    text = f"scheduled for round {schedule.round}"
+        return _("scheduled from round {round}, the first round when {conditions}").format(
+            round=schedule.round, conditions=when)
     if drawn_in is not None and drawn_in > schedule.round:
-        text += f", held over to round {drawn_in}: it could not be played before"
-    return text
+        return _("scheduled for round {round}, held over to round {drawn}: it could not be played before").format(
+            round=schedule.round, drawn=drawn_in)
+    return _("scheduled for round {round}").format(round=schedule.round)
 
 
 __all__ = [
+    "FIELDS",
     "LAPSED",
     "MET_MARK",
+    "ODDS_WORDS",
+    "STATUSES",
     "STATUS_MARK",
     "UNDONE",
     "argument_parts",
     "change_text",
     "effects_words",
+    "field_name",
     "goodwill_words",
+    "lapsed_word",
     "met_word",
     "move_words",
     "moved",
     "named",
     "named_source",
     "names",
+    "odds_label",
     "odds_words",
     "resource_name",
     "ruling_lines",
     "ruling_parts",
     "ruling_text",
+    "scenario_names",
     "schedule_words",
+    "status_name",
     "status_word",
+    "undone_word",
+    "wanted_words",
 ]

@@ -8,6 +8,7 @@ once the event is fsynced to the save.
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -16,9 +17,17 @@ from ..content import Scenario
 from ..content.fields import dump
 from ..content.timers import Timers, timers_from_data
 from ..engine import Action, State, apply, legal_actions, new_game
+from ..lang import current
 from ..store import SaveWriter, default_save_path
 
 HUMAN = "human"
+
+
+def typed_in(action: Action, lang: str) -> Action:
+    """``action`` with ``lang`` as the language of its free text, if it has any and names none yet."""
+    if action.lang is None and (action.text or action.reason or action.reasons):
+        return replace(action, lang=lang)
+    return action
 DEFAULT_SAVE_DIR = Path("saves")
 
 
@@ -120,8 +129,11 @@ class Session:
         return self.writer.seq, self.writer.chain
 
     def apply(self, action: Action) -> State:
-        """Apply an action and write it to the save; raises RuleViolation if illegal."""
-        new = apply(self.state, action)
+        """Apply an action and write it to the save; raises RuleViolation if illegal.
+
+        Free text (a note, a reason, an argument) is recorded with the language it was typed in:
+        the language of the moment, unless the action already names one (a seat's own)."""
+        new = apply(self.state, typed_in(action, current()))
         self.writer.append(new, self._clock_record(new))
         self.state = new
         return new

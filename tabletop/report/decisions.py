@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from ..engine import State
 from ..engine.actions import FACILITATOR_KINDS
 from ..engine.records import RULING_KINDS, Ruling, changes_of
-from ..engine.telling import tell
+from ..engine.telling import notes as told_notes, tell
 from ..engine.wording import change_text, ruling_text
 from .replayed import ReplayedGame
 from ..lang import Domain
@@ -102,7 +102,7 @@ def _entry_base(game: ReplayedGame, ev: SavedEvent) -> dict[str, Any]:
         "working": ruling_text(ruling, game.names) if ruling is not None else None,
         "changes": [dict(c) for c in result.get("changes") or []],
         "changes_text": changes_text(game, result),
-        "effect_notes": list(result.get("notes") or []),
+        "effect_notes": told_notes(ev, game.scenario),
         "effect_log": list(result.get("log") or []),
         "notes": list(game.notes_on.get(ev.seq, [])),
     }

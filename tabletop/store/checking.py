@@ -55,6 +55,10 @@ def difference(body: bytes, time: str, replayed: Event, state_hash: str,
         saved = json.loads(body)
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         return "line differs", "the line is not valid JSON"
+    if is_legacy(saved):
+        game["result"] = as_legacy(game.get("result"), saved["result"])
+        if canonical(game) == body:
+            return None
     for part in _PARTS:
         found = _first_difference(game.get(part, _NONE), saved.get(part, _NONE), "")
         if found is not None:
@@ -64,6 +68,35 @@ def difference(body: bytes, time: str, replayed: Event, state_hash: str,
     if extra:
         return "line differs", f"{extra[0]}: the game writes no such key, the save says {show(saved[extra[0]])}"
     return "line differs", "the values are the game's, but the line is not written as tabletop writes it"
+
+
+#: what a line written before the log was language-neutral held in words (``result.summary``, notes, a warning,
+#: an argument's result): never shown any more (:func:`tabletop.engine.telling.tell` words the event), so not compared
+LEGACY_TEXT = ("summary", "notes", "warning")
+#: what the game records now in their place: ids and figures (and a note's text, as typed)
+TOLD = ("told", "notes", "warning", "text")
+
+
+def is_legacy(line: Any) -> bool:
+    """Whether a line was written before the log was language-neutral: its result has a ``summary`` in words."""
+    result = line.get("result") if isinstance(line, dict) else None
+    return isinstance(result, dict) and isinstance(result.get("summary"), str)
+
+
+def as_legacy(game: Any, saved: dict[str, Any]) -> Any:
+    """The game's result as an old line would hold it: the words of ``saved`` in place of the ids and figures.
+
+    Everything the game computed is still held against the line (the changes, the ruling, dice, totals);
+    only the words, which nothing shows any more, are taken from the line as the time is.
+    """
+    if not isinstance(game, dict):
+        return game
+    out = {k: v for k, v in game.items() if k not in TOLD}
+    out.update({k: saved[k] for k in LEGACY_TEXT if k in saved})
+    ruling, old = out.get("ruling"), saved.get("ruling")
+    if isinstance(ruling, dict) and isinstance(old, dict) and "effect" in old and "effect" not in ruling:
+        out["ruling"] = {**ruling, "effect": old["effect"]}  # an argument's result, once recorded in words too
+    return out
 
 
 class _Missing:

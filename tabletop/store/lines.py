@@ -12,7 +12,13 @@ import json
 from typing import Any
 
 FORMAT = "tabletop-save"
-VERSION = 1
+#: 2: the log is language-neutral: a result records ids and figures, never words (``engine.telling`` words them),
+#: and an action records the language its free text was typed in. Version 1 saves (results with a ``summary``)
+#: are read, verified, replayed, reported and continued as ever; a tabletop that reads only version 1 refuses a
+#: version 2 save by its version, not as a save whose every event fails to replay.
+VERSION = 2
+#: the versions this tabletop reads
+READABLE = (1, 2)
 _CHAIN_KEY = b',"chain":"'
 
 

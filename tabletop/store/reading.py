@@ -22,7 +22,7 @@ from ..engine import Action, RuleViolation, State, apply, new_game
 from ..engine.actions import IndependenceBreach
 from .checking import difference
 from .errors import SaveError
-from .lines import FORMAT, VERSION, canonical, chain_hash, split_chain
+from .lines import FORMAT, READABLE, VERSION, canonical, chain_hash, split_chain
 from .sealing import SealBook
 from .shapes import ShapeError, shapes
 
@@ -67,10 +67,6 @@ class SavedEvent:
     #: a sealed move's commitment and nonce, and the entries a reveal opens (see store.sealing)
     seal: dict[str, Any] | None = None
     reveal: list[Any] | None = None
-
-    @property
-    def summary(self) -> str:
-        return str(self.result.get("summary", self.action.kind))
 
 
 # --------------------------------------------------------------------------
@@ -154,6 +150,8 @@ class Save:
                 assert replayed is not None
                 found = difference(event.body, event.time, replayed, event.state, event.clock, seals, event.seal)
                 if found is None:
+                    if "summary" in event.result:  # an old line: its words are replaced by what tell() words
+                        self.events[i - 1] = replace(event, result=json.loads(canonical(replayed.result)))
                     continue
                 if self._difference is None:
                     self._difference = Damage(event.seq, event.seq + 1, *found)
@@ -445,8 +443,9 @@ def _parse_header(p: Path, raw: bytes) -> tuple[dict[str, Any], str]:
     if not isinstance(header, dict) or header.get("format") != FORMAT:
         raise SaveError(p, "not a tabletop save (the first line is not a save header)", 0)
     version = header.get("version")
-    if version != VERSION:
-        raise SaveError(p, f"unknown save format version {version!r} (this tabletop reads version {VERSION})", 0, "unknown version")
+    if version not in READABLE or isinstance(version, bool):
+        raise SaveError(p, f"unknown save format version {version!r} (this tabletop reads versions {READABLE[0]} to {VERSION})",
+                        0, "unknown version")
     if not raw.endswith(b"\n"):
         raise SaveError(p, "the header line is incomplete (a crash while creating the save)", 0, "torn tail")
     split = split_chain(raw.rstrip(b"\n"))

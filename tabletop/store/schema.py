@@ -13,7 +13,7 @@ from ..content.arguments import ODDS
 from ..lang import LANGUAGES, SOURCE
 from ..engine.actions import KINDS
 from .players import TEAM_NAME_MAX
-from .lines import FORMAT, VERSION
+from .lines import FORMAT, READABLE
 from .sealing import SEALING
 
 _HASH = {"type": "string", "pattern": "^[0-9a-f]{32}$"}
@@ -109,6 +109,8 @@ def _action() -> dict[str, Any]:
             "card": {"type": "string"},
             "reason": {"type": "string"},
             "text": {"type": "string"},
+            "lang": {"type": "string", "description": "the language the action's free text (text, reason, reasons) "
+                                                      "was typed in: shown as typed, marked so in other languages"},
             "about": {"type": "integer", "minimum": 0},
             "position": {"type": "integer"},
             "tension": {"type": "integer"},
@@ -151,7 +153,8 @@ def _header() -> dict[str, Any]:
         "required": ["format", "version", "app_version", "created", "seed", "scenario", "ruleset", "deck", "chain"],
         "properties": {
             "format": {"const": FORMAT},
-            "version": {"const": VERSION},
+            "version": {"type": "integer", "minimum": READABLE[0], "maximum": READABLE[-1],
+                        "description": "2: results hold ids and figures, no words (1: with a summary in words)"},
             "app_version": {"type": "string"},
             "created": {"type": "string", "format": "date-time"},
             "seed": {"type": "integer", "minimum": 0},
@@ -210,7 +213,8 @@ def _event(action: dict[str, Any]) -> dict[str, Any]:
             "action": action,
             "result": {
                 "type": "object",
-                "description": "what happened: summary, changes, ruling working (dice, modifiers, votes), notes",
+                "description": "what happened, as ids and figures: changes, ruling working (dice, modifiers, votes), "
+                               "notes, and under told what its words are made of (version 1: a summary in words)",
             },
             "state": {**_HASH, "description": "hash of the game state after this event"},
             "clock": _CLOCK,

@@ -22,6 +22,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ..engine import Action, RuleViolation, State
+from ..engine.telling import warning as told_warning
 from ..lang import Domain
 from ..play.cardhold import CardHold
 from ..play.decisions import (
@@ -378,7 +379,8 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
             self.stage = None
         if action.kind == "undo":
             self.card_hold.reset()  # a card back on the table is read out again before a bot answers
-        warning = self.session.state.last.result.get("warning") if self.session.state.last else None
+        last = self.session.state.last
+        warning = told_warning(last, self.session.state.scenario) if last is not None else None
         if warning and action.kind == "override":
             self.notify(literal(warning), title=_("Tension at breakdown"), severity="warning", timeout=12, markup=False)
         self.refresh_view()

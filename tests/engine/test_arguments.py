@@ -10,6 +10,7 @@ from tabletop import Action, RuleViolation, apply, legal_actions, new_game
 from tabletop.engine.legal import move_options, waiting_for
 from tabletop.engine.records import Ruling
 from tabletop.engine.wording import names, ruling_text
+from tabletop.engine.telling import tell
 
 from .argue_kit import argue_scenario, argument, counter, odds, to_counters
 from .support import move, opening, roll, run
@@ -73,10 +74,10 @@ def test_sealed_counters_are_held_until_the_last() -> None:
     state = run(new_game(argue_scenario(sealed=True, counters="all"), seed=1), to_counters())
     assert state.queue[0].sealed
     state = apply(state, counter("b", "A secret objection"))
-    assert "A secret objection" not in state.last.summary and "sealed" in state.last.summary
+    assert "A secret objection" not in tell(state.last, state.scenario) and "sealed" in tell(state.last, state.scenario)
     assert "counters_revealed" not in state.last.result
     state = apply(state, counter("c"))  # a pass looks the same behind the gate
-    assert state.last.summary.startswith("Corvin: counter entered (sealed)")
+    assert tell(state.last, state.scenario).startswith("Corvin: counter entered (sealed)")
     assert state.last.result["counters_revealed"] == [["b", "A secret objection"], ["c", None]]
 
 

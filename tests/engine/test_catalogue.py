@@ -27,6 +27,7 @@ import pytest
 
 from tabletop import Action, ContentError, RuleViolation, apply, new_game
 from tabletop.engine import objectives_met
+from tabletop.engine.telling import notes, tell, warning
 
 from .support import (
     ADVANCE,
@@ -952,6 +953,16 @@ def test_catalogue_is_numbered_in_order() -> None:
     assert len(CASES) >= 15
 
 
+def _in_words(event: Any, scenario: Any) -> dict[str, Any]:
+    """The last event's result, with its words as ``tell`` gives them in place of the ids they are made from."""
+    out = {**event.result, "summary": tell(event, scenario)}
+    if "notes" in event.result:
+        out["notes"] = notes(event, scenario)
+    if "warning" in event.result:
+        out["warning"] = warning(event, scenario)
+    return out
+
+
 @pytest.mark.parametrize(("case", "mode", "expect"), _params())
 def test_case(case: Case, mode: str, expect: Expect) -> None:
     if expect.content_error is not None:
@@ -988,7 +999,7 @@ def test_case(case: Case, mode: str, expect: Expect) -> None:
     assert state.end_reason == expect.end_reason
     if expect.last is not None:
         assert state.last is not None
-        _contains(dict(state.last.result), dict(expect.last))
+        _contains(_in_words(state.last, state.scenario), dict(expect.last))
     if expect.hash_after_step is not None:
         assert state.hash == hashes[expect.hash_after_step]
     if expect.log_tail:

@@ -14,6 +14,7 @@ import pytest
 from tabletop import Action, RuleViolation, apply, legal_actions, new_game
 from tabletop.engine import State
 from tabletop.engine.actions import FACILITATOR_KINDS
+from tabletop.engine.telling import tell
 
 from .support import ADVANCE, catalogue_scenario, choose, draw, move, opening, pass_, run
 
@@ -38,7 +39,7 @@ def test_inject_puts_a_named_card_in_play_now() -> None:
     state = apply(state, Action("inject", card="offer"))
     assert state.card == "offer"
     assert "offer" not in state.pile
-    assert state.last is not None and state.last.result["summary"] == "Facilitator injects: Offer on Beta"
+    assert state.last is not None and tell(state.last, state.scenario) == "Facilitator injects: Offer on Beta"
     # the card's chooser answers before anyone moves on
     assert legal_actions(state) == [choose("c", "beta", "offer", 0), choose("c", "beta", "offer", 1)]
     with pytest.raises(RuleViolation) as info:
@@ -49,7 +50,7 @@ def test_inject_puts_a_named_card_in_play_now() -> None:
     assert _board(state) == {"alpha": BASE, "beta": (3, 1, "agreed", False), "gamma": BASE}
     assert state.card is None
     assert state.discard[-1] == "offer"
-    assert state.last is not None and state.last.result["summary"] == "Offer on Beta: Corvin chose \u201cTake it\u201d"
+    assert state.last is not None and tell(state.last, state.scenario) == "Offer on Beta: Corvin chose \u201cTake it\u201d"
     # the moves phase goes on where it was
     assert state.phase == "moves" and state.turn == "a"
 
@@ -92,7 +93,7 @@ def test_redraw_reveals_another_card_and_records_it() -> None:
     assert state.last is not None
     outcome = state.last.result["outcome"]
     assert outcome["card"] == state.card
-    assert state.last.result["summary"].startswith("Facilitator redraws (")
+    assert tell(state.last, state.scenario).startswith("Facilitator redraws (")
     # fed back, the recorded outcome gives the same state
     assert apply(drawn, Action("redraw", outcome=outcome)).hash == state.hash
 
@@ -123,7 +124,7 @@ def test_note_attaches_to_the_event_it_is_about() -> None:
     noted = apply(state, Action("note", text="Arden stalled to buy time for capitals", about=stall_seq))
     assert noted.last is not None
     assert noted.last.result["about"] == stall_seq
-    assert noted.last.result["summary"] == f"Note on event {stall_seq}: Arden stalled to buy time for capitals"
+    assert tell(noted.last, noted.scenario) == f"Note on event {stall_seq}: Arden stalled to buy time for capitals"
     assert noted.hash == state.hash  # a note changes nothing in the game
     assert len(noted.log) == len(state.log) + 1
     # without ``about``, a note is about the latest event
@@ -232,7 +233,7 @@ def test_facilitator_ruling_records_its_reason() -> None:
     assert state.last is not None
     assert state.last.result["ruling"]["reason"] == "No text both sides could sign"
     assert state.last.result["ruling"]["success"] is False
-    assert state.last.result["summary"].endswith("facilitator: No text both sides could sign")
+    assert tell(state.last, state.scenario).endswith("facilitator: No text both sides could sign")
 
 
 def test_facilitator_powers_are_never_listed() -> None:

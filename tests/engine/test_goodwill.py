@@ -17,6 +17,7 @@ from tabletop.engine.actions import IndependenceBreach
 from tabletop.engine.records import Change
 from tabletop.engine.scope import Bench
 from tabletop.engine.wording import change_text, goodwill_words
+from tabletop.engine.telling import tell
 
 from .support import catalogue_scenario, move, opening, run
 
@@ -106,7 +107,7 @@ def test_goodwill_spills_over_once_however_often_a_track_is_agreed(trust_start: 
     state = apply(state, _override("beta", status="agreed"))
     assert state.tracks["beta"].status == "agreed"
     assert state.meters["trust"] == first - 2
-    assert "goodwill" not in state.last.summary  # type: ignore[union-attr]
+    assert "goodwill" not in tell(state.last, state.scenario)  # type: ignore[union-attr]
 
 
 def test_an_undone_agreement_leaves_its_goodwill_to_come() -> None:

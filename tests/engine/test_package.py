@@ -16,6 +16,7 @@ import pytest
 from tabletop import Action, apply, legal_actions, new_game
 from tabletop.engine import State
 from tabletop.engine.wording import move_words
+from tabletop.engine.telling import notes
 
 from .support import ADVANCE, catalogue_scenario, move, opening, pass_, run, vote
 
@@ -78,7 +79,7 @@ def test_reopen_everything_collapsed_or_deferred_is_no_package() -> None:
     state = _game(*opening(), move("a", "walk_out", "alpha"), move("b", "walk_out", "gamma"),
                   move("c", "defer", "beta"), tweak=REOPEN)
     assert state.over and state.end_reason == "no track is open"
-    assert not any("package holds" in note for e in state.log for note in e.result.get("notes", ()))
+    assert not any("package holds" in note for e in state.log for note in notes(e, state.scenario))
 
 
 def test_reopen_the_package_holds_without_the_collapsed_track_and_goodwill_follows() -> None:
@@ -87,7 +88,7 @@ def test_reopen_the_package_holds_without_the_collapsed_track_and_goodwill_follo
                   move("c", "concede", "beta"), tweak=tweak)
     assert state.last is not None
     holds = "linked: every track still in the package is agreed \u2014 the package holds"
-    assert holds in state.last.result["notes"]
+    assert holds in notes(state.last, state.scenario)
     assert state.meters["trust"] == 5
 
 

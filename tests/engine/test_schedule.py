@@ -19,6 +19,7 @@ from tabletop.content import Scenario
 from tabletop.engine import State
 from tabletop.engine.cards import due_card, on_schedule
 from tabletop.engine.wording import schedule_words
+from tabletop.engine.telling import tell
 
 from .support import catalogue_scenario, draw, move, random_game
 
@@ -84,7 +85,7 @@ def test_a_scheduled_draw_is_recorded_and_says_so_in_words() -> None:
     state = to_next_round(apply(new_game(scenario(scheduled("summit", {"round": 2})), seed=1), DRAW))
     state = apply(state, DRAW)
     assert drawn(state) == {"card": "summit", "set_aside": [], "reshuffled": 0, "scheduled": True}
-    assert state.last.result["summary"] == "Card drawn: Summit \u2014 scheduled for round 2"
+    assert tell(state.last, state.scenario) == "Card drawn: Summit \u2014 scheduled for round 2"
     assert state.card == "summit"
 
 
@@ -106,7 +107,7 @@ def test_a_when_schedule_waits_for_the_first_round_its_conditions_hold() -> None
     state = apply(state, DRAW)
     assert drawn(state)["card"] == "thaw-summit" and drawn(state)["scheduled"] is True
     assert state.round == 3
-    assert "scheduled for the first round when Trust >= 5" in state.last.result["summary"]
+    assert "scheduled for the first round when Trust >= 5" in tell(state.last, state.scenario)
 
 
 def test_round_and_when_together_mean_from_that_round_on() -> None:
@@ -129,7 +130,7 @@ def test_a_card_that_cannot_be_played_when_due_waits_and_is_drawn_the_first_roun
     state = to_next_round(state)
     state = apply(state, DRAW)
     assert drawn(state)["card"] == "flare" and drawn(state)["scheduled"] is True
-    assert state.last.result["summary"].endswith(
+    assert tell(state.last, state.scenario).endswith(
         "scheduled for round 1, held over to round 2: it could not be played before")
 
 

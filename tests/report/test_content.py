@@ -10,6 +10,7 @@ from tabletop.engine import objectives_met
 from tabletop.engine.wording import named_source
 from tabletop.report import build_report, render
 from tabletop.store.reading import open_save
+from tabletop.engine.telling import tell
 
 from .kit import HtmlDoc, Played, Workshop, md_text
 
@@ -157,7 +158,7 @@ def test_every_event_is_in_the_decision_log(workshop_report: dict, workshop: tup
             event.round,
             event.phase,
             event.action.kind,
-            event.summary,
+            tell(event, played.final.scenario),
         )
 
 
@@ -253,7 +254,7 @@ def test_moves_point_to_the_ruling_that_settled_them(workshop_report: dict) -> N
 def test_notes_are_tied_to_the_event_they_are_about(workshop: tuple[Played, Workshop]) -> None:
     played, _ = workshop
     report = build_report(played.path)
-    summaries = {e.seq: e.summary for e in played.final.log}
+    summaries = {e.seq: tell(e, played.final.scenario) for e in played.final.log}
     notes = [e for e in played.final.log if e.action.kind == "note"]
     assert len(report["notes"]) == len(notes) >= 4
     for note, event in zip(report["notes"], notes, strict=True):

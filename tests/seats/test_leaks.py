@@ -21,6 +21,7 @@ import pytest
 from tabletop.engine import State
 from tabletop.seats import views
 from tabletop.seats.table import Table
+from tabletop.engine.telling import tell
 
 from .support import hosting, join_all, make_table, play_through, strings
 
@@ -72,7 +73,7 @@ def leaks(sent: Mapping[str, list[str]], table: Table) -> list[str]:
                     continue
                 # the entry's own line, the undo that took it back, a note on it: none may tell the move
                 told = [event.seq, *(u for u, target in undoes.items() if target == event.seq)]
-                if any(event.summary in lines.get(seq, "") for seq in told):
+                if any(tell(event, state.scenario) in lines.get(seq, "") for seq in told):
                     found.append(f"{seat_id} message {number}: the sealed entry {event.seq} before its reveal")
                 if "move" in queue.get(event.seq, {}):
                     found.append(f"{seat_id} message {number}: the sealed entry {event.seq} in the queue")

@@ -6,6 +6,7 @@ from tabletop.content.loader import load_scenario
 from tabletop.engine import Action, apply, legal_actions, new_game
 from tabletop.play.session import with_sealed
 from tabletop.seats.views import Seat, TableFacts, seat_entries, seat_view
+from tabletop.engine.telling import tell
 
 FAC = Seat("facilitator", "facilitator")
 PROJECTOR = Seat("projector", "projector")
@@ -52,7 +53,7 @@ def test_a_sealed_entry_is_the_teams_own_until_the_reveal() -> None:
     move = next(e.action for e in seat_entries(state, _team(turn), TableFacts())
                 if e.action.kind == "move" and e.refusal is None)
     state = apply(state, move)
-    said = state.last.summary.split(": ", 1)[1].split(" (sealed")[0]  # the move's name and its track
+    said = tell(state.last, state.scenario).split(": ", 1)[1].split(" (sealed")[0]  # the move's name and its track
     own = seat_view(state, _team(turn), TableFacts())
     assert own["own"]["sealed"][0]["move"] == move.move
     assert own["board"]["queue"][0]["move"] == move.move

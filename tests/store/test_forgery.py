@@ -3,7 +3,7 @@
 A real game is played by the engine and written by the store's writer (bots,
 with a facilitator who notes, overrides and undoes). Then, for every kind of
 event and every key path in its line — each field of ``result`` (dice,
-total, target, modifiers, summary, changes, votes...), ``round``, ``phase``,
+total, target, modifiers, changes, votes, what its words are made of...), ``round``, ``phase``,
 ``actor``, ``track``, ``seq`` and the action's payload — a forger changes one
 value (the same type, another value), removes or adds an item, or puts a
 value of the wrong type there, and recomputes the whole chain the way the
@@ -232,7 +232,7 @@ def test_the_corpus_covers_what_the_game_computes() -> None:
                  "end"):
         assert any(i.startswith(f"{kind}:") for i in ids), kind
     for field in ("result.ruling.dice.[]", "result.ruling.total", "result.ruling.target", "result.ruling.modifiers",
-                  "result.summary", "result.changes.[].to", "round", "phase", "actor", "track", "seq",
+                  "result.told.undone.action.kind", "result.changes.[].to", "round", "phase", "actor", "track", "seq",
                   "action.track", "action.actor"):
         assert any(f":{field}:" in i for i in ids), field
     assert len(ids) > 400

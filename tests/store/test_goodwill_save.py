@@ -8,6 +8,8 @@ from pathlib import Path
 from tabletop.store.verifying import verify
 
 from tabletop.engine import Action
+from tabletop.engine.telling import tell
+from tabletop.store.reading import open_save
 from tests.engine.support import ADVANCE, catalogue_scenario, move
 from .savekit import lines_of, record_actions, records_of, rechain
 
@@ -29,7 +31,8 @@ def test_the_save_records_the_goodwill_and_verifies(tmp_path: Path) -> None:
     game = _goodwill_game(tmp_path / "game.jsonl")
     last = records_of(game.path)[-1]
     assert last["result"]["changes"][-1] == GOODWILL
-    assert "Beta agreed: Trust +1 (goodwill)" in last["result"]["summary"]
+    save = open_save(game.path)
+    assert "Beta agreed: Trust +1 (goodwill)" in tell(save.events[-1], save.scenario)
     schema = save_schema()
     event_schema = {**schema["$defs"]["event"], "$defs": schema["$defs"]}
     jsonschema.validate(last, event_schema)

@@ -137,12 +137,12 @@ def test_a_missing_path(tmp_path: Path) -> None:
     _cli_one_line(path, f"{path}: damaged: missing: no such file")
 
 
-@pytest.mark.parametrize(("version", "shown"), [(2, "2"), ("1", "'1'"), (None, "None"), (0, "0")])
+@pytest.mark.parametrize(("version", "shown"), [(3, "3"), ("1", "'1'"), (None, "None"), (0, "0"), (True, "True")])
 def test_unknown_format_version(tmp_path: Path, version: object, shown: str) -> None:
     header = _header(tmp_path)
     header["version"] = version
     path = _write(tmp_path / "future.jsonl", rechain([header]))
-    message = f"unknown save format version {shown} (this tabletop reads version 1)"
+    message = f"unknown save format version {shown} (this tabletop reads versions 1 to 2)"
     with pytest.raises(SaveError) as caught:
         open_save(path)
     assert (caught.value.kind, caught.value.message) == ("unknown version", message)

@@ -82,7 +82,7 @@ def test_header_embeds_everything_a_replay_needs(tmp_path: Path, ruleset: Path) 
     game = record_bot_game(tmp_path / "game.jsonl", scenario, 42)
     header = open_save(game.path).header
     assert header["format"] == "tabletop-save"
-    assert header["version"] == 1
+    assert header["version"] == 2  # 2: a language-neutral log
     assert header["app_version"] == tabletop.__version__
     assert header["seed"] == 42
     assert header["ruleset"] == scenario.embedded()["ruleset"]

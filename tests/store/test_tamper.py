@@ -99,11 +99,11 @@ def test_intact_save_verifies(game: Recorded) -> None:
 # Lines edited, deleted, swapped, duplicated: the hash chain
 
 
-def _edit_summary(line: bytes) -> bytes:
+def _edit_line(line: bytes) -> bytes:
     """Edit one value inside an event line, keeping valid JSON and the old chain."""
     record = json.loads(line)
     chain = record.pop("chain")
-    record["result"]["summary"] = record["result"]["summary"] + " (as I remember it)"
+    record["time"] = record["time"] + " (as I remember it)"
     body = json.dumps(record, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
     return body[:-1] + b',"chain":"' + chain.encode() + b'"}\n'
 
@@ -112,7 +112,7 @@ def _edit_summary(line: bytes) -> bytes:
 def test_changed_line(copy, game: Recorded, seq: int) -> None:
     seq = seq if seq > 0 else _events(game)
     lines = lines_of(game.path)
-    lines[seq] = _edit_summary(lines[seq])
+    lines[seq] = _edit_line(lines[seq])
     _assert_damage(copy(lines), seq, "changed line",
                    "the line does not match its hash chain (edited or corrupted)")
 

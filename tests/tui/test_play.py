@@ -26,6 +26,7 @@ from tabletop.tui.modals import AskScreen, ConfirmScreen, PickScreen
 from tabletop.tui.override import TrackOverrideScreen
 from tabletop.tui.start import SEAT_CHOICES, StartScreen, load_entries
 from tabletop.tui.widgets import Board
+from tabletop.engine.telling import tell
 
 from .support import (
     SIZE,
@@ -200,7 +201,7 @@ async def test_a_sealed_move_taken_back_stays_sealed_on_the_shared_screen(tmp_pa
         assert session.state.queue[0].sealed
         session.apply(Action("undo", reason="entered by mistake"))
         assert not session.state.queue
-        assert propose in session.state.log[-1].summary  # the record keeps it, for the debrief
+        assert propose in tell(session.state.log[-1], session.state.scenario)  # the record keeps it, for the debrief
         board(pilot).refresh_view()
         await pilot.pause()
         rulings = panel(pilot, "#rulings")

@@ -1,0 +1,72 @@
+"""Saves written before the log was language-neutral (format version 1, a ``summary`` in every result).
+
+They verify (their words are not compared: nothing shows them any more), and
+readers get each event as the game replays it, worded by ``tell``: in English
+the very summary the line recorded. Resumed, they go on in the new line format.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tabletop import lang
+from tabletop.engine import Action
+from tabletop.engine.telling import notes, tell
+from tabletop.store.reading import open_save
+from tabletop.store.recovery import resume
+from tabletop.store.verifying import verify
+
+TESTS = Path(__file__).resolve().parent.parent
+OLD = [TESTS / "report" / "fixtures" / "tiny-game.jsonl", TESTS / "replay" / "fixtures" / "replay-game.jsonl"]
+
+
+@pytest.mark.parametrize("path", OLD, ids=lambda p: p.name)
+def test_an_old_save_verifies_and_reads_in_the_words_it_recorded(path: Path) -> None:
+    lines = [json.loads(line) for line in path.read_text("utf-8").splitlines()]
+    assert lines[0]["version"] == 1 and all("summary" in line["result"] for line in lines[1:])
+    assert verify(path).ok
+    save = open_save(path)
+    assert save.check_records() is None
+    assert len(save.events) == len(lines) - 1
+    with lang.using("en"):
+        for event, line in zip(save.events, lines[1:], strict=True):
+            assert "summary" not in event.result  # the replayed result, worded by tell
+            assert tell(event, save.scenario) == line["result"]["summary"]
+            assert notes(event, save.scenario) == line["result"].get("notes", [])
+
+
+def test_an_old_lines_words_are_not_held_against_the_game(tmp_path: Path) -> None:
+    from .savekit import rechain
+
+    records = [json.loads(line) for line in OLD[0].read_text("utf-8").splitlines()]
+    for record in records:
+        record.pop("chain", None)
+    records[3]["result"]["summary"] = "something else entirely"
+    edited = tmp_path / "old.jsonl"
+    edited.write_bytes(rechain(records))
+    assert verify(edited).ok  # the words are never shown: the game's own are
+    records[3]["result"]["forged"] = 1
+    edited.write_bytes(rechain(records))
+    report = verify(edited)
+    assert not report.ok and report.damage is not None and report.damage.seq == 3
+
+
+def test_an_old_save_resumed_goes_on_in_the_new_format(tmp_path: Path) -> None:
+    path = tmp_path / "old.jsonl"
+    shutil.copy(OLD[0], path)
+    resumed = resume(path, durable=False)
+    try:
+        state = resumed.state
+        from tabletop.engine import apply
+
+        state = apply(state, Action("note", text="a note after the resume", about=state.seq, lang="en"))
+        resumed.writer.append(state)
+    finally:
+        resumed.writer.close()
+    assert verify(path).ok
+    last = json.loads(path.read_text("utf-8").splitlines()[-1])
+    assert "summary" not in last["result"] and last["action"]["lang"] == "en"
