@@ -199,7 +199,8 @@ class SeatClient:
         """Do an entry of the decision (``pick``, its id) or an action; the ack once the host has saved it.
 
         ``typed``: what an entry that ``needs`` an argument or a counter carries
-        (``text``, ``result``, ``reasons``), as the team typed it; ``clock``: the
+        (``text``, ``result``, ``reasons``), as the team typed it, or matrix odds'
+        ``strong`` marks (item numbers); ``clock``: the
         facilitator's ``pause``, ``resume`` or ``extend`` instead of an action.
 
         Raises :class:`Refused` (the rules, the seat, a stale view) or
@@ -218,7 +219,7 @@ class SeatClient:
             fields["action"] = action.to_dict() if isinstance(action, Action) else dict(action or {})
         if reason is not None:
             fields["reason"] = reason
-        fields.update({k: v for k, v in (typed or {}).items() if k in ("text", "result", "reasons")})
+        fields.update({k: v for k, v in (typed or {}).items() if k in ("text", "result", "reasons", "strong")})
         if self.view is not None:
             fields["at"] = self.view["game"]["seq"]
         sent = message("act", **fields)

@@ -203,7 +203,7 @@ def _check_lang(data: dict[str, Any], required: bool) -> None:
 
 
 def _check_typed(data: dict[str, Any]) -> None:
-    """An act's typed texts: an argument's or a counter's (``text``, ``result``, ``reasons``)."""
+    """An act's typed texts: an argument's or a counter's (``text``, ``result``, ``reasons``); matrix odds' ``strong`` marks."""
     text = _field(data, "text", (str,), required=False)
     if text is not None and len(text) > MAX_TEXT:
         # untranslated: for a client's programmer, in the wire's own terms
@@ -217,6 +217,11 @@ def _check_typed(data: dict[str, Any]) -> None:
                                 or not all(isinstance(r, str) and len(r) <= MAX_TEXT for r in reasons)):
         # untranslated: for a client's programmer, in the wire's own terms
         raise ProtocolError(Wire.BAD_MESSAGE, f"'reasons' is a list of at most {MAX_REASONS} texts")
+    strong = _field(data, "strong", (list,), required=False)
+    if strong is not None and (len(strong) > 2 * MAX_REASONS
+                               or not all(type(i) is int and 0 <= i < 64 for i in strong)):
+        # untranslated: for a client's programmer, in the wire's own terms
+        raise ProtocolError(Wire.BAD_MESSAGE, f"'strong' is a list of at most {2 * MAX_REASONS} item numbers")
 
 
 __all__ = [

@@ -241,6 +241,9 @@ def _typed(entry: Entry, msg: dict[str, Any]) -> Action | None:
         if not reason:
             raise _Refusal(Code.REASON_REQUIRED, _("A ruling needs a reason for the record."))
         return Action(**{**action.to_dict(), "reason": reason})
+    if entry.needs == "strong":
+        # the item numbers as marked; the engine refuses one past the argument's reasons and counters
+        return Action(**{**action.to_dict(), "strong": tuple(sorted(set(msg.get("strong") or ())))})
     text = msg.get("text")
     if not isinstance(text, str) or not text.strip():
         said = _("Type the counter-argument.") if entry.needs == "counter" else _("Type the action: what your team does.")

@@ -31,8 +31,8 @@ from ..lang import Domain, LANGUAGES, SOURCE, current
 from ..engine.records import changes_of
 from ..engine.telling import tell
 from ..engine.wording import change_text, effects_words, names
-from ..play.arguing import ArgueEntry, argue_entry, argument_spans, counter_entry
-from ..play.decisions import Act, AskRuling, Counter, ReleaseCard, decision, own_move_options
+from ..play.arguing import ArgueEntry, argue_entry, argument_spans, counter_entry, strong_items
+from ..play.decisions import Act, AskRuling, Counter, MarkStrong, ReleaseCard, decision, own_move_options
 
 _, ngettext, N_ = Domain("seats").words()
 
@@ -72,7 +72,7 @@ class Entry(NamedTuple):
     action: Action | None  # what picking it does (a ruling's reason is sent with the pick)
     refusal: str | None = None  # the engine's reason it cannot be done now
     group: str | None = None  # a move's track (``@global``), for a client that groups entries
-    needs: str | None = None  # what the pick must carry: "reason" (a ruling), "argument", "counter" (typed texts)
+    needs: str | None = None  # what the pick must carry: "reason" (a ruling), "argument", "counter" (typed texts), "strong" (marks)
     form: Mapping[str, Any] | None = None  # what an argument's or a counter's entry asks for (limits, examples)
     templates: tuple[Action, ...] = ()  # an argument's ready-made actions, one per result (kept on the host)
 
@@ -333,6 +333,15 @@ def seat_entries(state: State, seat: Seat, facts: TableFacts) -> list[Entry]:
             about = "".join(text for text, _ in argument_spans(state, head, sealed=head.sealed)).rstrip()
             form = {**form_data(counter_entry(state, template)), "about": about}
             out.append(Entry(entry_id(state, template), choice.label.plain, template, needs="counter", form=form))
+        elif isinstance(pick, MarkStrong):
+            # matrix odds: the console marks the strong reasons and counters, the engine works the odds out
+            head = state.queue[0]
+            template = Action("odds", track=pick.track, strong=())
+            reasons = len(head.argument.reasons) if head.argument is not None else 0
+            form = {"items": list(strong_items(head)), "reasons": reasons}
+            # its template is "None is strong"'s action: the id says it is the marks' entry
+            out.append(Entry(f"{entry_id(state, template)}-marks", choice.label.plain, template, needs="strong",
+                             form=form))
     return out
 
 

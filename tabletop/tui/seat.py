@@ -333,6 +333,9 @@ class SeatApp(App[None]):
         if entry.get("needs") in ("argument", "counter"):
             self.type_argument(entry)
             return
+        if entry.get("needs") == "strong":
+            self.mark_strong(entry)
+            return
         if entry.get("needs") == "reason":
             def reasoned(reason: str | None) -> None:
                 if reason:
@@ -358,6 +361,20 @@ class SeatApp(App[None]):
             self._act(pick=str(entry["id"]), typed=fields, draft=(entry, entered))
 
         self.push_screen(ArgumentScreen(form, draft), typed)
+
+    def mark_strong(self, entry: Mapping[str, Any]) -> None:
+        """Matrix odds: the console marks the strong reasons and counters, as the hot seat's facilitator does."""
+        from .weighing import StrongScreen
+
+        form = entry.get("form") or {}
+        items = [literal(str(item)) for item in form.get("items") or ()]
+        reasons = form.get("reasons", 0)
+
+        def marked(strong: tuple[int, ...] | None) -> None:
+            if strong is not None:
+                self._act(pick=str(entry["id"]), typed={"strong": list(strong)})
+
+        self.push_screen(StrongScreen(_("Which are strong?"), items, reasons if isinstance(reasons, int) else 0), marked)
 
     def send(self, action: Mapping[str, Any]) -> None:
         """Send one of the facilitator's powers as an action."""
