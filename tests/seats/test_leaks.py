@@ -88,7 +88,7 @@ def _sealed_counters(state: State) -> list[tuple[Any, int]]:
     out: list[tuple[Any, int]] = []
     waiting: list[Any] = []
     for event in state.log:
-        if event.action.kind == "counter" and event.action.text and "sealed" in str(event.result.get("summary")):
+        if event.action.kind == "counter" and event.action.text and (event.result.get("told") or {}).get("sealed"):
             waiting.append(event)
         if "counters_revealed" in event.result:
             out += [(e, event.seq) for e in waiting]
