@@ -149,8 +149,8 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
         for message in self.session.messages:
             self.notify(literal(message), title=_("Save recovered"), timeout=12, markup=False)
         if self.paused:
-            self.notify(_("The game was paused when it was saved: press p to go on."), title=_("Paused"), timeout=12,
-                        markup=False)
+            self.notify(_("The game was paused when it was saved: press p to go on."), markup=False,
+                        title=_("Paused"), timeout=12)
         self.refresh_view()
         self.query_one("#decision", OptionList).focus()
 

@@ -69,8 +69,8 @@ def speak(app: App[object], code: str) -> None:
         try:
             translated(scenario, code)
         except ContentError as exc:
-            app.notify(literal(str(exc)), title=_("The scenario's texts stay in their own language"),
-                       severity="warning", timeout=20, markup=False)
+            app.notify(literal(str(exc)), title=_("The scenario's texts stay in their own language"), markup=False,
+                       severity="warning", timeout=20)
     for screen in app.screen_stack:
         if isinstance(screen, Relabelled):
             screen.relabel()

@@ -342,8 +342,8 @@ class ReplayScreen(Screen[None]):
         if self._player is not None:
             self._player.stop()
             self._player = self._start_ticking()
-        self.notify(_("Playing speed: {speed} events a second").format(speed=f"{SPEEDS[self.speed]:g}"), timeout=2,
-                    markup=False)
+        self.notify(_("Playing speed: {speed} events a second").format(speed=f"{SPEEDS[self.speed]:g}"), markup=False,
+                    timeout=2)
         self.show()
 
     def _pick_filter(self, title: str, ids: Sequence[str], labels: Sequence[str], setter: str) -> None:

@@ -109,8 +109,8 @@ class ConsolePowers(_Screen):
 
         replica = self.seat_app.replica
         if replica is None:
-            self.app.notify(_("The board is not replayed here: override from the host's own console."),
-                            severity="warning", markup=False)
+            self.app.notify(_("The board is not replayed here: override from the host's own console."), markup=False,
+                            severity="warning")
             return
         ask_override(self.app, replica.state, lambda action: self.seat_app.send(action.to_dict()))
 

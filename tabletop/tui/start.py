@@ -302,8 +302,8 @@ class StartScreen(Screen[Choice]):
             return
         entry = self.entries[self.selected]
         if entry.scenario is None:
-            self.notify(_("This scenario has errors (see the details); fix them with `tabletop validate`."),
-                        markup=False, severity="error", timeout=8)
+            self.notify(_("This scenario has errors (see the details); fix them with `tabletop validate`."), markup=False,
+                        severity="error", timeout=8)
             return
         seed_text = self.query_one("#seed", Input).value.strip()
         try:

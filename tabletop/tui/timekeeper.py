@@ -155,8 +155,8 @@ class Timekeeper:
             return
         who = names(self.session.state).get(action.actor, action.actor)
         if screen.act(action):
-            screen.notify(_("Time is up: {actor} passes.").format(actor=who), title=_("TIME UP"), severity="warning",
-                          timeout=5, markup=False)
+            screen.notify(_("Time is up: {actor} passes.").format(actor=who), markup=False, title=_("TIME UP"),
+                          severity="warning", timeout=5)
         elif not screen.paused:
             # refused (the save could not take it): trying again every second helps nobody, and
             # as with a bot's refused move the game waits for the facilitator
