@@ -86,13 +86,19 @@ class Connection:
             pass
 
 
+#: seconds between two looks at the phase timer
+TICK = 1.0
+
 class Host:
     """A game served to its seats over WebSockets."""
 
     def __init__(self, table: Table, codes: dict[str, str], *, sleeper: Sleeper = asyncio.sleep,
                  clock: Callable[[], float] = time.monotonic, wrong_code_delay: float = WRONG_CODE_DELAY,
-                 lang: str = SOURCE):
+                 lang: str = SOURCE, tick: Sleeper = asyncio.sleep):
         self.table = table
+        #: how the host waits between two looks at the phase timer (``on_time_up = "pass"``)
+        self.tick = tick
+        self._ticker: asyncio.Task[None] | None = None
         #: the language of a seat that names none (a version 1 screen)
         self.lang = lang
         self.codes = codes
@@ -111,11 +117,27 @@ class Host:
         """Listen on ``host:port`` (port 0: any free one); the address bound. Bots move first if they are to."""
         self.table.play_bots()
         self.server = await serve(self._serve, host, port, max_size=MAX_CLIENT_MESSAGE, compression=None)
+        self._ticker = asyncio.create_task(self._ticking())
         bound = self.server.sockets[0].getsockname()
         return bound[0], bound[1]
 
+    async def _ticking(self) -> None:
+        while True:
+            await self.tick(TICK)
+            self.on_tick()
+
+    def on_tick(self) -> None:
+        """Once a second: a team out of time passes (when the ruleset says so), the bots play on, every seat sees it."""
+        before = self._moment()
+        if self.table.pass_if_out_of_time():
+            self.table.play_bots()
+        if self._moment() != before:
+            self.broadcast()
+
     async def stop(self) -> None:
         """Tell every screen the host is closing, and stop listening."""
+        if self._ticker is not None:
+            self._ticker.cancel()
         for conn in list(self.connections):
             with using(conn.lang):
                 conn.send(message("bye", code=Wire.CLOSING, message=_("the host is closing")))

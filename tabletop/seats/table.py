@@ -203,6 +203,27 @@ class Table:
             raise _Refusal(Code.INVALID_ACTION, _("The host's dice and deck decide an outcome, not a seat."))
         return action
 
+    def pass_if_out_of_time(self) -> bool:
+        """With ``on_time_up = "pass"``: the human team whose move the moves phase waits on passes once time is up.
+
+        As on the hot seat (tui/timekeeper.py): bots play on, a paused clock waits, and
+        the facilitator's + gives more time instead. True when a team was passed.
+        """
+        session = self.session
+        state = session.state
+        if (session.timers.on_time_up != "pass" or state.over or state.phase != "moves"
+                or self.clock.paused or not self.clock.clock.time_up()):
+            return False
+        action = next((a for a in session.options() if a.kind == "pass"), None)
+        if action is None or action.actor is None or session.is_bot(action.actor):
+            return False
+        try:
+            session.apply(action)
+        except OSError:
+            return False  # the disk refused: the next tick tries again, nothing is lost
+        self.clock.follow(session.state)
+        return True
+
     def play_bots(self) -> int:
         """The bots' turns, until a human seat or the facilitator is to act; how many were played."""
         played = 0

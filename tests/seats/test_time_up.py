@@ -1,0 +1,80 @@
+"""A hosted game keeps the ruleset's ``on_time_up = "pass"``: the team out of time passes, as on the hot seat.
+
+River basin's moves phase has six minutes and passes a team that runs out of
+them. The host looks at its phase timer once a second (the clock is injected
+here, and the host's tick is called by hand): the team whose move it is passes,
+every seat sees it, a paused clock waits, more time puts it off.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from tabletop.content.fields import replace
+from tabletop.content.loader import load_scenario
+from tabletop.engine import legal_actions
+from tabletop.play.session import Session
+from tabletop.seats.client import connect
+from tabletop.seats.table import Table, seats_for
+
+from .support import caught_up, hosting
+
+
+class Hands:
+    """The room's clock: it moves only when the test says so."""
+
+    def __init__(self) -> None:
+        self.t = 1000.0
+
+    def __call__(self) -> float:
+        return self.t
+
+
+async def _never(_seconds: float) -> None:
+    await asyncio.Event().wait()  # the host's own ticking never comes: the test ticks it
+
+
+def _moves_phase(tmp_path: Path, hands: Hands) -> Table:
+    session = Session.start(load_scenario("river-basin"), 3, tmp_path / "timed.jsonl")
+    table = Table(session, seats_for(session, observers=0), now=hands)
+    while session.state.phase != "moves":
+        session.apply(legal_actions(session.state)[0])
+        table.clock.follow(session.state)
+    return table
+
+
+async def test_a_team_out_of_time_passes_and_every_seat_sees_it(tmp_path: Path) -> None:
+    hands = Hands()
+    table = _moves_phase(tmp_path, hands)
+    state = table.session.state
+    acting = table.session.acting()
+    assert acting is not None and table.session.timers.on_time_up == "pass"
+    async with hosting(table, tick=_never) as (host, address, codes):
+        projector = await connect(address, codes["projector"])
+        await caught_up(projector, state.seq)
+        hands.t += 5 * 60  # five of the six minutes: nothing happens
+        host.on_tick()
+        assert table.session.state.seq == state.seq
+        table.clock.pause(True)  # the facilitator paused the game: time up waits
+        hands.t += 2 * 60
+        host.on_tick()
+        assert table.session.state.seq == state.seq
+        table.clock.pause(False)
+        hands.t += 2 * 60  # the paused minutes did not count: two more, and the six are gone
+        host.on_tick()  # out of time, running: the team passes
+        passed = next(e for e in table.session.state.recent(table.session.state.seq - state.seq))
+        assert passed.action.kind == "pass" and passed.action.actor == acting
+        view = await caught_up(projector, passed.seq)
+        assert view["game"]["seq"] >= passed.seq  # the room sees it without anyone acting
+        await projector.close()
+
+
+async def test_without_the_rule_time_up_passes_nobody(tmp_path: Path) -> None:
+    hands = Hands()
+    table = _moves_phase(tmp_path, hands)
+    table.session.timers = replace(table.session.timers, on_time_up="nothing")
+    before = table.session.state.seq
+    hands.t += 60 * 60
+    assert table.pass_if_out_of_time() is False
+    assert table.session.state.seq == before
