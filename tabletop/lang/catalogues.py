@@ -75,6 +75,15 @@ def _mo_bytes(cat: Any) -> bytes:
     return buf.getvalue()
 
 
+def _mo_messages(data: bytes) -> dict[Any, Any]:
+    """A compiled catalogue's translations, without its header: another Babel version writes
+    another ``Generated-By`` (and may order the bytes otherwise), the same messages are the same."""
+    import gettext
+
+    messages = gettext.GNUTranslations(io.BytesIO(data))._catalog  # type: ignore[attr-defined]
+    return {key: value for key, value in messages.items() if key != ""}
+
+
 def update(package: Path, locale_dir: Path = LOCALE_DIR, domains: Sequence[str] = DOMAINS) -> list[Path]:
     """Extract every domain, bring each language's ``.po`` in step, compile the ``.mo``; the files written."""
     written: list[Path] = []
@@ -123,7 +132,7 @@ def problems(package: Path, locale_dir: Path = LOCALE_DIR, domains: Sequence[str
                 if message.fuzzy or not all(strings):
                     yield f"{rel}: not translated: {message.id!r}"  # untranslated: translator tool
             mo = path.with_suffix(".mo")
-            if not mo.exists() or mo.read_bytes() != _mo_bytes(cat):
+            if not mo.exists() or _mo_messages(mo.read_bytes()) != _mo_messages(_mo_bytes(cat)):
                 yield f"{rel.with_suffix('.mo')}: not compiled from the .po (run scripts/catalogues)"  # untranslated: translator tool
 
 
