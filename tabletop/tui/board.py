@@ -22,6 +22,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ..engine import Action, RuleViolation, State
+from ..engine.state import evolve
 from ..engine.telling import warning as told_warning
 from ..lang import Domain
 from ..play.cardhold import CardHold
@@ -268,7 +269,9 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
         session = self.session
         human = acting is not None and not session.is_bot(acting)
         bots = {actor: seat for actor, seat in session.seats.items() if session.is_bot(actor)}
-        at_hand = decision(state, acting, bots=bots, sealed=self.sealed.step(state, human),
+        # the decision's words name tracks and actors as the room reads them: the same game, its texts translated
+        seen = state if shown(state) is state.scenario else evolve(state, scenario=shown(state))
+        at_hand = decision(seen, acting, bots=bots, sealed=self.sealed.step(state, human),
                            card_held=self.card_hold.held(state), stage=self.stage)
         self._show_decision(state, at_hand)
 
