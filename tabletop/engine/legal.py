@@ -11,12 +11,11 @@ from collections.abc import Callable, Sequence
 from weakref import WeakKeyDictionary
 
 from ..content import MoveType, Scenario
-from ..content.grammar import possessive
 from .actions import Action, RuleViolation
 from .arguments import argue_actions, argument_actions, argument_step, check_argument, not_an_argument
 from .codes import Code
 from .listing import Listing
-from .lookups import _actor_name, _card, _move, _track_name, _track_spec
+from .lookups import _, _actor_name, _card, _move, _track_name, _track_spec, whose
 from .plays import legal_moves, remember
 from .scope import ReadView
 from .state import State
@@ -228,17 +227,17 @@ _WAITS_FOR = {
 def _expect(state: State, kind: str, action: Action) -> None:
     """Raise unless the game now waits on an action of this kind."""
     if state.over:
-        raise RuleViolation(Code.GAME_OVER, "The game is over.")
+        raise RuleViolation(Code.GAME_OVER, _("The game is over."))
     waiting = waiting_for(state)
     if waiting == _WAITS_FOR[kind]:
         return
     if state.card is not None and kind not in ("apply_card", "choose"):
-        raise RuleViolation(Code.CARD_PENDING, f"First resolve the card '{_card(state, state.card).title}'.")
+        raise RuleViolation(Code.CARD_PENDING, _("First resolve the card '{card}'.").format(card=_card(state, state.card).title))
     if kind in ("move", "pass") and state.phase != "moves":
-        raise RuleViolation(Code.WRONG_PHASE, f"Moves are played in the moves phase; this is the {state.phase} phase.")
+        raise RuleViolation(Code.WRONG_PHASE, _("Moves are played in the moves phase; this is the {phase} phase.").format(phase=state.phase))
     if kind in ("move", "pass") and state.turn is None:
-        raise RuleViolation(Code.WRONG_PHASE, "Every team has finished its moves this round.")
-    raise RuleViolation(Code.WRONG_PHASE, f"The game is not waiting for '{kind}' now (it waits for: {waiting}).")
+        raise RuleViolation(Code.WRONG_PHASE, _("Every team has finished its moves this round."))
+    raise RuleViolation(Code.WRONG_PHASE, _("The game is not waiting for '{kind}' now (it waits for: {waiting}).").format(kind=kind, waiting=waiting))
 
 
 def _check_move(state: State, action: Action) -> MoveType:
@@ -258,18 +257,18 @@ def _check_move(state: State, action: Action) -> MoveType:
 def _check_turn(state: State, actor: str | None) -> None:
     """The checks that hold for every move of ``actor`` now: its turn, with actions left."""
     if actor not in state.resources:
-        raise RuleViolation(Code.UNKNOWN_ACTOR, f"There is no actor called {actor!r}.")
+        raise RuleViolation(Code.UNKNOWN_ACTOR, _("There is no actor called {actor}.").format(actor=repr(actor)))
     if state.over:
-        raise RuleViolation(Code.GAME_OVER, "The game is over.")
+        raise RuleViolation(Code.GAME_OVER, _("The game is over."))
     if state.phase != "moves" or state.card is not None:
-        raise RuleViolation(Code.WRONG_PHASE, f"Moves are played in the moves phase; this is the {state.phase} phase.")
+        raise RuleViolation(Code.WRONG_PHASE, _("Moves are played in the moves phase; this is the {phase} phase.").format(phase=state.phase))
     if state.turn != actor:
         if state.turn is None:
-            raise RuleViolation(Code.NOT_YOUR_TURN, "Nobody is to move now: the moves of this round are done.")
-        raise RuleViolation(Code.NOT_YOUR_TURN, f"It is {possessive(_actor_name(state, state.turn))} turn, "
-                                             f"not {possessive(_actor_name(state, actor))}.")
+            raise RuleViolation(Code.NOT_YOUR_TURN, _("Nobody is to move now: the moves of this round are done."))
+        raise RuleViolation(Code.NOT_YOUR_TURN, _("It is {actor} turn, not {other}.").format(
+            actor=whose(_actor_name(state, state.turn)), other=whose(_actor_name(state, actor))))
     if state.actions_left.get(actor, 0) <= 0:
-        raise RuleViolation(Code.NO_ACTIONS_LEFT, f"{_actor_name(state, actor)} has no actions left this round.")
+        raise RuleViolation(Code.NO_ACTIONS_LEFT, _("{actor} has no actions left this round.").format(actor=_actor_name(state, actor)))
 
 
 def _check_place(state: State, move: MoveType, action: Action) -> None:
@@ -278,20 +277,20 @@ def _check_place(state: State, move: MoveType, action: Action) -> None:
     actor = action.actor
     if move.scope == "global":
         if action.track is not None:
-            raise RuleViolation(Code.GLOBAL_MOVE, f"'{move.name}' is a global move; it is not played on a track.")
+            raise RuleViolation(Code.GLOBAL_MOVE, _("'{move}' is a global move; it is not played on a track.").format(move=move.name))
         return
     if action.track is None:
-        raise RuleViolation(Code.NEEDS_TRACK, f"'{move.name}' is played on a track: choose one.")
+        raise RuleViolation(Code.NEEDS_TRACK, _("'{move}' is played on a track: choose one.").format(move=move.name))
     spec = _track_spec(state, action.track)
     if actor not in spec.members:
         raise RuleViolation(
             Code.NOT_A_MEMBER,
-            f"{_actor_name(state, actor)} is not at the table of '{spec.name}' "
-            f"(members: {', '.join(_actor_name(state, m) for m in spec.members)}).",
+            _("{actor} is not at the table of '{track}' (members: {members}).").format(
+                actor=_actor_name(state, actor), track=spec.name, members=", ".join(_actor_name(state, m) for m in spec.members)),
         )
     track = state.tracks[action.track]
     if not track.is_open:
-        raise RuleViolation(Code.TRACK_CLOSED, f"'{spec.name}' is {track.status}: no more moves there.")
+        raise RuleViolation(Code.TRACK_CLOSED, _("'{track}' is {status}: no more moves there.").format(track=spec.name, status=track.status))
 
 
 def _check_link(state: State, move: MoveType, action: Action) -> None:
@@ -307,24 +306,25 @@ def _check_link(state: State, move: MoveType, action: Action) -> None:
                 f"Linking tracks is not allowed here (independence rule 3, strict): {linked}. \u201c{PRINCIPLE}.\u201d",
             )
         if action.link is None or action.link == action.track:
-            raise RuleViolation(Code.NEEDS_TRACK, f"'{move.name}' names a second track to link with.")
+            raise RuleViolation(Code.NEEDS_TRACK, _("'{move}' names a second track to link with.").format(move=move.name))
         other = _track_spec(state, action.link)
         if not state.tracks[other.id].is_open:
-            raise RuleViolation(Code.TRACK_CLOSED, f"'{other.name}' is {state.tracks[other.id].status}: it cannot be linked.")
+            raise RuleViolation(Code.TRACK_CLOSED, _("'{track}' is {status}: it cannot be linked.").format(track=other.name, status=state.tracks[other.id].status))
     elif action.link is not None:
-        raise RuleViolation(Code.INVALID_ACTION, f"'{move.name}' does not link tracks.")
+        raise RuleViolation(Code.INVALID_ACTION, _("'{move}' does not link tracks.").format(move=move.name))
 
 
 def _check_own(state: State, move: MoveType, actor: str | None) -> None:
     """What the move asks of its actor, wherever it is played: once a game, its cost."""
     if move.once_per_game and (actor, move.id) in state.used_once:
-        raise RuleViolation(Code.ALREADY_USED, f"{_actor_name(state, actor)} has already made '{move.name}' this game.")
+        raise RuleViolation(Code.ALREADY_USED, _("{actor} has already made '{move}' this game.").format(actor=_actor_name(state, actor), move=move.name))
     have = state.resources[actor]
     for key, amount in move.cost.items():
         if have.get(key, 0) < amount:
             raise RuleViolation(
                 Code.CANNOT_AFFORD,
-                f"'{move.name}' costs {amount} {key}; {_actor_name(state, actor)} has {have.get(key, 0)}.",
+                _("'{move}' costs {amount} {key}; {actor} has {have}.").format(
+                    move=move.name, amount=amount, key=key, actor=_actor_name(state, actor), have=have.get(key, 0)),
             )
 
 
@@ -332,4 +332,4 @@ def _check_requirements(state: State, move: MoveType, track: str | None, actor: 
     view = ReadView(state, track, actor)
     for cond in move.requires:
         if not cond.holds(view):
-            raise RuleViolation(Code.REQUIREMENT_UNMET, f"'{move.name}' needs {cond.describe()}.")
+            raise RuleViolation(Code.REQUIREMENT_UNMET, _("'{move}' needs {condition}.").format(move=move.name, condition=cond.describe()))

@@ -7,31 +7,41 @@ from __future__ import annotations
 
 from typing import Any
 
+from .. import lang
 from ..content import Card, MoveType
+from ..content.grammar import possessive
+from ..lang import Domain
 from .actions import Action, RuleViolation
 from .codes import Code
 from .state import State
+
+_, ngettext, N_ = Domain("engine").words()
+
+
+def whose(name: str) -> str:
+    """``Russia's`` in English; the name as it is elsewhere (a translation words the turn around it)."""
+    return possessive(name) if lang.current() == lang.SOURCE else name
 
 
 def _move(state: State, move_id: str | None) -> MoveType:
     move = state.scenario.index.moves.get(move_id or "")
     if move is not None:
         return move
-    raise RuleViolation(Code.UNKNOWN_MOVE, f"There is no move called {move_id!r} in this scenario.")
+    raise RuleViolation(Code.UNKNOWN_MOVE, _("There is no move called {move} in this scenario.").format(move=repr(move_id)))
 
 
 def _card(state: State, card_id: str | None) -> Card:
     card = state.scenario.index.cards.get(card_id or "")
     if card is not None:
         return card
-    raise RuleViolation(Code.UNKNOWN_CARD, f"There is no card called {card_id!r} in this deck.")
+    raise RuleViolation(Code.UNKNOWN_CARD, _("There is no card called {card} in this deck.").format(card=repr(card_id)))
 
 
 def _track_spec(state: State, track_id: str):  # noqa: ANN202
     track = state.scenario.index.tracks.get(track_id or "")
     if track is not None:
         return track
-    raise RuleViolation(Code.UNKNOWN_TRACK, f"There is no track called {track_id!r}.")
+    raise RuleViolation(Code.UNKNOWN_TRACK, _("There is no track called {track}.").format(track=repr(track_id)))
 
 
 def _actor_name(state: State, actor_id: str | None) -> str:

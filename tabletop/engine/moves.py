@@ -8,14 +8,13 @@ from typing import Any
 
 from ..content import MoveType
 from ..content.fields import replace as replace_content
-from ..content.grammar import possessive
 from .actions import Action, RuleViolation
 from .arguments import new_argument
 from .codes import Code
 from .flow import _can_act, _next_turn
 from .legal import _check_move, _expect
 from .plays import was_listed
-from .lookups import _actor_name, _track_spec
+from .lookups import _, _actor_name, _track_spec, whose
 from .scope import Bench
 from .settle import _commit, _result, _run_effects, _settle
 from .state import Proposal, State, evolve, settle_fresh
@@ -77,7 +76,7 @@ def _turn_after_move(state: State, actor: str) -> str | None:
 def _pass(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     _expect(state, "pass", action)
     if action.actor != state.turn:
-        raise RuleViolation(Code.NOT_YOUR_TURN, f"It is {possessive(_actor_name(state, state.turn))} turn.")
+        raise RuleViolation(Code.NOT_YOUR_TURN, _("It is {actor} turn.").format(actor=whose(_actor_name(state, state.turn))))
     actor = action.actor
     assert actor is not None
     state = evolve(state, passed=state.passed | {actor})

@@ -18,6 +18,7 @@ from .adjudication import _enact, _rule, _vote
 from .arguing import _counter, _odds, _roll_any
 from .cards import _apply_card, _choose, _draw
 from .codes import Code
+from .lookups import _
 from .flow import _advance, _check_end
 from .moves import _pass, _play
 from .powers import _end, _inject, _note, _override, _redraw, _skip, _undo
@@ -57,15 +58,15 @@ def apply(state: State, action: Action) -> State:
     old state is then untouched.
     """
     if not isinstance(action, Action):
-        raise RuleViolation(Code.INVALID_ACTION, "Not an action.")
+        raise RuleViolation(Code.INVALID_ACTION, _("Not an action."))
     handler = _HANDLERS.get(action.kind)
     if handler is None:
-        raise RuleViolation(Code.INVALID_ACTION, f"Unknown action {action.kind!r}.")
+        raise RuleViolation(Code.INVALID_ACTION, _("Unknown action {kind}.").format(kind=repr(action.kind)))
     if action.text is not None or action.reason is not None or action.reasons:  # most actions carry no text
         _check_texts(action)
     if action.kind not in ("note", "undo"):
         if state.over and action.kind != "end":
-            raise RuleViolation(Code.GAME_OVER, "The game is over.")
+            raise RuleViolation(Code.GAME_OVER, _("The game is over."))
     new, result = handler(state, action)
     # the log's named tuples are made with tuple.__new__: their generated __new__ is Python, a third of the cost
     seq = state.seq + 1
@@ -96,7 +97,7 @@ def _check_texts(action: Action) -> None:
             try:
                 text.encode("utf-8")
             except UnicodeEncodeError:
-                raise RuleViolation(Code.INVALID_TEXT, "The text has characters that cannot be saved; please type it again.") from None
+                raise RuleViolation(Code.INVALID_TEXT, _("The text has characters that cannot be saved; please type it again.")) from None
 
 
 def _assert_independent(old: State, new: State, action: Action) -> None:
