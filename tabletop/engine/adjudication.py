@@ -11,7 +11,7 @@ from . import rng
 from .actions import Action, RuleViolation
 from .codes import Code
 from .legal import _expect
-from .lookups import _actor_name, _move, _outcome, _track_spec
+from .lookups import _, _actor_name, _move, _outcome, _track_spec
 from .moves import _enact_move
 from .scope import ReadView
 from .settle import _result
@@ -26,7 +26,7 @@ def _head(state: State, action: Action, resolution: str) -> Proposal:
     _expect(state, _SETTLED_BY[resolution], action)
     head = state.queue[0]
     if action.track != head.track:
-        raise RuleViolation(Code.WRONG_TRACK, f"The proposal being adjudicated is on {head.track or 'no track'}.")
+        raise RuleViolation(Code.WRONG_TRACK, _("The proposal being adjudicated is on {track}.").format(track=head.track or _("no track")))
     return head
 
 
@@ -51,9 +51,10 @@ def _vote(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     head = _head(state, action, "consensus")
     voter = head.next_voter()
     if action.actor != voter:
-        raise RuleViolation(Code.NOT_YOUR_TURN, f"{_actor_name(state, voter)} votes now, not {_actor_name(state, action.actor)}.")
+        raise RuleViolation(Code.NOT_YOUR_TURN, _("{actor} votes now, not {other}.").format(
+            actor=_actor_name(state, voter), other=_actor_name(state, action.actor)))
     if action.accept is None:
-        raise RuleViolation(Code.INVALID_ACTION, "A vote accepts or rejects.")
+        raise RuleViolation(Code.INVALID_ACTION, _("A vote accepts or rejects."))
     head = head._replace(votes=(*head.votes, (voter, action.accept)))
     spec = _track_spec(state, head.track) if head.track else None
     veto = not action.accept and spec is not None and voter in spec.vetoes()
@@ -77,7 +78,7 @@ def _roll(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     if outcome is not None:
         dice = outcome.get("dice")
         if not (isinstance(dice, list) and len(dice) == 2 and all(isinstance(d, int) and 1 <= d <= 6 for d in dice)):
-            raise RuleViolation(Code.INVALID_ACTION, "A recorded roll is two dice from 1 to 6.")
+            raise RuleViolation(Code.INVALID_ACTION, _("A recorded roll is two dice from 1 to 6."))
     else:
         dice = list(rng.roll_2d6(state.seed, state.chance))
     view = ReadView(state, head.track, head.actor)
@@ -101,7 +102,7 @@ def _roll(state: State, action: Action) -> tuple[State, dict[str, Any]]:
 def _rule(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     head = _head(state, action, "facilitator")
     if action.success is None:
-        raise RuleViolation(Code.INVALID_ACTION, "A ruling says success or failure.")
+        raise RuleViolation(Code.INVALID_ACTION, _("A ruling says success or failure."))
     reason = (action.reason or "").strip()
     working = {"resolution": "facilitator", "reason": reason}
     return _finish_proposal(state, head, action.success, working)

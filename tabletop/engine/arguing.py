@@ -18,7 +18,7 @@ from .adjudication import _finish_proposal, _roll
 from .arguments import ODDS, Argument, check_text, check_wanted, countered, matrix_odds, median_odds
 from .codes import Code
 from .legal import _expect
-from .lookups import _actor_name, _move, _outcome
+from .lookups import _, _actor_name, _move, _outcome
 from .settle import _result
 from .state import Proposal, State, evolve
 
@@ -28,14 +28,14 @@ def _head(state: State, action: Action, kind: str) -> tuple[Proposal, Argument]:
     head = state.queue[0]
     assert head.argument is not None  # waiting_for says counter or odds only for an argument
     if action.track != head.track:
-        raise RuleViolation(Code.WRONG_TRACK, f"The argument being weighed is on {head.track}.")
+        raise RuleViolation(Code.WRONG_TRACK, _("The argument being weighed is on {track}.").format(track=head.track))
     return head, head.argument
 
 
 def _no_argument_fields(action: Action, *allowed: str) -> None:
     for name in ("wanted", "reasons", "odds", "strong"):
         if name not in allowed and getattr(action, name) is not None:
-            raise RuleViolation(Code.INVALID_ACTION, f"A {action.kind} action takes no {name}.")
+            raise RuleViolation(Code.INVALID_ACTION, _("A {kind} action takes no {field}.").format(kind=action.kind, field=name))
 
 
 def _put(state: State, head: Proposal, argument: Argument) -> State:
@@ -47,7 +47,8 @@ def _counter(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     head, argument = _head(state, action, "counter")
     who = argument.next_counterer()
     if action.actor != who:
-        raise RuleViolation(Code.NOT_YOUR_TURN, f"{_actor_name(state, who)} counters now, not {_actor_name(state, action.actor)}.")
+        raise RuleViolation(Code.NOT_YOUR_TURN, _("{actor} counters now, not {other}.").format(
+            actor=_actor_name(state, who), other=_actor_name(state, action.actor)))
     _no_argument_fields(action)
     options = _move(state, head.move).argue
     assert options is not None
@@ -69,13 +70,13 @@ def _odds(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     voter = argument.next_voter()
     if voter is not None:
         if action.actor != voter:
-            raise RuleViolation(Code.NOT_YOUR_TURN, f"{_actor_name(state, voter)} votes on the odds now.")
+            raise RuleViolation(Code.NOT_YOUR_TURN, _("{actor} votes on the odds now.").format(actor=_actor_name(state, voter)))
         _no_argument_fields(action, "odds")
         label = _label(action.odds)
         state = _put(state, head, argument._replace(votes=(*argument.votes, (voter, label))))
         return state, {}
     if action.actor is not None:
-        raise RuleViolation(Code.NOT_YOUR_TURN, "The facilitator sets the odds, not a team.")
+        raise RuleViolation(Code.NOT_YOUR_TURN, _("The facilitator sets the odds, not a team."))
     strong: tuple[int, ...] = ()
     if argument.method == "matrix":
         _no_argument_fields(action, "strong", "wanted")
@@ -102,7 +103,7 @@ def _odds(state: State, action: Action) -> tuple[State, dict[str, Any]]:
 
 def _label(odds: str | None) -> str:
     if odds not in ODDS:
-        raise RuleViolation(Code.UNKNOWN_ODDS, f"The odds are one of: {', '.join(ODDS)}.")
+        raise RuleViolation(Code.UNKNOWN_ODDS, _("The odds are one of: {odds}.").format(odds=", ".join(ODDS)))
     return odds
 
 
@@ -111,7 +112,7 @@ def _strong(argument: Argument, strong: tuple[int, ...] | None) -> tuple[int, ..
     if strong is None or len(set(strong)) != len(strong) or any(not 0 <= i < items for i in strong):
         raise RuleViolation(
             Code.UNKNOWN_ODDS,
-            f"Mark the strong items by number, once each: 0..{items - 1} (the reasons, then the counters).",
+            _("Mark the strong items by number, once each: 0..{last} (the reasons, then the counters).").format(last=items - 1),
         )
     return tuple(sorted(strong))
 
@@ -149,7 +150,7 @@ def _roll_argument(state: State, action: Action) -> tuple[State, dict[str, Any]]
     if outcome is not None:
         dice = outcome.get("dice")
         if not (isinstance(dice, list) and len(dice) == 2 and all(isinstance(d, int) and 1 <= d <= 6 for d in dice)):
-            raise RuleViolation(Code.INVALID_ACTION, "A recorded roll is two dice from 1 to 6.")
+            raise RuleViolation(Code.INVALID_ACTION, _("A recorded roll is two dice from 1 to 6."))
     else:
         dice = list(rng.roll_2d6(state.seed, state.chance))
     assert argument.odds is not None

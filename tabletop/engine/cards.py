@@ -11,7 +11,7 @@ from . import rng
 from .actions import Action, RuleViolation
 from .codes import Code
 from .legal import _expect
-from .lookups import _actor_name, _card, _outcome
+from .lookups import _, _actor_name, _card, _outcome
 from .review import undone_seqs
 from .scope import Bench, ReadView
 from .settle import _commit, _result, _run_effects, _settle
@@ -114,7 +114,7 @@ def _replay_draw(state: State, outcome: dict[str, Any]) -> _Drawn:
         if outcome.get("scheduled"):
             if card.schedule is None or _waiting(state, card) == 0:
                 raise RuleViolation(Code.NOT_SCHEDULED,
-                                    f"'{card.title}' has no scheduled copy waiting to come up.")
+                                    _("'{card}' has no scheduled copy waiting to come up.").format(card=card.title))
             # a scheduled copy comes from the events list, not from the pile
             return _Drawn(pile, discard, chance + 1, chosen, [], 0, scheduled=True)
     reshuffled = int(outcome.get("reshuffled", 0))
@@ -205,14 +205,14 @@ def _apply_card(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     card = _card(state, state.card)
     _same_card(card, action)
     if action.track != card.track:
-        raise RuleViolation(Code.WRONG_TRACK, f"The card '{card.title}' is scoped to {card.track or 'no track'}.")
+        raise RuleViolation(Code.WRONG_TRACK, _("The card '{card}' is scoped to {track}.").format(card=card.title, track=card.track or _("no track")))
     return _resolve_card(state, card, None, None)
 
 
 def _same_card(card: Card, action: Action) -> None:
     """An action that names a card names the revealed one (a save naming another is not what was played)."""
     if action.card is not None and action.card != card.id:
-        raise RuleViolation(Code.WRONG_CARD, f"The card on the table is '{card.title}', not {action.card!r}.")
+        raise RuleViolation(Code.WRONG_CARD, _("The card on the table is '{card}', not {other}.").format(card=card.title, other=repr(action.card)))
 
 
 def _choose(state: State, action: Action) -> tuple[State, dict[str, Any]]:
@@ -221,9 +221,10 @@ def _choose(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     _same_card(card, action)
     chooser = card.chooser()
     if action.actor != chooser:
-        raise RuleViolation(Code.NOT_YOUR_TURN, f"{_actor_name(state, chooser)} answers '{card.title}', not {_actor_name(state, action.actor)}.")
+        raise RuleViolation(Code.NOT_YOUR_TURN, _("{actor} answers '{card}', not {other}.").format(
+            actor=_actor_name(state, chooser), card=card.title, other=_actor_name(state, action.actor)))
     if action.track != card.track:
-        raise RuleViolation(Code.WRONG_TRACK, f"The card '{card.title}' is scoped to {card.track or 'no track'}.")
+        raise RuleViolation(Code.WRONG_TRACK, _("The card '{card}' is scoped to {track}.").format(card=card.title, track=card.track or _("no track")))
     if action.choice is None or not 0 <= action.choice < len(card.choices):
-        raise RuleViolation(Code.INVALID_ACTION, f"'{card.title}' has choices 0..{len(card.choices) - 1}.")
+        raise RuleViolation(Code.INVALID_ACTION, _("'{card}' has choices 0..{last}.").format(card=card.title, last=len(card.choices) - 1))
     return _resolve_card(state, card, action.choice, action.actor)

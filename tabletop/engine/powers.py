@@ -12,7 +12,7 @@ from .actions import Action, RuleViolation
 from .cards import _draw_from
 from .codes import Code
 from .flow import _finish
-from .lookups import _card, _outcome, _track_spec
+from .lookups import _, _card, _outcome, _track_spec
 from .review import last_undoable
 from .scope import Bench
 from .settle import _commit, _result, _settle
@@ -22,50 +22,50 @@ from .state import State, evolve
 def _override(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     reason = (action.reason or "").strip()
     if not reason:
-        raise RuleViolation(Code.REASON_REQUIRED, "An override needs a reason, for the record.")
+        raise RuleViolation(Code.REASON_REQUIRED, _("An override needs a reason, for the record."))
     bench: Bench
     if action.track is not None:
         spec = _track_spec(state, action.track)
         if action.meter is not None:
-            raise RuleViolation(Code.INVALID_ACTION, "Override a track or a meter, not both at once.")
+            raise RuleViolation(Code.INVALID_ACTION, _("Override a track or a meter, not both at once."))
         bench = Bench(state, action.track, None)
         d = bench.draft(action.track)
         top = len(spec.ladder) - 1
         if action.position is not None:
             if not 0 <= action.position <= top:
-                raise RuleViolation(Code.OUT_OF_RANGE, f"Position must be 0..{top} on '{spec.name}'.")
+                raise RuleViolation(Code.OUT_OF_RANGE, _("Position must be 0..{top} on '{track}'.").format(top=top, track=spec.name))
             if action.position != d.position:
                 bench.changes.append({"track": d.id, "what": "position", "from": d.position, "to": action.position})
                 d.position = action.position
         if action.tension is not None:
             if not 0 <= action.tension <= spec.breakdown_at:
-                raise RuleViolation(Code.OUT_OF_RANGE, f"Tension must be 0..{spec.breakdown_at} on '{spec.name}'.")
+                raise RuleViolation(Code.OUT_OF_RANGE, _("Tension must be 0..{top} on '{track}'.").format(top=spec.breakdown_at, track=spec.name))
             if action.tension != d.tension:
                 bench.changes.append({"track": d.id, "what": "tension", "from": d.tension, "to": action.tension})
                 d.tension = action.tension
         if action.status is not None:
             if action.status not in STATUSES:
-                raise RuleViolation(Code.INVALID_ACTION, f"Status is one of {', '.join(STATUSES)}.")
+                raise RuleViolation(Code.INVALID_ACTION, _("Status is one of {statuses}.").format(statuses=", ".join(STATUSES)))
             if action.status != d.status or d.provisional:
                 bench.changes.append({"track": d.id, "what": "status", "from": d.status, "to": action.status})
                 d.status, d.provisional, d.since = action.status, False, state.round
         if action.position is None and action.tension is None and action.status is None:
-            raise RuleViolation(Code.INVALID_ACTION, "Say what to override: position, tension or status.")
+            raise RuleViolation(Code.INVALID_ACTION, _("Say what to override: position, tension or status."))
         notes = _settle(bench, frozenset({action.track}) if action.status is not None else frozenset())
         # left open at breakdown: the next change there collapses it, and the override's words warn so
         at_breakdown = {"track": d.id, "tension": d.tension} if d.status == "open" and d.tension >= spec.breakdown_at else None
     elif action.meter is not None:
         meter = next((m for m in state.ruleset.meters if m.id == action.meter), None)
         if meter is None:
-            raise RuleViolation(Code.UNKNOWN_METER, f"There is no meter called {action.meter!r}.")
+            raise RuleViolation(Code.UNKNOWN_METER, _("There is no meter called {meter}.").format(meter=repr(action.meter)))
         if action.value is None or not meter.min <= action.value <= meter.max:
-            raise RuleViolation(Code.OUT_OF_RANGE, f"{meter.name} must be {meter.min}..{meter.max}.")
+            raise RuleViolation(Code.OUT_OF_RANGE, _("{meter} must be {low}..{high}.").format(meter=meter.name, low=meter.min, high=meter.max))
         bench = Bench(state, None, None)
         bench.add_meter(meter.id, action.value - state.meters[meter.id])
         notes = []
         at_breakdown = None
     else:
-        raise RuleViolation(Code.INVALID_ACTION, "Override a track (position, tension, status) or a meter (value).")
+        raise RuleViolation(Code.INVALID_ACTION, _("Override a track (position, tension, status) or a meter (value)."))
     state = _commit(state, bench)
     result = _result(bench, notes) | {"reason": reason}
     if at_breakdown:
@@ -75,10 +75,10 @@ def _override(state: State, action: Action) -> tuple[State, dict[str, Any]]:
 
 def _undo(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     if state.trail is None or state.last is None:
-        raise RuleViolation(Code.NOTHING_TO_UNDO, "There is nothing to undo.")
+        raise RuleViolation(Code.NOTHING_TO_UNDO, _("There is nothing to undo."))
     last = last_undoable(state)
     if last is None:
-        raise RuleViolation(Code.NOTHING_TO_UNDO, "There is nothing to undo.")
+        raise RuleViolation(Code.NOTHING_TO_UNDO, _("There is nothing to undo."))
     previous = state.previous
     assert previous is not None
     # self-contained: the undo's words name what it took back, with no need of the log
@@ -95,10 +95,10 @@ def _undo(state: State, action: Action) -> tuple[State, dict[str, Any]]:
 def _note(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     text = (action.text or "").strip()
     if not text:
-        raise RuleViolation(Code.INVALID_ACTION, "A note needs some text.")
+        raise RuleViolation(Code.INVALID_ACTION, _("A note needs some text."))
     about = action.about if action.about is not None else state.seq
     if not 0 <= about <= state.seq:
-        raise RuleViolation(Code.UNKNOWN_EVENT, f"There is no event {about} to attach a note to.")
+        raise RuleViolation(Code.UNKNOWN_EVENT, _("There is no event {about} to attach a note to.").format(about=about))
     # the text as typed is in the action; the result holds it too, so a line whose note was edited is named
     return state, {"about": about, "text": text}
 
@@ -106,7 +106,7 @@ def _note(state: State, action: Action) -> tuple[State, dict[str, Any]]:
 def _inject(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     card = _card(state, action.card)
     if state.card is not None:
-        raise RuleViolation(Code.CARD_PENDING, f"First resolve the card '{_card(state, state.card).title}'.")
+        raise RuleViolation(Code.CARD_PENDING, _("First resolve the card '{card}'.").format(card=_card(state, state.card).title))
     pile, discard = list(state.pile), list(state.discard)
     if card.id in pile:
         pile.remove(card.id)
@@ -120,7 +120,7 @@ def _inject(state: State, action: Action) -> tuple[State, dict[str, Any]]:
 
 def _skip(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     if state.card is None:
-        raise RuleViolation(Code.NO_CARD, "There is no card waiting to be skipped.")
+        raise RuleViolation(Code.NO_CARD, _("There is no card waiting to be skipped."))
     card = _card(state, state.card)
     state = evolve(state, card=None, discard=(*state.discard, card.id))
     result: dict[str, Any] = {"card": card.id}
@@ -131,7 +131,7 @@ def _skip(state: State, action: Action) -> tuple[State, dict[str, Any]]:
 
 def _redraw(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     if state.card is None:
-        raise RuleViolation(Code.NO_CARD, "There is no card waiting to be redrawn.")
+        raise RuleViolation(Code.NO_CARD, _("There is no card waiting to be redrawn."))
     old = _card(state, state.card)
     state = evolve(state, card=None, discard=(*state.discard, old.id))
     state, result = _draw_from(state, _outcome(action))
@@ -141,7 +141,7 @@ def _redraw(state: State, action: Action) -> tuple[State, dict[str, Any]]:
 
 def _end(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     if state.over:
-        raise RuleViolation(Code.GAME_OVER, "The game is already over.")
-    reason = (action.reason or "").strip() or "ended by the facilitator"
+        raise RuleViolation(Code.GAME_OVER, _("The game is already over."))
+    reason = (action.reason or "").strip() or "ended by the facilitator"  # untranslated: kept in the save; telling words it when shown
     state = _finish(state, reason)
     return state, {"reason": reason}
