@@ -52,7 +52,7 @@ def _counter(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     _no_argument_fields(action)
     options = _move(state, head.move).argue
     assert options is not None
-    text = check_text(action.text, options.reason_length, "a counter", required=False)
+    text = check_text(action.text, options.reason_length, _("a counter"), required=False)
     argument = argument._replace(counters=(*argument.counters, (who, text)))
     state = _put(state, head, argument)
     if head.sealed:

@@ -105,9 +105,10 @@ from ..content import MoveType, Scenario
 from ..content.arguments import ODDS, ODDS_START, ArgueOptions, StockArgument
 from .actions import Action, RuleViolation
 from .codes import Code
+from .lookups import _, N_
 from .state import Argument, State
 
-PRINCIPLE = "Not everything must be agreed for anything to be agreed"
+PRINCIPLE = N_("Not everything must be agreed for anything to be agreed")
 #: the keys of a result a team may argue for: the track's own effects
 OWN_EFFECTS = ("progress", "tension", "status")
 
@@ -172,25 +173,26 @@ def _name(state: State, track: str | None) -> str:
 def check_wanted(state: State, options: ArgueOptions, track: str, wanted: Mapping[str, Any] | None) -> tuple[tuple[str, Any], ...]:
     """The result argued for, as sorted pairs; refused unless it is one of the track's own effects within limits."""
     if not isinstance(wanted, Mapping) or not wanted:
-        raise RuleViolation(Code.NOT_ARGUABLE, "An argument names the result it wants, e.g. progress +1.")
+        raise RuleViolation(Code.NOT_ARGUABLE, _("An argument names the result it wants, e.g. progress +1."))
     if any(key not in OWN_EFFECTS for key in wanted):
         other = wanted.get("track")
-        where = f"'{_name(state, other)}'" if isinstance(other, str) else "a shared meter"
+        names = {"track": _name(state, track), "other": _name(state, other) if isinstance(other, str) else "", "principle": _(PRINCIPLE)}
         if state.scenario.ruleset.ruleset.independence == "strict":
-            raise RuleViolation(
-                Code.CROSS_TRACK,
-                f"An argument on '{_name(state, track)}' may change only that track, not {where} "
-                f"(independence rule 1, strict). \u201c{PRINCIPLE}.\u201d",
-            )
-        raise RuleViolation(
-            Code.CROSS_TRACK,
-            f"An argument on '{_name(state, track)}' may change only that track, not {where}: "
-            "its result is drawn from the track's own effects (trade across tracks with a link move).",
-        )
+            raise RuleViolation(Code.CROSS_TRACK, (
+                _("An argument on '{track}' may change only that track, not '{other}' (independence rule 1, strict). \u201c{principle}.\u201d")
+                if isinstance(other, str) else
+                _("An argument on '{track}' may change only that track, not a shared meter (independence rule 1, strict). "
+                  "\u201c{principle}.\u201d")).format(**names))
+        raise RuleViolation(Code.CROSS_TRACK, (
+            _("An argument on '{track}' may change only that track, not '{other}': its result is drawn from the track's own effects "
+              "(trade across tracks with a link move).")
+            if isinstance(other, str) else
+            _("An argument on '{track}' may change only that track, not a shared meter: its result is drawn from the track's own "
+              "effects (trade across tracks with a link move).")).format(**names))
     table = dict(wanted)
     if any(isinstance(v, bool) for v in table.values()) or table not in [dict(r) for r in options.results()]:
         offered = ", ".join(describe_wanted(r) for r in options.results())
-        raise RuleViolation(Code.NOT_ARGUABLE, f"This argument may ask for one of: {offered}.")
+        raise RuleViolation(Code.NOT_ARGUABLE, _("This argument may ask for one of: {offered}.").format(offered=offered))
     return tuple(sorted(table.items()))
 
 
@@ -208,10 +210,11 @@ def check_text(text: str | None, limit: int, what: str, required: bool) -> str |
     cleaned = (text or "").strip()
     if not cleaned:
         if required:
-            raise RuleViolation(Code.INVALID_ACTION, f"An argument needs {what}.")
+            raise RuleViolation(Code.INVALID_ACTION, _("An argument needs {what}.").format(what=what))
         return None
     if len(cleaned) > limit:
-        raise RuleViolation(Code.TEXT_TOO_LONG, f"{what.capitalize()} is {len(cleaned)} characters long; at most {limit} fit.")
+        raise RuleViolation(Code.TEXT_TOO_LONG, _("{what} is {length} characters long; at most {limit} fit.").format(
+            what=what[:1].upper() + what[1:], length=len(cleaned), limit=limit))
     return cleaned
 
 
@@ -221,22 +224,23 @@ def check_argument(state: State, move: MoveType, action: Action) -> None:
     assert options is not None and action.track is not None
     if not options.offered_on(action.track):
         offered = ", ".join(f"'{_name(state, t)}'" for t in options.tracks)
-        raise RuleViolation(Code.NOT_OFFERED, f"'{move.name}' is offered on {offered} only.")
+        raise RuleViolation(Code.NOT_OFFERED, _("'{move}' is offered on {offered} only.").format(move=move.name, offered=offered))
     check_wanted(state, options, action.track, action.wanted)
-    check_text(action.text, options.text_length, "the action it proposes", required=True)
+    check_text(action.text, options.text_length, _("the action it proposes"), required=True)
     reasons = action.reasons or ()
     if len(reasons) > options.reasons:
-        raise RuleViolation(Code.INVALID_ACTION, f"An argument gives at most {options.reasons} reasons; this one gives {len(reasons)}.")
+        raise RuleViolation(Code.INVALID_ACTION, _("An argument gives at most {most} reasons; this one gives {count}.").format(
+            most=options.reasons, count=len(reasons)))
     for i, reason in enumerate(reasons, 1):
-        check_text(reason, options.reason_length, f"reason {i}", required=True)
+        check_text(reason, options.reason_length, _("reason {number}").format(number=i), required=True)
     if action.odds is not None or action.strong is not None:
-        raise RuleViolation(Code.INVALID_ACTION, "The odds of an argument are set after the counters, not with it.")
+        raise RuleViolation(Code.INVALID_ACTION, _("The odds of an argument are set after the counters, not with it."))
 
 
 def not_an_argument(move: MoveType, action: Action) -> None:
     """Refuse argument fields on a move that is not an argument (they would be saved and mean nothing)."""
     if action.wanted is not None or action.reasons is not None or action.odds is not None or action.strong is not None:
-        raise RuleViolation(Code.INVALID_ACTION, f"'{move.name}' is not an argument: it takes no wanted result, reasons or odds.")
+        raise RuleViolation(Code.INVALID_ACTION, _("'{move}' is not an argument: it takes no wanted result, reasons or odds.").format(move=move.name))
 
 
 def new_argument(state: State, move: MoveType, action: Action) -> Argument:

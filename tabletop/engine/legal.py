@@ -15,13 +15,13 @@ from .actions import Action, RuleViolation
 from .arguments import argue_actions, argument_actions, argument_step, check_argument, not_an_argument
 from .codes import Code
 from .listing import Listing
-from .lookups import _, _actor_name, _card, _move, _track_name, _track_spec, whose
+from .lookups import _, N_, _actor_name, _card, _move, _track_name, _track_spec, whose
 from .plays import legal_moves, remember
 from .scope import ReadView
 from .state import State
 
 
-PRINCIPLE = "Not everything must be agreed for anything to be agreed"
+PRINCIPLE = N_("Not everything must be agreed for anything to be agreed")
 
 
 def waiting_for(state: State) -> str:
@@ -296,15 +296,16 @@ def _check_place(state: State, move: MoveType, action: Action) -> None:
 def _check_link(state: State, move: MoveType, action: Action) -> None:
     if move.link:
         if state.independence == "strict":
-            linked = (
-                f"'{_track_name(state, action.track)}' may not be made conditional on '{_track_name(state, action.link)}'"
-                if action.link
-                else "an outcome on one track may not be made conditional on another"
+            refusal = (
+                _("Linking tracks is not allowed here (independence rule 3, strict): '{track}' may not be made conditional "
+                  "on '{link}'. \u201c{principle}.\u201d")
+                if action.link else
+                _("Linking tracks is not allowed here (independence rule 3, strict): an outcome on one track may not be made "
+                  "conditional on another. \u201c{principle}.\u201d")
             )
-            raise RuleViolation(
-                Code.LINKAGE_FORBIDDEN,
-                f"Linking tracks is not allowed here (independence rule 3, strict): {linked}. \u201c{PRINCIPLE}.\u201d",
-            )
+            raise RuleViolation(Code.LINKAGE_FORBIDDEN, refusal.format(
+                track=_track_name(state, action.track), link=_track_name(state, action.link) if action.link else "",
+                principle=_(PRINCIPLE)))
         if action.link is None or action.link == action.track:
             raise RuleViolation(Code.NEEDS_TRACK, _("'{move}' names a second track to link with.").format(move=move.name))
         other = _track_spec(state, action.link)
