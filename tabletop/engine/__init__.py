@@ -9,13 +9,13 @@ from .rules import apply
 from .state import Proposal, State, TrackState
 
 __all__ = [
-    "Action",
-    "Code",
-    "Event",
+    "Action",  # untranslated: an exported name
+    "Code",  # untranslated: an exported name
+    "Event",  # untranslated: an exported name
     "IndependenceBreach",
-    "Proposal",
+    "Proposal",  # untranslated: an exported name
     "RuleViolation",
-    "State",
+    "State",  # untranslated: an exported name
     "TrackState",
     "apply",
     "legal_actions",

@@ -91,22 +91,27 @@ class Action:
     def from_dict(cls, data: Mapping[str, Any]) -> Action:
         """Rebuild an action from :meth:`to_dict` data; raises ValueError if malformed."""
         if not isinstance(data, Mapping):
+            # untranslated: a malformed saved or wire action, for developers
             raise ValueError("an action must be an object")
         unknown = set(data) - _FIELD_NAMES
         if unknown:
+            # untranslated: a malformed saved or wire action, for developers
             raise ValueError(f"unknown action field(s): {', '.join(sorted(unknown))}")
         kind = data.get("kind")
         if kind not in KINDS:
+            # untranslated: a malformed saved or wire action, for developers
             raise ValueError(f"unknown action kind {kind!r}")
         for key, value in data.items():
             if value is None or key == "kind":
                 continue
             expected = _FIELD_TYPES.get(key, (str,))
             if not isinstance(value, expected) or (expected == (int,) and isinstance(value, bool)):
+                # untranslated: a malformed saved or wire action, for developers
                 raise ValueError(f"action field {key!r} has the wrong type")
         items = {key: _ITEMS[key] for key in _ITEMS if data.get(key) is not None}
         for key, item in items.items():
             if not all(isinstance(v, item) and not isinstance(v, bool) for v in data[key]):
+                # untranslated: a malformed saved or wire action, for developers
                 raise ValueError(f"action field {key!r} has the wrong type")
         if items:
             data = {**data, **{key: tuple(data[key]) for key in items}}

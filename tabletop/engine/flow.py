@@ -84,7 +84,7 @@ def _advance(state: State, action: Action) -> tuple[State, dict[str, Any]]:
         return state, result
     # the end of a round
     if state.round >= state.ruleset.ruleset.turns:
-        state = _finish(state, "all rounds played")
+        state = _finish(state, "all rounds played")  # untranslated: kept in the save
         result["to"] = "over"
         return state, result
     rs = state.ruleset
@@ -114,6 +114,6 @@ def _check_end(state: State, result: dict[str, Any]) -> State:
     if state.over:
         return state
     if not any(t.is_open for t in state.tracks.values()):
-        state = _finish(state, "no track is open")
-        result["game_over"] = "no track is open"
+        state = _finish(state, "no track is open")  # untranslated: kept in the save; telling.ENDS words it
+        result["game_over"] = "no track is open"  # untranslated: a result key
     return state

@@ -78,6 +78,7 @@ class Listing(Sequence[Action]):
         if index < 0:
             index += size
         if not 0 <= index < size:
+            # untranslated: a developer's error
             raise IndexError("legal action index out of range")
         j = bisect_right(self._ends, index)
         part = self.parts[j]

@@ -46,7 +46,7 @@ def _track_spec(state: State, track_id: str):  # noqa: ANN202
 
 def _actor_name(state: State, actor_id: str | None) -> str:
     actor = state.scenario.index.actors.get(actor_id or "")
-    return actor.name if actor is not None else (actor_id or "the facilitator")
+    return actor.name if actor is not None else (actor_id or _("the facilitator"))
 
 
 def _track_name(state: State, track_id: str | None) -> str:

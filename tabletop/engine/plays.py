@@ -49,9 +49,9 @@ def was_listed(state: State, action: Action) -> bool:
 #: with what the listing asks of the move read once: its once-per-game key (or None), its cost, whether it
 #: links tracks, its requirements that read no track and those that do (:func:`_split`), and its actions
 #: (None for a link move) for when it is listed on every track it has.
-_Plays = tuple[MoveType, tuple[tuple[str | None, Action | None], ...], "tuple[str, str] | None",
+_Plays = tuple[MoveType, tuple[tuple[str | None, Action | None], ...], "tuple[str, str] | None",  # untranslated: a type
                tuple[tuple[str, int], ...], bool, tuple[Condition, ...], tuple[Condition, ...],
-               "tuple[Action, ...] | None"]
+               "tuple[Action, ...] | None"]  # untranslated: a type
 
 
 def _candidates(scenario: Scenario, actor: str) -> list[_Plays]:

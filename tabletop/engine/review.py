@@ -74,6 +74,7 @@ def round_start(state: State) -> State:
 
 
 def _status(track) -> str:  # noqa: ANN001 - a TrackState
+    # untranslated: a status key; the screen names it
     return "agreed (provisional)" if track.status == "agreed" and track.provisional else track.status
 
 

@@ -116,9 +116,11 @@ def _assert_independent(old: State, new: State, action: Action) -> None:
         if action.kind != "override":
             for tid in old.tracks if replaced is None else replaced:
                 if tid != action.track and new.tracks.get(tid) is not old.tracks.get(tid):
+                    # untranslated: a developer assertion
                     raise IndependenceBreach(f"{action.kind} scoped to {action.track!r} changed track {tid!r}")
     # the one channel from a track to the meters: an agreement's goodwill, raised and never lowered
     if action.track is not None and new.meters is not old.meters and dict(new.meters) != goodwill_meters(old, new, replaced):
         raise IndependenceBreach(
+            # untranslated: a developer assertion
             f"{action.kind} scoped to {action.track!r} changed a meter beyond its agreement's goodwill"
         )

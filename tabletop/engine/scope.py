@@ -62,8 +62,10 @@ class ReadView:
     def track(self, track_id: str | None) -> Any:
         tid = track_id or self.own
         if tid is None:
+            # untranslated: a developer's assertion of the independence rule
             raise IndependenceBreach("a global condition read a track")
         if self.strict and tid != self.own:
+            # untranslated: a developer's assertion of the independence rule
             raise IndependenceBreach(f"strict: a condition on {self.own!r} read track {tid!r}")
         return self.drafts.get(tid) or self.state.tracks[tid]
 
@@ -100,9 +102,11 @@ class Bench:
     def draft(self, track_id: str | None) -> _Draft:
         tid = track_id or self.own
         if tid is None:
+            # untranslated: a developer's assertion of the independence rule
             raise IndependenceBreach("a global effect tried to change a track")
         if tid not in self.drafts:
             if not self.linked or self.own is None:
+                # untranslated: a developer's assertion of the independence rule
                 raise IndependenceBreach(f"strict: an effect on {self.own!r} tried to change track {tid!r}")
             self.drafts[tid] = _Draft(self.state.tracks[tid], self.specs[tid])
         return self.drafts[tid]
@@ -142,6 +146,7 @@ class Bench:
 
     def add_meter(self, meter_id: str, amount: int) -> None:
         if self.own is not None and not self.linked:
+            # untranslated: a developer's assertion of the independence rule
             raise IndependenceBreach(f"strict: an effect on {self.own!r} tried to write meter {meter_id!r}")
         self._write_meter(meter_id, amount, {})
 
@@ -154,6 +159,7 @@ class Bench:
         """
         amount = getattr(effect, "add", 0) if getattr(effect, "key", None) == "meter" else 0
         if amount <= 0:
+            # untranslated: a developer's assertion of the independence rule
             raise IndependenceBreach(f"on_agreed of {track_id!r} is not goodwill: {effect.describe()}")
         return effect.meter, self._write_meter(effect.meter, amount, {"spillover": track_id})
 
@@ -222,6 +228,7 @@ def goodwill_meters(old: State, new: State, among: Collection[str] | None = None
         for effect in specs[tid].on_agreed:
             amount = getattr(effect, "add", 0) if effect.key == "meter" else 0
             if amount <= 0:
+                # untranslated: a developer's assertion of the independence rule
                 raise IndependenceBreach(f"on_agreed of {tid!r} is not goodwill: {effect.describe()}")
             low, high = ranges[effect.meter]  # type: ignore[attr-defined]
             meters[effect.meter] = max(low, min(high, meters[effect.meter] + amount))  # type: ignore[attr-defined]

@@ -80,6 +80,7 @@ class Argument(NamedTuple):
         return next((a for a in self.counterers if a not in done), None)
 
 def _refuse(self: Tracks, *args: Any, **kwargs: Any) -> None:
+    # untranslated: a developer's error
     raise TypeError("a state's tracks are never changed: make the next ones with Tracks.replacing")
 
 

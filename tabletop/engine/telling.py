@@ -370,9 +370,9 @@ def _tell_redraw(event: Happened, n: _Names) -> str:
 
 #: the reasons the engine itself ends a game for (the state records them as written here)
 ENDS = {
-    "all rounds played": N_("all rounds played"),
-    "no track is open": N_("no track is open"),
-    "ended by the facilitator": N_("ended by the facilitator"),
+    "all rounds played": N_("all rounds played"),  # untranslated: as the save records it
+    "no track is open": N_("no track is open"),  # untranslated: as the save records it
+    "ended by the facilitator": N_("ended by the facilitator"),  # untranslated: as the save records it
 }
 
 
@@ -455,4 +455,5 @@ def tell(event: Happened, scenario: Scenario) -> str:
     return _tell(event, _Names(scenario))
 
 
+# untranslated: exported names
 __all__ = ["ENDS", "Happened", "end_reason", "notes", "phase_name", "quoted", "tell", "typed", "warning"]
