@@ -182,3 +182,19 @@ def test_a_refusal_names_whose_turn_it_is_in_plain_english() -> None:
     with pytest.raises(RuleViolation) as refused:
         apply(state, Action.from_dict({**stray.to_dict(), "actor": other}))
     assert "s's" not in refused.value.message and "States'" in refused.value.message
+
+
+def test_a_refusal_reads_in_the_language_of_the_moment_with_its_code_unchanged() -> None:
+    """Under ``lang.using("uk")`` a refused move is told in Ukrainian (issue 19); the code a program reads stays."""
+    from tabletop import lang
+
+    state = in_moves()
+    with pytest.raises(RuleViolation) as english:
+        apply(state, move("b", "stall", "alpha"))
+    with lang.using("uk"), pytest.raises(RuleViolation) as ukrainian:
+        apply(state, move("b", "stall", "alpha"))
+    assert ukrainian.value.code == english.value.code
+    assert ukrainian.value.code.name == "NOT_YOUR_TURN"
+    assert any("\u0400" <= ch <= "\u04ff" for ch in ukrainian.value.message), ukrainian.value.message
+    assert "ходить" in ukrainian.value.message
+    assert english.value.message.startswith("It is ")

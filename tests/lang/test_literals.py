@@ -14,7 +14,7 @@ import pytest
 from .literals import untranslated
 
 PACKAGE = Path(__file__).resolve().parents[2] / "tabletop"
-CHECKED = ["lang", "content", "report", "cli", "sim", "tui", "seats", "play"]
+CHECKED = ["lang", "content", "engine", "report", "cli", "sim", "tui", "seats", "play"]
 
 
 def _modules() -> list[Path]:
