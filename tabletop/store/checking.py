@@ -16,10 +16,13 @@ import json
 from typing import Any
 
 from ..engine.actions import Event
+from ..lang import Domain
 from .lines import canonical
 from .savefile import event_record
 from .sealing import SealBook
 from .shapes import show
+
+_, ngettext, N_ = Domain("store").words()
 
 #: the parts of a line in the order a difference is named (the first one that differs)
 _PARTS = ("seq", "state", "round", "phase", "actor", "track", "action", "result", "seal", "reveal")
@@ -54,7 +57,7 @@ def difference(body: bytes, time: str, replayed: Event, state_hash: str,
     try:
         saved = json.loads(body)
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-        return "line differs", "the line is not valid JSON"
+        return N_("line differs"), _("the line is not valid JSON")
     if is_legacy(saved):
         game["result"] = as_legacy(game.get("result"), saved["result"])
         if canonical(game) == body:
@@ -63,11 +66,12 @@ def difference(body: bytes, time: str, replayed: Event, state_hash: str,
         found = _first_difference(game.get(part, _NONE), saved.get(part, _NONE), "")
         if found is not None:
             path, detail = found
-            return f"{part} differs", f"{path}: {detail}" if path else detail
+            return f"{part} differs", f"{path}: {detail}" if path else detail  # untranslated: a kind (an id) and a key path
     extra = sorted(set(saved) - set(game))
     if extra:
-        return "line differs", f"{extra[0]}: the game writes no such key, the save says {show(saved[extra[0]])}"
-    return "line differs", "the values are the game's, but the line is not written as tabletop writes it"
+        return N_("line differs"), _("{key}: the game writes no such key, the save says {value}").format(
+            key=extra[0], value=show(saved[extra[0]]))
+    return N_("line differs"), _("the values are the game's, but the line is not written as tabletop writes it")
 
 
 #: what a line written before the log was language-neutral held in words (``result.summary``, notes, a warning,
@@ -112,11 +116,11 @@ def _first_difference(game: Any, saved: Any, path: str) -> tuple[str, str] | Non
     if saved is _NONE and game is _NONE:
         return None
     if saved is _NONE:
-        return path, f"the game gives {show(game)}, the save has none"
+        return path, _("the game gives {game}, the save has none").format(game=show(game))
     if game is _NONE:
-        return path, f"the game gives none, the save says {show(saved)}"
+        return path, _("the game gives none, the save says {saved}").format(saved=show(saved))
     if type(game) is not type(saved):
-        return path, f"the game gives {show(game)}, the save says {show(saved)}"
+        return path, _("the game gives {game}, the save says {saved}").format(game=show(game), saved=show(saved))
     if isinstance(game, dict):
         for key in sorted(set(game) | set(saved)):
             found = _first_difference(game.get(key, _NONE), saved.get(key, _NONE), f"{path}.{key}" if path else key)
@@ -129,8 +133,8 @@ def _first_difference(game: Any, saved: Any, path: str) -> tuple[str, str] | Non
             if found is not None:
                 return found
         if len(game) != len(saved):
-            return path, f"the game gives {len(game)} items, the save has {len(saved)}"
+            return path, _("the game gives {game} items, the save has {saved}").format(game=len(game), saved=len(saved))
         return None
     if game != saved:
-        return path, f"the game gives {show(game)}, the save says {show(saved)}"
+        return path, _("the game gives {game}, the save says {saved}").format(game=show(game), saved=show(saved))
     return None

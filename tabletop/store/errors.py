@@ -5,11 +5,15 @@ from __future__ import annotations
 import errno
 from pathlib import Path
 
+from ..lang import Domain
+
+_, ngettext, N_ = Domain("store").words()
+
 
 class SaveError(Exception):
     """A file that cannot be read as a save at all (not a save, unknown version...)."""
 
-    def __init__(self, path: str | Path, message: str, seq: int | None = None, kind: str = "not a save"):
+    def __init__(self, path: str | Path, message: str, seq: int | None = None, kind: str = N_("not a save")):
         self.path = str(path)
         self.message = message
         self.seq = seq
@@ -31,7 +35,7 @@ class SaveWriteError(OSError):
 def disk_advice(code: int | None, folder: Path) -> str:
     """What to do about a disk that refused a write: ``Free some space in saves``."""
     if code in (errno.ENOSPC, errno.EDQUOT):
-        return f"Free some space in {folder}"
+        return _("Free some space in {folder}").format(folder=folder)
     if code == errno.EROFS:
-        return f"The disk holding {folder} has become read-only: check it"
-    return f"Check the disk holding {folder}"
+        return _("The disk holding {folder} has become read-only: check it").format(folder=folder)
+    return _("Check the disk holding {folder}").format(folder=folder)

@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import re
 
+from ..lang import Domain
+
+_, ngettext, N_ = Domain("store").words()
+
 #: a noted chain head: the full hash or a prefix of at least 8 hex digits
 HEAD_PATTERN = re.compile(r"[0-9a-fA-F]{8,32}")
 
@@ -21,4 +25,4 @@ def short_head(chain: str) -> str:
 
 def head_line(events: int, chain: str) -> str:
     """``Chain head after event N: abcd1234…`` — one wording for the end screen, the reports and verify."""
-    return f"Chain head after event {events}: {short_head(chain)}"
+    return _("Chain head after event {n}: {head}").format(n=events, head=short_head(chain))

@@ -20,11 +20,14 @@ from ..content.overlays import attach, translated
 from ..content.files import FileRefused, open_regular
 from ..engine import Action, RuleViolation, State, apply, new_game
 from ..engine.actions import IndependenceBreach
+from ..lang import Domain
 from .checking import difference
 from .errors import SaveError
 from .lines import FORMAT, READABLE, VERSION, canonical, chain_hash, split_chain
 from .sealing import SealBook
 from .shapes import ShapeError, shapes
+
+_, ngettext, N_ = Domain("store").words()
 
 MAX_HEADER = 16 * 1024 * 1024
 MAX_LINE = 4 * 1024 * 1024
@@ -42,8 +45,10 @@ class Damage:
     detail: str
 
     def __str__(self) -> str:
-        where = "header" if self.seq == 0 else f"event {self.seq}"
-        return f"{where} (line {self.line}): {self.kind}: {self.detail}"
+        if self.seq == 0:
+            return _("header (line {line}): {kind}: {detail}").format(line=self.line, kind=_(self.kind), detail=self.detail)
+        return _("event {seq} (line {line}): {kind}: {detail}").format(
+            seq=self.seq, line=self.line, kind=_(self.kind), detail=self.detail)
 
 
 @dataclass(frozen=True)
@@ -121,7 +126,7 @@ class Save:
             for i, event, state in self._replay_all():
                 digest = state.hash  # worked out anew on each read: once an event
                 if digest != event.state:
-                    return i, f"replaying gives state {digest}, the save says {event.state}"
+                    return i, _("replaying gives state {digest}, the save says {saved}").format(digest=digest, saved=event.state)
                 assert state.last is not None
                 found = difference(event.body, event.time, state.last, digest, event.clock, seals, event.seal)
                 if found is not None:
@@ -207,7 +212,7 @@ class Save:
         replayed that far, and walking forward replays one event a step.
         """
         if not 0 <= i <= len(self.events):
-            raise IndexError(f"event {i} is outside 0..{len(self.events)}")
+            raise IndexError(f"event {i} is outside 0..{len(self.events)}")  # untranslated: a programming error
         if not self._snapshots:
             self._snapshots.append(new_game(self.scenario, self.seed))
         slot = min(i // SNAPSHOT_EVERY, len(self._snapshots) - 1)
@@ -238,7 +243,8 @@ class Save:
         try:
             return apply(state, event.action)
         except (RuleViolation, IndependenceBreach) as exc:
-            raise SaveError(self.path, f"event {event.seq} does not replay: {exc}", event.seq, "illegal event") from None
+            raise SaveError(self.path, _("event {seq} does not replay: {error}").format(seq=event.seq, error=exc), event.seq,
+                            N_("illegal event")) from None
 
 
 class _Unplayable(Exception):
@@ -318,27 +324,28 @@ class SaveReader:
     def __init__(self, path: str | Path, keep_offsets: bool = True):
         p = self.path = Path(path)
         if not p.exists():
-            raise SaveError(p, "no such file", kind="missing")
+            raise SaveError(p, _("no such file"), kind=N_("missing"))
         if p.is_dir():
-            raise SaveError(p, "is a directory, not a save file", kind="not a save")
+            raise SaveError(p, _("is a directory, not a save file"), kind=N_("not a save"))
         self._open = ExitStack()  # closed by close() / the with block
         try:
             # a FIFO or a device is refused before reading; each line read is bounded by MAX_HEADER / MAX_LINE
             file = self._open.enter_context(open_regular(p))
         except FileRefused as exc:
-            raise SaveError(p, exc.message, kind="unreadable") from None
+            raise SaveError(p, exc.message, kind=N_("unreadable")) from None
         try:
             self.size = os.fstat(file.fileno()).st_size
             self._handle = _Upto(file, self.size)
             raw = _read_line(self._handle, MAX_HEADER)
             if not raw:
-                raise SaveError(p, "the file is empty: not a save", 0)
+                raise SaveError(p, _("the file is empty: not a save"), 0)
             self.header, self.header_chain = _parse_header(p, raw)
             try:
                 self.scenario = scenario_from_data({"ruleset": self.header.get("ruleset"), "deck": self.header.get("deck")}, str(p))
                 attach(self.scenario, self.header.get("translations"))
             except ContentError as exc:
-                raise SaveError(p, f"the embedded scenario is not valid: {exc.problems[0]}", 0, "damaged header") from None
+                raise SaveError(p, _("the embedded scenario is not valid: {problem}").format(problem=exc.problems[0]), 0,
+                                N_("damaged header")) from None
         except BaseException:
             self._open.close()
             raise
@@ -372,18 +379,18 @@ class SaveReader:
             expected = self.count + 1
             at_end = not raw.endswith(b"\n")
             if at_end and not handle.read(1):
-                self.damage = Damage(expected, line_no, "torn tail", "the last line is incomplete (a crash while writing); it is dropped")
+                self.damage = Damage(expected, line_no, N_("torn tail"), _("the last line is incomplete (a crash while writing); it is dropped"))
                 break
             if not raw.strip():
                 rest = handle.read()
                 if not rest.strip():
                     # blank lines at the very end (an editor adds one): nothing was lost
-                    self.damage = Damage(expected, line_no, "torn tail", "blank lines at the end of the file; they are dropped")
+                    self.damage = Damage(expected, line_no, N_("torn tail"), _("blank lines at the end of the file; they are dropped"))
                     break
-                self.damage = Damage(expected, line_no, "changed line", "a blank line between events")
+                self.damage = Damage(expected, line_no, N_("changed line"), _("a blank line between events"))
                 break
             if len(raw) > MAX_LINE:
-                self.damage = Damage(expected, line_no, "changed line", "the line is far too long to be an event")
+                self.damage = Damage(expected, line_no, N_("changed line"), _("the line is far too long to be an event"))
                 break
             body_chain = split_chain(raw.rstrip(b"\n"))
             try:
@@ -391,34 +398,34 @@ class SaveReader:
             except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
                 record = None
             if record is None or not isinstance(record, dict) or body_chain is None:
-                self.damage = Damage(expected, line_no, "changed line", "the line is not a valid event")
+                self.damage = Damage(expected, line_no, N_("changed line"), _("the line is not a valid event"))
                 break
             seq = record.get("seq")
             if not isinstance(seq, int) or isinstance(seq, bool):
-                self.damage = Damage(expected, line_no, "changed line", "the event has no sequence number")
+                self.damage = Damage(expected, line_no, N_("changed line"), _("the event has no sequence number"))
                 break
             if seq != expected:
                 if 1 <= seq < expected:  # every event before was read in order
-                    kind, detail = "duplicated event", f"event {seq} appears again"
+                    kind, detail = N_("duplicated event"), _("event {seq} appears again").format(seq=seq)
                 elif seq > expected and _next_seq(handle) == expected:
-                    kind, detail = "reordered events", f"event {seq} comes before event {expected}"
+                    kind, detail = N_("reordered events"), _("event {seq} comes before event {expected}").format(seq=seq, expected=expected)
                 elif seq > expected:
-                    kind, detail = "missing events", f"expected event {expected}, found event {seq}"
+                    kind, detail = N_("missing events"), _("expected event {expected}, found event {seq}").format(expected=expected, seq=seq)
                 else:
-                    kind, detail = "reordered events", f"expected event {expected}, found event {seq}"
+                    kind, detail = N_("reordered events"), _("expected event {expected}, found event {seq}").format(expected=expected, seq=seq)
                 self.damage = Damage(expected, line_no, kind, detail)
                 break
             body, chain = body_chain
             if chain_hash(self._prev, body) != chain or record.get("chain") != chain:
-                self.damage = Damage(seq, line_no, "changed line", "the line does not match its hash chain (edited or corrupted)")
+                self.damage = Damage(seq, line_no, N_("changed line"), _("the line does not match its hash chain (edited or corrupted)"))
                 break
             try:
                 event = _event(record, body)
             except ShapeError as exc:
-                self.damage = Damage(seq, line_no, "malformed event", str(exc))
+                self.damage = Damage(seq, line_no, N_("malformed event"), str(exc))
                 break
             except (KeyError, TypeError, ValueError) as exc:
-                self.damage = Damage(seq, line_no, "malformed event", str(exc))
+                self.damage = Damage(seq, line_no, N_("malformed event"), str(exc))
                 break
             self.count += 1
             self._prev = chain
@@ -441,22 +448,22 @@ def _parse_header(p: Path, raw: bytes) -> tuple[dict[str, Any], str]:
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         header = None
     if not isinstance(header, dict) or header.get("format") != FORMAT:
-        raise SaveError(p, "not a tabletop save (the first line is not a save header)", 0)
+        raise SaveError(p, _("not a tabletop save (the first line is not a save header)"), 0)
     version = header.get("version")
     if version not in READABLE or isinstance(version, bool):
-        raise SaveError(p, f"unknown save format version {version!r} (this tabletop reads versions {READABLE[0]} to {VERSION})",
-                        0, "unknown version")
+        raise SaveError(p, _("unknown save format version {version} (this tabletop reads versions {first} to {last})").format(
+            version=repr(version), first=READABLE[0], last=VERSION), 0, N_("unknown version"))
     if not raw.endswith(b"\n"):
-        raise SaveError(p, "the header line is incomplete (a crash while creating the save)", 0, "torn tail")
+        raise SaveError(p, _("the header line is incomplete (a crash while creating the save)"), 0, N_("torn tail"))
     split = split_chain(raw.rstrip(b"\n"))
     if split is None or chain_hash("", split[0]) != split[1]:
-        raise SaveError(p, "the header does not match its hash (edited or corrupted)", 0, "changed line")
+        raise SaveError(p, _("the header does not match its hash (edited or corrupted)"), 0, N_("changed line"))
     if not isinstance(header.get("seed"), int):
-        raise SaveError(p, "the header has no seed", 0, "changed line")
+        raise SaveError(p, _("the header has no seed"), 0, N_("changed line"))
     try:
         shapes()[0].check(header)
     except ShapeError as exc:
-        raise SaveError(p, f"the header is malformed: {exc}", 0, "damaged header") from None
+        raise SaveError(p, _("the header is malformed: {error}").format(error=exc), 0, N_("damaged header")) from None
     return header, split[1]
 
 

@@ -8,12 +8,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..engine import State
+from ..lang import Domain
 from . import files
 from .lock import WriterLock, open_to_write, take
 from .reading import Save, open_save
 from .savefile import SaveError, SaveWriter
 from .sealing import SealBook
 from .verifying import VerifyReport, verify  # noqa: F401 - where verify lived before it had a module of its own
+
+_, ngettext, N_ = Domain("store").words()
 
 
 def _intact_prefix(save: Save, length: int | None = None) -> bytes:
@@ -74,23 +77,23 @@ def _resume(held: _Held, durable: bool) -> Resumed:
     save = open_save(held.real)
     messages: list[str] = []
     if save.damage is not None:
-        if save.damage.kind == "torn tail":
+        if save.damage.kind == "torn tail":  # untranslated: a damage kind (an id)
             try:
                 os.ftruncate(held.fd, save.good_bytes)
                 os.fsync(held.fd)
             except OSError as exc:
-                raise SaveError(held.real, f"cannot drop the incomplete last line: {exc.strerror or exc}",
-                                kind="unwritable") from None
+                raise SaveError(held.real, _("cannot drop the incomplete last line: {error}").format(error=exc.strerror or exc),
+                                kind=N_("unwritable")) from None
             messages.append(
-                f"The save's last line was incomplete (a crash while writing) and was dropped; "
-                f"the game continues after event {len(save)}."
+                _("The save's last line was incomplete (a crash while writing) and was dropped; "
+                  "the game continues after event {n}.").format(n=len(save))
             )
             save = open_save(held.real)
         else:
             _recovered_copy(held, _intact_prefix(save))
             messages.append(
-                f"The save is damaged at {save.damage}. It was left as it is; the game continues from "
-                f"event {len(save)} in {held.real}."
+                _("The save is damaged at {damage}. It was left as it is; the game continues from "
+                  "event {n} in {path}.").format(damage=save.damage, n=len(save), path=held.real)
             )
             save = open_save(held.real)
     mismatch = save.first_mismatch()
@@ -98,8 +101,9 @@ def _resume(held: _Held, durable: bool) -> Resumed:
         seq, why = mismatch
         _recovered_copy(held, _intact_prefix(save, save.offsets[seq - 1]))
         messages.append(
-            f"Event {seq} of the save does not replay as it was recorded ({why}): the save was made by another "
-            f"version of tabletop, or edited. It was left as it is; the game continues from event {seq - 1} in {held.real}."
+            _("Event {seq} of the save does not replay as it was recorded ({why}): the save was made by another "
+              "version of tabletop, or edited. It was left as it is; the game continues from event {n} in {path}."
+              ).format(seq=seq, why=why, n=seq - 1, path=held.real)
         )
         save = open_save(held.real)
     held.lock.announce()
@@ -117,8 +121,8 @@ def _recovered_copy(held: _Held, data: bytes) -> None:
         # private until it has the original's mode: as readable by the debrief team as the original
         tmp, fd = files.temp_beside(wanted, mode=0o600)
     except OSError as exc:
-        raise SaveError(real, f"cannot write a recovered copy beside it: {exc.strerror or exc}",
-                        kind="unwritable") from None
+        raise SaveError(real, _("cannot write a recovered copy beside it: {error}").format(error=exc.strerror or exc),
+                        kind=N_("unwritable")) from None
     try:
         os.fchmod(fd, stat.S_IMODE(os.fstat(held.fd).st_mode))
         lock = take(fd, wanted)  # held before the copy has a name: nobody sees it unlocked
@@ -127,8 +131,8 @@ def _recovered_copy(held: _Held, data: bytes) -> None:
         target = files.link_new(tmp, wanted)
     except OSError as exc:
         os.close(fd)
-        raise SaveError(real, f"cannot write a recovered copy beside it: {exc.strerror or exc}",
-                        kind="unwritable") from None
+        raise SaveError(real, _("cannot write a recovered copy beside it: {error}").format(error=exc.strerror or exc),
+                        kind=N_("unwritable")) from None
     except BaseException:
         os.close(fd)
         raise

@@ -22,7 +22,10 @@ import json
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+from ..lang import Domain
 from .lines import canonical
+
+_, ngettext, N_ = Domain("store").words()
 
 #: the header's ``sealing``: the version of the commitment scheme the save's lines follow
 SEALING = 1
@@ -117,12 +120,13 @@ def broken_reveal(reveal: Any, commitments: Mapping[int, str]) -> str | None:
         return None
     for item in reveal:
         if not isinstance(item, dict):
-            return "a revealed entry is not an object"
+            return _("a revealed entry is not an object")
         seq = item.get("seq")
         committed = commitments.get(seq) if isinstance(seq, int) else None
         if committed is None:
-            return f"it reveals an entry for event {seq}, which committed no sealed entry"
+            return _("it reveals an entry for event {seq}, which committed no sealed entry").format(seq=seq)
         if not matches(item.get("entry"), item.get("nonce"), committed):
-            return (f"the entry it reveals for event {seq} does not match the commitment made there "
-                    f"({committed[:12]}\u2026): the sealed entry was changed after it was committed")
+            return _("the entry it reveals for event {seq} does not match the commitment made there "
+                     "({commitment}\u2026): the sealed entry was changed after it was committed"
+                     ).format(seq=seq, commitment=committed[:12])
     return None

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ..content import Scenario
+from ..lang import Domain
 
 from ..engine import RuleViolation, State, apply, new_game
 from ..engine.actions import CHANCE_KINDS, IndependenceBreach
@@ -19,6 +20,8 @@ from .reading import Damage, SaveReader, collector_paused
 from .savefile import SaveError
 from .sealing import SealBook, broken_reveal
 from .shapes import show
+
+_, ngettext, N_ = Domain("store").words()
 
 @dataclass
 class VerifyReport:
@@ -62,42 +65,65 @@ class VerifyReport:
 
     def lines(self) -> list[str]:
         if self.error is not None:
-            return [f"{self.path}: damaged: {self.error.kind}: {self.error.message}"]
+            return [_("{path}: damaged: {kind}: {message}").format(
+                path=self.path, kind=_(self.error.kind), message=self.error.message)]
         out: list[str]
         if self.damage is not None:
             out = [
-                f"{self.path}: damaged at {self.damage}",
-                f"  the {self.events} events before it are intact",
+                _("{path}: damaged at {damage}").format(path=self.path, damage=self.damage),
+                _("  the {n} events before it are intact").format(n=self.events),
             ]
         else:
             out = [
-                f"{self.path}: intact — {self.events} events, {self.rounds} round{'s' if self.rounds != 1 else ''}, "
-                f"every line is what the replay gives (state, round, phase, actor, track, action, result) "
-                f"and the hash chain checks out; {self.chance_checked} draws and rolls re-derived from the seed match",
+                ngettext(
+                    "{path}: intact — {events} events, {rounds} round, "
+                    "every line is what the replay gives (state, round, phase, actor, track, action, result) "
+                    "and the hash chain checks out; {chance} draws and rolls re-derived from the seed match",
+                    "{path}: intact — {events} events, {rounds} rounds, "
+                    "every line is what the replay gives (state, round, phase, actor, track, action, result) "
+                    "and the hash chain checks out; {chance} draws and rolls re-derived from the seed match",
+                    self.rounds,
+                ).format(path=self.path, events=self.events, rounds=self.rounds, chance=self.chance_checked),
                 *self.notes,
             ]
         head = self.head
         if head is not None and self.damage is None:
-            out.append(f"{head_line(self.events, head)} — full: {head}")
+            out.append(_("{head_line} — full: {head}").format(head_line=head_line(self.events, head), head=head))
         if self.noted is not None:
             out.append(self._noted_line())
         return out
 
     def _noted_line(self) -> str:
-        noted = f"noted chain head {self.noted}"
+        noted = self.noted
         last = len(self.chains) - 1
         if self.head_found is None:
-            return (f"{noted}: does not match \u2014 it is the head of no event in this save: the save was "
-                    "rewritten since the head was noted (or it is another save)")
-        at = "the header" if self.head_found == 0 else f"event {self.head_found}"
+            return _("noted chain head {noted}: does not match — it is the head of no event in this save: the save was "
+                     "rewritten since the head was noted (or it is another save)").format(noted=noted)
         if self.damage is not None:
-            return f"{noted}: not checked \u2014 it is the head after {at}, but the save is damaged (above)"
+            if self.head_found == 0:
+                return _("noted chain head {noted}: not checked — it is the head after the header, "
+                         "but the save is damaged (above)").format(noted=noted)
+            return _("noted chain head {noted}: not checked — it is the head after event {at}, "
+                     "but the save is damaged (above)").format(noted=noted, at=self.head_found)
         if self.head_found == last:
-            return f"{noted}: matches \u2014 the save is exactly as it was when the head was noted"
+            return _("noted chain head {noted}: matches — the save is exactly as it was when the head was noted"
+                     ).format(noted=noted)
         after = last - self.head_found
-        return (f"{noted}: does not match \u2014 it is the head after {at}; the save has {after} "
-                f"event{'s' if after != 1 else ''} after the noted point (the {self.head_found} events up to it "
-                "are exactly as noted)")
+        if self.head_found == 0:
+            return ngettext(
+                "noted chain head {noted}: does not match — it is the head after the header; the save has {after} "
+                "event after the noted point (the {upto} events up to it are exactly as noted)",
+                "noted chain head {noted}: does not match — it is the head after the header; the save has {after} "
+                "events after the noted point (the {upto} events up to it are exactly as noted)",
+                after,
+            ).format(noted=noted, after=after, upto=self.head_found)
+        return ngettext(
+            "noted chain head {noted}: does not match — it is the head after event {at}; the save has {after} "
+            "event after the noted point (the {upto} events up to it are exactly as noted)",
+            "noted chain head {noted}: does not match — it is the head after event {at}; the save has {after} "
+            "events after the noted point (the {upto} events up to it are exactly as noted)",
+            after,
+        ).format(noted=noted, at=self.head_found, after=after, upto=self.head_found)
 
     def check_head(self, noted: str) -> None:
         """Hold the save's chain against a noted head (the full hash or a prefix of 8 or more hex digits)."""
@@ -144,7 +170,7 @@ def _verify_events(report: VerifyReport, reader: SaveReader) -> VerifyReport:
         if seals.on and event.reveal is not None:
             broken = broken_reveal(event.reveal, committed)
             if broken is not None:
-                report.damage = Damage(event.seq, line, "reveal differs", broken)
+                report.damage = Damage(event.seq, line, N_("reveal differs"), broken)
                 break
             opened += len(event.reveal)
         if isinstance(event.seal, dict) and isinstance(event.seal.get("commitment"), str):
@@ -152,27 +178,29 @@ def _verify_events(report: VerifyReport, reader: SaveReader) -> VerifyReport:
         try:
             after = apply(state, event.action)
         except (RuleViolation, IndependenceBreach) as exc:
-            report.damage = Damage(event.seq, line, "illegal event", f"does not replay: {exc}")
+            report.damage = Damage(event.seq, line, N_("illegal event"), _("does not replay: {error}").format(error=exc))
             break
         digest = after.hash  # worked out anew on each read: once an event
         if digest != event.state:
             report.damage = Damage(
-                event.seq, line, "state differs",
-                f"replaying gives state {digest}, the save says {event.state} (edited, or made by a different engine)",
+                event.seq, line, N_("state differs"),
+                _("replaying gives state {digest}, the save says {saved} (edited, or made by a different engine)").format(
+                    digest=digest, saved=event.state),
             )
             break
         if event.action.kind in CHANCE_KINDS and event.action.outcome is not None:
             try:
                 derived = apply(state, event.action.without_outcome())
             except (RuleViolation, IndependenceBreach) as exc:
-                report.damage = Damage(event.seq, line, "outcome differs", f"cannot re-derive from the seed: {exc}")
+                report.damage = Damage(event.seq, line, N_("outcome differs"),
+                                       _("cannot re-derive from the seed: {error}").format(error=exc))
                 break
             recorded = dict(event.action.outcome)
             fresh = (derived.last.result.get("outcome") if derived.last else None) or {}
             if fresh != recorded:
                 report.damage = Damage(
-                    event.seq, line, "outcome differs",
-                    f"the seed gives {fresh}, the save records {recorded}",
+                    event.seq, line, N_("outcome differs"),
+                    _("the seed gives {fresh}, the save records {recorded}").format(fresh=fresh, recorded=recorded),
                 )
                 break
             report.chance_checked += 1
@@ -196,9 +224,10 @@ def _verify_events(report: VerifyReport, reader: SaveReader) -> VerifyReport:
 
 
 def _sealed_note(committed: int, opened: int) -> str:
-    s = "s" if committed != 1 else ""
-    return (f"  {committed} sealed move{s} committed; {opened} revealed entr{'ies' if opened != 1 else 'y'} "
-            "opened their commitments, each matching")
+    moves = ngettext("  {n} sealed move committed", "  {n} sealed moves committed", committed).format(n=committed)
+    entries = ngettext("{n} revealed entry opened their commitments, each matching",
+                       "{n} revealed entries opened their commitments, each matching", opened).format(n=opened)
+    return _("{moves}; {entries}").format(moves=moves, entries=entries)
 
 
 def _header_difference(header: dict[str, Any], scenario: Scenario) -> Damage | None:
@@ -214,6 +243,7 @@ def _header_difference(header: dict[str, Any], scenario: Scenario) -> Damage | N
     given = header.get("scenario", {})
     for key, value in expected.items():
         if key in given and given[key] != value:
-            return Damage(0, 1, "header differs",
-                          f"scenario.{key}: the embedded scenario gives {show(value)}, the header says {show(given[key])}")
+            return Damage(0, 1, N_("header differs"),
+                          _("scenario.{key}: the embedded scenario gives {value}, the header says {given}").format(
+                              key=key, value=show(value), given=show(given[key])))
     return None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -280,3 +281,22 @@ def test_damage_in_the_first_event_recovers_to_an_empty_game(tmp_path: Path) -> 
     resumed.writer.close()
     assert state.hash == game.hashes[1]
     assert verify(tmp_path / "full-recovered.jsonl").ok
+
+
+def test_verify_says_its_verdict_on_a_torn_save_in_russian(tmp_path: Path) -> None:
+    from tabletop import lang
+
+    game = _game(tmp_path)
+    torn = tmp_path / "torn.jsonl"
+    data = game.path.read_bytes()
+    torn.write_bytes(data[: len(data) - 7])  # the last line cut short
+    english = verify(torn).lines()
+    with lang.using("ru"):
+        russian = verify(torn).lines()
+    assert english[0].startswith(f"{torn}: damaged at event ") and "torn tail" in english[0]
+    assert russian[0].startswith(f"{torn}: повреждено: событие ") and "оборванный конец" in russian[0]
+    assert "сбой при записи" in russian[0]
+    assert len(russian) == len(english)
+    for en, ru in zip(english, russian):
+        assert re.findall(r"\d+", en.replace(str(torn), "")) == re.findall(r"\d+", ru.replace(str(torn), ""))
+        assert re.search("[а-яё]", ru.replace(str(torn), ""))
