@@ -320,26 +320,9 @@ def _track_decision(state: State, actor: str) -> Decision:
 
 __all__ = [
     "GLOBAL",
-    "Act",  # untranslated: an API name
-    "Argue",  # untranslated: an API name
-    "AskRuling",
-    "Choice",  # untranslated: an API name
-    "Counter",  # untranslated: an API name
-    "Decision",  # untranslated: an API name
-    "HandOver",
-    "MarkStrong",
-    "Pick",  # untranslated: an API name
-    "Propose",  # untranslated: an API name
-    "Ready",  # untranslated: an API name
-    "ReleaseCard",
-    "RoundReview",
-    "ShowOutcome",
-    "Stage",  # untranslated: an API name
-    "Styled",  # untranslated: an API name
     "advance_label",
     "decision",
     "move_decision",
     "own_move_options",
     "sealed_decision",
-    "styled",
 ]

@@ -32,7 +32,8 @@ from ..engine.records import changes_of
 from ..engine.telling import tell
 from ..engine.wording import change_text, effects_words, names
 from ..play.arguing import ArgueEntry, argue_entry, argument_spans, counter_entry, strong_items
-from ..play.decisions import Act, AskRuling, Counter, MarkStrong, ReleaseCard, decision, own_move_options
+from ..play.decisions import decision, own_move_options
+from ..play.picks import Act, AskRuling, Counter, MarkStrong, ReleaseCard
 
 _, ngettext, N_ = Domain("seats").words()
 

@@ -26,22 +26,10 @@ from ..engine.state import evolve
 from ..engine.telling import warning as told_warning
 from ..lang import Domain
 from ..play.cardhold import CardHold
-from ..play.decisions import (
-    Act,
-    Argue,
-    AskRuling,
-    Choice,
-    Counter,
-    Decision,
-    HandOver,
-    MarkStrong,
-    Propose,
-    Ready,
-    ReleaseCard,
-    RoundReview,
-    ShowOutcome,
-    Stage,
-    decision,
+from ..play.decisions import decision
+from ..play.picks import (
+    Act, Argue, AskRuling, Choice, Counter, Decision, HandOver, MarkStrong, Propose, Ready, ReleaseCard, RoundReview,
+    ShowOutcome, Stage,
 )
 from ..play.sealed import SealedDesk
 from ..play.session import Session

@@ -10,7 +10,7 @@ from textual.geometry import Size
 from textual.reactive import Reactive
 from textual.widgets import OptionList
 
-from ..play.decisions import Styled
+from ..play.picks import Styled
 
 
 class DecisionList(OptionList):

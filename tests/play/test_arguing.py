@@ -9,7 +9,8 @@ from __future__ import annotations
 from tabletop import Action, legal_actions, new_game
 from tabletop.engine import State
 from tabletop.play.arguing import argue_entry, argued, chance, counter_entry, odds_choice
-from tabletop.play.decisions import Act, Argue, Counter, MarkStrong, Styled, decision
+from tabletop.play.decisions import decision
+from tabletop.play.picks import Act, Argue, Counter, MarkStrong, Styled
 from tabletop.play.sealed import SealedDesk, SealedStep
 from tests.engine.support import ADVANCE, catalogue_scenario, opening, pass_, run
 

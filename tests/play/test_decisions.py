@@ -14,21 +14,8 @@ import pytest
 
 from tabletop import Action, new_game
 from tabletop.engine import State
-from tabletop.play.decisions import (
-    GLOBAL,
-    Act,
-    AskRuling,
-    Choice,
-    HandOver,
-    Propose,
-    Ready,
-    ReleaseCard,
-    RoundReview,
-    ShowOutcome,
-    Stage,
-    Styled,
-    decision,
-)
+from tabletop.play.decisions import GLOBAL, decision
+from tabletop.play.picks import Act, AskRuling, Choice, HandOver, Propose, Ready, ReleaseCard, RoundReview, ShowOutcome, Stage, Styled
 from tabletop.play.sealed import SealedStep
 from tests.engine.support import ADVANCE, catalogue_scenario, draw, move, opening, pass_, run
 
@@ -177,7 +164,7 @@ def test_the_decision_list_imports_neither_textual_nor_rich() -> None:
 
 
 def test_picks_compare_by_kind_and_fields_and_are_read_only() -> None:
-    from tabletop.play.decisions import Act, AskRuling, HandOver, Propose, ShowOutcome
+    from tabletop.play.picks import Act, AskRuling, HandOver, Propose, ShowOutcome
 
     action = Action("pass", actor="ru")
     assert Act(action) == Act(action) and hash(Act(action)) == hash(Act(action))
