@@ -41,11 +41,26 @@ LEGEND_ROW = 20
 
 @dataclass(frozen=True)
 class Series:
-    """One line: ``key`` (an id, for tests and styling), the name in the legend, one value per x."""
+    """One line: ``key`` (an id, for tests and styling), the name in the legend, one value per x.
+
+    ``tail``: what follows the name in the legend and is never cut (a track's
+    status and its round): a long name gives way to it, in any language.
+    """
 
     key: str
     name: str
     values: Sequence[int | float]
+    tail: str = ""
+
+    @property
+    def title(self) -> str:
+        """The whole legend text (its tooltip)."""
+        return self.name + self.tail
+
+    @property
+    def legend(self) -> str:
+        """The legend text, at most :data:`LEGEND_MAX` characters: the name cut, the tail whole."""
+        return _short(self.name, LEGEND_MAX - len(self.tail)) + self.tail if self.tail else _short(self.name)
 
 
 def style(i: int) -> tuple[str, str, str]:
@@ -53,8 +68,12 @@ def style(i: int) -> tuple[str, str, str]:
     return PALETTE[i % len(PALETTE)], DASHES[i % len(DASHES)], MARKERS[i % len(MARKERS)]
 
 
-def _short(name: str, limit: int = 44) -> str:
-    return name if len(name) <= limit else name[: limit - 1].rstrip() + "\u2026"
+#: the longest legend text a chart shows whole (a longer one is cut, the whole of it in its tooltip)
+LEGEND_MAX = 44
+
+
+def _short(name: str, limit: int = LEGEND_MAX) -> str:
+    return name if len(name) <= limit else name[: max(limit - 1, 1)].rstrip() + "\u2026"
 
 
 def _num(x: float) -> str:
@@ -218,7 +237,7 @@ def _lines(frame: _Frame, series: Sequence[Series], escape: Callable[[str], str]
         nudge = (i - (k - 1) / 2) * spread
         pts = [(frame.x_at(j), frame.y_at(v) + nudge) for j, v in enumerate(s.values)]
         dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
-        out.append(f'<g class="series" data-series="{escape(s.key)}"><title>{escape(s.name)}</title>')  # untranslated: markup
+        out.append(f'<g class="series" data-series="{escape(s.key)}"><title>{escape(s.title)}</title>')  # untranslated: markup
         if len(pts) > 1:
             out.append(
                 f'<polyline fill="none" stroke="{colour}" stroke-width="2.2"{dash_attr} '  # untranslated: markup
@@ -243,8 +262,8 @@ def _legend(series: Sequence[Series], escape: Callable[[str], str]) -> list[str]
             f'<g class="legend-item" data-series="{escape(s.key)}">'  # untranslated: markup
             f'<line x1="{_num(x)}" y1="{_num(y)}" x2="{_num(x + 34)}" y2="{_num(y)}" stroke="{colour}" '
             f'stroke-width="2.2"{dash_attr}/>{marker(shape, x + 17, y, colour)}'
-            f'<text x="{_num(x + 42)}" y="{_num(y + 4)}">{escape(_short(s.name))}</text>'
-            f"<title>{escape(s.name)}</title></g>"
+            f'<text x="{_num(x + 42)}" y="{_num(y + 4)}">{escape(s.legend)}</text>'
+            f"<title>{escape(s.title)}</title></g>"
         )
     out.append("</g>")
     return out

@@ -213,14 +213,15 @@ class _Report:
         tracks = sc["tracks"]
         finals = {t["id"]: t for t in self.r["outcome"]["tracks"]}
 
-        def legend(tid: str) -> str:
+        def status(tid: str) -> str:
             t = finals[tid]
             since = " " + _("R{round}").format(round=t["since"]) if t["since"] is not None else ""
-            return f"{one_line(t['name'])} ({status_word(t['status'], t['provisional'])}{since})"
+            return f" ({status_word(t['status'], t['provisional'])}{since})"
 
         labels = s["labels"]
-        pos = [Series(t["id"], legend(t["id"]), s["tracks"][t["id"]]["position"]) for t in tracks]
-        ten = [Series(t["id"], legend(t["id"]), s["tracks"][t["id"]]["tension"]) for t in tracks]
+        names = {t["id"]: one_line(finals[t["id"]]["name"]) for t in tracks}
+        pos = [Series(t["id"], names[t["id"]], s["tracks"][t["id"]]["position"], status(t["id"])) for t in tracks]
+        ten = [Series(t["id"], names[t["id"]], s["tracks"][t["id"]]["tension"], status(t["id"])) for t in tracks]
         agreement = {t["agreement_at"] for t in tracks}
         breakdown = {t["breakdown_at"] for t in tracks}
         charts = [

@@ -10,20 +10,27 @@ in its hello) reads the host's language and is answered in version 1.
 
 from __future__ import annotations
 
+import asyncio
+import html
 import json
+import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 from websockets.asyncio.client import connect as ws_connect
 
+from tabletop import lang
+from tabletop.report import render
 from tabletop.seats.client import Refused, connect
 from tabletop.seats.protocol import ProtocolError, Wire, check_client, decode, encode, message
+from tabletop.store.reading import open_save
 from tabletop.store.verifying import verify
 from tabletop.tui.seat import SeatApp
 
 from .screenkit import until
-from .support import Sleeps, caught_up, hosting, make_table, play_through
+from .support import Sleeps, caught_up, hosting, make_table, play_through, strings
 
 CYRILLIC = set("абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґ")
 UKRAINIAN_ONLY = set("іїєґ")
@@ -43,8 +50,17 @@ def _figures(view: dict[str, Any]) -> tuple[Any, ...]:
             tuple((m["id"], m["value"]) for m in board["meters"]))
 
 
-async def test_a_russian_team_a_ukrainian_team_and_an_english_facilitator_play_one_game(tmp_path: Path) -> None:
-    table = make_table(tmp_path, "parallel-tracks", seed=5, sealed=True,
+@dataclass(frozen=True)
+class ThreeLanguageGame:
+    """The one game a Russian team, a Ukrainian team and an English facilitator played: its save and every seat's views."""
+
+    save: Path
+    views: dict[str, list[dict[str, Any]]]
+    refusal: Refused
+
+
+async def _play_in_three_languages(folder: Path) -> ThreeLanguageGame:
+    table = make_table(folder, "parallel-tracks", seed=5, sealed=True,
                        bots={"us": "cooperative", "eu": "cooperative", "bridge": "cooperative"})
     async with hosting(table, record=True) as (host, address, codes):
         clients = {"facilitator": await connect(address, codes["facilitator"], lang="en"),
@@ -52,16 +68,26 @@ async def test_a_russian_team_a_ukrainian_team_and_an_english_facilitator_play_o
                    "team:ua": await connect(address, codes["team:ua"], lang="uk")}
         with pytest.raises(Refused) as refused:  # a refusal reaches a seat in its language
             await clients["team:ru"].act({"kind": "pass", "actor": "ua"})
-        assert refused.value.code == "NOT_YOUR_SEAT" and "не может действовать" in refused.value.message
         await play_through(table, clients, seed=5, counter=True)
         for client in clients.values():
             await client.close()
     table.session.close()
     assert table.session.state.over
-    assert verify(table.session.save_path).ok  # one save, whatever the seats read
-
     assert host.sent is not None
     views = {seat: [m["view"] for m in map(json.loads, host.sent[seat]) if "view" in m] for seat in clients}
+    return ThreeLanguageGame(table.session.save_path, views, refused.value)
+
+
+@pytest.fixture(scope="module")
+def three(tmp_path_factory: pytest.TempPathFactory) -> ThreeLanguageGame:
+    """Played once for the module (the reports are read from its save, the views from what the host sent)."""
+    return asyncio.run(_play_in_three_languages(tmp_path_factory.mktemp("three")))
+
+
+def test_a_russian_team_a_ukrainian_team_and_an_english_facilitator_play_one_game(three: ThreeLanguageGame) -> None:
+    assert three.refusal.code == "NOT_YOUR_SEAT" and "не может действовать" in three.refusal.message
+    assert verify(three.save).ok  # one save, whatever the seats read
+    views = three.views
     said = {seat: " ".join(_words(v) for v in seen) for seat, seen in views.items()}
     assert set(said["team:ru"]) & RUSSIAN_ONLY and not set(said["team:ru"]) & UKRAINIAN_ONLY
     assert set(said["team:ua"]) & UKRAINIAN_ONLY and not set(said["team:ua"]) & RUSSIAN_ONLY
@@ -119,3 +145,85 @@ def test_a_bad_language_on_the_wire_is_refused(raw: dict[str, Any]) -> None:
     with pytest.raises(ProtocolError) as caught:
         check_client(decode(encode(raw)))
     assert caught.value.code == Wire.BAD_MESSAGE
+
+
+
+# -- the one save's reports: the same figures in English, Russian and Ukrainian ------------------------------------
+
+NUMBER = re.compile(r"\d+(?:\.\d+)?")
+#: the JSON fields that name rather than say (ids, codes, kinds): the same in every language
+ID_KEYS = frozenset({"id", "actor", "track", "kind", "status", "phase", "code", "lang", "meter", "card", "move",
+                     "audience", "format", "file", "path", "seed", "created", "time"})
+
+
+def _digit_texts(save: Path) -> list[str]:
+    """The scenario's own texts that hold a digit, in every language, longest first: a translation may spell a
+    number out ("Track 2 dialogue", "Диалог второго трека"), so these are taken out before figures are compared."""
+    opened = open_save(save)
+    found = strings([opened.scenario.embedded(), opened.header.get("translations", {})])
+    return sorted({t for t in found if any(c.isdigit() for c in t)}, key=len, reverse=True)
+
+
+def _numbers(text: str, skip: list[str]) -> list[str]:
+    for t in skip:
+        text = text.replace(t, " ")
+    return sorted(NUMBER.findall(text))
+
+
+def _shown(page: str) -> str:
+    """What a reader of an HTML page reads (its text, chart labels and tooltips), without markup or style."""
+    page = re.sub(r"<(style|script)\b.*?</\1>", " ", page, flags=re.S)
+    return html.unescape(re.sub(r"<[^>]+>", " ", page))
+
+
+def _leaves(data: Any, path: str = "") -> list[tuple[str, Any]]:
+    if isinstance(data, dict):
+        return [leaf for key in sorted(data) for leaf in _leaves(data[key], f"{path}.{key}")]
+    if isinstance(data, list):
+        return [(path, len(data)), *(leaf for i, v in enumerate(data) for leaf in _leaves(v, f"{path}[{i}]"))]
+    return [(path, data)]
+
+
+@pytest.fixture(scope="module")
+def reports(three: ThreeLanguageGame) -> dict[tuple[str, str], str]:
+    return {(code, fmt): render(three.save, fmt, lang=code) for code in lang.LANGUAGES for fmt in ("md", "html", "json")}
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "json"])
+def test_the_three_language_games_reports_agree_on_every_figure(three: ThreeLanguageGame, fmt: str,
+                                                                 reports: dict[tuple[str, str], str]) -> None:
+    skip = _digit_texts(three.save)
+    read = _shown if fmt == "html" else str
+    english = _numbers(read(reports["en", fmt]), skip)
+    assert len(english) > 1500  # positions, tension, rounds, counts, percentages, meters, event numbers …
+    for code in ("ru", "uk"):
+        assert CYRILLIC & set(reports[code, fmt].lower())
+        assert _numbers(read(reports[code, fmt]), skip) == english, (code, fmt)
+    if fmt == "md":  # row by row: a translation may reorder words, never the figures of a table
+        rows = {code: [_numbers(line, skip) for line in reports[code, "md"].splitlines() if line.startswith("|")]
+                for code in lang.LANGUAGES}
+        assert len(rows["en"]) > 50 and rows["en"] == rows["ru"] == rows["uk"]
+
+
+def test_the_three_language_games_json_differs_only_in_words(three: ThreeLanguageGame,
+                                                             reports: dict[tuple[str, str], str]) -> None:
+    skip = _digit_texts(three.save)
+    english = _leaves(json.loads(reports["en", "json"]))
+    ids = [value for path, value in english if path.rsplit(".", 1)[-1] in ID_KEYS or path.endswith("_id")]
+    assert len(ids) > 500
+    for code in ("ru", "uk"):
+        other = _leaves(json.loads(reports[code, "json"]))
+        assert [path for path, _ in other] == [path for path, _ in english]  # the same keys, lists the same length
+        worded = set()
+        for (path, mine), (_, theirs) in zip(english, other, strict=True):
+            key = re.sub(r"\[\d+\]", "", path.rsplit(".", 1)[-1])
+            if mine == theirs:
+                continue
+            assert isinstance(mine, str) and isinstance(theirs, str), (code, path, mine, theirs)  # numbers never differ
+            assert key not in ID_KEYS and not key.endswith("_id"), (code, path, mine, theirs)  # nor ids and codes
+            assert _numbers(mine, skip) == _numbers(theirs, skip), (code, path, mine, theirs)
+            worded.add(key)
+        assert {"summary", "track_name", "actor_name"} <= worded  # the words did change: the report is in {code}
+    # what a team typed is quoted as typed, in every language's report
+    for code in lang.LANGUAGES:
+        assert "Counter 155 by ua: nobody could verify that in time" in reports[code, "json"]
