@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..content import ContentError, scenario_from_data
+from ..content.overlays import attach
 from ..engine import Action, RuleViolation, State, apply, new_game
 from ..engine.actions import IndependenceBreach
 from ..lang import Domain
@@ -31,6 +32,8 @@ class Replica:
         try:
             self.scenario = scenario_from_data({"ruleset": header.get("ruleset"), "deck": header.get("deck")},
                                                "the host's game")  # untranslated: a source name in a log line
+            # the console's board names tracks, actors and meters in its own language, as every seat's view does
+            attach(self.scenario, header.get("translations"))
             self.seed = int(header.get("seed", 0))
         except (ContentError, TypeError, ValueError) as exc:
             raise ReplicaError(_("the host's scenario cannot be read here: {why}").format(why=exc)) from None

@@ -23,7 +23,7 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Digits, Footer, Input, OptionList, Static
+from textual.widgets import Digits, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..content.literal import literal
@@ -34,6 +34,7 @@ from ..play.replica import Replica, ReplicaError
 from ..seats.client import Disconnected, Refused, SeatClient
 from . import seatwords as words
 from .argument import ArgumentForm, ArgumentScreen, Entered
+from .bars import KeyBar
 from .modals import AskScreen
 from .seatpowers import POWER_BINDINGS, ConsolePowers
 from .widgets import Board
@@ -85,7 +86,7 @@ class SeatScreen(ConsolePowers, Screen[None]):
     _view_at = 0.0  # when the view on screen came (the screen's clock)
 
     def compose(self) -> ComposeResult:
-        yield Static(Text("Connecting\u2026"), id="link")
+        yield Static(Text(_("Connecting\u2026")), id="link")
         yield Static(id="headline")
         with Horizontal(id="columns"):
             with VerticalScroll(id="left"):
@@ -100,7 +101,7 @@ class SeatScreen(ConsolePowers, Screen[None]):
                     yield Static(id="own", classes="panel")
                 yield Static(id="prompt")
                 yield OptionList(id="entries")
-        yield Footer()
+        yield KeyBar()  # the keys in the seat's language (Textual's Footer says them as declared, in English)
 
     @property
     def seat_app(self) -> SeatApp:
@@ -215,6 +216,7 @@ class SeatApp(App[None]):
         self._retries = retries  # None: try again for as long as the screen is open
 
     def on_mount(self) -> None:
+        set_language(self.lang)  # the screen's own words (keys, dialogs, notices) in the seat's language from the start
         self.push_screen(SeatScreen())
         if self.code:
             self.join(self.code)
@@ -295,7 +297,8 @@ class SeatApp(App[None]):
         with using(self.lang):
             self.seat_screen.show(view, self.seen)
         if self.role == "facilitator":
-            self._show_board()
+            with using(self.lang):
+                self._show_board()
         if self.client is not None and self.client.replaced is not None:
             with using(self.lang):
                 why = literal(self.client.replaced.get("message", _("this seat joined elsewhere")), lines=False)
@@ -408,6 +411,10 @@ class SeatApp(App[None]):
         self.lang = chosen
         set_language(chosen)  # this screen's own words (its keys, its dialogs) too
         self.notify(_("Language: {name}").format(name=NAMES[chosen]), timeout=2, markup=False)
+        for screen in self.screen_stack:
+            screen.refresh_bindings()  # the key bar says the keys again, in the language now read
+        if self.welcome:
+            self.seat_screen.say_link(self._joined_words(self.welcome), lost=False)
         if self.view is not None:
             self._show(self.view)
         if self.client is not None:
@@ -422,8 +429,9 @@ class SeatApp(App[None]):
                 pass  # the next hello carries the language
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        """Textual's commands, and one per other language (as on the hot seat)."""
-        yield from super().get_system_commands(screen)
+        """Textual's commands in the seat's language, and one per other language (as on the hot seat)."""
+        for command in super().get_system_commands(screen):
+            yield SystemCommand(_(command.title), _(command.help), command.callback, command.discover)
         for code in LANGUAGES:
             if code != self.lang:
                 yield SystemCommand(_("Language: {name}").format(name=NAMES[code]),

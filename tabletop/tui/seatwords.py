@@ -183,7 +183,8 @@ def control_text(view: Mapping[str, Any]) -> Text:
         for o in _list(rows):
             if isinstance(o, Mapping):
                 mark = "[x]" if o.get("met") else "[ ]"
-                out.append(f"    {mark} {_s(o.get('text'))}{' (secret)' if o.get('secret') else ''}\n")
+                text = _s(o.get("text"))
+                out.append(f"    {mark} " + (_("{objective} (secret)").format(objective=text) if o.get("secret") else text) + "\n")
     return out
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.geometry import Region
 from websockets.asyncio.client import connect as ws_connect
 
 from tabletop import lang
@@ -27,6 +28,7 @@ from tabletop.seats.client import Refused, connect
 from tabletop.seats.protocol import ProtocolError, Wire, check_client, decode, encode, message
 from tabletop.store.reading import open_save
 from tabletop.store.verifying import verify
+from tabletop.tui.bars import KeyBar
 from tabletop.tui.seat import SeatApp
 
 from .screenkit import until
@@ -122,6 +124,53 @@ async def test_f4_switches_one_seats_language_and_the_host_rewords_that_seat_onl
         assert view["lang"] == "en" and "Waiting for the facilitator." == view["decision"]["prompt"]
         await other.close()
     table.session.close()
+
+
+
+def _rendered(app: SeatApp) -> str:
+    """Every line the seat screen draws, as plain text."""
+    screen = app.seat_screen
+    return "\n".join(strip.text for w in screen.walk_children(with_self=False) if w.outer_size.area
+                     for strip in w.render_lines(Region(0, 0, *w.outer_size)))
+
+
+def _keys(app: SeatApp) -> str:
+    """The seat screen's key bar as it reads: each shown key's words, the palette's last."""
+    bar = app.seat_screen.query_one(KeyBar)
+    return " ".join(item.description for item in (*bar.items, *([bar.palette] if bar.palette else [])))
+
+
+@pytest.mark.parametrize(("code", "quit_word", "board_word"), [("ru", "Выход", "Границы"), ("uk", "Вихід", "Кордони")])
+async def test_the_facilitator_console_speaks_its_language_keys_notices_and_board(
+        tmp_path: Path, code: str, quit_word: str, board_word: str) -> None:
+    table = make_table(tmp_path, "parallel-tracks", seed=5, sealed=True)
+    async with hosting(table) as (_host, address, codes):
+        app = SeatApp(address, codes["facilitator"], sleep=Sleeps(), lang=code, codes=codes)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await until(pilot, app.joined.is_set, "the console to join")
+            await until(pilot, lambda: bool(app.seat_screen.query("#board")), "the console's board")
+            keys = _keys(app)
+            assert quit_word in keys and not re.findall(r"[A-Za-z]{3,}", keys), keys  # every key's words, palette's too
+            words = _rendered(app)
+            assert board_word in words and "Borders" not in words  # the console's own board names tracks in its language
+            assert "(secret)" not in words and "Connected" not in words
+            commands = [c.title for c in app.get_system_commands(app.screen)]
+            assert not [c for c in commands if re.search(r"[A-Za-z]{3,}", c) and "English" not in c], commands  # Textual's own too
+            await pilot.press("f4")
+            following = "uk" if code == "ru" else "en"
+            await until(pilot, lambda: (app.view or {}).get("lang") == following, "the view in the next language")
+            assert _keys(app) != keys and ("Вихід" if following == "uk" else "Quit") in _keys(app)
+            assert ("Підключено" if following == "uk" else "Connected") in str(app.seat_screen.query_one("#link").render())
+    table.session.close()
+
+
+@pytest.mark.parametrize(("code", "said"), [("ru", "Подключение…"), ("uk", "Підключення…")])
+async def test_the_code_screen_and_the_link_line_speak_the_seats_language(code: str, said: str) -> None:
+    app = SeatApp("127.0.0.1:9", None, sleep=Sleeps(), lang=code)  # no code: the screen asks for it first
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert str(app.seat_screen.query_one("#link").render()) == said
+        assert CYRILLIC & set(str(app.screen.query_one("#code-title").render()).lower())
 
 
 async def test_a_version_1_screen_reads_the_hosts_language_and_is_answered_in_version_1(tmp_path: Path) -> None:
