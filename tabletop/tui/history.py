@@ -17,6 +17,8 @@ from .text import names, round_mark
 
 _, ngettext, N_ = Domain("tui").words()
 
+#: the headings of the lanes and charts, said inside f-strings below (Babel reads no f-string)
+HEADINGS = (N_("track history"), N_("position"), N_("tension"), N_("meters"))
 BLOCKS = "\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588"
 #: The colour of a closed track's cell (an open one keeps the text's own).
 _CLOSED_STYLE = {"agreed": "green", "collapsed": "red", "deferred": "yellow"}

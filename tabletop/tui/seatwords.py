@@ -152,9 +152,10 @@ def own_text(view: Mapping[str, Any]) -> Text:
         resources=resources or _("none"), left=_s(own.get("actions_left"))) + "\n")
     for o in _list(own.get("objectives")):
         if isinstance(o, Mapping):
-            mark = _("[x] met") if o.get("met") else _("[ ] not yet")
-            said = _("Objective (secret): {text} \u2014 {mark}") if o.get("secret") else _("Objective: {text} \u2014 {mark}")
-            out.append("  " + said.format(text=_s(o.get("text")), mark=mark) + "\n")
+            # the mark first, as on the console: at the end of a long objective a narrow column broke "[ ]" in two
+            mark = "[x]" if o.get("met") else "[ ]"  # untranslated: a check box
+            said = _("Objective (secret): {text}") if o.get("secret") else _("Objective: {text}")
+            out.append(f"  {mark} " + said.format(text=_s(o.get("text"))) + "\n")
     for e in _list(own.get("sealed")):
         if isinstance(e, Mapping):
             state = _("revealed") if e.get("revealed") else _("sealed, only you see it")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Set
 from typing import Any
 
+from rich.console import Console
 from rich.text import Text
 
 from ..content import Card, ContentError, Scenario
@@ -168,6 +169,27 @@ def gauge(value: int, top: int, full: str = "\u25ae", empty: str = "\u25af", cel
             scaled = min(cells - 1, scaled)
         value, top = scaled, cells
     return full * value + empty * (top - value)
+
+
+def meter_text(state: State, meter_id: str) -> Text:
+    """One meter: its name, a gauge and its value."""
+    m = shown(state).index.meters[meter_id]
+    value = state.meters[m.id]
+    out = Text()
+    out.append(f"{literal(m.name)} ", style="bold")
+    out.append(f"{gauge(value - m.min, m.max - m.min)} {value}/{m.max}")
+    return out
+
+
+def meters_lines(state: State, console: Console, width: int) -> list[Text]:
+    """The meters, four spaces apart, broken into lines between meters (a long name never wraps inside)."""
+    lines = [Text()]
+    for m in state.ruleset.meters:
+        one = meter_text(state, m.id)
+        if lines[-1].cell_len and lines[-1].cell_len + 4 + one.cell_len > width:
+            lines.append(Text())
+        lines[-1].append_text(Text("    ") + one if lines[-1].cell_len else one)
+    return [part for line in lines for part in line.wrap(console, width)]  # a meter wider than the line wraps alone
 
 
 def resources_words(resources: Mapping[str, int]) -> str:

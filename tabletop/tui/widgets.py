@@ -27,6 +27,8 @@ from .text import (
     gauge,
     hidden_seqs,
     literal,
+    meter_text,
+    meters_lines,
     names,
     phase_word,
     resources_words,
@@ -248,8 +250,8 @@ def _edge(start: str, fill: str, end: str, label: str | None, align: str, width:
         return [Segment(start + fill * max(0, width - 2) + end, style)]
     room = width - 4
     label = f" {label} "
-    if cell_len(label) > room:
-        label = set_cell_size(label, room)
+    if cell_len(label) > room:  # cut, and seen to be cut: a long language's name ends in an ellipsis
+        label = set_cell_size(label, max(0, room - 2)).rstrip() + "\u2026 " if room > 3 else set_cell_size(label, room)
     rest = fill * (room - cell_len(label))
     middle = label + rest if align == "left" else rest + label
     return [Segment(start + fill + middle + fill + end, style)]
@@ -290,8 +292,11 @@ def track_text(state: State, track_id: str, compact: bool = False, width: int | 
     danger = track.tension >= spec.breakdown_at - 1 and track.is_open
     if compact:
         # two lines: the tension comes before the rung's name, so a narrow column cuts only the name
-        out.append(literal(spec.name), style="bold")
-        out.append(f"  {status_mark(track.status)}", style=STATUS_STYLE[track.status])
+        status, name = f"  {status_mark(track.status)}", literal(spec.name)
+        if width is not None and cell_len(name + status) > width:  # the name gives way, never the status
+            name = set_cell_size(name, max(1, width - cell_len(status) - 1)).rstrip() + "\u2026"
+        out.append(name, style="bold")
+        out.append(status, style=STATUS_STYLE[track.status])
         # the word as short as the language allows: a narrow column cuts the ladder after it
         out.append("\n " + pgettext("a narrow column", "tension") + " ")
         out.append(f"{track.tension}/{spec.breakdown_at}" + (" \u26a0" if danger else ""),
@@ -314,20 +319,6 @@ def track_text(state: State, track_id: str, compact: bool = False, width: int | 
                 items.append(_("veto {actors}").format(actors=" ".join(member_label(state, v) for v in spec.vetoes())))
         out.append("\n" + packed(items, width), style="dim")
     return out
-
-
-def meter_text(state: State, meter_id: str) -> Text:
-    """One meter: its name, a gauge and its value."""
-    m = shown(state).index.meters[meter_id]
-    value = state.meters[m.id]
-    out = Text()
-    out.append(f"{literal(m.name)} ", style="bold")
-    out.append(f"{gauge(value - m.min, m.max - m.min)} {value}/{m.max}")
-    return out
-
-
-def meters_text(state: State) -> Text:
-    return Text("    ").join(meter_text(state, m.id) for m in state.ruleset.meters)
 
 
 class Board(Widget):
@@ -403,7 +394,7 @@ class Board(Widget):
         self._pending = {}
         if self.compact:
             for t in state.ruleset.tracks:
-                for line in track_text(state, t.id, compact=True).split("\n"):
+                for line in track_text(state, t.id, compact=True, width=max(1, width - 2)).split("\n"):
                     line.truncate(max(1, width - 2), overflow="ellipsis", pad=True)
                     strips.append(Strip(Segment.apply_style([_SPACE, *line.render(console, end=""), _SPACE], base)))
             # one line a meter, no frame: on a small screen the rows go to the rulings
@@ -413,7 +404,7 @@ class Board(Widget):
                 strips.append(Strip(Segment.apply_style([_SPACE, *line.render(console, end=""), _SPACE], base)))
         else:
             self._plan_rows(view[1], width, base, strips)
-            meters = meters_text(state).wrap(console, max(1, width - 4))
+            meters = meters_lines(state, console, max(1, width - 4))
             strips.extend(Strip(Segment.apply_style(line, base)) for line in _panel(
                 console, meters, width, len(meters), box.ROUNDED, _color(colors, "secondary"), _("Meters"), None))
         self._built = (view, width, strips)

@@ -1,0 +1,104 @@
+"""Russian and Ukrainian words are longer than English ones: at 80x24 and 120x40 they must not collide or be cut.
+
+Each case here was seen on a screen in ru or uk (tmux at 80x24 and 120x40):
+a label spilling out of its field, a placeholder cut, a track's status cut
+to "✔ СОГЛ…" beside its long name, a meter's name broken over two lines, a
+panel's title cut with no sign of it, the replay's lanes headed in English,
+a seat's "[ ]" broken in two at the end of a long objective.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+from rich.text import Text
+from textual.widgets import Input, Label
+
+from tabletop import lang
+from tabletop.engine import new_game
+from tabletop.tui.app import TabletopApp
+from tabletop.tui.history import lanes_text
+from tabletop.tui.seatwords import own_text
+from tabletop.tui.start import StartScreen
+from tabletop.tui.text import meters_lines, shown
+from tabletop.tui.widgets import track_text
+
+from .support import SIZE, SMALL, scenario
+
+TRANSLATED = ("ru", "uk")
+
+
+@pytest.mark.parametrize("size", [SMALL, SIZE], ids=["80x24", "120x40"])
+@pytest.mark.parametrize("code", TRANSLATED)
+async def test_the_start_screens_labels_stay_beside_their_fields(tmp_path: Path, code: str, size: tuple[int, int]) -> None:
+    lang.set_language(code)
+    app = TabletopApp(save_dir=tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert isinstance(screen, StartScreen)
+        # the program's own labels (an actor's name is the scenario's: as long in English, "European NATO members / EU")
+        labels = [label for label in screen.query(".row Label").results(Label)
+                  if label.display and not (label.id or "").startswith("actor-")]
+        assert len(labels) >= 5
+        for label in labels:
+            # the field is three rows and the label starts on its middle one: two lines, or it spills below
+            assert label.outer_size.height <= 3, (str(label.render()), label.outer_size)
+        if size == SIZE:  # the wide screen has room for every hint whole
+            for field in screen.query(Input):
+                assert len(field.placeholder) <= field.content_size.width, field.placeholder
+
+
+@pytest.mark.parametrize("code", TRANSLATED)
+def test_a_narrow_column_cuts_a_tracks_name_never_its_status(code: str) -> None:
+    state = new_game(scenario(), 7)
+    with lang.using(code):
+        for width in (24, 30):
+            first = track_text(state, "strategic-stability", compact=True, width=width).split("\n")[0]
+            assert first.plain.endswith(("○ ОТКРЫТО", "○ ВІДКРИТО")), first.plain
+            assert first.cell_len <= width and "\u2026" in first.plain
+        whole = track_text(state, "strategic-stability", compact=True, width=40).split("\n")[0]
+        assert "\u2026" not in whole.plain  # room enough: the name whole
+
+
+@pytest.mark.parametrize("code", TRANSLATED)
+def test_meters_break_between_meters_never_inside_a_name(code: str) -> None:
+    state = new_game(scenario(), 7)
+    console = Console(width=200)
+    with lang.using(code):
+        names = [m.name for m in state.scenario.ruleset.meters]
+        translated = [m.name for m in shown(state).ruleset.meters]
+        for width in range(40, 90, 3):
+            lines = [line.plain for line in meters_lines(state, console, width)]
+            assert all(len(line) <= width for line in lines)
+            for name in translated:
+                assert any(name in line for line in lines), (width, name, lines)
+    assert names != translated  # the names were the translated ones
+
+
+@pytest.mark.parametrize(("code", "heading"), [("ru", "история треков"), ("uk", "історія треків")])
+def test_the_replays_lanes_are_headed_in_the_language(code: str, heading: str) -> None:
+    state = new_game(scenario(), 7)
+    with lang.using(code):
+        assert lanes_text(lambda _i: state, 0, {1: 0}).plain.startswith(heading)
+
+
+@pytest.mark.parametrize("code", TRANSLATED)
+def test_a_seats_objective_mark_is_never_broken_in_two(code: str) -> None:
+    view = {"own": {"resources": {"capital": 3}, "actions_left": 2, "objectives": [
+        {"text": "Ограничения военных и разведывательных связей Украины с Западом закреплены письменно", "met": False},
+        {"text": "Гарантии безопасности закреплены", "met": True, "secret": True}]}}
+    console = Console(width=200)
+    with lang.using(code):
+        for width in range(20, 60):
+            lines = [line.plain for line in own_text(view).wrap(console, width)]
+            assert not any(line.rstrip().endswith("[") for line in lines), (width, lines)
+            assert sum(line.lstrip().startswith(("[ ]", "[x]")) for line in lines) == 2, (width, lines)
+
+
+def test_the_english_meters_still_read_on_one_line() -> None:
+    state = new_game(scenario(), 7)
+    assert len(meters_lines(state, Console(width=200), 120)) == 1
+    assert isinstance(meters_lines(state, Console(width=200), 120)[0], Text)
