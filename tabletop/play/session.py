@@ -17,7 +17,7 @@ from ..content import Scenario
 from ..content.fields import dump
 from ..content.timers import Timers, timers_from_data
 from ..engine import Action, State, apply, legal_actions, new_game
-from ..lang import current
+from ..lang import SOURCE, current
 from ..store import SaveWriter, default_save_path
 
 HUMAN = "human"
@@ -172,7 +172,8 @@ class Session:
         from ..sim.bots import Bot
 
         rng = random.Random(f"seat/{self.state.seed}/{self.state.seq}/{actor}")
-        return Bot(self.seats[actor], rng).choose(self.state, options)
+        # a bot's texts are the deck's stock arguments, in the base (English) whatever screen asked for the move
+        return typed_in(Bot(self.seats[actor], rng).choose(self.state, options), SOURCE)
 
     def close(self) -> None:
         self.writer.close()

@@ -79,11 +79,16 @@ def _argument(game: ReplayedGame, ev: Any) -> dict[str, Any]:
         "dice": [],
         "lines": [],
         "working": None,
+        **({"lang": a.lang} if a.lang is not None else {}),  # the language its text and reasons were typed in
     }
 
 
 def _counters(game: ReplayedGame, pairs: Any) -> list[dict[str, Any]]:
-    return [{"actor": a, "actor_name": game.names.get(a, a), "text": t} for a, t in pairs]
+    """Each counter as typed, with the language it was typed in where the save says (its counter's event)."""
+    typed = {(e.action.actor, e.action.text): e.action.lang for e in game.events
+             if e.action.kind == "counter" and e.action.lang is not None}
+    return [{"actor": a, "actor_name": game.names.get(a, a), "text": t,
+             **({"lang": typed[a, t]} if (a, t) in typed else {})} for a, t in pairs]
 
 
 def _add_ruling(game: ReplayedGame, entry: dict[str, Any], ruling: Ruling | None, seq: int) -> None:

@@ -66,6 +66,8 @@ def log_entry(game: ReplayedGame, i: int) -> dict[str, Any]:
     reason = a.reason if a.reason is not None else result.get("reason")
     if reason:
         entry["reason"] = reason
+    if a.lang is not None:
+        entry["lang"] = a.lang  # the language its free text (reason, note, argument) was typed in
     if a.kind in RULING_KINDS and ev.seq in game.proposal_of:
         _add_proposal(game, entry, ev)
     if a.kind == "move":
@@ -218,6 +220,7 @@ def notes(game: ReplayedGame) -> list[dict[str, Any]]:
                 "about_kind": target.action.kind if target else None,
                 "about_summary": about_summary(game, about),
                 "about_undone": bool(target and target.seq in game.undone_by),
+                **({"lang": ev.action.lang} if ev.action.lang is not None else {}),
             }
         )
     return out

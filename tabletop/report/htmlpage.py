@@ -24,6 +24,7 @@ from .htmlparts import (
     spaced,
     status_mark,
     table,
+    typed,
 )
 from .words import (
     PLAYERS_UNRECORDED,
@@ -48,6 +49,8 @@ from .words import (
     set_aside_text,
     tabled_earlier,
     working_parts,
+    argued_at,
+    mark_quotes,
 )
 from ..lang import Domain
 
@@ -326,7 +329,7 @@ class _Report:
         for n in rnd["notes"]:
             note = _("#{seq} on {about} (\u201c{summary}\u201d): {text}").format(
                 seq=n["seq"], about=self.event_link(n["about"]), summary=e(n["about_summary"]),
-                text=f"<strong>{e(n['text'])}</strong>")
+                text=typed(f"<strong>{e(n['text'])}</strong>", n.get("lang")))
             items.append(f'<li class="note"><span class="tag tag-facilitator">{_("NOTE")}</span> {note}</li>')  # untranslated: markup
         for h in rnd["status_changes"]:
             change = moved(status_mark(h["from"], h["from_provisional"]), status_mark(h["to"], h["to_provisional"]))
@@ -389,12 +392,15 @@ class _Report:
         changes = "; ".join(e(x) for x in r["changes_text"])
         ruling = _("Ruling #{seq} on move #{proposal}{earlier}: {actor} \u2014 {move}: {working}").format(
             seq=r["seq"], proposal=r["proposal"], earlier=earlier, actor=f'<span class="text">{e(r["actor_name"])}',  # untranslated: markup
-            move=e(r["move_name"]), working=f'<span class="working">{e(r["working"])}</span></span>')  # untranslated: markup
+            move=e(r["move_name"]), working=f'<span class="working">{self._typed(e(r["working"]), r["seq"])}</span></span>')  # untranslated: markup
         return (
             f'<li class="ruling{" undone" if r["undone"] else ""}">{ruling}{self._undone(r["seq"])}'  # untranslated: markup
             + (f"<ul><li>{changes}</li></ul>" if changes else "")
             + "</li>"
         )
+
+    def _typed(self, working: str, seq: int) -> str:
+        return mark_quotes(working, argued_at(self.r).get(seq), e, typed)
 
     def _facilitator_item(self, f: dict[str, Any]) -> str:
         changes = "; ".join(e(x) for x in f["changes_text"])
@@ -411,12 +417,13 @@ class _Report:
             tags = ""
             if x["facilitator"]:
                 tags += f'<span class="tag tag-facilitator">{_("FACILITATOR")}</span> '  # untranslated: markup
-            what = f'{tags}<span class="text">{e(x["summary"])}</span>'
+            summary = f'<span class="text">{e(x["summary"])}</span>'
+            what = tags + (typed(summary, x.get("lang")) if x["kind"] == "note" else summary)
             if x["undone"]:
                 what += f' <span class="tag tag-undone">{_("UNDONE by #{seq}").format(seq=x["undone_by"])}</span>'  # untranslated: markup
             if x.get("game_over") and x["game_over"] not in x["summary"]:
                 what += _(" \u2014 game over: {reason}").format(reason=e(x["game_over"]))
-            working = working_parts(x, e)
+            working = [self._typed(w, x["seq"]) for w in working_parts(x, e)]
             if x["notes"]:
                 working.append(_("notes: {seqs}").format(seqs=", ".join(self.event_link(s) for s in x["notes"])))
             who = _("facilitator") if x["facilitator"] or x["kind"] == "rule" else e(x["actor_name"] or "")
@@ -467,15 +474,8 @@ class _Report:
                 summary = e(n["about_summary"]) + (
                     f' <span class="tag tag-undone">{_("UNDONE")}</span>' if n["about_undone"] else ""  # untranslated: markup
                 )
-                rows.append(
-                    [
-                        f"#{n['seq']}",
-                        str(n["round"]),
-                        about,
-                        summary,
-                        f'<span class="text">{e_text(n["text"])}</span>',  # untranslated: markup
-                    ]
-                )
+                text = typed(f'<span class="text">{e_text(n["text"])}</span>', n.get("lang"))  # untranslated: markup
+                rows.append([f"#{n['seq']}", str(n["round"]), about, summary, text])
             body = table([_("Note"), _("Round"), _("About event"), _("That event"), _("Note")], rows)
         return f'<section class="notes" id="{self.id("notes")}"><h2>{_("Facilitator notes")}</h2>{body}</section>'  # untranslated: markup
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..engine.wording import status_word
 from ..lang import Domain, current
-from .words import STATUSES, literal, one_line, prompts_by_track
+from .words import STATUSES, literal, mark_quotes, one_line, prompts_by_track, typed_lang
 
 _, ngettext, N_ = Domain("report").words()
 
@@ -34,6 +34,17 @@ def e(value: Any) -> str:
 def e_text(value: Any) -> str:
     """Like :func:`e` but keeps line breaks (shown by ``white-space: pre-line``)."""
     return html.escape(literal(value).strip(), quote=True)
+
+
+def typed(html_text: str, lang: Any) -> str:
+    """Text quoted as typed (already HTML), in its ``lang`` and marked ``[ru]`` when not the page's language."""
+    other = typed_lang(lang)
+    return f'<span lang="{other}">{html_text}</span> <span class="lang">[{other}]</span>' if other else html_text  # untranslated: markup
+
+
+def typed_line(line: str, argument: dict[str, Any]) -> str:
+    """An argument's working line, escaped, its typed text in its own language (see :func:`typed`)."""
+    return mark_quotes(e(line), argument, e, typed)
 
 
 def status_mark(status: str, provisional: bool = False, extra: str = "") -> str:
@@ -126,7 +137,7 @@ def arguments_section(tracks: Sequence[dict[str, Any]], section_id: str) -> str:
         parts.append(f"<h3>{e(track['track_name'])}</h3>")
         for a in track["arguments"]:
             cls = ' class="undone"' if a["undone"] else ""
-            lines = "".join(f"<li>{e(line)}</li>" for line in a["lines"])
+            lines = "".join(f"<li>{typed_line(line, a)}</li>" for line in a["lines"])
             parts.append(f"<div{cls}><p><strong>{e(a['headline'])}</strong></p><ul>{lines}</ul></div>")
     parts.append("</section>")
     return "".join(parts)

@@ -37,8 +37,13 @@ from .words import (
     one_line,
     players_unrecorded,
     prompts_by_track,
+    argued_at,
+    bracketed,
+    mark_quotes,
+    quoted_typed,
     secrets_left_out,
     set_aside_text,
+    typed_mark,
     share_rows,
     tabled_earlier,
     working_parts,
@@ -252,7 +257,7 @@ def _arguments(doc: _Doc, report: dict[str, Any]) -> None:
         doc.h(3, esc(track["track_name"]))
         for a in track["arguments"]:
             doc.p(f"**{esc(a['headline'])}**")
-            doc.add(f"- {esc(line)}" for line in a["lines"])
+            doc.add(f"- {esc(line)}" + typed_mark((quoted_typed(line, a) or ("", None))[1]) for line in a["lines"])
 
 
 def _objectives(doc: _Doc, report: dict[str, Any]) -> None:
@@ -305,6 +310,7 @@ def _series(doc: _Doc, report: dict[str, Any], names: dict[str, str]) -> None:
 
 def _timeline(doc: _Doc, report: dict[str, Any]) -> None:
     doc.h(2, _("Timeline"))
+    argued = argued_at(report)
     for rnd in report["timeline"]:
         doc.h(3, round_heading(rnd["round"], rnd["complete"]))
         lines: list[str] = []
@@ -345,7 +351,7 @@ def _timeline(doc: _Doc, report: dict[str, Any]) -> None:
             undone = " **" + _("(undone by #{seq})").format(seq=r["undone_by"]) + "**" if r["undone"] else ""
             lines.append("- " + _("Ruling #{seq} on move #{proposal}{earlier}: {actor} \u2014 {move}: {working}").format(
                 seq=r["seq"], proposal=r["proposal"], earlier=earlier, actor=esc(r["actor_name"]),
-                move=esc(r["move_name"]), working=esc(r["working"])) + undone)
+                move=esc(r["move_name"]), working=mark_quotes(esc(r["working"]), argued.get(r["seq"]), esc, bracketed)) + undone)
             if r["changes_text"]:
                 lines.append("  - " + "; ".join(esc(x) for x in r["changes_text"]))
         for f in rnd["facilitator"]:
@@ -356,7 +362,8 @@ def _timeline(doc: _Doc, report: dict[str, Any]) -> None:
                 lines.append("  - " + "; ".join(esc(x) for x in f["changes_text"]))
         for n in rnd["notes"]:
             lines.append("- " + _("**Note** #{seq} on #{about} (\u201c{summary}\u201d): {text}").format(
-                seq=n["seq"], about=n["about"], summary=esc(n["about_summary"]), text=esc(n["text"])))
+                seq=n["seq"], about=n["about"], summary=esc(n["about_summary"]),
+                text=esc(n["text"]) + typed_mark(n.get("lang"))))
         for h in rnd["status_changes"]:
             change = moved(status_word(h["from"], h["from_provisional"]), status_word(h["to"], h["to_provisional"]))
             lines.append("- " + _("Status: {track} {change} (#{seq})").format(
@@ -373,9 +380,9 @@ def _log(doc: _Doc, report: dict[str, Any]) -> None:
         _("Every event in the save, in order. **FACILITATOR** marks the facilitator's powers; "
           "~~struck~~ events were undone (the undo is an event of its own).")
     )
-    rows = []
+    rows, argued = [], argued_at(report)
     for e in report["log"]:
-        what = esc(e["summary"])
+        what = esc(e["summary"]) + (typed_mark(e.get("lang")) if e["kind"] == "note" else "")
         if e["facilitator"]:
             what = "**" + _("FACILITATOR") + "** " + what
         if e["undone"]:
@@ -394,7 +401,7 @@ def _log(doc: _Doc, report: dict[str, Any]) -> None:
                 _who(e),
                 esc(e["track_name"]) if e["track_name"] else "",
                 what,
-                "; ".join(working),
+                mark_quotes("; ".join(working), argued.get(e["seq"]), esc, bracketed),
             ]
         )
     doc.add(_table(["#", _("Time (UTC)"), _("Round"), _("Phase"), _("Who"), _("Track"), _("What"), _("Working")], rows))
@@ -411,7 +418,7 @@ def _notes(doc: _Doc, report: dict[str, Any]) -> None:
         summary = esc(n["about_summary"])
         if n["about_undone"]:
             summary += f" {UNDONE}"
-        rows.append([f"#{n['seq']}", str(n["round"]), about, summary, esc(n["text"])])
+        rows.append([f"#{n['seq']}", str(n["round"]), about, summary, esc(n["text"]) + typed_mark(n.get("lang"))])
     doc.add(_table([_("Note"), _("Round"), _("About event"), _("That event"), _("Note")], rows))
 
 

@@ -140,6 +140,7 @@ def _events(
                 "text": entry["text"],
                 "about": entry["about"],
                 "about_summary": entry["about_summary"],
+                **({"lang": entry["lang"]} if "lang" in entry else {}),
             }
         )
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from ..content.literal import literal, one_line  # noqa: F401 - the report formats take literal from here
-from ..lang import Domain
+from ..lang import LANGUAGES, Domain, current
 
 _, ngettext, N_ = Domain("report").words()
 
@@ -259,13 +259,66 @@ def agreements_per_game(comparison: Mapping[str, Any], esc: Callable[[str], str]
     )
 
 
+def typed_lang(lang: Any) -> str | None:
+    """The language a text was typed in, when it is not the report's own: the text is quoted as typed, so
+    the reader is told (``[ru]``). Only a language tabletop knows: a save is outside data."""
+    return lang if isinstance(lang, str) and lang in LANGUAGES and lang != current() else None
+
+
+def bracketed(quoted: str, lang: str) -> str:
+    """A text quoted as typed, its language after it: ``“…” [ru]`` (Markdown and plain text)."""
+    return f"{quoted} [{lang}]"
+
+
+def typed_mark(lang: Any) -> str:
+    """`` [ru]`` after a text typed in another language than the report's; nothing otherwise."""
+    other = typed_lang(lang)
+    return f" [{other}]" if other else ""
+
+
+def typed_texts(argument: Mapping[str, Any] | None) -> list[tuple[str, str]]:
+    """The texts an argument quotes as typed (its counters', then its own action and reasons) with their
+    language, each typed in another language than the report's."""
+    if not argument:
+        return []
+    out = [(one_line(c["text"]), c["lang"]) for c in argument.get("counters") or () if c.get("text") and typed_lang(c.get("lang"))]
+    if typed_lang(argument.get("lang")):
+        out += [(one_line(t), argument["lang"]) for t in (argument.get("text"), *(argument.get("reasons") or ())) if t]
+    return out
+
+
+def quoted_typed(line: str, argument: Mapping[str, Any]) -> tuple[str, str] | None:
+    """The typed text an argument's working line quotes and its language, when that is not the report's."""
+    return next(((text, lang) for text, lang in typed_texts(argument) if text in line), None)
+
+
+#: the quotation marks the working of a ruling puts round a typed text, in each language
+QUOTES = (("\u201c", "\u201d"), ("\u00ab", "\u00bb"), ("\u201e", "\u201c"))
+
+
+def mark_quotes(done: str, argument: Mapping[str, Any] | None, esc: Callable[[str], str],
+                mark: Callable[[str, str], str]) -> str:
+    """``done`` (a ruling's working, already made safe by ``esc``) with each typed text it quotes marked with
+    its language by ``mark(quoted, lang)``."""
+    for text, lang in typed_texts(argument):
+        for left, right in QUOTES:
+            found = esc(left + text + right)
+            done = done.replace(found, mark(found, lang))
+    return done
+
+
+def argued_at(report: Mapping[str, Any]) -> dict[int, Mapping[str, Any]]:
+    """Each argument of the report by the event that ruled it (its working quotes the typed texts)."""
+    return {a["ruled_at"]: a for t in report.get("arguments") or () for a in t["arguments"] if a.get("ruled_at")}
+
+
 def working_parts(entry: Mapping[str, Any], esc: Callable[[str], str]) -> list[str]:
     """The working column of one decision-log entry, made safe with ``esc`` (notes not included)."""
     parts = []
     if entry["working"]:
         parts.append(esc(entry["working"]))
     if entry.get("reason") and not entry["working"] and entry["reason"].strip() not in entry["summary"]:
-        parts.append(_("reason: {reason}").format(reason=esc(entry["reason"])))
+        parts.append(_("reason: {reason}").format(reason=esc(entry["reason"]) + typed_mark(entry.get("lang"))))
     parts += [esc(c) for c in entry["changes_text"]]
     parts += [esc(n) for n in entry["effect_notes"]]
     parts += [esc(n) for n in entry["effect_log"]]

@@ -29,7 +29,7 @@ from ..engine.wording import (
     resource_name,
     wants_text,
 )
-from ..lang import Domain, current
+from ..lang import LANGUAGES, Domain, current
 
 _tui = Domain("tui")
 _, ngettext, N_ = _tui.words()
@@ -273,12 +273,55 @@ def event_line(state: State, event: Event, hidden: set[int], undone: set[int] | 
     return out
 
 
+#: the quotation marks a ruling's working puts round a typed text, in each language
+QUOTES = (("\u201c", "\u201d"), ("\u00ab", "\u00bb"), ("\u201e", "\u201c"))
+
+
+def typed_other(lang: str | None) -> str | None:
+    """The language a text was typed in, when it is not the screen's (a known code only: a save is outside data)."""
+    return lang if lang in LANGUAGES and lang != current() else None
+
+
+def typed_texts(state: State) -> list[tuple[str, str]]:
+    """Every text of the game typed in another language than the screen's (an argument, its counters,
+    a ruling's reason: each event knows its language), as shown, with that language."""
+    return [(literal(text), other) for e in state.log if (other := typed_other(e.action.lang))
+            for text in (e.action.text, e.action.reason, *(e.action.reasons or ())) if text]
+
+
+def _typed_marks(line: str, typed: list[tuple[str, str]]) -> list[tuple[int, str]]:
+    """Where ``line`` ends quoting a typed text (in quotation marks, or after a colon to the end of its
+    line), and the mark of its language to put there; last first."""
+    marks = []
+    for shown, other in typed:
+        for found in (*(left + shown + right for left, right in QUOTES), f": {shown}\n"):
+            at = (line + "\n").find(found)
+            if at >= 0:
+                marks.append((at + len(found) - found.endswith("\n"), f" [{other}]"))
+    return sorted(set(marks), reverse=True)
+
+
+def typed_marked(line: str, typed: list[tuple[str, str]]) -> str:
+    """A line of working with each text it quotes as typed in another language marked ``“…” [ru]``."""
+    for at, mark in _typed_marks(line, typed):
+        line = line[:at] + mark + line[at:]
+    return line
+
+
+def typed_marked_text(text: Text, state: State) -> Text:
+    """:func:`typed_marked` for styled text (an argument's spans)."""
+    for at, mark in _typed_marks(text.plain, typed_texts(state)):
+        text = text[:at] + Text(mark, style="dim") + text[at:]
+    return text
+
+
 def ruling_lines(state: State, event: Event, brief: bool = False) -> list[Text]:
     """The working of a ruling: dice and modifiers, votes, the facilitator's reason.
 
     ``brief`` (a small screen): the modifiers that did not apply are counted, not listed."""
     ruling = Ruling.from_result(event.result)
-    lines = wording.ruling_lines(ruling, names(state), brief)
+    typed = typed_texts(state) if ruling is not None and ruling.resolution == "argue" or event.action.reason else []
+    lines = [typed_marked(line, typed) for line in wording.ruling_lines(ruling, names(state), brief)]
     # a brief roll sits close under its move; every other line of working is indented as a detail
     first = "  " if brief and ruling is not None and ruling.resolution == "dice" else "      "
     return [Text((first if i == 0 else "      ") + line, style="italic") for i, line in enumerate(lines)]

@@ -19,7 +19,7 @@ from ..report.words import played_by
 from ..store.players import players_of, recorded
 from ..store.reading import Save, SavedEvent
 from .decisionlist import rich_text
-from .text import literal, names, phase_short, round_mark, ruling_lines, shown, told
+from .text import literal, names, phase_short, round_mark, ruling_lines, shown, told, typed_marked_text, typed_other
 
 _, ngettext, N_ = Domain("tui").words()
 
@@ -84,12 +84,14 @@ def working_text(save: Save, index: int, undone: Set[int], notes: Mapping[int, l
     for key in ("reason",):
         if e.result.get(key) or e.action.reason:
             reason = _("reason: {reason}").format(reason=literal(e.result.get(key) or e.action.reason))
+            reason += f" [{typed_other(e.action.lang)}]" if typed_other(e.action.lang) else ""
             out.append(f"  {reason}\n", style="italic")
     if e.seq in undone:
         out.append("  " + _("This action was undone later.") + "\n", style="italic")
     for note in notes.get(e.seq, []):
         out.append("  \u270e " + _("note: "), style="bold")
-        out.append(literal(note.action.text or "") + "\n")
+        other = typed_other(note.action.lang)
+        out.append(literal(note.action.text or "") + (f" [{other}]" if other else "") + "\n")
     if e.time:
         out.append("  " + _("at {time}").format(time=e.time), style="dim")
     return out
@@ -104,7 +106,7 @@ def argument_text(state: State, e: SavedEvent) -> Text:
     if on_screen is None or on_screen.argument is None or not on_screen.revealed:
         return Text()  # a sealed argument is shown from its reveal on
     hidden = on_screen.sealed and argument_step(on_screen.argument) == "counter"
-    return rich_text(Styled(argument_spans(state, on_screen, sealed=hidden)))
+    return typed_marked_text(rich_text(Styled(argument_spans(state, on_screen, sealed=hidden))), state)
 
 
 __all__ = ["argument_text", "as_event", "event_text", "players_text", "working_text"]

@@ -29,6 +29,7 @@ from tabletop.seats.protocol import ProtocolError, Wire, check_client, decode, e
 from tabletop.store.reading import open_save
 from tabletop.store.verifying import verify
 from tabletop.tui.bars import KeyBar
+from tabletop.tui.timeline import working_text
 from tabletop.tui.seat import SeatApp
 
 from .screenkit import until
@@ -276,3 +277,32 @@ def test_the_three_language_games_json_differs_only_in_words(three: ThreeLanguag
     # what a team typed is quoted as typed, in every language's report
     for code in lang.LANGUAGES:
         assert "Counter 155 by ua: nobody could verify that in time" in reports[code, "json"]
+
+
+def test_typed_texts_are_quoted_with_their_language_where_another_is_read(three: ThreeLanguageGame,
+                                                                         reports: dict[tuple[str, str], str]) -> None:
+    """A counter the Russian team typed reads "[ru]" in the English and Ukrainian reports and replay, not in
+    the Russian ones; the HTML gives it its ``lang``; the JSON records each counter's language."""
+    save = open_save(three.save)
+    typed = {e.action.lang: e.action.text for e in save.events if e.action.kind == "counter" and e.action.text}
+    ru, uk = typed["ru"], typed["uk"]
+    assert f"\u201c{ru}\u201d [ru]" in reports["en", "md"] and f"\u201c{uk}\u201d [uk]" in reports["en", "md"]
+    assert f"\u00ab{uk}\u00bb [uk]" in reports["ru", "md"] and f"\u00ab{ru}\u00bb [ru]" not in reports["ru", "md"]
+    assert f"\u00ab{ru}\u00bb" in reports["ru", "md"]  # its own language: quoted as typed, unmarked
+    assert f'<span lang="ru">\u00ab{ru}\u00bb</span> <span class="lang">[ru]</span>' in reports["uk", "html"]
+    assert f'<span lang="uk">\u00ab{uk}' not in reports["uk", "html"]
+    counters = [c for t in json.loads(reports["en", "json"])["arguments"] for a in t["arguments"] for c in a["counters"]]
+    assert {c["text"]: c.get("lang") for c in counters if c["text"] in (ru, uk)} == {ru: "ru", uk: "uk"}
+    # the replay: the counters revealed (the argument's spans) and the ruling (its working, quoted)
+    shown = [i for i, e in enumerate(save.events, 1) if ru in json.dumps(e.result, ensure_ascii=False)]
+    assert {save.events[i - 1].action.kind for i in shown} >= {"counter", "roll"}
+    for code, marked, plain in (("en", (ru, uk), ()), ("ru", (uk,), (ru,)), ("uk", (ru,), (uk,))):
+        for index in shown:
+            with lang.using(code):
+                working = working_text(save, index, set(), {}).plain
+
+            def mark(text: str, working: str = working) -> bool:  # "text [ru]", quoted or not
+                return re.search(re.escape(text) + "[\u201d\u00bb]? \\[[a-z]{2}\\]", working) is not None
+
+            assert all(mark(text) for text in marked), (code, working)
+            assert not any(mark(text) for text in plain), (code, working)
