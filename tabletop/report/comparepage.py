@@ -10,6 +10,7 @@ from typing import Any
 from .htmlpage import report_article
 from .htmlparts import e, page, status_mark, table
 from .words import STATUSES, agreements_per_game, lost_agreement, mode_word, quoted, share_rows, status_head
+from ..engine.telling import end_reason
 from ..lang import Domain
 
 _, ngettext, N_ = Domain("report").words()
@@ -50,7 +51,7 @@ def _save_cells(s: dict[str, Any], linked: bool) -> list[str]:
         e(mode_word(s["independence"])),
         e(s["seed"]),
         str(s["rounds"]),
-        e(s["end_reason"]) if s["over"] else _("not ended"),
+        e(end_reason(s["end_reason"])) if s["over"] else _("not ended"),
         str(s["agreements"]),
     ]
 

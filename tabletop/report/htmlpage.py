@@ -52,6 +52,7 @@ from .words import (
     argued_at,
     mark_quotes,
 )
+from ..engine.telling import end_reason
 from ..lang import Domain
 
 _, ngettext, N_ = Domain("report").words()
@@ -136,7 +137,7 @@ class _Report:
     def facts(self) -> str:
         sc, out = self.r["scenario"], self.r["outcome"]
         mode = independence_words(sc["independence"])
-        ended = e(out["end_reason"]) if out["over"] else e(not_ended(out["round"], out["phase"]))
+        ended = e(end_reason(out["end_reason"])) if out["over"] else e(not_ended(out["round"], out["phase"]))
         rows = [
             (_("Save"), e(sc["file"])),
             (_("Ruleset"), f"{e(sc['ruleset_name'])} ({e(sc['ruleset_id'])})"),
@@ -421,8 +422,9 @@ class _Report:
             what = tags + (typed(summary, x.get("lang")) if x["kind"] == "note" else summary)
             if x["undone"]:
                 what += f' <span class="tag tag-undone">{_("UNDONE by #{seq}").format(seq=x["undone_by"])}</span>'  # untranslated: markup
-            if x.get("game_over") and x["game_over"] not in x["summary"]:
-                what += _(" \u2014 game over: {reason}").format(reason=e(x["game_over"]))
+            over = end_reason(x["game_over"]) if x.get("game_over") else ""
+            if over and over not in x["summary"]:
+                what += _(" \u2014 game over: {reason}").format(reason=e(over))
             working = [self._typed(w, x["seq"]) for w in working_parts(x, e)]
             if x["notes"]:
                 working.append(_("notes: {seqs}").format(seqs=", ".join(self.event_link(s) for s in x["notes"])))

@@ -48,6 +48,7 @@ from .words import (
     tabled_earlier,
     working_parts,
 )
+from ..engine.telling import end_reason
 from ..lang import Domain
 
 _, ngettext, N_ = Domain("report").words()
@@ -176,7 +177,7 @@ def report_lines(report: dict[str, Any], level: int = 1, title: str | None = Non
 
 def _facts(doc: _Doc, report: dict[str, Any]) -> None:
     sc, out = report["scenario"], report["outcome"]
-    ended = esc(out["end_reason"]) if out["over"] else not_ended(out["round"], out["phase"])
+    ended = esc(end_reason(out["end_reason"])) if out["over"] else not_ended(out["round"], out["phase"])
     doc.add(
         _table(
             ["", ""],
@@ -387,8 +388,9 @@ def _log(doc: _Doc, report: dict[str, Any]) -> None:
             what = "**" + _("FACILITATOR") + "** " + what
         if e["undone"]:
             what = f"~~{what}~~ " + _("(undone by #{seq})").format(seq=e["undone_by"])
-        if e.get("game_over") and e["game_over"] not in e["summary"]:
-            what += _(" \u2014 game over: {reason}").format(reason=esc(e["game_over"]))
+        over = end_reason(e["game_over"]) if e.get("game_over") else ""
+        if over and over not in e["summary"]:
+            what += _(" \u2014 game over: {reason}").format(reason=esc(over))
         working = working_parts(e, esc)
         if e["notes"]:
             working.append(_("notes: {seqs}").format(seqs=", ".join(f"#{s}" for s in e["notes"])))
@@ -456,7 +458,7 @@ def _save_cells(s: dict[str, Any]) -> list[str]:
         mode_word(s["independence"]),
         str(s["seed"]),
         str(s["rounds"]),
-        esc(s["end_reason"]) if s["over"] else _("not ended"),
+        esc(end_reason(s["end_reason"])) if s["over"] else _("not ended"),
         str(s["agreements"]),
     ]
 

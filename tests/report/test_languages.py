@@ -22,6 +22,7 @@ from babel.messages.pofile import read_po
 
 from tabletop import lang
 from tabletop.content.fields import ContentModel, content_fields
+from tabletop.engine import telling
 from tabletop.report import render
 from tabletop.store.reading import open_save
 
@@ -186,3 +187,17 @@ def test_comparison_and_paired_reports_in_ukrainian(strict_game: Played, linked_
         english = render([strict_game.path, linked_game.path], fmt)
         skip = _scenario_numbers(strict_game.path)
         assert _table_numbers(compared, skip) == _table_numbers(english, skip) != []
+
+
+@pytest.mark.parametrize("code", TRANSLATED)
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_the_engines_end_reason_is_told_in_the_readers_language(strict_game: Played, code: str, fmt: str) -> None:
+    # the save records the engine's reason in English ("no track is open"): the header's "Ended" row words it
+    reason = json.loads(render(strict_game.path, "json"))["outcome"]["end_reason"]
+    assert reason in telling.ENDS
+    with lang.using(code):
+        worded = telling.end_reason(reason)
+    assert CYRILLIC.search(worded)
+    text = render(strict_game.path, fmt, lang=code)
+    assert worded in text
+    assert reason not in text
