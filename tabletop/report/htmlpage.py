@@ -1,10 +1,9 @@
 """One save's report as one self-contained, printable HTML file.
 
-Inline CSS (``report.css``, with ``@media print``), charts as inline SVG from
-:mod:`tabletop.report.charts`, no JavaScript, no external URL of any kind.
-All outside text goes through :func:`~tabletop.report.htmlparts.e` (``html.escape``
-after control characters are made visible). Status is always a symbol and a
-word; colour only repeats it. Several saves: :mod:`tabletop.report.comparepage`.
+Inline CSS (``report.css``, with ``@media print``), charts as inline SVG from :mod:`tabletop.report.charts`,
+no JavaScript, no external URL of any kind. All outside text goes through :func:`~tabletop.report.htmlparts.e`
+(``html.escape`` after control characters are made visible). Status is always a symbol and a word; colour only
+repeats it. Several saves: :mod:`tabletop.report.comparepage`.
 """
 
 from __future__ import annotations

@@ -1,10 +1,9 @@
 """The report as Markdown: tables instead of charts, every outside text escaped.
 
-Scenario, card and note text is escaped so that it reads literally and can
-neither open a table cell, start emphasis or a link, nor smuggle raw HTML
-into the document: control characters are shown as symbols (``␛``), line
-breaks are folded, and Markdown's punctuation gets a backslash. Content text
-is never put in a code span (escapes do not work there).
+Scenario, card and note text is escaped so that it reads literally and can neither open a table cell, start
+emphasis or a link, nor smuggle raw HTML into the document: control characters are shown as symbols (``␛``),
+line breaks are folded, and Markdown's punctuation gets a backslash. Content text is never put in a code span
+(escapes do not work there).
 """
 
 from __future__ import annotations
