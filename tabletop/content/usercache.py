@@ -147,8 +147,66 @@ def _read(name: str | None) -> dict[str, Any] | None:
     return {**keys, "data": data}
 
 
+def overlay_sections(overlay: bytes, base: bytes) -> dict[str, bytes] | None:
+    """The checked tables of an overlay with these bytes over a base with these, each section as canonical JSON
+    bytes (:func:`.overlaycache.sections_of`), if an earlier check kept them."""
+    found = _read_overlay(overlay, base)
+    if found is None:
+        return None
+    from .overlaycache import sections_of
+
+    return sections_of(*found)
+
+
+def overlay_tables(overlay: bytes, base: bytes) -> dict[str, Any] | None:
+    """The same tables as data."""
+    found = _read_overlay(overlay, base)
+    try:
+        tables = json.loads(found[0]) if found is not None else None
+    except ValueError:
+        return None
+    return tables if isinstance(tables, dict) else None
+
+
+def _overlay_name(overlay: bytes, base: bytes) -> tuple[str | None, str, str]:
+    shas = bundled.file_sha(overlay), bundled.file_sha(base)
+    return _name("overlay", *shas), *shas
+
+
+def _read_overlay(overlay: bytes, base: bytes) -> tuple[bytes, Any] | None:
+    """An overlay entry's tables line (its hash checked) and its sections' places."""
+    name, overlay_sha, base_sha = _overlay_name(overlay, base)
+    where = folder()
+    if name is None or where is None:
+        return None
+    try:
+        lines = read_regular(where / name, MAX_ENTRY_BYTES).split(b"\n")
+        head, keys = (json.loads(line.decode("utf-8")) for line in lines[:2])
+        if not (isinstance(head, dict) and isinstance(keys, dict) and len(lines) >= 3):
+            return None
+        if head.get("validator") != validator() or (keys.get("overlay_sha"), keys.get("base_sha")) != (overlay_sha, base_sha):
+            return None
+        if hashlib.sha256(lines[2]).hexdigest() != keys.get("line_sha"):
+            return None
+    except (FileRefused, ValueError, RecursionError):
+        return None
+    return lines[2], keys.get("sections")
+
+
 # --------------------------------------------------------------------------
 # Writing
+
+
+def remember_overlay(overlay: bytes, base: bytes, tables: dict[str, Any]) -> None:
+    """Keep the tables of an overlay just checked without a problem; failing to is not an error."""
+    from .overlaycache import tables_line
+
+    name, overlay_sha, base_sha = _overlay_name(overlay, base)
+    line, places = tables_line(tables)
+    head = {"format": bundled.FORMAT, "validator": validator(), "written_by": "tabletop"}
+    keys = {"overlay_sha": overlay_sha, "base_sha": base_sha, "line_sha": hashlib.sha256(line).hexdigest(),
+            "sections": places}
+    _write(name, "\n".join((json.dumps(head), json.dumps(keys), line.decode("utf-8"))) + "\n")
 
 
 def remember(data: dict[str, Any], ruleset: Path, ruleset_sha: str, deck: Path, deck_sha: str,
