@@ -99,9 +99,11 @@ def _index() -> tuple[tuple[dict[str, Any], bytes], ...]:
 
 def _found(overlay: bytes, base: bytes) -> tuple[dict[str, Any], bytes] | None:
     """The keys and tables line of a bundled overlay with exactly these bytes, over a base with exactly these."""
-    if not _index():
-        return None
-    wanted = (_sha(overlay), _sha(base))
+    return _found_sha(_sha(overlay), _sha(base))
+
+
+def _found_sha(overlay_sha: str, base_sha: str) -> tuple[dict[str, Any], bytes] | None:
+    wanted = (overlay_sha, base_sha)
     return next(((keys, line) for keys, line in _index()
                  if (keys.get("overlay_sha"), keys.get("base_sha")) == wanted), None)
 
@@ -116,12 +118,6 @@ def lookup(overlay: bytes, base: bytes) -> dict[str, Any] | None:
     except ValueError:
         return None
     return tables if isinstance(tables, dict) else None
-
-
-def lookup_sections(overlay: bytes, base: bytes) -> Sections | None:
-    """The same tables as :func:`lookup`, each section's value as canonical JSON bytes (nothing parsed)."""
-    found = _found(overlay, base)
-    return sections_of(found[1], found[0].get("sections")) if found is not None else None
 
 
 # --------------------------------------------------------------------------
@@ -144,12 +140,13 @@ def header_json(scenario: Scenario) -> bytes | None:
     if known is not None:
         return known
     languages: list[bytes] = []
+    shas = scenario.source_shas or (None, None)
     for lang in LANGUAGES:
         if lang == SOURCE:
             continue
         sections: Sections = {}
-        for base in (scenario.ruleset_source, scenario.deck_source):
-            got = _beside(base, lang) if base else {}
+        for base, sha in zip((scenario.ruleset_source, scenario.deck_source), shas, strict=True):
+            got = _beside(base, lang, sha) if base else {}
             if got is None:
                 return None
             sections.update(got)
@@ -161,8 +158,10 @@ def header_json(scenario: Scenario) -> bytes | None:
     return out
 
 
-def _beside(base: str, lang: str) -> Sections | None:
-    """The sections of the ``lang`` overlay beside ``base`` (``{}``: none there), from a cache; None: in none."""
+def _beside(base: str, lang: str, base_sha: str | None) -> Sections | None:
+    """The sections of the ``lang`` overlay beside ``base`` (``{}``: none there), from a cache; None: in none.
+
+    ``base_sha``: the hash of the base's bytes the scenario was loaded from (None: read the file now)."""
     path = Path(base)
     if not path.name.endswith(".toml") or not path.parent.is_dir():
         return {}
@@ -170,16 +169,16 @@ def _beside(base: str, lang: str) -> Sections | None:
     if not (overlay.exists() or overlay.is_symlink()):
         return {}
     try:
-        overlay_bytes = read_regular(overlay, MAX_CONTENT_BYTES)
-        base_bytes = read_regular(path, MAX_CONTENT_BYTES)
+        overlay_sha = _sha(read_regular(overlay, MAX_CONTENT_BYTES))
+        base_sha = base_sha or _sha(read_regular(path, MAX_CONTENT_BYTES))
     except FileRefused:
         return None
-    found = lookup_sections(overlay_bytes, base_bytes)
-    if found is None:
-        from . import usercache
+    found = _found_sha(overlay_sha, base_sha)
+    if found is not None:
+        return sections_of(found[1], found[0].get("sections"))
+    from . import usercache
 
-        found = usercache.overlay_sections(overlay_bytes, base_bytes)
-    return found
+    return usercache.overlay_sections(overlay_sha, base_sha)
 
 
 # --------------------------------------------------------------------------

@@ -147,10 +147,10 @@ def _read(name: str | None) -> dict[str, Any] | None:
     return {**keys, "data": data}
 
 
-def overlay_sections(overlay: bytes, base: bytes) -> dict[str, bytes] | None:
-    """The checked tables of an overlay with these bytes over a base with these, each section as canonical JSON
-    bytes (:func:`.overlaycache.sections_of`), if an earlier check kept them."""
-    found = _read_overlay(overlay, base)
+def overlay_sections(overlay_sha: str, base_sha: str) -> dict[str, bytes] | None:
+    """The checked tables of an overlay whose bytes have this hash over a base whose bytes have this, each
+    section as canonical JSON bytes (:func:`.overlaycache.sections_of`), if an earlier check kept them."""
+    found = _read_overlay(overlay_sha, base_sha)
     if found is None:
         return None
     from .overlaycache import sections_of
@@ -160,7 +160,7 @@ def overlay_sections(overlay: bytes, base: bytes) -> dict[str, bytes] | None:
 
 def overlay_tables(overlay: bytes, base: bytes) -> dict[str, Any] | None:
     """The same tables as data."""
-    found = _read_overlay(overlay, base)
+    found = _read_overlay(bundled.file_sha(overlay), bundled.file_sha(base))
     try:
         tables = json.loads(found[0]) if found is not None else None
     except ValueError:
@@ -168,14 +168,9 @@ def overlay_tables(overlay: bytes, base: bytes) -> dict[str, Any] | None:
     return tables if isinstance(tables, dict) else None
 
 
-def _overlay_name(overlay: bytes, base: bytes) -> tuple[str | None, str, str]:
-    shas = bundled.file_sha(overlay), bundled.file_sha(base)
-    return _name("overlay", *shas), *shas
-
-
-def _read_overlay(overlay: bytes, base: bytes) -> tuple[bytes, Any] | None:
+def _read_overlay(overlay_sha: str, base_sha: str) -> tuple[bytes, Any] | None:
     """An overlay entry's tables line (its hash checked) and its sections' places."""
-    name, overlay_sha, base_sha = _overlay_name(overlay, base)
+    name = _name("overlay", overlay_sha, base_sha)
     where = folder()
     if name is None or where is None:
         return None
@@ -201,7 +196,8 @@ def remember_overlay(overlay: bytes, base: bytes, tables: dict[str, Any]) -> Non
     """Keep the tables of an overlay just checked without a problem; failing to is not an error."""
     from .overlaycache import tables_line
 
-    name, overlay_sha, base_sha = _overlay_name(overlay, base)
+    overlay_sha, base_sha = bundled.file_sha(overlay), bundled.file_sha(base)
+    name = _name("overlay", overlay_sha, base_sha)
     line, places = tables_line(tables)
     head = {"format": bundled.FORMAT, "validator": validator(), "written_by": "tabletop"}
     keys = {"overlay_sha": overlay_sha, "base_sha": base_sha, "line_sha": hashlib.sha256(line).hexdigest(),
