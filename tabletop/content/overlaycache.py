@@ -178,7 +178,8 @@ def _beside(base: str, lang: str, base_sha: str | None) -> Sections | None:
         return sections_of(found[1], found[0].get("sections"))
     from . import usercache
 
-    return usercache.overlay_sections(overlay_sha, base_sha)
+    entry = usercache.overlay_entry(overlay_sha, base_sha)
+    return sections_of(*entry) if entry is not None else None
 
 
 # --------------------------------------------------------------------------

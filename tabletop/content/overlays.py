@@ -79,9 +79,9 @@ def tables_for(scenario: Scenario, lang: str) -> Tables:
         problems += checked.problems
         tables.update(checked.tables)
         if read is not None and not checked.problems and _read(path, Path(base_file)) == read:
-            from . import usercache  # the same bytes are not checked again (a custom scenario's next game)
+            from . import overlaycache, usercache  # the same bytes are not checked again (a custom scenario's next game)
 
-            usercache.remember_overlay(*read, checked.tables)
+            usercache.remember_overlay(*read, *overlaycache.tables_line(checked.tables))
     if problems:
         raise ContentError(problems)
     return tables

@@ -147,20 +147,9 @@ def _read(name: str | None) -> dict[str, Any] | None:
     return {**keys, "data": data}
 
 
-def overlay_sections(overlay_sha: str, base_sha: str) -> dict[str, bytes] | None:
-    """The checked tables of an overlay whose bytes have this hash over a base whose bytes have this, each
-    section as canonical JSON bytes (:func:`.overlaycache.sections_of`), if an earlier check kept them."""
-    found = _read_overlay(overlay_sha, base_sha)
-    if found is None:
-        return None
-    from .overlaycache import sections_of
-
-    return sections_of(*found)
-
-
 def overlay_tables(overlay: bytes, base: bytes) -> dict[str, Any] | None:
     """The same tables as data."""
-    found = _read_overlay(bundled.file_sha(overlay), bundled.file_sha(base))
+    found = overlay_entry(bundled.file_sha(overlay), bundled.file_sha(base))
     try:
         tables = json.loads(found[0]) if found is not None else None
     except ValueError:
@@ -168,8 +157,10 @@ def overlay_tables(overlay: bytes, base: bytes) -> dict[str, Any] | None:
     return tables if isinstance(tables, dict) else None
 
 
-def _read_overlay(overlay_sha: str, base_sha: str) -> tuple[bytes, Any] | None:
-    """An overlay entry's tables line (its hash checked) and its sections' places."""
+def overlay_entry(overlay_sha: str, base_sha: str) -> tuple[bytes, Any] | None:
+    """The checked tables of an overlay whose bytes have this hash over a base whose bytes have this, if an
+    earlier check kept them: their line in canonical JSON (its hash checked) and each section's place in it
+    (:func:`.overlaycache.sections_of`)."""
     name = _name("overlay", overlay_sha, base_sha)
     where = folder()
     if name is None or where is None:
@@ -192,13 +183,11 @@ def _read_overlay(overlay_sha: str, base_sha: str) -> tuple[bytes, Any] | None:
 # Writing
 
 
-def remember_overlay(overlay: bytes, base: bytes, tables: dict[str, Any]) -> None:
-    """Keep the tables of an overlay just checked without a problem; failing to is not an error."""
-    from .overlaycache import tables_line
-
+def remember_overlay(overlay: bytes, base: bytes, line: bytes, places: dict[str, list[int]]) -> None:
+    """Keep the tables of an overlay just checked without a problem (their canonical line and each section's
+    place in it, :func:`.overlaycache.tables_line`); failing to is not an error."""
     overlay_sha, base_sha = bundled.file_sha(overlay), bundled.file_sha(base)
     name = _name("overlay", overlay_sha, base_sha)
-    line, places = tables_line(tables)
     head = {"format": bundled.FORMAT, "validator": validator(), "written_by": "tabletop"}
     keys = {"overlay_sha": overlay_sha, "base_sha": base_sha, "line_sha": hashlib.sha256(line).hexdigest(),
             "sections": places}
