@@ -58,14 +58,17 @@ from typing import NamedTuple
 # moment the room sees the board) and the moment the app has settled (Pilot idle: no layout or
 # repaint pending). Both start from the spawn of the process.
 FIRST_FRAME = """
-import time
+import os, time
 from textual.app import App
 _display = App._display
 _first = []
+_STOP = os.environ.get("BENCH_STOP_AT_FIRST_FRAME")  # --instructions: the count ends at the first frame
 def _timed_display(self, screen, renderable):
     _display(self, screen, renderable)
     if renderable is not None and not _first:
         _first.append((time.time(), time.process_time()))
+        if _STOP:
+            os._exit(0)
 App._display = _timed_display
 def _report():
     print(*_first[0], time.time(), time.process_time(), flush=True)
@@ -190,23 +193,63 @@ def custom_copy(folder: Path) -> Path:
     return ruleset
 
 
+Child = tuple  # (environment, code, arguments...) of one child
+
+
+def cold_apps(scratch: Path, ruleset: Path | None, against: Path | None) -> dict[str, Child]:
+    """Every child the cold start compares, by name; ``scratch`` holds their user caches and saves."""
+    env = installed_env()
+    env["XDG_CACHE_HOME"] = str(scratch / "cache")  # the user's cache, out of the home folder
+    custom = str(ruleset.resolve() if ruleset is not None else custom_copy(scratch))
+    # as before the user's cache: a cache folder that cannot be made, so every start validates
+    (scratch / "not-a-folder").write_text("")
+    uncached = {**env, "XDG_CACHE_HOME": str(scratch / "not-a-folder")}
+    apps = {"bare": (env, BARE), "layout": (env, LAYOUT), "board": (env, BOARD, "parallel-tracks"),
+            "custom": (env, BOARD, custom), "uncached": (uncached, BOARD, custom),
+            "command": (env, COMMAND, "parallel-tracks")}
+    if against is not None:  # another checkout's tabletop (the code before a change), its own user cache
+        old = {**installed_env(against / "tabletop"), "PYTHONPATH": str(against),
+               "XDG_CACHE_HOME": str(scratch / "old-cache")}
+        apps |= {"old board": (old, BOARD, "parallel-tracks"), "old custom": (old, BOARD, custom),
+                 "old command": (old, COMMAND, "parallel-tracks")}
+    return apps
+
+
+def instructions(runs: int, ruleset: Path | None, against: Path | None) -> dict[str, list[int]]:
+    """Instructions each child runs from its start to its first frame (valgrind's callgrind, ``Ir``).
+
+    The same count whatever else the machine runs (to ~0.2 %), where wall and CPU times on a shared
+    machine are not; about 50 x slower than a start. The validated-every-start child is left out."""
+    counts: dict[str, list[int]] = {}
+    with tempfile.TemporaryDirectory() as scratch:
+        apps = cold_apps(Path(scratch), ruleset, against)
+        del apps["uncached"]
+        for app_env, code, *args in apps.values():
+            start_once(code, app_env, *args)  # warm: the custom scenario is validated and cached
+        for _ in range(runs):
+            for name, (app_env, code, *args) in apps.items():
+                out = Path(scratch) / "callgrind.out"
+                with tempfile.TemporaryDirectory() as folder:
+                    subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}",
+                                    sys.executable, "-c", code, folder, *args], check=True, capture_output=True,
+                                   env={**app_env, "BENCH_STOP_AT_FIRST_FRAME": "1"})
+                total = next(line for line in out.read_text().splitlines() if line.startswith(("totals:", "summary:")))
+                counts.setdefault(name, []).append(int(total.split()[1]))
+                out.unlink()
+    return counts
+
+
+def print_instructions(counts: dict[str, list[int]]) -> None:
+    bare = statistics.median(counts["bare"])
+    print("instructions to the first frame (callgrind Ir; min-max of the runs), as a ratio of bare Textual's:")
+    for name, got in counts.items():
+        print(f"  {name:12} {min(got) / 1e6:8.1f}-{max(got) / 1e6:.1f} M = {statistics.median(got) / bare:.3f} x")
+
+
 def cold(runs: int, ruleset: Path | None, against: Path | None) -> dict[str, Start]:
     """Median figures of each app over ``runs`` interleaved fresh processes."""
-    env = installed_env()
     with tempfile.TemporaryDirectory() as scratch:
-        env["XDG_CACHE_HOME"] = str(Path(scratch) / "cache")  # the user's cache, out of the home folder
-        custom = str(ruleset.resolve() if ruleset is not None else custom_copy(Path(scratch)))
-        # as before the user's cache: a cache folder that cannot be made, so every start validates
-        (Path(scratch) / "not-a-folder").write_text("")
-        uncached = {**env, "XDG_CACHE_HOME": str(Path(scratch) / "not-a-folder")}
-        apps = {"bare": (env, BARE), "layout": (env, LAYOUT), "board": (env, BOARD, "parallel-tracks"),
-                "custom": (env, BOARD, custom), "uncached": (uncached, BOARD, custom),
-                "command": (env, COMMAND, "parallel-tracks")}
-        if against is not None:  # another checkout's tabletop (the code before a change), its own user cache
-            old = {**installed_env(against / "tabletop"), "PYTHONPATH": str(against),
-                   "XDG_CACHE_HOME": str(Path(scratch) / "old-cache")}
-            apps |= {"old board": (old, BOARD, "parallel-tracks"), "old custom": (old, BOARD, custom),
-                     "old command": (old, COMMAND, "parallel-tracks")}
+        apps = cold_apps(Path(scratch), ruleset, against)
         for app_env, code, *args in apps.values():
             start_once(code, app_env, *args)  # warm the file cache; the custom scenario is validated and cached
         times: dict[str, list[Start]] = {name: [] for name in apps}
@@ -345,8 +388,13 @@ def main() -> None:
                         "tracks too (0: not)")
     parser.add_argument("--against", type=Path, help="also start another checkout's tabletop (its root folder), "
                         "e.g. a git worktree of the code before a change, interleaved with this one")
+    parser.add_argument("--instructions", action="store_true", help="count each cold start's instructions "
+                        "to its first frame under valgrind (repeatable on a loaded machine), then stop")
     args = parser.parse_args()
     print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    if args.instructions:
+        print_instructions(instructions(args.runs, args.ruleset, args.against))
+        return
     if not args.keys_only:
         figures = cold(args.runs, args.ruleset, args.against)
         print_cold(figures, args.runs)

@@ -47,6 +47,7 @@ def load_scenario(
     from .parsing import validate_files  # validating is imported only for a file no cache knows
 
     found = validate_files(rs_path, deck)
+    found.scenario.source_shas = (found.ruleset_sha, found.deck_sha)
     if use_cache:
         from . import refresh, usercache
 
@@ -78,7 +79,9 @@ def _cached_scenario(rs_path: Path, deck: str | Path | None) -> Scenario | None:
     contents = _contents(entry)
     if contents is None:
         return None
-    return Scenario(*contents, str(rs_path), str(deck_path), entry["data"])
+    scenario = Scenario(*contents, str(rs_path), str(deck_path), entry["data"])
+    scenario.source_shas = (entry["ruleset_sha"], entry["deck_sha"])  # the bytes it was read from
+    return scenario
 
 
 def _contents(entry: dict[str, Any]) -> tuple[Ruleset, Deck] | None:

@@ -66,7 +66,8 @@ def tables_for(scenario: Scenario, lang: str) -> Tables:
         path = overlays_beside(base_file).get(lang) if base_file else None
         if path is None:
             continue
-        cached = _bundled(path, Path(base_file))
+        read = _read(path, Path(base_file))
+        cached = _cached(*read) if read is not None else None
         if cached is not None:
             tables.update(cached)
             continue
@@ -77,24 +78,31 @@ def tables_for(scenario: Scenario, lang: str) -> Tables:
             continue
         problems += checked.problems
         tables.update(checked.tables)
+        if read is not None and not checked.problems and _read(path, Path(base_file)) == read:
+            from . import overlaycache, usercache  # the same bytes are not checked again (a custom scenario's next game)
+
+            usercache.remember_overlay(*read, *overlaycache.tables_line(checked.tables))
     if problems:
         raise ContentError(problems)
     return tables
 
 
-def _bundled(overlay: Path, base: Path) -> Tables | None:
-    """A bundled overlay's tables from the cache checked ahead of time, if its bytes and its base's are those."""
+def _read(overlay: Path, base: Path) -> tuple[bytes, bytes] | None:
+    """The bytes of an overlay and of its base (None: not both regular files: checking says why)."""
     from .files import MAX_CONTENT_BYTES, FileRefused, read_regular
-    from .finding import BUNDLED
-
-    if overlay.resolve().parent.parent != BUNDLED:
-        return None
-    from . import overlaycache
 
     try:
-        return overlaycache.lookup(read_regular(overlay, MAX_CONTENT_BYTES), read_regular(base, MAX_CONTENT_BYTES))
+        return read_regular(overlay, MAX_CONTENT_BYTES), read_regular(base, MAX_CONTENT_BYTES)
     except FileRefused:
-        return None  # checking it says why
+        return None
+
+
+def _cached(overlay: bytes, base: bytes) -> Tables | None:
+    """An overlay's tables checked ahead of time (bundled) or before (the user's cache), for exactly these bytes."""
+    from . import overlaycache, usercache
+
+    found = overlaycache.lookup(overlay, base)
+    return found if found is not None else usercache.overlay_tables(overlay, base)
 
 
 def _embedded(scenario: Scenario, lang: str, data: Any) -> Tables:

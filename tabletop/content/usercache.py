@@ -147,8 +147,51 @@ def _read(name: str | None) -> dict[str, Any] | None:
     return {**keys, "data": data}
 
 
+def overlay_tables(overlay: bytes, base: bytes) -> dict[str, Any] | None:
+    """The same tables as data."""
+    found = overlay_entry(bundled.file_sha(overlay), bundled.file_sha(base))
+    try:
+        tables = json.loads(found[0]) if found is not None else None
+    except ValueError:
+        return None
+    return tables if isinstance(tables, dict) else None
+
+
+def overlay_entry(overlay_sha: str, base_sha: str) -> tuple[bytes, Any] | None:
+    """The checked tables of an overlay whose bytes have this hash over a base whose bytes have this, if an
+    earlier check kept them: their line in canonical JSON (its hash checked) and each section's place in it
+    (:func:`.overlaycache.sections_of`)."""
+    name = _name("overlay", overlay_sha, base_sha)
+    where = folder()
+    if name is None or where is None:
+        return None
+    try:
+        lines = read_regular(where / name, MAX_ENTRY_BYTES).split(b"\n")
+        head, keys = (json.loads(line.decode("utf-8")) for line in lines[:2])
+        if not (isinstance(head, dict) and isinstance(keys, dict) and len(lines) >= 3):
+            return None
+        if head.get("validator") != validator() or (keys.get("overlay_sha"), keys.get("base_sha")) != (overlay_sha, base_sha):
+            return None
+        if hashlib.sha256(lines[2]).hexdigest() != keys.get("line_sha"):
+            return None
+    except (FileRefused, ValueError, RecursionError):
+        return None
+    return lines[2], keys.get("sections")
+
+
 # --------------------------------------------------------------------------
 # Writing
+
+
+def remember_overlay(overlay: bytes, base: bytes, line: bytes, places: dict[str, list[int]]) -> None:
+    """Keep the tables of an overlay just checked without a problem (their canonical line and each section's
+    place in it, :func:`.overlaycache.tables_line`); failing to is not an error."""
+    overlay_sha, base_sha = bundled.file_sha(overlay), bundled.file_sha(base)
+    name = _name("overlay", overlay_sha, base_sha)
+    head = {"format": bundled.FORMAT, "validator": validator(), "written_by": "tabletop"}
+    keys = {"overlay_sha": overlay_sha, "base_sha": base_sha, "line_sha": hashlib.sha256(line).hexdigest(),
+            "sections": places}
+    _write(name, "\n".join((json.dumps(head), json.dumps(keys), line.decode("utf-8"))) + "\n")
 
 
 def remember(data: dict[str, Any], ruleset: Path, ruleset_sha: str, deck: Path, deck_sha: str,

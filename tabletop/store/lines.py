@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from typing import Any
 
 FORMAT = "tabletop-save"
@@ -31,14 +32,29 @@ def canonical(data: Any) -> bytes:
     return _ENCODER.encode(data).encode("utf-8")
 
 
+def canonical_with(data: dict[str, Any], given: Mapping[str, bytes]) -> bytes:
+    """``canonical({**data, **values})`` where ``given`` holds some top-level values' canonical bytes already.
+
+    A new game's header embeds the scenario's translations, some hundred KB
+    already in canonical form in the content caches: they are spliced in as
+    they are, not parsed and encoded again (the bytes are the same)."""
+    if not given:
+        return canonical(data)
+    items = (_ENCODER.encode(key).encode("utf-8") + b":" + (given[key] if key in given else canonical(data[key]))
+             for key in sorted({*data, *given}))
+    return b"{" + b",".join(items) + b"}"
+
+
 def chain_hash(prev: str, body: bytes) -> str:
     """The chain hash of a line: its canonical body, linked to the line before's hash."""
     return hashlib.sha256(prev.encode("ascii") + b"\n" + body).hexdigest()[:32]
 
 
-def line(data: dict[str, Any], prev: str) -> tuple[bytes, str]:
-    """A line to write (its chain hash last, over the exact bytes) and that hash."""
-    body = canonical(data)
+def line(data: dict[str, Any], prev: str, given: Mapping[str, bytes] | None = None) -> tuple[bytes, str]:
+    """A line to write (its chain hash last, over the exact bytes) and that hash.
+
+    ``given``: top-level values already in canonical JSON (:func:`canonical_with`)."""
+    body = canonical_with(data, given) if given else canonical(data)
     chain = chain_hash(prev, body)
     return body[:-1] + _CHAIN_KEY + chain.encode("ascii") + b'"}\n', chain
 

@@ -37,7 +37,9 @@ def _now() -> str:
 # Writing
 
 
-def _header(scenario: Scenario, seed: int, extra: dict[str, Any] | None) -> dict[str, Any]:
+def _header(scenario: Scenario, seed: int, extra: dict[str, Any] | None) -> tuple[dict[str, Any], dict[str, bytes]]:
+    """The header line's data, and the values given in canonical JSON already (:func:`.lines.canonical_with`)."""
+    given = _translations_json(scenario)
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -54,8 +56,8 @@ def _header(scenario: Scenario, seed: int, extra: dict[str, Any] | None) -> dict
         },
         **(extra or {}),
         **scenario.embedded(),
-        **_translations(scenario),
-    }
+        **(_translations(scenario) if given is None else {}),
+    }, given or {}
 
 
 def _translations(scenario: Scenario) -> dict[str, Any]:
@@ -67,6 +69,17 @@ def _translations(scenario: Scenario) -> dict[str, Any]:
     from ..content.overlays import header_translations
 
     found = header_translations(scenario)
+    return {"translations": found} if found else {}
+
+
+def _translations_json(scenario: Scenario) -> dict[str, bytes] | None:
+    """The same as canonical JSON bytes, taken from the content caches as they are; None: not cached (read
+    and check the overlays: :func:`_translations`)."""
+    from ..content.overlaycache import header_json
+
+    found = header_json(scenario)
+    if found is None:
+        return None
     return {"translations": found} if found else {}
 
 
@@ -107,7 +120,8 @@ class SaveWriter:
         p.parent.mkdir(parents=True, exist_ok=True)
         if p.exists():
             raise FileExistsError(errno.EEXIST, "a save is never overwritten", str(p))
-        raw, chain = line(_header(scenario, seed, extra), "")
+        data, given = _header(scenario, seed, extra)
+        raw, chain = line(data, "", given)
         # the header is written whole into a temp file and linked into place, so a crash never
         # leaves an empty or half-written save; the temp file is locked first, so the save is
         # never seen unlocked
@@ -135,7 +149,8 @@ class SaveWriter:
         event, and a game that fails half-way leaves no file at all.
         """
         p = Path(path)
-        raw, chain = line(_header(scenario, seed, extra), "")
+        data, given = _header(scenario, seed, extra)
+        raw, chain = line(data, "", given)
         tmp, fd = files.temp_beside(p)
         try:
             files.write_all(fd, raw)

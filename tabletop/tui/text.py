@@ -15,7 +15,6 @@ from rich.text import Text
 
 from ..content import Card, ContentError, Scenario
 from ..content.literal import literal
-from ..content.overlays import translated
 from ..engine import Event, State, objectives_met, wording
 from ..engine.actions import FACILITATOR_KINDS
 from ..engine.records import RULING_KINDS, Ruling, changes_of
@@ -29,7 +28,7 @@ from ..engine.wording import (
     resource_name,
     wants_text,
 )
-from ..lang import LANGUAGES, Domain, current
+from ..lang import LANGUAGES, SOURCE, Domain, current
 
 _tui = Domain("tui")
 _, ngettext, N_ = _tui.words()
@@ -52,8 +51,13 @@ def shown(state: State) -> Scenario:
 
     A broken overlay of that language (:class:`ContentError`) shows the base texts: the switch
     said why (:func:`tabletop.tui.language.speak`), and the game goes on."""
+    lang = current()
+    if lang == SOURCE:  # the base texts: the overlays' module is not even imported (the first board in English)
+        return state.scenario.translated_from or state.scenario
+    from ..content.overlays import translated
+
     try:
-        return translated(state.scenario, current())
+        return translated(state.scenario, lang)
     except ContentError:
         return state.scenario
 
