@@ -31,11 +31,12 @@ def _head(state: State, action: Action, resolution: str) -> Proposal:
 
 
 def _finish_proposal(
-    state: State, head: Proposal, success: bool, working: dict[str, Any], move: MoveType | None = None
+    state: State, head: Proposal, success: bool, working: dict[str, Any], move: MoveType | None = None, **changes: Any
 ) -> tuple[State, dict[str, Any]]:
-    """Take the head proposal off the queue and enact it (``move``: the move as adjudicated, an argument's result in its effects)."""
+    """Take the head proposal off the queue and enact it (``move``: the move as adjudicated, an argument's
+    result in its effects; ``changes``: other fields of the new state, set in the same copy)."""
     move = move or _move(state, head.move)
-    state = evolve(state, queue=state.queue[1:])
+    state = evolve(state, queue=state.queue[1:], **changes)
     track = state.tracks.get(head.track) if head.track else None
     if track is not None and not track.is_open and not (track.status == "agreed" and track.provisional):
         result = _result(lapsed=track.status)
@@ -93,8 +94,7 @@ def _roll(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     assert move.target is not None
     success = total >= move.target
     working = {"resolution": "dice", "dice": dice, "modifiers": modifiers, "total": total, "target": move.target}
-    state = evolve(state, chance=state.chance + 1)
-    state, result = _finish_proposal(state, head, success, working)
+    state, result = _finish_proposal(state, head, success, working, chance=state.chance + 1)
     result["outcome"] = {"dice": dice}
     return state, result
 

@@ -16,7 +16,7 @@ from .legal import _check_move, _expect
 from .plays import was_listed
 from .lookups import _, _actor_name, _track_spec, whose
 from .scope import Bench
-from .settle import _commit, _result, _run_effects, _settle
+from .settle import _commit_fresh, _result, _run_effects, _settle
 from .state import Proposal, State, evolve, settle_fresh
 
 
@@ -54,7 +54,7 @@ def _play(state: State, action: Action) -> tuple[State, dict[str, Any]]:
             revealed=not sealed,
             argument=argument,
         )
-        state = evolve(state, queue=(*state.queue, proposal))
+        state = settle_fresh(state, queue=(*state.queue, proposal))  # ``state`` is this action's own (above)
         result = _result(**({"wanted": dict(argument.wanted)} if argument and not sealed else {}))
         result["tabled"] = True
         if sealed:
@@ -100,7 +100,10 @@ def _on_link(move: MoveType, effects: tuple[Any, ...], link: str, success: bool)
 def _enact_move(
     state: State, actor: str, move: MoveType, track: str | None, link: str | None, success: bool
 ) -> tuple[State, dict[str, Any]]:
-    """Apply a move's effects (or fail effects) on its track, and on a linked track under linked."""
+    """Apply a move's effects (or fail effects) on its track, and on a linked track under linked.
+
+    ``state`` is one this action made (``evolve``) and handed to no one yet: the drafts are written
+    into it in place (``_commit_fresh``)."""
     effects = move.effects if success else move.fail_effects
     bench = Bench(state, track, actor)
     _run_effects(bench, effects)
@@ -113,4 +116,4 @@ def _enact_move(
         if d.status == "collapsed" and state.tracks[track].status == "open":
             # never a bare "succeeds" that ends in collapse: its words say why (the tension it reached)
             told["collapses"] = d.tension
-    return _commit(state, bench), _result(bench, notes, **told)
+    return _commit_fresh(state, bench), _result(bench, notes, **told)

@@ -196,16 +196,6 @@ def rebuild(entry: _Back) -> State:
     return state
 
 
-def undo_entry(state: State) -> _Back:
-    """The undo stack's entry for ``state``, as the next state's ``trail``."""
-    made = state.made
-    if made is None:  # a new game: the bottom of the stack, kept
-        return _Back(state, None, None, state.seq, state.history, state.round, 0, None)
-    if made.depth % KEEP_EVERY == 0:
-        return made._replace(kept=state)
-    return made
-
-
 class _Kept:
     """A value read from the scenario through several hops, kept in the state's own dict on its first
     reading: the states ``evolve`` makes from it carry it along, so the engine's hot path reads it as

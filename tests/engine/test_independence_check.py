@@ -26,16 +26,17 @@ RAISE_ALPHA = move("a", "concede", "beta")  # scoped to beta; the cheats below a
 
 def _cheat(monkeypatch: pytest.MonkeyPatch, write: Any, made: list[Any]) -> None:
     """Make a move's commit also write track alpha: ``write(tracks before, tracks after, alpha)``."""
-    honest = moves._commit
+    honest = moves._commit_fresh
 
-    def commit(state: State, bench: Any, **extra: Any) -> State:
-        done = honest(state, bench, **extra)
+    def commit(state: State, bench: Any) -> State:
+        before = state.tracks  # (the honest commit writes into this action's own state in place)
+        done = honest(state, bench)
         alpha = done.tracks["alpha"]._replace(tension=0)
-        tracks = write(state.tracks, done.tracks, alpha)
-        made.append((tracks, state.tracks))
+        tracks = write(before, done.tracks, alpha)
+        made.append((tracks, before))
         return evolve(done, tracks=tracks)
 
-    monkeypatch.setattr(moves, "_commit", commit)
+    monkeypatch.setattr(moves, "_commit_fresh", commit)
 
 
 def _before() -> State:
