@@ -62,10 +62,19 @@ def _next_turn(state: State, after: str | None) -> str | None:
 
 def _can_act(state: State, actor: str) -> bool:
     """An actor sits at no open track and has no global move: its turn is skipped."""
-    for move in state.ruleset.moves:
-        if move.scope == "global":
-            return True
-    return any(actor in t.members and state.tracks[t.id].is_open for t in state.ruleset.tracks)
+    global _ANY_GLOBAL
+    rules = state.scenario.ruleset
+    moves, answer = _ANY_GLOBAL
+    if moves is not rules.moves:  # asked at every turn, and the same for the whole game
+        answer = any(move.scope == "global" for move in rules.moves)
+        _ANY_GLOBAL = (rules.moves, answer)
+    if answer:
+        return True
+    return any(actor in t.members and state.tracks[t.id].is_open for t in rules.tracks)
+
+
+#: the moves of the ruleset asked last, and whether one of them is global
+_ANY_GLOBAL: tuple[object, bool] = (None, False)
 
 
 def _advance(state: State, action: Action) -> tuple[State, dict[str, Any]]:

@@ -21,20 +21,21 @@ from .state import Proposal, State, evolve, settle_fresh
 
 
 def _play(state: State, action: Action) -> tuple[State, dict[str, Any]]:
+    scenario = state.scenario
     if was_listed(state, action):  # the listing checked it: the same checks again would find the same
-        move = state.scenario.index.moves[action.move]
+        move = scenario.index.moves[action.move]
     else:
         _expect(state, "move", action)
         move = _check_move(state, action)
     actor = action.actor
     assert actor is not None
-    paid = dict(state.resources[actor])
+    resources, left = state.resources, state.actions_left
+    paid = dict(resources[actor])
     for key, amount in move.cost.items():
         paid[key] -= amount
-    left = {**state.actions_left, actor: state.actions_left[actor] - 1}
     used = state.used_once | {(actor, move.id)} if move.once_per_game else state.used_once
-    state = evolve(state, resources={**state.resources, actor: paid}, actions_left=left, used_once=used)
-    sealed = state.ruleset.ruleset.sealed_moves
+    state = evolve(state, resources={**resources, actor: paid}, actions_left={**left, actor: left[actor] - 1}, used_once=used)
+    sealed = scenario.ruleset.ruleset.sealed_moves
     result: dict[str, Any]
     if move.resolution == "auto" and not sealed:
         state, result = _enact_move(state, actor, move, action.track, action.link, success=True)
@@ -62,13 +63,13 @@ def _play(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     if move.cost:
         result["paid"] = dict(move.cost)
     # ``state`` was made above (evolve, _commit): still this action's own
-    return settle_fresh(state, turn=_turn_after_move(state, actor)), result
+    return settle_fresh(state, turn=_turn_after_move(state, actor, sealed)), result
 
 
-def _turn_after_move(state: State, actor: str) -> str | None:
+def _turn_after_move(state: State, actor: str, sealed: bool) -> str | None:
     """Who moves next. In a sealed round a team enters all its moves in one sitting:
     it keeps the keyboard until it passes or has no action left."""
-    if state.ruleset.ruleset.sealed_moves and state.actions_left.get(actor, 0) > 0 and _can_act(state, actor):
+    if sealed and state.actions_left.get(actor, 0) > 0 and _can_act(state, actor):
         return actor
     return _next_turn(state, actor)
 
