@@ -85,10 +85,10 @@ def _roll(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     view = ReadView(state, head.track, head.actor)
     modifiers = []
     total = sum(dice)
-    for mod in move.modifiers:
+    for mod, source in zip(move.modifiers, _sources(move.modifiers), strict=True):
         applies = mod.holds(view)
         add = mod.add  # type: ignore[attr-defined]
-        modifiers.append({"source": mod.describe(), "add": add, "applies": applies})
+        modifiers.append({"source": source, "add": add, "applies": applies})
         if applies:
             total += add
     assert move.target is not None
@@ -97,6 +97,21 @@ def _roll(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     state, result = _finish_proposal(state, head, success, working, chance=state.chance + 1)
     result["outcome"] = {"dice": dice}
     return state, result
+
+
+def _sources(modifiers: tuple[Any, ...]) -> tuple[str, ...]:
+    """Each modifier's words for the record (``describe``: the same words every time, content never
+    changes), worded once per tuple of modifiers rather than at every roll."""
+    kept = _SOURCES.get(id(modifiers))
+    if kept is None or kept[0] is not modifiers:
+        if len(_SOURCES) > 1024:
+            _SOURCES.clear()
+        kept = _SOURCES[id(modifiers)] = (modifiers, tuple(mod.describe() for mod in modifiers))
+    return kept[1]
+
+
+#: each move's modifiers (the tuple itself, so that its id is not reused meanwhile) and their words
+_SOURCES: dict[int, tuple[tuple[Any, ...], tuple[str, ...]]] = {}
 
 
 def _rule(state: State, action: Action) -> tuple[State, dict[str, Any]]:

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from tabletop import Action, RuleViolation, apply, legal_actions, load_scenario, new_game
-from tabletop.engine import State
+from tabletop.engine import State, adjudication
 from tabletop.engine import state as state_module
 
 
@@ -106,3 +106,32 @@ def test_no_state_handed_out_is_changed_by_any_later_action(name: str) -> None:
     for old, values, digest in held:
         assert all(a is b for a, b in zip(_values(old), values, strict=True))
         assert old.hash == digest
+
+
+def test_a_rolls_modifiers_are_worded_once_not_at_every_roll(monkeypatch: pytest.MonkeyPatch) -> None:
+    scenario = load_scenario("parallel-tracks")
+    modifiers = [mod for move in scenario.ruleset.moves for mod in move.modifiers]
+    assert modifiers
+    worded: Counter[int] = Counter()
+    monkeypatch.setattr(adjudication, "_SOURCES", {})  # (worded by an earlier test in this process, else)
+    for kind in {type(mod) for mod in modifiers}:
+        real = kind.describe
+
+        def counted(self: Any, real: Any = real) -> str:
+            worded[id(self)] += 1
+            return real(self)
+
+        monkeypatch.setattr(kind, "describe", counted)
+    rolls = 0
+    for seed in range(6):
+        rng = random.Random(seed)
+        state = new_game(scenario, seed=seed)
+        while not state.over:
+            action = rng.choice(legal_actions(state))
+            state = apply(state, action)
+            if action.kind == "roll" and state.last is not None and "modifiers" in state.last.result.get("ruling", {}):
+                rolls += 1
+                assert [m["source"] for m in state.last.result["ruling"]["modifiers"]]  # still worded in the record
+    assert rolls > 10
+    # the code before worded every modifier of the move at every roll
+    assert worded and max(worded.values()) == 1, worded
