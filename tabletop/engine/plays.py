@@ -153,6 +153,7 @@ def legal_moves(state: State, actor: str) -> tuple[list[Action | Pairs], bool]:
     paired = False
     views: dict[str | None, ReadView] = {}  # what a requirement reads, one per track, shared by the moves
     tracks = state.tracks
+    only = board.only
     for move, plays, once, cost, link, anywhere, requires, bounds, whole in _candidates(state.scenario, actor):
         if (once is not None and once in used) or (link and strict):
             continue
@@ -167,16 +168,33 @@ def legal_moves(state: State, actor: str) -> tuple[list[Action | Pairs], bool]:
             view = views.get(None)
             if view is None:
                 view = views[None] = ReadView(state, None, actor)
-            if not all(condition.holds(view) for condition in anywhere):
+            unmet = False
+            for condition in anywhere:
+                if not condition.holds(view):
+                    unmet = True
+                    break
+            if unmet:
                 continue
         if whole is not None and not requires and not bounds:  # listed on every open track it has: no need to look at each
-            out.extend(board.open_only(plays, whole) if closed else whole)
+            if closed:
+                kept = only.get(id(plays))
+                out.extend(kept[1] if kept is not None and kept[0] is plays else board.open_only(plays, whole))
+            else:
+                out.extend(whole)
             continue
         for tid, action in plays:
             if closed and tid in closed:
                 continue
-            if bounds and not _within(tracks[tid], bounds):
-                continue
+            if bounds:  # (``Range.holds`` of each bound on the track's own fields, asked of the track itself)
+                track = tracks[tid]
+                unmet = False
+                for at, low, high in bounds:
+                    value = track[at]
+                    if (low is not None and value < low) or (high is not None and value > high):
+                        unmet = True
+                        break
+                if unmet:
+                    continue
             if requires:
                 view = views.get(tid)
                 if view is None:
@@ -197,36 +215,30 @@ def legal_moves(state: State, actor: str) -> tuple[list[Action | Pairs], bool]:
     return out, paired
 
 
-def _within(track: tuple[object, ...], bounds: tuple[tuple[int, int | None, int | None], ...]) -> bool:
-    """Whether a track's fields are within bounds: ``Range.holds`` of each ``(field, at_least, at_most)``."""
-    for at, low, high in bounds:
-        value = track[at]
-        if (low is not None and value < low) or (high is not None and value > high):  # type: ignore[operator]
-            return False
-    return True
-
-
 class _Board:
     """Which tracks are open, worked out once for one tracks mapping (a state's, and the next
     states' while no track changes)."""
 
-    __slots__ = ("tracks", "closed", "_open", "_order")
+    __slots__ = ("tracks", "closed", "only", "_open", "_order")
 
     def __init__(self, state: State):
         self.tracks = state.tracks
         self.closed = frozenset(tid for tid, t in state.tracks.items() if t.status != "open")
+        #: each move's actions on the tracks still open, by ``id`` of its plays (:meth:`open_only`)
+        self.only = _OPEN_ONLY.get(self.closed)
+        if self.only is None:
+            if len(_OPEN_ONLY) > 64:
+                _OPEN_ONLY.clear()
+            self.only = _OPEN_ONLY[self.closed] = {}
         self._open: tuple[tuple[str, ...], dict[str, int]] | None = None
         self._order = state.scenario.index.tracks
 
     def open_only(self, plays: tuple[tuple[str | None, Action | None], ...], whole: tuple[Action, ...]) -> tuple[Action, ...]:
         """A move's actions on the tracks still open (a global move's always), worked out once per
-        move and set of closed tracks (tracks close a few times a game)."""
-        key = (id(plays), self.closed)
-        kept = _OPEN_ONLY.get(key)
-        if kept is None or kept[0] is not plays:
-            if len(_OPEN_ONLY) > 4096:
-                _OPEN_ONLY.clear()
-            kept = _OPEN_ONLY[key] = (plays, tuple(a for (tid, _), a in zip(plays, whole) if tid not in self.closed))
+        move and set of closed tracks (tracks close a few times a game): kept in ``only``."""
+        if len(self.only) > 4096:
+            self.only.clear()
+        kept = self.only[id(plays)] = (plays, tuple(a for (tid, _), a in zip(plays, whole) if tid not in self.closed))
         return kept[1]
 
     @property
@@ -248,8 +260,9 @@ class _Board:
 
 _LAST_BOARD: list[_Board] = []
 
-#: a move's actions on the open tracks, by (its plays, the closed tracks): ``_Board.open_only``
-_OPEN_ONLY: dict[tuple[int, frozenset[str]], tuple[tuple[object, ...], tuple[Action, ...]]] = {}
+#: by set of closed tracks, each move's actions on the open tracks by ``id`` of its plays (kept with them, so
+#: that the id is not reused meanwhile): ``_Board.open_only``
+_OPEN_ONLY: dict[frozenset[str], dict[int, tuple[tuple[object, ...], tuple[Action, ...]]]] = {}
 
 
 def _board(state: State) -> _Board:
