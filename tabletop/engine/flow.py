@@ -122,7 +122,8 @@ def _finish(state: State, reason: str) -> State:
 def _check_end(state: State, result: dict[str, Any]) -> State:
     if state.over:
         return state
-    if not any(t.is_open for t in state.tracks.values()):
-        state = _finish(state, "no track is open")  # untranslated: kept in the save; telling.ENDS words it
-        result["game_over"] = "no track is open"  # untranslated: a result key
-    return state
+    for track in state.tracks.values():
+        if track.status == "open":  # (``is_open``, asked of each track after every change to one)
+            return state
+    result["game_over"] = "no track is open"  # untranslated: a result key
+    return _finish(state, "no track is open")  # untranslated: kept in the save; telling.ENDS words it

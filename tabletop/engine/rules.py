@@ -23,7 +23,7 @@ from .flow import _advance, _check_end
 from .moves import _pass, _play
 from .powers import _end, _inject, _note, _override, _redraw, _skip, _undo
 from .scope import goodwill_meters
-from .state import KEEP_EVERY, State, Tracks, _Back, _LogNode, evolve, settle_fresh
+from .state import KEEP_EVERY, State, Tracks, _Back, _LogNode, evolve
 
 
 #: Each kind of action and the handler that checks it and builds the next state.
@@ -100,7 +100,8 @@ def apply(state: State, action: Action) -> State:
     if new is state:  # a handler that changed nothing: the state handed in is someone's, copied
         return evolve(new, **changes)
     # every other handler returns a state it made itself (evolve) and handed to no one: finished in place
-    return settle_fresh(new, **changes)
+    new.__dict__.update(changes)  # (settle_fresh)
+    return new
 
 
 _tuple = tuple.__new__

@@ -69,15 +69,24 @@ class Argument(NamedTuple):
     def next_counterer(self) -> str | None:
         if not self.counters:  # asked at every step of an argument: the first answer is the common one
             return self.counterers[0] if self.counterers else None
-        done = {a for a, _ in self.counters}
-        return next((a for a in self.counterers if a not in done), None)
+        return _first_not_in(self.counterers, self.counters)
 
     def next_voter(self) -> str | None:
         """Who votes on the odds next (``vote`` method), or None."""
         if self.method != "vote":
             return None
-        done = {a for a, _ in self.votes}
-        return next((a for a in self.counterers if a not in done), None)
+        return _first_not_in(self.counterers, self.votes)
+
+def _first_not_in(order: tuple[str, ...], done: tuple[tuple[Any, ...], ...]) -> str | None:
+    """The first of ``order`` who is not the first item of one of ``done`` (a few teams: no set made)."""
+    for who in order:
+        for entry in done:
+            if entry[0] == who:
+                break
+        else:
+            return who
+    return None
+
 
 def _refuse(self: Tracks, *args: Any, **kwargs: Any) -> None:
     # untranslated: a developer's error
@@ -148,8 +157,7 @@ class Proposal(NamedTuple):
     def next_voter(self) -> str | None:
         if not self.votes:
             return self.voters[0] if self.voters else None
-        done = {a for a, _ in self.votes}
-        return next((v for v in self.voters if v not in done), None)
+        return _first_not_in(self.voters, self.votes)
 
 
 class _LogNode(NamedTuple):
