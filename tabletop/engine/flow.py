@@ -44,7 +44,7 @@ def _enter_phase(state: State, phase: str) -> State:
 
 
 def _next_turn(state: State, after: str | None) -> str | None:
-    order = _actor_ids(state)
+    order = state.scenario.index.actor_ids  # (_actor_ids)
     count = len(order)
     start = order.index(after) + 1 if after in order else 0
     passed, left, resources = state.passed, state.actions_left, state.resources

@@ -107,7 +107,8 @@ def _enact_move(
     into it in place (``_commit_fresh``)."""
     effects = move.effects if success else move.fail_effects
     bench = Bench(state, track, actor)
-    _run_effects(bench, effects)
+    for effect in effects:  # (settle._run_effects, inline: once a move)
+        effect.apply(bench)
     if link is not None and state.independence == "linked":
         _run_effects(bench, _on_link(move, effects, link, success))
     notes = _settle(bench)

@@ -79,7 +79,7 @@ def apply(state: State, action: Action) -> State:
     tracks = state.tracks
     if new.tracks is not tracks:  # with the tracks as they were, one is still open (or the game is over)
         new = _check_end(new, result)
-        if state.independence == "strict":
+        if state.independence == "strict" and not _own_track_alone(tracks, new, state.meters, action.track):
             _assert_independent(state, new, action)
     elif new.meters is not state.meters and state.independence == "strict":
         _assert_independent(state, new, action)  # (with neither changed, there is nothing it could find)
@@ -115,6 +115,16 @@ def _check_texts(action: Action) -> None:
                 text.encode("utf-8")
             except UnicodeEncodeError:
                 raise RuleViolation(Code.INVALID_TEXT, _("The text has characters that cannot be saved; please type it again.")) from None
+
+
+def _own_track_alone(tracks: Tracks, new: State, meters: object, track: str | None) -> bool:
+    """Whether ``new`` plainly replaced the action's own track alone, straight from ``tracks``, and no
+    meter: all that ``_assert_independent`` would find (it is asked whenever this cannot say so)."""
+    after = new.tracks
+    if type(after) is not Tracks or new.meters is not meters or after.base is None or after.base() is not tracks:
+        return False
+    replaced = after.replaced
+    return len(replaced) == 1 and track in replaced
 
 
 def _assert_independent(old: State, new: State, action: Action) -> None:

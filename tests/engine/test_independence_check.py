@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 import tabletop.engine.moves as moves
+import tabletop.engine.rules as rules
 from tabletop import apply, load_scenario, new_game
 from tabletop.engine.actions import IndependenceBreach
 from tabletop.engine.state import State, Tracks, evolve
@@ -95,6 +96,16 @@ def test_a_strict_game_never_needs_the_walk_over_every_track(monkeypatch: pytest
         return ids
 
     monkeypatch.setattr(Tracks, "replaced_since", recorded)
+    plain = rules._own_track_alone
+
+    def own(tracks: Tracks, new: State, meters: object, track: str | None) -> bool:
+        # the common case, asked of the new tracks directly: the action's own track, replaced alone
+        alone = plain(tracks, new, meters, track)
+        if alone:
+            seen.append(new.tracks.replaced)  # type: ignore[attr-defined]
+        return alone
+
+    monkeypatch.setattr(rules, "_own_track_alone", own)
     scenario = load_scenario("parallel-tracks")
     for seed in range(3):
         for _ in random_game(scenario, seed, choices=seed, facilitator=True):
