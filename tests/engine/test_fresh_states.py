@@ -61,6 +61,7 @@ def test_a_move_or_a_pass_copies_the_state_once(name: str, monkeypatch: pytest.M
     # an auto move enacted at once, a move tabled, a pass: one copy each (the code before made three)
     assert set(seen["move"]) == {1}, seen["move"]
     assert set(seen["pass"]) == {1}, seen["pass"]
+    assert set(seen["draw"]) == {1}, seen["draw"]  # the card turned up and the event marked done: one copy
     # adjudicating: at most one copy for taking the proposal off the queue (and its dice), whatever it enacts
     for kind in ("vote", "roll", "rule", "counter", "odds"):
         assert max(seen.get(kind, {0: 1})) <= 1, (kind, seen[kind])
