@@ -19,6 +19,11 @@ The engine plays random legal actions through the public API
 interleaved in the same process, CPU time (``time.process_time``), the
 median of ``--runs`` runs each; the figure is engine / fold per action
 (target <= 2.0).
+
+``--one fold`` or ``--one engine`` warms both up, then plays that one alone for
+``--actions`` actions and prints nothing: run under ``valgrind --tool=callgrind``
+with ``--actions 0`` and ``--actions N``, the difference of the instruction
+counts over N is its cost per action whatever the machine's load.
 """
 
 from __future__ import annotations
@@ -151,10 +156,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--actions", type=int, default=20_000)
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--one", choices=("fold", "engine"), help="play this one alone, silently (for callgrind)")
     args = parser.parse_args(argv)
     fold, scenario = Fold(), load_scenario("parallel-tracks")
     run_fold(fold, 2000, random.Random(0))  # warm up both
     run_engine(scenario, 2000, random.Random(0))
+    if args.one == "fold" and args.actions > 0:
+        run_fold(fold, args.actions, random.Random(1))
+    elif args.one == "engine" and args.actions > 0:
+        run_engine(scenario, args.actions, random.Random(1))
+    if args.one is not None:
+        return 0
     folds, engines = [], []
     for k in range(args.runs):
         folds.append(run_fold(fold, args.actions, random.Random(k)))

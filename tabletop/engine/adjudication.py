@@ -31,11 +31,12 @@ def _head(state: State, action: Action, resolution: str) -> Proposal:
 
 
 def _finish_proposal(
-    state: State, head: Proposal, success: bool, working: dict[str, Any], move: MoveType | None = None
+    state: State, head: Proposal, success: bool, working: dict[str, Any], move: MoveType | None = None, **changes: Any
 ) -> tuple[State, dict[str, Any]]:
-    """Take the head proposal off the queue and enact it (``move``: the move as adjudicated, an argument's result in its effects)."""
+    """Take the head proposal off the queue and enact it (``move``: the move as adjudicated, an argument's
+    result in its effects; ``changes``: other fields of the new state, set in the same copy)."""
     move = move or _move(state, head.move)
-    state = evolve(state, queue=state.queue[1:])
+    state = evolve(state, queue=state.queue[1:], **changes)
     track = state.tracks.get(head.track) if head.track else None
     if track is not None and not track.is_open and not (track.status == "agreed" and track.provisional):
         result = _result(lapsed=track.status)
@@ -84,19 +85,33 @@ def _roll(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     view = ReadView(state, head.track, head.actor)
     modifiers = []
     total = sum(dice)
-    for mod in move.modifiers:
+    for mod, source in zip(move.modifiers, _sources(move.modifiers), strict=True):
         applies = mod.holds(view)
         add = mod.add  # type: ignore[attr-defined]
-        modifiers.append({"source": mod.describe(), "add": add, "applies": applies})
+        modifiers.append({"source": source, "add": add, "applies": applies})
         if applies:
             total += add
     assert move.target is not None
     success = total >= move.target
     working = {"resolution": "dice", "dice": dice, "modifiers": modifiers, "total": total, "target": move.target}
-    state = evolve(state, chance=state.chance + 1)
-    state, result = _finish_proposal(state, head, success, working)
+    state, result = _finish_proposal(state, head, success, working, chance=state.chance + 1)
     result["outcome"] = {"dice": dice}
     return state, result
+
+
+def _sources(modifiers: tuple[Any, ...]) -> tuple[str, ...]:
+    """Each modifier's words for the record (``describe``: the same words every time, content never
+    changes), worded once per tuple of modifiers rather than at every roll."""
+    kept = _SOURCES.get(id(modifiers))
+    if kept is None or kept[0] is not modifiers:
+        if len(_SOURCES) > 1024:
+            _SOURCES.clear()
+        kept = _SOURCES[id(modifiers)] = (modifiers, tuple(mod.describe() for mod in modifiers))
+    return kept[1]
+
+
+#: each move's modifiers (the tuple itself, so that its id is not reused meanwhile) and their words
+_SOURCES: dict[int, tuple[tuple[Any, ...], tuple[str, ...]]] = {}
 
 
 def _rule(state: State, action: Action) -> tuple[State, dict[str, Any]]:

@@ -172,8 +172,7 @@ def _roll_argument(state: State, action: Action) -> tuple[State, dict[str, Any]]
         "target": target,
     }
     move = _argued(_move(state, head.move), argument.wanted)
-    state = evolve(state, chance=state.chance + 1)
-    state, result = _finish_proposal(state, head, total >= target, working, move=move)
+    state, result = _finish_proposal(state, head, total >= target, working, move=move, chance=state.chance + 1)
     result["outcome"] = {"dice": dice}
     return state, result
 

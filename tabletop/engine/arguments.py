@@ -190,10 +190,25 @@ def check_wanted(state: State, options: ArgueOptions, track: str, wanted: Mappin
             _("An argument on '{track}' may change only that track, not a shared meter: its result is drawn from the track's own "
               "effects (trade across tracks with a link move).")).format(**names))
     table = dict(wanted)
-    if any(isinstance(v, bool) for v in table.values()) or table not in [dict(r) for r in options.results()]:
+    if any(isinstance(v, bool) for v in table.values()) or table not in _offered(options):
         offered = ", ".join(describe_wanted(r) for r in options.results())
         raise RuleViolation(Code.NOT_ARGUABLE, _("This argument may ask for one of: {offered}.").format(offered=offered))
     return tuple(sorted(table.items()))
+
+
+def _offered(options: ArgueOptions) -> list[dict[str, object]]:
+    """``options.results()`` as tables, worked out once per options (content never changes), not at
+    every argument tabled."""
+    kept = _OFFERED.get(id(options))
+    if kept is None or kept[0] is not options:
+        if len(_OFFERED) > 256:
+            _OFFERED.clear()
+        kept = _OFFERED[id(options)] = (options, [dict(r) for r in options.results()])
+    return kept[1]
+
+
+#: each argue options (kept, so that its id is not reused meanwhile) and the results it offers
+_OFFERED: dict[int, tuple[ArgueOptions, list[dict[str, object]]]] = {}
 
 
 def describe_wanted(wanted: Mapping[str, Any]) -> str:

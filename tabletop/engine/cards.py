@@ -15,11 +15,13 @@ from .lookups import _, _actor_name, _card, _outcome
 from .review import undone_seqs
 from .scope import Bench, ReadView
 from .settle import _commit, _result, _run_effects, _settle
-from .state import State, evolve
+from .state import State, evolve, settle_fresh
 
 
-def _card_playable(state: State, card: Card) -> bool:
-    view = ReadView(state, card.track, card.chooser())
+def _card_playable(state: State, card: Card, view: ReadView | None = None) -> bool:
+    """Whether the card can be played now (``view``: what its conditions read, if made already)."""
+    if view is None:
+        view = ReadView(state, card.track, card.chooser())
     if card.track is not None and not any(c.key == "status" and c.other_track() in (None, card.track) for c in card.requires):
         if not state.tracks[card.track].is_open:
             return False
@@ -52,7 +54,7 @@ def due_card(state: State) -> Card | None:
         if state.round < schedule.from_round or _waiting(state, card) == 0:
             continue
         view = ReadView(state, card.track, card.chooser())
-        if all(c.holds(view) for c in schedule.when) and _card_playable(state, card):
+        if all(c.holds(view) for c in schedule.when) and _card_playable(state, card, view):
             return card
     return None
 
@@ -186,8 +188,8 @@ def _draw_from(state: State, outcome: dict[str, Any] | None) -> tuple[State, dic
 def _draw(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     _expect(state, "draw", action)
     state, result = _draw_from(state, _outcome(action))
-    state = evolve(state, event_done=True, card_round_event=state.card is not None)
-    return state, result
+    # (``_draw_from`` made ``state`` for this action: set in place, not copied again)
+    return settle_fresh(state, event_done=True, card_round_event=state.card is not None), result
 
 
 def _resolve_card(state: State, card: Card, choice_index: int | None, actor: str | None) -> tuple[State, dict[str, Any]]:

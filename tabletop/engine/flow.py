@@ -44,7 +44,7 @@ def _enter_phase(state: State, phase: str) -> State:
 
 
 def _next_turn(state: State, after: str | None) -> str | None:
-    order = _actor_ids(state)
+    order = state.scenario.index.actor_ids  # (_actor_ids)
     count = len(order)
     start = order.index(after) + 1 if after in order else 0
     passed, left, resources = state.passed, state.actions_left, state.resources
@@ -62,10 +62,19 @@ def _next_turn(state: State, after: str | None) -> str | None:
 
 def _can_act(state: State, actor: str) -> bool:
     """An actor sits at no open track and has no global move: its turn is skipped."""
-    for move in state.ruleset.moves:
-        if move.scope == "global":
-            return True
-    return any(actor in t.members and state.tracks[t.id].is_open for t in state.ruleset.tracks)
+    global _ANY_GLOBAL
+    rules = state.scenario.ruleset
+    moves, answer = _ANY_GLOBAL
+    if moves is not rules.moves:  # asked at every turn, and the same for the whole game
+        answer = any(move.scope == "global" for move in rules.moves)
+        _ANY_GLOBAL = (rules.moves, answer)
+    if answer:
+        return True
+    return any(actor in t.members and state.tracks[t.id].is_open for t in rules.tracks)
+
+
+#: the moves of the ruleset asked last, and whether one of them is global
+_ANY_GLOBAL: tuple[object, bool] = (None, False)
 
 
 def _advance(state: State, action: Action) -> tuple[State, dict[str, Any]]:
@@ -113,7 +122,8 @@ def _finish(state: State, reason: str) -> State:
 def _check_end(state: State, result: dict[str, Any]) -> State:
     if state.over:
         return state
-    if not any(t.is_open for t in state.tracks.values()):
-        state = _finish(state, "no track is open")  # untranslated: kept in the save; telling.ENDS words it
-        result["game_over"] = "no track is open"  # untranslated: a result key
-    return state
+    for track in state.tracks.values():
+        if track.status == "open":  # (``is_open``, asked of each track after every change to one)
+            return state
+    result["game_over"] = "no track is open"  # untranslated: a result key
+    return _finish(state, "no track is open")  # untranslated: kept in the save; telling.ENDS words it

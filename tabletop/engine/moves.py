@@ -16,25 +16,26 @@ from .legal import _check_move, _expect
 from .plays import was_listed
 from .lookups import _, _actor_name, _track_spec, whose
 from .scope import Bench
-from .settle import _commit, _result, _run_effects, _settle
+from .settle import _commit_fresh, _result, _run_effects, _settle
 from .state import Proposal, State, evolve, settle_fresh
 
 
 def _play(state: State, action: Action) -> tuple[State, dict[str, Any]]:
+    scenario = state.scenario
     if was_listed(state, action):  # the listing checked it: the same checks again would find the same
-        move = state.scenario.index.moves[action.move]
+        move = scenario.index.moves[action.move]
     else:
         _expect(state, "move", action)
         move = _check_move(state, action)
     actor = action.actor
     assert actor is not None
-    paid = dict(state.resources[actor])
+    resources, left = state.resources, state.actions_left
+    paid = dict(resources[actor])
     for key, amount in move.cost.items():
         paid[key] -= amount
-    left = {**state.actions_left, actor: state.actions_left[actor] - 1}
     used = state.used_once | {(actor, move.id)} if move.once_per_game else state.used_once
-    state = evolve(state, resources={**state.resources, actor: paid}, actions_left=left, used_once=used)
-    sealed = state.ruleset.ruleset.sealed_moves
+    state = evolve(state, resources={**resources, actor: paid}, actions_left={**left, actor: left[actor] - 1}, used_once=used)
+    sealed = scenario.ruleset.ruleset.sealed_moves
     result: dict[str, Any]
     if move.resolution == "auto" and not sealed:
         state, result = _enact_move(state, actor, move, action.track, action.link, success=True)
@@ -54,7 +55,7 @@ def _play(state: State, action: Action) -> tuple[State, dict[str, Any]]:
             revealed=not sealed,
             argument=argument,
         )
-        state = evolve(state, queue=(*state.queue, proposal))
+        state = settle_fresh(state, queue=(*state.queue, proposal))  # ``state`` is this action's own (above)
         result = _result(**({"wanted": dict(argument.wanted)} if argument and not sealed else {}))
         result["tabled"] = True
         if sealed:
@@ -62,13 +63,13 @@ def _play(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     if move.cost:
         result["paid"] = dict(move.cost)
     # ``state`` was made above (evolve, _commit): still this action's own
-    return settle_fresh(state, turn=_turn_after_move(state, actor)), result
+    return settle_fresh(state, turn=_turn_after_move(state, actor, sealed)), result
 
 
-def _turn_after_move(state: State, actor: str) -> str | None:
+def _turn_after_move(state: State, actor: str, sealed: bool) -> str | None:
     """Who moves next. In a sealed round a team enters all its moves in one sitting:
     it keeps the keyboard until it passes or has no action left."""
-    if state.ruleset.ruleset.sealed_moves and state.actions_left.get(actor, 0) > 0 and _can_act(state, actor):
+    if sealed and state.actions_left.get(actor, 0) > 0 and _can_act(state, actor):
         return actor
     return _next_turn(state, actor)
 
@@ -100,10 +101,14 @@ def _on_link(move: MoveType, effects: tuple[Any, ...], link: str, success: bool)
 def _enact_move(
     state: State, actor: str, move: MoveType, track: str | None, link: str | None, success: bool
 ) -> tuple[State, dict[str, Any]]:
-    """Apply a move's effects (or fail effects) on its track, and on a linked track under linked."""
+    """Apply a move's effects (or fail effects) on its track, and on a linked track under linked.
+
+    ``state`` is one this action made (``evolve``) and handed to no one yet: the drafts are written
+    into it in place (``_commit_fresh``)."""
     effects = move.effects if success else move.fail_effects
     bench = Bench(state, track, actor)
-    _run_effects(bench, effects)
+    for effect in effects:  # (settle._run_effects, inline: once a move)
+        effect.apply(bench)
     if link is not None and state.independence == "linked":
         _run_effects(bench, _on_link(move, effects, link, success))
     notes = _settle(bench)
@@ -113,4 +118,4 @@ def _enact_move(
         if d.status == "collapsed" and state.tracks[track].status == "open":
             # never a bare "succeeds" that ends in collapse: its words say why (the tension it reached)
             told["collapses"] = d.tension
-    return _commit(state, bench), _result(bench, notes, **told)
+    return _commit_fresh(state, bench), _result(bench, notes, **told)

@@ -14,12 +14,12 @@ from collections.abc import Callable, Sequence
 from weakref import WeakKeyDictionary, ref
 
 from ..content import MoveType, Scenario
-from ..content.vocabulary import Condition, MeterCondition, ResourceCondition, RoundCondition
+from ..content.vocabulary import Condition, MeterCondition, ProgressCondition, ResourceCondition, RoundCondition, TensionCondition
 from .actions import Action
 from .arguments import argue_actions
 from .listing import Pairs
 from .scope import ReadView
-from .state import State
+from .state import State, TrackState
 
 
 #: the last turn listed: its state (weakly: a state is no reason to keep a game) and the actions
@@ -47,11 +47,12 @@ def was_listed(state: State, action: Action) -> bool:
 
 #: One move and the plays of it an actor could ever make: (track, its action, None for a link move's pairs),
 #: with what the listing asks of the move read once: its once-per-game key (or None), its cost, whether it
-#: links tracks, its requirements that read no track and those that do (:func:`_split`), and its actions
-#: (None for a link move) for when it is listed on every track it has.
+#: links tracks, its requirements that read no track and those that do (:func:`_split`) — the latter as
+#: bounds on fields of the track when each is a bound on its own position or tension (:func:`_bounded`) —
+#: and its actions (None for a link move) for when it is listed on every track it has.
 _Plays = tuple[MoveType, tuple[tuple[str | None, Action | None], ...], "tuple[str, str] | None",  # untranslated: a type
                tuple[tuple[str, int], ...], bool, tuple[Condition, ...], tuple[Condition, ...],
-               "tuple[Action, ...] | None"]  # untranslated: a type
+               "tuple[tuple[int, int | None, int | None], ...]", "tuple[Action, ...] | None"]  # untranslated: a type
 
 
 def _candidates(scenario: Scenario, actor: str) -> list[_Plays]:
@@ -63,9 +64,12 @@ def _candidates(scenario: Scenario, actor: str) -> list[_Plays]:
     result it offers, filled with the deck's stock texts (engine/arguments.py).
     """
     index = scenario.index
-    built = _BUILT.get(index)
-    if built is None:
-        built = _BUILT[index] = {}
+    last_index, built = _LAST_BUILT
+    if last_index() is not index:  # (one game at a time, as a rule: the weak mapping is asked when it changes)
+        built = _BUILT.get(index)
+        if built is None:
+            built = _BUILT[index] = {}
+        _LAST_BUILT[:] = [ref(index), built]
     found = built.get(actor)
     if found is None:
         runs: list[tuple[MoveType, list[tuple[str | None, Action | None]]]] = []
@@ -75,7 +79,7 @@ def _candidates(scenario: Scenario, actor: str) -> list[_Plays]:
             runs[-1][1].extend((tid, action) for action in _plays(scenario, actor, move, tid))
         found = built[actor] = [
             (move, tuple(plays), (actor, move.id) if move.once_per_game else None, tuple(move.cost.items()),
-             bool(move.link), *_split(move.requires), _whole(plays))
+             bool(move.link), *_bounded(*_split(move.requires)), _whole(plays))
             for move, plays in runs
         ]
     return found
@@ -89,6 +93,25 @@ def _split(requires: Sequence[Condition]) -> tuple[tuple[Condition, ...], tuple[
     """A move's requirements: those asked once per move (they read no track), and those asked per track."""
     return (tuple(c for c in requires if type(c) in _TRACK_FREE),
             tuple(c for c in requires if type(c) not in _TRACK_FREE))
+
+
+#: the conditions on a track's own position and tension, and which field of a TrackState each reads
+_OWN_BOUNDS = {ProgressCondition: ("progress", TrackState._fields.index("position")),
+               TensionCondition: ("tension", TrackState._fields.index("tension"))}
+
+
+def _bounded(anywhere: tuple[Condition, ...], requires: tuple[Condition, ...]) -> tuple[object, ...]:
+    """``anywhere`` and ``requires`` (:func:`_split`), the latter given as bounds on fields of the track
+    itself when every one of them is such a bound (then asked without a ReadView), else as they are."""
+    bounds = []
+    for condition in requires:
+        own = _OWN_BOUNDS.get(type(condition))  # type: ignore[call-overload]
+        if own is None or getattr(condition, "track", None) is not None:
+            return anywhere, requires, ()
+        field, at = own
+        wanted = getattr(condition, field)
+        bounds.append((at, wanted.at_least, wanted.at_most))
+    return anywhere, (), tuple(bounds)
 
 
 def _whole(plays: list[tuple[str | None, Action | None]]) -> tuple[Action, ...] | None:
@@ -108,6 +131,8 @@ def _plays(scenario: Scenario, actor: str, move: MoveType, tid: str | None) -> l
 #: Each scenario index's candidate plays with their actions, per actor: kept weakly,
 #: so a scenario no game uses any more takes its actions with it.
 _BUILT: WeakKeyDictionary[object, dict[str, list[_Plays]]] = WeakKeyDictionary()
+#: the index asked last (weakly) and its entry of ``_BUILT``
+_LAST_BUILT: list = [lambda: None, {}]
 
 
 def legal_moves(state: State, actor: str) -> tuple[list[Action | Pairs], bool]:
@@ -127,7 +152,9 @@ def legal_moves(state: State, actor: str) -> tuple[list[Action | Pairs], bool]:
     used = state.used_once
     paired = False
     views: dict[str | None, ReadView] = {}  # what a requirement reads, one per track, shared by the moves
-    for move, plays, once, cost, link, anywhere, requires, whole in _candidates(state.scenario, actor):
+    tracks = state.tracks
+    only = board.only
+    for move, plays, once, cost, link, anywhere, requires, bounds, whole in _candidates(state.scenario, actor):
         if (once is not None and once in used) or (link and strict):
             continue
         affordable = True
@@ -141,14 +168,33 @@ def legal_moves(state: State, actor: str) -> tuple[list[Action | Pairs], bool]:
             view = views.get(None)
             if view is None:
                 view = views[None] = ReadView(state, None, actor)
-            if not all(condition.holds(view) for condition in anywhere):
+            unmet = False
+            for condition in anywhere:
+                if not condition.holds(view):
+                    unmet = True
+                    break
+            if unmet:
                 continue
-        if whole is not None and not requires:  # listed on every open track it has: no need to look at each
-            out.extend(board.open_only(plays, whole) if closed else whole)
+        if whole is not None and not requires and not bounds:  # listed on every open track it has: no need to look at each
+            if closed:
+                kept = only.get(id(plays))
+                out.extend(kept[1] if kept is not None and kept[0] is plays else board.open_only(plays, whole))
+            else:
+                out.extend(whole)
             continue
         for tid, action in plays:
             if closed and tid in closed:
                 continue
+            if bounds:  # (``Range.holds`` of each bound on the track's own fields, asked of the track itself)
+                track = tracks[tid]
+                unmet = False
+                for at, low, high in bounds:
+                    value = track[at]
+                    if (low is not None and value < low) or (high is not None and value > high):
+                        unmet = True
+                        break
+                if unmet:
+                    continue
             if requires:
                 view = views.get(tid)
                 if view is None:
@@ -173,23 +219,26 @@ class _Board:
     """Which tracks are open, worked out once for one tracks mapping (a state's, and the next
     states' while no track changes)."""
 
-    __slots__ = ("tracks", "closed", "_open", "_order")
+    __slots__ = ("tracks", "closed", "only", "_open", "_order")
 
     def __init__(self, state: State):
         self.tracks = state.tracks
         self.closed = frozenset(tid for tid, t in state.tracks.items() if t.status != "open")
+        #: each move's actions on the tracks still open, by ``id`` of its plays (:meth:`open_only`)
+        self.only = _OPEN_ONLY.get(self.closed)
+        if self.only is None:
+            if len(_OPEN_ONLY) > 64:
+                _OPEN_ONLY.clear()
+            self.only = _OPEN_ONLY[self.closed] = {}
         self._open: tuple[tuple[str, ...], dict[str, int]] | None = None
         self._order = state.scenario.index.tracks
 
     def open_only(self, plays: tuple[tuple[str | None, Action | None], ...], whole: tuple[Action, ...]) -> tuple[Action, ...]:
         """A move's actions on the tracks still open (a global move's always), worked out once per
-        move and set of closed tracks (tracks close a few times a game)."""
-        key = (id(plays), self.closed)
-        kept = _OPEN_ONLY.get(key)
-        if kept is None or kept[0] is not plays:
-            if len(_OPEN_ONLY) > 4096:
-                _OPEN_ONLY.clear()
-            kept = _OPEN_ONLY[key] = (plays, tuple(a for (tid, _), a in zip(plays, whole) if tid not in self.closed))
+        move and set of closed tracks (tracks close a few times a game): kept in ``only``."""
+        if len(self.only) > 4096:
+            self.only.clear()
+        kept = self.only[id(plays)] = (plays, tuple(a for (tid, _), a in zip(plays, whole) if tid not in self.closed))
         return kept[1]
 
     @property
@@ -211,8 +260,9 @@ class _Board:
 
 _LAST_BOARD: list[_Board] = []
 
-#: a move's actions on the open tracks, by (its plays, the closed tracks): ``_Board.open_only``
-_OPEN_ONLY: dict[tuple[int, frozenset[str]], tuple[tuple[object, ...], tuple[Action, ...]]] = {}
+#: by set of closed tracks, each move's actions on the open tracks by ``id`` of its plays (kept with them, so
+#: that the id is not reused meanwhile): ``_Board.open_only``
+_OPEN_ONLY: dict[frozenset[str], dict[int, tuple[tuple[object, ...], tuple[Action, ...]]]] = {}
 
 
 def _board(state: State) -> _Board:

@@ -23,7 +23,7 @@ from .flow import _advance, _check_end
 from .moves import _pass, _play
 from .powers import _end, _inject, _note, _override, _redraw, _skip, _undo
 from .scope import goodwill_meters
-from .state import State, Tracks, _Back, _LogNode, evolve, undo_entry
+from .state import KEEP_EVERY, State, Tracks, _Back, _LogNode, evolve
 
 
 #: Each kind of action and the handler that checks it and builds the next state.
@@ -57,34 +57,51 @@ def apply(state: State, action: Action) -> State:
     Raises RuleViolation (with a stable ``code``) for an illegal action; the
     old state is then untouched.
     """
-    if not isinstance(action, Action):
+    if type(action) is not Action and not isinstance(action, Action):
         raise RuleViolation(Code.INVALID_ACTION, _("Not an action."))
-    handler = _HANDLERS.get(action.kind)
+    kind = action.kind
+    handler = _HANDLERS.get(kind)
     if handler is None:
-        raise RuleViolation(Code.INVALID_ACTION, _("Unknown action {kind}.").format(kind=repr(action.kind)))
+        raise RuleViolation(Code.INVALID_ACTION, _("Unknown action {kind}.").format(kind=repr(kind)))
     if action.text is not None or action.reason is not None or action.reasons:  # most actions carry no text
         _check_texts(action)
-    if action.kind not in ("note", "undo"):
-        if state.over and action.kind != "end":
-            raise RuleViolation(Code.GAME_OVER, _("The game is over."))
+    quiet = kind == "note" or kind == "undo"  # the facilitator's notes and undos: no game step
+    if state.over and not quiet and kind != "end":
+        raise RuleViolation(Code.GAME_OVER, _("The game is over."))
     new, result = handler(state, action)
     # the log's named tuples are made with tuple.__new__: their generated __new__ is Python, a third of the cost
     seq = state.seq + 1
-    event = _tuple(Event, (seq, state.round, state.phase, action, result))
-    length = state.history.length + 1 if state.history else 1
-    history = _tuple(_LogNode, (event, state.history, length))
-    if action.kind in ("note", "undo"):
+    before = state.history
+    history = _tuple(_LogNode, (_tuple(Event, (seq, state.round, state.phase, action, result)), before,
+                                before.length + 1 if before is not None else 1))
+    if quiet:
         return evolve(new, seq=seq, history=history)
-    if new.tracks is not state.tracks:  # with the tracks as they were, one is still open (or the game is over)
+    tracks = state.tracks
+    if new.tracks is not tracks:  # with the tracks as they were, one is still open (or the game is over)
         new = _check_end(new, result)
-    if (new.tracks is not state.tracks or new.meters is not state.meters) and state.independence == "strict":
+        if state.independence == "strict" and not _own_track_alone(tracks, new, state.meters, action.track):
+            _assert_independent(state, new, action)
+    elif new.meters is not state.meters and state.independence == "strict":
         _assert_independent(state, new, action)  # (with neither changed, there is nothing it could find)
-    trail = undo_entry(state)
-    made = _tuple(_Back, (None, trail, action, state.seq, state.history, new.round, trail.depth + 1, apply))
+    # the undo stack's entry for ``state``, as the new state's trail; and the new state's own entry
+    made = state.made
+    if made is None:  # a new game: the bottom of the undo stack, kept
+        trail = _tuple(_Back, (state, None, None, state.seq, before, state.round, 0, None))
+    elif made.depth % KEEP_EVERY == 0:
+        trail = made._replace(kept=state)
+    else:
+        trail = made
+    changes = {"seq": seq, "history": history, "trail": trail,
+               "made": _tuple(_Back, (None, trail, action, state.seq, before, new.round, trail.depth + 1, apply)),
+               "_kept": state}
     # the new state holds the one before it whole; that one lets go of its own (rebuilt if asked for):
     # a game holds one whole state in KEEP_EVERY, not every state it went through
     state.__dict__.pop("_kept", None)
-    return evolve(new, seq=seq, history=history, trail=trail, made=made, _kept=state)
+    if new is state:  # a handler that changed nothing: the state handed in is someone's, copied
+        return evolve(new, **changes)
+    # every other handler returns a state it made itself (evolve) and handed to no one: finished in place
+    new.__dict__.update(changes)  # (settle_fresh)
+    return new
 
 
 _tuple = tuple.__new__
@@ -98,6 +115,16 @@ def _check_texts(action: Action) -> None:
                 text.encode("utf-8")
             except UnicodeEncodeError:
                 raise RuleViolation(Code.INVALID_TEXT, _("The text has characters that cannot be saved; please type it again.")) from None
+
+
+def _own_track_alone(tracks: Tracks, new: State, meters: object, track: str | None) -> bool:
+    """Whether ``new`` plainly replaced the action's own track alone, straight from ``tracks``, and no
+    meter: all that ``_assert_independent`` would find (it is asked whenever this cannot say so)."""
+    after = new.tracks
+    if type(after) is not Tracks or new.meters is not meters or after.base is None or after.base() is not tracks:
+        return False
+    replaced = after.replaced
+    return len(replaced) == 1 and track in replaced
 
 
 def _assert_independent(old: State, new: State, action: Action) -> None:

@@ -81,6 +81,9 @@ class ReadView:
 class Bench:
     """The working copy an action's effects write to."""
 
+    __slots__ = ("state", "own", "actor", "linked", "drafts", "meters", "resources", "changes", "logs", "goodwill",
+                 "spent", "specs")
+
     def __init__(self, state: State, own: str | None, actor: str | None):
         self.state = state
         self.own = own

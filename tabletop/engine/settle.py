@@ -8,26 +8,36 @@ from collections.abc import Iterable
 from typing import Any
 
 from .scope import Bench
-from .state import State, Tracks, evolve
+from .state import State, Tracks, evolve, settle_fresh
 
 
 def _commit(state: State, bench: Bench, **extra: Any) -> State:
     """Write a bench's drafts back: only the tracks it holds, its meters, its actor."""
-    tracks = state.tracks
+    return evolve(state, **_drafts_written(state, bench, extra))
+
+
+def _commit_fresh(fresh: State, bench: Bench) -> State:
+    """``_commit`` onto a state this action made itself and handed to no one yet: written in place
+    (``settle_fresh``), not copied once more."""
+    return settle_fresh(fresh, **_drafts_written(fresh, bench, {}))
+
+
+def _drafts_written(state: State, bench: Bench, extra: dict[str, Any]) -> dict[str, Any]:
+    """The fields a bench's drafts change (``extra`` added to them)."""
     changed = {}
     for tid, d in bench.drafts.items():
         frozen = d.frozen()
-        if frozen is not tracks[tid]:
+        if frozen is not state.tracks[tid]:
             changed[tid] = frozen
     if changed:
-        tracks = Tracks.replacing(state.tracks, changed)
-    meters = state.meters if bench.meters is None else bench.meters
-    resources = state.resources
+        extra["tracks"] = Tracks.replacing(state.tracks, changed)
+    if bench.meters is not None:
+        extra["meters"] = bench.meters
     if bench.resources is not None and bench.actor is not None:
-        resources = {**state.resources, bench.actor: bench.resources}
+        extra["resources"] = {**state.resources, bench.actor: bench.resources}
     if bench.spent:
         extra["goodwill_spent"] = state.goodwill_spent | bench.spent
-    return evolve(state, tracks=tracks, meters=meters, resources=resources, **extra)
+    return extra
 
 
 def _settle(bench: Bench, explicit: frozenset[str] = frozenset()) -> list[dict[str, Any]]:

@@ -69,15 +69,24 @@ class Argument(NamedTuple):
     def next_counterer(self) -> str | None:
         if not self.counters:  # asked at every step of an argument: the first answer is the common one
             return self.counterers[0] if self.counterers else None
-        done = {a for a, _ in self.counters}
-        return next((a for a in self.counterers if a not in done), None)
+        return _first_not_in(self.counterers, self.counters)
 
     def next_voter(self) -> str | None:
         """Who votes on the odds next (``vote`` method), or None."""
         if self.method != "vote":
             return None
-        done = {a for a, _ in self.votes}
-        return next((a for a in self.counterers if a not in done), None)
+        return _first_not_in(self.counterers, self.votes)
+
+def _first_not_in(order: tuple[str, ...], done: tuple[tuple[Any, ...], ...]) -> str | None:
+    """The first of ``order`` who is not the first item of one of ``done`` (a few teams: no set made)."""
+    for who in order:
+        for entry in done:
+            if entry[0] == who:
+                break
+        else:
+            return who
+    return None
+
 
 def _refuse(self: Tracks, *args: Any, **kwargs: Any) -> None:
     # untranslated: a developer's error
@@ -148,8 +157,7 @@ class Proposal(NamedTuple):
     def next_voter(self) -> str | None:
         if not self.votes:
             return self.voters[0] if self.voters else None
-        done = {a for a, _ in self.votes}
-        return next((v for v in self.voters if v not in done), None)
+        return _first_not_in(self.voters, self.votes)
 
 
 class _LogNode(NamedTuple):
@@ -194,16 +202,6 @@ def rebuild(entry: _Back) -> State:
         assert step.fold is not None
         state = step.fold(evolve(state, seq=step.seq, history=step.history), step.action)
     return state
-
-
-def undo_entry(state: State) -> _Back:
-    """The undo stack's entry for ``state``, as the next state's ``trail``."""
-    made = state.made
-    if made is None:  # a new game: the bottom of the stack, kept
-        return _Back(state, None, None, state.seq, state.history, state.round, 0, None)
-    if made.depth % KEEP_EVERY == 0:
-        return made._replace(kept=state)
-    return made
 
 
 class _Kept:

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 import tabletop.engine.moves as moves
+import tabletop.engine.rules as rules
 from tabletop import apply, load_scenario, new_game
 from tabletop.engine.actions import IndependenceBreach
 from tabletop.engine.state import State, Tracks, evolve
@@ -26,16 +27,17 @@ RAISE_ALPHA = move("a", "concede", "beta")  # scoped to beta; the cheats below a
 
 def _cheat(monkeypatch: pytest.MonkeyPatch, write: Any, made: list[Any]) -> None:
     """Make a move's commit also write track alpha: ``write(tracks before, tracks after, alpha)``."""
-    honest = moves._commit
+    honest = moves._commit_fresh
 
-    def commit(state: State, bench: Any, **extra: Any) -> State:
-        done = honest(state, bench, **extra)
+    def commit(state: State, bench: Any) -> State:
+        before = state.tracks  # (the honest commit writes into this action's own state in place)
+        done = honest(state, bench)
         alpha = done.tracks["alpha"]._replace(tension=0)
-        tracks = write(state.tracks, done.tracks, alpha)
-        made.append((tracks, state.tracks))
+        tracks = write(before, done.tracks, alpha)
+        made.append((tracks, before))
         return evolve(done, tracks=tracks)
 
-    monkeypatch.setattr(moves, "_commit", commit)
+    monkeypatch.setattr(moves, "_commit_fresh", commit)
 
 
 def _before() -> State:
@@ -94,6 +96,16 @@ def test_a_strict_game_never_needs_the_walk_over_every_track(monkeypatch: pytest
         return ids
 
     monkeypatch.setattr(Tracks, "replaced_since", recorded)
+    plain = rules._own_track_alone
+
+    def own(tracks: Tracks, new: State, meters: object, track: str | None) -> bool:
+        # the common case, asked of the new tracks directly: the action's own track, replaced alone
+        alone = plain(tracks, new, meters, track)
+        if alone:
+            seen.append(new.tracks.replaced)  # type: ignore[attr-defined]
+        return alone
+
+    monkeypatch.setattr(rules, "_own_track_alone", own)
     scenario = load_scenario("parallel-tracks")
     for seed in range(3):
         for _ in random_game(scenario, seed, choices=seed, facilitator=True):
