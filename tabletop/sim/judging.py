@@ -56,6 +56,7 @@ from ..content.arguments import ODDS
 from ..engine import Action, State
 from ..engine.arguing import effect_of
 from ..engine.arguments import matrix_odds
+from ..engine.listing import Pairs
 from ..engine.scope import ReadView
 from .knowledge import COST, FACILITATOR_ODDS, Goal, Knowledge, MoveTraits, Sums, dice_odds, knowledge
 
@@ -303,53 +304,79 @@ class Judge:
         worth = p * ok + (1 - p) * fail - cost
         return worth if lean is None else worth + lean
 
-    def option_worths(self, options: Iterable[Action]) -> list[float]:
+    def option_worths(self, options: Iterable[Action | Pairs]) -> list[float]:
         """Each option's worth in order: 0 for a pass, else ``move_worth`` (the same sums, so the same
-        floats), with a move's odds, its cost and a track's stake and heat looked up once."""
+        floats), with a move's odds, its cost and a track's stake and heat looked up once; a
+        :class:`~tabletop.engine.listing.Pairs` (a Listing's part) gives the worth of each of its pairs.
+
+        A listed action's worth is found again from an earlier judgement of the same team while
+        its track's board (and the meters, when its worth reads them) is the same object:
+        nothing else it reads changes in a game (:meth:`Knowledge.remembered`).
+        """
         moves = self.know.moves
-        worths = self._worths
         hard = self.hard
+        tracks = self.state.tracks
+        meters = self.state.meters
+        memo = self.know.remembered(self.policy, self.actor)
         out: list[float] = []
         append = out.append
         for action in options:
-            if action.kind == "pass":
-                append(0.0)
+            kind = action.kind
+            if kind != "move":
+                if kind == "pass":
+                    append(0.0)
+                else:  # a link move on one track, paired with each other open track (a Listing's part)
+                    out.extend(self.link_worths(action.move, action.track, action.partners()))  # type: ignore[attr-defined]
+                continue
+            tid = action.track
+            track = None if tid is None else tracks[tid]
+            known = memo.get(id(action))
+            if known is not None and known[0] is action and known[1] is track and (
+                    known[2] is None or known[2] is meters):
+                append(known[3])
                 continue
             traits = moves[action.move]  # type: ignore[index]
             if traits.where == "argue":  # half the options of a turn where arguments are offered
-                append(self.argument_worth(traits, action) - traits.cost_worth)
-                continue
-            if traits.where != "track" or action.link is not None:
-                append(self.move_worth(action))
-                continue
-            # what _on_track works out, its look-ups inlined: this loop is most of a bot's time
-            tid = action.track
-            p = traits.fixed_odds
-            if p is None:
-                p = self._odds_on(traits.move, tid)
-            sums = traits.ok
-            if sums.blank:
-                ok = 0.0
+                worth = self.argument_worth(traits, action) - traits.cost_worth
+            elif traits.where != "track" or action.link is not None:
+                worth = self.move_worth(action)
             else:
-                ok = worths.get((sums, tid))  # type: ignore[assignment]
-                if ok is None:
-                    ok = worths[(sums, tid)] = self._effects_worth(sums, tid)
-            sums = traits.fail
-            if p >= 1 or sums.blank:
-                fail = 0.0
-            else:
-                fail = worths.get((sums, tid))  # type: ignore[assignment]
-                if fail is None:
-                    fail = worths[(sums, tid)] = self._effects_worth(sums, tid)
-            worth = p * ok + (1 - p) * fail - traits.cost_worth
-            if hard and traits.ok.progress > 0 and tid and self.stake(tid) > 0:
-                resolution = traits.move.resolution
-                if resolution == "dice":
-                    worth += HARD_PRESS  # presses rather than waits on the others
-                elif resolution == "auto":
-                    worth += -HARD_CONCESSION  # gives ground on its own: a last resort
+                worth = self._track_option(traits, tid, hard)
+            if traits.fixed_board and action.link is None:
+                if len(memo) > 4096:  # the listed actions are a few per move and track; others come and go
+                    memo.clear()
+                memo[id(action)] = (action, track, meters if traits.reads_meters else None, worth)
             append(worth)
         return out
+
+    def _track_option(self, traits: MoveTraits, tid: str | None, hard: bool) -> float:
+        """What _on_track works out, its look-ups inlined: this is most of a bot's time."""
+        worths = self._worths
+        p = traits.fixed_odds
+        if p is None:
+            p = self._odds_on(traits.move, tid)
+        sums = traits.ok
+        if sums.blank:
+            ok = 0.0
+        else:
+            ok = worths.get((sums, tid))  # type: ignore[assignment]
+            if ok is None:
+                ok = worths[(sums, tid)] = self._effects_worth(sums, tid)
+        sums = traits.fail
+        if p >= 1 or sums.blank:
+            fail = 0.0
+        else:
+            fail = worths.get((sums, tid))  # type: ignore[assignment]
+            if fail is None:
+                fail = worths[(sums, tid)] = self._effects_worth(sums, tid)
+        worth = p * ok + (1 - p) * fail - traits.cost_worth
+        if hard and traits.ok.progress > 0 and tid and self.stake(tid) > 0:
+            resolution = traits.move.resolution
+            if resolution == "dice":
+                worth += HARD_PRESS  # presses rather than waits on the others
+            elif resolution == "auto":
+                worth += -HARD_CONCESSION  # gives ground on its own: a last resort
+        return worth
 
     def link_worths(self, move_id: str, tid: str, partners: Iterable[str]) -> list[float]:
         """``move_worth`` of the link move on ``tid`` linked with each partner, in order.
