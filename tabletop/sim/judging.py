@@ -261,11 +261,25 @@ class Judge:
                 view = ReadView(self.state, None, self.actor)
                 bonus = self._free_bonus[move.id] = sum(m.add for m in anywhere if m.holds(view))  # type: ignore[attr-defined]
             if per_track:
-                view = ReadView(self.state, tid, self.actor)
-                bonus += sum(m.add for m in per_track if m.holds(view))  # type: ignore[attr-defined]
+                bonus += self._track_bonus(move.id, per_track, tid)
             assert move.target is not None
             return dice_odds(move.target - bonus)
         return self._consensus_odds(tid)
+
+    def _track_bonus(self, move_id: str, per_track: tuple[Any, ...], tid: str | None) -> int:
+        """What a dice move's modifiers that read a track add on ``tid``. Those that read only their own
+        track (no other named) are found again while its board is the same object, by any team."""
+        track = self.state.tracks[tid] if tid is not None else None
+        own = track is not None and self.know.own_track_only[move_id]
+        if own:
+            known = self.know.track_bonus.get((move_id, tid))
+            if known is not None and known[0] is track:
+                return known[1]
+        view = ReadView(self.state, tid, self.actor)
+        bonus = sum(m.add for m in per_track if m.holds(view))
+        if own:
+            self.know.track_bonus[(move_id, tid)] = (track, bonus)
+        return bonus
 
     def _consensus_odds(self, tid: str | None) -> float:
         odds = self.know.consensus.get((self.actor, tid))

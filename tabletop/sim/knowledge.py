@@ -161,11 +161,16 @@ class Knowledge:
             traits.fail = interned.setdefault(traits.fail.key, traits.fail)
             traits.linked = interned.setdefault(traits.linked.key, traits.linked)
         #: a dice move's modifiers: those that read no track (asked once a judgement) and the others
+        # (a modifier is its condition's subclass: told apart with isinstance, integers summed in any order)
         self.modifiers = {
-            m.id: (tuple(c for c in m.modifiers if type(c) in _TRACK_FREE),
-                   tuple(c for c in m.modifiers if type(c) not in _TRACK_FREE))
+            m.id: (tuple(c for c in m.modifiers if isinstance(c, _TRACK_FREE)),
+                   tuple(c for c in m.modifiers if not isinstance(c, _TRACK_FREE)))
             for m in rs.moves
         }
+        #: a dice move whose track-reading modifiers read only its own track (none names another)
+        self.own_track_only = {m: all(c.other_track() is None for c in per) for m, (_, per) in self.modifiers.items()}
+        #: what those modifiers add on a track, by (move, track), with the track's board they read
+        self.track_bonus: dict[tuple[str, str], tuple[Any, int]] = {}
         self.valence = _meter_valence(rs)
         self.bounds = {m.id: (m.min, m.max) for m in rs.meters}
         self.rungs = _park_rungs(rs)

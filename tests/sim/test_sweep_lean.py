@@ -50,6 +50,10 @@ class _Forgetful:
 
     def __init__(self, know: judging.Knowledge):
         self._know = know
+        # nor anything else a judgement may find again from an earlier one
+        self.track_worths: dict[Any, Any] = {}
+        self.meter_worths: dict[Any, Any] = {}
+        self.track_bonus: dict[Any, Any] = {}
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._know, name)
@@ -80,6 +84,14 @@ def test_an_option_is_worked_out_again_only_when_what_it_reads_changed(monkeypat
     # every option was worked out before this change; now a third or more is found again
     assert counts["options"] > 1000
     assert counts["worked out"] < 0.67 * counts["options"]
+
+
+def test_a_dice_moves_meter_modifiers_are_asked_once_a_judgement_not_once_a_track() -> None:
+    know = judging.Knowledge(load_scenario("parallel-tracks").ruleset)
+    press = know.modifiers["press"]
+    assert [type(m).__name__ for m in press[0]] == ["MeterModifier"] * 3  # read no track: once a judgement
+    assert [type(m).__name__ for m in press[1]] == ["TensionModifier"]  # its own track's: found again
+    assert know.own_track_only["press"]
 
 
 def test_the_remembered_worths_stay_the_size_of_the_scenario() -> None:
