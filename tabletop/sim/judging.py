@@ -77,6 +77,9 @@ HARD_CONCESSION = 0.8
 HARD_PRESS = 0.5
 #: what a hardliner makes of progress others want publicly where it has no stake
 BLOCK = -0.5
+#: how many option worths a team keeps (its listed actions x the boards they were seen on: ~4,000 after
+#: 300 games, growing slowly); past it they are forgotten and found anew
+REMEMBERED = 1 << 14
 
 
 class Judge:
@@ -323,15 +326,16 @@ class Judge:
         floats), with a move's odds, its cost and a track's stake and heat looked up once; a
         :class:`~tabletop.engine.listing.Pairs` (a Listing's part) gives the worth of each of its pairs.
 
-        A listed action's worth is found again from an earlier judgement of the same team while
-        its track's board (and the meters, when its worth reads them) is the same object:
-        nothing else it reads changes in a game (:meth:`Knowledge.remembered`).
+        A listed action's worth is found again from an earlier judgement of the same team, in this
+        game or an earlier one, on a board of the same values: its track's (position, tension,
+        status...), the meters' when its worth reads them, a dice move's odds. Nothing else it
+        reads changes in a game (:meth:`Knowledge.remembered`); the same values give the same float.
         """
         moves = self.know.moves
         hard = self.hard
         tracks = self.state.tracks
-        meters = self.state.meters
         memo = self.know.remembered(self.policy, self.actor)
+        meters = None  # the meters' values, taken when an option's worth first reads them
         out: list[float] = []
         append = out.append
         for action in options:
@@ -342,24 +346,28 @@ class Judge:
                 else:  # a link move on one track, paired with each other open track (a Listing's part)
                     out.extend(self.link_worths(action.move, action.track, action.partners()))  # type: ignore[attr-defined]
                 continue
-            tid = action.track
-            track = None if tid is None else tracks[tid]
-            known = memo.get(id(action))
-            if known is not None and known[0] is action and known[1] is track and (
-                    known[2] is None or known[2] is meters):
-                append(known[3])
-                continue
             traits = moves[action.move]  # type: ignore[index]
+            if action.link is not None:  # reads another track's board: worked out every time
+                append(self.move_worth(action))
+                continue
+            tid = action.track
+            if traits.reads_meters and meters is None:
+                meters = frozenset(self.state.meters.items())
+            key = (id(action), None if tid is None else tracks[tid], meters if traits.reads_meters else None,
+                   self._odds_on(traits.move, tid) if traits.dice else None)
+            known = memo.get(key)
+            if known is not None and known[0] is action:
+                append(known[1])
+                continue
             if traits.where == "argue":  # half the options of a turn where arguments are offered
                 worth = self.argument_worth(traits, action) - traits.cost_worth
-            elif traits.where != "track" or action.link is not None:
+            elif traits.where != "track":
                 worth = self.move_worth(action)
             else:
                 worth = self._track_option(traits, tid, hard)
-            if traits.fixed_board and action.link is None:
-                if len(memo) > 4096:  # the listed actions are a few per move and track; others come and go
-                    memo.clear()
-                memo[id(action)] = (action, track, meters if traits.reads_meters else None, worth)
+            if len(memo) > REMEMBERED:
+                memo.clear()
+            memo[key] = (action, worth)
             append(worth)
         return out
 

@@ -76,8 +76,7 @@ class Sums:
 class MoveTraits:
     """What a bot needs to know of a move, worked out once."""
 
-    __slots__ = ("move", "ok", "fail", "cost", "linked", "cost_worth", "where", "fixed_odds", "fixed_board",
-                 "reads_meters")
+    __slots__ = ("move", "ok", "fail", "cost", "linked", "cost_worth", "where", "fixed_odds", "dice", "reads_meters")
 
     def __init__(self, move: MoveType):
         self.move = move
@@ -92,10 +91,8 @@ class MoveTraits:
         self.where = "argue" if move.argue is not None else ("global" if move.scope == "global" else "track")
         #: its odds when they read nothing of the board (auto, the facilitator's ruling), else None
         self.fixed_odds = {"auto": 1.0, "facilitator": FACILITATOR_ODDS}.get(move.resolution)
-        #: its worth reads nothing but its own track's board and the meters (a dice move's modifiers
-        #: may read more: the round, resources, another track); set by :class:`Knowledge`
-        self.fixed_board = move.resolution != "dice" or not (move.modifiers)
-        #: its worth reads the meters (an argument's result may move them: counted as reading them)
+        #: its odds are a dice roll's (they read the board: the modifiers)
+        self.dice = move.resolution == "dice"
         self.reads_meters = self.where == "argue" or bool(self.ok.meters or self.fail.meters)
 
 
@@ -188,7 +185,7 @@ class Knowledge:
         #: an argument's chance, by (team, number of reasons, track): it reads only the scenario
         self.argue_odds: dict[tuple[str, int, str | None], float] = {}
         #: a listed action's worth, by (policy, team) and the action's id: :meth:`remembered`
-        self._remembered: dict[tuple[str, str], dict[int, tuple[Action, Any, Any, float]]] = {}
+        self._remembered: dict[tuple[str, str], dict[tuple[Any, ...], tuple[Action, float]]] = {}
         for actor in rs.actors:
             for obj in actor.objectives:
                 self.goals[actor.id].setdefault(obj.track, []).append(Goal(obj.at_least, obj.status))
@@ -196,11 +193,10 @@ class Knowledge:
                     self.public[obj.track].add(actor.id)
 
 
-    def remembered(self, policy: str, actor: str) -> dict[int, tuple[Action, Any, Any, float]]:
-        """What a team's listed actions were worth: by the action's id, (the action, its track's board,
-        the meters if its worth reads them, the worth). Valid while the board and meters are the same
-        objects (a state's parts are never changed, only replaced): a later judgement of the same team
-        finds two options in five again, the tracks the others' moves left alone."""
+    def remembered(self, policy: str, actor: str) -> dict[tuple[Any, ...], tuple[Action, float]]:
+        """What a team's listed actions were worth, by (the action's id, its track's board, the meters'
+        values if its worth reads them, a dice move's odds): the action (kept, so its id is not
+        reused) and its worth. A state's parts hold values, and a worth reads nothing else of them."""
         memo = self._remembered.get((policy, actor))
         if memo is None:
             memo = self._remembered[(policy, actor)] = {}

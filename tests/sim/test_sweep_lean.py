@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from tabletop import load_scenario
-from tabletop.sim import judging, runner, sweeprows
+from tabletop.sim import judging, knowledge, runner, sweeprows
 from tabletop.sim.game import play_game
 from tabletop.sim.sweeprows import Chunk, play_chunk
 
@@ -94,15 +94,34 @@ def test_a_dice_moves_meter_modifiers_are_asked_once_a_judgement_not_once_a_trac
     assert know.own_track_only["press"]
 
 
-def test_the_remembered_worths_stay_the_size_of_the_scenario() -> None:
+def test_the_remembered_worths_are_kept_to_a_bound(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(judging, "REMEMBERED", 200)
     scenario = load_scenario("parallel-tracks")
-    state = play_game(scenario, 0)[0]
-    know = judging.knowledge(state)
-    for seed in range(1, 10):
+    know = judging.knowledge(play_game(scenario, 0)[0])
+    for seed in range(1, 8):
         play_game(scenario, seed)
-    listed = sum(len(plays) for plays in scenario.index.plays.values())
-    for memo in know._remembered.values():
-        assert len(memo) <= listed * 4  # a few actions per play (an argument's results), never one per game
+    sizes = [len(memo) for memo in know._remembered.values()]
+    assert sizes and max(sizes) <= 201
+
+
+def test_later_games_find_most_worths_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    counts = Counter[str]()
+    real = judging.Judge._track_option
+
+    def worked_out(judge: judging.Judge, *args: Any) -> float:
+        counts["worked out"] += 1
+        return real(judge, *args)
+
+    monkeypatch.setattr(judging.Judge, "_track_option", worked_out)
+    monkeypatch.setattr(knowledge, "_KNOWN", {})  # the bots start knowing nothing of the scenario
+    scenario = load_scenario("parallel-tracks")
+    for seed in range(20):
+        play_game(scenario, seed)
+    first = counts["worked out"]
+    for seed in range(20, 40):
+        play_game(scenario, seed)
+    # the same number of games again: a fraction of the work (every option was worked out before)
+    assert first > 1000 and counts["worked out"] - first < first / 2
 
 
 def test_a_chunk_is_played_with_the_collector_off_and_leaves_it_as_it_was(monkeypatch: pytest.MonkeyPatch) -> None:
