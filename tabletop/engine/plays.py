@@ -48,10 +48,11 @@ def was_listed(state: State, action: Action) -> bool:
 #: One move and the plays of it an actor could ever make: (track, its action, None for a link move's pairs),
 #: with what the listing asks of the move read once: its once-per-game key (or None), its cost, whether it
 #: links tracks, its requirements that read no track and those that do (:func:`_split`), and its actions
-#: (None for a link move) for when it is listed on every track it has.
+#: (None for a link move) for when it is listed on every track it has, and those on the tracks still open,
+#: by the set of closed tracks (worked out once per set: tracks close a few times a game).
 _Plays = tuple[MoveType, tuple[tuple[str | None, Action | None], ...], "tuple[str, str] | None",  # untranslated: a type
                tuple[tuple[str, int], ...], bool, tuple[Condition, ...], tuple[Condition, ...],
-               "tuple[Action, ...] | None"]  # untranslated: a type
+               "tuple[Action, ...] | None", "dict[frozenset[str], tuple[Action, ...]]"]  # untranslated: a type
 
 
 def _candidates(scenario: Scenario, actor: str) -> list[_Plays]:
@@ -75,7 +76,7 @@ def _candidates(scenario: Scenario, actor: str) -> list[_Plays]:
             runs[-1][1].extend((tid, action) for action in _plays(scenario, actor, move, tid))
         found = built[actor] = [
             (move, tuple(plays), (actor, move.id) if move.once_per_game else None, tuple(move.cost.items()),
-             bool(move.link), *_split(move.requires), _whole(plays))
+             bool(move.link), *_split(move.requires), _whole(plays), {})
             for move, plays in runs
         ]
     return found
@@ -127,7 +128,7 @@ def legal_moves(state: State, actor: str) -> tuple[list[Action | Pairs], bool]:
     used = state.used_once
     paired = False
     views: dict[str | None, ReadView] = {}  # what a requirement reads, one per track, shared by the moves
-    for move, plays, once, cost, link, anywhere, requires, whole in _candidates(state.scenario, actor):
+    for move, plays, once, cost, link, anywhere, requires, whole, open_only in _candidates(state.scenario, actor):
         if (once is not None and once in used) or (link and strict):
             continue
         affordable = True
@@ -144,7 +145,15 @@ def legal_moves(state: State, actor: str) -> tuple[list[Action | Pairs], bool]:
             if not all(condition.holds(view) for condition in anywhere):
                 continue
         if whole is not None and not requires:  # listed on every open track it has: no need to look at each
-            out.extend(board.open_only(plays, whole) if closed else whole)
+            if not closed:
+                out.extend(whole)
+                continue
+            kept = open_only.get(closed)
+            if kept is None:
+                if len(open_only) > 64:  # sets of closed tracks are a few a game, but games are many
+                    open_only.clear()
+                kept = open_only[closed] = tuple(a for (tid, _), a in zip(plays, whole) if tid not in closed)
+            out.extend(kept)
             continue
         for tid, action in plays:
             if closed and tid in closed:
@@ -181,17 +190,6 @@ class _Board:
         self._open: tuple[tuple[str, ...], dict[str, int]] | None = None
         self._order = state.scenario.index.tracks
 
-    def open_only(self, plays: tuple[tuple[str | None, Action | None], ...], whole: tuple[Action, ...]) -> tuple[Action, ...]:
-        """A move's actions on the tracks still open (a global move's always), worked out once per
-        move and set of closed tracks (tracks close a few times a game)."""
-        key = (id(plays), self.closed)
-        kept = _OPEN_ONLY.get(key)
-        if kept is None or kept[0] is not plays:
-            if len(_OPEN_ONLY) > 4096:
-                _OPEN_ONLY.clear()
-            kept = _OPEN_ONLY[key] = (plays, tuple(a for (tid, _), a in zip(plays, whole) if tid not in self.closed))
-        return kept[1]
-
     @property
     def open_ids(self) -> tuple[str, ...]:
         """The open tracks in ruleset order."""
@@ -210,9 +208,6 @@ class _Board:
 
 
 _LAST_BOARD: list[_Board] = []
-
-#: a move's actions on the open tracks, by (its plays, the closed tracks): ``_Board.open_only``
-_OPEN_ONLY: dict[tuple[int, frozenset[str]], tuple[tuple[object, ...], tuple[Action, ...]]] = {}
 
 
 def _board(state: State) -> _Board:
