@@ -98,6 +98,7 @@ class Judge:
         self._odds: dict[tuple[str, str | None], float] = {}
         self._worths: dict[tuple[Sums, str | None], float] = {}
         self._free_bonus: dict[str, int] = {}
+        self._meter_values: frozenset[tuple[str, int]] | None = None
 
     # -- what a track is worth to this team --------------------------------
 
@@ -185,19 +186,25 @@ class Judge:
     def _effects_worth(self, sums: Sums, tid: str | None) -> float:
         if tid is None:
             return self._weigh(sums, None)
-        # on a track it reads only that track's board, and the meters if it moves them: a later
-        # judgement of the same team finds it again while neither has changed (a third of the time)
+        # on a track it reads only that track's board, and the meters' values if it moves them: a
+        # later judgement of the same team, in this game or another, finds it again on the same values
         track = self.state.tracks[tid]
-        meters = self.state.meters if sums.meters else None
-        key = (self.policy, self.actor, id(sums), tid)
+        key = (self.policy, self.actor, id(sums), track, self.meter_values() if sums.meters else None)
         known = self.know.track_worths.get(key)
-        if known is not None and known[0] is sums and known[1] is track and known[2] is meters:
-            return known[3]
+        if known is not None and known[0] is sums:  # (the sums kept with it: its id is not reused)
+            return known[1]
         worth = self._weigh(sums, tid)
-        if len(self.know.track_worths) > 8192:  # teams x moves' sums x tracks, and the cards' answers
+        if len(self.know.track_worths) > REMEMBERED:
             self.know.track_worths.clear()
-        self.know.track_worths[key] = (sums, track, meters, worth)
+        self.know.track_worths[key] = (sums, worth)
         return worth
+
+    def meter_values(self) -> frozenset[tuple[str, int]]:
+        """The meters' values, as a key (taken once a judgement)."""
+        values = self._meter_values
+        if values is None:
+            values = self._meter_values = frozenset(self.state.meters.items())
+        return values
 
     def _weigh(self, sums: Sums, tid: str | None) -> float:
         if not sums.meters:
@@ -335,7 +342,6 @@ class Judge:
         hard = self.hard
         tracks = self.state.tracks
         memo = self.know.remembered(self.policy, self.actor)
-        meters = None  # the meters' values, taken when an option's worth first reads them
         out: list[float] = []
         append = out.append
         for action in options:
@@ -351,9 +357,7 @@ class Judge:
                 append(self.move_worth(action))
                 continue
             tid = action.track
-            if traits.reads_meters and meters is None:
-                meters = frozenset(self.state.meters.items())
-            key = (id(action), None if tid is None else tracks[tid], meters if traits.reads_meters else None,
+            key = (id(action), None if tid is None else tracks[tid], self.meter_values() if traits.reads_meters else None,
                    self._odds_on(traits.move, tid) if traits.dice else None)
             known = memo.get(key)
             if known is not None and known[0] is action:
@@ -466,4 +470,5 @@ class Judge:
 
 
 def card_choice_worth(judge: Judge, effects: Sequence[Any], tid: str | None) -> float:
-    return judge.effects_worth(Sums(effects), tid)
+    sums = Sums(effects)
+    return judge.effects_worth(judge.know.interned.setdefault(sums.key, sums), tid)  # equal sums: one object

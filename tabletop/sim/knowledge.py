@@ -179,9 +179,9 @@ class Knowledge:
         self.meter_worths: dict[tuple[str, Sums], tuple[Mapping[str, int], float]] = {}
         #: a listed argument's result as effect sums, by the action's id (with the action, kept alive)
         self.argued: dict[int, tuple[Action, Sums]] = {}
-        #: what effect sums are worth on a track, by (policy, team, sums' id, track), with the sums, the
-        #: track's board and the meters (when the sums move them) it was weighed on
-        self.track_worths: dict[tuple[str, str, int, str], tuple[Sums, Any, Any, float]] = {}
+        #: what effect sums are worth on a track, by (policy, team, sums' id, the track's board, the meters'
+        #: values when the sums move them), with the sums (kept, so their id is not reused)
+        self.track_worths: dict[tuple[Any, ...], tuple[Sums, float]] = {}
         #: an argument's chance, by (team, number of reasons, track): it reads only the scenario
         self.argue_odds: dict[tuple[str, int, str | None], float] = {}
         #: a listed action's worth, by (policy, team) and the action's id: :meth:`remembered`
