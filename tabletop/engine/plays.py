@@ -14,12 +14,20 @@ from collections.abc import Callable, Sequence
 from weakref import WeakKeyDictionary, ref
 
 from ..content import MoveType, Scenario
-from ..content.vocabulary import Condition, MeterCondition, ResourceCondition, RoundCondition
+from ..content.vocabulary import (
+    Condition,
+    MeterCondition,
+    ProgressCondition,
+    ResourceCondition,
+    RoundCondition,
+    StatusCondition,
+    TensionCondition,
+)
 from .actions import Action
 from .arguments import argue_actions
 from .listing import Pairs
 from .scope import ReadView
-from .state import State
+from .state import State, TrackState
 
 
 #: the last turn listed: its state (weakly: a state is no reason to keep a game) and the actions
@@ -49,10 +57,12 @@ def was_listed(state: State, action: Action) -> bool:
 #: with what the listing asks of the move read once: its once-per-game key (or None), its cost, whether it
 #: links tracks, its requirements that read no track and those that do (:func:`_split`), and its actions
 #: (None for a link move) for when it is listed on every track it has, and those on the tracks still open,
-#: by the set of closed tracks (worked out once per set: tracks close a few times a game).
+#: by the set of closed tracks (worked out once per set: tracks close a few times a game), and its
+#: per-track requirements answered by track board (:func:`_held`).
 _Plays = tuple[MoveType, tuple[tuple[str | None, Action | None], ...], "tuple[str, str] | None",  # untranslated: a type
                tuple[tuple[str, int], ...], bool, tuple[Condition, ...], tuple[Condition, ...],
-               "tuple[Action, ...] | None", "dict[frozenset[str], tuple[Action, ...]]"]  # untranslated: a type
+               "tuple[Action, ...] | None", "dict[frozenset[str], tuple[Action, ...]]",  # untranslated: a type
+               "dict[TrackState, bool] | None"]  # untranslated: a type
 
 
 def _candidates(scenario: Scenario, actor: str) -> list[_Plays]:
@@ -76,7 +86,7 @@ def _candidates(scenario: Scenario, actor: str) -> list[_Plays]:
             runs[-1][1].extend((tid, action) for action in _plays(scenario, actor, move, tid))
         found = built[actor] = [
             (move, tuple(plays), (actor, move.id) if move.once_per_game else None, tuple(move.cost.items()),
-             bool(move.link), *_split(move.requires), _whole(plays), {})
+             bool(move.link), *_split(move.requires), _whole(plays), {}, _held(move.requires))
             for move, plays in runs
         ]
     return found
@@ -90,6 +100,19 @@ def _split(requires: Sequence[Condition]) -> tuple[tuple[Condition, ...], tuple[
     """A move's requirements: those asked once per move (they read no track), and those asked per track."""
     return (tuple(c for c in requires if type(c) in _TRACK_FREE),
             tuple(c for c in requires if type(c) not in _TRACK_FREE))
+
+
+#: conditions that read a track's board alone (its tension, position, status)
+_ON_TRACK = (TensionCondition, ProgressCondition, StatusCondition)
+
+
+def _held(requires: Sequence[Condition]) -> dict[TrackState, bool] | None:
+    """Where a move's per-track requirements are kept answered, by the board they read: when they all
+    read their own track's board only (else None: asked every time)."""
+    per_track = _split(requires)[1]
+    if per_track and all(type(c) in _ON_TRACK and c.other_track() is None for c in per_track):
+        return {}
+    return None
 
 
 def _whole(plays: list[tuple[str | None, Action | None]]) -> tuple[Action, ...] | None:
@@ -128,7 +151,8 @@ def legal_moves(state: State, actor: str) -> tuple[list[Action | Pairs], bool]:
     used = state.used_once
     paired = False
     views: dict[str | None, ReadView] = {}  # what a requirement reads, one per track, shared by the moves
-    for move, plays, once, cost, link, anywhere, requires, whole, open_only in _candidates(state.scenario, actor):
+    tracks = state.tracks
+    for move, plays, once, cost, link, anywhere, requires, whole, open_only, held in _candidates(state.scenario, actor):
         if (once is not None and once in used) or (link and strict):
             continue
         affordable = True
@@ -158,7 +182,17 @@ def legal_moves(state: State, actor: str) -> tuple[list[Action | Pairs], bool]:
         for tid, action in plays:
             if closed and tid in closed:
                 continue
-            if requires:
+            if held is not None:  # asked once per board of the same values (a board is a value)
+                track = tracks[tid]  # type: ignore[index]
+                holds = held.get(track)
+                if holds is None:
+                    if len(held) > 4096:
+                        held.clear()
+                    view = ReadView(state, tid, actor)
+                    holds = held[track] = all(condition.holds(view) for condition in requires)
+                if not holds:
+                    continue
+            elif requires:
                 view = views.get(tid)
                 if view is None:
                     view = views[tid] = ReadView(state, tid, actor)

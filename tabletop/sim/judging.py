@@ -265,30 +265,48 @@ class Judge:
         if move.resolution == "facilitator":
             return FACILITATOR_ODDS
         if move.resolution == "dice":
-            anywhere, per_track = self.know.modifiers[move.id]
+            per_track = self.know.modifiers[move.id][1]
             bonus = self._free_bonus.get(move.id)
             if bonus is None:  # the modifiers that read no track: the same for every track this judgement
-                view = ReadView(self.state, None, self.actor)
-                bonus = self._free_bonus[move.id] = sum(m.add for m in anywhere if m.holds(view))  # type: ignore[attr-defined]
+                bonus = self._free(move.id)
             if per_track:
                 bonus += self._track_bonus(move.id, per_track, tid)
             assert move.target is not None
             return dice_odds(move.target - bonus)
         return self._consensus_odds(tid)
 
+    def _dice_key(self, move: MoveType, tid: str | None) -> float:
+        """What a dice move's odds read beyond its own track's board (in the key beside it): what its
+        modifiers that read no track add, once a judgement; the odds themselves when a modifier reads
+        another track."""
+        if tid is not None and self.know.own_track_only[move.id]:
+            bonus = self._free_bonus.get(move.id)
+            if bonus is None:
+                bonus = self._free(move.id)
+            return bonus
+        return self._odds_on(move, tid)
+
+    def _free(self, move_id: str) -> int:
+        """What a dice move's modifiers that read no track add: the same on every track this judgement."""
+        view = ReadView(self.state, None, self.actor)
+        bonus = self._free_bonus[move_id] = sum(m.add for m in self.know.modifiers[move_id][0] if m.holds(view))
+        return bonus
+
     def _track_bonus(self, move_id: str, per_track: tuple[Any, ...], tid: str | None) -> int:
         """What a dice move's modifiers that read a track add on ``tid``. Those that read only their own
-        track (no other named) are found again while its board is the same object, by any team."""
+        track (no other named) are found again on a board of the same values, by any team."""
         track = self.state.tracks[tid] if tid is not None else None
         own = track is not None and self.know.own_track_only[move_id]
         if own:
-            known = self.know.track_bonus.get((move_id, tid))
-            if known is not None and known[0] is track:
-                return known[1]
+            known = self.know.track_bonus.get((move_id, track))
+            if known is not None:
+                return known
         view = ReadView(self.state, tid, self.actor)
         bonus = sum(m.add for m in per_track if m.holds(view))
         if own:
-            self.know.track_bonus[(move_id, tid)] = (track, bonus)
+            if len(self.know.track_bonus) > REMEMBERED:
+                self.know.track_bonus.clear()
+            self.know.track_bonus[(move_id, track)] = bonus
         return bonus
 
     def _consensus_odds(self, tid: str | None) -> float:
@@ -358,7 +376,7 @@ class Judge:
                 continue
             tid = action.track
             key = (id(action), None if tid is None else tracks[tid], self.meter_values() if traits.reads_meters else None,
-                   self._odds_on(traits.move, tid) if traits.dice else None)
+                   self._dice_key(traits.move, tid) if traits.dice else None)
             known = memo.get(key)
             if known is not None and known[0] is action:
                 append(known[1])

@@ -166,8 +166,8 @@ class Knowledge:
         }
         #: a dice move whose track-reading modifiers read only its own track (none names another)
         self.own_track_only = {m: all(c.other_track() is None for c in per) for m, (_, per) in self.modifiers.items()}
-        #: what those modifiers add on a track, by (move, track), with the track's board they read
-        self.track_bonus: dict[tuple[str, str], tuple[Any, int]] = {}
+        #: what those modifiers add on a track, by (move, the track's board)
+        self.track_bonus: dict[tuple[str, Any], int] = {}
         self.valence = _meter_valence(rs)
         self.bounds = {m.id: (m.min, m.max) for m in rs.meters}
         self.rungs = _park_rungs(rs)
