@@ -124,15 +124,21 @@ def test_later_games_find_most_worths_again(monkeypatch: pytest.MonkeyPatch) -> 
     assert first > 1000 and counts["worked out"] - first < first / 2
 
 
-def test_a_chunk_is_played_with_the_collector_off_and_leaves_it_as_it_was(monkeypatch: pytest.MonkeyPatch) -> None:
+def _watch_collector(monkeypatch: pytest.MonkeyPatch, module: Any) -> list[bool]:
+    """Whether the collector was on when each game of ``module`` began."""
     seen: list[bool] = []
-    real = sweeprows.play_game
+    real = module.play_game
 
     def watched(*args: Any, **kwargs: Any) -> Any:
         seen.append(gc.isenabled())
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(sweeprows, "play_game", watched)
+    monkeypatch.setattr(module, "play_game", watched)
+    return seen
+
+
+def test_a_chunk_is_played_with_the_collector_off_and_leaves_it_as_it_was(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen = _watch_collector(monkeypatch, sweeprows)
     scenario = load_scenario("parallel-tracks")
     assert gc.isenabled()
     play_chunk(scenario, Chunk(0, 0, 3, 11, {}, {}))
@@ -146,13 +152,6 @@ def test_a_chunk_is_played_with_the_collector_off_and_leaves_it_as_it_was(monkey
 
 
 def test_simulate_plays_each_game_with_the_collector_off(monkeypatch: pytest.MonkeyPatch) -> None:
-    seen: list[bool] = []
-    real = runner.play_game
-
-    def watched(*args: Any, **kwargs: Any) -> Any:
-        seen.append(gc.isenabled())
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(runner, "play_game", watched)
+    seen = _watch_collector(monkeypatch, runner)
     runner.simulate(load_scenario("parallel-tracks"), 3, seed=5)
     assert seen == [False, False, False] and gc.isenabled()
