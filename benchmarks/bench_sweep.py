@@ -1,6 +1,6 @@
 """Sweeps (issue 20): Dask against the process pool, a 24-point sweep with its report, scaling 1 -> 2 workers.
 
-    python benchmarks/bench_sweep.py [--games 20000] [--points-games 2000] [--quick] [--part 1|2]
+    python benchmarks/bench_sweep.py [--games 20000] [--points-games 2000] [--quick] [--part 1|2] [--tree DIR]
 
 Every run is a fresh ``tabletop`` process (as a designer runs it). The
 machine is shared, so beside wall-clock games/s each run gives its CPU
@@ -15,7 +15,9 @@ children once they are reaped) and the load average at its start and end:
    cost the scheduler adds per task (chunks of 20 games against chunks of
    1,000) and the bytes a game's row sends back to the driver.
 
-``--quick`` divides every count by 10 (a check that the script runs).
+``--quick`` divides every count by 10 (a check that the script runs);
+``--tree DIR`` runs the ``tabletop`` of another checkout (``git worktree add
+/tmp/old main``), for old and new side by side in the same minutes.
 """
 
 from __future__ import annotations
@@ -44,10 +46,15 @@ print(json.dumps({"code": code, "wall": wall, "driver_cpu": me.ru_utime + me.ru_
 """
 
 
+#: another checkout whose tabletop to run (``--tree``: the code before a change, side by side), or None
+TREE: str | None = None
+
+
 def run(args: list[str]) -> dict:
     """``tabletop ARGS`` in a fresh process: its wall time, CPU seconds and the driver's peak memory."""
     load_before = os.getloadavg()[0]
-    done = subprocess.run([sys.executable, "-c", DRIVER, *args], capture_output=True, text=True, check=False)
+    env = dict(os.environ, PYTHONPATH=TREE) if TREE else None  # before the installed (editable) tabletop
+    done = subprocess.run([sys.executable, "-c", DRIVER, *args], capture_output=True, text=True, check=False, env=env)
     figures = json.loads(done.stderr.strip().splitlines()[-1])
     if figures["code"] != 0:
         raise SystemExit(f"tabletop {' '.join(args)} failed:\n{done.stderr}")
@@ -122,7 +129,12 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--part", choices=["1", "2", "all"], default="all",
                         help="1: only the cluster against the pool; 2: only the 24-point sweep and its report")
+    parser.add_argument("--tree", help="run the tabletop of another checkout (e.g. a worktree of main, to compare)")
     args = parser.parse_args()
+    global TREE
+    TREE = str(Path(args.tree).resolve()) if args.tree else None
+    if TREE:
+        print(f"tabletop from {TREE}")
     scale = 10 if args.quick else 1
     games, per_point = args.games // scale, args.points_games // scale
     print(f"cores: {os.cpu_count()}, load average at start: {os.getloadavg()[0]:.1f}")

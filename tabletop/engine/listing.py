@@ -23,6 +23,9 @@ class Pairs:
 
     __slots__ = ("actor", "move", "track", "open_ids", "at")
 
+    #: what a bot reading a listing's parts tells it from an action by (an action's kind is never this)
+    kind = "pairs"
+
     def __init__(self, actor: str, move: str, track: str, open_ids: tuple[str, ...], at: int):
         self.actor = actor
         self.move = move

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import math
 import random
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from ..engine import Action, State
-from ..engine.listing import Listing, Pairs
+from ..engine.listing import Listing
 from .facilitator import Facilitator
 from .arguments import choose_counter, fill_argument, vote_odds
 from .judging import Judge, card_choice_worth
@@ -63,10 +63,8 @@ class Bot:
                 return self._vote(state, judge, options)
             if kind == "choose":
                 return self._answer(state, judge, options)
-            if isinstance(options, Listing):
-                chosen = options[self._pick(self._listing_worths(judge, options))]
-            else:
-                chosen = self._best(options, judge.option_worths(options))
+            # a Listing's parts: a link move's pairs are scored without building them
+            chosen = self._best(options, judge.option_worths(options.parts if isinstance(options, Listing) else options))
         # an argument is listed with the first stock texts: the bot picks its own from the stock
         return fill_argument(state, chosen, self.rng) if chosen.wanted is not None else chosen
 
@@ -84,19 +82,6 @@ class Bot:
             if score >= best:
                 best, at = score, i
         return at
-
-    def _listing_worths(self, judge: Judge, options: Listing) -> Iterator[float]:
-        """Each option's worth in listing order; a link move's pairs are scored without building them."""
-        for part in options.parts:
-            if isinstance(part, Pairs):
-                yield from judge.link_worths(part.move, part.track, part.partners())
-            else:
-                yield self._move_worth(judge, part)
-
-    def _move_worth(self, judge: Judge, action: Action) -> float:
-        if action.kind == "pass":
-            return 0.0
-        return judge.move_worth(action)
 
     def _vote(self, state: State, judge: Judge, options: Sequence[Action]) -> Action:
         head = state.queue[0]

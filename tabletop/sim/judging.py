@@ -56,6 +56,7 @@ from ..content.arguments import ODDS
 from ..engine import Action, State
 from ..engine.arguing import effect_of
 from ..engine.arguments import matrix_odds
+from ..engine.listing import Pairs
 from ..engine.scope import ReadView
 from .knowledge import COST, FACILITATOR_ODDS, Goal, Knowledge, MoveTraits, Sums, dice_odds, knowledge
 
@@ -76,6 +77,9 @@ HARD_CONCESSION = 0.8
 HARD_PRESS = 0.5
 #: what a hardliner makes of progress others want publicly where it has no stake
 BLOCK = -0.5
+#: how many option worths a team keeps (its listed actions x the boards they were seen on: ~4,000 after
+#: 300 games, growing slowly); past it they are forgotten and found anew
+REMEMBERED = 1 << 14
 
 
 class Judge:
@@ -94,6 +98,7 @@ class Judge:
         self._odds: dict[tuple[str, str | None], float] = {}
         self._worths: dict[tuple[Sums, str | None], float] = {}
         self._free_bonus: dict[str, int] = {}
+        self._meter_values: frozenset[tuple[str, int]] | None = None
 
     # -- what a track is worth to this team --------------------------------
 
@@ -181,19 +186,25 @@ class Judge:
     def _effects_worth(self, sums: Sums, tid: str | None) -> float:
         if tid is None:
             return self._weigh(sums, None)
-        # on a track it reads only that track's board, and the meters if it moves them: a later
-        # judgement of the same team finds it again while neither has changed (a third of the time)
+        # on a track it reads only that track's board, and the meters' values if it moves them: a
+        # later judgement of the same team, in this game or another, finds it again on the same values
         track = self.state.tracks[tid]
-        meters = self.state.meters if sums.meters else None
-        key = (self.policy, self.actor, id(sums), tid)
+        key = (self.policy, self.actor, id(sums), track, self.meter_values() if sums.meters else None)
         known = self.know.track_worths.get(key)
-        if known is not None and known[0] is sums and known[1] is track and known[2] is meters:
-            return known[3]
+        if known is not None and known[0] is sums:  # (the sums kept with it: its id is not reused)
+            return known[1]
         worth = self._weigh(sums, tid)
-        if len(self.know.track_worths) > 8192:  # teams x moves' sums x tracks, and the cards' answers
+        if len(self.know.track_worths) > REMEMBERED:
             self.know.track_worths.clear()
-        self.know.track_worths[key] = (sums, track, meters, worth)
+        self.know.track_worths[key] = (sums, worth)
         return worth
+
+    def meter_values(self) -> frozenset[tuple[str, int]]:
+        """The meters' values, as a key (taken once a judgement)."""
+        values = self._meter_values
+        if values is None:
+            values = self._meter_values = frozenset(self.state.meters.items())
+        return values
 
     def _weigh(self, sums: Sums, tid: str | None) -> float:
         if not sums.meters:
@@ -254,17 +265,49 @@ class Judge:
         if move.resolution == "facilitator":
             return FACILITATOR_ODDS
         if move.resolution == "dice":
-            anywhere, per_track = self.know.modifiers[move.id]
+            per_track = self.know.modifiers[move.id][1]
             bonus = self._free_bonus.get(move.id)
             if bonus is None:  # the modifiers that read no track: the same for every track this judgement
-                view = ReadView(self.state, None, self.actor)
-                bonus = self._free_bonus[move.id] = sum(m.add for m in anywhere if m.holds(view))  # type: ignore[attr-defined]
+                bonus = self._free(move.id)
             if per_track:
-                view = ReadView(self.state, tid, self.actor)
-                bonus += sum(m.add for m in per_track if m.holds(view))  # type: ignore[attr-defined]
+                bonus += self._track_bonus(move.id, per_track, tid)
             assert move.target is not None
             return dice_odds(move.target - bonus)
         return self._consensus_odds(tid)
+
+    def _dice_key(self, move: MoveType, tid: str | None) -> float:
+        """What a dice move's odds read beyond its own track's board (in the key beside it): what its
+        modifiers that read no track add, once a judgement; the odds themselves when a modifier reads
+        another track."""
+        if tid is not None and self.know.own_track_only[move.id]:
+            bonus = self._free_bonus.get(move.id)
+            if bonus is None:
+                bonus = self._free(move.id)
+            return bonus
+        return self._odds_on(move, tid)
+
+    def _free(self, move_id: str) -> int:
+        """What a dice move's modifiers that read no track add: the same on every track this judgement."""
+        view = ReadView(self.state, None, self.actor)
+        bonus = self._free_bonus[move_id] = sum(m.add for m in self.know.modifiers[move_id][0] if m.holds(view))
+        return bonus
+
+    def _track_bonus(self, move_id: str, per_track: tuple[Any, ...], tid: str | None) -> int:
+        """What a dice move's modifiers that read a track add on ``tid``. Those that read only their own
+        track (no other named) are found again on a board of the same values, by any team."""
+        track = self.state.tracks[tid] if tid is not None else None
+        own = track is not None and self.know.own_track_only[move_id]
+        if own:
+            known = self.know.track_bonus.get((move_id, track))
+            if known is not None:
+                return known
+        view = ReadView(self.state, tid, self.actor)
+        bonus = sum(m.add for m in per_track if m.holds(view))
+        if own:
+            if len(self.know.track_bonus) > REMEMBERED:
+                self.know.track_bonus.clear()
+            self.know.track_bonus[(move_id, track)] = bonus
+        return bonus
 
     def _consensus_odds(self, tid: str | None) -> float:
         odds = self.know.consensus.get((self.actor, tid))
@@ -303,53 +346,81 @@ class Judge:
         worth = p * ok + (1 - p) * fail - cost
         return worth if lean is None else worth + lean
 
-    def option_worths(self, options: Iterable[Action]) -> list[float]:
+    def option_worths(self, options: Iterable[Action | Pairs]) -> list[float]:
         """Each option's worth in order: 0 for a pass, else ``move_worth`` (the same sums, so the same
-        floats), with a move's odds, its cost and a track's stake and heat looked up once."""
+        floats), with a move's odds, its cost and a track's stake and heat looked up once; a
+        :class:`~tabletop.engine.listing.Pairs` (a Listing's part) gives the worth of each of its pairs.
+
+        A listed action's worth is found again from an earlier judgement of the same team, in this
+        game or an earlier one, on a board of the same values: its track's (position, tension,
+        status...), the meters' when its worth reads them, a dice move's odds. Nothing else it
+        reads changes in a game (:meth:`Knowledge.remembered`); the same values give the same float.
+        """
         moves = self.know.moves
-        worths = self._worths
         hard = self.hard
+        tracks = self.state.tracks
+        memo = self.know.remembered(self.policy, self.actor)
         out: list[float] = []
         append = out.append
         for action in options:
-            if action.kind == "pass":
-                append(0.0)
+            kind = action.kind
+            if kind != "move":
+                if kind == "pass":
+                    append(0.0)
+                else:  # a link move on one track, paired with each other open track (a Listing's part)
+                    out.extend(self.link_worths(action.move, action.track, action.partners()))  # type: ignore[attr-defined]
                 continue
             traits = moves[action.move]  # type: ignore[index]
-            if traits.where == "argue":  # half the options of a turn where arguments are offered
-                append(self.argument_worth(traits, action) - traits.cost_worth)
-                continue
-            if traits.where != "track" or action.link is not None:
+            if action.link is not None:  # reads another track's board: worked out every time
                 append(self.move_worth(action))
                 continue
-            # what _on_track works out, its look-ups inlined: this loop is most of a bot's time
             tid = action.track
-            p = traits.fixed_odds
-            if p is None:
-                p = self._odds_on(traits.move, tid)
-            sums = traits.ok
-            if sums.blank:
-                ok = 0.0
+            key = (id(action), None if tid is None else tracks[tid], self.meter_values() if traits.reads_meters else None,
+                   self._dice_key(traits.move, tid) if traits.dice else None)
+            known = memo.get(key)
+            if known is not None and known[0] is action:
+                append(known[1])
+                continue
+            if traits.where == "argue":  # half the options of a turn where arguments are offered
+                worth = self.argument_worth(traits, action) - traits.cost_worth
+            elif traits.where != "track":
+                worth = self.move_worth(action)
             else:
-                ok = worths.get((sums, tid))  # type: ignore[assignment]
-                if ok is None:
-                    ok = worths[(sums, tid)] = self._effects_worth(sums, tid)
-            sums = traits.fail
-            if p >= 1 or sums.blank:
-                fail = 0.0
-            else:
-                fail = worths.get((sums, tid))  # type: ignore[assignment]
-                if fail is None:
-                    fail = worths[(sums, tid)] = self._effects_worth(sums, tid)
-            worth = p * ok + (1 - p) * fail - traits.cost_worth
-            if hard and traits.ok.progress > 0 and tid and self.stake(tid) > 0:
-                resolution = traits.move.resolution
-                if resolution == "dice":
-                    worth += HARD_PRESS  # presses rather than waits on the others
-                elif resolution == "auto":
-                    worth += -HARD_CONCESSION  # gives ground on its own: a last resort
+                worth = self._track_option(traits, tid, hard)
+            if len(memo) > REMEMBERED:
+                memo.clear()
+            memo[key] = (action, worth)
             append(worth)
         return out
+
+    def _track_option(self, traits: MoveTraits, tid: str | None, hard: bool) -> float:
+        """What _on_track works out, its look-ups inlined: this is most of a bot's time."""
+        worths = self._worths
+        p = traits.fixed_odds
+        if p is None:
+            p = self._odds_on(traits.move, tid)
+        sums = traits.ok
+        if sums.blank:
+            ok = 0.0
+        else:
+            ok = worths.get((sums, tid))  # type: ignore[assignment]
+            if ok is None:
+                ok = worths[(sums, tid)] = self._effects_worth(sums, tid)
+        sums = traits.fail
+        if p >= 1 or sums.blank:
+            fail = 0.0
+        else:
+            fail = worths.get((sums, tid))  # type: ignore[assignment]
+            if fail is None:
+                fail = worths[(sums, tid)] = self._effects_worth(sums, tid)
+        worth = p * ok + (1 - p) * fail - traits.cost_worth
+        if hard and traits.ok.progress > 0 and tid and self.stake(tid) > 0:
+            resolution = traits.move.resolution
+            if resolution == "dice":
+                worth += HARD_PRESS  # presses rather than waits on the others
+            elif resolution == "auto":
+                worth += -HARD_CONCESSION  # gives ground on its own: a last resort
+        return worth
 
     def link_worths(self, move_id: str, tid: str, partners: Iterable[str]) -> list[float]:
         """``move_worth`` of the link move on ``tid`` linked with each partner, in order.
@@ -417,4 +488,5 @@ class Judge:
 
 
 def card_choice_worth(judge: Judge, effects: Sequence[Any], tid: str | None) -> float:
-    return judge.effects_worth(Sums(effects), tid)
+    sums = Sums(effects)
+    return judge.effects_worth(judge.know.interned.setdefault(sums.key, sums), tid)  # equal sums: one object

@@ -76,7 +76,7 @@ class Sums:
 class MoveTraits:
     """What a bot needs to know of a move, worked out once."""
 
-    __slots__ = ("move", "ok", "fail", "cost", "linked", "cost_worth", "where", "fixed_odds")
+    __slots__ = ("move", "ok", "fail", "cost", "linked", "cost_worth", "where", "fixed_odds", "dice", "reads_meters")
 
     def __init__(self, move: MoveType):
         self.move = move
@@ -91,6 +91,9 @@ class MoveTraits:
         self.where = "argue" if move.argue is not None else ("global" if move.scope == "global" else "track")
         #: its odds when they read nothing of the board (auto, the facilitator's ruling), else None
         self.fixed_odds = {"auto": 1.0, "facilitator": FACILITATOR_ODDS}.get(move.resolution)
+        #: its odds are a dice roll's (they read the board: the modifiers)
+        self.dice = move.resolution == "dice"
+        self.reads_meters = self.where == "argue" or bool(self.ok.meters or self.fail.meters)
 
 
 class Goal:
@@ -155,11 +158,16 @@ class Knowledge:
             traits.fail = interned.setdefault(traits.fail.key, traits.fail)
             traits.linked = interned.setdefault(traits.linked.key, traits.linked)
         #: a dice move's modifiers: those that read no track (asked once a judgement) and the others
+        # (a modifier is its condition's subclass: told apart with isinstance, integers summed in any order)
         self.modifiers = {
-            m.id: (tuple(c for c in m.modifiers if type(c) in _TRACK_FREE),
-                   tuple(c for c in m.modifiers if type(c) not in _TRACK_FREE))
+            m.id: (tuple(c for c in m.modifiers if isinstance(c, _TRACK_FREE)),
+                   tuple(c for c in m.modifiers if not isinstance(c, _TRACK_FREE)))
             for m in rs.moves
         }
+        #: a dice move whose track-reading modifiers read only its own track (none names another)
+        self.own_track_only = {m: all(c.other_track() is None for c in per) for m, (_, per) in self.modifiers.items()}
+        #: what those modifiers add on a track, by (move, the track's board)
+        self.track_bonus: dict[tuple[str, Any], int] = {}
         self.valence = _meter_valence(rs)
         self.bounds = {m.id: (m.min, m.max) for m in rs.meters}
         self.rungs = _park_rungs(rs)
@@ -171,16 +179,28 @@ class Knowledge:
         self.meter_worths: dict[tuple[str, Sums], tuple[Mapping[str, int], float]] = {}
         #: a listed argument's result as effect sums, by the action's id (with the action, kept alive)
         self.argued: dict[int, tuple[Action, Sums]] = {}
-        #: what effect sums are worth on a track, by (policy, team, sums' id, track), with the sums, the
-        #: track's board and the meters (when the sums move them) it was weighed on
-        self.track_worths: dict[tuple[str, str, int, str], tuple[Sums, Any, Any, float]] = {}
+        #: what effect sums are worth on a track, by (policy, team, sums' id, the track's board, the meters'
+        #: values when the sums move them), with the sums (kept, so their id is not reused)
+        self.track_worths: dict[tuple[Any, ...], tuple[Sums, float]] = {}
         #: an argument's chance, by (team, number of reasons, track): it reads only the scenario
         self.argue_odds: dict[tuple[str, int, str | None], float] = {}
+        #: a listed action's worth, by (policy, team) and the action's id: :meth:`remembered`
+        self._remembered: dict[tuple[str, str], dict[tuple[Any, ...], tuple[Action, float]]] = {}
         for actor in rs.actors:
             for obj in actor.objectives:
                 self.goals[actor.id].setdefault(obj.track, []).append(Goal(obj.at_least, obj.status))
                 if not obj.secret:
                     self.public[obj.track].add(actor.id)
+
+
+    def remembered(self, policy: str, actor: str) -> dict[tuple[Any, ...], tuple[Action, float]]:
+        """What a team's listed actions were worth, by (the action's id, its track's board, the meters'
+        values if its worth reads them, a dice move's odds): the action (kept, so its id is not
+        reused) and its worth. A state's parts hold values, and a worth reads nothing else of them."""
+        memo = self._remembered.get((policy, actor))
+        if memo is None:
+            memo = self._remembered[(policy, actor)] = {}
+        return memo
 
 
 _KNOWN: dict[int, tuple[Any, Knowledge]] = {}

@@ -1,0 +1,157 @@
+"""The work a sweep's games no longer repeat (issue 20's speed), counted, not timed.
+
+- a team's listed option is worked out again only when what its worth reads has
+  changed (its track's board, the meters): an earlier judgement's worth is found
+  again, the very same float a fresh judgement makes;
+- a chunk of games is played with the cycle collector off (a game makes no
+  reference cycles) and leaves it as it found it.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections import Counter
+from typing import Any
+
+import pytest
+
+from tabletop import load_scenario
+from tabletop.sim import judging, knowledge, runner, sweeprows
+from tabletop.sim.game import play_game
+from tabletop.sim.sweeprows import Chunk, play_chunk
+
+MIXES = [None, {"ua": "cooperative", "ru": "hardliner"}, {"ua": "hardliner", "ru": "cooperative"}]
+
+
+@pytest.mark.parametrize("name", ["parallel-tracks", "parallel-tracks-linked", "river-basin"])
+def test_a_remembered_worth_is_the_one_a_fresh_judgement_makes(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    real = judging.Judge.option_worths
+    counts = Counter[str]()
+
+    def checked(judge: judging.Judge, options: Any) -> list[float]:
+        options = list(options)
+        worths = real(judge, options)
+        fresh = judging.Judge(judge.state, judge.actor, judge.policy)
+        fresh.know = _Forgetful(judge.know)  # type: ignore[assignment]
+        again = real(fresh, options)
+        assert worths == again  # the same floats, bit for bit (== on floats; no NaN here)
+        counts["options"] += len(options)
+        return worths
+
+    monkeypatch.setattr(judging.Judge, "option_worths", checked)
+    scenario = load_scenario(name)
+    for seed, bots in enumerate(MIXES * 2):
+        play_game(scenario, seed, bots)
+    assert counts["options"] > 1000
+
+
+class _Forgetful:
+    """A bot's knowledge that remembers no option's worth (every option worked out afresh)."""
+
+    def __init__(self, know: judging.Knowledge):
+        self._know = know
+        # nor anything else a judgement may find again from an earlier one
+        self.track_worths: dict[Any, Any] = {}
+        self.meter_worths: dict[Any, Any] = {}
+        self.track_bonus: dict[Any, Any] = {}
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._know, name)
+
+    def remembered(self, policy: str, actor: str) -> dict[int, Any]:
+        return {}
+
+
+def test_an_option_is_worked_out_again_only_when_what_it_reads_changed(monkeypatch: pytest.MonkeyPatch) -> None:
+    counts = Counter[str]()
+    real_options = judging.Judge.option_worths
+    real_track = judging.Judge._track_option
+
+    def listed(judge: judging.Judge, options: Any) -> list[float]:
+        options = list(options)
+        counts["options"] += sum(1 for a in options if a.kind != "pass")
+        return real_options(judge, options)
+
+    def worked_out(judge: judging.Judge, *args: Any) -> float:
+        counts["worked out"] += 1
+        return real_track(judge, *args)
+
+    monkeypatch.setattr(judging.Judge, "option_worths", listed)
+    monkeypatch.setattr(judging.Judge, "_track_option", worked_out)
+    scenario = load_scenario("parallel-tracks")
+    for seed in range(6):
+        play_game(scenario, seed, {"ua": "cooperative", "ru": "hardliner"})
+    # every option was worked out before this change; now a third or more is found again
+    assert counts["options"] > 1000
+    assert counts["worked out"] < 0.67 * counts["options"]
+
+
+def test_a_dice_moves_meter_modifiers_are_asked_once_a_judgement_not_once_a_track() -> None:
+    know = judging.Knowledge(load_scenario("parallel-tracks").ruleset)
+    press = know.modifiers["press"]
+    assert [type(m).__name__ for m in press[0]] == ["MeterModifier"] * 3  # read no track: once a judgement
+    assert [type(m).__name__ for m in press[1]] == ["TensionModifier"]  # its own track's: found again
+    assert know.own_track_only["press"]
+
+
+def test_the_remembered_worths_are_kept_to_a_bound(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(judging, "REMEMBERED", 200)
+    scenario = load_scenario("parallel-tracks")
+    know = judging.knowledge(play_game(scenario, 0)[0])
+    for seed in range(1, 8):
+        play_game(scenario, seed)
+    sizes = [len(memo) for memo in know._remembered.values()]
+    assert sizes and max(sizes) <= 201
+
+
+def test_later_games_find_most_worths_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    counts = Counter[str]()
+    real = judging.Judge._track_option
+
+    def worked_out(judge: judging.Judge, *args: Any) -> float:
+        counts["worked out"] += 1
+        return real(judge, *args)
+
+    monkeypatch.setattr(judging.Judge, "_track_option", worked_out)
+    monkeypatch.setattr(knowledge, "_KNOWN", {})  # the bots start knowing nothing of the scenario
+    scenario = load_scenario("parallel-tracks")
+    for seed in range(20):
+        play_game(scenario, seed)
+    first = counts["worked out"]
+    for seed in range(20, 40):
+        play_game(scenario, seed)
+    # the same number of games again: a fraction of the work (every option was worked out before)
+    assert first > 1000 and counts["worked out"] - first < first / 2
+
+
+def _watch_collector(monkeypatch: pytest.MonkeyPatch, module: Any) -> list[bool]:
+    """Whether the collector was on when each game of ``module`` began."""
+    seen: list[bool] = []
+    real = module.play_game
+
+    def watched(*args: Any, **kwargs: Any) -> Any:
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, "play_game", watched)
+    return seen
+
+
+def test_a_chunk_is_played_with_the_collector_off_and_leaves_it_as_it_was(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen = _watch_collector(monkeypatch, sweeprows)
+    scenario = load_scenario("parallel-tracks")
+    assert gc.isenabled()
+    play_chunk(scenario, Chunk(0, 0, 3, 11, {}, {}))
+    assert seen == [False, False, False] and gc.isenabled()
+    gc.disable()
+    try:
+        play_chunk(scenario, Chunk(0, 3, 4, 11, {}, {}))
+        assert not gc.isenabled()  # off it was, off it stays
+    finally:
+        gc.enable()
+
+
+def test_simulate_plays_each_game_with_the_collector_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen = _watch_collector(monkeypatch, runner)
+    runner.simulate(load_scenario("parallel-tracks"), 3, seed=5)
+    assert seen == [False, False, False] and gc.isenabled()
