@@ -40,7 +40,9 @@ SECTIONS: dict[str, tuple[str, ...]] = {
 }
 #: sections that are one table, not a table per id
 SINGLE = frozenset({"ruleset", "deck"})
-#: ``[prompts]`` maps a track straight to its list (no table per track, so no ``base`` either)
+#: ``[prompts.TRACK]`` holds ``prompts = [...]`` and its ``base`` like any entry; the older form, ``[prompts]``
+#: mapping a track straight to its list (``TRACK = [...]``, which has no room for a ``base``), still reads, unstamped.
+#: Either way a translation as data (a save's, the cache's) maps the track to its list.
 BARE_LISTS = frozenset({"prompts"})
 HASH_LENGTH = 12
 
