@@ -16,7 +16,6 @@ through the ``engine`` catalogue: they read in the language of the moment
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +23,7 @@ from ..content.arguments import ODDS
 from ..content.literal import literal, one_line
 from ..content.vocabulary import signed
 from ..lang import Domain
+from .partwords import lookup, part_words
 from .records import Change, Ruling
 
 if TYPE_CHECKING:
@@ -371,19 +371,12 @@ def scenario_names(scenario: Scenario) -> dict[str, str]:
 
 
 def named(part: Any, names: Mapping[str, str] | None) -> str:
-    """An effect, condition or modifier in a few words, with the names of the meters, tracks
-    and resources it mentions in place of their ids ("Mutual trust −1", not "trust −1")."""
-    if names is None:
-        return literal(part.describe())
-    shown = copy.copy(part)  # content parts are frozen: the copy carries the names, the original is untouched
-    for field in ("meter", "track"):
-        value = getattr(part, field, None)
-        if isinstance(value, str) and value in names:
-            object.__setattr__(shown, field, names[value])
-    resource = getattr(part, "resource", None)
-    if isinstance(resource, str):
-        object.__setattr__(shown, "resource", resource_name(resource))
-    return literal(shown.describe())
+    """An effect, condition or modifier in a few words, in the language of the moment, with the names
+    of the meters, tracks and resources it mentions in place of their ids ("Mutual trust −1", not "trust −1");
+    ``names`` None: the ids themselves."""
+    resource = resource_name if names is not None else str
+    words = part_words(part, lookup(names), resource, status_name)
+    return literal(words if words is not None else part.describe())
 
 
 def effects_words(effects: Iterable[Any], names: Mapping[str, str] | None = None) -> str:
