@@ -170,9 +170,9 @@ def gauge(value: int, top: int, full: str = "\u25ae", empty: str = "\u25af", cel
     return full * value + empty * (top - value)
 
 
-def resources_words(resources: Mapping[str, int]) -> str:
-    """What an actor holds: "3 capital, 1 mandate moscow"."""
-    return ", ".join(f"{v} {resource_name(k)}" for k, v in resources.items()) or _("no resources")
+def resources_words(resources: Mapping[str, int], names: Mapping[str, str] | None = None) -> str:
+    """What an actor holds: "3 capital, 1 mandate moscow" (named as ``names`` name them, when given)."""
+    return ", ".join(f"{v} {resource_name(k, names)}" for k, v in resources.items()) or _("no resources")
 
 
 def card_text(state: State, card: Card, facilitator: bool, story: bool = True, scheduled: bool = False) -> Text:

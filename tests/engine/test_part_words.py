@@ -50,3 +50,19 @@ def test_every_part_reads_in_the_language(code: str) -> None:
             assert re.search("[а-яіїєґ]", said, re.IGNORECASE), said
         said = effects_words([ProgressEffect(progress=1, track="borders")], names)
     assert names["borders"] in said and "+1" in said
+
+
+@pytest.mark.parametrize(("code", "capital"), [("ru", "капитал"), ("uk", "капітал")])
+def test_a_resource_reads_by_its_name(code: str, capital: str) -> None:
+    """Resources are named in the overlays (``[resources.capital]``); English shows the id as before."""
+    from tabletop.engine.wording import move_words, resource_name
+
+    base = load_scenario("parallel-tracks")
+    assert resource_name("mandate-moscow", scenario_names(base)) == "mandate moscow"
+    assert named(ResourceEffect(resource="capital", add=2), scenario_names(base)) == "capital +2"
+    names = scenario_names(translated(base, code))
+    with lang.using(code):
+        assert named(ResourceEffect(resource="capital", add=2), names) == f"{capital} +2"
+        dear = next(m for m in base.ruleset.moves if "capital" in m.cost)
+        assert capital in move_words(dear, names) and "capital" not in move_words(dear, names)
+        assert "мандат" in resource_name("mandate-moscow", names)
