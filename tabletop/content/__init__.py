@@ -7,17 +7,17 @@ from .source import read_toml
 from .models import Actor, Card, Choice, Deck, Meter, MoveType, Ruleset, Track
 
 __all__ = [
-    "Actor",  # untranslated: an API name
-    "Card",  # untranslated: an API name
-    "Choice",  # untranslated: an API name
+    "Actor",
+    "Card",
+    "Choice",
     "ContentError",
-    "Deck",  # untranslated: an API name
-    "Meter",  # untranslated: an API name
+    "Deck",
+    "Meter",
     "MoveType",
-    "Problem",  # untranslated: an API name
-    "Ruleset",  # untranslated: an API name
-    "Scenario",  # untranslated: an API name
-    "Track",  # untranslated: an API name
+    "Problem",
+    "Ruleset",
+    "Scenario",
+    "Track",
     "load_file",
     "load_scenario",
     "read_toml",

@@ -50,11 +50,15 @@ def check_ruleset(rs: Ruleset) -> list[Found]:
     out: list[Found] = []
     out += _duplicates("ruleset", "actors", [a.id for a in rs.actors])
     out += _duplicates("ruleset", "meters", [m.id for m in rs.meters])
+    out += _duplicates("ruleset", "resources", [r.id for r in rs.resources])
     out += _duplicates("ruleset", "tracks", [t.id for t in rs.tracks])
     out += _duplicates("ruleset", "moves", [m.id for m in rs.moves])
     actors = [a.id for a in rs.actors]
     tracks = {t.id: t for t in rs.tracks}
     resources = resource_names(rs)
+    for ri, info in enumerate(rs.resources):
+        if info.id not in resources:
+            out.append(("ruleset", ("resources", ri, "id"), _unknown("resource", info.id, resources)))
     for ti, track in enumerate(rs.tracks):
         for mi, member in enumerate(track.members):
             if member not in actors:

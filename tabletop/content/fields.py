@@ -317,12 +317,12 @@ def replace(obj: Any, **changes: Any) -> Any:
 
 
 __all__ = [
-    "Check",  # untranslated: an API name
+    "Check",
     "ContentModel",
-    "Factory",  # untranslated: an API name
-    "Field",  # untranslated: an API name
+    "Factory",
+    "Field",
     "content_fields",
-    "Limits",  # untranslated: an API name
+    "Limits",
     "OneOf",
     "build",
     "dump",

@@ -112,6 +112,14 @@ class Objective(ContentModel):
             raise ValueError(_("status names {names} twice").format(names=", ".join(repr(s) for s in twice)))
 
 
+class ResourceInfo(ContentModel):
+    """How a resource the actors hold (``capital``) is named on boards: optional, the id shows without it."""
+
+    id: Id
+    name: Name
+    description: Text = ""
+
+
 class Actor(ContentModel):
     """A role a team plays. ``resources`` are refilled to these values each round."""
 
@@ -248,12 +256,26 @@ class Ruleset(ContentModel):
     ruleset: RulesetOptions
     actors: Annotated[tuple[Actor, ...], Limits(min_length=1, strict=False)]
     meters: Annotated[tuple[Meter, ...], Limits(strict=False)] = ()
+    #: optional names of the resources the actors hold (``[[resources]]``): a resource not named shows as its id
+    resources: Annotated[tuple[ResourceInfo, ...], Limits(strict=False)] = ()
     tracks: Annotated[tuple[Track, ...], Limits(min_length=1, strict=False)]
     moves: Annotated[tuple[MoveType, ...], Limits(min_length=1, strict=False)]
 
     @property
     def id(self) -> str:
         return self.ruleset.id
+
+
+def default_resource_name(resource_id: str) -> str:
+    """A resource with no ``[[resources]]`` name: its id as words (``mandate-moscow`` is "mandate moscow")."""
+    return resource_id.replace("-", " ").replace("_", " ")
+
+
+def resource_infos(rs: Ruleset) -> tuple[ResourceInfo, ...]:
+    """Every resource the actors hold, in the order they first appear, named by ``[[resources]]`` or by its id."""
+    given = {r.id: r for r in rs.resources}
+    held = dict.fromkeys(key for actor in rs.actors for key in actor.resources)
+    return tuple(given.get(key) or ResourceInfo(id=key, name=default_resource_name(key)) for key in held)
 
 
 class Choice(ContentModel):

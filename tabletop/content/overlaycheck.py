@@ -89,7 +89,7 @@ def check_tables(source: SourceFile, kind: str, base: Entries, base_name: str) -
                 hint = did_you_mean(key, base[section])
                 out.problems.append(source.problem((section, key), _("'{key}' names nothing in [{section}] of {base}{hint}")
                                                    .format(key=key, section=section, base=base_name, hint=hint)))
-            elif section in BARE_LISTS:
+            elif section in BARE_LISTS and not isinstance(entry, dict):
                 _entry(source, out, section, key, {section: entry}, base[section][key], bare=True)
             elif not isinstance(entry, dict):
                 out.problems.append(source.problem((section, key), _("expected a table")))
@@ -127,12 +127,12 @@ def _entry(source: SourceFile, out: Checked, section: str, key: str, entry: dict
     if not bare and isinstance(stamp, str) and _HASH.match(stamp):
         if stamp != base_hash(texts, [f for f in entry if f in fields]):
             out.stale.append(source.problem(where, _("translated from an older text (base changed)")))
-    elif not bare and stamp is None:
+    elif bare or stamp is None:
         out.unstamped.append(entry_path(section, key))
     if good:
         table = out.tables.setdefault(section, {})
         if key:
-            table[key] = good[section] if bare else good
+            table[key] = good[section] if section in BARE_LISTS else good
         else:
             table.update(good)
 
@@ -176,8 +176,8 @@ def _missing(out: Checked, data: dict[str, Any], kind: str, base: Entries) -> in
         given = given if isinstance(given, dict) else {}
         for key, texts in base[section].items():
             entry = given if section in SINGLE else given.get(key)
-            if section in BARE_LISTS:
-                entry = {section: entry} if entry is not None else None
+            if section in BARE_LISTS and entry is not None and not isinstance(entry, dict):
+                entry = {section: entry}
             said = [f for f, v in texts.items() if v]
             if not isinstance(entry, dict) or not any(f in entry for f in said):
                 if said:

@@ -21,7 +21,7 @@ from typing import Any
 from ..lang import SOURCE, Domain
 from .errors import ContentError, Problem
 from .fields import replace
-from .models import Actor, Card, Deck, Prompt, Ruleset, Track
+from .models import Actor, Card, Deck, Prompt, ResourceInfo, Ruleset, Track, default_resource_name, resource_infos
 from .arguments import StockArgument
 from .overlaytexts import SECTIONS, entries_of
 from .scenario import Scenario
@@ -206,8 +206,15 @@ def _ruleset(rs: Ruleset, tables: Tables) -> Ruleset:
         actors=tuple(actor(a, tables.get("actors", {}).get(a.id)) for a in rs.actors),
         tracks=tuple(track(t, tables.get("tracks", {}).get(t.id)) for t in rs.tracks),
         meters=named(rs.meters, "meters"),
+        resources=_resources(rs, named(resource_infos(rs), "resources")) if tables.get("resources") else rs.resources,
         moves=named(rs.moves, "moves"),
     )
+
+
+def _resources(rs: Ruleset, shown: tuple[ResourceInfo, ...]) -> tuple[ResourceInfo, ...]:
+    """The resources a translation names: those the base names, and those whose translation is not the default."""
+    given = {r.id for r in rs.resources}
+    return tuple(r for r in shown if r.id in given or r != ResourceInfo(id=r.id, name=default_resource_name(r.id)))
 
 
 def _deck(deck: Deck, tables: Tables) -> Deck:

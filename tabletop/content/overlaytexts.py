@@ -13,7 +13,7 @@ import hashlib
 import json
 from typing import Any
 
-from .models import Deck, Ruleset
+from .models import Deck, Ruleset, resource_infos
 
 #: one entry's texts, field -> a string or a tuple of strings
 Texts = dict[str, Any]
@@ -25,6 +25,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "ruleset": ("name", "description"),
     "actors": ("name", "description", "objectives"),
     "meters": ("name", "description"),
+    "resources": ("name", "description"),
     "tracks": ("name", "description", "ladder"),
     "moves": ("name", "description"),
     "deck": ("name", "description"),
@@ -35,12 +36,14 @@ FIELDS: dict[str, tuple[str, ...]] = {
 LISTS = frozenset({"objectives", "ladder", "choices", "prompts", "actions", "reasons", "counters"})
 #: the sections of each kind of file, in the order a skeleton writes them
 SECTIONS: dict[str, tuple[str, ...]] = {
-    "ruleset": ("ruleset", "actors", "meters", "tracks", "moves"),
+    "ruleset": ("ruleset", "actors", "meters", "resources", "tracks", "moves"),
     "deck": ("deck", "cards", "prompts", "arguments"),
 }
 #: sections that are one table, not a table per id
 SINGLE = frozenset({"ruleset", "deck"})
-#: ``[prompts]`` maps a track straight to its list (no table per track, so no ``base`` either)
+#: ``[prompts.TRACK]`` holds ``prompts = [...]`` and its ``base`` like any entry; the older form, ``[prompts]``
+#: mapping a track straight to its list (``TRACK = [...]``, which has no room for a ``base``), still reads, unstamped.
+#: Either way a translation as data (a save's, the cache's) maps the track to its list.
 BARE_LISTS = frozenset({"prompts"})
 HASH_LENGTH = 12
 
@@ -53,6 +56,7 @@ def ruleset_entries(rs: Ruleset) -> Entries:
         "actors": {a.id: {"name": a.name, "description": a.description,
                           "objectives": tuple(ob.text for ob in a.objectives)} for a in rs.actors},
         "meters": {m.id: {"name": m.name, "description": m.description} for m in rs.meters},
+        "resources": {r.id: {"name": r.name, "description": r.description} for r in resource_infos(rs)},
         "tracks": {t.id: {"name": t.name, "description": t.description, "ladder": tuple(t.ladder)}
                    for t in rs.tracks},
         "moves": {m.id: {"name": m.name, "description": m.description} for m in rs.moves},

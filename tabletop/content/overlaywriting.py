@@ -16,7 +16,7 @@ from ..lang import Domain
 from .errors import ContentError, Problem
 from .models import Deck, Ruleset
 from .overlayfiles import base_path
-from .overlaytexts import BARE_LISTS, FIELDS, SECTIONS, SINGLE, base_hash, entries_of, kind_of_model
+from .overlaytexts import FIELDS, SECTIONS, SINGLE, base_hash, entries_of, kind_of_model
 from .source import read_toml
 
 _, ngettext, N_ = Domain("content").words()
@@ -48,11 +48,6 @@ def skeleton(model: Ruleset | Deck, lang: str) -> str:
         f"{kind} = {toml_string(model.id)}",
     ]
     for section in SECTIONS[kind]:
-        if section in BARE_LISTS:
-            lists = {key: texts[section] for key, texts in entries[section].items() if texts[section]}
-            if lists:
-                out += ["", f"[{section}]"] + [f"{_key(key)} = {_value(v)}" for key, v in lists.items()]
-            continue
         for key, texts in entries[section].items():
             said = [f for f in FIELDS[section] if texts.get(f)]
             if not said:
@@ -105,7 +100,7 @@ def stamp_text(text: str, data: dict[str, Any], model: Ruleset | Deck) -> tuple[
 def _entry_of(path: tuple[Any, ...], kind: str, entries: dict[str, Any],
               data: dict[str, Any]) -> tuple[str, str, dict[str, Any]] | None:
     """The overlay entry a table header opens (``[cards.x]``, ``[ruleset]``), if it is one of the base's."""
-    if not path or path[0] not in SECTIONS[kind] or path[0] in BARE_LISTS or any(isinstance(p, int) for p in path):
+    if not path or path[0] not in SECTIONS[kind] or any(isinstance(p, int) for p in path):
         return None
     section = str(path[0])
     if section in SINGLE and len(path) == 1:

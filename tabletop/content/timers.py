@@ -173,7 +173,7 @@ __all__ = [
     "NO_TIMERS",
     "OFF",
     "TIMED_PHASES",
-    "Timers",  # untranslated: an API name
+    "Timers",
     "format_duration",
     "parse_duration",
     "parse_timer_option",

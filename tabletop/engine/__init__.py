@@ -9,13 +9,13 @@ from .rules import apply
 from .state import Proposal, State, TrackState
 
 __all__ = [
-    "Action",  # untranslated: an exported name
-    "Code",  # untranslated: an exported name
-    "Event",  # untranslated: an exported name
+    "Action",
+    "Code",
+    "Event",
     "IndependenceBreach",
-    "Proposal",  # untranslated: an exported name
+    "Proposal",
     "RuleViolation",
-    "State",  # untranslated: an exported name
+    "State",
     "TrackState",
     "apply",
     "legal_actions",

@@ -331,7 +331,7 @@ __all__ = [
     "ODDS",
     "ODDS_LABELS",
     "ArgueOptions",
-    "Argument",  # untranslated: an exported name
+    "Argument",
     "argue_actions",
     "argument_actions",
     "argument_step",

@@ -15,7 +15,7 @@ from .actions import Action, RuleViolation
 from .arguments import argue_actions, argument_actions, argument_step, check_argument, not_an_argument
 from .codes import Code
 from .listing import Listing
-from .lookups import _, N_, _actor_name, _card, _move, _track_name, _track_spec, whose
+from .lookups import _, N_, _actor_name, _card, _move, _track_name, _track_spec, phase_word, status_word, whose
 from .plays import legal_moves, remember
 from .scope import ReadView
 from .state import State
@@ -234,7 +234,7 @@ def _expect(state: State, kind: str, action: Action) -> None:
     if state.card is not None and kind not in ("apply_card", "choose"):
         raise RuleViolation(Code.CARD_PENDING, _("First resolve the card '{card}'.").format(card=_card(state, state.card).title))
     if kind in ("move", "pass") and state.phase != "moves":
-        raise RuleViolation(Code.WRONG_PHASE, _("Moves are played in the moves phase; this is the {phase} phase.").format(phase=state.phase))
+        raise RuleViolation(Code.WRONG_PHASE, _("Moves are played in the moves phase; this is the {phase} phase.").format(phase=phase_word(state.phase)))
     if kind in ("move", "pass") and state.turn is None:
         raise RuleViolation(Code.WRONG_PHASE, _("Every team has finished its moves this round."))
     raise RuleViolation(Code.WRONG_PHASE, _("The game is not waiting for '{kind}' now (it waits for: {waiting}).").format(kind=kind, waiting=waiting))
@@ -261,7 +261,7 @@ def _check_turn(state: State, actor: str | None) -> None:
     if state.over:
         raise RuleViolation(Code.GAME_OVER, _("The game is over."))
     if state.phase != "moves" or state.card is not None:
-        raise RuleViolation(Code.WRONG_PHASE, _("Moves are played in the moves phase; this is the {phase} phase.").format(phase=state.phase))
+        raise RuleViolation(Code.WRONG_PHASE, _("Moves are played in the moves phase; this is the {phase} phase.").format(phase=phase_word(state.phase)))
     if state.turn != actor:
         if state.turn is None:
             raise RuleViolation(Code.NOT_YOUR_TURN, _("Nobody is to move now: the moves of this round are done."))
@@ -290,7 +290,7 @@ def _check_place(state: State, move: MoveType, action: Action) -> None:
         )
     track = state.tracks[action.track]
     if not track.is_open:
-        raise RuleViolation(Code.TRACK_CLOSED, _("'{track}' is {status}: no more moves there.").format(track=spec.name, status=track.status))
+        raise RuleViolation(Code.TRACK_CLOSED, _("'{track}' is {status}: no more moves there.").format(track=spec.name, status=status_word(track.status)))
 
 
 def _check_link(state: State, move: MoveType, action: Action) -> None:
@@ -310,7 +310,7 @@ def _check_link(state: State, move: MoveType, action: Action) -> None:
             raise RuleViolation(Code.NEEDS_TRACK, _("'{move}' names a second track to link with.").format(move=move.name))
         other = _track_spec(state, action.link)
         if not state.tracks[other.id].is_open:
-            raise RuleViolation(Code.TRACK_CLOSED, _("'{track}' is {status}: it cannot be linked.").format(track=other.name, status=state.tracks[other.id].status))
+            raise RuleViolation(Code.TRACK_CLOSED, _("'{track}' is {status}: it cannot be linked.").format(track=other.name, status=status_word(state.tracks[other.id].status)))
     elif action.link is not None:
         raise RuleViolation(Code.INVALID_ACTION, _("'{move}' does not link tracks.").format(move=move.name))
 

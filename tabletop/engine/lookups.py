@@ -14,6 +14,8 @@ from ..lang import Domain
 from .actions import Action, RuleViolation
 from .codes import Code
 from .state import State
+from .telling import phase_name  # the one catalogue of phase words
+from .wording import status_name  # the one catalogue of status words
 
 _, ngettext, N_ = Domain("engine").words()
 
@@ -52,6 +54,16 @@ def _actor_name(state: State, actor_id: str | None) -> str:
 def _track_name(state: State, track_id: str | None) -> str:
     track = state.scenario.index.tracks.get(track_id or "")
     return track.name if track is not None else (track_id or "")
+
+
+def phase_word(phase: str) -> str:
+    """A phase id (``moves``) as the room reads it in the language of the moment, for a refusal's sentence."""
+    return phase_name(phase)
+
+
+def status_word(status: str) -> str:
+    """A track status id (``agreed``) as a word in the language of the moment, for a refusal's sentence."""
+    return status_name(status)
 
 
 def _actor_ids(state: State) -> tuple[str, ...]:

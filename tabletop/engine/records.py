@@ -191,4 +191,4 @@ def changes_of(result: Mapping[str, Any]) -> list[Change]:
     return [Change.from_data(c) for c in changes if isinstance(c, Mapping)]
 
 
-__all__ = ["RULING_KINDS", "Change", "Modifier", "Ruling", "changes_of"]  # untranslated: an exported name
+__all__ = ["RULING_KINDS", "Change", "Modifier", "Ruling", "changes_of"]

@@ -455,5 +455,4 @@ def tell(event: Happened, scenario: Scenario) -> str:
     return _tell(event, _Names(scenario))
 
 
-# untranslated: exported names
 __all__ = ["ENDS", "Happened", "end_reason", "notes", "phase_name", "quoted", "tell", "typed", "warning"]

@@ -16,14 +16,15 @@ through the ``engine`` catalogue: they read in the language of the moment
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..content.arguments import ODDS
 from ..content.literal import literal, one_line
+from ..content.models import default_resource_name, resource_infos
 from ..content.vocabulary import signed
 from ..lang import Domain
+from .partwords import lookup, part_words
 from .records import Change, Ruling
 
 if TYPE_CHECKING:
@@ -31,6 +32,9 @@ if TYPE_CHECKING:
     from ..content.models import Schedule
     from ..content.scenario import Scenario
     from .state import State
+
+#: a resource's key in :func:`scenario_names` (a resource may share its id with a meter or a track)
+RESOURCE = "resource:"
 
 _words = Domain("engine")
 _, ngettext, N_ = _words.words()
@@ -128,9 +132,14 @@ def moved(before: Any, after: Any, *, compact: bool = False) -> str:
     return f"{before}\u2192{after}" if compact else f"{before} \u2192 {after}"
 
 
-def resource_name(resource_id: str) -> str:
-    """A resource as the room reads it: ``mandate-moscow`` is "mandate moscow" (resources have no names)."""
-    return literal(resource_id.replace("-", " ").replace("_", " "))
+def resource_name(resource_id: str, names: Mapping[str, str] | None = None) -> str:
+    """A resource as the room reads it: its ``[[resources]]`` name in ``names`` (:func:`scenario_names`, in the
+    seat's language), else its id as words (``mandate-moscow`` is "mandate moscow")."""
+    if names is not None:
+        known = names.get(RESOURCE + resource_id)
+        if known is not None:
+            return known
+    return literal(default_resource_name(resource_id))
 
 
 def named_source(source: Any, names: Mapping[str, str]) -> str:
@@ -336,7 +345,7 @@ def change_text(
     if change.resource is not None:
         who = names.get(str(change.actor), str(change.actor))
         if compact:
-            return literal(f"{who} {resource_name(change.resource)} {step}")
+            return literal(f"{who} {resource_name(change.resource, names)} {step}")
         return f"{who} {one_line(change.resource)} {step}"
     return "" if compact else ", ".join(f"{k} {v}" for k, v in change.other)
 
@@ -367,23 +376,17 @@ def scenario_names(scenario: Scenario) -> dict[str, str]:
         **{t.id: literal(t.name) for t in rs.tracks},
         **{a.id: literal(a.name) for a in rs.actors},
         **{m.id: literal(m.name) for m in rs.meters},
+        **{RESOURCE + r.id: literal(r.name) for r in resource_infos(rs)},
     }
 
 
 def named(part: Any, names: Mapping[str, str] | None) -> str:
-    """An effect, condition or modifier in a few words, with the names of the meters, tracks
-    and resources it mentions in place of their ids ("Mutual trust −1", not "trust −1")."""
-    if names is None:
-        return literal(part.describe())
-    shown = copy.copy(part)  # content parts are frozen: the copy carries the names, the original is untouched
-    for field in ("meter", "track"):
-        value = getattr(part, field, None)
-        if isinstance(value, str) and value in names:
-            object.__setattr__(shown, field, names[value])
-    resource = getattr(part, "resource", None)
-    if isinstance(resource, str):
-        object.__setattr__(shown, "resource", resource_name(resource))
-    return literal(shown.describe())
+    """An effect, condition or modifier in a few words, in the language of the moment, with the names
+    of the meters, tracks and resources it mentions in place of their ids ("Mutual trust −1", not "trust −1");
+    ``names`` None: the ids themselves."""
+    words = part_words(part, lookup(names), (lambda key: resource_name(key, names)) if names is not None else str,
+                       status_name)
+    return literal(words if words is not None else part.describe())
 
 
 def effects_words(effects: Iterable[Any], names: Mapping[str, str] | None = None) -> str:
@@ -393,7 +396,7 @@ def effects_words(effects: Iterable[Any], names: Mapping[str, str] | None = None
 
 def move_words(move: MoveType, names: Mapping[str, str] | None = None) -> str:
     """What a move costs, how it is resolved and what it does."""
-    cost = ", ".join(f"{v} {resource_name(k)}" for k, v in move.cost.items()) or _("free")
+    cost = ", ".join(f"{v} {resource_name(k, names)}" for k, v in move.cost.items()) or _("free")
     how = {
         "auto": _("at once"),
         "consensus": _("members vote"),

@@ -230,7 +230,7 @@ def move_decision(state: State, actor: str, stage: str | None) -> Decision:
         move = state.scenario.index.moves[action.move or ""]
         if move.argue is not None:
             if action.move in arguments:  # one entry for all the results the argument may ask for
-                entries.append(_argue_choice(move, arguments.pop(action.move or "")))
+                entries.append(_argue_choice(move, arguments.pop(action.move or ""), n))
             continue
         label = [(literal(move.name), "")]
         if action.link:
@@ -243,11 +243,11 @@ def move_decision(state: State, actor: str, stage: str | None) -> Decision:
                     tuple(entries))
 
 
-def _argue_choice(move: Any, options: list[tuple[Action, RuleViolation | None]]) -> Choice:
+def _argue_choice(move: Any, options: list[tuple[Action, RuleViolation | None]], n: dict[str, str] | None = None) -> Choice:
     """The entry of an argument move: what it may ask for; refused in the engine's words if no result is allowed."""
     allowed = tuple(a for a, p in options if p is None)
     results = ", ".join(describe_wanted(a.wanted or {}) for a, _ in options)
-    cost = ", ".join(f"{v} {resource_name(k)}" for k, v in move.cost.items()) or _("free")
+    cost = ", ".join(f"{v} {resource_name(k, n)}" for k, v in move.cost.items()) or _("free")
     label = Styled(((literal(move.name), ""), (_(" \u2014 {cost}; argue for {results}").format(cost=cost, results=results), "")),
                    "bold")
     refused = next((p for _, p in options if p is not None), None)

@@ -176,21 +176,21 @@ class Decision(NamedTuple):
 
 
 __all__ = [
-    "Act",  # untranslated: an API name
-    "Argue",  # untranslated: an API name
+    "Act",
+    "Argue",
     "AskRuling",
-    "Choice",  # untranslated: an API name
-    "Counter",  # untranslated: an API name
-    "Decision",  # untranslated: an API name
+    "Choice",
+    "Counter",
+    "Decision",
     "HandOver",
     "MarkStrong",
-    "Pick",  # untranslated: an API name
-    "Propose",  # untranslated: an API name
-    "Ready",  # untranslated: an API name
+    "Pick",
+    "Propose",
+    "Ready",
     "ReleaseCard",
     "RoundReview",
     "ShowOutcome",
-    "Stage",  # untranslated: an API name
-    "Styled",  # untranslated: an API name
+    "Stage",
+    "Styled",
     "styled",
 ]

@@ -53,4 +53,4 @@ class Replica:
         return state
 
 
-__all__ = ["Replica", "ReplicaError"]  # untranslated: API names
+__all__ = ["Replica", "ReplicaError"]

@@ -274,4 +274,4 @@ async def connect(address: str, code: str, client_id: str | None = None, lang: s
     return client
 
 
-__all__ = ["Disconnected", "Refused", "SeatClient", "connect", "ws_url"]  # untranslated: API names
+__all__ = ["Disconnected", "Refused", "SeatClient", "connect", "ws_url"]

@@ -36,4 +36,4 @@ class Bucket:
         return False
 
 
-__all__ = ["BURST", "RATE", "Bucket"]  # untranslated: API names
+__all__ = ["BURST", "RATE", "Bucket"]

@@ -315,4 +315,4 @@ async def _refuse(ws: ServerConnection, code: Wire, why: str) -> None:
         await ws.close(1008, code)
 
 
-__all__ = ["HELLO_TIMEOUT", "MAX_ERRORS", "OUTBOX_LIMIT", "WRONG_CODE_DELAY", "Connection", "Host"]  # untranslated: API names
+__all__ = ["HELLO_TIMEOUT", "MAX_ERRORS", "OUTBOX_LIMIT", "WRONG_CODE_DELAY", "Connection", "Host"]

@@ -234,7 +234,7 @@ __all__ = [
     "VERSION",
     "VERSIONS",
     "ProtocolError",
-    "Wire",  # untranslated: an API name
+    "Wire",
     "check_client",
     "decode",
     "encode",

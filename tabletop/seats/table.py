@@ -282,4 +282,4 @@ def _find(entries: list[Entry], pick: str) -> Entry | None:
     return next((e for e in entries if e.id == pick), None)
 
 
-__all__ = ["ANSWERS_KEPT", "Table", "seats_for"]  # untranslated: API names
+__all__ = ["ANSWERS_KEPT", "Table", "seats_for"]

@@ -437,9 +437,9 @@ def entry_data(entry: Entry) -> dict[str, Any]:
 __all__ = [
     "LOG_LINES",
     "SEALED_LINE",
-    "Entry",  # untranslated: an API name
-    "Seat",  # untranslated: an API name
-    "Secrets",  # untranslated: an API name
+    "Entry",
+    "Seat",
+    "Secrets",
     "TableFacts",
     "actions_since",
     "board",

@@ -9,4 +9,4 @@ game on screen brings the bots only.
 
 from .bots import POLICIES, Bot, parse_bots
 
-__all__ = ["POLICIES", "Bot", "parse_bots"]  # untranslated: names of the API
+__all__ = ["POLICIES", "Bot", "parse_bots"]

@@ -26,7 +26,7 @@ _, ngettext, N_ = Domain("sim").words()
 
 POLICIES = ("random", "cooperative", "hardliner")
 
-__all__ = ["POLICIES", "Bot", "Facilitator", "parse_bots", "policies_for_game"]  # untranslated: names of the API
+__all__ = ["POLICIES", "Bot", "Facilitator", "parse_bots", "policies_for_game"]
 
 
 #: how far chance sways a choice: noise added to each option's worth, per policy

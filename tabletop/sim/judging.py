@@ -60,7 +60,6 @@ from ..engine.listing import Pairs
 from ..engine.scope import ReadView
 from .knowledge import COST, FACILITATOR_ODDS, Goal, Knowledge, MoveTraits, Sums, dice_odds, knowledge
 
-# untranslated: names of the API
 __all__ = ["COST", "FACILITATOR_ODDS", "Goal", "Judge", "Knowledge", "MoveTraits", "Sums", "card_choice_worth",
            "dice_odds", "knowledge"]
 

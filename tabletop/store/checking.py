@@ -26,6 +26,19 @@ _, ngettext, N_ = Domain("store").words()
 
 #: the parts of a line in the order a difference is named (the first one that differs)
 _PARTS = ("seq", "state", "round", "phase", "actor", "track", "action", "result", "seal", "reveal")
+#: the kind of damage each part's difference is (an id in the data, translated where shown: ``_(kind)``)
+DIFFERS = {
+    "seq": N_("seq differs"),
+    "state": N_("state differs"),
+    "round": N_("round differs"),
+    "phase": N_("phase differs"),
+    "actor": N_("actor differs"),
+    "track": N_("track differs"),
+    "action": N_("action differs"),
+    "result": N_("result differs"),
+    "seal": N_("seal differs"),
+    "reveal": N_("reveal differs"),
+}
 
 
 def difference(body: bytes, time: str, replayed: Event, state_hash: str,
@@ -66,7 +79,7 @@ def difference(body: bytes, time: str, replayed: Event, state_hash: str,
         found = _first_difference(game.get(part, _NONE), saved.get(part, _NONE), "")
         if found is not None:
             path, detail = found
-            return f"{part} differs", f"{path}: {detail}" if path else detail  # untranslated: a kind (an id) and a key path
+            return DIFFERS[part], f"{path}: {detail}" if path else detail  # untranslated: a key path and its detail
     extra = sorted(set(saved) - set(game))
     if extra:
         return N_("line differs"), _("{key}: the game writes no such key, the save says {value}").format(

@@ -12,6 +12,10 @@ import errno
 import os
 from pathlib import Path
 
+from ..lang import Domain
+
+_, ngettext, N_ = Domain("store").words()
+
 #: how many ``-2``, ``-3``... names to try before giving up on a folder
 _MAX_NAMES = 100_000
 
@@ -67,10 +71,10 @@ def link_new(src: Path, wanted: Path, exact: bool = False) -> Path:
             os.link(src, target)
         except FileExistsError:
             if exact:
-                raise FileExistsError(errno.EEXIST, "a save is never overwritten", str(wanted)) from None
+                raise FileExistsError(errno.EEXIST, _("a save is never overwritten"), str(wanted)) from None
             continue
         return target
-    raise FileExistsError(errno.EEXIST, "no free name left for the save", str(wanted))
+    raise FileExistsError(errno.EEXIST, _("no free name left for the save"), str(wanted))
 
 
 def discard(path: Path) -> None:

@@ -25,18 +25,21 @@ import stat
 import sys
 from pathlib import Path
 
+from ..lang import Domain
 from .errors import SaveError
+
+_, ngettext, N_ = Domain("store").words()
 
 _INFO_LIMIT = 4096
 _HOST = re.compile(r"[A-Za-z0-9._-]{1,253}")
-_STARTED = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC")
+_STARTED = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC")  # untranslated: a pattern
 
 
 class SaveBusy(SaveError):
     """The save is open in another tabletop, which alone may write it."""
 
     def __init__(self, path: str | Path, message: str):
-        super().__init__(path, message, kind="busy")
+        super().__init__(path, message, kind=N_("busy"))
 
     def __str__(self) -> str:
         return self.message
@@ -59,7 +62,7 @@ class WriterLock:
         info = {
             "pid": os.getpid(),
             "host": socket.gethostname(),
-            "started": _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%d %H:%M:%S UTC"),
+            "started": _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%d %H:%M:%S UTC"),  # untranslated: a machine-read time
             "command": " ".join(["tabletop", *sys.argv[1:]])[:400],
         }
         target = info_path(self.save)
@@ -99,15 +102,17 @@ def take(fd: int, save: Path, shown: str | Path | None = None) -> WriterLock:
     except OSError as exc:
         if exc.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
             raise SaveBusy(shown or save, busy_message(shown or save, save, os.fstat(fd))) from None
-        raise SaveError(shown or save, f"cannot lock the save for writing: {exc.strerror or exc}",
-                        kind="unwritable") from None
+        raise SaveError(shown or save, _("cannot lock the save for writing: {error}").format(error=exc.strerror or exc),
+                        kind=N_("unwritable")) from None
     return WriterLock(save)
 
 
 def busy_message(shown: str | Path, save: Path, st: os.stat_result) -> str:
     """``saves/x.jsonl is open in another tabletop (pid 1234, started …); close it there first``."""
     who = _from_note(save) or _from_proc_locks(st)
-    return f"{shown} is open in another tabletop{f' ({who})' if who else ''}; close it there first"
+    if who:
+        return _("{path} is open in another tabletop ({who}); close it there first").format(path=shown, who=who)
+    return _("{path} is open in another tabletop; close it there first").format(path=shown)
 
 
 def _from_note(save: Path) -> str | None:
@@ -125,11 +130,12 @@ def _from_note(save: Path) -> str | None:
     if host == here or host is None:
         if not _alive(pid):
             return None  # a note left by a tabletop that was killed: not the one holding the lock
-    words = f"pid {pid}"
     if isinstance(host, str) and host != here and _HOST.fullmatch(host):
-        words += f" on {host}"
+        words = _("pid {pid} on {host}").format(pid=pid, host=host)
+    else:
+        words = _("pid {pid}").format(pid=pid)
     if isinstance(started, str) and _STARTED.fullmatch(started):
-        words += f", started {started}"
+        words = _("{who}, started {started}").format(who=words, started=started)
     return words
 
 
@@ -154,7 +160,7 @@ def _from_proc_locks(st: os.stat_result) -> str | None:
         # "1: FLOCK  ADVISORY  WRITE 12345 fe:00:2146465 0 EOF"; a waiter's row has "->"
         parts = row.split()
         if len(parts) >= 6 and parts[1] == "FLOCK" and parts[5] == device and parts[4].isdigit():
-            return f"pid {parts[4]}"
+            return _("pid {pid}").format(pid=parts[4])
     return None
 
 
@@ -166,22 +172,23 @@ def open_to_write(path: str | Path) -> tuple[Path, int, WriterLock]:
     tabletop has it open) with a message for the facilitator.
     """
     real = Path(os.path.realpath(path))
-    for _ in range(3):
+    for _attempt in range(3):
         try:
             # O_NONBLOCK: a FIFO with no reader is refused at once instead of waiting forever
             fd = os.open(real, os.O_WRONLY | os.O_APPEND | os.O_NONBLOCK | os.O_CLOEXEC)
         except FileNotFoundError:
-            raise SaveError(path, "no such file", kind="missing") from None
+            raise SaveError(path, _("no such file"), kind=N_("missing")) from None
         except IsADirectoryError:
-            raise SaveError(path, "is a directory, not a save file", kind="not a save") from None
+            raise SaveError(path, _("is a directory, not a save file"), kind=N_("not a save")) from None
         except OSError as exc:
             if exc.errno == errno.ENXIO:
-                raise SaveError(path, "is not a regular file", kind="not a save") from None
-            raise SaveError(path, f"cannot open the save for writing: {exc.strerror or exc}", kind="unwritable") from None
+                raise SaveError(path, _("is not a regular file"), kind=N_("not a save")) from None
+            raise SaveError(path, _("cannot open the save for writing: {error}").format(error=exc.strerror or exc),
+                            kind=N_("unwritable")) from None
         try:
             st = os.fstat(fd)
             if not stat.S_ISREG(st.st_mode):
-                raise SaveError(path, "is not a regular file", kind="not a save")
+                raise SaveError(path, _("is not a regular file"), kind=N_("not a save"))
             lock = take(fd, real, path)
             try:
                 now = os.stat(real)
@@ -194,4 +201,4 @@ def open_to_write(path: str | Path) -> tuple[Path, int, WriterLock]:
             return real, fd, lock
         # the name was given to another file between the open and the lock: lock that one
         os.close(fd)
-    raise SaveError(path, "the save keeps being replaced by another program", kind="busy")
+    raise SaveError(path, _("the save keeps being replaced by another program"), kind=N_("busy"))

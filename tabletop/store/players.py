@@ -14,6 +14,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from ..lang import Domain
+
+_, ngettext, N_ = Domain("store").words()
+
 HUMAN = "human"
 #: The longest team name kept (a room's name for itself, not an essay).
 TEAM_NAME_MAX = 60
@@ -40,7 +44,9 @@ def clean_team_name(text: str) -> str:
     """A typed team name on one line, white space folded; raises ValueError when it is too long."""
     name = " ".join(str(text).split())
     if len(name) > TEAM_NAME_MAX:
-        raise ValueError(f"a team name is at most {TEAM_NAME_MAX} characters (this one has {len(name)})")
+        raise ValueError(ngettext("a team name is at most {limit} characters (this one has {n})",
+                                  "a team name is at most {limit} characters (this one has {n})",
+                                  len(name)).format(limit=TEAM_NAME_MAX, n=len(name)))
     return name
 
 
@@ -80,13 +86,14 @@ def parse_teams(specs: Iterable[str], actor_ids: Iterable[str]) -> dict[str, str
             actor, eq, name = part.partition("=")
             actor = actor.strip()
             if not eq or not actor:
-                raise ValueError(f"expected ACTOR=NAME, e.g. {ids[0] if ids else 'ru'}=\"Delegation A\", got '{part}'")
+                example = '{actor}="{name}"'.format(actor=ids[0] if ids else "ru", name=_("Delegation A"))
+                raise ValueError(_("expected ACTOR=NAME, e.g. {example}, got '{part}'").format(example=example, part=part))
             if actor not in ids:
-                raise ValueError(f"unknown actor '{actor}' (expected one of {', '.join(ids)})")
+                raise ValueError(_("unknown actor '{actor}' (expected one of {ids})").format(actor=actor, ids=", ".join(ids)))
             if actor in out:
-                raise ValueError(f"two team names for '{actor}'")
+                raise ValueError(_("two team names for '{actor}'").format(actor=actor))
             clean = clean_team_name(name)
             if not clean:
-                raise ValueError(f"the team name for '{actor}' is empty")
+                raise ValueError(_("the team name for '{actor}' is empty").format(actor=actor))
             out[actor] = clean
     return out

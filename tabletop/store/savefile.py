@@ -22,11 +22,14 @@ from .._version import __version__
 from ..content import Scenario
 from ..engine import Action, State
 from ..engine.actions import CHANCE_KINDS, Event
+from ..lang import Domain
 from . import files
 from .errors import SaveError, SaveWriteError
 from .lines import FORMAT, VERSION, line
 from .lock import WriterLock, open_to_write, take
 from .sealing import SEALING, SealBook, new_nonce
+
+_, ngettext, N_ = Domain("store").words()
 
 
 def _now() -> str:
@@ -119,7 +122,7 @@ class SaveWriter:
         p = Path(path)
         p.parent.mkdir(parents=True, exist_ok=True)
         if p.exists():
-            raise FileExistsError(errno.EEXIST, "a save is never overwritten", str(p))
+            raise FileExistsError(errno.EEXIST, _("a save is never overwritten"), str(p))
         data, given = _header(scenario, seed, extra)
         raw, chain = line(data, "", given)
         # the header is written whole into a temp file and linked into place, so a crash never
@@ -174,7 +177,7 @@ class SaveWriter:
         if os.fstat(fd).st_size != size:
             lock.release()
             os.close(fd)
-            raise SaveError(path, "the save changed since it was read; open it again", kind="changed")
+            raise SaveError(path, _("the save changed since it was read; open it again"), kind=N_("changed"))
         lock.announce()
         return cls(Path(path), fd, chain, seq, durable, lock, seals=seals)
 
@@ -186,9 +189,9 @@ class SaveWriter:
         """
         event = state.last
         if event is None:
-            raise ValueError("the state has no event to save")
+            raise ValueError("the state has no event to save")  # untranslated: a programming error
         if event.seq != self._seq + 1:
-            raise ValueError(f"event {event.seq} does not follow event {self._seq} in {self.path}")
+            raise ValueError(f"event {event.seq} does not follow event {self._seq} in {self.path}")  # untranslated: a programming error
         record = event_record(event, state.hash, _now(), clock)
         self.seals.stamp(record, event.result, self.nonce)
         raw, chain = line(record, self._chain)
@@ -198,7 +201,7 @@ class SaveWriter:
 
     def _put(self, raw: bytes) -> None:
         if self._fd < 0:
-            raise SaveWriteError(errno.EBADF, "the save is closed", str(self.path))
+            raise SaveWriteError(errno.EBADF, _("the save is closed"), str(self.path))
         try:
             self._cut_back()  # an earlier failure whose cut did not go through
             files.write_all(self._fd, raw)
@@ -235,7 +238,7 @@ class SaveWriter:
     def publish(self) -> Path:
         """Give a :meth:`draft` its name: ``path``, or ``path-2``... if taken. Returns the name."""
         if self._draft is None or self._fd < 0:
-            raise ValueError("only an open draft is published")
+            raise ValueError("only an open draft is published")  # untranslated: a programming error
         try:
             os.fsync(self._fd)
             self.path = files.link_new(self._draft, self.path)

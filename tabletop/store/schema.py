@@ -23,16 +23,21 @@ _SECONDS = {"type": "integer", "minimum": 0}
 #: as it takes the wall-clock time, and `resume` goes on from the last one.
 _CLOCK = {
     "type": "object",
+    # untranslated: JSON Schema text for editors (machine output stays English)
     "description": "the room's clock after this event, as the play screen read it (absent from headless games)",
     "required": ["phase_left", "paused", "elapsed"],
     "additionalProperties": False,
     "properties": {
         "phase_left": {"type": ["integer", "null"], "minimum": 0,
+                       # untranslated: JSON Schema text for editors (machine output stays English)
                        "description": "seconds left on the phase timer (0: time is up; null: the phase has no timer)"},
+        # untranslated: JSON Schema text for editors (machine output stays English)
         "paused": {"type": "boolean", "description": "the facilitator had paused the game"},
+        # untranslated: JSON Schema text for editors (machine output stays English)
         "elapsed": {**_SECONDS, "description": "the session clock: workshop time so far, across resumes"},
         "timers": {
             "type": "object",
+            # untranslated: JSON Schema text for editors (machine output stays English)
             "description": "the phase timers in effect, when `resume --timer` changed them from the header's ruleset",
             "additionalProperties": False,
             "properties": {key: {"type": "string"} for key in ("event", "moves", "adjudication", "review", "on_time_up")},
@@ -44,6 +49,7 @@ _CLOCK = {
 _NONCE = {"type": "string", "pattern": "^[0-9a-f]{32}$"}
 _SEAL = {
     "type": "object",
+    # untranslated: JSON Schema text for editors (machine output stays English)
     "description": "a sealed move: sha256 of its action's canonical JSON with a random nonce (see store/sealing.py)",
     "required": ["commitment", "nonce"],
     "additionalProperties": False,
@@ -51,6 +57,7 @@ _SEAL = {
 }
 _REVEAL = {
     "type": "array",
+    # untranslated: JSON Schema text for editors (machine output stays English)
     "description": "the reveal of the sealed moves: each entry (the action as its line saved it) and its nonce",
     "items": {
         "type": "object",
@@ -75,6 +82,7 @@ def save_schema() -> dict[str, Any]:
     header["properties"]["deck"] = deck
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
+        # untranslated: JSON Schema text for editors (machine output stays English)
         "title": "tabletop save line (JSON Lines: line 1 a header, then events)",
         "oneOf": [{"$ref": "#/$defs/header"}, {"$ref": "#/$defs/event"}],
         "$defs": {"header": header, "event": event, "ruleset_defs": ruleset_defs, "deck_defs": deck_defs},
@@ -109,6 +117,7 @@ def _action() -> dict[str, Any]:
             "card": {"type": "string"},
             "reason": {"type": "string"},
             "text": {"type": "string"},
+            # untranslated: JSON Schema text for editors (machine output stays English)
             "lang": {"type": "string", "description": "the language the action's free text (text, reason, reasons) "
                                                       "was typed in: shown as typed, marked so in other languages"},
             "about": {"type": "integer", "minimum": 0},
@@ -120,16 +129,21 @@ def _action() -> dict[str, Any]:
             # a matrix argument (engine/arguments.py): the texts as typed; their limits are the ruleset's
             "wanted": {
                 "type": "object",
+                # untranslated: JSON Schema text for editors (machine output stays English)
                 "description": "an argument: the result argued for, one of the track's own effects "
                                "({progress: n}, {tension: n} or {status: s}), or the facilitator scaling it back",
             },
             "reasons": {"type": "array", "items": {"type": "string"}, "maxItems": 3,
+                        # untranslated: JSON Schema text for editors (machine output stays English)
                         "description": "an argument's reasons, as typed"},
+            # untranslated: JSON Schema text for editors (machine output stays English)
             "odds": {"enum": list(ODDS), "description": "the odds of an argument: a team's vote, or the facilitator's"},
             "strong": {"type": "array", "items": {"type": "integer", "minimum": 0},
+                       # untranslated: JSON Schema text for editors (machine output stays English)
                        "description": "the reasons and counters the facilitator found strong (matrix odds)"},
             "outcome": {
                 "type": "object",
+                # untranslated: JSON Schema text for editors (machine output stays English)
                 "description": "the recorded result of a draw ({card, set_aside, reshuffled}, and scheduled: true "
                                "when the card came up on the deck's schedule) or roll ({dice})",
                 "properties": {
@@ -149,26 +163,31 @@ def _header() -> dict[str, Any]:
     """Line 1, the ruleset and deck in it left open (the content validator checks them)."""
     return {
         "type": "object",
+        # untranslated: JSON Schema text for editors (machine output stays English)
         "description": "line 1: the save header, with the full ruleset and deck embedded",
         "required": ["format", "version", "app_version", "created", "seed", "scenario", "ruleset", "deck", "chain"],
         "properties": {
             "format": {"const": FORMAT},
             "version": {"type": "integer", "minimum": READABLE[0], "maximum": READABLE[-1],
+                        # untranslated: JSON Schema text for editors (machine output stays English)
                         "description": "2: results hold ids and figures, no words (1: with a summary in words)"},
             "app_version": {"type": "string"},
             "created": {"type": "string", "format": "date-time"},
             "seed": {"type": "integer", "minimum": 0},
             "sealing": {"const": SEALING,
+                        # untranslated: JSON Schema text for editors (machine output stays English)
                         "description": "sealed moves carry a commitment (seal) and reveals open them (reveal); "
                                        "absent from saves written before commitments"},
             "simulated": {"type": "boolean"},
             "seats": {
                 "type": "object",
+                # untranslated: JSON Schema text for editors (machine output stays English)
                 "description": "who plays each actor: \"human\" (a team) or a bot policy",
                 "additionalProperties": {"type": "string"},
             },
             "teams": {
                 "type": "object",
+                # untranslated: JSON Schema text for editors (machine output stays English)
                 "description": "optional: the human teams' names as typed (actor id -> name)",
                 "additionalProperties": {"type": "string", "maxLength": TEAM_NAME_MAX},
             },
@@ -186,11 +205,13 @@ def _header() -> dict[str, Any]:
             "deck": {},
             "translations": {
                 "type": "object",
+                # untranslated: JSON Schema text for editors (machine output stays English)
                 "description": "optional: the scenario's texts in other languages as they were when the game "
                                f"started ({', '.join(lang for lang in LANGUAGES if lang != SOURCE)} -> the overlay "
                                "tables, as in NAME.LANG.toml, without [overlay]); absent when the scenario has none",
                 "additionalProperties": {"type": "object"},
             },
+            # untranslated: JSON Schema text for editors (machine output stays English)
             "chain": {**_HASH, "description": "sha256 of the header's canonical JSON without this key (first 32 hex)"},
         },
     }
@@ -200,26 +221,33 @@ def _event(action: dict[str, Any]) -> dict[str, Any]:
     """Lines 2 on: one event each, ``action`` its action's schema."""
     return {
         "type": "object",
+        # untranslated: JSON Schema text for editors (machine output stays English)
         "description": "lines 2..: one event per line",
         "required": ["seq", "time", "round", "phase", "action", "result", "state", "chain"],
         "additionalProperties": False,
         "properties": {
+            # untranslated: JSON Schema text for editors (machine output stays English)
             "seq": {"type": "integer", "minimum": 1, "description": "1, 2, 3... with no gaps"},
+            # untranslated: JSON Schema text for editors (machine output stays English)
             "time": {"type": "string", "format": "date-time", "description": "wall-clock time (UTC)"},
             "round": {"type": "integer", "minimum": 1},
             "phase": {"type": "string"},
             "actor": {"type": ["string", "null"]},
+            # untranslated: JSON Schema text for editors (machine output stays English)
             "track": {"type": ["string", "null"], "description": "the track the action is scoped to"},
             "action": action,
             "result": {
                 "type": "object",
+                # untranslated: JSON Schema text for editors (machine output stays English)
                 "description": "what happened, as ids and figures: changes, ruling working (dice, modifiers, votes), "
                                "notes, and under told what its words are made of (version 1: a summary in words)",
             },
+            # untranslated: JSON Schema text for editors (machine output stays English)
             "state": {**_HASH, "description": "hash of the game state after this event"},
             "clock": _CLOCK,
             "seal": _SEAL,
             "reveal": _REVEAL,
+            # untranslated: JSON Schema text for editors (machine output stays English)
             "chain": {**_HASH, "description": "sha256 of the previous line's chain + newline + this line's canonical JSON without chain"},
         },
     }

@@ -16,7 +16,10 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any, NamedTuple
 
+from ..lang import Domain
 from .schema import line_schemas
+
+_, ngettext, N_ = Domain("store").words()
 
 #: keywords that only describe; they check nothing
 _ANNOTATIONS = frozenset({"description", "format", "title"})
@@ -26,12 +29,12 @@ _KNOWN = _ANNOTATIONS | {
 }
 
 _TYPE_WORDS = {
-    "string": "a string",
-    "integer": "a whole number",
-    "boolean": "true or false",
-    "object": "an object",
-    "array": "a list",
-    "null": "null",
+    "string": N_("a string"),
+    "integer": N_("a whole number"),
+    "boolean": N_("true or false"),
+    "object": N_("an object"),
+    "array": N_("a list"),
+    "null": "null",  # untranslated: JSON's word
 }
 
 
@@ -56,13 +59,15 @@ def show(value: Any, limit: int = 60) -> str:
 _PY_TYPES = {"string": str, "integer": int, "boolean": bool, "object": dict, "array": list, "null": type(None)}
 
 Check = Callable[[Any], bool]
-Explain = Callable[[Any, str], "tuple[str, str] | None"]
+Explain = Callable[[Any, str], "tuple[str, str] | None"]  # untranslated: a type
+#: what a node expects, worded when a failure is explained (in the language of that moment)
+Words = Callable[[], str]
 
 
 class _Node(NamedTuple):
     check: Check  # the quick test
     explain: Explain  # (key path, what is wrong) of a value that fails it
-    expected: str  # what is expected, in words
+    expected: Words  # what is expected, in words
     only_types: frozenset[type] | None  # a node that is only a type: the Python types that meet it
 
 
@@ -70,9 +75,11 @@ def _compile(node: dict[str, Any]) -> _Node:
     """The quick test, the explanation of a failure and the expected words of one schema node."""
     unknown = set(node) - _KNOWN
     if unknown:
-        raise ValueError(f"the save schema uses keywords this checker does not know: {sorted(unknown)}")
+        raise ValueError(f"the save schema uses keywords this checker does not know: {sorted(unknown)}")  # untranslated: a programming error
     tests, words, only_types = _own_tests(node)
-    expected = " ".join(words) or "any value"
+
+    def expected() -> str:
+        return " ".join(w() for w in words) or _("any value")
 
     children = {key: _compile(sub) for key, sub in node.get("properties", {}).items()}
     required = tuple(node.get("required", ()))
@@ -95,45 +102,62 @@ def _compile(node: dict[str, Any]) -> _Node:
     return _Node(check, _explainer(own, expected, children, required, closed, item), expected, only_types)
 
 
-def _own_tests(node: dict[str, Any]) -> tuple[list[Check], list[str], frozenset[type] | None]:
+def _own_tests(node: dict[str, Any]) -> tuple[list[Check], list[Words], frozenset[type] | None]:
     """A node's own keywords (not its keys' or items'): their tests, their words, and its only types."""
     tests: list[Check] = []
-    words: list[str] = []
+    words: list[Words] = []
     only_types: frozenset[type] | None = None
     if "type" in node:
         kinds = node["type"] if isinstance(node["type"], list) else [node["type"]]
         unknown_kinds = set(kinds) - set(_PY_TYPES)
         if unknown_kinds:
-            raise ValueError(f"the save schema uses a type this checker does not know: {sorted(unknown_kinds)}")
+            raise ValueError(f"the save schema uses a type this checker does not know: {sorted(unknown_kinds)}")  # untranslated: a programming error
         types = frozenset(_PY_TYPES[k] for k in kinds)  # type(True) is bool, never int: true is not a number here
         tests.append(lambda v, t=types: type(v) in t)
-        words.append(" or ".join(_TYPE_WORDS[k] for k in kinds))
+        words.append(lambda k=tuple(kinds): _either([_(_TYPE_WORDS[x]) for x in k]))
         if set(node) - _ANNOTATIONS == {"type"}:
             only_types = types
     if "const" in node:
         const = node["const"]
         tests.append(lambda v, c=const: type(v) is type(c) and v == c)
-        words.append(show(const))
+        words.append(lambda c=show(const): c)
     if "enum" in node:
         options = tuple(node["enum"])
         tests.append(lambda v, o=options: type(v) is str and v in o)
-        words.append("one of " + ", ".join(str(o) for o in options))
+        words.append(lambda o=", ".join(str(o) for o in options): _("one of {options}").format(options=o))
     if "pattern" in node:
         pattern = re.compile(node["pattern"])
         tests.append(lambda v, p=pattern: type(v) is not str or p.search(v) is not None)
-        words.append(f"matching {node['pattern']}")
+        words.append(lambda p=node["pattern"]: _("matching {pattern}").format(pattern=p))
     low, high = node.get("minimum"), node.get("maximum")
     if low is not None or high is not None:
         tests.append(lambda v, lo=low, hi=high: type(v) is not int or ((lo is None or v >= lo) and (hi is None or v <= hi)))
         if low is not None and high is not None:
-            words.append(f"from {low} to {high}")
+            words.append(lambda lo=low, hi=high: _("from {low} to {high}").format(low=lo, high=hi))
         else:
-            words.append(f"\u2265 {low}" if low is not None else f"\u2264 {high}")
+            words.append(lambda t=f"\u2265 {low}" if low is not None else f"\u2264 {high}": t)
     fewest, most = node.get("minItems"), node.get("maxItems")
     if fewest is not None or most is not None:
         tests.append(lambda v, lo=fewest, hi=most: type(v) is not list or ((lo is None or len(v) >= lo) and (hi is None or len(v) <= hi)))
-        words.append(f"with {fewest} items" if fewest == most else f"with {fewest or 0} to {most if most is not None else 'any number of'} items")
+        words.append(lambda lo=fewest, hi=most: _items(lo, hi))
     return tests, words, only_types
+
+
+def _either(words: list[str]) -> str:
+    """``a string or null``."""
+    out = words[0]
+    for word in words[1:]:
+        out = _("{first} or {second}").format(first=out, second=word)
+    return out
+
+
+def _items(fewest: int | None, most: int | None) -> str:
+    """``with 2 items``, ``with 1 to 3 items``, ``with 0 to any number of items``."""
+    if fewest == most and fewest is not None:
+        return ngettext("with {n} item", "with {n} items", fewest).format(n=fewest)
+    if most is None:
+        return _("with {low} to any number of items").format(low=fewest or 0)
+    return _("with {low} to {high} items").format(low=fewest or 0, high=most)
 
 
 def _all_of(tests: list[Check]) -> Check:
@@ -187,16 +211,17 @@ def _explainer(
 
     def explain(v: Any, path: str) -> tuple[str, str] | None:
         if not own(v):
-            return path, f"expected {expected}, found {show(v)}"
+            return path, _("expected {expected}, found {found}").format(expected=expected(), found=show(v))
         if type(v) is dict:
             for key in required:
                 if key not in v:
-                    return _join(path, key), f"missing (expected {children[key].expected if key in children else 'a value'})"
+                    wanted = children[key].expected() if key in children else _("a value")
+                    return _join(path, key), _("missing (expected {expected})").format(expected=wanted)
             for key, value in v.items():
                 child = children.get(key)
                 if child is None:
                     if closed:
-                        return _join(path, key), "unknown key (expected one of " + ", ".join(children) + ")"
+                        return _join(path, key), _("unknown key (expected one of {keys})").format(keys=", ".join(children))
                 elif not child.check(value):
                     return child.explain(value, _join(path, key))
         if type(v) is list and item is not None:
@@ -223,8 +248,8 @@ class Shape:
         if self._ok(record):
             return
         found = self._explain(record, "")
-        path, message = found if found is not None else ("", "does not have the shape of a save line")
-        raise ShapeError(path or "the line", message)
+        path, message = found if found is not None else ("", _("does not have the shape of a save line"))
+        raise ShapeError(path or _("the line"), message)
 
 
 @cache

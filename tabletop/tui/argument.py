@@ -251,4 +251,4 @@ class ArgumentScreen(_Dialog[Entered | None]):
             field.cursor_position = len(field.value)
 
 
-__all__ = ["ArgumentForm", "ArgumentScreen", "Entered", "one_line_literal"]  # untranslated: names of the module's API
+__all__ = ["ArgumentForm", "ArgumentScreen", "Entered", "one_line_literal"]

@@ -4,4 +4,4 @@ from __future__ import annotations
 
 from ..play.clock import ClockReading, Now, PhaseClock, clock_text, wall_clock
 
-__all__ = ["ClockReading", "Now", "PhaseClock", "clock_text", "wall_clock"]  # untranslated: names of the API
+__all__ = ["ClockReading", "Now", "PhaseClock", "clock_text", "wall_clock"]

@@ -38,4 +38,4 @@ class GameCommands(Provider):
                 yield Hit(score, Content(text), run, text=text, help=help_text)
 
 
-__all__ = ["Command", "Commanded", "GameCommands"]  # untranslated: names of the module's API
+__all__ = ["Command", "Commanded", "GameCommands"]

@@ -53,4 +53,4 @@ def option_label(number: int, entry: Entry) -> Text:
     return label
 
 
-__all__ = ["DecisionList", "Entry", "option_label", "rich_text"]  # untranslated: names of the module's API
+__all__ = ["DecisionList", "Entry", "option_label", "rich_text"]

@@ -109,4 +109,4 @@ class Multilingual:
                                     lambda code=code: self.action_language(code))
 
 
-__all__ = ["LANGUAGE_BINDING", "Multilingual", "Relabelled", "following", "speak"]  # untranslated: names of the module's API
+__all__ = ["LANGUAGE_BINDING", "Multilingual", "Relabelled", "following", "speak"]

@@ -38,4 +38,4 @@ class Refusals:
         app.post_message(Notify(notification))
 
 
-__all__ = ["REFUSAL_TITLE", "Refusals"]  # untranslated: names of the module's API
+__all__ = ["REFUSAL_TITLE", "Refusals"]

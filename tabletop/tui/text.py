@@ -196,9 +196,9 @@ def meters_lines(state: State, console: Console, width: int) -> list[Text]:
     return [part for line in lines for part in line.wrap(console, width)]  # a meter wider than the line wraps alone
 
 
-def resources_words(resources: Mapping[str, int]) -> str:
-    """What an actor holds: "3 capital, 1 mandate moscow"."""
-    return ", ".join(f"{v} {resource_name(k)}" for k, v in resources.items()) or _("no resources")
+def resources_words(resources: Mapping[str, int], names: Mapping[str, str] | None = None) -> str:
+    """What an actor holds: "3 capital, 1 mandate moscow" (named as ``names`` name them, when given)."""
+    return ", ".join(f"{v} {resource_name(k, names)}" for k, v in resources.items()) or _("no resources")
 
 
 def card_text(state: State, card: Card, facilitator: bool, story: bool = True, scheduled: bool = False) -> Text:

@@ -163,4 +163,4 @@ class Timekeeper:
             screen.action_pause()
 
 
-__all__ = ["MORE_TIME", "TimedScreen", "Timekeeper"]  # untranslated: names of the module's API
+__all__ = ["MORE_TIME", "TimedScreen", "Timekeeper"]

@@ -120,7 +120,7 @@ class TurnPanel(BoardPart):
             who = f"{n.get(acting, acting)}" + ("" if seat == "human" else _(" (bot: {policy})").format(policy=seat))
             out.append("\u25b6 " + team_waits(waiting, who) + "\n", style="bold")
             res = state.resources.get(acting, {})
-            spend = resources_words(res)
+            spend = resources_words(res, n)
             left = state.actions_left.get(acting)
             out.append("  " + _("has {resources}").format(resources=spend))
             if waiting == "move" and left is not None:

@@ -49,8 +49,8 @@ deck = "parallel-tracks-events"
 title = "Заголовок"
 choices = ["Первый", "Второй"]
 
-[prompts]
-borders = {prompts}
+[prompts.borders]
+prompts = {prompts}
 """
 
 
@@ -160,7 +160,7 @@ def test_stock_arguments_run_on_across_a_tracks_tables(scenarios: Path) -> None:
         ({"ladder": '["one", "two"]'}, "parallel-tracks.ru.toml:14: tracks.borders.ladder: the base has 7 entries: "
                                        "give as many, in the base's order (got 2)"),
         ({"objectives": '["one"]'}, "parallel-tracks.ru.toml:10: actors.ua.objectives: the base has"),
-        ({"prompts": '["only one"]'}, "parallel-tracks-events.ru.toml:10: prompts.borders: the base has"),
+        ({"prompts": '["only one"]'}, "parallel-tracks-events.ru.toml:10: prompts.borders.prompts: the base has"),
         ({"ladder": '["a", "b", "c", "d", "e", "f", 7]'}, "parallel-tracks.ru.toml:14: tracks.borders.ladder[6]: "
                                                           "expected a string"),
     ],
@@ -254,7 +254,7 @@ def test_a_changed_base_text_is_flagged_until_stamped(scenarios: Path, capsys: p
     rs, deck = _write(scenarios)
     rs.write_text(rs.read_text(encoding="utf-8").replace("[ruleset]\n", "# keep me\n[ruleset]  # and me\n"),
                   encoding="utf-8")
-    assert stamp_file(rs) == 4 and stamp_file(deck) == 1
+    assert stamp_file(rs) == 4 and stamp_file(deck) == 2
     code, out = _validate(capsys, scenarios)
     assert code == 0 and "not stamped" not in out and "older text" not in out
     assert "# keep me\n[ruleset]  # and me\n" in rs.read_text(encoding="utf-8")
@@ -267,6 +267,38 @@ def test_a_changed_base_text_is_flagged_until_stamped(scenarios: Path, capsys: p
     assert stamp_file(rs) == 1 and stamp_file(rs) == 0
     code, out = _validate(capsys, scenarios)
     assert "older text" not in out
+
+
+def test_a_changed_debrief_prompt_is_flagged_until_stamped(scenarios: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``[prompts.TRACK]`` carries a ``base`` hash like every other entry (issue 19: prompts had none)."""
+    rs, deck = _write(scenarios)
+    stamp_file(rs), stamp_file(deck)
+    code, out = _validate(capsys, scenarios)
+    assert code == 0 and "not stamped" not in out and "older text" not in out
+    base = scenarios / "decks" / "parallel-tracks-events.toml"
+    first = next(p.text for p in load_scenario(_ruleset(scenarios)).deck.prompts if p.track == "borders")
+    text = base.read_text(encoding="utf-8")
+    assert first[:40] in text
+    base.write_text(text.replace(first[:40], first[:40] + " (changed)", 1), encoding="utf-8")
+    code, out = _validate(capsys, scenarios)
+    assert code == 0
+    line = deck.read_text(encoding="utf-8").splitlines().index("[prompts.borders]") + 1
+    assert f"warning: {deck}:{line}: prompts.borders: translated from an older text (base changed)" in out
+    assert stamp_file(deck) == 1
+    code, out = _validate(capsys, scenarios)
+    assert "older text" not in out
+
+
+def test_the_older_bare_prompt_lists_still_read_unstamped(scenarios: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``[prompts]`` with ``borders = [...]`` (before prompts had a hash) reads as before, and is named not stamped."""
+    rs, deck = _write(scenarios)
+    deck.write_text(deck.read_text(encoding="utf-8").replace("[prompts.borders]\nprompts =", "[prompts]\nborders ="),
+                    encoding="utf-8")
+    stamp_file(rs), stamp_file(deck)
+    ru = translated(load_scenario(_ruleset(scenarios)), "ru")
+    assert [p.text for p in ru.deck.prompts if p.track == "borders"][0] == "вопрос 0"
+    code, out = _validate(capsys, scenarios)
+    assert code == 0 and "not stamped with its base text's hash (scripts/overlays --stamp): prompts.borders" in out
 
 
 def test_a_skeleton_is_a_complete_stamped_overlay(scenarios: Path, capsys: pytest.CaptureFixture[str]) -> None:

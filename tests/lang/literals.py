@@ -6,7 +6,8 @@ f-string counts when its literal parts hold a word and it reads as two or
 more tokens (``f"{who} passes"``, but not ``f"{a} {b}"``).
 It is fine when it sits inside ``_()``, ``ngettext()``, ``pgettext()`` or
 ``N_()``; when it is a docstring; when it is the value of a Textual
-stylesheet (``DEFAULT_CSS``, ``CSS``); or when its line says why it is not
+stylesheet (``DEFAULT_CSS``, ``CSS``) or a module's ``__all__`` (names of
+its API, never shown); or when its line says why it is not
 shown to a person with a ``# untranslated: <why>`` comment (on the
 literal's lines or the line above them) (an SQL query,
 a machine-read key, a developer's assertion).
@@ -21,6 +22,8 @@ from pathlib import Path
 
 TRANSLATE = {"_", "N_", "ngettext", "pgettext", "npgettext", "gettext"}
 STYLES = {"DEFAULT_CSS", "CSS"}
+#: names whose value is never shown: stylesheets, and a module's list of its API (``__all__``)
+SKIPPED = STYLES | {"__all__"}
 PRAGMA = "# untranslated:"
 WORD = re.compile(r"[A-Za-z]{2,}")
 CAPITAL = re.compile(r"^[A-Z][a-z]{2,}[.:!?]?$")
@@ -85,14 +88,16 @@ class _Finder(ast.NodeVisitor):
     visit_ClassDef = visit_FunctionDef
 
     def visit_Assign(self, node: ast.Assign) -> None:
-        if any(isinstance(t, ast.Name) and t.id in STYLES for t in node.targets):
+        if any(isinstance(t, ast.Name) and t.id in SKIPPED for t in node.targets):
             return
         self.generic_visit(node)
 
-    def visit_AnnAssign(self, node: ast.AnnAssign) -> None:
-        if isinstance(node.target, ast.Name) and node.target.id in STYLES:
+    def visit_AnnAssign(self, node: ast.AnnAssign | ast.AugAssign) -> None:
+        if isinstance(node.target, ast.Name) and node.target.id in SKIPPED:
             return
         self.generic_visit(node)
+
+    visit_AugAssign = visit_AnnAssign
 
     def visit_Call(self, node: ast.Call) -> None:
         if _call_name(node) in TRANSLATE:

@@ -14,7 +14,7 @@ import pytest
 from .literals import untranslated
 
 PACKAGE = Path(__file__).resolve().parents[2] / "tabletop"
-CHECKED = ["lang", "content", "engine", "report", "cli", "sim", "tui", "seats", "play"]
+CHECKED = ["lang", "content", "engine", "store", "report", "cli", "sim", "tui", "seats", "play"]
 
 
 def _modules() -> list[Path]:
@@ -40,9 +40,12 @@ def test_the_finder_finds_words(tmp_path: Path) -> None:
         'e = "propose"\n'
         'f = "SELECT a FROM t"  # untranslated: SQL\n'
         'DEFAULT_CSS = "Screen { align: center middle; }"\n'
+        '__all__ = ["Quit", "Table", "Ruleset"]\n'
+        '__all__ += ["Scenario"]\n'
+        'names = ["Quit"]\n'
         'def g():\n'
         '    """Docstrings too."""\n'
         '    return ngettext("{n} round", "{n} rounds", 2)\n',
         encoding="utf-8",
     )
-    assert [line for line, _text in untranslated(sample)] == [3, 5, 6]
+    assert [line for line, _text in untranslated(sample)] == [3, 5, 6, 12]

@@ -272,6 +272,19 @@ def test_a_forged_dice_total_is_named_with_its_key_path(tmp_path: Path) -> None:
     assert entry["ruling"]["total"] == total and "= 99" not in entry["working"]
 
 
+@pytest.mark.parametrize(("code", "differs"), [("ru", "результат отличается"), ("uk", "результат відрізняється")])
+def test_what_differs_is_named_in_the_language(tmp_path: Path, code: str, differs: str) -> None:
+    """Issue 19: "result differs" was spliced in English into a translated verdict."""
+    from tabletop import lang
+
+    seq, record = _first("roll", lambda r: not r["result"]["ruling"].get("lapsed"))
+    path = _forge(tmp_path, seq, ("result", "ruling", "total"), "value", 99)
+    with lang.using(code):
+        said = verify(path).lines()[0]
+    assert f": {differs}: ruling.total: " in said and "differs" not in said.replace(str(path), "")
+    assert verify(path).damage.kind == "result differs"  # the id in the data stays English
+
+
 def test_dice_and_total_forged_together(tmp_path: Path) -> None:
     """The issue's case: dice [6, 6] and total 99, chain recomputed."""
     seq, record = _first("roll", lambda r: not r["result"]["ruling"].get("lapsed"))

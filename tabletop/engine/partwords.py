@@ -1,0 +1,98 @@
+"""Effects, conditions and modifiers in a few words, in the language of the moment.
+
+``progress +1 on Borders``, ``Mutual trust −1``, ``position of Borders <= 0``,
+``Borders status is agreed or deferred``: what a board, a card and a move's
+help show. The content's own ``describe()`` words the same parts in its ids
+and English for the record (a ruling's modifier sources in a save), which must
+not depend on anyone's language; this wording is for people, through the
+``engine`` catalogue, with the names of tracks, meters and resources the
+caller gives (those of the seat's language).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from ..content.vocabulary import Condition, Effect, Range, signed
+from ..lang import Domain
+
+_, ngettext, N_ = Domain("engine").words()
+
+Name = Callable[[str], str]
+
+
+def bounds(r: Range) -> str:
+    """``2..4``, ``>= 2``, ``<= 3``: figures and signs, the same in every language."""
+    return r.describe()
+
+
+def either(words: list[str]) -> str:
+    """``agreed or deferred``."""
+    return _(" or ").join(words)
+
+
+def part_words(part: Any, name: Name, resource: Name, status: Name) -> str | None:
+    """``part`` in words, or None for a part this module does not know (the caller words it as recorded)."""
+    key = getattr(part, "key", None)
+    track = getattr(part, "track", None)
+    if isinstance(part, Effect):
+        return _effect(part, key, track, name, resource, status)
+    if isinstance(part, Condition):
+        return _condition(part, key, track, name, resource, status)
+    return None
+
+
+def _effect(part: Any, key: str | None, track: str | None, name: Name, resource: Name, status: Name) -> str | None:
+    if key == "progress":
+        if track:
+            return _("progress {amount} on {track}").format(amount=signed(part.progress), track=name(track))
+        return _("progress {amount}").format(amount=signed(part.progress))
+    if key == "tension":
+        if track:
+            return _("tension {amount} on {track}").format(amount=signed(part.tension), track=name(track))
+        return _("tension {amount}").format(amount=signed(part.tension))
+    if key == "status":
+        if track:
+            return _("{track} becomes {status}").format(track=name(track), status=status(part.status))
+        return _("track becomes {status}").format(status=status(part.status))
+    if key == "meter":
+        return _("{meter} {amount}").format(meter=name(part.meter), amount=signed(part.add))
+    if key == "resource":
+        return _("{resource} {amount}").format(resource=resource(part.resource), amount=signed(part.add))
+    if key == "log":
+        return _("log: {text}").format(text=part.log)
+    return None
+
+
+def _condition(part: Any, key: str | None, track: str | None, name: Name, resource: Name, status: Name) -> str | None:
+    if key == "meter":
+        return _("{meter} {range}").format(meter=name(part.meter), range=bounds(part._range()))
+    if key == "resource":
+        return _("{resource} {range}").format(resource=resource(part.resource), range=bounds(part._range()))
+    if key == "tension":
+        if track:
+            return _("tension of {track} {range}").format(track=name(track), range=bounds(part.tension))
+        return _("tension {range}").format(range=bounds(part.tension))
+    if key == "progress":
+        if track:
+            return _("position of {track} {range}").format(track=name(track), range=bounds(part.progress))
+        return _("position {range}").format(range=bounds(part.progress))
+    if key == "round":
+        return _("round {range}").format(range=bounds(part.round))
+    if key == "status":
+        statuses = either([status(s) for s in part.statuses()])
+        if track:
+            return _("{track} status is {statuses}").format(track=name(track), statuses=statuses)
+        return _("status is {statuses}").format(statuses=statuses)
+    return None
+
+
+def lookup(names: Mapping[str, str] | None) -> Name:
+    """A name for an id from ``names``; the id itself when it has none."""
+    if names is None:
+        return str
+    return lambda key: names.get(key, key)
+
+
+__all__ = ["bounds", "either", "lookup", "part_words"]

@@ -1,0 +1,50 @@
+"""Resources may be named in a ruleset (``[[resources]]``, optional) and in its overlays (issue 19)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tabletop.cli import main
+from tabletop.cli.schema import schema_for
+from tabletop.content.loader import load_scenario
+from tabletop.engine.wording import resource_name, scenario_names
+
+BUNDLED = Path(__file__).resolve().parents[2] / "tabletop" / "scenarios"
+
+
+@pytest.fixture
+def scenarios(tmp_path: Path) -> Path:
+    folder = tmp_path / "scenarios"
+    shutil.copytree(BUNDLED, folder, ignore=shutil.ignore_patterns("*.*.toml", "*.jsonl"))
+    return folder
+
+
+def _name_resources(scenarios: Path, table: str) -> Path:
+    rs = scenarios / "rulesets" / "parallel-tracks.toml"
+    rs.write_text(rs.read_text(encoding="utf-8") + table, encoding="utf-8")
+    return rs
+
+
+def test_a_named_resource_shows_its_name(scenarios: Path) -> None:
+    rs = _name_resources(scenarios, '\n[[resources]]\nid = "capital"\nname = "Political capital"\n')
+    names = scenario_names(load_scenario(rs))
+    assert resource_name("capital", names) == "Political capital"
+    assert resource_name("mandate-west", names) == "mandate west"  # not named: the id as words, as before
+
+
+def test_a_name_for_a_resource_nobody_holds_is_an_error_at_its_line(scenarios: Path,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    rs = _name_resources(scenarios, '\n[[resources]]\nid = "capitol"\nname = "Political capital"\n')
+    line = rs.read_text(encoding="utf-8").splitlines().index('id = "capitol"') + 1
+    assert main(["validate", str(rs)]) == 1
+    out = capsys.readouterr().out
+    assert f"{rs}:{line}: resources[0].id: unknown resource 'capitol' (did you mean 'capital'?)" in out, out
+
+
+def test_the_ruleset_schema_offers_resources() -> None:
+    schema = schema_for("ruleset")
+    text = str(schema)
+    assert "resources" in schema.get("properties", {}) or "ResourceInfo" in text

@@ -1,0 +1,68 @@
+"""Effects and conditions on a board read in the seat's language (issue 19: "progress +1",
+"position <= 0" stayed English on a Russian board), and in English exactly as the content words them."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tabletop import lang
+from tabletop.content.loader import load_scenario
+from tabletop.content.overlays import translated
+from tabletop.content.vocabulary import (MeterCondition, MeterEffect, ProgressCondition, ProgressEffect, Range,
+                                        ResourceEffect, RoundCondition, StatusCondition, StatusEffect,
+                                        TensionCondition, TensionEffect)
+from tabletop.engine.wording import effects_words, named, scenario_names
+
+PARTS = [
+    ProgressEffect(progress=1), ProgressEffect(progress=-1, track="borders"), TensionEffect(tension=-1),
+    TensionEffect(tension=2, track="borders"), StatusEffect(status="agreed"), StatusEffect(status="deferred", track="borders"),
+    MeterEffect(meter="trust", add=-1), ResourceEffect(resource="capital", add=2),
+    ProgressCondition(progress=Range(at_most=0)), ProgressCondition(progress=Range(at_least=2), track="borders"),
+    TensionCondition(tension=Range(at_least=1, at_most=3)), TensionCondition(tension=Range(at_least=4), track="borders"),
+    RoundCondition(round=Range(at_least=3)), MeterCondition(meter="trust", at_least=5),
+    StatusCondition(status=["agreed", "deferred"]), StatusCondition(status="open", track="borders"),
+]
+ENGLISH = re.compile(r"\b(progress|tension|position|round|becomes|status|agreed|deferred|open|track|of|on)\b")
+
+
+def test_in_english_a_part_reads_as_its_record_with_names() -> None:
+    for part in PARTS:
+        assert named(part, None) == part.describe()
+    names = {"borders": "Borders", "trust": "Mutual trust"}
+    assert named(ProgressEffect(progress=1, track="borders"), names) == "progress +1 on Borders"
+    assert named(MeterEffect(meter="trust", add=-1), names) == "Mutual trust \u22121"
+    assert named(StatusCondition(status=["agreed", "deferred"], track="borders"), names) == \
+        "Borders status is agreed or deferred"
+
+
+@pytest.mark.parametrize("code", ["ru", "uk"])
+def test_every_part_reads_in_the_language(code: str) -> None:
+    base = load_scenario("parallel-tracks")
+    names = scenario_names(translated(base, code))
+    with lang.using(code):
+        for part in PARTS:
+            if isinstance(part, ResourceEffect):
+                continue  # a resource has no name of its own yet: its id shows (see the final report)
+            said = named(part, names)
+            assert not ENGLISH.search(said), said
+            assert re.search("[а-яіїєґ]", said, re.IGNORECASE), said
+        said = effects_words([ProgressEffect(progress=1, track="borders")], names)
+    assert names["borders"] in said and "+1" in said
+
+
+@pytest.mark.parametrize(("code", "capital"), [("ru", "капитал"), ("uk", "капітал")])
+def test_a_resource_reads_by_its_name(code: str, capital: str) -> None:
+    """Resources are named in the overlays (``[resources.capital]``); English shows the id as before."""
+    from tabletop.engine.wording import move_words, resource_name
+
+    base = load_scenario("parallel-tracks")
+    assert resource_name("mandate-moscow", scenario_names(base)) == "mandate moscow"
+    assert named(ResourceEffect(resource="capital", add=2), scenario_names(base)) == "capital +2"
+    names = scenario_names(translated(base, code))
+    with lang.using(code):
+        assert named(ResourceEffect(resource="capital", add=2), names) == f"{capital} +2"
+        dear = next(m for m in base.ruleset.moves if "capital" in m.cost)
+        assert capital in move_words(dear, names) and "capital" not in move_words(dear, names)
+        assert "мандат" in resource_name("mandate-moscow", names)
