@@ -63,13 +63,8 @@ def shown(state: State) -> Scenario:
 
 
 def names(state: State) -> dict[str, str]:
-    """Every track, actor and meter id with its name as the room reads it, in the language spoken."""
-    rs = shown(state).ruleset
-    return {
-        **{t.id: literal(t.name) for t in rs.tracks},
-        **{a.id: literal(a.name) for a in rs.actors},
-        **{m.id: literal(m.name) for m in rs.meters},
-    }
+    """Every track, actor, meter and resource id with its name as the room reads it, in the language spoken."""
+    return wording.scenario_names(shown(state))
 
 
 def status_mark(status: str) -> str:
