@@ -44,11 +44,16 @@ class Damage:
     kind: str  # torn tail, changed line, missing events, reordered events, duplicated event, ...
     detail: str
 
+    def kind_words(self) -> str:
+        """The kind of damage in the language of the moment (``kind`` is the English id)."""
+        return _(self.kind)
+
     def __str__(self) -> str:
         if self.seq == 0:
-            return _("header (line {line}): {kind}: {detail}").format(line=self.line, kind=_(self.kind), detail=self.detail)
+            return _("header (line {line}): {kind}: {detail}").format(line=self.line, kind=self.kind_words(),
+                                                                       detail=self.detail)
         return _("event {seq} (line {line}): {kind}: {detail}").format(
-            seq=self.seq, line=self.line, kind=_(self.kind), detail=self.detail)
+            seq=self.seq, line=self.line, kind=self.kind_words(), detail=self.detail)
 
 
 @dataclass(frozen=True)

@@ -240,7 +240,7 @@ class ReplayScreen(Screen[None]):
         if filters:
             where.append(" \u00b7 " + _("showing {filters}").format(filters=", ".join(filters)), style="italic")
         if save.damage is not None:
-            damaged = _("damaged after event {n}: {kind}").format(n=len(save), kind=save.damage.kind)
+            damaged = _("damaged after event {n}: {kind}").format(n=len(save), kind=save.damage.kind_words())
             where.append(f"\n\u26a0 {damaged}", style="bold red")  # untranslated: a style
         self.query_one("#where", Static).update(where)
         self.query_one("#working", Static).update(working_text(save, self.index, self._undone, self._notes))

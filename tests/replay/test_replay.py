@@ -171,6 +171,17 @@ async def test_a_damaged_save_opens_with_what_is_intact(tmp_path: Path) -> None:
         assert any("damaged" in n.message for n in app._notifications)
 
 
+async def test_a_damaged_save_says_what_kind_of_damage_in_the_language_spoken(tmp_path: Path) -> None:
+    path = record(tmp_path / "game.jsonl")
+    path.write_bytes(path.read_bytes()[:-25])  # a torn last line
+    save = open_save(path)
+    app = ReplayApp(save, lang="uk")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        where = str(app.screen.query_one("#where", Static).render())
+        assert "обірваний кінець" in where and "torn tail" not in where
+
+
 @pytest.mark.parametrize("size", [(120, 40), (80, 24)])
 def test_replay_snapshot(snap_compare, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int]) -> None:
     # the title shows the save's path: a relative one, the same on every machine
