@@ -15,13 +15,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, Any
 
-from ..content import ContentError, Scenario, scenario_from_data
-from ..content.overlays import attach, translated
+from ..content import ContentError, Scenario
+from ..content.overlays import translated
 from ..content.files import FileRefused, open_regular
 from ..engine import Action, RuleViolation, State, apply, new_game
 from ..engine.actions import IndependenceBreach
 from ..lang import Domain
 from .checking import difference
+from .embedded import embedded_scenario
 from .errors import SaveError
 from .lines import FORMAT, READABLE, VERSION, canonical, chain_hash, split_chain
 from .sealing import SealBook
@@ -346,8 +347,7 @@ class SaveReader:
                 raise SaveError(p, _("the file is empty: not a save"), 0)
             self.header, self.header_chain = _parse_header(p, raw)
             try:
-                self.scenario = scenario_from_data({"ruleset": self.header.get("ruleset"), "deck": self.header.get("deck")}, str(p))
-                attach(self.scenario, self.header.get("translations"))
+                self.scenario = embedded_scenario(p, self.header, self.header_chain)
             except ContentError as exc:
                 raise SaveError(p, _("the embedded scenario is not valid: {problem}").format(problem=exc.problems[0]), 0,
                                 N_("damaged header")) from None

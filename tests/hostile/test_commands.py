@@ -50,8 +50,9 @@ class Screens:
 
 screens._need_terminal = lambda: None
 screens.play_app = Screens
-import tabletop.tui.replay as replay
-replay.ReplayApp.run = lambda self, *a, **k: None
+if sys.argv[1] == "replay":  # Textual is a second's import: only the command that shows it pays for it
+    import tabletop.tui.replay as replay
+    replay.ReplayApp.run = lambda self, *a, **k: None
 sys.exit(cli.main(sys.argv[1:]))
 """
 
