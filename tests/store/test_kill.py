@@ -23,7 +23,7 @@ TRIALS = 50
 
 @pytest.mark.parametrize("trial", range(TRIALS))
 def test_kill_while_writing(tmp_path: Path, trial: int) -> None:
-    delay = random.Random(f"kill/{trial}").uniform(0.05, 1.0)
+    delay = random.Random(f"kill/{trial}").uniform(0.02, 0.5)
     save = tmp_path / "game.jsonl"
     result = kill_trial(save, seed=trial, delay=delay)
 
