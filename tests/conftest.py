@@ -52,3 +52,16 @@ def _english_after() -> Iterator[None]:
     lang.set_language("en")
     yield
     lang.set_language("en")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
+    """``-n auto``: half again as many workers as cores (3 on 2 cores).
+
+    A screen test spends about half its time asleep in Pilot's waits for the app to go idle, and a
+    test of a save in wait for a child process; with one worker a core, those waits left a core
+    idle. ``PYTEST_XDIST_AUTO_NUM_WORKERS`` still decides when it is set."""
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return None
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(1, cores + cores // 2)
