@@ -53,3 +53,25 @@ def test_the_json_report_keeps_the_shown_words_and_the_save_its_english(tmp_path
     [entry] = [e for e in report["log"] if e.get("move") == "stall"]
     assert entry["effect_log"] == [WORDS["uk"]]
     assert save.read_bytes() == before
+
+
+@pytest.mark.parametrize("lang", ["ru", "uk", "en"])
+def test_a_seat_reads_the_log_line_in_its_language_on_its_board(lang: str) -> None:
+    """The seat view's log line (and the seat screen's log panel made from it) in the seat's language."""
+    from tabletop.engine import apply, new_game
+    from tabletop.lang import set_language
+    from tabletop.seats.views import Seat, TableFacts, seat_view, shown
+    from tabletop.tui.seatwords import log_text
+
+    state = new_game(load_scenario(BUNDLED / "rulesets" / "parallel-tracks.toml"), 1)
+    for _ in range(4):
+        state = apply(state, _stall(state))
+    assert state.log[-1].result["log"] == [ENGLISH]
+    set_language(lang)
+    view = seat_view(shown(state, lang), Seat("projector", "projector"), TableFacts())
+    line = view["board"]["log"][-1]
+    assert line["logs"] == [WORDS[lang]]
+    panel = log_text(view).plain
+    assert WORDS[lang] in panel
+    if lang != "en":
+        assert ENGLISH not in panel
