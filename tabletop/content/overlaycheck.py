@@ -16,6 +16,7 @@ from ..lang import Domain
 from .errors import KeyPath, Problem, did_you_mean
 from .fields import Limits, hints
 from .models import Choice, Name, Objective, Prompt, Text
+from .vocabulary import LogEffect
 from .overlaytexts import BARE_LISTS, FIELDS, HASH_LENGTH, LISTS, SECTIONS, SINGLE, Entries, base_hash, entry_path
 from .arguments import StockText
 from .source import SourceFile
@@ -50,6 +51,7 @@ BOUNDS: dict[str, tuple[int, int | None]] = {
     "reasons": _bounds(StockText),
     "counters": _bounds(StockText),
     "ladder": (0, None),
+    "logs": _bounds(hints(LogEffect)["log"]),
 }
 
 

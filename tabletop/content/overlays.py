@@ -23,7 +23,7 @@ from .errors import ContentError, Problem
 from .fields import replace
 from .models import Actor, Card, Deck, Prompt, ResourceInfo, Ruleset, Track, default_resource_name, resource_infos
 from .arguments import StockArgument
-from .overlaytexts import SECTIONS, entries_of
+from .overlaytexts import SECTIONS, card_logs, entries_of, move_logs
 from .scenario import Scenario
 
 _, ngettext, N_ = Domain("content").words()
@@ -171,7 +171,32 @@ def apply(scenario: Scenario, tables: Tables) -> Scenario:
     if scenario.translations is not None:
         out.translations = scenario.translations
     out.translated_from = scenario
+    out.__dict__["_log_words"] = _log_words(scenario, tables)
     return out
+
+
+def _log_words(scenario: Scenario, tables: Tables) -> dict[str, str]:
+    """English log line -> its translation, from the base's ``log`` effects and the ``logs`` lists of ``tables``."""
+    pairs: list[tuple[tuple[str, ...], Any]] = []
+    moves, cards = tables.get("moves", {}), tables.get("cards", {})
+    pairs += [(move_logs(m), moves[m.id].get("logs")) for m in scenario.ruleset.moves if m.id in moves]
+    pairs += [(card_logs(c), cards[c.id].get("logs")) for c in scenario.deck.cards if c.id in cards]
+    out: dict[str, str] = {}
+    for base, given in pairs:
+        if given and len(given) == len(base):
+            for english, words in zip(base, given):
+                out.setdefault(english, words)
+    return out
+
+
+def log_line(scenario: Scenario, text: str) -> str:
+    """A log line as a save stores it (the base's English) in the language ``scenario`` is shown in.
+
+    ``scenario`` is one :func:`translated` made; a line it has no translation of (or the base scenario)
+    gives ``text`` as stored. Not yet made safe: the caller shows it through the sanitiser.
+    """
+    words: dict[str, str] = scenario.__dict__.get("_log_words") or {}
+    return words.get(text, text)
 
 
 def _texts(entry: dict[str, Any] | None, *fields: str) -> dict[str, Any]:

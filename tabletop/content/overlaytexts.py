@@ -3,7 +3,8 @@
 An overlay (:mod:`.overlays`) is keyed like these entries: a section
 (``actors``, ``cards`` …), an id, then a text field. Lists (a ladder, a
 card's choice labels, an actor's objective texts, a track's prompts or stock
-arguments) keep the base's order and length. ``base_hash`` is what an overlay
+arguments, a move's or card's ``{ log = "..." }`` lines) keep the base's order
+and length. ``base_hash`` is what an overlay
 records as ``base``: the texts it was translated from.
 """
 
@@ -11,9 +12,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from typing import Any
 
-from .models import Deck, Ruleset, resource_infos
+from .models import Card, Deck, MoveType, Ruleset, resource_infos
 
 #: one entry's texts, field -> a string or a tuple of strings
 Texts = dict[str, Any]
@@ -27,13 +29,13 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "meters": ("name", "description"),
     "resources": ("name", "description"),
     "tracks": ("name", "description", "ladder"),
-    "moves": ("name", "description"),
+    "moves": ("name", "description", "logs"),
     "deck": ("name", "description"),
-    "cards": ("title", "text", "control_note", "choices"),
+    "cards": ("title", "text", "control_note", "choices", "logs"),
     "prompts": ("prompts",),
     "arguments": ("actions", "reasons", "counters"),
 }
-LISTS = frozenset({"objectives", "ladder", "choices", "prompts", "actions", "reasons", "counters"})
+LISTS = frozenset({"objectives", "ladder", "choices", "prompts", "actions", "reasons", "counters", "logs"})
 #: the sections of each kind of file, in the order a skeleton writes them
 SECTIONS: dict[str, tuple[str, ...]] = {
     "ruleset": ("ruleset", "actors", "meters", "resources", "tracks", "moves"),
@@ -59,8 +61,22 @@ def ruleset_entries(rs: Ruleset) -> Entries:
         "resources": {r.id: {"name": r.name, "description": r.description} for r in resource_infos(rs)},
         "tracks": {t.id: {"name": t.name, "description": t.description, "ladder": tuple(t.ladder)}
                    for t in rs.tracks},
-        "moves": {m.id: {"name": m.name, "description": m.description} for m in rs.moves},
+        "moves": {m.id: {"name": m.name, "description": m.description, "logs": move_logs(m)} for m in rs.moves},
     }
+
+
+def _logs(effects: Iterable[Any]) -> tuple[str, ...]:
+    return tuple(e.log for e in effects if e.key == "log")
+
+
+def move_logs(move: MoveType) -> tuple[str, ...]:
+    """A move's ``{ log = "..." }`` lines, in order: its effects, then fail_effects, then link_effects."""
+    return _logs((*move.effects, *move.fail_effects, *move.link_effects))
+
+
+def card_logs(card: Card) -> tuple[str, ...]:
+    """A card's ``{ log = "..." }`` lines, in order: its effects, then each choice's in turn."""
+    return _logs((*card.effects, *(e for ch in card.choices for e in ch.effects)))
 
 
 def deck_entries(deck: Deck) -> Entries:
@@ -77,7 +93,7 @@ def deck_entries(deck: Deck) -> Entries:
     return {
         "deck": {"": {"name": deck.deck.name, "description": deck.deck.description}},
         "cards": {c.id: {"title": c.title, "text": c.text, "control_note": c.control_note,
-                         "choices": tuple(ch.label for ch in c.choices)} for c in deck.cards},
+                         "choices": tuple(ch.label for ch in c.choices), "logs": card_logs(c)} for c in deck.cards},
         "prompts": {track: {"prompts": tuple(texts)} for track, texts in prompts.items()},
         "arguments": {track: {k: tuple(v) for k, v in lists.items()} for track, lists in arguments.items()},
     }

@@ -16,6 +16,7 @@ from ..engine.records import RULING_KINDS, Ruling, changes_of
 from ..engine.telling import notes as told_notes, tell
 from ..engine.wording import change_text, ruling_text
 from .replayed import ReplayedGame
+from ..content.overlays import log_line
 from ..lang import Domain
 
 _, ngettext, N_ = Domain("report").words()
@@ -105,7 +106,7 @@ def _entry_base(game: ReplayedGame, ev: SavedEvent) -> dict[str, Any]:
         "changes": [dict(c) for c in result.get("changes") or []],
         "changes_text": changes_text(game, result),
         "effect_notes": told_notes(ev, game.scenario),
-        "effect_log": list(result.get("log") or []),
+        "effect_log": [log_line(game.scenario, str(t)) for t in result.get("log") or []],  # in the shown language
         "notes": list(game.notes_on.get(ev.seq, [])),
     }
 

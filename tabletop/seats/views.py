@@ -23,7 +23,7 @@ from typing import Any, NamedTuple
 
 from ..content.errors import ContentError
 from ..content.literal import literal
-from ..content.overlays import translated
+from ..content.overlays import log_line, translated
 from ..engine import Action, State, legal_actions, objectives_met, waiting_for
 from ..engine.state import evolve
 from ..engine.telling import tell
@@ -138,6 +138,9 @@ def _public_line(state: State, event: Any) -> dict[str, Any]:
         line = {"seq": event.seq, "round": event.round, "phase": event.phase,
                 "kind": event.action.kind, "actor": event.action.actor, "text": literal(tell(event, state.scenario)),
                 "changes": [w for c in changes_of(event.result) if (w := change_text(c, n, compact=True))]}
+        logs = event.result.get("log")
+        if isinstance(logs, list) and logs:  # a move's or card's log lines, in the shown scenario's language
+            line["logs"] = [literal(log_line(state.scenario, str(t))) for t in logs]
         hit = _LINES[key] = (event, state.scenario, line)
     return hit[2]
 

@@ -126,7 +126,7 @@ def log_text(view: Mapping[str, Any], lines: int = 12) -> Text:
             continue
         out.append(f"{_s(line.get('seq')):>4} ", style="dim")
         out.append(_s(line.get("text")))
-        changes = [_s(c) for c in _list(line.get("changes"))]
+        changes = [_s(c) for c in (*_list(line.get("changes")), *_list(line.get("logs")))]
         if changes:
             out.append(f"  ({'; '.join(changes)})", style="dim")
         out.append("\n")

@@ -186,7 +186,7 @@ def test_each_problem_is_reported_at_its_line(scenarios: Path, capsys: pytest.Ca
          "overlay.ruleset: this overlay translates 'parallel-tracks-linked', but its base file parallel-tracks.toml "
          "is 'parallel-tracks'"),
         ('[moves.signal]\nname = "Сигнал"', '[moves.signal]\nnmae = "Сигнал"',
-         "moves.signal.nmae: unknown key 'nmae' (did you mean 'name'?); expected one of name, description, base"),
+         "moves.signal.nmae: unknown key 'nmae' (did you mean 'name'?); expected one of name, description, logs, base"),
         ('[moves.signal]\nname = "Сигнал"', '[moves.signal]\nname = ""', "moves.signal.name: must not be empty"),
         ('[moves.signal]\nname = "Сигнал"', f'[moves.signal]\nname = "{"я" * 121}"',
          "moves.signal.name: at most 120 characters allowed"),
