@@ -8,13 +8,14 @@ finds it); without one it is checked alone, and its summary says so.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
 from .errors import ContentError, Problem
 from .overlaycheck import Checked as OverlayChecked
-from .overlayfiles import base_path, check_overlay_file, describe_overlay, is_overlay_name
+from .overlayfiles import base_path, check_overlay_file, describe_overlay, is_overlay_name, overlays_beside
 from .finding import resolve
 from .parsing import combine, parse_deck, parse_ruleset
 from .source import SourceFile, kind_of, read_toml
@@ -44,7 +45,10 @@ class Checked(NamedTuple):
 
 
 def toml_files(paths: Sequence[str]) -> tuple[list[Path], list[Problem]]:
-    """The files named, a directory's ``.toml`` files (sorted, at any depth) in its place."""
+    """The files named, a directory's ``.toml`` files (sorted, at any depth) in its place.
+
+    A ruleset or deck named by itself brings the translations beside it (``NAME.ru.toml``,
+    ``NAME.uk.toml``), right after it: they are checked against it as a directory's would be."""
     files: list[Path] = []
     problems: list[Problem] = []
     for raw in paths:
@@ -58,7 +62,21 @@ def toml_files(paths: Sequence[str]) -> tuple[list[Path], list[Problem]]:
             problems.append(Problem(raw, None, "", _("no such file or directory")))
         else:
             files.append(p)
-    return files, problems
+            if not is_overlay_name(p):
+                files += overlays_beside(p).values()
+    return _once(files), problems
+
+
+def _once(files: list[Path]) -> list[Path]:
+    """Each file once, where it first comes (a file named and also found in a directory, an overlay named twice)."""
+    seen: set[Path] = set()
+    out: list[Path] = []
+    for f in files:
+        key = Path(os.path.abspath(f))
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
 
 
 def describe_ruleset(rs: Ruleset) -> str:

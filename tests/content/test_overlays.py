@@ -435,3 +435,49 @@ def test_a_damaged_embedded_translation_is_refused_not_shown(scenarios: Path) ->
     with pytest.raises(ContentError, match="translations.uk: expected a table"):
         translated(base, "uk")
     assert translated(base, "en") is base
+
+
+# --------------------------------------------------------------------------
+# A ruleset or deck validated by itself brings its translations
+
+
+def test_a_file_validated_alone_checks_the_overlays_beside_it(scenarios: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``tabletop validate my-rules.toml`` used to pass with a broken ``my-rules.ru.toml`` beside it."""
+    rs, deck = _write(scenarios)
+    rs.write_text(rs.read_text(encoding="utf-8") + '\n[actors.nobody]\nname = "Никто"\n', encoding="utf-8")
+    line = rs.read_text(encoding="utf-8").splitlines().index("[actors.nobody]") + 1
+    code, out = _validate(capsys, _ruleset(scenarios))
+    assert code == 1
+    assert f"{rs}:{line}: actors.nobody: 'nobody' names nothing in [actors] of parallel-tracks.toml" in out
+    assert f"ok  {_ruleset(scenarios)}: ruleset 'parallel-tracks'" in out  # the base's own result still shows
+    # the deck's translation is checked with the deck, and it is whole
+    code, out = _validate(capsys, scenarios / "decks" / "parallel-tracks-events.toml")
+    assert code == 0 and f"ok  {deck}: ru translation of parallel-tracks-events.toml" in out
+
+
+def test_an_overlay_beside_a_file_warns_and_breaks_as_in_a_folder(scenarios: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    rs, _deck = _write(scenarios)
+    code, out = _validate(capsys, _ruleset(scenarios))
+    assert code == 0  # texts left untranslated: a warning, not a failure
+    assert any(x.startswith(f"warning: {rs}:") and "not translated" in x for x in out.splitlines())
+    rs.write_text(rs.read_text(encoding="utf-8") + "\n[actors.ua\n", encoding="utf-8")
+    broken = len(rs.read_text(encoding="utf-8").splitlines())
+    code, out = _validate(capsys, _ruleset(scenarios))
+    assert code == 1 and f"{rs}:{broken}:" in out
+    assert f"ok  {_ruleset(scenarios)}:" in out
+
+
+def test_a_file_and_its_folder_validated_together_check_each_overlay_once(
+        scenarios: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rs, _deck = _write(scenarios)
+    code, out = _validate(capsys, _ruleset(scenarios), rs, scenarios)
+    assert code == 0
+    assert out.count(f"ok  {rs}:") == 1
+
+
+def test_a_fifo_beside_a_file_is_refused_before_reading(scenarios: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    fifo = scenarios / "rulesets" / "parallel-tracks.uk.toml"
+    os.mkfifo(fifo)
+    code, out = _validate(capsys, _ruleset(scenarios))  # would block forever if it opened the FIFO to read
+    assert code == 1 and f"{fifo}" in out and "is not a regular file (a named pipe)" in out
