@@ -9,7 +9,7 @@ from pathlib import Path
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Container, Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Input, Label, OptionList, Select, Static, Switch
 from textual.widgets.option_list import Option
@@ -250,15 +250,15 @@ class StartScreen(Screen[Choice]):
         rows = []
         names = {a.id: a.name for a in translated(entry.scenario, current()).ruleset.actors}
         for actor in entry.scenario.ruleset.actors:
-            rows.append(
-                Horizontal(
-                    Label(Text(literal(names[actor.id])), id=f"actor-{actor.id}"),
-                    Select([(Text(label), value) for label, value in seat_choices()], value=HUMAN, allow_blank=False,
-                           id=f"seat-{actor.id}"),
-                    Input("", placeholder=_("team (optional)"), max_length=TEAM_NAME_MAX, id=f"team-{actor.id}"),
-                    classes="row",
-                )
+            fields = Horizontal(
+                Select([(Text(label), value) for label, value in seat_choices()], value=HUMAN, allow_blank=False,
+                       id=f"seat-{actor.id}"),
+                Input("", placeholder=_("team (optional)"), max_length=TEAM_NAME_MAX, id=f"team-{actor.id}"),
+                classes="fields",
             )
+            # the team's name beside its fields, or on a line of its own above them on a narrow screen (start.tcss)
+            rows.append(Container(Label(Text(literal(names[actor.id])), id=f"actor-{actor.id}"), fields,
+                                  classes="row seat-row"))
         await seats.mount(*rows)
 
     async def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:

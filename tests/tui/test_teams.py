@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input, Select, Static
 
 from tabletop.store.reading import open_save
@@ -11,7 +12,7 @@ from tabletop.tui.app import TabletopApp
 from tabletop.tui.board import BoardScreen
 from tabletop.tui.start import SEAT_CHOICES, StartScreen
 
-from .support import SIZE, press, type_text
+from .support import SIZE, SMALL, press, type_text
 
 
 async def test_team_names_typed_on_the_start_screen_go_into_the_save(tmp_path: Path) -> None:
@@ -75,3 +76,31 @@ async def test_a_fresh_save_name_needs_no_notice(tmp_path: Path) -> None:
         await press(pilot, "f5")
         assert app.session is not None and app.session.save_path == saves / "tuesday.jsonl"
         assert not [n for n in app._notifications if "saved as" in n.message]
+
+
+@pytest.mark.parametrize("code", ["en", "ru", "uk"])
+async def test_every_team_row_reads_whole_at_80x24(tmp_path: Path, code: str) -> None:
+    """A team's name on at most two lines (European NATO members / EU took four in a column of twelve),
+    the seat's choice and the team-name placeholder never cut, in every bundled scenario and language."""
+    from tabletop import lang
+
+    lang.set_language(code)
+    app = TabletopApp(save_dir=tmp_path / "saves")
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, StartScreen)
+        for index in range(len(screen.entries)):
+            await screen._show(index)
+            await pilot.pause()
+            labels = list(screen.query("#seats Label"))
+            assert labels
+            for label in labels:
+                name = str(label.render())
+                assert label.content_size.height <= 2, f"{code}: {name!r} takes {label.content_size.height} lines"
+                assert label.content_size.width >= min(len(name), 26), f"{code}: {name!r} squeezed"
+            for field in screen.query("#seats Input"):
+                assert field.content_size.width > len(field.placeholder), f"{code}: {field.placeholder!r} is cut"
+            for seat in screen.query("#seats Select"):
+                longest = max(len(label) for label, _value in SEAT_CHOICES)
+                assert seat.content_size.width >= longest + 3, f"{code}: a seat's choice is cut"
