@@ -171,6 +171,7 @@ def apply(scenario: Scenario, tables: Tables) -> Scenario:
     if scenario.translations is not None:
         out.translations = scenario.translations
     out.translated_from = scenario
+    out.plural_actors = frozenset(k for k, e in tables.get("actors", {}).items() if e.get("number") == "plural")
     return out
 
 

@@ -11,7 +11,7 @@ from . import rng
 from .actions import Action, RuleViolation
 from .codes import Code
 from .legal import _expect
-from .lookups import _, _actor_name, _card, _outcome, named
+from .lookups import _, _actor_name, _card, _outcome, named, pgettext, plural
 from .review import undone_seqs
 from .scope import Bench, ReadView
 from .settle import _commit, _result, _run_effects, _settle
@@ -223,7 +223,8 @@ def _choose(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     _same_card(state, card, action)
     chooser = card.chooser()
     if action.actor != chooser:
-        raise RuleViolation(Code.NOT_YOUR_TURN, _("{actor} answers '{card}', not {other}.").format(
+        raise RuleViolation(Code.NOT_YOUR_TURN, (pgettext("plural subject", "{actor} answers '{card}', not {other}.") if plural(state, chooser)
+                                                 else _("{actor} answers '{card}', not {other}.")).format(
             actor=_actor_name(state, chooser), card=named(state, "card", card.id), other=_actor_name(state, action.actor)))
     if action.track != card.track:
         raise RuleViolation(Code.WRONG_TRACK, _("The card '{card}' is scoped to {track}.").format(card=named(state, "card", card.id), track=card.track or _("no track")))

@@ -15,7 +15,7 @@ from .actions import Action, RuleViolation
 from .arguments import argue_actions, argument_actions, argument_step, check_argument, not_an_argument
 from .codes import Code
 from .listing import Listing
-from .lookups import _, N_, _actor_name, _card, _move, _track_name, _track_spec, named, phase_word, resource_word, status_word, whose
+from .lookups import _, N_, _actor_name, _card, _move, _track_name, _track_spec, named, pgettext, plural, phase_word, resource_word, status_word, whose
 from .plays import legal_moves, remember
 from .scope import ReadView
 from .state import State
@@ -318,7 +318,9 @@ def _check_link(state: State, move: MoveType, action: Action) -> None:
 def _check_own(state: State, move: MoveType, actor: str | None) -> None:
     """What the move asks of its actor, wherever it is played: once a game, its cost."""
     if move.once_per_game and (actor, move.id) in state.used_once:
-        raise RuleViolation(Code.ALREADY_USED, _("{actor} has already made '{move}' this game.").format(actor=_actor_name(state, actor), move=named(state, "move", move.id)))
+        raise RuleViolation(Code.ALREADY_USED, (
+            pgettext("plural subject", "{actor} has already made '{move}' this game.") if plural(state, actor)
+            else _("{actor} has already made '{move}' this game.")).format(actor=_actor_name(state, actor), move=named(state, "move", move.id)))
     have = state.resources[actor]
     for key, amount in move.cost.items():
         if have.get(key, 0) < amount:

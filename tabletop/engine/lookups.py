@@ -9,7 +9,7 @@ from typing import Any
 
 from .. import lang
 from ..content import Card, ContentError, MoveType, Scenario
-from ..content.grammar import possessive
+from ..content.grammar import plural_subject, possessive
 from ..content.models import resource_infos
 from ..lang import Domain
 from .actions import Action, RuleViolation
@@ -19,6 +19,7 @@ from .telling import phase_name  # the one catalogue of phase words
 from .wording import status_name  # the one catalogue of status words
 
 _, ngettext, N_ = Domain("engine").words()
+pgettext = Domain("engine").pgettext  # ("plural subject", …): a sentence's form for an actor named in the plural
 
 
 def whose(name: str) -> str:
@@ -72,6 +73,11 @@ def named(state: State, kind: str, item_id: str | None) -> str:
     if found is not None:
         return found.title if kind == "card" else found.name
     return item_id or (_("the facilitator") if kind == "actor" else "")
+
+
+def plural(state: State, actor_id: str | None) -> bool:
+    """Whether the actor's name in the language of the moment takes a plural verb (ru/uk «Соединённые Штаты»)."""
+    return plural_subject(shown(state), actor_id)
 
 
 def resource_word(state: State, key: str) -> str:
