@@ -17,7 +17,7 @@ from .errors import KeyPath, Problem, did_you_mean
 from .fields import Limits, hints
 from .models import Choice, Name, Objective, Prompt, Text
 from .vocabulary import LogEffect
-from .overlaytexts import BARE_LISTS, FIELDS, HASH_LENGTH, LISTS, SECTIONS, SINGLE, Entries, base_hash, entry_path
+from .overlaytexts import BARE_LISTS, FIELDS, GRAMMAR, HASH_LENGTH, LISTS, SECTIONS, SINGLE, Entries, base_hash, entry_path
 from .arguments import StockText
 from .source import SourceFile
 
@@ -115,8 +115,15 @@ def _entry(source: SourceFile, out: Checked, section: str, key: str, entry: dict
                 out.problems.append(source.problem(path, _("expected the {n} hex digits that scripts/overlays --stamp "
                                                            "writes").format(n=HASH_LENGTH)))
             continue
+        if field in GRAMMAR.get(section, {}) and not bare:  # not a text: no base, no hash; one of a few words
+            if value in GRAMMAR[section][field]:
+                good[field] = value
+            else:
+                out.problems.append(source.problem(path, _("got {value}{hint}; expected one of {expected}").format(
+                    value=repr(value)[:40], hint="", expected=", ".join(GRAMMAR[section][field]))))
+            continue
         if field not in fields:
-            expected = ", ".join((*fields, "base"))
+            expected = ", ".join((*fields, *GRAMMAR.get(section, {}), "base"))
             out.problems.append(source.problem(path, _("unknown key '{key}'{hint}; expected one of {expected}")
                                                .format(key=field, hint=did_you_mean(field, fields), expected=expected)))
             continue

@@ -172,6 +172,7 @@ def apply(scenario: Scenario, tables: Tables) -> Scenario:
         out.translations = scenario.translations
     out.translated_from = scenario
     out.__dict__["_log_words"] = _log_words(scenario, tables)
+    out.plural_actors = frozenset(k for k, e in tables.get("actors", {}).items() if e.get("number") == "plural")
     return out
 
 

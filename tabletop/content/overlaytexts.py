@@ -35,6 +35,9 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "prompts": ("prompts",),
     "arguments": ("actions", "reasons", "counters"),
 }
+#: grammar an overlay may give an entry, not a text (no ``base`` hash covers it): field -> the words it may be.
+#: ``number = "plural"``: the actor's name takes a plural verb in that language (ru «Соединённые Штаты выступают»)
+GRAMMAR: dict[str, dict[str, tuple[str, ...]]] = {"actors": {"number": ("singular", "plural")}}
 LISTS = frozenset({"objectives", "ladder", "choices", "prompts", "actions", "reasons", "counters", "logs"})
 #: the sections of each kind of file, in the order a skeleton writes them
 SECTIONS: dict[str, tuple[str, ...]] = {

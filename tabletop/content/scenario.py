@@ -58,6 +58,8 @@ class Scenario:
     translations: dict[str, Any] | None = None
     #: the base-language scenario this one translates, if it is a translation
     translated_from: Scenario | None = None
+    #: the actors whose translated name takes a plural verb (an overlay's ``number = "plural"``)
+    plural_actors: frozenset[str] = frozenset()
     #: SHA-256 of the ruleset's and the deck's bytes this scenario was loaded from (None: not loaded from files)
     source_shas: tuple[str, str] | None = None
 

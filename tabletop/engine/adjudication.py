@@ -11,7 +11,7 @@ from . import rng
 from .actions import Action, RuleViolation
 from .codes import Code
 from .legal import _expect
-from .lookups import _, _actor_name, _move, _outcome, _track_spec
+from .lookups import _, _actor_name, pgettext, plural, _move, _outcome, _track_spec
 from .moves import _enact_move
 from .scope import ReadView
 from .settle import _result
@@ -52,7 +52,8 @@ def _vote(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     head = _head(state, action, "consensus")
     voter = head.next_voter()
     if action.actor != voter:
-        raise RuleViolation(Code.NOT_YOUR_TURN, _("{actor} votes now, not {other}.").format(
+        raise RuleViolation(Code.NOT_YOUR_TURN, (pgettext("plural subject", "{actor} votes now, not {other}.") if plural(state, voter)
+                                                 else _("{actor} votes now, not {other}.")).format(
             actor=_actor_name(state, voter), other=_actor_name(state, action.actor)))
     if action.accept is None:
         raise RuleViolation(Code.INVALID_ACTION, _("A vote accepts or rejects."))

@@ -18,7 +18,7 @@ from .adjudication import _finish_proposal, _roll
 from .arguments import ODDS, Argument, check_text, check_wanted, countered, matrix_odds, median_odds
 from .codes import Code
 from .legal import _expect
-from .lookups import _, _actor_name, _move, _outcome
+from .lookups import _, _actor_name, pgettext, plural, _move, _outcome
 from .settle import _result
 from .state import Proposal, State, evolve
 
@@ -47,7 +47,8 @@ def _counter(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     head, argument = _head(state, action, "counter")
     who = argument.next_counterer()
     if action.actor != who:
-        raise RuleViolation(Code.NOT_YOUR_TURN, _("{actor} counters now, not {other}.").format(
+        raise RuleViolation(Code.NOT_YOUR_TURN, (pgettext("plural subject", "{actor} counters now, not {other}.") if plural(state, who)
+                                                 else _("{actor} counters now, not {other}.")).format(
             actor=_actor_name(state, who), other=_actor_name(state, action.actor)))
     _no_argument_fields(action)
     options = _move(state, head.move).argue
@@ -70,7 +71,9 @@ def _odds(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     voter = argument.next_voter()
     if voter is not None:
         if action.actor != voter:
-            raise RuleViolation(Code.NOT_YOUR_TURN, _("{actor} votes on the odds now.").format(actor=_actor_name(state, voter)))
+            raise RuleViolation(Code.NOT_YOUR_TURN, (
+                pgettext("plural subject", "{actor} votes on the odds now.") if plural(state, voter)
+                else _("{actor} votes on the odds now.")).format(actor=_actor_name(state, voter)))
         _no_argument_fields(action, "odds")
         label = _label(action.odds)
         state = _put(state, head, argument._replace(votes=(*argument.votes, (voter, label))))

@@ -105,7 +105,7 @@ from ..content import MoveType, Scenario
 from ..content.arguments import ODDS, ODDS_START, ArgueOptions, StockArgument
 from .actions import Action, RuleViolation
 from .codes import Code
-from .lookups import _, N_
+from .lookups import _, N_, named
 from .state import Argument, State
 
 PRINCIPLE = N_("Not everything must be agreed for anything to be agreed")
@@ -166,8 +166,7 @@ def argue_actions(scenario: Scenario, actor: str, move: MoveType, track: str) ->
 
 
 def _name(state: State, track: str | None) -> str:
-    spec = state.scenario.index.tracks.get(track or "")
-    return spec.name if spec is not None else str(track)
+    return named(state, "track", track) if track else str(track)
 
 
 def check_wanted(state: State, options: ArgueOptions, track: str, wanted: Mapping[str, Any] | None) -> tuple[tuple[str, Any], ...]:
@@ -239,7 +238,7 @@ def check_argument(state: State, move: MoveType, action: Action) -> None:
     assert options is not None and action.track is not None
     if not options.offered_on(action.track):
         offered = ", ".join(f"'{_name(state, t)}'" for t in options.tracks)
-        raise RuleViolation(Code.NOT_OFFERED, _("'{move}' is offered on {offered} only.").format(move=move.name, offered=offered))
+        raise RuleViolation(Code.NOT_OFFERED, _("'{move}' is offered on {offered} only.").format(move=named(state, "move", move.id), offered=offered))
     check_wanted(state, options, action.track, action.wanted)
     check_text(action.text, options.text_length, _("the action it proposes"), required=True)
     reasons = action.reasons or ()
@@ -252,10 +251,10 @@ def check_argument(state: State, move: MoveType, action: Action) -> None:
         raise RuleViolation(Code.INVALID_ACTION, _("The odds of an argument are set after the counters, not with it."))
 
 
-def not_an_argument(move: MoveType, action: Action) -> None:
+def not_an_argument(state: State, move: MoveType, action: Action) -> None:
     """Refuse argument fields on a move that is not an argument (they would be saved and mean nothing)."""
     if action.wanted is not None or action.reasons is not None or action.odds is not None or action.strong is not None:
-        raise RuleViolation(Code.INVALID_ACTION, _("'{move}' is not an argument: it takes no wanted result, reasons or odds.").format(move=move.name))
+        raise RuleViolation(Code.INVALID_ACTION, _("'{move}' is not an argument: it takes no wanted result, reasons or odds.").format(move=named(state, "move", move.id)))
 
 
 def new_argument(state: State, move: MoveType, action: Action) -> Argument:

@@ -11,7 +11,7 @@ from . import rng
 from .actions import Action, RuleViolation
 from .codes import Code
 from .legal import _expect
-from .lookups import _, _actor_name, _card, _outcome
+from .lookups import _, _actor_name, _card, _outcome, named, pgettext, plural
 from .review import undone_seqs
 from .scope import Bench, ReadView
 from .settle import _commit, _result, _run_effects, _settle
@@ -116,7 +116,7 @@ def _replay_draw(state: State, outcome: dict[str, Any]) -> _Drawn:
         if outcome.get("scheduled"):
             if card.schedule is None or _waiting(state, card) == 0:
                 raise RuleViolation(Code.NOT_SCHEDULED,
-                                    _("'{card}' has no scheduled copy waiting to come up.").format(card=card.title))
+                                    _("'{card}' has no scheduled copy waiting to come up.").format(card=named(state, "card", card.id)))
             # a scheduled copy comes from the events list, not from the pile
             return _Drawn(pile, discard, chance + 1, chosen, [], 0, scheduled=True)
     reshuffled = int(outcome.get("reshuffled", 0))
@@ -205,28 +205,29 @@ def _resolve_card(state: State, card: Card, choice_index: int | None, actor: str
 def _apply_card(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     _expect(state, "apply_card", action)
     card = _card(state, state.card)
-    _same_card(card, action)
+    _same_card(state, card, action)
     if action.track != card.track:
-        raise RuleViolation(Code.WRONG_TRACK, _("The card '{card}' is scoped to {track}.").format(card=card.title, track=card.track or _("no track")))
+        raise RuleViolation(Code.WRONG_TRACK, _("The card '{card}' is scoped to {track}.").format(card=named(state, "card", card.id), track=card.track or _("no track")))
     return _resolve_card(state, card, None, None)
 
 
-def _same_card(card: Card, action: Action) -> None:
+def _same_card(state: State, card: Card, action: Action) -> None:
     """An action that names a card names the revealed one (a save naming another is not what was played)."""
     if action.card is not None and action.card != card.id:
-        raise RuleViolation(Code.WRONG_CARD, _("The card on the table is '{card}', not {other}.").format(card=card.title, other=repr(action.card)))
+        raise RuleViolation(Code.WRONG_CARD, _("The card on the table is '{card}', not {other}.").format(card=named(state, "card", card.id), other=repr(action.card)))
 
 
 def _choose(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     _expect(state, "choose", action)
     card = _card(state, state.card)
-    _same_card(card, action)
+    _same_card(state, card, action)
     chooser = card.chooser()
     if action.actor != chooser:
-        raise RuleViolation(Code.NOT_YOUR_TURN, _("{actor} answers '{card}', not {other}.").format(
-            actor=_actor_name(state, chooser), card=card.title, other=_actor_name(state, action.actor)))
+        raise RuleViolation(Code.NOT_YOUR_TURN, (pgettext("plural subject", "{actor} answers '{card}', not {other}.") if plural(state, chooser)
+                                                 else _("{actor} answers '{card}', not {other}.")).format(
+            actor=_actor_name(state, chooser), card=named(state, "card", card.id), other=_actor_name(state, action.actor)))
     if action.track != card.track:
-        raise RuleViolation(Code.WRONG_TRACK, _("The card '{card}' is scoped to {track}.").format(card=card.title, track=card.track or _("no track")))
+        raise RuleViolation(Code.WRONG_TRACK, _("The card '{card}' is scoped to {track}.").format(card=named(state, "card", card.id), track=card.track or _("no track")))
     if action.choice is None or not 0 <= action.choice < len(card.choices):
-        raise RuleViolation(Code.INVALID_ACTION, _("'{card}' has choices 0..{last}.").format(card=card.title, last=len(card.choices) - 1))
+        raise RuleViolation(Code.INVALID_ACTION, _("'{card}' has choices 0..{last}.").format(card=named(state, "card", card.id), last=len(card.choices) - 1))
     return _resolve_card(state, card, action.choice, action.actor)

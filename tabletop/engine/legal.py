@@ -15,7 +15,7 @@ from .actions import Action, RuleViolation
 from .arguments import argue_actions, argument_actions, argument_step, check_argument, not_an_argument
 from .codes import Code
 from .listing import Listing
-from .lookups import _, N_, _actor_name, _card, _move, _track_name, _track_spec, phase_word, status_word, whose
+from .lookups import _, N_, _actor_name, _card, _move, _track_name, _track_spec, named, pgettext, plural, phase_word, resource_word, status_word, whose
 from .plays import legal_moves, remember
 from .scope import ReadView
 from .state import State
@@ -232,7 +232,7 @@ def _expect(state: State, kind: str, action: Action) -> None:
     if waiting == _WAITS_FOR[kind]:
         return
     if state.card is not None and kind not in ("apply_card", "choose"):
-        raise RuleViolation(Code.CARD_PENDING, _("First resolve the card '{card}'.").format(card=_card(state, state.card).title))
+        raise RuleViolation(Code.CARD_PENDING, _("First resolve the card '{card}'.").format(card=named(state, "card", _card(state, state.card).id)))
     if kind in ("move", "pass") and state.phase != "moves":
         raise RuleViolation(Code.WRONG_PHASE, _("Moves are played in the moves phase; this is the {phase} phase.").format(phase=phase_word(state.phase)))
     if kind in ("move", "pass") and state.turn is None:
@@ -250,7 +250,7 @@ def _check_move(state: State, action: Action) -> MoveType:
     if move.argue is not None:
         check_argument(state, move, action)
     else:
-        not_an_argument(move, action)
+        not_an_argument(state, move, action)
     return move
 
 
@@ -277,20 +277,20 @@ def _check_place(state: State, move: MoveType, action: Action) -> None:
     actor = action.actor
     if move.scope == "global":
         if action.track is not None:
-            raise RuleViolation(Code.GLOBAL_MOVE, _("'{move}' is a global move; it is not played on a track.").format(move=move.name))
+            raise RuleViolation(Code.GLOBAL_MOVE, _("'{move}' is a global move; it is not played on a track.").format(move=named(state, "move", move.id)))
         return
     if action.track is None:
-        raise RuleViolation(Code.NEEDS_TRACK, _("'{move}' is played on a track: choose one.").format(move=move.name))
+        raise RuleViolation(Code.NEEDS_TRACK, _("'{move}' is played on a track: choose one.").format(move=named(state, "move", move.id)))
     spec = _track_spec(state, action.track)
     if actor not in spec.members:
         raise RuleViolation(
             Code.NOT_A_MEMBER,
             _("{actor} is not at the table of '{track}' (members: {members}).").format(
-                actor=_actor_name(state, actor), track=spec.name, members=", ".join(_actor_name(state, m) for m in spec.members)),
+                actor=_actor_name(state, actor), track=_track_name(state, spec.id), members=", ".join(_actor_name(state, m) for m in spec.members)),
         )
     track = state.tracks[action.track]
     if not track.is_open:
-        raise RuleViolation(Code.TRACK_CLOSED, _("'{track}' is {status}: no more moves there.").format(track=spec.name, status=status_word(track.status)))
+        raise RuleViolation(Code.TRACK_CLOSED, _("'{track}' is {status}: no more moves there.").format(track=_track_name(state, spec.id), status=status_word(track.status)))
 
 
 def _check_link(state: State, move: MoveType, action: Action) -> None:
@@ -307,25 +307,27 @@ def _check_link(state: State, move: MoveType, action: Action) -> None:
                 track=_track_name(state, action.track), link=_track_name(state, action.link) if action.link else "",
                 principle=_(PRINCIPLE)))
         if action.link is None or action.link == action.track:
-            raise RuleViolation(Code.NEEDS_TRACK, _("'{move}' names a second track to link with.").format(move=move.name))
+            raise RuleViolation(Code.NEEDS_TRACK, _("'{move}' names a second track to link with.").format(move=named(state, "move", move.id)))
         other = _track_spec(state, action.link)
         if not state.tracks[other.id].is_open:
-            raise RuleViolation(Code.TRACK_CLOSED, _("'{track}' is {status}: it cannot be linked.").format(track=other.name, status=status_word(state.tracks[other.id].status)))
+            raise RuleViolation(Code.TRACK_CLOSED, _("'{track}' is {status}: it cannot be linked.").format(track=_track_name(state, other.id), status=status_word(state.tracks[other.id].status)))
     elif action.link is not None:
-        raise RuleViolation(Code.INVALID_ACTION, _("'{move}' does not link tracks.").format(move=move.name))
+        raise RuleViolation(Code.INVALID_ACTION, _("'{move}' does not link tracks.").format(move=named(state, "move", move.id)))
 
 
 def _check_own(state: State, move: MoveType, actor: str | None) -> None:
     """What the move asks of its actor, wherever it is played: once a game, its cost."""
     if move.once_per_game and (actor, move.id) in state.used_once:
-        raise RuleViolation(Code.ALREADY_USED, _("{actor} has already made '{move}' this game.").format(actor=_actor_name(state, actor), move=move.name))
+        raise RuleViolation(Code.ALREADY_USED, (
+            pgettext("plural subject", "{actor} has already made '{move}' this game.") if plural(state, actor)
+            else _("{actor} has already made '{move}' this game.")).format(actor=_actor_name(state, actor), move=named(state, "move", move.id)))
     have = state.resources[actor]
     for key, amount in move.cost.items():
         if have.get(key, 0) < amount:
             raise RuleViolation(
                 Code.CANNOT_AFFORD,
                 _("'{move}' costs {amount} {key}; {actor} has {have}.").format(
-                    move=move.name, amount=amount, key=key, actor=_actor_name(state, actor), have=have.get(key, 0)),
+                    move=named(state, "move", move.id), amount=amount, key=resource_word(state, key), actor=_actor_name(state, actor), have=have.get(key, 0)),
             )
 
 
@@ -333,4 +335,4 @@ def _check_requirements(state: State, move: MoveType, track: str | None, actor: 
     view = ReadView(state, track, actor)
     for cond in move.requires:
         if not cond.holds(view):
-            raise RuleViolation(Code.REQUIREMENT_UNMET, _("'{move}' needs {condition}.").format(move=move.name, condition=cond.describe()))
+            raise RuleViolation(Code.REQUIREMENT_UNMET, _("'{move}' needs {condition}.").format(move=named(state, "move", move.id), condition=cond.describe()))

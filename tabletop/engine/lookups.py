@@ -8,8 +8,9 @@ from __future__ import annotations
 from typing import Any
 
 from .. import lang
-from ..content import Card, MoveType
-from ..content.grammar import possessive
+from ..content import Card, ContentError, MoveType, Scenario
+from ..content.grammar import plural_subject, possessive
+from ..content.models import resource_infos
 from ..lang import Domain
 from .actions import Action, RuleViolation
 from .codes import Code
@@ -18,6 +19,7 @@ from .telling import phase_name  # the one catalogue of phase words
 from .wording import status_name  # the one catalogue of status words
 
 _, ngettext, N_ = Domain("engine").words()
+pgettext = Domain("engine").pgettext  # ("plural subject", …): a sentence's form for an actor named in the plural
 
 
 def whose(name: str) -> str:
@@ -46,14 +48,52 @@ def _track_spec(state: State, track_id: str):  # noqa: ANN202
     raise RuleViolation(Code.UNKNOWN_TRACK, _("There is no track called {track}.").format(track=repr(track_id)))
 
 
+def shown(state: State) -> Scenario:
+    """The game's scenario as the room reads it in the language of the moment (same ids), for a refusal's names.
+
+    The base scenario in English, with no translation, or when that language's overlay is broken.
+    """
+    here = lang.current()
+    if here == lang.SOURCE:
+        return state.scenario
+    from ..content.overlays import translated  # only when a refusal is worded in another language: not at start-up
+
+    try:
+        return translated(state.scenario, here)
+    except ContentError:
+        return state.scenario
+
+
+def named(state: State, kind: str, item_id: str | None) -> str:
+    """An ``actor``, ``track``, ``move``, ``card`` or ``meter`` by id, named in the language of the moment.
+
+    An unknown id reads as itself; no actor at all is the facilitator.
+    """
+    found = getattr(shown(state).index, kind + "s").get(item_id or "")
+    if found is not None:
+        return found.title if kind == "card" else found.name
+    return item_id or (_("the facilitator") if kind == "actor" else "")
+
+
+def plural(state: State, actor_id: str | None) -> bool:
+    """Whether the actor's name in the language of the moment takes a plural verb (ru/uk «Соединённые Штаты»)."""
+    return plural_subject(shown(state), actor_id)
+
+
+def resource_word(state: State, key: str) -> str:
+    """A resource id (``capital``) in a refusal: as it is in English, its translated name in another language."""
+    scenario = shown(state)
+    if scenario is state.scenario:
+        return key
+    return next((r.name for r in resource_infos(scenario.ruleset) if r.id == key), key)
+
+
 def _actor_name(state: State, actor_id: str | None) -> str:
-    actor = state.scenario.index.actors.get(actor_id or "")
-    return actor.name if actor is not None else (actor_id or _("the facilitator"))
+    return named(state, "actor", actor_id)
 
 
 def _track_name(state: State, track_id: str | None) -> str:
-    track = state.scenario.index.tracks.get(track_id or "")
-    return track.name if track is not None else (track_id or "")
+    return named(state, "track", track_id)
 
 
 def phase_word(phase: str) -> str:

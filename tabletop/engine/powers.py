@@ -12,7 +12,7 @@ from .actions import Action, RuleViolation
 from .cards import _draw_from
 from .codes import Code
 from .flow import _finish
-from .lookups import _, _card, _outcome, _track_spec
+from .lookups import _, _card, _outcome, _track_name, _track_spec, named
 from .review import last_undoable
 from .scope import Bench
 from .settle import _commit, _result, _settle
@@ -33,13 +33,13 @@ def _override(state: State, action: Action) -> tuple[State, dict[str, Any]]:
         top = len(spec.ladder) - 1
         if action.position is not None:
             if not 0 <= action.position <= top:
-                raise RuleViolation(Code.OUT_OF_RANGE, _("Position must be 0..{top} on '{track}'.").format(top=top, track=spec.name))
+                raise RuleViolation(Code.OUT_OF_RANGE, _("Position must be 0..{top} on '{track}'.").format(top=top, track=_track_name(state, spec.id)))
             if action.position != d.position:
                 bench.changes.append({"track": d.id, "what": "position", "from": d.position, "to": action.position})
                 d.position = action.position
         if action.tension is not None:
             if not 0 <= action.tension <= spec.breakdown_at:
-                raise RuleViolation(Code.OUT_OF_RANGE, _("Tension must be 0..{top} on '{track}'.").format(top=spec.breakdown_at, track=spec.name))
+                raise RuleViolation(Code.OUT_OF_RANGE, _("Tension must be 0..{top} on '{track}'.").format(top=spec.breakdown_at, track=_track_name(state, spec.id)))
             if action.tension != d.tension:
                 bench.changes.append({"track": d.id, "what": "tension", "from": d.tension, "to": action.tension})
                 d.tension = action.tension
@@ -59,7 +59,7 @@ def _override(state: State, action: Action) -> tuple[State, dict[str, Any]]:
         if meter is None:
             raise RuleViolation(Code.UNKNOWN_METER, _("There is no meter called {meter}.").format(meter=repr(action.meter)))
         if action.value is None or not meter.min <= action.value <= meter.max:
-            raise RuleViolation(Code.OUT_OF_RANGE, _("{meter} must be {low}..{high}.").format(meter=meter.name, low=meter.min, high=meter.max))
+            raise RuleViolation(Code.OUT_OF_RANGE, _("{meter} must be {low}..{high}.").format(meter=named(state, "meter", meter.id), low=meter.min, high=meter.max))
         bench = Bench(state, None, None)
         bench.add_meter(meter.id, action.value - state.meters[meter.id])
         notes = []
@@ -106,7 +106,7 @@ def _note(state: State, action: Action) -> tuple[State, dict[str, Any]]:
 def _inject(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     card = _card(state, action.card)
     if state.card is not None:
-        raise RuleViolation(Code.CARD_PENDING, _("First resolve the card '{card}'.").format(card=_card(state, state.card).title))
+        raise RuleViolation(Code.CARD_PENDING, _("First resolve the card '{card}'.").format(card=named(state, "card", _card(state, state.card).id)))
     pile, discard = list(state.pile), list(state.discard)
     if card.id in pile:
         pile.remove(card.id)

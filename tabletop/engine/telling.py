@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, Protocol
 
+from ..content.grammar import plural_subject
 from ..lang import Domain, current
 from .actions import Action
 from .breakdown import breakdown_warning
@@ -26,6 +27,8 @@ if TYPE_CHECKING:
 
 _words = Domain("engine")
 _, ngettext, N_ = _words.words()
+pgettext = _words.pgettext
+#: pgettext("plural subject", …): the form of a sentence whose subject, an actor's name, takes a plural verb
 
 
 class Happened(Protocol):
@@ -61,6 +64,10 @@ class _Names:
     def actor(self, actor_id: str | None) -> str:
         actor = self.index.actors.get(actor_id or "")
         return actor.name if actor is not None else (actor_id or _("the facilitator"))
+
+    def plural(self, actor_id: str | None) -> bool:
+        """Whether the actor's name takes a plural verb here (its overlay's ``number``)."""
+        return plural_subject(self.scenario, actor_id)
 
     def track(self, track_id: str | None) -> str:
         track = self.index.tracks.get(track_id or "")
@@ -169,7 +176,8 @@ def _lapsed(status: str) -> str:
 
 
 def _tell_pass(event: Happened, n: _Names) -> str:
-    return _("{actor} passes").format(actor=n.actor(event.action.actor))
+    said = pgettext("plural subject", "{actor} passes") if n.plural(event.action.actor) else _("{actor} passes")
+    return said.format(actor=n.actor(event.action.actor))
 
 
 def _tell_vote(event: Happened, n: _Names) -> str:
@@ -219,15 +227,20 @@ def _tell_counter(event: Happened, n: _Names) -> str:
             said += "; " + _("the counters are revealed")
         return said
     text = (a.text or "").strip()
+    plural = n.plural(a.actor)
     if text:
-        return _("{actor} counters: {counter}").format(actor=actor, counter=quoted(text, a.lang))
-    return _("{actor} passes: no counter").format(actor=actor)
+        said = pgettext("plural subject", "{actor} counters: {counter}") if plural else _("{actor} counters: {counter}")
+        return said.format(actor=actor, counter=quoted(text, a.lang))
+    said = pgettext("plural subject", "{actor} passes: no counter") if plural else _("{actor} passes: no counter")
+    return said.format(actor=actor)
 
 
 def _tell_odds(event: Happened, n: _Names) -> str:
     a = event.action
     if a.actor is not None:
-        return _("{actor} votes the odds {odds}").format(actor=n.actor(a.actor), odds=odds_words(a.odds))
+        said = (pgettext("plural subject", "{actor} votes the odds {odds}") if n.plural(a.actor)
+                else _("{actor} votes the odds {odds}"))
+        return said.format(actor=n.actor(a.actor), odds=odds_words(a.odds))
     told = _told(event)
     odds = odds_words(told.get("odds"))
     if told.get("by") == "matrix":
@@ -271,7 +284,8 @@ def _tell_card(event: Happened, n: _Names) -> str:
     title = n.card(card_id)
     card = n.index.cards.get(card_id or "")
     if a.choice is not None and card is not None and 0 <= a.choice < len(card.choices):
-        said = _("{card}: {actor} chose \u201c{choice}\u201d").format(
+        said = (pgettext("plural subject", "{card}: {actor} chose \u201c{choice}\u201d") if n.plural(a.actor)
+                else _("{card}: {actor} chose \u201c{choice}\u201d")).format(
             card=title, actor=n.actor(a.actor), choice=card.choices[a.choice].label)
     else:
         said = title

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..content.grammar import plural_subject
 from ..engine.arguments import argument_step, describe_wanted
 from ..engine.records import Ruling
 from ..engine.wording import UNDONE, argument_parts, ruling_text
@@ -24,6 +25,7 @@ from .words import one_line, outcome_word
 from ..lang import Domain
 
 _, ngettext, N_ = Domain("report").words()
+pgettext = Domain("report").pgettext
 
 #: How a participants' report names an argument it may not show yet.
 SEALED_ARGUMENT = N_("a sealed argument, not revealed in this save")
@@ -45,7 +47,7 @@ def arguments_part(game: ReplayedGame) -> list[dict[str, Any]]:
             _add_ruling(game, entry, Ruling.from_result(game.by_seq[ruled].result), ruled)
         elif ev.seq in pending:
             _add_pending(game, entry, pending[ev.seq])
-        entry["headline"] = _headline(entry)
+        entry["headline"] = _headline(game, entry)
         per_track[a.track].append(entry)
     return [
         {"track": t.id, "track_name": t.name, "arguments": per_track[t.id]}
@@ -134,9 +136,11 @@ def _add_pending(game: ReplayedGame, entry: dict[str, Any], proposal: Any) -> No
                                                len(argument.counters)).format(n=len(argument.counters))]
 
 
-def _headline(entry: dict[str, Any]) -> str:
-    """``Round 2: Mediating states argues for progress +1 — succeeds``."""
-    text = _("Round {round}: {actor} argues for {wanted} \u2014 {outcome}").format(
+def _headline(game: ReplayedGame, entry: dict[str, Any]) -> str:
+    """``Round 2: Mediating states argues for progress +1 — succeeds`` (ru/uk: a plural verb for a plural name)."""
+    text = (pgettext("plural subject", "Round {round}: {actor} argues for {wanted} \u2014 {outcome}")
+            if plural_subject(game.scenario, entry["actor"])
+            else _("Round {round}: {actor} argues for {wanted} \u2014 {outcome}")).format(
         round=entry["round"], actor=one_line(entry["actor_name"]), wanted=entry["wanted_text"], outcome=outcome_word(entry["outcome"]))
     return f"{UNDONE} {text}" if entry["undone"] else text
 

@@ -33,12 +33,14 @@ ONLY = {"ru": set("ыэъё"), "uk": set("іїєґ")}
 
 
 def _texts(value: Any) -> Iterator[str]:
-    """Every string in an overlay's tables (translations only: the checked tables hold no ``base`` hash)."""
+    """Every string in an overlay's tables (translations only: the checked tables hold no ``base`` hash,
+    and an actor's grammatical ``number`` is a word of the format, not a text)."""
     if isinstance(value, str):
         yield value
     elif isinstance(value, dict):
-        for v in value.values():
-            yield from _texts(v)
+        for k, v in value.items():
+            if k != "number":
+                yield from _texts(v)
     elif isinstance(value, list):
         for v in value:
             yield from _texts(v)

@@ -1,0 +1,102 @@
+"""A sentence about an actor whose name is plural in Russian or Ukrainian uses a plural verb
+(issue 19: «Соединённые Штаты пасует», «Сполучені Штати пасує»); Russia keeps the singular.
+
+The number comes from the overlay (``number = "plural"`` on the actor), not from the name."""
+
+from __future__ import annotations
+
+import pytest
+
+from tabletop import Action, RuleViolation, apply, lang, legal_actions, new_game
+from tabletop.content.finding import bundled_rulesets
+from tabletop.content.overlays import translated
+from tabletop.engine import State
+from tabletop.engine.legal import _check_own
+from tabletop.engine.state import evolve
+from tabletop.engine.telling import tell
+
+from .support import bundled, pass_
+
+#: language -> (the US passes, Russia passes)
+SAID = {
+    "ru": ("Соединённые Штаты пасуют", "Россия пасует"),
+    "uk": ("Сполучені Штати пасують", "Росія пасує"),
+}
+
+
+def _at_the_moves() -> State:
+    path = next(p for p in bundled_rulesets() if p.stem == "parallel-tracks")
+    state = new_game(bundled(path), seed=1)
+    while state.phase != "moves" or state.card is not None:
+        state = apply(state, legal_actions(state)[0])
+    return state
+
+
+def _told_passes(code: str) -> dict[str, str]:
+    """Every actor passes in turn; what the log says of each, in ``code``."""
+    state = _at_the_moves()
+    shown = translated(state.scenario, code)
+    said: dict[str, str] = {}
+    while state.turn is not None and state.turn not in said:
+        actor = state.turn
+        state = apply(state, pass_(actor))
+        assert state.last is not None
+        with lang.using(code):
+            said[actor] = tell(state.last, shown)
+    return said
+
+
+@pytest.mark.parametrize("code", ["ru", "uk"])
+def test_the_united_states_pass_in_the_plural_and_russia_in_the_singular(code: str) -> None:
+    said = _told_passes(code)
+    us, russia = SAID[code]
+    assert said["us"] == us
+    assert said["ru"] == russia
+
+
+def test_english_is_unchanged() -> None:
+    said = _told_passes("en")
+    assert said["us"] == "United States passes" and said["ru"] == "Russia passes"
+
+
+@pytest.mark.parametrize("code", ["ru", "uk"])
+def test_a_refusal_about_the_united_states_agrees_too(code: str) -> None:
+    state = _at_the_moves()
+    once = next(m for m in state.scenario.ruleset.moves if m.once_per_game)
+    state = evolve(state, used_once=state.used_once | {("us", once.id), ("ru", once.id)})
+    said = {}
+    for actor in ("us", "ru"):
+        with lang.using(code), pytest.raises(RuleViolation) as refused:
+            _check_own(state, once, actor)
+        said[actor] = refused.value.message
+    plural, singular = {"ru": ("уже сделали", "уже сделал(а)"), "uk": ("вже зробили", "вже зробив(ла)")}[code]
+    assert plural in said["us"] and singular in said["ru"]
+
+
+def _checked(actor: dict[str, object]):  # noqa: ANN202
+    from tabletop.content.overlaycheck import check_tables
+    from tabletop.content.overlaytexts import entries_of
+    from tabletop.content.source import SourceFile
+
+    ruleset = _at_the_moves().scenario.ruleset
+    name = "<test overlay>"
+    return check_tables(SourceFile(name, {"actors": {"us": actor}}), "ruleset", entries_of(ruleset), name)
+
+
+def test_an_overlay_number_is_singular_or_plural_and_not_a_text() -> None:
+    checked = _checked({"name": "Соединённые Штаты", "number": "plural"})
+    assert not checked.problems and checked.tables["actors"]["us"]["number"] == "plural"
+    assert not any("number" in m for m in checked.missing)
+    wrong = _checked({"name": "Соединённые Штаты", "number": "many"})
+    assert [p.message for p in wrong.problems] == ["got 'many'; expected one of singular, plural"]
+
+
+def test_a_scenario_translated_without_a_number_is_singular() -> None:
+    from tabletop.content.grammar import plural_subject
+    from tabletop.content.overlays import apply as put_in
+
+    scenario = _at_the_moves().scenario
+    assert not plural_subject(scenario, "us")
+    assert not plural_subject(put_in(scenario, {"actors": {"us": {"name": "США"}}}), "us")
+    assert plural_subject(put_in(scenario, {"actors": {"us": {"number": "plural"}}}), "us")
+    assert plural_subject(translated(scenario, "ru"), "us") and not plural_subject(translated(scenario, "ru"), "ru")
