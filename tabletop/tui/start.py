@@ -258,7 +258,7 @@ class StartScreen(Screen[Choice]):
             )
             # the team's name beside its fields, or on a line of its own above them on a narrow screen (start.tcss)
             rows.append(Container(Label(Text(literal(names[actor.id])), id=f"actor-{actor.id}"), fields,
-                                  classes="row seat-row"))
+                                  classes="row seat-row"))  # untranslated: CSS classes
         await seats.mount(*rows)
 
     async def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
