@@ -171,7 +171,7 @@ def apply(scenario: Scenario, tables: Tables) -> Scenario:
     if scenario.translations is not None:
         out.translations = scenario.translations
     out.translated_from = scenario
-    out.__dict__["_log_words"] = _log_words(scenario, tables)
+    out.log_words = _log_words(scenario, tables)
     out.plural_actors = frozenset(k for k, e in tables.get("actors", {}).items() if e.get("number") == "plural")
     return out
 
@@ -196,8 +196,7 @@ def log_line(scenario: Scenario, text: str) -> str:
     ``scenario`` is one :func:`translated` made; a line it has no translation of (or the base scenario)
     gives ``text`` as stored. Not yet made safe: the caller shows it through the sanitiser.
     """
-    words: dict[str, str] = scenario.__dict__.get("_log_words") or {}
-    return words.get(text, text)
+    return scenario.log_words.get(text, text)
 
 
 def _texts(entry: dict[str, Any] | None, *fields: str) -> dict[str, Any]:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from functools import cached_property
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any
 
 from .fields import dump, replace
@@ -60,6 +62,8 @@ class Scenario:
     translated_from: Scenario | None = None
     #: the actors whose translated name takes a plural verb (an overlay's ``number = "plural"``)
     plural_actors: frozenset[str] = frozenset()
+    #: a translation's words for the English log lines its effects write ({ log = … }): English -> words
+    log_words: Mapping[str, str] = MappingProxyType({})
     #: SHA-256 of the ruleset's and the deck's bytes this scenario was loaded from (None: not loaded from files)
     source_shas: tuple[str, str] | None = None
 

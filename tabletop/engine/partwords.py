@@ -61,7 +61,7 @@ def _effect(part: Any, key: str | None, track: str | None, name: Name, resource:
     if key == "resource":
         return _("{resource} {amount}").format(resource=resource(part.resource), amount=signed(part.add))
     if key == "log":
-        return _("log: {text}").format(text=part.log)
+        return _("log: {text}").format(text=log_said(name, part.log))
     return None
 
 
@@ -88,6 +88,16 @@ def _condition(part: Any, key: str | None, track: str | None, name: Name, resour
     return None
 
 
+#: a log line's key in a names table (:func:`tabletop.engine.wording.scenario_names`): its English, so prefixed
+LOG = "log\u2009"
+
+
+def log_said(name: Name, text: str) -> str:
+    """A log line (the English a save stores) in the words a names table gives it, or as written."""
+    said = name(LOG + text)
+    return text if said == LOG + text else said
+
+
 def lookup(names: Mapping[str, str] | None) -> Name:
     """A name for an id from ``names``; the id itself when it has none."""
     if names is None:
@@ -95,4 +105,4 @@ def lookup(names: Mapping[str, str] | None) -> Name:
     return lambda key: names.get(key, key)
 
 
-__all__ = ["bounds", "either", "lookup", "part_words"]
+__all__ = ["LOG", "bounds", "either", "log_said", "lookup", "part_words"]

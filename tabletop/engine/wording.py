@@ -24,7 +24,7 @@ from ..content.literal import literal, one_line
 from ..content.models import default_resource_name, resource_infos
 from ..content.vocabulary import signed
 from ..lang import Domain
-from .partwords import lookup, part_words
+from .partwords import LOG, lookup, part_words
 from .records import Change, Ruling
 
 if TYPE_CHECKING:
@@ -370,13 +370,15 @@ def names(state: State) -> dict[str, str]:
 
 
 def scenario_names(scenario: Scenario) -> dict[str, str]:
-    """Every track, actor and meter id of ``scenario`` with its name as the room reads it."""
+    """Every track, actor and meter id of ``scenario`` with its name as the room reads it (and, under
+    :data:`~tabletop.engine.partwords.LOG`, each English log line with its words in a translation)."""
     rs = scenario.ruleset
     return {
         **{t.id: literal(t.name) for t in rs.tracks},
         **{a.id: literal(a.name) for a in rs.actors},
         **{m.id: literal(m.name) for m in rs.meters},
         **{RESOURCE + r.id: literal(r.name) for r in resource_infos(rs)},
+        **{LOG + english: literal(words) for english, words in scenario.log_words.items()},
     }
 
 

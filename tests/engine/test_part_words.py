@@ -66,3 +66,18 @@ def test_a_resource_reads_by_its_name(code: str, capital: str) -> None:
         dear = next(m for m in base.ruleset.moves if "capital" in m.cost)
         assert capital in move_words(dear, names) and "capital" not in move_words(dear, names)
         assert "мандат" in resource_name("mandate-moscow", names)
+
+
+@pytest.mark.parametrize(("code", "words"), [
+    ("en", "log: Washington keeps arms control apart from Ukraine's status"),
+    ("ru", "запись: Вашингтон держит контроль над вооружениями отдельно от статуса Украины"),
+    ("uk", "запис: Вашингтон тримає контроль над озброєннями окремо від статусу України"),
+])
+def test_a_card_choices_log_line_is_worded_in_the_language_shown(code: str, words: str) -> None:
+    """A card's answers list what each does (the decision list): its log line in the seat's language, not English."""
+    base = load_scenario("parallel-tracks")
+    lang.set_language(code)
+    shown = translated(base, code)
+    choice = next(ch for c in base.deck.cards for ch in c.choices if any(e.key == "log" for e in ch.effects)
+                  and "Washington" in str([e.log for e in ch.effects if e.key == "log"]))
+    assert [named(e, scenario_names(shown)) for e in choice.effects if e.key == "log"] == [words]
