@@ -65,3 +65,30 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
         return None
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     return max(1, cores + cores // 2)
+
+
+#: the tests that take longest (a whole game by keys, a save cut at every byte, five screens on one game ...):
+#: handed out first, so that no worker is left with one of them at the end while the others stand idle
+LONGEST = (
+    "tests/tui/test_play.py::test_whole_game_by_keys_from_first_draw_to_end_screen",
+    "tests/store/test_torn.py::test_torn_tail_at_every_byte",
+    "tests/seats/test_typed_arguments.py",
+    "tests/seats/test_game_screens.py",
+    "tests/replay/test_replay.py",
+    "tests/store/test_one_writer.py",
+    "tests/store/test_growth.py",
+    "tests/tui/test_argument_play.py",
+    "tests/sweep/test_resume.py",
+    "tests/sweep/test_cluster.py",
+    "tests/seats/test_leaks.py",
+    "tests/seats/test_browser_screens.py",
+    "tests/replay/test_keys.py",
+)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The longest tests first, in the order above; every other test keeps its place (a stable sort)."""
+    def rank(item: pytest.Item) -> int:
+        return next((i for i, prefix in enumerate(LONGEST) if item.nodeid.startswith(prefix)), len(LONGEST))
+
+    items.sort(key=rank)
