@@ -80,9 +80,10 @@ def argue_entry(state: State, templates: Sequence[Action]) -> ArgueEntry:
     stock = stock_for(state.scenario, first.track)
     examples = (stock.actions[0], *stock.reasons[: options.reasons]) if stock is not None else ()
     who = n.get(first.actor or "", first.actor or "")
+    plural = plural_subject(state.scenario, first.actor)
+    title = pgettext("plural subject", "{who} argues on {track}") if plural else _("{who} argues on {track}")
     return ArgueEntry(
-        title=(pgettext("plural subject", "{who} argues on {track}") if plural_subject(state.scenario, first.actor)
-               else _("{who} argues on {track}")).format(who=who, track=n.get(first.track or "", first.track or "")),
+        title=title.format(who=who, track=n.get(first.track or "", first.track or "")),
         results=tuple(describe_wanted(w) for w in wanted),
         wanted=wanted,
         text_limit=options.text_length,
@@ -100,9 +101,11 @@ def counter_entry(state: State, template: Action) -> ArgueEntry:
     n = names(state)
     stock = stock_for(state.scenario, head.track)
     example = template.text or (stock.counters[0] if stock is not None and stock.counters else "")
+    plural = plural_subject(state.scenario, template.actor)
+    title = (pgettext("plural subject", "{who} counters {whose} argument") if plural
+             else _("{who} counters {whose} argument"))
     return ArgueEntry(
-        title=(pgettext("plural subject", "{who} counters {whose} argument") if plural_subject(state.scenario, template.actor)
-               else _("{who} counters {whose} argument")).format(who=n.get(template.actor or "", template.actor or ""),
+        title=title.format(who=n.get(template.actor or "", template.actor or ""),
                                                             whose=possessive(n.get(head.actor, head.actor))),
         results=(),
         wanted=(),
@@ -131,9 +134,11 @@ def argument_spans(state: State, head: Proposal, *, sealed: bool = False) -> Spa
     assert argument is not None
     n = names(state)
     who = n.get(head.actor, head.actor)
+    plural = plural_subject(state.scenario, head.actor)
+    argues = (pgettext("plural subject", "{who} argues on {track}: ") if plural
+              else _("{who} argues on {track}: "))
     out: list[tuple[str, str]] = [
-        ((pgettext("plural subject", "{who} argues on {track}: ") if plural_subject(state.scenario, head.actor)
-          else _("{who} argues on {track}: ")).format(who=who, track=n.get(head.track or "", head.track or "")), "bold"),
+        (argues.format(who=who, track=n.get(head.track or "", head.track or "")), "bold"),
         (f"\u201c{one_line(argument.text)}\u201d\n", ""),
         ("  " + _("wants {result}").format(result=describe_wanted(argument.wanted_table)) + "\n", "bold"),
     ]

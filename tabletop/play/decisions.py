@@ -80,8 +80,8 @@ def decision(
                 styled(_("{who} (bot) answers this card. Read it out first (k: skip it, r: redraw).").format(who=who),
                        "bold"),
                 (Choice(styled((pgettext("plural subject", "Let {who} answer the card")
-                                if plural_subject(state.scenario, acting) else _("Let {who} answer the card")).format(who=who)),
-                        ReleaseCard()),),
+                                if plural_subject(state.scenario, acting)
+                                else _("Let {who} answer the card")).format(who=who)), ReleaseCard()),),
             )
         return Decision(styled(_("{who} (bot: {policy}) is deciding\u2026").format(who=who, policy=bots[acting or ""])), ())
     waiting = waiting_for(state)
@@ -120,8 +120,9 @@ def _card_choice(state: State, options: list[Action]) -> Decision:
         choice = card.choices[action.choice or 0]
         effects = ", ".join(named(e, n) for e in choice.effects) or _("no further effect")
         entries.append(Choice(styled(literal(choice.label), "bold", (f" \u2192 {effects}", "")), Act(action)))
-    said = (pgettext("plural subject", "{who} answers \u201c{card}\u201d:") if plural_subject(state.scenario, card.chooser())
-            else _("{who} answers \u201c{card}\u201d:")).format(who=n.get(card.chooser() or "", ""), card=literal(card.title))
+    said = (pgettext("plural subject", "{who} answers \u201c{card}\u201d:")
+            if plural_subject(state.scenario, card.chooser()) else _("{who} answers \u201c{card}\u201d:"))
+    said = said.format(who=n.get(card.chooser() or "", ""), card=literal(card.title))
     return Decision(styled(said), tuple(entries))
 
 
@@ -319,7 +320,8 @@ def _track_decision(state: State, actor: str) -> Decision:
     if any(m.scope == "global" for m in rs.moves):
         entries.append(Choice(styled(_("Global moves (signals to everyone)"), "bold"), Stage(GLOBAL)))
     passing = (pgettext("plural subject", "Pass \u2014 {actor} makes no more moves this round")
-               if plural_subject(state.scenario, actor) else _("Pass \u2014 {actor} makes no more moves this round"))
+               if plural_subject(state.scenario, actor)
+               else _("Pass \u2014 {actor} makes no more moves this round"))
     entries.append(Choice(styled(passing.format(actor=n[actor])),
                           Act(Action("pass", actor=actor))))
     prompt = ngettext("{actor}: pick a track, then a move ({n} action left).",

@@ -266,7 +266,8 @@ def log_lines(state: State, hidden: set[int], known: Secrets, limit: int = LOG_L
         if event.seq in hidden:
             text = (pgettext("plural subject", "{actor} committed a sealed move")
                     if plural_subject(state.scenario, event.action.actor)
-                    else _("{actor} committed a sealed move")).format(actor=n.get(event.action.actor or "", event.action.actor))
+                    else _("{actor} committed a sealed move"))
+            text = text.format(actor=n.get(event.action.actor or "", event.action.actor))
         elif known.undoes.get(event.seq) in hidden:
             text = _("Undo: a sealed move (committed a sealed move, taken back)")
         elif isinstance(about, int) and about in hidden:
@@ -391,7 +392,8 @@ def _move_entries(state: State, actor: str) -> list[Entry]:
                          problem.message if problem else None, action.track or "@global"))
     passing = Action("pass", actor=actor)
     said = (pgettext("plural subject", "Pass \u2014 {actor} makes no more moves this round")
-            if plural_subject(state.scenario, actor) else _("Pass \u2014 {actor} makes no more moves this round"))
+            if plural_subject(state.scenario, actor)
+            else _("Pass \u2014 {actor} makes no more moves this round"))
     out.append(Entry(entry_id(state, passing), said.format(actor=n[actor]),
                      passing))
     return out

@@ -155,8 +155,9 @@ class Timekeeper:
         if action is None or action.actor is None or self.session.is_bot(action.actor):
             return
         who = names(self.session.state).get(action.actor, action.actor)
-        said = (pgettext("plural subject", "Time is up: {actor} passes.")
-                if plural_subject(shown(self.session.state), action.actor) else _("Time is up: {actor} passes."))
+        plural = plural_subject(shown(self.session.state), action.actor)
+        said = (pgettext("plural subject", "Time is up: {actor} passes.") if plural
+                else _("Time is up: {actor} passes."))
         if screen.act(action):
             screen.notify(said.format(actor=who), markup=False, title=_("TIME UP"),
                           severity="warning", timeout=5)

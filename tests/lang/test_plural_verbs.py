@@ -84,3 +84,21 @@ def test_the_boards_card_says_who_chooses_with_the_teams_verb(code: str) -> None
             said[actor] = next(line for line in card_text(state, cards[card_id], False).plain.splitlines()
                                if line.endswith(":") and not line.startswith(" "))
     assert (said["us"], said["ru"]) == CHOOSES[code]
+
+
+@pytest.mark.parametrize("code", ["ru", "uk"])
+def test_an_arguments_title_agrees_with_the_team(code: str) -> None:
+    from tabletop.play.arguing import argue_entry
+    from tabletop.play.decisions import own_move_options
+
+    state = _at_the_moves()
+    seen = _seen(state, code)
+    said = {}
+    for actor in ("us", "ru"):
+        templates = [a for a, _refusal in own_move_options(state, actor) if a.move == "argue"]
+        track = templates[0].track
+        with lang.using(code):
+            said[actor] = argue_entry(seen, [a for a in templates if a.track == track]).title
+    plural, singular = {"ru": ("приводят аргумент", "приводит аргумент"),
+                        "uk": ("наводять аргумент", "наводить аргумент")}[code]
+    assert f" {plural} " in said["us"] and f" {singular} " in said["ru"]
