@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
 from ..content.arguments import ODDS
-from ..content.grammar import possessive
+from ..content.grammar import plural_subject, possessive
 from ..content.literal import one_line
 from ..engine import Action, State, legal_actions
 from ..engine.arguments import countered, describe_wanted, stock_for
@@ -22,6 +22,8 @@ from ..lang import Domain
 from .picks import Act, Choice, Counter, Decision, MarkStrong, Styled, styled
 
 _, ngettext, N_ = Domain("play").words()
+pgettext = Domain("play").pgettext
+#: pgettext("plural subject", …): the form of a sentence whose subject, an actor's name, takes a plural verb
 
 Spans = tuple[tuple[str, str], ...]
 
@@ -78,8 +80,10 @@ def argue_entry(state: State, templates: Sequence[Action]) -> ArgueEntry:
     stock = stock_for(state.scenario, first.track)
     examples = (stock.actions[0], *stock.reasons[: options.reasons]) if stock is not None else ()
     who = n.get(first.actor or "", first.actor or "")
+    plural = plural_subject(state.scenario, first.actor)
+    title = pgettext("plural subject", "{who} argues on {track}") if plural else _("{who} argues on {track}")
     return ArgueEntry(
-        title=_("{who} argues on {track}").format(who=who, track=n.get(first.track or "", first.track or "")),
+        title=title.format(who=who, track=n.get(first.track or "", first.track or "")),
         results=tuple(describe_wanted(w) for w in wanted),
         wanted=wanted,
         text_limit=options.text_length,
@@ -97,8 +101,11 @@ def counter_entry(state: State, template: Action) -> ArgueEntry:
     n = names(state)
     stock = stock_for(state.scenario, head.track)
     example = template.text or (stock.counters[0] if stock is not None and stock.counters else "")
+    plural = plural_subject(state.scenario, template.actor)
+    title = (pgettext("plural subject", "{who} counters {whose} argument") if plural
+             else _("{who} counters {whose} argument"))
     return ArgueEntry(
-        title=_("{who} counters {whose} argument").format(who=n.get(template.actor or "", template.actor or ""),
+        title=title.format(who=n.get(template.actor or "", template.actor or ""),
                                                             whose=possessive(n.get(head.actor, head.actor))),
         results=(),
         wanted=(),
@@ -127,8 +134,11 @@ def argument_spans(state: State, head: Proposal, *, sealed: bool = False) -> Spa
     assert argument is not None
     n = names(state)
     who = n.get(head.actor, head.actor)
+    plural = plural_subject(state.scenario, head.actor)
+    argues = (pgettext("plural subject", "{who} argues on {track}: ") if plural
+              else _("{who} argues on {track}: "))
     out: list[tuple[str, str]] = [
-        (_("{who} argues on {track}: ").format(who=who, track=n.get(head.track or "", head.track or "")), "bold"),
+        (argues.format(who=who, track=n.get(head.track or "", head.track or "")), "bold"),
         (f"\u201c{one_line(argument.text)}\u201d\n", ""),
         ("  " + _("wants {result}").format(result=describe_wanted(argument.wanted_table)) + "\n", "bold"),
     ]
@@ -173,7 +183,9 @@ def argument_decision(state: State, waiting: str) -> Decision:
         typed, passing = options[0], options[-1]
         return Decision(Styled(((_("{who}: counter this argument, or pass.").format(who=who) + "\n", "bold"), *working)), (
             Choice(styled(_("Counter it \u2014 type a counter-argument")), Counter(typed)),
-            Choice(styled(_("Pass \u2014 {who} makes no counter").format(who=who)), Act(passing)),
+            Choice(styled((pgettext("plural subject", "Pass \u2014 {who} makes no counter")
+                           if plural_subject(state.scenario, passing.actor)
+                           else _("Pass \u2014 {who} makes no counter")).format(who=who)), Act(passing)),
         ))
     if waiting == "roll":
         target = ODDS[argument.odds or "even"]

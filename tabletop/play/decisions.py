@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
-from ..content.grammar import possessive
+from ..content.grammar import plural_subject, possessive
 from ..content.literal import literal
 from ..engine import Action, RuleViolation, State, legal_actions, move_options, waiting_for
 from ..engine.arguments import describe_wanted
@@ -43,6 +43,8 @@ from .picks import (
 from .sealed import SealedStep
 
 _, ngettext, N_ = Domain("play").words()
+pgettext = Domain("play").pgettext
+#: pgettext("plural subject", …): the form of a sentence whose subject, an actor's name, takes a plural verb
 
 #: the stage of the moves phase for the global moves (no track)
 GLOBAL = "@global"
@@ -77,7 +79,9 @@ def decision(
             return Decision(
                 styled(_("{who} (bot) answers this card. Read it out first (k: skip it, r: redraw).").format(who=who),
                        "bold"),
-                (Choice(styled(_("Let {who} answer the card").format(who=who)), ReleaseCard()),),
+                (Choice(styled((pgettext("plural subject", "Let {who} answer the card")
+                                if plural_subject(state.scenario, acting)
+                                else _("Let {who} answer the card")).format(who=who)), ReleaseCard()),),
             )
         return Decision(styled(_("{who} (bot: {policy}) is deciding\u2026").format(who=who, policy=bots[acting or ""])), ())
     waiting = waiting_for(state)
@@ -116,7 +120,9 @@ def _card_choice(state: State, options: list[Action]) -> Decision:
         choice = card.choices[action.choice or 0]
         effects = ", ".join(named(e, n) for e in choice.effects) or _("no further effect")
         entries.append(Choice(styled(literal(choice.label), "bold", (f" \u2192 {effects}", "")), Act(action)))
-    said = _("{who} answers \u201c{card}\u201d:").format(who=n.get(card.chooser() or "", ""), card=literal(card.title))
+    said = (pgettext("plural subject", "{who} answers \u201c{card}\u201d:")
+            if plural_subject(state.scenario, card.chooser()) else _("{who} answers \u201c{card}\u201d:"))
+    said = said.format(who=n.get(card.chooser() or "", ""), card=literal(card.title))
     return Decision(styled(said), tuple(entries))
 
 
@@ -129,7 +135,9 @@ def _proposal_decision(state: State, waiting: str) -> Decision:
     whose = _("{whose} \u201c{move}\u201d").format(whose=possessive(n.get(head.actor, head.actor)), move=literal(move.name))
     if waiting == "vote":
         voter = options[0].actor or ""
-        proposal = _("{actor} proposes \u201c{move}\u201d on {track}: {effects}").format(
+        proposal = (pgettext("plural subject", "{actor} proposes \u201c{move}\u201d on {track}: {effects}")
+                    if plural_subject(state.scenario, head.actor)
+                    else _("{actor} proposes \u201c{move}\u201d on {track}: {effects}")).format(
             actor=n.get(head.actor, head.actor), move=literal(move.name), track=n.get(head.track or "", ""),
             effects=move_words(move, n))
         spans = [(proposal, "")]
@@ -311,7 +319,10 @@ def _track_decision(state: State, actor: str) -> Decision:
             entries.append(Choice(label, Stage(spec.id)))
     if any(m.scope == "global" for m in rs.moves):
         entries.append(Choice(styled(_("Global moves (signals to everyone)"), "bold"), Stage(GLOBAL)))
-    entries.append(Choice(styled(_("Pass \u2014 {actor} makes no more moves this round").format(actor=n[actor])),
+    passing = (pgettext("plural subject", "Pass \u2014 {actor} makes no more moves this round")
+               if plural_subject(state.scenario, actor)
+               else _("Pass \u2014 {actor} makes no more moves this round"))
+    entries.append(Choice(styled(passing.format(actor=n[actor])),
                           Act(Action("pass", actor=actor))))
     prompt = ngettext("{actor}: pick a track, then a move ({n} action left).",
                       "{actor}: pick a track, then a move ({n} actions left).", left).format(actor=n[actor], n=left)

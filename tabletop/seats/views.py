@@ -22,6 +22,7 @@ from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 from ..content.errors import ContentError
+from ..content.grammar import plural_subject
 from ..content.literal import literal
 from ..content.overlays import log_line, translated
 from ..engine import Action, State, legal_actions, objectives_met, waiting_for
@@ -36,6 +37,8 @@ from ..play.decisions import decision, own_move_options
 from ..play.picks import Act, AskRuling, Counter, MarkStrong, ReleaseCard
 
 _, ngettext, N_ = Domain("seats").words()
+pgettext = Domain("seats").pgettext
+#: pgettext("plural subject", …): the form of a sentence whose subject, an actor's name, takes a plural verb
 
 #: log lines in a view (the newest); the facilitator's console has every action
 LOG_LINES = 40
@@ -261,7 +264,10 @@ def log_lines(state: State, hidden: set[int], known: Secrets, limit: int = LOG_L
     for event in state.recent(limit):
         about = event.result.get("about") if event.action.kind == "note" else None
         if event.seq in hidden:
-            text = _("{actor} committed a sealed move").format(actor=n.get(event.action.actor or "", event.action.actor))
+            text = (pgettext("plural subject", "{actor} committed a sealed move")
+                    if plural_subject(state.scenario, event.action.actor)
+                    else _("{actor} committed a sealed move"))
+            text = text.format(actor=n.get(event.action.actor or "", event.action.actor))
         elif known.undoes.get(event.seq) in hidden:
             text = _("Undo: a sealed move (committed a sealed move, taken back)")
         elif isinstance(about, int) and about in hidden:
@@ -385,7 +391,10 @@ def _move_entries(state: State, actor: str) -> list[Entry]:
         out.append(Entry(entry_id(state, action), label, action,
                          problem.message if problem else None, action.track or "@global"))
     passing = Action("pass", actor=actor)
-    out.append(Entry(entry_id(state, passing), _("Pass \u2014 {actor} makes no more moves this round").format(actor=n[actor]),
+    said = (pgettext("plural subject", "Pass \u2014 {actor} makes no more moves this round")
+            if plural_subject(state.scenario, actor)
+            else _("Pass \u2014 {actor} makes no more moves this round"))
+    out.append(Entry(entry_id(state, passing), said.format(actor=n[actor]),
                      passing))
     return out
 

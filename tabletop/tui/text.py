@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.text import Text
 
 from ..content import Card, ContentError, Scenario
+from ..content.grammar import plural_subject
 from ..content.literal import literal
 from ..engine import Event, State, objectives_met, wording
 from ..engine.actions import FACILITATOR_KINDS
@@ -219,7 +220,9 @@ def card_text(state: State, card: Card, facilitator: bool, story: bool = True, s
         out.append(effects_words(card.effects, n) + "\n")
     if card.choices:
         chooser = n.get(card.chooser() or "", card.chooser())
-        out.append(_("{actor} chooses:").format(actor=chooser) + "\n", style="bold")
+        plural = plural_subject(shown(state), card.chooser())
+        chooses = pgettext("plural subject", "{actor} chooses:") if plural else _("{actor} chooses:")
+        out.append(chooses.format(actor=chooser) + "\n", style="bold")
         for i, choice in enumerate(card.choices, 1):
             out.append(f"  {i}. {literal(choice.label)} \u2192 {effects_words(choice.effects, n)}\n")
     if card.requires:
@@ -252,7 +255,10 @@ def event_line(state: State, event: Event, hidden: set[int], undone: set[int] | 
     out = Text()
     out.append(f"{event.seq:>4} {round_mark(event.round)} {phase_short(event.phase):<5} ", style="dim")
     if event.seq in hidden:
-        out.append(_("{actor} committed a sealed move").format(actor=n.get(event.action.actor or "", event.action.actor)))
+        sealed = (pgettext("plural subject", "{actor} committed a sealed move")
+                  if plural_subject(shown(state), event.action.actor)
+                  else _("{actor} committed a sealed move"))
+        out.append(sealed.format(actor=n.get(event.action.actor or "", event.action.actor)))
         return out
     kind = event.action.kind
     if kind == "undo" and event.result.get("undoes") in hidden:

@@ -18,12 +18,13 @@ from typing import Any, Protocol
 
 from rich.text import Text
 
+from ..content.grammar import plural_subject
 from ..engine import Action, State
 from ..lang import Domain
 from ..play.sealed import SealedDesk
 from ..play.session import Session
 from .clock import ClockReading, Now, PhaseClock
-from .text import names, phase_word
+from .text import names, pgettext, phase_word, shown
 
 _, ngettext, N_ = Domain("tui").words()
 
@@ -154,8 +155,11 @@ class Timekeeper:
         if action is None or action.actor is None or self.session.is_bot(action.actor):
             return
         who = names(self.session.state).get(action.actor, action.actor)
+        plural = plural_subject(shown(self.session.state), action.actor)
+        said = (pgettext("plural subject", "Time is up: {actor} passes.") if plural
+                else _("Time is up: {actor} passes."))
         if screen.act(action):
-            screen.notify(_("Time is up: {actor} passes.").format(actor=who), markup=False, title=_("TIME UP"),
+            screen.notify(said.format(actor=who), markup=False, title=_("TIME UP"),
                           severity="warning", timeout=5)
         elif not screen.paused:
             # refused (the save could not take it): trying again every second helps nobody, and
