@@ -18,7 +18,9 @@ from tabletop.store.reading import open_save
 
 from .savekit import kill_trial
 
-TRIALS = 50
+#: each trial is a child process that writes until it is killed, then a resume and a verify: 25 random
+#: moments over the first half second of a game (tests/store/test_torn.py cuts a line at every byte)
+TRIALS = 25
 
 
 @pytest.mark.parametrize("trial", range(TRIALS))
