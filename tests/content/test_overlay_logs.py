@@ -4,7 +4,6 @@ each choice's). Stamped, warned when missing, flagged when the English changes, 
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -25,14 +24,6 @@ ruleset = "parallel-tracks"
 name = "Тянуть время"
 {logs}
 """
-
-
-@pytest.fixture
-def scenarios(tmp_path: Path) -> Path:
-    """A copy of the bundled scenarios without overlays, for overlays of our own."""
-    folder = tmp_path / "scenarios"
-    shutil.copytree(BUNDLED, folder, ignore=shutil.ignore_patterns("*.*.toml", "*.jsonl"))
-    return folder
 
 
 def _overlay(scenarios: Path, logs: str) -> Path:

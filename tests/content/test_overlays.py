@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -52,14 +51,6 @@ choices = ["Первый", "Второй"]
 [prompts.borders]
 prompts = {prompts}
 """
-
-
-@pytest.fixture
-def scenarios(tmp_path: Path) -> Path:
-    """A copy of the bundled scenarios without overlays, for overlays of our own."""
-    folder = tmp_path / "scenarios"
-    shutil.copytree(BUNDLED, folder, ignore=shutil.ignore_patterns("*.*.toml", "*.jsonl"))
-    return folder
 
 
 def _ruleset(scenarios: Path) -> Path:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,14 +11,6 @@ from tabletop.cli.schema import schema_for
 from tabletop.content.loader import load_scenario
 from tabletop.engine.wording import resource_name, scenario_names
 
-BUNDLED = Path(__file__).resolve().parents[2] / "tabletop" / "scenarios"
-
-
-@pytest.fixture
-def scenarios(tmp_path: Path) -> Path:
-    folder = tmp_path / "scenarios"
-    shutil.copytree(BUNDLED, folder, ignore=shutil.ignore_patterns("*.*.toml", "*.jsonl"))
-    return folder
 
 
 def _name_resources(scenarios: Path, table: str) -> Path:

@@ -217,3 +217,14 @@ def action_bound(scenario: Scenario) -> int:
         + per_round_moves * max(1, biggest_table - 1)  # votes (or one roll / ruling / enact)
     )
     return rs.ruleset.turns * per_round
+
+
+def at_the_moves() -> State:
+    """A game of the default scenario (seed 1) at its first moves phase, the card answered."""
+    from tabletop.content.finding import bundled_rulesets
+
+    path = next(p for p in bundled_rulesets() if p.stem == "parallel-tracks")
+    state = new_game(bundled(path), seed=1)
+    while state.phase != "moves" or state.card is not None:
+        state = apply(state, legal_actions(state)[0])
+    return state

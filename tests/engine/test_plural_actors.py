@@ -7,15 +7,14 @@ from __future__ import annotations
 
 import pytest
 
-from tabletop import Action, RuleViolation, apply, lang, legal_actions, new_game
-from tabletop.content.finding import bundled_rulesets
+from tabletop import Action, RuleViolation, apply, lang
 from tabletop.content.overlays import translated
 from tabletop.engine import State
 from tabletop.engine.legal import _check_own
 from tabletop.engine.state import evolve
 from tabletop.engine.telling import tell
 
-from .support import bundled, pass_
+from .support import at_the_moves, pass_
 
 #: language -> (the US passes, Russia passes)
 SAID = {
@@ -24,17 +23,9 @@ SAID = {
 }
 
 
-def _at_the_moves() -> State:
-    path = next(p for p in bundled_rulesets() if p.stem == "parallel-tracks")
-    state = new_game(bundled(path), seed=1)
-    while state.phase != "moves" or state.card is not None:
-        state = apply(state, legal_actions(state)[0])
-    return state
-
-
 def _told_passes(code: str) -> dict[str, str]:
     """Every actor passes in turn; what the log says of each, in ``code``."""
-    state = _at_the_moves()
+    state = at_the_moves()
     shown = translated(state.scenario, code)
     said: dict[str, str] = {}
     while state.turn is not None and state.turn not in said:
@@ -61,7 +52,7 @@ def test_english_is_unchanged() -> None:
 
 @pytest.mark.parametrize("code", ["ru", "uk"])
 def test_a_refusal_about_the_united_states_agrees_too(code: str) -> None:
-    state = _at_the_moves()
+    state = at_the_moves()
     once = next(m for m in state.scenario.ruleset.moves if m.once_per_game)
     state = evolve(state, used_once=state.used_once | {("us", once.id), ("ru", once.id)})
     said = {}
@@ -78,7 +69,7 @@ def _checked(actor: dict[str, object]):  # noqa: ANN202
     from tabletop.content.overlaytexts import entries_of
     from tabletop.content.source import SourceFile
 
-    ruleset = _at_the_moves().scenario.ruleset
+    ruleset = at_the_moves().scenario.ruleset
     name = "<test overlay>"
     return check_tables(SourceFile(name, {"actors": {"us": actor}}), "ruleset", entries_of(ruleset), name)
 
@@ -95,7 +86,7 @@ def test_a_scenario_translated_without_a_number_is_singular() -> None:
     from tabletop.content.grammar import plural_subject
     from tabletop.content.overlays import apply as put_in
 
-    scenario = _at_the_moves().scenario
+    scenario = at_the_moves().scenario
     assert not plural_subject(scenario, "us")
     assert not plural_subject(put_in(scenario, {"actors": {"us": {"name": "США"}}}), "us")
     assert plural_subject(put_in(scenario, {"actors": {"us": {"number": "plural"}}}), "us")

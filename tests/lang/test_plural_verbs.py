@@ -6,15 +6,14 @@ from __future__ import annotations
 
 import pytest
 
-from tabletop import apply, lang, legal_actions, new_game
-from tabletop.content.finding import bundled_rulesets
+from tabletop import apply, lang
 from tabletop.content.overlays import translated
 from tabletop.engine import State
 from tabletop.engine.state import evolve
 from tabletop.play.decisions import decision
 from tabletop.seats.views import log_lines, secrets
 from tabletop.tui.text import card_text
-from tests.engine.support import bundled, pass_
+from tests.engine.support import at_the_moves, pass_
 
 #: language -> what the sentence says of the US, and of Russia
 PASS = {
@@ -34,14 +33,6 @@ CHOOSES = {
 }
 
 
-def _at_the_moves() -> State:
-    path = next(p for p in bundled_rulesets() if p.stem == "parallel-tracks")
-    state = new_game(bundled(path), seed=1)
-    while state.phase != "moves" or state.card is not None:
-        state = apply(state, legal_actions(state)[0])
-    return state
-
-
 def _seen(state: State, code: str) -> State:
     """``state`` as the room reading ``code`` sees it (the play and seats layers are given this)."""
     return evolve(state, scenario=translated(state.scenario, code))
@@ -49,7 +40,7 @@ def _seen(state: State, code: str) -> State:
 
 @pytest.mark.parametrize("code", ["ru", "uk", "en"])
 def test_the_pass_entry_of_the_decision_list_agrees_with_the_team(code: str) -> None:
-    state = _at_the_moves()
+    state = at_the_moves()
     said = {}
     while state.turn is not None and state.turn not in said:
         with lang.using(code):
@@ -60,7 +51,7 @@ def test_the_pass_entry_of_the_decision_list_agrees_with_the_team(code: str) -> 
 
 @pytest.mark.parametrize("code", ["ru", "uk", "en"])
 def test_a_seats_log_line_of_a_sealed_move_agrees_with_the_team(code: str) -> None:
-    state = _at_the_moves()
+    state = at_the_moves()
     seqs = {}
     while state.turn is not None and state.turn not in seqs:
         actor = state.turn
@@ -75,7 +66,7 @@ def test_a_seats_log_line_of_a_sealed_move_agrees_with_the_team(code: str) -> No
 
 @pytest.mark.parametrize("code", ["ru", "uk", "en"])
 def test_the_boards_card_says_who_chooses_with_the_teams_verb(code: str) -> None:
-    state = _at_the_moves()
+    state = at_the_moves()
     cards = {c.id: c for c in state.scenario.deck.cards}
     said = {}
     for actor, card_id in (("us", "senate-hearing"), ("ru", "duma-hearing")):
@@ -91,7 +82,7 @@ def test_an_arguments_title_agrees_with_the_team(code: str) -> None:
     from tabletop.play.arguing import argue_entry
     from tabletop.play.decisions import own_move_options
 
-    state = _at_the_moves()
+    state = at_the_moves()
     seen = _seen(state, code)
     said = {}
     for actor in ("us", "ru"):
