@@ -23,7 +23,7 @@ from ..content.arguments import ODDS
 from ..content.literal import literal, one_line
 from ..content.models import default_resource_name, resource_infos
 from ..content.vocabulary import signed
-from ..lang import Domain
+from ..lang import SOURCE, Domain, current
 from .partwords import LOG, lookup, part_words
 from .records import Change, Ruling
 
@@ -346,7 +346,9 @@ def change_text(
         who = names.get(str(change.actor), str(change.actor))
         if compact:
             return literal(f"{who} {resource_name(change.resource, names)} {step}")
-        return f"{who} {one_line(change.resource)} {step}"
+        # the record's id in English (reports have always written it so); its translated name in another language
+        what = one_line(change.resource) if current() == SOURCE else resource_name(change.resource, names)
+        return f"{who} {what} {step}"
     return "" if compact else ", ".join(f"{k} {v}" for k, v in change.other)
 
 

@@ -12,10 +12,11 @@ from typing import TYPE_CHECKING, Any
 from ..engine import State, objectives_met
 from ..engine.records import RULING_KINDS, Ruling
 from ..engine.telling import tell
-from ..engine.wording import wants_text
+from ..engine.wording import RESOURCE, wants_text
 from ..store import SaveError
 from ..store.reading import Save
 from ..content import ContentError
+from ..content.models import resource_infos
 from ..lang import Domain, current
 from .words import one_line
 
@@ -54,6 +55,7 @@ class ReplayedGame:
             **{m.id: _label(m.name) for m in rs.meters},
             **{t.id: _label(t.name) for t in rs.tracks},
             **{a.id: _label(a.name) for a in rs.actors},
+            **{RESOURCE + r.id: _label(r.name) for r in resource_infos(rs)},
         }
         self.ladders = {t.id: t.ladder for t in rs.tracks}
         self.events: list[SavedEvent] = list(save.events)

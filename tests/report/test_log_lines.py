@@ -75,3 +75,14 @@ def test_a_seat_reads_the_log_line_in_its_language_on_its_board(lang: str) -> No
     assert WORDS[lang] in panel
     if lang != "en":
         assert ENGLISH not in panel
+
+
+@pytest.mark.parametrize(("lang", "word"), [("ru", "капитал"), ("uk", "капітал"), ("en", "capital")])
+def test_a_resource_change_names_the_resource_in_the_reports_language(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str, word: str) -> None:
+    """'США capital 3 → 2' in a Russian report: the change named the resource by its English id."""
+    save = stalled_game(tmp_path / "g.jsonl")
+    assert main(["report", "--lang", lang, "--format", "json", str(save)]) == 0
+    report = json.loads(capsys.readouterr().out)
+    spent = [t for e in report["log"] for t in e["changes_text"] if " 3 \u2192 2" in t or " 2 \u2192 1" in t]
+    assert spent and all(f" {word} " in t for t in spent), spent
