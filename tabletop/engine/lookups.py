@@ -49,13 +49,15 @@ def _track_spec(state: State, track_id: str):  # noqa: ANN202
 
 
 def shown(state: State) -> Scenario:
-    """The game's scenario as the room reads it in the language of the moment (same ids), for a refusal's names.
+    """The game's scenario as the room reads it in the language of the moment (same ids): a refusal's names,
+    and every screen's (the engine plays the base).
 
-    The base scenario in English, with no translation, or when that language's overlay is broken.
+    The base scenario in English, with no translation, or when that language's overlay is broken (the
+    language switch said why: :func:`tabletop.tui.language.speak`).
     """
     here = lang.current()
-    if here == lang.SOURCE:
-        return state.scenario
+    if here == lang.SOURCE:  # the overlays' module is not even imported (the first board in English)
+        return state.scenario.translated_from or state.scenario
     from ..content.overlays import translated  # only when a refusal is worded in another language: not at start-up
 
     try:

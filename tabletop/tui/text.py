@@ -13,11 +13,12 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
-from ..content import Card, ContentError, Scenario
+from ..content import Card
 from ..content.grammar import plural_subject
 from ..content.literal import literal
 from ..engine import Event, State, objectives_met, wording
 from ..engine.actions import FACILITATOR_KINDS
+from ..engine.lookups import shown  # the scenario as the room reads it: one function for every screen
 from ..engine.records import RULING_KINDS, Ruling, changes_of
 from ..engine.telling import tell
 from ..engine.wording import (
@@ -29,7 +30,7 @@ from ..engine.wording import (
     resource_name,
     wants_text,
 )
-from ..lang import LANGUAGES, SOURCE, Domain, current
+from ..lang import LANGUAGES, Domain, current
 
 _tui = Domain("tui")
 _, ngettext, N_ = _tui.words()
@@ -45,22 +46,6 @@ STATUS_STYLE = {
 
 def plain(value: Any, style: str = "") -> Text:
     return Text(literal(value), style=style)
-
-
-def shown(state: State) -> Scenario:
-    """The scenario as the room reads it: its texts in the language spoken (the engine plays the base).
-
-    A broken overlay of that language (:class:`ContentError`) shows the base texts: the switch
-    said why (:func:`tabletop.tui.language.speak`), and the game goes on."""
-    lang = current()
-    if lang == SOURCE:  # the base texts: the overlays' module is not even imported (the first board in English)
-        return state.scenario.translated_from or state.scenario
-    from ..content.overlays import translated
-
-    try:
-        return translated(state.scenario, lang)
-    except ContentError:
-        return state.scenario
 
 
 def names(state: State) -> dict[str, str]:
