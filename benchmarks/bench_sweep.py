@@ -15,6 +15,17 @@ children once they are reaped) and the load average at its start and end:
    cost the scheduler adds per task (chunks of 20 games against chunks of
    1,000) and the bytes a game's row sends back to the driver.
 
+``--part floor`` (in this process, a minute): the yardstick for part 2's
+absolute target. A sample of the grid's games (every point) is played as a
+worker plays them, counting their actions; the minimal immutable-state fold of
+``bench_fold.py`` runs interleaved with them. Printed: the games' CPU per
+action as a multiple of the fold's, and the time the 24 x 2,000 games would
+take on two idle cores if each action cost what the fold's does (no bots, no
+rules beyond a cost check): the floor of any engine doing the work per action.
+This machine's speed drifts by up to ~2.5 x from day to day (the fold ran 10.5
+us an action on 2026-12-02 and 27.6 us on 2026-12-03), so the two minutes mean
+a different multiple of the fold each day; the multiple is what to compare.
+
 ``--quick`` divides every count by 10 (a check that the script runs);
 ``--tree DIR`` runs the ``tabletop`` of another checkout (``git worktree add
 /tmp/old main``), for old and new side by side in the same minutes.
@@ -122,13 +133,57 @@ def points(folder: Path, per_point: int) -> None:
           f"on two idle cores ~{grid['cpu'] / 2 + report['wall']:.0f} s (CPU / 2 + the report)")
 
 
+def floor(per_point: int, sample: int = 25) -> None:
+    """The fold's floor for the 24-point sweep, and the games' cost per action as a multiple of the fold's."""
+    import gc
+    import random
+    import statistics
+    import time
+
+    sys.path.insert(0, str(HERE))
+    from bench_fold import Fold, run_fold
+
+    from tabletop.content.sweepfile import load_sweep
+    from tabletop.sim import POLICIES
+    from tabletop.sim.sweep import chunks
+    from tabletop.sim.sweeprows import Chunk, play_chunk
+
+    with tempfile.TemporaryDirectory() as tmp:
+        sweep = load_sweep(spec(Path(tmp), sample, sample, grid=True), POLICIES)
+    todo = chunks(sweep)
+    fold, rng = Fold(), random.Random(1)
+    play_chunk(sweep.scenario, todo[0])  # warm: each point's scenario is built once per worker, as there
+    run_fold(fold, 20_000, rng)
+    games_cpu, fold_us, actions = 0.0, [], 0
+    gc.disable()  # as a worker plays a chunk (and the fold the same way)
+    for chunk in todo:
+        again = Chunk(chunk.point, per_point, per_point + sample, chunk.seed, chunk.settings, chunk.bots)
+        started = time.process_time()
+        columns = play_chunk(sweep.scenario, again)
+        games_cpu += time.process_time() - started
+        actions += sum(columns["actions"])
+        fold_us.append(1e6 * run_fold(fold, 5_000, rng))
+    gc.enable()
+    games = sample * len(todo)
+    per_action, fold_action = 1e6 * games_cpu / actions, statistics.median(fold_us)
+    total = per_point * len(todo)
+    need = 2 * 120 / (total * actions / games) * 1e6
+    print(f"floor: {games} games of the grid ({sample} a point), {actions / games:.0f} actions a game, "
+          f"{1000 * games_cpu / games:.2f} CPU-ms a game = {per_action:.1f} us an action; the fold "
+          f"{fold_action:.1f} us an action: the games cost {per_action / fold_action:.2f} x the fold an action")
+    print(f"   {total} games on two idle cores: the games ~{total * games_cpu / games / 2:.0f} s, the fold "
+          f"~{total * actions / games * fold_action / 2e6:.0f} s; 120 s allows {need:.1f} us an action "
+          f"= {need / fold_action:.2f} x the fold today")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--games", type=int, default=20_000)
     parser.add_argument("--points-games", type=int, default=2_000)
     parser.add_argument("--quick", action="store_true")
-    parser.add_argument("--part", choices=["1", "2", "all"], default="all",
-                        help="1: only the cluster against the pool; 2: only the 24-point sweep and its report")
+    parser.add_argument("--part", choices=["1", "2", "floor", "all"], default="all",
+                        help="1: only the cluster against the pool; 2: only the 24-point sweep and its report; "
+                             "floor: the fold's floor for part 2 (in this process)")
     parser.add_argument("--tree", help="run the tabletop of another checkout (e.g. a worktree of main, to compare)")
     args = parser.parse_args()
     global TREE
@@ -138,6 +193,9 @@ def main() -> None:
     scale = 10 if args.quick else 1
     games, per_point = args.games // scale, args.points_games // scale
     print(f"cores: {os.cpu_count()}, load average at start: {os.getloadavg()[0]:.1f}")
+    if args.part == "floor":
+        floor(per_point)
+        return
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         if args.part == "2":
