@@ -41,7 +41,7 @@ LABELS = {
 #: the set-up's placeholders, by their field's id
 PLACEHOLDERS = {
     "save-name": N_("blank: an automatic name"),
-    "timers": N_("as above; or moves=5m,review=2m or off"),
+    "timers": N_("as above; moves=5m,review=2m; off"),
 }
 
 

@@ -102,3 +102,16 @@ def test_the_english_meters_still_read_on_one_line() -> None:
     state = new_game(scenario(), 7)
     assert len(meters_lines(state, Console(width=200), 120)) == 1
     assert isinstance(meters_lines(state, Console(width=200), 120)[0], Text)
+
+
+@pytest.mark.parametrize("code", ("en", *TRANSLATED))
+async def test_every_hint_on_the_start_screen_reads_whole_at_80x24(tmp_path: Path, code: str) -> None:
+    """A placeholder says what a field takes: cut, the timers' hint lost its 'off' at 80x24."""
+    lang.set_language(code)
+    app = TabletopApp(save_dir=tmp_path)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        fields = [field for field in pilot.app.screen.query(Input) if field.display and field.placeholder]
+        assert {"save-name", "timers"} <= {field.id for field in fields}
+        for field in fields:
+            assert len(field.placeholder) <= field.content_size.width, (field.id, field.placeholder)
