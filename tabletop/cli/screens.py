@@ -8,6 +8,7 @@ import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .._collector import collector_paused
 from ..content.literal import literal
 from .terminal import _err, _line, _out
 from ..lang import Domain, current
@@ -27,7 +28,8 @@ def _need_terminal() -> int | None:
 
 def play_app(session: object | None) -> TabletopApp:
     """The app ``tabletop``, ``play`` and ``resume`` run (the TUI benchmark starts it the same way)."""
-    from ..tui.app import TabletopApp
+    with collector_paused():  # the screens' modules (and Textual's) live as long as the app: nothing to collect
+        from ..tui.app import TabletopApp
 
     return TabletopApp(session, own_process=True, **language_of(TabletopApp))  # type: ignore[arg-type]
 
