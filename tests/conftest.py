@@ -54,7 +54,7 @@ def _english_after() -> Iterator[None]:
     lang.set_language("en")
 
 
-@pytest.hookimpl(tryfirst=True)
+@pytest.hookimpl(tryfirst=True, optionalhook=True)  # optional: ``-p no:xdist`` runs the suite in one process
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
     """``-n auto``: half again as many workers as cores (3 on 2 cores).
 
@@ -65,6 +65,16 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
         return None
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     return max(1, cores + cores // 2)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """xdist hands the tests out one at a time (``--maxschedchunk 1``), the longest first (below).
+
+    By default a worker's first share is a quarter of its tests in a row: the longest, sorted first,
+    all went to one worker, which ran them one after another (and then the cheap tests queued behind
+    them) while the other two had finished ~50 s earlier and stood idle."""
+    if getattr(config.option, "maxschedchunk", False) is None:  # xdist is there and no one chose
+        config.option.maxschedchunk = 1
 
 
 #: the tests that take longest (a whole game by keys, a save cut at every byte, five screens on one game ...):
