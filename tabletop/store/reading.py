@@ -110,6 +110,12 @@ class Save:
         self._difference: Damage | None = None
         self._checked = False
 
+    def tail_dropped(self) -> None:
+        """The file was cut back to its intact lines (``good_bytes``): this save is then what reading it again gives."""
+        assert self.damage is not None and self.damage.kind == "torn tail"  # untranslated: a damage kind (an id)
+        self.damage = None
+        self.torn_bytes = 0
+
     def translated(self, lang: str) -> Scenario:
         """This save's scenario with its texts in ``lang``, from the translations its header embeds.
 
@@ -425,7 +431,7 @@ class SaveReader:
                 self.damage = Damage(seq, line_no, N_("changed line"), _("the line does not match its hash chain (edited or corrupted)"))
                 break
             try:
-                event = _event(record, body)
+                event = _event(record, body, raw)
             except ShapeError as exc:
                 self.damage = Damage(seq, line_no, N_("malformed event"), str(exc))
                 break
@@ -472,9 +478,9 @@ def _parse_header(p: Path, raw: bytes) -> tuple[dict[str, Any], str]:
     return header, split[1]
 
 
-def _event(record: dict[str, Any], body: bytes) -> SavedEvent:
-    """An event line read back; raises ShapeError if it is not the shape the save schema gives."""
-    shapes()[1].check(record)
+def _event(record: dict[str, Any], body: bytes, raw: bytes) -> SavedEvent:
+    """An event line read back (``raw`` parsed); raises ShapeError if it is not the shape the save schema gives."""
+    shapes()[1].check_line(raw, record)
     return SavedEvent(
         seq=record["seq"],
         time=record["time"],

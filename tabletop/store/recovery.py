@@ -88,7 +88,7 @@ def _resume(held: _Held, durable: bool) -> Resumed:
                 _("The save's last line was incomplete (a crash while writing) and was dropped; "
                   "the game continues after event {n}.").format(n=len(save))
             )
-            save = open_save(held.real)
+            save.tail_dropped()  # the file is now what was read of it: no need to read it again
         else:
             _recovered_copy(held, _intact_prefix(save))
             messages.append(

@@ -131,6 +131,28 @@ def tabletop(*args: str, cwd: Path | None = None, timeout: float = 120) -> subpr
     )
 
 
+def tabletop_here(*args: str) -> subprocess.CompletedProcess[str]:
+    """``tabletop ARGS`` run in this process, as ``python -m tabletop`` runs it (``tabletop.cli.main``).
+
+    The exit status and both streams, as :func:`tabletop` gives them, for the many checks of what
+    ``tabletop verify`` prints: a new interpreter and its imports cost each ~0.2 CPU-s and show nothing
+    more about the command (an exception would end the test here as a traceback fails it there). Each
+    module keeps a real process (:func:`tabletop`) for the entry point and the process's own streams.
+    """
+    import contextlib
+    import io
+
+    from tabletop.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(list(args))
+        except SystemExit as exc:  # argparse ends a bad command line so
+            code = exc.code if isinstance(exc.code, int) else 1
+    return subprocess.CompletedProcess(["tabletop", *args], code, out.getvalue(), err.getvalue())
+
+
 # --------------------------------------------------------------------------
 # kill -9 while writing
 

@@ -6,6 +6,7 @@ must read one line that says what is wrong with it.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import random
@@ -20,7 +21,7 @@ from tabletop.store.reading import open_save
 from tabletop.store.recovery import resume
 from tabletop.store.verifying import verify
 
-from .savekit import chain_line, lines_of, rechain, record_bot_game, records_of, tabletop
+from .savekit import chain_line, lines_of, rechain, record_bot_game, records_of, tabletop, tabletop_here
 
 
 def _header_only(path: Path, seed: int = 8) -> Path:
@@ -94,8 +95,9 @@ JUNK = {
 }
 
 
-def _cli_one_line(path: Path, expected: str) -> None:
-    done = tabletop("verify", str(path))
+def _cli_one_line(path: Path, expected: str, process: bool = False) -> None:
+    """``tabletop verify`` says ``expected`` alone and exits 1: run in this process, or in a new one (``process``)."""
+    done = (tabletop if process else tabletop_here)("verify", str(path))
     assert done.returncode == 1, done.stdout + done.stderr
     assert "Traceback" not in done.stderr and done.stderr == ""
     assert done.stdout.splitlines() == [expected]
@@ -114,7 +116,8 @@ def test_junk_is_not_a_save(tmp_path: Path, case: str) -> None:
     with pytest.raises(SaveError):
         resume(path)
     assert sorted(os.listdir(tmp_path)) == ["junk.jsonl"]  # resume made nothing
-    _cli_one_line(path, f"{path}: damaged: not a save: {JUNK[case]}")
+    # a real process where the interpreter itself is tried (a nesting deep enough to overflow its stack)
+    _cli_one_line(path, f"{path}: damaged: not a save: {JUNK[case]}", process=case.startswith("deeply-nested"))
 
 
 def test_a_directory(tmp_path: Path) -> None:
@@ -123,7 +126,7 @@ def test_a_directory(tmp_path: Path) -> None:
     with pytest.raises(SaveError, match="is a directory, not a save file") as caught:
         open_save(folder)
     assert caught.value.kind == "not a save"
-    _cli_one_line(folder, f"{folder}: damaged: not a save: is a directory, not a save file")
+    _cli_one_line(folder, f"{folder}: damaged: not a save: is a directory, not a save file", process=True)
 
 
 def test_a_missing_path(tmp_path: Path) -> None:
@@ -134,7 +137,7 @@ def test_a_missing_path(tmp_path: Path) -> None:
     with pytest.raises(SaveError):
         resume(path)
     assert not path.parent.exists()
-    _cli_one_line(path, f"{path}: damaged: missing: no such file")
+    _cli_one_line(path, f"{path}: damaged: missing: no such file", process=True)
 
 
 @pytest.mark.parametrize(("version", "shown"), [(3, "3"), ("1", "'1'"), (None, "None"), (0, "0"), (True, "True")])
@@ -170,7 +173,7 @@ def test_header_with_an_invalid_embedded_ruleset(tmp_path: Path, breakage: str) 
         open_save(path)
     assert caught.value.kind == "damaged header"
     assert caught.value.message.startswith("the embedded scenario is not valid: ")
-    done = tabletop("verify", str(path))
+    done = tabletop_here("verify", str(path))
     assert done.returncode == 1 and "Traceback" not in done.stderr
     out = done.stdout.splitlines()
     assert len(out) == 1 and out[0].startswith(f"{path}: damaged: damaged header: the embedded scenario is not valid: ")
@@ -203,7 +206,7 @@ def test_header_only_save_is_intact(tmp_path: Path) -> None:
     assert save.state_at(0).hash == new_game(load_scenario("river-basin"), 8).hash
     report = verify(path)
     assert report.ok and report.events == 0
-    done = tabletop("verify", str(path))
+    done = tabletop_here("verify", str(path))
     assert done.returncode == 0
     assert done.stdout.splitlines()[0].startswith(f"{path}: intact — 0 events, 1 round, ")
     resumed = resume(path)
@@ -236,7 +239,7 @@ def test_junk_event_line(tmp_path: Path, tail: bytes, kind: str) -> None:
     assert (save.damage.seq, save.damage.line, save.damage.kind) == (1, 2, kind)
     report = verify(path)
     assert report.damage == save.damage
-    done = tabletop("verify", str(path))
+    done = tabletop_here("verify", str(path))
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert done.stdout.splitlines()[0].startswith(f"{path}: damaged at event 1 (line 2): {kind}: ")
 
@@ -293,7 +296,7 @@ def test_forged_event_with_a_valid_chain_never_crashes(tmp_path: Path, edit) -> 
     assert not report.ok
     assert report.error is None
     assert report.damage is not None and report.damage.seq == seq
-    done = tabletop("verify", str(path))
+    done = tabletop_here("verify", str(path))
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert f"damaged at event {seq} (line {seq + 1})" in done.stdout
     # the reader and resume answer too, without another exception
@@ -366,9 +369,15 @@ def test_default_save_path(tmp_path: Path) -> None:
 
 
 def _schema() -> dict:
+    """What ``tabletop schema save`` prints, parsed anew for each caller (the command is run once)."""
+    return json.loads(_schema_text())
+
+
+@functools.cache
+def _schema_text() -> str:
     done = tabletop("schema", "save")
     assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout)
+    return done.stdout
 
 
 def test_schema_describes_the_lines_of_a_real_save(tmp_path: Path) -> None:

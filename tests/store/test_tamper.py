@@ -19,7 +19,7 @@ from tabletop.store import SaveError
 from tabletop.store.reading import open_save
 from tabletop.store.verifying import verify
 
-from .savekit import Recorded, chain_line, lines_of, rechain, record_bot_game, records_of, tabletop
+from .savekit import Recorded, chain_line, lines_of, rechain, record_bot_game, records_of, tabletop, tabletop_here
 
 SEED = 2
 
@@ -49,8 +49,9 @@ def _events(game: Recorded) -> int:
 
 
 def _cli_damage(path: Path, seq: int, kind: str, intact: int) -> None:
-    """``tabletop verify`` exits 1 and names the event, its line and the kind of damage."""
-    done = tabletop("verify", str(path))
+    """``tabletop verify`` exits 1 and names the event, its line and the kind of damage (run in this process:
+    test_intact_save_verifies runs the real command)."""
+    done = tabletop_here("verify", str(path))
     assert done.returncode == 1, done.stdout + done.stderr
     assert "Traceback" not in done.stderr
     out = done.stdout.splitlines()
@@ -205,7 +206,7 @@ def test_changed_header(copy, game: Recorded) -> None:
         "changed line", "the header does not match its hash (edited or corrupted)", 0)
     report = verify(path)
     assert not report.ok and report.error is not None and report.events == 0
-    done = tabletop("verify", str(path))
+    done = tabletop_here("verify", str(path))
     assert done.returncode == 1
     assert done.stdout.splitlines() == [
         f"{path}: damaged: changed line: the header does not match its hash (edited or corrupted)"]
