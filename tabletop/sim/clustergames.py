@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from ..content import Scenario
 from ..engine.rng import derive_seed
-from ..store.reading import collector_paused
+from .._collector import collector_paused
 from .cluster import Dask
 from .game import GameResult, play_game
 

@@ -19,7 +19,7 @@ from typing import Any
 
 from ..content import Scenario, scenario_from_data
 from ..engine.rng import derive_seed
-from ..store.reading import collector_paused
+from .._collector import collector_paused
 from .game import STATUSES, GameResult, play_game
 
 _WORKER_SCENARIO: Scenario | None = None

@@ -19,7 +19,7 @@ from typing import Any
 from ..content import Scenario
 from ..content.sweepspec import apply_settings
 from ..engine.rng import derive_seed
-from ..store.reading import collector_paused
+from .._collector import collector_paused
 from .game import play_game
 
 

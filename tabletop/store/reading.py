@@ -5,16 +5,16 @@ Writing (:mod:`.savefile`) needs none of this, so a new game does not import it.
 
 from __future__ import annotations
 
-import gc
 import json
 import os
 import re
 from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, Any
 
+from .._collector import collector_paused
 from ..content import ContentError, Scenario
 from ..content.overlays import translated
 from ..content.files import FileRefused, open_regular
@@ -288,24 +288,6 @@ class _Upto:
         data = self._handle.read(self._left if n < 0 else min(n, self._left)) if self._left > 0 else b""
         self._left -= len(data)
         return data
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Run a batch with Python's cycle collector off, switched back on after (if it was on).
-
-    Reading and replaying a save makes tens of thousands of objects that live
-    on and form no reference cycles: the collector's passes over them were a
-    sixth of a verify and half of a first seek. Reference counting still frees
-    whatever dies meanwhile.
-    """
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 def open_save(path: str | Path) -> Save:

@@ -16,7 +16,8 @@ from ..engine import RuleViolation, State, apply, new_game
 from ..engine.actions import CHANCE_KINDS, IndependenceBreach
 from .checking import difference
 from .heads import head_line
-from .reading import Damage, SaveReader, collector_paused
+from .._collector import collector_paused
+from .reading import Damage, SaveReader
 from .savefile import SaveError
 from .sealing import SealBook, broken_reveal
 from .shapes import show

@@ -229,7 +229,7 @@ def test_reading_and_verifying_leave_the_garbage_collector_as_they_found_it(tmp_
     """Replays run with the cycle collector paused (it was a sixth of a verify); it always comes back."""
     import gc
 
-    from tabletop.store.reading import collector_paused
+    from tabletop._collector import collector_paused
 
     game = record_bot_game(tmp_path / "game.jsonl", load_scenario("parallel-tracks"), 1)
     assert gc.isenabled()
