@@ -101,10 +101,10 @@ def chain_line(record: dict[str, Any], prev: str) -> tuple[bytes, str]:
     return raw[:-1] + b',"chain":"' + chain.encode("ascii") + b'"}\n', chain
 
 
-def rechain(records: list[dict[str, Any]]) -> bytes:
-    """A whole file from records, every chain recomputed from the header on."""
+def rechain(records: list[dict[str, Any]], prev: str = "") -> bytes:
+    """A whole file from records, every chain recomputed from the header on (or the lines after the one whose
+    chain hash is ``prev``)."""
     out: list[bytes] = []
-    prev = ""
     for record in records:
         raw, prev = chain_line(record, prev)
         out.append(raw)

@@ -185,10 +185,13 @@ def _set(record: dict[str, Any], path: tuple[Any, ...], how: str, forged: Any) -
 
 
 def _forge(tmp_path: Path, seq: int, path: tuple[Any, ...], how: str, forged: Any) -> Path:
-    records = [json.loads(line) for line in _game_records()]
-    _set(records[seq], path, how, forged)
+    """The game with one line forged, the chain recomputed from it on (the lines before it are the game's own)."""
+    lines = _game_records()
+    records = [json.loads(line) for line in lines[seq:]]
+    _set(records[0], path, how, forged)
+    prev = json.loads(lines[seq - 1])["chain"] if seq else ""
     out = tmp_path / "forged.jsonl"
-    out.write_bytes(rechain(records))
+    out.write_bytes(b"".join(lines[:seq]) + rechain(records, prev))
     return out
 
 
@@ -453,6 +456,9 @@ def test_the_game_itself_verifies(tmp_path: Path) -> None:
     assert report.ok, report.lines()
     assert re.fullmatch(r"Chain head after event \d+: [0-9a-f]{8}… — full: [0-9a-f]{32}", report.lines()[-1])
     assert records_of(path)[-1]["chain"] == report.head
+    # a forger's rechaining writes the game's own lines back: _forge keeps those before the forged one
+    assert rechain(records_of(path)) == path.read_bytes()
+    assert _forge(tmp_path, 40, ("round",), "set", records_of(path)[40]["round"]).read_bytes() == path.read_bytes()
 
 
 def test_the_shape_check_agrees_with_the_published_schema() -> None:
