@@ -67,50 +67,28 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
     return max(1, cores + cores // 2)
 
 
-#: the tests that take longest, with their seconds in a full run (3 workers on 2 cores, 2026-12-03): each worker
-#: starts with its share of them (below), so that none is left running them at the end while the others stand idle
+#: the tests that take longest (a whole game by keys, a save cut at every byte, five screens on one game ...):
+#: handed out first, so that no worker is left with one of them at the end while the others stand idle
 LONGEST = (
-    ("tests/tui/test_play.py::test_whole_game_by_keys_from_first_draw_to_end_screen", 70),
-    ("tests/store/test_torn.py::test_torn_tail_at_every_byte", 51),
-    ("tests/replay/test_replay.py", 43),
-    ("tests/tui/test_argument_play.py", 43),
-    ("tests/seats/test_typed_arguments.py", 23),
-    ("tests/seats/test_game_screens.py", 23),
-    ("tests/sweep/test_resume.py", 20),
-    ("tests/seats/test_leaks.py", 20),
-    ("tests/store/test_growth.py", 16),
-    ("tests/store/test_one_writer.py", 15),
-    ("tests/sweep/test_cluster.py", 15),
-    ("tests/replay/test_keys.py", 12),
-    ("tests/seats/test_browser_screens.py", 7),
+    "tests/tui/test_play.py::test_whole_game_by_keys_from_first_draw_to_end_screen",
+    "tests/store/test_torn.py::test_torn_tail_at_every_byte",
+    "tests/seats/test_typed_arguments.py",
+    "tests/seats/test_game_screens.py",
+    "tests/replay/test_replay.py",
+    "tests/store/test_one_writer.py",
+    "tests/store/test_growth.py",
+    "tests/tui/test_argument_play.py",
+    "tests/sweep/test_resume.py",
+    "tests/sweep/test_cluster.py",
+    "tests/seats/test_leaks.py",
+    "tests/seats/test_browser_screens.py",
+    "tests/replay/test_keys.py",
 )
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Each xdist worker's first share starts with its part of the longest tests; the rest keep their order.
+    """The longest tests first, in the order above; every other test keeps its place (a stable sort)."""
+    def rank(item: pytest.Item) -> int:
+        return next((i for i, prefix in enumerate(LONGEST) if item.nodeid.startswith(prefix)), len(LONGEST))
 
-    xdist (``--dist load``) sends each worker a quarter of its tests in a row to start with, then more as it
-    runs short. Sorted first, the longest tests had all gone to one worker, which ran them one after another
-    (and the cheap tests queued behind them) while the other two had finished and stood idle ~40 s. Now the
-    long groups (each a file or a test, kept whole for its module's fixtures) are shared out longest first
-    to the worker with the fewest seconds so far, and each worker's first share begins with its groups."""
-    workers = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))
-    groups: list[list[pytest.Item]] = [[] for _ in LONGEST]
-    rest: list[pytest.Item] = []
-    for item in items:
-        rank = next((i for i, (prefix, _s) in enumerate(LONGEST) if item.nodeid.startswith(prefix)), None)
-        (rest if rank is None else groups[rank]).append(item)
-    shares: list[list[pytest.Item]] = [[] for _ in range(workers)]
-    seconds = [0] * workers
-    for (_prefix, cost), group in sorted(zip(LONGEST, groups, strict=True), key=lambda pair: -pair[0][1]):
-        least = seconds.index(min(seconds))
-        shares[least].extend(group)
-        seconds[least] += cost
-    first = max(2, len(items) // workers // 4)  # the size of a worker's first share (xdist's LoadScheduling)
-    ordered: list[pytest.Item] = []
-    for share in shares:
-        ordered.extend(share)
-        taken = min(len(rest), max(0, first - len(share)))
-        ordered.extend(rest[:taken])
-        del rest[:taken]
-    items[:] = ordered + rest
+    items.sort(key=rank)
