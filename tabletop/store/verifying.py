@@ -72,18 +72,14 @@ class VerifyReport:
         if self.damage is not None:
             out = [
                 _("{path}: damaged at {damage}").format(path=self.path, damage=self.damage),
-                _("  the {n} events before it are intact").format(n=self.events),
+                # counts stand after a colon in every language: no plural form to get wrong ("the 1 events")
+                _("  events before it, all intact: {n}").format(n=self.events),
             ]
         else:
             out = [
-                ngettext(
-                    "{path}: intact — {events} events, {rounds} round, "
-                    "every line is what the replay gives (state, round, phase, actor, track, action, result) "
-                    "and the hash chain checks out; {chance} draws and rolls re-derived from the seed match",
-                    "{path}: intact — {events} events, {rounds} rounds, "
-                    "every line is what the replay gives (state, round, phase, actor, track, action, result) "
-                    "and the hash chain checks out; {chance} draws and rolls re-derived from the seed match",
-                    self.rounds,
+                _("{path}: intact — events: {events}, rounds: {rounds}; "
+                  "every line is what the replay gives (state, round, phase, actor, track, action, result) "
+                  "and the hash chain checks out; draws and rolls re-derived from the seed, all matching: {chance}"
                 ).format(path=self.path, events=self.events, rounds=self.rounds, chance=self.chance_checked),
                 *self.notes,
             ]

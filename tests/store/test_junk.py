@@ -208,7 +208,7 @@ def test_header_only_save_is_intact(tmp_path: Path) -> None:
     assert report.ok and report.events == 0
     done = tabletop_here("verify", str(path))
     assert done.returncode == 0
-    assert done.stdout.splitlines()[0].startswith(f"{path}: intact — 0 events, 1 round, ")
+    assert done.stdout.splitlines()[0].startswith(f"{path}: intact — events: 0, rounds: 1; ")
     resumed = resume(path)
     assert resumed.messages == [] and resumed.state.seq == 0
     resumed.writer.close()

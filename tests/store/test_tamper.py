@@ -19,7 +19,8 @@ from tabletop.store import SaveError
 from tabletop.store.reading import open_save
 from tabletop.store.verifying import verify
 
-from .savekit import Recorded, chain_line, lines_of, rechain, record_bot_game, records_of, tabletop, tabletop_here
+from .savekit import (Recorded, chain_line, lines_of, rechain, record_actions, record_bot_game, records_of,
+                      tabletop, tabletop_here)
 
 SEED = 2
 
@@ -57,7 +58,7 @@ def _cli_damage(path: Path, seq: int, kind: str, intact: int) -> None:
     out = done.stdout.splitlines()
     where = f"event {seq} (line {seq + 1})" if seq else "header"
     assert out[0].startswith(f"{path}: damaged at {where}: {kind}: "), out
-    assert out[1] == f"  the {intact} events before it are intact"
+    assert out[1] == f"  events before it, all intact: {intact}"
 
 
 def _assert_damage(path: Path, seq: int, kind: str, detail: str | None = None) -> None:
@@ -87,9 +88,9 @@ def test_intact_save_verifies(game: Recorded) -> None:
     assert done.returncode == 0, done.stdout + done.stderr
     out = done.stdout.splitlines()
     assert out[0] == (
-        f"{game.path}: intact — {n} events, {game.final.round} rounds, every line is what the replay gives "
-        f"(state, round, phase, actor, track, action, result) and the hash chain checks out; {chance} draws and "
-        "rolls re-derived from the seed match"
+        f"{game.path}: intact — events: {n}, rounds: {game.final.round}; every line is what the replay gives "
+        "(state, round, phase, actor, track, action, result) and the hash chain checks out; draws and rolls "
+        f"re-derived from the seed, all matching: {chance}"
     )
     head = records_of(game.path)[-1]["chain"]
     assert out[-1] == f"Chain head after event {n}: {head[:8]}… — full: {head}"
@@ -332,3 +333,16 @@ def test_fully_forged_draw_is_outcome_differs(tmp_path: Path) -> None:
     assert report.damage is not None
     assert (report.damage.seq, report.damage.kind) == (1, "outcome differs")
     assert repr(real_card) in report.damage.detail and repr(other) in report.damage.detail
+
+
+def test_verify_counts_read_right_for_one_event(tmp_path: Path) -> None:
+    """A save of one draw: the counts stand after a colon, so no '1 events' or '1 draws ... match' (en);
+    damaged after it: 'events before it, all intact: 1', not 'the 1 events before it are intact'."""
+    game = record_actions(tmp_path / "one.jsonl", load_scenario("parallel-tracks"), 3, [lambda state: Action("draw")])
+    done = tabletop_here("verify", str(game.path))
+    assert done.returncode == 0, done.stdout + done.stderr
+    first = done.stdout.splitlines()[0]
+    assert first.startswith(f"{game.path}: intact — events: 1, rounds: 1; ")
+    assert first.endswith("; draws and rolls re-derived from the seed, all matching: 1")
+    game.path.write_bytes(game.path.read_bytes() + b'{"seq": 2, "torn')
+    _cli_damage(game.path, 2, "torn tail", 1)

@@ -165,7 +165,7 @@ def test_torn_tail_cli_says_so(tmp_path: Path) -> None:
             f"{game.path}: damaged at event {n} (line {n + 1}): torn tail: "
             "the last line is incomplete (a crash while writing); it is dropped"
         ),
-        f"  the {n - 1} events before it are intact",
+        f"  events before it, all intact: {n - 1}",
     ]
     assert "Traceback" not in done.stderr
 
