@@ -67,28 +67,58 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
     return max(1, cores + cores // 2)
 
 
-#: the tests that take longest (a whole game by keys, a save cut at every byte, five screens on one game ...):
-#: handed out first, so that no worker is left with one of them at the end while the others stand idle
+#: the tests that take longest (a whole game by keys, a save cut at every byte, five screens on one game ...),
+#: with the seconds each took in a full run (3 workers, 2026-12-03): handed out first, shared among the workers
+#: (:func:`_shares`), so that no worker is left with them at the end while the others stand idle
 LONGEST = (
-    "tests/tui/test_play.py::test_whole_game_by_keys_from_first_draw_to_end_screen",
-    "tests/store/test_torn.py::test_torn_tail_at_every_byte",
-    "tests/seats/test_typed_arguments.py",
-    "tests/seats/test_game_screens.py",
-    "tests/replay/test_replay.py",
-    "tests/store/test_one_writer.py",
-    "tests/store/test_growth.py",
-    "tests/tui/test_argument_play.py",
-    "tests/sweep/test_resume.py",
-    "tests/sweep/test_cluster.py",
-    "tests/seats/test_leaks.py",
-    "tests/seats/test_browser_screens.py",
-    "tests/replay/test_keys.py",
+    ("tests/tui/test_play.py::test_whole_game_by_keys_from_first_draw_to_end_screen", 46),
+    ("tests/tui/test_argument_play.py", 37),
+    ("tests/replay/test_replay.py", 32),
+    ("tests/store/test_torn.py::test_torn_tail_at_every_byte", 27),
+    ("tests/store/test_one_writer.py", 25),
+    ("tests/seats/test_game_screens.py", 25),
+    ("tests/seats/test_typed_arguments.py", 23),
+    ("tests/store/test_growth.py", 19),
+    ("tests/seats/test_leaks.py", 13),
+    ("tests/sweep/test_resume.py", 11),
+    ("tests/replay/test_keys.py", 10),
+    ("tests/sweep/test_cluster.py", 7),
+    ("tests/seats/test_browser_screens.py", 5),
 )
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """The longest tests first, in the order above; every other test keeps its place (a stable sort)."""
-    def rank(item: pytest.Item) -> int:
-        return next((i for i, prefix in enumerate(LONGEST) if item.nodeid.startswith(prefix)), len(LONGEST))
+    """The longest tests first, shared among the workers; every other test keeps its place.
 
-    items.sort(key=rank)
+    xdist (``--dist load``) gives each worker a first share of consecutive tests, a quarter of its part
+    (``LoadScheduling.schedule``), then more one by one as each runs out. With the longest tests in
+    a row, the first worker got them all (282 s of 744 in one run) and ended ~50 s after the others;
+    here each worker's first share opens with a third of them, a group (one file's tests share its
+    fixtures) never split."""
+    def rank(item: pytest.Item) -> int:
+        return next((i for i, (prefix, _) in enumerate(LONGEST) if item.nodeid.startswith(prefix)), len(LONGEST))
+
+    groups: list[list[pytest.Item]] = [[] for _ in range(len(LONGEST) + 1)]
+    for item in items:
+        groups[rank(item)].append(item)
+    rest = groups.pop()
+    workers = getattr(config, "workerinput", {}).get("workercount", 1)
+    first = max(2, len(items) // workers // 4)  # the size of xdist's first share to each worker
+    items[:] = _shares(groups, workers, first, rest)
+
+
+def _shares(groups: list[list[pytest.Item]], workers: int, first: int, rest: list[pytest.Item]) -> list[pytest.Item]:
+    """``workers`` first shares of ``first`` tests, each opening with the longest groups dealt to the share
+    with the fewest seconds so far; then the rest of the tests in their order."""
+    seconds = [0] * workers
+    dealt: list[list[pytest.Item]] = [[] for _ in range(workers)]
+    for (_, took), group in zip(LONGEST, groups, strict=True):  # LONGEST is longest first
+        least = seconds.index(min(seconds))
+        dealt[least] += group
+        seconds[least] += took
+    others = iter(rest)
+    order: list[pytest.Item] = []
+    for share in dealt:
+        order += share
+        order += [item for _, item in zip(range(first - len(share)), others)]
+    return order + list(others)
