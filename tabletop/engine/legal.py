@@ -118,13 +118,15 @@ def move_options(state: State, actor: str) -> list[tuple[Action, RuleViolation |
     while another track is open: its partner is any of :func:`link_partners`,
     and the refusal (or None) is that of every such pair. Each reason is
     worded once and shared by the entries it refuses (the turn, a track's
-    membership or status, a move's cost), so listing costs O(moves x tracks).
+    membership or status, a move's cost, an unmet requirement), so listing
+    costs O(moves x tracks) and words O(moves + tracks) refusals.
     """
     turn = _problem(_check_turn, state, actor)
     strict = state.independence == "strict"
     open_ids = [t.id for t in state.ruleset.tracks if state.tracks[t.id].is_open]
     places: dict[str, RuleViolation | None] = {}
     owns: dict[str, RuleViolation | None] = {}
+    needs: dict[tuple[str, int], RuleViolation] = {}
     made = _option_actions(state.scenario, actor)
     out: list[tuple[Action, RuleViolation | None]] = []
     for move, tid, action in made.plays:
@@ -142,7 +144,10 @@ def move_options(state: State, actor: str) -> list[tuple[Action, RuleViolation |
         if problem is None:
             problem = owns[move.id] if move.id in owns else owns.setdefault(move.id, _problem(_check_own, state, move, actor))
         if problem is None and move.requires:
-            problem = _problem(_check_requirements, state, move, tid, actor)
+            unmet = _unmet(state, move, tid, actor)
+            if unmet is not None:  # worded once a move and requirement, whichever tracks it fails on
+                key = (move.id, unmet)
+                problem = needs[key] if key in needs else needs.setdefault(key, _requirement_refusal(state, move, unmet))
         if problem is None and move.argue is not None:
             problem = _problem(check_argument, state, move, action)
         out.append((action, problem))
@@ -332,7 +337,22 @@ def _check_own(state: State, move: MoveType, actor: str | None) -> None:
 
 
 def _check_requirements(state: State, move: MoveType, track: str | None, actor: str | None) -> None:
+    unmet = _unmet(state, move, track, actor)
+    if unmet is not None:
+        raise _requirement_refusal(state, move, unmet)
+
+
+def _unmet(state: State, move: MoveType, track: str | None, actor: str | None) -> int | None:
+    """Which of the move's requirements (its index) is the first not met on ``track``; None: all are."""
     view = ReadView(state, track, actor)
-    for cond in move.requires:
+    for i, cond in enumerate(move.requires):
         if not cond.holds(view):
-            raise RuleViolation(Code.REQUIREMENT_UNMET, _("'{move}' needs {condition}.").format(move=named(state, "move", move.id), condition=cond.describe()))
+            return i
+    return None
+
+
+def _requirement_refusal(state: State, move: MoveType, unmet: int) -> RuleViolation:
+    """The refusal of a move whose requirement ``unmet`` does not hold: the same words on every track
+    (a condition reads the track it is played on, and says so without naming it)."""
+    return RuleViolation(Code.REQUIREMENT_UNMET, _("'{move}' needs {condition}.").format(
+        move=named(state, "move", move.id), condition=move.requires[unmet].describe()))

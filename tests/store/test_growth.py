@@ -264,3 +264,28 @@ def test_listing_builds_each_action_once_per_scenario() -> None:
     again = move_options(state, state.turn)
     assert all(a is b for (a, _), (b, _) in zip(first, again, strict=True))
     assert state.scenario.index in legal._OPTIONS
+
+
+@pytest.mark.parametrize("tracks", [16, 64])
+def test_an_unmet_requirement_is_worded_once_a_listing_whatever_the_tracks(tracks: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A move whose requirement fails on many tracks gets one refusal, shared by its entries: at most one
+    worded a move and requirement (each wording names the move and words its condition)."""
+    from tabletop.engine import RuleViolation, move_options
+    from tabletop.engine.codes import Code
+
+    state = _turn_of_a_grown_game(tracks)
+    made: list[str] = []
+    real = RuleViolation.__init__
+
+    def counted(self, code, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        made.append(code)
+        real(self, code, *args, **kwargs)
+
+    monkeypatch.setattr(RuleViolation, "__init__", counted)
+    move_options(state, state.turn)  # the actions are built once per scenario: count a listing after it
+    made.clear()
+    options = move_options(state, state.turn)
+    unmet = sum(1 for _, problem in options if problem is not None and problem.code == Code.REQUIREMENT_UNMET)
+    bound = sum(len(move.requires) for move in state.ruleset.moves)
+    assert unmet > 2 * bound  # a board where requirements fail on many tracks
+    assert 0 < made.count(Code.REQUIREMENT_UNMET) <= bound
