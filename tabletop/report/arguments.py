@@ -37,6 +37,7 @@ def arguments_part(game: ReplayedGame) -> list[dict[str, Any]]:
     per_track: dict[str, list[dict[str, Any]]] = {t.id: [] for t in game.rs.tracks}
     final = game.states[-1]
     pending = {p.seq: p for p in final.queue if p.argument is not None}
+    typed = _counter_languages(game)
     for ev in game.events:
         a = ev.action
         if a.kind != "move" or a.wanted is None or a.track not in per_track:
@@ -44,9 +45,9 @@ def arguments_part(game: ReplayedGame) -> list[dict[str, Any]]:
         entry = _argument(game, ev)
         ruled = game.ruled_at.get(ev.seq)
         if ruled is not None and ruled in game.by_seq:
-            _add_ruling(game, entry, Ruling.from_result(game.by_seq[ruled].result), ruled)
+            _add_ruling(game, typed, entry, Ruling.from_result(game.by_seq[ruled].result), ruled)
         elif ev.seq in pending:
-            _add_pending(game, entry, pending[ev.seq])
+            _add_pending(game, typed, entry, pending[ev.seq])
         entry["headline"] = _headline(game, entry)
         per_track[a.track].append(entry)
     return [
@@ -85,20 +86,26 @@ def _argument(game: ReplayedGame, ev: Any) -> dict[str, Any]:
     }
 
 
-def _counters(game: ReplayedGame, pairs: Any) -> list[dict[str, Any]]:
-    """Each counter as typed, with the language it was typed in where the save says (its counter's event)."""
-    typed = {(e.action.actor, e.action.text): e.action.lang for e in game.events
-             if e.action.kind == "counter" and e.action.lang is not None}
+def _counter_languages(game: ReplayedGame) -> dict[tuple[str | None, str | None], str]:
+    """The language each counter (its actor and text) was typed in, where the save says (its counter's event):
+    read once a report, not once an argument (a long game's arguments each walked the whole log)."""
+    return {(e.action.actor, e.action.text): e.action.lang for e in game.events
+            if e.action.kind == "counter" and e.action.lang is not None}
+
+
+def _counters(game: ReplayedGame, typed: dict[tuple[str | None, str | None], str], pairs: Any) -> list[dict[str, Any]]:
+    """Each counter as typed, with the language it was typed in where the save says."""
     return [{"actor": a, "actor_name": game.names.get(a, a), "text": t,
              **({"lang": typed[a, t]} if (a, t) in typed else {})} for a, t in pairs]
 
 
-def _add_ruling(game: ReplayedGame, entry: dict[str, Any], ruling: Ruling | None, seq: int) -> None:
+def _add_ruling(game: ReplayedGame, typed: dict[tuple[str | None, str | None], str], entry: dict[str, Any],
+                ruling: Ruling | None, seq: int) -> None:
     if ruling is None or ruling.resolution != "argue":
         return
     entry.update(
         ruled_at=seq,
-        counters=_counters(game, ruling.counters),
+        counters=_counters(game, typed, ruling.counters),
         odds=ruling.odds,
         odds_by=ruling.odds_by,
         votes=[list(v) for v in ruling.votes],
@@ -116,12 +123,13 @@ def _add_ruling(game: ReplayedGame, entry: dict[str, Any], ruling: Ruling | None
     )
 
 
-def _add_pending(game: ReplayedGame, entry: dict[str, Any], proposal: Any) -> None:
+def _add_pending(game: ReplayedGame, typed: dict[tuple[str | None, str | None], str], entry: dict[str, Any],
+                 proposal: Any) -> None:
     """An argument the save stops before ruling: the counters entered so far (held back while sealed)."""
     argument = proposal.argument
     step = argument_step(argument)
     sealed = proposal.sealed and step == "counter"
-    entry.update(counters=_counters(game, argument.counters), counters_sealed=sealed, outcome=_(_WAITS[step]),
+    entry.update(counters=_counters(game, typed, argument.counters), counters_sealed=sealed, outcome=_(_WAITS[step]),
                  odds=argument.odds, odds_by=argument.odds_by)
     def lines(counters: Any) -> list[str]:
         ruling = Ruling(resolution="argue", text=argument.text, reasons=argument.reasons, counters=counters,

@@ -289,3 +289,25 @@ def test_an_unmet_requirement_is_worded_once_a_listing_whatever_the_tracks(track
     bound = sum(len(move.requires) for move in state.ruleset.moves)
     assert unmet > 2 * bound  # a board where requirements fail on many tracks
     assert 0 < made.count(Code.REQUIREMENT_UNMET) <= bound
+
+
+def test_the_reports_arguments_walk_the_log_once_whatever_their_number(long_save: Path) -> None:
+    """Each argued move's counters take the language they were typed in from one walk of the log (a long
+    game's ~150 arguments each walked all its events: quadratic)."""
+    from tabletop.report.arguments import arguments_part
+    from tabletop.report.replayed import replay_game
+
+    class Walks(list):  # the game's events, counting the walks over them
+        walks = 0
+
+        def __iter__(self):  # noqa: ANN204
+            Walks.walks += 1
+            return super().__iter__()
+
+    game = replay_game(open_save(long_save))
+    game.events = Walks(game.events)
+    part = arguments_part(game)
+    argued = sum(len(track["arguments"]) for track in part)
+    ruled = sum(1 for track in part for entry in track["arguments"] if entry["ruled_at"] is not None)
+    assert argued > 10 and ruled > 5  # a save with many arguments, ruled ones among them
+    assert Walks.walks <= 2
