@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
+from weakref import WeakKeyDictionary
 
 from ..content.arguments import ODDS
 from ..content.literal import literal, one_line
@@ -373,15 +374,25 @@ def names(state: State) -> dict[str, str]:
 
 def scenario_names(scenario: Scenario) -> dict[str, str]:
     """Every track, actor and meter id of ``scenario`` with its name as the room reads it (and, under
-    :data:`~tabletop.engine.partwords.LOG`, each English log line with its words in a translation)."""
-    rs = scenario.ruleset
-    return {
-        **{t.id: literal(t.name) for t in rs.tracks},
-        **{a.id: literal(a.name) for a in rs.actors},
-        **{m.id: literal(m.name) for m in rs.meters},
-        **{RESOURCE + r.id: literal(r.name) for r in resource_infos(rs)},
-        **{LOG + english: literal(words) for english, words in scenario.log_words.items()},
-    }
+    :data:`~tabletop.engine.partwords.LOG`, each English log line with its words in a translation).
+
+    Worked out once a scenario (a translation is a scenario of its own): a key press on the board asked
+    for them ~45 times. A new dict each call, which the caller may add to."""
+    made = _NAMES.get(scenario.index)
+    if made is None:
+        rs = scenario.ruleset
+        made = _NAMES[scenario.index] = {
+            **{t.id: literal(t.name) for t in rs.tracks},
+            **{a.id: literal(a.name) for a in rs.actors},
+            **{m.id: literal(m.name) for m in rs.meters},
+            **{RESOURCE + r.id: literal(r.name) for r in resource_infos(rs)},
+            **{LOG + english: literal(words) for english, words in scenario.log_words.items()},
+        }
+    return dict(made)
+
+
+#: each scenario's names, kept as long as its index (as the listing's actions in ``legal``)
+_NAMES: WeakKeyDictionary[object, dict[str, str]] = WeakKeyDictionary()
 
 
 def named(part: Any, names: Mapping[str, str] | None) -> str:

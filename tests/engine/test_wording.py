@@ -202,3 +202,24 @@ def test_no_module_writes_an_objectives_mark_by_hand() -> None:
     # "\u2714 met" was written out in three places; now every one takes the mark from the wording
     root = Path(tabletop.__file__).parent
     assert [p.name for p in root.rglob("*.py") if "\\u2714 met" in p.read_text(encoding="utf-8")] == []
+
+
+def test_a_scenarios_names_are_worked_out_once_and_each_caller_gets_its_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A key press on the board asks for the names ~45 times: worded once a scenario (its translation
+    being a scenario of its own), and a caller that adds to its dict changes no one else's."""
+    from tabletop.content.loader import load_scenario
+    from tabletop.content.scenario import Scenario
+    from tabletop.engine import wording
+
+    loaded = load_scenario("river-basin")
+    scenario = Scenario(loaded.ruleset, loaded.deck)  # its own index: no other test has asked for its names
+    worded: list[str] = []
+    monkeypatch.setattr(wording, "literal", lambda text: worded.append(text) or literal(text))
+    first = wording.scenario_names(scenario)
+    assert worded and first[scenario.ruleset.tracks[0].id] == literal(scenario.ruleset.tracks[0].name)
+    count = len(worded)
+    first["extra"] = "added by a caller"
+    again = wording.scenario_names(scenario)
+    assert len(worded) == count and "extra" not in again and again == {k: v for k, v in first.items() if k != "extra"}
+    other = Scenario(load_scenario("parallel-tracks").ruleset, load_scenario("parallel-tracks").deck)
+    assert set(wording.scenario_names(other)) != set(again) and len(worded) > count
