@@ -19,7 +19,6 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import OptionList
-from textual.widgets.option_list import Option
 
 from ..engine import Action, RuleViolation, State
 from ..engine.state import evolve
@@ -243,11 +242,9 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
             return  # nothing to redraw: a repaint costs a layout pass
         self._prompt_text = prompt
         self.query_one("#prompt", BoardPart).paint(prompt)
-        options = self.query_one("#decision", OptionList)
+        options = self.query_one("#decision", DecisionList)
         highlighted = options.highlighted
-        options.clear_options()
-        # in one call: the list lays out its lines once, not once an entry (a big board lists hundreds)
-        options.add_options([Option(option_label(i + 1, entry), id=str(i)) for i, entry in enumerate(entries)])
+        options.show([option_label(i + 1, entry) for i, entry in enumerate(entries)])
         if entries:
             first_ok = next((i for i, e in enumerate(entries) if not e.problem), 0)
             keep = highlighted if highlighted is not None and highlighted < len(entries) and same_list else first_ok
@@ -375,10 +372,6 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
         if warning and action.kind == "override":
             self.notify(literal(warning), title=_("Tension at breakdown"), severity="warning", timeout=12, markup=False)
         self.refresh_view()
-        # each panel tells the screen of its change when its own task next idles, and a frame can
-        # fall between them (the board then came a frame after the list): one repaint of
-        # the screen puts the whole result in the next frame
-        self.refresh()
         return True
 
     def _not_saved(self, exc: OSError, action: Action) -> None:

@@ -2,15 +2,28 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
+from rich._wrap import divide_line  # what Textual's Content wraps with
+from rich.cells import cell_len
 from rich.text import Text
+from textual.content import Content
 from textual.geometry import Size
 from textual.reactive import Reactive
+from textual.visual import Visual
 from textual.widgets import OptionList
+from textual.widgets.option_list import Option
 
 from ..play.picks import Styled
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from textual.css.styles import RulesMap
+    from textual.strip import Strip
+    from textual.style import Style
+    from textual.visual import RenderOptions
 
 
 class DecisionList(OptionList):
@@ -24,6 +37,65 @@ class DecisionList(OptionList):
     """
 
     virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+
+    def show(self, labels: list[Text]) -> None:
+        """List ``labels`` in place of what the list held, each option's id its place."""
+        console = self.app.console
+        self.clear_options()
+        # in one call: the list lays out its lines once, not once an entry (a big board lists hundreds)
+        self.add_options([Option(OptionWords(label, console), id=str(i)) for i, label in enumerate(labels)])
+
+
+class OptionWords(Visual):
+    """An option's words as Textual draws them (its ``Content``, made when the option is first
+    drawn), their height worked out from the plain words as Textual wraps them.
+
+    Textual learns the height of every option of a new list by making its ``Content`` and
+    wrapping and formatting it: at 256 tracks a team's list of one track's moves is 264
+    options of two to five lines, and that was most of a key press, for the thirty or so
+    options that fit on the screen. The height needs only where the plain words break (the
+    same ``divide_line`` Textual wraps with); words with a tab or a control code, or a list
+    that does not wrap, are measured by the ``Content`` itself.
+    """
+
+    __slots__ = ("_console", "_content", "_lines", "_text")
+
+    def __init__(self, text: Text, console: Console) -> None:
+        self._text = text
+        self._console = console
+        self._content: Content | None = None
+        plain = text.plain
+        self._lines = None if _UNEVEN.search(plain) else plain.split("\n")
+
+    def __str__(self) -> str:
+        return self._text.plain
+
+    @property
+    def content(self) -> Content:
+        if self._content is None:  # as Textual's own visualize makes it from Rich text
+            self._content = Content.from_rich_text(self._text, console=self._console)
+        return self._content
+
+    def render_strips(self, width: int, height: int | None, style: Style, options: RenderOptions) -> list[Strip]:
+        return self.content.render_strips(width, height, style, options)
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return self.content.get_optimal_width(rules, container_width)
+
+    def get_minimal_width(self, rules: RulesMap) -> int:
+        return self.content.get_minimal_width(rules)
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        room = width - rules.get("line_pad", 0) * 2
+        if self._lines is None or room < 1 or rules.get("text_wrap", "wrap") == "nowrap":
+            return self.content.get_height(rules, width)
+        fold = rules.get("text_overflow", "fold") == "fold"
+        return sum(1 if cell_len(line) <= room else len(divide_line(line, room, fold=fold)) + 1
+                   for line in self._lines)
+
+
+#: what Textual's Content changes before it wraps (tabs expanded, some control codes dropped)
+_UNEVEN = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
 
 
 class Entry(NamedTuple):
@@ -53,4 +125,4 @@ def option_label(number: int, entry: Entry) -> Text:
     return label
 
 
-__all__ = ["DecisionList", "Entry", "option_label", "rich_text"]
+__all__ = ["DecisionList", "Entry", "OptionWords", "option_label", "rich_text"]
