@@ -234,6 +234,7 @@ def move_decision(state: State, actor: str, stage: str | None) -> Decision:
     for action, problem in options:
         if state.scenario.index.moves[action.move or ""].argue is not None:
             arguments.setdefault(action.move or "", []).append((action, problem))
+    worded: dict[str, str] = {}  # a link move is listed once for each partner: its words, once
     for action, problem in options:
         move = state.scenario.index.moves[action.move or ""]
         if move.argue is not None:
@@ -243,7 +244,10 @@ def move_decision(state: State, actor: str, stage: str | None) -> Decision:
         label = [(literal(move.name), "")]
         if action.link:
             label.append((_(" (with {track})").format(track=n.get(action.link, action.link)), "bold"))
-        label.append((f" \u2014 {move_words(move, n)}", ""))
+        words = worded.get(move.id)
+        if words is None:
+            words = worded[move.id] = f" \u2014 {move_words(move, n)}"
+        label.append((words, ""))
         entries.append(Choice(Styled(tuple(label), "bold"), Propose(action), problem.message if problem else None))
     entries.append(Choice(styled(_("\u2190 Back to the tracks")), Stage(None)))
     where = _("everyone") if stage == GLOBAL else n.get(stage, stage)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from rich._wrap import divide_line  # what Textual's Content wraps with
@@ -90,8 +91,14 @@ class OptionWords(Visual):
         if self._lines is None or room < 1 or rules.get("text_wrap", "wrap") == "nowrap":
             return self.content.get_height(rules, width)
         fold = rules.get("text_overflow", "fold") == "fold"
-        return sum(1 if cell_len(line) <= room else len(divide_line(line, room, fold=fold)) + 1
-                   for line in self._lines)
+        return sum(_line_height(line, room, fold) for line in self._lines)
+
+
+@lru_cache(maxsize=4096)
+def _line_height(line: str, room: int, fold: bool) -> int:
+    """The lines one line of words takes at ``room`` cells, as Textual wraps it (kept: a team
+    lists the same track's moves round after round, in the same words)."""
+    return 1 if cell_len(line) <= room else len(divide_line(line, room, fold=fold)) + 1
 
 
 #: what Textual's Content changes before it wraps (tabs expanded, some control codes dropped)

@@ -1,11 +1,12 @@
 """What a key press costs the screen, counted, not timed: the parts it changed are repainted, not
 the whole screen, and a new decision list makes Textual's ``Content`` only for the options it
-draws; the height of every option, worked out without one, is the one Textual's own gives."""
+draws and words a move once, however many entries list it; the height of every option, worked out without one, is the one Textual's own gives."""
 
 from __future__ import annotations
 
 import random
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rich.console import Console
@@ -14,6 +15,7 @@ from textual._compositor import Compositor
 from textual.content import Content
 
 from tabletop.engine import legal_actions
+from tabletop.play import decisions
 from tabletop.play.session import Session
 from tabletop.tui.app import TabletopApp
 from tabletop.tui.board import BoardScreen
@@ -64,11 +66,19 @@ async def test_a_long_decision_list_makes_content_only_for_the_options_it_draws(
         made.append(1)
         return from_rich_text(cls, text, console)
 
+    worded: list[str] = []
+    words_of = decisions.move_words
+
+    def counted_words(move: Any, names: Any = None) -> str:
+        worded.append(move.id)
+        return words_of(move, names)
+
     async with TabletopApp(session).run_test(size=SIZE) as pilot:
         await pilot.pause()
         screen = board(pilot)
         track = next(t for t in big.ruleset.tracks if state.turn in t.members)
         monkeypatch.setattr(Content, "from_rich_text", classmethod(counted))
+        monkeypatch.setattr(decisions, "move_words", counted_words)
         screen.stage = track.id  # the team picks a track: its moves, a link move with each other track
         screen.refresh_view()
         await pilot.pause()
@@ -76,6 +86,8 @@ async def test_a_long_decision_list_makes_content_only_for_the_options_it_draws(
         assert listed == len(screen.entries) > 63
     # the thirty or so options on screen, not every option of the list (old: one for each)
     assert 0 < len(made) <= SIZE[1]
+    # a link move listed with each of 63 partners is worded once (old: once an entry)
+    assert sorted(worded) == sorted(set(worded)) and len(worded) <= len(big.ruleset.moves)
 
 
 def test_an_options_height_is_the_one_textual_works_out() -> None:
