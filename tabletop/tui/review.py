@@ -17,6 +17,9 @@ from .text import names, status_name, told
 
 _, ngettext, N_ = Domain("tui").words()
 
+#: a round review names every track up to this many tracks; on a bigger board, those that changed
+REVIEW_EVERY_TRACK_UP_TO = 12
+
 
 def change_what(what: str) -> str:
     """What changed on a track (``position``, ``tension``, ``status``) as the room reads it."""
@@ -32,10 +35,18 @@ def review_text(state: State, head: tuple[int, str] | None = None) -> Text:
     """
     n = names(state)
     out = Text(_("Review of round {n}").format(n=state.round) + "\n", style="bold")
-    for track, changes in net_changes(state).items():
-        what = "; ".join(f"{change_what(c.what)} {moved(c.before, c.after, compact=True)}" for c in changes) \
-            or _("no change")
-        out.append(f"  {n[track]}: {status_name(state.tracks[track].status)}, {what}\n")
+    net = net_changes(state)
+    # a big board names the tracks that changed and counts the rest: read aloud, 250 lines of
+    # "no change" would hide the few that matter (the board shows every track's status)
+    quiet = [track for track, changes in net.items() if not changes] if len(net) > REVIEW_EVERY_TRACK_UP_TO else []
+    for track, changes in net.items():
+        if changes or not quiet:
+            what = "; ".join(f"{change_what(c.what)} {moved(c.before, c.after, compact=True)}" for c in changes) \
+                or _("no change")
+            out.append(f"  {n[track]}: {status_name(state.tracks[track].status)}, {what}\n")
+    if quiet:
+        out.append("  " + ngettext("{n} other track: no change", "{n} other tracks: no change", len(quiet))
+                   .format(n=len(quiet)) + "\n")
     undone = undone_this_round(state)
     if undone:
         out.append(_("Undone this round (not counted above):") + "\n", style="dim")
