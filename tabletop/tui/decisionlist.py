@@ -39,12 +39,14 @@ class DecisionList(OptionList):
 
     virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
-    def show(self, labels: list[Text]) -> None:
-        """List ``labels`` in place of what the list held, each option's id its place."""
+    def show(self, labels: list[Text], ids: list[str] | None = None) -> None:
+        """List ``labels`` in place of what the list held, each option's id its place (or ``ids``)."""
         console = self.app.console
+        names = ids if ids is not None else [str(i) for i in range(len(labels))]
         self.clear_options()
         # in one call: the list lays out its lines once, not once an entry (a big board lists hundreds)
-        self.add_options([Option(OptionWords(label, console), id=str(i)) for i, label in enumerate(labels)])
+        self.add_options([Option(OptionWords(label, console), id=name)
+                          for label, name in zip(labels, names, strict=True)])
 
 
 class OptionWords(Visual):

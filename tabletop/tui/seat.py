@@ -24,7 +24,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Digits, Input, OptionList, Static
-from textual.widgets.option_list import Option
 
 from ..content.literal import literal
 from ..engine import State, legal_actions
@@ -35,6 +34,7 @@ from ..seats.client import Disconnected, Refused, SeatClient
 from . import seatwords as words
 from .argument import ArgumentForm, ArgumentScreen, Entered
 from .bars import KeyBar
+from .decisionlist import DecisionList
 from .modals import AskScreen
 from .seatpowers import POWER_BINDINGS, ConsolePowers
 from .widgets import Board
@@ -100,7 +100,7 @@ class SeatScreen(ConsolePowers, Screen[None]):
                 with VerticalScroll(id="own-box"):
                     yield Static(id="own", classes="panel")
                 yield Static(id="prompt")
-                yield OptionList(id="entries")
+                yield DecisionList(id="entries")
         yield KeyBar()  # the keys in the seat's language (Textual's Footer says them as declared, in English)
 
     @property
@@ -154,10 +154,9 @@ class SeatScreen(ConsolePowers, Screen[None]):
         self.query_one("#tracks", Static).display = False
 
     def _show_entries(self, found: list[Mapping[str, Any]]) -> None:
-        options = self.query_one("#entries", OptionList)
+        options = self.query_one("#entries", DecisionList)
         keep = options.highlighted
-        options.clear_options()
-        options.add_options([Option(words.entry_label(i, e), id=str(e["id"])) for i, e in enumerate(found, 1)])
+        options.show([words.entry_label(i, e) for i, e in enumerate(found, 1)], [str(e["id"]) for e in found])
         if found:
             options.highlighted = keep if keep is not None and keep < len(found) else 0
 
