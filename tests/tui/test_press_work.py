@@ -1,6 +1,7 @@
 """What a key press costs the screen, counted, not timed: the parts it changed are repainted, not
-the whole screen, and a new decision list makes Textual's ``Content`` only for the options it
-draws and words a move once, however many entries list it; the height of every option, worked out without one, is the one Textual's own gives."""
+the whole screen; a new decision list makes Textual's ``Content`` only for the options it draws
+and words a move once, however many entries list it; and each option's height, worked out
+without its ``Content``, is the one Textual's own gives."""
 
 from __future__ import annotations
 
