@@ -24,13 +24,13 @@ from typing import Any, NamedTuple
 from ..content.errors import ContentError
 from ..content.grammar import plural_subject
 from ..content.literal import literal
+from ..content.models import resource_infos
 from ..content.overlays import log_line, translated
 from ..engine import Action, State, legal_actions, objectives_met, waiting_for
 from ..engine.state import evolve
 from ..engine.telling import tell
 from ..lang import Domain, LANGUAGES, SOURCE, current
 from ..engine.records import changes_of
-from ..engine.telling import tell
 from ..engine.wording import change_text, effects_words, names
 from ..play.arguing import ArgueEntry, argue_entry, argument_spans, counter_entry, strong_items
 from ..play.decisions import decision, own_move_options
@@ -199,7 +199,7 @@ def seat_view(state: State, seat: Seat, facts: TableFacts, known: Secrets | None
 
 
 def game_facts(state: State) -> dict[str, Any]:
-    """The round, the phase, who is to act, and whether the game is over."""
+    """The round, the phase, who is to act, whether the game is over, and the names of the actors, resources and moves."""
     rs = state.ruleset.ruleset
     return {
         "scenario": state.scenario.id,
@@ -214,6 +214,9 @@ def game_facts(state: State) -> dict[str, Any]:
         "over": state.over,
         "end_reason": literal(state.end_reason) if state.end_reason else None,
         "actors": [{"id": a.id, "name": literal(a.name), "color": a.color} for a in state.ruleset.actors],
+        # a team's purse, its sealed entries and the reveal come as ids: the screen names them with these
+        "resources": [{"id": r.id, "name": literal(r.name)} for r in resource_infos(state.ruleset)],
+        "moves": [{"id": m.id, "name": literal(m.name)} for m in state.ruleset.moves],
     }
 
 

@@ -285,8 +285,9 @@ class SeatApp(App[None]):
             return True
 
     def _joined_words(self, welcome: Mapping[str, Any]) -> str:
-        seat = literal(welcome.get("seat", ""), lines=False)
         with using(self.lang):
+            view = welcome.get("view")
+            seat = words.seat_name(welcome.get("seat", ""), view if isinstance(view, Mapping) else {})
             said = (_("Connected to {address} as {seat} (read-only)") if welcome.get("read_only")
                     else _("Connected to {address} as {seat}"))
             return said.format(address=literal(self.address, lines=False), seat=seat)

@@ -19,6 +19,7 @@ from ..lang import Domain
 from ..play.clock import clock_text
 from ..play.commitments import check_reveal, short
 from ..play.decisions import phase_name
+from .text import policy_word
 
 _, ngettext, N_ = Domain("tui").words()
 
@@ -42,7 +43,40 @@ def _map(value: Any) -> Mapping[str, Any]:
 
 def actor_names(view: Mapping[str, Any]) -> dict[str, str]:
     """Actor id -> name, from the view's game facts."""
-    return {_s(a.get("id")): _s(a.get("name")) for a in _list(_map(view.get("game")).get("actors")) if isinstance(a, Mapping)}
+    return _id_names(_map(view.get("game")).get("actors"))
+
+
+def seat_name(seat: Any, view: Mapping[str, Any]) -> str:
+    """A seat as the room calls it (``Russia``, ``Projector``, ``Observer 1``), not its id (``team:ru``)."""
+    said = _s(seat)
+    role, _colon, rest = said.partition(":")
+    if role == "team" and rest:
+        return actor_names(view).get(rest) or said
+    if role == "observer" and rest.isdigit():
+        return _("Observer {n}").format(n=int(rest))
+    return {"facilitator": _("Facilitator"), "projector": _("Projector")}.get(said, said)
+
+
+def _id_names(items: Any) -> dict[str, str]:
+    """Id -> name of a list of ``{id, name}`` objects from the view."""
+    return {_s(a.get("id")): _s(a.get("name")) for a in _list(items) if isinstance(a, Mapping)}
+
+
+def _namer(view: Mapping[str, Any], key: str) -> Any:
+    """The name of a resource or move (``key``: the game fact that lists them) by its id, or the id itself (an
+    older host sends no names); a track's name comes from the board."""
+    found = _id_names(_map(view.get("board")).get("tracks") if key == "tracks" else _map(view.get("game")).get(key))
+
+    def name(value: Any) -> str:
+        return found.get(_s(value)) or _s(value)
+
+    return name
+
+
+def _purse(view: Mapping[str, Any], purse: Any) -> str:
+    """``capital 3, mandate Moscow 1``: what an actor holds, each resource by its name."""
+    resource = _namer(view, "resources")
+    return ", ".join(f"{resource(k)} {_s(v)}" for k, v in _map(purse).items())
 
 
 def headline(view: Mapping[str, Any], gone: float = 0.0) -> Text:
@@ -146,7 +180,8 @@ def own_text(view: Mapping[str, Any]) -> Text:
     own = _map(view.get("own"))
     if not own:
         return Text()
-    resources = ", ".join(f"{_s(k)} {_s(v)}" for k, v in _map(own.get("resources")).items())
+    resources = _purse(view, own.get("resources"))
+    move, track = _namer(view, "moves"), _namer(view, "tracks")
     out = Text(_("Your team") + "\n", style="bold")
     out.append("  " + _("Resources: {resources} \u00b7 actions left: {left}").format(
         resources=resources or _("none"), left=_s(own.get("actions_left"))) + "\n")
@@ -160,7 +195,7 @@ def own_text(view: Mapping[str, Any]) -> Text:
         if isinstance(e, Mapping):
             state = _("revealed") if e.get("revealed") else _("sealed, only you see it")
             said = _("Your sealed move: {move} on {track} ({state})") if e.get("track") else _("Your sealed move: {move} ({state})")
-            out.append("  " + said.format(move=_s(e.get("move")), track=_s(e.get("track")), state=state) + "\n",
+            out.append("  " + said.format(move=move(e.get("move")), track=track(e.get("track")), state=state) + "\n",
                        style="italic")
     return out
 
@@ -172,14 +207,14 @@ def control_text(view: Mapping[str, Any]) -> Text:
         return Text()
     names = actor_names(view)
     out = Text(_("Control") + "\n", style="bold")
-    connected = ", ".join(_s(c) for c in _list(control.get("connected"))) or _("nobody")
+    connected = ", ".join(seat_name(c, view) for c in _list(control.get("connected"))) or _("nobody")
     out.append("  " + _("Connected: {seats}").format(seats=connected) + "\n")
-    bots = ", ".join(f"{names.get(_s(a), _s(a))}: {_s(p)}" for a, p in _map(control.get("bots")).items())
+    bots = ", ".join(f"{names.get(_s(a), _s(a))}: {policy_word(_s(p))}" for a, p in _map(control.get("bots")).items())
     if bots:
         out.append("  " + _("Bots: {bots}").format(bots=bots) + "\n")
     resources = _map(control.get("resources"))
     for actor, rows in _map(control.get("objectives")).items():
-        spend = ", ".join(f"{_s(k)} {_s(v)}" for k, v in _map(resources.get(actor)).items())
+        spend = _purse(view, resources.get(actor))
         out.append(f"  {names.get(_s(actor), _s(actor))} ({spend})\n", style="bold")
         for o in _list(rows):
             if isinstance(o, Mapping):
@@ -205,6 +240,7 @@ def seals_text(view: Mapping[str, Any], seen: dict[int, str]) -> Text:
             out.append("  " + _("{actor} committed a sealed move \u2014 commitment {commitment}").format(
                 actor=who, commitment=short(_s(c.get("commitment")))) + "\n")
     reveal = [r for r in _list(seals.get("reveal")) if isinstance(r, Mapping)]
+    move, track = _namer(view, "moves"), _namer(view, "tracks")
     if reveal:
         out.append(_("Reveal of the sealed moves") + "\n", style="bold")
     for r in reveal:
@@ -215,7 +251,7 @@ def seals_text(view: Mapping[str, Any], seen: dict[int, str]) -> Text:
         said = (_("{actor}: {move} on {track} \u2014 {mark}") if entry.get("track")
                 else _("{actor}: {move} \u2014 {mark}"))
         out.append("  " + said.format(actor=names.get(_s(entry.get("actor")), _s(entry.get("actor"))),
-                                      move=_s(entry.get("move")), track=_s(entry.get("track")), mark=mark) + "\n",
+                                      move=move(entry.get("move")), track=track(entry.get("track")), mark=mark) + "\n",
                    style="" if ok is not False else LOUD)
     head = _map(seals.get("head"))
     if head:

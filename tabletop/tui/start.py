@@ -25,7 +25,7 @@ from ..store import typed_save_path
 from ..store.players import TEAM_NAME_MAX
 from ..sim.bots import POLICIES
 from .bars import KeyBar, TitleBar
-from .text import independence_word, literal
+from .text import independence_word, literal, policy_word
 
 _tui = Domain("tui")
 _, ngettext, N_ = _tui.words()
@@ -48,13 +48,6 @@ PLACEHOLDERS = {
 def said(words: dict[str, str], key: str) -> str:
     """One of the set-up's marked words, in the language spoken."""
     return _(words[key])
-
-
-def policy_word(policy: str) -> str:
-    """A bot's policy id as the start screen names it."""
-    words = {"random": _tui.pgettext("bot", "random"), "cooperative": _tui.pgettext("bot", "cooperative"),
-             "hardliner": _tui.pgettext("bot", "hardliner")}
-    return words.get(policy, policy)
 
 
 def seat_choices() -> list[tuple[str, str]]:

@@ -69,7 +69,7 @@ def test_the_console_opens_in_the_hosts_terminal_and_closing_it_leaves_the_game_
     save = tmp_path / "hosted.jsonl"
     term = Drawn("host", "--save", str(save), "--seed", "4", "--listen", "127.0.0.1:0", "--observers", "0")
     try:
-        wait_for(lambda: term.shows("as facilitator") or term.proc.poll() is not None, "the console to join")
+        wait_for(lambda: term.shows("as Facilitator") or term.proc.poll() is not None, "the console to join")
         assert term.proc.poll() is None
         assert term.shows("Draw the event card")  # the facilitator's first decision, on its console
         for _ in range(30):  # ctrl+q until the console hears it (counted tries)

@@ -34,7 +34,7 @@ async def test_without_a_code_the_screen_asks_for_it_and_says_a_wrong_one(tmp_pa
             app.screen.query_one(Input).value = codes["team:ru"]
             await pilot.press("enter")
             await until(pilot, app.joined.is_set, "the screen to join")
-            assert "as team:ru" in _link(app)
+            assert "as Russia" in _link(app)  # the seat by its name, not its id (team:ru)
             assert app.role == "team"
             assert str(app.seat_screen.query_one("#own", Static).render()).startswith("Your team")
 

@@ -23,6 +23,9 @@ from textual.geometry import Region
 from websockets.asyncio.client import connect as ws_connect
 
 from tabletop import lang
+from tabletop.content.loader import load_scenario
+from tabletop.content.models import resource_infos
+from tabletop.content.overlays import translated
 from tabletop.report import render
 from tabletop.seats.client import Refused, connect
 from tabletop.seats.protocol import ProtocolError, Wire, check_client, decode, encode, message
@@ -31,6 +34,7 @@ from tabletop.store.verifying import verify
 from tabletop.tui.bars import KeyBar
 from tabletop.tui.timeline import working_text
 from tabletop.tui.seat import SeatApp
+from tabletop.tui.seatwords import control_text, own_text, seals_text, seat_name
 
 from .screenkit import until
 from .support import Sleeps, caught_up, hosting, make_table, play_through, strings
@@ -102,6 +106,43 @@ def test_a_russian_team_a_ukrainian_team_and_an_english_facilitator_play_one_gam
     assert len(shared) > 20
     for seq in shared:
         assert by_seq[0][seq] == by_seq[1][seq] == by_seq[2][seq]
+
+
+def _says(text: str, word: str) -> bool:
+    return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is not None
+
+
+def test_a_seat_reads_resources_moves_and_tracks_by_their_names_in_its_language(three: ThreeLanguageGame) -> None:
+    """A team's purse, its sealed entries, the reveal and the console's purses name things as the room reads them.
+
+    They said ``capital 3, mandate-moscow 1`` and ``walk_out on ukraine-status`` on a Russian screen: the ids."""
+    rs = load_scenario("parallel-tracks").ruleset
+    named = {**{r.id: r.name for r in resource_infos(rs)}, **{m.id: m.name for m in rs.moves},
+             **{t.id: t.name for t in rs.tracks}}
+    ids = [i for i in named if "-" in i or "_" in i]  # in English "borders" and "signal" are words of names too
+    said: dict[str, list[str]] = {}
+    for seat, views in three.views.items():
+        seen: dict[int, str] = {}
+        with lang.using(views[0]["lang"]):  # the screen words its own frame in its language
+            said[seat] = [own_text(v).plain + control_text(v).plain + seals_text(v, seen).plain for v in views]
+        for text in said[seat]:
+            assert not [i for i in (named if seat != "facilitator" else ids) if _says(text, i)], (seat, text)
+    ru = "\n".join(said["team:ru"])
+    assert "капитал 3" in ru and "мандат Москвы 1" in ru
+    assert "Ваш закрытый ход" in ru and "Раскрытие закрытых ходов" in ru  # own sealed entries and the reveal were shown
+    assert "Ресурси: капітал" in "\n".join(said["team:ua"])
+    assert "Russia (capital 3, mandate moscow 1)" in "\n".join(said["facilitator"])
+    moves = [m.name for m in translated(load_scenario("parallel-tracks"), "ru").ruleset.moves]
+    assert any(f": {m} " in ru for m in moves)  # a revealed entry by its move's Russian name
+    with lang.using("ru"):  # a console's bots by their policy's word, as the start screen names them
+        bots = control_text(three.views["facilitator"][-1]).plain
+    assert "сотрудничающий" in bots and "cooperative" not in bots
+    # who is connected, by the names the room knows them by (it said "facilitator, team:ru, team:ua")
+    assert "Подключены: Ведущий, Russia, Ukraine" in bots  # the view is English, so are its actors' names
+    assert "team:" not in "\n".join(said["facilitator"])
+    with lang.using("uk"):
+        seats = [seat_name(s, three.views["facilitator"][-1]) for s in ("projector", "observer:2", "team:ru", "odd")]
+    assert seats == ["Проєктор", "Спостерігач 2", "Russia", "odd"]
 
 
 async def test_f4_switches_one_seats_language_and_the_host_rewords_that_seat_only(tmp_path: Path) -> None:
