@@ -84,6 +84,7 @@ class SeatScreen(ConsolePowers, Screen[None]):
         *POWER_BINDINGS,
     ]
     _view_at = 0.0  # when the view on screen came (the screen's clock)
+    _revealed: tuple[int, ...] = ()  # the sealed entries of the reveal on screen
 
     def compose(self) -> ComposeResult:
         yield Static(Text(_("Connecting\u2026")), id="link")
@@ -121,8 +122,13 @@ class SeatScreen(ConsolePowers, Screen[None]):
         self.query_one("#card", Static).update(words.card_text(view))
         self.query_one("#dice", Static).update(words.dice_text(view))
         seals = words.seals_text(view, seen)
-        self.query_one("#seals", Static).update(seals)
-        self.query_one("#seals", Static).set_class(not seals.plain, "-empty")
+        panel = self.query_one("#seals", Static)
+        panel.update(seals)
+        panel.set_class(not seals.plain, "-empty")
+        revealed = words.revealed(view)
+        if revealed and revealed != self._revealed:  # nobody scrolls a projector: the reveal comes into view, once
+            self.call_after_refresh(panel.scroll_visible, animate=False)
+        self._revealed = revealed
         self.query_one("#log", Static).update(words.log_text(view, 8 if role == "projector" else 12))
         own = words.control_text(view) if role == "facilitator" else words.own_text(view)
         self.query_one("#own", Static).update(own)

@@ -233,9 +233,12 @@ def seals_text(view: Mapping[str, Any], seen: dict[int, str]) -> Text:
     seals = _map(view.get("seals"))
     names = actor_names(view)
     out = Text()
+    opened = set(revealed(view))
     for c in _list(seals.get("committed")):
         if isinstance(c, Mapping) and isinstance(c.get("seq"), int) and isinstance(c.get("commitment"), str):
             seen.setdefault(c["seq"], c["commitment"])
+            if c["seq"] in opened:
+                continue  # its reveal line below says whether it matches: each entry is said once
             who = names.get(_s(c.get("actor")), _s(c.get("actor")))
             out.append("  " + _("{actor} committed a sealed move \u2014 commitment {commitment}").format(
                 actor=who, commitment=short(_s(c.get("commitment")))) + "\n")
@@ -258,6 +261,12 @@ def seals_text(view: Mapping[str, Any], seen: dict[int, str]) -> Text:
         out.append(_("Chain head after event {events}: {chain} \u2014 note it in the minutes").format(
             events=_s(head.get("events")), chain=_s(head.get("chain"))) + "\n", style="bold")
     return out
+
+
+def revealed(view: Mapping[str, Any]) -> tuple[int, ...]:
+    """The events whose sealed entries the view reveals (none before the reveal)."""
+    reveal = _list(_map(view.get("seals")).get("reveal"))
+    return tuple(r["seq"] for r in reveal if isinstance(r, Mapping) and isinstance(r.get("seq"), int))
 
 
 def prompt_text(view: Mapping[str, Any]) -> Text:

@@ -2,19 +2,27 @@
 
 Headless: :func:`tabletop.play.commitments.table_seals` from a game played
 on a session (as the host plays it), and the words a seat's screen makes of
-it (:mod:`tabletop.tui.seatwords`), a forged reveal included.
+it (:mod:`tabletop.tui.seatwords`), a forged reveal included; and the
+projector's screen (Pilot, against a real host) at the reveal.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from textual.errors import NoWidget
+
 from tabletop.content.loader import load_scenario
 from tabletop.engine import Action, legal_actions
 from tabletop.play.commitments import table_seals
 from tabletop.play.session import Session
+from tabletop.seats.client import connect
 from tabletop.store.sealing import commitment
+from tabletop.tui.seat import SeatApp
 from tabletop.tui.seatwords import seals_text
+
+from .screenkit import seq_of, until
+from .support import Sleeps, caught_up, hosting, make_table
 
 
 def _session(tmp_path: Path) -> Session:
@@ -74,3 +82,40 @@ def test_a_reveal_that_does_not_open_the_commitment_shown_earlier_is_said_loudly
     assert "matches its commitment" in seals_text(honest, seen).plain
     unseen = seals_text(honest, {}).plain
     assert "commitment not seen here" in unseen
+
+
+async def test_the_projector_brings_the_reveal_into_view_and_says_each_entry_once(tmp_path: Path) -> None:
+    """Nobody scrolls a projector: when the sealed moves are revealed, the reveal is on the screen.
+
+    It was below the fold at 120 x 40: the round, the tracks, the card, then every commitment of the round and
+    under them the reveal of those same entries (each reveal line already says whether it matches)."""
+    bots = {actor: "cooperative" for actor in ("ru", "ua", "us", "eu", "bridge")}
+    table = make_table(tmp_path, "parallel-tracks", seed=5, sealed=True, bots=bots, observers=0)
+    async with hosting(table) as (_host, address, codes):
+        facilitator = await connect(address, codes["facilitator"])
+        app = SeatApp(address, codes["projector"], sleep=Sleeps())
+        async with app.run_test(size=(120, 40)) as pilot:
+            await until(pilot, app.joined.is_set, "the projector to join")
+            for _ in range(100):
+                if _seals(table.session)["reveal"]:
+                    break
+                view = await caught_up(facilitator, table.session.state.seq)
+                await facilitator.act(pick=view["decision"]["entries"][0]["id"])
+            revealed = _seals(table.session)["reveal"]
+            assert len(revealed) >= 5, revealed  # every team's sealed moves
+            await until(pilot, lambda: seq_of(app) == table.session.state.seq, "the projector to show the reveal")
+            seals = app.seat_screen.query_one("#seals")
+            said = seals.render().__str__()
+            assert said.count("matches its commitment") == len(revealed)
+            assert "committed a sealed move" not in said  # the reveal says each entry once
+
+            def in_view() -> bool:
+                try:
+                    where = app.seat_screen.find_widget(seals)
+                except NoWidget:  # not laid out yet
+                    return False
+                return where.region.intersection(where.clip) == where.region
+
+            await until(pilot, in_view, "the whole reveal on the projector's screen")
+        await facilitator.close()
+    table.session.close()
