@@ -154,17 +154,20 @@ def _proposal_decision(state: State, waiting: str) -> Decision:
     if waiting == "roll":
         mods = tuple(("  " + _("{add} if {condition}").format(add=f"{mod.add:+d}", condition=named(mod, n)) + "\n", "dim")
                      for mod in move.modifiers)
-        prompt = styled(_("Dice for {whose} on {track}: 2d6 + modifiers \u2265 {target}").format(
-            whose=whose, track=n.get(head.track or "", ""), target=move.target) + "\n", "", *mods)
+        said = (_("Dice for {whose} on {track}: 2d6 + modifiers \u2265 {target}") if head.track
+                else _("Dice for {whose}: 2d6 + modifiers \u2265 {target}"))  # a global move is on no track
+        prompt = styled(said.format(whose=whose, track=n.get(head.track or "", ""), target=move.target) + "\n", "", *mods)
         return Decision(prompt, (Choice(styled(_("Roll the dice")), Act(options[0])),))
     if waiting == "rule":
-        prompt = styled(_("Facilitator, rule on {whose} on {track}: {effects}").format(
-            whose=whose, track=n.get(head.track or "", ""), effects=move_words(move, n)))
+        said = (_("Facilitator, rule on {whose} on {track}: {effects}") if head.track
+                else _("Facilitator, rule on {whose}: {effects}"))
+        prompt = styled(said.format(whose=whose, track=n.get(head.track or "", ""), effects=move_words(move, n)))
         return Decision(prompt, (
             Choice(styled(_("Success \u2014 with a reason")), AskRuling(head.track, True)),
             Choice(styled(_("Failure \u2014 with a reason")), AskRuling(head.track, False)),
         ))
-    return Decision(styled(_("Revealed: {whose} on {track}.").format(whose=whose, track=n.get(head.track or "", _("the world")))),
+    said = _("Revealed: {whose} on {track}.") if head.track else _("Revealed: {whose}.")
+    return Decision(styled(said.format(whose=whose, track=n.get(head.track or "", ""))),
                     (Choice(styled(_("Apply it")), Act(options[0])),))
 
 

@@ -7,13 +7,15 @@ by c), gamma (b, c)); no screen, no Session.
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
 import pytest
 
 from tabletop import Action, new_game
-from tabletop.engine import State
+from tabletop.engine import State, apply, legal_actions
+from tabletop.lang import using
 from tabletop.play.decisions import GLOBAL, decision
 from tabletop.play.picks import Act, AskRuling, Choice, HandOver, Propose, Ready, ReleaseCard, RoundReview, ShowOutcome, Stage, Styled
 from tabletop.play.sealed import SealedStep
@@ -175,3 +177,30 @@ def test_picks_compare_by_kind_and_fields_and_are_read_only() -> None:
         Act(action).action = None  # type: ignore[misc]
     with pytest.raises(TypeError):
         AskRuling("borders")  # type: ignore[call-arg]
+
+
+GAMBLE = {"id": "gamble", "name": "Gamble", "scope": "global", "resolution": "dice", "target": 7,
+          "effects": [{"meter": "trust", "add": 1}]}
+APPEAL = {"id": "appeal", "name": "Appeal", "scope": "global", "resolution": "facilitator",
+          "effects": [{"meter": "trust", "add": 1}]}
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "uk"])
+def test_a_global_moves_roll_ruling_and_reveal_name_no_track(lang: str) -> None:
+    """A global move is on no track: its roll, its ruling and its reveal said "on ." and "on the world"
+    (in Russian, "on the track «the whole world»")."""
+    scenario = catalogue_scenario("strict", tweak={"ruleset.sealed_moves": True}, extra_moves=[GAMBLE, APPEAL])
+    state = run(new_game(scenario, seed=1), [*opening(), move("a", "gamble"), move("b", "appeal"), move("c", "signal")])
+    state = run(state, [ADVANCE])
+    prompts = []
+    with using(lang):
+        while state.phase == "adjudication" and state.queue:
+            prompts.append(_plain(decision(state, None).prompt).strip())
+            state = apply(state, next(a for a in legal_actions(state) if a.kind != "rule" or a.success))
+    assert len(prompts) == 3, prompts
+    for said in prompts:
+        assert not re.search(r"on \.|on :|the world|«»|весь мир|весь світ", said), said
+    if lang == "en":
+        assert prompts == ["Dice for Arden's \u201cGamble\u201d: 2d6 + modifiers \u2265 7",
+                           "Facilitator, rule on Brask's \u201cAppeal\u201d: free; facilitator rules: Trust +1",
+                           "Revealed: Corvin's \u201cSignal\u201d."]
