@@ -14,6 +14,7 @@ from typing import Any
 
 from ..content.literal import literal, one_line  # noqa: F401 - the report formats take literal from here
 from ..lang import LANGUAGES, Domain, current
+from ..store.players import policy_word
 
 _, ngettext, N_ = Domain("report").words()
 
@@ -125,7 +126,7 @@ def played_by(player: Mapping[str, Any]) -> str:
     """
     kind = player.get("kind")
     if kind == "bot":
-        return _("bot: {policy}").format(policy=one_line(player.get("bot"))) if player.get("bot") else _("a bot")
+        return _("bot: {policy}").format(policy=policy_word(one_line(player.get("bot")))) if player.get("bot") else _("a bot")
     if kind == "human":
         team = one_line(player.get("team"))
         return _("played by {team} (human team)").format(team=team) if team else _("a human team")

@@ -16,11 +16,20 @@ from typing import Any
 
 from ..lang import Domain
 
-_, ngettext, N_ = Domain("store").words()
+_store = Domain("store")
+_, ngettext, N_ = _store.words()
 
 HUMAN = "human"
 #: The longest team name kept (a room's name for itself, not an essay).
 TEAM_NAME_MAX = 60
+
+
+def policy_word(policy: str) -> str:
+    """A bot's policy id (``cooperative``...) as the room reads it, in the language of the moment: the start
+    screen's seats, a console's bots, the report's players. An unknown policy is said as it is recorded."""
+    words = {"random": _store.pgettext("bot", "random"), "cooperative": _store.pgettext("bot", "cooperative"),
+             "hardliner": _store.pgettext("bot", "hardliner")}
+    return words.get(policy, policy)
 
 
 @dataclass(frozen=True)

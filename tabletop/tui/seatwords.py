@@ -19,7 +19,7 @@ from ..lang import Domain
 from ..play.clock import clock_text
 from ..play.commitments import check_reveal, short
 from ..play.decisions import phase_name
-from .text import policy_word
+from ..store.players import policy_word
 
 _, ngettext, N_ = Domain("tui").words()
 

@@ -22,10 +22,10 @@ from ..content.timers import parse_timer_option
 from ..lang import LANGUAGES, NAMES, Domain, current
 from ..play.session import DEFAULT_SAVE_DIR, HUMAN
 from ..store import typed_save_path
-from ..store.players import TEAM_NAME_MAX
+from ..store.players import TEAM_NAME_MAX, policy_word
 from ..sim.bots import POLICIES
 from .bars import KeyBar, TitleBar
-from .text import independence_word, literal, policy_word
+from .text import independence_word, literal
 
 _tui = Domain("tui")
 _, ngettext, N_ = _tui.words()

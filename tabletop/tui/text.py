@@ -80,13 +80,6 @@ def phase_word(phase: str) -> str:
     return words.get(phase, phase)
 
 
-def policy_word(policy: str) -> str:
-    """A bot's policy id (``cooperative``...) as the room reads it: the start screen's seats, the console's bots."""
-    words = {"random": pgettext("bot", "random"), "cooperative": pgettext("bot", "cooperative"),
-             "hardliner": pgettext("bot", "hardliner")}
-    return words.get(policy, policy)
-
-
 def independence_word(independence: str) -> str:
     """A ruleset's independence (``strict``, ``linked``) as the room reads it."""
     words = {"strict": pgettext("independence", "strict"), "linked": pgettext("independence", "linked")}

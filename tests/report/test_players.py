@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
+from tabletop import lang
 from tabletop.content.loader import load_scenario
 from tabletop.report import render
 from tabletop.report.htmlparts import e
@@ -53,6 +54,19 @@ def test_every_report_says_who_played(tmp_path: Path, fmt: str) -> None:
     assert escape("United States \u2014 bot: cooperative") in text
     assert escape("European NATO members / EU \u2014 played by Team Brussels (human team)") in text
     assert escape("Mediating states \u2014 a human team") in text
+
+
+@pytest.mark.parametrize(("code", "hardliner", "cooperative"), [("ru", "жёсткий", "сотрудничающий"),
+                                                                ("uk", "жорсткий", "співпрацюючий")])
+def test_a_report_in_russian_or_ukrainian_says_the_bots_policy_in_its_language(
+        tmp_path: Path, code: str, hardliner: str, cooperative: str) -> None:
+    """It said "бот: cooperative": the policy's id in an otherwise Russian report."""
+    save = game(tmp_path / "g.jsonl")
+    with lang.using(code):
+        text = render(save, "md")
+    assert f"— {'бот' if code == 'ru' else 'бот'}: {hardliner}" in text and f": {cooperative}" in text
+    assert "hardliner" not in text and "cooperative" not in text
+    assert json.loads(render(save, "json"))["players"][1]["bot"] == "hardliner"  # the data keeps the id
 
 
 def test_the_json_report_keeps_the_names_as_typed(tmp_path: Path) -> None:
