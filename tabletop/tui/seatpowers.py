@@ -22,6 +22,7 @@ from ..engine import Action
 from ..lang import Domain
 from ..play.replica import Replica
 from .modals import AskScreen, PickScreen
+from .seatwords import seat_name
 
 _, ngettext, N_ = Domain("tui").words()
 
@@ -90,8 +91,8 @@ class ConsolePowers(_Screen):
 
     def action_codes(self) -> None:
         """Every seat's join code (the host printed them, but this console covers its terminal)."""
-        codes = self.seat_app.codes
-        lines = [Text(f"{literal(seat, lines=False)}: {literal(code, lines=False)}") for seat, code in codes.items()]
+        codes, view = self.seat_app.codes, self.seat_app.view or {}
+        lines = [Text(f"{seat_name(seat, view)}: {literal(code, lines=False)}") for seat, code in codes.items()]
         self.app.push_screen(PickScreen(_("Join codes: tabletop join ADDR:PORT CODE (Escape closes)"), lines))
 
     def action_pause(self) -> None:

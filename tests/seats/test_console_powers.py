@@ -121,3 +121,20 @@ async def test_a_hosted_game_saved_while_paused_resumes_paused(tmp_path: Path) -
         assert again.clock.paused and again.clock.facts()["left"] == 120
     finally:
         resumed.close()
+
+
+async def test_the_consoles_join_codes_name_each_seat_as_the_host_printed_it(tmp_path: Path) -> None:
+    """``c`` lists every seat's code by the seat's name (it listed ``team:ru``, ``projector``: the ids)."""
+    hands = Hands()
+    table = _table(tmp_path, hands)
+    async with hosting(table) as (_host, address, codes):
+        app = SeatApp(address, codes["facilitator"], sleep=Sleeps(), now=hands, codes=codes, lang="ru")
+        async with app.run_test(size=(120, 40)) as pilot:
+            await until(pilot, app.joined.is_set, "the console to join")
+            await pilot.press("c")
+            await until(pilot, lambda: isinstance(app.screen, PickScreen), "the join codes")
+            assert isinstance(app.screen, PickScreen)
+            listed = [str(line) for line in app.screen._options]
+    assert listed == [f"Ведущий: {codes['facilitator']}", f"Россия: {codes['team:ru']}",
+                      f"Проектор: {codes['projector']}"]
+    table.session.close()
