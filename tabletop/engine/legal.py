@@ -13,6 +13,7 @@ from weakref import WeakKeyDictionary
 from ..content import MoveType, Scenario
 from .actions import Action, RuleViolation
 from .arguments import argue_actions, argument_actions, argument_step, check_argument, not_an_argument
+from . import wording
 from .codes import Code
 from .listing import Listing
 from .lookups import _, N_, _actor_name, _card, _move, _track_name, _track_spec, named, pgettext, plural, phase_word, resource_word, status_word, whose
@@ -355,4 +356,4 @@ def _requirement_refusal(state: State, move: MoveType, unmet: int) -> RuleViolat
     """The refusal of a move whose requirement ``unmet`` does not hold: the same words on every track
     (a condition reads the track it is played on, and says so without naming it)."""
     return RuleViolation(Code.REQUIREMENT_UNMET, _("'{move}' needs {condition}.").format(
-        move=named(state, "move", move.id), condition=move.requires[unmet].describe()))
+        move=named(state, "move", move.id), condition=wording.named(move.requires[unmet], wording.names(state))))

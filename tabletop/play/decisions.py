@@ -253,9 +253,9 @@ def move_decision(state: State, actor: str, stage: str | None) -> Decision:
         label.append((words, ""))
         entries.append(Choice(Styled(tuple(label), "bold"), Propose(action), problem.message if problem else None))
     entries.append(Choice(styled(_("\u2190 Back to the tracks")), Stage(None)))
-    where = _("everyone") if stage == GLOBAL else n.get(stage, stage)
-    return Decision(styled(_("{actor} on {where}: pick a move (escape: back).").format(actor=n[actor], where=where)),
-                    tuple(entries))
+    said = (_("{actor}, global moves: pick a move (escape: back).") if stage == GLOBAL
+            else _("{actor} on {where}: pick a move (escape: back)."))
+    return Decision(styled(said.format(actor=n[actor], where=n.get(stage, stage))), tuple(entries))
 
 
 def _argue_choice(move: Any, options: list[tuple[Action, RuleViolation | None]], n: dict[str, str] | None = None) -> Choice:

@@ -385,12 +385,14 @@ def _move_entries(state: State, actor: str) -> list[Entry]:
             if found:  # one entry for all the results the argument may ask for, where its first one was
                 out.append(_argue_entry(state, move.id, action.track, found))
             continue
-        where = n.get(action.track or "", _("everyone"))
+        where = n.get(action.track or "", action.track or "")
         if action.link:
             label = _("{move} (with {track}) on {where}").format(move=literal(move.name), where=where,
                                                                    track=n.get(action.link, action.link))
-        else:
+        elif action.track:
             label = _("{move} on {where}").format(move=literal(move.name), where=where)
+        else:  # a signal to everyone, on no track (the hot seat's confirmation says the same)
+            label = _("{move} (global)").format(move=literal(move.name))
         out.append(Entry(entry_id(state, action), label, action,
                          problem.message if problem else None, action.track or "@global"))
     passing = Action("pass", actor=actor)

@@ -479,7 +479,7 @@ CASES: tuple[Case, ...] = (
         Expect(
             board={"alpha": BASE, "beta": BASE, "gamma": BASE},
             violation="REQUIREMENT_UNMET",
-            message_has=("beta status is agreed",),
+            message_has=("Beta status is agreed",),  # the track by its name, not its id
         ),
         extra_moves=(FOLLOW,),
     ),

@@ -15,7 +15,9 @@ import pytest
 
 from tabletop import Action, new_game
 from tabletop.engine import State, apply, legal_actions
+from tabletop.content.loader import load_scenario
 from tabletop.lang import using
+from tabletop.seats.views import Seat, TableFacts, seat_entries, shown
 from tabletop.play.decisions import GLOBAL, decision
 from tabletop.play.picks import Act, AskRuling, Choice, HandOver, Propose, Ready, ReleaseCard, RoundReview, ShowOutcome, Stage, Styled
 from tabletop.play.sealed import SealedStep
@@ -204,3 +206,36 @@ def test_a_global_moves_roll_ruling_and_reveal_name_no_track(lang: str) -> None:
         assert prompts == ["Dice for Arden's \u201cGamble\u201d: 2d6 + modifiers \u2265 7",
                            "Facilitator, rule on Brask's \u201cAppeal\u201d: free; facilitator rules: Trust +1",
                            "Revealed: Corvin's \u201cSignal\u201d."]
+
+
+@pytest.mark.parametrize(("lang", "wanted"), [("en", "'Make a concession' needs tension <= 2."),
+                                              ("ru", "Для «Пойти на уступку» нужно: напряжённость <= 2."),
+                                              ("uk", "Для «Піти на поступку» потрібно: напруженість <= 2.")])
+def test_a_refused_moves_requirement_is_said_in_the_rooms_words(lang: str, wanted: str) -> None:
+    """It said "tension <= 2" in every language (the condition as the ruleset file writes it)."""
+    state = new_game(load_scenario("parallel-tracks"), 7)
+    while state.phase != "moves" or state.turn != "ru":
+        state = apply(state, legal_actions(state)[0])
+    with using(lang):
+        at_hand = decision(shown(state, lang), "ru", stage="ukraine-status")
+    refusals = {c.refusal for c in at_hand.entries if c.refusal}
+    assert wanted in refusals, refusals
+
+
+@pytest.mark.parametrize(("lang", "label", "prompt"), [
+    ("en", "Goodwill signal (global)", "Russia, global moves: pick a move (escape: back)."),
+    ("ru", "Жест доброй воли (общий ход)", "Россия, глобальные ходы: выберите ход (escape — назад)."),
+    ("uk", "Жест доброї волі (загальний хід)", "Росія, глобальні ходи: оберіть хід (escape — назад)."),
+])
+def test_a_global_move_is_offered_as_global_not_on_everyone(lang: str, label: str, prompt: str) -> None:
+    """A team's screen offered "Goodwill signal on everyone" (in Russian "— всех"), the hot seat asked
+    "Russia on everyone: pick a move"."""
+    state = new_game(load_scenario("parallel-tracks"), 7)
+    while state.phase != "moves" or state.turn != "ru":
+        state = apply(state, legal_actions(state)[0])
+    with using(lang):
+        seen = shown(state, lang)
+        labels = [e.label for e in seat_entries(seen, Seat("team:ru", "team", "ru"), TableFacts())]
+        hot = _plain(decision(seen, "ru", stage=GLOBAL).prompt)
+    assert label in labels, labels
+    assert hot == prompt
