@@ -53,7 +53,9 @@ def cpu(fn: Callable[[], object], repeat: int = 1) -> float:
 
 
 def exponent(sizes: list[int], times: list[float]) -> float:
-    """The slope of log(time) against log(size): the growth exponent."""
+    """The slope of log(time) against log(size): the growth exponent (nan for one size: no slope to fit)."""
+    if len(set(sizes)) < 2:
+        return math.nan
     xs = [math.log(s) for s in sizes]
     ys = [math.log(max(t, 1e-9)) for t in times]
     mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
