@@ -133,7 +133,9 @@ class SeatScreen(ConsolePowers, Screen[None]):
         own = words.control_text(view) if role == "facilitator" else words.own_text(view)
         self.query_one("#own", Static).update(own)
         self.query_one("#prompt", Static).update(words.prompt_text(view))
-        self._show_entries(words.entries(view))
+        found = words.entries(view)
+        self.set_class(bool(found), "-acting")  # untranslated: a CSS class
+        self._show_entries(found)
 
     def on_mount(self) -> None:
         self.set_interval(1.0, self._tick)

@@ -302,6 +302,8 @@ __all__ = [
     "log_text",
     "own_text",
     "prompt_text",
+    "revealed",
     "seals_text",
+    "seat_name",
     "tracks_text",
 ]

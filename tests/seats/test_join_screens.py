@@ -6,15 +6,18 @@ wait is bounded by a count of pauses (:mod:`.screenkit`).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+from textual.geometry import Region
 from textual.widgets import Input, Static
 
+from tabletop.seats.client import connect
 from tabletop.seats.host import Host
 from tabletop.tui.seat import CodeScreen, SeatApp
 
-from .screenkit import seq_of, until
-from .support import Sleeps, hosting, make_table
+from .screenkit import entries, seq_of, until
+from .support import Sleeps, caught_up, hosting, make_table
 
 
 def _link(app: SeatApp) -> str:
@@ -56,3 +59,29 @@ async def test_a_dropped_connection_is_said_and_the_screen_joins_again_by_itself
                 assert seq_of(app) == table.session.state.seq
             finally:
                 await again.stop()
+
+
+async def test_a_teams_screen_at_80_columns_shows_several_of_its_moves_at_once(tmp_path: Path) -> None:
+    """On a laptop's 80 x 24 terminal the decision column was 32 columns wide: one move, wrapped over four
+    lines, was all a team saw of its turn's list."""
+    table = make_table(tmp_path, "parallel-tracks", seed=7, sealed=True,
+                       bots={"us": "cooperative", "eu": "cooperative", "bridge": "cooperative", "ua": "cooperative"})
+    async with hosting(table) as (_host, address, codes):
+        facilitator = await connect(address, codes["facilitator"])
+        app = SeatApp(address, codes["team:ru"], sleep=Sleeps(), lang="ru")
+        async with app.run_test(size=(80, 24)) as pilot:
+            await until(pilot, app.joined.is_set, "the team's screen to join")
+            for _ in range(20):
+                if table.session.state.turn == "ru" and table.session.state.phase == "moves":
+                    break
+                view = await caught_up(facilitator, table.session.state.seq)
+                await facilitator.act(pick=view["decision"]["entries"][0]["id"])
+            await until(pilot, lambda: seq_of(app) == table.session.state.seq and len(entries(app)) > 3,
+                        "Russia's moves on its screen")
+            await pilot.pause()
+            listed = app.seat_screen.query_one("#entries")
+            lines = [strip.text for strip in listed.render_lines(Region(0, 0, *listed.size))]
+            numbered = [line for line in lines if re.search(r"(?:^|\s)[1-9]\. ", line)]
+            assert len(numbered) >= 3, lines
+        await facilitator.close()
+    table.session.close()
