@@ -20,7 +20,8 @@ from ..content.grammar import plural_subject
 from ..lang import Domain, current
 from .actions import Action
 from .breakdown import breakdown_warning
-from .wording import goodwill_words, odds_label, odds_words, scenario_names, schedule_words, status_name, wanted_words
+from .wording import (MODIFIER, goodwill_words, modifier_names, odds_label, odds_words, scenario_names, schedule_words,
+                      status_name, wanted_words)
 
 if TYPE_CHECKING:
     from ..content.scenario import Scenario
@@ -201,8 +202,11 @@ def _tell_roll(event: Happened, n: _Names) -> str:
         rolled = _("rolled {first}+{second} = {total} vs {target} ({odds})").format(
             odds=odds_label(str(ruling.get("odds"))), **figures)
     else:
-        mods = "".join(f" {'+' if m['add'] >= 0 else '-'} {abs(m['add'])} ({m['source']})"
-                       for m in ruling.get("modifiers") or () if m.get("applies"))
+        applied = [m for m in ruling.get("modifiers") or () if m.get("applies")]
+        # each source as recorded (``tension >= 3``), in the room's words where it reads another language
+        said = modifier_names(n.scenario, scenario_names(n.scenario)) if applied else {}
+        mods = "".join(f" {'+' if m['add'] >= 0 else '-'} {abs(m['add'])} "
+                       f"({said.get(MODIFIER + str(m['source']), m['source'])})" for m in applied)
         rolled = _("rolled {first}+{second}{modifiers} = {total} vs {target}").format(modifiers=mods, **figures)
     return _dashed(_finished(event, n), rolled)
 

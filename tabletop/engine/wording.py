@@ -143,12 +143,30 @@ def resource_name(resource_id: str, names: Mapping[str, str] | None = None) -> s
     return literal(default_resource_name(resource_id))
 
 
-def named_source(source: Any, names: Mapping[str, str]) -> str:
-    """A modifier's recorded source (``trust >= 5``) with the meter or track it reads named.
+#: a dice modifier's recorded source (``tension >= 3``) in a names table (:func:`modifier_names`)
+MODIFIER = "modifier\u2009"
 
-    ``Mutual trust >= 5``: the first word is named when it is an id in ``names``.
+
+def modifier_names(scenario: Scenario, names: Mapping[str, str]) -> dict[str, str]:
+    """Each dice modifier's recorded source (what a roll's ruling keeps: ``tension >= 3``) with its words in
+    the language of the moment (``напряжённость >= 3``), keyed for ``names``; made per use, never kept with
+    the scenario's names. In the source language (English) none: the record already reads there, and the
+    log is told in the very words the version 1 saves recorded (``tests/engine/test_telling.py``)."""
+    if current() == SOURCE:
+        return {}
+    return {MODIFIER + mod.describe(): named(mod, names) for move in scenario.ruleset.moves for mod in move.modifiers}
+
+
+def named_source(source: Any, names: Mapping[str, str]) -> str:
+    """A modifier's recorded source (``trust >= 5``) in the room's words.
+
+    ``Mutual trust >= 5``: the whole condition when ``names`` holds its words (:func:`modifier_names`), else
+    the first word named when it is an id in ``names``.
     """
     text = one_line(source)
+    said = names.get(MODIFIER + text)
+    if said is not None:
+        return said
     first, sep, rest = text.partition(" ")
     return f"{names[first]}{sep}{rest}" if sep and first in names else text
 
@@ -480,6 +498,8 @@ __all__ = [
     "move_words",
     "moved",
     "named",
+    "MODIFIER",
+    "modifier_names",
     "named_source",
     "names",
     "odds_label",

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from ..engine import State, objectives_met
 from ..engine.records import RULING_KINDS, Ruling
 from ..engine.telling import tell
-from ..engine.wording import RESOURCE, wants_text
+from ..engine.wording import RESOURCE, modifier_names, wants_text
 from ..store import SaveError
 from ..store.reading import Save
 from ..content import ContentError
@@ -57,6 +57,7 @@ class ReplayedGame:
             **{a.id: _label(a.name) for a in rs.actors},
             **{RESOURCE + r.id: _label(r.name) for r in resource_infos(rs)},
         }
+        self.names.update(modifier_names(self.scenario, self.names))  # a roll's modifiers in the report's words
         self.ladders = {t.id: t.ladder for t in rs.tracks}
         self.events: list[SavedEvent] = list(save.events)
         self.damage = _damage(save)

@@ -14,17 +14,22 @@ from pathlib import Path
 import pytest
 
 import tabletop
+from tabletop import lang
 from tabletop.content.literal import literal, one_line
+from tabletop.content.overlays import translated
 from tabletop.engine.records import Change, Modifier, Ruling, changes_of
 from tabletop.engine.wording import (
     change_text,
     met_word,
+    modifier_names,
     moved,
     named_source,
     ruling_lines,
     ruling_text,
+    scenario_names,
     status_word,
 )
+from tabletop.engine.telling import tell
 from tabletop.report.render import to_json
 
 NAMES = {"trust": "Mutual trust", "borders": "Borders", "ru": "Russia", "ua": "Ukraine", "eu": "Europe"}
@@ -223,3 +228,31 @@ def test_a_scenarios_names_are_worked_out_once_and_each_caller_gets_its_own(monk
     assert len(worded) == count and "extra" not in again and again == {k: v for k, v in first.items() if k != "extra"}
     other = Scenario(load_scenario("parallel-tracks").ruleset, load_scenario("parallel-tracks").deck)
     assert set(wording.scenario_names(other)) != set(again) and len(worded) > count
+
+
+def _a_roll_with_a_modifier():  # noqa: ANN202 - a state whose last event is a roll a modifier changed
+    state = tabletop.new_game(tabletop.load_scenario("parallel-tracks"), 3)
+    rng = __import__("random").Random(1)
+    while not state.over:
+        options = tabletop.legal_actions(state)
+        press = [a for a in options if a.kind == "move" and a.move == "press"]
+        state = tabletop.apply(state, press[0] if press else rng.choice(options))
+        if state.last.action.kind == "roll" and any(m["applies"] for m in state.last.result["ruling"]["modifiers"]):
+            return state
+    raise AssertionError("no roll with a modifier that applied")
+
+
+@pytest.mark.parametrize(("code", "words"), [("en", "(tension >= 3)"), ("ru", "(напряжённость >= 3)"),
+                                             ("uk", "(напруженість >= 3)")])
+def test_a_rolls_modifier_is_told_and_reported_in_the_rooms_words(code: str, words: str) -> None:
+    """The log line of a roll said "(tension >= 3)" in every language: the condition as the ruleset writes it.
+    English keeps it so: the record reads there, and the log is told as version 1 saves recorded it."""
+    state = _a_roll_with_a_modifier()
+    with lang.using(code):
+        scenario = translated(state.scenario, code)
+        told = tell(state.last, scenario)
+        names = scenario_names(scenario)
+        reported = ruling_text(Ruling.from_result(state.last.result), {**names, **modifier_names(scenario, names)})
+    assert words in told, told
+    assert words[1:-1] in reported and "tension" not in (reported if code != "en" else ""), reported
+    assert state.last.result["ruling"]["modifiers"][-1]["source"] == "tension >= 3"  # the record is the same
