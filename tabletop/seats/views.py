@@ -327,6 +327,9 @@ def seat_entries(state: State, seat: Seat, facts: TableFacts) -> list[Entry]:
             return []
         if waiting_for(state) == "move":
             return _move_entries(state, acting)
+    elif acting_for(state, seat, facts) is not None:  # no screen of that team is connected: the console acts
+        if waiting_for(state) == "move":
+            return _move_entries(state, acting or "")
     elif acting is not None and not (acting in facts.bots and facts.card_held):
         return []  # a team's (or a bot's) to make
     chosen = decision(state, acting, bots=facts.bots, card_held=facts.card_held)
@@ -418,6 +421,18 @@ def _argue_entry(state: State, move_id: str, track: str | None, found: list[tupl
     return Entry(entry_id(state, allowed[0]), label, allowed[0], None, track, "argument", form, allowed)
 
 
+def acting_for(state: State, seat: Seat, facts: TableFacts) -> str | None:
+    """The team the facilitator's console acts for now: the one the game waits on, a human team with no screen
+    connected (its laptop died, or it never joined); None when that team (or a bot) makes its own decision."""
+    if seat.role != "facilitator" or state.over:
+        return None
+    options = _legal(state)
+    acting = options[0].actor if options else None
+    if acting is None or acting in facts.bots or f"team:{acting}" in facts.connected:
+        return None
+    return acting
+
+
 def seat_prompt(state: State, seat: Seat, facts: TableFacts, has_entries: bool) -> str:
     """What the seat is asked, or whom the game waits on."""
     n = _names(state)
@@ -426,17 +441,27 @@ def seat_prompt(state: State, seat: Seat, facts: TableFacts, has_entries: bool) 
     options = _legal(state)
     acting = options[0].actor if options else None
     if has_entries:
-        if seat.role == "team" and waiting_for(state) == "move":
-            left = state.actions_left.get(seat.actor or "", 0)
-            return ngettext("{actor}: pick a move ({n} action left), or pass.",
-                            "{actor}: pick a move ({n} actions left), or pass.", left).format(actor=n[seat.actor or ""], n=left)
-        chosen = decision(state, acting, bots=facts.bots, card_held=facts.card_held)
-        prompt = chosen.prompt
-        return prompt.plain if hasattr(prompt, "plain") else _("Round review.")
+        team = acting_for(state, seat, facts)
+        prompt = _entries_prompt(state, seat, facts, acting, team)
+        if team is None:
+            return prompt
+        return _("{team} has no screen connected: you act for it. {prompt}").format(team=n.get(team, team), prompt=prompt)
     if acting is None:
         return _("Waiting for the facilitator.")
     who = n.get(acting, acting)
     return (_("Waiting for {who} (bot).") if acting in facts.bots else _("Waiting for {who}.")).format(who=who)
+
+
+def _entries_prompt(state: State, seat: Seat, facts: TableFacts, acting: str | None, team: str | None) -> str:
+    n = _names(state)
+    actor = seat.actor if seat.role == "team" else team
+    if actor is not None and waiting_for(state) == "move":
+        left = state.actions_left.get(actor, 0)
+        return ngettext("{actor}: pick a move ({n} action left), or pass.",
+                        "{actor}: pick a move ({n} actions left), or pass.", left).format(actor=n[actor], n=left)
+    chosen = decision(state, acting, bots=facts.bots, card_held=facts.card_held)
+    prompt = chosen.prompt
+    return prompt.plain if hasattr(prompt, "plain") else _("Round review.")
 
 
 def entry_data(entry: Entry) -> dict[str, Any]:

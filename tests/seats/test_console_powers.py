@@ -138,3 +138,27 @@ async def test_the_consoles_join_codes_name_each_seat_as_the_host_printed_it(tmp
     assert listed == [f"Ведущий: {codes['facilitator']}", f"Россия: {codes['team:ru']}",
                       f"Проектор: {codes['projector']}"]
     table.session.close()
+
+
+async def test_the_console_plays_for_a_team_whose_screen_is_gone_and_the_host_saves_it_as_that_teams(
+        tmp_path: Path) -> None:
+    """Russia's laptop died: the console is offered Russia's moves, and what it picks is Russia's act."""
+    hands = Hands()
+    table = _table(tmp_path, hands)  # every team a bot but Russia, whose screen never joins
+    async with hosting(table) as (_host, address, codes):
+        console = await connect(address, codes["facilitator"])
+        for _ in range(20):
+            state = table.session.state
+            if state.turn == "ru" and state.phase == "moves":
+                break
+            view = await caught_up(console, state.seq)
+            await console.act(pick=view["decision"]["entries"][0]["id"])
+        view = await caught_up(console, table.session.state.seq)
+        assert view["decision"]["prompt"].startswith("Russia has no screen connected: you act for it.")
+        move = next(e for e in view["decision"]["entries"] if e["action"]["kind"] == "move" and "refusal" not in e)
+        await console.act(pick=move["id"])
+        await caught_up(console, state.seq + 1)
+        done = open_save(table.session.save_path).events[state.seq]  # the event after the turn came (bots follow)
+        assert done.action.kind == "move" and done.action.actor == "ru" and done.action.move == move["action"]["move"]
+        await console.close()
+    table.session.close()

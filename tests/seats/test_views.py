@@ -44,7 +44,23 @@ def test_only_the_team_whose_turn_it_is_has_entries_and_each_is_its_own() -> Non
     assert all(e.id.startswith(f"{state.seq}-") for e in entries)
     others = [a.id for a in state.ruleset.actors if a.id != turn]
     assert all(seat_entries(state, _team(a), TableFacts()) == [] for a in others)
-    assert seat_entries(state, PROJECTOR, TableFacts()) == [] and seat_entries(state, FAC, TableFacts()) == []
+    connected = TableFacts(connected=(f"team:{turn}",))  # the team is at its screen: the console leaves it be
+    assert seat_entries(state, PROJECTOR, TableFacts()) == [] and seat_entries(state, FAC, connected) == []
+
+
+def test_the_console_acts_for_a_team_with_no_screen_connected() -> None:
+    """A team whose laptop died (or that never joined) stalled the game: the console offered nothing."""
+    state = _to_moves(sealed=False)
+    turn = state.turn
+    assert turn is not None
+    own = seat_entries(state, _team(turn), TableFacts())
+    for_it = seat_entries(state, FAC, TableFacts(connected=("facilitator",)))
+    assert [e.id for e in for_it] == [e.id for e in own] and all(e.action.actor == turn for e in for_it)
+    view = seat_view(state, FAC, TableFacts(connected=("facilitator",)))
+    name = next(a.name for a in state.ruleset.actors if a.id == turn)
+    assert view["decision"]["prompt"].startswith(f"{name} has no screen connected: you act for it. {name}: pick a move")
+    bot = TableFacts(bots={turn: "cooperative"}, connected=("facilitator",))
+    assert seat_entries(state, FAC, bot) == []  # a bot's turn is the bot's
 
 
 def test_a_sealed_entry_is_the_teams_own_until_the_reveal() -> None:
