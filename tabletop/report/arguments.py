@@ -19,7 +19,7 @@ from typing import Any
 from ..content.grammar import plural_subject
 from ..engine.arguments import argument_step, describe_wanted
 from ..engine.records import Ruling
-from ..engine.wording import UNDONE, argument_parts, ruling_text
+from ..engine.wording import UNDONE, argument_parts, ruling_text, wanted_words
 from .replayed import ReplayedGame
 from .words import one_line, outcome_word
 from ..lang import Domain
@@ -68,7 +68,7 @@ def _argument(game: ReplayedGame, ev: Any) -> dict[str, Any]:
         "move": a.move,
         "text": a.text,
         "wanted": wanted,
-        "wanted_text": describe_wanted(wanted) if wanted else "",
+        "wanted_text": wanted_words(wanted) if wanted else "",  # in the report's language (the record: ``wanted``)
         "reasons": list(a.reasons or ()),
         "counters": [],
         "counters_sealed": False,

@@ -273,16 +273,17 @@ def objectives(game: ReplayedGame, final: State) -> list[dict[str, Any]]:
     met = objectives_met(final)
     out = []
     for actor in game.rs.actors:
+        # judged on the game's own scenario, worded from the report's (its translation: the same objectives in order)
         rows = [
             {
-                "text": obj.text,
+                "text": shown.text,
                 "track": obj.track,
                 "track_name": game.tracks[obj.track].name if obj.track in game.tracks else obj.track,
                 "wants": wants_text(obj, game.ladders.get(obj.track, ())),
                 "met": ok,
                 "secret": obj.secret,
             }
-            for obj, ok in met.get(actor.id, [])
+            for shown, (obj, ok) in zip(actor.objectives, met.get(actor.id, []), strict=True)
         ]
         out.append(
             {
