@@ -9,6 +9,8 @@ advance): those are the facilitator's. The projector and observers watch.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from ..engine import Action, Code, RuleViolation, State
 from ..engine.actions import FACILITATOR_KINDS
 from ..engine.wording import names
@@ -60,4 +62,17 @@ def role_name(role: str) -> str:
     return _(_ROLES[role]) if role in _ROLES else role
 
 
-__all__ = ["check_seat", "role_name"]
+def seat_name(seat_id: str, actors: Mapping[str, str]) -> str:
+    """A seat as the room calls it, in the language of the moment: ``Facilitator``, a team by its actor's name
+    (``actors``: id -> name), ``Projector``, ``Observer 1``; an id it does not know, as it is."""
+    role, _colon, rest = seat_id.partition(":")
+    if role == "team" and rest:
+        return actors.get(rest) or seat_id
+    if role == "observer" and rest.isdigit():
+        return _("Observer {n}").format(n=int(rest))
+    if seat_id == "facilitator":
+        return _("Facilitator")
+    return _("Projector") if seat_id == "projector" else seat_id
+
+
+__all__ = ["check_seat", "role_name", "seat_name"]

@@ -27,7 +27,7 @@ from ..play.clock import Now, wall_clock
 from ..play.commitments import table_seals
 from ..play.session import HUMAN, Session
 from ..play.timing import GameClock
-from .checks import check_seat, role_name
+from .checks import check_seat, role_name, seat_name
 from .protocol import Wire, message
 from .views import Entry, Seat, TableFacts, actions_since, seat_entries, seat_view, secrets, shown
 
@@ -44,10 +44,10 @@ def seats_for(session: Session, observers: int = 2) -> list[Seat]:
     from ..engine.wording import names
 
     n = names(session.state)
-    out = [Seat("facilitator", "facilitator", name=_("Facilitator"))]
-    out += [Seat(f"team:{a}", "team", a, n.get(a, a)) for a, kind in session.seats.items() if kind == HUMAN]
-    out.append(Seat("projector", "projector", name=_("Projector")))
-    out += [Seat(f"observer:{i}", "observer", name=_("Observer {n}").format(n=i)) for i in range(1, observers + 1)]
+    out = [Seat("facilitator", "facilitator", name=seat_name("facilitator", n))]
+    out += [Seat(f"team:{a}", "team", a, seat_name(f"team:{a}", n)) for a, kind in session.seats.items() if kind == HUMAN]
+    out.append(Seat("projector", "projector", name=seat_name("projector", n)))
+    out += [Seat(f"observer:{i}", "observer", name=seat_name(f"observer:{i}", n)) for i in range(1, observers + 1)]
     return out
 
 

@@ -327,9 +327,9 @@ def seat_entries(state: State, seat: Seat, facts: TableFacts) -> list[Entry]:
             return []
         if waiting_for(state) == "move":
             return _move_entries(state, acting)
-    elif acting_for(state, seat, facts) is not None:  # no screen of that team is connected: the console acts
+    elif (team := acting_for(state, seat, facts)) is not None:  # no screen of that team is connected: the console acts
         if waiting_for(state) == "move":
-            return _move_entries(state, acting or "")
+            return _move_entries(state, team)
     elif acting is not None and not (acting in facts.bots and facts.card_held):
         return []  # a team's (or a bot's) to make
     chosen = decision(state, acting, bots=facts.bots, card_held=facts.card_held)

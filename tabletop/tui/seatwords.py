@@ -19,6 +19,7 @@ from ..lang import Domain
 from ..play.clock import clock_text
 from ..play.commitments import check_reveal, short
 from ..play.decisions import phase_name
+from ..seats.checks import seat_name as named_seat
 from ..store.players import policy_word
 
 _, ngettext, N_ = Domain("tui").words()
@@ -48,13 +49,7 @@ def actor_names(view: Mapping[str, Any]) -> dict[str, str]:
 
 def seat_name(seat: Any, view: Mapping[str, Any]) -> str:
     """A seat as the room calls it (``Russia``, ``Projector``, ``Observer 1``), not its id (``team:ru``)."""
-    said = _s(seat)
-    role, _colon, rest = said.partition(":")
-    if role == "team" and rest:
-        return actor_names(view).get(rest) or said
-    if role == "observer" and rest.isdigit():
-        return _("Observer {n}").format(n=int(rest))
-    return {"facilitator": _("Facilitator"), "projector": _("Projector")}.get(said, said)
+    return named_seat(_s(seat), actor_names(view))
 
 
 def _id_names(items: Any) -> dict[str, str]:
@@ -62,10 +57,10 @@ def _id_names(items: Any) -> dict[str, str]:
     return {_s(a.get("id")): _s(a.get("name")) for a in _list(items) if isinstance(a, Mapping)}
 
 
-def _namer(view: Mapping[str, Any], key: str) -> Any:
-    """The name of a resource or move (``key``: the game fact that lists them) by its id, or the id itself (an
-    older host sends no names); a track's name comes from the board."""
-    found = _id_names(_map(view.get("board")).get("tracks") if key == "tracks" else _map(view.get("game")).get(key))
+def _namer(items: Any) -> Any:
+    """An id's name from a list of ``{id, name}`` of the view (the game's ``resources`` and ``moves``, the
+    board's ``tracks``), or the id itself (an older host sends no names)."""
+    found = _id_names(items)
 
     def name(value: Any) -> str:
         return found.get(_s(value)) or _s(value)
@@ -73,9 +68,13 @@ def _namer(view: Mapping[str, Any], key: str) -> Any:
     return name
 
 
+def _moves_and_tracks(view: Mapping[str, Any]) -> tuple[Any, Any]:
+    return _namer(_map(view.get("game")).get("moves")), _namer(_map(view.get("board")).get("tracks"))
+
+
 def _purse(view: Mapping[str, Any], purse: Any) -> str:
     """``capital 3, mandate Moscow 1``: what an actor holds, each resource by its name."""
-    resource = _namer(view, "resources")
+    resource = _namer(_map(view.get("game")).get("resources"))
     return ", ".join(f"{resource(k)} {_s(v)}" for k, v in _map(purse).items())
 
 
@@ -181,7 +180,7 @@ def own_text(view: Mapping[str, Any]) -> Text:
     if not own:
         return Text()
     resources = _purse(view, own.get("resources"))
-    move, track = _namer(view, "moves"), _namer(view, "tracks")
+    move, track = _moves_and_tracks(view)
     out = Text(_("Your team") + "\n", style="bold")
     out.append("  " + _("Resources: {resources} \u00b7 actions left: {left}").format(
         resources=resources or _("none"), left=_s(own.get("actions_left"))) + "\n")
@@ -243,7 +242,7 @@ def seals_text(view: Mapping[str, Any], seen: dict[int, str]) -> Text:
             out.append("  " + _("{actor} committed a sealed move \u2014 commitment {commitment}").format(
                 actor=who, commitment=short(_s(c.get("commitment")))) + "\n")
     reveal = [r for r in _list(seals.get("reveal")) if isinstance(r, Mapping)]
-    move, track = _namer(view, "moves"), _namer(view, "tracks")
+    move, track = _moves_and_tracks(view)
     if reveal:
         out.append(_("Reveal of the sealed moves") + "\n", style="bold")
     for r in reveal:
