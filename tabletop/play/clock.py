@@ -9,6 +9,14 @@ The phase timer counts down while the game runs and stands still while the
 facilitator has paused it. The session clock counts the workshop's time,
 pauses included (the room is still there), and carries on across a resume
 from the reading saved with the last event (:class:`ClockReading`).
+
+A pick pressed just after the game moved on is not taken: the list it lands on was not read yet
+(:class:`PickHold`). On one shared screen a nervous double press of ``1`` drew the card and then
+answered it for the team that was to choose; a double press on a vote voted for the next team too.
+Whatever the game does next (an action, a bot's, an undo) puts up a new list under the same finger;
+for :data:`PICK_HOLD` after that, shorter than anyone reads a list, a pick from the list is not taken
+and the screen says why. Moving between a team's own lists (a track's moves, back) does not change
+the game: no hold. A hold of 0 takes every pick (a screen built without the command line's setting).
 """
 
 from __future__ import annotations
@@ -177,4 +185,31 @@ def clock_text(seconds: int, hours: bool = False) -> str:
     return f"{h}:{m:02d}:{s:02d}" if hours or h else f"{m:02d}:{s:02d}"
 
 
-__all__ = ["ClockReading", "PhaseClock", "clock_text", "wall_clock"]
+#: seconds a new list is held after the game moved on (a double press comes within ~0.3 s)
+PICK_HOLD = 0.5
+
+
+class PickHold:
+    """Whether a pick is taken now: not within ``hold`` seconds of a new list put up by the game moving on."""
+
+    def __init__(self, now: Now, hold: float = 0.0):
+        self._now = now
+        self.hold = hold
+        self._game: object = None  # the game the shown list belongs to
+        self._listing: object = None
+        self._since: float | None = None  # when the game last put up a new list
+
+    def shown(self, game: object, listing: object) -> None:
+        """A list is on screen: ``listing`` (its words) for ``game`` (what changes when the game moves on)."""
+        if listing != self._listing and game != self._game and self._game is not None:
+            self._since = self._now()
+        self._game, self._listing = game, listing
+
+    def takes(self) -> bool:
+        """Whether a pick made now is taken (False: the list changed under the hand a moment ago)."""
+        if self._since is None or self.hold <= 0:
+            return True
+        return self._now() - self._since >= self.hold
+
+
+__all__ = ["PICK_HOLD", "ClockReading", "PhaseClock", "PickHold", "clock_text", "wall_clock"]

@@ -56,14 +56,18 @@ class TabletopApp(Multilingual, App[None]):
     ]
 
     def __init__(self, session: Session | None = None, save_dir: str | Path = DEFAULT_SAVE_DIR,
-                 now: Now | None = None, *, own_process: bool = False, lang: str | None = None):
+                 now: Now | None = None, *, own_process: bool = False, lang: str | None = None,
+                 pick_hold: float = 0.0):
         """``own_process``: this app is what the process runs (the command line), so the start-up
         heap is the app's to freeze and the collector paused until the first screen is up.
-        ``lang``: the language the screen speaks first (``--lang``; None: as the process speaks)."""
+        ``lang``: the language the screen speaks first (``--lang``; None: as the process speaks).
+        ``pick_hold``: seconds a pick is not taken from a list the game has just put up (the command line
+        gives the room's :data:`~tabletop.play.clock.PICK_HOLD`; 0 takes every pick at once)."""
         super().__init__()
         if lang is not None:
             set_language(lang)
         self.session = session
+        self.pick_hold = pick_hold
         self.now = now  # the room's clock for the phase timers (None: the wall clock; tests pass their own)
         self.save_dir = Path(save_dir)
         self.register_theme(HIGH_CONTRAST)
@@ -80,7 +84,7 @@ class TabletopApp(Multilingual, App[None]):
         # a game's board is the first screen itself: pushing it over Textual's blank default
         # screen cost a frame and a resize pass before the room saw anything
         if self.session is not None:
-            return BoardScreen(self.session, self.now)
+            return BoardScreen(self.session, self.now, self.pick_hold)
         return super().get_default_screen()
 
     def on_mount(self) -> None:
@@ -115,7 +119,7 @@ class TabletopApp(Multilingual, App[None]):
             self.notify(literal(said), severity="error", timeout=15, markup=False)
             self.push_screen(StartScreen(), self._started)
             return
-        self.push_screen(BoardScreen(self.session, self.now))
+        self.push_screen(BoardScreen(self.session, self.now, self.pick_hold))
         if renamed:
             self.notify(renamed, title=_("Save name"), severity="warning", timeout=15, markup=False)
 

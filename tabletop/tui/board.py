@@ -25,6 +25,7 @@ from ..engine.state import evolve
 from ..engine.telling import warning as told_warning
 from ..lang import Domain
 from ..play.cardhold import CardHold
+from ..play.clock import PickHold
 from ..play.decisions import decision
 from ..play.picks import (
     Act, Argue, AskRuling, Choice, Counter, Decision, HandOver, MarkStrong, Propose, Ready, ReleaseCard, RoundReview,
@@ -94,11 +95,13 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
     # screen's own CSS_PATH only for screens it pushes, and the board is the first screen itself.
     # (The comments live here, not in board.tcss: Textual parses the CSS on every start.)
 
-    def __init__(self, session: Session, now: Now | None = None):
+    def __init__(self, session: Session, now: Now | None = None, pick_hold: float = 0.0):
+        """``pick_hold``: seconds a pick from a new list is not taken after the game moved on (:class:`~tabletop.play.clock.PickHold`)."""
         super().__init__()
         self.session = session
         # the phase timer and session clock read ``now`` (tests pass a clock they move by hand)
         self.timekeeper = Timekeeper(self, now or room_clock.wall_clock)
+        self.pick_hold = PickHold(now or room_clock.wall_clock, pick_hold)
         self.paused = self.timekeeper.clock.paused  # a game saved while paused resumes paused
         self.stage: str | None = None  # None, or the track ("@global" for global moves) a team is choosing on
         self.entries: list[Entry] = []
@@ -196,6 +199,7 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
         self.query_one(CardPanel).show(state, False)  # the control note is in the facilitator panel, whole
         self.query_one(RulingsPanel).show(state, brief=self.compact)
         self._build_decision(state, acting)
+        self.pick_hold.shown(state.seq, self._listing)
         if self.show_private is not None and self.show_private != state.round:
             self.show_private = None  # a new round: the private notes leave the projector
         if self.show_facilitator:
@@ -395,14 +399,21 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
             return
         event.stop()
         index = int(event.option.id or 0)
-        if index < len(self.entries):
+        if index < len(self.entries) and self._taken():
             self.entries[index].run()
 
     def action_pick(self, number: int) -> None:
         options = self.query_one("#decision", OptionList)
-        if 0 < number <= len(self.entries):
+        if 0 < number <= len(self.entries) and self._taken():
             options.highlighted = number - 1
             options.action_select()
+
+    def _taken(self) -> bool:
+        """Whether a pick from the list is taken now; if not, the room is told why nothing happened."""
+        if self.pick_hold.takes():
+            return True
+        self.notify(_("Not taken: the list has just changed. Read it, then pick."), timeout=3, markup=False)
+        return False
 
     def action_back(self) -> None:
         if self.stage is not None:

@@ -28,7 +28,7 @@ from textual.widgets import Digits, Input, OptionList, Static
 from ..content.literal import literal
 from ..engine import State, legal_actions
 from ..lang import LANGUAGES, NAMES, SOURCE, Domain, set_language, using
-from ..play.clock import Now, wall_clock
+from ..play.clock import Now, PickHold, wall_clock
 from ..play.replica import Replica, ReplicaError
 from ..seats.client import Disconnected, Refused, SeatClient
 from . import seatwords as words
@@ -84,6 +84,7 @@ class SeatScreen(ConsolePowers, Screen[None]):
         *POWER_BINDINGS,
     ]
     _view_at = 0.0  # when the view on screen came (the screen's clock)
+    _hold: PickHold | None = None  # made on the first view (the app's clock and hold)
     _revealed: tuple[int, ...] = ()  # the sealed entries of the reveal on screen
 
     def compose(self) -> ComposeResult:
@@ -136,6 +137,21 @@ class SeatScreen(ConsolePowers, Screen[None]):
         found = words.entries(view)
         self.set_class(bool(found), "-acting")  # untranslated: a CSS class
         self._show_entries(found)
+        self.hold.shown(game.get("seq") if isinstance(game, Mapping) else None,
+                        [(e.get("id"), e.get("label")) for e in found])
+
+    @property
+    def hold(self) -> PickHold:
+        """A pick from a list the game has just put up is not taken at once (:class:`~tabletop.play.clock.PickHold`)."""
+        if self._hold is None:
+            self._hold = PickHold(self.seat_app.now, self.seat_app.pick_hold)
+        return self._hold
+
+    def _taken(self) -> bool:
+        if self.hold.takes():
+            return True
+        self.notify(_("Not taken: the list has just changed. Read it, then pick."), timeout=3, markup=False)
+        return False
 
     def on_mount(self) -> None:
         self.set_interval(1.0, self._tick)
@@ -175,7 +191,7 @@ class SeatScreen(ConsolePowers, Screen[None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if event.option.id is not None:
+        if event.option.id is not None and self._taken():
             self.seat_app.pick(event.option.id)
 
     def action_pick(self, index: int) -> None:
@@ -183,7 +199,7 @@ class SeatScreen(ConsolePowers, Screen[None]):
         options = self.query_one("#entries", OptionList)
         if 0 <= index < options.option_count:
             option = options.get_option_at_index(index)
-            if option.id is not None:
+            if option.id is not None and self._taken():
                 self.seat_app.pick(option.id)
 
 
@@ -200,8 +216,11 @@ class SeatApp(App[None]):
 
     def __init__(self, address: str, code: str | None = None, *, sleep: Sleep = asyncio.sleep,
                  retries: int | None = None, codes: Mapping[str, str] | None = None, now: Now = wall_clock,
-                 lang: str = SOURCE):
+                 lang: str = SOURCE, pick_hold: float = 0.0):
+        """``pick_hold``: seconds a pick is not taken from a list the game has just put up
+        (the command line gives :data:`~tabletop.play.clock.PICK_HOLD`; 0 takes every pick at once)."""
         super().__init__()
+        self.pick_hold = pick_hold
         #: the language this seat reads (``join --lang``): the host words its view in it, and this screen too
         self.lang = lang
         #: the screen's clock (the phase timer counts down between views); a test passes its own

@@ -1,0 +1,56 @@
+"""A double press on the facilitator's console answers nothing it was not meant for (tabletop.play.clock.PickHold).
+
+Through a real host (Pilot): the console draws the card with ``1``; a second ``1`` pressed as
+the new list comes up is not taken (the console says so), and taken once the room's clock has
+moved on. The console's clock is the test's: it moves only when the test says.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets._toast import Toast
+
+from tabletop.content.loader import load_scenario
+from tabletop.play.clock import PICK_HOLD
+from tabletop.play.session import Session
+from tabletop.seats.table import Table, seats_for
+from tabletop.tui.seat import SeatApp
+
+from .screenkit import seq_of, until
+from .support import Sleeps, hosting
+
+
+def notices(app: SeatApp) -> list[str]:
+    return [str(t.render()) for t in app.screen.query(Toast)]
+
+
+class Hands:
+    """A clock that moves only when the test says so."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+async def test_a_second_press_on_the_consoles_new_list_waits_until_it_can_be_read(tmp_path: Path) -> None:
+    hands = Hands()
+    session = Session.start(load_scenario("parallel-tracks"), 5, tmp_path / "press.jsonl")  # every team human
+    table = Table(session, seats_for(session, observers=0), now=hands)
+    async with hosting(table) as (_host, address, codes):
+        app = SeatApp(address, codes["facilitator"], sleep=Sleeps(), now=hands, pick_hold=PICK_HOLD)
+        async with app.run_test(size=(120, 40), notifications=True) as pilot:
+            await until(pilot, lambda: seq_of(app) == 0 and bool(app.seat_screen.query_one("#entries").option_count),
+                        "the console shows the draw")
+            await pilot.press("1")
+            await until(pilot, lambda: seq_of(app) == 1, "the console shows the card drawn")
+            await pilot.press("1")  # the nervous second press, on the list that has just come up
+            await until(pilot, lambda: any("Not taken" in t for t in notices(app)), "the console says why")
+            assert [e.action.kind for e in session.state.log] == ["draw"]
+            hands.now += PICK_HOLD
+            await pilot.press("1")
+            await until(pilot, lambda: seq_of(app) == 2, "the second pick, once the list could be read")
+            assert len(session.state.log) == 2
+    session.close()

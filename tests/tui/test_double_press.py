@@ -1,0 +1,129 @@
+"""A nervous double press answers nothing it was not meant for (tabletop.play.clock.PickHold).
+
+Found in tmux at 80x24: ``1 1`` on "Draw the event card" drew the card and then,
+with the second press, answered it for the European team before anyone had
+read it. The room's clock is the test's own: it moves only when the test says.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tabletop.engine import legal_actions
+from tabletop.play.clock import PICK_HOLD, PickHold
+from tabletop.play.session import Session
+from tabletop.tui.app import TabletopApp
+from tabletop.tui.modals import ConfirmScreen
+
+from .support import SIZE, SMALL, board, start, toasts
+from .test_clock import FakeTime
+
+
+@pytest.fixture
+def collector_restored() -> Iterator[None]:
+    """``play_app`` runs as the process's own app: it freezes and pauses the collector until the board is up."""
+    try:
+        yield
+    finally:
+        gc.enable()
+        gc.unfreeze()
+
+
+def command_line_app(session: Session, now: FakeTime) -> TabletopApp:
+    """The app as ``tabletop play`` builds it, on the test's clock."""
+    from tabletop.cli.screens import play_app
+
+    app = play_app(session)
+    app.now = now
+    return app
+
+
+def kinds(session: Session) -> list[str]:
+    return [e.action.kind for e in session.state.log]
+
+
+async def test_a_double_press_draws_the_card_and_does_not_answer_it(tmp_path: Path, collector_restored: None) -> None:
+    now = FakeTime()
+    session = start(tmp_path)
+    app = command_line_app(session, now)
+    async with app.run_test(size=SMALL, notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("1", "1")  # the two presses come in one go, as from a nervous hand
+        await pilot.pause()
+        assert kinds(session) == ["draw"], kinds(session)
+        assert any("Not taken: the list has just changed" in t for t in toasts(pilot)), toasts(pilot)
+        listed = [e.label.plain for e in board(pilot).entries]
+        now.advance(PICK_HOLD)  # the room has read the card and its entries
+        await pilot.press("1")
+        await pilot.pause()
+        assert len(kinds(session)) == 2 and kinds(session)[1] in ("apply_card", "choose"), (kinds(session), listed)
+
+
+async def test_a_double_press_on_a_vote_does_not_vote_for_the_next_team(tmp_path: Path) -> None:
+    now = FakeTime()
+    session = start(tmp_path)
+    # set-up: each team proposes on a track, or passes, until the first proposal is put to the vote
+    while (options := legal_actions(session.state))[0].kind != "vote":
+        session.apply(next((a for a in options if a.move == "propose"),
+                           next((a for a in options if a.kind == "pass"), options[0])))
+    app = TabletopApp(session, now=now, pick_hold=PICK_HOLD)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        before = len(session.state.log)
+        await pilot.press("1", "1")
+        await pilot.pause()
+        assert [e.action.kind for e in session.state.log[before:]] == ["vote"]
+        voter = session.state.log[-1].action.actor
+        now.advance(PICK_HOLD)
+        await pilot.press("1")
+        await pilot.pause()
+        assert len(session.state.log) == before + 2
+        assert session.state.log[-1].action.actor != voter  # the next team's own vote, once read
+
+
+async def test_moving_between_a_teams_lists_is_not_held(tmp_path: Path) -> None:
+    """Picking a track and then its move changes no game: both presses count (the move still asks first)."""
+    now = FakeTime()
+    session = start(tmp_path)
+    while session.state.phase == "event":
+        session.apply(legal_actions(session.state)[0])
+    app = TabletopApp(session, now=now, pick_hold=PICK_HOLD)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("1", "1")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+
+
+async def test_without_a_hold_every_pick_is_taken(tmp_path: Path) -> None:
+    session = start(tmp_path)
+    async with TabletopApp(session, now=FakeTime()).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("1", "1")
+        await pilot.pause()
+        assert len(kinds(session)) == 2
+
+
+def test_the_hold_starts_only_when_the_game_puts_up_a_new_list() -> None:
+    now = FakeTime()
+    hold = PickHold(now, 0.5)
+    hold.shown(0, "draw")
+    assert hold.takes()  # the first list on screen
+    hold.shown(0, "moves on borders")  # a team opens a track's moves: the game did not move
+    assert hold.takes()
+    hold.shown(1, "moves on borders")  # a note was added: the same list
+    assert hold.takes()
+    hold.shown(2, "vote")
+    assert not hold.takes()
+    now.advance(0.49)
+    assert not hold.takes()
+    now.advance(0.01)
+    assert hold.takes()
+    off = PickHold(now, 0.0)
+    off.shown(0, "draw")
+    off.shown(1, "card")
+    assert off.takes()
