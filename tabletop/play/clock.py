@@ -202,8 +202,18 @@ class PickHold:
     def shown(self, game: object, listing: object) -> None:
         """A list is on screen: ``listing`` (its words) for ``game`` (what changes when the game moves on)."""
         if listing != self._listing and game != self._game and self._game is not None:
-            self._since = self._now()
+            self.start()
         self._game, self._listing = game, listing
+
+    def start(self) -> None:
+        """Something to answer has just come up under the hand: hold from now."""
+        self._since = self._now()
+
+    def fresh(self) -> PickHold:
+        """A hold of the same clock and length, started now (a confirmation a list's pick opens)."""
+        hold = PickHold(self._now, self.hold)
+        hold.start()
+        return hold
 
     def takes(self) -> bool:
         """Whether a pick made now is taken (False: the list changed under the hand a moment ago)."""

@@ -350,7 +350,7 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
                     self.stage = None
                     self.act(action)
 
-            self.app.push_screen(ConfirmScreen(question, details), done)
+            self.app.push_screen(ConfirmScreen(question, details, self.pick_hold.fresh()), done)
 
         return confirm
 
@@ -412,7 +412,7 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
         """Whether a pick from the list is taken now; if not, the room is told why nothing happened."""
         if self.pick_hold.takes():
             return True
-        self.notify(_("Not taken: the list has just changed. Read it, then pick."), timeout=3, markup=False)
+        self.notify(_("Not taken: the list has just changed. Read it, then pick."), timeout=2, markup=False)
         return False
 
     def action_back(self) -> None:

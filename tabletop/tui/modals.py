@@ -19,6 +19,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..lang import Domain
+from ..play.clock import PickHold
 from .text import literal
 
 _, ngettext, N_ = Domain("tui").words()
@@ -186,10 +187,12 @@ class ConfirmScreen(_Dialog[bool]):
         Binding("escape,n", "no", N_("Cancel"), id="modal.cancel"),
     ]
 
-    def __init__(self, title: str | Text, details: str | Text = ""):
+    def __init__(self, title: str | Text, details: str | Text = "", hold: PickHold | None = None):
+        """``hold``: a confirmation the same key opened is not given by its next press at once (a double Enter)."""
         super().__init__()
         self._title = title
         self._details = details
+        self._hold = hold
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -199,7 +202,8 @@ class ConfirmScreen(_Dialog[bool]):
             yield Static(Text(_("Enter or y: confirm \u00b7 Escape or n: cancel"), style="dim"))
 
     def action_yes(self) -> None:
-        self.answer(True)
+        if self._hold is None or self._hold.takes():
+            self.answer(True)
 
     def action_no(self) -> None:
         self.answer(False)

@@ -150,7 +150,7 @@ class SeatScreen(ConsolePowers, Screen[None]):
     def _taken(self) -> bool:
         if self.hold.takes():
             return True
-        self.notify(_("Not taken: the list has just changed. Read it, then pick."), timeout=3, markup=False)
+        self.notify(_("Not taken: the list has just changed. Read it, then pick."), timeout=2, markup=False)
         return False
 
     def on_mount(self) -> None:

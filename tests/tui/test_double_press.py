@@ -99,6 +99,28 @@ async def test_moving_between_a_teams_lists_is_not_held(tmp_path: Path) -> None:
         assert isinstance(app.screen, ConfirmScreen)
 
 
+async def test_a_double_enter_opens_the_moves_confirmation_and_does_not_give_it(tmp_path: Path) -> None:
+    """The question "Russia: Table a proposal on …?" is there to be read: the Enter that opened it does not answer it."""
+    now = FakeTime()
+    session = start(tmp_path)
+    while session.state.phase == "event":
+        session.apply(legal_actions(session.state)[0])
+    before = len(session.state.log)
+    app = TabletopApp(session, now=now, pick_hold=PICK_HOLD)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("1")  # a track: its moves
+        await pilot.pause()
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert len(session.state.log) == before
+        now.advance(PICK_HOLD)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert len(session.state.log) == before + 1 and session.state.log[-1].action.kind == "move"
+
+
 async def test_without_a_hold_every_pick_is_taken(tmp_path: Path) -> None:
     session = start(tmp_path)
     async with TabletopApp(session, now=FakeTime()).run_test(size=SIZE) as pilot:
