@@ -105,7 +105,7 @@ def add_commands(sub: _SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("saves", nargs="+", metavar="SAVE", help=_("saves, or directories of saves (several: a comparison)"))
     p.add_argument("--format", choices=["md", "html", "json"], default="md")
     p.add_argument("-o", "--output", default=None, metavar="FILE", help=_("write to FILE instead of the screen"))
-    p.add_argument("--force", action="store_true", help=_("with -o: replace FILE if it exists (never a save being reported)"))
+    p.add_argument("--force", action="store_true", help=_("with -o: replace FILE if it exists (never a save, nor a sweep's plan or rows)"))
     p.add_argument("--audience", choices=["facilitator", "participants"], default="facilitator",
                    help=_("facilitator: everything (default); participants: no control notes, and secret objectives "
                           "only once the game is over and if the ruleset reveals them"))

@@ -2,12 +2,14 @@
 
 A report is written beside its target through a temp file and renamed into
 place, so a full disk or a crash leaves the old file (or none) — never half a
-report. It never writes onto one of the saves it was made from, and it
-overwrites an existing file only when asked (``--force``).
+report. It never writes onto a save (one it was made from or any other) nor
+onto a sweep's plan or rows, and it overwrites any other existing file only
+when asked (``--force``).
 """
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 import tempfile
@@ -16,6 +18,7 @@ from pathlib import Path
 
 from .render import ReportError
 from ..lang import Domain
+from ..store.lines import FORMAT as SAVE_FORMAT
 
 _, ngettext, N_ = Domain("report").words()
 
@@ -40,8 +43,40 @@ def check_target(out: Path, inputs: Sequence[Path], force: bool) -> None:
         raise ReportError(out, _("cannot be written: {problem}").format(problem=exc.strerror or exc)) from None
     if not stat.S_ISREG(st.st_mode):
         raise ReportError(out, _("exists and is not a regular file (a folder, a device or a pipe); give a file name"))
+    kept = _kept_data(out)
+    if kept is not None:
+        raise ReportError(out, kept)
     if not force:
         raise ReportError(out, _("already exists; give another name, or --force to replace it"))
+
+
+#: how much of an existing file is read to tell a save or a sweep's plan from a document (a save's header
+#: line embeds the scenario, its translations included: the format key comes after them)
+_LOOK = 16 * 1024 * 1024
+
+
+def _kept_data(out: Path) -> str | None:
+    """Why ``out`` is never replaced by a report, even with ``--force``: it is a save or a sweep's data."""
+    try:
+        with open(out, "rb") as handle:
+            head = handle.readline(_LOOK)
+            if head.startswith(b"PAR1"):  # a Parquet file's magic: a sweep's rows, never a report
+                return _("is a Parquet file (a sweep's rows); a report never overwrites a sweep")
+            if head.startswith(b"{\n"):  # sweep.json, written indented
+                head += handle.read(_LOOK - len(head))
+    except OSError:
+        return None  # the write itself will say what is wrong
+    try:
+        data = json.loads(head)
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        return None
+    if not isinstance(data, dict):
+        return None
+    if data.get("format") == SAVE_FORMAT:
+        return _("is a tabletop save; a report never overwrites a save")
+    if "plan" in data and "tabletop" in data and out.name == "sweep.json":
+        return _("is a sweep's plan; a report never overwrites a sweep")
+    return None
 
 
 def write_report(out: Path, text: str) -> None:

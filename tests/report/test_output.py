@@ -70,3 +70,30 @@ def test_a_failed_write_leaves_the_old_report_whole(save: Path, monkeypatch: pyt
     assert out.read_text(encoding="utf-8") == "yesterday's report\n"
     assert "No space left on device" in capsys.readouterr().err
     assert sorted(p.name for p in save.parent.iterdir()) == ["debrief.md", "game.jsonl"]  # no temp file left
+
+
+def test_report_never_replaces_another_save_or_a_sweeps_files_even_with_force(
+        save: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside: ``-o g_clean.jsonl --force`` put Markdown over the workshop's save; a sweep report's
+    ``-o DIR/sweep.json --force`` left the sweep unreadable and not resumable."""
+    other = tmp_path / "monday.jsonl"
+    shutil.copyfile(FIXTURE, other)
+    sweep = tmp_path / "borders"
+    (sweep / "point=0").mkdir(parents=True)
+    plan = sweep / "sweep.json"
+    plan.write_text('{\n  "format": 1,\n  "tabletop": "0.1.0",\n  "plan": {"games": 40}\n}\n', encoding="utf-8")
+    rows = sweep / "point=0" / "games-000000000.parquet"
+    rows.write_bytes(b"PAR1" + bytes(60) + b"PAR1")
+    kept = {p: p.read_bytes() for p in (other, plan, rows)}
+    for target in kept:
+        assert main(["report", str(save), "-o", str(target), "--force"]) == 1
+    err = capsys.readouterr().err
+    assert "is a tabletop save; a report never overwrites a save" in err
+    assert "is a sweep's plan; a report never overwrites a sweep" in err
+    assert "is a Parquet file (a sweep's rows); a report never overwrites a sweep" in err
+    assert "Traceback" not in err
+    assert {p: p.read_bytes() for p in kept} == kept
+    # a report of its own in the sweep's folder is replaced as any other file
+    report = sweep / "report.md"
+    assert main(["report", str(save), "-o", str(report)]) == 0
+    assert main(["report", str(save), "-o", str(report), "--force"]) == 0
