@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import os
 from collections.abc import Callable
 from ..lang import Domain
 
 _, ngettext, N_ = Domain("cli").words()
 
 
-def _whole(minimum: int, what: str) -> Callable[[str], int]:
+def _whole(minimum: int, what: str, maximum: Callable[[int], str | None] | None = None) -> Callable[[str], int]:
+    """A whole number of at least ``minimum``; ``maximum(value)`` says what is wrong with one too big."""
+
     def parse(text: str) -> int:
         try:
             value = int(text)
@@ -17,10 +20,42 @@ def _whole(minimum: int, what: str) -> Callable[[str], int]:
             raise argparse.ArgumentTypeError(_("expected a whole number, got '{text}'").format(text=text)) from None
         if value < minimum:
             raise argparse.ArgumentTypeError(_(what).format(minimum=minimum, value=value))
+        too_big = maximum(value) if maximum is not None else None
+        if too_big is not None:
+            raise argparse.ArgumentTypeError(too_big)
         return value
 
     return parse
 
 
+#: the most games one ``simulate`` plays (a sweep file's ``games`` has the same bound)
+MOST_GAMES = 10_000_000
+#: worker processes per core a machine is given at most: more only wait for a core, each with its own memory
+WORKERS_PER_CORE = 4
+
+
+def cores() -> int:
+    """The cores this process may run on."""
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
+
+
+def too_many_workers(value: int) -> str | None:
+    """What is wrong with ``value`` worker processes on this machine, or None."""
+    most = WORKERS_PER_CORE * cores()
+    if value <= most:
+        return None
+    return _("{value} worker processes is too many for this machine: at most {most} ({per} for each of its {cores} "
+             "cores; each worker is a process with its own memory)").format(
+        value=value, most=most, per=WORKERS_PER_CORE, cores=cores())
+
+
+def _too_many_games(value: int) -> str | None:
+    if value <= MOST_GAMES:
+        return None
+    return _("must be at most {most}, got {value}").format(most=MOST_GAMES, value=value)
+
+
 _positive = _whole(1, N_("must be {minimum} or more, got {value}"))
+_games = _whole(1, N_("must be {minimum} or more, got {value}"), _too_many_games)
+_workers = _whole(1, N_("must be {minimum} or more, got {value}"), too_many_workers)
 _seed = _whole(0, N_("a seed must be {minimum} or more, got {value}"))

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..content.finding import DEFAULT_RULESET
 from ..content.loader import load_scenario
-from .arguments import _positive, _seed
+from .arguments import _games, _seed, _workers, too_many_workers
 from .terminal import _err, _out
 from ..lang import Domain
 
@@ -37,7 +37,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         from ..sim.cluster import check_cluster
         from .sweep import missing
 
-        problem = missing(("distributed",)) or check_cluster(args.cluster)
+        problem = missing(("distributed",)) or check_cluster(args.cluster, too_many_workers)
         if problem:
             _err(f"tabletop simulate: {problem}")  # untranslated: the command's name before a message worded where it arose
             return 2
@@ -126,9 +126,9 @@ def add_commands(sub: _SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("simulate", help=_("play many bot games headless and report per track"))
     p.add_argument("--ruleset", default=DEFAULT_RULESET, metavar="R", help=_("ruleset path or bundled id"))
     p.add_argument("--deck", default=None, metavar="D", help=_("deck path or bundled id (default: the ruleset's)"))
-    p.add_argument("--games", type=_positive, default=1000, metavar="N")
+    p.add_argument("--games", type=_games, default=1000, metavar="N")
     p.add_argument("--seed", type=_seed, default=0, metavar="S")
-    p.add_argument("--workers", type=_positive, default=None, metavar="K", help=_("processes (default: all cores)"))
+    p.add_argument("--workers", type=_workers, default=None, metavar="K", help=_("processes (default: all cores)"))
     p.add_argument(
         "--bots",
         default=None,

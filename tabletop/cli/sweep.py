@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .arguments import _positive
+from .arguments import _positive, _workers, too_many_workers
 from .progress import GamesBar
 from .terminal import _err, _out
 from ..lang import Domain
@@ -101,7 +101,7 @@ def _check_cluster(address: str | None) -> str | None:
         return None
     from ..sim.cluster import check_cluster
 
-    return check_cluster(address)
+    return check_cluster(address, too_many_workers)
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -158,7 +158,7 @@ def add_commands(sub: _SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("folder", nargs="?", default=None, metavar="DIR", help=argparse.SUPPRESS)
     p.add_argument("--out", default=None, metavar="DIR", help=_("where the Parquet files go (default: sweeps/SPEC)"))
     p.add_argument("--resume", action="store_true", help=_("finish an interrupted sweep in --out: only missing chunks"))
-    p.add_argument("--workers", type=_positive, default=None, metavar="K", help=_("processes (default: all cores)"))
+    p.add_argument("--workers", type=_workers, default=None, metavar="K", help=_("processes (default: all cores)"))
     p.add_argument("--cluster", default=None, metavar="ADDR",
                    help=_("local:N (a Dask cluster of N processes here) or tcp://HOST:8786 (a running dask scheduler)"))
     p.add_argument("--quiet", action="store_true", help=_("no progress bar, no closing line"))

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from contextlib import ExitStack
 from typing import Any
@@ -32,13 +32,13 @@ _, ngettext, N_ = Domain("sim").words()
 RETRIES = 3
 
 
-def check_cluster(address: str) -> str | None:
-    """What is wrong with a ``--cluster`` value, or None."""
+def check_cluster(address: str, too_many: Callable[[int], str | None] | None = None) -> str | None:
+    """What is wrong with a ``--cluster`` value, or None (``too_many``: what is wrong with ``local:N``'s N, if anything)."""
     if address.startswith("local:"):
         count = address.split(":", 1)[1]
         if not count.isdigit() or int(count) < 1:
             return _("'{address}': write local:N with N the number of worker processes, e.g. local:2").format(address=address)
-        return None
+        return too_many(int(count)) if too_many is not None else None
     if address.startswith(("tcp://", "tls://")) or ":" in address:
         return None
     return _("'{address}': write local:N (a cluster on this machine) or tcp://HOST:8786 (a running dask scheduler)"
@@ -77,7 +77,7 @@ class Processes(Backend):
     def results(self, scenario: Scenario, fn: TaskFn, tasks: Sequence[Any]) -> Iterator[tuple[Any, Any]]:
         embedded = scenario.embedded()
         sha = data_sha(embedded)
-        with ProcessPoolExecutor(max_workers=self.workers, initializer=keep_in_pool,
+        with ProcessPoolExecutor(max_workers=max(1, min(self.workers, len(tasks))), initializer=keep_in_pool,
                                  initargs=(sha, embedded, os.getpid())) as pool:
             pending = {pool.submit(run, fn, sha, task): task for task in tasks}
             try:

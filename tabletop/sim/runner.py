@@ -74,7 +74,9 @@ def run_games(
         return
     chunk = max(1, min(200, games // (workers * 8) or 1))
     batches = [list(range(i, min(games, i + chunk))) for i in range(0, games, chunk)]
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(scenario.embedded(),)) as pool:
+    # never more processes than chunks: each one starts, imports and holds the scenario for nothing
+    with ProcessPoolExecutor(max_workers=min(workers, len(batches)), initializer=_init_worker,
+                             initargs=(scenario.embedded(),)) as pool:
         jobs = [(seed, b, dict(bots) if bots else None, str(save_dir) if save_dir else None) for b in batches]
         try:
             for results in pool.map(_play_chunk, jobs):
