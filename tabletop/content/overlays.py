@@ -54,6 +54,24 @@ def translated(scenario: Scenario, lang: str) -> Scenario:
     return result
 
 
+def untranslated(scenario: Scenario, lang: str) -> str | None:
+    """Why ``scenario``'s texts are not shown in ``lang``: its translation is broken, or it has none; None if shown.
+
+    Said to the room when a game, a replay or a report is in ``lang`` (the language chosen at start, or F4):
+    a workshop in Ukrainian must not find out from the cards that they are in English.
+    """
+    if lang == SOURCE:
+        return None
+    try:
+        tables = tables_for(scenario.translated_from or scenario, lang)
+    except ContentError as exc:
+        return _("The scenario's translation into this language has errors, so none of it is shown; "
+                 "its texts stay as written:\n{problems}").format(problems=exc)
+    if tables:
+        return None
+    return _("The scenario has no translation into this language: its texts stay as written.")
+
+
 def tables_for(scenario: Scenario, lang: str) -> Tables:
     """The checked translation tables of one language (ruleset's and deck's together); ``{}`` for none."""
     if scenario.translations is not None:

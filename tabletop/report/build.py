@@ -30,7 +30,7 @@ from .principle import principle, prompts
 from .replayed import ReplayedGame, objectives, outcome, replay_game, series
 from .timeline import timeline
 from .words import phase_word
-from ..lang import Domain
+from ..lang import SOURCE, Domain, current
 
 _, ngettext, N_ = Domain("report").words()
 
@@ -122,7 +122,8 @@ def chain_head(game: ReplayedGame) -> dict[str, Any]:
 
 
 def warnings(game: ReplayedGame, final: State) -> list[str]:
-    """What a reader must know before trusting the report: damage, a replay that differs, an unended game."""
+    """What a reader must know before trusting the report: damage, a replay that differs, an unended game,
+    the scenario's texts not in the report's language."""
     out = []
     if game.damage is not None:
         out.append(
@@ -143,6 +144,12 @@ def warnings(game: ReplayedGame, final: State) -> list[str]:
         )
     if not final.over:
         out.append(_(NOT_ENDED).format(round=final.round, phase=phase_word(final.phase)))
+    if current() != SOURCE:  # a Ukrainian report whose cards are in English says why
+        from ..content.overlays import untranslated
+
+        why = untranslated(game.save.scenario, current())
+        if why is not None:
+            out.append(why)
     return out
 
 

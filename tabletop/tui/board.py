@@ -23,7 +23,7 @@ from textual.widgets import OptionList
 from ..engine import Action, RuleViolation, State
 from ..engine.state import evolve
 from ..engine.telling import warning as told_warning
-from ..lang import Domain
+from ..lang import SOURCE, Domain, current
 from ..play.cardhold import CardHold
 from ..play.clock import PickHold
 from ..play.decisions import decision
@@ -142,6 +142,10 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
         if self.paused:
             self.notify(_("The game was paused when it was saved: press p to go on."), markup=False,
                         title=_("Paused"), timeout=12)
+        if current() != SOURCE:  # a room that reads another language is told if the scenario cannot speak it
+            from .language import say_untranslated
+
+            say_untranslated(self.app, current())
         self.refresh_view()
         self.query_one("#decision", OptionList).focus()
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from textual.binding import Binding
 
-from ..lang import LANGUAGES, NAMES, Domain, current, set_language
+from ..lang import LANGUAGES, NAMES, SOURCE, Domain, current, set_language
 
 if TYPE_CHECKING:
     from textual.app import App, SystemCommand
@@ -57,24 +57,28 @@ def following(code: str) -> str:
 def speak(app: App[object], code: str) -> None:
     """Switch the shared screen to ``code``: every screen on the stack and its keys, at once.
 
-    When the game's scenario has a broken overlay in ``code``, the screen says so and shows
+    When the game's scenario has a broken overlay in ``code``, or none, the screen says so and shows
     the scenario's own texts (the interface still switches: nothing is refused mid-workshop)."""
     set_language(code)
-    scenario = _scenario_of(app)
-    if scenario is not None:
-        from ..content import ContentError
-        from ..content.literal import literal
-        from ..content.overlays import translated
-
-        try:
-            translated(scenario, code)
-        except ContentError as exc:
-            app.notify(literal(str(exc)), title=_("The scenario's texts stay in their own language"), markup=False,
-                       severity="warning", timeout=20)
+    say_untranslated(app, code)
     for screen in app.screen_stack:
         if isinstance(screen, Relabelled):
             screen.relabel()
         screen.refresh_bindings()  # the key bar translates the descriptions as it lists them
+
+
+def say_untranslated(app: App[object], code: str) -> None:
+    """When the scenario on screen is not shown in ``code`` (its translation broken or missing), say why."""
+    scenario = _scenario_of(app)
+    if scenario is None or code == SOURCE:
+        return
+    from ..content.literal import literal
+    from ..content.overlays import untranslated
+
+    why = untranslated(scenario, code)
+    if why is not None:
+        app.notify(literal(why), title=_("The scenario's texts stay in their own language"), markup=False,
+                   severity="warning", timeout=20)
 
 
 def _scenario_of(app: App[object]) -> Scenario | None:
@@ -109,4 +113,4 @@ class Multilingual:
                                     lambda code=code: self.action_language(code))
 
 
-__all__ = ["LANGUAGE_BINDING", "Multilingual", "Relabelled", "following", "speak"]
+__all__ = ["LANGUAGE_BINDING", "Multilingual", "Relabelled", "following", "say_untranslated", "speak"]

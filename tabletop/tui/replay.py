@@ -19,7 +19,7 @@ from textual.widgets.option_list import Option
 from ..engine import legal_actions
 from ..engine.records import Ruling, changes_of
 from ..engine.review import undone_seqs
-from ..lang import Domain, set_language
+from ..lang import SOURCE, Domain, current, set_language
 from ..store.players import recorded
 from ..store.reading import Save, SavedEvent
 from .bars import KeyBar, TitleBar
@@ -166,6 +166,10 @@ class ReplayScreen(Screen[None]):
                                "it replays; run tabletop verify on the save.").format(
                 seq=self.difference.seq, kind=self.difference.kind, detail=self.difference.detail), lines=False)
             self.notify(edited, markup=False, title=_("Edited save"), severity="warning", timeout=20)
+        if current() != SOURCE:
+            from .language import say_untranslated
+
+            say_untranslated(self.app, current())
         self._fill_timeline()
         self.show()
         self.query_one("#timeline", OptionList).focus()

@@ -217,3 +217,29 @@ def test_objectives_and_arguments_are_reported_in_the_readers_language(reports: 
     assert "not met" in reports["en", "md"]  # the check can fail: the English report says it
     if "argues for" in reports["en", "md"]:
         assert not re.search(r"(?:progress|tension) [+\u2212]\d", text)
+
+
+def test_a_report_in_a_language_the_saves_scenario_cannot_speak_says_so(tmp_path: Path) -> None:
+    """Found from outside: a save made with a broken Ukrainian deck file holds no Ukrainian texts, and its
+    ``--lang uk`` report showed every card in English without a word about it."""
+    import shutil
+
+    from tabletop.content import load_scenario
+    from tabletop.content.finding import BUNDLED
+    from tabletop.lang import Domain
+    from tabletop.play.session import Session
+
+    folder = tmp_path / "scenarios"
+    shutil.copytree(BUNDLED, folder, ignore=shutil.ignore_patterns("*.jsonl"))
+    overlay = folder / "decks" / "parallel-tracks-events.uk.toml"
+    text = overlay.read_text(encoding="utf-8")
+    overlay.write_text(text.replace("[cards.hotline-restored]\n", "[cards.hotline-restored]\nflavour = \"x\"\n", 1),
+                       encoding="utf-8")
+    session = Session.start(load_scenario(folder / "rulesets" / "parallel-tracks.toml"), 7, tmp_path / "g.jsonl")
+    session.close()
+    with lang.using("uk"):
+        said = Domain("content").words()[0]("The scenario has no translation into this language: its texts "
+                                            "stay as written.")
+    for fmt in ("md", "json"):
+        assert said in render(tmp_path / "g.jsonl", fmt, lang="uk")
+        assert said not in render(tmp_path / "g.jsonl", fmt, lang="ru")  # its Russian texts are whole

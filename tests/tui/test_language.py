@@ -22,7 +22,7 @@ from tabletop.tui.language import following
 from tabletop.tui.replay import ReplayApp, ReplayScreen
 from tabletop.tui.start import StartScreen
 
-from .support import SIZE, SMALL, board, on_screen, press, rendered, scenario
+from .support import SIZE, SMALL, board, on_screen, press, rendered, scenario, toasts
 
 _, ngettext, N_ = Domain("tui").words()
 
@@ -206,3 +206,27 @@ async def test_a_broken_overlay_leaves_the_scenario_in_english_and_says_why(tmp_
         words = rendered(pilot)
         assert "Borders" in words and "Последние решения" in words  # the interface in Russian, the scenario as written
         assert "bordrs" in words  # the overlay's problem, with its key, in a notice
+
+
+async def test_a_game_started_in_a_language_its_scenario_cannot_speak_says_why_at_once(tmp_path: Path) -> None:
+    """Found from outside: ``play --lang uk`` with one unknown key in the deck's Ukrainian file showed every card
+    and track in English, and nothing said why; a workshop in Ukrainian found out from the cards."""
+    broken = OVERLAY.replace("[tracks.borders]", "[tracks.bordrs]")
+    session = Session.start(_scenario_with(tmp_path, broken), 7, tmp_path / "game.jsonl")
+    async with TabletopApp(session, now=lambda: 1000.0, lang="ru").run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        assert "Borders" in rendered(pilot)
+        assert any("bordrs" in t for t in toasts(pilot)), toasts(pilot)  # file:line: key, as validate says it
+    # a language the scenario has no file for at all: said too, in the words of that language
+    plain = Session.start(_scenario_with(tmp_path / "plain", OVERLAY), 7, tmp_path / "plain.jsonl")
+    async with TabletopApp(plain, now=lambda: 1000.0, lang="uk").run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        with lang.using("uk"):
+            said = Domain("content").words()[0]("The scenario has no translation into this language: its texts "
+                                                "stay as written.")
+        assert any(said in t.replace("\n", " ") for t in toasts(pilot)), toasts(pilot)
+    # the bundled scenario in Russian: nothing to say
+    bundled = Session.start(scenario(), 7, tmp_path / "bundled.jsonl")
+    async with TabletopApp(bundled, now=lambda: 1000.0, lang="ru").run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        assert toasts(pilot) == []
