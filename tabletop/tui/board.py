@@ -109,6 +109,8 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
         self.show_facilitator = False
         self.sealed = SealedDesk()
         self.refusals = Refusals()
+        self.not_saved = Refusals()  # a save that failed: said once, the last one
+        self.unsaved: Action | None = None  # the last action the save refused (a dialog keeps what was typed)
         self.card_hold = CardHold()  # a bot answers a card only once the facilitator has read it out
         self.show_private: int | None = None  # the round whose private notes are on screen, if any
         self._bot_timer: Timer | None = None
@@ -384,6 +386,7 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
 
     def _not_saved(self, exc: OSError, action: Action) -> None:
         """The save refused the action: say so plainly, and how to go on (the board is what is on disk)."""
+        self.unsaved = action
         by_bot = self.session.is_bot(action.actor)
         if by_bot:
             # a bot would try again and again: the game waits for the facilitator
@@ -395,8 +398,10 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
             self.refresh_view()
         from .savefail import not_saved_words
 
-        self.notify(literal(not_saved_words(exc, self.session.save_path, by_bot)), markup=False,
-                    title=_("Not saved: the action was not taken"), severity="error", timeout=30)
+        # one notice, the last: each press refused by a full disk replaced the one before (six lines each,
+        # stacked over the list of what the game waits for)
+        self.not_saved.show(self, not_saved_words(exc, self.session.save_path, by_bot), "error",
+                            title=_("Not saved: the action was not taken"), seconds=30)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option_list.id != "decision":

@@ -2,7 +2,7 @@
 
 A key pressed five times on something the game refuses must not stack five
 notices over the board: each new refusal takes the place of the one still
-showing. The refusal's code stays in the engine (and the log); the room reads
+showing (and each save that failed, the last such notice: :class:`Refusals` with a title). The refusal's code stays in the engine (and the log); the room reads
 "Not allowed" and the engine's plain message.
 """
 
@@ -26,14 +26,17 @@ class Refusals:
     def __init__(self) -> None:
         self._showing: Notification | None = None
 
-    def show(self, node: DOMNode, message: str, severity: str = "warning") -> None:
-        """Notify ``message`` (engine words, shown literally) in place of the last refusal."""
+    def show(self, node: DOMNode, message: str, severity: str = "warning", *, title: str | None = None,
+             seconds: float = REFUSAL_SECONDS) -> None:
+        """Notify ``message`` (engine words, shown literally) in place of the last one this shows.
+
+        ``title``: the notice's title (translated), "Not allowed" when None."""
         app = node.app
         if self._showing is not None and self._showing in app._notifications:
             # Textual 8 has no public way to take back one notification (its own Toast calls this)
             app._unnotify(self._showing, refresh=False)
-        notification = Notification(literal(message), _(REFUSAL_TITLE), severity,  # type: ignore[arg-type]
-                                    REFUSAL_SECONDS, markup=False)
+        notification = Notification(literal(message), title if title is not None else _(REFUSAL_TITLE),
+                                    severity, seconds, markup=False)  # type: ignore[arg-type]
         self._showing = notification
         app.post_message(Notify(notification))
 

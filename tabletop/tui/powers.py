@@ -43,6 +43,7 @@ class FacilitatorPowers(_Screen):
     paused: bool
     show_facilitator: bool
     show_private: int | None  # the round whose private notes are on screen, if any
+    unsaved: Action | None  # the last action the save refused
     _bot_timer: Timer | None
 
     # the board's own, which the powers call: an action saved, then drawn; a redraw
@@ -187,7 +188,8 @@ class FacilitatorPowers(_Screen):
         self.app.push_screen(ConfirmScreen(question, Text(_("The undone action stays in the record, marked as undone."))),
                              done)
 
-    def action_note(self) -> None:
+    def action_note(self, typed: str = "") -> None:
+        """Attach a note to the last event; ``typed``: the text already typed (a note the save refused)."""
         from .modals import AskScreen
 
         state = self.session.state
@@ -197,13 +199,16 @@ class FacilitatorPowers(_Screen):
         def done(text: str | None) -> None:
             if text:
                 was_paused, self.paused = self.paused, False
-                if self.act(Action("note", text=text, about=about)):
-                    self.notify(_("Note saved."), timeout=3, markup=False)
+                saved = self.act(Action("note", text=text, about=about))
                 self.paused = was_paused
                 self.refresh_view()
+                if saved:
+                    self.notify(_("Note saved."), timeout=3, markup=False)
+                else:  # a full disk: the note is not lost, it waits in its dialog to be sent again
+                    self.action_note(text)
 
         self.app.push_screen(AskScreen(_("Note on event {seq}: {event}").format(seq=about, event=summary),
-                                       _("what happened, what to discuss later")), done)
+                                       _("what happened, what to discuss later"), value=typed), done)
 
     def action_end_game(self) -> None:
         from .modals import AskScreen, ConfirmScreen
@@ -221,16 +226,19 @@ class FacilitatorPowers(_Screen):
                                            Text(_("The outcome is taken as the board stands; the save is kept."))),
                              confirmed)
 
-    def _ask_ruling(self, track: str | None, success: bool) -> None:
+    def _ask_ruling(self, track: str | None, success: bool, typed: str = "") -> None:
         from .modals import AskScreen
 
         def done(reason: str | None) -> None:
-            if reason:
-                self.act(Action("rule", track=track, success=success, reason=reason))
+            if not reason:
+                return
+            ruling = Action("rule", track=track, success=success, reason=reason)
+            if not self.act(ruling) and self.unsaved is ruling:  # a full disk: the reason waits in its dialog
+                self._ask_ruling(track, success, reason)
 
         title = (_("Ruling: SUCCESS. Why? (the room and the record see this)") if success
                  else _("Ruling: FAILURE. Why? (the room and the record see this)"))
-        self.app.push_screen(AskScreen(title, _("the reason")), done)
+        self.app.push_screen(AskScreen(title, _("the reason"), value=typed), done)
 
     def action_override(self) -> None:
         from .override import ask_override

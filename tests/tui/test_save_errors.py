@@ -102,3 +102,31 @@ async def test_a_bot_move_the_save_refuses_pauses_the_game(tmp_path: Path, monke
         assert session.state.seq == seq + 1
         assert session.state.log[-1].action.actor == "ru"
     assert verify(path).ok
+
+
+async def test_a_note_the_save_refuses_keeps_its_text_and_refusals_do_not_stack(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found from outside on a full tmpfs: a typed note closed with the refusal and was gone (typed again from
+    nothing), and each refused key press added one more six-line notice over the decision list."""
+    from tabletop.tui.modals import AskScreen
+
+    session = start(tmp_path)
+    path = session.save_path
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        disk = FullDisk(monkeypatch, path)
+        for _ in range(4):
+            await press(pilot, "enter")  # the draw, refused four times
+        assert sum("Not saved" in t for t in toasts(pilot)) == 1
+        await press(pilot, "n")
+        await pilot.press(*"ask the US why")
+        await press(pilot, "enter")
+        assert isinstance(app.screen, AskScreen)  # the note waits, as typed
+        assert app.screen.query_one("#ask-input").value == "ask the US why"
+        assert sum("Not saved" in t for t in toasts(pilot)) == 1
+        disk.heal()
+        await press(pilot, "enter")
+        board(pilot)
+    notes = [e.action for e in open_save(path).events if e.action.kind == "note"]
+    assert [n.text for n in notes] == ["ask the US why"]
