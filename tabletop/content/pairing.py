@@ -120,11 +120,21 @@ def check_files(paths: Sequence[str]) -> Checked:
                 summaries[path] = describe_deck(deck)
         except ContentError as exc:
             problems += exc.problems
+    told = {f.resolve() for f in files}  # the files whose problems are said (a broken deck beside: once)
     for path, source, rs in rulesets:
         deck_id = rs.ruleset.deck
         if deck_id is None:
             continue
-        found = decks.get(deck_id) or _deck_beside(deck_id, path)
+        found = decks.get(deck_id)
+        if found is None:
+            found, unreadable = _deck_beside(deck_id, path)
+            if unreadable is not None:
+                # the deck play would take is there but broken: the ruleset cannot be played as it is
+                summaries[path] += _("; its deck '{id}' does not read").format(id=deck_id)
+                if unreadable[0].resolve() not in told:  # once, and not again for a file given to validate
+                    told.add(unreadable[0].resolve())
+                    problems += unreadable[1]
+                continue
         if found is None:
             summaries[path] += _("; deck '{id}' not found beside it, checked alone").format(id=deck_id)
             continue
@@ -150,13 +160,17 @@ def _overlay(path: Path, summaries: dict[Path, str], overlays: list[tuple[Path, 
     return problems
 
 
-def _deck_beside(deck_id: str, ruleset: Path) -> _Found | None:
-    """The deck of that id beside the ruleset or in a sibling ``decks/`` folder, if one reads."""
+def _deck_beside(deck_id: str, ruleset: Path) -> tuple[_Found | None, tuple[Path, list[Problem]] | None]:
+    """The deck of that id beside the ruleset or in a sibling ``decks/`` folder, if there is one; and if it
+    is there but does not read (a TOML syntax error, a broken deck), its path and problems instead."""
     try:
         deck_path = resolve(deck_id, "deck", near=ruleset.parent)
-        deck_source = read_toml(deck_path)
-        if kind_of(deck_source) == "deck":
-            return deck_path, deck_source, parse_deck(deck_source)
     except ContentError:
-        pass  # reported when that file itself is validated
-    return None
+        return None, None  # none there: the ruleset is checked alone
+    try:
+        deck_source = read_toml(deck_path)
+        if kind_of(deck_source) != "deck":
+            return None, None
+        return (deck_path, deck_source, parse_deck(deck_source)), None
+    except ContentError as exc:
+        return None, (deck_path, exc.problems)

@@ -77,3 +77,25 @@ def test_summaries_count_what_a_file_holds() -> None:
     ruleset, deck = load_file(MINI_RULESET), load_file(MINI_DECK)
     assert describe_ruleset(ruleset) == RULESET_SUMMARY  # type: ignore[arg-type]
     assert describe_deck(deck) == DECK_SUMMARY  # type: ignore[arg-type]
+
+
+def test_a_ruleset_whose_deck_beside_does_not_read_fails_with_the_decks_problem(tmp_path: Path) -> None:
+    """Found from outside: the deck beside had an unclosed string; validating the ruleset said 'not found beside
+    it, checked alone' and passed, and ``tabletop play`` then stopped on the deck's TOML syntax error."""
+    (tmp_path / "rulesets").mkdir()
+    (tmp_path / "decks").mkdir()
+    ruleset = tmp_path / "rulesets" / "mini.toml"
+    shutil.copy(MINI_RULESET, ruleset)
+    shutil.copy(MINI_RULESET, tmp_path / "rulesets" / "mini-two.toml")  # a second ruleset of the same deck
+    deck = tmp_path / "decks" / "mini-events.toml"
+    lines = MINI_DECK.read_text().splitlines()
+    broken = next(i for i, line in enumerate(lines) if line.startswith("title"))
+    lines[broken] = lines[broken].rstrip('"')
+    deck.write_text("\n".join(lines) + "\n")
+    checked = check_files([str(ruleset)])
+    assert [(p.file, p.line) for p in checked.problems] == [(str(deck), broken + 1)]
+    assert "TOML syntax error" in checked.problems[0].message
+    assert checked.summaries[ruleset] == f"{RULESET_SUMMARY}; its deck 'mini-events' does not read"
+    # the folder of both rulesets, or the deck given too: its problem is said once
+    assert len(check_files([str(tmp_path / "rulesets")]).problems) == 1
+    assert len(check_files([str(ruleset), str(deck)]).problems) == 1
