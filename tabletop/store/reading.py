@@ -448,6 +448,10 @@ def _parse_header(p: Path, raw: bytes) -> tuple[dict[str, Any], str]:
             version=repr(version), first=READABLE[0], last=VERSION), 0, N_("unknown version"))
     if not raw.endswith(b"\n"):
         raise SaveError(p, _("the header line is incomplete (a crash while creating the save)"), 0, N_("torn tail"))
+    if raw.endswith(b"\r\n"):  # the text was converted to Windows line ends (git's autocrlf, an editor)
+        raise SaveError(p, _("the lines end in CR LF, not LF: the file was converted to Windows line ends (by git's "
+                             "autocrlf, an editor or a file transfer); convert it back (e.g. dos2unix {path}) and check it "
+                             "again").format(path=p), 0, N_("changed line"))
     split = split_chain(raw.rstrip(b"\n"))
     if split is None or chain_hash("", split[0]) != split[1]:
         raise SaveError(p, _("the header does not match its hash (edited or corrupted)"), 0, N_("changed line"))

@@ -214,6 +214,20 @@ def test_changed_header(copy, game: Recorded) -> None:
     assert "Traceback" not in done.stderr
 
 
+def test_a_save_converted_to_windows_line_ends_says_so_and_reads_again_once_converted_back(
+        copy, game: Recorded) -> None:
+    """Found from outside: a save through git's autocrlf read as 'the header does not match its hash (edited or
+    corrupted)', with nothing to say that only its line ends had changed."""
+    crlf = copy([line.replace(b"\n", b"\r\n") for line in lines_of(game.path)], name="crlf.jsonl")
+    with pytest.raises(SaveError) as caught:
+        open_save(crlf)
+    assert caught.value.kind == "changed line"
+    assert caught.value.message.startswith("the lines end in CR LF, not LF: the file was converted to Windows line ends")
+    assert verify(crlf).lines() == [f"{crlf}: damaged: changed line: {caught.value.message}"]
+    back = copy([line.replace(b"\r\n", b"\n") for line in lines_of(crlf)], name="back.jsonl")
+    assert verify(back).ok
+
+
 def test_changed_header_with_its_own_hash_recomputed(copy, game: Recorded) -> None:
     """The chain runs through the header: re-hashing it alone breaks event 1."""
     lines = lines_of(game.path)
