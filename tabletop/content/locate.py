@@ -176,6 +176,15 @@ class Locator:
         # (concrete table path, header offset, [(key parts, value offset)])
         self.tables: list[tuple[KeyPath, int, list[tuple[list[str], int]]]] = [((), 0, [])]
         self._index()
+        # looked up once per problem: a deck of thousands of cards each with a problem asked each of its
+        # tables for each problem (40,000 problems: minutes); now a lookup per prefix of the problem's path
+        self._by_path: dict[KeyPath, tuple[KeyPath, int, list[tuple[list[str], int]]]] = {}
+        self._first_under: dict[KeyPath, int] = {}  # a path written only as headers of longer tables: the first
+        for table in self.tables:
+            tpath = table[0]
+            self._by_path[tpath] = table  # the later of two equal headers, as the scan below took it
+            for k in range(len(tpath)):
+                self._first_under.setdefault(tpath[:k], table[1])
 
     def line_of(self, offset: int) -> int:
         return bisect.bisect_right(self.line_starts, offset)
@@ -216,23 +225,21 @@ class Locator:
 
     def line(self, path: KeyPath) -> int | None:
         """The line where ``path`` is written, or of its nearest enclosing table."""
-        best: tuple[KeyPath, int, list[tuple[list[str], int]]] | None = None
-        for table in self.tables:
-            tpath = table[0]
-            if tuple(path[: len(tpath)]) == tpath and (best is None or len(tpath) >= len(best[0])):
-                best = table
+        whole = tuple(path)
+        best = next((self._by_path[whole[:k]] for k in range(len(whole), -1, -1) if whole[:k] in self._by_path),
+                    None)  # the table of the longest prefix of ``path``
         if best is None:
             return None
         tpath, header, pairs = best
-        rest = tuple(path[len(tpath) :])
+        rest = whole[len(tpath) :]
         if rest:
             for key, start in pairs:
                 if tuple(key) == rest[: len(key)]:
                     return self.line_of(self.scanner.find_in_value(start, rest[len(key) :]))
-        for table in self.tables if rest else ():
             # a key written only as table headers, e.g. [[card]] for path ('card',)
-            if len(table[0]) > len(path) and tuple(table[0][: len(path)]) == tuple(path):
-                return self.line_of(table[1])
+            under = self._first_under.get(whole)
+            if under is not None:
+                return self.line_of(under)
         if tpath == () and rest:
             # a key of the root table that is not written: no better line than the top
             return 1
