@@ -396,6 +396,8 @@ def _translate(root: type[BaseModel], data: dict[str, Any], error: Any) -> tuple
         return path, _("expected {expected}, got {got} {value}").format(
             expected=_(_EXPECTED[kind]), got=_type_name(value), value=repr(value))
     if kind == "string_pattern_mismatch":
+        if path and path[-1] == "color":  # the one pattern that is not an id's
+            return path, _("{value} is not a colour: write it as #rrggbb, e.g. \"#1f77b4\"").format(value=repr(value))
         return path, _("{value} is not a valid id: use lowercase letters, digits, '-' and '_'").format(value=repr(value))
     if kind in ("too_short", "string_too_short", "too_long", "string_too_long"):
         return path, _length_message(kind, ctx)

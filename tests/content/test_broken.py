@@ -51,6 +51,8 @@ CASES: list[tuple[str, int, str, str]] = [
      "got 'afterwards'; expected one of 'end' or 'never'"),
     ("ruleset-misspelt-status.toml", 22, "moves[0].requires[0].status",
      "got 'agred' (did you mean 'agreed'?)"),
+    # a colour by its name: the pattern is a colour's, not an id's (found from outside: "not a valid id")
+    ("ruleset-colour-by-name.toml", 12, "actors[0].color", "'red' is not a colour: write it as #rrggbb"),
     # ids that do not exist
     ("ruleset-unknown-member.toml", 20, "tracks[0].members[1]",
      "unknown actor 'wset' (did you mean 'west'?)"),
