@@ -418,7 +418,7 @@ class _Report:
             if x["facilitator"]:
                 tags += f'<span class="tag tag-facilitator">{_("FACILITATOR")}</span> '  # untranslated: markup
             summary = f'<span class="text">{e(x["summary"])}</span>'
-            what = tags + (typed(summary, x.get("lang")) if x["kind"] == "note" else summary)
+            what = tags + summary  # a note's summary marks the language it was typed in: «…» (en)
             if x["undone"]:
                 what += f' <span class="tag tag-undone">{_("UNDONE by #{seq}").format(seq=x["undone_by"])}</span>'  # untranslated: markup
             over = end_reason(x["game_over"]) if x.get("game_over") else ""

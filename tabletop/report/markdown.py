@@ -382,7 +382,7 @@ def _log(doc: _Doc, report: dict[str, Any]) -> None:
     )
     rows, argued = [], argued_at(report)
     for e in report["log"]:
-        what = esc(e["summary"]) + (typed_mark(e.get("lang")) if e["kind"] == "note" else "")
+        what = esc(e["summary"])  # a note's summary marks the language it was typed in: «…» (en)
         if e["facilitator"]:
             what = "**" + _("FACILITATOR") + "** " + what
         if e["undone"]:

@@ -243,3 +243,19 @@ def test_a_report_in_a_language_the_saves_scenario_cannot_speak_says_so(tmp_path
     for fmt in ("md", "json"):
         assert said in render(tmp_path / "g.jsonl", fmt, lang="uk")
         assert said not in render(tmp_path / "g.jsonl", fmt, lang="ru")  # its Russian texts are whole
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_a_note_in_the_decision_log_marks_its_language_once(tmp_path: Path, fmt: str) -> None:
+    """Found from outside: a Russian report's decision log read «Debrief: ask US why» (en) [en]."""
+    from tabletop.content import load_scenario
+    from tabletop.engine import Action, legal_actions
+    from tabletop.play.session import Session
+
+    session = Session.start(load_scenario("parallel-tracks"), 7, tmp_path / "note.jsonl")
+    session.apply(legal_actions(session.state)[0])
+    session.apply(Action("note", text="ask the US why", about=1))
+    session.close()
+    text = render(tmp_path / "note.jsonl", fmt, lang="ru")
+    assert "ask the US why\u00bb (en)" in text  # the log's words: the note as typed, its language after it
+    assert "(en) [en]" not in text and "(en)</span></span> <span class=\"lang\">[en]" not in text
