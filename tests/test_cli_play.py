@@ -124,3 +124,33 @@ def test_resume_timer_changes_the_timers_and_without_it_keeps_the_saves(tmp_path
     assert main(["resume", str(save), "--timer", "review=off"]) == 0
     sessions[2].close()
     assert (sessions[2].timers.moves, sessions[2].timers.review) == ("90s", "off")
+
+
+def test_play_refuses_an_actor_given_twice_in_bots_and_a_phase_given_twice_in_timer(tmp_path: Path) -> None:
+    """Found from outside: ``--bots ru=random,ru=hardliner`` was taken as the last and recorded so; ``--timer
+    moves=5m,moves=6m`` too. Which one was meant is not for tabletop to guess."""
+    done = run("play", "--bots", "ru=random,ru=hardliner", cwd=tmp_path)
+    assert done.returncode == 2
+    assert "ru is given twice in --bots (random, then hardliner): give each actor once" in done.stderr
+    done = run("play", "--timer", "moves=5m,moves=6m", cwd=tmp_path)
+    assert done.returncode == 2
+    assert "--timer: moves is given twice (5m, then 6m): give each once" in done.stderr
+    assert not (tmp_path / "saves").exists()
+
+
+def test_play_save_given_a_folder_says_it_wants_a_file_name(tmp_path: Path, monkeypatch) -> None:
+    """Found from outside: ``play --save FOLDER`` said the folder 'already exists ... (use tabletop resume FOLDER)'."""
+    from tabletop.cli import main, screens
+
+    monkeypatch.setattr(screens, "_need_terminal", lambda: None)
+    folder = tmp_path / "workshops"
+    folder.mkdir()
+    import io
+    from contextlib import redirect_stderr
+
+    said = io.StringIO()
+    with redirect_stderr(said):
+        assert main(["play", "--save", str(folder)]) == 1
+    assert f"{folder} is a folder; --save takes the name of a new save file, e.g. {folder / 'monday.jsonl'}" in said.getvalue()
+    assert list(folder.iterdir()) == []
+

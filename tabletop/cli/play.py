@@ -56,6 +56,10 @@ def cmd_play(args: argparse.Namespace) -> int:
         return code
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1, 1_000_000)
     path = Path(args.save) if args.save else default_save_path(DEFAULT_SAVE_DIR, scenario.id)
+    if path.is_dir():  # a folder is no save to resume: say what --save wants
+        _err(_("tabletop play: {path} is a folder; --save takes the name of a new save file, e.g. {example}")
+             .format(path=path, example=path / "monday.jsonl"))
+        return 1
     if path.exists():
         _err(_("tabletop play: {path} already exists; a save is never overwritten (use tabletop resume {path})")
              .format(path=path))

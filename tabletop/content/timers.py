@@ -144,6 +144,9 @@ def parse_timer_option(text: str, base: Timers) -> Timers:
         else:
             raise ValueError(_("unknown phase '{key}'{hint}; expected one of {expected} or on_time_up").format(
                 key=key, hint=did_you_mean(key, (*TIMED_PHASES, "on_time_up")), expected=", ".join(TIMED_PHASES)))
+        if key in changes:  # moves=5m,moves=6m: which one was meant?
+            raise ValueError(_("{key} is given twice ({first}, then {second}): give each once").format(
+                key=key, first=changes[key], second=value))
         changes[key] = value
     return replace(base, **changes)
 

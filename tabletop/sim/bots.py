@@ -126,6 +126,9 @@ def parse_bots(spec: str | None, actor_ids: Sequence[str]) -> dict[str, str] | N
         if policy not in POLICIES:
             raise ValueError(_("unknown bot policy '{policy}' for {actor} (expected one of {policies})").format(
                 policy=policy, actor=actor, policies=", ".join(POLICIES)))
+        if actor in out:  # which one was meant? the last one was taken silently, and recorded in the save
+            raise ValueError(_("{actor} is given twice in --bots ({first}, then {second}): give each actor once").format(
+                actor=actor, first=out[actor], second=policy))
         out[actor] = policy
     return out
 
