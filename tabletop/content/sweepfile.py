@@ -229,6 +229,8 @@ class _Checker:
             elif policy not in choices:
                 self.add(path, _("unknown bot policy '{policy}'{hint} (expected one of {expected})").format(
                     policy=policy, hint=did_you_mean(policy, choices), expected=", ".join(choices)))
+                if isinstance(bots, str):
+                    break  # one policy for every team: one problem, not one per team
         return table
 
     def points(self, spec: SweepSpec) -> tuple[Point, ...]:

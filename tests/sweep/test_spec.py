@@ -40,6 +40,7 @@ CASES: list[tuple[str, int, str, str]] = [
     ("option-word-misspelt.toml", 7, "axes[0].values[1]",
      "ruleset.independence takes one of strict, linked, got 'linkd' (did you mean 'linked'?)"),
     ("unknown-actor.toml", 4, "sweep.bots.rus", "unknown actor 'rus'"),
+    ("misspelt-policy-for-all.toml", 4, "sweep.bots", "unknown bot policy 'mixd' (did you mean 'mixed'?)"),
     ("axes-and-points.toml", 5, "axes", "axes (a grid) or points (a list), not both"),
     ("nothing-varied.toml", 1, "", "nothing is varied: write [[axes]]"),
     ("unknown-ruleset.toml", 3, "sweep.ruleset",
@@ -139,3 +140,11 @@ def test_a_ruleset_path_is_read_beside_the_sweep_file(tmp_path: Path, monkeypatc
     with pytest.raises(ContentError) as caught:
         load_sweep(spec, POLICIES)
     assert [(p.line, p.path) for p in caught.value.problems] == [(3, "sweep.deck")]
+
+
+def test_one_misspelt_policy_for_every_team_is_one_problem() -> None:
+    """Found from outside: ``bots = "mixd"`` printed the same line five times, once per team."""
+    with pytest.raises(ContentError) as caught:
+        load_sweep(BROKEN / "misspelt-policy-for-all.toml", POLICIES)
+    assert len(caught.value.problems) == 1
+
