@@ -10,6 +10,7 @@ matches, an entry never stamped) is a warning for ``tabletop validate``.
 from __future__ import annotations
 
 import re
+from itertools import combinations
 from typing import Any, NamedTuple, get_args, get_origin
 
 from ..lang import Domain
@@ -102,6 +103,16 @@ def check_tables(source: SourceFile, kind: str, base: Entries, base_name: str) -
     return out._replace(total=total, untranslated=untranslated)
 
 
+def _stamped_from(stamp: str, texts: dict[str, Any], given: list[str], based: list[str]) -> bool:
+    """Whether ``stamp`` is the base's hash over the texts given now, or over those and some the entry has since
+    left to the base (stamped with a title, the title then removed: the base did not change)."""
+    if stamp == base_hash(texts, given):
+        return True
+    left = [f for f in based if f not in given]  # a handful of fields an entry at most
+    return any(stamp == base_hash(texts, [*given, *more])
+               for n in range(1, len(left) + 1) for more in combinations(left, n))
+
+
 def _entry(source: SourceFile, out: Checked, section: str, key: str, entry: dict[str, Any],
            texts: dict[str, Any], bare: bool = False) -> None:
     """One entry: known fields, texts within the limits, lists as long as the base's, its ``base`` hash."""
@@ -134,7 +145,7 @@ def _entry(source: SourceFile, out: Checked, section: str, key: str, entry: dict
             good[field] = value
     stamp = entry.get("base") if not bare else None
     if not bare and isinstance(stamp, str) and _HASH.match(stamp):
-        if stamp != base_hash(texts, [f for f in entry if f in fields]):
+        if not _stamped_from(stamp, texts, [f for f in entry if f in fields], [f for f in fields if texts.get(f)]):
             out.stale.append(source.problem(where, _("translated from an older text (base changed)")))
     elif bare or stamp is None:
         out.unstamped.append(entry_path(section, key))

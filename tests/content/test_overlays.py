@@ -260,6 +260,23 @@ def test_a_changed_base_text_is_flagged_until_stamped(scenarios: Path, capsys: p
     assert "older text" not in out
 
 
+def test_a_text_left_to_the_base_after_stamping_is_not_a_changed_base(scenarios: Path,
+                                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside: a translator removed one card's title from a stamped overlay (to show the base's) and
+    was told the entry was 'translated from an older text (base changed)', though the base had not changed."""
+    rs, deck = _write(scenarios)
+    assert stamp_file(rs) == 4
+    rs.write_text(rs.read_text(encoding="utf-8").replace('name = "Украина"\n', "", 1), encoding="utf-8")
+    code, out = _validate(capsys, scenarios)
+    assert code == 0 and "older text" not in out
+    assert "actors.ua.name" in out  # said as what it is: a text not translated
+    base = _ruleset(scenarios)  # a base text that did change is still flagged
+    base.write_text(base.read_text(encoding="utf-8").replace('name = "Ukraine"', 'name = "Ukraine (changed)"', 1),
+                    encoding="utf-8")
+    code, out = _validate(capsys, scenarios)
+    assert "actors.ua: translated from an older text (base changed)" in out
+
+
 def test_a_changed_debrief_prompt_is_flagged_until_stamped(scenarios: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """``[prompts.TRACK]`` carries a ``base`` hash like every other entry (issue 19: prompts had none)."""
     rs, deck = _write(scenarios)
