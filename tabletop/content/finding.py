@@ -8,7 +8,7 @@ from pathlib import Path
 from .errors import ContentError, Problem, did_you_mean
 from .files import FileRefused, read_regular
 from ..lang import Domain
-from .source import MAX_BYTES
+from .source import MAX_BYTES, OVERLAY_NAME
 
 _, ngettext, N_ = Domain("content").words()
 
@@ -26,7 +26,6 @@ def bundled_decks() -> list[Path]:
 
 
 #: ``parallel-tracks.ru.toml``: a base name, a language code, ``.toml``
-OVERLAY_NAME = re.compile(r"^(?P<base>.+)\.(?P<lang>[A-Za-z]{2,3})\.toml$")
 
 
 def is_overlay_name(path: Path) -> bool:

@@ -11,6 +11,9 @@ from .errors import ContentError, KeyPath, Problem, format_path
 from ..lang import Domain
 from .files import MAX_CONTENT_BYTES, MAX_DEPTH, FileRefused, read_regular, too_deep
 
+#: ``NAME.LANG.toml``: a translation of ``NAME.toml`` (:mod:`.overlayfiles`)
+OVERLAY_NAME = re.compile(r"^(?P<base>.+)\.(?P<lang>[A-Za-z]{2,3})\.toml$")
+
 _, ngettext, N_ = Domain("content").words()
 
 if TYPE_CHECKING:  # the line finder is imported when a file is read
@@ -58,6 +61,10 @@ def read_toml(path: str | Path) -> SourceFile:
             byte=f"{raw[exc.start]:02x}", offset=exc.start), line) from None
     text = text.removeprefix("\ufeff")
     if not text.strip():
+        m = OVERLAY_NAME.match(p.name)
+        if m and (p.parent / f"{m.group('base')}.toml").is_file():  # a translation beside what it translates
+            raise fail(_("file is empty: expected an [overlay] table (a translation of {base})").format(
+                base=f"{m.group('base')}.toml"), 1)
         raise fail(_("file is empty: expected a [ruleset] or a [deck] table"), 1)
     try:
         data = tomllib.loads(text)

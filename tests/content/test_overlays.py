@@ -489,3 +489,15 @@ def test_a_fifo_beside_a_file_is_refused_before_reading(scenarios: Path, capsys:
     os.mkfifo(fifo)
     code, out = _validate(capsys, _ruleset(scenarios))  # would block forever if it opened the FIFO to read
     assert code == 1 and f"{fifo}" in out and "is not a regular file (a named pipe)" in out
+
+
+def test_an_empty_translation_file_is_told_it_wants_an_overlay_table(scenarios: Path,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside: an empty NAME.uk.toml beside NAME.toml was told to hold 'a [ruleset] or a [deck] table'."""
+    empty = _ruleset(scenarios).with_name("parallel-tracks.uk.toml")
+    empty.write_text("\n", encoding="utf-8")
+    code, _out = _validate(capsys, empty)
+    err = capsys.readouterr().err
+    assert code == 1
+    assert f"{empty}:1: file is empty: expected an [overlay] table (a translation of parallel-tracks.toml)" in (
+        _out + err)
