@@ -19,20 +19,11 @@ from tabletop.tui.seat import SeatApp
 
 from .screenkit import seq_of, until
 from .support import Sleeps, hosting
+from .test_console_powers import Hands
 
 
 def notices(app: SeatApp) -> list[str]:
     return [str(t.render()) for t in app.screen.query(Toast)]
-
-
-class Hands:
-    """A clock that moves only when the test says so."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 async def test_a_second_press_on_the_consoles_new_list_waits_until_it_can_be_read(tmp_path: Path) -> None:
