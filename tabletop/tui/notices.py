@@ -2,8 +2,9 @@
 
 A key pressed five times on something the game refuses must not stack five
 notices over the board: each new refusal takes the place of the one still
-showing (and each save that failed, the last such notice: :class:`Refusals` with a title). The refusal's code stays in the engine (and the log); the room reads
-"Not allowed" and the engine's plain message.
+showing (so does each save that failed: a :class:`Refusals` of its own, with
+its title). The refusal's code stays in the engine (and the log); the room
+reads "Not allowed" and the engine's plain message.
 """
 
 from __future__ import annotations
