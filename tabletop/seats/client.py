@@ -23,7 +23,7 @@ from typing import Any
 
 from websockets.asyncio.client import ClientConnection
 from websockets.asyncio.client import connect as ws_connect
-from websockets.exceptions import ConnectionClosed
+from websockets.exceptions import ConnectionClosed, WebSocketException
 
 from ..engine import Action
 from .protocol import HOST_TYPES, MAX_HOST_MESSAGE, ProtocolError, Wire, decode, encode, message
@@ -91,12 +91,16 @@ class SeatClient:
 
     async def connect(self) -> dict[str, Any]:
         """Join: the welcome (with the seat's first view); raises :class:`Refused` for a wrong code."""
-        ws = await ws_connect(ws_url(self.address), max_size=MAX_HOST_MESSAGE, open_timeout=10)
+        try:
+            # a host starting up (a resume) can answer the handshake half-made: InvalidMessage, InvalidStatus...
+            ws = await ws_connect(ws_url(self.address), max_size=MAX_HOST_MESSAGE, open_timeout=10)
+        except WebSocketException as exc:
+            raise Disconnected(f"the host did not complete the handshake: {exc}") from exc  # untranslated: a log line
         hello = message("hello", code=self.code, client=self.client_id)
         if self.lang is not None:
             hello["lang"] = self.lang
-        await ws.send(encode(hello))
         try:
+            await ws.send(encode(hello))
             first = decode(await ws.recv(), MAX_HOST_MESSAGE, HOST_TYPES)
         except ConnectionClosed as exc:
             raise Disconnected("the host closed the connection before welcoming this seat") from exc  # untranslated: a log line for developers
@@ -206,8 +210,6 @@ class SeatClient:
         Raises :class:`Refused` (the rules, the seat, a stale view) or
         :class:`Disconnected` (the act is kept, and sent again on :meth:`reconnect`).
         """
-        if self._ws is None:
-            raise Disconnected("not connected")  # untranslated: an exception's text, a screen words it
         seq = self._next_seq
         self._next_seq += 1
         fields: dict[str, Any] = {"client_seq": seq}
@@ -223,8 +225,10 @@ class SeatClient:
         if self.view is not None:
             fields["at"] = self.view["game"]["seq"]
         sent = message("act", **fields)
-        self._unanswered[seq] = sent
+        self._unanswered[seq] = sent  # kept before anything can fail: a reconnect sends it (the host does it once)
         self._answers[seq] = asyncio.get_running_loop().create_future()  # before sending: the answer may come first
+        if self._ws is None:  # picked while the screen was joining again: sent as soon as it has joined
+            raise Disconnected("not connected")  # untranslated: an exception's text, a screen words it
         try:
             await self._ws.send(encode(sent))
         except ConnectionClosed as exc:

@@ -59,6 +59,43 @@ async def test_an_act_whose_answer_was_lost_is_sent_again_and_done_once(tmp_path
     table.session.close()
 
 
+async def test_a_pick_made_while_the_screen_joins_again_is_sent_once_it_has_joined(tmp_path: Path) -> None:
+    """Found from outside: a team pressed its vote while its screen said "Connection lost - trying again"; the
+    screen promised to send it on reconnecting, but the client dropped it (it raised before keeping it)."""
+    from tabletop.seats.client import Disconnected
+
+    table = make_table(tmp_path)
+    async with hosting(table) as (host, address, codes):
+        fac = await connect(address, codes["facilitator"])
+        pick = _first_pick(fac.view)
+        fac._ws.transport.abort()  # type: ignore[union-attr]  # the host restarts ...
+        await fac._drop()  # ... and the screen knows it: it is joining again
+        with pytest.raises(Disconnected):
+            await fac.act(pick=pick)
+        assert fac.unanswered == [1] and fac._unanswered[1]["pick"] == pick
+        await fac.reconnect()
+        ack = await fac.answer(1)
+        assert ack["index"] == 1 and table.session.state.log[0].action.kind == "draw" and fac.unanswered == []
+        await fac.close()
+    table.session.close()
+
+
+async def test_a_half_made_handshake_is_a_drop_to_retry_not_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found from outside: a host coming back up answered a screen's handshake half-made; InvalidMessage ended
+    the screen's joining task, and the screen said "Connected" ever after, seeing nothing."""
+    from websockets.exceptions import InvalidMessage
+
+    import tabletop.seats.client as client_module
+    from tabletop.seats.client import Disconnected, SeatClient
+
+    async def half_made(*args: object, **kwargs: object) -> None:
+        raise InvalidMessage("did not receive a valid HTTP response")
+
+    monkeypatch.setattr(client_module, "ws_connect", half_made)
+    with pytest.raises(Disconnected):  # what the screen's loop retries on
+        await SeatClient("127.0.0.1:9", "CODE").connect()
+
+
 async def test_the_same_code_twice_the_newer_takes_the_seat_the_older_only_watches(tmp_path: Path) -> None:
     table = make_table(tmp_path)
     async with hosting(table) as (host, address, codes):
