@@ -93,6 +93,10 @@ def _seal_unrevealed(report: dict[str, Any]) -> bool:
     for entry in report.get("log", []):
         if entry.get("about") in hidden:
             entry["about_summary"] = hidden[entry["about"]]
+    # an undo tells the event it took back: not a sealed move the room never saw revealed
+    for item in [*report.get("log", []), *(f for rnd in report.get("timeline", []) for f in rnd.get("facilitator", []))]:
+        if item.get("undoes") in hidden:
+            item["summary"] = _("Undo: {event}").format(event=hidden[item["undoes"]])
     return bool(hidden)
 
 

@@ -134,3 +134,26 @@ def test_sealed_moves_not_yet_revealed_show_only_as_committed(tmp_path: Path, fm
     for e in committed:
         actor = next(a.name for a in sc.ruleset.actors if a.id == e.actor)
         assert shown(participants, fmt, f"{actor}: a sealed move, committed")
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "json"])
+def test_an_undone_sealed_move_never_revealed_stays_sealed_in_the_undo(tmp_path: Path, fmt: str) -> None:
+    """Found from outside: the participants' copy hid the sealed move itself, but its undo read
+    "Undo: Mediating states: Goodwill signal (sealed: committed)" in four places."""
+    sc = scenario(sealed_moves=True)
+    state = new_game(sc, 4)
+    path = tmp_path / "undone.jsonl"
+    with SaveWriter.create(path, sc, 4, durable=False) as writer:
+        while not [p for p in state.queue if p.sealed]:
+            state = apply(state, legal_actions(state)[0])
+            writer.append(state)
+        committed = state.last
+        state = apply(state, Action("undo"))
+        writer.append(state)
+    assert committed is not None and committed.action.kind == "move"
+    secret = next(m.name for m in sc.ruleset.moves if m.id == committed.action.move)
+    assert shown(render(path, fmt), fmt, secret)  # the facilitator's copy says what was undone
+    participants = render(path, fmt, audience="participants")
+    assert not shown(participants, fmt, secret)
+    actor = next(a.name for a in sc.ruleset.actors if a.id == committed.actor)
+    assert shown(participants, fmt, f"Undo: {actor}: a sealed move, committed")
