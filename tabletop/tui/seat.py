@@ -101,7 +101,8 @@ class SeatScreen(ConsolePowers, Screen[None]):
             with Vertical(id="right"):
                 with VerticalScroll(id="own-box"):
                     yield Static(id="own", classes="panel")
-                yield Static(id="prompt")
+                with VerticalScroll(id="prompt-box"):  # a long prompt scrolls: the list keeps its rows
+                    yield Static(id="prompt")
                 yield DecisionList(id="entries")
         yield KeyBar()  # the keys in the seat's language (Textual's Footer says them as declared, in English)
 

@@ -269,8 +269,9 @@ def revealed(view: Mapping[str, Any]) -> tuple[int, ...]:
 
 
 def prompt_text(view: Mapping[str, Any]) -> Text:
-    """What the seat is asked now, or whom the game waits on."""
-    return Text(_s(_map(view.get("decision")).get("prompt")), style="bold")
+    """What the seat is asked now, or whom the game waits on (on its lines: an argument's prompt has several)."""
+    prompt = _map(view.get("decision")).get("prompt")
+    return Text(literal(prompt) if prompt is not None else "", style="bold")
 
 
 def entries(view: Mapping[str, Any]) -> list[Mapping[str, Any]]:

@@ -119,3 +119,15 @@ async def test_the_projector_brings_the_reveal_into_view_and_says_each_entry_onc
             await until(pilot, in_view, "the whole reveal on the projector's screen")
         await facilitator.close()
     table.session.close()
+
+
+def test_a_prompt_of_several_lines_is_shown_on_its_lines_and_its_controls_as_symbols() -> None:
+    """Found from outside: every seat read an argument's prompt as one line with a literal "␊" between its parts:
+    "Ukraine: counter this argument or pass.␊Russia argues…␊  wants: tension −1"."""
+    from tabletop.tui import seatwords
+
+    prompt = "Ukraine: counter this argument or pass.\nRussia argues \u201cOpen a hotline\u201d\n  wants: tension \u22121\x1b[31m"
+    shown = seatwords.prompt_text({"decision": {"prompt": prompt}}).plain
+    assert shown.splitlines() == ["Ukraine: counter this argument or pass.", "Russia argues \u201cOpen a hotline\u201d",
+                                  "  wants: tension \u22121\u241b[31m"]
+    assert "\u240a" not in shown
