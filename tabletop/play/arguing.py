@@ -12,7 +12,8 @@ from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
 from ..content.arguments import ODDS
-from ..content.grammar import plural_subject, possessive
+from ..content.grammar import plural_subject
+from ..engine.lookups import whose as possessive  # English "Russia's"; the name alone in a translation
 from ..content.literal import one_line
 from ..engine import Action, State, legal_actions
 from ..engine.arguments import countered, describe_wanted, stock_for

@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
-from ..content.grammar import plural_subject, possessive
+from ..content.grammar import plural_subject
+from ..engine.lookups import whose as possessive  # English "Russia's"; the name alone in a translation
 from ..content.literal import literal
 from ..engine import Action, RuleViolation, State, legal_actions, move_options, waiting_for
 from ..engine.arguments import describe_wanted

@@ -191,3 +191,17 @@ def test_the_facilitators_undo_takes_back_each_step_and_the_list_offers_it_again
         assert decision(undone, legal_actions(undone)[0].actor) == before, step
         state = after
     assert state.tracks["beta"].tension == 2  # the roll failed: the move's fail effect, on Beta alone
+
+
+def test_a_counters_title_takes_the_english_possessive_only_in_english() -> None:
+    """Found from outside: a Ukrainian counter dialog read "Україна заперечує аргумент сторони Росія's"."""
+    from tabletop.lang import using
+
+    state = _tabled(stock=True)
+    counter = decision(state, "b").entries[0].pick
+    assert isinstance(counter, Counter)
+    assert counter_entry(state, counter.action).title == "Brask counters Arden's argument"
+    for code in ("ru", "uk"):
+        with using(code):
+            title = counter_entry(state, counter.action).title
+        assert "Arden" in title and "'s" not in title, title
