@@ -35,6 +35,7 @@ from . import seatwords as words
 from .argument import ArgumentForm, ArgumentScreen, Entered
 from .bars import KeyBar
 from .decisionlist import DecisionList
+from .notices import REFUSAL_TITLE
 from .modals import AskScreen
 from .seatpowers import POWER_BINDINGS, ConsolePowers
 from .widgets import Board
@@ -426,7 +427,8 @@ class SeatApp(App[None]):
         try:
             await client.act(action, pick=pick, reason=reason, typed=typed, clock=clock)
         except Refused as exc:
-            self.notify(literal(exc.message), title=literal(exc.code), severity="warning", markup=False)
+            # the host's words under the hot seat's title ("Not allowed"), not its code (STALE, READ_ONLY)
+            self.notify(literal(exc.message), title=_(REFUSAL_TITLE), severity="warning", markup=False)
             still = draft is not None and any(e["id"] == pick for e in words.entries(self.view or {}))
             if draft is not None and still:
                 self.type_argument(*draft)  # nothing the team typed is lost

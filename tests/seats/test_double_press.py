@@ -45,3 +45,25 @@ async def test_a_second_press_on_the_consoles_new_list_waits_until_it_can_be_rea
             await until(pilot, lambda: seq_of(app) == 2, "the second pick, once the list could be read")
             assert len(session.state.log) == 2
     session.close()
+
+
+async def test_a_refused_pick_is_titled_in_words_not_by_the_hosts_code(tmp_path: Path) -> None:
+    """Found from outside: a seat replaced by a second screen with its code picked, and read a notice titled
+    READ_ONLY (STALE after a quick second press): the host's codes, shown as they are sent."""
+    from tabletop.seats.client import connect
+
+    hands = Hands()
+    session = Session.start(load_scenario("parallel-tracks"), 5, tmp_path / "refused.jsonl")
+    table = Table(session, seats_for(session, observers=0), now=hands)
+    async with hosting(table) as (_host, address, codes):
+        app = SeatApp(address, codes["facilitator"], sleep=Sleeps(), now=hands)
+        async with app.run_test(size=(120, 40), notifications=True) as pilot:
+            await until(pilot, lambda: seq_of(app) == 0, "the console shows the draw")
+            newer = await connect(address, codes["facilitator"])  # the seat's code, joined from another screen
+            await until(pilot, lambda: app.client is not None and app.client.read_only, "the console only watches")
+            await pilot.press("1")
+            await until(pilot, lambda: bool(notices(app)), "the console says why nothing happened")
+            said = " ".join(notices(app))
+            assert "Not allowed" in said and "READ_ONLY" not in said, said
+            await newer.close()
+    session.close()
