@@ -139,7 +139,8 @@ class Table:
                 return self._time(seat, msg)
             action = self._action(seat, msg, lang)
             if self.clock.paused and not (action is not None and action.kind == "note" and seat.role == "facilitator"):
-                raise _Refusal(Wire.PAUSED, _("The game is paused: the facilitator resumes it."))
+                raise _Refusal(Wire.PAUSED, _("The game is paused: press p to resume it.") if seat.role == "facilitator"
+                               else _("The game is paused: the facilitator resumes it."))
         except _Refusal as refusal:
             return message("refused", client_seq=seq, code=refusal.code, message=refusal.message)
         if action is None:  # the facilitator lets a bot answer the card

@@ -69,6 +69,10 @@ async def test_the_console_pauses_gives_more_time_and_overrides_through_the_host
             with pytest.raises(Refused) as refused:  # a paused game waits for the facilitator
                 await team.act({"kind": "pass", "actor": "ru"})
             assert refused.value.code == "PAUSED"
+            assert refused.value.message == "The game is paused: the facilitator resumes it."
+            with pytest.raises(Refused) as refused:  # the facilitator is told the key (found from outside: not)
+                await console.client.act(pick=console.view["decision"]["entries"][0]["id"])  # type: ignore[union-attr,index]
+            assert refused.value.message == "The game is paused: press p to resume it."
 
             await pilot.press("plus")
             await until(pilots["projector"], lambda: "time 03:00" in _shown(projector), "the projector: one more minute")
