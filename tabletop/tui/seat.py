@@ -315,16 +315,20 @@ class SeatApp(App[None]):
 
     def _joined_words(self, welcome: Mapping[str, Any]) -> str:
         with using(self.lang):
-            view = welcome.get("view")
+            view = self.view if self.view is not None else welcome.get("view")  # the newest: in the language read
             seat = words.seat_name(welcome.get("seat", ""), view if isinstance(view, Mapping) else {})
             said = (_("Connected to {address} as {seat} (read-only)") if welcome.get("read_only")
                     else _("Connected to {address} as {seat}"))
             return said.format(address=literal(self.address, lines=False), seat=seat)
 
     def _show(self, view: Mapping[str, Any]) -> None:
+        renamed = self.view is not None and words.seat_name(self.welcome.get("seat", ""), self.view) != words.seat_name(
+            self.welcome.get("seat", ""), view)
         self.view = view
         with using(self.lang):
             self.seat_screen.show(view, self.seen)
+        if renamed and self.client is not None and self.client.replaced is None:  # F4: the seat named anew
+            self.seat_screen.say_link(self._joined_words(self.welcome), lost=False)
         if self.role == "facilitator":
             with using(self.lang):
                 self._show_board()

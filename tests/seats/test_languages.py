@@ -159,6 +159,10 @@ async def test_f4_switches_one_seats_language_and_the_host_rewords_that_seat_onl
             await pilot.press("f4")  # ru -> uk
             await until(pilot, lambda: (app.view or {}).get("lang") == "uk", "the view again, in Ukrainian")
             await until(pilot, lambda: "Чекаємо на ведучого" in str(prompt.render()), "the screen in Ukrainian")
+            # the seat's own name too (found from outside: "Підключено до … як Россия" after F4)
+            link = app.seat_screen.query_one("#link")
+            await until(pilot, lambda: "Росія" in str(link.render()), "the link line names the seat in Ukrainian")
+            assert "Россия" not in str(link.render())
             after = {seat: len(texts) for seat, texts in (host.sent or {}).items()}
             assert after["team:us"] == before["team:us"]  # no other seat was sent anything
             assert after["team:ru"] == before["team:ru"] + 1
