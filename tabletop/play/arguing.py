@@ -16,9 +16,9 @@ from ..content.grammar import plural_subject
 from ..engine.lookups import whose as possessive  # English "Russia's"; the name alone in a translation
 from ..content.literal import one_line
 from ..engine import Action, State, legal_actions
-from ..engine.arguments import countered, describe_wanted, stock_for
+from ..engine.arguments import countered, stock_for
 from ..engine.state import Proposal
-from ..engine.wording import names
+from ..engine.wording import names, wanted_words
 from ..lang import Domain
 from .picks import Act, Choice, Counter, Decision, MarkStrong, Styled, styled
 
@@ -85,7 +85,7 @@ def argue_entry(state: State, templates: Sequence[Action]) -> ArgueEntry:
     title = pgettext("plural subject", "{who} argues on {track}") if plural else _("{who} argues on {track}")
     return ArgueEntry(
         title=title.format(who=who, track=n.get(first.track or "", first.track or "")),
-        results=tuple(describe_wanted(w) for w in wanted),
+        results=tuple(wanted_words(w) for w in wanted),
         wanted=wanted,
         text_limit=options.text_length,
         reason_limit=options.reason_length,
@@ -141,7 +141,7 @@ def argument_spans(state: State, head: Proposal, *, sealed: bool = False) -> Spa
     out: list[tuple[str, str]] = [
         (argues.format(who=who, track=n.get(head.track or "", head.track or "")), "bold"),
         (f"\u201c{one_line(argument.text)}\u201d\n", ""),
-        ("  " + _("wants {result}").format(result=describe_wanted(argument.wanted_table)) + "\n", "bold"),
+        ("  " + _("wants {result}").format(result=wanted_words(argument.wanted_table)) + "\n", "bold"),
     ]
     for i, reason in enumerate(argument.reasons, 1):
         out.append(("  " + _("reason {n}: {text}").format(n=i, text=one_line(reason)) + "\n", ""))

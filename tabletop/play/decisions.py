@@ -17,10 +17,9 @@ from ..content.grammar import plural_subject
 from ..engine.lookups import whose as possessive  # English "Russia's"; the name alone in a translation
 from ..content.literal import literal
 from ..engine import Action, RuleViolation, State, legal_actions, move_options, waiting_for
-from ..engine.arguments import describe_wanted
 from ..engine.legal import link_partners
 from ..engine.sides import is_own_move
-from ..engine.wording import move_words, named, names, resource_name
+from ..engine.wording import move_words, named, names, resource_name, wanted_words
 from ..lang import Domain
 from .picks import (
     Act,
@@ -262,7 +261,7 @@ def move_decision(state: State, actor: str, stage: str | None) -> Decision:
 def _argue_choice(move: Any, options: list[tuple[Action, RuleViolation | None]], n: dict[str, str] | None = None) -> Choice:
     """The entry of an argument move: what it may ask for; refused in the engine's words if no result is allowed."""
     allowed = tuple(a for a, p in options if p is None)
-    results = ", ".join(describe_wanted(a.wanted or {}) for a, _ in options)
+    results = ", ".join(wanted_words(a.wanted or {}) for a, _ in options)
     cost = ", ".join(f"{v} {resource_name(k, n)}" for k, v in move.cost.items()) or _("free")
     label = Styled(((literal(move.name), ""), (_(" \u2014 {cost}; argue for {results}").format(cost=cost, results=results), "")),
                    "bold")

@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..content.grammar import plural_subject
-from ..engine.arguments import argument_step, describe_wanted
+from ..engine.arguments import argument_step
 from ..engine.records import Ruling
 from ..engine.wording import UNDONE, argument_parts, ruling_text, wanted_words
 from .replayed import ReplayedGame
@@ -134,7 +134,7 @@ def _add_pending(game: ReplayedGame, typed: dict[tuple[str | None, str | None], 
     def lines(counters: Any) -> list[str]:
         ruling = Ruling(resolution="argue", text=argument.text, reasons=argument.reasons, counters=counters,
                         odds=argument.odds, odds_by=argument.odds_by, strong=argument.strong, votes=argument.votes,
-                        effect=describe_wanted(dict(argument.wanted)))
+                        effect=wanted_words(dict(argument.wanted)))
         return argument_parts(ruling, game.names)
 
     entry["lines"] = lines(argument.counters)

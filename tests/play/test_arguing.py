@@ -205,3 +205,16 @@ def test_a_counters_title_takes_the_english_possessive_only_in_english() -> None
         with using(code):
             title = counter_entry(state, counter.action).title
         assert "Arden" in title and "'s" not in title, title
+
+
+def test_the_result_an_argument_wants_is_worded_in_the_language_read() -> None:
+    """Found from outside: a Russian seat read «добивается: tension −1», the results list "progress +1"."""
+    from tabletop.lang import using
+
+    state = _tabled(stock=True)
+    with using("ru"):
+        prompt = decision(state, "b").prompt
+        entry = argue_entry(_game(*opening()), [a for a in legal_actions(_game(*opening())) if a.move == "argue"])
+    assert isinstance(prompt, Styled)
+    assert "progress" not in prompt.plain and "добивается: продвижение +2" in prompt.plain
+    assert entry.results and not any("progress" in r or "tension" in r for r in entry.results), entry.results
