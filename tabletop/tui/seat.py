@@ -31,6 +31,7 @@ from ..lang import LANGUAGES, NAMES, SOURCE, Domain, set_language, using
 from ..play.clock import Now, PickHold, wall_clock
 from ..play.replica import Replica, ReplicaError
 from ..seats.client import Disconnected, Refused, SeatClient
+from ..seats.protocol import Wire
 from . import seatwords as words
 from .argument import ArgumentForm, ArgumentScreen, Entered
 from .bars import KeyBar
@@ -300,8 +301,11 @@ class SeatApp(App[None]):
                         said = _("Cannot reach the host at {address}: {why}").format(address=self.address, why=exc)
                     self.seat_screen.say_link(said, lost=True)
                     return False
+                closed = client.bye is not None and client.bye.get("code") == Wire.CLOSING
                 with using(self.lang):
                     said = (_("Cannot reach the host \u2014 trying again (try {n})\u2026") if first
+                            else _("The host closed the game; when it starts again, this screen joins by itself "
+                                   "(try {n})\u2026") if closed
                             else _("Connection lost \u2014 trying again (try {n})\u2026")).format(n=tries)
                 self.seat_screen.say_link(said, lost=True)
                 await self._sleep(RETRY_PAUSES[min(tries, len(RETRY_PAUSES)) - 1])

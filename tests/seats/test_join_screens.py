@@ -48,8 +48,10 @@ async def test_a_dropped_connection_is_said_and_the_screen_joins_again_by_itself
         app = SeatApp(address, codes["projector"], sleep=Sleeps())
         async with app.run_test(size=(120, 40)) as pilot:
             await until(pilot, app.joined.is_set, "the screen to join")
-            await host.stop()  # the host goes away (a crash, a closed lid)
-            await until(pilot, lambda: "Connection lost" in _link(app), "the drop to be said")
+            await host.stop()  # the host is stopped (ctrl+c): it says bye, CLOSING, to every seat
+            # said as what it is, not as a network fault (found from outside: "Connection lost" forever)
+            await until(pilot, lambda: "The host closed the game; when it starts again, this screen joins by itself"
+                        in _link(app), "the close to be said")
             _, port = address.rsplit(":", 1)
             again = Host(table, codes, sleeper=Sleeps())
             await again.start("127.0.0.1", int(port))
