@@ -259,3 +259,23 @@ def test_a_note_in_the_decision_log_marks_its_language_once(tmp_path: Path, fmt:
     text = render(tmp_path / "note.jsonl", fmt, lang="ru")
     assert "ask the US why\u00bb (en)" in text  # the log's words: the note as typed, its language after it
     assert "(en) [en]" not in text and "(en)</span></span> <span class=\"lang\">[en]" not in text
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_a_reason_tabletop_recorded_itself_is_in_the_reports_language(tmp_path: Path, fmt: str) -> None:
+    """Found from outside: a Russian report read "причина: undone by the facilitator [en]", words the program
+    wrote (the facilitator gave none), quoted as if a person had typed them in English."""
+    from tabletop.content import load_scenario
+    from tabletop.engine import Action, legal_actions
+    from tabletop.lang import Domain
+    from tabletop.play.session import Session
+
+    session = Session.start(load_scenario("parallel-tracks"), 7, tmp_path / "undo.jsonl")
+    session.apply(legal_actions(session.state)[0])
+    session.apply(Action("undo", reason="undone by the facilitator"))
+    session.close()
+    text = render(tmp_path / "undo.jsonl", fmt, lang="ru")
+    with lang.using("ru"):
+        words = Domain("report").words()[0]("undone by the facilitator")
+    assert words != "undone by the facilitator" and words in text
+    assert "undone by the facilitator" not in text
