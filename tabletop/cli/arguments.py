@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 from collections.abc import Callable
 from ..lang import Domain
 
@@ -28,28 +27,26 @@ def _whole(minimum: int, what: str, maximum: Callable[[int], str | None] | None 
     return parse
 
 
-#: the most games one ``simulate`` plays (a sweep file's ``games`` has the same bound)
-MOST_GAMES = 10_000_000
 #: worker processes per core a machine is given at most: more only wait for a core, each with its own memory
 WORKERS_PER_CORE = 4
 
 
-def cores() -> int:
-    """The cores this process may run on."""
-    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
-
-
 def too_many_workers(value: int) -> str | None:
     """What is wrong with ``value`` worker processes on this machine, or None."""
-    most = WORKERS_PER_CORE * cores()
+    from ..sim.runner import default_workers  # the machine's cores (imported by the commands that take workers)
+
+    cores = default_workers()
+    most = WORKERS_PER_CORE * cores
     if value <= most:
         return None
     return _("{value} worker processes is too many for this machine: at most {most} ({per} for each of its {cores} "
              "cores; each worker is a process with its own memory)").format(
-        value=value, most=most, per=WORKERS_PER_CORE, cores=cores())
+        value=value, most=most, per=WORKERS_PER_CORE, cores=cores)
 
 
 def _too_many_games(value: int) -> str | None:
+    from ..content.sweepspec import MOST_GAMES  # a sweep file's bound (not imported by a game's start)
+
     if value <= MOST_GAMES:
         return None
     return _("must be at most {most}, got {value}").format(most=MOST_GAMES, value=value)

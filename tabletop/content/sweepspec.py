@@ -26,6 +26,8 @@ _, ngettext, N_ = Domain("content").words()
 Value = Union[bool, int, str]  # noqa: UP007 - the validator reads typing.Union
 #: most points a sweep may have (a grid larger than this is a mistake, not a plan)
 MAX_POINTS = 10_000
+#: the most bot games a sweep plays at a point, and ``simulate`` in all (its ``--games``)
+MOST_GAMES = 10_000_000
 #: the sections of a ruleset whose tables are named by id in a key: ``tracks.<id>.<field>``
 SECTIONS: dict[str, type[ContentModel]] = {"tracks": Track, "meters": Meter, "moves": MoveType}
 
@@ -39,7 +41,7 @@ class SweepOptions(ContentModel):
     # untranslated: JSON Schema text for editors (machine output stays English)
     deck: Annotated[str | None, Limits(description="the deck (default: the one the ruleset names)")] = None
     # untranslated: JSON Schema text for editors (machine output stays English)
-    games: Annotated[int, Limits(ge=1, le=10_000_000, description="bot games played at each point")]
+    games: Annotated[int, Limits(ge=1, le=MOST_GAMES, description="bot games played at each point")]
     # untranslated: JSON Schema text for editors (machine output stays English)
     seed: Annotated[int, Limits(ge=0, le=2**63 - 1, description="the master seed; each game's seed comes from it")] = 0
     # untranslated: JSON Schema text for editors (machine output stays English)

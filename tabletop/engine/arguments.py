@@ -107,6 +107,7 @@ from .actions import Action, RuleViolation
 from .codes import Code
 from .lookups import _, N_, named
 from .state import Argument, State
+from .wording import wanted_words
 
 PRINCIPLE = N_("Not everything must be agreed for anything to be agreed")
 #: the keys of a result a team may argue for: the track's own effects
@@ -190,7 +191,7 @@ def check_wanted(state: State, options: ArgueOptions, track: str, wanted: Mappin
               "effects (trade across tracks with a link move).")).format(**names))
     table = dict(wanted)
     if any(isinstance(v, bool) for v in table.values()) or table not in _offered(options):
-        offered = ", ".join(describe_wanted(r) for r in options.results())
+        offered = ", ".join(wanted_words(r) for r in options.results())
         raise RuleViolation(Code.NOT_ARGUABLE, _("This argument may ask for one of: {offered}.").format(offered=offered))
     return tuple(sorted(table.items()))
 
@@ -208,15 +209,6 @@ def _offered(options: ArgueOptions) -> list[dict[str, object]]:
 
 #: each argue options (kept, so that its id is not reused meanwhile) and the results it offers
 _OFFERED: dict[int, tuple[ArgueOptions, list[dict[str, object]]]] = {}
-
-
-def describe_wanted(wanted: Mapping[str, Any]) -> str:
-    """A result in a few words: ``progress +2``, ``tension \u22121``, ``deferred``."""
-    if "status" in wanted:
-        return str(wanted["status"])
-    key, amount = next(iter(wanted.items()))
-    sign = f"+{amount}" if amount >= 0 else f"\u2212{-amount}"
-    return f"{key} {sign}"
 
 
 def check_text(text: str | None, limit: int, what: str, required: bool) -> str | None:
@@ -338,7 +330,6 @@ __all__ = [
     "check_text",
     "check_wanted",
     "countered",
-    "describe_wanted",
     "matrix_odds",
     "median_odds",
     "new_argument",

@@ -394,6 +394,15 @@ ENDS = {
 }
 
 
+#: every reason tabletop records itself when a facilitator gives none (an undo's, an end's), as the save records it
+RECORDED = {**ENDS, "undone by the facilitator": N_("undone by the facilitator")}  # untranslated: as the save records it
+
+
+def recorded_reason(reason: str | None) -> str | None:
+    """A reason tabletop recorded itself, in the words of the moment; None for a person's (shown as typed)."""
+    return _(RECORDED[reason]) if reason in RECORDED else None
+
+
 def end_reason(reason: str | None, lang: str | None = None) -> str:
     """Why a game ended, in words: the engine's own reasons translated, a facilitator's as typed."""
     reason = reason or ""
@@ -473,4 +482,5 @@ def tell(event: Happened, scenario: Scenario) -> str:
     return _tell(event, _Names(scenario))
 
 
-__all__ = ["ENDS", "Happened", "end_reason", "notes", "phase_name", "quoted", "tell", "typed", "warning"]
+__all__ = ["ENDS", "RECORDED", "Happened", "end_reason", "notes", "phase_name", "quoted", "recorded_reason", "tell",
+           "typed", "warning"]

@@ -14,6 +14,7 @@ from typing import Any
 
 from ..content.literal import literal, one_line  # noqa: F401 - the report formats take literal from here
 from ..lang import LANGUAGES, Domain, current
+from ..engine.telling import recorded_reason
 from ..store.players import policy_word
 
 _, ngettext, N_ = Domain("report").words()
@@ -313,23 +314,15 @@ def argued_at(report: Mapping[str, Any]) -> dict[int, Mapping[str, Any]]:
     return {a["ruled_at"]: a for t in report.get("arguments") or () for a in t["arguments"] if a.get("ruled_at")}
 
 
-#: the reasons tabletop records itself when a facilitator gives none (``undo``, ``end``): in the record in English,
-#: shown in the report's language; any other reason is a person's, quoted as typed
-RECORDED_REASONS = {
-    "undone by the facilitator": N_("undone by the facilitator"),  # untranslated: the key is as the save records it
-    "ended by the facilitator": N_("ended by the facilitator"),  # untranslated: the key is as the save records it
-}
-
-
 def working_parts(entry: Mapping[str, Any], esc: Callable[[str], str]) -> list[str]:
     """The working column of one decision-log entry, made safe with ``esc`` (notes not included)."""
     parts = []
     if entry["working"]:
         parts.append(esc(entry["working"]))
     if entry.get("reason") and not entry["working"] and entry["reason"].strip() not in entry["summary"]:
-        given = RECORDED_REASONS.get(entry["reason"])  # words tabletop wrote itself: the report's, no typed mark
+        given = recorded_reason(entry["reason"])  # words tabletop wrote itself: the report's, no typed mark
         parts.append(_("reason: {reason}").format(
-            reason=esc(_(given)) if given is not None else esc(entry["reason"]) + typed_mark(entry.get("lang"))))
+            reason=esc(given) if given is not None else esc(entry["reason"]) + typed_mark(entry.get("lang"))))
     parts += [esc(c) for c in entry["changes_text"]]
     parts += [esc(n) for n in entry["effect_notes"]]
     parts += [esc(n) for n in entry["effect_log"]]

@@ -38,7 +38,7 @@ from .bars import KeyBar, TitleBar
 from .clock import Now
 from .decisionlist import DecisionList, Entry, option_label, rich_text
 from .keys import key_available
-from .notices import Refusals
+from .notices import Refusals, taken
 from .powers import FacilitatorPowers
 from .text import independence_word, literal, move_words, names, shown
 from .timekeeper import Timekeeper
@@ -408,21 +408,14 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
             return
         event.stop()
         index = int(event.option.id or 0)
-        if index < len(self.entries) and self._taken():
+        if index < len(self.entries) and taken(self, self.pick_hold):
             self.entries[index].run()
 
     def action_pick(self, number: int) -> None:
         options = self.query_one("#decision", OptionList)
-        if 0 < number <= len(self.entries) and self._taken():
+        if 0 < number <= len(self.entries) and taken(self, self.pick_hold):
             options.highlighted = number - 1
             options.action_select()
-
-    def _taken(self) -> bool:
-        """Whether a pick from the list is taken now; if not, the room is told why nothing happened."""
-        if self.pick_hold.takes():
-            return True
-        self.notify(_("Not taken: the list has just changed. Read it, then pick."), timeout=2, markup=False)
-        return False
 
     def action_back(self) -> None:
         if self.stage is not None:

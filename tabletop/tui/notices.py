@@ -13,6 +13,7 @@ from textual.dom import DOMNode
 from textual.notifications import Notification, Notify
 
 from ..lang import Domain
+from ..play.clock import PickHold
 from .text import literal
 
 _, ngettext, N_ = Domain("tui").words()
@@ -42,4 +43,13 @@ class Refusals:
         app.post_message(Notify(notification))
 
 
-__all__ = ["REFUSAL_TITLE", "Refusals"]
+def taken(node: DOMNode, hold: PickHold) -> bool:
+    """Whether a pick from a list is taken now (:class:`~tabletop.play.clock.PickHold`); if not, the room is
+    told why nothing happened (for as short as the hold: the notice covers the list being read)."""
+    if hold.takes():
+        return True
+    node.app.notify(_("Not taken: the list has just changed. Read it, then pick."), timeout=2, markup=False)
+    return False
+
+
+__all__ = ["REFUSAL_TITLE", "Refusals", "taken"]

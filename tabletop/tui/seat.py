@@ -36,7 +36,7 @@ from . import seatwords as words
 from .argument import ArgumentForm, ArgumentScreen, Entered
 from .bars import KeyBar
 from .decisionlist import DecisionList
-from .notices import REFUSAL_TITLE
+from .notices import REFUSAL_TITLE, taken
 from .modals import AskScreen
 from .seatpowers import POWER_BINDINGS, ConsolePowers
 from .widgets import Board
@@ -150,11 +150,6 @@ class SeatScreen(ConsolePowers, Screen[None]):
             self._hold = PickHold(self.seat_app.now, self.seat_app.pick_hold)
         return self._hold
 
-    def _taken(self) -> bool:
-        if self.hold.takes():
-            return True
-        self.notify(_("Not taken: the list has just changed. Read it, then pick."), timeout=2, markup=False)
-        return False
 
     def on_mount(self) -> None:
         self.set_interval(1.0, self._tick)
@@ -194,7 +189,7 @@ class SeatScreen(ConsolePowers, Screen[None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if event.option.id is not None and self._taken():
+        if event.option.id is not None and taken(self, self.hold):
             self.seat_app.pick(event.option.id)
 
     def action_pick(self, index: int) -> None:
@@ -202,7 +197,7 @@ class SeatScreen(ConsolePowers, Screen[None]):
         options = self.query_one("#entries", OptionList)
         if 0 <= index < options.option_count:
             option = options.get_option_at_index(index)
-            if option.id is not None and self._taken():
+            if option.id is not None and taken(self, self.hold):
                 self.seat_app.pick(option.id)
 
 

@@ -276,6 +276,6 @@ def test_a_reason_tabletop_recorded_itself_is_in_the_reports_language(tmp_path: 
     session.close()
     text = render(tmp_path / "undo.jsonl", fmt, lang="ru")
     with lang.using("ru"):
-        words = Domain("report").words()[0]("undone by the facilitator")
+        words = Domain("engine").words()[0]("undone by the facilitator")  # the record's words: the engine's
     assert words != "undone by the facilitator" and words in text
     assert "undone by the facilitator" not in text

@@ -14,13 +14,15 @@ from typing import Any
 import pytest
 
 from tabletop.cli import main
-from tabletop.cli.arguments import MOST_GAMES, WORKERS_PER_CORE, cores
+from tabletop.cli.arguments import WORKERS_PER_CORE
+from tabletop.content.sweepspec import MOST_GAMES
 from tabletop.content.loader import load_scenario
 from tabletop.sim import runner
+from tabletop.sim.runner import default_workers
 from tabletop.sim.cluster import Processes
 from tabletop.sim.workerscenario import TaskFn
 
-TOO_MANY = str(WORKERS_PER_CORE * cores() + 1)
+TOO_MANY = str(WORKERS_PER_CORE * default_workers() + 1)
 
 
 def _refused(args: list[str], capsys: pytest.CaptureFixture[str]) -> str:
@@ -41,7 +43,7 @@ def test_simulate_refuses_more_games_than_it_can_hold(capsys: pytest.CaptureFixt
 def test_more_workers_than_the_machine_can_run_are_refused(command: list[str],
                                                            capsys: pytest.CaptureFixture[str]) -> None:
     err = _refused([*command, "--workers", TOO_MANY], capsys)
-    assert f"{TOO_MANY} worker processes is too many for this machine: at most {WORKERS_PER_CORE * cores()}" in err
+    assert f"{TOO_MANY} worker processes is too many for this machine: at most {WORKERS_PER_CORE * default_workers()}" in err
 
 
 def test_a_local_cluster_of_too_many_workers_is_refused(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
