@@ -81,6 +81,7 @@ class SeatScreen(ConsolePowers, Screen[None]):
     """The seat's view: the board, the card, the sealed moves' commitments; its own and its decision."""
 
     AUTO_FOCUS = "#entries"  # arrows and Enter work on the decision at once, as on the hot seat
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # untranslated: CSS classes
     BINDINGS = [
         *(Binding(str(i), f"pick({i - 1})", _("Pick {n}").format(n=i), show=False) for i in range(1, 10)),
         *POWER_BINDINGS,
@@ -93,13 +94,15 @@ class SeatScreen(ConsolePowers, Screen[None]):
         yield Static(Text(_("Connecting\u2026")), id="link")
         yield Static(id="headline")
         with Horizontal(id="columns"):
-            with VerticalScroll(id="left"):
-                yield Digits("", id="round")
-                yield Static(id="tracks", classes="panel")
-                yield Static(id="card", classes="panel")
-                yield Static(id="dice", classes="panel")
-                yield Static(id="seals", classes="panel -empty")  # untranslated: CSS classes
-                yield Static(id="log", classes="panel")
+            with VerticalScroll(id="left"):  # one column; a wide projector's two (seat.tcss)
+                with Vertical(id="board-side"):
+                    yield Digits("", id="round")
+                    yield Static(id="tracks", classes="panel")
+                with Vertical(id="table-side"):
+                    yield Static(id="card", classes="panel")
+                    yield Static(id="dice", classes="panel")
+                    yield Static(id="seals", classes="panel -empty")  # untranslated: CSS classes
+                    yield Static(id="log", classes="panel")
             with Vertical(id="right"):
                 with VerticalScroll(id="own-box"):
                     yield Static(id="own", classes="panel")
@@ -130,10 +133,13 @@ class SeatScreen(ConsolePowers, Screen[None]):
         panel.update(seals)
         panel.set_class(not seals.plain, "-empty")
         revealed = words.revealed(view)
-        if revealed and revealed != self._revealed:  # nobody scrolls a projector: the reveal comes into view, once
-            self.call_after_refresh(panel.scroll_visible, animate=False)
-        self._revealed = revealed
         self.query_one("#log", Static).update(words.log_text(view, 8 if role == "projector" else 12))
+        # nobody scrolls a projector: a reveal comes into view, once; else its table follows the newest line
+        if revealed and revealed != self._revealed:
+            self.call_after_refresh(panel.scroll_visible, animate=False)  # (this lets go of the anchor)
+        elif role == "projector":
+            self.query_one("#table-side", Vertical).anchor()  # at the end, whatever the layout adds after
+        self._revealed = revealed
         own = words.control_text(view) if role == "facilitator" else words.own_text(view)
         self.query_one("#own", Static).update(own)
         self.query_one("#prompt", Static).update(words.prompt_text(view))
@@ -171,7 +177,7 @@ class SeatScreen(ConsolePowers, Screen[None]):
             board = found.first(Board)
         else:
             board = Board(state, id="board")
-            self.query_one("#left", VerticalScroll).mount(board, before=self.query_one("#tracks"))
+            self.query_one("#board-side", Vertical).mount(board, before=self.query_one("#tracks"))
         board.show(state, acting)
         self.query_one("#tracks", Static).display = False
 

@@ -121,6 +121,54 @@ async def test_the_projector_brings_the_reveal_into_view_and_says_each_entry_onc
     table.session.close()
 
 
+async def test_a_wide_projector_keeps_the_board_and_the_newest_line_in_view_through_a_round(tmp_path: Path) -> None:
+    """Found from outside: on a projector at 120 x 40 the log sat under the tracks, the card and the reveal, below
+    the fold: after the reveal the room saw none of the votes and rulings that followed, and bringing the reveal
+    into view scrolled the round off the top. A projector 100 columns wide shows the board on the left and the
+    table on the right, the table kept at its newest line; after every action of a round, the round, every
+    track and the newest log line are on the screen."""
+    bots = {actor: "cooperative" for actor in ("ru", "ua", "us", "eu", "bridge")}
+    table = make_table(tmp_path, "parallel-tracks", seed=5, sealed=True, bots=bots, observers=0)
+    async with hosting(table) as (_host, address, codes):
+        facilitator = await connect(address, codes["facilitator"])
+        app = SeatApp(address, codes["projector"], sleep=Sleeps())
+        async with app.run_test(size=(120, 40)) as pilot:
+            await until(pilot, app.joined.is_set, "the projector to join")
+            screen = app.seat_screen
+
+            def whole(selector: str, bottom: bool = False) -> bool:
+                """The widget on the screen, whole (or its ``bottom`` line: the log's newest)."""
+                try:
+                    where = screen.find_widget(screen.query_one(selector))
+                except NoWidget:  # not laid out yet, or scrolled out of the screen
+                    return False
+                if bottom:
+                    return where.clip.y < where.region.bottom <= where.clip.bottom
+                return where.region.intersection(where.clip) == where.region
+
+            checked, revealed_at = 0, None
+            while table.session.state.round == 1:
+                view = await caught_up(facilitator, table.session.state.seq)
+                entry = view["decision"]["entries"][0]
+                await facilitator.act(pick=entry["id"], reason="as the room saw it" if entry.get("needs") else None)
+                if revealed_at is None and _seals(table.session)["reveal"]:
+                    revealed_at = table.session.state.seq
+                seq = table.session.state.seq
+                await until(pilot, lambda: seq_of(app) == seq, "the projector to show the action")
+                await pilot.pause()
+                log = screen.query_one("#log")
+                assert whole("#round") and whole("#tracks"), f"the board scrolled away at event {seq}"
+                if table.session.state.seq == revealed_at:  # the reveal itself comes into view, whole
+                    await until(pilot, lambda: whole("#seals"), "the reveal on the screen")
+                else:
+                    await until(pilot, lambda: whole("#log", bottom=True) and bool(log.render().__str__().strip()),
+                                f"the newest log line of event {seq} on the screen")
+                checked += 1
+            assert checked >= 10 and revealed_at is not None  # the round went through its reveal
+        await facilitator.close()
+    table.session.close()
+
+
 def test_a_prompt_of_several_lines_is_shown_on_its_lines_and_its_controls_as_symbols() -> None:
     """Found from outside: every seat read an argument's prompt as one line with a literal "␊" between its parts:
     "Ukraine: counter this argument or pass.␊Russia argues…␊  wants: tension −1"."""
