@@ -37,7 +37,7 @@ def cmd_join(args: argparse.Namespace) -> int:
     except LanguageError as exc:
         _err(f"tabletop join: {exc}")  # untranslated: the command before a message worded in lang
         return 2
-    from .screens import _need_terminal
+    from .screens import _need_terminal, run_screen, stopped_by
 
     # under `tabletop serve` the screen is a browser's: textual-serve's web driver, no terminal
     if "TEXTUAL_DRIVER" not in os.environ and (refused := _need_terminal()) is not None:
@@ -48,8 +48,10 @@ def cmd_join(args: argparse.Namespace) -> int:
 
     app = SeatApp(args.address, args.code, lang=lang, pick_hold=PICK_HOLD)
     try:
-        app.run()
+        signum = run_screen(app)
     except Exception as exc:  # noqa: BLE001 - a seat's screen never leaves a traceback in the room
         _err(_("tabletop join: the screen stopped on an internal error ({error})").format(error=f"{type(exc).__name__}: {exc}"))
         return 1
+    if signum is not None:
+        return stopped_by(signum, _("tabletop join: the screen closed on a stop signal ({signal})."))
     return 1 if app.return_code else 0

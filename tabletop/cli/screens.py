@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import io
+import signal
 import sys
 import traceback
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .._collector import collector_paused
 from ..content.literal import literal
@@ -16,6 +18,8 @@ from ..lang import Domain, current
 _, ngettext, N_ = Domain("cli").words()
 
 if TYPE_CHECKING:
+    from textual.app import App
+
     from ..tui.app import TabletopApp
 
 
@@ -43,6 +47,46 @@ def language_of(app_class: type) -> dict[str, str]:
     return {"lang": current()} if "lang" in inspect.signature(app_class).parameters else {}
 
 
+def run_screen(app: App[Any]) -> int | None:
+    """``app.run()``, with a stop signal (``kill``, a shutdown) closing the screen as its quit key does.
+
+    Killed outright, a screen left the terminal in its alternate screen with the mouse still reported: the
+    prompt came back over the board's remains. Returns the signal's number if one stopped the screen."""
+    got: list[int] = []
+
+    def stop(signum: int, _frame: object) -> None:
+        got.append(signum)
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # the screen is not up yet, or no more: nothing to give back
+            raise SystemExit(128 + signum) from None
+        loop.call_soon_threadsafe(close, loop)  # the loop's own turn: Textual restores the terminal on its way out
+
+    def close(loop: asyncio.AbstractEventLoop) -> None:
+        """Exit once the screen on top has mounted: a screen taken down inside its first mount lost its panels."""
+        try:
+            settled = app.is_running and app.is_mounted and app.screen.is_mounted
+        except Exception:  # noqa: BLE001 - no screen on the stack yet (Textual's ScreenStackError)
+            settled = False
+        if settled:
+            app.exit()
+        else:
+            loop.call_later(0.05, close, loop)
+
+    before = signal.signal(signal.SIGTERM, stop)
+    try:
+        app.run()
+    finally:
+        signal.signal(signal.SIGTERM, before)
+    return got[0] if got else None
+
+
+def stopped_by(signum: int, said: str) -> int:
+    """Say (``said``, with ``{signal}``) that a stop signal closed the screen; a killed program's exit status."""
+    _err(said.format(signal=signal.Signals(signum).name))
+    return 128 + signum
+
+
 def _run_app(session: object | None) -> int:
     """Run the play screens; 0 after a normal quit, 1 after a crash, with the way back into the game."""
     from rich.console import Console
@@ -53,8 +97,9 @@ def _run_app(session: object | None) -> int:
     details = io.StringIO()
     app.error_console = Console(file=details, markup=False, highlight=False, width=120, color_system=None)
     crash: BaseException | None = None
+    signum = None
     try:
-        app.run()
+        signum = run_screen(app)
     except Exception as exc:  # noqa: BLE001 - whatever stopped the screen, the room needs the way back
         crash = exc
         details.write(traceback.format_exc())
@@ -69,9 +114,10 @@ def _run_app(session: object | None) -> int:
         if path is not None:
             _err(_("Every action up to it is in the save: continue with: tabletop resume {path}").format(path=_line(path)))
         return 1
+    status = 0 if signum is None else stopped_by(signum, _("tabletop: the game screen closed on a stop signal ({signal})."))
     if path is not None:
         _out(_("Saved: {path} (continue with: tabletop resume {path})").format(path=_line(path)))
-    return 0
+    return status
 
 
 def _crash_log(save: Path | None, details: str) -> Path | None:

@@ -1,0 +1,59 @@
+"""A stop signal (``kill``, a machine shutting down) closes a screen as its quit key does.
+
+Found from outside: ``kill PID`` on ``tabletop play`` (or ``join``, or
+``replay``) ended the process where it stood, exit -15. The terminal stayed in
+the screen's alternate buffer with the mouse still reported, and the shell's
+prompt came back over the board's remains; the save's note of its writer was
+left behind. Now the screen closes on the loop's own turn, once the screen on
+top has mounted (closed inside its first mount, a screen lost its panels
+under it: "internal error (NoMatches: No nodes match '#decision')"): Textual
+gives the terminal back, a game's save is closed and free, and the command
+says what happened, with a killed program's status (128 + 15).
+"""
+
+from __future__ import annotations
+
+import signal
+from pathlib import Path
+
+import pytest
+
+from tabletop.store.lock import info_path
+from tabletop.store.verifying import verify
+
+from .ptykit import InTerminal, wait_for
+from .savekit import record_bot_game, scenario
+
+ENTER_ALTERNATE_SCREEN = "\x1b[?1049h"  # what a screen writes first when it takes the terminal
+LEAVE_ALTERNATE_SCREEN = "\x1b[?1049l"  # what a screen writes last when it gives the terminal back
+
+
+def _killed_at_once(*args: str, cwd: Path) -> tuple[int, str]:
+    """Start ``tabletop ARGS`` in a terminal; SIGTERM the moment its screen takes the terminal."""
+    screen = InTerminal(*args, cwd=cwd)
+    wait_for(lambda: ENTER_ALTERNATE_SCREEN in b"".join(screen._err).decode("utf-8", "replace"), "the screen")
+    screen.proc.send_signal(signal.SIGTERM)
+    code, err = screen.finish()
+    assert code == 128 + signal.SIGTERM, (code, err[-500:])
+    assert "Traceback" not in err and "internal error" not in err, err[-500:]
+    assert LEAVE_ALTERNATE_SCREEN in err  # the terminal given back, then the message under it, readable
+    assert err.rindex(LEAVE_ALTERNATE_SCREEN) < err.index("closed on a stop signal (SIGTERM)")
+    return code, err
+
+
+def test_kill_closes_the_game_screen_and_frees_the_save(tmp_path: Path) -> None:
+    path = tmp_path / "room.jsonl"
+    _killed_at_once("play", "--seed", "4", "--save", str(path), cwd=tmp_path)
+    assert not info_path(path).exists()  # the save closed: free for `tabletop resume`
+    assert verify(path).ok
+
+
+@pytest.mark.parametrize("command", ["replay", "join"])
+def test_kill_closes_the_replay_and_a_seat_s_screen(tmp_path: Path, command: str) -> None:
+    if command == "replay":
+        path = record_bot_game(tmp_path / "room.jsonl", scenario(), 3).path
+        before = path.read_bytes()
+        _killed_at_once("replay", str(path), cwd=tmp_path)
+        assert path.read_bytes() == before
+    else:  # a seat whose host is not there (yet): the screen says so and keeps trying, until the kill
+        _killed_at_once("join", "127.0.0.1:9", "not-a-code-but-one", cwd=tmp_path)
