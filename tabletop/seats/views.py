@@ -31,7 +31,7 @@ from ..engine.state import evolve
 from ..engine.telling import tell
 from ..lang import Domain, LANGUAGES, SOURCE, current
 from ..engine.records import changes_of
-from ..engine.wording import change_text, effects_words, names
+from ..engine.wording import change_text, effects_words, move_words, names
 from ..play.arguing import ArgueEntry, argue_entry, argument_spans, counter_entry, strong_items
 from ..play.decisions import decision, own_move_options
 from ..play.picks import Act, AskRuling, Counter, MarkStrong, ReleaseCard
@@ -79,6 +79,7 @@ class Entry(NamedTuple):
     needs: str | None = None  # what the pick must carry: "reason" (a ruling), "argument", "counter" (typed texts), "strong" (marks)
     form: Mapping[str, Any] | None = None  # what an argument's or a counter's entry asks for (limits, examples)
     templates: tuple[Action, ...] = ()  # an argument's ready-made actions, one per result (kept on the host)
+    confirm: str | None = None  # a move's words (cost, effects): the seat asks before it commits it, as the hot seat
 
 
 class Secrets(NamedTuple):
@@ -396,8 +397,8 @@ def _move_entries(state: State, actor: str) -> list[Entry]:
             label = _("{move} on {where}").format(move=literal(move.name), where=where)
         else:  # a signal to everyone, on no track (the hot seat's confirmation says the same)
             label = _("{move} (global)").format(move=literal(move.name))
-        out.append(Entry(entry_id(state, action), label, action,
-                         problem.message if problem else None, action.track or "@global"))
+        out.append(Entry(entry_id(state, action), label, action, problem.message if problem else None,
+                         action.track or "@global", confirm=None if problem else move_words(move, n)))
     passing = Action("pass", actor=actor)
     said = (pgettext("plural subject", "Pass \u2014 {actor} makes no more moves this round")
             if plural_subject(state.scenario, actor)
@@ -469,7 +470,7 @@ def entry_data(entry: Entry) -> dict[str, Any]:
     out: dict[str, Any] = {"id": entry.id, "label": entry.label}
     if entry.action is not None:
         out["action"] = entry.action.to_dict()
-    for key in ("refusal", "group", "needs", "form"):
+    for key in ("refusal", "group", "needs", "form", "confirm"):
         value = getattr(entry, key)
         if value is not None:
             out[key] = dict(value) if key == "form" else value

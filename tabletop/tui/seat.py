@@ -384,7 +384,26 @@ class SeatApp(App[None]):
 
             self.push_screen(AskScreen(_("The reason for this ruling (it goes into the record)"), _("why")), reasoned)
             return
+        if entry.get("confirm"):  # a move: asked first, as on the hot seat (a stray Enter committed it)
+            self.confirm_move(entry)
+            return
         self._act(pick=entry_id)
+
+    def confirm_move(self, entry: Mapping[str, Any]) -> None:
+        """The move's words (cost, effects; sealed or not), then yes or no; yes sends it."""
+        from .modals import ConfirmScreen
+
+        details = Text(literal(str(entry["confirm"])))
+        game = (self.view or {}).get("game")
+        if isinstance(game, Mapping) and game.get("sealed_moves"):
+            details.append("\n" + _("Sealed: the others see only that you committed, until the reveal."), style="italic")
+
+        def done(ok: bool | None) -> None:
+            if ok:
+                self._act(pick=str(entry["id"]))
+
+        question = f"{literal(str(entry['label']))}?"  # untranslated: the entry's words (the host's, in this seat's language)
+        self.push_screen(ConfirmScreen(question, details, self.seat_screen.hold.fresh()), done)
 
     def type_argument(self, entry: Mapping[str, Any], draft: Entered | None = None) -> None:
         """The team types its argument (action, result, reasons) or its counter, as on the hot seat; then it is sent.

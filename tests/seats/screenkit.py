@@ -12,6 +12,7 @@ from typing import Any
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 
+from tabletop.tui.modals import ConfirmScreen
 from tabletop.tui.seat import SeatApp, SeatScreen
 
 #: pauses a screen gets to show what the host did (each lets the host and every screen run)
@@ -43,14 +44,20 @@ def seat_screen(app: SeatApp) -> SeatScreen:
 
 
 async def choose(pilot: Pilot[Any], app: SeatApp, index: int) -> None:
-    """Pick entry ``index`` as a person would: its digit (1-9), else the arrows' highlight and Enter."""
+    """Pick entry ``index`` as a person would: its digit (1-9), else the arrows' highlight and Enter.
+
+    A move is asked first (its words, then yes or no, as on the hot seat): the team says yes."""
+    entry = entries(app)[index]
     if index < 9:
         await pilot.press(str(index + 1))
-        return
-    options = app.seat_screen.query_one("#entries", OptionList)
-    assert app.focused is options  # the decision has the keyboard, as on the hot seat
-    options.highlighted = index
-    await pilot.press("enter")
+    else:
+        options = app.seat_screen.query_one("#entries", OptionList)
+        assert app.focused is options  # the decision has the keyboard, as on the hot seat
+        options.highlighted = index
+        await pilot.press("enter")
+    if entry.get("confirm") and not entry.get("refusal"):
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the move's confirmation")
+        await pilot.press("y")
 
 
 async def type_line(pilot: Pilot[Any], text: str) -> None:

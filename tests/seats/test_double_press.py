@@ -14,11 +14,13 @@ from textual.widgets._toast import Toast
 from tabletop.content.loader import load_scenario
 from tabletop.play.clock import PICK_HOLD
 from tabletop.play.session import Session
+from tabletop.seats.client import connect
 from tabletop.seats.table import Table, seats_for
+from tabletop.tui.modals import ConfirmScreen
 from tabletop.tui.seat import SeatApp
 
-from .screenkit import seq_of, until
-from .support import Sleeps, hosting
+from .screenkit import entries, seq_of, until
+from .support import Sleeps, caught_up, hosting
 from .test_console_powers import Hands
 
 
@@ -50,8 +52,6 @@ async def test_a_second_press_on_the_consoles_new_list_waits_until_it_can_be_rea
 async def test_a_refused_pick_is_titled_in_words_not_by_the_hosts_code(tmp_path: Path) -> None:
     """Found from outside: a seat replaced by a second screen with its code picked, and read a notice titled
     READ_ONLY (STALE after a quick second press): the host's codes, shown as they are sent."""
-    from tabletop.seats.client import connect
-
     hands = Hands()
     session = Session.start(load_scenario("parallel-tracks"), 5, tmp_path / "refused.jsonl")
     table = Table(session, seats_for(session, observers=0), now=hands)
@@ -66,4 +66,47 @@ async def test_a_refused_pick_is_titled_in_words_not_by_the_hosts_code(tmp_path:
             said = " ".join(notices(app))
             assert "Not allowed" in said and "READ_ONLY" not in said, said
             await newer.close()
+    session.close()
+
+
+async def test_a_team_is_asked_before_its_move_is_committed(tmp_path: Path) -> None:
+    """Found from outside: on a team's own screen one Enter (or a digit) committed a sealed move, with no word of
+    its cost or effects: a stray press was a move the team could not take back. As on the hot seat, the move's
+    words come first (cost, effects, sealed), then yes or no: Escape sends nothing, a second press as the
+    question comes up is not a yes, and yes sends the move once."""
+    hands = Hands()
+    scenario = load_scenario("parallel-tracks").with_options(sealed_moves=True)
+    session = Session.start(scenario, 5, tmp_path / "moves.jsonl")  # every team human
+    table = Table(session, seats_for(session, observers=0), now=hands)
+    async with hosting(table) as (_host, address, codes):
+        facilitator = await connect(address, codes["facilitator"])
+        while table.session.state.phase != "moves":  # the facilitator draws and applies the card
+            view = await caught_up(facilitator, table.session.state.seq)
+            await facilitator.act(pick=view["decision"]["entries"][0]["id"])
+        team = next(a.actor for a in table.session.options() if a.actor)  # the first team to move
+        app = SeatApp(address, codes[f"team:{team}"], sleep=Sleeps(), now=hands, pick_hold=PICK_HOLD)
+        async with app.run_test(size=(80, 24), notifications=True) as pilot:
+            await until(pilot, lambda: bool(app.seat_screen.query_one("#entries").option_count), "the team's moves")
+            hands.now += PICK_HOLD  # the list has been read
+            index, entry = next((i, e) for i, e in enumerate(entries(app))
+                                if e.get("action", {}).get("kind") == "move" and not e.get("refusal") and i < 9)
+            seq = table.session.state.seq
+            await pilot.press(str(index + 1), "enter")  # the move, and a nervous second press on its question
+            await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the move's question")
+            shown = " ".join(str(s.render()) for s in app.screen.query("Static"))
+            assert f"{entry['label']}?" in shown and "capital" in shown and entry["confirm"] in shown, shown
+            assert "Sealed: the others see only that you committed" in shown
+            await pilot.pause()
+            assert isinstance(app.screen, ConfirmScreen) and table.session.state.seq == seq  # the Enter was no yes
+            await pilot.press("escape")
+            await until(pilot, lambda: app.screen is app.seat_screen, "the list again")
+            assert table.session.state.seq == seq  # Escape sent nothing
+            await pilot.press(str(index + 1))
+            await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the move's question again")
+            hands.now += PICK_HOLD
+            await pilot.press("y")
+            await until(pilot, lambda: table.session.state.seq == seq + 1, "the move sent once")
+            last = table.session.state.log[-1].action
+            assert (last.kind, last.actor, last.move) == ("move", team, entry["action"]["move"])
+        await facilitator.close()
     session.close()
