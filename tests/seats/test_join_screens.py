@@ -87,3 +87,22 @@ async def test_a_teams_screen_at_80_columns_shows_several_of_its_moves_at_once(t
             assert len(numbered) >= 3, lines
         await facilitator.close()
     table.session.close()
+
+
+async def test_a_seat_joined_elsewhere_says_so_whole_at_80_columns(tmp_path: Path) -> None:
+    """Found from outside: when a team's code joined on a second screen, the first one's top line said why it only
+    watches now in one row, cut at 80 columns ("Только просмотр: к этому месту подключились с другого экрана:
+    этот тепе"): the room never read that the other screen has the seat. The line wraps to what it says."""
+    table = make_table(tmp_path, "parallel-tracks", seed=7, sealed=True)
+    async with hosting(table) as (_host, address, codes):
+        app = SeatApp(address, codes["team:ru"], sleep=Sleeps(), lang="ru")
+        async with app.run_test(size=(80, 24)) as pilot:
+            await until(pilot, app.joined.is_set, "the team's screen to join")
+            newer = await connect(address, codes["team:ru"], lang="ru")  # the same code, on another screen
+            await until(pilot, lambda: "Только просмотр" in _link(app), "the first screen to say it only watches")
+            await pilot.pause()
+            link = app.seat_screen.query_one("#link", Static)
+            shown = " ".join(strip.text.strip() for strip in link.render_lines(Region(0, 0, *link.size)))
+            assert _link(app).split()[-1] == "наблюдает" and shown.endswith("наблюдает"), shown
+            await newer.close()
+    table.session.close()
