@@ -3,7 +3,7 @@
 Headless: :func:`tabletop.play.commitments.table_seals` from a game played
 on a session (as the host plays it), and the words a seat's screen makes of
 it (:mod:`tabletop.tui.seatwords`), a forged reveal included; and the
-projector's screen (Pilot, against a real host) at the reveal.
+projector's screen (Pilot, against a real host) through a round and its reveal.
 """
 
 from __future__ import annotations
@@ -84,49 +84,16 @@ def test_a_reveal_that_does_not_open_the_commitment_shown_earlier_is_said_loudly
     assert "commitment not seen here" in unseen
 
 
-async def test_the_projector_brings_the_reveal_into_view_and_says_each_entry_once(tmp_path: Path) -> None:
-    """Nobody scrolls a projector: when the sealed moves are revealed, the reveal is on the screen.
-
-    It was below the fold at 120 x 40: the round, the tracks, the card, then every commitment of the round and
-    under them the reveal of those same entries (each reveal line already says whether it matches)."""
-    bots = {actor: "cooperative" for actor in ("ru", "ua", "us", "eu", "bridge")}
-    table = make_table(tmp_path, "parallel-tracks", seed=5, sealed=True, bots=bots, observers=0)
-    async with hosting(table) as (_host, address, codes):
-        facilitator = await connect(address, codes["facilitator"])
-        app = SeatApp(address, codes["projector"], sleep=Sleeps())
-        async with app.run_test(size=(120, 40)) as pilot:
-            await until(pilot, app.joined.is_set, "the projector to join")
-            for _ in range(100):
-                if _seals(table.session)["reveal"]:
-                    break
-                view = await caught_up(facilitator, table.session.state.seq)
-                await facilitator.act(pick=view["decision"]["entries"][0]["id"])
-            revealed = _seals(table.session)["reveal"]
-            assert len(revealed) >= 5, revealed  # every team's sealed moves
-            await until(pilot, lambda: seq_of(app) == table.session.state.seq, "the projector to show the reveal")
-            seals = app.seat_screen.query_one("#seals")
-            said = seals.render().__str__()
-            assert said.count("matches its commitment") == len(revealed)
-            assert "committed a sealed move" not in said  # the reveal says each entry once
-
-            def in_view() -> bool:
-                try:
-                    where = app.seat_screen.find_widget(seals)
-                except NoWidget:  # not laid out yet
-                    return False
-                return where.region.intersection(where.clip) == where.region
-
-            await until(pilot, in_view, "the whole reveal on the projector's screen")
-        await facilitator.close()
-    table.session.close()
-
-
 async def test_a_wide_projector_keeps_the_board_and_the_newest_line_in_view_through_a_round(tmp_path: Path) -> None:
     """Found from outside: on a projector at 120 x 40 the log sat under the tracks, the card and the reveal, below
     the fold: after the reveal the room saw none of the votes and rulings that followed, and bringing the reveal
     into view scrolled the round off the top. A projector 100 columns wide shows the board on the left and the
     table on the right, the table kept at its newest line; after every action of a round, the round, every
-    track and the newest log line are on the screen."""
+    track and the newest log line are on the screen.
+
+    At the reveal, the reveal itself is on the screen, whole (it was below the fold too: the round, the tracks,
+    the card, then every commitment of the round and under them the reveal of those same entries), and it says
+    each entry once (each reveal line already says whether it matches)."""
     bots = {actor: "cooperative" for actor in ("ru", "ua", "us", "eu", "bridge")}
     table = make_table(tmp_path, "parallel-tracks", seed=5, sealed=True, bots=bots, observers=0)
     async with hosting(table) as (_host, address, codes):
@@ -160,6 +127,10 @@ async def test_a_wide_projector_keeps_the_board_and_the_newest_line_in_view_thro
                 assert whole("#round") and whole("#tracks"), f"the board scrolled away at event {seq}"
                 if table.session.state.seq == revealed_at:  # the reveal itself comes into view, whole
                     await until(pilot, lambda: whole("#seals"), "the reveal on the screen")
+                    said = screen.query_one("#seals").render().__str__()
+                    revealed = _seals(table.session)["reveal"]
+                    assert len(revealed) >= 5 and said.count("matches its commitment") == len(revealed), said
+                    assert "committed a sealed move" not in said
                 else:
                     await until(pilot, lambda: whole("#log", bottom=True) and bool(log.render().__str__().strip()),
                                 f"the newest log line of event {seq} on the screen")
