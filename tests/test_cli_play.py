@@ -154,3 +154,19 @@ def test_play_save_given_a_folder_says_it_wants_a_file_name(tmp_path: Path, monk
     assert f"{folder} is a folder; --save takes the name of a new save file, e.g. {folder / 'monday.jsonl'}" in said.getvalue()
     assert list(folder.iterdir()) == []
 
+
+
+def test_a_game_s_bots_mixed_is_refused_not_read_as_no_bots(tmp_path: Path) -> None:
+    """Found from outside: ``tabletop play --bots mixed`` (or ``host``) started a game with every team human, not
+    a word said: "mixed" is simulate's new mix every game, which a game on a screen has no use for. And
+    ``--bots all`` was answered "expected one of random, cooperative, hardliner, or mixed"."""
+    for command in ("play", "host"):
+        for spec in ("mixed", ""):
+            done = run(command, "--bots", spec, "--seed", "3", cwd=tmp_path)
+            assert done.returncode == 2, (command, spec, done.stderr)
+            assert f"--bots '{spec}': in a game each bot plays one policy; name it" in done.stderr
+            assert "Traceback" not in done.stderr
+        done = run(command, "--bots", "all", cwd=tmp_path)
+        assert done.returncode == 2
+        assert "unknown bot policy 'all' (expected one of random, cooperative, hardliner)\n" in done.stderr
+    assert not (tmp_path / "saves").exists()  # nothing written

@@ -19,7 +19,7 @@ from ..content.finding import DEFAULT_RULESET
 from ..content.loader import load_scenario
 from ..content.timers import parse_timer_option
 from .arguments import _seed, _whole
-from .play import _TIMER_HELP, _teams
+from .play import _TIMER_HELP, _bots, _teams
 from .terminal import _err, _out
 from ..lang import Domain
 
@@ -54,7 +54,6 @@ def is_loopback(addr: str) -> bool:
 def _open_session(args: argparse.Namespace) -> Session | int:
     """The game to host: resumed from its save, or a new one as ``play`` starts it; an exit code on failure."""
     from ..play.session import DEFAULT_SAVE_DIR, Session, with_sealed
-    from ..sim import parse_bots
     from ..store import SaveError, default_save_path
 
     if args.resume:
@@ -72,7 +71,7 @@ def _open_session(args: argparse.Namespace) -> Session | int:
     scenario = load_scenario(args.ruleset, args.deck)
     actor_ids = [a.id for a in scenario.ruleset.actors]
     try:
-        seats = parse_bots(args.bots, actor_ids) or {}
+        seats = _bots(args.bots, actor_ids)
         teams = _teams(args, actor_ids, seats)
         if args.timer is not None:
             scenario = scenario.with_options(timers=parse_timer_option(args.timer, scenario.ruleset.ruleset.timers))

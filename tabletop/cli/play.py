@@ -81,7 +81,7 @@ def _bots(spec: str | None, actor_ids: list[str]) -> dict[str, str]:
         return {}
     from ..sim import parse_bots
 
-    return parse_bots(spec, actor_ids) or {}
+    return parse_bots(spec, actor_ids, mix=False) or {}
 
 
 def _teams(args: argparse.Namespace, actor_ids: list[str], seats: dict[str, str]) -> dict[str, str]:

@@ -102,18 +102,27 @@ class Bot:
         return self._best(options, worths)
 
 
-def parse_bots(spec: str | None, actor_ids: Sequence[str]) -> dict[str, str] | None:
+def parse_bots(spec: str | None, actor_ids: Sequence[str], mix: bool = True) -> dict[str, str] | None:
     """``cooperative`` (all) or ``ru=hardliner,ua=cooperative`` (per actor, rest mixed).
 
     Returns None for the default mix. Raises ValueError with a message a user understands.
+    ``mix=False`` (a game played on a screen, not a simulation): there is no mix, a new one each game,
+    so ``mixed`` (or nothing) is refused rather than read as "no bots at all".
     """
-    if spec is None or spec.strip() in ("", "mixed"):
+    if spec is None:
         return None
+    if spec.strip() in ("", "mixed"):
+        if mix:
+            return None
+        raise ValueError(_("--bots '{spec}': in a game each bot plays one policy; name it (--bots cooperative, or "
+                           "per actor: ru=hardliner,us=cooperative). A new mix every game is for tabletop simulate")
+                         .format(spec=spec))
     spec = spec.strip()
     if "=" not in spec:
         if spec not in POLICIES:
-            raise ValueError(_("unknown bot policy '{policy}' (expected one of {policies}, or mixed)").format(
-                policy=spec, policies=", ".join(POLICIES)))
+            said = (_("unknown bot policy '{policy}' (expected one of {policies}, or mixed)") if mix
+                    else _("unknown bot policy '{policy}' (expected one of {policies})"))
+            raise ValueError(said.format(policy=spec, policies=", ".join(POLICIES)))
         return {a: spec for a in actor_ids}
     out: dict[str, str] = {}
     for part in spec.split(","):
