@@ -15,7 +15,8 @@ from typing import Any
 
 from .arguments import seal_arguments
 from ..lang import Domain
-from .words import CONTROL_NOTES, FACILITATOR_PROMPTS, GATED_ARGUMENTS, SEALED_MOVE, SEALED_UNREVEALED, SECRETS_HIDDEN
+from .words import (CONTROL_NOTES, FACILITATOR_PROMPTS, GATED_ARGUMENTS, SEALED_MOVE, SEALED_UNREVEALED, SECRETS_HIDDEN,
+                    sealed_committed, undo_words)
 
 _, ngettext, N_ = Domain("report").words()
 
@@ -69,8 +70,7 @@ def _seal_unrevealed(report: dict[str, Any]) -> bool:
     hidden: dict[int, str] = {}
     for entry in report.get("log", []):
         if entry.get("sealed") and not entry.get("revealed_at"):
-            entry["summary"] = hidden[entry["seq"]] = _("{team}: a sealed move, committed").format(
-                team=entry.get("actor_name") or _("a team"))
+            entry["summary"] = hidden[entry["seq"]] = sealed_committed(entry.get("actor_name") or _("a team"))
             for key in _SEALED_KEYS:
                 entry[key] = None
             entry["move_name"] = _(SEALED_MOVE)
@@ -96,7 +96,7 @@ def _seal_unrevealed(report: dict[str, Any]) -> bool:
     # an undo tells the event it took back: not a sealed move the room never saw revealed
     for item in [*report.get("log", []), *(f for rnd in report.get("timeline", []) for f in rnd.get("facilitator", []))]:
         if item.get("undoes") in hidden:
-            item["summary"] = _("Undo: {event}").format(event=hidden[item["undoes"]])
+            item["summary"] = undo_words(hidden[item["undoes"]])
     return bool(hidden)
 
 

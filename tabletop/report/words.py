@@ -143,6 +143,16 @@ def players_unrecorded(players: Sequence[Mapping[str, Any]]) -> bool:
 PLAYERS_UNRECORDED = N_("This save does not record who played: which actors were human teams and which were bots.")
 
 
+def sealed_committed(team: str) -> str:
+    """A sealed move the game never revealed, as the room saw it: only who committed one."""
+    return _("{team}: a sealed move, committed").format(team=team)
+
+
+def undo_words(event: str) -> str:
+    """An undo, by what it took back (``event``: that event's words)."""
+    return _("Undo: {event}").format(event=event)
+
+
 def audience_words(report: Mapping[str, Any]) -> str:
     """``the facilitator (everything)`` or ``the participants (without control notes, ...)``."""
     audience = report.get("audience") or {"for": "facilitator", "left_out": []}

@@ -45,7 +45,7 @@ tabletop replay — keys
   t                 show one track's events only
   a                 show one actor's events only
   c                 clear the filters
-  f                 show / hide facilitator control notes on cards
+  f                 the facilitator's view: control notes, sealed moves never revealed
   up / down, enter  pick an event in the timeline
   F4                language: English, Русский, Українська
   q                 quit
@@ -126,6 +126,9 @@ class ReplayScreen(Screen[None]):
         for e in save.events:
             for seq in e.result.get("revealed", []) or []:
                 self._revealed_at[int(seq)] = e.seq
+        #: sealed moves the game never revealed (undone first, or a round not over): seq -> team
+        self._never_revealed = {e.seq: e.actor or "" for e in save.events
+                                if e.action.kind == "move" and e.result.get("sealed") and e.seq not in self._revealed_at}
         self._round_ends: dict[int, int] = {}
         for e in save.events:
             self._round_ends[e.round] = e.seq
@@ -203,6 +206,13 @@ class ReplayScreen(Screen[None]):
                 return False
         return True
 
+    def _kept_sealed(self) -> dict[int, str]:
+        """The sealed moves kept from the room (none in the facilitator's view), by their team's name."""
+        if self.facilitator or not self._never_revealed:
+            return {}
+        n = names(self.save.state_at(0))
+        return {seq: n.get(actor, actor) for seq, actor in self._never_revealed.items()}
+
     def _fill_timeline(self) -> None:
         timeline = self.query_one("#timeline", OptionList)
         with self.prevent(OptionList.OptionHighlighted):
@@ -214,9 +224,10 @@ class ReplayScreen(Screen[None]):
         timeline.add_option(Option(Text("   0 " + _("the start of the game"), style="dim"), id="0"))
         self._shown.append(0)
         state = self.save.state_at(0)
+        sealed = self._kept_sealed()
         for e in self.save.events:
             if self._matches(e):
-                line = event_text(state, e, self._undone, self._revealed_at, self._notes)
+                line = event_text(state, e, self._undone, self._revealed_at, self._notes, sealed)
                 timeline.add_option(Option(line, id=str(e.seq)))
                 self._shown.append(e.seq)
 
@@ -247,7 +258,8 @@ class ReplayScreen(Screen[None]):
             damaged = _("damaged after event {n}: {kind}").format(n=len(save), kind=save.damage.kind_words())
             where.append(f"\n\u26a0 {damaged}", style="bold red")  # untranslated: a style
         self.query_one("#where", Static).update(where)
-        self.query_one("#working", Static).update(working_text(save, self.index, self._undone, self._notes))
+        self.query_one("#working", Static).update(working_text(save, self.index, self._undone, self._notes,
+                                                               self._kept_sealed()))
         self.query_one("#lanes", Static).update(lanes_text(save.state_at, self.index, self._round_ends))
         self.query_one("#charts", Static).update(charts_text(save.state_at, self.index, self._round_ends, state.round))
         timeline = self.query_one("#timeline", OptionList)
@@ -376,6 +388,8 @@ class ReplayScreen(Screen[None]):
 
     def action_facilitator(self) -> None:
         self.facilitator = not self.facilitator
+        if self._never_revealed:  # the timeline names them in the facilitator's view only
+            self._fill_timeline()
         self.show()
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:

@@ -15,7 +15,7 @@ from ..engine.wording import UNDONE, change_text
 from ..lang import Domain
 from ..play.arguing import argument_spans
 from ..play.picks import Styled
-from ..report.words import played_by
+from ..report.words import played_by, sealed_committed, undo_words
 from ..store.players import players_of, recorded
 from ..store.reading import Save, SavedEvent
 from .decisionlist import rich_text
@@ -43,8 +43,19 @@ def players_text(save: Save) -> Text:
     return out
 
 
+def event_words(state: State, e: SavedEvent, sealed: Mapping[int, str]) -> str:
+    """What an event did, in words; a sealed move never revealed (``sealed``: its seq -> its team's name, kept from
+    the room) says only who committed one, in its own line and in its undo's, as the participants' report does."""
+    if e.seq in sealed:
+        return sealed_committed(sealed[e.seq])
+    undoes = e.result.get("undoes")
+    if e.action.kind == "undo" and isinstance(undoes, int) and undoes in sealed:
+        return undo_words(sealed_committed(sealed[undoes]))
+    return told(state, as_event(e))
+
+
 def event_text(state: State, e: SavedEvent, undone: Set[int], revealed_at: Mapping[int, int],
-               notes: Mapping[int, object]) -> Text:
+               notes: Mapping[int, object], sealed: Mapping[int, str]) -> Text:
     """An event's line in the timeline: its number, round, phase and what it did."""
     kind = e.action.kind
     out = Text()
@@ -55,7 +66,7 @@ def event_text(state: State, e: SavedEvent, undone: Set[int], revealed_at: Mappi
         out.append(" ")
     if e.seq in undone:
         out.append(f"{UNDONE} ", style="italic")
-    out.append(told(state, as_event(e)), style="strike" if e.seq in undone else "")
+    out.append(event_words(state, e, sealed), style="strike" if e.seq in undone else "")
     if kind == "move" and e.result.get("tabled") and e.seq in revealed_at:
         sealed = _("[sealed: committed at {committed}, revealed at {revealed}]").format(
             committed=e.seq, revealed=revealed_at[e.seq])
@@ -65,14 +76,15 @@ def event_text(state: State, e: SavedEvent, undone: Set[int], revealed_at: Mappi
     return out
 
 
-def working_text(save: Save, index: int, undone: Set[int], notes: Mapping[int, list[SavedEvent]]) -> Text:
+def working_text(save: Save, index: int, undone: Set[int], notes: Mapping[int, list[SavedEvent]],
+                 sealed: Mapping[int, str]) -> Text:
     """The working of the event that led to ``index``: its ruling, changes, reason and notes."""
     if index == 0:
         return Text(_("The start of the game."), style="dim")
     e = save.events[index - 1]
     state = save.state_at(index)
     out = Text()
-    out.append(told(state, as_event(e)) + "\n", style="bold")
+    out.append(event_words(state, e, sealed) + "\n", style="bold")
     for line in ruling_lines(state, as_event(e)):
         out.append_text(line)
         out.append("\n")

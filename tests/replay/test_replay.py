@@ -19,6 +19,7 @@ from tabletop.store import SaveWriter
 from tabletop.store.reading import open_save
 from tabletop.tui.replay import ReplayApp, ReplayScreen
 from tabletop.tui.widgets import Board
+from tests.store.savekit import record_undone_sealed
 
 SIZE = (120, 40)
 
@@ -234,3 +235,47 @@ async def test_every_ruling_can_be_read_whole_in_the_replay_at_80x24(tmp_path: P
             tallest = max(tallest, needed)
             assert working.size.height >= needed, f"event {index}: {working.size.height} of {needed} lines shown"
         assert tallest > 5  # the game has rulings longer than the panel's window, so scrolling was exercised
+
+
+async def test_a_sealed_move_never_revealed_is_shown_only_in_the_facilitator_view(tmp_path: Path) -> None:
+    """Found from outside: the debrief's replay (its audience is the room) spelled out a sealed move that the game
+    never revealed, one its team entered and the facilitator undid ("Ukraine: Stall on Borders (sealed:
+    committed)", and again in its undo), which the participants' report has kept sealed since issue 19. The
+    replay now shows such a move as the room saw it, "Ukraine: a sealed move, committed", in the timeline, in
+    its undo and in the working; f (the facilitator's view, with the cards' control notes) shows it."""
+    sc = load_scenario("parallel-tracks").with_options(sealed_moves=True)
+    path = tmp_path / "undone.jsonl"
+    committed = record_undone_sealed(path, sc, 4, to_reveal=True)
+    secret = next(m.name for m in sc.ruleset.moves if m.id == committed.action.move)
+    actor = next(a.name for a in sc.ruleset.actors if a.id == committed.action.actor)
+    log = open_save(path).events
+    revealed = [e for e in log if e.result.get("sealed") and e.seq != committed.seq]
+    assert revealed and any(e.result.get("revealed") for e in log)  # the others were revealed
+
+    app = ReplayApp(open_save(path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        timeline = app.screen.query_one("#timeline", OptionList)
+
+        def lines() -> dict[int, str]:
+            return {int(timeline.get_option_at_index(i).id or 0): str(timeline.get_option_at_index(i).prompt)
+                    for i in range(timeline.option_count)}
+
+        def working_at(index: int) -> str:
+            screen_of(app).go(index)
+            return str(app.screen.query_one("#working", Static).render())
+
+        hidden = f"{actor}: a sealed move, committed"
+        said = lines()
+        assert hidden in said[committed.seq] and secret not in said[committed.seq], said[committed.seq]
+        assert f"Undo: {hidden}" in said[committed.seq + 1], said[committed.seq + 1]
+        assert hidden in working_at(committed.seq) and secret not in working_at(committed.seq)
+        assert secret not in working_at(committed.seq + 1)
+        other = revealed[-1]  # a revealed sealed move is shown whole, with when it was committed and revealed
+        other_name = next(m.name for m in sc.ruleset.moves if m.id == other.action.move)
+        assert other_name in said[other.seq] and "revealed at" in said[other.seq]
+        await pilot.press("f")  # the facilitator's view
+        await pilot.pause()
+        said = lines()
+        assert secret in said[committed.seq] and secret in said[committed.seq + 1]
+        assert secret in working_at(committed.seq)

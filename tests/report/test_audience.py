@@ -14,6 +14,7 @@ from tabletop.report import render
 from tabletop.report.htmlparts import e
 from tabletop.report.markdown import esc
 from tabletop.store import SaveWriter
+from tests.store.savekit import record_undone_sealed
 
 from .kit import scenario
 
@@ -141,16 +142,8 @@ def test_an_undone_sealed_move_never_revealed_stays_sealed_in_the_undo(tmp_path:
     """Found from outside: the participants' copy hid the sealed move itself, but its undo read
     "Undo: Mediating states: Goodwill signal (sealed: committed)" in four places."""
     sc = scenario(sealed_moves=True)
-    state = new_game(sc, 4)
     path = tmp_path / "undone.jsonl"
-    with SaveWriter.create(path, sc, 4, durable=False) as writer:
-        while not [p for p in state.queue if p.sealed]:
-            state = apply(state, legal_actions(state)[0])
-            writer.append(state)
-        committed = state.last
-        state = apply(state, Action("undo"))
-        writer.append(state)
-    assert committed is not None and committed.action.kind == "move"
+    committed = record_undone_sealed(path, sc, 4)
     secret = next(m.name for m in sc.ruleset.moves if m.id == committed.action.move)
     assert shown(render(path, fmt), fmt, secret)  # the facilitator's copy says what was undone
     participants = render(path, fmt, audience="participants")

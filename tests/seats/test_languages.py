@@ -344,7 +344,7 @@ def test_typed_texts_are_quoted_with_their_language_where_another_is_read(three:
     for code, marked, plain in (("en", (ru, uk), ()), ("ru", (uk,), (ru,)), ("uk", (ru,), (uk,))):
         for index in shown:
             with lang.using(code):
-                working = working_text(save, index, set(), {}).plain
+                working = working_text(save, index, set(), {}, {}).plain
 
             def mark(text: str, working: str = working) -> bool:  # "text [ru]", quoted or not
                 return re.search(re.escape(text) + "[\u201d\u00bb]? \\[[a-z]{2}\\]", working) is not None

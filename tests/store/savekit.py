@@ -21,7 +21,7 @@ from typing import Any
 from tabletop.content import Scenario
 from tabletop.content.finding import bundled_rulesets
 from tabletop.content.loader import load_scenario
-from tabletop.engine import Action, State
+from tabletop.engine import Action, Event, State
 from tabletop.sim.game import play_game
 from tabletop.store import SaveWriter
 
@@ -73,6 +73,26 @@ def record_actions(path: Path, scenario: Scenario, seed: int, steps: Iterable[Ca
             writer.append(state)
             states.append(state)
     return Recorded(path, scenario, seed, states)
+
+
+def record_undone_sealed(path: Path, scenario: Scenario, seed: int, to_reveal: bool = False) -> Event:
+    """A sealed game whose first sealed move is taken back by an undo, so never revealed; played on to the
+    reveal of the round's other sealed moves if ``to_reveal``. Returns the undone move's event."""
+    from tabletop.engine import apply, legal_actions, new_game
+
+    state = new_game(scenario, seed)
+    with SaveWriter.create(path, scenario, seed, durable=False) as writer:
+        while not [p for p in state.queue if p.sealed]:
+            state = apply(state, legal_actions(state)[0])
+            writer.append(state)
+        committed = state.last
+        state = apply(state, Action("undo"))
+        writer.append(state)
+        while to_reveal and not any(e.result.get("revealed") for e in state.log):
+            state = apply(state, legal_actions(state)[0])
+            writer.append(state)
+    assert committed is not None and committed.action.kind == "move"
+    return committed
 
 
 def scenario(name: str = "parallel-tracks") -> Scenario:
