@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
 import io
-import signal
 import sys
 import traceback
 from pathlib import Path
@@ -52,6 +50,9 @@ def run_screen(app: App[Any]) -> int | None:
 
     Killed outright, a screen left the terminal in its alternate screen with the mouse still reported: the
     prompt came back over the board's remains. Returns the signal's number if one stopped the screen."""
+    import asyncio  # here, not at the top: imported outside play_app's collector pause, it cost ten passes
+    import signal
+
     got: list[int] = []
 
     def stop(signum: int, _frame: object) -> None:
@@ -83,6 +84,8 @@ def run_screen(app: App[Any]) -> int | None:
 
 def stopped_by(signum: int, said: str) -> int:
     """Say (``said``, with ``{signal}``) that a stop signal closed the screen; a killed program's exit status."""
+    import signal
+
     _err(said.format(signal=signal.Signals(signum).name))
     return 128 + signum
 
