@@ -20,7 +20,7 @@ from ..engine import Action
 from ..engine.review import undo_target
 from ..lang import Domain
 from ..play.session import Session
-from .text import literal, names, shown, status_name, told
+from .text import committed_words, hidden_seqs, literal, names, shown, status_name, told
 from .timekeeper import Timekeeper
 
 if TYPE_CHECKING:
@@ -184,7 +184,10 @@ class FacilitatorPowers(_Screen):
             if ok:
                 self.act(Action("undo", reason="undone by the facilitator"))  # untranslated: the record's reason
 
-        question = _("Undo event {seq}: {event}?").format(seq=last.seq, event=told(self.session.state, last))
+        state = self.session.state
+        # a sealed move not yet revealed is asked about as the log says it: the team at the keyboard may not be its own
+        said = committed_words(state, last) if last.seq in hidden_seqs(state) else told(state, last)
+        question = _("Undo event {seq}: {event}?").format(seq=last.seq, event=said)
         self.app.push_screen(ConfirmScreen(question, Text(_("The undone action stays in the record, marked as undone."))),
                              done)
 

@@ -235,15 +235,19 @@ def changes_words(state: State, result: Mapping[str, Any]) -> str:
     return "; ".join(w for c in changes_of(result) if (w := wording.change_text(c, n, compact=True)))
 
 
+def committed_words(state: State, event: Event) -> str:
+    """A sealed move the room has not seen revealed, as the shared screen says it: who committed one."""
+    sealed = (pgettext("plural subject", "{actor} committed a sealed move")
+              if plural_subject(shown(state), event.action.actor)
+              else _("{actor} committed a sealed move"))
+    return sealed.format(actor=names(state).get(event.action.actor or "", event.action.actor))
+
+
 def event_line(state: State, event: Event, hidden: set[int], undone: set[int] | None = None) -> Text:
-    n = names(state)
     out = Text()
     out.append(f"{event.seq:>4} {round_mark(event.round)} {phase_short(event.phase):<5} ", style="dim")
     if event.seq in hidden:
-        sealed = (pgettext("plural subject", "{actor} committed a sealed move")
-                  if plural_subject(shown(state), event.action.actor)
-                  else _("{actor} committed a sealed move"))
-        out.append(sealed.format(actor=n.get(event.action.actor or "", event.action.actor)))
+        out.append(committed_words(state, event))
         return out
     kind = event.action.kind
     if kind == "undo" and event.result.get("undoes") in hidden:

@@ -210,6 +210,36 @@ async def test_a_sealed_move_taken_back_stays_sealed_on_the_shared_screen(tmp_pa
         assert propose not in rulings and propose not in screen_words(pilot)
 
 
+async def test_the_undo_question_at_the_next_teams_gate_keeps_the_sealed_move_sealed(tmp_path: Path) -> None:
+    """Found from outside: Russia spent its two actions on sealed moves; at Ukraine's gate ("the others, look
+    away") the facilitator pressed u and the shared screen asked "Undo event 5: Russia: Table a proposal on
+    Strategic stability (sealed: committed)?", in front of the team now at the keyboard. The question words a
+    sealed move the room has not seen revealed as the log does: who committed one."""
+    session = start(tmp_path, sealed=True)
+    n = names(session)
+    propose = move_name(session, "propose")
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await to_moves(pilot)
+        await choose(pilot, "Ready")
+        for track in ("strategic-stability", "ukraine-status"):  # both of Russia's actions, sealed
+            await choose(pilot, n[track])
+            await choose(pilot, propose)
+            assert isinstance(app.screen, ConfirmScreen)
+            await press(pilot, "enter")
+        assert session.state.turn == "ua" and session.state.log[-1].action.move == "propose"
+        await choose(pilot, "Done")
+        assert [e.label.plain for e in board(pilot).entries] == [f"Ready \u2014 {n['ua']} is at the keyboard"]
+        await press(pilot, "u")
+        assert isinstance(app.screen, ConfirmScreen)
+        asked = screen_words(pilot)
+        assert f"{n['ru']} committed a sealed move" in asked, asked
+        assert propose not in asked and n["ukraine-status"] not in asked, asked
+        await press(pilot, "escape")
+        assert session.state.log[-1].action.move == "propose"  # nothing undone
+
+
 async def test_sealed_round_shows_only_committed_until_the_reveal(tmp_path: Path) -> None:
     session = start(tmp_path, sealed=True)
     n = names(session)
