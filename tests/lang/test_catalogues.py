@@ -94,3 +94,22 @@ def test_english_needs_no_catalogue_and_a_missing_translation_is_english() -> No
         assert _("A string nobody marked") == "A string nobody marked"
         assert ngettext("{n} thing", "{n} things", 1) == "{n} thing"
     assert N_("later") == "later"
+
+
+@pytest.mark.parametrize("code", ["ru", "uk"])
+def test_a_cards_control_notes_and_the_facilitators_notes_have_different_names(code: str) -> None:
+    """Found from outside: in Russian and Ukrainian a card's control notes (kept from the participants) and the
+    facilitator's notes on events (``n``, which the participants' report keeps) were both "заметки (для)
+    ведущего" / "нотатки (для) ведучого": the participants' report said it left out "заметки для ведущего"
+    above a section "Заметки ведущего" that it kept, and the help's ``s`` seemed to say the ``n`` notes were
+    private. In these languages the two names share no word."""
+    _report, _n, _N = lang.Domain("report").words()
+    _tui, _n2, _N2 = lang.Domain("tui").words()
+
+    def words(text: str) -> set[str]:
+        return {w for w in text.lower().replace(":", " ").split() if len(w) > 3}
+
+    with lang.using(code):
+        control = {*words(_report("control notes")), *words(_tui("Control notes")), *words(_tui("Control note: "))}
+        notes = {*words(_report("Facilitator notes")), *words(_tui("note: ")), *words(_report("Notes"))}
+    assert control and notes and not control & notes, (control, notes)
