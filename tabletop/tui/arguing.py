@@ -22,6 +22,7 @@ from ..play.picks import Argue, Counter, MarkStrong, Styled
 from ..play.session import Session
 from .argument import ArgumentForm, ArgumentScreen, Entered
 from .decisionlist import rich_text
+from .text import seen
 from .weighing import StrongScreen
 
 _, ngettext, N_ = Domain("tui").words()
@@ -49,7 +50,7 @@ def step(board: Table, pick: Argue | Counter | MarkStrong) -> Callable[[], None]
 
 def enter_argument(board: Table, options: tuple[Action, ...], draft: Entered | None = None) -> None:
     """The team types its argument; the engine's ready-made one for the chosen result carries it."""
-    state = board.session.state
+    state = seen(board.session.state)  # its words name things as the room reads them
     entry = argue_entry(state, options)
     sealed = state.ruleset.ruleset.sealed_moves
     sealed_words = _("Sealed: the others see only that you committed, until the reveal.")
@@ -70,7 +71,7 @@ def enter_argument(board: Table, options: tuple[Action, ...], draft: Entered | N
 
 def enter_counter(board: Table, template: Action, draft: Entered | None = None) -> None:
     """The team types its counter to the argument being weighed."""
-    state = board.session.state
+    state = seen(board.session.state)  # its words name things as the room reads them
     entry = counter_entry(state, template)
     about = rich_text(Styled(argument_spans(state, state.queue[0], sealed=state.queue[0].sealed)))
     about.rstrip()

@@ -21,7 +21,6 @@ from textual.timer import Timer
 from textual.widgets import OptionList
 
 from ..engine import Action, RuleViolation, State
-from ..engine.state import evolve
 from ..engine.telling import warning as told_warning
 from ..lang import SOURCE, Domain, current
 from ..play.cardhold import CardHold
@@ -40,7 +39,7 @@ from .decisionlist import DecisionList, Entry, option_label, rich_text
 from .keys import key_available
 from .notices import Refusals, taken
 from .powers import FacilitatorPowers
-from .text import independence_word, literal, move_words, names, shown
+from .text import independence_word, literal, move_words, names, seen, shown
 from .timekeeper import Timekeeper
 from .widgets import Board, BoardPart, CardPanel, RulingsPanel, TurnPanel
 
@@ -265,8 +264,7 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
         human = acting is not None and not session.is_bot(acting)
         bots = {actor: seat for actor, seat in session.seats.items() if session.is_bot(actor)}
         # the decision's words name tracks and actors as the room reads them: the same game, its texts translated
-        seen = state if shown(state) is state.scenario else evolve(state, scenario=shown(state))
-        at_hand = decision(seen, acting, bots=bots, sealed=self.sealed.step(state, human),
+        at_hand = decision(seen(state), acting, bots=bots, sealed=self.sealed.step(state, human),
                            card_held=self.card_hold.held(state), stage=self.stage)
         self._show_decision(state, at_hand)
 

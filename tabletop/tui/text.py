@@ -20,6 +20,7 @@ from ..engine import Event, State, objectives_met, wording
 from ..engine.actions import FACILITATOR_KINDS
 from ..engine.lookups import shown  # the scenario as the room reads it: one function for every screen
 from ..engine.records import RULING_KINDS, Ruling, changes_of
+from ..engine.state import evolve
 from ..engine.telling import tell
 from ..engine.wording import (
     UNDONE,
@@ -51,6 +52,13 @@ def plain(value: Any, style: str = "") -> Text:
 def names(state: State) -> dict[str, str]:
     """Every track, actor, meter and resource id with its name as the room reads it, in the language spoken."""
     return wording.scenario_names(shown(state))
+
+
+def seen(state: State) -> State:
+    """The same game with its texts as the room reads them (the language spoken): for the words that the play
+    layer makes from a state (a decision, an argument), which name things from the state's own scenario."""
+    scenario = shown(state)
+    return state if scenario is state.scenario else evolve(state, scenario=scenario)
 
 
 def status_mark(status: str) -> str:

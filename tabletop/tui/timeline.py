@@ -19,7 +19,8 @@ from ..report.words import played_by, sealed_committed, undo_words
 from ..store.players import players_of, recorded
 from ..store.reading import Save, SavedEvent
 from .decisionlist import rich_text
-from .text import literal, names, phase_short, round_mark, ruling_lines, shown, told, typed_marked_text, typed_other
+from .text import (literal, names, phase_short, round_mark, ruling_lines, seen, shown, told, typed_marked_text,
+                   typed_other)
 
 _, ngettext, N_ = Domain("tui").words()
 
@@ -118,7 +119,7 @@ def argument_text(state: State, e: SavedEvent) -> Text:
     if on_screen is None or on_screen.argument is None or not on_screen.revealed:
         return Text()  # a sealed argument is shown from its reveal on
     hidden = on_screen.sealed and argument_step(on_screen.argument) == "counter"
-    return typed_marked_text(rich_text(Styled(argument_spans(state, on_screen, sealed=hidden))), state)
+    return typed_marked_text(rich_text(Styled(argument_spans(seen(state), on_screen, sealed=hidden))), state)
 
 
 __all__ = ["argument_text", "as_event", "event_text", "players_text", "working_text"]

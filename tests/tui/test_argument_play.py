@@ -269,3 +269,55 @@ async def test_a_bot_counters_on_its_own_and_the_teams_vote_the_odds(tmp_path: P
     argument = session.state.queue[0].argument
     assert argument is not None and argument.odds_by in ("vote", "facilitator") and argument.odds is not None
     assert [a for a, _ in argument.counters] == ["b", "c"] and [a for a, _ in argument.votes] == ["b", "c"]
+
+
+def _to_a_counter(path: Path) -> Session:
+    """The bundled game, every team human: Russia argues on a track (in words that name nothing), and Ukraine
+    is to counter it."""
+    from tabletop.content.loader import load_scenario
+    from tabletop.engine import Action, waiting_for
+
+    session = Session.start(load_scenario("parallel-tracks"), 3, path)
+    while waiting_for(session.state) != "counter":
+        options = legal_actions(session.state)
+        argues = [a for a in options if a.kind == "move" and a.move == "argue"]
+        passes = [a for a in options if a.kind == "pass" and session.state.phase == "moves"]
+        if argues:
+            a = argues[0]
+            session.apply(Action("move", actor=a.actor, move=a.move, track=a.track, text="Talk now",
+                                 wanted=a.wanted, reasons=("Calm",)))
+        else:
+            session.apply((passes or options)[0])
+    return session
+
+
+async def test_the_counter_dialog_and_the_replay_name_actors_and_tracks_in_the_rooms_language(tmp_path: Path) -> None:
+    """Found from outside: in a game in Ukrainian the counter dialog said "Ukraine заперечує аргумент сторони
+    Russia" and "Russia наводить аргумент на треку «Status of Ukraine»", and the Russian replay "Russia
+    приводит аргумент на треке «Status of Ukraine»": the argument's words took the names from the scenario
+    as written, not as the room reads it (the decision list had the translation already)."""
+    from tabletop import lang
+    from tabletop.content.overlays import translated
+
+    session = _to_a_counter(tmp_path / "game.jsonl")
+    head = session.state.queue[0]
+    base = {**{a.id: a.name for a in session.scenario.ruleset.actors},
+            **{t.id: t.name for t in session.scenario.ruleset.tracks}}
+    try:
+        for code, app_of in (("uk", lambda: TabletopApp(session)), ("ru", lambda: ReplayApp(open_save(session.save_path)))):
+            lang.set_language(code)
+            here = translated(session.scenario, code)
+            names = {**{a.id: a.name for a in here.ruleset.actors}, **{t.id: t.name for t in here.ruleset.tracks}}
+            app = app_of()
+            async with app.run_test(size=SIZE) as pilot:
+                await pilot.pause()
+                if code == "uk":
+                    await choose(pilot, "Заперечити")  # Ukraine counters: the dialog
+                    assert isinstance(app.screen, ArgumentScreen)
+                shown = rendered(pilot)
+                assert names[head.actor] in shown and names[head.track] in shown, shown
+                assert base[head.actor] not in shown and base[head.track] not in shown, shown
+                await press(pilot, "escape")
+    finally:
+        lang.set_language("en")
+    session.close()
