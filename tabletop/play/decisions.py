@@ -83,7 +83,10 @@ def decision(
                                 if plural_subject(state.scenario, acting)
                                 else _("Let {who} answer the card")).format(who=who)), ReleaseCard()),),
             )
-        return Decision(styled(_("{who} (bot: {policy}) is deciding\u2026").format(who=who, policy=bots[acting or ""])), ())
+        from ..store.players import policy_word  # a bot's policy in the room's words (a game with bots only)
+
+        return Decision(styled(_("{who} (bot: {policy}) is deciding\u2026").format(
+            who=who, policy=policy_word(bots[acting or ""]))), ())
     waiting = waiting_for(state)
     if waiting == "move":
         assert acting is not None

@@ -117,7 +117,11 @@ class TurnPanel(BoardPart):
         waiting = waiting_for(state)
         if acting is not None:
             seat = seats.get(acting, "human")
-            who = f"{n.get(acting, acting)}" + ("" if seat == "human" else _(" (bot: {policy})").format(policy=seat))
+            who = f"{n.get(acting, acting)}"
+            if seat != "human":
+                from ..store.players import policy_word  # a bot's policy in the room's words (a game with bots only)
+
+                who += _(" (bot: {policy})").format(policy=policy_word(seat))
             out.append("\u25b6 " + team_waits(waiting, who) + "\n", style="bold")
             res = state.resources.get(acting, {})
             spend = resources_words(res, n)

@@ -230,3 +230,30 @@ async def test_a_game_started_in_a_language_its_scenario_cannot_speak_says_why_a
     async with TabletopApp(bundled, now=lambda: 1000.0, lang="ru").run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
         assert toasts(pilot) == []
+
+
+async def test_a_bots_policy_on_the_board_is_in_the_rooms_language(tmp_path: Path) -> None:
+    """Found from outside: in a game in Ukrainian the turn panel said "Росія (бот: hardliner)" and the decision
+    "(бот: hardliner) вирішує…", while the start screen, the console, the replay and the report said the policy
+    in Ukrainian ("жорсткий")."""
+    from tabletop.play.decisions import decision
+    from tabletop.tui.widgets import TurnPanel
+
+    session = Session.start(scenario(), 5, tmp_path / "game.jsonl", {"ru": "hardliner"})
+    while session.state.turn != "ru":
+        session.apply(legal_actions(session.state)[0])
+    state, bots = session.state, {"ru": "hardliner"}  # Russia, a bot, is to move
+    lang.set_language("uk")
+    try:
+        deciding = decision(state, "ru", bots=bots).prompt.plain
+        assert "бот: жорсткий" in deciding and "hardliner" not in deciding, deciding
+        app = TabletopApp(session)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            panel = board(pilot).query_one(TurnPanel)
+            panel.show(state, "ru", bots, "", False)  # the turn as it was while the bot decided
+            shown = on_screen(panel)
+            assert "бот: жорсткий" in shown and "hardliner" not in shown, shown
+    finally:
+        lang.set_language("en")
+    session.close()
