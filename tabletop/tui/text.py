@@ -23,12 +23,12 @@ from ..engine.records import RULING_KINDS, Ruling, changes_of
 from ..engine.state import evolve
 from ..engine.telling import tell
 from ..engine.wording import (
-    UNDONE,
     effects_words,
     met_word,
     move_words,
     named,
     resource_name,
+    undone_word,
     wants_text,
 )
 from ..lang import LANGUAGES, Domain, current
@@ -266,7 +266,7 @@ def event_line(state: State, event: Event, hidden: set[int], undone: set[int] | 
     if kind in FACILITATOR_KINDS:
         out.append(_("FACILITATOR") + " ", style="reverse")
     if undone and event.seq in undone:
-        out.append(f"{UNDONE} ", style="italic")
+        out.append(f"{undone_word()} ", style="italic")
         style += " strike"
     out.append(told(state, event), style=style.strip())
     changed = changes_words(state, event.result)

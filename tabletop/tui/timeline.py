@@ -11,7 +11,7 @@ from ..engine import Event, State
 from ..engine.actions import FACILITATOR_KINDS
 from ..engine.arguments import argument_step
 from ..engine.records import changes_of
-from ..engine.wording import UNDONE, change_text
+from ..engine.wording import change_text, undone_word
 from ..lang import Domain
 from ..play.arguing import argument_spans
 from ..play.picks import Styled
@@ -66,7 +66,7 @@ def event_text(state: State, e: SavedEvent, undone: Set[int], revealed_at: Mappi
         out.append(marks.get(kind, _("FACILITATOR")), style="reverse")
         out.append(" ")
     if e.seq in undone:
-        out.append(f"{UNDONE} ", style="italic")
+        out.append(f"{undone_word()} ", style="italic")
     out.append(event_words(state, e, sealed), style="strike" if e.seq in undone else "")
     if kind == "move" and e.result.get("tabled") and e.seq in revealed_at:
         sealed = _("[sealed: committed at {committed}, revealed at {revealed}]").format(

@@ -279,3 +279,21 @@ async def test_a_sealed_move_never_revealed_is_shown_only_in_the_facilitator_vie
         said = lines()
         assert secret in said[committed.seq] and secret in said[committed.seq + 1]
         assert secret in working_at(committed.seq)
+
+
+async def test_an_undone_event_is_marked_in_the_language_spoken(tmp_path: Path) -> None:
+    """Found from outside: the Russian replay's timeline read "2 Р1 соб.  (undone) Декларация…": the mark an
+    undone action carries was the English constant, on the board's log too."""
+    from tabletop import lang
+
+    path = facilitated(tmp_path / "f.jsonl")
+    lang.set_language("ru")
+    try:
+        app = ReplayApp(open_save(path))
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            timeline = app.screen.query_one("#timeline", OptionList)
+            joined = "\n".join(str(timeline.get_option_at_index(i).prompt) for i in range(timeline.option_count))
+            assert "(отменено)" in joined and "(undone)" not in joined, joined
+    finally:
+        lang.set_language("en")
