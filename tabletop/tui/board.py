@@ -54,6 +54,7 @@ if TYPE_CHECKING:
 _, ngettext, N_ = Domain("tui").words()
 
 BOT_DELAY = 0.9  # seconds a bot "thinks" so the room can follow
+LIST_ROWS = 4  # the rows the decision list keeps on a crowded column (its border aside): a longer list scrolls
 
 
 class BoardScreen(FacilitatorPowers, Screen[None]):
@@ -117,6 +118,7 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
         self._keys_shown: tuple[bool, ...] | None = None
         self._ended_shown = False
         self._compact_drawn: bool | None = None
+        self._side_caps: tuple[int | None, int | None] = (None, None)  # the card's and the prompt's rows, if cut
 
     # -- layout --------------------------------------------------------------
 
@@ -149,6 +151,8 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
             say_untranslated(self.app, current())
         self.refresh_view()
         self.query_one("#decision", OptionList).focus()
+        for box in ("#card-box", "#prompt-box", "#decision"):  # laid out anew: the side is fitted again
+            self.watch(self.query_one(box), "virtual_size", self._refit, init=False)
 
     def _title(self) -> None:
         rs = shown(self.session.state).ruleset.ruleset
@@ -174,6 +178,34 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
         if self.compact != self._compact_drawn:
             self.refresh_view()
         self.set_class(self.app.size.width >= 160, "-wide")
+        self.call_after_refresh(self._fit_side)
+
+    def _refit(self, _size: object) -> None:
+        self._fit_side()
+
+    def _fit_side(self) -> None:
+        """Keep the decision list on the screen: the card and the prompt give up rows to it, and scroll.
+
+        Above the list the card may take 45 % of the column and the prompt 50 % (board.tcss): on an
+        80 x 24 terminal an argument and the card under it pushed the whole list below the screen. The
+        list keeps the rows its options need, up to :data:`LIST_ROWS` (a longer list scrolls within them);
+        what is left is shared, the prompt first (it says what to do), the card keeping half if it needs it.
+        """
+        if self._closing_down():
+            return
+        card, prompt = self.query_one("#card-box"), self.query_one("#prompt-box")
+        listed = self.query_one("#decision", OptionList)
+        rows = self.query_one("#side").content_size.height - self.query_one(TurnPanel).outer_size.height
+        wanted = min(listed.virtual_size.height, LIST_ROWS) + listed.styles.gutter.height
+        room = max(rows - max(wanted, 4), 2)
+        card_rows, prompt_rows = card.virtual_size.height, prompt.virtual_size.height
+        caps: tuple[int | None, int | None] = (None, None)  # board.tcss's own
+        if card_rows + prompt_rows > room:
+            prompt_cap = max(min(prompt_rows, room - min(card_rows, room // 2)), 1)
+            caps = (max(room - prompt_cap, 1), prompt_cap)
+        if caps != self._side_caps:
+            self._side_caps = caps
+            card.styles.max_height, prompt.styles.max_height = caps
 
     @property
     def compact(self) -> bool:

@@ -321,3 +321,43 @@ async def test_the_counter_dialog_and_the_replay_name_actors_and_tracks_in_the_r
     finally:
         lang.set_language("en")
     session.close()
+
+
+async def test_at_80x24_the_list_of_a_counter_and_of_a_cards_answer_is_on_the_screen_whole(tmp_path: Path) -> None:
+    """Found from outside: on an 80 x 24 terminal in Ukrainian the argument waiting for a counter filled the
+    decision column and its list (counter, or pass) was below the screen, numbers and all; a card's answer
+    showed its first choice only, the second under it unseen. The card and the prompt together took up to 95 %
+    of the column (45 % and 50 %) above the turn panel and the list. Now the list of a short decision is on
+    the screen whole, whatever the card and the prompt say: they scroll."""
+    from textual.errors import NoWidget
+    from textual.widgets import OptionList
+
+    from tabletop import lang
+
+    def whole_list(app: TabletopApp) -> bool:
+        listed = app.screen.query_one("#decision", OptionList)
+        try:
+            where = app.screen.find_widget(listed)
+        except NoWidget:  # not on the screen at all
+            return False
+        return (where.region.intersection(where.clip) == where.region
+                and listed.virtual_size.height <= listed.scrollable_content_region.height)
+
+    countering = _to_a_counter(tmp_path / "counter.jsonl")
+    answering = Session.start(countering.scenario, 39, tmp_path / "card.jsonl")
+    answering.apply(legal_actions(answering.state)[0])  # the card drawn: a team answers it
+    assert answering.state.card is not None
+    lang.set_language("uk")
+    try:
+        for session in (countering, answering):
+            app = TabletopApp(session)
+            async with app.run_test(size=SMALL) as pilot:
+                await pilot.pause()
+                if session is answering:  # a team answers the card on the table
+                    assert "відповідають на" in panel(pilot, "#prompt")
+                assert len(board(pilot).entries) == 2
+                assert whole_list(app), rendered(pilot)
+    finally:
+        lang.set_language("en")
+    countering.close()
+    answering.close()
