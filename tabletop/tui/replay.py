@@ -300,16 +300,20 @@ class ReplayScreen(Screen[None]):
             self.go(starts.get(target, len(self.save)))
 
     def _round_starts(self) -> dict[int, int]:
+        """Each round's first state: an event's round is the one it happened in, so a game saved as a round
+        began (its last event the move into it) has that round too, starting after its last event."""
         starts: dict[int, int] = {}
         for e in self.save.events:
             starts.setdefault(e.round, e.seq - 1)
+        starts.setdefault(self.save.state_at(len(self.save)).round, len(self.save))
         return starts
 
     def action_jump(self, where: int) -> None:
         self.go(len(self.save) if where < 0 else where)
 
     def action_goto_round(self) -> None:
-        rounds = sorted(self._round_ends)
+        starts = self._round_starts()
+        rounds = sorted(starts)
 
         def check(text: str) -> str | None:
             try:
@@ -317,12 +321,12 @@ class ReplayScreen(Screen[None]):
             except ValueError:
                 return _("Type a round number from {first} to {last}.").format(first=rounds[0] if rounds else 1,
                                                                                last=rounds[-1] if rounds else 1)
-            return None if value in self._round_ends else _("This game has rounds {first} to {last}.").format(
+            return None if value in starts else _("This game has rounds {first} to {last}.").format(
                 first=rounds[0], last=rounds[-1])
 
         def done(text: str | None) -> None:
             if text:
-                self.go(self._round_starts().get(int(text), 0))
+                self.go(starts.get(int(text), 0))
 
         if rounds:
             self.app.push_screen(AskScreen(_("Go to the start of which round?"), f"{rounds[0]}..{rounds[-1]}", check=check,

@@ -297,3 +297,28 @@ async def test_an_undone_event_is_marked_in_the_language_spoken(tmp_path: Path) 
             assert "(отменено)" in joined and "(undone)" not in joined, joined
     finally:
         lang.set_language("en")
+
+
+async def test_a_game_saved_as_a_round_began_goes_to_that_round(tmp_path: Path) -> None:
+    """Found from outside: a game saved just after the review moved it into round 3 showed "Event 70 of 70 ·
+    round 3", but g said "This game has rounds 1 to 2" to a 3: an event carries the round it happened in,
+    and no event had happened in round 3 yet. Round 3 starts after the last event."""
+    scenario = load_scenario("parallel-tracks")
+    state = new_game(scenario, 11)
+    path = tmp_path / "begun.jsonl"
+    with SaveWriter.create(path, scenario, 11, durable=False) as writer:
+        while state.round < 3:
+            state = apply(state, legal_actions(state)[0])
+            writer.append(state)
+    save = open_save(path)
+    assert save.events[-1].round == 2 and save.state_at(len(save)).round == 3
+    app = ReplayApp(save)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = screen_of(app)
+        await pilot.press("home", "g")
+        await pilot.pause()
+        await pilot.press("3", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReplayScreen), "the round was refused"
+        assert screen.index == len(save)
