@@ -255,7 +255,9 @@ def event_line(state: State, event: Event, hidden: set[int], undone: set[int] | 
     out = Text()
     out.append(f"{event.seq:>4} {round_mark(event.round)} {phase_short(event.phase):<5} ", style="dim")
     if event.seq in hidden:
-        out.append(committed_words(state, event))
+        if undone and event.seq in undone:  # taken back: still sealed, but marked as the others are
+            out.append(f"{undone_word()} ", style="italic")
+        out.append(committed_words(state, event), style="strike" if undone and event.seq in undone else "")
         return out
     kind = event.action.kind
     if kind == "undo" and event.result.get("undoes") in hidden:

@@ -214,7 +214,8 @@ async def test_the_undo_question_at_the_next_teams_gate_keeps_the_sealed_move_se
     """Found from outside: Russia spent its two actions on sealed moves; at Ukraine's gate ("the others, look
     away") the facilitator pressed u and the shared screen asked "Undo event 5: Russia: Table a proposal on
     Strategic stability (sealed: committed)?", in front of the team now at the keyboard. The question words a
-    sealed move the room has not seen revealed as the log does: who committed one."""
+    sealed move the room has not seen revealed as the log does: who committed one. Taken back, it stays sealed
+    in the log, marked "(undone)" as any other undone action (it read as a move still standing)."""
     session = start(tmp_path, sealed=True)
     n = names(session)
     propose = move_name(session, "propose")
@@ -238,6 +239,12 @@ async def test_the_undo_question_at_the_next_teams_gate_keeps_the_sealed_move_se
         assert propose not in asked and n["ukraine-status"] not in asked, asked
         await press(pilot, "escape")
         assert session.state.log[-1].action.move == "propose"  # nothing undone
+        await press(pilot, "u")
+        await press(pilot, "enter")  # taken back: the log marks it, still sealed
+        assert session.state.log[-1].action.kind == "undo"
+        rulings = panel(pilot, "#rulings")
+        assert f"(undone) {n['ru']} committed a sealed move" in rulings, rulings
+        assert propose not in rulings
 
 
 async def test_sealed_round_shows_only_committed_until_the_reveal(tmp_path: Path) -> None:
