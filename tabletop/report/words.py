@@ -9,6 +9,7 @@ a card) visible instead of letting them reach a terminal or a document.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -141,6 +142,13 @@ def players_unrecorded(players: Sequence[Mapping[str, Any]]) -> bool:
 
 #: Said once instead of "not recorded" on every actor's line.
 PLAYERS_UNRECORDED = N_("This save does not record who played: which actors were human teams and which were bots.")
+
+
+def saved_at(iso: Any) -> str:
+    """When an event was saved, as a person reads it: ``2026-12-04 06:54:46 UTC`` (saves write ISO times in
+    UTC, ``2026-12-04T06:54:46.046Z``); a time in another shape is shown as it is, literally."""
+    match = re.fullmatch(r"(\d{4}-\d\d-\d\d)T(\d\d:\d\d:\d\d)(?:\.\d+)?Z", str(iso or ""))
+    return f"{match.group(1)} {match.group(2)} UTC" if match else one_line(iso)  # untranslated: a time
 
 
 def sealed_committed(team: str) -> str:

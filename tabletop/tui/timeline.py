@@ -15,7 +15,7 @@ from ..engine.wording import change_text, undone_word
 from ..lang import Domain
 from ..play.arguing import argument_spans
 from ..play.picks import Styled
-from ..report.words import played_by, sealed_committed, undo_words
+from ..report.words import played_by, saved_at, sealed_committed, undo_words
 from ..store.players import players_of, recorded
 from ..store.reading import Save, SavedEvent
 from .decisionlist import rich_text
@@ -106,7 +106,7 @@ def working_text(save: Save, index: int, undone: Set[int], notes: Mapping[int, l
         other = typed_other(note.action.lang)
         out.append(literal(note.action.text or "") + (f" [{other}]" if other else "") + "\n")
     if e.time:
-        out.append("  " + _("at {time}").format(time=e.time), style="dim")
+        out.append("  " + _("at {time}").format(time=saved_at(e.time)), style="dim")
     return out
 
 

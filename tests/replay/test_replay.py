@@ -322,3 +322,23 @@ async def test_a_game_saved_as_a_round_began_goes_to_that_round(tmp_path: Path) 
         await pilot.pause()
         assert isinstance(app.screen, ReplayScreen), "the round was refused"
         assert screen.index == len(save)
+
+
+async def test_the_working_says_when_an_event_was_saved_as_a_person_reads_a_time(tmp_path: Path) -> None:
+    """Found from outside: the working of an event ended "at 2026-12-04T06:54:46.046Z", the save's own
+    notation; it reads "at 2026-12-04 06:54:46 UTC". A time in another shape is shown as it is."""
+    from tabletop.report.words import saved_at
+
+    path = record(tmp_path / "game.jsonl")
+    save = open_save(path)
+    stamp = save.events[2].time
+    assert stamp and stamp.endswith("Z") and "T" in stamp
+    app = ReplayApp(save)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen_of(app).go(3)
+        await pilot.pause()
+        working = str(app.screen.query_one("#working", Static).render())
+        day, clock = stamp[:10], stamp[11:19]
+        assert f"at {day} {clock} UTC" in working and stamp not in working, working
+    assert saved_at("yesterday\x1b[31m") == "yesterday\u241b[31m"  # not a save's time: literally
