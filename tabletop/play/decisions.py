@@ -322,7 +322,9 @@ def _track_decision(state: State, actor: str) -> Decision:
         codes = {r.code if r else None for r in found}
         refusal = found[0] if found and len(codes) == 1 and None not in codes else None
         if refusal is not None:
-            hint = {"NOT_A_MEMBER": _("{actor} is not at this table").format(actor=n[actor]),
+            absent = (pgettext("plural subject", "{actor} is not at this table") if plural_subject(state.scenario, actor)
+                      else _("{actor} is not at this table"))
+            hint = {"NOT_A_MEMBER": absent.format(actor=n[actor]),
                     "TRACK_CLOSED": _("the track is {status}").format(status=status_name(track.status))}.get(refusal.code)
             entries.append(Choice(label, Stage(spec.id), refusal.message, hint))
         else:

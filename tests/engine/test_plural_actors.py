@@ -60,7 +60,8 @@ def test_a_refusal_about_the_united_states_agrees_too(code: str) -> None:
         with lang.using(code), pytest.raises(RuleViolation) as refused:
             _check_own(state, once, actor)
         said[actor] = refused.value.message
-    plural, singular = {"ru": ("уже сделали", "уже сделал(а)"), "uk": ("вже зробили", "вже зробив(ла)")}[code]
+    # the singular says it without a gendered verb ("сделал(а)"): a country is not a he or a she
+    plural, singular = {"ru": ("уже сделали", "уже сделано"), "uk": ("вже зробили", "уже зроблено")}[code]
     assert plural in said["us"] and singular in said["ru"]
 
 

@@ -93,3 +93,17 @@ def test_an_arguments_title_agrees_with_the_team(code: str) -> None:
     plural, singular = {"ru": ("приводят аргумент", "приводит аргумент"),
                         "uk": ("наводять аргумент", "наводить аргумент")}[code]
     assert f" {plural} " in said["us"] and f" {singular} " in said["ru"]
+
+
+@pytest.mark.parametrize("code", ["ru", "uk"])
+def test_the_hint_of_a_track_a_team_is_not_at_agrees_with_the_team(code: str) -> None:
+    """Found from outside: "Держави-посередники не бере участі в цьому треку", a singular verb after the
+    mediating states, on the tracks they do not sit at."""
+    state = at_the_moves()
+    while state.turn != "bridge":
+        state = apply(state, pass_(state.turn))
+    with lang.using(code):
+        hints = [e.hint for e in decision(_seen(state, code), "bridge").entries if e.hint]
+    plural = {"ru": "Государства-посредники не участвуют", "uk": "Держави-посередники не беруть участі"}[code]
+    absent = [h for h in hints if h.startswith("Государства-посредники не") or h.startswith("Держави-посередники не")]
+    assert absent and all(h.startswith(plural) for h in absent), hints
