@@ -290,6 +290,8 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
             first_ok = next((i for i, e in enumerate(entries) if not e.problem), 0)
             keep = highlighted if highlighted is not None and highlighted < len(entries) and same_list else first_ok
             options.highlighted = keep
+            if not same_list:
+                options.call_after_refresh(options.from_the_top)  # once laid out: its rows are known
 
     def _build_decision(self, state: State, acting: str | None) -> None:
         session = self.session

@@ -48,6 +48,18 @@ class DecisionList(OptionList):
         self.add_options([Option(OptionWords(label, console), id=name)
                           for label, name in zip(labels, names, strict=True)])
 
+    def from_the_top(self) -> None:
+        """A new list is seen from its first line; if its highlighted option (the first allowed) lies below
+        the rows the list has, that option is put at the top instead, not under the cut tail of a refused
+        one ("…is not at this table" with its number scrolled away)."""
+        self.scroll_home(animate=False, immediate=True)
+        if self.highlighted is None:
+            return
+        self._update_lines()
+        y, height = self._index_to_line.get(self.highlighted), self._heights.get(self.highlighted, 1)
+        if y is not None and y + height > self.scrollable_content_region.height:
+            self.scroll_to_highlight(top=True)
+
 
 class OptionWords(Visual):
     """An option's words as Textual draws them (its ``Content``, made when the option is first

@@ -257,3 +257,37 @@ async def test_a_bots_policy_on_the_board_is_in_the_rooms_language(tmp_path: Pat
     finally:
         lang.set_language("en")
     session.close()
+
+
+async def test_a_new_list_never_opens_on_the_cut_tail_of_a_refused_entry(tmp_path: Path) -> None:
+    """Found from outside: at 80 x 24 in Ukrainian the mediating states' track list opened scrolled to its first
+    track they sit at, so its top line was "не бере участі в цьому треку", the tail of a refused track with its
+    number scrolled away. A new list is seen from its first line, or from its highlighted entry when that lies
+    below the rows the list has: its first line is always an entry's number."""
+    import re
+
+    from textual.geometry import Region
+    from textual.widgets import OptionList
+
+    session = Session.start(scenario(), 5, tmp_path / "game.jsonl")
+    while session.state.turn != "bridge":
+        options = legal_actions(session.state)
+        passes = [a for a in options if a.kind == "pass"]
+        session.apply(passes[0] if passes and session.state.phase == "moves" else options[0])
+    lang.set_language("uk")
+    try:
+        app = TabletopApp(session)
+        async with app.run_test(size=SMALL) as pilot:
+            await pilot.pause()
+            screen = board(pilot)
+            refused = [i for i, e in enumerate(screen.entries) if e.problem]
+            assert refused and refused[0] == 0, [e.label.plain for e in screen.entries]  # a refused track first
+            listed = screen.query_one("#decision", OptionList)
+            for _ in range(3):
+                await pilot.pause()
+            lines = [strip.text for strip in listed.render_lines(Region(0, 0, *listed.size))]
+            first = next(line for line in lines[1:] if line.strip(" │╭╮╰╯─▊▎▔▁"))  # under the border
+            assert re.match(r"^\W*\d+\. ", first), lines
+    finally:
+        lang.set_language("en")
+    session.close()
