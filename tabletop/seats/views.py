@@ -42,8 +42,6 @@ pgettext = Domain("seats").pgettext
 
 #: log lines in a view (the newest); the facilitator's console has every action
 LOG_LINES = 40
-#: the words of a sealed entry another seat may not read yet
-SEALED_LINE = N_("committed a sealed move")
 
 
 class Seat(NamedTuple):
@@ -479,7 +477,6 @@ def entry_data(entry: Entry) -> dict[str, Any]:
 
 __all__ = [
     "LOG_LINES",
-    "SEALED_LINE",
     "Entry",
     "Seat",
     "Secrets",

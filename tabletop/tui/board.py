@@ -35,7 +35,7 @@ from ..play.session import Session
 from . import clock as room_clock
 from .bars import KeyBar, TitleBar
 from .clock import Now
-from .decisionlist import DecisionList, Entry, option_label, rich_text
+from .decisionlist import DecisionList, Entry, option_label, rich_text, side_caps
 from .keys import key_available
 from .notices import Refusals, taken
 from .powers import FacilitatorPowers
@@ -54,7 +54,6 @@ if TYPE_CHECKING:
 _, ngettext, N_ = Domain("tui").words()
 
 BOT_DELAY = 0.9  # seconds a bot "thinks" so the room can follow
-LIST_ROWS = 4  # the rows the decision list keeps on a crowded column (its border aside): a longer list scrolls
 
 
 class BoardScreen(FacilitatorPowers, Screen[None]):
@@ -184,25 +183,14 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
         self._fit_side()
 
     def _fit_side(self) -> None:
-        """Keep the decision list on the screen: the card and the prompt give up rows to it, and scroll.
-
-        Above the list the card may take 45 % of the column and the prompt 50 % (board.tcss): on an
-        80 x 24 terminal an argument and the card under it pushed the whole list below the screen. The
-        list keeps the rows its options need, up to :data:`LIST_ROWS` (a longer list scrolls within them);
-        what is left is shared, the prompt first (it says what to do), the card keeping half if it needs it.
-        """
+        """Keep the decision list on the screen: the card and the prompt give up rows to it (:func:`side_caps`)."""
         if self._closing_down():
             return
         card, prompt = self.query_one("#card-box"), self.query_one("#prompt-box")
         listed = self.query_one("#decision", OptionList)
-        rows = self.query_one("#side").content_size.height - self.query_one(TurnPanel).outer_size.height
-        wanted = min(listed.virtual_size.height, LIST_ROWS) + listed.styles.gutter.height
-        room = max(rows - max(wanted, 4), 2)
-        card_rows, prompt_rows = card.virtual_size.height, prompt.virtual_size.height
-        caps: tuple[int | None, int | None] = (None, None)  # board.tcss's own
-        if card_rows + prompt_rows > room:
-            prompt_cap = max(min(prompt_rows, room - min(card_rows, room // 2)), 1)
-            caps = (max(room - prompt_cap, 1), prompt_cap)
+        caps = side_caps(self.query_one("#side").content_size.height - self.query_one(TurnPanel).outer_size.height,
+                         listed.virtual_size.height + listed.styles.gutter.height,
+                         card.virtual_size.height, prompt.virtual_size.height)
         if caps != self._side_caps:
             self._side_caps = caps
             card.styles.max_height, prompt.styles.max_height = caps

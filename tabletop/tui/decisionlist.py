@@ -27,6 +27,26 @@ if TYPE_CHECKING:
     from textual.visual import RenderOptions
 
 
+#: the rows the decision list keeps on a crowded column (its border aside): a longer list scrolls within them
+LIST_ROWS = 4
+
+
+def side_caps(rows: int, listed: int, card: int, prompt: int) -> tuple[int | None, int | None]:
+    """The most rows the card and the prompt may take above the list (None: their stylesheet's own).
+
+    ``rows``: the column's under the turn panel; ``listed``, ``card``, ``prompt``: what each would fill.
+    Above the list the card may take 45 % of the column and the prompt 50 % (board.tcss): on an 80 x 24
+    terminal an argument and the card under it pushed the whole list below the screen. The list keeps
+    the rows its options need, up to :data:`LIST_ROWS` and its border; what is left is shared, the prompt
+    first (it says what to do), the card keeping half if it needs it; both scroll.
+    """
+    room = max(rows - max(min(listed, LIST_ROWS + 2), 4), 2)
+    if card + prompt <= room:
+        return None, None
+    prompt_cap = max(min(prompt, room - min(card, room // 2)), 1)
+    return max(room - prompt_cap, 1), prompt_cap
+
+
 class DecisionList(OptionList):
     """The decision at hand: the column gives it its height, whatever it lists.
 

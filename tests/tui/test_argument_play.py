@@ -361,3 +361,14 @@ async def test_at_80x24_the_list_of_a_counter_and_of_a_cards_answer_is_on_the_sc
         lang.set_language("en")
     countering.close()
     answering.close()
+
+
+def test_the_side_caps_keep_the_lists_rows_and_give_the_prompt_its_own_first() -> None:
+    from tabletop.tui.decisionlist import LIST_ROWS, side_caps
+
+    assert side_caps(19, 3, 9, 6) == (None, None)  # all fits (a one-line list keeps 4 rows): the stylesheet's caps stand
+    assert side_caps(19, 3, 9, 7) == (8, 7)  # one row short: the prompt keeps its 7, the card scrolls in 8
+    card, prompt = side_caps(16, 2 + 2, 9, 9)  # two one-line options and a border: 12 rows above them
+    assert (card, prompt) == (6, 6) and card + prompt + 4 == 16
+    card, prompt = side_caps(16, 40, 9, 3)  # a long list keeps LIST_ROWS rows (and its border): it scrolls
+    assert prompt == 3 and card == 16 - (LIST_ROWS + 2) - 3

@@ -1,0 +1,72 @@
+"""What a seat's screen asks from the words the host sent: its code, and an argument's or a counter's dialog."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Input, Static
+
+from ..content.literal import literal
+from ..lang import Domain
+from .argument import ArgumentForm
+
+_, ngettext, N_ = Domain("tui").words()
+
+
+class CodeScreen(Screen[str]):
+    """Ask for the seat's code (a browser, or ``tabletop join ADDR`` without one)."""
+
+    def __init__(self, address: str, problem: str = ""):
+        super().__init__()
+        self._address = address
+        self._problem = problem
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(Text(_("Join the game at {address}").format(address=literal(self._address, lines=False))),
+                         id="code-title")
+            yield Static(Text(_("Type the code the facilitator gave your seat, then Enter.")))
+            yield Input(placeholder=_("seat code"), id="code-input")
+            yield Static(Text(self._problem), id="code-error")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        code = event.value.strip()
+        if not code:
+            self.query_one("#code-error", Static).update(Text(_("Please type the code.")))
+            return
+        self.dismiss(code)
+
+
+def argument_form(entry: Mapping[str, Any]) -> ArgumentForm:
+    """The dialog an argument's or a counter's entry asks for, from the form the host sent (each text literal)."""
+    form = entry.get("form") if isinstance(entry.get("form"), Mapping) else {}
+    assert isinstance(form, Mapping)
+
+    def number(key: str, default: int) -> int:
+        value = form.get(key)
+        return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else default
+
+    def texts(key: str) -> tuple[str, ...]:
+        found = form.get(key)
+        return tuple(literal(t, lines=False) for t in found if isinstance(t, str)) if isinstance(found, list) else ()
+
+    about = form.get("about")
+    counter = entry.get("needs") == "counter"
+    return ArgumentForm(literal(form.get("title") or entry.get("label"), lines=False),
+                        () if counter else texts("results") or ("?",),
+                        number("text_limit", 160), number("reason_limit", 160),
+                        0 if counter else number("reasons", 3),
+                        about=Text(literal(about)) if isinstance(about, str) and about else None,
+                        examples=texts("examples"))
+
+
+__all__ = ["CodeScreen", "argument_form"]
