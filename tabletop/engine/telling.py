@@ -20,8 +20,8 @@ from ..content.grammar import plural_subject
 from ..lang import Domain, current
 from .actions import Action
 from .breakdown import breakdown_warning
-from .wording import (MODIFIER, goodwill_words, modifier_names, odds_label, odds_words, scenario_names, schedule_words,
-                      status_name, wanted_words)
+from .wording import (MODIFIER, goodwill_words, modifier_names, scenario_names, schedule_words, status_name,
+                      wanted_words)
 
 if TYPE_CHECKING:
     from ..content.scenario import Scenario
@@ -199,8 +199,10 @@ def _tell_roll(event: Happened, n: _Names) -> str:
     dice = list(ruling.get("dice") or (0, 0))
     figures = {"first": dice[0], "second": dice[1], "total": ruling.get("total"), "target": ruling.get("target")}
     if ruling.get("resolution") == "argue":
+        from . import rulingwords  # an argument's odds: most games have none, and the first board needs none
+
         rolled = _("rolled {first}+{second} = {total} vs {target} ({odds})").format(
-            odds=odds_label(str(ruling.get("odds"))), **figures)
+            odds=rulingwords.odds_label(str(ruling.get("odds"))), **figures)
     else:
         applied = [m for m in ruling.get("modifiers") or () if m.get("applies")]
         # each source as recorded (``tension >= 3``), in the room's words where it reads another language
@@ -240,13 +242,15 @@ def _tell_counter(event: Happened, n: _Names) -> str:
 
 
 def _tell_odds(event: Happened, n: _Names) -> str:
+    from . import rulingwords  # an argument's odds: most games have none, and the first board needs none
+
     a = event.action
     if a.actor is not None:
         said = (pgettext("plural subject", "{actor} votes the odds {odds}") if n.plural(a.actor)
                 else _("{actor} votes the odds {odds}"))
-        return said.format(actor=n.actor(a.actor), odds=odds_words(a.odds))
+        return said.format(actor=n.actor(a.actor), odds=rulingwords.odds_words(a.odds))
     told = _told(event)
-    odds = odds_words(told.get("odds"))
+    odds = rulingwords.odds_words(told.get("odds"))
     if told.get("by") == "matrix":
         said = _("The facilitator sets the odds: {odds} ({strong} strong of {items})").format(
             odds=odds, strong=told.get("strong"), items=told.get("items"))

@@ -20,13 +20,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
-from ..content.arguments import ODDS
 from ..content.literal import literal, one_line
 from ..content.models import default_resource_name, resource_infos
 from ..content.vocabulary import signed
 from ..lang import SOURCE, Domain, current
 from .partwords import LOG, lookup, part_words
-from .records import Change, Ruling
+from .records import Change
 
 if TYPE_CHECKING:
     from ..content import MoveType
@@ -170,155 +169,6 @@ def named_source(source: Any, names: Mapping[str, str]) -> str:
         return said
     first, sep, rest = text.partition(" ")
     return f"{names[first]}{sep}{rest}" if sep and first in names else text
-
-
-def _who(ids: Sequence[str], names: Mapping[str, str]) -> str:
-    return ", ".join(names.get(a, a) for a in ids)
-
-
-def ruling_parts(
-    ruling: Ruling, names: Mapping[str, str], *, screen: bool = False, brief: bool = False
-) -> list[str]:
-    """The working of a ruling, part by part, without its outcome.
-
-    Dice and modifiers, votes and a veto, or the facilitator's reason.
-
-    A report (the default) names each modifier's source, folds the reason to
-    one line and says that an automatic move takes effect after the reveal.
-    ``screen``: the source as recorded, the reason's own lines, nothing for an
-    automatic move. ``brief`` (a small screen): the modifiers that did not
-    apply are counted, not listed.
-    """
-    parts: list[str] = []
-    kind = ruling.resolution
-    if kind == "dice":
-        if len(ruling.dice) == 2:
-            parts.append(_("rolled {first} + {second}").format(first=ruling.dice[0], second=ruling.dice[1]))
-        idle = 0
-        for mod in ruling.modifiers:
-            if brief and not mod.applies:
-                idle += 1
-                continue
-            source = literal(mod.source) if screen else named_source(mod.source, names)
-            said = _("{amount} for {source}") if mod.applies else _("{amount} for {source} (does not apply)")
-            parts.append(said.format(amount=signed(mod.add), source=source))
-        parts.append(_("= {total} vs target {target}").format(total=ruling.total, target=ruling.target))
-        if idle:
-            parts.append(ngettext("{n} modifier did not apply", "{n} modifiers did not apply", idle).format(n=idle))
-    elif kind == "consensus":
-        parts.append(_("accepted: {actors}").format(actors=_who(ruling.accepted, names) or _("nobody")))
-        parts.append(_("rejected: {actors}").format(actors=_who(ruling.rejected, names) or _("nobody")))
-        threshold = ruling.threshold if isinstance(ruling.threshold, int) else 0
-        parts.append(ngettext("needs {n} accepts", "needs {n} accepts", threshold).format(n=ruling.threshold))
-        if ruling.vetoed_by:
-            parts.append(_("vetoed by {actors}").format(actors=_who(ruling.vetoed_by, names)))
-    elif kind == "facilitator":
-        reason = literal(ruling.reason) if screen else one_line(ruling.reason)
-        parts.append(_("facilitator's reason: {reason}").format(reason=reason or _("(none given)")))
-    elif kind == "auto" and not screen:
-        parts.append(_("takes effect after the reveal"))
-    elif kind == "argue":
-        parts.extend(argument_parts(ruling, names, screen=screen))
-    return parts
-
-
-def odds_label(label: str | None) -> str:
-    """``very likely``: the odds of an argument by their id, in the language of the moment."""
-    if label in ODDS_WORDS:
-        return _(ODDS_WORDS[label])
-    return one_line(str(label).replace("-", " "))
-
-
-def odds_words(label: str | None) -> str:
-    """``likely (6+ on two dice)``: the odds of an argument, and the roll they need."""
-    if label is None:
-        return _("(not set)")
-    target = ODDS.get(label)
-    words = odds_label(label)
-    return _("{odds} ({target}+ on two dice)").format(odds=words, target=target) if target is not None else words
-
-
-def argument_parts(ruling: Ruling, names: Mapping[str, str], *, screen: bool = False) -> list[str]:
-    """An argument's working: the action, the result wanted, every reason and counter as typed,
-    the odds and who set them, the roll. Typed texts go through the sanitiser, quoted."""
-    show = literal if screen else one_line
-
-    def quoted(text: Any) -> str:
-        return _("\u201c{text}\u201d").format(text=show(text))
-
-    parts = [_("action: {text}").format(text=quoted(ruling.text)), _("wants: {result}").format(result=_wanted_of(ruling))]
-    marked = ruling.odds_by == "matrix"
-    for i, reason in enumerate(ruling.reasons):
-        said = _("reason {n}: {text} (strong)") if marked and i in ruling.strong else _("reason {n}: {text}")
-        parts.append(said.format(n=i + 1, text=quoted(reason)))
-    made = 0
-    for actor, text in ruling.counters:
-        who = names.get(actor, actor)
-        if text is None:
-            parts.append(_("{actor} did not counter").format(actor=who))
-            continue
-        strong = marked and len(ruling.reasons) + made in ruling.strong
-        made += 1
-        said = _("counter by {actor}: {text} (strong)") if strong else _("counter by {actor}: {text}")
-        parts.append(said.format(actor=who, text=quoted(text)))
-    parts.append(_odds_part(ruling, names, made))
-    if len(ruling.dice) == 2:
-        parts.append(_("rolled {first} + {second} = {total} vs target {target}").format(
-            first=ruling.dice[0], second=ruling.dice[1], total=ruling.total, target=ruling.target))
-    return parts
-
-
-def _wanted_of(ruling: Ruling) -> str:
-    """The result an argument asked for: worded from its ``wanted`` (older saves recorded it in words)."""
-    return wanted_words(dict(ruling.wanted)) if ruling.wanted else one_line(ruling.effect or "")
-
-
-def _odds_part(ruling: Ruling, names: Mapping[str, str], made: int) -> str:
-    """``odds: likely (6+ on two dice), as the teams voted (…), confirmed by the facilitator``."""
-    votes = "; ".join(f"{names.get(a, a)}: {odds_words(o)}" for a, o in ruling.votes)
-    odds = odds_words(ruling.odds)
-    if ruling.odds_by == "facilitator" and votes:
-        said = _("odds: {odds}, set by the facilitator after the teams voted ({votes})")
-    elif ruling.odds_by == "facilitator":
-        said = _("odds: {odds}, set by the facilitator")
-    elif ruling.odds_by == "vote":
-        said = _("odds: {odds}, as the teams voted ({votes}), confirmed by the facilitator")
-    elif ruling.odds_by == "matrix":
-        said = _("odds: {odds}, by the matrix rule from even: {strong} strong of {items}")
-    else:
-        said = _("odds: {odds}")
-    return said.format(odds=odds, votes=votes, strong=len(ruling.strong), items=len(ruling.reasons) + made)
-
-
-def ruling_text(ruling: Ruling | None, names: Mapping[str, str]) -> str:
-    """The working of a ruling in one line, with its outcome, as reports write it.
-
-    ``rolled 3 + 4; +1 for Mutual trust >= 5; = 8 vs target 7 → succeeds``.
-    """
-    if ruling is None:
-        return ""
-    text = "; ".join(ruling_parts(ruling, names))
-    if ruling.resolution == "auto" and not ruling.lapsed:
-        return text
-    if ruling.lapsed:
-        outcome = lapsed_word()
-    elif ruling.success is not None:
-        outcome = _("succeeds") if ruling.success else _("fails")
-        if ruling.success and ruling.resolution == "argue" and (ruling.wanted or ruling.effect):
-            outcome = _("succeeds: {result}").format(result=_wanted_of(ruling))
-    else:
-        return text
-    return (text + " \u2192 " if text else "") + outcome
-
-
-def ruling_lines(ruling: Ruling | None, names: Mapping[str, str], brief: bool = False) -> list[str]:
-    """The working of a ruling as a screen shows it: one line of working, and one more if it lapsed."""
-    if ruling is None:
-        return []
-    parts = ruling_parts(ruling, names, screen=True, brief=brief)
-    if ruling.resolution == "argue":  # an argument's texts are long: one line each
-        return parts + ([lapsed_word()] if ruling.lapsed else [])
-    return (["; ".join(parts)] if parts else []) + ([lapsed_word()] if ruling.lapsed else [])
 
 
 def change_text(
@@ -489,7 +339,6 @@ __all__ = [
     "STATUSES",
     "STATUS_MARK",
     "UNDONE",
-    "argument_parts",
     "change_text",
     "effects_words",
     "field_name",
@@ -503,12 +352,7 @@ __all__ = [
     "modifier_names",
     "named_source",
     "names",
-    "odds_label",
-    "odds_words",
     "resource_name",
-    "ruling_lines",
-    "ruling_parts",
-    "ruling_text",
     "scenario_names",
     "schedule_words",
     "status_name",

@@ -19,7 +19,8 @@ from typing import Any
 from ..content.grammar import plural_subject
 from ..engine.arguments import argument_step
 from ..engine.records import Ruling
-from ..engine.wording import UNDONE, argument_parts, ruling_text, wanted_words
+from ..engine.rulingwords import argument_parts, ruling_text
+from ..engine.wording import UNDONE, wanted_words
 from .replayed import ReplayedGame
 from .words import one_line, outcome_word
 from ..lang import Domain

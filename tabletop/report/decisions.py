@@ -14,7 +14,8 @@ from ..engine import State
 from ..engine.actions import FACILITATOR_KINDS
 from ..engine.records import RULING_KINDS, Ruling, changes_of
 from ..engine.telling import notes as told_notes, tell
-from ..engine.wording import change_text, ruling_text
+from ..engine.rulingwords import ruling_text
+from ..engine.wording import change_text
 from .replayed import ReplayedGame
 from ..content.overlays import log_line
 from ..lang import Domain

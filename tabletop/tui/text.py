@@ -325,7 +325,9 @@ def ruling_lines(state: State, event: Event, brief: bool = False) -> list[Text]:
     ``brief`` (a small screen): the modifiers that did not apply are counted, not listed."""
     ruling = Ruling.from_result(event.result)
     typed = typed_texts(state) if ruling is not None and ruling.resolution == "argue" or event.action.reason else []
-    lines = [typed_marked(line, typed) for line in wording.ruling_lines(ruling, names(state), brief)]
+    from ..engine import rulingwords  # the first ruling's: the first board has none to word
+
+    lines = [typed_marked(line, typed) for line in rulingwords.ruling_lines(ruling, names(state), brief)]
     # a brief roll sits close under its move; every other line of working is indented as a detail
     first = "  " if brief and ruling is not None and ruling.resolution == "dice" else "      "
     return [Text((first if i == 0 else "      ") + line, style="italic") for i, line in enumerate(lines)]

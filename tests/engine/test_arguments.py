@@ -9,7 +9,8 @@ import pytest
 from tabletop import Action, RuleViolation, apply, legal_actions, new_game
 from tabletop.engine.legal import move_options, waiting_for
 from tabletop.engine.records import Ruling
-from tabletop.engine.wording import names, ruling_text
+from tabletop.engine.rulingwords import ruling_text
+from tabletop.engine.wording import names
 from tabletop.engine.telling import tell
 
 from .argue_kit import argue_scenario, argument, counter, odds, to_counters
