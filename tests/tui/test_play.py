@@ -66,6 +66,19 @@ async def to_moves(pilot) -> None:
     assert session.state.turn == session.scenario.ruleset.actors[0].id
 
 
+async def russia_proposes_sealed(pilot, *tracks: str) -> None:
+    """From the start of a sealed game: to the moves, Russia at the keyboard proposes on each of ``tracks``."""
+    session = pilot.app.session
+    n = names(session)
+    await to_moves(pilot)
+    await choose(pilot, "Ready")
+    for track in tracks:
+        await choose(pilot, n[track])
+        await choose(pilot, move_name(session, "propose"))
+        assert isinstance(pilot.app.screen, ConfirmScreen)
+        await press(pilot, "enter")
+
+
 async def play(pilot, track: str, move: str) -> None:
     """The acting team picks a track, then a move, and confirms it."""
     await choose(pilot, track)
@@ -184,51 +197,21 @@ async def test_the_track_list_shows_every_line_without_scrolling(tmp_path: Path)
 # -- sealed rounds ----------------------------------------------------------------
 
 
-async def test_a_sealed_move_taken_back_stays_sealed_on_the_shared_screen(tmp_path: Path) -> None:
-    """The facilitator undoes a team's sealed move before the reveal: the room reads that one was
-    taken back, never what it was (the undo's own words in the save name it: that is the debrief's)."""
-    session = start(tmp_path, sealed=True)
-    n = names(session)
-    propose = move_name(session, "propose")
-    app = TabletopApp(session)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await to_moves(pilot)
-        await choose(pilot, "Ready")
-        await choose(pilot, n["strategic-stability"])
-        await choose(pilot, propose)
-        await press(pilot, "enter")
-        assert session.state.queue[0].sealed
-        session.apply(Action("undo", reason="entered by mistake"))
-        assert not session.state.queue
-        assert propose in tell(session.state.log[-1], session.state.scenario)  # the record keeps it, for the debrief
-        board(pilot).refresh_view()
-        await pilot.pause()
-        rulings = panel(pilot, "#rulings")
-        assert "a sealed move taken back" in rulings
-        assert f"{n['ru']} committed a sealed move" in rulings
-        assert propose not in rulings and propose not in screen_words(pilot)
-
-
 async def test_the_undo_question_at_the_next_teams_gate_keeps_the_sealed_move_sealed(tmp_path: Path) -> None:
     """Found from outside: Russia spent its two actions on sealed moves; at Ukraine's gate ("the others, look
     away") the facilitator pressed u and the shared screen asked "Undo event 5: Russia: Table a proposal on
     Strategic stability (sealed: committed)?", in front of the team now at the keyboard. The question words a
     sealed move the room has not seen revealed as the log does: who committed one. Taken back, it stays sealed
-    in the log, marked "(undone)" as any other undone action (it read as a move still standing)."""
+    on the shared screen: the room reads that one was taken back, never what it was (the undo's own words in
+    the save name it: that is the debrief's), and the move's line is marked "(undone)" as any other undone
+    action (it read as a move still standing)."""
     session = start(tmp_path, sealed=True)
     n = names(session)
     propose = move_name(session, "propose")
     app = TabletopApp(session)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await to_moves(pilot)
-        await choose(pilot, "Ready")
-        for track in ("strategic-stability", "ukraine-status"):  # both of Russia's actions, sealed
-            await choose(pilot, n[track])
-            await choose(pilot, propose)
-            assert isinstance(app.screen, ConfirmScreen)
-            await press(pilot, "enter")
+        await russia_proposes_sealed(pilot, "strategic-stability", "ukraine-status")  # both its actions
         assert session.state.turn == "ua" and session.state.log[-1].action.move == "propose"
         await choose(pilot, "Done")
         assert [e.label.plain for e in board(pilot).entries] == [f"Ready \u2014 {n['ua']} is at the keyboard"]
@@ -242,9 +225,11 @@ async def test_the_undo_question_at_the_next_teams_gate_keeps_the_sealed_move_se
         await press(pilot, "u")
         await press(pilot, "enter")  # taken back: the log marks it, still sealed
         assert session.state.log[-1].action.kind == "undo"
+        assert propose in tell(session.state.log[-1], session.state.scenario)  # the record keeps it, for the debrief
         rulings = panel(pilot, "#rulings")
+        assert "a sealed move taken back" in rulings
         assert f"(undone) {n['ru']} committed a sealed move" in rulings, rulings
-        assert propose not in rulings
+        assert propose not in rulings and propose not in screen_words(pilot)
 
 
 async def test_sealed_round_shows_only_committed_until_the_reveal(tmp_path: Path) -> None:
