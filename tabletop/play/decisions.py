@@ -105,8 +105,7 @@ def decision(
                     options[0])
     if waiting == "choice":
         return _card_choice(state, options)
-    prompt = RoundReview() if state.phase == "review" else styled(_("{Phase} phase done.").format(
-        Phase=phase_name(state.phase).capitalize()))
+    prompt = RoundReview() if state.phase == "review" else styled(phase_done(state.phase))
     return Decision(prompt, (Choice(styled(advance_label(state)), Act(options[0])),))
 
 
@@ -177,6 +176,19 @@ def _proposal_decision(state: State, waiting: str) -> Decision:
 #: a phase's and a status's name in a sentence (the ids stay in the save)
 _PHASES = {"event": N_("event"), "moves": N_("moves"), "adjudication": N_("adjudication"), "review": N_("review")}
 _STATUSES = {"open": N_("open"), "agreed": N_("agreed"), "collapsed": N_("collapsed"), "deferred": N_("deferred")}
+
+
+#: a phase's end in a sentence of its own: a translation words each (a phase's name alone is in the genitive,
+#: for "the moves phase", and read "Завершена фаза: Ходов." capitalised after a colon)
+_PHASE_DONE = {"event": N_("Event phase done."), "moves": N_("Moves phase done."),
+               "adjudication": N_("Adjudication phase done.")}
+
+
+def phase_done(phase: str) -> str:
+    """``Moves phase done.``, in the language of the moment."""
+    if phase in _PHASE_DONE:
+        return _(_PHASE_DONE[phase])
+    return _("{Phase} phase done.").format(Phase=phase_name(phase).capitalize())
 
 
 def phase_name(phase: str) -> str:

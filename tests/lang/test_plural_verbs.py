@@ -107,3 +107,16 @@ def test_the_hint_of_a_track_a_team_is_not_at_agrees_with_the_team(code: str) ->
     plural = {"ru": "Государства-посредники не участвуют", "uk": "Держави-посередники не беруть участі"}[code]
     absent = [h for h in hints if h.startswith("Государства-посредники не") or h.startswith("Держави-посередники не")]
     assert absent and all(h.startswith(plural) for h in absent), hints
+
+
+@pytest.mark.parametrize("code", ["ru", "uk"])
+def test_a_phase_done_is_a_sentence_of_its_own(code: str) -> None:
+    """Found from outside: "Завершена фаза: Ходов." / "Завершено фазу: Ходів.": the phase's name, worded for "the
+    moves phase" (a genitive), capitalised after a colon. Each phase's end is now a sentence a translation words."""
+    state = at_the_moves()
+    while state.turn is not None:
+        state = apply(state, pass_(state.turn))
+    assert state.phase == "moves"  # every team passed: the facilitator moves the game on
+    with lang.using(code):
+        said = decision(_seen(state, code), None).prompt.plain
+    assert said == {"ru": "Фаза ходов завершена.", "uk": "Фазу ходів завершено."}[code], said
