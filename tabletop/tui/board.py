@@ -373,8 +373,7 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
 
             def done(ok: bool | None) -> None:
                 if ok:
-                    self.stage = None
-                    self.act(action)
+                    self.act(action)  # done, the list goes back to the tracks; refused (paused), it stays here
 
             self.app.push_screen(ConfirmScreen(question, details, self.pick_hold.fresh()), done)
 

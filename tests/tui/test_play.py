@@ -788,3 +788,27 @@ async def test_start_screen_second_scenario_with_a_bot_seat(
     save = open_save(session.save_path)
     assert save.header["seats"][first_actor] == policy
     assert save.header["scenario"]["ruleset_id"] == second.id
+
+
+async def test_a_move_refused_while_paused_keeps_the_team_on_that_tracks_moves(tmp_path: Path) -> None:
+    """Found from outside: with the game paused a team picked a track and a move and confirmed it; refused
+    ("the game is paused"), and after p the list was back at the tracks, so the next 1 picked a track the team
+    does not sit at. The team stays on the track's moves: resumed, its confirmation is one step away."""
+    session = start(tmp_path)
+    n = names(session)
+    propose = move_name(session, "propose")
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await to_moves(pilot)
+        await press(pilot, "p")
+        await choose(pilot, n["strategic-stability"])
+        await choose(pilot, propose)
+        await press(pilot, "enter")  # confirmed, but the game is paused
+        assert session.state.log[-1].action.kind != "move"
+        await press(pilot, "p")
+        assert any(propose in e.label.plain for e in board(pilot).entries), [e.label.plain for e in board(pilot).entries]
+        await choose(pilot, propose)
+        await press(pilot, "enter")
+        last = session.state.log[-1].action
+        assert (last.kind, last.move, last.track) == ("move", "propose", "strategic-stability")
