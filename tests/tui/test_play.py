@@ -795,12 +795,11 @@ async def test_a_move_refused_while_paused_keeps_the_team_on_that_tracks_moves(t
     ("the game is paused"), and after p the list was back at the tracks, so the next 1 picked a track the team
     does not sit at. The team stays on the track's moves: resumed, its confirmation is one step away."""
     session = start(tmp_path)
-    n = names(session)
-    propose = move_name(session, "propose")
-    app = TabletopApp(session)
-    async with app.run_test(size=SIZE) as pilot:
+    while session.state.phase != "moves":  # the card drawn and dealt with, as the room would
+        session.apply(session.options()[0])
+    n, propose = names(session), move_name(session, "propose")
+    async with TabletopApp(session).run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await to_moves(pilot)
         await press(pilot, "p")
         await choose(pilot, n["strategic-stability"])
         await choose(pilot, propose)
