@@ -34,9 +34,12 @@ class Refusals:
 
         ``title``: the notice's title (translated), "Not allowed" when None."""
         app = node.app
-        if self._showing is not None and self._showing in app._notifications:
-            # Textual 8 has no public way to take back one notification (its own Toast calls this)
-            app._unnotify(self._showing, refresh=False)
+        if self._showing is not None:
+            # the last may not be up yet (presses read together: its Notify is still queued): expired, it never is
+            self._showing.timeout = 0
+            if self._showing in app._notifications:
+                # Textual 8 has no public way to take back one notification (its own Toast calls this)
+                app._unnotify(self._showing, refresh=False)
         notification = Notification(literal(message), title if title is not None else _(REFUSAL_TITLE),
                                     severity, seconds, markup=False)  # type: ignore[arg-type]
         self._showing = notification

@@ -811,3 +811,20 @@ async def test_a_move_refused_while_paused_keeps_the_team_on_that_tracks_moves(t
         await press(pilot, "enter")
         last = session.state.log[-1].action
         assert (last.kind, last.move, last.track) == ("move", "propose", "strategic-stability")
+
+
+async def test_a_refused_pick_pressed_twice_at_once_shows_one_notice(tmp_path: Path) -> None:
+    """Found from outside: at 80 x 24, "1 1" pressed fast on a track Ukraine does not sit at stacked three
+    "Not allowed" notices over the list. Each refusal takes the place of the last one even when the last has
+    not been put up yet (the notice was posted, and only then counted as showing)."""
+    session = start(tmp_path)
+    while session.state.turn != "ua":
+        session.apply(session.options()[0] if session.state.phase != "moves" else Action("pass", actor=session.state.turn))
+    async with TabletopApp(session).run_test(size=SMALL, notifications=True) as pilot:
+        await pilot.pause()
+        refused = next(i for i, e in enumerate(board(pilot).entries) if e.problem)
+        for _ in range(3):  # three presses in one read from the terminal: handled before any notice is up
+            board(pilot).action_pick(refused + 1)
+        for _ in range(3):
+            await pilot.pause()
+        assert len([t for t in toasts(pilot) if t.startswith("Not allowed")]) == 1, toasts(pilot)
