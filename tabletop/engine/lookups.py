@@ -14,7 +14,7 @@ from ..content.models import resource_infos
 from ..lang import Domain
 from .actions import Action, RuleViolation
 from .codes import Code
-from .state import State
+from .state import State, evolve
 from .telling import phase_name  # the one catalogue of phase words
 from .wording import status_name  # the one catalogue of status words
 
@@ -48,14 +48,14 @@ def _track_spec(state: State, track_id: str):  # noqa: ANN202
     raise RuleViolation(Code.UNKNOWN_TRACK, _("There is no track called {track}.").format(track=repr(track_id)))
 
 
-def shown(state: State) -> Scenario:
-    """The game's scenario as the room reads it in the language of the moment (same ids): a refusal's names,
-    and every screen's (the engine plays the base).
+def shown(state: State, language: str | None = None) -> Scenario:
+    """The game's scenario as the room reads it in ``language`` (None: the language of the moment; same ids):
+    a refusal's names, and every screen's (the engine plays the base).
 
     The base scenario in English, with no translation, or when that language's overlay is broken (the
     language switch said why: :func:`tabletop.tui.language.speak`).
     """
-    here = lang.current()
+    here = language or lang.current()
     if here == lang.SOURCE:  # the overlays' module is not even imported (the first board in English)
         return state.scenario.translated_from or state.scenario
     from ..content.overlays import translated  # only when a refusal is worded in another language: not at start-up
@@ -64,6 +64,23 @@ def shown(state: State) -> Scenario:
         return translated(state.scenario, here)
     except ContentError:
         return state.scenario
+
+
+_SEEN: list[tuple[State, str, State]] = []  # the last few made: every seat's view of one state, each key press
+
+
+def seen(state: State, language: str | None = None) -> State:
+    """The same game with its texts as a room reading ``language`` (None: the language of the moment) reads
+    them: for the words the play and seats layers make from a state (a decision, an argument, a seat's view),
+    which name things from the state's own scenario."""
+    here = language or lang.current()
+    for was, was_in, out in _SEEN:
+        if was is state and was_in == here:
+            return out
+    scenario = shown(state, here)
+    out = state if scenario is state.scenario else evolve(state, scenario=scenario)
+    _SEEN[:] = [*_SEEN[-len(lang.LANGUAGES):], (state, here, out)]
+    return out
 
 
 def named(state: State, kind: str, item_id: str | None) -> str:

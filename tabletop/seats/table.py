@@ -29,7 +29,8 @@ from ..play.session import HUMAN, Session
 from ..play.timing import GameClock
 from .checks import check_seat, role_name, seat_name
 from .protocol import Wire, message
-from .views import Entry, Seat, TableFacts, actions_since, seat_entries, seat_view, secrets, shown
+from ..engine.lookups import seen
+from .views import Entry, Seat, TableFacts, actions_since, seat_entries, seat_view, secrets
 
 _, ngettext, N_ = Domain("seats").words()
 
@@ -78,7 +79,7 @@ class Table:
         out = {}
         for sid, lang in wanted:
             with using(lang):
-                view = seat_view(shown(state, lang), self.seats[sid], facts, known)
+                view = seat_view(seen(state, lang), self.seats[sid], facts, known)
             out[sid, lang] = {**view, "seals": seals, "clock": clock, "lang": lang}
         return out
 
@@ -188,7 +189,7 @@ class Table:
             head = pick.partition("-")[0]
             if head != str(state.seq):
                 raise _Refusal(Wire.STALE, _("The game has moved on since that choice was shown: choose again."))
-            entry = _find(seat_entries(shown(state, lang), seat, self.facts()), pick)  # as the seat's view listed them
+            entry = _find(seat_entries(seen(state, lang), seat, self.facts()), pick)  # as the seat's view listed them
             if entry is None:
                 raise _Refusal(Wire.NO_SUCH_ENTRY, _("That is not a choice of this seat now."))
             if entry.refusal is not None:

@@ -21,15 +21,13 @@ import json
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
-from ..content.errors import ContentError
 from ..content.grammar import plural_subject
 from ..content.literal import literal
 from ..content.models import resource_infos
-from ..content.overlays import log_line, translated
+from ..content.overlays import log_line
 from ..engine import Action, State, legal_actions, objectives_met, waiting_for
-from ..engine.state import evolve
 from ..engine.telling import tell
-from ..lang import Domain, LANGUAGES, SOURCE, current
+from ..lang import Domain, current
 from ..engine.records import changes_of
 from ..engine.wording import change_text, effects_words, move_words, names
 from ..play.arguing import ArgueEntry, argue_entry, argument_spans, counter_entry, strong_items
@@ -145,29 +143,6 @@ def _public_line(state: State, event: Any) -> dict[str, Any]:
             line["logs"] = [literal(log_line(state.scenario, str(t))) for t in logs]
         hit = _LINES[key] = (event, state.scenario, line)
     return hit[2]
-
-
-_SHOWN: list[tuple[State, str, State]] = []
-
-
-def shown(state: State, lang: str) -> State:
-    """``state`` as a seat reading ``lang`` sees it: the same game, the scenario's texts in ``lang``.
-
-    The engine plays the base scenario; names, ladders, cards and objectives on a seat's screen come
-    from :func:`~tabletop.content.overlays.translated` (its base texts where a translation is broken).
-    """
-    if lang == SOURCE:
-        return state
-    for seen, seen_lang, out in _SHOWN:
-        if seen is state and seen_lang == lang:
-            return out
-    try:
-        scenario = translated(state.scenario, lang)
-    except ContentError:
-        scenario = state.scenario
-    out = state if scenario is state.scenario else evolve(state, scenario=scenario)
-    _SHOWN[:] = [*_SHOWN[-(len(LANGUAGES) - 1):], (state, lang, out)]
-    return out
 
 
 def entry_id(state: State, action: Action) -> str:
@@ -494,5 +469,4 @@ __all__ = [
     "seat_prompt",
     "seat_view",
     "secrets",
-    "shown",
 ]

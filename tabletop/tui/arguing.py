@@ -22,7 +22,7 @@ from ..play.picks import Argue, Counter, MarkStrong, Styled
 from ..play.session import Session
 from .argument import ArgumentForm, ArgumentScreen, Entered
 from .decisionlist import rich_text
-from .text import seen
+from .text import SEALED_NOTE, seen
 from .weighing import StrongScreen
 
 _, ngettext, N_ = Domain("tui").words()
@@ -53,8 +53,7 @@ def enter_argument(board: Table, options: tuple[Action, ...], draft: Entered | N
     state = seen(board.session.state)  # its words name things as the room reads them
     entry = argue_entry(state, options)
     sealed = state.ruleset.ruleset.sealed_moves
-    sealed_words = _("Sealed: the others see only that you committed, until the reveal.")
-    about = Text(sealed_words, style="italic") if sealed else None
+    about = Text(_(SEALED_NOTE), style="italic") if sealed else None
     form = ArgumentForm(entry.title, entry.results, entry.text_limit, entry.reason_limit, entry.reasons,
                         about=about, examples=entry.examples)
 

@@ -39,7 +39,7 @@ from .decisionlist import DecisionList, Entry, option_label, rich_text, side_cap
 from .keys import key_available
 from .notices import Refusals, taken
 from .powers import FacilitatorPowers
-from .text import independence_word, literal, move_words, names, seen, shown
+from .text import SEALED_NOTE, independence_word, literal, move_words, names, seen, shown
 from .timekeeper import Timekeeper
 from .widgets import Board, BoardPart, CardPanel, RulingsPanel, TurnPanel
 
@@ -365,8 +365,7 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
             move = shown(state).index.moves.get(move.id, move)
             details = Text(move_words(move, n))
             if state.ruleset.ruleset.sealed_moves:
-                details.append("\n" + _("Sealed: the others see only that you committed, until the reveal."),
-                               style="italic")
+                details.append("\n" + _(SEALED_NOTE), style="italic")
             actor, name = n[action.actor or ""], literal(move.name)
             question = (_("{actor}: {move} on {track}?").format(actor=actor, move=name, track=n.get(action.track, ""))
                         if action.track else _("{actor}: {move} (global)?").format(actor=actor, move=name))

@@ -10,13 +10,13 @@ imported by the powers that open them: the first board needs none.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import events
 from textual.timer import Timer
 
-from ..engine import Action
+from ..engine import Action, State
 from ..engine.review import undo_target
 from ..lang import Domain
 from ..play.session import Session
@@ -33,6 +33,27 @@ else:
     _Screen = object  # a plain mixin at run time: the board is the screen
 
 _, ngettext, N_ = Domain("tui").words()
+
+UNDONE_BY = "undone by the facilitator"  # untranslated: the record's reason, whichever screen undid it
+
+
+def ask_undo(screen: Screen[Any], state: State | None, undo: Callable[[], None], *, shared: bool) -> None:
+    """Ask "Undo event N: …?", then ``undo`` on yes (``state`` None: a console with no copy of the game asks
+    only "Undo the last action?"). On a ``shared`` screen a sealed move not yet revealed is named as the log
+    names it: the team at the keyboard may not be its own."""
+    from .modals import ConfirmScreen
+
+    last = undo_target(state) if state is not None else None
+    if state is not None and last is None:
+        screen.app.notify(_("There is nothing to undo."), severity="warning", markup=False)
+        return
+    if state is None or last is None:
+        question = _("Undo the last action?")
+    else:
+        said = committed_words(state, last) if shared and last.seq in hidden_seqs(state) else told(state, last)
+        question = _("Undo event {seq}: {event}?").format(seq=last.seq, event=said)
+    screen.app.push_screen(ConfirmScreen(question, Text(_("The undone action stays in the record, marked as undone."))),
+                           lambda ok: undo() if ok else None)
 
 
 class FacilitatorPowers(_Screen):
@@ -173,23 +194,7 @@ class FacilitatorPowers(_Screen):
         self.app.push_screen(PickScreen(_("Inject which card now?"), labels), chosen)
 
     def action_undo(self) -> None:
-        from .modals import ConfirmScreen
-
-        last = undo_target(self.session.state)
-        if last is None:
-            self.notify(_("There is nothing to undo."), severity="warning", markup=False)
-            return
-
-        def done(ok: bool | None) -> None:
-            if ok:
-                self.act(Action("undo", reason="undone by the facilitator"))  # untranslated: the record's reason
-
-        state = self.session.state
-        # a sealed move not yet revealed is asked about as the log says it: the team at the keyboard may not be its own
-        said = committed_words(state, last) if last.seq in hidden_seqs(state) else told(state, last)
-        question = _("Undo event {seq}: {event}?").format(seq=last.seq, event=said)
-        self.app.push_screen(ConfirmScreen(question, Text(_("The undone action stays in the record, marked as undone."))),
-                             done)
+        ask_undo(self, self.session.state, lambda: self.act(Action("undo", reason=UNDONE_BY)), shared=True)
 
     def action_note(self, typed: str = "") -> None:
         """Attach a note to the last event; ``typed``: the text already typed (a note the save refused)."""

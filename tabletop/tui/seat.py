@@ -39,6 +39,7 @@ from .decisionlist import DecisionList
 from .notices import REFUSAL_TITLE, taken
 from .modals import AskScreen
 from .seatdialogs import CodeScreen, argument_form
+from .text import SEALED_NOTE
 from .seatpowers import POWER_BINDINGS, ConsolePowers
 from .widgets import Board
 
@@ -369,7 +370,7 @@ class SeatApp(App[None]):
         details = Text(literal(str(entry["confirm"])))
         game = (self.view or {}).get("game")
         if isinstance(game, Mapping) and game.get("sealed_moves"):
-            details.append("\n" + _("Sealed: the others see only that you committed, until the reveal."), style="italic")
+            details.append("\n" + _(SEALED_NOTE), style="italic")
 
         def done(ok: bool | None) -> None:
             if ok:

@@ -116,26 +116,13 @@ class ConsolePowers(_Screen):
         ask_override(self.app, replica.state, lambda action: self.seat_app.send(action.to_dict()))
 
     def action_undo(self) -> None:
-        """Asked first, as on the hot seat (a stray u took a team's move back at once): which event, then yes."""
-        from ..engine.review import undo_target
-        from .modals import ConfirmScreen
-        from .text import told
+        """Asked first, as on the hot seat (a stray u took a team's move back at once); the facilitator's own
+        screen names the event in full, a sealed move too."""
+        from .powers import UNDONE_BY, ask_undo
 
         replica = self.seat_app.replica
-        last = undo_target(replica.state) if replica is not None else None
-        if replica is not None and last is None:
-            self.app.notify(_("There is nothing to undo."), severity="warning", markup=False)
-            return
-        # the facilitator's own screen: the event in full (the hot seat's shared screen keeps a sealed move sealed)
-        question = (_("Undo event {seq}: {event}?").format(seq=last.seq, event=told(replica.state, last))
-                    if replica is not None and last is not None else _("Undo the last action?"))
-
-        def done(ok: bool | None) -> None:
-            if ok:
-                self.seat_app.send({"kind": "undo", "reason": "undone by the facilitator"})  # untranslated: the record's words, as the hot seat's
-
-        self.app.push_screen(ConfirmScreen(question, Text(_("The undone action stays in the record, marked as undone."))),
-                             done)
+        ask_undo(self, replica.state if replica is not None else None,
+                 lambda: self.seat_app.send({"kind": "undo", "reason": UNDONE_BY}), shared=False)
 
     def action_note(self) -> None:
         def noted(text: str | None) -> None:

@@ -18,9 +18,8 @@ from ..content.grammar import plural_subject
 from ..content.literal import literal
 from ..engine import Event, State, objectives_met, wording
 from ..engine.actions import FACILITATOR_KINDS
-from ..engine.lookups import shown  # the scenario as the room reads it: one function for every screen
+from ..engine.lookups import seen, shown  # noqa: F401 - the scenario (and the game) as the room reads it, for every screen
 from ..engine.records import RULING_KINDS, Ruling, changes_of
-from ..engine.state import evolve
 from ..engine.telling import tell
 from ..engine.wording import (
     effects_words,
@@ -35,6 +34,9 @@ from ..lang import LANGUAGES, Domain, current
 
 _tui = Domain("tui")
 _, ngettext, N_ = _tui.words()
+
+#: under a sealed move about to be entered: the hot seat's move, its argument, and a seat's move
+SEALED_NOTE = N_("Sealed: the others see only that you committed, until the reveal.")
 pgettext = _tui.pgettext
 
 STATUS_STYLE = {
@@ -52,13 +54,6 @@ def plain(value: Any, style: str = "") -> Text:
 def names(state: State) -> dict[str, str]:
     """Every track, actor, meter and resource id with its name as the room reads it, in the language spoken."""
     return wording.scenario_names(shown(state))
-
-
-def seen(state: State) -> State:
-    """The same game with its texts as the room reads them (the language spoken): for the words that the play
-    layer makes from a state (a decision, an argument), which name things from the state's own scenario."""
-    scenario = shown(state)
-    return state if scenario is state.scenario else evolve(state, scenario=scenario)
 
 
 def status_mark(status: str) -> str:

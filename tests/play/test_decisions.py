@@ -17,7 +17,8 @@ from tabletop import Action, new_game
 from tabletop.engine import State, apply, legal_actions
 from tabletop.content.loader import load_scenario
 from tabletop.lang import using
-from tabletop.seats.views import Seat, TableFacts, seat_entries, shown
+from tabletop.engine.lookups import seen
+from tabletop.seats.views import Seat, TableFacts, seat_entries
 from tabletop.play.decisions import GLOBAL, decision
 from tabletop.play.picks import Act, AskRuling, Choice, HandOver, Propose, Ready, ReleaseCard, RoundReview, ShowOutcome, Stage, Styled
 from tabletop.play.sealed import SealedStep
@@ -217,7 +218,7 @@ def test_a_refused_moves_requirement_is_said_in_the_rooms_words(lang: str, wante
     while state.phase != "moves" or state.turn != "ru":
         state = apply(state, legal_actions(state)[0])
     with using(lang):
-        at_hand = decision(shown(state, lang), "ru", stage="ukraine-status")
+        at_hand = decision(seen(state, lang), "ru", stage="ukraine-status")
     refusals = {c.refusal for c in at_hand.entries if c.refusal}
     assert wanted in refusals, refusals
 
@@ -234,8 +235,8 @@ def test_a_global_move_is_offered_as_global_not_on_everyone(lang: str, label: st
     while state.phase != "moves" or state.turn != "ru":
         state = apply(state, legal_actions(state)[0])
     with using(lang):
-        seen = shown(state, lang)
-        labels = [e.label for e in seat_entries(seen, Seat("team:ru", "team", "ru"), TableFacts())]
-        hot = _plain(decision(seen, "ru", stage=GLOBAL).prompt)
+        room = seen(state, lang)
+        labels = [e.label for e in seat_entries(room, Seat("team:ru", "team", "ru"), TableFacts())]
+        hot = _plain(decision(room, "ru", stage=GLOBAL).prompt)
     assert label in labels, labels
     assert hot == prompt

@@ -60,7 +60,8 @@ def test_a_seat_reads_the_log_line_in_its_language_on_its_board(lang: str) -> No
     """The seat view's log line (and the seat screen's log panel made from it) in the seat's language."""
     from tabletop.engine import apply, new_game
     from tabletop.lang import set_language
-    from tabletop.seats.views import Seat, TableFacts, seat_view, shown
+    from tabletop.engine.lookups import seen
+    from tabletop.seats.views import Seat, TableFacts, seat_view
     from tabletop.tui.seatwords import log_text
 
     state = new_game(load_scenario(BUNDLED / "rulesets" / "parallel-tracks.toml"), 1)
@@ -68,7 +69,7 @@ def test_a_seat_reads_the_log_line_in_its_language_on_its_board(lang: str) -> No
         state = apply(state, _stall(state))
     assert state.log[-1].result["log"] == [ENGLISH]
     set_language(lang)
-    view = seat_view(shown(state, lang), Seat("projector", "projector"), TableFacts())
+    view = seat_view(seen(state, lang), Seat("projector", "projector"), TableFacts())
     line = view["board"]["log"][-1]
     assert line["logs"] == [WORDS[lang]]
     panel = log_text(view).plain
