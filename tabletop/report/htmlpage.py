@@ -14,7 +14,6 @@ from ..engine.wording import met_word, moved, status_word
 from .charts import Series, line_chart
 from .htmlparts import (
     arguments_section,
-    clock_time,
     e,
     e_text,
     page,
@@ -28,6 +27,7 @@ from .htmlparts import (
 from .words import (
     PLAYERS_UNRECORDED,
     answer_words,
+    clock_time,
     audience_words,
     events_count,
     how_drawn,

@@ -7,7 +7,6 @@ All outside text goes through :func:`e` (``html.escape`` after control character
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Iterable, Sequence
 from functools import cache
 from importlib.resources import files
@@ -86,12 +85,6 @@ def table(
         )
     out.append("</tbody></table>")
     return "\n".join(out)
-
-
-def clock_time(iso: Any) -> str:
-    """``HH:MM:SS`` of an ISO time, or nothing."""
-    match = re.search(r"T(\d\d:\d\d:\d\d)", str(iso or ""))
-    return match.group(1) if match else ""
 
 
 def page(title: str, body: str) -> str:

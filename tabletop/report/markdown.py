@@ -16,6 +16,7 @@ from ..engine.wording import UNDONE, met_word, moved, status_word
 from .words import (
     PLAYERS_UNRECORDED,
     STATUSES,
+    clock_time,
     agreements_of,
     agreements_per_game,
     answer_words,
@@ -71,12 +72,6 @@ def _table(
     for row in rows:
         out.append("| " + " | ".join(c if c else "\u2013" for c in row) + " |")
     return out
-
-
-def _time(iso: Any) -> str:
-    """``13:35:10`` from an ISO time (UTC, as saves write it)."""
-    match = re.search(r"T(\d\d:\d\d:\d\d)", str(iso or ""))
-    return match.group(1) if match else ""
 
 
 class _Doc:
@@ -396,7 +391,7 @@ def _log(doc: _Doc, report: dict[str, Any]) -> None:
         rows.append(
             [
                 str(e["seq"]),
-                _time(e["time"]),
+                clock_time(e["time"]),
                 str(e["round"]),
                 phase_word(e["phase"]),
                 _who(e),

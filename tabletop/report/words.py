@@ -144,6 +144,12 @@ def players_unrecorded(players: Sequence[Mapping[str, Any]]) -> bool:
 PLAYERS_UNRECORDED = N_("This save does not record who played: which actors were human teams and which were bots.")
 
 
+def clock_time(iso: Any) -> str:
+    """``13:35:10`` of an ISO time (UTC, as saves write it), or nothing."""
+    match = re.search(r"T(\d\d:\d\d:\d\d)", str(iso or ""))
+    return match.group(1) if match else ""
+
+
 def saved_at(iso: Any) -> str:
     """When an event was saved, as a person reads it: ``2026-12-04 06:54:46 UTC`` (saves write ISO times in
     UTC, ``2026-12-04T06:54:46.046Z``); a time in another shape is shown as it is, literally."""
