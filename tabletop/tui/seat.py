@@ -36,7 +36,7 @@ from . import seatwords as words
 from .argument import ArgumentScreen, Entered
 from .bars import KeyBar
 from .decisionlist import DecisionList
-from .notices import REFUSAL_TITLE, taken
+from .notices import Refusals, taken
 from .modals import AskScreen
 from .seatdialogs import CodeScreen, argument_form
 from .text import SEALED_NOTE
@@ -204,6 +204,7 @@ class SeatApp(App[None]):
         #: the screen's clock (the phase timer counts down between views); a test passes its own
         self.now = now
         self.address = address
+        self.refusals = Refusals()  # one notice of refusal at a time, as on the hot seat
         self.code = code
         #: every seat's code, when the console runs inside ``tabletop host`` (key c shows them)
         self.codes = dict(codes or {})
@@ -343,7 +344,7 @@ class SeatApp(App[None]):
         if entry is None:
             return
         if entry.get("refusal"):
-            self.notify(literal(entry["refusal"]), severity="warning", markup=False)
+            self.refusals.show(self, entry["refusal"])
             return
         if entry.get("needs") in ("argument", "counter"):
             self.type_argument(entry)
@@ -430,7 +431,7 @@ class SeatApp(App[None]):
             await client.act(action, pick=pick, reason=reason, typed=typed, clock=clock)
         except Refused as exc:
             # the host's words under the hot seat's title ("Not allowed"), not its code (STALE, READ_ONLY)
-            self.notify(literal(exc.message), title=_(REFUSAL_TITLE), severity="warning", markup=False)
+            self.refusals.show(self, exc.message)
             still = draft is not None and any(e["id"] == pick for e in words.entries(self.view or {}))
             if draft is not None and still:
                 self.type_argument(*draft)  # nothing the team typed is lost

@@ -110,3 +110,28 @@ async def test_a_team_is_asked_before_its_move_is_committed(tmp_path: Path) -> N
             assert (last.kind, last.actor, last.move) == ("move", team, entry["action"]["move"])
         await facilitator.close()
     session.close()
+
+
+async def test_refused_picks_read_together_show_one_notice(tmp_path: Path) -> None:
+    """As on the hot seat: three picks of an entry the team may not make, handled before any notice is up,
+    put up one "Not allowed", not three over the list."""
+    hands = Hands()
+    session = Session.start(load_scenario("parallel-tracks"), 5, tmp_path / "refused.jsonl")
+    table = Table(session, seats_for(session, observers=0), now=hands)
+    async with hosting(table) as (_host, address, codes):
+        facilitator = await connect(address, codes["facilitator"])
+        while table.session.state.phase != "moves":
+            view = await caught_up(facilitator, table.session.state.seq)
+            await facilitator.act(pick=view["decision"]["entries"][0]["id"])
+        team = next(a.actor for a in table.session.options() if a.actor)
+        app = SeatApp(address, codes[f"team:{team}"], sleep=Sleeps(), now=hands)
+        async with app.run_test(size=(80, 24), notifications=True) as pilot:
+            await until(pilot, lambda: any(e.get("refusal") for e in entries(app)), "a refused entry")
+            refused = next(e for e in entries(app) if e.get("refusal"))
+            for _ in range(3):
+                app.pick(str(refused["id"]))
+            for _ in range(3):
+                await pilot.pause()
+            assert len([t for t in notices(app) if "Not allowed" in t]) == 1, notices(app)
+        await facilitator.close()
+    session.close()
