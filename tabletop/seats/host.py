@@ -127,9 +127,11 @@ class Host:
             self.on_tick()
 
     def on_tick(self) -> None:
-        """Once a second: a team out of time passes (when the ruleset says so), the bots play on, every seat sees it."""
+        """Once a second: a team out of time passes (when the ruleset says so), the bots play on, every seat sees it.
+
+        A bot's move the disk refused is tried again: once space is freed the game goes on by itself."""
         before = self._moment()
-        if self.table.pass_if_out_of_time():
+        if self.table.pass_if_out_of_time() or self.table.save_failed is not None:
             self.table.play_bots()
         if self._moment() != before:
             self.broadcast()
@@ -249,10 +251,10 @@ class Host:
         self._send(conn, answer)
         return True
 
-    def _moment(self) -> tuple[int, bool, int]:
-        """What a change of the views follows: the game, a card held for the facilitator, the clock."""
+    def _moment(self) -> tuple[int, bool, int, str | None]:
+        """What a change of the views follows: the game, a card held for the facilitator, the clock, the disk."""
         table = self.table
-        return table.session.state.seq, table.hold.held(table.session.state), table.clock.changes
+        return table.session.state.seq, table.hold.held(table.session.state), table.clock.changes, table.save_failed
 
     def _leave(self, conn: Connection) -> None:
         self.connections.discard(conn)

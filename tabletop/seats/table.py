@@ -64,12 +64,14 @@ class Table:
         self.connected: set[str] = set()
         self._answers: dict[str, OrderedDict[tuple[str, int], dict[str, Any]]] = {s: OrderedDict() for s in self.seats}
         self._header: dict[str, Any] | None = None
+        #: why the last write of the save failed (the disk full...), until one succeeds: the facilitator is told
+        self.save_failed: str | None = None
 
     # -- what the seats see ------------------------------------------------
 
     def facts(self) -> TableFacts:
         bots = {a: p for a, p in self.session.seats.items() if p != HUMAN}
-        return TableFacts(bots, self.hold.held(self.session.state), tuple(sorted(self.connected)))
+        return TableFacts(bots, self.hold.held(self.session.state), tuple(sorted(self.connected)), self.save_failed)
 
     def views_for(self, wanted: Iterable[tuple[str, str]]) -> dict[tuple[str, str], dict[str, Any]]:
         """The views of these (seat, language) pairs now, each in its language (the secrets worked out once for all)."""
@@ -149,7 +151,7 @@ class Table:
         else:
             try:
                 check_seat(state, seat, action)
-                self.session.apply(action)
+                self._apply(action)
             except RuleViolation as exc:
                 return message("refused", client_seq=seq, code=exc.code, message=exc.message)
             except OSError as exc:
@@ -220,7 +222,7 @@ class Table:
         if action is None or action.actor is None or session.is_bot(action.actor):
             return False
         try:
-            session.apply(action)
+            self._apply(action)
         except OSError:
             return False  # the disk refused: the next tick tries again, nothing is lost
         self.clock.follow(session.state)
@@ -236,12 +238,22 @@ class Table:
             if action is None:
                 break
             try:
-                self.session.apply(action)
+                self._apply(action)
             except OSError:
-                break  # the disk refused: the bot tries again after the next act, nothing is lost
+                break  # the disk refused: the bot tries again on the next tick, nothing is lost
             self.clock.follow(self.session.state)
             played += 1
         return played
+
+
+    def _apply(self, action: Action) -> None:
+        """``session.apply``, remembering whether the save could be written (the facilitator's prompt says so)."""
+        try:
+            self.session.apply(action)
+        except OSError as exc:
+            self.save_failed = exc.strerror or str(exc)
+            raise
+        self.save_failed = None
 
 
 class _Refusal(Exception):

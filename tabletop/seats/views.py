@@ -62,6 +62,7 @@ class TableFacts(NamedTuple):
     bots: Mapping[str, str] = {}
     card_held: bool = False
     connected: tuple[str, ...] = ()
+    save_failed: str | None = None  # why the host's last write of the save failed, until one succeeds
 
 
 class Entry(NamedTuple):
@@ -408,7 +409,15 @@ def acting_for(state: State, seat: Seat, facts: TableFacts) -> str | None:
 
 
 def seat_prompt(state: State, seat: Seat, facts: TableFacts, has_entries: bool) -> str:
-    """What the seat is asked, or whom the game waits on."""
+    """What the seat is asked, or whom the game waits on; the facilitator is told first when the save cannot be written."""
+    prompt = _seat_prompt(state, seat, facts, has_entries)
+    if seat.role != "facilitator" or facts.save_failed is None or state.over:
+        return prompt
+    return _("The save could not be written ({why}): the last action was not done, nothing is lost. Free space on "
+             "the disk: the game goes on as soon as it can write. {prompt}").format(why=facts.save_failed, prompt=prompt)
+
+
+def _seat_prompt(state: State, seat: Seat, facts: TableFacts, has_entries: bool) -> str:
     n = _names(state)
     if state.over:
         return _("The game is over.")

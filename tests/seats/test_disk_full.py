@@ -1,0 +1,81 @@
+"""A hosted game whose disk fills up while a bot is to move: the facilitator is told, the game goes on once there is room.
+
+The hot seat stops and says so when a bot's move cannot be written
+(tui/savefail.py). A host has no one at its keyboard to press a key: a bot's
+write refused by the disk left every screen on "Waiting for Ukraine (bot)."
+for good, and nobody knew why. Now the facilitator's prompt says the save
+could not be written and why, and the host tries the bots again on each tick:
+once space is freed the game goes on by itself, and the prompt is as before.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import errno
+import os
+from pathlib import Path
+
+import pytest
+
+from tabletop.engine import legal_actions
+from tabletop.seats.client import connect
+
+from .support import caught_up, hosting, make_table
+
+BOTS = {"ru": "hardliner", "ua": "cooperative", "us": "random", "eu": "random", "bridge": "random"}
+
+
+class FullDisk:
+    """The save's writer refuses every line, as a full disk does, until space is freed."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, writer) -> None:  # noqa: ANN001 - the session's SaveWriter
+        self.full, self.failed = True, 0
+        real = writer.append
+
+        def append(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+            if self.full:
+                self.failed += 1
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(writer, "append", append)
+
+
+async def _never(_seconds: float) -> None:
+    await asyncio.Event().wait()  # the host's own ticking never comes: the test ticks it
+
+
+def _a_bot_to_move(tmp_path: Path):  # noqa: ANN202 - the table, at a bot's turn
+    table = make_table(tmp_path, sealed=False, bots=BOTS)
+    session = table.session
+    while True:
+        state = session.state
+        if table.hold.held(state):
+            table.hold.release(state)
+        elif session.bot_action() is None:
+            session.apply(legal_actions(state)[0])  # the facilitator's decision
+        else:
+            return table
+        table.clock.follow(session.state)
+
+
+async def test_a_bot_move_the_disk_refuses_is_told_to_the_facilitator_and_played_once_there_is_room(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    table = _a_bot_to_move(tmp_path)
+    session = table.session
+    seq = session.state.seq
+    disk = FullDisk(monkeypatch, session.writer)
+    assert table.play_bots() == 0 and disk.failed >= 1  # the bot's move is refused by the disk
+    assert session.state.seq == seq
+    async with hosting(table, tick=_never) as (host, address, codes):
+        console = await connect(address, codes["facilitator"])
+        prompt = (await caught_up(console, seq))["decision"]["prompt"]
+        assert "could not be written" in prompt and "No space left on device" in prompt, prompt
+        host.on_tick()  # still full: the bot tries again and the disk refuses again
+        assert session.state.seq == seq
+        disk.full = False  # space is freed
+        host.on_tick()
+        assert session.state.seq > seq  # the bots played on by themselves
+        view = await caught_up(console, session.state.seq)
+        assert "could not be written" not in view["decision"]["prompt"], view["decision"]["prompt"]
+        await console.close()
