@@ -41,7 +41,7 @@ from .notices import Refusals, taken
 from .powers import FacilitatorPowers
 from .text import SEALED_NOTE, independence_word, literal, move_words, names, seen, shown
 from .timekeeper import Timekeeper
-from .widgets import Board, BoardPart, CardPanel, RulingsPanel, TurnPanel
+from .widgets import Board, BoardPart, CardPanel, RulingsPanel, TurnPanel, compact_board
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -197,7 +197,7 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
 
     @property
     def compact(self) -> bool:
-        return self.app.size.width < 110 or self.app.size.height < 34
+        return compact_board(self.app.size)
 
     # -- drawing -------------------------------------------------------------
 

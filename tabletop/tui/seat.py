@@ -41,7 +41,7 @@ from .modals import AskScreen
 from .seatdialogs import CodeScreen, argument_form
 from .text import SEALED_NOTE
 from .seatpowers import POWER_BINDINGS, ConsolePowers
-from .widgets import Board
+from .widgets import Board, compact_board
 
 _, ngettext, N_ = Domain("tui").words()
 
@@ -63,6 +63,7 @@ class SeatScreen(ConsolePowers, Screen[None]):
     _view_at = 0.0  # when the view on screen came (the screen's clock)
     _hold: PickHold | None = None  # made on the first view (the app's clock and hold)
     _revealed: tuple[int, ...] = ()  # the sealed entries of the reveal on screen
+    _board_state: State | None = None  # the facilitator's board as last drawn (drawn again on a resize)
 
     def compose(self) -> ComposeResult:
         yield Static(Text(_("Connecting\u2026")), id="link")
@@ -152,8 +153,14 @@ class SeatScreen(ConsolePowers, Screen[None]):
         else:
             board = Board(state, id="board")
             self.query_one("#board-side", Vertical).mount(board, before=self.query_one("#tracks"))
-        board.show(state, acting)
+        board.show(state, acting, compact=compact_board(self.app.size))  # a line pair a track when small, as the hot seat
         self.query_one("#tracks", Static).display = False
+        self._board_state = state
+
+    def on_resize(self) -> None:
+        """The console's board crosses into or out of the compact layout with the terminal's size."""
+        if self._board_state is not None and self.query("#board"):
+            self.show_board(self._board_state)
 
     def _show_entries(self, found: list[Mapping[str, Any]]) -> None:
         options = self.query_one("#entries", DecisionList)

@@ -325,6 +325,12 @@ def track_text(state: State, track_id: str, compact: bool = False, width: int | 
     return out
 
 
+def compact_board(screen: Size) -> bool:
+    """Whether a screen this size lists the tracks a line pair each rather than in boxes two by two
+    (narrower than 110 columns or shorter than 34 rows): the hot seat's board and the facilitator's console."""
+    return screen.width < 110 or screen.height < 34
+
+
 class Board(Widget):
     """The whole board in one widget: a panel per track (two columns; one line pair each when
     compact), the meters under them. Always on screen.

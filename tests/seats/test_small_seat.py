@@ -7,7 +7,20 @@ scrolls within two fifths of the column, and the list keeps at least four rows.
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from textual.geometry import Region
+
+from tabletop.content.loader import load_scenario
+from tabletop.play.session import Session
+from tabletop.seats.table import Table, seats_for
 from tabletop.tui.seat import SeatApp, SeatScreen
+from tabletop.tui.widgets import Board
+
+from .screenkit import until
+from .support import Sleeps, hosting
+
+BOTS = {"us": "cooperative", "eu": "cooperative", "bridge": "cooperative", "ua": "cooperative"}
 
 LONG = "\n".join(["Russia: counter this argument or pass."]
                  + [f"  reason {i}: a long reason that goes on and on for a while, and wraps" for i in range(1, 7)]
@@ -29,3 +42,26 @@ async def test_a_long_prompt_at_80x24_leaves_the_choices_in_view() -> None:
         prompt = app.seat_screen.query_one("#prompt").region
         assert entries.height >= 4 and entries.bottom <= 24, entries
         assert prompt.height >= 1 and "Russia: counter" in str(app.seat_screen.query_one("#prompt").render())
+
+
+async def test_the_console_at_80x24_lists_the_tracks_as_the_hot_seat_does_and_boxes_them_when_wide(
+        tmp_path: Path) -> None:
+    """Found from outside: the facilitator's console at 80x24 drew the tracks in boxes 16 columns wide, two
+    by two: "Strategic s…", "Держави-посеред / ники", four tracks of six in view. The hot seat's board
+    lists them a line each below 110x34; the console draws the same board, and now the same way."""
+    session = Session.start(load_scenario("parallel-tracks"), 5, tmp_path / "console.jsonl", BOTS)
+    table = Table(session, seats_for(session, observers=0))
+    async with hosting(table) as (_host, address, codes):
+        app = SeatApp(address, codes["facilitator"], sleep=Sleeps())
+        async with app.run_test(size=(80, 24)) as pilot:
+            await until(pilot, lambda: bool(app.seat_screen.query("#board")), "the console's board")
+            board = app.seat_screen.query_one("#board", Board)
+            await pilot.pause()
+            assert board.compact
+            width, height = board.outer_size
+            shown = "\n".join(strip.text for strip in board.render_lines(Region(0, 0, width, height)))
+            for name in ("Strategic stability", "Status of Ukraine", "Borders", "Track 2 dialogue",
+                         "Ukraine and the EU", "Humanitarian"):
+                assert name in shown, (name, shown)
+            await pilot.resize_terminal(120, 40)
+            await until(pilot, lambda: not board.compact, "the boxes at 120x40")
