@@ -198,12 +198,25 @@ class PickHold:
         self._game: object = None  # the game the shown list belongs to
         self._listing: object = None
         self._since: float | None = None  # when the game last put up a new list
+        #: a pick was sent from the list on screen and its answer has not come (a seat's screen, over the network)
+        self.awaiting = False
 
     def shown(self, game: object, listing: object) -> None:
         """A list is on screen: ``listing`` (its words) for ``game`` (what changes when the game moves on)."""
+        if game != self._game:
+            self.awaiting = False  # the list a pick was sent from is gone
         if listing != self._listing and game != self._game and self._game is not None:
             self.start()
         self._game, self._listing = game, listing
+
+    def sent(self) -> None:
+        """A pick from the list on screen was sent: no other is taken from it until the game moves on or the
+        answer comes (:meth:`answered`)."""
+        self.awaiting = True
+
+    def answered(self) -> None:
+        """The pick sent was answered (done, or refused): the list on screen may be picked from again."""
+        self.awaiting = False
 
     def start(self) -> None:
         """Something to answer has just come up under the hand: hold from now."""
@@ -216,7 +229,10 @@ class PickHold:
         return hold
 
     def takes(self) -> bool:
-        """Whether a pick made now is taken (False: the list changed under the hand a moment ago)."""
+        """Whether a pick made now is taken (False: the list changed under the hand a moment ago, or a pick
+        sent from it awaits its answer)."""
+        if self.awaiting:
+            return False
         if self._since is None or self.hold <= 0:
             return True
         return self._now() - self._since >= self.hold

@@ -51,6 +51,9 @@ def taken(node: DOMNode, hold: PickHold) -> bool:
     told why nothing happened (for as short as the hold: the notice covers the list being read)."""
     if hold.takes():
         return True
+    if hold.awaiting:
+        node.app.notify(_("Not taken: your choice has been sent; the host is answering it."), timeout=2, markup=False)
+        return False
     node.app.notify(_("Not taken: the list has just changed. Read it, then pick."), timeout=2, markup=False)
     return False
 

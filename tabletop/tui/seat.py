@@ -426,23 +426,38 @@ class SeatApp(App[None]):
         """The facilitator's ``pause``, ``resume`` or ``extend`` of the phase timer, sent to the host."""
         self._act(clock=what)
 
+    def _act(self, pick: str | None = None, action: Mapping[str, Any] | None = None,
+             reason: str | None = None, typed: Mapping[str, Any] | None = None,
+             draft: tuple[Mapping[str, Any], Entered] | None = None, clock: str | None = None) -> None:
+        """Send an act; a pick holds the list it was picked from until the host answers (a second Enter, pressed
+        before the host has redrawn the list, would pick again from a game that has moved on)."""
+        if pick is not None and self.client is not None:
+            self.seat_screen.hold.sent()
+        self._send_act(pick, action, reason, typed, draft, clock)
+
     @work(group="acts", exit_on_error=False)
-    async def _act(self, pick: str | None = None, action: Mapping[str, Any] | None = None,
-                   reason: str | None = None, typed: Mapping[str, Any] | None = None,
-                   draft: tuple[Mapping[str, Any], Entered] | None = None, clock: str | None = None) -> None:
+    async def _send_act(self, pick: str | None, action: Mapping[str, Any] | None, reason: str | None,
+                        typed: Mapping[str, Any] | None, draft: tuple[Mapping[str, Any], Entered] | None,
+                        clock: str | None) -> None:
         client = self.client
         if client is None:
             self.notify(_("Not connected to the host yet."), severity="warning", markup=False)
             return
         try:
             await client.act(action, pick=pick, reason=reason, typed=typed, clock=clock)
+            if pick is not None:
+                self.seat_screen.hold.answered()
         except Refused as exc:
+            if pick is not None:
+                self.seat_screen.hold.answered()
             # the host's words under the hot seat's title ("Not allowed"), not its code (STALE, READ_ONLY)
             self.refusals.show(self, exc.message)
             still = draft is not None and any(e["id"] == pick for e in words.entries(self.view or {}))
             if draft is not None and still:
                 self.type_argument(*draft)  # nothing the team typed is lost
         except Disconnected:
+            if pick is not None:
+                self.seat_screen.hold.answered()  # sent again on joining again; the list the new view brings is picked from
             self.notify(_("The connection dropped: this will be sent again when the screen reconnects."), markup=False)
 
     def action_language(self, code: str = "") -> None:

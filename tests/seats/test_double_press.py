@@ -7,14 +7,17 @@ moved on. The console's clock is the test's: it moves only when the test says.
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
+from typing import Any
 
+import pytest
 from textual.widgets._toast import Toast
 
 from tabletop.content.loader import load_scenario
 from tabletop.play.clock import PICK_HOLD
 from tabletop.play.session import Session
-from tabletop.seats.client import connect
+from tabletop.seats.client import SeatClient, connect
 from tabletop.seats.table import Table, seats_for
 from tabletop.tui.modals import ConfirmScreen
 from tabletop.tui.seat import SeatApp
@@ -133,5 +136,55 @@ async def test_refused_picks_read_together_show_one_notice(tmp_path: Path) -> No
             for _ in range(3):
                 await pilot.pause()
             assert len([t for t in notices(app) if "Not allowed" in t]) == 1, notices(app)
+        await facilitator.close()
+    session.close()
+
+
+async def test_a_double_enter_on_a_moves_question_sends_it_once_and_asks_nothing_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found from outside (Russia's seat at 80x24): Enter Enter on a move's question made the move, and the second
+    Enter, on the list behind it that the host had not yet redrawn, asked the same question again; yes to it was
+    refused "the game has moved on". A pick sent is now awaited: picks on the list it was sent from are not taken
+    (the screen says so) until the host answers."""
+    hands = Hands()
+    scenario = load_scenario("parallel-tracks").with_options(sealed_moves=True)
+    session = Session.start(scenario, 5, tmp_path / "twice.jsonl")  # every team human
+    table = Table(session, seats_for(session, observers=0), now=hands)
+    async with hosting(table) as (_host, address, codes):
+        facilitator = await connect(address, codes["facilitator"])
+        while table.session.state.phase != "moves":
+            view = await caught_up(facilitator, table.session.state.seq)
+            await facilitator.act(pick=view["decision"]["entries"][0]["id"])
+        team = next(a.actor for a in table.session.options() if a.actor)
+        app = SeatApp(address, codes[f"team:{team}"], sleep=Sleeps(), now=hands, pick_hold=PICK_HOLD)
+        async with app.run_test(size=(80, 24), notifications=True) as pilot:
+            await until(pilot, lambda: bool(app.seat_screen.query_one("#entries").option_count), "the team's moves")
+            hands.now += PICK_HOLD
+            index = next(i for i, e in enumerate(entries(app))
+                         if e.get("action", {}).get("kind") == "move" and not e.get("refusal") and i < 9)
+            seq = table.session.state.seq
+            await pilot.press(str(index + 1))
+            await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the move's question")
+            hands.now += PICK_HOLD
+            gate = asyncio.Event()  # the host's answer takes its time, as over a room's network
+            real = SeatClient.act
+
+            async def slow(self: SeatClient, *args: Any, **kwargs: Any) -> dict[str, Any]:
+                await gate.wait()
+                return await real(self, *args, **kwargs)
+
+            monkeypatch.setattr(SeatClient, "act", slow)
+            await pilot.press("enter", "enter")  # yes, and the nervous second press before the host answers
+            for _ in range(5):
+                await pilot.pause()
+            assert app.screen is app.seat_screen, "the question came up again for a move being made"
+            assert any("sent" in t for t in notices(app)), notices(app)  # the screen says why
+            gate.set()
+            await until(pilot, lambda: seq_of(app) == seq + 1, "the move made")
+            for _ in range(5):
+                await pilot.pause()
+            assert app.screen is app.seat_screen, "the question came up again for a move already made"
+            assert not [t for t in notices(app) if "Not allowed" in t], notices(app)
+            assert table.session.state.seq == seq + 1
         await facilitator.close()
     session.close()
