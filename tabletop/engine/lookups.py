@@ -101,10 +101,10 @@ def plural(state: State, actor_id: str | None) -> bool:
 
 def resource_word(state: State, key: str) -> str:
     """A resource id (``capital``) in a refusal: as it is in English, its translated name in another language."""
-    scenario = shown(state)
-    if scenario is state.scenario:
+    if lang.current() == lang.SOURCE:
         return key
-    return next((r.name for r in resource_infos(scenario.ruleset) if r.id == key), key)
+    # by the language, not by whether a translation was made: a seat's view words a state already translated
+    return next((r.name for r in resource_infos(shown(state).ruleset) if r.id == key), key)
 
 
 def _actor_name(state: State, actor_id: str | None) -> str:

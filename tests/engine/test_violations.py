@@ -198,3 +198,28 @@ def test_a_refusal_reads_in_the_language_of_the_moment_with_its_code_unchanged()
     assert any("\u0400" <= ch <= "\u04ff" for ch in ukrainian.value.message), ukrainian.value.message
     assert "ходить" in ukrainian.value.message
     assert english.value.message.startswith("It is ")
+
+
+def test_a_refusal_names_a_resource_in_the_language_of_a_seats_view() -> None:
+    """Found from outside: a Ukrainian seat read "«Навести аргумент» коштує 2 capital". The host words a seat's
+    entries from the game as that seat reads it (``seen``: the translated scenario on the state), and the
+    resource was named in the reader's language only when the state held the base scenario."""
+    from tabletop import lang
+    from tabletop.content.loader import load_scenario
+    from tabletop.engine import legal_actions
+    from tabletop.engine.lookups import seen
+    from tabletop.engine.state import evolve
+
+    state = new_game(load_scenario("parallel-tracks"), 3)
+    while state.phase != "moves":
+        state = apply(state, legal_actions(state)[0])
+    actor = state.turn
+    broke = evolve(state, resources={**state.resources, actor: {k: 0 for k in state.resources[actor]}})
+    dear = next(m for m in state.ruleset.moves if m.cost.get("capital"))
+    track = next(t.id for t in state.ruleset.tracks if actor in t.members) if dear.scope != "global" else None
+    action = Action("move", actor=actor, move=dear.id, track=track)
+    for read in (broke, seen(broke, "uk")):
+        with lang.using("uk"), pytest.raises(RuleViolation) as refused:
+            apply(read, action)
+        assert refused.value.code.name == "CANNOT_AFFORD"
+        assert "капітал" in refused.value.message and "capital" not in refused.value.message, refused.value.message
