@@ -228,14 +228,15 @@ def _axes(
 
 def _lines(frame: _Frame, series: Sequence[Series], escape: Callable[[str], str]) -> list[str]:
     """Each series as a line with its markers."""
-    # equal values would hide each other: nudge the lines apart by a few pixels
+    # equal values would hide each other: the lines are set apart by a few pixels along x, never up or down
+    # (a chart is read against its y axis: every point sits at its value), and differ by dash and marker
     k = len(series)
     spread = min(3.0, 14.0 / k) if k > 1 else 0.0
     out = []
     for i, s in enumerate(series):
         colour, dash, shape = style(i)
         nudge = (i - (k - 1) / 2) * spread
-        pts = [(frame.x_at(j), frame.y_at(v) + nudge) for j, v in enumerate(s.values)]
+        pts = [(frame.x_at(j) + nudge, frame.y_at(v)) for j, v in enumerate(s.values)]
         dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
         out.append(f'<g class="series" data-series="{escape(s.key)}"><title>{escape(s.title)}</title>')  # untranslated: markup
         if len(pts) > 1:

@@ -111,3 +111,23 @@ def test_the_stylesheet_ships_with_the_package() -> None:
     assert any(fnmatch.fnmatch("report/report.css", pattern) for pattern in shipped)
     assert stylesheet() == (package / "report.css").read_text(encoding="utf-8")
     assert "@media print" in stylesheet()
+
+
+def test_a_charts_lines_are_drawn_at_their_values_even_where_they_meet() -> None:
+    """Found from outside: a sweep's chart drew "agreed" 2 points above its value and "open" 2 below (a 0 under
+    the axis), to keep equal lines apart. A chart is read against its axis: every point now sits at its value,
+    and lines that meet are told apart across (a few pixels along x), by dash and by marker."""
+    import html as html_module
+
+    from tabletop.report.charts import PLOT_H, TOP, Series, line_chart
+
+    values = [(0, 50, 100), (0, 50, 100), (25, 50, 0), (0, 0, 0)]
+    svg = line_chart("c", "t", ["a", "b", "c"], [Series(f"s{i}", f"S{i}", v) for i, v in enumerate(values)],
+                     0, 100, "%", html_module.escape)
+    lines = HtmlDoc(svg).all("polyline")
+    assert len(lines) == len(values)
+    for line, expected in zip(lines, values, strict=True):
+        ys = [float(p.split(",")[1]) for p in line["points"].split()]
+        assert ys == pytest.approx([TOP + PLOT_H - v / 100 * PLOT_H for v in expected]), (ys, expected)
+    xs = {float(line["points"].split()[0].split(",")[0]) for line in lines}
+    assert len(xs) == len(values)  # lines that meet are still apart
