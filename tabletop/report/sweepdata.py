@@ -110,7 +110,25 @@ def read_plan(out: Path) -> dict[str, Any]:
         raise SweepUnreadable(_("{path}: not a sweep folder (no sweep.json)").format(path=out)) from None
     except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError):
         raise SweepUnreadable(_("{path}: damaged or not written by tabletop sweep").format(path=f"{out}/sweep.json")) from None
-    return dict(plan)
+    return in_language(dict(plan))
+
+
+def in_language(plan: dict[str, Any]) -> dict[str, Any]:
+    """``plan`` with its tracks and actors named in the language of the moment, where the sweep kept their
+    names in it (``names``, by language; a folder without them, or an edited one, names them in English)."""
+    from ..lang import current
+
+    names = plan.get("names")
+    names = names.get(current()) if isinstance(names, dict) else None
+    if not isinstance(names, dict):
+        return plan
+    out = dict(plan)
+    for part in ("tracks", "actors"):
+        given = names.get(part)
+        if isinstance(given, dict):
+            out[part] = {i: {**row, "name": given[i]} if isinstance(given.get(i), str) else row
+                         for i, row in plan[part].items()}
+    return out
 
 
 def summarise(out: Path) -> dict[str, Any]:

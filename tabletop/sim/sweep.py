@@ -72,7 +72,32 @@ def plan(sweep: Sweep) -> dict[str, Any]:
         "tracks": {t.id: {"name": t.name, "prefix": track_prefix(t.id)} for t in rs.tracks},
         "actors": {a.id: {"name": a.name, "prefix": track_prefix(a.id), "objectives": len(a.objectives)}
                    for a in rs.actors},
+        "names": names_in_languages(sc),
     }
+
+
+#: parts of the plan a --resume need not find the same: the names the report reads in other languages
+#: (a folder begun before they were kept has none, and its report names things in English)
+NOT_COMPARED = ("names",)
+
+
+def names_in_languages(scenario: Scenario) -> dict[str, dict[str, dict[str, str]]]:
+    """The tracks' and actors' names in each language the scenario is translated into: ``sweep report
+    --lang ru`` reads the scenario's own Russian names from the folder, wherever the scenario is now."""
+    from ..content.errors import ContentError
+    from ..content.overlays import translated
+    from ..lang import LANGUAGES, SOURCE
+
+    out: dict[str, dict[str, dict[str, str]]] = {}
+    for lang in LANGUAGES:
+        try:
+            seen = translated(scenario, lang) if lang != SOURCE else scenario
+        except ContentError:
+            continue  # a broken translation: that language's report names things in English
+        if lang != SOURCE and seen is not scenario:
+            out[lang] = {"tracks": {t.id: t.name for t in seen.ruleset.tracks},
+                         "actors": {a.id: a.name for a in seen.ruleset.actors}}
+    return out
 
 
 def chunks(sweep: Sweep) -> list[Chunk]:
@@ -145,7 +170,7 @@ def _check_folder(out: Path, the_plan: dict[str, Any], resume: bool, spec_path: 
                              "{theirs}, this one writes {ours}): choose another --out").format(
             path=out, theirs=repr(manifest.get("format")), ours=FORMAT))
     theirs = manifest.get("plan", {})
-    differ = [k for k in the_plan if theirs.get(k) != the_plan[k]]
+    differ = [k for k in the_plan if k not in NOT_COMPARED and theirs.get(k) != the_plan[k]]
     if differ:
         what = ", ".join(_("the scenario's content") if k == "scenario" else k for k in differ)
         raise SweepRefused(_("{path} holds another sweep ({what} differ from {spec}): "

@@ -108,3 +108,16 @@ def test_the_summary_in_another_language_has_the_same_figures(
     assert len(rows) > 10
     assert [re.findall(r"\d+(?:\.\d+)?", r) for r in rows] == [
         re.findall(r"\d+(?:\.\d+)?", r) for r in english.splitlines() if r.startswith("|")]
+
+
+def test_a_report_in_russian_names_the_tracks_and_actors_in_russian(swept: Path, capsys: pytest.CaptureFixture[str]
+                                                                    ) -> None:
+    """Found from outside: ``sweep report --lang ru`` headed its sections "## Strategic stability" and its
+    columns "Russia | Ukraine", and titled its charts "Water allocation: чем заканчиваются игры", where
+    simulate, replay and the game report say the scenario's own Russian names."""
+    assert main(["--lang", "ru", "sweep", "report", str(swept)]) == 0
+    text = capsys.readouterr().out
+    assert "## Границы" in text and "## Borders" not in text, text[:600]
+    assert "Россия" in text and "Russia" not in text
+    assert main(["--lang", "ru", "sweep", "report", str(swept), "--svg", "borders_breakdown_at:borders"]) == 0
+    assert "Границы: " in capsys.readouterr().out

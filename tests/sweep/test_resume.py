@@ -95,6 +95,24 @@ def test_resume_plays_only_what_is_missing(tmp_path: Path) -> None:
     assert len(games_seen(out)) == 24
 
 
+def test_a_folder_begun_before_names_in_other_languages_were_kept_resumes(tmp_path: Path) -> None:
+    """The plan keeps the tracks' and actors' names in each translation (``names``, for ``sweep report
+    --lang``); a folder begun by a tabletop that kept none resumes all the same."""
+    import json
+
+    spec = write_spec(tmp_path)
+    out = tmp_path / "out"
+    sweep = load_sweep(spec, POLICIES)
+    run_sweep(sweep, out, Backend())
+    manifest = json.loads((out / "sweep.json").read_text(encoding="utf-8"))
+    assert set(manifest["plan"]["names"]) == {"ru", "uk"}
+    del manifest["plan"]["names"]
+    (out / "sweep.json").write_text(json.dumps(manifest), encoding="utf-8")
+    _chunk_files(out)[1].unlink()
+    outcome = run_sweep(sweep, out, Backend(), resume=True)
+    assert (outcome.played, outcome.skipped) == (3, 21)
+
+
 def test_a_folder_holding_a_sweep_is_never_added_to_without_resume(tmp_path: Path) -> None:
     sweep = load_sweep(write_spec(tmp_path), POLICIES)
     run_sweep(sweep, tmp_path / "out", Backend())
