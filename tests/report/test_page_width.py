@@ -1,0 +1,57 @@
+"""The HTML report never scrolls sideways: a long word or a pasted address wraps inside its cell.
+
+Found from outside: a facilitator's note holding a pasted link and a long Russian word made the decision
+log 1,602 pixels wide in a 1,280-pixel window, its "What" and "Working" columns cut at the right edge (and
+so on paper). Debian's chromium (headless, selenium) lays the page out; scripts/browser (the start of the
+README's test command) installs it; without it this test is skipped, except on CI, where it fails.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tabletop.engine import Action
+from tabletop.report.render import render
+
+from .kit import facilitated_save, scenario
+
+CHROMIUM = shutil.which("chromium")
+DRIVER = shutil.which("chromedriver")
+if not (CHROMIUM and DRIVER):
+    if os.environ.get("CI"):
+        pytest.fail("chromium and chromium-driver are missing: scripts/browser installs them", pytrace=False)
+    pytest.skip("chromium and chromium-driver are not installed (scripts/browser installs them)", allow_module_level=True)
+
+LONG = "https://example.org/" + "very-long-address-without-a-space/" * 6 + " Оченьдлинноеслово" * 2 + "_" * 120
+
+
+def test_a_long_unbroken_note_wraps_in_the_decision_log(tmp_path: Path) -> None:
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    noted: list[int] = []
+
+    def note(state):  # noqa: ANN001, ANN202 - the facilitator's hook: one note, on the first event
+        if noted:
+            return ()
+        noted.append(state.seq)
+        return (Action("note", about=state.seq, text=LONG),)
+
+    played = facilitated_save(tmp_path / "long.jsonl", scenario(), 3, note)
+    page = tmp_path / "report.html"
+    page.write_text(render(played.path, "html"), encoding="utf-8")
+    options = webdriver.ChromeOptions()
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,900"):
+        options.add_argument(argument)
+    driver = webdriver.Chrome(service=Service(DRIVER), options=options)
+    try:
+        driver.get(page.as_uri())
+        wide, window = driver.execute_script("return [document.documentElement.scrollWidth, window.innerWidth]")
+        assert "very-long-address" in driver.page_source
+    finally:
+        driver.quit()
+    assert wide <= window, f"the page is {wide} pixels wide in a window of {window}"
