@@ -108,17 +108,18 @@ class VerifyReport:
         after = last - self.head_found
         if self.head_found == 0:
             return ngettext(
-                "noted chain head {noted}: does not match — it is the head after the header; the save has {after} "
-                "event after the noted point (the {upto} events up to it are exactly as noted)",
-                "noted chain head {noted}: does not match — it is the head after the header; the save has {after} "
-                "events after the noted point (the {upto} events up to it are exactly as noted)",
+                "noted chain head {noted}: found — it is the head after the header; the save goes on for {after} "
+                "event after it (played or added since it was noted)",
+                "noted chain head {noted}: found — it is the head after the header; the save goes on for {after} "
+                "events after it (played or added since it was noted)",
                 after,
-            ).format(noted=noted, after=after, upto=self.head_found)
+            ).format(noted=noted, after=after)
+        # a head noted at a round's end (the projector shows one each round) is found, not "does not match"
         return ngettext(
-            "noted chain head {noted}: does not match — it is the head after event {at}; the save has {after} "
-            "event after the noted point (the {upto} events up to it are exactly as noted)",
-            "noted chain head {noted}: does not match — it is the head after event {at}; the save has {after} "
-            "events after the noted point (the {upto} events up to it are exactly as noted)",
+            "noted chain head {noted}: found — it is the head after event {at}, and the {upto} events up to it are "
+            "exactly as noted; the save goes on for {after} event after it (played or added since it was noted)",
+            "noted chain head {noted}: found — it is the head after event {at}, and the {upto} events up to it are "
+            "exactly as noted; the save goes on for {after} events after it (played or added since it was noted)",
             after,
         ).format(noted=noted, at=self.head_found, after=after, upto=self.head_found)
 

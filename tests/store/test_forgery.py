@@ -420,9 +420,11 @@ def test_a_head_noted_earlier_says_how_many_events_came_after(tmp_path: Path) ->
     noted = records[n - 4]["chain"]
     report = verify(path, head=noted)
     assert not report.ok and report.damage is None and report.head_found == n - 4
+    # found from outside: a head noted at a round's end, as the projector shows it, read "does not match" for
+    # a save that was never touched: it is found, and the events after it are counted
     assert report.lines()[-1] == (
-        f"noted chain head {noted}: does not match — it is the head after event {n - 4}; the save has 4 events "
-        f"after the noted point (the {n - 4} events up to it are exactly as noted)")
+        f"noted chain head {noted}: found — it is the head after event {n - 4}, and the {n - 4} events up to it "
+        f"are exactly as noted; the save goes on for 4 events after it (played or added since it was noted)")
     head = records[-1]["chain"]
     done = tabletop("verify", str(path), "--head", head[:8].upper())
     assert done.returncode == 0, done.stdout
