@@ -295,6 +295,7 @@ class SeatApp(App[None]):
                 continue
             self.welcome = welcome
             self.role = str(welcome.get("role", ""))
+            self.seat_screen.refresh_bindings()  # the footer was drawn before the seat knew its role: its keys now
             self.seat_screen.say_link(self._joined_words(welcome), lost=False)
             self._show(welcome.get("view", {}))
             self.joined.set()

@@ -9,6 +9,7 @@ each event as the hot seat saves it: a game saved while paused resumes paused.
 
 from __future__ import annotations
 
+import asyncio
 from contextlib import AsyncExitStack
 from pathlib import Path
 
@@ -16,7 +17,7 @@ import pytest
 
 from tabletop.content.loader import load_scenario
 from tabletop.play.session import Session
-from tabletop.seats.client import Refused, connect
+from tabletop.seats.client import Refused, SeatClient, connect
 from tabletop.seats.table import Table, seats_for
 from tabletop.store.reading import open_save
 from tabletop.tui.modals import PickScreen
@@ -166,3 +167,40 @@ async def test_the_console_plays_for_a_team_whose_screen_is_gone_and_the_host_sa
         assert done.action.kind == "move" and done.action.actor == "ru" and done.action.move == move["action"]["move"]
         await console.close()
     table.session.close()
+
+
+async def test_the_consoles_footer_names_its_keys_when_it_joins_on_a_team_s_turn(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found from outside: a console that joined while the game waited on a team with a screen ("Waiting for
+    Russia.") showed only "^q Quit" in its footer: p, +, o, u, n, i, x worked but nothing named them. The footer
+    was drawn before the seat knew it was the facilitator's, and drawn again only when the list took focus."""
+    from tabletop.tui.bars import KeyBar
+
+    hands = Hands()
+    table = _table(tmp_path, hands)
+    session = table.session
+    while session.state.phase != "moves":
+        session.apply(table.session.options()[0])
+    assert session.acting() == "ru"
+    async with hosting(table) as (_host, address, codes):
+        team = await connect(address, codes["team:ru"])  # Russia has its screen: the console only waits
+        gate = asyncio.Event()  # the host answers the hello after the screen is up, as over a room's network
+        real = SeatClient.connect
+
+        async def slow(self: SeatClient, *args: object, **kwargs: object) -> dict:
+            await gate.wait()
+            return await real(self, *args, **kwargs)
+
+        monkeypatch.setattr(SeatClient, "connect", slow)
+        app = SeatApp(address, codes["facilitator"], sleep=Sleeps(), now=hands)
+        async with app.run_test(size=(120, 40)) as pilot:
+            for _ in range(5):
+                await pilot.pause()
+            gate.set()
+            await until(pilot, lambda: app.view is not None and "Waiting for Russia" in str(
+                app.view.get("decision", {}).get("prompt")), "the console waits on Russia")
+            await pilot.pause()
+            keys = str(app.screen.query_one(KeyBar).render())
+            for word in ("Pause", "Override", "Undo", "Note"):
+                assert word in keys, keys
+        await team.close()
