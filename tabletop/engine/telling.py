@@ -229,8 +229,10 @@ def _tell_counter(event: Happened, n: _Names) -> str:
     actor = n.actor(a.actor)
     if _told(event).get("sealed"):
         said = _("{actor}: counter entered (sealed)").format(actor=actor)
-        if "counters_revealed" in event.result:
-            said += "; " + _("the counters are revealed")
+        revealed = event.result.get("counters_revealed")
+        if isinstance(revealed, list):
+            said += "; " + _("the counters are revealed: {counters}").format(counters="; ".join(
+                _revealed_counter(c, n) for c in revealed))
         return said
     text = (a.text or "").strip()
     plural = n.plural(a.actor)
@@ -239,6 +241,15 @@ def _tell_counter(event: Happened, n: _Names) -> str:
         return said.format(actor=actor, counter=quoted(text, a.lang))
     said = pgettext("plural subject", "{actor} passes: no counter") if plural else _("{actor} passes: no counter")
     return said.format(actor=actor)
+
+
+def _revealed_counter(counter: object, n: _Names) -> str:
+    """One counter as the reveal says it: ``Russia: “…”``, or ``Russia: no counter`` (a pass)."""
+    actor, text = (counter[0], counter[1]) if isinstance(counter, list | tuple) and len(counter) == 2 else (None, None)
+    name = n.actor(actor if isinstance(actor, str) else None)
+    if isinstance(text, str) and text.strip():
+        return _("{actor}: {counter}").format(actor=name, counter=quoted(text.strip(), None))
+    return _("{actor}: no counter").format(actor=name)
 
 
 def _tell_odds(event: Happened, n: _Names) -> str:

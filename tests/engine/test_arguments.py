@@ -161,3 +161,14 @@ def test_a_replay_from_the_saved_actions_gives_the_same_game() -> None:
         assert action == event.action.without_outcome() or action == event.action
         replayed = apply(replayed, Action.from_dict({**data, **({"outcome": event.result["outcome"]} if "outcome" in event.result else {})}))
     assert replayed.hash == state.hash and replayed.log[-1].result == state.log[-1].result
+
+
+def test_the_reveal_of_sealed_counters_says_each_one() -> None:
+    """Found from outside: once the sealed counters were revealed, a team's screen and the projector read
+    only "...; the counters are revealed": the texts were on the facilitator's console alone, and the room
+    weighed an argument against counters it never saw. The reveal's line now says each counter."""
+    state = run(new_game(argue_scenario(sealed=True, counters="all"), seed=1), to_counters())
+    state = run(state, [counter("b", "A secret objection"), counter("c")])
+    said = tell(state.last, state.scenario)
+    assert said.startswith("Corvin: counter entered (sealed); the counters are revealed: "), said
+    assert "\u201cA secret objection\u201d" in said and "Corvin: no counter" in said, said
