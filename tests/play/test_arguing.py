@@ -205,6 +205,9 @@ def test_a_counters_title_takes_the_english_possessive_only_in_english() -> None
         with using(code):
             title = counter_entry(state, counter.action).title
         assert "Arden" in title and "'s" not in title, title
+        # found from outside: "возражает на аргумент стороны Украина", the name undeclined after "стороны":
+        # quoted, as a name in apposition is written («команда «Спартак»»)
+        assert ("\u00abArden\u00bb") in title, title
 
 
 def test_the_result_an_argument_wants_is_worded_in_the_language_read() -> None:
