@@ -265,7 +265,7 @@ def own_facts(state: State, actor: str, known: Secrets) -> dict[str, Any]:
               for p in state.queue if p.sealed and p.actor == actor]
     return {
         "resources": dict(state.resources.get(actor, {})),
-        "actions_left": state.actions_left.get(actor, 0),
+        "actions_left": 0 if actor in state.passed else state.actions_left.get(actor, 0),  # a pass ends its round
         "objectives": [{"text": literal(o.text), "track": o.track, "secret": o.secret, "met": ok} for o, ok in met],
         "sealed": sealed,
     }

@@ -81,3 +81,14 @@ def test_a_sealed_entry_is_the_teams_own_until_the_reveal() -> None:
     line = seat_view(undone, PROJECTOR, TableFacts())["board"]["log"][-1]
     assert line["kind"] == "undo" and said not in line["text"] and "sealed move" in line["text"]
     assert said in seat_view(undone, FAC, TableFacts())["board"]["log"][-1]["text"]  # the facilitator reads it
+
+
+def test_a_team_that_passed_has_no_actions_left_on_its_screen() -> None:
+    """Found from outside: Ukraine passed with one action left, and its panel still read "залишилося дій: 1"."""
+    state = _to_moves(sealed=False)
+    turn = state.turn
+    assert state.actions_left[turn] > 0
+    passed = apply(state, next(a for a in legal_actions(state) if a.kind == "pass"))
+    assert turn in passed.passed
+    assert seat_view(passed, _team(turn), TableFacts())["own"]["actions_left"] == 0
+    assert seat_view(state, _team(turn), TableFacts())["own"]["actions_left"] == state.actions_left[turn]
