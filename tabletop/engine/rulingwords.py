@@ -27,8 +27,7 @@ def ruling_parts(
 
     A report (the default) names each modifier's source, folds the reason to
     one line and says that an automatic move takes effect after the reveal.
-    ``screen``: the source as recorded, the reason's own lines, nothing for an
-    automatic move. ``brief`` (a small screen): the modifiers that did not
+    ``screen``: the reason's own lines, nothing for an automatic move. ``brief`` (a small screen): the modifiers that did not
     apply are counted, not listed.
     """
     parts: list[str] = []
@@ -41,7 +40,7 @@ def ruling_parts(
             if brief and not mod.applies:
                 idle += 1
                 continue
-            source = literal(mod.source) if screen else named_source(mod.source, names)
+            source = named_source(mod.source, names)  # "Mutual trust >= 5", on a screen as in a report
             said = _("{amount} for {source}") if mod.applies else _("{amount} for {source} (does not apply)")
             parts.append(said.format(amount=signed(mod.add), source=source))
         parts.append(_("= {total} vs target {target}").format(total=ruling.total, target=ruling.target))

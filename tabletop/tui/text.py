@@ -322,7 +322,10 @@ def ruling_lines(state: State, event: Event, brief: bool = False) -> list[Text]:
     typed = typed_texts(state) if ruling is not None and ruling.resolution == "argue" or event.action.reason else []
     from ..engine import rulingwords  # the first ruling's: the first board has none to word
 
-    lines = [typed_marked(line, typed) for line in rulingwords.ruling_lines(ruling, names(state), brief)]
+    said = names(state)
+    if ruling is not None and ruling.modifiers:  # each modifier's source in the room's words, as the report
+        said.update(wording.modifier_names(shown(state), said))
+    lines = [typed_marked(line, typed) for line in rulingwords.ruling_lines(ruling, said, brief)]
     # a brief roll sits close under its move; every other line of working is indented as a detail
     first = "  " if brief and ruling is not None and ruling.resolution == "dice" else "      "
     return [Text((first if i == 0 else "      ") + line, style="italic") for i, line in enumerate(lines)]

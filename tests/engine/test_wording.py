@@ -70,14 +70,17 @@ def test_a_report_words_dice_with_named_sources_and_every_modifier() -> None:
     )
 
 
-def test_a_screen_words_dice_with_sources_as_recorded_and_brief_counts_the_idle_ones() -> None:
+def test_a_screen_words_dice_with_sources_named_and_brief_counts_the_idle_ones() -> None:
+    """Found from outside: the board's last rulings read "+1 for cooperation >= 6" (the meter's id) where the
+    dice dialog and the report said "Basin cooperation >= 6"; on a Russian board the id stood in English.
+    A screen names the sources as the report does."""
     ruling = Ruling.from_data(DICE)
     assert ruling_lines(ruling, NAMES) == [
-        "rolled 3 + 4; +1 for trust >= 5; \u22121 for escalation >= 7 (does not apply); "
+        "rolled 3 + 4; +1 for Mutual trust >= 5; \u22121 for escalation >= 7 (does not apply); "
         "\u22121 for tension >= 3 (does not apply); = 8 vs target 8"
     ]
     assert ruling_lines(ruling, NAMES, brief=True) == [
-        "rolled 3 + 4; +1 for trust >= 5; = 8 vs target 8; 2 modifiers did not apply"
+        "rolled 3 + 4; +1 for Mutual trust >= 5; = 8 vs target 8; 2 modifiers did not apply"
     ]
 
 

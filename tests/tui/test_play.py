@@ -15,6 +15,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Select, Static
 
 import tabletop.tui.board as board_module
+from tabletop.engine.wording import named_source, scenario_names
 import tabletop.tui.start as start_module
 from tabletop import Action, open_save
 from tabletop.play.session import Session
@@ -420,7 +421,8 @@ async def test_dice_ruling_shows_dice_modifiers_and_target(tmp_path: Path) -> No
         assert len(ruling["modifiers"]) == len(press_hard.modifiers) > 0
         for mod in ruling["modifiers"]:
             sign = "+" if mod["add"] >= 0 else "\u2212"
-            words = f"{sign}{abs(mod['add'])} for {mod['source']}"
+            source = named_source(mod["source"], scenario_names(session.scenario))  # "Mutual trust >= 5"
+            words = f"{sign}{abs(mod['add'])} for {source}"
             words += "" if mod["applies"] else " (does not apply)"
             assert words in rulings
         assert f"= {ruling['total']} vs target {press_hard.target}" in rulings
