@@ -36,6 +36,14 @@ def _megabytes(n: int) -> str:
     return _("{n} MB").format(n=f"{round(n / 1024 / 1024, 1):g}")
 
 
+def _sizes(size: int, limit: int) -> dict[str, str]:
+    """A size and its limit in MB, or in bytes where MB would read the same ("5 MB; at most 5 MB")."""
+    if _megabytes(size) != _megabytes(limit):
+        return {"size": _megabytes(size), "limit": _megabytes(limit)}
+    return {"size": ngettext("{n} byte", "{n} bytes", size).format(n=size),
+            "limit": ngettext("{n} byte", "{n} bytes", limit).format(n=limit)}
+
+
 def open_regular(path: str | Path, limit: int | None = None) -> IO[bytes]:
     """``path`` opened for reading in binary, if it is a regular file of at most ``limit`` bytes.
 
@@ -60,7 +68,7 @@ def open_regular(path: str | Path, limit: int | None = None) -> IO[bytes]:
             raise FileRefused(path, _("is not a regular file ({kind}); give a file").format(kind=_kind(info.st_mode)))
         if limit is not None and info.st_size > limit:
             raise FileRefused(path, _("file is too large ({size}; at most {limit})").format(
-                size=_megabytes(info.st_size), limit=_megabytes(limit)))
+                **_sizes(info.st_size, limit)))
         os.set_blocking(fd, True)
         return os.fdopen(fd, "rb")
     except BaseException:
