@@ -42,7 +42,8 @@ def principle(game: ReplayedGame, outcome: Mapping[str, Any]) -> dict[str, Any]:
     independence = game.rs.ruleset.independence
     return {
         "independence": independence,
-        "headline": principle_headline(independence, stood, collapses, cascade),
+        "headline": principle_headline(independence, stood, collapses, cascade,
+                                       agreements=sum(1 for t in tracks if t["status"] == "agreed")),
         "collapses": collapses,
         "stood": stood,
         "cascade": cascade,

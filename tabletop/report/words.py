@@ -431,8 +431,9 @@ def principle_headline(
     stood: Sequence[Mapping[str, Any]],
     collapses: Sequence[Mapping[str, Any]],
     cascade: Sequence[Mapping[str, Any]],
+    agreements: int = 1,
 ) -> str:
-    """One sentence on what this game showed about the principle."""
+    """One sentence on what this game showed about the principle (``agreements``: the tracks agreed at the end)."""
     if cascade:
         lost = sum(1 for s in cascade for c in s["brought_down"] if c["from"] == "agreed")
         others = sum(len(s["brought_down"]) for s in cascade)
@@ -458,6 +459,8 @@ def principle_headline(
     if collapses:
         return ngettext("{n} track collapsed; no agreement stood beside a collapse.",
                         "{n} tracks collapsed; no agreement stood beside a collapse.", n).format(n=n)
+    if not agreements:
+        return _("No track collapsed and none was agreed: the game did not put the principle to the test.")
     return _("No track collapsed: every agreement here was reached without a failure beside it.")
 
 

@@ -105,3 +105,13 @@ def test_a_game_without_collapses_says_so() -> None:
     p = build_report(TINY_GAME)["principle"]
     assert p["collapses"] == [] and p["stood"] == [] and p["cascade"] == []
     assert p["headline"].startswith("No track collapsed")
+
+
+def test_a_game_without_collapses_or_agreements_does_not_speak_of_agreements() -> None:
+    """Found from outside: a game with no agreement at all read "No track collapsed: every agreement here was
+    reached without a failure beside it"."""
+    from tabletop.report.words import principle_headline
+
+    said = principle_headline("strict", [], [], [], agreements=0)
+    assert "every agreement" not in said and "none was agreed" in said, said
+    assert principle_headline("strict", [], [], [], agreements=2).startswith("No track collapsed: every agreement")
