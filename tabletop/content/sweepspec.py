@@ -22,8 +22,9 @@ from .scenario import Scenario
 
 _, ngettext, N_ = Domain("content").words()
 
-#: a value an axis takes: a number, true/false, or a word (an enumerated option or a bot policy)
-Value = Union[bool, int, str]  # noqa: UP007 - the validator reads typing.Union
+#: a value an axis takes: a number, true/false, or a word (an enumerated option or a bot policy); a decimal
+#: number is read too, so that the key it is given to says what it takes ("takes a whole number, got 4.5")
+Value = Union[bool, int, float, str]  # noqa: UP007 - the validator reads typing.Union
 #: most points a sweep may have (a grid larger than this is a mistake, not a plan)
 MAX_POINTS = 10_000
 #: the most bot games a sweep plays at a point, and ``simulate`` in all (its ``--games``)

@@ -32,6 +32,9 @@ CASES: list[tuple[str, int, str, str]] = [
     ("games-missing.toml", 1, "sweep.games", "required key is missing"),
     ("games-zero.toml", 3, "sweep.games", "must be at least 1, got 0"),
     ("value-not-a-number.toml", 8, "axes[0].values[1]", "tracks.borders.breakdown_at takes a whole number, got 'seven'"),
+    # found from outside: three messages naming the validator's insides (".bool: expected true or false", ".int",
+    # ".str"), where a word in quotes got the key's own
+    ("value-a-decimal.toml", 8, "axes[0].values[1]", "tracks.borders.breakdown_at takes a whole number, got 4.5"),
     ("value-breaks-ruleset.toml", 7, "axes[0].values[0]",
      "with tracks.borders.breakdown_at = 2 the ruleset is not valid: tracks[2].start_tension: start_tension (3) "
      "must be below breakdown_at (2)"),
