@@ -33,13 +33,11 @@ from ..play.replica import Replica, ReplicaError
 from ..seats.client import Disconnected, Refused, SeatClient
 from ..seats.protocol import Wire
 from . import seatwords as words
-from .argument import ArgumentScreen, Entered
 from .bars import KeyBar
 from .decisionlist import DecisionList
 from .notices import Refusals, taken
-from .modals import AskScreen
-from .seatdialogs import CodeScreen, argument_form
-from .text import SEALED_NOTE
+from .seatacts import SeatActs
+from .seatdialogs import CodeScreen
 from .seatpowers import POWER_BINDINGS, ConsolePowers
 from .widgets import Board, compact_board
 
@@ -63,6 +61,7 @@ class SeatScreen(ConsolePowers, Screen[None]):
     _view_at = 0.0  # when the view on screen came (the screen's clock)
     _hold: PickHold | None = None  # made on the first view (the app's clock and hold)
     _revealed: tuple[int, ...] = ()  # the sealed entries of the reveal on screen
+    _card_brought: object = None  # the card a team was last asked to answer (brought into view once)
     _board_state: State | None = None  # the facilitator's board as last drawn (drawn again on a resize)
 
     def compose(self) -> ComposeResult:
@@ -119,10 +118,23 @@ class SeatScreen(ConsolePowers, Screen[None]):
         self.query_one("#own", Static).update(own)
         self.query_one("#prompt", Static).update(words.prompt_text(view))
         found = words.entries(view)
+        self._bring_card(view, game, bool(found))
         self.set_class(bool(found), "-acting")  # untranslated: a CSS class
         self._show_entries(found)
         self.hold.shown(game.get("seq") if isinstance(game, Mapping) else None,
                         [(e.get("id"), e.get("label")) for e in found])
+
+    def _bring_card(self, view: Mapping[str, Any], game: Mapping[str, Any], asked: bool) -> None:
+        """A team asked to answer the card sees it from its title (on a small screen it was below the
+        tracks, its choices all that showed): brought into view once for each card it answers."""
+        card = (view.get("board") or {}).get("card") if isinstance(view.get("board"), Mapping) else None
+        if not (asked and view.get("role") == "team" and game.get("waiting") == "choice" and card):
+            return
+        key = (game.get("round"), words.card_text(view).plain)
+        if key != self._card_brought:
+            self._card_brought = key
+            panel = self.query_one("#card", Static)
+            self.call_after_refresh(panel.scroll_visible, animate=False, top=True)
 
     @property
     def hold(self) -> PickHold:
@@ -188,7 +200,7 @@ class SeatScreen(ConsolePowers, Screen[None]):
                 self.seat_app.pick(option.id)
 
 
-class SeatApp(App[None]):
+class SeatApp(SeatActs, App[None]):
     """A seat's client: joins ``address`` with ``code`` (or asks for it), shows the view, sends picks."""
 
     CSS_PATH = Path(__file__).parent / "seat.tcss"
@@ -344,123 +356,6 @@ class SeatApp(App[None]):
             return
         self.seat_screen.show_board(state)
 
-    # -- acts ----------------------------------------------------------------
-
-    def pick(self, entry_id: str) -> None:
-        """Send a picked entry; a ruling asks for its reason first."""
-        entry = next((e for e in words.entries(self.view or {}) if e["id"] == entry_id), None)
-        if entry is None:
-            return
-        if entry.get("refusal"):
-            self.refusals.show(self, entry["refusal"])
-            return
-        if entry.get("needs") in ("argument", "counter"):
-            self.type_argument(entry)
-            return
-        if entry.get("needs") == "strong":
-            self.mark_strong(entry)
-            return
-        if entry.get("needs") == "reason":
-            def reasoned(reason: str | None) -> None:
-                if reason:
-                    self._act(pick=entry_id, reason=reason)
-
-            self.push_screen(AskScreen(_("The reason for this ruling (it goes into the record)"), _("why")), reasoned)
-            return
-        if entry.get("confirm"):  # a move: asked first, as on the hot seat (a stray Enter committed it)
-            self.confirm_move(entry)
-            return
-        self._act(pick=entry_id)
-
-    def confirm_move(self, entry: Mapping[str, Any]) -> None:
-        """The move's words (cost, effects; sealed or not), then yes or no; yes sends it."""
-        from .modals import ConfirmScreen
-
-        details = Text(literal(str(entry["confirm"])))
-        game = (self.view or {}).get("game")
-        if isinstance(game, Mapping) and game.get("sealed_moves"):
-            details.append("\n" + _(SEALED_NOTE), style="italic")
-
-        def done(ok: bool | None) -> None:
-            if ok:
-                self._act(pick=str(entry["id"]))
-
-        question = f"{literal(str(entry['label']))}?"  # untranslated: the entry's words (the host's, in this seat's language)
-        self.push_screen(ConfirmScreen(question, details, self.seat_screen.hold.fresh()), done)
-
-    def type_argument(self, entry: Mapping[str, Any], draft: Entered | None = None) -> None:
-        """The team types its argument (action, result, reasons) or its counter, as on the hot seat; then it is sent.
-
-        A refused entry (a text past the ruleset's limit, say) opens again with what was typed.
-        """
-        form = argument_form(entry)
-
-        def typed(entered: Entered | None) -> None:
-            if entered is None or (not form.counter and entered.result is None):
-                return  # Escape: nothing is sent
-            fields: dict[str, Any] = {"text": entered.action}
-            if not form.counter:
-                fields.update(result=entered.result, reasons=list(entered.reasons))
-            self._act(pick=str(entry["id"]), typed=fields, draft=(entry, entered))
-
-        self.push_screen(ArgumentScreen(form, draft), typed)
-
-    def mark_strong(self, entry: Mapping[str, Any]) -> None:
-        """Matrix odds: the console marks the strong reasons and counters, as the hot seat's facilitator does."""
-        from .weighing import StrongScreen
-
-        form = entry.get("form") or {}
-        items = [literal(str(item)) for item in form.get("items") or ()]
-        reasons = form.get("reasons", 0)
-
-        def marked(strong: tuple[int, ...] | None) -> None:
-            if strong is not None:
-                self._act(pick=str(entry["id"]), typed={"strong": list(strong)})
-
-        self.push_screen(StrongScreen(_("Which are strong?"), items, reasons if isinstance(reasons, int) else 0), marked)
-
-    def send(self, action: Mapping[str, Any]) -> None:
-        """Send one of the facilitator's powers as an action."""
-        self._act(action=action)
-
-    def time(self, what: str) -> None:
-        """The facilitator's ``pause``, ``resume`` or ``extend`` of the phase timer, sent to the host."""
-        self._act(clock=what)
-
-    def _act(self, pick: str | None = None, action: Mapping[str, Any] | None = None,
-             reason: str | None = None, typed: Mapping[str, Any] | None = None,
-             draft: tuple[Mapping[str, Any], Entered] | None = None, clock: str | None = None) -> None:
-        """Send an act; a pick holds the list it was picked from until the host answers (a second Enter, pressed
-        before the host has redrawn the list, would pick again from a game that has moved on)."""
-        if pick is not None and self.client is not None:
-            self.seat_screen.hold.sent()
-        self._send_act(pick, action, reason, typed, draft, clock)
-
-    @work(group="acts", exit_on_error=False)
-    async def _send_act(self, pick: str | None, action: Mapping[str, Any] | None, reason: str | None,
-                        typed: Mapping[str, Any] | None, draft: tuple[Mapping[str, Any], Entered] | None,
-                        clock: str | None) -> None:
-        client = self.client
-        if client is None:
-            self.notify(_("Not connected to the host yet."), severity="warning", markup=False)
-            return
-        try:
-            await client.act(action, pick=pick, reason=reason, typed=typed, clock=clock)
-            if pick is not None:
-                self.seat_screen.hold.answered()
-        except Refused as exc:
-            if pick is not None:
-                self.seat_screen.hold.answered()
-            # the host's words under the hot seat's title ("Not allowed"), not its code (STALE, READ_ONLY)
-            self.refusals.show(self, exc.message)
-            still = draft is not None and any(e["id"] == pick for e in words.entries(self.view or {}))
-            if draft is not None and still:
-                self.type_argument(*draft)  # nothing the team typed is lost
-        except Disconnected:
-            if pick is not None:
-                self.seat_screen.hold.answered()  # sent again on joining again; the list the new view brings is picked from
-            self.notify(_("The connection dropped: this will be sent again when the screen reconnects."), markup=False)
-
     def action_language(self, code: str = "") -> None:
         """Read ``code``, or the next language (F4): the host sends this seat's view again in it."""
         chosen = code if code in LANGUAGES else LANGUAGES[(LANGUAGES.index(self.lang) + 1) % len(LANGUAGES)]
@@ -510,4 +405,4 @@ class SeatApp(App[None]):
         self.exit()
 
 
-__all__ = ["CodeScreen", "SeatApp", "SeatScreen", "argument_form"]
+__all__ = ["CodeScreen", "SeatApp", "SeatScreen"]

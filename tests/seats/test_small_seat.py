@@ -65,3 +65,35 @@ async def test_the_console_at_80x24_lists_the_tracks_as_the_hot_seat_does_and_bo
                 assert name in shown, (name, shown)
             await pilot.resize_terminal(120, 40)
             await until(pilot, lambda: not board.compact, "the boxes at 120x40")
+
+
+async def test_a_team_asked_to_answer_a_card_at_80x24_sees_the_card_from_its_title() -> None:
+    """Found from outside: Russia's seat at 80x24, asked to answer the round's card, showed only the card's
+    choices at the foot of its column: the title and the text were above, out of view. A team asked to answer
+    a card now has the card brought into view from its title, once."""
+    app = SeatApp("127.0.0.1:9", None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        while not isinstance(app.screen, SeatScreen):
+            app.pop_screen()
+            await pilot.pause()
+        tracks = [{"name": f"Track number {i}", "top": 6, "position": 1, "rung": "Talks", "tension": 2,
+                   "breakdown_at": 7, "status": "open"} for i in range(8)]
+        card = {"title": "Moscow is asked to back an expert dialogue",
+                "text": "A long card text that goes on for a while. " * 6,
+                "choices": [{"label": "Back it", "effects": "progress +1"}, {"label": "Refuse", "effects": "tension +1"}]}
+        view = {"role": "team", "actor": "ru", "game": {"seq": 7, "round": 2, "waiting": "choice"},
+                "board": {"tracks": tracks, "card": card},
+                "decision": {"prompt": "Russia answers the card.",
+                             "entries": [{"id": "7-a", "label": "Back it"}, {"id": "7-b", "label": "Refuse"}]}}
+        app.seat_screen.show(view, {})
+        left = app.seat_screen.query_one("#left")
+        shown = app.seat_screen.query_one("#card")
+        for _ in range(3):  # the new card laid out (before, its region is the empty card's)
+            await pilot.pause()
+        for _ in range(50):  # bounded by pauses, not by the clock
+            if left.region.y <= shown.region.y < left.region.bottom:
+                break
+            await pilot.pause()
+        assert app.screen is app.seat_screen
+        assert left.region.y <= shown.region.y < left.region.bottom, (shown.region, left.region)

@@ -1,0 +1,165 @@
+"""A seat's acts, sent to the host: a pick (a move asked first, a ruling's reason, an argument or a counter
+typed, the strong items marked), the facilitator's powers and the phase timer.
+
+A pick holds the list it was picked from until the host answers
+(:meth:`~tabletop.play.clock.PickHold.sent`); a refusal is said in words under the hot seat's title, and an
+argument refused opens again with what the team typed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual import work
+
+from ..content.literal import literal
+from ..lang import Domain
+from ..seats.client import Disconnected, Refused
+from . import seatwords as words
+from .argument import ArgumentScreen, Entered
+from .modals import AskScreen
+from .seatdialogs import argument_form
+from .text import SEALED_NOTE
+
+_, ngettext, N_ = Domain("tui").words()
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    from ..seats.client import SeatClient
+    from .notices import Refusals
+    from .seat import SeatScreen
+
+    _App = App[None]
+else:
+    _App = object  # a plain mixin at run time: the seat's app is the app
+
+
+class SeatActs(_App):
+    """What a seat's app sends to the host (:class:`~tabletop.tui.seat.SeatApp` is one)."""
+
+    if TYPE_CHECKING:
+        view: Mapping[str, Any] | None
+        client: SeatClient | None
+        refusals: Refusals
+
+        @property
+        def seat_screen(self) -> SeatScreen: ...
+
+    def pick(self, entry_id: str) -> None:
+        """Send a picked entry; a ruling asks for its reason first."""
+        entry = next((e for e in words.entries(self.view or {}) if e["id"] == entry_id), None)
+        if entry is None:
+            return
+        if entry.get("refusal"):
+            self.refusals.show(self, entry["refusal"])
+            return
+        if entry.get("needs") in ("argument", "counter"):
+            self.type_argument(entry)
+            return
+        if entry.get("needs") == "strong":
+            self.mark_strong(entry)
+            return
+        if entry.get("needs") == "reason":
+            def reasoned(reason: str | None) -> None:
+                if reason:
+                    self._act(pick=entry_id, reason=reason)
+
+            self.push_screen(AskScreen(_("The reason for this ruling (it goes into the record)"), _("why")), reasoned)
+            return
+        if entry.get("confirm"):  # a move: asked first, as on the hot seat (a stray Enter committed it)
+            self.confirm_move(entry)
+            return
+        self._act(pick=entry_id)
+
+    def confirm_move(self, entry: Mapping[str, Any]) -> None:
+        """The move's words (cost, effects; sealed or not), then yes or no; yes sends it."""
+        from .modals import ConfirmScreen
+
+        details = Text(literal(str(entry["confirm"])))
+        game = (self.view or {}).get("game")
+        if isinstance(game, Mapping) and game.get("sealed_moves"):
+            details.append("\n" + _(SEALED_NOTE), style="italic")
+
+        def done(ok: bool | None) -> None:
+            if ok:
+                self._act(pick=str(entry["id"]))
+
+        question = f"{literal(str(entry['label']))}?"  # untranslated: the entry's words (the host's, in this seat's language)
+        self.push_screen(ConfirmScreen(question, details, self.seat_screen.hold.fresh()), done)
+
+    def type_argument(self, entry: Mapping[str, Any], draft: Entered | None = None) -> None:
+        """The team types its argument (action, result, reasons) or its counter, as on the hot seat; then it is sent.
+
+        A refused entry (a text past the ruleset's limit, say) opens again with what was typed.
+        """
+        form = argument_form(entry)
+
+        def typed(entered: Entered | None) -> None:
+            if entered is None or (not form.counter and entered.result is None):
+                return  # Escape: nothing is sent
+            fields: dict[str, Any] = {"text": entered.action}
+            if not form.counter:
+                fields.update(result=entered.result, reasons=list(entered.reasons))
+            self._act(pick=str(entry["id"]), typed=fields, draft=(entry, entered))
+
+        self.push_screen(ArgumentScreen(form, draft), typed)
+
+    def mark_strong(self, entry: Mapping[str, Any]) -> None:
+        """Matrix odds: the console marks the strong reasons and counters, as the hot seat's facilitator does."""
+        from .weighing import StrongScreen
+
+        form = entry.get("form") or {}
+        items = [literal(str(item)) for item in form.get("items") or ()]
+        reasons = form.get("reasons", 0)
+
+        def marked(strong: tuple[int, ...] | None) -> None:
+            if strong is not None:
+                self._act(pick=str(entry["id"]), typed={"strong": list(strong)})
+
+        self.push_screen(StrongScreen(_("Which are strong?"), items, reasons if isinstance(reasons, int) else 0), marked)
+
+    def send(self, action: Mapping[str, Any]) -> None:
+        """Send one of the facilitator's powers as an action."""
+        self._act(action=action)
+
+    def time(self, what: str) -> None:
+        """The facilitator's ``pause``, ``resume`` or ``extend`` of the phase timer, sent to the host."""
+        self._act(clock=what)
+
+    def _act(self, pick: str | None = None, action: Mapping[str, Any] | None = None,
+             reason: str | None = None, typed: Mapping[str, Any] | None = None,
+             draft: tuple[Mapping[str, Any], Entered] | None = None, clock: str | None = None) -> None:
+        """Send an act; a pick holds the list it was picked from until the host answers (a second Enter, pressed
+        before the host has redrawn the list, would pick again from a game that has moved on)."""
+        if pick is not None and self.client is not None:
+            self.seat_screen.hold.sent()
+        self._send_act(pick, action, reason, typed, draft, clock)
+
+    @work(group="acts", exit_on_error=False)
+    async def _send_act(self, pick: str | None, action: Mapping[str, Any] | None, reason: str | None,
+                        typed: Mapping[str, Any] | None, draft: tuple[Mapping[str, Any], Entered] | None,
+                        clock: str | None) -> None:
+        client = self.client
+        if client is None:
+            self.notify(_("Not connected to the host yet."), severity="warning", markup=False)
+            return
+        try:
+            await client.act(action, pick=pick, reason=reason, typed=typed, clock=clock)
+            if pick is not None:
+                self.seat_screen.hold.answered()
+        except Refused as exc:
+            if pick is not None:
+                self.seat_screen.hold.answered()
+            # the host's words under the hot seat's title ("Not allowed"), not its code (STALE, READ_ONLY)
+            self.refusals.show(self, exc.message)
+            still = draft is not None and any(e["id"] == pick for e in words.entries(self.view or {}))
+            if draft is not None and still:
+                self.type_argument(*draft)  # nothing the team typed is lost
+        except Disconnected:
+            if pick is not None:
+                self.seat_screen.hold.answered()  # sent again on joining again; the list the new view brings is picked from
+            self.notify(_("The connection dropped: this will be sent again when the screen reconnects."), markup=False)
+
