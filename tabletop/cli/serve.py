@@ -8,7 +8,11 @@ code. The web page listens on loopback unless ``--listen`` says otherwise.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import re
 import sys
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from .join import address
@@ -39,6 +43,28 @@ def join_command(host_address: str, lang: str = "en") -> str:
     return " ".join(shlex.quote(w) for w in words)
 
 
+@contextlib.contextmanager
+def _offline_templates() -> Iterator[str]:
+    """textual-serve's own page templates, without the stylesheet they link on fonts.googleapis.com: a workshop
+    room is often offline, and a participant's browser contacts no one but this machine (the text falls back
+    to the browser's monospace font). In a temporary folder, removed when serving stops."""
+    import tempfile
+
+    import textual_serve
+
+    source = Path(textual_serve.__file__).parent / "templates"
+    with tempfile.TemporaryDirectory(prefix="tabletop-serve-") as folder:
+        for page in source.glob("*.html"):
+            text = page.read_text(encoding="utf-8")
+            text = _EXTERNAL_STYLESHEET.sub("", text)
+            (Path(folder) / page.name).write_text(text, encoding="utf-8")
+        yield folder
+
+
+#: a <link> to a stylesheet on another machine (textual-serve's page links its font on Google's)
+_EXTERNAL_STYLESHEET = re.compile(r"<link\b[^>]*\bhref=\"https?://[^\"]*\"[^>]*/?>", re.IGNORECASE)
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from textual_serve.server import Server
 
@@ -48,7 +74,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
                "put it behind a TLS proxy (https) on a network you do not trust").format(address=host))
     _out(_("Teams open {url} in a browser and type their code.").format(url=f"http://{args.listen}/"))
     try:
-        Server(join_command(args.address, current()), host=host.strip("[]"), port=int(port), title="tabletop").serve()
+        with _offline_templates() as templates:
+            Server(join_command(args.address, current()), host=host.strip("[]"), port=int(port), title="tabletop",
+                   templates_path=templates).serve()
     except OSError as exc:
         _err(_("tabletop serve: cannot listen on {address}: {problem}").format(address=args.listen, problem=exc.strerror or exc))
         return 1
