@@ -56,7 +56,7 @@ def resolve(ref: str | Path, kind: str, near: Path | None = None) -> Path:
     dirs = ([near, near.parent / folder] if near is not None else []) + [BUNDLED / folder]
     for d in dirs:
         for f in sorted(f for f in d.glob("*.toml") if not _overlay(f)) if d.is_dir() else []:
-            if _declared_id(f, kind) == str(ref):
+            if declared_id(f, kind) == str(ref):
                 return f
     known = sorted(f.stem for f in (BUNDLED / folder).glob("*.toml") if not _overlay(f))
     raise ContentError(
@@ -65,7 +65,7 @@ def resolve(ref: str | Path, kind: str, near: Path | None = None) -> Path:
     )
 
 
-def _declared_id(path: Path, kind: str) -> str | None:
+def declared_id(path: Path, kind: str) -> str | None:
     import tomllib
 
     try:

@@ -8,15 +8,16 @@ finds it); without one it is checked alone, and its summary says so.
 
 from __future__ import annotations
 
+import difflib
 import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from .errors import ContentError, Problem
+from .errors import ContentError, Problem, did_you_mean
 from .overlaycheck import Checked as OverlayChecked
 from .overlayfiles import base_path, check_overlay_file, describe_overlay, is_overlay_name, overlays_beside
-from .finding import resolve
+from .finding import bundled_decks, declared_id, resolve
 from .parsing import combine, parse_deck, parse_ruleset
 from .source import SourceFile, kind_of, read_toml
 from ..lang import Domain
@@ -97,6 +98,10 @@ def describe_deck(deck: Deck) -> str:
 
 _Found = tuple[Path, SourceFile, Deck]
 
+#: how close a deck id must be to one that is there to be its typo ('lake-evnts' for 'lake-events': 0.95;
+#: 'mini-events' and 'river-basin-events', two decks: 0.69)
+TYPO = 0.85
+
 
 def check_files(paths: Sequence[str]) -> Checked:
     """Validate files and directories of them, each ruleset together with its deck."""
@@ -136,6 +141,12 @@ def check_files(paths: Sequence[str]) -> Checked:
                     problems += unreadable[1]
                 continue
         if found is None:
+            close = difflib.get_close_matches(deck_id, _deck_ids_near(path), n=1, cutoff=TYPO)
+            hint = did_you_mean(deck_id, close)
+            if hint:  # a typo of a deck that is there: the ruleset cannot be played as it is
+                problems.append(source.problem(("ruleset", "deck"), _(
+                    "no deck '{id}' beside the ruleset or bundled{hint}").format(id=deck_id, hint=hint)))
+                continue
             summaries[path] += _("; deck '{id}' not found beside it, checked alone").format(id=deck_id)
             continue
         try:
@@ -144,6 +155,21 @@ def check_files(paths: Sequence[str]) -> Checked:
         except ContentError as exc:
             problems += exc.problems
     return Checked(files, summaries, problems, overlays)
+
+
+def _deck_ids_near(ruleset: Path) -> set[str]:
+    """The decks a ruleset could mean: the files beside it and in a sibling ``decks/`` folder, and the
+    bundled ones, by file name and by declared id."""
+    ids: set[str] = set()
+    for folder in (ruleset.parent, ruleset.parent.parent / "decks", *{p.parent for p in bundled_decks()}):
+        for file in folder.glob("*.toml") if folder.is_dir() else ():
+            if file.resolve() == ruleset.resolve() or is_overlay_name(file):
+                continue
+            ids.add(file.stem)
+            declared = declared_id(file, "deck")
+            if declared:
+                ids.add(declared)
+    return ids
 
 
 def is_overlay(path: Path, source: SourceFile) -> bool:

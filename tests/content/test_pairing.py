@@ -99,3 +99,23 @@ def test_a_ruleset_whose_deck_beside_does_not_read_fails_with_the_decks_problem(
     # the folder of both rulesets, or the deck given too: its problem is said once
     assert len(check_files([str(tmp_path / "rulesets")]).problems) == 1
     assert len(check_files([str(ruleset), str(deck)]).problems) == 1
+
+
+def test_a_ruleset_naming_a_misspelt_deck_beside_it_is_a_problem_at_its_deck_line(tmp_path: Path) -> None:
+    """Found from outside: a ruleset naming deck 'lake-evnts', with lake-events.toml beside it, validated "ok ...
+    deck 'lake-evnts' not found beside it, checked alone" (exit 0), and ``tabletop play`` then stopped on it. A
+    deck id close to one beside it (or bundled) is a typo: a problem at the ruleset's ``deck`` line. A deck id
+    like none there is still a deck not written yet: the ruleset is checked alone."""
+    (tmp_path / "rulesets").mkdir()
+    (tmp_path / "decks").mkdir()
+    ruleset = tmp_path / "rulesets" / "mini.toml"
+    ruleset.write_text(MINI_RULESET.read_text().replace('deck = "mini-events"', 'deck = "mini-evnts"'))
+    shutil.copy(MINI_DECK, tmp_path / "decks" / "mini-events.toml")
+    checked = check_files([str(ruleset)])
+    assert [(p.file, p.path) for p in checked.problems] == [(str(ruleset), "ruleset.deck")], checked.problems
+    assert "(did you mean 'mini-events'?)" in checked.problems[0].message
+    line = next(i for i, text in enumerate(ruleset.read_text().splitlines(), 1) if text.startswith("deck ="))
+    assert checked.problems[0].line == line
+    ruleset.write_text(MINI_RULESET.read_text().replace('deck = "mini-events"', 'deck = "a-deck-to-come"'))
+    alone = check_files([str(ruleset)])
+    assert alone.problems == [] and "checked alone" in alone.summaries[ruleset]
