@@ -44,14 +44,24 @@ def format_table(report: Mapping[str, Any], names: Mapping[str, str] | None = No
         f"{names.get(a, a)} {100 * row['met'] / games:.0f}%" for a, row in report["objectives"].items()
     )))
     lines.append(_("cards that matter most (agreements per game when drawn vs not): {cards}").format(cards=", ".join(
-        f"{names.get(cid, cid)} {row['impact']:+.2f}" for cid, row in top_cards(report, 5)
+        f"{names.get(cid, cid)} {row['impact']:+.2f} "
+        + ngettext("(drawn in {n} of {games} game)", "(drawn in {n} of {games} games)", report["games"]).format(
+            n=row["games"], games=report["games"])
+        for cid, row in top_cards(report, 5)
     ) or _("none to tell yet (too few games)")))
     return "\n".join(lines)
 
 
+#: games a card must come up in, and not come up in, before its effect is told (one game's agreements are noise)
+MIN_GAMES = 30
+
+
 def top_cards(report: Mapping[str, Any], n: int) -> list[tuple[str, Mapping[str, Any]]]:
-    """The cards with the largest effect on agreements, either way."""
-    rows = [(cid, row) for cid, row in report["cards"].items() if row.get("impact") is not None]
+    """The cards with the largest effect on agreements, either way, among those that came up in at least
+    :data:`MIN_GAMES` games and did not in as many."""
+    games = report["games"]
+    rows = [(cid, row) for cid, row in report["cards"].items() if row.get("impact") is not None
+            and MIN_GAMES <= row.get("games", 0) <= games - MIN_GAMES]
     return sorted(rows, key=lambda kv: (-abs(kv[1]["impact"]), kv[0]))[:n]
 
 

@@ -1,0 +1,27 @@
+"""``tabletop simulate``'s "cards that matter most" are told only from cards seen often enough to tell.
+
+Found from outside: 200 games ranked "Calls for a referendum -2.54" first, a card drawn in one game of the
+200 (its "impact" the agreements of that one game against the rest); at 2,000 games cards drawn in 15 made
+the top five. A card is ranked only once it came up, and did not, in enough games; the line says in how many.
+"""
+
+from __future__ import annotations
+
+from tabletop.sim.tables import MIN_GAMES, format_table, top_cards
+
+
+def _report(cards: dict[str, dict[str, object]]) -> dict[str, object]:
+    return {"games": 200, "ruleset": "r", "independence": "strict", "seed": 1, "bots": "mixed", "elapsed_s": 0.1,
+            "tracks": {}, "agreements_per_game": 1.0, "objectives": {}, "cards": cards}
+
+
+def test_a_card_seen_in_one_game_is_not_ranked_and_the_line_says_how_many_games() -> None:
+    report = _report({
+        "rare": {"drawn": 1, "games": 1, "impact": -2.54},
+        "common": {"drawn": 120, "games": 120, "impact": 0.4},
+        "always": {"drawn": 200, "games": 200 - MIN_GAMES + 1, "impact": 1.9},  # not drawn in too few games
+    })
+    assert [cid for cid, _row in top_cards(report, 5)] == ["common"]
+    said = format_table(report, {"common": "Common card"})
+    assert "Common card +0.40 (drawn in 120 of 200 games)" in said, said
+    assert "rare" not in said and "always" not in said
