@@ -9,7 +9,7 @@ argument refused opens again with what the team typed.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from rich.text import Text
 from textual import work
@@ -28,13 +28,20 @@ _, ngettext, N_ = Domain("tui").words()
 if TYPE_CHECKING:
     from textual.app import App
 
+    from ..play.clock import PickHold
     from ..seats.client import SeatClient
     from .notices import Refusals
-    from .seat import SeatScreen
 
     _App = App[None]
 else:
     _App = object  # a plain mixin at run time: the seat's app is the app
+
+
+class _Screen(Protocol):
+    """What the acts need of the seat's screen (:class:`~tabletop.tui.seat.SeatScreen`, which imports this)."""
+
+    @property
+    def hold(self) -> PickHold: ...
 
 
 class SeatActs(_App):
@@ -46,7 +53,7 @@ class SeatActs(_App):
         refusals: Refusals
 
         @property
-        def seat_screen(self) -> SeatScreen: ...
+        def seat_screen(self) -> _Screen: ...
 
     def pick(self, entry_id: str) -> None:
         """Send a picked entry; a ruling asks for its reason first."""
