@@ -31,6 +31,20 @@ def notices(app: SeatApp) -> list[str]:
     return [str(t.render()) for t in app.screen.query(Toast)]
 
 
+def _sealed_table(path: Path, hands: Hands) -> tuple[Session, Table]:
+    """A game of sealed moves, every team human, its clock the test's."""
+    session = Session.start(load_scenario("parallel-tracks").with_options(sealed_moves=True), 5, path)
+    return session, Table(session, seats_for(session, observers=0), now=hands)
+
+
+async def _to_moves(table: Table, facilitator: SeatClient) -> str:
+    """The facilitator draws and applies the card: the first team to move (its id)."""
+    while table.session.state.phase != "moves":
+        view = await caught_up(facilitator, table.session.state.seq)
+        await facilitator.act(pick=view["decision"]["entries"][0]["id"])
+    return next(str(a.actor) for a in table.session.options() if a.actor)
+
+
 async def test_a_second_press_on_the_consoles_new_list_waits_until_it_can_be_read(tmp_path: Path) -> None:
     hands = Hands()
     session = Session.start(load_scenario("parallel-tracks"), 5, tmp_path / "press.jsonl")  # every team human
@@ -78,15 +92,10 @@ async def test_a_team_is_asked_before_its_move_is_committed(tmp_path: Path) -> N
     words come first (cost, effects, sealed), then yes or no: Escape sends nothing, a second press as the
     question comes up is not a yes, and yes sends the move once."""
     hands = Hands()
-    scenario = load_scenario("parallel-tracks").with_options(sealed_moves=True)
-    session = Session.start(scenario, 5, tmp_path / "moves.jsonl")  # every team human
-    table = Table(session, seats_for(session, observers=0), now=hands)
+    session, table = _sealed_table(tmp_path / "moves.jsonl", hands)
     async with hosting(table) as (_host, address, codes):
         facilitator = await connect(address, codes["facilitator"])
-        while table.session.state.phase != "moves":  # the facilitator draws and applies the card
-            view = await caught_up(facilitator, table.session.state.seq)
-            await facilitator.act(pick=view["decision"]["entries"][0]["id"])
-        team = next(a.actor for a in table.session.options() if a.actor)  # the first team to move
+        team = await _to_moves(table, facilitator)
         app = SeatApp(address, codes[f"team:{team}"], sleep=Sleeps(), now=hands, pick_hold=PICK_HOLD)
         async with app.run_test(size=(80, 24), notifications=True) as pilot:
             await until(pilot, lambda: bool(app.seat_screen.query_one("#entries").option_count), "the team's moves")
@@ -123,10 +132,7 @@ async def test_refused_picks_read_together_show_one_notice(tmp_path: Path) -> No
     table = Table(session, seats_for(session, observers=0), now=hands)
     async with hosting(table) as (_host, address, codes):
         facilitator = await connect(address, codes["facilitator"])
-        while table.session.state.phase != "moves":
-            view = await caught_up(facilitator, table.session.state.seq)
-            await facilitator.act(pick=view["decision"]["entries"][0]["id"])
-        team = next(a.actor for a in table.session.options() if a.actor)
+        team = await _to_moves(table, facilitator)
         app = SeatApp(address, codes[f"team:{team}"], sleep=Sleeps(), now=hands)
         async with app.run_test(size=(80, 24), notifications=True) as pilot:
             await until(pilot, lambda: any(e.get("refusal") for e in entries(app)), "a refused entry")
@@ -147,15 +153,10 @@ async def test_a_double_enter_on_a_moves_question_sends_it_once_and_asks_nothing
     refused "the game has moved on". A pick sent is now awaited: picks on the list it was sent from are not taken
     (the screen says so) until the host answers."""
     hands = Hands()
-    scenario = load_scenario("parallel-tracks").with_options(sealed_moves=True)
-    session = Session.start(scenario, 5, tmp_path / "twice.jsonl")  # every team human
-    table = Table(session, seats_for(session, observers=0), now=hands)
+    session, table = _sealed_table(tmp_path / "twice.jsonl", hands)
     async with hosting(table) as (_host, address, codes):
         facilitator = await connect(address, codes["facilitator"])
-        while table.session.state.phase != "moves":
-            view = await caught_up(facilitator, table.session.state.seq)
-            await facilitator.act(pick=view["decision"]["entries"][0]["id"])
-        team = next(a.actor for a in table.session.options() if a.actor)
+        team = await _to_moves(table, facilitator)
         app = SeatApp(address, codes[f"team:{team}"], sleep=Sleeps(), now=hands, pick_hold=PICK_HOLD)
         async with app.run_test(size=(80, 24), notifications=True) as pilot:
             await until(pilot, lambda: bool(app.seat_screen.query_one("#entries").option_count), "the team's moves")
