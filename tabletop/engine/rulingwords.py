@@ -25,9 +25,10 @@ def ruling_parts(
 
     Dice and modifiers, votes and a veto, or the facilitator's reason.
 
-    A report (the default) names each modifier's source, folds the reason to
-    one line and says that an automatic move takes effect after the reveal.
-    ``screen``: the reason's own lines, nothing for an automatic move. ``brief`` (a small screen): the modifiers that did not
+    Each modifier's source is named (``Mutual trust >= 5``). A report (the
+    default) folds the reason to one line and says that an automatic move takes
+    effect after the reveal; ``screen``: the reason's own lines, nothing for an
+    automatic move. ``brief`` (a small screen): the modifiers that did not
     apply are counted, not listed.
     """
     parts: list[str] = []

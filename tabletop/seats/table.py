@@ -245,7 +245,6 @@ class Table:
             played += 1
         return played
 
-
     def _apply(self, action: Action) -> None:
         """``session.apply``, remembering whether the save could be written (the facilitator's prompt says so)."""
         try:
