@@ -80,13 +80,22 @@ def chunk_table(columns: dict[str, list[Any]], constants: Mapping[str, Any], tab
 
 
 def finished(out: Path) -> set[tuple[int, str]]:
-    """The chunks already written, as (point, file name)."""
+    """The chunks already written, as (point, file name): a file whose Parquet footer does not read (damage
+    from outside: a chunk is written whole or not at all) is not one, and is played and written again."""
     found = set()
     for path in out.glob("point=*/games-*.parquet"):
         point = path.parent.name.split("=", 1)[1]
-        if point.isdigit():
+        if point.isdigit() and _reads(path):
             found.add((int(point), path.name))
     return found
+
+
+def _reads(path: Path) -> bool:
+    try:
+        pq.read_metadata(path)
+    except (OSError, pa.ArrowException):
+        return False
+    return True
 
 
 def remove_temporary(out: Path) -> int:

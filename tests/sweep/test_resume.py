@@ -113,6 +113,22 @@ def test_a_folder_begun_before_names_in_other_languages_were_kept_resumes(tmp_pa
     assert (outcome.played, outcome.skipped) == (3, 21)
 
 
+def test_a_damaged_chunk_is_played_again_on_resume(tmp_path: Path) -> None:
+    """Found from outside: a chunk file cut to 100 bytes (damage from outside: tabletop writes a chunk whole or
+    not at all) was counted as done by --resume ("0 games played"), and the report then could not read it. A
+    chunk whose Parquet footer does not read is played again and written anew."""
+    spec = write_spec(tmp_path)
+    out = tmp_path / "out"
+    sweep = load_sweep(spec, POLICIES)
+    run_sweep(sweep, out, Backend())
+    before = sorted(rows(out))
+    damaged = _chunk_files(out)[2]
+    damaged.write_bytes(damaged.read_bytes()[:100])
+    outcome = run_sweep(sweep, out, Backend(), resume=True)
+    assert (outcome.played, outcome.skipped) == (3, 21)
+    assert sorted(rows(out)) == before
+
+
 def test_a_folder_holding_a_sweep_is_never_added_to_without_resume(tmp_path: Path) -> None:
     sweep = load_sweep(write_spec(tmp_path), POLICIES)
     run_sweep(sweep, tmp_path / "out", Backend())
