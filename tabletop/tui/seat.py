@@ -148,8 +148,11 @@ class SeatScreen(ConsolePowers, Screen[None]):
         self.set_interval(1.0, self._tick)
 
     def _tick(self) -> None:
-        """The phase timer counts down between views (the host's reading, less the time since it came)."""
+        """The phase timer counts down between views (the host's reading, less the time since it came); with
+        the host lost it holds its last reading (the host's clock is not running for this screen to follow)."""
         view = self.seat_app.view
+        if not self.seat_app.joined.is_set():
+            return
         if view is not None and isinstance(view.get("clock"), Mapping) and not view["clock"].get("paused"):
             gone = self.seat_app.now() - self._view_at
             with using(self.seat_app.lang):  # a timer's callback keeps the language it was started in

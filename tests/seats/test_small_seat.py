@@ -97,3 +97,36 @@ async def test_a_team_asked_to_answer_a_card_at_80x24_sees_the_card_from_its_tit
             await pilot.pause()
         assert app.screen is app.seat_screen
         assert left.region.y <= shown.region.y < left.region.bottom, (shown.region, left.region)
+
+
+async def test_a_seat_that_lost_the_host_stops_its_phase_timer() -> None:
+    """Found from outside: with the host stopped, every seat's timer went on counting down (01:53 -> 01:41),
+    then jumped back to 02:37 when the host came back. A screen that has lost the host holds the last reading
+    (its link line says the connection is lost) until a view comes again."""
+    from tabletop.tui.seatwords import headline
+
+    class Hands:
+        now = 1000.0
+
+        def __call__(self) -> float:
+            return self.now
+
+    hands = Hands()
+    app = SeatApp("127.0.0.1:9", None, now=hands)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        while not isinstance(app.screen, SeatScreen):
+            app.pop_screen()
+            await pilot.pause()
+        view = {"role": "team", "actor": "ru", "game": {"seq": 3, "round": 1, "rounds": 8, "phase": "moves"},
+                "clock": {"left": 120, "paused": False}, "decision": {"prompt": "", "entries": []}}
+        app.joined.set()
+        app.view = view
+        app.seat_screen.show(view, {})
+        hands.now += 10
+        app.seat_screen._tick()
+        assert str(headline(view, 10)) in str(app.seat_screen.query_one("#headline").render())
+        app.joined.clear()  # the host went away
+        hands.now += 30
+        app.seat_screen._tick()
+        assert str(headline(view, 10)) in str(app.seat_screen.query_one("#headline").render())
