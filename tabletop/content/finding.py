@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from .errors import ContentError, Problem, did_you_mean
@@ -45,16 +44,11 @@ def resolve(ref: str | Path, kind: str, near: Path | None = None) -> Path:
     if p.suffix == ".toml" or p.exists() or "/" in str(ref):
         return p
     folder = "rulesets" if kind == "ruleset" else "decks"
-    candidates: list[Path] = []
-    if near is not None:
-        candidates += [near / f"{ref}.toml", near.parent / folder / f"{ref}.toml"]
-    candidates.append(BUNDLED / folder / f"{ref}.toml")
-    for c in candidates:
+    for c in (d / f"{ref}.toml" for d in _search_dirs(kind, near)):
         if c.is_file():
             return c
     # by id inside files whose name differs from their id
-    dirs = ([near, near.parent / folder] if near is not None else []) + [BUNDLED / folder]
-    for d in dirs:
+    for d in _search_dirs(kind, near):
         for f in sorted(f for f in d.glob("*.toml") if not _overlay(f)) if d.is_dir() else []:
             if declared_id(f, kind) == str(ref):
                 return f
@@ -63,6 +57,23 @@ def resolve(ref: str | Path, kind: str, near: Path | None = None) -> Path:
         [Problem(str(ref), None, "", _("no {kind} file or bundled {kind} id '{ref}'{hint} (bundled: {known})").format(
             kind=kind, ref=ref, hint=did_you_mean(str(ref), known), known=", ".join(known)))]
     )
+
+
+def _search_dirs(kind: str, near: Path | None) -> list[Path]:
+    """Where a ruleset or deck named by id is looked for: beside ``near``, in its sibling folder, bundled."""
+    folder = "rulesets" if kind == "ruleset" else "decks"
+    return ([near, near.parent / folder] if near is not None else []) + [BUNDLED / folder]
+
+
+def ids_near(kind: str, near: Path | None) -> set[str]:
+    """Every ruleset or deck id :func:`resolve` could find from ``near``: each file's name and declared id."""
+    found: set[str] = set()
+    for d in _search_dirs(kind, near):
+        for f in (f for f in d.glob("*.toml") if not _overlay(f)) if d.is_dir() else ():
+            declared = declared_id(f, kind)
+            if declared is not None:  # a file of that kind (a ruleset beside a deck is none)
+                found |= {declared, f.stem}
+    return found
 
 
 def declared_id(path: Path, kind: str) -> str | None:

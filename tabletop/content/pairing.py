@@ -17,7 +17,7 @@ from typing import NamedTuple
 from .errors import ContentError, Problem, did_you_mean
 from .overlaycheck import Checked as OverlayChecked
 from .overlayfiles import base_path, check_overlay_file, describe_overlay, is_overlay_name, overlays_beside
-from .finding import bundled_decks, declared_id, resolve
+from .finding import ids_near, resolve
 from .parsing import combine, parse_deck, parse_ruleset
 from .source import SourceFile, kind_of, read_toml
 from ..lang import Domain
@@ -141,7 +141,7 @@ def check_files(paths: Sequence[str]) -> Checked:
                     problems += unreadable[1]
                 continue
         if found is None:
-            close = difflib.get_close_matches(deck_id, _deck_ids_near(path), n=1, cutoff=TYPO)
+            close = difflib.get_close_matches(deck_id, ids_near("deck", path.parent), n=1, cutoff=TYPO)
             hint = did_you_mean(deck_id, close)
             if hint:  # a typo of a deck that is there: the ruleset cannot be played as it is
                 problems.append(source.problem(("ruleset", "deck"), _(
@@ -155,21 +155,6 @@ def check_files(paths: Sequence[str]) -> Checked:
         except ContentError as exc:
             problems += exc.problems
     return Checked(files, summaries, problems, overlays)
-
-
-def _deck_ids_near(ruleset: Path) -> set[str]:
-    """The decks a ruleset could mean: the files beside it and in a sibling ``decks/`` folder, and the
-    bundled ones, by file name and by declared id."""
-    ids: set[str] = set()
-    for folder in (ruleset.parent, ruleset.parent.parent / "decks", *{p.parent for p in bundled_decks()}):
-        for file in folder.glob("*.toml") if folder.is_dir() else ():
-            if file.resolve() == ruleset.resolve() or is_overlay_name(file):
-                continue
-            ids.add(file.stem)
-            declared = declared_id(file, "deck")
-            if declared:
-                ids.add(declared)
-    return ids
 
 
 def is_overlay(path: Path, source: SourceFile) -> bool:

@@ -127,10 +127,11 @@ class SeatScreen(ConsolePowers, Screen[None]):
     def _bring_card(self, view: Mapping[str, Any], game: Mapping[str, Any], asked: bool) -> None:
         """A team asked to answer the card sees it from its title (on a small screen it was below the
         tracks, its choices all that showed): brought into view once for each card it answers."""
-        card = (view.get("board") or {}).get("card") if isinstance(view.get("board"), Mapping) else None
-        if not (asked and view.get("role") == "team" and game.get("waiting") == "choice" and card):
+        board = view.get("board")
+        card = board.get("card") if isinstance(board, Mapping) else None
+        if not (asked and view.get("role") == "team" and game.get("waiting") == "choice" and isinstance(card, Mapping)):
             return
-        key = (game.get("round"), words.card_text(view).plain)
+        key = (game.get("round"), card.get("id"), card.get("title"))
         if key != self._card_brought:
             self._card_brought = key
             panel = self.query_one("#card", Static)

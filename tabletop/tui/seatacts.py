@@ -155,18 +155,15 @@ class SeatActs(_App):
             return
         try:
             await client.act(action, pick=pick, reason=reason, typed=typed, clock=clock)
-            if pick is not None:
-                self.seat_screen.hold.answered()
         except Refused as exc:
-            if pick is not None:
-                self.seat_screen.hold.answered()
             # the host's words under the hot seat's title ("Not allowed"), not its code (STALE, READ_ONLY)
             self.refusals.show(self, exc.message)
             still = draft is not None and any(e["id"] == pick for e in words.entries(self.view or {}))
             if draft is not None and still:
                 self.type_argument(*draft)  # nothing the team typed is lost
         except Disconnected:
-            if pick is not None:
-                self.seat_screen.hold.answered()  # sent again on joining again; the list the new view brings is picked from
             self.notify(_("The connection dropped: this will be sent again when the screen reconnects."), markup=False)
+        finally:
+            if pick is not None:  # answered, refused, or to be sent again on joining: the list is picked from again
+                self.seat_screen.hold.answered()
 

@@ -8,10 +8,13 @@ moved on. The console's clock is the test's: it moves only when the test says.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets._toast import Toast
 
 from tabletop.content.loader import load_scenario
@@ -43,6 +46,26 @@ async def _to_moves(table: Table, facilitator: SeatClient) -> str:
         view = await caught_up(facilitator, table.session.state.seq)
         await facilitator.act(pick=view["decision"]["entries"][0]["id"])
     return next(str(a.actor) for a in table.session.options() if a.actor)
+
+
+@asynccontextmanager
+async def _a_team_to_move(path: Path) -> AsyncIterator[tuple[SeatApp, Pilot[Any], Table, Hands, str, int, dict]]:
+    """A sealed game at its moves phase, hosted; the first team's screen at 80x24, its list read: (the screen, its
+    pilot, the table, the room's clock, the team, the index and the entry of a move it may make)."""
+    hands = Hands()
+    session, table = _sealed_table(path, hands)
+    async with hosting(table) as (_host, address, codes):
+        facilitator = await connect(address, codes["facilitator"])
+        team = await _to_moves(table, facilitator)
+        app = SeatApp(address, codes[f"team:{team}"], sleep=Sleeps(), now=hands, pick_hold=PICK_HOLD)
+        async with app.run_test(size=(80, 24), notifications=True) as pilot:
+            await until(pilot, lambda: bool(app.seat_screen.query_one("#entries").option_count), "the team's moves")
+            hands.now += PICK_HOLD  # the list has been read
+            index, entry = next((i, e) for i, e in enumerate(entries(app))
+                                if e.get("action", {}).get("kind") == "move" and not e.get("refusal") and i < 9)
+            yield app, pilot, table, hands, team, index, dict(entry)
+        await facilitator.close()
+    session.close()
 
 
 async def test_a_second_press_on_the_consoles_new_list_waits_until_it_can_be_read(tmp_path: Path) -> None:
@@ -91,37 +114,25 @@ async def test_a_team_is_asked_before_its_move_is_committed(tmp_path: Path) -> N
     its cost or effects: a stray press was a move the team could not take back. As on the hot seat, the move's
     words come first (cost, effects, sealed), then yes or no: Escape sends nothing, a second press as the
     question comes up is not a yes, and yes sends the move once."""
-    hands = Hands()
-    session, table = _sealed_table(tmp_path / "moves.jsonl", hands)
-    async with hosting(table) as (_host, address, codes):
-        facilitator = await connect(address, codes["facilitator"])
-        team = await _to_moves(table, facilitator)
-        app = SeatApp(address, codes[f"team:{team}"], sleep=Sleeps(), now=hands, pick_hold=PICK_HOLD)
-        async with app.run_test(size=(80, 24), notifications=True) as pilot:
-            await until(pilot, lambda: bool(app.seat_screen.query_one("#entries").option_count), "the team's moves")
-            hands.now += PICK_HOLD  # the list has been read
-            index, entry = next((i, e) for i, e in enumerate(entries(app))
-                                if e.get("action", {}).get("kind") == "move" and not e.get("refusal") and i < 9)
-            seq = table.session.state.seq
-            await pilot.press(str(index + 1), "enter")  # the move, and a nervous second press on its question
-            await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the move's question")
-            shown = " ".join(str(s.render()) for s in app.screen.query("Static"))
-            assert f"{entry['label']}?" in shown and "capital" in shown and entry["confirm"] in shown, shown
-            assert "Sealed: the others see only that you committed" in shown
-            await pilot.pause()
-            assert isinstance(app.screen, ConfirmScreen) and table.session.state.seq == seq  # the Enter was no yes
-            await pilot.press("escape")
-            await until(pilot, lambda: app.screen is app.seat_screen, "the list again")
-            assert table.session.state.seq == seq  # Escape sent nothing
-            await pilot.press(str(index + 1))
-            await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the move's question again")
-            hands.now += PICK_HOLD
-            await pilot.press("y")
-            await until(pilot, lambda: table.session.state.seq == seq + 1, "the move sent once")
-            last = table.session.state.log[-1].action
-            assert (last.kind, last.actor, last.move) == ("move", team, entry["action"]["move"])
-        await facilitator.close()
-    session.close()
+    async with _a_team_to_move(tmp_path / "moves.jsonl") as (app, pilot, table, hands, team, index, entry):
+        seq = table.session.state.seq
+        await pilot.press(str(index + 1), "enter")  # the move, and a nervous second press on its question
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the move's question")
+        shown = " ".join(str(s.render()) for s in app.screen.query("Static"))
+        assert f"{entry['label']}?" in shown and "capital" in shown and entry["confirm"] in shown, shown
+        assert "Sealed: the others see only that you committed" in shown
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen) and table.session.state.seq == seq  # the Enter was no yes
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen is app.seat_screen, "the list again")
+        assert table.session.state.seq == seq  # Escape sent nothing
+        await pilot.press(str(index + 1))
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the move's question again")
+        hands.now += PICK_HOLD
+        await pilot.press("y")
+        await until(pilot, lambda: table.session.state.seq == seq + 1, "the move sent once")
+        last = table.session.state.log[-1].action
+        assert (last.kind, last.actor, last.move) == ("move", team, entry["action"]["move"])
 
 
 async def test_refused_picks_read_together_show_one_notice(tmp_path: Path) -> None:
@@ -152,40 +163,28 @@ async def test_a_double_enter_on_a_moves_question_sends_it_once_and_asks_nothing
     Enter, on the list behind it that the host had not yet redrawn, asked the same question again; yes to it was
     refused "the game has moved on". A pick sent is now awaited: picks on the list it was sent from are not taken
     (the screen says so) until the host answers."""
-    hands = Hands()
-    session, table = _sealed_table(tmp_path / "twice.jsonl", hands)
-    async with hosting(table) as (_host, address, codes):
-        facilitator = await connect(address, codes["facilitator"])
-        team = await _to_moves(table, facilitator)
-        app = SeatApp(address, codes[f"team:{team}"], sleep=Sleeps(), now=hands, pick_hold=PICK_HOLD)
-        async with app.run_test(size=(80, 24), notifications=True) as pilot:
-            await until(pilot, lambda: bool(app.seat_screen.query_one("#entries").option_count), "the team's moves")
-            hands.now += PICK_HOLD
-            index = next(i for i, e in enumerate(entries(app))
-                         if e.get("action", {}).get("kind") == "move" and not e.get("refusal") and i < 9)
-            seq = table.session.state.seq
-            await pilot.press(str(index + 1))
-            await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the move's question")
-            hands.now += PICK_HOLD
-            gate = asyncio.Event()  # the host's answer takes its time, as over a room's network
-            real = SeatClient.act
+    async with _a_team_to_move(tmp_path / "twice.jsonl") as (app, pilot, table, hands, team, index, entry):
+        seq = table.session.state.seq
+        await pilot.press(str(index + 1))
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the move's question")
+        hands.now += PICK_HOLD
+        gate = asyncio.Event()  # the host's answer takes its time, as over a room's network
+        real = SeatClient.act
 
-            async def slow(self: SeatClient, *args: Any, **kwargs: Any) -> dict[str, Any]:
-                await gate.wait()
-                return await real(self, *args, **kwargs)
+        async def slow(self: SeatClient, *args: Any, **kwargs: Any) -> dict[str, Any]:
+            await gate.wait()
+            return await real(self, *args, **kwargs)
 
-            monkeypatch.setattr(SeatClient, "act", slow)
-            await pilot.press("enter", "enter")  # yes, and the nervous second press before the host answers
-            for _ in range(5):
-                await pilot.pause()
-            assert app.screen is app.seat_screen, "the question came up again for a move being made"
-            assert any("sent" in t for t in notices(app)), notices(app)  # the screen says why
-            gate.set()
-            await until(pilot, lambda: seq_of(app) == seq + 1, "the move made")
-            for _ in range(5):
-                await pilot.pause()
-            assert app.screen is app.seat_screen, "the question came up again for a move already made"
-            assert not [t for t in notices(app) if "Not allowed" in t], notices(app)
-            assert table.session.state.seq == seq + 1
-        await facilitator.close()
-    session.close()
+        monkeypatch.setattr(SeatClient, "act", slow)
+        await pilot.press("enter", "enter")  # yes, and the nervous second press before the host answers
+        for _ in range(5):
+            await pilot.pause()
+        assert app.screen is app.seat_screen, "the question came up again for a move being made"
+        assert any("sent" in t for t in notices(app)), notices(app)  # the screen says why
+        gate.set()
+        await until(pilot, lambda: seq_of(app) == seq + 1, "the move made")
+        for _ in range(5):
+            await pilot.pause()
+        assert app.screen is app.seat_screen, "the question came up again for a move already made"
+        assert not [t for t in notices(app) if "Not allowed" in t], notices(app)
+        assert table.session.state.seq == seq + 1
