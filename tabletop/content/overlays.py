@@ -190,6 +190,7 @@ def apply(scenario: Scenario, tables: Tables) -> Scenario:
         out.translations = scenario.translations
     out.translated_from = scenario
     out.log_words = _log_words(scenario, tables)
+    out.stock_words = _stock_words(scenario.deck, out.deck)
     out.plural_actors = frozenset(k for k, e in tables.get("actors", {}).items() if e.get("number") == "plural")
     return out
 
@@ -205,6 +206,20 @@ def _log_words(scenario: Scenario, tables: Tables) -> dict[str, str]:
         if given and len(given) == len(base):
             for english, words in zip(base, given):
                 out.setdefault(english, words)
+    return out
+
+
+def _stock_words(base: Deck, shown: Deck) -> dict[str, str]:
+    """Each stock argument text of the base deck -> its words in the translation, place by place.
+
+    A bot argues and counters with the base deck's texts, and the save records them as chosen; a room
+    reading another language reads the same stock text in its own words (``engine.partwords.STOCK``)."""
+    out: dict[str, str] = {}
+    for mine, theirs in zip(base.arguments, shown.arguments):
+        for key in ("actions", "reasons", "counters"):
+            for text, words in zip(getattr(mine, key), getattr(theirs, key)):
+                if words != text:
+                    out.setdefault(text, words)
     return out
 
 

@@ -64,6 +64,8 @@ class Scenario:
     plural_actors: frozenset[str] = frozenset()
     #: a translation's words for the English log lines its effects write ({ log = … }): English -> words
     log_words: Mapping[str, str] = MappingProxyType({})
+    #: a translation's words for the base deck's stock argument texts (what bots argue with): base text -> words
+    stock_words: Mapping[str, str] = MappingProxyType({})
     #: SHA-256 of the ruleset's and the deck's bytes this scenario was loaded from (None: not loaded from files)
     source_shas: tuple[str, str] | None = None
 

@@ -98,6 +98,16 @@ def log_said(name: Name, text: str) -> str:
     return text if said == LOG + text else said
 
 
+#: a deck's stock argument text's key in a names table: its base words (what a bot said), so prefixed
+STOCK = "stock\u2009"
+
+
+def stock_said(names: Mapping[str, str], text: str) -> str | None:
+    """A stock argument text (a bot's, or an example a team took) in the words of a names table's
+    translation; None for any other text (a team's own words, shown as typed)."""
+    return names.get(STOCK + text)
+
+
 def lookup(names: Mapping[str, str] | None) -> Name:
     """A name for an id from ``names``; the id itself when it has none."""
     if names is None:
@@ -105,4 +115,4 @@ def lookup(names: Mapping[str, str] | None) -> Name:
     return lambda key: names.get(key, key)
 
 
-__all__ = ["LOG", "bounds", "either", "log_said", "lookup", "part_words"]
+__all__ = ["LOG", "STOCK", "bounds", "either", "log_said", "lookup", "part_words", "stock_said"]

@@ -10,6 +10,7 @@ from typing import Any
 from ..content.arguments import ODDS
 from ..content.literal import literal, one_line
 from ..content.vocabulary import signed
+from .partwords import stock_said
 from .records import Ruling
 from .wording import ODDS_WORDS, _, lapsed_word, named_source, ngettext, wanted_words
 
@@ -81,12 +82,14 @@ def odds_words(label: str | None) -> str:
 
 
 def argument_parts(ruling: Ruling, names: Mapping[str, str], *, screen: bool = False) -> list[str]:
-    """An argument's working: the action, the result wanted, every reason and counter as typed,
-    the odds and who set them, the roll. Typed texts go through the sanitiser, quoted."""
+    """An argument's working: the action, the result wanted, every reason and counter as typed (a deck's
+    stock text, as bots argue, in the words of ``names``), the odds and who set them, the roll. Typed texts
+    go through the sanitiser, quoted."""
     show = literal if screen else one_line
 
-    def quoted(text: Any) -> str:
-        return _("\u201c{text}\u201d").format(text=show(text))
+    def quoted(text: Any) -> str:  # a stock text (a bot's) in the room's words; a team's own as typed
+        said = stock_said(names, text) if isinstance(text, str) else None
+        return _("\u201c{text}\u201d").format(text=show(said if said is not None else text))
 
     parts = [_("action: {text}").format(text=quoted(ruling.text)), _("wants: {result}").format(result=_wanted_of(ruling))]
     marked = ruling.odds_by == "matrix"

@@ -66,6 +66,12 @@ class _Names:
         actor = self.index.actors.get(actor_id or "")
         return actor.name if actor is not None else (actor_id or _("the facilitator"))
 
+    def said(self, text: str, lang: str | None) -> tuple[str, str | None]:
+        """Typed text as the room reads it, and the language to mark it with: a deck's stock text (a bot's)
+        in the shown scenario's words, unmarked; a team's own words as typed, in the language typed."""
+        words = self.scenario.stock_words.get(text)
+        return (words, None) if words is not None else (text, lang)
+
     def plural(self, actor_id: str | None) -> bool:
         """Whether the actor's name takes a plural verb here (its overlay's ``number``)."""
         return plural_subject(self.scenario, actor_id)
@@ -238,7 +244,7 @@ def _tell_counter(event: Happened, n: _Names) -> str:
     plural = n.plural(a.actor)
     if text:
         said = pgettext("plural subject", "{actor} counters: {counter}") if plural else _("{actor} counters: {counter}")
-        return said.format(actor=actor, counter=quoted(text, a.lang))
+        return said.format(actor=actor, counter=quoted(*n.said(text, a.lang)))
     said = pgettext("plural subject", "{actor} passes: no counter") if plural else _("{actor} passes: no counter")
     return said.format(actor=actor)
 
@@ -248,7 +254,7 @@ def _revealed_counter(counter: object, n: _Names) -> str:
     actor, text = (counter[0], counter[1]) if isinstance(counter, list | tuple) and len(counter) == 2 else (None, None)
     name = n.actor(actor if isinstance(actor, str) else None)
     if isinstance(text, str) and text.strip():
-        return _("{actor}: {counter}").format(actor=name, counter=quoted(text.strip(), None))
+        return _("{actor}: {counter}").format(actor=name, counter=quoted(*n.said(text.strip(), None)))
     return _("{actor}: no counter").format(actor=name)
 
 

@@ -24,7 +24,7 @@ from ..content.literal import literal, one_line
 from ..content.models import default_resource_name, resource_infos
 from ..content.vocabulary import signed
 from ..lang import SOURCE, Domain, current
-from .partwords import LOG, lookup, part_words
+from .partwords import LOG, STOCK, lookup, part_words
 from .records import Change
 
 if TYPE_CHECKING:
@@ -243,7 +243,8 @@ def names(state: State) -> dict[str, str]:
 
 def scenario_names(scenario: Scenario) -> dict[str, str]:
     """Every track, actor and meter id of ``scenario`` with its name as the room reads it (and, under
-    :data:`~tabletop.engine.partwords.LOG`, each English log line with its words in a translation).
+    :data:`~tabletop.engine.partwords.LOG`, each English log line with its words in a translation, and under
+    :data:`~tabletop.engine.partwords.STOCK` each stock argument text).
 
     Worked out once a scenario (a translation is a scenario of its own): a key press on the board asked
     for them ~45 times. A new dict each call, which the caller may add to."""
@@ -256,6 +257,7 @@ def scenario_names(scenario: Scenario) -> dict[str, str]:
             **{m.id: literal(m.name) for m in rs.meters},
             **{RESOURCE + r.id: literal(r.name) for r in resource_infos(rs)},
             **{LOG + english: literal(words) for english, words in scenario.log_words.items()},
+            **{STOCK + text: literal(words) for text, words in scenario.stock_words.items()},
         }
     return dict(made)
 

@@ -18,6 +18,7 @@ from ..content.literal import one_line
 from ..engine import Action, State, legal_actions
 from ..engine.arguments import countered, stock_for
 from ..engine.state import Proposal
+from ..engine.partwords import stock_said
 from ..engine.wording import names, wanted_words
 from ..lang import Domain
 from .picks import Act, Choice, Counter, Decision, MarkStrong, Styled, styled
@@ -140,11 +141,11 @@ def argument_spans(state: State, head: Proposal, *, sealed: bool = False) -> Spa
               else _("{who} argues on {track}: "))
     out: list[tuple[str, str]] = [
         (argues.format(who=who, track=n.get(head.track or "", head.track or "")), "bold"),
-        (f"\u201c{one_line(argument.text)}\u201d\n", ""),
+        (f"\u201c{_said(n, argument.text)}\u201d\n", ""),
         ("  " + _("wants {result}").format(result=wanted_words(argument.wanted_table)) + "\n", "bold"),
     ]
     for i, reason in enumerate(argument.reasons, 1):
-        out.append(("  " + _("reason {n}: {text}").format(n=i, text=one_line(reason)) + "\n", ""))
+        out.append(("  " + _("reason {n}: {text}").format(n=i, text=_said(n, reason)) + "\n", ""))
     if not argument.reasons:
         out.append(("  " + _("(no reasons given)") + "\n", "dim"))
     out.extend(_counter_spans(argument, n, sealed))
@@ -166,7 +167,7 @@ def _counter_spans(argument: Any, n: Mapping[str, str], sealed: bool) -> list[tu
         elif text is None:
             out.append(("  " + _("{who} passed").format(who=who) + "\n", "dim"))
         else:
-            out.append(("  " + _("counter by {who}: {text}").format(who=who, text=one_line(text)) + "\n", "italic"))
+            out.append(("  " + _("counter by {who}: {text}").format(who=who, text=_said(n, text)) + "\n", "italic"))
     return out
 
 
@@ -214,12 +215,19 @@ def argument_decision(state: State, waiting: str) -> Decision:
     return Decision(Styled(((ask + "\n", "bold"), *working)), tuple(entries))
 
 
-def strong_items(head: Proposal) -> tuple[str, ...]:
-    """The items a facilitator may mark strong (matrix odds): the reasons, then the counters made."""
+def strong_items(head: Proposal, state: State) -> tuple[str, ...]:
+    """The items a facilitator may mark strong (matrix odds): the reasons, then the counters made
+    (``state``: the game as the room reads it, for a deck's stock texts in its words)."""
     argument = head.argument
     assert argument is not None
-    return (*(_("reason: {text}").format(text=one_line(r)) for r in argument.reasons),
-            *(_("counter: {text}").format(text=one_line(t)) for _who, t in countered(argument)))
+    n = names(state)
+    return (*(_("reason: {text}").format(text=_said(n, r)) for r in argument.reasons),
+            *(_("counter: {text}").format(text=_said(n, t)) for _who, t in countered(argument)))
+
+
+def _said(n: Mapping[str, str], text: str) -> str:
+    """A typed text on one line: a deck's stock text (a bot's) in the room's words, a team's own as typed."""
+    return one_line(stock_said(n, text) or text)
 
 
 __all__ = [

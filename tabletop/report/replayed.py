@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from ..engine import State, objectives_met
 from ..engine.records import RULING_KINDS, Ruling
 from ..engine.telling import tell
+from ..engine.partwords import STOCK
 from ..engine.wording import RESOURCE, modifier_names, wants_text
 from ..store import SaveError
 from ..store.reading import Save
@@ -56,6 +57,7 @@ class ReplayedGame:
             **{t.id: _label(t.name) for t in rs.tracks},
             **{a.id: _label(a.name) for a in rs.actors},
             **{RESOURCE + r.id: _label(r.name) for r in resource_infos(rs)},
+            **{STOCK + text: _label(words) for text, words in self.scenario.stock_words.items()},  # bots' texts
         }
         self.names.update(modifier_names(self.scenario, self.names))  # a roll's modifiers in the report's words
         self.ladders = {t.id: t.ladder for t in rs.tracks}

@@ -329,7 +329,7 @@ def seat_entries(state: State, seat: Seat, facts: TableFacts) -> list[Entry]:
             head = state.queue[0]
             template = Action("odds", track=pick.track, strong=())
             reasons = len(head.argument.reasons) if head.argument is not None else 0
-            form = {"items": list(strong_items(head)), "reasons": reasons}
+            form = {"items": list(strong_items(head, state)), "reasons": reasons}
             # its template is "None is strong"'s action: the id says it is the marks' entry
             out.append(Entry(f"{entry_id(state, template)}-marks", choice.label.plain, template, needs="strong",
                              form=form))

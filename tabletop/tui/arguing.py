@@ -96,7 +96,8 @@ def _still_waits_on(board: Table, template: Action) -> bool:
 
 def mark_strong(board: Table, track: str | None) -> None:
     """The facilitator marks the strong reasons and counters; the engine works the odds out from them."""
-    head = board.session.state.queue[0]
+    state = seen(board.session.state)  # a stock text (a bot's) in the room's words
+    head = state.queue[0]
     argument = head.argument
     assert argument is not None
 
@@ -104,7 +105,7 @@ def mark_strong(board: Table, track: str | None) -> None:
         if strong is not None:
             board.act(Action("odds", track=track, strong=strong))
 
-    board.app.push_screen(StrongScreen(_("Which are strong?"), strong_items(head), len(argument.reasons)), done)
+    board.app.push_screen(StrongScreen(_("Which are strong?"), strong_items(head, state), len(argument.reasons)), done)
 
 
 __all__ = ["enter_argument", "enter_counter", "mark_strong", "step"]
