@@ -292,7 +292,8 @@ def _drawn(event: Happened, n: _Names) -> str:
     aside = len(outcome.get("set_aside") or ())
     title = n.card(chosen)
     if aside:
-        said = ngettext("Card drawn: {card} ({n} set aside)", "Card drawn: {card} ({n} set aside)", aside).format(
+        said = ngettext("Card drawn: {card} ({n} set aside: not playable now)",
+                        "Card drawn: {card} ({n} set aside: not playable now)", aside).format(
             card=title, n=aside)
     else:
         said = _("Card drawn: {card}").format(card=title)

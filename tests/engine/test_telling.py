@@ -13,6 +13,7 @@ regenerated: the code that wrote those words is gone.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -158,3 +159,26 @@ def _only_names(text: str, scenario: Scenario) -> bool:
     for name in sorted(names, key=len, reverse=True):
         text = text.replace(name, "")
     return not re.search("[A-Za-z]", text)
+
+
+def test_a_draw_that_set_cards_aside_says_why_in_every_language() -> None:
+    """"(2 set aside)" alone left a facilitator to guess what happened to those cards: they did not fit the board."""
+    aside = re.compile(r"^Card drawn: .* \(\d+ set aside")
+    game = next(g for g in BEFORE["games"] if any(aside.match(s["summary"]) for s in g["steps"]))
+    scenario = _scenario(game)
+    state = new_game(scenario, game["seed"])
+    for step in game["steps"]:
+        state = apply(state, Action.from_dict(step["action"]))
+        assert state.last is not None
+        if aside.match(step["summary"]):
+            break
+    event = state.last
+    assert event is not None and event.result["outcome"]["set_aside"]
+    said = {code: lang_said(code, event, scenario) for code in ("en", "ru", "uk")}
+    assert "set aside: not playable now)" in said["en"]
+    assert "сейчас их нельзя сыграть" in said["ru"] and "зараз їх не можна зіграти" in said["uk"]
+
+
+def lang_said(code: str, event: Any, scenario: Scenario) -> str:
+    with lang.using(code):
+        return tell(event, scenario)
