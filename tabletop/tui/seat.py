@@ -23,6 +23,7 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Digits, OptionList, Static
 
 from ..content.literal import literal
@@ -110,7 +111,7 @@ class SeatScreen(ConsolePowers, Screen[None]):
         self.query_one("#log", Static).update(words.log_text(view, 8 if role == "projector" else 12))
         # nobody scrolls a projector: a reveal comes into view, once; else its table follows the newest line
         if revealed and revealed != self._revealed:
-            self.call_after_refresh(panel.scroll_visible, animate=False)  # (this lets go of the anchor)
+            into_view(panel)  # (this lets go of the anchor)
         elif role == "projector":
             self.query_one("#table-side", Vertical).anchor()  # at the end, whatever the layout adds after
         self._revealed = revealed
@@ -135,7 +136,7 @@ class SeatScreen(ConsolePowers, Screen[None]):
         if key != self._card_brought:
             self._card_brought = key
             panel = self.query_one("#card", Static)
-            self.call_after_refresh(panel.scroll_visible, animate=False, top=True)
+            into_view(panel, top=True)
 
     @property
     def hold(self) -> PickHold:
@@ -202,6 +203,28 @@ class SeatScreen(ConsolePowers, Screen[None]):
             option = options.get_option_at_index(index)
             if option.id is not None and taken(self, self.hold):
                 self.seat_app.pick(option.id)
+
+
+def into_view(panel: Widget, *, top: bool = False, refreshes: int = 8) -> None:
+    """Scroll the column that holds ``panel`` until the panel's top is in view, after each refresh.
+
+    A view that has just come is laid out at a refresh to come: a scroll worked out before that uses the old
+    sizes (the empty card's, the short column's) and may leave the panel where it was. So the scroll is made
+    again after each refresh until the panel's top shows, a few refreshes at most, never by the clock.
+    """
+    column = next((a for a in panel.ancestors if isinstance(a, Widget) and a.styles.overflow_y in ("auto", "scroll")),
+                  None)
+
+    def shows() -> bool:
+        return column is None or column.region.y <= panel.region.y < column.region.bottom
+
+    def step(left: int) -> None:
+        if left <= 0 or not panel.is_attached or (left < refreshes and shows()):
+            return
+        panel.scroll_visible(animate=False, top=top, immediate=True)
+        panel.call_after_refresh(step, left - 1)
+
+    panel.call_after_refresh(step, refreshes)
 
 
 class SeatApp(SeatActs, App[None]):
