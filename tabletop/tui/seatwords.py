@@ -14,6 +14,7 @@ from typing import Any
 from rich.text import Text
 
 from ..content.literal import literal
+from ..engine.telling import end_reason
 from ..engine.wording import status_word
 from ..lang import Domain
 from ..play.clock import clock_text
@@ -86,7 +87,8 @@ def headline(view: Mapping[str, Any], gone: float = 0.0) -> Text:
     game = _map(view.get("game"))
     out = Text(f"{_s(game.get('name'))}  ", style="bold")
     if game.get("over"):
-        out.append(_("GAME OVER \u2014 {why}").format(why=_s(game.get("end_reason"))), style=LOUD)
+        # the engine's own reason in the seat's words (the save records it in English), a facilitator's as typed
+        out.append(_("GAME OVER \u2014 {why}").format(why=_s(end_reason(_s(game.get("end_reason"))))), style=LOUD)
         return out
     clock = _map(view.get("clock"))
     if clock.get("paused"):

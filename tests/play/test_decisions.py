@@ -240,3 +240,16 @@ def test_a_global_move_is_offered_as_global_not_on_everyone(lang: str, label: st
         hot = _plain(decision(room, "ru", stage=GLOBAL).prompt)
     assert label in labels, labels
     assert hot == prompt
+
+
+@pytest.mark.parametrize(("lang", "said"), [("ru", "(автор предложения учитывается); право вето: Brask или Corvin."),
+                                            ("uk", "; право вето: Brask або Corvin.")])
+def test_two_vetoes_are_named_as_two_parties_in_russian_and_ukrainian(lang: str, said: str) -> None:
+    """Found from outside: "відмова сторони «Україна або Росія» — вето" read as one party named "Ukraine or
+    Russia". The holders of a veto are named after a colon now, each a party of its own."""
+    state = _game(*opening(), move("a", "propose", "beta"), pass_("b"), pass_("c"), ADVANCE,
+                  **{"tracks.beta.ratify": {"threshold": 2, "veto": ["b", "c"]}})
+    with using(lang):
+        text = _plain(decision(state, "b").prompt)
+    assert said in text, text
+    assert "\u00ab" not in text.split("\n")[-1], text

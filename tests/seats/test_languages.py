@@ -351,3 +351,18 @@ def test_typed_texts_are_quoted_with_their_language_where_another_is_read(three:
 
             assert all(mark(text) for text in marked), (code, working)
             assert not any(mark(text) for text in plain), (code, working)
+
+
+@pytest.mark.parametrize(("code", "why"), [("ru", "ИГРА ОКОНЧЕНА — все раунды сыграны"),
+                                           ("uk", "ГРУ ЗАВЕРШЕНО — усі раунди зіграно"),
+                                           ("en", "GAME OVER — all rounds played")])
+def test_a_seat_says_why_the_game_ended_in_its_language(code: str, why: str) -> None:
+    """Found from outside: every Russian and Ukrainian screen ended the game on "ИГРА ОКОНЧЕНА — all rounds
+    played", the engine's reason as the save records it. A facilitator's own reason is shown as typed."""
+    from tabletop.tui.seatwords import headline
+
+    view = {"game": {"name": "Parallel tracks", "over": True, "end_reason": "all rounds played"}}
+    typed = {"game": {"name": "Parallel tracks", "over": True, "end_reason": "time for lunch"}}
+    with lang.using(code):
+        assert why in headline(view).plain
+        assert headline(typed).plain.endswith("\u2014 time for lunch")
