@@ -20,7 +20,7 @@ from ..engine import Event, State, objectives_met, wording
 from ..engine.actions import FACILITATOR_KINDS
 from ..engine.lookups import seen, shown  # noqa: F401 - the scenario (and the game) as the room reads it, for every screen
 from ..engine.records import RULING_KINDS, Ruling, changes_of
-from ..engine.telling import tell
+from ..engine.telling import end_reason, tell
 from ..engine.wording import (
     effects_words,
     met_word,
@@ -366,7 +366,8 @@ def outcome_text(state: State, show_secret: bool) -> Text:
     meters = ", ".join(f"{n[m.id]} {state.meters[m.id]}" for m in state.ruleset.meters)
     out.append("\n" + _("Meters: ") + meters + "\n")
     if state.end_reason:
-        out.append(_("Game ended: {reason}").format(reason=literal(state.end_reason)) + "\n", style="dim")
+        # the engine's own reason in the room's words (the save records it in English), a facilitator's as typed
+        out.append(_("Game ended: {reason}").format(reason=literal(end_reason(state.end_reason))) + "\n", style="dim")
     return out
 
 

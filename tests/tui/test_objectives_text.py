@@ -33,3 +33,19 @@ def test_the_end_screen_says_a_collapse_is_why_a_reached_position_is_not_met() -
     assert "Gamma parked" not in hidden and "agreed or deferred" not in hidden
     # the facilitator's panel judges by the same rule: nothing of a's is met now
     assert "met now" not in facilitator_text(state, private=True).plain
+
+
+def test_the_end_screen_says_why_the_game_ended_in_the_room_s_language() -> None:
+    """Found from outside: "Game ended: all rounds played" stayed English on a Russian or Ukrainian end screen
+    (the reason as the save records it); a facilitator's own reason stays as typed."""
+    from tabletop.engine import Action
+    from tabletop.lang import using
+
+    state = new_game(catalogue_scenario("strict"), seed=1)
+    over = state.__class__.__new__(state.__class__)
+    over.__dict__.update({**state.__dict__, "over": True, "end_reason": "all rounds played"})
+    with using("ru"):
+        assert "Игра завершена: все раунды сыграны" in outcome_text(over, show_secret=True).plain
+    ended = apply(state, Action("end", reason="time for lunch"))
+    with using("uk"):
+        assert "time for lunch" in outcome_text(ended, show_secret=True).plain
