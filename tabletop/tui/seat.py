@@ -84,6 +84,9 @@ class SeatScreen(ConsolePowers, Screen[None]):
                 with VerticalScroll(id="prompt-box"):  # a long prompt scrolls: the list keeps its rows
                     yield Static(id="prompt")
                 yield DecisionList(id="entries")
+                # a team's and the console's log, below its decision: the newest lines always in view
+                with VerticalScroll(id="log-box"):
+                    yield Static(id="side-log")
         yield KeyBar()  # the keys in the seat's language (Textual's Footer says them as declared, in English)
 
     @property
@@ -108,7 +111,10 @@ class SeatScreen(ConsolePowers, Screen[None]):
         panel.update(seals)
         panel.set_class(not seals.plain, "-empty")
         revealed = words.revealed(view)
-        self.query_one("#log", Static).update(words.log_text(view, 8 if role == "projector" else 12))
+        if role == "projector":
+            self.query_one("#log", Static).update(words.log_text(view, 8))
+        else:
+            self.query_one("#side-log", Static).update(words.log_text(view, 12))
         # nobody scrolls a projector: a reveal comes into view, once; else its table follows the newest line
         if revealed and revealed != self._revealed:
             into_view(panel)  # (this lets go of the anchor)
@@ -148,6 +154,7 @@ class SeatScreen(ConsolePowers, Screen[None]):
 
     def on_mount(self) -> None:
         self.set_interval(1.0, self._tick)
+        self.query_one("#log-box", VerticalScroll).anchor()  # at its newest line until the team scrolls it
 
     def _tick(self) -> None:
         """The phase timer counts down between views (the host's reading, less the time since it came); with

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from textual.geometry import Region
 
 from tabletop.content.loader import load_scenario
@@ -130,3 +132,29 @@ async def test_a_seat_that_lost_the_host_stops_its_phase_timer() -> None:
         hands.now += 30
         app.seat_screen._tick()
         assert str(headline(view, 10)) in str(app.seat_screen.query_one("#headline").render())
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_a_team_sees_the_newest_log_line_while_it_waits(size: tuple[int, int]) -> None:
+    """Found from outside: the console at 120x40 and a team's seat at 80x24 showed their log below the tracks
+    and the card, out of view, and never followed it: "the console log stays cut at event 4" while the bots
+    moved on. The newest line is now in view on the screen as the view comes, whatever the board's height."""
+    app = SeatApp("127.0.0.1:9", None)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        while not isinstance(app.screen, SeatScreen):
+            app.pop_screen()
+            await pilot.pause()
+        tracks = [{"name": f"Track number {i}", "top": 6, "position": 1, "rung": "Talks", "tension": 2,
+                   "breakdown_at": 7, "status": "open"} for i in range(8)]
+        card = {"title": "A card", "text": "A long card text that goes on for a while. " * 6, "choices": []}
+        log = [{"seq": i, "kind": "move", "text": f"event-number-{i}"} for i in range(1, 31)]
+        view = {"role": "team", "actor": "ru", "game": {"seq": 30, "round": 2, "waiting": "moves"},
+                "board": {"tracks": tracks, "card": card, "log": log},
+                "decision": {"prompt": "Waiting for Ukraine.", "entries": []}}
+        app.seat_screen.show(view, {})
+        for _ in range(60):  # bounded by pauses, not by the clock
+            await pilot.pause()
+            if "event-number-30" in app.export_screenshot():
+                break
+        assert "event-number-30" in app.export_screenshot()
