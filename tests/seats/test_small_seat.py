@@ -158,3 +158,31 @@ async def test_a_team_sees_the_newest_log_line_while_it_waits(size: tuple[int, i
             if "event-number-30" in app.export_screenshot():
                 break
         assert "event-number-30" in app.export_screenshot()
+
+
+async def test_the_console_shows_the_whole_argument_it_sets_the_odds_of_at_120x40() -> None:
+    """Found from outside: the console asked "how likely is it to work? Set the odds." with the argument cut
+    at "Україна: пас": the counters it was weighing (the US's, the EU's) were below the prompt's fold. While
+    the console acts, its control panel gives the prompt room: an argument of 17 lines shows whole."""
+    app = SeatApp("127.0.0.1:9", None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        while not isinstance(app.screen, SeatScreen):
+            app.pop_screen()
+            await pilot.pause()
+        objectives = {a: [{"text": f"An objective of {a} that takes a line or two", "met": False}] * 3
+                      for a in ("ru", "ua", "us", "eu", "bridge")}
+        prompt = "\n".join(["Facilitator: how likely is it to work? Set the odds."]
+                           + [f"argument-line-{i}" for i in range(2, 18)])
+        odds = ["very likely", "likely", "even", "unlikely", "very unlikely"]
+        view = {"role": "facilitator", "game": {"seq": 30, "round": 2, "waiting": "odds"},
+                "control": {"connected": ["facilitator"], "objectives": objectives},
+                "board": {"tracks": [], "log": []},
+                "decision": {"prompt": prompt, "entries": [{"id": f"30-{o}", "label": o} for o in odds]}}
+        app.seat_screen.show(view, {})
+        for _ in range(60):  # bounded by pauses, not by the clock
+            await pilot.pause()
+            if "argument-line-17" in app.export_screenshot():
+                break
+        shot = app.export_screenshot()
+        assert "argument-line-17" in shot and "very&#160;unlikely" in shot
