@@ -129,7 +129,8 @@ class ConsolePowers(_Screen):
             if text:
                 self.seat_app.send({"kind": "note", "text": text})
 
-        self.app.push_screen(AskScreen(_("A note for the record (on the last event)"), _("what happened, why")), noted)
+        self.app.push_screen(AskScreen(_("A note for the record, on the last event (every screen and the report show it)"),
+                                        _("what happened, why")), noted)
 
     def action_end(self) -> None:
         def ended(reason: str | None) -> None:

@@ -186,3 +186,22 @@ async def test_the_console_shows_the_whole_argument_it_sets_the_odds_of_at_120x4
                 break
         shot = app.export_screenshot()
         assert "argument-line-17" in shot and "very&#160;unlikely" in shot
+
+
+@pytest.mark.parametrize(("code", "said"), [("en", "every screen and the report show it"),
+                                            ("uk", "її бачать усі екрани і звіт")])
+async def test_the_console_s_note_says_the_whole_room_reads_it(code: str, said: str) -> None:
+    """Found from outside: a note the console typed ("Україна вперше погодилась…") appeared on every team's
+    screen and the projector, while the dialog said only "a note for the record". It says so now."""
+    from tabletop.tui.modals import AskScreen
+
+    app = SeatApp("127.0.0.1:9", None, lang=code)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        while not isinstance(app.screen, SeatScreen):
+            app.pop_screen()
+            await pilot.pause()
+        app.seat_screen.action_note()
+        await until(pilot, lambda: isinstance(app.screen, AskScreen) and bool(app.screen.query("#ask-title")),
+                    "the note's dialog")
+        assert said in str(app.screen.query_one("#ask-title").render())
