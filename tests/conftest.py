@@ -22,23 +22,6 @@ from hypothesis import settings
 os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 sys.dont_write_bytecode = False
 
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
-    """``-n auto``: one worker more than the machine has cores.
-
-    Textual's Pilot waits for the app to go idle after every key (two 20 ms sleeps at least), so the
-    screen tests spend about a third of their time asleep: 534 s of test time held 367 s of CPU on two
-    workers. A third worker fills those waits: the whole suite took 249 s against 287 s on this 2-core
-    machine, side by side. ``PYTEST_XDIST_AUTO_NUM_WORKERS`` still says otherwise where it is set.
-    """
-    given = os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS")
-    if given and given.isdigit():
-        return int(given)
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return cores + 1
-
-
 settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
 if os.environ.get("CI"):
     settings.load_profile("ci")
