@@ -280,9 +280,21 @@ def effects_words(effects: Iterable[Any], names: Mapping[str, str] | None = None
     return ", ".join(named(e, names) for e in effects if e.key != "log") or _("no effect")
 
 
+def cost_words(move: MoveType, names: Mapping[str, str] | None = None) -> str:
+    """What a move costs: ``2 capital``, or ``free``."""
+    return ", ".join(f"{v} {resource_name(k, names)}" for k, v in move.cost.items()) or _("free")
+
+
+def failing_words(move: MoveType, names: Mapping[str, str] | None = None) -> str | None:
+    """What a move does if it fails (``if it fails: tension +1``), or None for a move that cannot cost more."""
+    if not move.fail_effects:
+        return None
+    return _("if it fails: {effects}").format(effects=effects_words(move.fail_effects, names))
+
+
 def move_words(move: MoveType, names: Mapping[str, str] | None = None) -> str:
     """What a move costs, how it is resolved and what it does."""
-    cost = ", ".join(f"{v} {resource_name(k, names)}" for k, v in move.cost.items()) or _("free")
+    cost = cost_words(move, names)
     how = {
         "auto": _("at once"),
         "consensus": _("members vote"),
@@ -297,9 +309,8 @@ def move_words(move: MoveType, names: Mapping[str, str] | None = None) -> str:
         out = _("{cost}; {how}: {effects}").format(cost=cost, how=how, effects=effects_words(move.effects, names))
     if move.link_effects:
         out += "; " + _("on the linked track: {effects}").format(effects=effects_words(move.link_effects, names))
-    if move.fail_effects:
-        out += "; " + _("if it fails: {effects}").format(effects=effects_words(move.fail_effects, names))
-    return out
+    failing = failing_words(move, names)
+    return f"{out}; {failing}" if failing else out
 
 
 def wanted_words(wanted: Mapping[str, Any]) -> str:

@@ -19,7 +19,7 @@ from ..content.literal import literal
 from ..engine import Action, RuleViolation, State, legal_actions, move_options, waiting_for
 from ..engine.legal import link_partners
 from ..engine.sides import is_own_move
-from ..engine.wording import move_words, named, names, resource_name, wanted_words
+from ..engine.wording import cost_words, failing_words, move_words, named, names, wanted_words
 from ..lang import Domain
 from .picks import (
     Act,
@@ -277,9 +277,9 @@ def _argue_choice(move: Any, options: list[tuple[Action, RuleViolation | None]],
     """The entry of an argument move: what it may ask for; refused in the engine's words if no result is allowed."""
     allowed = tuple(a for a, p in options if p is None)
     results = ", ".join(wanted_words(a.wanted or {}) for a, _ in options)
-    cost = ", ".join(f"{v} {resource_name(k, n)}" for k, v in move.cost.items()) or _("free")
-    label = Styled(((literal(move.name), ""), (_(" \u2014 {cost}; argue for {results}").format(cost=cost, results=results), "")),
-                   "bold")
+    terms = _(" \u2014 {cost}; argue for {results}").format(cost=cost_words(move, n), results=results)
+    failing = failing_words(move, n)  # what failing costs, as every other move's entry says
+    label = Styled(((literal(move.name), ""), (f"{terms}; {failing}" if failing else terms, "")), "bold")
     refused = next((p for _, p in options if p is not None), None)
     return Choice(label, Argue(allowed), None if allowed or refused is None else refused.message)
 

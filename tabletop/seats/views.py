@@ -29,7 +29,7 @@ from ..engine import Action, State, legal_actions, objectives_met, waiting_for
 from ..engine.telling import tell
 from ..lang import Domain, current
 from ..engine.records import changes_of
-from ..engine.wording import change_text, effects_words, move_words, names
+from ..engine.wording import change_text, cost_words, effects_words, failing_words, move_words, names
 from ..play.arguing import ArgueEntry, argue_entry, argument_spans, counter_entry, strong_items
 from ..play.decisions import decision, own_move_options
 from ..play.picks import Act, AskRuling, Counter, MarkStrong, ReleaseCard
@@ -389,6 +389,8 @@ def _argue_entry(state: State, move_id: str, track: str | None, found: list[tupl
     allowed = tuple(a for a, p in found if p is None)
     refused = next((p for _, p in found if p is not None), None)
     label = _("{move} on {where}").format(move=literal(move.name), where=n.get(track or "", track or ""))
+    # what it costs, and what failing costs: the dialog it opens asks only for the words
+    label = " \u2014 ".join((label, "; ".join(w for w in (cost_words(move, n), failing_words(move, n)) if w)))
     if not allowed:
         first = found[0][0]
         return Entry(entry_id(state, first), label, first, refused.message if refused else None, track)

@@ -52,7 +52,7 @@ def test_the_moves_of_a_track_offer_one_argument_entry_with_its_results() -> Non
     entries = decision(state, "a", stage="beta").entries
     (entry,) = [c for c in entries if c.label.plain.startswith("Make an argument")]
     assert entry.label.plain == ("Make an argument \u2014 1 capital; argue for progress +1, progress +2, "
-                                 "tension \u22121, deferred")
+                                 "tension \u22121, deferred; if it fails: tension +1")
     assert isinstance(entry.pick, Argue) and len(entry.pick.options) == 4 and entry.refusal is None
     # offered on Beta only: Alpha lists no argument at all, and a table Arden is not at stays greyed
     assert not any(c.label.plain.startswith("Make an argument") for c in decision(state, "a", stage="alpha").entries)
@@ -221,3 +221,17 @@ def test_the_result_an_argument_wants_is_worded_in_the_language_read() -> None:
     assert isinstance(prompt, Styled)
     assert "progress" not in prompt.plain and "добивается: продвижение +2" in prompt.plain
     assert entry.results and not any("progress" in r or "tension" in r for r in entry.results), entry.results
+
+
+def test_an_argument_s_entry_says_what_it_costs_and_what_failing_costs_on_every_screen() -> None:
+    """Found from outside: a seat's list offered "Привести аргумент на «Границы»" and went straight to the
+    dialog; neither said it costs 2 capital, nor that failing raises the tension (Russia's capital went 3 -> 1
+    unannounced). The hot seat's entry said the cost but not the failure."""
+    from tabletop.seats.views import Seat, TableFacts, seat_entries
+
+    state = _game(*opening())
+    (entry,) = [c for c in decision(state, "a", stage="beta").entries if c.label.plain.startswith("Make an argument")]
+    assert entry.label.plain == ("Make an argument \u2014 1 capital; argue for progress +1, progress +2, "
+                                 "tension \u22121, deferred; if it fails: tension +1")
+    found = [e for e in seat_entries(state, Seat("team:a", "team", "a"), TableFacts()) if e.needs == "argument"]
+    assert [e.label for e in found] == ["Make an argument on Beta \u2014 1 capital; if it fails: tension +1"]
