@@ -226,7 +226,8 @@ def card_facts(state: State, facilitator: bool) -> dict[str, Any] | None:
     n = _names(state)
     out: dict[str, Any] = {
         "id": card.id, "title": literal(card.title), "text": literal(card.text),
-        "track": card.track, "effects": effects_words(card.effects, n),
+        # a card whose choices are its whole effect says only the choices, as the hot seat's panel does
+        "track": card.track, "effects": effects_words(card.effects, n) if card.effects or not card.choices else "",
         "chooser": card.chooser(),
         "choices": [{"label": literal(c.label), "effects": effects_words(c.effects, n)} for c in card.choices],
     }

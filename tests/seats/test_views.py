@@ -92,3 +92,18 @@ def test_a_team_that_passed_has_no_actions_left_on_its_screen() -> None:
     assert turn in passed.passed
     assert seat_view(passed, _team(turn), TableFacts())["own"]["actions_left"] == 0
     assert seat_view(state, _team(turn), TableFacts())["own"]["actions_left"] == state.actions_left[turn]
+
+
+def test_a_card_whose_choices_are_its_whole_effect_shows_no_effect_line_on_a_seat() -> None:
+    """Found from outside: every such card read "Наслідки: без наслідків" ("Effects: no effect") above its
+    choices on a seat; the hot seat's panel says only the choices. A card with effects of its own still says them."""
+    from tabletop.tui.seatwords import card_text
+    from tests.engine.support import catalogue_scenario, draw
+
+    state = apply(new_game(catalogue_scenario("strict"), 1), draw("offer"))
+    view = seat_view(state, _team("c"), TableFacts())
+    assert view["board"]["card"]["effects"] == ""
+    shown = card_text(view).plain
+    assert "Effects" not in shown and "Take it" in shown
+    quiet = seat_view(apply(new_game(catalogue_scenario("strict"), 1), draw("quiet")), _team("c"), TableFacts())
+    assert "Effects: " in card_text(quiet).plain
