@@ -141,7 +141,9 @@ class Table:
             if msg.get("clock") is not None:
                 return self._time(seat, msg)
             action = self._action(seat, msg, lang)
-            if self.clock.paused and not (action is not None and action.kind == "note" and seat.role == "facilitator"):
+            # paused, the facilitator still notes and undoes (the bots wait: a bot's move, then a team's, taken back)
+            if self.clock.paused and not (action is not None and action.kind in ("note", "undo")
+                                          and seat.role == "facilitator"):
                 raise _Refusal(Wire.PAUSED, _("The game is paused: press p to resume it.") if seat.role == "facilitator"
                                else _("The game is paused: the facilitator resumes it."))
         except _Refusal as refusal:

@@ -194,7 +194,18 @@ class FacilitatorPowers(_Screen):
         self.app.push_screen(PickScreen(_("Inject which card now?"), labels), chosen)
 
     def action_undo(self) -> None:
-        ask_undo(self, self.session.state, lambda: self.act(Action("undo", reason=UNDONE_BY)), shared=True)
+        ask_undo(self, self.session.state, self._undo, shared=True)
+
+    def _undo(self) -> None:
+        """Taken while paused, as a note is: paused, the bots wait, so a facilitator takes back a bot's move,
+        then the team's before it, and resumes (unpaused, a bot plays its move again at once)."""
+        was_paused, self.paused = self.paused, False
+        self.act(Action("undo", reason=UNDONE_BY))
+        self.paused = was_paused
+        if was_paused and self._bot_timer is not None:
+            self._bot_timer.stop()
+            self._bot_timer = None
+        self.refresh_view()
 
     def action_note(self, typed: str = "") -> None:
         """Attach a note to the last event; ``typed``: the text already typed (a note the save refused)."""

@@ -204,3 +204,27 @@ async def test_the_consoles_footer_names_its_keys_when_it_joins_on_a_team_s_turn
             for word in ("Pause", "Override", "Undo", "Note"):
                 assert word in keys, keys
         await team.close()
+
+
+async def test_the_console_takes_back_a_bot_s_move_while_paused_and_the_bot_waits(tmp_path: Path) -> None:
+    """As on the hot seat: paused, an undo is taken (it was refused "The game is paused"), and the bot whose
+    move it took back does not play it again until the game resumes."""
+    table = _table(tmp_path, Hands())  # every team a bot but Russia
+    async with hosting(table) as (_host, address, codes):
+        console = await connect(address, codes["facilitator"])
+        for _ in range(30):
+            state = table.session.state
+            if any(e.action.kind == "move" and table.session.is_bot(e.action.actor) for e in state.log):
+                break
+            view = await caught_up(console, state.seq)
+            await console.act(pick=view["decision"]["entries"][0]["id"])
+        await console.act(clock="pause")
+        last = table.session.state.last
+        await console.act({"kind": "undo", "reason": "undone by the facilitator"})
+        undo = table.session.state.last
+        assert undo.action.kind == "undo" and undo.result["undoes"] == last.seq
+        await caught_up(console, undo.seq)
+        await asyncio.sleep(0)
+        assert table.session.state.last == undo  # paused: the bot waits
+        await console.close()
+    table.session.close()

@@ -232,3 +232,48 @@ def test_the_sealed_desk_gates_each_sitting_and_hands_over(tmp_path: Path) -> No
     session.apply(Action("undo"))  # Russia's pass taken back: Russia comes back to the keyboard
     assert session.state.turn == "ru"
     assert desk.step(session.state, human=True) == SealedStep("gate", "ru")
+
+
+def _a_team_then_a_bot(session: Session) -> tuple[int, int]:
+    """Played headless up to a human team's move followed by the Ukraine bot's: their events."""
+    for _ in range(400):
+        log = session.state.log
+        if (len(log) >= 2 and log[-1].action.actor == "ua" and log[-1].action.kind == "move"
+                and log[-2].action.kind == "move" and not session.is_bot(log[-2].action.actor)
+                and session.bot_action() is None):
+            return log[-2].seq, log[-1].seq
+        action = session.bot_action()
+        if action is None:
+            options = session.options()
+            action = next((a for a in options if a.kind == "move" and a.move == "stall"), options[0])
+        session.apply(action)
+    raise AssertionError("no team's move followed by the bot's")
+
+
+async def test_the_facilitator_pauses_and_takes_back_a_bot_s_move_then_the_team_s(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found from outside: with a bot seat, a team's mistaken move could not be taken back. An undo took back
+    the bot's move after it, and the bot played it again at once; paused, the undo was asked for, confirmed,
+    and then refused ("The game is paused: press p to resume"). An undo is now taken while paused, as a note
+    is; paused, the bots wait: p, u, y, u, y takes back both, and the bot does not play meanwhile."""
+    monkeypatch.setattr(board_module, "BOT_DELAY", 0.01)
+    session = start(tmp_path, seed=3, seats={"ua": "cooperative"})
+    team_move, bot_move = _a_team_then_a_bot(session)
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "p")
+        assert board(pilot).paused
+        await press(pilot, "u")
+        assert isinstance(app.screen, ConfirmScreen)
+        await press(pilot, "y")
+        assert session.state.last.action.kind == "undo", "the undo was refused while paused"
+        for _ in range(10):  # a bot's timer is 0.01 s here: paused, it does not play
+            await pilot.pause(0.02)
+        assert session.state.last.action.kind == "undo"
+        await press(pilot, "u", "y")
+        undone = [e.result.get("undoes") for e in session.state.log if e.action.kind == "undo"]
+        assert undone == [bot_move, team_move], undone
+        assert board(pilot).paused
+    assert verify(session.save_path).ok
