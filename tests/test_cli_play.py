@@ -170,3 +170,16 @@ def test_a_game_s_bots_mixed_is_refused_not_read_as_no_bots(tmp_path: Path) -> N
         assert done.returncode == 2
         assert "unknown bot policy 'all' (expected one of random, cooperative, hardliner)\n" in done.stderr
     assert not (tmp_path / "saves").exists()  # nothing written
+
+
+def test_an_absurd_seed_is_refused_as_too_large_without_repeating_it(tmp_path: Path) -> None:
+    """Found from outside: a 5,000-digit --seed was called "not a whole number" and its 5,000 digits were
+    printed back. A seed is at most 2**63 - 1, as in a sweep file, and the message says so in a line."""
+    for seed, said in (("9" * 5000, "a whole number of 5000 digits is far too large"),
+                       (str(2**63), f"a seed must be at most {2**63 - 1}"), ("x" * 5000, "got 'xxxxxxxx")):
+        done = run("play", "--seed", seed, cwd=tmp_path)
+        assert done.returncode == 2, done.stderr
+        assert said in done.stderr, done.stderr
+        assert len(done.stderr) < 600 and "Traceback" not in done.stderr
+    done = run("play", "--seed", str(2**63 - 1), cwd=tmp_path)
+    assert done.returncode == 1 and "needs a terminal" in done.stderr  # the largest seed is taken

@@ -13,10 +13,15 @@ def _whole(minimum: int, what: str, maximum: Callable[[int], str | None] | None 
     """A whole number of at least ``minimum``; ``maximum(value)`` says what is wrong with one too big."""
 
     def parse(text: str) -> int:
+        digits = text.strip().lstrip("+-")
+        if len(digits) > LONGEST_NUMBER and digits.isdigit():  # past what int() reads, and past any use
+            raise argparse.ArgumentTypeError(_("a whole number of {digits} digits is far too large").format(
+                digits=len(digits)))
         try:
             value = int(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(_("expected a whole number, got '{text}'").format(text=text)) from None
+            shown = text if len(text) <= LONGEST_NUMBER else text[:LONGEST_NUMBER] + "\u2026"
+            raise argparse.ArgumentTypeError(_("expected a whole number, got '{text}'").format(text=shown)) from None
         if value < minimum:
             raise argparse.ArgumentTypeError(_(what).format(minimum=minimum, value=value))
         too_big = maximum(value) if maximum is not None else None
@@ -55,4 +60,14 @@ def _too_many_games(value: int) -> str | None:
 _positive = _whole(1, N_("must be {minimum} or more, got {value}"))
 _games = _whole(1, N_("must be {minimum} or more, got {value}"), _too_many_games)
 _workers = _whole(1, N_("must be {minimum} or more, got {value}"), too_many_workers)
-_seed = _whole(0, N_("a seed must be {minimum} or more, got {value}"))
+#: the digits a number on the command line may have before it is read as "too large" (int() reads 4,300 at most)
+LONGEST_NUMBER = 40
+#: the largest seed: a 64-bit integer, as in a sweep file (content/sweepspec.py), a Parquet column or DuckDB
+MOST_SEED = 2**63 - 1
+
+
+def _too_big_a_seed(value: int) -> str | None:
+    return _("a seed must be at most {most}").format(most=MOST_SEED) if value > MOST_SEED else None
+
+
+_seed = _whole(0, N_("a seed must be {minimum} or more, got {value}"), _too_big_a_seed)
