@@ -99,7 +99,8 @@ def _entry_base(game: ReplayedGame, ev: SavedEvent) -> dict[str, Any]:
         "track": ev.track,
         "track_name": _track_name(game, ev.track),
         "summary": tell(ev, game.scenario),
-        "facilitator": a.kind in FACILITATOR_KINDS,
+        # the odds the facilitator set (no team's vote) are its judgement, marked as its powers are
+        "facilitator": a.kind in FACILITATOR_KINDS or (a.kind == "odds" and a.actor is None),
         "undone": ev.seq in game.undone_by,
         "undone_by": game.undone_by.get(ev.seq),
         "ruling": dict(result["ruling"]) if ruling is not None else None,  # as saved

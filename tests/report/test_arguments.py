@@ -64,3 +64,14 @@ def test_participants_do_not_see_counters_behind_the_gate(tmp_path: Path, fmt: s
     assert COUNTER[1:6] not in participants
     assert "arguments and counters still behind the gate" in participants
     assert "waiting for counters" in participants
+
+
+def test_the_decision_log_credits_the_odds_the_facilitator_set_to_the_facilitator(tmp_path: Path) -> None:
+    """Found from outside: "| game | Status of Ukraine | The facilitator sets the odds: even …", without the
+    facilitator's mark that an override, an undo or a note has: the debrief hid a judgement call."""
+    path = _game(tmp_path / "g.jsonl")
+    report = json.loads(render(path, "json"))
+    [set_odds] = [d for d in report["log"] if d["kind"] == "odds"]
+    assert set_odds["facilitator"] is True
+    row = next(line for line in render(path, "md").splitlines() if "sets the odds" in line)
+    assert "| facilitator |" in row and "| game |" not in row, row

@@ -304,7 +304,7 @@ def test_facilitator_powers_are_marked_with_their_reasons(workshop: tuple[Played
     played, _ = workshop
     report = build_report(played.path)
     kinds = {e["kind"] for e in report["log"] if e["facilitator"]}
-    assert kinds == {"note", "undo", "override", "skip", "inject", "redraw", "end"}
+    assert kinds == {"note", "undo", "override", "skip", "inject", "redraw", "end", "odds"}  # odds: set by the facilitator
     assert not any(e["facilitator"] for e in report["log"] if e["kind"] not in kinds)
     log = _by_seq(report)
     override = next(e for e in played.final.log if e.action.kind == "override")
