@@ -214,7 +214,7 @@ def card_text(state: State, card: Card, facilitator: bool, story: bool = True, s
         for i, choice in enumerate(card.choices, 1):
             out.append(f"  {i}. {literal(choice.label)} \u2192 {effects_words(choice.effects, n)}\n")
     if card.requires:
-        out.append(_("Only when: ") + ", ".join(named(c, n) for c in card.requires) + "\n", style="dim")
+        out.append(_("Drawn only when: ") + ", ".join(named(c, n) for c in card.requires) + "\n", style="dim")
     if facilitator and card.control_note:
         out.append(_("Control note (facilitator only): "), style="bold reverse")  # untranslated: a style
         out.append(literal(card.control_note) + "\n")

@@ -49,3 +49,17 @@ def test_the_end_screen_says_why_the_game_ended_in_the_room_s_language() -> None
     ended = apply(state, Action("end", reason="time for lunch"))
     with using("uk"):
         assert "time for lunch" in outcome_text(ended, show_secret=True).plain
+
+
+def test_a_card_s_condition_is_said_to_be_a_draw_s() -> None:
+    """Found from outside: an injected card showed "Only when: tension <= 3" with the tension at 4, and applied:
+    the condition is the deck's, for a draw (a facilitator's inject plays the card anyway). It says so now."""
+    from tabletop.tui.text import card_text
+
+    scenario = catalogue_scenario("strict", extra_cards=[{
+        "id": "calm", "title": "Calm talks", "track": "alpha", "effects": [{"progress": 1}],
+        "requires": [{"tension": {"at_most": 0}, "track": "alpha"}]}])
+    state = new_game(scenario, seed=1)
+    card = scenario.index.cards["calm"]
+    shown = card_text(state, card, facilitator=True).plain
+    assert "Drawn only when: " in shown and "Only when" not in shown, shown
