@@ -169,9 +169,10 @@ def log_text(view: Mapping[str, Any], lines: int = 12) -> Text:
 
 
 def dice_text(view: Mapping[str, Any]) -> Text:
-    """The latest roll, as it landed (from the log's newest roll line)."""
+    """This round's latest roll, as it landed (from the log's newest roll line); an earlier round's is history."""
+    now = _map(view.get("game")).get("round")
     for line in reversed(_list(_map(view.get("board")).get("log"))):
-        if isinstance(line, Mapping) and line.get("kind") == "roll":
+        if isinstance(line, Mapping) and line.get("kind") == "roll" and line.get("round") == now:
             return Text(_("Dice: {roll}").format(roll=_s(line.get("text"))), style="bold")
     return Text()
 

@@ -205,3 +205,16 @@ async def test_the_console_s_note_says_the_whole_room_reads_it(code: str, said: 
         await until(pilot, lambda: isinstance(app.screen, AskScreen) and bool(app.screen.query("#ask-title")),
                     "the note's dialog")
         assert said in str(app.screen.query_one("#ask-title").render())
+
+
+def test_the_dice_panel_shows_this_round_s_roll_only() -> None:
+    """Found from outside: the projector in round 2's moves phase still read "Кости: Украина: Привести аргумент …
+    выпало 2+6 = 8 при 6", round 1's roll, as if it had just been rolled."""
+    from tabletop.tui.seatwords import dice_text
+
+    log = [{"seq": 20, "round": 1, "kind": "roll", "text": "Ukraine argues — rolled 2+6 = 8 vs 6"},
+           {"seq": 25, "round": 2, "kind": "advance", "text": "Round 2 begins"}]
+    view = {"game": {"round": 2}, "board": {"log": log}}
+    assert dice_text(view).plain == ""
+    view = {"game": {"round": 1}, "board": {"log": log[:1]}}
+    assert "rolled 2+6 = 8" in dice_text(view).plain
