@@ -244,6 +244,11 @@ class HelpScreen(_Dialog[None]):
         Binding("escape,q,f1,question_mark", "close", N_("Close"), id="help.close"),
     ]
 
+    def __init__(self, keys: str = HELP) -> None:
+        """``keys``: the help's message (the hot seat's :data:`HELP`, or a seat's)."""
+        super().__init__()
+        self._keys = keys
+
     def compose(self) -> ComposeResult:
         with VerticalScroll():
             yield Static(self._text(), id="help-text")
@@ -251,7 +256,7 @@ class HelpScreen(_Dialog[None]):
     def _text(self) -> Text:
         session = getattr(self.app, "session", None)
         save = shlex.quote(str(session.save_path)) if session is not None else "SAVE"
-        return Text(_(HELP).replace("{save}", literal(save)))
+        return Text(_(self._keys).replace("{save}", literal(save)))
 
     def relabel(self) -> None:
         """The keys again, in the language now spoken."""

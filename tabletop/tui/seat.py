@@ -38,7 +38,7 @@ from .bars import KeyBar
 from .decisionlist import DecisionList
 from .notices import Refusals, taken
 from .seatacts import SeatActs
-from .seatdialogs import CodeScreen
+from .seatdialogs import SEAT_HELP, CodeScreen
 from .seatpowers import POWER_BINDINGS, ConsolePowers
 from .widgets import Board, compact_board
 
@@ -243,6 +243,7 @@ class SeatApp(SeatActs, App[None]):
         Binding("ctrl+q", "quit", N_("Quit"), id="app.quit"),
         # F4, as on the hot seat: the next language (the palette names each); the host re-renders this seat only
         Binding("f4", "language", N_("Language"), show=False, id="app.language"),
+        Binding("f1,question_mark", "help", N_("Help"), show=False, id="app.help"),
     ]
 
     def __init__(self, address: str, code: str | None = None, *, sleep: Sleep = asyncio.sleep,
@@ -432,6 +433,13 @@ class SeatApp(SeatActs, App[None]):
             return []
         return [(str(c.get("id")), literal(c.get("title", c.get("id")), lines=False))
                 for c in cards if isinstance(c, Mapping) and c.get("id")]
+
+    def action_help(self) -> None:
+        """F1: this seat's keys (a team's, the console's), not the hot seat's."""
+        from .modals import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(SEAT_HELP))
 
     async def action_quit(self) -> None:
         if self.client is not None:

@@ -69,4 +69,26 @@ def argument_form(entry: Mapping[str, Any]) -> ArgumentForm:
                         examples=texts("examples"))
 
 
-__all__ = ["CodeScreen", "argument_form"]
+#: a seat's keys (F1): a team's screen, the projector, the console (the hot seat's are ``modals.HELP``)
+SEAT_HELP = N_("""\
+tabletop join \u2014 keys                         (\u2191/\u2193 scroll \u00b7 escape closes)
+A team's screen (the list on the right shows what the game asks of this team)
+  \u2191/\u2193, 1-9  choose    enter  confirm    F3  (in a dialog) the deck's example
+  tab        to the board or the log; \u2191/\u2193, PgUp/PgDn, home/end scroll it
+
+The facilitator's console (its keys are in the footer)
+  p  pause / resume (stops the timer and the bots; an undo or a note is taken paused)
+  +  add a minute to the phase timer
+  o  override a track or meter (with a reason)
+  u  undo the last action (it stays in the record)
+  n  a note on the last event (every screen and the report show it)
+  i  inject a card          x  end the game          c  every seat's join code
+
+Anywhere
+  F1, ?   this help               ctrl+p  command palette
+  F4      language: English, \u0420\u0443\u0441\u0441\u043a\u0438\u0439, \u0423\u043a\u0440\u0430\u0457\u043d\u0441\u044c\u043a\u0430
+  ctrl+q  quit this screen \u2014 the game goes on at the host; join again with the same code
+""")
+
+
+__all__ = ["SEAT_HELP", "CodeScreen", "argument_form"]

@@ -218,3 +218,23 @@ def test_the_dice_panel_shows_this_round_s_roll_only() -> None:
     assert dice_text(view).plain == ""
     view = {"game": {"round": 1}, "board": {"log": log[:1]}}
     assert "rolled 2+6 = 8" in dice_text(view).plain
+
+
+async def test_f1_on_a_seat_lists_the_seat_s_keys() -> None:
+    """Found from outside: F1 did nothing on a seat, though the README says F1 shows every key (the hot
+    seat's do); a team could not find how to scroll to the log. It shows a seat's keys and the console's."""
+    from tabletop.tui.modals import HelpScreen
+
+    app = SeatApp("127.0.0.1:9", None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        while not isinstance(app.screen, SeatScreen):
+            app.pop_screen()
+            await pilot.pause()
+        await pilot.press("f1")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen) and bool(app.screen.query("#help-text")),
+                    "the help")
+        said = str(app.screen.query_one("#help-text").render())
+        assert "tabletop join" in said and "every seat's join code" in said and "tab " in said
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, SeatScreen), "the seat again")
