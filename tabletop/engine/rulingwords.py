@@ -45,7 +45,11 @@ def ruling_parts(
             source = named_source(mod.source, names)  # "Mutual trust >= 5", on a screen as in a report
             said = _("{amount} for {source}") if mod.applies else _("{amount} for {source} (does not apply)")
             parts.append(said.format(amount=signed(mod.add), source=source))
-        parts.append(_("= {total} vs target {target}").format(total=ruling.total, target=ruling.target))
+        if len(ruling.dice) == 2 and len(parts) == 1:  # no modifier between: one sentence, not "rolled 4 + 5; = 9"
+            parts[0] = _("rolled {first} + {second} = {total} vs target {target}").format(
+                first=ruling.dice[0], second=ruling.dice[1], total=ruling.total, target=ruling.target)
+        else:
+            parts.append(_("= {total} vs target {target}").format(total=ruling.total, target=ruling.target))
         if idle:
             parts.append(ngettext("{n} modifier did not apply", "{n} modifiers did not apply", idle).format(n=idle))
     elif kind == "consensus":

@@ -260,3 +260,13 @@ def test_a_rolls_modifier_is_told_and_reported_in_the_rooms_words(code: str, wor
     assert words in told, told
     assert words[1:-1] in reported and "tension" not in (reported if code != "en" else ""), reported
     assert state.last.result["ruling"]["modifiers"][-1]["source"] == "tension >= 3"  # the record is the same
+
+
+def test_a_roll_with_no_modifier_listed_reads_as_one_sentence() -> None:
+    """Found from outside: "rolled 4 + 5; = 9 vs target 9; 4 modifiers did not apply", a sum cut from its dice
+    by a semicolon, whenever no modifier applied on a small screen (or a move had none)."""
+    idle = {**DICE, "modifiers": [{**m, "applies": False} for m in DICE["modifiers"]], "total": 7}
+    assert ruling_lines(Ruling.from_data(idle), NAMES, brief=True) == [
+        "rolled 3 + 4 = 7 vs target 8; 3 modifiers did not apply"]
+    bare = {**DICE, "modifiers": [], "total": 7}
+    assert ruling_text(Ruling.from_data(bare), NAMES).startswith("rolled 3 + 4 = 7 vs target 8 \u2192 ")
