@@ -227,7 +227,8 @@ class FacilitatorPowers(_Screen):
                     self.action_note(text)
 
         self.app.push_screen(AskScreen(_("Note on event {seq}: {event}").format(seq=about, event=summary),
-                                       _("what happened, what to discuss later"), value=typed), done)
+                                       _("what happened, what to discuss later (the room and every report read it)"),
+                                       value=typed), done)
 
     def action_end_game(self) -> None:
         from .modals import AskScreen, ConfirmScreen

@@ -130,3 +130,16 @@ async def test_a_note_the_save_refuses_keeps_its_text_and_refusals_do_not_stack(
         board(pilot)
     notes = [e.action for e in open_save(path).events if e.action.kind == "note"]
     assert [n.text for n in notes] == ["ask the US why"]
+
+
+async def test_the_note_dialog_says_the_room_and_every_report_read_the_note(tmp_path: Path) -> None:
+    """Found from outside: a note ("Ukraine team upset — discuss") went into the participants' copy of the
+    report; the dialog said only "what happened, what to discuss later". It says who reads it now."""
+    from tabletop.tui.modals import AskScreen
+
+    app = TabletopApp(start(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "n")
+        assert isinstance(app.screen, AskScreen)
+        assert "the room and every report read it" in app.screen.query_one("#ask-input").placeholder
