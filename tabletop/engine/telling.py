@@ -17,11 +17,11 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, Protocol
 
 from ..content.grammar import plural_subject
-from ..lang import Domain, current
+from ..lang import Domain
 from .actions import Action
 from .breakdown import breakdown_warning
-from .wording import (MODIFIER, goodwill_words, modifier_names, scenario_names, schedule_words, status_name,
-                      wanted_words)
+from .wording import (ENDS, MODIFIER, RECORDED, end_reason, goodwill_words, modifier_names, quoted,
+                      recorded_reason, scenario_names, schedule_words, status_name, typed, wanted_words)
 
 if TYPE_CHECKING:
     from ..content.scenario import Scenario
@@ -42,19 +42,6 @@ class Happened(Protocol):
     result: Mapping[str, Any]
 
 
-def typed(text: str, lang: str | None) -> str:
-    """Text a person typed, as typed; read in another language than it was typed in, quoted and marked: ``«…» (ru)``."""
-    if lang and lang != current():
-        return f"\u00ab{text}\u00bb ({lang})"
-    return text
-
-
-def quoted(text: str, lang: str | None) -> str:
-    """Typed text in quotes (a counter), marked with its language when read in another one: ``“…” (ru)``."""
-    out = _("\u201c{text}\u201d").format(text=text)
-    return f"{out} ({lang})" if lang and lang != current() else out
-
-
 class _Names:
     """The scenario's names by id (an unknown id reads as itself)."""
 
@@ -67,8 +54,7 @@ class _Names:
         return actor.name if actor is not None else (actor_id or _("the facilitator"))
 
     def said(self, text: str, lang: str | None) -> tuple[str, str | None]:
-        """Typed text as the room reads it, and the language to mark it with: a deck's stock text (a bot's)
-        in the shown scenario's words, unmarked; a team's own words as typed, in the language typed."""
+        """Typed text as the room reads it and its language mark: a deck's stock text (a bot's) in the room's words."""
         words = self.scenario.stock_words.get(text)
         return (words, None) if words is not None else (text, lang)
 
@@ -293,8 +279,7 @@ def _drawn(event: Happened, n: _Names) -> str:
     title = n.card(chosen)
     if aside:
         said = ngettext("Card drawn: {card} ({n} set aside: not playable now)",
-                        "Card drawn: {card} ({n} set aside: not playable now)", aside).format(
-            card=title, n=aside)
+                        "Card drawn: {card} ({n} set aside: not playable now)", aside).format(card=title, n=aside)
     else:
         said = _("Card drawn: {card}").format(card=title)
     card = n.index.cards.get(chosen)
@@ -406,29 +391,6 @@ def _tell_skip(event: Happened, n: _Names) -> str:
 def _tell_redraw(event: Happened, n: _Names) -> str:
     old = n.card(event.result.get("replaced"))
     return _("Facilitator redraws ({card} set aside): {draw}").format(card=old, draw=_drawn(event, n))
-
-
-#: the reasons the engine itself ends a game for (the state records them as written here)
-ENDS = {
-    "all rounds played": N_("all rounds played"),  # untranslated: as the save records it
-    "no track is open": N_("no track is open"),  # untranslated: as the save records it
-    "ended by the facilitator": N_("ended by the facilitator"),  # untranslated: as the save records it
-}
-
-
-#: every reason tabletop records itself when a facilitator gives none (an undo's, an end's), as the save records it
-RECORDED = {**ENDS, "undone by the facilitator": N_("undone by the facilitator")}  # untranslated: as the save records it
-
-
-def recorded_reason(reason: str | None) -> str | None:
-    """A reason tabletop recorded itself, in the words of the moment; None for a person's (shown as typed)."""
-    return _(RECORDED[reason]) if reason in RECORDED else None
-
-
-def end_reason(reason: str | None, lang: str | None = None) -> str:
-    """Why a game ended, in words: the engine's own reasons translated, a facilitator's as typed."""
-    reason = reason or ""
-    return _(ENDS[reason]) if reason in ENDS else typed(reason, lang)
 
 
 def _tell_end(event: Happened, n: _Names) -> str:

@@ -344,16 +344,60 @@ def schedule_words(schedule: Schedule, names: Mapping[str, str] | None = None, d
     return _("scheduled for round {round}").format(round=schedule.round)
 
 
+# -- what a person typed, and the reasons tabletop records itself ------------
+
+
+def typed(text: str, lang: str | None) -> str:
+    """Text a person typed, as typed; read in another language than it was typed in, quoted and marked: ``«…» (ru)``."""
+    if lang and lang != current():
+        return f"\u00ab{text}\u00bb ({lang})"
+    return text
+
+
+def quoted(text: str, lang: str | None) -> str:
+    """Typed text in quotes (a counter), marked with its language when read in another one: ``“…” (ru)``."""
+    out = _("\u201c{text}\u201d").format(text=text)
+    return f"{out} ({lang})" if lang and lang != current() else out
+
+
+#: the reasons the engine itself ends a game for (the state records them as written here)
+ENDS = {
+    "all rounds played": N_("all rounds played"),  # untranslated: as the save records it
+    "no track is open": N_("no track is open"),  # untranslated: as the save records it
+    "ended by the facilitator": N_("ended by the facilitator"),  # untranslated: as the save records it
+}
+
+
+#: every reason tabletop records itself when a facilitator gives none (an undo's, an end's), as the save records it
+RECORDED = {**ENDS, "undone by the facilitator": N_("undone by the facilitator")}  # untranslated: as the save records it
+
+
+def recorded_reason(reason: str | None) -> str | None:
+    """A reason tabletop recorded itself, in the words of the moment; None for a person's (shown as typed)."""
+    return _(RECORDED[reason]) if reason in RECORDED else None
+
+
+def end_reason(reason: str | None, lang: str | None = None) -> str:
+    """Why a game ended, in words: the engine's own reasons translated, a facilitator's as typed."""
+    reason = reason or ""
+    return _(ENDS[reason]) if reason in ENDS else typed(reason, lang)
+
+
 __all__ = [
+    "ENDS",
     "FIELDS",
     "LAPSED",
     "MET_MARK",
     "ODDS_WORDS",
+    "RECORDED",
     "STATUSES",
     "STATUS_MARK",
     "UNDONE",
     "change_text",
+    "cost_words",
     "effects_words",
+    "end_reason",
+    "failing_words",
     "field_name",
     "goodwill_words",
     "lapsed_word",
@@ -365,11 +409,14 @@ __all__ = [
     "modifier_names",
     "named_source",
     "names",
+    "quoted",
+    "recorded_reason",
     "resource_name",
     "scenario_names",
     "schedule_words",
     "status_name",
     "status_word",
+    "typed",
     "undone_word",
     "wanted_words",
 ]

@@ -8,6 +8,7 @@ scrolls within two fifths of the column, and the list keeps at least four rows.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -27,6 +28,14 @@ BOTS = {"us": "cooperative", "eu": "cooperative", "bridge": "cooperative", "ua":
 LONG = "\n".join(["Russia: counter this argument or pass."]
                  + [f"  reason {i}: a long reason that goes on and on for a while, and wraps" for i in range(1, 7)]
                  + ["  wants: tension \u22121"] * 3)
+
+
+async def _the_seat_screen(app: SeatApp, pilot: Any) -> None:
+    """A seat that joins nothing (no code): past the code's dialog to its own screen, to be shown views."""
+    await pilot.pause()
+    while not isinstance(app.screen, SeatScreen):
+        app.pop_screen()
+        await pilot.pause()
 
 
 async def test_a_long_prompt_at_80x24_leaves_the_choices_in_view() -> None:
@@ -75,10 +84,7 @@ async def test_a_team_asked_to_answer_a_card_at_80x24_sees_the_card_from_its_tit
     a card now has the card brought into view from its title, once."""
     app = SeatApp("127.0.0.1:9", None)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        while not isinstance(app.screen, SeatScreen):
-            app.pop_screen()
-            await pilot.pause()
+        await _the_seat_screen(app, pilot)
         tracks = [{"name": f"Track number {i}", "top": 6, "position": 1, "rung": "Talks", "tension": 2,
                    "breakdown_at": 7, "status": "open"} for i in range(8)]
         card = {"title": "Moscow is asked to back an expert dialogue",
@@ -116,10 +122,7 @@ async def test_a_seat_that_lost_the_host_stops_its_phase_timer() -> None:
     hands = Hands()
     app = SeatApp("127.0.0.1:9", None, now=hands)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        while not isinstance(app.screen, SeatScreen):
-            app.pop_screen()
-            await pilot.pause()
+        await _the_seat_screen(app, pilot)
         view = {"role": "team", "actor": "ru", "game": {"seq": 3, "round": 1, "rounds": 8, "phase": "moves"},
                 "clock": {"left": 120, "paused": False}, "decision": {"prompt": "", "entries": []}}
         app.joined.set()
@@ -141,10 +144,7 @@ async def test_a_team_sees_the_newest_log_line_while_it_waits(size: tuple[int, i
     moved on. The newest line is now in view on the screen as the view comes, whatever the board's height."""
     app = SeatApp("127.0.0.1:9", None)
     async with app.run_test(size=size) as pilot:
-        await pilot.pause()
-        while not isinstance(app.screen, SeatScreen):
-            app.pop_screen()
-            await pilot.pause()
+        await _the_seat_screen(app, pilot)
         tracks = [{"name": f"Track number {i}", "top": 6, "position": 1, "rung": "Talks", "tension": 2,
                    "breakdown_at": 7, "status": "open"} for i in range(8)]
         card = {"title": "A card", "text": "A long card text that goes on for a while. " * 6, "choices": []}
@@ -166,10 +166,7 @@ async def test_the_console_shows_the_whole_argument_it_sets_the_odds_of_at_120x4
     the console acts, its control panel gives the prompt room: an argument of 17 lines shows whole."""
     app = SeatApp("127.0.0.1:9", None)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        while not isinstance(app.screen, SeatScreen):
-            app.pop_screen()
-            await pilot.pause()
+        await _the_seat_screen(app, pilot)
         objectives = {a: [{"text": f"An objective of {a} that takes a line or two", "met": False}] * 3
                       for a in ("ru", "ua", "us", "eu", "bridge")}
         prompt = "\n".join(["Facilitator: how likely is it to work? Set the odds."]
@@ -197,10 +194,7 @@ async def test_the_console_s_note_says_the_whole_room_reads_it(code: str, said: 
 
     app = SeatApp("127.0.0.1:9", None, lang=code)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        while not isinstance(app.screen, SeatScreen):
-            app.pop_screen()
-            await pilot.pause()
+        await _the_seat_screen(app, pilot)
         app.seat_screen.action_note()
         await until(pilot, lambda: isinstance(app.screen, AskScreen) and bool(app.screen.query("#ask-title")),
                     "the note's dialog")
@@ -227,10 +221,7 @@ async def test_f1_on_a_seat_lists_the_seat_s_keys() -> None:
 
     app = SeatApp("127.0.0.1:9", None)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        while not isinstance(app.screen, SeatScreen):
-            app.pop_screen()
-            await pilot.pause()
+        await _the_seat_screen(app, pilot)
         await pilot.press("f1")
         await until(pilot, lambda: isinstance(app.screen, HelpScreen) and bool(app.screen.query("#help-text")),
                     "the help")
