@@ -31,19 +31,21 @@ if TYPE_CHECKING:
 LIST_ROWS = 4
 
 
-def side_caps(rows: int, listed: int, card: int, prompt: int) -> tuple[int | None, int | None]:
+def side_caps(rows: int, listed: int, card: int, prompt: int, weighing: bool = False) -> tuple[int | None, int | None]:
     """The most rows the card and the prompt may take above the list (None: their stylesheet's own).
 
     ``rows``: the column's under the turn panel; ``listed``, ``card``, ``prompt``: what each would fill.
     Above the list the card may take 45 % of the column and the prompt 50 % (board.tcss): on an 80 x 24
     terminal an argument and the card under it pushed the whole list below the screen. The list keeps
     the rows its options need, up to :data:`LIST_ROWS` and its border; what is left is shared, the prompt
-    first (it says what to do), the card keeping half if it needs it; both scroll.
+    first (it says what to do), the card keeping half if it needs it; both scroll. ``weighing``: an argument is
+    weighed (its counters, its odds, its roll): the prompt, which holds it, comes first and the card keeps a row.
     """
     room = max(rows - max(min(listed, LIST_ROWS + 2), 4), 2)
     if card + prompt <= room:
         return None, None
-    prompt_cap = max(min(prompt, room - min(card, room // 2)), 1)
+    kept = min(card, 1 if weighing else room // 2)
+    prompt_cap = max(min(prompt, room - kept), 1)
     return max(room - prompt_cap, 1), prompt_cap
 
 

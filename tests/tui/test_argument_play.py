@@ -372,3 +372,27 @@ def test_the_side_caps_keep_the_lists_rows_and_give_the_prompt_its_own_first() -
     assert (card, prompt) == (6, 6) and card + prompt + 4 == 16
     card, prompt = side_caps(16, 40, 9, 3)  # a long list keeps LIST_ROWS rows (and its border): it scrolls
     assert prompt == 3 and card == 16 - (LIST_ROWS + 2) - 3
+
+
+async def test_at_80x24_the_facilitator_sets_the_odds_with_every_counter_in_view(tmp_path: Path) -> None:
+    """Found from outside: at 80x24 the facilitator's "how likely is it to work? Set the odds." showed the
+    argument up to its first reason and then the list: Russia's counter, what the odds weigh, was out of
+    view (it showed whole only at the roll, the odds fixed). While an argument is weighed, the card's box
+    gives the question its rows."""
+    from tabletop.engine import Action, waiting_for
+
+    session = _to_a_counter(tmp_path / "game.jsonl")
+    while waiting_for(session.state) == "counter":
+        counterer = legal_actions(session.state)[0].actor
+        session.apply(Action("counter", actor=counterer, track=session.state.queue[0].track,
+                             text=f"counter-words-of-{counterer}"))
+    assert waiting_for(session.state) == "odds"
+    counterers = [a for a, _ in session.state.queue[0].argument.counters]
+    app = TabletopApp(session)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        for _ in range(3):
+            await pilot.pause()
+        shot = app.export_screenshot()
+        assert all(f"counter-words-of-{a}" in shot for a in counterers), counterers
+        assert "Set&#160;the&#160;odds" in shot
