@@ -23,7 +23,7 @@ from ..engine import Action, Code, RuleViolation
 from ..lang import SOURCE, Domain, using
 from ..play.arguing import argued, countering
 from ..play.cardhold import CardHold
-from ..play.clock import Now, wall_clock
+from ..play.clock import TAKEN_PAUSED, Now, wall_clock
 from ..play.commitments import table_seals
 from ..play.session import HUMAN, Session
 from ..play.timing import GameClock
@@ -141,8 +141,7 @@ class Table:
             if msg.get("clock") is not None:
                 return self._time(seat, msg)
             action = self._action(seat, msg, lang)
-            # paused, the facilitator still notes and undoes (the bots wait: a bot's move, then a team's, taken back)
-            if self.clock.paused and not (action is not None and action.kind in ("note", "undo")
+            if self.clock.paused and not (action is not None and action.kind in TAKEN_PAUSED
                                           and seat.role == "facilitator"):
                 raise _Refusal(Wire.PAUSED, _("The game is paused: press p to resume it.") if seat.role == "facilitator"
                                else _("The game is paused: the facilitator resumes it."))

@@ -24,7 +24,7 @@ from ..engine import Action, RuleViolation, State
 from ..engine.telling import warning as told_warning
 from ..lang import SOURCE, Domain, current
 from ..play.cardhold import CardHold
-from ..play.clock import PickHold
+from ..play.clock import TAKEN_PAUSED, PickHold
 from ..play.decisions import decision
 from ..play.picks import (
     Act, Argue, AskRuling, Choice, Counter, Decision, HandOver, MarkStrong, Propose, Ready, ReleaseCard, RoundReview,
@@ -382,7 +382,7 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
 
     def act(self, action: Action) -> bool:
         """Apply an action through the session (saved before the screen changes)."""
-        if self.paused:
+        if self.paused and action.kind not in TAKEN_PAUSED:  # the bots wait too (_schedule_bot)
             self.notify(_("The game is paused: press p to resume."), severity="warning", markup=False)
             return False
         try:

@@ -20,7 +20,7 @@ from ..engine import Action, State
 from ..engine.review import undo_target
 from ..lang import Domain
 from ..play.session import Session
-from .text import committed_words, hidden_seqs, literal, names, shown, status_name, told
+from .text import committed_words, hidden_seqs, literal, names, shown, told
 from .timekeeper import Timekeeper
 
 if TYPE_CHECKING:
@@ -194,18 +194,7 @@ class FacilitatorPowers(_Screen):
         self.app.push_screen(PickScreen(_("Inject which card now?"), labels), chosen)
 
     def action_undo(self) -> None:
-        ask_undo(self, self.session.state, self._undo, shared=True)
-
-    def _undo(self) -> None:
-        """Taken while paused, as a note is: paused, the bots wait, so a facilitator takes back a bot's move,
-        then the team's before it, and resumes (unpaused, a bot plays its move again at once)."""
-        was_paused, self.paused = self.paused, False
-        self.act(Action("undo", reason=UNDONE_BY))
-        self.paused = was_paused
-        if was_paused and self._bot_timer is not None:
-            self._bot_timer.stop()
-            self._bot_timer = None
-        self.refresh_view()
+        ask_undo(self, self.session.state, lambda: self.act(Action("undo", reason=UNDONE_BY)), shared=True)
 
     def action_note(self, typed: str = "") -> None:
         """Attach a note to the last event; ``typed``: the text already typed (a note the save refused)."""
@@ -217,10 +206,7 @@ class FacilitatorPowers(_Screen):
 
         def done(text: str | None) -> None:
             if text:
-                was_paused, self.paused = self.paused, False
-                saved = self.act(Action("note", text=text, about=about))
-                self.paused = was_paused
-                self.refresh_view()
+                saved = self.act(Action("note", text=text, about=about))  # taken paused too (TAKEN_PAUSED)
                 if saved:
                     self.notify(_("Note saved."), timeout=3, markup=False)
                 else:  # a full disk: the note is not lost, it waits in its dialog to be sent again
