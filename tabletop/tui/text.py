@@ -114,15 +114,19 @@ def round_mark(number: int) -> str:
     return _("R{n}").format(n=number)
 
 
+#: the width of the phase column of the rulings and the timeline
+PHASE_WIDTH = 6
+
+
 def phase_short(phase: str) -> str:
-    """A phase in five letters at most, for the rulings' and the timeline's column (``adjud``)."""
+    """A phase in six letters at most, for the rulings' and the timeline's column (``adjud.``)."""
     words = {
-        "event": pgettext("phase, five letters", "event"),
-        "moves": pgettext("phase, five letters", "moves"),
-        "adjudication": pgettext("phase, five letters", "adjud"),
-        "review": pgettext("phase, five letters", "revie"),
+        "event": pgettext("phase, six letters", "event"),
+        "moves": pgettext("phase, six letters", "moves"),
+        "adjudication": pgettext("phase, six letters", "adjud."),
+        "review": pgettext("phase, six letters", "review"),
     }
-    return words.get(phase, phase[:5])
+    return words.get(phase, phase[:PHASE_WIDTH])
 
 
 def told(state: State, event: Event) -> str:
@@ -248,7 +252,7 @@ def committed_words(state: State, event: Event) -> str:
 
 def event_line(state: State, event: Event, hidden: set[int], undone: set[int] | None = None) -> Text:
     out = Text()
-    out.append(f"{event.seq:>4} {round_mark(event.round)} {phase_short(event.phase):<5} ", style="dim")
+    out.append(f"{event.seq:>4} {round_mark(event.round)} {phase_short(event.phase):<{PHASE_WIDTH}} ", style="dim")
     if event.seq in hidden:
         if undone and event.seq in undone:  # taken back: still sealed, but marked as the others are
             out.append(f"{undone_word()} ", style="italic")
