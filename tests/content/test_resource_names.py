@@ -23,7 +23,7 @@ def test_a_named_resource_shows_its_name(scenarios: Path) -> None:
     rs = _name_resources(scenarios, '\n[[resources]]\nid = "capital"\nname = "Political capital"\n')
     names = scenario_names(load_scenario(rs))
     assert resource_name("capital", names) == "Political capital"
-    assert resource_name("mandate-west", names) == "mandate west"  # not named: the id as words, as before
+    assert resource_name("mandate-west", names) == "Western mandate"  # named by the bundled ruleset
 
 
 def test_a_name_for_a_resource_nobody_holds_is_an_error_at_its_line(scenarios: Path,
@@ -32,10 +32,20 @@ def test_a_name_for_a_resource_nobody_holds_is_an_error_at_its_line(scenarios: P
     line = rs.read_text(encoding="utf-8").splitlines().index('id = "capitol"') + 1
     assert main(["validate", str(rs)]) == 1
     out = capsys.readouterr().out
-    assert f"{rs}:{line}: resources[0].id: unknown resource 'capitol' (did you mean 'capital'?)" in out, out
+    assert f"{rs}:{line}: resources[2].id: unknown resource 'capitol' (did you mean 'capital'?)" in out, out
 
 
 def test_the_ruleset_schema_offers_resources() -> None:
     schema = schema_for("ruleset")
     text = str(schema)
     assert "resources" in schema.get("properties", {}) or "ResourceInfo" in text
+
+
+@pytest.mark.parametrize("ruleset", ["parallel-tracks", "parallel-tracks-linked"])
+def test_the_bundled_mandates_read_as_names_in_english(ruleset: str) -> None:
+    """An English room read "1 capital, 1 mandate moscow" on every move that needs a mandate: the id as words,
+    lower case, where the Russian and Ukrainian overlays say "мандат Москвы" and "мандат Москви"."""
+    names = scenario_names(load_scenario(ruleset))
+    assert resource_name("mandate-moscow", names) == "Moscow's mandate"
+    assert resource_name("mandate-west", names) == "Western mandate"
+    assert resource_name("capital", names) == "capital"

@@ -54,11 +54,11 @@ def test_every_part_reads_in_the_language(code: str) -> None:
 
 @pytest.mark.parametrize(("code", "capital"), [("ru", "капитал"), ("uk", "капітал")])
 def test_a_resource_reads_by_its_name(code: str, capital: str) -> None:
-    """Resources are named in the overlays (``[resources.capital]``); English shows the id as before."""
+    """Resources are named in the overlays (``[resources.capital]``); English by the ruleset's own names (its ids as words where it names none)."""
     from tabletop.engine.wording import move_words, resource_name
 
     base = load_scenario("parallel-tracks")
-    assert resource_name("mandate-moscow", scenario_names(base)) == "mandate moscow"
+    assert resource_name("mandate-moscow", scenario_names(base)) == "Moscow's mandate"
     assert named(ResourceEffect(resource="capital", add=2), scenario_names(base)) == "capital +2"
     names = scenario_names(translated(base, code))
     with lang.using(code):

@@ -131,7 +131,7 @@ def test_a_seat_reads_resources_moves_and_tracks_by_their_names_in_its_language(
     assert "капитал 3" in ru and "мандат Москвы 1" in ru
     assert "Ваш закрытый ход" in ru and "Раскрытие закрытых ходов" in ru  # own sealed entries and the reveal were shown
     assert "Ресурси: капітал" in "\n".join(said["team:ua"])
-    assert "Russia (capital 3, mandate moscow 1)" in "\n".join(said["facilitator"])
+    assert "Russia (capital 3, Moscow's mandate 1)" in "\n".join(said["facilitator"])
     moves = [m.name for m in translated(load_scenario("parallel-tracks"), "ru").ruleset.moves]
     assert any(f": {m} " in ru for m in moves)  # a revealed entry by its move's Russian name
     with lang.using("ru"):  # a console's bots by their policy's word, as the start screen names them

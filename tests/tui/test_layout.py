@@ -304,7 +304,7 @@ async def test_the_board_names_meters_and_resources(tmp_path: Path) -> None:
         shown = flat(frame(pilot))
         assert "Effect: Mutual trust \u22121" in shown
         assert "Effect: trust" not in shown
-        assert "1 mandate moscow" in shown and "mandate-moscow" not in shown
+        assert "1 Moscow's mandate" in shown and "mandate-moscow" not in shown
         await press(pilot, "1")  # Strategic stability's moves: costs and effects in names
         listed = " ".join(e.label.plain for e in board(pilot).entries)
         assert "mandate-" not in listed
