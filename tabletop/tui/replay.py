@@ -45,10 +45,11 @@ tabletop replay — keys
   t                 show one track's events only
   a                 show one actor's events only
   c                 clear the filters
-  f                 the facilitator's view: control notes, sealed moves never revealed
+  f                 the facilitator's view: control notes and
+                    sealed moves never revealed
   up / down, enter  pick an event in the timeline
   F4                language: English, Русский, Українська
-  q                 quit
+  q, ctrl+q         quit
 """)
 
 

@@ -342,3 +342,26 @@ async def test_the_working_says_when_an_event_was_saved_as_a_person_reads_a_time
         day, clock = stamp[:10], stamp[11:19]
         assert f"at {day} {clock} UTC" in working and stamp not in working, working
     assert saved_at("yesterday\x1b[31m") == "yesterday\u241b[31m"  # not a save's time: literally
+
+
+@pytest.mark.parametrize("code", ["en", "ru", "uk"])
+async def test_the_help_fits_80_columns_and_names_the_key_bar_s_quit(tmp_path: Path, code: str) -> None:
+    """F1 at 80x24 wrapped the facilitator's-view line in two ("never revealed" alone under the keys), and said
+    "q quit" where the key bar says "^q Quit"."""
+    from tabletop import lang
+    from tabletop.tui.replay import ReplayHelp
+
+    app = ReplayApp(open_save(record(tmp_path / "game.jsonl")), lang=code)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("f1")
+            await pilot.pause()
+            assert isinstance(app.screen, ReplayHelp)
+            text = app.screen.query_one("#help-text", Static)
+            written = str(text.render()).splitlines()
+            height = text.get_content_height(text.size, text.size, text.size.width)
+            assert height == text.get_content_height(text.size, text.size, 1000), "a line wraps at 80 columns"
+            quits = [line for line in written if "ctrl+q" in line]
+            assert len(quits) == 1 and "q," in quits[0], written
+    finally:
+        lang.set_language("en")
