@@ -151,7 +151,7 @@ class StartScreen(Screen[Choice]):
             yield OptionList(*[Option(self._scenario_label(e), id=str(i)) for i, e in enumerate(self.entries)],
                              id="scenarios")
             with Vertical(id="right"):
-                with VerticalScroll(id="details-box", can_focus=False):
+                with VerticalScroll(id="details-box"):
                     yield Static(id="details")
                 with VerticalScroll(id="setup"):
                     with Horizontal(classes="row"):

@@ -222,6 +222,21 @@ async def test_the_start_screen_fields_are_usable_at_80x24(tmp_path: Path) -> No
         assert screen.query_one("#seat-ru").content_size.width >= 12  # "Human team" fits
 
 
+async def test_the_start_screen_details_are_read_whole_from_the_keyboard_at_80x24(tmp_path: Path) -> None:
+    """At 80x24 the details box shows the description only: the rounds, actors and tracks under it could be
+    scrolled to with a mouse and not from the keyboard (Tab went from the list to the seed)."""
+    app = TabletopApp(save_dir=tmp_path)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        assert "Humanitarian" not in frame(pilot)  # the last track, under the fold
+        await press(pilot, "tab")
+        assert pilot.app.focused is pilot.app.screen.query_one("#details-box")
+        await press(pilot, "end")
+        assert "Humanitarian" in frame(pilot)
+        await press(pilot, "tab")
+        assert pilot.app.focused is pilot.app.screen.query_one("#setup")  # then on to the set-up, as before
+
+
 async def test_the_end_screen_names_the_real_save(tmp_path: Path) -> None:
     session = start(tmp_path, 7, name="my game.jsonl")
     session.apply(Action("end", reason="out of time"))
