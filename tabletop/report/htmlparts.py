@@ -73,7 +73,8 @@ def table(
         classes = " ".join(c for c in ("num" if i in num else "", cols.get(i, "")) if c)
         return f'<{tag} class="{classes}">{content}</{tag}>' if classes else f"<{tag}>{content}</{tag}>"  # untranslated: markup
 
-    out = [f'<table class="{cls}">' if cls else "<table>"]  # untranslated: markup
+    # the box scrolls a table wider than a narrow window, not the page (report.css)
+    out = ['<div class="table-box">' + (f'<table class="{cls}">' if cls else "<table>")]  # untranslated: markup
     out.append("<thead><tr>" + "".join(cell("th", i, h) for i, h in enumerate(head)) + "</tr></thead>")
     out.append("<tbody>")
     for r, row in enumerate(rows):
@@ -83,7 +84,7 @@ def table(
             + "".join(cell("td", i, c) for i, c in enumerate(row))
             + "</tr>"
         )
-    out.append("</tbody></table>")
+    out.append("</tbody></table></div>")
     return "\n".join(out)
 
 

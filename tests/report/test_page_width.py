@@ -28,6 +28,24 @@ if not (CHROMIUM and DRIVER):
 
 LONG = "https://example.org/" + "very-long-address-without-a-space/" * 6 + " Оченьдлинноеслово" * 2 + "_" * 120
 
+#: the words of the track-name column (the first) of the outcome table that the layout broke across lines
+BROKEN_WORDS = """
+const broken = [];
+const table = document.querySelector('section.outcome table');
+for (const row of table.tBodies[0].rows) {
+  const walker = document.createTreeWalker(row.cells[0], NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (const match of node.data.matchAll(/\\S+/g)) {
+      const range = document.createRange();
+      range.setStart(node, match.index);
+      range.setEnd(node, match.index + match[0].length);
+      if (range.getClientRects().length > 1) broken.push(match[0]);
+    }
+  }
+}
+return [broken, table.rows.length];
+"""
+
 
 def test_a_long_unbroken_note_wraps_in_the_decision_log(tmp_path: Path) -> None:
     from selenium import webdriver
@@ -55,3 +73,34 @@ def test_a_long_unbroken_note_wraps_in_the_decision_log(tmp_path: Path) -> None:
     finally:
         driver.quit()
     assert wide <= window, f"the page is {wide} pixels wide in a window of {window}"
+
+
+def test_track_names_break_between_words_in_a_narrow_window(tmp_path: Path) -> None:
+    """The Russian report in a 600-pixel window (a phone, half a laptop) broke the outcome table's track names
+    inside their words: "Стра / теги / ческ / ая стаб / ильн / ость". A name breaks between its words now; only
+    free text (a note, a reason) may break inside a word, where it must."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    from tabletop import lang
+    from tabletop.sim.game import play_game
+    from tabletop.store import SaveWriter
+
+    path = tmp_path / "game.jsonl"
+    sc = scenario()
+    with SaveWriter.create(path, sc, 5, durable=False) as writer:
+        play_game(sc, 5, observe=lambda s: s.last is not None and writer.append(s))
+    page = tmp_path / "report.html"
+    with lang.using("ru"):
+        page.write_text(render(path, "html"), encoding="utf-8")
+    options = webdriver.ChromeOptions()
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=600,900"):
+        options.add_argument(argument)
+    driver = webdriver.Chrome(service=Service(DRIVER), options=options)
+    try:
+        driver.get(page.as_uri())
+        broken, rows = driver.execute_script(BROKEN_WORDS)
+    finally:
+        driver.quit()
+    assert rows == 7  # the head and the six tracks
+    assert broken == [], f"broken inside the word: {broken}"
