@@ -5,7 +5,8 @@ plain record (:class:`Entered`), or None when Escape cancels: nothing is sent
 then. Each field shows how much of its limit is used and refuses a character
 past it; whatever is typed or pasted is kept on one line and shown literally
 (a control character as its visible symbol, never as markup or an escape
-sequence). The dialog scrolls inside the screen, so it works at 80x24.
+sequence), wrapped over as many screen lines as it needs, so a team reads what
+it sends. The dialog scrolls inside the screen, so it works at 80x24.
 """
 
 from __future__ import annotations
@@ -17,8 +18,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Input, OptionList, Static
+from textual.events import Key
+from textual.message import Message
+from textual.widgets import OptionList, Static, TextArea
 from textual.widgets.option_list import Option
+from textual.widgets.text_area import EditResult, Location
 
 from ..lang import Domain
 from .modals import _Dialog
@@ -68,6 +72,52 @@ def one_line_literal(value: str) -> str:
     return literal(value, lines=False)
 
 
+class LineField(TextArea):
+    """A one-line text, wrapped on screen: a reason of 200 characters is read whole before it is sent.
+
+    Enter does not break the line: it says :class:`Submitted` (the dialog goes to the next field), and Tab
+    moves on, as in a one-line input. A character past ``max_length`` is refused, typed or pasted.
+    """
+
+    class Submitted(Message):
+        """Enter was pressed in ``field``."""
+
+        def __init__(self, field: LineField):
+            super().__init__()
+            self.field = field
+
+    def __init__(self, *, placeholder: str, max_length: int, id: str):  # noqa: A002 - Textual's own name
+        super().__init__(soft_wrap=True, tab_behavior="focus", compact=True, highlight_cursor_line=False,
+                         placeholder=placeholder, id=id)
+        self.max_length = max_length
+
+    @property
+    def value(self) -> str:
+        return self.text
+
+    @value.setter
+    def value(self, text: str) -> None:
+        self.load_text(text)
+        self.move_cursor(self.document.end)
+
+    async def _on_key(self, event: Key) -> None:
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            self.post_message(self.Submitted(self))
+            return
+        await super()._on_key(event)
+
+    def _replace_via_keyboard(self, insert: str, start: Location, end: Location) -> EditResult | None:
+        kept = len(self.text) - len(self.get_text_range(*sorted((start, end))))
+        room = max(0, self.max_length - kept)
+        if len(insert) > room:
+            insert = insert[:room]
+            if not insert and start == end:
+                return None  # full: the character is refused, as an input's limit does
+        return super()._replace_via_keyboard(insert, start, end)
+
+
 class ArgumentScreen(_Dialog[Entered | None]):
     """Enter an argument (or a counter-argument); Escape cancels with nothing sent.
 
@@ -82,13 +132,14 @@ class ArgumentScreen(_Dialog[Entered | None]):
     ArgumentScreen #argue-title { text-style: bold; }
     ArgumentScreen #argue-about { color: $text-muted; }
     ArgumentScreen Horizontal { height: 1; }
+    ArgumentScreen Horizontal.reason { height: auto; }
     ArgumentScreen .label { margin: 1 0 0 0; }
     ArgumentScreen Horizontal > Static { width: 1fr; }
     ArgumentScreen Horizontal > .count { width: auto; min-width: 8; color: $text-muted; text-align: right; }
     ArgumentScreen Horizontal > .count.-full { color: $warning; text-style: bold; }
     ArgumentScreen .reason > .number { width: 3; }
-    ArgumentScreen .reason > Input { width: 1fr; margin: 0 1 0 0; }
-    ArgumentScreen Input { background: $boost; }
+    ArgumentScreen .reason > LineField { width: 1fr; margin: 0 1 0 0; }
+    ArgumentScreen LineField { height: auto; max-height: 6; background: $boost; }
     ArgumentScreen OptionList { height: auto; max-height: 6; }
     ArgumentScreen #argue-error { color: $error; height: auto; display: none; }
     ArgumentScreen #argue-error.-shown { display: block; }
@@ -115,8 +166,8 @@ class ArgumentScreen(_Dialog[Entered | None]):
             with Horizontal(classes="label"):
                 yield Static(Text(_("Counter-argument") if form.counter else _("Action: what you do")))
                 yield Static(self._count("", form.action_limit), classes="count", id="argue-action-count")
-            yield Input(placeholder=self._placeholder(0, _("one line")), max_length=form.action_limit,
-                        compact=True, id="argue-action")
+            yield LineField(placeholder=self._placeholder(0, _("one line")), max_length=form.action_limit,
+                            id="argue-action")
             if not form.counter:
                 yield Static(Text(_("Result wanted (\u2191/\u2193, Enter)")), classes="label")
                 yield OptionList(*[Option(Text(literal(r)), id=str(i)) for i, r in enumerate(form.results)],
@@ -127,8 +178,8 @@ class ArgumentScreen(_Dialog[Entered | None]):
                 for i in range(form.reasons):
                     with Horizontal(classes="reason"):
                         yield Static(Text(f"{i + 1}."), classes="number")
-                        yield Input(placeholder=self._placeholder(i + 1, _("reason {n}").format(n=i + 1)),
-                                    max_length=form.reason_limit, compact=True, id=f"argue-reason-{i}")
+                        yield LineField(placeholder=self._placeholder(i + 1, _("reason {n}").format(n=i + 1)),
+                                        max_length=form.reason_limit, id=f"argue-reason-{i}")
                         yield Static(self._count("", form.reason_limit), classes="count",
                                      id=f"argue-reason-{i}-count")
             yield Static("", id="argue-error")
@@ -147,16 +198,16 @@ class ArgumentScreen(_Dialog[Entered | None]):
     def on_mount(self) -> None:
         if self.draft is not None:
             self._fill(self.draft)
-        self.query_one("#argue-action", Input).focus()
+        self.query_one("#argue-action", LineField).focus()
 
     def _fill(self, draft: Entered) -> None:
-        self.query_one("#argue-action", Input).value = draft.action
+        self.query_one("#argue-action", LineField).value = draft.action
         if self.form.counter:
             return
         if draft.result is not None and draft.result < len(self.form.results):
             self.query_one("#argue-result", OptionList).highlighted = draft.result
         for i, reason in enumerate(draft.reasons[: self.form.reasons]):
-            self.query_one(f"#argue-reason-{i}", Input).value = reason
+            self.query_one(f"#argue-reason-{i}", LineField).value = reason
 
     @staticmethod
     def _count(value: str, limit: int) -> Text:
@@ -165,25 +216,26 @@ class ArgumentScreen(_Dialog[Entered | None]):
 
     # -- typing ------------------------------------------------------------------
 
-    @on(Input.Changed)
-    def _typed(self, event: Input.Changed) -> None:
-        field = event.input
-        kept = one_line_literal(event.value)
-        if kept != event.value:
-            field.value = kept[: field.max_length or None]  # a pasted control is shown as its symbol
+    @on(TextArea.Changed)
+    def _typed(self, event: TextArea.Changed) -> None:
+        field = event.text_area
+        assert isinstance(field, LineField)
+        kept = one_line_literal(field.value)
+        if kept != field.value or len(kept) > field.max_length:
+            field.value = kept[: field.max_length]  # a pasted control (a line break too) is shown as its symbol
             return  # the change this makes comes back here
         count = self.query_one(f"#{field.id}-count", Static)
         count.update(self._count(kept, field.max_length))
         count.set_class(len(kept) >= field.max_length, "-full")
         self._say(None)
 
-    @on(Input.Submitted)
-    def _next(self, event: Input.Submitted) -> None:
+    @on(LineField.Submitted)
+    def _next(self, event: LineField.Submitted) -> None:
         event.stop()
         fields = self._fields()
-        here = fields.index(event.input)
+        here = fields.index(event.field)
         last = here == len(fields) - 1
-        empty_reason = not event.value.strip() and event.input.id != "argue-action"
+        empty_reason = not event.field.value.strip() and event.field.id != "argue-action"
         if last or empty_reason or self.form.counter:
             self._hand_in()
         else:
@@ -192,21 +244,22 @@ class ArgumentScreen(_Dialog[Entered | None]):
     @on(OptionList.OptionSelected, "#argue-result")
     def _result_chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.query_one("#argue-reason-0", Input).focus()
+        self.query_one("#argue-reason-0", LineField).focus()
 
-    def _fields(self) -> list[Input | OptionList]:
-        return [w for w in self.query("Input, OptionList") if isinstance(w, (Input, OptionList))]  # untranslated: CSS
+    def _fields(self) -> list[LineField | OptionList]:
+        return [w for w in self.query("LineField, OptionList")  # untranslated: CSS
+                if isinstance(w, (LineField, OptionList))]
 
     # -- handing in ----------------------------------------------------------------
 
     def entered(self) -> Entered:
         """What the fields hold now (trimmed; empty reasons left out)."""
-        action = self.query_one("#argue-action", Input).value.strip()
+        action = self.query_one("#argue-action", LineField).value.strip()
         if self.form.counter:
             return Entered(action)
         result = self.query_one("#argue-result", OptionList).highlighted
         reasons = tuple(r for i in range(self.form.reasons)
-                        if (r := self.query_one(f"#argue-reason-{i}", Input).value.strip()))
+                        if (r := self.query_one(f"#argue-reason-{i}", LineField).value.strip()))
         return Entered(action, result, reasons)
 
     def missing(self, entry: Entered) -> str | None:
@@ -242,13 +295,12 @@ class ArgumentScreen(_Dialog[Entered | None]):
     def action_example(self) -> None:
         """The focused field takes its stock text (the team can edit it from there)."""
         field = self.focused
-        if not isinstance(field, Input):
+        if not isinstance(field, LineField):
             return
         index = 0 if field.id == "argue-action" else int((field.id or "-0").rsplit("-", 1)[1]) + 1
         example = self.form.example(index)
         if example:
-            field.value = example[: field.max_length or None]
-            field.cursor_position = len(field.value)
+            field.value = example[: field.max_length]
 
 
-__all__ = ["ArgumentForm", "ArgumentScreen", "Entered", "one_line_literal"]
+__all__ = ["ArgumentForm", "ArgumentScreen", "Entered", "LineField", "one_line_literal"]

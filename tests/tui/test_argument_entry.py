@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from textual.app import App
 from textual.containers import VerticalScroll
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import OptionList, Static
 
-from tabletop.tui.argument import ArgumentForm, ArgumentScreen, Entered
+from tabletop.tui.argument import ArgumentForm, ArgumentScreen, Entered, LineField
 
-from .support import SMALL, press, shown, type_text
+from .support import SMALL, on_screen, press, shown, type_text
 
 RESULTS = ("progress +1", "progress +2", "tension \u22121", "status deferred")
 
@@ -55,7 +55,7 @@ async def test_the_limit_is_shown_and_enforced_while_typing() -> None:
     async with app.run_test(size=SMALL) as pilot:
         await type_text(pilot, "abcdefgh")
         screen = app.screen
-        assert screen.query_one("#argue-action", Input).value == "abcde"
+        assert screen.query_one("#argue-action", LineField).value == "abcde"
         count = screen.query_one("#argue-action-count", Static)
         assert shown(count) == "5/5 \u2014 the limit"
         assert count.has_class("-full")
@@ -70,7 +70,7 @@ async def test_what_is_missing_is_said_and_the_dialog_stays() -> None:
         screen = app.screen
         assert isinstance(screen, ArgumentScreen)
         assert "Type the action" in shown(screen.query_one("#argue-error", Static))
-        screen.query_one("#argue-action", Input).value = "act"
+        screen.query_one("#argue-action", LineField).value = "act"
         await press(pilot, "enter")
         assert "at least 1 reason" in shown(screen.query_one("#argue-error", Static))
     assert app.answers == []
@@ -80,8 +80,8 @@ async def test_pasted_controls_and_markup_are_kept_literally() -> None:
     """An escape sequence becomes its visible symbol; markup is text; a line break stays on one line."""
     app = Host(ArgumentForm("Ukraine counters", ()))
     async with app.run_test(size=SMALL) as pilot:
-        field = app.screen.query_one("#argue-action", Input)
-        field.insert_text_at_cursor("\x1b[2J [bold]no[/] \u202eevil\nnext")
+        field = app.screen.query_one("#argue-action", LineField)
+        field.insert("\x1b[2J [bold]no[/] \u202eevil\nnext")
         await pilot.pause()
         assert field.value == "\u241b[2J [bold]no[/] <U+202E>evil\u240anext"
         await press(pilot, "enter")
@@ -116,13 +116,13 @@ async def test_f3_takes_the_decks_example_into_the_focused_field() -> None:
     app = Host(ArgumentForm("Russia argues", RESULTS, examples=("Convene experts", "They can test ideas")))
     async with app.run_test(size=SMALL) as pilot:
         screen = app.screen
-        action = screen.query_one("#argue-action", Input)
+        action = screen.query_one("#argue-action", LineField)
         assert action.placeholder == "e.g. Convene experts"
         await press(pilot, "f3", "enter", "enter", "f3")
         assert action.value == "Convene experts"
-        assert screen.query_one("#argue-reason-0", Input).value == "They can test ideas"
+        assert screen.query_one("#argue-reason-0", LineField).value == "They can test ideas"
         await press(pilot, "tab", "f3")  # no example for the second reason: nothing changes
-        assert screen.query_one("#argue-reason-1", Input).value == ""
+        assert screen.query_one("#argue-reason-1", LineField).value == ""
         await press(pilot, "enter")
     assert app.answers == [Entered("Convene experts", 0, ("They can test ideas",))]
 
@@ -134,7 +134,7 @@ async def test_a_counter_under_a_long_argument_scrolls_to_its_field_at_80x24() -
     app = Host(ArgumentForm("Ukraine counters Russia", (), about=long_argument))
     async with app.run_test(size=SMALL) as pilot:
         await pilot.pause()
-        field = app.screen.query_one("#argue-action", Input)
+        field = app.screen.query_one("#argue-action", LineField)
         assert app.focused is field
         dialog = app.screen.query_one(VerticalScroll)
         assert dialog.virtual_size.height > dialog.size.height  # taller than the screen: it scrolls
@@ -147,3 +147,24 @@ async def test_a_counter_under_a_long_argument_scrolls_to_its_field_at_80x24() -
         await type_text(pilot, "No")
         await press(pilot, "enter")
     assert app.answers == [Entered("No")]
+
+
+async def test_long_texts_are_read_whole_before_they_are_sent_at_80x24() -> None:
+    """A one-line field showed the end of what was typed: 'perts from both sides to meet monthly...' for an action
+    of 103 characters, the start out of sight, and the team sent what it could not read back. Each field wraps."""
+    action = "Open a standing channel for experts from both sides to meet monthly without preconditions on the agenda"
+    reason = ("Rebuilding personal contacts between the delegations costs little and commits nobody to anything, "
+              "yet it lowers the risk of misreading")
+    app = Host(argument())
+    async with app.run_test(size=SMALL) as pilot:
+        await type_text(pilot, action)
+        await press(pilot, "enter", "enter")
+        await type_text(pilot, reason)
+        await pilot.pause()
+        seen = " ".join(on_screen(w) for w in (app.screen.query_one("#argue-action"),
+                                                app.screen.query_one("#argue-reason-0")))
+        words = " ".join(seen.split())
+        assert action in words and reason in words, words
+        assert app.screen.query_one("#argue-reason-0").region.bottom <= SMALL[1]
+        await press(pilot, "enter", "enter")
+    assert app.answers == [Entered(action, 0, (reason,))]

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from tabletop import legal_actions, open_save
 from tabletop.play.session import Session
 from tabletop.store.verifying import verify
 from tabletop.tui.app import TabletopApp
-from tabletop.tui.argument import ArgumentScreen
+from tabletop.tui.argument import ArgumentScreen, LineField
 from tabletop.tui.board import BoardScreen
 from tabletop.tui.modals import ConfirmScreen
 from tabletop.tui.replay import ReplayApp
@@ -215,7 +215,7 @@ async def test_a_refused_argument_keeps_what_was_typed(tmp_path: Path) -> None:
         await press(pilot, "enter", "enter", "enter")
         screen = app.screen
         assert isinstance(screen, ArgumentScreen)
-        assert screen.query_one("#argue-action", Input).value == "Keep this"
+        assert screen.query_one("#argue-action", LineField).value == "Keep this"
     assert not session.state.queue
 
 
