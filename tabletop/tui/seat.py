@@ -64,6 +64,7 @@ class SeatScreen(ConsolePowers, Screen[None]):
     _revealed: tuple[int, ...] = ()  # the sealed entries of the reveal on screen
     _card_brought: object = None  # the card a team was last asked to answer (brought into view once)
     _board_state: State | None = None  # the facilitator's board as last drawn (drawn again on a resize)
+    _paused_keys: bool | None = None  # whether the key bar offers Resume (else Pause) as last drawn
 
     def compose(self) -> ComposeResult:
         yield Static(Text(_("Connecting\u2026")), id="link")
@@ -101,6 +102,9 @@ class SeatScreen(ConsolePowers, Screen[None]):
         self.set_class(role == "projector", "-projector")
         game = view.get("game") if isinstance(view.get("game"), Mapping) else {}
         self._view_at = self.seat_app.now()
+        if self._paused() != self._paused_keys:  # p pauses or resumes: the key bar says which, as the game is
+            self._paused_keys = self._paused()
+            self.refresh_bindings()
         self.query_one("#headline", Static).update(words.headline(view))
         self.query_one("#round", Digits).update(f"{game.get('round', '')}" if isinstance(game, Mapping) else "")
         self.query_one("#tracks", Static).update(words.tracks_text(view, large=role == "projector"))

@@ -228,3 +228,28 @@ async def test_the_console_takes_back_a_bot_s_move_while_paused_and_the_bot_wait
         assert table.session.state.last == undo  # paused: the bot waits
         await console.close()
     table.session.close()
+
+
+async def test_the_console_s_key_bar_says_pause_or_resume_as_the_game_is(tmp_path: Path) -> None:
+    """Found from outside: after p and p again the console's key bar still said "p Resume" while the game ran (the
+    bar was drawn again only when the seat rejoined), so a facilitator read the game as paused."""
+    from tabletop.tui.bars import KeyBar
+
+    hands = Hands()
+    table = _table(tmp_path, hands)
+    async with hosting(table) as (_host, address, codes):
+        console = SeatApp(address, codes["facilitator"], sleep=Sleeps(), now=hands)
+        async with console.run_test(size=(120, 40)) as pilot:
+            await until(pilot, console.joined.is_set, "the console to join")
+
+            def keys() -> set[str]:
+                return {item.description for item in console.seat_screen.query_one(KeyBar).items}
+
+            await until(pilot, lambda: "Pause" in keys(), "the key bar to offer Pause")
+            for paused in (True, False, True, False):
+                await pilot.press("p")
+                await until(pilot, lambda p=paused: table.clock.paused == p, "the host to take the p")
+                wanted, not_wanted = ("Resume", "Pause") if paused else ("Pause", "Resume")
+                await until(pilot, lambda w=wanted: w in keys(), f"the key bar to offer {wanted}")
+                assert not_wanted not in keys()
+    table.session.close()
