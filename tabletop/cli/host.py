@@ -119,9 +119,22 @@ def cmd_host(args: argparse.Namespace) -> int:
     except OSError as exc:
         _err(_("tabletop host: cannot listen on {address}: {problem}").format(address=f"{addr}:{port}",
                                                                           problem=exc.strerror or exc))
+        if not args.resume and session.state.seq == 0:  # a new game nobody played: no save left to block a retry
+            session.close()
+            _discard_new(session.save_path)
         return 1
     finally:
         session.close()
+
+
+def _discard_new(save: Path) -> None:
+    """Remove a new game's save (its header only) and its join codes, made by a host that never served."""
+    from ..seats.joincodes import codes_path
+
+    for made in (save, codes_path(save)):
+        made.unlink(missing_ok=True)
+    _err(_("tabletop host: nothing was saved: the new save {path} is removed, so the same command can be run again")
+         .format(path=save))
 
 
 async def _serve(table: object, codes: dict[str, str], addr: str, port: int, headless: bool, lang: str) -> int:

@@ -54,3 +54,38 @@ def test_another_address_than_loopback_is_served_with_a_warning(tmp_path: Path) 
     finally:
         proc.terminate()
         assert proc.wait(timeout=60) == 0
+
+
+def test_a_host_that_cannot_listen_leaves_no_save_and_the_retry_starts(tmp_path: Path,
+                                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside: on a port in use the host said "cannot listen" but left the new save and its codes, so
+    the retry on a free port was refused: "... already exists; a save is never overwritten"."""
+    import socket
+
+    save = tmp_path / "game.jsonl"
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert main(["host", "--headless", "--seed", "3", "--listen", f"127.0.0.1:{port}", "--save", str(save)]) == 1
+    err = capsys.readouterr().err
+    assert f"cannot listen on 127.0.0.1:{port}" in err and "nothing was saved" in err, err
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+def test_a_resumed_game_that_cannot_listen_keeps_its_save(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import socket
+
+    from tabletop.content.loader import load_scenario
+    from tabletop.play.session import Session
+
+    save = tmp_path / "game.jsonl"
+    Session.start(load_scenario("parallel-tracks"), 3, save).close()
+    before = save.read_bytes()
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert main(["host", "--headless", "--resume", str(save), "--listen", f"127.0.0.1:{port}"]) == 1
+    assert "cannot listen" in capsys.readouterr().err
+    assert save.read_bytes() == before
