@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import re
+import socket
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -65,10 +66,24 @@ def _offline_templates() -> Iterator[str]:
 _EXTERNAL_STYLESHEET = re.compile(r"<link\b[^>]*\bhref=\"https?://[^\"]*\"[^>]*/?>", re.IGNORECASE)
 
 
+def _can_listen(host: str, port: int) -> None:
+    """Raise OSError if ``host:port`` cannot be listened on now (in use, not this machine's address)."""
+    for family, kind, proto, _name, where in socket.getaddrinfo(host or None, port, type=socket.SOCK_STREAM,
+                                                               flags=socket.AI_PASSIVE):
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server binds: a closed port is free
+            probe.bind(where)
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from textual_serve.server import Server
 
     host, _sep, port = args.listen.rpartition(":")
+    try:
+        _can_listen(host.strip("[]"), int(port))  # before any address is announced to the room
+    except OSError as exc:
+        _err(_("tabletop serve: cannot listen on {address}: {problem}").format(address=args.listen, problem=exc.strerror or exc))
+        return 1
     if host not in _LOOPBACK:
         _err(_("tabletop serve: listening on {address}: the page and every key typed in it travel unencrypted; "
                "put it behind a TLS proxy (https) on a network you do not trust").format(address=host))

@@ -54,3 +54,19 @@ def test_the_served_page_links_to_nothing_but_this_machine(tmp_path: Path) -> No
     assert "textual.js" in page  # the page itself, with its own script from this machine
     hosts = set(re.findall(r"(?:https?|wss?)://([^/\"'\s:]+)", page)) - {"www.w3.org"}  # an SVG namespace, not fetched
     assert hosts <= {"127.0.0.1", "localhost"}, hosts
+
+
+def test_a_port_in_use_is_said_before_any_address_is_announced(capsys) -> None:  # noqa: ANN001 - pytest's fixture
+    """Found from outside: on a port in use, serve first printed "Teams open http://127.0.0.1:8932/ in a browser" and
+    textual-serve's "Serving ... Press Ctrl+C to quit", and only then "cannot listen": a facilitator may read the
+    address out to the room by then."""
+    from tabletop.cli import main
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert main(["serve", "--listen", f"127.0.0.1:{port}", "127.0.0.1:9"]) == 1
+    said = capsys.readouterr()
+    assert f"cannot listen on 127.0.0.1:{port}" in said.err
+    assert "Teams open" not in said.out and "Serving" not in said.out, said.out
