@@ -292,11 +292,14 @@ def failing_words(move: MoveType, names: Mapping[str, str] | None = None) -> str
     return _("if it fails: {effects}").format(effects=effects_words(move.fail_effects, names))
 
 
-def move_words(move: MoveType, names: Mapping[str, str] | None = None) -> str:
-    """What a move costs, how it is resolved and what it does."""
+def move_words(move: MoveType, names: Mapping[str, str] | None = None, sealed: bool = False) -> str:
+    """What a move costs, how it is resolved and what it does.
+
+    ``sealed``: moves are sealed this game, so an immediate move acts when the moves are revealed (its cost is paid
+    at once)."""
     cost = cost_words(move, names)
     how = {
-        "auto": _("at once"),
+        "auto": _("at the reveal") if sealed else _("at once"),
         "consensus": _("members vote"),
         "dice": _("2d6 \u2265 {target}").format(target=move.target),
         "facilitator": _("facilitator rules"),

@@ -264,7 +264,7 @@ def move_decision(state: State, actor: str, stage: str | None) -> Decision:
             label.append((_(" (with {track})").format(track=n.get(action.link, action.link)), "bold"))
         words = worded.get(move.id)
         if words is None:
-            words = worded[move.id] = f" \u2014 {move_words(move, n)}"
+            words = worded[move.id] = f" \u2014 {move_words(move, n, state.ruleset.ruleset.sealed_moves)}"
         label.append((words, ""))
         entries.append(Choice(Styled(tuple(label), "bold"), Propose(action), problem.message if problem else None))
     entries.append(Choice(styled(_("\u2190 Back to the tracks")), Stage(None)))

@@ -373,7 +373,8 @@ def _move_entries(state: State, actor: str) -> list[Entry]:
         else:  # a signal to everyone, on no track (the hot seat's confirmation says the same)
             label = _("{move} (global)").format(move=literal(move.name))
         out.append(Entry(entry_id(state, action), label, action, problem.message if problem else None,
-                         action.track or "@global", confirm=None if problem else move_words(move, n)))
+                         action.track or "@global",
+                         confirm=None if problem else move_words(move, n, state.ruleset.ruleset.sealed_moves)))
     passing = Action("pass", actor=actor)
     said = (pgettext("plural subject", "Pass \u2014 {actor} makes no more moves this round")
             if plural_subject(state.scenario, actor)

@@ -365,7 +365,7 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
             n = names(state)
             move = next(m for m in state.ruleset.moves if m.id == action.move)
             move = shown(state).index.moves.get(move.id, move)
-            details = Text(move_words(move, n))
+            details = Text(move_words(move, n, state.ruleset.ruleset.sealed_moves))
             if state.ruleset.ruleset.sealed_moves:
                 details.append("\n" + _(SEALED_NOTE), style="italic")
             actor, name = n[action.actor or ""], literal(move.name)

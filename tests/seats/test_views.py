@@ -107,3 +107,14 @@ def test_a_card_whose_choices_are_its_whole_effect_shows_no_effect_line_on_a_sea
     assert "Effects" not in shown and "Take it" in shown
     quiet = seat_view(apply(new_game(catalogue_scenario("strict"), 1), draw("quiet")), _team("c"), TableFacts())
     assert "Effects: " in card_text(quiet).plain
+
+
+def test_a_move_s_words_say_when_it_acts_in_a_sealed_round() -> None:
+    """Found from outside: a sealed round's question said "1 capital; at once: Escalation +1, Mutual trust −1" and
+    the meters moved only at the reveal. An immediate move's words say "at the reveal" when moves are sealed."""
+    for sealed, when, not_when in ((True, "at the reveal", "at once"), (False, "at once", "at the reveal")):
+        state = _to_moves(sealed)
+        entries = seat_entries(state, _team(state.turn or ""), TableFacts())
+        immediate = [e for e in entries if e.action is not None and e.action.move == "signal"]
+        assert immediate and all(when in (e.confirm or "") and not_when not in (e.confirm or "") for e in immediate), \
+            [e.confirm for e in immediate]

@@ -70,9 +70,9 @@ async def test_a_long_decision_list_makes_content_only_for_the_options_it_draws(
     worded: list[str] = []
     words_of = decisions.move_words
 
-    def counted_words(move: Any, names: Any = None) -> str:
+    def counted_words(move: Any, names: Any = None, sealed: bool = False) -> str:
         worded.append(move.id)
-        return words_of(move, names)
+        return words_of(move, names, sealed)
 
     async with TabletopApp(session).run_test(size=SIZE) as pilot:
         await pilot.pause()
