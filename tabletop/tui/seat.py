@@ -77,8 +77,10 @@ class SeatScreen(ConsolePowers, Screen[None]):
                 with Vertical(id="table-side"):
                     yield Static(id="card", classes="panel")
                     yield Static(id="dice", classes="panel")
-                    yield Static(id="seals", classes="panel -empty")  # untranslated: CSS classes
-                    yield Static(id="log", classes="panel")
+                    # a wide projector's card and dice stay put; the reveal and the log under them scroll
+                    with VerticalScroll(id="table-log", can_focus=False):
+                        yield Static(id="seals", classes="panel -empty")  # untranslated: CSS classes
+                        yield Static(id="log", classes="panel")
             with Vertical(id="right"):
                 with VerticalScroll(id="own-box"):
                     yield Static(id="own", classes="panel")
@@ -109,7 +111,9 @@ class SeatScreen(ConsolePowers, Screen[None]):
         self.query_one("#round", Digits).update(f"{game.get('round', '')}" if isinstance(game, Mapping) else "")
         self.query_one("#tracks", Static).update(words.tracks_text(view, large=role == "projector"))
         self.query_one("#card", Static).update(words.card_text(view))
-        self.query_one("#dice", Static).update(words.dice_text(view))
+        dice = words.dice_text(view)
+        self.query_one("#dice", Static).update(dice)
+        self.query_one("#dice", Static).set_class(not dice.plain, "-empty")  # no blank lines above the reveal
         seals = words.seals_text(view, seen)
         panel = self.query_one("#seals", Static)
         panel.update(seals)
@@ -123,7 +127,7 @@ class SeatScreen(ConsolePowers, Screen[None]):
         if revealed and revealed != self._revealed:
             into_view(panel)  # (this lets go of the anchor)
         elif role == "projector":
-            self.query_one("#table-side", Vertical).anchor()  # at the end, whatever the layout adds after
+            self.query_one("#table-log", VerticalScroll).anchor()  # at the end, whatever the layout adds after
         self._revealed = revealed
         own = words.control_text(view) if role == "facilitator" else words.own_text(view)
         self.query_one("#own", Static).update(own)

@@ -93,7 +93,8 @@ async def test_a_wide_projector_keeps_the_board_and_the_newest_line_in_view_thro
 
     At the reveal, the reveal itself is on the screen, whole (it was below the fold too: the round, the tracks,
     the card, then every commitment of the round and under them the reveal of those same entries), and it says
-    each entry once (each reveal line already says whether it matches)."""
+    each entry once (each reveal line already says whether it matches). The card and this round's dice stay on
+    the screen above them all through the round."""
     bots = {actor: "cooperative" for actor in ("ru", "ua", "us", "eu", "bridge")}
     table = make_table(tmp_path, "parallel-tracks", seed=5, sealed=True, bots=bots, observers=0)
     async with hosting(table) as (_host, address, codes):
@@ -125,6 +126,11 @@ async def test_a_wide_projector_keeps_the_board_and_the_newest_line_in_view_thro
                 await pilot.pause()
                 log = screen.query_one("#log")
                 assert whole("#round") and whole("#tracks"), f"the board scrolled away at event {seq}"
+                # the card read out and the dice as they land stay in view above the reveal and the log (found from
+                # outside: the table, kept at its newest line, had scrolled them off its top)
+                for panel in ("#card", "#dice"):
+                    if str(screen.query_one(panel).render()).strip():
+                        assert whole(panel), f"{panel} scrolled away at event {seq}"
                 if table.session.state.seq == revealed_at:  # the reveal itself comes into view, whole
                     await until(pilot, lambda: whole("#seals"), "the reveal on the screen")
                     said = screen.query_one("#seals").render().__str__()
