@@ -52,6 +52,7 @@ from .words import (
     mark_quotes,
 )
 from ..engine.telling import end_reason
+from .timeline import in_order
 from ..lang import Domain
 
 _, ngettext, N_ = Domain("report").words()
@@ -320,27 +321,26 @@ class _Report:
         return "\n".join(out)
 
     def _round_items(self, rnd: dict[str, Any]) -> list[str]:
-        """One round's events as list items: cards, moves, rulings, facilitator events, notes, statuses, passes."""
-        items: list[str] = []
-        items.extend(self._card_item(c) for c in rnd["cards"])
-        items.extend(self._move_item(m) for m in rnd["moves"])
-        items.extend(self._ruling_item(r, rnd["round"]) for r in rnd["rulings"])
-        items.extend(self._facilitator_item(f) for f in rnd["facilitator"])
-        for n in rnd["notes"]:
-            note = _("#{seq} on {about} (\u201c{summary}\u201d): {text}").format(
-                seq=n["seq"], about=self.event_link(n["about"]), summary=e(n["about_summary"]),
-                text=typed(f"<strong>{e(n['text'])}</strong>", n.get("lang")))
-            items.append(f'<li class="note"><span class="tag tag-facilitator">{_("NOTE")}</span> {note}</li>')  # untranslated: markup
-        for h in rnd["status_changes"]:
-            change = moved(status_mark(h["from"], h["from_provisional"]), status_mark(h["to"], h["to_provisional"]))
-            status = _("Status: {track} {change} (#{seq})").format(
-                track=f'<span class="text">{e(h["track_name"])}', change=f"{change}</span>", seq=h["seq"])  # untranslated: markup
-            items.append(f'<li class="status-change{" undone" if h["undone"] else ""}">{status}'  # untranslated: markup
-                         f"{self._undone(h['seq'])}</li>")
+        """One round's events as list items, in time order (:func:`in_order`), then who passed."""
+        said = {"cards": self._card_item, "moves": self._move_item, "rulings": lambda r: self._ruling_item(r, rnd["round"]),
+                "facilitator": self._facilitator_item, "notes": self._note_item, "status_changes": self._status_item}
+        items = [said[kind](item) for kind, item in in_order(rnd)]
         if rnd["passes"]:
             who = ", ".join(f"{e(p['actor_name'])} (#{p['seq']})" for p in rnd["passes"])
             items.append(f"<li>{_('Passed: {who}').format(who=who)}</li>")
         return items
+
+    def _note_item(self, n: dict[str, Any]) -> str:
+        note = _("#{seq} on {about} (\u201c{summary}\u201d): {text}").format(
+            seq=n["seq"], about=self.event_link(n["about"]), summary=e(n["about_summary"]),
+            text=typed(f"<strong>{e(n['text'])}</strong>", n.get("lang")))
+        return f'<li class="note"><span class="tag tag-facilitator">{_("NOTE")}</span> {note}</li>'  # untranslated: markup
+
+    def _status_item(self, h: dict[str, Any]) -> str:
+        change = moved(status_mark(h["from"], h["from_provisional"]), status_mark(h["to"], h["to_provisional"]))
+        status = _("Status: {track} {change} (#{seq})").format(
+            track=f'<span class="text">{e(h["track_name"])}', change=f"{change}</span>", seq=h["seq"])  # untranslated: markup
+        return f'<li class="status-change{" undone" if h["undone"] else ""}">{status}{self._undone(h["seq"])}</li>'  # untranslated: markup
 
     def _card_item(self, c: dict[str, Any]) -> str:
         where = e(c["track_name"]) if c["track"] else _("global")

@@ -8,33 +8,26 @@ line breaks are folded, and Markdown's punctuation gets a backslash. Content tex
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from ..engine.wording import UNDONE, met_word, moved, status_word
+from ..engine.wording import UNDONE, met_word, status_word
 from .words import (
     PLAYERS_UNRECORDED,
     STATUSES,
     clock_time,
     agreements_of,
     agreements_per_game,
-    answer_words,
     audience_words,
     events_count,
-    how_drawn,
     independence_words,
-    kind_word,
     meter_words,
     mode_word,
     not_ended,
-    outcome_word,
     phase_word,
     round_heading,
     status_head,
     lost_agreement,
-    move_detail,
-    one_line,
     players_unrecorded,
     prompts_by_track,
     argued_at,
@@ -42,26 +35,15 @@ from .words import (
     mark_quotes,
     quoted_typed,
     secrets_left_out,
-    set_aside_text,
     typed_mark,
     share_rows,
-    tabled_earlier,
     working_parts,
 )
 from ..engine.telling import end_reason
+from .mdrounds import esc, round_lines
 from ..lang import Domain
 
 _, ngettext, N_ = Domain("report").words()
-
-# CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones
-# that can start emphasis, code, links, HTML, tables, strike-through, entities or math.
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~&$#!])")
-
-
-def esc(value: Any) -> str:
-    """Outside text for a Markdown line or table cell: literal, one line, escaped."""
-    return _SPECIAL.sub(r"\\\1", one_line(value))
-
 
 def _table(
     head: Sequence[str], rows: Iterable[Sequence[str]], align: Sequence[str] | None = None
@@ -308,65 +290,7 @@ def _timeline(doc: _Doc, report: dict[str, Any]) -> None:
     argued = argued_at(report)
     for rnd in report["timeline"]:
         doc.h(3, round_heading(rnd["round"], rnd["complete"]))
-        lines: list[str] = []
-        for c in rnd["cards"]:
-            where = esc(c["track_name"]) if c["track"] else _("global")
-            undone = f" **{UNDONE}**" if c["undone"] else ""
-            lines.append("- " + _("Card #{seq} ({how}, {where}): {title}").format(
-                seq=c["seq"], how=how_drawn(c["how"]), where=where, title=f"**{esc(c['title'])}**") + undone)
-            if c["text"]:
-                lines.append(f"  - {esc(c['text'])}")
-            if c["set_aside"]:
-                lines.append("  - " + _("set aside (not playable): {cards}").format(
-                    cards=", ".join(esc(t) for t in c["set_aside"])))
-            if c["control_note"]:
-                lines.append("  - " + _("control note (facilitator only): {note}").format(note=esc(c["control_note"])))
-            a = c["answer"]
-            if a is not None:
-                who, effect = answer_words(a, esc)
-                lines.append(f"  - #{a['seq']} {who}: {effect}" + (f" **{UNDONE}**" if a["undone"] else ""))
-            if c["skipped"]:
-                reason = f": {esc(c['skipped']['reason'])}" if c["skipped"]["reason"] else ""
-                lines.append(f"  - {set_aside_text(c['skipped'])}{reason}")
-        for m in rnd["moves"]:
-            where = _(" on {track}").format(track=esc(m["track_name"])) if m["track"] else ""
-            link = _(", linked to {track}").format(track=esc(m["link_name"])) if m["link"] else ""
-            result = outcome_word(m["outcome"])
-            if m["ruled_at"]:
-                result += _(" (ruling #{seq})").format(seq=m["ruled_at"])
-            if m["undone"]:
-                result = _("**undone** by #{seq}").format(seq=m["undone_by"])
-            lines.append("- " + _("Move #{seq}: {actor} \u2014 {move}{where}{link}{detail} \u2192 {result}").format(
-                seq=m["seq"], actor=esc(m["actor_name"]), move=esc(m["move_name"]), where=where, link=link,
-                detail=move_detail(m), result=result))
-            if m["changes_text"]:
-                lines.append("  - " + "; ".join(esc(x) for x in m["changes_text"]))
-        for r in rnd["rulings"]:
-            earlier = tabled_earlier(r, rnd["round"])
-            undone = " **" + _("(undone by #{seq})").format(seq=r["undone_by"]) + "**" if r["undone"] else ""
-            lines.append("- " + _("Ruling #{seq} on move #{proposal}{earlier}: {actor} \u2014 {move}: {working}").format(
-                seq=r["seq"], proposal=r["proposal"], earlier=earlier, actor=esc(r["actor_name"]),
-                move=esc(r["move_name"]), working=mark_quotes(esc(r["working"]), argued.get(r["seq"]), esc, bracketed)) + undone)
-            if r["changes_text"]:
-                lines.append("  - " + "; ".join(esc(x) for x in r["changes_text"]))
-        for f in rnd["facilitator"]:
-            undone = " **" + _("(undone by #{seq})").format(seq=f["undone_by"]) + "**" if f["undone"] else ""
-            lines.append("- " + _("**Facilitator** #{seq} ({kind}): {summary}").format(
-                seq=f["seq"], kind=kind_word(f["kind"]), summary=esc(f["summary"])) + undone)
-            if f["changes_text"]:
-                lines.append("  - " + "; ".join(esc(x) for x in f["changes_text"]))
-        for n in rnd["notes"]:
-            lines.append("- " + _("**Note** #{seq} on #{about} (\u201c{summary}\u201d): {text}").format(
-                seq=n["seq"], about=n["about"], summary=esc(n["about_summary"]),
-                text=esc(n["text"]) + typed_mark(n.get("lang"))))
-        for h in rnd["status_changes"]:
-            change = moved(status_word(h["from"], h["from_provisional"]), status_word(h["to"], h["to_provisional"]))
-            lines.append("- " + _("Status: {track} {change} (#{seq})").format(
-                track=esc(h["track_name"]), change=change, seq=h["seq"]) + (f" **{UNDONE}**" if h["undone"] else ""))
-        if rnd["passes"]:
-            lines.append("- " + _("Passed: {who}").format(
-                who=", ".join(f"{esc(p['actor_name'])} (#{p['seq']})" for p in rnd["passes"])))
-        doc.add(lines or ["- " + _("nothing happened")])
+        doc.add(round_lines(rnd, argued) or ["- " + _("nothing happened")])
 
 
 def _log(doc: _Doc, report: dict[str, Any]) -> None:

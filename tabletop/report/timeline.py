@@ -62,6 +62,20 @@ def timeline(game: ReplayedGame, log: list[dict[str, Any]]) -> list[dict[str, An
     return [rounds[r] for r in sorted(rounds)]
 
 
+#: a round's kinds of events, in the order they are told when they share an event number (a ruling, then the
+#: status change it made)
+_TOLD = ("cards", "moves", "rulings", "facilitator", "notes", "status_changes")
+
+
+def in_order(rnd: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """A round's cards, moves, rulings, facilitator events, notes and status changes as they happened, each with
+    its kind (``"moves"``...): by event number, so a debrief reads that an override came before the move it made
+    possible. Who passed is summed up apart."""
+    told = sorted(((item["seq"], rank, kind, item) for rank, kind in enumerate(_TOLD) for item in rnd[kind]),
+                  key=lambda found: found[:2])
+    return [(kind, item) for _seq, _rank, kind, item in told]
+
+
 def _round_of(rounds: dict[int, dict[str, Any]], r: int) -> dict[str, Any]:
     if r not in rounds:
         rounds[r] = {

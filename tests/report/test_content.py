@@ -365,3 +365,27 @@ def test_report_of_an_unfinished_game_says_so(saves, strict_game: Played) -> Non
     assert "had not ended" in report["warnings"][0]
     assert report["timeline"][-1]["complete"] is False
     assert "had not ended" in md_text(render([path], "md"))
+
+
+def test_each_round_of_the_timeline_tells_its_events_in_the_order_they_happened(
+        workshop: tuple[Played, Workshop]) -> None:
+    """Found from outside: a round's timeline listed every move, then every ruling, and the facilitator's override
+    (#44) and notes last, so a debrief could not see that the override was what let a later move through. Every
+    format tells a round in time order now (a status change right after the ruling that made it)."""
+    import re
+
+    played, _ = workshop
+    md = render([played.path], "md")
+    timeline = md[md.index("## Timeline"):md.index("\n## ", md.index("## Timeline") + 5)]
+    kinds_seen: set[str] = set()
+    for block in timeline.split("\n### ")[1:]:
+        items = [line for line in block.splitlines() if line.startswith("- ") and not line.startswith("- Passed")]
+        seqs = [int(re.search(r"#(\d+)", line).group(1)) for line in items]  # type: ignore[union-attr]
+        assert seqs == sorted(seqs), items
+        kinds_seen |= {line.split(" #")[0] for line in items}
+    assert {"- Card", "- Move", "- Ruling", "- **Facilitator**", "- **Note**"} <= kinds_seen  # interleaved, all kinds
+    html = render([played.path], "html")
+    for events in re.findall(r'<ul class="events">(.*?)</ul>', html, re.S):
+        items = [i for i in events.split("\n") if "Passed:" not in i]  # one top-level item a line
+        seqs = [int(re.search(r"#(\d+)", re.sub(r"<[^>]+>", "", i)).group(1)) for i in items]  # type: ignore[union-attr]
+        assert seqs == sorted(seqs), seqs

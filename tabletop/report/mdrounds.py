@@ -1,0 +1,123 @@
+"""A Markdown report's rounds: each round's events as lines, in the order they happened.
+
+A round's story is told in time order (a facilitator's override before the
+move it made possible, a note beside the event it is about), not grouped by
+kind: :func:`~tabletop.report.timeline.in_order` gives the order, shared with
+the HTML report. Also the escaping every Markdown line and cell uses.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from ..engine.wording import UNDONE, moved, status_word
+from ..lang import Domain
+from .timeline import in_order
+from .words import (
+    answer_words,
+    bracketed,
+    how_drawn,
+    kind_word,
+    mark_quotes,
+    move_detail,
+    one_line,
+    outcome_word,
+    set_aside_text,
+    tabled_earlier,
+    typed_mark,
+)
+
+_, ngettext, N_ = Domain("report").words()
+
+# CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones
+# that can start emphasis, code, links, HTML, tables, strike-through, entities or math.
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~&$#!])")
+
+
+def esc(value: Any) -> str:
+    """Outside text for a Markdown line or table cell: literal, one line, escaped."""
+    return _SPECIAL.sub(r"\\\1", one_line(value))
+
+
+def round_lines(rnd: dict[str, Any], argued: Mapping[int, Any]) -> list[str]:
+    """One round of the timeline as Markdown list lines, its events in time order, then who passed."""
+    said: dict[str, Callable[[dict[str, Any]], list[str]]] = {
+        "cards": _card,
+        "moves": _move,
+        "rulings": lambda r: _ruling(r, rnd["round"], argued),
+        "facilitator": _facilitator,
+        "notes": _note,
+        "status_changes": _status,
+    }
+    lines = [line for kind, item in in_order(rnd) for line in said[kind](item)]
+    if rnd["passes"]:
+        lines.append("- " + _("Passed: {who}").format(
+            who=", ".join(f"{esc(p['actor_name'])} (#{p['seq']})" for p in rnd["passes"])))
+    return lines
+
+
+def _changes(item: dict[str, Any]) -> list[str]:
+    return ["  - " + "; ".join(esc(x) for x in item["changes_text"])] if item["changes_text"] else []
+
+
+def _card(c: dict[str, Any]) -> list[str]:
+    where = esc(c["track_name"]) if c["track"] else _("global")
+    undone = f" **{UNDONE}**" if c["undone"] else ""
+    lines = ["- " + _("Card #{seq} ({how}, {where}): {title}").format(
+        seq=c["seq"], how=how_drawn(c["how"]), where=where, title=f"**{esc(c['title'])}**") + undone]
+    if c["text"]:
+        lines.append(f"  - {esc(c['text'])}")
+    if c["set_aside"]:
+        lines.append("  - " + _("set aside (not playable): {cards}").format(
+            cards=", ".join(esc(t) for t in c["set_aside"])))
+    if c["control_note"]:
+        lines.append("  - " + _("control note (facilitator only): {note}").format(note=esc(c["control_note"])))
+    a = c["answer"]
+    if a is not None:
+        who, effect = answer_words(a, esc)
+        lines.append(f"  - #{a['seq']} {who}: {effect}" + (f" **{UNDONE}**" if a["undone"] else ""))
+    if c["skipped"]:
+        reason = f": {esc(c['skipped']['reason'])}" if c["skipped"]["reason"] else ""
+        lines.append(f"  - {set_aside_text(c['skipped'])}{reason}")
+    return lines
+
+
+def _move(m: dict[str, Any]) -> list[str]:
+    where = _(" on {track}").format(track=esc(m["track_name"])) if m["track"] else ""
+    link = _(", linked to {track}").format(track=esc(m["link_name"])) if m["link"] else ""
+    result = outcome_word(m["outcome"])
+    if m["ruled_at"]:
+        result += _(" (ruling #{seq})").format(seq=m["ruled_at"])
+    if m["undone"]:
+        result = _("**undone** by #{seq}").format(seq=m["undone_by"])
+    return ["- " + _("Move #{seq}: {actor} \u2014 {move}{where}{link}{detail} \u2192 {result}").format(
+        seq=m["seq"], actor=esc(m["actor_name"]), move=esc(m["move_name"]), where=where, link=link,
+        detail=move_detail(m), result=result), *_changes(m)]
+
+
+def _ruling(r: dict[str, Any], round_number: int, argued: Mapping[int, Any]) -> list[str]:
+    earlier = tabled_earlier(r, round_number)
+    undone = " **" + _("(undone by #{seq})").format(seq=r["undone_by"]) + "**" if r["undone"] else ""
+    return ["- " + _("Ruling #{seq} on move #{proposal}{earlier}: {actor} \u2014 {move}: {working}").format(
+        seq=r["seq"], proposal=r["proposal"], earlier=earlier, actor=esc(r["actor_name"]),
+        move=esc(r["move_name"]), working=mark_quotes(esc(r["working"]), argued.get(r["seq"]), esc, bracketed)) + undone,
+        *_changes(r)]
+
+
+def _facilitator(f: dict[str, Any]) -> list[str]:
+    undone = " **" + _("(undone by #{seq})").format(seq=f["undone_by"]) + "**" if f["undone"] else ""
+    return ["- " + _("**Facilitator** #{seq} ({kind}): {summary}").format(
+        seq=f["seq"], kind=kind_word(f["kind"]), summary=esc(f["summary"])) + undone, *_changes(f)]
+
+
+def _note(n: dict[str, Any]) -> list[str]:
+    return ["- " + _("**Note** #{seq} on #{about} (\u201c{summary}\u201d): {text}").format(
+        seq=n["seq"], about=n["about"], summary=esc(n["about_summary"]), text=esc(n["text"]) + typed_mark(n.get("lang")))]
+
+
+def _status(h: dict[str, Any]) -> list[str]:
+    change = moved(status_word(h["from"], h["from_provisional"]), status_word(h["to"], h["to_provisional"]))
+    return ["- " + _("Status: {track} {change} (#{seq})").format(
+        track=esc(h["track_name"]), change=change, seq=h["seq"]) + (f" **{UNDONE}**" if h["undone"] else "")]
