@@ -372,7 +372,12 @@ ENDS = {
 
 
 #: every reason tabletop records itself when a facilitator gives none (an undo's, an end's), as the save records it
-RECORDED = {**ENDS, "undone by the facilitator": N_("undone by the facilitator")}  # untranslated: as the save records it
+RECORDED = {
+    **ENDS,
+    "undone by the facilitator": N_("undone by the facilitator"),  # untranslated: as the save records it
+    "skipped by the facilitator": N_("skipped by the facilitator"),  # untranslated: as the save records it
+    "redrawn by the facilitator": N_("redrawn by the facilitator"),  # untranslated: as the save records it
+}
 
 
 def recorded_reason(reason: str | None) -> str | None:

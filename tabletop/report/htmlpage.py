@@ -45,7 +45,7 @@ from .words import (
     players_unrecorded,
     quoted,
     secrets_left_out,
-    set_aside_text,
+    aside_reason, set_aside_text,
     tabled_earlier,
     working_parts,
     argued_at,
@@ -361,7 +361,7 @@ class _Report:
                 f"{self._undone(a['seq'])}</li>"
             )
         if c["skipped"]:
-            reason = f": {e(c['skipped']['reason'])}" if c["skipped"]["reason"] else ""
+            reason = f": {e(aside_reason(c['skipped']))}" if aside_reason(c["skipped"]) else ""
             sub.append(f"<li>{e(set_aside_text(c['skipped']))}{reason}</li>")
         card = _("Card #{seq} ({how}, {where}): {title}").format(
             seq=c["seq"], how=e(how_drawn(c["how"])), where=where, title=f'<strong class="text">{e(c["title"])}</strong>')  # untranslated: markup

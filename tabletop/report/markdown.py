@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from ..engine.wording import UNDONE, met_word, status_word
+from ..engine.wording import undone_word, met_word, status_word
 from .words import (
     PLAYERS_UNRECORDED,
     STATUSES,
@@ -337,7 +337,7 @@ def _notes(doc: _Doc, report: dict[str, Any]) -> None:
         about = f"#{n['about']}" + (_(" (round {round})").format(round=n["about_round"]) if n["about_round"] else "")
         summary = esc(n["about_summary"])
         if n["about_undone"]:
-            summary += f" {UNDONE}"
+            summary += f" {undone_word()}"
         rows.append([f"#{n['seq']}", str(n["round"]), about, summary, esc(n["text"]) + typed_mark(n.get("lang"))])
     doc.add(_table([_("Note"), _("Round"), _("About event"), _("That event"), _("Note")], rows))
 

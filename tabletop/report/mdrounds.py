@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from ..engine.wording import UNDONE, moved, status_word
+from ..engine.wording import undone_word, moved, status_word
 from ..lang import Domain
 from .timeline import in_order
 from .words import (
@@ -24,6 +24,7 @@ from .words import (
     move_detail,
     one_line,
     outcome_word,
+    aside_reason,
     set_aside_text,
     tabled_earlier,
     typed_mark,
@@ -64,7 +65,7 @@ def _changes(item: dict[str, Any]) -> list[str]:
 
 def _card(c: dict[str, Any]) -> list[str]:
     where = esc(c["track_name"]) if c["track"] else _("global")
-    undone = f" **{UNDONE}**" if c["undone"] else ""
+    undone = f" **{undone_word()}**" if c["undone"] else ""
     lines = ["- " + _("Card #{seq} ({how}, {where}): {title}").format(
         seq=c["seq"], how=how_drawn(c["how"]), where=where, title=f"**{esc(c['title'])}**") + undone]
     if c["text"]:
@@ -77,9 +78,9 @@ def _card(c: dict[str, Any]) -> list[str]:
     a = c["answer"]
     if a is not None:
         who, effect = answer_words(a, esc)
-        lines.append(f"  - #{a['seq']} {who}: {effect}" + (f" **{UNDONE}**" if a["undone"] else ""))
+        lines.append(f"  - #{a['seq']} {who}: {effect}" + (f" **{undone_word()}**" if a["undone"] else ""))
     if c["skipped"]:
-        reason = f": {esc(c['skipped']['reason'])}" if c["skipped"]["reason"] else ""
+        reason = f": {esc(aside_reason(c['skipped']))}" if aside_reason(c["skipped"]) else ""
         lines.append(f"  - {set_aside_text(c['skipped'])}{reason}")
     return lines
 
@@ -120,4 +121,4 @@ def _note(n: dict[str, Any]) -> list[str]:
 def _status(h: dict[str, Any]) -> list[str]:
     change = moved(status_word(h["from"], h["from_provisional"]), status_word(h["to"], h["to_provisional"]))
     return ["- " + _("Status: {track} {change} (#{seq})").format(
-        track=esc(h["track_name"]), change=change, seq=h["seq"]) + (f" **{UNDONE}**" if h["undone"] else "")]
+        track=esc(h["track_name"]), change=change, seq=h["seq"]) + (f" **{undone_word()}**" if h["undone"] else "")]

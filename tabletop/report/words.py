@@ -255,6 +255,13 @@ def set_aside_text(skipped: Mapping[str, Any]) -> str:
     return _("skipped by the facilitator (#{seq})").format(seq=skipped["seq"])
 
 
+def aside_reason(skipped: Mapping[str, Any]) -> str | None:
+    """A person's reason for setting a card aside; None when there is none or it is tabletop's own ("redrawn by the
+    facilitator"), which :func:`set_aside_text` already says."""
+    reason = skipped.get("reason")
+    return reason if reason and recorded_reason(reason) is None else None
+
+
 def share_rows(comparison: Mapping[str, Any], esc: Callable[[str], str], statuses: Sequence[str]) -> list[list[str]]:
     """Rows of the per-ruleset share table (track, ruleset, a share per status, mean round agreed).
 

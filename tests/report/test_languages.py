@@ -279,3 +279,33 @@ def test_a_reason_tabletop_recorded_itself_is_in_the_reports_language(tmp_path: 
         words = Domain("engine").words()[0]("undone by the facilitator")  # the record's words: the engine's
     assert words != "undone by the facilitator" and words in text
     assert "undone by the facilitator" not in text
+
+
+@pytest.mark.parametrize("code", TRANSLATED)
+def test_words_tabletop_writes_itself_are_translated(reports: dict[tuple[str, str], str], code: str,
+                                                     tmp_path: Path) -> None:
+    """Found from outside: a Russian report read "причина: redrawn by the facilitator [en]" (the reason the hot
+    seat records for a redraw, shown as if a person had typed it in English) and "... (undone)" in the timeline,
+    the notes and the arguments: words of tabletop's own, left in English."""
+    from tabletop.engine import Action
+
+    from .kit import facilitated_save, scenario
+
+    assert "(undone)" in reports["en", "md"]  # the workshop has an undone event
+    assert "(undone)" not in reports[code, "md"]
+
+    asides: list[str] = []
+
+    def aside(state):  # noqa: ANN001, ANN202 - the facilitator's hook: the hot seat's redraw, then its skip
+        last = state.last
+        if last is None or last.action.kind != "draw" or state.card is None or len(asides) == 2:
+            return ()
+        kind = "redraw" if not asides else "skip"
+        asides.append(kind)
+        return (Action(kind, reason=f"{kind.replace('redraw', 'redrawn').replace('skip', 'skipped')} by the facilitator"),)
+
+    played = facilitated_save(tmp_path / "asides.jsonl", scenario(), 3, aside)
+    assert asides == ["redraw", "skip"]
+    said = render(played.path, "md", lang=code)
+    assert "redrawn by the facilitator" not in said and "skipped by the facilitator" not in said
+    assert "redrawn by the facilitator" in render(played.path, "md", lang="en")
