@@ -140,6 +140,8 @@ def _report(args: argparse.Namespace) -> int:
     except ReportError as exc:
         _err(f"tabletop sweep report: {exc}")  # untranslated: the command's name before a message worded where it arose
         return 1
+    except BrokenPipeError:
+        raise  # the reader (``| head``) stopped: the command line ends quietly, as every command does
     except OSError as exc:
         _err(_("tabletop sweep report: cannot write {path}: {problem}").format(path=args.output, problem=exc.strerror or exc))
         return 1

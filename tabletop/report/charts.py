@@ -35,6 +35,9 @@ WIDTH = 720
 LEFT, RIGHT, TOP, BOTTOM = 52, 18, 34, 46
 PAD = 14  # between the axes and the first and last points
 PLOT_H = 220
+#: a chart title's longest line: a longer one (a Russian title and a sweep key) wraps onto a second line
+TITLE_CHARS = 64
+TITLE_LINE = 18
 LEGEND_COLS = 2
 LEGEND_ROW = 20
 
@@ -165,7 +168,9 @@ def line_chart(
     if y_max <= y_min:
         y_max = y_min + 1
     legend_rows = math.ceil(len(series) / LEGEND_COLS) if series else 0
-    height = TOP + PLOT_H + BOTTOM + legend_rows * LEGEND_ROW + 6
+    titles = _title_lines(title)
+    drop = TITLE_LINE * (len(titles) - 1)  # the chart under a title of two lines, moved down by one
+    height = TOP + PLOT_H + BOTTOM + legend_rows * LEGEND_ROW + 6 + drop
     frame = _Frame(len(x_labels), y_min, y_max)
     out = [
         (
@@ -174,8 +179,11 @@ def line_chart(
         ),
         f'<title id="{chart_id}-title">{escape(title)}</title>',  # untranslated: markup
         f'<desc id="{chart_id}-desc">{escape(description)}</desc>',  # untranslated: markup
-        f'<text class="chart-title" x="{LEFT}" y="20" font-weight="bold">{escape(title)}</text>',  # untranslated: markup
+        *(f'<text class="chart-title" x="{LEFT}" y="{20 + i * TITLE_LINE}" font-weight="bold">{escape(line)}</text>'  # untranslated: markup
+          for i, line in enumerate(titles)),
     ]
+    if drop:
+        out.append(f'<g transform="translate(0 {drop})">')  # untranslated: markup
     out.extend(_axes(frame, x_labels, x_label, y_label, escape))
     for value, label in refs:
         y = frame.y_at(value)
@@ -186,8 +194,18 @@ def line_chart(
         )
     out.extend(_lines(frame, series, escape))
     out.extend(_legend(series, escape))
+    if drop:
+        out.append("</g>")
     out.append("</svg>")
     return "\n".join(out)
+
+
+def _title_lines(title: str) -> list[str]:
+    """The title on one line, or on two split at the last space that keeps the first within :data:`TITLE_CHARS`."""
+    if len(title) <= TITLE_CHARS:
+        return [title]
+    cut = title.rfind(" ", 0, TITLE_CHARS + 1)
+    return [title] if cut <= 0 else [title[:cut], title[cut + 1:]]
 
 
 def _axes(

@@ -101,6 +101,11 @@ def _charts(summary: dict[str, Any]) -> list[str]:
     for n, (column, axis) in enumerate(summary["axes"].items()):
         labels = [str(v) for v in axis["values"]]
         out.append(f"<h2>{_('Against {key}').format(key=e(axis['key']))}</h2>")
+        others = [other["key"] for other in summary["axes"].values() if other is not axis]
+        if others:  # each value's share is over every value of the other keys: said, not left to be guessed
+            pooled = _("Each value of {key} pools the games of every value of {others}.").format(
+                key=e(axis["key"]), others=e(", ".join(others)))
+            out.append(f'<p class="small">{pooled}</p>')  # untranslated: markup
         about = axis["key"].split(".")[1] if axis["key"].startswith("tracks.") else None
         tracks = sorted(plan["tracks"].items(), key=lambda kv: kv[0] != about)  # the track the key is about first
         for t, (tid, track) in enumerate(tracks):

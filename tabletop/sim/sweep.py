@@ -171,9 +171,15 @@ def _check_folder(out: Path, the_plan: dict[str, Any], resume: bool, spec_path: 
             path=out, theirs=repr(manifest.get("format")), ours=FORMAT))
     theirs = manifest.get("plan", {})
     differ = [k for k in the_plan if k not in NOT_COMPARED and theirs.get(k) != the_plan[k]]
+    if differ == ["scenario"]:  # the same sweep file, its ruleset or deck edited since
+        raise SweepRefused(_("{path} holds a sweep of the scenario as it was: the scenario changed since (its ruleset "
+                             "or deck was edited). Put the files back as they were to resume it, or choose another "
+                             "--out to sweep the scenario as it is now").format(path=out))
     if differ:
         what = ", ".join(_("the scenario's content") if k == "scenario" else k for k in differ)
-        raise SweepRefused(_("{path} holds another sweep ({what} differ from {spec}): "
-                             "resume it with the sweep file it was started with, or choose another --out").format(
-            path=out, what=what, spec=spec_path))
+        raise SweepRefused(ngettext(
+            "{path} holds another sweep ({what} differs from {spec}): resume it with the sweep file it was started "
+            "with, or choose another --out",
+            "{path} holds another sweep ({what} differ from {spec}): resume it with the sweep file it was started "
+            "with, or choose another --out", len(differ)).format(path=out, what=what, spec=spec_path))
     return False

@@ -121,3 +121,42 @@ def test_a_report_in_russian_names_the_tracks_and_actors_in_russian(swept: Path,
     assert "Россия" in text and "Russia" not in text
     assert main(["--lang", "ru", "sweep", "report", str(swept), "--svg", "borders_breakdown_at:borders"]) == 0
     assert "Границы: " in capsys.readouterr().out
+
+
+def test_a_report_piped_into_head_ends_quietly(swept: Path) -> None:
+    """Found from outside: `tabletop sweep report out | head -1` said "cannot write None: Broken pipe" and exited 1,
+    where simulate, validate and schema piped to head end quietly."""
+    import subprocess
+    import sys
+
+    run = subprocess.run(f"'{sys.executable}' -m tabletop sweep report '{swept}' | true; exit ${{PIPESTATUS[0]}}",
+                         shell=True, executable="/bin/bash", capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0 and run.stderr == "", (run.returncode, run.stderr)
+
+
+def test_a_chart_over_one_key_says_it_pools_the_other_keys(swept: Path, tmp_path: Path) -> None:
+    """Found from outside: with two keys, "Borders: how games end, by borders.breakdown_at" showed each value's
+    share over every value of the other key (hardliner and cooperative Russia together) and said nothing of it."""
+    page = tmp_path / "sweep.html"
+    assert main(["sweep", "report", str(swept), "--format", "html", "-o", str(page)]) == 0
+    html = page.read_text(encoding="utf-8")
+    sections = html.split("<h2>Against ")[1:]
+    assert len(sections) == 2
+    for section, other in zip(sections, ("bots.ru", "tracks.borders.breakdown_at"), strict=True):
+        said = section.split("<svg", 1)[0]
+        assert "pools" in said and other in said, said
+
+
+def test_a_long_chart_title_wraps_instead_of_running_off_the_chart() -> None:
+    """Found from outside: the Russian sweep page cut "Границы: чем заканчиваются игры в зависимости от
+    tracks.borders.breakdov" at the chart's right edge."""
+    from html import escape
+
+    from tabletop.report.charts import TITLE_CHARS, Series, line_chart
+
+    title = "Стратегическая стабильность: чем заканчиваются игры в зависимости от tracks.strategic-stability.breakdown_at"
+    svg = line_chart("c", title, ["3", "5"], [Series("agreed", "agreed", [10.0, 20.0])], 0, 100, "%", escape)
+    lines = re.findall(r'<text class="chart-title"[^>]*>([^<]*)</text>', svg)
+    assert len(lines) == 2 and " ".join(lines) == title and all(len(line) <= TITLE_CHARS for line in lines), lines
+    short = line_chart("c", "Borders: how games end, by bots.ru", ["a"], [Series("x", "x", [1.0])], 0, 1, "%", escape)
+    assert len(re.findall(r'class="chart-title"', short)) == 1

@@ -203,3 +203,25 @@ def test_a_pool_worker_killed_is_said_and_resume_finishes(tmp_path: Path, monkey
     monkeypatch.setattr(command, "GamesBar", bar)
     assert main(["sweep", str(spec), "--out", str(out), "--workers", "2", "--quiet", "--resume"]) == 0
     assert games_seen(out) == [(p, g) for p in range(4) for g in range(12)]
+
+
+def test_resuming_after_the_scenario_changed_says_the_scenario_changed(tmp_path: Path) -> None:
+    """Found from outside: after editing the ruleset, --resume said "holds another sweep (the scenario's content
+    differ from mine.toml): resume it with the sweep file it was started with" though the sweep file was the same."""
+    import shutil
+
+    from tabletop.content.finding import BUNDLED
+
+    for kind in ("rulesets", "decks"):
+        (tmp_path / kind).mkdir()
+        for found in (BUNDLED / kind).glob("parallel-tracks*.toml"):
+            shutil.copy(found, tmp_path / kind / found.name)
+    ruleset = tmp_path / "rulesets" / "parallel-tracks.toml"
+    spec = write_spec(tmp_path, text=GRID.replace('ruleset = "parallel-tracks"', f'ruleset = "{ruleset}"'))
+    out = tmp_path / "out"
+    run_sweep(load_sweep(spec, POLICIES), out, Backend())
+    ruleset.write_text(ruleset.read_text(encoding="utf-8").replace("turns = 8", "turns = 7", 1), encoding="utf-8")
+    with pytest.raises(SweepRefused) as refused:
+        run_sweep(load_sweep(spec, POLICIES), out, Backend(), resume=True)
+    said = str(refused.value)
+    assert "the scenario changed" in said and "the sweep file it was started with" not in said, said
