@@ -90,10 +90,9 @@ class _Report:
             ("players", _("Who played")),
             ("outcome", _("Outcome")),
             ("principle", _("The principle")),
+            *([("prompts", _("Questions"))] if r.get("prompts") else []),
             *([("arguments", _("Arguments"))] if r.get("arguments") else []),
-            ("objectives", _("Objectives")),
-            ("charts", _("Charts")),
-            ("timeline", _("Timeline")),
+            ("objectives", _("Objectives")), ("charts", _("Charts")), ("timeline", _("Timeline")),
             ("log", _("Decision log")),
             ("notes", _("Notes")),
         ]

@@ -131,3 +131,14 @@ def test_a_charts_lines_are_drawn_at_their_values_even_where_they_meet() -> None
         assert ys == pytest.approx([TOP + PLOT_H - v / 100 * PLOT_H for v in expected]), (ys, expected)
     xs = {float(line["points"].split()[0].split(",")[0]) for line in lines}
     assert len(xs) == len(values)  # lines that meet are still apart
+
+
+def test_the_contents_links_every_section_the_page_has(html: str) -> None:
+    """Found from outside: the links at the top left out "Questions for the discussion", a section a facilitator
+    opens first in a debrief."""
+    import re as _re
+
+    sections = set(_re.findall(r'<section class="[^"]*" id="([^"]+)"', html))
+    nav = html.split('<nav class="toc">', 1)[1].split("</nav>", 1)[0]
+    linked = set(_re.findall(r'href="#([^"]+)"', nav))
+    assert "r1-prompts" in sections and sections <= linked, sorted(sections - linked)
