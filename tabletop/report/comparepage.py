@@ -67,12 +67,15 @@ def _compared(n: int) -> str:
     return ngettext("Comparison of {n} save", "Comparison of {n} saves", n).format(n=n)
 
 
-def comparison_html(comparison: dict[str, Any], side_by_side_max: int) -> str:
-    """Several saves: with few, each in its own column; with many, the shares first, then one row per save."""
+def comparison_html(comparison: dict[str, Any], side_by_side_max: int, paired: bool = False) -> str:
+    """Several saves: with few, each in its own column; with many, the shares first, then one row per save.
+
+    ``paired``: one game and its replay under the other rule, as :func:`~tabletop.report.markdown.comparison_lines`."""
     saves = comparison["saves"]
     tracks = comparison["tracks"]
     linked = comparison["reports_included"]
-    out = ['<article class="comparison" id="comparison">', f"<h1>{_compared(len(saves))}</h1>"]  # untranslated: markup
+    heading = _("One game under both rules") if paired else _compared(len(saves))
+    out = ['<article class="comparison" id="comparison">', f"<h1>{heading}</h1>"]  # untranslated: markup
     if comparison["damaged"]:
         which = ", ".join(f"#{i}" for i in comparison["damaged"])
         warning = _("{strong}\u26a0 Warning:{end} damaged save(s) {which}: each outcome is as the intact part of its "
@@ -86,7 +89,8 @@ def comparison_html(comparison: dict[str, Any], side_by_side_max: int) -> str:
         rows = [[e(t["name"]), *(_cell(s["tracks"].get(t["id"])) for s in saves)] for t in tracks]
         rows.append([f"<strong>{_('Agreements')}</strong>", *(f"<strong>{s['agreements']}</strong>" for s in saves)])
         out.append(table(head, rows, cls="side-by-side"))
-        out.append(_shares(comparison))
+        if not paired:
+            out.append(_shares(comparison))
     else:
         out.append(_shares(comparison))
         out.append(f"<h2>{_('Every save, its outcome per track')}</h2>")

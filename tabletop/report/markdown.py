@@ -388,12 +388,16 @@ def _save_head() -> list[str]:
     return [_(h) for h in _SAVE_HEAD]
 
 
-def comparison_lines(comparison: dict[str, Any], side_by_side_max: int, level: int = 1) -> str:
-    """Several saves: with few, each in its own column; with many, the shares first, then one row per save."""
+def comparison_lines(comparison: dict[str, Any], side_by_side_max: int, level: int = 1, paired: bool = False) -> str:
+    """Several saves: with few, each in its own column; with many, the shares first, then one row per save.
+
+    ``paired``: one game and its replay under the other rule (``report --paired``): said so, and no shares of
+    games (of one game each, every share is 0 or 100 %)."""
     doc = _Doc(level)
     saves = comparison["saves"]
     tracks = comparison["tracks"]
-    doc.h(1, ngettext("Comparison of {n} save", "Comparison of {n} saves", len(saves)).format(n=len(saves)))
+    doc.h(1, _("One game under both rules") if paired
+          else ngettext("Comparison of {n} save", "Comparison of {n} saves", len(saves)).format(n=len(saves)))
     if comparison["damaged"]:
         which = ", ".join(f"#{i}" for i in comparison["damaged"])
         doc.p("> " + _("**\u26a0 Warning:** damaged save(s) {which}: each outcome is as the intact part of its save "
@@ -404,7 +408,8 @@ def comparison_lines(comparison: dict[str, Any], side_by_side_max: int, level: i
         rows = [[esc(t["name"]), *(_cell(s["tracks"].get(t["id"])) for s in saves)] for t in tracks]
         rows.append(["**" + _("Agreements") + "**", *(f"**{s['agreements']}**" for s in saves)])
         doc.add(_table([_("Track"), *(_save_label(s) for s in saves)], rows))
-        _shares(doc, comparison)
+        if not paired:
+            _shares(doc, comparison)
     else:
         _shares(doc, comparison)
         doc.h(2, _("Every save, its outcome per track"))

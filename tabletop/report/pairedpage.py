@@ -73,7 +73,7 @@ def _intro(info: dict[str, Any], original: dict[str, Any]) -> str:
 
 def paired_markdown(data: dict[str, Any]) -> str:
     info, (original, replayed) = data["paired"], data["reports"]
-    parts = [comparison_lines(data["comparison"], 2)]
+    parts = [comparison_lines(data["comparison"], 2, paired=True)]
     doc = _Doc(1)
     doc.h(2, _("The same game under {mode} independence").format(mode=esc(mode_word(info["independence"]))))
     doc.p(esc(_intro(info, original)))
@@ -105,7 +105,7 @@ def paired_markdown(data: dict[str, Any]) -> str:
 
 def paired_html(data: dict[str, Any]) -> str:
     info, (original, replayed) = data["paired"], data["reports"]
-    body = [comparison_html(data["comparison"], 2)]
+    body = [comparison_html(data["comparison"], 2, paired=True)]
     title = _("The same game under {mode} independence").format(mode=e(mode_word(info["independence"])))
     body.append(f'<section class="paired" id="paired"><h2>{title}</h2>')  # untranslated: markup
     body.append(f"<p>{e(_intro(info, original))}</p>")

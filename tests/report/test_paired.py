@@ -55,6 +55,16 @@ def test_the_paired_report_in_each_format(linked_game: Played) -> None:
     assert "Choices that had to differ" in doc.text and "The principle under strict" in doc.text
 
 
+def test_the_paired_report_is_one_game_not_a_comparison_of_two_saves(strict_game: Played, linked_game: Played) -> None:
+    """Found from outside: the paired report of one save was titled "Comparison of 2 saves" and held a "Share of
+    games per track, by ruleset" table over one game each (every share 0 % or 100 %)."""
+    for fmt in ("md", "html"):
+        said = render([linked_game.path], fmt, paired=True)
+        assert "One game under both rules" in said and "Comparison of 2 saves" not in said
+        assert "Share of games per track" not in said
+    assert "Share of games per track" in render([strict_game.path, linked_game.path], "md")  # a real comparison
+
+
 def test_paired_takes_one_save(strict_game: Played, linked_game: Played) -> None:
     with pytest.raises(ReportError, match="one save"):
         render([strict_game.path, linked_game.path], "md", paired=True)
