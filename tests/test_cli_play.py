@@ -183,3 +183,30 @@ def test_an_absurd_seed_is_refused_as_too_large_without_repeating_it(tmp_path: P
         assert len(done.stderr) < 600 and "Traceback" not in done.stderr
     done = run("play", "--seed", str(2**63 - 1), cwd=tmp_path)
     assert done.returncode == 1 and "needs a terminal" in done.stderr  # the largest seed is taken
+
+
+def test_quitting_a_finished_game_points_to_the_debrief_not_to_resume(tmp_path: Path, monkeypatch, capsys) -> None:
+    """Found from outside: quitting after "Game over" printed "Saved: … (continue with: tabletop resume …)", as if
+    there were more to play. A finished game's line names the replay and the report; an unfinished one, resume."""
+    from tabletop.cli import screens
+    from tabletop.content.loader import load_scenario
+    from tabletop.engine import Action
+    from tabletop.play.session import Session
+
+    class Quit:
+        return_code = 0
+        _exception = None
+
+        def __init__(self, session: Session) -> None:
+            self.session = session
+
+    monkeypatch.setattr(screens, "play_app", Quit)
+    monkeypatch.setattr(screens, "run_screen", lambda app: None)
+    for over in (False, True):
+        session = Session.start(load_scenario("parallel-tracks"), 3, tmp_path / f"over-{over}.jsonl")
+        if over:
+            session.apply(Action("end", reason="the workshop ran out of time"))
+        session.close()
+        assert screens._run_app(session) == 0
+        said = capsys.readouterr().out
+        assert ("tabletop resume" in said) is not over and ("tabletop replay" in said) is over, said

@@ -118,7 +118,10 @@ def _run_app(session: object | None) -> int:
             _err(_("Every action up to it is in the save: continue with: tabletop resume {path}").format(path=_line(path)))
         return 1
     status = 0 if signum is None else stopped_by(signum, _("tabletop: the game screen closed on a stop signal ({signal})."))
-    if path is not None:
+    if path is not None and app.session.state.over:  # nothing left to play: the debrief's commands
+        _out(_("Saved: {path} (the game is over: tabletop replay {path} steps through it, tabletop report {path} "
+               "writes the debrief)").format(path=_line(path)))
+    elif path is not None:
         _out(_("Saved: {path} (continue with: tabletop resume {path})").format(path=_line(path)))
     return status
 
