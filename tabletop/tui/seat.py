@@ -132,7 +132,9 @@ class SeatScreen(ConsolePowers, Screen[None]):
         own = words.control_text(view) if role == "facilitator" else words.own_text(view)
         self.query_one("#own", Static).update(own)
         self.query_one("#prompt", Static).update(words.prompt_text(view))
-        found = words.entries(view)
+        client = self.seat_app.client
+        # a screen another one replaced only watches: it lists nothing to pick (a pick would be refused)
+        found = [] if client is not None and client.read_only else words.entries(view)
         self._bring_card(view, game, bool(found))
         self.set_class(bool(found), "-acting")  # untranslated: a CSS class
         self._show_entries(found)
@@ -213,6 +215,11 @@ class SeatScreen(ConsolePowers, Screen[None]):
 
     def action_pick(self, index: int) -> None:
         """Digits 1-9 pick that entry, as in the hot seat's list."""
+        client = self.seat_app.client
+        if client is not None and client.read_only:  # it lists nothing to pick: a digit says why
+            why = (client.replaced or {}).get("message")
+            self.seat_app.refusals.show(self, why if isinstance(why, str) and why else _("This screen only watches."))
+            return
         options = self.query_one("#entries", OptionList)
         if 0 <= index < options.option_count:
             option = options.get_option_at_index(index)

@@ -188,3 +188,26 @@ async def test_a_double_enter_on_a_moves_question_sends_it_once_and_asks_nothing
         assert app.screen is app.seat_screen, "the question came up again for a move already made"
         assert not [t for t in notices(app) if "Not allowed" in t], notices(app)
         assert table.session.state.seq == seq + 1
+
+
+async def test_a_screen_another_screen_replaced_lists_no_moves(tmp_path: Path) -> None:
+    """Found from outside: a team's terminal that the browser had replaced said "Read-only" but still listed the
+    team's moves; a pick there came up as a question and was refused only after the team confirmed it."""
+    hands = Hands()
+    session, table = _sealed_table(tmp_path / "watch.jsonl", hands)
+    async with hosting(table) as (_host, address, codes):
+        facilitator = await connect(address, codes["facilitator"])
+        team = await _to_moves(table, facilitator)
+        app = SeatApp(address, codes[f"team:{team}"], sleep=Sleeps(), now=hands, pick_hold=PICK_HOLD)
+        async with app.run_test(size=(80, 24), notifications=True) as pilot:
+            listed = app.seat_screen.query_one("#entries")
+            await until(pilot, lambda: bool(listed.option_count), "the team's moves")
+            newer = await connect(address, codes[f"team:{team}"])  # the same code, from the browser
+            await until(pilot, lambda: app.client is not None and app.client.read_only, "the terminal only watches")
+            await until(pilot, lambda: listed.option_count == 0, "the moves gone from the watching screen")
+            await pilot.press("1", "enter")
+            await pilot.pause()
+            assert not isinstance(app.screen, ConfirmScreen)
+            await newer.close()
+        await facilitator.close()
+    session.close()
