@@ -44,6 +44,8 @@ from .widgets import Board, compact_board
 
 _, ngettext, N_ = Domain("tui").words()
 
+#: tries of a screen that never reached its host before it asks to check the address (a typo, the browser's port)
+CHECK_AFTER = 3
 #: pauses between tries to join again after a drop (the last one repeats): quick at first, then calm
 RETRY_PAUSES = (0.2, 0.5, 1.0, 2.0)
 
@@ -348,10 +350,14 @@ class SeatApp(SeatActs, App[None]):
                     return False
                 closed = client.bye is not None and client.bye.get("code") == Wire.CLOSING
                 with using(self.lang):
-                    said = (_("Cannot reach the host \u2014 trying again (try {n})\u2026") if first
+                    said = (_("Cannot reach the host at {address} \u2014 trying again (try {n})\u2026 Check the address: "
+                              "the host prints it in its join lines (tabletop join ADDRESS CODE).")
+                            if first and tries >= CHECK_AFTER  # a typo, or the browser page's port, not the host's
+                            else _("Cannot reach the host \u2014 trying again (try {n})\u2026") if first
                             else _("The host closed the game; when it starts again, this screen joins by itself "
                                    "(try {n})\u2026") if closed
-                            else _("Connection lost \u2014 trying again (try {n})\u2026")).format(n=tries)
+                            else _("Connection lost \u2014 trying again (try {n})\u2026")).format(
+                                n=tries, address=literal(self.address, lines=False))
                 self.seat_screen.say_link(said, lost=True)
                 await self._sleep(RETRY_PAUSES[min(tries, len(RETRY_PAUSES)) - 1])
                 continue

@@ -106,3 +106,25 @@ async def test_a_seat_joined_elsewhere_says_so_whole_at_80_columns(tmp_path: Pat
             assert _link(app).split()[-1] == "наблюдает" and shown.endswith("наблюдает"), shown
             await newer.close()
     table.session.close()
+
+
+async def test_a_screen_that_never_reached_its_host_asks_to_check_the_address() -> None:
+    """Found from outside: `tabletop join 127.0.0.1:8939 CODE`, nothing listening there (or the browser page's port),
+    said "Cannot reach the host — trying again (try 6)…" and counted on for ever, never that the address may be
+    wrong. After a few tries it names the address and says where the right one is printed."""
+    from tabletop.tui.seat import SeatApp
+
+    from .screenkit import until
+    from .support import Sleeps
+
+    import socket
+
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        address = f"127.0.0.1:{probe.getsockname()[1]}"
+    app = SeatApp(address, "ABCD-EFGH", sleep=Sleeps())
+    async with app.run_test(size=(80, 24)) as pilot:
+        link = app.seat_screen.query_one("#link")
+        await until(pilot, lambda: "check the address" in str(link.render()).lower(), "the hint")
+        said = str(link.render())
+        assert address in said and "tabletop join" in said, said
