@@ -55,7 +55,8 @@ def toml_files(paths: Sequence[str]) -> tuple[list[Path], list[Problem]]:
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            found = sorted(f for f in p.rglob("*.toml") if f.is_file())
+            # a FIFO or a device named like one is listed too: reading refuses it by name, never skips it unsaid
+            found = sorted(f for f in p.rglob("*.toml") if not f.is_dir())
             if not found:
                 problems.append(Problem(raw, None, "", _("directory holds no .toml files")))
             files += found

@@ -131,3 +131,19 @@ def test_the_bundled_scenarios_and_their_overlays_validate_clean(capsys: pytest.
         assert "warning" not in out
         for lang in ("ru", "uk"):
             assert _ok(out, base.with_name(f"{base.stem}.{lang}.toml"))
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_in_a_folder_is_named_not_skipped(mini: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside: `tabletop validate DIR` passed over a FIFO named like a deck without a word (given on its
+    own it is refused), and a folder of only a FIFO "holds no .toml files"."""
+    folder = mini.parent.parent
+    fifo = folder / "decks" / "pipe.toml"
+    os.mkfifo(fifo)
+    code, out = _validate(capsys, folder)
+    assert code == 1 and f"{fifo}" in out and "is not a regular file (a named pipe)" in out, out
+    alone = folder / "alone"
+    alone.mkdir()
+    os.mkfifo(alone / "only.toml")
+    code, out = _validate(capsys, alone)
+    assert code == 1 and "holds no .toml files" not in out and "named pipe" in out, out
