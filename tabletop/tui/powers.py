@@ -212,9 +212,10 @@ class FacilitatorPowers(_Screen):
                 else:  # a full disk: the note is not lost, it waits in its dialog to be sent again
                     self.action_note(text)
 
-        self.app.push_screen(AskScreen(_("Note on event {seq}: {event}").format(seq=about, event=summary),
-                                       _("what happened, what to discuss later (the room and every report read it)"),
-                                       value=typed), done)
+        # who reads it, under the title: the field's placeholder is cut at 80 columns
+        title = _("Note on event {seq}: {event}").format(seq=about, event=summary) + "\n" + _(
+            "The room and every report read it.")
+        self.app.push_screen(AskScreen(title, _("what happened, what to discuss later"), value=typed), done)
 
     def action_end_game(self) -> None:
         from .modals import AskScreen, ConfirmScreen
