@@ -407,6 +407,9 @@ class ReplayScreen(Screen[None]):
 
     def on_resize(self) -> None:
         self.show()
+        # the same event, the list's new height: scrolled to it again (show() scrolls only when the event changes)
+        timeline = self.query_one("#timeline", OptionList)
+        timeline.call_after_refresh(timeline.scroll_to_highlight)
 
 
 class ReplayApp(Multilingual, App[None]):

@@ -365,3 +365,25 @@ async def test_the_help_fits_80_columns_and_names_the_key_bar_s_quit(tmp_path: P
             assert len(quits) == 1 and "q," in quits[0], written
     finally:
         lang.set_language("en")
+
+
+async def test_the_timeline_keeps_the_current_event_in_view_when_the_window_is_resized(tmp_path: Path) -> None:
+    """Found from outside: after widening the terminal from 80x24 at event 37, the timeline showed events 51-57 and
+    not the event on the board."""
+    save = open_save(record(tmp_path / "game.jsonl"))
+    app = ReplayApp(save)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = screen_of(app)
+        timeline = screen.query_one("#timeline", OptionList)
+        for size, index in (((80, 24), len(save) // 3), ((120, 40), None), ((80, 24), None), ((100, 30), None)):
+            if index is not None:
+                screen.go(index)
+            else:
+                await pilot.resize_terminal(*size)
+            for _ in range(6):  # the list scrolls after the refresh that gives it its new height
+                await pilot.pause()
+            row = timeline.highlighted
+            assert row is not None
+            timeline._update_lines()  # Textual's own map of options to lines (an event may take two)
+            line, top = timeline._index_to_line[row], timeline.scroll_offset.y
+            assert top <= line < top + timeline.scrollable_content_region.height, (size, line, top)
