@@ -210,3 +210,19 @@ def test_quitting_a_finished_game_points_to_the_debrief_not_to_resume(tmp_path: 
         assert screens._run_app(session) == 0
         said = capsys.readouterr().out
         assert ("tabletop resume" in said) is not over and ("tabletop replay" in said) is over, said
+
+
+def test_play_suggests_the_deck_beside_the_ruleset_as_validate_does(tmp_path: Path) -> None:
+    """Found from outside: for a ruleset naming deck "my-evnts", validate said "(did you mean 'my-events'?)" but
+    play listed only the bundled decks, with no suggestion of the deck beside the ruleset."""
+    from tabletop.content.finding import BUNDLED
+
+    (tmp_path / "rulesets").mkdir()
+    (tmp_path / "decks").mkdir()
+    ruleset = tmp_path / "rulesets" / "mine.toml"
+    text = (BUNDLED / "rulesets" / "parallel-tracks.toml").read_text(encoding="utf-8")
+    ruleset.write_text(text.replace('deck = "parallel-tracks-events"', 'deck = "my-evnts"', 1), encoding="utf-8")
+    deck = (BUNDLED / "decks" / "parallel-tracks-events.toml").read_text(encoding="utf-8")
+    (tmp_path / "decks" / "my-events.toml").write_text(deck, encoding="utf-8")
+    done = run("play", "--ruleset", str(ruleset), cwd=tmp_path)
+    assert done.returncode == 1 and "did you mean 'my-events'?" in done.stderr, done.stderr

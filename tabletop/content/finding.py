@@ -53,9 +53,11 @@ def resolve(ref: str | Path, kind: str, near: Path | None = None) -> Path:
             if declared_id(f, kind) == str(ref):
                 return f
     known = sorted(f.stem for f in (BUNDLED / folder).glob("*.toml") if not _overlay(f))
+    # the ruleset's own folders first: a typo in the name of the deck beside it is the likely one
+    hint = did_you_mean(str(ref), sorted(ids_near(kind, near) - set(known)) + known if near is not None else known)
     raise ContentError(
         [Problem(str(ref), None, "", _("no {kind} file or bundled {kind} id '{ref}'{hint} (bundled: {known})").format(
-            kind=kind, ref=ref, hint=did_you_mean(str(ref), known), known=", ".join(known)))]
+            kind=kind, ref=ref, hint=hint, known=", ".join(known)))]
     )
 
 
