@@ -58,8 +58,24 @@ def _offline_templates() -> Iterator[str]:
         for page in source.glob("*.html"):
             text = page.read_text(encoding="utf-8")
             text = _EXTERNAL_STYLESHEET.sub("", text)
+            for english, said in _page_words():
+                text = text.replace(english, said)
             (Path(folder) / page.name).write_text(text, encoding="utf-8")
         yield folder
+
+
+def _page_words() -> list[tuple[str, str]]:
+    """The page's own words around the screen (its start button, the end of a session), in the language served."""
+    from html import escape
+
+    start, ended = escape(_("Start")), escape(_("Session ended: press Restart and type your code again."))
+    restart = escape(_("Restart"))
+    return [
+        ("<html>", f'<html lang="{escape(current())}">'),  # untranslated: markup
+        ('id="start">Start</button>', f'id="start">{start}</button>'),  # untranslated: markup
+        ('<div class="message">Session ended.</div>', f'<div class="message">{ended}</div>'),  # untranslated: markup
+        ('onClick="refresh()">Restart</button>', f'onClick="refresh()">{restart}</button>'),  # untranslated: markup
+    ]
 
 
 #: a <link> to a stylesheet on another machine (textual-serve's page links its font on Google's)

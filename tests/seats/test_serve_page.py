@@ -70,3 +70,16 @@ def test_a_port_in_use_is_said_before_any_address_is_announced(capsys) -> None: 
     said = capsys.readouterr()
     assert f"cannot listen on 127.0.0.1:{port}" in said.err
     assert "Teams open" not in said.out and "Serving" not in said.out, said.out
+
+
+def test_the_page_s_own_words_are_in_the_language_served() -> None:
+    """Found from outside: under `serve --lang uk` the page still said "Session ended." and "Restart" in English."""
+    from tabletop import lang
+    from tabletop.cli.serve import _offline_templates
+
+    for code, ended in (("en", "Session ended: press Restart"), ("uk", "Сеанс завершено"), ("ru", "Сеанс завершён")):
+        with lang.using(code), _offline_templates() as folder:
+            page = (Path(folder) / "app_index.html").read_text(encoding="utf-8")
+        assert ended in page and f'<html lang="{code}">' in page, code
+        if code != "en":
+            assert "Session ended" not in page and ">Restart<" not in page and ">Start<" not in page, code
