@@ -38,14 +38,10 @@ def chance(target: int) -> int:
 
 def odds_choice(label: str) -> str:
     """Odds as a room reads them: ``likely: 2d6 ≥ 6 (72 %)``."""
+    from ..engine.rulingwords import odds_label  # the log's and the rulings' words for them; most games have none
+
     target = ODDS[label]
-    words = _(_ODDS_WORDS[label]) if label in _ODDS_WORDS else label.replace("-", " ")
-    return f"{words}: 2d6 \u2265 {target} ({chance(target)} %)"
-
-
-#: the odds by name, as a room reads them
-_ODDS_WORDS = {"very-likely": N_("very likely"), "likely": N_("likely"), "even": N_("even"),
-               "unlikely": N_("unlikely"), "very-unlikely": N_("very unlikely")}
+    return f"{odds_label(label)}: 2d6 \u2265 {target} ({chance(target)} %)"
 
 #: who set the odds, by the ruleset's method, as the working says it (translated where shown)
 ODDS_BY = {
