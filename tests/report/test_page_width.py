@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -47,10 +50,23 @@ return [broken, table.rows.length];
 """
 
 
-def test_a_long_unbroken_note_wraps_in_the_decision_log(tmp_path: Path) -> None:
+@contextmanager
+def _browser(width: int) -> Iterator[Any]:
+    """Debian's headless chromium, ``width`` pixels wide, quit after the block."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
+    options = webdriver.ChromeOptions()
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", f"--window-size={width},900"):
+        options.add_argument(argument)
+    driver = webdriver.Chrome(service=Service(DRIVER), options=options)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+def test_a_long_unbroken_note_wraps_in_the_decision_log(tmp_path: Path) -> None:
     noted: list[int] = []
 
     def note(state):  # noqa: ANN001, ANN202 - the facilitator's hook: one note, on the first event
@@ -62,16 +78,10 @@ def test_a_long_unbroken_note_wraps_in_the_decision_log(tmp_path: Path) -> None:
     played = facilitated_save(tmp_path / "long.jsonl", scenario(), 3, note)
     page = tmp_path / "report.html"
     page.write_text(render(played.path, "html"), encoding="utf-8")
-    options = webdriver.ChromeOptions()
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,900"):
-        options.add_argument(argument)
-    driver = webdriver.Chrome(service=Service(DRIVER), options=options)
-    try:
+    with _browser(1280) as driver:
         driver.get(page.as_uri())
         wide, window = driver.execute_script("return [document.documentElement.scrollWidth, window.innerWidth]")
         assert "very-long-address" in driver.page_source
-    finally:
-        driver.quit()
     assert wide <= window, f"the page is {wide} pixels wide in a window of {window}"
 
 
@@ -79,9 +89,6 @@ def test_track_names_break_between_words_in_a_narrow_window(tmp_path: Path) -> N
     """The Russian report in a 600-pixel window (a phone, half a laptop) broke the outcome table's track names
     inside their words: "Стра / теги / ческ / ая стаб / ильн / ость". A name breaks between its words now; only
     free text (a note, a reason) may break inside a word, where it must."""
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
     from tabletop import lang
     from tabletop.sim.game import play_game
     from tabletop.store import SaveWriter
@@ -93,14 +100,8 @@ def test_track_names_break_between_words_in_a_narrow_window(tmp_path: Path) -> N
     page = tmp_path / "report.html"
     with lang.using("ru"):
         page.write_text(render(path, "html"), encoding="utf-8")
-    options = webdriver.ChromeOptions()
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=600,900"):
-        options.add_argument(argument)
-    driver = webdriver.Chrome(service=Service(DRIVER), options=options)
-    try:
+    with _browser(600) as driver:
         driver.get(page.as_uri())
         broken, rows = driver.execute_script(BROKEN_WORDS)
-    finally:
-        driver.quit()
     assert rows == 7  # the head and the six tracks
     assert broken == [], f"broken inside the word: {broken}"
