@@ -76,7 +76,9 @@ def read_toml(path: str | Path) -> SourceFile:
         # untranslated: tomllib's own words (the parser's message stays as Python gives it)
         msg = re.sub(r"\s*\(at line \d+, column \d+\)", "", msg).rstrip(".")
         msg = re.sub(r"\s*\(at end of document\)", _(" at the end of the file"), msg)  # untranslated: the pattern
-        raise fail(_("TOML syntax error: {message}").format(message=msg), line) from None
+        lines = text.splitlines()
+        hint = _toml_hint(msg, lines[line - 1] if 0 < line <= len(lines) else "")
+        raise fail(_("TOML syntax error: {message}").format(message=f"{msg}: {hint}" if hint else msg), line) from None
     except RecursionError:
         raise fail(_("too deeply nested (tables and arrays more than {n} levels deep)").format(n=MAX_DEPTH)) from None
     if too_deep(data):
@@ -100,3 +102,16 @@ def kind_of(source: SourceFile) -> str:
         [source.problem((), _("not a ruleset or a deck: expected a [ruleset] or [deck] table (found {keys})")
                         .format(keys=keys))]
     )
+
+
+def _toml_hint(message: str, line: str) -> str | None:
+    """What the parser's words mean for a designer, for its commonest messages (``Cannot overwrite a value``)."""
+    if message.startswith("Cannot overwrite a value"):  # untranslated: tomllib's words, matched
+        key = line.split("=", 1)[0].strip() if "=" in line else ""
+        return (_("'{key}' is given twice in its table: keep one").format(key=key) if key
+                else _("a key is given twice in its table: keep one"))
+    if message.startswith("Illegal character '\\n'"):  # untranslated: tomllib's words, matched
+        return _("a text not closed on its line: a quote is missing")
+    if message.startswith("Invalid value"):  # untranslated: tomllib's words, matched
+        return _("a value TOML does not read: a text needs quotes, true and false are written in lower case")
+    return None

@@ -307,3 +307,18 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
         load_file(deck)
     where = [(p.line, p.path) for p in info.value.problems]
     assert where == [(8, "cards[0].effects[0]"), (13, "cards[1].copies")]
+
+
+@pytest.mark.parametrize(("toml", "said"), [
+    ('[ruleset]\nid = "x"\nturns = 8\nturns = 9\n', "TOML syntax error: Cannot overwrite a value: 'turns' is given twice"),
+    ('[ruleset]\nid = "x\nname = "y"\n', "TOML syntax error: Illegal character '\\n': a text not closed on its line"),
+    ('[ruleset]\nid = x\n', "TOML syntax error: Invalid value: a value TOML does not read"),
+])
+def test_a_toml_mistake_says_what_it_is_in_words(tmp_path: Path, toml: str, said: str) -> None:
+    """Found from outside: a designer read "TOML syntax error: Cannot overwrite a value" for a key given twice and
+    "Illegal character '\\n'" for a missing quote: the parser's words, true but not what to fix."""
+    path = tmp_path / "mine.toml"
+    path.write_text(toml, encoding="utf-8")
+    with pytest.raises(ContentError) as err:
+        load_file(path)
+    assert said in str(err.value), str(err.value)
