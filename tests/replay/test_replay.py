@@ -344,14 +344,20 @@ async def test_the_working_says_when_an_event_was_saved_as_a_person_reads_a_time
     assert saved_at("yesterday\x1b[31m") == "yesterday\u241b[31m"  # not a save's time: literally
 
 
+@pytest.fixture(scope="module")
+def recorded(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One bot game's save for the tests that only read it (recorded once: a game is a second or two)."""
+    return record(tmp_path_factory.mktemp("recorded") / "game.jsonl")
+
+
 @pytest.mark.parametrize("code", ["en", "ru", "uk"])
-async def test_the_help_fits_80_columns_and_names_the_key_bar_s_quit(tmp_path: Path, code: str) -> None:
+async def test_the_help_fits_80_columns_and_names_the_key_bar_s_quit(recorded: Path, code: str) -> None:
     """F1 at 80x24 wrapped the facilitator's-view line in two ("never revealed" alone under the keys), and said
     "q quit" where the key bar says "^q Quit"."""
     from tabletop import lang
     from tabletop.tui.replay import ReplayHelp
 
-    app = ReplayApp(open_save(record(tmp_path / "game.jsonl")), lang=code)
+    app = ReplayApp(open_save(recorded), lang=code)
     try:
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.press("f1")
@@ -367,10 +373,10 @@ async def test_the_help_fits_80_columns_and_names_the_key_bar_s_quit(tmp_path: P
         lang.set_language("en")
 
 
-async def test_the_timeline_keeps_the_current_event_in_view_when_the_window_is_resized(tmp_path: Path) -> None:
+async def test_the_timeline_keeps_the_current_event_in_view_when_the_window_is_resized(recorded: Path) -> None:
     """Found from outside: after widening the terminal from 80x24 at event 37, the timeline showed events 51-57 and
     not the event on the board."""
-    save = open_save(record(tmp_path / "game.jsonl"))
+    save = open_save(recorded)
     app = ReplayApp(save)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = screen_of(app)

@@ -281,31 +281,36 @@ def test_a_reason_tabletop_recorded_itself_is_in_the_reports_language(tmp_path: 
     assert "undone by the facilitator" not in text
 
 
-@pytest.mark.parametrize("code", TRANSLATED)
-def test_words_tabletop_writes_itself_are_translated(reports: dict[tuple[str, str], str], code: str,
-                                                     tmp_path: Path) -> None:
-    """Found from outside: a Russian report read "причина: redrawn by the facilitator [en]" (the reason the hot
-    seat records for a redraw, shown as if a person had typed it in English) and "... (undone)" in the timeline,
-    the notes and the arguments: words of tabletop's own, left in English."""
+@pytest.fixture(scope="module")
+def asides(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A game whose facilitator redrew a card and skipped the next with the hot seat's recorded reasons."""
     from tabletop.engine import Action
 
     from .kit import facilitated_save, scenario
 
-    assert "(undone)" in reports["en", "md"]  # the workshop has an undone event
-    assert "(undone)" not in reports[code, "md"]
-
-    asides: list[str] = []
+    done: list[str] = []
 
     def aside(state):  # noqa: ANN001, ANN202 - the facilitator's hook: the hot seat's redraw, then its skip
         last = state.last
-        if last is None or last.action.kind != "draw" or state.card is None or len(asides) == 2:
+        if last is None or last.action.kind != "draw" or state.card is None or len(done) == 2:
             return ()
-        kind = "redraw" if not asides else "skip"
-        asides.append(kind)
-        return (Action(kind, reason=f"{kind.replace('redraw', 'redrawn').replace('skip', 'skipped')} by the facilitator"),)
+        kind, reason = ("redraw", "redrawn by the facilitator") if not done else ("skip", "skipped by the facilitator")
+        done.append(kind)
+        return (Action(kind, reason=reason),)
 
-    played = facilitated_save(tmp_path / "asides.jsonl", scenario(), 3, aside)
-    assert asides == ["redraw", "skip"]
-    said = render(played.path, "md", lang=code)
+    played = facilitated_save(tmp_path_factory.mktemp("asides") / "asides.jsonl", scenario(), 3, aside)
+    assert done == ["redraw", "skip"]
+    return played.path
+
+
+@pytest.mark.parametrize("code", TRANSLATED)
+def test_words_tabletop_writes_itself_are_translated(reports: dict[tuple[str, str], str], code: str,
+                                                     asides: Path) -> None:
+    """Found from outside: a Russian report read "причина: redrawn by the facilitator [en]" (the reason the hot
+    seat records for a redraw, shown as if a person had typed it in English) and "... (undone)" in the timeline,
+    the notes and the arguments: words of tabletop's own, left in English."""
+    assert "(undone)" in reports["en", "md"]  # the workshop has an undone event
+    assert "(undone)" not in reports[code, "md"]
+    said = render(asides, "md", lang=code)
     assert "redrawn by the facilitator" not in said and "skipped by the facilitator" not in said
-    assert "redrawn by the facilitator" in render(played.path, "md", lang="en")
+    assert "redrawn by the facilitator" in render(asides, "md", lang="en")

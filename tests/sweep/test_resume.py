@@ -217,7 +217,8 @@ def test_resuming_after_the_scenario_changed_says_the_scenario_changed(tmp_path:
         for found in (BUNDLED / kind).glob("parallel-tracks*.toml"):
             shutil.copy(found, tmp_path / kind / found.name)
     ruleset = tmp_path / "rulesets" / "parallel-tracks.toml"
-    spec = write_spec(tmp_path, text=GRID.replace('ruleset = "parallel-tracks"', f'ruleset = "{ruleset}"'))
+    spec = write_spec(tmp_path, games=1, chunk=1,  # one game a point: the refusal is what is checked
+                      text=GRID.replace('ruleset = "parallel-tracks"', f'ruleset = "{ruleset}"'))
     out = tmp_path / "out"
     run_sweep(load_sweep(spec, POLICIES), out, Backend())
     ruleset.write_text(ruleset.read_text(encoding="utf-8").replace("turns = 8", "turns = 7", 1), encoding="utf-8")
