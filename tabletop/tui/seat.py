@@ -134,9 +134,8 @@ class SeatScreen(ConsolePowers, Screen[None]):
         own = words.control_text(view) if role == "facilitator" else words.own_text(view)
         self.query_one("#own", Static).update(own)
         self.query_one("#prompt", Static).update(words.prompt_text(view))
-        client = self.seat_app.client
         # a screen another one replaced only watches: it lists nothing to pick (a pick would be refused)
-        found = [] if client is not None and client.read_only else words.entries(view)
+        found = [] if self.seat_app.watching else words.entries(view)
         self._bring_card(view, game, bool(found))
         self.set_class(bool(found), "-acting")  # untranslated: a CSS class
         self._show_entries(found)
@@ -218,7 +217,7 @@ class SeatScreen(ConsolePowers, Screen[None]):
     def action_pick(self, index: int) -> None:
         """Digits 1-9 pick that entry, as in the hot seat's list."""
         client = self.seat_app.client
-        if client is not None and client.read_only:  # it lists nothing to pick: a digit says why
+        if client is not None and self.seat_app.watching:  # it lists nothing to pick: a digit says why
             why = (client.replaced or {}).get("message")
             self.seat_app.refusals.show(self, why if isinstance(why, str) and why else _("This screen only watches."))
             return
@@ -392,6 +391,11 @@ class SeatApp(SeatActs, App[None]):
             with using(self.lang):
                 why = literal(self.client.replaced.get("message", _("this seat joined elsewhere")), lines=False)
                 self.seat_screen.say_link(_("Read-only: {why}").format(why=why), lost=True)
+
+    @property
+    def watching(self) -> bool:
+        """Whether this screen only watches: another took its seat's code, or it joined read-only."""
+        return self.client is not None and self.client.read_only
 
     @property
     def replica(self) -> Replica | None:
