@@ -2,8 +2,8 @@
 
 Two- or three-letter ids read as codes (RU, UA, US, EU). A longer id is a
 file's word, not the room's: the default scenario's ``bridge`` is the
-*Mediating states*, who are not the bridge state of the source text (that
-is Ukraine), so the panel must not shout "BRIDGE" at the room.
+*Mediating states* (third states, not a bridge state the source text
+names), so the panel must not shout "BRIDGE" at the room.
 """
 
 from __future__ import annotations
