@@ -9,6 +9,8 @@ cannot take); the decision log's column of effects and workings was called "just
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tabletop.lang import Domain, using
@@ -43,3 +45,38 @@ def test_a_roll_and_its_modifiers_read_in_the_language(lang: str, word: str) -> 
     assert " за " not in modifier and modifier.startswith("+1, ") and modifier.endswith("Взаємна довіра ≥ 5")
     assert column in ("Подробности", "Подробиці")
     assert " на аргумент" not in counters
+
+
+def _translations(lang: str) -> list[str]:
+    """Every text of every catalogue of ``lang`` (plural forms one by one)."""
+    from babel.messages.pofile import read_po
+
+    from tabletop.lang import LOCALE_DIR
+
+    said: list[str] = []
+    for path in sorted((LOCALE_DIR / lang / "LC_MESSAGES").glob("*.po")):
+        with path.open("rb") as handle:
+            for message in read_po(handle):
+                forms = message.string if isinstance(message.string, tuple) else (message.string,)
+                said += [form for form in forms if form]
+    return said
+
+
+#: docs/glossary.md: an event card is a карточка / картка ("карта" is also a map, and the deck's notes say
+#: карточка); linkage is увязка / пов'язування; the game's seed is сид / сід, as on the command line
+#: ("Зерно" beside a grain-deal card); one apostrophe in Ukrainian, the one the scenario files use
+TERMS = {"ru": (r"\bкарт(а|ы|у|е|ой)?\b", r"\bсвязк|\bв связке", r"\bзерн"),
+         "uk": (r"\bкарт(а|и|у|і|ою)?\b", r"зв'язк[аиі]\b|у зв'язці", r"\bзерн", "\u02bc")}
+
+
+@pytest.mark.parametrize("lang", ["ru", "uk"])
+def test_the_interface_uses_the_glossary_s_words(lang: str) -> None:
+    """A Russian room read "Карта события" on the board and "Зеркальная карточка" in the card's note."""
+    said = _translations(lang)
+    for pattern in TERMS[lang]:
+        found = [s for s in said if re.search(pattern, s, flags=re.IGNORECASE)]
+        assert not found, (pattern, found[:5])
+    card = "карточк" if lang == "ru" else "картк"
+    with using(lang):
+        assert card in TUI.gettext("Event card").lower()
+        assert PLAY.gettext("{who} answers “{card}”:").format(who="X", card="Y").endswith(f"{card}у «Y»:")
