@@ -9,6 +9,9 @@ reads "Not allowed" and the engine's plain message.
 
 from __future__ import annotations
 
+from weakref import WeakKeyDictionary
+
+from textual.app import App
 from textual.dom import DOMNode
 from textual.notifications import Notification, Notify
 
@@ -52,10 +55,16 @@ def taken(node: DOMNode, hold: PickHold) -> bool:
     if hold.takes():
         return True
     if hold.awaiting:
-        node.app.notify(_("Not taken: your choice has been sent; the host is answering it."), timeout=2, markup=False)
-        return False
-    node.app.notify(_("Not taken: the list has just changed. Read it, then pick."), timeout=2, markup=False)
+        said = _("Not taken: your choice has been sent; the host is answering it.")
+    else:
+        said = _("Not taken: the list has just changed. Read it, then pick.")
+    # one notice however often the key is pressed: each in place of the last (four stacked ones hid the list)
+    _HELD.setdefault(node.app, Refusals()).show(node, said, "information", title="", seconds=2)
     return False
+
+
+#: the notice of a pick not taken, per app: a nervous hand's presses replace it, they do not stack it
+_HELD: WeakKeyDictionary[App[object], Refusals] = WeakKeyDictionary()
 
 
 __all__ = ["REFUSAL_TITLE", "Refusals", "taken"]

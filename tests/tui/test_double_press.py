@@ -149,3 +149,19 @@ def test_the_hold_starts_only_when_the_game_puts_up_a_new_list() -> None:
     off.shown(0, "draw")
     off.shown(1, "card")
     assert off.takes()
+
+
+async def test_a_key_pressed_again_and_again_on_a_new_list_shows_one_notice(tmp_path: Path,
+                                                                            collector_restored: None) -> None:
+    """Found in tmux at 80x24: ``1 1 1 1`` on a new list stacked a "Not taken" notice for each press after
+    the first, three of them over the very list the room was asked to read."""
+    now = FakeTime()
+    session = start(tmp_path)
+    app = command_line_app(session, now)
+    async with app.run_test(size=SMALL, notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("1", "1", "1", "1")
+        await pilot.pause()
+        assert kinds(session) == ["draw"], kinds(session)
+        held = [t for t in toasts(pilot) if "Not taken: the list has just changed" in t]
+        assert len(held) == 1, toasts(pilot)
