@@ -24,7 +24,8 @@ def temp_beside(path: Path, mode: int = 0o666) -> tuple[Path, int]:
     """A new hidden temp file in ``path``'s folder, open for appending: its path and descriptor."""
     tmp = path.parent / f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp"
     # the umask applies to the mode, as for any file the user makes
-    fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY | os.O_APPEND | os.O_CLOEXEC, mode)
+    # read and write: a save whose name lost its file is copied from its own descriptor (SaveWriter)
+    fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_RDWR | os.O_APPEND | os.O_CLOEXEC, mode)
     return tmp, fd
 
 

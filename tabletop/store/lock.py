@@ -175,7 +175,7 @@ def open_to_write(path: str | Path) -> tuple[Path, int, WriterLock]:
     for _attempt in range(3):
         try:
             # O_NONBLOCK: a FIFO with no reader is refused at once instead of waiting forever
-            fd = os.open(real, os.O_WRONLY | os.O_APPEND | os.O_NONBLOCK | os.O_CLOEXEC)
+            fd = os.open(real, os.O_RDWR | os.O_APPEND | os.O_NONBLOCK | os.O_CLOEXEC)
         except FileNotFoundError:
             raise SaveError(path, _("no such file"), kind=N_("missing")) from None
         except IsADirectoryError:

@@ -114,6 +114,9 @@ class SaveWriter:
         self._lock = lock
         self._draft = draft  # the hidden temp file of a save not yet published (see draft())
         self._good = os.fstat(fd).st_size  # the length of the save as it was after the last good append
+        #: where the save was before its name lost the file (deleted, moved or replaced while the game ran)
+        #: and the writer wrote it whole again at :attr:`path`; the screen that tells the room clears it
+        self.relinked_from: Path | None = None
 
     @classmethod
     def create(cls, path: str | Path, scenario: Scenario, seed: int, durable: bool = True,
@@ -204,6 +207,8 @@ class SaveWriter:
             raise SaveWriteError(errno.EBADF, _("the save is closed"), str(self.path))
         try:
             self._cut_back()  # an earlier failure whose cut did not go through
+            if self._lock is not None and not self._still_named():
+                self._name_again()
             files.write_all(self._fd, raw)
             if self.durable:
                 os.fsync(self._fd)
@@ -225,6 +230,39 @@ class SaveWriter:
                     os.fsync(self._fd)
                 except OSError:
                     pass  # the next good append's fsync makes the cut durable with it
+
+    def _still_named(self) -> bool:
+        """Whether :attr:`path` still names the file written here (a cleaner, a synced folder or a person may
+        delete, move or replace it while the game runs; the open file goes on taking events, unseen)."""
+        try:
+            named = os.stat(self.path)
+        except OSError:
+            return False
+        mine = os.fstat(self._fd)
+        return (named.st_dev, named.st_ino) == (mine.st_dev, mine.st_ino)
+
+    def _name_again(self) -> None:
+        """The save's name lost its file: write the file (still open here, whole) again at its name, or at
+        the first free ``NAME-2``... if another file took it, and go on there, locked. Raises OSError."""
+        tmp, fd = files.temp_beside(self.path)
+        try:
+            lock = take(fd, Path(os.path.realpath(self.path)), self.path)
+            for offset in range(0, self._good, 1 << 20):
+                files.write_all(fd, os.pread(self._fd, min(1 << 20, self._good - offset), offset))
+            os.fsync(fd)
+            named = files.link_new(tmp, self.path)
+        except BaseException:
+            os.close(fd)
+            raise
+        finally:
+            files.discard(tmp)
+        files.fsync_dir(named.parent)
+        if self._lock is not None:
+            self._lock.release()
+        os.close(self._fd)
+        lock.save = Path(os.path.realpath(named))
+        lock.announce()
+        self.relinked_from, self.path, self._fd, self._lock = self.path, named, fd, lock
 
     @property
     def seq(self) -> int:
@@ -258,6 +296,12 @@ class SaveWriter:
         """
         if self._fd < 0:
             return
+        if self._lock is not None:
+            try:  # deleted or moved after the last event: quitting must not leave the room with no save
+                if not self._still_named():
+                    self._name_again()
+            except OSError:
+                pass  # the events are where they were written; the quit message names that path
         fd, self._fd = self._fd, -1
         problem: OSError | None = None
         if not self.durable and self._draft is None:

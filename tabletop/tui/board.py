@@ -393,6 +393,11 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
         except OSError as exc:
             self._not_saved(exc, action)
             return False
+        if self.session.writer.relinked_from is not None:  # the save was deleted or moved during the game
+            from .savefail import said_relinked
+
+            said_relinked(self, self.session)
+            self._title()  # the save's path, where it is now
         if action.kind not in ("note",):
             self.stage = None
         if action.kind == "undo":

@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.dom import DOMNode
 
 from ..lang import Domain
 from ..store import SaveWriteError
 from ..store.errors import disk_advice
+from .text import literal
+
+if TYPE_CHECKING:
+    from ..play.session import Session
 
 _, ngettext, N_ = Domain("tui").words()
 
@@ -27,3 +34,16 @@ def not_saved_words(exc: OSError, save: Path, by_bot: bool = False) -> str:
     )
     return _("Could not write to {save} ({reason}). {on_disk} {advice}").format(
         save=save, reason=reason, on_disk=on_disk, advice=advice)
+
+
+def said_relinked(node: DOMNode, session: Session) -> bool:
+    """If the save's name lost its file during the last action (deleted, moved, replaced) and the save was
+    written again, whole (:attr:`~tabletop.store.SaveWriter.relinked_from`), tell the room where it is now."""
+    writer = session.writer
+    before, writer.relinked_from = writer.relinked_from, None
+    if before is None:
+        return False
+    node.app.notify(literal(_("{before} was deleted or moved during the game. Nothing is lost: every event is "
+                              "written again at {path}.").format(before=before, path=writer.path)),
+                    title=_("The save was written again"), severity="warning", timeout=20, markup=False)
+    return True

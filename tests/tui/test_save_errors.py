@@ -148,3 +148,21 @@ async def test_the_note_dialog_says_the_room_and_every_report_read_the_note(tmp_
         field = app.screen.query_one("#ask-input")
         assert "The room and every report read it" in said, said
         assert cell_len(field.placeholder) <= field.content_size.width, (field.placeholder, field.content_size)
+
+
+async def test_a_save_deleted_during_play_is_written_again_and_the_room_is_told(tmp_path: Path) -> None:
+    """Found from outside: ``rm`` of the save during play, then quit: "Saved: …" and no file on disk."""
+    session = start(tmp_path)
+    path = session.save_path
+    async with TabletopApp(session).run_test(size=SIZE, notifications=True) as pilot:
+        await press(pilot, "enter")  # draw the first card
+        path.rename(tmp_path / "tidied-away.jsonl")
+        path.write_text("not a save\n", encoding="utf-8")  # and another file takes the name
+        await press(pilot, "enter")
+        said = " ".join(" ".join(toasts(pilot)).split())
+        assert "The save was written again" in said and "Nothing is lost" in said, said
+        assert str(tmp_path / "game-2.jsonl") in said
+        assert "game-2.jsonl" in board(pilot).sub_title
+    assert path.read_text(encoding="utf-8") == "not a save\n"
+    report = verify(tmp_path / "game-2.jsonl")
+    assert report.ok and report.events == session.state.seq == 2
