@@ -28,6 +28,9 @@ FACILITATOR_KINDS = ("override", "undo", "note", "inject", "skip", "redraw", "en
 KINDS = PLAY_KINDS + FACILITATOR_KINDS
 #: Actions whose outcome comes from the game's seeded RNG (and is recorded).
 CHANCE_KINDS = ("draw", "roll", "redraw")
+#: The longest free text an action carries (a note, a reason): some eight pages. A line of the save holds
+#: it twice, as typed and in the result, and a save's line is at most 4 MiB (``store.lines.MAX_LINE``).
+TEXT_LIMIT = 20_000
 
 
 class RuleViolation(Exception):

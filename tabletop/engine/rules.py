@@ -13,7 +13,7 @@ facilitator's :mod:`.powers`; :mod:`.legal` says what may be done now.
 
 from __future__ import annotations
 
-from .actions import FACILITATOR_KINDS, Action, Event, IndependenceBreach, RuleViolation
+from .actions import FACILITATOR_KINDS, TEXT_LIMIT, Action, Event, IndependenceBreach, RuleViolation
 from .adjudication import _enact, _rule, _vote
 from .arguing import _counter, _odds, _roll_any
 from .cards import _apply_card, _choose, _draw
@@ -108,9 +108,12 @@ _tuple = tuple.__new__
 
 
 def _check_texts(action: Action) -> None:
-    """Refuse a text the save could not hold (a lone surrogate from a terminal, say)."""
+    """Refuse a text the save could not hold (a lone surrogate from a terminal, say, or a paste of a book)."""
     for text in (action.text, action.reason, *(action.reasons or ())):
         if text is not None:
+            if len(text) > TEXT_LIMIT:
+                raise RuleViolation(Code.TEXT_TOO_LONG, _("The text is {length} characters long; at most {limit} fit "
+                                                          "in the record.").format(length=len(text), limit=TEXT_LIMIT))
             try:
                 text.encode("utf-8")
             except UnicodeEncodeError:

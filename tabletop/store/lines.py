@@ -20,6 +20,9 @@ FORMAT = "tabletop-save"
 VERSION = 2
 #: the versions this tabletop reads
 READABLE = (1, 2)
+#: the longest event line a reader takes (the header may be longer: it embeds the scenario's translations);
+#: the writer never writes a longer one
+MAX_LINE = 4 * 1024 * 1024
 _CHAIN_KEY = b',"chain":"'
 
 

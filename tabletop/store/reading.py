@@ -24,14 +24,13 @@ from ..lang import Domain
 from .checking import difference
 from .embedded import embedded_scenario
 from .errors import SaveError
-from .lines import FORMAT, READABLE, VERSION, canonical, chain_hash, split_chain
+from .lines import FORMAT, MAX_LINE, READABLE, VERSION, canonical, chain_hash, split_chain
 from .sealing import SealBook
 from .shapes import ShapeError, shapes
 
 _, ngettext, N_ = Domain("store").words()
 
 MAX_HEADER = 16 * 1024 * 1024
-MAX_LINE = 4 * 1024 * 1024
 #: keep a replayed state every this many events, so a seek replays little
 SNAPSHOT_EVERY = 32
 

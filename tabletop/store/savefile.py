@@ -25,7 +25,7 @@ from ..engine.actions import CHANCE_KINDS, Event
 from ..lang import Domain
 from . import files
 from .errors import SaveError, SaveWriteError
-from .lines import FORMAT, VERSION, line
+from .lines import FORMAT, MAX_LINE, VERSION, line
 from .lock import WriterLock, open_to_write, take
 from .sealing import SEALING, SealBook, new_nonce
 
@@ -198,6 +198,8 @@ class SaveWriter:
         record = event_record(event, state.hash, _now(), clock)
         self.seals.stamp(record, event.result, self.nonce)
         raw, chain = line(record, self._chain)
+        if len(raw) > MAX_LINE:  # the engine keeps texts far shorter: what a reader would refuse is never written
+            raise SaveWriteError(errno.EFBIG, _("the event is too large for a line of the save"), str(self.path))
         self._put(raw)
         self._chain = chain
         self._seq = event.seq

@@ -18,6 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ..engine.actions import TEXT_LIMIT
 from ..lang import Domain
 from ..play.clock import PickHold
 from .text import literal
@@ -149,7 +150,7 @@ class AskScreen(_Dialog[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(self._title if isinstance(self._title, Text) else Text(self._title), id="ask-title")
-            yield Input(value=self._value, placeholder=self._placeholder, id="ask-input")
+            yield Input(value=self._value, placeholder=self._placeholder, max_length=TEXT_LIMIT, id="ask-input")
             yield Static("", id="ask-error")
             yield Static(Text(_("Enter to confirm \u00b7 Escape to cancel"), style="dim"))
 

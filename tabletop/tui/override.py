@@ -20,6 +20,7 @@ from textual.widgets import Input, Select, Static
 
 from ..content.vocabulary import STATUSES
 from ..engine import Action, State
+from ..engine.actions import TEXT_LIMIT
 from ..engine.breakdown import breakdown_warning
 from ..lang import Domain
 from .text import literal, names, shown, status_name
@@ -75,7 +76,8 @@ class TrackOverrideScreen(ModalScreen[Action | None]):
                              id="override-status", compact=True)
             with Horizontal():
                 yield Static(_("Reason"), classes="field-name")
-                yield Input(placeholder=_("for the record (required)"), id="override-reason", compact=True)
+                yield Input(placeholder=_("for the record (required)"), max_length=TEXT_LIMIT, id="override-reason",
+                            compact=True)
             yield Static("", id="override-warning")
             yield Static("", id="override-error")
             yield Static(Text(_("Tab: next field \u00b7 Enter: apply \u00b7 Escape: cancel"), style="dim"))
