@@ -90,16 +90,25 @@ def _resume(held: _Held, durable: bool) -> Resumed:
             )
             save.tail_dropped()  # the file is now what was read of it: no need to read it again
         else:
-            _recovered_copy(held, _intact_prefix(save))
+            damage, prefix = save.damage, _intact_prefix(save)
+            if _continued_before(held, prefix):
+                return _again(held, durable, _("The save is damaged at {damage}. It was continued before in "
+                                               "{path}: the game continues there.").format(damage=damage, path=held.real))
+            _recovered_copy(held, prefix)
             messages.append(
                 _("The save is damaged at {damage}. It was left as it is; the game continues from "
-                  "event {n} in {path}.").format(damage=save.damage, n=len(save), path=held.real)
+                  "event {n} in {path}.").format(damage=damage, n=len(save), path=held.real)
             )
             save = open_save(held.real)
     mismatch = save.first_mismatch()
     if mismatch is not None:
         seq, why = mismatch
-        _recovered_copy(held, _intact_prefix(save, save.offsets[seq - 1]))
+        prefix = _intact_prefix(save, save.offsets[seq - 1])
+        if _continued_before(held, prefix):
+            return _again(held, durable, _("Event {seq} of the save does not replay as it was recorded ({why}). "
+                                           "It was continued before in {path}: the game continues there."
+                                           ).format(seq=seq, why=why, path=held.real))
+        _recovered_copy(held, prefix)
         messages.append(
             _("Event {seq} of the save does not replay as it was recorded ({why}): the save was made by another "
               "version of tabletop, or edited. It was left as it is; the game continues from event {n} in {path}."
@@ -113,10 +122,42 @@ def _resume(held: _Held, durable: bool) -> Resumed:
     return Resumed(save, state, writer, messages)
 
 
+def _recovered_name(real: Path, n: int) -> Path:
+    return files.numbered(real.with_name(real.name.removesuffix(".jsonl") + "-recovered.jsonl"), n)
+
+
+def _continued_before(held: _Held, prefix: bytes) -> bool:
+    """Whether a ``NAME-recovered`` copy beside the save holds its intact ``prefix`` (an earlier resume's
+    continuation of it); if so, hold that copy instead, or raise SaveBusy if it is being played now.
+
+    One damaged save has one continuation: a second resume, at once in another terminal or the next day,
+    goes on in it, and never starts a second copy that the game splits into."""
+    for n in range(1, 100):
+        candidate = _recovered_name(held.real, n)
+        try:
+            with open(candidate, "rb") as handle:
+                same = stat.S_ISREG(os.fstat(handle.fileno()).st_mode) and handle.read(len(prefix)) == prefix
+        except FileNotFoundError:
+            return False
+        except OSError:
+            continue
+        if same:
+            held.move_to(*open_to_write(candidate))
+            return True
+    return False
+
+
+def _again(held: _Held, durable: bool, said: str) -> Resumed:
+    """Resume the copy now held (its own torn tail dropped, as any save's), with ``said`` first."""
+    resumed = _resume(held, durable)
+    resumed.messages.insert(0, said)
+    return resumed
+
+
 def _recovered_copy(held: _Held, data: bytes) -> None:
     """Write ``data`` to a new ``NAME-recovered.jsonl`` beside the save, locked, and hold it instead."""
     real = held.real
-    wanted = real.with_name(real.name.removesuffix(".jsonl") + "-recovered.jsonl")
+    wanted = _recovered_name(real, 1)
     try:
         # private until it has the original's mode: as readable by the debrief team as the original
         tmp, fd = files.temp_beside(wanted, mode=0o600)

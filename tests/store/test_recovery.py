@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tabletop.engine import Action, RuleViolation
+from tabletop.engine import Action, RuleViolation, apply, legal_actions
 from tabletop.store import SaveWriter
 from tabletop.store.reading import open_save
 from tabletop.store.recovery import resume
@@ -97,3 +97,34 @@ def test_text_that_cannot_be_saved_is_refused_before_anything_changes(tmp_path: 
         assert len(open_save(session.save_path)) == 1
     finally:
         session.close()
+
+
+def test_a_damaged_save_has_one_continuation_however_often_it_is_resumed(tmp_path: Path) -> None:
+    """Found from outside: two resumes of one damaged save (two terminals) went on in ``-recovered`` and
+    ``-recovered-2``, two diverging copies of one game; the next day's resume would have started a third."""
+    from tabletop.store.lock import SaveBusy
+
+    recorded = record_bot_game(tmp_path / "game.jsonl", scenario(), 4)
+    lines = lines_of(recorded.path)
+    lines[20] = lines[20].replace(b'"round":', b'"round" :', 1)  # an edit: the chain breaks at event 20
+    damaged = tmp_path / "flip.jsonl"
+    damaged.write_bytes(b"".join(lines))
+
+    first = resume(damaged)
+    assert first.save.path.name == "flip-recovered.jsonl" and len(first.save) == 19
+    with pytest.raises(SaveBusy):  # played now in another terminal
+        resume(damaged)
+    state = first.state
+    for _ in range(2):  # the game goes on in the copy
+        state = apply(state, legal_actions(state)[0])
+        first.writer.append(state)
+    first.writer.close()
+
+    again = resume(damaged)  # the next day, by the name the facilitator remembers
+    try:
+        assert again.save.path == first.save.path
+        assert any("continued before in" in m and "flip-recovered.jsonl" in m for m in again.messages), again.messages
+        assert len(again.save) == 21 and again.state.hash == state.hash  # what was played there is kept
+    finally:
+        again.writer.close()
+    assert sorted(p.name for p in tmp_path.glob("flip*")) == ["flip-recovered.jsonl", "flip.jsonl"]
