@@ -262,11 +262,12 @@ def test_resume_after_a_changed_line_continues_in_a_recovered_copy(tmp_path: Pat
     assert verify(recovered).ok
     assert game.path.read_bytes() == damaged
 
-    # resuming the damaged save again never overwrites the first copy
+    # resuming the damaged save again goes on in its one continuation, with what was played there
     second = resume(game.path)
     second.writer.close()
-    assert second.save.path == tmp_path / "full-recovered-2.jsonl"
-    assert (tmp_path / "full-recovered-2.jsonl").read_bytes() == intact
+    assert second.save.path == recovered and len(second.save) == seq + 2
+    assert "It was continued before in" in second.messages[0]
+    assert _folder(game.path) == ["full-recovered.jsonl", "full.jsonl"]
     assert verify(recovered).ok and len(open_save(recovered)) == seq + 2
 
 
