@@ -65,7 +65,7 @@ def open_regular(path: str | Path, limit: int | None = None) -> IO[bytes]:
         if stat.S_ISDIR(info.st_mode):
             raise FileRefused(path, _("is a directory, not a file"))
         if not stat.S_ISREG(info.st_mode):
-            raise FileRefused(path, _("is not a regular file ({kind}); give a file").format(kind=_kind(info.st_mode)))
+            raise FileRefused(path, not_regular(info.st_mode))
         if limit is not None and info.st_size > limit:
             raise FileRefused(path, _("file is too large ({size}; at most {limit})").format(
                 **_sizes(info.st_size, limit)))
@@ -90,6 +90,11 @@ def read_regular(path: str | Path, limit: int) -> bytes:
     if len(raw) > limit:  # it grew after the check
         raise FileRefused(path, _("file is too large (more than {limit})").format(limit=_megabytes(limit)))
     return raw
+
+
+def not_regular(mode: int) -> str:
+    """Why a FIFO, a device or a socket is refused where a file is wanted, in a user's words."""
+    return _("is not a regular file ({kind}); give a file").format(kind=_kind(mode))
 
 
 def _kind(mode: int) -> str:
@@ -119,4 +124,4 @@ def too_deep(data: Any, limit: int = MAX_DEPTH) -> bool:
     return False
 
 
-__all__ = ["MAX_CONTENT_BYTES", "MAX_DEPTH", "FileRefused", "open_regular", "read_regular", "too_deep"]
+__all__ = ["MAX_CONTENT_BYTES", "MAX_DEPTH", "FileRefused", "not_regular", "open_regular", "read_regular", "too_deep"]

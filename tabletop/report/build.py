@@ -127,7 +127,7 @@ def warnings(game: ReplayedGame, final: State) -> list[str]:
     out = []
     if game.damage is not None:
         out.append(
-            _("This save is damaged at {where}. The report covers the {n} intact events before it.").format(
+            _("This save is damaged at {where}. The report covers the intact events before it ({n}).").format(
                 where=game.damage["text"], n=game.damage["intact_events"])
         )
     if game.difference is not None:

@@ -124,7 +124,7 @@ class _Report:
         if r["damage"] is not None:
             d = r["damage"]
             warning = _("{strong}\u26a0 Warning: damaged save.{end} {kind} at event {seq} (line {line}): {detail}. "
-                        "This report covers only the {n} intact events before it.").format(
+                        "This report covers only the intact events before it ({n}).").format(
                 strong="<strong>", end="</strong>", kind=e(d["kind"]), seq=e(d["seq"]), line=e(d["line"]),
                 detail=e(d["detail"]), n=e(d["intact_events"]))
             out.append(f'<div class="warning damage" role="note">{warning}</div>')  # untranslated: markup

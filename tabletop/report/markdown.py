@@ -118,7 +118,7 @@ def _warnings(doc: _Doc, report: dict[str, Any]) -> None:
         d = report["damage"]
         doc.p(
             "> " + _("**\u26a0 Warning: damaged save.** {kind} at event {seq} (line {line}): {detail}. "
-                     "This report covers only the {n} intact events before it.").format(
+                     "This report covers only the intact events before it ({n}).").format(
                 kind=esc(d["kind"]), seq=d["seq"], line=d["line"], detail=esc(d["detail"]), n=d["intact_events"])
         )
     for w in report["warnings"][1 if report["damage"] else 0 :]:

@@ -25,6 +25,7 @@ import stat
 import sys
 from pathlib import Path
 
+from ..content.files import not_regular
 from ..lang import Domain
 from .errors import SaveError
 
@@ -181,14 +182,14 @@ def open_to_write(path: str | Path) -> tuple[Path, int, WriterLock]:
         except IsADirectoryError:
             raise SaveError(path, _("is a directory, not a save file"), kind=N_("not a save")) from None
         except OSError as exc:
-            if exc.errno == errno.ENXIO:
-                raise SaveError(path, _("is not a regular file"), kind=N_("not a save")) from None
+            if exc.errno == errno.ENXIO:  # a FIFO with no reader
+                raise SaveError(path, _not_regular(real), kind=N_("not a save")) from None
             raise SaveError(path, _("cannot open the save for writing: {error}").format(error=exc.strerror or exc),
                             kind=N_("unwritable")) from None
         try:
             st = os.fstat(fd)
             if not stat.S_ISREG(st.st_mode):
-                raise SaveError(path, _("is not a regular file"), kind=N_("not a save"))
+                raise SaveError(path, _not_regular(real, st.st_mode), kind=N_("not a save"))
             lock = take(fd, real, path)
             try:
                 now = os.stat(real)
@@ -202,3 +203,13 @@ def open_to_write(path: str | Path) -> tuple[Path, int, WriterLock]:
         # the name was given to another file between the open and the lock: lock that one
         os.close(fd)
     raise SaveError(path, _("the save keeps being replaced by another program"), kind=N_("busy"))
+
+
+def _not_regular(path: Path, mode: int | None = None) -> str:
+    """Why a FIFO or a device is no save, as ``verify`` says it (:func:`~tabletop.content.files.open_regular`)."""
+    if mode is None:
+        try:
+            mode = os.stat(path).st_mode
+        except OSError:
+            return _("is not a regular file")
+    return not_regular(mode)

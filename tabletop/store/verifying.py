@@ -66,6 +66,8 @@ class VerifyReport:
 
     def lines(self) -> list[str]:
         if self.error is not None:
+            if self.error.kind == "missing":  # untranslated: a kind (an id); a name mistyped is no damaged save
+                return [_("{path}: {message}").format(path=self.path, message=self.error.message)]
             return [_("{path}: damaged: {kind}: {message}").format(
                 path=self.path, kind=_(self.error.kind), message=self.error.message)]
         out: list[str]

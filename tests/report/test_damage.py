@@ -26,7 +26,7 @@ def copy_of(tmp_path: Path, strict_game: Played):
 def _check_warned(path: Path, kind: str, intact: int) -> None:
     md = render([path], "md")
     assert "\u26a0 Warning: damaged save." in md
-    assert f"only the {intact} intact events" in md_text(md)
+    assert f"only the intact events before it ({intact})" in md_text(md)
     doc = HtmlDoc(render([path], "html"))
     assert not doc.errors
     assert len(doc.all("div", class_="warning damage")) == 1

@@ -137,7 +137,21 @@ def test_a_missing_path(tmp_path: Path) -> None:
     with pytest.raises(SaveError):
         resume(path)
     assert not path.parent.exists()
-    _cli_one_line(path, f"{path}: damaged: missing: no such file", process=True)
+    _cli_one_line(path, f"{path}: no such file", process=True)  # a name mistyped: not "damaged"
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_resume_names_what_a_special_file_is(tmp_path: Path, kind: str) -> None:
+    """Found from outside: resume said only "is not a regular file" where verify says what it is."""
+    path = tmp_path / "game.jsonl"
+    if kind == "fifo":
+        os.mkfifo(path)
+    else:
+        path = Path("/dev/null")
+    with pytest.raises(SaveError) as caught:
+        resume(path)
+    named = "a named pipe" if kind == "fifo" else "a device"
+    assert caught.value.message == f"is not a regular file ({named}); give a file"
 
 
 @pytest.mark.parametrize(("version", "shown"), [(3, "3"), ("1", "'1'"), (None, "None"), (0, "0"), (True, "True")])
