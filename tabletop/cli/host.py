@@ -19,7 +19,8 @@ from ..content.finding import DEFAULT_RULESET
 from ..content.loader import load_scenario
 from ..content.timers import parse_timer_option
 from .arguments import _seed, _whole
-from .play import _TIMER_HELP, _bots, _teams
+from .play import _TIMER_HELP, _bots, _save_refused, _teams
+from .screens import cannot_draw
 from .terminal import _err, _out
 from ..lang import Domain
 
@@ -49,6 +50,17 @@ def is_loopback(addr: str) -> bool:
         return ipaddress.ip_address(addr).is_loopback
     except ValueError:
         return False
+
+
+def _too_many_observers(value: int) -> str | None:
+    from ..seats.table import MOST_OBSERVERS  # the seats' bound (imported by the host anyway, once it starts)
+
+    if value <= MOST_OBSERVERS:
+        return None
+    return _("must be at most {most}, got {value}").format(most=MOST_OBSERVERS, value=value)
+
+
+_observers = _whole(0, N_("must be {minimum} or more, got {value}"), _too_many_observers)
 
 
 def _open_session(args: argparse.Namespace) -> Session | int:
@@ -82,6 +94,9 @@ def _open_session(args: argparse.Namespace) -> Session | int:
         scenario = with_sealed(scenario, args.sealed)
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1, 1_000_000)
     path = Path(args.save) if args.save else default_save_path(DEFAULT_SAVE_DIR, scenario.id)
+    if (refused := _save_refused(path)) is not None:
+        _err(f"tabletop host: {refused}")  # untranslated: the command's name before a message worded where it arose
+        return 1
     if path.exists():
         _err(_("tabletop host: {path} already exists; a save is never overwritten (use tabletop host --resume {path})")
              .format(path=path))
@@ -107,6 +122,11 @@ def cmd_host(args: argparse.Namespace) -> int:
     except (ValueError, LanguageError) as exc:
         _err(f"tabletop host: {exc}" if isinstance(exc, LanguageError) else f"tabletop host: --listen: {exc}")  # untranslated: the command and option before a message worded above
         return 2
+    if not args.headless and _at_a_terminal() and (term := cannot_draw()) is not None:  # before any save is made
+        _err(_("tabletop host: this terminal (TERM={term}) cannot draw the facilitator's console: run it in a terminal "
+               "window such as xterm or the system's terminal, set TERM=xterm-256color, or add --headless")
+             .format(term=term))
+        return 1
     opened = _open_session(args)
     if isinstance(opened, int):
         return opened
@@ -125,6 +145,13 @@ def cmd_host(args: argparse.Namespace) -> int:
         return 1
     finally:
         session.close()
+
+
+def _at_a_terminal() -> bool:
+    """stdin and stdout are a terminal: the console can run in it (else the host only prints its code)."""
+    import sys
+
+    return sys.stdin.isatty() and sys.stdout.isatty()
 
 
 def _discard_new(save: Path) -> None:
@@ -172,9 +199,7 @@ async def _console(where: str, addr: str, port: int, codes: dict[str, str], stop
 
     A stop signal (``SIGTERM``; Ctrl-C is a key while the console has the terminal) closes the console too.
     """
-    import sys
-
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    if not _at_a_terminal():
         _out(_("Facilitator: no terminal here for the console: tabletop join {where} {code}")
              .format(where=where, code=codes["facilitator"]))
         return
@@ -216,6 +241,6 @@ def add_commands(sub: _SubParsersAction[argparse.ArgumentParser]) -> None:
                    help=_("continue a saved game (the same join codes, kept beside the save)"))
     p.add_argument("--headless", action="store_true",
                    help=_("no facilitator console in this terminal (join as the facilitator from anywhere with its code)"))
-    p.add_argument("--observers", type=_whole(0, N_("must be {minimum} or more, got {value}")), default=2, metavar="N",
+    p.add_argument("--observers", type=_observers, default=2, metavar="N",
                    help=_("observer seats, each with its own code (default 2)"))
     p.set_defaults(func=cmd_host)

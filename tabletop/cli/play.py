@@ -41,10 +41,22 @@ def cmd_play(args: argparse.Namespace) -> int:
         return 2
     if args.sealed is not None:
         scenario = with_sealed(scenario, args.sealed)
-    if args.save and not Path(args.save).parent.is_dir():
+    path = Path(args.save) if args.save else default_save_path(DEFAULT_SAVE_DIR, scenario.id)
+    if path.is_dir():  # a folder is no save to resume: say what --save wants
+        _err(_("tabletop play: {path} is a folder; --save takes the name of a new save file, e.g. {example}")
+             .format(path=path, example=path / "monday.jsonl"))
+        return 1
+    if (refused := _save_refused(path)) is not None:
+        _err(f"tabletop play: {refused}")  # untranslated: the command's name before a message worded where it arose
+        return 1
+    if args.save and not path.parent.is_dir():
         # a typo in a folder name must not scatter saves into new folders nobody will look in
         _err(_("tabletop play: the folder {folder} does not exist; create it first, or give --save "
-               "a path in an existing folder").format(folder=Path(args.save).parent))
+               "a path in an existing folder").format(folder=path.parent))
+        return 1
+    if path.exists():
+        _err(_("tabletop play: {path} already exists; a save is never overwritten (use tabletop resume {path})")
+             .format(path=path))
         return 1
     if args.timer is not None:
         try:
@@ -55,15 +67,6 @@ def cmd_play(args: argparse.Namespace) -> int:
     if (code := screens._need_terminal()) is not None:
         return code
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1, 1_000_000)
-    path = Path(args.save) if args.save else default_save_path(DEFAULT_SAVE_DIR, scenario.id)
-    if path.is_dir():  # a folder is no save to resume: say what --save wants
-        _err(_("tabletop play: {path} is a folder; --save takes the name of a new save file, e.g. {example}")
-             .format(path=path, example=path / "monday.jsonl"))
-        return 1
-    if path.exists():
-        _err(_("tabletop play: {path} already exists; a save is never overwritten (use tabletop resume {path})")
-             .format(path=path))
-        return 1
     try:
         session = Session.start(scenario, seed, path, seats, teams=teams)
     except SaveError as exc:
@@ -73,6 +76,34 @@ def cmd_play(args: argparse.Namespace) -> int:
         _err(_("tabletop play: cannot create the save {path}: {problem}").format(path=path, problem=exc.strerror or exc))
         return 1
     return screens._run_app(session)
+
+
+def _save_refused(path: Path) -> str | None:
+    """What makes ``path`` no place for a new save, for a person; None if a save may be made there.
+
+    A folder on the way that is a file; a path that is there and is no regular file (a named pipe, a device,
+    a folder), which ``resume`` would refuse too: worded as ``verify`` words it. Nothing is created."""
+    import stat
+
+    from ..content.files import FileRefused, not_regular, open_regular
+
+    for folder in path.parents:  # the nearest folder on the way that is there must be a folder
+        if folder.exists():
+            if not folder.is_dir():
+                return _("{folder} is not a folder; give --save a path in an existing folder").format(folder=folder)
+            break
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None  # not there (or not to be looked at): creating the save says what is wrong
+    if stat.S_ISDIR(mode):
+        try:
+            open_regular(path).close()
+        except FileRefused as exc:
+            return str(exc)
+    if not stat.S_ISREG(mode):  # looked at, never opened: a device is not touched
+        return f"{path}: {not_regular(mode)}"  # untranslated: a path before a message worded where it arose
+    return None
 
 
 def _bots(spec: str | None, actor_ids: list[str]) -> dict[str, str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -21,9 +22,24 @@ if TYPE_CHECKING:
     from ..tui.app import TabletopApp
 
 
+#: what ``TERM`` says of a terminal that cannot draw a screen: no cursor moves, so every redraw lands below the
+#: last one (Emacs' shell, some editors' consoles). Unset or empty, Textual draws as in xterm: not refused
+CANNOT_DRAW = frozenset({"dumb"})
+
+
+def cannot_draw() -> str | None:
+    """This terminal's ``TERM``, if it says the terminal cannot draw a screen; None for one that can."""
+    term = os.environ.get("TERM", "")
+    return term if term in CANNOT_DRAW else None
+
+
 def _need_terminal() -> int | None:
     if not sys.stdout.isatty() or not sys.stdin.isatty():
         _err(_("tabletop: the play screen needs a terminal (run it in a terminal window, not a pipe)"))
+        return 1
+    if (term := cannot_draw()) is not None:
+        _err(_("tabletop: this terminal (TERM={term}) cannot draw the screen: run tabletop in a terminal window "
+               "such as xterm or the system's terminal, or set TERM=xterm-256color").format(term=term))
         return 1
     return None
 

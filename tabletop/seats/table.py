@@ -38,10 +38,16 @@ _, ngettext, N_ = Domain("seats").words()
 ANSWERS_KEPT = 512
 #: a bound on the bots' turns after one act (a game ends long before; a guard, not a rule)
 BOT_TURNS = 100_000
+#: observer seats a host makes at most. A workshop's projector room has a handful of observer screens; each
+#: seat is a join code printed at the start and kept beside the save, and a view worked out on every change
+#: while it is connected: 50 is ten times a large room, and a list of codes a facilitator can still read out
+MOST_OBSERVERS = 50
 
 
 def seats_for(session: Session, observers: int = 2) -> list[Seat]:
-    """The seats of a game: the facilitator, each human team, the projector, ``observers`` observers."""
+    """The seats of a game: the facilitator, each human team, the projector, ``observers`` observers.
+
+    ``host --observers`` is at most :data:`MOST_OBSERVERS` (its parser refuses more)."""
     from ..engine.wording import names
 
     n = names(session.state)

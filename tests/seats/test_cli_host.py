@@ -89,3 +89,29 @@ def test_a_resumed_game_that_cannot_listen_keeps_its_save(tmp_path: Path, capsys
         assert main(["host", "--headless", "--resume", str(save), "--listen", f"127.0.0.1:{port}"]) == 1
     assert "cannot listen" in capsys.readouterr().err
     assert save.read_bytes() == before
+
+
+def test_an_absurd_number_of_observers_is_refused_by_the_parser(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside: ``host --observers 100000000`` ran for 16 s into a MemoryError and left a new save."""
+    from tabletop.cli import host
+
+    def no_game(args: object) -> int:
+        raise AssertionError("a game was opened")
+
+    monkeypatch.setattr(host, "_open_session", no_game)
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit) as stopped:
+        main(["host", "--headless", "--observers", "100000000", "--listen", "127.0.0.1:0"])
+    assert stopped.value.code == 2
+    err = capsys.readouterr().err
+    assert "argument --observers: must be at most 50, got 100000000" in err, err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_most_observers_is_taken() -> None:
+    from tabletop.cli import build_parser
+    from tabletop.seats.table import MOST_OBSERVERS
+
+    assert MOST_OBSERVERS == 50
+    assert build_parser("host").parse_args(["host", "--observers", "50"]).observers == 50

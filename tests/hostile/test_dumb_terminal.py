@@ -1,0 +1,114 @@
+"""A terminal that cannot draw a screen (``TERM=dumb``) is refused before any save is made.
+
+Found from outside: ``TERM=dumb tabletop play`` drew the board garbled (panels doubled, the title corrupted),
+and made a new save for a game nobody could play.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from tabletop.cli import main
+
+
+@pytest.fixture
+def a_terminal(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
+    """No screen ever starts (a test that reached one fails); call :func:`_as_terminal` in the test's body."""
+    from tabletop.cli import screens
+
+    monkeypatch.delenv("TEXTUAL_DRIVER", raising=False)
+
+    def no_screen(app: object) -> None:
+        raise AssertionError(f"a screen was started: {type(app).__name__}")
+
+    monkeypatch.setattr(screens, "run_screen", no_screen)
+    monkeypatch.setattr(screens, "_run_app", no_screen)
+    return monkeypatch
+
+
+def _as_terminal(monkeypatch: pytest.MonkeyPatch, term: str | None) -> None:
+    """stdin and stdout taken for a terminal with this ``TERM`` (patched in the test's body: pytest swaps
+    sys.stdout between a fixture's set-up and the test)."""
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    if term is None:
+        monkeypatch.delenv("TERM", raising=False)
+    else:
+        monkeypatch.setenv("TERM", term)
+
+
+@pytest.fixture(scope="module")
+def save(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from tabletop.content.loader import load_scenario
+    from tabletop.play.session import Session
+
+    path = tmp_path_factory.mktemp("dumb") / "game.jsonl"
+    Session.start(load_scenario("parallel-tracks"), 3, path).close()
+    return path
+
+
+def _said_dumb(err: str) -> None:
+    assert "TERM=dumb" in err and "xterm" in err, err
+    assert len(err.strip().splitlines()) == 1, err  # one line: why, and what to do
+    assert "Traceback" not in err
+
+
+def test_play_in_a_dumb_terminal_is_refused_before_a_save_is_made(tmp_path: Path, a_terminal: pytest.MonkeyPatch,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    _as_terminal(a_terminal, "dumb")
+    assert main(["play", "--seed", "3", "--save", str(tmp_path / "x.jsonl")]) == 1
+    _said_dumb(capsys.readouterr().err)
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("command", ["start", "resume", "replay", "join"])
+def test_every_screen_refuses_a_dumb_terminal(command: str, save: Path, a_terminal: pytest.MonkeyPatch,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    _as_terminal(a_terminal, "dumb")
+    before = save.read_bytes()
+    argv = {"start": [], "resume": ["resume", str(save)], "replay": ["replay", str(save)],
+            "join": ["join", "127.0.0.1:9", "some-code"]}[command]
+    assert main(argv) == 1
+    _said_dumb(capsys.readouterr().err)
+    assert save.read_bytes() == before
+
+
+def _stub_serving(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """``host`` serves nothing: it records whether it would have opened the console, and returns."""
+    from tabletop.cli import host
+
+    served: list[bool] = []
+
+    async def serve(table: object, codes: object, addr: str, port: int, headless: bool, lang: str) -> int:
+        served.append(headless)
+        return 0
+
+    monkeypatch.setattr(host, "_serve", serve)
+    return served
+
+
+def test_host_with_its_console_refuses_a_dumb_terminal_and_headless_does_not(
+        tmp_path: Path, a_terminal: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    served = _stub_serving(a_terminal)
+    _as_terminal(a_terminal, "dumb")
+    save = tmp_path / "x.jsonl"
+    assert main(["host", "--seed", "3", "--save", str(save), "--listen", "127.0.0.1:0"]) == 1
+    err = capsys.readouterr().err
+    _said_dumb(err)
+    assert "--headless" in err, err
+    assert served == [] and list(tmp_path.iterdir()) == []
+
+    assert main(["host", "--headless", "--seed", "3", "--save", str(save), "--listen", "127.0.0.1:0"]) == 0
+    assert served == [True]
+
+
+@pytest.mark.parametrize("term", ["xterm-256color", "linux", "", None])
+def test_a_terminal_that_draws_is_taken(term: str | None, a_terminal: pytest.MonkeyPatch) -> None:
+    """Only ``dumb`` is refused: with TERM unset or empty, Textual draws as in xterm (seen in tmux)."""
+    from tabletop.cli import screens
+
+    _as_terminal(a_terminal, term)
+    assert screens._need_terminal() is None

@@ -1,0 +1,62 @@
+"""``play --save`` and ``host --save`` given a path that cannot be a new save: each refused for what it is.
+
+Found from outside: ``play --save FIFO`` (or ``/dev/null``) said it "already exists … (use tabletop resume
+/dev/null)", advice ``resume`` then refused; ``--save FILE/x.jsonl`` said "the folder FILE does not exist".
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tabletop.cli import main
+
+
+@pytest.fixture
+def no_screen(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """The terminal check passes and no screen or server starts; what would have been shown is kept."""
+    from tabletop.cli import host, screens
+
+    started: list[object] = []
+    monkeypatch.setattr(screens, "_need_terminal", lambda: None)
+    monkeypatch.setattr(screens, "_run_app", lambda session: started.append(session) or 0)
+
+    async def serve(table: object, *args: object) -> int:
+        started.append(table)
+        return 0
+
+    monkeypatch.setattr(host, "_serve", serve)
+    return started
+
+
+def _paths(tmp_path: Path) -> dict[str, tuple[Path, str]]:
+    pipe = tmp_path / "x.fifo"
+    os.mkfifo(pipe)
+    a_file = tmp_path / "b1.jsonl"
+    a_file.write_text("not a folder\n", encoding="utf-8")
+    return {
+        "fifo": (pipe, f"{pipe}: is not a regular file (a named pipe); give a file"),
+        "device": (Path("/dev/null"), "/dev/null: is not a regular file (a device); give a file"),
+        "file-as-folder": (a_file / "x.jsonl", f"{a_file} is not a folder"),
+        "file-as-folder-deeper": (a_file / "more" / "x.jsonl", f"{a_file} is not a folder"),
+    }
+
+
+@pytest.mark.parametrize("command", ["play", "host"])
+@pytest.mark.parametrize("kind", ["fifo", "device", "file-as-folder", "file-as-folder-deeper"])
+def test_a_save_path_that_cannot_be_a_file_is_refused_as_such(command: str, kind: str, tmp_path: Path,
+                                                               no_screen: list[object],
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    path, words = _paths(tmp_path)[kind]
+    before = sorted(p.name for p in tmp_path.iterdir())
+    argv = [command, "--seed", "3", "--save", str(path)]
+    if command == "host":
+        argv += ["--headless", "--listen", "127.0.0.1:0"]
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert f"tabletop {command}: {words}" in err, err
+    assert "already exists" not in err and "resume" not in err and "does not exist" not in err, err
+    assert no_screen == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
