@@ -393,6 +393,7 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
         except OSError as exc:
             self._not_saved(exc, action)
             return False
+        self.not_saved.clear(self)  # saved: a "Not saved" still showing no longer holds
         if self.session.writer.relinked_from is not None:  # the save was deleted or moved during the game
             from .savefail import said_relinked
 

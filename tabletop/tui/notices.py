@@ -37,16 +37,25 @@ class Refusals:
 
         ``title``: the notice's title (translated), "Not allowed" when None."""
         app = node.app
-        if self._showing is not None:
-            # the last may not be up yet (presses read together: its Notify is still queued): expired, it never is
-            self._showing.timeout = 0
-            if self._showing in app._notifications:
-                # Textual 8 has no public way to take back one notification (its own Toast calls this)
-                app._unnotify(self._showing, refresh=False)
+        self._take_back(node, refresh=False)
         notification = Notification(literal(message), title if title is not None else _(REFUSAL_TITLE),
                                     severity, seconds, markup=False)  # type: ignore[arg-type]
         self._showing = notification
         app.post_message(Notify(notification))
+
+    def clear(self, node: DOMNode) -> None:
+        """Take the notice off the screen: what it said no longer holds (the save took the action after all)."""
+        self._take_back(node, refresh=True)
+
+    def _take_back(self, node: DOMNode, refresh: bool) -> None:
+        showing, self._showing = self._showing, None
+        if showing is None:
+            return
+        # the last may not be up yet (presses read together: its Notify is still queued): expired, it never is
+        showing.timeout = 0
+        if showing in node.app._notifications:
+            # Textual 8 has no public way to take back one notification (its own Toast calls this)
+            node.app._unnotify(showing, refresh=refresh)
 
 
 def taken(node: DOMNode, hold: PickHold) -> bool:
