@@ -11,6 +11,7 @@ browser); :mod:`.screens` runs the app and keeps a crash's details.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from importlib import import_module
@@ -104,7 +105,9 @@ def _run(argv: list[str]) -> int:
 
         func = play.cmd_start
     try:
-        return func(args)
+        code = func(args)
+        sys.stdout.flush()  # what is still buffered fails here, where it is said, not in the interpreter's exit
+        return code
     except ContentError as exc:
         _err(_problems(exc))
         return 1
@@ -112,4 +115,43 @@ def _run(argv: list[str]) -> int:
         _err(_("interrupted"))
         return 130
     except BrokenPipeError:
-        return 0
+        # the reader (``| head``) went away: what the command would have said is unknown, so never a success;
+        # quiet, as a program killed by SIGPIPE is
+        _stdout_gone()
+        return READER_GONE
+    except OSError as exc:
+        if not _writing_stdout(exc):
+            raise
+        _stdout_gone()
+        _quietly(_err, _("tabletop: cannot write the output: {problem}").format(problem=exc.strerror or exc))
+        return 1
+
+
+#: a reader that went away: the status of a program killed by SIGPIPE, as a shell reports it (128 + 13)
+READER_GONE = 141
+
+
+def _writing_stdout(exc: OSError) -> bool:
+    """Whether ``exc`` is stdout's: raised straight out of the command line's own code, which writes
+    nowhere else unnamed (a named file's error names it, and the commands say those themselves)."""
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    return exc.filename is None and tb is not None and tb.tb_frame.f_globals.get("__name__", "").startswith(__name__)
+
+
+def _stdout_gone() -> None:
+    """Point stdout at /dev/null: what is still buffered is dropped at exit, not shown as "Exception ignored"."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # stdout is no file (a test's capture): nothing is flushed at exit
+        pass
+
+
+def _quietly(say: Callable[[str], None], text: str) -> None:
+    try:
+        say(text)
+    except OSError:  # stderr failed too (a hung-up terminal): the exit status says it
+        pass

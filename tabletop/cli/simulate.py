@@ -25,6 +25,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     from ..sim import parse_bots
     from ..sim.cluster import ClusterUnreachable
     from ..sim.runner import default_workers, simulate, with_independence
+    from ..sim.stopping import Stopped, stop_signals
     from ..sim.tables import format_comparison, format_table, names_of
 
     scenario = load_scenario(args.ruleset, args.deck)
@@ -56,27 +57,32 @@ def cmd_simulate(args: argparse.Namespace) -> int:
             return 1
     modes = ("strict", "linked") if args.compare else (scenario.ruleset.ruleset.independence,)
     reports = {}
-    with _progress(args.games * len(modes), enabled=not args.json) as advance:
-        for mode in modes:
-            played = with_independence(scenario, mode)
-            mode_dir = save_dir / mode if save_dir is not None and args.compare else save_dir
-            try:
-                if mode_dir is not None:
-                    mode_dir.mkdir(parents=True, exist_ok=True)
-                reports[mode] = simulate(played, args.games, args.seed, bots, workers=workers, save_dir=mode_dir,
-                                         progress=advance, cluster=args.cluster)
-            except ClusterUnreachable as exc:
-                _err(f"tabletop simulate: {exc}")  # untranslated: the command's name before a message worded where it arose
-                return 1
-            except OSError as exc:
-                if mode_dir is None:
-                    _err(f"tabletop simulate: {exc.strerror or exc}")  # untranslated: the command's name before a message worded where it arose
+    try:
+        # kill -TERM, a closed terminal: the run stops, and its workers, as on Ctrl-C
+        with stop_signals(), _progress(args.games * len(modes), enabled=not args.json) as advance:
+            for mode in modes:
+                played = with_independence(scenario, mode)
+                mode_dir = save_dir / mode if save_dir is not None and args.compare else save_dir
+                try:
+                    if mode_dir is not None:
+                        mode_dir.mkdir(parents=True, exist_ok=True)
+                    reports[mode] = simulate(played, args.games, args.seed, bots, workers=workers, save_dir=mode_dir,
+                                             progress=advance, cluster=args.cluster)
+                except ClusterUnreachable as exc:
+                    _err(f"tabletop simulate: {exc}")  # untranslated: the command's name before a message worded where it arose
                     return 1
-                # a game's save appears only once whole: what the folder holds is whole games
-                _err(_("tabletop simulate: cannot write the game saves into {path}: {problem} "
-                       "(the saves already there are whole; nothing half-written was left)")
-                     .format(path=mode_dir, problem=exc.strerror or exc))
-                return 1
+                except OSError as exc:
+                    if mode_dir is None:
+                        _err(f"tabletop simulate: {exc.strerror or exc}")  # untranslated: the command's name before a message worded where it arose
+                        return 1
+                    # a game's save appears only once whole: what the folder holds is whole games
+                    _err(_("tabletop simulate: cannot write the game saves into {path}: {problem} "
+                           "(the saves already there are whole; nothing half-written was left)")
+                         .format(path=mode_dir, problem=exc.strerror or exc))
+                    return 1
+    except Stopped as stop:
+        _err(_("tabletop simulate: stopped by a stop signal ({signal})").format(signal=stop.name))
+        return stop.status
     from ..content.overlays import translated
     from ..lang import current
 

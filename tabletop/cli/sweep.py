@@ -59,6 +59,7 @@ def cmd_sweep(args: argparse.Namespace) -> int:
     from ..sim import POLICIES
     from ..sim.cluster import ClusterUnreachable, backend_for
     from ..sim.runner import default_workers
+    from ..sim.stopping import Stopped, stop_signals
     from ..sim.sweep import SweepRefused, run_sweep
 
     sweep = load_sweep(args.spec, POLICIES)  # a ContentError is printed by main, file:line: key: message
@@ -67,7 +68,8 @@ def cmd_sweep(args: argparse.Namespace) -> int:
     backend = backend_for(args.workers or default_workers(), args.cluster)
     started = time.perf_counter()
     try:
-        with GamesBar(total, enabled=not args.quiet) as advance:
+        # kill -TERM, a closed terminal: the sweep stops, and its workers, as on Ctrl-C
+        with stop_signals(), GamesBar(total, enabled=not args.quiet) as advance:
             outcome = run_sweep(sweep, out, backend, resume=args.resume, progress=advance)
     except (SweepRefused, ClusterUnreachable) as exc:
         _err(f"tabletop sweep: {exc}")  # untranslated: the command's name before a message worded where it arose
@@ -85,6 +87,10 @@ def cmd_sweep(args: argparse.Namespace) -> int:
         _err(_("tabletop sweep: interrupted; every chunk written to {path} is whole: add --resume to finish the sweep")
              .format(path=out))
         return 130
+    except Stopped as stop:
+        _err(_("tabletop sweep: stopped by a stop signal ({signal}); every chunk written to {path} is whole: add "
+               "--resume to finish the sweep").format(signal=stop.name, path=out))
+        return stop.status
     seconds = time.perf_counter() - started
     rate = _(", {rate} games/s").format(rate=f"{outcome.played / seconds:.0f}") if outcome.played and seconds > 0 else ""
     kept = _(" ({n} already written)").format(n=outcome.skipped) if outcome.skipped else ""
@@ -129,22 +135,20 @@ def _report(args: argparse.Namespace) -> int:
             text = chart_svg(summary, column, track)
         else:
             text = sweep_html(summary) if args.format == "html" else sweep_markdown(summary)
-        if args.output is None:
-            _out(text.rstrip("\n"))
-            return 0
-        check_target(Path(args.output), [], args.force)
-        write_report(Path(args.output), text)
+        if args.output is not None:
+            check_target(Path(args.output), [], args.force)
+            write_report(Path(args.output), text)
     except SweepUnreadable as exc:
         _err(f"tabletop sweep report: {exc}")  # untranslated: the command's name before a message worded where it arose
         return 1
     except ReportError as exc:
         _err(f"tabletop sweep report: {exc}")  # untranslated: the command's name before a message worded where it arose
         return 1
-    except BrokenPipeError:
-        raise  # the reader (``| head``) stopped: the command line ends quietly, as every command does
     except OSError as exc:
         _err(_("tabletop sweep report: cannot write {path}: {problem}").format(path=args.output, problem=exc.strerror or exc))
         return 1
+    if args.output is None:
+        _out(text.rstrip("\n"))  # a full disk, a reader gone: main says it, as for every command's output
     return 0
 
 

@@ -18,11 +18,12 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from contextlib import ExitStack
 from typing import Any
 
 from ..content import Scenario
+from .stopping import end_workers, stop_deferred
 from .workerscenario import TaskFn, data_sha, keep_in_pool, run
 from ..lang import Domain
 
@@ -79,12 +80,17 @@ class Processes(Backend):
         sha = data_sha(embedded)
         with ProcessPoolExecutor(max_workers=max(1, min(self.workers, len(tasks))), initializer=keep_in_pool,
                                  initargs=(sha, embedded, os.getpid())) as pool:
-            pending = {pool.submit(run, fn, sha, task): task for task in tasks}
+            pending: dict[Future[Any], Any] = {}
             try:
+                with stop_deferred():  # submitting forks the workers and starts the pool's thread: not cut short
+                    pending = {pool.submit(run, fn, sha, task): task for task in tasks}
                 while pending:
                     done, _pending = wait(pending, return_when=FIRST_COMPLETED)
                     for future in done:
                         yield pending.pop(future), future.result()
+            except BaseException as why:
+                end_workers(pool, why)  # a stop (Ctrl-C, SIGTERM) does not wait for the chunks being played
+                raise
             finally:
                 for future in pending:
                     future.cancel()

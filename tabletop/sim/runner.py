@@ -21,12 +21,16 @@ from ..content import Scenario, scenario_from_data
 from ..engine.rng import derive_seed
 from .._collector import collector_paused
 from .game import STATUSES, GameResult, play_game
+from .stopping import end_workers, stop_deferred
+from .workerscenario import die_with_parent
 
 _WORKER_SCENARIO: Scenario | None = None
 
 
-def _init_worker(embedded: dict[str, Any]) -> None:
+def _init_worker(embedded: dict[str, Any], parent: int | None = None) -> None:
     global _WORKER_SCENARIO
+    if parent is not None:  # a pool's worker: a parent killed outright must not leave it playing for nobody
+        die_with_parent(parent)
     _WORKER_SCENARIO = scenario_from_data(embedded)
 
 
@@ -76,16 +80,19 @@ def run_games(
     batches = [list(range(i, min(games, i + chunk))) for i in range(0, games, chunk)]
     # never more processes than chunks: each one starts, imports and holds the scenario for nothing
     with ProcessPoolExecutor(max_workers=min(workers, len(batches)), initializer=_init_worker,
-                             initargs=(scenario.embedded(),)) as pool:
+                             initargs=(scenario.embedded(), os.getpid())) as pool:
         jobs = [(seed, b, dict(bots) if bots else None, str(save_dir) if save_dir else None) for b in batches]
         try:
-            for results in pool.map(_play_chunk, jobs):
+            with stop_deferred():  # submitting forks the workers and starts the pool's thread: not cut short
+                chunks = pool.map(_play_chunk, jobs)
+            for results in chunks:
                 if progress:
                     progress(len(results))
                 yield from results
-        except BaseException:
-            # a game failed (a full disk under --save-dir...): the games not started yet never will
-            pool.shutdown(wait=True, cancel_futures=True)
+        except BaseException as why:
+            # a game failed (a full disk under --save-dir...): the games not started yet never will;
+            # a stop (Ctrl-C, SIGTERM) ends the games being played too
+            end_workers(pool, why)
             raise
 
 

@@ -40,12 +40,13 @@ def keep_in_pool(sha: str, embedded: dict[str, Any], parent: int) -> None:
     A sweep killed with SIGKILL must not leave its workers playing on for
     nobody: on Linux the kernel sends them SIGKILL too (``PR_SET_PDEATHSIG``).
     """
-    _die_with_parent(parent)
+    die_with_parent(parent)
     keep(sha, embedded)
 
 
-def _die_with_parent(parent: int) -> None:
-    if not sys.platform.startswith("linux"):
+def die_with_parent(parent: int) -> None:
+    """End this pool worker when ``parent``, the process that started it, ends (on Linux; a kill -9 too)."""
+    if not sys.platform.startswith("linux") or parent == os.getpid():  # in the parent itself (a pool stand-in)
         return
     try:
         import ctypes
