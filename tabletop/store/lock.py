@@ -23,9 +23,11 @@ import re
 import socket
 import stat
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from ..content.files import not_regular
+from . import files
 from ..lang import Domain
 from .errors import SaveError
 
@@ -106,6 +108,27 @@ def take(fd: int, save: Path, shown: str | Path | None = None) -> WriterLock:
         raise SaveError(shown or save, _("cannot lock the save for writing: {error}").format(error=exc.strerror or exc),
                         kind=N_("unwritable")) from None
     return WriterLock(save)
+
+
+def born_locked(wanted: Path, fill: Callable[[int], object], *, exact: bool = False,
+                mode: int = 0o666) -> tuple[Path, int, WriterLock]:
+    """A new save at ``wanted`` (or the first free ``wanted-2``... unless ``exact``), never seen unlocked nor
+    half-written: a temp file beside it is locked, filled by ``fill(fd)`` and fsynced, then linked into place.
+    Its name, descriptor (kept open: the lock lives on it) and lock, not yet announced. Raises OSError."""
+    tmp, fd = files.temp_beside(wanted, mode)
+    try:
+        lock = take(fd, Path(os.path.realpath(wanted)), wanted)
+        fill(fd)
+        os.fsync(fd)
+        named = files.link_new(tmp, wanted, exact=exact)
+    except BaseException:
+        os.close(fd)
+        raise
+    finally:
+        files.discard(tmp)
+    files.fsync_dir(named.parent)
+    lock.save = Path(os.path.realpath(named))
+    return named, fd, lock
 
 
 def busy_message(shown: str | Path, save: Path, st: os.stat_result) -> str:

@@ -10,7 +10,7 @@ from pathlib import Path
 from ..engine import State
 from ..lang import Domain
 from . import files
-from .lock import WriterLock, open_to_write, take
+from .lock import WriterLock, born_locked, open_to_write
 from .reading import Save, open_save
 from .savefile import SaveError, SaveWriter
 from .sealing import SealBook
@@ -156,29 +156,13 @@ def _again(held: _Held, durable: bool, said: str) -> Resumed:
 
 def _recovered_copy(held: _Held, data: bytes) -> None:
     """Write ``data`` to a new ``NAME-recovered.jsonl`` beside the save, locked, and hold it instead."""
-    real = held.real
-    wanted = _recovered_name(real, 1)
-    try:
-        # private until it has the original's mode: as readable by the debrief team as the original
-        tmp, fd = files.temp_beside(wanted, mode=0o600)
-    except OSError as exc:
-        raise SaveError(real, _("cannot write a recovered copy beside it: {error}").format(error=exc.strerror or exc),
-                        kind=N_("unwritable")) from None
-    try:
-        os.fchmod(fd, stat.S_IMODE(os.fstat(held.fd).st_mode))
-        lock = take(fd, wanted)  # held before the copy has a name: nobody sees it unlocked
+    def fill(fd: int) -> None:
+        os.fchmod(fd, stat.S_IMODE(os.fstat(held.fd).st_mode))  # as readable by the debrief team as the original
         files.write_all(fd, data)
-        os.fsync(fd)
-        target = files.link_new(tmp, wanted)
+
+    try:  # private (0o600) until it has the original's mode
+        target, fd, lock = born_locked(_recovered_name(held.real, 1), fill, mode=0o600)
     except OSError as exc:
-        os.close(fd)
-        raise SaveError(real, _("cannot write a recovered copy beside it: {error}").format(error=exc.strerror or exc),
-                        kind=N_("unwritable")) from None
-    except BaseException:
-        os.close(fd)
-        raise
-    finally:
-        files.discard(tmp)
-    files.fsync_dir(target.parent)
-    lock.save = target
+        raise SaveError(held.real, _("cannot write a recovered copy beside it: {error}").format(
+            error=exc.strerror or exc), kind=N_("unwritable")) from None
     held.move_to(target, fd, lock)

@@ -26,7 +26,7 @@ from ..lang import Domain
 from . import files
 from .errors import SaveError, SaveWriteError
 from .lines import FORMAT, MAX_LINE, VERSION, line
-from .lock import WriterLock, open_to_write, take
+from .lock import WriterLock, born_locked, open_to_write
 from .sealing import SEALING, SealBook, new_nonce
 
 _, ngettext, N_ = Domain("store").words()
@@ -128,21 +128,8 @@ class SaveWriter:
             raise FileExistsError(errno.EEXIST, _("a save is never overwritten"), str(p))
         data, given = _header(scenario, seed, extra)
         raw, chain = line(data, "", given)
-        # the header is written whole into a temp file and linked into place, so a crash never
-        # leaves an empty or half-written save; the temp file is locked first, so the save is
-        # never seen unlocked
-        tmp, fd = files.temp_beside(p)
-        try:
-            lock = take(fd, Path(os.path.realpath(p)), p)
-            files.write_all(fd, raw)
-            os.fsync(fd)
-            files.link_new(tmp, p, exact=True)
-        except BaseException:
-            os.close(fd)
-            raise
-        finally:
-            files.discard(tmp)
-        files.fsync_dir(p.parent)
+        # a crash never leaves an empty or half-written save, and the save is never seen unlocked
+        fd, lock = born_locked(p, lambda fd: files.write_all(fd, raw), exact=True)[1:]
         lock.announce()
         return cls(p, fd, chain, 0, durable, lock, seals=SealBook(True))
 
@@ -246,23 +233,14 @@ class SaveWriter:
     def _name_again(self) -> None:
         """The save's name lost its file: write the file (still open here, whole) again at its name, or at
         the first free ``NAME-2``... if another file took it, and go on there, locked. Raises OSError."""
-        tmp, fd = files.temp_beside(self.path)
-        try:
-            lock = take(fd, Path(os.path.realpath(self.path)), self.path)
+        def copy(fd: int) -> None:
             for offset in range(0, self._good, 1 << 20):
                 files.write_all(fd, os.pread(self._fd, min(1 << 20, self._good - offset), offset))
-            os.fsync(fd)
-            named = files.link_new(tmp, self.path)
-        except BaseException:
-            os.close(fd)
-            raise
-        finally:
-            files.discard(tmp)
-        files.fsync_dir(named.parent)
+
+        named, fd, lock = born_locked(self.path, copy)
         if self._lock is not None:
             self._lock.release()
         os.close(self._fd)
-        lock.save = Path(os.path.realpath(named))
         lock.announce()
         self.relinked_from, self.path, self._fd, self._lock = self.path, named, fd, lock
 
