@@ -40,10 +40,25 @@ def check_cluster(address: str, too_many: Callable[[int], str | None] | None = N
         if not count.isdigit() or int(count) < 1:
             return _("'{address}': write local:N with N the number of worker processes, e.g. local:2").format(address=address)
         return too_many(int(count)) if too_many is not None else None
-    if address.startswith(("tcp://", "tls://")) or ":" in address:
-        return None
+    scheme, has_scheme, rest = address.rpartition("://")
+    if (scheme if has_scheme else "tcp") in ("tcp", "tls") and (has_scheme or ":" in address):
+        return _scheduler_problem(address, rest)
     return _("'{address}': write local:N (a cluster on this machine) or tcp://HOST:8786 (a running dask scheduler)"
              ).format(address=address)
+
+
+def _scheduler_problem(address: str, rest: str) -> str | None:
+    """What is wrong with a scheduler's ``HOST[:PORT]`` (the part after ``tcp://``), or None: an absurd port is
+    refused here, not after waiting for a scheduler that cannot be there."""
+    host, colon, port = rest.rpartition(":")
+    if not colon or host.endswith(":") or (rest.startswith("[") and rest.endswith("]")):
+        host, port = rest, None  # no port (Dask's own default), or an IPv6 address without one
+    if not host.strip("[]"):
+        return _("'{address}': the address names no host").format(address=address)
+    if port is not None and not (port.isascii() and port.isdigit() and 1 <= int(port) <= 65535):
+        return _("'{address}': {port} is not a port: ports are numbered from 1 to 65535").format(
+            address=address, port=port)
+    return None
 
 
 class ClusterUnreachable(Exception):

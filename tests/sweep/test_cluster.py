@@ -74,6 +74,34 @@ def test_a_bad_cluster_address_is_refused(value: str, capsys: pytest.CaptureFixt
     assert not (tmp_path / "o").exists()
 
 
+@pytest.mark.parametrize(("value", "said"), [
+    ("tcp://127.0.0.1:99999", "99999 is not a port: ports are numbered from 1 to 65535"),
+    ("tcp://127.0.0.1:0", "0 is not a port: ports are numbered from 1 to 65535"),
+    ("tcp://127.0.0.1:http", "http is not a port: ports are numbered from 1 to 65535"),
+    ("tcp://127.0.0.1:²", "² is not a port: ports are numbered from 1 to 65535"),
+    ("tcp://:8786", "the address names no host"),
+    ("udp://127.0.0.1:8786", "write local:N"),
+])
+def test_an_absurd_scheduler_address_is_refused_before_any_wait(value: str, said: str,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside: ``--cluster tcp://127.0.0.1:99999`` waited 20 s for a scheduler at a port that cannot
+    exist, then said none answers. Checked with the other arguments, before anything starts."""
+    from tabletop.sim.cluster import check_cluster
+
+    assert said in (check_cluster(value) or "")
+    assert main(["simulate", "--games", "5", "--cluster", value]) == 2
+    err = capsys.readouterr().err
+    assert said in err and value in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("value", ["tcp://127.0.0.1:8786", "tls://scheduler.example:8786", "scheduler:8786",
+                                   "tcp://[::1]:8786", "tcp://scheduler"])
+def test_a_scheduler_address_of_each_form_is_taken(value: str) -> None:
+    from tabletop.sim.cluster import check_cluster
+
+    assert check_cluster(value) is None
+
+
 def test_a_scheduler_that_does_not_answer_is_said_and_the_folder_left_alone(tmp_path: Path) -> None:
     from tabletop.sim.cluster import ClusterUnreachable
 
