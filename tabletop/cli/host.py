@@ -94,7 +94,7 @@ def _open_session(args: argparse.Namespace) -> Session | int:
         scenario = with_sealed(scenario, args.sealed)
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1, 1_000_000)
     path = Path(args.save) if args.save else default_save_path(DEFAULT_SAVE_DIR, scenario.id)
-    if (refused := _save_refused(path)) is not None:
+    if (refused := _save_refused(path, given=bool(args.save))) is not None:
         _err(f"tabletop host: {refused}")  # untranslated: the command's name before a message worded where it arose
         return 1
     if path.exists():

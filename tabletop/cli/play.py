@@ -46,13 +46,8 @@ def cmd_play(args: argparse.Namespace) -> int:
         _err(_("tabletop play: {path} is a folder; --save takes the name of a new save file, e.g. {example}")
              .format(path=path, example=path / "monday.jsonl"))
         return 1
-    if (refused := _save_refused(path)) is not None:
+    if (refused := _save_refused(path, given=bool(args.save))) is not None:
         _err(f"tabletop play: {refused}")  # untranslated: the command's name before a message worded where it arose
-        return 1
-    if args.save and not path.parent.is_dir():
-        # a typo in a folder name must not scatter saves into new folders nobody will look in
-        _err(_("tabletop play: the folder {folder} does not exist; create it first, or give --save "
-               "a path in an existing folder").format(folder=path.parent))
         return 1
     if path.exists():
         _err(_("tabletop play: {path} already exists; a save is never overwritten (use tabletop resume {path})")
@@ -78,11 +73,12 @@ def cmd_play(args: argparse.Namespace) -> int:
     return screens._run_app(session)
 
 
-def _save_refused(path: Path) -> str | None:
+def _save_refused(path: Path, given: bool = True) -> str | None:
     """What makes ``path`` no place for a new save, for a person; None if a save may be made there.
 
     A folder on the way that is a file; a path that is there and is no regular file (a named pipe, a device,
-    a folder), which ``resume`` would refuse too: worded as ``verify`` words it. Nothing is created."""
+    a folder), which ``resume`` would refuse too: worded as ``verify`` words it; a folder that is not there,
+    for a path the room ``given`` (the default saves/ folder is made). Nothing is created."""
     import stat
 
     from ..content.files import FileRefused, not_regular, open_regular
@@ -95,6 +91,10 @@ def _save_refused(path: Path) -> str | None:
     try:
         mode = path.stat().st_mode
     except OSError:
+        if given and not path.parent.is_dir():
+            # a typo in a folder name must not scatter saves into new folders nobody will look in
+            return _("the folder {folder} does not exist; create it first, or give --save a path in an existing "
+                     "folder").format(folder=path.parent)
         return None  # not there (or not to be looked at): creating the save says what is wrong
     if stat.S_ISDIR(mode):
         try:

@@ -60,3 +60,19 @@ def test_a_save_path_that_cannot_be_a_file_is_refused_as_such(command: str, kind
     assert "already exists" not in err and "resume" not in err and "does not exist" not in err, err
     assert no_screen == []
     assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
+@pytest.mark.parametrize("command", ["play", "host"])
+def test_a_save_in_a_folder_that_is_not_there_is_refused_and_nothing_made(command: str, tmp_path: Path,
+                                                                         no_screen: list[object],
+                                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside: ``host --save no/such/x.jsonl`` made the folders no/such and hosted the game there,
+    where ``play`` refuses (a typo in a folder name must not scatter saves into new folders nobody looks in)."""
+    path = tmp_path / "no" / "such" / "x.jsonl"
+    argv = [command, "--seed", "3", "--save", str(path)]
+    if command == "host":
+        argv += ["--headless", "--listen", "127.0.0.1:0"]
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert f"tabletop {command}: the folder {path.parent} does not exist; create it first" in err, err
+    assert no_screen == [] and list(tmp_path.iterdir()) == []
