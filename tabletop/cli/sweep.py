@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .arguments import _positive, _workers, too_many_workers
+from .arguments import _workers, too_many_workers
 from .progress import GamesBar
 from .terminal import _err, _out
 from ..lang import Domain

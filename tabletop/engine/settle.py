@@ -60,7 +60,6 @@ def _spill_over(bench: Bench) -> None:
     specs = bench.state.scenario.index.tracks
     # the tracks on the bench, in the ruleset's order (one track, as under strict: no walk over them all)
     ids = list(drafts) if len(drafts) == 1 else [tid for tid in specs if tid in drafts]
-    meters: dict[str, Any] = {}
     for tid in ids:
         spec, d = specs[tid], drafts[tid]
         if not spec.on_agreed or d.status != "agreed" or d.provisional:

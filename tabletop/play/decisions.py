@@ -11,7 +11,7 @@ keeps the engine's own words: the screen shows them instead of doing it.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, NamedTuple
+from typing import Any
 
 from ..content.grammar import plural_subject
 from ..engine.lookups import whose as possessive  # English "Russia's"; the name alone in a translation
@@ -26,11 +26,8 @@ from .picks import (
     Argue,
     AskRuling,
     Choice,
-    Counter,
     Decision,
     HandOver,
-    MarkStrong,
-    Pick,
     Propose,
     Ready,
     ReleaseCard,

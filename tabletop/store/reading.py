@@ -361,7 +361,7 @@ class SaveReader:
     def events(self) -> Iterator[SavedEvent]:
         """Each intact event in order; stops at the first damage (then ``damage`` says what)."""
         line_no = self._line
-        handle, p = self._handle, self.path
+        handle = self._handle
         while True:
             raw = _read_line(handle, MAX_LINE)
             if not raw:
