@@ -44,6 +44,12 @@ def _paths(tmp_path: Path) -> dict[str, tuple[Path, str]]:
     }
 
 
+def _argv(command: str, path: Path) -> list[str]:
+    """``play`` or ``host`` (headless, any free port) of a new game saved at ``path``."""
+    extra = ["--headless", "--listen", "127.0.0.1:0"] if command == "host" else []
+    return [command, "--seed", "3", "--save", str(path), *extra]
+
+
 @pytest.mark.parametrize("command", ["play", "host"])
 @pytest.mark.parametrize("kind", ["fifo", "device", "file-as-folder", "file-as-folder-deeper"])
 def test_a_save_path_that_cannot_be_a_file_is_refused_as_such(command: str, kind: str, tmp_path: Path,
@@ -51,10 +57,7 @@ def test_a_save_path_that_cannot_be_a_file_is_refused_as_such(command: str, kind
                                                                capsys: pytest.CaptureFixture[str]) -> None:
     path, words = _paths(tmp_path)[kind]
     before = sorted(p.name for p in tmp_path.iterdir())
-    argv = [command, "--seed", "3", "--save", str(path)]
-    if command == "host":
-        argv += ["--headless", "--listen", "127.0.0.1:0"]
-    assert main(argv) == 1
+    assert main(_argv(command, path)) == 1
     err = capsys.readouterr().err
     assert f"tabletop {command}: {words}" in err, err
     assert "already exists" not in err and "resume" not in err and "does not exist" not in err, err
@@ -69,10 +72,7 @@ def test_a_save_in_a_folder_that_is_not_there_is_refused_and_nothing_made(comman
     """Found from outside: ``host --save no/such/x.jsonl`` made the folders no/such and hosted the game there,
     where ``play`` refuses (a typo in a folder name must not scatter saves into new folders nobody looks in)."""
     path = tmp_path / "no" / "such" / "x.jsonl"
-    argv = [command, "--seed", "3", "--save", str(path)]
-    if command == "host":
-        argv += ["--headless", "--listen", "127.0.0.1:0"]
-    assert main(argv) == 1
+    assert main(_argv(command, path)) == 1
     err = capsys.readouterr().err
     assert f"tabletop {command}: the folder {path.parent} does not exist; create it first" in err, err
     assert no_screen == [] and list(tmp_path.iterdir()) == []
