@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -61,12 +62,23 @@ def write_chunk(path: Path, table: pa.Table) -> None:
     """Write ``table`` at ``path`` whole or not at all: a temporary file, flushed, then renamed."""
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with open(temporary, "wb") as sink:
-        pq.write_table(table, sink, compression="zstd")
-        sink.flush()
-        os.fsync(sink.fileno())
-    os.replace(temporary, path)
+    with _removed_on_failure(temporary):
+        with open(temporary, "wb") as sink:
+            pq.write_table(table, sink, compression="zstd")
+            sink.flush()
+            os.fsync(sink.fileno())
+        os.replace(temporary, path)
     _sync_dir(path.parent)
+
+
+@contextmanager
+def _removed_on_failure(temporary: Path) -> Iterator[None]:
+    """A write that fails (a full disk, a stop) takes its temporary file with it, then goes on failing."""
+    try:
+        yield
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
 
 
 def chunk_table(columns: dict[str, list[Any]], constants: Mapping[str, Any], table_schema: pa.Schema) -> pa.Table:
@@ -122,10 +134,11 @@ def write_manifest(out: Path, data: Mapping[str, Any]) -> None:
     out.mkdir(parents=True, exist_ok=True)
     path = out / MANIFEST
     temporary = out / f".{MANIFEST}.{os.getpid()}.tmp"
-    temporary.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
-    with open(temporary, "rb") as f:
-        os.fsync(f.fileno())
-    os.replace(temporary, path)
+    with _removed_on_failure(temporary):
+        temporary.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+        with open(temporary, "rb") as f:
+            os.fsync(f.fileno())
+        os.replace(temporary, path)
     _sync_dir(out)
 
 

@@ -226,3 +226,36 @@ def test_resuming_after_the_scenario_changed_says_the_scenario_changed(tmp_path:
         run_sweep(load_sweep(spec, POLICIES), out, Backend(), resume=True)
     said = str(refused.value)
     assert "the scenario changed" in said and "the sweep file it was started with" not in said, said
+
+
+@pytest.mark.parametrize("what", ["chunk", "manifest"])
+def test_a_write_that_fails_leaves_no_temporary_file(what: str, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found from outside: on a full disk the sweep stopped with a clear message, but its half-written
+    temporary file stayed in the folder (hidden, until a ``--resume`` removed it). A write that fails
+    takes its temporary file with it; the error still reaches the caller."""
+    import errno
+
+    import pyarrow as pa
+
+    from tabletop.sim import sweepfiles
+
+    def full(_table_or_path: Any, sink: Any) -> None:
+        """What a full disk does: part of the file is written, then the write fails."""
+        if isinstance(sink, Path):
+            with open(sink, "wb") as handle:
+                handle.write(b'{"sweep": ')
+        else:
+            sink.write(b"PAR1 half a chunk")
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    out = tmp_path / "out"
+    if what == "chunk":
+        monkeypatch.setattr(sweepfiles.pq, "write_table", lambda table, sink, **kw: full(table, sink))
+        with pytest.raises(OSError, match="No space left"):
+            sweepfiles.write_chunk(out / "point=0" / "games-000000000.parquet", pa.table({"game": [1]}))
+    else:
+        monkeypatch.setattr(Path, "write_text", lambda self, *a, **k: full(None, self))
+        with pytest.raises(OSError, match="No space left"):
+            sweepfiles.write_manifest(out, {"sweep": 1})
+    assert [p.relative_to(out) for p in out.rglob("*") if p.is_file()] == []
