@@ -47,11 +47,17 @@ def resolve(ref: str | Path, kind: str, near: Path | None = None) -> Path:
     for c in (d / f"{ref}.toml" for d in _search_dirs(kind, near)):
         if c.is_file():
             return c
-    # by id inside files whose name differs from their id
+    # by id inside files whose name differs from their id: the nearest folder that has one, and only one
     for d in _search_dirs(kind, near):
-        for f in sorted(f for f in d.glob("*.toml") if not _overlay(f)) if d.is_dir() else []:
-            if declared_id(f, kind) == str(ref):
-                return f
+        found = [f for f in sorted(d.glob("*.toml")) if not _overlay(f) and declared_id(f, kind) == str(ref)
+                 ] if d.is_dir() else []
+        if len(found) == 1:
+            return found[0]
+        if found:  # a copy kept its id: which one the room meant is not for the file names' order to say
+            raise AmbiguousId([Problem(str(ref), None, "", _(
+                "{count} {kind} files declare the id '{ref}' ({files}): give each its own id, or name the one "
+                "to play after its id ({ref}.toml)").format(count=len(found), kind=kind, ref=ref,
+                                                            files=", ".join(map(str, found))))])
     known = sorted(f.stem for f in (BUNDLED / folder).glob("*.toml") if not _overlay(f))
     # the ruleset's own folders first: a typo in the name of the deck beside it is the likely one
     hint = did_you_mean(str(ref), sorted(ids_near(kind, near) - set(known)) + known if near is not None else known)
@@ -59,6 +65,10 @@ def resolve(ref: str | Path, kind: str, near: Path | None = None) -> Path:
         [Problem(str(ref), None, "", _("no {kind} file or bundled {kind} id '{ref}'{hint} (bundled: {known})").format(
             kind=kind, ref=ref, hint=hint, known=", ".join(known)))]
     )
+
+
+class AmbiguousId(ContentError):
+    """Two files or more in one folder declare the id a ruleset or deck is named by, and none is named after it."""
 
 
 def _search_dirs(kind: str, near: Path | None) -> list[Path]:

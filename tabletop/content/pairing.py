@@ -17,7 +17,7 @@ from typing import NamedTuple
 from .errors import ContentError, Problem, did_you_mean
 from .overlaycheck import Checked as OverlayChecked
 from .overlayfiles import base_path, check_overlay_file, describe_overlay, is_overlay_name, overlays_beside
-from .finding import ids_near, resolve
+from .finding import AmbiguousId, ids_near, resolve
 from .parsing import combine, parse_deck, parse_ruleset
 from .source import SourceFile, kind_of, read_toml
 from ..lang import Domain
@@ -131,6 +131,13 @@ def check_files(paths: Sequence[str]) -> Checked:
         deck_id = rs.ruleset.deck
         if deck_id is None:
             continue
+        try:
+            resolve(deck_id, "deck", near=path.parent)  # what play takes: one file, or a refusal naming them
+        except AmbiguousId as exc:
+            problems.append(source.problem(("ruleset", "deck"), exc.problems[0].message))
+            continue
+        except ContentError:
+            pass  # none beside it: told below
         found = decks.get(deck_id)
         if found is None:
             found, unreadable = _deck_beside(deck_id, path)

@@ -147,3 +147,27 @@ def test_a_fifo_in_a_folder_is_named_not_skipped(mini: Path, capsys: pytest.Capt
     os.mkfifo(alone / "only.toml")
     code, out = _validate(capsys, alone)
     assert code == 1 and "holds no .toml files" not in out and "named pipe" in out, out
+
+
+def test_two_decks_declaring_one_id_are_refused_by_name(mini: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside: a designer copied a deck to make a "v2" and kept its id. Neither file was named
+    after the id, and the game took whichever file name sorted first, in validate, play and simulate alike,
+    without a word. The id names two decks: each file is named, and nothing is played."""
+    from tabletop.content.errors import ContentError
+    from tabletop.content.loader import load_scenario
+
+    decks = mini.parent.parent / "decks"
+    (decks / "mini-events.toml").rename(decks / "mydeck.toml")
+    text = (decks / "mydeck.toml").read_text(encoding="utf-8")
+    (decks / "adeck.toml").write_text(text.replace('name = "', 'name = "Second ', 1), encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_scenario(mini)
+    said = str(caught.value)
+    assert "2 deck files declare the id 'mini-events'" in said, said
+    assert str(decks / "adeck.toml") in said and str(decks / "mydeck.toml") in said, said
+    code, out = _validate(capsys, mini)
+    assert code == 1 and "2 deck files declare the id 'mini-events'" in out, out
+    # a file named after the id is the one the id names, whatever other files declare
+    (decks / "mydeck.toml").rename(decks / "mini-events.toml")
+    assert load_scenario(mini).deck.deck.id == "mini-events"
+    assert not load_scenario(mini).deck.deck.name.startswith("Second ")
