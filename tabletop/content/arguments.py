@@ -13,7 +13,7 @@ The engine's side is :mod:`tabletop.engine.arguments`.
 
 from typing import Annotated, Literal
 
-from .fields import ContentModel, Limits
+from .fields import Check, ContentModel, Limits
 from .numbers import EFFECT_AMOUNT, Bound
 from ..lang import Domain
 from .vocabulary import Status
@@ -100,7 +100,14 @@ class ArgueOptions(ContentModel):
         return not self.tracks or track in self.tracks
 
 
-StockText = Annotated[str, Limits(min_length=1, max_length=TEXT_LENGTH.high)]
+def shown(text: str) -> str:
+    """A text the room must read has something to read: spaces alone are refused, as "" is."""
+    if text and not text.strip():
+        raise ValueError(_("has only spaces: write the text to show"))
+    return text
+
+
+StockText = Annotated[str, Limits(min_length=1, max_length=TEXT_LENGTH.high), Check(shown)]
 
 
 class StockArgument(ContentModel):

@@ -12,7 +12,7 @@ whole scenario (ids that must exist, the independence rules) are in
 
 from typing import Annotated, Literal
 
-from .arguments import ArgueOptions, StockArgument
+from .arguments import ArgueOptions, StockArgument, shown as _shown
 from .fields import Check, ContentModel, Factory, Limits
 from .numbers import (
     LADDER_RUNGS,
@@ -37,7 +37,9 @@ _, ngettext, N_ = Domain("content").words()
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
 Id = Annotated[str, Limits(pattern=ID_PATTERN, min_length=1, max_length=64)]
-Name = Annotated[str, Limits(min_length=1, max_length=120)]
+
+
+Name = Annotated[str, Limits(min_length=1, max_length=120), Check(_shown)]
 Text = Annotated[str, Limits(max_length=2000)]
 
 PHASES: tuple[str, ...] = ("event", "moves", "adjudication", "review")
@@ -90,7 +92,7 @@ class Objective(ContentModel):
     track: str
     at_least: Annotated[int | None, POSITION.limits()] = None
     status: Status | Annotated[tuple[Status, ...], Limits(strict=False)] | None = None
-    text: Annotated[str, Limits(min_length=1, max_length=300)]
+    text: Annotated[str, Limits(min_length=1, max_length=300), Check(_shown)]
     secret: bool = False
 
     def statuses(self) -> tuple[str, ...]:
@@ -282,7 +284,7 @@ class Choice(ContentModel):
     """An answer a named actor may give to a card."""
 
     actor: str
-    label: Annotated[str, Limits(min_length=1, max_length=120)]
+    label: Annotated[str, Limits(min_length=1, max_length=120), Check(_shown)]
     effects: Annotated[tuple[AnyEffect, ...], Limits(strict=False)] = ()
 
 
@@ -342,7 +344,7 @@ class Prompt(ContentModel):
     """
 
     track: str
-    text: Annotated[str, Limits(min_length=1, max_length=2000)]
+    text: Annotated[str, Limits(min_length=1, max_length=2000), Check(_shown)]
     status: Status | None = None
     participants: bool = False
 
