@@ -202,7 +202,11 @@ class FacilitatorPowers(_Screen):
 
         state = self.session.state
         about = state.seq
-        summary = told(state, state.last) if state.last else _("the start of the game")
+        last = state.last
+        if last is None:
+            summary = _("the start of the game")
+        else:  # the team at the keyboard may not be the one whose sealed move this is: named as the log names it
+            summary = committed_words(state, last) if last.seq in hidden_seqs(state) else told(state, last)
 
         def done(text: str | None) -> None:
             if text:

@@ -13,7 +13,7 @@ from ..engine.review import net_changes, undone_this_round
 from ..engine.wording import moved
 from ..lang import Domain
 from ..store.heads import head_line
-from .text import names, status_name, told
+from .text import committed_words, hidden_seqs, names, status_name, told
 
 _, ngettext, N_ = Domain("tui").words()
 
@@ -50,8 +50,10 @@ def review_text(state: State, head: tuple[int, str] | None = None) -> Text:
     undone = undone_this_round(state)
     if undone:
         out.append(_("Undone this round (not counted above):") + "\n", style="dim")
+        hidden = hidden_seqs(state, undone, {e.seq for e in undone})  # a sealed move taken back is never revealed
         for event in undone:
-            out.append(f"  {told(state, event)}\n", style="dim")
+            said = committed_words(state, event) if event.seq in hidden else told(state, event)
+            out.append(f"  {said}\n", style="dim")
     if head is not None:
         out.append(_("{head} \u2014 note it in the minutes").format(head=head_line(*head)) + "\n", style="italic")
     return out

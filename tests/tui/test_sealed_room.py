@@ -1,0 +1,63 @@
+"""What the shared screen says of a sealed move in the facilitator's dialogs and the round's review.
+
+Found from outside (a Russian and a Ukrainian team at one screen): the round review listed a sealed move
+the facilitator had taken back in full ("Undone this round: Russia: Statement on Ukrainian statehood"),
+and the note dialog, opened right after a team handed the keyboard over, named the sealed move it notes.
+The log says of both only who committed a sealed move; so do these.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tabletop import Action
+from tabletop.engine import State, legal_actions
+from tabletop.engine.telling import tell
+from tabletop.play.session import Session
+from tabletop.tui.app import TabletopApp
+from tabletop.tui.modals import AskScreen
+from tabletop.tui.review import review_text
+
+from .support import SIZE, press, screen_words, start
+
+
+def names(session: Session) -> dict[str, str]:
+    return {a.id: a.name for a in session.scenario.ruleset.actors}
+
+
+def _russia_seals_a_move(session: Session) -> State:
+    """From the start of a sealed game: on to Russia's turn, which commits one sealed move."""
+    while True:
+        options = legal_actions(session.state)
+        moves = [a for a in options if a.kind == "move" and a.actor == "ru"]
+        if moves:
+            session.apply(moves[0])
+            event = session.state.last
+            assert event is not None and event.result.get("sealed"), event
+            return session.state
+        session.apply(options[0])
+
+
+def test_the_review_of_a_round_names_an_undone_sealed_move_as_the_log_does(tmp_path: Path) -> None:
+    session = start(tmp_path, sealed=True)
+    state = _russia_seals_a_move(session)
+    move = tell(state.last, state.scenario)  # the record's words, for the debrief: the move by name
+    session.apply(Action("undo", reason="taken back"))
+    review = review_text(session.state).plain
+    assert f"{names(session)['ru']} committed a sealed move" in review, review
+    assert move not in review and move.split(": ", 1)[1] not in review, review
+
+
+async def test_the_note_dialog_names_a_sealed_move_as_the_log_does(tmp_path: Path) -> None:
+    session = start(tmp_path, sealed=True)
+    state = _russia_seals_a_move(session)
+    words = tell(state.last, state.scenario).split(": ", 1)[1]  # "Table a proposal on Borders"
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "n")
+        assert isinstance(app.screen, AskScreen)
+        asked = screen_words(pilot)
+        assert f"Note on event {state.seq}: {names(session)['ru']} committed a sealed move" in asked, asked
+        assert words not in asked, asked
+
