@@ -11,7 +11,7 @@ from ..engine import Event, State
 from ..engine.actions import FACILITATOR_KINDS
 from ..engine.arguments import argument_step
 from ..engine.records import changes_of
-from ..engine.wording import change_text, undone_word
+from ..engine.wording import change_text, recorded_reason, undone_word
 from ..lang import Domain
 from ..play.arguing import argument_spans
 from ..play.picks import Styled
@@ -94,11 +94,13 @@ def working_text(save: Save, index: int, undone: Set[int], notes: Mapping[int, l
     ladders = {t.id: t.ladder for t in shown(state).ruleset.tracks}
     for change in changes_of(e.result):
         out.append(f"  {change_text(change, n, ladders)}\n", style="dim")
-    for key in ("reason",):
-        if e.result.get(key) or e.action.reason:
-            reason = _("reason: {reason}").format(reason=literal(e.result.get(key) or e.action.reason))
-            reason += f" [{typed_other(e.action.lang)}]" if typed_other(e.action.lang) else ""
-            out.append(f"  {reason}\n", style="italic")
+    given = e.result.get("reason") or e.action.reason
+    if given:
+        # a reason tabletop records itself ("undone by the facilitator") in today's words; a person's as typed
+        ours = recorded_reason(given) if isinstance(given, str) else None
+        reason = _("reason: {reason}").format(reason=ours or literal(given))
+        reason += f" [{typed_other(e.action.lang)}]" if typed_other(e.action.lang) and ours is None else ""
+        out.append(f"  {reason}\n", style="italic")
     if e.seq in undone:
         out.append("  " + _("This action was undone later.") + "\n", style="italic")
     for note in notes.get(e.seq, []):

@@ -61,3 +61,24 @@ async def test_the_note_dialog_names_a_sealed_move_as_the_log_does(tmp_path: Pat
         assert f"Note on event {state.seq}: {names(session)['ru']} committed a sealed move" in asked, asked
         assert words not in asked, asked
 
+
+def test_the_replay_words_a_reason_tabletop_recorded_in_the_language_shown(tmp_path: Path) -> None:
+    """Found from outside: ``tabletop replay --lang ru`` showed an undo's "причина: undone by the facilitator";
+    the report of the same save said "отменено ведущим". A reason tabletop records itself is translated; a
+    person's reason is shown as typed."""
+    from tabletop import lang
+    from tabletop.store.reading import open_save
+    from tabletop.tui.powers import UNDONE_BY
+    from tabletop.tui.timeline import working_text
+
+    session = start(tmp_path)
+    session.apply(legal_actions(session.state)[0])
+    session.apply(Action("undo", reason=UNDONE_BY))
+    session.apply(legal_actions(session.state)[0])
+    session.apply(Action("undo", reason="the room asked"))
+    save = open_save(session.save_path)
+    with lang.using("ru"):
+        ours = working_text(save, 2, set(), {}, {}).plain
+        theirs = working_text(save, 4, set(), {}, {}).plain
+    assert "причина: отменено ведущим" in ours and "undone by" not in ours, ours
+    assert "причина: the room asked" in theirs, theirs
