@@ -90,6 +90,14 @@ def _scenario_of(app: App[object]) -> Scenario | None:
     return save.scenario if save is not None else None
 
 
+def open_palette(app: App[object]) -> None:
+    """Textual's command palette (ctrl+p), its search field asking in the language spoken, not in English."""
+    from textual.command import CommandPalette
+
+    if app.use_command_palette and not CommandPalette.is_open(app):
+        app.push_screen(CommandPalette(placeholder=_("Search for commands\u2026"), id="--command-palette"))
+
+
 class Multilingual:
     """An app whose screens speak the language chosen: F4 and the palette's "Language: …"."""
 
@@ -99,6 +107,9 @@ class Multilingual:
         chosen = code if code in LANGUAGES else following(current())
         speak(app, chosen)
         app.notify(_("Language: {name}").format(name=NAMES[chosen]), timeout=2, markup=False)
+
+    def action_command_palette(self) -> None:
+        open_palette(self)  # type: ignore[arg-type]
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's commands in the language spoken, and one command per other language."""
@@ -113,4 +124,4 @@ class Multilingual:
                                     lambda code=code: self.action_language(code))
 
 
-__all__ = ["LANGUAGE_BINDING", "Multilingual", "Relabelled", "following", "say_untranslated", "speak"]
+__all__ = ["LANGUAGE_BINDING", "Multilingual", "Relabelled", "following", "open_palette", "say_untranslated", "speak"]

@@ -416,6 +416,11 @@ class SeatApp(SeatActs, App[None]):
             return
         self.seat_screen.show_board(state)
 
+    def action_command_palette(self) -> None:
+        from .language import open_palette
+
+        open_palette(self)
+
     def action_language(self, code: str = "") -> None:
         """Read ``code``, or the next language (F4): the host sends this seat's view again in it."""
         chosen = code if code in LANGUAGES else LANGUAGES[(LANGUAGES.index(self.lang) + 1) % len(LANGUAGES)]

@@ -82,3 +82,19 @@ def test_the_replay_words_a_reason_tabletop_recorded_in_the_language_shown(tmp_p
         theirs = working_text(save, 4, set(), {}, {}).plain
     assert "причина: отменено ведущим" in ours and "undone by" not in ours, ours
     assert "причина: the room asked" in theirs, theirs
+
+
+async def test_the_command_palette_asks_in_the_language_spoken(tmp_path: Path) -> None:
+    """Found from outside: on a Russian board, ctrl+p opened "Search for commands…" above Russian entries."""
+    from textual.command import CommandInput, CommandPalette
+
+    from tabletop import lang
+
+    for code, asked in (("ru", "Поиск команд…"), ("uk", "Пошук команд…"), ("en", "Search for commands…")):
+        app = TabletopApp(start(tmp_path, name=f"{code}.jsonl"), lang=code)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await press(pilot, "ctrl+p")
+            assert isinstance(app.screen, CommandPalette)
+            assert app.screen.query_one(CommandInput).placeholder == asked
+        lang.set_language("en")
