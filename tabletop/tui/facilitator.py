@@ -88,8 +88,9 @@ def facilitator_text(state: State, private: bool) -> Text:
             if obj.secret and not private:
                 continue
             out.append(f"  {n[actor.id]}: ")
-            out.append(MET_MARK[True] + " " + _("met now") + " " if ok else "\u2026 " + _("not yet") + " ",
-                       style="green" if ok else "")
+            # the status apart from the objective's text: a mark, its words, a dash ("…" read as a cut text)
+            out.append(MET_MARK[True] + " " + _("met now") if ok else "\u25cb " + _("not yet"), style="green" if ok else "")
+            out.append(" \u2014 ")
             if obj.secret:
                 out.append(_("(secret)") + " ", style="bold")
             words = texts[actor.id][i].text if i < len(texts[actor.id]) else obj.text

@@ -63,3 +63,17 @@ def test_a_card_s_condition_is_said_to_be_a_draw_s() -> None:
     card = scenario.index.cards["calm"]
     shown = card_text(state, card, facilitator=True).plain
     assert "Drawn only when: " in shown and "Only when" not in shown, shown
+
+
+def test_the_facilitator_s_panel_sets_each_objective_s_status_apart_from_its_text() -> None:
+    """Found from outside: "Россия: … пока нет Ограничения военных … связей" ran the status ("… not yet", the
+    dots read as a cut text) into the objective. The status has a mark of its own and a dash before the text."""
+    scenario = catalogue_scenario("strict", {"actors.a.objectives": [
+        {"track": "alpha", "at_least": 0, "text": "Alpha on the table"},
+        {"track": "beta", "at_least": 3, "text": "Beta agreed"},
+    ]})
+    state = new_game(scenario, seed=1)
+    lines = facilitator_text(state, private=True).plain.splitlines()
+    name = scenario.ruleset.actors[0].name
+    assert f"  {name}: \u2714 met now \u2014 Alpha on the table" in lines, lines
+    assert f"  {name}: \u25cb not yet \u2014 Beta agreed" in lines, lines
