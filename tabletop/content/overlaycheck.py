@@ -146,7 +146,10 @@ def _entry(source: SourceFile, out: Checked, section: str, key: str, entry: dict
     stamp = entry.get("base") if not bare else None
     if not bare and isinstance(stamp, str) and _HASH.match(stamp):
         if not _stamped_from(stamp, texts, [f for f in entry if f in fields], [f for f in fields if texts.get(f)]):
-            out.stale.append(source.problem(where, _("translated from an older text (base changed)")))
+            # not shown: a translation of what the base no longer says (a choice's label over another's effects)
+            out.stale.append(source.problem(where, _("translated from an older text (base changed); the base text "
+                                                     "shows until it is translated again and stamped")))
+            return
     elif bare or stamp is None:
         out.unstamped.append(entry_path(section, key))
     if good:

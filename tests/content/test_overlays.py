@@ -260,6 +260,28 @@ def test_a_changed_base_text_is_flagged_until_stamped(scenarios: Path, capsys: p
     assert "older text" not in out
 
 
+def test_a_translation_of_an_older_text_is_not_shown(scenarios: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside: a designer swapped a card's two choices in the base; the stale Russian overlay still
+    gave the old order, and the board offered "a tough line" with the subsidy's effects, with no word to the room.
+    An entry translated from a text that has changed since shows the base text until it is stamped again."""
+    rs, _deck = _write(scenarios)
+    assert stamp_file(rs) == 4
+    base = _ruleset(scenarios)
+    base.write_text(base.read_text(encoding="utf-8").replace('name = "Ukraine"', 'name = "Ukraine (changed)"', 1),
+                    encoding="utf-8")
+    code, out = _validate(capsys, scenarios)
+    assert code == 0
+    assert any(line.startswith(f"warning: {rs}:") and line.endswith(
+        ": actors.ua: translated from an older text (base changed); the base text shows until it is translated "
+        "again and stamped") for line in out.splitlines()), out
+    ru = translated(load_scenario(base), "ru")
+    assert ru.index.actors["ua"].name == "Ukraine (changed)"  # the stale entry: the base's text
+    assert [o.text for o in ru.index.actors["ua"].objectives][0] != "цель 0"
+    assert ru.name == "Параллельные треки"  # the rest of the translation still shows
+    assert stamp_file(rs) == 1  # translated again (here: as it was) and stamped: shown again
+    assert translated(load_scenario(base), "ru").index.actors["ua"].name == "Украина"
+
+
 def test_a_text_left_to_the_base_after_stamping_is_not_a_changed_base(scenarios: Path,
                                                                        capsys: pytest.CaptureFixture[str]) -> None:
     """Found from outside: a translator removed one card's title from a stamped overlay (to show the base's) and

@@ -83,7 +83,8 @@ def test_a_stale_overlay_beside_warns(mini: Path, capsys: pytest.CaptureFixture[
                     encoding="utf-8")
     code, out = _validate(capsys, mini)
     assert code == 0
-    assert f"warning: {overlay}:9: actors.east: translated from an older text (base changed)" in out.splitlines()
+    assert (f"warning: {overlay}:9: actors.east: translated from an older text (base changed); the base text shows "
+            "until it is translated again and stamped") in out.splitlines()
 
 
 def test_a_syntax_error_in_the_overlay_beside_names_its_file_and_line(mini: Path,
