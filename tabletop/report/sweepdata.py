@@ -100,6 +100,9 @@ def read_plan(out: Path) -> dict[str, Any]:
     """The ``sweep.json`` of a sweep folder, or SweepUnreadable saying why not."""
     path = out / "sweep.json"
     if not out.is_dir():
+        if out.exists():  # a file (or a pipe) where the folder goes: not "no such folder"
+            raise SweepUnreadable(_("{path} is a file, not a sweep folder (the folder that tabletop sweep --out "
+                                    "wrote)").format(path=out))
         raise SweepUnreadable(_("{path}: no such folder").format(path=out))
     try:
         manifest = json.loads(path.read_text(encoding="utf-8"))

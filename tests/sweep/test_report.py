@@ -65,6 +65,8 @@ def test_an_unfinished_sweep_says_what_is_missing(swept: Path, tmp_path: Path, c
 
 @pytest.mark.parametrize(("setup", "message"), [
     (lambda d: None, "no such folder"),
+    # found from outside: a file given where the folder goes read "no such folder"
+    (lambda d: d.write_text("rows\n", encoding="utf-8"), "is a file, not a sweep folder"),
     (lambda d: d.mkdir(), "not a sweep folder (no sweep.json)"),
     (lambda d: (d.mkdir(), (d / "sweep.json").write_text("{", encoding="utf-8")), "damaged or not written by tabletop sweep"),
     (lambda d: (d.mkdir(), (d / "sweep.json").write_text('{"plan": {"games": 3, "points": [], "tracks": [1], '
