@@ -64,7 +64,9 @@ def check_ruleset(rs: Ruleset) -> list[Found]:
             if member not in actors:
                 out.append(("ruleset", ("tracks", ti, "members", mi), _unknown("actor", member, actors)))
         for vi, vetoer in enumerate(track.vetoes()):
-            if vetoer not in track.members:
+            if vetoer not in actors:  # a typo first: "not a member" would hide it
+                out.append(("ruleset", ("tracks", ti, "ratify", "veto", vi), _unknown("actor", vetoer, actors)))
+            elif vetoer not in track.members:
                 out.append(
                     (
                         "ruleset",

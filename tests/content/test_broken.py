@@ -185,6 +185,9 @@ CASES: list[tuple[str, int, str, str]] = [
     ("deck-prompt-bad-status.toml", 13, "prompts[0].status",
      "got 'won'; expected one of 'open', 'agreed', 'collapsed' or 'deferred'"),
     ("deck-prompt-empty-text.toml", 12, "prompts[0].text", "needs at least 1 character"),
+    # found from outside: a misspelt veto holder read as a member problem, with no word of the typo
+    ("ruleset-veto-misspelt.toml", 49, "tracks[1].ratify.veto[0]",
+     "unknown actor 'sout' (did you mean 'south'?) (known: east, south, west)"),
     # found from outside: a name or title of spaces was taken ("" was not), and read as nothing on screen
     ("ruleset-name-only-spaces.toml", 11, "actors[0].name", "has only spaces: write the text to show"),
     ("deck-title-only-spaces.toml", 8, "cards[0].title", "has only spaces: write the text to show"),
