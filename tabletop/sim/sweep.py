@@ -160,7 +160,10 @@ def _check_folder(out: Path, the_plan: dict[str, Any], resume: bool, spec_path: 
     """True for a new sweep; a resumed folder must hold the same plan (else SweepRefused)."""
     manifest = read_manifest(out)
     if manifest is None:
-        if out.exists() and (not out.is_dir() or any(out.iterdir())):
+        if out.exists() and not out.is_dir():
+            raise SweepRefused(_("{path} is a file: --out takes a folder for the sweep (a new one, or one to "
+                                 "--resume)").format(path=out))
+        if out.exists() and any(out.iterdir()):
             raise SweepRefused(_("{path} is not empty and holds no sweep (no sweep.json): choose another --out").format(path=out))
         return True
     if not resume:

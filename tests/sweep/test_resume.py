@@ -157,6 +157,16 @@ def test_a_folder_of_other_files_is_left_alone(tmp_path: Path, capsys: pytest.Ca
     assert sorted(p.name for p in out.iterdir()) == ["notes.txt"]
 
 
+def test_a_file_given_as_the_out_folder_is_named_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside: ``sweep --out FILE`` said FILE "is not empty and holds no sweep"."""
+    out = tmp_path / "results.csv"
+    out.write_text("mine\n", encoding="utf-8")
+    assert main(["sweep", str(write_spec(tmp_path)), "--out", str(out), "--quiet"]) == 1
+    err = capsys.readouterr().err
+    assert f"{out} is a file: --out takes a folder for the sweep (a new one, or one to --resume)" in err, err
+    assert out.read_text(encoding="utf-8") == "mine\n"
+
+
 def _cmdline(process: Any) -> list[str] | None:
     """A child's command line, or None for one already gone (a zombie waiting to be reaped: under a
     loaded suite an earlier child of this process may be one)."""
