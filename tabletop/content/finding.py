@@ -48,9 +48,8 @@ def resolve(ref: str | Path, kind: str, near: Path | None = None) -> Path:
         if c.is_file():
             return c
     # by id inside files whose name differs from their id: the nearest folder that has one, and only one
-    for d in _search_dirs(kind, near):
-        found = [f for f in sorted(d.glob("*.toml")) if not _overlay(f) and declared_id(f, kind) == str(ref)
-                 ] if d.is_dir() else []
+    for d in (d for d in _search_dirs(kind, near) if d.is_dir()):
+        found = [f for f in sorted(d.glob("*.toml")) if not _overlay(f) and declared_id(f, kind) == str(ref)]
         if len(found) == 1:
             return found[0]
         if found:  # a copy kept its id: which one the room meant is not for the file names' order to say

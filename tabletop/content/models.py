@@ -37,8 +37,6 @@ _, ngettext, N_ = Domain("content").words()
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
 Id = Annotated[str, Limits(pattern=ID_PATTERN, min_length=1, max_length=64)]
-
-
 Name = Annotated[str, Limits(min_length=1, max_length=120), Check(_shown)]
 Text = Annotated[str, Limits(max_length=2000)]
 

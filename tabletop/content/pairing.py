@@ -132,15 +132,15 @@ def check_files(paths: Sequence[str]) -> Checked:
         if deck_id is None:
             continue
         try:
-            resolve(deck_id, "deck", near=path.parent)  # what play takes: one file, or a refusal naming them
-        except AmbiguousId as exc:
+            deck_path: Path | None = resolve(deck_id, "deck", near=path.parent)  # what play takes
+        except AmbiguousId as exc:  # two files declare the id: play refuses it, and so does validate
             problems.append(source.problem(("ruleset", "deck"), exc.problems[0].message))
             continue
         except ContentError:
-            pass  # none beside it: told below
+            deck_path = None  # none beside it: the ruleset is checked alone (told below)
         found = decks.get(deck_id)
         if found is None:
-            found, unreadable = _deck_beside(deck_id, path)
+            found, unreadable = _deck_at(deck_path)
             if unreadable is not None:
                 # the deck play would take is there but broken: the ruleset cannot be played as it is
                 summaries[path] += _("; its deck '{id}' does not read").format(id=deck_id)
@@ -179,13 +179,11 @@ def _overlay(path: Path, summaries: dict[Path, str], overlays: list[tuple[Path, 
     return problems
 
 
-def _deck_beside(deck_id: str, ruleset: Path) -> tuple[_Found | None, tuple[Path, list[Problem]] | None]:
-    """The deck of that id beside the ruleset or in a sibling ``decks/`` folder, if there is one; and if it
-    is there but does not read (a TOML syntax error, a broken deck), its path and problems instead."""
-    try:
-        deck_path = resolve(deck_id, "deck", near=ruleset.parent)
-    except ContentError:
-        return None, None  # none there: the ruleset is checked alone
+def _deck_at(deck_path: Path | None) -> tuple[_Found | None, tuple[Path, list[Problem]] | None]:
+    """The deck a ruleset's id resolved to (beside it, in a sibling ``decks/`` folder, bundled), if any; and if
+    it is there but does not read (a TOML syntax error, a broken deck), its path and problems instead."""
+    if deck_path is None:
+        return None, None
     try:
         deck_source = read_toml(deck_path)
         if kind_of(deck_source) != "deck":

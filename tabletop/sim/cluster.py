@@ -40,9 +40,9 @@ def check_cluster(address: str, too_many: Callable[[int], str | None] | None = N
         if not count.isdigit() or int(count) < 1:
             return _("'{address}': write local:N with N the number of worker processes, e.g. local:2").format(address=address)
         return too_many(int(count)) if too_many is not None else None
-    scheme, has_scheme, rest = address.rpartition("://")
-    if (scheme if has_scheme else "tcp") in ("tcp", "tls") and (has_scheme or ":" in address):
-        return _scheduler_problem(address, rest)
+    scheme, has_scheme, rest = address.partition("://")
+    if (has_scheme and scheme in ("tcp", "tls")) or (not has_scheme and ":" in address):
+        return _scheduler_problem(address, rest if has_scheme else address)
     return _("'{address}': write local:N (a cluster on this machine) or tcp://HOST:8786 (a running dask scheduler)"
              ).format(address=address)
 

@@ -163,7 +163,7 @@ def _check_folder(out: Path, the_plan: dict[str, Any], resume: bool, spec_path: 
         if out.exists() and not out.is_dir():
             raise SweepRefused(_("{path} is a file: --out takes a folder for the sweep (a new one, or one to "
                                  "--resume)").format(path=out))
-        if out.exists() and any(out.iterdir()):
+        if out.is_dir() and any(out.iterdir()):
             raise SweepRefused(_("{path} is not empty and holds no sweep (no sweep.json): choose another --out").format(path=out))
         return True
     if not resume:

@@ -20,7 +20,7 @@ from ..engine import Action, State
 from ..engine.review import undo_target
 from ..lang import Domain
 from ..play.session import Session
-from .text import committed_words, hidden_seqs, literal, names, shown, told
+from .text import literal, names, room_told, shown, told
 from .timekeeper import Timekeeper
 
 if TYPE_CHECKING:
@@ -50,7 +50,7 @@ def ask_undo(screen: Screen[Any], state: State | None, undo: Callable[[], None],
     if state is None or last is None:
         question = _("Undo the last action?")
     else:
-        said = committed_words(state, last) if shared and last.seq in hidden_seqs(state) else told(state, last)
+        said = room_told(state, last) if shared else told(state, last)
         question = _("Undo event {seq}: {event}?").format(seq=last.seq, event=said)
     screen.app.push_screen(ConfirmScreen(question, Text(_("The undone action stays in the record, marked as undone."))),
                            lambda ok: undo() if ok else None)
@@ -206,7 +206,7 @@ class FacilitatorPowers(_Screen):
         if last is None:
             summary = _("the start of the game")
         else:  # the team at the keyboard may not be the one whose sealed move this is: named as the log names it
-            summary = committed_words(state, last) if last.seq in hidden_seqs(state) else told(state, last)
+            summary = room_told(state, last)
 
         def done(text: str | None) -> None:
             if text:

@@ -13,7 +13,7 @@ from ..engine.review import net_changes, undone_this_round
 from ..engine.wording import moved
 from ..lang import Domain
 from ..store.heads import head_line
-from .text import committed_words, hidden_seqs, names, status_name, told
+from .text import hidden_seqs, names, room_told, status_name
 
 _, ngettext, N_ = Domain("tui").words()
 
@@ -52,8 +52,7 @@ def review_text(state: State, head: tuple[int, str] | None = None) -> Text:
         out.append(_("Undone this round (not counted above):") + "\n", style="dim")
         hidden = hidden_seqs(state, undone, {e.seq for e in undone})  # a sealed move taken back is never revealed
         for event in undone:
-            said = committed_words(state, event) if event.seq in hidden else told(state, event)
-            out.append(f"  {said}\n", style="dim")
+            out.append(f"  {room_told(state, event, hidden)}\n", style="dim")
     if head is not None:
         out.append(_("{head} \u2014 note it in the minutes").format(head=head_line(*head)) + "\n", style="italic")
     return out

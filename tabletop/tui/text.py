@@ -250,6 +250,14 @@ def committed_words(state: State, event: Event) -> str:
     return sealed.format(actor=names(state).get(event.action.actor or "", event.action.actor))
 
 
+def room_told(state: State, event: Event, hidden: Set[int] | None = None) -> str:
+    """An event as the shared screen words it: a sealed move the room has not seen revealed (``hidden``; None:
+    those of :func:`hidden_seqs`) as who committed one, any other as the log tells it."""
+    if event.seq in (hidden_seqs(state) if hidden is None else hidden):
+        return committed_words(state, event)
+    return told(state, event)
+
+
 def event_line(state: State, event: Event, hidden: set[int], undone: set[int] | None = None) -> Text:
     out = Text()
     out.append(f"{event.seq:>4} {round_mark(event.round)} {phase_short(event.phase):<{PHASE_WIDTH}} ", style="dim")
