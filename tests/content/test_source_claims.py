@@ -137,3 +137,80 @@ def test_a_statement_qualified_is_not_translated_as_softened(lang: str) -> None:
         words = " ".join(_texts(cards[card])).lower()
         assert "смягч" not in words and "пом'якш" not in words, card
         assert ("оговорк" if lang == "ru" else "застереж") in cards[card]["title"].lower()
+
+
+def _actor(lang: str, actor: str) -> dict[str, Any]:
+    data = _file("rulesets", "parallel-tracks", lang)
+    return next(a for a in data["actors"] if a["id"] == actor) if lang == "en" else data["actors"][actor]
+
+
+#: ¶1: Russia "considers the idea of security guarantees for Ukraine to be legitimate", not "they are legitimate"
+IDEA = {"en": "considers the idea of security guarantees", "ru": "считает идею гарантий безопасности",
+        "uk": "вважає ідею гарантій безпеки"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_moscows_statement_on_guarantees_is_as_weak_as_the_texts(lang: str) -> None:
+    """A second review: the move said guarantees "are legitimate", where the seed has Russia consider the idea so."""
+    ruleset = _file("rulesets", "parallel-tracks", lang)
+    if lang == "en":
+        move = next(m for m in ruleset["moves"] if m["id"] == "statehood-statement")
+        texts = [move["description"], *(e["log"] for e in move["effects"] if "log" in e)]
+    else:
+        move = ruleset["moves"]["statehood-statement"]
+        texts = [move["description"], *move["logs"]]
+    assert len(texts) == 2 and all(IDEA[lang] in text for text in texts), texts
+
+
+#: ¶5 asks the Kremlin to acknowledge Ukraine's "right to free policy decisions"; ¶4 puts "the depth of its military
+#: and intelligence relations with the West" under a compromise, so they are not among its free choices
+TIES = {"en": "security ties with the West", "ru": "связи с Западом в сфере безопасности",
+        "uk": "зв'язки із Заходом у сфері безпеки"}
+FREE = {"en": "right to free policy decisions", "ru": "права на свободные политические решения",
+        "uk": "права на вільні політичні рішення"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_ukraine_is_not_given_what_the_text_asks_of_moscow(lang: str) -> None:
+    """A second review: Ukraine's description offered "Russia's concerns respected" (what the seed asks of the
+    Kremlin) and counted security ties with the West among its free choices (the seed puts them under ¶4's
+    compromise)."""
+    description = _actor(lang, "ua")["description"]
+    assert FREE[lang] in description and TIES[lang] not in description, description
+    assert "России" not in description and "Росії" not in description and "Russia" not in description
+
+
+#: ¶3 calls only the strategic-stability track "a goodwill measure"; Track 2's endorsement "could be followed"
+GOODWILL_MEASURE = {"en": "A goodwill measure", "ru": "Мера доброй воли", "uk": "Це крок доброї волі"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_only_the_arms_track_is_called_the_goodwill_measure(lang: str) -> None:
+    assert GOODWILL_MEASURE[lang] not in _track(lang, "track-two")["description"]
+
+
+#: ¶6: the seed's bridge states are the in-between states; the mediating states are the scenario's own
+SPIRIT = {"en": "in the spirit of", "ru": "в духе", "uk": "у дусі"}
+SPHERES = {"en": "spheres of influence", "ru": "сфер влияния", "uk": "сфер впливу"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_mediators_are_the_scenarios_and_the_texts_thesis_reaches_the_room(lang: str) -> None:
+    """A second review: the mediators were offered as the seed's bridge states, while nothing a player sees carried
+    ¶6's thesis (spheres of influence modernised, space for bridge states). A question for every team now does,
+    in the participants' copy too."""
+    assert SPIRIT[lang] not in _actor(lang, "bridge")["description"]
+    assert [p for p in _participants_prompts(lang) if SPHERES[lang] in p]
+
+
+def _participants_prompts(lang: str) -> list[str]:
+    """The debrief questions of the participants' copy; an overlay lists each track's in the base's order."""
+    base = _file("decks", DECK, "en")["prompts"]
+    if lang == "en":
+        return [p["text"] for p in base if p.get("participants")]
+    overlay = _file("decks", DECK, lang)["prompts"]
+    out = []
+    for track in dict.fromkeys(p["track"] for p in base):
+        ours = [p for p in base if p["track"] == track]
+        out += [text for p, text in zip(ours, overlay[track]["prompts"], strict=True) if p.get("participants")]
+    return out
