@@ -28,8 +28,6 @@ from ..lang import Domain
 _, ngettext, N_ = Domain("report").words()
 pgettext = Domain("report").pgettext
 
-#: How a participants' report names an argument it may not show yet.
-SEALED_ARGUMENT = N_("a sealed argument, not revealed in this save")
 _WAITS = {"counter": N_("waiting for counters"), "odds": N_("waiting for the odds"), "roll": N_("waiting for the roll")}
 
 
@@ -155,20 +153,26 @@ def _headline(game: ReplayedGame, entry: dict[str, Any]) -> str:
 
 
 def seal_arguments(report: dict[str, Any], hidden: set[int]) -> bool:
-    """Leave out of a participants' report what the room has not seen; True if anything was left out."""
+    """Leave out of a participants' report what the room has not seen; True if counters were held back.
+
+    An argument sealed and not revealed goes whole: the room saw "a sealed move, committed", and a headline
+    naming it an argument under its track would say which kind of move it is and where (the log's entry, which
+    says only that, stays). Counters still behind the gate go; the argument they answer stays.
+    """
     left_out = False
+    kept_tracks = []
     for track in report.get("arguments", []):
+        track["arguments"] = [entry for entry in track["arguments"] if entry["seq"] not in hidden]
         for entry in track["arguments"]:
-            if entry["seq"] in hidden:
-                entry.update(text=None, wanted={}, wanted_text="", reasons=[], counters=[], lines=[],
-                             headline=_("Round {round}: {actor}: a sealed argument, not revealed in this save").format(
-                                 round=entry["round"], actor=one_line(entry["actor_name"])))
-                left_out = True
-            elif entry["counters_sealed"]:
+            if entry["counters_sealed"]:
                 entry["counters"] = []
                 entry["lines"] = entry.pop("room_lines", [])
                 left_out = True
+        if track["arguments"]:
+            kept_tracks.append(track)
+    if "arguments" in report:
+        report["arguments"] = kept_tracks
     return left_out
 
 
-__all__ = ["SEALED_ARGUMENT", "arguments_part", "seal_arguments"]
+__all__ = ["arguments_part", "seal_arguments"]

@@ -75,3 +75,21 @@ def test_the_decision_log_credits_the_odds_the_facilitator_set_to_the_facilitato
     assert set_odds["facilitator"] is True
     row = next(line for line in render(path, "md").splitlines() if "sets the odds" in line)
     assert "| facilitator |" in row and "| game |" not in row, row
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "json"])
+def test_participants_do_not_learn_that_an_unrevealed_sealed_move_is_an_argument(tmp_path: Path, fmt: str) -> None:
+    """Found from outside: before the reveal, the board and the log said only "Russia: a sealed move, committed",
+    but the participants' copy had "## Arguments / ### Status of Ukraine / Round 1: Russia: a sealed argument,
+    not revealed in this save": which kind of move, and on which track."""
+    path = tmp_path / "sealed.jsonl"
+    steps = [Action("draw"), Action("skip", reason="not today"), ADVANCE, argument(text=TYPED)]
+    record_actions(path, argue_scenario(sealed=True, counters="all"), 2, [lambda _s, a=a: a for a in steps])
+    assert esc(TYPED) in render(path, "md")  # the facilitator's copy has it
+    participants = render(path, fmt, audience="participants")
+    assert "Arden: a sealed move, committed" in participants
+    assert "sealed argument" not in participants and "argues" not in participants
+    if fmt == "json":
+        assert json.loads(participants)["arguments"] == []
+    else:
+        assert "Arguments" not in participants.replace("arguments and counters", "")
