@@ -69,6 +69,9 @@ def untranslated(scenario: Scenario, lang: str) -> str | None:
                  "its texts stay as written:\n{problems}").format(problems=exc)
     if tables:
         return None
+    if (scenario.translated_from or scenario).translations is not None:
+        # a save's scenario, written without this language (a simulated game's): its files may well have it
+        return _("This save holds no translation of its scenario into this language: its texts stay as written.")
     return _("The scenario has no translation into this language: its texts stay as written.")
 
 

@@ -83,6 +83,8 @@ class _Report:
         parts.append(f"<h1>{heading or _('Debrief: {name}').format(name=e(sc['ruleset_name']))}</h1>")
         meta = _("{file} \u00b7 {mode} independence \u00b7 seed {seed} \u00b7 created {created}").format(
             file=e(sc["file"]), mode=e(mode_word(sc["independence"])), seed=e(sc["seed"]), created=e(sc["created"]))
+        if sc.get("description"):  # the scenario's own words: where it comes from, for every copy (its source's credit)
+            parts.append(f'<p class="description">{e(sc["description"])}</p>')  # untranslated: markup
         parts.append(f'<p class="meta">{meta}</p>')  # untranslated: markup
         parts.append("</header>")
         parts.append(self.warnings())

@@ -131,6 +131,8 @@ def report_lines(report: dict[str, Any], level: int = 1, title: str | None = Non
     sc = report["scenario"]
     names = _names(report)
     doc.h(1, title or _("Debrief: {name}").format(name=esc(sc["ruleset_name"])))
+    if sc.get("description"):  # the scenario's own words: where it comes from, for every copy (its source's credit)
+        doc.p(esc(" ".join(sc["description"].split())))
     _warnings(doc, report)
     _facts(doc, report)
     _players(doc, report)

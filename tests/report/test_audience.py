@@ -150,3 +150,20 @@ def test_an_undone_sealed_move_never_revealed_stays_sealed_in_the_undo(tmp_path:
     assert not shown(participants, fmt, secret)
     actor = next(a.name for a in sc.ruleset.actors if a.id == committed.actor)
     assert shown(participants, fmt, f"Undo: {actor}: a sealed move, committed")
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "uk"])
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_every_copy_says_where_the_scenario_comes_from(tmp_path: Path, fmt: str, lang: str) -> None:
+    """Found from outside: the participants' copy quoted "the text" in four questions and never said whose text
+    it is (the credit was on the start screen only). The scenario's description, which names its source and
+    that source's perspective, heads every copy, in the report's language."""
+    from tabletop.content.overlays import translated
+
+    sc = scenario()
+    path = play(tmp_path / "game.jsonl", sc, events=20)
+    description = translated(sc, lang).ruleset.ruleset.description
+    assert "Valdai" in description or "Валдай" in description
+    for audience in ("participants", "facilitator"):
+        text = render(path, fmt, audience=audience, lang=lang)
+        assert ESCAPE[fmt](description) in text, (audience, text[:600])
