@@ -220,7 +220,7 @@ def _tell_counter(event: Happened, n: _Names) -> str:
     a = event.action
     actor = n.actor(a.actor)
     if _told(event).get("sealed"):
-        said = _("{actor}: counter entered (sealed)").format(actor=actor)
+        said = _("{actor}: a counter or a pass entered (sealed)").format(actor=actor)  # a pass looks the same
         revealed = event.result.get("counters_revealed")
         if isinstance(revealed, list):
             said += "; " + _("the counters are revealed: {counters}").format(counters="; ".join(

@@ -78,7 +78,7 @@ def test_sealed_counters_are_held_until_the_last() -> None:
     assert "A secret objection" not in tell(state.last, state.scenario) and "sealed" in tell(state.last, state.scenario)
     assert "counters_revealed" not in state.last.result
     state = apply(state, counter("c"))  # a pass looks the same behind the gate
-    assert tell(state.last, state.scenario).startswith("Corvin: counter entered (sealed)")
+    assert tell(state.last, state.scenario).startswith("Corvin: a counter or a pass entered (sealed)")
     assert state.last.result["counters_revealed"] == [["b", "A secret objection"], ["c", None]]
 
 
@@ -170,5 +170,16 @@ def test_the_reveal_of_sealed_counters_says_each_one() -> None:
     state = run(new_game(argue_scenario(sealed=True, counters="all"), seed=1), to_counters())
     state = run(state, [counter("b", "A secret objection"), counter("c")])
     said = tell(state.last, state.scenario)
-    assert said.startswith("Corvin: counter entered (sealed); the counters are revealed: "), said
+    assert said.startswith("Corvin: a counter or a pass entered (sealed); the counters are revealed: "), said
     assert "\u201cA secret objection\u201d" in said and "Corvin: no counter" in said, said
+
+
+def test_a_sealed_pass_is_not_told_as_a_counter() -> None:
+    """Found from outside: behind the gate a team's pass was told "United States: counter entered (sealed)", so
+    the room heard the US object when it had not. A counter and a pass still look the same there, in words
+    true of both."""
+    state = run(new_game(argue_scenario(sealed=True, counters="all"), seed=1), to_counters())
+    state = apply(state, counter("b", "A secret objection"))
+    assert tell(state.last, state.scenario) == "Brask: a counter or a pass entered (sealed)"
+    state = apply(state, counter("c"))  # a pass
+    assert tell(state.last, state.scenario).split("; ")[0] == "Corvin: a counter or a pass entered (sealed)"
