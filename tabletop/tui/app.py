@@ -17,7 +17,7 @@ from ..play.session import DEFAULT_SAVE_DIR, Session, with_sealed
 from ..store import default_save_path
 from .board import BoardScreen
 from .clock import Now
-from .language import LANGUAGE_BINDING, Multilingual
+from .language import LANGUAGE_BINDING, LatinKeys, Multilingual
 
 if TYPE_CHECKING:
     from .start import Choice
@@ -41,7 +41,7 @@ HIGH_CONTRAST = Theme(
 THEMES = ("textual-dark", "tabletop-high-contrast", "textual-light")
 
 
-class TabletopApp(Multilingual, App[None]):
+class TabletopApp(LatinKeys, Multilingual, App[None]):
     """A workshop on one shared screen. Pass a Session to go straight to its board."""
 
     TITLE = "tabletop"  # untranslated: the program's name

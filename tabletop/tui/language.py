@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
+from textual import events
 from textual.binding import Binding
 
 from ..lang import LANGUAGES, NAMES, SOURCE, Domain, current, set_language
@@ -124,4 +125,44 @@ class Multilingual:
                                     lambda code=code: self.action_language(code))
 
 
-__all__ = ["LANGUAGE_BINDING", "Multilingual", "Relabelled", "following", "open_palette", "say_untranslated", "speak"]
+# -- keyboard layouts ------------------------------------------------------
+# A facilitator who has just typed a note in Russian or Ukrainian presses «н» for ``y`` and «з» for ``p``: the
+# terminal sends the Cyrillic letter, and no binding has it. Outside a text field such a letter is taken as the
+# Latin letter on its key (ЙЦУКЕН, Russian and Ukrainian); in a text field it is typed as it is.
+
+_LATIN = "qwertyuiopasdfghjklzxcvbnm"
+#: the Cyrillic letter on each Latin letter's key: Russian, then the Ukrainian letters where they differ
+_RUSSIAN = "йцукенгшщзфывапролдячсмить"
+_KEYS = {**dict(zip(_RUSSIAN, _LATIN, strict=True)), "і": "s"}
+
+
+def latin_key(character: str) -> str | None:
+    """The Latin letter on the key that types ``character`` in a Cyrillic layout (upper case kept); None if none."""
+    latin = _KEYS.get(character.lower())
+    if latin is None:
+        return None
+    return latin.upper() if character.isupper() else latin
+
+
+#: the widgets a letter is typed into; by name, so that TextArea (the argument dialog's) is not imported at start
+_TEXT_FIELDS = frozenset({"Input", "TextArea"})  # untranslated: class names
+
+
+def _takes_text(widget: object) -> bool:
+    return widget is not None and any(cls.__name__ in _TEXT_FIELDS for cls in type(widget).__mro__)
+
+
+class LatinKeys:
+    """An app whose letter bindings answer a Cyrillic layout too (outside text fields)."""
+
+    async def on_event(self, event: events.Event) -> None:
+        app: App[object] = self  # type: ignore[assignment]
+        if isinstance(event, events.Key) and not event.is_forwarded and event.character is not None:
+            latin = latin_key(event.character) if len(event.character) == 1 else None
+            if latin is not None and not _takes_text(app.focused):
+                event = events.Key(latin, latin)
+        await super().on_event(event)  # type: ignore[misc]
+
+
+__all__ = ["LANGUAGE_BINDING", "LatinKeys", "Multilingual", "Relabelled", "following", "latin_key", "open_palette",
+           "say_untranslated", "speak"]

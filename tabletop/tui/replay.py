@@ -24,7 +24,7 @@ from ..store.players import recorded
 from ..store.reading import Save, SavedEvent
 from .bars import KeyBar, TitleBar
 from .history import charts_text, lanes_text
-from .language import LANGUAGE_BINDING, Multilingual
+from .language import LANGUAGE_BINDING, LatinKeys, Multilingual
 from .modals import AskScreen, HelpScreen, PickScreen
 from .text import literal, names, phase_word, shown
 from .timeline import event_text, players_text, working_text
@@ -412,7 +412,7 @@ class ReplayScreen(Screen[None]):
         timeline.call_after_refresh(timeline.scroll_to_highlight)
 
 
-class ReplayApp(Multilingual, App[None]):
+class ReplayApp(LatinKeys, Multilingual, App[None]):
     """``tabletop replay SAVE``."""
 
     TITLE = "tabletop replay"  # untranslated: the program's name and command
