@@ -226,3 +226,14 @@ def test_play_suggests_the_deck_beside_the_ruleset_as_validate_does(tmp_path: Pa
     (tmp_path / "decks" / "my-events.toml").write_text(deck, encoding="utf-8")
     done = run("play", "--ruleset", str(ruleset), cwd=tmp_path)
     assert done.returncode == 1 and "did you mean 'my-events'?" in done.stderr, done.stderr
+
+
+def test_resume_without_a_terminal_names_a_missing_save_first(tmp_path: Path) -> None:
+    """Found from outside: ``tabletop --lang uk resume nope.jsonl </dev/null`` said the game screen needs a
+    terminal, not that there is no such file (in a terminal it said so). A missing save or a folder is named
+    before the terminal is asked for; nothing is opened for it."""
+    (tmp_path / "folder").mkdir()
+    for name, why in (("nope.jsonl", "no such file"), ("folder", "is a directory")):
+        done = run("resume", str(tmp_path / name), cwd=tmp_path)
+        assert done.returncode == 1, done
+        assert why in done.stderr and "needs a terminal" not in done.stderr, done.stderr

@@ -132,6 +132,7 @@ def _teams(args: argparse.Namespace, actor_ids: list[str], seats: dict[str, str]
 def cmd_resume(args: argparse.Namespace) -> int:
     from ..play.session import Session
     from ..store import SaveError
+    from ..store.lock import refuse_missing
 
     if args.timer is not None:
         try:
@@ -139,6 +140,11 @@ def cmd_resume(args: argparse.Namespace) -> int:
         except ValueError as exc:
             _err(f"tabletop resume: --timer: {exc}")  # untranslated: the command's name before a message worded where it arose
             return 2
+    try:
+        refuse_missing(args.save)  # named before the terminal is asked for
+    except SaveError as exc:
+        _err(f"tabletop resume: {exc}")  # untranslated: the command's name before a message worded where it arose
+        return 1
     if (code := screens._need_terminal()) is not None:
         return code
     try:

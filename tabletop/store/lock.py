@@ -228,6 +228,21 @@ def open_to_write(path: str | Path) -> tuple[Path, int, WriterLock]:
     raise SaveError(path, _("the save keeps being replaced by another program"), kind=N_("busy"))
 
 
+def refuse_missing(path: str | Path) -> None:
+    """Raise the SaveError :func:`open_to_write` would for a missing save or a folder, opening nothing.
+
+    For a command that first needs something else (a terminal): a save that is not there is named before it.
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        raise SaveError(path, _("no such file"), kind=N_("missing")) from None
+    except OSError:
+        return  # opening it says why, in full
+    if stat.S_ISDIR(mode):
+        raise SaveError(path, _("is a directory, not a save file"), kind=N_("not a save"))
+
+
 def _not_regular(path: Path, mode: int | None = None) -> str:
     """Why a FIFO or a device is no save, as ``verify`` says it (:func:`~tabletop.content.files.open_regular`)."""
     if mode is None:
