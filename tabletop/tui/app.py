@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.theme import Theme
 
 from ..content.literal import literal
@@ -39,6 +39,26 @@ HIGH_CONTRAST = Theme(
     dark=True,
 )
 THEMES = ("textual-dark", "tabletop-high-contrast", "textual-light")
+
+
+def typed_text_lost(app: App[object]) -> bool:
+    """True, with a notice, on the first ctrl+q over a dialog whose fields hold typed text; False to quit.
+
+    Found from outside: a team's drafted argument vanished on ctrl+q, with no word (the save keeps only what was
+    entered). A second ctrl+q over the same dialog quits.
+    """
+    screen = app.screen
+    if not isinstance(screen, ModalScreen) or getattr(app, "_quit_warned", None) is screen:
+        return False
+    # by type name (CSS), so that TextArea (the argument dialog's) is not imported for this
+    fields = screen.query("Input, TextArea")  # untranslated: a CSS selector
+    typed = [w for w in fields if (getattr(w, "value", None) or getattr(w, "text", "")).strip()]
+    if not typed:
+        return False
+    app._quit_warned = screen  # type: ignore[attr-defined]
+    said = _("The text typed in this dialog is not saved yet: finish it first, or press ctrl+q again to quit without it.")
+    app.notify(said, severity="warning", timeout=8, markup=False)
+    return True
 
 
 class TabletopApp(LatinKeys, Multilingual, App[None]):
@@ -79,6 +99,12 @@ class TabletopApp(LatinKeys, Multilingual, App[None]):
             # and none at all until the board is on screen (on_ready): building the first screen makes
             # thousands of objects that live on (benchmarks/README.md has the figure)
             gc.disable()
+
+    async def action_quit(self) -> None:
+        """Quit; from a dialog holding typed text, only once the room has been told it would be lost."""
+        if typed_text_lost(self):
+            return
+        self.exit()
 
     def get_default_screen(self) -> Screen:
         # a game's board is the first screen itself: pushing it over Textual's blank default

@@ -20,7 +20,7 @@ from tabletop.tui.app import TabletopApp
 from tabletop.tui.board import BoardScreen
 from tabletop.tui.modals import AskScreen, ConfirmScreen, PickScreen
 
-from .support import SIZE, press, start, type_text
+from .support import SIZE, press, start, toasts, type_text
 
 
 async def enter_twice(pilot: Pilot) -> None:
@@ -172,3 +172,33 @@ def test_a_real_crash_exits_non_zero_with_a_short_message_and_a_crash_log(
     from tabletop import open_save
 
     assert open_save(session.save_path).damage is None
+
+
+async def test_quitting_from_a_dialog_with_typed_text_asks_once_before_the_text_is_lost(tmp_path: Path) -> None:
+    """Found from outside: a team typed an argument, the facilitator pressed ctrl+q, and the game closed at once
+    (exit 0); after resume the text was gone, with no word before. The first ctrl+q now says what would be lost;
+    a second one quits. An empty dialog, or the board, quits at once as before."""
+    session = start(tmp_path)
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await press(pilot, "enter")  # draw
+        await press(pilot, "n")
+        assert isinstance(app.screen, AskScreen)
+        await type_text(pilot, "ask ru")
+        await press(pilot, "ctrl+q")
+        assert app.is_running and isinstance(app.screen, AskScreen)
+        assert any("ctrl+q" in t and "typed" in t for t in toasts(pilot)), toasts(pilot)
+        await press(pilot, "ctrl+q")
+        assert not app.is_running
+    assert app._exception is None
+
+
+async def test_quitting_from_an_empty_dialog_is_at_once(tmp_path: Path) -> None:
+    session = start(tmp_path)
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "n")
+        await press(pilot, "ctrl+q")
+        assert not app.is_running
