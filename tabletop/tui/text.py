@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Set
 from typing import Any
 
+from rich.cells import cell_len, set_cell_size
 from rich.console import Console
 from rich.text import Text
 
@@ -163,13 +164,24 @@ def gauge(value: int, top: int, full: str = "\u25ae", empty: str = "\u25af", cel
     return full * value + empty * (top - value)
 
 
-def meter_text(state: State, meter_id: str) -> Text:
-    """One meter: its name, a gauge and its value."""
+def meter_text(state: State, meter_id: str, width: int | None = None) -> Text:
+    """One meter: its name, a gauge and its value; in ``width`` cells, the gauge goes first, then the name's end.
+
+    Found from outside: cut at the line's end, a long Russian name kept its gauge and lost its value.
+    """
     m = shown(state).index.meters[meter_id]
     value = state.meters[m.id]
+    name, reading = literal(m.name), f"{value}/{m.max}"
+    bar = f"{gauge(value - m.min, m.max - m.min)} "
+    if width is not None and cell_len(name) + 1 + len(bar) + len(reading) > width:
+        bar = ""
+        room = width - 1 - len(reading)
+        if cell_len(name) > room:
+            name = set_cell_size(name, max(0, room - 1)).rstrip() + "\u2026" if room > 0 else ""
     out = Text()
-    out.append(f"{literal(m.name)} ", style="bold")
-    out.append(f"{gauge(value - m.min, m.max - m.min)} {value}/{m.max}")
+    if name:
+        out.append(f"{name} ", style="bold")
+    out.append(f"{bar}{reading}")
     return out
 
 
@@ -177,7 +189,7 @@ def meters_lines(state: State, console: Console, width: int) -> list[Text]:
     """The meters, four spaces apart, broken into lines between meters (a long name never wraps inside)."""
     lines = [Text()]
     for m in state.ruleset.meters:
-        one = meter_text(state, m.id)
+        one = meter_text(state, m.id, width)
         if lines[-1].cell_len and lines[-1].cell_len + 4 + one.cell_len > width:
             lines.append(Text())
         lines[-1].append_text(Text("    ") + one if lines[-1].cell_len else one)

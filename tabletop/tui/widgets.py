@@ -409,7 +409,7 @@ class Board(Widget):
                     strips.append(Strip(Segment.apply_style([_SPACE, *line.render(console, end=""), _SPACE], base)))
             # one line a meter, no frame: on a small screen the rows go to the rulings
             for m in state.ruleset.meters:
-                line = meter_text(state, m.id)
+                line = meter_text(state, m.id, max(1, width - 2))
                 line.truncate(max(1, width - 2), overflow="ellipsis", pad=True)
                 strips.append(Strip(Segment.apply_style([_SPACE, *line.render(console, end=""), _SPACE], base)))
         else:

@@ -115,3 +115,24 @@ async def test_every_hint_on_the_start_screen_reads_whole_at_80x24(tmp_path: Pat
         assert {"save-name", "timers"} <= {field.id for field in fields}
         for field in fields:
             assert len(field.placeholder) <= field.content_size.width, (field.id, field.placeholder)
+
+
+@pytest.mark.parametrize("code", ["en", *TRANSLATED])
+@pytest.mark.parametrize("name", ["parallel-tracks", "river-basin"])
+def test_a_meter_cut_to_its_room_keeps_its_value(code: str, name: str) -> None:
+    """Found from outside (80x24, ru, river-basin): "Сотрудничество в бассейне ▮▮▮▯▯▯▯▯▯▯ …", the value cut off.
+    A meter short of room drops its gauge first, then shortens its name; its value always shows."""
+    from tabletop.tui.text import meter_text
+
+    state = new_game(scenario(name), 7)
+    console = Console(width=200)
+    with lang.using(code):
+        for m in state.scenario.ruleset.meters:
+            value = f"{state.meters[m.id]}/{m.max}"
+            assert "\u25ae" in meter_text(state, m.id).plain or "\u25af" in meter_text(state, m.id).plain
+            for width in range(12, 70):
+                line = meter_text(state, m.id, width)
+                assert line.cell_len <= width and line.plain.endswith(value), (width, line.plain)
+        lines = [line.plain for line in meters_lines(state, console, 38)]
+        assert all(any(f"{state.meters[m.id]}/{m.max}" in line for line in lines)
+                   for m in state.scenario.ruleset.meters), lines
