@@ -24,10 +24,34 @@ HUMAN = "human"
 
 
 def typed_in(action: Action, lang: str) -> Action:
-    """``action`` with ``lang`` as the language of its free text, if it has any and names none yet."""
+    """``action`` with the language of its free text, if it has any and names none yet: the text's own where its
+    letters say it (:func:`written_in`), else ``lang``, the screen's."""
     if action.lang is None and (action.text or action.reason or action.reasons):
-        return replace(action, lang=lang)
+        typed = " ".join([action.text or "", action.reason or "", *(action.reasons or ())])
+        return replace(action, lang=written_in(typed, lang))
     return action
+
+
+#: letters only Ukrainian has, and only Russian (of the two): a text with one of them is in that language
+_UKRAINIAN, _RUSSIAN = frozenset("іїєґ"), frozenset("ыэёъ")
+#: Cyrillic letters enough that none of "іїє" among them means Russian (і alone is ~6 % of Ukrainian letters)
+_LONG_ENOUGH = 12
+
+
+def written_in(text: str, screen: str) -> str:
+    """Russian or Ukrainian for a text in Cyrillic, as far as its letters tell; else ``screen``, the language of the
+    screen it was typed on. Found from outside: a room of Russian and Ukrainian speakers types on one screen, in
+    either language, whichever the screen speaks."""
+    cyrillic = [c for c in text.lower() if "\u0400" <= c <= "\u04ff"]
+    if not cyrillic:  # Latin letters (a name, a term, a phrase) or none: the session's language, as it was
+        return screen
+    if _UKRAINIAN.intersection(cyrillic):
+        return "uk"
+    if _RUSSIAN.intersection(cyrillic) or len(cyrillic) >= _LONG_ENOUGH or screen not in ("ru", "uk"):
+        return "ru"
+    return screen
+
+
 DEFAULT_SAVE_DIR = Path("saves")
 
 

@@ -1,0 +1,36 @@
+"""The language a typed text is recorded in: Russian or Ukrainian where its Cyrillic letters say which; else the screen's.
+
+Found from outside (hot seat, a room of Russian and Ukrainian speakers): a Russian argument typed while the
+screen spoke Ukrainian was shown "… [uk]" on the Russian screen and marked ``lang="uk"`` in the HTML report, and
+a Ukrainian counter typed on a Russian screen the other way round.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tabletop.engine import Action
+from tabletop.play.session import typed_in
+
+
+@pytest.mark.parametrize(("text", "screen", "recorded"), [
+    ("СЕКРЕТ: нейтралитет в обмен на гарантии", "uk", "ru"),  # the finding: Russian typed on a Ukrainian screen
+    ("КОНТР УКР: нейтралітет без гарантій нічого не вартий", "ru", "uk"),  # and the other way round
+    ("Объявить перемирие", "uk", "ru"),  # ы, ъ: Russian only
+    ("Так", "uk", "uk"),  # too short to tell, no letter of one language only: the screen's
+    ("Да", "ru", "ru"),
+    ("Да", "en", "ru"),  # Cyrillic on an English screen, nothing Ukrainian in it
+    ("Ask the US why", "ru", "ru"),  # Latin letters: the session's language, as before
+    ("Ask the US why", "en", "en"),
+    ("2 + 2", "uk", "uk"),  # no letters at all: the screen's
+])
+def test_a_note_is_recorded_in_the_language_of_its_letters(text: str, screen: str, recorded: str) -> None:
+    assert typed_in(Action("note", about=0, text=text), screen).lang == recorded
+
+
+def test_reasons_count_with_the_text_and_an_action_without_text_names_no_language() -> None:
+    argued = Action("move", actor="ua", track="t", move="argue", text="Обмін полоненими",
+                    reasons=("Це врятує життя",))
+    assert typed_in(argued, "ru").lang == "uk"
+    assert typed_in(Action("pass", actor="ru"), "uk").lang is None
+    assert typed_in(Action("note", about=0, text="x", lang="ru"), "uk").lang == "ru"  # named already: kept
