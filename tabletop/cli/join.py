@@ -13,13 +13,30 @@ _, ngettext, N_ = Domain("cli").words()
 
 
 def address(text: str) -> str:
-    """``HOST:PORT`` (a port from 1 to 65535), or a ``ws://``/``wss://`` URL (a host behind a TLS proxy)."""
+    """``HOST:PORT`` (a port from 1 to 65535), or a ``ws://``/``wss://`` URL (a host behind a TLS proxy).
+
+    An IPv6 address is taken as ``--listen`` takes it, with or without brackets (``::1:8765``,
+    ``[::1]:8765``), and given back in brackets: the form a URL needs."""
     if text.startswith(("ws://", "wss://")):
         return text
     host, sep, port = text.rpartition(":")
-    if not sep or not host or not port.isdigit() or not 1 <= int(port) <= 65535:
-        raise argparse.ArgumentTypeError(_("expected HOST:PORT (as 127.0.0.1:8765), got '{text}'").format(text=text))
-    return text
+    bare = host[1:-1] if host.startswith("[") and host.endswith("]") else host
+    if not sep or not bare or not port.isdigit() or not 1 <= int(port) <= 65535 or not _host_ok(bare):
+        raise argparse.ArgumentTypeError(_("expected HOST:PORT (as 127.0.0.1:8765, or [::1]:8765 for IPv6), "
+                                           "got '{text}'").format(text=text))
+    return f"[{bare}]:{port}" if ":" in bare else f"{bare}:{port}"
+
+
+def _host_ok(host: str) -> bool:
+    """A name or an IPv4 address (the resolver judges those), or, with a colon, an IPv6 address."""
+    import ipaddress
+
+    if ":" not in host:
+        return "[" not in host and "]" not in host
+    try:
+        return isinstance(ipaddress.ip_address(host.partition("%")[0]), ipaddress.IPv6Address)
+    except ValueError:
+        return False
 
 
 def add_commands(sub: Any) -> None:

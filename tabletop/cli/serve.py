@@ -91,6 +91,35 @@ def _can_listen(host: str, port: int) -> None:
             probe.bind(where)
 
 
+def everywhere(host: str) -> bool:
+    """Whether ``host`` is the address of every interface (``0.0.0.0``, ``::``)."""
+    import ipaddress
+
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_unspecified
+    except ValueError:
+        return False
+
+
+def _say_room_addresses(host: str, port: int) -> None:
+    """The page's addresses on the room's network: this machine's own (none found: how to find one)."""
+    from .serveroom import room_addresses
+
+    found = room_addresses(host.strip("[]"))
+    if len(found) == 1:
+        _out(_("Teams open {url} in a browser and type their code.").format(url=f"http://{found[0]}:{port}/"))
+        return
+    if not found:
+        _out(_("Teams open http://ADDRESS:{port}/ in a browser and type their code, ADDRESS being this "
+               "machine's address on the room's network: `ip addr` (Linux), `ifconfig` (macOS) or `ipconfig` "
+               "(Windows) shows it.").format(port=port))
+        return
+    _out(_("Teams open one of these addresses in a browser (the one on the room's network) and type their "
+           "code:"))
+    for where in found:
+        _out(f"  http://{where}:{port}/")  # untranslated: an address
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from textual_serve.server import Server
 
@@ -103,11 +132,20 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if host not in _LOOPBACK:
         _err(_("tabletop serve: listening on {address}: the page and every key typed in it travel unencrypted; "
                "put it behind a TLS proxy (https) on a network you do not trust").format(address=host))
-    _out(_("Teams open {url} in a browser and type their code.").format(url=f"http://{args.listen}/"))
+    if everywhere(host):  # no address a laptop opens: this machine's are, and the page names the browser's
+        from .serveroom import RoomServer
+
+        _say_room_addresses(host, int(port))
+        server: type[Server] = RoomServer
+    else:
+        _out(_("Teams open {url} in a browser and type their code.").format(url=f"http://{args.listen}/"))
+        server = Server
     try:
         with _offline_templates() as templates:
-            Server(join_command(args.address, current()), host=host.strip("[]"), port=int(port), title="tabletop",
-                   templates_path=templates).serve()
+            # an IPv6 address in brackets: textual-serve writes the page's URLs as http://HOST:PORT
+            public = f"http://{host}:{port}" if int(port) not in (80, 443) else None
+            server(join_command(args.address, current()), host=host.strip("[]"), port=int(port),
+                   title="tabletop", public_url=public, templates_path=templates).serve()
     except OSError as exc:
         _err(_("tabletop serve: cannot listen on {address}: {problem}").format(address=args.listen, problem=exc.strerror or exc))
         return 1

@@ -7,6 +7,7 @@ now renders textual-serve's own page without it (the text falls back to the brow
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import signal
@@ -15,6 +16,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 #: polls of a tenth of a second each: a bound on how long the server may take to start, not a measurement
@@ -83,3 +85,61 @@ def test_the_page_s_own_words_are_in_the_language_served() -> None:
         assert ended in page and f'<html lang="{code}">' in page, code
         if code != "en":
             assert "Session ended" not in page and ">Restart<" not in page and ">Start<" not in page, code
+
+
+@contextlib.contextmanager
+def _serving(tmp_path: Path, listen: str) -> Iterator[tuple[int, Path]]:
+    """``tabletop serve`` listening on ``listen`` (its port a free one), until its first page is served:
+    (the port, the file its output goes to, complete once the block ends)."""
+    port = _free_port()
+    log_path = tmp_path / "serve.log"
+    with open(log_path, "wb") as log:
+        proc = subprocess.Popen([sys.executable, "-m", "tabletop", "serve", "127.0.0.1:9", "--listen",
+                                 f"{listen}:{port}"], stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        try:
+            for _ in range(POLLS):
+                if _page(f"http://127.0.0.1:{port}/") is not None or proc.poll() is not None:
+                    break
+                time.sleep(0.1)
+            yield port, log_path
+        finally:
+            os.killpg(proc.pid, signal.SIGTERM)
+            proc.wait(30)
+
+
+def _page_for(port: int, headers: dict[str, str]) -> str:
+    request = urllib.request.Request(f"http://127.0.0.1:{port}/", headers=headers)
+    with urllib.request.urlopen(request, timeout=5) as response:
+        return response.read().decode("utf-8")
+
+
+def test_a_page_served_on_every_interface_follows_the_address_the_browser_used(tmp_path: Path) -> None:
+    """Found from outside: `serve HOST --listen 0.0.0.0:18001` printed "Teams open http://0.0.0.0:18001/" and
+    its page loaded its script and its WebSocket from 0.0.0.0: from another laptop (http://192.0.2.2:18001/)
+    the page never loaded. On every interface, the page's addresses are the one the browser used (behind a TLS
+    proxy, https and wss), and the command prints addresses another laptop can open."""
+    with _serving(tmp_path, "0.0.0.0") as (port, log_path):
+        page = _page_for(port, {"Host": f"192.0.2.2:{port}"})
+        behind_tls = _page_for(port, {"Host": "tabletop.example.org", "X-Forwarded-Proto": "https"})
+        forged = _page_for(port, {"Host": 'x"><script>alert(1)</script>'})
+    assert f'src="http://192.0.2.2:{port}/static/js/textual.js"' in page, page
+    assert f'data-session-websocket-url="ws://192.0.2.2:{port}/ws"' in page, page
+    assert "0.0.0.0" not in page
+    assert 'src="https://tabletop.example.org/static/js/textual.js"' in behind_tls, behind_tls
+    assert 'data-session-websocket-url="wss://tabletop.example.org/ws"' in behind_tls, behind_tls
+    assert "<script>alert" not in forged and "x&#34;" not in forged and "textual.js" in forged
+    said = log_path.read_text()
+    opened = [line for line in said.splitlines() if "Teams open" in line or "http://" in line]
+    assert opened and "0.0.0.0" not in " ".join(opened), said
+    urls = re.findall(r"http://([^/\s]+)/", " ".join(opened))
+    assert urls or "ip addr" in said, said
+    assert all(not host.startswith(("127.", "[::1]")) and host.endswith(f":{port}") for host in urls), urls
+
+
+def test_a_page_served_on_loopback_names_loopback_whatever_the_browser_says(tmp_path: Path) -> None:
+    """Loopback listening is as it was: the page's addresses are the listening address's."""
+    with _serving(tmp_path, "127.0.0.1") as (port, log_path):
+        page = _page_for(port, {"Host": f"192.0.2.2:{port}", "X-Forwarded-Proto": "https"})
+    assert f'src="http://127.0.0.1:{port}/static/js/textual.js"' in page, page
+    assert f'data-session-websocket-url="ws://127.0.0.1:{port}/ws"' in page, page
+    assert f"Teams open http://127.0.0.1:{port}/ in a browser" in log_path.read_text()
