@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 from ..engine.actions import TEXT_LIMIT
 from ..lang import Domain
 from ..play.clock import PickHold
+from .notices import QUESTION_HELD, taken
 from .text import literal
 
 _, ngettext, N_ = Domain("tui").words()
@@ -184,7 +185,9 @@ class ConfirmScreen(_Dialog[bool]):
     ConfirmScreen #confirm-title { text-style: bold; }
     """
     BINDINGS = [
-        Binding("enter,y", "yes", N_("Confirm"), id="modal.confirm"),
+        Binding("enter", "yes", N_("Confirm"), id="modal.confirm"),
+        # y answers at once: no list is picked with it, so it is never a second press of the key that asked
+        Binding("y", "yes(True)", N_("Confirm"), show=False, id="modal.confirm-y"),
         Binding("escape,n", "no", N_("Cancel"), id="modal.cancel"),
     ]
 
@@ -202,8 +205,9 @@ class ConfirmScreen(_Dialog[bool]):
                 yield Static(self._details if isinstance(self._details, Text) else Text(self._details))
             yield Static(Text(_("Enter or y: confirm \u00b7 Escape or n: cancel"), style="dim"))
 
-    def action_yes(self) -> None:
-        if self._hold is None or self._hold.takes():
+    def action_yes(self, at_once: bool = False) -> None:
+        """Yes; an Enter as the question comes up (the list's key, pressed twice) is not: it says so."""
+        if at_once or self._hold is None or taken(self, self._hold, _(QUESTION_HELD)):
             self.answer(True)
 
     def action_no(self) -> None:

@@ -23,6 +23,8 @@ _, ngettext, N_ = Domain("tui").words()
 
 REFUSAL_TITLE = N_("Not allowed")
 REFUSAL_SECONDS = 8
+#: an Enter on a question that has just come up (the Enter that asked it, pressed twice)
+QUESTION_HELD = N_("Not taken: the question has just come up. Read it, then press Enter or y.")
 
 
 class Refusals:
@@ -58,15 +60,17 @@ class Refusals:
             node.app._unnotify(showing, refresh=refresh)
 
 
-def taken(node: DOMNode, hold: PickHold) -> bool:
+def taken(node: DOMNode, hold: PickHold, held: str | None = None) -> bool:
     """Whether a pick from a list is taken now (:class:`~tabletop.play.clock.PickHold`); if not, the room is
-    told why nothing happened (for as short as the hold: the notice covers the list being read)."""
+    told why nothing happened (for as short as the hold: the notice covers the list being read).
+
+    ``held``: what to say when the hold refuses it (a question's words; else the list's)."""
     if hold.takes():
         return True
     if hold.awaiting:
         said = _("Not taken: your choice has been sent; the host is answering it.")
     else:
-        said = _("Not taken: the list has just changed. Read it, then pick.")
+        said = held or _("Not taken: the list has just changed. Read it, then pick.")
     # one notice however often the key is pressed: each in place of the last (four stacked ones hid the list)
     _HELD.setdefault(node.app, Refusals()).show(node, said, "information", title="", seconds=2)
     return False
@@ -76,4 +80,4 @@ def taken(node: DOMNode, hold: PickHold) -> bool:
 _HELD: WeakKeyDictionary[App[object], Refusals] = WeakKeyDictionary()
 
 
-__all__ = ["REFUSAL_TITLE", "Refusals", "taken"]
+__all__ = ["QUESTION_HELD", "REFUSAL_TITLE", "Refusals", "taken"]

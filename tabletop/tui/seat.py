@@ -222,6 +222,12 @@ class SeatScreen(ConsolePowers, Screen[None]):
             self.seat_app.refusals.show(self, why if isinstance(why, str) and why else _("This screen only watches."))
             return
         options = self.query_one("#entries", OptionList)
+        view = self.seat_app.view
+        if client is not None and view is not None and not options.option_count:  # another's turn: say whose
+            over = isinstance(view.get("game"), Mapping) and view["game"].get("over")
+            prompt = view["decision"].get("prompt") if isinstance(view.get("decision"), Mapping) else None
+            self.seat_app.refusals.show(self, str(prompt or ""), title=None if over else _("Not your turn"))
+            return
         if 0 <= index < options.option_count:
             option = options.get_option_at_index(index)
             if option.id is not None and taken(self, self.hold):
@@ -298,13 +304,13 @@ class SeatApp(SeatActs, App[None]):
         else:
             self._ask_code("")
 
-    def _ask_code(self, problem: str) -> None:
+    def _ask_code(self, problem: str, typed: str = "") -> None:
         def given(code: str | None) -> None:
             if code:
                 self.code = code
                 self.join(code)
 
-        self.push_screen(CodeScreen(self.address, problem), given)
+        self.push_screen(CodeScreen(self.address, problem, typed), given)
 
     @property
     def seat_screen(self) -> SeatScreen:
@@ -338,7 +344,7 @@ class SeatApp(SeatActs, App[None]):
                 welcome = await (client.connect() if first else client.reconnect())
             except Refused as exc:
                 self.client = None
-                self._ask_code(f"{exc.message} ({exc.code})")
+                self._ask_code(f"{exc.message} ({exc.code})", client.code)  # the code stays, to be put right
                 return False
             except (OSError, Disconnected, asyncio.TimeoutError) as exc:
                 tries += 1

@@ -19,19 +19,23 @@ _, ngettext, N_ = Domain("tui").words()
 
 
 class CodeScreen(Screen[str]):
-    """Ask for the seat's code (a browser, or ``tabletop join ADDR`` without one)."""
+    """Ask for the seat's code (a browser, or ``tabletop join ADDR`` without one).
 
-    def __init__(self, address: str, problem: str = ""):
+    ``typed``: the code refused, left in the field to be put right (one character mistyped of sixteen)."""
+
+    def __init__(self, address: str, problem: str = "", typed: str = ""):
         super().__init__()
         self._address = address
         self._problem = problem
+        self._typed = typed
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(Text(_("Join the game at {address}").format(address=literal(self._address, lines=False))),
                          id="code-title")
             yield Static(Text(_("Type the code the facilitator gave your seat, then Enter.")))
-            yield Input(placeholder=_("seat code"), id="code-input")
+            # the cursor after a refused code, the code not selected: one key puts one character right
+            yield Input(self._typed, placeholder=_("seat code"), id="code-input", select_on_focus=False)
             yield Static(Text(self._problem), id="code-error")
 
     def on_mount(self) -> None:

@@ -211,3 +211,45 @@ async def test_a_screen_another_screen_replaced_lists_no_moves(tmp_path: Path) -
             await newer.close()
         await facilitator.close()
     session.close()
+
+
+async def test_a_digit_pressed_while_another_team_moves_says_whose_turn_it_is(tmp_path: Path) -> None:
+    """Found from outside: on Ukraine's screen while Russia moved ("Waiting for Russia."), a digit did nothing
+    and said nothing. It says whose turn it is (a screen that only watches already said why)."""
+    hands = Hands()
+    session, table = _sealed_table(tmp_path / "turn.jsonl", hands)
+    async with hosting(table) as (_host, address, codes):
+        facilitator = await connect(address, codes["facilitator"])
+        moving = await _to_moves(table, facilitator)
+        other = next(a.id for a in session.state.ruleset.actors if a.id != moving)
+        app = SeatApp(address, codes[f"team:{other}"], sleep=Sleeps(), now=hands, pick_hold=PICK_HOLD)
+        async with app.run_test(size=(80, 24), notifications=True) as pilot:
+            await until(pilot, lambda: app.joined.is_set() and seq_of(app) == session.state.seq, "the screen")
+            assert not entries(app)
+            seq = session.state.seq
+            await pilot.press("1")
+            await until(pilot, lambda: bool(notices(app)), "the screen to say why nothing happened")
+            said = " ".join(notices(app))
+            name = next(a.name for a in session.state.ruleset.actors if a.id == moving)
+            assert "Not your turn" in said and f"Waiting for {name}" in said, said
+            assert session.state.seq == seq
+        await facilitator.close()
+    session.close()
+
+
+async def test_yes_pressed_as_a_moves_question_comes_up_is_taken(tmp_path: Path) -> None:
+    """Found from outside (a team's screen, 80x24): `3` (Goodwill signal), then `y` within half a second left
+    the question open, sent nothing and said nothing; the hold against a double press had swallowed the y. A y
+    is an answer (no key of the list is y): it is taken at once. An Enter as the question comes up (the list's
+    own key, pressed twice) is still no yes, and the screen says so."""
+    async with _a_team_to_move(tmp_path / "yes.jsonl") as (app, pilot, table, hands, team, index, entry):
+        seq = table.session.state.seq
+        await pilot.press(str(index + 1))
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the move's question")
+        await pilot.press("enter")  # the room's clock has not moved: as fast as a double press
+        await until(pilot, lambda: any("Not taken" in t for t in notices(app)), "the held Enter said")
+        assert isinstance(app.screen, ConfirmScreen) and table.session.state.seq == seq
+        await pilot.press("y")  # still within the hold
+        await until(pilot, lambda: table.session.state.seq == seq + 1, "the move sent")
+        last = table.session.state.log[-1].action
+        assert (last.kind, last.actor, last.move) == ("move", team, entry["action"]["move"])

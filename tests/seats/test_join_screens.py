@@ -9,11 +9,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from textual.geometry import Region
 from textual.widgets import Input, Static
 
 from tabletop.seats.client import connect
 from tabletop.seats.host import Host
+from tabletop.seats.joincodes import new_codes
 from tabletop.tui.seat import CodeScreen, SeatApp
 
 from .screenkit import entries, seq_of, until
@@ -128,3 +130,56 @@ async def test_a_screen_that_never_reached_its_host_asks_to_check_the_address() 
         await until(pilot, lambda: "check the address" in str(link.render()).lower(), "the hint")
         said = str(link.render())
         assert address in said and "tabletop join" in said, said
+
+
+async def test_an_ipv6_address_is_joined_in_the_form_host_listen_takes(tmp_path: Path) -> None:
+    """Found from outside: `tabletop host --listen ::1:18769` listened, and `tabletop join ::1:18769 CODE`
+    said "Cannot reach the host at ::1:18769 — trying again" for ever (ws://::1:18769 is no URL). Join takes
+    the forms --listen takes, with or without the brackets."""
+    from tabletop.cli.join import address
+
+    table = make_table(tmp_path)
+    codes = new_codes(table.seats)
+    host = Host(table, codes, sleeper=Sleeps())
+    _addr, port = await host.start("::1", 0)
+    try:
+        for typed in (f"::1:{port}", f"[::1]:{port}"):
+            app = SeatApp(address(typed), codes["projector"], sleep=Sleeps(), retries=2)
+            async with app.run_test(size=(80, 24)) as pilot:
+                await until(pilot, lambda: app.joined.is_set() or "Cannot reach" in _link(app), "a join")
+                assert app.joined.is_set(), _link(app)
+    finally:
+        await host.stop()
+    table.session.close()
+
+
+@pytest.mark.parametrize("typed", ["fe80::1", "::1", "fe80::zz:8765", "[::1:8765"])
+def test_a_malformed_address_is_refused_at_once(typed: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from tabletop.cli import main
+
+    with pytest.raises(SystemExit) as stopped:  # the parser refuses it: no screen opens to try it for ever
+        main(["join", typed, "CODE"])
+    assert stopped.value.code == 2
+    err = capsys.readouterr().err
+    assert "HOST:PORT" in err and "[::1]:8765" in err and "Traceback" not in err, err
+
+
+async def test_a_wrong_code_stays_typed_to_be_put_right(tmp_path: Path) -> None:
+    """Found from outside: a wrong code ("no seat has this code … (WRONG_CODE)") emptied the code field; a
+    team that mistyped one character typed the whole code again (in the terminal and the browser alike)."""
+    table = make_table(tmp_path)
+    async with hosting(table) as (_host, address, codes):
+        app = SeatApp(address, None, sleep=Sleeps())
+        async with app.run_test(size=(80, 24)) as pilot:
+            await until(pilot, lambda: isinstance(app.screen, CodeScreen), "the code screen")
+            typo = codes["team:ru"][:-1] + ("A" if codes["team:ru"][-1] != "A" else "B")
+            await pilot.press(*typo, "enter")
+            await until(pilot, lambda: isinstance(app.screen, CodeScreen)
+                        and "WRONG_CODE" in str(app.screen.query_one("#code-error", Static).render()),
+                        "the wrong code to be said")
+            field = app.screen.query_one(Input)
+            assert field.value == typo and app.focused is field
+            await pilot.press("backspace", codes["team:ru"][-1], "enter")  # the last character put right
+            await until(pilot, app.joined.is_set, "the screen to join")
+            assert app.role == "team"
+    table.session.close()
