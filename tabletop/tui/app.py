@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.theme import Theme
 
 from ..content.literal import literal
@@ -18,6 +18,7 @@ from ..store import default_save_path
 from .board import BoardScreen
 from .clock import Now
 from .language import LANGUAGE_BINDING, LatinKeys, Multilingual
+from .notices import typed_text_lost
 
 if TYPE_CHECKING:
     from .start import Choice
@@ -39,26 +40,6 @@ HIGH_CONTRAST = Theme(
     dark=True,
 )
 THEMES = ("textual-dark", "tabletop-high-contrast", "textual-light")
-
-
-def typed_text_lost(app: App[object]) -> bool:
-    """True, with a notice, on the first ctrl+q over a dialog whose fields hold typed text; False to quit.
-
-    Found from outside: a team's drafted argument vanished on ctrl+q, with no word (the save keeps only what was
-    entered). A second ctrl+q over the same dialog quits.
-    """
-    screen = app.screen
-    if not isinstance(screen, ModalScreen) or getattr(app, "_quit_warned", None) is screen:
-        return False
-    # by type name (CSS), so that TextArea (the argument dialog's) is not imported for this
-    fields = screen.query("Input, TextArea")  # untranslated: a CSS selector
-    typed = [w for w in fields if (getattr(w, "value", None) or getattr(w, "text", "")).strip()]
-    if not typed:
-        return False
-    app._quit_warned = screen  # type: ignore[attr-defined]
-    said = _("The text typed in this dialog is not saved yet: finish it first, or press ctrl+q again to quit without it.")
-    app.notify(said, severity="warning", timeout=8, markup=False)
-    return True
 
 
 class TabletopApp(LatinKeys, Multilingual, App[None]):

@@ -14,6 +14,7 @@ from weakref import WeakKeyDictionary
 from textual.app import App
 from textual.dom import DOMNode
 from textual.notifications import Notification, Notify
+from textual.screen import ModalScreen
 
 from ..lang import Domain
 from ..play.clock import PickHold
@@ -80,4 +81,24 @@ def taken(node: DOMNode, hold: PickHold, held: str | None = None) -> bool:
 _HELD: WeakKeyDictionary[App[object], Refusals] = WeakKeyDictionary()
 
 
-__all__ = ["QUESTION_HELD", "REFUSAL_TITLE", "Refusals", "taken"]
+def typed_text_lost(app: App[object]) -> bool:
+    """True, with a notice, on the first ctrl+q over a dialog whose fields hold typed text; False to quit.
+
+    Found from outside: a team's drafted argument vanished on ctrl+q, with no word (the save keeps only what was
+    entered). A second ctrl+q over the same dialog quits.
+    """
+    screen = app.screen
+    if not isinstance(screen, ModalScreen) or getattr(app, "_quit_warned", None) is screen:
+        return False
+    # by type name (CSS), so that TextArea (the argument dialog's) is not imported for this
+    fields = screen.query("Input, TextArea")  # untranslated: a CSS selector
+    typed = [w for w in fields if (getattr(w, "value", None) or getattr(w, "text", "")).strip()]
+    if not typed:
+        return False
+    app._quit_warned = screen  # type: ignore[attr-defined]
+    said = _("The text typed in this dialog is not saved yet: finish it first, or press ctrl+q again to quit without it.")
+    app.notify(said, severity="warning", timeout=8, markup=False)
+    return True
+
+
+__all__ = ["QUESTION_HELD", "REFUSAL_TITLE", "Refusals", "taken", "typed_text_lost"]

@@ -36,7 +36,8 @@ from ..seats.protocol import Wire
 from . import seatwords as words
 from .bars import KeyBar
 from .decisionlist import DecisionList
-from .notices import Refusals, taken
+from .language import LatinKeys
+from .notices import Refusals, taken, typed_text_lost
 from .seatacts import SeatActs
 from .seatdialogs import SEAT_HELP, CodeScreen
 from .seatpowers import POWER_BINDINGS, ConsolePowers
@@ -256,7 +257,7 @@ def into_view(panel: Widget, *, top: bool = False, refreshes: int = 8) -> None:
     panel.call_after_refresh(step, refreshes)
 
 
-class SeatApp(SeatActs, App[None]):
+class SeatApp(LatinKeys, SeatActs, App[None]):
     """A seat's client: joins ``address`` with ``code`` (or asks for it), shows the view, sends picks."""
 
     CSS_PATH = Path(__file__).parent / "seat.tcss"
@@ -478,6 +479,8 @@ class SeatApp(SeatActs, App[None]):
             self.push_screen(HelpScreen(SEAT_HELP))
 
     async def action_quit(self) -> None:
+        if typed_text_lost(self):  # an argument being typed: said once before it goes
+            return
         if self.client is not None:
             await self.client.close()
         self.exit()

@@ -161,3 +161,27 @@ async def test_the_host_checks_typed_texts_and_they_are_shown_literal(tmp_path: 
         for client in (facilitator, ua, ru):
             await client.close()
     table.session.close()
+
+
+async def test_a_team_screen_keeps_a_typed_argument_through_ctrl_q(tmp_path: Path) -> None:
+    """Found from outside on the hot seat: ctrl+q over a half-typed argument closed the game at once and the text
+    was gone. On a team's own screen ctrl+q over it leaves the dialog and its text as they are (the hot seat now
+    warns first: tests/tui/test_dialogs.py). Cyrillic typed in the argument's field stays Cyrillic (outside a
+    field a Cyrillic letter is the Latin key it sits on)."""
+    table = _table(tmp_path)
+    async with hosting(table) as (_host, address, codes):
+        facilitator = await connect(address, codes["facilitator"])
+        ru = SeatApp(address, codes["team:ru"], sleep=Sleeps())
+        async with ru.run_test(size=(120, 40), notifications=True) as pilot:
+            await until(pilot, ru.joined.is_set, "ru to join")
+            await _facilitator_until(table, facilitator, lambda s: table.session.acting() == "ru"
+                                     and s.phase == "moves", {})
+            await until(pilot, lambda: seq_of(ru) == table.session.state.seq, "Russia's screen")
+            index = next(i for i, e in enumerate(entries(ru)) if e.get("needs") == "argument")
+            await choose(pilot, ru, index)
+            await until(pilot, lambda: isinstance(ru.screen, ArgumentScreen), "the argument's dialog")
+            await _type(pilot, "коридор")
+            await pilot.press("ctrl+q")
+            await pilot.pause()
+            assert ru.is_running and isinstance(ru.screen, ArgumentScreen)
+            assert ru.screen.query_one("TextArea").text == "коридор"  # type: ignore[attr-defined]
