@@ -198,7 +198,8 @@ class Host:
             old.read_only = True
             with using(old.lang):
                 old.send(message("bye", code=Wire.REPLACED,
-                                 message=_("this seat was joined on another screen: this one only watches now")))
+                                 message=_("this seat was joined on another screen: this one only watches now "
+                                           "(to act here again, quit with ctrl+q and join again with the code)")))
         self.active[seat] = conn
         self.connections.add(conn)
         self.table.connected.add(seat)

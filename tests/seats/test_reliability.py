@@ -104,6 +104,9 @@ async def test_the_same_code_twice_the_newer_takes_the_seat_the_older_only_watch
         while old.replaced is None:
             await old.next_view()
         assert old.replaced["code"] == "REPLACED" and "only watches" in old.replaced["message"]
+        # found from outside: a team's laptop lost its seat to a phone that then left, and nothing said how to
+        # take it back
+        assert "join again with the code" in old.replaced["message"]
         with pytest.raises(Refused) as caught:
             await old.act(pick=_first_pick(old.view))
         assert caught.value.code == "READ_ONLY" and table.session.state.seq == 0
