@@ -137,7 +137,7 @@ def argument_spans(state: State, head: Proposal, *, sealed: bool = False) -> Spa
               else _("{who} argues on {track}: "))
     out: list[tuple[str, str]] = [
         (argues.format(who=who, track=n.get(head.track or "", head.track or "")), "bold"),
-        (f"\u201c{_said(n, argument.text)}\u201d\n", ""),
+        (_("\u201c{text}\u201d").format(text=_said(n, argument.text)) + "\n", ""),  # the language's quotes
         ("  " + _("wants {result}").format(result=wanted_words(argument.wanted_table)) + "\n", "bold"),
     ]
     for i, reason in enumerate(argument.reasons, 1):

@@ -308,7 +308,8 @@ def track_text(state: State, track_id: str, compact: bool = False, width: int | 
         out.append("  ")
     out.append_text(ladder_text(track.position, spec.agreement_at, top))
     out.append(f" {track.position}/{top} ")
-    out.append(f"\u201c{literal(spec.ladder[track.position])}\u201d", style="bold")
+    # the language's own quotes (ru, uk: «…»): found from outside, “Контакты восстановлены” beside «Границы»
+    out.append(_("\u201c{rung}\u201d").format(rung=literal(spec.ladder[track.position])), style="bold")
     if not compact:
         out.append("\n" + _("tension") + " ")
         out.append(gauge(track.tension, spec.breakdown_at), style="bold red" if danger else "")  # untranslated: a style
