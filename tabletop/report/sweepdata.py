@@ -11,14 +11,19 @@ objectives. The page is :mod:`.sweeppage`.
 from __future__ import annotations
 
 import json
+import stat
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+
+from ..content.files import FileRefused, not_regular, read_regular
 from ..lang import Domain
 
 _, ngettext, N_ = Domain("report").words()
 
 STATUSES = ("agreed", "collapsed", "deferred", "open")
+#: a ``sweep.json`` is at most this large (10 000 points of a few keys each take a few MB)
+MAX_PLAN_BYTES = 64 * 1024 * 1024
 
 
 class SweepUnreadable(Exception):
@@ -104,13 +109,16 @@ def read_plan(out: Path) -> dict[str, Any]:
             raise SweepUnreadable(_("{path} is a file, not a sweep folder (the folder that tabletop sweep --out "
                                     "wrote)").format(path=out))
         raise SweepUnreadable(_("{path}: no such folder").format(path=out))
+    if not path.exists() and not path.is_symlink():
+        raise SweepUnreadable(_("{path}: not a sweep folder (no sweep.json)").format(path=out))
     try:
-        manifest = json.loads(path.read_text(encoding="utf-8"))
+        # a FIFO would block the report for ever: refused unopened, as every reader does
+        manifest = json.loads(read_regular(path, MAX_PLAN_BYTES).decode("utf-8"))
         plan = manifest["plan"]
         if not _plan_shape(plan):
             raise ValueError("not the shape tabletop sweep writes")  # untranslated: caught below, never shown
-    except FileNotFoundError:
-        raise SweepUnreadable(_("{path}: not a sweep folder (no sweep.json)").format(path=out)) from None
+    except FileRefused as exc:
+        raise SweepUnreadable(str(exc)) from None
     except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError):
         raise SweepUnreadable(_("{path}: damaged or not written by tabletop sweep").format(path=f"{out}/sweep.json")) from None
     return in_language(dict(plan))
@@ -134,6 +142,17 @@ def in_language(plan: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _check_regular(files: list[Path]) -> None:
+    """SweepUnreadable for a Parquet file that is a FIFO or a device: DuckDB would block on it, or pass it over."""
+    for path in files:
+        try:
+            mode = path.stat().st_mode
+        except OSError:
+            continue  # a dangling link: DuckDB says it cannot read it
+        if not stat.S_ISREG(mode):
+            raise SweepUnreadable(str(FileRefused(path, not_regular(mode))))
+
+
 def summarise(out: Path) -> dict[str, Any]:
     """Everything the report shows, computed with DuckDB."""
     import duckdb
@@ -144,8 +163,10 @@ def summarise(out: Path) -> dict[str, Any]:
     summary: dict[str, Any] = {"folder": str(out), "plan": plan, "expected": expected, "games": 0,
                                "points": [], "axes": {}}
     summary["query"] = one_line_query(out, _queried_track(plan), next(iter(plan["keys"].values()), "point"))
-    if not any(out.glob("point=*/*.parquet")):
+    files = list(out.glob("point=*/*.parquet"))
+    if not files:
         return summary
+    _check_regular(files)
     con = duckdb.connect()
     try:
         per_point = _grouped(con, glob, plan, "point")

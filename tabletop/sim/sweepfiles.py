@@ -104,6 +104,8 @@ def finished(out: Path) -> set[tuple[int, str]]:
 
 def _reads(path: Path) -> bool:
     try:
+        if not path.is_file():
+            return False  # a FIFO named like a chunk would block the footer's read for ever: no chunk, never opened
         pq.read_metadata(path)
     except (OSError, pa.ArrowException):
         return False

@@ -163,3 +163,23 @@ def test_a_long_chart_title_wraps_instead_of_running_off_the_chart() -> None:
     assert len(lines) == 2 and " ".join(lines) == title and all(len(line) <= TITLE_CHARS for line in lines), lines
     short = line_chart("c", "Borders: how games end, by bots.ru", ["a"], [Series("x", "x", [1.0])], 0, 1, "%", escape)
     assert len(re.findall(r'class="chart-title"', short)) == 1
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no FIFOs here")
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize("where", ["sweep.json", "point=0/games-000000000.parquet"])
+def test_a_fifo_in_the_folder_is_refused_before_reading(
+    swept: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], where: str
+) -> None:
+    """Found from outside: `tabletop sweep report DIR` hung for ever when DIR/sweep.json was a FIFO; every other
+    reader refuses a special file by name, without opening it. A Parquet file the report reads is the same."""
+    import os
+    import shutil
+
+    copy = tmp_path / "copy"
+    shutil.copytree(swept, copy)
+    (copy / where).unlink()
+    os.mkfifo(copy / where)
+    assert main(["sweep", "report", str(copy)]) == 1  # would block for ever if it opened the FIFO to read
+    err = capsys.readouterr().err
+    assert f"{copy / where}: is not a regular file (a named pipe)" in err and "Traceback" not in err, err
