@@ -146,6 +146,18 @@ def check_deck(deck: Deck) -> list[Found]:
     return list(_duplicates("deck", "cards", [c.id for c in deck.cards]))
 
 
+def check_choosers(deck: Deck, actors: Sequence[str] | None = None) -> list[Found]:
+    """One actor answers all the choices of a card. With the ruleset's ``actors``, a card naming an actor not
+    among them is left to its unknown actor's problem, at that choice's line: one typo is not two actors."""
+    out: list[Found] = []
+    for ci, card in enumerate(deck.cards):
+        named = {c.actor for c in card.choices}
+        if len(named) > 1 and (actors is None or named <= set(actors)):
+            message = _("all choices of a card are answered by one actor; found {actors}")
+            out.append(("deck", ("cards", ci, "choices"), message.format(actors=", ".join(sorted(named)))))
+    return out
+
+
 def check_scenario(rs: Ruleset, deck: Deck) -> list[Found]:
     """References from a deck into the ruleset it is played with."""
     out: list[Found] = []
@@ -195,6 +207,7 @@ def check_scenario(rs: Ruleset, deck: Deck) -> list[Found]:
         if prompt.track not in tracks:
             out.append(("deck", ("prompts", pi, "track"), _unknown("track", prompt.track, tracks)))
     out += _check_stock_arguments(rs, deck)
+    out += check_choosers(deck, actors)
     return out
 
 

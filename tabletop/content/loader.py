@@ -23,10 +23,16 @@ _, ngettext, N_ = Domain("content").words()
 
 def load_file(path: str | Path) -> Ruleset | Deck:
     """Load one ruleset or deck file on its own."""
-    from .parsing import parse_deck, parse_ruleset
+    from .parsing import check_alone, parse_deck, parse_ruleset
 
     source = read_toml(path)
-    return parse_ruleset(source) if kind_of(source) == "ruleset" else parse_deck(source)
+    if kind_of(source) == "ruleset":
+        return parse_ruleset(source)
+    deck = parse_deck(source)
+    problems = check_alone(deck, source)
+    if problems:
+        raise ContentError(problems)
+    return deck
 
 
 def load_scenario(

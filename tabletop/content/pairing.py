@@ -16,10 +16,10 @@ from typing import NamedTuple
 
 from .errors import ContentError, Problem, did_you_mean
 from .overlaycheck import Checked as OverlayChecked
-from .overlayfiles import base_path, check_overlay_file, describe_overlay, is_overlay_name, overlays_beside
+from .overlayfiles import check_overlay_file, describe_overlay, is_overlay_name, overlays_beside
 from .finding import AmbiguousId, ids_near, resolve
-from .parsing import combine, parse_deck, parse_ruleset
-from .source import SourceFile, kind_of, read_toml
+from .parsing import check_alone, combine, parse_deck, parse_ruleset
+from .source import SourceFile, is_overlay, kind_of, read_toml
 from ..lang import Domain
 from .models import Deck, Ruleset
 
@@ -105,10 +105,14 @@ TYPO = 0.85
 
 
 def check_files(paths: Sequence[str]) -> Checked:
-    """Validate files and directories of them, each ruleset together with its deck."""
+    """Validate files and directories of them, each ruleset together with its deck.
+
+    One ruleset and one deck given as files (not found in a folder) are checked together when the ruleset
+    names that deck or none, as ``play --ruleset R --deck D`` takes them. A deck checked with no ruleset says so.
+    """
     files, problems = toml_files(paths)
     rulesets: list[tuple[Path, SourceFile, Ruleset]] = []
-    decks: dict[str, _Found] = {}
+    decks: list[_Found] = []
     summaries: dict[Path, str] = {}
     overlays: list[tuple[Path, OverlayChecked]] = []
     for path in files:
@@ -122,52 +126,79 @@ def check_files(paths: Sequence[str]) -> Checked:
                 summaries[path] = describe_ruleset(rs)
             else:
                 deck = parse_deck(source)
-                decks.setdefault(deck.deck.id, (path, source, deck))  # the first of a deck id given
+                decks.append((path, source, deck))
                 summaries[path] = describe_deck(deck)
         except ContentError as exc:
             problems += exc.problems
+    by_id: dict[str, _Found] = {}
+    for found in decks:
+        by_id.setdefault(found[2].deck.id, found)  # the first of a deck id given
+    pair = _given_pair(paths, rulesets, decks)
     told = {f.resolve() for f in files}  # the files whose problems are said (a broken deck beside: once)
+    checked_with: set[Path] = set()  # the decks checked against a ruleset
     for path, source, rs in rulesets:
-        deck_id = rs.ruleset.deck
-        if deck_id is None:
-            continue
-        try:
-            deck_path: Path | None = resolve(deck_id, "deck", near=path.parent)  # what play takes
-        except AmbiguousId as exc:  # two files declare the id: play refuses it, and so does validate
-            problems.append(source.problem(("ruleset", "deck"), exc.problems[0].message))
-            continue
-        except ContentError:
-            deck_path = None  # none beside it: the ruleset is checked alone (told below)
-        found = decks.get(deck_id)
+        given = pair[1] if pair is not None and pair[0] == path else None
+        found = given or _deck_of(path, source, rs, by_id, told, summaries, problems)
         if found is None:
-            found, unreadable = _deck_at(deck_path)
-            if unreadable is not None:
-                # the deck play would take is there but broken: the ruleset cannot be played as it is
-                summaries[path] += _("; its deck '{id}' does not read").format(id=deck_id)
-                if unreadable[0].resolve() not in told:  # once, and not again for a file given to validate
-                    told.add(unreadable[0].resolve())
-                    problems += unreadable[1]
-                continue
-        if found is None:
-            close = difflib.get_close_matches(deck_id, ids_near("deck", path.parent), n=1, cutoff=TYPO)
-            hint = did_you_mean(deck_id, close)
-            if hint:  # a typo of a deck that is there: the ruleset cannot be played as it is
-                problems.append(source.problem(("ruleset", "deck"), _(
-                    "no deck '{id}' beside the ruleset or bundled{hint}").format(id=deck_id, hint=hint)))
-                continue
-            summaries[path] += _("; deck '{id}' not found beside it, checked alone").format(id=deck_id)
             continue
+        checked_with.add(found[0].resolve())
         try:
             combine(rs, found[2], source, found[1])
-            summaries[path] += _("; checked with deck '{id}'").format(id=deck_id)
+            summaries[path] += _("; checked with deck '{id}'").format(id=found[2].deck.id)
         except ContentError as exc:
             problems += exc.problems
+    for path, source, deck in decks:
+        if path.resolve() not in checked_with:
+            problems += check_alone(deck, source)
+            summaries[path] += _("; checked alone: its tracks, actors and meters were not checked against a ruleset")
     return Checked(files, summaries, problems, overlays)
 
 
-def is_overlay(path: Path, source: SourceFile) -> bool:
-    """An ``[overlay]`` table, or named ``NAME.LANG.toml`` beside a ``NAME.toml``: a translation, not a ruleset or deck."""
-    return "overlay" in source.data or (is_overlay_name(path) and base_path(path).is_file())
+def _given_pair(paths: Sequence[str], rulesets: list[tuple[Path, SourceFile, Ruleset]],
+                decks: list[_Found]) -> tuple[Path, _Found] | None:
+    """The ruleset and the deck given as files, when they are one of each and the ruleset names that deck or none."""
+    named = {Path(os.path.abspath(raw)) for raw in paths if not Path(raw).is_dir()}
+    given_rulesets = [r for r in rulesets if Path(os.path.abspath(r[0])) in named]
+    given_decks = [d for d in decks if Path(os.path.abspath(d[0])) in named]
+    if len(given_rulesets) != 1 or len(given_decks) != 1:
+        return None
+    (path, _source, rs), deck = given_rulesets[0], given_decks[0]
+    return (path, deck) if rs.ruleset.deck in (None, deck[2].deck.id) else None
+
+
+def _deck_of(path: Path, source: SourceFile, rs: Ruleset, decks: dict[str, _Found], told: set[Path],
+             summaries: dict[Path, str], problems: list[Problem]) -> _Found | None:
+    """The deck a ruleset names: given, else beside it as play finds it. None when there is none to check it
+    with (its summary or a problem says why); a problem for a deck id mistyped or given to two files."""
+    deck_id = rs.ruleset.deck
+    if deck_id is None:
+        return None
+    try:
+        deck_path: Path | None = resolve(deck_id, "deck", near=path.parent)  # what play takes
+    except AmbiguousId as exc:  # two files declare the id: play refuses it, and so does validate
+        problems.append(source.problem(("ruleset", "deck"), exc.problems[0].message))
+        return None
+    except ContentError:
+        deck_path = None  # none beside it: the ruleset is checked alone (told below)
+    found = decks.get(deck_id)
+    if found is None:
+        found, unreadable = _deck_at(deck_path)
+        if unreadable is not None:
+            # the deck play would take is there but broken: the ruleset cannot be played as it is
+            summaries[path] += _("; its deck '{id}' does not read").format(id=deck_id)
+            if unreadable[0].resolve() not in told:  # once, and not again for a file given to validate
+                told.add(unreadable[0].resolve())
+                problems += unreadable[1]
+            return None
+    if found is None:
+        close = difflib.get_close_matches(deck_id, ids_near("deck", path.parent), n=1, cutoff=TYPO)
+        hint = did_you_mean(deck_id, close)
+        if hint:  # a typo of a deck that is there: the ruleset cannot be played as it is
+            problems.append(source.problem(("ruleset", "deck"), _(
+                "no deck '{id}' beside the ruleset or bundled{hint}").format(id=deck_id, hint=hint)))
+            return None
+        summaries[path] += _("; deck '{id}' not found beside it, checked alone").format(id=deck_id)
+    return found
 
 
 def _overlay(path: Path, summaries: dict[Path, str], overlays: list[tuple[Path, OverlayChecked]]) -> list[Problem]:

@@ -14,7 +14,7 @@ from .finding import resolve
 from .models import Deck, Ruleset
 from .scenario import Scenario
 from ..lang import Domain
-from .source import SourceFile, kind_of, read_toml
+from .source import SourceFile, given_for_base, kind_of, read_toml
 
 _, ngettext, N_ = Domain("content").words()
 
@@ -47,12 +47,24 @@ def parse_deck(source: SourceFile) -> Deck:
     return deck
 
 
+def check_alone(deck: Deck, deck_source: SourceFile) -> list[Problem]:
+    """What :func:`combine` checks of a deck that needs no ruleset, for a deck checked with none."""
+    from .checks import check_choosers
+
+    return [deck_source.problem(path, message) for _owner, path, message in check_choosers(deck)]
+
+
 def combine(rs: Ruleset, deck: Deck, rs_source: SourceFile, deck_source: SourceFile) -> Scenario:
     """Check a deck against a ruleset and make the scenario."""
     from .checks import check_scenario
 
     _raise_found(check_scenario(rs, deck), {"ruleset": rs_source, "deck": deck_source})
     return Scenario(rs, deck, rs_source.name, deck_source.name)
+
+
+def _refuse_overlay(problem: Problem | None) -> None:
+    if problem is not None:
+        raise ContentError([problem])
 
 
 class Validated(NamedTuple):
@@ -68,6 +80,7 @@ class Validated(NamedTuple):
 def validate_files(rs_path: Path, deck: str | Path | None) -> Validated:
     """Validate a ruleset file and its deck (``deck``, else the one the ruleset names), or raise ContentError."""
     rs_source = read_toml(rs_path)
+    _refuse_overlay(given_for_base(rs_source, "ruleset"))
     if kind_of(rs_source) != "ruleset":
         raise ContentError([rs_source.problem((), _("this is a deck; give a ruleset (with a [ruleset] table)"))])
     problems: list[Problem] = []
@@ -92,6 +105,7 @@ def validate_files(rs_path: Path, deck: str | Path | None) -> Validated:
                 # the ruleset named this deck: point at the line that names it
                 raise ContentError([rs_source.problem(("ruleset", "deck"), p.message) for p in exc.problems]) from None
             deck_source = read_toml(deck_path)
+            _refuse_overlay(given_for_base(deck_source, "deck"))
             if kind_of(deck_source) != "deck":
                 raise ContentError([deck_source.problem((), _("this is a ruleset; give a deck (with a [deck] table)"))])
             deck_model = parse_deck(deck_source)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .errors import ContentError, KeyPath, Problem, format_path
-from ..lang import Domain
+from ..lang import LANGUAGES, SOURCE, Domain
 from .files import MAX_CONTENT_BYTES, MAX_DEPTH, FileRefused, read_regular, too_deep
 
 #: ``NAME.LANG.toml``: a translation of ``NAME.toml`` (:mod:`.overlayfiles`)
@@ -35,8 +35,11 @@ class SourceFile(NamedTuple):
         return Problem(self.name, line, format_path(path), message)
 
 
-def read_toml(path: str | Path) -> SourceFile:
-    """Read and parse one TOML file, or raise ContentError saying why not."""
+def read_toml(path: str | Path, empty: str | None = None) -> SourceFile:
+    """Read and parse one TOML file, or raise ContentError saying why not.
+
+    ``empty`` is what an empty file is told it should hold (a sweep file's ``[sweep]``); by default a ruleset's
+    or a deck's table, or a translation's ``[overlay]``."""
     import tomllib  # a bundled scenario comes from the validated cache, without parsing
 
     p = Path(path)
@@ -61,6 +64,8 @@ def read_toml(path: str | Path) -> SourceFile:
             byte=f"{raw[exc.start]:02x}", offset=exc.start), line) from None
     text = text.removeprefix("\ufeff")
     if not text.strip():
+        if empty is not None:
+            raise fail(empty, 1)
         m = OVERLAY_NAME.match(p.name)
         if m and (p.parent / f"{m.group('base')}.toml").is_file():  # a translation beside what it translates
             raise fail(_("file is empty: expected an [overlay] table (a translation of {base})").format(
@@ -102,6 +107,35 @@ def kind_of(source: SourceFile) -> str:
         [source.problem((), _("not a ruleset or a deck: expected a [ruleset] or [deck] table (found {keys})")
                         .format(keys=keys))]
     )
+
+
+def is_overlay(path: Path, source: SourceFile) -> bool:
+    """An ``[overlay]`` table, or named ``NAME.LANG.toml`` beside a ``NAME.toml``: a translation, not a ruleset or deck."""
+    m = OVERLAY_NAME.match(path.name)
+    return "overlay" in source.data or (m is not None and (path.parent / f"{m.group('base')}.toml").is_file())
+
+
+#: an overlay given where a ruleset or a deck goes (``play --ruleset NAME.ru.toml``), by what was wanted
+_NOT_BASE = {
+    "ruleset": N_("this is the {lang} translation of {base}, not a ruleset: give {base} (and --lang {lang})"),
+    "deck": N_("this is the {lang} translation of {base}, not a deck: give {base} (and --lang {lang})"),
+}
+
+
+def given_for_base(source: SourceFile, kind: str) -> Problem | None:
+    """One problem for a translation (:mod:`.overlayfiles`) given as the ruleset or deck (``kind``) it translates.
+
+    Checked as a ruleset, an overlay's every table would be a problem, tens of them, each quoting its texts."""
+    path = Path(source.name)
+    if not is_overlay(path, source):
+        return None
+    m = OVERLAY_NAME.match(path.name)
+    head = source.data.get("overlay")
+    lang = head.get("lang") if isinstance(head, dict) else None
+    if not (isinstance(lang, str) and lang in LANGUAGES and lang != SOURCE):
+        lang = m.group("lang") if m else "?"
+    base = f"{m.group('base')}.toml" if m else path.name
+    return Problem(source.name, None, "", _(_NOT_BASE[kind]).format(lang=lang, base=base))
 
 
 def _toml_hint(message: str, line: str) -> str | None:

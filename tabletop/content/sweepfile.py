@@ -84,7 +84,7 @@ class Sweep:
 
 def load_sweep(path: str | Path, policies: Sequence[str]) -> Sweep:
     """Read and check a sweep file; raise ContentError with every problem (file:line: key: message)."""
-    source = read_toml(path)
+    source = read_toml(path, empty=_("file is empty: expected a [sweep] table"))
     if "sweep" not in source.data:
         keys = ", ".join(sorted(source.data)) or _("nothing")
         raise ContentError([source.problem((), _("not a sweep file: expected a [sweep] table (found {keys})").format(

@@ -70,6 +70,9 @@ CASES: list[tuple[str, int, str, str]] = [
      "unknown resource 'captial' (did you mean 'capital'?)"),
     ("deck-unknown-choice-actor.toml", 12, "cards[0].choices[0].actor",
      "unknown actor 'eats' (did you mean 'east'?)"),
+    # found from outside: one choice's typo read as "answered by one actor; found east, eats" at choices = [
+    ("deck-one-choice-actor-misspelt.toml", 13, "cards[0].choices[1].actor",
+     "unknown actor 'eats' (did you mean 'east'?)"),
     ("deck-unknown-track.toml", 9, "cards[0].track",
      "unknown track 'alfa' (did you mean 'alpha'?) (known: alpha, beta)"),
     ("deck-unknown-meter.toml", 9, "cards[0].requires[0].meter",
@@ -123,6 +126,12 @@ CASES: list[tuple[str, int, str, str]] = [
     # wrong types
     ("ruleset-wrong-type.toml", 5, "ruleset.turns", "expected a whole number, got a string 'eight'"),
     ("deck-wrong-type.toml", 10, "cards[0].copies", "expected a whole number, got a string 'two'"),
+    # found from outside: the value was Python's repr, whole ("got date datetime.date(1979, 5, 27)", a table
+    # of tens of kB); it is TOML's wording, cut short
+    ("ruleset-wrong-type-date.toml", 5, "ruleset.turns", "expected a whole number, got a date 1979-05-27"),
+    ("ruleset-array-of-tables.toml", 2, "ruleset",
+     "expected a table, got an array [{id = 'broken', name = 'Broken example', turns = 8, descri…"),
+    ("deck-effects-table.toml", 11, "cards[0].effects", "expected an array, got a table {meter = 'trust', add = -1}"),
     # TOML syntax: the line tomllib points at, or the last line when the file ends too soon
     ("ruleset-syntax-error.toml", 16, "", "TOML syntax error: Expected '=' after a key"),
     ("deck-syntax-error.toml", 11, "", "TOML syntax error: Expected ']]' at the end of an array declaration"),

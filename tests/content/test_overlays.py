@@ -523,3 +523,31 @@ def test_an_empty_translation_file_is_told_it_wants_an_overlay_table(scenarios: 
     assert code == 1
     assert f"{empty}:1: file is empty: expected an [overlay] table (a translation of parallel-tracks.toml)" in (
         _out + err)
+
+
+@pytest.mark.parametrize("command", ["simulate", "play"])
+@pytest.mark.parametrize(("option", "name", "kind"), [
+    ("--ruleset", "rulesets/river-basin.ru.toml", "ruleset"),
+    ("--deck", "decks/river-basin-events.uk.toml", "deck"),
+])
+def test_an_overlay_given_as_a_ruleset_or_deck_is_named_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str, option: str, name: str, kind: str
+) -> None:
+    """Found from outside: ``tabletop play --ruleset x/rulesets/river-basin.ru.toml`` printed dozens of lines
+    ("ruleset.base: unknown key 'base'", "actors: expected an array, got a table {…}" tens of kB long)."""
+    import shutil
+
+    for part, base in (("rulesets", "river-basin"), ("decks", "river-basin-events")):
+        (tmp_path / part).mkdir()
+        for path in BUNDLED.joinpath(part).glob(f"{base}*.toml"):
+            shutil.copy(path, tmp_path / part / path.name)
+    overlay = tmp_path / name
+    lang = overlay.suffixes[-2].lstrip(".")
+    base = overlay.name.replace(f".{lang}.toml", ".toml")
+    args = [command, option, str(overlay)]
+    if option == "--deck":
+        args += ["--ruleset", str(tmp_path / "rulesets" / "river-basin.toml")]
+    assert main(args + (["--games", "1"] if command == "simulate" else [])) == 1
+    err = capsys.readouterr().err
+    assert err.splitlines() == [f"{overlay}: this is the {lang} translation of {base}, not a {kind}: give {base} "
+                                f"(and --lang {lang})"], err

@@ -5,6 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from tabletop.content.pairing import check_files, describe_deck, describe_ruleset, toml_files
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -13,6 +15,8 @@ MINI_DECK = FIXTURES / "decks" / "mini-events.toml"
 
 RULESET_SUMMARY = "ruleset 'mini': 3 actors, 2 tracks, 1 meters, 3 moves, 4 rounds, strict"
 DECK_SUMMARY = "deck 'mini-events': 2 cards (2 with copies), 1 on a track, 1 global"
+#: what the summary of a deck checked with no ruleset adds
+ALONE = "; checked alone: its tracks, actors and meters were not checked against a ruleset"
 
 
 def test_a_ruleset_is_checked_with_the_deck_given_alongside() -> None:
@@ -56,7 +60,7 @@ def test_a_broken_file_is_a_problem_and_no_summary(tmp_path: Path) -> None:
     checked = check_files([str(bad), str(MINI_DECK)])
     assert checked.files == [bad, MINI_DECK]
     assert bad not in checked.summaries and checked.bad_files() == {str(bad)}
-    assert checked.passed() == [(MINI_DECK, DECK_SUMMARY)]
+    assert checked.passed() == [(MINI_DECK, DECK_SUMMARY + ALONE)]
 
 
 def test_files_are_found_in_directories_and_missing_ones_are_problems(tmp_path: Path) -> None:
@@ -119,3 +123,50 @@ def test_a_ruleset_naming_a_misspelt_deck_beside_it_is_a_problem_at_its_deck_lin
     ruleset.write_text(MINI_RULESET.read_text().replace('deck = "mini-events"', 'deck = "a-deck-to-come"'))
     alone = check_files([str(ruleset)])
     assert alone.problems == [] and "checked alone" in alone.summaries[ruleset]
+
+
+BUNDLED = Path(__file__).parents[2] / "tabletop" / "scenarios"
+
+
+def test_a_ruleset_and_a_deck_given_are_checked_together_even_when_the_ruleset_names_no_deck(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found from outside: a ruleset without its ``deck`` key and a deck with ``track = "flow-alocation"``, given
+    together, both validated "ok" (exit 0), and ``tabletop simulate --ruleset R --deck D`` then refused the deck's
+    track. One ruleset and one deck given are checked together, with the messages simulate gives."""
+    from tabletop.cli import main
+
+    ruleset, deck = tmp_path / "river-basin.toml", tmp_path / "river-basin-events.toml"
+    ruleset.write_text((BUNDLED / "rulesets" / "river-basin.toml").read_text(encoding="utf-8")
+                       .replace('deck = "river-basin-events"\n', ""), encoding="utf-8")
+    deck.write_text((BUNDLED / "decks" / "river-basin-events.toml").read_text(encoding="utf-8")
+                    .replace('track = "flow-allocation"', 'track = "flow-alocation"', 1), encoding="utf-8")
+    said = f"{deck}:21: cards[0].track: unknown track 'flow-alocation' (did you mean 'flow-allocation'?)"
+    assert main(["validate", str(ruleset), str(deck)]) == 1
+    out = capsys.readouterr().out
+    (line,) = [text for text in out.splitlines() if text.startswith(said)]
+    assert f"ok  {deck}" not in out, out
+    assert main(["simulate", "--ruleset", str(ruleset), "--deck", str(deck), "--games", "1"]) != 0
+    assert line in capsys.readouterr().err.splitlines()  # the very line simulate refuses with
+    assert main(["validate", str(deck), str(ruleset)]) == 1  # in either order
+    assert line in capsys.readouterr().out.splitlines()
+
+
+def test_a_deck_checked_against_no_ruleset_says_so(tmp_path: Path) -> None:
+    assert check_files([str(MINI_DECK)]).passed() == [(MINI_DECK, DECK_SUMMARY + ALONE)]
+    # a ruleset naming another deck: the deck given is not its deck, and is checked alone
+    other = tmp_path / "other.toml"
+    other.write_text(MINI_RULESET.read_text().replace('deck = "mini-events"', 'deck = "a-deck-to-come"'))
+    assert (MINI_DECK, DECK_SUMMARY + ALONE) in check_files([str(other), str(MINI_DECK)]).passed()
+    # the deck of a ruleset in the folder is checked with it, and says nothing more
+    assert (MINI_DECK, DECK_SUMMARY) in check_files([str(FIXTURES)]).passed()
+
+
+def test_a_deck_alone_still_has_one_actor_answer_each_card() -> None:
+    """The rule moved from the shape stage to the checks with the ruleset (so that a typo in one choice's actor is
+    told as that, at its line); a deck checked with no ruleset is held to it all the same."""
+    two = Path(__file__).parent / "broken" / "deck-choices-two-actors.toml"
+    checked = check_files([str(two)])
+    assert [(p.path, p.message) for p in checked.problems] == [
+        ("cards[0].choices", "all choices of a card are answered by one actor; found east, west")]
+    assert checked.passed() == []

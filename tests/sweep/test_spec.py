@@ -52,6 +52,8 @@ CASES: list[tuple[str, int, str, str]] = [
     ("value-twice.toml", 7, "axes[0].values", "values lists 7 twice"),
     ("syntax.toml", 7, "", "TOML syntax error"),
     ("a-ruleset.toml", 1, "", "not a sweep file: expected a [sweep] table (found ruleset)"),
+    # found from outside: an empty sweep file was told to hold "a [ruleset] or a [deck] table"
+    ("empty.toml", 1, "", "file is empty: expected a [sweep] table"),
 ]
 
 
