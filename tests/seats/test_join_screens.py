@@ -105,7 +105,8 @@ async def test_a_seat_joined_elsewhere_says_so_whole_at_80_columns(tmp_path: Pat
             await pilot.pause()
             link = app.seat_screen.query_one("#link", Static)
             shown = " ".join(strip.text.strip() for strip in link.render_lines(Region(0, 0, *link.size)))
-            assert _link(app).split()[-1] == "наблюдает" and shown.endswith("наблюдает"), shown
+            # to its last word: how to take the seat back (quit, join again with the code)
+            assert _link(app).split()[-1] == "кодом)" and shown.endswith("кодом)"), shown
             await newer.close()
     table.session.close()
 
