@@ -12,7 +12,7 @@ from typing import NamedTuple
 from .errors import KeyPath, did_you_mean
 from .models import Card, Deck, MoveType, Ruleset
 from ..lang import Domain
-from .vocabulary import Condition, Effect, MeterEffect
+from .vocabulary import Condition, Effect, MeterCondition, MeterEffect, RoundCondition
 
 _, ngettext, N_ = Domain("content").words()
 
@@ -341,6 +341,9 @@ def check_scoped(
         resource = getattr(part, "resource", None)
         if resource is not None and resource not in resources:
             out.append((owner, (*path, "resource"), _unknown("resource", resource, resources)))
+        never = _never_holds(rs, part) if isinstance(part, Condition) else None
+        if never is not None:
+            out.append((owner, (*path, *never[0]), never[1]))
         other = part.other_track()
         if other is not None and rel[0] == "link_effects":
             out.append((owner, (*path, "track"), _(_LINK_EFFECT_TRACK)))
@@ -356,6 +359,30 @@ def check_scoped(
         if found is not None:
             out.append((owner, (*path, found[0]), found[1]))
     return out
+
+
+def _never_holds(rs: Ruleset, condition: Condition) -> tuple[KeyPath, str] | None:
+    """A round past the game's last, or a meter bound outside the meter's range: a condition no game meets.
+
+    Found from outside: a card waiting for round 50 of an eight-round game, or for trust at 500 on a meter that
+    stops at 10, validated clean and never came up (a scheduled round past the last was already refused)."""
+    if isinstance(condition, RoundCondition):
+        turns = rs.ruleset.turns
+        if condition.round.at_least is not None and condition.round.at_least > turns:
+            return ("round", "at_least"), _("round {round} is past the last round of ruleset '{ruleset}' (turns = "
+                                            "{turns}): this condition never holds").format(
+                round=condition.round.at_least, ruleset=rs.id, turns=turns)
+        return None
+    if isinstance(condition, MeterCondition):
+        meter = next((m for m in rs.meters if m.id == condition.meter), None)
+        if meter is None:
+            return None  # an unknown meter is its own problem
+        for key, bound, outside in (("at_least", condition.at_least, lambda n: n > meter.max),
+                                    ("at_most", condition.at_most, lambda n: n < meter.min)):
+            if bound is not None and outside(bound):
+                return (key,), _("meter '{meter}' goes from {min} to {max}: {key} = {n} never holds").format(
+                    meter=meter.id, min=meter.min, max=meter.max, key=key, n=bound)
+    return None
 
 
 _LINK_EFFECT_TRACK = N_(

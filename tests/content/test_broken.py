@@ -113,6 +113,13 @@ CASES: list[tuple[str, int, str, str]] = [
     # the master events list: a schedule says a round the game plays, or conditions, or both
     ("deck-schedule-past-last-round.toml", 9, "cards[0].schedule.round",
      "round 6 is past the last round of ruleset 'mini' (turns = 4): the card would never come up"),
+    # conditions that can never hold (found from outside: each validated "ok", and the card never came up)
+    ("deck-schedule-when-round-past-last.toml", 9, "cards[0].schedule.when[0].round.at_least",
+     "round 50 is past the last round of ruleset 'mini' (turns = 4): this condition never holds"),
+    ("deck-requires-meter-past-max.toml", 9, "cards[0].requires[0].at_least",
+     "meter 'trust' goes from 0 to 10: at_least = 500 never holds"),
+    ("ruleset-move-requires-round-past-last.toml", 29, "moves[0].requires[0].round.at_least",
+     "round 50 is past the last round of ruleset 'broken' (turns = 4): this condition never holds"),
     ("deck-schedule-empty.toml", 9, "cards[0].schedule",
      "a schedule needs round (the round the card is due) or when (conditions), or both"),
     ("deck-schedule-misspelt-key.toml", 9, "cards[0].schedule.rounds",
