@@ -10,8 +10,10 @@ from __future__ import annotations
 import argparse
 import asyncio
 import ipaddress
+import contextlib
 import random
 import signal
+import socket
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -40,6 +42,43 @@ def parse_listen(text: str) -> tuple[str, int]:
     if not sep or not addr or not port.isdigit() or not 0 <= int(port) <= 65535:
         raise ValueError(_("expected ADDR:PORT such as {example}, got '{text}'").format(example=DEFAULT_LISTEN, text=text))
     return addr.strip("[]"), int(port)
+
+
+#: addresses of the documentation ranges: a UDP socket "connected" to one sends nothing, and names the address
+#: this machine would send from (the one on the room's network, if it has a route)
+_PROBES = {socket.AF_INET: "192.0.2.1", socket.AF_INET6: "2001:db8::1"}
+
+
+def bracketed(ip: str) -> str:
+    return f"[{ip}]" if ":" in ip else ip
+
+
+def room_addresses(host: str) -> list[str]:
+    """This machine's addresses another laptop may open (not loopback), of the family ``host`` listens on
+    (``0.0.0.0``: IPv4, ``::``: IPv6), IPv6 ones in brackets; empty when none is found."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    found: set[str] = set()
+    with contextlib.suppress(OSError):
+        found.update(str(where[0]) for *_, where in socket.getaddrinfo(socket.gethostname(), None, family))
+    with contextlib.suppress(OSError), socket.socket(family, socket.SOCK_DGRAM) as probe:
+        probe.connect((_PROBES[family], 9))
+        found.add(str(probe.getsockname()[0]))
+    kept = []
+    for text in found:
+        with contextlib.suppress(ValueError):
+            ip = ipaddress.ip_address(text.partition("%")[0])
+            # loopback is this machine only; an IPv6 link-local address needs a zone no address bar takes
+            if not (ip.is_loopback or ip.is_unspecified or (ip.version == 6 and ip.is_link_local)):
+                kept.append(ip)
+    return [bracketed(str(ip)) for ip in sorted(kept)]
+
+
+def join_where(bound: str, port: int, found: list[str]) -> str:
+    """``ADDR:PORT`` for the join lines: on every interface (``0.0.0.0``, ``::``), this machine's first address
+    on the room's network when one is ``found`` (found from outside: "tabletop join 0.0.0.0:18770 …" works on
+    the host machine only)."""
+    unspecified = bound in ("0.0.0.0", "::")
+    return f"{found[0] if unspecified and found else bracketed(bound)}:{port}"
 
 
 def is_loopback(addr: str) -> bool:
@@ -175,11 +214,14 @@ async def _serve(table: object, codes: dict[str, str], addr: str, port: int, hea
     for sig in (signal.SIGINT, signal.SIGTERM):  # before anything is printed: a stop at any moment is a clean one
         loop.add_signal_handler(sig, stop.set)
     bound_addr, bound_port = await host.start(addr, port)
-    where = f"[{bound_addr}]:{bound_port}" if ":" in bound_addr else f"{bound_addr}:{bound_port}"
-    _out(_("tabletop host: serving {path} on {where}").format(path=table.session.save_path, where=where))
+    listening = f"{bracketed(bound_addr)}:{bound_port}"
+    found = room_addresses(bound_addr) if bound_addr in ("0.0.0.0", "::") else []
+    where = join_where(bound_addr, bound_port, found)
+    _out(_("tabletop host: serving {path} on {where}").format(path=table.session.save_path, where=listening))
     if not is_loopback(addr):
         _err(_("warning: listening on {address}: the traffic, join codes included, is NOT encrypted. On a network you "
-               "do not trust, run the host on 127.0.0.1 behind a TLS proxy (wss://) instead.").format(address=addr))
+               "do not trust, run the host on 127.0.0.1 behind a TLS proxy (wss://) instead.").format(
+                   address=bracketed(addr)))
     _out(_("Join codes (one per seat; keep each one for its seat only):"))
     for seat_id, seat in table.seats.items():
         _out(f"  {seat.name:<28} tabletop join {where} {codes[seat_id]}")  # untranslated: a name and a command to type

@@ -24,7 +24,8 @@ def address(text: str) -> str:
     if not sep or not bare or not port.isdigit() or not 1 <= int(port) <= 65535 or not _host_ok(bare):
         raise argparse.ArgumentTypeError(_("expected HOST:PORT (as 127.0.0.1:8765, or [::1]:8765 for IPv6), "
                                            "got '{text}'").format(text=text))
-    return f"[{bare}]:{port}" if ":" in bare else f"{bare}:{port}"
+    number = int(port)  # digits of any script (found from outside: '127.0.0.1:١٨٧٦٥' hung on "Connecting…")
+    return f"[{bare}]:{number}" if ":" in bare else f"{bare}:{number}"
 
 
 def _host_ok(host: str) -> bool:

@@ -103,7 +103,7 @@ def everywhere(host: str) -> bool:
 
 def _say_room_addresses(host: str, port: int) -> None:
     """The page's addresses on the room's network: this machine's own (none found: how to find one)."""
-    from .serveroom import room_addresses
+    from .host import room_addresses
 
     found = room_addresses(host.strip("[]"))
     if len(found) == 1:

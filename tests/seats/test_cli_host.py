@@ -51,6 +51,10 @@ def test_another_address_than_loopback_is_served_with_a_warning(tmp_path: Path) 
         lines = [proc.stdout.readline() for _ in range(9)]
         codes = [line.split()[-1] for line in lines if "tabletop join" in line]
         assert len(codes) >= 5 and all(len(c) >= 16 for c in codes)  # facilitator, a team per actor, projector...
+        from tabletop.cli.host import room_addresses
+
+        if room_addresses("0.0.0.0"):  # a machine on a network: the lines name it, not 0.0.0.0
+            assert not [line for line in lines if "tabletop join 0.0.0.0:" in line], lines
     finally:
         proc.terminate()
         assert proc.wait(timeout=60) == 0
@@ -115,3 +119,23 @@ def test_the_most_observers_is_taken() -> None:
 
     assert MOST_OBSERVERS == 50
     assert build_parser("host").parse_args(["host", "--observers", "50"]).observers == 50
+
+
+def test_join_lines_on_every_interface_name_an_address_of_the_room() -> None:
+    """Found from outside: ``host --listen 0.0.0.0:18770`` printed "tabletop join 0.0.0.0:18770 …" for every seat,
+    which works on the host machine only. The lines name this machine's address on the room's network."""
+    from tabletop.cli.host import join_where
+
+    assert join_where("0.0.0.0", 8765, ["192.0.2.2", "198.51.100.7"]) == "192.0.2.2:8765"
+    assert join_where("::", 8765, ["[fd00::2]"]) == "[fd00::2]:8765"
+    assert join_where("0.0.0.0", 8765, []) == "0.0.0.0:8765"  # none found: as it listens
+    assert join_where("127.0.0.1", 8765, ["192.0.2.2"]) == "127.0.0.1:8765"
+    assert join_where("::1", 8765, []) == "[::1]:8765"
+
+
+def test_a_port_in_other_digits_is_joined_as_its_number() -> None:
+    """Found from outside: ``join '127.0.0.1:١٨٧٦٥'`` passed the check (they are digits) and hung on "Connecting…"."""
+    from tabletop.cli.join import address
+
+    assert address("127.0.0.1:\u0661\u0668\u0667\u0666\u0665") == "127.0.0.1:18765"
+    assert address("::1:\u0668\u0660") == "[::1]:80"
