@@ -77,6 +77,10 @@ class Validated(NamedTuple):
     deck_ref: str
 
 
+#: a ruleset without ``deck = ...`` given with no deck (a sweep file says it otherwise: :mod:`.sweepfile`)
+NO_DECK = N_("the ruleset names no deck; give one with --deck")
+
+
 def validate_files(rs_path: Path, deck: str | Path | None) -> Validated:
     """Validate a ruleset file and its deck (``deck``, else the one the ruleset names), or raise ContentError."""
     rs_source = read_toml(rs_path)
@@ -91,7 +95,7 @@ def validate_files(rs_path: Path, deck: str | Path | None) -> Validated:
         problems += exc.problems
     deck_ref = deck if deck is not None else (rs.ruleset.deck if rs is not None else None)
     if rs is not None and deck_ref is None:
-        problems.append(rs_source.problem(("ruleset", "deck"), _("the ruleset names no deck; give one with --deck")))
+        problems.append(rs_source.problem(("ruleset", "deck"), _(NO_DECK)))
     deck_model: Deck | None = None
     deck_source: SourceFile | None = None
     deck_path: Path | None = None

@@ -18,6 +18,7 @@ from typing import Any
 from .errors import ContentError, KeyPath, Problem, did_you_mean, format_path
 from .fields import dump
 from .loader import load_scenario
+from .parsing import NO_DECK
 from .scenario import Scenario
 from .source import SourceFile, read_toml
 from ..lang import Domain
@@ -115,6 +116,10 @@ def _scenario(source: SourceFile, spec: SweepSpec) -> Scenario:
     try:
         return load_scenario(near(spec.sweep.ruleset), None if spec.sweep.deck is None else near(spec.sweep.deck))
     except ContentError as exc:
+        if spec.sweep.deck is None and any(p.message == _(NO_DECK) for p in exc.problems):
+            # found from outside: "give one with --deck" to a command that has no --deck
+            raise ContentError([source.problem(("sweep", "ruleset"), _(
+                "the ruleset names no deck: name one in the sweep file, deck = \"ID or path\" under [sweep]"))]) from None
         missing = [p for p in exc.problems if p.line is None and p.path == ""]
         if missing and len(missing) == len(exc.problems):
             key = "deck" if spec.sweep.deck is not None and spec.sweep.deck in missing[0].file else "ruleset"

@@ -153,3 +153,20 @@ def test_one_misspelt_policy_for_every_team_is_one_problem() -> None:
         load_sweep(BROKEN / "misspelt-policy-for-all.toml", POLICIES)
     assert len(caught.value.problems) == 1
 
+
+
+def test_a_ruleset_that_names_no_deck_is_told_to_name_it_in_the_sweep_file(tmp_path: Path) -> None:
+    """Found from outside: a sweep whose ruleset names no deck said "give one with --deck"; sweep has no --deck."""
+    from tabletop.content.finding import BUNDLED
+
+    text = (BUNDLED / "rulesets" / "river-basin.toml").read_text(encoding="utf-8")
+    (tmp_path / "rules.toml").write_text("\n".join(line for line in text.splitlines()
+                                                   if not line.startswith("deck =")), encoding="utf-8")
+    spec = tmp_path / "s.toml"
+    spec.write_text('[sweep]\nruleset = "rules.toml"\ngames = 1\n\n[[axes]]\nkey = "ruleset.turns"\n'
+                    'values = [6, 7]\n', encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_sweep(spec, POLICIES)
+    [problem] = caught.value.problems
+    assert (problem.file, problem.line, problem.path) == (str(spec), 2, "sweep.ruleset"), problem
+    assert "deck = " in problem.message and "--deck" not in problem.message, problem.message
