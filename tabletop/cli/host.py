@@ -38,10 +38,13 @@ DEFAULT_LISTEN = "127.0.0.1:8765"
 
 def parse_listen(text: str) -> tuple[str, int]:
     """``ADDR:PORT`` (``[::1]:PORT`` for IPv6) as (address, port); raises ValueError."""
+    from .join import host_ok  # the same address forms as join takes
+
     addr, sep, port = text.rpartition(":")
-    if not sep or not addr or not port.isdigit() or not 0 <= int(port) <= 65535:
+    bare = addr[1:-1] if addr.startswith("[") and addr.endswith("]") else addr
+    if not sep or not bare or not host_ok(bare) or not port.isdigit() or not 0 <= int(port) <= 65535:
         raise ValueError(_("expected ADDR:PORT such as {example}, got '{text}'").format(example=DEFAULT_LISTEN, text=text))
-    return addr.strip("[]"), int(port)
+    return bare, int(port)
 
 
 #: addresses of the documentation ranges: a UDP socket "connected" to one sends nothing, and names the address

@@ -21,14 +21,14 @@ def address(text: str) -> str:
         return text
     host, sep, port = text.rpartition(":")
     bare = host[1:-1] if host.startswith("[") and host.endswith("]") else host
-    if not sep or not bare or not port.isdigit() or not 1 <= int(port) <= 65535 or not _host_ok(bare):
+    if not sep or not bare or not port.isdigit() or not 1 <= int(port) <= 65535 or not host_ok(bare):
         raise argparse.ArgumentTypeError(_("expected HOST:PORT (as 127.0.0.1:8765, or [::1]:8765 for IPv6), "
                                            "got '{text}'").format(text=text))
     number = int(port)  # digits of any script (found from outside: '127.0.0.1:١٨٧٦٥' hung on "Connecting…")
     return f"[{bare}]:{number}" if ":" in bare else f"{bare}:{number}"
 
 
-def _host_ok(host: str) -> bool:
+def host_ok(host: str) -> bool:
     """A name or an IPv4 address (the resolver judges those), or, with a colon, an IPv6 address."""
     import ipaddress
 
