@@ -21,6 +21,7 @@ from ..content.sweepfile import Sweep
 from .cluster import Backend
 from .sweepfiles import (
     FORMAT,
+    MANIFEST,
     chunk_table,
     finished,
     point_dir,
@@ -156,6 +157,20 @@ def _results(backend: Backend, scenario: Scenario, todo: list[Chunk]) -> Iterato
         yield from backend.results(scenario, _play, todo)
 
 
+def _refuse_special(manifest: Path) -> None:
+    """SweepRefused for a sweep.json that is a FIFO or a device (found from outside: told "no sweep.json")."""
+    import stat
+
+    from ..content.files import FileRefused, not_regular
+
+    try:
+        mode = manifest.stat().st_mode
+    except OSError:
+        return
+    if not stat.S_ISREG(mode):
+        raise SweepRefused(str(FileRefused(manifest, not_regular(mode))))
+
+
 def _check_folder(out: Path, the_plan: dict[str, Any], resume: bool, spec_path: str) -> bool:
     """True for a new sweep; a resumed folder must hold the same plan (else SweepRefused)."""
     manifest = read_manifest(out)
@@ -164,6 +179,7 @@ def _check_folder(out: Path, the_plan: dict[str, Any], resume: bool, spec_path: 
             raise SweepRefused(_("{path} is a file: --out takes a folder for the sweep (a new one, or one to "
                                  "--resume)").format(path=out))
         if out.is_dir() and any(out.iterdir()):
+            _refuse_special(out / MANIFEST)
             raise SweepRefused(_("{path} is not empty and holds no sweep (no sweep.json): choose another --out").format(path=out))
         return True
     if not resume:

@@ -287,3 +287,15 @@ def test_a_write_that_fails_leaves_no_temporary_file(what: str, tmp_path: Path,
         with pytest.raises(OSError, match="No space left"):
             sweepfiles.write_manifest(out, {"sweep": 1})
     assert [p.relative_to(out) for p in out.rglob("*") if p.is_file()] == []
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_for_sweep_json_is_named_on_resume(tmp_path: Path) -> None:
+    """Found from outside: a named pipe as sweep.json made --resume say the folder "holds no sweep (no sweep.json)"."""
+    out = tmp_path / "out"
+    sweep = load_sweep(write_spec(tmp_path), POLICIES)
+    run_sweep(sweep, out, Backend())
+    (out / "sweep.json").unlink()
+    os.mkfifo(out / "sweep.json")
+    with pytest.raises(SweepRefused, match=r"sweep\.json: is not a regular file \(a named pipe\)"):
+        run_sweep(sweep, out, Backend(), resume=True)
