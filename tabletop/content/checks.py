@@ -341,7 +341,7 @@ def check_scoped(
         resource = getattr(part, "resource", None)
         if resource is not None and resource not in resources:
             out.append((owner, (*path, "resource"), _unknown("resource", resource, resources)))
-        never = _never_holds(rs, part) if isinstance(part, Condition) else None
+        never = _never_holds(rs, part, scheduled=rel[0] == "schedule") if isinstance(part, Condition) else None
         if never is not None:
             out.append((owner, (*path, *never[0]), never[1]))
         other = part.other_track()
@@ -361,12 +361,17 @@ def check_scoped(
     return out
 
 
-def _never_holds(rs: Ruleset, condition: Condition) -> tuple[KeyPath, str] | None:
-    """A round past the game's last, or a meter bound outside the meter's range: a condition no game meets.
+def _never_holds(rs: Ruleset, condition: Condition, scheduled: bool) -> tuple[KeyPath, str] | None:
+    """A meter bound outside the meter's range, or a schedule waiting for a round past the game's last: a
+    condition no game meets.
 
-    Found from outside: a card waiting for round 50 of an eight-round game, or for trust at 500 on a meter that
-    stops at 10, validated clean and never came up (a scheduled round past the last was already refused)."""
+    Found from outside: a card scheduled for when round 50 of an eight-round game comes, or needing trust at 500
+    on a meter that stops at 10, validated clean and never came up (``schedule.round`` past the last was already
+    refused). A card's or a move's ``requires`` on a later round is not refused: a game made shorter than its
+    deck (a sweep of ``turns``, a one-round rehearsal) leaves such cards unplayed, as it should."""
     if isinstance(condition, RoundCondition):
+        if not scheduled:
+            return None
         turns = rs.ruleset.turns
         if condition.round.at_least is not None and condition.round.at_least > turns:
             return ("round", "at_least"), _("round {round} is past the last round of ruleset '{ruleset}' (turns = "

@@ -118,8 +118,6 @@ CASES: list[tuple[str, int, str, str]] = [
      "round 50 is past the last round of ruleset 'mini' (turns = 4): this condition never holds"),
     ("deck-requires-meter-past-max.toml", 9, "cards[0].requires[0].at_least",
      "meter 'trust' goes from 0 to 10: at_least = 500 never holds"),
-    ("ruleset-move-requires-round-past-last.toml", 29, "moves[0].requires[0].round.at_least",
-     "round 50 is past the last round of ruleset 'broken' (turns = 4): this condition never holds"),
     ("deck-schedule-empty.toml", 9, "cards[0].schedule",
      "a schedule needs round (the round the card is due) or when (conditions), or both"),
     ("deck-schedule-misspelt-key.toml", 9, "cards[0].schedule.rounds",
