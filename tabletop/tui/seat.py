@@ -334,6 +334,14 @@ class SeatApp(LatinKeys, SeatActs, App[None]):
                 self._show(await client.next_view())
             except Disconnected:
                 self.joined.clear()
+                if client.replaced is not None:
+                    # another screen has this seat: joining again by itself would take it back from that screen
+                    # (found from outside: after a host restart the seat went to whichever screen came back last)
+                    with using(self.lang):
+                        said = _("Disconnected. Another screen has this seat: to act here, quit with ctrl+q and join "
+                                 "again with the code.")
+                    self.seat_screen.say_link(said, lost=True)
+                    return
                 if not await self._connect(client, first=False):
                     return
 

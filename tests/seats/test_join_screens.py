@@ -184,3 +184,25 @@ async def test_a_wrong_code_stays_typed_to_be_put_right(tmp_path: Path) -> None:
             await until(pilot, app.joined.is_set, "the screen to join")
             assert app.role == "team"
     table.session.close()
+
+
+async def test_a_replaced_screen_does_not_take_its_seat_back_when_the_link_drops(tmp_path: Path) -> None:
+    """Found from outside: a team screen replaced by a second one reconnected by itself after a host restart and
+    took the seat back from the newer screen (over four restarts the seat went to whichever reconnected last). A
+    replaced screen that loses the link stays off and says how to act here again."""
+    table = make_table(tmp_path)
+    async with hosting(table) as (host, address, codes):
+        app = SeatApp(address, codes["team:ru"], sleep=Sleeps())
+        async with app.run_test(size=(80, 24)) as pilot:
+            await until(pilot, app.joined.is_set, "the team's screen to join")
+            newer = await connect(address, codes["team:ru"])
+            await until(pilot, lambda: "only watches" in _link(app), "the first screen to say it only watches")
+            [old] = [c for c in host.connections if c.read_only]
+            await old.ws.close()  # the link drops, as when the host restarts
+            await until(pilot, lambda: "join again" in _link(app) and not app.joined.is_set(), "the screen to stay off")
+            for _ in range(5):
+                await pilot.pause()
+            assert not app.joined.is_set() and len([c for c in host.connections if c.seat == "team:ru"]) == 1
+            assert not [c for c in host.connections if c.seat == "team:ru" and c.read_only]  # the newer one holds it
+            await newer.close()
+    table.session.close()
