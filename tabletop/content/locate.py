@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import cached_property
 
 from .errors import KeyPath
 
@@ -167,36 +168,52 @@ def _escaped(text: str, pos: int) -> bool:
 
 
 class Locator:
-    """Maps key paths of a parsed TOML document to 1-based line numbers."""
+    """Maps key paths of a parsed TOML document to 1-based line numbers.
+
+    The text is scanned when a line is first asked for, not when the file is read: most files read have
+    no problem to place, and the scan cost as much as parsing the file (``tests/content/test_locate_growth.py``).
+    """
 
     def __init__(self, text: str):
         self.text = text
         self.scanner = _Scanner(text)
-        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
-        # (concrete table path, header offset, [(key parts, value offset)])
-        self.tables: list[tuple[KeyPath, int, list[tuple[list[str], int]]]] = [((), 0, [])]
-        self._index()
-        # looked up once per problem: a deck of thousands of cards each with a problem asked each of its
-        # tables for each problem (40,000 problems: minutes); now a lookup per prefix of the problem's path
-        self._by_path: dict[KeyPath, tuple[KeyPath, int, list[tuple[list[str], int]]]] = {}
-        self._first_under: dict[KeyPath, int] = {}  # a path written only as headers of longer tables: the first
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        return [0] + [m.end() for m in re.finditer("\n", self.text)]
+
+    @cached_property
+    def tables(self) -> list[tuple[KeyPath, int, list[tuple[list[str], int]]]]:
+        """(concrete table path, header offset, [(key parts, value offset)]), in the order written."""
+        return self._index()
+
+    @cached_property
+    def _lookup(self) -> tuple[dict[KeyPath, tuple[KeyPath, int, list[tuple[list[str], int]]]], dict[KeyPath, int]]:
+        """Each table by its path, and the first header under a path written only as headers of longer tables.
+
+        Looked up once per problem: a deck of thousands of cards each with a problem asked each of its
+        tables for each problem (40,000 problems: minutes); now a lookup per prefix of the problem's path."""
+        by_path: dict[KeyPath, tuple[KeyPath, int, list[tuple[list[str], int]]]] = {}
+        first_under: dict[KeyPath, int] = {}
         for table in self.tables:
             tpath = table[0]
-            self._by_path[tpath] = table  # the later of two equal headers, as the scan below took it
+            by_path[tpath] = table  # the later of two equal headers, as the scan took it
             for k in range(len(tpath)):
-                self._first_under.setdefault(tpath[:k], table[1])
+                first_under.setdefault(tpath[:k], table[1])
+        return by_path, first_under
 
     def line_of(self, offset: int) -> int:
         return bisect.bisect_right(self.line_starts, offset)
 
-    def _index(self) -> None:
+    def _index(self) -> list[tuple[KeyPath, int, list[tuple[list[str], int]]]]:
         text, sc = self.text, self.scanner
+        tables: list[tuple[KeyPath, int, list[tuple[list[str], int]]]] = [((), 0, [])]
         counts: dict[KeyPath, int] = {}
         pos = 0
         while True:
             pos = sc.skip_ws(pos)
             if pos >= len(text):
-                return
+                return tables
             if text[pos] == "[":
                 array = text.startswith("[[", pos)
                 names, end = sc.read_key(pos + (2 if array else 1))
@@ -209,7 +226,7 @@ class Locator:
                         path.append(counts[key])
                     elif tuple(path) in counts:
                         path.append(counts[tuple(path)])
-                self.tables.append((tuple(path), pos, []))
+                tables.append((tuple(path), pos, []))
                 newline = text.find("\n", end)
                 pos = len(text) if newline < 0 else newline
                 continue
@@ -220,13 +237,14 @@ class Locator:
                 pos = len(text) if newline < 0 else newline
                 continue
             start = sc.skip_ws(after + 1, newlines=False)
-            self.tables[-1][2].append((key, start))
+            tables[-1][2].append((key, start))
             pos = sc.skip_value(start)
 
     def line(self, path: KeyPath) -> int | None:
         """The line where ``path`` is written, or of its nearest enclosing table."""
         whole = tuple(path)
-        best = next((self._by_path[whole[:k]] for k in range(len(whole), -1, -1) if whole[:k] in self._by_path),
+        by_path, first_under = self._lookup
+        best = next((by_path[whole[:k]] for k in range(len(whole), -1, -1) if whole[:k] in by_path),
                     None)  # the table of the longest prefix of ``path``
         if best is None:
             return None
@@ -237,7 +255,7 @@ class Locator:
                 if tuple(key) == rest[: len(key)]:
                     return self.line_of(self.scanner.find_in_value(start, rest[len(key) :]))
             # a key written only as table headers, e.g. [[card]] for path ('card',)
-            under = self._first_under.get(whole)
+            under = first_under.get(whole)
             if under is not None:
                 return self.line_of(under)
         if tpath == () and rest:
