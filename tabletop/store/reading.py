@@ -319,7 +319,7 @@ class SaveReader:
         if not p.exists():
             raise SaveError(p, _("no such file"), kind=N_("missing"))
         if p.is_dir():
-            raise SaveError(p, _("is a directory, not a save file"), kind=N_("not a save"))
+            raise SaveError(p, _("is a directory, not a save file"), kind=N_("not a file"))
         self._open = ExitStack()  # closed by close() / the with block
         try:
             # a FIFO or a device is refused before reading; each line read is bounded by MAX_HEADER / MAX_LINE

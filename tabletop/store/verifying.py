@@ -24,6 +24,10 @@ from .shapes import show
 
 _, ngettext, N_ = Domain("store").words()
 
+#: the kinds of error of a path that was never read as a save (missing, a folder, a FIFO or a device, no
+#: permission): ``verify`` says why, and does not call the file damaged
+_NOT_READ = ("missing", "not a file", "unreadable")  # untranslated: kinds (ids)
+
 @dataclass
 class VerifyReport:
     """What ``tabletop verify`` found.
@@ -66,7 +70,7 @@ class VerifyReport:
 
     def lines(self) -> list[str]:
         if self.error is not None:
-            if self.error.kind == "missing":  # untranslated: a kind (an id); a name mistyped is no damaged save
+            if self.error.kind in _NOT_READ:  # a name mistyped, a folder, a pipe: no damaged save
                 return [_("{path}: {message}").format(path=self.path, message=self.error.message)]
             return [_("{path}: damaged: {kind}: {message}").format(
                 path=self.path, kind=_(self.error.kind), message=self.error.message)]

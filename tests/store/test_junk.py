@@ -125,8 +125,8 @@ def test_a_directory(tmp_path: Path) -> None:
     folder.mkdir()
     with pytest.raises(SaveError, match="is a directory, not a save file") as caught:
         open_save(folder)
-    assert caught.value.kind == "not a save"
-    _cli_one_line(folder, f"{folder}: damaged: not a save: is a directory, not a save file", process=True)
+    assert caught.value.kind == "not a file"
+    _cli_one_line(folder, f"{folder}: is a directory, not a save file", process=True)  # a folder is no damaged save
 
 
 def test_a_missing_path(tmp_path: Path) -> None:
@@ -152,6 +152,8 @@ def test_resume_names_what_a_special_file_is(tmp_path: Path, kind: str) -> None:
         resume(path)
     named = "a named pipe" if kind == "fifo" else "a device"
     assert caught.value.message == f"is not a regular file ({named}); give a file"
+    # found from outside: verify called the pipe "damaged: unreadable"; nothing was read, nothing is damaged
+    _cli_one_line(path, f"{path}: is not a regular file ({named}); give a file")
 
 
 @pytest.mark.parametrize(("version", "shown"), [(3, "3"), ("1", "'1'"), (None, "None"), (0, "0"), (True, "True")])
