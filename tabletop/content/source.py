@@ -56,6 +56,8 @@ def read_toml(path: str | Path, empty: str | None = None) -> SourceFile:
         raw = read_regular(p, MAX_BYTES)
     except FileRefused as exc:
         raise fail(exc.message) from None
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # Notepad's "Unicode": not a stray byte at offset 0
+        raise fail(_("UTF-16 text, not UTF-8 (the file starts with a UTF-16 byte order mark); save the file as UTF-8"), 1)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

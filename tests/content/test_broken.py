@@ -209,6 +209,8 @@ CASES: list[tuple[str, int, str, str]] = [
     # whole files
     ("file-empty.toml", 1, "", "file is empty: expected a [ruleset] or a [deck] table"),
     ("file-not-utf8.toml", 4, "", "not UTF-8 text (byte 0xe9"),
+    # found from outside: a ruleset saved as Notepad's "Unicode" was "not UTF-8 text (byte 0xff at offset 0)"
+    ("file-utf16.toml", 1, "", "UTF-16 text, not UTF-8 (the file starts with a UTF-16 byte order mark); save the file as UTF-8"),
     ("file-neither.toml", 1, "",
      "not a ruleset or a deck: expected a [ruleset] or [deck] table (found scenario)"),
     ("file-both.toml", 1, "", "a ruleset or a deck, not both"),
