@@ -121,7 +121,7 @@ def _say_room_addresses(host: str, port: int) -> None:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from textual_serve.server import Server
+    from .serveroom import RoomServer, ServeServer
 
     host, _sep, port = args.listen.rpartition(":")
     try:
@@ -133,13 +133,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
         _err(_("tabletop serve: listening on {address}: the page and every key typed in it travel unencrypted; "
                "put it behind a TLS proxy (https) on a network you do not trust").format(address=host))
     if everywhere(host):  # no address a laptop opens: this machine's are, and the page names the browser's
-        from .serveroom import RoomServer
-
         _say_room_addresses(host, int(port))
-        server: type[Server] = RoomServer
+        server: type[ServeServer] = RoomServer
     else:
         _out(_("Teams open {url} in a browser and type their code.").format(url=f"http://{args.listen}/"))
-        server = Server
+        server = ServeServer
+    _out(_("Press Ctrl+C here to stop serving the page."))
     try:
         with _offline_templates() as templates:
             # an IPv6 address in brackets: textual-serve writes the page's URLs as http://HOST:PORT

@@ -1,14 +1,20 @@
-"""Where a room's laptops find ``tabletop serve``'s page, listening on every interface (``0.0.0.0``, ``::``).
+"""``tabletop serve``'s web server: textual-serve's, quiet on the facilitator's terminal, and on every interface
+(``0.0.0.0``, ``::``) naming the address each browser used.
 
-That address is no address another laptop can open: the command names this
-machine's own addresses instead (:func:`.host.room_addresses`), and the page names
-the address each browser used to reach it, its Host header
-(:class:`RoomServer`), for its script and its WebSocket. Imported only by a
-serve that listens so (it imports textual-serve).
+textual-serve prints a banner naming the command each tab runs, a line per request, and every error with its
+traceback and the traceback's local variables (a request without a Host header, from a scanner or an old
+client, filled a screen). :class:`ServeServer` prints only what went wrong, one line each, every character
+visible (:func:`tabletop.content.literal.one_line`).
+
+An address of every interface is no address another laptop can open: the command names this machine's own
+addresses instead (:func:`.host.room_addresses`), and the page names the address each browser used to reach it,
+its Host header (:class:`RoomServer`), for its script and its WebSocket. Imported when ``serve`` starts its
+server (it imports textual-serve).
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from contextvars import ContextVar
 from typing import Any
@@ -17,6 +23,14 @@ from aiohttp import web
 from textual_serve.server import Server
 
 from .host import bracketed
+from .terminal import _err
+from ..content.literal import one_line
+from ..lang import Domain
+
+_, ngettext, N_ = Domain("cli").words()
+
+#: the longest a server's problem is shown (an error may quote a whole request)
+PROBLEM_CHARS = 300
 
 #: the origin the page being rendered names (None: the listening address); set for one request at a time
 _ORIGIN: ContextVar[str | None] = ContextVar("tabletop_serve_origin", default=None)
@@ -34,7 +48,37 @@ def origin(host: str | None, proto: str | None) -> str | None:
     return f"{scheme}://{host}"
 
 
-class RoomServer(Server):
+class _OneLine(logging.Handler):
+    """Each warning or error of the web server as one line on the facilitator's terminal: no traceback (nor
+    its local variables), every character visible, at most :data:`PROBLEM_CHARS` of it."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            text = record.getMessage()
+            error = record.exc_info[1] if record.exc_info else None
+            if error is not None:
+                detail = str(error) or type(error).__name__
+                text = detail if not text or text == detail else f"{text}: {detail}"  # untranslated: joins two
+            text = one_line(text)
+            if len(text) > PROBLEM_CHARS:
+                text = text[: PROBLEM_CHARS - 1] + "\u2026"
+            _err(_("tabletop serve: the web server says: {problem}").format(problem=text))
+        except Exception:  # noqa: BLE001 - a line that cannot be shown must not stop the server
+            pass
+
+
+class ServeServer(Server):
+    """textual-serve's server, quiet: no banner, no line per request, a problem in one line."""
+
+    def initialize_logging(self) -> None:
+        logging.basicConfig(level=logging.WARNING, handlers=[_OneLine(logging.WARNING)], force=True)
+
+    async def on_startup(self, app: web.Application) -> None:
+        """No banner: textual-serve's names the command each tab runs, and on every interface an address no laptop
+        opens (``tabletop serve`` has said where teams open the page before the server starts)."""
+
+
+class RoomServer(ServeServer):
     """textual-serve's server whose page names the address each browser used, not the one it listens on.
 
     textual-serve names one ``public_url`` in every page; here it is the request's own origin while its page
@@ -47,10 +91,6 @@ class RoomServer(Server):
     @public_url.setter
     def public_url(self, value: str) -> None:
         self._listening_url = value
-
-    async def on_startup(self, app: web.Application) -> None:
-        """No banner: textual-serve's says "Serving … on http://0.0.0.0:PORT", an address no laptop opens (the
-        ones to open are printed before the server starts)."""
 
     async def handle_index(self, request: web.Request) -> Any:
         headers = request.headers
@@ -65,4 +105,4 @@ class RoomServer(Server):
             _ORIGIN.reset(token)
 
 
-__all__ = ["RoomServer", "origin"]
+__all__ = ["RoomServer", "ServeServer", "origin"]

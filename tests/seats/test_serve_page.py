@@ -143,3 +143,39 @@ def test_a_page_served_on_loopback_names_loopback_whatever_the_browser_says(tmp_
     assert f'src="http://127.0.0.1:{port}/static/js/textual.js"' in page, page
     assert f'data-session-websocket-url="ws://127.0.0.1:{port}/ws"' in page, page
     assert f"Teams open http://127.0.0.1:{port}/ in a browser" in log_path.read_text()
+
+
+def _raw(port: int, request: bytes) -> bytes:
+    """What the server answers a request sent as these bytes (no client fills in a Host header)."""
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as s:
+        s.sendall(request)
+        try:
+            return s.recv(200)
+        except OSError:
+            return b""
+
+
+def test_a_request_the_server_refuses_is_one_line_on_the_terminal_not_a_traceback(tmp_path: Path) -> None:
+    """Found from outside: a request without a Host header (a port scanner, an old client) to `serve --listen
+    0.0.0.0:PORT` filled the facilitator's terminal with a traceback and its local variables; textual-serve's
+    banner and a line per request came with every serve. Now: where to open the page, how to stop, and what went
+    wrong in one line each."""
+    no_host = (b"GET /ws HTTP/1.1\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\n"
+               b"Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n")
+    with _serving(tmp_path, "0.0.0.0") as (port, log_path):
+        assert _raw(port, no_host).startswith(b"HTTP/1.0 400")
+        assert _raw(port, b"GET / HTTP/1.0\r\n\r\n").startswith(b"HTTP/1.0 200")  # no Host either: the page
+        assert _raw(port, b"G\x1b]52;c;aGk=\x07T / HTTP/1.1\r\n\r\n").startswith(b"HTTP/1.0 400")
+        said = ""
+        for _ in range(POLLS):  # the lines are written as the server handles the requests
+            said = log_path.read_text(encoding="utf-8")
+            if "Missing 'Host' header" in said:
+                break
+            time.sleep(0.1)
+    lines = said.splitlines()
+    assert "tabletop serve: the web server says: Error handling request from 127.0.0.1: 400, message: Missing " \
+           "'Host' header in request." in lines, said
+    assert "Press Ctrl+C here to stop serving the page." in lines, said
+    for absent in ("Traceback", "\u2502", "\u256d", "self =", "Serving", "GET /", "Press Ctrl+C to quit"):
+        assert absent not in said, (absent, said)
+    assert "\x1b" not in said and "\x07" not in said
