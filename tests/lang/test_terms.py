@@ -81,3 +81,24 @@ def test_the_interface_uses_the_glossary_s_words(lang: str) -> None:
     with using(lang):
         assert card in TUI.gettext("Event card").lower()
         assert PLAY.gettext("{who} answers “{card}”:").format(who="X", card="Y").endswith(f"{card}у «Y»:")
+
+
+@pytest.mark.parametrize("lang", ["ru", "uk"])
+def test_a_track_named_after_the_word_track_is_in_quotes(lang: str) -> None:
+    """Found from outside: the log read "Россия: Внести предложение — трек Стратегическая стабильность" where
+    the confirm dialog said «Стратегическая стабильность»: a name after the word "трек" stands in «…»."""
+    with using(lang):
+        told = ENGINE.gettext("{actor}: {move} on {track}, linked to {link}").format(
+            actor="Россия", move="Внести предложение", track="Стратегическая стабильность", link="Границы")
+    assert "«Стратегическая стабильность»" in told and "«Границы»" in told, told
+    from babel.messages.pofile import read_po
+
+    from tabletop.lang import LOCALE_DIR
+
+    bare = re.compile(r"трек\w* \{(track|link)\}")
+    for po in sorted((LOCALE_DIR / lang / "LC_MESSAGES").glob("*.po")):
+        with open(po, "rb") as handle:
+            catalog = read_po(handle)
+        for message in catalog:
+            strings = message.string if isinstance(message.string, tuple) else (message.string,)
+            assert not any(bare.search(s or "") for s in strings), (po.name, message.id)
