@@ -253,7 +253,7 @@ async def _console(where: str, addr: str, port: int, codes: dict[str, str], stop
 
     local = "127.0.0.1" if addr in ("0.0.0.0", "::") else addr  # the console joins from this machine
     at = f"[{local}]:{port}" if ":" in local else f"{local}:{port}"
-    app = SeatApp(at, codes["facilitator"], codes=codes, lang=lang, pick_hold=PICK_HOLD)
+    app = SeatApp(at, codes["facilitator"], codes=codes, lang=lang, pick_hold=PICK_HOLD, join_at=where)
     console = asyncio.ensure_future(app.run_async())
     stopped = asyncio.ensure_future(stop.wait())
     await asyncio.wait((console, stopped), return_when=asyncio.FIRST_COMPLETED)

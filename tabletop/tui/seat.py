@@ -271,9 +271,10 @@ class SeatApp(LatinKeys, SeatActs, App[None]):
 
     def __init__(self, address: str, code: str | None = None, *, sleep: Sleep = asyncio.sleep,
                  retries: int | None = None, codes: Mapping[str, str] | None = None, now: Now = wall_clock,
-                 lang: str = SOURCE, pick_hold: float = 0.0):
+                 lang: str = SOURCE, pick_hold: float = 0.0, join_at: str | None = None):
         """``pick_hold``: seconds a pick is not taken from a list the game has just put up
-        (the command line gives :data:`~tabletop.play.clock.PICK_HOLD`; 0 takes every pick at once)."""
+        (the command line gives :data:`~tabletop.play.clock.PICK_HOLD`; 0 takes every pick at once).
+        ``join_at``: the address the host told the room to join (its join lines), for the console's codes."""
         super().__init__()
         self.pick_hold = pick_hold
         #: the language this seat reads (``join --lang``): the host words its view in it, and this screen too
@@ -285,6 +286,8 @@ class SeatApp(LatinKeys, SeatActs, App[None]):
         self.code = code
         #: every seat's code, when the console runs inside ``tabletop host`` (key c shows them)
         self.codes = dict(codes or {})
+        #: the ``ADDR:PORT`` of the host's join lines (None: not known here; the codes are listed alone)
+        self.join_at = join_at
         self.client: SeatClient | None = None
         self.view: Mapping[str, Any] | None = None
         self.role: str | None = None

@@ -91,9 +91,17 @@ class ConsolePowers(_Screen):
 
     def action_codes(self) -> None:
         """Every seat's join code (the host printed them, but this console covers its terminal)."""
-        codes, view = self.seat_app.codes, self.seat_app.view or {}
-        lines = [Text(f"{seat_name(seat, view)}: {literal(code, lines=False)}") for seat, code in codes.items()]
-        self.app.push_screen(PickScreen(_("Join codes: tabletop join ADDR:PORT CODE (Escape closes)"), lines))
+        codes, view, where = self.seat_app.codes, self.seat_app.view or {}, self.seat_app.join_at
+        if where is None:
+            lines = [Text(f"{seat_name(seat, view)}: {literal(code, lines=False)}") for seat, code in codes.items()]
+            self.app.push_screen(PickScreen(_("Join codes: tabletop join ADDR:PORT CODE (Escape closes)"), lines))
+            return
+        # found from outside: the dialog said "ADDR:PORT", which the facilitator had to find in the scrolled-away
+        # lines the host printed; each seat's line is now the command to type, as printed
+        at = literal(where, lines=False)
+        lines = [Text(f"{seat_name(seat, view)}: tabletop join {at} {literal(code, lines=False)}")  # untranslated: a command
+                 for seat, code in codes.items()]
+        self.app.push_screen(PickScreen(_("Join codes: each seat types its line in a terminal (Escape closes)"), lines))
 
     def action_pause(self) -> None:
         self.seat_app.time("pause")

@@ -14,6 +14,7 @@ from contextlib import AsyncExitStack
 from pathlib import Path
 
 import pytest
+from textual.widgets import Static
 
 from tabletop.content.loader import load_scenario
 from tabletop.play.session import Session
@@ -142,6 +143,27 @@ async def test_the_consoles_join_codes_name_each_seat_as_the_host_printed_it(tmp
             listed = [str(line) for line in app.screen._options]
     assert listed == [f"Ведущий: {codes['facilitator']}", f"Россия: {codes['team:ru']}",
                       f"Проектор: {codes['projector']}"]
+    table.session.close()
+
+
+async def test_the_hosts_console_lists_each_seats_whole_join_command(tmp_path: Path) -> None:
+    """Found from outside: the console inside ``tabletop host`` said "tabletop join ADDR:PORT CODE", and the
+    address was in the lines its screen had just covered. Each line is now the command a seat types."""
+    hands = Hands()
+    table = _table(tmp_path, hands)
+    async with hosting(table) as (_host, address, codes):
+        app = SeatApp(address, codes["facilitator"], sleep=Sleeps(), now=hands, codes=codes, join_at="192.0.2.2:8765")
+        async with app.run_test(size=(80, 24)) as pilot:
+            await until(pilot, app.joined.is_set, "the console to join")
+            await pilot.press("c")
+            await until(pilot, lambda: isinstance(app.screen, PickScreen), "the join codes")
+            assert isinstance(app.screen, PickScreen)
+            listed = [str(line) for line in app.screen._options]
+            title = str(app.screen.query_one("#pick-title", Static).render())
+    assert listed == [f"Facilitator: tabletop join 192.0.2.2:8765 {codes['facilitator']}",
+                      f"Russia: tabletop join 192.0.2.2:8765 {codes['team:ru']}",
+                      f"Projector: tabletop join 192.0.2.2:8765 {codes['projector']}"]
+    assert "ADDR:PORT" not in title
     table.session.close()
 
 
