@@ -104,8 +104,20 @@ def undone_this_round(state: State) -> list[Event]:
     return [e for e in events if e.seq in undone]
 
 
+def applied_card(state: State) -> str | None:
+    """The card applied (or answered) this round, once it has left the table; None: none yet, or one is on it.
+
+    The hot seat's card panel and every seat's view show it as this round's card, applied: the room goes on
+    reading what it answered."""
+    if state.card is not None:
+        return None
+    last = next((e for e in reversed(state.recent(40)) if e.action.kind in ("apply_card", "choose")), None)
+    return last.action.card if last is not None and last.round == state.round else None
+
+
 __all__ = [
     "TrackChange",
+    "applied_card",
     "last_undoable",
     "net_changes",
     "round_start",

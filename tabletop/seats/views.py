@@ -29,6 +29,7 @@ from ..engine import Action, State, legal_actions, objectives_met, waiting_for
 from ..engine.telling import tell
 from ..lang import Domain, current
 from ..engine.records import changes_of
+from ..engine.review import applied_card
 from ..engine.wording import change_text, cost_words, effects_words, failing_words, move_words, names
 from ..play.arguing import ArgueEntry, argue_entry, argument_spans, counter_entry, strong_items
 from ..play.decisions import decision, own_move_options
@@ -219,10 +220,12 @@ def board(state: State, seat: Seat, hidden: set[int], known: Secrets) -> dict[st
 
 
 def card_facts(state: State, facilitator: bool) -> dict[str, Any] | None:
-    """The card on the table as the room hears it; its control note only for the facilitator."""
-    if state.card is None:
+    """The card on the table as the room hears it, or this round's card once applied (``applied``: true, as the
+    hot seat's panel shows it); its control note only for the facilitator."""
+    card_id = state.card if state.card is not None else applied_card(state)
+    if card_id is None:
         return None
-    card = state.scenario.index.cards[state.card]
+    card = state.scenario.index.cards[card_id]
     n = _names(state)
     out: dict[str, Any] = {
         "id": card.id, "title": literal(card.title), "text": literal(card.text),
@@ -231,6 +234,8 @@ def card_facts(state: State, facilitator: bool) -> dict[str, Any] | None:
         "chooser": card.chooser(),
         "choices": [{"label": literal(c.label), "effects": effects_words(c.effects, n)} for c in card.choices],
     }
+    if state.card is None:
+        out["applied"] = True
     if facilitator and card.control_note:
         out["control_note"] = literal(card.control_note)
     return out

@@ -135,10 +135,17 @@ def tracks_text(view: Mapping[str, Any], large: bool = False) -> Text:
 
 
 def card_text(view: Mapping[str, Any]) -> Text:
-    """The card on the table (the control note only in the facilitator's view: the host sends it to no one else)."""
+    """The card on the table, or this round's once applied (the control note only in the facilitator's view: the
+    host sends it to no one else)."""
     card = _map(_map(view.get("board")).get("card"))
     if not card:
         return Text(_("No card on the table."), style="dim")
+    if card.get("applied") is True:
+        # answered already, read out before: its title under a mark, as the hot seat keeps it, in two lines (the
+        # reveal and the log below it must stay on a projector's screen); the log says what it did
+        out = Text(_("This round's card (applied)") + "\n", style="dim")
+        out.append(f"{_s(card.get('title'))}\n", style="bold")
+        return out
     out = Text(f"{_s(card.get('title'))}\n", style="bold")
     out.append(f"{literal(card.get('text'))}\n")
     effects = _s(card.get("effects"))

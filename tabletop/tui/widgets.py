@@ -17,7 +17,7 @@ from textual.widgets import Static
 
 from ..engine import State, waiting_for
 from ..engine.cards import on_schedule
-from ..engine.review import undone_seqs
+from ..engine.review import applied_card, undone_seqs
 from ..lang import Domain
 from .text import (
     STATUS_STYLE,
@@ -149,9 +149,9 @@ class CardPanel(BoardPart):
     def show(self, state: State, facilitator: bool) -> None:
         card_id = state.card
         if card_id is None:
-            last = next((e for e in reversed(state.recent(40)) if e.action.kind in ("apply_card", "choose")), None)
-            if last is not None and last.round == state.round:
-                card = next(c for c in state.scenario.deck.cards if c.id == last.action.card)
+            applied = applied_card(state)
+            if applied is not None:
+                card = next(c for c in state.scenario.deck.cards if c.id == applied)
                 self.border_title = _("This round's card (applied)")
                 # read out already: on a small screen its title and effect are enough
                 small = self.app.size.width < 110 or self.app.size.height < 34

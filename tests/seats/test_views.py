@@ -118,3 +118,31 @@ def test_a_move_s_words_say_when_it_acts_in_a_sealed_round() -> None:
         immediate = [e for e in entries if e.action is not None and e.action.move == "signal"]
         assert immediate and all(when in (e.confirm or "") and not_when not in (e.confirm or "") for e in immediate), \
             [e.confirm for e in immediate]
+
+
+def test_this_rounds_card_stays_on_every_seat_once_applied_as_on_the_hot_seat() -> None:
+    """Found from outside: once the round's card was answered, the hot seat kept it in view as "This round's card
+    (applied)" while every seat, the facilitator's console too, said "No card on the table."; the moves that
+    follow are often about the card the room just answered."""
+    from tabletop.engine.review import applied_card
+    from tabletop.tui.seatwords import card_text
+
+    state = _to_moves()
+    applied = applied_card(state)
+    assert state.card is None and applied is not None
+    title = state.scenario.index.cards[applied].title
+    for seat in (_team("ru"), _team("ua"), PROJECTOR, FAC):
+        card = seat_view(state, seat, TableFacts())["board"]["card"]
+        assert card is not None and card["applied"] is True and card["title"] == title, seat
+        shown = card_text(seat_view(state, seat, TableFacts())).plain
+        assert shown.startswith("This round's card (applied)\n" + title), shown
+    # on the table, before it is applied: no such mark
+    state = new_game(load_scenario("parallel-tracks", None), 3)
+    state = apply(state, legal_actions(state)[0])
+    assert state.card is not None and applied_card(state) is None
+    assert "applied" not in seat_view(state, _team("ru"), TableFacts())["board"]["card"]
+    # the next round, before its draw: nothing on the table, and last round's card is not this round's
+    while state.round == 1:
+        state = apply(state, legal_actions(state)[0])
+    assert state.card is None and applied_card(state) is None
+    assert seat_view(state, _team("ru"), TableFacts())["board"]["card"] is None
