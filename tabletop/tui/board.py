@@ -435,7 +435,12 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
         event.stop()
         index = int(event.option.id or 0)
         if index < len(self.entries) and taken(self, self.pick_hold):
-            self.entries[index].run()
+            entry = self.entries[index]
+            if not entry.problem:
+                # found from outside: a refusal stayed 8 s over the list the next pick opened (at 80x24 its lower
+                # lines); a pick the game takes means it was read
+                self.refusals.clear(self)
+            entry.run()
 
     def action_pick(self, number: int) -> None:
         options = self.query_one("#decision", OptionList)

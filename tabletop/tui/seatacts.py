@@ -63,6 +63,7 @@ class SeatActs(_App):
         if entry.get("refusal"):
             self.refusals.show(self, entry["refusal"])
             return
+        self.refusals.clear(self)  # a refusal still showing was read: it covered the list picked from
         if entry.get("needs") in ("argument", "counter"):
             self.type_argument(entry)
             return

@@ -157,6 +157,20 @@ async def test_refused_picks_read_together_show_one_notice(tmp_path: Path) -> No
     session.close()
 
 
+async def test_a_refusal_is_cleared_by_the_next_pick_the_host_may_take(tmp_path: Path) -> None:
+    """As on the hot seat (found from outside at 80x24): a refusal stayed its 8 seconds over the list the team
+    went on to pick from; a pick that is not refused takes it away."""
+    async with _a_team_to_move(tmp_path / "cleared.jsonl") as (app, pilot, table, hands, team, index, entry):
+        refused = next(e for e in entries(app) if e.get("refusal"))
+        app.pick(str(refused["id"]))
+        await until(pilot, lambda: any("Not allowed" in t for t in notices(app)), "the refusal")
+        await pilot.press(str(index + 1))  # a move the team may make: its question comes up
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the move's question")
+        await pilot.pause()
+        # the app's notifications: each screen shows those still up (the question's screen too)
+        assert not [n for n in app._notifications if n.title == "Not allowed"], list(app._notifications)
+
+
 async def test_a_double_enter_on_a_moves_question_sends_it_once_and_asks_nothing_again(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Found from outside (Russia's seat at 80x24): Enter Enter on a move's question made the move, and the second
