@@ -173,6 +173,9 @@ CASES: list[tuple[str, int, str, str]] = [
     ("deck-resource-without-choice.toml", 10, "cards[0].effects[0].resource",
      "a resource effect needs an actor: put it in a choice"),
     ("ruleset-dice-without-target.toml", 19, "moves[0]", "a dice move needs a target"),
+    # found from outside: a target above 2d6 and every modifier validated, and the move failed at every roll
+    ("ruleset-dice-target-unreachable.toml", 64, "moves[1].target",
+     "target 14 can never be reached: 2d6 gives at most 12, and the move's modifiers add at most 1"),
     # the package deal (linked): what a collapse does, and a trade's effects on the linked track
     ("ruleset-linked-collapse.toml", 7, "ruleset.linked_collapse",
      "got 'everything'; expected one of 'all' or 'reopen'"),
