@@ -18,6 +18,13 @@ _, ngettext, N_ = Domain("content").words()
 
 Found = tuple[str, KeyPath, str]
 
+
+class Authoring(str):
+    """A finding about a file being written, not about a game's record: a rule that never fires (a condition no
+    game meets, a dice target no roll reaches). ``validate`` and every load of a file refuse it; a scenario read
+    back from a save is not refused for it (:func:`tabletop.content.parsing.parse_ruleset`'s ``authoring``): the
+    save records a game played with that rule, and a check added since must not lose the debrief."""
+
 PRINCIPLE = N_("not everything must be agreed for anything to be agreed")
 
 
@@ -45,6 +52,22 @@ _UNKNOWN = {
 }
 
 
+def _unreachable_targets(rs: Ruleset) -> list[Found]:
+    """A dice move whose target no roll reaches: above 12 plus what its modifiers may add.
+
+    Found from outside: target = 13 with no modifier validated, and the move failed at every roll."""
+    out: list[Found] = []
+    for i, move in enumerate(rs.moves):
+        if move.resolution != "dice" or move.target is None:
+            continue
+        most = sum(max(0, mod.add) for mod in move.modifiers)  # type: ignore[attr-defined]
+        if move.target > 12 + most:
+            out.append(("ruleset", ("moves", i, "target"), Authoring(
+                _("target {target} can never be reached: 2d6 gives at most 12, and the move's modifiers add at "
+                  "most {most}").format(target=move.target, most=most))))
+    return out
+
+
 def check_ruleset(rs: Ruleset) -> list[Found]:
     """Ids and references inside one ruleset."""
     out: list[Found] = []
@@ -53,6 +76,7 @@ def check_ruleset(rs: Ruleset) -> list[Found]:
     out += _duplicates("ruleset", "resources", [r.id for r in rs.resources])
     out += _duplicates("ruleset", "tracks", [t.id for t in rs.tracks])
     out += _duplicates("ruleset", "moves", [m.id for m in rs.moves])
+    out += _unreachable_targets(rs)
     actors = [a.id for a in rs.actors]
     tracks = {t.id: t for t in rs.tracks}
     resources = resource_names(rs)
@@ -343,7 +367,7 @@ def check_scoped(
             out.append((owner, (*path, "resource"), _unknown("resource", resource, resources)))
         never = _never_holds(rs, part, scheduled=rel[0] == "schedule") if isinstance(part, Condition) else None
         if never is not None:
-            out.append((owner, (*path, *never[0]), never[1]))
+            out.append((owner, (*path, *never[0]), Authoring(never[1])))
         other = part.other_track()
         if other is not None and rel[0] == "link_effects":
             out.append((owner, (*path, "track"), _(_LINK_EFFECT_TRACK)))

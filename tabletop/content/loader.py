@@ -119,7 +119,9 @@ def scenario_from_data(data: dict[str, Any], name: str = "<embedded>") -> Scenar
 
     rs_source = SourceFile(f"{name} (embedded ruleset)", data["ruleset"])  # untranslated: as above
     deck_source = SourceFile(f"{name} (embedded deck)", data["deck"])  # untranslated: as above
-    scenario = combine(parse_ruleset(rs_source), parse_deck(deck_source), rs_source, deck_source)
+    # a save's scenario: a rule that never fires is not refused (the game was played with it; :class:`.checks.Authoring`)
+    scenario = combine(parse_ruleset(rs_source, authoring=False), parse_deck(deck_source, authoring=False), rs_source,
+                       deck_source, authoring=False)
     validated = scenario.embedded()
     if cache.data_sha(validated) == cache.data_sha(data):  # kept only when validating gives back the same data
         usercache.remember_data(validated)

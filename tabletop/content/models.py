@@ -242,12 +242,6 @@ class MoveType(ContentModel):
             raise ValueError(_("a dice move needs a target (2d6 + modifiers >= target)"))
         if self.resolution != "dice" and (self.target is not None or self.modifiers):
             raise ValueError(_("target and modifiers belong to dice moves only"))
-        if self.resolution == "dice" and self.target is not None:
-            # found from outside: target = 13 with no modifier validated, and the move failed at every roll
-            most = sum(max(0, mod.add) for mod in self.modifiers)  # type: ignore[attr-defined]
-            if self.target > 12 + most:
-                raise ValueError(_("target {target} can never be reached: 2d6 gives at most 12, and the move's "
-                                   "modifiers add at most {most}").format(target=self.target, most=most))
         if self.resolution == "auto" and self.fail_effects:
             raise ValueError(_("an auto move cannot fail: fail_effects need consensus, dice or facilitator"))
         if self.link and self.scope != "track":

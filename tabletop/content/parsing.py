@@ -23,27 +23,35 @@ if TYPE_CHECKING:  # the checks are imported when a file is validated
 
 
 
-def _raise_found(found: list[Found], sources: dict[str, SourceFile]) -> None:
+def _raise_found(found: list[Found], sources: dict[str, SourceFile], authoring: bool = True) -> None:
+    """Raise the problems found; without ``authoring`` (a scenario read back from a save), not those about a file
+    being written (:class:`~tabletop.content.checks.Authoring`)."""
+    if not authoring:
+        from .checks import Authoring
+
+        found = [f for f in found if not isinstance(f[2], Authoring)]
     if found:
         problems = dedupe(sources[owner].problem(path, msg) for owner, path, msg in found)
         raise ContentError(sorted(problems, key=lambda p: (p.file, p.line or 0)))
 
 
-def parse_ruleset(source: SourceFile) -> Ruleset:
+def parse_ruleset(source: SourceFile, authoring: bool = True) -> Ruleset:
+    """``authoring``: False for a scenario read back from a save (what was played is not refused for a rule that
+    never fires)."""
     from .checks import check_ruleset
     from .validation import validate  # pydantic, only for a file not validated before
 
     rs: Ruleset = validate(source, Ruleset)
-    _raise_found(check_ruleset(rs), {"ruleset": source})
+    _raise_found(check_ruleset(rs), {"ruleset": source}, authoring)
     return rs
 
 
-def parse_deck(source: SourceFile) -> Deck:
+def parse_deck(source: SourceFile, authoring: bool = True) -> Deck:
     from .checks import check_deck
     from .validation import validate
 
     deck: Deck = validate(source, Deck)
-    _raise_found(check_deck(deck), {"deck": source})
+    _raise_found(check_deck(deck), {"deck": source}, authoring)
     return deck
 
 
@@ -54,11 +62,12 @@ def check_alone(deck: Deck, deck_source: SourceFile) -> list[Problem]:
     return [deck_source.problem(path, message) for _owner, path, message in check_choosers(deck)]
 
 
-def combine(rs: Ruleset, deck: Deck, rs_source: SourceFile, deck_source: SourceFile) -> Scenario:
+def combine(rs: Ruleset, deck: Deck, rs_source: SourceFile, deck_source: SourceFile,
+            authoring: bool = True) -> Scenario:
     """Check a deck against a ruleset and make the scenario."""
     from .checks import check_scenario
 
-    _raise_found(check_scenario(rs, deck), {"ruleset": rs_source, "deck": deck_source})
+    _raise_found(check_scenario(rs, deck), {"ruleset": rs_source, "deck": deck_source}, authoring)
     return Scenario(rs, deck, rs_source.name, deck_source.name)
 
 
