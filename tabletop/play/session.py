@@ -8,6 +8,7 @@ once the event is fsynced to the save.
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import replace
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -34,22 +35,38 @@ def typed_in(action: Action, lang: str) -> Action:
 
 #: letters only Ukrainian has, and only Russian (of the two): a text with one of them is in that language
 _UKRAINIAN, _RUSSIAN = frozenset("іїєґ"), frozenset("ыэёъ")
-#: Cyrillic letters enough that none of "іїє" among them means Russian (і alone is ~6 % of Ukrainian letters)
-_LONG_ENOUGH = 12
+#: short words of one language only (of the two), common in a line typed at a table
+_UKRAINIAN_WORDS = frozenset("та що це ми ви як й з але або якщо коли вони його треба щоб буде можемо хочемо також "
+                             "лише тобто".split())  # untranslated: Ukrainian words, read in typed text
+_RUSSIAN_WORDS = frozenset("и что как с от но или если когда они его нужно потому нет еще будет можем хотим имеем "
+                           "также только есть да".split())  # untranslated: Russian words, read in typed text
+#: word endings of one language only: Russian «-ие/-ия/-ии/-ию/-ией» and «-тся» (Ukrainian «-іє/-ія/-ії/-ію»,
+#: «-ться»), Ukrainian «-ння/-ття» (Russian «-ние/-тие»)
+_RUSSIAN_ENDINGS = ("ие", "ия", "ии", "ию", "ией", "тся")  # untranslated: Russian spelling
+_UKRAINIAN_ENDINGS = ("ння", "ття", "нню", "ттю", "нням", "ттям")  # untranslated: Ukrainian spelling
+#: an apostrophe between two Cyrillic letters («м'який», «п'ять»): Ukrainian spelling
+_APOSTROPHE = re.compile("[\u0400-\u04ff]['\u2019\u02bc][\u0400-\u04ff]")
 
 
 def written_in(text: str, screen: str) -> str:
-    """Russian or Ukrainian for a text in Cyrillic, as far as its letters tell; else ``screen``, the language of the
-    screen it was typed on. Found from outside: a room of Russian and Ukrainian speakers types on one screen, in
-    either language, whichever the screen speaks."""
-    cyrillic = [c for c in text.lower() if "\u0400" <= c <= "\u04ff"]
+    """Russian or Ukrainian for a text in Cyrillic, as far as its letters and words tell; else ``screen``, the
+    language of the screen it was typed on (Russian on any other screen). Found from outside: a room of Russian and
+    Ukrainian speakers types on one screen, in either language, whichever the screen speaks; and a Ukrainian line
+    with none of «іїєґ» in it («Ми хочемо миру та безпеки») was taken for Russian by its length."""
+    lowered = text.lower()
+    cyrillic = [c for c in lowered if "\u0400" <= c <= "\u04ff"]
     if not cyrillic:  # Latin letters (a name, a term, a phrase) or none: the session's language, as it was
         return screen
-    if _UKRAINIAN.intersection(cyrillic):
+    if _UKRAINIAN.intersection(cyrillic) or _APOSTROPHE.search(lowered):
         return "uk"
-    if _RUSSIAN.intersection(cyrillic) or len(cyrillic) >= _LONG_ENOUGH or screen not in ("ru", "uk"):
+    if _RUSSIAN.intersection(cyrillic):
         return "ru"
-    return screen
+    words = "".join(c if c.isalpha() else " " for c in lowered).split()
+    uk = sum(w in _UKRAINIAN_WORDS or w.endswith(_UKRAINIAN_ENDINGS) for w in words)
+    ru = sum(w in _RUSSIAN_WORDS or w.endswith(_RUSSIAN_ENDINGS) for w in words)
+    if uk != ru:
+        return "uk" if uk > ru else "ru"
+    return screen if screen in ("ru", "uk") else "ru"
 
 
 DEFAULT_SAVE_DIR = Path("saves")

@@ -23,6 +23,20 @@ from tabletop.play.session import typed_in
     ("Ask the US why", "ru", "ru"),  # Latin letters: the session's language, as before
     ("Ask the US why", "en", "en"),
     ("2 + 2", "uk", "uk"),  # no letters at all: the screen's
+    # found from outside: a Ukrainian line with none of «іїєґ» was Russian by its length, on a Ukrainian screen too
+    ("Ми хочемо миру та безпеки", "uk", "uk"),
+    ("Ми хочемо миру та безпеки", "ru", "uk"),  # its words (ми, хочемо, та) are Ukrainian ones
+    ("Гарантуємо свободу вибору", "ru", "uk"),  # є
+    ("Обмеження озброєнь", "ru", "uk"),
+    ("Припинення вогню на кордоні", "ru", "uk"),  # і, and «-ння»
+    ("Дотримання домовленостей", "ru", "uk"),  # «-ння» alone
+    ("Будемо говорити про м'яку силу", "ru", "uk"),  # an apostrophe inside a word
+    ("Согласие на перемирие", "uk", "ru"),  # «-ие»
+    ("Мирный договор", "uk", "ru"),  # ы
+    ("Если они согласны, то да", "uk", "ru"),  # если, они, да
+    ("Безпека кордону", "uk", "uk"),  # nothing to tell by: the screen's
+    ("Безопасность границы", "ru", "ru"),
+    ("Безпека кордону", "en", "ru"),  # nothing to tell by on an English screen: Russian, as before
 ])
 def test_a_note_is_recorded_in_the_language_of_its_letters(text: str, screen: str, recorded: str) -> None:
     assert typed_in(Action("note", about=0, text=text), screen).lang == recorded
