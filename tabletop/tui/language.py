@@ -152,6 +152,11 @@ def _takes_text(widget: object) -> bool:
     return widget is not None and any(cls.__name__ in _TEXT_FIELDS for cls in type(widget).__mro__)
 
 
+def _latin_only(app: App[object]) -> frozenset[str]:
+    """The keys the active screen takes from a Latin layout only (a weighty question's y)."""
+    return getattr(app.screen, "latin_only", frozenset()) if app.screen_stack else frozenset()
+
+
 class LatinKeys:
     """An app whose letter bindings answer a Cyrillic layout too (outside text fields)."""
 
@@ -159,7 +164,7 @@ class LatinKeys:
         app: App[object] = self  # type: ignore[assignment]
         if isinstance(event, events.Key) and not event.is_forwarded and event.character is not None:
             latin = latin_key(event.character) if len(event.character) == 1 else None
-            if latin is not None and not _takes_text(app.focused):
+            if latin is not None and not _takes_text(app.focused) and latin.lower() not in _latin_only(app):
                 event = events.Key(latin, latin)
         await super().on_event(event)  # type: ignore[misc]
 

@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 from ..engine.actions import TEXT_LIMIT
 from ..lang import Domain
 from ..play.clock import PickHold
+from .language import latin_key
 from .notices import QUESTION_HELD, taken
 from .text import literal
 
@@ -191,12 +192,18 @@ class ConfirmScreen(_Dialog[bool]):
         Binding("escape,n", "no", N_("Cancel"), id="modal.cancel"),
     ]
 
-    def __init__(self, title: str | Text, details: str | Text = "", hold: PickHold | None = None):
-        """``hold``: a confirmation the same key opened is not given by its next press at once (a double Enter)."""
+    def __init__(self, title: str | Text, details: str | Text = "", hold: PickHold | None = None,
+                 weighty: bool = False):
+        """``hold``: a confirmation the same key opened is not given by its next press at once (a double Enter).
+        ``weighty``: a question whose yes cannot be taken back in front of the room (secrets on the projector, the
+        game's end): a Cyrillic «н» does not answer it, only Enter or a Latin y. Found from outside: Ukrainian typed
+        with no text field open showed the secrets («і», the key of s, then «н», the key of y)."""
         super().__init__()
         self._title = title
         self._details = details
         self._hold = hold
+        #: the Latin keys a Cyrillic letter is not taken as here (:class:`~tabletop.tui.language.LatinKeys`)
+        self.latin_only = frozenset({"y"}) if weighty else frozenset()
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -204,6 +211,12 @@ class ConfirmScreen(_Dialog[bool]):
             if self._details:
                 yield Static(self._details if isinstance(self._details, Text) else Text(self._details))
             yield Static(Text(_("Enter or y: confirm \u00b7 Escape or n: cancel"), style="dim"))
+
+    def on_key(self, event: events.Key) -> None:
+        if self.latin_only and event.character and latin_key(event.character) in ("y", "Y"):
+            event.stop()
+            self.notify(_("A typed letter does not answer this question: press Enter to confirm, Escape to cancel."),
+                        severity="warning", timeout=4, markup=False)
 
     def action_yes(self, at_once: bool = False) -> None:
         """Yes; an Enter as the question comes up (the list's key, pressed twice) is not: it says so."""

@@ -136,8 +136,8 @@ class FacilitatorPowers(_Screen):
                 self.show_facilitator = True
                 self.refresh_view()
 
-        self.app.push_screen(ConfirmScreen(_(PRIVATE_WARNING), Text(_("Any key, or the next round, hides them again."))),
-                             done)
+        self.app.push_screen(ConfirmScreen(_(PRIVATE_WARNING), Text(_("Any key, or the next round, hides them again.")),
+                                           weighty=True), done)
 
     def _hide_private(self) -> None:
         self.show_private = None
@@ -234,8 +234,8 @@ class FacilitatorPowers(_Screen):
                                                _("e.g. out of time"), required=False), reason_given)
 
         self.app.push_screen(ConfirmScreen(_("End the game now?"),
-                                           Text(_("The outcome is taken as the board stands; the save is kept."))),
-                             confirmed)
+                                           Text(_("The outcome is taken as the board stands; the save is kept.")),
+                                           weighty=True), confirmed)
 
     def _ask_ruling(self, track: str | None, success: bool, typed: str = "") -> None:
         from .modals import AskScreen

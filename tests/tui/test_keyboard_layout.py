@@ -58,3 +58,53 @@ async def test_pause_by_the_key_of_p(tmp_path: Path, key: str) -> None:
         assert screen.paused != before  # the Latin key pauses (or does nothing the same way)
         await press(pilot, key)
         assert screen.paused == before
+
+
+async def test_typed_ukrainian_shows_no_secret_and_ends_no_game(tmp_path: Path) -> None:
+    """Found from outside: Ukrainian typed with no text field open fired the facilitator's keys: «і» (the key of s)
+    asked to show the secrets and «н» (y) said yes; «у» (e) asked to end the game and «н» said yes. A question
+    whose yes cannot be taken back in front of the room takes Enter or a Latin y, not a typed letter."""
+    from tabletop.tui.modals import ConfirmScreen
+
+    session = start(tmp_path, 39)
+    app = TabletopApp(session, lang="uk")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "enter")  # draw
+        screen = app.screen
+        assert isinstance(screen, BoardScreen)
+        await press(pilot, "і")
+        assert isinstance(app.screen, ConfirmScreen)  # the key of s still asks (a facilitator's own key)
+        await press(pilot, "н")
+        assert isinstance(app.screen, ConfirmScreen) and screen.show_private is None
+        assert any(n.severity == "warning" and "Enter" in n.message for n in app._notifications)  # says why
+        await press(pilot, "escape", "у")
+        assert isinstance(app.screen, ConfirmScreen)
+        await press(pilot, "н", "н")
+        assert isinstance(app.screen, ConfirmScreen)
+        await press(pilot, "escape")
+        assert isinstance(app.screen, BoardScreen)
+        await press(pilot, "і", "enter")  # Enter (or a Latin y) still shows them
+        assert screen.show_private == 1
+    assert app._exception is None
+    from tabletop import open_save
+
+    assert "end" not in [e.action.kind for e in open_save(session.save_path).events]
+
+
+async def test_a_cyrillic_yes_still_answers_an_ordinary_question(tmp_path: Path) -> None:
+    """The undo question (taken back by another undo) keeps «н» for y, as the first finding asked."""
+    from tabletop.tui.modals import ConfirmScreen
+
+    session = start(tmp_path)
+    app = TabletopApp(session, lang="ru")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "enter", "г")  # draw, then the key of u: undo the draw?
+        assert isinstance(app.screen, ConfirmScreen)
+        await press(pilot, "н")
+        assert isinstance(app.screen, BoardScreen)
+    assert app._exception is None
+    from tabletop import open_save
+
+    assert "undo" in [e.action.kind for e in open_save(session.save_path).events]
