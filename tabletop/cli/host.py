@@ -242,7 +242,8 @@ async def _console(where: str, addr: str, port: int, codes: dict[str, str], stop
                    lang: str) -> None:
     """The facilitator's console in this terminal, joined to this host; closing it leaves the game running.
 
-    A stop signal (``SIGTERM``; Ctrl-C is a key while the console has the terminal) closes the console too.
+    A stop signal (``SIGTERM``) closes the console too; Ctrl-C, a key while the console has the terminal, asks there
+    whether to stop the host.
     """
     if not _at_a_terminal():
         _out(_("Facilitator: no terminal here for the console: tabletop join {where} {code}")
@@ -253,7 +254,8 @@ async def _console(where: str, addr: str, port: int, codes: dict[str, str], stop
 
     local = "127.0.0.1" if addr in ("0.0.0.0", "::") else addr  # the console joins from this machine
     at = f"[{local}]:{port}" if ":" in local else f"{local}:{port}"
-    app = SeatApp(at, codes["facilitator"], codes=codes, lang=lang, pick_hold=PICK_HOLD, join_at=where)
+    app = SeatApp(at, codes["facilitator"], codes=codes, lang=lang, pick_hold=PICK_HOLD, join_at=where,
+                  stop_host=stop.set)
     console = asyncio.ensure_future(app.run_async())
     stopped = asyncio.ensure_future(stop.wait())
     await asyncio.wait((console, stopped), return_when=asyncio.FIRST_COMPLETED)

@@ -219,8 +219,7 @@ class SeatScreen(ConsolePowers, Screen[None]):
         """Digits 1-9 pick that entry, as in the hot seat's list."""
         client = self.seat_app.client
         if client is not None and self.seat_app.watching:  # it lists nothing to pick: a digit says why
-            why = (client.replaced or {}).get("message")
-            self.seat_app.refusals.show(self, why if isinstance(why, str) and why else _("This screen only watches."))
+            self.seat_app.refusals.show(self, self.seat_app.replaced_why() or _("This screen only watches."))
             return
         options = self.query_one("#entries", OptionList)
         view = self.seat_app.view
@@ -267,14 +266,18 @@ class SeatApp(LatinKeys, SeatActs, App[None]):
         # F4, as on the hot seat: the next language (the palette names each); the host re-renders this seat only
         Binding("f4", "language", N_("Language"), show=False, id="app.language"),
         Binding("f1,question_mark", "help", N_("Help"), show=False, id="app.help"),
+        # ctrl+c: the host's own console stops the host (after a question), as its terminal says; elsewhere Textual's
+        Binding("ctrl+c", "interrupt", show=False, priority=True, id="app.interrupt"),
     ]
 
     def __init__(self, address: str, code: str | None = None, *, sleep: Sleep = asyncio.sleep,
                  retries: int | None = None, codes: Mapping[str, str] | None = None, now: Now = wall_clock,
-                 lang: str = SOURCE, pick_hold: float = 0.0, join_at: str | None = None):
+                 lang: str = SOURCE, pick_hold: float = 0.0, join_at: str | None = None,
+                 stop_host: Callable[[], None] | None = None):
         """``pick_hold``: seconds a pick is not taken from a list the game has just put up
         (the command line gives :data:`~tabletop.play.clock.PICK_HOLD`; 0 takes every pick at once).
-        ``join_at``: the address the host told the room to join (its join lines), for the console's codes."""
+        ``join_at``: the address the host told the room to join (its join lines), for the console's codes.
+        ``stop_host``: stops the host this console runs in (``tabletop host``): Ctrl-C asks, then calls it."""
         super().__init__()
         self.pick_hold = pick_hold
         #: the language this seat reads (``join --lang``): the host words its view in it, and this screen too
@@ -288,6 +291,8 @@ class SeatApp(LatinKeys, SeatActs, App[None]):
         self.codes = dict(codes or {})
         #: the ``ADDR:PORT`` of the host's join lines (None: not known here; the codes are listed alone)
         self.join_at = join_at
+        self._stop_host = stop_host
+        self._stop_question: Screen[bool] | None = None
         self.client: SeatClient | None = None
         self.view: Mapping[str, Any] | None = None
         self.role: str | None = None
@@ -341,8 +346,10 @@ class SeatApp(LatinKeys, SeatActs, App[None]):
                     # another screen has this seat: joining again by itself would take it back from that screen
                     # (found from outside: after a host restart the seat went to whichever screen came back last)
                     with using(self.lang):
-                        said = _("Disconnected. Another screen has this seat: to act here, quit with ctrl+q and join "
-                                 "again with the code.")
+                        said = (_("Disconnected. Another screen has this seat: to act here, reload this page and type "
+                                  "the code again.") if self.is_web  # a browser's tab has no ctrl+q to quit with
+                                else _("Disconnected. Another screen has this seat: to act here, quit with ctrl+q and "
+                                       "join again with the code."))
                     self.seat_screen.say_link(said, lost=True)
                     return
                 if not await self._connect(client, first=False):
@@ -367,14 +374,7 @@ class SeatApp(LatinKeys, SeatActs, App[None]):
                     return False
                 closed = client.bye is not None and client.bye.get("code") == Wire.CLOSING
                 with using(self.lang):
-                    said = (_("Cannot reach the host at {address} \u2014 trying again (try {n})\u2026 Check the address: "
-                              "the host prints it in its join lines (tabletop join ADDRESS CODE).")
-                            if first and tries >= CHECK_AFTER  # a typo, or the browser page's port, not the host's
-                            else _("Cannot reach the host \u2014 trying again (try {n})\u2026") if first
-                            else _("The host closed the game; when it starts again, this screen joins by itself "
-                                   "(try {n})\u2026") if closed
-                            else _("Connection lost \u2014 trying again (try {n})\u2026")).format(
-                                n=tries, address=literal(self.address, lines=False))
+                    said = self._retry_words(first, tries, closed)
                 self.seat_screen.say_link(said, lost=True)
                 await self._sleep(RETRY_PAUSES[min(tries, len(RETRY_PAUSES)) - 1])
                 continue
@@ -407,8 +407,34 @@ class SeatApp(LatinKeys, SeatActs, App[None]):
                 self._show_board()
         if self.client is not None and self.client.replaced is not None:
             with using(self.lang):
-                why = literal(self.client.replaced.get("message", _("this seat joined elsewhere")), lines=False)
-                self.seat_screen.say_link(_("Read-only: {why}").format(why=why), lost=True)
+                self.seat_screen.say_link(_("Read-only: {why}").format(why=self.replaced_why()), lost=True)
+
+    def _retry_words(self, first: bool, tries: int, closed: bool) -> str:
+        """What the link line says while this screen tries to reach the host again (try ``tries``)."""
+        if first and tries >= CHECK_AFTER:  # a typo, or the browser page's port, not the host's
+            said = (_("Cannot reach the host at {address} \u2014 trying again (try {n})\u2026 Tell the facilitator: "
+                      "this page was started with that address (tabletop serve).") if self.is_web  # not the team's
+                    else _("Cannot reach the host at {address} \u2014 trying again (try {n})\u2026 Check the address: "
+                           "the host prints it in its join lines (tabletop join ADDRESS CODE)."))
+        elif first:
+            said = _("Cannot reach the host \u2014 trying again (try {n})\u2026")
+        elif closed:
+            said = _("The host closed the game; when it starts again, this screen joins by itself (try {n})\u2026")
+        else:
+            said = _("Connection lost \u2014 trying again (try {n})\u2026")
+        return said.format(n=tries, address=literal(self.address, lines=False))
+
+    def replaced_why(self) -> str:
+        """Why this screen only watches, when another took its seat (empty if none did): the host's words, shown
+        literally; in a browser this screen's own, which say to reload the page (a tab has no ctrl+q to quit with,
+        found from outside)."""
+        if self.client is None or self.client.replaced is None:
+            return ""
+        if self.is_web:
+            return _("this seat was joined on another screen: this one only watches now (to act here again, reload "
+                     "this page and type the code again)")
+        why = self.client.replaced.get("message")
+        return literal(why if isinstance(why, str) and why else _("this seat joined elsewhere"), lines=False)
 
     @property
     def watching(self) -> bool:
@@ -488,6 +514,27 @@ class SeatApp(LatinKeys, SeatActs, App[None]):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(SEAT_HELP))
+
+    def action_interrupt(self) -> None:
+        """Ctrl-C: in the host's own console, stop the host once the facilitator confirms (found from outside: the
+        host's terminal says Ctrl-C stops it, and Textual answered "press ctrl+q"); elsewhere, Textual's hint."""
+        from .modals import ConfirmScreen
+
+        if self._stop_host is None:
+            self.action_help_quit()
+            return
+        if self.screen is self._stop_question:
+            return  # asked already: a second Ctrl-C does not stack a second question
+
+        def done(ok: bool | None) -> None:
+            self._stop_question = None
+            if ok and self._stop_host is not None:
+                self._stop_host()
+
+        self._stop_question = ConfirmScreen(_("Stop the host?"), Text(_(
+            "Every screen loses the game until it is started again with tabletop host --resume; the save is "
+            "complete. To close only this console, press ctrl+q.")), weighty=True)
+        self.push_screen(self._stop_question, done)
 
     async def action_quit(self) -> None:
         if typed_text_lost(self):  # an argument being typed: said once before it goes

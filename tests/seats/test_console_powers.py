@@ -275,3 +275,68 @@ async def test_the_console_s_key_bar_says_pause_or_resume_as_the_game_is(tmp_pat
                 await until(pilot, lambda w=wanted: w in keys(), f"the key bar to offer {wanted}")
                 assert not_wanted not in keys()
     table.session.close()
+
+
+async def test_ctrl_c_in_the_hosts_console_asks_then_stops_the_host(tmp_path: Path) -> None:
+    """Found from outside: the host's terminal says "Stop the host with Ctrl-C", and with its console open Ctrl-C
+    only drew Textual's "press ctrl+q to quit". In the host's own console it now asks, then stops the host; a
+    typed «н» does not answer that question, and a second Ctrl-C does not stack a second one."""
+    from tabletop.tui.modals import ConfirmScreen
+
+    hands = Hands()
+    table = _table(tmp_path, hands)
+    stopped = asyncio.Event()
+    async with hosting(table) as (_host, address, codes):
+        app = SeatApp(address, codes["facilitator"], sleep=Sleeps(), now=hands, codes=codes, stop_host=stopped.set)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await until(pilot, app.joined.is_set, "the console to join")
+            await pilot.press("ctrl+c")
+            await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
+            depth = len(app.screen_stack)
+            await pilot.press("ctrl+c", "н")
+            await pilot.pause()
+            assert len(app.screen_stack) == depth and not stopped.is_set()
+            await pilot.press("escape")
+            await until(pilot, lambda: not isinstance(app.screen, ConfirmScreen), "the question to go")
+            assert not stopped.is_set()
+            await pilot.press("ctrl+c")
+            await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question again")
+            await pilot.press("enter")
+            await until(pilot, stopped.is_set, "the host to be stopped")
+    table.session.close()
+
+
+async def test_ctrl_c_on_a_joined_screen_stops_nothing(tmp_path: Path) -> None:
+    """A screen joined with ``tabletop join`` (no host to stop) keeps Textual's hint: quit with ctrl+q."""
+    hands = Hands()
+    table = _table(tmp_path, hands)
+    async with hosting(table) as (_host, address, codes):
+        app = SeatApp(address, codes["facilitator"], sleep=Sleeps(), now=hands)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await until(pilot, app.joined.is_set, "the console to join")
+            screens = len(app.screen_stack)
+            await pilot.press("ctrl+c")
+            await until(pilot, lambda: any("ctrl+q" in str(n.message) for n in app._notifications), "the hint")
+            assert len(app.screen_stack) == screens
+    table.session.close()
+
+
+def test_the_host_gives_its_console_the_stop(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``tabletop host``'s console is made with the host's stop, so that its Ctrl-C can stop the host."""
+    from tabletop.cli import host as host_cli
+    from tabletop.tui import seat
+
+    made: dict[str, object] = {}
+
+    class Console:
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            made.update(kwargs)
+
+        async def run_async(self) -> None:
+            made["stop_host"]()  # type: ignore[operator]
+
+    monkeypatch.setattr(seat, "SeatApp", Console)
+    monkeypatch.setattr(host_cli, "_at_a_terminal", lambda: True)
+    stop = asyncio.Event()
+    asyncio.run(host_cli._console("127.0.0.1:8765", "127.0.0.1", 8765, {"facilitator": "F"}, stop, "en"))
+    assert stop.is_set()

@@ -206,3 +206,46 @@ async def test_a_replaced_screen_does_not_take_its_seat_back_when_the_link_drops
             assert not [c for c in host.connections if c.seat == "team:ru" and c.read_only]  # the newer one holds it
             await newer.close()
     table.session.close()
+
+
+class _BrowserSeat(SeatApp):
+    """A seat in a browser tab (``tabletop serve``): Textual's web driver says so."""
+
+    @property
+    def is_web(self) -> bool:
+        return True
+
+
+async def test_a_replaced_browser_screen_says_to_reload_the_page_not_ctrl_q(tmp_path: Path) -> None:
+    """Found from outside: a browser tab whose seat another screen took said "quit with ctrl+q and join again";
+    a tab has no such key to quit with. It says to reload the page and type the code again, a terminal as before."""
+    table = make_table(tmp_path)
+    async with hosting(table) as (host, address, codes):
+        for kind, told in ((_BrowserSeat, "reload this page"), (SeatApp, "ctrl+q")):
+            app = kind(address, codes["team:ru"], sleep=Sleeps())
+            async with app.run_test(size=(80, 24)) as pilot:
+                await until(pilot, app.joined.is_set, "the team's screen to join")
+                newer = await connect(address, codes["team:ru"])
+                await until(pilot, lambda: "only watches" in _link(app), "the screen to say it only watches")
+                assert told in _link(app), _link(app)
+                await pilot.press("1")  # a digit says why it lists nothing
+                await until(pilot, lambda: any(told in n.message for n in app._notifications), "the refusal")
+                [old] = [c for c in host.connections if c.read_only]
+                await old.ws.close()
+                await until(pilot, lambda: "Another screen has this seat" in _link(app), "the screen to stay off")
+                assert told in _link(app), _link(app)
+                await newer.close()
+    table.session.close()
+
+
+def test_a_browser_screen_that_cannot_reach_its_host_does_not_ask_the_team_to_check_the_address() -> None:
+    """Found from outside: a browser team was told to "check the address", which the page was started with and the
+    team cannot change; it is told to tell the facilitator. A terminal's team typed the address: it checks it."""
+    from tabletop.tui.seat import CHECK_AFTER
+
+    browser, terminal = _BrowserSeat("192.0.2.9:8765", "C"), SeatApp("192.0.2.9:8765", "C")
+    assert "Tell the facilitator" in browser._retry_words(True, CHECK_AFTER, False)
+    assert "Check the address" not in browser._retry_words(True, CHECK_AFTER, False)
+    assert "Check the address" in terminal._retry_words(True, CHECK_AFTER, False)
+    assert "192.0.2.9:8765" in browser._retry_words(True, CHECK_AFTER, False)
+    assert browser._retry_words(True, 1, False) == terminal._retry_words(True, 1, False)
