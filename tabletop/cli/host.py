@@ -76,6 +76,19 @@ def room_addresses(host: str) -> list[str]:
     return [bracketed(str(ip)) for ip in sorted(kept)]
 
 
+def everywhere_addresses(listening: str) -> list[str]:
+    """The addresses another laptop may open when listening on every interface (``0.0.0.0``, ``::``); else none.
+    ``::`` listens on both families (:func:`tabletop.seats.host.dual_stack`): the IPv4 ones come first, the likelier
+    route in a room."""
+    try:
+        ip = ipaddress.ip_address(listening)
+    except ValueError:
+        return []
+    if not ip.is_unspecified:
+        return []
+    return room_addresses("0.0.0.0") + (room_addresses("::") if ip.version == 6 else [])
+
+
 def join_where(bound: str, port: int, found: list[str]) -> str:
     """``ADDR:PORT`` for the join lines: on every interface (``0.0.0.0``, ``::``), this machine's first address
     on the room's network when one is ``found`` (found from outside: "tabletop join 0.0.0.0:18770 …" works on
@@ -218,7 +231,7 @@ async def _serve(table: object, codes: dict[str, str], addr: str, port: int, hea
         loop.add_signal_handler(sig, stop.set)
     bound_addr, bound_port = await host.start(addr, port)
     listening = f"{bracketed(bound_addr)}:{bound_port}"
-    found = room_addresses(bound_addr) if bound_addr in ("0.0.0.0", "::") else []
+    found = everywhere_addresses(bound_addr)
     where = join_where(bound_addr, bound_port, found)
     _out(_("tabletop host: serving {path} on {where}").format(path=table.session.save_path, where=listening))
     if not is_loopback(addr):

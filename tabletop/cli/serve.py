@@ -103,9 +103,9 @@ def everywhere(host: str) -> bool:
 
 def _say_room_addresses(host: str, port: int) -> None:
     """The page's addresses on the room's network: this machine's own (none found: how to find one)."""
-    from .host import room_addresses
+    from .host import everywhere_addresses
 
-    found = room_addresses(host.strip("[]"))
+    found = everywhere_addresses(host.strip("[]"))
     if len(found) == 1:
         _out(_("Teams open {url} in a browser and type their code.").format(url=f"http://{found[0]}:{port}/"))
         return

@@ -22,6 +22,7 @@ from typing import Any
 from aiohttp import web
 from textual_serve.server import Server
 
+from ..seats.host import every_ipv6
 from .host import bracketed
 from .terminal import _err
 from ..content.literal import one_line
@@ -72,6 +73,11 @@ class ServeServer(Server):
 
     def initialize_logging(self) -> None:
         logging.basicConfig(level=logging.WARNING, handlers=[_OneLine(logging.WARNING)], force=True)
+
+    def serve(self, debug: bool = False) -> None:
+        if every_ipv6(self.host):  # every interface, IPv4 too, as tabletop host's [::] (aiohttp's "::" is IPv6 only)
+            self.host = ["::", "0.0.0.0"]  # type: ignore[assignment]  # aiohttp's run_app takes several hosts
+        super().serve(debug)
 
     async def on_startup(self, app: web.Application) -> None:
         """No banner: textual-serve's names the command each tab runs, and on every interface an address no laptop

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import socket
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -89,6 +90,28 @@ class Connection:
 #: seconds between two looks at the phase timer
 TICK = 1.0
 
+def every_ipv6(host: str) -> bool:
+    """``host`` is IPv6's address of every interface (``::``, however written)."""
+    return ":" in host and host.strip("[]").replace("0", "").replace(":", "") == ""
+
+
+def dual_stack(port: int) -> socket.socket:
+    """A listening socket on ``[::]:port`` that IPv4 clients reach too (as ``::ffff:a.b.c.d``). Found from outside:
+    ``--listen [::]`` took IPv6 connections only, and the laptops of a room on IPv4 could not join, with no word
+    why. Where the system refuses dual stack, the socket stays IPv6 only, as before."""
+    sock = socket.socket(socket.AF_INET6, socket.SOCK_STREAM)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        with contextlib.suppress(OSError, AttributeError):
+            sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 0)
+        sock.bind(("::", port))
+        sock.setblocking(False)
+    except OSError:
+        sock.close()
+        raise
+    return sock
+
+
 class Host:
     """A game served to its seats over WebSockets."""
 
@@ -116,7 +139,11 @@ class Host:
     async def start(self, host: str = "127.0.0.1", port: int = 8765) -> tuple[str, int]:
         """Listen on ``host:port`` (port 0: any free one); the address bound. Bots move first if they are to."""
         self.table.play_bots()
-        self.server = await serve(self._serve, host, port, max_size=MAX_CLIENT_MESSAGE, compression=None)
+        if every_ipv6(host):  # every interface: IPv4 laptops too (asyncio's own socket for "::" is IPv6 only)
+            self.server = await serve(self._serve, sock=dual_stack(port), max_size=MAX_CLIENT_MESSAGE,
+                                      compression=None)
+        else:
+            self.server = await serve(self._serve, host, port, max_size=MAX_CLIENT_MESSAGE, compression=None)
         self._ticker = asyncio.create_task(self._ticking())
         bound = self.server.sockets[0].getsockname()
         return bound[0], bound[1]

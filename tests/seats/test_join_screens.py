@@ -249,3 +249,21 @@ def test_a_browser_screen_that_cannot_reach_its_host_does_not_ask_the_team_to_ch
     assert "Check the address" in terminal._retry_words(True, CHECK_AFTER, False)
     assert "192.0.2.9:8765" in browser._retry_words(True, CHECK_AFTER, False)
     assert browser._retry_words(True, 1, False) == terminal._retry_words(True, 1, False)
+
+
+async def test_a_host_on_every_interface_of_ipv6_is_joined_over_ipv4_too(tmp_path: Path) -> None:
+    """Found from outside: `tabletop host --listen [::]:8765` listened on IPv6 only (asyncio's socket for "::" is
+    IPv6-only), and the room's IPv4 laptops could not join, with no word why. It now takes both families."""
+    table = make_table(tmp_path)
+    codes = new_codes(table.seats)
+    host = Host(table, codes, sleeper=Sleeps())
+    bound, port = await host.start("::", 0)
+    assert bound == "::"
+    try:
+        for where in (f"127.0.0.1:{port}", f"[::1]:{port}"):
+            client = await connect(where, codes["projector"])
+            assert client.welcome and client.welcome.get("role") == "projector", where
+            await client.close()
+    finally:
+        await host.stop()
+    table.session.close()

@@ -179,3 +179,25 @@ def test_a_request_the_server_refuses_is_one_line_on_the_terminal_not_a_tracebac
     for absent in ("Traceback", "\u2502", "\u256d", "self =", "Serving", "GET /", "Press Ctrl+C to quit"):
         assert absent not in said, (absent, said)
     assert "\x1b" not in said and "\x07" not in said
+
+
+def test_a_page_served_on_every_ipv6_interface_is_opened_over_ipv4_too(tmp_path: Path) -> None:
+    """Found from outside: `--listen [::]` listened on IPv6 only; the room's IPv4 laptops could not open the page.
+    It takes both families, as `tabletop host --listen [::]` does."""
+    with _serving(tmp_path, "[::]") as (port, log_path):
+        over_ipv4 = _page(f"http://127.0.0.1:{port}/")
+        over_ipv6 = _page(f"http://[::1]:{port}/")
+    assert over_ipv4 is not None and "textual.js" in over_ipv4, log_path.read_text()
+    assert over_ipv6 is not None and "textual.js" in over_ipv6, log_path.read_text()
+    said = log_path.read_text()
+    assert "Traceback" not in said and "cannot listen" not in said, said
+
+
+def test_every_ipv6_interface_is_known_however_written() -> None:
+    from tabletop.cli.host import everywhere_addresses
+    from tabletop.seats.host import every_ipv6
+
+    assert every_ipv6("::") and every_ipv6("[::]") and every_ipv6("0::0") and every_ipv6("0:0:0:0:0:0:0:0")
+    assert not every_ipv6("::1") and not every_ipv6("0.0.0.0") and not every_ipv6("fd00::2")
+    assert everywhere_addresses("127.0.0.1") == [] and everywhere_addresses("host.example") == []
+    assert set(everywhere_addresses("0.0.0.0")) <= set(everywhere_addresses("::"))  # IPv4's are among [::]'s
