@@ -17,7 +17,7 @@ from textual.notifications import Notification, Notify
 from textual.screen import ModalScreen
 
 from ..lang import Domain
-from ..play.clock import PickHold
+from ..play.clock import PickHold, wall_clock
 from .text import literal
 
 _, ngettext, N_ = Domain("tui").words()
@@ -81,24 +81,53 @@ def taken(node: DOMNode, hold: PickHold, held: str | None = None) -> bool:
 _HELD: WeakKeyDictionary[App[object], Refusals] = WeakKeyDictionary()
 
 
+class _QuitWarned:
+    """The notice a first ctrl+q over typed text gave: over which dialog, when, and the notice to take back."""
+
+    def __init__(self, screen: object, at: float) -> None:
+        self.screen = screen
+        self.at = at
+        self.notice = Refusals()
+
+
+#: the quit warning each app shows now (at most one)
+_QUIT_WARNED: WeakKeyDictionary[App[object], _QuitWarned] = WeakKeyDictionary()
+
+
 def typed_text_lost(app: App[object]) -> bool:
     """True, with a notice, on the first ctrl+q over a dialog whose fields hold typed text; False to quit.
 
     Found from outside: a team's drafted argument vanished on ctrl+q, with no word (the save keeps only what was
-    entered). A second ctrl+q over the same dialog quits.
+    entered). A second ctrl+q over the same dialog quits, once the hand has had the time to read the notice (the
+    app's ``pick_hold``, with its clock ``now``): ctrl+q pressed twice at once still lost the text, found from
+    outside too. The notice goes with the dialog (the text sent, or given up), not eight seconds later.
     """
     screen = app.screen
-    if not isinstance(screen, ModalScreen) or getattr(app, "_quit_warned", None) is screen:
+    if not isinstance(screen, ModalScreen):
         return False
     # by type name (CSS), so that TextArea (the argument dialog's) is not imported for this
     fields = screen.query("Input, TextArea")  # untranslated: a CSS selector
     typed = [w for w in fields if (getattr(w, "value", None) or getattr(w, "text", "")).strip()]
     if not typed:
         return False
-    app._quit_warned = screen  # type: ignore[attr-defined]
+    now = getattr(app, "now", None) or wall_clock
+    warned = _QUIT_WARNED.get(app)
+    if warned is not None and warned.screen is screen:
+        return now() - warned.at < float(getattr(app, "pick_hold", 0.0) or 0.0)  # at once: not read yet, kept
+    if warned is None:
+        app.screen_change_signal.subscribe(app, lambda _screen: _forget_gone(app))
+    warned = _QUIT_WARNED[app] = _QuitWarned(screen, now())
     said = _("The text typed in this dialog is not saved yet: finish it first, or press ctrl+q again to quit without it.")
-    app.notify(said, severity="warning", timeout=8, markup=False)
+    warned.notice.show(app, said, title="", seconds=8)
     return True
+
+
+def _forget_gone(app: App[object]) -> None:
+    """The quit warning's dialog has closed: its notice goes with it."""
+    warned = _QUIT_WARNED.get(app)
+    if warned is not None and warned.screen not in app.screen_stack:
+        warned.notice.clear(app)
+        warned.screen = None
 
 
 __all__ = ["QUESTION_HELD", "REFUSAL_TITLE", "Refusals", "taken", "typed_text_lost"]

@@ -202,3 +202,38 @@ async def test_quitting_from_an_empty_dialog_is_at_once(tmp_path: Path) -> None:
         await press(pilot, "n")
         await press(pilot, "ctrl+q")
         assert not app.is_running
+
+
+async def test_ctrl_q_pressed_twice_at_once_keeps_the_typed_text_and_the_notice_goes_with_the_dialog(
+        tmp_path: Path) -> None:
+    """Found from outside: ctrl+q pressed twice in a row (a nervous hand) lost the typed text all the same: the
+    second press came before anyone read the notice. It quits only after the room's pick hold; and once the text is
+    sent, the notice that it was not saved yet goes with the dialog, not eight seconds later."""
+    clock = [100.0]
+    session = start(tmp_path)
+    app = TabletopApp(session, now=lambda: clock[0], pick_hold=0.6)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await press(pilot, "enter")  # draw
+        await press(pilot, "n")
+        await type_text(pilot, "ask ru")
+        await press(pilot, "ctrl+q", "ctrl+q")
+        assert app.is_running and isinstance(app.screen, AskScreen)
+        clock[0] += 0.3
+        await press(pilot, "ctrl+q")
+        assert app.is_running and isinstance(app.screen, AskScreen)
+        await press(pilot, "enter")  # the note is sent: the notice about its text goes
+        await pilot.pause()
+        assert not isinstance(app.screen, AskScreen)
+        assert not any("ctrl+q" in t and "typed" in t for t in toasts(pilot)), toasts(pilot)
+        await press(pilot, "n")
+        await type_text(pilot, "again")
+        await press(pilot, "ctrl+q")
+        assert app.is_running and any("ctrl+q" in t and "typed" in t for t in toasts(pilot)), toasts(pilot)
+        clock[0] += 0.7
+        await press(pilot, "ctrl+q")
+        assert not app.is_running
+    assert app._exception is None
+    from tabletop import open_save
+
+    assert [e.action.text for e in open_save(session.save_path).events if e.action.kind == "note"] == ["ask ru"]
