@@ -57,7 +57,9 @@ def compare(reports: Sequence[dict[str, Any]], with_reports: bool = True) -> dic
     ``saves``: one summary per save, in the order given (``index`` from 1).
     ``tracks``: every track seen, in first-seen order. ``groups``: saves with
     the same ruleset (and deck), with each track's share of each final status
-    and the mean round of agreement; shares are fractions of the group's games.
+    and the mean round of agreement; shares are fractions of the group's games. ``sources``: the scenarios'
+    descriptions, each once (where each comes from: a comparison opens with its source's credit, as a report
+    does; found from outside, a paired or compared debrief did not).
     """
     saves = [save_summary(i, r) for i, r in enumerate(reports, 1)]
     tracks: dict[str, str] = {}
@@ -65,12 +67,17 @@ def compare(reports: Sequence[dict[str, Any]], with_reports: bool = True) -> dic
         for t in r["outcome"]["tracks"]:
             tracks.setdefault(t["id"], t["name"])
     groups = _groups(saves, reports)
+    sources: dict[str, None] = {}  # each scenario's description once, in first-seen order: its source's credit
+    for r in reports:
+        if described := " ".join(str(r["scenario"].get("description") or "").split()):
+            sources.setdefault(described)
     return {
         "saves": saves,
         "tracks": [{"id": tid, "name": name} for tid, name in tracks.items()],
         "groups": [_group_shares(g) for g in groups.values()],
         "damaged": [s["index"] for s in saves if s["damaged"]],
         "reports_included": with_reports,
+        "sources": list(sources),
     }
 
 

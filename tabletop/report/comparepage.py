@@ -76,6 +76,7 @@ def comparison_html(comparison: dict[str, Any], side_by_side_max: int, paired: b
     linked = comparison["reports_included"]
     heading = _("One game under both rules") if paired else _compared(len(saves))
     out = ['<article class="comparison" id="comparison">', f"<h1>{heading}</h1>"]  # untranslated: markup
+    out.extend(f"<p>{e(source)}</p>" for source in comparison.get("sources", ()))  # their sources' credit first
     if comparison["damaged"]:
         which = ", ".join(f"#{i}" for i in comparison["damaged"])
         warning = _("{strong}\u26a0 Warning:{end} damaged save(s) {which}: each outcome is as the intact part of its "

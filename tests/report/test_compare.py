@@ -131,3 +131,21 @@ def test_shares_agree_with_simulate(saves: Path) -> None:
         assert group["tracks"][tid]["mean_round_agreed"] == (
             None if mean is None else pytest.approx(mean, abs=0.01)
         )
+
+
+def test_a_comparison_opens_with_each_scenario_s_source_once(strict_game: Played, linked_game: Played,
+                                                              saves: Path) -> None:
+    """Found from outside: a comparison credited its scenarios' source only inside each save's own report, and a
+    comparison of too many saves to print each report not at all. Each scenario's description opens it, once."""
+    md = render([strict_game.path, linked_game.path, strict_game.path], "md")
+    opening = md[: md.index("|")]
+    descriptions = {build_report(p)["scenario"]["description"] for p in (strict_game.path, linked_game.path)}
+    for described in descriptions:
+        assert " ".join(described.split()) in opening, opening
+    assert opening.count("Valdai Discussion Club") == len(descriptions)  # the same scenario twice: once
+    folder = saves / "many-credited"
+    folder.mkdir()
+    for i in range(FULL_REPORTS_MAX + 1):
+        shutil.copy(strict_game.path, folder / f"game-{i}.jsonl")
+    html = render([folder], "html")
+    assert "Valdai Discussion Club" in html[: html.index("<table")]

@@ -121,3 +121,17 @@ def test_a_damaged_save_is_paired_on_its_intact_part(strict_game: Played, tmp_pa
     info = data["paired"]
     intact = [e for e in open_save(torn).events if e.action.kind != "note"]
     assert info["replayed"] + len(info["differed"]) + info["never_made"] == len(intact)
+
+
+def test_a_paired_report_opens_with_its_source_s_credit(linked_game: Played) -> None:
+    """Found from outside: a single save's debrief opens with the scenario's description (where it comes from:
+    "after a proposal published by the Valdai Discussion Club…"); a paired one opened with a table of outcomes and
+    credited its source only far below, inside the game's own report. It opens with it now, in every format."""
+    credit = "Valdai Discussion Club"
+    md = render([linked_game.path], "md", paired=True)
+    first_table = md.index("\n|")
+    assert credit in md[:first_table], md[:first_table]
+    html = render([linked_game.path], "html", paired=True)
+    assert credit in html[: html.index("<table")]
+    data = json.loads(render([linked_game.path], "json", paired=True))
+    assert len(data["comparison"]["sources"]) == 1 and credit in data["comparison"]["sources"][0]
