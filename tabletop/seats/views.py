@@ -449,8 +449,11 @@ def _entries_prompt(state: State, seat: Seat, facts: TableFacts, acting: str | N
     actor = seat.actor if seat.role == "team" else team
     if actor is not None and waiting_for(state) == "move":
         left = state.actions_left.get(actor, 0)
-        return ngettext("{actor}: pick a move ({n} action left), or pass.",
-                        "{actor}: pick a move ({n} actions left), or pass.", left).format(actor=n[actor], n=left)
+        # the pass is the list's last entry, under every move of every track (found from outside: ~30 entries, most
+        # refused, and the pass below them all): End reaches it
+        return ngettext("{actor}: pick a move ({n} action left), or pass (End: the last entry).",
+                        "{actor}: pick a move ({n} actions left), or pass (End: the last entry).",
+                        left).format(actor=n[actor], n=left)
     chosen = decision(state, acting, bots=facts.bots, card_held=facts.card_held)
     prompt = chosen.prompt
     return prompt.plain if hasattr(prompt, "plain") else _("Round review.")

@@ -78,6 +78,7 @@ SEAT_HELP = N_("""\
 tabletop join \u2014 keys                         (\u2191/\u2193 scroll \u00b7 escape closes)
 A team's screen (the list on the right shows what the game asks of this team)
   \u2191/\u2193, 1-9  choose    enter  confirm    F3  (in a dialog) the deck's example
+  home/end   the list's first / last entry (a team's pass is the last)
   tab        to the board or the log; \u2191/\u2193, PgUp/PgDn, home/end scroll it
 
 The facilitator's console (its keys are in the footer)
@@ -87,6 +88,7 @@ The facilitator's console (its keys are in the footer)
   u  undo the last action (it stays in the record)
   n  a note on the last event (every screen and the report show it)
   i  inject a card          x  end the game          c  every seat's join code
+  ctrl+c  (in the console tabletop host opened) stop the host, once you confirm
 
 Anywhere
   F1, ?   this help               ctrl+p  command palette

@@ -185,3 +185,41 @@ async def test_a_team_screen_keeps_a_typed_argument_through_ctrl_q(tmp_path: Pat
             await pilot.pause()
             assert ru.is_running and isinstance(ru.screen, ArgumentScreen)
             assert ru.screen.query_one("TextArea").text == "коридор"  # type: ignore[attr-defined]
+
+
+async def test_a_team_reaches_its_pass_under_every_move_with_end(tmp_path: Path) -> None:
+    """Found from outside: a team's list holds every move on every track (~30 entries, most refused) and its pass
+    last, and nothing said how to reach it but scrolling. The prompt and F1 say End; End then Enter passes."""
+    table = _table(tmp_path)
+    async with hosting(table) as (_host, address, codes):
+        facilitator = await connect(address, codes["facilitator"])
+        ua = SeatApp(address, codes["team:ua"], sleep=Sleeps())
+        async with ua.run_test(size=(80, 24)) as pilot:
+            await until(pilot, ua.joined.is_set, "ua to join")
+
+            async def ru_passes(state: Any) -> None:
+                view = await caught_up(facilitator, state.seq)
+                entry = next(e for e in view["decision"]["entries"] if (e.get("action") or {}).get("kind") == "pass")
+                await facilitator.act(pick=entry["id"])
+
+            await _facilitator_until(table, facilitator, lambda s: table.session.acting() == "ua"
+                                     and s.phase == "moves", {"ru": ru_passes})
+            await until(pilot, lambda: seq_of(ua) == table.session.state.seq, "Ukraine's screen")
+            listed = entries(ua)
+            assert len(listed) > 15 and (listed[-1].get("action") or {}).get("kind") == "pass"
+            prompt = str(ua.view["decision"]["prompt"])  # type: ignore[index]
+            assert "End" in prompt, prompt
+            seq = table.session.state.seq
+            await pilot.press("end", "enter")
+            await until(pilot, lambda: table.session.state.seq > seq, "the pass")
+            await until(pilot, lambda: "ua" in table.session.state.passed or table.session.state.phase != "moves",
+                        "Ukraine's pass to be taken")
+    table.session.close()
+    taken = [e.action for e in open_save(table.session.save_path).events if e.seq > seq]
+    assert taken[0].kind == "pass" and taken[0].actor == "ua", taken[0]
+
+
+def test_the_seats_help_names_the_keys_to_the_last_entry_and_to_stop_the_host() -> None:
+    from tabletop.tui.seatdialogs import SEAT_HELP
+
+    assert "home/end" in SEAT_HELP and "pass is the last" in SEAT_HELP and "ctrl+c" in SEAT_HELP
