@@ -37,11 +37,13 @@ def chance(target: int) -> int:
 
 
 def odds_choice(label: str) -> str:
-    """Odds as a room reads them: ``likely: 2d6 ≥ 6 (72 %)``."""
+    """Odds as a room reads them: ``likely: 2d6 ≥ 6 (72%)``. The chance is written without a space before its sign
+    (found from outside: at 80 columns "92 %" broke between the number and the sign; Rich and Textual wrap at a
+    no-break space too)."""
     from ..engine.rulingwords import odds_label  # the log's and the rulings' words for them; most games have none
 
     target = ODDS[label]
-    return f"{odds_label(label)}: 2d6 \u2265 {target} ({chance(target)} %)"
+    return f"{odds_label(label)}: 2d6 \u2265 {target} ({chance(target)}%)"
 
 #: who set the odds, by the ruleset's method, as the working says it (translated where shown)
 ODDS_BY = {

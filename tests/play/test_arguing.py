@@ -108,13 +108,13 @@ def test_the_facilitator_sets_the_odds_from_the_list_then_the_dice_decide() -> N
     assert at_hand.prompt.plain.startswith("Facilitator: how likely is it to work? Set the odds.\n")
     assert "  Corvin passed\n" in at_hand.prompt.plain
     assert [c.label.plain for c in at_hand.entries] == [
-        "very likely: 2d6 \u2265 4 (92 %)", "likely: 2d6 \u2265 6 (72 %)", "even: 2d6 \u2265 7 (58 %)",
-        "unlikely: 2d6 \u2265 9 (28 %)", "very unlikely: 2d6 \u2265 11 (8 %)"]
+        "very likely: 2d6 \u2265 4 (92%)", "likely: 2d6 \u2265 6 (72%)", "even: 2d6 \u2265 7 (58%)",
+        "unlikely: 2d6 \u2265 9 (28%)", "very unlikely: 2d6 \u2265 11 (8%)"]
     state = run(state, [Action("odds", track="beta", odds="unlikely")])
     roll = decision(state, None)
     assert isinstance(roll.prompt, Styled)
     assert roll.prompt.plain.startswith("Dice: 2d6 \u2265 9 decides the argument.\n")
-    assert "  odds unlikely: 2d6 \u2265 9 (28 %), set by the facilitator\n" in roll.prompt.plain
+    assert "  odds unlikely: 2d6 \u2265 9 (28%), set by the facilitator\n" in roll.prompt.plain
     assert [c.label.plain for c in roll.entries] == ["Roll the dice"]
     state = run(state, [Action("roll", track="beta", outcome={"dice": [5, 6]})])
     assert state.tracks["beta"].status == "agreed" and decision(state, None).entries[0].label.plain.startswith("Contin")
@@ -130,7 +130,7 @@ def test_a_vote_on_the_odds_then_the_facilitator_confirms_the_median() -> None:
                         Action("odds", actor="c", track="beta", odds="even")])
     confirm = decision(state, None)
     assert isinstance(confirm.prompt, Styled) and "odds voted: Brask likely, Corvin even" in confirm.prompt.plain
-    assert confirm.entries[0].label.plain == "Confirm the teams' vote \u2014 likely: 2d6 \u2265 6 (72 %)"
+    assert confirm.entries[0].label.plain == "Confirm the teams' vote \u2014 likely: 2d6 \u2265 6 (72%)"
     assert len(confirm.entries) == 5
 
 
@@ -140,7 +140,7 @@ def test_matrix_odds_open_the_strong_marks_or_take_none() -> None:
     at_hand = decision(state, None)
     assert at_hand.entries[0].pick == MarkStrong("beta")
     assert at_hand.entries[1].pick == Act(Action("odds", track="beta", strong=()))
-    assert at_hand.entries[1].label.plain == "None is strong \u2014 even: 2d6 \u2265 7 (58 %)"
+    assert at_hand.entries[1].label.plain == "None is strong \u2014 even: 2d6 \u2265 7 (58%)"
 
 
 def test_sealed_counters_sit_behind_the_gate_one_team_at_a_time() -> None:
@@ -175,7 +175,7 @@ def test_sealed_counters_sit_behind_the_gate_one_team_at_a_time() -> None:
 
 def test_odds_choices_give_the_chance_of_two_dice() -> None:
     assert [chance(t) for t in (2, 7, 12, 13)] == [100, 58, 3, 0]
-    assert odds_choice("very-unlikely") == "very unlikely: 2d6 \u2265 11 (8 %)"
+    assert odds_choice("very-unlikely") == "very unlikely: 2d6 \u2265 11 (8%)"
 
 
 def test_the_facilitators_undo_takes_back_each_step_and_the_list_offers_it_again() -> None:
@@ -235,3 +235,17 @@ def test_an_argument_s_entry_says_what_it_costs_and_what_failing_costs_on_every_
                                  "tension \u22121, deferred; if it fails: tension +1")
     found = [e for e in seat_entries(state, Seat("team:a", "team", "a"), TableFacts()) if e.needs == "argument"]
     assert [e.label for e in found] == ["Make an argument on Beta \u2014 1 capital; if it fails: tension +1"]
+
+
+def test_odds_hold_together_at_a_narrow_width() -> None:
+    """Found from outside: at 80 columns a Russian odds line broke as "92" / "%". The chance is written "92%", so a
+    line wraps between words, never between a number and its sign."""
+    from rich.console import Console
+    from rich.text import Text
+
+    label = odds_choice("very-likely")
+    assert label.endswith("(92%)")
+    for width in range(8, 40):
+        console = Console(width=width, record=True, color_system=None)
+        console.print(Text(label))
+        assert any("92%" in line for line in console.export_text().splitlines()), width
