@@ -44,7 +44,7 @@ COMMANDS: dict[str, tuple[str, ...]] = {
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        # argparse's own words (usage:, "invalid choice") come from Python's argparse catalogue
+        # argparse's own words (usage:, "invalid choice") through the cli domain (language.speak_argparse)
         _err(_("{prog}: error: {message}").format(prog=self.prog, message=message))
         _err(_("Try '{prog} --help'.").format(prog=self.prog))
         raise SystemExit(2)
@@ -56,11 +56,13 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     ``command``: only that command's (and the others of its module): what running it
     needs. Its help, usage and errors are the same as the whole parser's.
     """
+    language.speak_argparse()  # argparse's usage line, headings and errors in the language spoken too
     parser = _Parser(
         prog="tabletop",  # untranslated: the command's name
         description=_("A terminal tabletop wargame for policy workshops."),
     )
-    parser.add_argument("--version", action="version", version=f"tabletop {__version__}")  # untranslated: name and number
+    parser.add_argument("--version", action="version", version=f"tabletop {__version__}",  # untranslated: name, number
+                        help=_("show the version and exit"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for module, names in COMMANDS.items():
         if command is None or command in names:

@@ -60,3 +60,38 @@ def add_everywhere(parser: argparse.ArgumentParser) -> None:
         if isinstance(action, argparse._SubParsersAction):
             for sub in dict.fromkeys(action.choices.values()):
                 add_flag(sub)
+
+
+# -- argparse's own words --------------------------------------------------
+# Python ships no Russian or Ukrainian catalogue for argparse, so under ``--lang ru`` a mistyped command said
+# "usage:", "the following arguments are required" and "invalid choice" in English around the Russian rest (found
+# from outside). argparse looks its ``_`` up when it words a message; :func:`speak_argparse` gives it the ``cli``
+# domain's, where these msgids (argparse's own, as Python 3.11 writes them) are translated. A message not listed
+# here stays argparse's English.
+
+#: argparse's messages a user of tabletop can meet, marked for the catalogue (the msgids are argparse's)
+ARGPARSE_WORDS = (
+    N_("usage: "),
+    N_("positional arguments"),
+    N_("options"),
+    N_("show this help message and exit"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("the following arguments are required: %s"),
+    N_("unrecognized arguments: %s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("expected one argument"),
+    N_("expected at most one argument"),
+    N_("expected at least one argument"),
+    N_("not allowed with argument %s"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("ignored explicit argument %r"),
+    N_("one of the arguments %s is required"),
+)
+
+
+def speak_argparse() -> None:
+    """argparse words its messages through the ``cli`` domain from now on (in the language of the moment)."""
+    argparse._ = _  # type: ignore[attr-defined]  # argparse reads its module-level ``_`` at each message
+
+

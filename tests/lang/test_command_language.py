@@ -88,6 +88,31 @@ def test_a_bad_choice_of_the_parser_is_worded_in_the_language(capsys: pytest.Cap
     assert "tabletop report: ошибка:" in err and "Попробуйте 'tabletop report --help'." in err
 
 
+@pytest.mark.parametrize(("lang", "usage", "required", "choice"), [
+    ("ru", "использование: tabletop verify", "не хватает обязательных аргументов: SAVE", "недопустимый вариант: 'pdf'"),
+    ("uk", "використання: tabletop verify", "бракує обов'язкових аргументів: SAVE", "неприпустимий варіант: 'pdf'"),
+])
+def test_argparse_s_own_words_are_in_the_language_too(capsys: pytest.CaptureFixture[str], lang: str, usage: str,
+                                                        required: str, choice: str) -> None:
+    """Found from outside: under --lang ru the usage line, "the following arguments are required" and "invalid
+    choice" stayed English around the Russian rest (Python has no Russian catalogue for argparse)."""
+    with pytest.raises(SystemExit):
+        main(["verify", "--lang", lang])
+    err = capsys.readouterr().err
+    assert usage in err and required in err, err
+    with pytest.raises(SystemExit):
+        main(["report", "x.jsonl", "--format", "pdf", "--lang", lang])
+    assert choice in capsys.readouterr().err
+    with pytest.raises(SystemExit) as stop:
+        main(["verify", "--help", "--lang", lang])
+    assert stop.value.code == 0
+    shown = capsys.readouterr().out
+    assert "usage" not in shown and "positional arguments" not in shown and "show this help" not in shown, shown
+    with pytest.raises(SystemExit):
+        main(["verify"])  # English again for an English command: the words follow the language of the moment
+    assert "usage: tabletop verify" in capsys.readouterr().err
+
+
 def test_plural_forms_of_the_cli(capsys: pytest.CaptureFixture[str]) -> None:
     from tabletop.cli.validate import ngettext
 
