@@ -280,9 +280,15 @@ def effects_words(effects: Iterable[Any], names: Mapping[str, str] | None = None
     return ", ".join(named(e, names) for e in effects if e.key != "log") or _("no effect")
 
 
+def amount_words(amount: int, resource_id: str, names: Mapping[str, str] | None = None) -> str:
+    """``2 capital``: an amount of a resource, in the order its language puts them (Russian and Ukrainian put the
+    name first, «капитал 2», as a seat's screen does: found from outside, «3 капитал» does not agree)."""
+    return _("{amount} {resource}").format(amount=amount, resource=resource_name(resource_id, names))
+
+
 def cost_words(move: MoveType, names: Mapping[str, str] | None = None) -> str:
     """What a move costs: ``2 capital``, or ``free``."""
-    return ", ".join(f"{v} {resource_name(k, names)}" for k, v in move.cost.items()) or _("free")
+    return ", ".join(amount_words(v, k, names) for k, v in move.cost.items()) or _("free")
 
 
 def failing_words(move: MoveType, names: Mapping[str, str] | None = None) -> str | None:
@@ -402,6 +408,7 @@ __all__ = [
     "STATUS_MARK",
     "UNDONE",
     "change_text",
+    "amount_words",
     "cost_words",
     "effects_words",
     "end_reason",

@@ -23,11 +23,11 @@ from ..engine.lookups import seen, shown  # noqa: F401 - the scenario (and the g
 from ..engine.records import RULING_KINDS, Ruling, changes_of
 from ..engine.telling import end_reason, tell
 from ..engine.wording import (
+    amount_words,
     effects_words,
     met_word,
     move_words,
     named,
-    resource_name,
     undone_word,
     wants_text,
 )
@@ -198,7 +198,7 @@ def meters_lines(state: State, console: Console, width: int) -> list[Text]:
 
 def resources_words(resources: Mapping[str, int], names: Mapping[str, str] | None = None) -> str:
     """What an actor holds: "3 capital, 1 mandate moscow" (named as ``names`` name them, when given)."""
-    return ", ".join(f"{v} {resource_name(k, names)}" for k, v in resources.items()) or _("no resources")
+    return ", ".join(amount_words(v, k, names) for k, v in resources.items()) or _("no resources")
 
 
 def card_text(state: State, card: Card, facilitator: bool, story: bool = True, scheduled: bool = False) -> Text:
