@@ -24,7 +24,9 @@ _, ngettext, N_ = Domain("cli").words()
 if TYPE_CHECKING:
     from argparse import _SubParsersAction
 
-INSTALL = N_("pip install 'tabletop[cluster]' (in a checkout of tabletop: .venv/bin/pip install -e '.[cluster]')")
+#: from tabletop's own folder: the "tabletop" on PyPI is another project (found from outside: the old hint installed it)
+INSTALL = N_("in tabletop's folder: .venv/bin/pip install -e '.[cluster]' (or pip install 'PATH/TO/tabletop[cluster]'; "
+             "the 'tabletop' package on PyPI is another project)")
 
 
 def missing(modules: tuple[str, ...]) -> str | None:

@@ -88,7 +88,9 @@ def test_without_the_extra_the_command_says_how_to_install_it(
                         lambda name, *a: None if name in ("pyarrow", "duckdb", "distributed") else real(name, *a))
     assert main(["sweep", str(write_spec(tmp_path)), "--out", str(tmp_path / "o")]) == 2
     err = capsys.readouterr().err
-    assert "needs pyarrow, which is not installed: pip install 'tabletop[cluster]'" in err
+    # the install from tabletop's own folder: "tabletop[cluster]" from PyPI is another project (found from outside)
+    assert "needs pyarrow, which is not installed: in tabletop's folder: .venv/bin/pip install -e '.[cluster]'" in err
+    assert "pip install 'tabletop[cluster]'" not in err
     assert ".venv/bin/pip install -e '.[cluster]'" in err
     assert main(["sweep", "report", str(tmp_path)]) == 2
     assert "needs duckdb" in capsys.readouterr().err
