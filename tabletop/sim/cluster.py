@@ -23,7 +23,7 @@ from contextlib import ExitStack
 from typing import Any
 
 from ..content import Scenario
-from .stopping import end_workers, stop_deferred
+from .stopping import children_deaf_to_ctrl_c, end_workers, stop_deferred
 from .workerscenario import TaskFn, data_sha, keep_in_pool, run
 from ..lang import Domain
 
@@ -126,10 +126,11 @@ class Dask(Backend):
 
         try:
             if self.address.startswith("local:"):
-                cluster = self._stack.enter_context(LocalCluster(
-                    n_workers=int(self.address.split(":", 1)[1]), threads_per_worker=1, processes=True,
-                    dashboard_address=":0", silence_logs=logging.ERROR,
-                ))
+                with children_deaf_to_ctrl_c():  # the workers: this process ends them on Ctrl-C, not a traceback
+                    cluster = self._stack.enter_context(LocalCluster(
+                        n_workers=int(self.address.split(":", 1)[1]), threads_per_worker=1, processes=True,
+                        dashboard_address=":0", silence_logs=logging.ERROR,
+                    ))
                 self.client = self._stack.enter_context(Client(cluster))
             else:
                 self.client = self._stack.enter_context(Client(self.address, timeout=self.connect_timeout))

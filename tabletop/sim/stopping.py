@@ -56,6 +56,24 @@ _DEFERRAL = _Deferral()
 
 
 @contextmanager
+def children_deaf_to_ctrl_c() -> Iterator[None]:
+    """The processes started in the block ignore Ctrl-C's SIGINT: an ignored signal stays ignored across exec, and
+    Python then installs no KeyboardInterrupt of its own. Ctrl-C reaches the whole foreground group, and a Dask
+    worker process that took it printed its traceback over the parent's clean "interrupted" (found from outside);
+    the parent ends its workers itself. This process ignores Ctrl-C too while the block runs (a cluster starting:
+    a second or two), then takes it again. Outside the main thread (where no handler can be set) it does nothing."""
+    try:
+        before = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:  # not the main thread
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, before)
+
+
+@contextmanager
 def stop_signals() -> Iterator[None]:
     """SIGTERM and SIGHUP raise :class:`Stopped` in this process while the block runs (in the main thread)."""
     owner = os.getpid()

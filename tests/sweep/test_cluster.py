@@ -118,3 +118,17 @@ def test_workers_and_a_cluster_do_not_go_together(tmp_path: Path, capsys: pytest
     assert main(["simulate", "--games", "5", "--workers", "2", "--cluster", "local:2"]) == 2
     assert "--cluster goes with neither --workers" in capsys.readouterr().err
     assert not (tmp_path / "o").exists()
+
+
+def test_ctrl_c_reaches_the_driver_not_the_local_workers() -> None:
+    """Found from outside: Ctrl-C on a sweep with --cluster local:2 printed two to four worker tracebacks
+    ("Process Dask Worker process (from Nanny): … KeyboardInterrupt") before the clean "interrupted": Ctrl-C
+    reaches the whole foreground group. The workers now ignore it (the driver ends them); the driver keeps it."""
+    before = signal.getsignal(signal.SIGINT)
+    with Dask("local:1") as backend:
+        assert signal.getsignal(signal.SIGINT) is before  # the driver takes Ctrl-C as before
+        pids = list(backend.client.run(os.getpid).values())
+        # each worker's ignored signals, as the system keeps them (/proc/PID/status: SigIgn, a hex mask)
+        ignored = {pid: int(next(line.split()[1] for line in Path(f"/proc/{pid}/status").read_text().splitlines()
+                                 if line.startswith("SigIgn:")), 16) for pid in pids}
+    assert pids and all(mask & (1 << (signal.SIGINT - 1)) for mask in ignored.values()), ignored
