@@ -153,6 +153,18 @@ def _check_regular(files: list[Path]) -> None:
             raise SweepUnreadable(str(FileRefused(path, not_regular(mode))))
 
 
+def is_grid(plan: dict[str, Any]) -> bool:
+    """Whether the points are every combination of the keys' values, each once: then a value's games, pooled over
+    the other keys, are a fair share of them. A list of points is not (found from outside: a point list's chart
+    "by independence" pooled a cooperative point with the baseline, and showed the bots' effect as the rule's)."""
+    columns = list(plan["keys"].values())
+    combos = {tuple(repr(p["values"][c]) for c in columns) for p in plan["points"]}
+    product = 1
+    for c in columns:
+        product *= len({repr(p["values"][c]) for p in plan["points"]})
+    return len(combos) == len(plan["points"]) == product
+
+
 def summarise(out: Path) -> dict[str, Any]:
     """Everything the report shows, computed with DuckDB."""
     import duckdb
@@ -161,7 +173,7 @@ def summarise(out: Path) -> dict[str, Any]:
     glob = files_glob(out)
     expected = plan["games"] * len(plan["points"])
     summary: dict[str, Any] = {"folder": str(out), "plan": plan, "expected": expected, "games": 0,
-                               "points": [], "axes": {}}
+                               "points": [], "axes": {}, "grid": is_grid(plan)}
     summary["query"] = one_line_query(out, _queried_track(plan), next(iter(plan["keys"].values()), "point"))
     files = list(out.glob("point=*/*.parquet"))
     if not files:
@@ -175,7 +187,10 @@ def summarise(out: Path) -> dict[str, Any]:
             if found is not None:
                 summary["points"].append({"point": p["point"], "values": p["values"], **found})
         summary["games"] = sum(p["games"] for p in summary["points"])
-        for key, column in plan["keys"].items():
+        if not summary["grid"]:  # a list of points: one chart across the points, nothing pooled
+            summary["axes"]["point"] = {"key": "point", "values": [p["point"] for p in summary["points"]],  # untranslated: a column
+                                        "rows": summary["points"]}
+        for key, column in plan["keys"].items() if summary["grid"] else ():
             order = _ordered([p["values"][column] for p in plan["points"]])
             grouped = _grouped(con, glob, plan, column)
             summary["axes"][column] = {"key": key, "values": [v for v in order if v in grouped],

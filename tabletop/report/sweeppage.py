@@ -101,6 +101,10 @@ def _charts(summary: dict[str, Any]) -> list[str]:
     for n, (column, axis) in enumerate(summary["axes"].items()):
         labels = [str(v) for v in axis["values"]]
         out.append(f"<h2>{_('Against {key}').format(key=e(axis['key']))}</h2>")
+        if not summary.get("grid", True):
+            listed = _("A list of points, not a grid: each point is shown as it is (its values are in the tables "
+                       "below); no key's games are pooled over the others.")
+            out.append(f'<p class="small">{listed}</p>')  # untranslated: markup
         others = [other["key"] for other in summary["axes"].values() if other is not axis]
         if others:  # each value's share is over every value of the other keys: said, not left to be guessed
             pooled = _("Each value of {key} pools the games of every value of {others}.").format(

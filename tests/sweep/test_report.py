@@ -185,3 +185,50 @@ def test_a_fifo_in_the_folder_is_refused_before_reading(
     assert main(["sweep", "report", str(copy)]) == 1  # would block for ever if it opened the FIFO to read
     err = capsys.readouterr().err
     assert f"{copy / where}: is not a regular file (a named pipe)" in err and "Traceback" not in err, err
+
+
+POINTS = """\
+[sweep]
+ruleset = "parallel-tracks"
+games = {games}
+seed = 3
+chunk = {chunk}
+
+[[points]]
+"ruleset.independence" = "strict"
+"bots" = "cooperative"
+
+[[points]]
+"ruleset.independence" = "linked"
+"bots.ru" = "hardliner"
+
+[[points]]
+"tracks.borders.breakdown_at" = 6
+"""
+
+
+def test_a_list_of_points_is_charted_point_by_point_not_pooled(tmp_path: Path) -> None:
+    """Found from outside: a sweep of three listed points drew "how games end, by ruleset.independence", where
+    "strict" pooled a cooperative point with the baseline and "linked" was the hardliner point alone: the bots'
+    effect read as the rule's. A list that is not every combination of its keys is charted across its points."""
+    from tabletop.report.sweepdata import summarise
+
+    run_sweep(load_sweep(write_spec(tmp_path, games=4, chunk=4, text=POINTS), POLICIES), tmp_path / "out", Backend())
+    summary = summarise(tmp_path / "out")
+    assert summary["grid"] is False and list(summary["axes"]) == ["point"]
+    assert summary["axes"]["point"]["values"] == [0, 1, 2]
+    page = tmp_path / "points.html"
+    assert main(["sweep", "report", str(tmp_path / "out"), "--format", "html", "-o", str(page)]) == 0
+    html = page.read_text(encoding="utf-8")
+    assert "pools" not in html and "A list of points, not a grid" in html
+    assert "by ruleset.independence" not in html and "by point" in html
+
+
+def test_a_full_grid_written_as_points_is_a_grid() -> None:
+    from tabletop.report.sweepdata import is_grid
+
+    values = [{"a": a, "b": b} for a in (1, 2) for b in ("x", "y")]
+    plan = {"keys": {"k.a": "a", "k.b": "b"}, "points": [{"values": v} for v in values]}
+    assert is_grid(plan)
+    assert not is_grid({**plan, "points": plan["points"][:3]})  # a combination missing
+    assert not is_grid({**plan, "points": [*plan["points"], plan["points"][0]]})  # one twice
