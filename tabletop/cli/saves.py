@@ -52,14 +52,15 @@ def cmd_replay(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     from ..report import ReportError, render
-    from ..report.output import check_target, write_report
+    from ..report.output import check_target, chosen_format, write_report
     from ..report.render import save_paths
 
     try:
         if args.output:
             # before any work: a report never replaces a save, nor a file nobody asked to replace
             check_target(Path(args.output), save_paths(args.saves), args.force)
-        text = render(args.saves, args.format, audience=args.audience, paired=args.paired)
+        text = render(args.saves, chosen_format(args.format, args.output, ("md", "html", "json")),
+                      audience=args.audience, paired=args.paired)
     except ReportError as exc:
         _err(f"tabletop report: {exc}")  # untranslated: the command's name before a message worded where it arose
         return 1
@@ -103,7 +104,8 @@ def add_commands(sub: _SubParsersAction[argparse.ArgumentParser]) -> None:
 
     p = sub.add_parser("report", help=_("write the debrief report of one or more saves"))
     p.add_argument("saves", nargs="+", metavar="SAVE", help=_("saves, or directories of saves (several: a comparison)"))
-    p.add_argument("--format", choices=["md", "html", "json"], default="md")
+    p.add_argument("--format", choices=["md", "html", "json"], default=None,
+                   help=_("md, html or json (default: as -o FILE's suffix names it, else md)"))
     p.add_argument("-o", "--output", default=None, metavar="FILE", help=_("write to FILE instead of the screen"))
     p.add_argument("--force", action="store_true", help=_("with -o: replace FILE if it exists (never a save, nor a sweep's plan or rows)"))
     p.add_argument("--audience", choices=["facilitator", "participants"], default="facilitator",

@@ -121,7 +121,7 @@ def _report(args: argparse.Namespace) -> int:
         _err(f"tabletop sweep report: {problem}")  # untranslated: the command's name before a message worded where it arose
         return 2
     from ..report import ReportError
-    from ..report.output import check_target, write_report
+    from ..report.output import check_target, chosen_format, write_report
     from ..report.sweepdata import SweepUnreadable, summarise
     from ..report.sweeppage import chart_svg, sweep_html, sweep_markdown
 
@@ -136,7 +136,8 @@ def _report(args: argparse.Namespace) -> int:
                 return 2
             text = chart_svg(summary, column, track)
         else:
-            text = sweep_html(summary) if args.format == "html" else sweep_markdown(summary)
+            html = chosen_format(args.format, args.output, ("md", "html")) == "html"
+            text = sweep_html(summary) if html else sweep_markdown(summary)
         if args.output is not None:
             check_target(Path(args.output), [], args.force)
             write_report(Path(args.output), text)
@@ -170,7 +171,8 @@ def add_commands(sub: _SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--cluster", default=None, metavar="ADDR",
                    help=_("local:N (a Dask cluster of N processes here) or tcp://HOST:8786 (a running dask scheduler)"))
     p.add_argument("--quiet", action="store_true", help=_("no progress bar, no closing line"))
-    p.add_argument("--format", choices=["md", "html"], default="md", help=_("sweep report: Markdown or HTML"))
+    p.add_argument("--format", choices=["md", "html"], default=None,
+                   help=_("sweep report: Markdown or HTML (default: as -o FILE's suffix names it, else md)"))
     p.add_argument("-o", "--output", default=None, metavar="FILE", help=_("sweep report: write to FILE"))
     p.add_argument("--force", action="store_true", help=_("sweep report: replace FILE if it exists"))
     p.add_argument("--svg", default=None, metavar="KEY:TRACK",

@@ -79,6 +79,16 @@ def _kept_data(out: Path) -> str | None:
     return None
 
 
+def chosen_format(given: str | None, output: str | None, known: tuple[str, ...]) -> str:
+    """The report's format: ``--format`` when given, else the one ``-o FILE``'s suffix names (``.html``, ``.json``)
+    among ``known``, else Markdown. Found from outside: ``-o report.html`` without ``--format`` wrote Markdown."""
+    if given is not None:
+        return given
+    suffix = Path(output).suffix.lower().lstrip(".") if output else ""
+    suffix = {"htm": "html", "markdown": "md"}.get(suffix, suffix)
+    return suffix if suffix in known else "md"
+
+
 def write_report(out: Path, text: str) -> None:
     """Write ``text`` to ``out`` whole, or leave ``out`` as it was (raises OSError)."""
     folder = out.parent

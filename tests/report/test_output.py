@@ -97,3 +97,15 @@ def test_report_never_replaces_another_save_or_a_sweeps_files_even_with_force(
     report = sweep / "report.md"
     assert main(["report", str(save), "-o", str(report)]) == 0
     assert main(["report", str(save), "-o", str(report), "--force"]) == 0
+
+
+@pytest.mark.parametrize(("name", "starts"), [("r.html", "<!doctype html"), ("r.HTM", "<!doctype html"),
+                                              ("r.json", "{"), ("r.md", "# "), ("r.txt", "# ")])
+def test_the_file_s_suffix_names_the_format_when_format_does_not(strict_game, tmp_path: Path,  # noqa: ANN001
+                                                                 name: str, starts: str) -> None:
+    """Found from outside (sweep report, and report alike): `-o report.html` without --format wrote Markdown."""
+    from tabletop.cli import main
+
+    out = tmp_path / name
+    assert main(["report", str(strict_game.path), "-o", str(out)]) == 0
+    assert out.read_text(encoding="utf-8").lstrip().lower().startswith(starts)

@@ -232,3 +232,17 @@ def test_a_full_grid_written_as_points_is_a_grid() -> None:
     assert is_grid(plan)
     assert not is_grid({**plan, "points": plan["points"][:3]})  # a combination missing
     assert not is_grid({**plan, "points": [*plan["points"], plan["points"][0]]})  # one twice
+
+
+def test_an_html_file_asked_for_by_its_name_is_html(swept: Path, tmp_path: Path) -> None:
+    """Found from outside: `sweep report DIR -o report.html` without --format wrote Markdown into report.html.
+    The suffix names the format when --format does not; --format still wins."""
+    named = tmp_path / "named.html"
+    assert main(["sweep", "report", str(swept), "-o", str(named)]) == 0
+    assert named.read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html")
+    forced = tmp_path / "forced.html"
+    assert main(["sweep", "report", str(swept), "--format", "md", "-o", str(forced)]) == 0
+    assert forced.read_text(encoding="utf-8").startswith("# ")
+    plain = tmp_path / "plain.txt"
+    assert main(["sweep", "report", str(swept), "-o", str(plain)]) == 0
+    assert plain.read_text(encoding="utf-8").startswith("# ")
