@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..content.finding import DEFAULT_RULESET
 from ..content.loader import load_scenario
 from .arguments import _games, _seed, _workers, too_many_workers
+from .progress import GamesBar
 from .terminal import _err, _out
 from ..lang import Domain
 
@@ -59,7 +58,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     reports = {}
     try:
         # kill -TERM, a closed terminal: the run stops, and its workers, as on Ctrl-C
-        with stop_signals(), _progress(args.games * len(modes), enabled=not args.json) as advance:
+        with stop_signals(), GamesBar(args.games * len(modes), enabled=not args.json, minimum=200) as advance:
             for mode in modes:
                 played = with_independence(scenario, mode)
                 mode_dir = save_dir / mode if save_dir is not None and args.compare else save_dir
@@ -97,34 +96,6 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     else:
         _out(format_table(reports[modes[0]], names_of(shown)))
     return 0
-
-
-class _progress:
-    """A Rich progress bar on stderr for long runs; nothing when stderr is not a terminal."""
-
-    def __init__(self, total: int, enabled: bool):
-        self.total = total
-        self.enabled = enabled and sys.stderr.isatty() and total >= 200
-        self._bar = None
-
-    def __enter__(self) -> Callable[[int], None] | None:
-        if not self.enabled:
-            return None
-        from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
-
-        self._bar = Progress(
-            "[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-            console=Console(stderr=True), transient=True,
-        )
-        self._bar.start()
-        task = self._bar.add_task(_("games"), total=self.total)
-        bar = self._bar
-        return lambda n: bar.advance(task, n)
-
-    def __exit__(self, *exc: object) -> None:
-        if self._bar is not None:
-            self._bar.stop()
 
 
 def add_commands(sub: _SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -40,6 +40,32 @@ def test_on_a_terminal_the_bar_counts_games(monkeypatch: pytest.MonkeyPatch) -> 
         assert rate == "" or rate.endswith(" games/s")  # no speed until two samples apart
 
 
+def test_the_rate_and_time_left_are_the_games_done_over_the_time_since_the_start(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found from outside: at 25 s a sweep showed "1000/7000 256 games/s 0:00:24" where 73 games/s and ~80 s
+    left were true (Rich's window read chunk-sized steps as a burst), and "4,107 игр/с" in Russian."""
+    monkeypatch.setattr("sys.stderr", Terminal())
+    now = [100.0]
+    bar = GamesBar(7000, clock=lambda: now[0])
+    with bar as advance:
+        assert advance is not None
+        now[0] += 13.7
+        advance(1000)  # one chunk, after 13.7 s
+        fields = bar._bar.tasks[0].fields
+        assert fields["rate"] == "73 games/s" and fields["left"] == "0:01:22", fields
+        now[0] += 0.01
+        advance(1000)  # a second chunk lands at once: the rate is still the run's, not the burst's
+        fields = bar._bar.tasks[0].fields
+        assert fields["rate"] == "146 games/s" and fields["left"] == "0:00:34", fields
+    monkeypatch.setattr("sys.stderr", Terminal())
+    big = GamesBar(10**7, clock=lambda: now[0])
+    with big as advance:
+        now[0] += 1
+        advance(4107)
+        assert big._bar.tasks[0].fields["rate"] == "4107 games/s"  # no thousands comma
+        assert big._bar.tasks[0].description == "games"
+
+
 def test_a_quiet_sweep_writes_nothing_on_the_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                       capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["sweep", str(write_spec(tmp_path, games=2, chunk=2)), "--out", str(tmp_path / "o"), "--workers", "1",
