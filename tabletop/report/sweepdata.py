@@ -42,8 +42,9 @@ def files_glob(out: Path) -> str:
 
 def one_line_query(out: Path, track: str = "borders", key: str = "borders_breakdown_at") -> str:
     """The query a designer types: the share of deferred games on a track by a key's value."""
+    files = str(out / "**" / "*.parquet").replace("'", "''")  # a quote in the folder's name, doubled as SQL reads it
     return (f"SELECT {key}, avg(({track}_status = 'deferred')::int) AS deferred, count(*) AS games "  # untranslated: SQL
-            f"FROM '{out}/**/*.parquet' GROUP BY ALL ORDER BY 1;")
+            f"FROM '{files}' GROUP BY ALL ORDER BY 1;")
 
 
 def _measures(plan: dict[str, Any]) -> list[tuple[str, str]]:

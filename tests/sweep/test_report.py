@@ -246,3 +246,23 @@ def test_an_html_file_asked_for_by_its_name_is_html(swept: Path, tmp_path: Path)
     plain = tmp_path / "plain.txt"
     assert main(["sweep", "report", str(swept), "-o", str(plain)]) == 0
     assert plain.read_text(encoding="utf-8").startswith("# ")
+
+
+def test_the_printed_query_runs_as_printed_whatever_the_folder_is_called(swept: Path, tmp_path: Path) -> None:
+    """Found from outside: with --out "sweeps/o'brien x" the report printed FROM 'sweeps/o'brien x/**/*.parquet',
+    and DuckDB answered "unterminated string literal". The quote is doubled, as SQL reads it."""
+    import shutil
+
+    import duckdb
+
+    from tabletop.report.sweepdata import one_line_query
+
+    odd = tmp_path / "o'brien x"
+    shutil.copytree(swept, odd)
+    query = one_line_query(odd)
+    con = duckdb.connect()
+    try:
+        rows = con.execute(query).fetchall()
+    finally:
+        con.close()
+    assert rows and sum(r[2] for r in rows) == 6 * 4  # every game of the four points, read through the query
