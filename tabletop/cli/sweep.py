@@ -128,11 +128,18 @@ def _report(args: argparse.Namespace) -> int:
     try:
         summary = summarise(Path(args.folder))
         if args.svg:
-            column, _sep, track = args.svg.partition(":")
+            column, _sep, track = args.svg.rpartition(":")
+            # the key as the sweep file writes it (tracks.borders.breakdown_at) or as its column (borders_breakdown_at)
+            column = summary["plan"]["keys"].get(column, column)
             if column not in summary["axes"] or track not in summary["plan"]["tracks"]:
                 example = f"{next(iter(summary['axes']), 'independence')}:{next(iter(summary['plan']['tracks']))}"
-                _err(_("tabletop sweep report: --svg {value}: write KEY_COLUMN:TRACK_ID, e.g. {example}")
-                     .format(value=args.svg, example=example))
+                wrong = (_("no track {track}: the tracks are {tracks}").format(
+                            track=repr(track), tracks=", ".join(summary["plan"]["tracks"]))
+                         if column in summary["axes"] else
+                         _("no chart by {key}: the charts are by {keys}").format(
+                            key=repr(column), keys=", ".join(summary["axes"])))
+                _err(_("tabletop sweep report: --svg {value}: {wrong}; write KEY:TRACK_ID, e.g. {example}")
+                     .format(value=args.svg, wrong=wrong, example=example))
                 return 2
             text = chart_svg(summary, column, track)
         else:

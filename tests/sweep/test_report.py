@@ -49,7 +49,7 @@ def test_one_chart_as_an_svg_file(swept: Path, capsys: pytest.CaptureFixture[str
     svg = capsys.readouterr().out
     assert svg.startswith('<svg xmlns="http://www.w3.org/2000/svg"') and "Borders: how games end" in svg
     assert main(["sweep", "report", str(swept), "--svg", "nope:borders"]) == 2
-    assert "write KEY_COLUMN:TRACK_ID" in capsys.readouterr().err
+    assert "write KEY:TRACK_ID" in capsys.readouterr().err
 
 
 def test_an_unfinished_sweep_says_what_is_missing(swept: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -266,3 +266,16 @@ def test_the_printed_query_runs_as_printed_whatever_the_folder_is_called(swept: 
     finally:
         con.close()
     assert rows and sum(r[2] for r in rows) == 6 * 4  # every game of the four points, read through the query
+
+
+def test_svg_takes_the_key_as_the_sweep_file_writes_it_and_says_which_half_is_wrong(
+        swept: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside: --svg tracks.borders.breakdown_at:borders was refused (only the column name was taken),
+    and a misspelt track got the same words as a misspelt key."""
+    assert main(["sweep", "report", str(swept), "--svg", "tracks.borders.breakdown_at:borders"]) == 0
+    assert capsys.readouterr().out.startswith("<svg")
+    assert main(["sweep", "report", str(swept), "--svg", "borders_breakdown_at:border"]) == 2
+    err = capsys.readouterr().err
+    assert "no track 'border'" in err and "borders" in err, err
+    assert main(["sweep", "report", str(swept), "--svg", "nope:borders"]) == 2
+    assert "no chart by 'nope'" in capsys.readouterr().err
