@@ -133,8 +133,8 @@ def _report(args: argparse.Namespace) -> int:
             column = summary["plan"]["keys"].get(column, column)
             if column not in summary["axes"] or track not in summary["plan"]["tracks"]:
                 example = f"{next(iter(summary['axes']), 'independence')}:{next(iter(summary['plan']['tracks']))}"
-                wrong = (_("no track {track}: the tracks are {tracks}").format(
-                            track=repr(track), tracks=", ".join(summary["plan"]["tracks"]))
+                wrong = (_("no track '{track}': the tracks are {tracks}").format(
+                            track=track, tracks=", ".join(summary["plan"]["tracks"]))
                          if column in summary["axes"] else
                          _("no chart by {key}: the charts are by {keys}").format(
                             key=repr(column), keys=", ".join(summary["axes"])))
