@@ -220,7 +220,8 @@ class ConfirmScreen(_Dialog[bool]):
 
     def action_yes(self, at_once: bool = False) -> None:
         """Yes; an Enter as the question comes up (the list's key, pressed twice) is not: it says so."""
-        if at_once or self._hold is None or taken(self, self._hold, _(QUESTION_HELD)):
+        # a weighty question holds its y too: a stray key and y at once must not say yes in front of the room
+        if (at_once and not self.latin_only) or self._hold is None or taken(self, self._hold, _(QUESTION_HELD)):
             self.answer(True)
 
     def action_no(self) -> None:

@@ -19,6 +19,7 @@ from textual.timer import Timer
 from ..engine import Action, State
 from ..engine.review import undo_target
 from ..lang import Domain
+from ..play.clock import PickHold
 from ..play.session import Session
 from .text import literal, names, room_told, shown, told
 from .timekeeper import Timekeeper
@@ -136,8 +137,14 @@ class FacilitatorPowers(_Screen):
                 self.show_facilitator = True
                 self.refresh_view()
 
+        # held as a list's pick is: a stray s and Enter at once put the secrets on the projector (found from outside)
         self.app.push_screen(ConfirmScreen(_(PRIVATE_WARNING), Text(_("Any key, or the next round, hides them again.")),
-                                           weighty=True), done)
+                                           self._question_hold(), weighty=True), done)
+
+    def _question_hold(self) -> PickHold | None:
+        """A hold started now, of the screen's clock and length (None on a screen without one)."""
+        hold = getattr(self, "pick_hold", None)
+        return hold.fresh() if isinstance(hold, PickHold) else None
 
     def _hide_private(self) -> None:
         self.show_private = None
@@ -235,7 +242,7 @@ class FacilitatorPowers(_Screen):
 
         self.app.push_screen(ConfirmScreen(_("End the game now?"),
                                            Text(_("The outcome is taken as the board stands; the save is kept.")),
-                                           weighty=True), confirmed)
+                                           self._question_hold(), weighty=True), confirmed)
 
     def _ask_ruling(self, track: str | None, success: bool, typed: str = "") -> None:
         from .modals import AskScreen

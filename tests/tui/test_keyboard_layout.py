@@ -108,3 +108,33 @@ async def test_a_cyrillic_yes_still_answers_an_ordinary_question(tmp_path: Path)
     from tabletop import open_save
 
     assert "undo" in [e.action.kind for e in open_save(session.save_path).events]
+
+
+async def test_a_stray_s_and_enter_at_once_show_no_secret_and_end_no_game(tmp_path: Path) -> None:
+    """Found from outside: «ы» (the key of s) then Enter within a quarter second put the secret objectives on the
+    projector; «у» (e), Enter, Enter ended the game. The two weighty questions hold Enter (and y) for the room's
+    pick hold, as a list holds a pick: the first press says why, a press after the hold answers."""
+    from tabletop.tui.modals import ConfirmScreen
+
+    clock = [50.0]
+    session = start(tmp_path, 39)
+    app = TabletopApp(session, lang="ru", now=lambda: clock[0], pick_hold=0.5)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        clock[0] += 1
+        await press(pilot, "enter")  # draw
+        screen = app.screen
+        assert isinstance(screen, BoardScreen)
+        await press(pilot, "ы", "enter", "y")
+        assert isinstance(app.screen, ConfirmScreen) and screen.show_private is None
+        clock[0] += 0.6
+        await press(pilot, "enter")
+        assert screen.show_private == 1
+        await press(pilot, "x")  # any key hides them again
+        await press(pilot, "у", "enter", "enter")
+        assert isinstance(app.screen, ConfirmScreen)
+        await press(pilot, "escape")
+    assert app._exception is None
+    from tabletop import open_save
+
+    assert "end" not in [e.action.kind for e in open_save(session.save_path).events]
