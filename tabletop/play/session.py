@@ -57,13 +57,13 @@ def written_in(text: str, screen: str) -> str:
     cyrillic = [c for c in lowered if "\u0400" <= c <= "\u04ff"]
     if not cyrillic:  # Latin letters (a name, a term, a phrase) or none: the session's language, as it was
         return screen
-    if _UKRAINIAN.intersection(cyrillic) or _APOSTROPHE.search(lowered):
-        return "uk"
-    if _RUSSIAN.intersection(cyrillic):
-        return "ru"
+    # each letter of one language only, each apostrophe inside a word (Ukrainian), each word or ending of one
+    # language only counts once: the larger count tells (found from outside: «Даже Київ это признаёт», Russian
+    # quoting a Ukrainian place name, was Ukrainian by its one ї)
     words = "".join(c if c.isalpha() else " " for c in lowered).split()
-    uk = sum(w in _UKRAINIAN_WORDS or w.endswith(_UKRAINIAN_ENDINGS) for w in words)
-    ru = sum(w in _RUSSIAN_WORDS or w.endswith(_RUSSIAN_ENDINGS) for w in words)
+    uk = (sum(c in _UKRAINIAN for c in cyrillic) + len(_APOSTROPHE.findall(lowered))
+          + sum(w in _UKRAINIAN_WORDS or w.endswith(_UKRAINIAN_ENDINGS) for w in words))
+    ru = sum(c in _RUSSIAN for c in cyrillic) + sum(w in _RUSSIAN_WORDS or w.endswith(_RUSSIAN_ENDINGS) for w in words)
     if uk != ru:
         return "uk" if uk > ru else "ru"
     return screen if screen in ("ru", "uk") else "ru"

@@ -37,6 +37,9 @@ from tabletop.play.session import typed_in
     ("Безпека кордону", "uk", "uk"),  # nothing to tell by: the screen's
     ("Безопасность границы", "ru", "ru"),
     ("Безпека кордону", "en", "ru"),  # nothing to tell by on an English screen: Russian, as before
+    # found from outside: a Russian reason quoting a Ukrainian place name was Ukrainian by its one ї
+    ("Даже Київ это признаёт", "uk", "ru"),
+    ("Навіть Москва це визнає, хоча это не её слова", "ru", "uk"),  # і, ц-е, є, та against э, ё, её
 ])
 def test_a_note_is_recorded_in_the_language_of_its_letters(text: str, screen: str, recorded: str) -> None:
     assert typed_in(Action("note", about=0, text=text), screen).lang == recorded
