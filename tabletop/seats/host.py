@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import ipaddress
 import socket
 import time
 from collections.abc import Awaitable, Callable
@@ -92,7 +93,11 @@ TICK = 1.0
 
 def every_ipv6(host: str) -> bool:
     """``host`` is IPv6's address of every interface (``::``, however written)."""
-    return ":" in host and host.strip("[]").replace("0", "").replace(":", "") == ""
+    try:
+        ip = ipaddress.ip_address(host.strip("[]"))
+    except ValueError:  # a name, or no address at all
+        return False
+    return ip.version == 6 and ip.is_unspecified
 
 
 def dual_stack(port: int) -> socket.socket:

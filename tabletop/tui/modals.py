@@ -202,6 +202,7 @@ class ConfirmScreen(_Dialog[bool]):
         self._title = title
         self._details = details
         self._hold = hold
+        self.weighty = weighty
         #: the Latin keys a Cyrillic letter is not taken as here (:class:`~tabletop.tui.language.LatinKeys`)
         self.latin_only = frozenset({"y"}) if weighty else frozenset()
 
@@ -213,15 +214,15 @@ class ConfirmScreen(_Dialog[bool]):
             yield Static(Text(_("Enter or y: confirm \u00b7 Escape or n: cancel"), style="dim"))
 
     def on_key(self, event: events.Key) -> None:
-        if self.latin_only and event.character and latin_key(event.character) in ("y", "Y"):
+        if self.weighty and event.character and latin_key(event.character) in ("y", "Y"):
             event.stop()
-            self.notify(_("A typed letter does not answer this question: press Enter to confirm, Escape to cancel."),
-                        severity="warning", timeout=4, markup=False)
+            said = _("A typed letter does not answer this question: press Enter to confirm, Escape to cancel.")
+            self.notify(said, severity="warning", timeout=4, markup=False)
 
     def action_yes(self, at_once: bool = False) -> None:
         """Yes; an Enter as the question comes up (the list's key, pressed twice) is not: it says so."""
         # a weighty question holds its y too: a stray key and y at once must not say yes in front of the room
-        if (at_once and not self.latin_only) or self._hold is None or taken(self, self._hold, _(QUESTION_HELD)):
+        if (at_once and not self.weighty) or self._hold is None or taken(self, self._hold, _(QUESTION_HELD)):
             self.answer(True)
 
     def action_no(self) -> None:

@@ -533,7 +533,7 @@ class SeatApp(LatinKeys, SeatActs, App[None]):
 
         self._stop_question = ConfirmScreen(_("Stop the host?"), Text(_(
             "Every screen loses the game until it is started again with tabletop host --resume; the save is "
-            "complete. To close only this console, press ctrl+q.")), weighty=True)
+            "complete. To close only this console, press ctrl+q.")), self.seat_screen.hold.fresh(), weighty=True)
         self.push_screen(self._stop_question, done)
 
     async def action_quit(self) -> None:
