@@ -148,8 +148,12 @@ def latin_key(character: str) -> str | None:
 _TEXT_FIELDS = frozenset({"Input", "TextArea"})  # untranslated: class names
 
 
-def _takes_text(widget: object) -> bool:
-    return widget is not None and any(cls.__name__ in _TEXT_FIELDS for cls in type(widget).__mro__)
+def _takes_text(app: App[object]) -> bool:
+    """A text field has focus, or the active screen reads typed letters (a list that narrows as one types)."""
+    widget = app.focused
+    if widget is not None and any(cls.__name__ in _TEXT_FIELDS for cls in type(widget).__mro__):
+        return True
+    return bool(app.screen_stack) and getattr(app.screen, "takes_text", False)
 
 
 def _latin_only(app: App[object]) -> frozenset[str]:
@@ -164,7 +168,7 @@ class LatinKeys:
         app: App[object] = self  # type: ignore[assignment]
         if isinstance(event, events.Key) and not event.is_forwarded and event.character is not None:
             latin = latin_key(event.character) if len(event.character) == 1 else None
-            if latin is not None and not _takes_text(app.focused) and latin.lower() not in _latin_only(app):
+            if latin is not None and not _takes_text(app) and latin.lower() not in _latin_only(app):
                 event = events.Key(latin, latin)
         await super().on_event(event)  # type: ignore[misc]
 

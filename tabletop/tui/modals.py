@@ -72,6 +72,8 @@ class PickScreen(_Dialog[int | None]):
         self._options = [o if isinstance(o, Text) else Text(o) for o in options]
         self._help = help_text
         self.query_text = ""
+        #: a long list narrows as one types: its letters are text, not the keys they sit on (LatinKeys)
+        self.takes_text = len(self._options) > 8
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -94,7 +96,7 @@ class PickScreen(_Dialog[int | None]):
         self.query_one(OptionList).focus()
 
     def on_key(self, event: events.Key) -> None:
-        if len(self._options) <= 8:
+        if not self.takes_text:
             return
         if event.key == "backspace":
             self.query_text = self.query_text[:-1]

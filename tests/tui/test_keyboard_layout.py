@@ -10,10 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input
+from textual.widgets import Input, OptionList
 
 from tabletop.tui.app import TabletopApp
-from tabletop.tui.modals import AskScreen
+from tabletop.tui.modals import AskScreen, PickScreen
 from tabletop.tui.board import BoardScreen
 from tabletop.tui.language import latin_key
 
@@ -138,3 +138,25 @@ async def test_a_stray_s_and_enter_at_once_show_no_secret_and_end_no_game(tmp_pa
     from tabletop import open_save
 
     assert "end" not in [e.action.kind for e in open_save(session.save_path).events]
+
+
+async def test_cyrillic_typed_into_a_list_search_stays_cyrillic(tmp_path: Path) -> None:
+    """Found from outside (helper-84): on a Russian screen, a search typed into the inject list was turned into
+    the Latin letters on the same keys, so «пере» searched "gtht" and nothing matched. A list that narrows as
+    one types takes letters as text, as a text field does."""
+    session = start(tmp_path)
+    app = TabletopApp(session, lang="ru")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "ш")  # the key of i: the inject list, the whole deck
+        screen = app.screen
+        assert isinstance(screen, PickScreen)
+        await press(pilot, *"пере")
+        assert screen.query_text == "пере"
+        shown = [str(screen.query_one(OptionList).get_option_at_index(i).prompt)
+                 for i in range(screen.query_one(OptionList).option_count)]
+        assert shown and all("пере" in s.lower() for s in shown)
+        await press(pilot, "escape")
+        assert isinstance(app.screen, BoardScreen)
+        await press(pilot, "з")  # outside the list, the key of p still pauses
+    assert app._exception is None
