@@ -258,6 +258,10 @@ class Shape:
         self._passed_bytes = 0
         self._lock = threading.Lock()
 
+    def passes(self, record: Any) -> bool:
+        """The quick test alone: whether ``record`` has the shape (``check`` says where it does not)."""
+        return self._ok(record)
+
     def check(self, record: Any) -> None:
         if self._ok(record):
             return
@@ -298,3 +302,24 @@ def shapes() -> tuple[Shape, Shape]:
         "properties": {k: v for k, v in header["properties"].items() if k not in embedded},
     }
     return Shape(header), Shape(event)
+
+
+#: the keys of an event line that no replay recomputes: taken from the file (the times, a seal's nonce) or
+#: echoed back into the line the replay rebuilds (the action as read). The rest a verify rebuilds itself.
+ECHOED = ("time", "clock", "seal", "action")  # untranslated: keys of a save line
+
+
+@cache
+def echoed() -> Shape:
+    """The shape of an event line's echoed keys alone (``ECHOED``); any other key may be anything.
+
+    ``verify`` rebuilds every line from the replay and compares it byte for byte: a line equal to the rebuilt
+    one has the game's shape wherever the game wrote it, so only these keys are checked on every line, and the
+    whole shape only of a line that differs or does not replay (where its words name the first deviation).
+    """
+    _, event = line_schemas()
+    return Shape({
+        "type": "object",
+        "required": [k for k in event["required"] if k in ECHOED],
+        "properties": {k: v for k, v in event["properties"].items() if k in ECHOED},
+    })

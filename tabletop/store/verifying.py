@@ -5,6 +5,7 @@ What it proves, and what it cannot, is in :class:`VerifyReport`'s docstring.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ from ..engine.actions import CHANCE_KINDS, IndependenceBreach
 from .checking import difference
 from .heads import head_line
 from .._collector import collector_paused
-from .reading import Damage, SaveReader
+from .reading import Damage, SavedEvent, SaveReader, whole_shape
 from .savefile import SaveError
 from .sealing import SealBook, broken_reveal
 from .shapes import show
@@ -144,10 +145,12 @@ def verify(path: str | Path, head: str | None = None) -> VerifyReport:
     return report
 
 
-def _verify(path: str | Path) -> VerifyReport:
+def _verify(path: str | Path, whole_shapes: bool = False) -> VerifyReport:
+    """``whole_shapes``: check the whole shape of every line as it is read (the same report, more work; tests
+    hold the two against each other)."""
     report = VerifyReport(str(path))
     try:
-        reader = SaveReader(path, keep_offsets=False)
+        reader = SaveReader(path, keep_offsets=False, whole_shapes=whole_shapes)
     except SaveError as exc:
         report.error = exc
         return report
@@ -156,12 +159,17 @@ def _verify(path: str | Path) -> VerifyReport:
 
 
 def _verify_events(report: VerifyReport, reader: SaveReader) -> VerifyReport:
-    """Replay each event as it is read: a save is never held whole, so memory stays flat however long it is."""
+    """Replay each event as it is read: a save is never held whole, so memory stays flat however long it is.
+
+    The reader checks only the keys of a line no replay recomputes (``shapes.ECHOED``); the replay rebuilds the
+    rest, and a line that differs or does not replay has its whole shape checked, so a malformed line is named
+    as a reader that checks every line whole names it (tested on every forgery of ``test_forgery``).
+    """
     report.chains = [reader.header_chain]
     events = reader.events()
     header = _header_difference(reader.header, reader.scenario)
     if header is not None:
-        report.chains.extend(e.chain for e in events)
+        report.chains.extend(_well_formed_chains(events))
         report.damage = header
         return report
     state: State = new_game(reader.scenario, int(reader.header["seed"]))
@@ -169,62 +177,96 @@ def _verify_events(report: VerifyReport, reader: SaveReader) -> VerifyReport:
     committed: dict[int, str] = {}  # the commitment each sealed line records, as read
     opened = 0  # revealed entries checked against their commitments
     for index, event in enumerate(events):
-        report.chains.append(event.chain)
         line = index + 2
-        if seals.on and event.reveal is not None:
-            broken = broken_reveal(event.reveal, committed)
-            if broken is not None:
-                report.damage = Damage(event.seq, line, N_("reveal differs"), broken)
-                break
-            opened += len(event.reveal)
-        if isinstance(event.seal, dict) and isinstance(event.seal.get("commitment"), str):
-            committed[event.seq] = event.seal["commitment"]
         try:
-            after = apply(state, event.action)
-        except (RuleViolation, IndependenceBreach) as exc:
-            report.damage = Damage(event.seq, line, N_("illegal event"), _("does not replay: {error}").format(error=exc))
-            break
-        digest = after.hash  # worked out anew on each read: once an event
-        if digest != event.state:
-            report.damage = Damage(
-                event.seq, line, N_("state differs"),
-                _("replaying gives state {digest}, the save says {saved} (edited, or made by a different engine)").format(
-                    digest=digest, saved=event.state),
-            )
-            break
-        if event.action.kind in CHANCE_KINDS and event.action.outcome is not None:
-            try:
-                derived = apply(state, event.action.without_outcome())
-            except (RuleViolation, IndependenceBreach) as exc:
-                report.damage = Damage(event.seq, line, N_("outcome differs"),
-                                       _("cannot re-derive from the seed: {error}").format(error=exc))
-                break
-            recorded = dict(event.action.outcome)
-            fresh = (derived.last.result.get("outcome") if derived.last else None) or {}
-            if fresh != recorded:
-                report.damage = Damage(
-                    event.seq, line, N_("outcome differs"),
-                    _("the seed gives {fresh}, the save records {recorded}").format(fresh=fresh, recorded=recorded),
-                )
-                break
-            report.chance_checked += 1
-        assert after.last is not None
-        found = difference(event.body, event.time, after.last, digest, event.clock, seals, event.seal)
-        if found is not None:
-            report.damage = Damage(event.seq, line, *found)
+            damage, after, revealed, chanced = _replayed(state, event, line, seals, committed)
+        except Exception:
+            malformed = whole_shape(event)
+            if malformed is None:
+                raise
+            damage, after, revealed, chanced = None, state, False, False
+        else:
+            malformed = whole_shape(event) if damage is not None else None
+        if malformed is not None:  # where a reader that checks every line stops: the line is not an event
+            report.damage = Damage(event.seq, line, N_("malformed event"), str(malformed))
+            return _finished(report, state, committed, opened)
+        report.chains.append(event.chain)
+        if revealed:  # its reveal (if any) opened commitments made earlier, each matching
+            if seals.on and event.reveal is not None:
+                opened += len(event.reveal)
+            if isinstance(event.seal, dict) and isinstance(event.seal.get("commitment"), str):
+                committed[event.seq] = event.seal["commitment"]
+        report.chance_checked += chanced
+        if damage is not None:
+            report.damage = damage
             break
         state = after
         report.events += 1
         report.rounds = state.round
     # the chain of every line that reads as an event, past a replay's damage too (for ``--head``)
-    report.chains.extend(e.chain for e in events)
+    report.chains.extend(_well_formed_chains(events))
     if report.damage is None and reader.damage is not None:
         report.damage = reader.damage
+    return _finished(report, state, committed, opened)
+
+
+def _finished(report: VerifyReport, state: State, committed: dict[int, str], opened: int) -> VerifyReport:
     if committed:
         report.notes.append(_sealed_note(len(committed), opened))
     if report.damage is None:
         report.rounds = state.round
     return report
+
+
+def _well_formed_chains(events: Iterator[SavedEvent]) -> Iterator[str]:
+    """The chain of each event read on, up to the first that is not the shape of an event (where a reader that
+    checks every line whole stops)."""
+    for event in events:
+        if whole_shape(event) is not None:
+            return
+        yield event.chain
+
+
+def _replayed(state: State, event: SavedEvent, line: int, seals: SealBook,
+              committed: dict[int, str]) -> tuple[Damage | None, State, bool, bool]:
+    """The state after ``event`` replayed on ``state``, the first way its line is not the replay's (None), whether
+    its reveal (if any) was checked, and whether its draw or roll was re-derived from the seed."""
+    if seals.on and event.reveal is not None:
+        broken = broken_reveal(event.reveal, committed)
+        if broken is not None:
+            return Damage(event.seq, line, N_("reveal differs"), broken), state, False, False
+    try:
+        after = apply(state, event.action)
+    except (RuleViolation, IndependenceBreach) as exc:
+        return Damage(event.seq, line, N_("illegal event"),
+                      _("does not replay: {error}").format(error=exc)), state, True, False
+    digest = after.hash  # worked out anew on each read: once an event
+    if digest != event.state:
+        return Damage(
+            event.seq, line, N_("state differs"),
+            _("replaying gives state {digest}, the save says {saved} (edited, or made by a different engine)").format(
+                digest=digest, saved=event.state),
+        ), state, True, False
+    chanced = False
+    if event.action.kind in CHANCE_KINDS and event.action.outcome is not None:
+        try:
+            derived = apply(state, event.action.without_outcome())
+        except (RuleViolation, IndependenceBreach) as exc:
+            return Damage(event.seq, line, N_("outcome differs"),
+                          _("cannot re-derive from the seed: {error}").format(error=exc)), state, True, False
+        recorded = dict(event.action.outcome)
+        fresh = (derived.last.result.get("outcome") if derived.last else None) or {}
+        if fresh != recorded:
+            return Damage(
+                event.seq, line, N_("outcome differs"),
+                _("the seed gives {fresh}, the save records {recorded}").format(fresh=fresh, recorded=recorded),
+            ), state, True, False
+        chanced = True
+    assert after.last is not None
+    found = difference(event.body, event.time, after.last, digest, event.clock, seals, event.seal)
+    if found is not None:
+        return Damage(event.seq, line, *found), state, True, chanced
+    return None, after, True, chanced
 
 
 def _sealed_note(committed: int, opened: int) -> str:

@@ -31,7 +31,7 @@ from tabletop.report import ReportError, build_report
 from tabletop.report.render import report_html, report_lines, to_json
 from tabletop.store import SaveError, SaveWriter
 from tabletop.store.reading import open_save
-from tabletop.store.verifying import verify
+from tabletop.store.verifying import VerifyReport, _verify, verify
 from tabletop.sim.bots import Bot
 
 from .savekit import lines_of, rechain, records_of, tabletop
@@ -220,12 +220,22 @@ def _readers_cope(path: Path, as_json: bool = True) -> None:
     ReplayScreen(save)  # builds its indexes of the events: where a malformed result used to raise
 
 
+def _as_if_checked_whole(path: Path, report: VerifyReport) -> None:
+    """verify checks the whole shape only of a line that differs from the replay: its report is the one a
+    verify that checks every line whole gives, to the letter (damage, chains, counts, notes)."""
+    whole = _verify(path, whole_shapes=True)
+    assert report.lines() == whole.lines()
+    assert (report.damage, report.chains, report.events, report.rounds, report.chance_checked, report.notes) == (
+        whole.damage, whole.chains, whole.events, whole.rounds, whole.chance_checked, whole.notes)
+
+
 @pytest.mark.parametrize(("seq", "path", "how", "forged"),
                          [pytest.param(*f[1:], id=f[0]) for f in forgeries()])
 def test_every_forgery_is_named_at_its_event(tmp_path: Path, seq: int, path: tuple, how: str, forged: Any) -> None:
     forged_path = _forge(tmp_path, seq, path, how, forged, after=AFTER)
     report = verify(forged_path)
     assert not report.ok, f"passes verify: {_shape(path)} = {forged!r} in event {seq}"
+    _as_if_checked_whole(forged_path, report)
     assert report.error is None and report.damage is not None
     assert (report.damage.seq, report.damage.line) == (seq, seq + 1), report.lines()
     if how == "value" and path[0] == "result":
@@ -339,6 +349,7 @@ def test_a_malformed_event_is_named_on_reading(tmp_path: Path, key: str, value: 
     assert len(save) == seq - 1
     report = verify(path)
     assert report.damage == save.damage
+    _as_if_checked_whole(path, report)
     _readers_cope(path)
 
 
