@@ -93,6 +93,14 @@ class Action:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Action:
         """Rebuild an action from :meth:`to_dict` data; raises ValueError if malformed."""
+        if type(data) is dict and type(data.get("kind")) is str and data["kind"] in _KIND_SET:
+            # the usual case, as JSON gives it (a save's every line): each value of exactly its field's type
+            exact = _EXACT_TYPES
+            for key, value in data.items():
+                if type(value) not in exact.get(key, ()):
+                    break
+            else:
+                return cls(**data)
         if not isinstance(data, Mapping):
             # untranslated: a malformed saved or wire action, for developers
             raise ValueError("an action must be an object")
@@ -141,6 +149,13 @@ _FIELD_TYPES: dict[str, tuple[type, ...]] = {
     "reasons": (list, tuple),
     "strong": (list, tuple),
 }
+#: what ``from_dict`` takes on its quick path: each field's exact types (None for any field but ``kind``); the list
+#: fields are left to the full check of their items
+_EXACT_TYPES: dict[str, frozenset[type]] = {
+    name: frozenset((*_FIELD_TYPES.get(name, (str,)), type(None))) for name in _FIELD_ORDER
+    if name not in ("reasons", "strong")
+}
+_KIND_SET = frozenset(KINDS)
 #: list fields and the type of their items
 _ITEMS: dict[str, type] = {"reasons": str, "strong": int}
 #: how a field that is not a plain value is written to the save
