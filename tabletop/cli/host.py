@@ -30,6 +30,7 @@ _, ngettext, N_ = Domain("cli").words()
 
 if TYPE_CHECKING:
     from argparse import _SubParsersAction
+    from collections.abc import Sequence
 
     from ..play.session import Session
 
@@ -188,7 +189,10 @@ def cmd_host(args: argparse.Namespace) -> int:
     session = opened
     try:
         table = Table(session, seats_for(session, args.observers))
-        codes = (read_codes(session.save_path, table.seats) if args.resume else None) or new_codes(table.seats)
+        # a save recovered into a new file keeps the codes of the one resumed: the seats' screens rejoin by themselves
+        kept = (read_codes(session.save_path, table.seats) or read_codes(Path(args.resume), table.seats)
+                if args.resume else None)
+        codes = kept or new_codes(table.seats)
         write_codes(session.save_path, codes)
         return asyncio.run(_serve(table, codes, addr, port, args.headless, lang))
     except OSError as exc:
@@ -243,7 +247,7 @@ async def _serve(table: object, codes: dict[str, str], addr: str, port: int, hea
         _out(f"  {seat.name:<28} tabletop join {where} {codes[seat_id]}")  # untranslated: a name and a command to type
     _out(_("Stop the host with Ctrl-C: the save is complete after every action."))
     if not headless:
-        await _console(where, bound_addr, bound_port, codes, stop, lang)
+        await _console(where, bound_addr, bound_port, codes, stop, lang, table.session.messages)
     await stop.wait()
     await host.stop()
     _out(_("tabletop host: stopped; the game is in {path} (tabletop host --resume to go on)")
@@ -252,7 +256,7 @@ async def _serve(table: object, codes: dict[str, str], addr: str, port: int, hea
 
 
 async def _console(where: str, addr: str, port: int, codes: dict[str, str], stop: asyncio.Event,
-                   lang: str) -> None:
+                   lang: str, notes: Sequence[str] = ()) -> None:
     """The facilitator's console in this terminal, joined to this host; closing it leaves the game running.
 
     A stop signal (``SIGTERM``) closes the console too; Ctrl-C, a key while the console has the terminal, asks there
@@ -268,7 +272,7 @@ async def _console(where: str, addr: str, port: int, codes: dict[str, str], stop
     local = "127.0.0.1" if addr in ("0.0.0.0", "::") else addr  # the console joins from this machine
     at = f"[{local}]:{port}" if ":" in local else f"{local}:{port}"
     app = SeatApp(at, codes["facilitator"], codes=codes, lang=lang, pick_hold=PICK_HOLD, join_at=where,
-                  stop_host=stop.set)
+                  stop_host=stop.set, notes=notes)
     console = asyncio.ensure_future(app.run_async())
     stopped = asyncio.ensure_future(stop.wait())
     await asyncio.wait((console, stopped), return_when=asyncio.FIRST_COMPLETED)

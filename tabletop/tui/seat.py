@@ -13,7 +13,7 @@ does one twice).
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Iterable, Mapping
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -273,11 +273,13 @@ class SeatApp(LatinKeys, SeatActs, App[None]):
     def __init__(self, address: str, code: str | None = None, *, sleep: Sleep = asyncio.sleep,
                  retries: int | None = None, codes: Mapping[str, str] | None = None, now: Now = wall_clock,
                  lang: str = SOURCE, pick_hold: float = 0.0, join_at: str | None = None,
-                 stop_host: Callable[[], None] | None = None):
+                 stop_host: Callable[[], None] | None = None, notes: Sequence[str] = ()):
         """``pick_hold``: seconds a pick is not taken from a list the game has just put up
         (the command line gives :data:`~tabletop.play.clock.PICK_HOLD`; 0 takes every pick at once).
         ``join_at``: the address the host told the room to join (its join lines), for the console's codes.
-        ``stop_host``: stops the host this console runs in (``tabletop host``): Ctrl-C asks, then calls it."""
+        ``stop_host``: stops the host this console runs in (``tabletop host``): Ctrl-C asks, then calls it.
+        ``notes``: what the host said of its save before the console took the terminal (a damaged save
+        recovered into a new file, the events it went back to), shown here as the hot seat shows them."""
         super().__init__()
         self.pick_hold = pick_hold
         #: the language this seat reads (``join --lang``): the host words its view in it, and this screen too
@@ -292,6 +294,7 @@ class SeatApp(LatinKeys, SeatActs, App[None]):
         #: the ``ADDR:PORT`` of the host's join lines (None: not known here; the codes are listed alone)
         self.join_at = join_at
         self._stop_host = stop_host
+        self._notes = tuple(notes)
         self._stop_question: Screen[bool] | None = None
         self.client: SeatClient | None = None
         self.view: Mapping[str, Any] | None = None
@@ -308,6 +311,8 @@ class SeatApp(LatinKeys, SeatActs, App[None]):
     def on_mount(self) -> None:
         set_language(self.lang)  # the screen's own words (keys, dialogs, notices) in the seat's language from the start
         self.push_screen(SeatScreen())
+        for note in self._notes:
+            self.notify(literal(note), title=_("Save recovered"), timeout=12, markup=False)
         if self.code:
             self.join(self.code)
         else:

@@ -140,3 +140,34 @@ def test_a_port_in_other_digits_is_joined_as_its_number() -> None:
 
     assert address("127.0.0.1:\u0661\u0668\u0667\u0666\u0665") == "127.0.0.1:18765"
     assert address("::1:\u0668\u0660") == "[::1]:80"
+
+
+def test_a_save_recovered_into_a_new_file_keeps_the_seats_codes(tmp_path: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside (helper-85): a host resumed from a save damaged mid-game went on in
+    ``game-recovered.jsonl`` with new codes, so every team's screen that tried to rejoin was told its code was
+    wrong. The codes kept beside the save resumed are the recovered game's."""
+    import socket
+
+    from tabletop.content.loader import load_scenario
+    from tabletop.seats.joincodes import codes_path, read_codes, write_codes
+    from tests.store.savekit import record_bot_game
+
+    save = tmp_path / "game.jsonl"
+    record_bot_game(save, load_scenario("parallel-tracks"), 3)
+    lines = save.read_bytes().splitlines(keepends=True)
+    lines[6] = lines[6].replace(b'"round":1', b'"round":7', 1)
+    save.write_bytes(b"".join(lines))
+    first = {"facilitator": "F" * 16, "team:ru": "R" * 16, "team:ua": "U" * 16, "projector": "P" * 16}
+    write_codes(save, first)
+    with socket.socket() as taken:  # the host stops at listening: the codes are written by then
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert main(["host", "--headless", "--resume", str(save), "--listen", f"127.0.0.1:{port}"]) == 1
+    err = capsys.readouterr().err
+    assert "game-recovered.jsonl" in err, err
+    recovered = tmp_path / "game-recovered.jsonl"
+    assert codes_path(recovered).exists()
+    kept = read_codes(recovered, first)
+    assert kept == first

@@ -340,3 +340,38 @@ def test_the_host_gives_its_console_the_stop(monkeypatch: pytest.MonkeyPatch) ->
     stop = asyncio.Event()
     asyncio.run(host_cli._console("127.0.0.1:8765", "127.0.0.1", 8765, {"facilitator": "F"}, stop, "en"))
     assert stop.is_set()
+
+
+async def test_a_recovered_save_is_told_on_the_console(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found from outside (helper-85): a host resumed from a save damaged mid-game went back two rounds, and the
+    console said nothing: the line "the game continues from event 29 in ...-recovered.jsonl" was printed before
+    the console took the terminal, where nobody saw it. The console shows it, as the hot seat does."""
+    from tabletop.cli import host as host_cli
+    from tabletop.tui import seat
+
+    made: dict[str, object] = {}
+
+    class Console:
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            made.update(kwargs)
+
+        async def run_async(self) -> None:
+            pass
+
+    told = "The save is damaged at event 30; the game continues from event 29 in g-recovered.jsonl"
+    monkeypatch.setattr(seat, "SeatApp", Console)
+    monkeypatch.setattr(host_cli, "_at_a_terminal", lambda: True)
+    await host_cli._console("127.0.0.1:8765", "127.0.0.1", 8765, {"facilitator": "F"}, asyncio.Event(), "en",
+                            [told])
+    assert list(made["notes"]) == [told]  # type: ignore[call-overload]
+    monkeypatch.undo()
+
+    hands = Hands()
+    table = _table(tmp_path, hands)
+    async with hosting(table) as (_host, address, codes):
+        app = SeatApp(address, codes["facilitator"], sleep=Sleeps(), now=hands, notes=[told + " [b]x[/b]"])
+        async with app.run_test(size=(80, 24)) as pilot:
+            await until(pilot, app.joined.is_set, "the console to join")
+            shown = [n for n in app._notifications if n.title == "Save recovered"]
+            assert [n.message for n in shown] == [told + " [b]x[/b]"]  # shown literally
+    table.session.close()
