@@ -54,6 +54,7 @@ from .words import (
 from ..engine.telling import end_reason
 from .timeline import in_order
 from ..lang import Domain
+from ..store.errors import damage_words
 
 _, ngettext, N_ = Domain("report").words()
 
@@ -127,7 +128,7 @@ class _Report:
             d = r["damage"]
             warning = _("{strong}\u26a0 Warning: damaged save.{end} {kind} at event {seq} (line {line}): {detail}. "
                         "This report covers only the intact events before it ({n}).").format(
-                strong="<strong>", end="</strong>", kind=e(d["kind"]), seq=e(d["seq"]), line=e(d["line"]),
+                strong="<strong>", end="</strong>", kind=e(damage_words(d["kind"])), seq=e(d["seq"]), line=e(d["line"]),
                 detail=e(d["detail"]), n=e(d["intact_events"]))
             out.append(f'<div class="warning damage" role="note">{warning}</div>')  # untranslated: markup
         for w in r["warnings"][1 if r["damage"] else 0 :]:

@@ -42,6 +42,7 @@ from .words import (
 from ..engine.telling import end_reason
 from .mdrounds import esc, round_lines
 from ..lang import Domain
+from ..store.errors import damage_words
 
 _, ngettext, N_ = Domain("report").words()
 
@@ -119,7 +120,7 @@ def _warnings(doc: _Doc, report: dict[str, Any]) -> None:
         doc.p(
             "> " + _("**\u26a0 Warning: damaged save.** {kind} at event {seq} (line {line}): {detail}. "
                      "This report covers only the intact events before it ({n}).").format(
-                kind=esc(d["kind"]), seq=d["seq"], line=d["line"], detail=esc(d["detail"]), n=d["intact_events"])
+                kind=esc(damage_words(d["kind"])), seq=d["seq"], line=d["line"], detail=esc(d["detail"]), n=d["intact_events"])
         )
     for w in report["warnings"][1 if report["damage"] else 0 :]:
         doc.p("> " + _("**Note:** {text}").format(text=esc(w)))

@@ -15,6 +15,7 @@ from ..engine.telling import tell
 from ..engine.partwords import STOCK
 from ..engine.wording import RESOURCE, modifier_names, wants_text
 from ..store import SaveError
+from ..store.errors import damage_words
 from ..store.reading import Save
 from ..content import ContentError
 from ..content.models import resource_infos
@@ -117,7 +118,7 @@ def replay(game: ReplayedGame) -> None:
                 "kind": exc.kind,
                 "detail": exc.message,
                 "text": _("event {seq} (line {line}): {kind}: {detail}").format(
-                    seq=event.seq, line=event.seq + 1, kind=exc.kind, detail=exc.message),
+                    seq=event.seq, line=event.seq + 1, kind=damage_words(exc.kind), detail=exc.message),
             }
             game.events = game.events[: i - 1]
             break

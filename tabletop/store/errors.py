@@ -21,6 +21,11 @@ class SaveError(Exception):
         super().__init__(f"{path}: {message}")
 
 
+def damage_words(kind: str) -> str:
+    """A kind of damage (its English id: ``changed line``, ``torn tail``...) in the language of the moment."""
+    return _(kind)
+
+
 class SaveWriteError(OSError):
     """An event could not be written to the save (a full disk, a lost USB stick...).
 

@@ -159,3 +159,16 @@ def test_missing_inputs_and_formats(tmp_path: Path, strict_game: Played) -> None
     with pytest.raises(ReportError, match="no save given"):
         render([], "md")
     assert render(strict_game.path, "markdown") == render([strict_game.path], "md")
+
+
+@pytest.mark.parametrize(("code", "kind"), [("ru", "изменённая строка"), ("uk", "змінений рядок")])
+def test_the_damage_is_named_in_the_report_language(copy_of, code: str, kind: str) -> None:
+    """Found from outside (helper-85): a Russian report of a damaged save said "changed line в событии 30": the
+    kind of damage was the English id, though ``tabletop --lang ru verify`` words it."""
+    path = copy_of()
+    edit_line(path, 31)  # event 30
+    md = render([path], "md", lang=code)
+    html = render([path], "html", lang=code)
+    assert "changed line" not in md and "changed line" not in html
+    assert kind in md and kind in html
+    assert json.loads(render([path], "json", lang=code))["damage"]["kind"] == "changed line"  # the data keeps its id
