@@ -104,6 +104,8 @@ def principle_section(principle: dict[str, Any], section_id: str) -> str:
     parts.append(f"<p>{e(principle['headline'])}</p>")
     if principle["stood"]:
         parts.append("<ul>" + "".join(f"<li>{e(row['text'])}</li>" for row in principle["stood"]) + "</ul>")
+    if principle.get("lapsed"):
+        parts.append("<ul>" + "".join(f"<li>{e(row['text'])}</li>" for row in principle["lapsed"]) + "</ul>")
     if principle["cascade"]:
         parts.append(f"<p>{_('How the package came down, step by step:')}</p>")
         parts.append("<ol>" + "".join(f"<li>{e(step['text'])}</li>" for step in principle["cascade"]) + "</ol>")

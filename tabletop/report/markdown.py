@@ -214,6 +214,7 @@ def _principle(doc: _Doc, report: dict[str, Any]) -> None:
     doc.h(2, _("The principle in this game"))
     doc.p(esc(p["headline"]))
     doc.add(f"- {esc(row['text'])}" for row in p["stood"])
+    doc.add(f"- {esc(row['text'])}" for row in p.get("lapsed", ()))
     if p["cascade"]:
         doc.p(_("How the package came down, step by step:"))
         doc.add(f"{i}. {esc(step['text'])}" for i, step in enumerate(p["cascade"], 1))

@@ -96,6 +96,7 @@ def paired_markdown(data: dict[str, Any]) -> str:
         p = report["principle"]
         doc.add([f"- **{esc(label)}:** {esc(p['headline'])}"])
         doc.add(f"  - {esc(row['text'])}" for row in p["stood"])
+        doc.add(f"  - {esc(row['text'])}" for row in p.get("lapsed", ()))
         doc.add(f"  - {esc(step['text'])}" for step in p["cascade"])
     parts.append(doc.text())
     parts.append(report_lines(original, level=2, title=_("The game as played: {name}").format(

@@ -18,11 +18,12 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .replayed import ReplayedGame
-from .words import cascade_text, principle_headline, stood_text
+from .words import cascade_text, lapsed_text, principle_headline, stood_text
 
 
 def principle(game: ReplayedGame, outcome: Mapping[str, Any]) -> dict[str, Any]:
-    """The agreements that stood beside collapses, and each step of a cascade, with their sentences."""
+    """The agreements that stood beside collapses, each step of a cascade, and the provisional agreements that
+    lapsed at the end of a package deal, with their sentences."""
     tracks = outcome["tracks"]
     collapses = [
         {"track": t["id"], "track_name": t["name"], "round": t["since"]}
@@ -39,14 +40,22 @@ def principle(game: ReplayedGame, outcome: Mapping[str, Any]) -> dict[str, Any]:
             row["text"] = stood_text(row)
             stood.append(row)
     cascade = cascade_steps(game)
+    # the package deal at the end: provisional agreements that lapsed because not everything was agreed
+    lapsed = []
+    for t in tracks:
+        if t["lapsed"]:
+            row = {"track": t["id"], "track_name": t["name"], "agreed_round": t["provisional_round"]}
+            row["text"] = lapsed_text(row)
+            lapsed.append(row)
     independence = game.rs.ruleset.independence
     return {
         "independence": independence,
         "headline": principle_headline(independence, stood, collapses, cascade,
-                                       agreements=sum(1 for t in tracks if t["status"] == "agreed")),
+                                       agreements=sum(1 for t in tracks if t["status"] == "agreed"), lapsed=lapsed),
         "collapses": collapses,
         "stood": stood,
         "cascade": cascade,
+        "lapsed": lapsed,
     }
 
 

@@ -392,6 +392,14 @@ def stood_text(row: Mapping[str, Any]) -> str:
     ).format(track=one_line(row["track_name"]), round=row["round"], collapses=_rounds_of(beside))
 
 
+def lapsed_text(row: Mapping[str, Any]) -> str:
+    """``Borders, provisionally agreed in round 3, lapsed when the game ended.``"""
+    if row.get("agreed_round") is None:
+        return _("{track}, provisionally agreed, lapsed when the game ended.").format(track=one_line(row["track_name"]))
+    return _("{track}, provisionally agreed in round {round}, lapsed when the game ended.").format(
+        track=one_line(row["track_name"]), round=row["agreed_round"])
+
+
 def _deal(c: Mapping[str, Any]) -> str:
     name = one_line(c["track_name"])
     when = c.get("agreed_round")
@@ -439,8 +447,16 @@ def principle_headline(
     collapses: Sequence[Mapping[str, Any]],
     cascade: Sequence[Mapping[str, Any]],
     agreements: int = 1,
+    lapsed: Sequence[Mapping[str, Any]] = (),
 ) -> str:
-    """One sentence on what this game showed about the principle (``agreements``: the tracks agreed at the end)."""
+    """One sentence on what this game showed about the principle (``agreements``: the tracks agreed at the end;
+    ``lapsed``: provisional agreements that lapsed when the game ended, not everything being agreed)."""
+    if lapsed and not cascade:
+        deals = ngettext("{n} provisional agreement", "{n} provisional agreements", len(lapsed)).format(n=len(lapsed))
+        return ngettext("Nothing is agreed until everything is agreed: {agreements} lapsed when the game ended, "
+                        "because not every track was agreed.",
+                        "Nothing is agreed until everything is agreed: {agreements} lapsed when the game ended, "
+                        "because not every track was agreed.", len(lapsed)).format(agreements=deals)
     if cascade:
         lost = sum(1 for s in cascade for c in s["brought_down"] if c["from"] == "agreed")
         others = sum(len(s["brought_down"]) for s in cascade)

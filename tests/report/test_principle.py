@@ -115,3 +115,34 @@ def test_a_game_without_collapses_or_agreements_does_not_speak_of_agreements() -
     said = principle_headline("strict", [], [], [], agreements=0)
     assert "every agreement" not in said and "none was agreed" in said, said
     assert principle_headline("strict", [], [], [], agreements=2).startswith("No track collapsed: every agreement")
+
+
+def _deal_then_time_is_up(state: State) -> list[Action]:
+    """After the first event: Humanitarian reaches agreement; then the facilitator ends the game."""
+    if state.last is None or state.last.seq != 1:
+        return []
+    tracks = state.scenario.index.tracks
+    return [
+        Action("override", track="humanitarian", position=tracks["humanitarian"].agreement_at, reason="a deal"),
+        Action("end", reason="the workshop ran out of time"),
+    ]
+
+
+def test_provisional_agreements_that_lapse_at_the_end_are_the_principle_at_work(tmp_path: Path) -> None:
+    """Found from outside (helper-86): under a package deal, provisional agreements that lapsed at the end because
+    not everything was agreed were read as "No track collapsed and none was agreed: the game did not put the
+    principle to the test" — the opposite of what the game showed."""
+    game = facilitated_save(tmp_path / "lapsed.jsonl", scenario("parallel-tracks-linked"), 1, _deal_then_time_is_up)
+    p = build_report(game.path)["principle"]
+    assert p["cascade"] == [] and p["collapses"] == []
+    assert [row["track"] for row in p["lapsed"]] == ["humanitarian"]
+    assert p["headline"] == ("Nothing is agreed until everything is agreed: 1 provisional agreement lapsed when the "
+                             "game ended, because not every track was agreed.")
+    row = "Humanitarian, provisionally agreed in round 1, lapsed when the game ended."
+    assert p["lapsed"][0]["text"] == row
+    assert row in md_text(render(game.path, "md"))
+    assert row in HtmlDoc(render(game.path, "html")).text
+    assert "did not put the principle to the test" not in render(game.path, "md", lang="en")
+    from .kit import TINY_GAME
+
+    assert build_report(TINY_GAME)["principle"]["lapsed"] == []  # a strict game: nothing lapses
