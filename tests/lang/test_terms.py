@@ -102,3 +102,15 @@ def test_a_track_named_after_the_word_track_is_in_quotes(lang: str) -> None:
         for message in catalog:
             strings = message.string if isinstance(message.string, tuple) else (message.string,)
             assert not any(bare.search(s or "") for s in strings), (po.name, message.id)
+
+
+@pytest.mark.parametrize(("lang", "word", "committed"), [("ru", "закрыт", "сделан"), ("uk", "закрит", "зроблено")])
+def test_a_sealed_move_has_one_name_and_is_made_not_adopted(lang: str, word: str, committed: str) -> None:
+    """Found from outside (helpers 85 and 86): a sealed move was «закрытый ход сделан» in the room's view and
+    «(запечатано: принято)» in the facilitator's log — «принято», adopted, reads as the result of a vote, even on
+    a move that was taken back."""
+    said = _translations(lang)
+    assert not [s for s in said if "запечат" in s.lower()], [s for s in said if "запечат" in s.lower()]
+    with using(lang):
+        log = ENGINE.gettext("{move} (sealed: committed)").format(move="X")
+    assert word in log and committed in log and "принят" not in log and "прийнят" not in log, log
