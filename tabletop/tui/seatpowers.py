@@ -18,7 +18,7 @@ from rich.text import Text
 from textual.binding import Binding
 
 from ..content.literal import literal
-from ..engine import Action
+from ..engine import Action, State
 from ..lang import Domain
 from ..play.replica import Replica
 from .modals import AskScreen, PickScreen
@@ -137,8 +137,12 @@ class ConsolePowers(_Screen):
             if text:
                 self.seat_app.send({"kind": "note", "text": text})
 
-        self.app.push_screen(AskScreen(_("A note for the record, on the last event (every screen and the report show it)"),
-                                        _("what happened, why")), noted)
+        replica = self.seat_app.replica
+        title = _("A note for the record, on the last event (every screen and the report show it)")
+        if replica is not None and _on_a_sealed_move(replica.state):
+            title = _("A note for the record, on the last event: a sealed move, not revealed yet. The teams' screens "
+                      "show the note once the move is revealed; if it never is, only your screen and the report do")
+        self.app.push_screen(AskScreen(title, _("what happened, why")), noted)
 
     def action_end(self) -> None:
         def ended(reason: str | None) -> None:
@@ -158,6 +162,13 @@ class ConsolePowers(_Screen):
                 self.seat_app.send(Action("inject", card=cards[index][0]).to_dict())
 
         self.app.push_screen(PickScreen(_("Inject a card now"), [Text(title) for _id, title in cards]), chosen)
+
+
+def _on_a_sealed_move(state: State) -> bool:
+    """The last event is a sealed move the teams cannot read yet: a note on it is hidden from them with it."""
+    from ..seats.views import secrets  # only when a note is asked for: not on every seat's start
+
+    return state.last is not None and state.last.seq in secrets(state).sealed
 
 
 __all__ = ["POWER_BINDINGS", "ConsolePowers"]

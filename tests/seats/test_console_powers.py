@@ -17,6 +17,7 @@ import pytest
 from textual.widgets import Static
 
 from tabletop.content.loader import load_scenario
+from tabletop.engine import legal_actions
 from tabletop.play.session import Session
 from tabletop.seats.client import Refused, SeatClient, connect
 from tabletop.seats.table import Table, seats_for
@@ -26,7 +27,7 @@ from tabletop.tui.override import TrackOverrideScreen
 from tabletop.tui.seat import SeatApp
 
 from .screenkit import until
-from .support import Sleeps, caught_up, hosting
+from .support import Sleeps, caught_up, hosting, make_table
 
 BOTS = {"us": "cooperative", "eu": "cooperative", "bridge": "cooperative", "ua": "cooperative"}
 REASON = "the parties met in private overnight"
@@ -375,3 +376,37 @@ async def test_a_recovered_save_is_told_on_the_console(tmp_path: Path, monkeypat
             shown = [n for n in app._notifications if n.title == "Save recovered"]
             assert [n.message for n in shown] == [told + " [b]x[/b]"]  # shown literally
     table.session.close()
+
+
+async def test_a_note_on_a_sealed_move_says_the_teams_see_it_only_after_the_reveal(tmp_path: Path) -> None:
+    """Found from outside (helper-85): a note typed on the console right after a team's sealed move was hidden on
+    every team's screen with the move ("Note on event 71 (a sealed move)"), and the game ended unrevealed; the
+    dialog had promised "every screen and the report show it". It now says so before the note is typed."""
+    from tabletop.seats.views import secrets
+    from tabletop.tui.modals import AskScreen
+
+    table = make_table(tmp_path, "parallel-tracks", seed=5, sealed=True, observers=0)
+    session = table.session
+    while not (session.state.last is not None and session.state.last.seq in secrets(session.state).sealed):
+        options = legal_actions(session.state)
+        moves = [a for a in options if a.kind == "move"]
+        session.apply(moves[0] if moves else options[0])
+    async with hosting(table) as (_host, address, codes):
+        app = SeatApp(address, codes["facilitator"], sleep=Sleeps())
+        async with app.run_test(size=(100, 30)) as pilot:
+            await until(pilot, lambda: app.replica is not None and app.replica.state.seq == session.state.seq,
+                        "the console to follow the game")
+            await pilot.press("n")
+            await until(pilot, lambda: isinstance(app.screen, AskScreen), "the note dialog")
+            said = str(app.screen.query_one("#ask-title").render())
+            assert "sealed move, not revealed yet" in said and "once the move is revealed" in said, said
+            sealed_at = session.state.seq
+            await pilot.press(*"ok", "enter")  # the note is taken all the same, on the sealed move
+            await until(pilot, lambda: app.replica is not None and app.replica.state.seq == sealed_at + 1,
+                        "the console to follow the note")
+            assert session.state.last is not None and session.state.last.action.text == "ok"
+            await pilot.press("n")
+            await until(pilot, lambda: isinstance(app.screen, AskScreen), "the note dialog again")
+            said = str(app.screen.query_one("#ask-title").render())
+            assert "every screen and the report show it" in said, said
+    session.close()
