@@ -418,10 +418,14 @@ def acting_for(state: State, seat: Seat, facts: TableFacts) -> str | None:
 
 
 def seat_prompt(state: State, seat: Seat, facts: TableFacts, has_entries: bool) -> str:
-    """What the seat is asked, or whom the game waits on; the facilitator is told first when the save cannot be written."""
+    """What the seat is asked, or whom the game waits on; every seat is told first when the save cannot be written
+    (the facilitator why, and what to do)."""
     prompt = _seat_prompt(state, seat, facts, has_entries)
-    if seat.role != "facilitator" or facts.save_failed is None or state.over:
+    if facts.save_failed is None or state.over:
         return prompt
+    if seat.role != "facilitator":  # a team waiting on a bot's move the disk refused is told why nothing comes
+        return _("The host cannot write the save just now: the game waits until it can, and nothing is lost. "
+                 "{prompt}").format(prompt=prompt)
     return _("The save could not be written ({why}): the last action was not done, nothing is lost. Free space on "
              "the disk: the game goes on as soon as it can write. {prompt}").format(why=facts.save_failed, prompt=prompt)
 

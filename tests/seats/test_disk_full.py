@@ -71,6 +71,11 @@ async def test_a_bot_move_the_disk_refuses_is_told_to_the_facilitator_and_played
         console = await connect(address, codes["facilitator"])
         prompt = (await caught_up(console, seq))["decision"]["prompt"]
         assert "could not be written" in prompt and "No space left on device" in prompt, prompt
+        # found from outside (helper-85): a team's screen said only "Waiting for EU (bot)." for as long as it lasted
+        projector = await connect(address, codes["projector"])
+        shown = (await caught_up(projector, seq))["decision"]["prompt"]
+        assert shown.startswith("The host cannot write the save just now: the game waits until it can"), shown
+        assert "Free space" not in shown  # what to do is the facilitator's
         host.on_tick()  # still full: the bot tries again and the disk refuses again
         assert session.state.seq == seq
         disk.full = False  # space is freed
@@ -78,4 +83,7 @@ async def test_a_bot_move_the_disk_refuses_is_told_to_the_facilitator_and_played
         assert session.state.seq > seq  # the bots played on by themselves
         view = await caught_up(console, session.state.seq)
         assert "could not be written" not in view["decision"]["prompt"], view["decision"]["prompt"]
+        view = await caught_up(projector, session.state.seq)
+        assert "cannot write the save" not in view["decision"]["prompt"], view["decision"]["prompt"]
         await console.close()
+        await projector.close()
