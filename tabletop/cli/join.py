@@ -72,4 +72,12 @@ def cmd_join(args: argparse.Namespace) -> int:
         return 1
     if signum is not None:
         return stopped_by(signum, _("tabletop join: the screen closed on a stop signal ({signal})."))
-    return 1 if app.return_code else 0
+    if app.return_code:
+        return 1
+    if not app.ever_joined:  # closed before a seat was joined: the host unreachable, the code refused
+        from ..content.literal import literal
+
+        _err(_("tabletop join: closed without joining a seat at {address}.").format(
+            address=literal(args.address, lines=False)))
+        return 1
+    return 0

@@ -303,6 +303,8 @@ class SeatApp(LatinKeys, SeatActs, App[None]):
         self.seen: dict[int, str] = {}
         #: set each time the link is up again (tests wait on it)
         self.joined = asyncio.Event()
+        #: whether this screen was ever joined to its seat (``tabletop join`` fails if it never was)
+        self.ever_joined = False
         self.welcome: Mapping[str, Any] = {}
         self._replica: Replica | None | bool = None  # False: the feed does not replay here
         self._sleep = sleep
@@ -357,6 +359,15 @@ class SeatApp(LatinKeys, SeatActs, App[None]):
                                        "join again with the code."))
                     self.seat_screen.say_link(said, lost=True)
                     return
+                if self._game_over() and client.bye is not None and client.bye.get("code") == Wire.CLOSING:
+                    # a finished game's host closed: there is nothing to join again (found from outside: the screens
+                    # promised to join "when it starts again" and counted tries for good)
+                    with using(self.lang):
+                        said = (_("The game is over and the host has closed it: this page can be closed.")
+                                if self.is_web else
+                                _("The game is over and the host has closed it: close this screen with ctrl+q."))
+                    self.seat_screen.say_link(said, lost=True)
+                    return
                 if not await self._connect(client, first=False):
                     return
 
@@ -389,7 +400,13 @@ class SeatApp(LatinKeys, SeatActs, App[None]):
             self.seat_screen.say_link(self._joined_words(welcome), lost=False)
             self._show(welcome.get("view", {}))
             self.joined.set()
+            self.ever_joined = True
             return True
+
+    def _game_over(self) -> bool:
+        """The newest view this screen has shows the game over."""
+        game = self.view.get("game") if isinstance(self.view, Mapping) else None
+        return isinstance(game, Mapping) and game.get("over") is True
 
     def _joined_words(self, welcome: Mapping[str, Any]) -> str:
         with using(self.lang):

@@ -13,6 +13,7 @@ import pytest
 from textual.geometry import Region
 from textual.widgets import Input, Static
 
+from tabletop.engine import Action
 from tabletop.seats.client import connect
 from tabletop.seats.host import Host
 from tabletop.seats.joincodes import new_codes
@@ -267,3 +268,41 @@ async def test_a_host_on_every_interface_of_ipv6_is_joined_over_ipv4_too(tmp_pat
     finally:
         await host.stop()
     table.session.close()
+
+
+async def test_a_finished_games_host_closing_is_the_end_not_a_wait(tmp_path: Path) -> None:
+    """Found from outside (helper-85): after GAME OVER and Ctrl-C on the host, every screen said "The host closed
+    the game; when it starts again, this screen joins by itself (try 11)…" and kept counting."""
+    table = make_table(tmp_path, sealed=False, bots={a: "cooperative" for a in ("ru", "ua", "us", "eu", "bridge")})
+    session = table.session
+    session.apply(Action("end", reason="the workshop ran out of time"))
+    async with hosting(table) as (host, address, codes):
+        sleeps = Sleeps()
+        app = SeatApp(address, codes["projector"], sleep=sleeps)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await until(pilot, app.joined.is_set, "the screen to join")
+            await host.stop()
+            await until(pilot, lambda: "The game is over and the host has closed it" in _link(app), "the end")
+            for _ in range(20):
+                await pilot.pause()
+            assert sleeps.asked == [] and "try" not in _link(app), _link(app)  # no try to join again
+    session.close()
+
+
+def test_a_join_that_never_joined_a_seat_fails(monkeypatch: pytest.MonkeyPatch,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside (helper-85): ``tabletop join`` to a host not listening (or with a wrong code), then
+    ctrl+q, exited 0 though no seat was ever joined."""
+    from tabletop.cli import main
+    from tabletop.cli import screens
+
+    monkeypatch.setattr(screens, "_need_terminal", lambda: None)
+    monkeypatch.setattr(screens, "run_screen", lambda app: None)  # the screen opened and was closed at once
+    assert main(["join", "127.0.0.1:9", "some-code"]) == 1
+    assert "closed without joining a seat at 127.0.0.1:9" in capsys.readouterr().err
+
+    def joined_then_closed(app: SeatApp) -> None:
+        app.ever_joined = True
+
+    monkeypatch.setattr(screens, "run_screen", joined_then_closed)
+    assert main(["join", "127.0.0.1:9", "some-code"]) == 0
