@@ -43,7 +43,10 @@ def parse_listen(text: str) -> tuple[str, int]:
 
     addr, sep, port = text.rpartition(":")
     bare = addr[1:-1] if addr.startswith("[") and addr.endswith("]") else addr
-    if not sep or not bare or not host_ok(bare) or not port.isdigit() or not 0 <= int(port) <= 65535:
+    if sep and bare and host_ok(bare) and port.isdigit() and int(port) > 65535:
+        raise ValueError(_("the port must be from 0 (any free port) to 65535, got {port} in '{text}'").format(
+            port=port, text=text))
+    if not sep or not bare or not host_ok(bare) or not port.isdigit():
         raise ValueError(_("expected ADDR:PORT such as {example}, got '{text}'").format(example=DEFAULT_LISTEN, text=text))
     return bare, int(port)
 

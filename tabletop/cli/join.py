@@ -21,7 +21,10 @@ def address(text: str) -> str:
         return text
     host, sep, port = text.rpartition(":")
     bare = host[1:-1] if host.startswith("[") and host.endswith("]") else host
-    if not sep or not bare or not port.isdigit() or not 1 <= int(port) <= 65535 or not host_ok(bare):
+    if sep and bare and host_ok(bare) and port.isdigit() and not 1 <= int(port) <= 65535:
+        raise argparse.ArgumentTypeError(_("the port must be from 1 to 65535, got {port} in '{text}'").format(
+            port=port, text=text))
+    if not sep or not bare or not port.isdigit() or not host_ok(bare):
         raise argparse.ArgumentTypeError(_("expected HOST:PORT (as 127.0.0.1:8765, or [::1]:8765 for IPv6), "
                                            "got '{text}'").format(text=text))
     number = int(port)  # digits of any script (found from outside: '127.0.0.1:١٨٧٦٥' hung on "Connecting…")

@@ -102,7 +102,8 @@ class VerifyReport:
         last = len(self.chains) - 1
         if self.head_found is None:
             return _("noted chain head {noted}: does not match — it is the head of no event in this save: the save was "
-                     "rewritten since the head was noted (or it is another save)").format(noted=noted)
+                     "rewritten since the head was noted, or this is an older copy that stops before the event it was "
+                     "noted at (or another save)").format(noted=noted)
         if self.damage is not None:
             if self.head_found == 0:
                 return _("noted chain head {noted}: not checked — it is the head after the header, "

@@ -306,3 +306,21 @@ def test_a_join_that_never_joined_a_seat_fails(monkeypatch: pytest.MonkeyPatch,
 
     monkeypatch.setattr(screens, "run_screen", joined_then_closed)
     assert main(["join", "127.0.0.1:9", "some-code"]) == 0
+
+
+@pytest.mark.parametrize("typed", ["127.0.0.1:99999", "127.0.0.1:0", "[::1]:70000"])
+def test_a_port_out_of_range_is_said_as_such(typed: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside (helper-85): ``tabletop join 127.0.0.1:99999 CODE`` said "expected HOST:PORT", as if the
+    form were wrong; it is the port."""
+    from tabletop.cli import main
+
+    with pytest.raises(SystemExit) as stopped:
+        main(["join", typed, "CODE"])
+    assert stopped.value.code == 2
+    err = capsys.readouterr().err
+    assert "the port must be from 1 to 65535" in err and "expected HOST:PORT" not in err, err
+
+    if typed == "127.0.0.1:99999":  # the host's --listen says the same of its port
+        assert main(["host", "--headless", "--listen", typed]) == 2
+        err = capsys.readouterr().err
+        assert "the port must be from 0 (any free port) to 65535" in err and "expected ADDR:PORT" not in err, err

@@ -506,3 +506,16 @@ def test_the_shape_check_agrees_with_the_published_schema() -> None:
         assert ours == validator.is_valid(record), (_id, forged)
         checked += 1
     assert checked > 400
+
+
+def test_a_head_noted_after_the_end_of_an_older_copy_says_it_may_be_one(tmp_path: Path) -> None:
+    """Found from outside (helper-86): a save cut short (an older backup) held against a head noted later read
+    only "the save was rewritten since the head was noted"; losing events from the end is not a rewrite."""
+    lines = _game_records()
+    noted = json.loads(lines[-1])["chain"]
+    older = tmp_path / "older.jsonl"
+    older.write_bytes(b"".join(lines[:40]))
+    report = verify(older, head=noted)
+    assert report.damage is None and report.head_found is None and not report.ok
+    said = report.lines()[-1]
+    assert "an older copy that stops before the event it was noted at" in said, said
