@@ -431,6 +431,10 @@ class SaveReader:
             yield event
 
 
+#: how every save's header names its format, whatever else in it is damaged
+_FORMAT_KEY = b'"format":"' + FORMAT.encode("ascii") + b'"'
+
+
 def _next_seq(handle: _Upto) -> int | None:
     """The sequence number on the next line, if it has one (a look ahead)."""
     raw = _read_line(handle, MAX_LINE)
@@ -439,10 +443,24 @@ def _next_seq(handle: _Upto) -> int | None:
 
 
 def _parse_header(p: Path, raw: bytes) -> tuple[dict[str, Any], str]:
+    header: Any = None
+    broken: tuple[int, str] | None = None  # where the line stops being JSON (its byte), and why
     try:
-        header = json.loads(raw)
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-        header = None
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        broken = exc.start, _("a byte that is not UTF-8 text")
+    else:
+        try:
+            header = json.loads(text)
+        except json.JSONDecodeError as exc:
+            broken = len(text[: exc.pos].encode("utf-8")), _("the line stops being valid JSON there")
+        except RecursionError:
+            header = None
+    if broken is not None and _FORMAT_KEY in raw and raw.endswith(b"\n"):  # a whole line, not cut at MAX_HEADER
+        # a save's header with a byte changed in it (found from outside: "not a tabletop save" was all it said)
+        raise SaveError(p, _("the header (line 1, which holds the embedded scenario) is damaged at byte {at}: {why}; "
+                             "no event can be replayed without it").format(at=broken[0], why=broken[1]), 0,
+                        N_("damaged header"))
     if not isinstance(header, dict) or header.get("format") != FORMAT:
         raise SaveError(p, _("not a tabletop save (the first line is not a save header)"), 0)
     version = header.get("version")

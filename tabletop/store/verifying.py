@@ -26,8 +26,8 @@ from .shapes import show
 _, ngettext, N_ = Domain("store").words()
 
 #: the kinds of error of a path that was never read as a save (missing, a folder, a FIFO or a device, no
-#: permission): ``verify`` says why, and does not call the file damaged
-_NOT_READ = ("missing", "not a file", "unreadable")  # untranslated: kinds (ids)
+#: permission, not a save at all): ``verify`` says why, and does not call the file damaged
+_NOT_READ = ("missing", "not a file", "unreadable", "not a save")  # untranslated: kinds (ids)
 
 @dataclass
 class VerifyReport:

@@ -117,7 +117,8 @@ def test_junk_is_not_a_save(tmp_path: Path, case: str) -> None:
         resume(path)
     assert sorted(os.listdir(tmp_path)) == ["junk.jsonl"]  # resume made nothing
     # a real process where the interpreter itself is tried (a nesting deep enough to overflow its stack)
-    _cli_one_line(path, f"{path}: damaged: not a save: {JUNK[case]}", process=case.startswith("deeply-nested"))
+    # not "damaged: not a save: not a tabletop save" (found from outside: said twice, and no save is damaged)
+    _cli_one_line(path, f"{path}: {JUNK[case]}", process=case.startswith("deeply-nested"))
 
 
 def test_a_directory(tmp_path: Path) -> None:

@@ -360,3 +360,24 @@ def test_verify_counts_read_right_for_one_event(tmp_path: Path) -> None:
     assert first.endswith("; draws and rolls re-derived from the seed, all matching: 1")
     game.path.write_bytes(game.path.read_bytes() + b'{"seq": 2, "torn')
     _cli_damage(game.path, 2, "torn tail", 1)
+
+
+@pytest.mark.parametrize("byte", [b"Z", b"\xff"])
+def test_a_byte_changed_in_the_header_names_where(copy, game: Recorded, byte: bytes) -> None:
+    """Found from outside (helper-86): the header holds the embedded scenario, most of a save's bytes, so "one
+    byte changed in the middle" usually lands there; a byte that broke its JSON (or its UTF-8) read "damaged: not
+    a save: not a tabletop save", naming nothing. It is a damaged header, and the byte is named."""
+    lines = lines_of(game.path)
+    at = lines[0].index(b',"', len(lines[0]) // 2)  # a comma between two keys, past the middle of the header
+    lines[0] = lines[0][:at] + byte + lines[0][at + 1:]
+    path = copy(lines)
+    with pytest.raises(SaveError) as caught:
+        open_save(path)
+    assert caught.value.kind == "damaged header" and caught.value.seq == 0
+    assert caught.value.message.startswith(f"the header (line 1, which holds the embedded scenario) is damaged at "
+                                           f"byte {at}: "), caught.value.message
+    assert caught.value.message.endswith("not UTF-8 text; no event can be replayed without it" if byte == b"\xff"
+                                         else "stops being valid JSON there; no event can be replayed without it")
+    done = tabletop_here("verify", str(path))
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stdout.splitlines() == [f"{path}: damaged: damaged header: {caught.value.message}"]
