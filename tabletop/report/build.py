@@ -29,7 +29,7 @@ from .players import players_part
 from .principle import principle, prompts
 from .replayed import ReplayedGame, objectives, outcome, replay_game, series
 from .timeline import timeline
-from .words import phase_word
+from .words import left_out, phase_word
 from ..lang import SOURCE, Domain, current
 
 _, ngettext, N_ = Domain("report").words()
@@ -128,7 +128,7 @@ def warnings(game: ReplayedGame, final: State) -> list[str]:
     if game.damage is not None:
         out.append(
             _("This save is damaged at {where}. The report covers the intact events before it ({n}).").format(
-                where=game.damage["text"], n=game.damage["intact_events"])
+                where=game.damage["text"], n=game.damage["intact_events"]) + left_out(game.damage["lines_after"])
         )
     if game.difference is not None:
         out.append(

@@ -392,6 +392,15 @@ def stood_text(row: Mapping[str, Any]) -> str:
     ).format(track=one_line(row["track_name"]), round=row["round"], collapses=_rounds_of(beside))
 
 
+def left_out(lines_after: int) -> str:
+    """What a damaged save's report leaves out, after the damage (empty if nothing follows it)."""
+    if not lines_after:
+        return ""
+    return " " + ngettext("{n} more line follows it in the file: the events in it are not in this report.",
+                          "{n} more lines follow it in the file: the events in them are not in this report.",
+                          lines_after).format(n=lines_after)
+
+
 def lapsed_text(row: Mapping[str, Any]) -> str:
     """``Borders, provisionally agreed in round 3, lapsed when the game ended.``"""
     if row.get("agreed_round") is None:

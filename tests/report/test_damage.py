@@ -172,3 +172,21 @@ def test_the_damage_is_named_in_the_report_language(copy_of, code: str, kind: st
     assert "changed line" not in md and "changed line" not in html
     assert kind in md and kind in html
     assert json.loads(render([path], "json", lang=code))["damage"]["kind"] == "changed line"  # the data keeps its id
+
+
+def test_the_lines_a_damaged_report_leaves_out_are_counted(copy_of, strict_game: Played) -> None:
+    """Found from outside (helper-86): one bad byte in a note at event 9 left 137 of 146 events out of the debrief,
+    and the report said only that it covers the 8 before it. It says how many lines follow the damage."""
+    path = copy_of()
+    total = len(path.read_bytes().splitlines())
+    edit_line(path, 31)  # event 30
+    report = build_report(path)
+    assert report["damage"]["lines_after"] == total - 31
+    said = f"{total - 31} more lines follow it in the file: the events in them are not in this report."
+    assert said in md_text(render([path], "md"))
+    assert said in HtmlDoc(render([path], "html")).text
+    assert report["warnings"][0].endswith(said)
+    torn = copy_of("torn.jsonl")
+    tear_last_line(torn)
+    assert build_report(torn)["damage"]["lines_after"] == 0
+    assert "more line" not in render([torn], "md")
