@@ -6,6 +6,7 @@ Made from the decision log (see :mod:`~tabletop.report.decisions`) and the repla
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from ..engine import State
@@ -46,7 +47,7 @@ def timeline(game: ReplayedGame, log: list[dict[str, Any]]) -> list[dict[str, An
             "undone": entry["undone"],
             "undone_by": entry["undone_by"],
         }
-        open_card = _cards(r, entry, base, open_card)
+        open_card = _cards(r, entry, base, open_card, _scheduled(game, entry))
         _events(r, entry, base, by_seq)
     for tid, hist in game.history.items():
         for h in hist:
@@ -91,15 +92,26 @@ def _round_of(rounds: dict[int, dict[str, Any]], r: int) -> dict[str, Any]:
     return rounds[r]
 
 
+def _scheduled(game: ReplayedGame, entry: dict[str, Any]) -> bool:
+    """A draw that took the scenario's card scheduled for that round (not a random one from the pile)."""
+    if entry["kind"] != "draw":
+        return False
+    event = game.by_seq.get(entry["seq"])
+    outcome = event.result.get("outcome") if event is not None and isinstance(event.result, Mapping) else None
+    return isinstance(outcome, Mapping) and outcome.get("scheduled") is True
+
+
 def _cards(
-    r: dict[str, Any], entry: dict[str, Any], base: dict[str, Any], open_card: dict[str, Any] | None
+    r: dict[str, Any], entry: dict[str, Any], base: dict[str, Any], open_card: dict[str, Any] | None,
+    scheduled: bool = False,
 ) -> dict[str, Any] | None:
-    """A card drawn, redrawn or injected opens; an answer or a skip closes it. Returns the open card."""
+    """A card drawn (or scheduled), redrawn or injected opens; an answer or a skip closes it. Returns the open
+    card."""
     kind = entry["kind"]
     if kind in ("draw", "redraw", "inject") and entry.get("card"):
         open_card = {
             **base,
-            "how": {"draw": "drawn", "redraw": "redrawn", "inject": "injected"}[kind],
+            "how": "scheduled" if scheduled else {"draw": "drawn", "redraw": "redrawn", "inject": "injected"}[kind],
             **{k: entry["card"][k] for k in ("title", "text", "track", "track_name", "control_note")},
             "card": entry["card"]["id"],
             "set_aside": [c["title"] for c in entry.get("set_aside") or []],

@@ -36,7 +36,8 @@ FACILITATOR_PROMPTS = N_("the facilitator's discussion prompts")
 _PHASES = {"event": N_("event"), "moves": N_("moves"), "adjudication": N_("adjudication"), "review": N_("review")}
 _MODES = {"strict": N_("strict"), "linked": N_("linked")}
 _STATUS_HEADS = {"agreed": N_("agreed"), "collapsed": N_("collapsed"), "deferred": N_("deferred"), "open": N_("open")}
-_HOW = {"drawn": N_("drawn"), "redrawn": N_("redrawn"), "injected": N_("injected"), "skipped": N_("skipped")}
+_HOW = {"drawn": N_("drawn"), "redrawn": N_("redrawn"), "injected": N_("injected"), "skipped": N_("skipped"),
+        "scheduled": N_("scheduled")}
 _KINDS = {"override": N_("override"), "undo": N_("undo"), "note": N_("note"), "inject": N_("inject"),
           "skip": N_("skip"), "redraw": N_("redraw"), "end": N_("end")}
 _OUTCOMES = {"undone": N_("undone"), "lapsed": N_("lapsed"), "applied": N_("applied"), "succeeds": N_("succeeds"),
@@ -75,7 +76,8 @@ def status_head(status: str) -> str:
 
 
 def how_drawn(how: Any) -> str:
-    """How a card came on the table: ``drawn``, ``redrawn``, ``injected``."""
+    """How a card came on the table: ``drawn``, ``scheduled`` (the scenario's card for that round), ``redrawn``,
+    ``injected``."""
     return _word(_HOW, how)
 
 

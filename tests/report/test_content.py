@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -114,8 +115,10 @@ def test_timeline_has_every_round_with_its_cards_and_board(workshop: tuple[Playe
             card_id = e.action.card if e.action.kind == "inject" else e.result["outcome"]["card"]
             rnd, item = cards[e.seq]
             assert rnd == e.round and item["title"] == deck[card_id].title and item["card"] == card_id
+            scheduled = e.action.kind == "draw" and e.result["outcome"].get("scheduled") is True
+            assert (item["how"] == "scheduled") == scheduled  # a scheduled card is not called drawn
     hows = {c["how"] for _, c in cards.values()}
-    assert hows == {"drawn", "redrawn", "injected"}
+    assert hows == {"drawn", "scheduled", "redrawn", "injected"}
     # a card answered by a choice shows the label chosen
     for e in played.final.log:
         if e.action.kind == "choose":
@@ -389,3 +392,17 @@ def test_each_round_of_the_timeline_tells_its_events_in_the_order_they_happened(
         items = [i for i in events.split("\n") if "Passed:" not in i]  # one top-level item a line
         seqs = [int(re.search(r"#(\d+)", re.sub(r"<[^>]+>", "", i)).group(1)) for i in items]  # type: ignore[union-attr]
         assert seqs == sorted(seqs), seqs
+
+
+def test_a_scheduled_card_is_not_called_drawn_in_the_timeline(tmp_path: Path) -> None:
+    """Found from outside (helper-86): the board said "Event card (scheduled)" and the decision log "scheduled for
+    round 1", but the timeline read "Card #1 (drawn, Borders)"."""
+    from tabletop.content.loader import load_scenario
+    from tests.store.savekit import record_bot_game
+
+    path = tmp_path / "g.jsonl"
+    record_bot_game(path, load_scenario("parallel-tracks"), 3)
+    first = build_report(path)["timeline"][0]["cards"][0]
+    assert (first["seq"], first["how"]) == (1, "scheduled")
+    md = render(path, "md")
+    assert "#1 (scheduled" in md and "#1 (drawn" not in md, [line for line in md.splitlines() if "#1 (" in line]
