@@ -243,7 +243,8 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
             self._ended_shown = True
             from .end import EndScreen
 
-            self.app.push_screen(EndScreen(state, self.session.save_path, head=self.session.save_head))
+            self.app.push_screen(EndScreen(state, self.session.save_path, head=self.session.save_head,
+                                           hold=self.pick_hold))
 
     def _show_turn(self, acting: str | None) -> None:
         panel = self.query_one(TurnPanel)
@@ -489,7 +490,8 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
     def _show_end(self) -> None:
         from .end import EndScreen
 
-        self.app.push_screen(EndScreen(self.session.state, self.session.save_path, head=self.session.save_head))
+        self.app.push_screen(EndScreen(self.session.state, self.session.save_path, head=self.session.save_head,
+                                       hold=self.pick_hold))
 
 
 def _game_commands() -> type[Provider]:

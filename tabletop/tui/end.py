@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from ..engine import State
+from ..play.clock import PickHold
 from ..lang import Domain
 from ..store.heads import head_line
 from .bars import KeyBar, TitleBar
@@ -51,8 +52,11 @@ class EndScreen(Screen[None]):
         Binding("q", "app.quit", N_("Quit"), id="end.quit"),
     ]
 
-    def __init__(self, state: State, save_path: Path | None = None, head: tuple[int, str] | None = None):
+    def __init__(self, state: State, save_path: Path | None = None, head: tuple[int, str] | None = None,
+                 hold: PickHold | None = None):
+        """``hold``: the room's pick hold (the board's), which the question to show the secrets holds Enter for."""
         super().__init__()
+        self.hold = hold
         self.state = state
         self.save_path = save_path
         self.head = head  # (events written, chain hash of the last): the save's head, to note
@@ -86,5 +90,22 @@ class EndScreen(Screen[None]):
         self.dismiss(None)
 
     def action_secrets(self) -> None:
-        self.show_secret = not self.show_secret
+        """Hide the secret objectives at once; show them once the facilitator says yes (a weighty question: a stray
+        s, or «ы»/«і» typed on a Cyrillic layout, put them on the projector, found from outside)."""
+        if self.show_secret:
+            self._show(False)
+            return
+        from .modals import ConfirmScreen
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._show(True)
+
+        self.app.push_screen(ConfirmScreen(_("Show every team's secret objectives on this screen?"),
+                                           Text(_("Everyone who can see this screen reads them. s hides them again.")),
+                                           self.hold.fresh() if self.hold is not None else None, weighty=True),
+                             answered)
+
+    def _show(self, secret: bool) -> None:
+        self.show_secret = secret
         self.query_one("#outcome", Static).update(outcome_text(self.state, self.show_secret))

@@ -277,3 +277,26 @@ async def test_the_facilitator_pauses_and_takes_back_a_bot_s_move_then_the_team_
         assert undone == [bot_move, team_move], undone
         assert board(pilot).paused
     assert verify(session.save_path).ok
+
+
+async def test_the_end_screen_asks_before_it_shows_the_secret_objectives(tmp_path: Path) -> None:
+    """Found from outside (helper-84): on the end screen a stray s (or «ы», «і» on a Cyrillic layout) put every
+    team's secret objectives on the projector without a question, as the board had done before it asked."""
+    session = start(tmp_path)
+    app = TabletopApp(session, lang="uk")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "e", "enter", "enter")  # end the game now, no reason
+        assert isinstance(app.screen, EndScreen)
+        end = app.screen
+        await press(pilot, "і")  # the key of s on a Ukrainian layout
+        assert isinstance(app.screen, ConfirmScreen) and not end.show_secret
+        await press(pilot, "н")  # «н» is not yes to a weighty question
+        assert isinstance(app.screen, ConfirmScreen) and not end.show_secret
+        await press(pilot, "escape")
+        assert app.screen is end and not end.show_secret
+        await press(pilot, "s", "enter")
+        assert app.screen is end and end.show_secret
+        await press(pilot, "s")  # hidden again at once
+        assert app.screen is end and not end.show_secret
+    assert app._exception is None
