@@ -184,12 +184,12 @@ class _Checker:
 
     def value(self, key: str, kind: Any, value: Any, path: KeyPath) -> None:
         if kind is int and (isinstance(value, bool) or not isinstance(value, int)):
-            self.add(path, _("{key} takes a whole number, got {value}").format(key=key, value=repr(value)))
+            self.add(path, _("{key} takes a whole number, got {value}").format(key=key, value=_as_written(value)))
         elif kind is bool and not isinstance(value, bool):
-            self.add(path, _("{key} takes true or false, got {value}").format(key=key, value=repr(value)))
+            self.add(path, _("{key} takes true or false, got {value}").format(key=key, value=_as_written(value)))
         elif isinstance(kind, tuple) and value not in kind:
             self.add(path, _("{key} takes one of {options}, got {value}{hint}").format(
-                key=key, options=", ".join(map(str, kind)), value=repr(value),
+                key=key, options=", ".join(map(str, kind)), value=_as_written(value),
                 hint=did_you_mean(str(value), map(str, kind))))
 
     def keys(self, spec: SweepSpec) -> tuple[str, ...]:
@@ -289,3 +289,12 @@ def ruleset_problems(scenario: Scenario) -> Iterator[str]:
         return
     for _, path, message in [*check_ruleset(rs), *check_scenario(rs, scenario.deck)]:
         yield f"{format_path(path)}: {message}"
+
+
+def _as_written(value: Any) -> str:
+    """A value as the sweep file writes it: ``true``, ``false``, ``4.5``, ``'seven'`` (found from outside: a
+    designer who wrote ``true`` was told "got True")."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return repr(value)
+

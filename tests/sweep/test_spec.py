@@ -35,6 +35,8 @@ CASES: list[tuple[str, int, str, str]] = [
     # found from outside: three messages naming the validator's insides (".bool: expected true or false", ".int",
     # ".str"), where a word in quotes got the key's own
     ("value-a-decimal.toml", 8, "axes[0].values[1]", "tracks.borders.breakdown_at takes a whole number, got 4.5"),
+    # found from outside (helper-83): a designer who wrote true was told "got True"
+    ("value-a-boolean.toml", 8, "axes[0].values[1]", "tracks.borders.breakdown_at takes a whole number, got true"),
     ("value-breaks-ruleset.toml", 7, "axes[0].values[0]",
      "with tracks.borders.breakdown_at = 2 the ruleset is not valid: tracks[2].start_tension: start_tension (3) "
      "must be below breakdown_at (2)"),
