@@ -51,7 +51,9 @@ def ruling_parts(
         else:
             parts.append(_("= {total} vs target {target}").format(total=ruling.total, target=ruling.target))
         if idle:
-            parts.append(ngettext("{n} modifier did not apply", "{n} modifiers did not apply", idle).format(n=idle))
+            # why, in a word (found from outside: "3 modifiers did not apply" read as a fault of the roll)
+            parts.append(ngettext("{n} other modifier did not apply: its condition was not met",
+                                  "{n} other modifiers did not apply: their conditions were not met", idle).format(n=idle))
     elif kind == "consensus":
         parts.append(_("accepted: {actors}").format(actors=_who(ruling.accepted, names) or _("nobody")))
         parts.append(_("rejected: {actors}").format(actors=_who(ruling.rejected, names) or _("nobody")))

@@ -80,7 +80,8 @@ def test_a_screen_words_dice_with_sources_named_and_brief_counts_the_idle_ones()
         "\u22121 for tension >= 3 (does not apply); = 8 vs target 8"
     ]
     assert ruling_lines(ruling, NAMES, brief=True) == [
-        "rolled 3 + 4; +1 for Mutual trust >= 5; = 8 vs target 8; 2 modifiers did not apply"
+        "rolled 3 + 4; +1 for Mutual trust >= 5; = 8 vs target 8; 2 other modifiers did not apply: their conditions "
+        "were not met"
     ]
 
 
@@ -267,6 +268,6 @@ def test_a_roll_with_no_modifier_listed_reads_as_one_sentence() -> None:
     by a semicolon, whenever no modifier applied on a small screen (or a move had none)."""
     idle = {**DICE, "modifiers": [{**m, "applies": False} for m in DICE["modifiers"]], "total": 7}
     assert ruling_lines(Ruling.from_data(idle), NAMES, brief=True) == [
-        "rolled 3 + 4 = 7 vs target 8; 3 modifiers did not apply"]
+        "rolled 3 + 4 = 7 vs target 8; 3 other modifiers did not apply: their conditions were not met"]
     bare = {**DICE, "modifiers": [], "total": 7}
     assert ruling_text(Ruling.from_data(bare), NAMES).startswith("rolled 3 + 4 = 7 vs target 8 \u2192 ")
