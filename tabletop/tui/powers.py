@@ -233,7 +233,9 @@ class FacilitatorPowers(_Screen):
 
         def reason_given(reason: str | None) -> None:
             if reason is not None:
-                self.act(Action("end", reason=reason or "ended by the facilitator"))  # untranslated: the record's
+                # no reason typed: none recorded (the engine records its own, worded where shown); the default in
+                # its place was tagged as typed in the screen's language (found from outside: "[uk]" beside it)
+                self.act(Action("end", reason=reason or None))
 
         def confirmed(ok: bool | None) -> None:
             if ok:
