@@ -114,3 +114,13 @@ def test_a_sealed_move_has_one_name_and_is_made_not_adopted(lang: str, word: str
     with using(lang):
         log = ENGINE.gettext("{move} (sealed: committed)").format(move="X")
     assert word in log and committed in log and "принят" not in log and "прийнят" not in log, log
+
+
+@pytest.mark.parametrize(("lang", "stem"), [("ru", "вбр"), ("uk", "вки")])
+def test_injecting_a_card_has_one_word(lang: str, stem: str) -> None:
+    """Found from outside (helper-85): the console's key read «i Ввести» («enter», as text is entered), while the
+    report said a card was «вброшена»."""
+    with using(lang):
+        said = [TUI.gettext("Inject"), TUI.gettext("Inject a card now"), TUI.gettext("Inject which card now?"),
+                REPORT.gettext("injected")]
+    assert all(stem in s.lower() for s in said), said
