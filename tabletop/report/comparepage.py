@@ -82,6 +82,10 @@ def comparison_html(comparison: dict[str, Any], side_by_side_max: int, paired: b
         warning = _("{strong}\u26a0 Warning:{end} damaged save(s) {which}: each outcome is as the intact part of its "
                     "save left it.").format(strong="<strong>", end="</strong>", which=which)
         out.append(f'<div class="warning damage" role="note">{warning}</div>')  # untranslated: markup
+    for left in comparison.get("skipped", ()):
+        warning = _("{strong}\u26a0 Left out:{end} {file} is not a readable save ({problem}).").format(
+            strong="<strong>", end="</strong>", file=e(left["file"]), problem=e(left["problem"]))
+        out.append(f'<div class="warning damage" role="note">{warning}</div>')  # untranslated: markup
     if len(saves) <= side_by_side_max:
         out.append(table(_save_head(), (_save_cells(s, linked) for s in saves), num=(0, 5, 7)))
         out.append(f"<h2>{_('Outcome per track, side by side')}</h2>")

@@ -410,6 +410,9 @@ def comparison_lines(comparison: dict[str, Any], side_by_side_max: int, level: i
         which = ", ".join(f"#{i}" for i in comparison["damaged"])
         doc.p("> " + _("**\u26a0 Warning:** damaged save(s) {which}: each outcome is as the intact part of its save "
                        "left it.").format(which=which))
+    for left in comparison.get("skipped", ()):
+        doc.p("> " + _("**\u26a0 Left out:** {file} is not a readable save ({problem}).").format(
+            file=esc(left["file"]), problem=esc(left["problem"])))
     if len(saves) <= side_by_side_max:
         doc.add(_table(_save_head(), (_save_cells(s) for s in saves)))
         doc.h(2, _("Outcome per track, side by side"))

@@ -81,7 +81,8 @@ def render(
     objectives only once the game is over, if the ruleset reveals them). ``paired``: one save beside the
     same game replayed under the other independence rule (see :mod:`~tabletop.report.paired`). A damaged save is
     reported with a warning; a file that is not a readable save raises
-    :class:`ReportError` naming it. ``lang``: the language of the report's
+    :class:`ReportError` naming it, or, among several, is left out of the comparison and named in it
+    (``comparison.skipped``). ``lang``: the language of the report's
     words (``en``, ``ru``, ``uk``; default: the language of the moment); the
     JSON keys, ids and numbers are the same in every language.
     """
@@ -105,8 +106,18 @@ def render(
             return report_html(report)
         return report_lines(report)
     full = len(files) <= FULL_REPORTS_MAX
-    reports = [for_audience(assemble_report(load(f), full=full), audience) for f in files]
+    reports, skipped = [], []
+    for f in files:
+        try:  # a save that cannot be read at all is named, and the others compared (found from outside: one empty
+            save = load(f)  # file in a folder of saves stopped the whole folder's report)
+        except ReportError as exc:
+            skipped.append({"file": str(f), "problem": exc.message})
+            continue
+        reports.append(for_audience(assemble_report(save, full=full), audience))
+    if not reports:
+        raise ReportError(skipped[0]["file"], skipped[0]["problem"])
     comparison = compare(reports, with_reports=full)
+    comparison["skipped"] = skipped
     shown = reports if full else []
     if fmt == "json":
         return to_json({"comparison": comparison, "reports": shown})

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tabletop.report import FULL_REPORTS_MAX, build_report, compare, render
+from tabletop.report import FULL_REPORTS_MAX, ReportError, build_report, compare, render
 
 from .kit import HtmlDoc, Played, bot_save, md_text, scenario
 
@@ -149,3 +149,28 @@ def test_a_comparison_opens_with_each_scenario_s_source_once(strict_game: Played
         shutil.copy(strict_game.path, folder / f"game-{i}.jsonl")
     html = render([folder], "html")
     assert "Valdai Discussion Club" in html[: html.index("<table")]
+
+
+def test_a_folder_with_a_broken_file_is_compared_without_it(strict_game: Played, linked_game: Played,
+                                                           tmp_path: Path) -> None:
+    """Found from outside (helper-86): ``tabletop report saves/`` stopped at the first file that was not a
+    readable save (a crash left it empty) and reported nothing of the others. The others are compared, and the
+    one left out is named, with why."""
+    folder = tmp_path / "saves"
+    folder.mkdir()
+    shutil.copy(strict_game.path, folder / "a.jsonl")
+    shutil.copy(linked_game.path, folder / "b.jsonl")
+    (folder / "0-empty.jsonl").write_bytes(b"")
+    md = render(folder, "md")
+    assert "Comparison of 2 saves" in md
+    assert (f"\u26a0 Left out: {folder / '0-empty.jsonl'} is not a readable save (the file is empty: not a save)."
+            in md_text(md)), md
+    doc = HtmlDoc(render(folder, "html"))
+    assert not doc.errors and "Left out:" in doc.text and "0-empty.jsonl" in doc.text
+    data = json.loads(render(folder, "json"))
+    assert [s["file"] for s in data["comparison"]["skipped"]] == [str(folder / "0-empty.jsonl")]
+    assert len(data["comparison"]["saves"]) == 2
+    (folder / "a.jsonl").unlink()
+    (folder / "b.jsonl").unlink()
+    with pytest.raises(ReportError, match="the file is empty"):  # nothing readable: refused, as one file is
+        render(folder, "md")
