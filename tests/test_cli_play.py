@@ -6,6 +6,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from tabletop.cli import main
+
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "tabletop", *args], capture_output=True, text=True,
@@ -237,3 +241,25 @@ def test_resume_without_a_terminal_names_a_missing_save_first(tmp_path: Path) ->
         done = run("resume", str(tmp_path / name), cwd=tmp_path)
         assert done.returncode == 1, done
         assert why in done.stderr and "needs a terminal" not in done.stderr, done.stderr
+
+
+def test_a_save_that_cannot_be_written_says_how_to_look_at_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside (helper-86): a finished game in a read-only folder could not be resumed ("cannot open
+    the save for writing: Read-only file system"), and nothing said how to look at it."""
+    from tabletop.cli import screens
+    from tabletop.play.session import Session
+    from tabletop.store import SaveError
+
+    save = tmp_path / "my game.jsonl"
+    save.write_text("x")
+
+    def refused(path: object) -> Session:
+        raise SaveError(path, "cannot open the save for writing: Read-only file system", kind="unwritable")
+
+    monkeypatch.setattr(screens, "_need_terminal", lambda: None)
+    monkeypatch.setattr(Session, "resume", staticmethod(refused))
+    assert main(["resume", str(save)]) == 1
+    err = capsys.readouterr().err
+    assert "Read-only file system" in err
+    assert f"tabletop replay '{save}'" in err and "copy the save to a folder you can write to" in err, err
