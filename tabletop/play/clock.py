@@ -82,6 +82,8 @@ class PhaseClock:
         self._mark: float | None = None  # when the timer last started running; None while paused
         self._paused = False
         self._announced = False
+        #: the phase timed before this one and the seconds it had left (an undo may come back to it)
+        self._left_behind: tuple[Hashable, float | None] | None = None
 
     # -- the phase timer ------------------------------------------------------
 
@@ -93,10 +95,16 @@ class PhaseClock:
         self._announced = False
 
     def enter(self, phase: Hashable, seconds: float | None) -> bool:
-        """Start timing ``phase`` unless it is the one being timed; True when it started."""
+        """Start timing ``phase`` unless it is the one being timed; True when it started.
+
+        Back in the phase just left (an undo of the step that ended it), the timer goes on from where it was, not
+        from the full time (found from outside: an undone advance gave the moves phase its whole time again)."""
         if phase == self.phase:
             return False
+        left_behind, self._left_behind = self._left_behind, (self.phase, self.remaining())
         self.start(seconds, phase)
+        if left_behind is not None and left_behind[0] == phase and left_behind[1] is not None and seconds is not None:
+            self._left = min(left_behind[1], float(seconds))
         return True
 
     @property

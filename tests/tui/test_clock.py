@@ -146,3 +146,20 @@ def test_clock_text() -> None:
     assert clock_text(252) == "04:12"
     assert clock_text(3725) == "1:02:05"
     assert clock_text(5, hours=True) == "0:00:05"
+
+
+def test_back_in_the_phase_just_left_the_timer_goes_on_from_where_it_was() -> None:
+    """Found from outside (helper-84): an undo of the step that ended the moves phase gave the moves phase its whole
+    time again, as if the room had not spent any of it."""
+    now = FakeTime()
+    clock = PhaseClock(now)
+    clock.enter((1, "moves"), 300)
+    now.advance(200)
+    assert clock.enter((1, "adjudication"), 120)  # the facilitator advances, by mistake
+    now.advance(10)
+    assert clock.remaining() == 110
+    assert clock.enter((1, "moves"), 300)  # undone: back in the moves phase
+    assert clock.remaining() == 100  # the 100 s it had left, not 300
+    now.advance(30)
+    assert clock.enter((1, "adjudication"), 120) and clock.remaining() == 110  # and on again: where it was too
+    assert clock.enter((2, "moves"), 300) and clock.remaining() == 300  # a new round's phase: its whole time
