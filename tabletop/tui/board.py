@@ -109,6 +109,9 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
         self.sealed = SealedDesk()
         self.refusals = Refusals()
         self.not_saved = Refusals()  # a save that failed: said once, the last one
+        #: paused and resumed: each notice in place of the last (found from outside: "The game was paused when it
+        #: was saved" stayed up beside "Resumed.")
+        self.pause_notice = Refusals()
         self.unsaved: Action | None = None  # the last action the save refused (a dialog keeps what was typed)
         self.card_hold = CardHold()  # a bot answers a card only once the facilitator has read it out
         self.show_private: int | None = None  # the round whose private notes are on screen, if any
@@ -142,8 +145,8 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
         for message in self.session.messages:
             self.notify(literal(message), title=_("Save recovered"), timeout=12, markup=False)
         if self.paused:
-            self.notify(_("The game was paused when it was saved: press p to go on."), markup=False,
-                        title=_("Paused"), timeout=12)
+            self.pause_notice.show(self, _("The game was paused when it was saved: press p to go on."), "information",
+                                   title=_("Paused"), seconds=12)
         if current() != SOURCE:  # a room that reads another language is told if the scenario cannot speak it
             from .language import say_untranslated
 

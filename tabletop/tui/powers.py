@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from textual.screen import Screen
 
     from .facilitator import FacilitatorPanel
+    from .notices import Refusals
 
     _Screen = Screen[None]
 else:
@@ -66,6 +67,7 @@ class FacilitatorPowers(_Screen):
     show_facilitator: bool
     show_private: int | None  # the round whose private notes are on screen, if any
     unsaved: Action | None  # the last action the save refused
+    pause_notice: Refusals  # the notice of a pause or a resume, each in place of the last
     _bot_timer: Timer | None
 
     # the board's own, which the powers call: an action saved, then drawn; a redraw
@@ -93,7 +95,8 @@ class FacilitatorPowers(_Screen):
     def action_pause(self) -> None:
         self.paused = not self.paused
         self.timekeeper.pause(self.paused)
-        self.notify(_("Paused: the timer and the bots wait.") if self.paused else _("Resumed."), timeout=3, markup=False)
+        self.pause_notice.show(self, _("Paused: the timer and the bots wait.") if self.paused else _("Resumed."),
+                               "information", title="", seconds=3)
         if self.paused and self._bot_timer is not None:
             self._bot_timer.stop()
             self._bot_timer = None

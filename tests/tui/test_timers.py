@@ -352,6 +352,11 @@ async def test_a_game_saved_while_paused_resumes_paused(tmp_path: Path) -> None:
         later.advance(500)
         await tick(pilot)
         assert "time 01:50" in panel(pilot, "#turn")
+        # found from outside (helper-84): the "paused when it was saved" notice stayed up beside "Resumed."
+        await press(pilot, "p")
+        await pilot.pause()
+        shown = toasts(pilot)
+        assert any("Resumed." in t for t in shown) and not any("paused when it was saved" in t for t in shown), shown
 
 
 async def test_timers_set_on_resume_stay_with_the_save(tmp_path: Path) -> None:
