@@ -347,3 +347,20 @@ def test_a_toml_mistake_says_what_it_is_in_words(tmp_path: Path, toml: str, said
     with pytest.raises(ContentError) as err:
         load_file(path)
     assert said in str(err.value), str(err.value)
+
+
+@pytest.mark.parametrize(("lang", "name", "said"), [
+    ("ru", "ruleset-syntax-error.toml", "синтаксическ"),
+    ("uk", "deck-syntax-error.toml", "синтаксичн"),
+    ("ru", "ruleset-syntax-unclosed.toml", "синтаксическ"),
+])
+def test_the_toml_parser_s_words_are_in_the_designer_s_language(lang: str, name: str, said: str) -> None:
+    """Found from outside (helper-83): under --lang ru/uk a TOML syntax error read "Expected '=' after a key in a
+    key/value pair", the parser's English, in a line otherwise translated."""
+    from tabletop.lang import using
+
+    with using(lang), pytest.raises(ContentError) as caught:
+        load_file(BROKEN / name)
+    message = caught.value.problems[0].message
+    assert said in message.lower(), message
+    assert not any(english in message for english in ("Expected", "Unclosed", "array", "after a key")), message
