@@ -143,40 +143,39 @@ def given_for_base(source: SourceFile, kind: str) -> Problem | None:
 
 #: tomllib's own words (Python 3.11-3.13), each in the language of the moment (found from outside: a Russian or
 #: Ukrainian designer read the parser in English); a message not listed stays as Python gives it
-_TOML_WORDS = {
-    "Cannot overwrite a value": N_("Cannot overwrite a value"),
-    "Escaped character is not a Unicode scalar value": N_("Escaped character is not a Unicode scalar value"),
-    "Expected '=' after a key in a key/value pair": N_("Expected '=' after a key in a key/value pair"),
-    "Expected ']' at the end of a table declaration": N_("Expected ']' at the end of a table declaration"),
-    "Expected ']]' at the end of an array declaration": N_("Expected ']]' at the end of an array declaration"),
-    "Expected newline or end of document after a statement":
-        N_("Expected newline or end of document after a statement"),
-    "Invalid date or datetime": N_("Invalid date or datetime"),
-    "Invalid hex value": N_("Invalid hex value"),
-    "Invalid initial character for a key part": N_("Invalid initial character for a key part"),
-    "Invalid statement": N_("Invalid statement"),
-    "Invalid value": N_("Invalid value"),
-    "Unclosed array": N_("Unclosed array"),
-    "Unclosed inline table": N_("Unclosed inline table"),
-    "Unescaped '\\' in a string": N_("Unescaped '\\' in a string"),
-    "Unterminated string": N_("Unterminated string"),
-}
+_TOML_WORDS = (
+    N_("Cannot overwrite a value"),
+    N_("Escaped character is not a Unicode scalar value"),
+    N_("Expected '=' after a key in a key/value pair"),
+    N_("Expected ']' at the end of a table declaration"),
+    N_("Expected ']]' at the end of an array declaration"),
+    N_("Expected newline or end of document after a statement"),
+    N_("Invalid date or datetime"),
+    N_("Invalid hex value"),
+    N_("Invalid initial character for a key part"),
+    N_("Invalid statement"),
+    N_("Invalid value"),
+    N_("Unclosed array"),
+    N_("Unclosed inline table"),
+    N_("Unescaped '\\' in a string"),
+    N_("Unterminated string"),
+)
 #: tomllib's words with a part of the file in them: (its pattern, the words with {what} for that part)
 _TOML_PATTERNS = (
-    (re.compile(r"Cannot declare (.+) twice"), N_("Cannot declare {what} twice")),
-    (re.compile(r"Cannot mutate immutable namespace (.+)"), N_("Cannot change the table {what}, already complete")),
-    (re.compile(r"Cannot redefine namespace (.+)"), N_("Cannot redefine the table {what}")),
-    (re.compile(r"Duplicate inline table key (.+)"), N_("Duplicate inline table key {what}")),
-    (re.compile(r"Found invalid character (.+)"), N_("Found invalid character {what}")),
-    (re.compile(r"Illegal character (.+)"), N_("Illegal character {what}")),
-)  # untranslated: tomllib's words, matched
+    (re.compile(r"Cannot declare (.+) twice"), N_("Cannot declare {what} twice")),  # untranslated: tomllib's words
+    (re.compile(r"Cannot mutate immutable namespace (.+)"), N_("Cannot change the table {what}, already complete")),  # untranslated: tomllib's words
+    (re.compile(r"Cannot redefine namespace (.+)"), N_("Cannot redefine the table {what}")),  # untranslated: tomllib's words
+    (re.compile(r"Duplicate inline table key (.+)"), N_("Duplicate inline table key {what}")),  # untranslated: tomllib's words
+    (re.compile(r"Found invalid character (.+)"), N_("Found invalid character {what}")),  # untranslated: tomllib's words
+    (re.compile(r"Illegal character (.+)"), N_("Illegal character {what}")),  # untranslated: tomllib's words
+)
 
 
 def toml_words(message: str) -> str:
     """tomllib's message (its position taken off) in the language of the moment."""
-    for english, words in _TOML_WORDS.items():
+    for english in _TOML_WORDS:  # the msgid is tomllib's own English
         if message == english or message.startswith(english + " "):
-            return _(words) + message[len(english):]
+            return _(english) + message[len(english):]
     for pattern, words in _TOML_PATTERNS:
         m = pattern.fullmatch(message)
         if m:
