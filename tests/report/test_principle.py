@@ -12,15 +12,23 @@ from tabletop.report import build_report, render
 from .kit import HtmlDoc, Played, facilitated_save, md_text, scenario
 
 
-def _deal_then_walkout(state: State) -> list[Action]:
-    """After the first event: Humanitarian reaches agreement, then Borders reaches breakdown."""
-    if state.last is None or state.last.seq != 1:
-        return []
-    tracks = state.scenario.index.tracks
-    return [
-        Action("override", track="humanitarian", position=tracks["humanitarian"].agreement_at, reason="a deal"),
-        Action("override", track="borders", tension=tracks["borders"].breakdown_at, reason="a walk-out"),
-    ]
+def _deal_then(then: str):  # noqa: ANN202 - a facilitated_save hook
+    """After the first event: Humanitarian reaches agreement, then Borders reaches breakdown (``walkout``) or the
+    facilitator ends the game (``end``)."""
+
+    def hook(state: State) -> list[Action]:
+        if state.last is None or state.last.seq != 1:
+            return []
+        tracks = state.scenario.index.tracks
+        second = (Action("override", track="borders", tension=tracks["borders"].breakdown_at, reason="a walk-out")
+                  if then == "walkout" else Action("end", reason="the workshop ran out of time"))
+        return [Action("override", track="humanitarian", position=tracks["humanitarian"].agreement_at,
+                       reason="a deal"), second]
+
+    return hook
+
+
+_deal_then_walkout = _deal_then("walkout")
 
 
 @pytest.fixture(scope="module")
@@ -117,22 +125,11 @@ def test_a_game_without_collapses_or_agreements_does_not_speak_of_agreements() -
     assert principle_headline("strict", [], [], [], agreements=2).startswith("No track collapsed: every agreement")
 
 
-def _deal_then_time_is_up(state: State) -> list[Action]:
-    """After the first event: Humanitarian reaches agreement; then the facilitator ends the game."""
-    if state.last is None or state.last.seq != 1:
-        return []
-    tracks = state.scenario.index.tracks
-    return [
-        Action("override", track="humanitarian", position=tracks["humanitarian"].agreement_at, reason="a deal"),
-        Action("end", reason="the workshop ran out of time"),
-    ]
-
-
 def test_provisional_agreements_that_lapse_at_the_end_are_the_principle_at_work(tmp_path: Path) -> None:
     """Found from outside (helper-86): under a package deal, provisional agreements that lapsed at the end because
     not everything was agreed were read as "No track collapsed and none was agreed: the game did not put the
     principle to the test" — the opposite of what the game showed."""
-    game = facilitated_save(tmp_path / "lapsed.jsonl", scenario("parallel-tracks-linked"), 1, _deal_then_time_is_up)
+    game = facilitated_save(tmp_path / "lapsed.jsonl", scenario("parallel-tracks-linked"), 1, _deal_then("end"))
     p = build_report(game.path)["principle"]
     assert p["cascade"] == [] and p["collapses"] == []
     assert [row["track"] for row in p["lapsed"]] == ["humanitarian"]

@@ -281,7 +281,11 @@ async def test_the_facilitator_pauses_and_takes_back_a_bot_s_move_then_the_team_
 
 async def test_the_end_screen_asks_before_it_shows_the_secret_objectives(tmp_path: Path) -> None:
     """Found from outside (helper-84): on the end screen a stray s (or «ы», «і» on a Cyrillic layout) put every
-    team's secret objectives on the projector without a question, as the board had done before it asked."""
+    team's secret objectives on the projector without a question, as the board had done before it asked.
+
+    And (helper-84): ending the game with no reason on a Ukrainian screen recorded the default "ended by the
+    facilitator" as text typed in Ukrainian (lang uk), so the log and the report tagged tabletop's own words
+    "[uk]". No reason typed, none is recorded."""
     session = start(tmp_path)
     app = TabletopApp(session, lang="uk")
     async with app.run_test(size=SIZE) as pilot:
@@ -300,20 +304,8 @@ async def test_the_end_screen_asks_before_it_shows_the_secret_objectives(tmp_pat
         await press(pilot, "s")  # hidden again at once
         assert app.screen is end and not end.show_secret
     assert app._exception is None
-
-
-async def test_an_end_without_a_reason_records_none_typed(tmp_path: Path) -> None:
-    """Found from outside (helper-84): ending the game with no reason on a Ukrainian screen recorded the default
-    "ended by the facilitator" as text typed in Ukrainian (lang uk), so the log and the report tagged tabletop's
-    own words "[uk]"."""
-    session = start(tmp_path)
-    app = TabletopApp(session, lang="uk")
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await press(pilot, "e", "enter", "enter")  # end the game now, no reason
-        assert isinstance(app.screen, EndScreen)
-    end = session.state.last
-    assert end is not None and end.action.kind == "end"
-    assert end.action.reason is None and end.action.lang is None
+    ended = session.state.last
+    assert ended is not None and ended.action.kind == "end"
+    assert ended.action.reason is None and ended.action.lang is None
     assert session.state.end_reason == "ended by the facilitator"  # the engine's own, worded where shown
     assert verify(session.save_path).ok
