@@ -124,3 +124,13 @@ def test_injecting_a_card_has_one_word(lang: str, stem: str) -> None:
         said = [TUI.gettext("Inject"), TUI.gettext("Inject a card now"), TUI.gettext("Inject which card now?"),
                 REPORT.gettext("injected")]
     assert all(stem in s.lower() for s in said), said
+
+
+@pytest.mark.parametrize("lang", ["ru", "uk"])
+def test_a_team_s_move_prompt_names_its_track_as_a_track(lang: str) -> None:
+    """Found from outside (helper-86): «Украина, Украина и ЕС: выберите ход» — a team and a track of nearly the
+    same name, side by side, read as one."""
+    with using(lang):
+        said = PLAY.gettext("{actor} on {where}: pick a move (escape: back).").format(actor="Украина",
+                                                                                      where="Украина и ЕС")
+    assert said.startswith("Украина, трек «Украина и ЕС»: "), said
