@@ -15,8 +15,9 @@ from .savekit import record_bot_game, scenario
 
 def test_an_event_read_back_is_the_one_init_builds(tmp_path: Path) -> None:
     path = tmp_path / "game.jsonl"
-    record_bot_game(path, scenario(), 4)
+    record_bot_game(path, scenario().with_options(sealed_moves=True), 4)  # seals and reveals too
     events = open_save(path).events
+    assert any(e.seal for e in events) and any(e.reveal for e in events)
     names = [f.name for f in dataclasses.fields(SavedEvent)]
     assert len(events) > 20
     for event in events:
