@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..content.finding import DEFAULT_RULESET
+from ..content.literal import shell_path
 from ..content.loader import load_scenario
 from ..content.timers import Timers, parse_timer_option
 from . import screens
@@ -153,7 +154,7 @@ def cmd_resume(args: argparse.Namespace) -> int:
         _err(f"tabletop resume: {exc}")  # untranslated: the command's name before a message worded where it arose
         if exc.kind == "unwritable":  # a read-only folder or disk (found from outside: nothing said what to do)
             _err(_("To look at the game without writing: tabletop replay {path}. To go on with it, copy the save to "
-                   "a folder you can write to and resume the copy.").format(path=_quoted(str(args.save))))
+                   "a folder you can write to and resume the copy.").format(path=shell_path(args.save)))
         return 1
     except OSError as exc:  # the disk failed while the save was looked over: nothing was changed
         _err(_("tabletop resume: cannot open {path}: {problem}").format(path=args.save, problem=exc.strerror or exc))
@@ -163,15 +164,6 @@ def cmd_resume(args: argparse.Namespace) -> int:
     for message in session.messages:
         _err(message)
     return screens._run_app(session)
-
-
-def _quoted(path: str) -> str:
-    """A path as a shell takes it back (quoted where it has spaces), shown literally."""
-    import shlex
-
-    from ..content.literal import literal
-
-    return literal(shlex.quote(path), lines=False)
 
 
 def add_commands(sub: _SubParsersAction[argparse.ArgumentParser]) -> None:

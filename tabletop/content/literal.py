@@ -57,4 +57,13 @@ def one_line(value: Any) -> str:
     return " ".join(literal(value).split())
 
 
-__all__ = ["BIDI_CONTROLS", "literal", "one_line"]
+def shell_path(path: Any) -> str:
+    """A path as a shell takes it back (quoted when it must be), shown literally; SAVE when there is none."""
+    if path is None:
+        return "SAVE"
+    import shlex  # only where a command to type is shown
+
+    return literal(shlex.quote(str(path)), lines=False)
+
+
+__all__ = ["BIDI_CONTROLS", "literal", "one_line", "shell_path"]

@@ -23,7 +23,7 @@ from ..engine.actions import IndependenceBreach
 from ..lang import Domain
 from .checking import difference
 from .embedded import embedded_scenario
-from .errors import SaveError
+from .errors import SaveError, damage_words
 from .lines import FORMAT, MAX_LINE, READABLE, VERSION, canonical, chain_hash, split_chain
 from .sealing import SealBook
 from .shapes import ShapeError, echoed, shapes
@@ -46,7 +46,7 @@ class Damage:
 
     def kind_words(self) -> str:
         """The kind of damage in the language of the moment (``kind`` is the English id)."""
-        return _(self.kind)
+        return damage_words(self.kind)
 
     def __str__(self) -> str:
         if self.seq == 0:
@@ -490,14 +490,14 @@ def _event(record: dict[str, Any], body: bytes, raw: bytes, whole: bool = True) 
     (``whole=False``: if its echoed keys are not, or it cannot be read at all)."""
     if whole:
         shapes()[1].check_line(raw, record)
-    elif not echoed().passes(record):
-        shapes()[1].check(record)  # the whole line's words: its first deviation, wherever it is
-    try:
         return _saved_event(record, body)
+    try:
+        if echoed().passes(record):
+            return _saved_event(record, body)
     except (KeyError, TypeError, ValueError):
-        if not whole:
-            shapes()[1].check(record)
-        raise
+        pass
+    shapes()[1].check(record)  # the whole line's words: its first deviation, wherever it is
+    return _saved_event(record, body)  # well shaped, and still not read: raises as a whole check's read does
 
 
 def whole_shape(event: SavedEvent) -> ShapeError | None:

@@ -19,6 +19,7 @@ from .checking import difference
 from .heads import head_line
 from .._collector import collector_paused
 from .reading import Damage, SavedEvent, SaveReader, whole_shape
+from .errors import damage_words
 from .savefile import SaveError
 from .sealing import SealBook, broken_reveal
 from .shapes import show
@@ -74,7 +75,7 @@ class VerifyReport:
             if self.error.kind in _NOT_READ:  # a name mistyped, a folder, a pipe: no damaged save
                 return [_("{path}: {message}").format(path=self.path, message=self.error.message)]
             return [_("{path}: damaged: {kind}: {message}").format(
-                path=self.path, kind=_(self.error.kind), message=self.error.message)]
+                path=self.path, kind=damage_words(self.error.kind), message=self.error.message)]
         out: list[str]
         if self.damage is not None:
             out = [

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shlex
 from pathlib import Path
 
 from rich.text import Text
@@ -17,14 +16,10 @@ from ..play.clock import PickHold
 from ..lang import Domain
 from ..store.heads import head_line
 from .bars import KeyBar, TitleBar
-from .text import literal, outcome_text
+from ..content.literal import shell_path
+from .text import outcome_text
 
 _, ngettext, N_ = Domain("tui").words()
-
-
-def shell_path(save_path: Path | None) -> str:
-    """The save's path as a shell takes it (quoted when it must be), shown literally; SAVE if unknown."""
-    return literal(shlex.quote(str(save_path))) if save_path is not None else "SAVE"
 
 
 def debrief_hints(save_path: Path | None) -> Text:

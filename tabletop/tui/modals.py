@@ -5,7 +5,6 @@ Modals stay small so the board remains visible behind them.
 
 from __future__ import annotations
 
-import shlex
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
@@ -23,7 +22,7 @@ from ..lang import Domain
 from ..play.clock import PickHold
 from .language import latin_key
 from .notices import QUESTION_HELD, taken
-from .text import literal
+from ..content.literal import shell_path
 
 _, ngettext, N_ = Domain("tui").words()
 
@@ -277,8 +276,7 @@ class HelpScreen(_Dialog[None]):
 
     def _text(self) -> Text:
         session = getattr(self.app, "session", None)
-        save = shlex.quote(str(session.save_path)) if session is not None else "SAVE"
-        return Text(_(self._keys).replace("{save}", literal(save)))
+        return Text(_(self._keys).replace("{save}", shell_path(session.save_path if session is not None else None)))
 
     def relabel(self) -> None:
         """The keys again, in the language now spoken."""
