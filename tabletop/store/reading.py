@@ -442,7 +442,30 @@ def _next_seq(handle: _Upto) -> int | None:
     return int(match.group(1)) if match else None
 
 
+#: the headers read lately, by their bytes: a save is opened again and again (``resume`` after cutting a torn
+#: tail, verify then the report, the replay's seeks, a folder of one scenario's saves), and parsing the embedded
+#: scenario's JSON was most of opening a short save; the same bytes are the same header, read the same way
+#: (a header over ``_HEADER_KEPT_BYTES`` is read each time: a few of them would hold hundreds of MB)
+_READ_HEADERS: dict[bytes, tuple[dict[str, Any], str]] = {}
+_HEADERS_KEPT = 8
+_HEADER_KEPT_BYTES = 1024 * 1024
+
+
 def _parse_header(p: Path, raw: bytes) -> tuple[dict[str, Any], str]:
+    """The header of line ``raw`` and its chain hash (raises SaveError naming ``p``); each reader gets a dict
+    of its own (the parts under it are shared and read only)."""
+    known = _READ_HEADERS.get(raw)
+    if known is None:
+        known = _read_header(p, raw)
+        if len(raw) > _HEADER_KEPT_BYTES:
+            return known
+        _READ_HEADERS[raw] = known
+        while len(_READ_HEADERS) > _HEADERS_KEPT:
+            del _READ_HEADERS[next(iter(_READ_HEADERS))]
+    return dict(known[0]), known[1]
+
+
+def _read_header(p: Path, raw: bytes) -> tuple[dict[str, Any], str]:
     header: Any = None
     broken: tuple[int, str] | None = None  # where the line stops being JSON (its byte), and why
     try:

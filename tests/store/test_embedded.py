@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tabletop.store import embedded
+from tabletop.store import embedded, reading
 from tabletop.store.reading import open_save
 from tabletop.store.recovery import resume
 from tabletop.store.verifying import verify
@@ -66,3 +66,52 @@ def test_the_memo_keeps_a_few_headers(tmp_path: Path, builds: list[str]) -> None
     open_save(paths[-1])  # still kept
     open_save(paths[0])  # dropped: built again
     assert builds == [*map(str, paths), str(paths[0])]
+
+
+@pytest.fixture()
+def header_reads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The header lines parsed (their lengths), from an empty memo of read headers."""
+    monkeypatch.setattr(reading, "_READ_HEADERS", {})
+    read: list[int] = []
+    real = reading._read_header
+
+    def counted(p: Path, raw: bytes):  # noqa: ANN202 - the header and its chain
+        read.append(len(raw))
+        return real(p, raw)
+
+    monkeypatch.setattr(reading, "_read_header", counted)
+    return read
+
+
+def test_a_header_read_again_is_not_parsed_again_and_each_reader_has_its_own(
+        tmp_path: Path, header_reads: list[int]) -> None:
+    game = record_bot_game(tmp_path / "game.jsonl", scenario(), 4)
+    first = open_save(game.path)
+    first.header["seed"] = -1  # what one reader does to its header is its own
+    again = open_save(game.path)
+    assert verify(game.path).ok
+    assert len(header_reads) == 1
+    assert again.header["seed"] == 4 and again.header == {**first.header, "seed": 4}
+    # a byte changed in the header is read as a header of its own, and refused as before
+    lines = game.path.read_bytes().split(b"\n", 1)
+    forged = tmp_path / "forged.jsonl"
+    forged.write_bytes(lines[0].replace(b'"seed":4', b'"seed":5', 1) + b"\n" + lines[1])
+    report = verify(forged)
+    assert not report.ok and "header" in "\n".join(report.lines())
+    assert len(header_reads) == 2
+
+
+def test_the_memo_keeps_a_few_small_headers(tmp_path: Path, header_reads: list[int],
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    paths = [record_bot_game(tmp_path / f"g{seed}.jsonl", scenario(), seed).path
+             for seed in range(reading._HEADERS_KEPT + 1)]
+    for path in paths:
+        open_save(path)
+    assert len(reading._READ_HEADERS) == reading._HEADERS_KEPT
+    open_save(paths[0])  # the oldest was let go: read again
+    assert len(header_reads) == len(paths) + 1
+    monkeypatch.setattr(reading, "_HEADER_KEPT_BYTES", 100)  # a header bigger than that is never kept
+    reading._READ_HEADERS.clear()
+    open_save(paths[1])
+    open_save(paths[1])
+    assert reading._READ_HEADERS == {} and len(header_reads) == len(paths) + 3
