@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Iterable, Sequence
 from ..lang import Domain
 from typing import NamedTuple
@@ -25,8 +26,15 @@ def format_path(path: Sequence[str | int]) -> str:
 
 def did_you_mean(word: str, options: Iterable[str]) -> str:
     """`` (did you mean 'x'?)`` when a close match exists, else ``''``."""
-    match = difflib.get_close_matches(str(word), list(options), n=1, cutoff=0.6)
-    return _(" (did you mean '{name}'?)").format(name=match[0]) if match else ""
+    typed = str(word)
+    close = difflib.get_close_matches(typed, list(options), n=5, cutoff=0.6)
+    if not close:
+        return ""
+    # as close as each other ('rus': 'ru' and 'us'), the one spelt from the same first letters: a typo is
+    # more often at a word's end than at its start (found from outside: 'rus' was told 'us')
+    best = max(close, key=lambda name: (difflib.SequenceMatcher(None, typed, name).ratio(),
+                                        len(os.path.commonprefix([typed, name]))))
+    return _(" (did you mean '{name}'?)").format(name=best)
 
 
 class Problem(NamedTuple):

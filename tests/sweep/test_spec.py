@@ -44,7 +44,8 @@ CASES: list[tuple[str, int, str, str]] = [
     ("misspelt-policy.toml", 7, "axes[0].values[1]", "got 'hardliners' (did you mean 'hardliner'?)"),
     ("option-word-misspelt.toml", 7, "axes[0].values[1]",
      "ruleset.independence takes one of strict, linked, got 'linkd' (did you mean 'linked'?)"),
-    ("unknown-actor.toml", 4, "sweep.bots.rus", "unknown actor 'rus'"),
+    # found from outside: 'rus' was told "did you mean 'us'?" ('ru' and 'us' are as close; the first letters decide)
+    ("unknown-actor.toml", 4, "sweep.bots.rus", "unknown actor 'rus' (did you mean 'ru'?)"),
     ("misspelt-policy-for-all.toml", 4, "sweep.bots", "unknown bot policy 'mixd' (did you mean 'mixed'?)"),
     ("axes-and-points.toml", 5, "axes", "axes (a grid) or points (a list), not both"),
     ("nothing-varied.toml", 1, "", "nothing is varied: write [[axes]]"),
