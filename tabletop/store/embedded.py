@@ -19,19 +19,37 @@ from ..content.overlays import attach
 
 #: how many headers' scenarios a process keeps (a few saves open at once, each a few hundred KB)
 KEPT = 8
-_built: OrderedDict[str, Scenario] = OrderedDict()
+
+
+class Recent(OrderedDict):  # type: ignore[type-arg]
+    """The last ``kept`` values found or kept, by key: the one used longest ago goes first."""
+
+    def __init__(self, kept: int = KEPT) -> None:
+        super().__init__()
+        self.kept = kept
+
+    def find(self, key: Any) -> Any:
+        value = self.get(key)
+        if value is not None:
+            self.move_to_end(key)
+        return value
+
+    def keep(self, key: Any, value: Any) -> Any:
+        self[key] = value
+        while len(self) > self.kept:
+            self.popitem(last=False)
+        return value
+
+
+_built = Recent()  # header chain -> Scenario
 
 
 def embedded_scenario(path: Path, header: dict[str, Any], header_chain: str) -> Scenario:
     """The scenario of ``header`` (raises ContentError as :func:`scenario_from_data` does)."""
-    known = _built.get(header_chain)
+    known = _built.find(header_chain)
     if known is None:
-        known = scenario_from_data({"ruleset": header.get("ruleset"), "deck": header.get("deck")}, str(path))
-        _built[header_chain] = known
-        while len(_built) > KEPT:
-            _built.popitem(last=False)
-    else:
-        _built.move_to_end(header_chain)
+        known = _built.keep(header_chain, scenario_from_data({"ruleset": header.get("ruleset"),
+                                                              "deck": header.get("deck")}, str(path)))
     scenario = Scenario(known.ruleset, known.deck, f"{path} (embedded ruleset)", f"{path} (embedded deck)",  # untranslated: as content.loader names them
                         known.embedded())
     scenario.__dict__["index"] = known.index  # the lookups depend on the rules alone
@@ -39,4 +57,4 @@ def embedded_scenario(path: Path, header: dict[str, Any], header_chain: str) -> 
     return scenario
 
 
-__all__ = ["KEPT", "embedded_scenario"]
+__all__ = ["KEPT", "Recent", "embedded_scenario"]

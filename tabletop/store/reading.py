@@ -22,7 +22,7 @@ from ..engine import Action, RuleViolation, State, apply, new_game
 from ..engine.actions import IndependenceBreach
 from ..lang import Domain
 from .checking import difference
-from .embedded import embedded_scenario
+from .embedded import Recent, embedded_scenario
 from .errors import SaveError, damage_words
 from .lines import FORMAT, MAX_LINE, READABLE, VERSION, canonical, chain_hash, split_chain
 from .sealing import SealBook
@@ -446,22 +446,19 @@ def _next_seq(handle: _Upto) -> int | None:
 #: tail, verify then the report, the replay's seeks, a folder of one scenario's saves), and parsing the embedded
 #: scenario's JSON was most of opening a short save; the same bytes are the same header, read the same way
 #: (a header over ``_HEADER_KEPT_BYTES`` is read each time: a few of them would hold hundreds of MB)
-_READ_HEADERS: dict[bytes, tuple[dict[str, Any], str]] = {}
-_HEADERS_KEPT = 8
+_READ_HEADERS = Recent()  # the line's bytes -> (header, chain hash)
 _HEADER_KEPT_BYTES = 1024 * 1024
 
 
 def _parse_header(p: Path, raw: bytes) -> tuple[dict[str, Any], str]:
     """The header of line ``raw`` and its chain hash (raises SaveError naming ``p``); each reader gets a dict
     of its own (the parts under it are shared and read only)."""
-    known = _READ_HEADERS.get(raw)
+    known = _READ_HEADERS.find(raw)
     if known is None:
         known = _read_header(p, raw)
         if len(raw) > _HEADER_KEPT_BYTES:
             return known
-        _READ_HEADERS[raw] = known
-        while len(_READ_HEADERS) > _HEADERS_KEPT:
-            del _READ_HEADERS[next(iter(_READ_HEADERS))]
+        _READ_HEADERS.keep(raw, known)
     return dict(known[0]), known[1]
 
 

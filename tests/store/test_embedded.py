@@ -71,7 +71,7 @@ def test_the_memo_keeps_a_few_headers(tmp_path: Path, builds: list[str]) -> None
 @pytest.fixture()
 def header_reads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """The header lines parsed (their lengths), from an empty memo of read headers."""
-    monkeypatch.setattr(reading, "_READ_HEADERS", {})
+    monkeypatch.setattr(reading, "_READ_HEADERS", embedded.Recent())
     read: list[int] = []
     real = reading._read_header
 
@@ -104,10 +104,10 @@ def test_a_header_read_again_is_not_parsed_again_and_each_reader_has_its_own(
 def test_the_memo_keeps_a_few_small_headers(tmp_path: Path, header_reads: list[int],
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     paths = [record_bot_game(tmp_path / f"g{seed}.jsonl", scenario(), seed).path
-             for seed in range(reading._HEADERS_KEPT + 1)]
+             for seed in range(embedded.KEPT + 1)]
     for path in paths:
         open_save(path)
-    assert len(reading._READ_HEADERS) == reading._HEADERS_KEPT
+    assert len(reading._READ_HEADERS) == embedded.KEPT
     open_save(paths[0])  # the oldest was let go: read again
     assert len(header_reads) == len(paths) + 1
     monkeypatch.setattr(reading, "_HEADER_KEPT_BYTES", 100)  # a header bigger than that is never kept
