@@ -101,11 +101,17 @@ class PhaseClock:
         from the full time (found from outside: an undone advance gave the moves phase its whole time again)."""
         if phase == self.phase:
             return False
-        left_behind, self._left_behind = self._left_behind, (self.phase, self.remaining())
-        self.start(seconds, phase)
-        if left_behind is not None and left_behind[0] == phase and left_behind[1] is not None and seconds is not None:
-            self._left = min(left_behind[1], float(seconds))
+        left = self._starting_left(phase, seconds)
+        self._left_behind = (self.phase, self.remaining())
+        self.start(left, phase)
         return True
+
+    def _starting_left(self, phase: Hashable, seconds: float | None) -> float | None:
+        """The time ``phase`` starts with: its ``seconds``, or what it had left when it is the phase just left."""
+        left_behind = self._left_behind
+        if left_behind is None or left_behind[0] != phase or left_behind[1] is None or seconds is None:
+            return seconds
+        return min(left_behind[1], float(seconds))
 
     @property
     def paused(self) -> bool:
@@ -167,10 +173,12 @@ class PhaseClock:
         """The clock now; for another ``phase`` than the one timed, as that phase would start.
 
         The save records the clock after an event before the screen moves on to the
-        event's phase: reading it changes nothing, in case the event is not saved.
+        event's phase: reading it changes nothing, in case the event is not saved. Back in the phase
+        just left (an undo), the reading is the time that phase had left, as :meth:`enter` gives it
+        (found from outside: an undo saved the phase's whole time, and a resume restored it).
         """
         if phase is not None and phase != self.phase:
-            return ClockReading(seconds, self._paused, self.elapsed())
+            return ClockReading(self._starting_left(phase, seconds), self._paused, self.elapsed())
         return ClockReading(self.remaining(), self._paused, self.elapsed())
 
     def phase_text(self) -> str:

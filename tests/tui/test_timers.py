@@ -15,11 +15,12 @@ from rich.text import Text
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from tabletop import open_save
+from tabletop import Action, open_save
 from tabletop.content.fields import replace
 from tabletop.content.timers import Timers, parse_timer_option
 from tabletop.engine import legal_actions
 from tabletop.play.session import Session, with_sealed
+from tabletop.play.timing import GameClock
 from tabletop.store.verifying import verify
 from tabletop.tui.app import TabletopApp
 from tabletop.tui.board import BoardScreen
@@ -445,3 +446,52 @@ async def test_an_empty_timers_field_keeps_the_scenarios(tmp_path: Path, typed: 
         await press(pilot, "f5")
         assert app.session is not None
         assert app.session.timers == scenario().ruleset.ruleset.timers
+
+
+def _to_the_end_of_moves(session: Session) -> None:
+    """Set-up, not under test: every team passes; the step to adjudication is next."""
+    to_moves(session)
+    while not any(a.kind == "advance" for a in legal_actions(session.state)):
+        session.apply(next(a for a in legal_actions(session.state) if a.kind == "pass"))
+
+
+async def test_an_undo_saves_the_time_the_phase_had_left_and_a_resume_goes_on_from_it(tmp_path: Path) -> None:
+    """Found from outside (helper-88): the board went on from the time the moves phase had left after an undo, but
+    the save recorded its whole time, so a resume (or a host's restart) gave it back."""
+    path = tmp_path / "g.jsonl"
+    now = FakeTime()
+    session = Session.start(timed(Timers(moves="5m", adjudication="2m")), 7, path)
+    _to_the_end_of_moves(session)
+    async with TabletopApp(session, now=now).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        now.advance(100)
+        assert board(pilot).act(Action("advance"))  # 200 s of the moves phase left
+        now.advance(10)
+        assert board(pilot).act(Action("undo"))
+        assert session.state.phase == "moves" and "time 03:20" in panel(pilot, "#turn")
+    session.close()
+    assert open_save(path).events[-1].clock == {"phase_left": 200, "paused": False, "elapsed": 110}
+
+    resumed = Session.resume(path)
+    async with TabletopApp(resumed, now=FakeTime()).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "time 03:20" in panel(pilot, "#turn")
+    resumed.close()
+
+
+def test_a_hosts_clock_saves_the_time_an_undone_phase_had_left(tmp_path: Path) -> None:
+    """The same through a host's clock (what `host --resume` starts from)."""
+    now = FakeTime()
+    path = tmp_path / "g.jsonl"
+    session = Session.start(timed(Timers(moves="5m", adjudication="2m")), 7, path)
+    _to_the_end_of_moves(session)
+    clock = GameClock(session, now)
+    now.advance(100)
+    session.apply(Action("advance"))
+    clock.follow(session.state)
+    now.advance(10)
+    session.apply(Action("undo"))
+    clock.follow(session.state)
+    assert clock.clock.remaining() == 200
+    session.close()
+    assert open_save(path).events[-1].clock == {"phase_left": 200, "paused": False, "elapsed": 110}
