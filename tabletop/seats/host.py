@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import ipaddress
+import secrets
 import socket
 import time
 from collections.abc import Awaitable, Callable
@@ -138,6 +139,8 @@ class Host:
         self.server: Server | None = None
         #: every message sent, per seat (None: not recorded): the leak test reads it
         self.sent: dict[str, list[str]] | None = None
+        #: this host's run of the game, told apart from any before it: a screen hears of a recovery once per run
+        self.sitting = secrets.token_hex(8)
 
     # -- serving -----------------------------------------------------------
 
@@ -247,6 +250,9 @@ class Host:
         if seat.role == "facilitator":
             fields["header"] = self.table.header()
             conn.actions_sent = self.table.session.state.seq
+        rewound = self.table.session.rewound
+        if rewound is not None:  # the save was recovered: a screen of the game before saw events played again since
+            fields["recovered"] = {"events": rewound, "sitting": self.sitting}
         self._send(conn, message("welcome", **fields))
 
     def _take(self, conn: Connection, raw: str | bytes) -> bool:

@@ -32,6 +32,10 @@ class Resumed:
     state: State
     writer: SaveWriter
     messages: list[str]
+    #: the events the game went back to when the record changed course here (a damaged save continued in a
+    #: recovered copy): what was shown after them may have been played again otherwise. None: it goes on as it was
+    #: (a torn last line was never shown: a line is on disk before anyone sees it)
+    rewound: int | None = None
 
 
 class _Held:
@@ -76,6 +80,7 @@ def resume(path: str | Path, durable: bool = True) -> Resumed:
 def _resume(held: _Held, durable: bool) -> Resumed:
     save = open_save(held.real)
     messages: list[str] = []
+    rewound: int | None = None
     if save.damage is not None:
         if save.damage.kind == "torn tail":  # untranslated: a damage kind (an id)
             try:
@@ -93,12 +98,14 @@ def _resume(held: _Held, durable: bool) -> Resumed:
             damage, prefix = save.damage, _intact_prefix(save)
             if _continued_before(held, prefix):
                 return _again(held, durable, _("The save is damaged at {damage}. It was continued before in "
-                                               "{path}: the game continues there.").format(damage=damage, path=held.real))
+                                               "{path}: the game continues there.").format(damage=damage, path=held.real),
+                              len(save))
             _recovered_copy(held, prefix)
             messages.append(
                 _("The save is damaged at {damage}. It was left as it is; the game continues from "
                   "event {n} in {path}.").format(damage=damage, n=len(save), path=held.real)
             )
+            rewound = len(save)
             save = open_save(held.real)
     mismatch = save.first_mismatch()
     if mismatch is not None:
@@ -107,19 +114,20 @@ def _resume(held: _Held, durable: bool) -> Resumed:
         if _continued_before(held, prefix):
             return _again(held, durable, _("Event {seq} of the save does not replay as it was recorded ({why}). "
                                            "It was continued before in {path}: the game continues there."
-                                           ).format(seq=seq, why=why, path=held.real))
+                                           ).format(seq=seq, why=why, path=held.real), seq - 1)
         _recovered_copy(held, prefix)
         messages.append(
             _("Event {seq} of the save does not replay as it was recorded ({why}): the save was made by another "
               "version of tabletop, or edited. It was left as it is; the game continues from event {n} in {path}."
               ).format(seq=seq, why=why, n=seq - 1, path=held.real)
         )
+        rewound = seq - 1 if rewound is None else min(rewound, seq - 1)
         save = open_save(held.real)
     held.lock.announce()
     state = save.final_state()
     seals = SealBook.of_save(save.header, save.events)  # a reveal after the resume opens the entries sealed before it
     writer = SaveWriter(held.real, held.fd, save.last_chain, len(save), durable, held.lock, seals=seals)
-    return Resumed(save, state, writer, messages)
+    return Resumed(save, state, writer, messages, rewound)
 
 
 def _recovered_name(real: Path, n: int) -> Path:
@@ -147,10 +155,14 @@ def _continued_before(held: _Held, prefix: bytes) -> bool:
     return False
 
 
-def _again(held: _Held, durable: bool, said: str) -> Resumed:
-    """Resume the copy now held (its own torn tail dropped, as any save's), with ``said`` first."""
+def _again(held: _Held, durable: bool, said: str, rewound: int) -> Resumed:
+    """Resume the copy now held (its own torn tail dropped, as any save's), with ``said`` first.
+
+    ``rewound``: the events of the damaged save the copy goes on from (a screen of the game played on
+    the damaged one saw more)."""
     resumed = _resume(held, durable)
     resumed.messages.insert(0, said)
+    resumed.rewound = rewound if resumed.rewound is None else min(resumed.rewound, rewound)
     return resumed
 
 

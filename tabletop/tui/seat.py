@@ -307,6 +307,8 @@ class SeatApp(LatinKeys, SeatActs, App[None]):
         self.ever_joined = False
         self.welcome: Mapping[str, Any] = {}
         self._replica: Replica | None | bool = None  # False: the feed does not replay here
+        #: the host's run whose recovered save this screen has taken in (see :meth:`_take_recovery`)
+        self._recovery_taken: object = None
         self._sleep = sleep
         self._retries = retries  # None: try again for as long as the screen is open
 
@@ -396,12 +398,39 @@ class SeatApp(LatinKeys, SeatActs, App[None]):
                 continue
             self.welcome = welcome
             self.role = str(welcome.get("role", ""))
+            if isinstance(self._replica, Replica):
+                self._replica = None  # the welcome's feed is the whole game again: replayed afresh (it may have changed)
+            self._take_recovery(welcome.get("recovered"))
             self.seat_screen.refresh_bindings()  # the footer was drawn before the seat knew its role: its keys now
             self.seat_screen.say_link(self._joined_words(welcome), lost=False)
             self._show(welcome.get("view", {}))
             self.joined.set()
             self.ever_joined = True
             return True
+
+    def _take_recovery(self, recovered: Any) -> None:
+        """The host went on from a recovered save: it kept ``events`` of the game and played on from there.
+
+        Found from outside: after ``host --resume`` of a save damaged among the sealed moves, a screen that
+        had stayed open checked the reveal against the commitments of the game before, and read
+        "DOES NOT MATCH" for moves committed again since. The commitments this screen saw after the events
+        kept are dropped (the views show the new ones), and a screen that saw the game before is told, once
+        per run of the host, that what was played after them is not in the game."""
+        if not isinstance(recovered, Mapping) or not isinstance(recovered.get("events"), int):
+            return
+        sitting = recovered.get("sitting")
+        if sitting == self._recovery_taken:
+            return
+        self._recovery_taken = sitting
+        kept = recovered["events"]
+        for seq in [seq for seq in self.seen if seq > kept]:
+            del self.seen[seq]
+        if self.ever_joined:
+            with using(self.lang):
+                said = _("The host's save was damaged and the game goes on from a recovered copy after event "
+                         "{n}: what was played after it is not in the game. Moves still wanted are made again.")
+                self.notify(said.format(n=kept), title=_("Save recovered"), severity="warning", timeout=30,
+                            markup=False)
 
     def _game_over(self) -> bool:
         """The newest view this screen has shows the game over."""

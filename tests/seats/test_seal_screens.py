@@ -17,12 +17,15 @@ from tabletop.engine import Action, legal_actions
 from tabletop.play.commitments import table_seals
 from tabletop.play.session import Session
 from tabletop.seats.client import connect
+from tabletop.seats.host import Host
+from tabletop.seats.joincodes import new_codes
+from tabletop.seats.table import Table, seats_for
 from tabletop.store.sealing import commitment
 from tabletop.tui.seat import SeatApp
 from tabletop.tui.seatwords import seals_text
 
 from .screenkit import seq_of, until
-from .support import Sleeps, caught_up, hosting, make_table
+from .support import Sleeps, Ticks, caught_up, hosting, make_table
 
 
 def _session(tmp_path: Path) -> Session:
@@ -156,3 +159,66 @@ def test_a_prompt_of_several_lines_is_shown_on_its_lines_and_its_controls_as_sym
     assert shown.splitlines() == ["Ukraine: counter this argument or pass.", "Russia argues \u201cOpen a hotline\u201d",
                                   "  wants: tension \u22121\u241b[31m"]
     assert "\u240a" not in shown
+
+
+async def test_a_screen_open_across_a_recovered_save_checks_the_reveal_against_the_moves_committed_again(
+        tmp_path: Path) -> None:
+    """Found from outside (helper-88): the host was killed among the sealed moves, a line of them damaged, and
+    `host --resume` went on from a recovered copy; the bots committed their moves again, with new nonces. A
+    screen that had stayed open checked the reveal against the commitments of the game before and said
+    "DOES NOT MATCH" for five of nine moves (the host's console said they matched). The screen drops what it
+    saw after the events kept, takes the new commitments, and says that the game went back. The facilitator's
+    console (here joined from another machine) replays the game anew: its board is the recovered game's."""
+    bots = {actor: "cooperative" for actor in ("ru", "ua", "us", "eu", "bridge")}
+    table = make_table(tmp_path, "parallel-tracks", seed=5, sealed=True, bots=bots, observers=0)
+    path = table.session.save_path
+    codes = new_codes(table.seats)
+    first = Host(table, codes, sleeper=Sleeps(), clock=Ticks())
+    addr, port = await first.start("127.0.0.1", 0)
+    app = SeatApp(f"{addr}:{port}", codes["facilitator"], sleep=Sleeps())
+
+    async def play_one(session: Session) -> None:
+        """The facilitator's first entry (draw, apply, advance: the bots make the moves), then the console shows it."""
+        await until(pilot, lambda: seq_of(app) == session.state.seq, "the console to show the game")
+        entry = app.view["decision"]["entries"][0]
+        await app.client.act(pick=entry["id"], reason="as the room saw it" if entry.get("needs") else None)
+        await until(pilot, lambda: seq_of(app) == session.state.seq, "the console to show the action")
+
+    def same_board(session: Session) -> bool:
+        return app.replica is not None and app.replica.state.log == session.state.log
+
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await until(pilot, app.joined.is_set, "the console to join")
+        while len(_seals(table.session)["committed"]) < 4:
+            await play_one(table.session)
+        before = {c["seq"]: c["commitment"] for c in _seals(table.session)["committed"]}
+        assert {seq: app.seen.get(seq) for seq in before} == before and same_board(table.session)
+        await first.stop()  # the host is killed ...
+        table.session.close()
+        damaged = sorted(before)[1]  # ... and a line among the commitments is damaged
+        lines = path.read_bytes().split(b"\n")
+        lines[damaged] = lines[damaged].replace(b'"nonce":"', b'"nonce":"f', 1)
+        path.write_bytes(b"\n".join(lines))
+
+        again = Session.resume(path)  # host --resume: the game goes on from a recovered copy
+        assert again.rewound == damaged - 1 and again.save_path != path
+        table = Table(again, seats_for(again, 0))
+        second = Host(table, codes, sleeper=Sleeps(), clock=Ticks())
+        await second.start("127.0.0.1", port)
+        try:
+            now = {c["seq"]: c["commitment"] for c in _seals(again)["committed"]}
+            assert any(now.get(seq) not in (None, before[seq]) for seq in before)  # committed again, anew
+            await until(pilot, lambda: app.joined.is_set() and seq_of(app) == again.state.seq, "the console to rejoin")
+            notices = [n.message for n in app._notifications]
+            assert any(f"after event {damaged - 1}: what was played after it is not in the game" in n
+                       for n in notices), notices
+            assert same_board(again)
+            while not _seals(again)["reveal"]:
+                await play_one(again)
+            revealed = _seals(again)["reveal"]
+            said = str(app.seat_screen.query_one("#seals").render())
+            assert said.count("matches its commitment") == len(revealed) >= 5 and "DOES NOT MATCH" not in said, said
+            assert same_board(again)
+        finally:
+            await second.stop()
+            again.close()
