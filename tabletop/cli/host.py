@@ -249,12 +249,19 @@ async def _serve(table: object, codes: dict[str, str], addr: str, port: int, hea
     for seat_id, seat in table.seats.items():
         _out(f"  {seat.name:<28} tabletop join {where} {codes[seat_id]}")  # untranslated: a name and a command to type
     _out(_("Stop the host with Ctrl-C: the save is complete after every action."))
+    if table.session.state.over:  # found from outside: a finished game was served as if it went on
+        _out(_("The game in {path} is over: the seats are shown its end, and nothing more can be played. "
+               "For the debrief: tabletop replay {path}, tabletop report {path}").format(path=table.session.save_path))
     if not headless:
         await _console(where, bound_addr, bound_port, codes, stop, lang, table.session.messages)
     await stop.wait()
     await host.stop()
-    _out(_("tabletop host: stopped; the game is in {path} (tabletop host --resume to go on)")
-         .format(path=table.session.save_path))
+    if table.session.state.over:  # nothing left to play: the debrief's commands, as the hot seat says them
+        _out(_("tabletop host: stopped; the game is over and saved in {path} (tabletop replay {path} steps through "
+               "it, tabletop report {path} writes the debrief)").format(path=table.session.save_path))
+    else:
+        _out(_("tabletop host: stopped; the game is in {path} (tabletop host --resume {path} to go on)")
+             .format(path=table.session.save_path))
     return 0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -172,3 +173,32 @@ def test_a_save_recovered_into_a_new_file_keeps_the_seats_codes(tmp_path: Path,
     assert codes_path(recovered).exists()
     kept = read_codes(recovered, first)
     assert kept == first
+
+
+def test_a_finished_game_is_served_as_over_and_stopped_with_the_debriefs_commands(tmp_path: Path) -> None:
+    """Found from outside (helper-88): ctrl+c on a host whose game had ended said "tabletop host --resume to go
+    on", and `host --resume` then served the finished game without a word."""
+    from tabletop.content.loader import load_scenario
+    from tabletop.engine import Action
+    from tabletop.play.session import Session
+
+    save = tmp_path / "ended.jsonl"
+    session = Session.start(load_scenario("parallel-tracks"), 5, save)
+    session.apply(Action("end", reason="the room ran out of time"))
+    session.close()
+    proc = subprocess.Popen([sys.executable, "-m", "tabletop", "host", "--headless", "--resume", str(save),
+                             "--listen", "127.0.0.1:0"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True)
+    try:
+        assert proc.stdout is not None
+        served = [proc.stdout.readline()]
+        while "Stop the host with Ctrl-C" not in served[-1] and served[-1]:
+            served.append(proc.stdout.readline())
+    finally:
+        proc.send_signal(signal.SIGINT)  # ctrl+c: what the host says then comes after what it said serving
+        out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, err
+    over, stopped = out.split("tabletop host: stopped")
+    assert "is over" in over and "nothing more can be played" in over and f"tabletop report {save}" in over, over
+    assert stopped.startswith(f"; the game is over and saved in {save}") and "--resume" not in stopped, stopped
+    assert f"tabletop replay {save}" in stopped and "Traceback" not in err
