@@ -196,7 +196,9 @@ def test_a_finished_game_is_served_as_over_and_stopped_with_the_debriefs_command
             served.append(proc.stdout.readline())
     finally:
         proc.send_signal(signal.SIGINT)  # ctrl+c: what the host says then comes after what it said serving
-        out, err = proc.communicate(timeout=60)
+        # read through the same buffered streams (communicate() would skip what readline() had buffered)
+        out, err = proc.stdout.read(), proc.stderr.read()  # type: ignore[union-attr]
+        proc.wait(timeout=60)
     assert proc.returncode == 0, err
     over, stopped = out.split("tabletop host: stopped")
     assert "is over" in over and "nothing more can be played" in over and f"tabletop report {save}" in over, over
