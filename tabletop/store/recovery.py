@@ -32,9 +32,9 @@ class Resumed:
     state: State
     writer: SaveWriter
     messages: list[str]
-    #: the events the game went back to when the record changed course here (a damaged save continued in a
-    #: recovered copy): what was shown after them may have been played again otherwise. None: it goes on as it was
-    #: (a torn last line was never shown: a line is on disk before anyone sees it)
+    #: the events the game went on from when this resume dropped some (a damaged save continued in a recovered
+    #: copy, a torn last line cut off): a screen of the game before may have been shown more, played otherwise
+    #: since. None: nothing was dropped (a save continued before in its recovered copy goes on where that one ended)
     rewound: int | None = None
 
 
@@ -94,12 +94,12 @@ def _resume(held: _Held, durable: bool) -> Resumed:
                   "the game continues after event {n}.").format(n=len(save))
             )
             save.tail_dropped()  # the file is now what was read of it: no need to read it again
+            rewound = len(save)  # a line cut off a crash never showed; one cut off a damaged disk may have
         else:
             damage, prefix = save.damage, _intact_prefix(save)
             if _continued_before(held, prefix):
                 return _again(held, durable, _("The save is damaged at {damage}. It was continued before in "
-                                               "{path}: the game continues there.").format(damage=damage, path=held.real),
-                              len(save))
+                                               "{path}: the game continues there.").format(damage=damage, path=held.real))
             _recovered_copy(held, prefix)
             messages.append(
                 _("The save is damaged at {damage}. It was left as it is; the game continues from "
@@ -114,7 +114,7 @@ def _resume(held: _Held, durable: bool) -> Resumed:
         if _continued_before(held, prefix):
             return _again(held, durable, _("Event {seq} of the save does not replay as it was recorded ({why}). "
                                            "It was continued before in {path}: the game continues there."
-                                           ).format(seq=seq, why=why, path=held.real), seq - 1)
+                                           ).format(seq=seq, why=why, path=held.real))
         _recovered_copy(held, prefix)
         messages.append(
             _("Event {seq} of the save does not replay as it was recorded ({why}): the save was made by another "
@@ -155,14 +155,13 @@ def _continued_before(held: _Held, prefix: bytes) -> bool:
     return False
 
 
-def _again(held: _Held, durable: bool, said: str, rewound: int) -> Resumed:
+def _again(held: _Held, durable: bool, said: str) -> Resumed:
     """Resume the copy now held (its own torn tail dropped, as any save's), with ``said`` first.
 
-    ``rewound``: the events of the damaged save the copy goes on from (a screen of the game played on
-    the damaged one saw more)."""
+    The game goes on where the copy ended, not where the damaged save was cut (found from outside: the
+    screens of the game played on the copy were told everything after the first cut was gone)."""
     resumed = _resume(held, durable)
     resumed.messages.insert(0, said)
-    resumed.rewound = rewound if resumed.rewound is None else min(resumed.rewound, rewound)
     return resumed
 
 

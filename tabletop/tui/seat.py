@@ -414,8 +414,8 @@ class SeatApp(LatinKeys, SeatActs, App[None]):
         Found from outside: after ``host --resume`` of a save damaged among the sealed moves, a screen that
         had stayed open checked the reveal against the commitments of the game before, and read
         "DOES NOT MATCH" for moves committed again since. The commitments this screen saw after the events
-        kept are dropped (the views show the new ones), and a screen that saw the game before is told, once
-        per run of the host, that what was played after them is not in the game."""
+        kept are dropped (the views show the new ones), and a screen that was shown events past them is told,
+        once per run of the host, that what was played after them is not in the game."""
         if not isinstance(recovered, Mapping) or not isinstance(recovered.get("events"), int):
             return
         sitting = recovered.get("sitting")
@@ -425,10 +425,12 @@ class SeatApp(LatinKeys, SeatActs, App[None]):
         kept = recovered["events"]
         for seq in [seq for seq in self.seen if seq > kept]:
             del self.seen[seq]
-        if self.ever_joined:
+        game = self.view.get("game") if isinstance(self.view, Mapping) else None
+        shown = game.get("seq") if isinstance(game, Mapping) else None
+        if isinstance(shown, int) and shown > kept:  # this screen was shown events the game no longer has
             with using(self.lang):
-                said = _("The host's save was damaged and the game goes on from a recovered copy after event "
-                         "{n}: what was played after it is not in the game. Moves still wanted are made again.")
+                said = _("The host's save was damaged: the game goes on after event {n}, and what was played "
+                         "after it is not in the game. Moves still wanted are made again.")
                 self.notify(said.format(n=kept), title=_("Save recovered"), severity="warning", timeout=30,
                             markup=False)
 

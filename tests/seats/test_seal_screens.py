@@ -210,7 +210,7 @@ async def test_a_screen_open_across_a_recovered_save_checks_the_reveal_against_t
             assert any(now.get(seq) not in (None, before[seq]) for seq in before)  # committed again, anew
             await until(pilot, lambda: app.joined.is_set() and seq_of(app) == again.state.seq, "the console to rejoin")
             notices = [n.message for n in app._notifications]
-            assert any(f"after event {damaged - 1}: what was played after it is not in the game" in n
+            assert any(f"after event {damaged - 1}, and what was played after it is not in the game" in n
                        for n in notices), notices
             assert same_board(again)
             while not _seals(again)["reveal"]:
@@ -222,3 +222,37 @@ async def test_a_screen_open_across_a_recovered_save_checks_the_reveal_against_t
         finally:
             await second.stop()
             again.close()
+
+        # found from outside (helper-89): the damaged save resumed once more goes on in its copy, where that
+        # ended; the screens that saw the copy's game were told again that all after the first cut was gone
+        ended = again.state.seq
+        third = Session.resume(path)
+        assert third.rewound is None and third.save_path == again.save_path and third.state.seq == ended
+        await _serve_again(pilot, app, third, codes, port, lambda: not _told(app, ended))
+        third.close()
+        # and a save whose last line shown was cut off (a damaged disk, not a crash mid-line): the screens
+        # that were shown it hear that it is gone
+        copy = again.save_path
+        copy.write_bytes(copy.read_bytes()[:-30])
+        fourth = Session.resume(path)
+        assert fourth.rewound == ended - 1 and fourth.state.seq == ended - 1
+        await _serve_again(pilot, app, fourth, codes, port, lambda: _told(app, ended - 1))
+        fourth.close()
+
+
+def _told(app: SeatApp, kept: int) -> bool:
+    """The screen said the game goes on after event ``kept``, without what was played after it."""
+    return any(f"after event {kept}, and what was played after it" in n.message for n in app._notifications)
+
+
+async def _serve_again(pilot, app: SeatApp, session: Session, codes: dict[str, str], port: int,  # type: ignore[no-untyped-def]
+                       told) -> None:
+    """A host for ``session`` on ``port`` again; the screen rejoins and shows its game; then ``told()`` holds."""
+    host = Host(Table(session, seats_for(session, 0)), codes, sleeper=Sleeps(), clock=Ticks())
+    await host.start("127.0.0.1", port)
+    try:
+        await until(pilot, lambda: app.joined.is_set() and seq_of(app) == session.state.seq, "the console to rejoin")
+        await pilot.pause()
+        assert told(), [n.message for n in app._notifications]
+    finally:
+        await host.stop()
