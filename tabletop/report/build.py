@@ -21,6 +21,7 @@ from typing import Any
 from .._version import __version__
 from ..engine import State
 from ..store import SaveError
+from ..store.continuation import continues
 from ..store.heads import head_line
 from ..store.reading import Save, open_save
 from .arguments import arguments_part
@@ -128,8 +129,13 @@ def warnings(game: ReplayedGame, final: State) -> list[str]:
     if game.damage is not None:
         out.append(
             _("This save is damaged at {where}. The report covers the intact events before it ({n}).").format(
-                where=game.damage["text"], n=game.damage["intact_events"]) + left_out(game.damage["lines_after"])
+                where=game.damage["text"], n=game.damage["intact_events"]) + left_out(game.damage)
         )
+    went_on_from = continues(game.save.path)
+    if went_on_from is not None:  # found from outside: a recovered copy's debrief read as the whole game
+        original, kept = went_on_from
+        out.append(_("This save is a recovered copy: its first {n} events are those of the damaged save {path}, "
+                     "and the game went on here after them (tabletop resume).").format(n=kept, path=original))
     if game.difference is not None:
         out.append(
             _("Event {seq} does not replay as it was recorded ({difference}): the save was "

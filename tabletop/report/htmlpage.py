@@ -130,7 +130,7 @@ class _Report:
             warning = _("{strong}\u26a0 Warning: damaged save.{end} {kind} at event {seq} (line {line}): {detail}. "
                         "This report covers only the intact events before it ({n}).").format(
                 strong="<strong>", end="</strong>", kind=e(damage_words(d["kind"])), seq=e(d["seq"]), line=e(d["line"]),
-                detail=e(d["detail"]), n=e(d["intact_events"])) + e(left_out(d.get("lines_after", 0)))
+                detail=e(d["detail"]), n=e(d["intact_events"])) + (" " + e(left_out(d)) if left_out(d) else "")  # e() strips the space it starts with
             out.append(f'<div class="warning damage" role="note">{warning}</div>')  # untranslated: markup
         for w in r["warnings"][1 if r["damage"] else 0 :]:
             note = _("{strong}Note:{end} {text}").format(strong="<strong>", end="</strong>", text=e(w))

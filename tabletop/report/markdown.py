@@ -122,7 +122,7 @@ def _warnings(doc: _Doc, report: dict[str, Any]) -> None:
             "> " + _("**\u26a0 Warning: damaged save.** {kind} at event {seq} (line {line}): {detail}. "
                      "This report covers only the intact events before it ({n}).").format(
                 kind=esc(damage_words(d["kind"])), seq=d["seq"], line=d["line"], detail=esc(d["detail"]), n=d["intact_events"])
-            + left_out(d.get("lines_after", 0))
+            + (" " + esc(left_out(d)) if left_out(d) else "")  # one_line() strips the space it starts with
         )
     for w in report["warnings"][1 if report["damage"] else 0 :]:
         doc.p("> " + _("**Note:** {text}").format(text=esc(w)))

@@ -15,6 +15,7 @@ from ..engine.telling import tell
 from ..engine.partwords import STOCK
 from ..engine.wording import RESOURCE, modifier_names, wants_text
 from ..store import SaveError
+from ..store.continuation import continued_in
 from ..store.errors import damage_words
 from ..store.reading import Save
 from ..content import ContentError
@@ -127,6 +128,8 @@ def replay(game: ReplayedGame) -> None:
             break
     if game.damage is not None:
         game.damage["intact_events"] = len(game.events)
+        went_on = continued_in(game.save.path, len(game.events)) if game.damage["seq"] else None
+        game.damage["continued_in"] = None if went_on is None else str(went_on)
     # the state hash recorded with each event: does the replay reach it?
     game.mismatch = next(
         (

@@ -394,13 +394,19 @@ def stood_text(row: Mapping[str, Any]) -> str:
     ).format(track=one_line(row["track_name"]), round=row["round"], collapses=_rounds_of(beside))
 
 
-def left_out(lines_after: int) -> str:
-    """What a damaged save's report leaves out, after the damage (empty if nothing follows it)."""
-    if not lines_after:
-        return ""
-    return " " + ngettext("{n} more line follows it in the file: the events in it are not in this report.",
-                          "{n} more lines follow it in the file: the events in them are not in this report.",
-                          lines_after).format(n=lines_after)
+def left_out(damage: Mapping[str, Any]) -> str:
+    """What a damaged save's report leaves out, after the damage (empty if nothing follows it), and where the
+    game went on from its intact events (a recovered copy ``tabletop resume`` made)."""
+    lines_after = damage.get("lines_after") or 0
+    out = ""
+    if lines_after:
+        out += " " + ngettext("{n} more line follows it in the file: the events in it are not in this report.",
+                              "{n} more lines follow it in the file: the events in them are not in this report.",
+                              lines_after).format(n=lines_after)
+    if damage.get("continued_in"):
+        out += " " + _("The game went on from them in {path} (made by tabletop resume): its report covers the rest."
+                       ).format(path=one_line(str(damage["continued_in"])))
+    return out
 
 
 def lapsed_text(row: Mapping[str, Any]) -> str:

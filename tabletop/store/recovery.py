@@ -10,6 +10,7 @@ from pathlib import Path
 from ..engine import State
 from ..lang import Domain
 from . import files
+from .continuation import copy_name
 from .lock import WriterLock, born_locked, open_to_write
 from .reading import Save, open_save
 from .savefile import SaveError, SaveWriter
@@ -130,10 +131,6 @@ def _resume(held: _Held, durable: bool) -> Resumed:
     return Resumed(save, state, writer, messages, rewound)
 
 
-def _recovered_name(real: Path, n: int) -> Path:
-    return files.numbered(real.with_name(real.name.removesuffix(".jsonl") + "-recovered.jsonl"), n)
-
-
 def _continued_before(held: _Held, prefix: bytes) -> bool:
     """Whether a ``NAME-recovered`` copy beside the save holds its intact ``prefix`` (an earlier resume's
     continuation of it); if so, hold that copy instead, or raise SaveBusy if it is being played now.
@@ -141,7 +138,7 @@ def _continued_before(held: _Held, prefix: bytes) -> bool:
     One damaged save has one continuation: a second resume, at once in another terminal or the next day,
     goes on in it, and never starts a second copy that the game splits into."""
     for n in range(1, 100):
-        candidate = _recovered_name(held.real, n)
+        candidate = copy_name(held.real, n)
         try:
             with open(candidate, "rb") as handle:
                 same = stat.S_ISREG(os.fstat(handle.fileno()).st_mode) and handle.read(len(prefix)) == prefix
@@ -172,7 +169,7 @@ def _recovered_copy(held: _Held, data: bytes) -> None:
         files.write_all(fd, data)
 
     try:  # private (0o600) until it has the original's mode
-        target, fd, lock = born_locked(_recovered_name(held.real, 1), fill, mode=0o600)
+        target, fd, lock = born_locked(copy_name(held.real, 1), fill, mode=0o600)
     except OSError as exc:
         raise SaveError(held.real, _("cannot write a recovered copy beside it: {error}").format(
             error=exc.strerror or exc), kind=N_("unwritable")) from None

@@ -56,6 +56,10 @@ class VerifyReport:
     #: a noted head to check (``--head``), and what the check found
     noted: str | None = None
     head_found: int | None = None  # the event whose chain the noted head is (0: the header)
+    #: a damaged save: the recovered copy where ``resume`` went on from its intact events (see ``.continuation``)
+    continued_in: Path | None = None
+    #: a recovered copy: the damaged save it goes on from, and how many of that save's events it starts with
+    continues: tuple[Path, int] | None = None
 
     @property
     def head(self) -> str | None:
@@ -83,6 +87,9 @@ class VerifyReport:
                 # counts stand after a colon in every language: no plural form to get wrong ("the 1 events")
                 _("  events before it, all intact: {n}").format(n=self.events),
             ]
+            if self.continued_in is not None:
+                out.append(_("  the game went on from them in {path} (made by tabletop resume)").format(
+                    path=self.continued_in))
         else:
             out = [
                 _("{path}: intact — events: {events}, rounds: {rounds}; "
@@ -91,6 +98,10 @@ class VerifyReport:
                 ).format(path=self.path, events=self.events, rounds=self.rounds, chance=self.chance_checked),
                 *self.notes,
             ]
+        if self.continues is not None:
+            original, kept = self.continues
+            out.append(_("  a recovered copy: it goes on from the damaged save {path} after its event {n}").format(
+                path=original, n=kept))
         head = self.head
         if head is not None and self.damage is None:
             out.append(_("{head_line} — full: {head}").format(head_line=head_line(self.events, head), head=head))
@@ -142,6 +153,12 @@ def verify(path: str | Path, head: str | None = None) -> VerifyReport:
     """Replay a save from its header, holding every line against the replay, and the chain against ``head``."""
     with collector_paused():
         report = _verify(path)
+    if report.error is None:
+        from .continuation import continued_in, continues
+
+        if report.damage is not None and report.damage.seq > 0:
+            report.continued_in = continued_in(path, report.events)
+        report.continues = continues(path)
     if head is not None and report.error is None:
         report.check_head(head)
     return report

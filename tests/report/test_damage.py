@@ -184,8 +184,10 @@ def test_the_lines_a_damaged_report_leaves_out_are_counted(copy_of, strict_game:
     report = build_report(path)
     assert report["damage"]["lines_after"] == total - 31
     said = f"{total - 31} more lines follow it in the file: the events in them are not in this report."
-    assert said in md_text(render([path], "md"))
-    assert said in HtmlDoc(render([path], "html")).text
+    intact = report["damage"]["intact_events"]
+    # a space before it (found: the page read "before it (29).115 more lines")
+    assert f"before it ({intact}). {said}" in md_text(render([path], "md"))
+    assert f"before it ({intact}). {said}" in HtmlDoc(render([path], "html")).text
     assert report["warnings"][0].endswith(said)
     torn = copy_of("torn.jsonl")
     tear_last_line(torn)

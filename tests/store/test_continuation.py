@@ -1,0 +1,67 @@
+"""A damaged save names the recovered copy its game went on in; the copy names the damaged save it goes on from.
+
+Found from outside (helper-89): after ``host --resume`` of a damaged save, ``verify`` and the report of the
+damaged save said how many lines they left out but not where the game went on, and the recovered copy's
+report read as the whole game. Both are found by their bytes (:mod:`tabletop.store.continuation`), never by
+their names alone: a file merely named like a copy claims nothing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tabletop.engine import apply, legal_actions
+from tabletop.report import render
+from tabletop.store.continuation import continued_in, continues
+from tabletop.store.recovery import resume
+from tabletop.store.verifying import verify
+
+from .savekit import lines_of, record_bot_game, scenario
+
+
+def _damaged_and_continued(tmp_path: Path) -> tuple[Path, Path]:
+    """A bot game whose event 20 was edited (the chain breaks there), resumed, and two events played on."""
+    recorded = record_bot_game(tmp_path / "game.jsonl", scenario(), 4)
+    lines = lines_of(recorded.path)
+    lines[20] = lines[20].replace(b'"round":', b'"round" :', 1)
+    damaged = tmp_path / "flip.jsonl"
+    damaged.write_bytes(b"".join(lines))
+    resumed = resume(damaged)
+    state = resumed.state
+    for _ in range(2):
+        state = apply(state, legal_actions(state)[0])
+        resumed.writer.append(state)
+    resumed.writer.close()
+    return damaged, resumed.save.path
+
+
+def test_verify_of_a_damaged_save_names_its_continuation_and_the_copy_names_the_damaged_save(tmp_path: Path) -> None:
+    damaged, copy = _damaged_and_continued(tmp_path)
+    assert continued_in(damaged, 19) == copy.resolve() and continues(copy) == (damaged.resolve(), 19)
+    said = verify(damaged).lines()
+    assert said[1] == "  events before it, all intact: 19"
+    assert said[2] == f"  the game went on from them in {copy.resolve()} (made by tabletop resume)", said
+    told = verify(copy)
+    assert told.ok and f"  a recovered copy: it goes on from the damaged save {damaged.resolve()} after its event 19" \
+        in told.lines(), told.lines()
+
+
+def test_the_reports_of_both_say_where_the_game_is(tmp_path: Path) -> None:
+    damaged, copy = _damaged_and_continued(tmp_path)
+    before = render([damaged], "md")
+    assert f"The game went on from them in {copy.resolve()} (made by tabletop resume)" in before.replace("\\", "")
+    after = render([copy], "md")
+    assert ("This save is a recovered copy: its first 19 events are those of the damaged save "
+            f"{damaged.resolve()}") in after.replace("\\", ""), after[:2000]
+    assert "recovered copy" not in render([copy.with_name("game.jsonl")], "md")  # the intact game says nothing
+
+
+def test_a_file_only_named_like_a_copy_claims_nothing(tmp_path: Path) -> None:
+    damaged, copy = _damaged_and_continued(tmp_path)
+    other = record_bot_game(tmp_path / "other.jsonl", scenario(), 5)  # another game, named as flip's copy
+    stranger = tmp_path / "flip-recovered-2.jsonl"
+    stranger.write_bytes(other.path.read_bytes())
+    assert continues(stranger) is None
+    copy.unlink()  # the real copy gone: the damaged save names none (the stranger is no continuation)
+    assert continued_in(damaged, 19) is None
+    assert not any("went on" in line for line in verify(damaged).lines())
