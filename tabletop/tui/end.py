@@ -44,6 +44,8 @@ class EndScreen(Screen[None]):
     BINDINGS = [
         Binding("escape,b", "back", N_("Back to the board"), id="end.back"),
         Binding("s", "secrets", N_("Show secret objectives"), id="end.secrets"),
+        # the same key, said as what it does now (found from outside: the key bar offered to show them while shown)
+        Binding("s", "hide_secrets", N_("Hide secret objectives"), id="end.hide"),
         Binding("q", "app.quit", N_("Quit"), id="end.quit"),
     ]
 
@@ -87,9 +89,6 @@ class EndScreen(Screen[None]):
     def action_secrets(self) -> None:
         """Hide the secret objectives at once; show them once the facilitator says yes (a weighty question: a stray
         s, or «ы»/«і» typed on a Cyrillic layout, put them on the projector, found from outside)."""
-        if self.show_secret:
-            self._show(False)
-            return
         from .modals import ConfirmScreen
 
         def answered(yes: bool | None) -> None:
@@ -101,6 +100,18 @@ class EndScreen(Screen[None]):
                                            self.hold.fresh() if self.hold is not None else None, weighty=True),
                              answered)
 
+    def action_hide_secrets(self) -> None:
+        self._show(False)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """s shows the secret objectives while they are hidden, and hides them while shown."""
+        if action == "secrets":
+            return not self.show_secret
+        if action == "hide_secrets":
+            return self.show_secret
+        return True
+
     def _show(self, secret: bool) -> None:
         self.show_secret = secret
+        self.refresh_bindings()
         self.query_one("#outcome", Static).update(outcome_text(self.state, self.show_secret))
