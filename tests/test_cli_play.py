@@ -263,3 +263,34 @@ def test_a_save_that_cannot_be_written_says_how_to_look_at_it(tmp_path: Path, mo
     err = capsys.readouterr().err
     assert "Read-only file system" in err
     assert f"tabletop replay '{save}'" in err and "copy the save to a folder you can write to" in err, err
+
+
+def test_host_says_how_to_look_at_a_save_it_cannot_write_and_the_system_s_words_in_the_room_s_language(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside (helper-88): `host --resume` of a save in a read-only folder did not say, as `resume`
+    does, how to look at the game or go on with it; and a Russian room read the system's reason in English."""
+    import errno
+    import os
+
+    from tabletop.content.loader import load_scenario
+    from tabletop.content.literal import shell_path
+    from tabletop.play.session import Session
+    from tabletop.store import lock
+
+    save = tmp_path / "hosted game.jsonl"
+    Session.start(load_scenario("parallel-tracks"), 3, save).close()
+    real_open = os.open
+
+    def read_only(path: object, flags: int, *args: object, **kwargs: object) -> int:
+        if flags & os.O_RDWR and str(path).endswith("hosted game.jsonl"):
+            raise OSError(errno.EROFS, "Read-only file system")
+        return real_open(path, flags, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(lock.os, "open", read_only)
+    assert main(["host", "--headless", "--resume", str(save), "--listen", "127.0.0.1:0"]) == 1
+    err = capsys.readouterr().err
+    assert "cannot open the save for writing: Read-only file system" in err, err
+    assert f"tabletop replay {shell_path(save)}" in err and "host the copy" in err, err
+    assert main(["--lang", "ru", "host", "--headless", "--resume", str(save), "--listen", "127.0.0.1:0"]) == 1
+    err = capsys.readouterr().err
+    assert "Read-only" not in err and "только для чтения" in err, err

@@ -125,7 +125,8 @@ def _run(argv: list[str]) -> int:
         if not _writing_stdout(exc):
             raise
         _stdout_gone()
-        _quietly(_err, _("tabletop: cannot write the output: {problem}").format(problem=exc.strerror or exc))
+        from ..content.oswords import system_words  # an error path: not on the start path
+        _quietly(_err, _("tabletop: cannot write the output: {problem}").format(problem=system_words(exc)))
         return 1
 
 

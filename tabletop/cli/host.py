@@ -25,6 +25,8 @@ from .play import _TIMER_HELP, _bots, _save_refused, _teams
 from .screens import cannot_draw
 from .terminal import _err, _out
 from ..lang import Domain
+from ..content.literal import shell_path
+from ..content.oswords import system_words
 
 _, ngettext, N_ = Domain("cli").words()
 
@@ -132,9 +134,13 @@ def _open_session(args: argparse.Namespace) -> Session | int:
             session = Session.resume(args.resume)
         except SaveError as exc:
             _err(f"tabletop host: {exc}")  # untranslated: the command's name before a message worded where it arose
+            if exc.kind == "unwritable":  # a read-only folder or disk: what to do, as resume says it
+                _err(_("To look at the game without writing: tabletop replay {path}. To go on with it, copy the save "
+                       "to a folder you can write to and host the copy (tabletop host --resume with the copy's path)."
+                       ).format(path=shell_path(args.resume)))
             return 1
         except OSError as exc:
-            _err(_("tabletop host: cannot open {path}: {problem}").format(path=args.resume, problem=exc.strerror or exc))
+            _err(_("tabletop host: cannot open {path}: {problem}").format(path=args.resume, problem=system_words(exc)))
             return 1
         for note in session.messages:
             _err(note)
@@ -165,7 +171,7 @@ def _open_session(args: argparse.Namespace) -> Session | int:
     except SaveError as exc:
         _err(f"tabletop host: {exc}")  # untranslated: the command's name before a message worded where it arose
     except OSError as exc:
-        _err(_("tabletop host: cannot create the save {path}: {problem}").format(path=path, problem=exc.strerror or exc))
+        _err(_("tabletop host: cannot create the save {path}: {problem}").format(path=path, problem=system_words(exc)))
     return 1
 
 
@@ -200,7 +206,7 @@ def cmd_host(args: argparse.Namespace) -> int:
         return asyncio.run(_serve(table, codes, addr, port, args.headless, lang))
     except OSError as exc:
         _err(_("tabletop host: cannot listen on {address}: {problem}").format(address=f"{addr}:{port}",
-                                                                          problem=exc.strerror or exc))
+                                                                          problem=system_words(exc)))
         if not args.resume and session.state.seq == 0:  # a new game nobody played: no save left to block a retry
             session.close()
             _discard_new(session.save_path)

@@ -69,7 +69,8 @@ def cmd_play(args: argparse.Namespace) -> int:
         _err(f"tabletop play: {exc}")  # untranslated: the command's name before a message worded where it arose
         return 1
     except OSError as exc:
-        _err(_("tabletop play: cannot create the save {path}: {problem}").format(path=path, problem=exc.strerror or exc))
+        from ..content.oswords import system_words  # an error path: not on the start path
+        _err(_("tabletop play: cannot create the save {path}: {problem}").format(path=path, problem=system_words(exc)))
         return 1
     return screens._run_app(session)
 
@@ -157,7 +158,8 @@ def cmd_resume(args: argparse.Namespace) -> int:
                    "a folder you can write to and resume the copy.").format(path=shell_path(args.save)))
         return 1
     except OSError as exc:  # the disk failed while the save was looked over: nothing was changed
-        _err(_("tabletop resume: cannot open {path}: {problem}").format(path=args.save, problem=exc.strerror or exc))
+        from ..content.oswords import system_words  # an error path: not on the start path
+        _err(_("tabletop resume: cannot open {path}: {problem}").format(path=args.save, problem=system_words(exc)))
         return 1
     if args.timer is not None:
         session.timers = parse_timer_option(args.timer, session.timers)

@@ -19,6 +19,7 @@ from typing import Any
 from .join import address
 from .terminal import _err, _out
 from ..lang import Domain, current
+from ..content.oswords import system_words
 
 _, ngettext, N_ = Domain("cli").words()
 
@@ -127,7 +128,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     try:
         _can_listen(host.strip("[]"), int(port))  # before any address is announced to the room
     except OSError as exc:
-        _err(_("tabletop serve: cannot listen on {address}: {problem}").format(address=args.listen, problem=exc.strerror or exc))
+        _err(_("tabletop serve: cannot listen on {address}: {problem}").format(address=args.listen, problem=system_words(exc)))
         return 1
     if host not in _LOOPBACK:
         _err(_("tabletop serve: listening on {address}: the page and every key typed in it travel unencrypted; "
@@ -146,6 +147,6 @@ def cmd_serve(args: argparse.Namespace) -> int:
             server(join_command(args.address, current()), host=host.strip("[]"), port=int(port),
                    title="tabletop", public_url=public, templates_path=templates).serve()
     except OSError as exc:
-        _err(_("tabletop serve: cannot listen on {address}: {problem}").format(address=args.listen, problem=exc.strerror or exc))
+        _err(_("tabletop serve: cannot listen on {address}: {problem}").format(address=args.listen, problem=system_words(exc)))
         return 1
     return 0

@@ -13,6 +13,7 @@ from .arguments import _games, _seed, _workers, too_many_workers
 from .progress import GamesBar
 from .terminal import _err, _out
 from ..lang import Domain
+from ..content.oswords import system_words
 
 _, ngettext, N_ = Domain("cli").words()
 
@@ -52,7 +53,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
             save_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             _err(_("tabletop simulate: cannot create --save-dir {path}: {problem}").format(path=save_dir,
-                                                                                   problem=exc.strerror or exc))
+                                                                                   problem=system_words(exc)))
             return 1
     modes = ("strict", "linked") if args.compare else (scenario.ruleset.ruleset.independence,)
     reports = {}
@@ -72,12 +73,12 @@ def cmd_simulate(args: argparse.Namespace) -> int:
                     return 1
                 except OSError as exc:
                     if mode_dir is None:
-                        _err(f"tabletop simulate: {exc.strerror or exc}")  # untranslated: the command's name before a message worded where it arose
+                        _err(f"tabletop simulate: {system_words(exc)}")  # untranslated: the command's name before a message worded where it arose
                         return 1
                     # a game's save appears only once whole: what the folder holds is whole games
                     _err(_("tabletop simulate: cannot write the game saves into {path}: {problem} "
                            "(the saves already there are whole; nothing half-written was left)")
-                         .format(path=mode_dir, problem=exc.strerror or exc))
+                         .format(path=mode_dir, problem=system_words(exc)))
                     return 1
     except Stopped as stop:
         _err(_("tabletop simulate: stopped by a stop signal ({signal})").format(signal=stop.name))

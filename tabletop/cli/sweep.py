@@ -18,6 +18,7 @@ from .arguments import _workers, too_many_workers
 from .progress import GamesBar
 from .terminal import _err, _out
 from ..lang import Domain
+from ..content.oswords import system_words
 
 _, ngettext, N_ = Domain("cli").words()
 
@@ -78,7 +79,7 @@ def cmd_sweep(args: argparse.Namespace) -> int:
         return 1
     except OSError as exc:
         _err(_("tabletop sweep: cannot write into {path}: {problem} (every chunk already written is whole; "
-               "--resume continues)").format(path=out, problem=exc.strerror or exc))
+               "--resume continues)").format(path=out, problem=system_words(exc)))
         return 1
     except BrokenProcessPool:
         _err(_("tabletop sweep: a worker process died (killed, or out of memory); every chunk written to {path} is "
@@ -155,7 +156,7 @@ def _report(args: argparse.Namespace) -> int:
         _err(f"tabletop sweep report: {exc}")  # untranslated: the command's name before a message worded where it arose
         return 1
     except OSError as exc:
-        _err(_("tabletop sweep report: cannot write {path}: {problem}").format(path=args.output, problem=exc.strerror or exc))
+        _err(_("tabletop sweep report: cannot write {path}: {problem}").format(path=args.output, problem=system_words(exc)))
         return 1
     if args.output is None:
         _out(text.rstrip("\n"))  # a full disk, a reader gone: main says it, as for every command's output

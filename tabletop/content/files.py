@@ -59,7 +59,8 @@ def open_regular(path: str | Path, limit: int | None = None) -> IO[bytes]:
     except IsADirectoryError:
         raise FileRefused(path, _("is a directory, not a file")) from None
     except OSError as exc:
-        raise FileRefused(path, _("cannot read: {reason}").format(reason=exc.strerror or exc)) from None
+        from .oswords import system_words  # an error path: not on the start path
+        raise FileRefused(path, _("cannot read: {reason}").format(reason=system_words(exc))) from None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
@@ -86,7 +87,8 @@ def read_regular(path: str | Path, limit: int) -> bytes:
             if len(raw) > size:  # it grew after the stat: read on, up to the limit
                 raw += handle.read(limit + 1 - len(raw))
         except OSError as exc:
-            raise FileRefused(path, _("cannot read: {reason}").format(reason=exc.strerror or exc)) from None
+            from .oswords import system_words  # an error path: not on the start path
+            raise FileRefused(path, _("cannot read: {reason}").format(reason=system_words(exc))) from None
     if len(raw) > limit:  # it grew after the check
         raise FileRefused(path, _("file is too large (more than {limit})").format(limit=_megabytes(limit)))
     return raw

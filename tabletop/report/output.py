@@ -19,6 +19,7 @@ from pathlib import Path
 from .render import ReportError
 from ..lang import Domain
 from ..store.lines import FORMAT as SAVE_FORMAT
+from ..content.oswords import system_words
 
 _, ngettext, N_ = Domain("report").words()
 
@@ -40,7 +41,7 @@ def check_target(out: Path, inputs: Sequence[Path], force: bool) -> None:
     except FileNotFoundError:
         return
     except OSError as exc:
-        raise ReportError(out, _("cannot be written: {problem}").format(problem=exc.strerror or exc)) from None
+        raise ReportError(out, _("cannot be written: {problem}").format(problem=system_words(exc))) from None
     if not stat.S_ISREG(st.st_mode):
         raise ReportError(out, _("exists and is not a regular file (a folder, a device or a pipe); give a file name"))
     kept = _kept_data(out)

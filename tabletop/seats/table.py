@@ -31,6 +31,7 @@ from .checks import check_seat, role_name, seat_name
 from .protocol import Wire, message
 from ..engine.lookups import seen
 from .views import Entry, Seat, TableFacts, actions_since, seat_entries, seat_view, secrets
+from ..content.oswords import system_words
 
 _, ngettext, N_ = Domain("seats").words()
 
@@ -164,7 +165,7 @@ class Table:
             except OSError as exc:
                 return message("refused", client_seq=seq, code=Wire.SAVE_FAILED,
                                message=_("the save could not be written ({why}): nothing was done").format(
-                                   why=exc.strerror or exc))
+                                   why=system_words(exc)))
             if action.kind == "undo":
                 self.hold.reset()  # a card back on the table is read out again before a bot answers
         index = self.session.state.seq
@@ -257,7 +258,7 @@ class Table:
         try:
             self.session.apply(action)
         except OSError as exc:
-            self.save_failed = exc.strerror or str(exc)
+            self.save_failed = system_words(exc)
             raise
         self.save_failed = None
 

@@ -105,7 +105,8 @@ def take(fd: int, save: Path, shown: str | Path | None = None) -> WriterLock:
     except OSError as exc:
         if exc.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
             raise SaveBusy(shown or save, busy_message(shown or save, save, os.fstat(fd))) from None
-        raise SaveError(shown or save, _("cannot lock the save for writing: {error}").format(error=exc.strerror or exc),
+        from ..content.oswords import system_words  # an error path: not on the start path
+        raise SaveError(shown or save, _("cannot lock the save for writing: {error}").format(error=system_words(exc)),
                         kind=N_("unwritable")) from None
     return WriterLock(save)
 
@@ -207,7 +208,8 @@ def open_to_write(path: str | Path) -> tuple[Path, int, WriterLock]:
         except OSError as exc:
             if exc.errno == errno.ENXIO:  # a FIFO with no reader
                 raise SaveError(path, _not_regular(real), kind=N_("not a save")) from None
-            raise SaveError(path, _("cannot open the save for writing: {error}").format(error=exc.strerror or exc),
+            from ..content.oswords import system_words  # an error path: not on the start path
+            raise SaveError(path, _("cannot open the save for writing: {error}").format(error=system_words(exc)),
                             kind=N_("unwritable")) from None
         try:
             st = os.fstat(fd)

@@ -16,6 +16,7 @@ from .reading import Save, open_save
 from .savefile import SaveError, SaveWriter
 from .sealing import SealBook
 from .verifying import VerifyReport, verify  # noqa: F401 - where verify lived before it had a module of its own
+from ..content.oswords import system_words
 
 _, ngettext, N_ = Domain("store").words()
 
@@ -88,7 +89,7 @@ def _resume(held: _Held, durable: bool) -> Resumed:
                 os.ftruncate(held.fd, save.good_bytes)
                 os.fsync(held.fd)
             except OSError as exc:
-                raise SaveError(held.real, _("cannot drop the incomplete last line: {error}").format(error=exc.strerror or exc),
+                raise SaveError(held.real, _("cannot drop the incomplete last line: {error}").format(error=system_words(exc)),
                                 kind=N_("unwritable")) from None
             messages.append(
                 _("The save's last line was incomplete (a crash while writing) and was dropped; "
@@ -172,5 +173,5 @@ def _recovered_copy(held: _Held, data: bytes) -> None:
         target, fd, lock = born_locked(copy_name(held.real, 1), fill, mode=0o600)
     except OSError as exc:
         raise SaveError(held.real, _("cannot write a recovered copy beside it: {error}").format(
-            error=exc.strerror or exc), kind=N_("unwritable")) from None
+            error=system_words(exc)), kind=N_("unwritable")) from None
     held.move_to(target, fd, lock)

@@ -122,7 +122,8 @@ class TabletopApp(LatinKeys, Multilingual, App[None]):
         except OSError as exc:
             from .start import StartScreen
 
-            said = _("Cannot create the save {path}: {reason}").format(path=path, reason=exc.strerror or exc)
+            from ..content.oswords import system_words  # an error path: not on the start path
+            said = _("Cannot create the save {path}: {reason}").format(path=path, reason=system_words(exc))
             self.notify(literal(said), severity="error", timeout=15, markup=False)
             self.push_screen(StartScreen(), self._started)
             return
@@ -147,7 +148,8 @@ class TabletopApp(LatinKeys, Multilingual, App[None]):
             folder.mkdir(parents=True, exist_ok=True)
             name = self.save_screenshot(path=str(folder))
         except OSError as exc:
-            said = _("Could not write the screenshot: {reason}").format(reason=exc.strerror or exc)
+            from ..content.oswords import system_words  # an error path: not on the start path
+            said = _("Could not write the screenshot: {reason}").format(reason=system_words(exc))
             self.notify(literal(said), severity="error", markup=False)
             return
         said = _("Screenshot saved: {path}").format(path=Path(folder) / Path(name).name)

@@ -23,7 +23,8 @@ def not_saved_words(exc: OSError, save: Path, by_bot: bool = False) -> str:
 
     The notification's title says that the action was not taken.
     """
-    reason = exc.strerror or str(exc)
+    from ..content.oswords import system_words  # an error path: not on the start path
+    reason = system_words(exc)
     restored = exc.restored if isinstance(exc, SaveWriteError) else True
     what = disk_advice(exc.errno, save.parent)
     advice = (_("{advice}, then press p to go on.") if by_bot else _("{advice}, then do it again.")).format(advice=what)

@@ -1,0 +1,42 @@
+"""What the system said when a file could not be read or written, in the language of the moment.
+
+The system words its refusals in English ("Permission denied"); a room that
+reads Russian or Ukrainian read them in English in the middle of its own
+language (found from outside). The usual ones are translated here; any other
+is shown as the system said it.
+"""
+
+from __future__ import annotations
+
+from ..lang import Domain
+
+_, ngettext, N_ = Domain("content").words()
+
+#: the system's words (glibc's, as Python gives them in ``strerror``) that a room meets with its files
+_KNOWN = frozenset({
+    N_("Permission denied"),
+    N_("Operation not permitted"),
+    N_("Read-only file system"),
+    N_("No space left on device"),
+    N_("Disk quota exceeded"),
+    N_("No such file or directory"),
+    N_("Is a directory"),
+    N_("Not a directory"),
+    N_("File name too long"),
+    N_("Input/output error"),
+    N_("File exists"),
+    N_("Too many open files"),
+    N_("Address already in use"),
+    N_("Cannot assign requested address"),
+})
+
+
+def system_words(exc: OSError) -> str:
+    """Why the system refused, as a screen shows it: its words translated when known, else as it said them."""
+    said = exc.strerror
+    if not said:
+        return str(exc)
+    return _(said) if said in _KNOWN else said
+
+
+__all__ = ["system_words"]
