@@ -68,6 +68,7 @@ def render(
     audience: str = "facilitator",
     paired: bool = False,
     lang: str | None = None,
+    told: list[str] | None = None,
 ) -> str:
     """The debrief document for one save, or a comparison of several.
 
@@ -84,11 +85,12 @@ def render(
     :class:`ReportError` naming it, or, among several, is left out of the comparison and named in it
     (``comparison.skipped``). ``lang``: the language of the report's
     words (``en``, ``ru``, ``uk``; default: the language of the moment); the
-    JSON keys, ids and numbers are the same in every language.
+    JSON keys, ids and numbers are the same in every language. ``told``: where to add, in words, what a
+    reader of the terminal must know of the document (a damaged save, a file left out), as the document says it.
     """
     if lang is not None:
         with using(lang):
-            return render(paths, fmt, audience, paired)
+            return render(paths, fmt, audience, paired, told=told)
     fmt = {"markdown": "md", "htm": "html"}.get(fmt.lower().lstrip("."), fmt.lower().lstrip("."))
     if fmt not in FORMATS:
         raise ReportError(fmt, _("unknown report format (expected one of {formats})").format(formats=", ".join(FORMATS)))
@@ -98,8 +100,11 @@ def render(
     files = save_paths(paths)
     if paired:
         return _paired(files, fmt, audience)
+    if told is None:
+        told = []
     if len(files) == 1:
         report = for_audience(assemble_report(load(files[0])), audience)
+        _tell_damage(told, files[0], report)
         if fmt == "json":
             return to_json(report)
         if fmt == "html":
@@ -112,8 +117,11 @@ def render(
             save = load(f)  # file in a folder of saves stopped the whole folder's report)
         except ReportError as exc:
             skipped.append({"file": str(f), "problem": exc.message})
+            told.append(_("{file} is left out: it is not a readable save ({problem})").format(
+                file=f, problem=exc.message))
             continue
         reports.append(for_audience(assemble_report(save, full=full), audience))
+        _tell_damage(told, f, reports[-1])
     if not reports:
         raise ReportError(skipped[0]["file"], skipped[0]["problem"])
     comparison = compare(reports, with_reports=full)
@@ -130,6 +138,13 @@ def render(
                 n=i, name=esc(report["scenario"]["ruleset_name"])))
         )
     return "\n".join(parts)
+
+
+def _tell_damage(told: list[str], path: Path, report: dict[str, object]) -> None:
+    damage = report.get("damage")
+    if isinstance(damage, dict):
+        told.append(_("{file} is damaged at {where}. The report covers only the intact events before it ({n}).").format(
+            file=path, where=damage["text"], n=damage["intact_events"]))
 
 
 def _paired(files: Sequence[Path], fmt: str, audience: str) -> str:

@@ -150,6 +150,27 @@ def test_a_bad_file_among_good_ones_is_named(tmp_path: Path, strict_game: Played
     assert "a.jsonl" in md and "Who played" in md
 
 
+def test_the_terminal_hears_of_a_damaged_save_and_of_a_file_left_out(copy_of, tmp_path: Path,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside (helper-88): `tabletop report FOLDER -o FILE` said only "Report written" when it had left
+    a file out, or reported a damaged save's intact part: only a reader of the document learnt it."""
+    from tabletop.cli import main
+
+    folder = tmp_path / "saves"
+    folder.mkdir()
+    damaged = copy_of(str(folder / "a.jsonl"))
+    edit_line(damaged, 31)  # event 30
+    (folder / "b.jsonl").write_text("not json\n")
+    assert main(["report", str(folder), "-o", str(tmp_path / "debrief.md")]) == 0
+    err = capsys.readouterr().err
+    assert f"tabletop report: warning: {damaged} is damaged at event 30 (line 31)" in err, err
+    assert "The report covers only the intact events before it (29)." in err
+    assert f"tabletop report: warning: {folder / 'b.jsonl'} is left out: it is not a readable save" in err, err
+    assert main(["--lang", "ru", "report", str(damaged)]) == 0  # on the screen, in the room's language
+    err = capsys.readouterr().err
+    assert "tabletop report: внимание:" in err and "Отчёт охватывает только целые события до этого места (29)." in err
+
+
 def test_missing_inputs_and_formats(tmp_path: Path, strict_game: Played) -> None:
     with pytest.raises(ReportError, match="no such file"):
         render([tmp_path / "nope.jsonl"], "md")
