@@ -54,6 +54,8 @@ class Series:
     name: str
     values: Sequence[int | float]
     tail: str = ""
+    #: each value's range (low, high), drawn as a bar through its marker: e.g. a share's 95 % interval (none: no bars)
+    ranges: Sequence[tuple[float, float]] = ()
 
     @property
     def title(self) -> str:
@@ -141,9 +143,14 @@ class _Frame:
     n: int
     y_min: float
     y_max: float
+    #: where each point stands along x when x is a number (a sweep's key: 5, 6, 8 spaced as numbers); None: evenly
+    x_values: tuple[float, ...] | None = None
 
     def x_at(self, i: int) -> float:
         inner = WIDTH - LEFT - RIGHT - 2 * PAD
+        xs = self.x_values
+        if xs is not None and len(xs) == self.n and max(xs) > min(xs):
+            return LEFT + PAD + (xs[i] - min(xs)) / (max(xs) - min(xs)) * inner
         return LEFT + PAD + (inner / 2 if self.n <= 1 else i * inner / (self.n - 1))
 
     def y_at(self, v: float) -> float:
@@ -162,8 +169,11 @@ def line_chart(
     x_label: str | None = None,
     refs: Sequence[tuple[float, str]] = (),
     description: str = "",
+    x_values: Sequence[float] | None = None,
 ) -> str:
-    """An SVG line chart; ``escape`` makes names safe for HTML (e.g. ``html.escape``); ``x_label``: ``round``."""
+    """An SVG line chart; ``escape`` makes names safe for HTML (e.g. ``html.escape``); ``x_label``: ``round``.
+
+    ``x_values``: the points' places along x when x is a number (labelled as ``x_labels`` say); else evenly."""
     x_label = _("round") if x_label is None else x_label
     if y_max <= y_min:
         y_max = y_min + 1
@@ -171,7 +181,7 @@ def line_chart(
     titles = _title_lines(title)
     drop = TITLE_LINE * (len(titles) - 1)  # the chart under a title of two lines, moved down by one
     height = TOP + PLOT_H + BOTTOM + legend_rows * LEGEND_ROW + 6 + drop
-    frame = _Frame(len(x_labels), y_min, y_max)
+    frame = _Frame(len(x_labels), y_min, y_max, None if x_values is None else tuple(float(x) for x in x_values))
     out = [
         (
             f'<svg class="chart" id="{chart_id}" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" '  # untranslated: markup
@@ -262,6 +272,9 @@ def _lines(frame: _Frame, series: Sequence[Series], escape: Callable[[str], str]
                 f'<polyline fill="none" stroke="{colour}" stroke-width="2.2"{dash_attr} '  # untranslated: markup
                 f'points="{" ".join(f"{_num(a)},{_num(b)}" for a, b in pts)}"/>'
             )
+        for (a, _b), (low, high) in zip(pts, s.ranges):
+            out.append(f'<line class="range" x1="{_num(a)}" y1="{_num(frame.y_at(low))}" x2="{_num(a)}" '  # untranslated: markup
+                       f'y2="{_num(frame.y_at(high))}" stroke="{colour}" stroke-width="1.2" opacity="0.7"/>')
         out.extend(marker(shape, a, b, colour) for a, b in pts)
         out.append("</g>")
     return out

@@ -8,6 +8,7 @@ games pooled); one more shows the agreements per game.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -29,6 +30,33 @@ def _num(x: Any, digits: int = 2) -> str:
     return "\u2013" if x is None else f"{x:.{digits}f}"
 
 
+#: the normal quantile of a two-sided 95 % interval
+_Z95 = 1.96
+
+
+def wilson(share: float, games: int) -> tuple[float, float]:
+    """The 95 % Wilson interval of a share of ``games`` games, in percent (a share of 0 or 1 still has one)."""
+    if games <= 0:
+        return 0.0, 100.0
+    z2 = _Z95 * _Z95
+    centre = (share + z2 / (2 * games)) / (1 + z2 / games)
+    half = _Z95 * math.sqrt(share * (1 - share) / games + z2 / (4 * games * games)) / (1 + z2 / games)
+    return 100 * max(0.0, centre - half), 100 * min(1.0, centre + half)
+
+
+def _worst_margin(games: int) -> float:
+    """The widest half-interval a share of ``games`` games can have (a share of one half), in percentage points."""
+    return 100 * _Z95 * 0.5 / math.sqrt(games)
+
+
+def _numbers(values: Sequence[Any]) -> list[float] | None:
+    """The key's values as numbers when every one is (then the chart spaces them as numbers), else None."""
+    if len(values) < 2 or not all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+                                  for v in values):
+        return None
+    return [float(v) for v in values]
+
+
 def _head(summary: dict[str, Any]) -> list[str]:
     plan = summary["plan"]
     keys = ", ".join(plan["keys"]) or _("none")
@@ -39,6 +67,11 @@ def _head(summary: dict[str, Any]) -> list[str]:
                                         games=plan["games"], ruleset=plan["ruleset"], deck=plan["deck"], seed=plan["seed"]),
         _("Keys varied: {keys}.").format(keys=keys),
     ]
+    if done and plan["games"] > 0:  # found from outside: a share read without how sure it is, a designer balanced on noise
+        lines.append(_("Each share is of the games in its row. With {games} games a point, a point's share is "
+                       "within {margin} percentage points of what more games would give, 19 times in 20, at worst "
+                       "(a share near one half); the charts draw each value's 95% interval as a bar.").format(
+                           games=plan["games"], margin=f"\u00b1{_worst_margin(plan['games']):.1f}"))
     if done < summary["expected"]:
         missing = summary["expected"] - done
         lines.append(ngettext("The sweep is not finished: {n} game is missing (run it again with --resume).",
@@ -110,19 +143,28 @@ def _charts(summary: dict[str, Any]) -> list[str]:
             pooled = _("Each value of {key} pools the games of every value of {others}.").format(
                 key=e(axis["key"]), others=e(", ".join(others)))
             out.append(f'<p class="small">{pooled}</p>')  # untranslated: markup
+        games = [int(row["games"]) for row in axis["rows"]]
+        if games:
+            counted = _("{n} games per value; the bars are each share's 95% interval.").format(n=min(games)) \
+                if min(games) == max(games) else \
+                _("{low} to {high} games per value; the bars are each share's 95% interval.").format(
+                    low=min(games), high=max(games))
+            out.append(f'<p class="small">{e(counted)}</p>')  # untranslated: markup
+        x_values = _numbers(axis["values"]) if summary.get("grid", True) else None
         about = axis["key"].split(".")[1] if axis["key"].startswith("tracks.") else None
         tracks = sorted(plan["tracks"].items(), key=lambda kv: kv[0] != about)  # the track the key is about first
         for t, (tid, track) in enumerate(tracks):
-            series = [Series(s, status_head(s), [100 * (row[f"{tid}|{s}"] or 0) for row in axis["rows"]])
+            series = [Series(s, status_head(s), [100 * (row[f"{tid}|{s}"] or 0) for row in axis["rows"]],
+                             ranges=[wilson(row[f"{tid}|{s}"] or 0, int(row["games"])) for row in axis["rows"]])
                       for s in STATUSES]
             out.append(line_chart(f"sweep-{n}-{t}", _how_games_end(track["name"], axis["key"]), labels,
-                                  series, 0, 100, _("% of games"), e, x_label=column,
+                                  series, 0, 100, _("% of games"), e, x_label=column, x_values=x_values,
                                   description=_("Share of games {track} ended agreed, collapsed, deferred or open, for "
                                                 "each value of {key}").format(track=track["name"], key=axis["key"])))
         agreements = [Series("agreements", _("agreements per game"), [row["agreements"] or 0 for row in axis["rows"]])]
         top = max([1.0, *agreements[0].values])
         out.append(line_chart(f"sweep-{n}-agreements", _("Agreements per game, by {key}").format(key=axis["key"]),
-                              labels, agreements, 0, top, _("agreements"), e, x_label=column,
+                              labels, agreements, 0, top, _("agreements"), e, x_label=column, x_values=x_values,
                               description=_("Mean number of tracks agreed per game, for each value of {key}").format(
                                   key=axis["key"])))
     return out
@@ -158,9 +200,12 @@ def chart_svg(summary: dict[str, Any], column: str, track: str) -> str:
 
     axis = summary["axes"][column]
     name = summary["plan"]["tracks"][track]["name"]
-    series = [Series(s, status_head(s), [100 * (row[f"{track}|{s}"] or 0) for row in axis["rows"]]) for s in STATUSES]
+    series = [Series(s, status_head(s), [100 * (row[f"{track}|{s}"] or 0) for row in axis["rows"]],
+                     ranges=[wilson(row[f"{track}|{s}"] or 0, int(row["games"])) for row in axis["rows"]])
+              for s in STATUSES]
+    x_values = _numbers(axis["values"]) if summary.get("grid", True) else None
     svg = line_chart("sweep", _how_games_end(name, axis["key"]), [str(v) for v in axis["values"]], series,
-                     0, 100, _("% of games"), escape, x_label=column)
+                     0, 100, _("% of games"), escape, x_label=column, x_values=x_values)
     # on its own the chart has no page around it: its own namespace, font and white ground
     head, rest = svg.split(">", 1)
     head = head.replace("<svg ", '<svg xmlns="http://www.w3.org/2000/svg" font-family="system-ui, Arial, sans-serif" ', 1)  # untranslated: markup

@@ -279,3 +279,33 @@ def test_svg_takes_the_key_as_the_sweep_file_writes_it_and_says_which_half_is_wr
     assert "no track 'border'" in err and "borders" in err, err
     assert main(["sweep", "report", str(swept), "--svg", "nope:borders"]) == 2
     assert "no chart by 'nope'" in capsys.readouterr().err
+
+
+def test_each_share_says_how_sure_it_is_and_numbers_are_spaced_as_numbers(swept: Path, tmp_path: Path,
+                                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside: a designer read "deferred 33.3% against 50.0%" from 6 games a point as a difference, and
+    a key's values 5, 6, 8 were drawn evenly spaced. The summary says how far a share may be from what more games
+    would give, each chart draws every share's 95% interval as a bar and says how many games stand behind each
+    value, and a numeric key's values stand at their numbers along x."""
+    from tabletop.report.charts import Series, line_chart
+    from tabletop.report.sweeppage import wilson
+
+    low, high = wilson(0.5, 100)
+    assert (round(low, 1), round(high, 1)) == (40.4, 59.6)
+    low, high = wilson(0.0, 6)  # nothing deferred in 6 games: still up to 39% for all one knows
+    assert low == 0.0 and round(high, 1) == 39.0
+    assert main(["sweep", "report", str(swept)]) == 0
+    assert "With 6 games a point, a point's share is within \u00b140.0 percentage points" in capsys.readouterr().out
+    page = tmp_path / "sure.html"
+    assert main(["sweep", "report", str(swept), "--format", "html", "-o", str(page)]) == 0
+    html = page.read_text(encoding="utf-8")
+    assert "12 games per value; the bars are each share&#x27;s 95% interval." in html
+    first = html.split('id="sweep-0-0"')[1].split("</svg>")[0]
+    assert first.count('class="range"') == 4 * 2  # four statuses, two values of the key
+
+    chart = line_chart("c", "t", ["5", "6", "8"], [Series("s", "s", [1, 2, 3])], 0, 4, "y", str, x_values=[5, 6, 8])
+    xs = [float(x) for x in re.findall(r'<circle cx="([0-9.]+)"', chart)][:3]  # the points (then the legend's)
+    assert len(xs) == 3 and abs((xs[2] - xs[1]) - 2 * (xs[1] - xs[0])) < 0.2, xs
+    even = line_chart("c", "t", ["a", "b", "c"], [Series("s", "s", [1, 2, 3])], 0, 4, "y", str)
+    xs = [float(x) for x in re.findall(r'<circle cx="([0-9.]+)"', even)][:3]
+    assert abs((xs[2] - xs[1]) - (xs[1] - xs[0])) < 0.2, xs
