@@ -15,6 +15,7 @@ from .compare import compare
 from .comparepage import several_html
 from .htmlpage import report_html
 from .markdown import comparison_lines, esc, report_lines
+from .words import left_out
 from ..lang import Domain, using
 
 _, ngettext, N_ = Domain("report").words()
@@ -144,7 +145,7 @@ def _tell_damage(told: list[str], path: Path, report: dict[str, object]) -> None
     damage = report.get("damage")
     if isinstance(damage, dict):
         told.append(_("{file} is damaged at {where}. The report covers only the intact events before it ({n}).").format(
-            file=path, where=damage["text"], n=damage["intact_events"]))
+            file=path, where=damage["text"], n=damage["intact_events"]) + left_out(damage))
 
 
 def _paired(files: Sequence[Path], fmt: str, audience: str) -> str:

@@ -15,7 +15,7 @@ from ..engine.telling import tell
 from ..engine.partwords import STOCK
 from ..engine.wording import RESOURCE, modifier_names, wants_text
 from ..store import SaveError
-from ..store.continuation import continued_in
+from ..store.continuation import continued_in, lines_after
 from ..store.errors import damage_words
 from ..store.reading import Save
 from ..content import ContentError
@@ -122,7 +122,7 @@ def replay(game: ReplayedGame) -> None:
                 "detail": exc.message,
                 "text": _("event {seq} (line {line}): {kind}: {detail}").format(
                     seq=event.seq, line=event.seq + 1, kind=damage_words(exc.kind), detail=exc.message),
-                "lines_after": _lines_after(game.save.path, event.seq + 1),
+                "lines_after": lines_after(game.save.path, event.seq + 1),
             }
             game.events = game.events[: i - 1]
             break
@@ -336,17 +336,4 @@ def _damage(save: Save) -> dict[str, Any] | None:
     if d is None:
         return None
     return {"seq": d.seq, "line": d.line, "kind": d.kind, "detail": d.detail, "text": str(d),
-            "lines_after": _lines_after(save.path, d.line)}
-
-
-def _lines_after(path: str | Path, line: int) -> int:
-    """How many lines the file has after line ``line``: what a report of the intact part leaves out."""
-    total, last = 0, b"\n"
-    try:
-        with open(path, "rb") as handle:
-            for chunk in iter(lambda: handle.read(1 << 20), b""):
-                total += chunk.count(b"\n")
-                last = chunk[-1:]
-    except OSError:
-        return 0
-    return max(0, total + (last != b"\n") - line)
+            "lines_after": lines_after(save.path, d.line)}

@@ -404,8 +404,8 @@ def left_out(damage: Mapping[str, Any]) -> str:
                               "{n} more lines follow it in the file: the events in them are not in this report.",
                               lines_after).format(n=lines_after)
     if damage.get("continued_in"):
-        out += " " + _("The game went on from them in {path} (made by tabletop resume): its report covers the rest."
-                       ).format(path=one_line(str(damage["continued_in"])))
+        out += " " + _("The game went on from the intact events in {path} (made by tabletop resume): its report "
+                       "covers the rest.").format(path=one_line(str(damage["continued_in"])))
     return out
 
 

@@ -54,8 +54,8 @@ def continued_in(path: str | Path, events: int) -> Path | None:
         return None
     for n in range(1, _MAX_COPIES + 1):
         candidate = copy_name(real, n)
-        if not candidate.exists():
-            return None
+        if not candidate.exists():  # one name gone (a copy moved away) does not end the search: found from outside
+            continue
         if _head(candidate, events + 1) == kept:
             return candidate
     return None
@@ -86,4 +86,17 @@ def continues(path: str | Path) -> tuple[Path, int] | None:
     return original, lines - 1
 
 
-__all__ = ["continued_in", "continues", "copy_name"]
+def lines_after(path: str | Path, line: int) -> int:
+    """How many lines the file has after line ``line`` (0 if it cannot be read): what the intact part leaves out."""
+    total, last = 0, b"\n"
+    try:
+        with open(path, "rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                total += chunk.count(b"\n")
+                last = chunk[-1:]
+    except OSError:
+        return 0
+    return max(0, total + (last != b"\n") - line)
+
+
+__all__ = ["continued_in", "continues", "copy_name", "lines_after"]

@@ -10,7 +10,7 @@ from pathlib import Path
 from ..engine import State
 from ..lang import Domain
 from . import files
-from .continuation import copy_name
+from .continuation import copy_name, lines_after
 from .lock import WriterLock, born_locked, open_to_write
 from .reading import Save, open_save
 from .savefile import SaveError, SaveWriter
@@ -83,6 +83,7 @@ def _resume(held: _Held, durable: bool) -> Resumed:
     save = open_save(held.real)
     messages: list[str] = []
     rewound: int | None = None
+    origin: tuple[Path, int, str] | None = None  # the damaged save a copy is made of: path, events kept, what is wrong
     if save.damage is not None:
         if save.damage.kind == "torn tail":  # untranslated: a damage kind (an id)
             try:
@@ -102,6 +103,7 @@ def _resume(held: _Held, durable: bool) -> Resumed:
             if _continued_before(held, prefix):
                 return _again(held, durable, _("The save is damaged at {damage}. It was continued before in "
                                                "{path}: the game continues there.").format(damage=damage, path=held.real))
+            origin = (held.real, len(save), str(damage))
             _recovered_copy(held, prefix)
             messages.append(
                 _("The save is damaged at {damage}. It was left as it is; the game continues from "
@@ -117,6 +119,9 @@ def _resume(held: _Held, durable: bool) -> Resumed:
             return _again(held, durable, _("Event {seq} of the save does not replay as it was recorded ({why}). "
                                            "It was continued before in {path}: the game continues there."
                                            ).format(seq=seq, why=why, path=held.real))
+        if origin is None:
+            origin = (held.real, seq - 1, _("event {seq} does not replay as it was recorded ({why})").format(
+                seq=seq, why=why))
         _recovered_copy(held, prefix)
         messages.append(
             _("Event {seq} of the save does not replay as it was recorded ({why}): the save was made by another "
@@ -129,7 +134,33 @@ def _resume(held: _Held, durable: bool) -> Resumed:
     state = save.final_state()
     seals = SealBook.of_save(save.header, save.events)  # a reveal after the resume opens the entries sealed before it
     writer = SaveWriter(held.real, held.fd, save.last_chain, len(save), durable, held.lock, seals=seals)
+    if origin is not None:
+        state = _note_origin(state, writer, save, *origin)
     return Resumed(save, state, writer, messages, rewound)
+
+
+def _note_origin(state: State, writer: SaveWriter, save: Save, original: Path, kept: int, wrong: str) -> State:
+    """The copy's first event of its own: a note saying which damaged save it goes on from, after which event, and
+    how much of it is not in the game (found from outside: a copy renamed or moved read as the whole game, and
+    nothing told the room that what it had seen played after that event was gone). A note, as the facilitator
+    writes one: public, no game step, kept in the record, the replay and the report."""
+    from ..engine import Action, RuleViolation, apply
+    from ..lang import SOURCE, current
+
+    lines = lines_after(original, kept + 1)  # the header and the events kept: the first kept + 1 lines
+    text = ngettext(
+        "Recovered by tabletop resume: the save {path} is damaged ({wrong}); the game goes on here after its event "
+        "{n} (chain head {head}). {k} more line of that save, what was played after it, is not in this game.",
+        "Recovered by tabletop resume: the save {path} is damaged ({wrong}); the game goes on here after its event "
+        "{n} (chain head {head}). {k} more lines of that save, what was played after it, are not in this game.",
+        lines).format(path=original, wrong=wrong, n=kept, head=save.last_chain[:12], k=lines)
+    try:
+        noted = apply(state, Action("note", text=text, lang=None if current() == SOURCE else current()))
+    except RuleViolation:  # the engine takes no note here: the copy goes on without one
+        return state
+    writer.append(noted, save.events[-1].clock if save.events else None)
+    return noted
+
 
 
 def _continued_before(held: _Held, prefix: bytes) -> bool:
@@ -143,9 +174,7 @@ def _continued_before(held: _Held, prefix: bytes) -> bool:
         try:
             with open(candidate, "rb") as handle:
                 same = stat.S_ISREG(os.fstat(handle.fileno()).st_mode) and handle.read(len(prefix)) == prefix
-        except FileNotFoundError:
-            return False
-        except OSError:
+        except OSError:  # not there (a stranger moved away from -recovered leaves -recovered-2 the copy), or unreadable
             continue
         if same:
             held.move_to(*open_to_write(candidate))

@@ -88,7 +88,7 @@ class VerifyReport:
                 _("  events before it, all intact: {n}").format(n=self.events),
             ]
             if self.continued_in is not None:
-                out.append(_("  the game went on from them in {path} (made by tabletop resume)").format(
+                out.append(_("  the game went on from those events in {path} (made by tabletop resume)").format(
                     path=self.continued_in))
         else:
             out = [

@@ -40,7 +40,7 @@ def test_verify_of_a_damaged_save_names_its_continuation_and_the_copy_names_the_
     assert continued_in(damaged, 19) == copy.resolve() and continues(copy) == (damaged.resolve(), 19)
     said = verify(damaged).lines()
     assert said[1] == "  events before it, all intact: 19"
-    assert said[2] == f"  the game went on from them in {copy.resolve()} (made by tabletop resume)", said
+    assert said[2] == f"  the game went on from those events in {copy.resolve()} (made by tabletop resume)", said
     told = verify(copy)
     assert told.ok and f"  a recovered copy: it goes on from the damaged save {damaged.resolve()} after its event 19" \
         in told.lines(), told.lines()
@@ -49,7 +49,7 @@ def test_verify_of_a_damaged_save_names_its_continuation_and_the_copy_names_the_
 def test_the_reports_of_both_say_where_the_game_is(tmp_path: Path) -> None:
     damaged, copy = _damaged_and_continued(tmp_path)
     before = render([damaged], "md")
-    assert f"The game went on from them in {copy.resolve()} (made by tabletop resume)" in before.replace("\\", "")
+    assert f"The game went on from the intact events in {copy.resolve()} (made by tabletop resume)" in before.replace("\\", "")
     after = render([copy], "md")
     assert ("This save is a recovered copy: its first 19 events are those of the damaged save "
             f"{damaged.resolve()}") in after.replace("\\", ""), after[:2000]
@@ -65,3 +65,41 @@ def test_a_file_only_named_like_a_copy_claims_nothing(tmp_path: Path) -> None:
     copy.unlink()  # the real copy gone: the damaged save names none (the stranger is no continuation)
     assert continued_in(damaged, 19) is None
     assert not any("went on" in line for line in verify(damaged).lines())
+
+
+def test_a_copy_renamed_or_moved_still_says_where_it_comes_from_and_what_is_not_in_it(tmp_path: Path) -> None:
+    """Found from outside (helper-90): the copy, renamed, read as the whole game, and nothing told the room that
+    what it saw played after the damage was gone. The copy's first line of its own is a note saying so."""
+    damaged, copy = _damaged_and_continued(tmp_path)
+    moved = tmp_path / "elsewhere"
+    moved.mkdir()
+    renamed = copy.rename(moved / "the game.jsonl")
+    assert continues(renamed) is None  # no name to go by any more: the record itself says it
+    lost = len(damaged.read_bytes().splitlines()) - 20  # the header and 19 events kept
+    said = (f"Recovered by tabletop resume: the save {damaged.resolve()} is damaged (event 20 (line 21): changed "
+            f"line: the line does not match its hash chain (edited or corrupted)); the game goes on here after its "
+            f"event 19 (chain head ")
+    md = render([renamed], "md").replace("\\", "")
+    assert said in md and f"{lost} more lines of that save, what was played after it, are not in this game." in md
+    assert verify(renamed).ok
+
+
+def test_a_copy_past_a_name_gone_is_still_found_and_resumed(tmp_path: Path) -> None:
+    """Found from outside (helper-90): with another game named `-recovered` the copy was `-recovered-2`; once that
+    stranger was moved away, verify no longer named the copy and resume started a second one: the game forked."""
+    recorded = record_bot_game(tmp_path / "game.jsonl", scenario(), 4)
+    lines = lines_of(recorded.path)
+    lines[20] = lines[20].replace(b'"round":', b'"round" :', 1)
+    damaged = tmp_path / "flip.jsonl"
+    damaged.write_bytes(b"".join(lines))
+    stranger = tmp_path / "flip-recovered.jsonl"
+    stranger.write_bytes(record_bot_game(tmp_path / "other.jsonl", scenario(), 5).path.read_bytes())
+    first = resume(damaged)
+    first.writer.close()
+    assert first.save.path.name == "flip-recovered-2.jsonl"
+    stranger.unlink()
+    assert continued_in(damaged, 19) == first.save.path.resolve()
+    again = resume(damaged)
+    again.writer.close()
+    assert again.save.path == first.save.path and "continued before" in again.messages[0]
+    assert sorted(p.name for p in tmp_path.glob("flip*")) == ["flip-recovered-2.jsonl", "flip.jsonl"]

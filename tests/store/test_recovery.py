@@ -41,7 +41,10 @@ def test_resume_stops_before_an_event_that_replays_differently(tmp_path: Path) -
         assert len(resumed.save) == forged_seq - 1
         assert resumed.state.hash == recorded.states[forged_seq - 1].hash
         assert any(f"Event {forged_seq} of the save does not replay" in m for m in resumed.messages)
-        assert resumed.save.path.read_bytes() == b"".join(lines_of(forged)[:forged_seq])
+        copied = resumed.save.path.read_bytes()  # the lines that replay, then its own note of where it comes from
+        assert copied.startswith(b"".join(lines_of(forged)[:forged_seq]))
+        assert resumed.state.last is not None and resumed.state.last.action.kind == "note"
+        assert f"the save {forged} is damaged (event {forged_seq} does not replay" in resumed.state.last.action.text
     finally:
         resumed.writer.close()
     assert verify(resumed.save.path).ok
@@ -124,7 +127,7 @@ def test_a_damaged_save_has_one_continuation_however_often_it_is_resumed(tmp_pat
     try:
         assert again.save.path == first.save.path
         assert any("continued before in" in m and "flip-recovered.jsonl" in m for m in again.messages), again.messages
-        assert len(again.save) == 21 and again.state.hash == state.hash  # what was played there is kept
+        assert len(again.save) == 22 and again.state.hash == state.hash  # the note, and what was played there
     finally:
         again.writer.close()
     assert sorted(p.name for p in tmp_path.glob("flip*")) == ["flip-recovered.jsonl", "flip.jsonl"]

@@ -242,33 +242,44 @@ def test_resume_after_a_changed_line_continues_in_a_recovered_copy(tmp_path: Pat
     recovered = tmp_path / "full-recovered.jsonl"
     assert game.path.read_bytes() == damaged  # byte for byte untouched
     assert resumed.save.path == recovered
-    assert recovered.read_bytes() == intact
+    # the intact lines, then a note of its own: where it comes from and what is not in it (found from outside: a
+    # copy renamed or moved read as the whole game)
+    copied = recovered.read_bytes()
+    assert copied.startswith(intact) and copied.count(b"\n") == intact.count(b"\n") + 1
+    note = resumed.state.last
+    assert note is not None and note.seq == seq and note.action.kind == "note"
+    lost = len(damaged.splitlines()) - seq
+    assert note.action.text == (f"Recovered by tabletop resume: the save {game.path} is damaged (event {seq} (line "
+                                f"{seq + 1}): changed line: the line does not match its hash chain (edited or "
+                                f"corrupted)); the game goes on here after its event {seq - 1} (chain head "
+                                f"{open_save(game.path).events[seq - 2].chain[:12]}). {lost} more lines of that save, "
+                                "what was played after it, are not in this game.")
     assert resumed.messages == [
         (
             f"The save is damaged at event {seq} (line {seq + 1}): changed line: the line does not match its hash "
             f"chain (edited or corrupted). It was left as it is; the game continues from event {seq - 1} in {recovered}."
         )
     ]
-    assert resumed.state.hash == game.hashes[seq - 1]
+    assert resumed.state.hash == game.hashes[seq - 1]  # a note is no game step: the game is where it was
     assert _folder(game.path) == ["full-recovered.jsonl", "full.jsonl"]
 
-    # the room replays the lost event and goes on
+    # the room replays the lost events and goes on
     state = resumed.state
     for action in [e.action for e in game.final.log[seq - 1 : seq + 2]]:
         state = apply(state, action.without_outcome())
         resumed.writer.append(state)
     resumed.writer.close()
-    assert state.hash == game.hashes[seq + 2]
+    assert [e.action.kind for e in state.log[seq:]] == [e.action.kind for e in game.final.log[seq - 1: seq + 2]]
     assert verify(recovered).ok
     assert game.path.read_bytes() == damaged
 
     # resuming the damaged save again goes on in its one continuation, with what was played there
     second = resume(game.path)
     second.writer.close()
-    assert second.save.path == recovered and len(second.save) == seq + 2
+    assert second.save.path == recovered and len(second.save) == seq + 3  # the note, and three events played
     assert "It was continued before in" in second.messages[0]
     assert _folder(game.path) == ["full-recovered.jsonl", "full.jsonl"]
-    assert verify(recovered).ok and len(open_save(recovered)) == seq + 2
+    assert verify(recovered).ok and len(open_save(recovered)) == seq + 3
 
 
 def test_resume_of_a_damaged_header_refuses(tmp_path: Path) -> None:
