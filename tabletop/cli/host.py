@@ -176,7 +176,7 @@ def _open_session(args: argparse.Namespace) -> Session | int:
 
 
 def cmd_host(args: argparse.Namespace) -> int:
-    from ..seats.joincodes import new_codes, read_codes, write_codes
+    from ..seats.joincodes import codes_path, new_codes, read_codes, write_codes
     from ..seats.table import Table, seats_for
 
     from ..lang import LanguageError, resolve
@@ -202,7 +202,15 @@ def cmd_host(args: argparse.Namespace) -> int:
         kept = (read_codes(session.save_path, table.seats) or read_codes(Path(args.resume), table.seats)
                 if args.resume else None)
         codes = kept or new_codes(table.seats)
-        write_codes(session.save_path, codes)
+        try:
+            write_codes(session.save_path, codes)
+        except OSError as exc:  # found from outside: said as "cannot listen", and a facilitator tried other ports
+            _err(_("tabletop host: cannot write the join codes beside the save ({path}): {problem}").format(
+                path=codes_path(session.save_path), problem=system_words(exc)))
+            if not args.resume and session.state.seq == 0:
+                session.close()
+                _discard_new(session.save_path)
+            return 1
         return asyncio.run(_serve(table, codes, addr, port, args.headless, lang))
     except OSError as exc:
         _err(_("tabletop host: cannot listen on {address}: {problem}").format(address=f"{addr}:{port}",

@@ -204,3 +204,31 @@ def test_a_finished_game_is_served_as_over_and_stopped_with_the_debriefs_command
     assert "is over" in over and "nothing more can be played" in over and f"tabletop report {save}" in over, over
     assert stopped.startswith(f"; the game is over and saved in {save}") and "--resume" not in stopped, stopped
     assert f"tabletop replay {save}" in stopped and "Traceback" not in err
+
+
+def test_join_codes_that_cannot_be_written_are_said_as_such_not_as_a_port_that_cannot_listen(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside (helper-90): a folder that took no new file made `host --resume` say "cannot listen on
+    127.0.0.1:PORT: Operation not permitted", and a facilitator tried other ports."""
+    import errno
+    import os
+
+    from tabletop.content.loader import load_scenario
+    from tabletop.play.session import Session
+    from tabletop.seats import joincodes
+
+    save = tmp_path / "g.jsonl"
+    Session.start(load_scenario("parallel-tracks"), 5, save).close()
+    real_replace = os.replace
+
+    def refused(src: object, dst: object) -> None:
+        if str(dst).endswith(".codes"):
+            raise OSError(errno.EPERM, "Operation not permitted")
+        real_replace(src, dst)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(joincodes.os, "replace", refused)
+    assert main(["host", "--headless", "--resume", str(save), "--listen", "127.0.0.1:0"]) == 1
+    err = capsys.readouterr().err
+    assert "cannot write the join codes beside the save" in err and "Operation not permitted" in err, err
+    assert "listen" not in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["g.jsonl"]  # no half-written codes file left
