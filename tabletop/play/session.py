@@ -207,6 +207,16 @@ class Session:
     def is_bot(self, actor: str | None) -> bool:
         return actor is not None and self.seats.get(actor, HUMAN) != HUMAN
 
+    def undid_a_bot(self) -> bool:
+        """The last event is an undo of a bot's action: the bots wait, or the bot would at once play again (found
+        from outside: each undo of a bot's move was followed by another of its moves, and nothing before it could
+        be taken back)."""
+        last = self.state.last
+        if last is None or last.action.kind != "undo" or not isinstance(last.result.get("undoes"), int):
+            return False
+        undone = next((e for e in reversed(self.state.log) if e.seq == last.result["undoes"]), None)
+        return undone is not None and self.is_bot(undone.action.actor)
+
     def bot_action(self) -> Action | None:
         """The action a bot takes now, if the game waits on a bot."""
         actor = self.acting()

@@ -168,6 +168,8 @@ class Table:
                                    why=system_words(exc)))
             if action.kind == "undo":
                 self.hold.reset()  # a card back on the table is read out again before a bot answers
+                if self.session.undid_a_bot():  # the bots wait, as on the hot seat, or the bot would play again
+                    self.clock.pause(True)
         index = self.session.state.seq
         self.clock.follow(self.session.state)
         self.play_bots()

@@ -407,6 +407,14 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
             self.stage = None
         if action.kind == "undo":
             self.card_hold.reset()  # a card back on the table is read out again before a bot answers
+            if not self.paused and self.session.undid_a_bot():
+                self.paused = True
+                self.timekeeper.pause(True)
+                if self._bot_timer is not None:
+                    self._bot_timer.stop()
+                    self._bot_timer = None
+                self.pause_notice.show(self, _("Paused after undoing a bot's move: the bots wait, so more can be "
+                                               "undone. Press p to go on."), "information", title="", seconds=8)
         last = self.session.state.last
         warning = told_warning(last, self.session.state.scenario) if last is not None else None
         if warning and action.kind == "override":

@@ -410,3 +410,30 @@ async def test_a_note_on_a_sealed_move_says_the_teams_see_it_only_after_the_reve
             said = str(app.screen.query_one("#ask-title").render())
             assert "every screen and the report show it" in said, said
     session.close()
+
+
+async def test_an_undo_of_a_bot_s_move_pauses_the_game_so_the_bot_does_not_play_again(tmp_path: Path) -> None:
+    """Found from outside (helper-90): not paused, each undo of a bot's move was followed at once by another move
+    of the same bot (three undone bot moves in the record), and nothing before it could be taken back. The undo
+    pauses the game: the bots wait, a second undo takes back the event before, p goes on."""
+    table = _table(tmp_path, Hands())  # every team a bot but Russia
+    async with hosting(table) as (_host, address, codes):
+        console = await connect(address, codes["facilitator"])
+        for _ in range(30):
+            state = table.session.state
+            if state.last is not None and table.session.is_bot(state.last.action.actor):
+                break
+            view = await caught_up(console, state.seq)
+            await console.act(pick=view["decision"]["entries"][0]["id"])
+        last = table.session.state.last
+        assert last is not None and table.session.is_bot(last.action.actor)
+        await console.act({"kind": "undo", "reason": "undone by the facilitator"})
+        undo = table.session.state.last
+        assert undo.result["undoes"] == last.seq and table.clock.paused
+        view = await caught_up(console, undo.seq)
+        assert view["clock"]["paused"] is True
+        assert table.session.state.last == undo  # the bot waits
+        await console.act({"kind": "undo", "reason": "and the one before"})  # taken while paused
+        assert table.session.state.last.result["undoes"] == last.seq - 1
+        await console.close()
+    table.session.close()

@@ -52,6 +52,7 @@ class Script:
         self.moved: set[str] = set()
         self.undone = False
         self.injected = False
+        self.resumed = False  # the facilitator pressed p: no event is written for it
 
     def team_pick(self, actor: str, found: list[Any], round_: int) -> int:
         wanted = FIRST_ROUND.get(actor) if round_ == 1 and actor not in self.moved else None
@@ -83,6 +84,11 @@ async def _facilitator_turn(pilot: Any, app: SeatApp, table: Table, script: Scri
         await pilot.pause()
         await pilot.press("enter")  # the first card of the deck, injected now
         return
+    if ((app.view or {}).get("clock") or {}).get("paused"):  # an undo of a bot's move paused the game: go on
+        await pilot.press("p")
+        await until(pilot, lambda: not table.clock.paused, "the game to resume")
+        script.resumed = True
+        return
     found = entries(app)
     index = next(i for i, e in enumerate(found) if not e.get("refusal"))
     await choose(pilot, app, index)
@@ -106,7 +112,9 @@ async def _play(table: Table, apps: dict[str, SeatApp], pilots: dict[str, Any]) 
             await _facilitator_turn(pilot, app, table, script)
         else:
             await choose(pilot, app, script.team_pick(actor or "", entries(app), state.round))
-        await until(pilot, lambda s=state.seq: table.session.state.seq != s, f"the host to take {seat}'s act")
+        await until(pilot, lambda s=state.seq: table.session.state.seq != s or script.resumed,
+                    f"the host to take {seat}'s act")
+        script.resumed = False
     raise AssertionError("the game did not end")
 
 

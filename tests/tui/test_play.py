@@ -15,6 +15,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Select, Static
 
 import tabletop.tui.board as board_module
+from tabletop.engine import legal_actions
 from tabletop.engine.wording import named_source, scenario_names
 import tabletop.tui.start as start_module
 from tabletop import Action, open_save
@@ -830,3 +831,34 @@ async def test_a_refused_pick_pressed_twice_at_once_shows_one_notice(tmp_path: P
         for _ in range(3):
             await pilot.pause()
         assert len([t for t in toasts(pilot) if t.startswith("Not allowed")]) == 1, toasts(pilot)
+
+
+async def test_an_undo_of_a_bot_s_move_pauses_the_hot_seat_so_the_bot_does_not_play_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found from outside (helper-90): each undo of a bot's move was followed at once by another move of the same
+    bot, and nothing before it could be taken back unless p was pressed first. The undo pauses the game."""
+    monkeypatch.setattr(board_module, "BOT_DELAY", 0.01)
+    bots = {"ua": "cooperative", "us": "cooperative", "eu": "cooperative", "bridge": "cooperative"}
+    session = start(tmp_path, seats={"ru": "human", **bots})
+    while session.state.phase == "event":  # set-up: the facilitator draws and applies the card
+        session.apply(legal_actions(session.state)[0])
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        screen = board(pilot)
+        for _ in range(400):  # counted polls: the bots move on the board's own timer
+            last = session.state.last
+            if last is not None and last.action.kind == "move" and session.is_bot(last.action.actor):
+                break
+            if session.state.turn == "ru":
+                screen.act(next(a for a in legal_actions(session.state) if a.kind == "pass"))
+            await pilot.pause(0.01)
+        bot_move = session.state.last
+        assert bot_move is not None and session.is_bot(bot_move.action.actor)
+        assert screen.act(Action("undo"))
+        undo = session.state.last
+        assert screen.paused and undo.result["undoes"] == bot_move.seq
+        for _ in range(20):
+            await pilot.pause(0.01)
+        assert session.state.last == undo  # the bot waits
+        assert any("Paused after undoing a bot's move" in n.message for n in app._notifications)
+    session.close()
