@@ -154,9 +154,7 @@ def _charts(summary: dict[str, Any]) -> list[str]:
         about = axis["key"].split(".")[1] if axis["key"].startswith("tracks.") else None
         tracks = sorted(plan["tracks"].items(), key=lambda kv: kv[0] != about)  # the track the key is about first
         for t, (tid, track) in enumerate(tracks):
-            series = [Series(s, status_head(s), [100 * (row[f"{tid}|{s}"] or 0) for row in axis["rows"]],
-                             ranges=[wilson(row[f"{tid}|{s}"] or 0, int(row["games"])) for row in axis["rows"]])
-                      for s in STATUSES]
+            series = _status_series(axis, tid)
             out.append(line_chart(f"sweep-{n}-{t}", _how_games_end(track["name"], axis["key"]), labels,
                                   series, 0, 100, _("% of games"), e, x_label=column, x_values=x_values,
                                   description=_("Share of games {track} ended agreed, collapsed, deferred or open, for "
@@ -190,6 +188,13 @@ def sweep_html(summary: dict[str, Any]) -> str:
     return page(_("Sweep of {ruleset}").format(ruleset=plan["ruleset"]), "\n".join(body))
 
 
+def _status_series(axis: dict[str, Any], track: str) -> list[Series]:
+    """A line per status: the share of games the track ended in it, for each value, with its 95 % interval."""
+    return [Series(s, status_head(s), [100 * (row[f"{track}|{s}"] or 0) for row in axis["rows"]],
+                   ranges=[wilson(row[f"{track}|{s}"] or 0, int(row["games"])) for row in axis["rows"]])
+            for s in STATUSES]
+
+
 def _how_games_end(track: str, key: str) -> str:
     return _("{track}: how games end, by {key}").format(track=track, key=key)
 
@@ -200,9 +205,7 @@ def chart_svg(summary: dict[str, Any], column: str, track: str) -> str:
 
     axis = summary["axes"][column]
     name = summary["plan"]["tracks"][track]["name"]
-    series = [Series(s, status_head(s), [100 * (row[f"{track}|{s}"] or 0) for row in axis["rows"]],
-                     ranges=[wilson(row[f"{track}|{s}"] or 0, int(row["games"])) for row in axis["rows"]])
-              for s in STATUSES]
+    series = _status_series(axis, track)
     x_values = _numbers(axis["values"]) if summary.get("grid", True) else None
     svg = line_chart("sweep", _how_games_end(name, axis["key"]), [str(v) for v in axis["values"]], series,
                      0, 100, _("% of games"), escape, x_label=column, x_values=x_values)

@@ -15,6 +15,7 @@ import os
 import re
 import stat
 from pathlib import Path
+from typing import BinaryIO
 
 from . import files
 
@@ -28,37 +29,48 @@ def copy_name(real: Path, n: int) -> Path:
     return files.numbered(real.with_name(real.name.removesuffix(".jsonl") + "-recovered.jsonl"), n)
 
 
-def _head(path: Path, lines: int) -> bytes | None:
-    """The first ``lines`` lines of a regular file, each with its newline (None: not there, or fewer)."""
+def _open_regular(path: Path) -> BinaryIO | None:
+    """``path`` open for reading if it is a regular file (a FIFO is refused unopened, never waited on)."""
     try:
-        with open(path, "rb") as handle:
-            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-                return None
-            out = []
-            for _ in range(lines):
-                line = handle.readline()
-                if not line.endswith(b"\n"):
-                    return None
-                out.append(line)
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError:
         return None
-    return b"".join(out)
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        return None
+    return os.fdopen(fd, "rb")
+
+
+def _head(path: Path, lines: int) -> bytes | None:
+    """The first ``lines`` lines of a regular file, each with its newline (None: not there, or fewer)."""
+    handle = _open_regular(path)
+    if handle is None:
+        return None
+    with handle:
+        out = [handle.readline() for _ in range(lines)]
+    return b"".join(out) if all(line.endswith(b"\n") for line in out) else None
+
+
+def copy_holding(real: Path, prefix: bytes) -> Path | None:
+    """The recovered copy beside the save ``real`` that starts with ``prefix`` (its intact lines): where ``resume``
+    went on with its game (None: none). One name gone (a copy moved away) does not end the search: found from
+    outside, a stranger moved away from ``-recovered`` had left ``-recovered-2`` unfound, and the game forked."""
+    for n in range(1, _MAX_COPIES + 1):
+        handle = _open_regular(copy_name(real, n))
+        if handle is None:
+            continue
+        with handle:
+            if handle.read(len(prefix)) == prefix:
+                return copy_name(real, n)
+    return None
 
 
 def continued_in(path: str | Path, events: int) -> Path | None:
     """The recovered copy beside the save ``path`` that holds its header and first ``events`` events, byte for
-    byte: where ``resume`` went on with its game (None: none)."""
+    byte (None: none)."""
     real = Path(path).resolve()
     kept = _head(real, events + 1)
-    if kept is None:
-        return None
-    for n in range(1, _MAX_COPIES + 1):
-        candidate = copy_name(real, n)
-        if not candidate.exists():  # one name gone (a copy moved away) does not end the search: found from outside
-            continue
-        if _head(candidate, events + 1) == kept:
-            return candidate
-    return None
+    return None if kept is None else copy_holding(real, kept)
 
 
 def continues(path: str | Path) -> tuple[Path, int] | None:
@@ -69,18 +81,19 @@ def continues(path: str | Path) -> tuple[Path, int] | None:
     if named is None:
         return None
     original = real.with_name(named["stem"] + ".jsonl")
-    try:
-        with open(real, "rb") as copy, open(original, "rb") as before:
-            if not (stat.S_ISREG(os.fstat(copy.fileno()).st_mode) and stat.S_ISREG(os.fstat(before.fileno()).st_mode)):
-                return None
-            lines = 0
-            while True:
-                mine, theirs = copy.readline(), before.readline()
-                if not mine.endswith(b"\n") or mine != theirs:
-                    break
-                lines += 1
-    except OSError:
+    copy, before = _open_regular(real), _open_regular(original)
+    if copy is None or before is None:
+        for handle in (copy, before):
+            if handle is not None:
+                handle.close()
         return None
+    with copy, before:
+        lines = 0
+        while True:
+            mine, theirs = copy.readline(), before.readline()
+            if not mine.endswith(b"\n") or mine != theirs:
+                break
+            lines += 1
     if lines == 0:  # not even the header: another game
         return None
     return original, lines - 1
@@ -99,4 +112,4 @@ def lines_after(path: str | Path, line: int) -> int:
     return max(0, total + (last != b"\n") - line)
 
 
-__all__ = ["continued_in", "continues", "copy_name", "lines_after"]
+__all__ = ["continued_in", "continues", "copy_holding", "copy_name", "lines_after"]

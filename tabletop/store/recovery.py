@@ -10,7 +10,7 @@ from pathlib import Path
 from ..engine import State
 from ..lang import Domain
 from . import files
-from .continuation import copy_name, lines_after
+from .continuation import copy_holding, copy_name, lines_after
 from .lock import WriterLock, born_locked, open_to_write
 from .reading import Save, open_save
 from .savefile import SaveError, SaveWriter
@@ -169,17 +169,11 @@ def _continued_before(held: _Held, prefix: bytes) -> bool:
 
     One damaged save has one continuation: a second resume, at once in another terminal or the next day,
     goes on in it, and never starts a second copy that the game splits into."""
-    for n in range(1, 100):
-        candidate = copy_name(held.real, n)
-        try:
-            with open(candidate, "rb") as handle:
-                same = stat.S_ISREG(os.fstat(handle.fileno()).st_mode) and handle.read(len(prefix)) == prefix
-        except OSError:  # not there (a stranger moved away from -recovered leaves -recovered-2 the copy), or unreadable
-            continue
-        if same:
-            held.move_to(*open_to_write(candidate))
-            return True
-    return False
+    found = copy_holding(held.real, prefix)
+    if found is None:
+        return False
+    held.move_to(*open_to_write(found))
+    return True
 
 
 def _again(held: _Held, durable: bool, said: str) -> Resumed:

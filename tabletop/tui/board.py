@@ -408,11 +408,7 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
         if action.kind == "undo":
             self.card_hold.reset()  # a card back on the table is read out again before a bot answers
             if not self.paused and self.session.undid_a_bot():
-                self.paused = True
-                self.timekeeper.pause(True)
-                if self._bot_timer is not None:
-                    self._bot_timer.stop()
-                    self._bot_timer = None
+                self.hold_the_game()
                 self.pause_notice.show(self, _("Paused after undoing a bot's move: the bots wait, so more can be "
                                                "undone. Press p to go on."), "information", title="", seconds=8)
         last = self.session.state.last
@@ -422,17 +418,21 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
         self.refresh_view()
         return True
 
+    def hold_the_game(self) -> None:
+        """Pause: the phase timer stops and the bots wait (a bot's move already queued does not come)."""
+        self.paused = True
+        self.timekeeper.pause(True)
+        if self._bot_timer is not None:
+            self._bot_timer.stop()
+            self._bot_timer = None
+
     def _not_saved(self, exc: OSError, action: Action) -> None:
         """The save refused the action: say so plainly, and how to go on (the board is what is on disk)."""
         self.unsaved = action
         by_bot = self.session.is_bot(action.actor)
         if by_bot:
             # a bot would try again and again: the game waits for the facilitator
-            self.paused = True
-            self.timekeeper.pause(True)
-            if self._bot_timer is not None:
-                self._bot_timer.stop()
-                self._bot_timer = None
+            self.hold_the_game()
             self.refresh_view()
         from .savefail import not_saved_words
 

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import events
-from textual.timer import Timer
 
 from ..engine import Action, State
 from ..engine.review import undo_target
@@ -68,11 +67,11 @@ class FacilitatorPowers(_Screen):
     show_private: int | None  # the round whose private notes are on screen, if any
     unsaved: Action | None  # the last action the save refused
     pause_notice: Refusals  # the notice of a pause or a resume, each in place of the last
-    _bot_timer: Timer | None
 
     # the board's own, which the powers call: an action saved, then drawn; a redraw
     act: Callable[[Action], bool]
     refresh_view: Callable[[], None]
+    hold_the_game: Callable[[], None]
 
     def facilitator_commands(self) -> list[tuple[str, Callable[[], None], str]]:
         """Each power as the command palette lists it: its words, what it does, its group."""
@@ -93,13 +92,13 @@ class FacilitatorPowers(_Screen):
         ]
 
     def action_pause(self) -> None:
-        self.paused = not self.paused
-        self.timekeeper.pause(self.paused)
+        if self.paused:
+            self.paused = False
+            self.timekeeper.pause(False)
+        else:
+            self.hold_the_game()
         self.pause_notice.show(self, _("Paused: the timer and the bots wait.") if self.paused else _("Resumed."),
                                "information", title="", seconds=3)
-        if self.paused and self._bot_timer is not None:
-            self._bot_timer.stop()
-            self._bot_timer = None
         self.refresh_view()
 
     def action_resume(self) -> None:

@@ -430,9 +430,8 @@ class SeatApp(LatinKeys, SeatActs, App[None]):
         if isinstance(shown, int) and shown > kept:  # this screen was shown events the game no longer has
             with using(self.lang):
                 said = _("The host's save was damaged: the game goes on after event {n}, and what was played "
-                         "after it is not in the game. Moves still wanted are made again.")
-                self.notify(said.format(n=kept), title=_("Save recovered"), severity="warning", timeout=30,
-                            markup=False)
+                         "after it is not in the game. Moves still wanted are made again.").format(n=kept)
+                self.notify(literal(said), markup=False, title=_("Save recovered"), severity="warning", timeout=30)
 
     def _game_over(self) -> bool:
         """The newest view this screen has shows the game over."""

@@ -103,3 +103,14 @@ def test_a_copy_past_a_name_gone_is_still_found_and_resumed(tmp_path: Path) -> N
     again.writer.close()
     assert again.save.path == first.save.path and "continued before" in again.messages[0]
     assert sorted(p.name for p in tmp_path.glob("flip*")) == ["flip-recovered-2.jsonl", "flip.jsonl"]
+
+
+def test_a_fifo_named_like_a_copy_is_passed_over_unopened(tmp_path: Path) -> None:
+    """A FIFO where a copy would be is never waited on (an open for reading would block until a writer came)."""
+    import os
+
+    damaged, copy = _damaged_and_continued(tmp_path)
+    moved = copy.rename(tmp_path / "flip-recovered-2.jsonl")
+    os.mkfifo(tmp_path / "flip-recovered.jsonl")
+    assert continued_in(damaged, 19) == moved.resolve()
+    assert continues(tmp_path / "flip-recovered.jsonl") is None
