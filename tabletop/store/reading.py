@@ -228,6 +228,8 @@ class Save:
             self._snapshots.append(new_game(self.scenario, self.seed))
         slot = min(i // SNAPSHOT_EVERY, len(self._snapshots) - 1)
         start, state = slot * SNAPSHOT_EVERY, self._snapshots[slot]
+        if start == i:  # a kept snapshot (the start of the game, often): the last state asked for stays where it was
+            return state
         if self._last is not None and start <= self._last[0] <= i:
             start, state = self._last
         with collector_paused():

@@ -34,10 +34,11 @@ def lanes_text(state_at: Callable[[int], State], index: int, round_ends: Mapping
     for r in rounds:
         out.append(f" {round_mark(r):<6}", style="bold")
     out.append("\n")
+    ends = [state_at(min(round_ends[r], index)) for r in rounds]
     for spec in state.ruleset.tracks:
         out.append(f"{n[spec.id][:23]:<24}")
-        for r in rounds:
-            t = state_at(min(round_ends[r], index)).tracks[spec.id]
+        for end in ends:
+            t = end.tracks[spec.id]
             # an open track is the usual case: its cell carries no mark
             cell = f"{t.position}/{t.tension}{'' if t.status == 'open' else STATUS_MARK[t.status]}"
             out.append(f" {cell:<6}", style=_CLOSED_STYLE.get(t.status, ""))

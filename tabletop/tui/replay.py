@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..engine import legal_actions
+from ..engine import State, legal_actions
 from ..engine.records import Ruling, changes_of
 from ..engine.review import undone_seqs
 from ..lang import SOURCE, Domain, current, set_language
@@ -133,6 +133,10 @@ class ReplayScreen(Screen[None]):
         self._round_ends: dict[int, int] = {}
         for e in save.events:
             self._round_ends[e.round] = e.seq
+        #: the board at each round's end, replayed once: the lanes and charts read every one of them at every
+        #: step, and the save keeps only a snapshot every few events (each read replayed up to that many again)
+        self._at_round_end: dict[int, State] = {}
+        self._round_end_seqs = frozenset(self._round_ends.values())
 
     # -- layout --------------------------------------------------------------
 
@@ -261,8 +265,9 @@ class ReplayScreen(Screen[None]):
         self.query_one("#where", Static).update(where)
         self.query_one("#working", Static).update(working_text(save, self.index, self._undone, self._notes,
                                                                self._kept_sealed()))
-        self.query_one("#lanes", Static).update(lanes_text(save.state_at, self.index, self._round_ends))
-        self.query_one("#charts", Static).update(charts_text(save.state_at, self.index, self._round_ends, state.round))
+        self.query_one("#lanes", Static).update(lanes_text(self._state_at, self.index, self._round_ends))
+        self.query_one("#charts", Static).update(charts_text(self._state_at, self.index, self._round_ends,
+                                                             state.round))
         timeline = self.query_one("#timeline", OptionList)
         row = max((i for i, seq in enumerate(self._shown) if seq <= self.index), default=0)
         if timeline.highlighted != row:
@@ -272,6 +277,15 @@ class ReplayScreen(Screen[None]):
                 timeline.highlighted = row
             # after this repaint's layout the list knows its height: only then can it scroll right
             timeline.call_after_refresh(timeline.scroll_to_highlight)
+
+    def _state_at(self, i: int) -> State:
+        """``save.state_at(i)``, a round's end replayed only the first time it is asked for."""
+        if i not in self._round_end_seqs:
+            return self.save.state_at(i)
+        state = self._at_round_end.get(i)
+        if state is None:
+            state = self._at_round_end[i] = self.save.state_at(i)
+        return state
 
     # -- moving --------------------------------------------------------------
 
