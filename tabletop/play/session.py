@@ -188,6 +188,9 @@ class Session:
         if self.clock_reading is None:
             return None
         record = self.clock_reading(state)
+        if self._undoes_a_bot(state) and not record.get("paused"):
+            # the board and the host pause as this undo is taken: the line says so, or a resume came up running
+            record = {**record, "paused": True}
         if self.timers != self.scenario.ruleset.ruleset.timers:
             # timers set on resume are not in the header's ruleset: each event carries them
             record = {**record, "timers": dump(self.timers)}
@@ -211,10 +214,13 @@ class Session:
         """The last event is an undo of a bot's action: the bots wait, or the bot would at once play again (found
         from outside: each undo of a bot's move was followed by another of its moves, and nothing before it could
         be taken back)."""
-        last = self.state.last
+        return self._undoes_a_bot(self.state)
+
+    def _undoes_a_bot(self, state: State) -> bool:
+        last = state.last
         if last is None or last.action.kind != "undo" or not isinstance(last.result.get("undoes"), int):
             return False
-        undone = next((e for e in reversed(self.state.log) if e.seq == last.result["undoes"]), None)
+        undone = next((e for e in reversed(state.log) if e.seq == last.result["undoes"]), None)
         return undone is not None and self.is_bot(undone.action.actor)
 
     def bot_action(self) -> Action | None:

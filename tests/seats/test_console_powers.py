@@ -430,6 +430,8 @@ async def test_an_undo_of_a_bot_s_move_pauses_the_game_so_the_bot_does_not_play_
         await console.act({"kind": "undo", "reason": "undone by the facilitator"})
         undo = table.session.state.last
         assert undo.result["undoes"] == last.seq and table.clock.paused
+        # saved so: a host resumed straight after comes up paused (the pause came after the line was written)
+        assert open_save(table.session.save_path).events[undo.seq - 1].clock["paused"] is True
         view = await caught_up(console, undo.seq)
         assert view["clock"]["paused"] is True
         assert table.session.state.last == undo  # the bot waits

@@ -862,3 +862,15 @@ async def test_an_undo_of_a_bot_s_move_pauses_the_hot_seat_so_the_bot_does_not_p
         assert session.state.last == undo  # the bot waits
         assert any("Paused after undoing a bot's move" in n.message for n in app._notifications)
     session.close()
+    # the undo's line says the game was paused: a resume straight after comes up paused, the bot still waiting
+    # (found from outside: the pause came after the line was written, and a resume came up running)
+    assert open_save(session.save_path).events[-1].clock["paused"] is True
+    again = Session.resume(session.save_path)
+    app = TabletopApp(again)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert board(pilot).paused
+        for _ in range(20):
+            await pilot.pause(0.01)
+        assert again.state.seq == undo.seq
+    again.close()
