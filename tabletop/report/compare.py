@@ -9,6 +9,7 @@ or stayed open.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from typing import Any
 
@@ -66,7 +67,8 @@ def compare(reports: Sequence[dict[str, Any]], with_reports: bool = True) -> dic
     for r in reports:
         for t in r["outcome"]["tracks"]:
             tracks.setdefault(t["id"], t["name"])
-    groups = _groups(saves, reports)
+    continued = _continued(saves, reports)
+    groups = _groups(saves, reports, set(continued))
     sources: dict[str, None] = {}  # each scenario's description once, in first-seen order: its source's credit
     for r in reports:
         if described := " ".join(str(r["scenario"].get("description") or "").split()):
@@ -76,17 +78,36 @@ def compare(reports: Sequence[dict[str, Any]], with_reports: bool = True) -> dic
         "tracks": [{"id": tid, "name": name} for tid, name in tracks.items()],
         "groups": [_group_shares(g) for g in groups.values()],
         "damaged": [s["index"] for s in saves if s["damaged"]],
+        # a damaged save whose recovered copy is compared too: one game, counted once, in its copy
+        "continued": [{"save": i, "in": j} for i, j in continued.items()],
         "reports_included": with_reports,
         "sources": list(sources),
     }
 
 
+def _continued(saves: list[dict[str, Any]], reports: Sequence[dict[str, Any]]) -> dict[int, int]:
+    """Each damaged save whose recovered copy (``tabletop resume`` went on in it) is compared too: its index, and
+    the copy's. The copy holds the same game from its start: counted twice, it weighed double in the shares
+    (found from outside)."""
+    where = {os.path.realpath(s["path"]): s["index"] for s in saves}
+    found = {}
+    for s, r in zip(saves, reports, strict=True):
+        went_on = (r["damage"] or {}).get("continued_in")
+        copy = where.get(os.path.realpath(went_on)) if went_on else None
+        if copy is not None and copy != s["index"]:
+            found[s["index"]] = copy
+    return found
+
+
 def _groups(
-    saves: list[dict[str, Any]], reports: Sequence[dict[str, Any]]
+    saves: list[dict[str, Any]], reports: Sequence[dict[str, Any]], left_out: set[int]
 ) -> dict[tuple[str, str, str], dict[str, Any]]:
-    """The saves grouped by ruleset, deck and independence, counting each track's final statuses."""
+    """The saves grouped by ruleset, deck and independence, counting each track's final statuses (but for the saves
+    ``left_out``: a damaged save counted in its copy)."""
     groups: dict[tuple[str, str, str], dict[str, Any]] = {}
     for s, r in zip(saves, reports, strict=True):
+        if s["index"] in left_out:
+            continue
         key = (s["ruleset_id"], s["deck_id"], s["independence"])
         g = groups.get(key)
         if g is None:

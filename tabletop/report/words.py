@@ -287,6 +287,12 @@ def share_rows(comparison: Mapping[str, Any], esc: Callable[[str], str], statuse
     return rows
 
 
+def continued_words(went_on: Mapping[str, Any]) -> str:
+    """A damaged save compared beside the copy ``tabletop resume`` went on in: one game, counted once."""
+    return _("Save #{save} is damaged and was continued in save #{copy}: the shares count that game once, as "
+             "#{copy}.").format(save=went_on["save"], copy=went_on["in"])
+
+
 def agreements_per_game(comparison: Mapping[str, Any], esc: Callable[[str], str]) -> str:
     return "; ".join(
         f"{esc(g['ruleset_id'])} ({esc(mode_word(g['independence']))}) {g['agreements_per_game']:.2f}"

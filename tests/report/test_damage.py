@@ -214,3 +214,36 @@ def test_the_lines_a_damaged_report_leaves_out_are_counted(copy_of, strict_game:
     tear_last_line(torn)
     assert build_report(torn)["damage"]["lines_after"] == 0
     assert "more line" not in render([torn], "md")
+
+
+def test_a_damaged_save_and_the_copy_it_went_on_in_are_one_game_in_a_folder_s_shares(
+        tmp_path: Path, strict_game: Played) -> None:
+    """Found from outside (helper-90): ``report FOLDER`` over a damaged save and the copy ``tabletop resume``
+    went on in counted one game twice in the comparison's shares. The copy counts; the damaged save is listed,
+    flagged, and said to be counted as its copy."""
+    from tabletop.store.recovery import resume
+
+    folder = tmp_path / "saves"
+    folder.mkdir()
+    damaged = folder / "a.jsonl"
+    shutil.copy(strict_game.path, damaged)
+    edit_line(damaged, 31)  # event 30
+    resume(damaged).writer.close()  # the game goes on in a-recovered.jsonl beside it
+    assert sorted(p.name for p in folder.iterdir()) == ["a-recovered.jsonl", "a.jsonl"]
+    shutil.copy(strict_game.path, folder / "b.jsonl")  # another game of the same ruleset
+    data = json.loads(render(folder, "json"))
+    comparison = data["comparison"]
+    index = {Path(s["path"]).name: s["index"] for s in comparison["saves"]}
+    (group,) = comparison["groups"]
+    assert group["games"] == 2 and sorted(group["saves"]) == sorted([index["a-recovered.jsonl"], index["b.jsonl"]])
+    assert comparison["continued"] == [{"save": index["a.jsonl"], "in": index["a-recovered.jsonl"]}]
+    assert len(comparison["saves"]) == 3  # still listed, flagged damaged
+    said = (f"Save #{index['a.jsonl']} is damaged and was continued in save #{index['a-recovered.jsonl']}: the "
+            f"shares count that game once, as #{index['a-recovered.jsonl']}.")
+    assert said in md_text(render(folder, "md"))
+    doc = HtmlDoc(render(folder, "html"))
+    assert not doc.errors and said in doc.text
+    # without its copy beside it, the damaged save is the only record of its game: it counts
+    (folder / "a-recovered.jsonl").unlink()
+    comparison = json.loads(render(folder, "json"))["comparison"]
+    assert comparison["continued"] == [] and comparison["groups"][0]["games"] == 2
