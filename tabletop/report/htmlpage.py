@@ -51,6 +51,7 @@ from .words import (
     working_parts,
     argued_at,
     mark_quotes,
+    opening,
 )
 from ..engine.telling import end_reason
 from .timeline import in_order
@@ -129,7 +130,7 @@ class _Report:
             d = r["damage"]
             warning = _("{strong}\u26a0 Warning: damaged save.{end} {kind} at event {seq} (line {line}): {detail}. "
                         "This report covers only the intact events before it ({n}).").format(
-                strong="<strong>", end="</strong>", kind=e(damage_words(d["kind"])), seq=e(d["seq"]), line=e(d["line"]),
+                strong="<strong>", end="</strong>", kind=e(opening(damage_words(d["kind"]))), seq=e(d["seq"]), line=e(d["line"]),
                 detail=e(d["detail"]), n=e(d["intact_events"])) + (" " + e(left_out(d)) if left_out(d) else "")  # e() strips the space it starts with
             out.append(f'<div class="warning damage" role="note">{warning}</div>')  # untranslated: markup
         for w in r["warnings"][1 if r["damage"] else 0 :]:

@@ -20,6 +20,7 @@ from .words import (
     agreements_of,
     agreements_per_game,
     continued_words,
+    opening,
     audience_words,
     events_count,
     independence_words,
@@ -122,7 +123,7 @@ def _warnings(doc: _Doc, report: dict[str, Any]) -> None:
         doc.p(
             "> " + _("**\u26a0 Warning: damaged save.** {kind} at event {seq} (line {line}): {detail}. "
                      "This report covers only the intact events before it ({n}).").format(
-                kind=esc(damage_words(d["kind"])), seq=d["seq"], line=d["line"], detail=esc(d["detail"]), n=d["intact_events"])
+                kind=esc(opening(damage_words(d["kind"]))), seq=d["seq"], line=d["line"], detail=esc(d["detail"]), n=d["intact_events"])
             + (" " + esc(left_out(d)) if left_out(d) else "")  # one_line() strips the space it starts with
         )
     for w in report["warnings"][1 if report["damage"] else 0 :]:

@@ -287,6 +287,11 @@ def share_rows(comparison: Mapping[str, Any], esc: Callable[[str], str], statuse
     return rows
 
 
+def opening(words: str) -> str:
+    """``words`` to open a sentence: the first letter upper case (a damage kind is a lower-case name)."""
+    return words[:1].upper() + words[1:]
+
+
 def continued_words(went_on: Mapping[str, Any]) -> str:
     """A damaged save compared beside the copy ``tabletop resume`` went on in: one game, counted once."""
     return _("Save #{save} is damaged and was continued in save #{copy}: the shares count that game once, as "

@@ -30,7 +30,7 @@ def _check_warned(path: Path, kind: str, intact: int) -> None:
     doc = HtmlDoc(render([path], "html"))
     assert not doc.errors
     assert len(doc.all("div", class_="warning damage")) == 1
-    assert "Warning: damaged save." in doc.text and kind in doc.text
+    assert f"Warning: damaged save. {kind[0].upper()}{kind[1:]} at event" in doc.text
     data = json.loads(render([path], "json"))
     assert data["damage"]["kind"] == kind and data["damage"]["intact_events"] == intact
     assert len(data["log"]) == intact
@@ -192,7 +192,8 @@ def test_the_damage_is_named_in_the_report_language(copy_of, code: str, kind: st
     md = render([path], "md", lang=code)
     html = render([path], "html", lang=code)
     assert "changed line" not in md and "changed line" not in html
-    assert kind in md and kind in html
+    opening = kind[0].upper() + kind[1:]  # it opens the warning's second sentence
+    assert f"** {opening} " in md and f"</strong> {opening} " in html
     assert json.loads(render([path], "json", lang=code))["damage"]["kind"] == "changed line"  # the data keeps its id
 
 
@@ -247,3 +248,20 @@ def test_a_damaged_save_and_the_copy_it_went_on_in_are_one_game_in_a_folder_s_sh
     (folder / "a-recovered.jsonl").unlink()
     comparison = json.loads(render(folder, "json"))["comparison"]
     assert comparison["continued"] == [] and comparison["groups"][0]["games"] == 2
+
+
+@pytest.mark.parametrize("code", ["en", "ru"])
+def test_the_damage_warning_opens_its_sentence_with_a_capital(copy_of, code: str) -> None:
+    """Found from outside: "Warning: damaged save. changed line at event 30" began its sentence in lower case."""
+    from tabletop.lang import set_language
+    from tabletop.store.errors import damage_words
+
+    path = copy_of()
+    edit_line(path, 31)  # event 30
+    set_language(code)
+    kind = damage_words("changed line")
+    set_language("en")
+    assert kind[0].islower()  # the name as verify says it, mid-sentence
+    heading = kind[0].upper() + kind[1:] + " "
+    assert f".** {heading}" in render([path], "md", lang=code)
+    assert f".</strong> {heading}" in render([path], "html", lang=code)
