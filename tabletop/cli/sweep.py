@@ -160,6 +160,8 @@ def _report(args: argparse.Namespace) -> int:
         return 1
     if args.output is None:
         _out(text.rstrip("\n"))  # a full disk, a reader gone: main says it, as for every command's output
+    else:  # as tabletop report -o says it (found from outside: nothing said where the page went)
+        _err(_("Report written to {path}").format(path=args.output))
     return 0
 
 

@@ -34,9 +34,12 @@ def test_markdown_has_a_row_per_point_and_track(swept: Path, capsys: pytest.Capt
     assert "FROM '" + str(swept) + "/**/*.parquet'" in text
 
 
-def test_html_is_one_page_with_a_chart_per_track_and_key(swept: Path, tmp_path: Path) -> None:
+def test_html_is_one_page_with_a_chart_per_track_and_key(swept: Path, tmp_path: Path,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
     page = tmp_path / "sweep.html"
     assert main(["sweep", "report", str(swept), "--format", "html", "-o", str(page)]) == 0
+    said = capsys.readouterr()
+    assert said.out == "" and said.err.strip() == f"Report written to {page}"  # as tabletop report -o says it
     html = page.read_text(encoding="utf-8")
     tracks = len(load_sweep(write_spec(tmp_path), POLICIES).scenario.ruleset.tracks)
     assert html.count("<svg ") == 2 * (tracks + 1)  # each key: one per track, and agreements per game
