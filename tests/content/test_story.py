@@ -41,9 +41,20 @@ def _global_moves(state: State, actor: str) -> set[str]:
 
 
 @pytest.mark.parametrize("path", [STRICT, LINKED], ids=["strict", "linked"])
-def test_the_description_names_the_source_and_its_perspective(path: Path) -> None:
+def test_the_description_names_the_source_its_author_and_year(path: Path) -> None:
+    """Found from outside (helper-91): every language said the text was "written from a Russian perspective"; it
+    is a paper by Zachary Paikin, a researcher in Brussels, that the Valdai Discussion Club published in 2024,
+    argued to a Russian audience. A room told otherwise dismisses it, or takes it for Moscow's position."""
     description = load_scenario(path).ruleset.ruleset.description
-    assert "Valdai Discussion Club" in description and "Russian perspective" in description
+    assert "Valdai Discussion Club" in description and "Zachary Paikin" in description and "2024" in description
+    assert "perspective" not in description
+    for code, author, said_before in (("ru", "Закари Пайкина", "точки зрения"), ("uk", "Закарі Пайкіна", "погляду")):
+        overlay = path.with_name(f"{path.stem}.{code}.toml").read_text(encoding="utf-8")
+        line = next(line for line in overlay.splitlines() if line.startswith("description = "))  # the ruleset's
+        assert author in line and "2024" in line and said_before not in line, line
+    for deck in sorted(path.parent.parent.glob("decks/parallel-tracks-events*.toml")):  # the cards that quote it
+        text = deck.read_text(encoding="utf-8")
+        assert not any(words in text for words in ("Russian perspective", "точки зрения", "російського погляду"))
 
 
 def test_the_linked_ruleset_differs_only_in_its_ruleset_table() -> None:
