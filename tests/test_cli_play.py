@@ -294,3 +294,28 @@ def test_host_says_how_to_look_at_a_save_it_cannot_write_and_the_system_s_words_
     assert main(["--lang", "ru", "host", "--headless", "--resume", str(save), "--listen", "127.0.0.1:0"]) == 1
     err = capsys.readouterr().err
     assert "Read-only" not in err and "только для чтения" in err, err
+
+
+@pytest.mark.parametrize("command", ["play", "host"])
+def test_a_save_that_cannot_be_created_says_what_to_do(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                        capsys: pytest.CaptureFixture[str], command: str) -> None:
+    """Found from outside (helper-90): on a full or read-only disk, ``play --save`` said only the system's words
+    ("cannot create the save ...: No space left on device") and no way on."""
+    import errno
+
+    from tabletop.cli import screens
+    from tabletop.content.literal import shell_path
+    from tabletop.play.session import Session
+
+    def full(*_args: object, **_kwargs: object) -> Session:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(screens, "_need_terminal", lambda: None)
+    monkeypatch.setattr(Session, "start", staticmethod(full))
+    save = tmp_path / "monday.jsonl"
+    assert main([command, "--save", str(save)]) == 1
+    err = capsys.readouterr().err
+    assert f"tabletop {command}: cannot create the save {save}: No space left on device" in err
+    assert ("Nothing was started. Give --save a file on a disk with room that you can write to, e.g. --save "
+            f"{shell_path(Path.home() / 'monday.jsonl')}") in err, err
+    assert not save.exists()

@@ -21,7 +21,7 @@ from ..content.finding import DEFAULT_RULESET
 from ..content.loader import load_scenario
 from ..content.timers import parse_timer_option
 from .arguments import _seed, _whole
-from .play import _TIMER_HELP, _bots, _save_refused, _teams
+from .play import _TIMER_HELP, _bots, _save_refused, _teams, save_elsewhere
 from .screens import cannot_draw
 from .terminal import _err, _out
 from ..lang import Domain
@@ -172,6 +172,7 @@ def _open_session(args: argparse.Namespace) -> Session | int:
         _err(f"tabletop host: {exc}")  # untranslated: the command's name before a message worded where it arose
     except OSError as exc:
         _err(_("tabletop host: cannot create the save {path}: {problem}").format(path=path, problem=system_words(exc)))
+        _err(save_elsewhere(path))
     return 1
 
 

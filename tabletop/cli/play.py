@@ -71,8 +71,16 @@ def cmd_play(args: argparse.Namespace) -> int:
     except OSError as exc:
         from ..content.oswords import system_words  # an error path: not on the start path
         _err(_("tabletop play: cannot create the save {path}: {problem}").format(path=path, problem=system_words(exc)))
+        _err(save_elsewhere(path))
         return 1
     return screens._run_app(session)
+
+
+def save_elsewhere(path: Path) -> str:
+    """What to do when a new save cannot be made (a full or read-only disk, a folder not ours): found from outside,
+    the system's words alone left a facilitator to guess."""
+    return _("Nothing was started. Give --save a file on a disk with room that you can write to, e.g. --save "
+             "{example}").format(example=shell_path(Path.home() / path.name))
 
 
 def _save_refused(path: Path, given: bool = True) -> str | None:
