@@ -241,6 +241,20 @@ def _discard_new(save: Path) -> None:
          .format(path=save))
 
 
+def join_lines(table: object, codes: dict[str, str], where: str, lang: str) -> list[str]:
+    """Each seat's name, in the room's language, and the command it types to join (found from outside: under
+    ``--lang ru`` the teams were named in English, the facilitator and projector in Russian)."""
+    from ..content.overlays import translated
+    from ..engine.wording import scenario_names
+    from ..seats.checks import seat_name
+    from ..seats.table import Table
+
+    assert isinstance(table, Table)
+    shown = scenario_names(translated(table.session.state.scenario, lang))
+    return [f"  {seat_name(seat_id, shown):<28} tabletop join {where} {codes[seat_id]}"  # untranslated: a name and a command
+            for seat_id in table.seats]
+
+
 async def _serve(table: object, codes: dict[str, str], addr: str, port: int, headless: bool, lang: str) -> int:
     from ..seats.host import Host
     from ..seats.table import Table
@@ -261,8 +275,8 @@ async def _serve(table: object, codes: dict[str, str], addr: str, port: int, hea
                "do not trust, run the host on 127.0.0.1 behind a TLS proxy (wss://) instead.").format(
                    address=bracketed(addr)))
     _out(_("Join codes (one per seat; keep each one for its seat only):"))
-    for seat_id, seat in table.seats.items():
-        _out(f"  {seat.name:<28} tabletop join {where} {codes[seat_id]}")  # untranslated: a name and a command to type
+    for line in join_lines(table, codes, where, lang):
+        _out(line)
     _out(_("Stop the host with Ctrl-C: the save is complete after every action."))
     if table.session.state.over:  # found from outside: a finished game was served as if it went on
         _out(_("The game in {path} is over: the seats are shown its end, and nothing more can be played. "

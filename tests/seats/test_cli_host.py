@@ -232,3 +232,32 @@ def test_join_codes_that_cannot_be_written_are_said_as_such_not_as_a_port_that_c
     assert "cannot write the join codes beside the save" in err and "Operation not permitted" in err, err
     assert "listen" not in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["g.jsonl"]  # no half-written codes file left
+
+
+@pytest.mark.parametrize(("code", "team", "facilitator"), [("en", "Russia", "Facilitator"), ("ru", "Россия", "Ведущий"),
+                                                          ("uk", "Росія", "Ведучий")])
+def test_the_join_lines_name_every_seat_in_the_room_s_language(tmp_path: Path, code: str, team: str,
+                                                               facilitator: str) -> None:
+    """Found from outside (helper-90): under ``host --lang ru`` the join lines named the facilitator and the
+    projector in Russian and every team in English ("Russia", "Ukraine" ...)."""
+    from tabletop.cli.host import join_lines
+    from tabletop.content.loader import load_scenario
+    from tabletop.lang import set_language
+    from tabletop.play.session import Session
+    from tabletop.seats.joincodes import new_codes
+    from tabletop.seats.table import Table, seats_for
+
+    session = Session.start(load_scenario("parallel-tracks"), 5, tmp_path / "g.jsonl", {})
+    try:
+        table = Table(session, seats_for(session, observers=1))
+        codes = new_codes(table.seats)
+        set_language(code)
+        lines = join_lines(table, codes, "127.0.0.1:8765", code)
+        assert len(lines) == len(table.seats)
+        assert f"  {team:<28} tabletop join 127.0.0.1:8765 {codes['team:ru']}" in lines, lines
+        assert lines[0] == f"  {facilitator:<28} tabletop join 127.0.0.1:8765 {codes['facilitator']}"
+        if code != "en":
+            assert not any(english in line for line in lines for english in ("Russia ", "Ukraine", "United States"))
+    finally:
+        set_language("en")
+        session.close()
