@@ -118,6 +118,8 @@ class Session:
         #: a resumed game whose record changed course (a damaged save continued in a recovered copy): the events it
         #: went back to; the screens of the game played before were shown more (see ``store.recovery.Resumed``)
         self.rewound: int | None = None
+        #: with ``rewound``: the lines of the damaged save not in the game (0: a cut last line, never shown)
+        self.lost = 0
         #: set by the play screen: the clock's reading after an event, saved beside it
         self.clock_reading: Callable[[State], dict[str, Any]] | None = None
 
@@ -152,7 +154,7 @@ class Session:
         actor_ids = [a.id for a in resumed.save.scenario.ruleset.actors]
         clean = _seats(actor_ids, seats if isinstance(seats, dict) else None)
         session = cls(resumed.state, resumed.writer, clean, list(resumed.messages))
-        session.rewound = resumed.rewound
+        session.rewound, session.lost = resumed.rewound, resumed.lost
         session.last_clock = resumed.save.events[-1].clock if resumed.save.events else None
         if session.last_clock is not None:
             session.timers = timers_from_data(session.last_clock.get("timers")) or session.timers

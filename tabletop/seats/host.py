@@ -252,7 +252,7 @@ class Host:
             conn.actions_sent = self.table.session.state.seq
         rewound = self.table.session.rewound
         if rewound is not None:  # the save was recovered: a screen of the game before saw events played again since
-            fields["recovered"] = {"events": rewound, "sitting": self.sitting}
+            fields["recovered"] = {"events": rewound, "sitting": self.sitting, "lost": self.table.session.lost}
         self._send(conn, message("welcome", **fields))
 
     def _take(self, conn: Connection, raw: str | bytes) -> bool:

@@ -38,6 +38,9 @@ class Resumed:
     #: copy, a torn last line cut off): a screen of the game before may have been shown more, played otherwise
     #: since. None: nothing was dropped (a save continued before in its recovered copy goes on where that one ended)
     rewound: int | None = None
+    #: the lines of the damaged save after the events kept that are not in the game (its copy's first note counts
+    #: them): events the screens were shown, a team's sealed move perhaps. 0 for a cut last line, never shown
+    lost: int = 0
 
 
 class _Held:
@@ -134,16 +137,19 @@ def _resume(held: _Held, durable: bool) -> Resumed:
     state = save.final_state()
     seals = SealBook.of_save(save.header, save.events)  # a reveal after the resume opens the entries sealed before it
     writer = SaveWriter(held.real, held.fd, save.last_chain, len(save), durable, held.lock, seals=seals)
+    lost = 0
     if origin is not None:
-        state = _note_origin(state, writer, save, *origin)
-    return Resumed(save, state, writer, messages, rewound)
+        state, lost = _note_origin(state, writer, save, *origin)
+    return Resumed(save, state, writer, messages, rewound, lost)
 
 
-def _note_origin(state: State, writer: SaveWriter, save: Save, original: Path, kept: int, wrong: str) -> State:
+def _note_origin(state: State, writer: SaveWriter, save: Save, original: Path, kept: int, wrong: str
+                 ) -> tuple[State, int]:
     """The copy's first event of its own: a note saying which damaged save it goes on from, after which event, and
     how much of it is not in the game (found from outside: a copy renamed or moved read as the whole game, and
     nothing told the room that what it had seen played after that event was gone). A note, as the facilitator
-    writes one: public, no game step, kept in the record, the replay and the report."""
+    writes one: public, no game step, kept in the record, the replay and the report. Also the number of the
+    damaged save's lines not in the game."""
     from ..engine import Action, RuleViolation, apply
     from ..lang import SOURCE, current
 
@@ -157,9 +163,9 @@ def _note_origin(state: State, writer: SaveWriter, save: Save, original: Path, k
     try:
         noted = apply(state, Action("note", text=text, lang=None if current() == SOURCE else current()))
     except RuleViolation:  # the engine takes no note here: the copy goes on without one
-        return state
+        return state, lines
     writer.append(noted, save.events[-1].clock if save.events else None)
-    return noted
+    return noted, lines
 
 
 

@@ -427,10 +427,21 @@ class SeatApp(LatinKeys, SeatActs, App[None]):
             del self.seen[seq]
         game = self.view.get("game") if isinstance(self.view, Mapping) else None
         shown = game.get("seq") if isinstance(game, Mapping) else None
+        lost = recovered.get("lost")
         if isinstance(shown, int) and shown > kept:  # this screen was shown events the game no longer has
             with using(self.lang):
                 said = _("The host's save was damaged: the game goes on after event {n}, and what was played "
                          "after it is not in the game. Moves still wanted are made again.").format(n=kept)
+                self.notify(literal(said), markup=False, title=_("Save recovered"), severity="warning", timeout=30)
+        elif self.view is None and isinstance(lost, int) and not isinstance(lost, bool) and lost > 0:
+            # opened afresh (a laptop shut during the crash): no history to compare, so the room's loss is said
+            # as it stands (found from outside: a team was never told its move before the crash was gone)
+            with using(self.lang):
+                said = ngettext(
+                    "The host's save was damaged: the game goes on after event {n}; {k} more event played then "
+                    "is not in the game. A move made after event {n} is made again.",
+                    "The host's save was damaged: the game goes on after event {n}; {k} more events played then "
+                    "are not in the game. A move made after event {n} is made again.", lost).format(n=kept, k=lost)
                 self.notify(literal(said), markup=False, title=_("Save recovered"), severity="warning", timeout=30)
 
     def _game_over(self) -> bool:

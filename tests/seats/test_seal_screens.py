@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.errors import NoWidget
 
 from tabletop.content.loader import load_scenario
@@ -256,3 +257,44 @@ async def _serve_again(pilot, app: SeatApp, session: Session, codes: dict[str, s
         assert told(), [n.message for n in app._notifications]
     finally:
         await host.stop()
+
+
+@pytest.mark.parametrize("damage", ["a changed line", "a cut last line"])
+async def test_a_screen_opened_after_a_recovery_hears_what_the_game_lost(tmp_path: Path, damage: str) -> None:
+    """Found from outside (helper-89): a team whose laptop was shut during the crash opened its screen on the
+    recovered game and was never told that its sealed move, among the lines lost, was gone. A screen opened
+    afresh has no history to compare: it is told once how many events of the damaged save are not in the game.
+    A cut last line (a crash mid-write) was never shown to any screen: nothing is said."""
+    scenario = load_scenario("parallel-tracks").with_options(sealed_moves=True)  # all its rounds: a save to resume
+    session = Session.start(scenario, 5, tmp_path / "game.jsonl")
+    _play_until(session, lambda s: sum(1 for e in s.log if e.action.kind == "move") >= 3)
+    path, events = session.save_path, session.state.seq
+    session.close()
+    lines = path.read_bytes().split(b"\n")
+    if damage == "a changed line":
+        lines[events - 2] = lines[events - 2].replace(b'"seq":', b'"seq": ', 1)  # event events-2: 3 lines lost
+    else:  # the last event cut mid-line, no newline after it: a crash while writing
+        lines = lines[:-2] + [lines[-2][: len(lines[-2]) // 2]]
+    path.write_bytes(b"\n".join(lines))
+    again = Session.resume(path)
+    expected_lost = 3 if damage == "a changed line" else 0
+    assert again.rewound is not None and again.lost == expected_lost
+    table = Table(again, seats_for(again, 0))
+    codes = new_codes(table.seats)
+    host = Host(table, codes, sleeper=Sleeps(), clock=Ticks())
+    addr, port = await host.start("127.0.0.1", 0)
+    try:
+        app = SeatApp(f"{addr}:{port}", codes["team:ua"], sleep=Sleeps())
+        async with app.run_test(size=(120, 40), notifications=True) as pilot:
+            await until(pilot, lambda: app.joined.is_set() and seq_of(app) == again.state.seq, "the screen to join")
+            await pilot.pause()
+            told = [n.message for n in app._notifications if n.title == "Save recovered"]
+            if expected_lost:
+                assert told == [f"The host's save was damaged: the game goes on after event {again.rewound}; 3 more "
+                                f"events played then are not in the game. A move made after event {again.rewound} "
+                                "is made again."], told
+            else:
+                assert told == [], told
+    finally:
+        await host.stop()
+        again.close()
