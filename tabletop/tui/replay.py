@@ -6,7 +6,7 @@ The board is the play screen's own widgets, fed ``open_save(...).state_at(i)``.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Protocol
+from typing import Any, Protocol
 
 from rich.text import Text
 from textual.app import App, ComposeResult
@@ -17,6 +17,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..engine import State, legal_actions
+from ..engine.state import evolve
 from ..engine.records import Ruling, changes_of
 from ..engine.review import undone_seqs
 from ..lang import SOURCE, Domain, current, set_language
@@ -130,6 +131,9 @@ class ReplayScreen(Screen[None]):
         #: sealed moves the game never revealed (undone first, or a round not over): seq -> team
         self._never_revealed = {e.seq: e.actor or "" for e in save.events
                                 if e.action.kind == "move" and e.result.get("sealed") and e.seq not in self._revealed_at}
+        #: an undone event's seq -> the undo's
+        self._undone_at = {int(e.result["undoes"]): e.seq for e in save.events
+                           if e.action.kind == "undo" and isinstance(e.result.get("undoes"), int)}
         self._round_ends: dict[int, int] = {}
         for e in save.events:
             self._round_ends[e.round] = e.seq
@@ -205,11 +209,30 @@ class ReplayScreen(Screen[None]):
             if not (e.action.kind == "vote" and ruling is not None and ruling.actor == self.actor_filter):
                 return False
         if self.track_filter is not None:
+            if not self.facilitator and e.seq in self._never_revealed:  # on no track the room may know of
+                return False
             changes = changes_of(e.result)
             touched = e.track == self.track_filter or any(c.track == self.track_filter for c in changes)
             if not touched:
                 return False
         return True
+
+    def _room_resources(self, state: State) -> State:
+        """``state`` as the room may see it: a team's resources as they were before a sealed move it never revealed,
+        while that move stands (found from outside: the turn panel's capital, falling at each hidden commit, told the
+        room what each move had cost). The facilitator's view shows them as they are."""
+        hidden = self._kept_sealed()
+        if not hidden:
+            return state
+        before: dict[str, Any] = {}
+        for seq in sorted(hidden):
+            actor = self._never_revealed[seq]
+            standing = seq <= self.index < self._undone_at.get(seq, len(self.save) + 1)
+            if standing and actor not in before:
+                before[actor] = self.save.state_at(seq - 1).resources.get(actor)
+        if not before:
+            return state
+        return evolve(state, resources={**state.resources, **{a: r for a, r in before.items() if r is not None}})
 
     def _kept_sealed(self) -> dict[int, str]:
         """The sealed moves kept from the room (none in the facilitator's view), by their team's name."""
@@ -245,7 +268,7 @@ class ReplayScreen(Screen[None]):
         options = legal_actions(state)
         acting = options[0].actor if options else None
         self.query_one(Board).show(state, acting, compact=compact)
-        self.query_one(TurnPanel).show(state, acting, {}, "", False)
+        self.query_one(TurnPanel).show(self._room_resources(state), acting, {}, "", False)
         self.query_one(CardPanel).show(state, self.facilitator)
         filters = []
         n = names(state)

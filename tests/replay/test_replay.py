@@ -18,7 +18,7 @@ from tabletop.sim.game import play_game
 from tabletop.store import SaveWriter
 from tabletop.store.reading import open_save
 from tabletop.tui.replay import ReplayApp, ReplayScreen
-from tabletop.tui.widgets import Board
+from tabletop.tui.widgets import Board, TurnPanel
 from tests.store.savekit import record_undone_sealed
 
 SIZE = (120, 40)
@@ -279,6 +279,53 @@ async def test_a_sealed_move_never_revealed_is_shown_only_in_the_facilitator_vie
         said = lines()
         assert secret in said[committed.seq] and secret in said[committed.seq + 1]
         assert secret in working_at(committed.seq)
+
+
+async def test_a_sealed_move_never_revealed_gives_away_neither_its_track_nor_its_cost(tmp_path: Path) -> None:
+    """Found from outside (helper-92): in the room's view, the track filter listed a sealed move never revealed
+    under the one track it was on (and under no other), and the turn panel's capital fell at the commit by what
+    the move cost. Such a move now matches no track filter, and its team's resources show as before it while it
+    stands; the facilitator's view (f) shows both as they are."""
+    sc = load_scenario("parallel-tracks").with_options(sealed_moves=True)
+    path = tmp_path / "undone.jsonl"
+    state = new_game(sc, 4)
+    with SaveWriter.create(path, sc, 4, durable=False) as writer:  # a sealed move on a track, then undone
+        while not [p for p in state.queue if p.sealed]:
+            options = legal_actions(state)
+            on_track = [a for a in options if a.kind == "move" and a.track is not None]
+            state = apply(state, on_track[0] if on_track else options[0])
+            writer.append(state)
+        committed = state.last
+        state = apply(state, Action("undo"))
+        writer.append(state)
+    assert committed is not None and committed.action.track is not None
+    save = open_save(path)
+    spent = save.state_at(committed.seq - 1).resources[committed.action.actor]
+    after = save.state_at(committed.seq).resources[committed.action.actor]
+    assert spent != after  # the move cost something: what the room must not read
+    team = next(a.name for a in sc.ruleset.actors if a.id == committed.action.actor)
+
+    app = ReplayApp(open_save(path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = screen_of(app)
+        screen.track_filter = committed.action.track
+        screen._fill_timeline()
+        assert committed.seq not in screen._shown
+        screen.go(committed.seq)
+        await pilot.pause()
+        turn = str(app.screen.query_one(TurnPanel).render())
+        assert screen._room_resources(save.state_at(committed.seq)).resources[committed.action.actor] == spent
+        assert team in turn
+        await pilot.press("f")  # the facilitator's view: the move on its track, the resources as they are
+        await pilot.pause()
+        assert committed.seq in screen._shown
+        assert screen._room_resources(save.state_at(committed.seq)) is save.state_at(committed.seq)
+        await pilot.press("f")
+        await pilot.pause()
+        screen.go(committed.seq + 1)  # undone: the refund is the board's own again
+        assert screen._room_resources(save.state_at(committed.seq + 1)).resources == save.state_at(
+            committed.seq + 1).resources
 
 
 async def test_an_undone_event_is_marked_in_the_language_spoken(tmp_path: Path) -> None:
