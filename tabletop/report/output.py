@@ -82,12 +82,16 @@ def _kept_data(out: Path) -> str | None:
 
 def chosen_format(given: str | None, output: str | None, known: tuple[str, ...]) -> str:
     """The report's format: ``--format`` when given, else the one ``-o FILE``'s suffix names (``.html``, ``.json``)
-    among ``known``, else Markdown. Found from outside: ``-o report.html`` without ``--format`` wrote Markdown."""
+    among ``known``, else Markdown (no suffix, or ``.txt``). Found from outside: ``-o report.html`` without
+    ``--format`` wrote Markdown; ``-o report.pdf`` wrote Markdown and said "Report written" (raises ReportError)."""
     if given is not None:
         return given
     suffix = Path(output).suffix.lower().lstrip(".") if output else ""
-    suffix = {"htm": "html", "markdown": "md"}.get(suffix, suffix)
-    return suffix if suffix in known else "md"
+    suffix = {"htm": "html", "markdown": "md", "txt": "md", "": "md"}.get(suffix, suffix)
+    if suffix not in known:
+        raise ReportError(output, _("a report is written as {names}: name the file so, or give --format").format(
+            names=", ".join(f".{k}" for k in known)))
+    return suffix
 
 
 def write_report(out: Path, text: str) -> None:

@@ -109,3 +109,18 @@ def test_the_file_s_suffix_names_the_format_when_format_does_not(strict_game, tm
     out = tmp_path / name
     assert main(["report", str(strict_game.path), "-o", str(out)]) == 0
     assert out.read_text(encoding="utf-8").lstrip().lower().startswith(starts)
+
+
+def test_a_report_named_for_a_format_it_is_not_is_refused(save: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside (helper-92): ``-o debrief.pdf`` wrote Markdown into debrief.pdf and said "Report written".
+    A suffix names the format; one tabletop does not write is refused before anything is written. No suffix, or
+    .txt, is Markdown; --format decides whatever the name."""
+    pdf = save.with_name("debrief.pdf")
+    assert main(["report", str(save), "-o", str(pdf)]) == 1
+    err = capsys.readouterr().err
+    assert f"{pdf}: a report is written as .md, .html, .json: name the file so, or give --format" in err, err
+    assert not pdf.exists()
+    assert main(["report", str(save), "-o", str(pdf), "--format", "md"]) == 0 and pdf.read_text().startswith("# ")
+    for name in ("debrief", "debrief.txt"):
+        assert main(["report", str(save), "-o", str(save.with_name(name))]) == 0
+        assert save.with_name(name).read_text(encoding="utf-8").startswith("# ")
