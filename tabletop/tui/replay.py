@@ -26,7 +26,7 @@ from ..store.reading import Save, SavedEvent
 from .bars import KeyBar, TitleBar
 from .history import charts_text, lanes_text
 from .language import LANGUAGE_BINDING, LatinKeys, Multilingual
-from .modals import AskScreen, HelpScreen, PickScreen
+from .modals import AskScreen, ConfirmScreen, HelpScreen, PickScreen
 from .text import literal, names, phase_word, shown
 from .timeline import event_text, players_text, working_text
 from .widgets import Board, CardPanel, TurnPanel
@@ -62,6 +62,11 @@ class Ticking(Protocol):
 
 #: Starts calling ``callback`` every ``interval`` seconds; playback runs on it, so a test can tick by hand.
 Every = Callable[[float, Callable[[], None]], Ticking]
+
+
+#: what the facilitator's view puts on the shared screen, asked before it does
+FACILITATOR_WARNING = N_("Everyone in the room will see the cards' control notes and the sealed moves the game never "
+                         "revealed \u2014 show them?")
 
 
 class ReplayScreen(Screen[None]):
@@ -282,6 +287,9 @@ class ReplayScreen(Screen[None]):
             where.append(" \u00b7 \u25b6 " + _("playing at {speed}/s").format(speed=f"{SPEEDS[self.speed]:g}"))
         if filters:
             where.append(" \u00b7 " + _("showing {filters}").format(filters=", ".join(filters)), style="italic")
+        if self.facilitator:  # said on screen for as long as it is on: the room sees what it shows
+            where.append(" ")
+            where.append(" " + _("FACILITATOR VIEW") + " ", style="bold reverse")
         if save.damage is not None:
             damaged = _("damaged after event {n}: {kind}").format(n=len(save), kind=save.damage.kind_words())
             where.append(f"\n\u26a0 {damaged}", style="bold red")  # untranslated: a style
@@ -349,7 +357,16 @@ class ReplayScreen(Screen[None]):
     def action_jump(self, where: int) -> None:
         self.go(len(self.save) if where < 0 else where)
 
+    def _stop_playing(self) -> None:
+        """Playback stops while a question is open (found from outside: it ran on behind "go to round", from
+        event 1473 to 1482 while the round was typed, and on after the jump)."""
+        if self._player is not None:
+            self._player.stop()
+            self._player = None
+            self.show()
+
     def action_goto_round(self) -> None:
+        self._stop_playing()
         starts = self._round_starts()
         rounds = sorted(starts)
 
@@ -405,6 +422,7 @@ class ReplayScreen(Screen[None]):
         self.show()
 
     def _pick_filter(self, title: str, ids: Sequence[str], labels: Sequence[str], setter: str) -> None:
+        self._stop_playing()
         def done(index: int | None) -> None:
             if index is not None:
                 setattr(self, setter, ids[index])
@@ -429,7 +447,21 @@ class ReplayScreen(Screen[None]):
         self.show()
 
     def action_facilitator(self) -> None:
-        self.facilitator = not self.facilitator
+        """The facilitator's view on, once asked (found from outside: one key put the control notes and the sealed
+        moves never revealed on the projector, and nothing on screen said so), or off at once."""
+        if self.facilitator:
+            self._set_facilitator(False)
+            return
+
+        def done(ok: bool | None) -> None:
+            if ok:
+                self._set_facilitator(True)
+
+        self._stop_playing()
+        self.app.push_screen(ConfirmScreen(_(FACILITATOR_WARNING), Text(_("f again hides them.")), weighty=True), done)
+
+    def _set_facilitator(self, on: bool) -> None:
+        self.facilitator = on
         if self._never_revealed:  # the timeline names them in the facilitator's view only
             self._fill_timeline()
         self.show()

@@ -171,3 +171,25 @@ async def test_playing_a_save_through_replays_each_event_about_once(tmp_path: Pa
         rounds = len({e.round for e in save.events})
         assert rounds > 3 and len(save) > 100  # a game long enough for the old cost to show
         assert replayed <= len(save) + SNAPSHOT_EVERY, replayed
+
+
+async def test_a_question_stops_the_playback(tmp_path: Path) -> None:
+    """Found from outside (helper-92): playback ran on behind "go to round" (event 1473 became 1482 while the
+    round was typed) and on after the jump. A question (go to round, a filter, the facilitator's view) stops it."""
+    path = record(tmp_path / "game.jsonl")
+    timer = ManualTimer()
+    app = ReplayApp(open_save(path), every=timer)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = screen_of(app)
+        for key in ("g", "t", "a", "f"):
+            await pilot.press("home", "space")
+            await pilot.pause()
+            assert timer.running and screen._player is not None
+            timer.tick(3)
+            await pilot.press(key)
+            await pilot.pause()
+            assert not isinstance(app.screen, ReplayScreen) and not timer.running and screen._player is None, key
+            await pilot.press("escape")
+            await pilot.pause()
+            assert screen.index == 3 and screen._player is None, key

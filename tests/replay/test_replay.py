@@ -17,6 +17,7 @@ from tabletop.engine.records import Ruling
 from tabletop.sim.game import play_game
 from tabletop.store import SaveWriter
 from tabletop.store.reading import open_save
+from tabletop.tui.modals import ConfirmScreen
 from tabletop.tui.replay import ReplayApp, ReplayScreen
 from tabletop.tui.widgets import Board, TurnPanel
 from tests.store.savekit import record_undone_sealed
@@ -274,8 +275,13 @@ async def test_a_sealed_move_never_revealed_is_shown_only_in_the_facilitator_vie
         other = revealed[-1]  # a revealed sealed move is shown whole, with when it was committed and revealed
         other_name = next(m.name for m in sc.ruleset.moves if m.id == other.action.move)
         assert other_name in said[other.seq] and "revealed at" in said[other.seq]
-        await pilot.press("f")  # the facilitator's view
+        await pilot.press("f")  # the facilitator's view, asked first: the room will see it
         await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen) and secret not in lines()[committed.seq]
+        await pilot.press("enter")
+        await pilot.pause()
+        where = str(app.screen.query_one("#where", Static).render())
+        assert "FACILITATOR VIEW" in where, where
         said = lines()
         assert secret in said[committed.seq] and secret in said[committed.seq + 1]
         assert secret in working_at(committed.seq)
@@ -317,12 +323,13 @@ async def test_a_sealed_move_never_revealed_gives_away_neither_its_track_nor_its
         turn = str(app.screen.query_one(TurnPanel).render())
         assert screen._room_resources(save.state_at(committed.seq)).resources[committed.action.actor] == spent
         assert team in turn
-        await pilot.press("f")  # the facilitator's view: the move on its track, the resources as they are
+        await pilot.press("f", "enter")  # the facilitator's view: the move on its track, the resources as they are
         await pilot.pause()
         assert committed.seq in screen._shown
         assert screen._room_resources(save.state_at(committed.seq)) is save.state_at(committed.seq)
-        await pilot.press("f")
+        await pilot.press("f")  # off at once
         await pilot.pause()
+        assert not screen.facilitator and "FACILITATOR VIEW" not in str(app.screen.query_one("#where", Static).render())
         screen.go(committed.seq + 1)  # undone: the refund is the board's own again
         assert screen._room_resources(save.state_at(committed.seq + 1)).resources == save.state_at(
             committed.seq + 1).resources
