@@ -289,7 +289,7 @@ class ReplayScreen(Screen[None]):
             where.append(" \u00b7 " + _("showing {filters}").format(filters=", ".join(filters)), style="italic")
         if self.facilitator:  # said on screen for as long as it is on: the room sees what it shows
             where.append(" ")
-            where.append(" " + _("FACILITATOR VIEW") + " ", style="bold reverse")
+            where.append(" " + _("FACILITATOR VIEW") + " ", style="bold reverse")  # untranslated: a style
         if save.damage is not None:
             damaged = _("damaged after event {n}: {kind}").format(n=len(save), kind=save.damage.kind_words())
             where.append(f"\n\u26a0 {damaged}", style="bold red")  # untranslated: a style
