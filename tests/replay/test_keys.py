@@ -193,3 +193,31 @@ async def test_a_question_stops_the_playback(tmp_path: Path) -> None:
             await pilot.press("escape")
             await pilot.pause()
             assert screen.index == 3 and screen._player is None, key
+
+
+async def test_opening_a_replay_draws_only_the_timeline_lines_on_screen(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Work counted, not timed (found from outside, helper-92: a 10,000-event save took 6 s of CPU to open and as
+    long again at F4). The timeline made the drawn form (a ``Content``) of every one of its lines to learn their
+    heights: 224 for a 208-event game. Its lines are now measured from their plain words and drawn when shown."""
+    from textual.content import Content
+
+    path = record(tmp_path / "game.jsonl")
+    made = 0
+    from_rich_text = Content.from_rich_text.__func__  # type: ignore[attr-defined]
+
+    def counted(cls: type[Content], *args: object, **kwargs: object) -> Content:
+        nonlocal made
+        made += 1
+        return from_rich_text(cls, *args, **kwargs)
+
+    monkeypatch.setattr(Content, "from_rich_text", classmethod(counted))
+    app = ReplayApp(open_save(path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert len(open_save(path)) > 200
+        assert made < 80, made  # the lines on screen and the other panels' texts, whatever the game's length
+        made = 0
+        await pilot.press("f4")  # the language: every line of the timeline worded again
+        await pilot.pause()
+        assert made < 80, made
