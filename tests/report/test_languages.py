@@ -316,3 +316,14 @@ def test_words_tabletop_writes_itself_are_translated(reports: dict[tuple[str, st
     said = render(asides, "md", lang=code)
     assert "redrawn by the facilitator" not in said and "skipped by the facilitator" not in said
     assert "redrawn by the facilitator" in render(asides, "md", lang="en")
+
+
+@pytest.mark.parametrize(("code", "meters", "other"), [("ru", "Шкалы", "Показател"), ("uk", "Шкали", "Показник")])
+def test_meters_are_called_in_the_report_what_the_board_calls_them(reports: dict[tuple[str, str], str], code: str,
+                                                                   meters: str, other: str) -> None:
+    """Found from outside (helper-92): the Russian board said «Шкалы» and the report «Показатели» for the same
+    meters (Ukrainian: «Шкали», «Показники»), so the room could not match the debrief to the screen."""
+    for fmt in ("md", "html"):
+        assert f"{meters} " in reports[(code, fmt)] and other not in reports[(code, fmt)], fmt
+    with lang.using(code):
+        assert lang.Domain("tui").words()[0]("Meters") == meters
