@@ -24,11 +24,42 @@ BLOCKS = "\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588"
 _CLOSED_STYLE = {"agreed": "green", "collapsed": "red", "deferred": "yellow"}
 
 
-def lanes_text(state_at: Callable[[int], State], index: int, round_ends: Mapping[int, int]) -> Text:
-    """One lane per track: its position, tension and status at the end of each round so far."""
+#: a row's name column, and the cells of a round in the lanes and in the charts
+NAME, LANE_CELL, CHART_CELL = 24, 7, 4
+
+
+def label(name: str) -> str:
+    """A name in the name column: cut with an ellipsis when it is longer (found from outside: Russian and
+    Ukrainian track names were cut mid-word with no mark, «Стратегическая стабильн»)."""
+    return f"{name if len(name) < NAME else name[:NAME - 2] + chr(0x2026):<{NAME}}"
+
+
+def fitting(rounds: list[int], width: int | None, cell: int, scale: int = 0) -> list[int]:
+    """The latest of ``rounds`` whose cells fit in ``width`` columns (None: every one), at least one: a long game
+    or a narrow window showed round headings wrapped over many lines and no row of the table (found from outside)."""
+    if width is None:
+        return rounds
+    room = max(1, (width - NAME - scale) // cell)
+    return rounds[-room:]
+
+
+def _earlier(shown: list[int], rounds: list[int]) -> str:
+    """Says which rounds a narrow table leaves out, or nothing."""
+    if len(shown) == len(rounds):
+        return ""
+    if shown[0] - 1 == rounds[0]:
+        return "\n" + _("(round {n}: a wider window shows it)").format(n=rounds[0])
+    return "\n" + _("(rounds {first}-{last}: a wider window shows them)").format(first=rounds[0], last=shown[0] - 1)
+
+
+def lanes_text(state_at: Callable[[int], State], index: int, round_ends: Mapping[int, int],
+               width: int | None = None) -> Text:
+    """One lane per track: its position, tension and status at the end of each round so far (the latest rounds
+    that fit ``width`` columns)."""
     state = state_at(index)
     n = names(state)
-    rounds = [r for r in sorted(round_ends) if r <= state.round]
+    every = [r for r in sorted(round_ends) if r <= state.round]
+    rounds = fitting(every, width, LANE_CELL)
     out = Text()
     out.append(f"{_('track history'):<24}", style="bold")
     for r in rounds:
@@ -36,19 +67,21 @@ def lanes_text(state_at: Callable[[int], State], index: int, round_ends: Mapping
     out.append("\n")
     ends = [state_at(min(round_ends[r], index)) for r in rounds]
     for spec in state.ruleset.tracks:
-        out.append(f"{n[spec.id][:23]:<24}")
+        out.append(label(n[spec.id]))
         for end in ends:
             t = end.tracks[spec.id]
             # an open track is the usual case: its cell carries no mark
             cell = f"{t.position}/{t.tension}{'' if t.status == 'open' else STATUS_MARK[t.status]}"
             out.append(f" {cell:<6}", style=_CLOSED_STYLE.get(t.status, ""))
         out.append("\n")
-    out.append(_("cells: position/tension;") + " " + " ".join(status_word(s) for s in _CLOSED_STYLE), style="dim")
+    out.append(_("cells: position/tension;") + " " + " ".join(status_word(s) for s in _CLOSED_STYLE)
+               + _earlier(rounds, every), style="dim")
     return out
 
 
 def charts_text(
-    state_at: Callable[[int], State], index: int, round_ends: Mapping[int, int], up_to_round: int
+    state_at: Callable[[int], State], index: int, round_ends: Mapping[int, int], up_to_round: int,
+    width: int | None = None
 ) -> Text:
     """Position, tension and meters by round, each on its own fixed scale.
 
@@ -56,15 +89,16 @@ def charts_text(
     that sits at 2 all game would draw as a full bar; a block per round on
     the track's own scale reads right, and needs no extra dependency.)
     """
-    rounds = [r for r in sorted(round_ends) if r <= up_to_round]
+    every = [r for r in sorted(round_ends) if r <= up_to_round]
+    rounds = fitting(every, width, CHART_CELL, scale=8)
     states = [state_at(min(round_ends[r], index)) for r in rounds]
     first = state_at(0)
     n = names(first)
     out = Text()
     header = "".join(f" {round_mark(r):<3}" for r in rounds) + "\n"
 
-    def row(label: str, values: list[int], low: int, high: int, scale: str) -> None:
-        out.append(f"{label[:23]:<24}")
+    def row(name: str, values: list[int], low: int, high: int, scale: str) -> None:
+        out.append(label(name))
         for v in values:
             level = 0 if high <= low else round((v - low) / (high - low) * (len(BLOCKS) - 1))
             out.append(f"  {BLOCKS[max(0, min(len(BLOCKS) - 1, level))]} ")
@@ -81,7 +115,9 @@ def charts_text(
         out.append(f"{_('meters'):<24}" + header, style="bold")
         for m in first.ruleset.meters:
             row(n[m.id], [s.meters[m.id] for s in states], m.min, m.max, f"{m.min}..{m.max}")
+    if earlier := _earlier(rounds, every):
+        out.append(earlier.strip(), style="dim")
     return out
 
 
-__all__ = ["BLOCKS", "charts_text", "lanes_text"]
+__all__ = ["BLOCKS", "charts_text", "fitting", "label", "lanes_text"]

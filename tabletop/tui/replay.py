@@ -300,9 +300,10 @@ class ReplayScreen(Screen[None]):
         self.query_one("#where", Static).update(where)
         self.query_one("#working", Static).update(working_text(save, self.index, self._undone, self._notes,
                                                                self._kept_sealed()))
-        self.query_one("#lanes", Static).update(lanes_text(self._state_at, self.index, self._round_ends))
+        width = self._history_width()
+        self.query_one("#lanes", Static).update(lanes_text(self._state_at, self.index, self._round_ends, width))
         self.query_one("#charts", Static).update(charts_text(self._state_at, self.index, self._round_ends,
-                                                             state.round))
+                                                             state.round, width))
         timeline = self.query_one("#timeline", OptionList)
         row = max((i for i, seq in enumerate(self._shown) if seq <= self.index), default=0)
         if timeline.highlighted != row:
@@ -312,6 +313,12 @@ class ReplayScreen(Screen[None]):
                 timeline.highlighted = row
             # after this repaint's layout the list knows its height: only then can it scroll right
             timeline.call_after_refresh(timeline.scroll_to_highlight)
+
+    def _history_width(self) -> int:
+        """The columns the lanes and charts have: their column's, less its padding and scrollbar (before the first
+        layout, the share of the window the stylesheet gives that column)."""
+        column = self.query_one("#left").size.width or self.app.size.width - 54
+        return max(column - 4, 1)
 
     def _state_at(self, i: int) -> State:
         """``save.state_at(i)``, a round's end replayed only the first time it is asked for."""

@@ -447,3 +447,38 @@ async def test_the_timeline_keeps_the_current_event_in_view_when_the_window_is_r
             timeline._update_lines()  # Textual's own map of options to lines (an event may take two)
             line, top = timeline._index_to_line[row], timeline.scroll_offset.y
             assert top <= line < top + timeline.scrollable_content_region.height, (size, line, top)
+
+
+@pytest.mark.parametrize("size", [SIZE, (200, 60)], ids=["120x40", "200x60"])
+async def test_the_history_tables_fit_their_column_and_say_what_they_leave_out(recorded: Path,
+                                                                               size: tuple[int, int]) -> None:
+    """Found from outside (helper-92): at 120x40 the track history of an 8-round game wrapped its last rounds onto
+    lines of their own, and a 100-round game's headings filled the panel with no track row in sight. The lanes
+    and charts show the latest rounds that fit, and say which earlier ones a wider window shows."""
+    save = open_save(recorded)
+    rounds = sorted({e.round for e in save.events})
+    app = ReplayApp(open_save(recorded))
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        for panel in ("#lanes", "#charts"):
+            widget = app.screen.query_one(panel, Static)
+            text = str(widget.render())
+            width = widget.content_size.width
+            assert all(len(line.rstrip()) <= width for line in text.splitlines()), (panel, width, text)
+            heading = text.splitlines()[0].split()
+            assert heading[-1] == f"R{rounds[-1]}", heading  # the latest round is always there
+            if size == SIZE:
+                left_out = int(heading[-len(heading) + 2][1:]) - 1 if panel == "#lanes" else None
+                assert "a wider window shows" in text, text
+                if left_out:
+                    assert f"(rounds {rounds[0]}-{left_out}: a wider window shows them)" in text, text
+            else:
+                assert "a wider window" not in text and f"R{rounds[0]}" in heading
+
+
+def test_a_long_name_is_cut_with_an_ellipsis_in_the_history() -> None:
+    """Found from outside (helper-92): «Стратегическая стабильн» was cut mid-word with no mark."""
+    from tabletop.tui.history import NAME, label
+
+    assert label("Стратегическая стабильность") == "Стратегическая стабиль\u2026 "
+    assert len(label("Стратегическая стабильность")) == NAME and label("Borders") == "Borders".ljust(NAME)
