@@ -221,3 +221,17 @@ async def test_opening_a_replay_draws_only_the_timeline_lines_on_screen(tmp_path
         await pilot.press("f4")  # the language: every line of the timeline worded again
         await pilot.pause()
         assert made < 80, made
+
+
+async def test_a_long_game_can_be_played_back_at_up_to_32_events_a_second(tmp_path: Path) -> None:
+    """Found from outside (helper-92): the top speed was 8 events a second, so a 3,000-event game took over six
+    minutes to play back; with a step no longer replaying the save, it goes to 16 and 32."""
+    path = record(tmp_path / "game.jsonl")
+    timer = ManualTimer()
+    app = ReplayApp(open_save(path), every=timer)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("home", "space", *["plus"] * 8)  # past the top: it stays there
+        await pilot.pause()
+        assert timer.intervals[-1] == 1 / 32 and timer.running
+        assert "\u25b6 playing at 32/s" in str(app.screen.query_one("#where", Static).render())
