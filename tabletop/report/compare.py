@@ -9,8 +9,7 @@ or stayed open.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .words import STATUSES
@@ -52,7 +51,8 @@ def save_summary(index: int, report: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def compare(reports: Sequence[dict[str, Any]], with_reports: bool = True) -> dict[str, Any]:
+def compare(reports: Sequence[dict[str, Any]], with_reports: bool = True,
+            same_game: Mapping[int, tuple[int, int, int]] | None = None) -> dict[str, Any]:
     """A comparison of several reports (JSON-serialisable).
 
     ``saves``: one summary per save, in the order given (``index`` from 1).
@@ -60,15 +60,18 @@ def compare(reports: Sequence[dict[str, Any]], with_reports: bool = True) -> dic
     the same ruleset (and deck), with each track's share of each final status
     and the mean round of agreement; shares are fractions of the group's games. ``sources``: the scenarios'
     descriptions, each once (where each comes from: a comparison opens with its source's credit, as a report
-    does; found from outside, a paired or compared debrief did not).
+    does; found from outside, a paired or compared debrief did not). ``same_game``: a save (its index) whose events
+    begin another's, ``(the other's index, its own events, the other's)``: one game, counted once in the shares, as the longer save
+    (:func:`same_games`; found from outside: a damaged save beside its recovered copy, or a save beside a copy
+    of it, weighed double).
     """
     saves = [save_summary(i, r) for i, r in enumerate(reports, 1)]
     tracks: dict[str, str] = {}
     for r in reports:
         for t in r["outcome"]["tracks"]:
             tracks.setdefault(t["id"], t["name"])
-    continued = _continued(saves, reports)
-    groups = _groups(saves, reports, set(continued))
+    same_game = dict(same_game or {})
+    groups = _groups(saves, reports, set(same_game))
     sources: dict[str, None] = {}  # each scenario's description once, in first-seen order: its source's credit
     for r in reports:
         if described := " ".join(str(r["scenario"].get("description") or "").split()):
@@ -78,32 +81,18 @@ def compare(reports: Sequence[dict[str, Any]], with_reports: bool = True) -> dic
         "tracks": [{"id": tid, "name": name} for tid, name in tracks.items()],
         "groups": [_group_shares(g) for g in groups.values()],
         "damaged": [s["index"] for s in saves if s["damaged"]],
-        # a damaged save whose recovered copy is compared too: one game, counted once, in its copy
-        "continued": [{"save": i, "in": j} for i, j in continued.items()],
+        # a save whose events begin another compared save's: one game, counted once, as the longer
+        "same_game": [{"save": i, "in": j, "events": n, "of": m} for i, (j, n, m) in sorted(same_game.items())],
         "reports_included": with_reports,
         "sources": list(sources),
     }
-
-
-def _continued(saves: list[dict[str, Any]], reports: Sequence[dict[str, Any]]) -> dict[int, int]:
-    """Each damaged save whose recovered copy (``tabletop resume`` went on in it) is compared too: its index, and
-    the copy's. The copy holds the same game from its start: counted twice, it weighed double in the shares
-    (found from outside)."""
-    where = {os.path.realpath(s["path"]): s["index"] for s in saves}
-    found = {}
-    for s, r in zip(saves, reports, strict=True):
-        went_on = (r["damage"] or {}).get("continued_in")
-        copy = where.get(os.path.realpath(went_on)) if went_on else None
-        if copy is not None and copy != s["index"]:
-            found[s["index"]] = copy
-    return found
 
 
 def _groups(
     saves: list[dict[str, Any]], reports: Sequence[dict[str, Any]], left_out: set[int]
 ) -> dict[tuple[str, str, str], dict[str, Any]]:
     """The saves grouped by ruleset, deck and independence, counting each track's final statuses (but for the saves
-    ``left_out``: a damaged save counted in its copy)."""
+    ``left_out``: a game counted as another save)."""
     groups: dict[tuple[str, str, str], dict[str, Any]] = {}
     for s, r in zip(saves, reports, strict=True):
         if s["index"] in left_out:
@@ -166,3 +155,26 @@ def _group_shares(g: dict[str, Any]) -> dict[str, Any]:
         "agreements_per_game": round(g["agreements"] / games, 3),
         "tracks": shares,
     }
+
+
+def same_games(chains: Sequence[tuple[str, Sequence[str]]]) -> dict[int, tuple[int, int, int]]:
+    """Which saves hold the same game: each save as ``(header chain, its events' chains)``, in order from index 1.
+    A save whose chains begin another's (the same header, its last event's chain that save's at the same place)
+    is the same game up to there: a damaged save and the copy ``resume`` went on in, a save and a copy of it. Each
+    is mapped to the longest save holding it, ``(its index, the events they share, that save's events)``; of
+    identical saves the first counts."""
+    found: dict[int, tuple[int, int]] = {}
+    for i, (header, events) in enumerate(chains, 1):
+        best = None
+        for j, (other_header, other) in enumerate(chains, 1):
+            if j == i or other_header != header or len(other) < len(events):
+                continue
+            if len(other) == len(events) and j > i:
+                continue  # identical: the first of them counts
+            if events and other[len(events) - 1] != events[-1]:
+                continue
+            if best is None or len(other) > len(chains[best - 1][1]):
+                best = j
+        if best is not None:
+            found[i] = (best, len(events), len(chains[best - 1][1]))
+    return found

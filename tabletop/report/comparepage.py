@@ -9,7 +9,7 @@ from typing import Any
 
 from .htmlpage import report_article
 from .htmlparts import e, page, status_mark, table
-from .words import STATUSES, agreements_per_game, continued_words, lost_agreement, mode_word, quoted, share_rows, status_head
+from .words import STATUSES, agreements_per_game, lost_agreement, same_game_words, mode_word, quoted, share_rows, status_head
 from ..engine.telling import end_reason
 from ..lang import Domain
 
@@ -82,8 +82,8 @@ def comparison_html(comparison: dict[str, Any], side_by_side_max: int, paired: b
         warning = _("{strong}\u26a0 Warning:{end} damaged save(s) {which}: each outcome is as the intact part of its "
                     "save left it.").format(strong="<strong>", end="</strong>", which=which)
         out.append(f'<div class="warning damage" role="note">{warning}</div>')  # untranslated: markup
-    for went_on in comparison.get("continued", ()):
-        out.append(f'<div class="warning damage" role="note">{e(continued_words(went_on))}</div>')  # untranslated: markup
+    for same in comparison.get("same_game", ()):
+        out.append(f'<div class="warning damage" role="note">{e(same_game_words(same))}</div>')  # untranslated: markup
     for left in comparison.get("skipped", ()):
         warning = _("{strong}\u26a0 Left out:{end} {file} is not a readable save ({problem}).").format(
             strong="<strong>", end="</strong>", file=e(left["file"]), problem=e(left["problem"]))

@@ -19,7 +19,7 @@ from .words import (
     clock_time,
     agreements_of,
     agreements_per_game,
-    continued_words,
+    same_game_words,
     opening,
     audience_words,
     events_count,
@@ -412,8 +412,8 @@ def comparison_lines(comparison: dict[str, Any], side_by_side_max: int, level: i
         which = ", ".join(f"#{i}" for i in comparison["damaged"])
         doc.p("> " + _("**\u26a0 Warning:** damaged save(s) {which}: each outcome is as the intact part of its save "
                        "left it.").format(which=which))
-    for went_on in comparison.get("continued", ()):
-        doc.p("> " + continued_words(went_on))
+    for same in comparison.get("same_game", ()):
+        doc.p("> " + same_game_words(same))
     for left in comparison.get("skipped", ()):
         doc.p("> " + _("**\u26a0 Left out:** {file} is not a readable save ({problem}).").format(
             file=esc(left["file"]), problem=esc(left["problem"])))

@@ -11,7 +11,7 @@ from typing import Any
 from ..content.literal import BIDI_CONTROLS
 from .audience import AUDIENCES, for_audience
 from .build import ReportError, assemble_report, load
-from .compare import compare
+from .compare import compare, same_games
 from .comparepage import several_html
 from .htmlpage import report_html
 from .markdown import comparison_lines, esc, report_lines
@@ -113,6 +113,7 @@ def render(
         return report_lines(report)
     full = len(files) <= FULL_REPORTS_MAX
     reports, skipped = [], []
+    chains: list[tuple[str, list[str]]] = []  # each save's header chain and events' chains: which hold one game
     for f in files:
         try:  # a save that cannot be read at all is named, and the others compared (found from outside: one empty
             save = load(f)  # file in a folder of saves stopped the whole folder's report)
@@ -122,10 +123,11 @@ def render(
                 file=f, problem=exc.message))
             continue
         reports.append(for_audience(assemble_report(save, full=full), audience))
+        chains.append((save.header_chain, [e.chain for e in save.events]))
         _tell_damage(told, f, reports[-1])
     if not reports:
         raise ReportError(skipped[0]["file"], skipped[0]["problem"])
-    comparison = compare(reports, with_reports=full)
+    comparison = compare(reports, with_reports=full, same_game=same_games(chains))
     comparison["skipped"] = skipped
     shown = reports if full else []
     if fmt == "json":

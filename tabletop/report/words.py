@@ -292,10 +292,15 @@ def opening(words: str) -> str:
     return words[:1].upper() + words[1:]
 
 
-def continued_words(went_on: Mapping[str, Any]) -> str:
-    """A damaged save compared beside the copy ``tabletop resume`` went on in: one game, counted once."""
-    return _("Save #{save} is damaged and was continued in save #{copy}: the shares count that game once, as "
-             "#{copy}.").format(save=went_on["save"], copy=went_on["in"])
+def same_game_words(same: Mapping[str, Any]) -> str:
+    """A save compared beside another holding the same game (its events begin the other's): counted once."""
+    if same["events"] == same["of"]:
+        return _("Save #{save} is the same game as save #{copy}: the shares count it once, as #{copy}.").format(
+            save=same["save"], copy=same["in"])
+    return ngettext("Save #{save} holds the first event of save #{copy}, the same game: the shares count it once, "
+                    "as #{copy}.",
+                    "Save #{save} holds the first {n} events of save #{copy}, the same game: the shares count it "
+                    "once, as #{copy}.", same["events"]).format(save=same["save"], copy=same["in"], n=same["events"])
 
 
 def agreements_per_game(comparison: Mapping[str, Any], esc: Callable[[str], str]) -> str:

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from tabletop.report import ReportError, build_report, render
+from tabletop.store.reading import open_save
 
-from .kit import HtmlDoc, Played, edit_line, md_text, rewrite, tear_last_line
+from .kit import HtmlDoc, Played, bot_save, edit_line, md_text, rewrite, scenario, tear_last_line
 
 
 @pytest.fixture
@@ -221,7 +222,7 @@ def test_a_damaged_save_and_the_copy_it_went_on_in_are_one_game_in_a_folder_s_sh
         tmp_path: Path, strict_game: Played) -> None:
     """Found from outside (helper-90): ``report FOLDER`` over a damaged save and the copy ``tabletop resume``
     went on in counted one game twice in the comparison's shares. The copy counts; the damaged save is listed,
-    flagged, and said to be counted as its copy."""
+    flagged, and said to be counted as its copy: its events begin the copy's."""
     from tabletop.store.recovery import resume
 
     folder = tmp_path / "saves"
@@ -231,23 +232,26 @@ def test_a_damaged_save_and_the_copy_it_went_on_in_are_one_game_in_a_folder_s_sh
     edit_line(damaged, 31)  # event 30
     resume(damaged).writer.close()  # the game goes on in a-recovered.jsonl beside it
     assert sorted(p.name for p in folder.iterdir()) == ["a-recovered.jsonl", "a.jsonl"]
-    shutil.copy(strict_game.path, folder / "b.jsonl")  # another game of the same ruleset
+    bot_save(folder / "b.jsonl", scenario("parallel-tracks"), 8436153775932606666)  # another game, same ruleset
     data = json.loads(render(folder, "json"))
     comparison = data["comparison"]
     index = {Path(s["path"]).name: s["index"] for s in comparison["saves"]}
     (group,) = comparison["groups"]
     assert group["games"] == 2 and sorted(group["saves"]) == sorted([index["a-recovered.jsonl"], index["b.jsonl"]])
-    assert comparison["continued"] == [{"save": index["a.jsonl"], "in": index["a-recovered.jsonl"]}]
+    copy = open_save(folder / "a-recovered.jsonl")
+    assert comparison["same_game"] == [{"save": index["a.jsonl"], "in": index["a-recovered.jsonl"], "events": 29,
+                                        "of": len(copy)}]
+    assert len(copy) == 30  # the events kept, then the note saying where they come from
     assert len(comparison["saves"]) == 3  # still listed, flagged damaged
-    said = (f"Save #{index['a.jsonl']} is damaged and was continued in save #{index['a-recovered.jsonl']}: the "
-            f"shares count that game once, as #{index['a-recovered.jsonl']}.")
+    said = (f"Save #{index['a.jsonl']} holds the first 29 events of save #{index['a-recovered.jsonl']}, the same "
+            f"game: the shares count it once, as #{index['a-recovered.jsonl']}.")
     assert said in md_text(render(folder, "md"))
     doc = HtmlDoc(render(folder, "html"))
     assert not doc.errors and said in doc.text
     # without its copy beside it, the damaged save is the only record of its game: it counts
     (folder / "a-recovered.jsonl").unlink()
     comparison = json.loads(render(folder, "json"))["comparison"]
-    assert comparison["continued"] == [] and comparison["groups"][0]["games"] == 2
+    assert comparison["same_game"] == [] and comparison["groups"][0]["games"] == 2
 
 
 @pytest.mark.parametrize("code", ["en", "ru"])
@@ -265,3 +269,25 @@ def test_the_damage_warning_opens_its_sentence_with_a_capital(copy_of, code: str
     heading = kind[0].upper() + kind[1:] + " "
     assert f".** {heading}" in render([path], "md", lang=code)
     assert f".</strong> {heading}" in render([path], "html", lang=code)
+
+
+def test_a_save_and_a_copy_of_it_in_one_folder_are_one_game(tmp_path: Path, strict_game: Played) -> None:
+    """Found from outside (helper-92): a folder holding a save, a copy of it and a torn copy reported "5 games" and
+    shares over them; each copy of one game counted again. A save whose events begin another's (the same header,
+    the same chain there) is the same game: counted once, as the longer."""
+    folder = tmp_path / "saves"
+    folder.mkdir()
+    shutil.copy(strict_game.path, folder / "a.jsonl")
+    shutil.copy(strict_game.path, folder / "b-backup.jsonl")  # the same bytes
+    shutil.copy(strict_game.path, folder / "c-torn.jsonl")
+    tear_last_line(folder / "c-torn.jsonl")
+    total = len(strict_game.final.log)
+    comparison = json.loads(render(folder, "json"))["comparison"]
+    assert [s["file"].rsplit("/", 1)[-1] for s in comparison["saves"]] == ["a.jsonl", "b-backup.jsonl", "c-torn.jsonl"]
+    (group,) = comparison["groups"]
+    assert group["games"] == 1 and group["saves"] == [1]
+    assert comparison["same_game"] == [{"save": 2, "in": 1, "events": total, "of": total},
+                                       {"save": 3, "in": 1, "events": total - 1, "of": total}]
+    md = md_text(render(folder, "md"))
+    assert "Save #2 is the same game as save #1: the shares count it once, as #1." in md
+    assert f"Save #3 holds the first {total - 1} events of save #1, the same game: the shares count it once, as #1." in md
