@@ -244,13 +244,13 @@ def _discard_new(save: Path) -> None:
 def join_lines(table: object, codes: dict[str, str], where: str, lang: str) -> list[str]:
     """Each seat's name, in the room's language, and the command it types to join (found from outside: under
     ``--lang ru`` the teams were named in English, the facilitator and projector in Russian)."""
-    from ..content.overlays import translated
+    from ..engine.lookups import shown as in_language
     from ..engine.wording import scenario_names
     from ..seats.checks import seat_name
     from ..seats.table import Table
 
     assert isinstance(table, Table)
-    shown = scenario_names(translated(table.session.state.scenario, lang))
+    shown = scenario_names(in_language(table.session.state, lang))  # the base names when an overlay is broken
     return [f"  {seat_name(seat_id, shown):<28} tabletop join {where} {codes[seat_id]}"  # untranslated: a name and a command
             for seat_id in table.seats]
 
