@@ -39,17 +39,17 @@ SPEEDS = (0.5, 1.0, 2.0, 4.0, 8.0, 16.0, 32.0)  # events per second when playing
 REPLAY_HELP = N_("""\
 tabletop replay — keys
 
-  left / right      one event back / forward
-  page up / down    one round back / forward
-  home / end        the start / the last event
+  ← / →             one event back / forward
+  PgUp / PgDn       one round back / forward
+  Home / End        the start / the last event
   g                 go to a round
-  space             play / pause          - / +   slower / faster
+  Space             play / pause          - / +   slower / faster
   t                 show one track's events only
   a                 show one actor's events only
   c                 clear the filters
   f                 the facilitator's view: control notes and
                     sealed moves never revealed
-  up / down, enter  pick an event in the timeline
+  ↑ / ↓, Enter      pick an event in the timeline
   F4                language: English, Русский, Українська
   q, ctrl+q         quit
 """)
