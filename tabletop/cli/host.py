@@ -247,11 +247,12 @@ def join_lines(table: object, codes: dict[str, str], where: str, lang: str) -> l
     from ..engine.lookups import shown as in_language
     from ..engine.wording import scenario_names
     from ..seats.checks import seat_name
+    from ..seats.joincodes import typed
     from ..seats.table import Table
 
     assert isinstance(table, Table)
     shown = scenario_names(in_language(table.session.state, lang))  # the base names when an overlay is broken
-    return [f"  {seat_name(seat_id, shown):<28} tabletop join {where} {codes[seat_id]}"  # untranslated: a name and a command
+    return [f"  {seat_name(seat_id, shown):<28} tabletop join {where} {typed(codes[seat_id])}"  # untranslated: a name and a command
             for seat_id in table.seats]
 
 
@@ -301,9 +302,11 @@ async def _console(where: str, addr: str, port: int, codes: dict[str, str], stop
     A stop signal (``SIGTERM``) closes the console too; Ctrl-C, a key while the console has the terminal, asks there
     whether to stop the host.
     """
+    from ..seats.joincodes import typed
+
     if not _at_a_terminal():
         _out(_("Facilitator: no terminal here for the console: tabletop join {where} {code}")
-             .format(where=where, code=codes["facilitator"]))
+             .format(where=where, code=typed(codes["facilitator"])))
         return
     from ..play.clock import PICK_HOLD
     from ..tui.seat import SeatApp
@@ -321,7 +324,7 @@ async def _console(where: str, addr: str, port: int, codes: dict[str, str], stop
     stopped.cancel()
     if not stop.is_set():
         _out(_("The console is closed; the game goes on. Open it again: tabletop join {where} {code}")
-             .format(where=where, code=codes["facilitator"]))
+             .format(where=where, code=typed(codes["facilitator"])))
 
 
 def add_commands(sub: _SubParsersAction[argparse.ArgumentParser]) -> None:

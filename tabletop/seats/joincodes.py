@@ -25,8 +25,17 @@ CODE_BYTES = 12
 
 
 def new_code() -> str:
-    """A fresh random code (16 URL-safe characters)."""
-    return secrets.token_urlsafe(CODE_BYTES)
+    """A fresh random code (16 URL-safe characters), never one that starts with "-": a command line takes that for
+    an option (found from outside: one code in 64 did, and its printed join line failed, "unrecognized arguments")."""
+    while (code := secrets.token_urlsafe(CODE_BYTES)).startswith("-"):
+        pass
+    return code
+
+
+def typed(code: str) -> str:
+    """A code as a join line gives it to ``tabletop join``: after "--" when it starts with "-" (a code kept beside a
+    save from before codes never did)."""
+    return f"-- {code}" if code.startswith("-") else code
 
 
 def new_codes(seat_ids: Iterable[str]) -> dict[str, str]:

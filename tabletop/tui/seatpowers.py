@@ -21,6 +21,7 @@ from ..content.literal import literal
 from ..engine import Action, State
 from ..lang import Domain
 from ..play.replica import Replica
+from ..seats.joincodes import typed
 from .modals import AskScreen, PickScreen
 from .seatwords import seat_name
 
@@ -99,7 +100,7 @@ class ConsolePowers(_Screen):
         # found from outside: the dialog said "ADDR:PORT", which the facilitator had to find in the scrolled-away
         # lines the host printed; each seat's line is now the command to type, as printed
         at = literal(where, lines=False)
-        lines = [Text(f"{seat_name(seat, view)}: tabletop join {at} {literal(code, lines=False)}")  # untranslated: a command
+        lines = [Text(f"{seat_name(seat, view)}: tabletop join {at} {literal(typed(code), lines=False)}")  # untranslated: a command
                  for seat, code in codes.items()]
         self.app.push_screen(PickScreen(_("Join codes: each seat types its line in a terminal (Escape closes)"), lines))
 

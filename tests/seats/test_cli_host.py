@@ -261,3 +261,35 @@ def test_the_join_lines_name_every_seat_in_the_room_s_language(tmp_path: Path, c
     finally:
         set_language("en")
         session.close()
+
+
+def test_no_join_line_is_taken_for_an_option(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found from outside (helper-93): one code in 64 started with "-", and its printed join line failed as typed
+    ("tabletop: error: unrecognized arguments: -nQ00j-1cJ-p4OqU"). A new code never starts with "-"; one kept
+    beside a save from before is printed after "--", and that line is what ``tabletop join`` reads."""
+    import secrets
+    import shlex
+
+    from tabletop.cli import build_parser
+    from tabletop.cli.host import join_lines
+    from tabletop.content.loader import load_scenario
+    from tabletop.play.session import Session
+    from tabletop.seats import joincodes
+    from tabletop.seats.table import Table, seats_for
+
+    drawn = iter(["-nQ00j-1cJ-p4OqU", "-second-try-too", "nQ00j-1cJ-p4OqUx"])
+    monkeypatch.setattr(secrets, "token_urlsafe", lambda _n: next(drawn))
+    assert joincodes.new_code() == "nQ00j-1cJ-p4OqUx"
+    monkeypatch.undo()
+    session = Session.start(load_scenario("parallel-tracks"), 5, tmp_path / "g.jsonl", {})
+    try:
+        table = Table(session, seats_for(session, observers=0))
+        codes = {**joincodes.new_codes(table.seats), "team:ru": "-nQ00j-1cJ-p4OqU"}  # kept from an older host
+        for line in join_lines(table, codes, "127.0.0.1:8765", "en"):
+            command = shlex.split(line.split("tabletop ", 1)[1])
+            args = build_parser().parse_args(command)
+            assert args.address == "127.0.0.1:8765" and args.code in codes.values(), line
+        assert any("tabletop join 127.0.0.1:8765 -- -nQ00j-1cJ-p4OqU" in line for line in
+                   join_lines(table, codes, "127.0.0.1:8765", "en"))
+    finally:
+        session.close()
