@@ -235,3 +235,29 @@ async def test_a_long_game_can_be_played_back_at_up_to_32_events_a_second(tmp_pa
         await pilot.pause()
         assert timer.intervals[-1] == 1 / 32 and timer.running
         assert "\u25b6 playing at 32/s" in str(app.screen.query_one("#where", Static).render())
+
+
+async def test_playback_keeps_its_speed_when_a_step_comes_late(tmp_path: Path) -> None:
+    """Found from outside (helper-93): at "32/s" a long save played 11 events a second, each tick showing one event
+    however late it came. A tick shows the events due by the clock, a second's worth at most, in one repaint."""
+    path = record(tmp_path / "game.jsonl")
+    timer = ManualTimer()
+    clock = [100.0]
+    app = ReplayApp(open_save(path), every=timer, now=lambda: clock[0])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = screen_of(app)
+        await pilot.press("home", "plus", "plus", "plus", "space")  # 8 events a second
+        await pilot.pause()
+        clock[0] += 0.5  # the first tick half a second late: 4 events due
+        timer.tick()
+        assert screen.index == 4
+        timer.tick()  # on time: one more
+        assert screen.index == 5
+        clock[0] += 10.0  # the machine stalled: a second's worth at most
+        timer.tick()
+        assert screen.index == 13
+        await pilot.press("left")  # moved by hand: the speed counts from there
+        await pilot.pause()
+        timer.tick()
+        assert screen.index == 13
