@@ -194,6 +194,7 @@ def scenario_part(game: ReplayedGame) -> dict[str, Any]:
             {
                 "id": t.id,
                 "name": t.name,
+                "description": t.description,
                 "members": list(t.members),
                 "ladder": list(t.ladder),
                 "agreement_at": t.agreement_at,
@@ -206,7 +207,7 @@ def scenario_part(game: ReplayedGame) -> dict[str, Any]:
             for t in game.rs.tracks
         ],
         "meters": [
-            {"id": m.id, "name": m.name, "min": m.min, "max": m.max, "start": m.start}
+            {"id": m.id, "name": m.name, "description": m.description, "min": m.min, "max": m.max, "start": m.start}
             for m in game.rs.meters
         ],
     }

@@ -52,6 +52,7 @@ from .words import (
     argued_at,
     mark_quotes,
     opening,
+    described,
 )
 from ..engine.telling import end_reason
 from .timeline import in_order
@@ -180,10 +181,14 @@ class _Report:
         if meters:
             agreements = _("{agreements} Meters: {meters}.").format(agreements=agreements, meters=meters)
         heads = [_("Track"), _("Status"), _("Round reached"), _("Position"), _("Agreement at"), _("Tension")]
+        stand_for = ""
+        if parts := described(self.r["scenario"]):
+            stand_for = (f"<h3>{_('What the tracks and meters stand for')}</h3><dl>"  # untranslated: markup
+                         + "".join(f"<dt>{e(name)}</dt><dd>{e(words)}</dd>" for name, words in parts) + "</dl>")
         return (
             f'<section class="outcome" id="{self.id("outcome")}"><h2>{_("Outcome per track")}</h2>'  # untranslated: markup
             + table(heads, rows, num=(2,))
-            + f"<p>{agreements}</p></section>"
+            + f"<p>{agreements}</p>{stand_for}</section>"
         )
 
     def players(self) -> str:

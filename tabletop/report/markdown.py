@@ -20,6 +20,7 @@ from .words import (
     agreements_of,
     agreements_per_game,
     same_game_words,
+    described,
     opening,
     audience_words,
     events_count,
@@ -211,6 +212,9 @@ def _outcome(doc: _Doc, report: dict[str, Any]) -> None:
         doc.p(_("{agreements} Meters: {meters}.").format(agreements=agreements, meters=meters))
     else:
         doc.p(agreements)
+    if parts := described(report["scenario"]):
+        doc.h(3, _("What the tracks and meters stand for"))
+        doc.add(f"- **{esc(name)}**: {esc(words)}" for name, words in parts)
 
 
 def _principle(doc: _Doc, report: dict[str, Any]) -> None:

@@ -292,6 +292,14 @@ def opening(words: str) -> str:
     return words[:1].upper() + words[1:]
 
 
+def described(scenario: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """Each track and meter of the report's scenario with its description, those that have one: what it stands
+    for, in the scenario's words (found from outside: the borders track's framing of the source, and the opening
+    statements meter's, were shown nowhere)."""
+    return [(str(part["name"]), " ".join(str(part["description"]).split()))
+            for part in (*scenario.get("tracks", ()), *scenario.get("meters", ())) if part.get("description")]
+
+
 def same_game_words(same: Mapping[str, Any]) -> str:
     """A save compared beside another holding the same game (its events begin the other's): counted once."""
     if same["events"] == same["of"]:

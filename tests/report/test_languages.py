@@ -327,3 +327,22 @@ def test_meters_are_called_in_the_report_what_the_board_calls_them(reports: dict
         assert f"{meters} " in reports[(code, fmt)] and other not in reports[(code, fmt)], fmt
     with lang.using(code):
         assert lang.Domain("tui").words()[0]("Meters") == meters
+
+
+@pytest.mark.parametrize("code", ["en", "ru"])
+def test_the_report_says_what_each_track_and_meter_stands_for(game: Path, code: str) -> None:
+    """Found from outside (helper-93): the tracks' and meters' descriptions, which carry the source's framing
+    (borders "may have to be left open", the opening statements' two halves), were shown nowhere. The report
+    lists them under the outcome, in the report's language, for every audience."""
+    scenario = open_save(game).translated(code)
+    borders = next(t for t in scenario.ruleset.tracks if t.id == "borders")
+    opening = next(m for m in scenario.ruleset.meters if m.id == "opening")
+    for audience in ("facilitator", "participants"):
+        md = render(game, "md", lang=code, audience=audience)
+        assert f"- **{borders.name}**: {' '.join(borders.description.split())}" in md
+        assert f"- **{opening.name}**: " in md
+        html = render(game, "html", lang=code, audience=audience)
+        assert f"<dt>{borders.name}</dt>" in html
+    if code == "en":
+        assert "may have to be left open for the foreseeable future" in borders.description
+        assert "What the tracks and meters stand for" in md
