@@ -163,7 +163,7 @@ def same_games(chains: Sequence[tuple[str, Sequence[str]]]) -> dict[int, tuple[i
     is the same game up to there: a damaged save and the copy ``resume`` went on in, a save and a copy of it. Each
     is mapped to the longest save holding it, ``(its index, the events they share, that save's events)``; of
     identical saves the first counts."""
-    found: dict[int, tuple[int, int]] = {}
+    found: dict[int, tuple[int, int, int]] = {}
     for i, (header, events) in enumerate(chains, 1):
         best = None
         for j, (other_header, other) in enumerate(chains, 1):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
+from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 
 from ..engine import State
@@ -31,7 +32,9 @@ NAME, LANE_CELL, CHART_CELL = 24, 7, 4
 def label(name: str) -> str:
     """A name in the name column: cut with an ellipsis when it is longer (found from outside: Russian and
     Ukrainian track names were cut mid-word with no mark, «Стратегическая стабильн»)."""
-    return f"{name if len(name) < NAME else name[:NAME - 2] + chr(0x2026):<{NAME}}"
+    if cell_len(name) >= NAME:  # as the board cuts a name: by the cells it takes, the ellipsis after
+        name = set_cell_size(name, NAME - 2).rstrip() + "\u2026"
+    return set_cell_size(name, NAME)
 
 
 def fitting(rounds: list[int], width: int | None, cell: int, scale: int = 0) -> list[int]:

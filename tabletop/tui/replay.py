@@ -20,7 +20,7 @@ from textual.widgets.option_list import Option
 from ..engine import State, legal_actions
 from ..engine.state import evolve
 from ..engine.records import Ruling, changes_of
-from ..engine.review import undone_seqs
+from ..engine.review import undone_by, undone_seqs
 from ..lang import SOURCE, Domain, current, set_language
 from ..store.players import recorded
 from ..store.reading import Save, SavedEvent
@@ -142,9 +142,7 @@ class ReplayScreen(Screen[None]):
         #: sealed moves the game never revealed (undone first, or a round not over): seq -> team
         self._never_revealed = {e.seq: e.actor or "" for e in save.events
                                 if e.action.kind == "move" and e.result.get("sealed") and e.seq not in self._revealed_at}
-        #: an undone event's seq -> the undo's
-        self._undone_at = {int(e.result["undoes"]): e.seq for e in save.events
-                           if e.action.kind == "undo" and isinstance(e.result.get("undoes"), int)}
+        self._undone_at = undone_by(save.events)  # an undone event's seq -> the undo's
         self._round_ends: dict[int, int] = {}
         for e in save.events:
             self._round_ends[e.round] = e.seq
@@ -232,12 +230,10 @@ class ReplayScreen(Screen[None]):
         """``state`` as the room may see it: a team's resources as they were before a sealed move it never revealed,
         while that move stands (found from outside: the turn panel's capital, falling at each hidden commit, told the
         room what each move had cost). The facilitator's view shows them as they are."""
-        hidden = self._kept_sealed()
-        if not hidden:
+        if self.facilitator:
             return state
         before: dict[str, Any] = {}
-        for seq in sorted(hidden):
-            actor = self._never_revealed[seq]
+        for seq, actor in sorted(self._never_revealed.items()):
             standing = seq <= self.index < self._undone_at.get(seq, len(self.save) + 1)
             if standing and actor not in before:
                 before[actor] = self.save.state_at(seq - 1).resources.get(actor)
@@ -373,12 +369,18 @@ class ReplayScreen(Screen[None]):
     def action_jump(self, where: int) -> None:
         self.go(len(self.save) if where < 0 else where)
 
+    def _halt(self) -> bool:
+        """Stop the player; whether it was playing."""
+        if self._player is None:
+            return False
+        self._player.stop()
+        self._player = None
+        return True
+
     def _stop_playing(self) -> None:
         """Playback stops while a question is open (found from outside: it ran on behind "go to round", from
         event 1473 to 1482 while the round was typed, and on after the jump)."""
-        if self._player is not None:
-            self._player.stop()
-            self._player = None
+        if self._halt():
             self.show()
 
     def action_goto_round(self) -> None:
@@ -404,10 +406,7 @@ class ReplayScreen(Screen[None]):
                                            required=False), done)
 
     def action_play(self) -> None:
-        if self._player is not None:
-            self._player.stop()
-            self._player = None
-        else:
+        if not self._halt():
             if self.index >= len(self.save):
                 self.index = 0
             self._player = self._start_ticking()
@@ -422,9 +421,7 @@ class ReplayScreen(Screen[None]):
 
     def _play_step(self) -> None:
         if self.index >= len(self.save):
-            if self._player is not None:
-                self._player.stop()
-                self._player = None
+            self._halt()
             self.show()
             return
         if self.index != self._played_to:  # moved by hand while playing: the speed counts from here
