@@ -49,6 +49,19 @@ def side_caps(rows: int, listed: int, card: int, prompt: int, weighing: bool = F
     return max(room - prompt_cap, 1), prompt_cap
 
 
+def refill(listing: OptionList, options: list[Option]) -> None:
+    """``options`` in place of what ``listing`` held, without passing through an empty list.
+
+    ``clear_options`` measures the emptied list at once: a list that scrolled loses its scrollbar, and
+    the new one, as long, gets it back, two changes that each ask Textual to lay the whole screen out
+    again (found counting a whole game's layouts: 124 of its 411, a third of each press's work, came
+    from the decision list's scrollbar going and coming back within the press)."""
+    if options:
+        listing.set_options(options)
+    else:
+        listing.clear_options()
+
+
 class DecisionList(OptionList):
     """The decision at hand: the column gives it its height, whatever it lists.
 
@@ -65,10 +78,8 @@ class DecisionList(OptionList):
         """List ``labels`` in place of what the list held, each option's id its place (or ``ids``)."""
         console = self.app.console
         names = ids if ids is not None else [str(i) for i in range(len(labels))]
-        self.clear_options()
         # in one call: the list lays out its lines once, not once an entry (a big board lists hundreds)
-        self.add_options([Option(OptionWords(label, console), id=name)
-                          for label, name in zip(labels, names, strict=True)])
+        refill(self, [Option(OptionWords(label, console), id=name) for label, name in zip(labels, names, strict=True)])
 
     def from_the_top(self) -> None:
         """A new list is seen from its first line; if its highlighted option (the first allowed) lies below
@@ -168,4 +179,4 @@ def option_label(number: int, entry: Entry) -> Text:
     return label
 
 
-__all__ = ["DecisionList", "Entry", "OptionWords", "option_label", "rich_text"]
+__all__ = ["DecisionList", "Entry", "OptionWords", "option_label", "refill", "rich_text"]

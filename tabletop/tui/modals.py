@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 from ..engine.actions import TEXT_LIMIT
 from ..lang import Domain
 from ..play.clock import PickHold
+from .decisionlist import refill
 from .language import latin_key
 from .notices import QUESTION_HELD, taken
 from ..content.literal import shell_path
@@ -106,8 +107,7 @@ class PickScreen(_Dialog[int | None]):
         event.stop()
         event.prevent_default()
         listing = self.query_one(OptionList)
-        listing.clear_options()
-        listing.add_options(self._matching())
+        refill(listing, self._matching())
         if listing.option_count:
             listing.highlighted = 0
         shown = _("Search: {typed}").format(typed=self.query_text) if self.query_text else _("Type to narrow the list.")

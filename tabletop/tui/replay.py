@@ -25,7 +25,7 @@ from ..lang import SOURCE, Domain, current, set_language
 from ..store.players import recorded
 from ..store.reading import Save, SavedEvent
 from .bars import KeyBar, TitleBar
-from .decisionlist import OptionWords
+from .decisionlist import OptionWords, refill
 from .history import charts_text, lanes_text
 from .language import LANGUAGE_BINDING, LatinKeys, Multilingual
 from .modals import AskScreen, ConfirmScreen, HelpScreen, PickScreen
@@ -256,7 +256,6 @@ class ReplayScreen(Screen[None]):
     def _refill(self, timeline: OptionList) -> None:
         """The timeline's lines, added in one call, each measured from its plain words (found from outside: a
         10,000-event save took 7 s to open and as long again at F4, the list wrapping each line's Content)."""
-        timeline.clear_options()
         console = self.app.console
         self._shown = [0]
         options = [Option(OptionWords(Text("   0 " + _("the start of the game"), style="dim"), console), id="0")]
@@ -267,7 +266,7 @@ class ReplayScreen(Screen[None]):
                 line = event_text(state, e, self._undone, self._revealed_at, self._notes, sealed)
                 options.append(Option(OptionWords(line, console), id=str(e.seq)))
                 self._shown.append(e.seq)
-        timeline.add_options(options)
+        refill(timeline, options)
 
     def show(self) -> None:
         """Draw the board as it was after event ``self.index``."""

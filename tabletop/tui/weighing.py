@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 from ..engine.arguments import matrix_odds
 from ..lang import Domain
 from ..play.arguing import odds_choice
+from .decisionlist import refill
 from .modals import _Dialog
 from .text import literal
 
@@ -80,8 +81,7 @@ class StrongScreen(_Dialog[tuple[int, ...] | None]):
         index = int(event.option.id or 0)
         self.strong.symmetric_difference_update({index})
         listing = self.query_one(OptionList)
-        listing.clear_options()
-        listing.add_options(self._options())
+        refill(listing, self._options())
         listing.highlighted = event.option_index
         self.query_one("#strong-odds", Static).update(self._odds())
 
