@@ -9,12 +9,14 @@ games pooled); one more shows the agreements per game.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from typing import Any
 
 from ..content.literal import one_line
 from .charts import Series, line_chart
 from .htmlparts import e, page, table
+from .mdrounds import esc
 from .sweepdata import STATUSES
 from .words import status_head
 from ..lang import Domain
@@ -57,14 +59,30 @@ def _numbers(values: Sequence[Any]) -> list[float] | None:
     return [float(v) for v in values]
 
 
-def _head(summary: dict[str, Any]) -> list[str]:
+def _md(value: Any) -> str:
+    """A sweep's word for Markdown: literal, one line, its punctuation escaped (:func:`.mdrounds.esc`, as the game
+    report's), but an underscore inside a word, which starts no emphasis (``borders_breakdown_at`` reads as itself)."""
+    return _INWORD_UNDERSCORE.sub("_", esc(value))
+
+
+_INWORD_UNDERSCORE = re.compile(r"(?<=[^\W_])\\_(?=[^\W_])")
+
+
+def _fence(code: str) -> str:
+    """A code fence longer than any run of backticks in ``code`` (a folder named with three cannot close it)."""
+    return "`" * max(3, 1 + max((len(run) for run in re.findall("`+", code)), default=0))
+
+
+def _head(summary: dict[str, Any], quote: Any = str) -> list[str]:
+    """The summary's opening sentences; ``quote`` makes what the folder's plan says fit for the format."""
     plan = summary["plan"]
-    keys = ", ".join(plan["keys"]) or _("none")
+    keys = ", ".join(quote(k) for k in plan["keys"]) or _("none")
     done = summary["games"]
     lines = [
         _("{done} of {expected} games in {points} points ({games} per point), ruleset {ruleset}, deck {deck}, "
           "master seed {seed}.").format(done=done, expected=summary["expected"], points=len(plan["points"]),
-                                        games=plan["games"], ruleset=plan["ruleset"], deck=plan["deck"], seed=plan["seed"]),
+                                        games=plan["games"], ruleset=quote(plan["ruleset"]), deck=quote(plan["deck"]),
+                                        seed=plan["seed"]),
         _("Keys varied: {keys}.").format(keys=keys),
     ]
     if done and plan["games"] > 0:  # found from outside: a share read without how sure it is, a designer balanced on noise
@@ -94,7 +112,9 @@ def _point_rows(summary: dict[str, Any], cell: Any) -> list[list[str]]:
     actors = summary["plan"]["actors"]
     return [
         [cell(p["point"]), *(cell(p["values"][c]) for c in columns), cell(p["games"]), cell(_num(p["agreements"])),
-         *(cell(_pct(p[f"objectives|{a}"])) for a in actors)]
+         # an actor with no objectives meets none: said so, not "0%" (found from outside: read as "never wins")
+         *(cell(_pct(p[f"objectives|{a}"]) if actor.get("objectives", 1) else _("no objectives"))
+           for a, actor in actors.items())]
         for p in summary["points"]
     ]
 
@@ -108,8 +128,10 @@ def _point_head(columns: Sequence[str], actors: Sequence[str]) -> list[str]:
 
 
 def _md_table(head: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    """A pipe table; every cell escaped here (found from outside: a track named ``[click](http://…)`` or
+    ``<script>`` went into the sweep's Markdown as a live link and raw HTML; only pipes were escaped)."""
     def line(cells: Sequence[str]) -> str:
-        return "| " + " | ".join(str(c).replace("|", "\\|") for c in cells) + " |"
+        return "| " + " | ".join(_md(c) for c in cells) + " |"
 
     return [line(head), "|" + "---|" * len(head), *(line(r) for r in rows)]
 
@@ -118,13 +140,16 @@ def sweep_markdown(summary: dict[str, Any]) -> str:
     """The summary as Markdown: per track, a row per point; then agreements and objectives."""
     plan = summary["plan"]
     columns = list(plan["keys"].values())
-    out = ["# " + _("Sweep of {ruleset}").format(ruleset=one_line(plan["ruleset"])), "", *_head(summary), "",
-           _("Query the rows yourself with DuckDB:"), "", "```sql", one_line(summary["query"]), "```"]
+    query = one_line(summary["query"])
+    fence = _fence(query)
+    out = ["# " + _("Sweep of {ruleset}").format(ruleset=_md(plan["ruleset"])), "",
+           *(_md(line) for line in _head(summary)), "",
+           _("Query the rows yourself with DuckDB:"), "", f"{fence}sql", query, fence]
     for tid, track in plan["tracks"].items():
-        out += ["", f"## {one_line(track['name'])}", ""]
-        out += _md_table(_track_head(columns), _track_rows(summary, tid, one_line))
+        out += ["", f"## {_md(track['name'])}", ""]
+        out += _md_table(_track_head(columns), _track_rows(summary, tid, str))
     out += ["", "## " + _("Agreements per game and objectives met (all of an actor's, share of games)"), ""]
-    out += _md_table(_point_head(columns, [a["name"] for a in plan["actors"].values()]), _point_rows(summary, one_line))
+    out += _md_table(_point_head(columns, [a["name"] for a in plan["actors"].values()]), _point_rows(summary, str))
     return "\n".join(out) + "\n"
 
 

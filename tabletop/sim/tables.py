@@ -12,6 +12,12 @@ from ..lang import Domain
 _, ngettext, N_ = Domain("sim").words()
 
 
+def _cut(name: str, width: int = 33) -> str:
+    """A track's name in the table's first column: a longer one cut with an ellipsis, as the board cuts it (it was
+    cut mid-word without one, ``Water quality [link`` read as the name)."""
+    return name if len(name) <= width else name[:width - 1] + "\u2026"
+
+
 def format_table(report: Mapping[str, Any], names: Mapping[str, str] | None = None) -> str:
     """A readable table of a :func:`simulate` report."""
     names = names or {}
@@ -34,14 +40,17 @@ def format_table(report: Mapping[str, Any], names: Mapping[str, str] | None = No
     for tid, row in report["tracks"].items():
         mean = row["mean_rounds_to_agreement"]
         lines.append(
-            f"{names.get(tid, tid)[:33]:<34}"
+            f"{_cut(names.get(tid, tid)):<34}"
             + "".join(f"{100 * row[s] / games:>{w - 1}.1f}%" for s, w in zip(STATUSES, widths, strict=True))
             + f"{'-' if mean is None else f'{mean:.1f}':>{rounds_w}}"
         )
     lines.append("")
     lines.append(_("agreements per game: {n}").format(n=f"{report['agreements_per_game']:.2f}"))
     lines.append(_("objectives met (all of an actor's, share of games): {shares}").format(shares=", ".join(
-        f"{names.get(a, a)} {100 * row['met'] / games:.0f}%" for a, row in report["objectives"].items()
+        f"{names.get(a, a)} {100 * row['met'] / games:.0f}%" if row["per_objective"]
+        # found from outside: an actor with no objectives read "0%", as if it could never win
+        else _("{actor} (no objectives)").format(actor=names.get(a, a))
+        for a, row in report["objectives"].items()
     )))
     lines.append(_("cards that matter most (agreements per game when drawn vs not): {cards}").format(cards=", ".join(
         f"{names.get(cid, cid)} {row['impact']:+.2f} "
@@ -82,7 +91,7 @@ def format_comparison(reports: Mapping[str, Mapping[str, Any]], names: Mapping[s
         sub,
     ]
     for tid in strict["tracks"]:
-        row = f"{names.get(tid, tid)[:33]:<34}"
+        row = f"{_cut(names.get(tid, tid)):<34}"
         for status in STATUSES:
             a = 100 * strict["tracks"][tid][status] / games
             b = 100 * linked["tracks"][tid][status] / games

@@ -377,8 +377,9 @@ def outcome_text(state: State, show_secret: bool) -> Text:
     for actor in state.ruleset.actors:
         rows = met[actor.id]
         count = sum(1 for _row, ok in rows if ok)
-        out.append("  " + _("{actor}: {met} of {total} met").format(actor=n[actor.id], met=count, total=len(rows))
-                   + "\n", style="bold")
+        said = _("{actor}: {met} of {total} met").format(actor=n[actor.id], met=count, total=len(rows)) if rows \
+            else _("{actor}: no objectives").format(actor=n[actor.id])
+        out.append("  " + said + "\n", style="bold")
         for i, (objective, ok) in enumerate(rows):
             mark = f"{met_word(ok):<9}"
             visible = show_secret or not objective.secret

@@ -25,3 +25,20 @@ def test_a_card_seen_in_one_game_is_not_ranked_and_the_line_says_how_many_games(
     said = format_table(report, {"common": "Common card"})
     assert "Common card +0.40 (drawn in 120 of 200 games)" in said, said
     assert "rare" not in said and "always" not in said
+
+
+def test_an_actor_with_no_objectives_is_said_to_have_none_not_to_meet_none() -> None:
+    """Found from outside: "West Town 0%" for an actor with no objectives read as "West can never win"."""
+    report = {**_report({}), "objectives": {"east": {"met": 104, "per_objective": [104, 150]},
+                                            "west": {"met": 0, "per_objective": []}}}
+    said = format_table(report, {"east": "East", "west": "West Town"})
+    assert "objectives met (all of an actor's, share of games): East 52%, West Town (no objectives)" in said
+
+
+def test_a_long_track_name_is_cut_with_an_ellipsis() -> None:
+    """Found from outside: a name cut at 33 characters mid-word, with nothing to say it went on."""
+    name = "Water quality and the sharing of the lake's fish"
+    report = {**_report({}), "tracks": {"water": {"agreed": 1, "collapsed": 0, "deferred": 0, "open": 199,
+                                                  "mean_rounds_to_agreement": 3.0}}}
+    row = next(line for line in format_table(report, {"water": name}).splitlines() if line.startswith("Water"))
+    assert row.startswith(name[:32] + "\u2026 ") and name not in row

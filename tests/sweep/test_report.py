@@ -312,3 +312,46 @@ def test_each_share_says_how_sure_it_is_and_numbers_are_spaced_as_numbers(swept:
     even = line_chart("c", "t", ["a", "b", "c"], [Series("s", "s", [1, 2, 3])], 0, 4, "y", str)
     xs = [float(x) for x in re.findall(r'<circle cx="([0-9.]+)"', even)][:3]
     assert abs((xs[2] - xs[1]) - (xs[1] - xs[0])) < 0.2, xs
+
+
+def test_the_markdown_shows_the_scenario_s_words_literally(swept: Path, tmp_path: Path,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside: a track or an actor named with a link or raw HTML went into the sweep's Markdown
+    live (only pipes were escaped); the game report escapes them, and so does this one now."""
+    import json
+    import shutil
+
+    folder = tmp_path / "hostile"
+    shutil.copytree(swept, folder)
+    plan_file = folder / "sweep.json"
+    kept = json.loads(plan_file.read_text(encoding="utf-8"))
+    plan = kept["plan"]
+    track = next(iter(plan["tracks"]))
+    plan["tracks"][track]["name"] = "[click](http://evil.example) <script>alert(1)</script> | *pipe*"
+    actor = next(iter(plan["actors"]))
+    plan["actors"][actor]["name"] = "West | Town [x](http://e.example) \x1b[31m"
+    plan["actors"][actor]["objectives"] = 0  # found from outside too: an actor with none "met" them in 0 % of games
+    plan_file.write_text(json.dumps(kept), encoding="utf-8")
+    assert main(["sweep", "report", str(folder)]) == 0
+    text = capsys.readouterr().out
+    assert "## \\[click\\](http://evil.example) \\<script\\>alert(1)\\</script\\> \\| \\*pipe\\*" in text
+    assert "West \\| Town \\[x\\](http://e.example) \u241b\\[31m |" in text
+    rows = text.split("## Agreements per game")[1].splitlines()[4:]
+    assert len(rows) == 4 and all(row.count("| no objectives |") == 1 for row in rows)  # that actor's column only
+    for live in ("[click]", "<script>", "[x](", "\x1b"):
+        assert live not in text
+    assert "| point | borders_breakdown_at | bots_ru | games |" in text  # a word's own underscores stay as they are
+
+
+def test_a_folder_named_with_backticks_cannot_close_the_query_s_fence(swept: Path, tmp_path: Path,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    import shutil
+
+    folder = tmp_path / "a```b"
+    shutil.copytree(swept, folder)
+    assert main(["sweep", "report", str(folder)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    opening = next(i for i, line in enumerate(lines) if line.endswith("sql"))
+    fence = lines[opening][:-3]
+    assert set(fence) == {"`"} and len(fence) > 3 and "```" in lines[opening + 1]
+    assert lines[opening + 2] == fence

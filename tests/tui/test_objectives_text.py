@@ -77,3 +77,13 @@ def test_the_facilitator_s_panel_sets_each_objective_s_status_apart_from_its_tex
     name = scenario.ruleset.actors[0].name
     assert f"  {name}: \u2714 met now \u2014 Alpha on the table" in lines, lines
     assert f"  {name}: \u25cb not yet \u2014 Beta agreed" in lines, lines
+
+
+def test_an_actor_with_no_objectives_is_said_to_have_none() -> None:
+    """Found from outside: the end screen said "West Town: 0 of 0 met"."""
+    scenario = catalogue_scenario("strict", {"actors.a.objectives": []})
+    state = new_game(scenario, seed=1)
+    lines = outcome_text(state, show_secret=True).plain.splitlines()
+    name = scenario.ruleset.actors[0].name
+    assert f"  {name}: no objectives" in lines
+    assert not any(line.startswith(f"  {name}: 0 of 0") for line in lines)
