@@ -12,7 +12,8 @@ from typing import NamedTuple
 from .errors import KeyPath, did_you_mean
 from .models import Card, Deck, MoveType, Ruleset
 from ..lang import Domain
-from .vocabulary import Condition, Effect, MeterCondition, MeterEffect, RoundCondition
+from .vocabulary import (Condition, Effect, MeterCondition, MeterEffect, ProgressCondition, RoundCondition,
+                         TensionCondition)
 
 _, ngettext, N_ = Domain("content").words()
 
@@ -365,7 +366,8 @@ def check_scoped(
         resource = getattr(part, "resource", None)
         if resource is not None and resource not in resources:
             out.append((owner, (*path, "resource"), _unknown("resource", resource, resources)))
-        never = _never_holds(rs, part, scheduled=rel[0] == "schedule") if isinstance(part, Condition) else None
+        never = _never_holds(rs, part, scheduled=rel[0] == "schedule", own=None if scope.is_move else card_track) \
+            if isinstance(part, Condition) else None
         if never is not None:
             out.append((owner, (*path, *never[0]), Authoring(never[1])))
         other = part.other_track()
@@ -385,9 +387,11 @@ def check_scoped(
     return out
 
 
-def _never_holds(rs: Ruleset, condition: Condition, scheduled: bool) -> tuple[KeyPath, str] | None:
-    """A meter bound outside the meter's range, or a schedule waiting for a round past the game's last: a
-    condition no game meets.
+def _never_holds(rs: Ruleset, condition: Condition, scheduled: bool, own: str | None = None
+                 ) -> tuple[KeyPath, str] | None:
+    """A meter bound outside the meter's range, a track's tension or position outside the track's, or a schedule
+    waiting for a round past the game's last: a condition no game meets. ``own``: a card's track (a move's own
+    track is the one it is played on, any of them: its bound must be past every track's to be refused).
 
     Found from outside: a card scheduled for when round 50 of an eight-round game comes, or needing trust at 500
     on a meter that stops at 10, validated clean and never came up (``schedule.round`` past the last was already
@@ -402,6 +406,8 @@ def _never_holds(rs: Ruleset, condition: Condition, scheduled: bool) -> tuple[Ke
                                             "{turns}): this condition never holds").format(
                 round=condition.round.at_least, ruleset=rs.id, turns=turns)
         return None
+    if isinstance(condition, (TensionCondition, ProgressCondition)):
+        return _track_never(rs, condition, own)
     if isinstance(condition, MeterCondition):
         meter = next((m for m in rs.meters if m.id == condition.meter), None)
         if meter is None:
@@ -412,6 +418,35 @@ def _never_holds(rs: Ruleset, condition: Condition, scheduled: bool) -> tuple[Ke
                 return (key,), _("meter '{meter}' goes from {min} to {max}: {key} = {n} never holds").format(
                     meter=meter.id, min=meter.min, max=meter.max, key=key, n=bound)
     return None
+
+
+def _track_never(rs: Ruleset, condition: TensionCondition | ProgressCondition, own: str | None
+                 ) -> tuple[KeyPath, str] | None:
+    """A tension bound past the track's breakdown (tension stops there), or a position past the top of its ladder.
+
+    Found from outside: ``tension = { at_least = 50 }`` on a track that breaks down at 5, ``progress = { at_least =
+    7 }`` on a three-rung ladder, and a dice modifier that could never add validated clean, when the same mistake on
+    a meter was refused."""
+    named = condition.other_track() or own
+    tracks = [t for t in rs.tracks if t.id == named] if named is not None else list(rs.tracks)
+    if not tracks:
+        return None  # an unknown track is its own problem
+    tension = isinstance(condition, TensionCondition)
+    top = max(t.breakdown_at if tension else len(t.ladder) - 1 for t in tracks)
+    bounds = condition.tension if isinstance(condition, TensionCondition) else condition.progress
+    key = condition.key
+    if bounds.at_least is None or bounds.at_least <= top:
+        return None
+    if named is None:
+        said = _("no track's tension goes past {top} (it stops at the track's breakdown_at): {key}.at_least = {n} "
+                 "never holds") if tension else \
+            _("no track's ladder goes past position {top}: {key}.at_least = {n} never holds")
+    elif tension:
+        said = _("track '{track}' breaks down at tension {top}, where its tension stops: {key}.at_least = {n} never "
+                 "holds")
+    else:
+        said = _("track '{track}' has positions 0 to {top} on its ladder: {key}.at_least = {n} never holds")
+    return (key, "at_least"), said.format(track=named, top=top, key=key, n=bounds.at_least)
 
 
 _LINK_EFFECT_TRACK = N_(

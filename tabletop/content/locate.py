@@ -251,9 +251,13 @@ class Locator:
         tpath, header, pairs = best
         rest = whole[len(tpath) :]
         if rest:
+            # a sweep point's key is one word with dots ("tracks.fish.breakdown_at"), written quoted or as TOML's
+            # dotted key, whose parts are the words between the dots
+            spelt = tuple(p for part in rest for p in (part.split(".") if isinstance(part, str) else (part,)))
             for key, start in pairs:
-                if tuple(key) == rest[: len(key)]:
-                    return self.line_of(self.scanner.find_in_value(start, rest[len(key) :]))
+                for words in (rest, spelt):
+                    if tuple(key) == words[: len(key)]:
+                        return self.line_of(self.scanner.find_in_value(start, words[len(key) :]))
             # a key written only as table headers, e.g. [[card]] for path ('card',)
             under = first_under.get(whole)
             if under is not None:

@@ -92,6 +92,7 @@ def load_sweep(path: str | Path, policies: Sequence[str]) -> Sweep:
             keys=keys))])
     from .validation import validate  # pydantic, only when a file is validated
 
+    _dotted_points(source)
     spec: SweepSpec = validate(source, SweepSpec)
     scenario = _scenario(source, spec)
     checker = _Checker(source, scenario, tuple(policies))
@@ -103,6 +104,39 @@ def load_sweep(path: str | Path, policies: Sequence[str]) -> Sweep:
     checker.rulesets(spec, sweep)
     checker.raise_found()
     return sweep
+
+
+def _dotted_points(source: SourceFile) -> None:
+    """A point's keys written as TOML dotted keys (``tracks.fish.breakdown_at = 4``, which TOML reads as tables)
+    taken as the quoted key they spell (``"tracks.fish.breakdown_at" = 4``).
+
+    Found from outside: a designer wrote a point the way TOML writes keys, and got a page of the validator's
+    inner words ("points[0].tracks.bool: expected true or false, got a table")."""
+    points = source.data.get("points")
+    if not isinstance(points, list):
+        return
+    problems = []
+    for i, point in enumerate(points):
+        if not isinstance(point, dict) or not any(isinstance(v, dict) for v in point.values()):
+            continue
+        flat: dict[str, Any] = {}
+        for parts, value in _leaves(point):
+            key = ".".join(parts)
+            if key in flat:
+                problems.append(source.problem(("points", i, *parts), _("{key} is set twice in this point").format(
+                    key=key)))
+            flat[key] = value
+        points[i] = flat
+    if problems:
+        raise ContentError(problems)
+
+
+def _leaves(table: dict[str, Any], above: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], Any]]:
+    for key, value in table.items():
+        if isinstance(value, dict) and value:
+            yield from _leaves(value, (*above, key))
+        else:
+            yield (*above, key), value
 
 
 def _scenario(source: SourceFile, spec: SweepSpec) -> Scenario:

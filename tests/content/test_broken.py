@@ -118,6 +118,13 @@ CASES: list[tuple[str, int, str, str]] = [
      "round 50 is past the last round of ruleset 'mini' (turns = 4): this condition never holds"),
     ("deck-requires-meter-past-max.toml", 9, "cards[0].requires[0].at_least",
      "meter 'trust' goes from 0 to 10: at_least = 500 never holds"),
+    # found from outside: the same mistake on a track's tension or position, and a dice modifier that never adds
+    ("deck-requires-tension-past-breakdown.toml", 10, "cards[0].requires[0].tension.at_least",
+     "track 'alpha' breaks down at tension 4, where its tension stops: tension.at_least = 50 never holds"),
+    ("deck-requires-progress-past-ladder.toml", 10, "cards[0].requires[0].progress.at_least",
+     "track 'beta' has positions 0 to 2 on its ladder: progress.at_least = 7 never holds"),
+    ("ruleset-modifier-tension-never.toml", 67, "moves[1].modifiers[1].tension.at_least",
+     "no track's tension goes past 4 (it stops at the track's breakdown_at): tension.at_least = 40 never holds"),
     ("deck-schedule-empty.toml", 9, "cards[0].schedule",
      "a schedule needs round (the round the card is due) or when (conditions), or both"),
     ("deck-schedule-misspelt-key.toml", 9, "cards[0].schedule.rounds",

@@ -53,6 +53,13 @@ CASES: list[tuple[str, int, str, str]] = [
      "no ruleset file or bundled ruleset id 'paralel-tracks' (did you mean 'parallel-tracks'?)"),
     ("axis-twice.toml", 10, "axes[1].key", "ruleset.independence is already an axis (axes[0].key)"),
     ("value-twice.toml", 7, "axes[0].values", "values lists 7 twice"),
+    # found from outside: a point written with TOML's dotted keys got the validator's inner words, a line a key
+    ("dotted-point-wrong-value.toml", 7, "points[0].tracks.borders.breakdown_at",
+     "tracks.borders.breakdown_at takes a whole number, got 'seven'"),
+    ("dotted-point-misspelt-track.toml", 8, "points[0].tracks.bordrs.breakdown_at",
+     "no track 'bordrs' in parallel-tracks (did you mean 'borders'?)"),
+    ("dotted-point-key-twice.toml", 8, "points[0].tracks.borders.breakdown_at",
+     "tracks.borders.breakdown_at is set twice in this point"),
     ("syntax.toml", 7, "", "TOML syntax error"),
     ("a-ruleset.toml", 1, "", "not a sweep file: expected a [sweep] table (found ruleset)"),
     # found from outside: an empty sweep file was told to hold "a [ruleset] or a [deck] table"
@@ -109,6 +116,21 @@ def test_a_point_sets_the_ruleset_and_the_bots(tmp_path: Path) -> None:
     assert borders.breakdown_at == 9
     assert sweep.bots_at(last) == {"ru": "hardliner"}
     assert sweep.columns() == {"tracks.borders.breakdown_at": "borders_breakdown_at", "bots.ru": "bots_ru"}
+
+
+def test_a_point_written_with_dotted_keys_is_the_point_written_with_quoted_ones(tmp_path: Path) -> None:
+    """TOML reads ``tracks.borders.breakdown_at = 9`` as tables; a designer means the key it spells."""
+    head = '[sweep]\nruleset = "parallel-tracks"\ngames = 2\n\n'
+    quoted = tmp_path / "quoted.toml"
+    quoted.write_text(head + '[[points]]\n"tracks.borders.breakdown_at" = 9\n"bots.ru" = "random"\n\n'
+                      '[[points]]\n"ruleset.independence" = "linked"\n"bots" = "hardliner"\n', encoding="utf-8")
+    dotted = tmp_path / "dotted.toml"
+    dotted.write_text(head + '[[points]]\ntracks.borders.breakdown_at = 9\nbots.ru = "random"\n\n'
+                      '[[points]]\nruleset.independence = "linked"\nbots = "hardliner"\n', encoding="utf-8")
+    one, other = load_sweep(quoted, POLICIES), load_sweep(dotted, POLICIES)
+    assert [p.settings for p in other.points] == [p.settings for p in one.points] == [
+        {"tracks.borders.breakdown_at": 9, "bots.ru": "random"}, {"ruleset.independence": "linked", "bots": "hardliner"}]
+    assert other.columns() == one.columns()
 
 
 def test_a_point_that_leaves_a_key_out_has_the_scenario_s_value(tmp_path: Path) -> None:
