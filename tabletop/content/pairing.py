@@ -18,7 +18,7 @@ from .errors import ContentError, Problem, did_you_mean
 from .overlaycheck import Checked as OverlayChecked
 from .overlayfiles import check_overlay_file, describe_overlay, is_overlay_name, overlays_beside
 from .finding import AmbiguousId, ids_near, resolve
-from .parsing import check_alone, combine, parse_deck, parse_ruleset
+from .parsing import check_alone, combine, combine_found, parse_deck, parse_ruleset
 from .source import SourceFile, is_overlay, kind_of, read_toml
 from ..lang import Domain
 from .models import Deck, Ruleset
@@ -84,17 +84,22 @@ def _once(files: list[Path]) -> list[Path]:
 def describe_ruleset(rs: Ruleset) -> str:
     """One line on what a ruleset holds."""
     o = rs.ruleset
-    return _("ruleset '{id}': {actors} actors, {tracks} tracks, {meters} meters, {moves} moves, {turns} rounds, "
-             "{independence}").format(id=o.id, actors=len(rs.actors), tracks=len(rs.tracks), meters=len(rs.meters),
-                                      moves=len(rs.moves), turns=o.turns, independence=o.independence)
+    # each count with its noun in the number it takes (found from outside: "1 meters")
+    return _("ruleset '{id}': {actors}, {tracks}, {meters}, {moves}, {rounds}, {independence}").format(
+        id=o.id, actors=ngettext("{n} actor", "{n} actors", len(rs.actors)).format(n=len(rs.actors)),
+        tracks=ngettext("{n} track", "{n} tracks", len(rs.tracks)).format(n=len(rs.tracks)),
+        meters=ngettext("{n} meter", "{n} meters", len(rs.meters)).format(n=len(rs.meters)),
+        moves=ngettext("{n} move", "{n} moves", len(rs.moves)).format(n=len(rs.moves)),
+        rounds=ngettext("{n} round", "{n} rounds", o.turns).format(n=o.turns), independence=o.independence)
 
 
 def describe_deck(deck: Deck) -> str:
     """One line on what a deck holds."""
     total = sum(c.copies for c in deck.cards)
     scoped = sum(1 for c in deck.cards if c.track)
-    return _("deck '{id}': {cards} cards ({total} with copies), {scoped} on a track, {global_} global").format(
-        id=deck.deck.id, cards=len(deck.cards), total=total, scoped=scoped, global_=len(deck.cards) - scoped)
+    return _("deck '{id}': {cards} ({total} with copies), {scoped} on a track, {global_} global").format(
+        id=deck.deck.id, cards=ngettext("{n} card", "{n} cards", len(deck.cards)).format(n=len(deck.cards)),
+        total=total, scoped=scoped, global_=len(deck.cards) - scoped)
 
 
 _Found = tuple[Path, SourceFile, Deck]
@@ -107,8 +112,10 @@ TYPO = 0.85
 def check_files(paths: Sequence[str]) -> Checked:
     """Validate files and directories of them, each ruleset together with its deck.
 
-    One ruleset and one deck given as files (not found in a folder) are checked together when the ruleset
-    names that deck or none, as ``play --ruleset R --deck D`` takes them. A deck checked with no ruleset says so.
+    One ruleset and one deck given as files (not found in a folder) are checked together, as ``play --ruleset R
+    --deck D`` takes them, whatever deck the ruleset names (found from outside: a ruleset naming its own deck and
+    another deck given both passed, one "checked alone", and play refused the pair). A deck checked with no ruleset
+    says so.
     """
     files, problems = toml_files(paths)
     rulesets: list[tuple[Path, SourceFile, Ruleset]] = []
@@ -143,8 +150,15 @@ def check_files(paths: Sequence[str]) -> Checked:
             continue
         checked_with.add(found[0].resolve())
         try:
-            combine(rs, found[2], source, found[1])
-            summaries[path] += _("; checked with deck '{id}'").format(id=found[2].deck.id)
+            if given is None and found[0].resolve() not in told:
+                combine_found(rs, found[2], source, found[1])  # a deck it names, not a file given: maybe tabletop's
+            else:
+                combine(rs, found[2], source, found[1])
+            named = rs.ruleset.deck
+            summaries[path] += _("; checked with deck '{id}'").format(id=found[2].deck.id) \
+                if given is None or named in (None, found[2].deck.id) else \
+                _("; checked with deck '{id}', given with it (the ruleset names deck '{named}')").format(
+                    id=found[2].deck.id, named=named)
         except ContentError as exc:
             problems += exc.problems
     for path, source, deck in decks:
@@ -156,14 +170,13 @@ def check_files(paths: Sequence[str]) -> Checked:
 
 def _given_pair(paths: Sequence[str], rulesets: list[tuple[Path, SourceFile, Ruleset]],
                 decks: list[_Found]) -> tuple[Path, _Found] | None:
-    """The ruleset and the deck given as files, when they are one of each and the ruleset names that deck or none."""
+    """The ruleset and the deck given as files, when they are one of each."""
     named = {Path(os.path.abspath(raw)) for raw in paths if not Path(raw).is_dir()}
     given_rulesets = [r for r in rulesets if Path(os.path.abspath(r[0])) in named]
     given_decks = [d for d in decks if Path(os.path.abspath(d[0])) in named]
     if len(given_rulesets) != 1 or len(given_decks) != 1:
         return None
-    (path, _source, rs), deck = given_rulesets[0], given_decks[0]
-    return (path, deck) if rs.ruleset.deck in (None, deck[2].deck.id) else None
+    return given_rulesets[0][0], given_decks[0]
 
 
 def _deck_of(path: Path, source: SourceFile, rs: Ruleset, decks: dict[str, _Found], told: set[Path],

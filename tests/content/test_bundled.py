@@ -90,7 +90,7 @@ def test_validate_bundled_scenarios_in_a_real_process() -> None:
 # validate on a small scenario of our own: the summary lines
 
 
-RULESET_SUMMARY = "ruleset 'mini': 3 actors, 2 tracks, 1 meters, 3 moves, 4 rounds, strict"
+RULESET_SUMMARY = "ruleset 'mini': 3 actors, 2 tracks, 1 meter, 3 moves, 4 rounds, strict"
 DECK_SUMMARY = "deck 'mini-events': 2 cards (2 with copies), 1 on a track, 1 global"
 
 

@@ -13,7 +13,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 MINI_RULESET = FIXTURES / "rulesets" / "mini.toml"
 MINI_DECK = FIXTURES / "decks" / "mini-events.toml"
 
-RULESET_SUMMARY = "ruleset 'mini': 3 actors, 2 tracks, 1 meters, 3 moves, 4 rounds, strict"
+RULESET_SUMMARY = "ruleset 'mini': 3 actors, 2 tracks, 1 meter, 3 moves, 4 rounds, strict"
 DECK_SUMMARY = "deck 'mini-events': 2 cards (2 with copies), 1 on a track, 1 global"
 #: what the summary of a deck checked with no ruleset adds
 ALONE = "; checked alone: its tracks, actors and meters were not checked against a ruleset"
@@ -154,10 +154,13 @@ def test_a_ruleset_and_a_deck_given_are_checked_together_even_when_the_ruleset_n
 
 def test_a_deck_checked_against_no_ruleset_says_so(tmp_path: Path) -> None:
     assert check_files([str(MINI_DECK)]).passed() == [(MINI_DECK, DECK_SUMMARY + ALONE)]
-    # a ruleset naming another deck: the deck given is not its deck, and is checked alone
+    # a ruleset naming another deck, given with a deck: checked together, as play --deck takes them, and said so
     other = tmp_path / "other.toml"
     other.write_text(MINI_RULESET.read_text().replace('deck = "mini-events"', 'deck = "a-deck-to-come"'))
-    assert (MINI_DECK, DECK_SUMMARY + ALONE) in check_files([str(other), str(MINI_DECK)]).passed()
+    checked = check_files([str(other), str(MINI_DECK)])
+    assert (MINI_DECK, DECK_SUMMARY) in checked.passed()
+    assert checked.summaries[other] == (f"{RULESET_SUMMARY}; checked with deck 'mini-events', given with it (the "
+                                        "ruleset names deck 'a-deck-to-come')")
     # the deck of a ruleset in the folder is checked with it, and says nothing more
     assert (MINI_DECK, DECK_SUMMARY) in check_files([str(FIXTURES)]).passed()
 
@@ -170,3 +173,43 @@ def test_a_deck_alone_still_has_one_actor_answer_each_card() -> None:
     assert [(p.path, p.message) for p in checked.problems] == [
         ("cards[0].choices", "all choices of a card are answered by one actor; found east, west")]
     assert checked.passed() == []
+
+
+def test_a_ruleset_and_a_deck_given_are_checked_together_whatever_deck_the_ruleset_names(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside: ``validate lake.toml parallel-tracks-events.toml`` passed (exit 0, the deck "checked
+    alone") when the ruleset named its own deck, and ``play --ruleset lake.toml --deck ...`` refused the pair."""
+    from tabletop.cli import main
+
+    ruleset = tmp_path / "lake.toml"
+    ruleset.write_text(MINI_RULESET.read_text().replace('deck = "mini-events"', 'deck = "lake-events"'))
+    deck = BUNDLED / "decks" / "river-basin-events.toml"
+    assert main(["validate", str(ruleset), str(deck)]) == 1
+    out = capsys.readouterr().out
+    assert f"{deck}:21: cards[0].track: unknown track 'flow-allocation'" in out and f"ok  {deck}" not in out
+    assert main(["play", "--ruleset", str(ruleset), "--deck", str(deck), "--save", str(tmp_path / "s.jsonl")]) == 1
+
+
+def test_tabletop_s_own_deck_named_by_a_designer_s_ruleset_is_one_problem_at_its_deck_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside: ``deck = "river-basin-events"`` in a designer's ruleset gave 62 problems in the bundled
+    deck's file, a file the designer cannot change, and none at the line to fix."""
+    from tabletop.cli import main
+
+    ruleset = tmp_path / "lake.toml"
+    ruleset.write_text(MINI_RULESET.read_text().replace('deck = "mini-events"', 'deck = "river-basin-events"'))
+    line = next(i for i, text in enumerate(ruleset.read_text().splitlines(), 1) if text.startswith("deck ="))
+    said = (f"{ruleset}:{line}: ruleset.deck: tabletop's deck 'river-basin-events' is not written for this ruleset: "
+            "62 problems in it, the first: cards[0].track: unknown track 'flow-allocation' (known: alpha, beta); name "
+            "a deck written for this ruleset")
+    assert main(["validate", str(ruleset)]) == 1
+    assert capsys.readouterr().out.splitlines() == [said, "1 problem in 1 file"]
+    for command in (["simulate", "--ruleset", str(ruleset), "--games", "1"],
+                    ["play", "--ruleset", str(ruleset), "--save", str(tmp_path / "s.jsonl")]):
+        assert main(command) == 1
+        assert said in capsys.readouterr().err.splitlines(), command
+    # a deck of the designer's own that does not fit: its own lines, each (the file to fix is theirs)
+    mine = tmp_path / "river-basin-events.toml"
+    mine.write_bytes(BUNDLED.joinpath("decks", "river-basin-events.toml").read_bytes())
+    assert main(["validate", str(ruleset)]) == 1
+    assert f"{mine}:21: cards[0].track: unknown track 'flow-allocation'" in capsys.readouterr().out
