@@ -94,6 +94,16 @@ def read_regular(path: str | Path, limit: int) -> bytes:
     return raw
 
 
+def missing(path: str | Path, words: str) -> str:
+    """Why ``path`` is not there: ``words`` ("no such file"), or, for a symbolic link, that it leads to no file.
+
+    Found from outside: a link that names itself, or names a file gone, was "no such file": the file is right there
+    in a listing."""
+    if Path(path).is_symlink():
+        return _("a symbolic link that leads to no file (the file it names is missing, or the links go round in a loop)")
+    return words
+
+
 def not_regular(mode: int) -> str:
     """Why a FIFO, a device or a socket is refused where a file is wanted, in a user's words."""
     return _("is not a regular file ({kind}); give a file").format(kind=_kind(mode))

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .errors import ContentError, Problem, did_you_mean
+from .files import missing
 from .overlaycheck import Checked as OverlayChecked
 from .overlayfiles import check_overlay_file, describe_overlay, is_overlay_name, overlays_beside
 from .finding import AmbiguousId, ids_near, resolve
@@ -61,7 +62,7 @@ def toml_files(paths: Sequence[str]) -> tuple[list[Path], list[Problem]]:
                 problems.append(Problem(raw, None, "", _("directory holds no .toml files")))
             files += found
         elif not p.exists():
-            problems.append(Problem(raw, None, "", _("no such file or directory")))
+            problems.append(Problem(raw, None, "", missing(p, _("no such file or directory"))))
         else:
             files.append(p)
             if not is_overlay_name(p):

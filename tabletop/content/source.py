@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .errors import ContentError, KeyPath, Problem, format_path
 from ..lang import LANGUAGES, SOURCE, Domain
-from .files import MAX_CONTENT_BYTES, MAX_DEPTH, FileRefused, read_regular, too_deep
+from .files import MAX_CONTENT_BYTES, MAX_DEPTH, FileRefused, missing, read_regular, too_deep
 
 #: ``NAME.LANG.toml``: a translation of ``NAME.toml`` (:mod:`.overlayfiles`)
 OVERLAY_NAME = re.compile(r"^(?P<base>.+)\.(?P<lang>[A-Za-z]{2,3})\.toml$")
@@ -49,7 +49,7 @@ def read_toml(path: str | Path, empty: str | None = None) -> SourceFile:
         return ContentError([Problem(name, line, "", message)])
 
     if not p.exists():
-        raise fail(_("no such file"))
+        raise fail(missing(p, _("no such file")))
     if p.is_dir():
         raise fail(_("is a directory, not a file (give a .toml file, or use 'tabletop validate DIR')"))
     try:
@@ -76,6 +76,11 @@ def read_toml(path: str | Path, empty: str | None = None) -> SourceFile:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
+        first = text.lstrip().split("\n", 1)[0]
+        if p.suffix == ".jsonl" or (first.startswith("{") and '"format"' in first and '"chain"' in first):
+            # found from outside: a save given to validate was a "TOML syntax error: Invalid statement"
+            raise fail(_("this is a save (a .jsonl file), not a ruleset or a deck: check a save with tabletop verify "
+                         "FILE"), 1) from None
         msg = str(exc)
         m = re.search(r"\(at line (\d+), column \d+\)", msg)  # untranslated: a pattern for tomllib's words
         # "at end of document": the file stops too soon, e.g. an array never closed
@@ -105,6 +110,9 @@ def kind_of(source: SourceFile) -> str:
         return "deck"
     if has_ruleset and has_deck:
         raise ContentError([source.problem((), _("a file is a ruleset or a deck, not both ([ruleset] and [deck] found)"))])
+    if "sweep" in source.data:  # found from outside: a sweep file given to validate was told of [ruleset] and [deck]
+        raise ContentError([source.problem(("sweep",), _(
+            "this is a sweep file, not a ruleset or a deck: tabletop sweep FILE checks it before it plays a game"))])
     keys = ", ".join(sorted(source.data)) or _("nothing")
     raise ContentError(
         [source.problem((), _("not a ruleset or a deck: expected a [ruleset] or [deck] table (found {keys})")

@@ -437,6 +437,8 @@ def _translate(root: type[BaseModel], data: dict[str, Any], error: Any) -> tuple
         options = re.findall(r"'([^']*)'", expected)
         return path, _("got {value}{hint}; expected one of {expected}").format(
             value=_shown(value), hint=did_you_mean(str(value), options), expected=expected)
+    if kind in _EXPECTED and isinstance(value, bool):  # "got true", not "got true/false true" (found from outside)
+        return path, _("expected {expected}, got {value}").format(expected=_(_EXPECTED[kind]), value=_shown(value))
     if kind in _EXPECTED:
         return path, _("expected {expected}, got {got} {value}").format(
             expected=_(_EXPECTED[kind]), got=_type_name(value), value=_shown(value))

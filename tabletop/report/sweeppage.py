@@ -85,11 +85,14 @@ def _head(summary: dict[str, Any], quote: Any = str) -> list[str]:
                                         seed=plan["seed"]),
         _("Keys varied: {keys}.").format(keys=keys),
     ]
-    if done and plan["games"] > 0:  # found from outside: a share read without how sure it is, a designer balanced on noise
+    # the fewest games a point has so far: an unfinished sweep's margin is of the games played (found from outside:
+    # "with 4000 games a point ... ±1.5" said of a sweep that had played 2,500 of 24,000)
+    least = min((int(p["games"]) for p in summary["points"]), default=0) if done < summary["expected"] else plan["games"]
+    if done and least > 0:  # found from outside: a share read without how sure it is, a designer balanced on noise
         lines.append(_("Each share is of the games in its row. With {games} games a point, a point's share is "
                        "within {margin} percentage points of what more games would give, 19 times in 20, at worst "
                        "(a share near one half); the charts draw each value's 95% interval as a bar.").format(
-                           games=plan["games"], margin=f"\u00b1{_worst_margin(plan['games']):.1f}"))
+                           games=least, margin=f"\u00b1{_worst_margin(least):.1f}"))
     if done < summary["expected"]:
         missing = summary["expected"] - done
         lines.append(ngettext("The sweep is not finished: {n} game is missing (run it again with --resume).",

@@ -64,6 +64,8 @@ def test_an_unfinished_sweep_says_what_is_missing(swept: Path, tmp_path: Path, c
     assert main(["sweep", "report", str(partial)]) == 0
     text = capsys.readouterr().out
     assert "21 of 24 games" in text and "3 games are missing (run it again with --resume)" in text
+    # how sure a share is, from the games a point has so far (point 2 has 3 of its 6), not the games planned
+    assert "With 3 games a point, a point's share is within \u00b1" in text and "With 6 games" not in text
 
 
 @pytest.mark.parametrize(("setup", "message"), [
