@@ -161,7 +161,10 @@ def _counter_spans(argument: Any, n: Mapping[str, str], sealed: bool) -> list[tu
     for actor, text in argument.counters:
         who = n.get(actor, actor)
         if sealed:
-            out.append(("  " + _("{who}: committed (sealed until the last counter)").format(who=who) + "\n", "dim"))
+            # a counter or a pass alike: which it was is sealed too (found from outside: the Russian said "counter
+            # made" of either)
+            out.append(("  " + _("{who}: a counter or a pass entered (sealed until the last counter)").format(who=who)
+                        + "\n", "dim"))
         elif text is None:
             out.append(("  " + _("{who} passed").format(who=who) + "\n", "dim"))
         else:

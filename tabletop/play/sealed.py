@@ -68,6 +68,15 @@ class SealedDesk:
             return SealedStep("gate", due)
         return None
 
+    def keeps_from_the_room(self, state: State, team: str | None) -> bool:
+        """Whether what ``team`` holds is kept off the shared screen now: a sealed sitting (a round's moves, an
+        argument's counters) where ``team`` is not the team at the keyboard. Its resources fall by what each sealed
+        move costs, which tells the room what kind of move it was before the reveal (found from outside)."""
+        if team is None or not state.ruleset.ruleset.sealed_moves or state.over:
+            return False
+        sitting = _sitting(state)
+        return sitting is not None and self._seated(state, sitting) != team
+
     def ready(self, state: State, team: str) -> None:
         """``team`` is at the keyboard; the others look away."""
         sitting = _sitting(state)

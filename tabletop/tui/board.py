@@ -251,7 +251,9 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
 
     def _show_turn(self, acting: str | None) -> None:
         panel = self.query_one(TurnPanel)
-        panel.show(self.session.state, acting, self.session.seats, self.timekeeper.phase_text(), self.paused)
+        state = self.session.state
+        panel.show(state, acting, self.session.seats, self.timekeeper.phase_text(), self.paused,
+                   unseen=self.sealed.keeps_from_the_room(state, acting))
         panel.border_subtitle = self.timekeeper.session_text()
 
     @property

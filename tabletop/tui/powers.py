@@ -26,6 +26,7 @@ from .timekeeper import Timekeeper
 if TYPE_CHECKING:
     from textual.screen import Screen
 
+    from ..play.sealed import SealedDesk
     from .facilitator import FacilitatorPanel
     from .notices import Refusals
 
@@ -67,6 +68,8 @@ class FacilitatorPowers(_Screen):
     show_private: int | None  # the round whose private notes are on screen, if any
     unsaved: Action | None  # the last action the save refused
     pause_notice: Refusals  # the notice of a pause or a resume, each in place of the last
+
+    sealed: SealedDesk  # who sits at the keyboard in a sealed round
 
     # the board's own, which the powers call: an action saved, then drawn; a redraw
     act: Callable[[Action], bool]
@@ -153,12 +156,13 @@ class FacilitatorPowers(_Screen):
         self.refresh_view()
 
     def on_key(self, event: events.Key) -> None:
-        # a key reaches the screen before its bindings run: the private notes leave the projector
-        # at the first key after they were shown, whatever that key then does (s only hides them)
+        # a key reaches the screen before its bindings run: the private notes leave the projector at the first key
+        # after they were shown, and that key does nothing else (found from outside: an Enter pressed to hide them
+        # also picked the list's first line, and the game went on to a sealed round behind the secrets)
         if self.show_private is not None:
             self._hide_private()
-            if event.key == "s":
-                event.stop()
+            event.stop()
+            event.prevent_default()
 
     def _card_title(self) -> str:
         card = shown(self.session.state).index.cards.get(self.session.state.card or "")
@@ -203,7 +207,14 @@ class FacilitatorPowers(_Screen):
         self.app.push_screen(PickScreen(_("Inject which card now?"), labels), chosen)
 
     def action_undo(self) -> None:
-        ask_undo(self, self.session.state, lambda: self.act(Action("undo", reason=UNDONE_BY)), shared=True)
+        def undo() -> None:
+            # the facilitator has the keyboard now: a team whose sealed move comes back to it is called to the gate
+            # again, the others looking away (found from outside: an undo at "Done — hand over to Ukraine" showed
+            # Russia's list of moves to the room)
+            self.sealed.handed_over()
+            self.act(Action("undo", reason=UNDONE_BY))
+
+        ask_undo(self, self.session.state, undo, shared=True)
 
     def action_note(self, typed: str = "") -> None:
         """Attach a note to the last event; ``typed``: the text already typed (a note the save refused)."""

@@ -100,7 +100,9 @@ class TurnPanel(BoardPart):
     """
 
     def show(self, state: State, acting: str | None, seats: dict[str, str], timer: str | Text = "",
-             paused: bool = False) -> None:
+             paused: bool = False, unseen: bool = False) -> None:
+        """``unseen``: the acting team's resources and actions left are its own now (a sealed sitting it is not
+        seated at: a bot's, or a team's before its gate)."""
         n = names(state)
         rs = state.ruleset.ruleset
         out = Text()
@@ -123,19 +125,20 @@ class TurnPanel(BoardPart):
 
                 who += _(" (bot: {policy})").format(policy=policy_word(seat))
             out.append("\u25b6 " + team_waits(waiting, who) + "\n", style="bold")
-            res = state.resources.get(acting, {})
-            spend = resources_words(res, n)
-            left = state.actions_left.get(acting)
-            out.append("  " + _("has {resources}").format(resources=spend))
-            if waiting == "move" and left is not None:
-                out.append("; " + ngettext("{n} action left", "{n} actions left", left).format(n=left))
-            out.append("\n")
+            if not unseen:
+                res = state.resources.get(acting, {})
+                spend = resources_words(res, n)
+                left = state.actions_left.get(acting)
+                out.append("  " + _("has {resources}").format(resources=spend))
+                if waiting == "move" and left is not None:
+                    out.append("; " + ngettext("{n} action left", "{n} actions left", left).format(n=left))
+                out.append("\n")
         elif not state.over:
             out.append("\u25b6 " + facilitator_waits(waiting) + "\n", style="bold")
         if state.phase == "moves" and rs.sealed_moves and not state.over:
             committed = {p.actor for p in state.queue if p.sealed and not p.revealed}
-            if committed:
-                who = ", ".join(n.get(a, a) for a in sorted(committed))
+            if committed:  # in turn order (by id, it read in no order the room knows: found from outside)
+                who = ", ".join(n.get(a.id, a.id) for a in state.ruleset.actors if a.id in committed)
                 out.append("  " + _("committed: {actors}").format(actors=who) + "\n", style="dim")
         self.border_title = _("Turn")
         self.paint(out)

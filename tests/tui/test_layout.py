@@ -134,6 +134,24 @@ async def test_s_hides_the_private_notes_without_asking_again(tmp_path: Path) ->
         assert board(pilot).show_private is None
 
 
+async def test_the_key_that_hides_the_private_notes_does_nothing_else(tmp_path: Path) -> None:
+    """Found from outside: an Enter pressed to take the secrets off the projector also picked the list's first line,
+    and the game went on (to a sealed round's gate) behind them. The key that hides them is used up by hiding."""
+    session = start(tmp_path, 39)
+    async with TabletopApp(session).run_test(size=SIZE) as pilot:
+        await press(pilot, "enter", "s", "y")
+        assert board(pilot).show_private == 1
+        seq, listed = session.state.seq, [e.label.plain for e in board(pilot).entries]
+        for key in ("enter", "1"):
+            await press(pilot, key)
+            assert board(pilot).show_private is None
+            assert session.state.seq == seq and [e.label.plain for e in board(pilot).entries] == listed, key
+            await press(pilot, "s", "y")  # shown again for the next key
+        await press(pilot, "1")  # hidden, and nothing else
+        await press(pilot, "1")  # now the key picks as ever
+        assert session.state.seq == seq + 1
+
+
 # -- 13.8 every screen at 80x24 ------------------------------------------------------------------
 
 

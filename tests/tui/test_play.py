@@ -234,6 +234,52 @@ async def test_the_undo_question_at_the_next_teams_gate_keeps_the_sealed_move_se
         assert propose not in rulings and propose not in screen_words(pilot)
 
 
+async def test_an_undo_at_the_hand_over_calls_the_team_back_to_the_gate(tmp_path: Path) -> None:
+    """Found from outside: Russia made both its sealed moves; at "Done — hand over to Ukraine" the facilitator
+    pressed u and Enter, and Russia's list of tracks and moves came up on the shared screen, no one told to look
+    away. The facilitator has the keyboard then: the team whose move came back is called to the gate again."""
+    session = start(tmp_path, sealed=True)
+    n = names(session)
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await russia_proposes_sealed(pilot, "strategic-stability", "ukraine-status")
+        assert "Done" in board(pilot).entries[0].label.plain and len(board(pilot).entries) == 1
+        await press(pilot, "u", "enter")
+        assert session.state.log[-1].action.kind == "undo" and session.state.turn == "ru"
+        assert [e.label.plain for e in board(pilot).entries] == [f"Ready \u2014 {n['ru']} is at the keyboard"]
+        assert "look away" in panel(pilot, "#prompt")
+        await choose(pilot, "Ready")  # Russia back at the keyboard: its one action left, listed for it alone
+        assert any(n["borders"] in e.label.plain for e in board(pilot).entries)
+
+
+async def test_a_team_s_capital_is_on_the_shared_screen_only_while_it_sits_at_the_keyboard(tmp_path: Path) -> None:
+    """Found from outside: in a sealed round the turn panel showed the acting team's capital, "capital 3" then
+    "capital 2" after its first sealed move: the room could tell what kind of move it was before the reveal (a
+    bot's too). A team's resources show while it sits at the keyboard, the others looking away."""
+    session = start(tmp_path, sealed=True)
+    n = names(session)
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await to_moves(pilot)
+        assert "Ready" in board(pilot).entries[0].label.plain
+        assert "capital" not in panel(pilot, "#turn")  # at Russia's gate: the room is looking
+        await choose(pilot, "Ready")
+        assert "has" in panel(pilot, "#turn") and "capital" in panel(pilot, "#turn")  # Russia's own, to choose by
+        await choose(pilot, n["strategic-stability"])
+        await choose(pilot, move_name(session, "propose"))
+        await press(pilot, "enter")
+        assert session.state.log[-1].action.move == "propose"
+        assert "capital" in panel(pilot, "#turn")  # still Russia's sitting
+        await choose(pilot, "Pass \u2014")
+        assert session.state.turn == "ua"
+        turn = panel(pilot, "#turn")
+        assert "capital" not in turn and "committed" in turn, turn  # Russia's hand over, Ukraine's gate to come
+        await choose(pilot, "Done")
+        assert "capital" not in panel(pilot, "#turn")
+
+
 async def test_sealed_round_shows_only_committed_until_the_reveal(tmp_path: Path) -> None:
     session = start(tmp_path, sealed=True)
     n = names(session)
