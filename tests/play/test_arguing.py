@@ -164,7 +164,7 @@ def test_sealed_counters_sit_behind_the_gate_one_team_at_a_time() -> None:
     assert "Committed so far: Brask." in gate.prompt.plain  # type: ignore[union-attr]
     desk.ready(state, "c")
     prompt = decision(state, "c").prompt
-    assert isinstance(prompt, Styled) and "Hidden" not in prompt.plain and "Brask: committed" in prompt.plain
+    assert isinstance(prompt, Styled) and "Hidden" not in prompt.plain and "Brask: a counter or a pass entered" in prompt.plain
     state = run(state, [Action("counter", actor="c", track="beta")])
     assert desk.step(state, human=False) == SealedStep("handover", "c", None)  # to the facilitator
     desk.handed_over()

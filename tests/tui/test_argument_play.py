@@ -172,7 +172,7 @@ async def test_sealed_counters_are_entered_behind_the_gate(tmp_path: Path) -> No
         assert "Committed so far: Brask" in panel(pilot, "#prompt")
         await choose(pilot, "Ready")
         prompt = panel(pilot, "#prompt")
-        assert "Brask: committed" in prompt and "Hidden" not in prompt
+        assert "Brask: a counter or a pass entered" in prompt and "Hidden" not in prompt
         await counter(pilot, "Open")
         await choose(pilot, "hand over")
         prompt = panel(pilot, "#prompt")
