@@ -22,7 +22,7 @@ from ..content.loader import load_scenario
 from ..content.timers import parse_timer_option
 from .arguments import _seed, _whole
 from .play import _TIMER_HELP, _bots, _save_refused, _teams, save_elsewhere
-from .screens import cannot_draw
+from .screens import cannot_draw, lost_or_moved
 from .terminal import _err, _out
 from ..lang import Domain
 from ..content.literal import shell_path
@@ -164,7 +164,7 @@ def _open_session(args: argparse.Namespace) -> Session | int:
         return 1
     if path.exists():
         _err(_("tabletop host: {path} already exists; a save is never overwritten (use tabletop host --resume {path})")
-             .format(path=path))
+             .format(path=shell_path(path)))
         return 1
     try:
         return Session.start(scenario, seed, path, seats, teams=teams)
@@ -286,12 +286,14 @@ async def _serve(table: object, codes: dict[str, str], addr: str, port: int, hea
         await _console(where, bound_addr, bound_port, codes, stop, lang, table.session.messages)
     await stop.wait()
     await host.stop()
+    if lost_or_moved(table.session):
+        return 1
     if table.session.state.over:  # nothing left to play: the debrief's commands, as the hot seat says them
         _out(_("tabletop host: stopped; the game is over and saved in {path} (tabletop replay {path} steps through "
-               "it, tabletop report {path} writes the debrief)").format(path=table.session.save_path))
+               "it, tabletop report {path} writes the debrief)").format(path=shell_path(table.session.save_path)))
     else:
         _out(_("tabletop host: stopped; the game is in {path} (tabletop host --resume {path} to go on)")
-             .format(path=table.session.save_path))
+             .format(path=shell_path(table.session.save_path)))
     return 0
 
 

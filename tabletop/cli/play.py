@@ -52,7 +52,7 @@ def cmd_play(args: argparse.Namespace) -> int:
         return 1
     if path.exists():
         _err(_("tabletop play: {path} already exists; a save is never overwritten (use tabletop resume {path})")
-             .format(path=path))
+             .format(path=shell_path(path)))
         return 1
     if args.timer is not None:
         try:

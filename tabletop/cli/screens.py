@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .._collector import collector_paused
-from ..content.literal import literal
+from ..content.literal import literal, shell_path
 from .terminal import _err, _line, _out
 from ..lang import Domain, current
 
@@ -130,16 +130,38 @@ def _run_app(session: object | None) -> int:
         log = _crash_log(path, details.getvalue())
         if log is not None:
             _err(_("The details for whoever maintains tabletop are in {path}").format(path=_line(log)))
-        if path is not None:
-            _err(_("Every action up to it is in the save: continue with: tabletop resume {path}").format(path=_line(path)))
+        if path is not None and not lost_or_moved(app.session):
+            _err(_("Every action up to it is in the save: continue with: tabletop resume {path}").format(
+                path=shell_path(app.session.save_path)))
         return 1
     status = 0 if signum is None else stopped_by(signum, _("tabletop: the game screen closed on a stop signal ({signal})."))
+    if path is not None and lost_or_moved(app.session):
+        return 1
+    path = app.session.save_path if app.session is not None else None  # where the save is now
     if path is not None and app.session.state.over:  # nothing left to play: the debrief's commands
         _out(_("Saved: {path} (the game is over: tabletop replay {path} steps through it, tabletop report {path} "
-               "writes the debrief)").format(path=_line(path)))
+               "writes the debrief)").format(path=shell_path(path)))
     elif path is not None:
-        _out(_("Saved: {path} (continue with: tabletop resume {path})").format(path=_line(path)))
+        _out(_("Saved: {path} (continue with: tabletop resume {path})").format(path=shell_path(path)))
     return status
+
+
+def lost_or_moved(session: Any) -> bool:
+    """Closed, the save is on no disk (said, True: the quit must not say "Saved"), or written again elsewhere than
+    its name (said, False). Found from outside: the save's folder deleted during the game, and the quit printed
+    "Saved: ..." and exited 0 of a save that was gone."""
+    session.close()
+    writer = session.writer
+    if writer.lost is not None:
+        from ..content.oswords import system_words  # an error path: not on the start path
+
+        _err(_("tabletop: the save was deleted or its folder removed during the game, and it could not be written "
+               "again anywhere ({problem}): the game is not saved.").format(problem=system_words(writer.lost)))
+        return True
+    if writer.relinked_from is not None:
+        _err(_("{before} was deleted or moved during the game: the save is written again, whole, at {path}.").format(
+            before=_line(writer.relinked_from), path=_line(writer.path)))
+    return False
 
 
 def _crash_log(save: Path | None, details: str) -> Path | None:

@@ -63,7 +63,10 @@ def shell_path(path: Any) -> str:
         return "SAVE"
     import shlex  # only where a command to type is shown
 
-    return literal(shlex.quote(str(path)), lines=False)
+    text = str(path)
+    if text.startswith("-"):  # found from outside: "tabletop resume -new x.jsonl" was read as an option
+        text = "./" + text
+    return literal(shlex.quote(text), lines=False)
 
 
 __all__ = ["BIDI_CONTROLS", "literal", "one_line", "shell_path"]

@@ -35,6 +35,9 @@ class SaveWriteError(OSError):
     """
 
     restored: bool = True
+    #: the save's name had lost its file (deleted, its folder removed) and no folder would take it again: the
+    #: game so far is only in the file still open here
+    gone: bool = False
 
 
 def disk_advice(code: int | None, folder: Path) -> str:

@@ -117,6 +117,9 @@ class SaveWriter:
         #: where the save was before its name lost the file (deleted, moved or replaced while the game ran)
         #: and the writer wrote it whole again at :attr:`path`; the screen that tells the room clears it
         self.relinked_from: Path | None = None
+        #: why the save is on no disk after :meth:`close` (its name lost the file and it could be written again
+        #: nowhere): the quit must say so, not "Saved"
+        self.lost: OSError | None = None
 
     @classmethod
     def create(cls, path: str | Path, scenario: Scenario, seed: int, durable: bool = True,
@@ -194,15 +197,23 @@ class SaveWriter:
     def _put(self, raw: bytes) -> None:
         if self._fd < 0:
             raise SaveWriteError(errno.EBADF, _("the save is closed"), str(self.path))
+        gone = False  # the save's name lost its file, and it could be written again nowhere
         try:
             self._cut_back()  # an earlier failure whose cut did not go through
             if self._lock is not None and not self._still_named():
-                self._name_again()
+                gone = True
+                try:
+                    self._name_again()
+                except OSError as exc:
+                    if not self._rescue():
+                        raise
+                gone = False
             files.write_all(self._fd, raw)
             if self.durable:
                 os.fsync(self._fd)
         except OSError as exc:
             failed = SaveWriteError(exc.errno or errno.EIO, exc.strerror or str(exc), str(self.path))
+            failed.gone = gone
             try:
                 self._cut_back()
             except OSError:
@@ -230,19 +241,37 @@ class SaveWriter:
         mine = os.fstat(self._fd)
         return (named.st_dev, named.st_ino) == (mine.st_dev, mine.st_ino)
 
-    def _name_again(self) -> None:
-        """The save's name lost its file: write the file (still open here, whole) again at its name, or at
-        the first free ``NAME-2``... if another file took it, and go on there, locked. Raises OSError."""
+    def _name_again(self, where: Path | None = None) -> None:
+        """The save's name lost its file: write the file (still open here, whole) again at its name (or at
+        ``where``), or at the first free ``NAME-2``... if another file took it, and go on there, locked. Raises
+        OSError."""
         def copy(fd: int) -> None:
             for offset in range(0, self._good, 1 << 20):
                 files.write_all(fd, os.pread(self._fd, min(1 << 20, self._good - offset), offset))
 
-        named, fd, lock = born_locked(self.path, copy)
+        named, fd, lock = born_locked(where or self.path, copy)
         if self._lock is not None:
             self._lock.release()
         os.close(self._fd)
         lock.announce()
         self.relinked_from, self.path, self._fd, self._lock = self.path, named, fd, lock
+
+    def _rescue(self) -> bool:
+        """The save could not be written again at its name: write it at the same name in its folder
+        made again, else in the working folder, the home folder or the temp folder; False when none would take it.
+
+        Found from outside: the save's folder deleted while the game ran, or the file deleted on a disk it filled
+        (its space held by the open file), and the quit said "Saved" of a save that was gone."""
+        import tempfile
+
+        for folder in (self.path.parent, Path.cwd(), Path.home(), Path(tempfile.gettempdir())):
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                self._name_again(folder / self.path.name)
+                return True
+            except OSError:
+                continue
+        return False
 
     @property
     def seq(self) -> int:
@@ -276,12 +305,14 @@ class SaveWriter:
         """
         if self._fd < 0:
             return
-        if self._lock is not None:
-            try:  # deleted or moved after the last event: quitting must not leave the room with no save
-                if not self._still_named():
-                    self._name_again()
-            except OSError:
-                pass  # the events are where they were written; the quit message names that path
+        if self._lock is not None and not self._still_named():
+            # deleted or moved after the last event: quitting must not leave the room with no save (the open file
+            # is the only copy, gone once closed)
+            try:
+                self._name_again()
+            except OSError as exc:
+                if not self._rescue():
+                    self.lost = exc
         fd, self._fd = self._fd, -1
         problem: OSError | None = None
         if not self.durable and self._draft is None:

@@ -28,6 +28,12 @@ def not_saved_words(exc: OSError, save: Path, by_bot: bool = False) -> str:
     restored = exc.restored if isinstance(exc, SaveWriteError) else True
     what = disk_advice(exc.errno, save.parent)
     advice = (_("{advice}, then press p to go on.") if by_bot else _("{advice}, then do it again.")).format(advice=what)
+    if isinstance(exc, SaveWriteError) and exc.gone:  # found from outside: "as it was" said of a deleted save
+        return _("Could not write to {save} ({reason}). The save was deleted or its folder removed during the game, "
+                 "and no folder would take it again (its own folder, the working folder, the home folder, the temp "
+                 "folder): the game so far is held open by tabletop. Do not quit: free some space or make the folder "
+                 "again, then {again}.").format(save=save, reason=reason,
+                                                again=_("press p to go on") if by_bot else _("do it again"))
     on_disk = (
         _("The save on disk is as it was before this action, and the board shows what it holds.")
         if restored

@@ -12,6 +12,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
 from tabletop import load_scenario
 from tabletop.play.session import Session
 from tabletop.store.lock import info_path
@@ -63,3 +65,79 @@ def test_a_save_deleted_after_the_last_move_is_there_after_quit(tmp_path: Path) 
     path.unlink()
     session.close()
     assert verify(path).ok and verify(path).events == 4
+
+
+def _folder_gone(tmp_path: Path) -> Session:
+    folder = tmp_path / "saves"
+    session = Session.start(load_scenario("parallel-tracks"), 3, folder / "del.jsonl")
+    _go(session, 2)
+    for name in os.listdir(folder):
+        os.unlink(folder / name)
+    folder.rmdir()  # as `rm -rf saves` while the game runs (found from outside, helper-96)
+    return session
+
+
+def test_a_save_whose_folder_is_deleted_during_play_is_written_again_in_the_folder_made_again(tmp_path: Path) -> None:
+    """Found from outside: `rm -rf` of the save's folder during play, then ctrl+q: "Saved: …" and exit 0, no file.
+    The name could not be written again (its folder was gone): the folder is made again and the save written."""
+    session = _folder_gone(tmp_path)
+    path = session.save_path
+    _go(session, 1)
+    assert path.is_file() and session.writer.relinked_from == path
+    _go(session, 1)
+    session.close()
+    assert session.writer.lost is None and verify(path).events == 4
+
+
+def test_a_save_no_folder_of_its_own_takes_is_written_in_the_working_folder(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tabletop.store.savefile as savefile
+
+    session = _folder_gone(tmp_path)
+    path = session.save_path
+    born = savefile.born_locked
+
+    def refused(wanted: Path, *args: object, **kwargs: object) -> object:
+        if wanted.parent == path.parent:  # a full disk, say: nothing is written there
+            raise OSError(28, "No space left on device")
+        return born(wanted, *args, **kwargs)
+
+    monkeypatch.setattr(savefile, "born_locked", refused)
+    work = tmp_path / "here"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    session.close()  # the quit: the only copy is the open file
+    assert session.writer.lost is None and session.save_path == work / "del.jsonl"
+    assert verify(work / "del.jsonl").events == 2
+
+
+def test_a_save_no_folder_takes_is_said_to_be_lost_and_the_quit_says_so(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import tabletop.store.savefile as savefile
+    from tabletop.cli.screens import lost_or_moved
+
+    session = _folder_gone(tmp_path)
+
+    def refused(*args: object, **kwargs: object) -> object:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(savefile, "born_locked", refused)
+    with pytest.raises(OSError) as raised:  # during play: the action is refused, and said to be with no save
+        _go(session, 1)
+    assert getattr(raised.value, "gone", False)
+    from tabletop.tui.savefail import not_saved_words
+
+    said = not_saved_words(raised.value, session.save_path)
+    assert "The save was deleted or its folder removed" in said and "as it was before" not in said
+    assert lost_or_moved(session) is True  # the quit: not "Saved", and the program exits 1
+    err = capsys.readouterr().err
+    assert "the game is not saved" in err and "Saved" not in err
+    assert isinstance(session.writer.lost, OSError)
+
+
+def test_the_quit_s_command_takes_a_path_that_starts_with_a_dash() -> None:
+    """Found from outside: "continue with: tabletop resume -new ☃ x.jsonl" was read by the shell as an option."""
+    from tabletop.content.literal import shell_path
+
+    assert shell_path("-new \u2603 x.jsonl") == "'./-new \u2603 x.jsonl'"
+    assert shell_path("saves/game.jsonl") == "saves/game.jsonl"
