@@ -114,6 +114,10 @@ class SaveWriter:
         self._lock = lock
         self._draft = draft  # the hidden temp file of a save not yet published (see draft())
         self._good = os.fstat(fd).st_size  # the length of the save as it was after the last good append
+        #: a live save's bytes as written here: another program that rewrites the file in place (a backup put
+        #: back, a sync tool) leaves the open file holding its bytes, not the game's (found from outside: the next
+        #: event went after 4,408 NUL bytes, and the events the room had seen were gone)
+        self._kept: list[bytes] | None = [os.pread(fd, self._good, 0)] if lock is not None else None
         #: where the save was before its name lost the file (deleted, moved or replaced while the game ran)
         #: and the writer wrote it whole again at :attr:`path`; the screen that tells the room clears it
         self.relinked_from: Path | None = None
@@ -199,6 +203,8 @@ class SaveWriter:
             raise SaveWriteError(errno.EBADF, _("the save is closed"), str(self.path))
         gone = False  # the save's name lost its file, and it could be written again nowhere
         try:
+            if self._kept is not None and not self._still_ours():
+                self._write_elsewhere()
             self._cut_back()  # an earlier failure whose cut did not go through
             if self._lock is not None and not self._still_named():
                 gone = True
@@ -220,6 +226,8 @@ class SaveWriter:
                 failed.restored = False
             raise failed from None
         self._good += len(raw)
+        if self._kept is not None:
+            self._kept.append(raw)
 
     def _cut_back(self) -> None:
         """Cut the file back to its length after the last good append, if anything is beyond it."""
@@ -230,6 +238,33 @@ class SaveWriter:
                     os.fsync(self._fd)
                 except OSError:
                     pass  # the next good append's fsync makes the cut durable with it
+
+    def _still_ours(self) -> bool:
+        """Whether the open file still holds what was written here: at least as long, ending in the last line
+        written (bytes past it are an append of ours that failed half-way, which :meth:`_cut_back` cuts)."""
+        assert self._kept is not None
+        if os.fstat(self._fd).st_size < self._good:
+            return False
+        last = self._kept[-1][-4096:]
+        return os.pread(self._fd, len(last), self._good - len(last)) == last
+
+    def _write_elsewhere(self) -> None:
+        """The file was rewritten in place by another program: leave it to that program, write the game as it
+        was written here at the first free ``NAME-2``... and go on there, locked (:attr:`relinked_from` tells the
+        room). Raises OSError."""
+        assert self._kept is not None
+        kept = self._kept
+
+        def copy(fd: int) -> None:
+            for raw in kept:
+                files.write_all(fd, raw)
+
+        named, fd, lock = born_locked(self.path, copy)
+        if self._lock is not None:
+            self._lock.release()
+        os.close(self._fd)
+        lock.announce()
+        self.relinked_from, self.path, self._fd, self._lock = self.path, named, fd, lock
 
     def _still_named(self) -> bool:
         """Whether :attr:`path` still names the file written here (a cleaner, a synced folder or a person may
@@ -305,6 +340,12 @@ class SaveWriter:
         """
         if self._fd < 0:
             return
+        if self._kept is not None:
+            try:  # rewritten in place by another program after the last event: the game goes beside it
+                if not self._still_ours():
+                    self._write_elsewhere()
+            except OSError as exc:
+                self.lost = exc
         if self._lock is not None and not self._still_named():
             # deleted or moved after the last event: quitting must not leave the room with no save (the open file
             # is the only copy, gone once closed)

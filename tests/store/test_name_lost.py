@@ -141,3 +141,37 @@ def test_the_quit_s_command_takes_a_path_that_starts_with_a_dash() -> None:
 
     assert shell_path("-new \u2603 x.jsonl") == "'./-new \u2603 x.jsonl'"
     assert shell_path("saves/game.jsonl") == "saves/game.jsonl"
+
+
+@pytest.mark.parametrize("how", ["shorter", "longer", "same length"])
+def test_a_save_rewritten_in_place_during_play_goes_on_beside_it(tmp_path: Path, how: str) -> None:
+    """Found from outside: an older copy put back over the save in place (`cp backup save`: the same file, as a
+    backup tool or a synced folder does) while the game ran; the next event went after 4,408 NUL bytes, verify
+    found the save damaged at event 12, and the room's events after it were gone. The file written over is left
+    to whoever wrote it; the game, whole, goes on beside it."""
+    session = _session(tmp_path)
+    path = session.save_path
+    _go(session, 6)
+    before = path.read_bytes()
+    lines = before.splitlines(keepends=True)
+    other = {"shorter": b"".join(lines[:3]), "longer": b"".join(lines[:3]) + b"# a note\n" * (len(before) // 9),
+             "same length": before[:-2] + b"x\n"}[how]
+    with open(path, "r+b") as handle:  # in place: the inode the game has open
+        handle.write(other)
+        handle.truncate(len(other))
+    _go(session, 2)
+    assert path.read_bytes() == other  # the program's file, as it left it
+    assert session.save_path == tmp_path / "del-2.jsonl" and session.writer.relinked_from == path
+    _go(session, 1)
+    session.close()
+    assert verify(session.save_path).ok and verify(session.save_path).events == 9
+    assert open_save(session.save_path).final_state().hash == session.state.hash
+
+
+def test_a_save_rewritten_in_place_after_the_last_move_goes_beside_it_at_quit(tmp_path: Path) -> None:
+    session = _session(tmp_path)
+    path = session.save_path
+    _go(session, 4)
+    path.write_bytes(path.read_bytes()[:100])  # in place, as `cp` does
+    session.close()
+    assert session.save_path == tmp_path / "del-2.jsonl" and verify(session.save_path).events == 4
