@@ -50,7 +50,7 @@ def said_relinked(node: DOMNode, session: Session) -> bool:
     before, writer.relinked_from = writer.relinked_from, None
     if before is None:
         return False
-    said = literal(_("{before} was deleted or moved during the game. Nothing is lost: every event is written "
-                     "again at {path}.").format(before=before, path=writer.path))  # paths from the disk, shown literally
+    said = literal(_("{before} was deleted, moved or written over during the game. Nothing is lost: every event is "
+                     "written again at {path}.").format(before=before, path=writer.path))  # paths from the disk, shown literally
     node.app.notify(said, markup=False, title=_("The save was written again"), severity="warning", timeout=20)
     return True

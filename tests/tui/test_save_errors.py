@@ -168,3 +168,20 @@ async def test_a_save_deleted_during_play_is_written_again_and_the_room_is_told(
     assert path.read_text(encoding="utf-8") == "not a save\n"
     report = verify(tmp_path / "game-2.jsonl")
     assert report.ok and report.events == session.state.seq == 2
+
+
+async def test_a_save_written_over_in_place_during_play_goes_on_beside_it_and_the_room_is_told(tmp_path: Path) -> None:
+    """Found from outside: an older copy put back over the save in place while the game ran: the board went on,
+    nothing said, the save on disk damaged and the room's events lost."""
+    session = start(tmp_path)
+    path = session.save_path
+    async with TabletopApp(session).run_test(size=SIZE, notifications=True) as pilot:
+        await press(pilot, "enter", "enter")
+        kept = path.read_bytes().splitlines(keepends=True)[0]
+        with open(path, "r+b") as handle:  # the same file, cut back to its header (a backup put back with cp)
+            handle.truncate(len(kept))
+        await press(pilot, "enter")
+        said = " ".join(" ".join(toasts(pilot)).split())
+        assert "written over" in said and "Nothing is lost" in said and "game-2.jsonl" in said, said
+    assert path.read_bytes() == kept
+    assert verify(tmp_path / "game-2.jsonl").events == session.state.seq == 3
