@@ -209,6 +209,10 @@ TAKEN_PAUSED = frozenset({"note", "undo"})
 PICK_HOLD = 0.5
 
 
+#: how many times the usual hold a sealed round's gate is held (1.5 s of a hold of 0.5 s)
+GATE_TIMES = 3
+
+
 class PickHold:
     """Whether a pick is taken now: not within ``hold`` seconds of a new list put up by the game moving on."""
 
@@ -218,15 +222,21 @@ class PickHold:
         self._game: object = None  # the game the shown list belongs to
         self._listing: object = None
         self._since: float | None = None  # when the game last put up a new list
+        self._length = hold  # how long the list now on screen is held
         #: a pick was sent from the list on screen and its answer has not come (a seat's screen, over the network)
         self.awaiting = False
 
-    def shown(self, game: object, listing: object) -> None:
-        """A list is on screen: ``listing`` (its words) for ``game`` (what changes when the game moves on)."""
+    def shown(self, game: object, listing: object, gate: bool = False) -> None:
+        """A list is on screen: ``listing`` (its words) for ``game`` (what changes when the game moves on).
+
+        ``gate``: the list calls a team to the keyboard, the others looking away (a sealed round's gate): held
+        :data:`GATE_TIMES` as long, whether or not the game moved on. Found from outside: a nervous "1 1" with
+        0.8 s between passed a gate the first press had just put up (a roll, a hand-over), and the next team's
+        list came up with no one told to look away."""
         if game != self._game:
             self.awaiting = False  # the list a pick was sent from is gone
-        if listing != self._listing and game != self._game and self._game is not None:
-            self.start()
+        if listing != self._listing and (gate or (game != self._game and self._game is not None)):
+            self.start(GATE_TIMES if gate else 1)
         self._game, self._listing = game, listing
 
     def sent(self) -> None:
@@ -238,9 +248,10 @@ class PickHold:
         """The pick sent was answered (done, or refused): the list on screen may be picked from again."""
         self.awaiting = False
 
-    def start(self) -> None:
-        """Something to answer has just come up under the hand: hold from now."""
+    def start(self, times: float = 1) -> None:
+        """Something to answer has just come up under the hand: hold from now (``times`` the usual length)."""
         self._since = self._now()
+        self._length = self.hold * times
 
     def fresh(self) -> PickHold:
         """A hold of the same clock and length, started now (a confirmation a list's pick opens)."""
@@ -253,9 +264,9 @@ class PickHold:
         sent from it awaits its answer)."""
         if self.awaiting:
             return False
-        if self._since is None or self.hold <= 0:
+        if self._since is None or self._length <= 0:
             return True
-        return self._now() - self._since >= self.hold
+        return self._now() - self._since >= self._length
 
 
 __all__ = ["PICK_HOLD", "ClockReading", "PhaseClock", "PickHold", "clock_text", "wall_clock"]

@@ -105,6 +105,7 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
         self.stage: str | None = None  # None, or the track ("@global" for global moves) a team is choosing on
         self.entries: list[Entry] = []
         self._listing: tuple[str, list[tuple[str, str | None]]] | None = None
+        self._at_gate = False  # the decision list calls a team to the keyboard (a sealed round's gate)
         self.show_facilitator = False
         self.sealed = SealedDesk()
         self.refusals = Refusals()
@@ -229,7 +230,7 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
         self.query_one(CardPanel).show(state, False)  # the control note is in the facilitator panel, whole
         self.query_one(RulingsPanel).show(state, brief=self.compact)
         self._build_decision(state, acting)
-        self.pick_hold.shown(state.seq, self._listing)
+        self.pick_hold.shown(state.seq, self._listing, gate=self._at_gate)
         if self.show_private is not None and self.show_private != state.round:
             self.show_private = None  # a new round: the private notes leave the projector
         if self.show_facilitator:
@@ -294,8 +295,10 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
         human = acting is not None and not session.is_bot(acting)
         bots = {actor: seat for actor, seat in session.seats.items() if session.is_bot(actor)}
         # the decision's words name tracks and actors as the room reads them: the same game, its texts translated
-        at_hand = decision(seen(state), acting, bots=bots, sealed=self.sealed.step(state, human),
-                           card_held=self.card_hold.held(state), stage=self.stage)
+        step = self.sealed.step(state, human)
+        self._at_gate = step is not None and step.kind == "gate"
+        at_hand = decision(seen(state), acting, bots=bots, sealed=step, card_held=self.card_hold.held(state),
+                           stage=self.stage)
         self._show_decision(state, at_hand)
 
     def _show_decision(self, state: State, at_hand: Decision) -> None:

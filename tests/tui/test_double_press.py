@@ -165,3 +165,50 @@ async def test_a_key_pressed_again_and_again_on_a_new_list_shows_one_notice(tmp_
         assert kinds(session) == ["draw"], kinds(session)
         held = [t for t in toasts(pilot) if "Not taken: the list has just changed" in t]
         assert len(held) == 1, toasts(pilot)
+
+
+async def test_a_sealed_round_s_gate_is_held_longer_than_a_list(tmp_path: Path) -> None:
+    """Found from outside: "1 1" with 0.8 s between, at a roll or a hand-over, passed the gate the first press put
+    up ("Ready \u2014 Ukraine is at the keyboard"), and Ukraine's list came up with no one told to look away. A
+    gate is held three times as long as a list; a list the team then picks from, as ever."""
+    from tabletop.engine import Action
+    from tabletop.play.clock import GATE_TIMES
+
+    now = FakeTime()
+    session = start(tmp_path, sealed=True)
+    while session.state.phase == "event":
+        session.apply(legal_actions(session.state)[0])
+    while session.state.turn == "ru":  # Russia's sitting, done before the screen comes up
+        session.apply(Action("pass", actor="ru"))
+    app = TabletopApp(session, now=now, pick_hold=PICK_HOLD)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        gate = [e.label.plain for e in board(pilot).entries]
+        assert len(gate) == 1 and gate[0].startswith("Ready"), gate
+        for wait in (0, 1.6 * PICK_HOLD):  # at once, and 0.8 s on (a list would take it by then)
+            now.advance(wait)
+            await pilot.press("1")
+            await pilot.pause()
+            assert [e.label.plain for e in board(pilot).entries] == gate
+        now.advance(GATE_TIMES * PICK_HOLD)
+        await pilot.press("1")  # the team has come to the keyboard: its list
+        await pilot.pause()
+        assert [e.label.plain for e in board(pilot).entries] != gate
+        assert len(board(pilot).entries) > 1
+
+
+def test_a_gate_is_held_even_when_the_game_did_not_move() -> None:
+    """A hand-over ("Done") puts up the next team's gate without an action: held all the same."""
+    from tabletop.play.clock import GATE_TIMES
+
+    now = FakeTime()
+    hold = PickHold(now, PICK_HOLD)
+    hold.shown(5, "Done \u2014 hand over")
+    now.advance(10)
+    assert hold.takes()
+    hold.shown(5, "Ready \u2014 Ukraine", gate=True)  # the same game: no action between
+    assert not hold.takes()
+    now.advance(PICK_HOLD * (GATE_TIMES - 0.5))
+    assert not hold.takes()
+    now.advance(PICK_HOLD)
+    assert hold.takes()
