@@ -101,6 +101,9 @@ def _save_refused(path: Path, given: bool = True) -> str | None:
     try:
         mode = path.stat().st_mode
     except OSError:
+        if path.is_symlink():  # found from outside: "a save is never overwritten" of a link that leads nowhere
+            return _("{path} is a symbolic link that leads to no file; give --save the name of a new file").format(
+                path=path)
         if given and not path.parent.is_dir():
             # a typo in a folder name must not scatter saves into new folders nobody will look in
             return _("the folder {folder} does not exist; create it first, or give --save a path in an existing "

@@ -55,7 +55,7 @@ def open_regular(path: str | Path, limit: int | None = None) -> IO[bytes]:
     try:
         fd = os.open(path, flags)
     except FileNotFoundError:
-        raise FileRefused(path, _("no such file")) from None
+        raise FileRefused(path, missing(path, _("no such file"))) from None
     except IsADirectoryError:
         raise FileRefused(path, _("is a directory, not a file")) from None
     except OSError as exc:

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from ..content.files import missing
 from ..content.literal import BIDI_CONTROLS
 from .audience import AUDIENCES, for_audience
 from .build import ReportError, assemble_report, load
@@ -44,7 +45,7 @@ def save_paths(paths: str | Path | Sequence[str | Path]) -> list[Path]:
             if not found:
                 raise ReportError(p, _("the directory holds no saves (*.jsonl files)"))
         elif not p.exists():
-            raise ReportError(p, _("no such file"))
+            raise ReportError(p, missing(p, _("no such file")))
         else:
             found = [p]
         for f in found:

@@ -26,7 +26,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from ..content.files import not_regular
+from ..content.files import missing, not_regular
 from . import files
 from ..lang import Domain
 from .errors import SaveError
@@ -202,7 +202,7 @@ def open_to_write(path: str | Path) -> tuple[Path, int, WriterLock]:
             # O_NONBLOCK: a FIFO with no reader is refused at once instead of waiting forever
             fd = os.open(real, os.O_RDWR | os.O_APPEND | os.O_NONBLOCK | os.O_CLOEXEC)
         except FileNotFoundError:
-            raise SaveError(path, _("no such file"), kind=N_("missing")) from None
+            raise SaveError(path, missing(Path(path), _("no such file")), kind=N_("missing")) from None
         except IsADirectoryError:
             raise SaveError(path, _("is a directory, not a save file"), kind=N_("not a save")) from None
         except OSError as exc:
@@ -238,7 +238,7 @@ def refuse_missing(path: str | Path) -> None:
     try:
         mode = os.stat(path).st_mode
     except FileNotFoundError:
-        raise SaveError(path, _("no such file"), kind=N_("missing")) from None
+        raise SaveError(path, missing(Path(path), _("no such file")), kind=N_("missing")) from None
     except OSError:
         return  # opening it says why, in full
     if stat.S_ISDIR(mode):

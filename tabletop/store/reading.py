@@ -17,7 +17,7 @@ from typing import IO, Any
 from .._collector import collector_paused
 from ..content import ContentError, Scenario
 from ..content.overlays import translated
-from ..content.files import FileRefused, open_regular
+from ..content.files import FileRefused, missing, open_regular
 from ..engine import Action, RuleViolation, State, apply, new_game
 from ..engine.actions import IndependenceBreach
 from ..lang import Domain
@@ -322,7 +322,7 @@ class SaveReader:
         differs, with :func:`whole_shape`."""
         p = self.path = Path(path)
         if not p.exists():
-            raise SaveError(p, _("no such file"), kind=N_("missing"))
+            raise SaveError(p, missing(p, _("no such file")), kind=N_("missing"))
         if p.is_dir():
             raise SaveError(p, _("is a directory, not a save file"), kind=N_("not a file"))
         self._open = ExitStack()  # closed by close() / the with block

@@ -67,3 +67,20 @@ def test_true_where_a_number_goes_is_said_once(tmp_path: Path, capsys: pytest.Ca
     line = next(i for i, row in enumerate(text.splitlines(), 1) if row.startswith("turns = 4"))
     assert _validate(ruleset, capsys) == [f"{ruleset}:{line}: ruleset.turns: expected a whole number, got true",
                                           "1 problem in 1 file"]
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symbolic links here")
+def test_a_save_that_is_a_link_to_no_file_is_said_to_be_one(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside (helper-96): ``play --save`` of a link to no file said "a save is never overwritten ...
+    a disk with room", and verify "no such file"."""
+    link = tmp_path / "dangling.jsonl"
+    link.symlink_to(tmp_path / "nowhere.jsonl")
+    said = ("a symbolic link that leads to no file (the file it names is missing, or the links go round in a loop)")
+    for command in (["verify"], ["resume"], ["report"]):
+        assert main([*command, str(link)]) != 0
+        out = capsys.readouterr()
+        assert said in out.out + out.err, (command, out)
+    assert main(["play", "--save", str(link)]) == 1
+    assert capsys.readouterr().err.strip() == (
+        f"tabletop play: {link} is a symbolic link that leads to no file; give --save the name of a new file")
+    assert not (tmp_path / "nowhere.jsonl").exists()
