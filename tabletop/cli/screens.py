@@ -159,8 +159,8 @@ def lost_or_moved(session: Any) -> bool:
                "again anywhere ({problem}): the game is not saved.").format(problem=system_words(writer.lost)))
         return True
     if writer.relinked_from is not None:
-        _err(_("{before} was deleted, moved or written over during the game: the save is written again, whole, at {path}.").format(
-            before=_line(writer.relinked_from), path=_line(writer.path)))
+        _err(_("{before} was deleted, moved or written over during the game: the save is written again, whole, at "
+               "{path}.").format(before=_line(writer.relinked_from), path=_line(writer.path)))
     return False
 
 

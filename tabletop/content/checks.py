@@ -433,7 +433,7 @@ def _track_never(rs: Ruleset, condition: TensionCondition | ProgressCondition, o
         return None  # an unknown track is its own problem
     tension = isinstance(condition, TensionCondition)
     top = max(t.breakdown_at if tension else len(t.ladder) - 1 for t in tracks)
-    bounds = condition.tension if isinstance(condition, TensionCondition) else condition.progress
+    bounds = condition.tension if tension else condition.progress  # type: ignore[union-attr]
     key = condition.key
     if bounds.at_least is None or bounds.at_least <= top:
         return None

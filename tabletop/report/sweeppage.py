@@ -73,16 +73,15 @@ def _fence(code: str) -> str:
     return "`" * max(3, 1 + max((len(run) for run in re.findall("`+", code)), default=0))
 
 
-def _head(summary: dict[str, Any], quote: Any = str) -> list[str]:
-    """The summary's opening sentences; ``quote`` makes what the folder's plan says fit for the format."""
+def _head(summary: dict[str, Any]) -> list[str]:
+    """The summary's opening sentences, plain (each format escapes them whole: :func:`_md`, ``e``)."""
     plan = summary["plan"]
-    keys = ", ".join(quote(k) for k in plan["keys"]) or _("none")
+    keys = ", ".join(plan["keys"]) or _("none")
     done = summary["games"]
     lines = [
         _("{done} of {expected} games in {points} points ({games} per point), ruleset {ruleset}, deck {deck}, "
           "master seed {seed}.").format(done=done, expected=summary["expected"], points=len(plan["points"]),
-                                        games=plan["games"], ruleset=quote(plan["ruleset"]), deck=quote(plan["deck"]),
-                                        seed=plan["seed"]),
+                                        games=plan["games"], ruleset=plan["ruleset"], deck=plan["deck"], seed=plan["seed"]),
         _("Keys varied: {keys}.").format(keys=keys),
     ]
     # the fewest games a point has so far: an unfinished sweep's margin is of the games played (found from outside:
