@@ -21,7 +21,7 @@ from ..content.finding import DEFAULT_RULESET
 from ..content.loader import load_scenario
 from ..content.timers import parse_timer_option
 from .arguments import _seed, _whole
-from .play import _TIMER_HELP, _bots, _save_refused, _teams, save_elsewhere
+from .play import _TIMER_HELP, _bots, _save_refused, _teams, looks_like_a_save, save_elsewhere
 from .screens import cannot_draw, lost_or_moved
 from .terminal import _err, _out
 from ..lang import Domain
@@ -163,6 +163,10 @@ def _open_session(args: argparse.Namespace) -> Session | int:
         _err(f"tabletop host: {refused}")  # untranslated: the command's name before a message worded where it arose
         return 1
     if path.exists():
+        if not looks_like_a_save(path):  # found from outside: a sweep file or a ruleset was told to resume
+            _err(_("tabletop host: {path} already exists and is not a save; give --save the name of a new file")
+                 .format(path=path))
+            return 1
         _err(_("tabletop host: {path} already exists; a save is never overwritten (use tabletop host --resume {path})")
              .format(path=shell_path(path)))
         return 1

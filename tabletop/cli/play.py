@@ -51,6 +51,10 @@ def cmd_play(args: argparse.Namespace) -> int:
         _err(f"tabletop play: {refused}")  # untranslated: the command's name before a message worded where it arose
         return 1
     if path.exists():
+        if not looks_like_a_save(path):  # found from outside: a sweep file or a ruleset was told "use tabletop resume"
+            _err(_("tabletop play: {path} already exists and is not a save; give --save the name of a new file")
+                 .format(path=path))
+            return 1
         _err(_("tabletop play: {path} already exists; a save is never overwritten (use tabletop resume {path})")
              .format(path=shell_path(path)))
         return 1
@@ -81,6 +85,19 @@ def save_elsewhere(path: Path) -> str:
     the system's words alone left a facilitator to guess."""
     return _("Nothing was started. Give --save a file on a disk with room that you can write to, e.g. --save "
              "{example}").format(example=shell_path(Path.home() / path.name))
+
+
+def looks_like_a_save(path: Path) -> bool:
+    """Whether ``path`` starts as a save does (its first line a header: a JSON object with a format and a chain);
+    a file that cannot be read is taken for one (what it is, resume says)."""
+    from ..content.files import FileRefused, open_regular
+
+    try:
+        with open_regular(path) as handle:
+            first = handle.read(4096).split(b"\n", 1)[0]
+    except (FileRefused, OSError):
+        return True
+    return first.startswith(b"{") and b'"format"' in first and b'"chain"' in first
 
 
 def _save_refused(path: Path, given: bool = True) -> str | None:

@@ -435,6 +435,10 @@ def _track_never(rs: Ruleset, condition: TensionCondition | ProgressCondition, o
     top = max(t.breakdown_at if tension else len(t.ladder) - 1 for t in tracks)
     bounds = condition.tension if tension else condition.progress  # type: ignore[union-attr]
     key = condition.key
+    if bounds.at_most is not None and bounds.at_most < 0:  # found from outside: refused for a meter, not a track
+        said = _("a track's tension is never below 0: {key}.at_most = {n} never holds") if tension else \
+            _("a track's position is never below 0: {key}.at_most = {n} never holds")
+        return (key, "at_most"), said.format(key=key, n=bounds.at_most)
     if bounds.at_least is None or bounds.at_least <= top:
         return None
     if named is None:

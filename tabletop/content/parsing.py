@@ -71,17 +71,19 @@ def combine(rs: Ruleset, deck: Deck, rs_source: SourceFile, deck_source: SourceF
     return Scenario(rs, deck, rs_source.name, deck_source.name)
 
 
-def combine_found(rs: Ruleset, deck: Deck, rs_source: SourceFile, deck_source: SourceFile) -> Scenario:
+def combine_found(rs: Ruleset, deck: Deck, rs_source: SourceFile, deck_source: SourceFile,
+                  given: str | Path | None = None) -> Scenario:
     """:func:`combine` for a deck found for the ruleset (by the id it names, or given as a bundled id), not a file
     of the designer's: when it is one of tabletop's own decks and does not fit a ruleset of the designer's, that is
     said once, at the ruleset's ``deck`` line, and not as every card of a file the designer cannot change.
 
     Found from outside: ``deck = "river-basin-events"`` in a designer's ruleset gave 62 lines in the bundled deck
-    file ("unknown track 'flow-allocation'" ...) and none on the line to fix."""
+    file ("unknown track 'flow-allocation'" ...) and none on the line to fix. ``given``: the deck as ``--deck``
+    gave it, which the message is about (not the ruleset's ``deck`` line: found from outside)."""
     try:
         return combine(rs, deck, rs_source, deck_source)
     except ContentError as exc:
-        if not (_bundled(deck_source.name) and not _bundled(rs_source.name)):
+        if not _bundled(deck_source.name):
             raise
         in_deck = [p for p in exc.problems if p.file == deck_source.name]
         if not in_deck:
@@ -93,8 +95,10 @@ def combine_found(rs: Ruleset, deck: Deck, rs_source: SourceFile, deck_source: S
             "tabletop's deck '{id}' is not written for this ruleset: {n} problems in it, the first: {first}; name a "
             "deck written for this ruleset", len(in_deck)).format(
                 id=deck.deck.id, n=len(in_deck), first=f"{first.path}: {first.message}" if first.path else first.message)
-        where = ("ruleset", "deck") if rs.ruleset.deck is not None else ()
         mine = [p for p in exc.problems if p.file != deck_source.name]
+        if given is not None:  # the option's word, not a line of the ruleset
+            raise ContentError([*mine, Problem(f"--deck {given}", None, "", said)]) from None  # untranslated: the option
+        where = ("ruleset", "deck") if rs.ruleset.deck is not None else ()
         raise ContentError([*mine, rs_source.problem(where, said)]) from None
 
 
@@ -158,5 +162,5 @@ def validate_files(rs_path: Path, deck: str | Path | None) -> Validated:
     if problems:
         raise ContentError(problems)
     assert rs is not None and deck_model is not None and deck_source is not None and deck_path is not None
-    scenario = combine_found(rs, deck_model, rs_source, deck_source)
+    scenario = combine_found(rs, deck_model, rs_source, deck_source, given=deck)
     return Validated(scenario, rs_source.sha, deck_path, deck_source.sha, str(deck_ref))

@@ -208,6 +208,8 @@ def open_to_write(path: str | Path) -> tuple[Path, int, WriterLock]:
         except OSError as exc:
             if exc.errno == errno.ENXIO:  # a FIFO with no reader
                 raise SaveError(path, _not_regular(real), kind=N_("not a save")) from None
+            if exc.errno == errno.ELOOP:  # found from outside: links in a loop were told to try replay instead
+                raise SaveError(path, missing(Path(path), _("no such file")), kind=N_("missing")) from None
             from ..content.oswords import system_words  # an error path: not on the start path
             raise SaveError(path, _("cannot open the save for writing: {error}").format(error=system_words(exc)),
                             kind=N_("unwritable")) from None
