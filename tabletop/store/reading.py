@@ -478,12 +478,21 @@ def _read_header(p: Path, raw: bytes) -> tuple[dict[str, Any], str]:
             broken = len(text[: exc.pos].encode("utf-8")), _("the line stops being valid JSON there")
         except RecursionError:
             header = None
+    if raw.startswith(b"\xef\xbb\xbf") and _FORMAT_KEY in raw:  # found from outside: "damaged at byte 0", no hint
+        raise SaveError(p, _("the file starts with a byte order mark (an editor saved it as \"UTF-8 with BOM\"); save "
+                             "it again as plain UTF-8, without those three bytes, and check it again"), 0,
+                        N_("damaged header"))
     if broken is not None and _FORMAT_KEY in raw and raw.endswith(b"\n"):  # a whole line, not cut at MAX_HEADER
         # a save's header with a byte changed in it (found from outside: "not a tabletop save" was all it said)
         raise SaveError(p, _("the header (line 1, which holds the embedded scenario) is damaged at byte {at}: {why}; "
                              "no event can be replayed without it").format(at=broken[0], why=broken[1]), 0,
                         N_("damaged header"))
     if not isinstance(header, dict) or header.get("format") != FORMAT:
+        first = raw.split(b"\n", 1)[0].strip()
+        if p.suffix == ".toml" or _TOML_TABLE.fullmatch(first):
+            # found from outside: a sweep file given to verify was "not a tabletop save" and no more
+            raise SaveError(p, _("not a tabletop save: a TOML file (a ruleset, a deck or a sweep file); tabletop "
+                                 "validate checks a ruleset or a deck, tabletop sweep runs a sweep file"), 0)
         raise SaveError(p, _("not a tabletop save (the first line is not a save header)"), 0)
     version = header.get("version")
     if version not in READABLE or isinstance(version, bool):
@@ -505,6 +514,10 @@ def _read_header(p: Path, raw: bytes) -> tuple[dict[str, Any], str]:
     except ShapeError as exc:
         raise SaveError(p, _("the header is malformed: {error}").format(error=exc), 0, N_("damaged header")) from None
     return header, split[1]
+
+
+#: a TOML table's header line (``[ruleset]``, ``[[cards]]``): a file that starts so is no save, and says so
+_TOML_TABLE = re.compile(rb"\[\[?[A-Za-z_][A-Za-z0-9_.-]*\]\]?")
 
 
 def _event(record: dict[str, Any], body: bytes, raw: bytes, whole: bool = True) -> SavedEvent:

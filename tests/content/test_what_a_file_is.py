@@ -144,3 +144,22 @@ def test_a_track_condition_below_zero_is_refused(condition: str, said: str, tmp_
                        encoding="utf-8")
     lines = _validate(ruleset, capsys)
     assert any(line.endswith(f"moves[0].requires[0].{said.split(': ')[1].split(' ')[0]}: {said}") for line in lines), lines
+
+
+def test_verify_names_a_toml_file_and_a_save_an_editor_gave_a_bom(tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside (helpers 96 and 97): a sweep file given to verify was "not a tabletop save" and no more;
+    a save with a byte order mark was "damaged at byte 0" with nothing to do about it."""
+    sweep = REPO / "docs" / "sweeps" / "borders.toml"
+    for command in ("verify", "report"):
+        assert main([command, str(sweep)]) == 1
+        said = capsys.readouterr()
+        assert ("not a tabletop save: a TOML file (a ruleset, a deck or a sweep file); tabletop validate checks a "
+                "ruleset or a deck, tabletop sweep runs a sweep file") in said.out + said.err, said
+    bom = tmp_path / "bom.jsonl"
+    bom.write_bytes(b"\xef\xbb\xbf" + (REPO / "tests" / "report" / "fixtures" / "tiny-game.jsonl").read_bytes())
+    assert main(["verify", str(bom)]) == 1
+    assert "the file starts with a byte order mark" in capsys.readouterr().out
+    plain = tmp_path / "plain.jsonl"
+    plain.write_bytes(bom.read_bytes()[3:])  # as told: the three bytes taken off
+    assert main(["verify", str(plain)]) == 0
