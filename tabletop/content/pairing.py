@@ -18,7 +18,7 @@ from .errors import ContentError, Problem, did_you_mean
 from .files import missing
 from .overlaycheck import Checked as OverlayChecked
 from .overlayfiles import check_overlay_file, describe_overlay, is_overlay_name, overlays_beside
-from .finding import AmbiguousId, ids_near, resolve
+from .finding import BUNDLED, AmbiguousId, ids_near, resolve
 from .parsing import check_alone, combine, combine_found, parse_deck, parse_ruleset
 from .source import SourceFile, is_overlay, kind_of, read_toml
 from ..lang import Domain
@@ -61,6 +61,8 @@ def toml_files(paths: Sequence[str]) -> tuple[list[Path], list[Problem]]:
             if not found:
                 problems.append(Problem(raw, None, "", _("directory holds no .toml files")))
             files += found
+        elif not p.exists() and (bundled := _bundled_id(raw)) is not None:
+            files.append(bundled)  # a bundled id, as play --ruleset and --deck take one (found from outside)
         elif not p.exists():
             problems.append(Problem(raw, None, "", missing(p, _("no such file or directory"))))
         else:
@@ -68,6 +70,25 @@ def toml_files(paths: Sequence[str]) -> tuple[list[Path], list[Problem]]:
             if not is_overlay_name(p):
                 files += overlays_beside(p).values()
     return _once(files), problems
+
+
+def _bundled_id(raw: str) -> Path | None:
+    """The bundled ruleset or deck ``raw`` names by its id (no folder, no suffix), or None."""
+    if "/" in raw or raw.endswith(".toml") or Path(raw).is_symlink():
+        return None
+    for kind in ("deck", "ruleset"):
+        try:
+            found = resolve(raw, kind)
+        except ContentError:
+            continue
+        if found.is_file() and found.resolve().is_relative_to(BUNDLED):
+            return found
+    return None
+
+
+def _given(raw: str) -> Path:
+    """The file a name given to validate stands for: itself, or the bundled file of an id."""
+    return Path(os.path.abspath(raw if Path(raw).exists() else (_bundled_id(raw) or raw)))
 
 
 def _once(files: list[Path]) -> list[Path]:
@@ -153,6 +174,8 @@ def check_files(paths: Sequence[str]) -> Checked:
         try:
             if given is None and found[0].resolve() not in told:
                 combine_found(rs, found[2], source, found[1])  # a deck it names, not a file given: maybe tabletop's
+            elif given is not None:  # tabletop's own deck given by its id: said of the id, not of its 62 cards
+                combine_found(rs, found[2], source, found[1], given="")
             else:
                 combine(rs, found[2], source, found[1])
             named = rs.ruleset.deck
@@ -172,7 +195,7 @@ def check_files(paths: Sequence[str]) -> Checked:
 def _given_pair(paths: Sequence[str], rulesets: list[tuple[Path, SourceFile, Ruleset]],
                 decks: list[_Found]) -> tuple[Path, _Found] | None:
     """The ruleset and the deck given as files, when they are one of each."""
-    named = {Path(os.path.abspath(raw)) for raw in paths if not Path(raw).is_dir()}
+    named = {_given(raw) for raw in paths if not Path(raw).is_dir()}
     given_rulesets = [r for r in rulesets if Path(os.path.abspath(r[0])) in named]
     given_decks = [d for d in decks if Path(os.path.abspath(d[0])) in named]
     if len(given_rulesets) != 1 or len(given_decks) != 1:

@@ -72,14 +72,15 @@ def combine(rs: Ruleset, deck: Deck, rs_source: SourceFile, deck_source: SourceF
 
 
 def combine_found(rs: Ruleset, deck: Deck, rs_source: SourceFile, deck_source: SourceFile,
-                  given: str | Path | None = None) -> Scenario:
+                  given: str | None = None) -> Scenario:
     """:func:`combine` for a deck found for the ruleset (by the id it names, or given as a bundled id), not a file
     of the designer's: when it is one of tabletop's own decks and does not fit a ruleset of the designer's, that is
     said once, at the ruleset's ``deck`` line, and not as every card of a file the designer cannot change.
 
     Found from outside: ``deck = "river-basin-events"`` in a designer's ruleset gave 62 lines in the bundled deck
-    file ("unknown track 'flow-allocation'" ...) and none on the line to fix. ``given``: the deck as ``--deck``
-    gave it, which the message is about (not the ruleset's ``deck`` line: found from outside)."""
+    file ("unknown track 'flow-allocation'" ...) and none on the line to fix. ``given``: how the deck was given
+    (``--deck ID``), which the message is about (not the ruleset's ``deck`` line: found from outside); "": given to
+    validate with the ruleset, said at the ruleset's top (which then is not "ok")."""
     try:
         return combine(rs, deck, rs_source, deck_source)
     except ContentError as exc:
@@ -96,8 +97,10 @@ def combine_found(rs: Ruleset, deck: Deck, rs_source: SourceFile, deck_source: S
             "deck written for this ruleset", len(in_deck)).format(
                 id=deck.deck.id, n=len(in_deck), first=f"{first.path}: {first.message}" if first.path else first.message)
         mine = [p for p in exc.problems if p.file != deck_source.name]
+        if given == "":  # given with the ruleset to validate: said at the ruleset's top, which is not "ok" then
+            raise ContentError([*mine, rs_source.problem((), said)]) from None
         if given is not None:  # the option's word, not a line of the ruleset
-            raise ContentError([*mine, Problem(f"--deck {given}", None, "", said)]) from None  # untranslated: the option
+            raise ContentError([*mine, Problem(given, None, "", said)]) from None
         where = ("ruleset", "deck") if rs.ruleset.deck is not None else ()
         raise ContentError([*mine, rs_source.problem(where, said)]) from None
 
@@ -162,5 +165,6 @@ def validate_files(rs_path: Path, deck: str | Path | None) -> Validated:
     if problems:
         raise ContentError(problems)
     assert rs is not None and deck_model is not None and deck_source is not None and deck_path is not None
-    scenario = combine_found(rs, deck_model, rs_source, deck_source, given=deck)
+    scenario = combine_found(rs, deck_model, rs_source, deck_source,
+                             given=None if deck is None else f"--deck {deck}")  # untranslated: the option
     return Validated(scenario, rs_source.sha, deck_path, deck_source.sha, str(deck_ref))

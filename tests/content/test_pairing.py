@@ -183,7 +183,8 @@ def test_a_ruleset_and_a_deck_given_are_checked_together_whatever_deck_the_rules
 
     ruleset = tmp_path / "lake.toml"
     ruleset.write_text(MINI_RULESET.read_text().replace('deck = "mini-events"', 'deck = "lake-events"'))
-    deck = BUNDLED / "decks" / "river-basin-events.toml"
+    deck = tmp_path / "river-basin-events.toml"  # the designer's own copy: its own lines are what to fix
+    deck.write_bytes((BUNDLED / "decks" / "river-basin-events.toml").read_bytes())
     assert main(["validate", str(ruleset), str(deck)]) == 1
     out = capsys.readouterr().out
     assert f"{deck}:21: cards[0].track: unknown track 'flow-allocation'" in out and f"ok  {deck}" not in out
@@ -213,3 +214,23 @@ def test_tabletop_s_own_deck_named_by_a_designer_s_ruleset_is_one_problem_at_its
     mine.write_bytes(BUNDLED.joinpath("decks", "river-basin-events.toml").read_bytes())
     assert main(["validate", str(ruleset)]) == 1
     assert f"{mine}:21: cards[0].track: unknown track 'flow-allocation'" in capsys.readouterr().out
+
+
+def test_a_bundled_deck_is_given_to_validate_by_its_id_as_play_takes_it(tmp_path: Path,
+                                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside (helper-97): ``validate evil.toml river-basin-events`` said "no such file or directory"
+    (play --deck takes the id); the pair is checked, and a deck not written for the ruleset is said once, at the
+    ruleset, not as 62 lines of tabletop's own file."""
+    from tabletop.cli import main
+
+    ruleset = tmp_path / "lake.toml"
+    ruleset.write_text(MINI_RULESET.read_text().replace('deck = "mini-events"', 'deck = "lake-events"'))
+    assert main(["validate", str(ruleset), "river-basin-events"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[-1] == "1 problem in 1 file" and f"ok  {ruleset}" not in "\n".join(out)
+    assert any(line.startswith(f"{ruleset}:1: tabletop's deck 'river-basin-events' is not written for this ruleset: "
+                               "62 problems in it") for line in out), out
+    assert main(["validate", "parallel-tracks", "parallel-tracks-events"]) == 0
+    assert "checked with deck 'parallel-tracks-events'" in capsys.readouterr().out
+    assert main(["validate", "no-such-id"]) == 1
+    assert "no-such-id: no such file or directory" in capsys.readouterr().out
