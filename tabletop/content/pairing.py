@@ -174,7 +174,7 @@ def check_files(paths: Sequence[str]) -> Checked:
         try:
             if given is None and found[0].resolve() not in told:
                 combine_found(rs, found[2], source, found[1])  # a deck it names, not a file given: maybe tabletop's
-            elif given is not None:  # tabletop's own deck given by its id: said of the id, not of its 62 cards
+            elif given is not None:  # given with it: tabletop's own deck (by id or path) said once, at the ruleset
                 combine_found(rs, found[2], source, found[1], given="")
             else:
                 combine(rs, found[2], source, found[1])

@@ -73,9 +73,9 @@ def combine(rs: Ruleset, deck: Deck, rs_source: SourceFile, deck_source: SourceF
 
 def combine_found(rs: Ruleset, deck: Deck, rs_source: SourceFile, deck_source: SourceFile,
                   given: str | None = None) -> Scenario:
-    """:func:`combine` for a deck found for the ruleset (by the id it names, or given as a bundled id), not a file
-    of the designer's: when it is one of tabletop's own decks and does not fit a ruleset of the designer's, that is
-    said once, at the ruleset's ``deck`` line, and not as every card of a file the designer cannot change.
+    """:func:`combine` for a deck that may be one of tabletop's own (named by the ruleset's id, given with
+    ``--deck``, or given to validate): when it is and does not fit the ruleset, that is said once, and not as every
+    card of a file the designer cannot change.
 
     Found from outside: ``deck = "river-basin-events"`` in a designer's ruleset gave 62 lines in the bundled deck
     file ("unknown track 'flow-allocation'" ...) and none on the line to fix. ``given``: how the deck was given
