@@ -90,14 +90,13 @@ def save_elsewhere(path: Path) -> str:
 def looks_like_a_save(path: Path) -> bool:
     """Whether ``path`` starts as a save does (its first line a header: a JSON object with a format and a chain);
     a file that cannot be read is taken for one (what it is, resume says)."""
-    from ..content.files import FileRefused, open_regular
+    from ..content.files import FileRefused, open_regular, save_header_like
 
     try:
         with open_regular(path) as handle:
-            first = handle.read(4096).split(b"\n", 1)[0]
+            return save_header_like(handle.readline(1 << 24))  # the whole header line: its chain comes last
     except (FileRefused, OSError):
         return True
-    return first.startswith(b"{") and b'"format"' in first and b'"chain"' in first
 
 
 def _save_refused(path: Path, given: bool = True) -> str | None:

@@ -94,6 +94,13 @@ def read_regular(path: str | Path, limit: int) -> bytes:
     return raw
 
 
+def save_header_like(first: bytes) -> bool:
+    """Whether ``first`` (a file's first line) reads as a save's header does: a JSON object with a format and a
+    chain. A quick look, for saying what a file is; reading a save checks its header whole."""
+    first = first.lstrip()
+    return first.startswith(b"{") and b'"format"' in first and b'"chain"' in first
+
+
 def missing(path: str | Path, words: str) -> str:
     """Why ``path`` is not there: ``words`` ("no such file"), or, for a symbolic link, that it leads to no file.
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .errors import ContentError, KeyPath, Problem, format_path
 from ..lang import LANGUAGES, SOURCE, Domain
-from .files import MAX_CONTENT_BYTES, MAX_DEPTH, FileRefused, missing, read_regular, too_deep
+from .files import MAX_CONTENT_BYTES, MAX_DEPTH, FileRefused, missing, read_regular, save_header_like, too_deep
 
 #: ``NAME.LANG.toml``: a translation of ``NAME.toml`` (:mod:`.overlayfiles`)
 OVERLAY_NAME = re.compile(r"^(?P<base>.+)\.(?P<lang>[A-Za-z]{2,3})\.toml$")
@@ -76,8 +76,7 @@ def read_toml(path: str | Path, empty: str | None = None) -> SourceFile:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        first = text.lstrip().split("\n", 1)[0]
-        if p.suffix == ".jsonl" or (first.startswith("{") and '"format"' in first and '"chain"' in first):
+        if p.suffix == ".jsonl" or save_header_like(raw.lstrip().split(b"\n", 1)[0]):
             # found from outside: a save given to validate was a "TOML syntax error: Invalid statement"
             raise fail(_("this is a save (a .jsonl file), not a ruleset or a deck: check a save with tabletop verify "
                          "FILE"), 1) from None

@@ -114,9 +114,9 @@ class SaveWriter:
         self._lock = lock
         self._draft = draft  # the hidden temp file of a save not yet published (see draft())
         self._good = os.fstat(fd).st_size  # the length of the save as it was after the last good append
-        #: a live save's bytes as written here: another program that rewrites the file in place (a backup put
-        #: back, a sync tool) leaves the open file holding its bytes, not the game's (found from outside: the next
-        #: event went after 4,408 NUL bytes, and the events the room had seen were gone)
+        #: a live save's bytes as written here, what :meth:`_write_again` writes: another program that rewrites
+        #: the file in place (a backup put back, a sync tool) leaves the open file holding its bytes, not the game's
+        #: (found from outside: the next event went after 4,408 NUL bytes, and the room's events were gone)
         self._kept: list[bytes] | None = [os.pread(fd, self._good, 0)] if lock is not None else None
         #: where the save was before its name lost the file (deleted, moved or replaced while the game ran)
         #: and the writer wrote it whole again at :attr:`path`; the screen that tells the room clears it
@@ -204,12 +204,12 @@ class SaveWriter:
         gone = False  # the save's name lost its file, and it could be written again nowhere
         try:
             if self._kept is not None and not self._still_ours():
-                self._write_elsewhere()
+                self._write_again()
             self._cut_back()  # an earlier failure whose cut did not go through
             if self._lock is not None and not self._still_named():
                 gone = True
                 try:
-                    self._name_again()
+                    self._write_again()
                 except OSError as exc:
                     if not self._rescue():
                         raise
@@ -248,24 +248,6 @@ class SaveWriter:
         last = self._kept[-1][-4096:]
         return os.pread(self._fd, len(last), self._good - len(last)) == last
 
-    def _write_elsewhere(self) -> None:
-        """The file was rewritten in place by another program: leave it to that program, write the game as it
-        was written here at the first free ``NAME-2``... and go on there, locked (:attr:`relinked_from` tells the
-        room). Raises OSError."""
-        assert self._kept is not None
-        kept = self._kept
-
-        def copy(fd: int) -> None:
-            for raw in kept:
-                files.write_all(fd, raw)
-
-        named, fd, lock = born_locked(self.path, copy)
-        if self._lock is not None:
-            self._lock.release()
-        os.close(self._fd)
-        lock.announce()
-        self.relinked_from, self.path, self._fd, self._lock = self.path, named, fd, lock
-
     def _still_named(self) -> bool:
         """Whether :attr:`path` still names the file written here (a cleaner, a synced folder or a person may
         delete, move or replace it while the game runs; the open file goes on taking events, unseen)."""
@@ -276,13 +258,17 @@ class SaveWriter:
         mine = os.fstat(self._fd)
         return (named.st_dev, named.st_ino) == (mine.st_dev, mine.st_ino)
 
-    def _name_again(self, where: Path | None = None) -> None:
-        """The save's name lost its file: write the file (still open here, whole) again at its name (or at
-        ``where``), or at the first free ``NAME-2``... if another file took it, and go on there, locked. Raises
-        OSError."""
+    def _write_again(self, where: Path | None = None) -> None:
+        """Write the game as written here (:attr:`_kept`), whole, at its name (or at ``where``), or at the first
+        free ``NAME-2``... if another file took it, and go on there, locked (:attr:`relinked_from` tells the room).
+        For a name that lost its file (deleted, moved, replaced) and for a file another program rewrote in place
+        (left to that program). Raises OSError."""
+        assert self._kept is not None  # every locked (live) writer keeps what it wrote
+        kept = self._kept
+
         def copy(fd: int) -> None:
-            for offset in range(0, self._good, 1 << 20):
-                files.write_all(fd, os.pread(self._fd, min(1 << 20, self._good - offset), offset))
+            for raw in kept:
+                files.write_all(fd, raw)
 
         named, fd, lock = born_locked(where or self.path, copy)
         if self._lock is not None:
@@ -302,7 +288,7 @@ class SaveWriter:
         for folder in (self.path.parent, Path.cwd(), Path.home(), Path(tempfile.gettempdir())):
             try:
                 folder.mkdir(parents=True, exist_ok=True)
-                self._name_again(folder / self.path.name)
+                self._write_again(folder / self.path.name)
                 return True
             except OSError:
                 continue
@@ -343,14 +329,14 @@ class SaveWriter:
         if self._kept is not None:
             try:  # rewritten in place by another program after the last event: the game goes beside it
                 if not self._still_ours():
-                    self._write_elsewhere()
+                    self._write_again()
             except OSError as exc:
                 self.lost = exc
         if self._lock is not None and not self._still_named():
             # deleted or moved after the last event: quitting must not leave the room with no save (the open file
             # is the only copy, gone once closed)
             try:
-                self._name_again()
+                self._write_again()
             except OSError as exc:
                 if not self._rescue():
                     self.lost = exc

@@ -97,8 +97,11 @@ def test_play_and_host_do_not_send_a_file_that_is_no_save_to_resume(tmp_path: Pa
         f"tabletop play: {sweep} already exists and is not a save; give --save the name of a new file")
     assert main(["host", "--save", str(sweep), "--headless"]) == 1
     assert "already exists and is not a save" in capsys.readouterr().err
-    save = tmp_path / "game.jsonl"
-    shutil.copy(REPO / "tests" / "report" / "fixtures" / "tiny-game.jsonl", save)
+    from tabletop import load_scenario
+    from tabletop.play.session import Session
+
+    save = tmp_path / "game.jsonl"  # the bundled scenario's: a header of ~220 KB, its format and chain far apart
+    Session.start(load_scenario("parallel-tracks"), 3, save).close()
     assert main(["play", "--save", str(save)]) == 1
     assert "(use tabletop resume" in capsys.readouterr().err  # a save: resume is the way on
     assert sweep.read_bytes() == (REPO / "docs" / "sweeps" / "borders.toml").read_bytes()
