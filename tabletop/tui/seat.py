@@ -65,7 +65,8 @@ class SeatScreen(ConsolePowers, Screen[None]):
     _view_at = 0.0  # when the view on screen came (the screen's clock)
     _hold: PickHold | None = None  # made on the first view (the app's clock and hold)
     _revealed: tuple[int, ...] = ()  # the sealed entries of the reveal on screen
-    _card_brought: object = None  # the card a team was last asked to answer (brought into view once)
+    _card_brought: object = None  # the card last brought into view (once a card)
+    _card_away: bool = False  # the column was scrolled to a card and has not gone back to its top since
     _board_state: State | None = None  # the facilitator's board as last drawn (drawn again on a resize)
     _paused_keys: bool | None = None  # whether the key bar offers Resume (else Pause) as last drawn
 
@@ -137,24 +138,30 @@ class SeatScreen(ConsolePowers, Screen[None]):
         self.query_one("#prompt", Static).update(words.prompt_text(view))
         # a screen another one replaced only watches: it lists nothing to pick (a pick would be refused)
         found = [] if self.seat_app.watching else words.entries(view)
-        self._bring_card(view, game, bool(found))
+        self._bring_card(view, game)
         self.set_class(bool(found), "-acting")  # untranslated: a CSS class
         self._show_entries(found)
         self.hold.shown(game.get("seq") if isinstance(game, Mapping) else None,
                         [(e.get("id"), e.get("label")) for e in found])
 
-    def _bring_card(self, view: Mapping[str, Any], game: Mapping[str, Any], asked: bool) -> None:
-        """A team asked to answer the card sees it from its title (on a small screen it was below the
-        tracks, its choices all that showed): brought into view once for each card it answers."""
+    def _bring_card(self, view: Mapping[str, Any], game: Mapping[str, Any]) -> None:
+        """Every screen but the projector's sees a new card from its title while the game waits on it (on a
+        small screen it was below the tracks: a team not asked to answer it never saw it, a team asked saw
+        only its choices): brought into view once for each card. When the moves begin, the column goes back
+        to its top, once, for the tracks the moves are played on."""
+        if view.get("role") == "projector":  # its own layout keeps the card under the tracks or beside them
+            return
         board = view.get("board")
         card = board.get("card") if isinstance(board, Mapping) else None
-        if not (asked and view.get("role") == "team" and game.get("waiting") == "choice" and isinstance(card, Mapping)):
-            return
-        key = (game.get("round"), card.get("id"), card.get("title"))
-        if key != self._card_brought:
-            self._card_brought = key
-            panel = self.query_one("#card", Static)
-            into_view(panel, top=True)
+        waiting = game.get("waiting")
+        if waiting in ("choice", "card") and isinstance(card, Mapping):
+            key = (game.get("round"), card.get("id"), card.get("title"))
+            if key != self._card_brought:
+                self._card_brought, self._card_away = key, True
+                into_view(self.query_one("#card", Static), top=True)
+        elif waiting == "move" and self._card_away:
+            self._card_away = False
+            self.query_one("#left", VerticalScroll).scroll_home(animate=False, immediate=True)
 
     @property
     def hold(self) -> PickHold:

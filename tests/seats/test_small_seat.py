@@ -107,6 +107,44 @@ async def test_a_team_asked_to_answer_a_card_at_80x24_sees_the_card_from_its_tit
         assert left.region.y <= shown.region.y < left.region.bottom, (shown.region, left.region)
 
 
+def _in_view(app: SeatApp, selector: str) -> bool:
+    left = app.seat_screen.query_one("#left")
+    shown = app.seat_screen.query_one(selector)
+    return left.region.y <= shown.region.y < left.region.bottom
+
+
+async def test_a_team_not_asked_sees_the_card_at_80x24_and_the_tracks_again_when_the_moves_begin() -> None:
+    """Found from outside (helper-98): at 80x24 Russia's screen showed the six tracks and the meters, and the
+    card another team was answering sat below the fold; only a clipped log line told of it. Every team now
+    has a new card brought into view from its title while the game waits on it, once a card, and the column
+    back at its top, the tracks, when the moves begin."""
+    app = SeatApp("127.0.0.1:9", None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _the_seat_screen(app, pilot)
+        tracks = [{"name": f"Track number {i}", "top": 6, "position": 1, "rung": "Talks", "tension": 2,
+                   "breakdown_at": 7, "status": "open"} for i in range(8)]
+        card = {"title": "Declaration on territorial integrity", "text": "A long card text. " * 8,
+                "choices": [{"label": "Table it", "effects": "progress +1"}, {"label": "Hold it", "effects": "tension -1"}]}
+        view = {"role": "team", "actor": "ru", "game": {"seq": 2, "round": 1, "waiting": "choice"},
+                "board": {"tracks": tracks, "card": card},
+                "decision": {"prompt": "Waiting for European NATO members / EU.", "entries": []}}
+        app.seat_screen.show(view, {})
+        left = app.seat_screen.query_one("#left")
+        await until(pilot, lambda: app.seat_screen.query_one("#tracks").region.height > left.region.height,
+                    "the tracks laid out, taller than the column")
+        await until(pilot, lambda: _in_view(app, "#card"), "the card in view on a team's screen not asked")
+        moves = {**view, "game": {"seq": 5, "round": 1, "waiting": "move"},
+                 "board": {"tracks": tracks, "card": {**card, "choices": []}}}
+        app.seat_screen.show(moves, {})
+        await until(pilot, lambda: _in_view(app, "#tracks") and not _in_view(app, "#card"), "the tracks again")
+        left.scroll_end(animate=False, immediate=True)  # the team reads on
+        await pilot.pause()
+        app.seat_screen.show({**moves, "game": {"seq": 6, "round": 1, "waiting": "move"}}, {})
+        await pilot.pause()
+        await pilot.pause()
+        assert not _in_view(app, "#tracks"), "a team's own scrolling is left alone once the moves went on"
+
+
 async def test_a_seat_that_lost_the_host_stops_its_phase_timer() -> None:
     """Found from outside: with the host stopped, every seat's timer went on counting down (01:53 -> 01:41),
     then jumped back to 02:37 when the host came back. A screen that has lost the host holds the last reading
