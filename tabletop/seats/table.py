@@ -78,7 +78,8 @@ class Table:
 
     def facts(self) -> TableFacts:
         bots = {a: p for a, p in self.session.seats.items() if p != HUMAN}
-        return TableFacts(bots, self.hold.held(self.session.state), tuple(sorted(self.connected)), self.save_failed)
+        return TableFacts(bots, self.hold.held(self.session.state), tuple(sorted(self.connected)), self.save_failed,
+                          self.clock.paused)
 
     def views_for(self, wanted: Iterable[tuple[str, str]]) -> dict[tuple[str, str], dict[str, Any]]:
         """The views of these (seat, language) pairs now, each in its language (the secrets worked out once for all)."""

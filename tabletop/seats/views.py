@@ -64,6 +64,7 @@ class TableFacts(NamedTuple):
     card_held: bool = False
     connected: tuple[str, ...] = ()
     save_failed: str | None = None  # why the host's last write of the save failed, until one succeeds
+    paused: bool = False  # the facilitator paused the game (or an undo of a bot's move did): nothing is taken
 
 
 class Entry(NamedTuple):
@@ -418,9 +419,12 @@ def acting_for(state: State, seat: Seat, facts: TableFacts) -> str | None:
 
 
 def seat_prompt(state: State, seat: Seat, facts: TableFacts, has_entries: bool) -> str:
-    """What the seat is asked, or whom the game waits on; every seat is told first when the save cannot be written
-    (the facilitator why, and what to do)."""
+    """What the seat is asked, or whom the game waits on; every seat is told first that the game is paused, and
+    before that when the save cannot be written (the facilitator why, and what to do)."""
     prompt = _seat_prompt(state, seat, facts, has_entries)
+    if facts.paused and not state.over:  # (found from outside: after an undo the console still said "Waiting for …")
+        prompt = (_("The game is paused: press p to resume it.") if seat.role == "facilitator"
+                  else _("The game is paused: the facilitator resumes it.")) + " " + prompt
     if facts.save_failed is None or state.over:
         return prompt
     if seat.role != "facilitator":  # a team waiting on a bot's move the disk refused is told why nothing comes

@@ -434,6 +434,10 @@ async def test_an_undo_of_a_bot_s_move_pauses_the_game_so_the_bot_does_not_play_
         assert open_save(table.session.save_path).events[undo.seq - 1].clock["paused"] is True
         view = await caught_up(console, undo.seq)
         assert view["clock"]["paused"] is True
+        # and the console says so where it looks (found from outside, helper-98: it said "Waiting for … (bot)."
+        # and nothing happened; only the headline's PAUSED told why); a team's screen too
+        assert view["decision"]["prompt"].startswith("The game is paused: press p to resume it. "), view["decision"]
+        assert table.view("team:ru")["decision"]["prompt"].startswith("The game is paused: the facilitator resumes it.")
         assert table.session.state.last == undo  # the bot waits
         await console.act({"kind": "undo", "reason": "and the one before"})  # taken while paused
         assert table.session.state.last.result["undoes"] == last.seq - 1
