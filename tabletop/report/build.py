@@ -30,7 +30,7 @@ from .players import players_part
 from .principle import principle, prompts
 from .replayed import ReplayedGame, objectives, outcome, replay_game, series
 from .timeline import timeline
-from .words import left_out, phase_word
+from .words import cut_at_damage, left_out, phase_word
 from ..lang import SOURCE, Domain, current
 
 _, ngettext, N_ = Domain("report").words()
@@ -148,7 +148,10 @@ def warnings(game: ReplayedGame, final: State) -> list[str]:
               "since, or the save was edited and re-hashed): the board shown is the replayed one. "
               "Run `tabletop verify` on the save.").format(seq=game.mismatch)
         )
-    if not final.over:
+    if not final.over and cut_at_damage(game.damage):  # the game went on in the lines after the damage
+        out.append(_("The report stops at the damage (round {round}, {phase} phase): outcomes are as they stood "
+                     "there, not at the game's end.").format(round=final.round, phase=phase_word(final.phase)))
+    elif not final.over:
         out.append(_(NOT_ENDED).format(round=final.round, phase=phase_word(final.phase)))
     if current() != SOURCE:  # a Ukrainian report whose cards are in English says why
         from ..content.overlays import untranslated

@@ -142,7 +142,7 @@ class _Report:
     def facts(self) -> str:
         sc, out = self.r["scenario"], self.r["outcome"]
         mode = independence_words(sc["independence"])
-        ended = e(end_reason(out["end_reason"])) if out["over"] else e(not_ended(out["round"], out["phase"]))
+        ended = e(end_reason(out["end_reason"])) if out["over"] else e(not_ended(out["round"], out["phase"], self.r.get("damage")))
         rows = [
             (_("Save"), e(sc["file"])),
             (_("Ruleset"), f"{e(sc['ruleset_name'])} ({e(sc['ruleset_id'])})"),

@@ -161,7 +161,7 @@ def report_lines(report: dict[str, Any], level: int = 1, title: str | None = Non
 
 def _facts(doc: _Doc, report: dict[str, Any]) -> None:
     sc, out = report["scenario"], report["outcome"]
-    ended = esc(end_reason(out["end_reason"])) if out["over"] else not_ended(out["round"], out["phase"])
+    ended = esc(end_reason(out["end_reason"])) if out["over"] else not_ended(out["round"], out["phase"], report.get("damage"))
     doc.add(
         _table(
             ["", ""],

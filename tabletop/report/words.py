@@ -93,9 +93,18 @@ def independence_words(mode: str) -> str:
     return _("linked \u2014 a package deal: \u201cnothing is agreed until everything is agreed\u201d")
 
 
-def not_ended(round_no: Any, phase: Any) -> str:
-    """``not ended (round 3, moves phase)``."""
+def not_ended(round_no: Any, phase: Any, damage: Any = None) -> str:
+    """``not ended (round 3, moves phase)``; of a save damaged with lines after the damage, that the end is not
+    known (found from outside: a finished game's save with one letter changed in its 4th line read "not ended")."""
+    if cut_at_damage(damage):
+        return _("not known: the report stops at the damage (round {round}, {phase} phase)").format(
+            round=round_no, phase=phase_word(phase))
     return _("not ended (round {round}, {phase} phase)").format(round=round_no, phase=phase_word(phase))
+
+
+def cut_at_damage(damage: Any) -> bool:
+    """Whether the report stops at damage with lines after it (the game went on there), not at the save's end."""
+    return isinstance(damage, Mapping) and bool(damage.get("lines_after"))
 
 
 def events_count(events: int, simulated: bool) -> str:

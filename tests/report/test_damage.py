@@ -162,12 +162,14 @@ def test_the_terminal_hears_of_a_damaged_save_and_of_a_file_left_out(copy_of, tm
     damaged = copy_of(str(folder / "a.jsonl"))
     edit_line(damaged, 31)  # event 30
     (folder / "b.jsonl").write_text("not json\n")
-    assert main(["report", str(folder), "-o", str(tmp_path / "debrief.md")]) == 0
+    # written, and not the whole record: exit status 1, as verify's (found from outside, helper-99: it was 0)
+    assert main(["report", str(folder), "-o", str(tmp_path / "debrief.md")]) == 1
+    assert (tmp_path / "debrief.md").exists()
     err = capsys.readouterr().err
     assert f"tabletop report: warning: {damaged} is damaged at event 30 (line 31)" in err, err
     assert "The report covers only the intact events before it (29)." in err
     assert f"tabletop report: warning: {folder / 'b.jsonl'} is left out: it is not a readable save" in err, err
-    assert main(["--lang", "ru", "report", str(damaged)]) == 0  # on the screen, in the room's language
+    assert main(["--lang", "ru", "report", str(damaged)]) == 1  # on the screen, in the room's language
     err = capsys.readouterr().err
     assert "tabletop report: внимание:" in err and "Отчёт охватывает только целые события до этого места (29)." in err
 
@@ -291,3 +293,32 @@ def test_a_save_and_a_copy_of_it_in_one_folder_are_one_game(tmp_path: Path, stri
     md = md_text(render(folder, "md"))
     assert "Save #2 is the same game as save #1: the shares count it once, as #1." in md
     assert f"Save #3 holds the first {total - 1} events of save #1, the same game: the shares count it once, as #1." in md
+
+
+def test_a_finished_game_damaged_in_the_middle_is_not_called_unended(copy_of, strict_game: Played,
+                                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside (helper-99): one letter changed in a finished game's 4th line, and the report said "The
+    game had not ended when the save stops (round 1, event phase)" and "Ended: not ended": the game had ended, and
+    the save does not stop there. The report says it stops at the damage, and the end is not known; a torn last
+    line (the save does stop there) keeps the old words. `report` exits 1 on either, as verify does."""
+    from tabletop.cli import main
+
+    assert strict_game.final.over
+    path = copy_of()
+    edit_line(path, 31)  # event 30
+    report = build_report(path)
+    round_no, phase = report["outcome"]["round"], report["outcome"]["phase"]
+    said = (f"The report stops at the damage (round {round_no}, {phase} phase): outcomes are as they stood there, "
+            "not at the game's end.")
+    assert said in report["warnings"] and not any("had not ended" in w for w in report["warnings"])
+    ended = f"not known: the report stops at the damage (round {round_no}, {phase} phase)"
+    assert f"| Ended | {ended} |" in render([path], "md")
+    assert ended in HtmlDoc(render([path], "html")).text
+    torn = copy_of("torn.jsonl")
+    tear_last_line(torn)
+    assert any(w.startswith("The game had not ended when the save stops") for w in build_report(torn)["warnings"])
+    assert "not known" not in render([torn], "md")
+    for damaged in (path, torn):
+        assert main(["report", str(damaged)]) == 1
+    capsys.readouterr()
+    assert main(["report", str(strict_game.path)]) == 0
