@@ -194,7 +194,7 @@ def _verify_events(report: VerifyReport, reader: SaveReader) -> VerifyReport:
     state: State = new_game(reader.scenario, int(reader.header["seed"]))
     seals = SealBook.for_header(reader.header)
     committed: dict[int, str] = {}  # the commitment each sealed line records, as read
-    opened = 0  # revealed entries checked against their commitments
+    opened: set[int] = set()  # the sealed events a reveal opened, each checked against its commitment
     for index, event in enumerate(events):
         line = index + 2
         try:
@@ -211,8 +211,8 @@ def _verify_events(report: VerifyReport, reader: SaveReader) -> VerifyReport:
             return _finished(report, state, committed, opened)
         report.chains.append(event.chain)
         if revealed:  # its reveal (if any) opened commitments made earlier, each matching
-            if seals.on and event.reveal is not None:
-                opened += len(event.reveal)
+            if seals.on and isinstance(event.reveal, list):  # (a reveal undone and made again opens the same ones)
+                opened.update(item["seq"] for item in event.reveal if isinstance(item, dict))
             if isinstance(event.seal, dict) and isinstance(event.seal.get("commitment"), str):
                 committed[event.seq] = event.seal["commitment"]
         report.chance_checked += chanced
@@ -229,9 +229,9 @@ def _verify_events(report: VerifyReport, reader: SaveReader) -> VerifyReport:
     return _finished(report, state, committed, opened)
 
 
-def _finished(report: VerifyReport, state: State, committed: dict[int, str], opened: int) -> VerifyReport:
+def _finished(report: VerifyReport, state: State, committed: dict[int, str], opened: set[int]) -> VerifyReport:
     if committed:
-        report.notes.append(_sealed_note(len(committed), opened))
+        report.notes.append(_sealed_note(len(committed), len(opened), len(committed.keys() - opened)))
     if report.damage is None:
         report.rounds = state.round
     return report
@@ -288,11 +288,17 @@ def _replayed(state: State, event: SavedEvent, line: int, seals: SealBook,
     return None, after, True, chanced
 
 
-def _sealed_note(committed: int, opened: int) -> str:
+def _sealed_note(committed: int, opened: int, never: int) -> str:
+    """The sealed moves committed, those a reveal opened, and those never revealed (found from outside: "44 sealed
+    moves committed; 43 revealed entries" read as a lost move; the 44th had been undone before the reveal)."""
     moves = ngettext("  {n} sealed move committed", "  {n} sealed moves committed", committed).format(n=committed)
-    entries = ngettext("{n} revealed entry opened their commitments, each matching",
-                       "{n} revealed entries opened their commitments, each matching", opened).format(n=opened)
-    return _("{moves}; {entries}").format(moves=moves, entries=entries)
+    entries = ngettext("{n} opened at a reveal, matching its commitment",
+                       "{n} opened at a reveal, each matching its commitment", opened).format(n=opened)
+    if not never:
+        return _("{moves}; {entries}").format(moves=moves, entries=entries)
+    unopened = ngettext("{n} never revealed (undone before its reveal, or its round not over)",
+                        "{n} never revealed (undone before their reveal, or their round not over)", never).format(n=never)
+    return _("{moves}; {entries}; {never}").format(moves=moves, entries=entries, never=unopened)
 
 
 def _header_difference(header: dict[str, Any], scenario: Scenario) -> Damage | None:

@@ -15,14 +15,14 @@ from pathlib import Path
 import pytest
 
 from tabletop.content.loader import load_scenario
-from tabletop.engine import apply
+from tabletop.engine import Action, apply
 from tabletop.play.session import with_sealed
 from tabletop.store.reading import open_save
 from tabletop.store.recovery import resume
 from tabletop.store.sealing import commitment, matches
 from tabletop.store.verifying import verify
 
-from .savekit import Recorded, lines_of, rechain, record_bot_game, records_of, tabletop
+from .savekit import Recorded, lines_of, rechain, record_bot_game, record_undone_sealed, records_of, tabletop
 
 SEED = 3
 
@@ -57,8 +57,8 @@ def test_each_sealed_move_is_committed_and_opened_at_its_reveal(sealed_game: Rec
     assert len({r["seal"]["nonce"] for r in sealed}) == len(sealed)  # a fresh nonce for each entry
     report = verify(sealed_game.path)
     assert report.ok, report.lines()
-    assert f"  {len(sealed)} sealed moves committed; {len(opened)} revealed entries opened their commitments, " \
-           "each matching" in report.lines()
+    assert f"  {len(sealed)} sealed moves committed; {len(opened)} opened at a reveal, each matching its " \
+           "commitment" in report.lines()
 
 
 def test_an_unsealed_game_carries_no_commitment(tmp_path: Path) -> None:
@@ -147,3 +147,34 @@ def test_the_paired_replay_of_a_sealed_game_is_not_taken_for_a_forgery(sealed_ga
     paired, _ = paired_save(open_save(sealed_game.path))
     assert paired.check_records() is None
     assert paired.first_mismatch() is None
+
+
+def test_verify_says_how_many_sealed_moves_were_never_revealed(tmp_path: Path) -> None:
+    """Found from outside (helper-98): "44 sealed moves committed; 43 revealed entries opened their commitments"
+    read as a lost move; the 44th had been undone before the reveal. And a reveal undone and made again counted
+    its entries twice (helper-99: "19 committed; 20 revealed"). verify counts each sealed move opened once, and
+    says how many were never revealed, and why that may be."""
+    path = tmp_path / "undone.jsonl"
+    record_undone_sealed(path, with_sealed(load_scenario("parallel-tracks"), True), 4, to_reveal=True)
+    records = records_of(path)
+    sealed, reveals = _sealed_and_reveals(records)
+    opened = {item["seq"] for r in reveals for item in r["reveal"]}
+    assert len(sealed) == len(opened) + 1
+    report = verify(path)
+    assert report.ok, report.lines()
+    assert (f"  {len(sealed)} sealed moves committed; {len(opened)} opened at a reveal, each matching its commitment; "
+            "1 never revealed (undone before its reveal, or its round not over)") in report.lines(), report.lines()
+    # the reveal taken back by an undo and made again: its entries are opened once
+    went_on = resume(path)
+    try:
+        state = went_on.state
+        reveal = state.last
+        assert reveal is not None and reveal.result.get("revealed")
+        for action in (Action("undo"), reveal.action):
+            state = apply(state, action)
+            went_on.writer.append(state)
+    finally:
+        went_on.writer.close()
+    assert sum(1 for r in records_of(path) if r.get("reveal")) == 2
+    lines = verify(path).lines()
+    assert any(f"{len(opened)} opened at a reveal" in line for line in lines), lines
