@@ -20,7 +20,7 @@ from ..content.grammar import plural_subject
 from ..engine.arguments import argument_step
 from ..engine.records import Ruling
 from ..engine.rulingwords import argument_parts, ruling_text
-from ..engine.wording import undone_word, wanted_words
+from ..engine.wording import lapsed_word, undone_word, wanted_words
 from .replayed import ReplayedGame
 from .words import one_line, outcome_word
 from ..lang import Domain
@@ -148,7 +148,9 @@ def _headline(game: ReplayedGame, entry: dict[str, Any]) -> str:
     text = (pgettext("plural subject", "Round {round}: {actor} argues for {wanted} \u2014 {outcome}")
             if plural_subject(game.scenario, entry["actor"])
             else _("Round {round}: {actor} argues for {wanted} \u2014 {outcome}")).format(
-        round=entry["round"], actor=one_line(entry["actor_name"]), wanted=entry["wanted_text"], outcome=outcome_word(entry["outcome"]))
+        round=entry["round"], actor=one_line(entry["actor_name"]), wanted=entry["wanted_text"],
+        # a lapse says why, as the timeline does (found from outside: "— lapsed", then the whole roll, no reason)
+        outcome=lapsed_word() if entry["outcome"] == "lapsed" else outcome_word(entry["outcome"]))
     return f"{undone_word()} {text}" if entry["undone"] else text
 
 

@@ -93,3 +93,22 @@ def test_participants_do_not_learn_that_an_unrevealed_sealed_move_is_an_argument
         assert json.loads(participants)["arguments"] == []
     else:
         assert "Arguments" not in participants.replace("arguments and counters", "")
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "json"])
+def test_an_argument_whose_track_closed_before_its_roll_says_why_it_lapsed(tmp_path: Path, fmt: str) -> None:
+    """Found from outside (helper-99): the Arguments section read "argues for progress +1 — lapsed", then the whole
+    roll, with no reason; only the timeline said "lapsed: the track had closed". The headline says it too."""
+    steps = [Action("draw"), Action("skip", reason="not today"), ADVANCE,
+             argument(text="Open a hotline", reasons=("It costs nothing",)), pass_("b"), pass_("c"), ADVANCE,
+             counter("b", "No"), counter("c"), odds("likely"),
+             Action("override", track="alpha", status="deferred", reason="parked by the room"),
+             Action("roll", track="alpha")]
+    path = tmp_path / "lapsed.jsonl"
+    record_actions(path, argue_scenario(counters="all"), 2, [lambda _s, a=a: a for a in steps])
+    [track] = json.loads(render(path, "json"))["arguments"]
+    [a] = track["arguments"]
+    assert a["outcome"] == "lapsed"
+    said = "Round 1: Arden argues for progress +1 \u2014 lapsed: the track had closed"
+    assert a["headline"] == said
+    assert (esc(said) if fmt == "md" else e(said) if fmt == "html" else said) in render(path, fmt)
