@@ -254,7 +254,7 @@ def log_lines(state: State, hidden: set[int], known: Secrets, limit: int = LOG_L
                     else _("{actor} committed a sealed move"))
             text = text.format(actor=n.get(event.action.actor or "", event.action.actor))
         elif known.undoes.get(event.seq) in hidden:
-            text = _("Undo: a sealed move (committed a sealed move, taken back)")
+            text = _("Undo: a sealed move taken back (what it was stays sealed)")  # the hot seat's words
         elif isinstance(about, int) and about in hidden:
             text = _("Note on event {seq} (a sealed move)").format(seq=about)
         else:

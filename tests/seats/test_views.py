@@ -146,3 +146,21 @@ def test_this_rounds_card_stays_on_every_seat_once_applied_as_on_the_hot_seat() 
         state = apply(state, legal_actions(state)[0])
     assert state.card is None and applied_card(state) is None
     assert seat_view(state, _team("ru"), TableFacts())["board"]["card"] is None
+
+
+def test_an_undone_sealed_move_reads_on_a_seat_as_on_the_hot_seat() -> None:
+    """Found from outside (helper-98): a seat's log said "Undo: a sealed move (committed a sealed move, taken
+    back)" (in Ukrainian "закритий хід (зроблено закритий хід, відкликано)"), the hot seat "Undo: a sealed move
+    taken back (what it was stays sealed)". The seats now say the hot seat's words, in each language."""
+    from tabletop.lang import using
+
+    state = _to_moves()
+    while not [p for p in state.queue if p.sealed]:
+        state = apply(state, legal_actions(state)[0])
+    state = apply(state, Action("undo"))
+    said = {"en": "Undo: a sealed move taken back (what it was stays sealed)",
+            "uk": "Скасування: закритий хід відкликано (його зміст залишається закритим)"}
+    for lang, words in said.items():
+        with using(lang):
+            lines = [line["text"] for line in seat_view(state, PROJECTOR, TableFacts())["board"]["log"]]
+        assert words in lines, lines
