@@ -134,3 +134,12 @@ def test_a_team_s_move_prompt_names_its_track_as_a_track(lang: str) -> None:
         said = PLAY.gettext("{actor} on {where}: pick a move (escape: back).").format(actor="Украина",
                                                                                       where="Украина и ЕС")
     assert said.startswith("Украина, трек «Украина и ЕС»: "), said
+
+
+@pytest.mark.parametrize("lang", ["ru", "uk"])
+def test_a_team_that_did_not_counter_is_worded_alike_in_the_ruling_and_the_log(lang: str) -> None:
+    """Found from outside (helper-98): one Russian report had "Соединённые Штаты: без возражений" in one row and
+    "без возражения" in another (the ruling's working and the log's line)."""
+    with using(lang):
+        said = {ENGINE.gettext("{actor} did not counter"), ENGINE.gettext("{actor}: no counter")}
+    assert len(said) == 1, said
