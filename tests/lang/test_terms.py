@@ -143,3 +143,20 @@ def test_a_team_that_did_not_counter_is_worded_alike_in_the_ruling_and_the_log(l
     with using(lang):
         said = {ENGINE.gettext("{actor} did not counter"), ENGINE.gettext("{actor}: no counter")}
     assert len(said) == 1, said
+
+
+def test_ukrainian_writes_its_apostrophe_one_way() -> None:
+    """Found from outside (helper-98): one Ukrainian screen had "зобов’язання" (’) beside "Пов'язати" and
+    "під'єднався" ('): the catalogues had both, the scenario's overlays only '. Every Ukrainian text writes '."""
+    from pathlib import Path
+
+    import tabletop
+
+    root = Path(tabletop.__file__).parent
+    mixed = re.compile(r"[\u0400-\u04ff][\u2019\u02bc][\u0400-\u04ff]")
+    found = []
+    for path in sorted((root / "lang" / "locale" / "uk").rglob("*.po")) + sorted(root.glob("scenarios/**/*.uk.toml")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.startswith(("msgid", "#")) and mixed.search(line):
+                found.append(f"{path.name}:{number}: {line.strip()}")
+    assert not found, found
