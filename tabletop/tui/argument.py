@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -90,6 +91,12 @@ class LineField(TextArea):
         super().__init__(soft_wrap=True, tab_behavior="focus", compact=True, highlight_cursor_line=False,
                          placeholder=placeholder, id=id)
         self.max_length = max_length
+        self._whole_placeholder = placeholder
+
+    def on_resize(self) -> None:
+        """The placeholder (an example, on one line) cut to the field's width with "…": found from outside, it
+        stopped mid-phrase ("наприклад: Внести проєкт гарантій безпеки для України разом з")."""
+        self.placeholder = fitted(self._whole_placeholder, self.content_size.width)
 
     @property
     def value(self) -> str:
@@ -116,6 +123,13 @@ class LineField(TextArea):
             if not insert and start == end:
                 return None  # full: the character is refused, as an input's limit does
         return super()._replace_via_keyboard(insert, start, end)
+
+
+def fitted(text: str, width: int) -> str:
+    """``text`` if it fits in ``width`` cells, else cut to fit with "…" at its end."""
+    if width <= 0 or cell_len(text) <= width:
+        return text
+    return set_cell_size(text, width - 1).rstrip() + "\u2026"
 
 
 class ArgumentScreen(_Dialog[Entered | None]):

@@ -171,3 +171,24 @@ async def test_long_texts_are_read_whole_before_they_are_sent_at_80x24() -> None
         assert app.screen.query_one("#argue-reason-0").region.bottom <= SMALL[1]
         await press(pilot, "enter", "enter")
     assert app.answers == [Entered(action, 0, (reason,))]
+
+
+async def test_a_long_example_is_cut_with_an_ellipsis_to_the_field_s_width() -> None:
+    """Found from outside (helper-98): at 120 columns the example read "наприклад: Внести проєкт гарантій безпеки
+    для України разом з" and stopped, as if that were the whole example. It ends with "…" where it is cut; the
+    field's own width decides, and a short example is shown whole."""
+    from rich.cells import cell_len
+
+    long = "Внести проєкт гарантій безпеки для України разом з партнерами та вимогою негайного припинення вогню"
+    form = ArgumentForm("Russia argues on Track 2", RESULTS, examples=(long, "Talk"))
+    for size in (SMALL, (120, 40)):
+        app = Host(form)
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            field = app.screen.query_one("#argue-action", LineField)
+            width = field.content_size.width
+            assert 0 < width < cell_len("e.g. " + long)
+            assert field.placeholder.endswith("\u2026") and cell_len(field.placeholder) <= width, (field.placeholder, width)
+            assert ("e.g. " + long).startswith(field.placeholder[:-1].rstrip())
+            reason = app.screen.query_one("#argue-reason-0", LineField)
+            assert reason.placeholder == "e.g. Talk"
