@@ -158,7 +158,8 @@ class SeatScreen(ConsolePowers, Screen[None]):
             key = (game.get("round"), card.get("id"), card.get("title"))
             if key != self._card_brought:
                 self._card_brought, self._card_away = key, True
-                into_view(self.query_one("#card", Static), top=True)
+                # (not once the moves have begun: the column went back to the tracks meanwhile)
+                into_view(self.query_one("#card", Static), top=True, wanted=lambda: self._card_away)
         elif waiting == "move" and self._card_away:
             self._card_away = False
             self.query_one("#left", VerticalScroll).scroll_home(animate=False, immediate=True)
@@ -241,12 +242,13 @@ class SeatScreen(ConsolePowers, Screen[None]):
                 self.seat_app.pick(option.id)
 
 
-def into_view(panel: Widget, *, top: bool = False, refreshes: int = 8) -> None:
+def into_view(panel: Widget, *, top: bool = False, refreshes: int = 8, wanted: Callable[[], bool] | None = None) -> None:
     """Scroll the column that holds ``panel`` until the panel's top is in view, after each refresh.
 
     A view that has just come is laid out at a refresh to come: a scroll worked out before that uses the old
     sizes (the empty card's, the short column's) and may leave the panel where it was. So the scroll is made
     again after each refresh until the panel's top shows, a few refreshes at most, never by the clock.
+    ``wanted``, if given, is asked before each scroll: once it says no (the view moved on), the scrolling stops.
     """
     column = next((a for a in panel.ancestors if isinstance(a, Widget) and a.styles.overflow_y in ("auto", "scroll")),
                   None)
@@ -255,7 +257,7 @@ def into_view(panel: Widget, *, top: bool = False, refreshes: int = 8) -> None:
         return column is None or column.region.y <= panel.region.y < column.region.bottom
 
     def step(left: int) -> None:
-        if left <= 0 or not panel.is_attached or (left < refreshes and shows()):
+        if left <= 0 or not panel.is_attached or (left < refreshes and shows()) or (wanted is not None and not wanted()):
             return
         panel.scroll_visible(animate=False, top=top, immediate=True)
         panel.call_after_refresh(step, left - 1)

@@ -143,6 +143,13 @@ async def test_a_team_not_asked_sees_the_card_at_80x24_and_the_tracks_again_when
         await pilot.pause()
         await pilot.pause()
         assert not _in_view(app, "#tracks"), "a team's own scrolling is left alone once the moves went on"
+        # the next round's card, and the moves begun before its scroll was done (no pause between the two views)
+        app.seat_screen.show({**view, "game": {"seq": 9, "round": 2, "waiting": "choice"},
+                              "board": {"tracks": tracks, "card": {**card, "title": "A second card"}}}, {})
+        app.seat_screen.show({**moves, "game": {"seq": 12, "round": 2, "waiting": "move"}}, {})
+        for _ in range(12):
+            await pilot.pause()
+        assert _in_view(app, "#tracks") and not _in_view(app, "#card"), "the card's scroll stops once the moves began"
 
 
 async def test_a_seat_that_lost_the_host_stops_its_phase_timer() -> None:
