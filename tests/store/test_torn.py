@@ -322,3 +322,26 @@ def test_verify_says_its_verdict_on_a_torn_save_in_russian(tmp_path: Path) -> No
     for en, ru in zip(english, russian):
         assert re.findall(r"\d+", en.replace(str(torn), "")) == re.findall(r"\d+", ru.replace(str(torn), ""))
         assert re.search("[а-яё]", ru.replace(str(torn), ""))
+
+
+def test_a_header_cut_off_as_the_game_was_created_is_named_for_what_it_is(tmp_path: Path) -> None:
+    """Found from outside (helper-99): a save whose file ends inside its first line (the program stopped while the
+    game was being created) was "not a tabletop save (the first line is not a save header)", as if it were some
+    other file. It is now told what a whole header line without its newline is told: the header line is
+    incomplete, a crash while creating the save."""
+    from tabletop.cli import main
+
+    game = _game(tmp_path, "unicode-note")
+    header = lines_of(game.path)[0]
+    for cut in (20, 5000, len(header) // 2, len(header) - 1):
+        torn = tmp_path / f"torn-{cut}.jsonl"
+        torn.write_bytes(header[:cut])
+        with pytest.raises(SaveError, match=r"the header line is incomplete \(a crash while creating the save\)"):
+            open_save(torn)
+        assert not verify(torn).ok
+    assert main(["verify", str(tmp_path / "torn-5000.jsonl")]) == 1
+    assert main(["report", str(tmp_path / "torn-5000.jsonl")]) == 1
+    other = tmp_path / "notes.jsonl"
+    other.write_bytes(b'{"app": "something else"')  # not how a save begins: still "not a tabletop save"
+    with pytest.raises(SaveError, match="not a tabletop save"):
+        open_save(other)
