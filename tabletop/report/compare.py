@@ -30,6 +30,7 @@ def save_summary(index: int, report: dict[str, Any]) -> dict[str, Any]:
         "created": sc["created"],
         "rounds": out["round"],
         "over": out["over"],
+        "end_known": out["end_known"],
         "end_reason": out["end_reason"],
         "agreements": out["agreements"],
         "damaged": report["damage"] is not None,

@@ -9,7 +9,7 @@ from typing import Any
 
 from .htmlpage import report_article
 from .htmlparts import e, page, status_mark, table
-from .words import STATUSES, agreements_per_game, lost_agreement, same_game_words, mode_word, quoted, share_rows, status_head
+from .words import STATUSES, agreements_per_game, lost_agreement, same_game_words, mode_word, quoted, share_rows, status_head, unended_cell
 from ..engine.telling import end_reason
 from ..lang import Domain
 
@@ -51,7 +51,7 @@ def _save_cells(s: dict[str, Any], linked: bool) -> list[str]:
         e(mode_word(s["independence"])),
         e(s["seed"]),
         str(s["rounds"]),
-        e(end_reason(s["end_reason"])) if s["over"] else _("not ended"),
+        e(end_reason(s["end_reason"])) if s["over"] else unended_cell(s),
         str(s["agreements"]),
     ]
 

@@ -28,6 +28,7 @@ from .words import (
     meter_words,
     mode_word,
     not_ended,
+    unended_cell,
     phase_word,
     round_heading,
     status_head,
@@ -388,7 +389,7 @@ def _save_cells(s: dict[str, Any]) -> list[str]:
         mode_word(s["independence"]),
         str(s["seed"]),
         str(s["rounds"]),
-        esc(end_reason(s["end_reason"])) if s["over"] else _("not ended"),
+        esc(end_reason(s["end_reason"])) if s["over"] else unended_cell(s),
         str(s["agreements"]),
     ]
 

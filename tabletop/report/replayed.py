@@ -21,7 +21,7 @@ from ..store.reading import Save
 from ..content import ContentError
 from ..content.models import resource_infos
 from ..lang import Domain, current
-from .words import one_line
+from .words import cut_at_damage, one_line
 
 _, ngettext, N_ = Domain("report").words()
 
@@ -261,6 +261,8 @@ def outcome(game: ReplayedGame, final: State) -> dict[str, Any]:
         "round": final.round,
         "phase": final.phase,
         "complete": final.over and game.damage is None,
+        # False where the report stops at damage with lines after it: whether the game ended there is not known
+        "end_known": final.over or not cut_at_damage(game.damage),
         "agreements": sum(1 for t in final.tracks.values() if t.status == "agreed" and not t.provisional),
         "tracks": tracks,
         "meters": [

@@ -102,6 +102,13 @@ def not_ended(round_no: Any, phase: Any, damage: Any = None) -> str:
     return _("not ended (round {round}, {phase} phase)").format(round=round_no, phase=phase_word(phase))
 
 
+def unended_cell(save: Mapping[str, Any]) -> str:
+    """A comparison's Ended cell of a save whose game did not end in the report: ``not ended``, or ``not known``
+    where the report stops at damage with lines after it (found from outside: the table said "not ended" of a
+    finished game's save damaged in the middle, its own section "not known")."""
+    return _("not ended") if save.get("end_known", True) else _("not known")
+
+
 def cut_at_damage(damage: Any) -> bool:
     """Whether the report stops at damage with lines after it (the game went on there), not at the save's end."""
     return isinstance(damage, Mapping) and bool(damage.get("lines_after"))

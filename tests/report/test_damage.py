@@ -314,9 +314,19 @@ def test_a_finished_game_damaged_in_the_middle_is_not_called_unended(copy_of, st
     ended = f"not known: the report stops at the damage (round {round_no}, {phase} phase)"
     assert f"| Ended | {ended} |" in render([path], "md")
     assert ended in HtmlDoc(render([path], "html")).text
+    # and where the data and a folder's table say it (found from outside, helper-100: the table said "not ended"
+    # of it, its own section "not known"; the JSON said nothing)
+    assert report["outcome"]["end_known"] is False and json.loads(render([path], "json"))["outcome"]["end_known"] is False
+    folder = path.parent / "folder"
+    folder.mkdir()
+    shutil.copy(path, folder / "a.jsonl")
+    shutil.copy(strict_game.path, folder / "b.jsonl")
+    rows = [line for line in render([folder], "md").splitlines() if line.startswith("| 1 | a.jsonl")]
+    assert rows and rows[0].split(" | ")[6] == "not known", rows
     torn = copy_of("torn.jsonl")
     tear_last_line(torn)
     assert any(w.startswith("The game had not ended when the save stops") for w in build_report(torn)["warnings"])
+    assert build_report(torn)["outcome"]["end_known"] is True
     assert "not known" not in render([torn], "md")
     for damaged in (path, torn):
         assert main(["report", str(damaged)]) == 1
