@@ -142,6 +142,10 @@ def argument_spans(state: State, head: Proposal, *, sealed: bool = False) -> Spa
         (_("\u201c{text}\u201d").format(text=_said(n, argument.text)) + "\n", ""),  # the language's quotes
         ("  " + _("wants {result}").format(result=wanted_words(argument.wanted_table)) + "\n", "bold"),
     ]
+    if head.track is not None and head.track in state.tracks and not state.tracks[head.track].is_open:
+        # found from outside: teams were asked to counter, vote and roll on a track agreed meanwhile, and learnt only
+        # afterwards that it had lapsed
+        out.append(("  " + _("the track has closed: this argument lapses, whatever is decided") + "\n", "bold"))
     for i, reason in enumerate(argument.reasons, 1):
         out.append(("  " + _("reason {n}: {text}").format(n=i, text=_said(n, reason)) + "\n", ""))
     if not argument.reasons:
