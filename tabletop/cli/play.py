@@ -88,7 +88,7 @@ def save_elsewhere(path: Path) -> str:
 
 
 def looks_like_a_save(path: Path) -> bool:
-    """Whether ``path`` starts as a save does (its first line a header: a JSON object with a format and a chain);
+    """Whether ``path`` starts as a save does (:func:`~tabletop.content.files.save_header_like` of its first line);
     a file that cannot be read is taken for one (what it is, resume says)."""
     from ..content.files import FileRefused, open_regular, save_header_like
 

@@ -94,11 +94,16 @@ def read_regular(path: str | Path, limit: int) -> bytes:
     return raw
 
 
+#: how a save's header line begins: its keys are sorted, and the version of tabletop that wrote it comes first
+HEADER_START = b'{"app_version":"'
+
+
 def save_header_like(first: bytes) -> bool:
     """Whether ``first`` (a file's first line) reads as a save's header does: a JSON object with a format and a
-    chain. A quick look, for saying what a file is; reading a save checks its header whole."""
+    chain, or one that begins as tabletop writes a header (a header cut off as the game was created has no chain).
+    A quick look, for saying what a file is; reading a save checks its header whole."""
     first = first.lstrip()
-    return first.startswith(b"{") and b'"format"' in first and b'"chain"' in first
+    return first.startswith(HEADER_START) or (first.startswith(b"{") and b'"format"' in first and b'"chain"' in first)
 
 
 def missing(path: str | Path, words: str) -> str:

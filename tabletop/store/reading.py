@@ -17,7 +17,7 @@ from typing import IO, Any
 from .._collector import collector_paused
 from ..content import ContentError, Scenario
 from ..content.overlays import translated
-from ..content.files import FileRefused, missing, open_regular
+from ..content.files import FileRefused, missing, open_regular, save_header_like
 from ..engine import Action, RuleViolation, State, apply, new_game
 from ..engine.actions import IndependenceBreach
 from ..lang import Domain
@@ -435,8 +435,6 @@ class SaveReader:
 
 #: how every save's header names its format, whatever else in it is damaged
 _FORMAT_KEY = b'"format":"' + FORMAT.encode("ascii") + b'"'
-#: how a save's header line begins: its keys are sorted, and the version of tabletop that wrote it comes first
-_HEADER_START = b'{"app_version":"'
 
 
 def _next_seq(handle: _Upto) -> int | None:
@@ -489,9 +487,9 @@ def _read_header(p: Path, raw: bytes) -> tuple[dict[str, Any], str]:
         raise SaveError(p, _("the header (line 1, which holds the embedded scenario) is damaged at byte {at}: {why}; "
                              "no event can be replayed without it").format(at=broken[0], why=broken[1]), 0,
                         N_("damaged header"))
-    if broken is not None and not raw.endswith(b"\n") and len(raw) <= MAX_HEADER and raw.startswith(_HEADER_START):
-        # the file ends inside its first line, a save's header by its start (found from outside: a program stopped as
-        # the game was being created left "not a tabletop save", as if the file were something else): said as a
+    if broken is not None and not raw.endswith(b"\n") and len(raw) <= MAX_HEADER and save_header_like(raw):
+        # the file ends inside its first line, which begins as a save's header (found from outside: a program stopped
+        # as the game was being created left "not a tabletop save", as if the file were something else): told as a
         # whole header line without its newline is
         raise SaveError(p, _("the header line is incomplete (a crash while creating the save)"), 0, N_("torn tail"))
     if not isinstance(header, dict) or header.get("format") != FORMAT:

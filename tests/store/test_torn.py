@@ -324,7 +324,8 @@ def test_verify_says_its_verdict_on_a_torn_save_in_russian(tmp_path: Path) -> No
         assert re.search("[а-яё]", ru.replace(str(torn), ""))
 
 
-def test_a_header_cut_off_as_the_game_was_created_is_named_for_what_it_is(tmp_path: Path) -> None:
+def test_a_header_cut_off_as_the_game_was_created_is_named_for_what_it_is(tmp_path: Path,
+                                                                          capsys: pytest.CaptureFixture[str]) -> None:
     """Found from outside (helper-99): a save whose file ends inside its first line (the program stopped while the
     game was being created) was "not a tabletop save (the first line is not a save header)", as if it were some
     other file. It is now told what a whole header line without its newline is told: the header line is
@@ -341,6 +342,11 @@ def test_a_header_cut_off_as_the_game_was_created_is_named_for_what_it_is(tmp_pa
         assert not verify(torn).ok
     assert main(["verify", str(tmp_path / "torn-5000.jsonl")]) == 1
     assert main(["report", str(tmp_path / "torn-5000.jsonl")]) == 1
+    # and play --save knows it for a save too (one sniff of a header, content.files.save_header_like): not "not a save"
+    capsys.readouterr()
+    assert main(["play", "--save", str(tmp_path / "torn-5000.jsonl")]) == 1
+    err = capsys.readouterr().err
+    assert "a save is never overwritten (use tabletop resume" in err and "is not a save" not in err, err
     other = tmp_path / "notes.jsonl"
     other.write_bytes(b'{"app": "something else"')  # not how a save begins: still "not a tabletop save"
     with pytest.raises(SaveError, match="not a tabletop save"):
