@@ -130,6 +130,20 @@ def phase_short(phase: str) -> str:
     return words.get(phase, phase[:PHASE_WIDTH])
 
 
+def event_mark(state: State, event: Event) -> str:
+    """An event's number, round and phase, for the rulings' and the timeline's lines. A step to the next phase is
+    marked with the round and phase it opens ("122 R6 event  Round 6 begins"), as the board's header reads after
+    it, not the ones it closed (found from outside: "122 R5 review  Round 6 begins")."""
+    round_, phase = event.round, event.phase
+    to = event.result.get("to") if event.action.kind == "advance" else None
+    phases = state.ruleset.ruleset.phases
+    if isinstance(to, str) and to in phases:
+        if to == phases[0] and phase == phases[-1] and to != phase:
+            round_ += 1
+        phase = to
+    return f"{event.seq:>4} {round_mark(round_)} {phase_short(phase):<{PHASE_WIDTH}} "
+
+
 def told(state: State, event: Event) -> str:
     """What ``event`` did, in words, in the language spoken and with the names the room reads."""
     return literal(tell(event, shown(state)))
@@ -272,7 +286,7 @@ def room_told(state: State, event: Event, hidden: Set[int] | None = None) -> str
 
 def event_line(state: State, event: Event, hidden: set[int], undone: set[int] | None = None) -> Text:
     out = Text()
-    out.append(f"{event.seq:>4} {round_mark(event.round)} {phase_short(event.phase):<{PHASE_WIDTH}} ", style="dim")
+    out.append(event_mark(state, event), style="dim")
     if event.seq in hidden:
         if undone and event.seq in undone:  # taken back: still sealed, but marked as the others are
             out.append(f"{undone_word()} ", style="italic")

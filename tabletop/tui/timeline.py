@@ -19,8 +19,7 @@ from ..report.words import played_by, saved_at, sealed_committed, undo_words
 from ..store.players import players_of, recorded
 from ..store.reading import Save, SavedEvent
 from .decisionlist import rich_text
-from .text import (PHASE_WIDTH, literal, names, phase_short, round_mark, ruling_lines, seen, shown, told, typed_marked_text,
-                   typed_other)
+from .text import (event_mark, literal, names, ruling_lines, seen, shown, told, typed_marked_text, typed_other)
 
 _, ngettext, N_ = Domain("tui").words()
 
@@ -60,7 +59,7 @@ def event_text(state: State, e: SavedEvent, undone: Set[int], revealed_at: Mappi
     """An event's line in the timeline: its number, round, phase and what it did."""
     kind = e.action.kind
     out = Text()
-    out.append(f"{e.seq:>4} {round_mark(e.round)} {phase_short(e.phase):<{PHASE_WIDTH}} ", style="dim")
+    out.append(event_mark(state, as_event(e)), style="dim")
     if kind in FACILITATOR_KINDS:
         marks = {"note": _("NOTE"), "override": _("OVERRIDE"), "undo": _("UNDO")}
         out.append(marks.get(kind, _("FACILITATOR")), style="reverse")
