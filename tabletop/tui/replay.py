@@ -167,7 +167,7 @@ class ReplayScreen(Screen[None]):
             with Vertical(id="right"):
                 yield TurnPanel(id="turn")
                 yield Static(id="where")
-                yield OptionList(id="timeline")
+                yield Timeline(id="timeline")
                 # a long ruling scrolls here rather than being cut on a small screen
                 with VerticalScroll(id="working-box"):
                     yield Static(id="working")
@@ -499,6 +499,16 @@ class ReplayScreen(Screen[None]):
         # the same event, the list's new height: scrolled to it again (show() scrolls only when the event changes)
         timeline = self.query_one("#timeline", OptionList)
         timeline.call_after_refresh(timeline.scroll_to_highlight)
+
+
+class Timeline(OptionList):
+    """The replay's events, one option each, the event shown highlighted."""
+
+    def on_resize(self) -> None:
+        """Kept on its event when the list's height changes: the header above it takes a second line for the
+        facilitator's view, a filter or a damaged save (found from outside: after f, the timeline showed the four
+        events before the one on the board until the next step)."""
+        self.call_after_refresh(self.scroll_to_highlight)
 
 
 class ReplayApp(LatinKeys, Multilingual, App[None]):

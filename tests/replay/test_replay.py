@@ -485,3 +485,30 @@ def test_a_long_name_is_cut_with_an_ellipsis_in_the_history() -> None:
 
     assert label("Стратегическая стабильность") == "Стратегическая стабиль\u2026 "
     assert len(label("Стратегическая стабильность")) == NAME and label("Borders") == "Borders".ljust(NAME)
+
+
+async def test_the_timeline_stays_on_its_event_when_the_facilitator_view_is_turned_on(tmp_path: Path) -> None:
+    """Found from outside (helper-99): after f, the header above the timeline took a second line, the list lost
+    three rows, and the event on the board was scrolled out of sight until the next step."""
+    sc = load_scenario("parallel-tracks").with_options(sealed_moves=True)
+    path = tmp_path / "undone.jsonl"
+    record_undone_sealed(path, sc, 4, to_reveal=True)
+    app = ReplayApp(open_save(path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        timeline = app.screen.query_one("#timeline", OptionList)
+
+        def seen_rows() -> str:
+            return "\n".join(timeline.render_line(y).text for y in range(timeline.size.height))
+
+        screen_of(app).go(8)
+        await pilot.pause()
+        assert "   8 R1 moves" in seen_rows(), seen_rows()
+        height = timeline.size.height
+        await pilot.press("f")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert timeline.size.height < height  # the header took a line of the list's
+        assert screen_of(app).index == 8 and "   8 R1 moves" in seen_rows(), seen_rows()
