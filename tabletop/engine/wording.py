@@ -280,6 +280,16 @@ def effects_words(effects: Iterable[Any], names: Mapping[str, str] | None = None
     return ", ".join(named(e, names) for e in effects if e.key != "log") or _("no effect")
 
 
+def choice_words(card: Any, choice: Any, names: Mapping[str, str] | None = None) -> str:
+    """What a card's choice does, as the card panel, the pick list and a seat's card all say it: its effects, or
+    "no further effect" beside the card's own, "no effect" on a card whose choices are its whole effect (found
+    from outside: the panel said "no effect" and the list "no further effect" of the same choice)."""
+    said = ", ".join(named(e, names) for e in choice.effects if e.key != "log")
+    if said:
+        return said
+    return _("no further effect") if any(e.key != "log" for e in card.effects) else _("no effect")
+
+
 def amount_words(amount: int, resource_id: str, names: Mapping[str, str] | None = None) -> str:
     """``2 capital``: an amount of a resource, in the order its language puts them (Russian and Ukrainian put the
     name first, «капитал 2», as a seat's screen does: found from outside, «3 капитал» does not agree)."""
@@ -410,6 +420,7 @@ __all__ = [
     "change_text",
     "amount_words",
     "cost_words",
+    "choice_words",
     "effects_words",
     "end_reason",
     "failing_words",

@@ -19,7 +19,7 @@ from ..content.literal import literal
 from ..engine import Action, RuleViolation, State, legal_actions, move_options, waiting_for
 from ..engine.legal import link_partners
 from ..engine.sides import is_own_move
-from ..engine.wording import cost_words, failing_words, move_words, named, names, wanted_words
+from ..engine.wording import choice_words, cost_words, failing_words, move_words, named, names, wanted_words
 from ..lang import Domain
 from .picks import (
     Act,
@@ -117,7 +117,7 @@ def _card_choice(state: State, options: list[Action]) -> Decision:
     entries = []
     for action in options:
         choice = card.choices[action.choice or 0]
-        effects = ", ".join(named(e, n) for e in choice.effects) or _("no further effect")
+        effects = choice_words(card, choice, n)
         entries.append(Choice(styled(literal(choice.label), "bold", (f" \u2192 {effects}", "")), Act(action)))
     said = (pgettext("plural subject", "{who} answers \u201c{card}\u201d:")
             if plural_subject(state.scenario, card.chooser()) else _("{who} answers \u201c{card}\u201d:"))

@@ -30,7 +30,7 @@ from ..engine.telling import tell
 from ..lang import Domain, current
 from ..engine.records import changes_of
 from ..engine.review import applied_card
-from ..engine.wording import change_text, cost_words, effects_words, failing_words, move_words, names
+from ..engine.wording import change_text, choice_words, cost_words, effects_words, failing_words, move_words, names
 from ..play.arguing import ArgueEntry, argue_entry, argument_spans, counter_entry, strong_items
 from ..play.decisions import decision, own_move_options
 from ..play.picks import Act, AskRuling, Counter, MarkStrong, ReleaseCard
@@ -233,7 +233,7 @@ def card_facts(state: State, facilitator: bool) -> dict[str, Any] | None:
         # a card whose choices are its whole effect says only the choices, as the hot seat's panel does
         "track": card.track, "effects": effects_words(card.effects, n) if card.effects or not card.choices else "",
         "chooser": card.chooser(),
-        "choices": [{"label": literal(c.label), "effects": effects_words(c.effects, n)} for c in card.choices],
+        "choices": [{"label": literal(c.label), "effects": choice_words(card, c, n)} for c in card.choices],
     }
     if state.card is None:
         out["applied"] = True

@@ -242,7 +242,7 @@ def card_text(state: State, card: Card, facilitator: bool, story: bool = True, s
         chooses = pgettext("plural subject", "{actor} chooses:") if plural else _("{actor} chooses:")
         out.append(chooses.format(actor=chooser) + "\n", style="bold")
         for i, choice in enumerate(card.choices, 1):
-            out.append(f"  {i}. {literal(choice.label)} \u2192 {effects_words(choice.effects, n)}\n")
+            out.append(f"  {i}. {literal(choice.label)} \u2192 {wording.choice_words(card, choice, n)}\n")
     if card.requires:
         out.append(_("Drawn only when: ") + ", ".join(named(c, n) for c in card.requires) + "\n", style="dim")
     if facilitator and card.control_note:

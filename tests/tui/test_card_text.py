@@ -22,3 +22,36 @@ def test_a_card_with_an_effect_still_names_it() -> None:
     state = new_game(sc, 1)
     plain = next(c for c in sc.deck.cards if c.effects and not c.choices)
     assert "Effect: " in card_text(state, plain, facilitator=False).plain
+
+
+def test_a_choice_reads_the_same_on_the_card_the_pick_list_and_a_seat() -> None:
+    """Found from outside (helper-99): the card panel said "Decline: keep the present talks → no effect" and the
+    pick list of the same choice "→ log: Kyiv thanks the sponsors…" (its log line, which changes nothing on the
+    board), and "no further effect" for a choice with no effect at all. The three now say it in one wording."""
+    import random
+
+    from tabletop.engine import apply, legal_actions
+    from tabletop.play import decisions
+    from tabletop.seats.views import card_facts
+
+    seen: set[str] = set()
+    for name in ("parallel-tracks", "river-basin"):
+        sc = load_scenario(name)
+        for seed in range(1, 60):
+            state, rng = new_game(sc, seed), random.Random(seed)
+            while not state.over:
+                options = legal_actions(state)
+                if options[0].kind == "choose" and state.card not in seen:
+                    seen.add(state.card or "")
+                    card = state.scenario.index.cards[state.card]
+                    panel = card_text(state, card, facilitator=False).plain.splitlines()
+                    picks = [c.label.plain for c in decisions.decision(state, options[0].actor).entries]
+                    seat = card_facts(state, facilitator=False)["choices"]
+                    for i, (choice, pick, told) in enumerate(zip(card.choices, picks, seat, strict=True), 1):
+                        assert f"  {i}. {pick}" in panel, (pick, panel)
+                        assert pick == f"{choice.label} \u2192 {told['effects']}"
+                        assert "log:" not in pick
+                state = apply(state, rng.choice(options))
+    quiet = [c for c in load_scenario("parallel-tracks").deck.cards
+             if c.id in seen and any(all(e.key == "log" for e in ch.effects) for ch in c.choices)]
+    assert quiet, "a card with a choice that only writes the log was met"
