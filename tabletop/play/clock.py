@@ -225,6 +225,8 @@ class PickHold:
         self._length = hold  # how long the list now on screen is held
         #: a pick was sent from the list on screen and its answer has not come (a seat's screen, over the network)
         self.awaiting = False
+        #: the hold running was started by a dialog closing over the list (:meth:`again`), not by a new list
+        self.after_dialog = False
 
     def shown(self, game: object, listing: object, gate: bool = False) -> None:
         """A list is on screen: ``listing`` (its words) for ``game`` (what changes when the game moves on).
@@ -252,6 +254,16 @@ class PickHold:
         """Something to answer has just come up under the hand: hold from now (``times`` the usual length)."""
         self._since = self._now()
         self._length = self.hold * times
+        self.after_dialog = False
+
+    def again(self) -> None:
+        """The list on screen is under the hand again (a dialog over it closed): hold from now, as for a new list,
+        unless a longer hold still runs (a sealed round's gate)."""
+        now = self._now()
+        if self._since is not None and self._since + self._length > now + self.hold:
+            return
+        self.start()
+        self.after_dialog = True
 
     def fresh(self) -> PickHold:
         """A hold of the same clock and length, started now (a confirmation a list's pick opens)."""

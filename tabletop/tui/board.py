@@ -122,6 +122,7 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
         self._ended_shown = False
         self._compact_drawn: bool | None = None
         self._side_caps: tuple[int | None, int | None] = (None, None)  # the card's and the prompt's rows, if cut
+        self._dialogs_closed: bool | None = None  # None until the board is first shown (that is no dialog closing)
 
     # -- layout --------------------------------------------------------------
 
@@ -139,6 +140,13 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
                 yield BoardPart("", id="prompt")
             yield DecisionList(id="decision")
         yield KeyBar()
+
+    def on_screen_resume(self) -> None:
+        """A dialog over the board closed: the list under it is held as a new one is (found from outside: a note's
+        Enter pressed twice saved the note, then picked the list's first entry and moved the game on)."""
+        if self._dialogs_closed is not None:
+            self.pick_hold.again()
+        self._dialogs_closed = True
 
     def on_mount(self) -> None:
         self._title()

@@ -70,6 +70,8 @@ def taken(node: DOMNode, hold: PickHold, held: str | None = None) -> bool:
         return True
     if hold.awaiting:
         said = _("Not taken: your choice has been sent; the host is answering it.")
+    elif hold.after_dialog and held is None:
+        said = _("Not taken: a dialog has just closed over this list. Read it, then pick.")
     else:
         said = held or _("Not taken: the list has just changed. Read it, then pick.")
     # one notice however often the key is pressed: each in place of the last (four stacked ones hid the list)

@@ -64,6 +64,7 @@ class SeatScreen(ConsolePowers, Screen[None]):
     ]
     _view_at = 0.0  # when the view on screen came (the screen's clock)
     _hold: PickHold | None = None  # made on the first view (the app's clock and hold)
+    _dialogs_closed: bool | None = None  # None until the screen is first shown (that is no dialog closing)
     _revealed: tuple[int, ...] = ()  # the sealed entries of the reveal on screen
     _card_brought: object = None  # the card last brought into view (once a card)
     _card_away: bool = False  # the column was scrolled to a card and has not gone back to its top since
@@ -171,6 +172,13 @@ class SeatScreen(ConsolePowers, Screen[None]):
             self._hold = PickHold(self.seat_app.now, self.seat_app.pick_hold)
         return self._hold
 
+
+    def on_screen_resume(self) -> None:
+        """A dialog over the seat's screen closed: the list under it is held as a new one is (a second Enter that
+        closed a note or a question would pick the list's first entry)."""
+        if self._dialogs_closed is not None:
+            self.hold.again()
+        self._dialogs_closed = True
 
     def on_mount(self) -> None:
         self.set_interval(1.0, self._tick)

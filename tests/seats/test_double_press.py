@@ -126,6 +126,7 @@ async def test_a_team_is_asked_before_its_move_is_committed(tmp_path: Path) -> N
         await pilot.press("escape")
         await until(pilot, lambda: app.screen is app.seat_screen, "the list again")
         assert table.session.state.seq == seq  # Escape sent nothing
+        hands.now += PICK_HOLD  # the list is held a moment after a dialog closes over it, as a new list is
         await pilot.press(str(index + 1))
         await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the move's question again")
         hands.now += PICK_HOLD
@@ -267,3 +268,27 @@ async def test_yes_pressed_as_a_moves_question_comes_up_is_taken(tmp_path: Path)
         await until(pilot, lambda: table.session.state.seq == seq + 1, "the move sent")
         last = table.session.state.log[-1].action
         assert (last.kind, last.actor, last.move) == ("move", team, entry["action"]["move"])
+
+
+async def test_an_enter_pressed_twice_to_close_the_consoles_note_picks_nothing(tmp_path: Path) -> None:
+    """The hot seat's defect (found from outside, helper-101: the Enter that saved a note, pressed twice, picked
+    the list's first entry) kept from the console: there the note, a new event, already held the list (this
+    test passed before the seat screen also held a list a dialog closed over), and both holds must stay."""
+    hands = Hands()
+    session = Session.start(load_scenario("parallel-tracks"), 5, tmp_path / "note.jsonl")
+    table = Table(session, seats_for(session, observers=0), now=hands)
+    async with hosting(table) as (_host, address, codes):
+        app = SeatApp(address, codes["facilitator"], sleep=Sleeps(), now=hands, pick_hold=PICK_HOLD)
+        async with app.run_test(size=(120, 40), notifications=True) as pilot:
+            await until(pilot, lambda: seq_of(app) == 0 and bool(app.seat_screen.query_one("#entries").option_count),
+                        "the console shows the draw")
+            await pilot.press("1")
+            await until(pilot, lambda: seq_of(app) == 1, "the console shows the card drawn")
+            hands.now += PICK_HOLD
+            await pilot.press("n")
+            await until(pilot, lambda: app.screen is not app.seat_screen, "the note's dialog")
+            await pilot.press(*"a note", "enter", "enter")
+            await until(pilot, lambda: seq_of(app) == 2, "the note saved")
+            await until(pilot, lambda: any("Not taken" in t for t in notices(app)), "the console says why")
+            assert [e.action.kind for e in session.state.log] == ["draw", "note"]
+    session.close()

@@ -212,3 +212,42 @@ def test_a_gate_is_held_even_when_the_game_did_not_move() -> None:
     assert not hold.takes()
     now.advance(PICK_HOLD)
     assert hold.takes()
+
+
+async def test_an_enter_pressed_twice_to_close_a_dialog_does_not_pick_from_the_list_under_it(tmp_path: Path) -> None:
+    """Found from outside (helper-101): a note typed, then Enter Enter: the first saved the note, the second went
+    to the board's list, whose first entry moved the game on to the moves phase ("46 Round 2: moves phase"). The
+    list had not changed, so nothing held it: closing a dialog now holds the list under it as a new list is."""
+    now = FakeTime()
+    session = start(tmp_path)
+    session.apply(legal_actions(session.state)[0])  # the card drawn: a list whose first entry moves the game on
+    app = TabletopApp(session, now=now, pick_hold=PICK_HOLD)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        now.advance(PICK_HOLD)
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press(*"a note", "enter", "enter")
+        await pilot.pause()
+        assert kinds(session) == ["draw", "note"], kinds(session)
+        assert any("Not taken: a dialog has just closed" in t for t in toasts(pilot)), toasts(pilot)
+        now.advance(PICK_HOLD)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert kinds(session)[:2] == ["draw", "note"] and len(kinds(session)) == 3, kinds(session)
+
+
+def test_a_dialog_closing_does_not_shorten_a_gate_s_longer_hold() -> None:
+    now = FakeTime()
+    hold = PickHold(now, 0.5)
+    hold.shown(1, "the gate", gate=True)
+    now.advance(0.2)
+    hold.again()  # a dialog closed over the gate: still held as long as the gate is
+    now.advance(0.6)
+    assert not hold.takes()
+    now.advance(0.8)
+    assert hold.takes()
+    hold.again()
+    assert not hold.takes()
+    now.advance(0.5)
+    assert hold.takes()
