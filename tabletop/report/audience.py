@@ -16,7 +16,7 @@ from typing import Any
 from .arguments import seal_arguments
 from ..lang import Domain
 from .words import (CONTROL_NOTES, FACILITATOR_PROMPTS, GATED_ARGUMENTS, SEALED_MOVE, SEALED_UNREVEALED, SECRETS_HIDDEN,
-                    sealed_committed, undo_words)
+                    sealed_committed, sealed_note, sealed_note_text, undo_words)
 
 _, ngettext, N_ = Domain("report").words()
 
@@ -87,12 +87,19 @@ def _seal_unrevealed(report: dict[str, Any]) -> bool:
         for note in rnd["notes"]:
             if note["about"] in hidden:
                 note["about_summary"] = hidden[note["about"]]
+                note["text"] = sealed_note_text()
+    # a note on such a move is kept as the seats kept it (found from outside: "Note #9 on #8 (United States: a
+    # sealed move, committed): SECRETNOTE1 US sealed proposal on status" in the room's copy)
     for note in report.get("notes", []):
         if note["about"] in hidden:
             note["about_summary"] = hidden[note["about"]]
+            note["text"] = sealed_note_text()
     for entry in report.get("log", []):
         if entry.get("about") in hidden:
             entry["about_summary"] = hidden[entry["about"]]
+            if entry.get("kind") == "note":
+                entry["text"] = sealed_note_text()
+                entry["summary"] = sealed_note(entry["about"])
     # an undo tells the event it took back: not a sealed move the room never saw revealed
     for item in [*report.get("log", []), *(f for rnd in report.get("timeline", []) for f in rnd.get("facilitator", []))]:
         if item.get("undoes") in hidden:

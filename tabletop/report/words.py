@@ -27,6 +27,8 @@ SEALED_MOVE = N_("a sealed move")
 #: What a participants' report says it leaves out (translated when the report is built).
 CONTROL_NOTES = N_("control notes")
 SEALED_UNREVEALED = N_("sealed moves not yet revealed")
+#: A note on such a move, in the participants' report: what it says would tell the move.
+SEALED_NOTE = N_("a note on a sealed move never revealed (kept from the room)")
 GATED_ARGUMENTS = N_("arguments and counters still behind the gate")
 SECRETS_HIDDEN = (N_("secret objectives, which this scenario never reveals to the participants"),
                   N_("secret objectives, until the game is over"))
@@ -178,6 +180,16 @@ def saved_at(iso: Any) -> str:
 def sealed_committed(team: str) -> str:
     """A sealed move the game never revealed, as the room saw it: only who committed one."""
     return _("{team}: a sealed move, committed").format(team=team)
+
+
+def sealed_note(about: int) -> str:
+    """A note on a sealed move never revealed, as the seats showed it: what it is on, not what it says."""
+    return _("Note on event {seq} (a sealed move)").format(seq=about)
+
+
+def sealed_note_text() -> str:
+    """What such a note says, to the room: that it is kept from it."""
+    return _(SEALED_NOTE)
 
 
 def undo_words(event: str) -> str:

@@ -15,7 +15,7 @@ from ..engine.wording import change_text, recorded_reason, undone_word
 from ..lang import Domain
 from ..play.arguing import argument_spans
 from ..play.picks import Styled
-from ..report.words import played_by, saved_at, sealed_committed, undo_words
+from ..report.words import played_by, saved_at, sealed_committed, sealed_note, sealed_note_text, undo_words
 from ..store.players import players_of, recorded
 from ..store.reading import Save, SavedEvent
 from .decisionlist import rich_text
@@ -51,6 +51,9 @@ def event_words(state: State, e: SavedEvent, sealed: Mapping[int, str]) -> str:
     undoes = e.result.get("undoes")
     if e.action.kind == "undo" and isinstance(undoes, int) and undoes in sealed:
         return undo_words(sealed_committed(sealed[undoes]))
+    about = e.result.get("about")
+    if e.action.kind == "note" and isinstance(about, int) and about in sealed:  # its words would tell the move
+        return sealed_note(about)
     return told(state, as_event(e))
 
 
@@ -104,6 +107,9 @@ def working_text(save: Save, index: int, undone: Set[int], notes: Mapping[int, l
         out.append("  " + _("This action was undone later.") + "\n", style="italic")
     for note in notes.get(e.seq, []):
         out.append("  \u270e " + _("note: "), style="bold")
+        if e.seq in sealed:  # on a sealed move kept from the room: what it says would tell the move
+            out.append(sealed_note_text() + "\n", style="italic")
+            continue
         other = typed_other(note.action.lang)
         out.append(literal(note.action.text or "") + (f" [{other}]" if other else "") + "\n")
     if e.time:

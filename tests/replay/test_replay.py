@@ -512,3 +512,32 @@ async def test_the_timeline_stays_on_its_event_when_the_facilitator_view_is_turn
         await pilot.pause()
         assert timeline.size.height < height  # the header took a line of the list's
         assert screen_of(app).index == 8 and "   8 R1 moves" in seen_rows(), seen_rows()
+
+
+async def test_a_note_on_a_sealed_move_never_revealed_is_kept_from_the_rooms_replay(tmp_path: Path) -> None:
+    """Found from outside (helper-102): the room's replay kept the move sealed and spelled out the facilitator's
+    note on it, in the timeline ("NOTE Note on event 8: SECRETNOTE1 …") and in the move's working. f shows it."""
+    sc = load_scenario("parallel-tracks").with_options(sealed_moves=True)
+    path = tmp_path / "noted.jsonl"
+    committed = record_undone_sealed(path, sc, 4, note="SECRETNOTE the team tables on status")
+    app = ReplayApp(open_save(path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        timeline = app.screen.query_one("#timeline", OptionList)
+
+        def seen() -> str:
+            lines = [str(timeline.get_option_at_index(i).prompt) for i in range(timeline.option_count)]
+            workings = []
+            for index in (committed.seq, committed.seq + 1):
+                screen_of(app).go(index)
+                workings.append(str(app.screen.query_one("#working", Static).render()))
+            return "\n".join(lines + workings)
+
+        room = seen()
+        assert "SECRETNOTE" not in room and f"Note on event {committed.seq} (a sealed move)" in room, room
+        assert "a note on a sealed move never revealed (kept from the room)" in room
+        await pilot.press("f")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "SECRETNOTE" in seen()

@@ -152,6 +152,22 @@ def test_an_undone_sealed_move_never_revealed_stays_sealed_in_the_undo(tmp_path:
     assert shown(participants, fmt, f"Undo: {actor}: a sealed move, committed")
 
 
+@pytest.mark.parametrize("fmt", ["md", "html", "json"])
+def test_a_note_on_a_sealed_move_never_revealed_is_kept_from_the_room(tmp_path: Path, fmt: str) -> None:
+    """Found from outside (helper-102): the participants' copy kept the move sealed but printed the facilitator's
+    note on it ("Note #9 on #8 (United States: a sealed move, committed): SECRETNOTE1 US sealed proposal on
+    status"), which the seats had kept ("Note on event 8 (a sealed move)")."""
+    sc = scenario(sealed_moves=True)
+    path = tmp_path / "noted.jsonl"
+    committed = record_undone_sealed(path, sc, 4, note="SECRETNOTE the team tables on status")
+    assert shown(render(path, fmt), fmt, "SECRETNOTE")  # the facilitator's copy has it
+    participants = render(path, fmt, audience="participants")
+    assert not shown(participants, fmt, "SECRETNOTE")
+    assert shown(participants, fmt, "a note on a sealed move never revealed (kept from the room)")
+    if fmt != "json":
+        assert shown(participants, fmt, f"Note on event {committed.seq} (a sealed move)")
+
+
 @pytest.mark.parametrize("lang", ["en", "ru", "uk"])
 @pytest.mark.parametrize("fmt", ["md", "html"])
 def test_every_copy_says_where_the_scenario_comes_from(tmp_path: Path, fmt: str, lang: str) -> None:

@@ -75,9 +75,11 @@ def record_actions(path: Path, scenario: Scenario, seed: int, steps: Iterable[Ca
     return Recorded(path, scenario, seed, states)
 
 
-def record_undone_sealed(path: Path, scenario: Scenario, seed: int, to_reveal: bool = False) -> Event:
+def record_undone_sealed(path: Path, scenario: Scenario, seed: int, to_reveal: bool = False,
+                         note: str | None = None) -> Event:
     """A sealed game whose first sealed move is taken back by an undo, so never revealed; played on to the
-    reveal of the round's other sealed moves if ``to_reveal``. Returns the undone move's event."""
+    reveal of the round's other sealed moves if ``to_reveal``; ``note``: the facilitator's note on that move,
+    written before the undo. Returns the undone move's event."""
     from tabletop.engine import apply, legal_actions, new_game
 
     state = new_game(scenario, seed)
@@ -86,6 +88,9 @@ def record_undone_sealed(path: Path, scenario: Scenario, seed: int, to_reveal: b
             state = apply(state, legal_actions(state)[0])
             writer.append(state)
         committed = state.last
+        if note is not None:
+            state = apply(state, Action("note", text=note))
+            writer.append(state)
         state = apply(state, Action("undo"))
         writer.append(state)
         while to_reveal and not any(e.result.get("revealed") for e in state.log):
