@@ -60,6 +60,16 @@ def undo_target(state: State) -> Event | None:
     return last_undoable(state)
 
 
+def note_target(state: State) -> Event | None:
+    """The event a new note is on: the last one that is not a note itself (found from outside: a second note
+    written at once was "Note on event 44", the first note, and the report's notes read as nested). None: the
+    game has no event yet."""
+    node = state.history
+    while node is not None and node.event.action.kind == "note":
+        node = node.prev
+    return node.event if node is not None else None
+
+
 def round_start(state: State) -> State:
     """The state as the current round began (before its first action).
 
@@ -120,6 +130,7 @@ __all__ = [
     "applied_card",
     "last_undoable",
     "net_changes",
+    "note_target",
     "round_start",
     "undo_target",
     "undone_by",

@@ -16,7 +16,7 @@ from rich.text import Text
 from textual import events
 
 from ..engine import Action, State
-from ..engine.review import undo_target
+from ..engine.review import note_target, undo_target
 from ..lang import Domain
 from ..play.clock import PickHold
 from ..play.session import Session
@@ -221,8 +221,8 @@ class FacilitatorPowers(_Screen):
         from .modals import AskScreen
 
         state = self.session.state
-        about = state.seq
-        last = state.last
+        last = note_target(state)  # a note written after a note is on the same event, not on the note
+        about = last.seq if last is not None else state.seq
         if last is None:
             summary = _("the start of the game")
         else:  # the team at the keyboard may not be the one whose sealed move this is: named as the log names it

@@ -19,6 +19,7 @@ from textual.binding import Binding
 
 from ..content.literal import literal
 from ..engine import Action, State
+from ..engine.review import note_target
 from ..lang import Domain
 from ..play.replica import Replica
 from ..seats.joincodes import typed
@@ -134,11 +135,14 @@ class ConsolePowers(_Screen):
                  lambda: self.seat_app.send({"kind": "undo", "reason": UNDONE_BY}), shared=False)
 
     def action_note(self) -> None:
+        replica = self.seat_app.replica
+        # a note written after a note is on the same event, as on the hot seat (the host's default is the last)
+        target = note_target(replica.state) if replica is not None else None
+
         def noted(text: str | None) -> None:
             if text:
-                self.seat_app.send({"kind": "note", "text": text})
+                self.seat_app.send({"kind": "note", "text": text, **({"about": target.seq} if target else {})})
 
-        replica = self.seat_app.replica
         title = _("A note for the record, on the last event (every screen and the report show it)")
         if replica is not None and _on_a_sealed_move(replica.state):
             title = _("A note for the record, on the last event: a sealed move, not revealed yet. The teams' screens "
@@ -166,10 +170,11 @@ class ConsolePowers(_Screen):
 
 
 def _on_a_sealed_move(state: State) -> bool:
-    """The last event is a sealed move the teams cannot read yet: a note on it is hidden from them with it."""
+    """The event a note is on is a sealed move the teams cannot read yet: a note on it is hidden from them with it."""
     from ..seats.views import secrets  # only when a note is asked for: not on every seat's start
 
-    return state.last is not None and state.last.seq in secrets(state).sealed
+    target = note_target(state)
+    return target is not None and target.seq in secrets(state).sealed
 
 
 __all__ = ["POWER_BINDINGS", "ConsolePowers"]

@@ -405,8 +405,21 @@ async def test_a_note_on_a_sealed_move_says_the_teams_see_it_only_after_the_reve
             await until(pilot, lambda: app.replica is not None and app.replica.state.seq == sealed_at + 1,
                         "the console to follow the note")
             assert session.state.last is not None and session.state.last.action.text == "ok"
-            await pilot.press("n")
+            await pilot.press("n")  # a second note is on the same sealed move (not on the first note): so warned
             await until(pilot, lambda: isinstance(app.screen, AskScreen), "the note dialog again")
+            said = str(app.screen.query_one("#ask-title").render())
+            assert "sealed move, not revealed yet" in said, said
+            await pilot.press("escape")
+            await until(pilot, lambda: app.screen is app.seat_screen, "the console again")
+        while session.state.last is not None and session.state.last.seq in secrets(session.state).sealed or (
+                session.state.last is not None and session.state.last.action.kind == "note"):
+            session.apply(legal_actions(session.state)[0])  # on to an event the teams may read
+        app = SeatApp(address, codes["facilitator"], sleep=Sleeps())
+        async with app.run_test(size=(100, 30)) as pilot:
+            await until(pilot, lambda: app.replica is not None and app.replica.state.seq == session.state.seq,
+                        "the console to follow the game")
+            await pilot.press("n")
+            await until(pilot, lambda: isinstance(app.screen, AskScreen), "the note dialog on a public event")
             said = str(app.screen.query_one("#ask-title").render())
             assert "every screen and the report show it" in said, said
     session.close()

@@ -292,3 +292,26 @@ async def test_an_enter_pressed_twice_to_close_the_consoles_note_picks_nothing(t
             await until(pilot, lambda: any("Not taken" in t for t in notices(app)), "the console says why")
             assert [e.action.kind for e in session.state.log] == ["draw", "note"]
     session.close()
+
+
+async def test_a_second_note_on_the_console_is_on_the_event_the_first_is_on(tmp_path: Path) -> None:
+    """As on the hot seat (found from outside, helper-101): the host put a note sent without an event on the last
+    event, so a second note was on the first. The console names the event it means."""
+    hands = Hands()
+    session = Session.start(load_scenario("parallel-tracks"), 5, tmp_path / "notes.jsonl")
+    table = Table(session, seats_for(session, observers=0), now=hands)
+    async with hosting(table) as (_host, address, codes):
+        app = SeatApp(address, codes["facilitator"], sleep=Sleeps(), now=hands)
+        async with app.run_test(size=(120, 40), notifications=True) as pilot:
+            await until(pilot, lambda: seq_of(app) == 0 and bool(app.seat_screen.query_one("#entries").option_count),
+                        "the console shows the draw")
+            await pilot.press("1")
+            await until(pilot, lambda: seq_of(app) == 1, "the console shows the card drawn")
+            for seq, text in ((2, "first"), (3, "second")):
+                await pilot.press("n")
+                await until(pilot, lambda: app.screen is not app.seat_screen, "the note's dialog")
+                await pilot.press(*text, "enter")
+                await until(pilot, lambda: seq_of(app) == seq, "the note saved")  # noqa: B023 - awaited here
+    notes = [e for e in session.state.log if e.action.kind == "note"]
+    assert [(e.action.text, e.result["about"]) for e in notes] == [("first", 1), ("second", 1)]
+    session.close()

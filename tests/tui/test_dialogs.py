@@ -56,6 +56,25 @@ async def test_double_enter_in_the_note_dialog_saves_one_note(tmp_path: Path) ->
     assert saved_kinds(session.save_path) == ["draw", "note"]
 
 
+async def test_a_second_note_is_on_the_event_the_first_is_on(tmp_path: Path) -> None:
+    """Found from outside (helper-101): two notes written one after the other: the second was "Note on event 2",
+    the first note, and the report's notes read as a note about a note."""
+    session = start(tmp_path)
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "enter")  # draw
+        for text in ("first", "second"):
+            await press(pilot, "n")
+            assert isinstance(app.screen, AskScreen)
+            asked = " ".join(str(s.render()) for s in app.screen.query("Static"))
+            assert asked.startswith("Note on event 1: Card drawn"), asked
+            await type_text(pilot, text)
+            await press(pilot, "enter")
+    notes = [e for e in session.state.log if e.action.kind == "note"]
+    assert [(e.action.text, e.result["about"]) for e in notes] == [("first", 1), ("second", 1)]
+
+
 async def test_double_enter_in_the_inject_picker_injects_one_card(tmp_path: Path) -> None:
     session = start(tmp_path)
     app = TabletopApp(session)
