@@ -210,16 +210,29 @@ def status_history(game: ReplayedGame) -> dict[str, list[dict[str, Any]]]:
 # -- how the game ended --------------------------------------------------
 
 
+def _ended_at(game: ReplayedGame) -> int | None:
+    """The event that ended the game (the last step into its end: an undone end is no end)."""
+    states = game.states
+    for i in range(len(states) - 1, 0, -1):
+        if states[i].over and not states[i - 1].over:
+            return game.events[i - 1].seq
+    return None
+
+
 def outcome(game: ReplayedGame, final: State) -> dict[str, Any]:
     """How each track and meter stood at the end, and how the game ended."""
     history = game.history
+    ended_at = _ended_at(game) if final.over else None
     tracks = []
     for spec in game.rs.tracks:
         t = final.tracks[spec.id]
         hist = history[spec.id]
+        # lapsed as the game ended, not reopened before by a collapse (found from outside: a deal a walk-out had
+        # reopened at #96 was said to have "lapsed when the game ended" beside the cascade that reopened it)
         lapsed = bool(
             final.over
             and hist
+            and hist[-1]["seq"] == ended_at
             and hist[-1]["from"] == "agreed"
             and hist[-1]["from_provisional"]
             and hist[-1]["to"] == "open"

@@ -241,6 +241,9 @@ def lost_agreement(track: Mapping[str, Any], short: bool = False) -> str:
             if short
             else _(" (provisional agreement of round {round} lost in the collapse)")
         ).format(round=rnd)
+    if track.get("status") == "open":  # reopened: by a collapse under the package deal, or the facilitator
+        return (_(" (provisional agreement of R{round} reopened)") if short
+                else _(" (provisional agreement of round {round} reopened)")).format(round=rnd)
     return (_(" (provisionally agreed in R{round})") if short else _(" (provisionally agreed in round {round})")
             ).format(round=rnd)
 

@@ -143,3 +143,37 @@ def test_provisional_agreements_that_lapse_at_the_end_are_the_principle_at_work(
     from .kit import TINY_GAME
 
     assert build_report(TINY_GAME)["principle"]["lapsed"] == []  # a strict game: nothing lapses
+
+
+def test_a_provisional_deal_a_collapse_reopened_did_not_lapse_at_the_end(tmp_path: Path) -> None:
+    """Found from outside (helper-101): Humanitarian, provisionally agreed, was reopened by a walk-out on another
+    track; the game ended later. The report said both "#96: … Humanitarian (provisionally agreed in round 4) was
+    reopened" and "Humanitarian, provisionally agreed in round 4, lapsed when the game ended", and its outcome
+    "lapsed at the end: the package was not complete". Only a deal still provisional at the end lapses then."""
+    import random
+
+    from tabletop.engine import apply, legal_actions, new_game
+    from tabletop.store import SaveWriter
+
+    sc = scenario("parallel-tracks-linked")
+    state, rng = new_game(sc, 11), random.Random(11)
+    path = tmp_path / "reopened.jsonl"
+    with SaveWriter.create(path, sc, 11, durable=False) as writer:
+        reopened = None
+        while reopened is None:  # random play reopens Humanitarian by a card's choice at event 95 (no override)
+            before = state
+            state = apply(state, rng.choice(legal_actions(state)))
+            writer.append(state)
+            reopened = next((t for t in state.tracks if before.tracks[t].provisional and state.tracks[t].is_open), None)
+        assert state.last is not None and state.last.action.kind not in ("undo", "override") and not state.over
+        state = apply(state, Action("end", reason="the workshop ran out of time"))
+        writer.append(state)
+    report = build_report(path)
+    p = report["principle"]
+    assert any(reopened in {c["track"] for c in step["brought_down"]} for step in p["cascade"])
+    assert p["lapsed"] == []
+    track = next(t for t in report["outcome"]["tracks"] if t["id"] == reopened)
+    assert track["status"] == "open" and not track["lapsed"]
+    md = md_text(render([path], "md"))
+    assert "lapsed at the end" not in md and "lapsed when the game ended" not in md, md
+    assert f"open (provisional agreement of round {track['provisional_round']} reopened)" in md
