@@ -172,6 +172,8 @@ def log_text(view: Mapping[str, Any], lines: int = 12) -> Text:
         if changes:
             out.append(f"  ({'; '.join(changes)})", style="dim")
         out.append("\n")
+        for said in _list(line.get("settled")):  # why the changes: a collapse, what the package deal reopened
+            out.append(f"      {_s(said)}\n", style="italic")
     return out
 
 

@@ -21,7 +21,7 @@ from ..engine import Event, State, objectives_met, wording
 from ..engine.actions import FACILITATOR_KINDS
 from ..engine.lookups import seen, shown  # noqa: F401 - the scenario (and the game) as the room reads it, for every screen
 from ..engine.records import RULING_KINDS, Ruling, changes_of
-from ..engine.telling import end_reason, tell
+from ..engine.telling import end_reason, notes, tell
 from ..engine.wording import (
     amount_words,
     effects_words,
@@ -367,6 +367,14 @@ def ruling_lines(state: State, event: Event, brief: bool = False) -> list[Text]:
     # a brief roll sits close under its move; every other line of working is indented as a detail
     first = "  " if brief and ruling is not None and ruling.resolution == "dice" else "      "
     return [Text((first if i == 0 else "      ") + line, style="italic") for i, line in enumerate(lines)]
+
+
+def settled_lines(state: State, event: Event) -> list[Text]:
+    """What the event settled besides its own changes, a line each: a track agreed or collapsed, and under the
+    package deal what a collapse did to the others ("linked: the collapse reopens the provisional agreement on
+    Humanitarian"). Found from outside: the board and the replay showed "Humanitarian: status agreed → open;
+    position 5 → 4" with no reason; only the report's decision log said why."""
+    return [Text("      " + literal(note), style="italic") for note in notes(event, shown(state))]
 
 
 def outcome_text(state: State, show_secret: bool) -> Text:

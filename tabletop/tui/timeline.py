@@ -19,7 +19,8 @@ from ..report.words import played_by, saved_at, sealed_committed, sealed_note, s
 from ..store.players import players_of, recorded
 from ..store.reading import Save, SavedEvent
 from .decisionlist import rich_text
-from .text import (event_mark, literal, names, ruling_lines, seen, shown, told, typed_marked_text, typed_other)
+from .text import (event_mark, literal, names, ruling_lines, seen, settled_lines, shown, told, typed_marked_text,
+                   typed_other)
 
 _, ngettext, N_ = Domain("tui").words()
 
@@ -88,7 +89,7 @@ def working_text(save: Save, index: int, undone: Set[int], notes: Mapping[int, l
     state = save.state_at(index)
     out = Text()
     out.append(event_words(state, e, sealed) + "\n", style="bold")
-    for line in ruling_lines(state, as_event(e)):
+    for line in (*ruling_lines(state, as_event(e)), *settled_lines(state, as_event(e))):
         out.append_text(line)
         out.append("\n")
     out.append_text(argument_text(state, e))

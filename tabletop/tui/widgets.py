@@ -33,6 +33,7 @@ from .text import (
     phase_word,
     resources_words,
     ruling_lines,
+    settled_lines,
     shown,
     status_mark,
     status_word,
@@ -188,6 +189,7 @@ class RulingsPanel(BoardPart):
             rows.append(event_line(state, event, hidden, undone))
             if event.seq not in hidden:
                 rows.extend(ruling_lines(state, event, brief))
+                rows.extend(settled_lines(state, event))
         for row in rows[-lines:]:
             out.append_text(row)
             out.append("\n")

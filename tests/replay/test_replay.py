@@ -541,3 +541,48 @@ async def test_a_note_on_a_sealed_move_never_revealed_is_kept_from_the_rooms_rep
         await pilot.press("enter")
         await pilot.pause()
         assert "SECRETNOTE" in seen()
+
+
+def _reopened_by_a_card(path: Path) -> int:
+    """A package-deal game played at random until a card's choice collapses a track and so reopens a provisional
+    deal (event 95 of seed 11): the save, and that event's seq."""
+    import random
+
+    sc = load_scenario("parallel-tracks-linked")
+    state, rng = new_game(sc, 11), random.Random(11)
+    with SaveWriter.create(path, sc, 11, durable=False) as writer:
+        while True:
+            before = state
+            state = apply(state, rng.choice(legal_actions(state)))
+            writer.append(state)
+            if any(before.tracks[t].provisional and state.tracks[t].is_open for t in state.tracks):
+                return state.seq
+
+
+async def test_the_working_says_why_a_collapse_reopened_another_track(tmp_path: Path) -> None:
+    """Found from outside (helper-101): a walk-out showed "Humanitarian: status agreed → open; position 5 → 4;
+    tension 2 → 3" on the board and in the replay, with no reason; only the report's decision log said "linked:
+    the collapse reopens the provisional agreement on Humanitarian". The board, the replay and the seats say it."""
+    from tabletop.seats.views import _public_line
+    from tabletop.tui.widgets import RulingsPanel
+
+    path = tmp_path / "reopened.jsonl"
+    seq = _reopened_by_a_card(path)
+    why = "linked: the collapse reopens the provisional agreement on Humanitarian"
+    save = open_save(path)
+    app = ReplayApp(save)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen_of(app).go(seq)
+        await pilot.pause()
+        working = str(app.screen.query_one("#working", Static).render())
+        assert why in working and "collapsed (tension reached" in working, working
+        panel = RulingsPanel()
+        await app.screen.mount(panel)
+        panel.show(save.state_at(seq))
+        assert why in "\n".join(row.plain for row in panel._rows)
+    from tabletop.tui.seatwords import log_text
+
+    state = save.state_at(seq)
+    line = _public_line(state, state.last)
+    assert why in line.get("settled", []) and why in log_text({"board": {"log": [line]}}).plain
