@@ -37,7 +37,7 @@ from .bars import KeyBar, TitleBar
 from .clock import Now
 from .decisionlist import DecisionList, Entry, option_label, rich_text, side_caps
 from .keys import key_available
-from .notices import Refusals, taken
+from .notices import Refusals, moved_on, taken
 from .powers import FacilitatorPowers
 from .text import SEALED_NOTE, independence_word, literal, move_words, names, seen, shown
 from .timekeeper import Timekeeper
@@ -389,8 +389,12 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
             question = (_("{actor}: {move} on {track}?").format(actor=actor, move=name, track=n.get(action.track, ""))
                         if action.track else _("{actor}: {move} (global)?").format(actor=actor, move=name))
 
+            asked_at = state.seq
+
             def done(ok: bool | None) -> None:
-                if ok:
+                if ok and self.session.state.seq != asked_at:  # a second question's yes, after the first's
+                    moved_on(self)
+                elif ok:
                     self.act(action)  # done, the list goes back to the tracks; refused (paused), it stays here
 
             self.app.push_screen(ConfirmScreen(question, details, self.pick_hold.fresh()), done)

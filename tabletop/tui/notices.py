@@ -79,6 +79,14 @@ def taken(node: DOMNode, hold: PickHold, held: str | None = None) -> bool:
     return False
 
 
+def moved_on(node: DOMNode) -> None:
+    """A question answered after the game moved on under it (its yes would act for a turn that has passed): nothing
+    is done, and the room is told so quietly, as for a pick held (found from outside: a move's question answered
+    twice read "Not allowed — It is Mediating states' turn, not European NATO members / EU's")."""
+    said = _("Not taken: the game moved on while the question was open. Read the list, then pick.")
+    _HELD.setdefault(node.app, Refusals()).show(node, said, "information", title="", seconds=2)
+
+
 #: the notice of a pick not taken, per app: a nervous hand's presses replace it, they do not stack it
 _HELD: WeakKeyDictionary[App[object], Refusals] = WeakKeyDictionary()
 

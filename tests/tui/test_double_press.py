@@ -251,3 +251,33 @@ def test_a_dialog_closing_does_not_shorten_a_gate_s_longer_hold() -> None:
     assert not hold.takes()
     now.advance(0.5)
     assert hold.takes()
+
+
+async def test_a_moves_question_answered_after_the_game_moved_on_does_nothing(tmp_path: Path) -> None:
+    """Found from outside (helper-101): "3 3" then Enter Enter on a team's moves read "Not allowed — It is
+    Mediating states' turn, not European NATO members / EU's": a question's yes acted for a turn that had passed.
+    A yes given after the game moved on under the question is not taken, and the notice says so quietly."""
+    now = FakeTime()
+    session = start(tmp_path)
+    while session.state.phase == "event":
+        session.apply(legal_actions(session.state)[0])
+    app = TabletopApp(session, now=now, pick_hold=PICK_HOLD)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("1")  # a track: its moves
+        await pilot.pause()
+        now.advance(PICK_HOLD)
+        await pilot.press("enter")  # a move's question
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        first = session.state.last.action.actor if session.state.last else None
+        mover = legal_actions(session.state)[0].actor
+        session.apply(next(a for a in legal_actions(session.state) if a.kind == "pass"))  # the turn passes meanwhile
+        before = len(session.state.log)
+        now.advance(PICK_HOLD)
+        await pilot.press("y")
+        await pilot.pause()
+        assert len(session.state.log) == before, (first, mover, kinds(session)[-3:])
+        said = toasts(pilot)
+        assert any("the game moved on while the question was open" in t for t in said), said
+        assert not any("Not allowed" in t for t in said), said
