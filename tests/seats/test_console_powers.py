@@ -118,6 +118,9 @@ async def test_a_hosted_game_saved_while_paused_resumes_paused(tmp_path: Path) -
         facilitator = await connect(address, codes["facilitator"])
         await facilitator.act(clock="pause")
         await facilitator.act({"kind": "note", "text": "coffee break"})  # a note is taken while paused
+        # and an override, the room's decision made in the pause (found from outside: refused, its reason lost)
+        await facilitator.act({"kind": "override", "track": "borders", "tension": 1, "reason": "agreed in the break"})
+        assert table.session.state.last.action.kind == "override"
         view = await caught_up(facilitator, table.session.state.seq)
         assert view["clock"]["paused"]
         await facilitator.close()

@@ -318,3 +318,18 @@ def _bar(screen: EndScreen) -> str:
     from tabletop.tui.bars import KeyBar
 
     return screen.query_one(KeyBar).render().plain
+
+
+async def test_an_override_is_taken_while_paused(tmp_path: Path) -> None:
+    """Found from outside (helper-102): the room paused to discuss, the facilitator typed an override and its
+    reason, and the game refused it ("The game is paused") with the reason lost. Paused, an override is taken, as
+    a note and an undo are; the clock stays paused."""
+    session = start(tmp_path)
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "p")
+        assert board(pilot).paused
+        assert board(pilot).act(Action("override", track="borders", tension=1, reason="agreed in the break"))
+        await pilot.pause()
+        assert session.state.last.action.kind == "override" and board(pilot).paused
