@@ -53,6 +53,10 @@ RETRY_PAUSES = (0.2, 0.5, 1.0, 2.0)
 Sleep = Callable[[float], Awaitable[None]]
 
 
+#: the seats that only watch the table, laid out as a projector: the projector and the observers
+WATCHERS = frozenset({"projector", "observer"})
+
+
 class SeatScreen(ConsolePowers, Screen[None]):
     """The seat's view: the board, the card, the sealed moves' commitments; its own and its decision."""
 
@@ -106,7 +110,10 @@ class SeatScreen(ConsolePowers, Screen[None]):
     def show(self, view: Mapping[str, Any], seen: dict[int, str]) -> None:
         """Draw a view the host sent."""
         role = str(view.get("role", ""))
-        self.set_class(role == "projector", "-projector")
+        # an observer sees what the projector sees, laid out as the projector's (docs/seats.md; found from outside:
+        # a team's layout, with "Waiting for the facilitator." over an empty list of choices)
+        watcher = role in WATCHERS
+        self.set_class(watcher, "-projector")
         game = view.get("game") if isinstance(view.get("game"), Mapping) else {}
         self._view_at = self.seat_app.now()
         if self._paused() != self._paused_keys:  # p pauses or resumes: the key bar says which, as the game is
@@ -114,7 +121,7 @@ class SeatScreen(ConsolePowers, Screen[None]):
             self.refresh_bindings()
         self.query_one("#headline", Static).update(words.headline(view))
         self.query_one("#round", Digits).update(f"{game.get('round', '')}" if isinstance(game, Mapping) else "")
-        self.query_one("#tracks", Static).update(words.tracks_text(view, large=role == "projector"))
+        self.query_one("#tracks", Static).update(words.tracks_text(view, large=watcher))
         self.query_one("#card", Static).update(words.card_text(view))
         dice = words.dice_text(view)
         self.query_one("#dice", Static).update(dice)
@@ -124,14 +131,14 @@ class SeatScreen(ConsolePowers, Screen[None]):
         panel.update(seals)
         panel.set_class(not seals.plain, "-empty")
         revealed = words.revealed(view)
-        if role == "projector":
+        if watcher:
             self.query_one("#log", Static).update(words.log_text(view, 8))
         else:
             self.query_one("#side-log", Static).update(words.log_text(view, 12))
         # nobody scrolls a projector: a reveal comes into view, once; else its table follows the newest line
         if revealed and revealed != self._revealed:
             into_view(panel)  # (this lets go of the anchor)
-        elif role == "projector":
+        elif watcher:
             self.query_one("#table-log", VerticalScroll).anchor()  # at the end, whatever the layout adds after
         self._revealed = revealed
         own = words.control_text(view) if role == "facilitator" else words.own_text(view)
@@ -150,7 +157,7 @@ class SeatScreen(ConsolePowers, Screen[None]):
         small screen it was below the tracks: a team not asked to answer it never saw it, a team asked saw
         only its choices): brought into view once for each card. When the moves begin, the column goes back
         to its top, once, for the tracks the moves are played on."""
-        if view.get("role") == "projector":  # its own layout keeps the card under the tracks or beside them
+        if view.get("role") in WATCHERS:  # their layout keeps the card under the tracks or beside them
             return
         board = view.get("board")
         card = board.get("card") if isinstance(board, Mapping) else None

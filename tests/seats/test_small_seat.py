@@ -274,3 +274,24 @@ async def test_f1_on_a_seat_lists_the_seat_s_keys() -> None:
         assert "tabletop join" in said and "every seat's join code" in said and "tab " in said
         await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, SeatScreen), "the seat again")
+
+
+@pytest.mark.parametrize("role", ["observer", "projector"])
+async def test_an_observer_sees_the_table_as_the_projector_does(role: str) -> None:
+    """Found from outside (helper-102): an observer's screen was a team's, with "Waiting for the facilitator."
+    over an empty list of choices, where docs/seats.md says an observer sees what the projector sees. It is laid
+    out as the projector's: the board and the table, the log on the table, no column of choices."""
+    app = SeatApp("127.0.0.1:9", None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _the_seat_screen(app, pilot)
+        tracks = [{"name": "Borders", "top": 6, "position": 1, "rung": "Talks", "tension": 2, "breakdown_at": 7,
+                   "status": "open"}]
+        log = [{"seq": 3, "text": "Russia: Goodwill signal", "kind": "move"}]
+        view = {"role": role, "game": {"seq": 3, "round": 1, "waiting": "move"},
+                "board": {"tracks": tracks, "log": log}, "decision": {"prompt": "Waiting for Russia.", "entries": []}}
+        app.seat_screen.show(view, {})
+        await pilot.pause()
+        screen = app.seat_screen
+        assert screen.has_class("-projector")
+        assert not screen.query_one("#right").display and screen.query_one("#round").display
+        assert "Russia: Goodwill signal" in str(screen.query_one("#log").render())
