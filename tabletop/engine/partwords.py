@@ -23,7 +23,10 @@ Name = Callable[[str], str]
 
 
 def bounds(r: Range) -> str:
-    """``2..4``, ``>= 2``, ``<= 3``: figures and signs, the same in every language."""
+    """``2..4``, ``>= 2``, ``<= 3``, ``= 1``: figures and signs, the same in every language (found from outside:
+    "needs: Opening statements 1..1", a range of one value, read as a typo in a room)."""
+    if r.at_least is not None and r.at_least == r.at_most:
+        return f"= {r.at_least}"  # untranslated: a sign and a figure
     return r.describe()
 
 

@@ -271,3 +271,17 @@ def test_a_roll_with_no_modifier_listed_reads_as_one_sentence() -> None:
         "rolled 3 + 4 = 7 vs target 8; 3 other modifiers did not apply: their conditions were not met"]
     bare = {**DICE, "modifiers": [], "total": 7}
     assert ruling_text(Ruling.from_data(bare), NAMES).startswith("rolled 3 + 4 = 7 vs target 8 \u2192 ")
+
+
+@pytest.mark.parametrize(("code", "said"), [("en", "Opening statements = 1"), ("ru", "= 1"), ("uk", "= 1")])
+def test_a_range_of_one_value_reads_as_that_value(code: str, said: str) -> None:
+    """Found from outside (helper-102): a refused Western statement said "needs: Opening statements 1..1" (ru:
+    «Первые заявления 1..1»), a range of one value that a room read as a typo."""
+    from tabletop.engine.wording import named, scenario_names
+
+    sc = tabletop.load_scenario("parallel-tracks")
+    move = next(m for m in sc.ruleset.moves if m.id == "concerns-statement")
+    with lang.using(code):
+        shown = translated(sc, code)
+        words = named(move.requires[0], scenario_names(shown))
+    assert said in words and "1..1" not in words, words
