@@ -285,3 +285,18 @@ def test_a_range_of_one_value_reads_as_that_value(code: str, said: str) -> None:
         shown = translated(sc, code)
         words = named(move.requires[0], scenario_names(shown))
     assert said in words and "1..1" not in words, words
+
+
+@pytest.mark.parametrize(("code", "said"), [("ru", "цель 7 (шансы равные)"), ("uk", "мета 7 (шанси рівні)")])
+def test_an_arguments_roll_names_its_odds_as_odds(code: str, said: str) -> None:
+    """Found from outside (helper-102): a roll's line read "цель 7 (равные)" / "мета 7 (рівні)": an adjective
+    with nothing to agree with, where the working says «шансы: равные»."""
+    from tabletop.engine import Action, Event
+    from tabletop.engine.telling import tell
+
+    sc = tabletop.load_scenario("parallel-tracks")
+    ruling = {"resolution": "argue", "dice": [3, 2], "total": 5, "target": 7, "odds": "even", "success": False}
+    event = Event(9, 1, "adjudication", Action(kind="roll", track="borders"), {"ruling": ruling})
+    with lang.using(code):
+        told = tell(event, translated(sc, code))
+    assert said in told, told
