@@ -21,6 +21,14 @@ from .replayed import ReplayedGame
 from .words import cascade_text, lapsed_text, principle_headline, stood_text
 
 
+def _agreed_by_override(game: ReplayedGame, track: str) -> int | None:
+    """The facilitator's override that agreed ``track`` (its seq), when no team's ruling did: a debrief must not
+    draw the principle's lesson from it unawares (found from outside: "1 agreement stood beside 2 collapses", the
+    one agreement an override)."""
+    agreed = next((h for h in reversed(game.history[track]) if h["to"] == "agreed" and not h["undone"]), None)
+    return agreed["seq"] if agreed is not None and agreed["kind"] == "override" else None
+
+
 def principle(game: ReplayedGame, outcome: Mapping[str, Any]) -> dict[str, Any]:
     """The agreements that stood beside collapses, each step of a cascade, and the provisional agreements that
     lapsed at the end of a package deal, with their sentences."""
@@ -36,7 +44,8 @@ def principle(game: ReplayedGame, outcome: Mapping[str, Any]) -> dict[str, Any]:
             continue
         beside = [c for c in collapses if c["track"] != t["id"]]
         if beside:
-            row = {"track": t["id"], "track_name": t["name"], "round": t["since"], "beside": beside}
+            row = {"track": t["id"], "track_name": t["name"], "round": t["since"], "beside": beside,
+                   "override": _agreed_by_override(game, t["id"])}
             row["text"] = stood_text(row)
             stood.append(row)
     cascade = cascade_steps(game)

@@ -442,11 +442,15 @@ def _rounds_of(collapses: Sequence[Mapping[str, Any]]) -> str:
 def stood_text(row: Mapping[str, Any]) -> str:
     """``Humanitarian agreed in round 4 while Borders collapsed in round 3 — the collapse did not touch it.``"""
     beside = row["beside"]
-    return ngettext(
+    said = ngettext(
         "{track} agreed in round {round} while {collapses} \u2014 the collapse did not touch it.",
         "{track} agreed in round {round} while {collapses} \u2014 the collapses did not touch it.",
         len(beside),
     ).format(track=one_line(row["track_name"]), round=row["round"], collapses=_rounds_of(beside))
+    if row.get("override") is not None:
+        said += " " + _("The agreement was the facilitator's override (#{seq}), not a ruling on the teams' moves."
+                        ).format(seq=row["override"])
+    return said
 
 
 def left_out(damage: Mapping[str, Any]) -> str:

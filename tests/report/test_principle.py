@@ -55,7 +55,12 @@ def test_strict_names_each_agreement_that_stood_beside_a_collapse(played: dict[s
     assert "borders" in {c["track"] for c in humanitarian["beside"]}
     assert humanitarian["text"].startswith("Humanitarian agreed in round 1 while ")
     assert "Borders collapsed in round 1" in humanitarian["text"]
-    assert humanitarian["text"].endswith("did not touch it.")
+    assert "did not touch it." in humanitarian["text"]
+    # the fixture's agreement is the facilitator's override (#2): the row says so (found from outside, helper-101:
+    # a debrief drew the principle's lesson from an override and was not told)
+    assert humanitarian["override"] == 2
+    assert humanitarian["text"].endswith("The agreement was the facilitator's override (#2), not a ruling on the "
+                                         "teams' moves.")
     # every row is a firm agreement at the end, beside a track collapsed at the end
     final = {t["id"]: t for t in report["outcome"]["tracks"]}
     for row in p["stood"]:
