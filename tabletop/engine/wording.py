@@ -332,6 +332,17 @@ def move_words(move: MoveType, names: Mapping[str, str] | None = None, sealed: b
     return f"{out}; {failing}" if failing else out
 
 
+def modifiers_words(move: MoveType, names: Mapping[str, str] | None = None) -> str | None:
+    """A dice move's modifiers, for the question that commits it (``modifiers of the roll: +1 if Mutual trust >= 5;
+    −1 if tension >= 3``), or None (found from outside: the question said only "2d6 ≥ 9", and the modifiers came
+    first at the roll, after the move was made)."""
+    if move.resolution != "dice" or not move.modifiers:
+        return None
+    listed = "; ".join(_("{add} if {condition}").format(add=f"{mod.add:+d}", condition=named(mod, names))
+                       for mod in move.modifiers)
+    return _("modifiers of the roll: {modifiers}").format(modifiers=listed)
+
+
 def wanted_words(wanted: Mapping[str, Any]) -> str:
     """The result an argument asks for: ``progress +2``, ``tension −1``, ``deferred``."""
     if "status" in wanted:
@@ -428,6 +439,7 @@ __all__ = [
     "goodwill_words",
     "lapsed_word",
     "met_word",
+    "modifiers_words",
     "move_words",
     "moved",
     "named",

@@ -30,7 +30,8 @@ from ..engine.telling import notes as settled, tell
 from ..lang import Domain, current
 from ..engine.records import changes_of
 from ..engine.review import applied_card
-from ..engine.wording import change_text, choice_words, cost_words, effects_words, failing_words, move_words, names
+from ..engine.wording import (change_text, choice_words, cost_words, effects_words, failing_words, modifiers_words,
+                              move_words, names)
 from ..play.arguing import ArgueEntry, argue_entry, argument_spans, counter_entry, strong_items
 from ..play.decisions import decision, own_move_options
 from ..play.picks import Act, AskRuling, Counter, MarkStrong, ReleaseCard
@@ -383,7 +384,7 @@ def _move_entries(state: State, actor: str) -> list[Entry]:
             label = _("{move} (global)").format(move=literal(move.name))
         out.append(Entry(entry_id(state, action), label, action, problem.message if problem else None,
                          action.track or "@global",
-                         confirm=None if problem else move_words(move, n, state.ruleset.ruleset.sealed_moves)))
+                         confirm=None if problem else _confirm_words(state, move, n)))
     passing = Action("pass", actor=actor)
     said = (pgettext("plural subject", "Pass \u2014 {actor} makes no more moves this round")
             if plural_subject(state.scenario, actor)
@@ -391,6 +392,14 @@ def _move_entries(state: State, actor: str) -> list[Entry]:
     out.append(Entry(entry_id(state, passing), said.format(actor=n[actor]),
                      passing))
     return out
+
+
+def _confirm_words(state: State, move: Any, n: dict[str, str]) -> str:
+    """What a move's question says before the seat commits it, as the hot seat's: its words, and a dice move's
+    modifiers."""
+    said = move_words(move, n, state.ruleset.ruleset.sealed_moves)
+    modifiers = modifiers_words(move, n)
+    return f"{said}\n{modifiers}" if modifiers else said
 
 
 def _argue_entry(state: State, move_id: str, track: str | None, found: list[tuple[Action, Any]]) -> Entry:

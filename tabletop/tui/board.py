@@ -22,6 +22,7 @@ from textual.widgets import OptionList
 
 from ..engine import Action, RuleViolation, State
 from ..engine.telling import warning as told_warning
+from ..engine.wording import modifiers_words
 from ..lang import SOURCE, Domain, current
 from ..play.cardhold import CardHold
 from ..play.clock import TAKEN_PAUSED, PickHold
@@ -383,6 +384,9 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
             move = next(m for m in state.ruleset.moves if m.id == action.move)
             move = shown(state).index.moves.get(move.id, move)
             details = Text(move_words(move, n, state.ruleset.ruleset.sealed_moves))
+            modifiers = modifiers_words(move, n)
+            if modifiers:
+                details.append("\n" + modifiers)
             if state.ruleset.ruleset.sealed_moves:
                 details.append("\n" + _(SEALED_NOTE), style="italic")
             actor, name = n[action.actor or ""], literal(move.name)

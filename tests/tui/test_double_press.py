@@ -281,3 +281,30 @@ async def test_a_moves_question_answered_after_the_game_moved_on_does_nothing(tm
         said = toasts(pilot)
         assert any("the game moved on while the question was open" in t for t in said), said
         assert not any("Not allowed" in t for t in said), said
+
+
+async def test_a_dice_moves_question_lists_its_modifiers(tmp_path: Path) -> None:
+    """Found from outside (helper-101): "Press hard on Borders?" said only "2d6 ≥ 9"; the modifiers (+1 if Mutual
+    trust >= 5, −1 if tension >= 3, …) came first at the roll, after the move was made. The question, on the hot
+    seat and on a team's seat, lists them."""
+    from tabletop.seats.views import _move_entries
+    from tabletop.tui.board import BoardScreen
+
+    session = start(tmp_path)
+    while session.state.phase == "event":
+        session.apply(legal_actions(session.state)[0])
+    state = session.state
+    press_hard = next(a for a in legal_actions(state) if a.kind == "move" and a.move == "press")
+    entry = next(e for e in _move_entries(state, press_hard.actor or "") if e.action == press_hard)
+    assert "modifiers of the roll: +1 if Mutual trust >= 5" in (entry.confirm or ""), entry.confirm
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, BoardScreen)
+        screen._confirm_move(press_hard)()
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        shown = " ".join(str(s.render()) for s in app.screen.query("Static"))
+        assert "2d6 \u2265 9" in shown and "modifiers of the roll: +1 if Mutual trust >= 5" in shown, shown
+        assert "\u22121 if tension >= 3" in shown or "-1 if tension >= 3" in shown, shown
