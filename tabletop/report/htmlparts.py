@@ -49,8 +49,13 @@ def typed_line(line: str, argument: dict[str, Any]) -> str:
 def status_mark(status: str, provisional: bool = False, extra: str = "") -> str:
     """A track's status as a symbol and a word; the colour (by class) only repeats it."""
     cls = status if status in STATUSES else "open"
-    # one string escaped at once: escaping ``extra`` alone would fold away its leading space ("✔ agreedR5")
-    return f'<span class="status status-{cls}">{e(status_word(status, provisional) + extra)}</span>'  # untranslated: markup
+    word = f'<span class="status status-{cls}">{e(status_word(status, provisional))}</span>'  # untranslated: markup
+    if not extra.strip():
+        return word
+    # the mark and its word stay on one line; what follows wraps (found from outside: "open (provisional agreement
+    # of round 4 lapsed at the end: …)" on one line pushed the table's other columns off a 1200-pixel page). The
+    # space is written, not escaped with the rest: escaping folds a leading space away ("✔ agreedR5")
+    return f'{word} <span class="status-more status-{cls}">{e(extra.strip())}</span>'  # untranslated: markup
 
 
 def spaced(words: str) -> str:

@@ -142,3 +142,17 @@ def test_the_contents_links_every_section_the_page_has(html: str) -> None:
     nav = html.split('<nav class="toc">', 1)[1].split("</nav>", 1)[0]
     linked = set(_re.findall(r'href="#([^"]+)"', nav))
     assert "r1-prompts" in sections and sections <= linked, sorted(sections - linked)
+
+
+def test_a_status_s_long_note_wraps_and_its_mark_and_word_do_not() -> None:
+    """Found from outside (helper-101): "○ open (provisional agreement of round 4 lapsed at the end: the package was
+    not complete)" sat in one unbreakable span, and at 1200 pixels the table's other columns went off the page."""
+    from tabletop.report.htmlparts import status_mark
+
+    extra = " (provisional agreement of round 4 reopened)"
+    html = status_mark("open", False, extra)
+    nowrap = html.split("</span>")[0]
+    assert "open" in nowrap and "provisional" not in nowrap, html
+    assert 'class="status-more status-open">(provisional agreement of round 4 reopened)</span>' in html, html
+    assert status_mark("agreed", False, " R5").startswith('<span class="status status-agreed">')
+    assert "R5" in status_mark("agreed", False, " R5") and "agreedR5" not in status_mark("agreed", False, " R5")
