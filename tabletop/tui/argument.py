@@ -184,8 +184,8 @@ class ArgumentScreen(_Dialog[Entered | None]):
                             id="argue-action")
             if not form.counter:
                 yield Static(Text(_("Result wanted (\u2191/\u2193, Enter)")), classes="label")
-                yield OptionList(*[Option(Text(literal(r)), id=str(i)) for i, r in enumerate(form.results)],
-                                 compact=True, id="argue-result")
+                yield OptionList(*[Option(self._result_prompt(r, i == 0), id=str(i))
+                                   for i, r in enumerate(form.results)], compact=True, id="argue-result")
                 reasons = (_("Reasons (at least {least}, up to {most})") if form.min_reasons
                            else _("Reasons (up to {most})")).format(least=form.min_reasons, most=form.reasons)
                 yield Static(Text(reasons), classes="label")
@@ -254,6 +254,18 @@ class ArgumentScreen(_Dialog[Entered | None]):
             self._hand_in()
         else:
             fields[here + 1].focus()
+
+    @staticmethod
+    def _result_prompt(result: str, chosen: bool) -> Text:
+        """A result the argument may ask for; the one it asks for marked, not by its colour alone (found from
+        outside: which result was chosen showed only as a background, which a projector or a grey screen loses)."""
+        return Text(("\u25b6 " if chosen else "  ") + literal(result), style="bold" if chosen else "")
+
+    @on(OptionList.OptionHighlighted, "#argue-result")
+    def _result_marked(self, event: OptionList.OptionHighlighted) -> None:
+        results = self.form.results
+        for i, result in enumerate(results):
+            event.option_list.replace_option_prompt_at_index(i, self._result_prompt(result, i == event.option_index))
 
     @on(OptionList.OptionSelected, "#argue-result")
     def _result_chosen(self, event: OptionList.OptionSelected) -> None:

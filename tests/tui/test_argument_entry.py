@@ -192,3 +192,21 @@ async def test_a_long_example_is_cut_with_an_ellipsis_to_the_field_s_width() -> 
             assert ("e.g. " + long).startswith(field.placeholder[:-1].rstrip())
             reason = app.screen.query_one("#argue-reason-0", LineField)
             assert reason.placeholder == "e.g. Talk"
+
+
+async def test_the_result_asked_for_is_marked_not_only_coloured() -> None:
+    """Found from outside (helper-101): the result chosen showed only as the list's background; on a projector or a
+    grey screen nothing said which one the argument asks for. It is marked ▶, and the mark follows the choice."""
+    app = Host(argument())
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        results = app.screen.query_one("#argue-result", OptionList)
+
+        def marked() -> list[str]:
+            return [str(results.get_option_at_index(i).prompt) for i in range(results.option_count)
+                    if str(results.get_option_at_index(i).prompt).startswith("\u25b6")]
+
+        assert marked() == ["\u25b6 progress +1"], marked()
+        await type_text(pilot, "Open a channel")
+        await press(pilot, "enter", "down", "down")
+        assert marked() == ["\u25b6 tension \u22121"], marked()
