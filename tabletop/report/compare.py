@@ -35,6 +35,7 @@ def save_summary(index: int, report: dict[str, Any]) -> dict[str, Any]:
         "agreements": out["agreements"],
         "damaged": report["damage"] is not None,
         "damage": report["damage"]["text"] if report["damage"] else None,
+        **({"replayed": True} if sc.get("replayed_under") else {}),  # the paired report's replay
         "tracks": {
             t["id"]: {
                 "status": t["status"],

@@ -9,7 +9,7 @@ from typing import Any
 
 from .htmlpage import report_article
 from .htmlparts import e, page, status_mark, table
-from .words import STATUSES, agreements_per_game, lost_agreement, same_game_words, mode_word, quoted, share_rows, status_head, unended_cell
+from .words import STATUSES, agreements_per_game, lost_agreement, same_game_words, mode_word, quoted, save_mode, share_rows, status_head, unended_cell
 from ..engine.telling import end_reason
 from ..lang import Domain
 
@@ -91,7 +91,7 @@ def comparison_html(comparison: dict[str, Any], side_by_side_max: int, paired: b
     if len(saves) <= side_by_side_max:
         out.append(table(_save_head(), (_save_cells(s, linked) for s in saves), num=(0, 5, 7)))
         out.append(f"<h2>{_('Outcome per track, side by side')}</h2>")
-        head = [_("Track"), *(f"#{s['index']} {e(s['ruleset_id'])}<br>({e(mode_word(s['independence']))})"  # untranslated: markup
+        head = [_("Track"), *(f"#{s['index']} {e(s['ruleset_id'])}<br>({e(save_mode(s))})"  # untranslated: markup
                               for s in saves)]
         rows = [[e(t["name"]), *(_cell(s["tracks"].get(t["id"])) for s in saves)] for t in tracks]
         rows.append([f"<strong>{_('Agreements')}</strong>", *(f"<strong>{s['agreements']}</strong>" for s in saves)])

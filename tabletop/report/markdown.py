@@ -27,6 +27,7 @@ from .words import (
     independence_words,
     meter_words,
     mode_word,
+    save_mode,
     not_ended,
     unended_cell,
     phase_word,
@@ -360,7 +361,7 @@ def _notes(doc: _Doc, report: dict[str, Any]) -> None:
 
 
 def _save_label(s: dict[str, Any]) -> str:
-    return f"#{s['index']} {esc(s['ruleset_id'])} ({mode_word(s['independence'])})"
+    return f"#{s['index']} {esc(s['ruleset_id'])} ({save_mode(s)})"
 
 
 def _cell(t: dict[str, Any] | None, short: bool = False) -> str:

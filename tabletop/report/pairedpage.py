@@ -40,6 +40,7 @@ def paired_data(path: Any, audience: str) -> dict[str, Any]:
     unended = _(NOT_ENDED).split("{", 1)[0]
     replayed["warnings"] = [w for w in replayed["warnings"] if not w.startswith(unended)]
     replayed["scenario"]["ruleset_name"] = under.format(name=original["scenario"]["ruleset_name"], mode=mode)
+    replayed["scenario"]["replayed_under"] = info["independence"]
     _as_the_room_saw_it(info["differed"], original)
     comparison = compare([original, replayed], with_reports=True)
     return {"paired": info, "comparison": comparison, "reports": [original, replayed]}

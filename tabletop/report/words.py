@@ -67,6 +67,13 @@ def outcome_word(outcome: Any) -> str:
     return _word(_OUTCOMES, outcome)
 
 
+def save_mode(summary: Mapping[str, Any]) -> str:
+    """A compared save's rule as its column's head says it: ``linked``, or ``replayed under strict`` for the paired
+    report's replay (found from outside: "#2 parallel-tracks-linked (strict)" read as a contradiction)."""
+    mode = mode_word(summary["independence"])
+    return _("replayed under {mode}").format(mode=mode) if summary.get("replayed") else mode
+
+
 def mode_word(mode: Any) -> str:
     """``strict`` or ``linked`` in words."""
     return _word(_MODES, mode)

@@ -135,3 +135,14 @@ def test_a_paired_report_opens_with_its_source_s_credit(linked_game: Played) -> 
     assert credit in html[: html.index("<table")]
     data = json.loads(render([linked_game.path], "json", paired=True))
     assert len(data["comparison"]["sources"]) == 1 and credit in data["comparison"]["sources"][0]
+
+
+def test_the_replays_column_says_it_is_the_replay(strict_game: Played, linked_game: Played) -> None:
+    """Found from outside (helper-101): the side-by-side table's head read "#2 parallel-tracks-linked (strict)", a
+    linked ruleset said to be strict. The replay's column says it was replayed under that rule."""
+    md = render([linked_game.path], "md", paired=True)
+    assert "| #1 parallel-tracks-linked (linked) | #2 parallel-tracks-linked (replayed under strict) |" in md
+    assert "#2 parallel-tracks-linked<br>(replayed under strict)" in render([linked_game.path], "html", paired=True)
+    two = json.loads(render([strict_game.path, linked_game.path], "json"))  # two saves: neither is a replay
+    assert not any("replayed" in s for s in two["comparison"]["saves"]) and "(replayed under" not in render(
+        [strict_game.path, linked_game.path], "md")
