@@ -153,7 +153,8 @@ def card_text(view: Mapping[str, Any]) -> Text:
         out.append(_("Effects: {effects}").format(effects=effects) + "\n", style="italic")
     for i, choice in enumerate(_list(card.get("choices")), 1):
         if isinstance(choice, Mapping):
-            out.append(f"  {i}. {_s(choice.get('label'))} \u2014 {_s(choice.get('effects'))}\n")
+            # as the hot seat's card panel and pick list say a choice: its label → what it does
+            out.append(f"  {i}. {_s(choice.get('label'))} \u2192 {_s(choice.get('effects'))}\n")
     if card.get("control_note"):
         out.append(_("Control note (facilitator only): {note}").format(note=literal(card.get("control_note"))) + "\n",
                    style=NOTED)

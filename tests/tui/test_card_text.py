@@ -33,6 +33,7 @@ def test_a_choice_reads_the_same_on_the_card_the_pick_list_and_a_seat() -> None:
     from tabletop.engine import apply, legal_actions
     from tabletop.play import decisions
     from tabletop.seats.views import card_facts
+    from tabletop.tui.seatwords import card_text as card_words
 
     seen: set[str] = set()
     for name in ("parallel-tracks", "river-basin"):
@@ -46,10 +47,13 @@ def test_a_choice_reads_the_same_on_the_card_the_pick_list_and_a_seat() -> None:
                     card = state.scenario.index.cards[state.card]
                     panel = card_text(state, card, facilitator=False).plain.splitlines()
                     picks = [c.label.plain for c in decisions.decision(state, options[0].actor).entries]
-                    seat = card_facts(state, facilitator=False)["choices"]
+                    facts = card_facts(state, facilitator=False)
+                    seat = facts["choices"]
+                    seat_card = card_words({"board": {"card": facts}}).plain
                     for i, (choice, pick, told) in enumerate(zip(card.choices, picks, seat, strict=True), 1):
                         assert f"  {i}. {pick}" in panel, (pick, panel)
                         assert pick == f"{choice.label} \u2192 {told['effects']}"
+                        assert f"  {i}. {pick}" in seat_card, seat_card  # the seat's card panel, as the hot seat's
                         assert "log:" not in pick
                 state = apply(state, rng.choice(options))
     quiet = [c for c in load_scenario("parallel-tracks").deck.cards
