@@ -222,7 +222,7 @@ class FacilitatorPowers(_Screen):
 
         state = self.session.state
         last = note_target(state)  # a note written after a note is on the same event, not on the note
-        about = last.seq if last is not None else state.seq
+        about = last.seq if last is not None else 0  # only notes so far: on the start of the game, as the first
         if last is None:
             summary = _("the start of the game")
         else:  # the team at the keyboard may not be the one whose sealed move this is: named as the log names it

@@ -141,7 +141,8 @@ class ConsolePowers(_Screen):
 
         def noted(text: str | None) -> None:
             if text:
-                self.seat_app.send({"kind": "note", "text": text, **({"about": target.seq} if target else {})})
+                # only notes so far (or none): on the start of the game, as the first (the host's default is the last)
+                self.seat_app.send({"kind": "note", "text": text, "about": target.seq if target else 0})
 
         title = _("A note for the record, on the last event (every screen and the report show it)")
         if replica is not None and _on_a_sealed_move(replica.state):

@@ -315,3 +315,22 @@ async def test_a_second_note_on_the_console_is_on_the_event_the_first_is_on(tmp_
     notes = [e for e in session.state.log if e.action.kind == "note"]
     assert [(e.action.text, e.result["about"]) for e in notes] == [("first", 1), ("second", 1)]
     session.close()
+
+
+async def test_notes_on_the_console_before_any_event_are_on_the_start_of_the_game(tmp_path: Path) -> None:
+    """Found from outside (helper-103): on the console at the game's start the second note was on the first."""
+    hands = Hands()
+    session = Session.start(load_scenario("parallel-tracks"), 5, tmp_path / "start-notes.jsonl")
+    table = Table(session, seats_for(session, observers=0), now=hands)
+    async with hosting(table) as (_host, address, codes):
+        app = SeatApp(address, codes["facilitator"], sleep=Sleeps(), now=hands)
+        async with app.run_test(size=(120, 40), notifications=True) as pilot:
+            await until(pilot, lambda: seq_of(app) == 0 and bool(app.seat_screen.query_one("#entries").option_count),
+                        "the console shows the draw")
+            for seq, text in ((1, "first"), (2, "second")):
+                await pilot.press("n")
+                await until(pilot, lambda: app.screen is not app.seat_screen, "the note's dialog")
+                await pilot.press(*text, "enter")
+                await until(pilot, lambda: seq_of(app) == seq, "the note saved")  # noqa: B023 - awaited here
+    assert [e.result["about"] for e in session.state.log] == [0, 0]
+    session.close()

@@ -75,6 +75,22 @@ async def test_a_second_note_is_on_the_event_the_first_is_on(tmp_path: Path) -> 
     assert [(e.action.text, e.result["about"]) for e in notes] == [("first", 1), ("second", 1)]
 
 
+async def test_notes_before_any_event_are_all_on_the_start_of_the_game(tmp_path: Path) -> None:
+    """Found from outside (helper-103): at the game's start the first note was on event 0 and the second on the
+    first note ("Note on event 2: the start of the game": a note's number beside the start's words)."""
+    session = start(tmp_path)
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for text in ("first", "second"):
+            await press(pilot, "n")
+            asked = " ".join(str(s.render()) for s in app.screen.query("Static"))
+            assert asked.startswith("Note on event 0: the start of the game"), asked
+            await type_text(pilot, text)
+            await press(pilot, "enter")
+    assert [e.result["about"] for e in session.state.log] == [0, 0]
+
+
 async def test_double_enter_in_the_inject_picker_injects_one_card(tmp_path: Path) -> None:
     session = start(tmp_path)
     app = TabletopApp(session)
