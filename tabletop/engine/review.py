@@ -83,9 +83,12 @@ def round_start(state: State) -> State:
     return state if found is None else rebuild(found)
 
 
+#: a provisional agreement's status key in a round's net changes (untranslated: a key; the screen names it)
+PROVISIONAL = "agreed (provisional)"
+
+
 def _status(track) -> str:  # noqa: ANN001 - a TrackState
-    # untranslated: a status key; the screen names it
-    return "agreed (provisional)" if track.status == "agreed" and track.provisional else track.status
+    return PROVISIONAL if track.status == "agreed" and track.provisional else track.status
 
 
 def net_changes(state: State) -> dict[str, list[TrackChange]]:
@@ -126,6 +129,7 @@ def applied_card(state: State) -> str | None:
 
 
 __all__ = [
+    "PROVISIONAL",
     "TrackChange",
     "applied_card",
     "last_undoable",

@@ -9,8 +9,8 @@ from __future__ import annotations
 from rich.text import Text
 
 from ..engine import State
-from ..engine.review import net_changes, undone_this_round
-from ..engine.wording import moved
+from ..engine.review import PROVISIONAL, net_changes, undone_this_round
+from ..engine.wording import moved, status_word
 from ..lang import Domain
 from ..store.heads import head_line
 from .text import hidden_seqs, names, room_told, status_name
@@ -27,6 +27,15 @@ def change_what(what: str) -> str:
     return words.get(what, what)
 
 
+def _value(what: str, value: object) -> object:
+    """A change's figure, or its status in the room's words (found from outside: "статус open→deferred",
+    "open→agreed (provisional)" in a Ukrainian review)."""
+    if what != "status":
+        return value
+    provisional = value == PROVISIONAL
+    return status_word("agreed" if provisional else str(value), provisional).split(" ", 1)[-1]
+
+
 def review_text(state: State, head: tuple[int, str] | None = None) -> Text:
     """"Review of round N": per track its status and net change; what was undone, apart.
 
@@ -41,8 +50,8 @@ def review_text(state: State, head: tuple[int, str] | None = None) -> Text:
     quiet = [track for track, changes in net.items() if not changes] if len(net) > REVIEW_EVERY_TRACK_UP_TO else []
     for track, changes in net.items():
         if changes or not quiet:
-            what = "; ".join(f"{change_what(c.what)} {moved(c.before, c.after, compact=True)}" for c in changes) \
-                or _("no change")
+            what = "; ".join(f"{change_what(c.what)} {moved(_value(c.what, c.before), _value(c.what, c.after), compact=True)}"
+                             for c in changes) or _("no change")
             out.append(f"  {n[track]}: {status_name(state.tracks[track].status)}, {what}\n")
     if quiet:
         out.append("  " + ngettext("{n} other track: no change", "{n} other tracks: no change", len(quiet))
