@@ -83,8 +83,8 @@ def round_start(state: State) -> State:
     return state if found is None else rebuild(found)
 
 
-#: a provisional agreement's status key in a round's net changes (untranslated: a key; the screen names it)
-PROVISIONAL = "agreed (provisional)"
+#: a provisional agreement's status key in a round's net changes (the screen names it)
+PROVISIONAL = "agreed (provisional)"  # untranslated: a key
 
 
 def _status(track) -> str:  # noqa: ANN001 - a TrackState
