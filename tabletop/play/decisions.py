@@ -140,6 +140,8 @@ def _proposal_decision(state: State, waiting: str) -> Decision:
             actor=n.get(head.actor, head.actor), move=literal(move.name), track=n.get(head.track or "", ""),
             effects=move_words(move, n))
         spans = [(proposal, "")]
+        if head.link:  # found from outside: "on the linked track: progress +1", and no word of which track that is
+            spans.append(("\n" + _("The linked track: {track}.").format(track=n.get(head.link, head.link)), "bold"))
         spec = state.scenario.index.tracks.get(head.track or "")
         if spec is not None:
             rule = "\n" + _("It passes with {k} of {n} accepting (the proposer counts)").format(

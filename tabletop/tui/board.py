@@ -390,8 +390,13 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
             if state.ruleset.ruleset.sealed_moves:
                 details.append("\n" + _(SEALED_NOTE), style="italic")
             actor, name = n[action.actor or ""], literal(move.name)
-            question = (_("{actor}: {move} on {track}?").format(actor=actor, move=name, track=n.get(action.track, ""))
-                        if action.track else _("{actor}: {move} (global)?").format(actor=actor, move=name))
+            if action.link:  # the second track the move is on, named (found from outside: never said)
+                question = _("{actor}: {move} on {track}, linked to {link}?").format(
+                    actor=actor, move=name, track=n.get(action.track or "", ""), link=n.get(action.link, action.link))
+            elif action.track:
+                question = _("{actor}: {move} on {track}?").format(actor=actor, move=name, track=n.get(action.track, ""))
+            else:
+                question = _("{actor}: {move} (global)?").format(actor=actor, move=name)
 
             asked_at = state.seq
 
