@@ -96,6 +96,9 @@ class SeatActs(_App):
                 self._act(pick=str(entry["id"]))
 
         question = f"{literal(str(entry['label']))}?"  # untranslated: the entry's words (the host's, in this seat's language)
+        actor = _acting_name(self.view or {}, entry)
+        if actor:  # the console, acting for a team with no screen: whose move (found from outside: never said)
+            question = f"{actor}: {question}"  # untranslated: a name and the entry's words, as the hot seat asks
         self.push_screen(ConfirmScreen(question, details, self.seat_screen.hold.fresh()), done)
 
     def type_argument(self, entry: Mapping[str, Any], draft: Entered | None = None) -> None:
@@ -168,3 +171,16 @@ class SeatActs(_App):
             if pick is not None:  # answered, refused, or to be sent again on joining: the list is picked from again
                 self.seat_screen.hold.answered()
 
+
+def _acting_name(view: Mapping[str, Any], entry: Mapping[str, Any]) -> str:
+    """The team a facilitator's console makes a move for, by name (a team's own screen: "")."""
+    if view.get("role") != "facilitator":
+        return ""
+    action = entry.get("action")
+    actor = action.get("actor") if isinstance(action, Mapping) else None
+    game = view.get("game")
+    actors = game.get("actors") if isinstance(game, Mapping) else None
+    for known in actors if isinstance(actors, list) else ():
+        if isinstance(known, Mapping) and known.get("id") == actor:
+            return literal(str(known.get("name") or actor))
+    return ""

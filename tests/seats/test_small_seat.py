@@ -295,3 +295,23 @@ async def test_an_observer_sees_the_table_as_the_projector_does(role: str) -> No
         assert screen.has_class("-projector")
         assert not screen.query_one("#right").display and screen.query_one("#round").display
         assert "Russia: Goodwill signal" in str(screen.query_one("#log").render())
+
+
+@pytest.mark.parametrize(("role", "asked"), [("facilitator", "Russia: Press hard on Borders?"),
+                                             ("team", "Press hard on Borders?")])
+async def test_the_consoles_move_question_says_whose_move_it_is(role: str, asked: str) -> None:
+    """Found from outside (helper-103): acting for a team with no screen, the console asked "Make a concession on
+    Humanitarian?", where the hot seat asks "Russia: Press hard on Borders?"."""
+    from tabletop.tui.modals import ConfirmScreen
+
+    app = SeatApp("127.0.0.1:9", None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _the_seat_screen(app, pilot)
+        app.view = {"role": role, "game": {"seq": 5, "actors": [{"id": "ru", "name": "Russia"}]}}
+        entry = {"id": "5-1", "label": "Press hard on Borders", "confirm": "1 capital; 2d6 \u2265 9: progress +1",
+                 "action": {"kind": "move", "actor": "ru", "move": "press", "track": "borders"}}
+        app.confirm_move(entry)
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        said = str(app.screen.query_one("#confirm-title").render())
+        assert said == asked, said
