@@ -377,16 +377,29 @@ def settled_lines(state: State, event: Event) -> list[Text]:
     return [Text("      " + literal(note), style="italic") for note in notes(event, shown(state))]
 
 
+def lapsed_at_the_end(state: State) -> set[str]:
+    """The tracks whose provisional agreement lapsed as the game ended (a package deal not complete): open at the
+    end, provisional in the state the ending step came from. Found from outside: the end screen showed such a
+    track "○ OPEN, position 6/6 “Agreement”" and said nothing of why; the report did."""
+    before = state.previous if state.over else None
+    if before is None or before.over:
+        return set()
+    return {tid for tid, t in state.tracks.items() if t.is_open and before.tracks[tid].provisional}
+
+
 def outcome_text(state: State, show_secret: bool) -> Text:
     """The end of a game: each track's outcome, each actor's objectives."""
     n = names(state)
     scenario = shown(state)
     out = Text()
     out.append(_("Outcome per track") + "\n", style="bold underline")  # untranslated: a style
+    lapsed = lapsed_at_the_end(state)
     for spec in scenario.ruleset.tracks:
         t = state.tracks[spec.id]
         rung = literal(spec.ladder[t.position])
         since = _(" since round {n}").format(n=t.since) if t.since else ""
+        if spec.id in lapsed:
+            since = _(" (its provisional agreement lapsed at the end: the package was not complete)")
         # two short lines rather than one wide row: they read the same on 80 columns and on 200
         out.append(f"  {n[spec.id]}  ", style="bold")
         out.append(status_mark(t.status), style=STATUS_STYLE[t.status])
