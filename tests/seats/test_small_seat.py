@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from textual.geometry import Region
+from textual.widgets import OptionList
 
 from tabletop.content.loader import load_scenario
 from tabletop.play.session import Session
@@ -315,3 +316,34 @@ async def test_the_consoles_move_question_says_whose_move_it_is(role: str, asked
         assert isinstance(app.screen, ConfirmScreen)
         said = str(app.screen.query_one("#confirm-title").render())
         assert said == asked, said
+
+
+async def test_left_and_right_jump_between_the_kinds_of_move_of_a_long_list() -> None:
+    """Found from outside (helper-102, helper-103): a team's 62 moves at 80x24 showed a few at a time, and reaching
+    "Make an argument" took 59 presses of Down. → goes to the next kind of move's first entry, ← back."""
+    app = SeatApp("127.0.0.1:9", None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _the_seat_screen(app, pilot)
+        moves = ["propose", "concede", "press", "walkout", "argue"]
+        tracks = ["borders", "status", "eu"]
+        found = [{"id": f"4-{m}-{t}", "label": f"{m} on {t}", "group": t,
+                  "action": {"kind": "move", "actor": "ru", "move": m, "track": t}} for m in moves for t in tracks]
+        found.append({"id": "4-pass", "label": "Pass", "action": {"kind": "pass", "actor": "ru"}})
+        view = {"role": "team", "actor": "ru", "game": {"seq": 4, "round": 1, "waiting": "move"},
+                "board": {"tracks": []}, "decision": {"prompt": "Russia to move.", "entries": found}}
+        app.seat_screen.show(view, {})
+        await pilot.pause()
+        listing = app.seat_screen.query_one("#entries", OptionList)
+        listing.focus()
+        assert listing.highlighted == 0
+        await pilot.press("right", "right", "right")
+        assert listing.highlighted == 9  # the first "walkout"
+        await pilot.press("down", "right")
+        assert listing.highlighted == 12  # the first "argue", from inside the walkouts
+        await pilot.press("right")
+        assert listing.highlighted == 15  # pass
+        await pilot.press("right")
+        assert listing.highlighted == 15  # the last kind: stays
+        await pilot.press("left", "left")
+        assert listing.highlighted == 9
+        assert "previous or next kind of move" in str(app.seat_screen.query_one("#prompt").render())
