@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 from contextlib import AsyncExitStack
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.widgets import Static
@@ -394,36 +395,34 @@ async def test_a_note_on_a_sealed_move_says_the_teams_see_it_only_after_the_reve
         options = legal_actions(session.state)
         moves = [a for a in options if a.kind == "move"]
         session.apply(moves[0] if moves else options[0])
+    async def asked(app: SeatApp, pilot: Any, what: str) -> str:
+        """The console following the game, n pressed: the note dialog's title."""
+        await until(pilot, lambda: app.replica is not None and app.replica.state.seq == session.state.seq,
+                    "the console to follow the game")
+        await pilot.press("n")
+        await until(pilot, lambda: isinstance(app.screen, AskScreen), what)
+        return str(app.screen.query_one("#ask-title").render())
+
     async with hosting(table) as (_host, address, codes):
         app = SeatApp(address, codes["facilitator"], sleep=Sleeps())
         async with app.run_test(size=(100, 30)) as pilot:
-            await until(pilot, lambda: app.replica is not None and app.replica.state.seq == session.state.seq,
-                        "the console to follow the game")
-            await pilot.press("n")
-            await until(pilot, lambda: isinstance(app.screen, AskScreen), "the note dialog")
-            said = str(app.screen.query_one("#ask-title").render())
+            said = await asked(app, pilot, "the note dialog")
             assert "sealed move, not revealed yet" in said and "once the move is revealed" in said, said
-            sealed_at = session.state.seq
             await pilot.press(*"ok", "enter")  # the note is taken all the same, on the sealed move
-            await until(pilot, lambda: app.replica is not None and app.replica.state.seq == sealed_at + 1,
-                        "the console to follow the note")
+            await until(pilot, lambda: app.screen is app.seat_screen and session.state.last is not None
+                        and session.state.last.action.kind == "note", "the note taken")
             assert session.state.last is not None and session.state.last.action.text == "ok"
-            await pilot.press("n")  # a second note is on the same sealed move (not on the first note): so warned
-            await until(pilot, lambda: isinstance(app.screen, AskScreen), "the note dialog again")
-            said = str(app.screen.query_one("#ask-title").render())
+            # a second note is on the same sealed move (not on the first note): so warned
+            said = await asked(app, pilot, "the note dialog again")
             assert "sealed move, not revealed yet" in said, said
             await pilot.press("escape")
             await until(pilot, lambda: app.screen is app.seat_screen, "the console again")
         while session.state.last is not None and session.state.last.seq in secrets(session.state).sealed or (
                 session.state.last is not None and session.state.last.action.kind == "note"):
             session.apply(legal_actions(session.state)[0])  # on to an event the teams may read
-        app = SeatApp(address, codes["facilitator"], sleep=Sleeps())
+        app = SeatApp(address, codes["facilitator"], sleep=Sleeps())  # a screen that joins the game as it is now
         async with app.run_test(size=(100, 30)) as pilot:
-            await until(pilot, lambda: app.replica is not None and app.replica.state.seq == session.state.seq,
-                        "the console to follow the game")
-            await pilot.press("n")
-            await until(pilot, lambda: isinstance(app.screen, AskScreen), "the note dialog on a public event")
-            said = str(app.screen.query_one("#ask-title").render())
+            said = await asked(app, pilot, "the note dialog on a public event")
             assert "every screen and the report show it" in said, said
     session.close()
 

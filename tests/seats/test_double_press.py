@@ -68,25 +68,43 @@ async def _a_team_to_move(path: Path) -> AsyncIterator[tuple[SeatApp, Pilot[Any]
     session.close()
 
 
-async def test_a_second_press_on_the_consoles_new_list_waits_until_it_can_be_read(tmp_path: Path) -> None:
-    hands = Hands()
-    session = Session.start(load_scenario("parallel-tracks"), 5, tmp_path / "press.jsonl")  # every team human
+@asynccontextmanager
+async def _a_console(path: Path, hands: Hands,
+                     pick_hold: float = 0.0) -> AsyncIterator[tuple[SeatApp, Pilot[Any], Session]]:
+    """A hosted game, every team human, and the facilitator's console at 120x40 showing the draw."""
+    session = Session.start(load_scenario("parallel-tracks"), 5, path)
     table = Table(session, seats_for(session, observers=0), now=hands)
     async with hosting(table) as (_host, address, codes):
-        app = SeatApp(address, codes["facilitator"], sleep=Sleeps(), now=hands, pick_hold=PICK_HOLD)
+        app = SeatApp(address, codes["facilitator"], sleep=Sleeps(), now=hands, pick_hold=pick_hold)
         async with app.run_test(size=(120, 40), notifications=True) as pilot:
             await until(pilot, lambda: seq_of(app) == 0 and bool(app.seat_screen.query_one("#entries").option_count),
                         "the console shows the draw")
-            await pilot.press("1")
-            await until(pilot, lambda: seq_of(app) == 1, "the console shows the card drawn")
-            await pilot.press("1")  # the nervous second press, on the list that has just come up
-            await until(pilot, lambda: any("Not taken" in t for t in notices(app)), "the console says why")
-            assert [e.action.kind for e in session.state.log] == ["draw"]
-            hands.now += PICK_HOLD
-            await pilot.press("1")
-            await until(pilot, lambda: seq_of(app) == 2, "the second pick, once the list could be read")
-            assert len(session.state.log) == 2
+            yield app, pilot, session
     session.close()
+
+
+async def _notes(app: SeatApp, pilot: Pilot[Any], texts: tuple[str, ...]) -> None:
+    """Each text written as a note on the console (n, the text, Enter), each saved before the next."""
+    for text in texts:
+        seq = seq_of(app) + 1
+        await pilot.press("n")
+        await until(pilot, lambda: app.screen is not app.seat_screen, "the note's dialog")
+        await pilot.press(*text, "enter")
+        await until(pilot, lambda: seq_of(app) == seq, "the note saved")  # noqa: B023 - awaited here
+
+
+async def test_a_second_press_on_the_consoles_new_list_waits_until_it_can_be_read(tmp_path: Path) -> None:
+    hands = Hands()
+    async with _a_console(tmp_path / "press.jsonl", hands, PICK_HOLD) as (app, pilot, session):
+        await pilot.press("1")
+        await until(pilot, lambda: seq_of(app) == 1, "the console shows the card drawn")
+        await pilot.press("1")  # the nervous second press, on the list that has just come up
+        await until(pilot, lambda: any("Not taken" in t for t in notices(app)), "the console says why")
+        assert [e.action.kind for e in session.state.log] == ["draw"]
+        hands.now += PICK_HOLD
+        await pilot.press("1")
+        await until(pilot, lambda: seq_of(app) == 2, "the second pick, once the list could be read")
+        assert len(session.state.log) == 2
 
 
 async def test_a_refused_pick_is_titled_in_words_not_by_the_hosts_code(tmp_path: Path) -> None:
@@ -275,62 +293,34 @@ async def test_an_enter_pressed_twice_to_close_the_consoles_note_picks_nothing(t
     the list's first entry) kept from the console: there the note, a new event, already held the list (this
     test passed before the seat screen also held a list a dialog closed over), and both holds must stay."""
     hands = Hands()
-    session = Session.start(load_scenario("parallel-tracks"), 5, tmp_path / "note.jsonl")
-    table = Table(session, seats_for(session, observers=0), now=hands)
-    async with hosting(table) as (_host, address, codes):
-        app = SeatApp(address, codes["facilitator"], sleep=Sleeps(), now=hands, pick_hold=PICK_HOLD)
-        async with app.run_test(size=(120, 40), notifications=True) as pilot:
-            await until(pilot, lambda: seq_of(app) == 0 and bool(app.seat_screen.query_one("#entries").option_count),
-                        "the console shows the draw")
-            await pilot.press("1")
-            await until(pilot, lambda: seq_of(app) == 1, "the console shows the card drawn")
-            hands.now += PICK_HOLD
-            await pilot.press("n")
-            await until(pilot, lambda: app.screen is not app.seat_screen, "the note's dialog")
-            await pilot.press(*"a note", "enter", "enter")
-            await until(pilot, lambda: seq_of(app) == 2, "the note saved")
-            await until(pilot, lambda: any("Not taken" in t for t in notices(app)), "the console says why")
-            assert [e.action.kind for e in session.state.log] == ["draw", "note"]
-    session.close()
+    async with _a_console(tmp_path / "note.jsonl", hands, PICK_HOLD) as (app, pilot, session):
+        await pilot.press("1")
+        await until(pilot, lambda: seq_of(app) == 1, "the console shows the card drawn")
+        hands.now += PICK_HOLD
+        await pilot.press("n")
+        await until(pilot, lambda: app.screen is not app.seat_screen, "the note's dialog")
+        await pilot.press(*"a note", "enter", "enter")
+        await until(pilot, lambda: seq_of(app) == 2, "the note saved")
+        await until(pilot, lambda: any("Not taken" in t for t in notices(app)), "the console says why")
+        log = session.state.log
+    assert [e.action.kind for e in log] == ["draw", "note"]
 
 
 async def test_a_second_note_on_the_console_is_on_the_event_the_first_is_on(tmp_path: Path) -> None:
     """As on the hot seat (found from outside, helper-101): the host put a note sent without an event on the last
     event, so a second note was on the first. The console names the event it means."""
-    hands = Hands()
-    session = Session.start(load_scenario("parallel-tracks"), 5, tmp_path / "notes.jsonl")
-    table = Table(session, seats_for(session, observers=0), now=hands)
-    async with hosting(table) as (_host, address, codes):
-        app = SeatApp(address, codes["facilitator"], sleep=Sleeps(), now=hands)
-        async with app.run_test(size=(120, 40), notifications=True) as pilot:
-            await until(pilot, lambda: seq_of(app) == 0 and bool(app.seat_screen.query_one("#entries").option_count),
-                        "the console shows the draw")
-            await pilot.press("1")
-            await until(pilot, lambda: seq_of(app) == 1, "the console shows the card drawn")
-            for seq, text in ((2, "first"), (3, "second")):
-                await pilot.press("n")
-                await until(pilot, lambda: app.screen is not app.seat_screen, "the note's dialog")
-                await pilot.press(*text, "enter")
-                await until(pilot, lambda: seq_of(app) == seq, "the note saved")  # noqa: B023 - awaited here
-    notes = [e for e in session.state.log if e.action.kind == "note"]
+    async with _a_console(tmp_path / "notes.jsonl", Hands()) as (app, pilot, session):
+        await pilot.press("1")
+        await until(pilot, lambda: seq_of(app) == 1, "the console shows the card drawn")
+        await _notes(app, pilot, ("first", "second"))
+        log = session.state.log
+    notes = [e for e in log if e.action.kind == "note"]
     assert [(e.action.text, e.result["about"]) for e in notes] == [("first", 1), ("second", 1)]
-    session.close()
 
 
 async def test_notes_on_the_console_before_any_event_are_on_the_start_of_the_game(tmp_path: Path) -> None:
     """Found from outside (helper-103): on the console at the game's start the second note was on the first."""
-    hands = Hands()
-    session = Session.start(load_scenario("parallel-tracks"), 5, tmp_path / "start-notes.jsonl")
-    table = Table(session, seats_for(session, observers=0), now=hands)
-    async with hosting(table) as (_host, address, codes):
-        app = SeatApp(address, codes["facilitator"], sleep=Sleeps(), now=hands)
-        async with app.run_test(size=(120, 40), notifications=True) as pilot:
-            await until(pilot, lambda: seq_of(app) == 0 and bool(app.seat_screen.query_one("#entries").option_count),
-                        "the console shows the draw")
-            for seq, text in ((1, "first"), (2, "second")):
-                await pilot.press("n")
-                await until(pilot, lambda: app.screen is not app.seat_screen, "the note's dialog")
-                await pilot.press(*text, "enter")
-                await until(pilot, lambda: seq_of(app) == seq, "the note saved")  # noqa: B023 - awaited here
-    assert [e.result["about"] for e in session.state.log] == [0, 0]
-    session.close()
+    async with _a_console(tmp_path / "start-notes.jsonl", Hands()) as (app, pilot, session):
+        await _notes(app, pilot, ("first", "second"))
+        log = session.state.log
+    assert [e.result["about"] for e in log] == [0, 0]
