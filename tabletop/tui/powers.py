@@ -20,7 +20,7 @@ from ..engine.review import note_target, undo_target
 from ..lang import Domain
 from ..play.clock import PickHold
 from ..play.session import Session
-from .text import literal, names, room_told, shown, told
+from .text import hidden_seqs, literal, names, room_told, shown, told
 from .timekeeper import Timekeeper
 
 if TYPE_CHECKING:
@@ -237,8 +237,10 @@ class FacilitatorPowers(_Screen):
                     self.action_note(text)
 
         # who reads it, under the title: the field's placeholder is cut at 80 columns
-        title = _("Note on event {seq}: {event}").format(seq=about, event=summary) + "\n" + _(
-            "The room and every report read it.")
+        readers = (_("The room reads it here; if the sealed move is never revealed, the participants' report leaves "
+                     "it out.") if last is not None and last.seq in hidden_seqs(state)
+                   else _("The room and every report read it."))  # found from outside: said of a sealed move too
+        title = _("Note on event {seq}: {event}").format(seq=about, event=summary) + "\n" + readers
         self.app.push_screen(AskScreen(title, _("what happened, what to discuss later"), value=typed), done)
 
     def action_end_game(self) -> None:

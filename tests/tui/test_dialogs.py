@@ -272,3 +272,23 @@ async def test_ctrl_q_pressed_twice_at_once_keeps_the_typed_text_and_the_notice_
     from tabletop import open_save
 
     assert [e.action.text for e in open_save(session.save_path).events if e.action.kind == "note"] == ["ask ru"]
+
+
+async def test_a_note_on_a_sealed_move_says_who_will_read_it(tmp_path: Path) -> None:
+    """Found from outside (helper-103): the hot seat's note dialog said "The room and every report read it." of a
+    note on a sealed move not yet revealed, which the participants' report leaves out if the move never is."""
+    from tabletop.content.loader import load_scenario
+    from tabletop.engine import legal_actions
+    from tabletop.play.session import Session
+
+    session = Session.start(load_scenario("parallel-tracks").with_options(sealed_moves=True), 4,
+                            tmp_path / "sealed.jsonl")
+    while not [p for p in session.state.queue if p.sealed]:
+        session.apply(legal_actions(session.state)[0])
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "n")
+        asked = " ".join(str(s.render()) for s in app.screen.query("Static"))
+        assert "if the sealed move is never revealed, the participants' report leaves it out" in asked, asked
+        assert "The room and every report read it." not in asked
