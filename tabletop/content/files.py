@@ -9,8 +9,11 @@ the validator all recurse, once per level.
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import stat
+import sys
 from pathlib import Path
 from ..lang import Domain
 from typing import IO, Any
@@ -148,4 +151,54 @@ def too_deep(data: Any, limit: int = MAX_DEPTH) -> bool:
     return False
 
 
-__all__ = ["MAX_CONTENT_BYTES", "MAX_DEPTH", "FileRefused", "not_regular", "open_regular", "read_regular", "too_deep"]
+#: the most digits Python reads as a whole number (``sys.get_int_max_str_digits``: 4,300 unless changed); a longer
+#: number in a file raised a ValueError from deep in the JSON or TOML parser, a traceback in front of the user
+DIGIT_LIMIT = sys.get_int_max_str_digits() or 4300
+_LONG_NUMBER = re.compile(r"[0-9](?:_?[0-9]){%d,}" % DIGIT_LIMIT)
+
+
+def read_json(text: str | bytes) -> Any:
+    """``json.loads``, with a number past the digit limit a :class:`json.JSONDecodeError`, as any line that is not
+    JSON (found from outside: a save line whose seq had 5,001 digits was a traceback in verify, report, resume and
+    replay; it is a damaged line)."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        raise
+    except ValueError:  # int(): "Exceeds the limit (4300 digits) for integer string conversion"
+        doc = text if isinstance(text, str) else text.decode("utf-8", "replace")
+        found = _LONG_NUMBER.search(doc)
+        at = found.start() if found else 0
+        # untranslated: the parser's kind of message, as json gives its own
+        raise json.JSONDecodeError(f"a number of more than {DIGIT_LIMIT} digits", doc, at) from None
+
+
+_TABLE = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
+
+
+def long_number(text: str) -> tuple[int, str, int] | None:
+    """The first whole number of a TOML ``text`` past the digit limit: its line, the key it is given to
+    (``ruleset.turns``, ``tracks[2].start_tension``: the table it is in, and the words before ``=`` on its line),
+    and its digits; None if there is none."""
+    found = _LONG_NUMBER.search(text)
+    if found is None:
+        return None
+    start = text.rfind("\n", 0, found.start()) + 1
+    line = text[start:found.start()]
+    key = line.split("=", 1)[0].strip() if "=" in line else ""
+    table = ""
+    above = text[:start].splitlines()
+    for i in range(len(above) - 1, -1, -1):
+        header = _TABLE.match(above[i])
+        if header is not None:
+            table = header.group(2)
+            if header.group(1) == "[[":  # an array of tables: which one, counted from the top
+                same = [a for a in above[:i + 1] if (h := _TABLE.match(a)) and h.groups() == ("[[", table)]
+                table += f"[{len(same) - 1}]"
+            break
+    path = ".".join(p for p in (table, key) if p)
+    return text.count("\n", 0, found.start()) + 1, path, sum(c.isdigit() for c in found.group())
+
+
+__all__ = ["DIGIT_LIMIT", "MAX_CONTENT_BYTES", "MAX_DEPTH", "FileRefused", "long_number", "not_regular",
+           "open_regular", "read_json", "read_regular", "too_deep"]

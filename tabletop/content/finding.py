@@ -92,7 +92,7 @@ def declared_id(path: Path, kind: str) -> str | None:
 
     try:
         data = tomllib.loads(read_regular(path, MAX_BYTES).decode("utf-8"))
-    except (FileRefused, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+    except (FileRefused, UnicodeDecodeError, ValueError, RecursionError):  # a TOMLDecodeError is a ValueError
         return None  # not this one; validating that file says what is wrong with it
     table = data.get(kind)
     return table.get("id") if isinstance(table, dict) else None

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .errors import ContentError, KeyPath, Problem, format_path
 from ..lang import LANGUAGES, SOURCE, Domain
-from .files import MAX_CONTENT_BYTES, MAX_DEPTH, FileRefused, missing, read_regular, save_header_like, too_deep
+from .files import (MAX_CONTENT_BYTES, MAX_DEPTH, FileRefused, long_number, missing, read_regular, save_header_like,
+                    too_deep)
 
 #: ``NAME.LANG.toml``: a translation of ``NAME.toml`` (:mod:`.overlayfiles`)
 OVERLAY_NAME = re.compile(r"^(?P<base>.+)\.(?P<lang>[A-Za-z]{2,3})\.toml$")
@@ -93,6 +94,13 @@ def read_toml(path: str | Path, empty: str | None = None) -> SourceFile:
         raise fail(_("TOML syntax error: {message}").format(message=f"{msg}: {hint}" if hint else msg), line) from None
     except RecursionError:
         raise fail(_("too deeply nested (tables and arrays more than {n} levels deep)").format(n=MAX_DEPTH)) from None
+    except ValueError:  # int(): a number past Python's digit limit (found from outside: a traceback in validate)
+        found = long_number(text)
+        if found is None:
+            raise
+        line, key, digits = found
+        raise ContentError([Problem(name, line, key, _("a whole number of {digits} digits is far too large").format(
+            digits=digits))]) from None
     if too_deep(data):
         raise fail(_("too deeply nested (tables and arrays more than {n} levels deep)").format(n=MAX_DEPTH))
     from .locate import Locator

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..content.files import read_json
 from ..engine.actions import Event
 from ..lang import Domain
 from .lines import canonical
@@ -68,7 +69,7 @@ def difference(body: bytes, time: str, replayed: Event, state_hash: str,
         return None
     game = json.loads(expected)  # plain JSON types, as the file's side
     try:
-        saved = json.loads(body)
+        saved = read_json(body)
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         return N_("line differs"), _("the line is not valid JSON")
     if is_legacy(saved):

@@ -17,7 +17,7 @@ from typing import IO, Any
 from .._collector import collector_paused
 from ..content import ContentError, Scenario
 from ..content.overlays import translated
-from ..content.files import FileRefused, missing, open_regular, save_header_like
+from ..content.files import FileRefused, missing, open_regular, read_json, save_header_like
 from ..engine import Action, RuleViolation, State, apply, new_game
 from ..engine.actions import IndependenceBreach
 from ..lang import Domain
@@ -392,7 +392,7 @@ class SaveReader:
                 break
             body_chain = split_chain(raw.rstrip(b"\n"))
             try:
-                record = json.loads(raw)
+                record = read_json(raw)
             except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
                 record = None
             if record is None or not isinstance(record, dict) or body_chain is None:
@@ -473,7 +473,7 @@ def _read_header(p: Path, raw: bytes) -> tuple[dict[str, Any], str]:
         broken = exc.start, _("a byte that is not UTF-8 text")
     else:
         try:
-            header = json.loads(text)
+            header = read_json(text)
         except json.JSONDecodeError as exc:
             broken = len(text[: exc.pos].encode("utf-8")), _("the line stops being valid JSON there")
         except RecursionError:
@@ -543,7 +543,7 @@ def _event(record: dict[str, Any], body: bytes, raw: bytes, whole: bool = True) 
 def whole_shape(event: SavedEvent) -> ShapeError | None:
     """Where an event read with ``whole_shapes=False`` is not the shape the save schema gives (None: it is)."""
     try:
-        record = json.loads(event.body)  # the line as read, in its own key order, with its chain last (as written)
+        record = read_json(event.body)  # the line as read, in its own key order, with its chain last (as written)
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         return None  # it was read as JSON with its chain: not reached
     if isinstance(record, dict):

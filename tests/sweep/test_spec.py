@@ -64,6 +64,8 @@ CASES: list[tuple[str, int, str, str]] = [
     ("a-ruleset.toml", 1, "", "not a sweep file: expected a [sweep] table (found ruleset)"),
     # found from outside: an empty sweep file was told to hold "a [ruleset] or a [deck] table"
     ("empty.toml", 1, "", "file is empty: expected a [sweep] table"),
+    # found from outside (helper-104): a seed of 5,000 digits was a traceback (Python reads at most 4,300)
+    ("seed-too-long.toml", 4, "sweep.seed", "a whole number of 5000 digits is far too large"),
 ]
 
 
