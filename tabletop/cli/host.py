@@ -32,7 +32,7 @@ _, ngettext, N_ = Domain("cli").words()
 
 if TYPE_CHECKING:
     from argparse import _SubParsersAction
-    from collections.abc import Sequence
+    from collections.abc import Iterable, Sequence
 
     from ..play.session import Session
 
@@ -204,8 +204,7 @@ def cmd_host(args: argparse.Namespace) -> int:
     try:
         table = Table(session, seats_for(session, args.observers))
         # a save recovered into a new file keeps the codes of the one resumed: the seats' screens rejoin by themselves
-        kept = (read_codes(session.save_path, table.seats) or read_codes(Path(args.resume), table.seats)
-                if args.resume else None)
+        kept = _kept_codes(session.save_path, Path(args.resume), table.seats) if args.resume else None
         codes = kept or new_codes(table.seats)
         try:
             write_codes(session.save_path, codes)
@@ -226,6 +225,24 @@ def cmd_host(args: argparse.Namespace) -> int:
         return 1
     finally:
         session.close()
+
+
+def _kept_codes(save: Path, resumed: Path, seats: Iterable[str]) -> dict[str, str] | None:
+    """The join codes kept beside the save written (or the one resumed, when the game went on in a recovered copy);
+    a codes file that is there but unreadable is said, and every seat gets a new code."""
+    from ..seats.joincodes import CodesUnreadable, read_codes
+
+    for source in dict.fromkeys((save, resumed)):
+        try:
+            kept = read_codes(source, seats)
+        except CodesUnreadable as exc:
+            _err(_("tabletop host: the join codes kept beside the save ({path}) cannot be used: {problem}; every seat "
+                   "gets a new code (give each seat its new line: the old codes no longer join)").format(
+                       path=exc.path, problem=exc.message))
+            return None
+        if kept:
+            return kept
+    return None
 
 
 def _at_a_terminal() -> bool:

@@ -20,6 +20,11 @@ import secrets
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from ..content.files import FileRefused, read_regular
+from ..lang import Domain
+
+_, ngettext, N_ = Domain("seats").words()
+
 #: random bytes in a code: 96 bits (the issue asks for at least 64)
 CODE_BYTES = 12
 
@@ -76,14 +81,36 @@ def write_codes(save: Path, codes: Mapping[str, str]) -> Path:
     return path
 
 
+#: the most a codes file holds (a few dozen seats' codes are a few kilobytes)
+MAX_CODES_BYTES = 256 * 1024
+
+
+class CodesUnreadable(Exception):
+    """The codes file beside a save is there but cannot be used; ``message`` says why, for a person."""
+
+    def __init__(self, path: Path, message: str):
+        super().__init__(message)
+        self.path = path
+        self.message = message
+
+
 def read_codes(save: Path, seat_ids: Iterable[str]) -> dict[str, str] | None:
-    """The codes kept beside the save for these seats (a seat without one gets a new code); None if none are kept."""
+    """The codes kept beside the save for these seats (a seat without one gets a new code); None if none are kept.
+
+    Raises :class:`CodesUnreadable` for a codes file that is there but not one: a FIFO (found from outside: host
+    --resume waited on it for ever, saying nothing), a device, or a damaged file (it was replaced by new codes
+    without a word, and no seat could rejoin with its old one)."""
+    path = codes_path(save)
+    if not path.exists() and not path.is_symlink():
+        return None
     try:
-        data = json.loads(codes_path(save).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
+        data = json.loads(read_regular(path, MAX_CODES_BYTES).decode("utf-8"))
+    except FileRefused as exc:
+        raise CodesUnreadable(path, exc.message) from None
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        data = None
     if not isinstance(data, dict):
-        return None
+        raise CodesUnreadable(path, _("damaged: not the join codes tabletop host writes"))
     out = {}
     for seat in seat_ids:
         code = data.get(seat)
@@ -92,4 +119,5 @@ def read_codes(save: Path, seat_ids: Iterable[str]) -> dict[str, str] | None:
     return out
 
 
-__all__ = ["CODE_BYTES", "codes_path", "new_code", "new_codes", "read_codes", "seat_of", "write_codes"]
+__all__ = ["CODE_BYTES", "MAX_CODES_BYTES", "CodesUnreadable", "codes_path", "new_code", "new_codes", "read_codes",
+           "seat_of", "write_codes"]

@@ -293,3 +293,34 @@ def test_no_join_line_is_taken_for_an_option(tmp_path: Path, monkeypatch: pytest
                    join_lines(table, codes, "127.0.0.1:8765", "en"))
     finally:
         session.close()
+
+
+@pytest.mark.parametrize("kind", ["fifo", "damaged"])
+def test_join_codes_beside_a_save_that_cannot_be_used_are_said_and_replaced(
+        tmp_path: Path, kind: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside (helper-104): ``host --resume`` waited for ever, saying nothing, on a codes file that was
+    a FIFO; and a damaged codes file was replaced by new codes without a word, though the README promises the
+    seats keep theirs. Both are said, and every seat gets a new code."""
+    import os
+    import socket
+
+    from tabletop.content.loader import load_scenario
+    from tabletop.seats.joincodes import codes_path
+    from tests.store.savekit import record_bot_game
+
+    save = tmp_path / "game.jsonl"
+    record_bot_game(save, load_scenario("parallel-tracks"), 3)
+    if kind == "fifo":
+        os.mkfifo(codes_path(save))
+    else:
+        codes_path(save).write_text("garbage{", encoding="utf-8")
+    with socket.socket() as taken:  # the host stops at listening: the codes are written by then
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert main(["host", "--headless", "--resume", str(save), "--listen", f"127.0.0.1:{port}"]) == 1
+    err = capsys.readouterr().err
+    said = "a named pipe" if kind == "fifo" else "damaged: not the join codes tabletop host writes"
+    assert "the join codes kept beside the save" in err and said in err, err
+    assert "every seat gets a new code" in err and "Traceback" not in err
+    assert codes_path(save).is_file()  # written anew, a regular file
