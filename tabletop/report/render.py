@@ -41,7 +41,9 @@ def save_paths(paths: str | Path | Sequence[str | Path]) -> list[Path]:
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            found = sorted(f for f in p.glob("*.jsonl") if f.is_file())
+            # a FIFO or a device named *.jsonl is not skipped unsaid: reading it refuses it, and the report says it
+            # left it out (found from outside: a folder's report skipped them without a word, and exited 0)
+            found = sorted(f for f in p.glob("*.jsonl") if not f.is_dir())
             if not found:
                 raise ReportError(p, _("the directory holds no saves (*.jsonl files)"))
         elif not p.exists():

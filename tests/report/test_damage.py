@@ -332,3 +332,22 @@ def test_a_finished_game_damaged_in_the_middle_is_not_called_unended(copy_of, st
         assert main(["report", str(damaged)]) == 1
     capsys.readouterr()
     assert main(["report", str(strict_game.path)]) == 0
+
+
+def test_a_fifo_or_a_device_in_a_folder_is_said_to_be_left_out(copy_of, tmp_path: Path,  # noqa: ANN001 - a fixture
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside (helper-104): a FIFO and a link to /dev/zero named *.jsonl in a folder were skipped
+    without a word, and the folder's report exited 0 (an empty file beside them was said, and exited 1)."""
+    import os
+
+    from tabletop.cli import main
+
+    folder = tmp_path / "saves"
+    folder.mkdir()
+    copy_of(str(folder / "a.jsonl"))
+    os.mkfifo(folder / "p.jsonl")
+    (folder / "z.jsonl").symlink_to("/dev/zero")
+    assert main(["report", str(folder), "-o", str(tmp_path / "debrief.md")]) == 1
+    err = capsys.readouterr().err
+    assert f"{folder / 'p.jsonl'} is left out: it is not a readable save" in err and "a named pipe" in err, err
+    assert f"{folder / 'z.jsonl'} is left out: it is not a readable save" in err and "a device" in err, err
