@@ -286,16 +286,22 @@ def _argue_choice(move: Any, options: list[tuple[Action, RuleViolation | None]],
 def _stage_options(state: State, actor: str, stage: str) -> list[tuple[Action, RuleViolation | None]]:
     """The move options on one stage (a track, or ``GLOBAL``), a link move once for each track it
     may be linked with: the engine lists it once a track, its partner open."""
+    on_stage = [(action, problem) for action, problem in own_move_options(state, actor)
+                if (stage == GLOBAL) == (action.track is None) and (action.track is None or action.track == stage)]
+    return with_partners(state, on_stage)
+
+
+def with_partners(state: State, options: list[tuple[Action, RuleViolation | None]]
+                  ) -> list[tuple[Action, RuleViolation | None]]:
+    """``options`` with a link move listed once for each track it may be linked with: the engine lists it once a
+    track, its partner open (a seat's list needs them too: found from outside, a hosted team's link move named no
+    partner and was refused, "names a second track to link with")."""
     out: list[tuple[Action, RuleViolation | None]] = []
-    for action, problem in own_move_options(state, actor):
-        if (stage == GLOBAL) != (action.track is None):
-            continue
-        if action.track is not None and action.track != stage:
-            continue
+    for action, problem in options:
         linking = action.track is not None and action.link is None and _is_link(state, action)
-        partners = link_partners(state, stage) if linking else []
+        partners = link_partners(state, action.track or "") if linking else []
         if partners and state.independence != "strict":
-            out.extend((Action("move", actor=action.actor, move=action.move, track=stage, link=other), problem)
+            out.extend((Action("move", actor=action.actor, move=action.move, track=action.track, link=other), problem)
                        for other in partners)
         else:
             out.append((action, problem))
@@ -358,5 +364,6 @@ __all__ = [
     "decision",
     "move_decision",
     "own_move_options",
+    "with_partners",
     "sealed_decision",
 ]

@@ -33,7 +33,7 @@ from ..engine.review import applied_card
 from ..engine.wording import (change_text, choice_words, cost_words, effects_words, failing_words, modifiers_words,
                               move_words, names)
 from ..play.arguing import ArgueEntry, argue_entry, argument_spans, counter_entry, strong_items
-from ..play.decisions import decision, own_move_options
+from ..play.decisions import decision, own_move_options, with_partners
 from ..play.picks import Act, AskRuling, Counter, MarkStrong, ReleaseCard
 
 _, ngettext, N_ = Domain("seats").words()
@@ -362,7 +362,7 @@ def _move_entries(state: State, actor: str) -> list[Entry]:
     """
     n = _names(state)
     out = []
-    options = own_move_options(state, actor)
+    options = with_partners(state, own_move_options(state, actor))
     arguments: dict[tuple[str, str | None], list[tuple[Action, Any]]] = {}
     for action, problem in options:
         if state.scenario.index.moves[action.move or ""].argue is not None and getattr(problem, "code", "") != "NOT_OFFERED":

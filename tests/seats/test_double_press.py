@@ -324,3 +324,27 @@ async def test_notes_on_the_console_before_any_event_are_on_the_start_of_the_gam
         await _notes(app, pilot, ("first", "second"))
         log = session.state.log
     assert [e.result["about"] for e in log] == [0, 0]
+
+
+async def test_a_hosted_team_can_make_a_link_move(tmp_path: Path) -> None:
+    """Found from outside (helper-106): a team's seat listed "Link to another track on Strategic stability" with no
+    second track, and picking it was refused ("names a second track to link with"): no hosted team could make the
+    package deal's own move. A seat lists it once for each track it may be linked with, as the hot seat does."""
+    session = Session.start(load_scenario("parallel-tracks-linked"), 5, tmp_path / "link.jsonl")
+    table = Table(session, seats_for(session, observers=0), now=Hands())
+    async with hosting(table) as (_host, address, codes):
+        facilitator = await connect(address, codes["facilitator"])
+        team = await _to_moves(table, facilitator)
+        client = await connect(address, codes[f"team:{team}"])
+        view = await caught_up(client, session.state.seq)
+        links = [e for e in view["decision"]["entries"]
+                 if e.get("action", {}).get("move") == "link" and not e.get("refusal")]
+        assert links and all(e["action"].get("link") for e in links), links[:3]
+        partner = session.state.scenario.index.tracks[links[0]["action"]["link"]].name
+        assert f"(with {partner})" in links[0]["label"]
+        await client.act(pick=links[0]["id"])
+        last = session.state.log[-1].action
+        assert (last.move, last.link) == ("link", links[0]["action"]["link"])
+        await client.close()
+        await facilitator.close()
+    session.close()
