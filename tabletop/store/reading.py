@@ -440,7 +440,7 @@ _FORMAT_KEY = b'"format":"' + FORMAT.encode("ascii") + b'"'
 def _next_seq(handle: _Upto) -> int | None:
     """The sequence number on the next line, if it has one (a look ahead)."""
     raw = _read_line(handle, MAX_LINE)
-    match = re.search(rb'"seq":(\d+)', raw)
+    match = re.search(rb'"seq":(\d{1,18})(?!\d)', raw)  # a longer number is no seq (int() refuses 4,301 digits)
     return int(match.group(1)) if match else None
 
 

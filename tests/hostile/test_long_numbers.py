@@ -69,3 +69,17 @@ def test_a_ruleset_number_too_long_is_refused_at_its_line_and_key(tmp_path: Path
     [problem] = caught.value.problems
     assert (problem.line, problem.path) == (line, "ruleset.turns"), problem
     assert "a whole number of 5000 digits is far too large" in problem.message
+
+
+def test_a_long_number_on_the_line_after_a_reordered_one_is_no_traceback(tmp_path: Path,
+                                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """Found in review (helper-105): a line out of order made the reader look at the next line's seq with int(),
+    which a seq of 5,001 digits there turned into a traceback."""
+    path = tmp_path / "ahead.jsonl"
+    lines = _save(path)
+    lines[2] = lines[2].replace('"seq":2,', '"seq":4,', 1)
+    lines[3] = lines[3].replace('"seq":3,', f'"seq":{HUGE},', 1)
+    path.write_text("".join(lines), encoding="utf-8")
+    assert main(["verify", str(path)]) == 1
+    said = capsys.readouterr()
+    assert "Traceback" not in said.err + said.out and "damaged" in said.err + said.out, said
