@@ -8,7 +8,7 @@ actions are listed apart.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
 from .actions import Event
@@ -68,6 +68,16 @@ def note_target(state: State) -> Event | None:
     while node is not None and node.event.action.kind == "note":
         node = node.prev
     return node.event if node is not None else None
+
+
+def noted_event(about: int, notes_on: Mapping[int, int]) -> int:
+    """The event a note is on at the end of a chain of notes (``notes_on``: each note's seq -> its ``about``): a note
+    on a note, as saves made before a second note went on the first one's event hold, is on what that one is on."""
+    seen: set[int] = set()
+    while about in notes_on and about not in seen:
+        seen.add(about)
+        about = notes_on[about]
+    return about
 
 
 def round_start(state: State) -> State:
@@ -135,6 +145,7 @@ __all__ = [
     "last_undoable",
     "net_changes",
     "note_target",
+    "noted_event",
     "round_start",
     "undo_target",
     "undone_by",

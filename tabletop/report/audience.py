@@ -14,6 +14,7 @@ import copy
 from typing import Any
 
 from .arguments import seal_arguments
+from ..engine.review import noted_event
 from ..lang import Domain
 from .words import (CONTROL_NOTES, FACILITATOR_PROMPTS, GATED_ARGUMENTS, SEALED_MOVE, SEALED_UNREVEALED, SECRETS_HIDDEN,
                     sealed_committed, sealed_note, sealed_note_text, undo_words)
@@ -76,6 +77,15 @@ def _seal_unrevealed(report: dict[str, Any]) -> bool:
             entry["move_name"] = _(SEALED_MOVE)
             entry["changes"], entry["changes_text"] = [], []
             entry.pop("paid", None)
+    # a note on a note on such a move (saves made before a second note went on the first one's event) is on it too
+    notes_on = {e["seq"]: e["about"] for e in report.get("log", [])
+                if e.get("kind") == "note" and isinstance(e.get("about"), int)}
+
+    def kept(about: Any) -> int | None:
+        """The hidden move a note's ``about`` comes to, if any."""
+        target = noted_event(about, notes_on) if isinstance(about, int) else None
+        return target if target in hidden else None
+
     for rnd in report.get("timeline", []):
         for move in rnd["moves"]:
             if move["seq"] in hidden:
@@ -85,21 +95,21 @@ def _seal_unrevealed(report: dict[str, Any]) -> bool:
                 move["move_name"] = _(SEALED_MOVE)
                 move["changes_text"] = []
         for note in rnd["notes"]:
-            if note["about"] in hidden:
-                note["about_summary"] = hidden[note["about"]]
+            if (target := kept(note["about"])) is not None:
+                note["about_summary"] = hidden[note["about"]] if note["about"] in hidden else sealed_note(target)
                 note["text"] = sealed_note_text()
     # a note on such a move is kept as the seats kept it (found from outside: "Note #9 on #8 (United States: a
     # sealed move, committed): SECRETNOTE1 US sealed proposal on status" in the room's copy)
     for note in report.get("notes", []):
-        if note["about"] in hidden:
-            note["about_summary"] = hidden[note["about"]]
+        if (target := kept(note["about"])) is not None:
+            note["about_summary"] = hidden[note["about"]] if note["about"] in hidden else sealed_note(target)
             note["text"] = sealed_note_text()
     for entry in report.get("log", []):
-        if entry.get("about") in hidden:
-            entry["about_summary"] = hidden[entry["about"]]
+        if (target := kept(entry.get("about"))) is not None:
+            entry["about_summary"] = hidden[target] if entry["about"] in hidden else sealed_note(target)
             if entry.get("kind") == "note":
                 entry["text"] = sealed_note_text()
-                entry["summary"] = sealed_note(entry["about"])
+                entry["summary"] = sealed_note(target)
     # an undo tells the event it took back: not a sealed move the room never saw revealed
     for item in [*report.get("log", []), *(f for rnd in report.get("timeline", []) for f in rnd.get("facilitator", []))]:
         if item.get("undoes") in hidden:

@@ -246,6 +246,21 @@ def card_facts(state: State, facilitator: bool) -> dict[str, Any] | None:
     return out
 
 
+def _noted_move(state: State, about: int, hidden: set[int]) -> int:
+    """The event a note on ``about`` is on: through a note on a note (a save made before a second note went on the
+    first one's event), walking back from the newest event only as far as the notes go."""
+    if about in hidden:
+        return about
+    node = state.history
+    while node is not None and node.event.seq >= about:
+        if node.event.seq == about:
+            if node.event.action.kind != "note" or not isinstance(node.event.result.get("about"), int):
+                return about
+            about = node.event.result["about"]
+        node = node.prev
+    return about
+
+
 def log_lines(state: State, hidden: set[int], known: Secrets, limit: int = LOG_LINES) -> list[dict[str, Any]]:
     """The newest events in words; a sealed entry the seat may not read yet says only who committed one."""
     n = _names(state)
@@ -259,8 +274,8 @@ def log_lines(state: State, hidden: set[int], known: Secrets, limit: int = LOG_L
             text = text.format(actor=n.get(event.action.actor or "", event.action.actor))
         elif known.undoes.get(event.seq) in hidden:
             text = _("Undo: a sealed move taken back (what it was stays sealed)")  # the hot seat's words
-        elif isinstance(about, int) and about in hidden:
-            text = _("Note on event {seq} (a sealed move)").format(seq=about)
+        elif isinstance(about, int) and hidden and (target := _noted_move(state, about, hidden)) in hidden:
+            text = _("Note on event {seq} (a sealed move)").format(seq=target)
         else:
             out.append(_public_line(state, event))
             continue

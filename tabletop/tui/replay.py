@@ -30,7 +30,7 @@ from .history import charts_text, lanes_text
 from .language import LANGUAGE_BINDING, LatinKeys, Multilingual
 from .modals import AskScreen, ConfirmScreen, HelpScreen, PickScreen
 from .text import literal, names, phase_word, shown
-from .timeline import event_text, players_text, working_text
+from .timeline import event_text, notes_on, players_text, working_text
 from .widgets import Board, CardPanel, TurnPanel
 
 _, ngettext, N_ = Domain("tui").words()
@@ -135,6 +135,7 @@ class ReplayScreen(Screen[None]):
         for e in save.events:
             if e.action.kind == "note":
                 self._notes.setdefault(int(e.result.get("about", e.seq)), []).append(e)
+        self._noted = notes_on(self._notes)  # each note's seq -> its event: a note on a note follows it
         self._revealed_at: dict[int, int] = {}
         for e in save.events:
             for seq in e.result.get("revealed", []) or []:
@@ -263,7 +264,7 @@ class ReplayScreen(Screen[None]):
         sealed = self._kept_sealed()
         for e in self.save.events:
             if self._matches(e):
-                line = event_text(state, e, self._undone, self._revealed_at, self._notes, sealed)
+                line = event_text(state, e, self._undone, self._revealed_at, self._notes, sealed, self._noted)
                 options.append(Option(OptionWords(line, console), id=str(e.seq)))
                 self._shown.append(e.seq)
         refill(timeline, options)
@@ -299,7 +300,7 @@ class ReplayScreen(Screen[None]):
             where.append(f"\n\u26a0 {damaged}", style="bold red")  # untranslated: a style
         self.query_one("#where", Static).update(where)
         self.query_one("#working", Static).update(working_text(save, self.index, self._undone, self._notes,
-                                                               self._kept_sealed()))
+                                                               self._kept_sealed(), self._noted))
         width = self._history_width()
         self.query_one("#lanes", Static).update(lanes_text(self._state_at, self.index, self._round_ends, width))
         self.query_one("#charts", Static).update(charts_text(self._state_at, self.index, self._round_ends,

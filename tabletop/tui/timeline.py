@@ -11,6 +11,7 @@ from ..engine import Event, State
 from ..engine.actions import FACILITATOR_KINDS
 from ..engine.arguments import argument_step
 from ..engine.records import changes_of
+from ..engine.review import noted_event
 from ..engine.wording import change_text, recorded_reason, undone_word
 from ..lang import Domain
 from ..play.arguing import argument_spans
@@ -44,22 +45,29 @@ def players_text(save: Save) -> Text:
     return out
 
 
-def event_words(state: State, e: SavedEvent, sealed: Mapping[int, str]) -> str:
+def notes_on(notes: Mapping[int, list[SavedEvent]]) -> dict[int, int]:
+    """Each note's seq -> the event it is on, from the notes by the event they are on."""
+    return {note.seq: about for about, on in notes.items() for note in on}
+
+
+def event_words(state: State, e: SavedEvent, sealed: Mapping[int, str], noted: Mapping[int, int] | None = None) -> str:
     """What an event did, in words; a sealed move never revealed (``sealed``: its seq -> its team's name, kept from
-    the room) says only who committed one, in its own line and in its undo's, as the participants' report does."""
+    the room) says only who committed one, in its own line and in its undo's, as the participants' report does.
+    ``noted``: each note's seq -> its event (a note on a note on such a move is kept too, see :func:`notes_on`)."""
     if e.seq in sealed:
         return sealed_committed(sealed[e.seq])
     undoes = e.result.get("undoes")
     if e.action.kind == "undo" and isinstance(undoes, int) and undoes in sealed:
         return undo_words(sealed_committed(sealed[undoes]))
     about = e.result.get("about")
-    if e.action.kind == "note" and isinstance(about, int) and about in sealed:  # its words would tell the move
-        return sealed_note(about)
+    target = noted_event(about, noted or {}) if isinstance(about, int) else None
+    if e.action.kind == "note" and target in sealed:  # its words would tell the move
+        return sealed_note(target)
     return told(state, as_event(e))
 
 
 def event_text(state: State, e: SavedEvent, undone: Set[int], revealed_at: Mapping[int, int],
-               notes: Mapping[int, object], sealed: Mapping[int, str]) -> Text:
+               notes: Mapping[int, object], sealed: Mapping[int, str], noted: Mapping[int, int] | None = None) -> Text:
     """An event's line in the timeline: its number, round, phase and what it did."""
     kind = e.action.kind
     out = Text()
@@ -70,7 +78,7 @@ def event_text(state: State, e: SavedEvent, undone: Set[int], revealed_at: Mappi
         out.append(" ")
     if e.seq in undone:
         out.append(f"{undone_word()} ", style="italic")
-    out.append(event_words(state, e, sealed), style="strike" if e.seq in undone else "")
+    out.append(event_words(state, e, sealed, noted), style="strike" if e.seq in undone else "")
     if kind == "move" and e.result.get("tabled") and e.seq in revealed_at:
         sealed = _("[sealed: committed at {committed}, revealed at {revealed}]").format(
             committed=e.seq, revealed=revealed_at[e.seq])
@@ -81,14 +89,15 @@ def event_text(state: State, e: SavedEvent, undone: Set[int], revealed_at: Mappi
 
 
 def working_text(save: Save, index: int, undone: Set[int], notes: Mapping[int, list[SavedEvent]],
-                 sealed: Mapping[int, str]) -> Text:
+                 sealed: Mapping[int, str], noted: Mapping[int, int] | None = None) -> Text:
     """The working of the event that led to ``index``: its ruling, changes, reason and notes."""
     if index == 0:
         return Text(_("The start of the game."), style="dim")
     e = save.events[index - 1]
     state = save.state_at(index)
     out = Text()
-    out.append(event_words(state, e, sealed) + "\n", style="bold")
+    noted = noted or {}
+    out.append(event_words(state, e, sealed, noted) + "\n", style="bold")
     for line in (*ruling_lines(state, as_event(e)), *settled_lines(state, as_event(e))):
         out.append_text(line)
         out.append("\n")
@@ -108,7 +117,7 @@ def working_text(save: Save, index: int, undone: Set[int], notes: Mapping[int, l
         out.append("  " + _("This action was undone later.") + "\n", style="italic")
     for note in notes.get(e.seq, []):
         out.append("  \u270e " + _("note: "), style="bold")
-        if e.seq in sealed:  # on a sealed move kept from the room: what it says would tell the move
+        if noted_event(e.seq, noted) in sealed:  # on a sealed move kept from the room (or on a note on one)
             out.append(sealed_note_text() + "\n", style="italic")
             continue
         other = typed_other(note.action.lang)

@@ -586,3 +586,29 @@ async def test_the_working_says_why_a_collapse_reopened_another_track(tmp_path: 
     state = save.state_at(seq)
     line = _public_line(state, state.last)
     assert why in line.get("settled", []) and why in log_text({"board": {"log": [line]}}).plain
+
+
+async def test_a_note_on_a_note_on_a_sealed_move_never_revealed_is_kept_from_the_rooms_replay(tmp_path: Path) -> None:
+    """Found in review (helper-105): the second of two notes (on the first, as older saves hold) was shown."""
+    from tabletop.seats.views import log_lines, secrets
+
+    sc = load_scenario("parallel-tracks").with_options(sealed_moves=True)
+    path = tmp_path / "chain.jsonl"
+    record_undone_sealed(path, sc, 4, note="SECRET-A on the move", note_on_note="SECRET-B on the note")
+    app = ReplayApp(open_save(path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        timeline = app.screen.query_one("#timeline", OptionList)
+        lines = "\n".join(str(timeline.get_option_at_index(i).prompt) for i in range(timeline.option_count))
+        workings = []
+        for index in range(len(app.screen.save) + 1):
+            screen_of(app).go(index)
+            workings.append(str(app.screen.query_one("#working", Static).render()))
+        seen = lines + "\n".join(workings)
+        assert "SECRET-A" not in seen and "SECRET-B" not in seen, seen
+    save = open_save(path)  # a seat's log before the undo, the move not revealed: both notes kept
+    state = save.state_at(6)
+    known = secrets(state)
+    hidden = set(known.sealed)
+    said = " ".join(str(line["text"]) for line in log_lines(state, hidden, known))
+    assert "SECRET" not in said and said.count("(a sealed move)") == 2, said

@@ -183,3 +183,15 @@ def test_every_copy_says_where_the_scenario_comes_from(tmp_path: Path, fmt: str,
     for audience in ("participants", "facilitator"):
         text = render(path, fmt, audience=audience, lang=lang)
         assert ESCAPE[fmt](description) in text, (audience, text[:600])
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "json"])
+def test_a_note_on_a_note_on_a_sealed_move_never_revealed_is_kept_too(tmp_path: Path, fmt: str) -> None:
+    """Found in review (helper-105): a second note written on the first (as saves made before stop 47 hold) was
+    printed in the participants' copy, with the first note's secret words as "the event it is on"."""
+    sc = scenario(sealed_moves=True)
+    path = tmp_path / "chain.jsonl"
+    record_undone_sealed(path, sc, 4, note="SECRET-A on the move", note_on_note="SECRET-B on the note")
+    participants = render(path, fmt, audience="participants")
+    assert not shown(participants, fmt, "SECRET-A") and not shown(participants, fmt, "SECRET-B")
+    assert shown(render(path, fmt), fmt, "SECRET-B")

@@ -76,10 +76,10 @@ def record_actions(path: Path, scenario: Scenario, seed: int, steps: Iterable[Ca
 
 
 def record_undone_sealed(path: Path, scenario: Scenario, seed: int, to_reveal: bool = False,
-                         note: str | None = None) -> Event:
+                         note: str | None = None, note_on_note: str | None = None) -> Event:
     """A sealed game whose first sealed move is taken back by an undo, so never revealed; played on to the
     reveal of the round's other sealed moves if ``to_reveal``; ``note``: the facilitator's note on that move,
-    written before the undo. Returns the undone move's event."""
+    written before the undo (``note_on_note``: a second note, on that note). Returns the undone move's event."""
     from tabletop.engine import apply, legal_actions, new_game
 
     state = new_game(scenario, seed)
@@ -90,6 +90,9 @@ def record_undone_sealed(path: Path, scenario: Scenario, seed: int, to_reveal: b
         committed = state.last
         if note is not None:
             state = apply(state, Action("note", text=note))
+            writer.append(state)
+        if note_on_note is not None:  # no about: the engine's default, the last event (the note), as old saves hold
+            state = apply(state, Action("note", text=note_on_note))
             writer.append(state)
         state = apply(state, Action("undo"))
         writer.append(state)
