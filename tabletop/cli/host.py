@@ -181,7 +181,7 @@ def _open_session(args: argparse.Namespace) -> Session | int:
 
 
 def cmd_host(args: argparse.Namespace) -> int:
-    from ..seats.joincodes import codes_path, new_codes, read_codes, write_codes
+    from ..seats.joincodes import codes_path, new_codes, write_codes
     from ..seats.table import Table, seats_for
 
     from ..lang import LanguageError, resolve

@@ -97,7 +97,12 @@ def status_word(status: str, provisional: bool = False, *, loud: bool = False) -
     """
     name = status_name(status)
     word = f"{STATUS_MARK.get(status, '?')} {name.upper() if loud else name}"
-    return _("{status} (provisional)").format(status=word) if provisional else word
+    return provisional_words(word) if provisional else word
+
+
+def provisional_words(status: str) -> str:
+    """``agreed (provisional)``: a status's words (``status``, as the caller words it) for a deal not yet firm."""
+    return _("{status} (provisional)").format(status=status)
 
 
 def met_word(ok: bool) -> str:
@@ -332,14 +337,19 @@ def move_words(move: MoveType, names: Mapping[str, str] | None = None, sealed: b
     return f"{out}; {failing}" if failing else out
 
 
+def modifier_words(mod: Any, names: Mapping[str, str] | None = None) -> str:
+    """A roll's modifier, ``+1 if Mutual trust >= 5`` (``−1``, as the roll's working writes it), for the question
+    that commits a dice move and the prompt that rolls it."""
+    return _("{add} if {condition}").format(add=signed(mod.add), condition=named(mod, names))
+
+
 def modifiers_words(move: MoveType, names: Mapping[str, str] | None = None) -> str | None:
     """A dice move's modifiers, for the question that commits it (``modifiers of the roll: +1 if Mutual trust >= 5;
     −1 if tension >= 3``), or None (found from outside: the question said only "2d6 ≥ 9", and the modifiers came
     first at the roll, after the move was made)."""
     if move.resolution != "dice" or not move.modifiers:
         return None
-    listed = "; ".join(_("{add} if {condition}").format(add=f"{mod.add:+d}", condition=named(mod, names))
-                       for mod in move.modifiers)
+    listed = "; ".join(modifier_words(mod, names) for mod in move.modifiers)
     return _("modifiers of the roll: {modifiers}").format(modifiers=listed)
 
 
@@ -439,6 +449,7 @@ __all__ = [
     "goodwill_words",
     "lapsed_word",
     "met_word",
+    "modifier_words",
     "modifiers_words",
     "move_words",
     "moved",
@@ -447,6 +458,7 @@ __all__ = [
     "modifier_names",
     "named_source",
     "names",
+    "provisional_words",
     "quoted",
     "recorded_reason",
     "resource_name",

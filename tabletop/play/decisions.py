@@ -19,7 +19,7 @@ from ..content.literal import literal
 from ..engine import Action, RuleViolation, State, legal_actions, move_options, waiting_for
 from ..engine.legal import link_partners
 from ..engine.sides import is_own_move
-from ..engine.wording import choice_words, cost_words, failing_words, move_words, named, names, wanted_words
+from ..engine.wording import choice_words, cost_words, failing_words, modifier_words, move_words, named, names, wanted_words
 from ..lang import Domain
 from .picks import (
     Act,
@@ -153,8 +153,7 @@ def _proposal_decision(state: State, waiting: str) -> Decision:
         return Decision(styled(_("{voter}: accept or reject?").format(voter=n.get(voter, voter)) + "\n", "bold", *spans),
                         (Choice(styled(_("Accept")), Act(accept)), Choice(styled(_("Reject")), Act(reject))))
     if waiting == "roll":
-        mods = tuple(("  " + _("{add} if {condition}").format(add=f"{mod.add:+d}", condition=named(mod, n)) + "\n", "dim")
-                     for mod in move.modifiers)
+        mods = tuple(("  " + modifier_words(mod, n) + "\n", "dim") for mod in move.modifiers)
         said = (_("Dice for {whose} on {track}: 2d6 + modifiers \u2265 {target}") if head.track
                 else _("Dice for {whose}: 2d6 + modifiers \u2265 {target}"))  # a global move is on no track
         prompt = styled(said.format(whose=whose, track=n.get(head.track or "", ""), target=move.target) + "\n", "", *mods)

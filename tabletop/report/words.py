@@ -28,7 +28,7 @@ SEALED_MOVE = N_("a sealed move")
 CONTROL_NOTES = N_("control notes")
 SEALED_UNREVEALED = N_("sealed moves not yet revealed")
 #: A note on such a move, in the participants' report: what it says would tell the move.
-SEALED_NOTE = N_("a note on a sealed move never revealed (kept from the room)")
+SEALED_NOTE = N_("a note on a sealed move not revealed in this save (kept from the room)")
 GATED_ARGUMENTS = N_("arguments and counters still behind the gate")
 SECRETS_HIDDEN = (N_("secret objectives, which this scenario never reveals to the participants"),
                   N_("secret objectives, until the game is over"))

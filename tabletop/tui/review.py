@@ -10,7 +10,7 @@ from rich.text import Text
 
 from ..engine import State
 from ..engine.review import PROVISIONAL, net_changes, undone_this_round
-from ..engine.wording import moved, status_word
+from ..engine.wording import moved, provisional_words
 from ..lang import Domain
 from ..store.heads import head_line
 from .text import hidden_seqs, names, room_told, status_name
@@ -32,8 +32,9 @@ def _value(what: str, value: object) -> object:
     "open→agreed (provisional)" in a Ukrainian review)."""
     if what != "status":
         return value
-    provisional = value == PROVISIONAL
-    return status_word("agreed" if provisional else str(value), provisional).split(" ", 1)[-1]
+    if value == PROVISIONAL:  # the words the track's line uses ("Borders: open"), with the engine's "(provisional)"
+        return provisional_words(status_name("agreed"))
+    return status_name(str(value))
 
 
 def review_text(state: State, head: tuple[int, str] | None = None) -> Text:

@@ -149,7 +149,7 @@ class SeatScreen(ConsolePowers, Screen[None]):
         own = words.control_text(view) if role == "facilitator" else words.own_text(view)
         self.query_one("#own", Static).update(own)
         prompt = words.prompt_text(view)
-        listed = words.entries(view)
+        listed = [] if self.seat_app.watching else words.entries(view)  # a screen that only watches lists nothing
         if len(listed) > 9 and len({_kind_of(e) for e in listed}) > 1:
             prompt.append("\n" + _("\u2190/\u2192: the previous or next kind of move"), style="dim")
         self.query_one("#prompt", Static).update(prompt)
@@ -187,7 +187,6 @@ class SeatScreen(ConsolePowers, Screen[None]):
         if self._hold is None:
             self._hold = PickHold(self.seat_app.now, self.seat_app.pick_hold)
         return self._hold
-
 
     def on_screen_resume(self) -> None:
         """A dialog over the seat's screen closed: the list under it is held as a new one is (a second Enter that
@@ -249,7 +248,7 @@ class SeatScreen(ConsolePowers, Screen[None]):
             self.seat_app.pick(event.option.id)
 
     def action_group(self, step: int) -> None:
-        """To the first entry of the next (``step`` 1) or the previous (-1) group of the list: a track's moves."""
+        """To the first entry of the next (``step`` 1) or the previous (-1) kind of move of the list."""
         options = self.query_one("#entries", OptionList)
         groups = self._groups
         if len(groups) != options.option_count or not groups:

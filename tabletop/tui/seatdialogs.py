@@ -79,14 +79,15 @@ tabletop join \u2014 keys                         (\u2191/\u2193 scroll \u00b7 e
 A team's screen (the list on the right shows what the game asks of this team)
   \u2191/\u2193, 1-9  choose    enter  confirm    F3  (in a dialog) the deck's example
   home/end   the list's first / last entry (a team's pass is the last)
+  \u2190/\u2192        a long list of moves: the previous / next kind of move
   tab        to the board or the log; \u2191/\u2193, PgUp/PgDn, home/end scroll it
 
 The facilitator's console (its keys are in the footer)
-  p  pause / resume (stops the timer and the bots; an undo or a note is taken paused)
+  p  pause / resume (stops the timer and the bots; an undo, a note or an override is taken paused)
   +  add a minute to the phase timer
   o  override a track or meter (with a reason)
   u  undo the last action (it stays in the record)
-  n  a note on the last event (every screen and the report show it)
+  n  a note on the last event that is not a note (every screen and the report show it)
   i  inject a card          x  end the game          c  every seat's join code
   ctrl+c  (in the console tabletop host opened) stop the host, once you confirm
 

@@ -25,6 +25,7 @@ from ..play.replica import Replica
 from ..seats.joincodes import typed
 from .modals import AskScreen, PickScreen
 from .seatwords import seat_name
+from .text import told
 
 _, ngettext, N_ = Domain("tui").words()
 
@@ -141,13 +142,18 @@ class ConsolePowers(_Screen):
 
         def noted(text: str | None) -> None:
             if text:
-                # only notes so far (or none): on the start of the game, as the first (the host's default is the last)
-                self.seat_app.send({"kind": "note", "text": text, "about": target.seq if target else 0})
+                said: dict[str, object] = {"kind": "note", "text": text}
+                if replica is not None:  # only notes so far (or none): on the start of the game, as the first
+                    said["about"] = target.seq if target else 0  # (with no copy of the game: the host's, the last)
+                self.seat_app.send(said)
 
         title = _("A note for the record, on the last event (every screen and the report show it)")
         if replica is not None and _on_a_sealed_move(replica.state):
             title = _("A note for the record, on the last event: a sealed move, not revealed yet. The teams' screens "
                       "show the note once the move is revealed; if it never is, only your screen and the report do")
+        if replica is not None:  # which event, as the hot seat names it (found in review: "the last event" only)
+            event = told(replica.state, target) if target is not None else _("the start of the game")
+            title = _("Note on event {seq}: {event}").format(seq=target.seq if target else 0, event=event) + "\n" + title
         self.app.push_screen(AskScreen(title, _("what happened, why")), noted)
 
     def action_end(self) -> None:

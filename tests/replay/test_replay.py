@@ -535,7 +535,7 @@ async def test_a_note_on_a_sealed_move_never_revealed_is_kept_from_the_rooms_rep
 
         room = seen()
         assert "SECRETNOTE" not in room and f"Note on event {committed.seq} (a sealed move)" in room, room
-        assert "a note on a sealed move never revealed (kept from the room)" in room
+        assert "a note on a sealed move not revealed in this save (kept from the room)" in room
         await pilot.press("f")
         await pilot.pause()
         await pilot.press("enter")

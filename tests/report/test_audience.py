@@ -163,7 +163,7 @@ def test_a_note_on_a_sealed_move_never_revealed_is_kept_from_the_room(tmp_path: 
     assert shown(render(path, fmt), fmt, "SECRETNOTE")  # the facilitator's copy has it
     participants = render(path, fmt, audience="participants")
     assert not shown(participants, fmt, "SECRETNOTE")
-    assert shown(participants, fmt, "a note on a sealed move never revealed (kept from the room)")
+    assert shown(participants, fmt, "a note on a sealed move not revealed in this save (kept from the room)")
     if fmt != "json":
         assert shown(participants, fmt, f"Note on event {committed.seq} (a sealed move)")
 

@@ -144,13 +144,21 @@ def test_a_port_in_other_digits_is_joined_as_its_number() -> None:
     assert address("::1:\u0668\u0660") == "[::1]:80"
 
 
+def _resume_until_listening(save: Path) -> int:
+    """``host --headless --resume SAVE`` on a port already taken: the host stops at listening, the codes written."""
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        return main(["host", "--headless", "--resume", str(save), "--listen", f"127.0.0.1:{taken.getsockname()[1]}"])
+
+
 def test_a_save_recovered_into_a_new_file_keeps_the_seats_codes(tmp_path: Path,
                                                                  capsys: pytest.CaptureFixture[str]) -> None:
     """Found from outside (helper-85): a host resumed from a save damaged mid-game went on in
     ``game-recovered.jsonl`` with new codes, so every team's screen that tried to rejoin was told its code was
     wrong. The codes kept beside the save resumed are the recovered game's."""
-    import socket
-
     from tabletop.content.loader import load_scenario
     from tabletop.seats.joincodes import codes_path, read_codes, write_codes
     from tests.store.savekit import record_bot_game
@@ -162,11 +170,7 @@ def test_a_save_recovered_into_a_new_file_keeps_the_seats_codes(tmp_path: Path,
     save.write_bytes(b"".join(lines))
     first = {"facilitator": "F" * 16, "team:ru": "R" * 16, "team:ua": "U" * 16, "projector": "P" * 16}
     write_codes(save, first)
-    with socket.socket() as taken:  # the host stops at listening: the codes are written by then
-        taken.bind(("127.0.0.1", 0))
-        taken.listen()
-        port = taken.getsockname()[1]
-        assert main(["host", "--headless", "--resume", str(save), "--listen", f"127.0.0.1:{port}"]) == 1
+    assert _resume_until_listening(save) == 1
     err = capsys.readouterr().err
     assert "game-recovered.jsonl" in err, err
     recovered = tmp_path / "game-recovered.jsonl"
@@ -302,7 +306,6 @@ def test_join_codes_beside_a_save_that_cannot_be_used_are_said_and_replaced(
     a FIFO; and a damaged codes file was replaced by new codes without a word, though the README promises the
     seats keep theirs. Both are said, and every seat gets a new code."""
     import os
-    import socket
 
     from tabletop.content.loader import load_scenario
     from tabletop.seats.joincodes import codes_path
@@ -314,11 +317,7 @@ def test_join_codes_beside_a_save_that_cannot_be_used_are_said_and_replaced(
         os.mkfifo(codes_path(save))
     else:
         codes_path(save).write_text("garbage{", encoding="utf-8")
-    with socket.socket() as taken:  # the host stops at listening: the codes are written by then
-        taken.bind(("127.0.0.1", 0))
-        taken.listen()
-        port = taken.getsockname()[1]
-        assert main(["host", "--headless", "--resume", str(save), "--listen", f"127.0.0.1:{port}"]) == 1
+    assert _resume_until_listening(save) == 1
     err = capsys.readouterr().err
     said = "a named pipe" if kind == "fifo" else "damaged: not the join codes tabletop host writes"
     assert "the join codes kept beside the save" in err and said in err, err

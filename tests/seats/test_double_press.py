@@ -83,14 +83,18 @@ async def _a_console(path: Path, hands: Hands,
     session.close()
 
 
-async def _notes(app: SeatApp, pilot: Pilot[Any], texts: tuple[str, ...]) -> None:
-    """Each text written as a note on the console (n, the text, Enter), each saved before the next."""
+async def _notes(app: SeatApp, pilot: Pilot[Any], texts: tuple[str, ...]) -> list[str]:
+    """Each text written as a note on the console (n, the text, Enter), each saved before the next: the dialogs'
+    titles."""
+    titles = []
     for text in texts:
         seq = seq_of(app) + 1
         await pilot.press("n")
         await until(pilot, lambda: app.screen is not app.seat_screen, "the note's dialog")
+        titles.append(str(app.screen.query_one("#ask-title").render()))
         await pilot.press(*text, "enter")
         await until(pilot, lambda: seq_of(app) == seq, "the note saved")  # noqa: B023 - awaited here
+    return titles
 
 
 async def test_a_second_press_on_the_consoles_new_list_waits_until_it_can_be_read(tmp_path: Path) -> None:
@@ -312,8 +316,10 @@ async def test_a_second_note_on_the_console_is_on_the_event_the_first_is_on(tmp_
     async with _a_console(tmp_path / "notes.jsonl", Hands()) as (app, pilot, session):
         await pilot.press("1")
         await until(pilot, lambda: seq_of(app) == 1, "the console shows the card drawn")
-        await _notes(app, pilot, ("first", "second"))
+        titles = await _notes(app, pilot, ("first", "second"))
         log = session.state.log
+    # the dialog names the event, as the hot seat's does (found in review: "on the last event" only)
+    assert all(title.startswith("Note on event 1: Card drawn") for title in titles), titles
     notes = [e for e in log if e.action.kind == "note"]
     assert [(e.action.text, e.result["about"]) for e in notes] == [("first", 1), ("second", 1)]
 
