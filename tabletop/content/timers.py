@@ -55,6 +55,9 @@ def parse_duration(text: str) -> int | None:
     if not written or match is None or not any(match.groupdict().values()):
         raise ValueError(_("{text} is not a duration: write it as {examples}").format(text=repr(text),
                                                                                      examples=_(_EXAMPLES)))
+    if any(v is not None and len(v) > 9 for v in match.groupdict().values()):  # int() refuses 4,301 digits
+        shown = text if len(text) <= 40 else text[:40] + "\u2026"
+        raise ValueError(_("{text} is longer than 3 hours, the longest a phase may last").format(text=repr(shown)))
     parts = {k: int(v) for k, v in match.groupdict().items() if v is not None}
     seconds = parts.get("h", 0) * 3600 + parts.get("m", 0) * 60 + parts.get("s", 0)
     if seconds == 0:

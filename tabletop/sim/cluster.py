@@ -37,7 +37,8 @@ def check_cluster(address: str, too_many: Callable[[int], str | None] | None = N
     """What is wrong with a ``--cluster`` value, or None (``too_many``: what is wrong with ``local:N``'s N, if anything)."""
     if address.startswith("local:"):
         count = address.split(":", 1)[1]
-        if not count.isdigit() or int(count) < 1:
+        # ASCII digits, and few of them: "local:²" and a number of 5,000 digits were a traceback in int()
+        if not (count.isascii() and count.isdigit()) or len(count) > 9 or int(count) < 1:
             return _("'{address}': write local:N with N the number of worker processes, e.g. local:2").format(address=address)
         return too_many(int(count)) if too_many is not None else None
     scheme, has_scheme, rest = address.partition("://")

@@ -112,3 +112,13 @@ def test_the_guides_ruleset_example_with_its_timers_validates(tmp_path: Path) ->
     scenario = load_scenario(tmp_path / "harbour.toml", tmp_path / "harbour-events.toml")
     timers = scenario.ruleset.ruleset.timers
     assert (timers.moves, timers.review, timers.on_time_up) == ("6m", "90s", "nothing")
+
+
+def test_a_timer_of_thousands_of_digits_is_too_long_in_words() -> None:
+    """Found in review (helper-105): a length of 5,000 digits gave Python's own English message ("Exceeds the
+    limit (4300 digits) for integer string conversion"), untranslated, whole."""
+    from tabletop.content.timers import parse_duration
+
+    with pytest.raises(ValueError) as caught:
+        parse_duration("9" * 5000 + "m")
+    assert "is longer than 3 hours" in str(caught.value) and len(str(caught.value)) < 200, str(caught.value)[:200]

@@ -132,3 +132,12 @@ def test_ctrl_c_reaches_the_driver_not_the_local_workers() -> None:
         ignored = {pid: int(next(line.split()[1] for line in Path(f"/proc/{pid}/status").read_text().splitlines()
                                  if line.startswith("SigIgn:")), 16) for pid in pids}
     assert pids and all(mask & (1 << (signal.SIGINT - 1)) for mask in ignored.values()), ignored
+
+
+@pytest.mark.parametrize("count", ["\u00b2", "9" * 5000], ids=["superscript-two", "5000-digits"])
+def test_a_local_cluster_of_no_ascii_number_is_refused_in_words(count: str) -> None:
+    """Found in review (helper-105): "local:²" (a digit to str.isdigit, not to int) and 5,000 digits were
+    tracebacks."""
+    from tabletop.sim.cluster import check_cluster
+
+    assert "write local:N with N the number of worker processes" in (check_cluster(f"local:{count}") or "")
