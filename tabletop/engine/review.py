@@ -80,6 +80,28 @@ def noted_event(about: int, notes_on: Mapping[int, int]) -> int:
     return about
 
 
+def noted_in(state: State, about: int) -> int:
+    """:func:`noted_event` over a game's own log: walking back from its newest event only as far as the chain of
+    notes goes (a seat's log, which has the game, not a map of its notes)."""
+    node = state.history
+    while node is not None and node.event.seq >= about:
+        if node.event.seq == about:
+            if node.event.action.kind != "note" or not isinstance(node.event.result.get("about"), int):
+                return about
+            about = node.event.result["about"]
+        node = node.prev
+    return about
+
+
+def lapsed_at_end(before: State, after: State) -> set[str]:
+    """The tracks whose provisional agreement lapsed at the step from ``before`` to ``after`` that ended the game
+    (a package deal not complete): provisional before it, open after. Found from outside: the end screen showed such
+    a track "○ OPEN, position 6/6 “Agreement”" with no reason; the report said it (the two now ask this)."""
+    if before.over or not after.over:
+        return set()
+    return {tid for tid, t in after.tracks.items() if t.is_open and before.tracks[tid].provisional}
+
+
 def round_start(state: State) -> State:
     """The state as the current round began (before its first action).
 
@@ -142,10 +164,12 @@ __all__ = [
     "PROVISIONAL",
     "TrackChange",
     "applied_card",
+    "lapsed_at_end",
     "last_undoable",
     "net_changes",
     "note_target",
     "noted_event",
+    "noted_in",
     "round_start",
     "undo_target",
     "undone_by",

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..engine import State, objectives_met
 from ..engine.records import RULING_KINDS, Ruling
+from ..engine.review import lapsed_at_end
 from ..engine.telling import tell
 from ..engine.partwords import STOCK
 from ..engine.wording import RESOURCE, modifier_names, wants_text
@@ -210,34 +211,26 @@ def status_history(game: ReplayedGame) -> dict[str, list[dict[str, Any]]]:
 # -- how the game ended --------------------------------------------------
 
 
-def _ended_at(game: ReplayedGame) -> int | None:
-    """The event that ended the game (the last step into its end: an undone end is no end)."""
+def _lapsed(game: ReplayedGame) -> set[str]:
+    """The tracks whose provisional agreement lapsed as the game ended (the last step into its end: an undone end
+    is no end). A deal a collapse reopened before is not among them (found from outside: one a walk-out had
+    reopened at #96 was said to have "lapsed when the game ended" beside the cascade that reopened it)."""
     states = game.states
     for i in range(len(states) - 1, 0, -1):
         if states[i].over and not states[i - 1].over:
-            return game.events[i - 1].seq
-    return None
+            return lapsed_at_end(states[i - 1], states[i])
+    return set()
 
 
 def outcome(game: ReplayedGame, final: State) -> dict[str, Any]:
     """How each track and meter stood at the end, and how the game ended."""
     history = game.history
-    ended_at = _ended_at(game) if final.over else None
+    ended = _lapsed(game) if final.over else set()
     tracks = []
     for spec in game.rs.tracks:
         t = final.tracks[spec.id]
         hist = history[spec.id]
-        # lapsed as the game ended, not reopened before by a collapse (found from outside: a deal a walk-out had
-        # reopened at #96 was said to have "lapsed when the game ended" beside the cascade that reopened it)
-        lapsed = bool(
-            final.over
-            and hist
-            and hist[-1]["seq"] == ended_at
-            and hist[-1]["from"] == "agreed"
-            and hist[-1]["from_provisional"]
-            and hist[-1]["to"] == "open"
-            and hist[-1]["kind"] not in ("undo", "override")
-        )
+        lapsed = spec.id in ended and t.is_open
         # a provisional agreement that did not become firm: the package deal's cost
         provisional_round = None
         if not (t.status == "agreed" and not t.provisional):

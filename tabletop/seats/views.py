@@ -29,7 +29,7 @@ from ..engine import Action, State, legal_actions, objectives_met, waiting_for
 from ..engine.telling import notes as settled, tell
 from ..lang import Domain, current
 from ..engine.records import changes_of
-from ..engine.review import applied_card
+from ..engine.review import applied_card, noted_in
 from ..engine.wording import (change_text, choice_words, cost_words, effects_words, failing_words, modifiers_words,
                               move_words, names)
 from ..play.arguing import ArgueEntry, argue_entry, argument_spans, counter_entry, strong_items
@@ -246,19 +246,10 @@ def card_facts(state: State, facilitator: bool) -> dict[str, Any] | None:
     return out
 
 
-def _noted_move(state: State, about: int, hidden: set[int]) -> int:
-    """The event a note on ``about`` is on: through a note on a note (a save made before a second note went on the
-    first one's event), walking back from the newest event only as far as the notes go."""
-    if about in hidden:
-        return about
-    node = state.history
-    while node is not None and node.event.seq >= about:
-        if node.event.seq == about:
-            if node.event.action.kind != "note" or not isinstance(node.event.result.get("about"), int):
-                return about
-            about = node.event.result["about"]
-        node = node.prev
-    return about
+def _on_hidden(state: State, about: int, hidden: set[int]) -> int | None:
+    """The hidden sealed move a note on ``about`` comes to (through a note on a note), or None."""
+    target = about if about in hidden else noted_in(state, about)
+    return target if target in hidden else None
 
 
 def log_lines(state: State, hidden: set[int], known: Secrets, limit: int = LOG_LINES) -> list[dict[str, Any]]:
@@ -274,7 +265,7 @@ def log_lines(state: State, hidden: set[int], known: Secrets, limit: int = LOG_L
             text = text.format(actor=n.get(event.action.actor or "", event.action.actor))
         elif known.undoes.get(event.seq) in hidden:
             text = _("Undo: a sealed move taken back (what it was stays sealed)")  # the hot seat's words
-        elif isinstance(about, int) and hidden and (target := _noted_move(state, about, hidden)) in hidden:
+        elif isinstance(about, int) and hidden and (target := _on_hidden(state, about, hidden)) is not None:
             text = _("Note on event {seq} (a sealed move)").format(seq=target)
         else:
             out.append(_public_line(state, event))

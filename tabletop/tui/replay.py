@@ -496,10 +496,7 @@ class ReplayScreen(Screen[None]):
             self.show()
 
     def on_resize(self) -> None:
-        self.show()
-        # the same event, the list's new height: scrolled to it again (show() scrolls only when the event changes)
-        timeline = self.query_one("#timeline", OptionList)
-        timeline.call_after_refresh(timeline.scroll_to_highlight)
+        self.show()  # the timeline scrolls to its event again itself, its height changed (Timeline.on_resize)
 
 
 class Timeline(OptionList):

@@ -21,6 +21,7 @@ from ..engine import Event, State, objectives_met, wording
 from ..engine.actions import FACILITATOR_KINDS
 from ..engine.lookups import seen, shown  # noqa: F401 - the scenario (and the game) as the room reads it, for every screen
 from ..engine.records import RULING_KINDS, Ruling, changes_of
+from ..engine.review import lapsed_at_end
 from ..engine.telling import end_reason, notes, tell
 from ..engine.wording import (
     amount_words,
@@ -377,23 +378,14 @@ def settled_lines(state: State, event: Event) -> list[Text]:
     return [Text("      " + literal(note), style="italic") for note in notes(event, shown(state))]
 
 
-def lapsed_at_the_end(state: State) -> set[str]:
-    """The tracks whose provisional agreement lapsed as the game ended (a package deal not complete): open at the
-    end, provisional in the state the ending step came from. Found from outside: the end screen showed such a
-    track "○ OPEN, position 6/6 “Agreement”" and said nothing of why; the report did."""
-    before = state.previous if state.over else None
-    if before is None or before.over:
-        return set()
-    return {tid for tid, t in state.tracks.items() if t.is_open and before.tracks[tid].provisional}
-
-
 def outcome_text(state: State, show_secret: bool) -> Text:
     """The end of a game: each track's outcome, each actor's objectives."""
     n = names(state)
     scenario = shown(state)
     out = Text()
     out.append(_("Outcome per track") + "\n", style="bold underline")  # untranslated: a style
-    lapsed = lapsed_at_the_end(state)
+    before = state.previous if state.over else None
+    lapsed = lapsed_at_end(before, state) if before is not None else set()
     for spec in scenario.ruleset.tracks:
         t = state.tracks[spec.id]
         rung = literal(spec.ladder[t.position])
