@@ -102,6 +102,21 @@ def lapsed_at_end(before: State, after: State) -> set[str]:
     return {tid for tid, t in after.tracks.items() if t.is_open and before.tracks[tid].provisional}
 
 
+def ended_at(state: State) -> tuple[int, set[str]] | None:
+    """The game's end as the step that made it: that event's seq and the tracks whose provisional agreement lapsed
+    with it (:func:`lapsed_at_end`); None while the game runs. Notes written after the end leave it where it was (a
+    note is no step: the state an undo goes back to is still the one before the end)."""
+    if not state.over:
+        return None
+    before = state.previous
+    if before is None or before.over:
+        return None
+    node = state.history
+    while node is not None and node.event.action.kind == "note":
+        node = node.prev
+    return (node.event.seq, lapsed_at_end(before, state)) if node is not None else None
+
+
 def round_start(state: State) -> State:
     """The state as the current round began (before its first action).
 
@@ -164,6 +179,7 @@ __all__ = [
     "PROVISIONAL",
     "TrackChange",
     "applied_card",
+    "ended_at",
     "lapsed_at_end",
     "last_undoable",
     "net_changes",

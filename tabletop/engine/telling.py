@@ -20,11 +20,13 @@ from ..content.grammar import plural_subject
 from ..lang import Domain
 from .actions import Action
 from .breakdown import breakdown_warning
+from .review import ended_at
 from .wording import (ENDS, MODIFIER, RECORDED, end_reason, goodwill_words, modifier_names, quoted,
                       recorded_reason, scenario_names, schedule_words, status_name, typed, wanted_words)
 
 if TYPE_CHECKING:
     from ..content.scenario import Scenario
+    from .state import State
 
 _words = Domain("engine")
 _, ngettext, N_ = _words.words()
@@ -414,6 +416,11 @@ NOTES = {
 }
 
 
+#: a provisional agreement the end of the game let lapse: no event records it (the step into the end changes the
+#: track), so it is worded from the states on both sides of that step
+LAPSED_AT_END = N_("linked: the provisional agreement on {track} lapsed at the end \u2014 the package was not complete")
+
+
 def notes(event: Happened, scenario: Scenario) -> list[str]:
     """What the event's effects settled besides (a track agreed or collapsed, the package), a sentence each."""
     n = _Names(scenario)
@@ -424,6 +431,20 @@ def notes(event: Happened, scenario: Scenario) -> list[str]:
         elif isinstance(note, Mapping) and note.get("say") in NOTES:
             said = NOTES[str(note.get("say"))]
             out.append(_(said).format(track=n.track(note.get("track")), tension=note.get("tension")))
+    return out
+
+
+def settled_notes(state: State, event: Happened, scenario: Scenario) -> list[str]:
+    """:func:`notes`, and under the step that ended ``state``'s game the provisional agreements that lapsed with it.
+
+    Found from outside: the board, the replay and a seat's log showed the end ("Humanitarian: status agreed → open")
+    with no reason; only the end screen and the report said the package was not complete. ``state``: the game at or
+    after ``event`` (the board's newest state, the replay's state after the event)."""
+    out = notes(event, scenario)
+    ended = ended_at(state)
+    if ended is not None and ended[0] == event.seq and ended[1]:
+        n = _Names(scenario)
+        out.extend(_(LAPSED_AT_END).format(track=n.track(t.id)) for t in scenario.ruleset.tracks if t.id in ended[1])
     return out
 
 
@@ -466,5 +487,5 @@ def tell(event: Happened, scenario: Scenario) -> str:
     return _tell(event, _Names(scenario))
 
 
-__all__ = ["ENDS", "RECORDED", "Happened", "end_reason", "notes", "phase_name", "quoted", "recorded_reason", "tell",
-           "typed", "warning"]
+__all__ = ["ENDS", "LAPSED_AT_END", "RECORDED", "Happened", "end_reason", "notes", "phase_name", "quoted",
+           "recorded_reason", "settled_notes", "tell", "typed", "warning"]

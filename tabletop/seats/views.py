@@ -26,7 +26,7 @@ from ..content.literal import literal
 from ..content.models import resource_infos
 from ..content.overlays import log_line
 from ..engine import Action, State, legal_actions, objectives_met, waiting_for
-from ..engine.telling import notes as settled, tell
+from ..engine.telling import settled_notes, tell
 from ..lang import Domain, current
 from ..engine.records import changes_of
 from ..engine.review import applied_card, noted_in
@@ -145,7 +145,7 @@ def _public_line(state: State, event: Any) -> dict[str, Any]:
         logs = event.result.get("log")
         if isinstance(logs, list) and logs:  # a move's or card's log lines, in the shown scenario's language
             line["logs"] = [literal(log_line(state.scenario, str(t))) for t in logs]
-        told = settled(event, state.scenario)
+        told = settled_notes(state, event, state.scenario)
         if told:  # what it settled besides (a collapse, and what the package deal did to the other tracks)
             line["settled"] = [literal(t) for t in told]
         hit = _LINES[key] = (event, state.scenario, line)

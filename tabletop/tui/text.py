@@ -22,7 +22,7 @@ from ..engine.actions import FACILITATOR_KINDS
 from ..engine.lookups import seen, shown  # noqa: F401 - the scenario (and the game) as the room reads it, for every screen
 from ..engine.records import RULING_KINDS, Ruling, changes_of
 from ..engine.review import lapsed_at_end
-from ..engine.telling import end_reason, notes, tell
+from ..engine.telling import end_reason, settled_notes, tell
 from ..engine.wording import (
     amount_words,
     effects_words,
@@ -375,7 +375,7 @@ def settled_lines(state: State, event: Event) -> list[Text]:
     package deal what a collapse did to the others ("linked: the collapse reopens the provisional agreement on
     Humanitarian"). Found from outside: the board and the replay showed "Humanitarian: status agreed → open;
     position 5 → 4" with no reason; only the report's decision log said why."""
-    return [Text("      " + literal(note), style="italic") for note in notes(event, shown(state))]
+    return [Text("      " + literal(note), style="italic") for note in settled_notes(state, event, shown(state))]
 
 
 def outcome_text(state: State, show_secret: bool) -> Text:

@@ -23,3 +23,60 @@ def test_a_provisional_deal_that_lapsed_at_the_end_is_said_to_have() -> None:
     line = next(line for line in said.splitlines() if "Humanitarian" in line)
     assert "its provisional agreement lapsed at the end: the package was not complete" in line, said
     assert said.count("lapsed at the end") == 1
+
+
+def _ended_with_a_lapse() -> tuple[object, object]:
+    sc = load_scenario("parallel-tracks-linked")
+    state = new_game(sc, 1)
+    spec = sc.index.tracks["humanitarian"]
+    state = apply(state, Action("override", track="humanitarian", position=spec.agreement_at, reason="a deal"))
+    return sc, apply(state, Action("end", reason="out of time"))
+
+
+def test_the_step_into_the_end_says_which_provisional_deal_lapsed_on_the_board_and_a_seat() -> None:
+    """Found from outside (left alone at stop 47): the board's rulings, the replay and a seat's log showed the end and
+    "Humanitarian: status agreed → open" with no reason; only the end screen and the report said why."""
+    from tabletop.seats.views import _public_line
+    from tabletop.tui.seatwords import log_text
+    from tabletop.tui.text import settled_lines
+
+    sc, ended = _ended_with_a_lapse()
+    why = "linked: the provisional agreement on Humanitarian lapsed at the end \u2014 the package was not complete"
+    end = ended.last
+    assert end.action.kind == "end"
+    assert [line.plain.strip() for line in settled_lines(ended, end)] == [why]
+    line = _public_line(ended, end)
+    assert line.get("settled") == [why] and why in log_text({"board": {"log": [line]}}).plain
+    # a note written after the end: the lapse stays under the end, the note settles nothing
+    noted = apply(ended, Action("note", text="we ran out of time", about=end.seq))
+    assert [line.plain.strip() for line in settled_lines(noted, end)] == [why]
+    assert settled_lines(noted, noted.last) == []
+    # the same game before its end says nothing of a lapse; a game ended with no provisional deal neither
+    before = [line.plain for line in settled_lines(ended.previous, ended.previous.last)]
+    assert before and not any("lapsed" in line for line in before), before
+    plain = apply(new_game(load_scenario("parallel-tracks"), 1), Action("end", reason="out of time"))
+    assert settled_lines(plain, plain.last) == []
+
+
+async def test_the_replay_says_the_lapse_under_the_end(tmp_path) -> None:  # noqa: ANN001 - pytest's tmp_path
+    from textual.widgets import Static
+
+    from tabletop.store.reading import open_save
+    from tabletop.store.savefile import SaveWriter
+    from tabletop.tui.replay import ReplayApp
+
+    sc, ended = _ended_with_a_lapse()
+    path = tmp_path / "lapsed.jsonl"
+    writer = SaveWriter.create(path, sc, 1)
+    state = new_game(sc, 1)
+    for event in ended.log:
+        state = apply(state, event.action)
+        writer.append(state)
+    writer.close()
+    app = ReplayApp(open_save(path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.screen.go(len(app.screen.save))
+        await pilot.pause()
+        working = str(app.screen.query_one("#working", Static).render())
+    assert "provisional agreement on Humanitarian lapsed at the end" in working, working
