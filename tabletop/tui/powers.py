@@ -20,7 +20,7 @@ from ..engine.review import note_target, undo_target
 from ..lang import Domain
 from ..play.clock import PickHold
 from ..play.session import Session
-from .text import hidden_seqs, literal, names, room_told, shown, told
+from .text import end_warning, hidden_seqs, literal, names, room_told, shown, told
 from .timekeeper import Timekeeper
 
 if TYPE_CHECKING:
@@ -257,8 +257,9 @@ class FacilitatorPowers(_Screen):
                 self.app.push_screen(AskScreen(_("Why does the game end now? (optional; it goes into the record)"),
                                                _("e.g. out of time"), required=False), reason_given)
 
-        self.app.push_screen(ConfirmScreen(_("End the game now?"),
-                                           Text(_("The outcome is taken as the board stands; the save is kept.")),
+        said = _("The outcome is taken as the board stands; the save is kept.")
+        lapse = end_warning(self.session.state)
+        self.app.push_screen(ConfirmScreen(_("End the game now?"), Text(f"{said}\n{lapse}" if lapse else said),
                                            self._question_hold(), weighty=True), confirmed)
 
     def _ask_ruling(self, track: str | None, success: bool, typed: str = "") -> None:

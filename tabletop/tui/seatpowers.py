@@ -25,7 +25,7 @@ from ..play.replica import Replica
 from ..seats.joincodes import typed
 from .modals import AskScreen, PickScreen
 from .seatwords import seat_name
-from .text import told
+from .text import end_warning, told
 
 _, ngettext, N_ = Domain("tui").words()
 
@@ -161,7 +161,10 @@ class ConsolePowers(_Screen):
             if reason:
                 self.seat_app.send({"kind": "end", "reason": reason})
 
-        self.app.push_screen(AskScreen(_("End the game now: why?"), _("the reason, for the record")), ended)
+        replica = self.seat_app.replica
+        lapse = end_warning(replica.state) if replica is not None else ""  # as the hot seat's question says it
+        title = _("End the game now: why?")
+        self.app.push_screen(AskScreen(f"{title}\n{lapse}" if lapse else title, _("the reason, for the record")), ended)
 
     def action_inject(self) -> None:
         cards = self.seat_app.deck_cards()

@@ -17,7 +17,7 @@ from rich.text import Text
 from ..content import Card
 from ..content.grammar import plural_subject
 from ..content.literal import literal
-from ..engine import Event, State, objectives_met, wording
+from ..engine import Action, Event, State, apply, objectives_met, wording
 from ..engine.actions import FACILITATOR_KINDS
 from ..engine.lookups import seen, shown  # noqa: F401 - the scenario (and the game) as the room reads it, for every screen
 from ..engine.records import RULING_KINDS, Ruling, changes_of
@@ -376,6 +376,24 @@ def settled_lines(state: State, event: Event) -> list[Text]:
     Humanitarian"). Found from outside: the board and the replay showed "Humanitarian: status agreed → open;
     position 5 → 4" with no reason; only the report's decision log said why."""
     return [Text("      " + literal(note), style="italic") for note in settled_notes(state, event, shown(state))]
+
+
+def end_warning(state: State) -> str:
+    """What ending the game now would let lapse, for the question before it: the provisional agreements of a
+    package not complete, or ``""``. Worked out by the engine (the end applied to a copy), not guessed here.
+
+    Found from outside: ``e`` said only "The outcome is taken as the board stands" and a provisional deal the room
+    had worked for turned open on the end screen."""
+    if state.over or not any(t.provisional for t in state.tracks.values()):
+        return ""
+    lapsed = lapsed_at_end(state, apply(state, Action("end")))
+    if not lapsed:
+        return ""
+    n = names(state)
+    tracks = ", ".join(n[t.id] for t in state.ruleset.tracks if t.id in lapsed)
+    return ngettext("Under the package deal, the provisional agreement on {tracks} lapses: the package is not complete.",
+                    "Under the package deal, the provisional agreements on {tracks} lapse: the package is not complete.",
+                    len(lapsed)).format(tracks=tracks)
 
 
 def outcome_text(state: State, show_secret: bool) -> Text:

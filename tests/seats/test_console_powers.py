@@ -458,3 +458,27 @@ async def test_an_undo_of_a_bot_s_move_pauses_the_game_so_the_bot_does_not_play_
         assert table.session.state.last.result["undoes"] == last.seq - 1
         await console.close()
     table.session.close()
+
+
+async def test_the_console_warns_of_the_lapse_before_it_ends_the_game(tmp_path: Path) -> None:
+    """Found from outside (left alone at stop 47): as the hot seat's ``e``, the console's ``x`` said nothing of the
+    provisional deal that ending the game lets lapse."""
+    from tabletop import Action
+    from tabletop.tui.modals import AskScreen
+
+    sc = load_scenario("parallel-tracks-linked")
+    session = Session.start(sc, 1, tmp_path / "hosted.jsonl")
+    spec = sc.index.tracks["humanitarian"]
+    session.apply(Action("override", track="humanitarian", position=spec.agreement_at, reason="a deal"))
+    table = Table(session, seats_for(session, 0))
+    async with hosting(table) as (_host, address, codes):
+        app = SeatApp(address, codes["facilitator"], sleep=Sleeps())
+        async with app.run_test(size=(120, 40)) as pilot:
+            await until(pilot, lambda: app.replica is not None and app.replica.state.seq == session.state.seq,
+                        "the console to follow the game")
+            await pilot.press("x")
+            await until(pilot, lambda: isinstance(app.screen, AskScreen), "the end's question")
+            said = str(app.screen.query_one("#ask-title").render())
+            assert "provisional agreement on Humanitarian lapses: the package is not complete" in said, said
+            await pilot.press("escape")
+    session.close()

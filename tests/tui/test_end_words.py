@@ -80,3 +80,35 @@ async def test_the_replay_says_the_lapse_under_the_end(tmp_path) -> None:  # noq
         await pilot.pause()
         working = str(app.screen.query_one("#working", Static).render())
     assert "provisional agreement on Humanitarian lapsed at the end" in working, working
+
+
+def _provisional(sc: object) -> object:
+    spec = sc.index.tracks["humanitarian"]  # type: ignore[attr-defined]
+    return Action("override", track="humanitarian", position=spec.agreement_at, reason="a deal")
+
+
+async def test_ending_the_game_warns_of_the_provisional_deal_it_lets_lapse(tmp_path) -> None:  # noqa: ANN001
+    """Found from outside (left alone at stop 47): ``e`` said only "The outcome is taken as the board stands" and the
+    provisional deal the room had worked for turned open on the end screen."""
+    from tabletop.play.session import Session
+    from tabletop.tui.app import TabletopApp
+    from tabletop.tui.modals import ConfirmScreen
+    from tabletop.tui.text import end_warning
+
+    sc = load_scenario("parallel-tracks-linked")
+    warned = "Under the package deal, the provisional agreement on Humanitarian lapses: the package is not complete."
+    assert end_warning(new_game(sc, 1)) == ""  # nothing provisional: nothing to warn of
+    state = apply(new_game(sc, 1), _provisional(sc))
+    assert end_warning(state) == warned
+    session = Session.start(sc, 1, tmp_path / "linked.jsonl")
+    session.apply(_provisional(sc))
+    app = TabletopApp(session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        shown = " ".join(str(w.render()) for w in app.screen.query("Static"))
+        assert warned in shown.replace("\n", " "), shown
+    session.close()
+
