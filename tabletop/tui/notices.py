@@ -79,11 +79,16 @@ def taken(node: DOMNode, hold: PickHold, held: str | None = None) -> bool:
     return False
 
 
-def moved_on(node: DOMNode) -> None:
+def moved_on(node: DOMNode, sent: bool = False) -> None:
     """A question answered after the game moved on under it (its yes would act for a turn that has passed): nothing
     is done, and the room is told so quietly, as for a pick held (found from outside: a move's question answered
-    twice read "Not allowed — It is Mediating states' turn, not European NATO members / EU's")."""
-    said = _("Not taken: the game moved on while the question was open. Read the list, then pick.")
+    twice read "Not allowed — It is Mediating states' turn, not European NATO members / EU's").
+
+    ``sent``: a seat's choice the host refused ``STALE`` (the game had moved on when it arrived): no rule refused
+    it, so it is not "Not allowed" either (found from outside: a team's yes read "Not allowed — The game has moved
+    on since that choice was shown")."""
+    said = (_("Not taken: the game moved on before your choice reached it. Read the list, then pick.") if sent
+            else _("Not taken: the game moved on while the question was open. Read the list, then pick."))
     _HELD.setdefault(node.app, Refusals()).show(node, said, "information", title="", seconds=2)
 
 

@@ -17,9 +17,11 @@ from textual import work
 from ..content.literal import literal
 from ..lang import Domain
 from ..seats.client import Disconnected, Refused
+from ..seats.protocol import Wire
 from . import seatwords as words
 from .argument import ArgumentScreen, Entered
 from .modals import AskScreen
+from .notices import moved_on
 from .seatdialogs import argument_form
 from .text import SEALED_NOTE
 
@@ -160,8 +162,10 @@ class SeatActs(_App):
         try:
             await client.act(action, pick=pick, reason=reason, typed=typed, clock=clock)
         except Refused as exc:
-            # the host's words under the hot seat's title ("Not allowed"), not its code (STALE, READ_ONLY)
-            self.refusals.show(self, exc.message)
+            if exc.code == Wire.STALE:  # no rule refused it: the game had moved on (said quietly, as the hot seat)
+                moved_on(self, sent=True)
+            else:  # the host's words under the hot seat's title ("Not allowed"), not its code (READ_ONLY)
+                self.refusals.show(self, exc.message)
             still = draft is not None and any(e["id"] == pick for e in words.entries(self.view or {}))
             if draft is not None and still:
                 self.type_argument(*draft)  # nothing the team typed is lost

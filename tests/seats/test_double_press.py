@@ -354,3 +354,22 @@ async def test_a_hosted_team_can_make_a_link_move(tmp_path: Path) -> None:
         await client.close()
         await facilitator.close()
     session.close()
+
+
+async def test_a_team_s_yes_after_the_game_moved_on_is_not_taken_quietly(tmp_path: Path) -> None:
+    """Found from outside (left alone at stop 47): a team's move question answered after the game moved on under it
+    read "Not allowed — The game has moved on", as if the move broke a rule. The hot seat and the console say it
+    quietly ("Not taken: the game moved on…", :func:`tabletop.tui.notices.moved_on`); a team's screen now does too."""
+    async with _a_team_to_move(tmp_path / "stale.jsonl") as (app, pilot, table, hands, team, index, entry):
+        seq = table.session.state.seq
+        await pilot.press(str(index + 1))
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the move's question")
+        from tabletop import Action
+
+        table.session.apply(Action("note", text="the room takes a break"))  # the game moves on under the question
+        hands.now += PICK_HOLD
+        await pilot.press("y")
+        await until(pilot, lambda: bool(notices(app)), "the screen says what became of the yes")
+        said = " ".join(notices(app))
+        assert "Not taken: the game moved on" in said and "Not allowed" not in said, said
+        assert table.session.state.seq == seq + 1  # the note only: the move was not made
