@@ -164,3 +164,23 @@ def test_an_undone_sealed_move_reads_on_a_seat_as_on_the_hot_seat() -> None:
         with using(lang):
             lines = [line["text"] for line in seat_view(state, PROJECTOR, TableFacts())["board"]["log"]]
         assert words in lines, lines
+
+
+def test_a_seat_s_card_names_the_track_it_is_about_as_the_hot_seat_s_panel() -> None:
+    """Found from outside (left alone at stop 47): the hot seat's card panel marks a card "[Borders]" or "[global]";
+    a seat's card said neither, so a team read an event without knowing which track it moves."""
+    from tabletop.tui.seatwords import card_text
+    from tabletop.tui.text import card_text as panel
+
+    state = new_game(load_scenario("parallel-tracks", None), 3)
+    seen = set()
+    while len(seen) < 2 and not state.over:
+        state = apply(state, legal_actions(state)[0])
+        if state.card is None:
+            continue
+        card = state.scenario.index.cards[state.card]
+        where = panel(state, card, facilitator=False).plain.splitlines()[0].rsplit("  ", 1)[1]
+        shown = card_text(seat_view(state, _team("ru"), TableFacts())).plain
+        assert shown.splitlines()[0] == f"{card.title}  {where}", (shown, where)
+        seen.add(card.track is None)
+    assert seen == {False, True}, seen  # a card on a track and a global one both came up
