@@ -162,12 +162,13 @@ def check_files(paths: Sequence[str]) -> Checked:
     by_id: dict[str, _Found] = {}
     for found in decks:
         by_id.setdefault(found[2].deck.id, found)  # the first of a deck id given
+    by_path = {found[0].resolve(): found for found in decks}
     pair = _given_pair(paths, rulesets, decks)
     told = {f.resolve() for f in files}  # the files whose problems are said (a broken deck beside: once)
     checked_with: set[Path] = set()  # the decks checked against a ruleset
     for path, source, rs in rulesets:
         given = pair[1] if pair is not None and pair[0] == path else None
-        found = given or _deck_of(path, source, rs, by_id, told, summaries, problems)
+        found = given or _deck_of(path, source, rs, (by_id, by_path), told, summaries, problems)
         if found is None:
             continue
         checked_with.add(found[0].resolve())
@@ -203,10 +204,15 @@ def _given_pair(paths: Sequence[str], rulesets: list[tuple[Path, SourceFile, Rul
     return given_rulesets[0][0], given_decks[0]
 
 
-def _deck_of(path: Path, source: SourceFile, rs: Ruleset, decks: dict[str, _Found], told: set[Path],
-             summaries: dict[Path, str], problems: list[Problem]) -> _Found | None:
-    """The deck a ruleset names: given, else beside it as play finds it. None when there is none to check it
-    with (its summary or a problem says why); a problem for a deck id mistyped or given to two files."""
+def _deck_of(path: Path, source: SourceFile, rs: Ruleset, decks: tuple[dict[str, _Found], dict[Path, _Found]],
+             told: set[Path], summaries: dict[Path, str], problems: list[Problem]) -> _Found | None:
+    """The deck a ruleset names, as play finds it beside the ruleset (given or not); else, play finding none, a
+    deck of that id given. None when there is none to check it with (its summary or a problem says why); a problem
+    for a deck id mistyped or given to two files. ``decks``: the decks given, by id (the first of each) and by path.
+
+    Found from outside: a folder holding two drafts of one scenario checked each draft's ruleset with the first
+    draft's deck, so the second draft's broken deck passed ("checked with deck 'aquifer-events'", exit 0)."""
+    by_id, by_path = decks
     deck_id = rs.ruleset.deck
     if deck_id is None:
         return None
@@ -217,7 +223,7 @@ def _deck_of(path: Path, source: SourceFile, rs: Ruleset, decks: dict[str, _Foun
         return None
     except ContentError:
         deck_path = None  # none beside it: the ruleset is checked alone (told below)
-    found = decks.get(deck_id)
+    found = by_path.get(deck_path.resolve()) if deck_path is not None else by_id.get(deck_id)
     if found is None:
         found, unreadable = _deck_at(deck_path)
         if unreadable is not None:

@@ -234,3 +234,24 @@ def test_a_bundled_deck_is_given_to_validate_by_its_id_as_play_takes_it(tmp_path
     assert "checked with deck 'parallel-tracks-events'" in capsys.readouterr().out
     assert main(["validate", "no-such-id"]) == 1
     assert "no-such-id: no such file or directory" in capsys.readouterr().out
+
+
+def test_two_drafts_of_a_scenario_in_one_folder_each_check_their_own_deck(tmp_path: Path) -> None:
+    """Found from outside (helper-107): a folder holding two drafts of one scenario (v1, v2, the same ids) checked
+    v2's ruleset with v1's deck ("checked with deck 'mini-events'"), so v2's broken deck passed and validate exited
+    0, while play --ruleset v2 refused the pair. Each ruleset is now checked with the deck play takes for it."""
+    for draft in ("v1", "v2"):
+        (tmp_path / draft / "rulesets").mkdir(parents=True)
+        (tmp_path / draft / "decks").mkdir()
+        shutil.copy(MINI_RULESET, tmp_path / draft / "rulesets" / "mini.toml")
+        shutil.copy(MINI_DECK, tmp_path / draft / "decks" / "mini-events.toml")
+    broken = tmp_path / "v2" / "decks" / "mini-events.toml"
+    broken.write_text(MINI_DECK.read_text().replace('track = "alpha"', 'track = "alpah"'))
+    for order in ((tmp_path,), (tmp_path / "v2", tmp_path / "v1"), (tmp_path / "v1", tmp_path / "v2")):
+        checked = check_files([str(p) for p in order])
+        assert [(p.file, p.path) for p in checked.problems] == [(str(broken), "cards[0].track")], order
+        assert "unknown track 'alpah'" in checked.problems[0].message
+        good = tmp_path / "v1" / "decks" / "mini-events.toml"
+        passed = dict(checked.passed())
+        assert passed[good] == DECK_SUMMARY and passed[tmp_path / "v1" / "rulesets" / "mini.toml"].endswith(
+            "; checked with deck 'mini-events'"), passed  # v1's deck checked with v1's ruleset, not "alone"
