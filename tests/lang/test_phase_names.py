@@ -17,3 +17,22 @@ def test_the_event_phase_is_named_with_one_word(code: str, word: str) -> None:
         done, draw = said("Event phase done."), said("Event phase: draw this round's card.")
     assert done.split()[1].startswith(word) and draw.split()[1].startswith(word), (done, draw)
     assert done.split()[1][:len(word) + 1] == draw.split()[1].rstrip(":")[:len(word) + 1], (done, draw)
+
+
+@pytest.mark.parametrize("code", ["ru", "uk"])
+def test_a_phase_is_the_same_word_in_the_header_the_log_and_the_report(code: str) -> None:
+    """Found from outside (helper-109): the Ukrainian header read "фаза рішень" (of decisions) and the log "фаза
+    «рішення»" (decision); the reports said "ухвалення рішень" and "огляд" where the screens said "рішення" and
+    "підсумки". The header's form is a genitive (after "фаза"), the others a nominative: the word's stem agrees."""
+    from tabletop.engine.telling import PHASES
+    from tabletop.play.decisions import phase_name as header
+    from tabletop.report.words import _PHASES as REPORT
+    from tabletop.tui.text import phase_word
+
+    engine, report = Domain("engine").gettext, Domain("report").gettext
+    with lang.using(code):
+        for phase in PHASES:
+            named = {engine(PHASES[phase]), report(REPORT[phase]), phase_word(phase)}
+            assert len(named) == 1, (phase, named)
+            stem = next(iter(named))[:-1]  # its last letter is its ending
+            assert header(phase).startswith(stem), (phase, header(phase), named)
