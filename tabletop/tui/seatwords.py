@@ -200,8 +200,11 @@ def own_text(view: Mapping[str, Any]) -> Text:
     resources = _purse(view, own.get("resources"))
     move, track = _moves_and_tracks(view)
     out = Text(_("Your team") + "\n", style="bold")
-    out.append("  " + _("Resources: {resources} \u00b7 actions left: {left}").format(
-        resources=resources or _("none"), left=_s(own.get("actions_left"))) + "\n")
+    if _map(view.get("game")).get("over"):  # no actions to count once the game is over (found from outside)
+        out.append("  " + _("Resources: {resources}").format(resources=resources or _("none")) + "\n")
+    else:
+        out.append("  " + _("Resources: {resources} \u00b7 actions left: {left}").format(
+            resources=resources or _("none"), left=_s(own.get("actions_left"))) + "\n")
     for o in _list(own.get("objectives")):
         if isinstance(o, Mapping):
             # the mark first, as on the console: at the end of a long objective a narrow column broke "[ ]" in two

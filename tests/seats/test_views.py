@@ -184,3 +184,16 @@ def test_a_seat_s_card_names_the_track_it_is_about_as_the_hot_seat_s_panel() -> 
         assert shown.splitlines()[0] == f"{card.title}  {where}", (shown, where)
         seen.add(card.track is None)
     assert seen == {False, True}, seen  # a card on a track and a global one both came up
+
+
+def test_a_team_s_own_panel_counts_no_actions_left_once_the_game_is_over() -> None:
+    """Found from outside (helper-109): after the facilitator ended the game, Russia's screen read "ИГРА ОКОНЧЕНА …
+    осталось действий: 2" — actions the team can no longer take."""
+    from tabletop.tui.seatwords import own_text
+
+    state = _to_moves()
+    team = state.turn or ""
+    assert "actions left: " in own_text(seat_view(state, _team(team), TableFacts())).plain
+    ended = apply(state, Action("end", reason="out of time"))
+    said = own_text(seat_view(ended, _team(team), TableFacts())).plain
+    assert "Resources: " in said and "actions left" not in said, said
