@@ -226,15 +226,6 @@ def _stock_words(base: Deck, shown: Deck) -> dict[str, str]:
     return out
 
 
-def log_line(scenario: Scenario, text: str) -> str:
-    """A log line as a save stores it (the base's English) in the language ``scenario`` is shown in.
-
-    ``scenario`` is one :func:`translated` made; a line it has no translation of (or the base scenario)
-    gives ``text`` as stored. Not yet made safe: the caller shows it through the sanitiser.
-    """
-    return scenario.log_words.get(text, text)
-
-
 def _texts(entry: dict[str, Any] | None, *fields: str) -> dict[str, Any]:
     return {f: entry[f] for f in fields if f in entry} if entry else {}
 

@@ -114,3 +114,12 @@ class Scenario:
                 "deck": dump(self.deck),
             }
         return self._json
+
+
+def log_line(scenario: Scenario, text: str) -> str:
+    """A log line as a save stores it (the base's English) in the language ``scenario`` is shown in.
+
+    ``scenario`` is one :func:`~tabletop.content.overlays.translated` made; a line it has no translation of (or the
+    base scenario) gives ``text`` as stored. Not yet made safe: the caller shows it through the sanitiser.
+    """
+    return scenario.log_words.get(text, text)

@@ -17,7 +17,7 @@ from ..engine.telling import notes as told_notes, tell
 from ..engine.rulingwords import ruling_text
 from ..engine.wording import change_text
 from .replayed import ReplayedGame
-from ..content.overlays import log_line
+from ..content.scenario import log_line
 from ..lang import Domain
 
 _, ngettext, N_ = Domain("report").words()

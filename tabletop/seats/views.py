@@ -24,7 +24,7 @@ from typing import Any, NamedTuple
 from ..content.grammar import plural_subject
 from ..content.literal import literal
 from ..content.models import resource_infos
-from ..content.overlays import log_line
+from ..content.scenario import log_line
 from ..engine import Action, State, legal_actions, objectives_met, waiting_for
 from ..engine.telling import settled_notes, tell
 from ..lang import Domain, current

@@ -17,6 +17,7 @@ from rich.text import Text
 from ..content import Card
 from ..content.grammar import plural_subject
 from ..content.literal import literal
+from ..content.scenario import log_line
 from ..engine import Action, Event, State, apply, objectives_met, wording
 from ..engine.actions import FACILITATOR_KINDS
 from ..engine.lookups import seen, shown  # noqa: F401 - the scenario (and the game) as the room reads it, for every screen
@@ -264,9 +265,19 @@ def hidden_seqs(state: State, shown: Iterable[Event] = (), undone: Set[int] = fr
 
 
 def changes_words(state: State, result: Mapping[str, Any]) -> str:
-    """What an event changed on the board, in a few words: "Borders tension 2\u21924"."""
+    """What an event changed on the board, in a few words: "Borders tension 2\u21924", and its log lines."""
     n = names(state)
-    return "; ".join(w for c in changes_of(result) if (w := wording.change_text(c, n, compact=True)))
+    changed = [w for c in changes_of(result) if (w := wording.change_text(c, n, compact=True))]
+    return "; ".join((*changed, *logged_lines(state, result)))
+
+
+def logged_lines(state: State, result: Mapping[str, Any]) -> list[str]:
+    """A card's or a move's ``{ log = "…" }`` lines the event recorded, in the language shown, made literal.
+
+    Found from outside (helper-107): a seat's log and the report showed them; the board and the replay did not,
+    though docs/translating.md says a screen shows them."""
+    logs = result.get("log")
+    return [literal(log_line(shown(state), str(t))) for t in logs] if isinstance(logs, list) else []
 
 
 def committed_words(state: State, event: Event) -> str:

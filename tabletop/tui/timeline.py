@@ -20,8 +20,8 @@ from ..report.words import played_by, saved_at, sealed_committed, sealed_note, s
 from ..store.players import players_of, recorded
 from ..store.reading import Save, SavedEvent
 from .decisionlist import rich_text
-from .text import (event_mark, literal, names, ruling_lines, seen, settled_lines, shown, told, typed_marked_text,
-                   typed_other)
+from .text import (event_mark, literal, logged_lines, names, ruling_lines, seen, settled_lines, shown, told,
+                   typed_marked_text, typed_other)
 
 _, ngettext, N_ = Domain("tui").words()
 
@@ -106,6 +106,8 @@ def working_text(save: Save, index: int, undone: Set[int], notes: Mapping[int, l
     ladders = {t.id: t.ladder for t in shown(state).ruleset.tracks}
     for change in changes_of(e.result):
         out.append(f"  {change_text(change, n, ladders)}\n", style="dim")
+    for line in logged_lines(state, e.result):  # a card's or a move's own log lines
+        out.append(f"  {line}\n", style="dim")
     given = e.result.get("reason") or e.action.reason
     if given:
         # a reason tabletop records itself ("undone by the facilitator") in today's words; a person's as typed

@@ -11,9 +11,10 @@ import pytest
 from tabletop.cli import main
 from tabletop.content import ContentError, load_scenario
 from tabletop.content.finding import BUNDLED
-from tabletop.content.overlays import log_line, translated
+from tabletop.content.overlays import translated
 from tabletop.content.overlaytexts import card_logs, move_logs
 from tabletop.content.overlaywriting import stamp_file
+from tabletop.content.scenario import log_line
 
 OVERLAY = """\
 [overlay]
