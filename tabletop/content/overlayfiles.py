@@ -127,7 +127,7 @@ SHOWN = 5
 
 def describe_overlay(path: Path, checked: Checked) -> str:
     """One line on an overlay that reads: its language, what it translates, how much of it."""
-    done = checked.total - checked.untranslated
+    done = checked.total - checked.untranslated - sum(1 for p in checked.same if not p.endswith("]"))
     return _("{lang} translation of {base}: {done} of {total} texts").format(
         lang=name_lang(path) or "?", base=base_path(path).name, done=done, total=checked.total)
 
@@ -141,6 +141,12 @@ def warnings(path: Path, checked: Checked, verbose: bool = False) -> list[str]:
             file=path, listed=_listed(checked.missing, verbose),
             count=ngettext("{n} text not translated (the base text shows)",
                            "{n} texts not translated (the base text shows)", n).format(n=n)))
+    if checked.same:
+        n = len(checked.same)
+        out.append(_("warning: {file}: {count}: {listed}").format(
+            file=path, listed=_listed(checked.same, verbose),
+            count=ngettext("{n} text word for word as the base's (not translated yet?)",
+                           "{n} texts word for word as the base's (not translated yet?)", n).format(n=n)))
     out += [_("warning: {problem}").format(problem=p) for p in checked.stale]
     if checked.unstamped:
         n = len(checked.unstamped)
