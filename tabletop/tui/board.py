@@ -364,6 +364,9 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
     def _stage(self, stage: str | None) -> Callable[[], None]:
         def go() -> None:
             self.stage = stage
+            # a track's moves come up under the hand that chose it: held as a new list (found from outside: "1 1"
+            # chose the track and, with the second press, the first move of its list)
+            self.pick_hold.start()
             self.refresh_view()
 
         return go
@@ -471,6 +474,10 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
         if event.option_list.id != "decision":
             return
         event.stop()
+        if self.app.screen is not self:
+            # a pick's dialog is already over the list: a second press that reached the list before it came up
+            # (found from outside: "1 Enter" at once put up the same question twice, one over the other)
+            return
         index = int(event.option.id or 0)
         if index < len(self.entries) and taken(self, self.pick_hold):
             entry = self.entries[index]
@@ -489,6 +496,7 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
     def action_back(self) -> None:
         if self.stage is not None:
             self.stage = None
+            self.pick_hold.start()  # the list of tracks again, under the hand: held as a new list
             self.refresh_view()
 
     # -- bots ----------------------------------------------------------------

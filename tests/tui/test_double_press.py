@@ -85,8 +85,10 @@ async def test_a_double_press_on_a_vote_does_not_vote_for_the_next_team(tmp_path
         assert session.state.log[-1].action.actor != voter  # the next team's own vote, once read
 
 
-async def test_moving_between_a_teams_lists_is_not_held(tmp_path: Path) -> None:
-    """Picking a track and then its move changes no game: both presses count (the move still asks first)."""
+async def test_moving_between_a_teams_lists_is_held_as_a_new_list(tmp_path: Path) -> None:
+    """Picking a track puts its moves under the hand: the press after it, a moment later, picks none of them (it
+    was taken before, the move's question the only stop: found from outside, helper-110). Escape back to the
+    tracks holds the same way."""
     now = FakeTime()
     session = start(tmp_path)
     while session.state.phase == "event":
@@ -96,7 +98,17 @@ async def test_moving_between_a_teams_lists_is_not_held(tmp_path: Path) -> None:
         await pilot.pause()
         await pilot.press("1", "1")
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmScreen)
+        assert board(pilot).stage is not None and not isinstance(app.screen, ConfirmScreen)
+        await pilot.press("escape", "1")
+        await pilot.pause()
+        assert board(pilot).stage is None  # back at the tracks, the press held
+        now.advance(PICK_HOLD)
+        await pilot.press("1")
+        await pilot.pause()
+        now.advance(PICK_HOLD)
+        await pilot.press("1")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)  # read, then picked: the move asks first
 
 
 async def test_a_double_enter_opens_the_moves_confirmation_and_does_not_give_it(tmp_path: Path) -> None:
@@ -111,6 +123,7 @@ async def test_a_double_enter_opens_the_moves_confirmation_and_does_not_give_it(
         await pilot.pause()
         await pilot.press("1")  # a track: its moves
         await pilot.pause()
+        now.advance(PICK_HOLD)  # read
         await pilot.press("enter", "enter")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
@@ -308,3 +321,59 @@ async def test_a_dice_moves_question_lists_its_modifiers(tmp_path: Path) -> None
         shown = " ".join(str(s.render()) for s in app.screen.query("Static"))
         assert "2d6 \u2265 9" in shown and "modifiers of the roll: +1 if Mutual trust >= 5" in shown, shown
         assert "\u22121 if tension >= 3" in shown, shown  # the minus the roll's working writes
+
+
+def _to_a_teams_tracks(session: Session) -> None:
+    """On to the moves phase, a human team to choose a track (the board lists tracks, then a track's moves)."""
+    while session.state.phase != "moves":
+        session.apply(legal_actions(session.state)[0])
+
+
+async def test_a_double_press_on_the_track_list_does_not_pick_a_move(tmp_path: Path) -> None:
+    """Found from outside (helper-110): ``1 1`` at a team's list of tracks chose the track, and the second press
+    chose the first move of its list at once ("Россия: Внести предложение — трек «Стратегическая стабильность»?");
+    ``2 2`` answered "Not allowed". The track's list of moves is a new list under the hand: held as one."""
+    now = FakeTime()
+    session = start(tmp_path)
+    _to_a_teams_tracks(session)
+    app = TabletopApp(session, now=now, pick_hold=PICK_HOLD)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        now.advance(PICK_HOLD)  # the team has read its list of tracks
+        assert board(pilot).stage is None
+        await pilot.press("1", "1")
+        await pilot.pause()
+        assert board(pilot).stage is not None  # the track was chosen
+        assert not isinstance(app.screen, ConfirmScreen), "the second press picked a move"
+        assert any("Not taken: the list has just changed" in t for t in toasts(pilot)), toasts(pilot)
+        now.advance(PICK_HOLD)
+        await pilot.press("1")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)  # read, then picked: the move's question
+
+
+async def test_a_digit_and_an_enter_at_once_open_one_question(tmp_path: Path) -> None:
+    """Found from outside (helper-110): ``1 Enter`` sent in one go on a team's list of moves put up two identical
+    questions, one over the other: Escape closed one and the same question was still there, and a yes to one left
+    the other asking for a team whose turn had passed."""
+    from .test_dialogs import enter_twice
+
+    now = FakeTime()
+    session = start(tmp_path)
+    _to_a_teams_tracks(session)
+    app = TabletopApp(session, now=now, pick_hold=PICK_HOLD)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        now.advance(PICK_HOLD)
+        await pilot.press("1")
+        await pilot.pause()
+        now.advance(PICK_HOLD)  # the track's moves have been read
+        entries = board(pilot).entries
+        first = next(i for i, e in enumerate(entries) if not e.problem and "Pass" not in e.label.plain)
+        app.query_one("#decision").highlighted = first
+        await enter_twice(pilot)  # the pick and a nervous second press before its question is up
+        questions = [s for s in app.screen_stack if isinstance(s, ConfirmScreen)]
+        assert len(questions) == 1, app.screen_stack
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is board(pilot)
