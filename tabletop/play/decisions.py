@@ -72,18 +72,21 @@ def decision(
     bots = bots or {}
     if acting in bots:
         who = n.get(acting or "", acting)
+        plural = plural_subject(state.scenario, acting)  # "Государства-посредники … принимают" (found from outside)
         if card_held:
+            answers = (pgettext("plural subject", "{who} (bot) answers this card. Read it out first (k: skip it, r: "
+                                "redraw).") if plural
+                       else _("{who} (bot) answers this card. Read it out first (k: skip it, r: redraw)."))
             return Decision(
-                styled(_("{who} (bot) answers this card. Read it out first (k: skip it, r: redraw).").format(who=who),
-                       "bold"),
-                (Choice(styled((pgettext("plural subject", "Let {who} answer the card")
-                                if plural_subject(state.scenario, acting)
+                styled(answers.format(who=who), "bold"),
+                (Choice(styled((pgettext("plural subject", "Let {who} answer the card") if plural
                                 else _("Let {who} answer the card")).format(who=who)), ReleaseCard()),),
             )
         from ..store.players import policy_word  # a bot's policy in the room's words (a game with bots only)
 
-        return Decision(styled(_("{who} (bot: {policy}) is deciding\u2026").format(
-            who=who, policy=policy_word(bots[acting or ""]))), ())
+        deciding = (pgettext("plural subject", "{who} (bot: {policy}) is deciding\u2026") if plural
+                    else _("{who} (bot: {policy}) is deciding\u2026"))
+        return Decision(styled(deciding.format(who=who, policy=policy_word(bots[acting or ""]))), ())
     waiting = waiting_for(state)
     if waiting == "move":
         assert acting is not None

@@ -263,7 +263,7 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
         panel = self.query_one(TurnPanel)
         state = self.session.state
         panel.show(state, acting, self.session.seats, self.timekeeper.phase_text(), self.paused,
-                   unseen=self.sealed.keeps_from_the_room(state, acting))
+                   unseen=self.sealed.keeps_from_the_room(state, acting), card_held=self.card_hold.held(state))
         panel.border_subtitle = self.timekeeper.session_text()
 
     @property

@@ -15,6 +15,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Static
 
+from ..content.grammar import plural_subject
 from ..engine import State, waiting_for
 from ..engine.cards import on_schedule
 from ..engine.review import applied_card, undone_seqs
@@ -101,9 +102,10 @@ class TurnPanel(BoardPart):
     """
 
     def show(self, state: State, acting: str | None, seats: dict[str, str], timer: str | Text = "",
-             paused: bool = False, unseen: bool = False) -> None:
+             paused: bool = False, unseen: bool = False, card_held: bool = False) -> None:
         """``unseen``: the acting team's resources and actions left are its own now (a sealed sitting it is not
-        seated at: a bot's, or a team's before its gate)."""
+        seated at: a bot's, or a team's before its gate). ``card_held``: the card a bot answers waits for the
+        facilitator to read it out (the game waits for the facilitator, not the bot)."""
         n = names(state)
         rs = state.ruleset.ruleset
         out = Text()
@@ -125,7 +127,15 @@ class TurnPanel(BoardPart):
                 from ..store.players import policy_word  # a bot's policy in the room's words (a game with bots only)
 
                 who += _(" (bot: {policy})").format(policy=policy_word(seat))
-            out.append("\u25b6 " + team_waits(waiting, who) + "\n", style="bold")
+            if card_held and seat != "human":
+                # found from outside: "▶ United States (bot: hardliner) to answer the card" while nothing happened
+                # until the facilitator let the bot answer; the room asked who it was waiting for
+                plural = plural_subject(shown(state), acting)
+                said = (pgettext("plural subject", "Facilitator: read the card out, then {who} answers it") if plural
+                        else _("Facilitator: read the card out, then {who} answers it"))
+                out.append("\u25b6 " + said.format(who=who) + "\n", style="bold")
+            else:
+                out.append("\u25b6 " + team_waits(waiting, who) + "\n", style="bold")
             if not unseen:
                 res = state.resources.get(acting, {})
                 spend = resources_words(res, n)

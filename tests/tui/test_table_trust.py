@@ -16,7 +16,9 @@ from tabletop.store.verifying import verify
 from tabletop.tui.app import TabletopApp
 from tabletop.tui.bars import KeyBar
 from tabletop.tui.end import EndScreen
+from tabletop.lang import using
 from tabletop.tui.modals import ConfirmScreen, PickScreen
+from tabletop.tui.widgets import TurnPanel
 
 from .support import SIZE, board, choose, entry_index, panel, press, start, toasts, type_text
 
@@ -93,6 +95,19 @@ async def test_a_bot_answers_a_card_only_after_the_facilitator_has_read_it(
         assert session.state.card == card, "the bot has not answered: the card is still on the table"
         assert [e.label.plain for e in board(pilot).entries] == ["Let European NATO members / EU answer the card"]
         assert {"Skip card", "Redraw"} <= footer(pilot)
+        # the turn line names who the game waits for: the facilitator (found from outside: "▶ European NATO members /
+        # EU (bot: cooperative) to answer the card" while nothing happened until the facilitator let it)
+        turn = str(board(pilot).query_one(TurnPanel).render())
+        assert "\u25b6 Facilitator: read the card out, then European NATO members / EU (bot: cooperative) answers " \
+               "it" in turn, turn
+        with using("ru"):
+            board(pilot).refresh_view()
+            await pilot.pause()
+            said = str(board(pilot).query_one(TurnPanel).render()) + " ".join(
+                str(board(pilot).query_one("#prompt").render()).split())
+            board_prompt = said
+        assert "отвечают" in board_prompt and "отвечает" not in board_prompt, board_prompt  # a plural subject
+        board(pilot).refresh_view()
         await press(pilot, "r")
         assert isinstance(app.screen, ConfirmScreen)
         await press(pilot, "enter")
