@@ -221,9 +221,9 @@ def change_text(
         who = names.get(str(change.actor), str(change.actor))
         if compact:
             return literal(f"{who} {resource_name(change.resource, names)} {step}")
-        # the record's id in English (reports have always written it so); its translated name in another language
-        what = one_line(change.resource) if current() == SOURCE else resource_name(change.resource, names)
-        return f"{who} {what} {step}"
+        # its name, as the board says it (found from outside: an English report wrote the id, "Hill Valley capital
+        # 3 → 2", where the scenario names it "Political capital" and the board and the Russian report said so)
+        return f"{who} {resource_name(change.resource, names)} {step}"
     return "" if compact else ", ".join(f"{k} {v}" for k, v in change.other)
 
 

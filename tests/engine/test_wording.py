@@ -155,9 +155,13 @@ def test_changes_read_into_three_forms_and_keep_anything_else() -> None:
     assert full == [
         "Borders: position 1 \u2192 2 (Line-of-contact talks)",
         "Mutual trust 2 \u2192 1",
-        "Russia mandate-moscow 1 \u2192 0",
+        "Russia mandate moscow 1 \u2192 0",  # a resource with no name in NAMES: its id as words, as the board says it
         "odd 1",
     ]
+    # a named resource by its name in English too (found from outside, helper-107: "Hill Valley capital 3 → 2" in the
+    # English report where the scenario names it "Political capital" and the board said so)
+    named = {**NAMES, "resource:mandate-moscow": "Moscow's mandate"}
+    assert change_text(resource, named) == "Russia Moscow's mandate 1 \u2192 0"
     compact = [change_text(c, NAMES, compact=True) for c in (track, meter, resource, other)]
     assert compact == [
         "Borders position 1\u21922", "Mutual trust 2\u21921", "Russia mandate moscow 1\u21920", ""
