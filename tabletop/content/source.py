@@ -208,4 +208,26 @@ def _toml_hint(message: str, line: str) -> str | None:
         return _("a text not closed on its line: a quote is missing")
     if message.startswith("Invalid value"):  # untranslated: tomllib's words, matched
         return _("a value TOML does not read: a text needs quotes, true and false are written in lower case")
+    if message.startswith(("Invalid initial character for a key part", "Unclosed inline table")) \
+            and _open_braces(line) > 0:  # untranslated: tomllib's words, matched
+        # found from outside: a choice { actor = …, ⏎ label = … } split over two lines read only "Invalid initial
+        # character for a key part"
+        return _("an inline table { … } is written on one line: join its lines")
     return None
+
+
+def _open_braces(line: str) -> int:
+    """How many ``{`` the line leaves open (outside quoted texts and comments)."""
+    depth, quote = 0, ""
+    for c in line:
+        if quote:
+            quote = "" if c == quote else quote
+        elif c in "\"'":
+            quote = c
+        elif c == "#":
+            break
+        elif c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+    return depth

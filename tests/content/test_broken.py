@@ -345,6 +345,11 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
     ('[ruleset]\nid = "x"\nturns = 8\nturns = 9\n', "TOML syntax error: Cannot overwrite a value: 'turns' is given twice"),
     ('[ruleset]\nid = "x\nname = "y"\n', "TOML syntax error: Illegal character '\\n': a text not closed on its line"),
     ('[ruleset]\nid = x\n', "TOML syntax error: Invalid value: a value TOML does not read"),
+    # found from outside (helper-107): a choice split over two lines read only the parser's words
+    ('[deck]\nid = "d"\nchoices = [\n  { actor = "hill",\n    label = "Deny" },\n]\n',
+     ":4: TOML syntax error: Invalid initial character for a key part: an inline table { \u2026 } is written on one line"),
+    ('[deck]\nid = "d"\nx = [\n  { actor = "hill" # {\n  , label = "x" },\n]\n',
+     "TOML syntax error: Unclosed inline table: an inline table { \u2026 } is written on one line"),
 ])
 def test_a_toml_mistake_says_what_it_is_in_words(tmp_path: Path, toml: str, said: str) -> None:
     """Found from outside: a designer read "TOML syntax error: Cannot overwrite a value" for a key given twice and
