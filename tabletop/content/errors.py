@@ -24,10 +24,18 @@ def format_path(path: Sequence[str | int]) -> str:
     return out
 
 
+#: how alike a word and a known one must be to suggest it (difflib's ratio); under :data:`SURE` a suggestion must
+#: start as the word does (or its last dotted part): 'alfa' is told 'alpha' (0.67), 'tsunami' is not told 'summit'
+#: (0.62, found from outside)
+CLOSE, SURE = 0.6, 0.7
+
+
 def did_you_mean(word: str, options: Iterable[str]) -> str:
     """`` (did you mean 'x'?)`` when a close match exists, else ``''``."""
     typed = str(word)
-    close = difflib.get_close_matches(typed, list(options), n=5, cutoff=0.6)
+    close = [name for name in difflib.get_close_matches(typed, list(options), n=5, cutoff=CLOSE)
+             if typed[:1] in (name[:1], name.rsplit(".", 1)[-1][:1])  # a key in full: 'tracks.x.breakdown_at'
+             or difflib.SequenceMatcher(None, typed, name).ratio() >= SURE]
     if not close:
         return ""
     # as close as each other ('rus': 'ru' and 'us'), the one spelt from the same first letters: a typo is

@@ -1,0 +1,20 @@
+"""A did-you-mean suggests a likely typo, not any word that shares letters."""
+
+from __future__ import annotations
+
+from tabletop.content.errors import did_you_mean
+
+
+def test_a_word_that_only_shares_letters_gets_no_suggestion() -> None:
+    """Found from outside (helper-107): an overlay's ``[cards.tsunami]`` (no such card) was told "(did you mean
+    'summit'?)": difflib's ratio was 0.62, over the 0.6 cutoff, for two unrelated words."""
+    assert did_you_mean("tsunami", ["summit", "election", "sea-wells"]) == ""
+
+
+def test_typos_are_still_suggested() -> None:
+    assert did_you_mean("alfa", ["alpha", "beta"]) == " (did you mean 'alpha'?)"  # 0.67: starts as the word does
+    assert did_you_mean("laon", ["loan", "capital"]) == " (did you mean 'loan'?)"
+    assert did_you_mean("rus", ["ru", "us", "ua"]) == " (did you mean 'ru'?)"
+    # a key given by its last part: the key in full
+    assert did_you_mean("breakdown_at", ["tracks.borders.breakdown_at", "ruleset.turns"]) == \
+        " (did you mean 'tracks.borders.breakdown_at'?)"
