@@ -208,8 +208,8 @@ def _toml_hint(message: str, line: str) -> str | None:
         return _("a text not closed on its line: a quote is missing")
     if message.startswith("Invalid value"):  # untranslated: tomllib's words, matched
         return _("a value TOML does not read: a text needs quotes, true and false are written in lower case")
-    if message.startswith(("Invalid initial character for a key part", "Unclosed inline table")) \
-            and _open_braces(line) > 0:  # untranslated: tomllib's words, matched
+    split = ("Invalid initial character for a key part", "Unclosed inline table")  # untranslated: tomllib's words
+    if message.startswith(split) and _open_braces(line) > 0:
         # found from outside: a choice { actor = …, ⏎ label = … } split over two lines read only "Invalid initial
         # character for a key part"
         return _("an inline table { … } is written on one line: join its lines")
