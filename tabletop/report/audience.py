@@ -86,6 +86,20 @@ def _seal_unrevealed(report: dict[str, Any]) -> bool:
         target = noted_event(about, notes_on) if isinstance(about, int) else None
         return target if target in hidden else None
 
+    # an undo of such a move, by its seq: what a note on the undo is about is told as the undo is (found from
+    # outside, helper-108: "Note #10 on #9 (“Undo: Russia: Make an argument on Humanitarian (sealed: committed)”)")
+    undos = {e["seq"]: undo_words(hidden[e["undoes"]]) for e in report.get("log", []) if e.get("undoes") in hidden}
+
+    def on_undo(about: Any) -> str | None:
+        """The words of the undo of a hidden move a note's ``about`` comes to, if any."""
+        target = noted_event(about, notes_on) if isinstance(about, int) else None
+        return undos.get(target) if isinstance(target, int) else None
+
+    for note in [*report.get("notes", []), *(n for rnd in report.get("timeline", []) for n in rnd["notes"]),
+                 *report.get("log", [])]:
+        if (said := on_undo(note.get("about"))) is not None:
+            note["about_summary"] = said
+
     for rnd in report.get("timeline", []):
         for move in rnd["moves"]:
             if move["seq"] in hidden:

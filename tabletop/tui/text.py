@@ -288,12 +288,34 @@ def committed_words(state: State, event: Event) -> str:
     return sealed.format(actor=names(state).get(event.action.actor or "", event.action.actor))
 
 
+#: an undo of a sealed move the room never saw revealed, as the shared screen says it
+UNDO_SEALED = N_("Undo: a sealed move taken back (what it was stays sealed)")
+
+
 def room_told(state: State, event: Event, hidden: Set[int] | None = None) -> str:
     """An event as the shared screen words it: a sealed move the room has not seen revealed (``hidden``; None:
-    those of :func:`hidden_seqs`) as who committed one, any other as the log tells it."""
-    if event.seq in (hidden_seqs(state) if hidden is None else hidden):
+    those of :func:`hidden_seqs`) as who committed one, an undo of one as a sealed move taken back, any other as
+    the log tells it. Found from outside (helper-108): a note on such an undo read "Note on event 9: Undo: Russia:
+    Make an argument on Humanitarian (sealed: committed)" while the rulings said the move stays sealed."""
+    shut = hidden_seqs(state) if hidden is None else hidden
+    if event.seq in shut:
         return committed_words(state, event)
+    if event.action.kind == "undo" and (event.result.get("undoes") in shut
+                                        or hidden is None and _sealed_taken_back(state, event)):
+        return _(UNDO_SEALED)
     return told(state, event)
+
+
+def _sealed_taken_back(state: State, undo: Event) -> bool:
+    """Whether ``undo`` took back a sealed move (never revealed: an undo takes back the newest step, and a reveal
+    comes after the moves it reveals). Walks back only as far as that move."""
+    target = undo.result.get("undoes")
+    node = state.history
+    while isinstance(target, int) and node is not None and node.event.seq >= target:
+        if node.event.seq == target:
+            return node.event.action.kind == "move" and bool(node.event.result.get("sealed"))
+        node = node.prev
+    return False
 
 
 def event_line(state: State, event: Event, hidden: set[int], undone: set[int] | None = None) -> Text:
@@ -307,7 +329,7 @@ def event_line(state: State, event: Event, hidden: set[int], undone: set[int] | 
     kind = event.action.kind
     if kind == "undo" and event.result.get("undoes") in hidden:
         out.append(_("FACILITATOR") + " ", style="reverse")
-        out.append(_("Undo: a sealed move taken back (what it was stays sealed)"), style="bold")
+        out.append(_(UNDO_SEALED), style="bold")
         return out
     style = "bold" if kind in (*RULING_KINDS, "override", "undo", "end") else ""
     if kind in FACILITATOR_KINDS:

@@ -168,6 +168,23 @@ def test_a_note_on_a_sealed_move_never_revealed_is_kept_from_the_room(tmp_path: 
         assert shown(participants, fmt, f"Note on event {committed.seq} (a sealed move)")
 
 
+@pytest.mark.parametrize("fmt", ["md", "html", "json"])
+def test_a_note_on_the_undo_of_a_sealed_move_never_revealed_tells_the_undo_sealed(tmp_path: Path, fmt: str) -> None:
+    """Found from outside (helper-108, HIGH): the participants' copy hid the move and said its undo was "Undo:
+    Russia: a sealed move, committed", but a note written on the undo was "Note #10 on #9 (“Undo: Russia: Make an
+    argument on Humanitarian (sealed: committed)”)": the move named, in the notes, the timeline and the JSON."""
+    sc = scenario(sealed_moves=True)
+    path = tmp_path / "on-undo.jsonl"
+    committed = record_undone_sealed(path, sc, 4, note_on_undo="the team withdrew it")
+    secret = next(m.name for m in sc.ruleset.moves if m.id == committed.action.move)
+    assert shown(render(path, fmt), fmt, secret)  # the facilitator's copy says what was undone
+    participants = render(path, fmt, audience="participants")
+    assert not shown(participants, fmt, secret), participants
+    assert shown(participants, fmt, "the team withdrew it")  # the note on the undo is the room's: kept
+    actor = next(a.name for a in sc.ruleset.actors if a.id == committed.actor)
+    assert shown(participants, fmt, f"Undo: {actor}: a sealed move, committed")
+
+
 @pytest.mark.parametrize("lang", ["en", "ru", "uk"])
 @pytest.mark.parametrize("fmt", ["md", "html"])
 def test_every_copy_says_where_the_scenario_comes_from(tmp_path: Path, fmt: str, lang: str) -> None:

@@ -76,10 +76,12 @@ def record_actions(path: Path, scenario: Scenario, seed: int, steps: Iterable[Ca
 
 
 def record_undone_sealed(path: Path, scenario: Scenario, seed: int, to_reveal: bool = False,
-                         note: str | None = None, note_on_note: str | None = None) -> Event:
+                         note: str | None = None, note_on_note: str | None = None,
+                         note_on_undo: str | None = None) -> Event:
     """A sealed game whose first sealed move is taken back by an undo, so never revealed; played on to the
     reveal of the round's other sealed moves if ``to_reveal``; ``note``: the facilitator's note on that move,
-    written before the undo (``note_on_note``: a second note, on that note). Returns the undone move's event."""
+    written before the undo (``note_on_note``: a second note, on that note; ``note_on_undo``: a note written right
+    after the undo, on it). Returns the undone move's event."""
     from tabletop.engine import apply, legal_actions, new_game
 
     state = new_game(scenario, seed)
@@ -96,6 +98,9 @@ def record_undone_sealed(path: Path, scenario: Scenario, seed: int, to_reveal: b
             writer.append(state)
         state = apply(state, Action("undo"))
         writer.append(state)
+        if note_on_undo is not None:
+            state = apply(state, Action("note", text=note_on_undo, about=state.seq))
+            writer.append(state)
         while to_reveal and not any(e.result.get("revealed") for e in state.log):
             state = apply(state, legal_actions(state)[0])
             writer.append(state)

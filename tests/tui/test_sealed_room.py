@@ -62,6 +62,25 @@ async def test_the_note_dialog_names_a_sealed_move_as_the_log_does(tmp_path: Pat
         assert words not in asked, asked
 
 
+async def test_the_note_dialog_on_the_undo_of_a_sealed_move_keeps_the_move_sealed(tmp_path: Path) -> None:
+    """Found from outside (helper-108): after a sealed move was undone, ``n`` asked "Note on event 9: Undo: Russia:
+    Make an argument on Humanitarian (sealed: committed)" in front of the room, while the rulings beside it said
+    "Undo: a sealed move taken back (what it was stays sealed)"."""
+    session = start(tmp_path, sealed=True)
+    state = _russia_seals_a_move(session)
+    words = tell(state.last, state.scenario).split(": ", 1)[1]  # "Table a proposal on Borders"
+    session.apply(Action("undo", reason="taken back"))
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "n")
+        assert isinstance(app.screen, AskScreen)
+        asked = screen_words(pilot)
+        said = f"Note on event {session.state.seq}: Undo: a sealed move taken back (what it was stays sealed)"
+        assert said in asked, asked
+        assert words not in asked, asked
+
+
 def test_the_replay_words_a_reason_tabletop_recorded_in_the_language_shown(tmp_path: Path) -> None:
     """Found from outside: ``tabletop replay --lang ru`` showed an undo's "причина: undone by the facilitator";
     the report of the same save said "отменено ведущим". A reason tabletop records itself is translated; a
