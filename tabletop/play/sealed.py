@@ -68,6 +68,15 @@ class SealedDesk:
             return SealedStep("gate", due)
         return None
 
+    def seated_now(self, state: State) -> str | None:
+        """The team at the keyboard now in a sealed sitting, its own list on screen (past its gate; not at its
+        hand-over, where it is done and the facilitator may step in), if any."""
+        if not state.ruleset.ruleset.sealed_moves or state.over:
+            return None
+        sitting = _sitting(state)
+        seated = None if sitting is None else self._seated(state, sitting)
+        return seated if seated is not None and seated == _due(state) else None
+
     def keeps_from_the_room(self, state: State, team: str | None) -> bool:
         """Whether what ``team`` holds is kept off the shared screen now: a sealed sitting (a round's moves, an
         argument's counters) where ``team`` is not the team at the keyboard. Its resources fall by what each sealed

@@ -68,6 +68,7 @@ class FacilitatorPowers(_Screen):
     show_private: int | None  # the round whose private notes are on screen, if any
     unsaved: Action | None  # the last action the save refused
     pause_notice: Refusals  # the notice of a pause or a resume, each in place of the last
+    refusals: Refusals  # the notice of a pick or a key refused, each in place of the last
 
     sealed: SealedDesk  # who sits at the keyboard in a sealed round
 
@@ -111,6 +112,20 @@ class FacilitatorPowers(_Screen):
         self.notify(self.timekeeper.extend(), timeout=3, markup=False)
         self.refresh_view()
 
+    def _a_team_has_the_keyboard(self) -> bool:
+        """A team sits at the keyboard in a sealed round (the others looking away) and the game runs: the powers that
+        change the game or show what the room may not see wait, and the screen says so. Paused, the facilitator has
+        the keyboard back. Found from outside (helper-108): a team typing its argument on the board before the dialog
+        opened injected a card ("Kyiv" and Enter: i, then the inject list's first card), and ``u`` took back another
+        team's sealed move while that team's rival sat at the keyboard."""
+        state = self.session.state
+        team = None if self.paused else self.sealed.seated_now(state)
+        if team is None:
+            return False
+        self.refusals.show(self, _("At the keyboard: {team} (sealed moves). The facilitator's keys wait until the "
+                                   "hand-over, or pause first (p).").format(team=names(state).get(team, team)))
+        return True
+
     def _facilitator_panel(self) -> FacilitatorPanel:
         """The facilitator's panel, made the first time it is opened (most sessions never do)."""
         from .facilitator import FacilitatorPanel  # imported then too: the first frame needs none of it
@@ -124,6 +139,8 @@ class FacilitatorPowers(_Screen):
         return panel
 
     def action_facilitator_panel(self) -> None:
+        if not self.show_facilitator and self._a_team_has_the_keyboard():  # closing it is always allowed
+            return
         self.show_facilitator = not self.show_facilitator
         self.refresh_view()
 
@@ -134,6 +151,8 @@ class FacilitatorPowers(_Screen):
 
         if self.show_private is not None:
             self._hide_private()
+            return
+        if self._a_team_has_the_keyboard():
             return
 
         def done(ok: bool | None) -> None:
@@ -169,10 +188,14 @@ class FacilitatorPowers(_Screen):
         return literal(card.title) if card else ""
 
     def action_skip(self) -> None:
+        if self._a_team_has_the_keyboard():
+            return
         self._set_card_aside("skip", _("Skip \u201c{title}\u201d?"), _("It is set aside without effect; the record keeps it."),
                              "skipped by the facilitator")  # untranslated: the record's reason, read by the reports
 
     def action_redraw(self) -> None:
+        if self._a_team_has_the_keyboard():
+            return
         self._set_card_aside("redraw", _("Set \u201c{title}\u201d aside and draw another?"),
                              _("The new card comes from the deck; the record keeps both."),
                              "redrawn by the facilitator")  # untranslated: the record's reason, read by the reports
@@ -193,6 +216,8 @@ class FacilitatorPowers(_Screen):
         self.app.push_screen(ConfirmScreen(question.format(title=self._card_title()), Text(detail)), done)
 
     def action_inject(self) -> None:
+        if self._a_team_has_the_keyboard():
+            return
         from .modals import PickScreen
 
         state = self.session.state
@@ -207,6 +232,8 @@ class FacilitatorPowers(_Screen):
         self.app.push_screen(PickScreen(_("Inject which card now?"), labels), chosen)
 
     def action_undo(self) -> None:
+        if self._a_team_has_the_keyboard():
+            return
         def undo() -> None:
             # the facilitator has the keyboard now: a team whose sealed move comes back to it is called to the gate
             # again, the others looking away (found from outside: an undo at "Done — hand over to Ukraine" showed
@@ -218,6 +245,8 @@ class FacilitatorPowers(_Screen):
 
     def action_note(self, typed: str = "") -> None:
         """Attach a note to the last event; ``typed``: the text already typed (a note the save refused)."""
+        if self._a_team_has_the_keyboard():
+            return
         from .modals import AskScreen
 
         state = self.session.state
@@ -244,6 +273,8 @@ class FacilitatorPowers(_Screen):
         self.app.push_screen(AskScreen(title, _("what happened, what to discuss later"), value=typed), done)
 
     def action_end_game(self) -> None:
+        if self._a_team_has_the_keyboard():
+            return
         from .modals import AskScreen, ConfirmScreen
 
         def reason_given(reason: str | None) -> None:
@@ -277,6 +308,8 @@ class FacilitatorPowers(_Screen):
         self.app.push_screen(AskScreen(title, _("the reason"), value=typed), done)
 
     def action_override(self) -> None:
+        if self._a_team_has_the_keyboard():
+            return
         from .override import ask_override
 
         ask_override(self.app, self.session.state, self.act)

@@ -117,3 +117,38 @@ async def test_the_command_palette_asks_in_the_language_spoken(tmp_path: Path) -
             assert isinstance(app.screen, CommandPalette)
             assert app.screen.query_one(CommandInput).placeholder == asked
         lang.set_language("en")
+
+
+async def test_the_facilitators_keys_wait_while_a_team_sits_at_the_keyboard(tmp_path: Path) -> None:
+    """Found from outside (helper-108): with Ukraine alone at the keyboard in a sealed round, its argument typed on the
+    board before the dialog opened ("Kyiv", Enter) injected a card, and ``u`` took back Russia's sealed move. The
+    powers that change the game or show what the room may not see wait until the hand-over; paused, the facilitator
+    has them back; pause itself works."""
+    from tabletop.tui.modals import ConfirmScreen, PickScreen
+
+    from .support import board, toasts
+
+    session = start(tmp_path, sealed=True)
+    _russia_seals_a_move(session)
+    while session.state.turn == "ru":  # Russia's sitting done, before the screen comes up
+        session.apply(Action("pass", actor="ru"))
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await press(pilot, "1")  # "Ready — Ukraine is at the keyboard"
+        assert board(pilot).sealed.seated_now(session.state) == session.state.turn
+        seq = session.state.seq
+        for key in ("i", "u", "o", "e", "n", "s", "k", "r", "f"):
+            await press(pilot, key)
+            assert app.screen is board(pilot), (key, app.screen)
+        assert not board(pilot).show_facilitator
+        assert session.state.seq == seq  # nothing done
+        said = " ".join(toasts(pilot))
+        assert f"At the keyboard: {names(session)[session.state.turn]} (sealed moves)" in said, said
+        await press(pilot, "p")  # the facilitator takes the keyboard back
+        assert board(pilot).paused
+        await press(pilot, "u")
+        assert isinstance(app.screen, ConfirmScreen)  # the undo's question, the facilitator's now
+        await press(pilot, "escape")
+        await press(pilot, "i")
+        assert isinstance(app.screen, PickScreen)
