@@ -17,7 +17,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .replayed import ReplayedGame
+from ..engine.telling import tell
+from .replayed import ReplayedGame, agreed_row
 from .words import cascade_text, lapsed_text, principle_headline, stood_text
 
 
@@ -77,7 +78,7 @@ def cascade_steps(game: ReplayedGame) -> list[dict[str, Any]]:
                 by_seq.setdefault(h["seq"], []).append({**h, "track": tid})
     steps = []
     for seq in sorted(by_seq):
-        changes = _in_recorded_order(game, seq, by_seq[seq])
+        changes = _in_recorded_order(game, seq, [*by_seq[seq], *_agreed_and_reopened(game, seq, by_seq[seq])])
         cause = next((c for c in changes if c["to"] == "collapsed" and not c["from_provisional"]), None)
         if cause is None or len(changes) < 2:
             continue
@@ -106,6 +107,26 @@ def cascade_steps(game: ReplayedGame) -> list[dict[str, Any]]:
     return steps
 
 
+def _agreed_and_reopened(game: ReplayedGame, seq: int, rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The tracks event ``seq`` agreed provisionally and, by the collapse it caused, reopened again: the states on
+    both sides show no change, the record shows both. Found from outside (helper-108): the cascade's step #159 left
+    out Track 2 dialogue, agreed by the vote and reopened by the collapse in the same event."""
+    event = game.by_seq.get(seq)
+    changed = {r["track"] for r in rows}
+    recorded = [c for c in (event.result.get("changes") or [] if event is not None else [])
+                if isinstance(c, Mapping) and c.get("what") == "status" and c.get("track") in game.tracks]
+    out = []
+    for c in recorded:
+        tid = c["track"]
+        if c.get("from") == "agreed" and c.get("to") != "agreed" and tid not in changed \
+                and any(o.get("track") == tid and o.get("to") == "agreed" for o in recorded):
+            changed.add(tid)
+            out.append({"seq": seq, "round": event.round, "kind": event.action.kind, "track": tid, "from": "agreed",
+                        "from_provisional": True, "to": c.get("to"), "to_provisional": False,
+                        "summary": tell(event, game.scenario), "undone": False})
+    return out
+
+
 def _in_recorded_order(game: ReplayedGame, seq: int, changes: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     """The status changes of one event in the order the event records them (the cause comes first)."""
     event = game.by_seq.get(seq)
@@ -119,13 +140,12 @@ def _in_recorded_order(game: ReplayedGame, seq: int, changes: Sequence[dict[str,
 
 
 def _agreed_round(game: ReplayedGame, track: str, before_seq: int) -> int | None:
-    """The round a track was last (provisionally) agreed in before event ``before_seq``, if it was."""
-    rounds = [
-        h["round"]
-        for h in game.history.get(track, [])
-        if h["seq"] < before_seq and h["to"] == "agreed" and not h["undone"]
-    ]
-    return rounds[-1] if rounds else None
+    """The round a track was last (provisionally) agreed in before event ``before_seq``, if it was (by
+    :func:`~tabletop.report.replayed.agreed_row`: an undo that put an agreement back is not a new one)."""
+    if before_seq in game.by_seq and any(r["track"] == track for r in _agreed_and_reopened(game, before_seq, [])):
+        return game.by_seq[before_seq].round  # agreed in that very event
+    row = agreed_row(game.history.get(track, []), before_seq)
+    return row["round"] if row is not None else None
 
 
 def prompts(game: ReplayedGame, outcome: Mapping[str, Any]) -> list[dict[str, Any]]:

@@ -211,6 +211,20 @@ def status_history(game: ReplayedGame) -> dict[str, list[dict[str, Any]]]:
 # -- how the game ended --------------------------------------------------
 
 
+def agreed_row(history: list[dict[str, Any]], before_seq: int | None = None,
+               provisional: bool = False) -> dict[str, Any] | None:
+    """The step of a track's status ``history`` that last agreed it (before event ``before_seq``; ``provisional``:
+    provisionally), not undone. An undo that put an agreement back (a collapse taken back) made no new one: the
+    agreement is the step before it. Found from outside (helper-108): agreements of rounds 2 and 3, put back by the
+    undo of a round-5 collapse, were "provisionally agreed in round 5" in the report."""
+    for h in reversed(history):
+        if before_seq is not None and h["seq"] >= before_seq:
+            continue
+        if h["to"] == "agreed" and not h["undone"] and h["kind"] != "undo" and (h["to_provisional"] or not provisional):
+            return h
+    return None
+
+
 def _lapsed(game: ReplayedGame) -> set[str]:
     """The tracks whose provisional agreement lapsed as the game ended (the last step into its end: an undone end
     is no end). A deal a collapse reopened before is not among them (found from outside: one a walk-out had
@@ -234,14 +248,8 @@ def outcome(game: ReplayedGame, final: State) -> dict[str, Any]:
         # a provisional agreement that did not become firm: the package deal's cost
         provisional_round = None
         if not (t.status == "agreed" and not t.provisional):
-            provisional_round = next(
-                (
-                    h["round"]
-                    for h in reversed(hist)
-                    if h["to"] == "agreed" and h["to_provisional"] and not h["undone"]
-                ),
-                None,
-            )
+            row = agreed_row(hist, provisional=True)
+            provisional_round = row["round"] if row is not None else None
         tracks.append(
             {
                 "id": spec.id,

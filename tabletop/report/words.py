@@ -541,8 +541,9 @@ def principle_headline(
                         "Nothing is agreed until everything is agreed: {agreements} lapsed when the game ended, "
                         "because not every track was agreed.", len(lapsed)).format(agreements=deals)
     if cascade:
-        lost = sum(1 for s in cascade for c in s["brought_down"] if c["from"] == "agreed")
-        others = sum(len(s["brought_down"]) for s in cascade)
+        # tracks, each once: one reopened twice is one track (found from outside: "5 other tracks" were 4)
+        lost = len({c["track"] for s in cascade for c in s["brought_down"] if c["from"] == "agreed"})
+        others = len({c["track"] for s in cascade for c in s["brought_down"]})
         fell = ngettext("{n} collapse", "{n} collapses", len(cascade)).format(n=len(cascade))
         brought = ngettext("{n} other track", "{n} other tracks", others).format(n=others)
         if not lost:

@@ -112,6 +112,87 @@ def test_an_undone_collapse_is_no_step_of_the_cascade(tmp_path: Path) -> None:
     assert all(step["seq"] != 3 for step in steps)
 
 
+def test_an_agreement_put_back_by_an_undo_keeps_the_round_it_was_made_in(tmp_path: Path) -> None:
+    """Found from outside (helper-108): deals agreed in rounds 2 and 3, reopened by a round-5 collapse that the
+    facilitator undid, then reopened by the collapse played again, were "provisionally agreed in round 5": the undo
+    that put them back was read as a new agreement. And a track reopened twice was two "other tracks"."""
+    done: set[str] = set()
+
+    def hook(state: State) -> list[Action]:
+        tracks = state.scenario.index.tracks
+        if state.last is not None and state.last.seq == 1:
+            return [Action("override", track="humanitarian", position=tracks["humanitarian"].agreement_at,
+                           reason="a deal")]
+        if state.round == 2 and "walkout" not in done:
+            done.add("walkout")
+            walkout = Action("override", track="borders", tension=tracks["borders"].breakdown_at, reason="a walk-out")
+            return [walkout, Action("undo", reason="wrong track"), walkout]
+        return []
+
+    played = facilitated_save(tmp_path / "put-back.jsonl", scenario("parallel-tracks-linked", linked_collapse="reopen"),
+                              1, hook)
+    report = build_report(played.path)
+    steps = [s for s in report["principle"]["cascade"] if s["cause"]["track"] == "borders"]
+    assert len(steps) == 1, steps
+    fell = {c["track"]: c for c in steps[0]["brought_down"]}
+    assert fell["humanitarian"]["agreed_round"] == 1, fell  # the override of round 1, not the undo of round 2
+    assert "Humanitarian (provisionally agreed in round 1)" in steps[0]["text"], steps[0]["text"]
+
+
+def test_a_deal_agreed_and_reopened_in_the_collapse_s_own_event_is_a_step_of_the_cascade(tmp_path: Path) -> None:
+    """Found from outside (helper-108): a link move's vote agreed Track 2 dialogue and, the tension on its own track
+    reaching breakdown, collapsed that track, which reopened Track 2 in the same event. The states on both sides
+    show Track 2 open, so the cascade's step left it out; the record has both."""
+    from tabletop import apply, legal_actions, new_game
+    from tabletop.store.savefile import SaveWriter
+
+    sc = scenario("parallel-tracks-linked")
+    t = sc.index.tracks
+    state = new_game(sc, 1)
+    path = tmp_path / "same-event.jsonl"
+    with SaveWriter.create(path, sc, 1, durable=False) as writer:
+        def do(action: Action) -> None:
+            nonlocal state
+            state = apply(state, action)
+            writer.append(state)
+
+        while state.phase != "moves":
+            do(legal_actions(state)[0])
+        do(Action("override", track="ukraine-eu", tension=t["ukraine-eu"].breakdown_at - 1, reason="set up"))
+        do(Action("override", track="track-two", position=t["track-two"].agreement_at - 1, reason="set up"))
+        linked = False
+        while not any(c.get("to") == "collapsed" for c in (state.last.result.get("changes") or [])):
+            options = legal_actions(state)
+            link = [a for a in options if a.actor == "eu" and a.move == "link" and a.track == "ukraine-eu"
+                    and a.link == "track-two"]
+            if link and not linked:
+                linked = True
+                do(link[0])
+            elif options[0].kind == "vote":
+                do(next(a for a in options if a.kind == "vote" and a.accept))
+            else:
+                do(next((a for a in options if a.kind == "pass"), options[0]))
+    collapse = state.last
+    assert state.tracks["track-two"].is_open  # agreed, then reopened: no change between the states
+    steps = [s for s in build_report(path)["principle"]["cascade"] if s["seq"] == collapse.seq]
+    assert len(steps) == 1, build_report(path)["principle"]
+    fell = {c["track"]: c for c in steps[0]["brought_down"]}
+    assert fell["track-two"]["from"] == "agreed" and fell["track-two"]["to"] == "open", fell
+    assert fell["track-two"]["agreed_round"] == collapse.round
+    assert "Track 2 dialogue (provisionally agreed in round 1)" in steps[0]["text"], steps[0]["text"]
+
+
+def test_the_headline_counts_each_track_once() -> None:
+    from tabletop.report.words import principle_headline
+
+    def fell(track: str) -> dict[str, str]:
+        return {"track": track, "from": "agreed", "to": "open"}
+
+    cascade = [{"brought_down": [fell("a"), fell("b")]}, {"brought_down": [fell("a")]}]
+    said = principle_headline("linked", [], [], cascade)
+    assert "2 collapses brought down 2 other tracks, 2 provisional agreements among them" in said, said
+
+
 def test_a_game_without_collapses_says_so() -> None:
     from .kit import TINY_GAME
 
