@@ -29,10 +29,19 @@ def cmd_replay(args: argparse.Namespace) -> int:
         _err(f"tabletop replay: {exc}")  # untranslated: the command's name before a message worded where it arose
         return 1
     difference = save.check_records()
+    damaged: list[str] = []  # said before the viewer opens and again once it closes (it covered the terminal)
     if save.damage is not None:
-        _err(ngettext("tabletop replay: the save is damaged at {damage}; showing the {n} intact event",
-                          "tabletop replay: the save is damaged at {damage}; showing the {n} intact events",
-                          len(save)).format(damage=save.damage, n=len(save)))
+        damaged.append(ngettext("tabletop replay: the save is damaged at {damage}; showing the {n} intact event",
+                                "tabletop replay: the save is damaged at {damage}; showing the {n} intact events",
+                                len(save)).format(damage=save.damage, n=len(save)))
+        from ..store.continuation import continued_in
+        from ..store.verifying import went_on_line
+
+        went_on = continued_in(args.save, len(save))
+        if went_on is not None:  # as verify says it (found from outside: the replay never named the copy)
+            damaged.append(went_on_line(went_on))
+        for line in damaged:
+            _err(line)
     if difference is not None:
         _err(_("tabletop replay: event {seq} does not replay as it was recorded ({kind}: {detail}); showing the game "
                "as it replays (run tabletop verify on the save)")
@@ -48,7 +57,13 @@ def cmd_replay(args: argparse.Namespace) -> int:
         _err(_("tabletop replay: the viewer stopped on an internal error{why}. The save was only read, never changed.")
              .format(why=why))
         return 1
-    return 0 if signum is None else screens.stopped_by(signum, _("tabletop replay: the viewer closed on a stop signal ({signal}). The save was only read, never changed."))
+    if signum is not None:
+        return screens.stopped_by(signum, _("tabletop replay: the viewer closed on a stop signal ({signal}). The save "
+                                            "was only read, never changed."))
+    for line in damaged:
+        _err(line)
+    # a damaged save is shown, and the exit status says so, as verify's and report's do (found from outside: 0)
+    return 1 if damaged else 0
 
 
 def cmd_report(args: argparse.Namespace) -> int:

@@ -88,8 +88,7 @@ class VerifyReport:
                 _("  events before it, all intact: {n}").format(n=self.events),
             ]
             if self.continued_in is not None:
-                out.append(_("  the game went on from those events in {path} (made by tabletop resume)").format(
-                    path=self.continued_in))
+                out.append(went_on_line(self.continued_in))
         else:
             out = [
                 _("{path}: intact — events: {events}, rounds: {rounds}; "
@@ -318,3 +317,8 @@ def _header_difference(header: dict[str, Any], scenario: Scenario) -> Damage | N
                           _("scenario.{key}: the embedded scenario gives {value}, the header says {given}").format(
                               key=key, value=show(value), given=show(given[key])))
     return None
+
+
+def went_on_line(path: object) -> str:
+    """The line under a damaged save's report (verify, replay): the recovered copy the game went on in."""
+    return _("  the game went on from those events in {path} (made by tabletop resume)").format(path=path)

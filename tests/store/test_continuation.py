@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tabletop.engine import apply, legal_actions
 from tabletop.report import render
 from tabletop.store.continuation import continued_in, continues
@@ -114,3 +116,23 @@ def test_a_fifo_named_like_a_copy_is_passed_over_unopened(tmp_path: Path) -> Non
     os.mkfifo(tmp_path / "flip-recovered.jsonl")
     assert continued_in(damaged, 19) == moved.resolve()
     assert continues(tmp_path / "flip-recovered.jsonl") is None
+
+
+def test_the_replay_of_a_damaged_save_names_its_continuation_and_exits_1(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found from outside (helper-108): ``tabletop replay`` of a damaged save showed its intact events and exited 0
+    (verify and report exit 1), and never named the recovered copy the game went on in. It names it, before the
+    viewer opens and again after it closes, and exits 1; an intact save's replay exits 0."""
+    import tabletop.cli as cli
+    import tabletop.cli.screens as screens
+    import tabletop.tui.replay as replay
+
+    damaged, copy = _damaged_and_continued(tmp_path)
+    monkeypatch.setattr(replay.ReplayApp, "run", lambda self, *args, **kwargs: None)  # the viewer, closed with q
+    monkeypatch.setattr(screens, "_need_terminal", lambda: None)
+    assert cli.main(["replay", str(damaged)]) == 1
+    err = capsys.readouterr().err
+    assert "the save is damaged at" in err and "showing the 19 intact events" in err, err
+    assert err.count(f"the game went on from those events in {copy.resolve()}") == 2, err
+    assert cli.main(["replay", str(copy)]) == 0
