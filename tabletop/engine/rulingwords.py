@@ -65,7 +65,8 @@ def ruling_parts(
         reason = literal(ruling.reason) if screen else one_line(ruling.reason)
         parts.append(_("facilitator's reason: {reason}").format(reason=reason or _("(none given)")))
     elif kind == "auto" and not screen:
-        parts.append(_("takes effect after the reveal"))
+        # found from outside: "takes effect after the reveal" read as still to come, beside the reveal that did it
+        parts.append(_("needs no vote: it acts at the reveal"))
     elif kind == "argue":
         parts.extend(argument_parts(ruling, names, screen=screen))
     return parts

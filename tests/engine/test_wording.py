@@ -103,11 +103,11 @@ def test_a_lapsed_ruling_says_so_on_screen_and_in_a_report() -> None:
     data = {"resolution": "auto", "lapsed": True, "success": False}
     ruling = Ruling.from_data(data)
     assert ruling.outcome == "lapsed"
-    assert ruling_text(ruling, NAMES) == "takes effect after the reveal \u2192 lapsed: the track had closed"
+    assert ruling_text(ruling, NAMES) == "needs no vote: it acts at the reveal \u2192 lapsed: the track had closed"
     assert ruling_lines(ruling, NAMES) == ["lapsed: the track had closed"]
     applied = Ruling.from_data({"resolution": "auto", "success": True})
     assert applied.outcome == "applied"
-    assert ruling_text(applied, NAMES) == "takes effect after the reveal"
+    assert ruling_text(applied, NAMES) == "needs no vote: it acts at the reveal"
     assert ruling_lines(applied, NAMES) == []
 
 
