@@ -118,7 +118,11 @@ def check_overlay_file(path: Path) -> tuple[Checked | None, list[Problem]]:
         return check_file(path, model, base.name), []
     except ContentError as exc:
         # the base's own problems are reported when it is validated; the overlay's reading problems here
-        return None, [p for p in exc.problems if p.file == str(path)]
+        own = [p for p in exc.problems if p.file == str(path)]
+        # found from outside: with its base unreadable an overlay got no line at all, neither ok nor a problem
+        return None, own or [Problem(str(path), None, "", _("not checked: its base file {name} does not read "
+                                                            "(tabletop validate {base} says why)").format(
+                                                                name=base.name, base=base))]
 
 
 #: how many missing or unstamped entries a summary line names before "…"

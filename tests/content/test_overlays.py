@@ -568,3 +568,16 @@ def test_an_overlay_given_as_a_ruleset_or_deck_is_named_in_one_line(
     err = capsys.readouterr().err
     assert err.splitlines() == [f"{overlay}: this is the {lang} translation of {base}, not a {kind}: give {base} "
                                 f"(and --lang {lang})"], err
+
+
+def test_an_overlay_of_a_base_that_does_not_read_says_it_was_not_checked(scenarios: Path,
+                                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside (helper-107): with an empty or non-UTF-8 deck, validate printed no line at all for its
+    .ru.toml and .uk.toml, neither ok nor a problem."""
+    deck = scenarios / "decks" / "parallel-tracks-events.toml"
+    _write(scenarios)
+    deck.write_text("", encoding="utf-8")
+    code, out = _validate(capsys, scenarios)
+    overlay = deck.with_name("parallel-tracks-events.ru.toml")
+    assert code == 1
+    assert f"{overlay}: not checked: its base file parallel-tracks-events.toml does not read" in out, out
