@@ -254,14 +254,19 @@ def seals_text(view: Mapping[str, Any], seen: dict[int, str]) -> Text:
     names = actor_names(view)
     out = Text()
     opened = set(revealed(view))
+    committed = []
     for c in _list(seals.get("committed")):
         if isinstance(c, Mapping) and isinstance(c.get("seq"), int) and isinstance(c.get("commitment"), str):
             seen.setdefault(c["seq"], c["commitment"])
-            if c["seq"] in opened:
-                continue  # its reveal line below says whether it matches: each entry is said once
-            who = names.get(_s(c.get("actor")), _s(c.get("actor")))
-            out.append("  " + _("{actor} committed a sealed move \u2014 commitment {commitment}").format(
-                actor=who, commitment=short(_s(c.get("commitment")))) + "\n")
+            if c["seq"] not in opened:  # else its reveal line below says whether it matches: each entry said once
+                committed.append(c)
+    if committed:
+        # a line each, under one heading (found from outside: "Russia committed a sealed move — commitment …", two
+        # rows each on a projector's table, pushed the round's first commitments off its top before the reveal)
+        out.append(_("Sealed moves committed (commitment):") + "\n", style="bold")
+    for c in committed:
+        who = names.get(_s(c.get("actor")), _s(c.get("actor")))
+        out.append(f"  {who}  {short(_s(c.get('commitment')))}\n")
     reveal = [r for r in _list(seals.get("reveal")) if isinstance(r, Mapping)]
     move, track = _moves_and_tracks(view)
     if reveal:

@@ -57,7 +57,8 @@ def test_commitments_show_before_the_reveal_and_the_entries_only_after(tmp_path:
         assert before["reveal"] == [] and "head" not in before
         assert all(set(c) == {"seq", "actor", "commitment"} for c in before["committed"])  # never the move
         seen: dict[int, str] = {}
-        assert "committed a sealed move" in seals_text({"seals": before}, seen).plain
+        said = seals_text({"seals": before}, seen).plain
+        assert said.startswith("Sealed moves committed (commitment):\n") and before["committed"][0]["commitment"][:12] in said
         # the facilitator takes the sealed move back: its commitment is no longer shown
         session.apply(Action("undo", reason="taken back"))
         assert len(_seals(session)["committed"]) == len(before["committed"]) - 1
@@ -140,10 +141,15 @@ async def test_a_wide_projector_keeps_the_board_and_the_newest_line_in_view_thro
                     said = screen.query_one("#seals").render().__str__()
                     revealed = _seals(table.session)["reveal"]
                     assert len(revealed) >= 5 and said.count("matches its commitment") == len(revealed), said
-                    assert "committed a sealed move" not in said
+                    assert "Sealed moves committed" not in said
                 else:
                     await until(pilot, lambda: whole("#log", bottom=True) and bool(log.render().__str__().strip()),
                                 f"the newest log line of event {seq} on the screen")
+                    # every commitment of the round too, before the reveal (found from outside, helper-109: two rows
+                    # each, they pushed the round's first ones off the table's top; nobody scrolls a projector)
+                    sealed = _seals(table.session)
+                    if sealed["committed"] and not sealed["reveal"]:
+                        assert whole("#seals"), f"a commitment scrolled away at event {seq}"
                 checked += 1
             assert checked >= 10 and revealed_at is not None  # the round went through its reveal
         await facilitator.close()
