@@ -27,6 +27,7 @@ from textual.widgets.text_area import EditResult, Location
 
 from ..lang import Domain
 from .modals import _Dialog
+from .notices import typed_text_lost
 from .text import literal
 
 _, ngettext, N_ = Domain("tui").words()
@@ -316,6 +317,8 @@ class ArgumentScreen(_Dialog[Entered | None]):
         error.set_class(problem is not None, "-shown")
 
     def action_cancel(self) -> None:
+        if typed_text_lost(self.app, by="escape"):  # said once; a second Escape closes it
+            return
         self.answer(None)
 
     def action_example(self) -> None:

@@ -22,7 +22,7 @@ from ..lang import Domain
 from ..play.clock import PickHold
 from .decisionlist import refill
 from .language import latin_key
-from .notices import QUESTION_HELD, taken
+from .notices import QUESTION_HELD, taken, typed_text_lost
 from ..content.literal import shell_path
 
 _, ngettext, N_ = Domain("tui").words()
@@ -174,6 +174,8 @@ class AskScreen(_Dialog[str | None]):
         self.answer(value)
 
     def action_cancel(self) -> None:
+        if typed_text_lost(self.app, by="escape"):  # said once; a second Escape closes it
+            return
         self.answer(None)
 
 

@@ -97,11 +97,13 @@ _HELD: WeakKeyDictionary[App[object], Refusals] = WeakKeyDictionary()
 
 
 class _QuitWarned:
-    """The notice a first ctrl+q over typed text gave: over which dialog, when, and the notice to take back."""
+    """The notice a first ctrl+q (or Escape) over typed text gave: over which dialog, for which key, when, and the
+    notice to take back."""
 
-    def __init__(self, screen: object, at: float) -> None:
+    def __init__(self, screen: object, at: float, by: str = "quit") -> None:
         self.screen = screen
         self.at = at
+        self.by = by
         self.notice = Refusals()
 
 
@@ -109,13 +111,25 @@ class _QuitWarned:
 _QUIT_WARNED: WeakKeyDictionary[App[object], _QuitWarned] = WeakKeyDictionary()
 
 
-def typed_text_lost(app: App[object]) -> bool:
+#: what a first press over typed text says, by the key pressed
+_LOSES = {
+    "quit": N_("The text typed in this dialog is not saved yet: finish it first, or press ctrl+q again to quit "
+               "without it."),
+    "escape": N_("The text typed in this dialog is not saved yet: finish it first, or press Escape again to close "
+                 "the dialog without it."),
+}
+
+
+def typed_text_lost(app: App[object], by: str = "quit") -> bool:
     """True, with a notice, on the first ctrl+q over a dialog whose fields hold typed text; False to quit.
 
     Found from outside: a team's drafted argument vanished on ctrl+q, with no word (the save keeps only what was
     entered). A second ctrl+q over the same dialog quits, once the hand has had the time to read the notice (the
     app's ``pick_hold``, with its clock ``now``): ctrl+q pressed twice at once still lost the text, found from
     outside too. The notice goes with the dialog (the text sent, or given up), not eight seconds later.
+
+    ``by="escape"``: the same for Escape, which closed a dialog with its typed text gone and no word (found from
+    outside: a counter-argument half typed, lost to one Escape, while ctrl+q warned).
     """
     screen = app.screen
     if not isinstance(screen, ModalScreen):
@@ -127,13 +141,14 @@ def typed_text_lost(app: App[object]) -> bool:
         return False
     now = getattr(app, "now", None) or wall_clock
     warned = _QUIT_WARNED.get(app)
-    if warned is not None and warned.screen is screen:
+    if warned is not None and warned.screen is screen and warned.by == by:
         return now() - warned.at < float(getattr(app, "pick_hold", 0.0) or 0.0)  # at once: not read yet, kept
     if warned is None:
         app.screen_change_signal.subscribe(app, lambda _screen: _forget_gone(app))
-    warned = _QUIT_WARNED[app] = _QuitWarned(screen, now())
-    said = _("The text typed in this dialog is not saved yet: finish it first, or press ctrl+q again to quit without it.")
-    warned.notice.show(app, said, title="", seconds=8)
+    else:
+        warned.notice.clear(app)  # one notice at a time: the other key's gives way
+    warned = _QUIT_WARNED[app] = _QuitWarned(screen, now(), by)
+    warned.notice.show(app, _(_LOSES[by]), title="", seconds=8)
     return True
 
 

@@ -42,9 +42,21 @@ async def test_an_argument_is_entered_field_by_field_with_enter() -> None:
 
 
 async def test_escape_cancels_and_nothing_is_sent() -> None:
+    """Over typed text the first Escape says it is not saved (found from outside: a half-typed counter was lost to
+    one Escape with no word, while ctrl+q warned); the second closes the dialog and sends nothing. With nothing
+    typed, one Escape closes it."""
+    app = Host(argument())
+    async with app.run_test(size=SMALL, notifications=True) as pilot:
+        await type_text(pilot, "half typed")
+        await press(pilot, "escape")
+        assert isinstance(app.screen, ArgumentScreen)
+        said = [str(n.message) for n in app._notifications]
+        assert any("press Escape again to close the dialog without it" in m for m in said), said
+        await press(pilot, "escape")
+        assert not isinstance(app.screen, ArgumentScreen)
+    assert app.answers == [None]
     app = Host(argument())
     async with app.run_test(size=SMALL) as pilot:
-        await type_text(pilot, "half typed")
         await press(pilot, "escape")
         assert not isinstance(app.screen, ArgumentScreen)
     assert app.answers == [None]

@@ -143,7 +143,7 @@ async def test_escape_on_the_argument_sends_nothing(tmp_path: Path) -> None:
         await choose(pilot, "Beta")
         await choose(pilot, "Make an argument")
         await type_text(pilot, "half a thought")
-        await press(pilot, "escape")
+        await press(pilot, "escape", "escape")  # the first says the text is not saved; the second closes
         assert isinstance(app.screen, BoardScreen)
     assert session.state.seq == 3 and not session.state.queue
     assert [e.action.kind for e in open_save(session.save_path).events] == ["draw", "apply_card", "advance"]

@@ -292,3 +292,21 @@ async def test_a_note_on_a_sealed_move_says_who_will_read_it(tmp_path: Path) -> 
         asked = " ".join(str(s.render()) for s in app.screen.query("Static"))
         assert "if the sealed move is never revealed, the participants' report leaves it out" in asked, asked
         assert "The room and every report read it." not in asked
+
+
+async def test_escape_over_a_typed_note_warns_once_then_closes_without_it(tmp_path: Path) -> None:
+    """Found from outside (helper-110): text typed in a dialog was lost to one Escape with no word, while ctrl+q over
+    the same text warned first. Escape now warns the same way; a second Escape closes the dialog, nothing saved."""
+    session = start(tmp_path)
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await press(pilot, "n")
+        assert isinstance(app.screen, AskScreen)
+        await type_text(pilot, "the room argued")
+        await press(pilot, "escape")
+        assert isinstance(app.screen, AskScreen)
+        assert any("press Escape again to close the dialog without it" in t for t in toasts(pilot)), toasts(pilot)
+        await press(pilot, "escape")
+        assert isinstance(app.screen, BoardScreen)
+    assert saved_kinds(session.save_path) == []
