@@ -96,6 +96,28 @@ class FacilitatorPowers(_Screen):
         ]
 
     def action_pause(self) -> None:
+        from .modals import ConfirmScreen
+
+        team = None if self.paused else self.sealed.seated_now(self.session.state)
+        if team is not None:
+            # a team sits at the keyboard: p is a letter it may type, so the pause asks first (Enter or a Latin y,
+            # held as a list's pick is), and takes the keyboard back: the team's sitting ends, its moves so far kept,
+            # and it comes back through the gate (found in review: a pause alone left inject and end refused, and
+            # "input" typed on the board paused the game and put up the undo's question)
+            def taken_back(ok: bool | None) -> None:
+                if ok and self.sealed.seated_now(self.session.state) == team:
+                    self.sealed.handed_over()
+                    self._pause_or_resume()
+
+            who = names(self.session.state).get(team, team)
+            self.app.push_screen(ConfirmScreen(
+                _("Pause, and take the keyboard back from {team}?").format(team=who),
+                Text(_("Its sitting ends here, its moves so far kept: it comes back to the keyboard through the gate, "
+                       "the others looking away.")), self._question_hold(), weighty=True), taken_back)
+            return
+        self._pause_or_resume()
+
+    def _pause_or_resume(self) -> None:
         if self.paused:
             self.paused = False
             self.timekeeper.pause(False)
@@ -113,17 +135,18 @@ class FacilitatorPowers(_Screen):
         self.refresh_view()
 
     def _a_team_has_the_keyboard(self) -> bool:
-        """A team sits at the keyboard in a sealed round (the others looking away) and the game runs: the powers that
-        change the game or show what the room may not see wait, and the screen says so. Paused, the facilitator has
-        the keyboard back. Found from outside (helper-108): a team typing its argument on the board before the dialog
-        opened injected a card ("Kyiv" and Enter: i, then the inject list's first card), and ``u`` took back another
-        team's sealed move while that team's rival sat at the keyboard."""
+        """A team sits at the keyboard in a sealed round (the others looking away): the powers that change the game or
+        show what the room may not see wait, and the screen says so, quietly (no rule refused them). ``p`` takes the
+        keyboard back (:meth:`action_pause`). Found from outside (helper-108): a team typing its argument on the board
+        before the dialog opened injected a card ("Kyiv" and Enter: i, then the inject list's first card), and ``u``
+        took back another team's sealed move while that team's rival sat at the keyboard."""
         state = self.session.state
-        team = None if self.paused else self.sealed.seated_now(state)
+        team = self.sealed.seated_now(state)
         if team is None:
             return False
         self.refusals.show(self, _("At the keyboard: {team} (sealed moves). The facilitator's keys wait until the "
-                                   "hand-over, or pause first (p).").format(team=names(state).get(team, team)))
+                                   "hand-over, or until p takes the keyboard back.").format(
+                                       team=names(state).get(team, team)), "information", title="", seconds=4)
         return True
 
     def _facilitator_panel(self) -> FacilitatorPanel:

@@ -18,7 +18,7 @@ from tabletop.tui.app import TabletopApp
 from tabletop.tui.modals import AskScreen
 from tabletop.tui.review import review_text
 
-from .support import SIZE, press, screen_words, start
+from .support import SIZE, press, screen_words, start, type_text
 
 
 def names(session: Session) -> dict[str, str]:
@@ -122,8 +122,10 @@ async def test_the_command_palette_asks_in_the_language_spoken(tmp_path: Path) -
 async def test_the_facilitators_keys_wait_while_a_team_sits_at_the_keyboard(tmp_path: Path) -> None:
     """Found from outside (helper-108): with Ukraine alone at the keyboard in a sealed round, its argument typed on the
     board before the dialog opened ("Kyiv", Enter) injected a card, and ``u`` took back Russia's sealed move. The
-    powers that change the game or show what the room may not see wait until the hand-over; paused, the facilitator
-    has them back; pause itself works."""
+    powers that change the game or show what the room may not see wait until the hand-over. ``p`` asks first (it is
+    a letter a team may type), then pauses and takes the keyboard back: the team's sitting ends and it comes back
+    through the gate; the facilitator's powers then act (found in review: a pause alone left inject and end
+    refused, and "input" typed on the board paused the game and put up the undo's question)."""
     from tabletop.tui.modals import ConfirmScreen, PickScreen
 
     from .support import board, toasts
@@ -132,11 +134,12 @@ async def test_the_facilitators_keys_wait_while_a_team_sits_at_the_keyboard(tmp_
     _russia_seals_a_move(session)
     while session.state.turn == "ru":  # Russia's sitting done, before the screen comes up
         session.apply(Action("pass", actor="ru"))
+    team = session.state.turn
     app = TabletopApp(session)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
         await press(pilot, "1")  # "Ready — Ukraine is at the keyboard"
-        assert board(pilot).sealed.seated_now(session.state) == session.state.turn
+        assert board(pilot).sealed.seated_now(session.state) == team
         seq = session.state.seq
         for key in ("i", "u", "o", "e", "n", "s", "k", "r", "f"):
             await press(pilot, key)
@@ -144,11 +147,26 @@ async def test_the_facilitators_keys_wait_while_a_team_sits_at_the_keyboard(tmp_
         assert not board(pilot).show_facilitator
         assert session.state.seq == seq  # nothing done
         said = " ".join(toasts(pilot))
-        assert f"At the keyboard: {names(session)[session.state.turn]} (sealed moves)" in said, said
-        await press(pilot, "p")  # the facilitator takes the keyboard back
-        assert board(pilot).paused
-        await press(pilot, "u")
-        assert isinstance(app.screen, ConfirmScreen)  # the undo's question, the facilitator's now
+        assert f"At the keyboard: {names(session)[team]} (sealed moves)" in said, said
+        table = board(pilot)
+        await press(pilot, *"input")  # a word typed on the board: p asks, and nothing after it acts
+        assert isinstance(app.screen, ConfirmScreen) and not table.paused
         await press(pilot, "escape")
+        assert board(pilot).sealed.seated_now(session.state) == team and session.state.seq == seq
+        await press(pilot, "p")
+        assert isinstance(app.screen, ConfirmScreen)
+        await press(pilot, "y")  # the facilitator takes the keyboard back
+        assert board(pilot).paused and board(pilot).sealed.seated_now(session.state) is None
+        assert [e.label.plain for e in board(pilot).entries][0].startswith("Ready"), "the team is called back"
+        await press(pilot, "p")  # resumed: the powers act
+        assert not board(pilot).paused
         await press(pilot, "i")
         assert isinstance(app.screen, PickScreen)
+        await press(pilot, "enter")
+        assert session.state.last.action.kind == "inject", session.state.last
+        await press(pilot, "e")
+        assert isinstance(app.screen, ConfirmScreen)
+        await press(pilot, "y")
+        await type_text(pilot, "out of time")
+        await press(pilot, "enter")
+        assert session.state.over
