@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from collections.abc import Iterable, Sequence
 from ..lang import Domain
 from typing import NamedTuple
@@ -25,16 +26,19 @@ def format_path(path: Sequence[str | int]) -> str:
 
 
 #: how alike a word and a known one must be to suggest it (difflib's ratio); under :data:`SURE` a suggestion must
-#: start as the word does (or its last dotted part): 'alfa' is told 'alpha' (0.67), 'tsunami' is not told 'summit'
+#: start as the word does (or one of its parts): 'alfa' is told 'alpha' (0.67), 'tsunami' is not told 'summit'
 #: (0.62, found from outside)
 CLOSE, SURE = 0.6, 0.7
+#: where a key or an id splits into words ('tracks.borders.breakdown_at', 'basin-summit'): a suggestion may start as
+#: any of them does (found in review: 'summit' was no longer told 'basin-summit')
+_PARTS = re.compile(r"[._-]")
 
 
 def did_you_mean(word: str, options: Iterable[str]) -> str:
     """`` (did you mean 'x'?)`` when a close match exists, else ``''``."""
     typed = str(word)
     close = [name for name in difflib.get_close_matches(typed, list(options), n=5, cutoff=CLOSE)
-             if typed[:1] in (name[:1], name.rsplit(".", 1)[-1][:1])  # a key in full: 'tracks.x.breakdown_at'
+             if typed[:1] in {part[:1] for part in _PARTS.split(name)}  # 'breakdown_at' in full; 'summit' as an id's end
              or difflib.SequenceMatcher(None, typed, name).ratio() >= SURE]
     if not close:
         return ""

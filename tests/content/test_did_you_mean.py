@@ -18,3 +18,6 @@ def test_typos_are_still_suggested() -> None:
     # a key given by its last part: the key in full
     assert did_you_mean("breakdown_at", ["tracks.borders.breakdown_at", "ruleset.turns"]) == \
         " (did you mean 'tracks.borders.breakdown_at'?)"
+    # an id typed as its last word (found in review: 'summit' lost 'basin-summit', 'status' 'ukraine-status')
+    assert did_you_mean("summit", ["basin-summit", "tsunami-warning"]) == " (did you mean 'basin-summit'?)"
+    assert did_you_mean("status", ["ukraine-status", "borders"]) == " (did you mean 'ukraine-status'?)"
