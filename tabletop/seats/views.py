@@ -133,7 +133,7 @@ def _legal(state: State) -> list[Action]:
 
 def _public_line(state: State, event: Any) -> dict[str, Any]:
     """An event in words as every seat may read it (the caller hides a sealed one), in the language of the moment."""
-    key = (id(event), current())
+    key = (id(event), current(), state.over)  # the step into the end says what lapsed only while the game is over
     hit = _LINES.get(key)
     if hit is None or hit[0] is not event or hit[1] is not state.scenario:
         if len(_LINES) > 8192:

@@ -149,8 +149,7 @@ def card_text(view: Mapping[str, Any]) -> Text:
     out = Text(f"{_s(card.get('title'))}", style="bold")
     # the track it is about, as the hot seat's panel marks it (found from outside: a seat's card did not say)
     track = card.get("track")
-    names = {t.get("id"): t.get("name") for t in _list(_map(view.get("board")).get("tracks")) if isinstance(t, Mapping)}
-    where = _s(names.get(track) or track) if isinstance(track, str) and track else _("global")
+    where = _namer(_map(view.get("board")).get("tracks"))(track) if isinstance(track, str) and track else _("global")
     out.append(f"  [{where}]\n", style="dim")
     out.append(f"{literal(card.get('text'))}\n")
     effects = _s(card.get("effects"))

@@ -112,3 +112,17 @@ async def test_ending_the_game_warns_of_the_provisional_deal_it_lets_lapse(tmp_p
         assert warned in shown.replace("\n", " "), shown
     session.close()
 
+
+
+def test_an_undone_end_says_no_lapse_on_a_seat_as_on_the_board() -> None:
+    """Found in review (helper-111): a seat's log line of the end was kept (cached by event) with its "lapsed at the
+    end" after the facilitator undid the end, while the board dropped it."""
+    from tabletop.seats.views import _public_line
+    from tabletop.tui.text import settled_lines
+
+    _sc, ended = _ended_with_a_lapse()
+    end = ended.last
+    assert _public_line(ended, end).get("settled")
+    undone = apply(ended, Action("undo", reason="not yet"))
+    assert not undone.over
+    assert "settled" not in _public_line(undone, end) and settled_lines(undone, end) == []
