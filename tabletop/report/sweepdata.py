@@ -135,6 +135,8 @@ def in_language(plan: dict[str, Any]) -> dict[str, Any]:
     if not isinstance(names, dict):
         return plan
     out = dict(plan)
+    if isinstance(names.get("title"), str):
+        out["title"] = names["title"]
     for part in ("tracks", "actors"):
         given = names.get(part)
         if isinstance(given, dict):
@@ -202,3 +204,9 @@ def summarise(out: Path) -> dict[str, Any]:
     finally:
         con.close()
     return summary
+
+
+def sweep_title(plan: dict[str, Any]) -> str:
+    """What the sweep played, by the scenario's name as the room reads it (a folder from before: its ruleset's id)."""
+    title = plan.get("title")
+    return title if isinstance(title, str) and title.strip() else str(plan["ruleset"])

@@ -17,7 +17,7 @@ from ..content.literal import one_line
 from .charts import Series, line_chart
 from .htmlparts import e, page, table
 from .mdrounds import esc
-from .sweepdata import STATUSES
+from .sweepdata import STATUSES, sweep_title
 from .words import status_head
 from ..lang import Domain
 
@@ -144,7 +144,7 @@ def sweep_markdown(summary: dict[str, Any]) -> str:
     columns = list(plan["keys"].values())
     query = one_line(summary["query"])
     fence = _fence(query)
-    out = ["# " + _("Sweep of {ruleset}").format(ruleset=_md(plan["ruleset"])), "",
+    out = ["# " + _("Sweep of {ruleset}").format(ruleset=_md(sweep_title(plan))), "",
            *(_md(line) for line in _head(summary)), "",
            _("Query the rows yourself with DuckDB:"), "", f"{fence}sql", query, fence]
     for tid, track in plan["tracks"].items():
@@ -199,7 +199,7 @@ def sweep_html(summary: dict[str, Any]) -> str:
     """The summary as one self-contained page: tables, and an inline SVG chart per track and key."""
     plan = summary["plan"]
     columns = [e(c) for c in plan["keys"].values()]
-    title = _("Sweep of {ruleset}").format(ruleset=e(plan["ruleset"]))
+    title = _("Sweep of {ruleset}").format(ruleset=e(sweep_title(plan)))
     body = ['<article class="sweep">', f"<h1>{title}</h1>"]  # untranslated: markup
     body += [f"<p>{e(line)}</p>" for line in _head(summary)]
     query = f"<pre style='white-space: pre-wrap'><code>{e(summary['query'])}</code></pre>"  # untranslated: markup
@@ -212,7 +212,7 @@ def sweep_html(summary: dict[str, Any]) -> str:
     body.append(f"<h2>{_('Agreements per game and objectives met')}</h2>")
     body.append(table(_point_head(columns, [e(a["name"]) for a in plan["actors"].values()]), _point_rows(summary, e)))
     body.append("</article>")
-    return page(_("Sweep of {ruleset}").format(ruleset=plan["ruleset"]), "\n".join(body))
+    return page(_("Sweep of {ruleset}").format(ruleset=sweep_title(plan)), "\n".join(body))
 
 
 def _status_series(axis: dict[str, Any], track: str) -> list[Series]:

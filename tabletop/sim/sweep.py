@@ -74,12 +74,13 @@ def plan(sweep: Sweep) -> dict[str, Any]:
         "actors": {a.id: {"name": a.name, "prefix": track_prefix(a.id), "objectives": len(a.objectives)}
                    for a in rs.actors},
         "names": names_in_languages(sc),
+        "title": rs.ruleset.name,  # the report's title (found from outside: "Sweep of aquifer", the ruleset's id)
     }
 
 
-#: parts of the plan a --resume need not find the same: the names the report reads in other languages
-#: (a folder begun before they were kept has none, and its report names things in English)
-NOT_COMPARED = ("names",)
+#: parts of the plan a --resume need not find the same: the names the report reads in other languages and its title
+#: (a folder begun before they were kept has none, and its report names things in English, by id)
+NOT_COMPARED = ("names", "title")
 
 
 def names_in_languages(scenario: Scenario) -> dict[str, dict[str, dict[str, str]]]:
@@ -97,7 +98,8 @@ def names_in_languages(scenario: Scenario) -> dict[str, dict[str, dict[str, str]
             continue  # a broken translation: that language's report names things in English
         if lang != SOURCE and seen is not scenario:
             out[lang] = {"tracks": {t.id: t.name for t in seen.ruleset.tracks},
-                         "actors": {a.id: a.name for a in seen.ruleset.actors}}
+                         "actors": {a.id: a.name for a in seen.ruleset.actors},
+                         "title": seen.ruleset.ruleset.name}
     return out
 
 

@@ -132,6 +132,35 @@ def test_a_report_in_russian_names_the_tracks_and_actors_in_russian(swept: Path,
     assert "Границы: " in capsys.readouterr().out
 
 
+def test_the_report_is_titled_with_the_scenario_s_name_in_the_language_shown(
+        swept: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside (helper-107): "# Sweep of aquifer" and "# Серия игр по aquifer", the ruleset's id, where
+    the scenario is named ("The Shared Aquifer") and translated. A folder made before the name was kept: the id."""
+    import json
+
+    from tabletop.content.loader import load_scenario
+    from tabletop.content.overlays import translated
+
+    sc = load_scenario("parallel-tracks")
+    assert main(["sweep", "report", str(swept)]) == 0
+    assert capsys.readouterr().out.startswith(f"# Sweep of {sc.ruleset.ruleset.name}\n")
+    assert main(["--lang", "ru", "sweep", "report", str(swept)]) == 0
+    ru = translated(sc, "ru").ruleset.ruleset.name
+    assert ru != sc.ruleset.ruleset.name and f"{ru}\n" in capsys.readouterr().out.split("\n\n")[0] + "\n"
+    plan = swept / "sweep.json"
+    kept = plan.read_text(encoding="utf-8")
+    try:
+        older = json.loads(kept)
+        older["plan"].pop("title")
+        for names in older["plan"]["names"].values():
+            names.pop("title")
+        plan.write_text(json.dumps(older), encoding="utf-8")
+        assert main(["sweep", "report", str(swept)]) == 0
+        assert capsys.readouterr().out.startswith("# Sweep of parallel-tracks\n")
+    finally:
+        plan.write_text(kept, encoding="utf-8")
+
+
 def test_a_report_piped_into_head_ends_quietly(swept: Path) -> None:
     """Found from outside: `tabletop sweep report out | head -1` said "cannot write None: Broken pipe" and exited 1,
     where simulate, validate and schema piped to head end quietly. Quietly, but never as a success: 141, the
