@@ -68,14 +68,15 @@ class SealedDesk:
             return SealedStep("gate", due)
         return None
 
-    def seated_now(self, state: State) -> str | None:
-        """The team at the keyboard now in a sealed sitting, its own list on screen (past its gate; not at its
-        hand-over, where it is done and the facilitator may step in), if any."""
+    def seated_now(self, state: State, handing_over: bool = False) -> str | None:
+        """The team at the keyboard now in a sealed sitting, its own list on screen (past its gate), if any; with
+        ``handing_over``, also a team at its hand-over (done, still at the keyboard: the facilitator may step in
+        then, but not show it what it may not see)."""
         if not state.ruleset.ruleset.sealed_moves or state.over:
             return None
         sitting = _sitting(state)
         seated = None if sitting is None else self._seated(state, sitting)
-        return seated if seated is not None and seated == _due(state) else None
+        return seated if seated is not None and (handing_over or seated == _due(state)) else None
 
     def keeps_from_the_room(self, state: State, team: str | None) -> bool:
         """Whether what ``team`` holds is kept off the shared screen now: a sealed sitting (a round's moves, an

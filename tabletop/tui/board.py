@@ -349,6 +349,9 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
 
     def _ready(self, state: State, team: str) -> None:
         self.sealed.ready(state, team)
+        # the team's list comes up under the hand that passed the gate: held as a new list (found from outside: a
+        # second Enter at "Ready" picked from the team's tracks, a digit was dropped with no word)
+        self.pick_hold.start()
         self.refresh_view()
 
     def _hand_over(self) -> None:

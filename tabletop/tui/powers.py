@@ -39,6 +39,27 @@ _, ngettext, N_ = Domain("tui").words()
 UNDONE_BY = "undone by the facilitator"  # untranslated: the record's reason, whichever screen undid it
 
 
+def ask_end(screen: Screen[Any], state: State | None, hold: PickHold | None, end: Callable[[str | None], object]) -> None:
+    """Ask "End the game now?" (with what it lets lapse, when ``state`` is known), then an optional reason; ``end``
+    with the reason typed, or None. The hot seat's ``e`` and the console's ``x`` ask alike (found from outside: the
+    console went straight to a required reason, and the y typed to confirm became part of it)."""
+    from .modals import AskScreen, ConfirmScreen
+
+    def reason_given(reason: str | None) -> None:
+        if reason is not None:
+            end(reason or None)
+
+    def confirmed(ok: bool | None) -> None:
+        if ok:
+            screen.app.push_screen(AskScreen(_("Why does the game end now? (optional; it goes into the record)"),
+                                             _("e.g. out of time"), required=False), reason_given)
+
+    said = _("The outcome is taken as the board stands; the save is kept.")
+    lapse = end_warning(state) if state is not None else ""
+    screen.app.push_screen(ConfirmScreen(_("End the game now?"), Text(f"{said}\n{lapse}" if lapse else said), hold,
+                                         weighty=True), confirmed)
+
+
 def ask_undo(screen: Screen[Any], state: State | None, undo: Callable[[], None], *, shared: bool) -> None:
     """Ask "Undo event N: …?", then ``undo`` on yes (``state`` None: a console with no copy of the game asks
     only "Undo the last action?"). On a ``shared`` screen a sealed move not yet revealed is named as the log
@@ -134,14 +155,15 @@ class FacilitatorPowers(_Screen):
         self.notify(self.timekeeper.extend(), timeout=3, markup=False)
         self.refresh_view()
 
-    def _a_team_has_the_keyboard(self) -> bool:
+    def _a_team_has_the_keyboard(self, shows_secrets: bool = False) -> bool:
         """A team sits at the keyboard in a sealed round (the others looking away): the powers that change the game or
         show what the room may not see wait, and the screen says so, quietly (no rule refused them). ``p`` takes the
         keyboard back (:meth:`action_pause`). Found from outside (helper-108): a team typing its argument on the board
         before the dialog opened injected a card ("Kyiv" and Enter: i, then the inject list's first card), and ``u``
-        took back another team's sealed move while that team's rival sat at the keyboard."""
+        took back another team's sealed move while that team's rival sat at the keyboard. ``shows_secrets``: a panel
+        that shows what the room may not see waits at the team's hand-over too (it is still at the keyboard)."""
         state = self.session.state
-        team = self.sealed.seated_now(state)
+        team = self.sealed.seated_now(state, handing_over=shows_secrets)
         if team is None:
             return False
         self.refusals.show(self, _("At the keyboard: {team} (sealed moves). The facilitator's keys wait until the "
@@ -162,7 +184,7 @@ class FacilitatorPowers(_Screen):
         return panel
 
     def action_facilitator_panel(self) -> None:
-        if not self.show_facilitator and self._a_team_has_the_keyboard():  # closing it is always allowed
+        if not self.show_facilitator and self._a_team_has_the_keyboard(shows_secrets=True):  # closing: always
             return
         self.show_facilitator = not self.show_facilitator
         self.refresh_view()
@@ -175,7 +197,7 @@ class FacilitatorPowers(_Screen):
         if self.show_private is not None:
             self._hide_private()
             return
-        if self._a_team_has_the_keyboard():
+        if self._a_team_has_the_keyboard(shows_secrets=True):
             return
 
         def done(ok: bool | None) -> None:
@@ -298,23 +320,9 @@ class FacilitatorPowers(_Screen):
     def action_end_game(self) -> None:
         if self._a_team_has_the_keyboard():
             return
-        from .modals import AskScreen, ConfirmScreen
-
-        def reason_given(reason: str | None) -> None:
-            if reason is not None:
-                # no reason typed: none recorded (the engine records its own, worded where shown); the default in
-                # its place was tagged as typed in the screen's language (found from outside: "[uk]" beside it)
-                self.act(Action("end", reason=reason or None))
-
-        def confirmed(ok: bool | None) -> None:
-            if ok:
-                self.app.push_screen(AskScreen(_("Why does the game end now? (optional; it goes into the record)"),
-                                               _("e.g. out of time"), required=False), reason_given)
-
-        said = _("The outcome is taken as the board stands; the save is kept.")
-        lapse = end_warning(self.session.state)
-        self.app.push_screen(ConfirmScreen(_("End the game now?"), Text(f"{said}\n{lapse}" if lapse else said),
-                                           self._question_hold(), weighty=True), confirmed)
+        # no reason typed: none recorded (the engine records its own, worded where shown); the default in its place
+        # was tagged as typed in the screen's language (found from outside: "[uk]" beside it)
+        ask_end(self, self.session.state, self._question_hold(), lambda reason: self.act(Action("end", reason=reason)))
 
     def _ask_ruling(self, track: str | None, success: bool, typed: str = "") -> None:
         from .modals import AskScreen

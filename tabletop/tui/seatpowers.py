@@ -25,7 +25,7 @@ from ..play.replica import Replica
 from ..seats.joincodes import typed
 from .modals import AskScreen, PickScreen
 from .seatwords import seat_name
-from .text import end_warning, told
+from .text import told
 
 _, ngettext, N_ = Domain("tui").words()
 
@@ -157,14 +157,12 @@ class ConsolePowers(_Screen):
         self.app.push_screen(AskScreen(title, _("what happened, why")), noted)
 
     def action_end(self) -> None:
-        def ended(reason: str | None) -> None:
-            if reason:
-                self.seat_app.send({"kind": "end", "reason": reason})
+        from .powers import ask_end  # as the undo's: the hot seat's question, imported when asked
 
         replica = self.seat_app.replica
-        lapse = end_warning(replica.state) if replica is not None else ""  # as the hot seat's question says it
-        title = _("End the game now: why?")
-        self.app.push_screen(AskScreen(f"{title}\n{lapse}" if lapse else title, _("the reason, for the record")), ended)
+        hold = getattr(self, "_hold", None)
+        ask_end(self, replica.state if replica is not None else None, hold.fresh() if hold is not None else None,
+                lambda reason: self.seat_app.send({"kind": "end", **({"reason": reason} if reason else {})}))
 
     def action_inject(self) -> None:
         cards = self.seat_app.deck_cards()

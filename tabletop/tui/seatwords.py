@@ -134,6 +134,12 @@ def tracks_text(view: Mapping[str, Any], large: bool = False) -> Text:
     return out
 
 
+def _card_track(view: Mapping[str, Any], card: Mapping[str, Any]) -> str:
+    """The track a card is about, by name (``global``: a card on no track)."""
+    track = card.get("track")
+    return _namer(_map(view.get("board")).get("tracks"))(track) if isinstance(track, str) and track else _("global")
+
+
 def card_text(view: Mapping[str, Any]) -> Text:
     """The card on the table, or this round's once applied (the control note only in the facilitator's view: the
     host sends it to no one else)."""
@@ -144,13 +150,12 @@ def card_text(view: Mapping[str, Any]) -> Text:
         # answered already, read out before: its title under a mark, as the hot seat keeps it, in two lines (the
         # reveal and the log below it must stay on a projector's screen); the log says what it did
         out = Text(_("This round's card (applied)") + "\n", style="dim")
-        out.append(f"{_s(card.get('title'))}\n", style="bold")
+        out.append(f"{_s(card.get('title'))}", style="bold")
+        out.append(f"  [{_card_track(view, card)}]\n", style="dim")  # kept once applied, as the hot seat keeps it
         return out
     out = Text(f"{_s(card.get('title'))}", style="bold")
     # the track it is about, as the hot seat's panel marks it (found from outside: a seat's card did not say)
-    track = card.get("track")
-    where = _namer(_map(view.get("board")).get("tracks"))(track) if isinstance(track, str) and track else _("global")
-    out.append(f"  [{where}]\n", style="dim")
+    out.append(f"  [{_card_track(view, card)}]\n", style="dim")
     out.append(f"{literal(card.get('text'))}\n")
     effects = _s(card.get("effects"))
     if effects:

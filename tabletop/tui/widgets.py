@@ -136,7 +136,7 @@ class TurnPanel(BoardPart):
                 out.append("\u25b6 " + said.format(who=who) + "\n", style="bold")
             else:
                 out.append("\u25b6 " + team_waits(waiting, who) + "\n", style="bold")
-            if not unseen:
+            if not unseen and not (card_held and seat != "human"):  # (under the facilitator's line: not theirs)
                 res = state.resources.get(acting, {})
                 spend = resources_words(res, n)
                 left = state.actions_left.get(acting)

@@ -197,3 +197,16 @@ def test_a_team_s_own_panel_counts_no_actions_left_once_the_game_is_over() -> No
     ended = apply(state, Action("end", reason="out of time"))
     said = own_text(seat_view(ended, _team(team), TableFacts())).plain
     assert "Resources: " in said and "actions left" not in said, said
+
+
+def test_a_seat_s_card_keeps_its_track_once_applied() -> None:
+    """Found from outside (helper-112): once applied, a seat's "This round's card (applied)" lost its "[Borders]";
+    the hot seat keeps it."""
+    from tabletop.engine.review import applied_card
+    from tabletop.tui.seatwords import card_text
+
+    state = _to_moves()
+    card = state.scenario.index.cards[applied_card(state)]
+    shown = card_text(seat_view(state, _team("ru"), TableFacts())).plain
+    where = next(t.name for t in state.ruleset.tracks if t.id == card.track) if card.track else "global"
+    assert f"{card.title}  [{where}]" in shown, shown

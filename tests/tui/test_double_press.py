@@ -377,3 +377,30 @@ async def test_a_digit_and_an_enter_at_once_open_one_question(tmp_path: Path) ->
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is board(pilot)
+
+
+async def test_a_double_enter_at_a_sealed_gate_does_not_pick_from_the_team_s_list(tmp_path: Path) -> None:
+    """Found from outside (helper-112): at "Ready — Ukraine is at the keyboard", read for two seconds, Enter pressed
+    twice: the second Enter picked from the team's list of tracks that the first had put up ("Not allowed / Ukraine
+    is not at the table of …"); "1 2" dropped the second digit with no word. The team's list is held as a new list."""
+    from tabletop.engine import Action
+
+    now = FakeTime()
+    session = start(tmp_path, sealed=True)
+    while session.state.phase == "event":
+        session.apply(legal_actions(session.state)[0])
+    while session.state.turn == "ru":
+        session.apply(Action("pass", actor="ru"))
+    app = TabletopApp(session, now=now, pick_hold=PICK_HOLD)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        from tabletop.play.clock import GATE_TIMES
+
+        now.advance(GATE_TIMES * PICK_HOLD)  # the gate has been read
+        gate = [e.label.plain for e in board(pilot).entries]
+        assert gate[0].startswith("Ready"), gate
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        assert board(pilot).stage is None and [e.label.plain for e in board(pilot).entries] != gate
+        assert any("Not taken: the list has just changed" in t for t in toasts(pilot)), toasts(pilot)
+        assert not any("Not allowed" in t for t in toasts(pilot)), toasts(pilot)

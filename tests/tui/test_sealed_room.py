@@ -170,3 +170,29 @@ async def test_the_facilitators_keys_wait_while_a_team_sits_at_the_keyboard(tmp_
         await type_text(pilot, "out of time")
         await press(pilot, "enter")
         assert session.state.over
+
+
+async def test_the_secrets_wait_at_a_team_s_hand_over_too(tmp_path: Path) -> None:
+    """Found from outside (helper-112): at "Done — hand over to Ukraine", Russia still at the keyboard, f opened the
+    facilitator's panel and s offered to show the secret objectives. Those wait for the hand-over too; the game's
+    powers (an undo the team asks for) do not."""
+    from tabletop.tui.modals import ConfirmScreen
+
+    from .support import board, choose, toasts
+
+    session = start(tmp_path, sealed=True)
+    while session.state.phase != "moves":
+        session.apply(legal_actions(session.state)[0])
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await choose(pilot, "Ready")  # Russia at the keyboard
+        while not board(pilot).entries[0].label.plain.startswith("Done"):
+            await choose(pilot, board(pilot).entries[-1].label.plain)  # its pass: done
+        assert board(pilot).sealed.seated_now(session.state) is None  # at its hand-over
+        for key in ("f", "s"):
+            await press(pilot, key)
+            assert app.screen is board(pilot) and not board(pilot).show_facilitator, key
+        assert any("At the keyboard: Russia" in t for t in toasts(pilot)), toasts(pilot)
+        await press(pilot, "u")
+        assert isinstance(app.screen, ConfirmScreen)  # the undo's question: the facilitator may step in

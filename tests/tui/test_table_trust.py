@@ -100,6 +100,7 @@ async def test_a_bot_answers_a_card_only_after_the_facilitator_has_read_it(
         turn = str(board(pilot).query_one(TurnPanel).render())
         assert "\u25b6 Facilitator: read the card out, then European NATO members / EU (bot: cooperative) answers " \
                "it" in turn, turn
+        assert " has " not in turn, turn  # the bot's purse is not under the facilitator's line (found from outside)
         with using("ru"):
             board(pilot).refresh_view()
             await pilot.pause()
