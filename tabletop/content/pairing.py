@@ -186,11 +186,16 @@ def check_files(paths: Sequence[str]) -> Checked:
                     id=found[2].deck.id, named=named)
         except ContentError as exc:
             problems += exc.problems
+            if all(p.file != str(path) for p in exc.problems):  # the deck's problems, listed under the deck
+                summaries[path] += _("; its deck '{id}' does not fit it (see the deck's problems)").format(
+                    id=found[2].deck.id)
     for path, source, deck in decks:
         if path.resolve() not in checked_with:
             problems += check_alone(deck, source)
             summaries[path] += _("; checked alone: its tracks, actors and meters were not checked against a ruleset")
-    return Checked(files, summaries, problems, overlays)
+    # a deck shared by two rulesets that it does not fit: its problem once (found from outside: said once per ruleset,
+    # "2 problems in 1 file" for one wrong track)
+    return Checked(files, summaries, list(dict.fromkeys(problems)), overlays)
 
 
 def _given_pair(paths: Sequence[str], rulesets: list[tuple[Path, SourceFile, Ruleset]],

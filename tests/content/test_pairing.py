@@ -50,8 +50,9 @@ def test_the_deck_given_wins_over_the_one_beside_and_its_misfit_is_the_decks_pro
     assert [(p.file, p.path) for p in checked.problems] == [(str(other), "cards[0].track")]
     assert "unknown track 'gamma'" in checked.problems[0].message
     assert checked.bad_files() == {str(other)}
-    # the ruleset itself is fine: listed as such, without a deck it was checked with
-    assert checked.passed() == [(MINI_RULESET, RULESET_SUMMARY)]
+    # the ruleset itself is fine: listed as such, its deck's misfit pointed to
+    assert checked.passed() == [(MINI_RULESET, f"{RULESET_SUMMARY}; its deck 'mini-events' does not fit it (see the "
+                                                "deck's problems)")]
 
 
 def test_a_broken_file_is_a_problem_and_no_summary(tmp_path: Path) -> None:
@@ -255,3 +256,20 @@ def test_two_drafts_of_a_scenario_in_one_folder_each_check_their_own_deck(tmp_pa
         passed = dict(checked.passed())
         assert passed[good] == DECK_SUMMARY and passed[tmp_path / "v1" / "rulesets" / "mini.toml"].endswith(
             "; checked with deck 'mini-events'"), passed  # v1's deck checked with v1's ruleset, not "alone"
+
+
+def test_a_deck_two_rulesets_share_is_told_its_problem_once(tmp_path: Path) -> None:
+    """Found from outside (helper-104, helper-112): a deck that does not fit the two rulesets naming it was told its
+    problem once per ruleset ("2 problems in 1 file" for one wrong track), and each ruleset said only "ok"."""
+    (tmp_path / "rulesets").mkdir()
+    (tmp_path / "decks").mkdir()
+    text = MINI_RULESET.read_text()
+    (tmp_path / "rulesets" / "mini.toml").write_text(text)
+    (tmp_path / "rulesets" / "mini-two.toml").write_text(text.replace('id = "mini"', 'id = "mini-two"', 1))
+    broken = tmp_path / "decks" / "mini-events.toml"
+    broken.write_text(MINI_DECK.read_text().replace('track = "alpha"', 'track = "alpah"'))
+    checked = check_files([str(tmp_path)])
+    assert [(p.file, p.path) for p in checked.problems] == [(str(broken), "cards[0].track")], checked.problems
+    for name in ("mini.toml", "mini-two.toml"):
+        said = checked.summaries[tmp_path / "rulesets" / name]
+        assert said.endswith("; its deck 'mini-events' does not fit it (see the deck's problems)"), said
