@@ -97,7 +97,7 @@ def cascade_steps(game: ReplayedGame) -> list[dict[str, Any]]:
                     "from_provisional": c["from_provisional"],
                     "to": c["to"],
                     "to_provisional": c["to_provisional"],
-                    "agreed_round": _agreed_round(game, c["track"], seq),
+                    "agreed_round": c["round"] if c.get("agreed_here") else _agreed_round(game, c["track"], seq),
                 }
                 for c in fell
             ],
@@ -108,8 +108,8 @@ def cascade_steps(game: ReplayedGame) -> list[dict[str, Any]]:
 
 
 def _agreed_and_reopened(game: ReplayedGame, seq: int, rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The tracks event ``seq`` agreed provisionally and, by the collapse it caused, reopened again: the states on
-    both sides show no change, the record shows both. Found from outside (helper-108): the cascade's step #159 left
+    """The tracks event ``seq`` agreed provisionally and, by the collapse it caused, reopened again (``agreed_here``:
+    their agreement's round is the event's): the states on both sides show no change, the record shows both. Found from outside (helper-108): the cascade's step #159 left
     out Track 2 dialogue, agreed by the vote and reopened by the collapse in the same event."""
     event = game.by_seq.get(seq)
     changed = {r["track"] for r in rows}
@@ -123,7 +123,7 @@ def _agreed_and_reopened(game: ReplayedGame, seq: int, rows: Sequence[dict[str, 
             changed.add(tid)
             out.append({"seq": seq, "round": event.round, "kind": event.action.kind, "track": tid, "from": "agreed",
                         "from_provisional": True, "to": c.get("to"), "to_provisional": False,
-                        "summary": tell(event, game.scenario), "undone": False})
+                        "summary": tell(event, game.scenario), "undone": False, "agreed_here": True})
     return out
 
 
@@ -142,8 +142,6 @@ def _in_recorded_order(game: ReplayedGame, seq: int, changes: Sequence[dict[str,
 def _agreed_round(game: ReplayedGame, track: str, before_seq: int) -> int | None:
     """The round a track was last (provisionally) agreed in before event ``before_seq``, if it was (by
     :func:`~tabletop.report.replayed.agreed_row`: an undo that put an agreement back is not a new one)."""
-    if before_seq in game.by_seq and any(r["track"] == track for r in _agreed_and_reopened(game, before_seq, [])):
-        return game.by_seq[before_seq].round  # agreed in that very event
     row = agreed_row(game.history.get(track, []), before_seq)
     return row["round"] if row is not None else None
 

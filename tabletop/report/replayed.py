@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..engine import State, objectives_met
 from ..engine.records import RULING_KINDS, Ruling
-from ..engine.review import lapsed_at_end
+from ..engine.review import ended_at
 from ..engine.telling import tell
 from ..engine.partwords import STOCK
 from ..engine.wording import RESOURCE, modifier_names, wants_text
@@ -225,21 +225,13 @@ def agreed_row(history: list[dict[str, Any]], before_seq: int | None = None,
     return None
 
 
-def _lapsed(game: ReplayedGame) -> set[str]:
-    """The tracks whose provisional agreement lapsed as the game ended (the last step into its end: an undone end
-    is no end). A deal a collapse reopened before is not among them (found from outside: one a walk-out had
-    reopened at #96 was said to have "lapsed when the game ended" beside the cascade that reopened it)."""
-    states = game.states
-    for i in range(len(states) - 1, 0, -1):
-        if states[i].over and not states[i - 1].over:
-            return lapsed_at_end(states[i - 1], states[i])
-    return set()
-
-
 def outcome(game: ReplayedGame, final: State) -> dict[str, Any]:
     """How each track and meter stood at the end, and how the game ended."""
     history = game.history
-    ended = _lapsed(game) if final.over else set()
+    # the provisional deals that lapsed as the game ended (an undone end is no end); not one a collapse reopened
+    # before (found from outside: a deal a walk-out had reopened at #96 was said to have "lapsed when the game ended")
+    ending = ended_at(final)
+    ended = ending[1] if ending is not None else set()
     tracks = []
     for spec in game.rs.tracks:
         t = final.tracks[spec.id]

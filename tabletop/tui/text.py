@@ -22,7 +22,7 @@ from ..engine import Action, Event, State, apply, objectives_met, wording
 from ..engine.actions import FACILITATOR_KINDS
 from ..engine.lookups import seen, shown  # noqa: F401 - the scenario (and the game) as the room reads it, for every screen
 from ..engine.records import RULING_KINDS, Ruling, changes_of
-from ..engine.review import lapsed_at_end
+from ..engine.review import ended_at, lapsed_at_end
 from ..engine.telling import end_reason, settled_notes, tell
 from ..engine.wording import (
     amount_words,
@@ -435,8 +435,8 @@ def outcome_text(state: State, show_secret: bool) -> Text:
     scenario = shown(state)
     out = Text()
     out.append(_("Outcome per track") + "\n", style="bold underline")  # untranslated: a style
-    before = state.previous if state.over else None
-    lapsed = lapsed_at_end(before, state) if before is not None else set()
+    ending = ended_at(state)
+    lapsed = ending[1] if ending is not None else set()
     for spec in scenario.ruleset.tracks:
         t = state.tracks[spec.id]
         rung = literal(spec.ladder[t.position])

@@ -323,20 +323,21 @@ async def test_a_dice_moves_question_lists_its_modifiers(tmp_path: Path) -> None
         assert "\u22121 if tension >= 3" in shown, shown  # the minus the roll's working writes
 
 
-def _to_a_teams_tracks(session: Session) -> None:
-    """On to the moves phase, a human team to choose a track (the board lists tracks, then a track's moves)."""
+def _at_a_teams_tracks(tmp_path: Path) -> tuple[TabletopApp, FakeTime]:
+    """A board, on the room's clock, at the moves phase: a human team to choose a track (the board lists tracks,
+    then a track's moves)."""
+    now = FakeTime()
+    session = start(tmp_path)
     while session.state.phase != "moves":
         session.apply(legal_actions(session.state)[0])
+    return TabletopApp(session, now=now, pick_hold=PICK_HOLD), now
 
 
 async def test_a_double_press_on_the_track_list_does_not_pick_a_move(tmp_path: Path) -> None:
     """Found from outside (helper-110): ``1 1`` at a team's list of tracks chose the track, and the second press
     chose the first move of its list at once ("Россия: Внести предложение — трек «Стратегическая стабильность»?");
     ``2 2`` answered "Not allowed". The track's list of moves is a new list under the hand: held as one."""
-    now = FakeTime()
-    session = start(tmp_path)
-    _to_a_teams_tracks(session)
-    app = TabletopApp(session, now=now, pick_hold=PICK_HOLD)
+    app, now = _at_a_teams_tracks(tmp_path)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
         now.advance(PICK_HOLD)  # the team has read its list of tracks
@@ -358,10 +359,7 @@ async def test_a_digit_and_an_enter_at_once_open_one_question(tmp_path: Path) ->
     the other asking for a team whose turn had passed."""
     from .test_dialogs import enter_twice
 
-    now = FakeTime()
-    session = start(tmp_path)
-    _to_a_teams_tracks(session)
-    app = TabletopApp(session, now=now, pick_hold=PICK_HOLD)
+    app, now = _at_a_teams_tracks(tmp_path)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
         now.advance(PICK_HOLD)

@@ -48,18 +48,23 @@ def test_the_review_of_a_round_names_an_undone_sealed_move_as_the_log_does(tmp_p
     assert move not in review and move.split(": ", 1)[1] not in review, review
 
 
-async def test_the_note_dialog_names_a_sealed_move_as_the_log_does(tmp_path: Path) -> None:
-    session = start(tmp_path, sealed=True)
-    state = _russia_seals_a_move(session)
-    words = tell(state.last, state.scenario).split(": ", 1)[1]  # "Table a proposal on Borders"
+async def _note_dialog(session: Session) -> str:
+    """The board on ``session``, n pressed: the words on the screen with the note dialog open."""
     app = TabletopApp(session)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await press(pilot, "n")
         assert isinstance(app.screen, AskScreen)
-        asked = screen_words(pilot)
-        assert f"Note on event {state.seq}: {names(session)['ru']} committed a sealed move" in asked, asked
-        assert words not in asked, asked
+        return screen_words(pilot)
+
+
+async def test_the_note_dialog_names_a_sealed_move_as_the_log_does(tmp_path: Path) -> None:
+    session = start(tmp_path, sealed=True)
+    state = _russia_seals_a_move(session)
+    words = tell(state.last, state.scenario).split(": ", 1)[1]  # "Table a proposal on Borders"
+    asked = await _note_dialog(session)
+    assert f"Note on event {state.seq}: {names(session)['ru']} committed a sealed move" in asked, asked
+    assert words not in asked, asked
 
 
 async def test_the_note_dialog_on_the_undo_of_a_sealed_move_keeps_the_move_sealed(tmp_path: Path) -> None:
@@ -70,15 +75,10 @@ async def test_the_note_dialog_on_the_undo_of_a_sealed_move_keeps_the_move_seale
     state = _russia_seals_a_move(session)
     words = tell(state.last, state.scenario).split(": ", 1)[1]  # "Table a proposal on Borders"
     session.apply(Action("undo", reason="taken back"))
-    app = TabletopApp(session)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await press(pilot, "n")
-        assert isinstance(app.screen, AskScreen)
-        asked = screen_words(pilot)
-        said = f"Note on event {session.state.seq}: Undo: a sealed move taken back (what it was stays sealed)"
-        assert said in asked, asked
-        assert words not in asked, asked
+    asked = await _note_dialog(session)
+    said = f"Note on event {session.state.seq}: Undo: a sealed move taken back (what it was stays sealed)"
+    assert said in asked, asked
+    assert words not in asked, asked
 
 
 def test_the_replay_words_a_reason_tabletop_recorded_in_the_language_shown(tmp_path: Path) -> None:
