@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from ..engine import State
+from ..engine import Action, State
 from ..engine.review import PROVISIONAL, net_changes, undone_this_round
 from ..engine.wording import moved, provisional_words
 from ..lang import Domain
 from ..store.heads import head_line
-from .text import hidden_seqs, names, room_told, status_name
+from .text import end_warning, hidden_seqs, names, room_told, status_name
 
 _, ngettext, N_ = Domain("tui").words()
 
@@ -37,6 +37,14 @@ def _value(what: str, value: object) -> object:
     return status_name(str(value))
 
 
+def _status(state: State, track: str) -> str:
+    """A track's status in the review, a provisional agreement said as one (found from outside: the last round's
+    review read "Humanitarian: agreed" for a deal the end then let lapse)."""
+    t = state.tracks[track]
+    word = status_name(t.status)
+    return provisional_words(word) if t.provisional else word
+
+
 def review_text(state: State, head: tuple[int, str] | None = None) -> Text:
     """"Review of round N": per track its status and net change; what was undone, apart.
 
@@ -53,7 +61,7 @@ def review_text(state: State, head: tuple[int, str] | None = None) -> Text:
         if changes or not quiet:
             what = "; ".join(f"{change_what(c.what)} {moved(_value(c.what, c.before), _value(c.what, c.after), compact=True)}"
                              for c in changes) or _("no change")
-            out.append(f"  {n[track]}: {status_name(state.tracks[track].status)}, {what}\n")
+            out.append(f"  {n[track]}: {_status(state, track)}, {what}\n")
     if quiet:
         out.append("  " + ngettext("{n} other track: no change", "{n} other tracks: no change", len(quiet))
                    .format(n=len(quiet)) + "\n")
@@ -63,6 +71,10 @@ def review_text(state: State, head: tuple[int, str] | None = None) -> Text:
         hidden = hidden_seqs(state, undone, {e.seq for e in undone})  # a sealed move taken back is never revealed
         for event in undone:
             out.append(f"  {room_told(state, event, hidden)}\n", style="dim")
+    if state.round >= state.ruleset.ruleset.turns:  # the advance ends the game: say what it lets lapse, before it
+        lapse = end_warning(state, Action("advance"))
+        if lapse:
+            out.append(lapse + "\n", style="bold")
     if head is not None:
         out.append(_("{head} \u2014 note it in the minutes").format(head=head_line(*head)) + "\n", style="italic")
     return out

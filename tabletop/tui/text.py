@@ -411,15 +411,16 @@ def settled_lines(state: State, event: Event) -> list[Text]:
     return [Text("      " + literal(note), style="italic") for note in settled_notes(state, event, shown(state))]
 
 
-def end_warning(state: State) -> str:
+def end_warning(state: State, step: Action | None = None) -> str:
     """What ending the game now would let lapse, for the question before it: the provisional agreements of a
     package not complete, or ``""``. Worked out by the engine (the end applied to a copy), not guessed here.
+    ``step``: the action that ends it (the facilitator's end, by default; the last round's advance for the review).
 
     Found from outside: ``e`` said only "The outcome is taken as the board stands" and a provisional deal the room
     had worked for turned open on the end screen."""
     if state.over or not any(t.provisional for t in state.tracks.values()):
         return ""
-    lapsed = lapsed_at_end(state, apply(state, Action("end")))
+    lapsed = lapsed_at_end(state, apply(state, step or Action("end")))
     if not lapsed:
         return ""
     n = names(state)

@@ -126,3 +126,28 @@ def test_an_undone_end_says_no_lapse_on_a_seat_as_on_the_board() -> None:
     undone = apply(ended, Action("undo", reason="not yet"))
     assert not undone.over
     assert "settled" not in _public_line(undone, end) and settled_lines(undone, end) == []
+
+
+def test_the_last_rounds_review_warns_of_the_provisional_deal_its_advance_lets_lapse() -> None:
+    """Found from outside (left alone at stop 48): the last round's review read "Humanitarian: agreed, no change" and
+    its one entry, "End the game (that was the last round)", let the provisional deal lapse with no word before it,
+    while ``e`` warned of the same lapse."""
+    from tabletop import legal_actions
+    from tabletop.tui.review import review_text
+
+    sc = load_scenario("parallel-tracks-linked")
+    warned = "Under the package deal, the provisional agreement on Humanitarian lapses: the package is not complete."
+    state = apply(new_game(sc, 1), _provisional(sc))
+    turns = sc.ruleset.ruleset.turns
+    while not (state.round == turns and state.phase == "review"):  # every team passes, every proposal is voted down
+        options = legal_actions(state)
+        pick = next((o for o in options if o.kind == "pass" or (o.kind == "vote" and o.accept is False)), options[0])
+        state = apply(state, pick)
+        if state.phase == "review" and state.round < turns:
+            said = review_text(state).plain
+            assert "Humanitarian: agreed (provisional), " in said and warned not in said, said  # not the last round
+    said = review_text(state).plain
+    assert "Humanitarian: agreed (provisional), no change" in said, said
+    assert warned in said, said
+    ended = apply(state, legal_actions(state)[0])
+    assert ended.over and ended.tracks["humanitarian"].is_open  # what the warning said
