@@ -5,9 +5,12 @@ Modals stay small so the board remains visible behind them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import re
+from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
 
+from rich.console import Console, ConsoleOptions
+from rich.measure import Measurement
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
@@ -259,6 +262,55 @@ Anywhere
 """)
 
 
+#: a help line's lead: its indent, its key and the gap after it (``"  p  "``), under which its words wrap
+_LEAD = re.compile(r"( +\S.*?  +)\S")
+#: the spaces that line a help's columns up, given up on a line too wide for the dialog
+_PADDING = re.compile(r" {3,}")
+
+
+class KeyLines:
+    """A help's lines, each wrapped under its own words (a hanging indent) when the dialog is narrower than it.
+
+    Found from outside: at 80 columns a seat's "p  pause / resume (stops the timer and the bots; an undo, a note or
+    an override is taken paused)" went on at the dialog's left edge, under the keys, where the next key is read."""
+
+    def __init__(self, text: str) -> None:
+        self.lines = text.splitlines()
+
+    def __str__(self) -> str:
+        return "\n".join(self.lines)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        widest = max((Text(line).cell_len for line in self.lines), default=0)
+        return Measurement(min(widest, 20), widest)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Text]:
+        width = max(options.max_width, 1)
+        for line in self.lines:
+            yield from _hanging(console, line, width)
+
+
+def _hanging(console: Console, line: str, width: int) -> Iterator[Text]:
+    """``line`` wrapped to ``width``: its first row as it is, the rest under its words."""
+    text = Text(line, no_wrap=True, end="\n")
+    if text.cell_len > width:  # the columns' padding goes first: "i  inject a card  x  end the game" fits
+        bare = line.lstrip(" ")
+        line = line[:len(line) - len(bare)] + _PADDING.sub("  ", bare)
+        text = Text(line, no_wrap=True, end="\n")
+    if text.cell_len <= width:
+        yield text
+        return
+    lead = _LEAD.match(line)
+    indent = Text(lead.group(1)).cell_len if lead else len(line) - len(line.lstrip(" "))
+    if indent > width // 2:  # a key as wide as half the dialog: its words wrap under the line's indent
+        indent = len(line) - len(line.lstrip(" "))
+    first = Text(line).wrap(console, width)[0].plain.rstrip()
+    yield Text(first, no_wrap=True, end="\n")
+    rest = Text(line[len(first):].strip())
+    for row in rest.wrap(console, max(width - indent, 1)):
+        yield Text(" " * indent + row.plain.rstrip(), no_wrap=True, end="\n")
+
+
 class HelpScreen(_Dialog[None]):
     """The keys. The text scrolls inside the dialog when the screen is too short for it."""
 
@@ -276,9 +328,9 @@ class HelpScreen(_Dialog[None]):
         with VerticalScroll():
             yield Static(self._text(), id="help-text")
 
-    def _text(self) -> Text:
+    def _text(self) -> KeyLines:
         session = getattr(self.app, "session", None)
-        return Text(_(self._keys).replace("{save}", shell_path(session.save_path if session is not None else None)))
+        return KeyLines(_(self._keys).replace("{save}", shell_path(session.save_path if session is not None else None)))
 
     def relabel(self) -> None:
         """The keys again, in the language now spoken."""

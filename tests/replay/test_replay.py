@@ -418,7 +418,7 @@ async def test_the_help_fits_80_columns_and_names_the_key_bar_s_quit(recorded: P
             await pilot.pause()
             assert isinstance(app.screen, ReplayHelp)
             text = app.screen.query_one("#help-text", Static)
-            written = str(text.render()).splitlines()
+            written = str(text.content).splitlines()
             height = text.get_content_height(text.size, text.size, text.size.width)
             assert height == text.get_content_height(text.size, text.size, 1000), "a line wraps at 80 columns"
             quits = [line for line in written if "ctrl+q" in line]

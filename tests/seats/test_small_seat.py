@@ -271,8 +271,18 @@ async def test_f1_on_a_seat_lists_the_seat_s_keys() -> None:
         await pilot.press("f1")
         await until(pilot, lambda: isinstance(app.screen, HelpScreen) and bool(app.screen.query("#help-text")),
                     "the help")
-        said = str(app.screen.query_one("#help-text").render())
+        help_text = app.screen.query_one("#help-text")
+        said = str(help_text.content)
         assert "tabletop join" in said and "every seat's join code" in said and "tab " in said
+        # found from outside: at 80 columns the console's long lines went on at the dialog's left edge, under the
+        # keys; they wrap under their own words
+        await pilot.pause()
+        rows = [strip.text.rstrip() for strip in help_text.render_lines(Region(0, 0, *help_text.size))]
+        assert help_text.size.width < 80 and all(len(row) <= help_text.size.width for row in rows)
+        for key, words, under in (("  p  pause / resume", "override is taken paused", 5),
+                                  ("  ctrl+c  (in the console", "confirm", 10)):
+            at = next(i for i, row in enumerate(rows) if row.startswith(key))
+            assert rows[at + 1].startswith(" " * under) and words in rows[at + 1], (key, rows)
         await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, SeatScreen), "the seat again")
 
