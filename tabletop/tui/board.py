@@ -205,7 +205,8 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
         weighing = bool(state.queue) and state.queue[0].argument is not None and state.phase == "adjudication"
         caps = side_caps(self.query_one("#side").content_size.height - self.query_one(TurnPanel).outer_size.height,
                          listed.virtual_size.height + listed.styles.gutter.height,
-                         card.virtual_size.height, prompt.virtual_size.height, weighing)
+                         card.virtual_size.height, prompt.virtual_size.height, weighing,
+                         card_read=state.card is None and state.phase != "event")
         if caps != self._side_caps:
             self._side_caps = caps
             card.styles.max_height, prompt.styles.max_height = caps

@@ -31,7 +31,8 @@ if TYPE_CHECKING:
 LIST_ROWS = 4
 
 
-def side_caps(rows: int, listed: int, card: int, prompt: int, weighing: bool = False) -> tuple[int | None, int | None]:
+def side_caps(rows: int, listed: int, card: int, prompt: int, weighing: bool = False,
+              card_read: bool = False) -> tuple[int | None, int | None]:
     """The most rows the card and the prompt may take above the list (None: their stylesheet's own).
 
     ``rows``: the column's under the turn panel; ``listed``, ``card``, ``prompt``: what each would fill.
@@ -40,8 +41,12 @@ def side_caps(rows: int, listed: int, card: int, prompt: int, weighing: bool = F
     the rows its options need, up to :data:`LIST_ROWS` and its border; what is left is shared, the prompt
     first (it says what to do), the card keeping half if it needs it; both scroll. ``weighing``: an argument is
     weighed (its counters, its odds, its roll): the prompt, which holds it, comes first and the card keeps a row.
+    ``card_read``: the round's card was applied in a phase gone by: the list may keep two thirds of the column, the
+    card scrolls in what is left (found from outside: at 80 x 24 a team's six tracks showed two at a time under the
+    whole text of a card the room had dealt with).
     """
-    room = max(rows - max(min(listed, LIST_ROWS + 2), 4), 2)
+    keeps = max(LIST_ROWS + 2, rows * 2 // 3) if card_read else LIST_ROWS + 2
+    room = max(rows - max(min(listed, keeps), 4), 2)
     if card + prompt <= room:
         return None, None
     kept = min(card, 1 if weighing else room // 2)

@@ -7,6 +7,7 @@ widget was given: a line a panel cuts off is a line the room never sees.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -356,3 +357,22 @@ async def test_the_replay_keeps_its_timeline_and_the_card_effect_at_80x24(tmp_pa
         timeline = pilot.app.screen.query_one("#timeline")
         assert timeline.content_size.height >= 3  # events to step through, not a squeezed box
         assert "Effect:" in frame(pilot)
+
+
+async def test_at_80x24_a_team_sees_its_tracks_under_a_card_dealt_with(tmp_path: Path) -> None:
+    """Found from outside (left alone at stop 48): at 80x24, after a card with choices was applied, a team's list of
+    six tracks showed two at a time under the card's whole text, which the room had dealt with in the event phase.
+    The card gives up rows to the list once its phase is over (and scrolls); while it is read, it keeps them."""
+    session = start(tmp_path, 7)
+    async with TabletopApp(session).run_test(size=SMALL) as pilot:
+        await press(pilot, "enter")  # draw: round 1's card, with choices
+        assert session.state.phase == "event" and session.state.card == "integrity-declaration"
+        shown = frame(pilot)
+        assert "chooses:" in shown and "Hold it back" in shown, shown  # the card whole while it is dealt with
+        while session.state.phase == "event":
+            await press(pilot, "enter")
+        await pilot.pause()
+        shown = frame(pilot)
+        listed = [line for line in shown.splitlines() if re.search(r"\u2502 [1-6]\. ", line)]
+        assert len(listed) >= 5, shown  # two before: the card's text took their rows
+        assert "Declaration on territorial" in shown  # the card's title stays in view (its text scrolls)
