@@ -313,6 +313,11 @@ def failing_words(move: MoveType, names: Mapping[str, str] | None = None) -> str
     return _("if it fails: {effects}").format(effects=effects_words(move.fail_effects, names))
 
 
+def dice_words(target: object) -> str:
+    """``2d6 ≥ 9`` in the room's notation (``2к6`` in Russian and Ukrainian): a dice move's, an argument's odds."""
+    return _("2d6 \u2265 {target}").format(target=target)
+
+
 def move_words(move: MoveType, names: Mapping[str, str] | None = None, sealed: bool = False) -> str:
     """What a move costs, how it is resolved and what it does.
 
@@ -322,7 +327,7 @@ def move_words(move: MoveType, names: Mapping[str, str] | None = None, sealed: b
     how = {
         "auto": _("at the reveal") if sealed else _("at once"),
         "consensus": _("members vote"),
-        "dice": _("2d6 \u2265 {target}").format(target=move.target),
+        "dice": dice_words(move.target),
         "facilitator": _("facilitator rules"),
         "argue": _("argued, countered, odds weighed, 2d6"),
     }[move.resolution]
@@ -442,6 +447,7 @@ __all__ = [
     "amount_words",
     "cost_words",
     "choice_words",
+    "dice_words",
     "effects_words",
     "end_reason",
     "failing_words",

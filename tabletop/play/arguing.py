@@ -41,9 +41,10 @@ def odds_choice(label: str) -> str:
     (found from outside: at 80 columns "92 %" broke between the number and the sign; Rich and Textual wrap at a
     no-break space too)."""
     from ..engine.rulingwords import odds_label  # the log's and the rulings' words for them; most games have none
+    from ..engine.wording import dice_words
 
     target = ODDS[label]
-    return f"{odds_label(label)}: 2d6 \u2265 {target} ({chance(target)}%)"
+    return f"{odds_label(label)}: {dice_words(target)} ({chance(target)}%)"
 
 #: who set the odds, by the ruleset's method, as the working says it (translated where shown)
 ODDS_BY = {

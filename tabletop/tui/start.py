@@ -215,8 +215,12 @@ class StartScreen(Screen[Choice]):
                 self.query_one(f"#actor-{actor.id}", Label).update(Text(literal(actor.name)))
         for select in self.query("#seats Select").results(Select):  # untranslated: a CSS selector
             chosen = select.value
+            choices = seat_choices()
             with self.prevent(Select.Changed):
-                select.set_options([(Text(label), value) for label, value in seat_choices()])
+                select.set_options([(Text(label), value) for label, value in choices])
+                # the shown label follows a change of value only: set_options picked the first choice, which a
+                # human team's seat already had, so its label stayed in the old language (found from outside)
+                select.value = next(value for _label, value in choices if value != chosen)
                 select.value = chosen
         for field in self.query("#seats Input").results(Input):  # untranslated: a CSS selector
             field.placeholder = _("team (optional)")

@@ -124,7 +124,7 @@ async def test_the_start_screen_offers_the_language_and_keeps_what_was_typed(tmp
         await pilot.pause()
         assert lang.current() == "ru"
         words = rendered(pilot)
-        assert "Начать игру (F5)" in words and "8 раундов" in words and "Команда людей" in words
+        assert "Начать игру (F5)" in words and "8 раундов" in words and "Команда игроков" in words, words
         assert screen.query_one("#seed").value == "4242"  # type: ignore[attr-defined]
         await press(pilot, "f4")
         assert language.value == "uk"
