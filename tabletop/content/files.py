@@ -109,6 +109,15 @@ def save_header_like(first: bytes) -> bool:
     return first.startswith(HEADER_START) or (first.startswith(b"{") and b'"format"' in first and b'"chain"' in first)
 
 
+def real_path(path: str | Path) -> Path:
+    """``path`` with its links followed; a link that goes round in a loop as it is written (reading it says so:
+    found from outside, ``validate`` of a folder holding one was a traceback, "RuntimeError: Symlink loop")."""
+    try:
+        return Path(path).resolve()
+    except (OSError, RuntimeError):
+        return Path(path).absolute()
+
+
 def missing(path: str | Path, words: str) -> str:
     """Why ``path`` is not there: ``words`` ("no such file"), or, for a symbolic link, that it leads to no file.
 

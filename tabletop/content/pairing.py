@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .errors import ContentError, Problem, did_you_mean
-from .files import missing
+from .files import missing, real_path
 from .overlaycheck import Checked as OverlayChecked
 from .overlayfiles import check_overlay_file, describe_overlay, is_overlay_name, overlays_beside
 from .finding import BUNDLED, AmbiguousId, ids_near, resolve
@@ -81,7 +81,7 @@ def _bundled_id(raw: str) -> Path | None:
             found = resolve(raw, kind)
         except ContentError:
             continue
-        if found.is_file() and found.resolve().is_relative_to(BUNDLED):
+        if found.is_file() and real_path(found).is_relative_to(BUNDLED):
             return found
     return None
 
@@ -162,18 +162,18 @@ def check_files(paths: Sequence[str]) -> Checked:
     by_id: dict[str, _Found] = {}
     for found in decks:
         by_id.setdefault(found[2].deck.id, found)  # the first of a deck id given
-    by_path = {found[0].resolve(): found for found in decks}
+    by_path = {real_path(found[0]): found for found in decks}
     pair = _given_pair(paths, rulesets, decks)
-    told = {f.resolve() for f in files}  # the files whose problems are said (a broken deck beside: once)
+    told = {real_path(f) for f in files}  # the files whose problems are said (a broken deck beside: once)
     checked_with: set[Path] = set()  # the decks checked against a ruleset
     for path, source, rs in rulesets:
         given = pair[1] if pair is not None and pair[0] == path else None
         found = given or _deck_of(path, source, rs, (by_id, by_path), told, summaries, problems)
         if found is None:
             continue
-        checked_with.add(found[0].resolve())
+        checked_with.add(real_path(found[0]))
         try:
-            if given is None and found[0].resolve() not in told:
+            if given is None and real_path(found[0]) not in told:
                 combine_found(rs, found[2], source, found[1])  # a deck it names, not a file given: maybe tabletop's
             elif given is not None:  # given with it: tabletop's own deck (by id or path) said once, at the ruleset
                 combine_found(rs, found[2], source, found[1], given="")
@@ -190,7 +190,7 @@ def check_files(paths: Sequence[str]) -> Checked:
                 summaries[path] += _("; its deck '{id}' does not fit it (see the deck's problems)").format(
                     id=found[2].deck.id)
     for path, source, deck in decks:
-        if path.resolve() not in checked_with:
+        if real_path(path) not in checked_with:
             problems += check_alone(deck, source)
             summaries[path] += _("; checked alone: its tracks, actors and meters were not checked against a ruleset")
     # a deck shared by two rulesets that it does not fit: its problem once (found from outside: said once per ruleset,
@@ -228,14 +228,14 @@ def _deck_of(path: Path, source: SourceFile, rs: Ruleset, decks: tuple[dict[str,
         return None
     except ContentError:
         deck_path = None  # none beside it: the ruleset is checked alone (told below)
-    found = by_path.get(deck_path.resolve()) if deck_path is not None else by_id.get(deck_id)
+    found = by_path.get(real_path(deck_path)) if deck_path is not None else by_id.get(deck_id)
     if found is None:
         found, unreadable = _deck_at(deck_path)
         if unreadable is not None:
             # the deck play would take is there but broken: the ruleset cannot be played as it is
             summaries[path] += _("; its deck '{id}' does not read").format(id=deck_id)
-            if unreadable[0].resolve() not in told:  # once, and not again for a file given to validate
-                told.add(unreadable[0].resolve())
+            if real_path(unreadable[0]) not in told:  # once, and not again for a file given to validate
+                told.add(real_path(unreadable[0]))
                 problems += unreadable[1]
             return None
     if found is None:

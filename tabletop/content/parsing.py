@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from .errors import ContentError, Problem, dedupe
+from .files import real_path
 from .finding import BUNDLED, resolve
 from .models import Deck, Ruleset
 from .scenario import Scenario
@@ -106,7 +107,7 @@ def combine_found(rs: Ruleset, deck: Deck, rs_source: SourceFile, deck_source: S
 
 
 def _bundled(name: str) -> bool:
-    return Path(name).resolve().is_relative_to(BUNDLED)
+    return real_path(name).is_relative_to(BUNDLED)
 
 
 def _refuse_overlay(problem: Problem | None) -> None:

@@ -22,7 +22,8 @@ from .parsing import NO_DECK
 from .scenario import Scenario
 from .source import SourceFile, read_toml
 from ..lang import Domain
-from .sweepspec import MAX_POINTS, RULESET_KEYS, SECTIONS, SweepSpec, apply_settings, column_name, sweepable
+from .sweepspec import (MAX_POINTS, MOST_CHUNKS, RULESET_KEYS, SECTIONS, SweepSpec, apply_settings, column_name,
+                        id_column, sweepable)
 
 _, ngettext, N_ = Domain("content").words()
 
@@ -99,6 +100,8 @@ def load_sweep(path: str | Path, policies: Sequence[str]) -> Sweep:
     keys = checker.keys(spec)
     bots = checker.baseline(spec.sweep.bots)
     points = checker.points(spec)
+    checker.chunks(spec, len(points))
+    checker.results()
     checker.raise_found()
     sweep = Sweep(str(path), spec, scenario, points, keys, bots)
     checker.rulesets(spec, sweep)
@@ -289,6 +292,31 @@ class _Checker:
         grid = itertools.product(*(axis.values for axis in spec.axes))
         return tuple(Point(i, dict(zip((a.key for a in spec.axes), values, strict=True)))
                      for i, values in enumerate(grid))
+
+    def chunks(self, spec: SweepSpec, points: int) -> None:
+        """Refuse a plan of more chunks than :data:`MOST_CHUNKS` (each is planned, sent and written on its own)."""
+        per_point = -(-spec.sweep.games // spec.sweep.chunk)
+        if points * per_point > MOST_CHUNKS:
+            self.add(("sweep", "chunk"), _(
+                "{points} points of {games} games in chunks of {chunk} make {n} chunks; at most {most}: raise chunk "
+                "(each chunk is a task and a Parquet file)").format(points=points, games=spec.sweep.games,
+                                                                    chunk=spec.sweep.chunk, n=points * per_point,
+                                                                    most=MOST_CHUNKS))
+
+    def results(self) -> None:
+        """Refuse two tracks (or two actors) whose ids differ only by ``-`` and ``_``: their results would share
+        columns and one's would be lost (found from outside: "ship_ping" and "ship-ping", one table twice)."""
+        rs = self.scenario.ruleset
+        for section, tables in (("tracks", rs.tracks), ("actors", rs.actors)):
+            seen: dict[str, str] = {}
+            for table in tables:
+                column = id_column(table.id)
+                other = seen.setdefault(column, table.id)
+                if other != table.id:
+                    self.add(("sweep", "ruleset"), _(
+                        "{section} '{one}' and '{other}' of {scenario} would share the result columns '{column}': "
+                        "rename one of them in the ruleset").format(section=section, one=other, other=table.id,
+                                                                    scenario=self.scenario.id, column=column))
 
     def rulesets(self, spec: SweepSpec, sweep: Sweep) -> None:
         """Each value alone, then each point whole, must give a valid ruleset."""

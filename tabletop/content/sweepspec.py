@@ -29,6 +29,9 @@ Value = Union[bool, int, float, str]  # noqa: UP007 - the validator reads typing
 MAX_POINTS = 10_000
 #: the most bot games a sweep plays at a point, and ``simulate`` in all (its ``--games``)
 MOST_GAMES = 10_000_000
+#: the most chunks (tasks, Parquet files) a sweep may make: planning each costs memory before any game is played
+#: (found from outside: 10,000,000 games in chunks of 1 grew to 3 GB and played nothing)
+MOST_CHUNKS = 100_000
 #: the sections of a ruleset whose tables are named by id in a key: ``tracks.<id>.<field>``
 SECTIONS: dict[str, type[ContentModel]] = {"tracks": Track, "meters": Meter, "moves": MoveType}
 
@@ -116,6 +119,11 @@ def sweepable(cls: type[ContentModel]) -> dict[str, Any]:
         if kind is not None:
             out[f.name] = kind
     return out
+
+
+def id_column(table_id: str) -> str:
+    """A track's or an actor's id as its results' columns start (``ukraine-status`` -> ``ukraine_status``)."""
+    return table_id.replace("-", "_")
 
 
 def column_name(key: str) -> str:

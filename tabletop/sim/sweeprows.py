@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..content import Scenario
-from ..content.sweepspec import apply_settings
+from ..content.sweepspec import apply_settings, id_column
 from ..engine.rng import derive_seed
 from .._collector import collector_paused
 from .game import play_game
@@ -51,8 +51,9 @@ def point_seed(master: int, settings: Mapping[str, Any]) -> int:
 
 
 def track_prefix(track_id: str) -> str:
-    """A track's columns start with its id, ``-`` as ``_`` (``ukraine-status`` -> ``ukraine_status_status``)."""
-    return track_id.replace("-", "_")
+    """A track's columns start with its id, ``-`` as ``_`` (``ukraine-status`` -> ``ukraine_status_status``); an
+    actor's end with it. Two ids that read the same so are refused with the sweep file (``sweepfile``)."""
+    return id_column(track_id)
 
 
 def result_columns(scenario: Scenario) -> dict[str, str]:

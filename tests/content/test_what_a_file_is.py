@@ -60,6 +60,22 @@ def test_a_link_to_nothing_is_said_to_be_a_link(tmp_path: Path, capsys: pytest.C
     assert _validate(tmp_path / "nothing.toml", capsys)[0] == f"{tmp_path / 'nothing.toml'}: no such file or directory"
 
 
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symbolic links here")
+def test_a_folder_holding_a_link_that_loops_is_validated(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside (helper-114): ``validate FOLDER`` with a link to itself in it was a traceback
+    ("RuntimeError: Symlink loop", from following the link to compare files); given alone it was said."""
+    folder = tmp_path / "scenario"
+    folder.mkdir()
+    (folder / "mini.toml").write_text(MINI_RULESET.read_text(encoding="utf-8"), encoding="utf-8")
+    loop = folder / "loop.toml"
+    loop.symlink_to(loop)
+    said = "a symbolic link that leads to no file (the file it names is missing, or the links go round in a loop)"
+    code = main(["validate", str(folder)])
+    out = capsys.readouterr()
+    assert code == 1 and "Traceback" not in out.err + out.out, out
+    assert f"{loop}: {said}" in out.out + out.err, out
+
+
 def test_true_where_a_number_goes_is_said_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     ruleset = tmp_path / "mini.toml"
     text = MINI_RULESET.read_text(encoding="utf-8")

@@ -66,6 +66,12 @@ CASES: list[tuple[str, int, str, str]] = [
     ("empty.toml", 1, "", "file is empty: expected a [sweep] table"),
     # found from outside (helper-104): a seed of 5,000 digits was a traceback (Python reads at most 4,300)
     ("seed-too-long.toml", 4, "sweep.seed", "a whole number of 5000 digits is far too large"),
+    # found from outside (helper-114): one track's results were lost, the report showed another's twice
+    ("tracks-share-columns.toml", 3, "sweep.ruleset",
+     "tracks 'ship_ping' and 'ship-ping' of arctic would share the result columns 'ship_ping'"),
+    # found from outside (helper-114): the plan grew to 3 GB and played nothing
+    ("too-many-chunks.toml", 5, "sweep.chunk", "2 points of 10000000 games in chunks of 1 make 20000000 chunks; "
+     "at most 100000"),
 ]
 
 
