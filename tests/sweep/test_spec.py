@@ -109,6 +109,12 @@ def test_the_schema_accepts_a_good_file_and_names_the_keys(tmp_path: Path, capsy
     jsonschema.validate(good, schema)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({**good, "sweep": {**good["sweep"], "game": 3}}, schema)
+    # found from outside (helper-114): the README's point in dotted keys, which tabletop reads, the schema refused
+    dotted = tomllib.loads('[sweep]\nruleset = "parallel-tracks"\ngames = 2\n\n[[points]]\n'
+                           'tracks.borders.breakdown_at = 9\nbots.ru = "random"\n')
+    jsonschema.validate(dotted, schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({**dotted, "points": [{"tracks": {"borders": {"breakdown_at": [9]}}}]}, schema)
 
 
 def test_a_point_sets_the_ruleset_and_the_bots(tmp_path: Path) -> None:
