@@ -14,13 +14,24 @@ _, ngettext, N_ = Domain("content").words()
 KeyPath = tuple[str | int, ...]
 
 
+#: how long a key from a file may be in a message: a longer one is cut (a 20,000-character key made a 40 KB line)
+KEY_CHARS = 60
+
+
+def shown_key(key: str | int) -> str:
+    """A key from a file as a message names it: cut to :data:`KEY_CHARS` with an ellipsis."""
+    text = str(key)
+    return text if len(text) <= KEY_CHARS else text[: KEY_CHARS - 1] + "\u2026"
+
+
 def format_path(path: Sequence[str | int]) -> str:
-    """``('cards', 3, 'effects', 0)`` -> ``cards[3].effects[0]``."""
+    """``('cards', 3, 'effects', 0)`` -> ``cards[3].effects[0]``; a key longer than :data:`KEY_CHARS` cut."""
     out = ""
     for part in path:
         if isinstance(part, int):
             out += f"[{part}]"
         else:
+            part = shown_key(part)
             out += f".{part}" if out else part
     return out
 

@@ -30,7 +30,7 @@ from pydantic import (
     model_validator,
 )
 
-from .errors import ContentError, KeyPath, dedupe, did_you_mean
+from .errors import ContentError, KeyPath, dedupe, did_you_mean, shown_key
 from .fields import Check, ContentModel, Limits, OneOf, content_fields, hints, is_content, primary_key
 from .source import SourceFile
 from ..lang import Domain
@@ -426,8 +426,8 @@ def _translate(root: type[BaseModel], data: dict[str, Any], error: Any) -> tuple
         hint = did_you_mean(str(path[-1]), allowed)
         if allowed:
             return path, _("unknown key '{key}'{hint}; expected one of {expected}").format(
-                key=path[-1], hint=hint, expected=", ".join(allowed))
-        return path, _("unknown key '{key}'{hint}").format(key=path[-1], hint=hint)
+                key=shown_key(path[-1]), hint=hint, expected=", ".join(allowed))
+        return path, _("unknown key '{key}'{hint}").format(key=shown_key(path[-1]), hint=hint)
     if kind == "missing":
         return path, _("required key is missing")
     if kind in ("union_tag_not_found", "union_tag_invalid"):

@@ -76,6 +76,18 @@ def test_a_folder_holding_a_link_that_loops_is_validated(tmp_path: Path, capsys:
     assert f"{loop}: {said}" in out.out + out.err, out
 
 
+def test_a_very_long_unknown_key_is_cut_where_it_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside (helper-114): a 20,000-character key in [ruleset] made one line of 40 KB (the key named
+    twice, in the path and in the message), where a long value is cut."""
+    ruleset = tmp_path / "mini.toml"
+    key = "x" * 20_000
+    ruleset.write_text(MINI_RULESET.read_text(encoding="utf-8").replace("turns = 4", f"turns = 4\n{key} = 1"),
+                       encoding="utf-8")
+    said = _validate(ruleset, capsys)
+    assert said[-1] == "1 problem in 1 file", said
+    assert len(said[0]) < 600 and "x" * 60 not in said[0] and "x" * 59 + "\u2026" in said[0] and "unknown key" in said[0], said[0][:400]
+
+
 def test_true_where_a_number_goes_is_said_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     ruleset = tmp_path / "mini.toml"
     text = MINI_RULESET.read_text(encoding="utf-8")
