@@ -8,8 +8,11 @@ from typing import Any
 from ..content import Scenario
 from .game import STATUSES
 from ..lang import Domain
+from ..store.players import policy_word
 
-_, ngettext, N_ = Domain("sim").words()
+_sim = Domain("sim")
+_, ngettext, N_ = _sim.words()
+pgettext = _sim.pgettext
 
 
 def _cut(name: str, width: int = 33) -> str:
@@ -18,11 +21,18 @@ def _cut(name: str, width: int = 33) -> str:
     return name if len(name) <= width else name[:width - 1] + "\u2026"
 
 
+def _policy(word: str) -> str:
+    """A bot policy (or the default mix) as the room reads it."""
+    return pgettext("bots", "mixed") if word == "mixed" else policy_word(word)
+
+
 def format_table(report: Mapping[str, Any], names: Mapping[str, str] | None = None) -> str:
     """A readable table of a :func:`simulate` report."""
     names = names or {}
     games = report["games"] or 1
-    bots = report["bots"] if isinstance(report["bots"], str) else ", ".join(f"{k}={v}" for k, v in report["bots"].items())
+    # the policies in the room's words (found from outside: "боты mixed"); the actors by id, as typed in --bots
+    bots = _policy(report["bots"]) if isinstance(report["bots"], str) else \
+        ", ".join(f"{k}={_policy(v)}" for k, v in report["bots"].items())
     lines = [
         ngettext("{n} game of {ruleset} ({mode}), seed {seed}, bots {bots}, {seconds} s",
                  "{n} games of {ruleset} ({mode}), seed {seed}, bots {bots}, {seconds} s", report["games"]).format(

@@ -1,0 +1,21 @@
+"""The simulation's table says its first line in the room's language: the policies and the scenario too."""
+
+from __future__ import annotations
+
+import pytest
+
+from tabletop.cli import main
+
+
+@pytest.mark.parametrize(("lang", "mixed", "quoted"), [("ru", "боты смешанные", "по сценарию «parallel-tracks»"),
+                                                        ("uk", "боти змішані", "за сценарієм «parallel-tracks»"),
+                                                        ("en", "bots mixed", "of parallel-tracks")])
+def test_the_first_line_names_the_bots_in_the_room_s_words(lang: str, mixed: str, quoted: str,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside (helper-114): "3 игры по parallel-tracks (строгая), сид 0, боты mixed": the default mix in
+    English, the scenario's name undeclined after "по"."""
+    assert main(["--lang", lang, "simulate", "--games", "2", "--seed", "3"]) == 0
+    first = capsys.readouterr().out.splitlines()[0]
+    assert mixed in first and quoted in first, first
+    if lang != "en":
+        assert "mixed" not in first, first
