@@ -45,8 +45,8 @@ def resolve(ref: str | Path, kind: str, near: Path | None = None) -> Path:
         return p
     folder = "rulesets" if kind == "ruleset" else "decks"
     for c in (d / f"{ref}.toml" for d in _search_dirs(kind, near)):
-        if c.is_file():
-            return c
+        if c.is_file() or (c.exists() and not c.is_dir()):  # a named pipe or a device: reading it says what it is
+            return c  # (found from outside: a deck beside that was a pipe was "not found", the ruleset "ok")
     # by id inside files whose name differs from their id: the nearest folder that has one, and only one
     for d in (d for d in _search_dirs(kind, near) if d.is_dir()):
         found = [f for f in sorted(d.glob("*.toml")) if not _overlay(f) and declared_id(f, kind) == str(ref)]

@@ -88,6 +88,23 @@ def test_a_very_long_unknown_key_is_cut_where_it_is_named(tmp_path: Path, capsys
     assert len(said[0]) < 600 and "x" * 60 not in said[0] and "x" * 59 + "\u2026" in said[0] and "unknown key" in said[0], said[0][:400]
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_deck_beside_the_ruleset_that_is_a_pipe_is_said_to_be_one(tmp_path: Path,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside (helper-114): the deck a ruleset names, beside it, was a named pipe: validate said "ok …
+    deck 'mini-events' not found beside it, checked alone" and exited 0; simulate then said there was no deck."""
+    (tmp_path / "rulesets").mkdir()
+    (tmp_path / "decks").mkdir()
+    ruleset = tmp_path / "rulesets" / "mini.toml"
+    ruleset.write_text(MINI_RULESET.read_text(encoding="utf-8"), encoding="utf-8")
+    os.mkfifo(tmp_path / "decks" / "mini-events.toml")
+    said = "\n".join(_validate(ruleset, capsys))
+    assert "named pipe" in said and "not found beside it" not in said, said
+    assert main(["simulate", "--ruleset", str(ruleset), "--games", "1"]) == 1
+    err = capsys.readouterr().err
+    assert "named pipe" in err and "Traceback" not in err, err
+
+
 def test_true_where_a_number_goes_is_said_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     ruleset = tmp_path / "mini.toml"
     text = MINI_RULESET.read_text(encoding="utf-8")
