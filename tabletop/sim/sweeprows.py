@@ -109,7 +109,8 @@ def game_row(scenario: Scenario, chunk: Chunk, game: int) -> dict[str, Any]:
             counts[track.status] += 1
     row.update({"agreements": counts["agreed"], "collapses": counts["collapsed"], "deferrals": counts["deferred"],
                 "rounds": result.rounds, "actions": result.actions})
-    row.update({f"objectives_{track_prefix(a)}": bool(met) and all(met) for a, met in result.objectives.items()})
+    # an actor with no objectives met none and missed none: null, not false (found from outside: avg() read 0 %)
+    row.update({f"objectives_{track_prefix(a)}": all(met) if met else None for a, met in result.objectives.items()})
     drawn = [card for card, n in result.cards.items() for _copy in range(n)]
     row.update({"cards_drawn": len(drawn), "cards": drawn})
     return row

@@ -66,3 +66,22 @@ def test_a_point_s_seed_depends_on_what_it_sets_not_its_place() -> None:
     assert a == point_seed(11, {"bots.ru": "hardliner", "tracks.borders.breakdown_at": 6})
     assert a != point_seed(12, {"tracks.borders.breakdown_at": 6, "bots.ru": "hardliner"})
     assert a != point_seed(11, {"tracks.borders.breakdown_at": 7, "bots.ru": "hardliner"})
+
+
+def test_an_actor_with_no_objectives_has_no_objectives_value(tmp_path: Path) -> None:
+    """Found from outside (helper-114): ``objectives_<actor>`` was false for an actor with no objectives, so a
+    designer's ``avg()`` read 0 % where the report said "no objectives"; it is null, and true/false for the others."""
+    import shutil
+
+    from tabletop.content.loader import load_scenario
+    from tabletop.sim.sweeprows import Chunk, game_row
+
+    fixtures = Path(__file__).resolve().parents[1] / "content" / "fixtures"
+    for folder in ("rulesets", "decks"):
+        shutil.copytree(fixtures / folder, tmp_path / folder)
+    scenario = load_scenario(tmp_path / "rulesets" / "mini.toml")
+    assert [a.id for a in scenario.ruleset.actors if not a.objectives] == ["west", "south"]
+    for game in range(3):
+        row = game_row(scenario, Chunk(0, 0, 3, 7), game)
+        assert row["objectives_west"] is None and row["objectives_south"] is None, row
+        assert row["objectives_east"] in (True, False), row
