@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -208,12 +209,29 @@ def _toml_hint(message: str, line: str) -> str | None:
         return _("a text not closed on its line: a quote is missing")
     if message.startswith("Invalid value"):  # untranslated: tomllib's words, matched
         return _("a value TOML does not read: a text needs quotes, true and false are written in lower case")
+    keyed = ("Expected '=' after a key", "Invalid statement", "Invalid initial character for a key part")  # untranslated: tomllib's words
+    foreign = _foreign_letter(line) if message.startswith(keyed) else None
+    if foreign is not None:
+        # found from outside: "nаme" with a Cyrillic а, typed while writing the Russian overlay, read only
+        # "Expected '=' after a key in a key/value pair"
+        key, letter = foreign
+        return _("the key '{key}' has a letter that is not Latin ('{letter}', {name}): a key is written in Latin "
+                 "letters, digits, - and _").format(key=key, letter=letter, name=unicodedata.name(letter, "?").lower())
     split = ("Invalid initial character for a key part", "Unclosed inline table")  # untranslated: tomllib's words
     if message.startswith(split) and _open_braces(line) > 0:
         # found from outside: a choice { actor = …, ⏎ label = … } split over two lines read only "Invalid initial
         # character for a key part"
         return _("an inline table { … } is written on one line: join its lines")
     return None
+
+
+def _foreign_letter(line: str) -> tuple[str, str] | None:
+    """The bare key at the start of ``line`` and its first letter outside ASCII, or None (a quoted key may hold any)."""
+    key = line.split("=", 1)[0].strip().lstrip("[").rstrip("]").strip()
+    if not key or key[0] in "\"'":
+        return None
+    letter = next((c for c in key if ord(c) > 127 and c.isalpha()), None)
+    return (key, letter) if letter is not None else None
 
 
 def _open_braces(line: str) -> int:
