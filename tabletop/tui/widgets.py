@@ -16,7 +16,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from ..content.grammar import plural_subject
-from ..engine import State, waiting_for
+from ..engine import State, waiting_for, wording
 from ..engine.cards import on_schedule
 from ..engine.review import applied_card, undone_seqs
 from ..lang import Domain
@@ -312,6 +312,10 @@ def track_text(state: State, track_id: str, compact: bool = False, width: int | 
     if compact:
         # two lines: the tension comes before the rung's name, so a narrow column cuts only the name
         status, name = f"  {status_mark(track.status)}", literal(spec.name)
+        if width is not None and cell_len(name + status) > width and track.is_open:
+            # an open track's word gives way to its name, its mark stays (found from outside: "Стратегическая
+            # стабильно… ○ ОТКРЫТО" in the replay at 80 columns); a status reached keeps its word
+            status = f"  {wording.STATUS_MARK[track.status]}"
         if width is not None and cell_len(name + status) > width:  # the name gives way, never the status
             name = set_cell_size(name, max(1, width - cell_len(status) - 1)).rstrip() + "\u2026"
         out.append(name, style="bold")
