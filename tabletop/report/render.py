@@ -102,10 +102,10 @@ def render(
         raise ReportError(audience, _("unknown audience (expected one of {audiences})").format(
             audiences=", ".join(AUDIENCES)))
     files = save_paths(paths)
-    if paired:
-        return _paired(files, fmt, audience)
     if told is None:
         told = []
+    if paired:
+        return _paired(files, fmt, audience, told)
     if len(files) == 1:
         report = for_audience(assemble_report(load(files[0])), audience)
         _tell_damage(told, files[0], report)
@@ -153,7 +153,7 @@ def _tell_damage(told: list[str], path: Path, report: dict[str, object]) -> None
             file=path, where=damage["text"], n=damage["intact_events"]) + left_out(damage))
 
 
-def _paired(files: Sequence[Path], fmt: str, audience: str) -> str:
+def _paired(files: Sequence[Path], fmt: str, audience: str, told: list[str]) -> str:
     from .pairedpage import paired_data, paired_html, paired_markdown
 
     if len(files) != 1:
@@ -161,6 +161,7 @@ def _paired(files: Sequence[Path], fmt: str, audience: str) -> str:
                                                "pairs one save with its game under the other rule; {n} saves given",
                                                len(files)).format(n=len(files)))
     data = paired_data(files[0], audience)
+    _tell_damage(told, files[0], data["reports"][0])  # found from outside: said in the page only, and exit 0
     if fmt == "json":
         return to_json(data)
     return paired_html(data) if fmt == "html" else paired_markdown(data)

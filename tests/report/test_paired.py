@@ -123,6 +123,23 @@ def test_a_damaged_save_is_paired_on_its_intact_part(strict_game: Played, tmp_pa
     assert info["replayed"] + len(info["differed"]) + info["never_made"] == len(intact)
 
 
+def test_a_damaged_save_paired_is_said_on_the_terminal_and_exits_1(strict_game: Played, tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside (helper-115): ``report --paired`` of a torn save wrote the page, said nothing on the
+    terminal and exited 0, where ``report`` of the same save warns and exits 1 (a script took it as whole)."""
+    from .kit import tear_last_line
+
+    torn = tmp_path / "torn.jsonl"
+    torn.write_bytes(strict_game.path.read_bytes())
+    tear_last_line(torn)
+    for extra in ([], ["--paired"]):
+        out = tmp_path / f"r{len(extra)}.md"
+        assert main(["report", str(torn), *extra, "-o", str(out)]) == 1, extra
+        err = capsys.readouterr().err
+        assert "warning" in err and "is damaged at" in err, (extra, err)
+    assert main(["report", str(strict_game.path), "--paired", "-o", str(tmp_path / "whole.md")]) == 0
+
+
 def test_a_paired_report_opens_with_its_source_s_credit(linked_game: Played) -> None:
     """Found from outside: a single save's debrief opens with the scenario's description (where it comes from:
     "after a proposal published by the Valdai Discussion Club…"); a paired one opened with a table of outcomes and
