@@ -56,7 +56,8 @@ def facilitator_text(state: State, private: bool) -> Text:
     note = _card_note(state)
     secrets = sum(1 for a in state.ruleset.actors for o in a.objectives if o.secret)
     if private:
-        out.append(" " + _("PRIVATE \u2014 the room can see this; any key hides it") + " ", style="bold reverse")  # untranslated: a style
+        out.append(" " + _("PRIVATE \u2014 the room can see this; \u2191/\u2193 scroll, any other key hides it") + " ",
+                   style="bold reverse")  # untranslated: a style
         out.append("\n")
         if note is not None:
             out.append(_("Control note: "), style="bold")

@@ -79,6 +79,11 @@ def ask_undo(screen: Screen[Any], state: State | None, undo: Callable[[], None],
                            lambda ok: undo() if ok else None)
 
 
+#: the keys that scroll the private notes on the shared screen (the facilitator panel's method each calls); any other
+#: key hides them
+_SCROLLS = {"up": "scroll_up", "down": "scroll_down", "pageup": "scroll_page_up", "pagedown": "scroll_page_down",
+            "home": "scroll_home", "end": "scroll_end"}
+
 class FacilitatorPowers(_Screen):
     """The facilitator's keys and palette commands of the board."""
 
@@ -207,7 +212,8 @@ class FacilitatorPowers(_Screen):
                 self.refresh_view()
 
         # held as a list's pick is: a stray s and Enter at once put the secrets on the projector (found from outside)
-        self.app.push_screen(ConfirmScreen(_(PRIVATE_WARNING), Text(_("Any key, or the next round, hides them again.")),
+        self.app.push_screen(ConfirmScreen(_(PRIVATE_WARNING), Text(_(
+            "The arrow keys and PgUp/PgDn scroll them; any other key, or the next round, hides them again.")),
                                            self._question_hold(), weighty=True), done)
 
     def _question_hold(self) -> PickHold | None:
@@ -224,7 +230,12 @@ class FacilitatorPowers(_Screen):
         # after they were shown, and that key does nothing else (found from outside: an Enter pressed to hide them
         # also picked the list's first line, and the game went on to a sealed round behind the secrets)
         if self.show_private is not None:
-            self._hide_private()
+            if event.key in _SCROLLS:  # found from outside: at 80x24 the panel showed four lines, and ↓ hid them
+                from .facilitator import FacilitatorPanel
+
+                getattr(self.query_one(FacilitatorPanel), _SCROLLS[event.key])(animate=False)
+            else:
+                self._hide_private()
             event.stop()
             event.prevent_default()
 

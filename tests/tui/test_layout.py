@@ -97,12 +97,35 @@ async def test_private_notes_stay_off_the_projector_until_the_facilitator_confir
         for secret in secrets:
             assert secret in " ".join(text.split()), secret
 
-        await press(pilot, "down")  # the next key, whatever it is, takes them off the screen
+        await press(pilot, "escape")  # the next key (not one that scrolls them) takes them off the screen
         shown = frame(pilot)
         assert first_words(note) not in flat(shown)
         for secret in secrets:
             assert first_words(secret) not in flat(shown), secret
         assert "Hidden from the room" in flat(shown)
+
+
+async def test_at_80x24_the_private_notes_scroll_with_the_arrow_keys(tmp_path: Path) -> None:
+    """Found from outside (helper-115): at 80x24 the private notes showed four lines, and any key, ↓ and PgDn too,
+    hid them: the facilitator who had confirmed could not read the objectives below. The scrolling keys scroll
+    them; any other key hides them, as before."""
+    session = start(tmp_path, 39)
+    async with TabletopApp(session).run_test(size=SMALL) as pilot:
+        await press(pilot, "enter", "s", "y")
+        screen = board(pilot)
+        assert screen.show_private == 1
+        panel = screen.query_one("#facilitator")
+        await pilot.pause()
+        assert panel.max_scroll_y > 0  # more than the screen shows
+        seq = session.state.seq
+        for key in ("down", "pagedown", "end"):
+            await press(pilot, key)
+            assert screen.show_private == 1, key
+        assert panel.scroll_y == panel.max_scroll_y
+        await press(pilot, "home")
+        assert panel.scroll_y == 0 and screen.show_private == 1
+        await press(pilot, "enter")
+        assert screen.show_private is None and session.state.seq == seq  # hidden, nothing else done
 
 
 async def test_private_notes_leave_the_screen_with_the_round(tmp_path: Path) -> None:
