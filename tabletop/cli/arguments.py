@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from ..content.numbers import MOST_SEED
 from ..lang import Domain
 
 _, ngettext, N_ = Domain("cli").words()
@@ -62,8 +63,6 @@ _games = _whole(1, N_("must be {minimum} or more, got {value}"), _too_many_games
 _workers = _whole(1, N_("must be {minimum} or more, got {value}"), too_many_workers)
 #: the digits a number on the command line may have before it is read as "too large" (int() reads 4,300 at most)
 LONGEST_NUMBER = 40
-#: the largest seed: a 64-bit integer, as in a sweep file (content/sweepspec.py), a Parquet column or DuckDB
-MOST_SEED = 2**63 - 1
 
 
 def _too_big_a_seed(value: int) -> str | None:

@@ -23,6 +23,9 @@ class Bound(NamedTuple):
         return Limits(ge=self.low, le=self.high)
 
 
+#: the largest seed of a game or a sweep: a 64-bit integer (a Parquet column, DuckDB), on the command line, the start
+#: screen and in a sweep file alike
+MOST_SEED = 2**63 - 1
 TURNS = Bound(1, 100)
 ACTIONS_PER_ROUND = Bound(1, 10)
 #: how many named positions a ladder has (a length, not a value)

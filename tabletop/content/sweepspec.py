@@ -17,6 +17,7 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from .fields import ContentModel, Limits, content_fields, hints, replace
 from .models import Meter, MoveType, RulesetOptions, Track
+from .numbers import MOST_SEED
 from ..lang import Domain
 from .scenario import Scenario
 
@@ -47,7 +48,7 @@ class SweepOptions(ContentModel):
     # untranslated: JSON Schema text for editors (machine output stays English)
     games: Annotated[int, Limits(ge=1, le=MOST_GAMES, description="bot games played at each point")]
     # untranslated: JSON Schema text for editors (machine output stays English)
-    seed: Annotated[int, Limits(ge=0, le=2**63 - 1, description="the master seed; each game's seed comes from it")] = 0
+    seed: Annotated[int, Limits(ge=0, le=MOST_SEED, description="the master seed; each game's seed comes from it")] = 0
     # untranslated: JSON Schema text for editors (machine output stays English)
     chunk: Annotated[int, Limits(ge=1, le=1_000_000, description="games played per task and per Parquet file")] = 1000
     bots: Annotated[

@@ -920,3 +920,20 @@ async def test_an_undo_of_a_bot_s_move_pauses_the_hot_seat_so_the_bot_does_not_p
             await pilot.pause(0.01)
         assert again.state.seq == undo.seq
     again.close()
+
+
+async def test_the_start_screen_takes_the_seeds_the_command_line_takes(tmp_path: Path) -> None:
+    """Found from outside (helper-115): a seed of 10**100 started a game from the start screen (and went into the
+    save's header), where ``tabletop play --seed`` refuses one above 2**63 - 1."""
+    app = TabletopApp(save_dir=tmp_path / "saves")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, StartScreen)
+        for typed in (str(10**100), str(2**63), "1" + "0" * 5000, "-1"):
+            screen.query_one("#seed", Input).value = typed
+            await press(pilot, "f5")
+            assert app.screen is screen and app.session is None, typed
+        screen.query_one("#seed", Input).value = str(2**63 - 1)
+        await press(pilot, "f5")
+        assert isinstance(app.screen, BoardScreen) and app.session.state.seed == 2**63 - 1
