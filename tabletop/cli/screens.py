@@ -90,11 +90,15 @@ def run_screen(app: App[Any]) -> int | None:
         else:
             loop.call_later(0.05, close, loop)
 
-    before = signal.signal(signal.SIGTERM, stop)
+    # an interrupt sent from outside (kill -INT: ctrl+c on the board is a key) and a hang-up close it the same way
+    # (found from outside: SIGINT exited 0 as a quit did, SIGHUP left the save's lock and the terminal's screen)
+    stops = [signal.SIGTERM, signal.SIGINT] + ([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])
+    before = {s: signal.signal(s, stop) for s in stops}
     try:
         app.run()
     finally:
-        signal.signal(signal.SIGTERM, before)
+        for s, handler in before.items():
+            signal.signal(s, handler)
     return got[0] if got else None
 
 

@@ -28,16 +28,17 @@ ENTER_ALTERNATE_SCREEN = "\x1b[?1049h"  # what a screen writes first when it tak
 LEAVE_ALTERNATE_SCREEN = "\x1b[?1049l"  # what a screen writes last when it gives the terminal back
 
 
-def _killed_at_once(*args: str, cwd: Path) -> tuple[int, str]:
-    """Start ``tabletop ARGS`` in a terminal; SIGTERM the moment its screen takes the terminal."""
+def _killed_at_once(*args: str, cwd: Path, signum: int = signal.SIGTERM) -> tuple[int, str]:
+    """Start ``tabletop ARGS`` in a terminal; send ``signum`` the moment its screen takes the terminal."""
     screen = InTerminal(*args, cwd=cwd)
     wait_for(lambda: ENTER_ALTERNATE_SCREEN in b"".join(screen._err).decode("utf-8", "replace"), "the screen")
-    screen.proc.send_signal(signal.SIGTERM)
+    screen.proc.send_signal(signum)
     code, err = screen.finish()
-    assert code == 128 + signal.SIGTERM, (code, err[-500:])
+    assert code == 128 + signum, (code, err[-500:])
     assert "Traceback" not in err and "internal error" not in err, err[-500:]
     assert LEAVE_ALTERNATE_SCREEN in err  # the terminal given back, then the message under it, readable
-    assert err.rindex(LEAVE_ALTERNATE_SCREEN) < err.index("closed on a stop signal (SIGTERM)")
+    name = signal.Signals(signum).name
+    assert err.rindex(LEAVE_ALTERNATE_SCREEN) < err.index(f"closed on a stop signal ({name})")
     return code, err
 
 
@@ -45,6 +46,16 @@ def test_kill_closes_the_game_screen_and_frees_the_save(tmp_path: Path) -> None:
     path = tmp_path / "room.jsonl"
     _killed_at_once("play", "--seed", "4", "--save", str(path), cwd=tmp_path)
     assert not info_path(path).exists()  # the save closed: free for `tabletop resume`
+    assert verify(path).ok
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGHUP])
+def test_an_interrupt_or_a_hang_up_closes_the_game_as_a_kill_does(tmp_path: Path, signum: int) -> None:
+    """Found from outside (helper-115): ``kill -INT`` closed the game with "Saved: …" and exit 0, as a quit does (a
+    script took it as one); ``kill -HUP`` ended it where it stood, the save's lock left behind."""
+    path = tmp_path / "room.jsonl"
+    _killed_at_once("play", "--seed", "4", "--save", str(path), cwd=tmp_path, signum=signum)
+    assert not info_path(path).exists()
     assert verify(path).ok
 
 
