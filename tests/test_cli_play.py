@@ -319,3 +319,15 @@ def test_a_save_that_cannot_be_created_says_what_to_do(tmp_path: Path, monkeypat
     assert ("Nothing was started. Give --save a file on a disk with room that you can write to, e.g. --save "
             f"{shell_path(Path.home() / 'monday.jsonl')}") in err, err
     assert not save.exists()
+
+
+@pytest.mark.parametrize("name", ["a\nb.jsonl", "tab\there.jsonl", "bell\x07.jsonl"])
+def test_a_save_name_with_a_control_character_is_refused(tmp_path: Path, name: str,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside (helper-115): ``--save saves/a$'\\n'b.jsonl`` made a file whose name broke the board's title
+    and every message naming it over two lines. Refused before anything is made."""
+    path = tmp_path / name
+    assert main(["play", "--seed", "1", "--save", str(path), "--bots", "cooperative"]) == 1
+    err = capsys.readouterr().err
+    assert "control character" in err and "\n" not in err.strip(), err
+    assert list(tmp_path.iterdir()) == []
