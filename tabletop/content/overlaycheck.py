@@ -65,13 +65,14 @@ class Checked(NamedTuple):
     unstamped: list[str]  # entries with no ``base`` hash
     tables: dict[str, Any]
     same: list[str]  # texts given word for word as the base's (a skeleton not translated yet): ``cards.x.text``
+    stale_texts: list[str]  # the texts of the ``stale`` entries (not shown: the base's show): ``cards.x.title``
     total: int = 0  # base texts that say something (translated or not)
     untranslated: int = 0  # of which with no translation (``missing`` names an entry missing whole once)
 
 
 def check_tables(source: SourceFile, kind: str, base: Entries, base_name: str) -> Checked:
     """Check ``source``'s translation tables (all but ``[overlay]``) against the ``base`` entries."""
-    out = Checked([], [], [], [], {}, [])
+    out = Checked([], [], [], [], {}, [], [])
     data = source.data
     allowed = SECTIONS[kind]
     for section, value in data.items():
@@ -151,6 +152,7 @@ def _entry(source: SourceFile, out: Checked, section: str, key: str, entry: dict
             # not shown: a translation of what the base no longer says (a choice's label over another's effects)
             out.stale.append(source.problem(where, _("translated from an older text (base changed); the base text "
                                                      "shows until it is translated again and stamped")))
+            out.stale_texts.extend(entry_path(section, key, f) for f in entry if f in fields and texts.get(f))
             return
     elif bare or stamp is None:
         out.unstamped.append(entry_path(section, key))

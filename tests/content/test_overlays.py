@@ -255,9 +255,15 @@ def test_a_changed_base_text_is_flagged_until_stamped(scenarios: Path, capsys: p
     code, out = _validate(capsys, scenarios)
     assert code == 0
     assert f"warning: {rs}:10: actors.ua: translated from an older text (base changed)" in out
+    # its texts are not shown, and not counted as done (found from outside: "26 of 26 texts" above the warning)
+    counted = re.escape(str(rs)) + r": \S+ translation of \S+: (\d+) of (\d+) texts"
+    stale = re.search(counted, out)
+    assert stale is not None and int(stale.group(1)) < int(stale.group(2)), out
     assert stamp_file(rs) == 1 and stamp_file(rs) == 0
     code, out = _validate(capsys, scenarios)
     assert "older text" not in out
+    whole = re.search(counted, out)
+    assert whole is not None and int(whole.group(1)) == int(stale.group(1)) + 2, out  # the actor's name and text
 
 
 def test_a_translation_of_an_older_text_is_not_shown(scenarios: Path, capsys: pytest.CaptureFixture[str]) -> None:
