@@ -137,6 +137,8 @@ def _report(args: argparse.Namespace) -> int:
                 wrong = (_("no track '{track}': the tracks are {tracks}").format(
                             track=track, tracks=", ".join(summary["plan"]["tracks"]))
                          if column in summary["axes"] else
+                         # found from outside: "--svg bogus" was told "no chart by ''"
+                         _("a key and a track, with a colon between them, are needed") if ":" not in args.svg else
                          _("no chart by {key}: the charts are by {keys}").format(
                             key=repr(column), keys=", ".join(summary["axes"])))
                 _err(_("tabletop sweep report: --svg {value}: {wrong}; write KEY:TRACK_ID, e.g. {example}")

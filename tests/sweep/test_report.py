@@ -314,6 +314,10 @@ def test_svg_takes_the_key_as_the_sweep_file_writes_it_and_says_which_half_is_wr
     assert "no track 'border'" in err and "borders" in err, err
     assert main(["sweep", "report", str(swept), "--svg", "nope:borders"]) == 2
     assert "no chart by 'nope'" in capsys.readouterr().err
+    # found from outside (helper-114): a value with no colon was told "no chart by ''"
+    assert main(["sweep", "report", str(swept), "--svg", "bogus"]) == 2
+    err = capsys.readouterr().err
+    assert "a key and a track, with a colon between them, are needed" in err and "''" not in err, err
 
 
 def test_each_share_says_how_sure_it_is_and_numbers_are_spaced_as_numbers(swept: Path, tmp_path: Path,
