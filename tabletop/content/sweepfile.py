@@ -160,7 +160,11 @@ def _scenario(source: SourceFile, spec: SweepSpec) -> Scenario:
         missing = [p for p in exc.problems if p.line is None and p.path == ""]
         if missing and len(missing) == len(exc.problems):
             key = "deck" if spec.sweep.deck is not None and spec.sweep.deck in missing[0].file else "ruleset"
-            raise ContentError([source.problem(("sweep", key), p.message) for p in missing]) from None
+            # the path looked for, read from the sweep file's folder (found from outside: "sweep.ruleset: no such
+            # file", and which file that was, relative to what, was left to guess)
+            raise ContentError([source.problem(("sweep", key), p.message if p.file == getattr(spec.sweep, key) else
+                                               _("{problem}: {path} (a path is read from the sweep file's folder)")
+                                               .format(problem=p.message, path=p.file)) for p in missing]) from None
         raise
 
 

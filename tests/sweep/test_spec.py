@@ -69,6 +69,9 @@ CASES: list[tuple[str, int, str, str]] = [
     # found from outside (helper-114): one track's results were lost, the report showed another's twice
     ("tracks-share-columns.toml", 3, "sweep.ruleset",
      "tracks 'ship_ping' and 'ship-ping' of arctic would share the result columns 'ship_ping'"),
+    # found from outside (helper-114): which file was missing, read from where, went unsaid
+    ("ruleset-path-missing.toml", 3, "sweep.ruleset",
+     f"no such file: {BROKEN / 'nowhere' / 'arctic.toml'} (a path is read from the sweep file's folder)"),
     # found from outside (helper-114): the plan grew to 3 GB and played nothing
     ("too-many-chunks.toml", 5, "sweep.chunk", "2 points of 10000000 games in chunks of 1 make 20000000 chunks; "
      "at most 100000"),
