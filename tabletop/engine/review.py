@@ -60,6 +60,28 @@ def undo_target(state: State) -> Event | None:
     return last_undoable(state)
 
 
+def gated_counters(log: Iterable[Event]) -> dict[int, str]:
+    """Counters entered behind a sealed round's gate and not revealed yet: event seq -> the team's actor.
+
+    The last counter's event reveals the argument's counters (``counters_revealed``); one taken back before
+    it is never revealed, as an undone sealed move is not. A note on such an entry is kept from the other
+    teams with it (found from outside: "Note on event 49: Coffee break…" on every screen before the reveal)."""
+    gated: dict[int, str] = {}
+    undone: set[int] = set()
+    for e in log:
+        result = e.result
+        if e.action.kind == "undo" and isinstance(result.get("undoes"), int):
+            undone.add(result["undoes"])
+        if e.action.kind != "counter":
+            continue
+        told = result.get("told")
+        if isinstance(told, Mapping) and told.get("sealed"):
+            gated[e.seq] = e.action.actor or ""
+        if isinstance(result.get("counters_revealed"), list):
+            gated = {seq: actor for seq, actor in gated.items() if seq in undone}
+    return gated
+
+
 def note_target(state: State) -> Event | None:
     """The event a new note is on: the last one that is not a note itself (found from outside: a second note
     written at once was "Note on event 44", the first note, and the report's notes read as nested). None: the
@@ -180,6 +202,7 @@ __all__ = [
     "TrackChange",
     "applied_card",
     "ended_at",
+    "gated_counters",
     "lapsed_at_end",
     "last_undoable",
     "net_changes",

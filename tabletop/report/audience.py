@@ -81,10 +81,21 @@ def _seal_unrevealed(report: dict[str, Any]) -> bool:
     notes_on = {e["seq"]: e["about"] for e in report.get("log", [])
                 if e.get("kind") == "note" and isinstance(e.get("about"), int)}
 
+    # a counter still behind the gate says only "a counter or a pass entered (sealed)": a note on it may say more
+    # (found from outside: "Note on event 49: Coffee break…" on every screen before the reveal), kept as the seats
+    # kept it
+    gated = {e["seq"]: e["summary"] for e in report.get("log", []) if e.get("gated")}
+
     def kept(about: Any) -> int | None:
-        """The hidden move a note's ``about`` comes to, if any."""
+        """The hidden move (or gated counter) a note's ``about`` comes to, if any."""
         target = noted_event(about, notes_on) if isinstance(about, int) else None
-        return target if target in hidden else None
+        return target if target in hidden or target in gated else None
+
+    def about_words(about: int, target: int) -> str:
+        """What a kept note is on, as the room may read it."""
+        if about in hidden:
+            return hidden[about]
+        return gated[about] if about in gated else sealed_note(target, counter=target in gated)
 
     # an undo of such a move, by its seq: what a note on the undo is about is told as the undo is (found from
     # outside, helper-108: "Note #10 on #9 (“Undo: Russia: Make an argument on Humanitarian (sealed: committed)”)")
@@ -110,20 +121,20 @@ def _seal_unrevealed(report: dict[str, Any]) -> bool:
                 move["changes_text"] = []
         for note in rnd["notes"]:
             if (target := kept(note["about"])) is not None:
-                note["about_summary"] = hidden[note["about"]] if note["about"] in hidden else sealed_note(target)
-                note["text"] = sealed_note_text()
+                note["about_summary"] = about_words(note["about"], target)
+                note["text"] = sealed_note_text(counter=target in gated)
     # a note on such a move is kept as the seats kept it (found from outside: "Note #9 on #8 (United States: a
     # sealed move, committed): SECRETNOTE1 US sealed proposal on status" in the room's copy)
     for note in report.get("notes", []):
         if (target := kept(note["about"])) is not None:
-            note["about_summary"] = hidden[note["about"]] if note["about"] in hidden else sealed_note(target)
-            note["text"] = sealed_note_text()
+            note["about_summary"] = about_words(note["about"], target)
+            note["text"] = sealed_note_text(counter=target in gated)
     for entry in report.get("log", []):
         if (target := kept(entry.get("about"))) is not None:
-            entry["about_summary"] = hidden[target] if entry["about"] in hidden else sealed_note(target)
+            entry["about_summary"] = about_words(entry["about"], target)
             if entry.get("kind") == "note":
-                entry["text"] = sealed_note_text()
-                entry["summary"] = sealed_note(target)
+                entry["text"] = sealed_note_text(counter=target in gated)
+                entry["summary"] = sealed_note(target, counter=target in gated)
     # an undo tells the event it took back: not a sealed move the room never saw revealed
     for item in [*report.get("log", []), *(f for rnd in report.get("timeline", []) for f in rnd.get("facilitator", []))]:
         if item.get("undoes") in hidden:

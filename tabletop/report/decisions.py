@@ -171,6 +171,8 @@ def _add_kind_details(game: ReplayedGame, entry: dict[str, Any], ev: SavedEvent)
         entry["about_summary"] = about_summary(game, about)
     if a.kind == "undo":
         entry["undoes"] = result.get("undoes")
+    if a.kind == "counter" and ev.seq in game.gated:
+        entry["gated"] = True  # behind the gate when the save stops: a note on it is kept from the room
     if a.kind == "vote":
         entry["accept"] = a.accept
     if a.kind == "rule":

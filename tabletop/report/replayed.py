@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..engine import State, objectives_met
 from ..engine.records import RULING_KINDS, Ruling
-from ..engine.review import ended_at
+from ..engine.review import ended_at, gated_counters
 from ..engine.telling import tell
 from ..engine.partwords import STOCK
 from ..engine.wording import RESOURCE, modifier_names, wants_text
@@ -78,6 +78,7 @@ class ReplayedGame:
         self.ruled_at: dict[int, int] = {}
         self.proposal_of: dict[int, int] = {}
         self.sealed: set[int] = set()
+        self.gated: set[int] = set()  # counters entered behind the gate and never revealed in the save
         self.by_seq: dict[int, SavedEvent] = {}
         self.history: dict[str, list[dict[str, Any]]] = {}
 
@@ -158,6 +159,7 @@ def index_events(game: ReplayedGame) -> None:
     game.ruled_at = {}
     game.proposal_of = {}
     game.sealed = set()
+    game.gated = set(gated_counters(game.events))
     game.by_seq = {e.seq: e for e in game.events}
     for ev in game.events:
         if ev.action.kind == "undo" and isinstance(ev.result.get("undoes"), int):

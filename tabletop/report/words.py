@@ -29,6 +29,8 @@ CONTROL_NOTES = N_("control notes")
 SEALED_UNREVEALED = N_("sealed moves not yet revealed")
 #: A note on such a move, in the participants' report: what it says would tell the move.
 SEALED_NOTE = N_("a note on a sealed move not revealed in this save (kept from the room)")
+#: The same of a note on a counter entered behind the gate and not revealed.
+GATED_NOTE = N_("a note on a sealed counter not revealed in this save (kept from the room)")
 GATED_ARGUMENTS = N_("arguments and counters still behind the gate")
 SECRETS_HIDDEN = (N_("secret objectives, which this scenario never reveals to the participants"),
                   N_("secret objectives, until the game is over"))
@@ -189,14 +191,17 @@ def sealed_committed(team: str) -> str:
     return _("{team}: a sealed move, committed").format(team=team)
 
 
-def sealed_note(about: int) -> str:
-    """A note on a sealed move never revealed, as the seats showed it: what it is on, not what it says."""
+def sealed_note(about: int, counter: bool = False) -> str:
+    """A note on a sealed move never revealed (``counter``: a counter behind the gate), as the seats showed it:
+    what it is on, not what it says."""
+    if counter:
+        return _("Note on event {seq} (a sealed counter, not revealed yet)").format(seq=about)
     return _("Note on event {seq} (a sealed move)").format(seq=about)
 
 
-def sealed_note_text() -> str:
+def sealed_note_text(counter: bool = False) -> str:
     """What such a note says, to the room: that it is kept from it."""
-    return _(SEALED_NOTE)
+    return _(GATED_NOTE if counter else SEALED_NOTE)
 
 
 def undo_words(event: str) -> str:

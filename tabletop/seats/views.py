@@ -29,7 +29,7 @@ from ..engine import Action, State, legal_actions, objectives_met, waiting_for
 from ..engine.telling import settled_notes, tell
 from ..lang import Domain, current
 from ..engine.records import changes_of
-from ..engine.review import applied_card, noted_in
+from ..engine.review import applied_card, gated_counters, noted_in
 from ..engine.wording import (change_text, choice_words, cost_words, effects_words, failing_words, modifiers_words,
                               move_words, names)
 from ..play.arguing import ArgueEntry, argue_entry, argument_spans, counter_entry, strong_items
@@ -87,10 +87,11 @@ class Secrets(NamedTuple):
 
     sealed: Mapping[int, str]  # event seq -> the actor of a sealed entry not revealed
     undoes: Mapping[int, int]  # event seq of an undo -> the seq it undid
+    counters: Mapping[int, str] = {}  # event seq -> the actor of a counter entered behind the gate, not revealed
 
 
 def secrets(state: State) -> Secrets:
-    """Sealed entries not revealed yet (an undone one never is), and which undo undid what."""
+    """Sealed entries not revealed yet (an undone one never is), and which undo undid what; sealed counters too."""
     sealed: dict[int, str] = {}
     undoes: dict[int, int] = {}
     for event in state.log:
@@ -104,7 +105,7 @@ def secrets(state: State) -> Secrets:
         target = result.get("undoes")
         if isinstance(target, int):
             undoes[event.seq] = target
-    return Secrets(sealed, undoes)
+    return Secrets(sealed, undoes, gated_counters(state.log))
 
 
 # Every seat's view is worked out for the same state, one after the other: what does not depend on
@@ -221,7 +222,7 @@ def board(state: State, seat: Seat, hidden: set[int], known: Secrets) -> dict[st
                           "resolution": p.resolution, "sealed": p.sealed,
                           "votes": [[a, ok] for a, ok in p.votes]})
     return {"tracks": tracks, "meters": meters, "card": card_facts(state, facilitator=seat.role == "facilitator"),
-            "queue": queue, "log": log_lines(state, hidden, known)}
+            "queue": queue, "log": log_lines(state, hidden, known, _gated(seat, known))}
 
 
 def card_facts(state: State, facilitator: bool) -> dict[str, Any] | None:
@@ -246,14 +247,21 @@ def card_facts(state: State, facilitator: bool) -> dict[str, Any] | None:
     return out
 
 
+def _gated(seat: Seat, known: Secrets) -> set[int]:
+    """The counters behind the gate ``seat`` may not read a note on: every team's but its own."""
+    return {seq for seq, actor in known.counters.items() if seat.role != "facilitator" and actor != seat.actor}
+
+
 def _on_hidden(state: State, about: int, hidden: set[int]) -> int | None:
-    """The hidden sealed move a note on ``about`` comes to (through a note on a note), or None."""
+    """The hidden sealed move (or gated counter) a note on ``about`` comes to (through a note on a note), or None."""
     target = about if about in hidden else noted_in(state, about)
     return target if target in hidden else None
 
 
-def log_lines(state: State, hidden: set[int], known: Secrets, limit: int = LOG_LINES) -> list[dict[str, Any]]:
-    """The newest events in words; a sealed entry the seat may not read yet says only who committed one."""
+def log_lines(state: State, hidden: set[int], known: Secrets, gated: set[int] | None = None,
+              limit: int = LOG_LINES) -> list[dict[str, Any]]:
+    """The newest events in words; a sealed entry the seat may not read yet says only who committed one, and a
+    note on it (or on a counter still behind the gate, ``gated``) only what it is on."""
     n = _names(state)
     out = []
     for event in state.recent(limit):
@@ -267,6 +275,10 @@ def log_lines(state: State, hidden: set[int], known: Secrets, limit: int = LOG_L
             text = _("Undo: a sealed move taken back (what it was stays sealed)")  # the hot seat's words
         elif isinstance(about, int) and hidden and (target := _on_hidden(state, about, hidden)) is not None:
             text = _("Note on event {seq} (a sealed move)").format(seq=target)
+        elif isinstance(about, int) and gated and (target := _on_hidden(state, about, gated)) is not None:
+            # as a sealed move's: the note may say what the counter was (found from outside: "Note on event 49:
+            # Coffee break…" on every screen and the projector before the counters were revealed)
+            text = _("Note on event {seq} (a sealed counter, not revealed yet)").format(seq=target)
         else:
             out.append(_public_line(state, event))
             continue

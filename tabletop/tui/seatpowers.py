@@ -148,9 +148,14 @@ class ConsolePowers(_Screen):
                 self.seat_app.send(said)
 
         title = _("A note for the record, on the last event (every screen and the report show it)")
-        if replica is not None and _on_a_sealed_move(replica.state):
+        kept = _kept_from_teams(replica.state) if replica is not None else None
+        if kept == "move":
             title = _("A note for the record, on the last event: a sealed move, not revealed yet. The teams' screens "
                       "show the note once the move is revealed; if it never is, only your screen and the report do")
+        elif kept == "counter":
+            title = _("A note for the record, on the last event: a sealed counter, not revealed yet. The teams' "
+                      "screens show the note once the counters are revealed; if they never are, only your screen "
+                      "and the report do")
         if replica is not None:  # which event, as the hot seat names it (found in review: "the last event" only)
             event = told(replica.state, target) if target is not None else _("the start of the game")
             title = _("Note on event {seq}: {event}").format(seq=target.seq if target else 0, event=event) + "\n" + title
@@ -177,12 +182,16 @@ class ConsolePowers(_Screen):
         self.app.push_screen(PickScreen(_("Inject a card now"), [Text(title) for _id, title in cards]), chosen)
 
 
-def _on_a_sealed_move(state: State) -> bool:
-    """The event a note is on is a sealed move the teams cannot read yet: a note on it is hidden from them with it."""
+def _kept_from_teams(state: State) -> str | None:
+    """The event a note is on is a sealed move (``"move"``) or a counter behind the gate (``"counter"``) the teams
+    cannot read yet: a note on it is hidden from them with it. None: they read it."""
     from ..seats.views import secrets  # only when a note is asked for: not on every seat's start
 
     target = note_target(state)
-    return target is not None and target.seq in secrets(state).sealed
+    if target is None:
+        return None
+    known = secrets(state)
+    return "move" if target.seq in known.sealed else "counter" if target.seq in known.counters else None
 
 
 __all__ = ["POWER_BINDINGS", "ConsolePowers"]

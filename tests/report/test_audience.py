@@ -212,3 +212,26 @@ def test_a_note_on_a_note_on_a_sealed_move_never_revealed_is_kept_too(tmp_path: 
     participants = render(path, fmt, audience="participants")
     assert not shown(participants, fmt, "SECRET-A") and not shown(participants, fmt, "SECRET-B")
     assert shown(render(path, fmt), fmt, "SECRET-B")
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "json"])
+def test_a_note_on_a_counter_behind_the_gate_is_kept_from_the_room_until_the_reveal(tmp_path: Path, fmt: str) -> None:
+    """Found from outside (helper-117): a note on a sealed counter ("United States: a counter or a pass entered
+    (sealed)") was on every screen before the reveal. The participants' copy of a save that stops with the counter
+    still behind the gate keeps the note as the seats kept it; once the counters are revealed it is the room's."""
+    from tests.engine.argue_kit import argue_scenario, counter, to_counters
+    from tests.store.savekit import record_actions
+
+    sc = argue_scenario(sealed=True, counters="all")
+    steps = [*to_counters(), counter("b", "They broke the last one")]
+    note = Action("note", text="SECRETNOTE Brask names the broken hotline", about=len(steps))
+    gated = record_actions(tmp_path / "gated.jsonl", sc, 2, [lambda _s, a=a: a for a in (*steps, note)]).path
+    assert shown(render(gated, fmt), fmt, "SECRETNOTE")  # the facilitator's copy has it
+    participants = render(gated, fmt, audience="participants")
+    assert not shown(participants, fmt, "SECRETNOTE"), participants
+    assert shown(participants, fmt, "a note on a sealed counter not revealed in this save (kept from the room)")
+    if fmt != "json":
+        assert shown(participants, fmt, f"Note on event {len(steps)} (a sealed counter, not revealed yet)")
+    revealed = record_actions(tmp_path / "revealed.jsonl", sc, 2,
+                              [lambda _s, a=a: a for a in (*steps, note, counter("c"))]).path
+    assert shown(render(revealed, fmt, audience="participants"), fmt, "SECRETNOTE")

@@ -427,6 +427,32 @@ async def test_a_note_on_a_sealed_move_says_the_teams_see_it_only_after_the_reve
     session.close()
 
 
+async def test_a_note_on_a_sealed_counter_says_the_teams_see_it_only_after_the_reveal(tmp_path: Path) -> None:
+    """Found from outside (helper-117): a note on a counter entered behind the gate ("United States: a counter or a
+    pass entered (sealed)") went to every screen at once; it now waits for the counters' reveal, as a note on a sealed
+    move waits for the move's, and the dialog says so as it does for a sealed move."""
+    from tabletop.tui.modals import AskScreen
+    from tests.engine.argue_kit import argue_scenario, counter, to_counters
+
+    session = Session.start(argue_scenario(sealed=True, counters="all"), 2, tmp_path / "g.jsonl", {})
+    for action in (*to_counters(), counter("b", "They broke the last one")):
+        session.apply(action)
+    table = Table(session, seats_for(session, 0))
+    async with hosting(table) as (_host, address, codes):
+        counters = await connect(address, codes["team:c"])  # the team to counter next is at its screen
+        app = SeatApp(address, codes["facilitator"], sleep=Sleeps())
+        async with app.run_test(size=(100, 30)) as pilot:
+            await until(pilot, lambda: app.replica is not None and app.replica.state.seq == session.state.seq,
+                        "the console to follow the game")
+            await pilot.press("n")
+            await until(pilot, lambda: isinstance(app.screen, AskScreen), "the note dialog")
+            said = str(app.screen.query_one("#ask-title").render())
+            assert "sealed counter, not revealed yet" in said and "once the counters are revealed" in said, said
+            await pilot.press("escape")
+        await counters.close()
+    session.close()
+
+
 async def test_an_undo_of_a_bot_s_move_pauses_the_game_so_the_bot_does_not_play_again(tmp_path: Path) -> None:
     """Found from outside (helper-90): not paused, each undo of a bot's move was followed at once by another move
     of the same bot (three undone bot moves in the record), and nothing before it could be taken back. The undo

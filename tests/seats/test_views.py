@@ -210,3 +210,29 @@ def test_a_seat_s_card_keeps_its_track_once_applied() -> None:
     shown = card_text(seat_view(state, _team("ru"), TableFacts())).plain
     where = next(t.name for t in state.ruleset.tracks if t.id == card.track) if card.track else "global"
     assert f"{card.title}  [{where}]" in shown, shown
+
+
+def test_a_note_on_a_sealed_counter_waits_for_the_reveal_as_one_on_a_sealed_move() -> None:
+    """Found from outside (helper-117): a facilitator's note on a counter entered behind the gate ("United States:
+    a counter or a pass entered (sealed)") was on every team's screen and the projector at once ("Note on event 49:
+    Coffee break…"), before the counters were revealed; a note on a sealed move waited for the reveal."""
+    from tabletop.engine import new_game
+    from tests.engine.argue_kit import argue_scenario, counter, to_counters
+    from tests.engine.support import run
+
+    state = run(new_game(argue_scenario(sealed=True, counters="all"), 2), to_counters())
+    state = apply(state, counter("b", "They broke the last one"))
+    behind = state.seq
+    state = apply(state, Action("note", text="SECRETNOTE Brask's counter names the broken hotline", about=behind))
+
+    def said(s, seat: Seat) -> str:  # noqa: ANN001
+        return "\n".join(line["text"] for line in seat_view(s, seat, TableFacts())["board"]["log"])
+
+    for seat in (PROJECTOR, _team("a"), _team("c")):
+        assert "SECRETNOTE" not in said(state, seat), seat
+        assert f"Note on event {behind} (a sealed counter, not revealed yet)" in said(state, seat)
+    assert "SECRETNOTE" in said(state, _team("b")) and "SECRETNOTE" in said(state, FAC)  # its own team's, the console's
+    state = apply(state, counter("c"))  # the last counter reveals them all: the note with them
+    assert state.last is not None and "counters_revealed" in state.last.result
+    for seat in (PROJECTOR, _team("a"), _team("c")):
+        assert "SECRETNOTE" in said(state, seat), seat
