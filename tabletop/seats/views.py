@@ -143,6 +143,8 @@ def _public_line(state: State, event: Any) -> dict[str, Any]:
         line = {"seq": event.seq, "round": event.round, "phase": event.phase,
                 "kind": event.action.kind, "actor": event.action.actor, "text": literal(tell(event, state.scenario)),
                 "changes": [w for c in changes_of(event.result) if (w := change_text(c, n, compact=True))]}
+        if isinstance(event.result.get("undoes"), int):  # what it took back: a roll it undid leaves the dice panel
+            line["undoes"] = event.result["undoes"]
         logs = event.result.get("log")
         if isinstance(logs, list) and logs:  # a move's or card's log lines, in the shown scenario's language
             line["logs"] = [literal(log_line(state.scenario, str(t))) for t in logs]

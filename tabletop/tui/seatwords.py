@@ -188,10 +188,18 @@ def log_text(view: Mapping[str, Any], lines: int = 12) -> Text:
 
 
 def dice_text(view: Mapping[str, Any]) -> Text:
-    """This round's latest roll, as it landed (from the log's newest roll line); an earlier round's is history."""
+    """This round's latest roll that stands, as it landed (from the log's newest roll line); an earlier round's is
+    history. A roll the facilitator undid is gone from the panel (found from outside: "Dice: … rolled 4+5 = 9 vs 9"
+    stayed on the projector and the teams' screens while the host asked to roll again)."""
     now = _map(view.get("game")).get("round")
+    undone: set[object] = set()
     for line in reversed(_list(_map(view.get("board")).get("log"))):
-        if isinstance(line, Mapping) and line.get("kind") == "roll" and line.get("round") == now:
+        if not isinstance(line, Mapping):
+            continue
+        if line.get("kind") == "undo":
+            if line.get("seq") not in undone:  # (an undo taken back itself takes nothing back)
+                undone.add(line.get("undoes"))
+        elif line.get("kind") == "roll" and line.get("round") == now and line.get("seq") not in undone:
             return Text(_("Dice: {roll}").format(roll=_s(line.get("text"))), style="bold")
     return Text()
 

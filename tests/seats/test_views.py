@@ -236,3 +236,26 @@ def test_a_note_on_a_sealed_counter_waits_for_the_reveal_as_one_on_a_sealed_move
     assert state.last is not None and "counters_revealed" in state.last.result
     for seat in (PROJECTOR, _team("a"), _team("c")):
         assert "SECRETNOTE" in said(state, seat), seat
+
+
+def test_an_undone_roll_leaves_the_dice_panel_of_every_seat() -> None:
+    """Found from outside (helper-117): after the facilitator undid a roll, the projector and the teams' screens
+    still read "Dice: Ukraine: Make an argument on Status of Ukraine succeeds — rolled 4+5 = 9 vs 9" while the host
+    asked to roll again. The panel follows the undo: nothing, then the roll that stands."""
+    from tabletop.engine import new_game
+    from tabletop.tui.seatwords import dice_text
+    from tests.engine.argue_kit import argue_scenario, counter, odds, to_counters
+    from tests.engine.support import run
+
+    state = run(new_game(argue_scenario(counters="all"), 2), (*to_counters(), counter("b"), counter("c"), odds("likely")))
+    rolled = apply(state, Action("roll", track="alpha"))
+    for seat in (PROJECTOR, _team("b"), FAC):
+        assert dice_text(seat_view(rolled, seat, TableFacts())).plain.startswith("Dice: "), seat
+    undone = apply(rolled, Action("undo", reason="the dice fell off the table"))
+    assert undone.last is not None and undone.last.result.get("undoes") == rolled.seq
+    for seat in (PROJECTOR, _team("b"), FAC):
+        assert dice_text(seat_view(undone, seat, TableFacts())).plain == "", seat
+    again = apply(undone, Action("roll", track="alpha"))
+    said = dice_text(seat_view(again, PROJECTOR, TableFacts())).plain
+    assert said == "Dice: " + next(line["text"] for line in seat_view(again, PROJECTOR, TableFacts())["board"]["log"]
+                                   if line["seq"] == again.seq)
