@@ -75,6 +75,7 @@ class SeatScreen(ConsolePowers, Screen[None]):
     _hold: PickHold | None = None  # made on the first view (the app's clock and hold)
     _dialogs_closed: bool | None = None  # None until the screen is first shown (that is no dialog closing)
     _revealed: tuple[int, ...] = ()  # the sealed entries of the reveal on screen
+    _head: str = ""  # the chain head on screen (a round's end)
     _card_brought: object = None  # the card last brought into view (once a card)
     _card_away: bool = False  # the column was scrolled to a card and has not gone back to its top since
     _board_state: State | None = None  # the facilitator's board as last drawn (drawn again on a resize)
@@ -91,6 +92,7 @@ class SeatScreen(ConsolePowers, Screen[None]):
                 with Vertical(id="table-side"):
                     yield Static(id="card", classes="panel")
                     yield Static(id="dice", classes="panel")
+                    yield Static(id="head", classes="panel -empty")  # untranslated: CSS classes
                     # a wide projector's card and dice stay put; the reveal and the log under them scroll
                     with VerticalScroll(id="table-log", can_focus=False):
                         yield Static(id="seals", classes="panel -empty")  # untranslated: CSS classes
@@ -140,12 +142,18 @@ class SeatScreen(ConsolePowers, Screen[None]):
             self.query_one("#log", Static).update(words.log_text(view, 8))
         else:
             self.query_one("#side-log", Static).update(words.log_text(view, 12))
+        head = words.head_text(view)
+        self.query_one("#head", Static).update(head)
+        self.query_one("#head", Static).set_class(not head.plain, "-empty")
         # nobody scrolls a projector: a reveal comes into view, once; else its table follows the newest line
         if revealed and revealed != self._revealed:
             into_view(panel)  # (this lets go of the anchor)
         elif watcher:
             self.query_one("#table-log", VerticalScroll).anchor()  # at the end, whatever the layout adds after
-        self._revealed = revealed
+        if watcher and head.plain and head.plain != self._head:
+            # the chain head to note: above the log on a wide projector; on a narrow one, its column brought to it
+            into_view(self.query_one("#head", Static), top=True)
+        self._revealed, self._head = revealed, head.plain
         own = words.control_text(view) if role == "facilitator" else words.own_text(view)
         self.query_one("#own", Static).update(own)
         prompt = words.prompt_text(view)

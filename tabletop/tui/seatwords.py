@@ -257,7 +257,7 @@ def control_text(view: Mapping[str, Any]) -> Text:
 
 
 def seals_text(view: Mapping[str, Any], seen: dict[int, str]) -> Text:
-    """Commitments made this round, the reveal (each entry checked against the commitment this seat saw), the chain head.
+    """Commitments made this round and the reveal (each entry checked against the commitment this seat saw).
 
     ``seen``: the commitments this screen has been shown so far, by event;
     updated here, so a reveal is checked against what was shown before it.
@@ -293,11 +293,18 @@ def seals_text(view: Mapping[str, Any], seen: dict[int, str]) -> Text:
         out.append("  " + said.format(actor=names.get(_s(entry.get("actor")), _s(entry.get("actor"))),
                                       move=move(entry.get("move")), track=track(entry.get("track")), mark=mark) + "\n",
                    style="" if ok is not False else LOUD)
-    head = _map(seals.get("head"))
-    if head:
-        out.append(_("Chain head after event {events}: {chain} \u2014 note it in the minutes").format(
-            events=_s(head.get("events")), chain=_s(head.get("chain"))) + "\n", style="bold")
     return out
+
+
+def head_text(view: Mapping[str, Any]) -> Text:
+    """At a round's end, the save's chain head to note in the minutes (nothing before it). A panel of its own,
+    above the reveal and the log: found from outside (helper-117), at the end of the reveal the projector, kept at
+    the log's newest line, never showed it in the review."""
+    head = _map(_map(view.get("seals")).get("head"))
+    if not head:
+        return Text()
+    return Text(_("Chain head after event {events}: {chain} \u2014 note it in the minutes").format(
+        events=_s(head.get("events")), chain=_s(head.get("chain"))), style="bold")
 
 
 def revealed(view: Mapping[str, Any]) -> tuple[int, ...]:
@@ -335,6 +342,7 @@ __all__ = [
     "dice_text",
     "entries",
     "entry_label",
+    "head_text",
     "headline",
     "timer_text",
     "log_text",

@@ -134,6 +134,7 @@ async def test_a_hosted_game_on_five_screens_verifies_and_reports_as_the_hot_sea
             def watched(view: Any, seen: dict[int, str]) -> None:
                 original(view, seen)
                 seen_on_projector.append(projector.seat_screen.query_one("#seals").render().__str__())
+                seen_on_projector.append(projector.seat_screen.query_one("#head").render().__str__())
 
             projector.seat_screen.show = watched  # type: ignore[method-assign]
             await _play(table, apps, pilots)

@@ -156,6 +156,42 @@ async def test_a_wide_projector_keeps_the_board_and_the_newest_line_in_view_thro
     table.session.close()
 
 
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_the_projector_keeps_the_chain_head_in_view_through_the_review(tmp_path: Path,
+                                                                             size: tuple[int, int]) -> None:
+    """Found from outside (helper-117): the projector never showed the round's chain head in the review ("Chain
+    head after event 64: … — note it in the minutes", which the README promises): it was the last line of the
+    reveal's panel, above the log, and the projector keeps the log at its newest line; it showed only at game over.
+    It is a panel of its own now, in view on the projector through the review, a note written meanwhile too."""
+    bots = {"ru": "hardliner", "ua": "cooperative", "us": "cooperative", "eu": "cooperative", "bridge": "hardliner"}
+    table = make_table(tmp_path, "parallel-tracks", seed=11, sealed=True, bots=bots, observers=0)
+    async with hosting(table) as (_host, address, codes):
+        facilitator = await connect(address, codes["facilitator"])
+        app = SeatApp(address, codes["projector"], sleep=Sleeps())
+        async with app.run_test(size=size) as pilot:
+            await until(pilot, app.joined.is_set, "the projector to join")
+            screen = app.seat_screen
+
+            def head_in_view() -> bool:
+                """The chain head to note is on the screen (the screen as drawn: a panel may be cut)."""
+                head = _seals(table.session).get("head")
+                return bool(head) and str(head["chain"]) in app.export_screenshot()
+
+            while table.session.state.phase != "review" or table.session.state.round < 2:  # (the tester's: round 2)
+                view = await caught_up(facilitator, table.session.state.seq)
+                entry = view["decision"]["entries"][0]
+                await facilitator.act(pick=entry["id"], reason="as the room saw it" if entry.get("needs") else None)
+            seq = table.session.state.seq
+            await until(pilot, lambda: seq_of(app) == seq, "the projector to show the review")
+            await until(pilot, head_in_view, f"the chain head on the projector at {size}")
+            await facilitator.act({"kind": "note", "text": "the room takes a break"})  # the log grows meanwhile
+            await until(pilot, lambda: seq_of(app) == seq + 1, "the projector to show the note")
+            await pilot.pause()
+            await until(pilot, head_in_view, f"the chain head on the projector after a note at {size}")
+        await facilitator.close()
+    table.session.close()
+
+
 def test_a_prompt_of_several_lines_is_shown_on_its_lines_and_its_controls_as_symbols() -> None:
     """Found from outside: every seat read an argument's prompt as one line with a literal "␊" between its parts:
     "Ukraine: counter this argument or pass.␊Russia argues…␊  wants: tension −1"."""
