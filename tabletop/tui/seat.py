@@ -84,6 +84,7 @@ class SeatScreen(ConsolePowers, Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(Text(_("Connecting\u2026")), id="link")
         yield Static(id="headline")
+        yield Static(id="waiting")  # a watcher's: what the game waits for (a seat that acts has its prompt)
         with Horizontal(id="columns"):
             with VerticalScroll(id="left"):  # one column; a wide projector's two (seat.tcss)
                 with Vertical(id="board-side"):
@@ -127,6 +128,7 @@ class SeatScreen(ConsolePowers, Screen[None]):
             self._paused_keys = self._paused()
             self.refresh_bindings()
         self.query_one("#headline", Static).update(words.headline(view))
+        self.query_one("#waiting", Static).update(words.waiting_text(view) if watcher else "")
         self.query_one("#round", Digits).update(f"{game.get('round', '')}" if isinstance(game, Mapping) else "")
         self.query_one("#tracks", Static).update(words.tracks_text(view, large=watcher))
         self.query_one("#card", Static).update(words.card_text(view))

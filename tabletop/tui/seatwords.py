@@ -319,6 +319,14 @@ def prompt_text(view: Mapping[str, Any]) -> Text:
     return Text(literal(prompt) if prompt is not None else "", style="bold")
 
 
+def waiting_text(view: Mapping[str, Any]) -> Text:
+    """What the game waits for, on one line, for a screen that only watches (the projector, an observer): the
+    prompt the host words for it, which names no secret ("Waiting for European NATO members / EU."). Found from
+    outside (helper-117): the host said it, the projector never did."""
+    prompt = _map(view.get("decision")).get("prompt")
+    return Text(" ".join(literal(prompt).split()) if prompt is not None else "", style="bold")
+
+
 def entries(view: Mapping[str, Any]) -> list[Mapping[str, Any]]:
     """The decision entries of the view that can be shown (each with an ``id`` and a ``label``)."""
     found = _list(_map(view.get("decision")).get("entries"))
@@ -352,4 +360,5 @@ __all__ = [
     "seals_text",
     "seat_name",
     "tracks_text",
+    "waiting_text",
 ]

@@ -324,3 +324,32 @@ def test_a_port_out_of_range_is_said_as_such(typed: str, capsys: pytest.CaptureF
         assert main(["host", "--headless", "--listen", typed]) == 2
         err = capsys.readouterr().err
         assert "the port must be from 0 (any free port) to 65535" in err and "expected ADDR:PORT" not in err, err
+
+
+@pytest.mark.parametrize(("size", "lang", "said"), [((120, 40), "en", "Waiting for {who}."),
+                                                     ((80, 24), "ru", "Ждём: {who}.")])
+async def test_the_projector_says_what_the_game_waits_for(tmp_path: Path, size: tuple[int, int], lang: str,
+                                                          said: str) -> None:
+    """Found from outside (helper-117): the host said "Waiting for European NATO members / EU.", the projector
+    never said what the game waits for; the room looked at a still board. It says it on a line of its own under
+    the headline, in the projector's language, as the host words it for the projector (no secret in it)."""
+    from tabletop.content.overlays import translated
+
+    table = make_table(tmp_path, "parallel-tracks", seed=11, sealed=True, observers=0)
+    async with hosting(table) as (_host, address, codes):
+        facilitator = await connect(address, codes["facilitator"])
+        app = SeatApp(address, codes["projector"], sleep=Sleeps(), lang=lang)
+        async with app.run_test(size=size) as pilot:
+            await until(pilot, app.joined.is_set, "the projector to join")
+            while table.session.state.phase != "moves":
+                view = await caught_up(facilitator, table.session.state.seq)
+                await facilitator.act(pick=view["decision"]["entries"][0]["id"])
+            state = table.session.state
+            team = next(a.name for a in translated(state.scenario, lang).ruleset.actors if a.id == state.turn)
+            await until(pilot, lambda: seq_of(app) == state.seq, "the projector to show the moves phase")
+            line = said.format(who=team)
+            assert str(app.seat_screen.query_one("#waiting").render()) == line
+            await until(pilot, lambda: line.replace(" ", "\u00a0") in app.export_screenshot().replace("&#160;", "\u00a0"),
+                        "the line on the projector's screen")
+        await facilitator.close()
+    table.session.close()
