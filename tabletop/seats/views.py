@@ -354,7 +354,10 @@ def seat_entries(state: State, seat: Seat, facts: TableFacts) -> list[Entry]:
             head = state.queue[0]
             about = "".join(text for text, _ in argument_spans(state, head, sealed=head.sealed)).rstrip()
             form = {**form_data(counter_entry(state, template)), "about": about}
-            out.append(Entry(entry_id(state, template), choice.label.plain, template, needs="counter", form=form))
+            # its template is the pass's action when the deck has no stock counter (found in review, helper-117: two
+            # entries with one id crashed the screen's list, and a pick of the pass found the typed counter's entry)
+            out.append(Entry(f"{entry_id(state, template)}-counter", choice.label.plain, template, needs="counter",
+                             form=form))
         elif isinstance(pick, MarkStrong):
             # matrix odds: the console marks the strong reasons and counters, the engine works the odds out
             head = state.queue[0]

@@ -259,3 +259,18 @@ def test_an_undone_roll_leaves_the_dice_panel_of_every_seat() -> None:
     said = dice_text(seat_view(again, PROJECTOR, TableFacts())).plain
     assert said == "Dice: " + next(line["text"] for line in seat_view(again, PROJECTOR, TableFacts())["board"]["log"]
                                    if line["seq"] == again.seq)
+
+
+def test_a_typed_counter_and_the_pass_are_two_entries_with_two_ids() -> None:
+    """Found in review (helper-117): in a deck with no stock counter, "Counter it — type a counter-argument" and
+    "Pass — … makes no counter" had one id (the counter's template is the pass's action): the screen's list
+    refused them (the console stopped following the game) and a pick of the pass found the counter's entry."""
+    from tabletop.engine import new_game
+    from tests.engine.argue_kit import argue_scenario, counter, to_counters
+    from tests.engine.support import run
+
+    state = apply(run(new_game(argue_scenario(sealed=True, counters="all"), 2), to_counters()), counter("b", "No"))
+    for seat in (_team("c"), FAC):
+        found = seat_entries(state, seat, TableFacts(connected=("facilitator",)))
+        assert [e.needs for e in found] == ["counter", None], found
+        assert len({e.id for e in found}) == 2, [e.id for e in found]
