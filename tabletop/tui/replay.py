@@ -20,7 +20,7 @@ from textual.widgets.option_list import Option
 from ..engine import State, legal_actions
 from ..engine.state import evolve
 from ..engine.records import Ruling, changes_of
-from ..engine.review import undone_by, undone_seqs
+from ..engine.review import gated_counters, undone_by, undone_seqs
 from ..lang import SOURCE, Domain, current, set_language
 from ..store.players import recorded
 from ..store.reading import Save, SavedEvent
@@ -143,6 +143,8 @@ class ReplayScreen(Screen[None]):
         #: sealed moves the game never revealed (undone first, or a round not over): seq -> team
         self._never_revealed = {e.seq: e.actor or "" for e in save.events
                                 if e.action.kind == "move" and e.result.get("sealed") and e.seq not in self._revealed_at}
+        #: counters entered behind the gate the game never revealed: a note on one is kept as the seats kept it
+        self._gated = frozenset(gated_counters(save.events))
         self._undone_at = undone_by(save.events)  # an undone event's seq -> the undo's
         self._round_ends: dict[int, int] = {}
         for e in save.events:
@@ -249,6 +251,10 @@ class ReplayScreen(Screen[None]):
         n = names(self.save.state_at(0))
         return {seq: n.get(actor, actor) for seq, actor in self._never_revealed.items()}
 
+    def _kept_gated(self) -> frozenset[int]:
+        """The counters behind the gate whose notes are kept from the room (none in the facilitator's view)."""
+        return frozenset() if self.facilitator else self._gated
+
     def _fill_timeline(self) -> None:
         timeline = self.query_one("#timeline", OptionList)
         with self.prevent(OptionList.OptionHighlighted):
@@ -264,7 +270,8 @@ class ReplayScreen(Screen[None]):
         sealed = self._kept_sealed()
         for e in self.save.events:
             if self._matches(e):
-                line = event_text(state, e, self._undone, self._revealed_at, self._notes, sealed, self._noted)
+                line = event_text(state, e, self._undone, self._revealed_at, self._notes, sealed, self._noted,
+                                  self._kept_gated())
                 options.append(Option(OptionWords(line, console), id=str(e.seq)))
                 self._shown.append(e.seq)
         refill(timeline, options)
@@ -300,7 +307,7 @@ class ReplayScreen(Screen[None]):
             where.append(f"\n\u26a0 {damaged}", style="bold red")  # untranslated: a style
         self.query_one("#where", Static).update(where)
         self.query_one("#working", Static).update(working_text(save, self.index, self._undone, self._notes,
-                                                               self._kept_sealed(), self._noted))
+                                                               self._kept_sealed(), self._noted, self._kept_gated()))
         width = self._history_width()
         self.query_one("#lanes", Static).update(lanes_text(self._state_at, self.index, self._round_ends, width))
         self.query_one("#charts", Static).update(charts_text(self._state_at, self.index, self._round_ends,

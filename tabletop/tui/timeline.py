@@ -50,10 +50,12 @@ def notes_on(notes: Mapping[int, list[SavedEvent]]) -> dict[int, int]:
     return {note.seq: about for about, on in notes.items() for note in on}
 
 
-def event_words(state: State, e: SavedEvent, sealed: Mapping[int, str], noted: Mapping[int, int] | None = None) -> str:
+def event_words(state: State, e: SavedEvent, sealed: Mapping[int, str], noted: Mapping[int, int] | None = None,
+                gated: Set[int] = frozenset()) -> str:
     """What an event did, in words; a sealed move never revealed (``sealed``: its seq -> its team's name, kept from
     the room) says only who committed one, in its own line and in its undo's, as the participants' report does.
-    ``noted``: each note's seq -> its event (a note on a note on such a move is kept too, see :func:`notes_on`)."""
+    ``noted``: each note's seq -> its event (a note on a note on such a move is kept too, see :func:`notes_on`);
+    ``gated``: counters entered behind the gate and never revealed, a note on which is kept as the seats kept it."""
     if e.seq in sealed:
         return sealed_committed(sealed[e.seq])
     undoes = e.result.get("undoes")
@@ -63,11 +65,14 @@ def event_words(state: State, e: SavedEvent, sealed: Mapping[int, str], noted: M
     target = noted_event(about, noted or {}) if isinstance(about, int) else None
     if e.action.kind == "note" and target in sealed:  # its words would tell the move
         return sealed_note(target)
+    if e.action.kind == "note" and target in gated:  # or the counter
+        return sealed_note(target, counter=True)
     return told(state, as_event(e))
 
 
 def event_text(state: State, e: SavedEvent, undone: Set[int], revealed_at: Mapping[int, int],
-               notes: Mapping[int, object], sealed: Mapping[int, str], noted: Mapping[int, int] | None = None) -> Text:
+               notes: Mapping[int, object], sealed: Mapping[int, str], noted: Mapping[int, int] | None = None,
+               gated: Set[int] = frozenset()) -> Text:
     """An event's line in the timeline: its number, round, phase and what it did."""
     kind = e.action.kind
     out = Text()
@@ -78,7 +83,7 @@ def event_text(state: State, e: SavedEvent, undone: Set[int], revealed_at: Mappi
         out.append(" ")
     if e.seq in undone:
         out.append(f"{undone_word()} ", style="italic")
-    out.append(event_words(state, e, sealed, noted), style="strike" if e.seq in undone else "")
+    out.append(event_words(state, e, sealed, noted, gated), style="strike" if e.seq in undone else "")
     if kind == "move" and e.result.get("tabled") and e.seq in revealed_at:
         sealed = _("[sealed: committed at {committed}, revealed at {revealed}]").format(
             committed=e.seq, revealed=revealed_at[e.seq])
@@ -89,7 +94,8 @@ def event_text(state: State, e: SavedEvent, undone: Set[int], revealed_at: Mappi
 
 
 def working_text(save: Save, index: int, undone: Set[int], notes: Mapping[int, list[SavedEvent]],
-                 sealed: Mapping[int, str], noted: Mapping[int, int] | None = None) -> Text:
+                 sealed: Mapping[int, str], noted: Mapping[int, int] | None = None,
+                 gated: Set[int] = frozenset()) -> Text:
     """The working of the event that led to ``index``: its ruling, changes, reason and notes."""
     if index == 0:
         return Text(_("The start of the game."), style="dim")
@@ -97,7 +103,7 @@ def working_text(save: Save, index: int, undone: Set[int], notes: Mapping[int, l
     state = save.state_at(index)
     out = Text()
     noted = noted or {}
-    out.append(event_words(state, e, sealed, noted) + "\n", style="bold")
+    out.append(event_words(state, e, sealed, noted, gated) + "\n", style="bold")
     for line in (*ruling_lines(state, as_event(e)), *settled_lines(state, as_event(e))):
         out.append_text(line)
         out.append("\n")
@@ -119,8 +125,9 @@ def working_text(save: Save, index: int, undone: Set[int], notes: Mapping[int, l
         out.append("  " + _("This action was undone later.") + "\n", style="italic")
     for note in notes.get(e.seq, []):
         out.append("  \u270e " + _("note: "), style="bold")
-        if noted_event(e.seq, noted) in sealed:  # on a sealed move kept from the room (or on a note on one)
-            out.append(sealed_note_text() + "\n", style="italic")
+        kept = noted_event(e.seq, noted)
+        if kept in sealed or kept in gated:  # on a sealed move (or counter) kept from the room, or a note on one
+            out.append(sealed_note_text(counter=kept in gated) + "\n", style="italic")
             continue
         other = typed_other(note.action.lang)
         out.append(literal(note.action.text or "") + (f" [{other}]" if other else "") + "\n")

@@ -612,3 +612,37 @@ async def test_a_note_on_a_note_on_a_sealed_move_never_revealed_is_kept_from_the
     hidden = set(known.sealed)
     said = " ".join(str(line["text"]) for line in log_lines(state, hidden, known))
     assert "SECRET" not in said and said.count("(a sealed move)") == 2, said
+
+
+async def test_a_note_on_a_counter_behind_the_gate_is_kept_from_the_rooms_replay(tmp_path: Path) -> None:
+    """Found from outside (helper-117): a note on a counter entered behind the gate reached every screen before
+    the reveal. The room's replay of a save that stops behind the gate keeps it as the seats did; f shows it."""
+    from tabletop.engine import Action
+    from tests.engine.argue_kit import argue_scenario, counter, to_counters
+    from tests.store.savekit import record_actions
+
+    steps = [*to_counters(), counter("b", "They broke the last one")]
+    note = Action("note", text="SECRETNOTE Brask names the broken hotline", about=len(steps))
+    path = record_actions(tmp_path / "gated.jsonl", argue_scenario(sealed=True, counters="all"), 2,
+                          [lambda _s, a=a: a for a in (*steps, note)]).path
+    app = ReplayApp(open_save(path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        timeline = app.screen.query_one("#timeline", OptionList)
+
+        def seen() -> str:
+            lines = [str(timeline.get_option_at_index(i).prompt) for i in range(timeline.option_count)]
+            workings = []
+            for index in (len(steps), len(steps) + 1):
+                screen_of(app).go(index)
+                workings.append(str(app.screen.query_one("#working", Static).render()))
+            return "\n".join(lines + workings)
+
+        room = seen()
+        assert "SECRETNOTE" not in room and f"Note on event {len(steps)} (a sealed counter, not revealed yet)" in room
+        assert "a note on a sealed counter not revealed in this save (kept from the room)" in room, room
+        await pilot.press("f")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "SECRETNOTE" in seen()
