@@ -336,8 +336,8 @@ class SeatApp(LatinKeys, SeatActs, App[None]):
     BINDINGS = [
         Binding("ctrl+q", "quit", N_("Quit"), id="app.quit"),
         # F4, as on the hot seat: the next language (the palette names each); the host re-renders this seat only
-        Binding("f4", "language", N_("Language"), show=False, id="app.language"),
-        Binding("f1,question_mark", "help", N_("Help"), show=False, id="app.help"),
+        Binding("f4", "language", N_("Language"), id="app.language"),
+        Binding("f1,question_mark", "help", N_("Help"), id="app.help"),
         # ctrl+c: the host's own console stops the host (after a question), as its terminal says; elsewhere Textual's
         Binding("ctrl+c", "interrupt", show=False, priority=True, id="app.interrupt"),
     ]

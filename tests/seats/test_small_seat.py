@@ -265,9 +265,14 @@ async def test_f1_on_a_seat_lists_the_seat_s_keys() -> None:
     seat's do); a team could not find how to scroll to the log. It shows a seat's keys and the console's."""
     from tabletop.tui.modals import HelpScreen
 
+    from tabletop.tui.bars import KeyBar
+
     app = SeatApp("127.0.0.1:9", None)
     async with app.run_test(size=(80, 24)) as pilot:
         await _the_seat_screen(app, pilot)
+        # found from outside (helper-113): the key bar said neither F1 nor F4, and F4 was named only inside F1's help
+        shown = {item.description for item in app.seat_screen.query_one(KeyBar).items}
+        assert {"Help", "Language"} <= shown, shown
         await pilot.press("f1")
         await until(pilot, lambda: isinstance(app.screen, HelpScreen) and bool(app.screen.query("#help-text")),
                     "the help")
