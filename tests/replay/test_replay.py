@@ -520,7 +520,15 @@ async def test_a_note_on_a_sealed_move_never_revealed_is_kept_from_the_rooms_rep
     sc = load_scenario("parallel-tracks").with_options(sealed_moves=True)
     path = tmp_path / "noted.jsonl"
     committed = record_undone_sealed(path, sc, 4, note="SECRETNOTE the team tables on status")
-    app = ReplayApp(open_save(path))
+    room, facilitator = await _room_then_facilitator(open_save(path), (committed.seq, committed.seq + 1))
+    assert "SECRETNOTE" not in room and f"Note on event {committed.seq} (a sealed move)" in room, room
+    assert "a note on a sealed move not revealed in this save (kept from the room)" in room
+    assert "SECRETNOTE" in facilitator
+
+
+async def _room_then_facilitator(save: object, events: tuple[int, int]) -> tuple[str, str]:
+    """The replay's timeline and the working of ``events`` as the room sees them, then as the facilitator (f)."""
+    app = ReplayApp(save)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         timeline = app.screen.query_one("#timeline", OptionList)
@@ -528,19 +536,17 @@ async def test_a_note_on_a_sealed_move_never_revealed_is_kept_from_the_rooms_rep
         def seen() -> str:
             lines = [str(timeline.get_option_at_index(i).prompt) for i in range(timeline.option_count)]
             workings = []
-            for index in (committed.seq, committed.seq + 1):
+            for index in events:
                 screen_of(app).go(index)
                 workings.append(str(app.screen.query_one("#working", Static).render()))
             return "\n".join(lines + workings)
 
         room = seen()
-        assert "SECRETNOTE" not in room and f"Note on event {committed.seq} (a sealed move)" in room, room
-        assert "a note on a sealed move not revealed in this save (kept from the room)" in room
         await pilot.press("f")
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
-        assert "SECRETNOTE" in seen()
+        return room, seen()
 
 
 def _reopened_by_a_card(path: Path) -> int:
@@ -625,24 +631,7 @@ async def test_a_note_on_a_counter_behind_the_gate_is_kept_from_the_rooms_replay
     note = Action("note", text="SECRETNOTE Brask names the broken hotline", about=len(steps))
     path = record_actions(tmp_path / "gated.jsonl", argue_scenario(sealed=True, counters="all"), 2,
                           [lambda _s, a=a: a for a in (*steps, note)]).path
-    app = ReplayApp(open_save(path))
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        timeline = app.screen.query_one("#timeline", OptionList)
-
-        def seen() -> str:
-            lines = [str(timeline.get_option_at_index(i).prompt) for i in range(timeline.option_count)]
-            workings = []
-            for index in (len(steps), len(steps) + 1):
-                screen_of(app).go(index)
-                workings.append(str(app.screen.query_one("#working", Static).render()))
-            return "\n".join(lines + workings)
-
-        room = seen()
-        assert "SECRETNOTE" not in room and f"Note on event {len(steps)} (a sealed counter, not revealed yet)" in room
-        assert "a note on a sealed counter not revealed in this save (kept from the room)" in room, room
-        await pilot.press("f")
-        await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
-        assert "SECRETNOTE" in seen()
+    room, facilitator = await _room_then_facilitator(open_save(path), (len(steps), len(steps) + 1))
+    assert "SECRETNOTE" not in room and f"Note on event {len(steps)} (a sealed counter, not revealed yet)" in room
+    assert "a note on a sealed counter not revealed in this save (kept from the room)" in room, room
+    assert "SECRETNOTE" in facilitator
