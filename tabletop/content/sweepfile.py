@@ -23,7 +23,7 @@ from .scenario import Scenario
 from .source import SourceFile, read_toml
 from ..lang import Domain
 from .sweepspec import (MAX_POINTS, MOST_CHUNKS, RULESET_KEYS, SECTIONS, SweepSpec, apply_settings, column_name,
-                        id_column, sweepable)
+                        result_columns, sweepable)
 
 _, ngettext, N_ = Domain("content").words()
 
@@ -101,7 +101,7 @@ def load_sweep(path: str | Path, policies: Sequence[str]) -> Sweep:
     bots = checker.baseline(spec.sweep.bots)
     points = checker.points(spec)
     checker.chunks(spec, len(points))
-    checker.results()
+    checker.results(keys)
     checker.raise_found()
     sweep = Sweep(str(path), spec, scenario, points, keys, bots)
     checker.rulesets(spec, sweep)
@@ -307,20 +307,20 @@ class _Checker:
                                                                     chunk=spec.sweep.chunk, n=points * per_point,
                                                                     most=MOST_CHUNKS))
 
-    def results(self) -> None:
-        """Refuse two tracks (or two actors) whose ids differ only by ``-`` and ``_``: their results would share
-        columns and one's would be lost (found from outside: "ship_ping" and "ship-ping", one table twice)."""
-        rs = self.scenario.ruleset
-        for section, tables in (("tracks", rs.tracks), ("actors", rs.actors)):
-            seen: dict[str, str] = {}
-            for table in tables:
-                column = id_column(table.id)
-                other = seen.setdefault(column, table.id)
-                if other != table.id:
-                    self.add(("sweep", "ruleset"), _(
-                        "{section} '{one}' and '{other}' of {scenario} would share the result columns '{column}': "
-                        "rename one of them in the ruleset").format(section=section, one=other, other=table.id,
-                                                                    scenario=self.scenario.id, column=column))
+    def results(self, keys: Sequence[str]) -> None:
+        """Refuse a sweep whose rows would have two columns of one name: two tracks (or actors) whose ids differ
+        only by ``-`` and ``_``, a track's column and a swept key's (found from outside: one track's results lost,
+        the report showing another's twice; a Parquet file with one column twice)."""
+        taken: dict[str, str] = {"point": _("the point's number")}
+        columns = [(column_name(key), _("the swept key {key}").format(key=key)) for key in keys]
+        columns += [(name, whose) for name, _kind, whose in result_columns(self.scenario.ruleset)]
+        for column, whose in columns:
+            other = taken.setdefault(column, whose)
+            if other != whose:
+                self.add(("sweep", "ruleset"), _(
+                    "the results' column '{column}' would hold both {one} and {other} of {scenario}: rename one of "
+                    "them").format(column=column, one=other, other=whose, scenario=self.scenario.id))
+                return
 
     def rulesets(self, spec: SweepSpec, sweep: Sweep) -> None:
         """Each value alone, then each point whole, must give a valid ruleset."""

@@ -127,6 +127,26 @@ def id_column(table_id: str) -> str:
     return table_id.replace("-", "_")
 
 
+def result_columns(rs: Any) -> list[tuple[str, str, str]]:
+    """Every column a sweep's row has besides the point's keys: (name, Parquet type, whose column it is, in words).
+
+    One list for the rows (:mod:`tabletop.sim.sweeprows`) and for the sweep file's check that no two columns share
+    a name (found from outside: a track and a swept key, two tracks, two actors wrote one column twice or lost
+    one's results)."""
+    game = _("the game's own columns")
+    out = [("game", "int64", game), ("seed", "int64", game)]
+    out += [(f"policy_{id_column(a.id)}", "string", _("actor '{id}'").format(id=a.id)) for a in rs.actors]
+    for t in rs.tracks:
+        p, whose = id_column(t.id), _("track '{id}'").format(id=t.id)
+        out += [(f"{p}_status", "string", whose), (f"{p}_position", "int16", whose), (f"{p}_tension", "int16", whose),
+                (f"{p}_round", "int16", whose)]
+    out += [(name, "int16", game) for name in ("agreements", "collapses", "deferrals", "rounds")]
+    out += [("actions", "int32", game)]
+    out += [(f"objectives_{id_column(a.id)}", "bool", _("actor '{id}'").format(id=a.id)) for a in rs.actors]
+    out += [("cards_drawn", "int16", game), ("cards", "list<string>", game)]
+    return out
+
+
 def column_name(key: str) -> str:
     """The Parquet column of a key: ``tracks.borders.breakdown_at`` -> ``borders_breakdown_at``.
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from ..content import Scenario
 from ..content.sweepspec import apply_settings, id_column
+from ..content.sweepspec import result_columns as columns_of_results
 from ..engine.rng import derive_seed
 from .._collector import collector_paused
 from .game import play_game
@@ -58,18 +59,7 @@ def track_prefix(track_id: str) -> str:
 
 def result_columns(scenario: Scenario) -> dict[str, str]:
     """The columns every row has besides the point's keys, each with its type (for the Parquet schema)."""
-    rs = scenario.ruleset
-    out = {"game": "int64", "seed": "int64"}
-    out.update({f"policy_{track_prefix(a.id)}": "string" for a in rs.actors})
-    for t in rs.tracks:
-        p = track_prefix(t.id)
-        out.update({f"{p}_status": "string", f"{p}_position": "int16", f"{p}_tension": "int16",
-                    f"{p}_round": "int16"})
-    out.update({"agreements": "int16", "collapses": "int16", "deferrals": "int16", "rounds": "int16",
-                "actions": "int32"})
-    out.update({f"objectives_{track_prefix(a.id)}": "bool" for a in rs.actors})
-    out.update({"cards_drawn": "int16", "cards": "list<string>"})
-    return out
+    return {name: kind for name, kind, _whose in columns_of_results(scenario.ruleset)}
 
 
 #: the scenario a worker plays, per point, built once from the base it was sent

@@ -68,7 +68,10 @@ CASES: list[tuple[str, int, str, str]] = [
     ("seed-too-long.toml", 4, "sweep.seed", "a whole number of 5000 digits is far too large"),
     # found from outside (helper-114): one track's results were lost, the report showed another's twice
     ("tracks-share-columns.toml", 3, "sweep.ruleset",
-     "tracks 'ship_ping' and 'ship-ping' of arctic would share the result columns 'ship_ping'"),
+     "the results' column 'ship_ping_status' would hold both track 'ship_ping' and track 'ship-ping' of arctic"),
+    # found in review (helper-118): a swept key and a track's column of one name were written twice, exit 0
+    ("key-shares-a-column.toml", 3, "sweep.ruleset", "the results' column 'fish_start_tension' would hold both the "
+     "swept key tracks.fish.start_tension and track 'fish_start' of arctic-keyed"),
     # found from outside (helper-114): which file was missing, read from where, went unsaid
     ("ruleset-path-missing.toml", 3, "sweep.ruleset",
      f"no such file: {BROKEN / 'nowhere' / 'arctic.toml'} (a path is read from the sweep file's folder)"),
