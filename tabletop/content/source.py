@@ -8,7 +8,7 @@ import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from .errors import ContentError, KeyPath, Problem, format_path
+from .errors import ContentError, KeyPath, Problem, format_path, shown_key
 from ..lang import LANGUAGES, SOURCE, Domain
 from .files import (MAX_CONTENT_BYTES, MAX_DEPTH, FileRefused, long_number, missing, read_regular, save_header_like,
                     too_deep)
@@ -216,7 +216,8 @@ def _toml_hint(message: str, line: str) -> str | None:
         # "Expected '=' after a key in a key/value pair"
         key, letter = foreign
         return _("the key '{key}' has a letter that is not Latin ('{letter}', {name}): a key is written in Latin "
-                 "letters, digits, - and _").format(key=key, letter=letter, name=unicodedata.name(letter, "?").lower())
+                 "letters, digits, - and _").format(key=shown_key(key), letter=letter,
+                                                    name=unicodedata.name(letter, "?").lower())
     split = ("Invalid initial character for a key part", "Unclosed inline table")  # untranslated: tomllib's words
     if message.startswith(split) and _open_braces(line) > 0:
         # found from outside: a choice { actor = …, ⏎ label = … } split over two lines read only "Invalid initial

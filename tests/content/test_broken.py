@@ -348,6 +348,9 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
     # found from outside (helper-107): a choice split over two lines read only the parser's words
     ('[deck]\nid = "d"\nchoices = [\n  { actor = "hill",\n    label = "Deny" },\n]\n',
      ":4: TOML syntax error: Invalid initial character for a key part: an inline table { \u2026 } is written on one line"),
+    # found in review (helper-118): the key in that hint uncut, a line of 20 KB
+    pytest.param('[ruleset]\nid = "x"\nn\u0430me' + "y" * 20_000 + ' = "Norland"\n',
+                 "y" * 55 + "\u2026' has a letter that is not Latin", id="a-long-key-with-a-foreign-letter"),
     # found from outside (helper-114): a Cyrillic а in a key, typed while writing the Russian overlay
     ('[ruleset]\nid = "x"\nn\u0430me = "Norland"\n',
      ":3: TOML syntax error: Expected '=' after a key in a key/value pair: the key 'n\u0430me' has a letter that is "
