@@ -16,7 +16,7 @@ from rich.text import Text
 from textual import events
 
 from ..engine import Action, State
-from ..engine.review import note_target, undo_target
+from ..engine.review import gated_counters, note_target, undo_target
 from ..lang import Domain
 from ..play.clock import PickHold
 from ..play.session import Session
@@ -324,6 +324,9 @@ class FacilitatorPowers(_Screen):
         # who reads it, under the title: the field's placeholder is cut at 80 columns
         readers = (_("The room reads it here; if the sealed move is never revealed, the participants' report leaves "
                      "it out.") if last is not None and last.seq in hidden_seqs(state)
+                   # found in review: a counter behind the gate was said to be read by every report
+                   else _("The room reads it here; if the counters are never revealed, the participants' report "
+                          "leaves it out.") if last is not None and last.seq in gated_counters(state.log)
                    else _("The room and every report read it."))  # found from outside: said of a sealed move too
         title = _("Note on event {seq}: {event}").format(seq=about, event=summary) + "\n" + readers
         self.app.push_screen(AskScreen(title, _("what happened, what to discuss later"), value=typed), done)

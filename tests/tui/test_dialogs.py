@@ -294,6 +294,24 @@ async def test_a_note_on_a_sealed_move_says_who_will_read_it(tmp_path: Path) -> 
         assert "The room and every report read it." not in asked
 
 
+async def test_a_note_on_a_counter_behind_the_gate_says_who_will_read_it(tmp_path: Path) -> None:
+    """Found in review (helper-118): a note on a counter entered behind a sealed round's gate was said to be read by
+    every report; the participants' report leaves it out if the counters are never revealed."""
+    from tabletop.play.session import Session
+    from tests.engine.argue_kit import argue_scenario, counter, to_counters
+
+    session = Session.start(argue_scenario(sealed=True, counters="all"), 2, tmp_path / "gated.jsonl", {})
+    for action in (*to_counters(), counter("b", "They broke the last one")):
+        session.apply(action)
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "n")
+        asked = " ".join(str(s.render()) for s in app.screen.query("Static"))
+        assert "if the counters are never revealed, the participants' report leaves it out" in asked, asked
+        assert "The room and every report read it." not in asked
+
+
 async def test_escape_over_a_typed_note_warns_once_then_closes_without_it(tmp_path: Path) -> None:
     """Found from outside (helper-110): text typed in a dialog was lost to one Escape with no word, while ctrl+q over
     the same text warned first. Escape now warns the same way; a second Escape closes the dialog, nothing saved."""
