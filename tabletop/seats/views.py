@@ -29,6 +29,7 @@ from ..engine import Action, State, legal_actions, objectives_met, waiting_for
 from ..engine.telling import settled_notes, tell
 from ..lang import Domain, current
 from ..engine.records import changes_of
+from ..engine.ending import last_review_warning
 from ..engine.review import applied_card, gated_counters, noted_in
 from ..engine.wording import (change_text, choice_words, cost_words, effects_words, failing_words, modifiers_words,
                               move_words, names)
@@ -499,7 +500,12 @@ def _entries_prompt(state: State, seat: Seat, facts: TableFacts, acting: str | N
                         left).format(actor=n[actor], n=left)
     chosen = decision(state, acting, bots=facts.bots, card_held=facts.card_held)
     prompt = chosen.prompt
-    return prompt.plain if hasattr(prompt, "plain") else _("Round review.")
+    if hasattr(prompt, "plain"):
+        return prompt.plain
+    # the last round's review: its advance ends the game, and what that lets lapse is said before it, as the hot
+    # seat's review says it (found in review: the console's said nothing)
+    lapse = last_review_warning(state, n)
+    return _("Round review.") + (f"\n{lapse}" if lapse else "")
 
 
 def entry_data(entry: Entry) -> dict[str, Any]:

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from ..engine import Action, State
+from ..engine import State
+from ..engine.ending import last_review_warning
 from ..engine.review import PROVISIONAL, net_changes, undone_this_round
 from ..engine.wording import moved, provisional_words
 from ..lang import Domain
 from ..store.heads import head_line
-from .text import end_warning, hidden_seqs, names, room_told, status_name
+from .text import hidden_seqs, names, room_told, status_name
 
 _, ngettext, N_ = Domain("tui").words()
 
@@ -71,10 +72,9 @@ def review_text(state: State, head: tuple[int, str] | None = None) -> Text:
         hidden = hidden_seqs(state, undone, {e.seq for e in undone})  # a sealed move taken back is never revealed
         for event in undone:
             out.append(f"  {room_told(state, event, hidden)}\n", style="dim")
-    if state.round >= state.ruleset.ruleset.turns:  # the advance ends the game: say what it lets lapse, before it
-        lapse = end_warning(state, Action("advance"))
-        if lapse:
-            out.append(lapse + "\n", style="bold")
+    lapse = last_review_warning(state, n)  # the advance ends the game: what it lets lapse, said before it
+    if lapse:
+        out.append(lapse + "\n", style="bold")
     if head is not None:
         out.append(_("{head} \u2014 note it in the minutes").format(head=head_line(*head)) + "\n", style="italic")
     return out

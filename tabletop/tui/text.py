@@ -22,7 +22,7 @@ from ..engine import Action, Event, State, apply, objectives_met, wording
 from ..engine.actions import FACILITATOR_KINDS
 from ..engine.lookups import seen, shown  # noqa: F401 - the scenario (and the game) as the room reads it, for every screen
 from ..engine.records import RULING_KINDS, Ruling, changes_of
-from ..engine.review import ended_at, lapsed_at_end
+from ..engine.review import ended_at
 from ..engine.telling import end_reason, settled_notes, tell
 from ..engine.wording import (
     amount_words,
@@ -412,22 +412,10 @@ def settled_lines(state: State, event: Event) -> list[Text]:
 
 
 def end_warning(state: State, step: Action | None = None) -> str:
-    """What ending the game now would let lapse, for the question before it: the provisional agreements of a
-    package not complete, or ``""``. Worked out by the engine (the end applied to a copy), not guessed here.
-    ``step``: the action that ends it (the facilitator's end, by default; the last round's advance for the review).
+    """:func:`tabletop.engine.ending.end_warning` with the names the room reads."""
+    from ..engine.ending import end_warning as warning  # asked before an end only: not on the first board's path
 
-    Found from outside: ``e`` said only "The outcome is taken as the board stands" and a provisional deal the room
-    had worked for turned open on the end screen."""
-    if state.over or not any(t.provisional for t in state.tracks.values()):
-        return ""
-    lapsed = lapsed_at_end(state, apply(state, step or Action("end")))
-    if not lapsed:
-        return ""
-    n = names(state)
-    tracks = ", ".join(n[t.id] for t in state.ruleset.tracks if t.id in lapsed)
-    return ngettext("Under the package deal, the provisional agreement on {tracks} lapses: the package is not complete.",
-                    "Under the package deal, the provisional agreements on {tracks} lapse: the package is not complete.",
-                    len(lapsed)).format(tracks=tracks)
+    return warning(state, names(state), step)
 
 
 def outcome_text(state: State, show_secret: bool) -> Text:

@@ -274,3 +274,21 @@ def test_a_typed_counter_and_the_pass_are_two_entries_with_two_ids() -> None:
         found = seat_entries(state, seat, TableFacts(connected=("facilitator",)))
         assert [e.needs for e in found] == ["counter", None], found
         assert len({e.id for e in found}) == 2, [e.id for e in found]
+
+
+def test_the_consoles_last_review_warns_of_the_provisional_deal_its_advance_lets_lapse() -> None:
+    """Found in review (helper-118): the hot seat's last review warned which provisional deal "End the game" lets
+    lapse; a hosted game's console said only "Round review." over the same entry."""
+    sc = load_scenario("parallel-tracks-linked")
+    spec = sc.index.tracks["humanitarian"]
+    state = apply(new_game(sc, 1), Action("override", track="humanitarian", position=spec.agreement_at, reason="deal"))
+    turns = sc.ruleset.ruleset.turns
+    warned = "Under the package deal, the provisional agreement on Humanitarian lapses: the package is not complete."
+    while not (state.round == turns and state.phase == "review"):
+        options = legal_actions(state)
+        state = apply(state, next((o for o in options if o.kind == "pass" or (o.kind == "vote" and o.accept is False)),
+                                  options[0]))
+        if state.phase == "review" and state.round < turns:
+            assert warned not in seat_view(state, FAC, TableFacts(connected=("facilitator",)))["decision"]["prompt"]
+    prompt = seat_view(state, FAC, TableFacts(connected=("facilitator",)))["decision"]["prompt"]
+    assert prompt.startswith("Round review.") and warned in prompt, prompt
