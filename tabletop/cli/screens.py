@@ -106,7 +106,10 @@ def stopped_by(signum: int, said: str) -> int:
     """Say (``said``, with ``{signal}``) that a stop signal closed the screen; a killed program's exit status."""
     import signal
 
-    _err(said.format(signal=signal.Signals(signum).name))
+    try:
+        _err(said.format(signal=signal.Signals(signum).name))
+    except OSError:  # a hang-up: the terminal is gone (found in review); the exit status says what happened
+        pass
     return 128 + signum
 
 
@@ -142,11 +145,16 @@ def _run_app(session: object | None) -> int:
     if path is not None and lost_or_moved(app.session):
         return 1
     path = app.session.save_path if app.session is not None else None  # where the save is now
-    if path is not None and app.session.state.over:  # nothing left to play: the debrief's commands
-        _out(_("Saved: {path} (the game is over: tabletop replay {path} steps through it, tabletop report {path} "
-               "writes the debrief)").format(path=shell_path(path)))
-    elif path is not None:
-        _out(_("Saved: {path} (continue with: tabletop resume {path})").format(path=shell_path(path)))
+    try:
+        if path is not None and app.session.state.over:  # nothing left to play: the debrief's commands
+            _out(_("Saved: {path} (the game is over: tabletop replay {path} steps through it, tabletop report {path} "
+                   "writes the debrief)").format(path=shell_path(path)))
+        elif path is not None:
+            _out(_("Saved: {path} (continue with: tabletop resume {path})").format(path=shell_path(path)))
+    except OSError:
+        if signum is None:
+            raise
+        # a hang-up: no terminal to say it on (found in review); the save is closed, the status says the signal
     return status
 
 

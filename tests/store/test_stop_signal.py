@@ -59,6 +59,24 @@ def test_an_interrupt_or_a_hang_up_closes_the_game_as_a_kill_does(tmp_path: Path
     assert verify(path).ok
 
 
+def test_a_hang_up_with_the_terminal_gone_closes_the_save_and_says_so_by_its_status(tmp_path: Path) -> None:
+    """Found in review (helper-118): a real hang-up takes the terminal away first; the screen's last words and
+    "Saved: ..." then fail to be written. The save is closed and free all the same, and the status is 128 + 1."""
+    import os
+
+    path = tmp_path / "room.jsonl"
+    screen = InTerminal("play", "--seed", "4", "--save", str(path), cwd=tmp_path)
+    wait_for(lambda: ENTER_ALTERNATE_SCREEN in b"".join(screen._err).decode("utf-8", "replace"), "the screen")
+    os.close(screen.master)  # the terminal goes away
+    screen.master = os.open(os.devnull, os.O_RDONLY)  # (for finish() to close)
+    screen.proc.send_signal(signal.SIGHUP)
+    code, err = screen.finish()
+    assert code == 128 + signal.SIGHUP, (code, err[-800:])
+    assert "Traceback" not in err, err[-800:]
+    assert not info_path(path).exists()
+    assert verify(path).ok
+
+
 @pytest.mark.parametrize("command", ["replay", "join"])
 def test_kill_closes_the_replay_and_a_seat_s_screen(tmp_path: Path, command: str) -> None:
     if command == "replay":
