@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from ..content.numbers import MOST_SEED
+from ..content.numbers import LONGEST_NUMBER, MOST_SEED
 from ..lang import Domain
 
 _, ngettext, N_ = Domain("cli").words()
@@ -61,8 +61,6 @@ def _too_many_games(value: int) -> str | None:
 _positive = _whole(1, N_("must be {minimum} or more, got {value}"))
 _games = _whole(1, N_("must be {minimum} or more, got {value}"), _too_many_games)
 _workers = _whole(1, N_("must be {minimum} or more, got {value}"), too_many_workers)
-#: the digits a number on the command line may have before it is read as "too large" (int() reads 4,300 at most)
-LONGEST_NUMBER = 40
 
 
 def _too_big_a_seed(value: int) -> str | None:

@@ -26,6 +26,9 @@ class Bound(NamedTuple):
 #: the largest seed of a game or a sweep: a 64-bit integer (a Parquet column, DuckDB), on the command line, the start
 #: screen and in a sweep file alike
 MOST_SEED = 2**63 - 1
+#: the digits a number typed (on the command line, the start screen) may have before it is read as "too large":
+#: int() reads 4,300 at most, and no use needs more than MOST_SEED's 19
+LONGEST_NUMBER = 40
 TURNS = Bound(1, 100)
 ACTIONS_PER_ROUND = Bound(1, 10)
 #: how many named positions a ladder has (a length, not a value)

@@ -304,6 +304,8 @@ def _hanging(console: Console, line: str, width: int) -> Iterator[Text]:
     indent = Text(lead.group(1)).cell_len if lead else len(line) - len(line.lstrip(" "))
     if indent > width // 2:  # a key as wide as half the dialog: its words wrap under the line's indent
         indent = len(line) - len(line.lstrip(" "))
+    if width < indent + 2:  # a dialog too narrow for any indent (found in review): cut, as Rich would fold it
+        indent = 0
     first = Text(line).wrap(console, width)[0].plain.rstrip()
     yield Text(first, no_wrap=True, end="\n")
     rest = Text(line[len(first):].strip())

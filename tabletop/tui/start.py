@@ -18,7 +18,7 @@ from ..content import ContentError, Scenario
 from ..content.finding import DEFAULT_RULESET, bundled_rulesets
 from ..content.loader import load_scenario
 from ..content.overlays import translated
-from ..content.numbers import MOST_SEED
+from ..content.numbers import LONGEST_NUMBER, MOST_SEED
 from ..content.timers import parse_timer_option
 from ..lang import LANGUAGES, NAMES, Domain, current
 from ..play.session import DEFAULT_SAVE_DIR, HUMAN
@@ -30,8 +30,6 @@ from .text import independence_word, literal
 
 _tui = Domain("tui")
 _, ngettext, N_ = _tui.words()
-#: the digits a seed typed on the start screen may have before it is read as too large
-LONGEST_SEED = 40
 
 #: the set-up's labels, by their widget's id: said again when the language changes
 LABELS = {
@@ -307,7 +305,7 @@ class StartScreen(Screen[Choice]):
             return
         seed_text = self.query_one("#seed", Input).value.strip()
         try:
-            seed = int(seed_text) if len(seed_text) <= LONGEST_SEED else -1  # (int() reads 4,300 digits at most)
+            seed = int(seed_text) if len(seed_text) <= LONGEST_NUMBER else -1  # (int() reads 4,300 digits at most)
             if not 0 <= seed <= MOST_SEED:  # the command line's limit (found from outside: 10**100 was taken here)
                 raise ValueError
         except ValueError:

@@ -7,6 +7,7 @@ scrolls within two fifths of the column, and the list keeps at least four rows.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -290,6 +291,20 @@ async def test_f1_on_a_seat_lists_the_seat_s_keys() -> None:
             assert rows[at + 1].startswith(" " * under) and words in rows[at + 1], (key, rows)
         await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, SeatScreen), "the seat again")
+
+
+@pytest.mark.parametrize("width", [1, 2, 5, 12, 40, 76])
+def test_the_help_never_draws_wider_than_its_dialog(width: int) -> None:
+    """Found in review (helper-118): at a width of 1 or 2 the hanging indent drew lines wider than the dialog."""
+    from rich.console import Console
+
+    from tabletop.tui.modals import HELP, KeyLines
+    from tabletop.tui.seatdialogs import SEAT_HELP
+
+    console = Console(width=width, color_system=None, file=open(os.devnull, "w"))  # noqa: SIM115
+    for keys in (HELP, SEAT_HELP):
+        rows = list(KeyLines(keys).__rich_console__(console, console.options.update_width(width)))
+        assert rows and max(row.cell_len for row in rows) <= width, [r.plain for r in rows if r.cell_len > width][:3]
 
 
 @pytest.mark.parametrize("role", ["observer", "projector"])
