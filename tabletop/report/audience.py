@@ -16,8 +16,8 @@ from typing import Any
 from .arguments import seal_arguments
 from ..engine.review import noted_event
 from ..lang import Domain
-from .words import (CONTROL_NOTES, FACILITATOR_PROMPTS, GATED_ARGUMENTS, SEALED_MOVE, SEALED_UNREVEALED, SECRETS_HIDDEN,
-                    sealed_committed, sealed_note, sealed_note_text, undo_words)
+from .words import (CONTROL_NOTES, FACILITATOR_PROMPTS, GATED_ARGUMENTS, NOTES_KEPT, SEALED_MOVE, SEALED_UNREVEALED,
+                    SECRETS_HIDDEN, sealed_committed, sealed_note, sealed_note_text, undo_words)
 
 _, ngettext, N_ = Domain("report").words()
 
@@ -34,10 +34,14 @@ def for_audience(report: dict[str, Any], audience: str = "facilitator") -> dict[
     out = copy.deepcopy(report)
     _drop_control_notes(out)
     left_out = [_(CONTROL_NOTES)]
-    if _seal_unrevealed(out):
+    sealed, noted = _seal_unrevealed(out)
+    if sealed:
         left_out.append(_(SEALED_UNREVEALED))
-    if seal_arguments(out, {e["seq"] for e in out.get("log", []) if e.get("sealed") and not e.get("revealed_at")}):
+    gated = seal_arguments(out, {e["seq"] for e in out.get("log", []) if e.get("sealed") and not e.get("revealed_at")})
+    if gated:
         left_out.append(_(GATED_ARGUMENTS))
+    if noted and not sealed and not gated:  # a note on a counter taken back before the reveal (found in review)
+        left_out.append(_(NOTES_KEPT))
     if "objectives" in out and not secrets_revealed(out):
         hidden = 0
         for actor in out["objectives"]:
@@ -66,9 +70,11 @@ def secrets_revealed(report: dict[str, Any]) -> bool:
 _SEALED_KEYS = ("move", "move_name", "track", "track_name", "link", "link_name", "resolution")
 
 
-def _seal_unrevealed(report: dict[str, Any]) -> bool:
-    """Sealed moves never revealed in the save: only who committed one, as the screen showed it."""
+def _seal_unrevealed(report: dict[str, Any]) -> tuple[bool, bool]:
+    """Sealed moves never revealed in the save: only who committed one, as the screen showed it. Whether any was
+    hidden, and whether a note was kept from the room (on such a move or on a counter never revealed)."""
     hidden: dict[int, str] = {}
+    noted = False
     for entry in report.get("log", []):
         if entry.get("sealed") and not entry.get("revealed_at"):
             entry["summary"] = hidden[entry["seq"]] = sealed_committed(entry.get("actor_name") or _("a team"))
@@ -121,12 +127,14 @@ def _seal_unrevealed(report: dict[str, Any]) -> bool:
                 move["changes_text"] = []
         for note in rnd["notes"]:
             if (target := kept(note["about"])) is not None:
+                noted = True
                 note["about_summary"] = about_words(note["about"], target)
                 note["text"] = sealed_note_text(counter=target in gated)
     # a note on such a move is kept as the seats kept it (found from outside: "Note #9 on #8 (United States: a
     # sealed move, committed): SECRETNOTE1 US sealed proposal on status" in the room's copy)
     for note in report.get("notes", []):
         if (target := kept(note["about"])) is not None:
+            noted = True
             note["about_summary"] = about_words(note["about"], target)
             note["text"] = sealed_note_text(counter=target in gated)
     for entry in report.get("log", []):
@@ -139,7 +147,7 @@ def _seal_unrevealed(report: dict[str, Any]) -> bool:
     for item in [*report.get("log", []), *(f for rnd in report.get("timeline", []) for f in rnd.get("facilitator", []))]:
         if item.get("undoes") in hidden:
             item["summary"] = undo_words(hidden[item["undoes"]])
-    return bool(hidden)
+    return bool(hidden), noted
 
 
 def _drop_control_notes(data: Any) -> None:

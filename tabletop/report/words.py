@@ -32,6 +32,8 @@ SEALED_NOTE = N_("a note on a sealed move not revealed in this save (kept from t
 #: The same of a note on a counter entered behind the gate and not revealed.
 GATED_NOTE = N_("a note on a sealed counter not revealed in this save (kept from the room)")
 GATED_ARGUMENTS = N_("arguments and counters still behind the gate")
+#: A note on a counter taken back before the reveal, the other counters revealed since: kept, and said to be
+NOTES_KEPT = N_("notes on sealed entries never revealed")
 SECRETS_HIDDEN = (N_("secret objectives, which this scenario never reveals to the participants"),
                   N_("secret objectives, until the game is over"))
 FACILITATOR_PROMPTS = N_("the facilitator's discussion prompts")

@@ -235,3 +235,20 @@ def test_a_note_on_a_counter_behind_the_gate_is_kept_from_the_room_until_the_rev
     revealed = record_actions(tmp_path / "revealed.jsonl", sc, 2,
                               [lambda _s, a=a: a for a in (*steps, note, counter("c"))]).path
     assert shown(render(revealed, fmt, audience="participants"), fmt, "SECRETNOTE")
+
+
+def test_a_note_on_a_counter_taken_back_before_the_reveal_is_said_to_be_left_out(tmp_path: Path) -> None:
+    """Found in review (helper-118): a note on a counter undone before the reveal (the counters revealed since) was
+    kept from the room, and the participants' copy did not say, in what it leaves out, that a note was."""
+    from tests.engine.argue_kit import argue_scenario, counter, to_counters
+    from tests.store.savekit import record_actions
+
+    sc = argue_scenario(sealed=True, counters="all")
+    steps = [*to_counters(), counter("b", "They broke the last one")]
+    note = Action("note", text="SECRETNOTE Brask names the broken hotline", about=len(steps))
+    later = (note, Action("undo", reason="b thinks again"), counter("b", "The hotline is down"), counter("c"))
+    path = record_actions(tmp_path / "taken.jsonl", sc, 2, [lambda _s, a=a: a for a in (*steps, *later)]).path
+    room = json.loads(render(path, "json", audience="participants"))
+    assert "SECRETNOTE" not in json.dumps(room, ensure_ascii=False)
+    assert "notes on sealed entries never revealed" in room["audience"]["left_out"], room["audience"]
+    assert "SECRETNOTE" in render(path, "json")  # the facilitator's copy keeps it
