@@ -149,3 +149,24 @@ def test_a_meter_cut_to_its_room_keeps_its_value(code: str, name: str) -> None:
         lines = [line.plain for line in meters_lines(state, console, 38)]
         assert all(any(f"{state.meters[m.id]}/{m.max}" in line for line in lines)
                    for m in state.scenario.ruleset.meters), lines
+
+
+@pytest.mark.parametrize("code", ["en", *TRANSLATED])
+def test_a_narrow_board_says_a_provisional_agreement_is_one(code: str) -> None:
+    """Found from outside (helper-119): at 80x24 a package deal's provisional agreement read "✔ AGREED", as a final
+    one; the wide board's panel said "(provisional)"."""
+    from tabletop.content.loader import load_scenario
+    from tabletop.engine import Action, apply, wording
+
+    sc = load_scenario("parallel-tracks-linked")
+    spec = sc.index.tracks["humanitarian"]
+    state = apply(new_game(sc, 7), Action("override", track="humanitarian", position=spec.agreement_at, reason="x"))
+    assert state.tracks["humanitarian"].provisional
+    with lang.using(code):
+        for width in (30, 38, 60):
+            first = track_text(state, "humanitarian", compact=True, width=width).split("\n")[0]
+            full = wording.status_word("agreed", True, loud=True)
+            short = "\u2714" + wording.provisional_words("")  # a narrow column: the mark and the word that matters
+            name = shown(state).index.tracks["humanitarian"].name
+            assert first.plain.endswith(full if len(name) + len(full) + 2 <= width else short), first.plain
+            assert first.cell_len <= width
