@@ -937,3 +937,14 @@ async def test_the_start_screen_takes_the_seeds_the_command_line_takes(tmp_path:
         screen.query_one("#seed", Input).value = str(2**63 - 1)
         await press(pilot, "f5")
         assert isinstance(app.screen, BoardScreen) and app.session.state.seed == 2**63 - 1
+
+
+async def test_tab_goes_from_the_scenarios_through_their_details_to_the_seed(tmp_path: Path) -> None:
+    """Found from outside (helper-119): Tab from the scenario list stopped on the set-up's frame before its first
+    field, and the seed typed then went nowhere; the frame is no stop of its own."""
+    app = TabletopApp(save_dir=tmp_path / "saves")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.focused is not None and app.focused.id == "scenarios"
+        await press(pilot, "tab", "tab")
+        assert app.focused is not None and app.focused.id == "seed", app.focused
