@@ -54,6 +54,11 @@ def review_text(state: State, head: tuple[int, str] | None = None) -> Text:
     """
     n = names(state)
     out = Text(_("Review of round {n}").format(n=state.round) + "\n", style="bold")
+    # the advance ends the game: what it lets lapse is said first, in view above the tracks (found from outside: at
+    # 80x24, under them, it was in the box's scrolled part, away from "End the game")
+    lapse = last_review_warning(state, n)
+    if lapse:
+        out.append(lapse + "\n", style="bold")
     net = net_changes(state)
     # a big board names the tracks that changed and counts the rest: read aloud, 250 lines of
     # "no change" would hide the few that matter (the board shows every track's status)
@@ -72,9 +77,6 @@ def review_text(state: State, head: tuple[int, str] | None = None) -> Text:
         hidden = hidden_seqs(state, undone, {e.seq for e in undone})  # a sealed move taken back is never revealed
         for event in undone:
             out.append(f"  {room_told(state, event, hidden)}\n", style="dim")
-    lapse = last_review_warning(state, n)  # the advance ends the game: what it lets lapse, said before it
-    if lapse:
-        out.append(lapse + "\n", style="bold")
     if head is not None:
         out.append(_("{head} \u2014 note it in the minutes").format(head=head_line(*head)) + "\n", style="italic")
     return out
