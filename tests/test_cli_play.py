@@ -331,3 +331,13 @@ def test_a_save_name_with_a_control_character_is_refused(tmp_path: Path, name: s
     err = capsys.readouterr().err
     assert "control character" in err and "\n" not in err.strip(), err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_save_dir_with_a_control_character_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside (helper-119): ``simulate --save-dir $'d\\nd'`` made a folder with a line break in its name
+    and its saves in it, as --save was refused to."""
+    folder = tmp_path / "d\nd"
+    assert main(["simulate", "--games", "2", "--save-dir", str(folder)]) == 1
+    err = capsys.readouterr().err
+    assert "control character" in err and "--save-dir" in err and "\n" not in err.strip(), err
+    assert list(tmp_path.iterdir()) == []

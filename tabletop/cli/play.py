@@ -13,7 +13,7 @@ from ..content.loader import load_scenario
 from ..content.timers import Timers, parse_timer_option
 from . import screens
 from .arguments import _seed
-from .terminal import _err, _line
+from .terminal import _err, control_refused
 from ..lang import Domain
 
 _, ngettext, N_ = Domain("cli").words()
@@ -109,11 +109,8 @@ def _save_refused(path: Path, given: bool = True) -> str | None:
 
     from ..content.files import FileRefused, not_regular, open_regular
 
-    if any(ord(c) < 32 or ord(c) == 127 for c in str(path)):
-        # found from outside: a line break in --save made a file whose name broke the board's title and every
-        # message naming it over two lines
-        return _("{path} has a control character (a line break, a tab) in its name; give --save a name without "
-                 "one").format(path=_line(path))
+    if (said := control_refused(path, "--save")) is not None:  # found from outside: it broke the board's title
+        return said
     for folder in path.parents:  # the nearest folder on the way that is there must be a folder
         if folder.exists():
             if not folder.is_dir():

@@ -11,7 +11,7 @@ from ..content.finding import DEFAULT_RULESET
 from ..content.loader import load_scenario
 from .arguments import _games, _seed, _workers, too_many_workers
 from .progress import GamesBar
-from .terminal import _err, _out
+from .terminal import _err, _out, control_refused
 from ..lang import Domain
 from ..content.oswords import system_words
 
@@ -49,6 +49,9 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     workers = args.workers or default_workers()
     save_dir = Path(args.save_dir) if args.save_dir else None
     if save_dir is not None:
+        if (said := control_refused(save_dir, "--save-dir")) is not None:  # found from outside: a folder was made
+            _err(f"tabletop simulate: {said}")  # untranslated: the command's name before a message worded where it arose
+            return 1
         try:
             save_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:

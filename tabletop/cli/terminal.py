@@ -6,6 +6,9 @@ import sys
 
 from ..content import ContentError
 from ..content.literal import literal
+from ..lang import Domain
+
+_, ngettext, N_ = Domain("cli").words()
 
 
 def _out(text: str = "") -> None:
@@ -24,3 +27,13 @@ def _line(text: object) -> str:
 
 def _problems(exc: ContentError) -> str:
     return "\n".join(_line(p) for p in exc.problems)
+
+
+def control_refused(path: object, option: str) -> str | None:
+    """What is wrong with a path a person gave ``option`` that holds a control character (a line break, a tab), or
+    None: such a name broke every line that named it (found from outside: ``--save saves/a$'\\n'b.jsonl``)."""
+    text = str(path)
+    if not any(ord(c) < 32 or ord(c) == 127 for c in text):
+        return None
+    return _("{path} has a control character (a line break, a tab) in its name; give {option} a name without "
+             "one").format(path=_line(text), option=option)
