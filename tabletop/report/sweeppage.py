@@ -97,6 +97,13 @@ def _head(summary: dict[str, Any]) -> list[str]:
         lines.append(ngettext("The sweep is not finished: {n} game is missing (run it again with --resume).",
                               "The sweep is not finished: {n} games are missing (run it again with --resume).",
                               missing).format(n=missing))
+        # found from outside: "With 3500 games a point…" of a sweep whose other five points had none, left out of the
+        # tables without a word
+        empty = len(plan["points"]) - len({p["point"] for p in summary["points"]})
+        if empty > 0:
+            lines.append(ngettext("{n} point has no games yet: it is left out of the tables below.",
+                                  "{n} points have no games yet: they are left out of the tables below.",
+                                  empty).format(n=empty))
     return lines
 
 
