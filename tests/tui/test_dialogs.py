@@ -9,6 +9,7 @@ handles either, as a fast double press arrives.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual import events
@@ -274,9 +275,7 @@ async def test_ctrl_q_pressed_twice_at_once_keeps_the_typed_text_and_the_notice_
     assert [e.action.text for e in open_save(session.save_path).events if e.action.kind == "note"] == ["ask ru"]
 
 
-async def test_a_note_on_a_sealed_move_says_who_will_read_it(tmp_path: Path) -> None:
-    """Found from outside (helper-103): the hot seat's note dialog said "The room and every report read it." of a
-    note on a sealed move not yet revealed, which the participants' report leaves out if the move never is."""
+def _at_a_sealed_move(tmp_path: Path) -> object:
     from tabletop.content.loader import load_scenario
     from tabletop.engine import legal_actions
     from tabletop.play.session import Session
@@ -285,30 +284,33 @@ async def test_a_note_on_a_sealed_move_says_who_will_read_it(tmp_path: Path) -> 
                             tmp_path / "sealed.jsonl")
     while not [p for p in session.state.queue if p.sealed]:
         session.apply(legal_actions(session.state)[0])
-    app = TabletopApp(session)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await press(pilot, "n")
-        asked = " ".join(str(s.render()) for s in app.screen.query("Static"))
-        assert "if the sealed move is never revealed, the participants' report leaves it out" in asked, asked
-        assert "The room and every report read it." not in asked
+    return session
 
 
-async def test_a_note_on_a_counter_behind_the_gate_says_who_will_read_it(tmp_path: Path) -> None:
-    """Found in review (helper-118): a note on a counter entered behind a sealed round's gate was said to be read by
-    every report; the participants' report leaves it out if the counters are never revealed."""
+def _at_a_gated_counter(tmp_path: Path) -> object:
     from tabletop.play.session import Session
     from tests.engine.argue_kit import argue_scenario, counter, to_counters
 
     session = Session.start(argue_scenario(sealed=True, counters="all"), 2, tmp_path / "gated.jsonl", {})
     for action in (*to_counters(), counter("b", "They broke the last one")):
         session.apply(action)
-    app = TabletopApp(session)
+    return session
+
+
+@pytest.mark.parametrize(("at", "said"), [
+    # found from outside (helper-103): "The room and every report read it." of a note on a sealed move not yet
+    # revealed, which the participants' report leaves out if the move never is
+    (_at_a_sealed_move, "if the sealed move is never revealed, the participants' report leaves it out"),
+    # found in review (helper-118): the same of a counter entered behind a sealed round's gate
+    (_at_a_gated_counter, "if the counters are never revealed, the participants' report leaves it out"),
+], ids=["sealed-move", "gated-counter"])
+async def test_a_note_on_a_sealed_entry_says_who_will_read_it(tmp_path: Path, at: Any, said: str) -> None:
+    app = TabletopApp(at(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await press(pilot, "n")
         asked = " ".join(str(s.render()) for s in app.screen.query("Static"))
-        assert "if the counters are never revealed, the participants' report leaves it out" in asked, asked
+        assert said in asked, asked
         assert "The room and every report read it." not in asked
 
 
