@@ -134,8 +134,9 @@ class TabletopApp(LatinKeys, Multilingual, App[None]):
     def action_help(self) -> None:
         from .modals import HelpScreen  # the dialogs load when first opened
 
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+        if not isinstance(self.screen, HelpScreen):  # a screen with keys of its own says them (the start screen)
+            keys = getattr(self.screen, "HELP_KEYS", None)
+            self.push_screen(HelpScreen(keys) if keys is not None else HelpScreen())
 
     def action_next_theme(self) -> None:
         current = THEMES.index(self.theme) if self.theme in THEMES else -1

@@ -136,6 +136,19 @@ class StartScreen(Screen[Choice]):
     """Choose and set up a game. F5 starts it."""
 
     BINDINGS = [Binding("f5", "start", N_("Start game"), id="start.start", priority=True)]
+    #: F1 on this screen: its own keys (found from outside: it showed the board's, a game not yet started)
+    HELP_KEYS = N_("""\
+tabletop \u2014 the start screen                (\u2191/\u2193 scroll \u00b7 escape closes)
+  \u2191/\u2193        choose a scenario (what it is, on the right)
+  enter      on a scenario: on to its seed
+  tab        on to its details, then each field: seed, sealed moves, save name, timers, language, the teams
+  space      sealed moves on or off
+  F5         start the game
+  F4         language: English, \u0420\u0443\u0441\u0441\u043a\u0438\u0439, \u0423\u043a\u0440\u0430\u0457\u043d\u0441\u044c\u043a\u0430
+  F2         switch theme (high contrast for projectors)
+  ctrl+q     quit
+Each actor is played by a team of people or by a bot; a team may be given its name for the debrief.
+""")
 
     CSS_PATH = "start.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]

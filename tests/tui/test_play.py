@@ -948,3 +948,25 @@ async def test_tab_goes_from_the_scenarios_through_their_details_to_the_seed(tmp
         assert app.focused is not None and app.focused.id == "scenarios"
         await press(pilot, "tab", "tab")
         assert app.focused is not None and app.focused.id == "seed", app.focused
+
+
+@pytest.mark.parametrize("code", ["en", "ru"])
+async def test_f1_on_the_start_screen_says_the_start_screens_keys(tmp_path: Path, code: str) -> None:
+    """Found from outside (helper-119): F1 on the start screen showed the board's keys (undo, inject, the panels) to a
+    facilitator who had not started a game; it shows the start screen's, in the language spoken; the board's F1 is
+    the board's."""
+    from tabletop.tui.modals import HelpScreen
+
+    app = TabletopApp(save_dir=tmp_path / "saves", lang=code)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+        await press(pilot, "f1")
+        assert isinstance(app.screen, HelpScreen)
+        said = str(app.screen.query_one("#help-text").content)
+        assert ("start the game" if code == "en" else "начать игру") in said, said
+        assert "inject" not in said and "вбросить" not in said
+        await press(pilot, "escape", "f5")
+        assert isinstance(app.screen, BoardScreen)
+        await press(pilot, "f1")
+        assert ("inject" if code == "en" else "вбросить") in str(app.screen.query_one("#help-text").content)
