@@ -81,6 +81,7 @@ A team's screen (the list on the right shows what the game asks of this team)
   home/end   the list's first / last entry (a team's pass is the last)
   \u2190/\u2192        a long list of moves: the previous / next kind of move
   tab        to the board or the log; \u2191/\u2193, PgUp/PgDn, home/end scroll it
+  shift+tab  from the list to the question above it (a long one scrolls: \u2191/\u2193)
 
 The facilitator's console (its keys are in the footer)
   p  pause / resume (stops the timer and the bots; an undo, a note or an override is taken paused)

@@ -55,6 +55,19 @@ async def test_a_long_prompt_at_80x24_leaves_the_choices_in_view() -> None:
         prompt = app.seat_screen.query_one("#prompt").region
         assert entries.height >= 4 and entries.bottom <= 24, entries
         assert prompt.height >= 1 and "Russia: counter" in str(app.seat_screen.query_one("#prompt").render())
+        # found from outside (helper-113): the reasons below the fold, and no key said to reach them; shift+tab goes
+        # from the list to the question, which the arrows then scroll (F1 says so)
+        assert app.focused is app.seat_screen.query_one("#entries")
+        await pilot.press("shift+tab")
+        await pilot.pause()
+        box = app.seat_screen.query_one("#prompt-box")
+        assert app.focused is box and box.max_scroll_y > 0
+        await pilot.press("end")
+        await pilot.pause()
+        assert box.scroll_y == box.max_scroll_y
+        from tabletop.tui.seatdialogs import SEAT_HELP
+
+        assert "shift+tab  from the list to the question above it" in SEAT_HELP
 
 
 async def test_the_console_at_80x24_lists_the_tracks_as_the_hot_seat_does_and_boxes_them_when_wide(
