@@ -324,8 +324,8 @@ Each actor is played by a team of people or by a bot; a team may be given its na
             if not 0 <= seed <= MOST_SEED:  # the command line's limit (found from outside: 10**100 was taken here)
                 raise ValueError
         except ValueError:
-            self.notify(_("The seed is a whole number from 0 to {most}.").format(most=MOST_SEED), severity="error",
-                        markup=False)
+            said = _("The seed is a whole number from 0 to {most}.").format(most=MOST_SEED)
+            self.notify(said, severity="error", markup=False)
             self.query_one("#seed", Input).focus()
             return
         try:
