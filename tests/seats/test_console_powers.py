@@ -44,6 +44,12 @@ class Hands:
         return self.now
 
 
+async def _following(pilot: Any, app: SeatApp, session: Session) -> None:
+    """Until the console shows the game as the host has it."""
+    await until(pilot, lambda: app.replica is not None and app.replica.state.seq == session.state.seq,
+                "the console to follow the game")
+
+
 def _table(tmp_path: Path, now: Hands) -> Table:
     session = Session.start(load_scenario("parallel-tracks"), 5, tmp_path / "powers.jsonl", BOTS)
     return Table(session, seats_for(session, observers=0), now=now)
@@ -397,8 +403,7 @@ async def test_a_note_on_a_sealed_move_says_the_teams_see_it_only_after_the_reve
         session.apply(moves[0] if moves else options[0])
     async def asked(app: SeatApp, pilot: Any, what: str) -> str:
         """The console following the game, n pressed: the note dialog's title."""
-        await until(pilot, lambda: app.replica is not None and app.replica.state.seq == session.state.seq,
-                    "the console to follow the game")
+        await _following(pilot, app, session)
         await pilot.press("n")
         await until(pilot, lambda: isinstance(app.screen, AskScreen), what)
         return str(app.screen.query_one("#ask-title").render())
@@ -442,8 +447,7 @@ async def test_a_note_on_a_sealed_counter_says_the_teams_see_it_only_after_the_r
         counters = await connect(address, codes["team:c"])  # the team to counter next is at its screen
         app = SeatApp(address, codes["facilitator"], sleep=Sleeps())
         async with app.run_test(size=(100, 30)) as pilot:
-            await until(pilot, lambda: app.replica is not None and app.replica.state.seq == session.state.seq,
-                        "the console to follow the game")
+            await _following(pilot, app, session)
             await pilot.press("n")
             await until(pilot, lambda: isinstance(app.screen, AskScreen), "the note dialog")
             said = str(app.screen.query_one("#ask-title").render())
@@ -502,8 +506,7 @@ async def test_the_console_warns_of_the_lapse_before_it_ends_the_game(tmp_path: 
     async with hosting(table) as (_host, address, codes):
         app = SeatApp(address, codes["facilitator"], sleep=Sleeps())
         async with app.run_test(size=(120, 40)) as pilot:
-            await until(pilot, lambda: app.replica is not None and app.replica.state.seq == session.state.seq,
-                        "the console to follow the game")
+            await _following(pilot, app, session)
             await pilot.press("x")
             await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the end's question")
             said = " ".join(str(w.render()) for w in app.screen.query("Static")).replace("\n", " ")
