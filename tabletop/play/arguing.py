@@ -19,7 +19,7 @@ from ..engine import Action, State, legal_actions
 from ..engine.arguments import countered, stock_for
 from ..engine.state import Proposal
 from ..engine.partwords import stock_said
-from ..engine.wording import names, wanted_words
+from ..engine.wording import dice_words, names, wanted_words
 from ..lang import Domain
 from .picks import Act, Choice, Counter, Decision, MarkStrong, Styled, styled
 
@@ -41,7 +41,6 @@ def odds_choice(label: str) -> str:
     (found from outside: at 80 columns "92 %" broke between the number and the sign; Rich and Textual wrap at a
     no-break space too)."""
     from ..engine.rulingwords import odds_label  # the log's and the rulings' words for them; most games have none
-    from ..engine.wording import dice_words
 
     target = ODDS[label]
     return f"{odds_label(label)}: {dice_words(target)} ({chance(target)}%)"
@@ -197,7 +196,7 @@ def argument_decision(state: State, waiting: str) -> Decision:
         ))
     if waiting == "roll":
         target = ODDS[argument.odds or "even"]
-        prompt = Styled(((_("Dice: 2d6 \u2265 {target} decides the argument.").format(target=target) + "\n", "bold"),
+        prompt = Styled(((_("Dice: {dice} decides the argument.").format(dice=dice_words(target)) + "\n", "bold"),
                          *working))
         return Decision(prompt, (Choice(styled(_("Roll the dice")), Act(options[0])),))
     if options[0].actor is not None:

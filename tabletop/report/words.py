@@ -206,6 +206,11 @@ def sealed_note_text(counter: bool = False) -> str:
     return _(GATED_NOTE if counter else SEALED_NOTE)
 
 
+def undo_sealed() -> str:
+    """An undo of a sealed move never revealed, as every screen says it: what it was stays sealed."""
+    return _("Undo: a sealed move taken back (what it was stays sealed)")
+
+
 def undo_words(event: str) -> str:
     """An undo, by what it took back (``event``: that event's words)."""
     return _("Undo: {event}").format(event=event)

@@ -28,6 +28,7 @@ from ..content.scenario import log_line
 from ..engine import Action, State, legal_actions, objectives_met, waiting_for
 from ..engine.telling import settled_notes, tell
 from ..lang import Domain, current
+from ..report.words import sealed_note, undo_sealed
 from ..engine.records import changes_of
 from ..engine.ending import last_review_warning
 from ..engine.review import applied_card, gated_counters, noted_in
@@ -275,13 +276,13 @@ def log_lines(state: State, hidden: set[int], known: Secrets, gated: set[int] | 
                     else _("{actor} committed a sealed move"))
             text = text.format(actor=n.get(event.action.actor or "", event.action.actor))
         elif known.undoes.get(event.seq) in hidden:
-            text = _("Undo: a sealed move taken back (what it was stays sealed)")  # the hot seat's words
+            text = undo_sealed()  # the hot seat's words
         elif isinstance(about, int) and hidden and (target := _on_hidden(state, about, hidden)) is not None:
-            text = _("Note on event {seq} (a sealed move)").format(seq=target)
+            text = sealed_note(target)
         elif isinstance(about, int) and gated and (target := _on_hidden(state, about, gated)) is not None:
             # as a sealed move's: the note may say what the counter was (found from outside: "Note on event 49:
             # Coffee break…" on every screen and the projector before the counters were revealed)
-            text = _("Note on event {seq} (a sealed counter, not revealed yet)").format(seq=target)
+            text = sealed_note(target, counter=True)
         else:
             out.append(_public_line(state, event))
             continue

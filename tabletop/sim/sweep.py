@@ -18,6 +18,7 @@ from typing import Any
 from .._version import __version__
 from ..content import Scenario
 from ..content.sweepfile import Sweep
+from ..content.sweepspec import id_column
 from .cluster import Backend
 from .sweepfiles import (
     FORMAT,
@@ -31,7 +32,7 @@ from .sweepfiles import (
     write_chunk,
     write_manifest,
 )
-from .sweeprows import Chunk, play_chunk, point_seed, result_columns, track_prefix
+from .sweeprows import Chunk, column_types, play_chunk, point_seed
 from .workerscenario import data_sha
 from ..lang import Domain
 
@@ -70,8 +71,8 @@ def plan(sweep: Sweep) -> dict[str, Any]:
              "values": {column: sweep.value_at(p, key) for key, column in sweep.columns().items()}}
             for p in sweep.points
         ],
-        "tracks": {t.id: {"name": t.name, "prefix": track_prefix(t.id)} for t in rs.tracks},
-        "actors": {a.id: {"name": a.name, "prefix": track_prefix(a.id), "objectives": len(a.objectives)}
+        "tracks": {t.id: {"name": t.name, "prefix": id_column(t.id)} for t in rs.tracks},
+        "actors": {a.id: {"name": a.name, "prefix": id_column(a.id), "objectives": len(a.objectives)}
                    for a in rs.actors},
         "names": names_in_languages(sc),
         "title": rs.ruleset.name,  # the report's title (found from outside: "Sweep of aquifer", the ruleset's id)
@@ -143,7 +144,7 @@ def _play_missing(sweep: Sweep, out: Path, backend: Backend, the_plan: dict[str,
         progress(skipped)
     values = {p["point"]: p["values"] for p in the_plan["points"]}
     key_values = {column: [values[p][column] for p in values] for column in sweep.columns().values()}
-    table_schema = schema(key_values, result_columns(sweep.scenario))
+    table_schema = schema(key_values, column_types(sweep.scenario))
     played = written = 0
     for chunk, columns in _results(backend, sweep.scenario, todo):
         write_chunk(point_dir(out, chunk.point) / chunk.name, chunk_table(columns, values[chunk.point], table_schema))

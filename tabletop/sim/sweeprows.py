@@ -17,8 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..content import Scenario
-from ..content.sweepspec import apply_settings, id_column
-from ..content.sweepspec import result_columns as columns_of_results
+from ..content.sweepspec import apply_settings, id_column, result_columns
 from ..engine.rng import derive_seed
 from .._collector import collector_paused
 from .game import play_game
@@ -51,15 +50,9 @@ def point_seed(master: int, settings: Mapping[str, Any]) -> int:
     return random.Random(f"tabletop/sweep/{master}/{said}").getrandbits(63)
 
 
-def track_prefix(track_id: str) -> str:
-    """A track's columns start with its id, ``-`` as ``_`` (``ukraine-status`` -> ``ukraine_status_status``); an
-    actor's end with it. Two ids that read the same so are refused with the sweep file (``sweepfile``)."""
-    return id_column(track_id)
-
-
-def result_columns(scenario: Scenario) -> dict[str, str]:
+def column_types(scenario: Scenario) -> dict[str, str]:
     """The columns every row has besides the point's keys, each with its type (for the Parquet schema)."""
-    return {name: kind for name, kind, _whose in columns_of_results(scenario.ruleset)}
+    return {name: kind for name, kind, _whose in result_columns(scenario.ruleset)}
 
 
 #: the scenario a worker plays, per point, built once from the base it was sent
@@ -74,7 +67,7 @@ def play_chunk(base: Scenario, chunk: Chunk) -> dict[str, list[Any]]:
         if len(_AT_POINT) > 256:  # a worker serving many sweeps in turn: keep the table small
             _AT_POINT.clear()
         scenario = _AT_POINT[key] = apply_settings(base, chunk.settings)
-    columns: dict[str, list[Any]] = {name: [] for name in result_columns(scenario)}
+    columns: dict[str, list[Any]] = {name: [] for name in column_types(scenario)}
     with collector_paused():  # a game makes no reference cycles: the collector's passes found nothing (~5 %)
         for game in range(chunk.start, chunk.stop):
             for name, value in game_row(scenario, chunk, game).items():
@@ -87,10 +80,10 @@ def game_row(scenario: Scenario, chunk: Chunk, game: int) -> dict[str, Any]:
     seed = derive_seed(chunk.seed, game)
     state, result = play_game(scenario, seed, chunk.bots or None, game)
     row: dict[str, Any] = {"game": game, "seed": seed}
-    row.update({f"policy_{track_prefix(a)}": p for a, p in result.policies.items()})
+    row.update({f"policy_{id_column(a)}": p for a, p in result.policies.items()})
     counts = dict.fromkeys(("agreed", "collapsed", "deferred"), 0)
     for tid, track in state.tracks.items():
-        p = track_prefix(tid)
+        p = id_column(tid)
         row[f"{p}_status"] = track.status
         row[f"{p}_position"] = track.position
         row[f"{p}_tension"] = track.tension
@@ -100,7 +93,7 @@ def game_row(scenario: Scenario, chunk: Chunk, game: int) -> dict[str, Any]:
     row.update({"agreements": counts["agreed"], "collapses": counts["collapsed"], "deferrals": counts["deferred"],
                 "rounds": result.rounds, "actions": result.actions})
     # an actor with no objectives met none and missed none: null, not false (found from outside: avg() read 0 %)
-    row.update({f"objectives_{track_prefix(a)}": all(met) if met else None for a, met in result.objectives.items()})
+    row.update({f"objectives_{id_column(a)}": all(met) if met else None for a, met in result.objectives.items()})
     drawn = [card for card, n in result.cards.items() for _copy in range(n)]
     row.update({"cards_drawn": len(drawn), "cards": drawn})
     return row

@@ -184,11 +184,3 @@ def _acting_name(view: Mapping[str, Any], entry: Mapping[str, Any]) -> str:
     actor = action.get("actor") if isinstance(action, Mapping) else None
     names = words.actor_names(view)  # an actor the view names with no name: its id
     return (names[actor] or literal(actor)) if isinstance(actor, str) and actor in names else ""
-    action = entry.get("action")
-    actor = action.get("actor") if isinstance(action, Mapping) else None
-    game = view.get("game")
-    actors = game.get("actors") if isinstance(game, Mapping) else None
-    for known in actors if isinstance(actors, list) else ():
-        if isinstance(known, Mapping) and known.get("id") == actor:
-            return literal(str(known.get("name") or actor))
-    return ""

@@ -13,7 +13,7 @@ from typing import Any
 
 from rich.text import Text
 
-from ..content.literal import literal
+from ..content.literal import literal, one_line
 from ..engine.telling import end_reason
 from ..engine.wording import status_word
 from ..lang import Domain
@@ -196,9 +196,8 @@ def dice_text(view: Mapping[str, Any]) -> Text:
     for line in reversed(_list(_map(view.get("board")).get("log"))):
         if not isinstance(line, Mapping):
             continue
-        if line.get("kind") == "undo":
-            if line.get("seq") not in undone:  # (an undo taken back itself takes nothing back)
-                undone.add(line.get("undoes"))
+        if line.get("kind") == "undo":  # (nothing undoes an undo: engine.review.last_undoable)
+            undone.add(line.get("undoes"))
         elif line.get("kind") == "roll" and line.get("round") == now and line.get("seq") not in undone:
             return Text(_("Dice: {roll}").format(roll=_s(line.get("text"))), style="bold")
     return Text()
@@ -324,7 +323,7 @@ def waiting_text(view: Mapping[str, Any]) -> Text:
     prompt the host words for it, which names no secret ("Waiting for European NATO members / EU."). Found from
     outside (helper-117): the host said it, the projector never did."""
     prompt = _map(view.get("decision")).get("prompt")
-    return Text(" ".join(literal(prompt).split()) if prompt is not None else "", style="bold")
+    return Text(one_line(prompt) if prompt is not None else "", style="bold")
 
 
 def entries(view: Mapping[str, Any]) -> list[Mapping[str, Any]]:

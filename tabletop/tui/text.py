@@ -289,7 +289,6 @@ def committed_words(state: State, event: Event) -> str:
 
 
 #: an undo of a sealed move the room never saw revealed, as the shared screen says it
-UNDO_SEALED = N_("Undo: a sealed move taken back (what it was stays sealed)")
 
 
 def room_told(state: State, event: Event, hidden: Set[int] | None = None) -> str:
@@ -302,7 +301,9 @@ def room_told(state: State, event: Event, hidden: Set[int] | None = None) -> str
         return committed_words(state, event)
     if event.action.kind == "undo" and (event.result.get("undoes") in shut
                                         or hidden is None and _sealed_taken_back(state, event)):
-        return _(UNDO_SEALED)
+        from ..report.words import undo_sealed  # an undone sealed move: not on the first board's path
+
+        return undo_sealed()
     return told(state, event)
 
 
@@ -329,7 +330,9 @@ def event_line(state: State, event: Event, hidden: set[int], undone: set[int] | 
     kind = event.action.kind
     if kind == "undo" and event.result.get("undoes") in hidden:
         out.append(_("FACILITATOR") + " ", style="reverse")
-        out.append(_(UNDO_SEALED), style="bold")
+        from ..report.words import undo_sealed  # as in room_told
+
+        out.append(undo_sealed(), style="bold")
         return out
     style = "bold" if kind in (*RULING_KINDS, "override", "undo", "end") else ""
     if kind in FACILITATOR_KINDS:

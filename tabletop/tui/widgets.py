@@ -313,7 +313,7 @@ def track_text(state: State, track_id: str, compact: bool = False, width: int | 
         # two lines: the tension comes before the rung's name, so a narrow column cuts only the name
         # a provisional deal says so, as the wide board's panel does (found from outside: "✔ AGREED" at 80x24, a
         # package deal's provisional agreement read as final)
-        status, name = f"  {wording.status_word(track.status, track.provisional, loud=True)}", literal(spec.name)
+        status, name = f"  {status_word(state, track_id)}", literal(spec.name)
         if width is not None and track.provisional and cell_len(name + status) > width:
             status = f"  {wording.STATUS_MARK[track.status]}{wording.provisional_words('')}"  # "✔ (provisional)"
         if width is not None and cell_len(name + status) > width and track.is_open:
