@@ -18,6 +18,7 @@ from importlib import import_module
 
 from .._version import __version__
 from ..content import ContentError
+from ..content.errors import did_you_mean
 from ..lang import Domain, LanguageError, current, set_language
 from . import language
 from .terminal import _err, _problems
@@ -48,6 +49,34 @@ class _Parser(argparse.ArgumentParser):
         _err(_("{prog}: error: {message}").format(prog=self.prog, message=message))
         _err(_("Try '{prog} --help'.").format(prog=self.prog))
         raise SystemExit(2)
+
+    def parse_args(self, args: Sequence[str] | None = None,  # type: ignore[override]
+                   namespace: argparse.Namespace | None = None) -> argparse.Namespace:
+        """argparse's, but words left over are refused by the command's own parser (its usage, its
+        ``--help``), with the option meant when one is close: ``--sed 3`` is told ``--seed``."""
+        found, extras = self.parse_known_args(args, namespace)
+        if extras:
+            parser = self._command_parser(getattr(found, "command", None))
+            options = [o for action in parser._actions for o in action.option_strings if o.startswith("--")]
+            typed = next((word.split("=", 1)[0] for word in extras if word.startswith("-")), None)
+            parser.error(_("unrecognized arguments: %s") % " ".join(extras)
+                         + (did_you_mean(typed, options) if typed is not None else ""))
+        return found
+
+    def _command_parser(self, command: str | None) -> argparse.ArgumentParser:
+        """The parser of ``command`` (this one when none was named)."""
+        for action in self._actions:
+            if isinstance(action, argparse._SubParsersAction) and command in action.choices:
+                return action.choices[command]  # type: ignore[no-any-return]
+        return self
+
+    def _check_value(self, action: argparse.Action, value: object) -> None:
+        """argparse's, with the choice meant when one is close: ``replya`` is told ``replay``."""
+        try:
+            super()._check_value(action, value)  # type: ignore[misc]
+        except argparse.ArgumentError as exc:
+            choices = [str(c) for c in action.choices or ()]
+            raise argparse.ArgumentError(action, exc.message + did_you_mean(str(value), choices)) from None
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:

@@ -187,6 +187,48 @@ def test_usage_errors_exit_2(argv: list[str], complaint: str, capsys: pytest.Cap
     assert captured.out == ""
 
 
+@pytest.mark.parametrize(
+    ("argv", "usage", "complaint", "try_help"),
+    [
+        (["replya", "x.jsonl"], "usage: tabletop [", "invalid choice: 'replya' (choose from 'validate', ",
+         "Try 'tabletop --help'."),
+        (["play", "--sed", "3"], "usage: tabletop play [", "unrecognized arguments: --sed 3 (did you mean '--seed'?)",
+         "Try 'tabletop play --help'."),
+        (["report", "x.jsonl", "--format", "htm"], "usage: tabletop report [",
+         "invalid choice: 'htm' (choose from 'md', 'html', 'json') (did you mean 'html'?)",
+         "Try 'tabletop report --help'."),
+        (["simulate", "--gmaes=3"], "usage: tabletop simulate [",
+         "unrecognized arguments: --gmaes=3 (did you mean '--games'?)", "Try 'tabletop simulate --help'."),
+        (["verify", "a.jsonl", "b.jsonl"], "usage: tabletop verify [", "unrecognized arguments: b.jsonl\n",
+         "Try 'tabletop verify --help'."),
+    ],
+)
+def test_a_typo_is_told_what_was_meant_by_the_commands_own_parser(
+    argv: list[str], usage: str, complaint: str, try_help: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A mistyped command, option or choice gets the close one named (as content errors do), and words left
+    over are refused by the command's own parser: its usage and its --help, not the whole program's (found
+    from outside: ``tabletop play --sed 3`` showed ``usage: tabletop [-h] ... COMMAND`` and no hint)."""
+    with pytest.raises(SystemExit) as info:
+        main(argv)
+    assert info.value.code == 2
+    captured = capsys.readouterr()
+    _no_traceback(captured)
+    assert captured.err.startswith(usage)
+    assert complaint in captured.err
+    assert captured.err.endswith(try_help + "\n")
+    if "replya" in argv:
+        assert "(did you mean 'replay'?)" in captured.err
+
+
+def test_a_typo_is_told_in_the_language_spoken(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--lang", "ru", "play", "--rulset", "x"])
+    err = capsys.readouterr().err
+    assert "нераспознанные аргументы: --rulset x (может быть, '--ruleset'?)" in err
+    assert "tabletop play --help" in err
+
+
 def test_unknown_command_in_a_real_process() -> None:
     done = subprocess.run(
         [sys.executable, "-m", "tabletop", "frobnicate"], capture_output=True, text=True, timeout=60, check=False
