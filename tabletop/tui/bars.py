@@ -25,6 +25,10 @@ from ..lang import Domain
 
 _, ngettext, N_ = Domain("tui").words()
 
+#: Textual's own bindings the key bar can show, marked for the catalogue so the bar says them in the language
+#: spoken (an open list's escape on the start screen said "Dismiss menu" in a Russian room, found from outside)
+TEXTUAL_KEYS = (N_("Dismiss menu"),)
+
 
 class TitleBar(Widget, can_focus=False):
     """The screen's title and subtitle on one line; the icon on the left opens the command palette."""

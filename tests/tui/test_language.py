@@ -133,6 +133,21 @@ async def test_the_start_screen_offers_the_language_and_keeps_what_was_typed(tmp
         assert "Останні рішення" in rendered(pilot)
 
 
+@pytest.mark.parametrize(("code", "dismiss"), [("ru", "Закрыть список"), ("uk", "Закрити список"),
+                                               ("en", "Dismiss menu")])
+async def test_an_open_list_s_key_is_said_in_the_language_spoken(tmp_path: Path, code: str, dismiss: str) -> None:
+    """A list opened on the start screen puts Textual's own key (escape) in the key bar: it was said in
+    English in a Russian or Ukrainian room (found from outside: "esc Dismiss menu")."""
+    app = TabletopApp(save_dir=tmp_path / "saves", lang=code)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#language", Select).focus()
+        await press(pilot, "enter")
+        assert _keys(pilot).startswith(dismiss), _keys(pilot)
+        if code != "en":
+            assert "Dismiss" not in _keys(pilot)
+
+
 async def test_the_replay_viewer_switches_too(tmp_path: Path) -> None:
     session = Session.start(scenario(), 7, tmp_path / "game.jsonl")
     for _ in range(4):
