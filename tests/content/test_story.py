@@ -43,7 +43,7 @@ def _global_moves(state: State, actor: str) -> set[str]:
 @pytest.mark.parametrize("path", [STRICT, LINKED], ids=["strict", "linked"])
 def test_the_description_names_the_source_its_author_and_year(path: Path) -> None:
     """Found from outside (helper-91): every language said the text was "written from a Russian perspective"; it
-    is a paper by Zachary Paikin, a researcher in Brussels, that the Valdai Discussion Club published in 2024,
+    is a paper by Zachary Paikin, a researcher based in the West, that the Valdai Discussion Club published in 2024,
     argued to a Russian audience. A room told otherwise dismisses it, or takes it for Moscow's position."""
     description = load_scenario(path).ruleset.ruleset.description
     assert "Valdai Discussion Club" in description and "Zachary Paikin" in description and "2024" in description
@@ -216,3 +216,48 @@ def test_every_track_has_a_debrief_prompt_some_for_the_room(path: Path) -> None:
         mine = [p for p in prompts if p.track == track.id]
         assert any(p.status is None for p in mine), track.id  # asked whatever the ending
         assert any(p.participants for p in mine), track.id
+
+
+# --------------------------------------------------------------------------
+# What the text says, said as it says it (found from outside, helper-122, a subject-matter review against the seed)
+
+
+def test_the_norm_is_a_pillar_of_the_european_security_order_as_the_seed_words_it() -> None:
+    """Seed, paragraph 4: "a key pillar of the European security order"; the Europeans' description and objective
+    said "the European order", which is another thing."""
+    eu = next(a for a in load_scenario("parallel-tracks").ruleset.actors if a.id == "eu")
+    for text in (eu.description, *(o.text for o in eu.objectives if o.track == "borders")):
+        assert "European security order" in text, text
+
+
+def test_the_ladders_do_not_put_a_territorys_status_or_a_downgrade_on_the_table() -> None:
+    """Borders are "left open" in the seed, not talks on a territory's "final status" (the word of other
+    settlements); Ukraine's EU track does not climb through an "upgraded association" it has had since 2017; the
+    status track outlines the *depth* of military ties, the seed's word, not their limits."""
+    tracks = {t.id: t for t in load_scenario("parallel-tracks").ruleset.tracks}
+    assert not any("status" in rung.lower() for rung in tracks["borders"].ladder), tracks["borders"].ladder
+    assert not any("ssociation" in rung for rung in tracks["ukraine-eu"].ladder), tracks["ukraine-eu"].ladder
+    assert "Depth of military ties outlined" in tracks["ukraine-status"].ladder
+
+
+def test_the_goodwill_measure_and_the_deferral_are_told_as_the_seed_tells_them() -> None:
+    """The seed's goodwill measure is the US and Russia agreeing to devote a track to strategic stability (¶3), what
+    "could be followed" by the endorsements of Track 2; it leaves borders open and calls the status compromise "the
+    more immediate task" (¶4): the defer move, offered on every track, says so."""
+    scenario = load_scenario("parallel-tracks")
+    tracks = {t.id: t for t in scenario.ruleset.tracks}
+    assert "agreement to devote a track" in tracks["strategic-stability"].description
+    defer = next(m for m in scenario.ruleset.moves if m.id == "defer")
+    assert "leave borders open" in defer.description and "the more immediate task" in defer.description
+    cards = {c.id: c for c in scenario.deck.cards}
+    for card in ("moscow-endorses-dialogue", "washington-endorses-dialogue"):
+        assert "agreement to devote a track to strategic stability" in (cards[card].control_note or ""), card
+
+
+def test_no_card_hands_a_party_a_decision_that_was_not_its_own() -> None:
+    """Gas transit through Ukraine needed Kyiv's consent (it ended in 2025), so a card Moscow alone answers does not
+    make "transit contracts up for renewal" its decision; Washington's choice on the lapsing arms limits is worded
+    without saying who offered a freeze first (in 2025 it was Moscow)."""
+    cards = {c.id: c for c in load_scenario("parallel-tracks").deck.cards}
+    assert "transit" not in cards["energy-winter"].text
+    assert [c.label for c in cards["treaty-lapses"].choices] == ["Keep to the limits for a year", "Let it lapse"]
