@@ -43,7 +43,7 @@ def ruling_parts(
                 idle += 1
                 continue
             source = named_source(mod.source, names)  # "Mutual trust >= 5", on a screen as in a report
-            said = _("{amount} for {source}") if mod.applies else _("{amount} for {source} (does not apply)")
+            said = _("{amount} for {source}") if mod.applies else _("{amount} for {source} (not met at the roll)")
             parts.append(said.format(amount=signed(mod.add), source=source))
         if len(ruling.dice) == 2 and len(parts) == 1:  # no modifier between: one sentence, not "rolled 4 + 5; = 9"
             parts[0] = _("rolled {first} + {second} = {total} vs target {target}").format(
@@ -52,8 +52,9 @@ def ruling_parts(
             parts.append(_("= {total} vs target {target}").format(total=ruling.total, target=ruling.target))
         if idle:
             # why, in a word (found from outside: "3 modifiers did not apply" read as a fault of the roll)
-            parts.append(ngettext("{n} other modifier did not apply: its condition was not met",
-                                  "{n} other modifiers did not apply: their conditions were not met", idle).format(n=idle))
+            parts.append(ngettext("{n} other modifier did not apply: its condition was not met at the roll",
+                                  "{n} other modifiers did not apply: their conditions were not met at the roll",
+                                  idle).format(n=idle))
     elif kind == "consensus":
         parts.append(_("accepted: {actors}").format(actors=_who(ruling.accepted, names) or _("nobody")))
         parts.append(_("rejected: {actors}").format(actors=_who(ruling.rejected, names) or _("nobody")))

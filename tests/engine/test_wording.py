@@ -65,8 +65,8 @@ def test_a_dice_ruling_reads_into_a_record() -> None:
 def test_a_report_words_dice_with_named_sources_and_every_modifier() -> None:
     text = ruling_text(Ruling.from_data(DICE), NAMES)
     assert text == (
-        "rolled 3 + 4; +1 for Mutual trust >= 5; \u22121 for escalation >= 7 (does not apply); "
-        "\u22121 for tension >= 3 (does not apply); = 8 vs target 8 \u2192 succeeds"
+        "rolled 3 + 4; +1 for Mutual trust >= 5; \u22121 for escalation >= 7 (not met at the roll); "
+        "\u22121 for tension >= 3 (not met at the roll); = 8 vs target 8 \u2192 succeeds"
     )
 
 
@@ -76,12 +76,12 @@ def test_a_screen_words_dice_with_sources_named_and_brief_counts_the_idle_ones()
     A screen names the sources as the report does."""
     ruling = Ruling.from_data(DICE)
     assert ruling_lines(ruling, NAMES) == [
-        "rolled 3 + 4; +1 for Mutual trust >= 5; \u22121 for escalation >= 7 (does not apply); "
-        "\u22121 for tension >= 3 (does not apply); = 8 vs target 8"
+        "rolled 3 + 4; +1 for Mutual trust >= 5; \u22121 for escalation >= 7 (not met at the roll); "
+        "\u22121 for tension >= 3 (not met at the roll); = 8 vs target 8"
     ]
     assert ruling_lines(ruling, NAMES, brief=True) == [
         "rolled 3 + 4; +1 for Mutual trust >= 5; = 8 vs target 8; 2 other modifiers did not apply: their conditions "
-        "were not met"
+        "were not met at the roll"
     ]
 
 
@@ -197,7 +197,7 @@ def test_the_arabic_letter_mark_is_a_bidi_control_too() -> None:
 
 #: phrases of the wording (as the code writes them) that only one module may hold: tabletop/engine/wording.py,
 #: or for a ruling's working tabletop/engine/rulingwords.py
-ONLY_IN_WORDING = {"vs target": "rulingwords", "(does not apply)": "rulingwords", "accepted: {": "rulingwords",
+ONLY_IN_WORDING = {"vs target": "rulingwords", "(not met at the roll)": "rulingwords", "accepted: {": "rulingwords",
                    "rejected: {": "rulingwords", "vetoed by ": "rulingwords", "facilitator's reason: ": "rulingwords",
                    "the track had closed": "wording", '"{status} (provisional)"': "wording", "(undone)": "wording"}
 
@@ -272,7 +272,7 @@ def test_a_roll_with_no_modifier_listed_reads_as_one_sentence() -> None:
     by a semicolon, whenever no modifier applied on a small screen (or a move had none)."""
     idle = {**DICE, "modifiers": [{**m, "applies": False} for m in DICE["modifiers"]], "total": 7}
     assert ruling_lines(Ruling.from_data(idle), NAMES, brief=True) == [
-        "rolled 3 + 4 = 7 vs target 8; 3 other modifiers did not apply: their conditions were not met"]
+        "rolled 3 + 4 = 7 vs target 8; 3 other modifiers did not apply: their conditions were not met at the roll"]
     bare = {**DICE, "modifiers": [], "total": 7}
     assert ruling_text(Ruling.from_data(bare), NAMES).startswith("rolled 3 + 4 = 7 vs target 8 \u2192 ")
 

@@ -188,7 +188,7 @@ def test_dice_rulings_show_dice_modifiers_total_and_target(workshop: tuple[Playe
         for mod in ruling["modifiers"]:
             sign = "+" if mod["add"] >= 0 else "\u2212"
             part = f"{sign}{abs(mod['add'])} for {named_source(mod['source'], meters)}" + (
-                "" if mod["applies"] else " (does not apply)"
+                "" if mod["applies"] else " (not met at the roll)"
             )
             assert part in working
             seen_on |= mod["applies"]

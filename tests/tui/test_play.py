@@ -470,7 +470,7 @@ async def test_dice_ruling_shows_dice_modifiers_and_target(tmp_path: Path) -> No
             sign = "+" if mod["add"] >= 0 else "\u2212"
             source = named_source(mod["source"], scenario_names(session.scenario))  # "Mutual trust >= 5"
             words = f"{sign}{abs(mod['add'])} for {source}"
-            words += "" if mod["applies"] else " (does not apply)"
+            words += "" if mod["applies"] else " (not met at the roll)"
             assert words in rulings
         assert f"= {ruling['total']} vs target {press_hard.target}" in rulings
         after = session.state.tracks["strategic-stability"]
