@@ -230,7 +230,7 @@ def cmd_host(args: argparse.Namespace) -> int:
 def _kept_codes(save: Path, resumed: Path, seats: Iterable[str]) -> dict[str, str] | None:
     """The join codes kept beside the save written (or the one resumed, when the game went on in a recovered copy);
     a codes file that is there but unreadable is said, and every seat gets a new code."""
-    from ..seats.joincodes import CodesUnreadable, read_codes
+    from ..seats.joincodes import CodesUnreadable, codes_path, read_codes
 
     for source in dict.fromkeys((save, resumed)):
         try:
@@ -242,6 +242,11 @@ def _kept_codes(save: Path, resumed: Path, seats: Iterable[str]) -> dict[str, st
             return None
         if kept:
             return kept
+    # found from outside: a save copied to another laptop without its codes file got new codes without a word, and
+    # every screen that had joined fell back to asking for a code
+    _err(_("tabletop host: no join codes are kept beside the save ({path}): every seat gets a new code (if screens "
+           "joined this game before, give each seat its new line: the old codes no longer join)").format(
+               path=codes_path(save)))
     return None
 
 

@@ -323,3 +323,21 @@ def test_join_codes_beside_a_save_that_cannot_be_used_are_said_and_replaced(
     assert "the join codes kept beside the save" in err and said in err, err
     assert "every seat gets a new code" in err and "Traceback" not in err
     assert codes_path(save).is_file()  # written anew, a regular file
+
+
+def test_a_resumed_game_whose_codes_file_is_missing_says_every_seat_gets_a_new_code(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside (helper-123): a save copied to another laptop after a crash, without ``SAVE.codes``, was
+    resumed with new codes and no word; every seat's screen fell back to "no seat has this code"."""
+    from tabletop.content.loader import load_scenario
+    from tabletop.seats.joincodes import codes_path
+    from tests.store.savekit import record_bot_game
+
+    save = tmp_path / "game.jsonl"
+    record_bot_game(save, load_scenario("parallel-tracks"), 3)
+    assert not codes_path(save).exists()
+    assert _resume_until_listening(save) == 1
+    err = capsys.readouterr().err
+    assert f"no join codes are kept beside the save ({codes_path(save)})" in err, err
+    assert "every seat gets a new code" in err and "Traceback" not in err
+    assert codes_path(save).is_file()  # the new codes, kept for the next resume
