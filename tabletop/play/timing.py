@@ -25,15 +25,20 @@ MORE_TIME = 60
 class GameClock:
     """A session's phase timer and workshop clock, read and saved beside each event."""
 
-    def __init__(self, session: Session, now: Now):
+    def __init__(self, session: Session, now: Now, waiting: bool = False):
         self.session = session
+        self._now = now
         reading = ClockReading.from_record(session.last_clock)
         self.clock = PhaseClock(now, elapsed=reading.elapsed if reading else 0.0)
         #: bumped by every pause, resume and extension: a host re-sends the views when it changes
         self.changes = 0
+        #: a new game waiting for its facilitator (a host's seats join first): nothing counts until :meth:`begin`
+        self.waiting = waiting and reading is None
         phase, seconds = self._phase(session.state)
         if reading is None:
             self.clock.start(seconds, phase)
+            if self.waiting:
+                self.clock.pause()
         else:
             left = seconds
             if seconds is not None and reading.phase_left is not None:
@@ -49,6 +54,7 @@ class GameClock:
 
     def follow(self, state: State) -> None:
         """Start timing the state's phase if it is a new one."""
+        self.begin()  # (an action taken: the game has started)
         phase, seconds = self._phase(state)
         self.clock.enter(phase, seconds)
 
@@ -57,12 +63,25 @@ class GameClock:
         phase, seconds = self._phase(state)
         return self.clock.reading(phase, seconds).to_record()
 
+    def begin(self) -> bool:
+        """The game starts for the room: a clock that waited starts afresh (the phase's whole time, no workshop
+        time counted while the seats joined); False when it was not waiting."""
+        if not self.waiting:
+            return False
+        self.waiting = False
+        self.clock = PhaseClock(self._now)
+        phase, seconds = self._phase(self.session.state)
+        self.clock.start(seconds, phase)
+        self.changes += 1
+        return True
+
     @property
     def paused(self) -> bool:
-        return self.clock.paused
+        return self.clock.paused and not self.waiting
 
     def pause(self, paused: bool) -> bool:
         """Pause (or resume) the phase timer; False when it already was."""
+        self.begin()
         if paused == self.clock.paused:
             return False
         if paused:
@@ -74,14 +93,15 @@ class GameClock:
 
     def extend(self, seconds: int = MORE_TIME) -> None:
         """More time on the phase timer (a phase without one gets one)."""
+        self.begin()
         self.clock.extend(seconds)
         self.changes += 1
 
     def facts(self) -> dict[str, Any]:
         """What every seat may see of the clock: seconds left in the phase (None: no timer), paused, time up."""
         left = self.clock.remaining()
-        return {"left": None if left is None else math.ceil(left), "paused": self.clock.paused,
-                "up": self.clock.time_up(), "elapsed": int(self.clock.elapsed())}
+        return {"left": None if left is None else math.ceil(left), "paused": self.paused,
+                "up": self.clock.time_up(), "elapsed": 0 if self.waiting else int(self.clock.elapsed())}
 
 
 __all__ = ["MORE_TIME", "GameClock"]

@@ -238,6 +238,8 @@ class Host:
         self.active[seat] = conn
         self.connections.add(conn)
         self.table.connected.add(seat)
+        if self.table.seats[seat].role == "facilitator":
+            self.table.clock.begin()  # a new game's clock starts when its facilitator is there
         self._welcome(conn)
         self.broadcast(skip=conn)
         return conn

@@ -64,8 +64,10 @@ class Table:
 
     def __init__(self, session: Session, seats: Iterable[Seat], now: Now = wall_clock):
         self.session = session
-        #: the phase timer, saved beside each event; the facilitator pauses it and adds time
-        self.clock = GameClock(session, now)
+        #: the phase timer, saved beside each event; the facilitator pauses it and adds time. A new game's waits
+        #: for the facilitator's console (found from outside: the first phase was up, and the workshop clock had
+        #: counted the minutes spent handing out codes, before anyone could play)
+        self.clock = GameClock(session, now, waiting=session.state.seq == 0)
         self.seats = {seat.id: seat for seat in seats}
         self.hold = CardHold()  # a bot answers a card only once the facilitator has let it (as on the board)
         self.connected: set[str] = set()

@@ -78,3 +78,39 @@ async def test_without_the_rule_time_up_passes_nobody(tmp_path: Path) -> None:
     hands.t += 60 * 60
     assert table.pass_if_out_of_time() is False
     assert table.session.state.seq == before
+
+
+async def test_a_new_games_clock_waits_for_the_facilitator(tmp_path: Path) -> None:
+    """Found from outside (helper-123): a host started before the room had its codes opened round 1 with the first
+    phase's time already up, and its workshop clock counted the minutes spent handing codes out. A new game's clock
+    starts when the facilitator's console joins; the seats that joined before see the phase's whole time."""
+    hands = Hands()
+    session = Session.start(load_scenario("river-basin"), 3, tmp_path / "waiting.jsonl")
+    table = Table(session, seats_for(session, observers=0), now=hands)
+    whole = session.timers.seconds(session.state.phase)
+    assert whole is not None
+    async with hosting(table, tick=_never) as (host, address, codes):
+        projector = await connect(address, codes["projector"])
+        await caught_up(projector, 0)
+        hands.t += 10 * 60  # ten minutes of handing out codes
+        host.on_tick()
+        assert table.clock.facts() == {"left": whole, "paused": False, "up": False, "elapsed": 0}
+        facilitator = await connect(address, codes["facilitator"])
+        await caught_up(facilitator, 0)
+        hands.t += 30
+        assert table.clock.facts() == {"left": whole - 30, "paused": False, "up": False, "elapsed": 30}
+        await facilitator.close()
+        await projector.close()
+
+
+def test_a_resumed_games_clock_goes_on_from_its_saved_reading(tmp_path: Path) -> None:
+    """Only a new game waits: a resumed one (its facilitator rejoins later) keeps the time it had, as before."""
+    hands = Hands()
+    table = _moves_phase(tmp_path, hands)
+    assert not table.clock.waiting  # (moved past its start: the clock began with the first action)
+    session = table.session
+    session.close()
+    resumed = Session.resume(session.save_path)
+    again = Table(resumed, seats_for(resumed, observers=0), now=hands)
+    assert not again.clock.waiting
+    resumed.close()
