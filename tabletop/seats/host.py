@@ -266,7 +266,7 @@ class Host:
                     raise ProtocolError(Wire.TOO_FAST, _("too many messages: slow down"))
         except ProtocolError as exc:
             conn.errors += 1
-            seq = _client_seq(raw) if exc.code == Wire.TOO_FAST else None
+            seq = _client_seq(raw)
             if seq is not None:  # an act's sender waits for its answer: tell it this one was not done
                 conn.send(message("refused", client_seq=seq, code=exc.code, message=exc.message))
             else:
@@ -344,12 +344,15 @@ async def _discard(ws: ServerConnection) -> None:
 
 
 def _client_seq(raw: str | bytes) -> int | None:
-    """The ``client_seq`` of a well-formed act (to answer it), else None."""
+    """The ``client_seq`` of an act (to answer it), else None: an act refused for one of its other fields (a text
+    past the wire's limit...) is answered too, as its sender waits on that number (found from outside: it was sent
+    an ``error`` without it, and waited for ever)."""
     try:
-        msg = check_client(decode(raw))
+        msg = decode(raw)
     except ProtocolError:
         return None
-    return msg.get("client_seq") if msg["type"] == "act" else None
+    seq = msg.get("client_seq")
+    return seq if msg["type"] == "act" and type(seq) is int and 0 <= seq < 2**53 else None
 
 
 async def _refuse(ws: ServerConnection, code: Wire, why: str) -> None:

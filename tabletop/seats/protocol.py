@@ -30,8 +30,9 @@ The host sends:
 - ``ack {client_seq, index}``: the act is written and fsynced as event ``index``;
 - ``refused {client_seq, code, message}``: the act was not done (the engine's
   refusal code, ``NOT_YOUR_SEAT``, or a :class:`Wire` code);
-- ``error {code, message}``: a message the host could not read; after too
-  many the connection is closed;
+- ``error {code, message}``: a message the host could not read (an act whose
+  ``client_seq`` it can read is ``refused`` instead); after too many the
+  connection is closed;
 - ``bye {code, message}``: the host closes this connection (another
   connection took the seat: this one is read-only from now on).
 

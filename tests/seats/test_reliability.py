@@ -210,3 +210,26 @@ def test_the_message_handler_never_crashes_and_the_save_stays_whole(raws: list, 
                 assert json.loads(encode(answer)) == answer
         table.session.close()
         assert verify(table.session.save_path).ok
+
+
+async def test_an_act_refused_for_a_field_past_the_wires_limit_is_answered_by_its_number(tmp_path: Path) -> None:
+    """Found from outside (helper-123): an argument's text past the wire's 2,000 characters was answered with an
+    ``error`` that had no ``client_seq``, so a client waiting on act 5 never heard of it. It is ``refused`` with its
+    number; a message that is no act at all still gets an ``error``."""
+    table = make_table(tmp_path)
+    async with hosting(table) as (host, address, codes):
+        ws = await _raw(address, codes["facilitator"])
+        await ws.send(encode(message("act", client_seq=5, action={"kind": "note", "text": "x"}, text="x" * 5000)))
+        answer = json.loads(await ws.recv())
+        while answer["type"] == "view":
+            answer = json.loads(await ws.recv())
+        assert answer["type"] == "refused" and answer["client_seq"] == 5, answer
+        assert answer["code"] == "BAD_MESSAGE" and "'text' is at most 2000 characters" in answer["message"]
+        await ws.send(encode(message("act", client_seq="five", action={"kind": "note", "text": "x"})))
+        answer = json.loads(await ws.recv())
+        while answer["type"] == "view":
+            answer = json.loads(await ws.recv())
+        assert answer["type"] == "error" and "client_seq" not in answer, answer
+        await ws.close()
+    table.session.close()
+    assert table.session.state.seq == 0
