@@ -61,6 +61,12 @@ def language_of(app_class: type) -> dict[str, str]:
     return {"lang": current()} if "lang" in inspect.signature(app_class).parameters else {}
 
 
+#: how long a stop signal waits for the screen to finish mounting before it closes it all the same (seconds)
+MOUNT_GRACE = 5.0
+#: how long a screen closed before it mounted may take to end before the program ends at once (seconds)
+EXIT_GRACE = 5.0
+
+
 def run_screen(app: App[Any]) -> int | None:
     """``app.run()``, with a stop signal (``kill``, a shutdown) closing the screen as its quit key does.
 
@@ -70,8 +76,15 @@ def run_screen(app: App[Any]) -> int | None:
     import signal
 
     got: list[int] = []
+    deadline: list[float] = []
 
     def stop(signum: int, _frame: object) -> None:
+        if not got:  # the first stop: whatever the screen does, the program ends (see close)
+            import threading
+
+            watchdog = threading.Timer(MOUNT_GRACE + EXIT_GRACE, os._exit, args=(128 + signum,))
+            watchdog.daemon = True
+            watchdog.start()
         got.append(signum)
         try:
             loop = asyncio.get_running_loop()
@@ -80,12 +93,20 @@ def run_screen(app: App[Any]) -> int | None:
         loop.call_soon_threadsafe(close, loop)  # the loop's own turn: Textual restores the terminal on its way out
 
     def close(loop: asyncio.AbstractEventLoop) -> None:
-        """Exit once the screen on top has mounted: a screen taken down inside its first mount lost its panels."""
+        """Exit once the screen on top has mounted: a screen taken down inside its first mount lost its panels.
+
+        A screen that never mounts is not waited on for ever: after :data:`MOUNT_GRACE` it is told to exit all the
+        same. And a program still running :data:`EXIT_GRACE` after that ends at once, from a thread of its own, as
+        its event loop may never come round to this (found from outside: a ``resume`` started in the background
+        whose terminal then closed laid its screen out again and again, never yielding; it spun for half an hour,
+        deaf to TERM and HUP, holding the save's lock). Every event shown as done is on disk: ending loses none."""
+        if not deadline:
+            deadline.append(loop.time() + MOUNT_GRACE)
         try:
             settled = app.is_running and app.is_mounted and app.screen.is_mounted
         except Exception:  # noqa: BLE001 - no screen on the stack yet (Textual's ScreenStackError)
             settled = False
-        if settled:
+        if settled or loop.time() >= deadline[0]:
             app.exit()
         else:
             loop.call_later(0.05, close, loop)

@@ -86,3 +86,52 @@ def test_kill_closes_the_replay_and_a_seat_s_screen(tmp_path: Path, command: str
         assert path.read_bytes() == before
     else:  # a seat whose host is not there (yet): the screen says so and keeps trying, until the kill
         _killed_at_once("join", "127.0.0.1:9", "not-a-code-but-one", cwd=tmp_path)
+
+
+NEVER_MOUNTED = """
+import asyncio, os, signal, sys
+from tabletop.cli import screens
+screens.MOUNT_GRACE = 0.2
+screens.EXIT_GRACE = 600.0 if sys.argv[1] == "exits" else 0.2  # (the program that exits is never cut short)
+
+class NeverMounted:
+    '''A screen that never comes up: run in the background, its terminal gone.'''
+    is_running, is_mounted = True, False
+
+    def __init__(self, exits):
+        self.exits, self.done = exits, None
+
+    @property
+    def screen(self):
+        raise RuntimeError("no screen on the stack")
+
+    def exit(self):
+        if self.exits:
+            self.done.set()
+
+    def run(self):
+        async def main():
+            self.done = asyncio.Event()
+            asyncio.get_running_loop().call_later(0.1, os.kill, os.getpid(), signal.SIGTERM)
+            await self.done.wait()
+        asyncio.run(main())
+
+print("returned", screens.run_screen(NeverMounted(sys.argv[1] == "exits")), flush=True)
+"""
+
+
+@pytest.mark.parametrize("how", ["exits", "stuck"])
+def test_a_stop_signal_ends_a_screen_that_never_came_up(tmp_path: Path, how: str) -> None:
+    """Found from outside (helper-124): ``tabletop resume SAVE &`` whose terminal then closed never mounted its
+    screen; a stop signal waited for the mount for ever (TERM and HUP "ignored"), spinning and holding the save's
+    lock. After a grace the screen is told to exit all the same, and a program that still does not end ends at
+    once, with the signal's status."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", NEVER_MOUNTED, how], capture_output=True, text=True, timeout=120,
+                          check=False)
+    if how == "exits":
+        assert done.returncode == 0 and done.stdout.strip() == f"returned {int(signal.SIGTERM)}", done
+    else:
+        assert done.returncode == 128 + signal.SIGTERM and done.stdout == "", done
