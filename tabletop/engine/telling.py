@@ -14,7 +14,7 @@ marked with the language it was typed in when read in another one.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from ..content.grammar import plural_subject
 from ..lang import Domain
@@ -321,14 +321,47 @@ def phase_name(phase: str) -> str:
     return _(PHASES[phase]) if phase in PHASES else phase
 
 
+class Place(NamedTuple):
+    """The round and phase an event is labelled with (see :func:`placed`)."""
+
+    round: int
+    phase: str
+
+
+def placed(event: Happened, scenario: Scenario) -> Place:
+    """The round and phase ``event`` is labelled with, on every screen and in every report: where the game stands
+    once it is done, as the board's header reads after it.
+
+    That is the round and phase it was taken in (what the save records) for every event but two kinds: a step to
+    the next phase is placed in the phase it opens ("Round 2 begins" in round 2's event phase), and an undo where
+    it takes the game back to, the round and phase of the event it took back (an undo of "Round 2: moves phase" in
+    round 2's event phase). Found from outside: the report labelled "Round 2 begins" with round 1's review and the
+    replay with round 2's event phase, and the replay an undo of a step with the phase before it.
+    """
+    kind = event.action.kind
+    if kind == "advance":
+        to = event.result.get("to")
+        phases = scenario.ruleset.ruleset.phases
+        if isinstance(to, str) and to in phases and event.phase in phases:
+            # from the last phase to the first: a new round (as flow._advance steps)
+            new_round = phases.index(event.phase) == len(phases) - 1 and to == phases[0]
+            return Place(event.round + 1 if new_round else event.round, to)
+    elif kind == "undo":
+        undone = _told(event).get("undone")  # the record of what it took back (a save from before it: none)
+        if isinstance(undone, Mapping) and isinstance(undone.get("round"), int) \
+                and isinstance(undone.get("phase"), str):
+            return Place(undone["round"], undone["phase"])
+    return Place(event.round, event.phase)
+
+
 def _tell_advance(event: Happened, n: _Names) -> str:
     to = str(event.result.get("to"))
     if to == "over":
         return _("Game over after round {round}: all rounds played").format(round=event.round)
-    phases = n.scenario.ruleset.ruleset.phases
-    if phases and to == phases[0]:
-        return _("Round {round} begins: {phase} phase").format(round=event.round + 1, phase=phase_name(to))
-    return _("Round {round}: {phase} phase").format(round=event.round, phase=phase_name(to))
+    at = placed(event, n.scenario)  # the words say where it leads: the round and phase it is labelled with
+    if at.round != event.round:
+        return _("Round {round} begins: {phase} phase").format(round=at.round, phase=phase_name(to))
+    return _("Round {round}: {phase} phase").format(round=at.round, phase=phase_name(to))
 
 
 # -- the facilitator's powers -----------------------------------------------
@@ -487,5 +520,5 @@ def tell(event: Happened, scenario: Scenario) -> str:
     return _tell(event, _Names(scenario))
 
 
-__all__ = ["ENDS", "LAPSED_AT_END", "RECORDED", "Happened", "end_reason", "notes", "phase_name", "quoted",
-           "recorded_reason", "settled_notes", "tell", "typed", "warning"]
+__all__ = ["ENDS", "LAPSED_AT_END", "RECORDED", "Happened", "Place", "end_reason", "notes", "phase_name", "placed",
+           "quoted", "recorded_reason", "settled_notes", "tell", "typed", "warning"]
