@@ -21,6 +21,7 @@ from ..engine import State, legal_actions
 from ..engine.state import evolve
 from ..engine.records import Ruling, changes_of
 from ..engine.review import gated_counters, undone_by, undone_seqs
+from ..engine.telling import placed
 from ..lang import SOURCE, Domain, current, set_language
 from ..store.players import recorded
 from ..store.reading import Save, SavedEvent
@@ -146,9 +147,10 @@ class ReplayScreen(Screen[None]):
         #: counters entered behind the gate the game never revealed: a note on one is kept as the seats kept it
         self._gated = frozenset(gated_counters(save.events))
         self._undone_at = undone_by(save.events)  # an undone event's seq -> the undo's
+        #: each round's last event, by the round it is placed in (the step into the next round is that round's)
         self._round_ends: dict[int, int] = {}
         for e in save.events:
-            self._round_ends[e.round] = e.seq
+            self._round_ends[placed(e, save.scenario).round] = e.seq
         #: the board at each round's end, replayed once: the lanes and charts read every one of them at every
         #: step, and the save keeps only a snapshot every few events (each read replayed up to that many again)
         self._at_round_end: dict[int, State] = {}

@@ -23,7 +23,7 @@ from ..engine.actions import FACILITATOR_KINDS
 from ..engine.lookups import seen, shown  # noqa: F401 - the scenario (and the game) as the room reads it, for every screen
 from ..engine.records import RULING_KINDS, Ruling, changes_of
 from ..engine.review import ended_at
-from ..engine.telling import end_reason, settled_notes, tell
+from ..engine.telling import end_reason, placed, settled_notes, tell
 from ..engine.wording import (
     amount_words,
     effects_words,
@@ -133,17 +133,11 @@ def phase_short(phase: str) -> str:
 
 
 def event_mark(state: State, event: Event) -> str:
-    """An event's number, round and phase, for the rulings' and the timeline's lines. A step to the next phase is
-    marked with the round and phase it opens ("122 R6 event  Round 6 begins"), as the board's header reads after
-    it, not the ones it closed (found from outside: "122 R5 review  Round 6 begins")."""
-    round_, phase = event.round, event.phase
-    to = event.result.get("to") if event.action.kind == "advance" else None
-    phases = state.ruleset.ruleset.phases
-    if isinstance(to, str) and to in phases:
-        if to == phases[0] and phase == phases[-1] and to != phase:
-            round_ += 1
-        phase = to
-    return f"{event.seq:>4} {round_mark(round_)} {phase_short(phase):<{PHASE_WIDTH}} "
+    """An event's number, round and phase, for the rulings' and the timeline's lines: the round and phase it is
+    placed in (:func:`~tabletop.engine.telling.placed`, as every report labels it), so a step to the next phase
+    reads "122 R6 event  Round 6 begins", as the board's header reads after it."""
+    at = placed(event, state.scenario)
+    return f"{event.seq:>4} {round_mark(at.round)} {phase_short(at.phase):<{PHASE_WIDTH}} "
 
 
 def told(state: State, event: Event) -> str:
