@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from ..engine import State
 from ..engine.actions import FACILITATOR_KINDS
 from ..engine.records import RULING_KINDS, Ruling, changes_of
-from ..engine.telling import notes as told_notes, tell
+from ..engine.telling import notes as told_notes, placed, tell
 from ..engine.rulingwords import ruling_text
 from ..engine.wording import change_text
 from .replayed import ReplayedGame
@@ -88,11 +88,16 @@ def _entry_base(game: ReplayedGame, ev: SavedEvent) -> dict[str, Any]:
     a = ev.action
     result = ev.result
     ruling = Ruling.from_result(result)
+    at = placed(ev, game.scenario)
     return {
         "seq": ev.seq,
         "time": ev.time,
-        "round": ev.round,
+        "round": ev.round,  # as saved: the round and phase it was taken in
         "phase": ev.phase,
+        # the round and phase it is labelled with, as the replay labels it: a step to the next phase is in the phase
+        # it opens, an undo in the one it goes back to (engine.telling.placed)
+        "label_round": at.round,
+        "label_phase": at.phase,
         "kind": a.kind,
         "actor": ev.actor,
         "actor_name": _who(game, ev.actor),
@@ -213,15 +218,19 @@ def notes(game: ReplayedGame) -> list[dict[str, Any]]:
             continue
         about = ev.result.get("about", ev.action.about)
         target = game.by_seq.get(about) if isinstance(about, int) else None
+        at = placed(ev, game.scenario)
         out.append(
             {
                 "seq": ev.seq,
                 "round": ev.round,
                 "phase": ev.phase,
+                "label_round": at.round,  # as the decision log's "label_round" (a note is placed where it is taken)
+                "label_phase": at.phase,
                 "time": ev.time,
                 "text": ev.action.text,
                 "about": about,
                 "about_round": target.round if target else None,
+                "about_label_round": placed(target, game.scenario).round if target else None,
                 "about_kind": target.action.kind if target else None,
                 "about_summary": about_summary(game, about),
                 "about_undone": bool(target and target.seq in game.undone_by),

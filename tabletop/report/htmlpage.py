@@ -443,8 +443,8 @@ class _Report:
                 [
                     f'<span id="{self.id("e" + str(x["seq"]))}">{x["seq"]}</span>',  # untranslated: markup
                     clock_time(x["time"]),
-                    str(x["round"]),
-                    e(phase_word(x["phase"])),
+                    str(x["label_round"]),
+                    e(phase_word(x["label_phase"])),
                     who,
                     e(x["track_name"]) if x["track_name"] else "",
                     what,
@@ -479,13 +479,13 @@ class _Report:
             rows = []
             for n in notes:
                 about = self.event_link(n["about"])
-                if n["about_round"]:
-                    about += _(" (round {round})").format(round=n["about_round"])
+                if n["about_label_round"]:
+                    about += _(" (round {round})").format(round=n["about_label_round"])
                 summary = e(n["about_summary"]) + (
                     f' <span class="tag tag-undone">{_("UNDONE")}</span>' if n["about_undone"] else ""  # untranslated: markup
                 )
                 text = typed(f'<span class="text">{e_text(n["text"])}</span>', n.get("lang"))  # untranslated: markup
-                rows.append([f"#{n['seq']}", str(n["round"]), about, summary, text])
+                rows.append([f"#{n['seq']}", str(n["label_round"]), about, summary, text])
             body = table([_("Note"), _("Round"), _("About event"), _("That event"), _("Note")], rows)
         return f'<section class="notes" id="{self.id("notes")}"><h2>{_("Facilitator notes")}</h2>{body}</section>'  # untranslated: markup
 

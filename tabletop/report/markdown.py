@@ -330,8 +330,8 @@ def _log(doc: _Doc, report: dict[str, Any]) -> None:
             [
                 str(e["seq"]),
                 clock_time(e["time"]),
-                str(e["round"]),
-                phase_word(e["phase"]),
+                str(e["label_round"]),
+                phase_word(e["label_phase"]),
                 _who(e),
                 esc(e["track_name"]) if e["track_name"] else "",
                 what,
@@ -348,11 +348,12 @@ def _notes(doc: _Doc, report: dict[str, Any]) -> None:
         return
     rows = []
     for n in report["notes"]:
-        about = f"#{n['about']}" + (_(" (round {round})").format(round=n["about_round"]) if n["about_round"] else "")
+        about = f"#{n['about']}" + (_(" (round {round})").format(round=n["about_label_round"])
+                                    if n["about_label_round"] else "")
         summary = esc(n["about_summary"])
         if n["about_undone"]:
             summary += f" {undone_word()}"
-        rows.append([f"#{n['seq']}", str(n["round"]), about, summary, esc(n["text"]) + typed_mark(n.get("lang"))])
+        rows.append([f"#{n['seq']}", str(n["label_round"]), about, summary, esc(n["text"]) + typed_mark(n.get("lang"))])
     doc.add(_table([_("Note"), _("Round"), _("About event"), _("That event"), _("Note")], rows))
 
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from ..engine import State, objectives_met
 from ..engine.records import RULING_KINDS, Ruling
 from ..engine.review import ended_at, gated_counters
-from ..engine.telling import tell
+from ..engine.telling import placed, tell
 from ..engine.partwords import STOCK
 from ..engine.wording import RESOURCE, modifier_names, wants_text
 from ..store import SaveError
@@ -323,7 +323,7 @@ def series(game: ReplayedGame) -> dict[str, Any]:
     """Each track's position and tension, and each meter, at the start and at the end of each round."""
     last_index: dict[int, int] = {}
     for i, ev in enumerate(game.events, 1):
-        last_index[ev.round] = i
+        last_index[placed(ev, game.scenario).round] = i  # as the replay's lanes: by the round an event is placed in
     rounds = [0, *sorted(last_index)]
     states = [game.states[0], *(game.states[last_index[r]] for r in rounds[1:])]
     return {

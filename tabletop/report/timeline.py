@@ -39,8 +39,10 @@ def timeline(game: ReplayedGame, log: list[dict[str, Any]]) -> list[dict[str, An
     by_seq = {e["seq"]: e for e in log}
     open_card: dict[str, Any] | None = None
     for i, entry in enumerate(log, 1):
-        r = _round_of(rounds, entry["round"])
-        last_index[entry["round"]] = i
+        # each event in the round it is labelled with, as in the decision log and the replay: "Round 2 begins" opens
+        # round 2, an undo of it goes back into round 1
+        r = _round_of(rounds, entry["label_round"])
+        last_index[entry["label_round"]] = i
         base = {
             "seq": entry["seq"],
             "summary": entry["summary"],
@@ -51,7 +53,8 @@ def timeline(game: ReplayedGame, log: list[dict[str, Any]]) -> list[dict[str, An
         _events(r, entry, base, by_seq)
     for tid, hist in game.history.items():
         for h in hist:
-            _round_of(rounds, h["round"])["status_changes"].append(
+            made = by_seq.get(h["seq"])  # in its event's round
+            _round_of(rounds, made["label_round"] if made else h["round"])["status_changes"].append(
                 {**h, "track": tid, "track_name": game.tracks[tid].name}
             )
     final_round = game.states[-1].round
