@@ -21,7 +21,7 @@ from ..content import ContentError
 from ..content.errors import did_you_mean
 from ..lang import Domain, LanguageError, current, set_language
 from . import language
-from .terminal import _err, _problems
+from .terminal import _err, _line, _problems
 
 _, ngettext, N_ = Domain("cli").words()
 
@@ -151,10 +151,17 @@ def _run(argv: list[str]) -> int:
         _stdout_gone()
         return READER_GONE
     except OSError as exc:
-        if not _writing_stdout(exc):
-            raise
-        _stdout_gone()
         from ..content.oswords import system_words  # an error path: not on the start path
+
+        if not _writing_stdout(exc):
+            if exc.filename is None:
+                raise
+            # a file's error no command foresaw (a name too long for the system, a folder it may not read): said,
+            # never a traceback (found from outside: verify, report, replay and play --save of a 300-letter name)
+            _quietly(_err, _("tabletop: cannot use {path}: {problem}").format(
+                path=_line(str(exc.filename)), problem=system_words(exc)))
+            return 1
+        _stdout_gone()
         _quietly(_err, _("tabletop: cannot write the output: {problem}").format(problem=system_words(exc)))
         return 1
 

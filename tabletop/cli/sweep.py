@@ -158,6 +158,12 @@ def _report(args: argparse.Namespace) -> int:
         _err(f"tabletop sweep report: {exc}")  # untranslated: the command's name before a message worded where it arose
         return 1
     except OSError as exc:
+        if args.output is None or (exc.filename is not None and Path(exc.filename) != Path(args.output)):
+            # reading the folder failed, not writing the page (found from outside: "cannot write None: File name
+            # too long" for a folder's name)
+            _err(_("tabletop sweep report: cannot read {path}: {problem}").format(
+                path=exc.filename if exc.filename is not None else args.folder, problem=system_words(exc)))
+            return 1
         _err(_("tabletop sweep report: cannot write {path}: {problem}").format(path=args.output, problem=system_words(exc)))
         return 1
     if args.output is None:

@@ -76,3 +76,25 @@ def test_a_save_in_a_folder_that_is_not_there_is_refused_and_nothing_made(comman
     err = capsys.readouterr().err
     assert f"tabletop {command}: the folder {path.parent} does not exist; create it first" in err, err
     assert no_screen == [] and list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("argv", [["verify"], ["report"], ["replay"], ["play", "--save"], ["host", "--headless", "--save"]],
+                         ids=["verify", "report", "replay", "play", "host"])
+def test_a_name_too_long_for_the_system_is_said_not_a_traceback(argv: list[str], tmp_path: Path, no_screen: list[object],
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside (helper-124): a 300-letter file name raised ``OSError: [Errno 36] File name too long``
+    out of ``Path.exists()`` with a traceback in verify, report, replay, ``play --save`` and ``host --save``."""
+    name = str(tmp_path / ("a" * 300 + ".jsonl"))
+    assert main([*argv, name]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "File name too long" in err and "cannot use" in err, err
+    assert no_screen == []
+
+
+def test_a_sweep_report_of_a_folder_that_cannot_be_read_says_read_not_write(tmp_path: Path,
+                                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside (helper-124): "tabletop sweep report: cannot write None: File name too long"."""
+    pytest.importorskip("duckdb")
+    assert main(["sweep", "report", str(tmp_path / ("a" * 300))]) == 1
+    err = capsys.readouterr().err
+    assert "cannot read" in err and "None" not in err and "File name too long" in err, err
