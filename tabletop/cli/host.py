@@ -290,8 +290,17 @@ async def _serve(table: object, codes: dict[str, str], addr: str, port: int, hea
     host = Host(table, codes, lang=lang)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):  # before anything is printed: a stop at any moment is a clean one
-        loop.add_signal_handler(sig, stop.set)
+    stopped_by: list[int] = []
+
+    def stop_on(sig: int) -> None:
+        stopped_by.append(sig)
+        stop.set()
+
+    # before anything is printed: a stop at any moment is a clean one. Ctrl-C is the host's own way to stop (exit 0);
+    # a kill or a closed terminal stops it as cleanly, and says so by the status a killed program has (found from
+    # outside: a supervisor's TERM was told 0, as a Ctrl-C; a hang-up ended it with no word at all)
+    for sig in (signal.SIGINT, signal.SIGTERM, *((signal.SIGHUP,) if hasattr(signal, "SIGHUP") else ())):
+        loop.add_signal_handler(sig, stop_on, sig)
     bound_addr, bound_port = await host.start(addr, port)
     listening = f"{bracketed(bound_addr)}:{bound_port}"
     found = everywhere_addresses(bound_addr)
@@ -314,13 +323,17 @@ async def _serve(table: object, codes: dict[str, str], addr: str, port: int, hea
     await host.stop()
     if lost_or_moved(table.session):
         return 1
-    if table.session.state.over:  # nothing left to play: the debrief's commands, as the hot seat says them
-        _out(_("tabletop host: stopped; the game is over and saved in {path} (tabletop replay {path} steps through "
-               "it, tabletop report {path} writes the debrief)").format(path=shell_path(table.session.save_path)))
-    else:
-        _out(_("tabletop host: stopped; the game is in {path} (tabletop host --resume {path} to go on)")
-             .format(path=shell_path(table.session.save_path)))
-    return 0
+    try:
+        if table.session.state.over:  # nothing left to play: the debrief's commands, as the hot seat says them
+            _out(_("tabletop host: stopped; the game is over and saved in {path} (tabletop replay {path} steps "
+                   "through it, tabletop report {path} writes the debrief)").format(
+                       path=shell_path(table.session.save_path)))
+        else:
+            _out(_("tabletop host: stopped; the game is in {path} (tabletop host --resume {path} to go on)")
+                 .format(path=shell_path(table.session.save_path)))
+    except OSError:  # a hang-up: the terminal is gone, and the exit status says how the host stopped
+        pass
+    return 128 + stopped_by[0] if stopped_by and stopped_by[0] != signal.SIGINT else 0
 
 
 async def _console(where: str, addr: str, port: int, codes: dict[str, str], stop: asyncio.Event,

@@ -60,7 +60,7 @@ def test_another_address_than_loopback_is_served_with_a_warning(tmp_path: Path) 
             assert not [line for line in lines if "tabletop join 0.0.0.0:" in line], lines
     finally:
         proc.terminate()
-        assert proc.wait(timeout=60) == 0
+        assert proc.wait(timeout=60) == 128 + signal.SIGTERM  # stopped cleanly, and said so to a supervisor
 
 
 def test_a_host_that_cannot_listen_leaves_no_save_and_the_retry_starts(tmp_path: Path,
@@ -341,3 +341,28 @@ def test_a_resumed_game_whose_codes_file_is_missing_says_every_seat_gets_a_new_c
     assert f"no join codes are kept beside the save ({codes_path(save)})" in err, err
     assert "every seat gets a new code" in err and "Traceback" not in err
     assert codes_path(save).is_file()  # the new codes, kept for the next resume
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_a_host_stopped_by_a_kill_or_a_hang_up_stops_cleanly_with_the_signals_status(
+        tmp_path: Path, signum: int) -> None:
+    """Found from outside (helper-124): ``kill -TERM`` stopped the host cleanly but exited 0, as Ctrl-C (the host's
+    own way to stop) does, so a supervisor could not tell; a hang-up (its terminal closed) ended it without its
+    clean stop. Both stop it as Ctrl-C does, with 128 + the signal."""
+    from tabletop.store.verifying import verify
+
+    save = tmp_path / "g.jsonl"
+    proc = subprocess.Popen([sys.executable, "-m", "tabletop", "host", "--headless", "--listen", "127.0.0.1:0",
+                             "--save", str(save), "--seed", "1"], cwd=ROOT, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout is not None
+        line = proc.stdout.readline()
+        while line and "Stop the host with Ctrl-C" not in line:
+            line = proc.stdout.readline()
+    finally:
+        proc.send_signal(signum)
+        out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 128 + signum, err
+    assert "tabletop host: stopped; the game is in" in out and "Traceback" not in err
+    assert verify(save).ok
