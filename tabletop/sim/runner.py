@@ -19,6 +19,7 @@ from typing import Any
 
 from ..content import Scenario, scenario_from_data
 from ..engine.rng import derive_seed
+from ..store.files import remove_stale_temps
 from .._collector import collector_paused
 from .game import STATUSES, GameResult, play_game
 from .stopping import end_workers, stop_deferred
@@ -120,6 +121,8 @@ def simulate(
     objectives = {a.id: {"met": 0, "per_objective": [0] * len(a.objectives)} for a in rs.actors}
     agreements = 0
     ended_in_round: dict[str, int] = {}
+    if save_dir is not None:  # what a run killed there left half written (a game is named only once whole)
+        remove_stale_temps(save_dir)
     for result in run_games(scenario, games, seed, bots, workers, save_dir, progress, cluster):
         ended_in_round[str(result.rounds)] = ended_in_round.get(str(result.rounds), 0) + 1
         agreed_here = 0

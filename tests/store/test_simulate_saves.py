@@ -114,3 +114,27 @@ def test_a_simulated_save_records_which_bot_played_whom(tmp_path: Path) -> None:
     players = {p["actor"]: p for p in build_report(path)["players"]}
     for actor in scenario.ruleset.actors:
         assert players[actor.id]["kind"] == "bot" and players[actor.id]["bot"] == seats[actor.id]
+
+
+def test_drafts_left_by_a_killed_run_are_removed_by_the_next_one(tmp_path: Path) -> None:
+    """Found from outside (helper-124): ``simulate --save-dir`` killed with -9 left hidden drafts
+    (``.NAME.PID.HEX.tmp``, 220 KB each) that no later run removed. A run removes those of processes that are gone,
+    and keeps a running process's draft and every other file."""
+    import os
+    import subprocess
+    import sys
+
+    saves = tmp_path / "saves"
+    saves.mkdir()
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True,
+                          check=True)
+    dead = int(gone.stdout)  # a process that has ended (its id not yet taken again, as a rule)
+    stale = saves / f".parallel-tracks-game-00000-seed-1.jsonl.{dead}.d2f126cb.tmp"
+    live = saves / f".parallel-tracks-game-00001-seed-2.jsonl.{os.getpid()}.0a1b2c3d.tmp"
+    other = saves / ".notes.tmp"
+    for path in (stale, live, other):
+        path.write_text("{", encoding="utf-8")
+    _report("--save-dir", str(saves))
+    assert not stale.exists()
+    assert live.exists() and other.exists()
+    assert len([p for p in saves.iterdir() if p.suffix == ".jsonl"]) == 3
