@@ -66,6 +66,9 @@ def cmd_sweep(args: argparse.Namespace) -> int:
     from ..sim.sweep import SweepRefused, run_sweep
 
     sweep = load_sweep(args.spec, POLICIES)  # a ContentError is printed by main, file:line: key: message
+    for key in sweep.inert_keys():
+        _err(_("tabletop sweep: warning: {key} changes no game here: every point plays strict independence, and only "
+               "a linked game collapses by it; its points differ by chance alone").format(key=key))
     out = Path(args.out) if args.out else Path("sweeps") / Path(args.spec).stem
     total = sweep.spec.sweep.games * len(sweep.points)
     backend = backend_for(args.workers or default_workers(), args.cluster)

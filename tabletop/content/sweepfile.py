@@ -70,6 +70,15 @@ class Sweep:
         table = next(t for t in getattr(self.scenario.ruleset, parts[0]) if t.id == parts[1])
         return getattr(table, parts[2])
 
+    def inert_keys(self) -> list[str]:
+        """The swept keys that change no game: ``ruleset.linked_collapse`` when every point plays strict independence
+        (only a linked game collapses by it). Found from outside: such an axis ran, and its points' results differed
+        by chance alone (each point's seed comes from its keys), which a designer reads as its effect."""
+        key = "ruleset.linked_collapse"
+        if key in self.keys and all(self.value_at(p, "ruleset.independence") == "strict" for p in self.points):
+            return [key]
+        return []
+
     def scenario_at(self, point: Point) -> Scenario:
         return apply_settings(self.scenario, point.settings)
 

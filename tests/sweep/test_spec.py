@@ -215,3 +215,19 @@ def test_a_ruleset_that_names_no_deck_is_told_to_name_it_in_the_sweep_file(tmp_p
     [problem] = caught.value.problems
     assert (problem.file, problem.line, problem.path) == (str(spec), 2, "sweep.ruleset"), problem
     assert "deck = " in problem.message and "--deck" not in problem.message, problem.message
+
+
+def test_a_collapse_rule_swept_where_no_game_plays_linked_is_said_to_change_nothing(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside (helper-125): ``ruleset.linked_collapse = ["all", "reopen"]`` on a strict ruleset ran, and
+    its two points' results differed by chance alone, which a designer reads as the rule's effect. The sweep runs,
+    and says so; with a point that plays linked, it says nothing."""
+    spec = tmp_path / "collapse.toml"
+    text = ('[sweep]\nruleset = "parallel-tracks"\ngames = 2\nseed = 3\n\n'
+            '[[axes]]\nkey = "ruleset.linked_collapse"\nvalues = ["all", "reopen"]\n')
+    spec.write_text(text, encoding="utf-8")
+    assert load_sweep(spec, POLICIES).inert_keys() == ["ruleset.linked_collapse"]
+    assert main(["sweep", str(spec), "--out", str(tmp_path / "out"), "--quiet", "--workers", "1"]) == 0
+    assert "warning: ruleset.linked_collapse changes no game here" in capsys.readouterr().err
+    spec.write_text(text + '\n[[axes]]\nkey = "ruleset.independence"\nvalues = ["strict", "linked"]\n', encoding="utf-8")
+    assert load_sweep(spec, POLICIES).inert_keys() == []
