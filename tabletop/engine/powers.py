@@ -92,13 +92,19 @@ def _undo(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     return evolve(previous, history=state.history, seq=state.seq), result
 
 
+def check_note_on(state: State, about: int) -> None:
+    """Refuse a note on event ``about`` (0: the start of the game) if the game has had no such event: the one rule
+    of what a note may be on, asked by the note's dialog as the facilitator picks an event, and by the note."""
+    if not 0 <= about <= state.seq:
+        raise RuleViolation(Code.UNKNOWN_EVENT, _("There is no event {about} to attach a note to.").format(about=about))
+
+
 def _note(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     text = (action.text or "").strip()
     if not text:
         raise RuleViolation(Code.INVALID_ACTION, _("A note needs some text."))
     about = action.about if action.about is not None else state.seq
-    if not 0 <= about <= state.seq:
-        raise RuleViolation(Code.UNKNOWN_EVENT, _("There is no event {about} to attach a note to.").format(about=about))
+    check_note_on(state, about)
     # the text as typed is in the action; the result holds it too, so a line whose note was edited is named
     return state, {"about": about, "text": text}
 

@@ -92,6 +92,28 @@ def note_target(state: State) -> Event | None:
     return node.event if node is not None else None
 
 
+def note_steps(state: State) -> list[int]:
+    """The events the note dialog steps back through, newest first: every event but the notes, then 0, the start of
+    the game. The first is the note's default, :func:`note_target`'s. The engine takes a note on any event the game
+    has had (:func:`~.powers.check_note_on`): a note's number typed is taken too."""
+    return [*(e.seq for e in reversed(state.log) if e.action.kind != "note"), 0]
+
+
+def numbered(state: State, seq: int) -> tuple[Event, bool] | None:
+    """Event ``seq`` of the game and whether an undo has taken it back, or None: the game has no such event (0, the
+    start of the game, is none). Walks back only as far as it: an undo comes after what it undoes."""
+    undone: set[int] = set()
+    node = state.history
+    while node is not None and node.event.seq >= seq:
+        event = node.event
+        if event.seq == seq:
+            return event, seq in undone
+        if event.action.kind == "undo" and isinstance(event.result.get("undoes"), int):
+            undone.add(event.result["undoes"])
+        node = node.prev
+    return None
+
+
 def noted_event(about: int, notes_on: Mapping[int, int]) -> int:
     """The event a note is on at the end of a chain of notes (``notes_on``: each note's seq -> its ``about``): a note
     on a note, as saves made before a second note went on the first one's event hold, is on what that one is on."""
@@ -206,9 +228,11 @@ __all__ = [
     "lapsed_at_end",
     "last_undoable",
     "net_changes",
+    "note_steps",
     "note_target",
     "noted_event",
     "noted_in",
+    "numbered",
     "round_start",
     "undo_target",
     "undone_by",
