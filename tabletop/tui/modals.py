@@ -1,4 +1,4 @@
-"""Small modal screens: pick one of a list, type a line, confirm, help.
+"""Small modal screens: pick one of a list, type a line, a note on an event, confirm, help.
 
 Modals stay small so the board remains visible behind them.
 """
@@ -15,7 +15,7 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -161,25 +161,101 @@ class AskScreen(_Dialog[str | None]):
             yield Static(Text(_("Enter to confirm \u00b7 Escape to cancel"), style="dim"))
 
     def on_mount(self) -> None:
-        self.query_one(Input).focus()
+        self.query_one("#ask-input", Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        value = event.value.strip()
-        problem = None
-        if self._required and not value:
-            problem = _("Please type something (it goes into the record).")
-        elif self._check is not None:
-            problem = self._check(value)
+        value = self.query_one("#ask-input", Input).value.strip()
+        problem = self.problem(value)
         if problem:
             self.query_one("#ask-error", Static).update(Text(problem))
             return
         self.answer(value)
 
+    def problem(self, value: str) -> str | None:
+        """Why ``value`` (stripped) is not taken, or None: it is."""
+        if self._required and not value:
+            return _("Please type something (it goes into the record).")
+        return self._check(value) if self._check is not None else None
+
     def action_cancel(self) -> None:
         if typed_text_lost(self.app, by="escape"):  # said once; a second Escape closes it
             return
         self.answer(None)
+
+
+class NoteScreen(AskScreen):
+    """A note and the event it is on: the latest by default; up and down step to an earlier or a later one, or its
+    number is typed in the event's field (Tab). Dismisses with the note's text, or None; :attr:`about` is the event.
+
+    ``steps``: the events up and down step through, newest first; ``heading``: the dialog's title for an event, in
+    the words the screen names it with; ``refusal``: the engine's reason a note may not go on an event, or None.
+    Found from outside: after an override at event 21, a note about the rejected vote at event 19 had to go on 21."""
+
+    DEFAULT_CSS = """
+    NoteScreen #note-event-row { height: auto; }
+    NoteScreen #note-event-label { width: auto; padding: 1 1 0 0; }
+    NoteScreen #note-event { width: 12; }
+    NoteScreen #note-event-keys { width: 1fr; color: $text-muted; padding: 1 0 0 1; }
+    """
+    BINDINGS = [
+        Binding("up", "step(1)", N_("Earlier event"), id="note.earlier"),
+        Binding("down", "step(-1)", N_("Later event"), id="note.later"),
+    ]
+
+    def __init__(self, steps: Sequence[int], heading: Callable[[int], str | Text], refusal: Callable[[int], str | None],
+                 placeholder: str = "", value: str = "", about: int | None = None):
+        self.steps = list(steps)
+        #: the event the note is on; None while the field holds no number
+        self.about: int | None = about if about is not None else self.steps[0]
+        self._heading = heading
+        self._refusal = refusal
+        super().__init__(heading(self.about), placeholder, value)
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(self._text(self._title), id="ask-title")
+            with Horizontal(id="note-event-row"):
+                yield Static(Text(_("Event")), id="note-event-label")
+                yield Input(value=str(self.about), type="integer", max_length=9, id="note-event", classes="choice")
+                yield Static(Text(_("\u2191/\u2193 an earlier or a later event \u00b7 Tab: type its number")),
+                             id="note-event-keys")
+            yield Input(value=self._value, placeholder=self._placeholder, max_length=TEXT_LIMIT, id="ask-input")
+            yield Static("", id="ask-error")
+            yield Static(Text(_("Enter to confirm \u00b7 Escape to cancel"), style="dim"))
+
+    @staticmethod
+    def _text(title: str | Text) -> Text:
+        return title if isinstance(title, Text) else Text(title)
+
+    def action_step(self, back: int) -> None:
+        """The event before (``back`` 1) or after (-1) the one chosen, among :attr:`steps`; none beyond either end."""
+        field = self.query_one("#note-event", Input)
+        if self.about is None:  # the field emptied: back to the latest
+            field.value = str(self.steps[0])
+            return
+        beyond = [s for s in self.steps if (s < self.about if back > 0 else s > self.about)]
+        if beyond:
+            field.value = str(max(beyond) if back > 0 else min(beyond))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id != "note-event":
+            return
+        event.stop()
+        try:
+            about: int | None = int(event.value)
+        except ValueError:  # nothing typed yet, or a lone minus sign
+            about = None
+        self.about = about
+        problem = self._refusal(about) if about is not None else None
+        self.query_one("#ask-error", Static).update(Text(problem or ""))
+        if about is not None and problem is None:
+            self.query_one("#ask-title", Static).update(self._text(self._heading(about)))
+
+    def problem(self, value: str) -> str | None:
+        if self.about is None:
+            return _("Type the number of the event the note is on.")
+        return self._refusal(self.about) or super().problem(value)
 
 
 class ConfirmScreen(_Dialog[bool]):
@@ -247,7 +323,7 @@ Facilitator
   k  skip the card                 r  redraw the card
   o  override a track or meter (with a reason)
   u  undo the last action (it stays in the record)
-  n  attach a note to the last event (notes feed the debrief)
+  n  a note on the last event or an earlier one (notes feed the debrief)
   e  end the game early
   f  show / hide the facilitator panel
   s  show control notes and secret objectives to the room (asks first)

@@ -135,7 +135,8 @@ def typed_text_lost(app: App[object], by: str = "quit") -> bool:
     if not isinstance(screen, ModalScreen):
         return False
     # by type name (CSS), so that TextArea (the argument dialog's) is not imported for this
-    fields = screen.query("Input, TextArea")  # untranslated: a CSS selector
+    # a field of class "choice" holds a pick, not typed text (the note dialog's event number, filled in for it)
+    fields = screen.query("Input, TextArea").exclude(".choice")  # untranslated: CSS selectors
     typed = [w for w in fields if (getattr(w, "value", None) or getattr(w, "text", "")).strip()]
     if not typed:
         return False

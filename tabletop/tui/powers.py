@@ -15,8 +15,10 @@ from typing import TYPE_CHECKING, Any
 from rich.text import Text
 from textual import events
 
-from ..engine import Action, State
-from ..engine.review import gated_counters, note_target, undo_target
+from ..engine import Action, Event, RuleViolation, State
+from ..engine.powers import check_note_on
+from ..engine.review import gated_counters, note_steps, noted_in, numbered, undo_target
+from ..engine.wording import undone_word
 from ..lang import Domain
 from ..play.clock import PickHold
 from ..play.session import Session
@@ -79,6 +81,55 @@ def ask_undo(screen: Screen[Any], state: State | None, undo: Callable[[], None],
                            lambda ok: undo() if ok else None)
 
 
+def ask_note(screen: Screen[Any], state: Callable[[], State], words: Callable[[State, Event], str],
+             readers: Callable[[State, int], str], placeholder: str, send: Callable[[int, str], object],
+             typed: str = "", about: int | None = None) -> None:
+    """Ask for a note and the event it is on (:class:`~.modals.NoteScreen`): by default the last that is not a note,
+    or ``about``; each event named in ``words`` (the shared screen's, or the facilitator's own), then who reads a
+    note on it (``readers``); an event the engine refuses, refused in its words. ``send`` the event and the note;
+    ``state``: the game now (it goes on while the dialog is open); ``typed``: the note's text so far. The hot seat's
+    n and the console's ask alike."""
+    from .modals import NoteScreen
+
+    def heading(seq: int) -> str:
+        now = state()
+        found = numbered(now, seq)
+        if found is None:
+            said = _("the start of the game")
+        else:  # an undone event marked as the log marks it
+            event, undone = found
+            said = f"{undone_word()} {words(now, event)}" if undone else words(now, event)
+        return _("Note on event {seq}: {event}").format(seq=seq, event=said) + "\n" + readers(now, seq)
+
+    def refusal(seq: int) -> str | None:
+        try:
+            check_note_on(state(), seq)
+        except RuleViolation as exc:
+            return exc.message
+        return None
+
+    dialog = NoteScreen(note_steps(state()), heading, refusal, placeholder, value=typed, about=about)
+
+    def done(text: str | None) -> None:
+        if text and dialog.about is not None:
+            send(dialog.about, text)
+
+    screen.app.push_screen(dialog, done)
+
+
+def _room_reads(state: State, about: int) -> str:
+    """Who reads a note on event ``about`` (a note on a note: on what that one is on), said under the hot seat's
+    note dialog's title: the field's placeholder is cut at 80 columns."""
+    on = noted_in(state, about)
+    if on in hidden_seqs(state):  # found from outside: "every report" was said of a sealed move too
+        return _("The room reads it here; if the sealed move is never revealed, the participants' report leaves it "
+                 "out.")
+    if on in gated_counters(state.log):  # found in review: a counter behind the gate was said to be read by every report
+        return _("The room reads it here; if the counters are never revealed, the participants' report leaves it "
+                 "out.")
+    return _("The room and every report read it.")
+
+
 #: the keys that scroll the private notes on the shared screen (the facilitator panel's method each calls); any other
 #: key hides them
 _SCROLLS = {"up": "scroll_up", "down": "scroll_down", "pageup": "scroll_page_up", "pagedown": "scroll_page_down",
@@ -114,7 +165,7 @@ class FacilitatorPowers(_Screen):
             (_("Redraw the card"), self.action_redraw, group),
             (_("Override a track or meter"), self.action_override, group),
             (_("Undo the last action"), self.action_undo, group),
-            (_("Note on the last event"), self.action_note, group),
+            (_("Note on an event: the last, or an earlier one"), self.action_note, group),
             (_("End the game"), self.action_end_game, group),
             (_("Show or hide the facilitator panel"), self.action_facilitator_panel, group),
             (_("Show private notes (control notes, secret objectives) to the room"), self.action_private_notes,
@@ -299,37 +350,21 @@ class FacilitatorPowers(_Screen):
 
         ask_undo(self, self.session.state, undo, shared=True)
 
-    def action_note(self, typed: str = "") -> None:
-        """Attach a note to the last event; ``typed``: the text already typed (a note the save refused)."""
+    def action_note(self, typed: str = "", about: int | None = None) -> None:
+        """Attach a note to an event, the last by default; ``typed`` and ``about``: the text already typed and the
+        event chosen (a note the save refused)."""
         if self._a_team_has_the_keyboard():
             return
-        from .modals import AskScreen
 
-        state = self.session.state
-        last = note_target(state)  # a note written after a note is on the same event, not on the note
-        about = last.seq if last is not None else 0  # only notes so far: on the start of the game, as the first
-        if last is None:
-            summary = _("the start of the game")
-        else:  # the team at the keyboard may not be the one whose sealed move this is: named as the log names it
-            summary = room_told(state, last)
+        def send(on: int, text: str) -> None:
+            if self.act(Action("note", text=text, about=on)):  # taken paused too (TAKEN_PAUSED)
+                self.notify(_("Note saved."), timeout=3, markup=False)
+            else:  # a full disk: the note is not lost, it waits in its dialog to be sent again
+                self.action_note(text, on)
 
-        def done(text: str | None) -> None:
-            if text:
-                saved = self.act(Action("note", text=text, about=about))  # taken paused too (TAKEN_PAUSED)
-                if saved:
-                    self.notify(_("Note saved."), timeout=3, markup=False)
-                else:  # a full disk: the note is not lost, it waits in its dialog to be sent again
-                    self.action_note(text)
-
-        # who reads it, under the title: the field's placeholder is cut at 80 columns
-        readers = (_("The room reads it here; if the sealed move is never revealed, the participants' report leaves "
-                     "it out.") if last is not None and last.seq in hidden_seqs(state)
-                   # found in review: a counter behind the gate was said to be read by every report
-                   else _("The room reads it here; if the counters are never revealed, the participants' report "
-                          "leaves it out.") if last is not None and last.seq in gated_counters(state.log)
-                   else _("The room and every report read it."))  # found from outside: said of a sealed move too
-        title = _("Note on event {seq}: {event}").format(seq=about, event=summary) + "\n" + readers
-        self.app.push_screen(AskScreen(title, _("what happened, what to discuss later"), value=typed), done)
+        # the team at the keyboard may not be the one whose sealed move this is: named as the log names it
+        ask_note(self, lambda: self.session.state, room_told, _room_reads, _("what happened, what to discuss later"),
+                 send, typed, about)
 
     def action_end_game(self) -> None:
         if self._a_team_has_the_keyboard():
