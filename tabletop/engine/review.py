@@ -82,20 +82,12 @@ def gated_counters(log: Iterable[Event]) -> dict[int, str]:
     return gated
 
 
-def note_target(state: State) -> Event | None:
-    """The event a new note is on: the last one that is not a note itself (found from outside: a second note
-    written at once was "Note on event 44", the first note, and the report's notes read as nested). None: the
-    game has no event yet."""
-    node = state.history
-    while node is not None and node.event.action.kind == "note":
-        node = node.prev
-    return node.event if node is not None else None
-
-
 def note_steps(state: State) -> list[int]:
     """The events the note dialog steps back through, newest first: every event but the notes, then 0, the start of
-    the game. The first is the note's default, :func:`note_target`'s. The engine takes a note on any event the game
-    has had (:func:`~.powers.check_note_on`): a note's number typed is taken too."""
+    the game. The first is the note's default: a note written after a note is on the event that one is on, not on the
+    note (found from outside: a second note written at once was "Note on event 44", the first note, and the report's
+    notes read as nested). The engine takes a note on any event the game has had (:func:`~.powers.check_note_on`):
+    a note's number typed is taken too."""
     return [*(e.seq for e in reversed(state.log) if e.action.kind != "note"), 0]
 
 
@@ -229,7 +221,6 @@ __all__ = [
     "last_undoable",
     "net_changes",
     "note_steps",
-    "note_target",
     "noted_event",
     "noted_in",
     "numbered",

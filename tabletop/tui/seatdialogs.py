@@ -88,7 +88,7 @@ The facilitator's console (its keys are in the footer)
   +  add a minute to the phase timer
   o  override a track or meter (with a reason)
   u  undo the last action (it stays in the record)
-  n  a note on the last event that is not a note (every screen and the report show it)
+  n  a note on the last event that is not a note, or on an earlier one (every screen and the report show it)
   i  inject a card          x  end the game          c  every seat's join code
   ctrl+c  (in the console tabletop host opened) stop the host, once you confirm
 

@@ -19,7 +19,7 @@ from textual.binding import Binding
 
 from ..content.literal import literal
 from ..engine import Action, State
-from ..engine.review import note_target
+from ..engine.review import noted_in
 from ..lang import Domain
 from ..play.replica import Replica
 from ..seats.joincodes import typed
@@ -137,28 +137,19 @@ class ConsolePowers(_Screen):
 
     def action_note(self) -> None:
         replica = self.seat_app.replica
-        # a note written after a note is on the same event, as on the hot seat (the host's default is the last)
-        target = note_target(replica.state) if replica is not None else None
+        if replica is not None:  # an event chosen from the console's copy of the game, named in full, as its undo is
+            from .powers import ask_note
 
+            ask_note(self, lambda: replica.state, told, _teams_read, _("what happened, why"),
+                     lambda about, text: self.seat_app.send({"kind": "note", "text": text, "about": about}))
+            return
+
+        # with no copy of the game: on the host's default, the last event
         def noted(text: str | None) -> None:
             if text:
-                said: dict[str, object] = {"kind": "note", "text": text}
-                if replica is not None:  # only notes so far (or none): on the start of the game, as the first
-                    said["about"] = target.seq if target else 0  # (with no copy of the game: the host's, the last)
-                self.seat_app.send(said)
+                self.seat_app.send({"kind": "note", "text": text})
 
         title = _("A note for the record, on the last event (every screen and the report show it)")
-        kept = _kept_from_teams(replica.state) if replica is not None else None
-        if kept == "move":
-            title = _("A note for the record, on the last event: a sealed move, not revealed yet. The teams' screens "
-                      "show the note once the move is revealed; if it never is, only your screen and the report do")
-        elif kept == "counter":
-            title = _("A note for the record, on the last event: a sealed counter, not revealed yet. The teams' "
-                      "screens show the note once the counters are revealed; if they never are, only your screen "
-                      "and the report do")
-        if replica is not None:  # which event, as the hot seat names it (found in review: "the last event" only)
-            event = told(replica.state, target) if target is not None else _("the start of the game")
-            title = _("Note on event {seq}: {event}").format(seq=target.seq if target else 0, event=event) + "\n" + title
         self.app.push_screen(AskScreen(title, _("what happened, why")), noted)
 
     def action_end(self) -> None:
@@ -182,16 +173,20 @@ class ConsolePowers(_Screen):
         self.app.push_screen(PickScreen(_("Inject a card now"), [Text(title) for _id, title in cards]), chosen)
 
 
-def _kept_from_teams(state: State) -> str | None:
-    """The event a note is on is a sealed move (``"move"``) or a counter behind the gate (``"counter"``) the teams
-    cannot read yet: a note on it is hidden from them with it. None: they read it."""
+def _teams_read(state: State, about: int) -> str:
+    """Who reads a note on event ``about`` (a note on a note: on what that one is on): a sealed move or a counter
+    behind the gate the teams cannot read yet hides a note on it from them with it."""
     from ..seats.views import secrets  # only when a note is asked for: not on every seat's start
 
-    target = note_target(state)
-    if target is None:
-        return None
+    on = noted_in(state, about)
     known = secrets(state)
-    return "move" if target.seq in known.sealed else "counter" if target.seq in known.counters else None
+    if on in known.sealed:
+        return _("A note for the record, on a sealed move, not revealed yet. The teams' screens show the note once the "
+                 "move is revealed; if it never is, only your screen and the report do")
+    if on in known.counters:
+        return _("A note for the record, on a sealed counter, not revealed yet. The teams' screens show the note once "
+                 "the counters are revealed; if they never are, only your screen and the report do")
+    return _("A note for the record (every screen and the report show it)")
 
 
 __all__ = ["POWER_BINDINGS", "ConsolePowers"]

@@ -520,3 +520,32 @@ async def test_the_console_warns_of_the_lapse_before_it_ends_the_game(tmp_path: 
             await until(pilot, lambda: session.state.over, "the game ended")
             assert session.state.last.action.kind == "end" and session.state.last.action.reason is None
     session.close()
+
+
+async def test_the_console_puts_a_note_on_an_earlier_event(tmp_path: Path) -> None:
+    """As on the hot seat: the console's note dialog steps back through its copy of the game (the events named in
+    full, as its undo names them); the host saves the note on the event chosen."""
+    from tabletop.tui.modals import NoteScreen
+    from tabletop.tui.text import told
+
+    table = make_table(tmp_path, "parallel-tracks", seed=5, sealed=False, observers=0)
+    session = table.session
+    for _ in range(5):
+        session.apply(legal_actions(session.state)[0])
+    async with hosting(table) as (_host, address, codes):
+        app = SeatApp(address, codes["facilitator"], sleep=Sleeps())
+        async with app.run_test(size=(80, 24)) as pilot:
+            await _following(pilot, app, session)
+            await pilot.press("n")
+            await until(pilot, lambda: isinstance(app.screen, NoteScreen), "the note dialog")
+            await pilot.press("up", "up")
+            await pilot.pause()
+            title = str(app.screen.query_one("#ask-title").render())
+            assert title.startswith(f"Note on event 3: {told(session.state, session.state.log[2])}"), title
+            assert "every screen and the report show it" in title and "on the last event" not in title, title
+            await pilot.press(*"asked why", "enter")
+            await until(pilot, lambda: session.state.last is not None and session.state.last.action.kind == "note",
+                        "the note taken")
+    note = open_save(session.save_path).events[-1]
+    assert (note.action.text, note.result["about"]) == ("asked why", 3)
+    session.close()
