@@ -60,6 +60,7 @@ class GameClock:
 
     def reading(self, state: State) -> dict[str, Any]:
         """The clock to save with the event that led to ``state``."""
+        self.begin()  # (an event written: the game has started, and a clock that waited is not saved as paused)
         phase, seconds = self._phase(state)
         return self.clock.reading(phase, seconds).to_record()
 

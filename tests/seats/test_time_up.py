@@ -114,3 +114,20 @@ def test_a_resumed_games_clock_goes_on_from_its_saved_reading(tmp_path: Path) ->
     again = Table(resumed, seats_for(resumed, observers=0), now=hands)
     assert not again.clock.waiting
     resumed.close()
+
+
+def test_an_event_written_while_the_clock_waits_starts_it_and_is_not_saved_as_paused(tmp_path: Path) -> None:
+    """The clock that waits for the facilitator is held still inside: the first event written starts it, and the
+    save does not record the game as paused (a resume would have opened it paused)."""
+    hands = Hands()
+    session = Session.start(load_scenario("river-basin"), 3, tmp_path / "first.jsonl")
+    table = Table(session, seats_for(session, observers=0), now=hands)
+    assert table.clock.waiting
+    hands.t += 600
+    session.apply(legal_actions(session.state)[0])
+    assert not table.clock.waiting
+    session.close()
+    from tabletop.store.reading import open_save
+
+    clock = open_save(session.save_path).events[-1].clock
+    assert clock is not None and clock["paused"] is False and clock["elapsed"] == 0, clock
