@@ -10,7 +10,7 @@ from rich.text import Text
 from ..engine import Event, State
 from ..engine.actions import FACILITATOR_KINDS
 from ..engine.arguments import argument_step
-from ..engine.records import changes_of
+from ..engine.records import Ruling, changes_of
 from ..engine.review import noted_event
 from ..engine.wording import change_text, recorded_reason, undone_word
 from ..lang import Domain
@@ -115,7 +115,9 @@ def working_text(save: Save, index: int, undone: Set[int], notes: Mapping[int, l
     for line in logged_lines(state, e.result):  # a card's or a move's own log lines
         out.append(f"  {line}\n", style="dim")
     given = e.result.get("reason") or e.action.reason
-    if given:
+    ruling = Ruling.from_result(e.result)
+    if given and not (ruling is not None and ruling.resolution == "facilitator" and ruling.reason == given):
+        # (a facilitator's ruling says its reason in its working: found from outside, the same reason three times)
         # a reason tabletop records itself ("undone by the facilitator") in today's words; a person's as typed
         ours = recorded_reason(given) if isinstance(given, str) else None
         reason = _("reason: {reason}").format(reason=ours or literal(given))
