@@ -256,6 +256,10 @@ class Condition(ContentModel):
         """Whether the condition holds in ``ctx``."""
 
     @abstractmethod
+    def reads(self, ctx: ConditionContext) -> int | str:
+        """The value the condition compares in ``ctx`` (a ruling's working shows it: "2 at the roll")."""
+
+    @abstractmethod
     def describe(self) -> str:
         """The condition in a few words, for screens and reports."""
 
@@ -284,6 +288,9 @@ class MeterCondition(_Bounded):
     def holds(self, ctx: ConditionContext) -> bool:
         return self._within(ctx.meter(self.meter))
 
+    def reads(self, ctx: ConditionContext) -> int:
+        return ctx.meter(self.meter)
+
     def describe(self) -> str:
         return f"{self.meter} {self._range().describe()}"  # untranslated: the record, see Effect.describe
 
@@ -297,6 +304,9 @@ class ResourceCondition(_Bounded):
 
     def holds(self, ctx: ConditionContext) -> bool:
         return self._within(ctx.resource(self.resource))
+
+    def reads(self, ctx: ConditionContext) -> int:
+        return ctx.resource(self.resource)
 
     def describe(self) -> str:
         return f"{self.resource} {self._range().describe()}"  # untranslated: the record, see Effect.describe
@@ -313,6 +323,9 @@ class TensionCondition(Condition):
 
     def holds(self, ctx: ConditionContext) -> bool:
         return self.tension.holds(ctx.track(self.track).tension)
+
+    def reads(self, ctx: ConditionContext) -> int:
+        return ctx.track(self.track).tension
 
     def describe(self) -> str:
         where = f" of {self.track}" if self.track else ""  # untranslated: the record, see Effect.describe
@@ -331,6 +344,9 @@ class ProgressCondition(Condition):
     def holds(self, ctx: ConditionContext) -> bool:
         return self.progress.holds(ctx.track(self.track).position)
 
+    def reads(self, ctx: ConditionContext) -> int:
+        return ctx.track(self.track).position
+
     def describe(self) -> str:
         where = f" of {self.track}" if self.track else ""  # untranslated: the record, see Effect.describe
         return f"position{where} {self.progress.describe()}"  # untranslated: the record, see Effect.describe
@@ -345,6 +361,9 @@ class RoundCondition(Condition):
 
     def holds(self, ctx: ConditionContext) -> bool:
         return self.round.holds(ctx.round)
+
+    def reads(self, ctx: ConditionContext) -> int:
+        return ctx.round
 
     def describe(self) -> str:
         return f"round {self.round.describe()}"  # untranslated: the record, see Effect.describe
@@ -364,6 +383,9 @@ class StatusCondition(Condition):
 
     def holds(self, ctx: ConditionContext) -> bool:
         return ctx.track(self.track).status in self.statuses()
+
+    def reads(self, ctx: ConditionContext) -> str:
+        return ctx.track(self.track).status
 
     def describe(self) -> str:
         where = f"{self.track} " if self.track else ""  # untranslated: the record, see Effect.describe

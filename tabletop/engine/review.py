@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
-from .actions import Event
+from .actions import Event, IndependenceBreach
 from .state import State, rebuild
 
 
@@ -80,6 +80,30 @@ def gated_counters(log: Iterable[Event]) -> dict[int, str]:
         if isinstance(result.get("counters_revealed"), list):
             gated = {seq: actor for seq, actor in gated.items() if seq in undone}
     return gated
+
+
+def roll_readings(before: State, event: Event) -> tuple[int | str, ...] | None:
+    """What each modifier of a dice roll read when the dice were thrown, in the order of its working, from the state
+    ``before`` the roll: a ruling's working shows it ("−1 for tension >= 3 (2 at the roll: not met)"). Found from
+    outside: "tension >= 3 (does not apply)" sat under a board at tension 3 (the failed roll had raised it), and the
+    room read the ruling as wrong. None for any other event, or a move whose modifiers are not the ones recorded."""
+    working = event.result.get("ruling")
+    if event.action.kind != "roll" or not before.queue or not isinstance(working, Mapping):
+        return None
+    recorded = working.get("modifiers")
+    if working.get("resolution") != "dice" or not isinstance(recorded, list) or not recorded:
+        return None
+    head = before.queue[0]
+    move = before.scenario.index.moves.get(head.move or "")
+    if move is None or len(move.modifiers) != len(recorded):
+        return None
+    from .scope import ReadView  # screens and reports only: not the engine's hot path
+
+    view = ReadView(before, head.track, head.actor)
+    try:
+        return tuple(mod.reads(view) for mod in move.modifiers)
+    except (KeyError, IndependenceBreach):  # a save whose scenario does not hold what the working names
+        return None
 
 
 def note_steps(state: State) -> list[int]:
@@ -221,6 +245,7 @@ __all__ = [
     "last_undoable",
     "net_changes",
     "note_steps",
+    "roll_readings",
     "noted_event",
     "noted_in",
     "numbered",

@@ -12,7 +12,7 @@ from ..content.literal import literal, one_line
 from ..content.vocabulary import signed
 from .partwords import stock_said
 from .records import Ruling
-from .wording import ODDS_WORDS, _, lapsed_word, named_source, ngettext, wanted_words
+from .wording import ODDS_WORDS, _, lapsed_word, named_source, ngettext, status_name, wanted_words
 
 
 def _who(ids: Sequence[str], names: Mapping[str, str]) -> str:
@@ -20,7 +20,8 @@ def _who(ids: Sequence[str], names: Mapping[str, str]) -> str:
 
 
 def ruling_parts(
-    ruling: Ruling, names: Mapping[str, str], *, screen: bool = False, brief: bool = False
+    ruling: Ruling, names: Mapping[str, str], *, screen: bool = False, brief: bool = False,
+    readings: Sequence[int | str] | None = None,
 ) -> list[str]:
     """The working of a ruling, part by part, without its outcome.
 
@@ -30,7 +31,8 @@ def ruling_parts(
     default) folds the reason to one line and says that an automatic move takes
     effect after the reveal; ``screen``: the reason's own lines, nothing for an
     automatic move. ``brief`` (a small screen): the modifiers that did not
-    apply are counted, not listed.
+    apply are counted, not listed. ``readings``: what each modifier read at
+    the roll (:func:`~.review.roll_readings`), said beside it when known.
     """
     parts: list[str] = []
     kind = ruling.resolution
@@ -38,13 +40,20 @@ def ruling_parts(
         if len(ruling.dice) == 2:
             parts.append(_("rolled {first} + {second}").format(first=ruling.dice[0], second=ruling.dice[1]))
         idle = 0
-        for mod in ruling.modifiers:
+        read = readings if readings is not None and len(readings) == len(ruling.modifiers) else None
+        for i, mod in enumerate(ruling.modifiers):
             if brief and not mod.applies:
                 idle += 1
                 continue
             source = named_source(mod.source, names)  # "Mutual trust >= 5", on a screen as in a report
-            said = _("{amount} for {source}") if mod.applies else _("{amount} for {source} (not met at the roll)")
-            parts.append(said.format(amount=signed(mod.add), source=source))
+            if read is None:
+                said = _("{amount} for {source}") if mod.applies else _("{amount} for {source} (not met at the roll)")
+                parts.append(said.format(amount=signed(mod.add), source=source))
+                continue
+            value = status_name(read[i]) if isinstance(read[i], str) else read[i]
+            said = (_("{amount} for {source} ({value} at the roll)") if mod.applies
+                    else _("{amount} for {source} ({value} at the roll: not met)"))
+            parts.append(said.format(amount=signed(mod.add), source=source, value=value))
         if len(ruling.dice) == 2 and len(parts) == 1:  # no modifier between: one sentence, not "rolled 4 + 5; = 9"
             parts[0] = _("rolled {first} + {second} = {total} vs target {target}").format(
                 first=ruling.dice[0], second=ruling.dice[1], total=ruling.total, target=ruling.target)
@@ -143,14 +152,14 @@ def _odds_part(ruling: Ruling, names: Mapping[str, str], made: int) -> str:
     return said.format(odds=odds, votes=votes, strong=len(ruling.strong), items=len(ruling.reasons) + made)
 
 
-def ruling_text(ruling: Ruling | None, names: Mapping[str, str]) -> str:
+def ruling_text(ruling: Ruling | None, names: Mapping[str, str], readings: Sequence[int | str] | None = None) -> str:
     """The working of a ruling in one line, with its outcome, as reports write it.
 
     ``rolled 3 + 4; +1 for Mutual trust >= 5; = 8 vs target 7 → succeeds``.
     """
     if ruling is None:
         return ""
-    text = "; ".join(ruling_parts(ruling, names))
+    text = "; ".join(ruling_parts(ruling, names, readings=readings))
     if ruling.resolution == "auto" and not ruling.lapsed:
         return text
     if ruling.lapsed:
@@ -164,11 +173,12 @@ def ruling_text(ruling: Ruling | None, names: Mapping[str, str]) -> str:
     return (text + " \u2192 " if text else "") + outcome
 
 
-def ruling_lines(ruling: Ruling | None, names: Mapping[str, str], brief: bool = False) -> list[str]:
+def ruling_lines(ruling: Ruling | None, names: Mapping[str, str], brief: bool = False,
+                 readings: Sequence[int | str] | None = None) -> list[str]:
     """The working of a ruling as a screen shows it: one line of working, and one more if it lapsed."""
     if ruling is None:
         return []
-    parts = ruling_parts(ruling, names, screen=True, brief=brief)
+    parts = ruling_parts(ruling, names, screen=True, brief=brief, readings=readings)
     if ruling.resolution == "argue":  # an argument's texts are long: one line each
         return parts + ([lapsed_word()] if ruling.lapsed else [])
     return (["; ".join(parts)] if parts else []) + ([lapsed_word()] if ruling.lapsed else [])

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from ..engine import State
 from ..engine.actions import FACILITATOR_KINDS
 from ..engine.records import RULING_KINDS, Ruling, changes_of
+from ..engine.review import roll_readings
 from ..engine.telling import notes as told_notes, placed, tell
 from ..engine.rulingwords import ruling_text
 from ..engine.wording import change_text
@@ -83,6 +84,13 @@ def log_entry(game: ReplayedGame, i: int) -> dict[str, Any]:
     return entry
 
 
+def _readings(game: ReplayedGame, ev: SavedEvent, ruling: Ruling) -> tuple[int | str, ...] | None:
+    """What a roll's modifiers read when the dice were thrown (the replay's working says it too)."""
+    if not ruling.modifiers or not 0 < ev.seq < len(game.states) or game.events[ev.seq - 1] is not ev:
+        return None
+    return roll_readings(game.states[ev.seq - 1], ev)  # type: ignore[arg-type]
+
+
 def _entry_base(game: ReplayedGame, ev: SavedEvent) -> dict[str, Any]:
     """What every entry has: when, who, what, whether undone, the ruling's working and the changes."""
     a = ev.action
@@ -109,7 +117,7 @@ def _entry_base(game: ReplayedGame, ev: SavedEvent) -> dict[str, Any]:
         "undone": ev.seq in game.undone_by,
         "undone_by": game.undone_by.get(ev.seq),
         "ruling": dict(result["ruling"]) if ruling is not None else None,  # as saved
-        "working": ruling_text(ruling, game.names) if ruling is not None else None,
+        "working": ruling_text(ruling, game.names, _readings(game, ev, ruling)) if ruling is not None else None,
         "changes": [dict(c) for c in result.get("changes") or []],
         "changes_text": changes_text(game, result),
         "effect_notes": told_notes(ev, game.scenario),

@@ -22,7 +22,7 @@ from ..engine import Action, Event, State, apply, objectives_met, wording
 from ..engine.actions import FACILITATOR_KINDS
 from ..engine.lookups import seen, shown  # noqa: F401 - the scenario (and the game) as the room reads it, for every screen
 from ..engine.records import RULING_KINDS, Ruling, changes_of
-from ..engine.review import ended_at
+from ..engine.review import ended_at, roll_readings
 from ..engine.telling import end_reason, placed, settled_notes, tell
 from ..engine.wording import (
     amount_words,
@@ -383,7 +383,7 @@ def typed_marked_text(text: Text, state: State) -> Text:
     return text
 
 
-def ruling_lines(state: State, event: Event, brief: bool = False) -> list[Text]:
+def ruling_lines(state: State, event: Event, brief: bool = False, before: State | None = None) -> list[Text]:
     """The working of a ruling: dice and modifiers, votes, the facilitator's reason.
 
     ``brief`` (a small screen): the modifiers that did not apply are counted, not listed."""
@@ -394,7 +394,9 @@ def ruling_lines(state: State, event: Event, brief: bool = False) -> list[Text]:
     said = names(state)
     if ruling is not None and ruling.modifiers:  # each modifier's source in the room's words, as the report
         said.update(wording.modifier_names(shown(state), said))
-    lines = [typed_marked(line, typed) for line in rulingwords.ruling_lines(ruling, said, brief)]
+    # what each modifier read at the roll, where the state before it is at hand (the replay's working)
+    readings = roll_readings(before, event) if before is not None and ruling is not None and ruling.modifiers else None
+    lines = [typed_marked(line, typed) for line in rulingwords.ruling_lines(ruling, said, brief, readings)]
     # a brief roll sits close under its move; every other line of working is indented as a detail
     first = "  " if brief and ruling is not None and ruling.resolution == "dice" else "      "
     return [Text((first if i == 0 else "      ") + line, style="italic") for i, line in enumerate(lines)]

@@ -104,7 +104,10 @@ def working_text(save: Save, index: int, undone: Set[int], notes: Mapping[int, l
     out = Text()
     noted = noted or {}
     out.append(event_words(state, e, sealed, noted, gated) + "\n", style="bold")
-    for line in (*ruling_lines(state, as_event(e)), *settled_lines(state, as_event(e))):
+    # what a roll's modifiers read, from the state before it: the one the replayed state holds for an undo (a seek of
+    # the save would replay up to SNAPSHOT_EVERY events again)
+    before = state.previous if e.action.kind == "roll" else None
+    for line in (*ruling_lines(state, as_event(e), before=before), *settled_lines(state, as_event(e))):
         out.append_text(line)
         out.append("\n")
     out.append_text(argument_text(state, e))

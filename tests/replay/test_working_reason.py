@@ -22,3 +22,29 @@ def test_a_facilitators_ruling_says_its_reason_in_its_working_and_not_again() ->
     assert overrides
     for i in overrides:  # a reason no ruling words is still said
         assert "  reason: " in working_text(save, i, set(), {}, {}).plain
+
+
+def test_a_roll_s_working_says_what_each_modifier_read_when_the_dice_were_thrown() -> None:
+    """Found from outside (helper-121): "−1 for tension >= 3 (does not apply)" under a board at tension 3 (the failed
+    roll had raised it) read as a wrong ruling. The replay's working, as the report's, says what each modifier read
+    at the roll, from the state before it."""
+    from tabletop.engine.review import roll_readings
+
+    save = open_save(TINY_GAME)
+    rolls = [i for i, e in enumerate(save.events, 1) if e.action.kind == "roll"]
+    assert rolls
+    for index in rolls:
+        event = save.events[index - 1]
+        before = save.state_at(index - 1)
+        read = roll_readings(before, event)
+        recorded = event.result["ruling"]["modifiers"]
+        assert read is not None and len(read) == len(recorded)
+        head = before.queue[0]
+        track = before.tracks[head.track]
+        shown = working_text(save, index, set(), {}, {}).plain
+        for value, mod in zip(read, recorded, strict=True):
+            if mod["source"].startswith("tension"):
+                assert value == track.tension  # the track as it stood before the roll
+            said = f"({value} at the roll)" if mod["applies"] else f"({value} at the roll: not met)"
+            assert said in shown, shown
+    assert roll_readings(save.state_at(0), save.events[0]) is None  # no roll, nothing read

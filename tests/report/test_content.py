@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -187,10 +188,15 @@ def test_dice_rulings_show_dice_modifiers_total_and_target(workshop: tuple[Playe
         assert working.startswith(f"rolled {a} + {b}")
         for mod in ruling["modifiers"]:
             sign = "+" if mod["add"] >= 0 else "\u2212"
-            part = f"{sign}{abs(mod['add'])} for {named_source(mod['source'], meters)}" + (
-                "" if mod["applies"] else " (not met at the roll)"
-            )
-            assert part in working
+            part = f"{sign}{abs(mod['add'])} for {named_source(mod['source'], meters)}"
+            # with what it read at the roll (found from outside: "tension >= 3 (does not apply)" under a board at
+            # tension 3 read as a wrong ruling): the value agrees with the condition's recorded outcome
+            found = re.search(re.escape(part) + r" \((\S+) at the roll(: not met)?\)", working)
+            assert found is not None and bool(found.group(2)) == (not mod["applies"]), (part, working)
+            bound = re.search(r"(>=|<=) (-?\d+)$", mod["source"])
+            if bound is not None:
+                read, limit = int(found.group(1)), int(bound.group(2))
+                assert (read >= limit if bound.group(1) == ">=" else read <= limit) == mod["applies"], (mod, read)
             seen_on |= mod["applies"]
             seen_off |= not mod["applies"]
         # a roll whose track closed before it was settled lapses (engine/wording.LAPSED)
