@@ -245,7 +245,9 @@ def _deck_of(path: Path, source: SourceFile, rs: Ruleset, decks: tuple[dict[str,
             problems.append(source.problem(("ruleset", "deck"), _(
                 "no deck '{id}' beside the ruleset or bundled{hint}").format(id=deck_id, hint=hint)))
             return None
-        summaries[path] += _("; deck '{id}' not found beside it, checked alone").format(id=deck_id)
+        # found from outside: "checked alone" and exit 0 read as a scenario ready to play
+        summaries[path] += _("; deck '{id}' not found beside it: the ruleset is checked alone, and cannot be played "
+                             "until that deck is written").format(id=deck_id)
     return found
 
 

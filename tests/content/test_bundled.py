@@ -114,7 +114,8 @@ def test_validate_ruleset_without_its_deck_says_so(tmp_path: Path, capsys: pytes
     shutil.copy(MINI_RULESET, alone)
     assert main(["validate", str(alone)]) == 0
     assert capsys.readouterr().out.splitlines() == [
-        f"ok  {alone}: {RULESET_SUMMARY}; deck 'mini-events' not found beside it, checked alone",
+        f"ok  {alone}: {RULESET_SUMMARY}; deck 'mini-events' not found beside it: the ruleset is checked alone, and "
+        "cannot be played until that deck is written",
     ]
 
 

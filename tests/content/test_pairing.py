@@ -39,7 +39,8 @@ def test_a_ruleset_whose_deck_is_nowhere_is_checked_alone(tmp_path: Path) -> Non
     shutil.copy(MINI_RULESET, alone)
     checked = check_files([str(alone)])
     assert checked.problems == []
-    assert checked.summaries == {alone: f"{RULESET_SUMMARY}; deck 'mini-events' not found beside it, checked alone"}
+    assert checked.summaries == {alone: f"{RULESET_SUMMARY}; deck 'mini-events' not found beside it: the ruleset is "
+                                        "checked alone, and cannot be played until that deck is written"}
 
 
 def test_the_deck_given_wins_over_the_one_beside_and_its_misfit_is_the_decks_problem(tmp_path: Path) -> None:
