@@ -75,6 +75,8 @@ class Table:
         self._header: dict[str, Any] | None = None
         #: why the last write of the save failed (the disk full...), until one succeeds: the facilitator is told
         self.save_failed: str | None = None
+        #: the chain head at the last round's end this host saw (round, head), kept in view until the next one's
+        self._round_head: tuple[int, dict[str, Any]] | None = None
 
     # -- what the seats see ------------------------------------------------
 
@@ -102,9 +104,17 @@ class Table:
         return self.with_actions(view, seat, actions_from)
 
     def seals(self) -> dict[str, Any]:
-        """What every seat may see of the sealed moves (commitments, reveals) and, at a round's end, the chain head."""
+        """What every seat may see of the sealed moves (commitments, reveals) and the chain head: the save's at a
+        round's end, then that one until the next round's end (found from outside: it went from the projector as the
+        next round began, so a facilitator who stepped on before noting it could not see it again)."""
         session = self.session
-        return table_seals(session.state, session.writer.seals, session.save_head)
+        out = table_seals(session.state, session.writer.seals, session.save_head)
+        round_ = session.state.round
+        if "head" in out:
+            self._round_head = (round_, out["head"])
+        elif self._round_head is not None and self._round_head[0] < round_:
+            out["head"] = self._round_head[1]
+        return out
 
     def with_actions(self, view: dict[str, Any], seat: Seat, actions_from: int | None) -> dict[str, Any]:
         """``view`` with the facilitator's replica feed from ``actions_from`` on (other seats: as it is)."""

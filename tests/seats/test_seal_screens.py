@@ -342,3 +342,23 @@ async def test_a_screen_opened_after_a_recovery_hears_what_the_game_lost(tmp_pat
     finally:
         await host.stop()
         again.close()
+
+
+def test_the_rounds_chain_head_stays_in_the_views_until_the_next_rounds_end(tmp_path: Path) -> None:
+    """Found from outside (helper-123): the head was in the views only during the review; as round 2 began it went,
+    and no seat could show it again. It stays until the next round's end gives the next head."""
+    from tabletop.engine import legal_actions
+
+    table = make_table(tmp_path, "parallel-tracks", seed=11, observers=0)
+    session = table.session
+    while session.state.phase != "review":
+        session.apply(legal_actions(session.state)[0])
+    noted = table.seals()["head"]
+    assert noted["events"] == session.state.seq
+    session.apply(legal_actions(session.state)[0])  # round 2 begins
+    assert session.state.round == 2 and session.state.phase != "review"
+    assert table.seals()["head"] == noted
+    while session.state.phase != "review":
+        session.apply(legal_actions(session.state)[0])
+    assert table.seals()["head"]["events"] == session.state.seq != noted["events"]
+    session.close()
