@@ -170,10 +170,12 @@ def line_chart(
     refs: Sequence[tuple[float, str]] = (),
     description: str = "",
     x_values: Sequence[float] | None = None,
+    joined: bool = True,
 ) -> str:
     """An SVG line chart; ``escape`` makes names safe for HTML (e.g. ``html.escape``); ``x_label``: ``round``.
 
-    ``x_values``: the points' places along x when x is a number (labelled as ``x_labels`` say); else evenly."""
+    ``x_values``: the points' places along x when x is a number (labelled as ``x_labels`` say); else evenly.
+    ``joined=False``: the points are not joined by lines (values with no order between them)."""
     x_label = _("round") if x_label is None else x_label
     if y_max <= y_min:
         y_max = y_min + 1
@@ -202,7 +204,7 @@ def line_chart(
             f'stroke-width="1.5" stroke-dasharray="1 3"/><text x="{WIDTH - RIGHT - 4}" y="{_num(y - 5)}" '
             f'text-anchor="end" font-size="11" fill="#555">{escape(label)}</text></g>'
         )
-    out.extend(_lines(frame, series, escape))
+    out.extend(_lines(frame, series, escape, joined))
     out.extend(_legend(series, escape))
     if drop:
         out.append("</g>")
@@ -254,8 +256,9 @@ def _axes(
     return out
 
 
-def _lines(frame: _Frame, series: Sequence[Series], escape: Callable[[str], str]) -> list[str]:
-    """Each series as a line with its markers."""
+def _lines(frame: _Frame, series: Sequence[Series], escape: Callable[[str], str], joined: bool = True) -> list[str]:
+    """Each series as a line with its markers (``joined=False``: markers only, for values with no order between
+    them, such as a sweep's bot policies: found from outside, lines joining them read as a trend)."""
     # equal values would hide each other: the lines are set apart by a few pixels along x, never up or down
     # (a chart is read against its y axis: every point sits at its value), and differ by dash and marker
     k = len(series)
@@ -267,7 +270,7 @@ def _lines(frame: _Frame, series: Sequence[Series], escape: Callable[[str], str]
         pts = [(frame.x_at(j) + nudge, frame.y_at(v)) for j, v in enumerate(s.values)]
         dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
         out.append(f'<g class="series" data-series="{escape(s.key)}"><title>{escape(s.title)}</title>')  # untranslated: markup
-        if len(pts) > 1:
+        if joined and len(pts) > 1:
             out.append(
                 f'<polyline fill="none" stroke="{colour}" stroke-width="2.2"{dash_attr} '  # untranslated: markup
                 f'points="{" ".join(f"{_num(a)},{_num(b)}" for a, b in pts)}"/>'

@@ -191,12 +191,15 @@ def _charts(summary: dict[str, Any]) -> list[str]:
             series = _status_series(axis, tid)
             out.append(line_chart(f"sweep-{n}-{t}", _how_games_end(track["name"], axis["key"]), labels,
                                   series, 0, 100, _("% of games"), e, x_label=column, x_values=x_values,
+                                  joined=x_values is not None,
                                   description=_("Share of games {track} ended agreed, collapsed, deferred or open, for "
                                                 "each value of {key}").format(track=track["name"], key=axis["key"])))
         agreements = [Series("agreements", _("agreements per game"), [row["agreements"] or 0 for row in axis["rows"]])]
-        top = max([1.0, *agreements[0].values])
+        # the axis up to a labelled whole number (found from outside: 1.9 a game sat above the last label, 1)
+        top = float(math.ceil(max([1.0, *agreements[0].values])))
         out.append(line_chart(f"sweep-{n}-agreements", _("Agreements per game, by {key}").format(key=axis["key"]),
                               labels, agreements, 0, top, _("agreements"), e, x_label=column, x_values=x_values,
+                              joined=x_values is not None,
                               description=_("Mean number of tracks agreed per game, for each value of {key}").format(
                                   key=axis["key"])))
     return out
@@ -242,7 +245,7 @@ def chart_svg(summary: dict[str, Any], column: str, track: str) -> str:
     series = _status_series(axis, track)
     x_values = _numbers(axis["values"]) if summary.get("grid", True) else None
     svg = line_chart("sweep", _how_games_end(name, axis["key"]), [str(v) for v in axis["values"]], series,
-                     0, 100, _("% of games"), escape, x_label=column, x_values=x_values)
+                     0, 100, _("% of games"), escape, x_label=column, x_values=x_values, joined=x_values is not None)
     # on its own the chart has no page around it: its own namespace, font and white ground
     head, rest = svg.split(">", 1)
     head = head.replace("<svg ", '<svg xmlns="http://www.w3.org/2000/svg" font-family="system-ui, Arial, sans-serif" ', 1)  # untranslated: markup

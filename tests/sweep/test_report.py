@@ -397,3 +397,22 @@ def test_a_folder_named_with_backticks_cannot_close_the_query_s_fence(swept: Pat
     fence = lines[opening][:-3]
     assert set(fence) == {"`"} and len(fence) > 3 and "```" in lines[opening + 1]
     assert lines[opening + 2] == fence
+
+
+def test_policies_are_not_joined_by_lines_and_agreements_end_on_a_labelled_number(
+        swept: Path, tmp_path: Path) -> None:
+    """Found from outside (helper-125): a bot policy's points were joined by lines (which read as a trend between
+    'cooperative' and 'hardliner'), and agreements per game near 1.9 sat above the last label of the axis, 1. The
+    numeric key's charts keep their lines."""
+    page = tmp_path / "charts.html"
+    assert main(["sweep", "report", str(swept), "--format", "html", "-o", str(page)]) == 0
+    charts = re.findall(r"<svg .*?</svg>", page.read_text(encoding="utf-8"), re.S)
+    by_key = {key: [c for c in charts if f"by {key}" in c] for key in ("bots.ru", "tracks.borders.breakdown_at")}
+    assert by_key["bots.ru"] and all("<polyline" not in c for c in by_key["bots.ru"])
+    assert by_key["tracks.borders.breakdown_at"] and all("<polyline" in c for c in by_key["tracks.borders.breakdown_at"])
+    for chart in charts:
+        if 'id="sweep-' in chart and "-agreements" in chart.split('id="', 1)[1].split('"', 1)[0]:
+            plotted = [float(y) for y in re.findall(r'<circle cx="[\d.]+" cy="([\d.]+)"', chart)]
+            labels = re.findall(r'<line x1="48" y1="([\d.]+)"', chart)  # the y axis' ticks, labelled
+            top = min(float(y) for y in labels)
+            assert plotted and min(plotted) >= top, (plotted, labels)  # no point above the highest label
