@@ -261,3 +261,23 @@ async def test_playback_keeps_its_speed_when_a_step_comes_late(tmp_path: Path) -
         await pilot.pause()
         timer.tick()
         assert screen.index == 13
+
+
+async def test_the_help_says_how_to_reach_the_track_history_and_the_charts(tmp_path: Path) -> None:
+    """Found from outside (helper-121): at 120 x 40 the charts are below the fold and F1 did not say how to reach them
+    (Tab twice, then arrows, found by trying). The help names shift+Tab, and it moves to the board's column, whose
+    arrows scroll it down to them."""
+    from tabletop.tui.replay import REPLAY_HELP
+
+    assert "shift+Tab" in REPLAY_HELP and "charts" in REPLAY_HELP
+    path = record(tmp_path / "game.jsonl")
+    app = ReplayApp(open_save(path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("shift+tab")
+        await pilot.pause()
+        left = app.screen.query_one("#left")
+        assert app.focused is left
+        await pilot.press("down", "down")
+        await pilot.pause()
+        assert left.scroll_y > 0
