@@ -271,17 +271,25 @@ def _tell_odds(event: Happened, n: _Names) -> str:
 # -- cards ------------------------------------------------------------------
 
 
+#: how many of the cards a draw set aside its words name (the rest: "…")
+SET_ASIDE_NAMED = 3
+
+
 def _drawn(event: Happened, n: _Names) -> str:
     """The card a draw turned up (and how many it set aside), or that none could be played."""
     outcome = event.result.get("outcome") or {}
     chosen = outcome.get("card")
     if chosen is None:
         return _("No card can be played: the deck has nothing that fits the board")
-    aside = len(outcome.get("set_aside") or ())
+    set_aside = [str(c) for c in outcome.get("set_aside") or ()]
+    aside = len(set_aside)
     title = n.card(chosen)
     if aside:
-        said = ngettext("Card drawn: {card} ({n} set aside: not playable now)",
-                        "Card drawn: {card} ({n} set aside: not playable now)", aside).format(card=title, n=aside)
+        # each named (found from outside: "(1 set aside: not playable now)" left the room asking which), a few at most
+        cards = ", ".join(n.card(c) for c in set_aside[:SET_ASIDE_NAMED]) + (", \u2026" if aside > SET_ASIDE_NAMED else "")
+        said = ngettext("Card drawn: {card} ({n} set aside, not playable now: {cards})",
+                        "Card drawn: {card} ({n} set aside, not playable now: {cards})", aside).format(
+                            card=title, n=aside, cards=cards)
     else:
         said = _("Card drawn: {card}").format(card=title)
     card = n.index.cards.get(chosen)
