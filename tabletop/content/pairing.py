@@ -144,13 +144,16 @@ def check_files(paths: Sequence[str]) -> Checked:
     decks: list[_Found] = []
     summaries: dict[Path, str] = {}
     overlays: list[tuple[Path, OverlayChecked]] = []
+    unread: list[Path] = []  # rulesets given that have problems of their own: no deck is checked against them
     for path in files:
         try:
             source = read_toml(path)
             if is_overlay(path, source):
                 problems += _overlay(path, summaries, overlays)
             elif kind_of(source) == "ruleset":
+                unread.append(path)
                 rs = parse_ruleset(source)
+                unread.pop()
                 rulesets.append((path, source, rs))
                 summaries[path] = describe_ruleset(rs)
             else:
@@ -192,7 +195,11 @@ def check_files(paths: Sequence[str]) -> Checked:
     for path, source, deck in decks:
         if real_path(path) not in checked_with:
             problems += check_alone(deck, source)
-            summaries[path] += _("; checked alone: its tracks, actors and meters were not checked against a ruleset")
+            # found from outside: "not checked against a ruleset" beside a ruleset given with it, that had problems
+            summaries[path] += _("; checked alone: its tracks, actors and meters were not checked against a ruleset") \
+                if not unread else _("; checked alone: a ruleset given with it has problems of its own ({rulesets}), "
+                                     "so its tracks, actors and meters were not checked against one").format(
+                                         rulesets=", ".join(str(r) for r in unread))
     # a deck shared by two rulesets that it does not fit: its problem once (found from outside: said once per ruleset,
     # "2 problems in 1 file" for one wrong track)
     return Checked(files, summaries, list(dict.fromkeys(problems)), overlays)

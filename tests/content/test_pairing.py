@@ -274,3 +274,16 @@ def test_a_deck_two_rulesets_share_is_told_its_problem_once(tmp_path: Path) -> N
     for name in ("mini.toml", "mini-two.toml"):
         said = checked.summaries[tmp_path / "rulesets" / name]
         assert said.endswith("; its deck 'mini-events' does not fit it (see the deck's problems)"), said
+
+
+def test_a_deck_given_with_a_ruleset_that_has_problems_says_why_it_was_checked_alone(tmp_path: Path) -> None:
+    """Found from outside (helper-125): a deck given with its ruleset, which had problems, read "checked alone: its
+    tracks, actors and meters were not checked against a ruleset", though one was given."""
+    ruleset = tmp_path / "mini.toml"
+    ruleset.write_text(MINI_RULESET.read_text().replace("turns = 4", "turns = 0"), encoding="utf-8")
+    checked = check_files([str(ruleset), str(MINI_DECK)])
+    assert checked.problems and all(p.file == str(ruleset) for p in checked.problems), checked.problems
+    said = checked.summaries[MINI_DECK]
+    assert f"a ruleset given with it has problems of its own ({ruleset})" in said, said
+    alone = check_files([str(MINI_DECK)]).summaries[MINI_DECK]
+    assert alone.endswith("checked alone: its tracks, actors and meters were not checked against a ruleset"), alone
