@@ -7,6 +7,7 @@ import os
 import sys
 import traceback
 from pathlib import Path
+from threading import Timer  # (threading is imported by asyncio already: no cost at the start)
 from typing import TYPE_CHECKING, Any
 
 from .._collector import collector_paused
@@ -77,14 +78,14 @@ def run_screen(app: App[Any]) -> int | None:
 
     got: list[int] = []
     deadline: list[float] = []
+    watchdogs: list[Any] = []
 
     def stop(signum: int, _frame: object) -> None:
         if not got:  # the first stop: whatever the screen does, the program ends (see close)
-            import threading
-
-            watchdog = threading.Timer(MOUNT_GRACE + EXIT_GRACE, os._exit, args=(128 + signum,))
+            watchdog = Timer(MOUNT_GRACE + EXIT_GRACE, os._exit, args=(128 + signum,))
             watchdog.daemon = True
             watchdog.start()
+            watchdogs.append(watchdog)
         got.append(signum)
         try:
             loop = asyncio.get_running_loop()
@@ -118,6 +119,8 @@ def run_screen(app: App[Any]) -> int | None:
     try:
         app.run()
     finally:
+        for watchdog in watchdogs:  # the screen closed: what follows (the save closed, the crash log) runs to its end
+            watchdog.cancel()
         for s, handler in before.items():
             signal.signal(s, handler)
     return got[0] if got else None
