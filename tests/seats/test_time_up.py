@@ -94,7 +94,12 @@ async def test_a_new_games_clock_waits_for_the_facilitator(tmp_path: Path) -> No
         await caught_up(projector, 0)
         hands.t += 10 * 60  # ten minutes of handing out codes
         host.on_tick()
-        assert table.clock.facts() == {"left": whole, "paused": False, "up": False, "elapsed": 0}
+        held = table.clock.facts()
+        assert held == {"left": whole, "paused": True, "up": False, "elapsed": 0}  # held still on every screen...
+        assert not table.clock.paused  # ...though the game is not paused
+        from tabletop.tui.seatwords import timer_text
+
+        assert "TIME UP" not in timer_text(held, gone=10 * 60).plain  # a seat counting down from it locally
         facilitator = await connect(address, codes["facilitator"])
         await caught_up(facilitator, 0)
         hands.t += 30
