@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from .arguments import _workers, too_many_workers
 from .progress import GamesBar
-from .terminal import _err, _out
+from .terminal import _err, _line, _out
 from ..lang import Domain
 from ..content.oswords import system_words
 
@@ -130,7 +130,14 @@ def _report(args: argparse.Namespace) -> int:
     from ..report.sweeppage import chart_svg, sweep_html, sweep_markdown
 
     try:
-        summary = summarise(Path(args.folder))
+        try:
+            summary = summarise(Path(args.folder))
+        except OSError as exc:
+            # reading the folder failed, not writing the page (found from outside: "cannot write None: File name
+            # too long" for a folder's name)
+            _err(_("tabletop sweep report: cannot read {path}: {problem}").format(
+                path=_line(str(exc.filename if exc.filename is not None else args.folder)), problem=system_words(exc)))
+            return 1
         if args.svg:
             column, _sep, track = args.svg.rpartition(":")
             # the key as the sweep file writes it (tracks.borders.breakdown_at) or as its column (borders_breakdown_at)
@@ -160,13 +167,7 @@ def _report(args: argparse.Namespace) -> int:
     except ReportError as exc:
         _err(f"tabletop sweep report: {exc}")  # untranslated: the command's name before a message worded where it arose
         return 1
-    except OSError as exc:
-        if args.output is None or (exc.filename is not None and Path(exc.filename) != Path(args.output)):
-            # reading the folder failed, not writing the page (found from outside: "cannot write None: File name
-            # too long" for a folder's name)
-            _err(_("tabletop sweep report: cannot read {path}: {problem}").format(
-                path=exc.filename if exc.filename is not None else args.folder, problem=system_words(exc)))
-            return 1
+    except OSError as exc:  # writing the page (check_target, write_report): said of the file asked for
         _err(_("tabletop sweep report: cannot write {path}: {problem}").format(path=args.output, problem=system_words(exc)))
         return 1
     if args.output is None:

@@ -98,3 +98,27 @@ def test_a_sweep_report_of_a_folder_that_cannot_be_read_says_read_not_write(tmp_
     assert main(["sweep", "report", str(tmp_path / ("a" * 300))]) == 1
     err = capsys.readouterr().err
     assert "cannot read" in err and "None" not in err and "File name too long" in err, err
+
+
+def test_a_sweep_report_that_cannot_be_written_says_write_and_names_the_page(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Review: an error while writing the page (the system refusing its temp file, here) names the page asked for,
+    as "cannot write", not the temp file as "cannot read"."""
+    import errno
+    import tempfile
+    pytest.importorskip("pyarrow")
+    pytest.importorskip("duckdb")
+    spec = tmp_path / "s.toml"
+    spec.write_text('[sweep]\nruleset = "river-basin"\ngames = 2\n\n[[points]]\n"ruleset.independence" = "strict"\n',
+                    encoding="utf-8")
+    assert main(["sweep", str(spec), "--out", str(tmp_path / "out"), "--quiet", "--workers", "1"]) == 0
+    capsys.readouterr()
+    page = tmp_path / "page.html"
+
+    def refused(*_args: object, **kwargs: object) -> tuple[int, str]:
+        raise PermissionError(errno.EACCES, "Permission denied", str(tmp_path / ".page.html.x1y2.tmp"))
+
+    monkeypatch.setattr(tempfile, "mkstemp", refused)
+    assert main(["sweep", "report", str(tmp_path / "out"), "--format", "html", "-o", str(page)]) == 1
+    err = capsys.readouterr().err
+    assert f"cannot write {page}" in err and "cannot read" not in err and "Traceback" not in err, err
