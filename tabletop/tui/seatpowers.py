@@ -140,7 +140,8 @@ class ConsolePowers(_Screen):
         if replica is not None:  # an event chosen from the console's copy of the game, named in full, as its undo is
             from .powers import ask_note
 
-            ask_note(self, lambda: replica.state, told, _teams_read, _("what happened, why"),
+            # the game as the console holds it now: a reconnect while the dialog is open makes a new copy (review)
+            ask_note(self, lambda: (self.seat_app.replica or replica).state, told, _teams_read, _("what happened, why"),
                      lambda about, text: self.seat_app.send({"kind": "note", "text": text, "about": about}))
             return
 
