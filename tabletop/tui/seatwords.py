@@ -296,7 +296,8 @@ def seals_text(view: Mapping[str, Any], seen: dict[int, str]) -> Text:
 
 
 def head_text(view: Mapping[str, Any]) -> Text:
-    """At a round's end, the save's chain head to note in the minutes (nothing before it). A panel of its own,
+    """At a round's end, the save's chain head to note in the minutes, kept until the next round's end (nothing
+    before the first round ends). A panel of its own,
     above the reveal and the log: found from outside (helper-117), at the end of the reveal the projector, kept at
     the log's newest line, never showed it in the review."""
     head = _map(_map(view.get("seals")).get("head"))
