@@ -151,9 +151,11 @@ def check_files(paths: Sequence[str]) -> Checked:
             if is_overlay(path, source):
                 problems += _overlay(path, summaries, overlays)
             elif kind_of(source) == "ruleset":
-                unread.append(path)
-                rs = parse_ruleset(source)
-                unread.pop()
+                try:
+                    rs = parse_ruleset(source)
+                except ContentError:
+                    unread.append(path)
+                    raise
                 rulesets.append((path, source, rs))
                 summaries[path] = describe_ruleset(rs)
             else:

@@ -45,7 +45,7 @@ def remove_stale_temps(folder: Path) -> int:
         return 0
     for name in names:
         found = _TEMP.match(name)
-        if found is None or _running(int(found.group(1))):
+        if found is None or process_alive(int(found.group(1))):
             continue
         try:
             (folder / name).unlink()
@@ -55,15 +55,16 @@ def remove_stale_temps(folder: Path) -> int:
     return removed
 
 
-def _running(pid: int) -> bool:
-    """Whether a process of this id is there (another user's counts)."""
+def process_alive(pid: int) -> bool:
+    """Whether a process of this id is there (another user's counts; an id no process can have counts too, so
+    nothing is taken for a dead process's by mistake)."""
     if pid <= 0:
         return True
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
-    except (PermissionError, OverflowError):
+    except (OSError, OverflowError):  # there, but someone else's (or an id out of range: not said to be gone)
         return True
     return True
 

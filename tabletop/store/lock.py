@@ -153,7 +153,7 @@ def _from_note(save: Path) -> str | None:
         return None
     here = socket.gethostname()
     if host == here or host is None:
-        if not _alive(pid):
+        if not files.process_alive(pid):
             return None  # a note left by a tabletop that was killed: not the one holding the lock
     if isinstance(host, str) and host != here and _HOST.fullmatch(host):
         words = _("pid {pid} on {host}").format(pid=pid, host=host)
@@ -162,16 +162,6 @@ def _from_note(save: Path) -> str | None:
     if isinstance(started, str) and _STARTED.fullmatch(started):
         words = _("{who}, started {started}").format(who=words, started=started)
     return words
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True  # it exists, but belongs to someone else
-    return True
 
 
 def _from_proc_locks(st: os.stat_result) -> str | None:
