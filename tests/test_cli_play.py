@@ -321,7 +321,7 @@ def test_a_save_that_cannot_be_created_says_what_to_do(tmp_path: Path, monkeypat
     assert not save.exists()
 
 
-@pytest.mark.parametrize("name", ["a\nb.jsonl", "tab\there.jsonl", "bell\x07.jsonl"])
+@pytest.mark.parametrize("name", ["a\nb.jsonl", "tab\there.jsonl", "bell\x07.jsonl", "c1\x9b.jsonl", "gpj.\u202ejsonl"])
 def test_a_save_name_with_a_control_character_is_refused(tmp_path: Path, name: str,
                                                          capsys: pytest.CaptureFixture[str]) -> None:
     """Found from outside (helper-115): ``--save saves/a$'\\n'b.jsonl`` made a file whose name broke the board's title

@@ -33,7 +33,7 @@ def control_refused(path: object, option: str) -> str | None:
     """What is wrong with a path a person gave ``option`` that holds a control character (a line break, a tab), or
     None: such a name broke every line that named it (found from outside: ``--save saves/a$'\\n'b.jsonl``)."""
     text = str(path)
-    if not any(ord(c) < 32 or ord(c) == 127 for c in text):
+    if literal(text, lines=False) == text:  # the one sanitiser's list: nothing in it it would show otherwise
         return None
     return _("{path} has a control character (a line break, a tab) in its name; give {option} a name without "
              "one").format(path=_line(text), option=option)
