@@ -203,13 +203,16 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
         listed = self.query_one("#decision", OptionList)
         state = self.session.state
         weighing = bool(state.queue) and state.queue[0].argument is not None and state.phase == "adjudication"
+        whole_card = card.virtual_size.height + 2  # with its box's border
         caps = side_caps(self.query_one("#side").content_size.height - self.query_one(TurnPanel).outer_size.height,
                          listed.virtual_size.height + listed.styles.gutter.height,
-                         card.virtual_size.height, prompt.virtual_size.height, weighing,
+                         whole_card, prompt.virtual_size.height, weighing,
                          card_read=state.card is None and state.phase != "event")
         if caps != self._side_caps:
             self._side_caps = caps
             card.styles.max_height, prompt.styles.max_height = caps
+        # a card cut short scrolls under its title, open at the foot: the row of a closing border is the text's
+        card.set_class(caps[0] is not None and caps[0] < whole_card, "-cut")
 
     @property
     def compact(self) -> bool:
@@ -237,7 +240,9 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
         self.set_class(self.show_facilitator, "-facilitator")
         self.query_one(Board).show(state, acting, compact=self.compact)
         self._show_turn(acting)
-        self.query_one(CardPanel).show(state, False)  # the control note is in the facilitator panel, whole
+        card = self.query_one(CardPanel)
+        card.show(state, False)  # the control note is in the facilitator panel, whole
+        card.parent.border_title = card.border_title  # the box's border stays put while the card scrolls in it
         self.query_one(RulingsPanel).show(state, brief=self.compact)
         self._build_decision(state, acting)
         self.pick_hold.shown(state.seq, self._listing, gate=self._at_gate)

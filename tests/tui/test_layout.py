@@ -24,7 +24,7 @@ from tabletop.tui.modals import ConfirmScreen, HelpScreen
 from tabletop.tui.start import StartScreen
 from tabletop.tui.widgets import member_label
 
-from .support import SIZE, SMALL, board, play_bots, press, start
+from .support import SIZE, SMALL, board, on_screen, play_bots, press, start
 
 WIDE = (200, 50)
 
@@ -211,6 +211,27 @@ async def test_the_card_and_its_effect_are_on_an_80x24_board(tmp_path: Path) -> 
         assert "chooses:" in shown  # its choices are its whole effect: each is shown with what it does
         for word in key_bar_words(pilot):
             assert word in shown, f"key {word!r} cut from the key bar"
+
+
+async def test_a_card_cut_short_at_80x24_keeps_its_title_as_its_text_scrolls(tmp_path: Path) -> None:
+    """Found from outside: the card's frame was part of what scrolled, so the title went up with the first
+    lines and the foot of the frame was never drawn; the frame is now the box's, fixed, open at the foot."""
+    session = start(tmp_path, 39)
+    async with TabletopApp(session).run_test(size=SMALL) as pilot:
+        await press(pilot, "enter")  # round 1's card, longer than the rows the column gives it at 80x24
+        box = pilot.app.screen.query_one("#card-box")
+        assert box.max_scroll_y > 0
+        box.scroll_end(animate=False, immediate=True)
+        await pilot.pause()
+        shown = frame(pilot)
+        assert "Event card (scheduled)" in shown  # the title stays over the text scrolled to its end
+        assert "Hold it back" in shown  # the last of the card's words, scrolled into view
+        assert box.has_class("-cut")  # open at the foot: that row is the text's
+    async with TabletopApp(start(tmp_path, 39, name="wide.jsonl")).run_test(size=SIZE) as pilot:
+        await press(pilot, "enter")  # the same card with room for all of it: its frame closed at the foot
+        box = pilot.app.screen.query_one("#card-box")
+        assert box.max_scroll_y == 0 and not box.has_class("-cut")
+        assert on_screen(box).splitlines()[-1].strip().startswith("╰")
 
 
 async def test_a_ruling_stays_on_an_80x24_board(tmp_path: Path) -> None:

@@ -9,7 +9,6 @@ from tabletop import open_save
 from tabletop.content import Scenario, scenario_from_data
 from tabletop.play.session import Session
 from tabletop.tui.app import TabletopApp
-from tabletop.tui.widgets import CardPanel
 
 from .support import SIZE, on_screen, panel, press, rendered, scenario
 
@@ -41,7 +40,7 @@ async def test_a_scheduled_card_is_labelled_and_can_be_skipped(tmp_path: Path) -
         assert session.state.card == SCHEDULED
         text = panel(pilot, "#card")
         assert "Scheduled for round 1" in text
-        assert "Event card (scheduled)" in on_screen(app.screen.query_one(CardPanel))
+        assert "Event card (scheduled)" in on_screen(app.screen.query_one("#card-box"))
         await press(pilot, "f")  # the facilitator's panel: it is on the master events list, and may be skipped
         shown = rendered(pilot)
         assert "The card on the table is on the master events list (scheduled for round 1)" in shown
@@ -74,4 +73,4 @@ async def test_a_card_drawn_at_random_has_no_schedule_label(tmp_path: Path) -> N
         await press(pilot, "enter")
         assert session.state.card not in (None, SCHEDULED)
         assert "Scheduled for" not in panel(pilot, "#card")
-        assert "Event card (scheduled)" not in on_screen(app.screen.query_one(CardPanel))
+        assert "Event card (scheduled)" not in on_screen(app.screen.query_one("#card-box"))
