@@ -42,7 +42,7 @@ LABELS = {
 #: the set-up's placeholders, by their field's id
 PLACEHOLDERS = {
     "save-name": N_("blank: an automatic name"),
-    "timers": N_("as above; moves=5m,review=2m; off"),
+    "timers": N_("blank: scenario's; moves=5m; off"),
 }
 
 

@@ -28,7 +28,7 @@ from tabletop.tui.start import StartScreen
 from tabletop.tui.timekeeper import TIME_UP_STYLE
 from tabletop.tui.widgets import TurnPanel
 
-from .support import SIZE, board, panel, press, scenario, toasts, type_text
+from .support import SIZE, SMALL, board, panel, press, scenario, toasts, type_text
 
 
 class FakeTime:
@@ -435,6 +435,18 @@ async def test_the_start_screen_sets_the_timers(tmp_path: Path) -> None:
         # in the save's header too: a resume keeps them
         header = open_save(session.save_path).header
         assert header["ruleset"]["ruleset"]["timers"]["moves"] == "3m"
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "uk"])
+async def test_the_timers_field_says_what_blank_keeps_as_the_save_names_does(tmp_path: Path, lang: str) -> None:
+    """Found from outside: the field said "as above" of the scenario's timers, a line an 80 x 24 start screen
+    keeps scrolled out of sight; it says, as the save name's field does, what a blank field keeps."""
+    app = TabletopApp(save_dir=tmp_path / "saves", now=FakeTime(), lang=lang)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        timers, name = (app.screen.query_one(f"#{key}", Input) for key in ("timers", "save-name"))
+        blank = str(name.placeholder).split()[0]  # "blank:", in the language spoken
+        assert str(timers.placeholder).startswith(blank), timers.placeholder  # whole: test_long_languages.py
 
 
 @pytest.mark.parametrize("typed", ["", "   "])
