@@ -349,13 +349,13 @@ async def _console(where: str, addr: str, port: int, codes: dict[str, str], stop
         _out(_("Facilitator: no terminal here for the console: tabletop join {where} {code}")
              .format(where=where, code=typed(codes["facilitator"])))
         return
-    from ..play.clock import PICK_HOLD
+    from ..play.clock import PICK_HOLD, TYPING_GAP
     from ..tui.seat import SeatApp
 
     local = "127.0.0.1" if addr in ("0.0.0.0", "::") else addr  # the console joins from this machine
     at = f"[{local}]:{port}" if ":" in local else f"{local}:{port}"
     app = SeatApp(at, codes["facilitator"], codes=codes, lang=lang, pick_hold=PICK_HOLD, join_at=where,
-                  stop_host=stop.set, notes=notes)
+                  stop_host=stop.set, notes=notes, typing_gap=TYPING_GAP)
     console = asyncio.ensure_future(app.run_async())
     stopped = asyncio.ensure_future(stop.wait())
     await asyncio.wait((console, stopped), return_when=asyncio.FIRST_COMPLETED)

@@ -64,10 +64,10 @@ def cmd_join(args: argparse.Namespace) -> int:
     if "TEXTUAL_DRIVER" not in os.environ and (refused := _need_terminal()) is not None:
         return refused
     set_language(lang)  # this screen's own words; the host words the seat's view in it too
-    from ..play.clock import PICK_HOLD
+    from ..play.clock import PICK_HOLD, TYPING_GAP
     from ..tui.seat import SeatApp
 
-    app = SeatApp(args.address, args.code, lang=lang, pick_hold=PICK_HOLD)
+    app = SeatApp(args.address, args.code, lang=lang, pick_hold=PICK_HOLD, typing_gap=TYPING_GAP)
     try:
         signum = run_screen(app)
     except Exception as exc:  # noqa: BLE001 - a seat's screen never leaves a traceback in the room

@@ -48,10 +48,10 @@ def _need_terminal() -> int | None:
 def play_app(session: object | None) -> TabletopApp:
     """The app ``tabletop``, ``play`` and ``resume`` run (the TUI benchmark starts it the same way)."""
     with collector_paused():  # the screens' modules (and Textual's) live as long as the app: nothing to collect
-        from ..play.clock import PICK_HOLD
+        from ..play.clock import PICK_HOLD, TYPING_GAP
         from ..tui.app import TabletopApp
 
-    return TabletopApp(session, own_process=True, pick_hold=PICK_HOLD,  # type: ignore[arg-type]
+    return TabletopApp(session, own_process=True, pick_hold=PICK_HOLD, typing_gap=TYPING_GAP,  # type: ignore[arg-type]
                        **language_of(TabletopApp))
 
 

@@ -210,6 +210,11 @@ TAKEN_PAUSED = frozenset({"note", "undo", "override"})
 #: seconds a new list is held after the game moved on (a double press comes within ~0.3 s)
 PICK_HOLD = 0.5
 
+#: seconds within which a letter follows another as typing, not as a key: a word typed on the board, as if into a
+#: text field, is not read as a string of the facilitator's keys (found from outside: «гарантии» typed on a Russian
+#: layout was u, the undo, answered by the н of y four letters on; a typist's letters come 0.1-0.4 s apart)
+TYPING_GAP = 0.5
+
 
 #: how many times the usual hold a sealed round's gate is held (1.5 s of a hold of 0.5 s)
 GATE_TIMES = 3

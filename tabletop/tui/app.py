@@ -58,17 +58,20 @@ class TabletopApp(LatinKeys, Multilingual, App[None]):
 
     def __init__(self, session: Session | None = None, save_dir: str | Path = DEFAULT_SAVE_DIR,
                  now: Now | None = None, *, own_process: bool = False, lang: str | None = None,
-                 pick_hold: float = 0.0):
+                 pick_hold: float = 0.0, typing_gap: float = 0.0):
         """``own_process``: this app is what the process runs (the command line), so the start-up
         heap is the app's to freeze and the collector paused until the first screen is up.
         ``lang``: the language the screen speaks first (``--lang``; None: as the process speaks).
         ``pick_hold``: seconds a pick is not taken from a list the game has just put up (the command line
-        gives the room's :data:`~tabletop.play.clock.PICK_HOLD`; 0 takes every pick at once)."""
+        gives the room's :data:`~tabletop.play.clock.PICK_HOLD`; 0 takes every pick at once).
+        ``typing_gap``: letters this close together outside a text field are a word typed, not keys (the command
+        line gives :data:`~tabletop.play.clock.TYPING_GAP`; 0 takes every key)."""
         super().__init__()
         if lang is not None:
             set_language(lang)
         self.session = session
         self.pick_hold = pick_hold
+        self.typing_gap = typing_gap
         self.now = now  # the room's clock for the phase timers (None: the wall clock; tests pass their own)
         self.save_dir = Path(save_dir)
         self.register_theme(HIGH_CONTRAST)

@@ -11,7 +11,8 @@ translates the keys' descriptions, which Textual keeps as written (marked
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from time import monotonic
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from textual import events
@@ -161,17 +162,68 @@ def _latin_only(app: App[object]) -> frozenset[str]:
     return getattr(app.screen, "latin_only", frozenset()) if app.screen_stack else frozenset()
 
 
+#: the keys that go on with a word being typed (after its first letter): any letter, sign or digit, and these
+_TYPING_ON = frozenset({"enter", "space", "backspace"})  # untranslated: Textual's key names
+
+
+class TypedWords:
+    """Letters typed as a word outside a text field: after the first, each letter, sign or Enter within ``gap``
+    seconds of the one before is not a key (:data:`~tabletop.play.clock.TYPING_GAP`); ``gap`` 0 takes every key."""
+
+    def __init__(self, gap: float, now: Callable[[], float]):
+        self.gap = gap
+        self._now = now
+        self._last: float | None = None  # when the word's last key came, while a word is being typed
+        self.told = False  # the room was told, once a word
+
+    def typed(self, event: events.Key) -> bool:
+        """Whether ``event`` goes on a word being typed (and so is not a key); a letter starts a word."""
+        if not self.gap:
+            return False
+        now = self._now()
+        if self._last is not None and now - self._last < self.gap and (
+                event.key in _TYPING_ON or (event.character is not None and event.character.isprintable())):
+            self._last = now
+            return True
+        letter = event.character is not None and len(event.character) == 1 and event.character.isalpha()
+        self._last = now if letter else None
+        self.told = False
+        return False
+
+
 class LatinKeys:
-    """An app whose letter bindings answer a Cyrillic layout too (outside text fields)."""
+    """An app whose letter bindings answer a Cyrillic layout too (outside text fields), and whose letters typed as
+    a word outside a text field are not keys (:class:`TypedWords`; the room's command line sets ``typing_gap``)."""
+
+    typing_gap: float = 0.0
+    _words: TypedWords | None = None
 
     async def on_event(self, event: events.Event) -> None:
         app: App[object] = self  # type: ignore[assignment]
-        if isinstance(event, events.Key) and not event.is_forwarded and event.character is not None:
-            latin = latin_key(event.character) if len(event.character) == 1 else None
-            if latin is not None and not _takes_text(app) and latin.lower() not in _latin_only(app):
-                event = events.Key(latin, latin)
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            if self.typing_gap and not _takes_text(app) and self._typed(event):
+                return
+            if event.character is not None:
+                latin = latin_key(event.character) if len(event.character) == 1 else None
+                if latin is not None and not _takes_text(app) and latin.lower() not in _latin_only(app):
+                    event = events.Key(latin, latin)
         await super().on_event(event)  # type: ignore[misc]
 
+    def _typed(self, event: events.Key) -> bool:
+        """Whether ``event`` goes on a word typed outside a text field: then it is not a key, and the room is told
+        (once a word)."""
+        if self._words is None:
+            clock = getattr(self, "now", None) or monotonic
+            self._words = TypedWords(self.typing_gap, clock)
+        if not self._words.typed(event):
+            return False
+        if not self._words.told:
+            self._words.told = True
+            app: App[object] = self  # type: ignore[assignment]
+            said = _("Letters typed as a word are not taken as keys: nothing was done. Type only into a text field.")
+            app.notify(said, severity="warning", timeout=5, markup=False)
+        return True
 
-__all__ = ["LANGUAGE_BINDING", "LatinKeys", "Multilingual", "Relabelled", "following", "latin_key", "open_palette",
-           "say_untranslated", "speak"]
+
+__all__ = ["LANGUAGE_BINDING", "LatinKeys", "Multilingual", "Relabelled", "TypedWords", "following", "latin_key",
+           "open_palette", "say_untranslated", "speak"]

@@ -300,6 +300,14 @@ class ConfirmScreen(_Dialog[bool]):
             event.stop()
             said = _("A typed letter does not answer this question: press Enter to confirm, Escape to cancel.")
             self.notify(said, severity="warning", timeout=4, markup=False)
+        elif event.character and len(event.character) == 1 and event.character.isalpha() \
+                and event.character.lower() not in ("y", "n"):
+            # a letter that answers nothing: someone is typing, not answering (found from outside: «гарантии» typed
+            # on a Russian layout was u, the undo's question, then f h f, then the н of y, its yes)
+            event.stop()
+            self.answer(False)
+            self.app.notify(_("Typed letters do not answer a question: it was put away and nothing was done."),
+                        severity="warning", timeout=5, markup=False)
 
     def action_yes(self, at_once: bool = False) -> None:
         """Yes; an Enter as the question comes up (the list's key, pressed twice) is not: it says so."""

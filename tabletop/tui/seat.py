@@ -345,15 +345,18 @@ class SeatApp(LatinKeys, SeatActs, App[None]):
     def __init__(self, address: str, code: str | None = None, *, sleep: Sleep = asyncio.sleep,
                  retries: int | None = None, codes: Mapping[str, str] | None = None, now: Now = wall_clock,
                  lang: str = SOURCE, pick_hold: float = 0.0, join_at: str | None = None,
-                 stop_host: Callable[[], None] | None = None, notes: Sequence[str] = ()):
+                 stop_host: Callable[[], None] | None = None, notes: Sequence[str] = (), typing_gap: float = 0.0):
         """``pick_hold``: seconds a pick is not taken from a list the game has just put up
         (the command line gives :data:`~tabletop.play.clock.PICK_HOLD`; 0 takes every pick at once).
+        ``typing_gap``: letters this close together outside a text field are a word typed, not keys
+        (the command line gives :data:`~tabletop.play.clock.TYPING_GAP`; 0 takes every key).
         ``join_at``: the address the host told the room to join (its join lines), for the console's codes.
         ``stop_host``: stops the host this console runs in (``tabletop host``): Ctrl-C asks, then calls it.
         ``notes``: what the host said of its save before the console took the terminal (a damaged save
         recovered into a new file, the events it went back to), shown here as the hot seat shows them."""
         super().__init__()
         self.pick_hold = pick_hold
+        self.typing_gap = typing_gap
         #: the language this seat reads (``join --lang``): the host words its view in it, and this screen too
         self.lang = lang
         #: the screen's clock (the phase timer counts down between views); a test passes its own

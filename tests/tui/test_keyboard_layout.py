@@ -17,7 +17,7 @@ from tabletop.tui.modals import AskScreen, PickScreen
 from tabletop.tui.board import BoardScreen
 from tabletop.tui.language import latin_key
 
-from .support import SIZE, press, start
+from .support import SIZE, press, start, toasts
 
 
 def test_both_layouts_map_to_the_keys_they_sit_on() -> None:
@@ -160,3 +160,76 @@ async def test_cyrillic_typed_into_a_list_search_stays_cyrillic(tmp_path: Path) 
         assert isinstance(app.screen, BoardScreen)
         await press(pilot, "з")  # outside the list, the key of p still pauses
     assert app._exception is None
+
+
+def _kinds(session: object) -> list[str]:
+    from tabletop import open_save
+
+    return [e.action.kind for e in open_save(session.save_path).events]  # type: ignore[attr-defined]
+
+
+async def test_a_word_typed_into_a_question_puts_it_away_unanswered(tmp_path: Path) -> None:
+    """Found from outside: «гарантии» typed with no text field open, at any speed, was u (the undo's question),
+    f h f, then «н» (the key of y): the EU's answer was undone in front of the room. A letter that answers nothing
+    puts the question away, and nothing is done."""
+    from tabletop.tui.modals import ConfirmScreen
+
+    session = start(tmp_path, 7)
+    app = TabletopApp(session, lang="ru")
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await press(pilot, "1", "1")  # draw the card, the EU answers it
+        answered = _kinds(session)
+        await press(pilot, "г")  # the key of u: the undo's question
+        assert isinstance(app.screen, ConfirmScreen)
+        await press(pilot, *"арантии")
+        assert not isinstance(app.screen, ConfirmScreen)
+        assert any("put away" in t for t in toasts(pilot)), toasts(pilot)
+        while not isinstance(app.screen, BoardScreen):  # the т of n opened a note, «ии» typed into it
+            await press(pilot, "escape")
+    assert app._exception is None
+    assert _kinds(session) == answered  # no undo, no note
+
+
+async def test_a_word_typed_fast_on_the_board_is_not_keys(tmp_path: Path) -> None:
+    """The room's command line sets a typing gap: after a word's first letter, letters, signs and Enter that follow
+    within it are a word typed, not keys (the secrets' «і», the undo's «г», a closing Enter); told once a word. A
+    letter after a pause is a key again."""
+    from tabletop.tui.modals import ConfirmScreen
+
+    clock = [100.0]
+    session = start(tmp_path, 7)
+    app = TabletopApp(session, lang="uk", now=lambda: clock[0], typing_gap=0.5)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await press(pilot, "1")
+        clock[0] += 1
+        await press(pilot, "1")  # the card drawn and answered, a second apart
+        answered = _kinds(session)
+        screen = app.screen
+        assert isinstance(screen, BoardScreen)
+        clock[0] += 1
+        for key in "Рішення ведучого":  # a typist: a key every 0.2 s
+            await press(pilot, "space" if key == " " else key)
+            clock[0] += 0.2
+        await press(pilot, "enter")
+        assert app.screen is screen and screen.show_private is None and not screen.paused
+        told = [t for t in toasts(pilot) if "typed as a word" in t]
+        assert len(told) == 1, toasts(pilot)
+        clock[0] += 1
+        await press(pilot, "г")  # after a pause: the key of u again
+        assert isinstance(app.screen, ConfirmScreen)
+        clock[0] += 1
+        await press(pilot, "escape")
+        clock[0] += 1
+        await press(pilot, "з")  # and of p
+        assert screen.paused
+    assert app._exception is None
+    assert _kinds(session)[: len(answered)] == answered and "undo" not in _kinds(session)
+
+
+def test_the_rooms_command_line_sets_the_typing_gap() -> None:
+    from tabletop.cli.screens import play_app
+    from tabletop.play.clock import TYPING_GAP
+
+    assert TYPING_GAP > 0 and play_app(None).typing_gap == TYPING_GAP
