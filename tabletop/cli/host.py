@@ -143,7 +143,7 @@ def _open_session(args: argparse.Namespace) -> Session | int:
             _err(_("tabletop host: cannot open {path}: {problem}").format(path=args.resume, problem=system_words(exc)))
             return 1
         for note in session.messages:
-            _err(note)
+            _err(_line(note))  # one record a line: a damaged save's details are the file's
         return session
     scenario = load_scenario(args.ruleset, args.deck)
     actor_ids = [a.id for a in scenario.ruleset.actors]

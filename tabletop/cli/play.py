@@ -193,7 +193,7 @@ def cmd_resume(args: argparse.Namespace) -> int:
     if args.timer is not None:
         session.timers = parse_timer_option(args.timer, session.timers)
     for message in session.messages:
-        _err(message)
+        _err(_line(message))  # one record a line: a damaged save's details are the file's
     return screens._run_app(session)
 
 

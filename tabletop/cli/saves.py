@@ -41,11 +41,11 @@ def cmd_replay(args: argparse.Namespace) -> int:
         if went_on is not None:  # as verify says it (found from outside: the replay never named the copy)
             damaged.append(went_on_line(went_on))
         for line in damaged:
-            _err(line)
+            _err(_line(line))
     if difference is not None:
         _err(_("tabletop replay: event {seq} does not replay as it was recorded ({kind}: {detail}); showing the game "
                "as it replays (run tabletop verify on the save)")
-             .format(seq=difference.seq, kind=difference.kind, detail=difference.detail))
+             .format(seq=difference.seq, kind=difference.kind, detail=_line(difference.detail)))
     if (code := screens._need_terminal()) is not None:
         return code
     from ..tui.replay import ReplayApp
@@ -61,7 +61,7 @@ def cmd_replay(args: argparse.Namespace) -> int:
         return screens.stopped_by(signum, _("tabletop replay: the viewer closed on a stop signal ({signal}). The save "
                                             "was only read, never changed."))
     for line in damaged:
-        _err(line)
+        _err(_line(line))
     # a damaged save is shown, and the exit status says so, as verify's and report's do (found from outside: 0)
     return 1 if damaged else 0
 
@@ -93,7 +93,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         text = literal(text)  # each format made file text literal already; this is the last guard
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
     for said in told:  # found from outside: a damaged save, or a file left out of a folder's report, went unsaid here
-        _err(_("tabletop report: warning: {said}").format(said=said))
+        _err(_("tabletop report: warning: {said}").format(said=_line(said)))
     # the report is written, and it is not the whole record: as verify, a script is told so (found from outside)
     return 1 if told else 0
 
@@ -111,8 +111,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
     from ..store.verifying import verify
 
     report = verify(args.save, head=args.head)
-    for line in report.lines():
-        _out(line)
+    for line in report.lines():  # each a record on one line: a break in a name or a key from the file is shown
+        _out(_line(line))
     return 0 if report.ok else 1
 
 

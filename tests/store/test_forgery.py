@@ -519,3 +519,19 @@ def test_a_head_noted_after_the_end_of_an_older_copy_says_it_may_be_one(tmp_path
     assert report.damage is None and report.head_found is None and not report.ok
     said = report.lines()[-1]
     assert "an older copy that stops before the event it was noted at" in said, said
+
+
+@pytest.mark.parametrize("brk", ["\r", "\n", "\r\n"])
+def test_a_line_break_in_a_forged_key_starts_no_line_of_its_own(tmp_path: Path, brk: str) -> None:
+    """Found from outside: a key holding ``\\r`` (or a save named with one) printed, under verify's "damaged" line,
+    a line of the file's making that began "FAKE.jsonl: intact". Each of verify's and report's records is one
+    line: a break in it is shown, never obeyed."""
+    from .savekit import tabletop_here
+
+    path = _forge(tmp_path, 2, (f"x{brk}FAKE.jsonl: intact",), "set", 1)
+    for args in (("verify", str(path)), ("report", str(path), "-o", str(tmp_path / "r.md"))):
+        done = tabletop_here(*args)
+        said = done.stdout + done.stderr
+        assert "FAKE.jsonl: intact" in said, said  # the key is named
+        assert not any(line.startswith("FAKE") for line in said.splitlines()), said
+        assert done.returncode != 0
