@@ -17,6 +17,7 @@ from textual.visual import Visual
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from ..content.literal import literal
 from ..play.picks import Styled
 
 if TYPE_CHECKING:
@@ -180,7 +181,10 @@ def option_label(number: int, entry: Entry) -> Text:
     label.append_text(entry.label)
     if entry.problem:
         label.stylize("dim")
-        label.append(f"\n     \u2716 {entry.hint or entry.problem}", style="dim italic")  # untranslated: a style
+        # the engine's words quote names as the scenario wrote them (found from outside: an OSC title in a track's name
+        # reached the terminal from here and blanked the board): shown literally, as on every other screen
+        reason = literal(entry.hint or entry.problem, lines=False)
+        label.append(f"\n     \u2716 {reason}", style="dim italic")  # untranslated: a style
     return label
 
 

@@ -76,6 +76,14 @@ cost = { capital = 1 }
 resolution = "consensus"
 effects = [ { progress = 1 } ]
 fail_effects = [ { tension = 1 } ]
+
+[[moves]]
+id = "press"
+name = "Press \u001b]0;title\u0007 \u202eRLO"
+cost = { capital = 1 }
+resolution = "auto"
+requires = [ { tension = { at_most = 0 } } ]
+effects = [ { progress = 1 } ]
 '''
 
 DECK = r'''
@@ -168,3 +176,22 @@ async def test_literal_names_on_the_compact_board(tmp_path: Path) -> None:
         assert "Alpha [bold]x[/] [/]" in track
         assert ESC not in track
         assert app.screen.title == "Literal [bold]scenario[/]"
+
+
+async def test_a_refusal_under_a_move_in_the_list_is_shown_literally(tmp_path: Path) -> None:
+    """Found from outside: the reason under a refused move ("'Press …' needs tension <= 0", "… may not be made
+    conditional on 'Alpha …'") quoted the names as written, and an OSC title left open blanked most of the board."""
+    game = session(tmp_path)
+    app = TabletopApp(game)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "enter", "enter", "enter")  # draw, apply, on to the moves
+        assert game.state.turn == "east"
+        await choose(pilot, "Alpha")  # tension 1: the press needs 0
+        listed = [e for e in board(pilot).entries if "Press" in e.label.plain]
+        assert listed and listed[0].problem
+        shown = on_screen(app.screen.query_one("#decision"))
+        assert f"Press {chr(0x241B)}]0;title{chr(0x2407)} <U+202E>RLO" in shown.replace("\n", "")
+        for widget in app.screen.query(Widget):
+            text = on_screen(widget)
+            assert ESC not in text and "\u202e" not in text and "\x07" not in text, widget
