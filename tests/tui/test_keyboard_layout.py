@@ -184,7 +184,7 @@ async def test_a_word_typed_into_a_question_puts_it_away_unanswered(tmp_path: Pa
         assert isinstance(app.screen, ConfirmScreen)
         await press(pilot, *"арантии")
         assert not isinstance(app.screen, ConfirmScreen)
-        assert any("put away" in t for t in toasts(pilot)), toasts(pilot)
+        assert any("ничего не сделано" in t for t in toasts(pilot)), toasts(pilot)  # the question put away
         while not isinstance(app.screen, BoardScreen):  # the т of n opened a note, «ии» typed into it
             await press(pilot, "escape")
     assert app._exception is None
@@ -214,7 +214,7 @@ async def test_a_word_typed_fast_on_the_board_is_not_keys(tmp_path: Path) -> Non
             clock[0] += 0.2
         await press(pilot, "enter")
         assert app.screen is screen and screen.show_private is None and not screen.paused
-        told = [t for t in toasts(pilot) if "typed as a word" in t]
+        told = [t for t in toasts(pilot) if "набрані словом" in t]
         assert len(told) == 1, toasts(pilot)
         clock[0] += 1
         await press(pilot, "г")  # after a pause: the key of u again

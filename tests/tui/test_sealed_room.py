@@ -149,9 +149,8 @@ async def test_the_facilitators_keys_wait_while_a_team_sits_at_the_keyboard(tmp_
         said = " ".join(toasts(pilot))
         assert f"At the keyboard: {names(session)[team]} (sealed moves)" in said, said
         table = board(pilot)
-        await press(pilot, *"input")  # a word typed on the board: p asks, and nothing after it acts
-        assert isinstance(app.screen, ConfirmScreen) and not table.paused
-        await press(pilot, "escape")
+        await press(pilot, *"input")  # a word typed on the board: p asks, the u after it puts the question away
+        assert app.screen is table and not table.paused
         assert board(pilot).sealed.seated_now(session.state) == team and session.state.seq == seq
         await press(pilot, "p")
         assert isinstance(app.screen, ConfirmScreen)
