@@ -12,7 +12,7 @@ from typing import Any, Protocol
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -32,7 +32,7 @@ from .language import LANGUAGE_BINDING, LatinKeys, Multilingual
 from .modals import AskScreen, ConfirmScreen, HelpScreen, PickScreen
 from .text import literal, names, phase_word, shown
 from .timeline import event_text, notes_on, players_text, working_text
-from .widgets import Board, CardPanel, TurnPanel
+from .widgets import Board, CardPanel, KeyScroll, TurnPanel
 
 _, ngettext, N_ = Domain("tui").words()
 
@@ -72,20 +72,6 @@ Every = Callable[[float, Callable[[], None]], Ticking]
 #: what the facilitator's view puts on the shared screen, asked before it does
 FACILITATOR_WARNING = N_("Everyone in the room will see the cards' control notes and the sealed moves the game never "
                          "revealed \u2014 show them?")
-
-
-class KeyScroll(VerticalScroll):
-    """A column the arrow keys scroll a line a press, however fast they come (found from outside: ten presses in a
-    burst moved the board's column one line: Textual defers a scroll to the next refresh, so each press of a burst
-    aimed at the line the first had aimed at)."""
-
-    def action_scroll_up(self) -> None:
-        if self.allow_vertical_scroll:
-            self.scroll_up(immediate=True)
-
-    def action_scroll_down(self) -> None:
-        if self.allow_vertical_scroll:
-            self.scroll_down(immediate=True)
 
 
 class ReplayScreen(Screen[None]):

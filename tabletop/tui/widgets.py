@@ -1,4 +1,5 @@
-"""Board widgets: fed a State, they show it. The play screen and the replay share them."""
+"""Board widgets: fed a State, they show it. The play screen and the replay share them; every screen shares
+:class:`KeyScroll`, the column the keys scroll."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ from rich.containers import Lines
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual.actions import SkipAction
 from textual.app import RenderResult
+from textual.containers import VerticalScroll
 from textual.geometry import Size
 from textual.strip import Strip
 from textual.widget import Widget
@@ -45,6 +48,50 @@ _tui = Domain("tui")
 _, ngettext, N_ = _tui.words()
 pgettext = _tui.pgettext
 
+
+class KeyScroll(VerticalScroll):
+    """A column the keys scroll a line, or a page, a press, however fast they come.
+
+    Textual's own keys scroll after the next refresh, each from where the column was aimed when the key came:
+    ten arrows in a burst, or a held key, moved it one line (found from outside, in the replay; PageDown, Home
+    and End as well). Here each key scrolls at once, from where the last one aimed."""
+
+    #: the keys that scroll it (what :meth:`scroll_key` takes)
+    KEYS = frozenset({"up", "down", "pageup", "pagedown", "home", "end"})  # untranslated: key names
+
+    def scroll_key(self, key: str, *, animate: bool = True) -> None:
+        """Scroll as ``key`` (one of :data:`KEYS`) does, at once."""
+        if key == "home":
+            self.scroll_home(animate=animate, immediate=True)
+        elif key == "end":
+            self.scroll_end(animate=animate, immediate=True)
+        else:
+            page = self.scrollable_content_region.height
+            lines = {"up": -1, "down": 1, "pageup": -page, "pagedown": page}[key]
+            self.scroll_to(y=self.scroll_target_y + lines, animate=animate, immediate=True)
+
+    def _key(self, key: str) -> None:
+        if not self.allow_vertical_scroll:
+            raise SkipAction()  # as Textual's own: the key goes on to the screen's bindings
+        self.scroll_key(key)
+
+    def action_scroll_up(self) -> None:
+        self._key("up")
+
+    def action_scroll_down(self) -> None:
+        self._key("down")
+
+    def action_page_up(self) -> None:
+        self._key("pageup")
+
+    def action_page_down(self) -> None:
+        self._key("pagedown")
+
+    def action_scroll_home(self) -> None:
+        self._key("home")
+
+    def action_scroll_end(self) -> None:
+        self._key("end")
 
 
 def ladder_text(position: int, agreement_at: int, top: int) -> Text:
