@@ -9,7 +9,6 @@ at the next key press or the next round (see ``BoardScreen``).
 from __future__ import annotations
 
 from rich.text import Text
-from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from ..engine import State, objectives_met
@@ -17,6 +16,7 @@ from ..engine.cards import on_schedule
 from ..engine.wording import MET_MARK, schedule_words
 from ..lang import Domain
 from .text import literal, names, shown
+from .widgets import KeyScroll
 
 _, ngettext, N_ = Domain("tui").words()
 
@@ -24,7 +24,7 @@ _, ngettext, N_ = Domain("tui").words()
 PRIVATE_WARNING = N_("Everyone in the room will see control notes and secret objectives \u2014 show them?")
 
 
-class FacilitatorPanel(VerticalScroll):
+class FacilitatorPanel(KeyScroll):
     """The facilitator's panel: one text that scrolls when it is longer than the panel."""
 
     DEFAULT_CSS = """

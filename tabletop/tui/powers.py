@@ -24,6 +24,7 @@ from ..play.clock import PickHold
 from ..play.session import Session
 from .text import end_warning, hidden_seqs, literal, names, room_told, shown, told
 from .timekeeper import Timekeeper
+from .widgets import KeyScroll
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -129,11 +130,6 @@ def _room_reads(state: State, about: int) -> str:
                  "out.")
     return _("The room and every report read it.")
 
-
-#: the keys that scroll the private notes on the shared screen (the facilitator panel's method each calls); any other
-#: key hides them
-_SCROLLS = {"up": "scroll_up", "down": "scroll_down", "pageup": "scroll_page_up", "pagedown": "scroll_page_down",
-            "home": "scroll_home", "end": "scroll_end"}
 
 class FacilitatorPowers(_Screen):
     """The facilitator's keys and palette commands of the board."""
@@ -281,10 +277,12 @@ class FacilitatorPowers(_Screen):
         # after they were shown, and that key does nothing else (found from outside: an Enter pressed to hide them
         # also picked the list's first line, and the game went on to a sealed round behind the secrets)
         if self.show_private is not None:
-            if event.key in _SCROLLS:  # found from outside: at 80x24 the panel showed four lines, and ↓ hid them
+            # the arrows, PgUp/PgDn, Home and End scroll them (found from outside: at 80x24 the panel showed four
+            # lines, and ↓ hid them)
+            if event.key in KeyScroll.KEYS:
                 from .facilitator import FacilitatorPanel
 
-                getattr(self.query_one(FacilitatorPanel), _SCROLLS[event.key])(animate=False)
+                self.query_one(FacilitatorPanel).scroll_key(event.key, animate=False)
             else:
                 self._hide_private()
             event.stop()

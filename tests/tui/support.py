@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from textual import events
+from textual.app import App
 from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widget import Widget
@@ -40,6 +42,24 @@ async def press(pilot: Pilot, *keys: str) -> None:
     for key in keys:
         await pilot.press(key)
         await pilot.pause()
+
+
+def burst(app: App[object], *keys: str) -> None:
+    """Keys as a terminal delivers them when a person presses faster than the screen redraws, or holds a key: all
+    queued before the app handles the first (``pilot.press`` waits for the app between keys)."""
+    driver = app._driver
+    assert driver is not None
+    for key in keys:
+        event = events.Key(key, None)
+        event.set_sender(app)
+        driver.send_message(event)
+
+
+async def settled(pilot: Pilot) -> None:
+    """The keys handled and every scroll they started at its end (however long it takes, not a set time)."""
+    await pilot.pause()
+    await pilot.wait_for_scheduled_animations()
+    await pilot.pause()
 
 
 async def type_text(pilot: Pilot, text: str) -> None:

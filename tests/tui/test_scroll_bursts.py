@@ -1,0 +1,58 @@
+"""Every panel the keys scroll moves a line for every arrow, and a page for every PageUp/PageDown, however fast
+they come: the keys are sent as a burst, all queued before the app handles the first, as a terminal sends them
+when a person presses faster than the screen redraws, or holds a key down.
+
+Found from outside in the replay (002ecea): Textual scrolls after the next refresh, each key from where the
+column was aimed when it came, so ten arrows in a burst moved a column one line. The other panels did the same.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widget import Widget
+
+from tabletop.tui.app import TabletopApp
+
+from .support import SMALL, burst, settled, start
+
+
+async def burst_moves(pilot, widget: Widget) -> None:  # type: ignore[no-untyped-def]
+    """Five downs, three ups, two pages down, one up; End and two ups; Home and two downs: each burst, then where
+    the widget was scrolled to, checked exactly."""
+    app = pilot.app
+    assert widget.max_scroll_y >= 20, widget.max_scroll_y  # room for every burst below to move its whole way
+    page = widget.scrollable_content_region.height
+    assert 2 <= page and 2 + 2 * page <= widget.max_scroll_y, (page, widget.max_scroll_y)
+    for keys, y in ((["down"] * 5, 5), (["up"] * 3, 2), (["pagedown"] * 2, 2 + 2 * page), (["pageup"], 2 + page),
+                    (["end", "up", "up"], widget.max_scroll_y - 2), (["home", "down", "down"], 2)):
+        burst(app, *keys)
+        await settled(pilot)
+        assert widget.scroll_y == y, (keys, widget.scroll_y, y)
+
+
+async def test_the_facilitator_panel_scrolls_a_line_a_key_however_fast(tmp_path: Path) -> None:
+    app = TabletopApp(start(tmp_path))
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await pilot.press("f")
+        await pilot.pause()
+        panel = app.screen.query_one("#facilitator")
+        panel.focus()
+        await pilot.pause()
+        await burst_moves(pilot, panel)
+
+
+async def test_the_private_notes_scroll_a_line_a_key_however_fast(tmp_path: Path) -> None:
+    """The private notes take the keys before anything focused does (any other key hides them)."""
+    app = TabletopApp(start(tmp_path))
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        screen = app.screen
+        assert getattr(screen, "show_private", None) is not None
+        await burst_moves(pilot, screen.query_one("#facilitator"))
+        assert screen.show_private is not None  # no key of the bursts hid them
