@@ -15,7 +15,7 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -26,6 +26,7 @@ from ..play.clock import PickHold
 from .decisionlist import refill
 from .language import latin_key
 from .notices import QUESTION_HELD, taken, typed_text_lost
+from .widgets import KeyScroll
 from ..content.literal import shell_path
 
 _, ngettext, N_ = Domain("tui").words()
@@ -411,7 +412,7 @@ class HelpScreen(_Dialog[None]):
         self._keys = keys
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll():
+        with KeyScroll():
             yield Static(self._text(), id="help-text")
 
     def _text(self) -> KeyLines:

@@ -21,11 +21,15 @@ async def burst_moves(pilot, widget: Widget) -> None:  # type: ignore[no-untyped
     """Five downs, three ups, two pages down, one up; End and two ups; Home and two downs: each burst, then where
     the widget was scrolled to, checked exactly."""
     app = pilot.app
-    assert widget.max_scroll_y >= 20, widget.max_scroll_y  # room for every burst below to move its whole way
-    page = widget.scrollable_content_region.height
-    assert 2 <= page and 2 + 2 * page <= widget.max_scroll_y, (page, widget.max_scroll_y)
-    for keys, y in ((["down"] * 5, 5), (["up"] * 3, 2), (["pagedown"] * 2, 2 + 2 * page), (["pageup"], 2 + page),
-                    (["end", "up", "up"], widget.max_scroll_y - 2), (["home", "down", "down"], 2)):
+    top, page = widget.max_scroll_y, widget.scrollable_content_region.height
+    assert top > 2 + page and top >= 8, (top, page)  # two pages down go further than one
+
+    def at(y: int) -> int:
+        return max(0, min(y, top))
+
+    for keys, y in ((["down"] * 5, 5), (["up"] * 3, 2), (["pagedown"] * 2, at(2 + 2 * page)),
+                    (["pageup"], at(at(2 + 2 * page) - page)), (["end", "up", "up"], top - 2),
+                    (["home", "down", "down"], 2)):
         burst(app, *keys)
         await settled(pilot)
         assert widget.scroll_y == y, (keys, widget.scroll_y, y)
@@ -56,3 +60,15 @@ async def test_the_private_notes_scroll_a_line_a_key_however_fast(tmp_path: Path
         assert getattr(screen, "show_private", None) is not None
         await burst_moves(pilot, screen.query_one("#facilitator"))
         assert screen.show_private is not None  # no key of the bursts hid them
+
+
+async def test_the_help_scrolls_a_line_a_key_however_fast(tmp_path: Path) -> None:
+    """The hot seat's help; the start screen's and a seat's are the same dialog."""
+    app = TabletopApp(start(tmp_path))
+    async with app.run_test(size=(60, 12)) as pilot:
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        text = app.screen.query_one("#help-text").parent
+        assert isinstance(text, Widget) and app.focused is text
+        await burst_moves(pilot, text)
