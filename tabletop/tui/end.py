@@ -7,7 +7,6 @@ from pathlib import Path
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -18,6 +17,7 @@ from ..store.heads import head_line
 from .bars import KeyBar, TitleBar
 from ..content.literal import shell_path
 from .text import outcome_text
+from .widgets import KeyScroll
 
 _, ngettext, N_ = Domain("tui").words()
 
@@ -61,7 +61,7 @@ class EndScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
-        with VerticalScroll():
+        with KeyScroll():
             yield Static(Text(_("Game over"), style="bold"), id="end-title")
             if self.head is not None:
                 yield Static(self._head(), id="end-head")

@@ -72,3 +72,17 @@ async def test_the_help_scrolls_a_line_a_key_however_fast(tmp_path: Path) -> Non
         text = app.screen.query_one("#help-text").parent
         assert isinstance(text, Widget) and app.focused is text
         await burst_moves(pilot, text)
+
+
+async def test_the_end_screen_scrolls_a_line_a_key_however_fast(tmp_path: Path) -> None:
+    from tabletop.tui.end import EndScreen
+
+    session = start(tmp_path)
+    app = TabletopApp(session)
+    async with app.run_test(size=(80, 12)) as pilot:
+        await pilot.pause()
+        app.push_screen(EndScreen(session.state, session.save_path))
+        await pilot.pause()
+        outcome = app.screen.query_one("#outcome").parent
+        assert isinstance(outcome, Widget) and app.focused is outcome
+        await burst_moves(pilot, outcome)
