@@ -41,7 +41,7 @@ from .notices import Refusals, taken, typed_text_lost
 from .seatacts import SeatActs
 from .seatdialogs import SEAT_HELP, CodeScreen
 from .seatpowers import POWER_BINDINGS, ConsolePowers
-from .widgets import Board, compact_board
+from .widgets import Board, KeyScroll, compact_board
 
 _, ngettext, N_ = Domain("tui").words()
 
@@ -86,7 +86,7 @@ class SeatScreen(ConsolePowers, Screen[None]):
         yield Static(id="headline")
         yield Static(id="waiting")  # a watcher's: what the game waits for (a seat that acts has its prompt)
         with Horizontal(id="columns"):
-            with VerticalScroll(id="left"):  # one column; a wide projector's two (seat.tcss)
+            with KeyScroll(id="left"):  # one column; a wide projector's two (seat.tcss)
                 with Vertical(id="board-side"):
                     yield Digits("", id="round")
                     yield Static(id="tracks", classes="panel")
@@ -99,13 +99,13 @@ class SeatScreen(ConsolePowers, Screen[None]):
                         yield Static(id="seals", classes="panel -empty")  # untranslated: CSS classes
                         yield Static(id="log", classes="panel")
             with Vertical(id="right"):
-                with VerticalScroll(id="own-box"):
+                with KeyScroll(id="own-box"):
                     yield Static(id="own", classes="panel")
-                with VerticalScroll(id="prompt-box"):  # a long prompt scrolls: the list keeps its rows
+                with KeyScroll(id="prompt-box"):  # a long prompt scrolls: the list keeps its rows
                     yield Static(id="prompt")
                 yield DecisionList(id="entries")
                 # a team's and the console's log, below its decision: the newest lines always in view
-                with VerticalScroll(id="log-box"):
+                with KeyScroll(id="log-box"):
                     yield Static(id="side-log")
         yield KeyBar()  # the keys in the seat's language (Textual's Footer says them as declared, in English)
 

@@ -9,7 +9,9 @@ column was aimed when it came, so ten arrows in a burst moved a column one line.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+import pytest
 from textual.widget import Widget
 
 from tabletop.tui.app import TabletopApp
@@ -18,8 +20,8 @@ from .support import SMALL, burst, settled, start
 
 
 async def burst_moves(pilot, widget: Widget) -> None:  # type: ignore[no-untyped-def]
-    """Five downs, three ups, two pages down, one up; End and two ups; Home and two downs: each burst, then where
-    the widget was scrolled to, checked exactly."""
+    """Home; five downs, three ups, two pages down, one up; End and two ups; Home and two downs: each burst, then
+    where the widget was scrolled to, checked exactly."""
     app = pilot.app
     top, page = widget.max_scroll_y, widget.scrollable_content_region.height
     assert top > 2 + page and top >= 8, (top, page)  # two pages down go further than one
@@ -27,7 +29,7 @@ async def burst_moves(pilot, widget: Widget) -> None:  # type: ignore[no-untyped
     def at(y: int) -> int:
         return max(0, min(y, top))
 
-    for keys, y in ((["down"] * 5, 5), (["up"] * 3, 2), (["pagedown"] * 2, at(2 + 2 * page)),
+    for keys, y in ((["home"], 0), (["down"] * 5, 5), (["up"] * 3, 2), (["pagedown"] * 2, at(2 + 2 * page)),
                     (["pageup"], at(at(2 + 2 * page) - page)), (["end", "up", "up"], top - 2),
                     (["home", "down", "down"], 2)):
         burst(app, *keys)
@@ -86,3 +88,34 @@ async def test_the_end_screen_scrolls_a_line_a_key_however_fast(tmp_path: Path) 
         outcome = app.screen.query_one("#outcome").parent
         assert isinstance(outcome, Widget) and app.focused is outcome
         await burst_moves(pilot, outcome)
+
+
+def team_view() -> dict[str, Any]:
+    """A team's view with more of everything than 80x24 shows: tracks, its objectives, a question, the log."""
+    reasons = [f"  reason {i}: a long reason that goes on and on for a while, and wraps" for i in range(1, 12)]
+    return {"role": "team", "game": {"seq": 3, "round": 1},
+            "board": {"tracks": [{"name": f"Track {i}", "top": 5, "position": 2, "rung": "talks", "tension": 1,
+                                  "breakdown_at": 5, "status": "open"} for i in range(14)],
+                      "log": [{"seq": i, "text": f"event {i} on a track"} for i in range(1, 30)]},
+            "own": {"actions_left": 2, "objectives": [{"text": f"objective {i}", "met": False} for i in range(20)]},
+            "decision": {"prompt": "\n".join(["Russia: counter this argument or pass.", *reasons]),
+                         "entries": [{"id": f"e{i}", "label": f"Entry {i}"} for i in range(4)]}}
+
+
+@pytest.mark.parametrize("column", ["#left", "#own-box", "#prompt-box", "#log-box"])
+async def test_a_seats_columns_scroll_a_line_a_key_however_fast(column: str) -> None:
+    """The board's column, the team's own, its question and its log (each reached with tab, or shift+tab)."""
+    from tabletop.tui.seat import SeatApp, SeatScreen
+
+    app = SeatApp("127.0.0.1:9", None)  # no host: the screen is given a view by hand
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        while not isinstance(app.screen, SeatScreen):  # the code dialog a screen without a code opens
+            app.pop_screen()
+            await pilot.pause()
+        app.seat_screen.show(team_view(), {})
+        await pilot.pause()
+        box = app.screen.query_one(column)
+        box.focus()
+        await pilot.pause()
+        await burst_moves(pilot, box)
