@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import OptionList
@@ -42,7 +42,7 @@ from .notices import Refusals, moved_on, taken
 from .powers import FacilitatorPowers
 from .text import SEALED_NOTE, independence_word, literal, move_words, names, seen, shown
 from .timekeeper import Timekeeper
-from .widgets import Board, BoardPart, CardPanel, RulingsPanel, TurnPanel, compact_board
+from .widgets import Board, BoardPart, CardPanel, KeyScroll, RulingsPanel, TurnPanel, compact_board
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -135,9 +135,9 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
             # the facilitator's panel comes under the rulings when first opened
         with Vertical(id="side"):
             yield TurnPanel(id="turn")
-            with VerticalScroll(id="card-box"):
+            with KeyScroll(id="card-box"):
                 yield CardPanel(id="card")
-            with VerticalScroll(id="prompt-box"):
+            with KeyScroll(id="prompt-box"):
                 yield BoardPart("", id="prompt")
             yield DecisionList(id="decision")
         yield KeyBar()

@@ -119,3 +119,35 @@ async def test_a_seats_columns_scroll_a_line_a_key_however_fast(column: str) -> 
         box.focus()
         await pilot.pause()
         await burst_moves(pilot, box)
+
+
+async def test_the_hot_seats_card_scrolls_a_line_a_key_however_fast(tmp_path: Path) -> None:
+    """At 80x18 the card just drawn scrolls in three rows above its choices (tab reaches it)."""
+    app = TabletopApp(start(tmp_path))
+    async with app.run_test(size=(80, 18)) as pilot:
+        await pilot.pause()
+        await pilot.press("1")  # the event card drawn
+        await pilot.pause()
+        box = app.screen.query_one("#card-box")
+        box.focus()
+        await pilot.pause()
+        await burst_moves(pilot, box)
+
+
+async def test_the_hot_seats_question_scrolls_a_line_a_key_however_fast(tmp_path: Path) -> None:
+    """At 80x20 the facilitator's question, with the argument and its counters, scrolls above the odds."""
+    from tabletop.engine import Action, legal_actions, waiting_for
+
+    from .test_argument_play import _to_a_counter
+
+    session = _to_a_counter(tmp_path / "game.jsonl")
+    while waiting_for(session.state) == "counter":
+        actor = legal_actions(session.state)[0].actor
+        session.apply(Action("counter", actor=actor, track=session.state.queue[0].track, text="a long counter " * 4))
+    app = TabletopApp(session)
+    async with app.run_test(size=(80, 20)) as pilot:
+        await pilot.pause()
+        box = app.screen.query_one("#prompt-box")
+        box.focus()
+        await pilot.pause()
+        await burst_moves(pilot, box)
