@@ -9,7 +9,7 @@ from pathlib import Path
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Container, Horizontal, Vertical, VerticalScroll
+from textual.containers import Container, Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Input, Label, OptionList, Select, Static, Switch
 from textual.widgets.option_list import Option
@@ -27,6 +27,7 @@ from ..store.players import TEAM_NAME_MAX, policy_word
 from ..sim.bots import POLICIES
 from .bars import KeyBar, TitleBar
 from .text import independence_word, literal
+from .widgets import KeyScroll
 
 _tui = Domain("tui")
 _, ngettext, N_ = _tui.words()
@@ -165,11 +166,11 @@ Each actor is played by a team of people or by a bot; a team may be given its na
             yield OptionList(*[Option(self._scenario_label(e), id=str(i)) for i, e in enumerate(self.entries)],
                              id="scenarios")
             with Vertical(id="right"):
-                with VerticalScroll(id="details-box"):
+                with KeyScroll(id="details-box"):
                     yield Static(id="details")
                 # its fields take the focus (it scrolls to the one focused): not a stop of its own on the way to
                 # the seed (found from outside: Tab seemed not to reach the seed, and the digits typed went nowhere)
-                with VerticalScroll(id="setup", can_focus=False):
+                with KeyScroll(id="setup", can_focus=False):
                     with Horizontal(classes="row"):
                         yield Label(said(LABELS, "seed-label"), id="seed-label")
                         yield Input(str(random.SystemRandom().randrange(1, 1_000_000)), id="seed", type="integer")

@@ -151,3 +151,15 @@ async def test_the_hot_seats_question_scrolls_a_line_a_key_however_fast(tmp_path
         box.focus()
         await pilot.pause()
         await burst_moves(pilot, box)
+
+
+@pytest.mark.parametrize(("column", "focused"), [("#details-box", "#details-box"), ("#setup", "#sealed")])
+async def test_the_start_screens_columns_scroll_a_line_a_key_however_fast(tmp_path: Path, column: str,
+                                                                         focused: str) -> None:
+    """The scenario's details (tab reaches them), and the set-up, which a field's unused keys scroll."""
+    app = TabletopApp(save_dir=tmp_path)
+    async with app.run_test(size=(80, 16)) as pilot:
+        await pilot.pause()
+        app.screen.query_one(focused).focus()
+        await settled(pilot)
+        await burst_moves(pilot, app.screen.query_one(column))
