@@ -289,8 +289,9 @@ Each actor is played by a team of people or by a bot; a team may be given its na
             if isinstance(event.value, str) and event.value != current():
                 self.app.action_language(event.value)  # type: ignore[attr-defined] # a Multilingual app
             return
-        # a team name is for a human team: a bot's seat has none
-        if event.select.id and event.select.id.startswith("seat-"):
+        # a team name is for a human team: a bot's seat has none. A seat list says its first value once mounted: by
+        # then an arrow may have put the next scenario's teams in its place (found with a burst of arrows: NoMatches)
+        if event.select.id and event.select.id.startswith("seat-") and event.select.is_attached:
             actor = event.select.id.removeprefix("seat-")
             self.query_one(f"#team-{actor}", Input).display = event.value == HUMAN
 

@@ -163,3 +163,24 @@ async def test_the_start_screens_columns_scroll_a_line_a_key_however_fast(tmp_pa
         app.screen.query_one(focused).focus()
         await settled(pilot)
         await burst_moves(pilot, app.screen.query_one(column))
+
+
+async def test_arrows_in_a_burst_down_the_scenario_list_land_on_the_scenario_and_its_teams(tmp_path: Path) -> None:
+    """Found checking the lists for this: two arrows in a burst down the start screen's scenarios closed the
+    app (NoMatches: '#team-ru'). Each scenario shown mounts its teams' fields, and a team's seat list says its
+    first value after it is mounted; by then the next arrow had put the next scenario's teams in its place."""
+    from textual.widgets import OptionList, Select
+
+    app = TabletopApp(save_dir=tmp_path)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        scenarios = app.screen.query_one("#scenarios", OptionList)
+        assert app.focused is scenarios and scenarios.option_count >= 3
+        burst(app, "down", "down")
+        await settled(pilot)
+        assert scenarios.highlighted == 2
+        last = app.screen.entries[2].scenario  # type: ignore[attr-defined]
+        assert last is not None
+        seats = [s.id for s in app.screen.query("#seats Select").results(Select)]
+        assert seats == [f"seat-{a.id}" for a in last.ruleset.actors]
+    assert app.return_code in (None, 0)
