@@ -280,5 +280,5 @@ async def test_the_help_says_how_to_reach_the_track_history_and_the_charts(tmp_p
         assert app.focused is left
         burst(app, *["down"] * 10)  # pressed faster than the screen redraws, or a key held down
         await pilot.pause()
-        await pilot.pause()
+        await pilot.wait_for_scheduled_animations()  # the last line's scroll at its end, however quick the machine
         assert left.scroll_y == 10, left.scroll_y  # (found from outside: a burst of ten moved it one line)
