@@ -63,10 +63,13 @@ def ask_end(screen: Screen[Any], state: State | None, hold: PickHold | None, end
                                          weighty=True), confirmed)
 
 
-def ask_undo(screen: Screen[Any], state: State | None, undo: Callable[[], None], *, shared: bool) -> None:
+def ask_undo(screen: Screen[Any], state: State | None, undo: Callable[[], None], *, shared: bool,
+             current: Callable[[], State | None] | None = None) -> None:
     """Ask "Undo event N: …?", then ``undo`` on yes (``state`` None: a console with no copy of the game asks
     only "Undo the last action?"). On a ``shared`` screen a sealed move not yet revealed is named as the log
-    names it: the team at the keyboard may not be its own."""
+    names it: the team at the keyboard may not be its own. ``current``: the game as it stands when the answer
+    comes; a yes given once event N is no longer the one an undo takes back undoes nothing, and says so (found from
+    outside: three bots moved under the question, and its yes took back a bot's move, not the one it named)."""
     from .modals import ConfirmScreen
 
     last = undo_target(state) if state is not None else None
@@ -78,8 +81,21 @@ def ask_undo(screen: Screen[Any], state: State | None, undo: Callable[[], None],
     else:
         said = room_told(state, last) if shared else told(state, last)
         question = _("Undo event {seq}: {event}?").format(seq=last.seq, event=said)
+    def answered(ok: bool | None) -> None:
+        if not ok:
+            return
+        if last is not None and current is not None:
+            now = current()
+            target = undo_target(now) if now is not None else None
+            if target is None or target.seq != last.seq:
+                screen.app.notify(_("Nothing was undone: the game moved on while the question was open, and event "
+                                    "{seq} is no longer the last. Press u to ask again.").format(seq=last.seq),
+                                  severity="warning", timeout=8, markup=False)
+                return
+        undo()
+
     screen.app.push_screen(ConfirmScreen(question, Text(_("The undone action stays in the record, marked as undone."))),
-                           lambda ok: undo() if ok else None)
+                           answered)
 
 
 def ask_note(screen: Screen[Any], state: Callable[[], State], words: Callable[[State, Event], str],
@@ -346,7 +362,7 @@ class FacilitatorPowers(_Screen):
             self.sealed.handed_over()
             self.act(Action("undo", reason=UNDONE_BY))
 
-        ask_undo(self, self.session.state, undo, shared=True)
+        ask_undo(self, self.session.state, undo, shared=True, current=lambda: self.session.state)
 
     def action_note(self, typed: str = "", about: int | None = None) -> None:
         """Attach a note to an event, the last by default; ``typed`` and ``about``: the text already typed and the

@@ -133,7 +133,8 @@ class ConsolePowers(_Screen):
 
         replica = self.seat_app.replica
         ask_undo(self, replica.state if replica is not None else None,
-                 lambda: self.seat_app.send({"kind": "undo", "reason": UNDONE_BY}), shared=False)
+                 lambda: self.seat_app.send({"kind": "undo", "reason": UNDONE_BY}), shared=False,
+                 current=lambda: (self.seat_app.replica or replica).state if replica is not None else None)
 
     def action_note(self) -> None:
         replica = self.seat_app.replica

@@ -970,3 +970,31 @@ async def test_f1_on_the_start_screen_says_the_start_screens_keys(tmp_path: Path
         assert isinstance(app.screen, BoardScreen)
         await press(pilot, "f1")
         assert ("inject" if code == "en" else "вбросить") in str(app.screen.query_one("#help-text").content)
+
+
+async def test_an_undo_answered_after_the_game_moved_on_undoes_nothing(tmp_path: Path) -> None:
+    """Found from outside: "Undo event 5: Ukraine: Stall …?" was asked, three bots moved under the question, and its
+    yes took back the Mediating states' move, event 8. A yes once the event named is no longer the last undoes
+    nothing and says so; asked again, the question names the last event."""
+    from tabletop.engine import Action, legal_actions
+    from tabletop.tui.modals import ConfirmScreen
+
+    session = start(tmp_path, seed=7)
+    while session.state.phase == "event":
+        session.apply(legal_actions(session.state)[0])
+    session.apply(Action("pass", actor=session.state.turn))
+    named = session.state.seq
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await press(pilot, "u")
+        assert isinstance(app.screen, ConfirmScreen)
+        session.apply(Action("pass", actor=session.state.turn))  # a bot's move, under the question
+        moved = session.state.seq
+        await press(pilot, "y")
+        assert session.state.seq == moved  # nothing undone
+        assert any(f"event {named} is no longer the last" in t for t in toasts(pilot)), toasts(pilot)
+        await press(pilot, "u", "y")  # asked again: the last event, undone
+    kinds = [e.action.kind for e in open_save(session.save_path).events]
+    assert kinds.count("undo") == 1 and kinds[-1] == "undo"
+    assert open_save(session.save_path).events[-1].result.get("undoes") == moved
