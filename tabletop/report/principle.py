@@ -39,9 +39,13 @@ def principle(game: ReplayedGame, outcome: Mapping[str, Any]) -> dict[str, Any]:
         for t in tracks
         if t["status"] == "collapsed"
     ]
+    cascade = cascade_steps(game)
+    # an agreement a package deal's collapse reopened or brought down was touched by it, whatever came after (found
+    # from outside: "agreed in round 7 … the collapses did not touch it" above the step that reopened it in round 5)
+    touched = {c["track"] for step in cascade for c in step["brought_down"]}
     stood = []
     for t in tracks:
-        if t["status"] != "agreed" or t["provisional"]:
+        if t["status"] != "agreed" or t["provisional"] or t["id"] in touched:
             continue
         beside = [c for c in collapses if c["track"] != t["id"]]
         if beside:
@@ -49,7 +53,6 @@ def principle(game: ReplayedGame, outcome: Mapping[str, Any]) -> dict[str, Any]:
                    "override": _agreed_by_override(game, t["id"])}
             row["text"] = stood_text(row)
             stood.append(row)
-    cascade = cascade_steps(game)
     # the package deal at the end: provisional agreements that lapsed because not everything was agreed
     lapsed = []
     for t in tracks:

@@ -564,6 +564,13 @@ def principle_headline(
         deals = ngettext("{n} provisional agreement", "{n} provisional agreements", lost).format(n=lost)
         return _("Nothing is agreed until everything is agreed: {collapses} brought down {tracks}, "
                  "{agreements} among them.").format(collapses=fell, tracks=brought, agreements=deals)
+    if stood and independence == "linked":
+        # they stood because the collapsed tracks left the package (linked_collapse = "reopen"), not because the
+        # tracks were independent (found from outside: a package deal's debrief drew the strict rule's lesson)
+        return ngettext("Under the package deal {n} agreement stood beside the collapses: the collapsed tracks left "
+                        "the package, and what was left was agreed as a whole.",
+                        "Under the package deal {n} agreements stood beside the collapses: the collapsed tracks left "
+                        "the package, and what was left was agreed as a whole.", len(stood)).format(n=len(stood))
     fell = ngettext("{n} collapse", "{n} collapses", len(collapses)).format(n=len(collapses))
     if stood:
         agreed = ngettext("{n} agreement", "{n} agreements", len(stood)).format(n=len(stood))

@@ -263,3 +263,38 @@ def test_a_provisional_deal_a_collapse_reopened_did_not_lapse_at_the_end(tmp_pat
     md = md_text(render([path], "md"))
     assert "lapsed at the end" not in md and "lapsed when the game ended" not in md, md
     assert f"open (provisional agreement of round {track['provisional_round']} reopened)" in md
+
+
+def _reopen_then_agree(touch: bool):  # noqa: ANN202 - a facilitated_save hook
+    """After the first event, under a package deal that reopens: (``touch``) Humanitarian agreed, then Borders'
+    walk-out reopens it; every other track collapses; Humanitarian agreed last, which completes what is left of the
+    package: a firm agreement beside five collapses."""
+
+    def hook(state: State) -> list[Action]:
+        if state.last is None or state.last.seq != 1:
+            return []
+        t = state.scenario.index.tracks
+        agree = Action("override", track="humanitarian", position=t["humanitarian"].agreement_at, reason="a deal")
+        fall = [Action("override", track=tid, tension=t[tid].breakdown_at, reason="a walk-out")
+                for tid in ("borders", "strategic-stability", "ukraine-status", "track-two", "ukraine-eu")]
+        return [agree, *fall, agree] if touch else [*fall, agree]
+
+    return hook
+
+
+@pytest.mark.parametrize("touch", [True, False])
+def test_a_package_deal_agreement_is_never_said_to_stand_untouched_by_the_collapse_that_reopened_it(
+        tmp_path: Path, touch: bool) -> None:
+    """Found from outside: a package deal's debrief said "Strategic stability agreed in round 7 … — the collapses did
+    not touch it" above the cascade's step in which a collapse had reopened it; and with no cascade its headline was
+    the strict rule's lesson ("the failure of one track did not compromise the others"), where the agreement stood
+    because the collapsed tracks left the package."""
+    sc = scenario("parallel-tracks-linked", linked_collapse="reopen")
+    p = build_report(facilitated_save(tmp_path / "g.jsonl", sc, 1, _reopen_then_agree(touch)).path)["principle"]
+    reopened = {c["track"] for step in p["cascade"] for c in step["brought_down"]}
+    assert ("humanitarian" in reopened) is touch
+    assert not reopened & {row["track"] for row in p["stood"]}  # what a collapse touched did not stand untouched
+    assert "did not compromise the others" not in p["headline"], p["headline"]
+    if not touch:
+        assert [row["track"] for row in p["stood"]] == ["humanitarian"]
+        assert p["headline"].startswith("Under the package deal 1 agreement stood beside the collapses"), p["headline"]
