@@ -23,7 +23,7 @@ from ..content.timers import parse_timer_option
 from .arguments import _seed, _whole
 from .play import _TIMER_HELP, _bots, _save_refused, _teams, looks_like_a_save, save_elsewhere
 from .screens import cannot_draw, lost_or_moved
-from .terminal import _err, _out
+from .terminal import _err, _line, _out
 from ..lang import Domain
 from ..content.literal import shell_path
 from ..content.oswords import system_words

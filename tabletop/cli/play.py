@@ -13,7 +13,7 @@ from ..content.loader import load_scenario
 from ..content.timers import Timers, parse_timer_option
 from . import screens
 from .arguments import _seed
-from .terminal import _err, control_refused
+from .terminal import _err, _line, control_refused
 from ..lang import Domain
 
 _, ngettext, N_ = Domain("cli").words()
