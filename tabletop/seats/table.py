@@ -30,6 +30,7 @@ from ..play.timing import GameClock
 from .checks import check_seat, role_name, seat_name
 from .protocol import Wire, message
 from ..engine.lookups import seen
+from ..engine.wording import names
 from .views import Entry, Seat, TableFacts, actions_since, seat_entries, seat_view, secrets
 from ..content.oswords import system_words
 
@@ -170,6 +171,7 @@ class Table:
         if action is None:  # the facilitator lets a bot answer the card
             self.hold.release(state)
         else:
+            for_team = self._entered_for(seat, action)
             try:
                 check_seat(state, seat, action)
                 self._apply(action)
@@ -179,6 +181,8 @@ class Table:
                 return message("refused", client_seq=seq, code=Wire.SAVE_FAILED,
                                message=_("the save could not be written ({why}): nothing was done").format(
                                    why=system_words(exc)))
+            if for_team is not None:
+                self._note_entered(for_team, lang)
             if action.kind == "undo":
                 self.hold.reset()  # a card back on the table is read out again before a bot answers
                 if self.session.undid_a_bot():  # the bots wait, as on the hot seat, or the bot would play again
@@ -187,6 +191,28 @@ class Table:
         self.clock.follow(self.session.state)
         self.play_bots()
         return message("ack", client_seq=seq, index=index)
+
+    def _entered_for(self, seat: Seat, action: Action) -> str | None:
+        """The team whose decision the facilitator's console enters, the team having no screen connected (None when
+        the console acts as itself, or for a bot)."""
+        team = action.actor
+        if seat.role != "facilitator" or team is None or team not in self.session.state.scenario.index.actors:
+            return None
+        if self.session.is_bot(team) or f"team:{team}" in self.connected:
+            return None
+        return team
+
+    def _note_entered(self, team: str, lang: str) -> None:
+        """A note on the event just made: the facilitator entered it for ``team`` (found from outside: a vote entered
+        from the console while Russia's laptop was frozen was saved, replayed and reported as Russia's own). A
+        note the disk refuses is left out: the decision itself is saved."""
+        state = self.session.state
+        name = names(seen(state, lang)).get(team, team)
+        text = _("Entered by the facilitator: {team} had no screen connected.").format(team=name)
+        try:
+            self._apply(Action("note", text=text, about=state.seq))
+        except (RuleViolation, OSError):
+            pass
 
     def _time(self, seat: Seat, msg: dict[str, Any]) -> dict[str, Any]:
         """The facilitator pauses, resumes or adds time, as on the hot seat (saved with the next event)."""

@@ -180,7 +180,8 @@ async def test_the_hosts_console_lists_each_seats_whole_join_command(tmp_path: P
 
 async def test_the_console_plays_for_a_team_whose_screen_is_gone_and_the_host_saves_it_as_that_teams(
         tmp_path: Path) -> None:
-    """Russia's laptop died: the console is offered Russia's moves, and what it picks is Russia's act."""
+    """Russia's laptop died: the console is offered Russia's moves, and what it picks is Russia's act, noted as the
+    facilitator's entry."""
     hands = Hands()
     table = _table(tmp_path, hands)  # every team a bot but Russia, whose screen never joins
     async with hosting(table) as (_host, address, codes):
@@ -196,8 +197,14 @@ async def test_the_console_plays_for_a_team_whose_screen_is_gone_and_the_host_sa
         move = next(e for e in view["decision"]["entries"] if e["action"]["kind"] == "move" and "refusal" not in e)
         await console.act(pick=move["id"])
         await caught_up(console, state.seq + 1)
-        done = open_save(table.session.save_path).events[state.seq]  # the event after the turn came (bots follow)
+        events = open_save(table.session.save_path).events
+        done = events[state.seq]  # the event after the turn came (bots follow)
         assert done.action.kind == "move" and done.action.actor == "ru" and done.action.move == move["action"]["move"]
+        # and the record says who entered it (found from outside: a vote entered while Russia's laptop was frozen
+        # was saved, replayed and reported as Russia's own)
+        note = events[state.seq + 1].action
+        assert (note.kind, note.about) == ("note", done.seq)
+        assert note.text == "Entered by the facilitator: Russia had no screen connected."
         await console.close()
     table.session.close()
 
