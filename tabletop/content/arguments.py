@@ -107,6 +107,18 @@ def shown(text: str) -> str:
     return text
 
 
+#: what breaks a line, or moves the text on as a tab does: never in a name (shown as it is written, on one line)
+_LINE_BREAKS = frozenset("\n\r\t\v\f\u2028\u2029")
+
+
+def one_line(text: str) -> str:
+    """A name, a title or a rung is one line: a line break or a tab in it is refused (found from outside: a rung
+    written with ``\\r`` took three rows of every track card, and the rest of it began a line of its own)."""
+    if any(ch in _LINE_BREAKS for ch in text):
+        raise ValueError(_("is one line: it has a line break or a tab; write it on one line"))
+    return text
+
+
 StockText = Annotated[str, Limits(min_length=1, max_length=TEXT_LENGTH.high), Check(shown)]
 
 

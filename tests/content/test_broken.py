@@ -215,6 +215,11 @@ CASES: list[tuple[str, int, str, str]] = [
     # found from outside: a name or title of spaces was taken ("" was not), and read as nothing on screen
     ("ruleset-name-only-spaces.toml", 11, "actors[0].name", "has only spaces: write the text to show"),
     ("deck-title-only-spaces.toml", 8, "cards[0].title", "has only spaces: write the text to show"),
+    # found from outside: a rung written with \r took three rows of every track card; a name, a title, a rung and a
+    # choice's label are one line
+    ("ruleset-name-line-break.toml", 11, "actors[0].name", "is one line: it has a line break or a tab"),
+    ("ruleset-rung-line-break.toml", 37, "tracks[0].ladder[1]", "is one line: it has a line break or a tab"),
+    ("deck-choice-label-tab.toml", 14, "cards[0].choices[0].label", "is one line: it has a line break or a tab"),
     ("deck-prompt-participants-string.toml", 13, "prompts[0].participants", "expected true or false"),
     # whole files
     ("file-empty.toml", 1, "", "file is empty: expected a [ruleset] or a [deck] table"),
