@@ -19,7 +19,11 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u0080-\u009f]")
 #: left-to-right and right-to-left marks, embeddings, overrides and isolates. Any of them could
 #: reorder what a reader sees around it; a character class, for every sanitiser and escaper to share.
 BIDI_CONTROLS = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
-_BIDI = re.compile(f"[{BIDI_CONTROLS}]")
+#: characters that draw nothing and join, split or hide what is around them: the soft hyphen, zero-width space,
+#: non-joiner and joiner, word joiner and the invisible operators, the byte order mark, the Mongolian vowel
+#: separator and the tag characters. "Rus\u200bsia" read as Russia beside Russia (found from outside)
+INVISIBLE = "\u00ad\u180e\u200b-\u200d\u2060-\u2064\ufeff\U000e0000-\U000e007f"
+_BIDI = re.compile(f"[{BIDI_CONTROLS}{INVISIBLE}]")
 # In one-line text, a line break or tab is shown too: a name must not start a line of its own.
 _LINE_BREAK = re.compile(r"[\t\n]")
 
@@ -40,8 +44,9 @@ def literal(value: Any, *, lines: bool = True) -> str:
     breaks are kept (``\\r\\n`` and a lone ``\\r`` become ``\\n``); without,
     they are shown as symbols too, for text that must stay on one line (a
     name in a table, a problem on a terminal). Every other control character
-    becomes a visible symbol (``\\x1b`` is shown as ``\u241b``) and a bidi
-    override its code point (``<U+202E>``). Applying it twice changes nothing more.
+    becomes a visible symbol (``\\x1b`` is shown as ``\u241b``), and a bidi
+    override or an invisible character (:data:`INVISIBLE`) its code point (``<U+202E>``,
+    ``<U+200B>``). Applying it twice changes nothing more.
     """
     text = "" if value is None else str(value)
     if lines:
@@ -69,4 +74,4 @@ def shell_path(path: Any) -> str:
     return literal(shlex.quote(text), lines=False)
 
 
-__all__ = ["BIDI_CONTROLS", "literal", "one_line", "shell_path"]
+__all__ = ["BIDI_CONTROLS", "INVISIBLE", "literal", "one_line", "shell_path"]

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..content.files import missing
-from ..content.literal import BIDI_CONTROLS
+from ..content.literal import BIDI_CONTROLS, INVISIBLE
 from .audience import AUDIENCES, for_audience
 from .build import ReportError, assemble_report, load
 from .compare import compare, same_games
@@ -29,7 +29,7 @@ FULL_REPORTS_MAX = 4
 
 # Characters valid in JSON strings that a terminal could still act on (DEL, C1
 # controls such as CSI) or that reorder text: written as \\u escapes.
-_JSON_UNSAFE = re.compile(f"[\\x7f-\\x9f\\u2028\\u2029{BIDI_CONTROLS}]")
+_JSON_UNSAFE = re.compile(f"[\\x7f-\\x9f\\u2028\\u2029{BIDI_CONTROLS}{INVISIBLE}]")
 
 
 def save_paths(paths: str | Path | Sequence[str | Path]) -> list[Path]:
@@ -63,7 +63,8 @@ def save_paths(paths: str | Path | Sequence[str | Path]) -> list[Path]:
 def to_json(data: Any) -> str:
     """JSON that reads back to the exact strings, safe to print on a terminal."""
     text = json.dumps(data, ensure_ascii=False, indent=2)
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+    # as JSON escapes them (a tag character, past U+FFFF, as its two surrogates)
+    return _JSON_UNSAFE.sub(lambda m: json.dumps(m.group())[1:-1], text) + "\n"
 
 
 def render(

@@ -195,6 +195,16 @@ def test_the_arabic_letter_mark_is_a_bidi_control_too() -> None:
     assert json.loads(to_json({"name": "a\u061cb"})) == {"name": "a\u061cb"}
 
 
+@pytest.mark.parametrize("hidden", ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\U000e0041"])
+def test_an_invisible_character_is_shown_by_its_code_point(hidden: str) -> None:
+    """Found from outside: an actor named "Rus\\u200bsia" read as Russia beside Russia, and a name of a zero-width space
+    alone as nothing at all: what draws nothing is shown, as a bidi control is."""
+    shown = literal(f"Rus{hidden}sia")
+    assert shown == f"Rus<U+{ord(hidden):04X}>sia" and one_line(hidden) == f"<U+{ord(hidden):04X}>"
+    assert hidden not in to_json({"name": f"a{hidden}b"})
+    assert json.loads(to_json({"name": f"a{hidden}b"})) == {"name": f"a{hidden}b"}
+
+
 #: phrases of the wording (as the code writes them) that only one module may hold: tabletop/engine/wording.py,
 #: or for a ruling's working tabletop/engine/rulingwords.py
 ONLY_IN_WORDING = {"vs target": "rulingwords", "(not met at the roll)": "rulingwords", "accepted: {": "rulingwords",
