@@ -53,11 +53,22 @@ def did_you_mean(word: str, options: Iterable[str]) -> str:
              or difflib.SequenceMatcher(None, typed, name).ratio() >= SURE]
     if not close:
         return ""
-    # as close as each other ('rus': 'ru' and 'us'), the one spelt from the same first letters: a typo is
-    # more often at a word's end than at its start (found from outside: 'rus' was told 'us')
-    best = max(close, key=lambda name: (difflib.SequenceMatcher(None, typed, name).ratio(),
+    # the fewest letters to change first (found from outside: '--sead' was told '--sealed', two letters away,
+    # not '--seed', one); as close as each other ('rus': 'ru' and 'us'), the one spelt from the same first
+    # letters: a typo is more often at a word's end than at its start (found from outside: 'rus' was told 'us')
+    best = max(close, key=lambda name: (-_edits(typed, name), difflib.SequenceMatcher(None, typed, name).ratio(),
                                         len(os.path.commonprefix([typed, name]))))
     return _(" (did you mean '{name}'?)").format(name=best)
+
+
+def _edits(a: str, b: str) -> int:
+    """How many letters to add, drop or change to make ``a`` into ``b`` (Levenshtein's distance)."""
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        previous, row[0] = row[0], i
+        for j, y in enumerate(b, 1):
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (x != y))
+    return row[-1]
 
 
 class Problem(NamedTuple):

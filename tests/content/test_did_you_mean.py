@@ -21,3 +21,10 @@ def test_typos_are_still_suggested() -> None:
     # an id typed as its last word (found in review: 'summit' lost 'basin-summit', 'status' 'ukraine-status')
     assert did_you_mean("summit", ["basin-summit", "tsunami-warning"]) == " (did you mean 'basin-summit'?)"
     assert did_you_mean("status", ["ukraine-status", "borders"]) == " (did you mean 'ukraine-status'?)"
+
+
+def test_the_fewest_letters_away_is_suggested() -> None:
+    """Found from outside: ``play --sead 3`` was told "(did you mean '--sealed'?)", two letters away, not
+    '--seed', one: difflib's ratio favoured the longer word."""
+    assert did_you_mean("--sead", ["--seed", "--sealed", "--save"]) == " (did you mean '--seed'?)"
+    assert did_you_mean("--seald", ["--seed", "--sealed", "--save"]) == " (did you mean '--sealed'?)"
