@@ -163,8 +163,12 @@ class TurnPanel(BoardPart):
         out.append(_("Round {round}/{turns} \u00b7 {phase}").format(round=state.round, turns=rs.turns, phase=phase),
                    style="bold")
         if timer:
-            out.append("  ")
-            out.append_text(timer if isinstance(timer, Text) else Text(_("time {clock}").format(clock=timer)))
+            clock = timer if isinstance(timer, Text) else Text(_("time {clock}").format(clock=timer))
+            # on the line if it fits, else whole on the next (found from outside: paused at 80x24, "⚠ TIME" ended
+            # the line and "UP" began the next, over the tracks' column)
+            width = self.content_size.width
+            out.append("\n" if width and out.cell_len + 2 + clock.cell_len > width else "  ")
+            out.append_text(clock)
         out.append("\n")
         waiting = waiting_for(state)
         if acting is not None:

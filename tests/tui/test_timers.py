@@ -28,7 +28,7 @@ from tabletop.tui.start import StartScreen
 from tabletop.tui.timekeeper import TIME_UP_STYLE
 from tabletop.tui.widgets import TurnPanel
 
-from .support import SIZE, SMALL, board, panel, press, scenario, toasts, type_text
+from .support import SIZE, SMALL, board, on_screen, panel, press, scenario, toasts, type_text
 
 
 class FakeTime:
@@ -108,6 +108,39 @@ async def test_time_up_shows_in_words_and_colour_rings_once_and_leaves_a_notice(
         now.advance(60)
         await tick(pilot)
         assert bells.count == 2
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+async def test_paused_at_80x24_the_timer_is_never_cut_over_two_lines(tmp_path: Path, lang: str) -> None:
+    """Found from outside: paused at 80x24, the turn panel's first line ended "⚠ TIME" and "UP" began the next
+    (in Russian "⚠ ВРЕМЯ" / "ВЫШЛО"; running, "time" / "01:51"): the timer goes whole onto the next line."""
+    from tabletop.lang import Domain, using
+
+    now = FakeTime()
+    session = Session.start(timed(Timers(event="2m")), 7, tmp_path / "g.jsonl")
+    app = TabletopApp(session, now=now, lang=lang)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await press(pilot, "p")
+        if not board(pilot).paused:
+            await press(pilot, "y")
+        assert board(pilot).paused
+        lines = on_screen(app.screen.query_one("#turn")).splitlines()
+        with using(lang):
+            said = Domain("tui").words()[0]("time {clock}").format(clock="02:00")
+        assert any(said in line for line in lines), lines
+        await press(pilot, "p")  # resumed: time runs out, then paused again
+        assert not board(pilot).paused
+        now.advance(121)
+        await tick(pilot)
+        await press(pilot, "p")
+        if not board(pilot).paused:
+            await press(pilot, "y")
+        assert board(pilot).paused
+        lines = on_screen(app.screen.query_one("#turn")).splitlines()
+        with using(lang):
+            up = Domain("tui").words()[0]("TIME UP")
+        assert any(up in line for line in lines), lines
 
 
 async def test_the_timers_come_from_the_ruleset_and_a_new_phase_restarts_them(tmp_path: Path) -> None:
