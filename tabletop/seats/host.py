@@ -28,7 +28,8 @@ from websockets.exceptions import ConnectionClosed
 from .flood import Bucket
 from .joincodes import seat_of
 from ..lang import SOURCE, Domain, using
-from .protocol import MAX_CLIENT_MESSAGE, VERSION, ProtocolError, Wire, check_client, decode, encode, message
+from .protocol import (MAX_CLIENT_MESSAGE, PING_EVERY, PING_WAIT, VERSION, ProtocolError, Wire, check_client, decode,
+                       encode, message)
 from .table import Table
 
 _, ngettext, N_ = Domain("seats").words()
@@ -149,9 +150,10 @@ class Host:
         self.table.play_bots()
         if every_ipv6(host):  # every interface: IPv4 laptops too (asyncio's own socket for "::" is IPv6 only)
             self.server = await serve(self._serve, sock=dual_stack(port), max_size=MAX_CLIENT_MESSAGE,
-                                      compression=None)
+                                      compression=None, ping_interval=PING_EVERY, ping_timeout=PING_WAIT)
         else:
-            self.server = await serve(self._serve, host, port, max_size=MAX_CLIENT_MESSAGE, compression=None)
+            self.server = await serve(self._serve, host, port, max_size=MAX_CLIENT_MESSAGE, compression=None,
+                                      ping_interval=PING_EVERY, ping_timeout=PING_WAIT)
         self._ticker = asyncio.create_task(self._ticking())
         bound = self.server.sockets[0].getsockname()
         return bound[0], bound[1]

@@ -238,6 +238,8 @@ class Table:
         pick = msg.get("pick")
         if pick is not None:
             head = pick.partition("-")[0]
+            if not (head.isascii() and head.isdigit()):  # no list's entry (found from outside: "none" was told STALE)
+                raise _Refusal(Wire.NO_SUCH_ENTRY, _("That is not a choice of this seat now."))
             if head != str(state.seq):
                 raise _Refusal(Wire.STALE, _("The game has moved on since that choice was shown: choose again."))
             entry = _find(seat_entries(seen(state, lang), seat, self.facts()), pick)  # as the seat's view listed them

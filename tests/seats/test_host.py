@@ -107,3 +107,29 @@ async def test_an_act_works_out_one_view_per_seat_however_many_screens_watch_it(
             await caught_up(client, 1)
             await client.close()
     table.session.close()
+
+
+@pytest.mark.parametrize("pick", ["none", "../../etc", "-1", "x-0"])
+def test_a_pick_that_is_no_entry_is_not_said_to_be_stale(tmp_path: Path, pick: str) -> None:
+    """Found from outside: ``pick: "none"`` was refused STALE ("the game has moved on"), as if it had been a
+    choice once; what names no list's entry is NO_SUCH_ENTRY."""
+    table = make_table(tmp_path)
+    answer = table.act("facilitator", "c", {"type": "act", "v": 2, "client_seq": 1, "pick": pick})
+    assert answer["type"] == "refused" and answer["code"] == "NO_SUCH_ENTRY", answer
+    table.session.close()
+
+
+async def test_both_ends_ping_often_enough_to_see_a_frozen_end_within_seconds(tmp_path: Path) -> None:
+    """Found from outside: with websockets' own keepalive (a ping every 20 s, 20 s to answer), every screen said
+    "Connected" for a minute to a host that had stopped, and a frozen team's seat held the game as long. Both ends
+    ping every PING_EVERY seconds and give up after PING_WAIT: a frozen end is seen within ~15 s."""
+    from tabletop.seats.protocol import PING_EVERY, PING_WAIT
+
+    assert PING_EVERY + PING_WAIT <= 15
+    table = make_table(tmp_path)
+    async with hosting(table) as (host, address, codes):
+        fac = await connect(address, codes["facilitator"])
+        ends = [fac._ws, host.active["facilitator"].ws]
+        assert all((end.ping_interval, end.ping_timeout) == (PING_EVERY, PING_WAIT) for end in ends), ends
+        await fac.close()
+    table.session.close()

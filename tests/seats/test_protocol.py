@@ -25,6 +25,7 @@ def test_a_message_round_trips_with_its_version() -> None:
     ('{"type": "hello", "v": 1, "code": NaN}', Wire.BAD_JSON),
     ('{"type": "hello", "v": 3, "code": "x"}', Wire.BAD_VERSION),
     ('{"type": "hello", "v": true, "code": "x"}', Wire.BAD_VERSION),
+    ('{"type": "hello", "v": 2.0, "code": "x"}', Wire.BAD_VERSION),  # found from outside: taken as version 2
     ('{"type": "shout", "v": 1}', Wire.UNKNOWN_TYPE),
     ('{"type": "hello", "v": 1}', Wire.BAD_MESSAGE),
     ('{"type": "hello", "v": 1, "code": 5}', Wire.BAD_MESSAGE),
@@ -38,3 +39,13 @@ def test_a_message_round_trips_with_its_version() -> None:
 ], ids=lambda v: v[:40] if isinstance(v, str) else str(v))
 def test_each_bad_message_is_refused_with_its_code(raw: str, code: Wire) -> None:
     assert _code(raw) == code
+
+
+def test_a_field_of_the_wrong_kind_is_not_said_to_be_missing() -> None:
+    """Found from outside: an act whose 'at' was 1.5 was told "'at' is missing or of the wrong type"."""
+    with pytest.raises(ProtocolError) as there:
+        check_client(decode('{"type": "act", "v": 2, "client_seq": 1, "pick": "3-x", "at": 1.5}'))
+    assert there.value.code == Wire.BAD_MESSAGE and "'at' is 1.5: expected a whole number" in str(there.value)
+    with pytest.raises(ProtocolError) as missing:
+        check_client(decode('{"type": "hello", "v": 2}'))
+    assert "'code' is missing" in str(missing.value)
