@@ -19,7 +19,7 @@ from collections import OrderedDict
 from collections.abc import Iterable
 from typing import Any
 
-from ..engine import Action, Code, RuleViolation
+from ..engine import Action, Code, RuleViolation, State
 from ..lang import SOURCE, Domain, using
 from ..play.arguing import argued, countering
 from ..play.cardhold import CardHold
@@ -31,7 +31,7 @@ from .checks import check_seat, role_name, seat_name
 from .protocol import Wire, message
 from ..engine.lookups import seen
 from ..engine.wording import names
-from .views import Entry, Seat, TableFacts, actions_since, seat_entries, seat_view, secrets
+from .views import Entry, Seat, TableFacts, actions_since, entry_id_at, seat_entries, seat_view, secrets
 from ..content.oswords import system_words
 
 _, ngettext, N_ = Domain("seats").words()
@@ -168,6 +168,8 @@ class Table:
                                else _("The game is paused: the facilitator resumes it."))
         except _Refusal as refusal:
             return message("refused", client_seq=seq, code=refusal.code, message=refusal.message)
+        except _Done as done:
+            return message("ack", client_seq=seq, index=done.index)
         if action is None:  # the facilitator lets a bot answer the card
             self.hold.release(state)
         else:
@@ -241,6 +243,9 @@ class Table:
             if not (head.isascii() and head.isdigit()):  # no list's entry (found from outside: "none" was told STALE)
                 raise _Refusal(Wire.NO_SUCH_ENTRY, _("That is not a choice of this seat now."))
             if head != str(state.seq):
+                done = _done_already(state, seat, pick, int(head))
+                if done is not None:
+                    raise _Done(done)
                 raise _Refusal(Wire.STALE, _("The game has moved on since that choice was shown: choose again."))
             entry = _find(seat_entries(seen(state, lang), seat, self.facts()), pick)  # as the seat's view listed them
             if entry is None:
@@ -304,6 +309,32 @@ class Table:
             self.save_failed = system_words(exc)
             raise
         self.save_failed = None
+
+
+class _Done(Exception):
+    """The pick sent was done already: the event ``index`` is it."""
+
+    def __init__(self, index: int):
+        super().__init__(index)
+        self.index = index
+
+
+#: how far back a pick sent again is looked for among the events done (a host restarted under it)
+_DONE_LOOKBACK = 64
+
+
+def _done_already(state: State, seat: Seat, pick: str, at: int) -> int | None:
+    """The event that did ``pick``, listed at event ``at``, if it is the one right after it and this seat's (found
+    from outside: a pick saved just before the host was killed was sent again to the restarted host, which had
+    forgotten its answer, and refused STALE: "Not taken", of a move the save held)."""
+    behind = state.seq - at
+    if not 1 <= behind <= _DONE_LOOKBACK:
+        return None
+    event = state.recent(behind)[0]
+    mine = seat.role == "facilitator" or (seat.actor is not None and event.action.actor == seat.actor)
+    if event.seq != at + 1 or not mine or entry_id_at(at, event.action) != pick:
+        return None
+    return event.seq
 
 
 class _Refusal(Exception):

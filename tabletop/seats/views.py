@@ -159,8 +159,13 @@ def _public_line(state: State, event: Any) -> dict[str, Any]:
 
 def entry_id(state: State, action: Action) -> str:
     """The id of an entry: the game's seq and a digest of the action (a stale pick never does something else)."""
+    return entry_id_at(state.seq, action)
+
+
+def entry_id_at(seq: int, action: Action) -> str:
+    """:func:`entry_id` of ``action`` listed when the game stood at event ``seq``."""
     body = json.dumps(action.to_dict(), sort_keys=True, separators=(",", ":"))
-    return f"{state.seq}-{hashlib.sha256(body.encode()).hexdigest()[:12]}"
+    return f"{seq}-{hashlib.sha256(body.encode()).hexdigest()[:12]}"
 
 
 def seat_view(state: State, seat: Seat, facts: TableFacts, known: Secrets | None = None) -> dict[str, Any]:
@@ -533,6 +538,7 @@ __all__ = [
     "control_facts",
     "entry_data",
     "entry_id",
+    "entry_id_at",
     "game_facts",
     "log_lines",
     "own_facts",
