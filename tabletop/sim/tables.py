@@ -16,9 +16,15 @@ pgettext = _sim.pgettext
 
 
 def _cut(name: str, width: int = 33) -> str:
-    """A track's name in the table's first column: a longer one cut with an ellipsis, as the board cuts it (it was
-    cut mid-word without one, ``Water quality [link`` read as the name)."""
-    return name if len(name) <= width else name[:width - 1] + "\u2026"
+    """A track's name in the table's first column, ``width + 1`` cells wide: a longer one cut with an ellipsis, as
+    the board cuts it (it was cut mid-word without one, ``Water quality [link`` read as the name). Cells, not
+    letters: a wide letter takes two, a combining mark none (found from outside: CJK names pushed the columns
+    right, a stressed Russian vowel pulled them left)."""
+    from rich.cells import cell_len, set_cell_size
+
+    if cell_len(name) > width:
+        name = set_cell_size(name, width - 1).rstrip() + "\u2026"
+    return set_cell_size(name, width + 1)
 
 
 def _policy(word: str) -> str:
@@ -50,7 +56,7 @@ def format_table(report: Mapping[str, Any], names: Mapping[str, str] | None = No
     for tid, row in report["tracks"].items():
         mean = row["mean_rounds_to_agreement"]
         lines.append(
-            f"{_cut(names.get(tid, tid)):<34}"
+            _cut(names.get(tid, tid))
             + "".join(f"{100 * row[s] / games:>{w - 1}.1f}%" for s, w in zip(STATUSES, widths, strict=True))
             + f"{'-' if mean is None else f'{mean:.1f}':>{rounds_w}}"
         )
@@ -101,7 +107,7 @@ def format_comparison(reports: Mapping[str, Mapping[str, Any]], names: Mapping[s
         sub,
     ]
     for tid in strict["tracks"]:
-        row = f"{_cut(names.get(tid, tid)):<34}"
+        row = _cut(names.get(tid, tid))
         for status in STATUSES:
             a = 100 * strict["tracks"][tid][status] / games
             b = 100 * linked["tracks"][tid][status] / games

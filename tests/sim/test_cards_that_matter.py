@@ -42,3 +42,19 @@ def test_a_long_track_name_is_cut_with_an_ellipsis() -> None:
                                                   "mean_rounds_to_agreement": 3.0}}}
     row = next(line for line in format_table(report, {"water": name}).splitlines() if line.startswith("Water"))
     assert row.startswith(name[:32] + "\u2026 ") and name not in row
+
+
+def test_wide_and_combining_names_keep_the_columns_straight() -> None:
+    """Found from outside: names in CJK or with emoji pushed the columns right, and a stressed Russian vowel (a
+    combining mark) pulled them left: a name is cut and padded by the cells it takes, not its letters."""
+    from rich.cells import cell_len
+
+    row = {"agreed": 1, "collapsed": 0, "deferred": 0, "open": 199, "mean_rounds_to_agreement": 3.0}
+    names = {"a": "Borders", "b": "水资源分配的谈判与合作框架协议水资源分配的谈判", "c": "Зе\u0301мля", "d": "Fish 🐟🐟"}
+    report = {**_report({}), "tracks": {tid: row for tid in names}}
+    lines = format_table(report, names).splitlines()
+    rows = [line for line in lines if line.endswith("3.0")]
+    assert len(rows) == 4
+    ends = {cell_len(line) for line in rows}
+    assert ends == {cell_len(next(line for line in rows if line.startswith("Borders")))}, rows
+    assert any("\u2026" in line for line in rows if line.startswith("水"))
