@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
@@ -15,16 +16,27 @@ _, ngettext, N_ = _sim.words()
 pgettext = _sim.pgettext
 
 
+def _cell(ch: str) -> int:
+    """The cells a letter takes on a terminal: two for a wide one (CJK, most emoji), none for a combining mark."""
+    if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
 def _cut(name: str, width: int = 33) -> str:
     """A track's name in the table's first column, ``width + 1`` cells wide: a longer one cut with an ellipsis, as
     the board cuts it (it was cut mid-word without one, ``Water quality [link`` read as the name). Cells, not
     letters: a wide letter takes two, a combining mark none (found from outside: CJK names pushed the columns
     right, a stressed Russian vowel pulled them left)."""
-    from rich.cells import cell_len, set_cell_size
-
-    if cell_len(name) > width:
-        name = set_cell_size(name, width - 1).rstrip() + "\u2026"
-    return set_cell_size(name, width + 1)
+    if sum(map(_cell, name)) > width:
+        kept, used = [], 0
+        for ch in name:
+            if used + _cell(ch) > width - 1:
+                break
+            kept.append(ch)
+            used += _cell(ch)
+        name = "".join(kept).rstrip() + "\u2026"
+    return name + " " * (width + 1 - sum(map(_cell, name)))
 
 
 def _policy(word: str) -> str:
