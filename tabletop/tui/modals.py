@@ -26,7 +26,7 @@ from ..play.clock import PickHold
 from .decisionlist import refill
 from .language import latin_key
 from .notices import QUESTION_HELD, taken, typed_text_lost
-from .widgets import KeyScroll
+from .widgets import KeyScroll, LiteralInput
 from ..content.literal import shell_path
 
 _, ngettext, N_ = Domain("tui").words()
@@ -157,7 +157,7 @@ class AskScreen(_Dialog[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(self._title if isinstance(self._title, Text) else Text(self._title), id="ask-title")
-            yield Input(value=self._value, placeholder=self._placeholder, max_length=TEXT_LIMIT, id="ask-input")
+            yield LiteralInput(value=self._value, placeholder=self._placeholder, max_length=TEXT_LIMIT, id="ask-input")
             yield Static("", id="ask-error")
             yield Static(Text(_("Enter to confirm \u00b7 Escape to cancel"), style="dim"))
 
@@ -221,7 +221,7 @@ class NoteScreen(AskScreen):
                 yield Input(value=str(self.about), type="integer", max_length=9, id="note-event", classes="choice")
                 yield Static(Text(_("\u2191/\u2193 an earlier or a later event \u00b7 Tab: type its number")),
                              id="note-event-keys")
-            yield Input(value=self._value, placeholder=self._placeholder, max_length=TEXT_LIMIT, id="ask-input")
+            yield LiteralInput(value=self._value, placeholder=self._placeholder, max_length=TEXT_LIMIT, id="ask-input")
             yield Static("", id="ask-error")
             yield Static(Text(_("Enter to confirm \u00b7 Escape to cancel"), style="dim"))
 

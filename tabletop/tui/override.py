@@ -24,6 +24,7 @@ from ..engine.actions import TEXT_LIMIT
 from ..engine.breakdown import breakdown_warning
 from ..lang import Domain
 from .text import literal, names, shown, status_name
+from .widgets import LiteralInput
 
 _, ngettext, N_ = Domain("tui").words()
 
@@ -76,7 +77,7 @@ class TrackOverrideScreen(ModalScreen[Action | None]):
                              id="override-status", compact=True)
             with Horizontal():
                 yield Static(_("Reason"), classes="field-name")
-                yield Input(placeholder=_("for the record (required)"), max_length=TEXT_LIMIT, id="override-reason",
+                yield LiteralInput(placeholder=_("for the record (required)"), max_length=TEXT_LIMIT, id="override-reason",
                             compact=True)
             yield Static("", id="override-warning")
             yield Static("", id="override-error")

@@ -27,7 +27,7 @@ from ..store.players import TEAM_NAME_MAX, policy_word
 from ..sim.bots import POLICIES
 from .bars import KeyBar, TitleBar
 from .text import independence_word, literal
-from .widgets import KeyScroll
+from .widgets import KeyScroll, LiteralInput
 
 _tui = Domain("tui")
 _, ngettext, N_ = _tui.words()
@@ -267,7 +267,7 @@ Each actor is played by a team of people or by a bot; a team may be given its na
             fields = Horizontal(
                 Select([(Text(label), value) for label, value in seat_choices()], value=HUMAN, allow_blank=False,
                        id=f"seat-{actor.id}"),
-                Input("", placeholder=_("team (optional)"), max_length=TEAM_NAME_MAX, id=f"team-{actor.id}"),
+                LiteralInput("", placeholder=_("team (optional)"), max_length=TEAM_NAME_MAX, id=f"team-{actor.id}"),
                 classes="fields",
             )
             # the team's name beside its fields, or on a line of its own above them on a narrow screen (start.tcss)

@@ -16,7 +16,7 @@ from textual.containers import VerticalScroll
 from textual.geometry import Size
 from textual.strip import Strip
 from textual.widget import Widget
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from ..content.grammar import plural_subject
 from ..engine import State, waiting_for, wording
@@ -47,6 +47,18 @@ from .text import (
 _tui = Domain("tui")
 _, ngettext, N_ = _tui.words()
 pgettext = _tui.pgettext
+
+
+class LiteralInput(Input):
+    """A one-line text field whose text is what it shows and what is recorded: a pasted control or bidi character
+    becomes its visible symbol as it comes in, as in the argument's fields (found from outside: a note, a ruling's
+    reason, an override's reason echoed a pasted U+202E raw to the terminal while it was typed)."""
+
+    def replace(self, text: str, start: int, end: int) -> None:
+        shown = literal(text, lines=False)
+        super().replace(shown, start, end)
+        if shown != text:  # the cursor after what was put in, as long as it came out
+            self.cursor_position = min(start + len(shown), len(self.value))
 
 
 class KeyScroll(VerticalScroll):

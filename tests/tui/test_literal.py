@@ -195,3 +195,30 @@ async def test_a_refusal_under_a_move_in_the_list_is_shown_literally(tmp_path: P
         for widget in app.screen.query(Widget):
             text = on_screen(widget)
             assert ESC not in text and "\u202e" not in text and "\x07" not in text, widget
+
+
+async def test_a_pasted_control_in_a_note_is_shown_and_recorded_as_its_symbol(tmp_path: Path) -> None:
+    """Found from outside: a note, a ruling's reason and an override's reason echoed a pasted U+202E and control
+    characters raw to the terminal while they were typed (the argument's fields showed them as symbols)."""
+    from textual import events
+    from textual.widgets import Input
+
+    from tabletop import open_save
+
+    game = session(tmp_path)
+    app = TabletopApp(game)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "enter")  # draw: an event to note
+        await press(pilot, "n")
+        field = app.screen.query_one("#ask-input", Input)
+        field.post_message(events.Paste(f"see {ESC}[2J \u202eevil\x07 end"))
+        await pilot.pause()
+        shown = f"see {SHOWN_ESC}[2J <U+202E>evil\u2407 end"
+        assert field.value == shown and field.cursor_position == len(shown)
+        for widget in app.screen.query(Widget):
+            text = on_screen(widget)
+            assert ESC not in text and "\u202e" not in text, widget
+        await press(pilot, "enter")
+    [note] = [e for e in open_save(game.save_path).events if e.action.kind == "note"]
+    assert note.action.text == shown
