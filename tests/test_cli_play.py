@@ -341,3 +341,20 @@ def test_a_save_dir_with_a_control_character_is_refused(tmp_path: Path, capsys: 
     err = capsys.readouterr().err
     assert "control character" in err and "--save-dir" in err and "\n" not in err.strip(), err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_quit_line_resumes_in_the_language_the_room_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found from outside: "продолжить: tabletop resume saves/ruz.jsonl" brought the game back in the locale's
+    language; the command names --lang when the screen spoke another language than the command would alone."""
+    from tabletop.cli.screens import resume_command
+    from tabletop.lang import using
+
+    for key in ("TABLETOP_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        monkeypatch.delenv(key, raising=False)
+    with using("ru"):
+        assert resume_command("saves/a b.jsonl") == "tabletop resume 'saves/a b.jsonl' --lang ru"
+    with using("en"):
+        assert resume_command("saves/x.jsonl") == "tabletop resume saves/x.jsonl"
+    monkeypatch.setenv("TABLETOP_LANG", "uk")
+    with using("uk"):
+        assert resume_command("saves/x.jsonl") == "tabletop resume saves/x.jsonl"

@@ -162,8 +162,8 @@ def _run_app(session: object | None) -> int:
         if log is not None:
             _err(_("The details for whoever maintains tabletop are in {path}").format(path=_line(log)))
         if path is not None and not lost_or_moved(app.session):
-            _err(_("Every action up to it is in the save: continue with: tabletop resume {path}").format(
-                path=shell_path(app.session.save_path)))
+            _err(_("Every action up to it is in the save: continue with: {command}").format(
+                command=resume_command(app.session.save_path)))
         return 1
     status = 0 if signum is None else stopped_by(signum, _("tabletop: the game screen closed on a stop signal ({signal})."))
     if path is not None and lost_or_moved(app.session):
@@ -174,12 +174,27 @@ def _run_app(session: object | None) -> int:
             _out(_("Saved: {path} (the game is over: tabletop replay {path} steps through it, tabletop report {path} "
                    "writes the debrief)").format(path=shell_path(path)))
         elif path is not None:
-            _out(_("Saved: {path} (continue with: tabletop resume {path})").format(path=shell_path(path)))
+            _out(_("Saved: {path} (continue with: {command})").format(path=shell_path(path),
+                                                                      command=resume_command(path)))
     except OSError:
         if signum is None:
             raise
         # a hang-up: no terminal to say it on (found in review); the save is closed, the status says the signal
     return status
+
+
+def resume_command(path: Any) -> str:
+    """``tabletop resume PATH``, with ``--lang`` when the room's screen spoke another language than the command
+    would by itself (found from outside: a game played in Russian came back, resumed as the quit line said, in
+    the locale's English)."""
+    from ..lang import LanguageError, resolve
+
+    try:
+        alone = resolve(None)
+    except LanguageError:
+        alone = None
+    spoken = current()
+    return f"tabletop resume {shell_path(path)}" + ("" if spoken == alone else f" --lang {spoken}")
 
 
 def lost_or_moved(session: Any) -> bool:
