@@ -274,22 +274,25 @@ class Judge:
             return dice_odds(move.target - bonus)
         return self._consensus_odds(tid)
 
-    def _dice_key(self, move: MoveType, tid: str | None) -> float:
-        """What a dice move's odds read beyond its own track's board (in the key beside it): what its
-        modifiers that read no track add, once a judgement; the odds themselves when a modifier reads
-        another track."""
-        if tid is not None and self.know.own_track_only[move.id]:
-            bonus = self._free_bonus.get(move.id)
-            if bonus is None:
-                bonus = self._free(move.id)
-            return bonus
-        return self._odds_on(move, tid)
-
     def _free(self, move_id: str) -> int:
-        """What a dice move's modifiers that read no track add: the same on every track this judgement."""
-        view = ReadView(self.state, None, self.actor)
-        bonus = self._free_bonus[move_id] = sum(m.add for m in self.know.modifiers[move_id][0] if m.holds(view))
+        """What a dice move's modifiers that read no track add: the same on every track this judgement,
+        and, when they read only the meters, found again by any judgement on meters of the same values."""
+        know = self.know
+        if know.free_reads_meters[move_id]:
+            key = (move_id, self.meter_values())
+            bonus = know.free_bonus.get(key)
+            if bonus is None:
+                if len(know.free_bonus) > REMEMBERED:
+                    know.free_bonus.clear()
+                bonus = know.free_bonus[key] = self._modifiers_add(move_id)
+        else:
+            bonus = self._modifiers_add(move_id)
+        self._free_bonus[move_id] = bonus
         return bonus
+
+    def _modifiers_add(self, move_id: str) -> int:
+        view = ReadView(self.state, None, self.actor)
+        return sum(m.add for m in self.know.modifiers[move_id][0] if m.holds(view))
 
     def _track_bonus(self, move_id: str, per_track: tuple[Any, ...], tid: str | None) -> int:
         """What a dice move's modifiers that read a track add on ``tid``. Those that read only their own
@@ -355,10 +358,14 @@ class Judge:
         status...), the meters' when its worth reads them, a dice move's odds. Nothing else it
         reads changes in a game (:meth:`Knowledge.remembered`); the same values give the same float.
         """
-        moves = self.know.moves
+        know = self.know
+        moves = know.moves
+        own_only = know.own_track_only
+        free = self._free_bonus
         hard = self.hard
         tracks = self.state.tracks
-        memo = self.know.remembered(self.policy, self.actor)
+        memo = know.remembered(self.policy, self.actor)
+        meters = None  # the meters' values, taken when an option's worth first reads them
         out: list[float] = []
         append = out.append
         for action in options:
@@ -374,8 +381,19 @@ class Judge:
                 append(self.move_worth(action))
                 continue
             tid = action.track
-            key = (id(action), None if tid is None else tracks[tid], self.meter_values() if traits.reads_meters else None,
-                   self._dice_key(traits.move, tid) if traits.dice else None)
+            if traits.reads_meters and meters is None:
+                meters = self.meter_values()
+            if not traits.dice:
+                dice = None
+            # what a dice move's odds read beyond its own track's board (in the key beside it): what its
+            # modifiers that read no track add, once a judgement; the odds themselves when one reads another track
+            elif tid is not None and own_only[action.move]:
+                dice = free.get(action.move)  # type: ignore[arg-type]
+                if dice is None:
+                    dice = self._free(action.move)  # type: ignore[arg-type]
+            else:
+                dice = self._odds_on(traits.move, tid)
+            key = (id(action), None if tid is None else tracks[tid], meters if traits.reads_meters else None, dice)
             known = memo.get(key)
             if known is not None and known[0] is action:
                 append(known[1])

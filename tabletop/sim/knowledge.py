@@ -168,6 +168,11 @@ class Knowledge:
         self.own_track_only = {m: all(c.other_track() is None for c in per) for m, (_, per) in self.modifiers.items()}
         #: what those modifiers add on a track, by (move, the track's board)
         self.track_bonus: dict[tuple[str, Any], int] = {}
+        #: a dice move whose modifiers that read no track read only the meters (none the round or a purse)
+        self.free_reads_meters = {m: all(isinstance(c, MeterCondition) for c in free)
+                                  for m, (free, _) in self.modifiers.items()}
+        #: what those modifiers add, by (move, the meters' values): the same for every team and track
+        self.free_bonus: dict[tuple[str, frozenset[tuple[str, int]]], int] = {}
         self.valence = _meter_valence(rs)
         self.bounds = {m.id: (m.min, m.max) for m in rs.meters}
         self.rungs = _park_rungs(rs)
