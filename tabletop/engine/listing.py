@@ -47,6 +47,10 @@ class Pairs:
         return Action("move", actor=self.actor, move=self.move, track=self.track, link=other)
 
 
+#: how many actions a Listing finds by walking its parts before it makes its table of ends
+_WALKED = 4
+
+
 class Listing(Sequence[Action]):
     """Legal actions, link moves kept as :class:`Pairs` until an action is read.
 
@@ -54,19 +58,36 @@ class Listing(Sequence[Action]):
     pairs it stands for.
     """
 
-    __slots__ = ("parts", "_ends")
+    __slots__ = ("parts", "_ends", "_size", "_read")
 
     def __init__(self, parts: Sequence[Action | Pairs]):
         self.parts = tuple(parts)
-        ends = []
-        total = 0
-        for part in self.parts:
-            total += 1 if isinstance(part, Action) else part.size
-            ends.append(total)
-        self._ends = ends
+        # each part's end in the flat order, made only when many actions are read: a game reads
+        # the first (whose turn) and the one a bot chooses, each found by walking the parts
+        self._ends: list[int] | None = None
+        self._size: int | None = None
+        self._read = 0
+
+    def _cumulative(self) -> list[int]:
+        ends = self._ends
+        if ends is None:
+            ends = []
+            total = 0
+            for part in self.parts:
+                total += 1 if isinstance(part, Action) else part.size
+                ends.append(total)
+            self._ends = ends
+            self._size = total
+        return ends
 
     def __len__(self) -> int:
-        return self._ends[-1] if self._ends else 0
+        size = self._size
+        if size is None:
+            size = 0
+            for part in self.parts:
+                size += 1 if isinstance(part, Action) else part.size
+            self._size = size
+        return size
 
     @overload
     def __getitem__(self, index: int) -> Action: ...
@@ -77,17 +98,29 @@ class Listing(Sequence[Action]):
     def __getitem__(self, index: int | slice) -> Action | list[Action]:
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self)))]
-        size = len(self)
         if index < 0:
-            index += size
-        if not 0 <= index < size:
+            index += len(self)
+        if index >= 0 and self._ends is None and self._read < _WALKED:  # walked to: no table, no length
+            self._read += 1
+            for part in self.parts:
+                if isinstance(part, Action):
+                    if index == 0:
+                        return part
+                    index -= 1
+                elif index < part.size:
+                    return part.action(index)
+                else:
+                    index -= part.size
+            index = -1  # past the end
+        ends = self._cumulative()
+        if not 0 <= index < (ends[-1] if ends else 0):
             # untranslated: a developer's error
             raise IndexError("legal action index out of range")
-        j = bisect_right(self._ends, index)
+        j = bisect_right(ends, index)
         part = self.parts[j]
         if isinstance(part, Action):
             return part
-        return part.action(index - (self._ends[j - 1] if j else 0))
+        return part.action(index - (ends[j - 1] if j else 0))
 
     def __iter__(self) -> Iterator[Action]:
         for part in self.parts:

@@ -55,7 +55,8 @@ class Bot:
             return choose_counter(Judge(state, options[0].actor or "", self.policy), state, options, self.policy, self.rng)
         if kind == "odds":
             return vote_odds(Judge(state, options[0].actor or "", self.policy), state, options, self.policy, self.rng)
-        if self.policy == "random" or len(options) == 1:
+        # (a Listing has a link move's pairs and a pass: never one option, and its length is not needed)
+        if self.policy == "random" or (type(options) is not Listing and len(options) == 1):
             chosen = options[self.rng.randrange(len(options))]
         else:
             judge = Judge(state, options[0].actor or "", self.policy)

@@ -95,3 +95,23 @@ def test_listing_a_linked_turn_builds_entries_per_track_not_per_pair(tracks: int
     assert len(listed.parts) <= moves * tracks + 1
     assert len(listed) > tracks * (tracks - 1) // 2  # what it stands for: at least a pair per two tracks
     assert sum(isinstance(p, Pairs) for p in listed.parts) <= tracks
+
+
+def test_a_bot_choosing_from_a_listing_reads_it_without_its_table_of_ends() -> None:
+    """A game reads a Listing's first action and a bot the one it chooses: each is walked to, and
+    the table of ends (a walk over every part, for many reads) is not made; later reads make it."""
+    walked = 0
+    for state in _turns("parallel-tracks-linked", range(3)):
+        listed = legal_actions(state)
+        if not isinstance(listed, Listing):
+            continue
+        full = list(listed)
+        for policy in ("cooperative", "hardliner"):
+            listed = legal_actions(state)
+            assert listed[0].actor == state.turn
+            chosen = Bot(policy, random.Random(len(full))).choose(state, listed)
+            assert chosen == Bot(policy, random.Random(len(full))).choose(state, full)
+            assert listed._ends is None
+            walked += 1
+        assert [listed[i] for i in range(len(full))] == full and listed._ends is not None
+    assert walked > 20
