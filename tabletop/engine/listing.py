@@ -21,7 +21,7 @@ from .actions import Action
 class Pairs:
     """A link move on one open track, paired with each other open track in ruleset order."""
 
-    __slots__ = ("actor", "move", "track", "open_ids", "at")
+    __slots__ = ("actor", "move", "track", "open_ids", "at", "handed")
 
     #: what a bot reading a listing's parts tells it from an action by (an action's kind is never this)
     kind = "pairs"
@@ -32,6 +32,8 @@ class Pairs:
         self.track = track
         self.open_ids = open_ids  # every open track, this one at ``at``: shared by the turn's entries
         self.at = at
+        #: the actions read from it by index, as handed out (``plays.was_listed`` knows them by identity)
+        self.handed: list[Action] = []
 
     @property
     def size(self) -> int:
@@ -45,6 +47,12 @@ class Pairs:
         """The ``k``-th pair as an action."""
         other = self.open_ids[k + 1 if k >= self.at else k]
         return Action("move", actor=self.actor, move=self.move, track=self.track, link=other)
+
+    def hand(self, k: int) -> Action:
+        """The ``k``-th pair as an action, noted as handed out (:attr:`handed`)."""
+        action = self.action(k)
+        self.handed.append(action)
+        return action
 
 
 #: how many actions a Listing finds by walking its parts before it makes its table of ends
@@ -108,7 +116,7 @@ class Listing(Sequence[Action]):
                         return part
                     index -= 1
                 elif index < part.size:
-                    return part.action(index)
+                    return part.hand(index)
                 else:
                     index -= part.size
             index = -1  # past the end
@@ -120,7 +128,7 @@ class Listing(Sequence[Action]):
         part = self.parts[j]
         if isinstance(part, Action):
             return part
-        return part.action(index - (ends[j - 1] if j else 0))
+        return part.hand(index - (ends[j - 1] if j else 0))
 
     def __iter__(self) -> Iterator[Action]:
         for part in self.parts:

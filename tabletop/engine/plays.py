@@ -42,6 +42,12 @@ def was_listed(state: State, action: Action) -> bool:
     for made in listed:
         if made is action:
             return True
+    if action.link is not None:  # a pair of tracks, built when it was read from the listing's Pairs
+        for made in listed:
+            if type(made) is Pairs:
+                for pair in made.handed:
+                    if pair is action:
+                        return True
     return False
 
 
