@@ -381,7 +381,10 @@ class Judge:
                 append(self.move_worth(action))
                 continue
             tid = action.track
-            if traits.reads_meters and meters is None:
+            reads = traits.reads_meters
+            if reads and traits.where == "argue":  # the meters, only if the result it asks for moves them
+                reads = bool(self.argued(action).meters or traits.fail.meters)
+            if reads and meters is None:
                 meters = self.meter_values()
             if not traits.dice:
                 dice = None
@@ -393,7 +396,7 @@ class Judge:
                     dice = self._free(action.move)  # type: ignore[arg-type]
             else:
                 dice = self._odds_on(traits.move, tid)
-            key = (id(action), None if tid is None else tracks[tid], meters if traits.reads_meters else None, dice)
+            key = (id(action), None if tid is None else tracks[tid], meters if reads else None, dice)
             known = memo.get(key)
             if known is not None and known[0] is action:
                 append(known[1])
@@ -479,14 +482,19 @@ class Judge:
         p = know.argue_odds.get(key)
         if p is None:
             p = know.argue_odds[key] = dice_odds(ODDS[matrix_odds(key[1], self.expected_counters(action.track))])
+        ok = self.effects_worth(self.argued(action), action.track)
+        return p * ok + (1 - p) * self.effects_worth(traits.fail, action.track)
+
+    def argued(self, action: Action) -> Sums:
+        """The result an argument asks for, as effect sums (worked out once a listed action)."""
+        know = self.know
         argued = know.argued.get(id(action))
         if argued is None or argued[0] is not action:
             if len(know.argued) > 4096:  # the listed arguments are a few per team and track; others come and go
                 know.argued.clear()
             sums = Sums([effect_of(action.wanted or {})])  # the result argued for: often a move's own sums
             argued = know.argued[id(action)] = (action, know.interned.setdefault(sums.key, sums))
-        ok = self.effects_worth(argued[1], action.track)
-        return p * ok + (1 - p) * self.effects_worth(traits.fail, action.track)
+        return argued[1]
 
     def expected_counters(self, tid: str | None) -> int:
         """The counters this team expects on ``tid``: from each other member that does not want it publicly."""

@@ -155,3 +155,37 @@ def test_simulate_plays_each_game_with_the_collector_off(monkeypatch: pytest.Mon
     seen = _watch_collector(monkeypatch, runner)
     runner.simulate(load_scenario("parallel-tracks"), 3, seed=5)
     assert seen == [False, False, False] and gc.isenabled()
+
+
+def test_an_argument_that_moves_no_meter_is_found_again_when_only_the_meters_changed(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from tabletop import apply, legal_actions, new_game
+    from tabletop.engine.arguing import effect_of
+    from tabletop.engine.state import evolve
+    from tabletop.sim.knowledge import Sums
+
+    monkeypatch.setattr(knowledge, "_KNOWN", {})
+    state = new_game(load_scenario("parallel-tracks"), seed=1)
+    while not (state.phase == "moves" and state.turn is not None):
+        state = apply(state, legal_actions(state)[0])
+    options = list(legal_actions(state))
+    arguments = [a for a in options if a.kind == "move" and a.wanted is not None]
+    judge = judging.Judge(state, state.turn, "cooperative")
+    assert arguments and not any(Sums([effect_of(a.wanted)]).meters for a in arguments)  # the results argued for
+    assert not judge.know.moves[arguments[0].move].fail.meters
+    worths = judge.option_worths(options)
+    calls = Counter[str]()
+    real = judging.Judge.argument_worth
+
+    def counted(self: judging.Judge, *args: Any) -> float:
+        calls["argued"] += 1
+        return real(self, *args)
+
+    monkeypatch.setattr(judging.Judge, "argument_worth", counted)
+    moved = evolve(state, meters={m: v + 1 for m, v in state.meters.items()})  # the tracks as they were
+    again = judging.Judge(moved, state.turn, "cooperative").option_worths(options)
+    assert calls["argued"] == 0
+    fresh = judging.Judge(moved, state.turn, "cooperative")
+    fresh.know = _Forgetful(judge.know)  # type: ignore[assignment]
+    assert again == fresh.option_worths(options)  # the same floats a judgement with no memory makes
+    assert [w for a, w in zip(options, worths) if a in arguments] == [w for a, w in zip(options, again) if a in arguments]
