@@ -189,3 +189,28 @@ def test_an_argument_that_moves_no_meter_is_found_again_when_only_the_meters_cha
     fresh.know = _Forgetful(judge.know)  # type: ignore[assignment]
     assert again == fresh.option_worths(options)  # the same floats a judgement with no memory makes
     assert [w for a, w in zip(options, worths) if a in arguments] == [w for a, w in zip(options, again) if a in arguments]
+
+
+def test_a_dice_moves_meter_modifiers_are_asked_once_for_the_same_meters(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tabletop import apply, legal_actions, new_game
+
+    monkeypatch.setattr(knowledge, "_KNOWN", {})
+    state = new_game(load_scenario("parallel-tracks"), seed=2)
+    while not (state.phase == "moves" and state.turn is not None):
+        state = apply(state, legal_actions(state)[0])
+    options = list(legal_actions(state))
+    assert any(a.move == "press" for a in options)
+    free = judging.knowledge(state).modifiers["press"][0]
+    asked = Counter[str]()
+    real = type(free[0]).holds
+
+    def counted(self: Any, view: Any) -> bool:
+        asked["holds"] += 1
+        return real(self, view)
+
+    monkeypatch.setattr(type(free[0]), "holds", counted)
+    first = judging.Judge(state, state.turn, "cooperative").option_worths(options)
+    assert asked["holds"] == len(free)  # once a judgement, not once a track
+    # another judgement (another team's, or a later turn's) on meters of the same values: not asked again
+    again = judging.Judge(state, state.turn, "hardliner").option_worths(options)
+    assert asked["holds"] == len(free) and len(again) == len(first)
