@@ -389,7 +389,8 @@ class Judge:
             if not traits.dice:
                 dice = None
             # what a dice move's odds read beyond its own track's board (in the key beside it): what its
-            # modifiers that read no track add, once a judgement; the odds themselves when one reads another track
+            # modifiers that read no track add, once a judgement; the odds themselves when one reads
+            # another track
             elif tid is not None and own_only[action.move]:
                 dice = free.get(action.move)  # type: ignore[arg-type]
                 if dice is None:

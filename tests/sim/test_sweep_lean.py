@@ -171,7 +171,8 @@ def test_an_argument_that_moves_no_meter_is_found_again_when_only_the_meters_cha
     options = list(legal_actions(state))
     arguments = [a for a in options if a.kind == "move" and a.wanted is not None]
     judge = judging.Judge(state, state.turn, "cooperative")
-    assert arguments and not any(Sums([effect_of(a.wanted)]).meters for a in arguments)  # the results argued for
+    # the results argued for move no meter, nor does the move's failure
+    assert arguments and not any(Sums([effect_of(a.wanted)]).meters for a in arguments)
     assert not judge.know.moves[arguments[0].move].fail.meters
     worths = judge.option_worths(options)
     calls = Counter[str]()
@@ -188,10 +189,12 @@ def test_an_argument_that_moves_no_meter_is_found_again_when_only_the_meters_cha
     fresh = judging.Judge(moved, state.turn, "cooperative")
     fresh.know = _Forgetful(judge.know)  # type: ignore[assignment]
     assert again == fresh.option_worths(options)  # the same floats a judgement with no memory makes
-    assert [w for a, w in zip(options, worths) if a in arguments] == [w for a, w in zip(options, again) if a in arguments]
+    kept = [w for a, w in zip(options, worths) if a in arguments]
+    assert kept == [w for a, w in zip(options, again) if a in arguments]
 
 
-def test_a_dice_moves_meter_modifiers_are_asked_once_for_the_same_meters(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_dice_moves_meter_modifiers_are_asked_once_for_the_same_meters(
+        monkeypatch: pytest.MonkeyPatch) -> None:
     from tabletop import apply, legal_actions, new_game
 
     monkeypatch.setattr(knowledge, "_KNOWN", {})
