@@ -366,6 +366,8 @@ class Judge:
         tracks = self.state.tracks
         memo = know.remembered(self.policy, self.actor)
         meters = None  # the meters' values, taken when an option's worth first reads them
+        boards = know.on_boards(self.policy, self.actor)
+        by_track: dict[str, dict[int, tuple[Action, float]]] = {}  # each track's entry of ``boards`` now
         out: list[float] = []
         append = out.append
         for action in options:
@@ -384,6 +386,27 @@ class Judge:
             reads = traits.reads_meters
             if reads and traits.where == "argue":  # the meters, only if the result it asks for moves them
                 reads = bool(self.argued(action).meters or traits.fail.meters)
+            if not reads and not traits.dice and tid is not None:  # reads its track's board alone
+                on_board = by_track.get(tid)
+                if on_board is None:
+                    board = tracks[tid]
+                    on_board = boards.get(board)
+                    if on_board is None:
+                        if len(boards) > REMEMBERED // 8:  # (a board holds a team's few actions on a track)
+                            boards.clear()
+                        on_board = boards[board] = {}
+                    by_track[tid] = on_board
+                known = on_board.get(id(action))
+                if known is not None and known[0] is action:
+                    append(known[1])
+                    continue
+                if traits.where == "argue":
+                    worth = self.argument_worth(traits, action) - traits.cost_worth
+                else:
+                    worth = self._track_option(traits, tid, hard)
+                on_board[id(action)] = (action, worth)
+                append(worth)
+                continue
             if reads and meters is None:
                 meters = self.meter_values()
             if not traits.dice:

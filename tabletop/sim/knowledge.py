@@ -191,6 +191,8 @@ class Knowledge:
         self.argue_odds: dict[tuple[str, int, str | None], float] = {}
         #: a listed action's worth, by (policy, team) and the action's id: :meth:`remembered`
         self._remembered: dict[tuple[str, str], dict[tuple[Any, ...], tuple[Action, float]]] = {}
+        #: the same for the actions whose worth reads their track's board alone, by board: :meth:`on_boards`
+        self._on_boards: dict[tuple[str, str], dict[Any, dict[int, tuple[Action, float]]]] = {}
         for actor in rs.actors:
             for obj in actor.objectives:
                 self.goals[actor.id].setdefault(obj.track, []).append(Goal(obj.at_least, obj.status))
@@ -205,6 +207,15 @@ class Knowledge:
         memo = self._remembered.get((policy, actor))
         if memo is None:
             memo = self._remembered[(policy, actor)] = {}
+        return memo
+
+    def on_boards(self, policy: str, actor: str) -> dict[Any, dict[int, tuple[Action, float]]]:
+        """What a team's listed track actions whose worth reads only their track's board (no meter, no
+        dice) were worth, by that board, then by the action's id: found with two look-ups whose keys
+        are already made (the board, the id), one board for the options of a track."""
+        memo = self._on_boards.get((policy, actor))
+        if memo is None:
+            memo = self._on_boards[(policy, actor)] = {}
         return memo
 
 

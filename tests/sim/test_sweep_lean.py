@@ -61,6 +61,9 @@ class _Forgetful:
     def remembered(self, policy: str, actor: str) -> dict[int, Any]:
         return {}
 
+    def on_boards(self, policy: str, actor: str) -> dict[Any, Any]:
+        return {}
+
 
 def test_an_option_is_worked_out_again_only_when_what_it_reads_changed(monkeypatch: pytest.MonkeyPatch) -> None:
     counts = Counter[str]()
@@ -102,6 +105,8 @@ def test_the_remembered_worths_are_kept_to_a_bound(monkeypatch: pytest.MonkeyPat
         play_game(scenario, seed)
     sizes = [len(memo) for memo in know._remembered.values()]
     assert sizes and max(sizes) <= 201
+    boards = [len(memo) for memo in know._on_boards.values()]
+    assert boards and max(boards) <= 200 // 8 + 1
 
 
 def test_later_games_find_most_worths_again(monkeypatch: pytest.MonkeyPatch) -> None:
