@@ -194,7 +194,8 @@ def resume_command(path: Any) -> str:
     except LanguageError:
         alone = None
     spoken = current()
-    return f"tabletop resume {shell_path(path)}" + ("" if spoken == alone else f" --lang {spoken}")
+    flag = "" if spoken == alone else f" --lang {spoken}"  # untranslated: a command
+    return f"tabletop resume {shell_path(path)}{flag}"  # untranslated: a command
 
 
 def lost_or_moved(session: Any) -> bool:

@@ -143,15 +143,16 @@ def _field(data: dict[str, Any], key: str, kinds: tuple[type, ...], required: bo
         # untranslated: for a client's programmer, in the wire's own terms
         raise ProtocolError(Wire.BAD_MESSAGE, f"'{key}' is missing")
     if not isinstance(value, kinds) or (int in kinds and isinstance(value, bool)):
-        # untranslated: for a client's programmer, in the wire's own terms (found from outside: "'at' is missing or
-        # of the wrong type" of an 'at' that was there, 1.5)
+        # found from outside: "'at' is missing or of the wrong type" of an 'at' that was there, 1.5
         wanted = " or ".join(_KIND_WORDS.get(k, k.__name__) for k in kinds)
+        # untranslated: for a client's programmer, in the wire's own terms
         raise ProtocolError(Wire.BAD_MESSAGE, f"'{key}' is {json.dumps(value)[:40]}: expected {wanted}")
     return value
 
 
 #: a field's kinds as the wire calls them
-_KIND_WORDS = {int: "a whole number", str: "a string", bool: "true or false", list: "a list", dict: "an object"}
+_KIND_WORDS = {int: "a whole number", str: "a string", bool: "true or false", list: "a list",  # untranslated: the wire's
+               dict: "an object"}  # untranslated: the wire's own terms, for a client's programmer
 
 
 #: seconds between the keepalive pings both ends send, and how long an answer may take before the connection is
