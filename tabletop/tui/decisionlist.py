@@ -87,6 +87,26 @@ class DecisionList(OptionList):
         # in one call: the list lays out its lines once, not once an entry (a big board lists hundreds)
         refill(self, [Option(OptionWords(label, console), id=name) for label, name in zip(labels, names, strict=True)])
 
+    def action_cursor_up(self) -> None:
+        self._step(-1)
+
+    def action_cursor_down(self) -> None:
+        self._step(1)
+
+    def _step(self, direction: int) -> None:
+        """The next allowed option up or down, none past either end (found from outside: OptionList wraps, so Up at
+        the top highlighted the last entry, often "Pass", and a burst of Downs stopped anywhere); Home and End jump."""
+        options = self.options
+        if self.highlighted is None:
+            self.action_first() if direction > 0 else self.action_last()
+            return
+        index = self.highlighted + direction
+        while 0 <= index < len(options):
+            if not options[index].disabled:
+                self.highlighted = index
+                return
+            index += direction
+
     def from_the_top(self) -> None:
         """A new list is seen from its first line; if its highlighted option (the first allowed) lies below
         the rows the list has, that option is put at the top instead, not under the cut tail of a refused

@@ -1,0 +1,52 @@
+"""Keys an outside tester (a nervous facilitator on one screen, tmux 80x24) pressed on the hot seat's board, in
+bursts as a terminal sends them: each is answered as pressed, none dropped without a word. The room's clock is the
+test's own: nothing waits on the wall clock."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input
+
+from tabletop.engine import Action, legal_actions
+from tabletop.play.clock import PICK_HOLD
+from tabletop.tui.app import TabletopApp
+from tabletop.tui.decisionlist import DecisionList
+from tabletop.tui.modals import ConfirmScreen, HelpScreen, NoteScreen, PickScreen
+
+from .support import SMALL, board, burst, press, settled, start, toasts
+from .test_clock import FakeTime
+
+
+def kinds(app: TabletopApp) -> list[str]:
+    assert app.session is not None
+    return [e.action.kind for e in app.session.state.log]
+
+
+async def test_the_decision_list_stops_at_its_ends(tmp_path: Path) -> None:
+    """Found from outside: Up at the top highlighted the last entry (often "Pass", taken at once with Enter), and 30
+    Downs in a burst stopped anywhere. Home and End still jump."""
+    session = start(tmp_path)
+    while session.state.phase == "event":
+        session.apply(legal_actions(session.state)[0])
+    app = TabletopApp(session)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        listing = app.screen.query_one("#decision", DecisionList)
+        last = listing.option_count - 1
+        assert last >= 2 and listing.highlighted == 0
+        burst(app, "up")
+        await settled(pilot)
+        assert listing.highlighted == 0
+        burst(app, *["down"] * 30)
+        await settled(pilot)
+        assert listing.highlighted == last
+        burst(app, "down", "down")
+        await settled(pilot)
+        assert listing.highlighted == last
+        burst(app, "home")
+        await settled(pilot)
+        assert listing.highlighted == 0
+        burst(app, "end", "up")
+        await settled(pilot)
+        assert listing.highlighted == last - 1
