@@ -237,7 +237,10 @@ class NoteScreen(AskScreen):
             return
         beyond = [s for s in self.steps if (s < self.about if back > 0 else s > self.about)]
         if beyond:
-            field.value = str(max(beyond) if back > 0 else min(beyond))
+            # the event is kept at once, not when the field's change comes back (found from outside: thirty ups in a
+            # burst each stepped from the same event, and the dialog moved one)
+            self.about = max(beyond) if back > 0 else min(beyond)
+            field.value = str(self.about)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id != "note-event":

@@ -50,3 +50,26 @@ async def test_the_decision_list_stops_at_its_ends(tmp_path: Path) -> None:
         burst(app, "end", "up")
         await settled(pilot)
         assert listing.highlighted == last - 1
+
+
+async def test_a_burst_of_ups_in_the_note_steps_an_event_each(tmp_path: Path) -> None:
+    """Found from outside: 30 Ups at once moved the note one event (each stepped from the event the field had not yet
+    said it changed to)."""
+    session = start(tmp_path)
+    for _ in range(4):
+        session.apply(legal_actions(session.state)[0])
+    app = TabletopApp(session)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await press(pilot, "n")
+        field = app.screen.query_one("#note-event", Input)
+        assert field.value == "4"
+        burst(app, "up", "up")
+        await settled(pilot)
+        assert field.value == "2"
+        burst(app, *["up"] * 30)
+        await settled(pilot)
+        assert field.value == "0" and app.screen.about == 0
+        burst(app, "down", "down", "down")
+        await settled(pilot)
+        assert field.value == "3"
