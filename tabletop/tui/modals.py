@@ -43,6 +43,10 @@ class _Dialog(ModalScreen[Answer]):
     note, an injected card) would be acted on twice. The first answer wins.
     """
 
+    # F1 over any dialog, as the help says ("Anywhere: F1"): Textual cuts the app's bindings at a modal screen; the
+    # help closes back to the dialog (the help's own F1 closes it)
+    BINDINGS = [Binding("f1", "app.help", show=False, id="dialog.help")]
+
     _answered = False
 
     def answer(self, value: Answer) -> None:

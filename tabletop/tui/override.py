@@ -43,7 +43,9 @@ class TrackOverrideScreen(ModalScreen[Action | None]):
     TrackOverrideScreen #override-warning { color: $warning; height: auto; }
     TrackOverrideScreen #override-error { color: $error; height: auto; }
     """
-    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="modal.cancel")]
+    # F1: the help over this dialog too, as over the others (modals._Dialog)
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="modal.cancel"),
+                Binding("f1", "app.help", show=False, id="dialog.help")]
 
     def __init__(self, state: State, track: str):
         super().__init__()

@@ -556,3 +556,29 @@ async def test_the_console_puts_a_note_on_an_earlier_event(tmp_path: Path) -> No
     note = open_save(session.save_path).events[-1]
     assert (note.action.text, note.result["about"]) == ("asked why", 3)
     session.close()
+
+
+async def test_f1_over_a_seat_s_dialog_shows_the_seat_s_help_and_closes_back_to_it(tmp_path: Path) -> None:
+    """The seat's help says F1 anywhere too: Textual cut the app's F1 at a dialog (here the host's stop question)."""
+    from tabletop.tui.modals import ConfirmScreen, HelpScreen
+    from tabletop.tui.seatdialogs import SEAT_HELP
+
+    hands = Hands()
+    table = _table(tmp_path, hands)
+    stopped = asyncio.Event()
+    async with hosting(table) as (_host, address, codes):
+        app = SeatApp(address, codes["facilitator"], sleep=Sleeps(), now=hands, codes=codes, stop_host=stopped.set)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await until(pilot, app.joined.is_set, "the console to join")
+            await pilot.press("ctrl+c")
+            await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
+            asked = app.screen
+            await pilot.press("f1")
+            await until(pilot, lambda: isinstance(app.screen, HelpScreen), "the help")
+            assert app.screen._keys == SEAT_HELP
+            await pilot.press("f1")
+            await until(pilot, lambda: app.screen is asked, "the question again")
+            await pilot.press("escape")
+            await until(pilot, lambda: not isinstance(app.screen, ConfirmScreen), "the question to go")
+            assert not stopped.is_set()
+    table.session.close()

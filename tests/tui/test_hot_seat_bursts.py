@@ -73,3 +73,20 @@ async def test_a_burst_of_ups_in_the_note_steps_an_event_each(tmp_path: Path) ->
         burst(app, "down", "down", "down")
         await settled(pilot)
         assert field.value == "3"
+
+
+async def test_f1_opens_the_help_over_a_dialog_and_closes_back_to_it(tmp_path: Path) -> None:
+    """The help says "Anywhere: F1"; Textual cut the app's F1 at a dialog."""
+    app = TabletopApp(start(tmp_path))
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        for key, dialog in (("n", NoteScreen), ("i", PickScreen), ("e", ConfirmScreen)):
+            await press(pilot, key)
+            assert isinstance(app.screen, dialog)
+            asked = app.screen
+            await press(pilot, "f1")
+            assert isinstance(app.screen, HelpScreen), (key, app.screen)
+            await press(pilot, "f1")
+            assert app.screen is asked
+            await press(pilot, "escape")
+            assert app.screen is board(pilot)
