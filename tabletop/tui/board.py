@@ -354,6 +354,11 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
         return self._show_end
 
     def _ready(self, state: State, team: str) -> None:
+        if self.paused:
+            # refused as a team's commit is (found from outside: paused, Ready seated the team, and p then resumed the
+            # game with the team still at the keyboard, though the notice said p takes the keyboard back)
+            self.notify(_("The game is paused: press p to resume."), severity="warning", markup=False)
+            return
         self.sealed.ready(state, team)
         # the team's list comes up under the hand that passed the gate: held as a new list (found from outside: a
         # second Enter at "Ready" picked from the team's tracks, a digit was dropped with no word)

@@ -187,7 +187,9 @@ class FacilitatorPowers(_Screen):
     def action_pause(self) -> None:
         from .modals import ConfirmScreen
 
-        team = None if self.paused else self.sealed.seated_now(self.session.state)
+        # paused with a team seated too (a bot's move undone), p does what the notice of a refused key says: it takes
+        # the keyboard back, and the game stays paused (found from outside: it resumed, the team still seated)
+        team = self.sealed.seated_now(self.session.state)
         if team is not None:
             # a team sits at the keyboard: p is a letter it may type, so the pause asks first (Enter or a Latin y,
             # held as a list's pick is), and takes the keyboard back: the team's sitting ends, its moves so far kept,
@@ -196,7 +198,10 @@ class FacilitatorPowers(_Screen):
             def taken_back(ok: bool | None) -> None:
                 if ok and self.sealed.seated_now(self.session.state) == team:
                     self.sealed.handed_over()
-                    self._pause_or_resume()
+                    if self.paused:
+                        self.refresh_view()  # the gate again
+                    else:
+                        self._pause_or_resume()
 
             who = names(self.session.state).get(team, team)
             self.app.push_screen(ConfirmScreen(

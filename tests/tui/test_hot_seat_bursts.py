@@ -90,3 +90,48 @@ async def test_f1_opens_the_help_over_a_dialog_and_closes_back_to_it(tmp_path: P
             assert app.screen is asked
             await press(pilot, "escape")
             assert app.screen is board(pilot)
+
+
+def _at_the_gate(tmp_path: Path):  # type: ignore[no-untyped-def]
+    session = start(tmp_path, sealed=True)
+    while session.state.phase != "moves":
+        session.apply(legal_actions(session.state)[0])
+    return session
+
+
+async def test_paused_a_team_is_not_called_to_the_keyboard(tmp_path: Path) -> None:
+    """Found from outside: paused, "Ready — Russia is at the keyboard" seated the team; the notice then said p takes
+    the keyboard back, and p resumed the game, the team still seated. Ready is refused as a commit is."""
+    session = _at_the_gate(tmp_path)
+    app = TabletopApp(session)
+    async with app.run_test(size=SMALL, notifications=True) as pilot:
+        await pilot.pause()
+        table = board(pilot)
+        assert table.entries[0].label.plain.startswith("Ready")
+        await press(pilot, "p")
+        assert table.paused
+        await press(pilot, "1")
+        assert table.sealed.seated_now(session.state) is None
+        assert any("The game is paused: press p to resume." in t for t in toasts(pilot)), toasts(pilot)
+        await press(pilot, "p")
+        assert not table.paused
+        await press(pilot, "1")
+        assert table.sealed.seated_now(session.state) == "ru"
+
+
+async def test_p_paused_with_a_team_seated_takes_the_keyboard_back(tmp_path: Path) -> None:
+    """As the notice of a key that waits says: paused with a team seated (the game held under it), p asks and takes
+    the keyboard back; the game stays paused."""
+    session = _at_the_gate(tmp_path)
+    app = TabletopApp(session)
+    async with app.run_test(size=SMALL, notifications=True) as pilot:
+        await pilot.pause()
+        table = board(pilot)
+        await press(pilot, "1")
+        assert table.sealed.seated_now(session.state) == "ru"
+        table.hold_the_game()
+        await press(pilot, "p")
+        assert isinstance(app.screen, ConfirmScreen)
+        await press(pilot, "y")
+        assert table.paused and table.sealed.seated_now(session.state) is None
+        assert table.entries[0].label.plain.startswith("Ready")
