@@ -488,6 +488,19 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
         if event.option_list.id != "decision":
             return
         event.stop()
+        for sent in self.query_one("#decision", DecisionList).take_sent(event):  # none: taken already (picks_first)
+            self._take(sent)
+
+    def picks_first(self) -> bool:
+        """The picks sent before the key that calls this, taken now, before the key opens its dialog over the list
+        (found from outside: Enter and n in one burst opened the note on the start of the game, and the card the
+        Enter drew was never drawn, without a word). False: none was waiting."""
+        waiting = self.query_one("#decision", DecisionList).take_sent()
+        for sent in waiting:
+            self._take(sent)
+        return bool(waiting)
+
+    def _take(self, event: OptionList.OptionSelected) -> None:
         if self.app.screen is not self:
             # a pick's dialog is already over the list: a second press that reached the list before it came up
             # (found from outside: "1 Enter" at once put up the same question twice, one over the other)

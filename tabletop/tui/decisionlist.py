@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
@@ -79,6 +80,32 @@ class DecisionList(OptionList):
     """
 
     virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        #: the picks sent and not yet handled, oldest first (bounded: a screen that never takes them keeps the last)
+        self.sent: deque[OptionList.OptionSelected] = deque(maxlen=64)
+
+    def action_select(self) -> None:
+        """Send the highlighted option, as OptionList does, and keep it in :attr:`sent` until the screen takes it:
+        a key that came after the pick can have the pick taken first (:meth:`take_sent`)."""
+        highlighted = self.highlighted
+        if highlighted is None or self.options[highlighted].disabled:
+            return
+        message = self.OptionSelected(self, self.options[highlighted], highlighted)
+        self.sent.append(message)
+        self.post_message(message)
+
+    def take_sent(self, message: OptionList.OptionSelected | None = None) -> list[OptionList.OptionSelected]:
+        """The picks to act on now: ``message``, if it is still to be taken, or (None) every pick sent and not taken
+        yet, in the order sent; each is taken once."""
+        if message is None:
+            taken, self.sent = list(self.sent), deque(maxlen=self.sent.maxlen)
+            return taken
+        if message in self.sent:
+            self.sent.remove(message)
+            return [message]
+        return []
 
     def show(self, labels: list[Text], ids: list[str] | None = None) -> None:
         """List ``labels`` in place of what the list held, each option's id its place (or ``ids``)."""

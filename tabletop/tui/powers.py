@@ -165,6 +165,7 @@ class FacilitatorPowers(_Screen):
     act: Callable[[Action], bool]
     refresh_view: Callable[[], None]
     hold_the_game: Callable[[], None]
+    picks_first: Callable[[], bool]
 
     def facilitator_commands(self) -> list[tuple[str, Callable[[], None], str]]:
         """Each power as the command palette lists it: its words, what it does, its group."""
@@ -227,6 +228,12 @@ class FacilitatorPowers(_Screen):
     def action_extend(self) -> None:
         self.notify(self.timekeeper.extend(), timeout=3, markup=False)
         self.refresh_view()
+
+    def _picks_then_keyboard(self) -> bool:
+        """Before a key opens a dialog over the list: the picks sent before it are taken first, in the order pressed
+        (:meth:`~.board.BoardScreen.picks_first`); True if the key is then not for the board (a pick's own dialog
+        came up over it) or waits for a team at the keyboard (:meth:`_a_team_has_the_keyboard`)."""
+        return (self.picks_first() and self.app.screen is not self) or self._a_team_has_the_keyboard()
 
     def _a_team_has_the_keyboard(self, shows_secrets: bool = False) -> bool:
         """A team sits at the keyboard in a sealed round (the others looking away): the powers that change the game or
@@ -342,7 +349,7 @@ class FacilitatorPowers(_Screen):
         self.app.push_screen(ConfirmScreen(question.format(title=self._card_title()), Text(detail)), done)
 
     def action_inject(self) -> None:
-        if self._a_team_has_the_keyboard():
+        if self._picks_then_keyboard():
             return
         from .modals import PickScreen
 
@@ -358,7 +365,7 @@ class FacilitatorPowers(_Screen):
         self.app.push_screen(PickScreen(_("Inject which card now?"), labels), chosen)
 
     def action_undo(self) -> None:
-        if self._a_team_has_the_keyboard():
+        if self._picks_then_keyboard():
             return
         def undo() -> None:
             # the facilitator has the keyboard now: a team whose sealed move comes back to it is called to the gate
@@ -372,7 +379,7 @@ class FacilitatorPowers(_Screen):
     def action_note(self, typed: str = "", about: int | None = None) -> None:
         """Attach a note to an event, the last by default; ``typed`` and ``about``: the text already typed and the
         event chosen (a note the save refused)."""
-        if self._a_team_has_the_keyboard():
+        if self._picks_then_keyboard():
             return
 
         def send(on: int, text: str) -> None:
@@ -386,7 +393,7 @@ class FacilitatorPowers(_Screen):
                  send, typed, about)
 
     def action_end_game(self) -> None:
-        if self._a_team_has_the_keyboard():
+        if self._picks_then_keyboard():
             return
         # no reason typed: none recorded (the engine records its own, worded where shown); the default in its place
         # was tagged as typed in the screen's language (found from outside: "[uk]" beside it)
@@ -407,7 +414,7 @@ class FacilitatorPowers(_Screen):
         self.app.push_screen(AskScreen(title, _("the reason"), value=typed), done)
 
     def action_override(self) -> None:
-        if self._a_team_has_the_keyboard():
+        if self._picks_then_keyboard():
             return
         from .override import ask_override
 

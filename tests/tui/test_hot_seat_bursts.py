@@ -23,6 +23,30 @@ def kinds(app: TabletopApp) -> list[str]:
     return [e.action.kind for e in app.session.state.log]
 
 
+async def test_a_pick_and_n_at_once_take_the_pick_then_open_the_note_on_it(tmp_path: Path) -> None:
+    """Found from outside: Enter and n in one burst opened the note on "event 0: the start of the game", and the card
+    the Enter drew was never drawn, without a word. The pick came first: it is taken, and the note is on it."""
+    app = TabletopApp(start(tmp_path), now=FakeTime(), pick_hold=PICK_HOLD)
+    async with app.run_test(size=SMALL, notifications=True) as pilot:
+        await pilot.pause()
+        burst(app, "enter", "n")
+        await settled(pilot)
+        assert kinds(app) == ["draw"], kinds(app)
+        assert isinstance(app.screen, NoteScreen)
+        assert app.screen.about == 1
+
+
+async def test_a_pick_and_each_dialog_key_at_once_take_the_pick_first(tmp_path: Path) -> None:
+    for key, dialog in (("i", PickScreen), ("e", ConfirmScreen), ("o", PickScreen), ("u", object)):
+        app = TabletopApp(start(tmp_path, name=f"{key}.jsonl"), now=FakeTime(), pick_hold=PICK_HOLD)
+        async with app.run_test(size=SMALL, notifications=True) as pilot:
+            await pilot.pause()
+            burst(app, "enter", key)
+            await settled(pilot)
+            assert kinds(app) == ["draw"], (key, kinds(app), toasts(pilot))
+            assert isinstance(app.screen, dialog), (key, app.screen, toasts(pilot))
+
+
 async def test_the_decision_list_stops_at_its_ends(tmp_path: Path) -> None:
     """Found from outside: Up at the top highlighted the last entry (often "Pass", taken at once with Enter), and 30
     Downs in a burst stopped anywhere. Home and End still jump."""
