@@ -17,3 +17,14 @@ def test_a_move_tabled_for_consensus_is_not_put_to_a_vote(lang: str) -> None:
         tabled = ENGINE.gettext("tabled for consensus")
         reported = REPORT.gettext("consensus")
     assert reported in tabled and "голосуван" not in tabled, (tabled, reported)
+
+
+@pytest.mark.parametrize(("lang", "term"), [("ru", "служебное примечание"), ("uk", "службова примітка")])
+def test_a_control_note_has_one_name(lang: str, term: str) -> None:
+    """«Скрыто от зала: заметка ведущего …» beside «служебное примечание» everywhere else: «заметка» / «нотатка» is
+    the name of the n key's notes, which the room and the reports see."""
+    with using(lang):
+        hidden = [TUI.gettext("the card's control note")] + [
+            TUI.ngettext("the card's control note and {n} secret objective",
+                         "the card's control note and {n} secret objectives", n).format(n=n) for n in (1, 2, 5, 21)]
+    assert all(s.startswith(term) for s in hidden), hidden
