@@ -63,13 +63,13 @@ def _translations(lang: str) -> list[str]:
 
 
 #: docs/glossary.md: an event card is a карточка / картка ("карта" is also a map, and the deck's notes say
-#: карточка); linkage is увязка / пов'язування; the game's seed is сид / сід, as on the command line
+#: карточка, and a Russian room read «служебные примечания к картам» in six messages); linkage is увязка / пов'язування; the game's seed is сид / сід, as on the command line
 #: ("Зерно" beside a grain-deal card); one apostrophe in Ukrainian, the one the scenario files use; the dice are
 #: кубики (the prompt said "бросить кубики" above a button "Бросить кости", found from outside)
 #: an agreement is узгоджено in Ukrainian, as the glossary and the engine say it (found from outside, helper-103: the
 #: review's status said "погоджено" beside the board's "узгоджено")
-TERMS = {"ru": (r"\bкарт(а|ы|у|е|ой)?\b", r"\bсвязк|\bв связке", r"\bзерн", r"\bкост(и|ей|ями|ях)\b"),
-         "uk": (r"\bкарт(а|и|у|і|ою)?\b", r"зв'язк[аиі]\b|у зв'язці", r"\bзерн", "\u02bc", r"\bпогоджен")}
+TERMS = {"ru": (r"\bкарт(а|ы|у|е|ой|ам|ами|ах)?\b", r"\bсвязк|\bв связке", r"\bзерн", r"\bкост(и|ей|ями|ях)\b"),
+         "uk": (r"\bкарт(а|и|у|і|ою|ам|ами|ах)?\b", r"зв'язк[аиі]\b|у зв'язці", r"\bзерн", "\u02bc", r"\bпогоджен")}
 
 
 @pytest.mark.parametrize("lang", ["ru", "uk"])
