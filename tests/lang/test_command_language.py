@@ -62,7 +62,7 @@ def test_messages_follow_flag_then_environment_then_locale(
     missing = str(tmp_path / "missing.jsonl")
     monkeypatch.setenv("LANG", "uk_UA.UTF-8")
     assert main(["report", missing]) == 1
-    assert "немає такого файла" in capsys.readouterr().err
+    assert "немає такого файлу" in capsys.readouterr().err
     monkeypatch.setenv("TABLETOP_LANG", "ru")
     assert main(["report", missing]) == 1
     assert "нет такого файла" in capsys.readouterr().err
@@ -72,7 +72,7 @@ def test_messages_follow_flag_then_environment_then_locale(
 
 def test_the_flag_is_read_as_lang_reads_it(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     assert main(["report", str(tmp_path / "missing.jsonl"), "--lang", "UK"]) == 1
-    assert "немає такого файла" in capsys.readouterr().err
+    assert "немає такого файлу" in capsys.readouterr().err
 
 
 def test_the_language_is_the_commands_only(tmp_path: Path) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tabletop.lang import Domain, using
@@ -28,3 +30,14 @@ def test_a_control_note_has_one_name(lang: str, term: str) -> None:
             TUI.ngettext("the card's control note and {n} secret objective",
                          "the card's control note and {n} secret objectives", n).format(n=n) for n in (1, 2, 5, 21)]
     assert all(s.startswith(term) for s in hidden), hidden
+
+
+def test_ukrainian_has_one_genitive_of_file() -> None:
+    """«немає такого файла» in the report's and the command line's messages, «…файлу» in the others: the
+    Ukrainian genitive of файл is файлу."""
+    from tests.lang.test_terms import _translations
+
+    said = [s for s in _translations("uk") if re.search(r"\bфайла\b", s)]
+    assert not said, said
+    with using("uk"):
+        assert REPORT.gettext("no such file") == "немає такого файлу"
