@@ -106,3 +106,21 @@ def test_translated_names_every_actor_track_and_card_in_cyrillic(ruleset: str, l
     assert [n for n in names if not CYRILLIC.search(n)] == []
     if lang == "uk":
         assert any(ONLY["uk"] & set(n.lower()) for n in names)
+
+
+@pytest.mark.parametrize(("lang", "fired"), [("ru", "кто первым открыл огонь"), ("uk", "хто першим відкрив вогонь")])
+def test_the_shelling_card_says_who_fired_first_not_who_started(lang: str, fired: str) -> None:
+    """Found from outside: "does not say who fired first" read «кто начал первым» / «хто почав першим», who
+    started the war."""
+    scenario = translated(load_scenario(next(p for p in bundled_rulesets() if p.stem == "parallel-tracks")), lang)
+    note = next(c.control_note for c in scenario.deck.cards if c.id == "frontline-shelling")
+    assert fired in note and "начал" not in note and "почав" not in note, note
+
+
+@pytest.mark.parametrize("ruleset", RULESETS)
+def test_pressing_hard_is_not_pressing_a_key_in_ukrainian(ruleset: str) -> None:
+    """Found from outside: the move "Press hard" was «Натиснути», read as "press a key" on a screen full of
+    «натисніть Enter»."""
+    scenario = translated(load_scenario(next(p for p in bundled_rulesets() if p.stem == ruleset)), "uk")
+    if "press" in scenario.index.moves:
+        assert not scenario.index.moves["press"].name.lower().startswith("натисн")
