@@ -159,6 +159,13 @@ class Domain:
             return message
         return _catalogue(self.name, lang).pgettext(context, message)
 
+    def npgettext(self, context: str, singular: str, plural: str, n: int) -> str:
+        """Plural forms of ``singular`` where the same English needs other forms (a case: «рядом с 2 срывами»)."""
+        lang = _current.get() or _process[0]
+        if lang == SOURCE:
+            return singular if n == 1 else plural
+        return _catalogue(self.name, lang).npgettext(context, singular, plural, n)
+
     def words(self) -> tuple[Callable[[str], str], Callable[[str, str, int], str], Callable[[str], str]]:
         """``_, ngettext, N_`` for a module: translate now, plural forms, mark for later."""
         return self.gettext, self.ngettext, marked

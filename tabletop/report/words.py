@@ -19,6 +19,7 @@ from ..engine.telling import recorded_reason
 from ..store.players import policy_word
 
 _, ngettext, N_ = Domain("report").words()
+npgettext = Domain("report").npgettext
 
 #: Statuses in the order reports count them.
 STATUSES = ("agreed", "collapsed", "deferred", "open")
@@ -556,14 +557,19 @@ def principle_headline(
         # tracks, each once: one reopened twice is one track (found from outside: "5 other tracks" were 4)
         lost = len({c["track"] for s in cascade for c in s["brought_down"] if c["from"] == "agreed"})
         others = len({c["track"] for s in cascade for c in s["brought_down"]})
-        fell = ngettext("{n} collapse", "{n} collapses", len(cascade)).format(n=len(cascade))
+        # the sentence takes the number of its subject (ru «1 срыв обрушил», «2 срыва обрушили»); the tracks are
+        # its object, in the form a count stands in by itself (found from outside: «срывы (1 срыв) обрушили …»)
         brought = ngettext("{n} other track", "{n} other tracks", others).format(n=others)
         if not lost:
-            return _("Nothing is agreed until everything is agreed: {collapses} brought down {tracks}.").format(
-                collapses=fell, tracks=brought)
+            return ngettext("Nothing is agreed until everything is agreed: {n} collapse brought down {tracks}.",
+                            "Nothing is agreed until everything is agreed: {n} collapses brought down {tracks}.",
+                            len(cascade)).format(n=len(cascade), tracks=brought)
         deals = ngettext("{n} provisional agreement", "{n} provisional agreements", lost).format(n=lost)
-        return _("Nothing is agreed until everything is agreed: {collapses} brought down {tracks}, "
-                 "{agreements} among them.").format(collapses=fell, tracks=brought, agreements=deals)
+        return ngettext("Nothing is agreed until everything is agreed: {n} collapse brought down {tracks}, "
+                        "{agreements} among them.",
+                        "Nothing is agreed until everything is agreed: {n} collapses brought down {tracks}, "
+                        "{agreements} among them.", len(cascade)).format(n=len(cascade), tracks=brought,
+                                                                         agreements=deals)
     if stood and independence == "linked":
         # they stood because the collapsed tracks left the package (linked_collapse = "reopen"), not because the
         # tracks were independent (found from outside: a package deal's debrief drew the strict rule's lesson)
@@ -571,11 +577,14 @@ def principle_headline(
                         "the package, and what was left was agreed as a whole.",
                         "Under the package deal {n} agreements stood beside the collapses: the collapsed tracks left "
                         "the package, and what was left was agreed as a whole.", len(stood)).format(n=len(stood))
-    fell = ngettext("{n} collapse", "{n} collapses", len(collapses)).format(n=len(collapses))
     if stood:
-        agreed = ngettext("{n} agreement", "{n} agreements", len(stood)).format(n=len(stood))
-        return _("Not everything was agreed, yet {agreements} stood beside {collapses}: the failure of one track did "
-                 "not compromise the others.").format(agreements=agreed, collapses=fell)
+        # the agreements are the subject; the collapses stand after "beside", in the case that takes (ru «рядом с
+        # 2 срывами»): a message of their own (found from outside: «рядом со срывами (1 срыв) устояли …»)
+        beside = npgettext("stood beside", "{n} collapse", "{n} collapses", len(collapses)).format(n=len(collapses))
+        return ngettext("Not everything was agreed, yet {n} agreement stood beside {collapses}: the failure of one "
+                        "track did not compromise the others.",
+                        "Not everything was agreed, yet {n} agreements stood beside {collapses}: the failure of one "
+                        "track did not compromise the others.", len(stood)).format(n=len(stood), collapses=beside)
     n = len(collapses)
     if collapses and independence == "strict":
         return ngettext("{n} track collapsed and no agreement stood beside it: the game did not put the principle "
