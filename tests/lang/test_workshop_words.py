@@ -41,3 +41,21 @@ def test_ukrainian_has_one_genitive_of_file() -> None:
     assert not said, said
     with using("uk"):
         assert REPORT.gettext("no such file") == "немає такого файлу"
+
+
+@pytest.mark.parametrize(("lang", "term", "other"), [("ru", "разбор", r"разбор\w* итог"),
+                                                     ("uk", "розбір", r"обговорення підсумків")])
+def test_the_debrief_has_one_name(lang: str, term: str, other: str) -> None:
+    """The glossary said «обговорення підсумків» while the report's title said «Розбір: …» and the card notes the
+    other: one term, the short one the interface uses (docs/glossary.md)."""
+    from tabletop.content.finding import BUNDLED
+    from tests.lang.test_terms import _translations
+
+    overlays = [p.read_text(encoding="utf-8") for p in sorted(BUNDLED.glob(f"*/*.{lang}.toml"))]
+    assert not [s for s in _translations(lang) + overlays if re.search(other, s.lower())]
+    with using(lang):
+        assert REPORT.gettext("Debrief: {name}").lower().startswith(term)
+    glossary = (BUNDLED.parents[1] / "docs" / "glossary.md").read_text(encoding="utf-8")
+    row = next(line for line in glossary.splitlines() if line.startswith("| debrief"))
+    said = row.split("|")[2 if lang == "ru" else 3].strip()
+    assert said.startswith(term) and not re.match(other, said), row
