@@ -37,6 +37,15 @@ _overlay = is_overlay_name
 
 DEFAULT_RULESET = "parallel-tracks"
 
+# one message per kind: the kind is a word of the sentence, which Russian and Ukrainian decline (found from
+# outside: "нет файла (ruleset) …", the English word inside the translation)
+_NOT_FOUND = {"ruleset": N_("no ruleset file or bundled ruleset id '{ref}'{hint} (bundled: {known})"),
+              "deck": N_("no deck file or bundled deck id '{ref}'{hint} (bundled: {known})")}
+_AMBIGUOUS = {"ruleset": N_("{count} ruleset files declare the id '{ref}' ({files}): give each its own id, or name "
+                            "the one to play after its id ({ref}.toml)"),
+              "deck": N_("{count} deck files declare the id '{ref}' ({files}): give each its own id, or name the one "
+                         "to play after its id ({ref}.toml)")}
+
 
 def resolve(ref: str | Path, kind: str, near: Path | None = None) -> Path:
     """A path, or the id of a bundled ruleset or deck (also found beside ``near``)."""
@@ -53,16 +62,13 @@ def resolve(ref: str | Path, kind: str, near: Path | None = None) -> Path:
         if len(found) == 1:
             return found[0]
         if found:  # a copy kept its id: which one the room meant is not for the file names' order to say
-            raise AmbiguousId([Problem(str(ref), None, "", _(
-                "{count} {kind} files declare the id '{ref}' ({files}): give each its own id, or name the one "
-                "to play after its id ({ref}.toml)").format(count=len(found), kind=kind, ref=ref,
-                                                            files=", ".join(map(str, found))))])
+            raise AmbiguousId([Problem(str(ref), None, "", _(_AMBIGUOUS[kind]).format(
+                count=len(found), ref=ref, files=", ".join(map(str, found))))])
     known = sorted(f.stem for f in (BUNDLED / folder).glob("*.toml") if not _overlay(f))
     # the ruleset's own folders first: a typo in the name of the deck beside it is the likely one
     hint = did_you_mean(str(ref), sorted(ids_near(kind, near) - set(known)) + known if near is not None else known)
     raise ContentError(
-        [Problem(str(ref), None, "", _("no {kind} file or bundled {kind} id '{ref}'{hint} (bundled: {known})").format(
-            kind=kind, ref=ref, hint=hint, known=", ".join(known)))]
+        [Problem(str(ref), None, "", _(_NOT_FOUND[kind]).format(ref=ref, hint=hint, known=", ".join(known)))]
     )
 
 

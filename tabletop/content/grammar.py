@@ -1,8 +1,10 @@
-"""Small pieces of English grammar for names that come from content."""
+"""Small pieces of grammar for names that come from content, and the words for a ruleset's settings."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+
+from ..lang import Domain
 
 if TYPE_CHECKING:
     from .scenario import Scenario
@@ -20,3 +22,11 @@ def plural_subject(scenario: Scenario, actor_id: str | None) -> bool:
     (English) scenario, or an actor not marked, is singular.
     """
     return (actor_id or "") in scenario.plural_actors
+
+
+def independence_word(independence: str) -> str:
+    """A ruleset's independence (``strict``, ``linked``) as the room reads it: on the start screen, the board and
+    in ``tabletop validate``."""
+    content = Domain("content")
+    words = {"strict": content.pgettext("independence", "strict"), "linked": content.pgettext("independence", "linked")}
+    return words.get(independence, independence)

@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from .errors import ContentError, Problem, did_you_mean
 from .files import missing, real_path
+from .grammar import independence_word
 from .overlaycheck import Checked as OverlayChecked
 from .overlayfiles import check_overlay_file, describe_overlay, is_overlay_name, overlays_beside
 from .finding import BUNDLED, AmbiguousId, ids_near, resolve
@@ -112,7 +113,8 @@ def describe_ruleset(rs: Ruleset) -> str:
         tracks=ngettext("{n} track", "{n} tracks", len(rs.tracks)).format(n=len(rs.tracks)),
         meters=ngettext("{n} meter", "{n} meters", len(rs.meters)).format(n=len(rs.meters)),
         moves=ngettext("{n} move", "{n} moves", len(rs.moves)).format(n=len(rs.moves)),
-        rounds=ngettext("{n} round", "{n} rounds", o.turns).format(n=o.turns), independence=o.independence)
+        rounds=ngettext("{n} round", "{n} rounds", o.turns).format(n=o.turns),
+        independence=independence_word(o.independence))
 
 
 def describe_deck(deck: Deck) -> str:

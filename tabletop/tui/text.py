@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.text import Text
 
 from ..content import Card
-from ..content.grammar import plural_subject
+from ..content.grammar import independence_word, plural_subject  # noqa: F401 - independence_word: for the screens
 from ..content.literal import literal
 from ..content.scenario import log_line
 from ..engine import Action, Event, State, apply, objectives_met, wording
@@ -84,12 +84,6 @@ def phase_word(phase: str) -> str:
         "review": pgettext("phase", "review"),
     }
     return words.get(phase, phase)
-
-
-def independence_word(independence: str) -> str:
-    """A ruleset's independence (``strict``, ``linked``) as the room reads it."""
-    words = {"strict": pgettext("independence", "strict"), "linked": pgettext("independence", "linked")}
-    return words.get(independence, independence)
 
 
 #: what the game waits for from the team whose turn it is

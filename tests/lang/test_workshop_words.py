@@ -59,3 +59,33 @@ def test_the_debrief_has_one_name(lang: str, term: str, other: str) -> None:
     row = next(line for line in glossary.splitlines() if line.startswith("| debrief"))
     said = row.split("|")[2 if lang == "ru" else 3].strip()
     assert said.startswith(term) and not re.match(other, said), row
+
+
+@pytest.mark.parametrize(("lang", "strict", "linked"), [("ru", "строгая", "связанная"), ("uk", "сувора", "пов'язана")])
+def test_validate_words_a_ruleset_s_independence(lang: str, strict: str, linked: str) -> None:
+    """`tabletop --lang uk validate` printed "strict" and "linked" raw where the start screen says «сувора»."""
+    from tabletop.content import load_scenario
+    from tabletop.content.finding import bundled_rulesets
+    from tabletop.content.pairing import describe_ruleset
+
+    said = {}
+    for path in bundled_rulesets():
+        with using(lang):
+            said[path.stem] = describe_ruleset(load_scenario(path).ruleset)
+    assert said["parallel-tracks"].endswith(strict) and said["parallel-tracks-linked"].endswith(linked), said
+    words = [s.rsplit(",", 1)[1] for s in said.values()]
+    assert not [w for w in words if "strict" in w or "linked" in w], said
+
+
+@pytest.mark.parametrize("lang", ["ru", "uk"])
+@pytest.mark.parametrize("kind", ["ruleset", "deck"])
+def test_a_missing_ruleset_or_deck_is_named_in_the_language(lang: str, kind: str) -> None:
+    """`play --ruleset nope` said «нет файла (ruleset) или встроенного id (ruleset) 'nope'»."""
+    from tabletop.content.errors import ContentError
+    from tabletop.content.finding import resolve
+
+    with using(lang), pytest.raises(ContentError) as raised:
+        resolve("nope-no-such-id", kind)
+    said = str(raised.value)
+    assert "nope-no-such-id" in said and kind not in said.replace("nope-no-such-id", ""), said
+    assert ("правил" if kind == "ruleset" else "колод") in said, said
