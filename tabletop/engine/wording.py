@@ -419,6 +419,8 @@ RECORDED = {
     "undone by the facilitator": N_("undone by the facilitator"),  # untranslated: as the save records it
     "skipped by the facilitator": N_("skipped by the facilitator"),  # untranslated: as the save records it
     "redrawn by the facilitator": N_("redrawn by the facilitator"),  # untranslated: as the save records it
+    # a simulated facilitator's (tabletop/sim/facilitator.py REASON): the save keeps the English, a report reads it
+    "simulated ruling": N_("simulated ruling"),  # untranslated: as the save records it
 }
 
 

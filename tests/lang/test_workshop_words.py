@@ -89,3 +89,15 @@ def test_a_missing_ruleset_or_deck_is_named_in_the_language(lang: str, kind: str
     said = str(raised.value)
     assert "nope-no-such-id" in said and kind not in said.replace("nope-no-such-id", ""), said
     assert ("правил" if kind == "ruleset" else "колод") in said, said
+
+
+@pytest.mark.parametrize(("lang", "said"), [("ru", "смоделированное решение"), ("uk", "змодельоване рішення")])
+def test_a_simulated_ruling_s_reason_reads_in_the_language(lang: str, said: str) -> None:
+    """A report of a `simulate --save-dir` game in Ukrainian showed "simulated ruling", the English the save keeps."""
+    from tabletop.engine.wording import recorded_reason
+    from tabletop.sim.facilitator import REASON
+
+    with using(lang):
+        assert recorded_reason(REASON) == said
+    with using("en"):
+        assert recorded_reason(REASON) == REASON
