@@ -12,7 +12,8 @@ from ..content.literal import literal, one_line
 from ..content.vocabulary import signed
 from .partwords import stock_said
 from .records import Ruling
-from .wording import ODDS_WORDS, _, lapsed_word, named_source, ngettext, status_name, wanted_words
+from .wording import (ODDS_WORDS, _, lapsed_word, named_source, ngettext, recorded_reason, status_name,
+                      wanted_words)
 
 
 def _who(ids: Sequence[str], names: Mapping[str, str]) -> str:
@@ -72,7 +73,9 @@ def ruling_parts(
         if ruling.vetoed_by:
             parts.append(_("vetoed by {actors}").format(actors=_who(ruling.vetoed_by, names)))
     elif kind == "facilitator":
-        reason = literal(ruling.reason) if screen else one_line(ruling.reason)
+        # a reason tabletop recorded itself (a simulated facilitator's) in the words of the moment; a person's as typed
+        given = recorded_reason(ruling.reason)
+        reason = given if given is not None else literal(ruling.reason) if screen else one_line(ruling.reason)
         parts.append(_("facilitator's reason: {reason}").format(reason=reason or _("(none given)")))
     elif kind == "auto" and not screen:
         # found from outside: "takes effect after the reveal" read as still to come, beside the reveal that did it

@@ -212,7 +212,9 @@ def _tell_rule(event: Happened, n: _Names) -> str:
     said = _finished(event, n)
     if not reason:
         return said
-    return _dashed(said, _("facilitator: {reason}").format(reason=typed(reason, event.action.lang)))
+    given = recorded_reason(reason)  # tabletop's own (a simulated facilitator's): the words of the moment
+    return _dashed(said, _("facilitator: {reason}").format(
+        reason=given if given is not None else typed(reason, event.action.lang)))
 
 
 # -- arguments --------------------------------------------------------------
