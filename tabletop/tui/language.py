@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from textual import events
 from textual.binding import Binding
+from textual.screen import ModalScreen
 
 from ..lang import LANGUAGES, NAMES, SOURCE, Domain, current, set_language
 
@@ -168,16 +169,19 @@ _TYPING_ON = frozenset({"enter", "space", "backspace"})  # untranslated: Textual
 
 class TypedWords:
     """Letters typed as a word outside a text field: after the first, each letter, sign or Enter within ``gap``
-    seconds of the one before is not a key (:data:`~tabletop.play.clock.TYPING_GAP`); ``gap`` 0 takes every key."""
+    seconds of the one before is not a key (:data:`~tabletop.play.clock.TYPING_GAP`); ``gap`` 0 takes every key.
+    A word starts only outside a text field; once started it goes on into a dialog its first letter opened."""
 
     def __init__(self, gap: float, now: Callable[[], float]):
         self.gap = gap
         self._now = now
         self._last: float | None = None  # when the word's last key came, while a word is being typed
         self.told = False  # the room was told, once a word
+        self.screen: object = None  # the screen the word's first letter was typed on
 
-    def typed(self, event: events.Key) -> bool:
-        """Whether ``event`` goes on a word being typed (and so is not a key); a letter starts a word."""
+    def typed(self, event: events.Key, outside: bool, screen: object) -> bool:
+        """Whether ``event`` goes on a word being typed (and so is not a key); a letter typed ``outside`` a text
+        field, on ``screen``, starts a word."""
         if not self.gap:
             return False
         now = self._now()
@@ -186,7 +190,8 @@ class TypedWords:
             self._last = now
             return True
         letter = event.character is not None and len(event.character) == 1 and event.character.isalpha()
-        self._last = now if letter else None
+        self._last = now if letter and outside else None
+        self.screen = screen
         self.told = False
         return False
 
@@ -201,7 +206,7 @@ class LatinKeys:
     async def on_event(self, event: events.Event) -> None:
         app: App[object] = self  # type: ignore[assignment]
         if isinstance(event, events.Key) and not event.is_forwarded:
-            if self.typing_gap and not _takes_text(app) and self._typed(event):
+            if self.typing_gap and self._typed(event):
                 return
             if event.character is not None:
                 latin = latin_key(event.character) if len(event.character) == 1 else None
@@ -210,16 +215,23 @@ class LatinKeys:
         await super().on_event(event)  # type: ignore[misc]
 
     def _typed(self, event: events.Key) -> bool:
-        """Whether ``event`` goes on a word typed outside a text field: then it is not a key, and the room is told
-        (once a word)."""
+        """Whether ``event`` goes on a word typed outside a text field: then it is not a key, a dialog the word's first
+        letter opened is put away unanswered, and the room is told (once a word). Found in review: «г» (u) opened the
+        undo's question and an Enter after the word said yes; «т» (n) opened a note and the rest of «также» was
+        saved in it."""
+        app: App[object] = self  # type: ignore[assignment]
         if self._words is None:
             clock = getattr(self, "now", None) or monotonic
             self._words = TypedWords(self.typing_gap, clock)
-        if not self._words.typed(event):
+        words = self._words
+        if not words.typed(event, not _takes_text(app), app.screen if app.screen_stack else None):
             return False
-        if not self._words.told:
-            self._words.told = True
-            app: App[object] = self  # type: ignore[assignment]
+        opened = app.screen if app.screen_stack else None
+        if opened is not words.screen and isinstance(opened, ModalScreen):
+            answer = getattr(opened, "answer", None)
+            answer(None) if callable(answer) else opened.dismiss(None)
+        if not words.told:
+            words.told = True
             said = _("Letters typed as a word are not taken as keys: nothing was done. Type only into a text field.")
             app.notify(said, severity="warning", timeout=5, markup=False)
         return True

@@ -233,3 +233,35 @@ def test_the_rooms_command_line_sets_the_typing_gap() -> None:
     from tabletop.play.clock import TYPING_GAP
 
     assert TYPING_GAP > 0 and play_app(None).typing_gap == TYPING_GAP
+
+
+@pytest.mark.parametrize("word", ["гарантии", "также", "уже"])
+async def test_a_word_whose_first_letter_opens_a_dialog_puts_it_away(tmp_path: Path, word: str) -> None:
+    """Found in review: «г» (u) opened the undo's question, the rest of the word was swallowed, and an Enter a moment
+    after said yes to the undo; «т» (n) opened a note and the rest of «также» was saved in it; «у» (e) asks to end
+    the game. A dialog the word's first letter opened is put away unanswered; nothing is done."""
+    from tabletop.tui.modals import ConfirmScreen
+
+    clock = [100.0]
+    session = start(tmp_path, 7)
+    app = TabletopApp(session, lang="ru", now=lambda: clock[0], typing_gap=0.5)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await press(pilot, "1")
+        clock[0] += 1
+        await press(pilot, "1")
+        answered = _kinds(session)
+        screen = app.screen
+        clock[0] += 1
+        for key in word:
+            await press(pilot, key)
+            clock[0] += 0.2
+        assert app.screen is screen, app.screen
+        clock[0] += 1
+        await press(pilot, "enter")  # a moment after: the board's list, not a yes
+        assert not isinstance(app.screen, ConfirmScreen)
+        while app.screen is not screen:
+            await press(pilot, "escape")
+    assert app._exception is None
+    kinds = _kinds(session)
+    assert kinds[: len(answered)] == answered and not {"undo", "note", "end"} & set(kinds[len(answered):]), kinds
