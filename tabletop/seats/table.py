@@ -183,13 +183,15 @@ class Table:
                 return message("refused", client_seq=seq, code=Wire.SAVE_FAILED,
                                message=_("the save could not be written ({why}): nothing was done").format(
                                    why=system_words(exc)))
+            index = self.session.state.seq  # the act's event (found in review: the ack named the note after it)
             if for_team is not None:
                 self._note_entered(for_team, lang)
             if action.kind == "undo":
                 self.hold.reset()  # a card back on the table is read out again before a bot answers
                 if self.session.undid_a_bot():  # the bots wait, as on the hot seat, or the bot would play again
                     self.clock.pause(True)
-        index = self.session.state.seq
+        if action is None:
+            index = self.session.state.seq
         self.clock.follow(self.session.state)
         self.play_bots()
         return message("ack", client_seq=seq, index=index)

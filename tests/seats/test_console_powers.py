@@ -195,7 +195,7 @@ async def test_the_console_plays_for_a_team_whose_screen_is_gone_and_the_host_sa
         view = await caught_up(console, table.session.state.seq)
         assert view["decision"]["prompt"].startswith("Russia has no screen connected: you act for it.")
         move = next(e for e in view["decision"]["entries"] if e["action"]["kind"] == "move" and "refusal" not in e)
-        await console.act(pick=move["id"])
+        ack = await console.act(pick=move["id"])
         await caught_up(console, state.seq + 1)
         events = open_save(table.session.save_path).events
         done = events[state.seq]  # the event after the turn came (bots follow)
@@ -205,6 +205,7 @@ async def test_the_console_plays_for_a_team_whose_screen_is_gone_and_the_host_sa
         note = events[state.seq + 1].action
         assert (note.kind, note.about) == ("note", done.seq)
         assert note.text == "Entered by the facilitator: Russia had no screen connected."
+        assert ack["index"] == done.seq  # the act's event, as docs/seats.md says, not the note's (found in review)
         await console.close()
     table.session.close()
 
