@@ -55,10 +55,7 @@ class LiteralInput(Input):
     reason, an override's reason echoed a pasted U+202E raw to the terminal while it was typed)."""
 
     def replace(self, text: str, start: int, end: int) -> None:
-        shown = literal(text, lines=False)
-        super().replace(shown, start, end)
-        if shown != text:  # the cursor after what was put in, as long as it came out
-            self.cursor_position = min(start + len(shown), len(self.value))
+        super().replace(literal(text, lines=False), start, end)  # the cursor after it, as Textual puts it
 
 
 class KeyScroll(VerticalScroll):

@@ -222,3 +222,26 @@ async def test_a_pasted_control_in_a_note_is_shown_and_recorded_as_its_symbol(tm
         await press(pilot, "enter")
     [note] = [e for e in open_save(game.save_path).events if e.action.kind == "note"]
     assert note.action.text == shown
+
+
+async def test_a_paste_refused_for_its_length_leaves_the_cursor_where_it_was() -> None:
+    """Found in review: a pasted U+202E, shown as "<U+202E>", past a field's limit was refused (the value kept), and
+    the cursor still moved 8 places on."""
+    from textual.app import App, ComposeResult
+
+    from tabletop.tui.widgets import LiteralInput
+
+    class One(App[None]):
+        def compose(self) -> ComposeResult:
+            yield LiteralInput(value="abcdefghi", max_length=10)
+
+    app = One()
+    async with app.run_test() as pilot:
+        field = app.query_one(LiteralInput)
+        field.cursor_position = 0
+        field.insert_text_at_cursor("\u202e")
+        await pilot.pause()
+        assert (field.value, field.cursor_position) == ("abcdefghi", 0)
+        field.insert_text_at_cursor("\x1b")  # one symbol for one character: taken, the cursor after it
+        await pilot.pause()
+        assert (field.value, field.cursor_position) == ("\u241babcdefghi", 1)
