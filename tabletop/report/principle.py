@@ -42,7 +42,7 @@ def principle(game: ReplayedGame, outcome: Mapping[str, Any]) -> dict[str, Any]:
     cascade = cascade_steps(game)
     # an agreement a package deal's collapse reopened or brought down was touched by it, whatever came after (found
     # from outside: "agreed in round 7 … the collapses did not touch it" above the step that reopened it in round 5)
-    touched = {c["track"] for step in cascade for c in step["brought_down"]}
+    touched = {c["track"] for step in cascade for c in step["brought_down"] if c["from"] == "agreed"}
     stood = []
     for t in tracks:
         if t["status"] != "agreed" or t["provisional"] or t["id"] in touched:
