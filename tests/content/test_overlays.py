@@ -181,6 +181,9 @@ def test_each_problem_is_reported_at_its_line(scenarios: Path, capsys: pytest.Ca
         ('[moves.signal]\nname = "Сигнал"', '[moves.signal]\nname = ""', "moves.signal.name: must not be empty"),
         ('[moves.signal]\nname = "Сигнал"', f'[moves.signal]\nname = "{"я" * 121}"',
          "moves.signal.name: at most 120 characters allowed"),
+        # found in review: a translated name with a line break passed, where the base's own is refused
+        ('[moves.signal]\nname = "Сигнал"', '[moves.signal]\nname = "Сиг\\nнал"',
+         "moves.signal.name: is one line: it has a line break or a tab"),
         ('[moves.signal]\nname = "Сигнал"', '[moves.signal]\nname = "Сигнал"\nbase = "xyz"',
          "moves.signal.base: expected the 12 hex digits that scripts/overlays --stamp writes"),
         ('[actors.ua]', '[actorz.ua]', "actorz: unknown key 'actorz' (did you mean 'actors'?)"),
