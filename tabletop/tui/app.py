@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.theme import Theme
 
 from ..content.literal import literal
@@ -138,7 +138,9 @@ class TabletopApp(LatinKeys, Multilingual, App[None]):
         from .modals import HelpScreen  # the dialogs load when first opened
 
         if not isinstance(self.screen, HelpScreen):  # a screen with keys of its own says them (the start screen)
-            keys = getattr(self.screen, "HELP_KEYS", None)
+            # the screen under any dialog: F1 over a dialog is the help of the screen it is on (found in review)
+            under = next((s for s in reversed(self.screen_stack) if not isinstance(s, ModalScreen)), self.screen)
+            keys = getattr(under, "HELP_KEYS", None)
             self.push_screen(HelpScreen(keys) if keys is not None else HelpScreen())
 
     def action_next_theme(self) -> None:

@@ -248,3 +248,20 @@ async def test_a_resize_while_the_board_is_still_being_mounted_does_not_crash(tm
         unmounted.on_resize()
         await pilot.pause()
         assert isinstance(app.screen, BoardScreen) and app.screen is not unmounted
+
+
+async def test_f1_over_a_dialog_on_the_start_screen_shows_the_start_screens_keys(tmp_path: Path) -> None:
+    """Found in review: F1 over a dialog read the dialog's keys of its own (it has none), and so showed the board's
+    help over the start screen: the help is the one of the screen the dialog is on."""
+    from tabletop.tui.modals import ConfirmScreen, HelpScreen
+    from tabletop.tui.start import StartScreen
+
+    app = TabletopApp(save_dir=tmp_path / "saves")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+        app.push_screen(ConfirmScreen("A question?"))
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen) and app.screen._keys == StartScreen.HELP_KEYS
