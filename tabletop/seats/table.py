@@ -332,11 +332,16 @@ def _done_already(state: State, seat: Seat, pick: str, at: int) -> int | None:
     behind = state.seq - at
     if not 1 <= behind <= _DONE_LOOKBACK:
         return None
-    event = state.recent(behind)[0]
-    mine = seat.role == "facilitator" or (seat.actor is not None and event.action.actor == seat.actor)
-    if event.seq != at + 1 or not mine or entry_id_at(at, event.action) != pick:
+    done = state.recent(behind)
+    event = done[0]
+    if event.seq != at + 1 or entry_id_at(at, event.action) != pick:
         return None
-    return event.seq
+    # whose it was: a team's own, or the facilitator's (its own powers, or a team's decision it entered, noted so);
+    # the same pick from the other is not answered as done (found in review)
+    entered = len(done) > 1 and done[1].action.kind == "note" and done[1].action.about == event.seq
+    by_facilitator = event.action.actor is None or entered
+    mine = by_facilitator if seat.role == "facilitator" else event.action.actor == seat.actor and not entered
+    return event.seq if mine else None
 
 
 class _Refusal(Exception):

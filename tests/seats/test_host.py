@@ -160,3 +160,42 @@ def test_a_pick_saved_before_the_host_restarted_is_answered_as_done_when_sent_ag
     other = table.act("facilitator", "d", {**sent, "client_seq": 2, "pick": f"{state.seq}-000000000000"})
     assert other["code"] == "STALE"
     table.session.close()
+
+
+def test_a_pick_done_by_one_seat_is_not_answered_as_done_for_another(tmp_path: Path) -> None:
+    """Found in review: a team's own move, and the same pick from the facilitator's console a moment later, were
+    both answered as done (the console's "taken" for a move it did not make); and a frozen team's screen sending
+    again a pick the console had entered for it (noted so) was told it was its own. Done is said to the seat that
+    did it."""
+    from tabletop.engine import legal_actions
+    from tabletop.engine.lookups import seen
+    from tabletop.seats.views import seat_entries
+
+    table = make_table(tmp_path, sealed=False)
+    session = table.session
+    while session.state.phase == "event":
+        session.apply(legal_actions(session.state)[0])
+    team = session.state.turn
+    seat = f"team:{team}"
+    table.connected.add(seat)  # the team's own screen is there
+
+    def plain(seat_id: str) -> str:
+        entries = seat_entries(seen(session.state), table.seats[seat_id], table.facts())
+        return next(e.id for e in entries if e.needs is None and e.refusal is None and e.action is not None
+                    and e.action.kind == "pass")
+
+    pick = plain(seat)
+    assert table.act(seat, "t", {"type": "act", "v": 2, "client_seq": 1, "pick": pick})["type"] == "ack"
+    console = table.act("facilitator", "f", {"type": "act", "v": 2, "client_seq": 1, "pick": pick})
+    assert console["type"] == "refused" and console["code"] == "STALE", console
+    # the next team has no screen: the console enters its pass, noted as the facilitator's entry
+    other = session.state.turn
+    assert other != team and f"team:{other}" not in table.connected
+    pick = plain("facilitator")
+    done = table.act("facilitator", "f", {"type": "act", "v": 2, "client_seq": 2, "pick": pick})
+    assert done["type"] == "ack"
+    resent = table.act(f"team:{other}", "o", {"type": "act", "v": 2, "client_seq": 1, "pick": pick})
+    assert resent["type"] == "refused" and resent["code"] == "STALE", resent
+    again = table.act("facilitator", "g", {"type": "act", "v": 2, "client_seq": 3, "pick": pick})
+    assert again == {**done, "client_seq": 3}  # the console's own, sent again: done
+    session.close()
