@@ -245,3 +245,7 @@ async def test_a_paste_refused_for_its_length_leaves_the_cursor_where_it_was() -
         field.insert_text_at_cursor("\x1b")  # one symbol for one character: taken, the cursor after it
         await pilot.pause()
         assert (field.value, field.cursor_position) == ("\u241babcdefghi", 1)
+        field.value, field.cursor_position = "", 0
+        field.insert_text_at_cursor("nego\u00adtiations")  # a soft hyphen from a document: dropped, not shown
+        await pilot.pause()
+        assert field.value == "negotiations"
