@@ -246,6 +246,6 @@ async def test_a_paste_refused_for_its_length_leaves_the_cursor_where_it_was() -
         await pilot.pause()
         assert (field.value, field.cursor_position) == ("\u241babcdefghi", 1)
         field.value, field.cursor_position = "", 0
-        field.insert_text_at_cursor("nego\u00adtiations")  # a soft hyphen from a document: dropped, not shown
+        field.insert_text_at_cursor("ne\u00adgo")  # a soft hyphen from a document: dropped, not shown
         await pilot.pause()
-        assert field.value == "negotiations"
+        assert field.value == "nego"
