@@ -119,28 +119,26 @@ async def test_paused_at_80x24_the_timer_is_never_cut_over_two_lines(tmp_path: P
     now = FakeTime()
     session = Session.start(timed(Timers(event="2m")), 7, tmp_path / "g.jsonl")
     app = TabletopApp(session, now=now, lang=lang)
-    async with app.run_test(size=SMALL) as pilot:
-        await pilot.pause()
+
+    async def paused_turn_lines(pilot: Pilot, words: str) -> None:
+        """Pause (confirmed if asked), then the turn panel has ``words`` (in the language spoken) on one line."""
         await press(pilot, "p")
         if not board(pilot).paused:
             await press(pilot, "y")
         assert board(pilot).paused
         lines = on_screen(app.screen.query_one("#turn")).splitlines()
         with using(lang):
-            said = Domain("tui").words()[0]("time {clock}").format(clock="02:00")
+            said = Domain("tui").words()[0](words).replace("{clock}", "02:00")
         assert any(said in line for line in lines), lines
+
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await paused_turn_lines(pilot, "time {clock}")
         await press(pilot, "p")  # resumed: time runs out, then paused again
         assert not board(pilot).paused
         now.advance(121)
         await tick(pilot)
-        await press(pilot, "p")
-        if not board(pilot).paused:
-            await press(pilot, "y")
-        assert board(pilot).paused
-        lines = on_screen(app.screen.query_one("#turn")).splitlines()
-        with using(lang):
-            up = Domain("tui").words()[0]("TIME UP")
-        assert any(up in line for line in lines), lines
+        await paused_turn_lines(pilot, "TIME UP")
 
 
 async def test_the_timers_come_from_the_ruleset_and_a_new_phase_restarts_them(tmp_path: Path) -> None:
