@@ -314,8 +314,8 @@ class ConfirmScreen(_Dialog[bool]):
             # on a Russian layout was u, the undo's question, then f h f, then the н of y, its yes)
             event.stop()
             self.answer(False)
-            self.app.notify(_("Typed letters do not answer a question: it was put away and nothing was done."),
-                        severity="warning", timeout=5, markup=False)
+            said = _("Typed letters do not answer a question: it was put away and nothing was done.")
+            self.app.notify(said, severity="warning", timeout=5, markup=False)
 
     def action_yes(self, at_once: bool = False) -> None:
         """Yes; an Enter as the question comes up (the list's key, pressed twice) is not: it says so."""

@@ -88,9 +88,9 @@ def ask_undo(screen: Screen[Any], state: State | None, undo: Callable[[], None],
             now = current()
             target = undo_target(now) if now is not None else None
             if target is None or target.seq != last.seq:
-                screen.app.notify(_("Nothing was undone: the game moved on while the question was open, and event "
-                                    "{seq} is no longer the last. Press u to ask again.").format(seq=last.seq),
-                                  severity="warning", timeout=8, markup=False)
+                said = _("Nothing was undone: the game moved on while the question was open, and event {seq} is no "
+                         "longer the last. Press u to ask again.").format(seq=last.seq)
+                screen.app.notify(said, severity="warning", timeout=8, markup=False)
                 return
         undo()
 
