@@ -6,27 +6,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from textual import events
 from textual.widgets import Static
 
 from tabletop.engine import State
 from tabletop.store.reading import SNAPSHOT_EVERY, Save, SavedEvent, open_save
 from tabletop.tui.replay import ReplayApp, ReplayScreen
 
+from tests.tui.support import burst, settled
 from .test_replay import record, screen_of
 
 SIZE = (120, 40)
-
-
-def burst(app: ReplayApp, *keys: str) -> None:
-    """Keys as a terminal delivers them when a person presses faster than the screen redraws: all
-    queued before the app handles the first (``pilot.press`` waits for the app between keys)."""
-    driver = app._driver
-    assert driver is not None
-    for key in keys:
-        event = events.Key(key, None)
-        event.set_sender(app)
-        driver.send_message(event)
 
 
 def round_starts(path: Path) -> dict[int, int]:
@@ -279,6 +268,5 @@ async def test_the_help_says_how_to_reach_the_track_history_and_the_charts(tmp_p
         left = app.screen.query_one("#left")
         assert app.focused is left
         burst(app, *["down"] * 10)  # pressed faster than the screen redraws, or a key held down
-        await pilot.pause()
-        await pilot.wait_for_scheduled_animations()  # the last line's scroll at its end, however quick the machine
+        await settled(pilot)  # the last line's scroll at its end, however quick the machine
         assert left.scroll_y == 10, left.scroll_y  # (found from outside: a burst of ten moved it one line)
