@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
 from tabletop.tui.app import TabletopApp
@@ -168,6 +169,31 @@ def _kinds(session: object) -> list[str]:
     return [e.action.kind for e in open_save(session.save_path).events]  # type: ignore[attr-defined]
 
 
+class _Typist:
+    """A room's board (its typing gap on, its clock in the test's hand) with the card drawn and answered, a second
+    apart: ``answered`` is what the save held then."""
+
+    def __init__(self, tmp_path: Path, lang: str):
+        self.clock = [100.0]
+        self.session = start(tmp_path, 7)
+        self.app = TabletopApp(self.session, lang=lang, now=lambda: self.clock[0], typing_gap=0.5)
+        self.answered: list[str] = []
+
+    async def ready(self, pilot: Pilot) -> None:
+        await pilot.pause()
+        await press(pilot, "1")
+        self.clock[0] += 1
+        await press(pilot, "1")
+        self.answered = _kinds(self.session)
+        self.clock[0] += 1
+
+    async def types(self, pilot: Pilot, word: str) -> None:
+        """``word`` typed at a typist's pace, a key every 0.2 s."""
+        for key in word:
+            await press(pilot, "space" if key == " " else key)
+            self.clock[0] += 0.2
+
+
 async def test_a_word_typed_into_a_question_puts_it_away_unanswered(tmp_path: Path) -> None:
     """Found from outside: «гарантии» typed with no text field open, at any speed, was u (the undo's question),
     f h f, then «н» (the key of y): the EU's answer was undone in front of the room. A letter that answers nothing
@@ -197,22 +223,14 @@ async def test_a_word_typed_fast_on_the_board_is_not_keys(tmp_path: Path) -> Non
     letter after a pause is a key again."""
     from tabletop.tui.modals import ConfirmScreen
 
-    clock = [100.0]
-    session = start(tmp_path, 7)
-    app = TabletopApp(session, lang="uk", now=lambda: clock[0], typing_gap=0.5)
+    room = _Typist(tmp_path, "uk")
+    app, clock = room.app, room.clock
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await pilot.pause()
-        await press(pilot, "1")
-        clock[0] += 1
-        await press(pilot, "1")  # the card drawn and answered, a second apart
-        answered = _kinds(session)
+        await room.ready(pilot)
         screen = app.screen
         assert isinstance(screen, BoardScreen)
-        clock[0] += 1
-        for key in "Рішення ведучого":  # a typist: a key every 0.2 s
-            await press(pilot, "space" if key == " " else key)
-            clock[0] += 0.2
-        await press(pilot, "enter")
+        await room.types(pilot, "Рішення ведучого")
+        await press(pilot, "enter")  # at once after the word's last letter
         assert app.screen is screen and screen.show_private is None and not screen.paused
         told = [t for t in toasts(pilot) if "набрані словом" in t]
         assert len(told) == 1, toasts(pilot)
@@ -225,7 +243,8 @@ async def test_a_word_typed_fast_on_the_board_is_not_keys(tmp_path: Path) -> Non
         await press(pilot, "з")  # and of p
         assert screen.paused
     assert app._exception is None
-    assert _kinds(session)[: len(answered)] == answered and "undo" not in _kinds(session)
+    kinds = _kinds(room.session)
+    assert kinds[: len(room.answered)] == room.answered and "undo" not in kinds
 
 
 def test_the_rooms_command_line_sets_the_typing_gap() -> None:
@@ -242,26 +261,18 @@ async def test_a_word_whose_first_letter_opens_a_dialog_puts_it_away(tmp_path: P
     the game. A dialog the word's first letter opened is put away unanswered; nothing is done."""
     from tabletop.tui.modals import ConfirmScreen
 
-    clock = [100.0]
-    session = start(tmp_path, 7)
-    app = TabletopApp(session, lang="ru", now=lambda: clock[0], typing_gap=0.5)
+    room = _Typist(tmp_path, "ru")
+    app = room.app
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await pilot.pause()
-        await press(pilot, "1")
-        clock[0] += 1
-        await press(pilot, "1")
-        answered = _kinds(session)
+        await room.ready(pilot)
         screen = app.screen
-        clock[0] += 1
-        for key in word:
-            await press(pilot, key)
-            clock[0] += 0.2
+        await room.types(pilot, word)
         assert app.screen is screen, app.screen
-        clock[0] += 1
+        room.clock[0] += 1
         await press(pilot, "enter")  # a moment after: the board's list, not a yes
         assert not isinstance(app.screen, ConfirmScreen)
         while app.screen is not screen:
             await press(pilot, "escape")
     assert app._exception is None
-    kinds = _kinds(session)
+    kinds, answered = _kinds(room.session), room.answered
     assert kinds[: len(answered)] == answered and not {"undo", "note", "end"} & set(kinds[len(answered):]), kinds
