@@ -10,7 +10,8 @@ each event as the hot seat saves it: a game saved while paused resumes paused.
 from __future__ import annotations
 
 import asyncio
-from contextlib import AsyncExitStack
+from collections.abc import AsyncIterator
+from contextlib import AsyncExitStack, asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -296,10 +297,9 @@ async def test_the_console_s_key_bar_says_pause_or_resume_as_the_game_is(tmp_pat
     table.session.close()
 
 
-async def test_ctrl_c_in_the_hosts_console_asks_then_stops_the_host(tmp_path: Path) -> None:
-    """Found from outside: the host's terminal says "Stop the host with Ctrl-C", and with its console open Ctrl-C
-    only drew Textual's "press ctrl+q to quit". In the host's own console it now asks, then stops the host; a
-    typed «н» does not answer that question, and a second Ctrl-C does not stack a second one."""
+@asynccontextmanager
+async def _asked_to_stop_the_host(tmp_path: Path) -> AsyncIterator[tuple[SeatApp, Any, asyncio.Event]]:
+    """The host's own console, joined, with Ctrl-C's question up: the app, its pilot, and the host's stop."""
     from tabletop.tui.modals import ConfirmScreen
 
     hands = Hands()
@@ -311,18 +311,28 @@ async def test_ctrl_c_in_the_hosts_console_asks_then_stops_the_host(tmp_path: Pa
             await until(pilot, app.joined.is_set, "the console to join")
             await pilot.press("ctrl+c")
             await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
-            depth = len(app.screen_stack)
-            await pilot.press("ctrl+c", "н")
-            await pilot.pause()
-            assert len(app.screen_stack) == depth and not stopped.is_set()
-            await pilot.press("escape")
-            await until(pilot, lambda: not isinstance(app.screen, ConfirmScreen), "the question to go")
-            assert not stopped.is_set()
-            await pilot.press("ctrl+c")
-            await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question again")
-            await pilot.press("enter")
-            await until(pilot, stopped.is_set, "the host to be stopped")
+            yield app, pilot, stopped
     table.session.close()
+
+
+async def test_ctrl_c_in_the_hosts_console_asks_then_stops_the_host(tmp_path: Path) -> None:
+    """Found from outside: the host's terminal says "Stop the host with Ctrl-C", and with its console open Ctrl-C
+    only drew Textual's "press ctrl+q to quit". In the host's own console it now asks, then stops the host; a
+    typed «н» does not answer that question, and a second Ctrl-C does not stack a second one."""
+    from tabletop.tui.modals import ConfirmScreen
+
+    async with _asked_to_stop_the_host(tmp_path) as (app, pilot, stopped):
+        depth = len(app.screen_stack)
+        await pilot.press("ctrl+c", "н")
+        await pilot.pause()
+        assert len(app.screen_stack) == depth and not stopped.is_set()
+        await pilot.press("escape")
+        await until(pilot, lambda: not isinstance(app.screen, ConfirmScreen), "the question to go")
+        assert not stopped.is_set()
+        await pilot.press("ctrl+c")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question again")
+        await pilot.press("enter")
+        await until(pilot, stopped.is_set, "the host to be stopped")
 
 
 async def test_ctrl_c_on_a_joined_screen_stops_nothing(tmp_path: Path) -> None:
@@ -564,22 +574,13 @@ async def test_f1_over_a_seat_s_dialog_shows_the_seat_s_help_and_closes_back_to_
     from tabletop.tui.modals import ConfirmScreen, HelpScreen
     from tabletop.tui.seatdialogs import SEAT_HELP
 
-    hands = Hands()
-    table = _table(tmp_path, hands)
-    stopped = asyncio.Event()
-    async with hosting(table) as (_host, address, codes):
-        app = SeatApp(address, codes["facilitator"], sleep=Sleeps(), now=hands, codes=codes, stop_host=stopped.set)
-        async with app.run_test(size=(80, 24)) as pilot:
-            await until(pilot, app.joined.is_set, "the console to join")
-            await pilot.press("ctrl+c")
-            await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
-            asked = app.screen
-            await pilot.press("f1")
-            await until(pilot, lambda: isinstance(app.screen, HelpScreen), "the help")
-            assert app.screen._keys == SEAT_HELP
-            await pilot.press("f1")
-            await until(pilot, lambda: app.screen is asked, "the question again")
-            await pilot.press("escape")
-            await until(pilot, lambda: not isinstance(app.screen, ConfirmScreen), "the question to go")
-            assert not stopped.is_set()
-    table.session.close()
+    async with _asked_to_stop_the_host(tmp_path) as (app, pilot, stopped):
+        asked = app.screen
+        await pilot.press("f1")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen), "the help")
+        assert app.screen._keys == SEAT_HELP
+        await pilot.press("f1")
+        await until(pilot, lambda: app.screen is asked, "the question again")
+        await pilot.press("escape")
+        await until(pilot, lambda: not isinstance(app.screen, ConfirmScreen), "the question to go")
+        assert not stopped.is_set()
