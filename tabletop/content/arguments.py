@@ -111,7 +111,7 @@ def shown(text: str) -> str:
 _LINE_BREAKS = frozenset("\n\r\t\v\f\u2028\u2029")
 
 
-def one_line(text: str) -> str:
+def single_line(text: str) -> str:
     """A name, a title or a rung is one line: a line break or a tab in it is refused (found from outside: a rung
     written with ``\\r`` took three rows of every track card, and the rest of it began a line of its own)."""
     if any(ch in _LINE_BREAKS for ch in text):

@@ -12,7 +12,7 @@ whole scenario (ids that must exist, the independence rules) are in
 
 from typing import Annotated, Literal
 
-from .arguments import ArgueOptions, StockArgument, one_line as _one_line, shown as _shown
+from .arguments import ArgueOptions, StockArgument, single_line as _single_line, shown as _shown
 from .fields import Check, ContentModel, Factory, Limits
 from .numbers import (
     LADDER_RUNGS,
@@ -37,7 +37,7 @@ _, ngettext, N_ = Domain("content").words()
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
 Id = Annotated[str, Limits(pattern=ID_PATTERN, min_length=1, max_length=64)]
-Name = Annotated[str, Limits(min_length=1, max_length=120), Check(_shown), Check(_one_line)]
+Name = Annotated[str, Limits(min_length=1, max_length=120), Check(_shown), Check(_single_line)]
 Text = Annotated[str, Limits(max_length=2000)]
 
 PHASES: tuple[str, ...] = ("event", "moves", "adjudication", "review")
@@ -163,7 +163,7 @@ class Track(ContentModel):
     name: Name
     description: Text = ""
     members: Annotated[tuple[str, ...], Limits(min_length=1, strict=False)]
-    ladder: Annotated[tuple[Annotated[str, Check(_one_line)], ...],
+    ladder: Annotated[tuple[Annotated[str, Check(_single_line)], ...],
                       Limits(min_length=LADDER_RUNGS.low, max_length=LADDER_RUNGS.high, strict=False)]
     agreement_at: Annotated[int, Limits(ge=1, le=POSITION.high)]
     breakdown_at: Breakdown
@@ -283,7 +283,7 @@ class Choice(ContentModel):
     """An answer a named actor may give to a card."""
 
     actor: str
-    label: Annotated[str, Limits(min_length=1, max_length=120), Check(_shown), Check(_one_line)]
+    label: Annotated[str, Limits(min_length=1, max_length=120), Check(_shown), Check(_single_line)]
     effects: Annotated[tuple[AnyEffect, ...], Limits(strict=False)] = ()
 
 

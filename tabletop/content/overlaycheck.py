@@ -19,7 +19,7 @@ from .fields import Limits, hints
 from .models import Choice, Name, Objective, Prompt, Text
 from .vocabulary import LogEffect
 from .overlaytexts import BARE_LISTS, FIELDS, GRAMMAR, HASH_LENGTH, LISTS, SECTIONS, SINGLE, Entries, base_hash, entry_path
-from .arguments import StockText, one_line
+from .arguments import StockText, single_line
 from .source import SourceFile
 
 _, ngettext, N_ = Domain("content").words()
@@ -194,13 +194,13 @@ def _text(value: Any, field: str) -> tuple[int | None, str] | None:
         return None, ngettext("at most {n} character allowed", "at most {n} characters allowed", high).format(n=high)
     if field in ONE_LINE:
         try:
-            one_line(value)
+            single_line(value)
         except ValueError as exc:  # as the base's own names are checked (found in review: "Рос\nсия" passed here)
             return None, str(exc)
     return None
 
 
-#: the translated texts that are one line, as the base's are (:func:`~tabletop.content.arguments.one_line`)
+#: the translated texts that are one line, as the base's are (:func:`~tabletop.content.arguments.single_line`)
 ONE_LINE = frozenset({"name", "title", "choices", "ladder"})
 
 
