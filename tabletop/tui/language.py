@@ -170,7 +170,8 @@ _TYPING_ON = frozenset({"enter", "space", "backspace"})  # untranslated: Textual
 class TypedWords:
     """Letters typed as a word outside a text field: after the first, each letter, sign or Enter within ``gap``
     seconds of the one before is not a key (:data:`~tabletop.play.clock.TYPING_GAP`); ``gap`` 0 takes every key.
-    A word starts only outside a text field; once started it goes on into a dialog its first letter opened."""
+    A word starts only outside a text field; once started it goes on into a dialog its first letter opened. While
+    every key of the word is its first letter again, the word is a key pressed twice (``repeat``), not a word."""
 
     def __init__(self, gap: float, now: Callable[[], float]):
         self.gap = gap
@@ -178,6 +179,8 @@ class TypedWords:
         self._last: float | None = None  # when the word's last key came, while a word is being typed
         self.told = False  # the room was told, once a word
         self.screen: object = None  # the screen the word's first letter was typed on
+        self._first: str | None = None  # the word's first key
+        self.repeat = False  # every key of the word so far was its first again: a key pressed twice, not a word
 
     def typed(self, event: events.Key, outside: bool, screen: object) -> bool:
         """Whether ``event`` goes on a word being typed (and so is not a key); a letter typed ``outside`` a text
@@ -188,11 +191,13 @@ class TypedWords:
         if self._last is not None and now - self._last < self.gap and (
                 event.key in _TYPING_ON or (event.character is not None and event.character.isprintable())):
             self._last = now
+            self.repeat = self.repeat and event.key == self._first
             return True
         letter = event.character is not None and len(event.character) == 1 and event.character.isalpha()
         self._last = now if letter and outside else None
         self.screen = screen
         self.told = False
+        self._first, self.repeat = event.key, True
         return False
 
 
@@ -218,7 +223,8 @@ class LatinKeys:
         """Whether ``event`` goes on a word typed outside a text field: then it is not a key, a dialog the word's first
         letter opened is put away unanswered, and the room is told (once a word). Found in review: «г» (u) opened the
         undo's question and an Enter after the word said yes; «т» (n) opened a note and the rest of «также» was
-        saved in it."""
+        saved in it. A key pressed twice (y y, u u) is not a word: its second press is dropped, nothing put away and
+        nothing told (found from outside: a nervous y y said "nothing was done" of the yes the first y gave)."""
         app: App[object] = self  # type: ignore[assignment]
         if self._words is None:
             clock = getattr(self, "now", None) or monotonic
@@ -226,6 +232,8 @@ class LatinKeys:
         words = self._words
         if not words.typed(event, not _takes_text(app), app.screen if app.screen_stack else None):
             return False
+        if words.repeat:
+            return True
         opened = app.screen if app.screen_stack else None
         if opened is not words.screen and isinstance(opened, ModalScreen):
             answer = getattr(opened, "answer", None)

@@ -276,3 +276,29 @@ async def test_a_word_whose_first_letter_opens_a_dialog_puts_it_away(tmp_path: P
     assert app._exception is None
     kinds, answered = _kinds(room.session), room.answered
     assert kinds[: len(answered)] == answered and not {"undo", "note", "end"} & set(kinds[len(answered):]), kinds
+
+
+async def test_a_key_pressed_twice_is_not_a_word(tmp_path: Path) -> None:
+    """Found from outside: a nervous facilitator's u u put away the undo's question the first u opened, and y y told
+    the room "Letters typed as a word ...: nothing was done" of the undo the first y had just done. A key pressed
+    twice within the typing gap is one press: the second is dropped, nothing put away, nothing told."""
+    from tabletop.tui.modals import ConfirmScreen
+
+    room = _Typist(tmp_path, "en")
+    app, clock = room.app, room.clock
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await room.ready(pilot)
+        await press(pilot, "u")
+        clock[0] += 0.1
+        await press(pilot, "u")
+        question = app.screen
+        assert isinstance(question, ConfirmScreen)
+        clock[0] += 1
+        await press(pilot, "y")
+        clock[0] += 0.1
+        await press(pilot, "y")
+        assert isinstance(app.screen, BoardScreen)
+        assert not [t for t in toasts(pilot) if "typed as a word" in t], toasts(pilot)
+    assert app._exception is None
+    kinds = _kinds(room.session)
+    assert kinds[: len(room.answered)] == room.answered and kinds.count("undo") == 1, kinds
