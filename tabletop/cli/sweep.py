@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from .arguments import _workers, too_many_workers
 from .progress import GamesBar
 from .terminal import _err, _line, _out
-from ..lang import Domain
+from ..lang import Domain, decimal
 from ..content.oswords import system_words
 
 _, ngettext, N_ = Domain("cli").words()
@@ -103,7 +103,7 @@ def cmd_sweep(args: argparse.Namespace) -> int:
     if not args.quiet:
         _out(_("{played} games played{kept} in {points} points on {backend}, {seconds} s{rate}: {path}").format(
             played=outcome.played, kept=kept, points=len(sweep.points), backend=_(backend.label),
-            seconds=f"{seconds:.1f}", rate=rate, path=out))
+            seconds=decimal(seconds, 1), rate=rate, path=out))
         _out(_("summary: tabletop sweep report {path} --format html -o {path}/report.html").format(path=out))
     return 0
 

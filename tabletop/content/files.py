@@ -15,7 +15,7 @@ import re
 import stat
 import sys
 from pathlib import Path
-from ..lang import Domain
+from ..lang import Domain, decimal
 from typing import IO, Any
 
 _, ngettext, N_ = Domain("content").words()
@@ -36,7 +36,8 @@ class FileRefused(Exception):
 
 
 def _megabytes(n: int) -> str:
-    return _("{n} MB").format(n=f"{round(n / 1024 / 1024, 1):g}")
+    mb = round(n / 1024 / 1024, 1)
+    return _("{n} MB").format(n=decimal(mb, 0 if mb.is_integer() else 1))
 
 
 def _sizes(size: int, limit: int) -> dict[str, str]:

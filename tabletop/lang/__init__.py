@@ -109,6 +109,17 @@ def set_language(lang: str) -> None:
     _process[0] = check(lang)
 
 
+_DECIMAL_COMMA = frozenset({"ru", "uk"})
+
+
+def decimal(x: float, places: int, *, signed: bool = False) -> str:
+    """``x`` with ``places`` decimals as the language shown writes it: 57,5 in Russian and Ukrainian, 57.5 in
+    English (found from outside: a Russian room read "57.5%" and "0.26 с"). For text people read; files that
+    programs read (JSON, Parquet, CSV) keep the point."""
+    text = f"{x:+.{places}f}" if signed else f"{x:.{places}f}"
+    return text.replace(".", ",") if current() in _DECIMAL_COMMA else text
+
+
 @contextmanager
 def using(lang: str) -> Iterator[None]:
     """Translate into ``lang`` inside the block (a host rendering one seat's view)."""

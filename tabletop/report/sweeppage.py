@@ -19,17 +19,17 @@ from .htmlparts import e, page, table
 from .mdrounds import esc
 from .sweepdata import STATUSES, sweep_title
 from .words import status_head
-from ..lang import Domain
+from ..lang import Domain, decimal
 
 _, ngettext, N_ = Domain("report").words()
 
 
 def _pct(x: Any) -> str:
-    return "\u2013" if x is None else f"{100 * x:.1f}%"
+    return "\u2013" if x is None else f"{decimal(100 * x, 1)}%"
 
 
 def _num(x: Any, digits: int = 2) -> str:
-    return "\u2013" if x is None else f"{x:.{digits}f}"
+    return "\u2013" if x is None else decimal(x, digits)
 
 
 #: the normal quantile of a two-sided 95 % interval
@@ -91,7 +91,7 @@ def _head(summary: dict[str, Any]) -> list[str]:
         lines.append(_("Each share is of the games in its row. With {games} games a point, a point's share is "
                        "within {margin} percentage points of what more games would give, 19 times in 20, at worst "
                        "(a share near one half); the charts draw each value's 95% interval as a bar.").format(
-                           games=least, margin=f"\u00b1{_worst_margin(least):.1f}"))
+                           games=least, margin=f"\u00b1{decimal(_worst_margin(least), 1)}"))
     if done < summary["expected"]:
         missing = summary["expected"] - done
         lines.append(ngettext("The sweep is not finished: {n} game is missing (run it again with --resume).",

@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from ..content.literal import literal, one_line  # noqa: F401 - the report formats take literal from here
-from ..lang import LANGUAGES, Domain, current
+from ..lang import LANGUAGES, Domain, current, decimal
 from ..engine.telling import recorded_reason
 from ..store.players import policy_word
 
@@ -332,7 +332,7 @@ def share_rows(comparison: Mapping[str, Any], esc: Callable[[str], str], statuse
                     esc(t["name"]),
                     f"{esc(g['ruleset_id'])} ({esc(mode_word(g['independence']))}, {games(g['games'])})",
                     *(percent(row[s]) for s in statuses),
-                    "\u2013" if mean is None else f"{mean:.1f}",
+                    "\u2013" if mean is None else decimal(mean, 1),
                 ]
             )
     return rows
@@ -364,7 +364,7 @@ def same_game_words(same: Mapping[str, Any]) -> str:
 
 def agreements_per_game(comparison: Mapping[str, Any], esc: Callable[[str], str]) -> str:
     return "; ".join(
-        f"{esc(g['ruleset_id'])} ({esc(mode_word(g['independence']))}) {g['agreements_per_game']:.2f}"
+        f"{esc(g['ruleset_id'])} ({esc(mode_word(g['independence']))}) {decimal(g['agreements_per_game'], 2)}"
         for g in comparison["groups"]
     )
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from ..content import Scenario
 from .game import STATUSES
-from ..lang import Domain
+from ..lang import Domain, decimal
 from ..store.players import policy_word
 
 _sim = Domain("sim")
@@ -55,7 +55,7 @@ def format_table(report: Mapping[str, Any], names: Mapping[str, str] | None = No
         ngettext("{n} game of {ruleset} ({mode}), seed {seed}, bots {bots}, {seconds} s",
                  "{n} games of {ruleset} ({mode}), seed {seed}, bots {bots}, {seconds} s", report["games"]).format(
             n=report["games"], ruleset=report["ruleset"], mode=_mode(report["independence"]), seed=report["seed"],
-            bots=bots, seconds=f"{report['elapsed_s']:.2f}"),
+            bots=bots, seconds=decimal(report['elapsed_s'], 2)),
         "",
     ]
     # a column is as wide as its head in the language shown (English: the widths it always had)
@@ -69,11 +69,11 @@ def format_table(report: Mapping[str, Any], names: Mapping[str, str] | None = No
         mean = row["mean_rounds_to_agreement"]
         lines.append(
             _cut(names.get(tid, tid))
-            + "".join(f"{100 * row[s] / games:>{w - 1}.1f}%" for s, w in zip(STATUSES, widths, strict=True))
-            + f"{'-' if mean is None else f'{mean:.1f}':>{rounds_w}}"
+            + "".join(f"{decimal(100 * row[s] / games, 1):>{w - 1}}%" for s, w in zip(STATUSES, widths, strict=True))
+            + f"{'-' if mean is None else decimal(mean, 1):>{rounds_w}}"
         )
     lines.append("")
-    lines.append(_("agreements per game: {n}").format(n=f"{report['agreements_per_game']:.2f}"))
+    lines.append(_("agreements per game: {n}").format(n=decimal(report['agreements_per_game'], 2)))
     lines.append(_("objectives met (all of an actor's, share of games): {shares}").format(shares=", ".join(
         f"{names.get(a, a)} {100 * row['met'] / games:.0f}%" if row["per_objective"]
         # found from outside: an actor with no objectives read "0%", as if it could never win
@@ -81,7 +81,7 @@ def format_table(report: Mapping[str, Any], names: Mapping[str, str] | None = No
         for a, row in report["objectives"].items()
     )))
     lines.append(_("cards that matter most (agreements per game when drawn vs not): {cards}").format(cards=", ".join(
-        f"{names.get(cid, cid)} {row['impact']:+.2f} "
+        f"{names.get(cid, cid)} {decimal(row['impact'], 2, signed=True)} "
         + ngettext("(drawn in {n} of {games} game)", "(drawn in {n} of {games} games)", report["games"]).format(
             n=row["games"], games=report["games"])
         for cid, row in top_cards(report, 5)
@@ -123,11 +123,11 @@ def format_comparison(reports: Mapping[str, Mapping[str, Any]], names: Mapping[s
         for status in STATUSES:
             a = 100 * strict["tracks"][tid][status] / games
             b = 100 * linked["tracks"][tid][status] / games
-            row += f"{a:>{ws - 1}.1f}%{b:>{wl - 1}.1f}%"
+            row += f"{decimal(a, 1):>{ws - 1}}%{decimal(b, 1):>{wl - 1}}%"
         lines.append(row)
     lines.append("")
     lines.append(_("agreements per game: strict {strict}, linked {linked}").format(
-        strict=f"{strict['agreements_per_game']:.2f}", linked=f"{linked['agreements_per_game']:.2f}"))
+        strict=decimal(strict['agreements_per_game'], 2), linked=decimal(linked['agreements_per_game'], 2)))
     return "\n".join(lines)
 
 

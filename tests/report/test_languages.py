@@ -186,7 +186,12 @@ def test_comparison_and_paired_reports_in_ukrainian(strict_game: Played, linked_
     if fmt == "md":
         english = render([strict_game.path, linked_game.path], fmt)
         skip = _scenario_numbers(strict_game.path)
-        assert _table_numbers(compared, skip) == _table_numbers(english, skip) != []
+        # the same figures, each decimal written with the language's own mark (a comma in Ukrainian)
+        decimals = r"(?<![\d:.])\d+[.,]\d+(?![\d.:])"  # not a time of day (14:27:36.367) or a version (0.1.0)
+        shown = re.findall(decimals, "\n".join(line for line in compared.splitlines() if line.startswith("|")))
+        assert shown and all("," in d for d in shown), shown
+        points = re.sub(r"(\d),(\d)", r"\1.\2", compared)
+        assert _table_numbers(points, skip) == _table_numbers(english, skip) != []
 
 
 @pytest.mark.parametrize("code", TRANSLATED)
