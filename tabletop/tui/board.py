@@ -552,6 +552,8 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # False hides the key (None would only grey it): the footer lists what can be done now
+        if action in _AFTER_PICKS and self.query_one("#decision", DecisionList).sent:
+            return True  # the pick sent before the key may draw the card it acts on: taken first (picks_first)
         return key_available(action, self.session.state, self.paused)
 
     def palette_commands(self) -> list[Command]:
@@ -564,6 +566,11 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
 
         self.app.push_screen(EndScreen(self.session.state, self.session.save_path, head=self.session.save_head,
                                        hold=self.pick_hold))
+
+
+#: the keys that act on the card on the table: found from outside, "Enter k" at once dropped the k without a word, the
+#: draw not yet taken when the key came (a key that is not available is not a key at all)
+_AFTER_PICKS = frozenset({"skip", "redraw"})
 
 
 def _game_commands() -> type[Provider]:

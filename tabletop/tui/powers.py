@@ -321,13 +321,13 @@ class FacilitatorPowers(_Screen):
         return literal(card.title) if card else ""
 
     def action_skip(self) -> None:
-        if self._a_team_has_the_keyboard():
+        if self._picks_then_keyboard():
             return
         self._set_card_aside("skip", _("Skip \u201c{title}\u201d?"), _("It is set aside without effect; the record keeps it."),
                              "skipped by the facilitator")  # untranslated: the record's reason, read by the reports
 
     def action_redraw(self) -> None:
-        if self._a_team_has_the_keyboard():
+        if self._picks_then_keyboard():
             return
         self._set_card_aside("redraw", _("Set \u201c{title}\u201d aside and draw another?"),
                              _("The new card comes from the deck; the record keeps both."),
