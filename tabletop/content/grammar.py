@@ -18,8 +18,9 @@ def possessive(name: str) -> str:
 def plural_subject(scenario: Scenario, actor_id: str | None) -> bool:
     """Whether the actor's name, in the language ``scenario`` is translated into, takes a plural verb.
 
-    An overlay says so (``number = "plural"`` on the actor: ru «Соединённые Штаты»); a base
-    (English) scenario, or an actor not marked, is singular.
+    The base file says so of its own language (``number = "plural"`` on the actor: "Mediating states"), an
+    overlay of its translation's (ru «Соединённые Штаты»); an actor not marked is singular. In English a sentence
+    with a plural subject is its own message, with the context ``plural subject``.
     """
     return (actor_id or "") in scenario.plural_actors
 

@@ -129,6 +129,9 @@ class Actor(ContentModel):
     color: Annotated[str, Limits(pattern=r"^#[0-9a-fA-F]{6}$")] = "#888888"
     resources: dict[str, Resource] = Factory(dict)
     objectives: Annotated[tuple[Objective, ...], Limits(strict=False)] = ()
+    #: whether the name takes a plural verb in the scenario's own language ("Mediating states choose"); a
+    #: translation says so of its own name (an overlay's ``number``)
+    number: Literal["singular", "plural"] = "singular"
 
 
 class Meter(ContentModel):

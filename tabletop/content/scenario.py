@@ -54,13 +54,16 @@ class Scenario:
         self.ruleset_source = ruleset_source
         self.deck_source = deck_source
         self._json: dict[str, Any] = {} if _json is None else _json
+        plural = frozenset(a.id for a in ruleset.actors if a.number == "plural")
+        if plural:  # a translation sets its own (:func:`.overlays.apply`)
+            self.plural_actors = plural
 
     # Set only on a scenario that is translated (:mod:`.overlays`): a game never writes into its scenario.
     #: translations a save's header embeds (:func:`.overlays.attach`); None: overlay files beside the sources
     translations: dict[str, Any] | None = None
     #: the base-language scenario this one translates, if it is a translation
     translated_from: Scenario | None = None
-    #: the actors whose translated name takes a plural verb (an overlay's ``number = "plural"``)
+    #: the actors whose name takes a plural verb: the base's ``number = "plural"``, a translation's its overlay's
     plural_actors: frozenset[str] = frozenset()
     #: a translation's words for the English log lines its effects write ({ log = … }): English -> words
     log_words: Mapping[str, str] = MappingProxyType({})

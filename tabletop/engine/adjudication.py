@@ -52,7 +52,7 @@ def _vote(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     head = _head(state, action, "consensus")
     voter = head.next_voter()
     if action.actor != voter:
-        raise RuleViolation(Code.NOT_YOUR_TURN, (pgettext("plural subject", "{actor} votes now, not {other}.") if plural(state, voter)
+        raise RuleViolation(Code.NOT_YOUR_TURN, (pgettext("plural subject", "{actor} vote now, not {other}.") if plural(state, voter)
                                                  else _("{actor} votes now, not {other}.")).format(
             actor=_actor_name(state, voter), other=_actor_name(state, action.actor)))
     if action.accept is None:

@@ -47,7 +47,7 @@ def _counter(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     head, argument = _head(state, action, "counter")
     who = argument.next_counterer()
     if action.actor != who:
-        raise RuleViolation(Code.NOT_YOUR_TURN, (pgettext("plural subject", "{actor} counters now, not {other}.") if plural(state, who)
+        raise RuleViolation(Code.NOT_YOUR_TURN, (pgettext("plural subject", "{actor} counter now, not {other}.") if plural(state, who)
                                                  else _("{actor} counters now, not {other}.")).format(
             actor=_actor_name(state, who), other=_actor_name(state, action.actor)))
     _no_argument_fields(action)
@@ -72,7 +72,7 @@ def _odds(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     if voter is not None:
         if action.actor != voter:
             raise RuleViolation(Code.NOT_YOUR_TURN, (
-                pgettext("plural subject", "{actor} votes on the odds now.") if plural(state, voter)
+                pgettext("plural subject", "{actor} vote on the odds now.") if plural(state, voter)
                 else _("{actor} votes on the odds now.")).format(actor=_actor_name(state, voter)))
         _no_argument_fields(action, "odds")
         label = _label(action.odds)

@@ -223,7 +223,7 @@ def _choose(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     _same_card(state, card, action)
     chooser = card.chooser()
     if action.actor != chooser:
-        raise RuleViolation(Code.NOT_YOUR_TURN, (pgettext("plural subject", "{actor} answers '{card}', not {other}.") if plural(state, chooser)
+        raise RuleViolation(Code.NOT_YOUR_TURN, (pgettext("plural subject", "{actor} answer '{card}', not {other}.") if plural(state, chooser)
                                                  else _("{actor} answers '{card}', not {other}.")).format(
             actor=_actor_name(state, chooser), card=named(state, "card", card.id), other=_actor_name(state, action.actor)))
     if action.track != card.track:

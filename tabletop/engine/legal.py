@@ -325,7 +325,7 @@ def _check_own(state: State, move: MoveType, actor: str | None) -> None:
     """What the move asks of its actor, wherever it is played: once a game, its cost."""
     if move.once_per_game and (actor, move.id) in state.used_once:
         raise RuleViolation(Code.ALREADY_USED, (
-            pgettext("plural subject", "{actor} has already made '{move}' this game.") if plural(state, actor)
+            pgettext("plural subject", "{actor} have already made '{move}' this game.") if plural(state, actor)
             else _("{actor} has already made '{move}' this game.")).format(actor=_actor_name(state, actor), move=named(state, "move", move.id)))
     have = state.resources[actor]
     for key, amount in move.cost.items():

@@ -171,7 +171,7 @@ def _lapsed(status: str) -> str:
 
 
 def _tell_pass(event: Happened, n: _Names) -> str:
-    said = pgettext("plural subject", "{actor} passes") if n.plural(event.action.actor) else _("{actor} passes")
+    said = pgettext("plural subject", "{actor} pass") if n.plural(event.action.actor) else _("{actor} passes")
     return said.format(actor=n.actor(event.action.actor))
 
 
@@ -233,9 +233,9 @@ def _tell_counter(event: Happened, n: _Names) -> str:
     text = (a.text or "").strip()
     plural = n.plural(a.actor)
     if text:
-        said = pgettext("plural subject", "{actor} counters: {counter}") if plural else _("{actor} counters: {counter}")
+        said = pgettext("plural subject", "{actor} counter: {counter}") if plural else _("{actor} counters: {counter}")
         return said.format(actor=actor, counter=quoted(*n.said(text, a.lang)))
-    said = pgettext("plural subject", "{actor} passes: no counter") if plural else _("{actor} passes: no counter")
+    said = pgettext("plural subject", "{actor} pass: no counter") if plural else _("{actor} passes: no counter")
     return said.format(actor=actor)
 
 
@@ -253,7 +253,7 @@ def _tell_odds(event: Happened, n: _Names) -> str:
 
     a = event.action
     if a.actor is not None:
-        said = (pgettext("plural subject", "{actor} votes the odds {odds}") if n.plural(a.actor)
+        said = (pgettext("plural subject", "{actor} vote the odds {odds}") if n.plural(a.actor)
                 else _("{actor} votes the odds {odds}"))
         return said.format(actor=n.actor(a.actor), odds=rulingwords.odds_words(a.odds))
     told = _told(event)

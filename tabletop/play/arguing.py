@@ -81,7 +81,7 @@ def argue_entry(state: State, templates: Sequence[Action]) -> ArgueEntry:
     examples = (stock.actions[0], *stock.reasons[: options.reasons]) if stock is not None else ()
     who = n.get(first.actor or "", first.actor or "")
     plural = plural_subject(state.scenario, first.actor)
-    title = pgettext("plural subject", "{who} argues on {track}") if plural else _("{who} argues on {track}")
+    title = pgettext("plural subject", "{who} argue on {track}") if plural else _("{who} argues on {track}")
     return ArgueEntry(
         title=title.format(who=who, track=n.get(first.track or "", first.track or "")),
         results=tuple(wanted_words(w) for w in wanted),
@@ -102,7 +102,7 @@ def counter_entry(state: State, template: Action) -> ArgueEntry:
     stock = stock_for(state.scenario, head.track)
     example = template.text or (stock.counters[0] if stock is not None and stock.counters else "")
     plural = plural_subject(state.scenario, template.actor)
-    title = (pgettext("plural subject", "{who} counters {whose} argument") if plural
+    title = (pgettext("plural subject", "{who} counter {whose} argument") if plural
              else _("{who} counters {whose} argument"))
     return ArgueEntry(
         title=title.format(who=n.get(template.actor or "", template.actor or ""),
@@ -135,7 +135,7 @@ def argument_spans(state: State, head: Proposal, *, sealed: bool = False) -> Spa
     n = names(state)
     who = n.get(head.actor, head.actor)
     plural = plural_subject(state.scenario, head.actor)
-    argues = (pgettext("plural subject", "{who} argues on {track}: ") if plural
+    argues = (pgettext("plural subject", "{who} argue on {track}: ") if plural
               else _("{who} argues on {track}: "))
     out: list[tuple[str, str]] = [
         (argues.format(who=who, track=n.get(head.track or "", head.track or "")), "bold"),
@@ -190,7 +190,7 @@ def argument_decision(state: State, waiting: str) -> Decision:
         typed, passing = options[0], options[-1]
         return Decision(Styled(((_("{who}: counter this argument, or pass.").format(who=who) + "\n", "bold"), *working)), (
             Choice(styled(_("Counter it \u2014 type a counter-argument")), Counter(typed)),
-            Choice(styled((pgettext("plural subject", "Pass \u2014 {who} makes no counter")
+            Choice(styled((pgettext("plural subject", "Pass \u2014 {who} make no counter")
                            if plural_subject(state.scenario, passing.actor)
                            else _("Pass \u2014 {who} makes no counter")).format(who=who)), Act(passing)),
         ))

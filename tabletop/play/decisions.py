@@ -74,7 +74,7 @@ def decision(
         who = n.get(acting or "", acting)
         plural = plural_subject(state.scenario, acting)  # "Государства-посредники … принимают" (found from outside)
         if card_held:
-            answers = (pgettext("plural subject", "{who} (bot) answers this card. Read it out first (k: skip it, r: "
+            answers = (pgettext("plural subject", "{who} (bot) answer this card. Read it out first (k: skip it, r: "
                                 "redraw).") if plural
                        else _("{who} (bot) answers this card. Read it out first (k: skip it, r: redraw)."))
             return Decision(
@@ -84,7 +84,7 @@ def decision(
             )
         from ..store.players import policy_word  # a bot's policy in the room's words (a game with bots only)
 
-        deciding = (pgettext("plural subject", "{who} (bot: {policy}) is deciding\u2026") if plural
+        deciding = (pgettext("plural subject", "{who} (bot: {policy}) are deciding\u2026") if plural
                     else _("{who} (bot: {policy}) is deciding\u2026"))
         return Decision(styled(deciding.format(who=who, policy=policy_word(bots[acting or ""]))), ())
     waiting = waiting_for(state)
@@ -122,7 +122,7 @@ def _card_choice(state: State, options: list[Action]) -> Decision:
         choice = card.choices[action.choice or 0]
         effects = choice_words(card, choice, n)
         entries.append(Choice(styled(literal(choice.label), "bold", (f" \u2192 {effects}", "")), Act(action)))
-    said = (pgettext("plural subject", "{who} answers \u201c{card}\u201d:")
+    said = (pgettext("plural subject", "{who} answer \u201c{card}\u201d:")
             if plural_subject(state.scenario, card.chooser()) else _("{who} answers \u201c{card}\u201d:"))
     said = said.format(who=n.get(card.chooser() or "", ""), card=literal(card.title))
     return Decision(styled(said), tuple(entries))
@@ -137,7 +137,7 @@ def _proposal_decision(state: State, waiting: str) -> Decision:
     whose = _("{whose} \u201c{move}\u201d").format(whose=possessive(n.get(head.actor, head.actor)), move=literal(move.name))
     if waiting == "vote":
         voter = options[0].actor or ""
-        proposal = (pgettext("plural subject", "{actor} proposes \u201c{move}\u201d on {track}: {effects}")
+        proposal = (pgettext("plural subject", "{actor} propose \u201c{move}\u201d on {track}: {effects}")
                     if plural_subject(state.scenario, head.actor)
                     else _("{actor} proposes \u201c{move}\u201d on {track}: {effects}")).format(
             actor=n.get(head.actor, head.actor), move=literal(move.name), track=n.get(head.track or "", ""),
@@ -341,7 +341,7 @@ def _track_decision(state: State, actor: str) -> Decision:
         codes = {r.code if r else None for r in found}
         refusal = found[0] if found and len(codes) == 1 and None not in codes else None
         if refusal is not None:
-            absent = (pgettext("plural subject", "{actor} is not at this table") if plural_subject(state.scenario, actor)
+            absent = (pgettext("plural subject", "{actor} are not at this table") if plural_subject(state.scenario, actor)
                       else _("{actor} is not at this table"))
             hint = {"NOT_A_MEMBER": absent.format(actor=n[actor]),
                     "TRACK_CLOSED": _("the track is {status}").format(status=status_name(track.status))}.get(refusal.code)
@@ -350,7 +350,7 @@ def _track_decision(state: State, actor: str) -> Decision:
             entries.append(Choice(label, Stage(spec.id)))
     if any(m.scope == "global" for m in rs.moves):
         entries.append(Choice(styled(_("Global moves (signals to everyone)"), "bold"), Stage(GLOBAL)))
-    passing = (pgettext("plural subject", "Pass \u2014 {actor} makes no more moves this round")
+    passing = (pgettext("plural subject", "Pass \u2014 {actor} make no more moves this round")
                if plural_subject(state.scenario, actor)
                else _("Pass \u2014 {actor} makes no more moves this round"))
     entries.append(Choice(styled(passing.format(actor=n[actor])),

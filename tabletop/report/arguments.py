@@ -145,7 +145,7 @@ def _add_pending(game: ReplayedGame, typed: dict[tuple[str | None, str | None], 
 
 def _headline(game: ReplayedGame, entry: dict[str, Any]) -> str:
     """``Round 2: Mediating states argues for progress +1 — succeeds`` (ru/uk: a plural verb for a plural name)."""
-    text = (pgettext("plural subject", "Round {round}: {actor} argues for {wanted} \u2014 {outcome}")
+    text = (pgettext("plural subject", "Round {round}: {actor} argue for {wanted} \u2014 {outcome}")
             if plural_subject(game.scenario, entry["actor"])
             else _("Round {round}: {actor} argues for {wanted} \u2014 {outcome}")).format(
         round=entry["round"], actor=one_line(entry["actor_name"]), wanted=entry["wanted_text"],

@@ -416,7 +416,7 @@ def _move_entries(state: State, actor: str) -> list[Entry]:
                          action.track or "@global",
                          confirm=None if problem else _confirm_words(state, move, n)))
     passing = Action("pass", actor=actor)
-    said = (pgettext("plural subject", "Pass \u2014 {actor} makes no more moves this round")
+    said = (pgettext("plural subject", "Pass \u2014 {actor} make no more moves this round")
             if plural_subject(state.scenario, actor)
             else _("Pass \u2014 {actor} makes no more moves this round"))
     out.append(Entry(entry_id(state, passing), said.format(actor=n[actor]),

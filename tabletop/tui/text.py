@@ -229,7 +229,7 @@ def card_text(state: State, card: Card, facilitator: bool, story: bool = True, s
     if card.choices:
         chooser = n.get(card.chooser() or "", card.chooser())
         plural = plural_subject(shown(state), card.chooser())
-        chooses = pgettext("plural subject", "{actor} chooses:") if plural else _("{actor} chooses:")
+        chooses = pgettext("plural subject", "{actor} choose:") if plural else _("{actor} chooses:")
         out.append(chooses.format(actor=chooser) + "\n", style="bold")
         for i, choice in enumerate(card.choices, 1):
             out.append(f"  {i}. {literal(choice.label)} \u2192 {wording.choice_words(card, choice, n)}\n")

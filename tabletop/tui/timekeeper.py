@@ -156,7 +156,7 @@ class Timekeeper:
             return
         who = names(self.session.state).get(action.actor, action.actor)
         plural = plural_subject(shown(self.session.state), action.actor)
-        said = (pgettext("plural subject", "Time is up: {actor} passes.") if plural
+        said = (pgettext("plural subject", "Time is up: {actor} pass.") if plural
                 else _("Time is up: {actor} passes."))
         if screen.act(action):
             screen.notify(said.format(actor=who), markup=False, title=_("TIME UP"),

@@ -193,7 +193,7 @@ class TurnPanel(BoardPart):
                 # found from outside: "▶ United States (bot: hardliner) to answer the card" while nothing happened
                 # until the facilitator let the bot answer; the room asked who it was waiting for
                 plural = plural_subject(shown(state), acting)
-                said = (pgettext("plural subject", "Facilitator: read the card out, then {who} answers it") if plural
+                said = (pgettext("plural subject", "Facilitator: read the card out, then {who} answer it") if plural
                         else _("Facilitator: read the card out, then {who} answers it"))
                 out.append("\u25b6 " + said.format(who=who) + "\n", style="bold")
             else:

@@ -14,7 +14,28 @@ def test_a_card_with_choices_and_no_effect_of_its_own_shows_only_its_choices() -
     for card in choosing:
         shown = card_text(state, card, facilitator=True).plain
         assert "Effect:" not in shown, shown
-        assert "chooses:" in shown and all(choice.label in shown for choice in card.choices)
+        plural = card.chooser() in sc.plural_actors
+        assert ("choose:" if plural else "chooses:") in shown and all(choice.label in shown for choice in card.choices)
+
+
+def test_an_actor_whose_name_is_plural_takes_a_plural_verb_in_english_too() -> None:
+    """Found from outside: "Mediating states chooses:", "European NATO members / EU passes": the English base could
+    not say a name was plural (only an overlay could, for its own language). ``number = "plural"`` on a base actor
+    now says it; a translation keeps its own say (ru: «Соединённые Штаты выбирают:», «Государства-посредники»)."""
+    from tabletop.content.overlays import translated
+    from tabletop.lang import using
+
+    sc = load_scenario("parallel-tracks")
+    assert sc.plural_actors == {"eu", "bridge"}
+    state = new_game(sc, 1)
+    card = next(c for c in sc.deck.cards if c.choices and c.chooser() == "bridge")
+    assert "Mediating states choose:" in card_text(state, card, facilitator=True).plain
+    us = next(c for c in sc.deck.cards if c.choices and c.chooser() == "us")
+    assert "United States chooses:" in card_text(state, us, facilitator=True).plain
+    ru = translated(sc, "ru")
+    assert "us" in ru.plural_actors  # the overlay's own say: «Соединённые Штаты» is plural, "United States" is not
+    with using("ru"):
+        assert "Соединённые Штаты выбирают:" in card_text(new_game(ru, 1), us, facilitator=True).plain
 
 
 def test_a_card_with_an_effect_still_names_it() -> None:

@@ -208,7 +208,7 @@ async def test_the_card_and_its_effect_are_on_an_80x24_board(tmp_path: Path) -> 
         card = session.scenario.index.cards[session.state.card or ""]
         assert card.choices and card.title.split()[0] in shown  # a long title wraps in the narrow panel
         assert all(word in shown for word in card.title.split())
-        assert "chooses:" in shown  # its choices are its whole effect: each is shown with what it does
+        assert " choose" in shown  # its choices are its whole effect: each is shown with what it does
         for word in key_bar_words(pilot):
             assert word in shown, f"key {word!r} cut from the key bar"
 
@@ -414,7 +414,7 @@ async def test_at_80x24_a_team_sees_its_tracks_under_a_card_dealt_with(tmp_path:
         await press(pilot, "enter")  # draw: round 1's card, with choices
         assert session.state.phase == "event" and session.state.card == "integrity-declaration"
         shown = frame(pilot)
-        assert "chooses:" in shown and "Hold it back" in shown, shown  # the card whole while it is dealt with
+        assert "choose:" in shown and "Hold it back" in shown, shown  # the card whole while it is dealt with
         while session.state.phase == "event":
             await press(pilot, "enter")
         await pilot.pause()

@@ -98,7 +98,7 @@ async def test_a_bot_answers_a_card_only_after_the_facilitator_has_read_it(
         # the turn line names who the game waits for: the facilitator (found from outside: "▶ European NATO members /
         # EU (bot: cooperative) to answer the card" while nothing happened until the facilitator let it)
         turn = str(board(pilot).query_one(TurnPanel).render())
-        assert "\u25b6 Facilitator: read the card out, then European NATO members / EU (bot: cooperative) answers " \
+        assert "\u25b6 Facilitator: read the card out, then European NATO members / EU (bot: cooperative) answer " \
                "it" in turn, turn
         assert " has " not in turn, turn  # the bot's purse is not under the facilitator's line (found from outside)
         with using("ru"):
