@@ -132,6 +132,9 @@ class Actor(ContentModel):
     #: whether the name takes a plural verb in the scenario's own language ("Mediating states choose"); a
     #: translation says so of its own name (an overlay's ``number``)
     number: Literal["singular", "plural"] = "singular"
+    #: what a track's panel calls the actor among its members, where the name is too long to list ("RU"); left out,
+    #: the name without a gloss in brackets
+    short: Annotated[str, Limits(min_length=1, max_length=12), Check(_shown), Check(_single_line)] | None = None
 
 
 class Meter(ContentModel):

@@ -352,12 +352,13 @@ def packed(items: list[str], width: int | None, sep: str = " \u00b7 ") -> str:
 
 
 def member_label(state: State, actor_id: str) -> str:
-    """How a track panel names a member: a short id is a code read as one (RU, UA), a longer one
-    is an id for files, not for the room (``bridge`` is the *Mediating states*): then the actor's
-    name, without a gloss in brackets ("Kessaria (upstream)" -> "Kessaria")."""
-    if len(actor_id) <= 3:
-        return literal(actor_id.upper())
-    name = shown(state).index.actors[actor_id].name
+    """How a track panel names a member: the actor's ``short`` where the scenario gives one (RU, UA), else its name
+    without a gloss in brackets ("Kessaria (upstream)" -> "Kessaria"). An id is for files, never for the room (found
+    from outside: a designer's actors ``sud`` and ``med`` read "SUD" and "MED" on the board, in every language)."""
+    actor = shown(state).index.actors[actor_id]
+    if actor.short:
+        return literal(actor.short)
+    name = actor.name
     short = name.split(" (", 1)[0].strip()
     return literal(short or name)
 

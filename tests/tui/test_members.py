@@ -1,9 +1,10 @@
 """A track's panel names its members as the room knows them.
 
-Two- or three-letter ids read as codes (RU, UA, US, EU). A longer id is a
-file's word, not the room's: the default scenario's ``bridge`` is the
-*Mediating states* (third states, not a bridge state the source text
-names), so the panel must not shout "BRIDGE" at the room.
+By the actor's ``short`` where the scenario gives one (the default scenario's
+RU, UA, US, EU), else by its name. An id is a file's word, not the room's: the
+default scenario's ``bridge`` is the *Mediating states* (third states, not a
+bridge state the source text names), so the panel must not shout "BRIDGE" at
+the room, nor a designer's ``sud`` "SUD".
 """
 
 from __future__ import annotations
@@ -26,3 +27,23 @@ def test_a_long_id_gives_the_actors_name_without_its_gloss() -> None:
     assert member_label(state, "commission") == "Basin commission and donors"
     veto = track_text(state, "dam-filling").plain.splitlines()[-1]
     assert "veto Kessaria" in veto and "KESSARIA" not in veto
+
+
+def test_a_short_id_is_not_a_label_the_short_is(tmp_path) -> None:  # noqa: ANN001 - pytest's tmp_path
+    """Found from outside: a designer's actors ``sud`` (Sudmark) and ``med`` (Mediator) read "SUD" and "MED" on every
+    track panel, in every language, beside the other actors' names: a code only for ids of three letters or fewer.
+    Now an id is never shown; ``short`` gives a code where the scenario wants one."""
+    import shutil
+
+    from tabletop.content.finding import BUNDLED
+
+    base = (BUNDLED / "rulesets" / "parallel-tracks.toml").read_text(encoding="utf-8")
+    rulesets, decks = tmp_path / "rulesets", tmp_path / "decks"
+    rulesets.mkdir()
+    shutil.copytree(BUNDLED / "decks", decks, ignore=shutil.ignore_patterns("*.ru.toml", "*.uk.toml"))
+    (rulesets / "mine.toml").write_text(base.replace('short = "UA"\n', "").replace('short = "EU"\n', 'short = "Europe"\n'),
+                                        encoding="utf-8")
+    state = new_game(load_scenario(rulesets / "mine.toml"), seed=1)
+    assert member_label(state, "ua") == "Ukraine"  # no short: the name, never "UA" from the id
+    assert member_label(state, "eu") == "Europe"
+    assert member_label(state, "ru") == "RU"
