@@ -214,3 +214,33 @@ def _participants_prompts(lang: str) -> list[str]:
         ours = [p for p in base if p["track"] == track]
         out += [text for p, text in zip(ours, overlay[track]["prompts"], strict=True) if p.get("participants")]
     return out
+
+
+#: ¶4: "the norm of territorial integrity should be reaffirmed as a key pillar of the European security order", while
+#: the border question "may have to be left open": the norm, not a state's borders, and left open, not frozen
+NORM = {"en": "the norm of territorial integrity", "ru": "норму территориальной целостности",
+        "uk": "норму територіальної цілісності"}
+FROZEN = {"en": "freeze the question", "ru": "заморозить вопрос", "uk": "заморозити питання"}
+#: ¶4: "allow NATO states to save face"
+NATO_STATES = {"en": "NATO states", "ru": "государствам НАТО", "uk": "державам НАТО"}
+NATO_ALONE = {"en": "lets NATO save", "ru": "позволит НАТО", "uk": "дасть НАТО"}
+
+
+def _card(lang: str, card: str) -> dict[str, Any]:
+    data = _file("decks", DECK, lang)
+    return next(c for c in data["cards"] if c["id"] == card) if lang == "en" else data["cards"][card]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_declaration_reaffirms_the_norm_and_the_borders_are_left_open_not_frozen(lang: str) -> None:
+    """Found by a review against the seed (helper-141): the first card of every game reaffirmed "territorial
+    integrity" (read in the room as one state's borders), and a control note had Moscow offer to "freeze" the
+    question the seed would leave open."""
+    assert NORM[lang] in _card(lang, "integrity-declaration")["text"]
+    assert not [t for t in _every_text(lang) if FROZEN[lang] in t.lower()]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_status_lets_nato_states_save_face(lang: str) -> None:
+    assert NATO_STATES[lang] in _track(lang, "ukraine-status")["description"]
+    assert not [t for t in _every_text(lang) if NATO_ALONE[lang] in t]
