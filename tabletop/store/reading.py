@@ -511,7 +511,12 @@ def _read_header(p: Path, raw: bytes) -> tuple[dict[str, Any], str]:
                              "again").format(path=p), 0, N_("changed line"))
     split = split_chain(raw.rstrip(b"\n"))
     if split is None or chain_hash("", split[0]) != split[1]:
-        raise SaveError(p, _("the header does not match its hash (edited or corrupted)"), 0, N_("changed line"))
+        # found from outside: a byte changed in the header (three quarters of a save's bytes) and the facilitator
+        # was told no more than "edited or corrupted", with no next step
+        raise SaveError(p, _("the header does not match its hash (edited or corrupted); it holds the scenario and the "
+                             "game's settings, and every event is chained to it, so none can be read: put back a copy "
+                             "of the file from before the change (a backup; an editor that saved it may undo it)"),
+                        0, N_("changed line"))
     if not isinstance(header.get("seed"), int):
         raise SaveError(p, _("the header has no seed"), 0, N_("changed line"))
     try:

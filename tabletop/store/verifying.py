@@ -89,6 +89,13 @@ class VerifyReport:
             ]
             if self.continued_in is not None:
                 out.append(went_on_line(self.continued_in))
+            elif self.damage.kind == "torn tail":  # untranslated: a damage kind (an id)
+                # found from outside: a facilitator who ran verify first was not told the game could go on
+                out.append(_("  tabletop resume {path} drops what is incomplete and goes on from event {n}").format(
+                    path=self.path, n=self.events))
+            else:
+                out.append(_("  tabletop resume {path} goes on from event {n} in a recovered copy beside it; this file "
+                             "is kept as it is").format(path=self.path, n=self.events))
         else:
             out = [
                 _("{path}: intact — events: {events}, rounds: {rounds}; "

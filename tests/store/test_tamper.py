@@ -59,6 +59,11 @@ def _cli_damage(path: Path, seq: int, kind: str, intact: int) -> None:
     where = f"event {seq} (line {seq + 1})" if seq else "header"
     assert out[0].startswith(f"{path}: damaged at {where}: {kind}: "), out
     assert out[1] == f"  events before it, all intact: {intact}"
+    # and what the facilitator can do (found from outside: a verify run first left the room thinking the game lost)
+    assert out[2] == (f"  tabletop resume {path} drops what is incomplete and goes on from event {intact}"
+                      if kind == "torn tail" else
+                      f"  tabletop resume {path} goes on from event {intact} in a recovered copy beside it; this file "
+                      "is kept as it is"), out
 
 
 def _assert_damage(path: Path, seq: int, kind: str, detail: str | None = None) -> None:
@@ -196,6 +201,12 @@ def test_line_moved_back(copy, game: Recorded) -> None:
 # The header
 
 
+#: what the facilitator is told of a changed header: what it holds, why nothing can be read, and what to do
+HEADER_CHANGED = ("the header does not match its hash (edited or corrupted); it holds the scenario and the game's "
+                  "settings, and every event is chained to it, so none can be read: put back a copy of the file from "
+                  "before the change (a backup; an editor that saved it may undo it)")
+
+
 def test_changed_header(copy, game: Recorded) -> None:
     lines = lines_of(game.path)
     assert f'"seed":{SEED},'.encode() in lines[0]
@@ -204,13 +215,13 @@ def test_changed_header(copy, game: Recorded) -> None:
     with pytest.raises(SaveError) as caught:
         open_save(path)
     assert (caught.value.kind, caught.value.message, caught.value.seq) == (
-        "changed line", "the header does not match its hash (edited or corrupted)", 0)
+        "changed line", HEADER_CHANGED, 0)
     report = verify(path)
     assert not report.ok and report.error is not None and report.events == 0
     done = tabletop_here("verify", str(path))
     assert done.returncode == 1
     assert done.stdout.splitlines() == [
-        f"{path}: damaged: changed line: the header does not match its hash (edited or corrupted)"]
+        f"{path}: damaged: changed line: {HEADER_CHANGED}"]
     assert "Traceback" not in done.stderr
 
 

@@ -166,6 +166,7 @@ def test_torn_tail_cli_says_so(tmp_path: Path) -> None:
             "the last line is incomplete (a crash while writing); it is dropped"
         ),
         f"  events before it, all intact: {n - 1}",
+        f"  tabletop resume {game.path} drops what is incomplete and goes on from event {n - 1}",
     ]
     assert "Traceback" not in done.stderr
 
