@@ -11,7 +11,7 @@ from ..content.finding import DEFAULT_RULESET
 from ..content.loader import load_scenario
 from .arguments import _games, _seed, _workers, too_many_workers
 from .progress import GamesBar
-from .terminal import _err, _out, control_refused
+from .terminal import _err, _line, _out, control_refused
 from ..lang import Domain
 from ..content.oswords import system_words
 
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 def cmd_simulate(args: argparse.Namespace) -> int:
     from ..sim import parse_bots
-    from ..sim.cluster import ClusterUnreachable
+    from ..sim.cluster import ClusterLost, ClusterUnreachable
     from ..sim.runner import default_workers, simulate, with_independence
     from ..sim.stopping import Stopped, stop_signals
     from ..sim.tables import format_comparison, format_table, names_of
@@ -73,6 +73,10 @@ def cmd_simulate(args: argparse.Namespace) -> int:
                                              progress=advance, cluster=args.cluster)
                 except ClusterUnreachable as exc:
                     _err(f"tabletop simulate: {exc}")  # untranslated: the command's name before a message worded where it arose
+                    return 1
+                except ClusterLost as exc:
+                    _err(_("tabletop simulate: the Dask cluster was lost (Dask said: {detail}); nothing is reported: "
+                           "run the simulation again once the cluster is back").format(detail=_line(str(exc))))
                     return 1
                 except OSError as exc:
                     if mode_dir is None:

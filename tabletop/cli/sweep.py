@@ -60,7 +60,7 @@ def cmd_sweep(args: argparse.Namespace) -> int:
 
     from ..content.sweepfile import load_sweep
     from ..sim import POLICIES
-    from ..sim.cluster import ClusterUnreachable, backend_for
+    from ..sim.cluster import ClusterLost, ClusterUnreachable, backend_for
     from ..sim.runner import default_workers
     from ..sim.stopping import Stopped, stop_signals
     from ..sim.sweep import SweepRefused, run_sweep
@@ -83,6 +83,11 @@ def cmd_sweep(args: argparse.Namespace) -> int:
     except OSError as exc:
         _err(_("tabletop sweep: cannot write into {path}: {problem} (every chunk already written is whole; "
                "--resume continues)").format(path=out, problem=system_words(exc)))
+        return 1
+    except ClusterLost as exc:
+        _err(_("tabletop sweep: the Dask cluster was lost (Dask said: {detail}); every chunk written to {path} is "
+               "whole: add --resume to finish the sweep, once the cluster is back").format(
+            detail=_line(str(exc)), path=out))
         return 1
     except BrokenProcessPool:
         _err(_("tabletop sweep: a worker process died (killed, or out of memory); every chunk written to {path} is "

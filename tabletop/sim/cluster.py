@@ -66,6 +66,29 @@ class ClusterUnreachable(Exception):
     """A Dask scheduler that does not answer, or a local cluster that does not start; says which."""
 
 
+class ClusterLost(Exception):
+    """A Dask cluster lost mid-run: its scheduler gone, the connection to it dropped, or a chunk's workers lost
+    for good (each died with it in hand); the message is what Dask said, on one line."""
+
+
+def _what_dask_said(exc: BaseException) -> str:
+    """Dask's own words for a loss, on one line (its messages run over several)."""
+    said = " ".join(str(exc).split())
+    return said or type(exc).__name__
+
+
+def _lost() -> tuple[type[BaseException], ...]:
+    """What a Dask future or client raises when the cluster, not the task, failed."""
+    from concurrent.futures import CancelledError
+
+    from distributed.comm.core import CommClosedError
+    from distributed.scheduler import KilledWorker
+
+    # CancelledError: the client cancels every future when its scheduler goes (scheduler-connection-lost);
+    # TimeoutError: it gave up reconnecting
+    return CancelledError, KilledWorker, CommClosedError, TimeoutError
+
+
 class Backend:
     """Plays tasks somewhere; a context manager (a cluster or pool is shut down on leaving)."""
 
@@ -125,6 +148,9 @@ class Dask(Backend):
     def __enter__(self) -> Dask:
         from distributed import Client, LocalCluster
 
+        # a lost scheduler is said once, by the command (ClusterLost): the client's own reconnecting and closing
+        # logged ~60 lines of tracebacks on the terminal (found from outside); quiet for this run, then as it was
+        self._stack.callback(_quiet("distributed"))
         try:
             if self.address.startswith("local:"):
                 with children_deaf_to_ctrl_c():  # the workers: this process ends them on Ctrl-C, not a traceback
@@ -156,15 +182,39 @@ class Dask(Backend):
 
         embedded = scenario.embedded()
         sha = data_sha(embedded)
-        self.client.register_plugin(ScenarioPlugin(sha, embedded), name=f"tabletop-scenario-{sha}")
-        futures = {
-            self.client.submit(run, fn, sha, task, pure=False, retries=RETRIES): task for task in tasks
-        }
+        futures: dict[Any, Any] = {}
+        lost = _lost()
         try:
+            self.client.register_plugin(ScenarioPlugin(sha, embedded), name=f"tabletop-scenario-{sha}")
+            futures = {
+                self.client.submit(run, fn, sha, task, pure=False, retries=RETRIES): task for task in tasks
+            }
             for future in as_completed(futures):
                 yield futures[future], future.result()
+        except lost as exc:
+            raise ClusterLost(_what_dask_said(exc)) from None
         finally:
-            self.client.cancel(list(futures))
+            try:
+                self.client.cancel(list(futures))
+            except lost:
+                pass  # nothing left to cancel them on
+
+
+def _quiet(name: str) -> Callable[[], None]:
+    """Silence logger ``name`` and those below it that set their own level (Dask gives ``distributed.client`` its
+    own level and handler), all but a crash of Dask itself; the function that puts their levels back."""
+    names = [name] + [n for n in list(logging.root.manager.loggerDict) if n.startswith(name + ".")]
+    loggers = [logging.getLogger(n) for n in names]
+    levels = [logger.level for logger in loggers]
+    for logger, level in zip(loggers, levels, strict=True):
+        if logger.name == name or level != logging.NOTSET:
+            logger.setLevel(logging.CRITICAL)
+
+    def restore() -> None:
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)
+
+    return restore
 
 
 def backend_for(workers: int, cluster: str | None) -> Backend:
