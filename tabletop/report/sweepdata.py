@@ -93,6 +93,8 @@ def _plan_shape(plan: Any) -> bool:
 
     if not isinstance(plan, dict) or not isinstance(plan.get("games"), int) or not isinstance(plan.get("points"), list):
         return False
+    if not isinstance(plan.get("chunk"), int) or plan["chunk"] < 1:  # the chunks' names come from it
+        return False
     if not (table_of(plan.get("tracks"), "name", "prefix") and table_of(plan.get("actors"), "name", "prefix")):
         return False
     keys = plan.get("keys")
@@ -156,6 +158,24 @@ def _check_regular(files: list[Path]) -> None:
             raise SweepUnreadable(str(FileRefused(path, not_regular(mode))))
 
 
+def _check_chunks(out: Path, plan: dict[str, Any]) -> None:
+    """SweepUnreadable naming every file the summary (or the query it prints, over the folder's ``**/*.parquet``)
+    would count that is not one of the plan's whole chunks (found from outside: a chunk copied in from another
+    point was counted, "950 of 900 games", and another point's games were mixed into point 0)."""
+    from ..store.sweepchunks import check_folder, named
+
+    strangers = check_folder(out, plan).strangers
+    if strangers:
+        raise SweepUnreadable(ngettext(
+            "{path} holds a file that is not one of this sweep's whole chunks, which the summary and its query would "
+            "count: {files}. Move it out of the folder, then run the sweep again with --resume: it plays again "
+            "every chunk that is missing (a damaged one in its place)",
+            "{path} holds files that are not this sweep's whole chunks, which the summary and its query would "
+            "count: {files}. Move them out of the folder, then run the sweep again with --resume: it plays again "
+            "every chunk that is missing (a damaged one in its place)",
+            len(strangers)).format(path=out, files=named(out, strangers)))
+
+
 def is_grid(plan: dict[str, Any]) -> bool:
     """Whether the points are every combination of the keys' values, each once: then a value's games, pooled over
     the other keys, are a fair share of them. A list of points is not (found from outside: a point list's chart
@@ -179,9 +199,10 @@ def summarise(out: Path) -> dict[str, Any]:
                                "points": [], "axes": {}, "grid": is_grid(plan)}
     summary["query"] = one_line_query(out, _queried_track(plan), next(iter(plan["keys"].values()), "point"))
     files = list(out.glob("point=*/*.parquet"))
+    _check_regular(files)
+    _check_chunks(out, plan)
     if not files:
         return summary
-    _check_regular(files)
     con = duckdb.connect()
     try:
         per_point = _grouped(con, glob, plan, "point")

@@ -5,7 +5,8 @@ of each point are cut into chunks (:class:`.sweeprows.Chunk`) played on a
 backend (:mod:`.cluster`: this process, a pool, or Dask), and each chunk
 is written by this process as it comes back (:mod:`.sweepfiles`), in
 whatever order. ``sweep.json`` holds the plan; ``--resume`` plays only
-the chunks whose file is missing, and refuses a folder holding another plan.
+the chunks whose file is missing, and refuses a folder holding another plan
+or files that are not its plan's whole chunks (:mod:`tabletop.store.sweepchunks`).
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ from .sweepfiles import (
     FORMAT,
     MANIFEST,
     chunk_table,
-    finished,
     point_dir,
     read_manifest,
     remove_temporary,
@@ -34,6 +34,7 @@ from .sweepfiles import (
 )
 from .sweeprows import Chunk, column_types, play_chunk, point_seed
 from .workerscenario import data_sha
+from ..store.sweepchunks import check_folder, named
 from ..lang import Domain
 
 _, ngettext, N_ = Domain("sim").words()
@@ -129,15 +130,32 @@ def run_sweep(
     """Play what is not written yet and write it, chunk by chunk; raise SweepRefused for a wrong folder."""
     the_plan = plan(sweep)
     fresh = _check_folder(out, the_plan, resume, sweep.path)
+    done = set() if fresh else _whole_chunks(out, the_plan)
     with backend:  # a cluster that cannot be reached leaves the folder as it was
         if fresh:
             write_manifest(out, {"format": FORMAT, "tabletop": __version__, "spec": sweep.path, "plan": the_plan})
-        return _play_missing(sweep, out, backend, the_plan, 0 if fresh else remove_temporary(out), progress)
+        return _play_missing(sweep, out, backend, the_plan, done, 0 if fresh else remove_temporary(out), progress)
 
 
-def _play_missing(sweep: Sweep, out: Path, backend: Backend, the_plan: dict[str, Any], removed: int,
-                  progress: Callable[[int], None] | None) -> Outcome:
-    done = finished(out)
+def _whole_chunks(out: Path, the_plan: dict[str, Any]) -> set[tuple[int, str]]:
+    """The plan's whole chunks in a folder to resume, as (point, file name); SweepRefused naming every other
+    file a reader of the folder would count (found from outside: a chunk copied from another point, or under
+    another name, was taken as done and counted by the report). A file named like a chunk that does not read
+    (damage: tabletop writes a chunk whole or not at all) is played again and written in its place."""
+    folder = check_folder(out, the_plan)
+    strangers = [s for s in folder.strangers if not s.unreadable]
+    if strangers:
+        raise SweepRefused(ngettext(
+            "{path} holds a file that is not one of this sweep's chunks, which the report would refuse: {files}. "
+            "Move it out of the folder (nothing is played or deleted), then --resume again",
+            "{path} holds files that are not this sweep's chunks, which the report would refuse: {files}. "
+            "Move them out of the folder (nothing is played or deleted), then --resume again",
+            len(strangers)).format(path=out, files=named(out, strangers)))
+    return folder.whole
+
+
+def _play_missing(sweep: Sweep, out: Path, backend: Backend, the_plan: dict[str, Any], done: set[tuple[int, str]],
+                  removed: int, progress: Callable[[int], None] | None) -> Outcome:
     todo = [c for c in chunks(sweep) if (c.point, c.name) not in done]
     skipped = sweep.spec.sweep.games * len(sweep.points) - sum(c.games for c in todo)
     if progress is not None and skipped:

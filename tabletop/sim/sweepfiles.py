@@ -93,27 +93,6 @@ def chunk_table(columns: dict[str, list[Any]], constants: Mapping[str, Any], tab
     return pa.Table.from_arrays(arrays, schema=table_schema)
 
 
-def finished(out: Path) -> set[tuple[int, str]]:
-    """The chunks already written, as (point, file name): a file whose Parquet footer does not read (damage
-    from outside: a chunk is written whole or not at all) is not one, and is played and written again."""
-    found = set()
-    for path in out.glob("point=*/games-*.parquet"):
-        point = path.parent.name.split("=", 1)[1]
-        if point.isdigit() and _reads(path):
-            found.add((int(point), path.name))
-    return found
-
-
-def _reads(path: Path) -> bool:
-    try:
-        if not path.is_file():
-            return False  # a FIFO named like a chunk would block the footer's read for ever: no chunk, never opened
-        pq.read_metadata(path)
-    except (OSError, pa.ArrowException):
-        return False
-    return True
-
-
 def remove_temporary(out: Path) -> int:
     """Delete what an interrupted write left (never a whole chunk); how many files."""
     count = 0
