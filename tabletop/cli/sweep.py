@@ -12,7 +12,7 @@ import argparse
 import importlib.util
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .arguments import _workers, too_many_workers
 from .progress import GamesBar
@@ -144,20 +144,13 @@ def _report(args: argparse.Namespace) -> int:
                 path=_line(str(exc.filename if exc.filename is not None else args.folder)), problem=system_words(exc)))
             return 1
         if args.svg:
-            column, _sep, track = args.svg.rpartition(":")
+            typed, _sep, track = args.svg.rpartition(":")
             # the key as the sweep file writes it (tracks.borders.breakdown_at) or as its column (borders_breakdown_at)
-            column = summary["plan"]["keys"].get(column, column)
+            column = summary["plan"]["keys"].get(typed, typed)
             if column not in summary["axes"] or track not in summary["plan"]["tracks"]:
-                example = f"{next(iter(summary['axes']), 'independence')}:{next(iter(summary['plan']['tracks']))}"
-                wrong = (_("no track '{track}': the tracks are {tracks}").format(
-                            track=track, tracks=", ".join(summary["plan"]["tracks"]))
-                         if column in summary["axes"] else
-                         # found from outside: "--svg bogus" was told "no chart by ''"
-                         _("a key and a track, with a colon between them, are needed") if ":" not in args.svg else
-                         _("no chart by {key}: the charts are by {keys}").format(
-                            key=repr(column), keys=", ".join(summary["axes"])))
                 _err(_("tabletop sweep report: --svg {value}: {wrong}; write KEY:TRACK_ID, e.g. {example}")
-                     .format(value=args.svg, wrong=wrong, example=example))
+                     .format(value=args.svg, wrong=_svg_wrong(summary, args.svg, typed, column, track),
+                             example=_svg_example(summary)))
                 return 2
             text = chart_svg(summary, column, track)
         else:
@@ -180,6 +173,31 @@ def _report(args: argparse.Namespace) -> int:
     else:  # as tabletop report -o says it (found from outside: nothing said where the page went)
         _err(_("Report written to {path}").format(path=args.output))
     return 0
+
+
+def _svg_example(summary: dict[str, Any]) -> str:
+    """A ``--svg`` value that draws a chart of this sweep: its first key as the sweep file writes it, its first track."""
+    axes, plan = summary["axes"], summary["plan"]
+    key = next((axis["key"] for axis in axes.values()), "ruleset.independence")  # untranslated: a key
+    return f"{key}:{next(iter(plan['tracks']))}"
+
+
+def _svg_wrong(summary: dict[str, Any], value: str, typed: str, column: str, track: str) -> str:
+    """What is wrong with ``--svg``'s key or track, with a did-you-mean (as a sweep file's keys have one), the keys
+    named as the sweep file writes them (found from outside: "--svg KEY:bordrs" had no suggestion, and the keys
+    were listed by their columns, borders_breakdown_at, where the report's headings say tracks.borders.breakdown_at)."""
+    from ..content.errors import did_you_mean
+
+    axes, plan = summary["axes"], summary["plan"]
+    if column in axes:
+        return _("no track '{track}'{hint}: the tracks are {tracks}").format(
+            track=track, hint=did_you_mean(track, plan["tracks"]), tracks=", ".join(plan["tracks"]))
+    if ":" not in value:
+        # found from outside: "--svg bogus" was told "no chart by ''"
+        return _("a key and a track, with a colon between them, are needed")
+    keys = [axis["key"] for axis in axes.values()]
+    return _("no chart by {key}{hint}: the charts are by {keys}").format(
+        key=repr(typed), hint=did_you_mean(typed, keys + list(axes)), keys=", ".join(keys))
 
 
 def add_commands(sub: _SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -419,3 +419,19 @@ def test_policies_are_not_joined_by_lines_and_agreements_end_on_a_labelled_numbe
             labels = re.findall(r'<line x1="48" y1="([\d.]+)"', chart)  # the y axis' ticks, labelled
             top = min(float(y) for y in labels)
             assert plotted and min(plotted) >= top, (plotted, labels)  # no point above the highest label
+
+
+def test_svg_suggests_the_track_or_key_meant_and_names_keys_as_the_sweep_file_writes_them(
+        swept: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside: ``--svg KEY:bordrs`` had no did-you-mean (a sweep file's keys have one), and the error
+    listed the keys by their columns (borders_breakdown_at) where the report's headings name them as the sweep file
+    writes them (tracks.borders.breakdown_at). Both forms are still taken."""
+    assert main(["sweep", "report", str(swept), "--svg", "tracks.borders.breakdown_at:bordrs"]) == 2
+    err = capsys.readouterr().err
+    assert "no track 'bordrs' (did you mean 'borders'?)" in err, err
+    assert main(["sweep", "report", str(swept), "--svg", "tracks.borders.breakdwn_at:borders"]) == 2
+    err = capsys.readouterr().err
+    assert "(did you mean 'tracks.borders.breakdown_at'?)" in err, err
+    assert "the charts are by tracks.borders.breakdown_at, bots.ru;" in err and "e.g. tracks.borders.breakdown_at:" in err
+    assert "borders_breakdown_at," not in err and "bots_ru" not in err, err
+    assert main(["sweep", "report", str(swept), "--svg", "bots_ru:borders"]) == 0  # a column's name is taken too
