@@ -8,8 +8,8 @@ the plan's points), it reads as Parquet, holds as many rows as the chunk has
 games, its games are the chunk's, and its key columns (and its games' seeds,
 the first and the last) are the point's. Anything else a reader of the
 folder would count (every ``*.parquet`` under it, every ``point=*`` entry)
-is a stranger, named with why. Hidden files (a write's temporary file) are
-the sweep's own and no stranger.
+is a stranger, named with why. A write's temporary file (hidden, ``.tmp``)
+is the sweep's own and no stranger.
 """
 
 from __future__ import annotations
@@ -63,8 +63,8 @@ def check_folder(out: Path, plan: dict[str, Any]) -> Folder:
             continue
         point = int(entry.name.split("=", 1)[1])
         for path in sorted(entry.iterdir()):
-            if path.name.startswith("."):
-                continue  # a write's temporary file: never read, removed by --resume
+            if path.name.startswith(".") and not path.name.endswith(".parquet"):
+                continue  # a write's temporary file: never read, removed by --resume (a hidden .parquet DuckDB reads)
             if path.name not in names:
                 found.strangers.append(Stranger(path, _("not one of the plan's chunks")))
                 continue

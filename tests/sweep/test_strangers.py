@@ -56,6 +56,9 @@ CASES = {
         "holds games of another point (bots_ru is not cooperative)"),
     "a-folder-of-no-point": (
         _copied("point=1/games-000000000.parquet", "point=7/games-000000000.parquet"), "not one of the plan's points"),
+    # DuckDB's glob reads a hidden .parquet file too
+    "hidden": (_copied("point=1/games-000000000.parquet", "point=1/.games-000000000.parquet"),
+               "not one of the plan's chunks"),
     "not-parquet": (_written("point=0/stray.parquet", b"not a chunk\n"), "not one of the plan's chunks"),
     "parquet-outside-the-points": (
         _copied("point=1/games-000000000.parquet", "old/games.parquet"), "not one of the plan's chunks"),
