@@ -9,6 +9,7 @@ caller's ``escape`` function.
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from ..lang import Domain
@@ -64,8 +65,8 @@ class Series:
 
     @property
     def legend(self) -> str:
-        """The legend text, at most :data:`LEGEND_MAX` characters: the name cut, the tail whole."""
-        return _short(self.name, LEGEND_MAX - len(self.tail)) + self.tail if self.tail else _short(self.name)
+        """The legend text, as wide as a legend column allows (:data:`LEGEND_EMS`): the name cut, the tail whole."""
+        return _fitted(self.name, LEGEND_EMS - text_ems(self.tail)) + self.tail
 
 
 def style(i: int) -> tuple[str, str, str]:
@@ -73,12 +74,39 @@ def style(i: int) -> tuple[str, str, str]:
     return PALETTE[i % len(PALETTE)], DASHES[i % len(DASHES)], MARKERS[i % len(MARKERS)]
 
 
-#: the longest legend text a chart shows whole (a longer one is cut, the whole of it in its tooltip)
-LEGEND_MAX = 44
+#: the widest legend text a chart shows whole, in ems of its 12-pixel font: a legend column (325 pixels) less its
+#: line and marker (42) and a gap before the next column (a longer text is cut, the whole of it in its tooltip).
+#: Found from outside: counted in characters (44), a Russian track's name ran under the next column's marker and
+#: hid its round; Cyrillic letters are wider than Latin ones
+LEGEND_EMS = (325 - 42 - 10) / 12
 
 
-def _short(name: str, limit: int = LEGEND_MAX) -> str:
-    return name if len(name) <= limit else name[: max(limit - 1, 1)].rstrip() + "\u2026"
+def _char_ems(c: str) -> float:
+    """About how wide ``c`` is drawn, in ems of a sans-serif font (DejaVu Sans, Arial): a little wide, never narrow."""
+    if c == " ":
+        return 0.32
+    if c.isascii():
+        return 0.7 if c.isupper() else 0.64 if c.isdigit() else 0.56 if c.isalpha() else 0.42
+    if "\u0400" <= c <= "\u04ff":  # Cyrillic
+        return 0.74 if c.isupper() else 0.62
+    return 1.0 if unicodedata.east_asian_width(c) in "WF" else 0.85
+
+
+def text_ems(text: str) -> float:
+    """About how wide ``text`` is drawn, in ems (:func:`_char_ems`)."""
+    return sum(_char_ems(c) for c in text)
+
+
+def _fitted(name: str, ems: float) -> str:
+    """``name`` whole if it is drawn within ``ems``, else cut where it is, with an ellipsis (one letter at least)."""
+    if text_ems(name) <= ems:
+        return name
+    width, cut = text_ems("\u2026"), 0
+    for cut, c in enumerate(name):
+        width += _char_ems(c)
+        if width > ems:
+            break
+    return name[: max(cut, 1)].rstrip() + "\u2026"
 
 
 def _num(x: float) -> str:

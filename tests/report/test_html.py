@@ -156,3 +156,19 @@ def test_a_status_s_long_note_wraps_and_its_mark_and_word_do_not() -> None:
     assert 'class="status-more status-open">(provisional agreement of round 4 reopened)</span>' in html, html
     assert status_mark("agreed", False, " R5").startswith('<span class="status status-agreed">')
     assert "R5" in status_mark("agreed", False, " R5") and "agreedR5" not in status_mark("agreed", False, " R5")
+
+
+def test_a_legend_fits_its_column_in_cyrillic_too() -> None:
+    """Found from outside: legends were cut at 44 characters, and a Russian track's "Стратегическая стабильно…
+    (✔ согласовано Р6)" ran under the next column's marker, hiding the round it was agreed in; a text is now cut
+    by how wide it is drawn (Cyrillic letters are wider), its tail (status and round) always whole."""
+    from tabletop.report.charts import LEGEND_EMS, Series, text_ems
+
+    tail = " (\u2714 согласовано Р6)"
+    russian = Series("s", "Стратегическая стабильность", [0, 1], tail=tail)
+    assert russian.legend.endswith(tail) and text_ems(russian.legend) <= LEGEND_EMS
+    assert russian.legend.startswith("Стратегическая ") and "\u2026" in russian.legend
+    assert len(russian.legend) < len("Стратегическая стабильно\u2026" + tail)  # what overlapped
+    english = Series("e", "Strategic stability", [0, 1], tail=" (\u2714 agreed R6)")
+    assert english.legend == "Strategic stability (\u2714 agreed R6)"  # a Latin legend that fitted stays whole
+    assert Series("w", "W" * 80, [0]).legend.endswith("\u2026")
