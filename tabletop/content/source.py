@@ -83,14 +83,17 @@ def read_toml(path: str | Path, empty: str | None = None) -> SourceFile:
             raise fail(_("this is a save (a .jsonl file), not a ruleset or a deck: check a save with tabletop verify "
                          "FILE"), 1) from None
         msg = str(exc)
-        m = re.search(r"\(at line (\d+), column \d+\)", msg)  # untranslated: a pattern for tomllib's words
+        m = re.search(r"\(at line (\d+), column (\d+)\)", msg)  # untranslated: a pattern for tomllib's words
         # "at end of document": the file stops too soon, e.g. an array never closed
         line = int(m.group(1)) if m else text.rstrip().count("\n") + 1
+        column = int(m.group(2)) if m else 0
         # untranslated: tomllib's own words (the parser's message stays as Python gives it)
         msg = re.sub(r"\s*\(at line \d+, column \d+\)", "", msg).rstrip(".")
         msg = re.sub(r"\s*\(at end of document\)", _(" at the end of the file"), msg)  # untranslated: the pattern
-        lines = text.splitlines()
-        hint = _toml_hint(msg, lines[line - 1] if 0 < line <= len(lines) else "")
+        # lines as tomllib counts them, by "\n" alone (splitlines() also splits at a bare CR, U+2028 …)
+        lines = text.split("\n")
+        at = lines[line - 1] if 0 < line <= len(lines) else ""
+        hint = _bare_cr_hint(raw, line) or _toml_hint(msg, at, at[: column - 1] if column else "")
         msg = toml_words(msg)
         raise fail(_("TOML syntax error: {message}").format(message=f"{msg}: {hint}" if hint else msg), line) from None
     except RecursionError:
@@ -199,14 +202,39 @@ def toml_words(message: str) -> str:
     return message
 
 
-def _toml_hint(message: str, line: str) -> str | None:
-    """What the parser's words mean for a designer, for its commonest messages (``Cannot overwrite a value``)."""
+def _bare_cr_hint(raw: bytes, line: int) -> str | None:
+    """The hint for a file whose lines end in a bare CR (old Mac line ends), when the error is on the line of its
+    first: tomllib counts lines by LF alone, so such a file is one line, and its first CR is an error."""
+    m = re.search(rb"\r(?!\n)", raw)
+    if m is None or raw.count(b"\n", 0, m.start()) + 1 != line:
+        return None
+    # found from outside: a file saved with CR line ends read only "Expected newline or end of document after a
+    # statement" at line 1
+    return _("the file's lines end in a bare CR (a carriage return alone, as old Mac files have): save it with LF "
+             "(or CRLF) line ends")
+
+
+def _toml_hint(message: str, line: str, before: str = "") -> str | None:
+    """What the parser's words mean for a designer, for its commonest messages (``Cannot overwrite a value``);
+    ``before``: the part of the line before where the parser stopped."""
     if message.startswith("Cannot overwrite a value"):  # untranslated: tomllib's words, matched
         key = line.split("=", 1)[0].strip() if "=" in line else ""
         return (_("'{key}' is given twice in its table: keep one").format(key=key) if key
                 else _("a key is given twice in its table: keep one"))
     if message.startswith("Illegal character '\\n'"):  # untranslated: tomllib's words, matched
         return _("a text not closed on its line: a quote is missing")
+    if message.startswith("Expected newline or end of document after a statement"):  # untranslated: tomllib's words
+        # found from outside: description = "Holds the "northern" shore." and name = "Nordvik" Port read only the
+        # parser's words: the text ended at a quotation mark, and the rest of the line was more than a value
+        ended = before.rstrip()[-1:]
+        if ended == '"':  # untranslated: a quotation mark
+            return _("a quotation mark inside a text ends it: write it as \\\" or put the text in single quotes "
+                     "('He said \"no\"'); or something is written after the value on its line")
+        if ended == "'":  # untranslated: an apostrophe
+            return _("an apostrophe inside a text in single quotes ends it: put the text in double quotes "
+                     "(\"Nordvik's port\"); or something is written after the value on its line")
+        return _("something is written after the value on its line: one key = value a line, and only a # comment "
+                 "after it")
     if message.startswith("Invalid value"):  # untranslated: tomllib's words, matched
         return _("a value TOML does not read: a text needs quotes, true and false are written in lower case")
     keyed = ("Expected '=' after a key", "Invalid statement", "Invalid initial character for a key part")  # untranslated: tomllib's words

@@ -373,6 +373,38 @@ def test_a_toml_mistake_says_what_it_is_in_words(tmp_path: Path, toml: str, said
     assert said in str(err.value), str(err.value)
 
 
+#: what validate says after "TOML syntax error: Expected newline or end of document after a statement"
+_QUOTE = ("a quotation mark inside a text ends it: write it as \\\" or put the text in single quotes ('He said "
+          "\"no\"'); or something is written after the value on its line")
+
+
+@pytest.mark.parametrize(("data", "line", "hint"), [
+    pytest.param(b'[ruleset]\nid = "x"\ndescription = "Holds the "northern" shore."\n', 3, _QUOTE, id="quote-inside"),
+    pytest.param(b'[ruleset]\nid = "x"\nname = "Nordvik" Port\n', 3, _QUOTE, id="word-after-the-text"),
+    pytest.param(b"[ruleset]\r\nid = 'x'\r\nname = 'Nordvik's port'\r\n", 3,
+                 "an apostrophe inside a text in single quotes ends it: put the text in double quotes (\"Nordvik's "
+                 "port\"); or something is written after the value on its line", id="apostrophe-crlf"),
+    pytest.param(b"[ruleset]\nid = 'x'\nturns = 8 9\n", 3, "something is written after the value on its line: "
+                 "one key = value a line, and only a # comment after it", id="two-values"),
+    pytest.param(b'[ruleset]\rid = "x"\rname = "Nordvik"\r', 1, "the file's lines end in a bare CR (a carriage return "
+                 "alone, as old Mac files have): save it with LF (or CRLF) line ends", id="old-mac-line-ends"),
+    pytest.param(b'\xef\xbb\xbf[ruleset]\nid = "x"\n# a note\rname = "Nordvik"\n', 3,
+                 "the file's lines end in a bare CR",
+                 id="one-bare-cr-in-a-comment"),
+])
+def test_validate_says_what_a_quote_or_a_line_end_did(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                      data: bytes, line: int, hint: str) -> None:
+    """Found from outside (helper-140): a quotation mark inside a text, a word after one, and a file with bare CR
+    line ends all read only "TOML syntax error: Expected newline or end of document after a statement"."""
+    path = tmp_path / "keld.toml"
+    path.write_bytes(data)
+    assert main(["validate", str(path)]) == 1
+    out = capsys.readouterr().out
+    first = out.splitlines()[0]
+    assert first.startswith(f"{path}:{line}: TOML syntax error: "), out
+    assert hint in first, out
+
+
 @pytest.mark.parametrize(("lang", "name", "said"), [
     ("ru", "ruleset-syntax-error.toml", "синтаксическ"),
     ("uk", "deck-syntax-error.toml", "синтаксичн"),
