@@ -19,7 +19,7 @@ from .files import missing, real_path
 from .grammar import independence_word
 from .overlaycheck import Checked as OverlayChecked
 from .overlayfiles import check_overlay_file, describe_overlay, is_overlay_name, overlays_beside
-from .finding import BUNDLED, AmbiguousId, ids_near, resolve
+from .finding import BUNDLED, AmbiguousId, bundled_decks, bundled_rulesets, ids_near, resolve
 from .parsing import check_alone, combine, combine_found, parse_deck, parse_ruleset
 from .source import SourceFile, is_overlay, kind_of, read_toml
 from ..lang import Domain
@@ -64,6 +64,8 @@ def toml_files(paths: Sequence[str]) -> tuple[list[Path], list[Problem]]:
             files += found
         elif not p.exists() and (bundled := _bundled_id(raw)) is not None:
             files.append(bundled)  # a bundled id, as play --ruleset and --deck take one (found from outside)
+        elif not p.exists() and _id_like(raw):
+            problems.append(Problem(raw, None, "", _not_file_nor_id(raw)))
         elif not p.exists():
             problems.append(Problem(raw, None, "", missing(p, _("no such file or directory"))))
         else:
@@ -73,9 +75,26 @@ def toml_files(paths: Sequence[str]) -> tuple[list[Path], list[Problem]]:
     return _once(files), problems
 
 
+def _id_like(raw: str) -> bool:
+    """Whether ``raw`` could be a bundled id as play takes one: no folder, no ``.toml``, not a link."""
+    return not ("/" in raw or raw.endswith(".toml") or Path(raw).is_symlink())
+
+
+def _not_file_nor_id(raw: str) -> str:
+    """Why a name given to validate is nothing to check, with the bundled ids it could have meant.
+
+    Found from outside: ``tabletop validate keld-events`` said "no such file or directory", not that it was
+    no bundled id either, nor which ids are."""
+    rulesets = sorted(f.stem for f in bundled_rulesets())
+    decks = sorted(f.stem for f in bundled_decks())
+    return _("neither a file nor the id of a bundled ruleset or deck{hint} (bundled rulesets: {rulesets}; bundled "
+             "decks: {decks})").format(hint=did_you_mean(raw, rulesets + decks), rulesets=", ".join(rulesets),
+                                       decks=", ".join(decks))
+
+
 def _bundled_id(raw: str) -> Path | None:
     """The bundled ruleset or deck ``raw`` names by its id (no folder, no suffix), or None."""
-    if "/" in raw or raw.endswith(".toml") or Path(raw).is_symlink():
+    if not _id_like(raw):
         return None
     for kind in ("deck", "ruleset"):
         try:

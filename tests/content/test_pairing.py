@@ -235,7 +235,30 @@ def test_a_bundled_deck_is_given_to_validate_by_its_id_as_play_takes_it(tmp_path
     assert main(["validate", "parallel-tracks", "parallel-tracks-events"]) == 0
     assert "checked with deck 'parallel-tracks-events'" in capsys.readouterr().out
     assert main(["validate", "no-such-id"]) == 1
-    assert "no-such-id: no such file or directory" in capsys.readouterr().out
+    assert "no-such-id: neither a file nor the id of a bundled ruleset or deck" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("command", ["validate", "play", "simulate"])
+def test_a_name_neither_a_file_nor_a_bundled_id_says_so_and_lists_the_ids(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], command: str) -> None:
+    """Found from outside (helper-140): ``tabletop validate keld-events`` said "keld-events: no such file or
+    directory", not that it is no bundled id either, nor which ids there are; play --ruleset says both."""
+    from tabletop.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    args = ["validate", "keld-events"] if command == "validate" else [command, "--ruleset", "keld-events"]
+    assert main(args + (["--games", "1"] if command == "simulate" else [])) == 1
+    said = capsys.readouterr()
+    line = (said.out if command == "validate" else said.err).splitlines()[0]
+    rulesets = "parallel-tracks, parallel-tracks-linked, river-basin"
+    if command == "validate":
+        assert line == (f"keld-events: neither a file nor the id of a bundled ruleset or deck (bundled rulesets: "
+                        f"{rulesets}; bundled decks: parallel-tracks-events, river-basin-events)"), line
+    else:
+        assert line == f"keld-events: no ruleset file or bundled ruleset id 'keld-events' (bundled: {rulesets})", line
+    # a path stays a path: no id is looked for in it
+    assert main(["validate", "nowhere/keld-events"]) == 1
+    assert capsys.readouterr().out.startswith("nowhere/keld-events: no such file or directory")
 
 
 def test_two_drafts_of_a_scenario_in_one_folder_each_check_their_own_deck(tmp_path: Path) -> None:
