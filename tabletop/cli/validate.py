@@ -23,6 +23,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
         _out(_("ok  {path}: {summary}").format(path=_line(path), summary=_line(summary)))
     for problem in checked.problems:
         _out(_line(problem))
+    for line in checked.unchecked_lines():
+        _out(_line(line))
     from ..content.overlayfiles import warnings
 
     for path, found in checked.overlays:

@@ -99,6 +99,11 @@ def _lang(source: SourceFile, lang: Any, file_lang: str | None) -> list[Problem]
     return []
 
 
+class BaseUnread(Problem):
+    """An overlay not checked because its base file does not read: the base's problem, not one of its own
+    (``tabletop validate`` of the base as well says so in one line, uncounted: :func:`.pairing.check_files`)."""
+
+
 def check_overlay_file(path: Path) -> tuple[Checked | None, list[Problem]]:
     """An overlay file checked against the base file beside it (``tabletop validate``)."""
     from .parsing import parse_deck, parse_ruleset
@@ -120,9 +125,9 @@ def check_overlay_file(path: Path) -> tuple[Checked | None, list[Problem]]:
         # the base's own problems are reported when it is validated; the overlay's reading problems here
         own = [p for p in exc.problems if p.file == str(path)]
         # found from outside: with its base unreadable an overlay got no line at all, neither ok nor a problem
-        return None, own or [Problem(str(path), None, "", _("not checked: its base file {name} does not read "
-                                                            "(tabletop validate {base} says why)").format(
-                                                                name=base.name, base=base))]
+        return None, own or [BaseUnread(str(path), None, "", _("not checked: its base file {name} does not read "
+                                                               "(tabletop validate {base} says why)").format(
+                                                                   name=base.name, base=base))]
 
 
 #: how many missing or unstamped entries a summary line names before "…"

@@ -18,7 +18,8 @@ from .errors import ContentError, Problem, did_you_mean
 from .files import missing, real_path
 from .grammar import independence_word
 from .overlaycheck import Checked as OverlayChecked
-from .overlayfiles import check_overlay_file, describe_overlay, is_overlay_name, overlays_beside
+from .overlayfiles import (BaseUnread, base_path, check_overlay_file, describe_overlay, is_overlay_name,
+                           overlays_beside)
 from .finding import BUNDLED, AmbiguousId, bundled_decks, bundled_rulesets, ids_near, resolve
 from .parsing import check_alone, combine, combine_found, parse_deck, parse_ruleset
 from .source import SourceFile, is_overlay, kind_of, read_toml
@@ -36,6 +37,15 @@ class Checked(NamedTuple):
     problems: list[Problem]
     #: each overlay file that reads, with what checking it found (its warnings: :func:`.overlayfiles.warnings`)
     overlays: list[tuple[Path, OverlayChecked]] = []  # noqa: RUF012 - never changed: check_files gives its own
+    #: the overlays not checked because their base file, validated with them, has problems: by that base file
+    unchecked: dict[str, list[str]] = {}  # noqa: RUF012 - never changed: check_files gives its own
+
+    def unchecked_lines(self) -> list[str]:
+        """One line per base file with problems, on the overlays beside it that could not be checked."""
+        return [ngettext("{overlays}: translation not checked: its base file {base} has problems (above)",
+                         "{overlays}: translations not checked: their base file {base} has problems (above)",
+                         len(overlays)).format(overlays=", ".join(overlays), base=Path(base).name)
+                for base, overlays in self.unchecked.items()]
 
     def bad_files(self) -> set[str]:
         """The files a problem is reported against."""
@@ -225,7 +235,28 @@ def check_files(paths: Sequence[str]) -> Checked:
                                          rulesets=", ".join(str(r) for r in unread))
     # a deck shared by two rulesets that it does not fit: its problem once (found from outside: said once per ruleset,
     # "2 problems in 1 file" for one wrong track)
-    return Checked(files, summaries, list(dict.fromkeys(problems)), overlays)
+    kept, unchecked = _unchecked(files, list(dict.fromkeys(problems)))
+    return Checked(files, summaries, kept, overlays, unchecked)
+
+
+def _unchecked(files: list[Path], problems: list[Problem]) -> tuple[list[Problem], dict[str, list[str]]]:
+    """The problems less each overlay's "not checked" whose base file is validated here and has problems; those
+    overlays by their base file.
+
+    Found from outside (helper-140): ``validate keld.toml`` with one error in it said, for each of its two
+    translations, "not checked: … (tabletop validate keld.toml says why)", the command just run, and counted them:
+    "3 problems in 3 files"."""
+    given = {real_path(f): str(f) for f in files}
+    bad = {p.file for p in problems}
+    kept: list[Problem] = []
+    unchecked: dict[str, list[str]] = {}
+    for p in problems:
+        base = given.get(real_path(base_path(Path(p.file)))) if isinstance(p, BaseUnread) else None
+        if base is not None and base in bad:
+            unchecked.setdefault(base, []).append(p.file)
+        else:
+            kept.append(p)
+    return kept, unchecked
 
 
 def _given_pair(paths: Sequence[str], rulesets: list[tuple[Path, SourceFile, Ruleset]],

@@ -579,6 +579,56 @@ def test_an_overlay_given_as_a_ruleset_or_deck_is_named_in_one_line(
                                 f"(and --lang {lang})"], err
 
 
+@pytest.fixture
+def broken_base(tmp_path: Path) -> Path:
+    """The bundled river-basin ruleset with one error in it, its ru and uk translations beside it."""
+    import re
+    import shutil
+
+    folder = tmp_path / "rulesets"
+    folder.mkdir()
+    for path in BUNDLED.joinpath("rulesets").glob("river-basin*.toml"):
+        shutil.copy(path, folder / path.name)
+    base = folder / "river-basin.toml"
+    base.write_text(re.sub(r"breakdown_at = \d+", "breakdown_at = 70", base.read_text(encoding="utf-8"), count=1),
+                    encoding="utf-8")
+    return base
+
+
+@pytest.mark.parametrize("given", ["base", "folder"])
+def test_overlays_of_a_base_with_problems_are_one_line_and_no_problem_of_their_own(
+        broken_base: Path, capsys: pytest.CaptureFixture[str], given: str) -> None:
+    """Found from outside (helper-140): ``validate keld.toml`` with one error said, for each translation, "not
+    checked: its base file keld.toml does not read (tabletop validate keld.toml says why)", the command just run,
+    and counted them: "3 problems in 3 files"."""
+    code, out = _validate(capsys, broken_base if given == "base" else broken_base.parent)
+    lines = out.splitlines()
+    ru, uk = (broken_base.with_name(f"river-basin.{lang}.toml") for lang in ("ru", "uk"))
+    assert code == 1
+    assert any(line.startswith(f"{broken_base}:") and "must be at most" in line for line in lines), out
+    assert f"{ru}, {uk}: translations not checked: their base file river-basin.toml has problems (above)" in lines, out
+    assert lines[-1] == "1 problem in 1 file", out
+    assert "tabletop validate" not in out and "not checked: its base file" not in out, out
+
+
+def test_an_overlay_given_alone_with_a_base_with_problems_names_the_command_that_says_why(
+        broken_base: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    ru = broken_base.with_name("river-basin.ru.toml")
+    code, out = _validate(capsys, ru)
+    assert code == 1
+    assert out.splitlines() == [f"{ru}: not checked: its base file river-basin.toml does not read (tabletop validate "
+                                f"{broken_base} says why)", "1 problem in 1 file"], out
+
+
+@pytest.mark.parametrize("command", ["play", "simulate"])
+def test_play_refuses_a_base_with_problems_with_its_problem(broken_base: Path, capsys: pytest.CaptureFixture[str],
+                                                            command: str) -> None:
+    args = [command, "--ruleset", str(broken_base), "--lang", "ru"]
+    assert main(args + (["--games", "1"] if command == "simulate" else [])) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"{broken_base}:") and "river-basin.ru.toml" not in err, err
+
+
 def test_an_overlay_of_a_base_that_does_not_read_says_it_was_not_checked(scenarios: Path,
                                                                           capsys: pytest.CaptureFixture[str]) -> None:
     """Found from outside (helper-107): with an empty or non-UTF-8 deck, validate printed no line at all for its
@@ -589,4 +639,6 @@ def test_an_overlay_of_a_base_that_does_not_read_says_it_was_not_checked(scenari
     code, out = _validate(capsys, scenarios)
     overlay = deck.with_name("parallel-tracks-events.ru.toml")
     assert code == 1
-    assert f"{overlay}: not checked: its base file parallel-tracks-events.toml does not read" in out, out
+    # the base is validated with it: one line on its translation, not counted (helper-140)
+    assert f"{overlay}: translation not checked: its base file parallel-tracks-events.toml has problems (above)" \
+        in out, out
