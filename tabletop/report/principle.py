@@ -64,7 +64,9 @@ def principle(game: ReplayedGame, outcome: Mapping[str, Any]) -> dict[str, Any]:
     return {
         "independence": independence,
         "headline": principle_headline(independence, stood, collapses, cascade,
-                                       agreements=sum(1 for t in tracks if t["status"] == "agreed"), lapsed=lapsed),
+                                       agreements=sum(1 for t in tracks if t["status"] == "agreed"), lapsed=lapsed,
+                                       linked_collapse=game.rs.ruleset.linked_collapse,
+                                       agreed_at_end={t["id"] for t in tracks if t["status"] == "agreed"}),
         "collapses": collapses,
         "stood": stood,
         "cascade": cascade,

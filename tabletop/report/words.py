@@ -10,7 +10,7 @@ a card) visible instead of letting them reach a terminal or a document.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any
 
 from ..content.literal import literal, one_line  # noqa: F401 - the report formats take literal from here
@@ -544,9 +544,13 @@ def principle_headline(
     cascade: Sequence[Mapping[str, Any]],
     agreements: int = 1,
     lapsed: Sequence[Mapping[str, Any]] = (),
+    linked_collapse: str = "all",
+    agreed_at_end: Collection[str] = (),
 ) -> str:
     """One sentence on what this game showed about the principle (``agreements``: the tracks agreed at the end;
-    ``lapsed``: provisional agreements that lapsed when the game ended, not everything being agreed)."""
+    ``lapsed``: provisional agreements that lapsed when the game ended, not everything being agreed;
+    ``linked_collapse``: what the ruleset has a collapse do to a package deal; ``agreed_at_end``: the ids of the
+    tracks agreed at the end)."""
     if lapsed and not cascade:
         deals = ngettext("{n} provisional agreement", "{n} provisional agreements", len(lapsed)).format(n=len(lapsed))
         return ngettext("Nothing is agreed until everything is agreed: {agreements} lapsed when the game ended, "
@@ -559,6 +563,8 @@ def principle_headline(
         others = len({c["track"] for s in cascade for c in s["brought_down"]})
         # the sentence takes the number of its subject (ru «1 срыв обрушил», «2 срыва обрушили»); the tracks are
         # its object, in the form a count stands in by itself (found from outside: «срывы (1 срыв) обрушили …»)
+        if lost and linked_collapse == "reopen":
+            return _reopened_headline(cascade, agreed_at_end)
         brought = ngettext("{n} other track", "{n} other tracks", others).format(n=others)
         if not lost:
             return ngettext("Nothing is agreed until everything is agreed: {n} collapse brought down {tracks}.",
@@ -597,6 +603,29 @@ def principle_headline(
     if not agreements:
         return _("No track collapsed and none was agreed: the game did not put the principle to the test.")
     return _("No track collapsed: every agreement here was reached without a failure beside it.")
+
+
+def _reopened_headline(cascade: Sequence[Mapping[str, Any]], agreed_at_end: Collection[str]) -> str:
+    """The headline of a package deal whose collapses reopened provisional agreements (``linked_collapse =
+    "reopen"``): how many, and how many of those tracks were agreed again by the end.
+
+    Found from outside (helper-140): "1 collapse brought down 2 other tracks, 2 provisional agreements among them"
+    above an outcome table with both agreed: they were reopened, then agreed again."""
+    reopened = {c["track"] for s in cascade for c in s["brought_down"] if c["from"] == "agreed"}
+    again = len(reopened & set(agreed_at_end))
+    # the agreements are the object of "reopened" (uk «відкрив 1 попередню угоду»): a message of their own
+    deals = npgettext("reopened", "{n} provisional agreement", "{n} provisional agreements", len(reopened)).format(
+        n=len(reopened))
+    if len(reopened) == 1:
+        after = _("it was agreed again by the end") if again else _("it was not agreed again by the end")
+    elif again:
+        after = ngettext("{n} of them was agreed again by the end", "{n} of them were agreed again by the end",
+                         again).format(n=again)
+    else:
+        after = _("none of them was agreed again by the end")
+    return ngettext("Nothing is agreed until everything is agreed: {n} collapse reopened {agreements}; {again}.",
+                    "Nothing is agreed until everything is agreed: {n} collapses reopened {agreements}; {again}.",
+                    len(cascade)).format(n=len(cascade), agreements=deals, again=after)
 
 
 def prompts_by_track(prompts: Sequence[Mapping[str, Any]]) -> list[tuple[str, list[Mapping[str, Any]]]]:

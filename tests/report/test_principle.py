@@ -93,6 +93,53 @@ def test_linked_reopen_tells_the_deal_that_was_reopened(played: dict[str, Played
     assert "collapsed with it" not in step["text"]
 
 
+@pytest.mark.parametrize("audience", ["facilitator", "participants"])
+def test_linked_reopen_s_headline_says_the_deals_were_reopened_not_brought_down(played: dict[str, Played],
+                                                                                audience: str) -> None:
+    """Found from outside (helper-140): under linked_collapse = "reopen" the headline said "1 collapse brought down
+    2 other tracks, 2 provisional agreements among them" above an outcome table with both agreed at the end (they
+    were reopened, then agreed again) and a step list that said "were reopened"."""
+    import json
+
+    path = played["reopen"].path
+    report = build_report(path)
+    ended = {t["id"]: t["status"] for t in report["outcome"]["tracks"]}
+    cascade = report["principle"]["cascade"]
+    reopened = {c["track"] for step in cascade for c in step["brought_down"]}
+    again = sum(1 for t in reopened if ended[t] == "agreed")
+    # the walk-out reopens Humanitarian; in the bots' game two later collapses reopen Humanitarian again and Status of
+    # Ukraine: each track once
+    assert (len(cascade), reopened, again) == (3, {"humanitarian", "ukraine-status"}, 1), (cascade, ended)
+    said = ("Nothing is agreed until everything is agreed: 3 collapses reopened 2 provisional agreements; 1 of them "
+            "was agreed again by the end.")
+    assert report["principle"]["headline"] == said
+    assert json.loads(render([path], "json", audience))["principle"]["headline"] == said
+    md = md_text(render([path], "md", audience))
+    html = HtmlDoc(render([path], "html", audience)).text
+    for text in (md, html):
+        assert said in text and "brought down" not in text
+
+
+def test_the_reopen_headline_counts_the_deals_agreed_again() -> None:
+    from tabletop.report.words import principle_headline
+
+    def reopened(*tracks: str) -> dict[str, list[dict[str, str]]]:
+        return {"brought_down": [{"track": t, "from": "agreed", "to": "open"} for t in tracks]}
+
+    cascade = [reopened("a", "b"), reopened("a", "c")]
+    head = "Nothing is agreed until everything is agreed: 2 collapses reopened 3 provisional agreements; "
+    for agreed, after in (((), "none of them was agreed again by the end."),
+                          (("b", "x"), "1 of them was agreed again by the end."),
+                          (("a", "b", "c"), "3 of them were agreed again by the end.")):
+        said = principle_headline("linked", [], [], cascade, linked_collapse="reopen", agreed_at_end=agreed)
+        assert said == head + after, said
+    # one deal reopened, not agreed again
+    assert principle_headline("linked", [], [], [reopened("a")], linked_collapse="reopen").endswith(
+        "1 collapse reopened 1 provisional agreement; it was not agreed again by the end.")
+    # the classic package deal still brings the tracks down
+    assert "brought down" in principle_headline("linked", [], [], cascade, linked_collapse="all", agreed_at_end="a")
+
+
 def test_the_section_is_in_every_format(played: dict[str, Played]) -> None:
     path = played["linked"].path
     md = md_text(render([path], "md"))
