@@ -14,7 +14,7 @@ from typing import Any
 
 from ..engine.wording import status_word
 from ..lang import Domain, current
-from .words import STATUSES, literal, mark_quotes, one_line, prompts_by_track, typed_lang
+from .words import STATUSES, cascade_intro, literal, mark_quotes, one_line, prompts_by_track, typed_lang
 
 _, ngettext, N_ = Domain("report").words()
 
@@ -112,7 +112,7 @@ def principle_section(principle: dict[str, Any], section_id: str) -> str:
     if principle.get("lapsed"):
         parts.append("<ul>" + "".join(f"<li>{e(row['text'])}</li>" for row in principle["lapsed"]) + "</ul>")
     if principle["cascade"]:
-        parts.append(f"<p>{_('How the package came down, step by step:')}</p>")
+        parts.append(f"<p>{cascade_intro(principle['cascade'])}</p>")
         parts.append("<ol>" + "".join(f"<li>{e(step['text'])}</li>" for step in principle["cascade"]) + "</ol>")
     parts.append("</section>")
     return "".join(parts)

@@ -14,6 +14,7 @@ from typing import Any
 from ..engine.wording import undone_word, met_word, status_word
 from .words import (
     left_out,
+    cascade_intro,
     PLAYERS_UNRECORDED,
     STATUSES,
     clock_time,
@@ -226,7 +227,7 @@ def _principle(doc: _Doc, report: dict[str, Any]) -> None:
     doc.add(f"- {esc(row['text'])}" for row in p["stood"])
     doc.add(f"- {esc(row['text'])}" for row in p.get("lapsed", ()))
     if p["cascade"]:
-        doc.p(_("How the package came down, step by step:"))
+        doc.p(cascade_intro(p["cascade"]))
         doc.add(f"{i}. {esc(step['text'])}" for i, step in enumerate(p["cascade"], 1))
 
 

@@ -508,6 +508,15 @@ def _deal(c: Mapping[str, Any]) -> str:
     return _("{track} (agreed in round {round})").format(track=name, round=when)
 
 
+def cascade_intro(cascade: Sequence[Mapping[str, Any]]) -> str:
+    """The line above a package deal's steps: it came down, or (``linked_collapse = "reopen"``: nothing in the steps
+    collapsed but their cause) its agreements were reopened. Found from outside: "How the package came down" above
+    steps that each say the agreements "were reopened"."""
+    if all(c["to"] != "collapsed" for step in cascade for c in step["brought_down"]):
+        return _("How the package's agreements were reopened, step by step:")
+    return _("How the package came down, step by step:")
+
+
 def cascade_text(step: Mapping[str, Any]) -> str:
     """``Round 3 (#14): Borders collapsed (…) — under the package deal Humanitarian (provisionally agreed in
     round 2) collapsed with it; Status of Ukraine and Track 2, still open, collapsed with it.``"""

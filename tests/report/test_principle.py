@@ -118,6 +118,8 @@ def test_linked_reopen_s_headline_says_the_deals_were_reopened_not_brought_down(
     html = HtmlDoc(render([path], "html", audience)).text
     for text in (md, html):
         assert said in text and "brought down" not in text
+        # and the steps' own line (found in review: "How the package came down" above steps that say "reopened")
+        assert "How the package's agreements were reopened, step by step:" in text and "came down" not in text
 
 
 def test_the_reopen_headline_counts_the_deals_agreed_again() -> None:
