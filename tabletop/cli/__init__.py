@@ -11,6 +11,7 @@ browser); :mod:`.screens` runs the app and keeps a crash's details.
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -158,8 +159,12 @@ def _run(argv: list[str]) -> int:
                 raise
             # a file's error no command foresaw (a name too long for the system, a folder it may not read): said,
             # never a traceback (found from outside: verify, report, replay and play --save of a 300-letter name)
+            problem = system_words(exc)
+            if exc.errno == errno.ENAMETOOLONG:  # found from outside: said, but not what to do
+                problem = _("{problem}: give it a shorter name (at most 255 bytes a name: a Latin letter takes one, "
+                            "a Cyrillic letter two)").format(problem=problem)
             _quietly(_err, _("tabletop: cannot use {path}: {problem}").format(
-                path=_line(str(exc.filename)), problem=system_words(exc)))
+                path=_line(str(exc.filename)), problem=problem))
             return 1
         _stdout_gone()
         _quietly(_err, _("tabletop: cannot write the output: {problem}").format(problem=system_words(exc)))
