@@ -67,6 +67,8 @@ def resolve(ref: str | Path, kind: str, near: Path | None = None) -> Path:
     known = sorted(f.stem for f in (BUNDLED / folder).glob("*.toml") if not _overlay(f))
     # the ruleset's own folders first: a typo in the name of the deck beside it is the likely one
     hint = did_you_mean(str(ref), sorted(ids_near(kind, near) - set(known)) + known if near is not None else known)
+    if Path(f"{ref}.toml").is_file():  # found from outside: "keld" beside keld.toml was told only the bundled ids
+        hint = _(" (did you mean '{name}'?)").format(name=f"{ref}.toml")
     raise ContentError(
         [Problem(str(ref), None, "", _(_NOT_FOUND[kind]).format(ref=ref, hint=hint, known=", ".join(known)))]
     )

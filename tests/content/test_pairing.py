@@ -261,6 +261,20 @@ def test_a_name_neither_a_file_nor_a_bundled_id_says_so_and_lists_the_ids(
     assert capsys.readouterr().out.startswith("nowhere/keld-events: no such file or directory")
 
 
+@pytest.mark.parametrize("command", ["play", "simulate"])
+def test_a_name_given_without_its_toml_beside_the_file_suggests_the_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], command: str) -> None:
+    """Found from outside (helper-145): ``play --ruleset keld`` in the folder that holds keld.toml was told only the
+    bundled ids; an id is still not a file (a name is read as a bundled id first), but the file is named."""
+    from tabletop.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "keld.toml").write_text("[ruleset]\n", encoding="utf-8")
+    assert main([command, "--ruleset", "keld"] + (["--games", "1"] if command == "simulate" else [])) == 1
+    line = capsys.readouterr().err.splitlines()[0]
+    assert line.startswith("keld: no ruleset file or bundled ruleset id 'keld' (did you mean 'keld.toml'?) (bundled: "), line
+
+
 def test_two_drafts_of_a_scenario_in_one_folder_each_check_their_own_deck(tmp_path: Path) -> None:
     """Found from outside (helper-107): a folder holding two drafts of one scenario (v1, v2, the same ids) checked
     v2's ruleset with v1's deck ("checked with deck 'mini-events'"), so v2's broken deck passed and validate exited
