@@ -162,18 +162,25 @@ def test_simulate_plays_each_game_with_the_collector_off(monkeypatch: pytest.Mon
     assert seen == [False, False, False] and gc.isenabled()
 
 
+def _first_team_move(monkeypatch: pytest.MonkeyPatch, seed: int) -> tuple[Any, list[Any]]:
+    """A game of the default scenario at its first team's move, and what that team may do, the bots' memory of the
+    scenario empty."""
+    from tabletop import apply, legal_actions, new_game
+
+    monkeypatch.setattr(knowledge, "_KNOWN", {})
+    state = new_game(load_scenario("parallel-tracks"), seed=seed)
+    while not (state.phase == "moves" and state.turn is not None):
+        state = apply(state, legal_actions(state)[0])
+    return state, list(legal_actions(state))
+
+
 def test_an_argument_that_moves_no_meter_is_found_again_when_only_the_meters_changed(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    from tabletop import apply, legal_actions, new_game
     from tabletop.engine.arguing import effect_of
     from tabletop.engine.state import evolve
     from tabletop.sim.knowledge import Sums
 
-    monkeypatch.setattr(knowledge, "_KNOWN", {})
-    state = new_game(load_scenario("parallel-tracks"), seed=1)
-    while not (state.phase == "moves" and state.turn is not None):
-        state = apply(state, legal_actions(state)[0])
-    options = list(legal_actions(state))
+    state, options = _first_team_move(monkeypatch, 1)
     arguments = [a for a in options if a.kind == "move" and a.wanted is not None]
     judge = judging.Judge(state, state.turn, "cooperative")
     # the results argued for move no meter, nor does the move's failure
@@ -200,13 +207,7 @@ def test_an_argument_that_moves_no_meter_is_found_again_when_only_the_meters_cha
 
 def test_a_dice_moves_meter_modifiers_are_asked_once_for_the_same_meters(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    from tabletop import apply, legal_actions, new_game
-
-    monkeypatch.setattr(knowledge, "_KNOWN", {})
-    state = new_game(load_scenario("parallel-tracks"), seed=2)
-    while not (state.phase == "moves" and state.turn is not None):
-        state = apply(state, legal_actions(state)[0])
-    options = list(legal_actions(state))
+    state, options = _first_team_move(monkeypatch, 2)
     assert any(a.move == "press" for a in options)
     free = judging.knowledge(state).modifiers["press"][0]
     asked = Counter[str]()
