@@ -23,6 +23,19 @@ from tabletop.sim.sweeprows import Chunk, play_chunk
 MIXES = [None, {"ua": "cooperative", "ru": "hardliner"}, {"ua": "hardliner", "ru": "cooperative"}]
 
 
+def _calls(monkeypatch: pytest.MonkeyPatch, owner: type, name: str) -> Counter[str]:
+    """How often ``owner.name`` is called from now on (counted under ``name``), the method doing what it did."""
+    calls = Counter[str]()
+    real = getattr(owner, name)
+
+    def counted(self: Any, *args: Any) -> Any:
+        calls[name] += 1
+        return real(self, *args)
+
+    monkeypatch.setattr(owner, name, counted)
+    return calls
+
+
 @pytest.mark.parametrize("name", ["parallel-tracks", "parallel-tracks-linked", "river-basin"])
 def test_a_remembered_worth_is_the_one_a_fresh_judgement_makes(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     real = judging.Judge.option_worths
@@ -68,25 +81,20 @@ class _Forgetful:
 def test_an_option_is_worked_out_again_only_when_what_it_reads_changed(monkeypatch: pytest.MonkeyPatch) -> None:
     counts = Counter[str]()
     real_options = judging.Judge.option_worths
-    real_track = judging.Judge._track_option
 
     def listed(judge: judging.Judge, options: Any) -> list[float]:
         options = list(options)
         counts["options"] += sum(1 for a in options if a.kind != "pass")
         return real_options(judge, options)
 
-    def worked_out(judge: judging.Judge, *args: Any) -> float:
-        counts["worked out"] += 1
-        return real_track(judge, *args)
-
     monkeypatch.setattr(judging.Judge, "option_worths", listed)
-    monkeypatch.setattr(judging.Judge, "_track_option", worked_out)
+    worked = _calls(monkeypatch, judging.Judge, "_track_option")
     scenario = load_scenario("parallel-tracks")
     for seed in range(6):
         play_game(scenario, seed, {"ua": "cooperative", "ru": "hardliner"})
     # every option was worked out before this change; now a third or more is found again
     assert counts["options"] > 1000
-    assert counts["worked out"] < 0.67 * counts["options"]
+    assert worked["_track_option"] < 0.67 * counts["options"]
 
 
 def test_a_dice_moves_meter_modifiers_are_asked_once_a_judgement_not_once_a_track() -> None:
@@ -110,23 +118,16 @@ def test_the_remembered_worths_are_kept_to_a_bound(monkeypatch: pytest.MonkeyPat
 
 
 def test_later_games_find_most_worths_again(monkeypatch: pytest.MonkeyPatch) -> None:
-    counts = Counter[str]()
-    real = judging.Judge._track_option
-
-    def worked_out(judge: judging.Judge, *args: Any) -> float:
-        counts["worked out"] += 1
-        return real(judge, *args)
-
-    monkeypatch.setattr(judging.Judge, "_track_option", worked_out)
+    counts = _calls(monkeypatch, judging.Judge, "_track_option")
     monkeypatch.setattr(knowledge, "_KNOWN", {})  # the bots start knowing nothing of the scenario
     scenario = load_scenario("parallel-tracks")
     for seed in range(20):
         play_game(scenario, seed)
-    first = counts["worked out"]
+    first = counts["_track_option"]
     for seed in range(20, 40):
         play_game(scenario, seed)
     # the same number of games again: a fraction of the work (every option was worked out before)
-    assert first > 1000 and counts["worked out"] - first < first / 2
+    assert first > 1000 and counts["_track_option"] - first < first / 2
 
 
 def _watch_collector(monkeypatch: pytest.MonkeyPatch, module: Any) -> list[bool]:
@@ -187,17 +188,10 @@ def test_an_argument_that_moves_no_meter_is_found_again_when_only_the_meters_cha
     assert arguments and not any(Sums([effect_of(a.wanted)]).meters for a in arguments)
     assert not judge.know.moves[arguments[0].move].fail.meters
     worths = judge.option_worths(options)
-    calls = Counter[str]()
-    real = judging.Judge.argument_worth
-
-    def counted(self: judging.Judge, *args: Any) -> float:
-        calls["argued"] += 1
-        return real(self, *args)
-
-    monkeypatch.setattr(judging.Judge, "argument_worth", counted)
+    calls = _calls(monkeypatch, judging.Judge, "argument_worth")
     moved = evolve(state, meters={m: v + 1 for m, v in state.meters.items()})  # the tracks as they were
     again = judging.Judge(moved, state.turn, "cooperative").option_worths(options)
-    assert calls["argued"] == 0
+    assert calls["argument_worth"] == 0
     fresh = judging.Judge(moved, state.turn, "cooperative")
     fresh.know = _Forgetful(judge.know)  # type: ignore[assignment]
     assert again == fresh.option_worths(options)  # the same floats a judgement with no memory makes
@@ -210,14 +204,7 @@ def test_a_dice_moves_meter_modifiers_are_asked_once_for_the_same_meters(
     state, options = _first_team_move(monkeypatch, 2)
     assert any(a.move == "press" for a in options)
     free = judging.knowledge(state).modifiers["press"][0]
-    asked = Counter[str]()
-    real = type(free[0]).holds
-
-    def counted(self: Any, view: Any) -> bool:
-        asked["holds"] += 1
-        return real(self, view)
-
-    monkeypatch.setattr(type(free[0]), "holds", counted)
+    asked = _calls(monkeypatch, type(free[0]), "holds")
     first = judging.Judge(state, state.turn, "cooperative").option_worths(options)
     assert asked["holds"] == len(free)  # once a judgement, not once a track
     # another judgement (another team's, or a later turn's) on meters of the same values: not asked again
