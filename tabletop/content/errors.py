@@ -58,7 +58,12 @@ def did_you_mean(word: str, options: Iterable[str]) -> str:
     # letters: a typo is more often at a word's end than at its start (found from outside: 'rus' was told 'us')
     best = max(close, key=lambda name: (-_edits(typed, name), difflib.SequenceMatcher(None, typed, name).ratio(),
                                         len(os.path.commonprefix([typed, name]))))
-    return _(" (did you mean '{name}'?)").format(name=best)
+    return meant(best)
+
+
+def meant(name: str) -> str:
+    """`` (did you mean 'x'?)``: the hint :func:`did_you_mean` gives, for a name found another way."""
+    return _(" (did you mean '{name}'?)").format(name=name)
 
 
 def _edits(a: str, b: str) -> int:

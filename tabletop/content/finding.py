@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import ContentError, Problem, did_you_mean
+from .errors import ContentError, Problem, did_you_mean, meant
 from .files import FileRefused, read_regular
 from ..lang import Domain
 from .source import MAX_BYTES, OVERLAY_NAME
@@ -68,7 +68,7 @@ def resolve(ref: str | Path, kind: str, near: Path | None = None) -> Path:
     # the ruleset's own folders first: a typo in the name of the deck beside it is the likely one
     hint = did_you_mean(str(ref), sorted(ids_near(kind, near) - set(known)) + known if near is not None else known)
     if Path(f"{ref}.toml").is_file():  # found from outside: "keld" beside keld.toml was told only the bundled ids
-        hint = _(" (did you mean '{name}'?)").format(name=f"{ref}.toml")
+        hint = meant(f"{ref}.toml")
     raise ContentError(
         [Problem(str(ref), None, "", _(_NOT_FOUND[kind]).format(ref=ref, hint=hint, known=", ".join(known)))]
     )
