@@ -6,6 +6,7 @@ Validations are counted by wrapping the validator, not timed.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import json
 import os
@@ -187,18 +188,33 @@ def test_a_new_validator_validates_again(cache_home, validations, custom, monkey
 
 
 def test_the_validator_covers_the_content_code() -> None:
-    """Editing a rule of the validator (any module of the content package) changes the key."""
+    """Editing a rule of the validator (any module of the content package) changes the key: an edit changes the
+    module's modification time (and most often its size), which the key holds, as Python's bytecode cache does."""
     usercache.validator.cache_clear()
     before = usercache.validator()
     assert before is not None
-    real = Path.read_bytes
+    real = os.scandir
 
-    def edited(self: Path) -> bytes:
-        return real(self) + (b"# edited\n" if self.name == "checks.py" else b"")
+    class Edited:
+        def __init__(self, entry: os.DirEntry[str]) -> None:
+            self.name, self._entry = entry.name, entry
+
+        def stat(self) -> os.stat_result:
+            stat = self._entry.stat()
+            if self.name != "checks.py":
+                return stat
+            fields = list(stat)
+            fields[8] += 1  # st_mtime: saved a second later
+            return os.stat_result(fields, {"st_mtime_ns": stat.st_mtime_ns + 1_000_000_000})
+
+    @contextlib.contextmanager
+    def edited(path: str) -> Iterator[list[Edited]]:
+        with real(path) as entries:
+            yield [Edited(entry) for entry in entries]
 
     try:
         with pytest.MonkeyPatch.context() as patch:
-            patch.setattr(Path, "read_bytes", edited)
+            patch.setattr(os, "scandir", edited)
             usercache.validator.cache_clear()
             assert usercache.validator() not in (None, before)
     finally:
