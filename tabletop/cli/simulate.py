@@ -11,7 +11,7 @@ from ..content.finding import DEFAULT_RULESET
 from ..content.loader import load_scenario
 from .arguments import _games, _seed, _workers, too_many_workers
 from .progress import GamesBar
-from .terminal import _err, _line, _out, control_refused
+from .terminal import _err, _line, _notice, _out, control_refused
 from ..lang import Domain
 from ..content.oswords import system_words
 
@@ -70,7 +70,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
                     if mode_dir is not None:
                         mode_dir.mkdir(parents=True, exist_ok=True)
                     reports[mode] = simulate(played, args.games, args.seed, bots, workers=workers, save_dir=mode_dir,
-                                             progress=advance, cluster=args.cluster)
+                                             progress=advance, cluster=args.cluster, notice=_notice("simulate"))
                 except ClusterUnreachable as exc:
                     _err(f"tabletop simulate: {exc}")  # untranslated: the command's name before a message worded where it arose
                     return 1

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from .arguments import _workers, too_many_workers
 from .progress import GamesBar
-from .terminal import _err, _line, _out
+from .terminal import _err, _line, _notice, _out
 from ..lang import Domain, decimal
 from ..content.oswords import system_words
 
@@ -71,7 +71,7 @@ def cmd_sweep(args: argparse.Namespace) -> int:
                "a linked game collapses by it; its points differ by chance alone").format(key=key))
     out = Path(args.out) if args.out else Path("sweeps") / Path(args.spec).stem
     total = sweep.spec.sweep.games * len(sweep.points)
-    backend = backend_for(args.workers or default_workers(), args.cluster)
+    backend = backend_for(args.workers or default_workers(), args.cluster, notice=_notice("sweep"))
     started = time.perf_counter()
     try:
         # kill -TERM, a closed terminal: the sweep stops, and its workers, as on Ctrl-C

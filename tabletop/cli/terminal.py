@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 
 from ..content import ContentError
 from ..content.literal import literal
@@ -18,6 +19,11 @@ def _out(text: str = "") -> None:
 
 def _err(text: str) -> None:
     print(literal(text), file=sys.stderr, flush=True)
+
+
+def _notice(command: str) -> Callable[[str], None]:
+    """A long run's word to the person waiting (``tabletop sweep: no Dask worker has joined…``), on stderr."""
+    return lambda text: _err(f"tabletop {command}: {_line(text)}")  # untranslated: the command's name
 
 
 def _line(text: object) -> str:

@@ -138,9 +138,11 @@ class Processes(Backend):
 class Dask(Backend):
     """A Dask distributed cluster: ``local:N`` (started here) or the address of a running scheduler."""
 
-    def __init__(self, address: str, connect_timeout: str = "20s"):
+    def __init__(self, address: str, connect_timeout: str = "20s", notice: Callable[[str], None] | None = None):
+        """``notice``: told once, in words, when the scheduler has no worker yet (the games wait for one)."""
         self.address = address
         self.connect_timeout = connect_timeout
+        self.notice = notice
         self.label = _("Dask cluster {address}").format(address=address)
         self._stack = ExitStack()
         self.client: Any = None
@@ -170,7 +172,18 @@ class Dask(Backend):
             raise ClusterUnreachable(_("no dask scheduler answers at {address} ({detail}); start one with "
                                        "'dask scheduler', and 'dask worker ADDRESS' on each machine").format(
                 address=self.address, detail=detail)) from None
+        if self.notice is not None and not self.address.startswith("local:") and not self._has_workers():
+            # found from outside: a scheduler no worker had joined yet held the progress bar at 0 without a word
+            self.notice(_("no Dask worker has joined the scheduler at {address} yet: the games start when one "
+                          "does (start one with 'dask worker {address}'; Ctrl-C stops here)").format(
+                address=self.address))
         return self
+
+    def _has_workers(self) -> bool:
+        try:
+            return bool(self.client.scheduler_info().get("workers"))
+        except Exception:  # noqa: BLE001 - a scheduler that does not say: nothing to tell the room, the run goes on
+            return True
 
     def __exit__(self, *exc: object) -> None:
         self._stack.close()
@@ -217,8 +230,8 @@ def _quiet(name: str) -> Callable[[], None]:
     return restore
 
 
-def backend_for(workers: int, cluster: str | None) -> Backend:
-    """The backend ``--workers`` and ``--cluster`` name."""
+def backend_for(workers: int, cluster: str | None, notice: Callable[[str], None] | None = None) -> Backend:
+    """The backend ``--workers`` and ``--cluster`` name (``notice``: see :class:`Dask`)."""
     if cluster is not None:
-        return Dask(cluster)
+        return Dask(cluster, notice=notice)
     return Processes(workers) if workers > 1 else Backend()

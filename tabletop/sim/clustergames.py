@@ -48,13 +48,15 @@ def games_on_cluster(
     bots: Mapping[str, str] | None,
     address: str,
     progress: Callable[[int], None] | None = None,
+    notice: Callable[[str], None] | None = None,
 ) -> Iterator[GameResult]:
-    """Each game's result, in game order, the games played on the Dask cluster at ``address``."""
+    """Each game's result, in game order, the games played on the Dask cluster at ``address`` (``notice``: told when
+    its scheduler has no worker yet)."""
     size = chunk_size(games)
     tasks = [Games(seed, i, min(games, i + size), dict(bots) if bots else None) for i in range(0, games, size)]
     waiting: dict[int, list[GameResult]] = {}
     following = 0
-    with Dask(address) as cluster:
+    with Dask(address, notice=notice) as cluster:
         for task, results in cluster.results(scenario, play_games, tasks):
             if progress is not None:
                 progress(len(results))

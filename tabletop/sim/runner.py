@@ -62,12 +62,14 @@ def run_games(
     save_dir: Path | None = None,
     progress: Callable[[int], None] | None = None,
     cluster: str | None = None,
+    notice: Callable[[str], None] | None = None,
 ) -> Iterator[GameResult]:
-    """Yield the result of each game, in game order (``cluster``: on Dask, ``local:N`` or a scheduler's address)."""
+    """Yield the result of each game, in game order (``cluster``: on Dask, ``local:N`` or a scheduler's address;
+    ``notice``: told in words when that scheduler has no worker yet)."""
     if cluster is not None:
         from .clustergames import games_on_cluster
 
-        yield from games_on_cluster(scenario, games, seed, bots, cluster, progress)
+        yield from games_on_cluster(scenario, games, seed, bots, cluster, progress, notice)
         return
     if workers <= 1 or games < 8:
         for i in range(games):
@@ -110,8 +112,9 @@ def simulate(
     save_dir: Path | None = None,
     progress: Callable[[int], None] | None = None,
     cluster: str | None = None,
+    notice: Callable[[str], None] | None = None,
 ) -> dict[str, Any]:
-    """Play ``games`` games and report per track, per card and per actor (DESIGN 6b)."""
+    """Play ``games`` games and report per track, per card and per actor (DESIGN 6b); ``notice``: see run_games."""
     started = time.perf_counter()
     rs = scenario.ruleset
     tracks = {t.id: dict.fromkeys(STATUSES, 0) for t in rs.tracks}
@@ -123,7 +126,7 @@ def simulate(
     ended_in_round: dict[str, int] = {}
     if save_dir is not None:  # what a run killed there left half written (a game is named only once whole)
         remove_stale_temps(save_dir)
-    for result in run_games(scenario, games, seed, bots, workers, save_dir, progress, cluster):
+    for result in run_games(scenario, games, seed, bots, workers, save_dir, progress, cluster, notice):
         ended_in_round[str(result.rounds)] = ended_in_round.get(str(result.rounds), 0) + 1
         agreed_here = 0
         for tid, (status, since) in result.tracks.items():

@@ -141,3 +141,22 @@ def test_a_local_cluster_of_no_ascii_number_is_refused_in_words(count: str) -> N
     from tabletop.sim.cluster import check_cluster
 
     assert "write local:N with N the number of worker processes" in (check_cluster(f"local:{count}") or "")
+
+
+@pytest.mark.parametrize("workers", [0, 1])
+def test_a_scheduler_no_worker_has_joined_is_said_once(workers: int) -> None:
+    """Found from outside: --cluster tcp://HOST:8786 on a scheduler no worker had joined held the progress bar at
+    0 without a word. The command is told, once, that the games wait for a worker and how to start one."""
+    from distributed import LocalCluster
+
+    from tabletop.sim.cluster import backend_for
+
+    told: list[str] = []
+    with LocalCluster(n_workers=workers, processes=False, threads_per_worker=1, dashboard_address=":0") as cluster:
+        backend = backend_for(1, cluster.scheduler_address, notice=told.append)
+        with backend:
+            pass
+    if workers:
+        assert told == []
+    else:
+        assert len(told) == 1 and f"dask worker {cluster.scheduler_address}" in told[0], told
