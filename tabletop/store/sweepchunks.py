@@ -106,8 +106,10 @@ def _check_chunk(path: Path, point: dict[str, Any], keys: dict[str, str], start:
         return _("its games are not games {start} to {last} of the point").format(start=start, last=stop - 1), False
     for column in keys.values():
         if any(v != point["values"][column] for v in table[column]):
-            return _("holds games of another point ({column} is not {value})").format(
-                column=column, value=point["values"][column]), False
+            value = point["values"][column]
+            if isinstance(value, bool):  # as the sweep file writes it (found from outside: "is not True")
+                value = "true" if value else "false"  # untranslated: TOML's own words
+            return _("holds games of another point ({column} is not {value})").format(column=column, value=value), False
     seed = point.get("seed")
     if isinstance(seed, int) and (table["seed"][0] != derive_seed(seed, start)
                                   or table["seed"][-1] != derive_seed(seed, stop - 1)):

@@ -128,3 +128,17 @@ def test_a_damaged_chunk_of_the_plan_is_named_by_the_report_and_played_again_by_
     assert "point=2/games-000000000.parquet: does not read as Parquet" in capsys.readouterr().err
     outcome = run_sweep(load_sweep(spec, POLICIES), out, Backend(), resume=True)
     assert (outcome.played, outcome.skipped) == (3, 21) and rows(out) == rows(whole)
+
+
+def test_a_true_or_false_point_is_named_as_the_sweep_file_writes_it(tmp_path: Path) -> None:
+    """Found from outside: a chunk of another point on an axis of true and false was said to hold games where
+    "linked is not True", Python's word, not the file's."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from tabletop.store.sweepchunks import _check_chunk
+
+    chunk = tmp_path / "games-000000000.parquet"
+    pq.write_table(pa.table({"game": [0, 1], "seed": [5, 6], "sealed": [False, False]}), chunk)
+    why, unreadable = _check_chunk(chunk, {"values": {"sealed": True}}, {"sealed": "sealed"}, 0, 2)
+    assert (why, unreadable) == ("holds games of another point (sealed is not true)", False)
