@@ -163,8 +163,10 @@ def _run(argv: list[str]) -> int:
             if exc.errno == errno.ENAMETOOLONG:  # found from outside: said, but not what to do
                 problem = _("{problem}: give it a shorter name (at most 255 bytes a name: a Latin letter takes one, "
                             "a Cyrillic letter two)").format(problem=problem)
-            _quietly(_err, _("tabletop: cannot use {path}: {problem}").format(
-                path=_line(str(exc.filename)), problem=problem))
+            # the command's name, as every message it foresaw starts (found from outside: "tabletop: cannot use")
+            command = " ".join(["tabletop", *([args.command] if getattr(args, "command", None) else [])])
+            _quietly(_err, _("{command}: cannot use {path}: {problem}").format(
+                command=command, path=_line(str(exc.filename)), problem=problem))
             return 1
         _stdout_gone()
         _quietly(_err, _("tabletop: cannot write the output: {problem}").format(problem=system_words(exc)))

@@ -87,7 +87,9 @@ def test_a_name_too_long_for_the_system_is_said_not_a_traceback(argv: list[str],
     name = str(tmp_path / ("a" * 300 + ".jsonl"))
     assert main([*argv, name]) == 1
     err = capsys.readouterr().err
-    assert "Traceback" not in err and "File name too long" in err and "cannot use" in err, err
+    assert "Traceback" not in err and "File name too long" in err, err
+    # the command's name, as its other messages (found from outside: "tabletop: cannot use")
+    assert f"tabletop {argv[0]}: cannot use " in err, err
     assert "give it a shorter name (at most 255 bytes a name" in err, err  # found from outside: and what to do
     assert no_screen == []
 
