@@ -48,11 +48,14 @@ _UKRAINIAN_ENDINGS = ("ння", "ття", "нню", "ттю", "нням", "тт�
 _APOSTROPHE = re.compile("[\u0400-\u04ff]['\u2019\u02bc][\u0400-\u04ff]")
 
 
-def written_in(text: str, screen: str) -> str:
+def written_in(text: str, screen: str) -> str | None:
     """Russian or Ukrainian for a text in Cyrillic, as far as its letters and words tell; else ``screen``, the
-    language of the screen it was typed on (Russian on any other screen). Found from outside: a room of Russian and
-    Ukrainian speakers types on one screen, in either language, whichever the screen speaks; and a Ukrainian line
-    with none of «іїєґ» in it («Ми хочемо миру та безпеки») was taken for Russian by its length."""
+    language of the screen it was typed on, if it speaks one of the two; else None: Cyrillic that tells neither,
+    typed on a screen of another language, is shown as typed and marked in no language (found from outside: a
+    Ukrainian reason, «Посередництво прийнято», typed on an English console was marked "(ru)" on every screen and
+    in the report). Found from outside before: a room of Russian and Ukrainian speakers types on one screen, in
+    either language, whichever the screen speaks; and a Ukrainian line with none of «іїєґ» in it («Ми хочемо миру
+    та безпеки») was taken for Russian by its length."""
     lowered = text.lower()
     cyrillic = [c for c in lowered if "\u0400" <= c <= "\u04ff"]
     if not cyrillic:  # Latin letters (a name, a term, a phrase) or none: the session's language, as it was
@@ -66,7 +69,7 @@ def written_in(text: str, screen: str) -> str:
     ru = sum(c in _RUSSIAN for c in cyrillic) + sum(w in _RUSSIAN_WORDS or w.endswith(_RUSSIAN_ENDINGS) for w in words)
     if uk != ru:
         return "uk" if uk > ru else "ru"
-    return screen if screen in ("ru", "uk") else "ru"
+    return screen if screen in ("ru", "uk") else None
 
 
 DEFAULT_SAVE_DIR = Path("saves")
