@@ -47,7 +47,9 @@ def _need_terminal() -> int | None:
 
 def play_app(session: object | None) -> TabletopApp:
     """The app ``tabletop``, ``play`` and ``resume`` run (the TUI benchmark starts it the same way)."""
-    with collector_paused():  # the screens' modules (and Textual's) live as long as the app: nothing to collect
+    # the screens' modules (and Textual's) live as long as the app, which is this process's (own_process below
+    # freezes the heap too): nothing to collect, now or later
+    with collector_paused(for_good=True):
         from ..play.clock import PICK_HOLD, TYPING_GAP
         from ..tui.app import TabletopApp
 
