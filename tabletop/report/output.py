@@ -31,10 +31,19 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
+def _resolved(path: Path) -> Path | None:
+    """``path`` with its links followed, or None where they cannot be (a loop: Python 3.11 raises RuntimeError)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return None
+
+
 def check_target(out: Path, inputs: Sequence[Path], force: bool) -> None:
     """Raise :class:`ReportError` unless ``out`` may be written: not an input, not a special file, new or forced."""
     for save in inputs:
-        if _same_file(out, save) or out.resolve() == save.resolve():
+        # found from outside: -o into a symlink loop was a traceback (RuntimeError); os.stat below says the loop
+        if _same_file(out, save) or (_resolved(out) or out) == _resolved(save):
             raise ReportError(out, _("is one of the saves being reported; a report never overwrites a save"))
     try:
         st = os.stat(out)
@@ -51,6 +60,8 @@ def check_target(out: Path, inputs: Sequence[Path], force: bool) -> None:
         raise ReportError(out, _("already exists; give another name, or --force to replace it"))
 
 
+#: the format key as a save's header line writes it (canonical JSON: no spaces)
+_SAVE_MARK = f'"format":"{SAVE_FORMAT}"'.encode()
 #: how much of an existing file is read to tell a save or a sweep's plan from a document (a save's header
 #: line embeds the scenario, its translations included: the format key comes after them)
 _LOOK = 16 * 1024 * 1024
@@ -70,9 +81,11 @@ def _kept_data(out: Path) -> str | None:
     try:
         data = json.loads(head)
     except (UnicodeDecodeError, ValueError, RecursionError):
-        return None
+        data = None
     if not isinstance(data, dict):
-        return None
+        # a save whose header line does not read (damaged: verify says so, a person may mend it by hand) is still
+        # a save (found from outside: --force wrote a report over it); a save writes its format key so
+        return _("is a tabletop save; a report never overwrites a save") if _SAVE_MARK in head else None
     if data.get("format") == SAVE_FORMAT:
         return _("is a tabletop save; a report never overwrites a save")
     if "plan" in data and "tabletop" in data and out.name == "sweep.json":

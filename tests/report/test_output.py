@@ -124,3 +124,29 @@ def test_a_report_named_for_a_format_it_is_not_is_refused(save: Path, capsys: py
     for name in ("debrief", "debrief.txt"):
         assert main(["report", str(save), "-o", str(save.with_name(name))]) == 0
         assert save.with_name(name).read_text(encoding="utf-8").startswith("# ")
+
+
+def test_a_save_whose_header_does_not_read_is_never_replaced_even_with_force(
+        save: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside (helper-150): a save whose header lost its closing brace (verify: "damaged header") was
+    not known for a save, and ``-o it --force`` wrote Markdown over the one copy a person could have mended."""
+    damaged = tmp_path / "monday.jsonl"
+    header, rest = FIXTURE.read_bytes().split(b"\n", 1)
+    damaged.write_bytes(header.rstrip(b"}") + b"\n" + rest)
+    before = damaged.read_bytes()
+    assert main(["report", str(save), "-o", str(damaged), "--force", "--format", "md"]) == 1
+    assert "is a tabletop save; a report never overwrites a save" in capsys.readouterr().err
+    assert damaged.read_bytes() == before
+
+
+@pytest.mark.parametrize("inside", [False, True], ids=["the-loop", "a-file-in-it"])
+def test_an_output_in_a_symlink_loop_is_said_in_words(save: Path, tmp_path: Path, inside: bool,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside (helper-150): ``-o loop1`` (loop1 -> loop2 -> loop1) was a traceback, RuntimeError out of
+    Path.resolve()."""
+    (tmp_path / "loop2").symlink_to(tmp_path / "loop1")
+    (tmp_path / "loop1").symlink_to(tmp_path / "loop2")
+    target = tmp_path / "loop1" / "x.md" if inside else tmp_path / "loop1"
+    assert main(["report", str(save), "-o", str(target)]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "cannot be written" in err and "symbolic links" in err, err
