@@ -14,6 +14,8 @@ import datetime as _dt
 import errno
 import os
 import re
+import sys
+import unicodedata
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -403,7 +405,11 @@ def _recorded_action(action: Action, result: Mapping[str, Any]) -> dict[str, Any
 # Names
 
 
-_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+#: what a typed name keeps: letters and digits of any script, ``_``, ``.`` and ``-`` (found from outside: a
+#: Ukrainian facilitator's «понеділок група 2» was saved as 2.jsonl, «Київ» as game.jsonl)
+_UNSAFE = re.compile(r"[^\w.-]+")
+#: the same in ASCII, for a system whose file names cannot hold the typed letters
+_UNSAFE_ASCII = re.compile(r"[^A-Za-z0-9._-]+")
 
 
 def default_save_path(save_dir: str | Path, ruleset_id: str) -> Path:
@@ -423,8 +429,13 @@ def unique_path(path: Path) -> Path:
 
 
 def _safe(name: str) -> str:
-    cleaned = _UNSAFE.sub("-", name).strip(".-") or "game"
-    return cleaned[:80]
+    name = unicodedata.normalize("NFC", name)  # «й» typed as и and a combining breve is one letter
+    cleaned = _UNSAFE.sub("-", name).strip(".-")
+    try:
+        cleaned.encode(sys.getfilesystemencoding())
+    except UnicodeEncodeError:
+        cleaned = _UNSAFE_ASCII.sub("-", name).strip(".-")
+    return (cleaned or "game")[:80]
 
 
 def typed_save_path(save_dir: str | Path, typed: str) -> Path:

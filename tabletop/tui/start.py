@@ -79,7 +79,11 @@ def typed_save(save_dir: str | Path, typed: str) -> tuple[Path, str]:
     wanted = Path(save_dir) / (Path(typed.strip()).name.removesuffix(".jsonl") + ".jsonl")
     if path == wanted:
         return path, ""
-    if wanted.exists():
+    try:
+        taken = wanted.exists()
+    except OSError:  # found from outside: a name too long for the system stopped the start screen (ENAMETOOLONG)
+        taken = False
+    if taken:
         return path, _("{wanted} already exists (a save is never overwritten): this game is saved as {path}").format(
             wanted=literal(str(wanted)), path=path)
     return path, _("\u201c{typed}\u201d is not usable as a file name as typed: this game is saved as {path}").format(

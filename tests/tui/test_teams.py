@@ -104,3 +104,28 @@ async def test_every_team_row_reads_whole_at_80x24(tmp_path: Path, code: str) ->
             for seat in screen.query("#seats Select"):
                 longest = max(len(label) for label, _value in SEAT_CHOICES)
                 assert seat.content_size.width >= longest + 3, f"{code}: a seat's choice is cut"
+
+
+async def test_a_cyrillic_save_name_is_kept_and_one_too_long_is_cut_not_a_crash(tmp_path: Path) -> None:
+    """Found from outside (helper-150): «понеділок група 2» was saved as 2.jsonl, «Київ» as game.jsonl; and a name
+    of 125 Cyrillic letters stopped the start screen as it was typed (File name too long, from the hint's check)."""
+    saves = tmp_path / "saves"
+    saves.mkdir()  # (in a folder that does not exist yet, the system says so before it reads the name's length)
+    app = TabletopApp(save_dir=saves)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        name = screen.query_one("#save-name", Input)
+        name.focus()
+        name.value = "переговоры_по_треку_" * 7  # 140 letters, 280 bytes: more than a file name may hold
+        await pilot.pause()
+        hint = str(screen.query_one("#save-hint", Static).render())
+        cut = saves / (("переговоры_по_треку_" * 4)[:80] + ".jsonl")  # 80 letters
+        assert "is not usable as a file name as typed" in hint and f"saved as {cut}" in hint, hint
+        name.value = ""
+        await type_text(pilot, "понеділок група 2")
+        hint = str(screen.query_one("#save-hint", Static).render())
+        assert f"saved as {saves / 'понеділок-група-2.jsonl'}" in hint, hint
+        await press(pilot, "f5")
+        assert isinstance(app.screen, BoardScreen)
+        assert app.session is not None and app.session.save_path == saves / "понеділок-група-2.jsonl"
