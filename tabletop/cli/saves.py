@@ -101,10 +101,13 @@ def cmd_report(args: argparse.Namespace) -> int:
 def _noted_head(text: str) -> str:
     from ..store.heads import HEAD_PATTERN
 
-    if not HEAD_PATTERN.fullmatch(text.strip()):
+    # copied as verify and the end screen print it, "10181e68…": the ellipsis is theirs, not the head's (found
+    # from outside: refused as not hex)
+    head = text.strip().removesuffix("\u2026").removesuffix("...").strip()
+    if not HEAD_PATTERN.fullmatch(head):
         raise argparse.ArgumentTypeError(
             _("a chain head is 8 to 32 hex digits (0-9, a-f), as verify and the end screen print it"))
-    return text.strip()
+    return head
 
 
 def cmd_verify(args: argparse.Namespace) -> int:

@@ -449,6 +449,11 @@ def test_a_head_noted_earlier_says_how_many_events_came_after(tmp_path: Path) ->
     assert done.stdout.splitlines()[-2] == f"Chain head after event {n}: {head[:8]}… — full: {head}"
     assert done.stdout.splitlines()[-1] == (
         f"noted chain head {head[:8].lower()}: matches — the save is exactly as it was when the head was noted")
+    # found from outside (helper-150): the head pasted as printed, "…" and all, was refused as not hex
+    for pasted in (f"{head[:8]}\u2026", f" {head[:8]}... "):
+        done = tabletop("verify", str(path), "--head", pasted)
+        assert done.returncode == 0 and done.stdout.splitlines()[-1].startswith(
+            f"noted chain head {head[:8]}: matches"), (pasted, done.stdout, done.stderr)
     bad = tabletop("verify", str(path), "--head", "abc")
     assert bad.returncode == 2 and "8 to 32 hex digits" in bad.stderr and "Traceback" not in bad.stderr
 
