@@ -11,7 +11,7 @@ from ..content.literal import literal
 from . import screens
 from .terminal import _err, _line, _out
 from ..lang import Domain
-from ..content.oswords import system_words
+from ..content.oswords import folder_words
 
 _, ngettext, N_ = Domain("cli").words()
 
@@ -86,7 +86,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         try:
             write_report(out, text)
         except OSError as exc:
-            _err(_("tabletop report: cannot write {path}: {problem}").format(path=out, problem=system_words(exc)))
+            _err(_("tabletop report: cannot write {path}: {problem}").format(path=out, problem=folder_words(exc)))
             return 1
         _err(_("Report written to {path}").format(path=out))
     else:

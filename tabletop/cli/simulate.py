@@ -13,7 +13,7 @@ from .arguments import _games, _seed, _workers, too_many_workers
 from .progress import GamesBar
 from .terminal import _err, _line, _notice, _out, control_refused
 from ..lang import Domain
-from ..content.oswords import system_words
+from ..content.oswords import folder_words, system_words
 
 _, ngettext, N_ = Domain("cli").words()
 
@@ -56,7 +56,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
             save_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             _err(_("tabletop simulate: cannot create --save-dir {path}: {problem}").format(path=save_dir,
-                                                                                   problem=system_words(exc)))
+                                                                                   problem=folder_words(exc)))
             return 1
     modes = ("strict", "linked") if args.compare else (scenario.ruleset.ruleset.independence,)
     reports = {}

@@ -18,7 +18,7 @@ from .arguments import _workers, too_many_workers
 from .progress import GamesBar
 from .terminal import _err, _line, _notice, _out
 from ..lang import Domain, decimal
-from ..content.oswords import system_words
+from ..content.oswords import folder_words, system_words
 
 _, ngettext, N_ = Domain("cli").words()
 
@@ -81,8 +81,11 @@ def cmd_sweep(args: argparse.Namespace) -> int:
         _err(f"tabletop sweep: {exc}")  # untranslated: the command's name before a message worded where it arose
         return 1
     except OSError as exc:
-        _err(_("tabletop sweep: cannot write into {path}: {problem} (every chunk already written is whole; "
-               "--resume continues)").format(path=out, problem=system_words(exc)))
+        if not out.is_dir():  # the folder itself could not be made: nothing was written, nothing to resume
+            _err(_("tabletop sweep: cannot write into {path}: {problem}").format(path=out, problem=folder_words(exc)))
+        else:
+            _err(_("tabletop sweep: cannot write into {path}: {problem} (every chunk already written is whole; "
+                   "--resume continues)").format(path=out, problem=folder_words(exc)))
         return 1
     except ClusterLost as exc:
         _err(_("tabletop sweep: the Dask cluster was lost (Dask said: {detail}); every chunk written to {path} is "

@@ -8,6 +8,9 @@ is shown as the system said it.
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 from ..lang import Domain
 
 _, ngettext, N_ = Domain("content").words()
@@ -39,4 +42,17 @@ def system_words(exc: OSError) -> str:
     return _(said) if said in _KNOWN else said
 
 
-__all__ = ["system_words"]
+def folder_words(exc: OSError) -> str:
+    """:func:`system_words`, where a folder was to be made: "File exists" said what is in its way (found from
+    outside: ``--save-dir`` a save, a FIFO or /dev/null, ``--out`` a loop of links, ``-o`` into a link to nothing
+    were all "File exists")."""
+    if isinstance(exc, FileExistsError) and exc.filename is not None:
+        name = Path(os.fsdecode(exc.filename))
+        if name.is_symlink() and not name.is_dir():
+            return _("it is a link that leads to no folder (what it names is missing, or the links go round in a loop)")
+        if not name.is_dir():
+            return _("it is not a folder (a file, a pipe or a device has that name)")
+    return system_words(exc)
+
+
+__all__ = ["folder_words", "system_words"]

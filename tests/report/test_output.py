@@ -150,3 +150,12 @@ def test_an_output_in_a_symlink_loop_is_said_in_words(save: Path, tmp_path: Path
     assert main(["report", str(save), "-o", str(target)]) == 1
     err = capsys.readouterr().err
     assert "Traceback" not in err and "cannot be written" in err and "symbolic links" in err, err
+
+
+def test_an_output_folder_that_is_a_link_to_nothing_is_said_so(save: Path, tmp_path: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside (helper-150): ``-o dangling/x.md`` (a link to a folder that is gone) said "File exists"."""
+    (tmp_path / "dangling").symlink_to(tmp_path / "gone")
+    assert main(["report", str(save), "-o", str(tmp_path / "dangling" / "x.md")]) == 1
+    err = capsys.readouterr().err
+    assert "it is a link that leads to no folder" in err and "File exists" not in err, err

@@ -81,6 +81,8 @@ def test_simulate_save_dir_that_is_a_file(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
     assert done.stderr.startswith(f"tabletop simulate: cannot create --save-dir {blocker}: ")
+    # found from outside (helper-150): "File exists", of a save, a FIFO, /dev/null; what is in the way, now
+    assert "it is not a folder (a file, a pipe or a device has that name)" in done.stderr, done.stderr
     assert blocker.read_text() == "not a folder"
 
 

@@ -185,6 +185,17 @@ def test_a_file_given_as_the_out_folder_is_named_a_file(tmp_path: Path, capsys: 
     assert out.read_text(encoding="utf-8") == "mine\n"
 
 
+def test_an_out_folder_in_a_loop_of_links_is_said_so_and_nothing_to_resume(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside (helper-150): ``--out loop1`` (loop1 -> loop2 -> loop1) said "File exists (every chunk
+    already written is whole; --resume continues)": nothing was written, and there is nothing to resume."""
+    (tmp_path / "loop2").symlink_to(tmp_path / "loop1")
+    (tmp_path / "loop1").symlink_to(tmp_path / "loop2")
+    assert main(["sweep", str(write_spec(tmp_path)), "--out", str(tmp_path / "loop1"), "--quiet"]) == 1
+    err = capsys.readouterr().err
+    assert "it is a link that leads to no folder" in err and "--resume" not in err, err
+
+
 def _cmdline(process: Any) -> list[str] | None:
     """A child's command line, or None for one already gone (a zombie waiting to be reaped: under a
     loaded suite an earlier child of this process may be one)."""
