@@ -44,8 +44,16 @@ def cmd_sweep(args: argparse.Namespace) -> int:
     if args.spec == "report":
         return _report(args)
     if args.folder is not None:
-        _err(_("tabletop sweep: unexpected '{word}' (a sweep takes one SPEC.toml; a report: sweep report DIR)")
-             .format(word=args.folder))
+        from ..content.errors import did_you_mean
+
+        # found from outside: "sweep reprot DIR" was told its DIR was unexpected, not that "reprot" was a typo
+        hint = "" if Path(args.spec).exists() else did_you_mean(args.spec, ["report"])
+        if hint:
+            _err(_("tabletop sweep: '{typed}' is no sweep file{hint}; a report: tabletop sweep report DIR").format(
+                typed=args.spec, hint=hint))
+        else:
+            _err(_("tabletop sweep: unexpected '{word}' (a sweep takes one SPEC.toml; a report: sweep report DIR)")
+                 .format(word=args.folder))
         return 2
     if args.cluster and args.workers:
         _err(_("tabletop sweep: --workers and --cluster: choose one (a cluster has its own workers)"))

@@ -435,3 +435,15 @@ def test_svg_suggests_the_track_or_key_meant_and_names_keys_as_the_sweep_file_wr
     assert "the charts are by tracks.borders.breakdown_at, bots.ru;" in err and "e.g. tracks.borders.breakdown_at:" in err
     assert "borders_breakdown_at," not in err and "bots_ru" not in err, err
     assert main(["sweep", "report", str(swept), "--svg", "bots_ru:borders"]) == 0  # a column's name is taken too
+
+
+def test_a_typo_of_report_is_named_and_a_second_word_after_a_sweep_file_is_said(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside (helper-150): ``sweep reprot DIR`` was told "unexpected 'DIR'", not its typo."""
+    assert main(["sweep", "reprot", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "tabletop sweep: 'reprot' is no sweep file (did you mean 'report'?); a report: tabletop sweep report DIR" \
+        in err, err
+    spec = write_spec(tmp_path)
+    assert main(["sweep", str(spec), "extra"]) == 2
+    assert "tabletop sweep: unexpected 'extra' (a sweep takes one SPEC.toml" in capsys.readouterr().err
