@@ -61,6 +61,9 @@ def check(lang: str, *, where: str = "--lang") -> str:
     code = lang.strip().lower() if isinstance(lang, str) else ""
     if code in LANGUAGES:
         return code
+    if not code:  # found from outside: "--lang" with no value said "unknown language ''"
+        # untranslated: said before any language is known; a command may word it in its own catalogue
+        raise LanguageError(f"{where}: give a language, one of {', '.join(LANGUAGES)}")
     shown = repr(lang)[:40]
     # untranslated: said before any language is known; a command may word it in its own catalogue
     raise LanguageError(f"{where}: unknown language {shown} (expected one of {', '.join(LANGUAGES)})")

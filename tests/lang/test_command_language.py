@@ -32,11 +32,19 @@ def test_every_command_takes_lang() -> None:
         assert any("--lang" in a.option_strings for a in parser._actions), name
 
 
-@pytest.mark.parametrize("argv", [["--lang", "xx"], ["report", "--lang=de", "x.jsonl"], ["verify", "x", "--lang", ""]])
+@pytest.mark.parametrize("argv", [["--lang", "xx"], ["report", "--lang=de", "x.jsonl"]])
 def test_a_bad_language_is_a_message_and_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     assert main(argv) == 2
     err = capsys.readouterr().err
     assert "unknown language" in err and "en, ru, uk" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("argv", [["--lang"], ["play", "--lang"], ["verify", "x", "--lang", ""]])
+def test_no_language_given_asks_for_one(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside (helper-150): ``tabletop --lang`` said "unknown language ''"."""
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert "--lang: give a language, one of en, ru, uk" in err and "''" not in err and "Traceback" not in err, err
 
 
 def test_a_bad_tabletop_lang_is_exit_2(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
