@@ -67,9 +67,11 @@ def test_the_language_comes_from_the_flag_then_the_environment_then_the_locale()
     assert lang.resolve(None, {}) == "en"
 
 
-@pytest.mark.parametrize(("flag", "env"), [("de", {}), (None, {"TABLETOP_LANG": "klingon"}), ("", {})])
-def test_an_unknown_language_is_refused_with_the_choices(flag: str | None, env: dict[str, str]) -> None:
-    with pytest.raises(lang.LanguageError, match="expected one of en, ru, uk"):
+@pytest.mark.parametrize(("flag", "env", "said"), [("de", {}, "expected one of en, ru, uk"),
+                                                   (None, {"TABLETOP_LANG": "klingon"}, "expected one of en, ru, uk"),
+                                                   ("", {}, "give a language, one of en, ru, uk")])
+def test_an_unknown_language_is_refused_with_the_choices(flag: str | None, env: dict[str, str], said: str) -> None:
+    with pytest.raises(lang.LanguageError, match=said):
         lang.resolve(flag, env)
 
 
