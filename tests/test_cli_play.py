@@ -358,3 +358,36 @@ def test_the_quit_line_resumes_in_the_language_the_room_read(monkeypatch: pytest
     monkeypatch.setenv("TABLETOP_LANG", "uk")
     with using("uk"):
         assert resume_command("saves/x.jsonl") == "tabletop resume saves/x.jsonl"
+
+
+def test_the_end_screen_s_debrief_commands_speak_the_room_s_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found from outside (helper-149): a game played with --lang uk ended on "tabletop report SAVE --format html
+    -o debrief.html", which, typed as shown, wrote an English debrief for a Ukrainian room."""
+    from tabletop.lang import using
+    from tabletop.tui.end import debrief_hints
+
+    for key in ("TABLETOP_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        monkeypatch.delenv(key, raising=False)
+    with using("uk"):
+        shown = debrief_hints(Path("saves/uk1.jsonl")).plain
+    assert "tabletop replay saves/uk1.jsonl --lang uk\n" in shown, shown
+    assert "tabletop report saves/uk1.jsonl --lang uk --format html -o debrief.html" in shown, shown
+    with using("en"):
+        assert "--lang" not in debrief_hints(Path("saves/en.jsonl")).plain
+
+
+
+def test_the_quit_line_of_a_game_over_names_the_room_s_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found from outside (helper-149): after the last round, ctrl+q printed "tabletop report SAVE — the debrief"
+    without --lang: typed as shown, an English debrief."""
+    from tabletop.cli.screens import saved_line
+    from tabletop.lang import using
+
+    for key in ("TABLETOP_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        monkeypatch.delenv(key, raising=False)
+    with using("uk"):
+        said = saved_line(Path("saves/uk1.jsonl"), over=True)
+    assert said.startswith("Збережено: saves/uk1.jsonl (")
+    assert "tabletop replay saves/uk1.jsonl --lang uk " in said and "tabletop report saves/uk1.jsonl --lang uk " in said
+    with using("uk"):
+        assert saved_line(Path("saves/uk1.jsonl"), over=False).endswith("tabletop resume saves/uk1.jsonl --lang uk)")

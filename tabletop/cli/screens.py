@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from .._collector import collector_paused
 from ..content.literal import literal, shell_path
 from .terminal import _err, _line, _out
-from ..lang import Domain, current
+from ..lang import Domain, current, lang_flag
 
 _, ngettext, N_ = Domain("cli").words()
 
@@ -172,12 +172,8 @@ def _run_app(session: object | None) -> int:
         return 1
     path = app.session.save_path if app.session is not None else None  # where the save is now
     try:
-        if path is not None and app.session.state.over:  # nothing left to play: the debrief's commands
-            _out(_("Saved: {path} (the game is over: tabletop replay {path} steps through it, tabletop report {path} "
-                   "writes the debrief)").format(path=shell_path(path)))
-        elif path is not None:
-            _out(_("Saved: {path} (continue with: {command})").format(path=shell_path(path),
-                                                                      command=resume_command(path)))
+        if path is not None:
+            _out(saved_line(path, over=app.session.state.over))
     except OSError:
         if signum is None:
             raise
@@ -185,19 +181,19 @@ def _run_app(session: object | None) -> int:
     return status
 
 
+def saved_line(path: Any, over: bool) -> str:
+    """What the quit says of the save: the debrief's commands once the game is over (nothing is left to play),
+    else how to go on; both in the room's language (found from outside: as typed, an English debrief)."""
+    if over:
+        return _("Saved: {path} (the game is over: tabletop replay {save} steps through it, tabletop report {save} "
+                 "writes the debrief)").format(path=shell_path(path), save=shell_path(path) + lang_flag())
+    return _("Saved: {path} (continue with: {command})").format(path=shell_path(path), command=resume_command(path))
+
+
 def resume_command(path: Any) -> str:
     """``tabletop resume PATH``, with ``--lang`` when the room's screen spoke another language than the command
-    would by itself (found from outside: a game played in Russian came back, resumed as the quit line said, in
-    the locale's English)."""
-    from ..lang import LanguageError, resolve
-
-    try:
-        alone = resolve(None)
-    except LanguageError:
-        alone = None
-    spoken = current()
-    flag = "" if spoken == alone else f" --lang {spoken}"  # untranslated: a command
-    return f"tabletop resume {shell_path(path)}{flag}"  # untranslated: a command
+    would by itself (:func:`~tabletop.lang.lang_flag`)."""
+    return f"tabletop resume {shell_path(path)}{lang_flag()}"  # untranslated: a command
 
 
 def lost_or_moved(session: Any) -> bool:

@@ -102,6 +102,19 @@ def current() -> str:
     return _current.get() or _process[0]
 
 
+def lang_flag(environ: Mapping[str, str] = os.environ) -> str:
+    """`` --lang xx`` for a command shown to be typed (resume, replay, report), when that command would not speak
+    the language spoken now by itself (TABLETOP_LANG and the locale say another); else ``""``. Found from outside:
+    the quit line resumed a Russian game in the locale's English, and the end screen's report command wrote an
+    English debrief for a Ukrainian room."""
+    try:
+        alone: str | None = resolve(None, environ)
+    except LanguageError:
+        alone = None
+    spoken = current()
+    return "" if spoken == alone else f" --lang {spoken}"  # untranslated: a command's option
+
+
 def set_language(lang: str) -> None:
     """Switch the language of the process (a command, the hot-seat screen) from now on.
 

@@ -14,6 +14,7 @@ from typing import Any
 from ..engine.wording import undone_word, met_word, status_word
 from .words import (
     left_out,
+    verify_command,
     cascade_intro,
     PLAYERS_UNRECORDED,
     STATUSES,
@@ -158,7 +159,7 @@ def report_lines(report: dict[str, Any], level: int = 1, title: str | None = Non
           + "*")
     head = report["chain_head"]
     doc.p("*" + _("{head} (full: {hash}; check it with {command}).").format(
-        head=esc(head["text"]), hash=f"`{esc(head['hash'])}`", command="`tabletop verify SAVE --head`") + "*")  # untranslated: a command
+        head=esc(head["text"]), hash=f"`{esc(head['hash'])}`", command=f"`{verify_command(sc['file'], head['hash'])}`") + "*")
     return doc.text()
 
 

@@ -57,6 +57,17 @@ def _word(words: Mapping[str, str], key: Any) -> str:
     return _(words[key]) if key in words else str(key)
 
 
+def verify_command(file: str, head: str) -> str:
+    """The command that checks the reported save against its chain head, as a person types it in the save's
+    folder (found from outside: "tabletop verify SAVE --head", which could not run as written)."""
+    from ..content.literal import shell_path
+
+    name = shell_path(file)
+    if "`" in name:  # inside a Markdown code span, a backtick would end it: the placeholder rather than a wrong name
+        name = "SAVE"  # untranslated: a command's placeholder
+    return f"tabletop verify {name} --head {head}"  # untranslated: a command
+
+
 def quoted(text: str) -> str:
     """``text`` in the quotation marks of the language (“…” in English, «…» in Russian and Ukrainian)."""
     return _("\u201c{text}\u201d").format(text=text)

@@ -12,7 +12,7 @@ from textual.widgets import Static
 
 from ..engine import State
 from ..play.clock import PickHold
-from ..lang import Domain
+from ..lang import Domain, lang_flag
 from ..store.heads import head_line
 from .bars import KeyBar, TitleBar
 from ..content.literal import shell_path
@@ -26,7 +26,7 @@ def debrief_hints(save_path: Path | None) -> Text:
     """The commands that open this game's debrief, with the real save path (quoted for a shell)."""
     if save_path is None:
         return Text(_("The save holds every event, for the replay and the report."), style="dim")
-    where = shell_path(save_path)
+    where = shell_path(save_path) + lang_flag()  # in the room's language (found from outside: English, as typed)
     out = Text(_("The save holds every event. For the debrief:") + "\n", style="dim")
     out.append(f"  tabletop replay {where}\n", style="bold")  # untranslated: a command to type
     out.append(f"  tabletop report {where} --format html -o debrief.html", style="bold")  # untranslated: a command to type
