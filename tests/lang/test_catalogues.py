@@ -115,3 +115,17 @@ def test_a_cards_control_notes_and_the_facilitators_notes_have_different_names(c
         control = {*words(_report("control notes")), *words(_tui("Control notes")), *words(_tui("Control note: "))}
         notes = {*words(_report("Facilitator notes")), *words(_tui("note: ")), *words(_report("Notes"))}
     assert control and notes and not control & notes, (control, notes)
+
+
+@pytest.mark.parametrize(("code", "n", "said"), [("ru", 1, "(1 событие)"), ("ru", 21, "(21 событие)"),
+                                                 ("ru", 22, "(22 события)"), ("uk", 21, "(21 подія)"),
+                                                 ("uk", 5, "(5 подій)")])
+def test_the_first_events_of_another_save_agree_with_21_as_with_1(code: str, n: int, said: str) -> None:
+    """Found from outside (helper-149): the form of 1 serves 21 too, and read «первое 21 событие», «першу 21 подію»;
+    the forms no longer put an adjective that agrees with the number."""
+    _, ngettext, _n = lang.Domain("report").words()
+    with lang.using(code):
+        text = ngettext("Save #{save} holds the first event of save #{copy}, the same game: the shares count it once, "
+                        "as #{copy}.", "Save #{save} holds the first {n} events of save #{copy}, the same game: the "
+                        "shares count it once, as #{copy}.", n).format(save=2, copy=1, n=n)
+    assert said in text and "перв" not in text and "перш" not in text, text
