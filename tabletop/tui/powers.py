@@ -94,7 +94,10 @@ def ask_undo(screen: Screen[Any], state: State | None, undo: Callable[[], None],
                 return
         undo()
 
-    screen.app.push_screen(ConfirmScreen(question, Text(_("The undone action stays in the record, marked as undone."))),
+    # found from outside: a second u took back one more step, not the undo: the room is told an undo is final
+    screen.app.push_screen(ConfirmScreen(question, Text(_("The undone action stays in the record, marked as undone. "
+                                                          "An undo cannot itself be undone: a move taken back is "
+                                                          "made again by its team."))),
                            answered)
 
 
