@@ -488,7 +488,7 @@ class _Report:
                 )
                 text = typed(f'<span class="text">{e_text(n["text"])}</span>', n.get("lang"))  # untranslated: markup
                 rows.append([f"#{n['seq']}", str(n["label_round"]), about, summary, text])
-            body = table([_("Note"), _("Round"), _("About event"), _("That event"), _("Note")], rows)
+            body = table([_("Event"), _("Round"), _("About event"), _("That event"), _("Note")], rows)
         return f'<section class="notes" id="{self.id("notes")}"><h2>{_("Facilitator notes")}</h2>{body}</section>'  # untranslated: markup
 
 

@@ -356,7 +356,7 @@ def _notes(doc: _Doc, report: dict[str, Any]) -> None:
         if n["about_undone"]:
             summary += f" {undone_word()}"
         rows.append([f"#{n['seq']}", str(n["label_round"]), about, summary, esc(n["text"]) + typed_mark(n.get("lang"))])
-    doc.add(_table([_("Note"), _("Round"), _("About event"), _("That event"), _("Note")], rows))
+    doc.add(_table([_("Event"), _("Round"), _("About event"), _("That event"), _("Note")], rows))
 
 
 # --------------------------------------------------------------------------
