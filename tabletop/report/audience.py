@@ -17,7 +17,7 @@ from .arguments import seal_arguments
 from ..engine.review import noted_event
 from ..lang import Domain
 from .words import (CONTROL_NOTES, FACILITATOR_PROMPTS, GATED_ARGUMENTS, NOTES_KEPT, SEALED_MOVE, SEALED_UNREVEALED,
-                    SECRETS_HIDDEN, sealed_committed, sealed_note, sealed_note_text, undo_words)
+                    SECRETS_HIDDEN, sealed_committed, sealed_note, sealed_note_text, undo_sealed)
 
 _, ngettext, N_ = Domain("report").words()
 
@@ -74,10 +74,12 @@ def _seal_unrevealed(report: dict[str, Any]) -> tuple[bool, bool]:
     """Sealed moves never revealed in the save: only who committed one, as the screen showed it. Whether any was
     hidden, and whether a note was kept from the room (on such a move or on a counter never revealed)."""
     hidden: dict[int, str] = {}
+    teams: dict[int, str] = {}  # whose each hidden move was
     noted = False
     for entry in report.get("log", []):
         if entry.get("sealed") and not entry.get("revealed_at"):
-            entry["summary"] = hidden[entry["seq"]] = sealed_committed(entry.get("actor_name") or _("a team"))
+            teams[entry["seq"]] = entry.get("actor_name") or _("a team")
+            entry["summary"] = hidden[entry["seq"]] = sealed_committed(teams[entry["seq"]])
             for key in _SEALED_KEYS:
                 entry[key] = None
             entry["move_name"] = _(SEALED_MOVE)
@@ -105,7 +107,7 @@ def _seal_unrevealed(report: dict[str, Any]) -> tuple[bool, bool]:
 
     # an undo of such a move, by its seq: what a note on the undo is about is told as the undo is (found from
     # outside, helper-108: "Note #10 on #9 (“Undo: Russia: Make an argument on Humanitarian (sealed: committed)”)")
-    undos = {e["seq"]: undo_words(hidden[e["undoes"]]) for e in report.get("log", []) if e.get("undoes") in hidden}
+    undos = {e["seq"]: undo_sealed(teams[e["undoes"]]) for e in report.get("log", []) if e.get("undoes") in hidden}
 
     def on_undo(about: Any) -> str | None:
         """The words of the undo of a hidden move a note's ``about`` comes to, if any."""
@@ -146,7 +148,7 @@ def _seal_unrevealed(report: dict[str, Any]) -> tuple[bool, bool]:
     # an undo tells the event it took back: not a sealed move the room never saw revealed
     for item in [*report.get("log", []), *(f for rnd in report.get("timeline", []) for f in rnd.get("facilitator", []))]:
         if item.get("undoes") in hidden:
-            item["summary"] = undo_words(hidden[item["undoes"]])
+            item["summary"] = undo_sealed(teams[item["undoes"]])
     return bool(hidden), noted
 
 

@@ -218,14 +218,13 @@ def sealed_note_text(counter: bool = False) -> str:
     return _(GATED_NOTE if counter else SEALED_NOTE)
 
 
-def undo_sealed() -> str:
-    """An undo of a sealed move never revealed, as every screen says it: what it was stays sealed."""
+def undo_sealed(team: str | None = None) -> str:
+    """An undo of a sealed move never revealed, as every screen says it: what it was stays sealed; ``team``: whose
+    it was, as the report and the replay name it (found from outside: «Отмена: Украина: закрытый ход сделан», the
+    commitment's words after "Undo:", read as if the undo had made the move)."""
+    if team is not None:
+        return _("Undo: {team}: a sealed move taken back (what it was stays sealed)").format(team=team)
     return _("Undo: a sealed move taken back (what it was stays sealed)")
-
-
-def undo_words(event: str) -> str:
-    """An undo, by what it took back (``event``: that event's words)."""
-    return _("Undo: {event}").format(event=event)
 
 
 def audience_words(report: Mapping[str, Any]) -> str:

@@ -16,7 +16,7 @@ from ..engine.wording import change_text, recorded_reason, undone_word
 from ..lang import Domain
 from ..play.arguing import argument_spans
 from ..play.picks import Styled
-from ..report.words import played_by, saved_at, sealed_committed, sealed_note, sealed_note_text, undo_words
+from ..report.words import played_by, saved_at, sealed_committed, sealed_note, sealed_note_text, undo_sealed
 from ..store.players import players_of, recorded
 from ..store.reading import Save, SavedEvent
 from .decisionlist import rich_text
@@ -60,7 +60,7 @@ def event_words(state: State, e: SavedEvent, sealed: Mapping[int, str], noted: M
         return sealed_committed(sealed[e.seq])
     undoes = e.result.get("undoes")
     if e.action.kind == "undo" and isinstance(undoes, int) and undoes in sealed:
-        return undo_words(sealed_committed(sealed[undoes]))
+        return undo_sealed(sealed[undoes])
     about = e.result.get("about")
     target = noted_event(about, noted or {}) if isinstance(about, int) else None
     if e.action.kind == "note" and target in sealed:  # its words would tell the move

@@ -149,7 +149,7 @@ def test_an_undone_sealed_move_never_revealed_stays_sealed_in_the_undo(tmp_path:
     participants = render(path, fmt, audience="participants")
     assert not shown(participants, fmt, secret)
     actor = next(a.name for a in sc.ruleset.actors if a.id == committed.actor)
-    assert shown(participants, fmt, f"Undo: {actor}: a sealed move, committed")
+    assert shown(participants, fmt, f"Undo: {actor}: a sealed move taken back (what it was stays sealed)")
 
 
 @pytest.mark.parametrize("fmt", ["md", "html", "json"])
@@ -182,7 +182,7 @@ def test_a_note_on_the_undo_of_a_sealed_move_never_revealed_tells_the_undo_seale
     assert not shown(participants, fmt, secret), participants
     assert shown(participants, fmt, "the team withdrew it")  # the note on the undo is the room's: kept
     actor = next(a.name for a in sc.ruleset.actors if a.id == committed.actor)
-    assert shown(participants, fmt, f"Undo: {actor}: a sealed move, committed")
+    assert shown(participants, fmt, f"Undo: {actor}: a sealed move taken back (what it was stays sealed)")
 
 
 @pytest.mark.parametrize("lang", ["en", "ru", "uk"])
