@@ -80,6 +80,9 @@ class Action:
     outcome: Mapping[str, Any] | None = None
     #: the language free text (text, reason, reasons) was typed in: it is shown as typed, marked in other languages
     lang: str | None = None
+    #: True on a pass the phase timer made (``on_time_up = "pass"``), not the team: the record and its words say
+    #: the time was up. None everywhere else, so older saves keep their bytes
+    time_up: bool | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for the save file: only the fields that are set."""
@@ -144,6 +147,7 @@ _FIELD_TYPES: dict[str, tuple[type, ...]] = {
     "value": (int,),
     "accept": (bool,),
     "success": (bool,),
+    "time_up": (bool,),
     "outcome": (dict,),
     "wanted": (dict,),
     "reasons": (list, tuple),

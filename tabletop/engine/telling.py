@@ -171,8 +171,16 @@ def _lapsed(status: str) -> str:
 
 
 def _tell_pass(event: Happened, n: _Names) -> str:
-    said = pgettext("plural subject", "{actor} pass") if n.plural(event.action.actor) else _("{actor} passes")
-    return said.format(actor=n.actor(event.action.actor))
+    a = event.action
+    plural = n.plural(a.actor)
+    if a.time_up:
+        # the phase timer passed the team (on_time_up = "pass"): never worded as the team's own choice (found from
+        # outside: a debrief read "Ukraine passes" of a pass the clock made). Only the moves phase passes a team.
+        said = (pgettext("plural subject", "{actor} pass: the moves phase's time was up") if plural
+                else _("{actor} passes: the moves phase's time was up"))
+    else:
+        said = pgettext("plural subject", "{actor} pass") if plural else _("{actor} passes")
+    return said.format(actor=n.actor(a.actor))
 
 
 def _tell_vote(event: Happened, n: _Names) -> str:

@@ -228,6 +228,18 @@ class Session:
         undone = next((e for e in reversed(state.log) if e.seq == last.result["undoes"]), None)
         return undone is not None and self.is_bot(undone.action.actor)
 
+    def time_up_pass(self) -> Action | None:
+        """The pass the phase timer makes, once time is up, for the human team the moves phase waits on (with
+        ``on_time_up = "pass"``; None: the ruleset says otherwise, or no human team is to move). It is marked
+        ``time_up``: the save, and every screen and report after it, say the time was up, not that the team chose to
+        pass (found from outside: a debrief read "Ukraine passes" of a pass the clock had made)."""
+        if self.timers.on_time_up != "pass" or self.state.over:
+            return None
+        action = next((a for a in self.options() if a.kind == "pass"), None)
+        if action is None or action.actor is None or self.is_bot(action.actor):
+            return None
+        return replace(action, time_up=True)
+
     def bot_action(self) -> Action | None:
         """The action a bot takes now, if the game waits on a bot."""
         actor = self.acting()

@@ -71,6 +71,8 @@ def log_entry(game: ReplayedGame, i: int) -> dict[str, Any]:
         entry["reason"] = reason
     if a.lang is not None:
         entry["lang"] = a.lang  # the language its free text (reason, note, argument) was typed in
+    if a.time_up:
+        entry["time_up"] = True  # a pass the phase timer made, not the team's choice (absent: every other event)
     if a.kind in RULING_KINDS and ev.seq in game.proposal_of:
         _add_proposal(game, entry, ev)
     if a.kind == "move":

@@ -48,6 +48,7 @@ from .words import (
     quoted,
     secrets_left_out,
     aside_reason, set_aside_text,
+    passed_words,
     tabled_earlier,
     working_parts,
     argued_at,
@@ -337,7 +338,7 @@ class _Report:
                 "facilitator": self._facilitator_item, "notes": self._note_item, "status_changes": self._status_item}
         items = [said[kind](item) for kind, item in in_order(rnd)]
         if rnd["passes"]:
-            who = ", ".join(f"{e(p['actor_name'])} (#{p['seq']})" for p in rnd["passes"])
+            who = passed_words(rnd["passes"], e)
             items.append(f"<li>{_('Passed: {who}').format(who=who)}</li>")
         return items
 

@@ -25,6 +25,7 @@ from .words import (
     one_line,
     outcome_word,
     aside_reason,
+    passed_words,
     set_aside_text,
     tabled_earlier,
     typed_mark,
@@ -54,8 +55,7 @@ def round_lines(rnd: dict[str, Any], argued: Mapping[int, Any]) -> list[str]:
     }
     lines = [line for kind, item in in_order(rnd) for line in said[kind](item)]
     if rnd["passes"]:
-        lines.append("- " + _("Passed: {who}").format(
-            who=", ".join(f"{esc(p['actor_name'])} (#{p['seq']})" for p in rnd["passes"])))
+        lines.append("- " + _("Passed: {who}").format(who=passed_words(rnd["passes"], esc)))
     return lines
 
 

@@ -149,7 +149,8 @@ def _events(
             {**base, **{k: entry.get(k) for k in _MOVE_FIELDS}, "changes_text": entry["changes_text"]}
         )
     elif kind == "pass":
-        r["passes"].append({**base, "actor": entry["actor"], "actor_name": entry["actor_name"]})
+        r["passes"].append({**base, "actor": entry["actor"], "actor_name": entry["actor_name"],
+                            **({"time_up": True} if entry.get("time_up") else {})})  # the phase timer's pass
     elif kind in RULING_KINDS and entry["ruling"] is not None:
         r["rulings"].append(_ruling(entry, base, by_seq))
     elif kind in FACILITATOR_KINDS and kind != "note":

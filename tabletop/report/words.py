@@ -305,6 +305,15 @@ def answer_words(answer: Mapping[str, Any], esc: Callable[[str], str]) -> tuple[
     return who, effect
 
 
+def passed_words(passes: Sequence[Mapping[str, Any]], esc: Callable[[str], str]) -> str:
+    """Who passed in a round, each with its event: ``Russia (#12), Ukraine (#14, the time was up)``, escaped for the
+    format. A pass the phase timer made says so: it was not the team's choice."""
+    return ", ".join(
+        _("{actor} (#{seq}, the time was up)").format(actor=esc(p["actor_name"]), seq=p["seq"]) if p.get("time_up")
+        else f"{esc(p['actor_name'])} (#{p['seq']})"
+        for p in passes)
+
+
 def tabled_earlier(ruling: Mapping[str, Any], round_no: int) -> str:
     """``, tabled in round 2`` for a ruling on a proposal tabled in an earlier round, else nothing."""
     tabled = ruling["proposal_round"]

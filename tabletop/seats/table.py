@@ -263,6 +263,10 @@ class Table:
             raise _Refusal(Code.INVALID_ACTION, _("not an action: {why}").format(why=exc)) from exc
         if action.outcome is not None:
             raise _Refusal(Code.INVALID_ACTION, _("The host's dice and deck decide an outcome, not a seat."))
+        if action.time_up is not None:  # only the host's phase timer passes a team for want of time
+            raise _Refusal(Code.INVALID_ACTION, _("not an action: {why}").format(
+                # untranslated: a wire action no client of ours sends, for developers
+                why="time_up is set by the host's phase timer, not by a seat"))
         return action
 
     def pass_if_out_of_time(self) -> bool:
@@ -276,8 +280,8 @@ class Table:
         if (session.timers.on_time_up != "pass" or state.over or state.phase != "moves"
                 or self.clock.paused or not self.clock.clock.time_up()):
             return False
-        action = next((a for a in session.options() if a.kind == "pass"), None)
-        if action is None or action.actor is None or session.is_bot(action.actor):
+        action = session.time_up_pass()
+        if action is None:
             return False
         try:
             self._apply(action)

@@ -126,6 +126,11 @@ def _action() -> dict[str, Any]:
             "status": {"enum": ["open", "agreed", "collapsed", "deferred"]},
             "meter": {"type": "string"},
             "value": {"type": "integer"},
+            "time_up": {"const": True,
+                        # untranslated: JSON Schema text for editors (machine output stays English)
+                        "description": "a pass the phase timer made when the moves phase's time was up "
+                                       "(on_time_up = \"pass\"), not the team's own choice; absent from every "
+                                       "other action and from saves written before it"},
             # a matrix argument (engine/arguments.py): the texts as typed; their limits are the ruleset's
             "wanted": {
                 "type": "object",

@@ -151,8 +151,8 @@ class Timekeeper:
             return  # a dialog is open (a team confirming its move): it may finish first
         if screen.sealed.step(self.session.state, False) is not None:
             return  # a sealed team hands over first, as it does before a bot's turn
-        action = next((a for a in self.session.options() if a.kind == "pass"), None)
-        if action is None or action.actor is None or self.session.is_bot(action.actor):
+        action = self.session.time_up_pass()
+        if action is None or action.actor is None:
             return
         who = names(self.session.state).get(action.actor, action.actor)
         plural = plural_subject(shown(self.session.state), action.actor)

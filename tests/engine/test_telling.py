@@ -187,3 +187,28 @@ def test_a_draw_that_set_cards_aside_says_why_in_every_language() -> None:
 def lang_said(code: str, event: Any, scenario: Scenario) -> str:
     with lang.using(code):
         return tell(event, scenario)
+
+
+def test_a_pass_the_phase_timer_made_says_the_time_was_up() -> None:
+    """Found from outside (helper-151): a pass the clock made (``on_time_up = "pass"``) read "Ukraine passes", as if
+    the team had chosen it. Marked ``time_up``, it says the time was up, a plural name in its own sentence; the undo
+    of it says what it took back. A team's own pass reads as before."""
+    from .support import at_the_moves
+
+    state = at_the_moves()
+    scenario = state.scenario
+    said: dict[str, str] = {}
+    with lang.using("en"):
+        while state.turn is not None and state.turn not in said:
+            actor = state.turn
+            state = apply(state, Action("pass", actor=actor, time_up=True))
+            assert state.last is not None and state.last.action.to_dict() == {"kind": "pass", "actor": actor,
+                                                                             "time_up": True}
+            said[actor] = tell(state.last, scenario)
+        assert said["ua"] == "Ukraine passes: the moves phase's time was up"
+        assert said["bridge"] == "Mediating states pass: the moves phase's time was up"
+        state = apply(state, Action("undo"))
+        assert state.last is not None
+        assert tell(state.last, scenario) == "Undo: Mediating states pass: the moves phase's time was up"
+        state = apply(state, Action("pass", actor="bridge"))  # the team's own, this time
+        assert state.last is not None and tell(state.last, scenario) == "Mediating states pass"

@@ -136,3 +136,76 @@ def test_an_event_written_while_the_clock_waits_starts_it_and_is_not_saved_as_pa
 
     clock = open_save(session.save_path).events[-1].clock
     assert clock is not None and clock["paused"] is False and clock["elapsed"] == 0, clock
+
+
+def _tested_room(tmp_path: Path, hands: Hands) -> Table:
+    """The tester's room (helper-151): Russia and Ukraine human teams, the rest bots, 25 s for moves, passed at time up."""
+    from tabletop.content.timers import Timers
+    from tabletop.play.session import with_sealed
+
+    timers = Timers(moves="25s", event="off", adjudication="off", review="off", on_time_up="pass")
+    scenario = with_sealed(load_scenario("parallel-tracks"), False).with_options(timers=timers)
+    bots = {"us": "cooperative", "eu": "cooperative", "bridge": "cooperative"}
+    session = Session.start(scenario, 3, tmp_path / "w3.jsonl", bots)
+    table = Table(session, seats_for(session, observers=0), now=hands)
+    while session.state.phase != "moves":
+        session.apply(legal_actions(session.state)[0])
+        table.clock.follow(session.state)
+    return table
+
+
+async def test_a_pass_the_clock_made_is_saved_and_shown_as_the_clocks_not_the_teams(tmp_path: Path) -> None:
+    """Found from outside (helper-151): the clock's pass was saved as a plain ``{"actor":"ua","kind":"pass"}`` and
+    every screen said "Ukraine passes", as if the delegation had chosen it. The save marks it ``time_up``, and each
+    screen says the time was up: Ukraine's own, though its turn came only after the time had run out."""
+    from tabletop.store.reading import open_save
+    from tabletop.store.verifying import verify
+
+    hands = Hands()
+    table = _tested_room(tmp_path, hands)
+    session = table.session
+    assert session.state.turn == "ru"
+    async with hosting(table, tick=_never) as (host, address, codes):
+        ua = await connect(address, codes["team:ua"])
+        facilitator = await connect(address, codes["facilitator"])
+        await caught_up(ua, session.state.seq)
+        hands.t += 25
+        for _ in range(10):  # a tick passes the team whose turn it is; the bots play on after it
+            host.on_tick()
+            if session.state.turn is None:
+                break
+        assert session.state.turn is None and {"ru", "ua"} <= session.state.passed
+        passes = [e for e in open_save(session.save_path).events if e.action.kind == "pass" and e.actor in ("ru", "ua")]
+        assert [e.action.to_dict() for e in passes] == [{"kind": "pass", "actor": "ru", "time_up": True},
+                                                        {"kind": "pass", "actor": "ua", "time_up": True}]
+        ua_view = await caught_up(ua, passes[-1].seq)
+        said = {line["seq"]: line["text"] for line in ua_view["board"]["log"]}
+        assert said[passes[0].seq] == "Russia passes: the moves phase's time was up"
+        assert said[passes[1].seq] == "Ukraine passes: the moves phase's time was up"  # on Ukraine's own screen
+        console = await caught_up(facilitator, passes[-1].seq)
+        assert "Ukraine passes: the moves phase's time was up" in {line["text"] for line in console["board"]["log"]}
+        await ua.close()
+        await facilitator.close()
+    session.close()
+    assert verify(session.save_path).ok
+
+
+async def test_a_seat_cannot_say_its_pass_was_the_clocks(tmp_path: Path) -> None:
+    """``time_up`` is the host's clock's to set: an action sent with it is refused, and nothing is saved."""
+    from tabletop.seats.client import Refused
+
+    hands = Hands()
+    table = _tested_room(tmp_path, hands)
+    session = table.session
+    before = session.state.seq
+    async with hosting(table, tick=_never) as (host, address, codes):
+        ru = await connect(address, codes["team:ru"])
+        await caught_up(ru, before)
+        try:
+            await ru.act(action={"kind": "pass", "actor": "ru", "time_up": True})
+        except Refused as refused:
+            assert refused.code == "INVALID_ACTION", refused
+        else:
+            raise AssertionError("a seat's own time_up was taken")
+        assert session.state.seq == before
+        await ru.close()

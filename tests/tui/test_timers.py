@@ -222,6 +222,43 @@ async def test_on_time_up_pass_passes_each_human_team_and_leaves_the_bots_alone(
         assert any("Time is up: Russia passes." in t for t in toasts(pilot)), toasts(pilot)
 
 
+async def test_a_pass_the_clock_made_reads_as_the_clocks_on_the_board_in_the_save_and_in_the_report(
+        tmp_path: Path) -> None:
+    """Found from outside (helper-151): the clock's pass was saved as a plain pass and the log, the replay and the
+    report said "Ukraine passes", as if the delegation had chosen it. The save marks it ``time_up``; the words say the
+    time was up (a plural name takes its own sentence)."""
+    from tabletop.report.render import render
+    from tabletop.tui.widgets import RulingsPanel
+
+    now = FakeTime()
+    session = Session.start(timed(Timers(moves="1m", on_time_up="pass")), 7, tmp_path / "g.jsonl", {"us": "cooperative"})
+    to_moves(session)
+    first_move = session.state.seq
+    app = TabletopApp(session, now=now)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        now.advance(60)
+        for _ in range(1000):  # each tick passes the team whose turn it is (the bot plays its own turns)
+            if session.state.turn is None:
+                break
+            await tick(pilot)
+        assert session.state.turn is None, f"still waiting on {session.state.turn}"
+        log = board(pilot).query_one(RulingsPanel)._painted.plain
+        assert "Ukraine passes: the moves phase's time was up" in log, log
+        assert "Mediating states pass: the moves phase's time was up" in log, log
+    saved = [e for e in open_save(session.save_path).events if e.seq > first_move and e.action.kind == "pass"]
+    assert {e.actor for e in saved} == {"ru", "ua", "eu", "bridge"}
+    assert all(e.action.time_up is True for e in saved)
+    lines = session.save_path.read_text(encoding="utf-8").splitlines()
+    assert all('"time_up":true' in lines[e.seq] for e in saved)  # line 0 is the header
+    session.close()
+    assert verify(session.save_path).ok
+    markdown = render(session.save_path, "md")
+    assert "Ukraine passes: the moves phase's time was up" in markdown
+    ua = next(e for e in saved if e.actor == "ua")
+    assert f"Ukraine (#{ua.seq}, the time was up)" in markdown, markdown
+
+
 async def test_on_time_up_pass_waits_for_a_dialog_and_stops_after_more_time(tmp_path: Path) -> None:
     now = FakeTime()
     session = Session.start(timed(Timers(moves="1m", on_time_up="pass")), 7, tmp_path / "g.jsonl")
@@ -255,7 +292,7 @@ async def test_on_time_up_pass_in_a_sealed_round_waits_for_the_hand_over(tmp_pat
         await press(pilot, "1")  # Russia at the keyboard, the others look away
         now.advance(60)
         await tick(pilot)
-        assert session.state.last is not None and session.state.last.action.to_dict() == {"kind": "pass", "actor": "ru"}
+        assert session.state.last is not None and session.state.last.action.to_dict() == {"kind": "pass", "actor": "ru", "time_up": True}
         # Russia is still at the keyboard: it hands over before anyone else is passed
         await tick(pilot)
         assert session.state.turn == "ua" and "ua" not in session.state.passed
