@@ -63,6 +63,10 @@ def cmd_join(args: argparse.Namespace) -> int:
     # under `tabletop serve` the screen is a browser's: textual-serve's web driver, no terminal
     if "TEXTUAL_DRIVER" not in os.environ and (refused := _need_terminal()) is not None:
         return refused
+    from .lifeline import end_with_parent, served_parent
+
+    if (serve := served_parent()) is not None:  # a browser tab's screen: it ends when serve does, even killed
+        end_with_parent(serve)
     set_language(lang)  # this screen's own words; the host words the seat's view in it too
     from ..play.clock import PICK_HOLD, TYPING_GAP
     from ..tui.seat import SeatApp

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import re
 import socket
 import sys
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .join import address
+from .lifeline import SERVE_PID
 from .terminal import _err, _out
 from ..lang import Domain, current
 from ..content.oswords import system_words
@@ -35,14 +37,21 @@ def add_commands(sub: Any) -> None:
     p.set_defaults(func=cmd_serve)
 
 
-def join_command(host_address: str, lang: str = "en") -> str:
-    """The shell command each browser tab runs: this Python's ``tabletop join``, quoted, in ``serve``'s language."""
+def join_command(host_address: str, lang: str = "en", parent: int | None = None) -> str:
+    """The shell command each browser tab runs: this Python's ``tabletop join``, quoted, in ``serve``'s language.
+
+    ``parent``: the ``serve`` process, named to the screen, which then ends when ``serve`` dies, even killed
+    outright (:mod:`.lifeline`); ``exec``: the shell textual-serve starts the screen through gives way to it, so
+    that ``serve`` is its parent (a POSIX shell's)."""
     import shlex  # only a served game needs it, not every start of the command line
 
     words = [sys.executable, "-m", "tabletop", "join", host_address]
     if lang != "en":
         words += ["--lang", lang]
-    return " ".join(shlex.quote(w) for w in words)
+    command = " ".join(shlex.quote(w) for w in words)
+    if parent is None or os.name != "posix":  # (Windows' shell has neither: a killed serve's screens stay there)
+        return command
+    return f"{SERVE_PID}={parent} exec {command}"  # untranslated: a shell command
 
 
 @contextlib.contextmanager
@@ -144,7 +153,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         with _offline_templates() as templates:
             # an IPv6 address in brackets: textual-serve writes the page's URLs as http://HOST:PORT
             public = f"http://{host}:{port}" if int(port) not in (80, 443) else None
-            server(join_command(args.address, current()), host=host.strip("[]"), port=int(port),
+            server(join_command(args.address, current(), os.getpid()), host=host.strip("[]"), port=int(port),
                    title="tabletop", public_url=public, templates_path=templates).serve()
     except OSError as exc:
         _err(_("tabletop serve: cannot listen on {address}: {problem}").format(address=args.listen, problem=system_words(exc)))
