@@ -43,6 +43,13 @@ def typed(code: str) -> str:
     return f"-- {code}" if code.startswith("-") else code
 
 
+def pasted(code: str) -> str:
+    """A code as a person gave it, without the spaces, tabs or line breaks round it: no code has any, and one
+    copied from a chat often brings some (found from outside: ``tabletop join ADDR ' CODE '`` was refused
+    WRONG_CODE, while the join dialog took the same code)."""
+    return code.strip()
+
+
 def new_codes(seat_ids: Iterable[str]) -> dict[str, str]:
     """A fresh code for each seat."""
     return {seat: new_code() for seat in seat_ids}
@@ -50,7 +57,7 @@ def new_codes(seat_ids: Iterable[str]) -> dict[str, str]:
 
 def seat_of(codes: Mapping[str, str], code: str) -> str | None:
     """The seat whose code ``code`` is, or None: every code is compared in full, in constant time."""
-    given = code.encode("utf-8", "surrogatepass")
+    given = pasted(code).encode("utf-8", "surrogatepass")  # a screen of any version may send it as pasted
     found = None
     for seat, expected in codes.items():
         if hmac.compare_digest(expected.encode("utf-8"), given):

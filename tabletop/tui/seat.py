@@ -33,6 +33,7 @@ from ..play.clock import Now, PickHold, wall_clock
 from ..play.replica import Replica, ReplicaError
 from ..seats.client import Disconnected, Refused, SeatClient
 from ..seats.protocol import Wire
+from ..seats.joincodes import pasted
 from . import seatwords as words
 from .bars import KeyBar
 from .decisionlist import DecisionList
@@ -363,7 +364,8 @@ class SeatApp(LatinKeys, SeatActs, App[None]):
         self.now = now
         self.address = address
         self.refusals = Refusals()  # one notice of refusal at a time, as on the hot seat
-        self.code = code
+        # as pasted on the command line: the spaces round it gone (the dialog strips them too); blank, it is asked for
+        self.code = (pasted(code) or None) if code is not None else None
         #: every seat's code, when the console runs inside ``tabletop host`` (key c shows them)
         self.codes = dict(codes or {})
         #: the ``ADDR:PORT`` of the host's join lines (None: not known here; the codes are listed alone)

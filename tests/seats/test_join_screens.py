@@ -353,3 +353,36 @@ async def test_the_projector_says_what_the_game_waits_for(tmp_path: Path, size: 
                         "the line on the projector's screen")
         await facilitator.close()
     table.session.close()
+
+
+async def test_a_code_pasted_with_spaces_round_it_joins(tmp_path: Path) -> None:
+    """Found from outside (helper-151): ``tabletop join ADDR ' AKX_9xHJjgozmxJo '`` (a code copied from a chat) was
+    refused WRONG_CODE, while the join dialog took the same code. The screen takes it without the spaces; so does
+    the host, from a screen of any version."""
+    table = make_table(tmp_path)
+    async with hosting(table) as (_host, address, codes):
+        app = SeatApp(address, f" {codes['team:ru']} \n", sleep=Sleeps())
+        async with app.run_test(size=(120, 40)) as pilot:
+            await until(pilot, app.joined.is_set, "the screen to join")
+            assert app.code == codes["team:ru"] and "as Russia" in _link(app)
+        other = await connect(address, f"\t{codes['projector']}  ")  # a client that sends the code as pasted
+        assert other.welcome is not None and other.welcome["seat"] == "projector"
+        await other.close()
+
+
+def test_the_command_lines_code_loses_the_spaces_round_it_and_a_blank_one_is_asked_for(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from tabletop.cli import main
+    from tabletop.cli import screens
+
+    shown: list[str | None] = []
+
+    def opened(app: SeatApp) -> None:
+        shown.append(app.code)
+        app.ever_joined = True
+
+    monkeypatch.setattr(screens, "_need_terminal", lambda: None)
+    monkeypatch.setattr(screens, "run_screen", opened)
+    assert main(["join", "127.0.0.1:9", " AKX_9xHJjgozmxJo "]) == 0
+    assert main(["join", "127.0.0.1:9", "   "]) == 0
+    assert shown == ["AKX_9xHJjgozmxJo", None]  # the blank one: the screen asks for the code
