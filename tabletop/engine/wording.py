@@ -182,6 +182,7 @@ def change_text(
     ladders: Mapping[str, Sequence[str]] | None = None,
     *,
     compact: bool = False,
+    breakdown: int | None = None,
 ) -> str:
     """What one change did, as reports write it.
 
@@ -192,6 +193,9 @@ def change_text(
     ``compact`` (a line of the event log on a screen): ``Borders position 1→2``,
     a resource by its readable id (``mandate moscow``), no ladder rung, and an
     unknown form not worded at all (``""``).
+
+    ``breakdown``: a track's tension that reached its breakdown point and collapsed it (:func:`changes_texts`
+    finds it): ``Borders: tension 6 → 7 (breakdown at 7)``.
     """
     if change.what == "status" and change.track is not None:
         step = moved(status_name(str(change.before)), status_name(str(change.after)), compact=compact)
@@ -200,6 +204,11 @@ def change_text(
     if change.track is not None:
         where = names.get(change.track, change.track)
         what = field_name(str(change.what))
+        if breakdown is not None and change.what == "tension":
+            said = (_("{track} {what} {step} (breakdown at {breakdown})") if compact
+                    else _("{track}: {what} {step} (breakdown at {breakdown})"))
+            text = said.format(track=where, what=what, step=step, breakdown=breakdown)
+            return literal(text) if compact else text
         if compact:
             return literal(_("{track} {what} {step}").format(track=where, what=what, step=step))
         if change.what == "position":
@@ -225,6 +234,47 @@ def change_text(
         # 3 → 2", where the scenario names it "Political capital" and the board and the Russian report said so)
         return f"{who} {resource_name(change.resource, names)} {step}"
     return "" if compact else ", ".join(f"{k} {v}" for k, v in change.other)
+
+
+def collapse_points(changes: Sequence[Change], breakdowns: Mapping[str, int]) -> dict[int, int]:
+    """Which of an event's ``changes`` is a track's tension reaching its breakdown point (``breakdowns``: each track's,
+    by id) and collapsing the track in the same event: its index, with that point.
+
+    Found from outside: a linked game's successful link move raised a track's tension 6 → 7 and collapsed it, and
+    the ruling said "tension 6 → 7 … status open → collapsed" without a word of 7 being the breakdown point, so the
+    room asked why a success broke the track. A collapse for another reason (an effect, a linked package's collapse)
+    is not marked."""
+    points: dict[int, int] = {}
+    for i, change in enumerate(changes):
+        if change.what != "tension" or change.track is None or change.track not in breakdowns:
+            continue
+        point = breakdowns[change.track]
+        if not isinstance(change.after, int) or change.after < point:
+            continue
+        if any(later.track == change.track and later.what == "status" and later.after == "collapsed"
+               for later in changes[i + 1:]):
+            points[i] = point
+    return points
+
+
+def changes_texts(
+    changes: Sequence[Change],
+    names: Mapping[str, str],
+    ladders: Mapping[str, Sequence[str]] | None = None,
+    *,
+    breakdowns: Mapping[str, int] | None = None,
+    compact: bool = False,
+) -> list[str]:
+    """Each of an event's ``changes`` in words (:func:`change_text`; ``compact``: an unworded one left out), a track's
+    tension that reached its breakdown point (``breakdowns``, by track id) and collapsed it saying so."""
+    points = collapse_points(changes, breakdowns or {})
+    said = (change_text(c, names, ladders, compact=compact, breakdown=points.get(i)) for i, c in enumerate(changes))
+    return [words for words in said if words] if compact else list(said)
+
+
+def breakdown_points(scenario: Scenario) -> dict[str, int]:
+    """Each track's breakdown point (the tension that collapses it), by id: for :func:`changes_texts`."""
+    return {t.id: t.breakdown_at for t in scenario.ruleset.tracks}
 
 
 def goodwill_words(track: str, gains: Sequence[tuple[str, int, int]]) -> str:
@@ -445,7 +495,10 @@ __all__ = [
     "STATUSES",
     "STATUS_MARK",
     "UNDONE",
+    "breakdown_points",
     "change_text",
+    "changes_texts",
+    "collapse_points",
     "amount_words",
     "cost_words",
     "choice_words",

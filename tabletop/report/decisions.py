@@ -16,7 +16,7 @@ from ..engine.records import RULING_KINDS, Ruling, changes_of
 from ..engine.review import roll_readings
 from ..engine.telling import notes as told_notes, placed, tell
 from ..engine.rulingwords import ruling_text
-from ..engine.wording import change_text
+from ..engine.wording import breakdown_points, changes_texts
 from .replayed import ReplayedGame
 from ..content.scenario import log_line
 from ..lang import Domain
@@ -56,7 +56,7 @@ def _card(game: ReplayedGame, card_id: Any) -> dict[str, Any] | None:
 
 def changes_text(game: ReplayedGame, result: Mapping[str, Any]) -> list[str]:
     """An event's changes in words (names made safe)."""
-    return [change_text(c, game.names, game.ladders) for c in changes_of(result)]
+    return changes_texts(changes_of(result), game.names, game.ladders, breakdowns=breakdown_points(game.scenario))
 
 
 def log_entry(game: ReplayedGame, i: int) -> dict[str, Any]:

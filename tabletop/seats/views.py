@@ -32,8 +32,8 @@ from ..report.words import sealed_note, undo_sealed
 from ..engine.records import changes_of
 from ..engine.ending import last_review_warning
 from ..engine.review import applied_card, gated_counters, noted_in
-from ..engine.wording import (change_text, choice_words, cost_words, effects_words, failing_words, modifiers_words,
-                              move_words, names)
+from ..engine.wording import (breakdown_points, changes_texts, choice_words, cost_words, effects_words, failing_words,
+                              modifiers_words, move_words, names)
 from ..play.arguing import ArgueEntry, argue_entry, argument_spans, counter_entry, strong_items
 from ..play.decisions import decision, own_move_options, with_partners
 from ..play.picks import Act, AskRuling, Counter, MarkStrong, ReleaseCard
@@ -144,7 +144,8 @@ def _public_line(state: State, event: Any) -> dict[str, Any]:
         n = _names(state)
         line = {"seq": event.seq, "round": event.round, "phase": event.phase,
                 "kind": event.action.kind, "actor": event.action.actor, "text": literal(tell(event, state.scenario)),
-                "changes": [w for c in changes_of(event.result) if (w := change_text(c, n, compact=True))]}
+                "changes": changes_texts(changes_of(event.result), n, breakdowns=breakdown_points(state.scenario),
+                                         compact=True)}
         if isinstance(event.result.get("undoes"), int):  # what it took back: a roll it undid leaves the dice panel
             line["undoes"] = event.result["undoes"]
         logs = event.result.get("log")

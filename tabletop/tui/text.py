@@ -255,7 +255,7 @@ def hidden_seqs(state: State, shown: Iterable[Event] = (), undone: Set[int] = fr
 def changes_words(state: State, result: Mapping[str, Any]) -> str:
     """What an event changed on the board, in a few words: "Borders tension 2\u21924", and its log lines."""
     n = names(state)
-    changed = [w for c in changes_of(result) if (w := wording.change_text(c, n, compact=True))]
+    changed = wording.changes_texts(changes_of(result), n, breakdowns=wording.breakdown_points(state.scenario), compact=True)
     return "; ".join((*changed, *logged_lines(state, result)))
 
 

@@ -12,7 +12,7 @@ from ..engine.actions import FACILITATOR_KINDS
 from ..engine.arguments import argument_step
 from ..engine.records import Ruling, changes_of
 from ..engine.review import noted_event
-from ..engine.wording import change_text, recorded_reason, undone_word
+from ..engine.wording import breakdown_points, changes_texts, recorded_reason, undone_word
 from ..lang import Domain
 from ..play.arguing import argument_spans
 from ..play.picks import Styled
@@ -113,8 +113,8 @@ def working_text(save: Save, index: int, undone: Set[int], notes: Mapping[int, l
     out.append_text(argument_text(state, e))
     n = names(state)
     ladders = {t.id: t.ladder for t in shown(state).ruleset.tracks}
-    for change in changes_of(e.result):
-        out.append(f"  {change_text(change, n, ladders)}\n", style="dim")
+    for said in changes_texts(changes_of(e.result), n, ladders, breakdowns=breakdown_points(state.scenario)):
+        out.append(f"  {said}\n", style="dim")
     for line in logged_lines(state, e.result):  # a card's or a move's own log lines
         out.append(f"  {line}\n", style="dim")
     given = e.result.get("reason") or e.action.reason

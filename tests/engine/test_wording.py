@@ -314,3 +314,63 @@ def test_an_arguments_roll_names_its_odds_as_odds(code: str, said: str) -> None:
     with lang.using(code):
         told = tell(event, translated(sc, code))
     assert said in told, told
+
+
+#: a successful linked move that raised a track's tension to its breakdown point (7) and so collapsed it (found from
+#: outside, a linked game in Russian: "напряжённость 6 → 7 … статус открыто → сорвано", and no word of why)
+COLLAPSING = {"changes": [
+    {"track": "borders", "what": "position", "from": 1, "to": 2},
+    {"track": "borders", "what": "tension", "from": 6, "to": 7},
+    {"track": "ukraine-status", "what": "position", "from": 0, "to": 1},
+    {"track": "borders", "what": "status", "from": "open", "to": "collapsed"},
+]}
+
+
+def test_a_tension_that_collapsed_its_track_says_it_reached_the_breakdown_point() -> None:
+    from tabletop.engine.wording import changes_texts
+
+    changes = changes_of(COLLAPSING)
+    names = {**NAMES, "ukraine-status": "Ukraine's status"}
+    full = changes_texts(changes, names, LADDERS, breakdowns={"borders": 7, "ukraine-status": 8})
+    assert full == [
+        "Borders: position 1 \u2192 2 (Line-of-contact talks)",
+        "Borders: tension 6 \u2192 7 (breakdown at 7)",
+        "Ukraine's status: position 0 \u2192 1",
+        "Borders: status open \u2192 collapsed",
+    ]
+    compact = changes_texts(changes, names, breakdowns={"borders": 7}, compact=True)
+    assert compact[1] == "Borders tension 6\u21927 (breakdown at 7)"
+
+
+def test_a_collapse_for_another_reason_and_a_tension_with_no_collapse_are_not_marked() -> None:
+    from tabletop.engine.wording import changes_texts
+
+    # a collapse by an effect (or a linked package's collapse): the tension stayed below its point
+    below = changes_of({"changes": [{"track": "borders", "what": "tension", "from": 3, "to": 4},
+                                    {"track": "borders", "what": "status", "from": "open", "to": "collapsed"}]})
+    # the facilitator's override set the tension to the point and left the track open
+    kept = changes_of({"changes": [{"track": "borders", "what": "tension", "from": 6, "to": 7}]})
+    # another track's collapse in the same event
+    elsewhere = changes_of({"changes": [{"track": "borders", "what": "tension", "from": 6, "to": 7},
+                                        {"track": "trust", "what": "status", "from": "open", "to": "collapsed"}]})
+    for changes in (below, kept, elsewhere):
+        assert not any("breakdown" in w for w in changes_texts(changes, NAMES, breakdowns={"borders": 7, "trust": 7}))
+
+
+def test_the_board_and_the_report_say_where_the_breakdown_point_is() -> None:
+    """The board's log and the report word a collapse by tension with the track's own point, from its scenario."""
+    from tabletop.report.decisions import changes_text
+    from tabletop.tui.text import changes_words
+
+    scenario = tabletop.load_scenario("parallel-tracks-linked")
+    state = tabletop.new_game(scenario, seed=1)
+    result = {"changes": [{"track": "strategic-stability", "what": "tension", "from": 6, "to": 7},
+                          {"track": "strategic-stability", "what": "status", "from": "open", "to": "collapsed"}]}
+    assert "tension 6\u21927 (breakdown at 7)" in changes_words(state, result)
+
+    class Game:  # what changes_text reads of a replayed game
+        names = scenario_names(scenario)
+        ladders = {t.id: t.ladder for t in scenario.ruleset.tracks}
+
+    Game.scenario = scenario  # type: ignore[attr-defined]
+    assert changes_text(Game, result)[0].endswith("tension 6 \u2192 7 (breakdown at 7)")  # type: ignore[arg-type]
