@@ -379,11 +379,10 @@ def track_text(state: State, track_id: str, compact: bool = False, width: int | 
         status, name = f"  {status_word(state, track_id)}", literal(spec.name)
         if width is not None and track.provisional and cell_len(name + status) > width:
             status = f"  {wording.STATUS_MARK[track.status]}{wording.provisional_words('')}"  # "✔ (provisional)"
-        if width is not None and cell_len(name + status) > width and track.is_open:
-            # an open track's word gives way to its name, its mark stays (found from outside: "Стратегическая
-            # стабильно… ○ ОТКРЫТО" in the replay at 80 columns); a status reached keeps its word
-            status = f"  {wording.STATUS_MARK[track.status]}"
-        if width is not None and cell_len(name + status) > width:  # the name gives way, never the status
+        # the name gives way, never the status, open or reached (found from outside: the replay at 80x24 in Russian
+        # read "Стратегическая стабильность  ○" with no word, the room's only sign the track was open, where
+        # Ukrainian cut the name and kept "✔ УЗГОДЖЕНО")
+        if width is not None and cell_len(name + status) > width:
             name = set_cell_size(name, max(1, width - cell_len(status) - 1)).rstrip() + "\u2026"
         out.append(name, style="bold")
         out.append(status, style=STATUS_STYLE[track.status])

@@ -637,3 +637,22 @@ async def test_a_note_on_a_counter_behind_the_gate_is_kept_from_the_rooms_replay
     assert "SECRETNOTE" not in room and f"Note on event {len(steps)} (a sealed counter, not revealed yet)" in room
     assert "a note on a sealed counter not revealed in this save (kept from the room)" in room, room
     assert "SECRETNOTE" in facilitator
+
+
+@pytest.mark.parametrize(("code", "word"), [("ru", "\u25cb ОТКРЫТО"), ("uk", "\u25cb ВІДКРИТО"), ("en", "\u25cb OPEN")])
+async def test_the_replay_at_80x24_shows_every_tracks_status_word(recorded: Path, code: str, word: str) -> None:
+    """Found from outside: the replay at 80x24 in Russian read "Стратегическая стабильность  ○          Событие 6
+    из 198", the status word gone, where Ukrainian cut the name and kept "✔ УЗГОДЖЕНО"."""
+    from tabletop import lang
+
+    app = ReplayApp(open_save(recorded), lang=code)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("home", "right")  # the first event: every track open
+            await pilot.pause()
+            board = app.screen.query_one(Board)
+            assert board.compact
+            heads = [board.render_line(y).text.strip() for y in range(0, 2 * len(board._state.ruleset.tracks), 2)]
+            assert heads and all(head.endswith(word) for head in heads), heads
+    finally:
+        lang.set_language("en")
