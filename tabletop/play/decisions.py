@@ -331,6 +331,7 @@ def _track_decision(state: State, actor: str) -> Decision:
         if action.track is not None:
             refusals.setdefault(action.track, []).append(refusal)
     entries: list[Choice] = []
+    shut = 0  # the tracks refused to this team as a whole: not at its table, or closed
     for spec in rs.tracks:
         track = state.tracks[spec.id]
         label = styled(n[spec.id], "bold",
@@ -346,18 +347,35 @@ def _track_decision(state: State, actor: str) -> Decision:
             hint = {"NOT_A_MEMBER": absent.format(actor=n[actor]),
                     "TRACK_CLOSED": _("the track is {status}").format(status=status_name(track.status))}.get(refusal.code)
             entries.append(Choice(label, Stage(spec.id), refusal.message, hint))
+            shut += refusal.code in _NO_TABLE
         else:
             entries.append(Choice(label, Stage(spec.id)))
-    if any(m.scope == "global" for m in rs.moves):
-        entries.append(Choice(styled(_("Global moves (signals to everyone)"), "bold"), Stage(GLOBAL)))
+    usable: list[Choice] = []
+    signals = any(m.scope == "global" for m in rs.moves)
+    if signals:
+        usable.append(Choice(styled(_("Global moves (signals to everyone)"), "bold"), Stage(GLOBAL)))
     passing = (pgettext("plural subject", "Pass \u2014 {actor} make no more moves this round")
                if plural_subject(state.scenario, actor)
                else _("Pass \u2014 {actor} makes no more moves this round"))
-    entries.append(Choice(styled(passing.format(actor=n[actor])),
-                          Act(Action("pass", actor=actor))))
+    usable.append(Choice(styled(passing.format(actor=n[actor])), Act(Action("pass", actor=actor))))
+    if entries and shut == len(entries):
+        # no track open to the team: what it can do comes first, the refused tracks under it (found from outside: at
+        # 80x24 "7. Global moves" and "8. Pass" sat below six refused tracks, under "pick a track, then a move")
+        if signals:
+            prompt = ngettext("{actor}: no track is open to you; choose a global move or pass ({n} action left).",
+                              "{actor}: no track is open to you; choose a global move or pass ({n} actions left).",
+                              left)
+        else:
+            prompt = ngettext("{actor}: no track is open to you; pass ({n} action left).",
+                              "{actor}: no track is open to you; pass ({n} actions left).", left)
+        return Decision(styled(prompt.format(actor=n[actor], n=left)), (*usable, *entries))
     prompt = ngettext("{actor}: pick a track, then a move ({n} action left).",
                       "{actor}: pick a track, then a move ({n} actions left).", left).format(actor=n[actor], n=left)
-    return Decision(styled(prompt), tuple(entries))
+    return Decision(styled(prompt), (*entries, *usable))
+
+
+#: the refusals that shut a whole track to a team: it is not at that table, or the track is closed
+_NO_TABLE = frozenset({"NOT_A_MEMBER", "TRACK_CLOSED"})
 
 
 __all__ = [
