@@ -78,6 +78,25 @@ def on_schedule(state: State) -> bool:
     return False
 
 
+def set_aside(state: State) -> list[str]:
+    """The cards the draw that put the card on the table set aside, unplayable then (ids, in the order drawn).
+
+    Read as :func:`on_schedule` reads the round's draws: the newest draw, redraw or injection not taken back by an
+    undo (an injection sets none aside). None while no card is on the table."""
+    if state.card is None:
+        return []
+    events = state.this_round()
+    undone = undone_seqs(events)
+    for event in reversed(events):
+        if event.seq in undone or event.action.kind not in ("draw", "redraw", "inject"):
+            continue
+        outcome = event.result.get("outcome")
+        if event.action.kind == "inject" or not isinstance(outcome, dict) or outcome.get("card") != state.card:
+            return []
+        return [str(c) for c in outcome.get("set_aside") or ()]
+    return []
+
+
 def _reshufflable(state: State, discard: list[str]) -> bool:
     """A reshuffle has something to put in the pile (a scheduled card is never put back)."""
     kept = state.scenario.index.scheduled_ids

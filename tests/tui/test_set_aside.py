@@ -1,0 +1,61 @@
+"""A draw that sets cards aside says so where the room reads it at 80x24: under the prompt, not only in the log.
+
+Found from outside (a Ukrainian hot seat at 80x24): the facilitator's redraw turned up a card and set one aside as
+unplayable; the rulings panel's line "… (1 set aside, not playable now: Military staff talks)" was cut off at its
+foot, and the room never learnt a card had been set aside.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tabletop import lang
+from tabletop.engine import Action, legal_actions
+from tabletop.tui.app import TabletopApp
+from tabletop.tui.widgets import BoardPart
+
+from .support import SMALL, board, start
+
+
+def redrawn(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """Round 1's card drawn, then redrawn by the facilitator: the redraw sets Military staff talks aside."""
+    session = start(tmp_path, seed=11)
+    session.apply(legal_actions(session.state)[0])
+    session.apply(Action("redraw", reason="test"))
+    assert session.state.last is not None and session.state.last.result["outcome"]["set_aside"] == ["staff-talks"]
+    return session
+
+
+@pytest.mark.parametrize(("code", "said"), [
+    ("en", "1 card set aside, not playable now: Military staff talks."),
+    ("ru", "Переговоры военных штабов"),  # the card's title in the room's language
+    ("uk", "Переговори військових штабів"),
+])
+async def test_a_redraws_card_set_aside_is_read_on_the_screen_at_80x24(tmp_path: Path, code: str, said: str) -> None:
+    app = TabletopApp(redrawn(tmp_path), lang=code)
+    try:
+        async with app.run_test(size=SMALL) as pilot:
+            await pilot.pause()
+            prompt = board(pilot).query_one("#prompt", BoardPart)
+            words = prompt.render()
+            assert said in str(words), str(words)
+            # all of it on the screen: the prompt's box shows every line of it, with no scroll
+            box = board(pilot).query_one("#prompt-box")
+            assert box.scroll_y == 0 and box.max_scroll_y == 0, (box.size, prompt.size)
+            assert prompt.region.bottom <= app.screen.size.height - 2  # above the key bar
+    finally:
+        lang.set_language("en")
+
+
+async def test_the_words_go_with_the_next_card_or_an_undo(tmp_path: Path) -> None:
+    from tabletop.engine.cards import set_aside
+
+    session = redrawn(tmp_path)
+    session.apply(Action("undo"))  # the redraw taken back: the first card is on the table again, nothing set aside
+    assert session.state.card == "integrity-declaration" and set_aside(session.state) == []
+    app = TabletopApp(session)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        assert "set aside" not in str(board(pilot).query_one("#prompt", BoardPart).render())
