@@ -204,8 +204,9 @@ def clock_text(seconds: int, hours: bool = False) -> str:
 #: what a paused game still takes from the facilitator, on the hot seat and through a host: a note, an undo
 #: (paused, the bots wait, so a bot's move and then a team's before it can be taken back), and an override (the
 #: room pauses to discuss, then the facilitator records what it decided; found from outside: an override typed
-#: while paused was refused, and its typed reason lost with the dialog)
-TAKEN_PAUSED = frozenset({"note", "undo", "override"})
+#: while paused was refused, and its typed reason lost with the dialog), and the game's end (a facilitator pauses
+#: to wind the session down, then ends it; found from outside: e asked both its questions, then dropped the reason)
+TAKEN_PAUSED = frozenset({"note", "undo", "override", "end"})
 
 #: seconds a new list is held after the game moved on (a double press comes within ~0.3 s)
 PICK_HOLD = 0.5

@@ -786,6 +786,29 @@ async def test_pause_blocks_actions_and_the_timer_until_resumed(tmp_path: Path) 
         assert session.state.seq == 1 and session.state.card is not None
 
 
+
+async def test_a_paused_game_can_be_ended(tmp_path: Path) -> None:
+    """Found from outside (helper-153): paused, e asked both its questions, took the reason, then said "The game is
+    paused: press p to resume." and dropped it; a facilitator pauses to wind the session down, then ends it."""
+    session = start(tmp_path)
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await press(pilot, "p")
+        assert board(pilot).paused
+        await press(pilot, "e")
+        assert isinstance(app.screen, ConfirmScreen)
+        await press(pilot, "y")
+        assert isinstance(app.screen, AskScreen)
+        for key in "stop":
+            await press(pilot, key)
+        await press(pilot, "enter")
+        await pilot.pause()
+        assert session.state.over, [t for t in toasts(pilot)]
+        last = open_save(session.save_path).events[-1]
+        assert last.action.kind == "end" and last.action.reason == "stop"
+
+
 # -- the start screen -----------------------------------------------------------------
 
 
