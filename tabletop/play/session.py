@@ -18,6 +18,7 @@ from ..content import Scenario
 from ..content.fields import dump
 from ..content.timers import Timers, timers_from_data
 from ..engine import Action, State, apply, legal_actions, new_game
+from ..engine.actions import Event
 from ..lang import SOURCE, current
 from ..store import SaveWriter, default_save_path
 
@@ -73,6 +74,14 @@ def written_in(text: str, screen: str) -> str | None:
 
 
 DEFAULT_SAVE_DIR = Path("saves")
+
+
+def _undone_last(state: State) -> Event | None:
+    """The event the last one undid, if the last one is an undo."""
+    last = state.last
+    if last is None or last.action.kind != "undo" or not isinstance(last.result.get("undoes"), int):
+        return None
+    return next((e for e in reversed(state.log) if e.seq == last.result["undoes"]), None)
 
 
 def with_sealed(scenario: Scenario, sealed: bool) -> Scenario:
@@ -222,10 +231,7 @@ class Session:
         return self._undoes_a_bot(self.state)
 
     def _undoes_a_bot(self, state: State) -> bool:
-        last = state.last
-        if last is None or last.action.kind != "undo" or not isinstance(last.result.get("undoes"), int):
-            return False
-        undone = next((e for e in reversed(state.log) if e.seq == last.result["undoes"]), None)
+        undone = _undone_last(state)
         return undone is not None and self.is_bot(undone.action.actor)
 
     def time_up_pass(self) -> Action | None:
@@ -234,6 +240,11 @@ class Session:
         ``time_up``: the save, and every screen and report after it, say the time was up, not that the team chose to
         pass (found from outside: a debrief read "Ukraine passes" of a pass the clock had made)."""
         if self.timers.on_time_up != "pass" or self.state.over:
+            return None
+        undone = _undone_last(self.state)
+        if undone is not None and undone.action.time_up:
+            # the facilitator took the clock's pass back to let the team move: the clock passes no one until a team
+            # has acted (found from outside: it passed the team again at once, and the undo seemed to do nothing)
             return None
         action = next((a for a in self.options() if a.kind == "pass"), None)
         if action is None or action.actor is None or self.is_bot(action.actor):

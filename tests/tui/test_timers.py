@@ -575,3 +575,41 @@ def test_a_hosts_clock_saves_the_time_an_undone_phase_had_left(tmp_path: Path) -
     assert clock.clock.remaining() == 200
     session.close()
     assert open_save(path).events[-1].clock == {"phase_left": 200, "paused": False, "elapsed": 110}
+
+
+async def test_an_undone_pass_of_the_clock_is_not_made_again_at_once(tmp_path: Path) -> None:
+    """Found from outside (helper-153): u y on a pass the clock made was followed, the next second, by the same pass
+    again ("10 Mediating states pass: the moves phase's time was up"): the undo seemed to do nothing. The clock now
+    passes no one until a team has acted."""
+    from tabletop import Action
+
+    now = FakeTime()
+    session = Session.start(timed(Timers(moves="1m", on_time_up="pass")), 7, tmp_path / "g.jsonl")
+    to_moves(session)
+    app = TabletopApp(session, now=now)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        now.advance(60)
+        await tick(pilot)
+        passed = session.state.last
+        assert passed is not None and passed.action.kind == "pass" and passed.action.time_up
+        session.apply(Action("undo", reason="the team was about to move"))
+        for _ in range(3):
+            await tick(pilot)
+        assert session.state.last is not None and session.state.last.action.kind == "undo", session.state.last
+        assert session.state.turn == passed.actor  # the team may move: the clock waits for it
+
+
+def test_after_an_undone_clock_pass_the_clock_goes_on_once_a_team_has_acted(tmp_path: Path) -> None:
+    from tabletop import Action
+
+    session = Session.start(timed(Timers(moves="1m", on_time_up="pass")), 7, tmp_path / "g.jsonl")
+    to_moves(session)
+    first = session.time_up_pass()
+    assert first is not None and first.time_up
+    session.apply(first)
+    session.apply(Action("undo", reason="let them move"))
+    assert session.time_up_pass() is None  # the team whose pass was taken back may move
+    session.apply(Action("pass", actor=first.actor))  # it acts
+    following = session.time_up_pass()
+    assert following is not None and following.time_up and following.actor != first.actor
