@@ -164,7 +164,7 @@ class Host:
             self.on_tick()
 
     def on_tick(self) -> None:
-        """Once a second: a team out of time passes (when the ruleset says so), the bots play on, every seat sees it.
+        """Once a second: a team out of time passes (when the timers say so), the bots play on, every seat sees it.
 
         A bot's move the disk refused is tried again: once space is freed the game goes on by itself."""
         before = self._moment()

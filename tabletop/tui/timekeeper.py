@@ -138,7 +138,10 @@ class Timekeeper:
         self.screen.app.bell()
         then = _("Press + for one more minute, or move on.")
         if self.session.timers.on_time_up == "pass" and state.phase == "moves":
-            then = _("Each human team whose turn it is now passes (the ruleset says so); + gives one more minute.")
+            # the timers' rule, from the ruleset, --timer or the start screen (found from outside: "the ruleset says
+            # so" of a rule the facilitator had typed on the start screen)
+            then = _("Each human team whose turn it is now passes (the timers say so: on_time_up = pass); + gives one "
+                     "more minute.")
         said = _("Time is up for the {phase} phase. {then}").format(phase=phase_word(state.phase), then=then)
         self.screen.notify(said, markup=False, title=_("TIME UP"), severity="warning", timeout=15)
 

@@ -613,3 +613,18 @@ def test_after_an_undone_clock_pass_the_clock_goes_on_once_a_team_has_acted(tmp_
     session.apply(Action("pass", actor=first.actor))  # it acts
     following = session.time_up_pass()
     assert following is not None and following.time_up and following.actor != first.actor
+
+
+async def test_the_time_up_notice_names_the_timers_rule_not_the_ruleset(tmp_path: Path) -> None:
+    """Found from outside (helper-153): with --timer moves=20s,on_time_up=pass (the bundled ruleset says "nothing"),
+    the notice said the teams pass "(the ruleset says so)": the screen misstated where the rule came from."""
+    now = FakeTime()
+    session = Session.start(timed(Timers(moves="1m", on_time_up="pass")), 7, tmp_path / "g.jsonl")
+    to_moves(session)
+    app = TabletopApp(session, now=now)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        now.advance(60)
+        await tick(pilot)
+        said = [t for t in toasts(pilot) if "Time is up for the" in t]
+        assert said and "ruleset" not in said[0] and "on_time_up = pass" in said[0], said
