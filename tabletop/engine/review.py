@@ -34,6 +34,17 @@ def undone_seqs(log: Iterable[Event]) -> set[int]:
     return set(undone_by(log))
 
 
+def undone_event(state: State, undo: Event) -> Event | None:
+    """The event ``undo`` took back (None: it is no undo). Walks back only as far as that event."""
+    target = undo.result.get("undoes") if undo.action.kind == "undo" else None
+    node = state.history
+    while isinstance(target, int) and node is not None and node.event.seq >= target:
+        if node.event.seq == target:
+            return node.event
+        node = node.prev
+    return None
+
+
 def last_undoable(state: State) -> Event | None:
     """The event an undo would take back now: the newest game action not already undone.
 
@@ -244,6 +255,7 @@ __all__ = [
     "lapsed_at_end",
     "last_undoable",
     "net_changes",
+    "undone_event",
     "note_steps",
     "roll_readings",
     "noted_event",

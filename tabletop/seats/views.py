@@ -31,7 +31,7 @@ from ..lang import Domain, current
 from ..report.words import sealed_note, undo_sealed
 from ..engine.records import changes_of
 from ..engine.ending import last_review_warning
-from ..engine.review import applied_card, gated_counters, noted_in
+from ..engine.review import applied_card, gated_counters, noted_in, undone_event
 from ..engine.wording import (breakdown_points, changes_texts, choice_words, cost_words, effects_words, failing_words,
                               modifiers_words, move_words, names)
 from ..play.arguing import ArgueEntry, argue_entry, argument_spans, counter_entry, strong_items
@@ -282,7 +282,9 @@ def log_lines(state: State, hidden: set[int], known: Secrets, gated: set[int] | 
                     else _("{actor} committed a sealed move"))
             text = text.format(actor=n.get(event.action.actor or "", event.action.actor))
         elif known.undoes.get(event.seq) in hidden:
-            text = undo_sealed()  # the hot seat's words
+            undone = undone_event(state, event)
+            actor = undone.action.actor if undone is not None else None
+            text = undo_sealed(n.get(actor, actor) if actor else None)  # the hot seat's words
         elif isinstance(about, int) and hidden and (target := _on_hidden(state, about, hidden)) is not None:
             text = sealed_note(target)
         elif isinstance(about, int) and gated and (target := _on_hidden(state, about, gated)) is not None:

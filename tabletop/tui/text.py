@@ -291,8 +291,18 @@ def room_told(state: State, event: Event, hidden: Set[int] | None = None) -> str
                                         or hidden is None and _sealed_taken_back(state, event)):
         from ..report.words import undo_sealed  # an undone sealed move: not on the first board's path
 
-        return undo_sealed()
+        return undo_sealed(_sealed_team(state, event))
     return told(state, event)
+
+
+def _sealed_team(state: State, undo: Event) -> str | None:
+    """Whose sealed move ``undo`` took back, named as the room reads it (found from outside: the board said "a
+    sealed move taken back", the replay and the report named the team)."""
+    from ..engine.review import undone_event
+
+    undone = undone_event(state, undo)
+    actor = undone.action.actor if undone is not None else None
+    return names(state).get(actor, actor) if actor else None
 
 
 def _sealed_taken_back(state: State, undo: Event) -> bool:
@@ -320,7 +330,7 @@ def event_line(state: State, event: Event, hidden: set[int], undone: set[int] | 
         out.append(_("FACILITATOR") + " ", style="reverse")
         from ..report.words import undo_sealed  # as in room_told
 
-        out.append(undo_sealed(), style="bold")
+        out.append(undo_sealed(_sealed_team(state, event)), style="bold")
         return out
     style = "bold" if kind in (*RULING_KINDS, "override", "undo", "end") else ""
     if kind in FACILITATOR_KINDS:

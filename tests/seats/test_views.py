@@ -158,8 +158,10 @@ def test_an_undone_sealed_move_reads_on_a_seat_as_on_the_hot_seat() -> None:
     while not [p for p in state.queue if p.sealed]:
         state = apply(state, legal_actions(state)[0])
     state = apply(state, Action("undo"))
-    said = {"en": "Undo: a sealed move taken back (what it was stays sealed)",
-            "uk": "Скасування: закритий хід відкликано (його зміст залишається закритим)"}
+    # found from outside (helper-153): the board said "a sealed move taken back", the replay and the report named the
+    # team; every screen names it now
+    said = {"en": "Undo: Russia: a sealed move taken back (what it was stays sealed)",
+            "uk": "Скасування: Russia: закритий хід відкликано (його зміст залишається закритим)"}  # (no overlay here)
     for lang, words in said.items():
         with using(lang):
             lines = [line["text"] for line in seat_view(state, PROJECTOR, TableFacts())["board"]["log"]]

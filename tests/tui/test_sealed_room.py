@@ -76,7 +76,8 @@ async def test_the_note_dialog_on_the_undo_of_a_sealed_move_keeps_the_move_seale
     words = tell(state.last, state.scenario).split(": ", 1)[1]  # "Table a proposal on Borders"
     session.apply(Action("undo", reason="taken back"))
     asked = await _note_dialog(session)
-    said = f"Note on event {session.state.seq}: Undo: a sealed move taken back (what it was stays sealed)"
+    said = (f"Note on event {session.state.seq}: Undo: {names(session)['ru']}: a sealed move taken back (what it was "
+            "stays sealed)")
     assert said in asked, asked
     assert words not in asked, asked
 
