@@ -89,7 +89,9 @@ def cmd_sweep(args: argparse.Namespace) -> int:
         _err(f"tabletop sweep: {exc}")  # untranslated: the command's name before a message worded where it arose
         return 1
     except OSError as exc:
-        if not out.is_dir():  # the folder itself could not be made: nothing was written, nothing to resume
+        # the folder could not be made, or nothing was written in it (no plan): nothing to resume (found from
+        # outside: a read-only --out was told "--resume continues", and --resume said the same)
+        if not (out / "sweep.json").is_file():
             _err(_("tabletop sweep: cannot write into {path}: {problem}").format(path=out, problem=folder_words(exc)))
         else:
             _err(_("tabletop sweep: cannot write into {path}: {problem} (every chunk already written is whole; "

@@ -310,3 +310,23 @@ def test_a_fifo_for_sweep_json_is_named_on_resume(tmp_path: Path) -> None:
     os.mkfifo(out / "sweep.json")
     with pytest.raises(SweepRefused, match=r"sweep\.json: is not a regular file \(a named pipe\)"):
         run_sweep(sweep, out, Backend(), resume=True)
+
+
+def test_an_out_folder_nothing_could_be_written_in_suggests_no_resume(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside (helper-153): a read-only --out was told "(every chunk already written is whole; --resume
+    continues)", and --resume said the same: nothing had been written."""
+    import errno
+
+    from tabletop.sim import sweep as sweep_module
+
+    out = tmp_path / "imm"
+    out.mkdir()
+
+    def refused(folder: Path, data: object) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied", str(folder / "sweep.json"))
+
+    monkeypatch.setattr(sweep_module, "write_manifest", refused)
+    assert main(["sweep", str(write_spec(tmp_path)), "--out", str(out), "--quiet"]) == 1
+    err = capsys.readouterr().err
+    assert f"tabletop sweep: cannot write into {out}: " in err and "--resume" not in err, err
