@@ -76,11 +76,12 @@ class Choice:
 def typed_save(save_dir: str | Path, typed: str) -> tuple[Path, str]:
     """The file a typed save name becomes, and a notice when that is not the name typed (else "")."""
     path = typed_save_path(save_dir, typed)
-    wanted = Path(save_dir) / (Path(typed.strip()).name.removesuffix(".jsonl") + ".jsonl")
+    # the name as typed, folders and all (found from outside: "a/b/c" was saved as c.jsonl without a word)
+    wanted = Path(save_dir) / (typed.strip().removesuffix(".jsonl") + ".jsonl")
     if path == wanted:
         return path, ""
     try:
-        taken = wanted.exists()
+        taken = "/" not in typed and wanted.exists()  # (a folder in the name: not usable as typed, below)
     except OSError:  # found from outside: a name too long for the system stopped the start screen (ENAMETOOLONG)
         taken = False
     if taken:

@@ -129,3 +129,14 @@ async def test_a_cyrillic_save_name_is_kept_and_one_too_long_is_cut_not_a_crash(
         await press(pilot, "f5")
         assert isinstance(app.screen, BoardScreen)
         assert app.session is not None and app.session.save_path == saves / "понеділок-група-2.jsonl"
+
+
+@pytest.mark.parametrize(("typed", "saved"), [("a/b/c", "c.jsonl"), ("../../escape", "escape.jsonl")])
+def test_a_save_name_with_folders_in_it_is_said_to_be_saved_elsewhere(tmp_path: Path, typed: str, saved: str) -> None:
+    """Found from outside (helper-153): "a/b/c" and "../../escape" were saved as c.jsonl and escape.jsonl with no word
+    of it on the start screen."""
+    from tabletop.tui.start import typed_save
+
+    path, said = typed_save(tmp_path, typed)
+    assert path == tmp_path / saved
+    assert said.startswith(f"\u201c{typed}\u201d is not usable as a file name as typed") and str(path) in said, said
