@@ -17,12 +17,12 @@ there for when.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from .._digest import sha256
 from .fields import build
 from .models import Deck, Ruleset
 
@@ -31,13 +31,13 @@ CACHE = Path(__file__).resolve().parent.parent / "scenarios" / "validated.jsonl"
 
 
 def file_sha(data: bytes) -> str:
-    return sha256(data).hexdigest()
+    return hashlib.sha256(data).hexdigest()
 
 
 def data_sha(data: dict[str, Any]) -> str:
     """SHA-256 of embedded scenario data in a canonical form (key order and spacing do not count)."""
     text = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return sha256(text.encode("utf-8")).hexdigest()
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 @cache

@@ -21,6 +21,7 @@ it and fails once when it is out of date, for the new file to be committed.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections.abc import Mapping
@@ -28,7 +29,6 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .._digest import sha256
 from ..lang import LANGUAGES, SOURCE
 from .files import MAX_CONTENT_BYTES, FileRefused, read_regular
 from .finding import BUNDLED, is_overlay_name
@@ -47,7 +47,7 @@ _ENCODER = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=
 
 
 def _sha(data: bytes) -> str:
-    return sha256(data).hexdigest()
+    return hashlib.sha256(data).hexdigest()
 
 
 def canonical(data: Any) -> bytes:

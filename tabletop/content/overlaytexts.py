@@ -10,11 +10,11 @@ records as ``base``: the texts it was translated from.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable
 from typing import Any
 
-from .._digest import sha256
 from .models import Card, Deck, MoveType, Ruleset, resource_infos
 
 #: one entry's texts, field -> a string or a tuple of strings
@@ -119,7 +119,7 @@ def base_hash(texts: Texts, keys: list[str] | tuple[str, ...]) -> str:
     """The first 12 hex digits of the SHA-256 of the base texts under ``keys``, as canonical JSON."""
     chosen = {k: list(texts[k]) if isinstance(texts[k], tuple) else texts[k] for k in keys if k in texts}
     text = json.dumps(chosen, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return sha256(text.encode("utf-8")).hexdigest()[:HASH_LENGTH]
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:HASH_LENGTH]
 
 
 def entry_path(section: str, key: str, field: str | None = None) -> str:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from .._digest import sha256
 from .errors import ContentError, KeyPath, Problem, format_path, shown_key
 from ..lang import LANGUAGES, SOURCE, Domain
 from .files import (MAX_CONTENT_BYTES, MAX_DEPTH, FileRefused, long_number, missing, read_regular, save_header_like,
@@ -109,7 +109,7 @@ def read_toml(path: str | Path, empty: str | None = None) -> SourceFile:
         raise fail(_("too deeply nested (tables and arrays more than {n} levels deep)").format(n=MAX_DEPTH))
     from .locate import Locator
 
-    return SourceFile(name, data, Locator(text), sha256(raw).hexdigest())
+    return SourceFile(name, data, Locator(text), hashlib.sha256(raw).hexdigest())
 
 
 def kind_of(source: SourceFile) -> str:

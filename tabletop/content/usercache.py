@@ -8,10 +8,9 @@ else ``~/.cache/tabletop``; macOS ``~/Library/Caches/tabletop``, Windows
 bundled cache (:mod:`tabletop.content.cache`): a head line, the keys, the
 validated data.
 
-An entry is named by a hash of the validator (tabletop's version, the name,
-size and modification time of each module of the content package, as Python
-itself checks a module against its bytecode, and pydantic's version: an
-upgrade or an edit of the rules means validating again) with either the ruleset file's bytes and
+An entry is named by a hash of the validator (tabletop's version, the bytes
+of the content package's code and pydantic's version: an upgrade or an edit
+of the rules means validating again) with either the ruleset file's bytes and
 the deck given, or the scenario data (a save's or a simulate worker's). What
 is read back must be exactly what validating gave: the deck's bytes, the
 hash of the data's line and the validator are checked against the entry, and anything
@@ -23,6 +22,7 @@ an entry. The folder keeps the :data:`KEEP` entries written last.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sys
@@ -30,7 +30,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from .._digest import sha256
 from . import cache as bundled
 from .files import MAX_CONTENT_BYTES, FileRefused, read_regular
 
@@ -64,14 +63,11 @@ def validator() -> str | None:
     from .._version import __version__
 
     # untranslated: a hash's input
-    digest = sha256(f"tabletop {__version__}\0format {bundled.FORMAT}\0".encode())
+    digest = hashlib.sha256(f"tabletop {__version__}\0format {bundled.FORMAT}\0".encode())
     try:
-        # each module's size and modification time, as Python's bytecode cache trusts them: hashing the
-        # modules' 300 kB took ~2 ms of every start of a custom scenario (benchmarks/README.md, stop 53)
-        with os.scandir(Path(__file__).resolve().parent) as entries:
-            modules = sorted((entry.name, entry.stat()) for entry in entries if entry.name.endswith(".py"))
-        for name, stat in modules:
-            digest.update(f"{name}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+        here = Path(__file__).resolve().parent
+        for name in sorted(n for n in os.listdir(here) if n.endswith(".py")):
+            digest.update(name.encode() + b"\0" + (here / name).read_bytes() + b"\0")
         digest.update(_pydantic_version())
     except OSError:
         return None
@@ -92,7 +88,7 @@ def _name(*parts: str) -> str | None:
     version = validator()
     if version is None:
         return None
-    return sha256("\0".join((version, *parts)).encode()).hexdigest() + ".jsonl"
+    return hashlib.sha256("\0".join((version, *parts)).encode()).hexdigest() + ".jsonl"
 
 
 def files_name(ruleset_sha: str, deck: str | Path | None) -> str | None:
@@ -141,7 +137,7 @@ def _read(name: str | None) -> dict[str, Any] | None:
             return None
         # the data is what was validated, bit for bit: its line is the one written beside its hash (the
         # line's bytes are hashed, not the data dumped again in canonical form: ~1 ms of a start)
-        if len(lines) < 3 or sha256(lines[2]).hexdigest() != keys["line_sha"]:
+        if len(lines) < 3 or hashlib.sha256(lines[2]).hexdigest() != keys["line_sha"]:
             return None
         data = json.loads(lines[2].decode("utf-8"))
         if not isinstance(data, dict) or not all(isinstance(data.get(part), dict) for part in ("ruleset", "deck")):
@@ -176,7 +172,7 @@ def overlay_entry(overlay_sha: str, base_sha: str) -> tuple[bytes, Any] | None:
             return None
         if head.get("validator") != validator() or (keys.get("overlay_sha"), keys.get("base_sha")) != (overlay_sha, base_sha):
             return None
-        if sha256(lines[2]).hexdigest() != keys.get("line_sha"):
+        if hashlib.sha256(lines[2]).hexdigest() != keys.get("line_sha"):
             return None
     except (FileRefused, ValueError, RecursionError):
         return None
@@ -193,7 +189,7 @@ def remember_overlay(overlay: bytes, base: bytes, line: bytes, places: dict[str,
     overlay_sha, base_sha = bundled.file_sha(overlay), bundled.file_sha(base)
     name = _name("overlay", overlay_sha, base_sha)
     head = {"format": bundled.FORMAT, "validator": validator(), "written_by": "tabletop"}
-    keys = {"overlay_sha": overlay_sha, "base_sha": base_sha, "line_sha": sha256(line).hexdigest(),
+    keys = {"overlay_sha": overlay_sha, "base_sha": base_sha, "line_sha": hashlib.sha256(line).hexdigest(),
             "sections": places}
     _write(name, "\n".join((json.dumps(head), json.dumps(keys), line.decode("utf-8"))) + "\n")
 
@@ -224,7 +220,7 @@ def remember_data(data: dict[str, Any]) -> None:
 def _render(keys: dict[str, str], data: dict[str, Any]) -> str:
     head = {"format": bundled.FORMAT, "validator": validator(), "written_by": "tabletop"}
     line = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    keys = {**keys, "line_sha": sha256(line.encode("utf-8")).hexdigest()}
+    keys = {**keys, "line_sha": hashlib.sha256(line.encode("utf-8")).hexdigest()}
     head_and_keys = (json.dumps(x, ensure_ascii=False, separators=(",", ":")) for x in (head, keys))
     return "\n".join((*head_and_keys, line)) + "\n"
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import weakref
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from .._digest import sha256
 from ..content import Scenario
 from .actions import Event
 
@@ -433,4 +433,4 @@ def state_hash(state: State) -> str:
             _piece(state.used_once, _sorted_repr),
         )
     )
-    return sha256(key.encode("utf-8")).hexdigest()[:32]
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]

@@ -16,11 +16,11 @@ of other teams before the reveal (and the undo of one), control notes.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
-from .._digest import sha256
 from ..content.grammar import plural_subject
 from ..content.literal import literal
 from ..content.models import resource_infos
@@ -166,7 +166,7 @@ def entry_id(state: State, action: Action) -> str:
 def entry_id_at(seq: int, action: Action) -> str:
     """:func:`entry_id` of ``action`` listed when the game stood at event ``seq``."""
     body = json.dumps(action.to_dict(), sort_keys=True, separators=(",", ":"))
-    return f"{seq}-{sha256(body.encode()).hexdigest()[:12]}"
+    return f"{seq}-{hashlib.sha256(body.encode()).hexdigest()[:12]}"
 
 
 def seat_view(state: State, seat: Seat, facts: TableFacts, known: Secrets | None = None) -> dict[str, Any]:

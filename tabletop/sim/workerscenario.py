@@ -7,6 +7,7 @@ and never carries the data itself.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import signal
@@ -14,7 +15,6 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from .._digest import sha256
 from ..content import Scenario, scenario_from_data
 
 TaskFn = Callable[[Scenario, Any], Any]
@@ -25,7 +25,7 @@ _SCENARIOS: dict[str, Scenario] = {}
 
 def data_sha(embedded: dict[str, Any]) -> str:
     """The hash a scenario's data is known by on the workers."""
-    return sha256(json.dumps(embedded, sort_keys=True).encode()).hexdigest()[:16]
+    return hashlib.sha256(json.dumps(embedded, sort_keys=True).encode()).hexdigest()[:16]
 
 
 def keep(sha: str, embedded: dict[str, Any]) -> None:

@@ -7,11 +7,10 @@ reader (:mod:`.reading`) and the save schema all take it from here.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Mapping
 from typing import Any
-
-from .._digest import sha256
 
 FORMAT = "tabletop-save"
 #: 2: the log is language-neutral: a result records ids and figures, never words (``engine.telling`` words them),
@@ -58,7 +57,7 @@ def canonical_with(data: dict[str, Any], given: Mapping[str, bytes]) -> bytes:
 
 def chain_hash(prev: str, body: bytes) -> str:
     """The chain hash of a line: its canonical body, linked to the line before's hash."""
-    return sha256(prev.encode("ascii") + b"\n" + body).hexdigest()[:32]
+    return hashlib.sha256(prev.encode("ascii") + b"\n" + body).hexdigest()[:32]
 
 
 def line(data: dict[str, Any], prev: str, given: Mapping[str, bytes] | None = None) -> tuple[bytes, str]:

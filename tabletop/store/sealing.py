@@ -17,11 +17,11 @@ and still verify.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from .._digest import sha256
 from ..lang import Domain
 from .lines import canonical
 
@@ -41,7 +41,7 @@ def new_nonce() -> str:
 
 def commitment(entry: Mapping[str, Any], nonce: str) -> str:
     """The commitment to a sealed entry: SHA-256 of the nonce and the entry's canonical bytes, in hex."""
-    return sha256(_DOMAIN + nonce.encode("utf-8") + b"\n" + canonical(entry)).hexdigest()
+    return hashlib.sha256(_DOMAIN + nonce.encode("utf-8") + b"\n" + canonical(entry)).hexdigest()
 
 
 def matches(entry: Any, nonce: Any, committed: Any) -> bool:

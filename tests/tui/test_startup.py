@@ -24,7 +24,6 @@ LATER = (
     "tabletop.tui.end",
     "tomllib",
     "secrets",
-    "hashlib",  # OpenSSL, ~6 ms: the save's chain and the content's fingerprints take CPython's own SHA-256 (_digest)
     # the other commands of the command line, and what they import (tabletop play parses its own
     # arguments only): a sweep's process pool (~2.5 ms of every start), serve's shell quoting, ...
     "tabletop.cli.host",
@@ -51,9 +50,8 @@ LATER = (
 #: for ``tabletop play``, its parser and language choice included; 81 and 83 before the header took its
 #: translations from the cache's bytes; one more since, ``engine.partwords``: a card's effects worded through the
 #: catalogue; one more on 2026-12-03, ``_collector``: the collector paused while the package and the screens are
-#: imported, ~7.5 ms; one more at stop 53, ``_digest``: CPython's own SHA-256 instead of hashlib's OpenSSL, ~6 ms);
-#: each costs the room ~0.1 ms to find, read and run
-MOST_MODULES = 82
+#: imported, ~7.5 ms); each costs the room ~0.1 ms to find, read and run
+MOST_MODULES = 81
 
 
 def test_the_first_board_imports_only_what_it_shows(tmp_path: Path) -> None:
