@@ -65,7 +65,11 @@ def run(args: list[str]) -> dict:
     """``tabletop ARGS`` in a fresh process: its wall time, CPU seconds and the driver's peak memory."""
     load_before = os.getloadavg()[0]
     env = dict(os.environ, PYTHONPATH=TREE) if TREE else None  # before the installed (editable) tabletop
-    done = subprocess.run([sys.executable, "-c", DRIVER, *args], capture_output=True, text=True, check=False, env=env)
+    # in an empty folder: a -c child puts its working folder first on sys.path, so run from the checkout's root it
+    # imported that checkout, whatever PYTHONPATH said (found at stop 53)
+    with tempfile.TemporaryDirectory() as nowhere:
+        done = subprocess.run([sys.executable, "-c", DRIVER, *args], capture_output=True, text=True, check=False,
+                              env=env, cwd=nowhere)
     figures = json.loads(done.stderr.strip().splitlines()[-1])
     if figures["code"] != 0:
         raise SystemExit(f"tabletop {' '.join(args)} failed:\n{done.stderr}")
@@ -141,6 +145,8 @@ def floor(per_point: int, sample: int = 25) -> None:
     import time
 
     sys.path.insert(0, str(HERE))
+    if TREE:  # the other checkout's tabletop, in this process (--tree was not read here before stop 53)
+        sys.path.insert(0, TREE)
     from bench_fold import Fold, run_fold
 
     from tabletop.content.sweepfile import load_sweep

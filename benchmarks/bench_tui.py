@@ -193,8 +193,11 @@ def start_once(code: str, env: dict[str, str], *args: str) -> Start:
     """When one fresh process showed its first frame, settled and exited."""
     with tempfile.TemporaryDirectory() as folder:
         t = time.time()
+        # in a folder of its own: a ``-c`` child puts its working folder first on sys.path, so run from the
+        # checkout's root every child imported that checkout's tabletop, --against's PYTHONPATH notwithstanding
+        # (found at stop 53: every "start's code" figure before it was this checkout's code again)
         out = subprocess.run([sys.executable, "-c", code, folder, *args], check=True, capture_output=True,
-                             text=True, env=env)
+                             text=True, env=env, cwd=folder)
         ended = time.time()
     first, first_cpu, settled, settled_cpu = (float(x) for x in out.stdout.split()[-4:])
     return Start(first - t, settled - t, ended - t, first_cpu, settled_cpu)
@@ -249,7 +252,7 @@ def instructions(runs: int, ruleset: Path | None, against: Path | None) -> dict[
                 with tempfile.TemporaryDirectory() as folder:
                     subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}",
                                     sys.executable, "-c", code, folder, *args], check=True, capture_output=True,
-                                   env={**app_env, "BENCH_STOP_AT_FIRST_FRAME": "1"})
+                                   env={**app_env, "BENCH_STOP_AT_FIRST_FRAME": "1"}, cwd=folder)  # (start_once)
                 total = next(line for line in out.read_text().splitlines() if line.startswith(("totals:", "summary:")))
                 counts.setdefault(name, []).append(int(total.split()[1]))
                 out.unlink()
