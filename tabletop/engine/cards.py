@@ -8,7 +8,7 @@ from typing import Any, NamedTuple
 
 from ..content import Card
 from . import rng
-from .actions import Action, RuleViolation
+from .actions import Action, Event, RuleViolation
 from .codes import Code
 from .legal import _expect
 from .lookups import _, _actor_name, _card, _outcome, named, pgettext, plural
@@ -59,42 +59,42 @@ def due_card(state: State) -> Card | None:
     return None
 
 
+def _placing(state: State) -> Event | None:
+    """The round's draw, redraw or injection that put the card on the table: the newest not taken back by an undo
+    (None while no card is on the table)."""
+    if state.card is None:
+        return None
+    events = state.this_round()
+    undone = undone_seqs(events)
+    return next((e for e in reversed(events)
+                 if e.seq not in undone and e.action.kind in ("draw", "redraw", "inject")), None)
+
+
 def on_schedule(state: State) -> bool:
     """Whether the card on the table came up on the deck's schedule (not at random, not injected).
 
-    Read from the round's draws as recorded: the newest draw, redraw or
-    injection not taken back by an undo is the one that put the card there.
+    Read from the round's draws as recorded (:func:`_placing`).
     """
-    if state.card is None:
+    event = _placing(state)
+    if event is None:
         return False
-    events = state.this_round()
-    undone = undone_seqs(events)
-    for event in reversed(events):
-        if event.seq in undone or event.action.kind not in ("draw", "redraw", "inject"):
-            continue
-        outcome = event.result.get("outcome")
-        return (event.action.kind != "inject" and isinstance(outcome, dict) and bool(outcome.get("scheduled"))
-                and outcome.get("card") == state.card)
-    return False
+    outcome = event.result.get("outcome")
+    return (event.action.kind != "inject" and isinstance(outcome, dict) and bool(outcome.get("scheduled"))
+            and outcome.get("card") == state.card)
 
 
 def set_aside(state: State) -> list[str]:
     """The cards the draw that put the card on the table set aside, unplayable then (ids, in the order drawn).
 
-    Read as :func:`on_schedule` reads the round's draws: the newest draw, redraw or injection not taken back by an
-    undo (an injection sets none aside). None while no card is on the table."""
-    if state.card is None:
+    Read as :func:`on_schedule` reads the round's draws (an injection sets none aside). None while no card is on
+    the table."""
+    event = _placing(state)
+    if event is None:
         return []
-    events = state.this_round()
-    undone = undone_seqs(events)
-    for event in reversed(events):
-        if event.seq in undone or event.action.kind not in ("draw", "redraw", "inject"):
-            continue
-        outcome = event.result.get("outcome")
-        if event.action.kind == "inject" or not isinstance(outcome, dict) or outcome.get("card") != state.card:
-            return []
-        return [str(c) for c in outcome.get("set_aside") or ()]
-    return []
+    outcome = event.result.get("outcome")
+    if event.action.kind == "inject" or not isinstance(outcome, dict) or outcome.get("card") != state.card:
+        return []
+    return [str(c) for c in outcome.get("set_aside") or ()]
 
 
 def _reshufflable(state: State, discard: list[str]) -> bool:
