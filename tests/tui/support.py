@@ -124,6 +124,18 @@ def toasts(pilot: Pilot) -> list[str]:
     return [str(t.render()) for t in pilot.app.screen.query(Toast)]
 
 
+def to_turn_of(session: Session, actor: str) -> None:
+    """Play on, each other team passing, until ``actor`` is to move in the moves phase."""
+    from tabletop.engine import Action, legal_actions
+
+    while not (session.state.phase == "moves" and session.state.turn == actor):
+        state = session.state
+        if state.turn is not None and state.phase == "moves":
+            session.apply(Action("pass", actor=state.turn))
+        else:
+            session.apply(legal_actions(state)[0])
+
+
 def play_bots(session: Session, through_round: int, seed: int) -> None:
     """Random bots play every team through ``through_round``; the facilitator rules every move a success."""
     import random

@@ -12,22 +12,12 @@ from pathlib import Path
 import pytest
 
 from tabletop import lang
-from tabletop.engine import Action, legal_actions
+from tabletop.engine import Action
 from tabletop.play.session import Session
 from tabletop.tui.app import TabletopApp
 from tabletop.tui.decisionlist import DecisionList
 
-from .support import SMALL, board, press, start
-
-
-def to_ukraine_s_turn(session: Session) -> None:
-    """Play on (the others pass) until Ukraine is to move."""
-    while not (session.state.phase == "moves" and session.state.turn == "ua"):
-        state = session.state
-        if state.turn is not None and state.phase == "moves":
-            session.apply(Action("pass", actor=state.turn))
-        else:
-            session.apply(legal_actions(state)[0])
+from .support import SMALL, board, press, start, to_turn_of
 
 
 def shut_out(tmp_path: Path) -> Session:
@@ -38,7 +28,7 @@ def shut_out(tmp_path: Path) -> Session:
         if "ua" in track.members:
             closing = {"status": "deferred"} if track.id == "borders" else {"position": track.agreement_at}
             session.apply(Action("override", track=track.id, reason="test", **closing))
-    to_ukraine_s_turn(session)
+    to_turn_of(session, "ua")
     assert all(not session.state.tracks[t].is_open for t in spec.tracks if "ua" in spec.tracks[t].members)
     return session
 
@@ -77,7 +67,7 @@ async def test_a_team_with_no_open_track_sees_its_global_moves_and_pass_first(tm
 
 async def test_a_team_with_an_open_track_keeps_the_tracks_first(tmp_path: Path) -> None:
     session = start(tmp_path, seed=5)
-    to_ukraine_s_turn(session)
+    to_turn_of(session, "ua")
     app = TabletopApp(session)
     async with app.run_test(size=SMALL) as pilot:
         await pilot.pause()

@@ -9,22 +9,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tabletop.engine import Action
 from tabletop.tui.app import TabletopApp
 
-from .support import SMALL, board, press, start, toasts
+from .support import SMALL, board, press, start, to_turn_of, toasts
 
 
 async def test_a_refusal_is_cleared_by_the_next_pick_the_game_takes(tmp_path: Path) -> None:
     session = start(tmp_path, seed=5)
-    while not (session.state.phase == "moves" and session.state.turn == "ua"):
-        state = session.state
-        if state.turn is not None and state.phase == "moves":
-            session.apply(Action("pass", actor=state.turn))
-        else:
-            from tabletop.engine import legal_actions
-
-            session.apply(legal_actions(state)[0])
+    to_turn_of(session, "ua")
     app = TabletopApp(session)
     async with app.run_test(size=SMALL, notifications=True) as pilot:
         await pilot.pause()
