@@ -338,7 +338,7 @@ class _Report:
                 "facilitator": self._facilitator_item, "notes": self._note_item, "status_changes": self._status_item}
         items = [said[kind](item) for kind, item in in_order(rnd)]
         if rnd["passes"]:
-            who = passed_words(rnd["passes"], e)
+            who = passed_words(rnd["passes"], e, lambda p: self._undone(p["seq"]))
             items.append(f"<li>{_('Passed: {who}').format(who=who)}</li>")
         return items
 

@@ -55,7 +55,7 @@ def round_lines(rnd: dict[str, Any], argued: Mapping[int, Any]) -> list[str]:
     }
     lines = [line for kind, item in in_order(rnd) for line in said[kind](item)]
     if rnd["passes"]:
-        lines.append("- " + _("Passed: {who}").format(who=passed_words(rnd["passes"], esc)))
+        lines.append("- " + _("Passed: {who}").format(who=passed_words(rnd["passes"], esc, _undone_by)))
     return lines
 
 
@@ -100,15 +100,20 @@ def _move(m: dict[str, Any]) -> list[str]:
 
 def _ruling(r: dict[str, Any], round_number: int, argued: Mapping[int, Any]) -> list[str]:
     earlier = tabled_earlier(r, round_number)
-    undone = " **" + _("(undone by #{seq})").format(seq=r["undone_by"]) + "**" if r["undone"] else ""
+    undone = _undone_by(r)
     return ["- " + _("Ruling #{seq} on move #{proposal}{earlier}: {actor} \u2014 {move}: {working}").format(
         seq=r["seq"], proposal=r["proposal"], earlier=earlier, actor=esc(r["actor_name"]),
         move=esc(r["move_name"]), working=mark_quotes(esc(r["working"]), argued.get(r["seq"]), esc, bracketed)) + undone,
         *_changes(r)]
 
 
+def _undone_by(item: Mapping[str, Any]) -> str:
+    """`` **(undone by #9)**`` after an undone ruling, facilitator event or pass; nothing after the others."""
+    return " **" + _("(undone by #{seq})").format(seq=item["undone_by"]) + "**" if item["undone"] else ""
+
+
 def _facilitator(f: dict[str, Any]) -> list[str]:
-    undone = " **" + _("(undone by #{seq})").format(seq=f["undone_by"]) + "**" if f["undone"] else ""
+    undone = _undone_by(f)
     return ["- " + _("**Facilitator** #{seq} ({kind}): {summary}").format(
         seq=f["seq"], kind=kind_word(f["kind"]), summary=esc(f["summary"])) + undone, *_changes(f)]
 

@@ -305,12 +305,15 @@ def answer_words(answer: Mapping[str, Any], esc: Callable[[str], str]) -> tuple[
     return who, effect
 
 
-def passed_words(passes: Sequence[Mapping[str, Any]], esc: Callable[[str], str]) -> str:
+def passed_words(passes: Sequence[Mapping[str, Any]], esc: Callable[[str], str],
+                 undone: Callable[[Mapping[str, Any]], str]) -> str:
     """Who passed in a round, each with its event: ``Russia (#12), Ukraine (#14, the time was up)``, escaped for the
-    format. A pass the phase timer made says so: it was not the team's choice."""
+    format. A pass the phase timer made says so: it was not the team's choice. ``undone(pass)`` is what the format
+    puts after an undone pass, as after its other undone events, else ``""`` (found from outside: a pass undone by
+    the facilitator was listed as passed, beside the pass that took its place)."""
     return ", ".join(
-        _("{actor} (#{seq}, the time was up)").format(actor=esc(p["actor_name"]), seq=p["seq"]) if p.get("time_up")
-        else f"{esc(p['actor_name'])} (#{p['seq']})"
+        (_("{actor} (#{seq}, the time was up)").format(actor=esc(p["actor_name"]), seq=p["seq"]) if p.get("time_up")
+         else f"{esc(p['actor_name'])} (#{p['seq']})") + undone(p)
         for p in passes)
 
 
