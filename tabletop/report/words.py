@@ -14,7 +14,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any
 
 from ..content.literal import literal, one_line  # noqa: F401 - the report formats take literal from here
-from ..lang import LANGUAGES, Domain, current, decimal
+from ..lang import LANGUAGES, SOURCE, Domain, current, decimal
 from ..engine.telling import recorded_reason
 from ..store.players import policy_word
 
@@ -59,13 +59,24 @@ def _word(words: Mapping[str, str], key: Any) -> str:
 
 def verify_command(file: str, head: str) -> str:
     """The command that checks the reported save against its chain head, as a person types it in the save's
-    folder (found from outside: "tabletop verify SAVE --head", which could not run as written)."""
+    folder (found from outside: "tabletop verify SAVE --head", which could not run as written); in the report's
+    language when that is not English, so verify answers as the report reads (found from outside: a Ukrainian
+    report's command answered in the reader's locale)."""
     from ..content.literal import shell_path
 
     name = shell_path(file)
     if "`" in name:  # inside a Markdown code span, a backtick would end it: the placeholder rather than a wrong name
         name = "SAVE"  # untranslated: a command's placeholder
-    return f"tabletop verify {name} --head {head}"  # untranslated: a command
+    lang = "" if current() == SOURCE else f" --lang {current()}"  # untranslated: a command's option
+    return f"tabletop verify {name}{lang} --head {head}"  # untranslated: a command
+
+
+def chain_head_words(head: str, hash: str, command: str) -> str:
+    """The report's closing line: the chain head, its full hash, and the command that checks it, which names the
+    save by its file name alone, so is run in the save's folder (found from outside: run where ``tabletop report
+    saves/x.jsonl`` was, it answered "no such file"). The three parts already made safe for the format."""
+    return _("{head} (full: {hash}; check it, in the save's folder, with {command}).").format(
+        head=head, hash=hash, command=command)
 
 
 def quoted(text: str) -> str:
