@@ -391,3 +391,22 @@ def test_the_quit_line_of_a_game_over_names_the_room_s_language(monkeypatch: pyt
     assert "tabletop replay saves/uk1.jsonl --lang uk " in said and "tabletop report saves/uk1.jsonl --lang uk " in said
     with using("uk"):
         assert saved_line(Path("saves/uk1.jsonl"), over=False).endswith("tabletop resume saves/uk1.jsonl --lang uk)")
+
+
+def test_the_end_screen_s_verify_command_speaks_the_room_s_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found from outside (helper-152): the end screen's "tabletop verify SAVE --head H … checks the save later" had
+    no --lang, where the replay and report lines under it had: typed as shown, verify answered in the locale's
+    language, not the room's."""
+    from tabletop.content.loader import load_scenario
+    from tabletop.engine import new_game
+    from tabletop.lang import using
+    from tabletop.tui.end import EndScreen
+
+    for key in ("TABLETOP_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        monkeypatch.delenv(key, raising=False)
+    state = new_game(load_scenario("parallel-tracks"), 1)
+    screen = EndScreen(state, Path("saves/uk1.jsonl"), head=(24, "40651999ccc346bded8d2af18fcd1415"))
+    with using("uk"):
+        assert "tabletop verify saves/uk1.jsonl --lang uk --head 40651999" in screen._head().plain
+    with using("en"):
+        assert "tabletop verify saves/uk1.jsonl --head 40651999" in screen._head().plain

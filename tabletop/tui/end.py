@@ -71,7 +71,8 @@ class EndScreen(Screen[None]):
 
     def _head(self) -> Text:
         assert self.head is not None
-        verify = f"tabletop verify {shell_path(self.save_path)} --head {self.head[1][:8]}"  # untranslated: a command to type
+        # in the room's language, as the replay and report lines below (found from outside: it had no --lang)
+        verify = f"tabletop verify {shell_path(self.save_path)}{lang_flag()} --head {self.head[1][:8]}"  # untranslated: a command to type
         return Text(_("{head} \u2014 note it; `{command}` checks the save later.").format(
             head=head_line(*self.head), command=verify))
 
