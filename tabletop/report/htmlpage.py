@@ -27,6 +27,7 @@ from .htmlparts import (
 from .words import (
     left_out,
     chain_head_words,
+    ended_words,
     verify_command,
     PLAYERS_UNRECORDED,
     answer_words,
@@ -145,7 +146,7 @@ class _Report:
     def facts(self) -> str:
         sc, out = self.r["scenario"], self.r["outcome"]
         mode = independence_words(sc["independence"])
-        ended = e(end_reason(out["end_reason"])) if out["over"] else e(not_ended(out["round"], out["phase"], self.r.get("damage")))
+        ended = e(ended_words(self.r)) if out["over"] else e(not_ended(out["round"], out["phase"], self.r.get("damage")))
         rows = [
             (_("Save"), e(sc["file"])),
             (_("Ruleset"), f"{e(sc['ruleset_name'])} ({e(sc['ruleset_id'])})"),
@@ -345,7 +346,7 @@ class _Report:
     def _note_item(self, n: dict[str, Any]) -> str:
         note = _("#{seq} on {about} (\u201c{summary}\u201d): {text}").format(
             seq=n["seq"], about=self.event_link(n["about"]), summary=e(n["about_summary"]),
-            text=typed(f"<strong>{e(n['text'])}</strong>", n.get("lang")))
+            text=typed(f"<strong>{e(n['text'])}</strong>", n.get("lang"), quote=True))
         return f'<li class="note"><span class="tag tag-facilitator">{_("NOTE")}</span> {note}</li>'  # untranslated: markup
 
     def _status_item(self, h: dict[str, Any]) -> str:
@@ -487,7 +488,7 @@ class _Report:
                 summary = e(n["about_summary"]) + (
                     f' <span class="tag tag-undone">{_("UNDONE")}</span>' if n["about_undone"] else ""  # untranslated: markup
                 )
-                text = typed(f'<span class="text">{e_text(n["text"])}</span>', n.get("lang"))  # untranslated: markup
+                text = typed(f'<span class="text">{e_text(n["text"])}</span>', n.get("lang"), quote=True)  # untranslated: markup
                 rows.append([f"#{n['seq']}", str(n["label_round"]), about, summary, text])
             body = table([_("Event"), _("Round"), _("About event"), _("That event"), _("Note")], rows)
         return f'<section class="notes" id="{self.id("notes")}"><h2>{_("Facilitator notes")}</h2>{body}</section>'  # untranslated: markup

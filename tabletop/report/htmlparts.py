@@ -35,10 +35,15 @@ def e_text(value: Any) -> str:
     return html.escape(literal(value).strip(), quote=True)
 
 
-def typed(html_text: str, lang: Any) -> str:
-    """Text quoted as typed (already HTML), in its ``lang`` and marked ``[ru]`` when not the page's language."""
+def typed(html_text: str, lang: Any, quote: bool = False) -> str:
+    """Text as typed (already HTML), in its ``lang`` and marked ``(ru)`` when not the page's language, as every
+    screen marks it (:func:`tabletop.engine.wording.typed`); ``quote``: a text not quoted yet (a note) is put in
+    «…» then, a working's quoted text stays in its own quotation marks."""
     other = typed_lang(lang)
-    return f'<span lang="{other}">{html_text}</span> <span class="lang">[{other}]</span>' if other else html_text  # untranslated: markup
+    if not other:
+        return html_text
+    shown = f"\u00ab{html_text}\u00bb" if quote else html_text
+    return f'<span lang="{other}">{shown}</span> <span class="lang">({other})</span>'  # untranslated: markup
 
 
 def typed_line(line: str, argument: dict[str, Any]) -> str:

@@ -15,6 +15,7 @@ from ..engine.wording import undone_word, met_word, status_word
 from .words import (
     left_out,
     chain_head_words,
+    ended_words,
     verify_command,
     cascade_intro,
     PLAYERS_UNRECORDED,
@@ -40,11 +41,10 @@ from .words import (
     players_unrecorded,
     prompts_by_track,
     argued_at,
-    bracketed,
+    lang_after,
     mark_quotes,
-    quoted_typed,
     secrets_left_out,
-    typed_mark,
+    typed_words,
     share_rows,
     working_parts,
 )
@@ -166,7 +166,7 @@ def report_lines(report: dict[str, Any], level: int = 1, title: str | None = Non
 
 def _facts(doc: _Doc, report: dict[str, Any]) -> None:
     sc, out = report["scenario"], report["outcome"]
-    ended = esc(end_reason(out["end_reason"])) if out["over"] else not_ended(out["round"], out["phase"], report.get("damage"))
+    ended = esc(ended_words(report)) if out["over"] else not_ended(out["round"], out["phase"], report.get("damage"))
     doc.add(
         _table(
             ["", ""],
@@ -251,7 +251,7 @@ def _arguments(doc: _Doc, report: dict[str, Any]) -> None:
         doc.h(3, esc(track["track_name"]))
         for a in track["arguments"]:
             doc.p(f"**{esc(a['headline'])}**")
-            doc.add(f"- {esc(line)}" + typed_mark((quoted_typed(line, a) or ("", None))[1]) for line in a["lines"])
+            doc.add(f"- {mark_quotes(esc(line), a, esc, lang_after)}" for line in a["lines"])
 
 
 def _objectives(doc: _Doc, report: dict[str, Any]) -> None:
@@ -338,7 +338,7 @@ def _log(doc: _Doc, report: dict[str, Any]) -> None:
                 _who(e),
                 esc(e["track_name"]) if e["track_name"] else "",
                 what,
-                mark_quotes("; ".join(working), argued.get(e["seq"]), esc, bracketed),
+                mark_quotes("; ".join(working), argued.get(e["seq"]), esc, lang_after),
             ]
         )
     doc.add(_table(["#", _("Time (UTC)"), _("Round"), _("Phase"), _("Who"), _("Track"), _("What"), _("Working")], rows))
@@ -356,7 +356,7 @@ def _notes(doc: _Doc, report: dict[str, Any]) -> None:
         summary = esc(n["about_summary"])
         if n["about_undone"]:
             summary += f" {undone_word()}"
-        rows.append([f"#{n['seq']}", str(n["label_round"]), about, summary, esc(n["text"]) + typed_mark(n.get("lang"))])
+        rows.append([f"#{n['seq']}", str(n["label_round"]), about, summary, typed_words(esc(n["text"]), n.get("lang"))])
     doc.add(_table([_("Event"), _("Round"), _("About event"), _("That event"), _("Note")], rows))
 
 

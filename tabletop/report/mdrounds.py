@@ -17,9 +17,9 @@ from ..lang import Domain
 from .timeline import in_order
 from .words import (
     answer_words,
-    bracketed,
     how_drawn,
     kind_word,
+    lang_after,
     mark_quotes,
     move_detail,
     one_line,
@@ -28,7 +28,7 @@ from .words import (
     passed_words,
     set_aside_text,
     tabled_earlier,
-    typed_mark,
+    typed_words,
 )
 
 _, ngettext, N_ = Domain("report").words()
@@ -103,7 +103,7 @@ def _ruling(r: dict[str, Any], round_number: int, argued: Mapping[int, Any]) -> 
     undone = _undone_by(r)
     return ["- " + _("Ruling #{seq} on move #{proposal}{earlier}: {actor} \u2014 {move}: {working}").format(
         seq=r["seq"], proposal=r["proposal"], earlier=earlier, actor=esc(r["actor_name"]),
-        move=esc(r["move_name"]), working=mark_quotes(esc(r["working"]), argued.get(r["seq"]), esc, bracketed)) + undone,
+        move=esc(r["move_name"]), working=mark_quotes(esc(r["working"]), argued.get(r["seq"]), esc, lang_after)) + undone,
         *_changes(r)]
 
 
@@ -120,7 +120,7 @@ def _facilitator(f: dict[str, Any]) -> list[str]:
 
 def _note(n: dict[str, Any]) -> list[str]:
     return ["- " + _("**Note** #{seq} on #{about} (\u201c{summary}\u201d): {text}").format(
-        seq=n["seq"], about=n["about"], summary=esc(n["about_summary"]), text=esc(n["text"]) + typed_mark(n.get("lang")))]
+        seq=n["seq"], about=n["about"], summary=esc(n["about_summary"]), text=typed_words(esc(n["text"]), n.get("lang")))]
 
 
 def _status(h: dict[str, Any]) -> list[str]:

@@ -15,7 +15,8 @@ from typing import Any
 
 from ..content.literal import literal, one_line  # noqa: F401 - the report formats take literal from here
 from ..lang import LANGUAGES, SOURCE, Domain, current, decimal
-from ..engine.telling import recorded_reason
+from ..engine.telling import end_reason, recorded_reason
+from ..engine.wording import typed
 from ..store.players import policy_word
 
 _, ngettext, N_ = Domain("report").words()
@@ -404,19 +405,30 @@ def agreements_per_game(comparison: Mapping[str, Any], esc: Callable[[str], str]
 
 def typed_lang(lang: Any) -> str | None:
     """The language a text was typed in, when it is not the report's own: the text is quoted as typed, so
-    the reader is told (``[ru]``). Only a language tabletop knows: a save is outside data."""
+    the reader is told (``«…» (ru)``). Only a language tabletop knows: a save is outside data."""
     return lang if isinstance(lang, str) and lang in LANGUAGES and lang != current() else None
 
 
-def bracketed(quoted: str, lang: str) -> str:
-    """A text quoted as typed, its language after it: ``“…” [ru]`` (Markdown and plain text)."""
-    return f"{quoted} [{lang}]"
+def lang_after(quoted: str, lang: str) -> str:
+    """A text the working quotes as typed, its language after it: ``“…” (ru)``, as the engine marks a quoted counter
+    (Markdown and plain text)."""
+    return f"{quoted} ({lang})"
 
 
-def typed_mark(lang: Any) -> str:
-    """`` [ru]`` after a text typed in another language than the report's; nothing otherwise."""
-    other = typed_lang(lang)
-    return f" [{other}]" if other else ""
+def typed_words(text: str, lang: Any) -> str:
+    """A person's text (already made safe for the format) as every screen and report shows it: as typed, or, typed
+    in another language than the report's, quoted and marked ``«…» (ru)`` (:func:`tabletop.engine.wording.typed`;
+    found from outside: the same note was ``… [uk]`` in the timeline and ``«…» (uk)`` in the decision log)."""
+    return typed(text, typed_lang(lang))
+
+
+def ended_words(report: Mapping[str, Any]) -> str:
+    """Why the game ended, in words: the engine's reasons translated, a facilitator's as typed, marked with its
+    language as the decision log marks it (found from outside: the summary's "Ended" showed a Ukrainian reason
+    unmarked in an English report)."""
+    lang = next((e.get("lang") for e in reversed(report.get("log") or ()) if e.get("game_over") and not e["undone"]),
+                None)
+    return end_reason(report["outcome"]["end_reason"], typed_lang(lang))
 
 
 def typed_texts(argument: Mapping[str, Any] | None) -> list[tuple[str, str]]:
@@ -428,11 +440,6 @@ def typed_texts(argument: Mapping[str, Any] | None) -> list[tuple[str, str]]:
     if typed_lang(argument.get("lang")):
         out += [(one_line(t), argument["lang"]) for t in (argument.get("text"), *(argument.get("reasons") or ())) if t]
     return out
-
-
-def quoted_typed(line: str, argument: Mapping[str, Any]) -> tuple[str, str] | None:
-    """The typed text an argument's working line quotes and its language, when that is not the report's."""
-    return next(((text, lang) for text, lang in typed_texts(argument) if text in line), None)
 
 
 #: the quotation marks the working of a ruling puts round a typed text, in each language
@@ -463,7 +470,7 @@ def working_parts(entry: Mapping[str, Any], esc: Callable[[str], str]) -> list[s
     if entry.get("reason") and not entry["working"] and entry["reason"].strip() not in entry["summary"]:
         given = recorded_reason(entry["reason"])  # words tabletop wrote itself: the report's, no typed mark
         parts.append(_("reason: {reason}").format(
-            reason=esc(given) if given is not None else esc(entry["reason"]) + typed_mark(entry.get("lang"))))
+            reason=esc(given) if given is not None else typed_words(esc(entry["reason"]), entry.get("lang"))))
     parts += [esc(c) for c in entry["changes_text"]]
     parts += [esc(n) for n in entry["effect_notes"]]
     parts += [esc(n) for n in entry["effect_log"]]

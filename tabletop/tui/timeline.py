@@ -12,7 +12,7 @@ from ..engine.actions import FACILITATOR_KINDS
 from ..engine.arguments import argument_step
 from ..engine.records import Ruling, changes_of
 from ..engine.review import noted_event
-from ..engine.wording import breakdown_points, changes_texts, recorded_reason, undone_word
+from ..engine.wording import breakdown_points, changes_texts, recorded_reason, typed, undone_word
 from ..lang import Domain
 from ..play.arguing import argument_spans
 from ..play.picks import Styled
@@ -123,8 +123,9 @@ def working_text(save: Save, index: int, undone: Set[int], notes: Mapping[int, l
         # (a facilitator's ruling says its reason in its working: found from outside, the same reason three times)
         # a reason tabletop records itself ("undone by the facilitator") in today's words; a person's as typed
         ours = recorded_reason(given) if isinstance(given, str) else None
-        reason = _("reason: {reason}").format(reason=ours or literal(given))
-        reason += f" [{typed_other(e.action.lang)}]" if typed_other(e.action.lang) and ours is None else ""
+        # a person's marked with its language as the event's own line marks it: «…» (uk) (found from outside: the
+        # same reason was «…» (uk) above and … [uk] here)
+        reason = _("reason: {reason}").format(reason=ours or typed(literal(given), typed_other(e.action.lang)))
         out.append(f"  {reason}\n", style="italic")
     if e.seq in undone:
         out.append("  " + _("This action was undone later.") + "\n", style="italic")
@@ -135,7 +136,7 @@ def working_text(save: Save, index: int, undone: Set[int], notes: Mapping[int, l
             out.append(sealed_note_text(counter=kept in gated) + "\n", style="italic")
             continue
         other = typed_other(note.action.lang)
-        out.append(literal(note.action.text or "") + (f" [{other}]" if other else "") + "\n")
+        out.append(typed(literal(note.action.text or ""), other) + "\n")
     if e.time:
         out.append("  " + _("at {time}").format(time=saved_at(e.time)), style="dim")
     return out

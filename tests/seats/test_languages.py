@@ -326,15 +326,15 @@ def test_the_three_language_games_json_differs_only_in_words(three: ThreeLanguag
 
 def test_typed_texts_are_quoted_with_their_language_where_another_is_read(three: ThreeLanguageGame,
                                                                          reports: dict[tuple[str, str], str]) -> None:
-    """A counter the Russian team typed reads "[ru]" in the English and Ukrainian reports and replay, not in
-    the Russian ones; the HTML gives it its ``lang``; the JSON records each counter's language."""
+    """A counter the Russian team typed reads "(ru)" in the English and Ukrainian reports ("[ru]" in the replay's
+    working), not in the Russian ones; the HTML gives it its ``lang``; the JSON records each counter's language."""
     save = open_save(three.save)
     typed = {e.action.lang: e.action.text for e in save.events if e.action.kind == "counter" and e.action.text}
     ru, uk = typed["ru"], typed["uk"]
-    assert f"\u201c{ru}\u201d [ru]" in reports["en", "md"] and f"\u201c{uk}\u201d [uk]" in reports["en", "md"]
-    assert f"\u00ab{uk}\u00bb [uk]" in reports["ru", "md"] and f"\u00ab{ru}\u00bb [ru]" not in reports["ru", "md"]
+    assert f"\u201c{ru}\u201d (ru)" in reports["en", "md"] and f"\u201c{uk}\u201d (uk)" in reports["en", "md"]
+    assert f"\u00ab{uk}\u00bb (uk)" in reports["ru", "md"] and f"\u00ab{ru}\u00bb (ru)" not in reports["ru", "md"]
     assert f"\u00ab{ru}\u00bb" in reports["ru", "md"]  # its own language: quoted as typed, unmarked
-    assert f'<span lang="ru">\u00ab{ru}\u00bb</span> <span class="lang">[ru]</span>' in reports["uk", "html"]
+    assert f'<span lang="ru">\u00ab{ru}\u00bb</span> <span class="lang">(ru)</span>' in reports["uk", "html"]
     assert f'<span lang="uk">\u00ab{uk}' not in reports["uk", "html"]
     counters = [c for t in json.loads(reports["en", "json"])["arguments"] for a in t["arguments"] for c in a["counters"]]
     assert {c["text"]: c.get("lang") for c in counters if c["text"] in (ru, uk)} == {ru: "ru", uk: "uk"}

@@ -101,7 +101,7 @@ def test_the_replay_words_a_reason_tabletop_recorded_in_the_language_shown(tmp_p
         ours = working_text(save, 2, set(), {}, {}).plain
         theirs = working_text(save, 4, set(), {}, {}).plain
     assert "причина: отменено ведущим" in ours and "undone by" not in ours, ours
-    assert "причина: the room asked" in theirs, theirs
+    assert "причина: \u00abthe room asked\u00bb (en)" in theirs, theirs  # typed in English: marked as typed
 
 
 async def test_the_command_palette_asks_in_the_language_spoken(tmp_path: Path) -> None:

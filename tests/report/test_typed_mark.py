@@ -1,0 +1,53 @@
+"""Text typed in another language than the reader's is marked one way everywhere: «…» (uk), as the engine's
+:func:`~tabletop.engine.wording.typed` marks it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tabletop import lang
+from tabletop.engine import Action, State
+from tabletop.report import render
+from tabletop.store.reading import open_save
+from tabletop.tui.timeline import working_text
+
+from .kit import HtmlDoc, facilitated_save, md_text, scenario
+
+NOTE = "Росія пасує, бо їй ніщо не вигідне"
+END = "Час вийшов, кінець семінару"
+
+
+def _ukrainian_room(state: State) -> list[Action]:
+    last = state.last
+    assert last is not None
+    if last.action.kind == "pass" and not any(e.action.kind == "note" for e in state.log):
+        return [Action("note", text=NOTE, about=last.seq, lang="uk")]
+    if last.action.kind == "advance" and state.round == 2 and not state.over:
+        return [Action("end", reason=END, lang="uk")]
+    return []
+
+
+def test_typed_text_in_another_language_is_marked_one_way_everywhere(tmp_path: Path) -> None:
+    """Found from outside: the timeline and notes table said "… [uk]", the decision log «…» (uk), the replay both
+    for the same reason, and the summary's "Ended" showed a Ukrainian reason in an English report unmarked."""
+    path = tmp_path / "kyiv.jsonl"
+    facilitated_save(path, scenario(), 4, _ukrainian_room)
+    note, end = f"\u00ab{NOTE}\u00bb (uk)", f"\u00ab{END}\u00bb (uk)"
+
+    md = render([path], "md", lang="en")
+    assert "[uk]" not in md
+    assert f"| Ended | {end} |" in md
+    assert md.count(note) >= 3, md  # the timeline, the decision log, the notes table
+    html = HtmlDoc(render([path], "html", lang="en")).text
+    assert "[uk]" not in html
+    assert html.count(note) >= 3 and end in html
+    assert NOTE in md_text(render([path], "md", lang="uk")) and "(uk)" not in render([path], "md", lang="uk")
+
+    save = open_save(path)
+    ended = next(i for i, e in enumerate(save.events, 1) if e.action.kind == "end")
+    noted = next(e.result["about"] for e in save.events if e.action.kind == "note")
+    notes = {noted: [e for e in save.events if e.action.kind == "note"]}
+    with lang.using("en"):
+        shown = working_text(save, ended, set(), {}, {}).plain + working_text(save, noted, set(), notes, {}).plain
+    assert "[uk]" not in shown
+    assert f"reason: {end}" in shown and f"note: {note}" in shown, shown
