@@ -462,7 +462,11 @@ def outcome_text(state: State, show_secret: bool) -> Text:
     out.append("\n" + _("Meters: ") + meters + "\n")
     if state.end_reason:
         # the engine's own reason in the room's words (the save records it in English), a facilitator's as typed
-        out.append(_("Game ended: {reason}").format(reason=literal(end_reason(state.end_reason))) + "\n", style="dim")
+        # marked «…» (uk) in another language, as every report and log marks typed text (found from outside: unmarked)
+        ended = next((e for e in reversed(state.log) if e.action.kind == "end"), None)
+        lang = ended.action.lang if ended is not None else None
+        out.append(_("Game ended: {reason}").format(reason=literal(end_reason(state.end_reason, lang))) + "\n",
+                   style="dim")
     return out
 
 

@@ -49,6 +49,13 @@ def test_the_end_screen_says_why_the_game_ended_in_the_room_s_language() -> None
     ended = apply(state, Action("end", reason="time for lunch"))
     with using("uk"):
         assert "time for lunch" in outcome_text(ended, show_secret=True).plain
+    # found from outside (helper-153): a Ukrainian reason read on an English end screen was not marked, while every
+    # report and log marked it «…» (uk)
+    ended = apply(state, Action("end", reason="Час вийшов", lang="uk"))
+    with using("en"):
+        assert "Game ended: \u00abЧас вийшов\u00bb (uk)" in outcome_text(ended, show_secret=True).plain
+    with using("uk"):
+        assert "\u00ab" not in outcome_text(ended, show_secret=True).plain  # read in its own language: as typed
 
 
 def test_a_card_s_condition_is_said_to_be_a_draw_s() -> None:
