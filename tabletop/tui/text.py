@@ -369,12 +369,13 @@ def _typed_marks(line: str, typed: list[tuple[str, str]]) -> list[tuple[int, str
         for found in (*(left + shown + right for left, right in QUOTES), f": {shown}\n"):
             at = (line + "\n").find(found)
             if at >= 0:
-                marks.append((at + len(found) - found.endswith("\n"), f" [{other}]"))
+                # as the engine's quoted() and every report mark it (found from outside: "[ru]" here, "(ru)" there)
+                marks.append((at + len(found) - found.endswith("\n"), f" ({other})"))
     return sorted(set(marks), reverse=True)
 
 
 def typed_marked(line: str, typed: list[tuple[str, str]]) -> str:
-    """A line of working with each text it quotes as typed in another language marked ``“…” [ru]``."""
+    """A line of working with each text it quotes as typed in another language marked ``“…” (ru)``."""
     for at, mark in _typed_marks(line, typed):
         line = line[:at] + mark + line[at:]
     return line

@@ -326,8 +326,8 @@ def test_the_three_language_games_json_differs_only_in_words(three: ThreeLanguag
 
 def test_typed_texts_are_quoted_with_their_language_where_another_is_read(three: ThreeLanguageGame,
                                                                          reports: dict[tuple[str, str], str]) -> None:
-    """A counter the Russian team typed reads "(ru)" in the English and Ukrainian reports ("[ru]" in the replay's
-    working), not in the Russian ones; the HTML gives it its ``lang``; the JSON records each counter's language."""
+    """A counter the Russian team typed reads "(ru)" in the English and Ukrainian reports and in the replay's
+    working (it read "[ru]" there: found from outside), not in the Russian ones; the HTML gives it its ``lang``; the JSON records each counter's language."""
     save = open_save(three.save)
     typed = {e.action.lang: e.action.text for e in save.events if e.action.kind == "counter" and e.action.text}
     ru, uk = typed["ru"], typed["uk"]
@@ -346,8 +346,8 @@ def test_typed_texts_are_quoted_with_their_language_where_another_is_read(three:
             with lang.using(code):
                 working = working_text(save, index, set(), {}, {}).plain
 
-            def mark(text: str, working: str = working) -> bool:  # "text [ru]", quoted or not
-                return re.search(re.escape(text) + "[\u201d\u00bb]? \\[[a-z]{2}\\]", working) is not None
+            def mark(text: str, working: str = working) -> bool:  # "text (ru)", quoted or not
+                return re.search(re.escape(text) + "[\u201d\u00bb]? \\([a-z]{2}\\)", working) is not None
 
             assert all(mark(text) for text in marked), (code, working)
             assert not any(mark(text) for text in plain), (code, working)
