@@ -162,6 +162,9 @@ class Dask(Backend):
                     ))
                 self.client = self._stack.enter_context(Client(cluster))
             else:
+                if self.notice is not None:  # found from outside: a scheduler not there was 20 s without a word
+                    self.notice(_("connecting to the Dask scheduler at {address} (giving up after {timeout})").format(
+                        address=self.address, timeout=self.connect_timeout))
                 self.client = self._stack.enter_context(Client(self.address, timeout=self.connect_timeout))
         except (OSError, RuntimeError) as exc:
             self._stack.close()
