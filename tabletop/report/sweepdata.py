@@ -108,9 +108,15 @@ def read_plan(out: Path) -> dict[str, Any]:
     """The ``sweep.json`` of a sweep folder, or SweepUnreadable saying why not."""
     path = out / "sweep.json"
     if not out.is_dir():
-        if out.exists():  # a file (or a pipe) where the folder goes: not "no such folder"
+        if out.is_file():  # a file where the folder goes: not "no such folder"
             raise SweepUnreadable(_("{path} is a file, not a sweep folder (the folder that tabletop sweep --out "
                                     "wrote)").format(path=out))
+        if out.exists():  # found from outside: a FIFO or /dev/null was "a file"
+            raise SweepUnreadable(_("{path} is not a sweep folder: a pipe or a device has that name (the folder "
+                                    "that tabletop sweep --out wrote)").format(path=out))
+        if out.is_symlink():  # found from outside: a loop of links was "no such folder"
+            raise SweepUnreadable(_("{path} is a link that leads to no folder (what it names is missing, or the "
+                                    "links go round in a loop)").format(path=out))
         raise SweepUnreadable(_("{path}: no such folder").format(path=out))
     if not path.exists() and not path.is_symlink():
         raise SweepUnreadable(_("{path}: not a sweep folder (no sweep.json)").format(path=out))

@@ -197,6 +197,9 @@ def _check_folder(out: Path, the_plan: dict[str, Any], resume: bool, spec_path: 
     manifest = read_manifest(out)
     if manifest is None:
         if out.exists() and not out.is_dir():
+            if not out.is_file():  # found from outside: a FIFO or /dev/null was "a file"
+                raise SweepRefused(_("{path} is not a folder (a pipe or a device has that name): --out takes a folder "
+                                     "for the sweep (a new one, or one to --resume)").format(path=out))
             raise SweepRefused(_("{path} is a file: --out takes a folder for the sweep (a new one, or one to "
                                  "--resume)").format(path=out))
         if out.is_dir() and any(out.iterdir()):

@@ -330,3 +330,12 @@ def test_an_out_folder_nothing_could_be_written_in_suggests_no_resume(tmp_path: 
     assert main(["sweep", str(write_spec(tmp_path)), "--out", str(out), "--quiet"]) == 1
     err = capsys.readouterr().err
     assert f"tabletop sweep: cannot write into {out}: " in err and "--resume" not in err, err
+
+
+def test_a_pipe_given_as_the_out_folder_is_not_called_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside (helper-153): ``sweep --out FIFO`` and ``--out /dev/null`` said "is a file"."""
+    out = tmp_path / "fifo"
+    os.mkfifo(out)
+    assert main(["sweep", str(write_spec(tmp_path)), "--out", str(out), "--quiet"]) == 1
+    err = capsys.readouterr().err
+    assert f"{out} is not a folder (a pipe or a device has that name): --out takes a folder" in err, err
