@@ -19,6 +19,7 @@ from ..content.fields import dump
 from ..content.timers import Timers, timers_from_data
 from ..engine import Action, State, apply, legal_actions, new_game
 from ..engine.actions import Event
+from ..engine.review import undone_event
 from ..lang import SOURCE, current
 from ..store import SaveWriter, default_save_path
 
@@ -78,10 +79,7 @@ DEFAULT_SAVE_DIR = Path("saves")
 
 def _undone_last(state: State) -> Event | None:
     """The event the last one undid, if the last one is an undo."""
-    last = state.last
-    if last is None or last.action.kind != "undo" or not isinstance(last.result.get("undoes"), int):
-        return None
-    return next((e for e in reversed(state.log) if e.seq == last.result["undoes"]), None)
+    return undone_event(state, state.last) if state.last is not None else None
 
 
 def with_sealed(scenario: Scenario, sealed: bool) -> Scenario:

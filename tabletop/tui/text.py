@@ -22,7 +22,7 @@ from ..engine import Action, Event, State, apply, objectives_met, wording
 from ..engine.actions import FACILITATOR_KINDS
 from ..engine.lookups import seen, shown  # noqa: F401 - the scenario (and the game) as the room reads it, for every screen
 from ..engine.records import RULING_KINDS, Ruling, changes_of
-from ..engine.review import ended_at, roll_readings
+from ..engine.review import ended_at, roll_readings, undone_event
 from ..engine.telling import end_reason, placed, settled_notes, tell
 from ..engine.wording import (
     amount_words,
@@ -298,8 +298,6 @@ def room_told(state: State, event: Event, hidden: Set[int] | None = None) -> str
 def _sealed_team(state: State, undo: Event) -> str | None:
     """Whose sealed move ``undo`` took back, named as the room reads it (found from outside: the board said "a
     sealed move taken back", the replay and the report named the team)."""
-    from ..engine.review import undone_event
-
     undone = undone_event(state, undo)
     actor = undone.action.actor if undone is not None else None
     return names(state).get(actor, actor) if actor else None
@@ -307,14 +305,9 @@ def _sealed_team(state: State, undo: Event) -> str | None:
 
 def _sealed_taken_back(state: State, undo: Event) -> bool:
     """Whether ``undo`` took back a sealed move (never revealed: an undo takes back the newest step, and a reveal
-    comes after the moves it reveals). Walks back only as far as that move."""
-    target = undo.result.get("undoes")
-    node = state.history
-    while isinstance(target, int) and node is not None and node.event.seq >= target:
-        if node.event.seq == target:
-            return node.event.action.kind == "move" and bool(node.event.result.get("sealed"))
-        node = node.prev
-    return False
+    comes after the moves it reveals)."""
+    undone = undone_event(state, undo)
+    return undone is not None and undone.action.kind == "move" and bool(undone.result.get("sealed"))
 
 
 def event_line(state: State, event: Event, hidden: set[int], undone: set[int] | None = None) -> Text:
