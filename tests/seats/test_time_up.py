@@ -36,7 +36,11 @@ async def _never(_seconds: float) -> None:
 
 
 def _moves_phase(tmp_path: Path, hands: Hands) -> Table:
-    session = Session.start(load_scenario("river-basin"), 3, tmp_path / "timed.jsonl")
+    return _at_moves(Session.start(load_scenario("river-basin"), 3, tmp_path / "timed.jsonl"), hands)
+
+
+def _at_moves(session: Session, hands: Hands) -> Table:
+    """The host's table of ``session``, played on to the moves phase, its clock following."""
     table = Table(session, seats_for(session, observers=0), now=hands)
     while session.state.phase != "moves":
         session.apply(legal_actions(session.state)[0])
@@ -146,12 +150,7 @@ def _tested_room(tmp_path: Path, hands: Hands) -> Table:
     timers = Timers(moves="25s", event="off", adjudication="off", review="off", on_time_up="pass")
     scenario = with_sealed(load_scenario("parallel-tracks"), False).with_options(timers=timers)
     bots = {"us": "cooperative", "eu": "cooperative", "bridge": "cooperative"}
-    session = Session.start(scenario, 3, tmp_path / "w3.jsonl", bots)
-    table = Table(session, seats_for(session, observers=0), now=hands)
-    while session.state.phase != "moves":
-        session.apply(legal_actions(session.state)[0])
-        table.clock.follow(session.state)
-    return table
+    return _at_moves(Session.start(scenario, 3, tmp_path / "w3.jsonl", bots), hands)
 
 
 async def test_a_pass_the_clock_made_is_saved_and_shown_as_the_clocks_not_the_teams(tmp_path: Path) -> None:

@@ -800,8 +800,7 @@ async def test_a_paused_game_can_be_ended(tmp_path: Path) -> None:
         assert isinstance(app.screen, ConfirmScreen)
         await press(pilot, "y")
         assert isinstance(app.screen, AskScreen)
-        for key in "stop":
-            await press(pilot, key)
+        await type_text(pilot, "stop")
         await press(pilot, "enter")
         await pilot.pause()
         assert session.state.over, [t for t in toasts(pilot)]
