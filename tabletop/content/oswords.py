@@ -42,17 +42,24 @@ def system_words(exc: OSError) -> str:
     return _(said) if said in _KNOWN else said
 
 
+def in_the_way(path: Path) -> str | None:
+    """What stands where a folder is wanted, in words; None: a folder, or nothing at all."""
+    if path.is_symlink() and not path.is_dir():
+        return _("it is a link that leads to no folder (what it names is missing, or the links go round in a loop)")
+    if path.exists() and not path.is_dir():
+        return _("it is not a folder (a file, a pipe or a device has that name)")
+    return None
+
+
 def folder_words(exc: OSError) -> str:
     """:func:`system_words`, where a folder was to be made: "File exists" said what is in its way (found from
     outside: ``--save-dir`` a save, a FIFO or /dev/null, ``--out`` a loop of links, ``-o`` into a link to nothing
     were all "File exists")."""
     if isinstance(exc, FileExistsError) and exc.filename is not None:
-        name = Path(os.fsdecode(exc.filename))
-        if name.is_symlink() and not name.is_dir():
-            return _("it is a link that leads to no folder (what it names is missing, or the links go round in a loop)")
-        if not name.is_dir():
-            return _("it is not a folder (a file, a pipe or a device has that name)")
+        said = in_the_way(Path(os.fsdecode(exc.filename)))
+        if said is not None:
+            return said
     return system_words(exc)
 
 
-__all__ = ["folder_words", "system_words"]
+__all__ = ["folder_words", "in_the_way", "system_words"]

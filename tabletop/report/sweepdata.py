@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..content.files import FileRefused, not_regular, read_regular
+from ..content.oswords import in_the_way
 from ..lang import Domain
 
 _, ngettext, N_ = Domain("report").words()
@@ -111,12 +112,10 @@ def read_plan(out: Path) -> dict[str, Any]:
         if out.is_file():  # a file where the folder goes: not "no such folder"
             raise SweepUnreadable(_("{path} is a file, not a sweep folder (the folder that tabletop sweep --out "
                                     "wrote)").format(path=out))
-        if out.exists():  # found from outside: a FIFO or /dev/null was "a file"
-            raise SweepUnreadable(_("{path} is not a sweep folder: a pipe or a device has that name (the folder "
-                                    "that tabletop sweep --out wrote)").format(path=out))
-        if out.is_symlink():  # found from outside: a loop of links was "no such folder"
-            raise SweepUnreadable(_("{path} is a link that leads to no folder (what it names is missing, or the "
-                                    "links go round in a loop)").format(path=out))
+        # found from outside: a FIFO or /dev/null was "a file", a loop of links "no such folder"
+        if (problem := in_the_way(out)) is not None:
+            raise SweepUnreadable(_("{path}: {problem}; a sweep report reads the folder that tabletop sweep --out "
+                                    "wrote").format(path=out, problem=problem))
         raise SweepUnreadable(_("{path}: no such folder").format(path=out))
     if not path.exists() and not path.is_symlink():
         raise SweepUnreadable(_("{path}: not a sweep folder (no sweep.json)").format(path=out))

@@ -19,6 +19,7 @@ from typing import Any
 from .._version import __version__
 from ..content import Scenario
 from ..content.sweepfile import Sweep
+from ..content.oswords import in_the_way
 from ..content.sweepspec import id_column
 from .cluster import Backend
 from .sweepfiles import (
@@ -198,8 +199,8 @@ def _check_folder(out: Path, the_plan: dict[str, Any], resume: bool, spec_path: 
     if manifest is None:
         if out.exists() and not out.is_dir():
             if not out.is_file():  # found from outside: a FIFO or /dev/null was "a file"
-                raise SweepRefused(_("{path} is not a folder (a pipe or a device has that name): --out takes a folder "
-                                     "for the sweep (a new one, or one to --resume)").format(path=out))
+                raise SweepRefused(_("{path}: {problem}; --out takes a folder for the sweep (a new one, or one to "
+                                     "--resume)").format(path=out, problem=in_the_way(out)))
             raise SweepRefused(_("{path} is a file: --out takes a folder for the sweep (a new one, or one to "
                                  "--resume)").format(path=out))
         if out.is_dir() and any(out.iterdir()):

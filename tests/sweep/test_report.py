@@ -81,8 +81,8 @@ def test_an_unfinished_sweep_says_what_is_missing(swept: Path, tmp_path: Path, c
     (lambda d: d.write_text("rows\n", encoding="utf-8"), "is a file, not a sweep folder"),
     (lambda d: d.mkdir(), "not a sweep folder (no sweep.json)"),
     # found from outside (helper-153): a FIFO was "a file", a loop of links "no such folder"
-    (lambda d: os.mkfifo(d), "is not a sweep folder: a pipe or a device has that name"),
-    (lambda d: (d.symlink_to(d.with_name("e")), d.with_name("e").symlink_to(d)), "is a link that leads to no folder"),
+    (lambda d: os.mkfifo(d), "it is not a folder (a file, a pipe or a device has that name)"),
+    (lambda d: (d.symlink_to(d.with_name("e")), d.with_name("e").symlink_to(d)), "it is a link that leads to no folder"),
     (lambda d: (d.mkdir(), (d / "sweep.json").write_text("{", encoding="utf-8")), "damaged or not written by tabletop sweep"),
     (lambda d: (d.mkdir(), (d / "sweep.json").write_text('{"plan": {"games": 3, "points": [], "tracks": [1], '
                                                          '"actors": {}, "keys": {}}}', encoding="utf-8")),

@@ -338,4 +338,4 @@ def test_a_pipe_given_as_the_out_folder_is_not_called_a_file(tmp_path: Path, cap
     os.mkfifo(out)
     assert main(["sweep", str(write_spec(tmp_path)), "--out", str(out), "--quiet"]) == 1
     err = capsys.readouterr().err
-    assert f"{out} is not a folder (a pipe or a device has that name): --out takes a folder" in err, err
+    assert f"{out}: it is not a folder (a file, a pipe or a device has that name); --out takes a folder" in err, err
