@@ -41,7 +41,15 @@ class SaveWriteError(OSError):
 
 
 def disk_advice(code: int | None, folder: Path) -> str:
-    """What to do about a disk that refused a write: ``Free some space in saves``."""
+    """What to do about a disk that refused a write: ``Free some space in saves``.
+
+    A save named without a folder (``--save g.jsonl``) has the folder ``.``: the working folder is named
+    instead (found from outside: "Free some space in ." told a facilitator nothing)."""
+    if folder == Path("."):
+        try:
+            folder = Path.cwd()
+        except OSError:  # the working folder itself was removed: the dot is all there is to say
+            pass
     if code in (errno.ENOSPC, errno.EDQUOT):
         return _("Free some space in {folder}").format(folder=folder)
     if code == errno.EROFS:

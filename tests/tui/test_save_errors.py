@@ -185,3 +185,19 @@ async def test_a_save_written_over_in_place_during_play_goes_on_beside_it_and_th
         assert "written over" in said and "Nothing is lost" in said and "game-2.jsonl" in said, said
     assert path.read_bytes() == kept
     assert verify(tmp_path / "game-2.jsonl").events == session.state.seq == 3
+
+
+def test_a_save_named_without_a_folder_is_told_by_the_working_folder(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found from outside: ``--save g.jsonl`` on a full disk said "Free some space in ." — the folder named by a dot."""
+    from tabletop.tui.savefail import not_saved_words
+
+    monkeypatch.chdir(tmp_path)
+    said = not_saved_words(OSError(errno.ENOSPC, os.strerror(errno.ENOSPC)), Path("g.jsonl"))
+    assert f"Free some space in {tmp_path}, then do it again." in said, said
+    assert "in ." not in said, said
+    said = not_saved_words(OSError(errno.EROFS, os.strerror(errno.EROFS)), Path("g.jsonl"))
+    assert f"The disk holding {tmp_path} has become read-only" in said, said
+    # a save named with its folder keeps that folder as it was typed
+    said = not_saved_words(OSError(errno.ENOSPC, os.strerror(errno.ENOSPC)), Path("saves") / "g.jsonl")
+    assert "Free some space in saves, then do it again." in said, said
