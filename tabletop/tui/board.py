@@ -10,6 +10,7 @@ command palette's provider in :mod:`.commands`.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -55,6 +56,17 @@ if TYPE_CHECKING:
 _, ngettext, N_ = Domain("tui").words()
 
 BOT_DELAY = 0.9  # seconds a bot "thinks" so the room can follow
+
+
+def _save_named(path: Path) -> Path:
+    """The save as the title names it: inside the working folder, from there (a resumed save's writer holds its
+    real, absolute path: found from outside, "save: /tmp/me5…" at 80 columns, cut before the file's name)."""
+    if path.is_absolute():
+        try:
+            return path.relative_to(Path.cwd())
+        except (ValueError, OSError):  # elsewhere, or the working folder itself is gone
+            pass
+    return path
 
 
 class BoardScreen(FacilitatorPowers, Screen[None]):
@@ -170,7 +182,7 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
         rs = shown(self.session.state).ruleset.ruleset
         self.title = literal(rs.name)
         self.sub_title = _("{independence} independence \u00b7 save: {path}").format(
-            independence=independence_word(rs.independence), path=literal(self.session.save_path))
+            independence=independence_word(rs.independence), path=literal(_save_named(self.session.save_path)))
 
     def relabel(self) -> None:
         """Everything on the board again, in the language now spoken (F4)."""

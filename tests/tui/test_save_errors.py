@@ -201,3 +201,22 @@ def test_a_save_named_without_a_folder_is_told_by_the_working_folder(
     # a save named with its folder keeps that folder as it was typed
     said = not_saved_words(OSError(errno.ENOSPC, os.strerror(errno.ENOSPC)), Path("saves") / "g.jsonl")
     assert "Free some space in saves, then do it again." in said, said
+
+
+async def test_a_resumed_save_in_the_working_folder_is_named_as_typed_in_the_title(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found from outside: ``tabletop resume g.jsonl`` titled the board "save: /tmp/me5…" at 80 columns (the
+    resumed save's real path, absolute, cut before its name); ``play --save g.jsonl`` says "save: g.jsonl"."""
+    from tabletop.play.session import Session
+
+    first = start(tmp_path)
+    first.close()
+    monkeypatch.chdir(tmp_path)
+    session = Session.resume(first.save_path.name)
+    assert session.save_path.is_absolute()  # the writer holds the real path (links followed)
+    async with TabletopApp(session).run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        title = str(board(pilot).sub_title)
+        assert title.endswith(f"save: {first.save_path.name}"), title
+        assert str(tmp_path) not in title, title
+    session.close()
