@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .words import STATUSES
+from .words import STATUSES, end_lang
 
 
 def save_summary(index: int, report: dict[str, Any]) -> dict[str, Any]:
@@ -32,6 +32,8 @@ def save_summary(index: int, report: dict[str, Any]) -> dict[str, Any]:
         "over": out["over"],
         "end_known": out["end_known"],
         "end_reason": out["end_reason"],
+        # the language the facilitator typed the end reason in (absent: the engine's reason, or none recorded)
+        **({"end_lang": lang} if (lang := end_lang(report)) is not None else {}),
         "agreements": out["agreements"],
         "damaged": report["damage"] is not None,
         "damage": report["damage"]["text"] if report["damage"] else None,

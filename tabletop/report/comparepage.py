@@ -8,9 +8,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from .htmlpage import report_article
-from .htmlparts import e, page, status_mark, table
+from .htmlparts import e, end_html, page, status_mark, table
 from .words import STATUSES, agreements_per_game, lost_agreement, same_game_words, mode_word, quoted, save_mode, share_rows, status_head, unended_cell
-from ..engine.telling import end_reason
 from ..lang import Domain
 
 _, ngettext, N_ = Domain("report").words()
@@ -51,7 +50,7 @@ def _save_cells(s: dict[str, Any], linked: bool) -> list[str]:
         e(mode_word(s["independence"])),
         e(s["seed"]),
         str(s["rounds"]),
-        e(end_reason(s["end_reason"])) if s["over"] else unended_cell(s),
+        end_html(s["end_reason"], s.get("end_lang")) if s["over"] else unended_cell(s),
         str(s["agreements"]),
     ]
 

@@ -12,7 +12,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-from ..engine.wording import status_word
+from ..engine.wording import ENDS, end_reason, status_word
 from ..lang import Domain, current
 from .words import STATUSES, cascade_intro, literal, mark_quotes, one_line, prompts_by_track, typed_lang
 
@@ -44,6 +44,14 @@ def typed(html_text: str, lang: Any, quote: bool = False) -> str:
         return html_text
     shown = f"\u00ab{html_text}\u00bb" if quote else html_text
     return f'<span lang="{other}">{shown}</span> <span class="lang">({other})</span>'  # untranslated: markup
+
+
+def end_html(reason: Any, lang: Any) -> str:
+    """Why a game ended, as HTML: the engine's reasons translated; a facilitator's as typed, in its ``lang`` and
+    marked when that is not the page's language (:func:`typed`), as the decision log marks it."""
+    if reason in ENDS or not typed_lang(lang):
+        return e(end_reason(reason))
+    return typed(e(reason), lang, quote=True)
 
 
 def typed_line(line: str, argument: dict[str, Any]) -> str:

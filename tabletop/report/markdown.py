@@ -15,6 +15,7 @@ from ..engine.wording import undone_word, met_word, status_word
 from .words import (
     left_out,
     chain_head_words,
+    end_words,
     ended_words,
     verify_command,
     cascade_intro,
@@ -394,7 +395,7 @@ def _save_cells(s: dict[str, Any]) -> list[str]:
         mode_word(s["independence"]),
         str(s["seed"]),
         str(s["rounds"]),
-        esc(end_reason(s["end_reason"])) if s["over"] else unended_cell(s),
+        esc(end_words(s["end_reason"], s.get("end_lang"))) if s["over"] else unended_cell(s),
         str(s["agreements"]),
     ]
 

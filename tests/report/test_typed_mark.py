@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from tabletop import lang
 from tabletop.engine import Action, State
+from tabletop.engine.wording import ENDS, end_reason
 from tabletop.report import render
 from tabletop.store.reading import open_save
 from tabletop.tui.timeline import working_text
@@ -51,3 +53,41 @@ def test_typed_text_in_another_language_is_marked_one_way_everywhere(tmp_path: P
         shown = working_text(save, ended, set(), {}, {}).plain + working_text(save, noted, set(), notes, {}).plain
     assert "[uk]" not in shown
     assert f"reason: {end}" in shown and f"note: {note}" in shown, shown
+
+
+def test_the_comparisons_ended_column_marks_an_end_reason_typed_in_another_language(tmp_path: Path) -> None:
+    """Found from outside: ``tabletop report a.jsonl b.jsonl`` showed a Ukrainian end reason unmarked in the
+    comparison's "Ended" column of an English report, while the summary's "Ended" marked it «…» (uk)."""
+    first = tmp_path / "kyiv.jsonl"
+    facilitated_save(first, scenario(), 4, _ukrainian_room)
+    second = tmp_path / "lviv.jsonl"
+    second.write_bytes(first.read_bytes())
+    end = f"\u00ab{END}\u00bb (uk)"
+
+    md = render([first, second], "md", lang="en")
+    rows = [line for line in md.splitlines() if line.startswith(("| 1 | kyiv.jsonl |", "| 2 | lviv.jsonl |"))]
+    assert len(rows) == 2 and all(f"| {end} |" in row for row in rows), rows
+    html = render([first, second], "html", lang="en")
+    comparison = html[html.index('id="comparison"'):html.index("</article>")]
+    cell = f'<td><span lang="uk">\u00ab{END}\u00bb</span> <span class="lang">(uk)</span></td>'
+    assert comparison.count(cell) == 2, comparison
+    assert not HtmlDoc(html).errors
+    # read in the language it was typed in: as typed, unmarked
+    ukrainian = render([first, second], "md", lang="uk")
+    assert f"| {END} |" in next(line for line in ukrainian.splitlines() if line.startswith("| 1 | kyiv.jsonl |"))
+    assert "(uk)" not in ukrainian
+    saves = json.loads(render([first, second], "json"))["comparison"]["saves"]
+    assert [(s["end_reason"], s.get("end_lang")) for s in saves] == [(END, "uk")] * 2
+
+
+def test_an_end_reason_of_the_engine_has_no_language_in_the_comparison(tmp_path: Path) -> None:
+    """The engine's own reasons are worded in the report's language: nothing to mark, no language recorded."""
+    first = tmp_path / "a.jsonl"
+    facilitated_save(first, scenario(), 4, lambda state: ())
+    second = tmp_path / "b.jsonl"
+    second.write_bytes(first.read_bytes())
+    saves = json.loads(render([first, second], "json"))["comparison"]["saves"]
+    assert all(s["end_reason"] in ENDS and "end_lang" not in s for s in saves), saves
+    with lang.using("uk"):
+        worded = end_reason(saves[0]["end_reason"])
+    assert f"| {worded} |" in render([first, second], "md", lang="uk")
