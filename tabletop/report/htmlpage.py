@@ -23,6 +23,7 @@ from .htmlparts import (
     status_mark,
     table,
     typed,
+    typed_quoted,
 )
 from .words import (
     left_out,
@@ -55,6 +56,8 @@ from .words import (
     working_parts,
     argued_at,
     mark_quotes,
+    mark_told,
+    told_typed,
     opening,
     described,
 )
@@ -426,18 +429,22 @@ class _Report:
 
     def decision_log(self) -> str:
         rows, classes = [], []
+        by_seq = {x["seq"]: x for x in self.r["log"]}
         for x in self.r["log"]:
             tags = ""
             if x["facilitator"]:
                 tags += f'<span class="tag tag-facilitator">{_("FACILITATOR")}</span> '  # untranslated: markup
-            summary = f'<span class="text">{e(x["summary"])}</span>'
-            what = tags + summary  # a note's summary marks the language it was typed in: «…» (en)
+            # what the summary quotes as typed (its own reason or note, or those of the event an undo took back)
+            # in its language: «…» (en)
+            told = told_typed((x, by_seq[x["undoes"]]) if x.get("undoes") in by_seq else (x,))
+            summary = f'<span class="text">{mark_told(e(x["summary"]), told, e, typed_quoted)}</span>'  # untranslated: markup
+            what = tags + summary
             if x["undone"]:
                 what += f' <span class="tag tag-undone">{_("UNDONE by #{seq}").format(seq=x["undone_by"])}</span>'  # untranslated: markup
             over = end_reason(x["game_over"]) if x.get("game_over") else ""
             if over and over not in x["summary"]:
                 what += _(" \u2014 game over: {reason}").format(reason=e(over))
-            working = [self._typed(w, x["seq"]) for w in working_parts(x, e)]
+            working = [self._typed(w, x["seq"]) for w in working_parts(x, e, typed_quoted)]
             if x["notes"]:
                 working.append(_("notes: {seqs}").format(seqs=", ".join(self.event_link(s) for s in x["notes"])))
             who = _("facilitator") if x["facilitator"] or x["kind"] == "rule" else e(x["actor_name"] or "")

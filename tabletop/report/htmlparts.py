@@ -46,12 +46,17 @@ def typed(html_text: str, lang: Any, quote: bool = False) -> str:
     return f'<span lang="{other}">{shown}</span> <span class="lang">({other})</span>'  # untranslated: markup
 
 
+def typed_quoted(html_text: str, lang: Any) -> str:
+    """:func:`typed` of a text not quoted yet (a reason, a note): put in «…» when marked."""
+    return typed(html_text, lang, quote=True)
+
+
 def end_html(reason: Any, lang: Any) -> str:
     """Why a game ended, as HTML: the engine's reasons translated; a facilitator's as typed, in its ``lang`` and
     marked when that is not the page's language (:func:`typed`), as the decision log marks it."""
     if reason in ENDS or not typed_lang(lang):
         return e(end_reason(reason))
-    return typed(e(reason), lang, quote=True)
+    return typed_quoted(e(reason), lang)
 
 
 def typed_line(line: str, argument: dict[str, Any]) -> str:

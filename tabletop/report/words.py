@@ -10,7 +10,7 @@ a card) visible instead of letting them reach a terminal or a document.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Any
 
 from ..content.literal import literal, one_line  # noqa: F401 - the report formats take literal from here
@@ -469,20 +469,44 @@ def mark_quotes(done: str, argument: Mapping[str, Any] | None, esc: Callable[[st
     return done
 
 
+def told_typed(entries: Iterable[Mapping[str, Any]]) -> list[tuple[str, str]]:
+    """The texts the summaries of these decision-log entries quote as typed (a reason, a note's text), each with
+    its language, those typed in another language than the report's: the engine's words mark them ``«…» (uk)``."""
+    out = []
+    for entry in entries:
+        lang = typed_lang(entry.get("lang"))
+        if lang is not None:
+            out += [(text.strip(), lang) for text in (entry.get("reason"), entry.get("text"))
+                    if isinstance(text, str) and text.strip()]
+    return out
+
+
+def mark_told(done: str, texts: Iterable[tuple[str, str]], esc: Callable[[str], str],
+              mark: Callable[[str, str], str]) -> str:
+    """``done`` (a summary in the engine's words, already made safe by ``esc``) with each of ``texts`` it marks
+    ``«…» (uk)`` marked by ``mark(text, lang)`` instead (HTML: in its ``lang``, found from outside: the decision
+    log's typed reasons had no ``lang`` where every other typed text of the page had one)."""
+    for text, lang in texts:
+        done = done.replace(esc(f"\u00ab{text}\u00bb") + f" ({lang})", mark(esc(text), lang))
+    return done
+
+
 def argued_at(report: Mapping[str, Any]) -> dict[int, Mapping[str, Any]]:
     """Each argument of the report by the event that ruled it (its working quotes the typed texts)."""
     return {a["ruled_at"]: a for t in report.get("arguments") or () for a in t["arguments"] if a.get("ruled_at")}
 
 
-def working_parts(entry: Mapping[str, Any], esc: Callable[[str], str]) -> list[str]:
-    """The working column of one decision-log entry, made safe with ``esc`` (notes not included)."""
+def working_parts(entry: Mapping[str, Any], esc: Callable[[str], str],
+                  mark: Callable[[str, Any], str] = typed_words) -> list[str]:
+    """The working column of one decision-log entry, made safe with ``esc`` (notes not included); a reason as
+    typed is marked with its language by ``mark(text, lang)`` (:func:`typed_words`; HTML puts it in its ``lang``)."""
     parts = []
     if entry["working"]:
         parts.append(esc(entry["working"]))
     if entry.get("reason") and not entry["working"] and entry["reason"].strip() not in entry["summary"]:
         given = recorded_reason(entry["reason"])  # words tabletop wrote itself: the report's, no typed mark
         parts.append(_("reason: {reason}").format(
-            reason=esc(given) if given is not None else typed_words(esc(entry["reason"]), entry.get("lang"))))
+            reason=esc(given) if given is not None else mark(esc(entry["reason"]), entry.get("lang"))))
     parts += [esc(c) for c in entry["changes_text"]]
     parts += [esc(n) for n in entry["effect_notes"]]
     parts += [esc(n) for n in entry["effect_log"]]

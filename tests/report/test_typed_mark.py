@@ -91,3 +91,48 @@ def test_an_end_reason_of_the_engine_has_no_language_in_the_comparison(tmp_path:
     with lang.using("uk"):
         worded = end_reason(saves[0]["end_reason"])
     assert f"| {worded} |" in render([first, second], "md", lang="uk")
+
+
+UNDO = "Перегляд зроблено помилково"
+OVERRIDE = "Кімната так вирішила"
+
+
+def _ukrainian_room_that_undoes(state: State) -> list[Action]:
+    """A note; an override, taken back by an undo; the end: every text typed in Ukrainian."""
+    last = state.last
+    assert last is not None
+    if last.action.kind == "pass" and not any(e.action.kind == "note" for e in state.log):
+        track = state.scenario.ruleset.tracks[0].id
+        return [Action("note", text=NOTE, about=last.seq, lang="uk"),
+                Action("override", track=track, tension=0, reason=OVERRIDE, lang="uk"),
+                Action("undo", reason=UNDO, lang="uk")]
+    if last.action.kind == "advance" and state.round == 2 and not state.over:
+        return [Action("end", reason=END, lang="uk")]
+    return []
+
+
+def test_the_html_decision_log_gives_typed_text_its_language(tmp_path: Path) -> None:
+    """Found from outside: the HTML decision log showed a reason typed in Ukrainian «…» (uk) without
+    ``lang="uk"`` on its element, where the notes table and the timeline's notes had it."""
+    path = tmp_path / "kyiv.jsonl"
+    facilitated_save(path, scenario(), 4, _ukrainian_room_that_undoes)
+    html = render([path], "html", lang="en")
+    log = html[html.index('<section class="log"'):]
+    log = log[:log.index("</section>")]
+
+    def marked(text: str) -> str:
+        return f'<span lang="uk">\u00ab{text}\u00bb</span> <span class="lang">(uk)</span>'
+
+    assert f"reason: {marked(UNDO)}" in log  # the undo's reason, in the working column
+    assert f"Facilitator ends the game: {marked(END)}" in log
+    assert f": {marked(NOTE)}" in log  # a note's summary
+    # the override's summary, and the summary of the undo that took it back
+    assert log.count(f": {marked(OVERRIDE)}") == 2
+    assert log.count("\u00ab") == log.count('<span lang="uk">\u00ab') == 5, log  # no typed text left without it
+    assert not HtmlDoc(html).errors
+    # read in the language it was typed in: as typed, no mark and no lang of its own
+    ukrainian = render([path], "html", lang="uk")
+    log = ukrainian[ukrainian.index('<section class="log"'):]
+    log = log[:log.index("</section>")]
+    assert all(t in log and f"\u00ab{t}\u00bb" not in log for t in (NOTE, OVERRIDE, UNDO, END)), log
+    assert 'lang="uk"' not in log and "(uk)" not in log
