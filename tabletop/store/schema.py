@@ -105,6 +105,9 @@ def _action() -> dict[str, Any]:
         "type": "object",
         "required": ["kind"],
         "additionalProperties": False,
+        # only the phase timer's pass carries time_up (found from outside: a move edited to carry it was read and
+        # replayed without a word)
+        "dependentSchemas": {"time_up": {"properties": {"kind": {"const": "pass"}}}},
         "properties": {
             "kind": {"enum": list(KINDS)},
             "actor": {"type": "string"},

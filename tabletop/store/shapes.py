@@ -26,7 +26,7 @@ _, ngettext, N_ = Domain("store").words()
 _ANNOTATIONS = frozenset({"description", "format", "title"})
 _KNOWN = _ANNOTATIONS | {
     "type", "enum", "const", "properties", "required", "additionalProperties",
-    "items", "minItems", "maxItems", "minimum", "maximum", "pattern",
+    "items", "minItems", "maxItems", "minimum", "maximum", "pattern", "dependentSchemas",
 }
 
 _TYPE_WORDS = {
@@ -86,11 +86,12 @@ def _compile(node: dict[str, Any]) -> _Node:
     required = tuple(node.get("required", ()))
     closed = node.get("additionalProperties", True) is False
     item = _compile(node["items"]) if "items" in node else None
+    depends = _dependents(node.get("dependentSchemas", {}))
 
     own = _all_of(tests)
     check: Check
-    if children or required or closed:
-        check = _object_check(own, children, required, closed)
+    if children or required or closed or depends:
+        check = _object_check(own, children, required, closed, depends)
     elif item is not None:
         item_test = item.check
 
@@ -100,7 +101,24 @@ def _compile(node: dict[str, Any]) -> _Node:
         check = check_list
     else:
         check = own
-    return _Node(check, _explainer(own, expected, children, required, closed, item), expected, only_types)
+    return _Node(check, _explainer(own, expected, children, required, closed, item, depends), expected, only_types)
+
+
+#: a key that, where an object has it, asks another of its keys for a value: (the key, the other, the other's node)
+_Depends = tuple[tuple[str, str, _Node], ...]
+
+
+def _dependents(schemas: dict[str, Any]) -> _Depends:
+    """``dependentSchemas`` of the one form the save schema uses: a key that asks one other key for a value
+    (``{"time_up": {"properties": {"kind": {"const": "pass"}}}}``: time_up only on a pass)."""
+    out = []
+    for key, sub in schemas.items():
+        if set(sub) != {"properties"} or len(sub["properties"]) != 1:
+            # untranslated: a programming error
+            raise ValueError(f"the save schema's dependentSchemas of {key!r} is not one key's value: {sub}")
+        (other, value), = sub["properties"].items()
+        out.append((key, other, _compile(value)))
+    return tuple(out)
 
 
 def _own_tests(node: dict[str, Any]) -> tuple[list[Check], list[Words], frozenset[type] | None]:
@@ -180,8 +198,9 @@ def _all_of(tests: list[Check]) -> Check:
     return own
 
 
-def _object_check(own: Check, children: dict[str, _Node], required: tuple[str, ...], closed: bool) -> Check:
-    """The quick test of an object node: its own keywords, then its keys."""
+def _object_check(own: Check, children: dict[str, _Node], required: tuple[str, ...], closed: bool,
+                  depends: _Depends = ()) -> Check:
+    """The quick test of an object node: its own keywords, then its keys, then what a key asks of another."""
     # a key whose schema is only a type is checked inline (a set lookup, no call)
     plain = {k: c.only_types for k, c in children.items() if c.only_types is not None}
     deep = {k: c.check for k, c in children.items() if c.only_types is None}
@@ -207,11 +226,24 @@ def _object_check(own: Check, children: dict[str, _Node], required: tuple[str, .
                     return False
         return True
 
-    return check_object
+    if not depends:
+        return check_object
+
+    def check_depends(v: Any) -> bool:
+        if not check_object(v):
+            return False
+        if type(v) is dict:
+            for key, other, node in depends:
+                if key in v and other in v and not node.check(v[other]):
+                    return False
+        return True
+
+    return check_depends
 
 
 def _explainer(
-    own: Check, expected: str, children: dict[str, _Node], required: tuple[str, ...], closed: bool, item: _Node | None
+    own: Check, expected: str, children: dict[str, _Node], required: tuple[str, ...], closed: bool,
+    item: _Node | None, depends: _Depends = (),
 ) -> Explain:
     """The explanation of a failure of one node: the key path of the first deviation, and what is wrong there."""
 
@@ -230,6 +262,11 @@ def _explainer(
                         return _join(path, key), _("unknown key (expected one of {keys})").format(keys=", ".join(children))
                 elif not child.check(value):
                     return child.explain(value, _join(path, key))
+            for key, other, node in depends:
+                if key in v and other in v and not node.check(v[other]):
+                    # named at the key that is out of place (``action.time_up``), with what it asks of the other
+                    return _join(path, key), _("only allowed where {key} is {expected}, not where it is {found}").format(
+                        key=_join(path, other), expected=node.expected(), found=show(v[other]))
         if type(v) is list and item is not None:
             for i, x in enumerate(v):
                 if not item.check(x):

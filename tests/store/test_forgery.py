@@ -361,6 +361,45 @@ def test_a_malformed_outcome_is_named_with_its_path(tmp_path: Path) -> None:
     assert save.damage.detail == "action.outcome.dice[1]: expected a whole number from 1 to 6, found 9"
 
 
+@pytest.mark.parametrize("kind", ["move", "vote", "note", "end"])
+def test_time_up_on_an_action_other_than_a_pass_is_named(tmp_path: Path, kind: str) -> None:
+    """Found from outside: a move edited to carry ``"time_up": true`` (only the phase timer's pass carries it) was
+    read and replayed without a word. It is a malformed event, named at its line and key by every reader."""
+    seq, _record = _first(kind)
+    path = _forge(tmp_path, seq, ("action", "time_up"), "set", True)
+    where = f'action.time_up: only allowed where action.kind is "pass", not where it is "{kind}"'
+    save = open_save(path)
+    assert save.damage is not None
+    assert (save.damage.seq, save.damage.line, save.damage.kind, save.damage.detail) == (
+        seq, seq + 1, "malformed event", where)
+    assert len(save) == seq - 1
+    report = verify(path)
+    assert report.damage == save.damage
+    _as_if_checked_whole(path, report)
+    if kind == "move":
+        import jsonschema
+
+        from tabletop.store.schema import save_schema
+
+        # the published schema says so too: the shapes are compiled from it
+        line = json.loads(path.read_bytes().splitlines()[seq])
+        assert not jsonschema.Draft202012Validator(save_schema()).is_valid(line)
+        line["action"]["kind"] = "pass"
+        assert jsonschema.Draft202012Validator(save_schema()).is_valid(line)
+        done = tabletop("verify", str(path))
+        assert done.returncode == 1 and "Traceback" not in done.stderr
+        assert done.stdout.splitlines()[0] == f"{path}: damaged at event {seq} (line {seq + 1}): malformed event: {where}"
+        _readers_cope(path)
+
+
+def test_time_up_on_a_pass_is_the_phase_timers_and_reads(tmp_path: Path) -> None:
+    """The save schema's one place for ``time_up``: a pass (the writer's own, checked in tests/tui/test_timers.py)."""
+    seq, _record = _first("pass")
+    path = _forge(tmp_path, seq, ("action", "time_up"), "set", True, after=0)
+    save = open_save(path)
+    assert save.damage is None and save.events[-1].action.time_up is True
+
+
 def test_changes_of_the_wrong_shape_are_named_and_never_shown(tmp_path: Path) -> None:
     """``changes: [5]`` keeps the chain right and the shape of an object: only the replay knows better."""
     seq, record = _first("move", lambda r: r["result"].get("changes"))
