@@ -8,6 +8,7 @@ state exactly as it was: same hash, same log.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -92,6 +93,12 @@ VIOLATIONS: list[tuple[str, Callable[[], State], Action, str, tuple[str, ...]]] 
     ("override-after-the-end", after_end, Action("override", track="alpha", tension=2, reason="late"), "GAME_OVER",
      ("over",)),
     ("end-after-the-end", after_end, Action("end", reason="again"), "GAME_OVER", ("over",)),
+    # only the phase timer's pass is marked time_up (found from outside: a save's move edited to carry it replayed)
+    ("move-marked-time-up", in_moves, replace(move("a", "stall", "alpha"), time_up=True), "INVALID_ACTION",
+     ("move", "time_up")),
+    ("note-marked-time-up", in_moves, Action("note", text="late", about=1, time_up=True), "INVALID_ACTION",
+     ("note", "time_up")),
+    ("draw-marked-time-up", at_start, Action("draw", time_up=True), "INVALID_ACTION", ("draw", "time_up")),
 ]
 
 
@@ -115,6 +122,12 @@ def test_illegal_action_is_refused(game: Callable[[], State], action: Action, co
     assert str(exc) == f"{code}: {message}"
     assert state.hash == before_hash
     assert len(state.log) == before_log
+
+
+def test_the_phase_timers_pass_is_marked_time_up() -> None:
+    """The one action that carries ``time_up``: a pass the phase timer made."""
+    state = apply(in_moves(), replace(pass_("a"), time_up=True))
+    assert state.last is not None and state.last.action.to_dict() == {"kind": "pass", "actor": "a", "time_up": True}
 
 
 def test_refused_action_does_not_advance_the_game() -> None:
