@@ -114,6 +114,9 @@ def cmd_verify(args: argparse.Namespace) -> int:
     from ..store.verifying import verify
 
     report = verify(args.save, head=args.head)
+    if report.refusal is not None:  # no save was read: said as every command says a refusal, on stderr after its name
+        _err(f"tabletop verify: {_line(report.refusal)}")  # untranslated: the command's name before a message worded where it arose
+        return 1
     for line in report.lines():  # each a record on one line: a break in a name or a key from the file is shown
         _out(_line(line))
     return 0 if report.ok else 1

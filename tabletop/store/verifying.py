@@ -74,10 +74,19 @@ class VerifyReport:
     def ok(self) -> bool:
         return self.damage is None and self.error is None and self.head_matches
 
+    @property
+    def refusal(self) -> str | None:
+        """Why the path was never read as a save (a name mistyped, a folder, a pipe, unreadable, not a save at all),
+        in one record; None when a save was read, intact or damaged. A refusal of the input, not a verdict on a save:
+        ``tabletop verify`` says it where every command says its refusals."""
+        if self.error is None or self.error.kind not in _NOT_READ:
+            return None
+        return _("{path}: {message}").format(path=self.path, message=self.error.message)
+
     def lines(self) -> list[str]:
         if self.error is not None:
-            if self.error.kind in _NOT_READ:  # a name mistyped, a folder, a pipe: no damaged save
-                return [_("{path}: {message}").format(path=self.path, message=self.error.message)]
+            if (refusal := self.refusal) is not None:  # no damaged save
+                return [refusal]
             return [_("{path}: damaged: {kind}: {message}").format(
                 path=self.path, kind=damage_words(self.error.kind), message=self.error.message)]
         out: list[str]

@@ -95,12 +95,17 @@ JUNK = {
 }
 
 
-def _cli_one_line(path: Path, expected: str, process: bool = False) -> None:
-    """``tabletop verify`` says ``expected`` alone and exits 1: run in this process, or in a new one (``process``)."""
+def _cli_one_line(path: Path, expected: str, process: bool = False, refused: bool = True) -> None:
+    """``tabletop verify`` says ``expected`` alone and exits 1: run in this process, or in a new one (``process``).
+    A path ``refused`` (no save read) is said on stderr after the command's name, as every command's refusal; a
+    damaged save is verify's verdict, on stdout."""
     done = (tabletop if process else tabletop_here)("verify", str(path))
     assert done.returncode == 1, done.stdout + done.stderr
-    assert "Traceback" not in done.stderr and done.stderr == ""
-    assert done.stdout.splitlines() == [expected]
+    assert "Traceback" not in done.stderr
+    if refused:
+        assert done.stdout == "" and done.stderr.splitlines() == [f"tabletop verify: {expected}"]
+    else:
+        assert done.stderr == "" and done.stdout.splitlines() == [expected]
 
 
 @pytest.mark.parametrize("case", list(JUNK))
@@ -166,7 +171,7 @@ def test_unknown_format_version(tmp_path: Path, version: object, shown: str) -> 
     with pytest.raises(SaveError) as caught:
         open_save(path)
     assert (caught.value.kind, caught.value.message) == ("unknown version", message)
-    _cli_one_line(path, f"{path}: damaged: unknown version: {message}")
+    _cli_one_line(path, f"{path}: damaged: unknown version: {message}", refused=False)
 
 
 @pytest.mark.parametrize(
