@@ -86,3 +86,60 @@ def test_verify_s_verdict_stays_on_stdout(save: Path, capsys: pytest.CaptureFixt
     assert main(["verify", str(damaged)]) == 1
     said = capsys.readouterr()
     assert said.out.startswith(f"{damaged}: damaged at ") and said.err == "", said
+
+
+def _missing_folder(tmp_path: Path) -> Path:
+    return tmp_path / "some" / "missing" / "folder" / "out.md"
+
+
+def _link_to_no_file(tmp_path: Path) -> Path:
+    link = tmp_path / "link.md"
+    link.symlink_to(tmp_path / "nowhere.md")
+    return link
+
+
+def _in_a_link_to_no_folder(tmp_path: Path) -> Path:
+    (tmp_path / "gone").symlink_to(tmp_path / "no-such-folder")
+    return tmp_path / "gone" / "out.md"
+
+
+@pytest.mark.parametrize("where", [_missing_folder, _link_to_no_file, _in_a_link_to_no_folder],
+                         ids=["missing-folder", "link-to-no-file", "in-a-link-to-no-folder"])
+@pytest.mark.parametrize("force", [False, True], ids=["", "force"])
+def test_report_o_refuses_where_play_save_refuses_in_the_same_words(
+        where, force: bool, save: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:  # noqa: ANN001
+    """Found from outside (helper-156): ``report SAVE -o some/missing/folder/out.md`` made the missing folders, and
+    ``-o link`` (a link to nothing) replaced the link with the report, where ``play --save`` refuses both."""
+    target = where(tmp_path)
+    before = sorted(str(p) for p in tmp_path.rglob("*"))
+    assert main(["report", str(save), "-o", str(target), *(["--force"] if force else [])]) == 1
+    said = capsys.readouterr()
+    assert said.out == "" and "Report written" not in said.err, said
+    assert sorted(str(p) for p in tmp_path.rglob("*")) == before  # nothing made, the link still a link to nothing
+    assert main(["play", "--save", str(target)]) == 1
+    played = capsys.readouterr().err
+    assert played.startswith("tabletop play: ") and "--save" in played, played
+    assert said.err == played.replace("tabletop play: ", "tabletop report: ", 1).replace("--save", "-o"), said.err
+    assert sorted(str(p) for p in tmp_path.rglob("*")) == before
+
+
+def test_report_o_and_play_save_say_what_is_wrong_with_the_path(save: Path, tmp_path: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    missing, link, gone = _missing_folder(tmp_path), _link_to_no_file(tmp_path), _in_a_link_to_no_folder(tmp_path)
+    for target in (missing, link, gone):
+        assert main(["report", str(save), "-o", str(target)]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"tabletop report: the folder {missing.parent} does not exist; create it first, or give -o a path in an "
+        "existing folder",
+        f"tabletop report: {link} is a symbolic link that leads to no file; give -o the name of a new file",
+        # found in review: play --save said "the folder ... does not exist; create it first", and no mkdir makes a
+        # folder where a link to nothing stands (report -o named the link already)
+        f"tabletop report: {gone.parent}: it is a link that leads to no folder (what it names is missing, or the "
+        "links go round in a loop); give -o a path in an existing folder",
+    ]
+    assert main(["play", "--save", str(gone)]) == 1
+    assert capsys.readouterr().err == (
+        f"tabletop play: {gone.parent}: it is a link that leads to no folder (what it names is missing, or the "
+        "links go round in a loop); give --save a path in an existing folder\n")
+    out = tmp_path / "out.md"  # a new file in a folder that is there: written, as before
+    assert main(["report", str(save), "-o", str(out)]) == 0 and out.read_text(encoding="utf-8").startswith("# ")

@@ -102,30 +102,22 @@ def looks_like_a_save(path: Path) -> bool:
 def _save_refused(path: Path, given: bool = True) -> str | None:
     """What makes ``path`` no place for a new save, for a person; None if a save may be made there.
 
-    A folder on the way that is a file; a path that is there and is no regular file (a named pipe, a device,
-    a folder), which ``resume`` would refuse too: worded as ``verify`` words it; a folder that is not there,
-    for a path the room ``given`` (the default saves/ folder is made). Nothing is created."""
+    What :func:`~tabletop.content.oswords.no_place_for_a_file` finds (a folder on the way that is none, a link that
+    leads to no file, a folder that is not there, for a path the room ``given``: the default saves/ folder is
+    made); a path that is there and is no regular file (a named pipe, a device, a folder), which ``resume`` would
+    refuse too: worded as ``verify`` words it. Nothing is created."""
     import stat
 
     from ..content.files import FileRefused, not_regular, open_regular
+    from ..content.oswords import no_place_for_a_file
 
     if (said := control_refused(path, "--save")) is not None:  # found from outside: it broke the board's title
         return said
-    for folder in path.parents:  # the nearest folder on the way that is there must be a folder
-        if folder.exists():
-            if not folder.is_dir():
-                return _("{folder} is not a folder; give --save a path in an existing folder").format(folder=folder)
-            break
+    if (said := no_place_for_a_file(path, "--save", make_folders=not given)) is not None:
+        return said
     try:
         mode = path.stat().st_mode
     except OSError:
-        if path.is_symlink():  # found from outside: "a save is never overwritten" of a link that leads nowhere
-            return _("{path} is a symbolic link that leads to no file; give --save the name of a new file").format(
-                path=path)
-        if given and not path.parent.is_dir():
-            # a typo in a folder name must not scatter saves into new folders nobody will look in
-            return _("the folder {folder} does not exist; create it first, or give --save a path in an existing "
-                     "folder").format(folder=path.parent)
         return None  # not there (or not to be looked at): creating the save says what is wrong
     if stat.S_ISDIR(mode):
         try:

@@ -11,7 +11,7 @@ from ..content.literal import literal
 from . import screens
 from .terminal import _err, _line, _out
 from ..lang import Domain
-from ..content.oswords import folder_words
+from ..content.oswords import folder_words, no_place_for_a_file
 
 _, ngettext, N_ = Domain("cli").words()
 
@@ -75,6 +75,10 @@ def cmd_report(args: argparse.Namespace) -> int:
         if args.output:
             # before any work: a report never replaces a save, nor a file nobody asked to replace
             check_target(Path(args.output), save_paths(args.saves), args.force)
+            # nor makes folders, nor writes through a link to nothing: what play --save refuses, said alike
+            if (refused := no_place_for_a_file(Path(args.output), "-o")) is not None:
+                _err(f"tabletop report: {refused}")  # untranslated: the command's name before a message worded where it arose
+                return 1
         told: list[str] = []
         text = render(args.saves, chosen_format(args.format, args.output, ("md", "html", "json")),
                       audience=args.audience, paired=args.paired, told=told)
