@@ -327,7 +327,7 @@ def test_a_save_name_with_a_control_character_is_refused(tmp_path: Path, name: s
     """Found from outside (helper-115): ``--save saves/a$'\\n'b.jsonl`` made a file whose name broke the board's title
     and every message naming it over two lines. Refused before anything is made."""
     path = tmp_path / name
-    assert main(["play", "--seed", "1", "--save", str(path), "--bots", "cooperative"]) == 1
+    assert main(["play", "--seed", "1", "--save", str(path), "--bots", "cooperative"]) == 2  # typed wrong (helper-156)
     err = capsys.readouterr().err
     assert "control character" in err and "\n" not in err.strip(), err
     assert list(tmp_path.iterdir()) == []

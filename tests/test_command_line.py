@@ -143,3 +143,74 @@ def test_report_o_and_play_save_say_what_is_wrong_with_the_path(save: Path, tmp_
         "links go round in a loop); give --save a path in an existing folder\n")
     out = tmp_path / "out.md"  # a new file in a folder that is there: written, as before
     assert main(["report", str(save), "-o", str(out)]) == 0 and out.read_text(encoding="utf-8").startswith("# ")
+
+
+#: a mistake in how the command was typed, for each command: exit 2, as argparse's own (found from outside,
+#: helper-156: the ones marked exited 1, as an input refused does)
+MISTYPED = {
+    "play-seed": ["play", "--seed", "x"],
+    "play-timer": ["play", "--timer", "bogus"],
+    "play-lang": ["play", "--lang", "xx"],
+    "play-save-control-character": ["play", "--save", "tab\there.jsonl"],  # was 1
+    "resume-missing-argument": ["resume"],
+    "resume-timer": ["resume", "--timer", "bogus", "x.jsonl"],
+    "replay-missing-argument": ["replay"],
+    "report-missing-argument": ["report"],
+    "report-format": ["report", "{save}", "--format", "pdf"],
+    "report-o-suffix": ["report", "{save}", "-o", "{tmp}/debrief.pdf"],  # was 1
+    "report-paired-two-saves": ["report", "--paired", "{save}", "{save2}"],  # was 1
+    "verify-missing-argument": ["verify"],
+    "verify-head": ["verify", "{save}", "--head", "zz"],
+    "validate-missing-argument": ["validate"],
+    "schema-kind": ["schema", "bogus"],
+    "simulate-workers": ["simulate", "--workers", "0"],
+    "simulate-cluster": ["simulate", "--cluster", "bogus", "--games", "1"],
+    "simulate-seed": ["simulate", "--seed", "-1"],
+    "sweep-missing-argument": ["sweep", "report"],
+    "sweep-workers": ["sweep", "x.toml", "--workers", "0"],
+    "serve-missing-argument": ["serve"],
+    "serve-listen": ["serve", "127.0.0.1:9", "--listen", "bogus"],
+    "host-listen": ["host", "--headless", "--listen", "bogus"],
+    "host-timer": ["host", "--headless", "--timer", "bogus"],
+    "join-address": ["join", "bogus"],
+    "no-such-command": ["bogus"],
+    "lang-everywhere": ["--lang", "xx", "verify", "{save}"],
+}
+
+
+def _status(argv: list[str]) -> object:
+    """The exit status of ``tabletop ARGV`` run here: main's, or argparse's (it exits itself)."""
+    try:
+        return main(argv)
+    except SystemExit as exc:
+        return exc.code
+
+
+@pytest.mark.parametrize("argv", list(MISTYPED.values()), ids=list(MISTYPED))
+def test_a_command_typed_wrong_exits_2_as_argparse_does(argv: list[str], save: Path, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)  # nothing a command might make lands in the repository
+    second = tmp_path / "second.jsonl"
+    shutil.copyfile(TINY_GAME, second)
+    before = sorted(tmp_path.rglob("*"))
+    assert _status([word.format(save=save, save2=second, tmp=tmp_path) for word in argv]) == 2, capsys.readouterr()
+    said = capsys.readouterr()
+    assert said.out == "" and said.err.strip() and "Traceback" not in said.err, said
+    assert sorted(tmp_path.rglob("*")) == before  # nothing made
+
+
+@pytest.mark.parametrize(("argv", "where"), [
+    (["verify", "{save}"], "tabletop.store.verifying.verify"),
+    (["report", "{save}"], "tabletop.report.render"),
+    (["validate", "{save}"], "tabletop.content.pairing.check_files"),
+    (["schema", "deck"], "tabletop.cli.schema.schema_for"),
+], ids=["verify", "report", "validate", "schema"])
+def test_a_command_interrupted_exits_130(argv: list[str], where: str, save: Path, monkeypatch: pytest.MonkeyPatch,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    def ctrl_c(*_args: object, **_kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(where, ctrl_c)
+    assert main([word.format(save=save) for word in argv]) == 130
+    assert capsys.readouterr().err == "interrupted\n"

@@ -43,6 +43,10 @@ def cmd_play(args: argparse.Namespace) -> int:
     if args.sealed is not None:
         scenario = with_sealed(scenario, args.sealed)
     path = Path(args.save) if args.save else default_save_path(DEFAULT_SAVE_DIR, scenario.id)
+    if args.save and (said := control_refused(path, "--save")) is not None:
+        # a name no file should have, whatever is on the disk: typed wrong, exit 2 as argparse's own mistakes
+        _err(f"tabletop play: {said}")  # untranslated: the command's name before a message worded where it arose
+        return 2
     if path.is_dir():  # a folder is no save to resume: say what --save wants
         _err(_("tabletop play: {path} is a folder; --save takes the name of a new save file, e.g. {example}")
              .format(path=path, example=path / "monday.jsonl"))

@@ -77,14 +77,19 @@ def cmd_report(args: argparse.Namespace) -> int:
             check_target(Path(args.output), save_paths(args.saves), args.force)
             # nor makes folders, nor writes through a link to nothing: what play --save refuses, said alike
             if (refused := no_place_for_a_file(Path(args.output), "-o")) is not None:
-                _err(f"tabletop report: {refused}")  # untranslated: the command's name before a message worded where it arose
-                return 1
-        told: list[str] = []
-        text = render(args.saves, chosen_format(args.format, args.output, ("md", "html", "json")),
-                      audience=args.audience, paired=args.paired, told=told)
+                return _report_refused(refused, 1)
     except ReportError as exc:
-        _err(f"tabletop report: {exc}")  # untranslated: the command's name before a message worded where it arose
-        return 1
+        return _report_refused(exc, 1)
+    try:
+        fmt = chosen_format(args.format, args.output, ("md", "html", "json"))
+    except ReportError as exc:  # -o FILE's suffix names no format: typed wrong (found from outside: exit 1)
+        return _report_refused(exc, 2)
+    told: list[str] = []
+    try:
+        text = render(args.saves, fmt, audience=args.audience, paired=args.paired, told=told)
+    except ReportError as exc:
+        # --paired given several saves is typed wrong (render names the option, found from outside: exit 1)
+        return _report_refused(exc, 2 if exc.path == "--paired" else 1)
     if args.output:
         out = Path(args.output)
         try:
@@ -100,6 +105,13 @@ def cmd_report(args: argparse.Namespace) -> int:
         _err(_("tabletop report: warning: {said}").format(said=_line(said)))
     # the report is written, and it is not the whole record: as verify, a script is told so (found from outside)
     return 1 if told else 0
+
+
+def _report_refused(said: object, status: int) -> int:
+    """Say ``said`` (a :class:`~tabletop.report.ReportError`, a refusal's words) after the command's name, on stderr;
+    ``status``: 2 for a mistake in how the command was typed, as argparse's own, 1 for a file refused."""
+    _err(f"tabletop report: {said}")  # untranslated: the command's name before a message worded where it arose
+    return status
 
 
 def _noted_head(text: str) -> str:

@@ -116,7 +116,7 @@ def test_a_report_named_for_a_format_it_is_not_is_refused(save: Path, capsys: py
     A suffix names the format; one tabletop does not write is refused before anything is written. No suffix, or
     .txt, is Markdown; --format decides whatever the name."""
     pdf = save.with_name("debrief.pdf")
-    assert main(["report", str(save), "-o", str(pdf)]) == 1
+    assert main(["report", str(save), "-o", str(pdf)]) == 2  # typed wrong, as argparse's own mistakes
     err = capsys.readouterr().err
     assert f"{pdf}: a report is written as .md, .html, .json: name the file so, or give --format" in err, err
     assert not pdf.exists()

@@ -105,7 +105,7 @@ def test_the_paired_report_is_the_same_every_time(linked_game: Played) -> None:
 
 
 def test_the_command_refuses_two_saves(strict_game: Played, linked_game: Played, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["report", "--paired", str(strict_game.path), str(linked_game.path)]) == 1
+    assert main(["report", "--paired", str(strict_game.path), str(linked_game.path)]) == 2  # typed wrong
     assert "--paired: pairs one save with its game under the other rule; 2 saves given" in capsys.readouterr().err
 
 
