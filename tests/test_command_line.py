@@ -200,6 +200,51 @@ def test_a_command_typed_wrong_exits_2_as_argparse_does(argv: list[str], save: P
     assert sorted(tmp_path.rglob("*")) == before  # nothing made
 
 
+#: polls of a tenth of a second each: a bound on how long the server may take to start, not a measurement
+POLLS = 300
+
+
+def test_serve_stopped_by_ctrl_c_exits_130_as_every_command_does(tmp_path: Path) -> None:
+    """Found from outside (helper-156): ``tabletop serve`` exited 0 after Ctrl+C, where sweep, simulate, report
+    and the rest exit 130 (128 + SIGINT)."""
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+
+    def served() -> bool:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as response:
+                return bool(response.read())
+        except OSError:
+            return False
+
+    with open(tmp_path / "serve.log", "wb") as log:
+        proc = subprocess.Popen([sys.executable, "-m", "tabletop", "serve", "127.0.0.1:9", "--listen",
+                                 f"127.0.0.1:{port}"], stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        try:
+            for _ in range(POLLS):  # the page served: the server is up, Ctrl+C is its own now
+                if served() or proc.poll() is not None:
+                    break
+                time.sleep(0.1)
+            assert proc.poll() is None, (tmp_path / "serve.log").read_text()
+            proc.send_signal(signal.SIGINT)  # Ctrl+C in serve's terminal
+            status = proc.wait(60)
+        finally:
+            if proc.poll() is None:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait(30)
+    said = (tmp_path / "serve.log").read_text()
+    assert status == 130, said
+    assert "Traceback" not in said, said
+
+
 @pytest.mark.parametrize(("argv", "where"), [
     (["verify", "{save}"], "tabletop.store.verifying.verify"),
     (["report", "{save}"], "tabletop.report.render"),

@@ -153,9 +153,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
         with _offline_templates() as templates:
             # an IPv6 address in brackets: textual-serve writes the page's URLs as http://HOST:PORT
             public = f"http://{host}:{port}" if int(port) not in (80, 443) else None
-            server(join_command(args.address, current(), os.getpid()), host=host.strip("[]"), port=int(port),
-                   title="tabletop", public_url=public, templates_path=templates).serve()
+            serving = server(join_command(args.address, current(), os.getpid()), host=host.strip("[]"),
+                             port=int(port), title="tabletop", public_url=public, templates_path=templates)
+            serving.serve()
     except OSError as exc:
         _err(_("tabletop serve: cannot listen on {address}: {problem}").format(address=args.listen, problem=system_words(exc)))
         return 1
-    return 0
+    return 130 if serving.interrupted else 0  # Ctrl+C: as every command's (128 + SIGINT)
