@@ -13,7 +13,7 @@ from ..content.loader import load_scenario
 from ..content.timers import Timers, parse_timer_option
 from . import screens
 from .arguments import _seed
-from .terminal import _err, _line, control_refused
+from .terminal import _err, _line, control_refused, no_place_for_a_file
 from ..lang import Domain
 
 _, ngettext, N_ = Domain("cli").words()
@@ -106,14 +106,13 @@ def looks_like_a_save(path: Path) -> bool:
 def _save_refused(path: Path, given: bool = True) -> str | None:
     """What makes ``path`` no place for a new save, for a person; None if a save may be made there.
 
-    What :func:`~tabletop.content.oswords.no_place_for_a_file` finds (a folder on the way that is none, a link that
+    What :func:`.terminal.no_place_for_a_file` finds (a folder on the way that is none, a link that
     leads to no file, a folder that is not there, for a path the room ``given``: the default saves/ folder is
     made); a path that is there and is no regular file (a named pipe, a device, a folder), which ``resume`` would
     refuse too: worded as ``verify`` words it. Nothing is created."""
     import stat
 
     from ..content.files import FileRefused, not_regular, open_regular
-    from ..content.oswords import no_place_for_a_file
 
     if (said := control_refused(path, "--save")) is not None:  # found from outside: it broke the board's title
         return said

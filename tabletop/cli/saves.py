@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 
 from ..content.literal import literal
 from . import screens
-from .terminal import _err, _line, _out
+from .terminal import _err, _line, _out, no_place_for_a_file
 from ..lang import Domain
-from ..content.oswords import folder_words, no_place_for_a_file
+from ..content.oswords import folder_words
 
 _, ngettext, N_ = Domain("cli").words()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 from ..content import ContentError
 from ..content.literal import literal
@@ -43,3 +44,35 @@ def control_refused(path: object, option: str) -> str | None:
         return None
     return _("{path} has a control character (a line break, a tab) in its name; give {option} a name without "
              "one").format(path=_line(text), option=option)
+
+
+def no_place_for_a_file(path: Path, option: str, make_folders: bool = False) -> str | None:
+    """What makes ``path``, given to ``option`` for a new file, no place for one, in words; None: nothing found
+    (it is there, or it may be made). Looked at, never made nor opened.
+
+    A folder on the way that is not one: a file, or a link that leads to no folder (no ``mkdir`` makes it); a
+    link at ``path`` that leads to no file (writing would replace the link, or make a file wherever it points);
+    a folder that is not there, unless ``make_folders`` (a typo in a folder's name must not scatter files into
+    new folders nobody will look in). ``play --save`` and ``report -o`` say these alike (found from outside:
+    ``report -o`` made the missing folders and replaced a link to nothing with a file, where ``play --save``
+    refused)."""
+    for folder in path.parents:  # the nearest folder on the way that is there must be a folder
+        if folder.is_symlink() and not folder.exists():
+            from ..content.oswords import in_the_way  # an error path: not on the start path
+
+            return _("{folder}: {problem}; give {option} a path in an existing folder").format(
+                folder=folder, problem=in_the_way(folder), option=option)
+        if folder.exists():
+            if not folder.is_dir():
+                return _("{folder} is not a folder; give {option} a path in an existing folder").format(
+                    folder=folder, option=option)
+            break
+    if path.exists():
+        return None
+    if path.is_symlink():
+        return _("{path} is a symbolic link that leads to no file; give {option} the name of a new file").format(
+            path=path, option=option)
+    if not make_folders and not path.parent.is_dir():
+        return _("the folder {folder} does not exist; create it first, or give {option} a path in an existing "
+                 "folder").format(folder=path.parent, option=option)
+    return None

@@ -51,36 +51,6 @@ def in_the_way(path: Path) -> str | None:
     return None
 
 
-def no_place_for_a_file(path: Path, option: str, make_folders: bool = False) -> str | None:
-    """What makes ``path``, given to ``option`` for a new file, no place for one, in words; None: nothing found
-    (it is there, or it may be made). Looked at, never made nor opened.
-
-    A folder on the way that is not one: a file, or a link that leads to no folder (no ``mkdir`` makes it); a
-    link at ``path`` that leads to no file (writing would replace the link, or make a file wherever it points);
-    a folder that is not there, unless ``make_folders`` (a typo in a folder's name must not scatter files into
-    new folders nobody will look in). ``play --save`` and ``report -o`` say these alike (found from outside:
-    ``report -o`` made the missing folders and replaced a link to nothing with a file, where ``play --save``
-    refused)."""
-    for folder in path.parents:  # the nearest folder on the way that is there must be a folder
-        if folder.is_symlink() and not folder.exists():
-            return _("{folder}: {problem}; give {option} a path in an existing folder").format(
-                folder=folder, problem=in_the_way(folder), option=option)
-        if folder.exists():
-            if not folder.is_dir():
-                return _("{folder} is not a folder; give {option} a path in an existing folder").format(
-                    folder=folder, option=option)
-            break
-    if path.exists():
-        return None
-    if path.is_symlink():
-        return _("{path} is a symbolic link that leads to no file; give {option} the name of a new file").format(
-            path=path, option=option)
-    if not make_folders and not path.parent.is_dir():
-        return _("the folder {folder} does not exist; create it first, or give {option} a path in an existing "
-                 "folder").format(folder=path.parent, option=option)
-    return None
-
-
 def folder_words(exc: OSError) -> str:
     """:func:`system_words`, where a folder was to be made: "File exists" said what is in its way (found from
     outside: ``--save-dir`` a save, a FIFO or /dev/null, ``--out`` a loop of links, ``-o`` into a link to nothing
@@ -92,4 +62,4 @@ def folder_words(exc: OSError) -> str:
     return system_words(exc)
 
 
-__all__ = ["folder_words", "in_the_way", "no_place_for_a_file", "system_words"]
+__all__ = ["folder_words", "in_the_way", "system_words"]
