@@ -79,7 +79,8 @@ def cmd_sweep(args: argparse.Namespace) -> int:
                "a linked game collapses by it; its points differ by chance alone").format(key=key))
     out = Path(args.out) if args.out else Path("sweeps") / Path(args.spec).stem
     total = sweep.spec.sweep.games * len(sweep.points)
-    backend = backend_for(args.workers or default_workers(), args.cluster, notice=_notice("sweep"))
+    # resumable: a sweep's words for a wait on a cluster name --resume (simulate has none)
+    backend = backend_for(args.workers or default_workers(), args.cluster, notice=_notice("sweep"), resumable=True)
     started = time.perf_counter()
     try:
         # kill -TERM, a closed terminal: the sweep stops, and its workers, as on Ctrl-C

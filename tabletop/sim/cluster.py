@@ -25,12 +25,15 @@ from typing import Any
 from ..content import Scenario
 from .stopping import children_deaf_to_ctrl_c, end_workers, stop_deferred
 from .workerscenario import TaskFn, data_sha, keep_in_pool, run
+from .workerwatch import BetweenLooks, WorkerWatch, wait_or_stop
 from ..lang import Domain
 
 _, ngettext, N_ = Domain("sim").words()
 
 #: how often Dask runs a task again when its worker dies or it fails (beyond the scheduler's own)
 RETRIES = 3
+#: seconds the end of a run waits for the worker watch's last look (a look stuck on a lost scheduler is let go)
+WATCH_END = 5.0
 
 
 def check_cluster(address: str, too_many: Callable[[int], str | None] | None = None) -> str | None:
@@ -138,14 +141,21 @@ class Processes(Backend):
 class Dask(Backend):
     """A Dask distributed cluster: ``local:N`` (started here) or the address of a running scheduler."""
 
-    def __init__(self, address: str, connect_timeout: str = "20s", notice: Callable[[str], None] | None = None):
-        """``notice``: told once, in words, when the scheduler has no worker yet (the games wait for one)."""
+    def __init__(self, address: str, connect_timeout: str = "20s", notice: Callable[[str], None] | None = None,
+                 resumable: bool = False, between_looks: BetweenLooks | None = None):
+        """``notice``: told once, in words, when the scheduler has no worker yet (the games wait for one), and, on a
+        remote scheduler, when its last worker leaves mid-run and when one joins again (:mod:`.workerwatch`).
+        ``resumable``: the run goes on with ``--resume`` after a stop (a sweep), which the words say.
+        ``between_looks``: the watch's timer (tests drive it; default: the clock's)."""
         self.address = address
         self.connect_timeout = connect_timeout
         self.notice = notice
+        self.resumable = resumable
+        self._between_looks = between_looks
         self.label = _("Dask cluster {address}").format(address=address)
         self._stack = ExitStack()
         self.client: Any = None
+        self._watch: WorkerWatch | None = None
 
     def __enter__(self) -> Dask:
         from distributed import Client, LocalCluster
@@ -175,12 +185,33 @@ class Dask(Backend):
             raise ClusterUnreachable(_("no dask scheduler answers at {address} ({detail}); start one with "
                                        "'dask scheduler', and 'dask worker ADDRESS' on each machine").format(
                 address=self.address, detail=detail)) from None
-        if self.notice is not None and not self.address.startswith("local:") and not self._has_workers():
-            # found from outside: a scheduler no worker had joined yet held the progress bar at 0 without a word
-            self.notice(_("no Dask worker has joined the scheduler at {address} yet: the games start when one "
-                          "does (start one with 'dask worker {address}'; Ctrl-C stops here)").format(
-                address=self.address))
+        if self.notice is not None and not self.address.startswith("local:"):
+            gone = not self._has_workers()
+            if gone:
+                # found from outside: a scheduler no worker had joined yet held the progress bar at 0 without a word
+                self.notice(_("no Dask worker has joined the scheduler at {address} yet: the games start when one "
+                              "does (start one with 'dask worker {address}'; Ctrl-C stops here)").format(
+                    address=self.address))
+            self._watch_workers(self.notice, gone)
         return self
+
+    def _watch_workers(self, notice: Callable[[str], None], gone: bool) -> None:
+        """Tell the room when the remote scheduler's last worker leaves, and when one joins again (found from
+        outside: a sweep whose workers had all left waited for ever without a word)."""
+        if self.resumable:
+            left = _("every Dask worker has left the scheduler at {address}: the games wait until one joins (start "
+                     "one with 'dask worker {address}'); Ctrl-C stops here, and --resume goes on from the chunks "
+                     "written")
+        else:
+            left = _("every Dask worker has left the scheduler at {address}: the games wait until one joins (start "
+                     "one with 'dask worker {address}'); Ctrl-C stops here, with nothing reported (a simulation has "
+                     "no --resume: run it again)")
+        joined = _("a Dask worker has joined the scheduler at {address}: the games go on")
+        self._watch = WorkerWatch(self._has_workers, notice, left.format(address=self.address),
+                                  joined.format(address=self.address), gone=gone,
+                                  between_looks=self._between_looks or wait_or_stop)
+        self._watch.start()
+        self._stack.callback(self._watch.stop)  # the first thing undone: no word once the run is over
 
     def _has_workers(self) -> bool:
         try:
@@ -190,6 +221,10 @@ class Dask(Backend):
 
     def __exit__(self, *exc: object) -> None:
         self._stack.close()
+        if self._watch is not None:
+            # a look under way ends with the client (its scheduler gone, it may have waited on it): no thread is left
+            # behind, and a stuck one does not hold the command's end (it is a daemon)
+            self._watch.join(timeout=WATCH_END)
 
     def results(self, scenario: Scenario, fn: TaskFn, tasks: Sequence[Any]) -> Iterator[tuple[Any, Any]]:
         from distributed import as_completed
@@ -233,8 +268,9 @@ def _quiet(name: str) -> Callable[[], None]:
     return restore
 
 
-def backend_for(workers: int, cluster: str | None, notice: Callable[[str], None] | None = None) -> Backend:
-    """The backend ``--workers`` and ``--cluster`` name (``notice``: see :class:`Dask`)."""
+def backend_for(workers: int, cluster: str | None, notice: Callable[[str], None] | None = None,
+                resumable: bool = False) -> Backend:
+    """The backend ``--workers`` and ``--cluster`` name (``notice``, ``resumable``: see :class:`Dask`)."""
     if cluster is not None:
-        return Dask(cluster, notice=notice)
+        return Dask(cluster, notice=notice, resumable=resumable)
     return Processes(workers) if workers > 1 else Backend()
