@@ -269,17 +269,36 @@ def _discard_new(save: Path) -> None:
 
 def join_lines(table: object, codes: dict[str, str], where: str, lang: str) -> list[str]:
     """Each seat's name, in the room's language, and the command it types to join (found from outside: under
-    ``--lang ru`` the teams were named in English, the facilitator and projector in Russian)."""
+    ``--lang ru`` the teams were named in English, the facilitator and projector in Russian). A team named with
+    ``--team``/``--teams`` is called by its name, with the actor it plays (found from outside: the lines named the
+    actors only, and a facilitator reading the codes out could not tell which team got which)."""
     from ..engine.lookups import shown as in_language
     from ..engine.wording import scenario_names
-    from ..seats.checks import seat_name
     from ..seats.joincodes import typed
     from ..seats.table import Table
+    from ..store.players import players_of
 
     assert isinstance(table, Table)
-    shown = scenario_names(in_language(table.session.state, lang))  # the base names when an overlay is broken
-    return [f"  {seat_name(seat_id, shown):<28} tabletop join {where} {typed(codes[seat_id])}"  # untranslated: a name and a command
+    state = table.session.state
+    shown = scenario_names(in_language(state, lang))  # the base names when an overlay is broken
+    # the names the save's header records (a resumed game keeps those it was started with); typed text, kept as typed
+    teams = {p.actor: p.team for p in players_of(table.header(), [a.id for a in state.scenario.ruleset.actors])
+             if p.team}
+    names = {seat_id: _seat_called(seat_id, shown, teams) for seat_id in table.seats}
+    width = max([28, *(len(name) for name in names.values())])  # a long team name does not put its code out of line
+    return [f"  {names[seat_id]:<{width}} tabletop join {where} {typed(codes[seat_id])}"  # untranslated: a name and a command
             for seat_id in table.seats]
+
+
+def _seat_called(seat_id: str, shown: dict[str, str], teams: dict[str, str]) -> str:
+    """What the room calls a seat in the join lines: a named team as ``Delegation A (Russia)``, else its seat name."""
+    from ..seats.checks import seat_name
+
+    role, _colon, actor = seat_id.partition(":")
+    if role == "team" and actor in teams:
+        # Translators: a join line's seat: the team's name as the facilitator typed it, and the actor it plays
+        return _("{team} ({actor})").format(team=teams[actor], actor=seat_name(seat_id, shown))
+    return seat_name(seat_id, shown)
 
 
 async def _serve(table: object, codes: dict[str, str], addr: str, port: int, headless: bool, lang: str) -> int:

@@ -267,6 +267,45 @@ def test_the_join_lines_name_every_seat_in_the_room_s_language(tmp_path: Path, c
         session.close()
 
 
+@pytest.mark.parametrize(("code", "russia", "ukraine", "us"), [
+    ("en", "Russia", "Ukraine", "United States"), ("ru", "Россия", "Украина", "Соединённые Штаты"),
+    ("uk", "Росія", "Україна", "Сполучені Штати")])
+def test_the_join_lines_name_each_team_by_the_name_it_was_given_with_its_actor(tmp_path: Path, code: str, russia: str,
+                                                                              ukraine: str, us: str) -> None:
+    """Found from outside: ``host --teams ru=…,ua=…`` listed the codes by actor ("Russia", "Ukraine"), so the
+    facilitator reading them out to the room could not tell which team got which. A named team is called by its
+    name, with the actor it plays, in the room's language; the codes stay in one column; a team with no name given,
+    a resumed game's too, is called by its actor as before."""
+    from tabletop.cli.host import join_lines
+    from tabletop.content.loader import load_scenario
+    from tabletop.lang import set_language
+    from tabletop.play.session import Session
+    from tabletop.seats.joincodes import new_codes, typed
+    from tabletop.seats.table import Table, seats_for
+
+    teams = {"ru": "Delegation A", "ua": "Team Kyiv, the long-named delegation of the afternoon"}
+    session = Session.start(load_scenario("parallel-tracks"), 5, tmp_path / "g.jsonl", {}, teams=teams)
+    session.close()
+    for resumed in (False, True):
+        if resumed:
+            session = Session.resume(tmp_path / "g.jsonl")
+        try:
+            table = Table(session, seats_for(session, observers=1))
+            codes = new_codes(table.seats)
+            set_language(code)
+            lines = join_lines(table, codes, "127.0.0.1:8765", code)
+            by_seat = dict(zip(table.seats, lines, strict=True))
+            assert by_seat["team:ru"].startswith(f"  Delegation A ({russia}) "), lines
+            assert by_seat["team:ua"].startswith(f"  Team Kyiv, the long-named delegation of the afternoon ({ukraine}) "), lines
+            assert by_seat["team:us"].startswith(f"  {us}  ")  # no name given: the actor's, in the room's language
+            assert len({line.index("tabletop join") for line in lines}) == 1, lines  # the codes in one column
+            for seat, line in by_seat.items():
+                assert line.endswith(f" tabletop join 127.0.0.1:8765 {typed(codes[seat])}"), line
+        finally:
+            set_language("en")
+            session.close()
+
+
 def test_no_join_line_is_taken_for_an_option(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Found from outside (helper-93): one code in 64 started with "-", and its printed join line failed as typed
     ("tabletop: error: unrecognized arguments: -nQ00j-1cJ-p4OqU"). A new code never starts with "-"; one kept
