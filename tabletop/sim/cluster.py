@@ -207,17 +207,21 @@ class Dask(Backend):
                      "one with 'dask worker {address}'); Ctrl-C stops here, with nothing reported (a simulation has "
                      "no --resume: run it again)")
         joined = _("a Dask worker has joined the scheduler at {address}: the games go on")
-        self._watch = WorkerWatch(self._has_workers, notice, left.format(address=self.address),
+        self._watch = WorkerWatch(self._workers_seen, notice, left.format(address=self.address),
                                   joined.format(address=self.address), gone=gone,
                                   between_looks=self._between_looks or wait_or_stop)
         self._watch.start()
         self._stack.callback(self._watch.stop)  # the first thing undone: no word once the run is over
 
     def _has_workers(self) -> bool:
+        return self._workers_seen() is not False  # a scheduler that does not say: nothing to tell the room
+
+    def _workers_seen(self) -> bool | None:
+        """Whether the scheduler has a worker now; None when it does not say (lost, or slow to answer)."""
         try:
             return bool(self.client.scheduler_info().get("workers"))
-        except Exception:  # noqa: BLE001 - a scheduler that does not say: nothing to tell the room, the run goes on
-            return True
+        except Exception:  # noqa: BLE001 - a scheduler that does not say: the run goes on, and says what Dask raised
+            return None
 
     def __exit__(self, *exc: object) -> None:
         self._stack.close()

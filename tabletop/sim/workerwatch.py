@@ -29,10 +29,11 @@ class WorkerWatch:
     """Says ``left`` once when the scheduler's workers are all gone, and ``joined`` once when one is back.
 
     ``has_workers`` is asked from the watch's own thread (a synchronous Dask client may be used from any thread);
-    ``gone``: the scheduler had no worker when the watch began (the run has said so already).
+    None when the scheduler does not answer: nothing is said then (a lost scheduler is the run's to say, and it is
+    no worker joining). ``gone``: the scheduler had no worker when the watch began (the run has said so already).
     """
 
-    def __init__(self, has_workers: Callable[[], bool], notice: Callable[[str], None], left: str, joined: str,
+    def __init__(self, has_workers: Callable[[], bool | None], notice: Callable[[str], None], left: str, joined: str,
                  gone: bool = False, between_looks: BetweenLooks = wait_or_stop, every: float = EVERY):
         self._has_workers = has_workers
         self._notice = notice
@@ -56,10 +57,10 @@ class WorkerWatch:
 
     def look(self) -> None:
         """One look: a word when the workers have all gone since the last one, or one has come back."""
-        gone = not self._has_workers()
-        if gone == self.gone or self._stop.is_set():
-            return  # nothing changed (or nobody waits for the word any more)
-        self.gone = gone
+        has = self._has_workers()
+        if has is None or (not has) == self.gone or self._stop.is_set():
+            return  # not known, or nothing changed (or nobody waits for the word any more)
+        self.gone = not has
         self._notice(self._left if self.gone else self._joined)
 
     def _watch(self) -> None:

@@ -149,3 +149,38 @@ def test_a_simulation_whose_workers_all_leave_says_it_has_no_resume(
         f"(start one with 'dask worker {address}'); Ctrl-C stops here, with nothing reported (a simulation has no "
         f"--resume: run it again)",
         f"tabletop simulate: a Dask worker has joined the scheduler at {address}: the games go on"], seen
+
+
+def test_a_scheduler_that_does_not_answer_a_look_is_no_worker_joining(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A look the scheduler does not answer (it is lost, or slow) says nothing: it was taken for workers there, and
+    a run whose workers had all left was told one had joined. What a lost scheduler is, the run says (ClusterLost)."""
+    import distributed
+
+    answers: list[Any] = [{"workers": {"tcp://w:1": {}}}, {"workers": {}}, OSError("Timed out"), {"workers": {}},
+                          OSError("Timed out"), {"workers": {"tcp://w:2": {}}}]
+
+    class Client:
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            return None
+
+        def __enter__(self) -> Client:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            return None
+
+        def scheduler_info(self) -> Any:
+            answer = answers.pop(0)
+            if isinstance(answer, BaseException):
+                raise answer
+            return answer
+
+    monkeypatch.setattr(distributed, "Client", Client)
+    looks, told = Looks(), []
+    with cluster.Dask("tcp://127.0.0.1:8801", notice=told.append, between_looks=looks):
+        said = []
+        for _ in range(5):
+            looks.look()
+            said.append(len(told))
+    assert said == [2, 2, 2, 2, 3], told  # connecting, left; nothing while it does not answer; joined
+    assert told[1].startswith("every Dask worker has left") and told[2].startswith("a Dask worker has joined"), told
