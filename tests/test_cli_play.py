@@ -337,7 +337,7 @@ def test_a_save_dir_with_a_control_character_is_refused(tmp_path: Path, capsys: 
     """Found from outside (helper-119): ``simulate --save-dir $'d\\nd'`` made a folder with a line break in its name
     and its saves in it, as --save was refused to."""
     folder = tmp_path / "d\nd"
-    assert main(["simulate", "--games", "2", "--save-dir", str(folder)]) == 1
+    assert main(["simulate", "--games", "2", "--save-dir", str(folder)]) == 2  # typed wrong, as play --save's
     err = capsys.readouterr().err
     assert "control character" in err and "--save-dir" in err and "\n" not in err.strip(), err
     assert list(tmp_path.iterdir()) == []

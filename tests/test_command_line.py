@@ -166,12 +166,14 @@ MISTYPED = {
     "simulate-workers": ["simulate", "--workers", "0"],
     "simulate-cluster": ["simulate", "--cluster", "bogus", "--games", "1"],
     "simulate-seed": ["simulate", "--seed", "-1"],
+    "simulate-save-dir-control-character": ["simulate", "--games", "2", "--save-dir", "{tmp}/d\nd"],  # was 1
     "sweep-missing-argument": ["sweep", "report"],
     "sweep-workers": ["sweep", "x.toml", "--workers", "0"],
     "serve-missing-argument": ["serve"],
     "serve-listen": ["serve", "127.0.0.1:9", "--listen", "bogus"],
     "host-listen": ["host", "--headless", "--listen", "bogus"],
     "host-timer": ["host", "--headless", "--timer", "bogus"],
+    "host-save-control-character": ["host", "--headless", "--save", "{tmp}/tab\there.jsonl"],  # was 1
     "join-address": ["join", "bogus"],
     "no-such-command": ["bogus"],
     "lang-everywhere": ["--lang", "xx", "verify", "{save}"],

@@ -23,7 +23,7 @@ from ..content.timers import parse_timer_option
 from .arguments import _seed, _whole
 from .play import _TIMER_HELP, _bots, _save_refused, _teams, looks_like_a_save, save_elsewhere
 from .screens import cannot_draw, lost_or_moved
-from .terminal import _err, _line, _out
+from .terminal import _err, _line, _out, control_refused
 from ..lang import Domain
 from ..content.literal import shell_path
 from ..content.oswords import system_words
@@ -159,6 +159,9 @@ def _open_session(args: argparse.Namespace) -> Session | int:
         scenario = with_sealed(scenario, args.sealed)
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1, 1_000_000)
     path = Path(args.save) if args.save else default_save_path(DEFAULT_SAVE_DIR, scenario.id)
+    if args.save and (said := control_refused(path, "--save")) is not None:  # typed wrong: as play --save, exit 2
+        _err(f"tabletop host: {said}")  # untranslated: the command's name before a message worded where it arose
+        return 2
     if (refused := _save_refused(path, given=bool(args.save))) is not None:
         _err(f"tabletop host: {refused}")  # untranslated: the command's name before a message worded where it arose
         return 1

@@ -51,7 +51,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     if save_dir is not None:
         if (said := control_refused(save_dir, "--save-dir")) is not None:  # found from outside: a folder was made
             _err(f"tabletop simulate: {said}")  # untranslated: the command's name before a message worded where it arose
-            return 1
+            return 2  # typed wrong, as play --save's control character
         try:
             save_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:

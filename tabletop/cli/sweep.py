@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from .arguments import _workers, too_many_workers
 from .progress import GamesBar
-from .terminal import _err, _line, _notice, _out
+from .terminal import _err, _line, _notice, _out, no_place_for_a_file
 from ..lang import Domain, decimal
 from ..content.oswords import folder_words, system_words
 
@@ -168,10 +168,18 @@ def _report(args: argparse.Namespace) -> int:
                 return 2
             text = chart_svg(summary, column, track)
         else:
-            html = chosen_format(args.format, args.output, ("md", "html")) == "html"
+            try:
+                html = chosen_format(args.format, args.output, ("md", "html")) == "html"
+            except ReportError as exc:  # -o FILE's suffix names no format: typed wrong, as tabletop report says it
+                _err(f"tabletop sweep report: {exc}")  # untranslated: the command's name before a message worded where it arose
+                return 2
             text = sweep_html(summary) if html else sweep_markdown(summary)
         if args.output is not None:
             check_target(Path(args.output), [], args.force)
+            # nor makes folders, nor writes through a link to nothing: what report -o and play --save refuse, said alike
+            if (refused := no_place_for_a_file(Path(args.output), "-o")) is not None:
+                _err(f"tabletop sweep report: {refused}")  # untranslated: the command's name before a message worded where it arose
+                return 1
             write_report(Path(args.output), text)
     except SweepUnreadable as exc:
         _err(f"tabletop sweep report: {exc}")  # untranslated: the command's name before a message worded where it arose

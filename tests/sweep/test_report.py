@@ -451,3 +451,26 @@ def test_a_typo_of_report_is_named_and_a_second_word_after_a_sweep_file_is_said(
     spec = write_spec(tmp_path)
     assert main(["sweep", str(spec), "extra"]) == 2
     assert "tabletop sweep: unexpected 'extra' (a sweep takes one SPEC.toml" in capsys.readouterr().err
+
+
+def test_sweep_report_o_refuses_where_report_o_refuses_in_the_same_words(
+        swept: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside: ``sweep report DIR -o some/missing/folder/x.md`` made the folders, and ``-o link`` (a link
+    to nothing) replaced the link with the page, where ``report -o`` and ``play --save`` refuse both; ``-o x.pdf``
+    (typed wrong, no such format) exited 1 where ``report -o x.pdf`` exits 2."""
+    missing = tmp_path / "some" / "missing" / "x.md"
+    link = tmp_path / "link.md"
+    link.symlink_to(tmp_path / "nowhere.md")
+    before = sorted(str(p) for p in tmp_path.rglob("*"))
+    for target in (missing, link):
+        assert main(["sweep", "report", str(swept), "-o", str(target)]) == 1
+    assert sorted(str(p) for p in tmp_path.rglob("*")) == before  # nothing made, the link still a link to nothing
+    assert capsys.readouterr().err.splitlines() == [
+        f"tabletop sweep report: the folder {missing.parent} does not exist; create it first, or give -o a path in "
+        "an existing folder",
+        f"tabletop sweep report: {link} is a symbolic link that leads to no file; give -o the name of a new file",
+    ]
+    assert main(["sweep", "report", str(swept), "-o", str(tmp_path / "x.pdf")]) == 2
+    said = capsys.readouterr().err
+    assert said.startswith("tabletop sweep report: ") and "give --format" in said, said
+    assert not (tmp_path / "x.pdf").exists()
