@@ -24,7 +24,7 @@ from ..engine.actions import TEXT_LIMIT
 from ..engine.breakdown import breakdown_warning
 from ..lang import Domain
 from .text import literal, names, shown, status_name
-from .widgets import LiteralInput
+from .widgets import FIELD_KEYS, InOrder, LiteralInOrder
 
 _, ngettext, N_ = Domain("tui").words()
 
@@ -45,7 +45,7 @@ class TrackOverrideScreen(ModalScreen[Action | None]):
     """
     # F1: the help over this dialog too, as over the others (modals._Dialog)
     BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="modal.cancel"),
-                Binding("f1", "app.help", show=False, id="dialog.help")]
+                Binding("f1", "app.help", show=False, id="dialog.help"), *FIELD_KEYS]
 
     def __init__(self, state: State, track: str):
         super().__init__()
@@ -69,18 +69,18 @@ class TrackOverrideScreen(ModalScreen[Action | None]):
             yield Static(title, id="override-title")
             with Horizontal():
                 yield Static(_("Position (0..{top})").format(top=self.top), classes="field-name")
-                yield Input(str(now.position), id="override-position", compact=True)
+                yield InOrder(str(now.position), id="override-position", compact=True)
             with Horizontal():
                 yield Static(_("Tension (0..{top})").format(top=spec.breakdown_at), classes="field-name")
-                yield Input(str(now.tension), id="override-tension", compact=True)
+                yield InOrder(str(now.tension), id="override-tension", compact=True)
             with Horizontal():
                 yield Static(_("Status"), classes="field-name")
                 yield Select([(status_name(s), s) for s in STATUSES], value=now.status, allow_blank=False,
                              id="override-status", compact=True)
             with Horizontal():
                 yield Static(_("Reason"), classes="field-name")
-                yield LiteralInput(placeholder=_("for the record (required)"), max_length=TEXT_LIMIT, id="override-reason",
-                            compact=True)
+                yield LiteralInOrder(placeholder=_("for the record (required)"), max_length=TEXT_LIMIT,
+                                 id="override-reason", compact=True)
             yield Static("", id="override-warning")
             yield Static("", id="override-error")
             yield Static(Text(_("Tab: next field \u00b7 Enter: apply \u00b7 Escape: cancel"), style="dim"))

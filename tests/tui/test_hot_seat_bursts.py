@@ -162,3 +162,36 @@ async def test_p_paused_with_a_team_seated_takes_the_keyboard_back(tmp_path: Pat
         await press(pilot, "y")
         assert table.paused and table.sealed.seated_now(session.state) is None
         assert table.entries[0].label.plain.startswith("Ready")
+
+
+#: position, tension and reason typed in one burst, with a step back (shift+tab) and the cursor moved (End)
+OVERRIDE_KEYS = ("backspace", "2", "tab", "backspace", "1", "shift+tab", "end", "backspace", "5",
+                 "tab", "tab", "tab", *"calm", "backspace", "x")
+
+
+async def test_a_burst_in_the_override_lands_in_its_fields_as_typed_slowly(tmp_path: Path) -> None:
+    """Found from outside (tmux send-keys at 80x24 and 120x40): "⌫ 2 Tab ⌫ 1 Tab Tab calm" in one burst left the
+    position "21cal", the tension empty and the reason empty. Textual hands each key to the field focused when it
+    reads it, and moved on only once the Tab had come back up from the field it was typed in; and it acts on a
+    backspace (or an arrow) on the field focused by the time the key comes back up."""
+    from tabletop.tui.override import TrackOverrideScreen
+
+    for how in ("slowly", "burst"):
+        app = TabletopApp(start(tmp_path, name=f"{how}.jsonl"))
+        async with app.run_test(size=SMALL) as pilot:
+            await pilot.pause()
+            await press(pilot, "o", "enter")  # the first track
+            assert isinstance(app.screen, TrackOverrideScreen)
+            if how == "slowly":
+                await press(pilot, *OVERRIDE_KEYS)
+            else:
+                burst(app, *OVERRIDE_KEYS)
+                await settled(pilot)
+            typed = {field.id: field.value for field in app.screen.query(Input)}
+            assert typed == {"override-position": "5", "override-tension": "1", "override-reason": "calx"}, (how, typed)
+            assert app.focused is not None and app.focused.id == "override-reason"
+            burst(app, "enter")
+            await settled(pilot)
+            assert app.session is not None
+            last = app.session.state.log[-1].action
+            assert (last.kind, last.position, last.tension, last.reason) == ("override", 5, 1, "calx"), (how, last)
