@@ -26,7 +26,7 @@ from ..play.clock import PickHold
 from .decisionlist import refill
 from .language import latin_key
 from .notices import QUESTION_HELD, taken, typed_text_lost
-from .widgets import KeyScroll, LiteralInput
+from .widgets import FIELD_KEYS, InOrder, KeyScroll, LiteralInOrder, LiteralInput
 from ..content.literal import shell_path
 
 _, ngettext, N_ = Domain("tui").words()
@@ -206,6 +206,7 @@ class NoteScreen(AskScreen):
     BINDINGS = [
         Binding("up", "step(1)", N_("Earlier event"), id="note.earlier"),
         Binding("down", "step(-1)", N_("Later event"), id="note.later"),
+        *FIELD_KEYS,  # the event's number and the note typed in one burst each land in their own field
     ]
 
     def __init__(self, steps: Sequence[int], heading: Callable[[int], str | Text], refusal: Callable[[int], str | None],
@@ -222,10 +223,11 @@ class NoteScreen(AskScreen):
             yield Static(self._text(self._title), id="ask-title")
             with Horizontal(id="note-event-row"):
                 yield Static(Text(_("Event")), id="note-event-label")
-                yield Input(value=str(self.about), type="integer", max_length=9, id="note-event", classes="choice")
+                yield InOrder(value=str(self.about), type="integer", max_length=9, id="note-event", classes="choice")
                 yield Static(Text(_("\u2191/\u2193 an earlier or a later event \u00b7 Tab: type its number")),
                              id="note-event-keys")
-            yield LiteralInput(value=self._value, placeholder=self._placeholder, max_length=TEXT_LIMIT, id="ask-input")
+            yield LiteralInOrder(value=self._value, placeholder=self._placeholder, max_length=TEXT_LIMIT,
+                                 id="ask-input")
             yield Static("", id="ask-error")
             yield Static(Text(_("Enter to confirm \u00b7 Escape to cancel"), style="dim"))
 

@@ -195,3 +195,24 @@ async def test_a_burst_in_the_override_lands_in_its_fields_as_typed_slowly(tmp_p
             assert app.session is not None
             last = app.session.state.log[-1].action
             assert (last.kind, last.position, last.tension, last.reason) == ("override", 5, 1, "calx"), (how, last)
+
+
+async def test_a_burst_in_the_note_puts_the_number_in_the_event_and_the_words_in_the_note(tmp_path: Path) -> None:
+    """As in the override (found checking the note for it): "shift+Tab ⌫ 2 Tab why" in one burst left the event
+    empty and the note "2why"."""
+    session = start(tmp_path)
+    for _ in range(4):
+        session.apply(legal_actions(session.state)[0])
+    app = TabletopApp(session)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await press(pilot, "n")
+        assert isinstance(app.screen, NoteScreen)
+        burst(app, "shift+tab", "backspace", "2", "tab", *"whx", "backspace", "y")
+        await settled(pilot)
+        typed = {field.id: field.value for field in app.screen.query(Input)}
+        assert typed == {"note-event": "2", "ask-input": "why"}, typed
+        burst(app, "enter")
+        await settled(pilot)
+    note = session.state.log[-1].action
+    assert (note.kind, note.about, note.text) == ("note", 2, "why"), note
