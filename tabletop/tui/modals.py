@@ -16,6 +16,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -189,6 +190,23 @@ class AskScreen(_Dialog[str | None]):
         self.answer(None)
 
 
+#: the keys of the note's event field, said beside it
+EVENT_KEYS = N_("\u2191/\u2193 an earlier or a later event \u00b7 Tab: type its number")
+
+
+class EventNumber(InOrder):
+    """The note's event field: an event's number, digits only. A key it does not take is refused in words, beside it,
+    not only with the terminal's bell, which a room seldom hears (found from outside: letters typed in it were dropped
+    without a word)."""
+
+    class Refused(Message):
+        """A key the field did not take: not a digit, or a number longer than any event's."""
+
+    def restricted(self) -> None:
+        super().restricted()
+        self.post_message(self.Refused())
+
+
 class NoteScreen(AskScreen):
     """A note and the event it is on: the latest by default; up and down step to an earlier or a later one, or its
     number is typed in the event's field (Tab). Dismisses with the note's text, or None; :attr:`about` is the event.
@@ -202,6 +220,7 @@ class NoteScreen(AskScreen):
     NoteScreen #note-event-label { width: auto; padding: 1 1 0 0; }
     NoteScreen #note-event { width: 12; }
     NoteScreen #note-event-keys { width: 1fr; color: $text-muted; padding: 1 0 0 1; }
+    NoteScreen #note-event-keys.-refused { color: $error; }
     """
     BINDINGS = [
         Binding("up", "step(1)", N_("Earlier event"), id="note.earlier"),
@@ -223,9 +242,8 @@ class NoteScreen(AskScreen):
             yield Static(self._text(self._title), id="ask-title")
             with Horizontal(id="note-event-row"):
                 yield Static(Text(_("Event")), id="note-event-label")
-                yield InOrder(value=str(self.about), type="integer", max_length=9, id="note-event", classes="choice")
-                yield Static(Text(_("\u2191/\u2193 an earlier or a later event \u00b7 Tab: type its number")),
-                             id="note-event-keys")
+                yield EventNumber(value=str(self.about), type="integer", max_length=9, id="note-event", classes="choice")
+                yield Static(Text(_(EVENT_KEYS)), id="note-event-keys")
             yield LiteralInOrder(value=self._value, placeholder=self._placeholder, max_length=TEXT_LIMIT,
                                  id="ask-input")
             yield Static("", id="ask-error")
@@ -257,10 +275,23 @@ class NoteScreen(AskScreen):
         except ValueError:  # nothing typed yet, or a lone minus sign
             about = None
         self.about = about
+        keys = self.query_one("#note-event-keys", Static)
+        if keys.has_class("-refused"):  # a key taken: the keys' words again
+            keys.remove_class("-refused")
+            keys.update(Text(_(EVENT_KEYS)))
         problem = self._refusal(about) if about is not None else None
         self.query_one("#ask-error", Static).update(Text(problem or ""))
         if about is not None and problem is None:
             self.query_one("#ask-title", Static).update(self._text(self._heading(about)))
+
+    def on_event_number_refused(self, event: EventNumber.Refused) -> None:
+        # beside the field, in the keys' place: under the fields it went below the screen's foot when the event's
+        # heading was long (a long reason at 80x24)
+        event.stop()
+        said = _("The Event field takes only a number: type the event's number, or step to it with \u2191/\u2193.")
+        keys = self.query_one("#note-event-keys", Static)
+        keys.update(Text(said))
+        keys.add_class("-refused")
 
     def problem(self, value: str) -> str | None:
         if self.about is None:

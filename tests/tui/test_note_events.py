@@ -18,7 +18,7 @@ from tabletop.tui.modals import AskScreen
 from tabletop.tui.replay import ReplayApp, ReplayScreen
 from tabletop.tui.text import room_told
 
-from .support import SIZE, SMALL, press, start, type_text
+from .support import SIZE, SMALL, press, rendered, start, type_text
 
 
 async def _played(pilot: object, session: Session, events: int) -> None:
@@ -98,6 +98,31 @@ async def test_a_typed_event_number_the_engine_refuses_is_refused_in_its_words(t
         assert not isinstance(app.screen, NoteScreen)
     note = open_save(session.save_path).events[-1]
     assert (note.action.kind, note.action.text, note.action.about) == ("note", "set-up", 0)
+
+
+async def test_a_letter_in_the_event_field_is_refused_in_words(tmp_path: Path) -> None:
+    """Found from outside (tmux, 80x24 and 120x40): letters typed in the Event field were dropped without a word (the
+    field takes a number; Textual only rings the terminal's bell). The dialog says so beside the field, where its keys
+    are said, and the next digit taken brings the keys back."""
+    from tabletop.tui.modals import NoteScreen
+
+    session = start(tmp_path)
+    app = TabletopApp(session)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await _played(pilot, session, 3)
+        await press(pilot, "n", "tab")  # from the note to the event's field
+        field = app.screen.query_one("#note-event", Input)
+        assert app.focused is field and field.value == "3"
+        await press(pilot, "end", "e", "v")
+        assert field.value == "3"  # not taken
+        said = "The Event field takes only a number: type the event's number, or step to it with \u2191/\u2193."
+        keys = app.screen.query_one("#note-event-keys", Static)
+        assert str(keys.render()) == said
+        assert said in rendered(pilot)  # on the screen, not only in the widget
+        await press(pilot, "backspace", "2")
+        assert field.value == "2" and str(keys.render()).startswith("\u2191/\u2193 an earlier or a later event")
+        assert isinstance(app.screen, NoteScreen) and app.screen.about == 2
 
 
 async def test_up_and_down_step_over_notes_and_stop_at_either_end(tmp_path: Path) -> None:
