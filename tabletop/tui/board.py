@@ -43,7 +43,7 @@ from .notices import Refusals, moved_on, taken
 from .powers import FacilitatorPowers
 from .text import SEALED_NOTE, independence_word, literal, move_words, names, seen, shown
 from .timekeeper import Timekeeper
-from .widgets import Board, BoardPart, CardPanel, KeyScroll, RulingsPanel, TurnPanel, compact_board
+from .widgets import Board, BoardPart, CardPanel, KeyScroll, RulingsColumn, RulingsPanel, TurnPanel, compact_board
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -143,7 +143,8 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
         yield TitleBar()
         with Vertical(id="left"):
             yield Board(self.session.state, id="board")
-            yield RulingsPanel(id="rulings")
+            with RulingsColumn(id="rulings-box"):
+                yield RulingsPanel(id="rulings")
             # the facilitator's panel comes under the rulings when first opened
         with Vertical(id="side"):
             yield TurnPanel(id="turn")
@@ -255,7 +256,9 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
         card = self.query_one(CardPanel)
         card.show(state, False)  # the control note is in the facilitator panel, whole
         card.parent.border_title = card.border_title  # the box's border stays put while the card scrolls in it
-        self.query_one(RulingsPanel).show(state, brief=self.compact)
+        rulings = self.query_one(RulingsPanel)
+        rulings.show(state, brief=self.compact)
+        rulings.parent.border_title = rulings.border_title  # the column's border stays put while the rulings scroll
         self._build_decision(state, acting)
         self.pick_hold.shown(state.seq, self._listing, gate=self._at_gate)
         if self.show_private is not None and self.show_private != state.round:

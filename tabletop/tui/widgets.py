@@ -278,12 +278,18 @@ class CardPanel(BoardPart):
 
 
 class RulingsPanel(BoardPart):
-    """The last events, with the working of each ruling."""
+    """The last events, with the working of each ruling, in a :class:`RulingsColumn`.
+
+    The newest event and its working come last and whole: when wrapped lines do not all fit, the oldest rows give
+    way, never the newest ruling; one taller than the column makes the column scroll (found from outside: a long
+    override's reason at 80x24 was cut in the middle of a word, and the change it made, at its end, never shown)."""
 
     _rows: list[Text] = []
+    _newest = 0  # the rows of the newest event, at the end of ``_rows``: kept whole, however tall
+    _latest: int | None = None  # the newest event's number
 
     DEFAULT_CSS = """
-    RulingsPanel { height: 1fr; padding: 0 1; border: round $primary; overflow-y: auto; }
+    RulingsPanel { height: auto; min-height: 100%; padding: 0 1; }
     """
 
     def show(self, state: State, lines: int = 14, brief: bool = False) -> None:
@@ -292,33 +298,74 @@ class RulingsPanel(BoardPart):
         hidden = hidden_seqs(state, log, undone)
         out = Text()
         rows: list[Text] = []
+        newest = 0
         for event in log:
+            first = len(rows)
             rows.append(event_line(state, event, hidden, undone))
             if event.seq not in hidden:
                 rows.extend(ruling_lines(state, event, brief))
                 rows.extend(settled_lines(state, event))
-        for row in rows[-lines:]:
+            newest = len(rows) - first
+        rows = rows[-max(lines, newest):]
+        for row in rows:
             out.append_text(row)
             out.append("\n")
         self.border_title = _("Last rulings")
-        self._rows = rows[-lines:]
+        self._rows, self._newest = rows, newest
+        latest = log[-1].seq if log else None
+        if latest != self._latest and isinstance(self.parent, RulingsColumn):
+            self.parent.anchor()  # a new event: the column at its foot again, however the keys had scrolled it
+        self._latest = latest
         self.paint(out if rows else Text(_("Nothing has happened yet."), style="dim"))
 
-    def render(self) -> RenderResult:
-        # the newest ruling and its working come last: when wrapped lines do not all fit,
-        # the oldest rows give way, never the working of the newest ruling
-        width, height = self.content_size
-        if not self._rows or width <= 0 or height <= 0:
-            return super().render()
+    def _room(self) -> int:
+        """The rows the column shows at once."""
+        column = self.parent
+        return column.scrollable_content_region.height if isinstance(column, Widget) else self.content_size.height
+
+    def _kept(self, width: int, room: int) -> tuple[list[Text], int]:
+        """The rows shown at ``width``, and the lines they take: the newest event's, then older ones while they fit
+        in ``room`` lines."""
         kept: list[Text] = []
         used = 0
-        for row in reversed(self._rows):
+        for i, row in enumerate(reversed(self._rows)):
             need = len(row.wrap(self.app.console, width))
-            if kept and used + need > height:
+            if i >= self._newest and used + need > room:
                 break
             kept.append(row)
             used += need
-        return Text("\n").join(reversed(kept))
+        return kept[::-1], used
+
+    def _rows_for(self, lines: int) -> int:
+        # its height: the column's, or more when the newest event is taller (a layout pass only when that changes)
+        width = self.content_size.width
+        return max(self._kept(width, self._room())[1], self._room()) if self._rows and width > 0 else lines
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        if not self._rows or width <= 0:
+            return super().get_content_height(container, viewport, width)
+        return self._kept(width, container.height)[1]
+
+    def render(self) -> RenderResult:
+        width = self.content_size.width
+        if not self._rows or width <= 0:
+            return super().render()
+        return Text("\n").join(self._kept(width, self._room())[0])
+
+
+class RulingsColumn(KeyScroll):
+    """The column of the last rulings: at its foot, the newest event; it scrolls when that event and its working are
+    taller than the column (up, down, PageUp, PageDown, Home, End, the wheel), and Tab reaches it only then."""
+
+    DEFAULT_CSS = """
+    RulingsColumn { height: 1fr; border: round $primary; scrollbar-size-vertical: 1; }
+    """
+
+    def allow_focus(self) -> bool:
+        return self.allow_vertical_scroll
+
+    def on_mount(self) -> None:
+        self.anchor()
 
 
 #: a track's border while a team acts on it, and by its status

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
+from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from tabletop.engine import Action, legal_actions
@@ -241,6 +242,39 @@ async def test_a_ruling_stays_on_an_80x24_board(tmp_path: Path) -> None:
         shown = frame(pilot)
         assert "Last rulings" in shown
         assert "vs target" in flat(shown)  # the newest ruling's working, to its end
+
+
+def column_lines(pilot: Pilot, column: Widget) -> list[str]:
+    """The lines a scrolling column shows now, as drawn on the screen (its border and scrollbar left out)."""
+    inside = column.scrollable_content_region
+    rows = frame(pilot).splitlines()[inside.y:inside.bottom]
+    return [row[inside.x:inside.right].strip() for row in rows]
+
+
+@pytest.mark.parametrize("size", [SMALL, SIZE])
+async def test_a_ruling_taller_than_the_rulings_panel_is_read_to_its_end(tmp_path: Path, size: tuple[int, int]) -> None:
+    """Found from outside (80x24 and 120x40): an override with a long reason, taller than Last rulings, was cut in
+    the middle of its reason, and what it changed, at its end, could not be read at all. The entry's end is on the
+    screen, and Tab and the arrows scroll through the whole of it."""
+    reason = " ".join(f"clause {i} of the side-room agreement;" for i in range(1, 31)) + " the last clause."
+    session = start(tmp_path)
+    session.apply(Action("override", track="strategic-stability", position=3, tension=1, reason=reason))
+    async with TabletopApp(session).run_test(size=size) as pilot:
+        await pilot.pause()
+        shown = flat(frame(pilot))
+        assert "the last clause." in shown and "tension 3\u21921]" in shown  # the reason's end; the change
+        await press(pilot, "tab")  # the rulings' column, which holds more than it shows
+        column = pilot.app.screen.query_one("#rulings-box")
+        assert pilot.app.focused is column and column.max_scroll_y > 0
+        await press(pilot, "home")
+        read: list[str] = []
+        while column.scroll_y < column.max_scroll_y:  # a line a press: each line read as it passes the top
+            read.append(column_lines(pilot, column)[0])
+            await press(pilot, "down")
+        read.extend(column_lines(pilot, column))
+    whole = f"Facilitator override of Strategic stability: {reason}  [Strategic stability position 0\u21923; " \
+            "Strategic stability tension 3\u21921]"
+    assert " ".join(whole.split()) in " ".join(" ".join(read).split()), read
 
 
 async def test_the_moves_list_scrolls_to_every_move_at_80x24(tmp_path: Path) -> None:
