@@ -72,6 +72,8 @@ FIELD_KEYS = [
 
 #: the keys a text field acts on itself: Textual's Input's bindings (backspace, delete, the arrows, Home, End, Enter …)
 _FIELD_BINDINGS = BindingsMap(Input.BINDINGS)
+#: what those keys do, by the action's name (``cursor_left`` of ``cursor_left(True)``)
+_FIELD_ACTIONS = frozenset(binding.action.split("(")[0] for _key, binding in _FIELD_BINDINGS)
 
 
 class InOrder(Input):
@@ -82,13 +84,27 @@ class InOrder(Input):
     Textual types a letter into the field it hands the key to, but acts on backspace, delete, the arrows, Home and End
     only once the key has come back up to the app, on whichever field is focused by then; a Tab in the burst had moved
     on (found from outside in the override: "⌫ 2 Tab ⌫ 1 Tab Tab calm" left the position "21cal", or, with the Tab
-    taken at once, the reason "ca": both backspaces deleted in it). Here the field acts on its own keys as they come."""
+    taken at once, the reason "ca": both backspaces deleted in it). Here the field acts on its own keys as they come,
+    and on no other: a key given to another widget (the status list's Enter) that comes back up to the app once focus
+    is here does nothing here (found checking this: the list's Enter submitted the override from the reason field)."""
+
+    _own_key = False  # a key given to this field is being acted on
 
     async def on_key(self, event: events.Key) -> None:
         for binding in _FIELD_BINDINGS.key_to_bindings.get(event.key, ()):
-            if await self.app.run_action(binding.action, self):
+            self._own_key = True
+            try:
+                done = await self.app.run_action(binding.action, self)
+            finally:
+                self._own_key = False
+            if done:
                 event.stop()  # done here: it must not act again on the field focused when it reaches the app
                 return
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in _FIELD_ACTIONS and not self._own_key:
+            return False  # a key given to another widget, come back up to the app after focus moved here
+        return super().check_action(action, parameters)
 
 
 class LiteralInOrder(InOrder, LiteralInput):

@@ -197,6 +197,24 @@ async def test_a_burst_in_the_override_lands_in_its_fields_as_typed_slowly(tmp_p
             assert (last.kind, last.position, last.tension, last.reason) == ("override", 5, 1, "calx"), (how, last)
 
 
+async def test_a_burst_through_the_overrides_status_list_applies_nothing_unasked(tmp_path: Path) -> None:
+    """Found checking the above: "⌫ 2 Tab Tab Enter ↓ Enter Tab calm" in one burst applied the override (position 2,
+    reason "calm") with no Enter typed in a field: the status list's Enter came back up to the app once the focus was
+    on the reason, and submitted it. A key acts only on the field it was given to; the list's own keys in a burst are
+    not taken (Textual opens the list a moment later), and the dialog waits."""
+    from tabletop.tui.override import TrackOverrideScreen
+
+    app = TabletopApp(start(tmp_path))
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await press(pilot, "o", "enter")
+        burst(app, "backspace", "2", "tab", "tab", "enter", "down", "enter", "tab", *"calm")
+        await settled(pilot)
+        assert isinstance(app.screen, TrackOverrideScreen) and kinds(app) == [], kinds(app)
+        typed = {field.id: field.value for field in app.screen.query(Input)}
+        assert typed == {"override-position": "2", "override-tension": "3", "override-reason": "calm"}, typed
+
+
 async def test_a_burst_in_the_note_puts_the_number_in_the_event_and_the_words_in_the_note(tmp_path: Path) -> None:
     """As in the override (found checking the note for it): "shift+Tab ⌫ 2 Tab why" in one burst left the event
     empty and the note "2why"."""
