@@ -89,7 +89,7 @@ The facilitator's console (its keys are in the footer)
   o  override a track or meter (with a reason)
   u  undo the last action (it stays in the record)
   n  a note on the last event that is not a note, or on an earlier one (every screen and the report show it)
-  i  inject a card          x  end the game          c  every seat's join code
+  i  inject a card          e, x  end the game       c  every seat's join code
   ctrl+c  (in the console tabletop host opened) stop the host, once you confirm
 
 Anywhere

@@ -36,7 +36,8 @@ if TYPE_CHECKING:
 else:
     _Screen = object  # a plain mixin at run time: the seat's screen is the screen
 
-#: the console's keys, as on the hot seat's board where it has them (p, +, o, u, n, i)
+#: the console's keys, as on the hot seat's board where it has them (p, +, o, u, n, i, e); the footer names a binding's
+#: first key: e ends the game, as on the board, and x, the console's key before (docs/seats.md named it), still does
 POWER_BINDINGS = [
     Binding("p", "pause", N_("Pause"), id="seat.pause"),
     Binding("p", "resume", N_("Resume"), id="seat.resume"),
@@ -45,7 +46,7 @@ POWER_BINDINGS = [
     Binding("u", "undo", N_("Undo"), id="seat.undo"),
     Binding("n", "note", N_("Note"), id="seat.note"),
     Binding("i", "inject", N_("Inject"), id="seat.inject"),
-    Binding("x", "end", N_("End game"), id="seat.end"),
+    Binding("e,x", "end", N_("End game"), id="seat.end"),
     Binding("c", "codes", N_("Join codes"), id="seat.codes"),
 ]
 _FACILITATOR = frozenset({"pause", "resume", "extend", "override", "undo", "note", "inject", "end"})

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.binding import Binding
 from textual.widgets import Static
 
 from tabletop.content.loader import load_scenario
@@ -584,3 +585,40 @@ async def test_f1_over_a_seat_s_dialog_shows_the_seat_s_help_and_closes_back_to_
         await pilot.press("escape")
         await until(pilot, lambda: not isinstance(app.screen, ConfirmScreen), "the question to go")
         assert not stopped.is_set()
+
+
+def test_the_console_s_end_key_is_the_board_s() -> None:
+    """Found from outside: the hot seat's board ends the game with e, the host's console with x; a facilitator who
+    learnt one pressed the other. Both end it with e, which both footers name; x, the console's key in
+    docs/seats.md, still ends it there."""
+    from tabletop.tui.board import BoardScreen
+    from tabletop.tui.seatpowers import POWER_BINDINGS
+
+    board = next(b for b in BoardScreen.BINDINGS if isinstance(b, Binding) and b.action == "end_game")
+    console = next(b for b in POWER_BINDINGS if b.action == "end")
+    assert board.key.split(",")[0] == console.key.split(",")[0] == "e"  # the first key is the one a footer names
+    assert "x" in console.key.split(",")
+
+
+@pytest.mark.parametrize("key", ["e", "x"])
+async def test_the_console_ends_the_game_with_e_named_in_its_footer_and_with_x(tmp_path: Path, key: str) -> None:
+    from tabletop.tui.bars import KeyBar
+    from tabletop.tui.modals import AskScreen, ConfirmScreen
+
+    table = make_table(tmp_path, "parallel-tracks", seed=5, sealed=False, observers=0)
+    session = table.session
+    async with hosting(table) as (_host, address, codes):
+        app = SeatApp(address, codes["facilitator"], sleep=Sleeps())
+        async with app.run_test(size=(120, 40)) as pilot:
+            await _following(pilot, app, session)
+            await pilot.pause()
+            keys = str(app.screen.query_one(KeyBar).render())
+            assert " e End game " in keys and " x End game " not in keys, keys
+            await pilot.press(key)
+            await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the end's question")
+            await pilot.press("y")
+            await until(pilot, lambda: isinstance(app.screen, AskScreen), "the reason, optional")
+            await pilot.press("enter")
+            await until(pilot, lambda: session.state.over, "the game ended")
+            assert session.state.last.action.kind == "end"
+    session.close()
