@@ -123,6 +123,18 @@ def test_report_o_refuses_where_play_save_refuses_in_the_same_words(
     assert sorted(str(p) for p in tmp_path.rglob("*")) == before
 
 
+def test_report_o_in_a_folder_that_is_a_file_says_so_as_play_save_does(
+        save: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside (helper-156): ``report -o afile/x.md`` said "cannot be written: Not a directory", where
+    ``play --save afile/x.jsonl`` says "afile is not a folder; …"."""
+    afile = tmp_path / "afile"
+    afile.write_text("notes\n", encoding="utf-8")
+    assert main(["report", str(save), "-o", str(afile / "x.md")]) == 1
+    said = capsys.readouterr().err
+    assert said.strip() == f"tabletop report: {afile} is not a folder; give -o a path in an existing folder", said
+    assert afile.read_text(encoding="utf-8") == "notes\n"
+
+
 def test_report_o_and_play_save_say_what_is_wrong_with_the_path(save: Path, tmp_path: Path,
                                                                  capsys: pytest.CaptureFixture[str]) -> None:
     missing, link, gone = _missing_folder(tmp_path), _link_to_no_file(tmp_path), _in_a_link_to_no_folder(tmp_path)
@@ -159,6 +171,7 @@ MISTYPED = {
     "report-format": ["report", "{save}", "--format", "pdf"],
     "report-o-suffix": ["report", "{save}", "-o", "{tmp}/debrief.pdf"],  # was 1
     "report-paired-two-saves": ["report", "--paired", "{save}", "{save2}"],  # was 1
+    "report-o-control-character": ["report", "{save}", "-o", "{tmp}/a\nb.md"],  # wrote a file so named
     "verify-missing-argument": ["verify"],
     "verify-head": ["verify", "{save}", "--head", "zz"],
     "validate-missing-argument": ["validate"],

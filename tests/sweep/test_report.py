@@ -470,6 +470,10 @@ def test_sweep_report_o_refuses_where_report_o_refuses_in_the_same_words(
         "an existing folder",
         f"tabletop sweep report: {link} is a symbolic link that leads to no file; give -o the name of a new file",
     ]
+    assert main(["sweep", "report", str(swept), "-o", str(tmp_path / "a\nb.md")]) == 2  # typed wrong, as play --save
+    said = capsys.readouterr().err
+    assert said.startswith("tabletop sweep report: ") and "control character" in said, said
+    assert sorted(str(p) for p in tmp_path.rglob("*")) == before
     assert main(["sweep", "report", str(swept), "-o", str(tmp_path / "x.pdf")]) == 2
     said = capsys.readouterr().err
     assert said.startswith("tabletop sweep report: ") and "give --format" in said, said
