@@ -16,6 +16,7 @@ from .htmlparts import (
     arguments_section,
     e,
     e_text,
+    end_html,
     page,
     principle_section,
     prompts_section,
@@ -28,7 +29,7 @@ from .htmlparts import (
 from .words import (
     left_out,
     chain_head_words,
-    ended_words,
+    end_lang,
     verify_command,
     PLAYERS_UNRECORDED,
     answer_words,
@@ -149,7 +150,9 @@ class _Report:
     def facts(self) -> str:
         sc, out = self.r["scenario"], self.r["outcome"]
         mode = independence_words(sc["independence"])
-        ended = e(ended_words(self.r)) if out["over"] else e(not_ended(out["round"], out["phase"], self.r.get("damage")))
+        # a reason typed in another language in its lang, as the decision log and the comparison give it
+        ended = (end_html(out["end_reason"], end_lang(self.r)) if out["over"]
+                 else e(not_ended(out["round"], out["phase"], self.r.get("damage"))))
         rows = [
             (_("Save"), e(sc["file"])),
             (_("Ruleset"), f"{e(sc['ruleset_name'])} ({e(sc['ruleset_id'])})"),
@@ -418,26 +421,33 @@ class _Report:
     def _typed(self, working: str, seq: int) -> str:
         return mark_quotes(working, argued_at(self.r).get(seq), e, typed)
 
+    def _summary(self, seq: int, summary: str) -> str:
+        """An event's summary as HTML, what it quotes as typed (its own reason or note, or those of the event an undo
+        took back) in its language: «…» (uk) in a ``lang`` span (found from outside: the decision log's, then the
+        timeline's facilitator entries had none)."""
+        x = self.log.get(seq)
+        if x is None:
+            return e(summary)
+        told = told_typed((x, self.log[x["undoes"]]) if x.get("undoes") in self.log else (x,))
+        return mark_told(e(summary), told, e, typed_quoted)
+
     def _facilitator_item(self, f: dict[str, Any]) -> str:
         changes = "; ".join(e(x) for x in f["changes_text"])
         return (
             f'<li class="facilitator{" undone" if f["undone"] else ""}"><span class="tag tag-facilitator">{_("FACILITATOR")}</span> '  # untranslated: markup
-            f'#{f["seq"]} ({e(kind_word(f["kind"]))}): <span class="text">{e(f["summary"])}</span>{self._undone(f["seq"])}'
+            f'#{f["seq"]} ({e(kind_word(f["kind"]))}): <span class="text">{self._summary(f["seq"], f["summary"])}</span>'
+            f'{self._undone(f["seq"])}'
             + (f"<ul><li>{changes}</li></ul>" if changes else "")
             + "</li>"
         )
 
     def decision_log(self) -> str:
         rows, classes = [], []
-        by_seq = {x["seq"]: x for x in self.r["log"]}
         for x in self.r["log"]:
             tags = ""
             if x["facilitator"]:
                 tags += f'<span class="tag tag-facilitator">{_("FACILITATOR")}</span> '  # untranslated: markup
-            # what the summary quotes as typed (its own reason or note, or those of the event an undo took back)
-            # in its language: «…» (en)
-            told = told_typed((x, by_seq[x["undoes"]]) if x.get("undoes") in by_seq else (x,))
-            summary = f'<span class="text">{mark_told(e(x["summary"]), told, e, typed_quoted)}</span>'  # untranslated: markup
+            summary = f'<span class="text">{self._summary(x["seq"], x["summary"])}</span>'  # untranslated: markup
             what = tags + summary
             if x["undone"]:
                 what += f' <span class="tag tag-undone">{_("UNDONE by #{seq}").format(seq=x["undone_by"])}</span>'  # untranslated: markup

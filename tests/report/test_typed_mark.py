@@ -136,3 +136,18 @@ def test_the_html_decision_log_gives_typed_text_its_language(tmp_path: Path) -> 
     log = log[:log.index("</section>")]
     assert all(t in log and f"\u00ab{t}\u00bb" not in log for t in (NOTE, OVERRIDE, UNDO, END)), log
     assert 'lang="uk"' not in log and "(uk)" not in log
+
+
+def test_the_whole_html_page_gives_typed_text_its_language(tmp_path: Path) -> None:
+    """Found in review (helper-156's notes): after the decision log, the summary's "Ended" cell and the timeline's
+    facilitator entries still showed «…» (uk) with no ``lang`` on their element. Every «…» of the page is in one."""
+    path = tmp_path / "kyiv.jsonl"
+    facilitated_save(path, scenario(), 4, _ukrainian_room_that_undoes)
+    html = render([path], "html", lang="en")
+    facts = html[html.index('<table class="facts"'):]
+    facts = facts[:facts.index("</table>")]
+    assert f'<span lang="uk">\u00ab{END}\u00bb</span> <span class="lang">(uk)</span>' in facts, facts
+    assert html.count("\u00ab") == html.count('<span lang="uk">\u00ab'), [
+        html[max(0, i - 80):i + 40] for i in range(len(html)) if html.startswith("\u00ab", i)
+        and not html[:i].endswith('<span lang="uk">')]
+    assert not HtmlDoc(html).errors
