@@ -277,6 +277,7 @@ def join_lines(table: object, codes: dict[str, str], where: str, lang: str) -> l
     actors only, and a facilitator reading the codes out could not tell which team got which)."""
     from ..engine.lookups import shown as in_language
     from ..engine.wording import scenario_names
+    from ..seats.checks import seat_name
     from ..seats.joincodes import typed
     from ..seats.table import Table
     from ..store.players import players_of
@@ -287,21 +288,10 @@ def join_lines(table: object, codes: dict[str, str], where: str, lang: str) -> l
     # the names the save's header records (a resumed game keeps those it was started with); typed text, kept as typed
     teams = {p.actor: p.team for p in players_of(table.header(), [a.id for a in state.scenario.ruleset.actors])
              if p.team}
-    names = {seat_id: _seat_called(seat_id, shown, teams) for seat_id in table.seats}
+    names = {seat_id: seat_name(seat_id, shown, teams) for seat_id in table.seats}
     width = max([28, *(len(name) for name in names.values())])  # a long team name does not put its code out of line
     return [f"  {names[seat_id]:<{width}} tabletop join {where} {typed(codes[seat_id])}"  # untranslated: a name and a command
             for seat_id in table.seats]
-
-
-def _seat_called(seat_id: str, shown: dict[str, str], teams: dict[str, str]) -> str:
-    """What the room calls a seat in the join lines: a named team as ``Delegation A (Russia)``, else its seat name."""
-    from ..seats.checks import seat_name
-
-    role, _colon, actor = seat_id.partition(":")
-    if role == "team" and actor in teams:
-        # Translators: a join line's seat: the team's name as the facilitator typed it, and the actor it plays
-        return _("{team} ({actor})").format(team=teams[actor], actor=seat_name(seat_id, shown))
-    return seat_name(seat_id, shown)
 
 
 async def _serve(table: object, codes: dict[str, str], addr: str, port: int, headless: bool, lang: str) -> int:

@@ -62,12 +62,19 @@ def role_name(role: str) -> str:
     return _(_ROLES[role]) if role in _ROLES else role
 
 
-def seat_name(seat_id: str, actors: Mapping[str, str]) -> str:
+def seat_name(seat_id: str, actors: Mapping[str, str], teams: Mapping[str, str] | None = None) -> str:
     """A seat as the room calls it, in the language of the moment: ``Facilitator``, a team by its actor's name
-    (``actors``: id -> name), ``Projector``, ``Observer 1``; an id it does not know, as it is."""
+    (``actors``: id -> name), ``Projector``, ``Observer 1``; an id it does not know, as it is.
+
+    ``teams`` (actor id -> the name the facilitator gave the team, as the save's header records it): a named team
+    is called by its name with the actor it plays, ``Delegation A (Russia)``, as the host's join lines and the
+    console's lists of codes and of the seats connected call it."""
     role, _colon, rest = seat_id.partition(":")
     if role == "team" and rest:
-        return actors.get(rest) or seat_id
+        actor = actors.get(rest) or seat_id
+        team = (teams or {}).get(rest)
+        # Translators: a team's seat in the join codes: the team's name as the facilitator typed it, and the actor it plays
+        return _("{team} ({actor})").format(team=team, actor=actor) if team else actor
     if role == "observer" and rest.isdigit():
         return _("Observer {n}").format(n=int(rest))
     if seat_id == "facilitator":
