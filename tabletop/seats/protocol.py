@@ -23,9 +23,11 @@ A seat sends:
 
 The host sends:
 
-- ``welcome {seat, role, actor, read_only, view, recovered?}``: joined; ``recovered {events, sitting, lost}`` when
-  the host went on from a recovered save (the events kept; an id of this run of the host; the lines of the
-  damaged save not in the game, 0 for a cut last line that no screen was shown);
+- ``welcome {seat, role, actor, name, read_only, view, header?, recovered?}``: joined; ``header``, the
+  facilitator's alone: the save's header (the scenario embedded, the seed, the teams' names);
+  ``recovered {events, sitting, lost}`` when the host went on from a recovered save (the events kept; an id
+  of this run of the host; the lines of the damaged save not in the game, 0 for a cut last line that no
+  screen was shown);
 - ``view {view}``: the seat's view after every change (see :mod:`.views`);
 - ``ack {client_seq, index}``: the act is written and fsynced as event ``index``;
 - ``refused {client_seq, code, message}``: the act was not done (the engine's

@@ -157,7 +157,7 @@ class SeatScreen(ConsolePowers, Screen[None]):
             # the chain head to note: above the log on a wide projector; on a narrow one, its column brought to it
             into_view(self.query_one("#head", Static), top=True)
         self._revealed, self._head = revealed, head.plain
-        own = words.control_text(view) if role == "facilitator" else words.own_text(view)
+        own = words.control_text(view, self.seat_app.teams) if role == "facilitator" else words.own_text(view)
         self.query_one("#own", Static).update(own)
         prompt = words.prompt_text(view)
         listed = [] if self.seat_app.watching else words.entries(view)  # a screen that only watches lists nothing
@@ -637,6 +637,14 @@ class SeatApp(LatinKeys, SeatActs, App[None]):
                 yield SystemCommand(_("Language: {name}").format(name=NAMES[code]),
                                     _("Every word on this screen in {name}").format(name=NAMES[code]),
                                     lambda code=code: self.action_language(code))
+
+    @property
+    def teams(self) -> dict[str, str]:
+        """Actor id -> the name its team was given, from the save's header the facilitator's welcome carries (the
+        host's join lines read the same): the console's codes and the seats connected name the teams so. Other
+        seats are sent no header: none."""
+        view = self.view if self.view is not None else self.welcome.get("view")
+        return words.team_names(self.welcome.get("header"), view if isinstance(view, Mapping) else {})
 
     def deck_cards(self) -> list[tuple[str, str]]:
         """(id, title) of each card of the deck, from the facilitator's welcome (others get no deck)."""

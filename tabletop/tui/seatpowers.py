@@ -62,6 +62,9 @@ class Console(Protocol):
     @property
     def replica(self) -> Replica | None: ...
 
+    @property
+    def teams(self) -> dict[str, str]: ...
+
     def send(self, action: Mapping[str, Any]) -> None: ...
 
     def time(self, what: str) -> None: ...
@@ -96,14 +99,17 @@ class ConsolePowers(_Screen):
     def action_codes(self) -> None:
         """Every seat's join code (the host printed them, but this console covers its terminal)."""
         codes, view, where = self.seat_app.codes, self.seat_app.view or {}, self.seat_app.join_at
+        # a named team as the host's join lines call it, "Delegation A (Russia)" (found from outside: "Russia: …",
+        # and the facilitator reading the codes out from the console could not tell which team got which)
+        teams = self.seat_app.teams
         if where is None:
-            lines = [Text(f"{seat_name(seat, view)}: {literal(code, lines=False)}") for seat, code in codes.items()]
+            lines = [Text(f"{seat_name(seat, view, teams)}: {literal(code, lines=False)}") for seat, code in codes.items()]
             self.app.push_screen(PickScreen(_("Join codes: tabletop join ADDR:PORT CODE (Escape closes)"), lines))
             return
         # found from outside: the dialog said "ADDR:PORT", which the facilitator had to find in the scrolled-away
         # lines the host printed; each seat's line is now the command to type, as printed
         at = literal(where, lines=False)
-        lines = [Text(f"{seat_name(seat, view)}: tabletop join {at} {literal(typed(code), lines=False)}")  # untranslated: a command
+        lines = [Text(f"{seat_name(seat, view, teams)}: tabletop join {at} {literal(typed(code), lines=False)}")  # untranslated: a command
                  for seat, code in codes.items()]
         self.app.push_screen(PickScreen(_("Join codes: each seat types its line in a terminal (Escape closes)"), lines))
 

@@ -21,7 +21,7 @@ from ..play.clock import clock_text
 from ..play.commitments import check_reveal, short
 from ..play.decisions import phase_name
 from ..seats.checks import seat_name as named_seat
-from ..store.players import policy_word
+from ..store.players import players_of, policy_word
 
 _, ngettext, N_ = Domain("tui").words()
 
@@ -48,9 +48,19 @@ def actor_names(view: Mapping[str, Any]) -> dict[str, str]:
     return _id_names(_map(view.get("game")).get("actors"))
 
 
-def seat_name(seat: Any, view: Mapping[str, Any]) -> str:
-    """A seat as the room calls it (``Russia``, ``Projector``, ``Observer 1``), not its id (``team:ru``)."""
-    return named_seat(_s(seat), actor_names(view))
+def seat_name(seat: Any, view: Mapping[str, Any], teams: Mapping[str, str] | None = None) -> str:
+    """A seat as the room calls it (``Russia``, ``Projector``, ``Observer 1``), not its id (``team:ru``); with
+    ``teams`` (:func:`team_names`), a named team as the host's join lines call it: ``Delegation A (Russia)``."""
+    return named_seat(_s(seat), actor_names(view), teams)
+
+
+def team_names(header: Any, view: Mapping[str, Any]) -> dict[str, str]:
+    """Actor id -> the name its team was given (``host --teams``), as the save's header records it: the host sends
+    the facilitator the header in its welcome, and its join lines read the same. Typed text, kept as typed (on one
+    line); none in a header that records none, or from a seat that is sent no header."""
+    if not isinstance(header, Mapping):
+        return {}
+    return {p.actor: _s(p.team) for p in players_of(header, actor_names(view)) if p.team}
 
 
 def _id_names(items: Any) -> dict[str, str]:
@@ -231,14 +241,17 @@ def own_text(view: Mapping[str, Any]) -> Text:
     return out
 
 
-def control_text(view: Mapping[str, Any]) -> Text:
-    """The control cell's own: who is connected, the bots, every team's objectives and resources."""
+def control_text(view: Mapping[str, Any], teams: Mapping[str, str] | None = None) -> Text:
+    """The control cell's own: who is connected, the bots, every team's objectives and resources.
+
+    ``teams`` (:func:`team_names`): the seats connected name a named team as the join codes do (the facilitator
+    checks there that the team handed a code has joined); the objectives are the actors', as on the board."""
     control = _map(view.get("control"))
     if not control:
         return Text()
     names = actor_names(view)
     out = Text(_("Control") + "\n", style="bold")
-    connected = ", ".join(seat_name(c, view) for c in _list(control.get("connected"))) or _("nobody")
+    connected = ", ".join(seat_name(c, view, teams) for c in _list(control.get("connected"))) or _("nobody")
     out.append("  " + _("Connected: {seats}").format(seats=connected) + "\n")
     bots = ", ".join(f"{names.get(_s(a), _s(a))}: {policy_word(_s(p))}" for a, p in _map(control.get("bots")).items())
     if bots:
@@ -359,6 +372,7 @@ __all__ = [
     "revealed",
     "seals_text",
     "seat_name",
+    "team_names",
     "tracks_text",
     "waiting_text",
 ]

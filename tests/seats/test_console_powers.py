@@ -622,3 +622,46 @@ async def test_the_console_ends_the_game_with_e_named_in_its_footer_and_with_x(t
             await until(pilot, lambda: session.state.over, "the game ended")
             assert session.state.last.action.kind == "end"
     session.close()
+
+
+
+#: a console's words for its seats, by language: the named team, the team with no name, the facilitator, the projector
+_SEATS = {"en": ("Delegation A (Russia)", "Ukraine", "Facilitator", "Projector", "Connected: "),
+          "ru": ("Delegation A (Россия)", "Украина", "Ведущий", "Проектор", "Подключены: ")}
+
+
+@pytest.mark.parametrize(("lang", "join_at"), [("en", None), ("en", "192.0.2.2:8765"), ("ru", None),
+                                               ("ru", "192.0.2.2:8765")])
+async def test_the_consoles_join_codes_and_connected_seats_name_a_named_team_as_the_host_printed_it(
+        tmp_path: Path, lang: str, join_at: str | None) -> None:
+    """Found from outside: ``host --teams ru="Delegation A"`` printed "Delegation A (Russia)   tabletop join …", and
+    the console's ``c`` listed "Russia: tabletop join …": a facilitator reading the codes out from the console could
+    not tell which team got which. The console names a named team by its name and the actor it plays, in the
+    console's language, as the host's lines do, in its list of codes and of the seats connected; a team with no
+    name given is called by its actor, as before."""
+    named, ukraine, facilitator, projector, connected = _SEATS[lang]
+    hands = Hands()
+    session = Session.start(load_scenario("parallel-tracks"), 5, tmp_path / "named.jsonl",
+                            {"us": "cooperative", "eu": "cooperative", "bridge": "cooperative"},
+                            teams={"ru": "Delegation A"})
+    table = Table(session, seats_for(session, observers=0), now=hands)
+    async with hosting(table) as (_host, address, codes):
+        app = SeatApp(address, codes["facilitator"], sleep=Sleeps(), now=hands, codes=codes, lang=lang,
+                      join_at=join_at)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await until(pilot, app.joined.is_set, "the console to join")
+            team = await connect(address, codes["team:ru"])  # Delegation A's screen joins
+            await until(pilot, lambda: "team:ru" in (app.view or {}).get("control", {}).get("connected", ()),
+                        "the console to see Delegation A's screen connected")
+            await pilot.pause()
+            said = str(app.seat_screen.query_one("#own", Static).render())
+            await pilot.press("c")
+            await until(pilot, lambda: isinstance(app.screen, PickScreen), "the join codes")
+            assert isinstance(app.screen, PickScreen)
+            listed = [str(line) for line in app.screen._options]
+            await team.close()
+    command = f"tabletop join {join_at} " if join_at else ""
+    assert listed == [f"{facilitator}: {command}{codes['facilitator']}", f"{named}: {command}{codes['team:ru']}",
+                      f"{ukraine}: {command}{codes['team:ua']}", f"{projector}: {command}{codes['projector']}"]
+    assert f"{connected}{facilitator}, {named}\n" in said, said
+    session.close()
