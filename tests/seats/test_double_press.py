@@ -374,3 +374,42 @@ async def test_a_team_s_yes_after_the_game_moved_on_is_not_taken_quietly(tmp_pat
         said = " ".join(notices(app))
         assert "Not taken: the game moved on" in said and "Not allowed" not in said, said
         assert table.session.state.seq == seq + 1  # the note only: the move was not made
+
+
+@pytest.mark.parametrize("how", ["letters", "escape", "enter-after-escape", "right-enter-letters"])
+async def test_the_list_answers_its_keys_after_a_question_is_put_away(tmp_path: Path, how: str) -> None:
+    """Reported from outside (helper-159): on a team's seat, after the move's question was put away (letters typed,
+    as documented), End, Home and Down no longer moved the list's highlight (→ still did: a screen key), until the
+    team quit and joined again. Not reproduced here nor by hand in tmux (the keys answer once the word's half
+    second is over): a guard that the list keeps its keys after each way a question is put away."""
+    async with _a_team_to_move(tmp_path / "keys.jsonl") as (app, pilot, table, hands, team, index, entry):
+        options = app.seat_screen.query_one("#entries")
+        if how == "right-enter-letters":  # as the tester did: → to a later kind of move, Enter on it
+            for _ in range(8):
+                await pilot.press("right")
+            await pilot.press("enter")
+        else:
+            await pilot.press(str(index + 1))
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the move's question")
+        if how in ("letters", "right-enter-letters"):
+            await pilot.press("q", "w")  # letters that answer nothing: the question is put away
+        else:
+            await pilot.press("escape")
+        await until(pilot, lambda: app.screen is app.seat_screen, "the list again")
+        if how == "enter-after-escape":
+            hands.now += PICK_HOLD
+            await pilot.press(str(index + 1))
+            await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question again")
+            await pilot.press("escape")
+            await until(pilot, lambda: app.screen is app.seat_screen, "the list again")
+        await pilot.pause()
+        last = options.option_count - 1
+        await pilot.press("end")
+        await pilot.pause()
+        assert options.highlighted == last, (options.highlighted, last, app.focused)
+        await pilot.press("home")
+        await pilot.pause()
+        assert options.highlighted == 0, (options.highlighted, app.focused)
+        await pilot.press("down")
+        await pilot.pause()
+        assert options.highlighted == 1, (options.highlighted, app.focused)
