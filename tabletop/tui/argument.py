@@ -17,7 +17,7 @@ from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingsMap
 from textual.containers import Horizontal, VerticalScroll
 from textual.events import Key
 from textual.message import Message
@@ -29,6 +29,7 @@ from ..lang import Domain
 from .modals import _Dialog
 from .notices import typed_text_lost
 from .text import literal
+from .widgets import FIELD_KEYS, OwnKeys, keys_taken
 
 _, ngettext, N_ = Domain("tui").words()
 
@@ -74,12 +75,15 @@ def one_line_literal(value: str) -> str:
     return literal(value, lines=False)
 
 
-class LineField(TextArea):
+class LineField(OwnKeys, TextArea):
     """A one-line text, wrapped on screen: a reason of 200 characters is read whole before it is sent.
 
     Enter does not break the line: it says :class:`Submitted` (the dialog goes to the next field), and Tab
-    moves on, as in a one-line input. A character past ``max_length`` is refused, typed or pasted.
+    moves on, as in a one-line input. A character past ``max_length`` is refused, typed or pasted. Its keys are
+    taken in order (:class:`~.widgets.OwnKeys`): a burst lands in the fields it was typed for.
     """
+
+    OWN_KEYS = BindingsMap(TextArea.BINDINGS)
 
     class Submitted(Message):
         """Enter was pressed in ``field``."""
@@ -126,6 +130,13 @@ class LineField(TextArea):
         return super()._replace_via_keyboard(insert, start, end)
 
 
+class ResultList(OwnKeys, OptionList):
+    """The results an argument may ask for; its keys taken in order (:class:`~.widgets.OwnKeys`): a ↓ in a burst moves
+    this list, not the reason focused by the time the key came back up to the app."""
+
+    OWN_KEYS = BindingsMap(OptionList.BINDINGS)
+
+
 def fitted(text: str, width: int) -> str:
     """``text`` if it fits in ``width`` cells, else cut to fit with "…" at its end."""
     if width <= 0 or cell_len(text) <= width:
@@ -163,6 +174,10 @@ class ArgumentScreen(_Dialog[Entered | None]):
     BINDINGS = [
         Binding("escape", "cancel", N_("Cancel"), id="modal.cancel"),
         Binding("f3", "example", N_("Use the example"), id="argue.example"),
+        # found from outside: "act Tab ↓ Tab r1" in one burst (tmux send-keys) put "actr1" in the action; Enter moves
+        # on as Tab does, once the field has taken the keys typed before it ("act Enter ↓ Enter r1" put it there too)
+        *FIELD_KEYS,
+        Binding("enter", "enter", show=False, priority=True, id="argue.enter"),
     ]
 
     def __init__(self, form: ArgumentForm, draft: Entered | None = None):
@@ -185,7 +200,7 @@ class ArgumentScreen(_Dialog[Entered | None]):
                             id="argue-action")
             if not form.counter:
                 yield Static(Text(_("Result wanted (\u2191/\u2193, Enter)")), classes="label")
-                yield OptionList(*[Option(self._result_prompt(r, i == 0), id=str(i))
+                yield ResultList(*[Option(self._result_prompt(r, i == 0), id=str(i))
                                    for i, r in enumerate(form.results)], compact=True, id="argue-result")
                 reasons = (_("Reasons (at least {least}, up to {most})") if form.min_reasons
                            else _("Reasons (up to {most})")).format(least=form.min_reasons, most=form.reasons)
@@ -247,14 +262,29 @@ class ArgumentScreen(_Dialog[Entered | None]):
     @on(LineField.Submitted)
     def _next(self, event: LineField.Submitted) -> None:
         event.stop()
+        self._entered(event.field)
+
+    async def action_enter(self) -> None:
+        """Enter, taken as the app reads it (a burst's next keys go to the field it moves to), and acted on once the
+        field focused has taken the keys typed before it: a reason emptied by them hands the entry in."""
+        field = self.focused
+        if isinstance(field, (LineField, OptionList)):
+            await keys_taken(field)
+            self._entered(field)
+
+    def _entered(self, field: LineField | OptionList) -> None:
+        """Enter in ``field``: the next field, or the entry handed in (the last field, an empty reason, a counter)."""
+        if isinstance(field, OptionList):  # the result is the one highlighted: on to the reasons
+            self.set_focus(self.query_one("#argue-reason-0", LineField))
+            return
         fields = self._fields()
-        here = fields.index(event.field)
+        here = fields.index(field)
         last = here == len(fields) - 1
-        empty_reason = not event.field.value.strip() and event.field.id != "argue-action"
+        empty_reason = not field.value.strip() and field.id != "argue-action"
         if last or empty_reason or self.form.counter:
             self._hand_in()
         else:
-            fields[here + 1].focus()
+            self.set_focus(fields[here + 1])  # at once, as Tab: not once the app has read the keys after it
 
     @staticmethod
     def _result_prompt(result: str, chosen: bool) -> Text:

@@ -222,3 +222,27 @@ async def test_the_result_asked_for_is_marked_not_only_coloured() -> None:
         await type_text(pilot, "Open a channel")
         await press(pilot, "enter", "down", "down")
         assert marked() == ["\u25b6 tension \u22121"], marked()
+
+
+#: an argument typed in one burst: Tab and Enter between the fields, a step back, the cursor moved, a result chosen
+BURST = (*"actx", "backspace", "enter", "down", "down", "up", "enter", *"r1", "tab", *"r2", "left", "left", "home", "x",
+         "shift+tab", "end", "backspace", "9", "enter", "enter", "enter")
+
+
+async def test_a_burst_lands_in_the_fields_it_was_typed_for() -> None:
+    """Found from outside (tmux send-keys, as the override's): "act Tab ↓ Tab r1" in one burst put "actr1" in the
+    action and left the reasons empty. Textual hands each key to the field focused when it reads it, and moved on only
+    once the Tab (or the Enter) had come back up from the field it was typed in. Typed slowly or at once, the same
+    argument is handed in."""
+    from .support import burst, settled
+
+    for how in ("slowly", "burst"):
+        app = Host(argument())
+        async with app.run_test(size=SMALL) as pilot:
+            await pilot.pause()
+            if how == "slowly":
+                await press(pilot, *BURST)
+            else:
+                burst(app, *BURST)
+                await settled(pilot)
+        assert app.answers == [Entered("act", 1, ("r9", "xr2"))], (how, app.answers)
