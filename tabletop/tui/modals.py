@@ -132,6 +132,19 @@ class PickScreen(_Dialog[int | None]):
         self.answer(None)
 
 
+class Heading(KeyScroll):
+    """A dialog's heading over its fields: as tall as its text while the screen has room for it and the fields under
+    it, else it scrolls (↑/↓, PgUp/PgDn, the wheel) and Tab reaches it, only then. Found from outside: a note on an
+    event with a long heading (a long ruling) at 80x24 put the note's field and its keys below the screen's foot."""
+
+    DEFAULT_CSS = """
+    Heading { height: auto; max-height: 100%; scrollbar-size-vertical: 1; }
+    """
+
+    def allow_focus(self) -> bool:
+        return self.allow_vertical_scroll
+
+
 class AskScreen(_Dialog[str | None]):
     """Type one line (a reason, a note, a value); dismisses with it, or None on escape."""
 
@@ -216,6 +229,8 @@ class NoteScreen(AskScreen):
     Found from outside: after an override at event 21, a note about the rejected vote at event 19 had to go on 21."""
 
     DEFAULT_CSS = """
+    NoteScreen > Vertical { max-height: 100%; }
+    NoteScreen #note-fields { dock: bottom; height: auto; }
     NoteScreen #note-event-row { height: auto; }
     NoteScreen #note-event-label { width: auto; padding: 1 1 0 0; }
     NoteScreen #note-event { width: 12; }
@@ -239,15 +254,18 @@ class NoteScreen(AskScreen):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(self._text(self._title), id="ask-title")
-            with Horizontal(id="note-event-row"):
-                yield Static(Text(_("Event")), id="note-event-label")
-                yield EventNumber(value=str(self.about), type="integer", max_length=9, id="note-event", classes="choice")
-                yield Static(Text(_(EVENT_KEYS)), id="note-event-keys")
-            yield LiteralInOrder(value=self._value, placeholder=self._placeholder, max_length=TEXT_LIMIT,
-                                 id="ask-input")
-            yield Static("", id="ask-error")
-            yield Static(Text(_("Enter to confirm \u00b7 Escape to cancel"), style="dim"))
+            with Heading(id="note-heading"):  # a long heading scrolls: the fields stay on screen under it
+                yield Static(self._text(self._title), id="ask-title")
+            with Vertical(id="note-fields"):
+                with Horizontal(id="note-event-row"):
+                    yield Static(Text(_("Event")), id="note-event-label")
+                    yield EventNumber(value=str(self.about), type="integer", max_length=9, id="note-event",
+                                      classes="choice")
+                    yield Static(Text(_(EVENT_KEYS)), id="note-event-keys")
+                yield LiteralInOrder(value=self._value, placeholder=self._placeholder, max_length=TEXT_LIMIT,
+                                     id="ask-input")
+                yield Static("", id="ask-error")
+                yield Static(Text(_("Enter to confirm \u00b7 Escape to cancel"), style="dim"))
 
     @staticmethod
     def _text(title: str | Text) -> Text:
@@ -304,9 +322,10 @@ class ConfirmScreen(_Dialog[bool]):
 
     DEFAULT_CSS = """
     ConfirmScreen { align: center middle; background: $background 40%; }
-    ConfirmScreen > Vertical { width: 76; max-width: 95%; height: auto; border: thick $accent;
+    ConfirmScreen > Vertical { width: 76; max-width: 95%; height: auto; max-height: 100%; border: thick $accent;
         background: $surface; padding: 0 1; }
     ConfirmScreen #confirm-title { text-style: bold; }
+    ConfirmScreen #confirm-keys { dock: bottom; }
     """
     BINDINGS = [
         Binding("enter", "yes", N_("Confirm"), id="modal.confirm"),
@@ -331,10 +350,12 @@ class ConfirmScreen(_Dialog[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(self._title if isinstance(self._title, Text) else Text(self._title), id="confirm-title")
-            if self._details:
-                yield Static(self._details if isinstance(self._details, Text) else Text(self._details))
-            yield Static(Text(_("Enter or y: confirm \u00b7 Escape or n: cancel"), style="dim"))
+            # a long question (an undo of a long ruling) scrolls: its keys stay on screen under it
+            with Heading(id="confirm-heading"):
+                yield Static(self._title if isinstance(self._title, Text) else Text(self._title), id="confirm-title")
+                if self._details:
+                    yield Static(self._details if isinstance(self._details, Text) else Text(self._details))
+            yield Static(Text(_("Enter or y: confirm \u00b7 Escape or n: cancel"), style="dim"), id="confirm-keys")
 
     def on_key(self, event: events.Key) -> None:
         if self.weighty and event.character and latin_key(event.character) in ("y", "Y"):
