@@ -385,6 +385,7 @@ HELP = N_("""\
 tabletop \u2014 keys                              (\u2191/\u2193 scroll \u00b7 escape closes)
 Playing (the focused list on the right shows what the game waits for)
   \u2191/\u2193, 1-9  choose    enter  confirm    escape  back to the tracks
+  tab  to the card, prompt or rulings when cut short: \u2191/\u2193 scroll it
 
 Facilitator
   p  pause / resume (stops the timer and the bots)

@@ -265,3 +265,37 @@ async def test_f1_over_a_dialog_on_the_start_screen_shows_the_start_screens_keys
         await pilot.press("f1")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen) and app.screen._keys == StartScreen.HELP_KEYS
+
+
+async def test_the_help_says_tab_reaches_the_columns_that_scroll(tmp_path: Path) -> None:
+    """Found from outside: at 80x24 a card cut short scrolls once Tab has reached it, and F1 did not say so; a
+    facilitator pressed the arrows, which moved the list. The help says it in each language, and it is so."""
+    import pytest
+
+    from tabletop import lang
+    from textual.widgets import Static
+
+    from tabletop.tui.widgets import KeyScroll
+
+    from .support import SMALL
+
+    said = {"en": "tab  to the card, prompt or rulings when cut short",
+            "ru": "tab  к карточке, подсказке, решениям, если обрезаны",
+            "uk": "tab  до картки, підказки, рішень, якщо обрізані"}
+    for code, words in said.items():
+        lang.set_language(code)
+        app = TabletopApp(start(tmp_path, name=f"{code}.jsonl"))
+        async with app.run_test(size=SMALL) as pilot:
+            await pilot.pause()
+            await press(pilot, "enter")  # a card on the table, cut short at 80x24
+            await press(pilot, "f1")
+            assert isinstance(app.screen, HelpScreen)
+            assert words in str(app.screen.query_one("#help-text", Static).content), code
+            await press(pilot, "escape", "tab")
+            card = board(pilot).query_one("#card-box", KeyScroll)
+            if not card.allow_vertical_scroll:
+                pytest.fail("the card is not cut short at 80x24: this test needs another card")
+            assert app.focused is card
+            await press(pilot, "down")
+            assert card.scroll_offset.y == 1
+    lang.set_language("en")
