@@ -58,6 +58,10 @@ class _Dialog(ModalScreen[Answer]):
         self.dismiss(value)
 
 
+#: the most entries a pick list shows at once (PickScreen's style)
+_PICK_ROWS = 20
+
+
 class PickScreen(_Dialog[int | None]):
     """Choose one of several options; dismisses with its index, or None on escape.
 
@@ -72,7 +76,7 @@ class PickScreen(_Dialog[int | None]):
     PickScreen #pick-title { text-style: bold; padding: 0 0 1 0; }
     PickScreen #pick-filter { color: $text-muted; height: auto; }
     PickScreen OptionList { height: auto; max-height: 20; }
-    """
+    """  # the list's 20 rows: _PICK_ROWS
     BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="modal.cancel")]
 
     def __init__(self, title: str | Text, options: Sequence[str | Text], help_text: str | Text = ""):
@@ -104,6 +108,22 @@ class PickScreen(_Dialog[int | None]):
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()
 
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fit_list)
+
+    def _fit_list(self) -> None:
+        """The list no taller than the dialog has room for under its title (20 entries at most, as its style says):
+        found from outside, the inject list at 80x24 ran past the dialog's foot, its last entries and its frame cut,
+        and the entry the arrows had reached out of sight."""
+        dialog = self.query_one("PickScreen > Vertical")  # untranslated: CSS
+        listing = self.query_one(OptionList)
+        most = dialog.styles.max_height
+        height = int(most.resolve(self.size, self.size)) if most is not None else self.size.height
+        others = sum(w.outer_size.height for w in dialog.children if w is not listing)
+        room = max(3, min(_PICK_ROWS, height - dialog.styles.gutter.height - others))
+        if listing.styles.max_height is None or listing.styles.max_height.cells != room:
+            listing.styles.max_height = room
+
     def on_key(self, event: events.Key) -> None:
         if not self.takes_text:
             return
@@ -123,6 +143,7 @@ class PickScreen(_Dialog[int | None]):
         if self.query_text and not listing.option_count:
             shown += "  " + _("(nothing matches; backspace)")
         self.query_one("#pick-filter", Static).update(Text(shown))
+        self.call_after_refresh(self._fit_list)  # the filter's line may take another row
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

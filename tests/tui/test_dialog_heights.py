@@ -68,3 +68,27 @@ async def test_a_long_heading_scrolls_and_the_fields_stay_on_screen(tmp_path: Pa
         dialog = undo.query_one("ConfirmScreen > Vertical")  # untranslated: CSS
         assert undo.scroll_offset.y == 0
         _in_view(list(undo.query(Static))[-1], dialog, whole)  # its keys
+
+
+@pytest.mark.parametrize("code", ["en", "ru", "uk"])
+async def test_the_inject_list_fits_its_dialog_at_80x24(tmp_path: Path, code: str) -> None:
+    """Found checking the other dialogs: at 80x24 the inject list (the whole deck) ran past the dialog's foot, its
+    frame and last entries cut, and the card the arrows had reached went out of sight. It scrolls inside the dialog;
+    at 120x40 it is as it was (20 entries)."""
+    from textual.widgets import OptionList
+
+    from tabletop.tui.modals import PickScreen
+
+    lang.set_language(code)
+    app = TabletopApp(start(tmp_path))
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await press(pilot, "i", *["down"] * 14)
+        pick = app.screen
+        assert isinstance(pick, PickScreen)
+        dialog = pick.query_one("PickScreen > Vertical")  # untranslated: CSS
+        listing = pick.query_one(OptionList)
+        _in_view(listing, dialog, Region(0, 0, *SMALL))
+        assert listing.highlighted == 14
+        row = listing.region.y + listing.styles.gutter.top + 14 - int(listing.scroll_offset.y)
+        assert listing.region.shrink(listing.styles.gutter).contains(listing.region.x + 2, row)
