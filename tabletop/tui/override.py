@@ -1,4 +1,4 @@
-"""The facilitator's override of one track: position, tension and status in one go.
+"""The facilitator's override of one track (position, tension and status in one go) or of one meter.
 
 Reopening a collapsed track usually means lowering its tension too; asking
 for one field at a time left tracks reopened at breakdown, to collapse again
@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from rich.text import Text
+from textual.actions import SkipAction
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -29,23 +30,68 @@ from .widgets import FIELD_KEYS, InOrder, LiteralInOrder
 _, ngettext, N_ = Domain("tui").words()
 
 
-class TrackOverrideScreen(ModalScreen[Action | None]):
-    """Set a track's position, tension and status, with a reason; dismisses with the override action."""
+class OverrideDialog(ModalScreen[Action | None]):
+    """What the facilitator's override dialogs share: fields in a column, Tab between them, Enter applies the action
+    :meth:`override_action` reads from them (or says in the dialog why not), Escape cancels."""
 
     DEFAULT_CSS = """
-    TrackOverrideScreen { align: center middle; background: $background 40%; }
-    TrackOverrideScreen > Vertical { width: 76; max-width: 95%; height: auto; max-height: 95%;
+    OverrideDialog { align: center middle; background: $background 40%; }
+    OverrideDialog > Vertical { width: 76; max-width: 95%; height: auto; max-height: 95%;
         border: thick $warning; background: $surface; padding: 0 1; overflow-y: auto; }
-    TrackOverrideScreen #override-title { text-style: bold; padding: 0 0 1 0; }
-    TrackOverrideScreen Horizontal { height: auto; }
-    TrackOverrideScreen .field-name { width: 18; }
-    TrackOverrideScreen Input, TrackOverrideScreen Select { width: 1fr; }
-    TrackOverrideScreen #override-warning { color: $warning; height: auto; }
-    TrackOverrideScreen #override-error { color: $error; height: auto; }
+    OverrideDialog #override-title { text-style: bold; padding: 0 0 1 0; }
+    OverrideDialog Horizontal { height: auto; }
+    OverrideDialog .field-name { width: 18; }
+    OverrideDialog Input, OverrideDialog Select { width: 1fr; }
+    OverrideDialog #override-warning { color: $warning; height: auto; }
+    OverrideDialog #override-error { color: $error; height: auto; }
     """
     # F1: the help over this dialog too, as over the others (modals._Dialog)
     BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="modal.cancel"),
                 Binding("f1", "app.help", show=False, id="dialog.help"), *FIELD_KEYS]
+    #: the field the dialog opens on
+    FIRST = "#override-position"
+
+    _done = False
+
+    def on_mount(self) -> None:
+        # the field names' column as wide as its longest name in the language spoken (18 at least):
+        # "Напряжённость (0..7)" is longer than "Tension (0..7)" and wrapped under its field
+        names = list(self.query(".field-name").results(Static))
+        width = max(18, *(len(str(name.render())) + 1 for name in names))
+        for name in names:
+            name.styles.width = width
+        self.query_one(self.FIRST, Input).focus()
+
+    def override_action(self) -> Action:
+        """The override the fields ask for; ValueError with words for the facilitator if they don't."""
+        raise NotImplementedError
+
+    def reason(self) -> str:
+        reason = self.query_one("#override-reason", Input).value.strip()
+        if not reason:
+            raise ValueError(_("Type a reason (it goes into the record)."))
+        return reason
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self._done:
+            return
+        try:
+            action = self.override_action()
+        except ValueError as exc:
+            self.query_one("#override-error", Static).update(Text(str(exc)))
+            return
+        self._done = True
+        self.dismiss(action)
+
+    def action_cancel(self) -> None:
+        if not self._done:
+            self._done = True
+            self.dismiss(None)
+
+
+class TrackOverrideScreen(OverrideDialog):
+    """Set a track's position, tension and status, with a reason; dismisses with the override action."""
 
     def __init__(self, state: State, track: str):
         super().__init__()
@@ -53,7 +99,6 @@ class TrackOverrideScreen(ModalScreen[Action | None]):
         self.spec = state.scenario.index.tracks[track]
         self.shown = shown(state).index.tracks[track]  # its name and ladder in the language spoken
         self.now = state.tracks[track]
-        self._done = False
 
     @property
     def top(self) -> int:
@@ -86,13 +131,7 @@ class TrackOverrideScreen(ModalScreen[Action | None]):
             yield Static(Text(_("Tab: next field \u00b7 Enter: apply \u00b7 Escape: cancel"), style="dim"))
 
     def on_mount(self) -> None:
-        # the field names' column as wide as its longest name in the language spoken (18 at least):
-        # "Напряжённость (0..7)" is longer than "Tension (0..7)" and wrapped under its field
-        names = list(self.query(".field-name").results(Static))
-        width = max(18, *(len(str(name.render())) + 1 for name in names))
-        for name in names:
-            name.styles.width = width
-        self.query_one("#override-position", Input).focus()
+        super().on_mount()
         self._show_warning()
 
     # -- reading the fields ------------------------------------------------------
@@ -134,7 +173,6 @@ class TrackOverrideScreen(ModalScreen[Action | None]):
         position = self._number("#override-position", self.top, _("Position"))
         tension = self._number("#override-tension", self.spec.breakdown_at, _("Tension"))
         status = self._status()
-        reason = self.query_one("#override-reason", Input).value.strip()
         now = self.now
         # an open track left at breakdown stays open only if the status is set with it (else it collapses)
         keep_open = status == "open" and tension >= self.spec.breakdown_at
@@ -145,26 +183,60 @@ class TrackOverrideScreen(ModalScreen[Action | None]):
         }
         if all(v is None for v in changed.values()):
             raise ValueError(_("Nothing changes: set a new position, tension or status."))
-        if not reason:
-            raise ValueError(_("Type a reason (it goes into the record)."))
-        return Action("override", track=self.track, reason=reason, **changed)
+        return Action("override", track=self.track, reason=self.reason(), **changed)
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        if self._done:
-            return
+
+class MeterOverrideScreen(OverrideDialog):
+    """Set a meter's value, with a reason, in one dialog; dismisses with the override action.
+
+    Found from outside: the value and the reason were two dialogs, the second opened as the first closed, and the
+    keys a fast facilitator typed in between went to the board (its word guard dropped them): the reason dialog
+    got the rest, an empty reason, and closed with nothing done and nothing said."""
+
+    FIRST = "#override-value"
+    # Enter in the value field goes on to the reason, at once (as Tab): taken as the app reads it, so that the
+    # keys of a burst behind it land in the reason; in the reason it is the field's own (it applies, in order)
+    BINDINGS = [*OverrideDialog.BINDINGS,
+                Binding("enter", "value_entered", show=False, priority=True, id="override.value-entered")]
+
+    def __init__(self, state: State, meter: str):
+        super().__init__()
+        self.meter = meter
+        self.spec = next(m for m in state.ruleset.meters if m.id == meter)
+        self.meter_name = names(state)[meter]
+        self.now = state.meters[meter]
+
+    def compose(self) -> ComposeResult:
+        spec = self.spec
+        with Vertical():
+            yield Static(Text(_("Meter: {meter} (now {value})").format(meter=literal(self.meter_name), value=self.now),
+                              style="bold"), id="override-title")
+            with Horizontal():
+                yield Static(_("New value of {meter} ({low}..{high})").format(
+                    meter=literal(self.meter_name), low=spec.min, high=spec.max), classes="field-name")
+                yield InOrder(placeholder=f"{spec.min}..{spec.max}", id="override-value", compact=True)
+            with Horizontal():
+                yield Static(_("Reason"), classes="field-name")
+                yield LiteralInOrder(placeholder=_("for the record (required)"), max_length=TEXT_LIMIT,
+                                     id="override-reason", compact=True)
+            yield Static("", id="override-error")
+            yield Static(Text(_("Tab: next field \u00b7 Enter: apply \u00b7 Escape: cancel"), style="dim"))
+
+    def action_value_entered(self) -> None:
+        if self.focused is None or self.focused.id != "override-value":
+            raise SkipAction()  # the reason's Enter: the field's own, after the keys typed before it
+        self.set_focus(self.query_one("#override-reason", Input))  # now, as Tab's focus_next: not after a refresh
+
+    def override_action(self) -> Action:
+        spec = self.spec
+        wrong = _("Type a whole number from {low} to {high}.").format(low=spec.min, high=spec.max)
         try:
-            action = self.override_action()
-        except ValueError as exc:
-            self.query_one("#override-error", Static).update(Text(str(exc)))
-            return
-        self._done = True
-        self.dismiss(action)
-
-    def action_cancel(self) -> None:
-        if not self._done:
-            self._done = True
-            self.dismiss(None)
+            value = int(self.query_one("#override-value", Input).value.strip())
+        except ValueError:
+            raise ValueError(wrong) from None
+        if not spec.min <= value <= spec.max:
+            raise ValueError(wrong)
+        return Action("override", meter=self.meter, value=value, reason=self.reason())
 
 
 def ask_override(app: App[Any], state: State, act: Callable[[Action], object]) -> None:
@@ -192,49 +264,18 @@ def ask_override(app: App[Any], state: State, act: Callable[[Action], object]) -
         if index is None:
             return
         track, meter = targets[index]
-        if meter is not None:
-            spec = next(x for x in state.ruleset.meters if x.id == meter)
-            _ask_value(app, _("New value of {meter} ({low}..{high})").format(meter=n[meter], low=spec.min,
-                                                                             high=spec.max), spec.min, spec.max,
-                       lambda v: _ask_reason(app, Action("override", meter=meter, value=v), act))
-            return
-        assert track is not None
 
         def overridden(action: Action | None) -> None:
             if action is not None:
                 act(action)
 
+        if meter is not None:  # the value and the reason in one dialog: no keys lost between two
+            app.push_screen(MeterOverrideScreen(state, meter), overridden)
+            return
+        assert track is not None
         app.push_screen(TrackOverrideScreen(state, track), overridden)
 
     app.push_screen(PickScreen(_("Override which track or meter?"), labels), picked_target)
 
 
-def _ask_value(app: App[Any], title: str, low: int, high: int, then: Callable[[int], None]) -> None:
-    from .modals import AskScreen
-
-    def check(text: str) -> str | None:
-        wrong = _("Type a whole number from {low} to {high}.").format(low=low, high=high)
-        try:
-            value = int(text)
-        except ValueError:
-            return wrong
-        return None if low <= value <= high else wrong
-
-    def done(text: str | None) -> None:
-        if text is not None:
-            then(int(text))
-
-    app.push_screen(AskScreen(title, f"{low}..{high}", check=check), done)
-
-
-def _ask_reason(app: App[Any], action: Action, act: Callable[[Action], object]) -> None:
-    from .modals import AskScreen
-
-    def done(reason: str | None) -> None:
-        if reason:
-            act(Action(**{**action.to_dict(), "reason": reason}))
-
-    app.push_screen(AskScreen(_("Reason for the override (it goes into the record)"), _("the reason")), done)
-
-
-__all__ = ["TrackOverrideScreen", "ask_override"]
+__all__ = ["MeterOverrideScreen", "OverrideDialog", "TrackOverrideScreen", "ask_override"]

@@ -234,3 +234,42 @@ async def test_a_burst_in_the_note_puts_the_number_in_the_event_and_the_words_in
         await settled(pilot)
     note = session.state.log[-1].action
     assert (note.kind, note.about, note.text) == ("note", 2, "why"), note
+
+
+async def test_a_burst_in_a_meters_override_lands_in_its_value_and_reason(tmp_path: Path) -> None:
+    """Found from outside (helper-159): a meter's override was two dialogs, the value's then the reason's, opened as
+    the first closed; "7 Enter Причина поправкиX ⌫ Enter" in one burst sent the letters to the board between the two
+    (its word guard dropped them), the reason dialog got "⌫ Enter", an empty reason, and closed: nothing recorded,
+    nothing said. One dialog now holds both: Enter in the value goes on to the reason at once, as Tab does."""
+    session = start(tmp_path)
+    meters = [m.id for m in session.state.ruleset.meters]
+    down = len(session.state.ruleset.tracks) + meters.index("escalation")
+    app = TabletopApp(session)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await press(pilot, "o", *(["down"] * down), "enter")
+        burst(app, "7", "enter", *"Причина поправкиX", "backspace", "enter")
+        await settled(pilot)
+        last = session.state.log[-1].action
+        assert (last.kind, last.meter, last.value, last.reason) == ("override", "escalation", 7, "Причина поправки"), last
+        assert session.state.meters["escalation"] == 7
+
+
+async def test_a_meters_override_without_a_reason_says_so_in_its_dialog(tmp_path: Path) -> None:
+    """An empty reason closed the old reason dialog with nothing done and nothing said; the dialog now stays and
+    says what is missing, as the track's override does."""
+    from tabletop.tui.override import MeterOverrideScreen
+
+    session = start(tmp_path)
+    down = len(session.state.ruleset.tracks)
+    app = TabletopApp(session)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await press(pilot, "o", *(["down"] * down), "enter", "3", "enter", "enter")
+        assert isinstance(app.screen, MeterOverrideScreen)
+        assert "Type a reason" in str(app.screen.query_one("#override-error").render())
+        assert session.state.seq == 0
+        await press(pilot, "tab")  # back to the value: a number out of range is said too
+        await press(pilot, "backspace", "9", "9", "tab", *"why", "enter")
+        assert "Type a whole number from" in str(app.screen.query_one("#override-error").render())
+        assert session.state.seq == 0
