@@ -28,6 +28,7 @@ from textual.widgets import Digits, OptionList, Static
 
 from ..content.literal import literal
 from ..engine import State, legal_actions
+from ..engine.lookups import shown
 from ..lang import LANGUAGES, NAMES, SOURCE, Domain, set_language, using
 from ..play.clock import Now, PickHold, wall_clock
 from ..play.replica import Replica, ReplicaError
@@ -647,8 +648,17 @@ class SeatApp(LatinKeys, SeatActs, App[None]):
         return words.team_names(self.welcome.get("header"), view if isinstance(view, Mapping) else {})
 
     def deck_cards(self) -> list[tuple[str, str]]:
-        """(id, title) of each card of the deck, from the facilitator's welcome (others get no deck)."""
+        """(id, title) of each card of the deck, from the facilitator's welcome (others get no deck), in this
+        console's language as its board reads them: the header's translation, English for a card it leaves out."""
         header = self.welcome.get("header") or {}
+        replica = self.replica
+        if replica is None and isinstance(header, Mapping) and header:
+            try:  # the board is shown in words (the feed does not replay here): the deck may still be read
+                replica = Replica(header)
+            except ReplicaError:
+                replica = None  # nor the deck: its titles as the header has them
+        if replica is not None:
+            return [(card.id, literal(card.title, lines=False)) for card in shown(replica.state, self.lang).deck.cards]
         deck = header.get("deck") if isinstance(header, Mapping) else None
         cards = deck.get("cards") if isinstance(deck, Mapping) else None
         if not isinstance(cards, list):

@@ -1,0 +1,85 @@
+"""The console's inject list (``i``) names the deck's cards in the console's language, as its board does.
+
+Found from outside: a console joined with ``--lang ru`` listed the cards in
+English (the deck the welcome embeds, with no translation put over it), and
+typing a Russian title narrowed the list to nothing. Through a real host: the
+titles are the header's translation in the console's language, English for a
+card the translation leaves out, and typing in that language narrows the list.
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import pytest
+from textual.widgets import OptionList
+
+from tabletop.content.loader import load_scenario
+from tabletop.content.overlays import attach, header_translations, translated
+from tabletop.play.session import Session
+from tabletop.seats.table import Table, seats_for
+from tabletop.tui.modals import PickScreen
+from tabletop.tui.seat import SeatApp
+
+from .screenkit import until
+from .support import Sleeps, hosting
+
+BOTS = {"us": "cooperative", "eu": "cooperative", "bridge": "cooperative", "ua": "cooperative"}
+
+
+async def _inject_list(tmp_path: Path, lang: str, typed: str = "", left_out: str = "") -> list[str]:
+    """The console's inject list in ``lang`` after typing ``typed``; the save's header translating no card
+    ``left_out``."""
+    scenario = load_scenario("parallel-tracks")
+    if left_out:  # the translations a save embeds, short of one card's
+        tables = copy.deepcopy(header_translations(load_scenario("parallel-tracks")))
+        for by_lang in tables.values():
+            del by_lang["cards"][left_out]
+        attach(scenario, tables)  # as a scenario read from a save: translated from these tables, not from files
+    session = Session.start(scenario, 5, tmp_path / f"inject-{lang}.jsonl", BOTS)
+    table = Table(session, seats_for(session, observers=0))
+    try:
+        async with hosting(table) as (_host, address, codes):
+            app = SeatApp(address, codes["facilitator"], sleep=Sleeps(), lang=lang)
+            async with app.run_test(size=(120, 40)) as pilot:
+                await until(pilot, app.joined.is_set, "the console to join")
+                await pilot.press("i")
+                await until(pilot, lambda: isinstance(app.screen, PickScreen), "the inject list")
+                for character in typed:
+                    await pilot.press(character)
+                await pilot.pause()
+                screen = app.screen
+                assert isinstance(screen, PickScreen)
+                listing = screen.query_one(OptionList)
+                return [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+    finally:
+        session.close()
+
+
+def _titles(lang: str) -> list[str]:
+    return [card.title for card in translated(load_scenario("parallel-tracks"), lang).deck.cards]
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "uk"])
+async def test_the_inject_list_names_each_card_in_the_consoles_language(tmp_path: Path, lang: str) -> None:
+    listed = await _inject_list(tmp_path, lang)
+    assert listed == _titles(lang)
+    assert listed[0] == {"en": "Unannounced missile test", "ru": "Необъявленное испытание ракеты",
+                         "uk": "Неоголошене випробування ракети"}[lang]
+
+
+async def test_a_card_the_translation_leaves_out_is_listed_in_english(tmp_path: Path) -> None:
+    english = load_scenario("parallel-tracks").deck.cards[0]
+    listed = await _inject_list(tmp_path, "ru", left_out=english.id)
+    assert listed == [english.title, *_titles("ru")[1:]]
+
+
+@pytest.mark.parametrize(("lang", "typed", "expected"), [("ru", "ракеты", "Необъявленное испытание ракеты"),
+                                                         ("uk", "ракети", "Неоголошене випробування ракети")],
+                         ids=["ru", "uk"])
+async def test_typing_in_the_consoles_language_narrows_the_inject_list(
+        tmp_path: Path, lang: str, typed: str, expected: str) -> None:
+    listed = await _inject_list(tmp_path, lang, typed)
+    assert expected in listed
+    assert all(typed in title.lower() for title in listed), listed
