@@ -163,7 +163,7 @@ def _headless_app(session):
     type(app).run = _headless_run
     return app
 screens.play_app = _headless_app
-screens._need_terminal = lambda: None
+screens._need_terminal = lambda *_a: None
 with contextlib.redirect_stdout(io.StringIO()):  # the closing "Saved: ..." line
     main(["play", "--ruleset", sys.argv[2], "--seed", "1", "--save", os.path.join(sys.argv[1], "s.jsonl")])
 """

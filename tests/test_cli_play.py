@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -9,6 +10,8 @@ from pathlib import Path
 import pytest
 
 from tabletop.cli import main
+
+TINY_GAME = Path(__file__).parent / "report" / "fixtures" / "tiny-game.jsonl"
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -36,7 +39,18 @@ def test_play_shows_content_errors_as_validate_does(tmp_path: Path) -> None:
 def test_play_without_a_terminal_says_so(tmp_path: Path) -> None:
     done = run("play", "--bots", "ru=hardliner", "--sealed", cwd=tmp_path)
     assert done.returncode == 1
-    assert "needs a terminal" in done.stderr
+    assert done.stderr.startswith("tabletop play: this screen needs a terminal"), done.stderr
+
+
+def test_replay_without_a_terminal_names_itself(tmp_path: Path) -> None:
+    """Found from outside (helper-159): ``tabletop replay SAVE`` in a pipe said "tabletop: the play screen needs a
+    terminal", the play screen nobody had asked for."""
+    save = tmp_path / "g.jsonl"
+    shutil.copyfile(TINY_GAME, save)
+    done = run("replay", str(save), cwd=tmp_path)
+    assert done.returncode == 1
+    assert done.stderr.startswith("tabletop replay: this screen needs a terminal"), done.stderr
+    assert "play screen" not in done.stderr
 
 
 def test_play_refuses_a_save_in_a_folder_that_does_not_exist(tmp_path: Path) -> None:
@@ -92,7 +106,7 @@ def _captured_sessions(monkeypatch) -> list:
     import tabletop.cli.screens as screens
 
     sessions: list = []
-    monkeypatch.setattr(screens, "_need_terminal", lambda: None)
+    monkeypatch.setattr(screens, "_need_terminal", lambda *_a: None)
     monkeypatch.setattr(screens, "_run_app", lambda session: sessions.append(session) or 0)
     return sessions
 
@@ -146,7 +160,7 @@ def test_play_save_given_a_folder_says_it_wants_a_file_name(tmp_path: Path, monk
     """Found from outside: ``play --save FOLDER`` said the folder 'already exists ... (use tabletop resume FOLDER)'."""
     from tabletop.cli import main, screens
 
-    monkeypatch.setattr(screens, "_need_terminal", lambda: None)
+    monkeypatch.setattr(screens, "_need_terminal", lambda *_a: None)
     folder = tmp_path / "workshops"
     folder.mkdir()
     import io
@@ -257,7 +271,7 @@ def test_a_save_that_cannot_be_written_says_how_to_look_at_it(tmp_path: Path, mo
     def refused(path: object) -> Session:
         raise SaveError(path, "cannot open the save for writing: Read-only file system", kind="unwritable")
 
-    monkeypatch.setattr(screens, "_need_terminal", lambda: None)
+    monkeypatch.setattr(screens, "_need_terminal", lambda *_a: None)
     monkeypatch.setattr(Session, "resume", staticmethod(refused))
     assert main(["resume", str(save)]) == 1
     err = capsys.readouterr().err
@@ -310,7 +324,7 @@ def test_a_save_that_cannot_be_created_says_what_to_do(tmp_path: Path, monkeypat
     def full(*_args: object, **_kwargs: object) -> Session:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(screens, "_need_terminal", lambda: None)
+    monkeypatch.setattr(screens, "_need_terminal", lambda *_a: None)
     monkeypatch.setattr(Session, "start", staticmethod(full))
     save = tmp_path / "monday.jsonl"
     assert main([command, "--save", str(save)]) == 1

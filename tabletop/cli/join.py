@@ -61,7 +61,7 @@ def cmd_join(args: argparse.Namespace) -> int:
     from .screens import _need_terminal, run_screen, stopped_by
 
     # under `tabletop serve` the screen is a browser's: textual-serve's web driver, no terminal
-    if "TEXTUAL_DRIVER" not in os.environ and (refused := _need_terminal()) is not None:
+    if "TEXTUAL_DRIVER" not in os.environ and (refused := _need_terminal("join")) is not None:
         return refused
     from .lifeline import end_with_parent, served_parent
 

@@ -68,7 +68,7 @@ def cmd_play(args: argparse.Namespace) -> int:
         except ValueError as exc:
             _err(f"tabletop play: --timer: {exc}")  # untranslated: the command's name before a message worded where it arose
             return 2
-    if (code := screens._need_terminal()) is not None:
+    if (code := screens._need_terminal("play")) is not None:
         return code
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1, 1_000_000)
     try:
@@ -171,7 +171,7 @@ def cmd_resume(args: argparse.Namespace) -> int:
     except SaveError as exc:
         _err(f"tabletop resume: {exc}")  # untranslated: the command's name before a message worded where it arose
         return 1
-    if (code := screens._need_terminal()) is not None:
+    if (code := screens._need_terminal("resume")) is not None:
         return code
     try:
         session = Session.resume(args.save)

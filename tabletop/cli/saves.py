@@ -46,7 +46,7 @@ def cmd_replay(args: argparse.Namespace) -> int:
         _err(_("tabletop replay: event {seq} does not replay as it was recorded ({kind}: {detail}); showing the game "
                "as it replays (run tabletop verify on the save)")
              .format(seq=difference.seq, kind=difference.kind, detail=_line(difference.detail)))
-    if (code := screens._need_terminal()) is not None:
+    if (code := screens._need_terminal("replay")) is not None:
         return code
     from ..tui.replay import ReplayApp
 

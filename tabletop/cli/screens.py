@@ -34,9 +34,12 @@ def cannot_draw() -> str | None:
     return term if term in CANNOT_DRAW else None
 
 
-def _need_terminal() -> int | None:
+def _need_terminal(command: str = "") -> int | None:
+    """1, said, when there is no terminal to draw ``command``'s screen on (found from outside: ``tabletop replay``
+    in a pipe was told "the play screen needs a terminal"); None when there is."""
     if not sys.stdout.isatty() or not sys.stdin.isatty():
-        _err(_("tabletop: the play screen needs a terminal (run it in a terminal window, not a pipe)"))
+        prefix = f"tabletop {command}" if command else "tabletop"  # untranslated: the command's name
+        _err(_("{prefix}: this screen needs a terminal (run it in a terminal window, not a pipe)").format(prefix=prefix))
         return 1
     if (term := cannot_draw()) is not None:
         _err(_("tabletop: this terminal (TERM={term}) cannot draw the screen: run tabletop in a terminal window "

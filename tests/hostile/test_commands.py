@@ -48,7 +48,7 @@ class Screens:
         if self.session is not None:
             self.session.close()
 
-screens._need_terminal = lambda: None
+screens._need_terminal = lambda *_a: None
 screens.play_app = Screens
 if sys.argv[1] == "replay":  # Textual is a second's import: only the command that shows it pays for it
     import tabletop.tui.replay as replay

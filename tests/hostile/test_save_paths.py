@@ -20,7 +20,7 @@ def no_screen(monkeypatch: pytest.MonkeyPatch) -> list[object]:
     from tabletop.cli import host, screens
 
     started: list[object] = []
-    monkeypatch.setattr(screens, "_need_terminal", lambda: None)
+    monkeypatch.setattr(screens, "_need_terminal", lambda *_a: None)
     monkeypatch.setattr(screens, "_run_app", lambda session: started.append(session) or 0)
 
     async def serve(table: object, *args: object) -> int:

@@ -130,7 +130,7 @@ def test_the_replay_of_a_damaged_save_names_its_continuation_and_exits_1(
 
     damaged, copy = _damaged_and_continued(tmp_path)
     monkeypatch.setattr(replay.ReplayApp, "run", lambda self, *args, **kwargs: None)  # the viewer, closed with q
-    monkeypatch.setattr(screens, "_need_terminal", lambda: None)
+    monkeypatch.setattr(screens, "_need_terminal", lambda *_a: None)
     assert cli.main(["replay", str(damaged)]) == 1
     err = capsys.readouterr().err
     assert "the save is damaged at" in err and "showing the 19 intact events" in err, err

@@ -140,7 +140,7 @@ def test_a_crash_of_the_screens_exits_non_zero_with_the_resume_hint(
 
     session.close()  # the stand-in app holds it; resume itself must find it free
     monkeypatch.setattr(screens, "play_app", lambda _session: Crashing())
-    monkeypatch.setattr(screens, "_need_terminal", lambda: None)
+    monkeypatch.setattr(screens, "_need_terminal", lambda *_a: None)
     assert cli.main(["resume", str(session.save_path)]) == 1
     err = capsys.readouterr().err
     assert "internal error (RuntimeError: boom)" in err
@@ -177,7 +177,7 @@ def test_a_crash_of_the_replay_viewer_exits_non_zero(
         self._exception = RuntimeError("boom")
 
     monkeypatch.setattr(replay.ReplayApp, "run", crashed)
-    monkeypatch.setattr(screens, "_need_terminal", lambda: None)
+    monkeypatch.setattr(screens, "_need_terminal", lambda *_a: None)
     assert cli.main(["replay", str(session.save_path)]) == 1
     assert "internal error (RuntimeError: boom)" in capsys.readouterr().err
 
@@ -197,7 +197,7 @@ def test_a_real_crash_exits_non_zero_with_a_short_message_and_a_crash_log(
             super().run(headless=True, size=SIZE)
 
     monkeypatch.setattr(screens, "play_app", lambda s: Crashing(s))
-    monkeypatch.setattr(screens, "_need_terminal", lambda: None)
+    monkeypatch.setattr(screens, "_need_terminal", lambda *_a: None)
     assert cli.main(["resume", str(session.save_path)]) == 1
     out = capsys.readouterr()
     assert "Traceback" not in out.out + out.err

@@ -91,7 +91,7 @@ def test_tabletop_play_imports_only_what_its_first_board_needs(tmp_path: Path) -
         "            print(sorted(m for m in sys.modules), file=sys.stderr)\n"
         "    asyncio.run(run())\n"
         "App.run = headless\n"
-        "screens._need_terminal = lambda: None\n"
+        "screens._need_terminal = lambda *_a: None\n"
         f"sys.exit(main(['play', '--seed', '1', '--save', {str(tmp_path / 's.jsonl')!r}]))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120)
