@@ -57,7 +57,9 @@ from .words import (
     working_parts,
     argued_at,
     mark_quotes,
+    mark_ruled,
     mark_told,
+    ruled_typed,
     told_typed,
     opening,
     described,
@@ -419,7 +421,10 @@ class _Report:
         )
 
     def _typed(self, working: str, seq: int) -> str:
-        return mark_quotes(working, argued_at(self.r).get(seq), e, typed)
+        """A ruling's working (HTML) with what it quotes as typed in its language: an argument's texts, and a
+        facilitator's reason (found from outside: the decision log's "Working" and the timeline's rulings had none)."""
+        return mark_ruled(mark_quotes(working, argued_at(self.r).get(seq), e, typed), ruled_typed(self.log.get(seq)), e,
+                          typed_quoted)
 
     def _summary(self, seq: int, summary: str) -> str:
         """An event's summary as HTML, what it quotes as typed (its own reason or note, or those of the event an undo

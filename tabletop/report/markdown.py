@@ -43,8 +43,11 @@ from .words import (
     prompts_by_track,
     argued_at,
     lang_after,
+    mark_ruled,
     mark_quotes,
     secrets_left_out,
+    ruled_at,
+    ruled_typed,
     typed_words,
     share_rows,
     working_parts,
@@ -305,10 +308,10 @@ def _series(doc: _Doc, report: dict[str, Any], names: dict[str, str]) -> None:
 
 def _timeline(doc: _Doc, report: dict[str, Any]) -> None:
     doc.h(2, _("Timeline"))
-    argued = argued_at(report)
+    argued, ruled = argued_at(report), ruled_at(report)
     for rnd in report["timeline"]:
         doc.h(3, round_heading(rnd["round"], rnd["complete"]))
-        doc.add(round_lines(rnd, argued) or ["- " + _("nothing happened")])
+        doc.add(round_lines(rnd, argued, ruled) or ["- " + _("nothing happened")])
 
 
 def _log(doc: _Doc, report: dict[str, Any]) -> None:
@@ -339,7 +342,8 @@ def _log(doc: _Doc, report: dict[str, Any]) -> None:
                 _who(e),
                 esc(e["track_name"]) if e["track_name"] else "",
                 what,
-                mark_quotes("; ".join(working), argued.get(e["seq"]), esc, lang_after),
+                mark_ruled(mark_quotes("; ".join(working), argued.get(e["seq"]), esc, lang_after), ruled_typed(e), esc,
+                           typed_words),
             ]
         )
     doc.add(_table(["#", _("Time (UTC)"), _("Round"), _("Phase"), _("Who"), _("Track"), _("What"), _("Working")], rows))

@@ -21,6 +21,7 @@ from .words import (
     kind_word,
     lang_after,
     mark_quotes,
+    mark_ruled,
     move_detail,
     one_line,
     outcome_word,
@@ -43,12 +44,15 @@ def esc(value: Any) -> str:
     return _SPECIAL.sub(r"\\\1", one_line(value))
 
 
-def round_lines(rnd: dict[str, Any], argued: Mapping[int, Any]) -> list[str]:
-    """One round of the timeline as Markdown list lines, its events in time order, then who passed."""
+def round_lines(rnd: dict[str, Any], argued: Mapping[int, Any],
+                ruled: Mapping[int, list[tuple[str, str, str]]] | None = None) -> list[str]:
+    """One round of the timeline as Markdown list lines, its events in time order, then who passed. ``argued``:
+    each argument by the seq of its ruling (:func:`~.words.argued_at`); ``ruled``: each facilitator's ruling's
+    reason typed in another language, by its seq (:func:`~.words.ruled_at`)."""
     said: dict[str, Callable[[dict[str, Any]], list[str]]] = {
         "cards": _card,
         "moves": _move,
-        "rulings": lambda r: _ruling(r, rnd["round"], argued),
+        "rulings": lambda r: _ruling(r, rnd["round"], argued, ruled or {}),
         "facilitator": _facilitator,
         "notes": _note,
         "status_changes": _status,
@@ -98,12 +102,14 @@ def _move(m: dict[str, Any]) -> list[str]:
         detail=move_detail(m), result=result), *_changes(m)]
 
 
-def _ruling(r: dict[str, Any], round_number: int, argued: Mapping[int, Any]) -> list[str]:
+def _ruling(r: dict[str, Any], round_number: int, argued: Mapping[int, Any],
+            ruled: Mapping[int, list[tuple[str, str, str]]]) -> list[str]:
     earlier = tabled_earlier(r, round_number)
     undone = _undone_by(r)
+    working = mark_quotes(esc(r["working"]), argued.get(r["seq"]), esc, lang_after)
     return ["- " + _("Ruling #{seq} on move #{proposal}{earlier}: {actor} \u2014 {move}: {working}").format(
         seq=r["seq"], proposal=r["proposal"], earlier=earlier, actor=esc(r["actor_name"]),
-        move=esc(r["move_name"]), working=mark_quotes(esc(r["working"]), argued.get(r["seq"]), esc, lang_after)) + undone,
+        move=esc(r["move_name"]), working=mark_ruled(working, ruled.get(r["seq"], ()), esc, typed_words)) + undone,
         *_changes(r)]
 
 

@@ -16,6 +16,8 @@ from typing import Any
 from ..content.literal import literal, one_line  # noqa: F401 - the report formats take literal from here
 from ..lang import LANGUAGES, SOURCE, Domain, current, decimal
 from ..engine.telling import ENDS, end_reason, recorded_reason
+from ..engine.records import Ruling
+from ..engine.rulingwords import ruling_parts
 from ..engine.wording import typed
 from ..store.players import policy_word
 
@@ -488,6 +490,36 @@ def mark_told(done: str, texts: Iterable[tuple[str, str]], esc: Callable[[str], 
     log's typed reasons had no ``lang`` where every other typed text of the page had one)."""
     for text, lang in texts:
         done = done.replace(esc(f"\u00ab{text}\u00bb") + f" ({lang})", mark(esc(text), lang))
+    return done
+
+
+def ruled_typed(entry: Mapping[str, Any] | None) -> list[tuple[str, str, str]]:
+    """The reason a facilitator's ruling (a decision-log entry) gives as typed, when typed in another language than
+    the report's: the engine's words for it in the ruling's working (:func:`~..engine.rulingwords.ruling_parts`), the reason, its
+    language. Nothing for a reason tabletop recorded itself (a simulated ruling's)."""
+    ruling = (entry or {}).get("ruling") or {}
+    reason, lang = ruling.get("reason"), typed_lang((entry or {}).get("lang"))
+    if ruling.get("resolution") != "facilitator" or lang is None or not isinstance(reason, str):
+        return []
+    if not one_line(reason) or recorded_reason(reason) is not None:
+        return []
+    return [(ruling_parts(Ruling.from_data(ruling), {})[0], one_line(reason), lang)]
+
+
+def ruled_at(report: Mapping[str, Any]) -> dict[int, list[tuple[str, str, str]]]:
+    """Each facilitator's ruling's reason typed in another language (:func:`ruled_typed`) by the ruling's seq."""
+    return {e["seq"]: told for e in report.get("log") or () if (told := ruled_typed(e))}
+
+
+def mark_ruled(done: str, texts: Iterable[tuple[str, str, str]], esc: Callable[[str], str],
+               mark: Callable[[str, Any], str]) -> str:
+    """``done`` (a ruling's working, already made safe by ``esc``) with the facilitator's reason it gives as typed
+    marked by ``mark(text, lang)`` (:func:`ruled_typed`; found from outside: the decision log's "What" marked a
+    Russian reason «…» (ru) in an English report, its "Working" and the timeline's ruling showed it unmarked)."""
+    for words, text, lang in texts:
+        shown = esc(words)
+        if shown.endswith(esc(text)):  # the reason closes the words, in every language
+            done = done.replace(shown, shown[:len(shown) - len(esc(text))] + mark(esc(text), lang))
     return done
 
 

@@ -106,11 +106,11 @@ Hook = Callable[[State], Iterable[Action]]
 
 
 def facilitated_save(
-    path: Path, sc: Scenario, seed: int, hook: Hook, reason: str = "simulated ruling"
+    path: Path, sc: Scenario, seed: int, hook: Hook, reason: str = "simulated ruling", lang: str | None = None
 ) -> Played:
     """A bot game in which ``hook(state)`` may add facilitator actions after any event.
 
-    The white cell rules on facilitator moves with ``reason``.
+    The white cell rules on facilitator moves with ``reason``, typed in ``lang`` (None: not recorded).
     """
     rng = random.Random(f"report/{seed}")
     actors = [a.id for a in sc.ruleset.actors]
@@ -135,7 +135,7 @@ def facilitated_save(
             else:
                 action = white.choose(options)
                 if action.kind == "rule":
-                    action = Action("rule", track=action.track, success=action.success, reason=reason)
+                    action = Action("rule", track=action.track, success=action.success, reason=reason, lang=lang)
             do(action)
             for extra in hook(state) or ():
                 do(extra)

@@ -151,3 +151,54 @@ def test_the_whole_html_page_gives_typed_text_its_language(tmp_path: Path) -> No
         html[max(0, i - 80):i + 40] for i in range(len(html)) if html.startswith("\u00ab", i)
         and not html[:i].endswith('<span lang="uk">')]
     assert not HtmlDoc(html).errors
+
+
+RULED = "Посредники убедительны: обе стороны согласились"
+MARKED = f"facilitator's reason: \u00ab{RULED}\u00bb (ru) \u2192"
+SHOWN = f'facilitator&#x27;s reason: <span lang="ru">\u00ab{RULED}\u00bb</span> <span class="lang">(ru)</span> \u2192'
+
+
+def _geneva(tmp_path: Path) -> tuple[Path, list[int]]:
+    """A game whose facilitator rules with a reason typed in Russian, and the seqs of those rulings."""
+    path = tmp_path / "geneva.jsonl"
+    facilitated_save(path, scenario(), 4, lambda state: (), reason=RULED, lang="ru")
+    ruled = [e.seq for e in open_save(path).events if e.action.kind == "rule"]
+    assert ruled
+    return path, ruled
+
+
+def _section(html: str, start: str) -> str:
+    part = html[html.index(start):]
+    return part[:part.index("</section>")]
+
+
+def test_the_decision_logs_working_marks_a_ruling_reason_typed_in_another_language(tmp_path: Path) -> None:
+    """Found from outside: a facilitator's ruling typed in Russian was marked «…» (ru) in the decision log's "What"
+    of an English report, and unmarked in the same entry's "Working" (Markdown and HTML)."""
+    path, ruled = _geneva(tmp_path)
+    md = render([path], "md", lang="en")
+    log = [line for line in md.splitlines() if line.startswith(tuple(f"| {seq} |" for seq in ruled))]
+    assert len(log) == len(ruled) and all(line.split(" | ")[-1].startswith(MARKED) for line in log), log
+    html = _section(render([path], "html", lang="en"), '<section class="log"')
+    assert html.count(SHOWN) == len(ruled), html
+    assert html.count(RULED) == html.count(f'<span lang="ru">\u00ab{RULED}\u00bb'), html  # none left without it
+    # read in the language it was typed in: as typed, unmarked
+    russian = render([path], "md", lang="ru")
+    assert RULED in russian and "\u00ab" + RULED not in russian and "(ru)" not in russian
+
+
+def test_the_timelines_rulings_mark_a_reason_typed_in_another_language(tmp_path: Path) -> None:
+    """Found from outside: the timeline's ruling lines of an English report showed a facilitator's reason typed in
+    Russian unmarked, where the decision log's "What" marked it «…» (ru) (Markdown and HTML)."""
+    path, ruled = _geneva(tmp_path)
+    md = render([path], "md", lang="en")
+    timeline = [line for line in md.splitlines() if line.startswith("- Ruling #")]
+    assert sum(MARKED in line for line in timeline) == len(ruled), timeline
+    assert md.count(RULED) == md.count(f"\u00ab{RULED}\u00bb (ru)"), md  # no copy of it left unmarked
+    page = render([path], "html", lang="en")
+    html = _section(page, '<section class="timeline"')
+    assert html.count(SHOWN) == len(ruled), html
+    assert page.count(RULED) == page.count(f'<span lang="ru">\u00ab{RULED}\u00bb'), page
+    assert not HtmlDoc(page).errors
+    russian = render([path], "html", lang="ru")
+    assert RULED in russian and "\u00ab" + RULED not in russian and 'lang="ru">' + RULED not in russian
