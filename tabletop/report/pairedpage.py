@@ -16,7 +16,7 @@ from .comparepage import comparison_html
 from .htmlpage import report_article
 from .htmlparts import e, page, principle_section, table
 from .markdown import _Doc, _table, comparison_lines, esc, report_lines
-from .paired import paired_save
+from .paired import end_typed_in, paired_save
 from .words import mode_word
 from ..lang import Domain
 
@@ -42,7 +42,9 @@ def paired_data(path: Any, audience: str) -> dict[str, Any]:
     replayed["scenario"]["ruleset_name"] = under.format(name=original["scenario"]["ruleset_name"], mode=mode)
     replayed["scenario"]["replayed_under"] = info["independence"]
     _as_the_room_saw_it(info["differed"], original)
-    comparison = compare([original, replayed], with_reports=True)
+    # the replayed report has no decision log to find the language of a typed end reason in: its save says it
+    typed_in = end_typed_in(other, replayed["outcome"]["end_reason"])
+    comparison = compare([original, replayed], with_reports=True, end_langs=(None, typed_in))
     return {"paired": info, "comparison": comparison, "reports": [original, replayed]}
 
 

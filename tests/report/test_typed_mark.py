@@ -202,3 +202,26 @@ def test_the_timelines_rulings_mark_a_reason_typed_in_another_language(tmp_path:
     assert not HtmlDoc(page).errors
     russian = render([path], "html", lang="ru")
     assert RULED in russian and "\u00ab" + RULED not in russian and 'lang="ru">' + RULED not in russian
+
+
+def test_the_paired_comparisons_ended_column_marks_the_replayed_games_typed_end_reason(tmp_path: Path) -> None:
+    """Found from outside: ``tabletop report --paired SAVE``'s comparison marked a Ukrainian end reason «…» (uk)
+    for the game as played (row 1) and showed it plain for the same game replayed under the other rule (row 2),
+    whose report has no decision log to find its language in."""
+    path = tmp_path / "kyiv.jsonl"
+    facilitated_save(path, scenario(), 4, _ukrainian_room)
+    end = f"\u00ab{END}\u00bb (uk)"
+
+    md = render([path], "md", lang="en", paired=True)
+    rows = [line for line in md.splitlines() if line.startswith(("| 1 | kyiv.jsonl |", "| 2 | kyiv.jsonl "))]
+    assert len(rows) == 2 and all(f"| {end} |" in row for row in rows), rows
+    html = render([path], "html", lang="en", paired=True)
+    comparison = html[html.index('id="comparison"'):html.index("</table>", html.index('id="comparison"'))]
+    cell = f'<td><span lang="uk">\u00ab{END}\u00bb</span> <span class="lang">(uk)</span></td>'
+    assert comparison.count(cell) == 2, comparison
+    assert not HtmlDoc(html).errors
+    saves = json.loads(render([path], "json", paired=True))["comparison"]["saves"]
+    assert [(s["end_reason"], s.get("end_lang")) for s in saves] == [(END, "uk")] * 2
+    # read in the language it was typed in: as typed, unmarked
+    ukrainian = render([path], "md", lang="uk", paired=True)
+    assert "(uk)" not in ukrainian and ukrainian.count(f"| {END} |") >= 2
