@@ -20,6 +20,7 @@ from typing import Any
 
 from .._version import __version__
 from ..engine import State
+from ..engine.telling import ENDS
 from ..store import SaveError
 from ..store.continuation import continues
 from ..store.heads import head_line
@@ -114,6 +115,18 @@ def assemble_report(save: Save, full: bool = True) -> dict[str, Any]:
         report["notes"] = notes(game)
         report["series"] = series(game)
     return report
+
+
+def end_typed_in(save: Save, reason: Any) -> str | None:
+    """The language the facilitator typed ``reason``, the save's end reason, in: that of its last end step that
+    gave it, for a report built without a decision log, where :func:`~.words.end_lang` finds it (found from
+    outside: the paired comparison's "Ended" marked the reason «…» (uk) for the game as played and showed it
+    plain for the replayed game; a folder of more saves than are reported in full showed it plain in every
+    row). None for the engine's own reasons."""
+    if reason in ENDS:
+        return None
+    return next((ev.action.lang for ev in reversed(save.events)
+                 if ev.action.kind == "end" and ev.result.get("reason") == reason), None)
 
 
 def chain_head(game: ReplayedGame) -> dict[str, Any]:

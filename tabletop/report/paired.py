@@ -20,7 +20,7 @@ from typing import Any
 
 from ..engine import Action, RuleViolation, State, apply, new_game
 from ..engine.actions import IndependenceBreach
-from ..engine.telling import ENDS, tell
+from ..engine.telling import tell
 from ..store.lines import canonical
 from ..store.reading import Save, SavedEvent
 from ..store.savefile import event_record
@@ -75,17 +75,6 @@ def paired_save(save: Save) -> tuple[Save, dict[str, Any]]:
         "never_made": never_made,
         "stopped": _stopped(state, save, never_made),
     }
-
-
-def end_typed_in(save: Save, reason: Any) -> str | None:
-    """The language the facilitator typed ``reason``, the replayed game's end reason, in: that of its last end
-    step that gave it (the replayed game's report has no decision log, where :func:`~.words.end_lang` finds it;
-    found from outside: the comparison's "Ended" marked the reason «…» (uk) for the game as played and showed it
-    plain for the replayed game). None for the engine's own reasons."""
-    if reason in ENDS:
-        return None
-    return next((ev.action.lang for ev in reversed(save.events)
-                 if ev.action.kind == "end" and ev.result.get("reason") == reason), None)
 
 
 def _refused(state: State, ev: SavedEvent, exc: RuleViolation | IndependenceBreach) -> dict[str, Any]:

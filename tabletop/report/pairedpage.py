@@ -10,13 +10,13 @@ from __future__ import annotations
 from typing import Any
 
 from .audience import for_audience
-from .build import NOT_ENDED, assemble_report, load
+from .build import NOT_ENDED, assemble_report, end_typed_in, load
 from .compare import compare
 from .comparepage import comparison_html
 from .htmlpage import report_article
 from .htmlparts import e, page, principle_section, table
 from .markdown import _Doc, _table, comparison_lines, esc, report_lines
-from .paired import end_typed_in, paired_save
+from .paired import paired_save
 from .words import mode_word
 from ..lang import Domain
 

@@ -11,7 +11,7 @@ from typing import Any
 from ..content.files import missing
 from ..content.literal import BIDI_CONTROLS, INVISIBLE
 from .audience import AUDIENCES, for_audience
-from .build import ReportError, assemble_report, load
+from .build import ReportError, assemble_report, end_typed_in, load
 from .compare import compare, same_games
 from .comparepage import several_html
 from .htmlpage import report_html
@@ -117,6 +117,7 @@ def render(
         return report_lines(report)
     full = len(files) <= FULL_REPORTS_MAX
     reports, skipped = [], []
+    typed_in: list[str | None] = []  # the language each save's end reason was typed in, when it is not reported in full
     chains: list[tuple[str, list[str]]] = []  # each save's header chain and events' chains: which hold one game
     for f in files:
         try:  # a save that cannot be read at all is named, and the others compared (found from outside: one empty
@@ -127,11 +128,13 @@ def render(
                 file=f, problem=exc.message))
             continue
         reports.append(for_audience(assemble_report(save, full=full), audience))
+        # a report without a decision log cannot say what language a typed end reason was in: its save says it
+        typed_in.append(None if full else end_typed_in(save, reports[-1]["outcome"]["end_reason"]))
         chains.append((save.header_chain, [e.chain for e in save.events]))
         _tell_damage(told, f, reports[-1])
     if not reports:
         raise ReportError(skipped[0]["file"], skipped[0]["problem"])
-    comparison = compare(reports, with_reports=full, same_game=same_games(chains))
+    comparison = compare(reports, with_reports=full, same_game=same_games(chains), end_langs=typed_in)
     comparison["skipped"] = skipped
     shown = reports if full else []
     if fmt == "json":

@@ -10,6 +10,7 @@ from tabletop import lang
 from tabletop.engine import Action, State
 from tabletop.engine.wording import ENDS, end_reason
 from tabletop.report import render
+from tabletop.report.render import FULL_REPORTS_MAX
 from tabletop.store.reading import open_save
 from tabletop.tui.timeline import working_text
 
@@ -225,3 +226,18 @@ def test_the_paired_comparisons_ended_column_marks_the_replayed_games_typed_end_
     # read in the language it was typed in: as typed, unmarked
     ukrainian = render([path], "md", lang="uk", paired=True)
     assert "(uk)" not in ukrainian and ukrainian.count(f"| {END} |") >= 2
+
+
+def test_a_folder_of_more_saves_than_are_reported_in_full_marks_each_typed_end_reason(tmp_path: Path) -> None:
+    """Found in review: past FULL_REPORTS_MAX saves the reports are built without a decision log, and every row of
+    the comparison's "Ended" showed a Ukrainian end reason plain in an English report."""
+    first = tmp_path / "s1.jsonl"
+    facilitated_save(first, scenario(), 4, _ukrainian_room)
+    for i in range(2, FULL_REPORTS_MAX + 2):
+        (tmp_path / f"s{i}.jsonl").write_bytes(first.read_bytes())
+    end = f"\u00ab{END}\u00bb (uk)"
+    md = render([tmp_path], "md", lang="en")
+    rows = [line for line in md.splitlines() if line.startswith("| ") and ".jsonl |" in line]
+    assert len(rows) == FULL_REPORTS_MAX + 1 and all(f"| {end} |" in row for row in rows), rows
+    saves = json.loads(render([tmp_path], "json"))["comparison"]["saves"]
+    assert [s.get("end_lang") for s in saves] == ["uk"] * (FULL_REPORTS_MAX + 1)
