@@ -29,7 +29,7 @@ from ..lang import Domain
 from .modals import _Dialog
 from .notices import typed_text_lost
 from .text import literal
-from .widgets import FIELD_KEYS, OwnKeys, keys_taken
+from .fields import FIELD_KEYS, OwnKeys, keys_taken
 
 _, ngettext, N_ = Domain("tui").words()
 
@@ -80,7 +80,7 @@ class LineField(OwnKeys, TextArea):
 
     Enter does not break the line: it says :class:`Submitted` (the dialog goes to the next field), and Tab
     moves on, as in a one-line input. A character past ``max_length`` is refused, typed or pasted. Its keys are
-    taken in order (:class:`~.widgets.OwnKeys`): a burst lands in the fields it was typed for.
+    taken in order (:class:`~.fields.OwnKeys`): a burst lands in the fields it was typed for.
     """
 
     OWN_KEYS = BindingsMap(TextArea.BINDINGS)
@@ -131,7 +131,7 @@ class LineField(OwnKeys, TextArea):
 
 
 class ResultList(OwnKeys, OptionList):
-    """The results an argument may ask for; its keys taken in order (:class:`~.widgets.OwnKeys`): a ↓ in a burst moves
+    """The results an argument may ask for; its keys taken in order (:class:`~.fields.OwnKeys`): a ↓ in a burst moves
     this list, not the reason focused by the time the key came back up to the app."""
 
     OWN_KEYS = BindingsMap(OptionList.BINDINGS)

@@ -25,7 +25,7 @@ from ..engine.actions import TEXT_LIMIT
 from ..engine.breakdown import breakdown_warning
 from ..lang import Domain
 from .text import literal, names, shown, status_name
-from .widgets import FIELD_KEYS, InOrder, LiteralInOrder
+from .fields import FIELD_KEYS, InOrder, LiteralInOrder
 
 _, ngettext, N_ = Domain("tui").words()
 
