@@ -19,8 +19,8 @@ from ..engine import Action, State, legal_actions
 from ..engine.arguments import countered, stock_for
 from ..engine.state import Proposal
 from ..engine.partwords import stock_said
-from ..engine.wording import dice_words, names, wanted_words
-from ..lang import Domain
+from ..engine.wording import dice_words, names, typed, wanted_words
+from ..lang import LANGUAGES, Domain, current
 from .picks import Act, Choice, Counter, Decision, MarkStrong, Styled, styled
 
 _, ngettext, N_ = Domain("play").words()
@@ -127,19 +127,23 @@ def countering(template: Action, text: str) -> Action:
     return Action("counter", actor=template.actor, track=template.track, text=text)
 
 
-def argument_spans(state: State, head: Proposal, *, sealed: bool = False) -> Spans:
+def argument_spans(state: State, head: Proposal, *, sealed: bool = False, marked: bool = False) -> Spans:
     """The argument at the head of the queue in words: the action, the result wanted, the reasons,
-    the counters so far, the votes and the odds (``sealed``: the counters' texts stay hidden)."""
+    the counters so far, the votes and the odds (``sealed``: the counters' texts stay hidden).
+
+    ``marked``: each text typed in another language than the reader's marked with it, as the engine's words
+    mark it (``“…” (ru)``, ``«…» (uk)``): a seat's screen, which shows these words as the host sends them."""
     argument = head.argument
     assert argument is not None
     n = names(state)
+    langs = typed_langs(state, head) if marked else _NO_LANGS
     who = n.get(head.actor, head.actor)
     plural = plural_subject(state.scenario, head.actor)
     argues = (pgettext("plural subject", "{who} argue on {track}: ") if plural
               else _("{who} argues on {track}: "))
     out: list[tuple[str, str]] = [
         (argues.format(who=who, track=n.get(head.track or "", head.track or "")), "bold"),
-        (_("\u201c{text}\u201d").format(text=_said(n, argument.text)) + "\n", ""),  # the language's quotes
+        (_quoted(n, argument.text, langs.argument) + "\n", ""),  # the language's quotes
         ("  " + _("wants {result}").format(result=wanted_words(argument.wanted_table)) + "\n", "bold"),
     ]
     if head.track is not None and head.track in state.tracks and not state.tracks[head.track].is_open:
@@ -147,10 +151,11 @@ def argument_spans(state: State, head: Proposal, *, sealed: bool = False) -> Spa
         # afterwards that it had lapsed
         out.append(("  " + _("the track has closed: this argument lapses, whatever is decided") + "\n", "bold"))
     for i, reason in enumerate(argument.reasons, 1):
-        out.append(("  " + _("reason {n}: {text}").format(n=i, text=_said(n, reason)) + "\n", ""))
+        said = _typed(n, reason, langs.argument)
+        out.append(("  " + _("reason {n}: {text}").format(n=i, text=said) + "\n", ""))
     if not argument.reasons:
         out.append(("  " + _("(no reasons given)") + "\n", "dim"))
-    out.extend(_counter_spans(argument, n, sealed))
+    out.extend(_counter_spans(argument, n, sealed, langs))
     if argument.votes:
         votes = ", ".join(f"{n.get(a, a)} {label}" for a, label in argument.votes)
         out.append(("  " + _("odds voted: {votes}").format(votes=votes) + "\n", "dim"))
@@ -160,7 +165,8 @@ def argument_spans(state: State, head: Proposal, *, sealed: bool = False) -> Spa
     return tuple(out)
 
 
-def _counter_spans(argument: Any, n: Mapping[str, str], sealed: bool) -> list[tuple[str, str]]:
+def _counter_spans(argument: Any, n: Mapping[str, str], sealed: bool,
+                   langs: TypedLangs | None = None) -> list[tuple[str, str]]:
     out = []
     for actor, text in argument.counters:
         who = n.get(actor, actor)
@@ -172,19 +178,21 @@ def _counter_spans(argument: Any, n: Mapping[str, str], sealed: bool) -> list[tu
         elif text is None:
             out.append(("  " + _("{who} passed").format(who=who) + "\n", "dim"))
         else:
-            out.append(("  " + _("counter by {who}: {text}").format(who=who, text=_said(n, text)) + "\n", "italic"))
+            said = _typed(n, text, langs.counters.get(actor) if langs is not None else None)
+            out.append(("  " + _("counter by {who}: {text}").format(who=who, text=said) + "\n", "italic"))
     return out
 
 
-def argument_decision(state: State, waiting: str) -> Decision:
-    """The step the argument at the head of the queue waits on: a counter, the odds, or the roll."""
+def argument_decision(state: State, waiting: str, *, marked: bool = False) -> Decision:
+    """The step the argument at the head of the queue waits on: a counter, the odds, or the roll
+    (``marked``: as :func:`argument_spans` marks the typed texts)."""
     head = state.queue[0]
     argument = head.argument
     assert argument is not None
     n = names(state)
     options = legal_actions(state)
     hidden = waiting == "counter" and head.sealed
-    working = argument_spans(state, head, sealed=hidden)
+    working = argument_spans(state, head, sealed=hidden, marked=marked)
     who = n.get(options[0].actor or "", "")
     if waiting == "counter":
         typed, passing = options[0], options[-1]
@@ -220,14 +228,53 @@ def argument_decision(state: State, waiting: str) -> Decision:
     return Decision(Styled(((ask + "\n", "bold"), *working)), tuple(entries))
 
 
-def strong_items(head: Proposal, state: State) -> tuple[str, ...]:
+def strong_items(head: Proposal, state: State, *, marked: bool = False) -> tuple[str, ...]:
     """The items a facilitator may mark strong (matrix odds): the reasons, then the counters made
-    (``state``: the game as the room reads it, for a deck's stock texts in its words)."""
+    (``state``: the game as the room reads it, for a deck's stock texts in its words; ``marked``: as
+    :func:`argument_spans` marks the typed texts)."""
     argument = head.argument
     assert argument is not None
     n = names(state)
-    return (*(_("reason: {text}").format(text=_said(n, r)) for r in argument.reasons),
-            *(_("counter: {text}").format(text=_said(n, t)) for _who, t in countered(argument)))
+    langs = typed_langs(state, head) if marked else _NO_LANGS
+    return (*(_("reason: {text}").format(text=_typed(n, r, langs.argument)) for r in argument.reasons),
+            *(_("counter: {text}").format(text=_typed(n, t, langs.counters.get(who)))
+              for who, t in countered(argument)))
+
+
+class TypedLangs(NamedTuple):
+    """The languages an argument's texts were typed in, as their events record them: its own (its action and
+    reasons), and each counter's by its actor (a team counters an argument once)."""
+
+    argument: str | None
+    counters: Mapping[str, str | None]
+
+
+_NO_LANGS = TypedLangs(None, {})
+
+
+def typed_langs(state: State, head: Proposal) -> TypedLangs:
+    """The languages the argument at ``head`` and its counters were typed in (from its event on: a counter
+    undone and typed again is read from its newest event)."""
+    argued: str | None = None
+    counters: dict[str, str | None] = {}
+    for event in state.recent(max(state.seq - head.seq + 1, 1)):
+        action = event.action
+        if event.seq == head.seq:
+            argued = action.lang
+        elif event.seq > head.seq and action.kind == "counter" and action.text is not None:
+            counters[action.actor or ""] = action.lang
+    return TypedLangs(argued, counters)
+
+
+def _other(lang: str | None) -> str | None:
+    """``lang`` when a text typed in it is read in another language (a known one: a save is outside data)."""
+    return lang if lang in LANGUAGES and lang != current() else None
+
+
+def _stock(n: Mapping[str, str], text: str) -> str | None:
+    """A deck's stock text (a bot's) in the room's words, on one line; None for a team's own words."""
+    said = stock_said(n, text)
+    return one_line(said) if said else None
 
 
 def _said(n: Mapping[str, str], text: str) -> str:
@@ -235,8 +282,23 @@ def _said(n: Mapping[str, str], text: str) -> str:
     return one_line(stock_said(n, text) or text)
 
 
+def _typed(n: Mapping[str, str], text: str, lang: str | None) -> str:
+    """:func:`_said`, a team's own words typed in another language than the reader's marked: ``«…» (uk)``."""
+    stock = _stock(n, text)
+    return stock if stock is not None else typed(one_line(text), _other(lang))
+
+
+def _quoted(n: Mapping[str, str], text: str, lang: str | None) -> str:
+    """:func:`_said` in the language's quotes, a team's own words typed in another language marked:
+    ``“…” (ru)``."""
+    out = _("\u201c{text}\u201d").format(text=_said(n, text))
+    other = None if _stock(n, text) is not None else _other(lang)
+    return f"{out} ({other})" if other else out
+
+
 __all__ = [
     "ArgueEntry",
+    "TypedLangs",
     "argue_entry",
     "argument_decision",
     "argued",
@@ -246,4 +308,5 @@ __all__ = [
     "countering",
     "odds_choice",
     "strong_items",
+    "typed_langs",
 ]

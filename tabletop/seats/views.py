@@ -34,7 +34,8 @@ from ..engine.ending import last_review_warning
 from ..engine.review import applied_card, gated_counters, noted_in, undone_event
 from ..engine.wording import (breakdown_points, changes_texts, choice_words, cost_words, effects_words, failing_words,
                               modifiers_words, move_words, names)
-from ..play.arguing import ArgueEntry, argue_entry, argument_spans, counter_entry, strong_items
+from ..play.arguing import (ArgueEntry, argue_entry, argument_decision, argument_spans, counter_entry,
+                            strong_items)
 from ..play.decisions import decision, own_move_options, with_partners
 from ..play.picks import Act, AskRuling, Counter, MarkStrong, ReleaseCard
 
@@ -362,7 +363,9 @@ def seat_entries(state: State, seat: Seat, facts: TableFacts) -> list[Entry]:
         elif isinstance(pick, Counter):
             template = pick.action
             head = state.queue[0]
-            about = "".join(text for text, _ in argument_spans(state, head, sealed=head.sealed)).rstrip()
+            # marked in the seat's language as the board marks it (found from outside: «…» with no (ru))
+            working = argument_spans(state, head, sealed=head.sealed, marked=True)
+            about = "".join(text for text, _ in working).rstrip()
             form = {**form_data(counter_entry(state, template)), "about": about}
             # its template is the pass's action when the deck has no stock counter (found in review, helper-117: two
             # entries with one id crashed the screen's list, and a pick of the pass found the typed counter's entry)
@@ -373,7 +376,7 @@ def seat_entries(state: State, seat: Seat, facts: TableFacts) -> list[Entry]:
             head = state.queue[0]
             template = Action("odds", track=pick.track, strong=())
             reasons = len(head.argument.reasons) if head.argument is not None else 0
-            form = {"items": list(strong_items(head, state)), "reasons": reasons}
+            form = {"items": list(strong_items(head, state, marked=True)), "reasons": reasons}
             # its template is "None is strong"'s action: the id says it is the marks' entry
             out.append(Entry(f"{entry_id(state, template)}-marks", choice.label.plain, template, needs="strong",
                              form=form))
@@ -510,11 +513,23 @@ def _entries_prompt(state: State, seat: Seat, facts: TableFacts, acting: str | N
     chosen = decision(state, acting, bots=facts.bots, card_held=facts.card_held)
     prompt = chosen.prompt
     if hasattr(prompt, "plain"):
-        return prompt.plain
+        return _typed_marked(state, prompt).plain
     # the last round's review: its advance ends the game, and what that lets lapse is said before it, as the hot
     # seat's review says it (found in review: the console's said nothing)
     lapse = last_review_warning(state, n)
     return _("Round review.") + (f"\n{lapse}" if lapse else "")
+
+
+def _typed_marked(state: State, prompt: Any) -> Any:
+    """An argument's step as the seat reads it: what the teams typed marked with its language where the seat
+    reads another, ``“…” (ru)``, as the board and the reports mark it (found from outside: a Ukrainian counter
+    unmarked on a Russian console, a Russian argument on Ukraine's seat); any other prompt as it is."""
+    waiting = waiting_for(state)
+    if not state.queue or state.queue[0].argument is None or waiting not in ("counter", "odds", "roll"):
+        return prompt
+    if prompt != argument_decision(state, waiting).prompt:  # not the argument's step: a bot's, a held card
+        return prompt
+    return argument_decision(state, waiting, marked=True).prompt
 
 
 def entry_data(entry: Entry) -> dict[str, Any]:
