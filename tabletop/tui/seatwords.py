@@ -16,7 +16,7 @@ from rich.text import Text
 from ..content.literal import literal, one_line
 from ..engine.telling import end_reason
 from ..engine.wording import status_word
-from ..lang import Domain
+from ..lang import LANGUAGES, Domain
 from ..play.clock import clock_text
 from ..play.commitments import check_reveal, short
 from ..play.decisions import phase_name
@@ -97,8 +97,11 @@ def headline(view: Mapping[str, Any], gone: float = 0.0) -> Text:
     game = _map(view.get("game"))
     out = Text(f"{_s(game.get('name'))}  ", style="bold")
     if game.get("over"):
-        # the engine's own reason in the seat's words (the save records it in English), a facilitator's as typed
-        out.append(_("GAME OVER \u2014 {why}").format(why=_s(end_reason(_s(game.get("end_reason"))))), style=LOUD)
+        # the engine's own reason in the seat's words (the save records it in English), a facilitator's as
+        # typed, marked with the language it was typed in where this seat reads another (as the log line is)
+        lang = game.get("end_lang")
+        why = end_reason(_s(game.get("end_reason")), lang if lang in LANGUAGES else None)
+        out.append(_("GAME OVER \u2014 {why}").format(why=_s(why)), style=LOUD)
         return out
     clock = _map(view.get("clock"))
     if clock.get("paused"):

@@ -122,3 +122,21 @@ async def test_the_strong_marks_dialog_marks_a_counter_typed_in_another_language
             assert f"[ ] counter: \u00ab{UA_COUNTER}\u00bb (uk)" in items, items
             assert "[ ] reason: It costs nothing" in items  # typed in English, read in English: as typed
     session.close()
+
+
+async def test_game_over_marks_an_end_reason_typed_in_another_language(tmp_path: Path) -> None:
+    table = make_table(tmp_path, seed=5, sealed=False, bots=BOTS)
+    table.session.apply(Action("end", reason=UA_END, lang="uk"))
+    async with hosting(table) as (_host, address, codes):
+        seats = (("projector", "en", True), ("team:ru", "ru", True), ("team:ua", "uk", False))
+        for code, lang, marked in seats:
+            app = SeatApp(address, codes[code], lang=lang, sleep=Sleeps())
+            async with app.run_test(size=(120, 40)) as pilot:
+                await until(pilot, lambda app=app: seq_of(app) == table.session.state.seq, code)
+                headline = _shown(app, "#headline")
+                assert (f"\u00ab{UA_END}\u00bb (uk)" in headline) is marked, (code, headline)
+                assert UA_END in headline
+                # the headline says it as the log line of the end does
+                said = " ".join(line["text"] for line in app.view["board"]["log"])
+                assert (f"\u00ab{UA_END}\u00bb (uk)" in said) is marked, code
+    table.session.close()
