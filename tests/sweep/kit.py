@@ -53,3 +53,16 @@ def games_seen(out: Path) -> list[tuple[int, int]]:
         ).fetchall()]
     finally:
         con.close()
+
+
+class NoClient:
+    """``distributed.Client`` connected to nothing, for a test that monkeypatches it in: opened and closed, no more."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        return None
+
+    def __enter__(self) -> NoClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None

@@ -18,7 +18,7 @@ from tabletop.cli import main
 from tabletop.sim import cluster
 from tabletop.sim.cluster import Dask
 
-from .kit import games_seen, write_spec
+from .kit import NoClient, games_seen, write_spec
 
 LOST = "Client lost the connection to the scheduler.\nPlease check your connection and re-run your work."
 
@@ -146,17 +146,7 @@ def test_dask_s_loggers_are_quiet_while_the_cluster_is_used_and_as_they_were_aft
     handler: quiet while the run uses the cluster; the command says what happened, once."""
     import distributed
 
-    class Client:
-        def __init__(self, *args: object, **kwargs: object) -> None:
-            return None
-
-        def __enter__(self) -> Client:
-            return self
-
-        def __exit__(self, *exc: object) -> None:
-            return None
-
-    monkeypatch.setattr(distributed, "Client", Client)
+    monkeypatch.setattr(distributed, "Client", NoClient)
     before = {name: logging.getLogger(name).level for name in ("distributed", "distributed.client")}
     with Dask("tcp://127.0.0.1:8801"):
         assert not logging.getLogger("distributed.client").isEnabledFor(logging.ERROR)

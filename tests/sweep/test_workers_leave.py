@@ -21,7 +21,7 @@ import pytest
 from tabletop.cli import main
 from tabletop.sim import cluster
 
-from .kit import games_seen, write_spec
+from .kit import NoClient, games_seen, write_spec
 
 
 class Looks:
@@ -159,16 +159,7 @@ def test_a_scheduler_that_does_not_answer_a_look_is_no_worker_joining(monkeypatc
     answers: list[Any] = [{"workers": {"tcp://w:1": {}}}, {"workers": {}}, OSError("Timed out"), {"workers": {}},
                           OSError("Timed out"), {"workers": {"tcp://w:2": {}}}]
 
-    class Client:
-        def __init__(self, *args: object, **kwargs: object) -> None:
-            return None
-
-        def __enter__(self) -> Client:
-            return self
-
-        def __exit__(self, *exc: object) -> None:
-            return None
-
+    class Client(NoClient):
         def scheduler_info(self) -> Any:
             answer = answers.pop(0)
             if isinstance(answer, BaseException):

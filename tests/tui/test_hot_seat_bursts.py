@@ -8,7 +8,7 @@ from pathlib import Path
 
 from textual.widgets import Input
 
-from tabletop.engine import Action, legal_actions
+from tabletop.engine import legal_actions
 from tabletop.play.clock import PICK_HOLD
 from tabletop.tui.app import TabletopApp
 from tabletop.tui.decisionlist import DecisionList
@@ -79,13 +79,18 @@ async def test_the_decision_list_stops_at_its_ends(tmp_path: Path) -> None:
         assert listing.highlighted == last - 1
 
 
-async def test_a_burst_of_ups_in_the_note_steps_an_event_each(tmp_path: Path) -> None:
-    """Found from outside: 30 Ups at once moved the note one event (each stepped from the event the field had not yet
-    said it changed to)."""
+def _four_events(tmp_path: Path) -> TabletopApp:
+    """The board of a game four events in (a note may be put on any of them)."""
     session = start(tmp_path)
     for _ in range(4):
         session.apply(legal_actions(session.state)[0])
-    app = TabletopApp(session)
+    return TabletopApp(session)
+
+
+async def test_a_burst_of_ups_in_the_note_steps_an_event_each(tmp_path: Path) -> None:
+    """Found from outside: 30 Ups at once moved the note one event (each stepped from the event the field had not yet
+    said it changed to)."""
+    app = _four_events(tmp_path)
     async with app.run_test(size=SMALL) as pilot:
         await pilot.pause()
         await press(pilot, "n")
@@ -218,10 +223,7 @@ async def test_a_burst_through_the_overrides_status_list_applies_nothing_unasked
 async def test_a_burst_in_the_note_puts_the_number_in_the_event_and_the_words_in_the_note(tmp_path: Path) -> None:
     """As in the override (found checking the note for it): "shift+Tab ⌫ 2 Tab why" in one burst left the event
     empty and the note "2why"."""
-    session = start(tmp_path)
-    for _ in range(4):
-        session.apply(legal_actions(session.state)[0])
-    app = TabletopApp(session)
+    app = _four_events(tmp_path)
     async with app.run_test(size=SMALL) as pilot:
         await pilot.pause()
         await press(pilot, "n")
@@ -232,7 +234,8 @@ async def test_a_burst_in_the_note_puts_the_number_in_the_event_and_the_words_in
         assert typed == {"note-event": "2", "ask-input": "why"}, typed
         burst(app, "enter")
         await settled(pilot)
-    note = session.state.log[-1].action
+    assert app.session is not None
+    note = app.session.state.log[-1].action
     assert (note.kind, note.about, note.text) == ("note", 2, "why"), note
 
 
