@@ -52,6 +52,9 @@ class OverrideDialog(ModalScreen[Action | None]):
     FIRST = "#override-position"
 
     _done = False
+    #: each dialog's own reading of its fields: the override they ask for, or ValueError with words for the
+    #: facilitator if they don't (TrackOverrideScreen, MeterOverrideScreen)
+    override_action: Callable[[], Action]
 
     def on_mount(self) -> None:
         # the field names' column as wide as its longest name in the language spoken (18 at least):
@@ -61,10 +64,6 @@ class OverrideDialog(ModalScreen[Action | None]):
         for name in names:
             name.styles.width = width
         self.query_one(self.FIRST, Input).focus()
-
-    def override_action(self) -> Action:
-        """The override the fields ask for; ValueError with words for the facilitator if they don't."""
-        raise NotImplementedError
 
     def reason(self) -> str:
         reason = self.query_one("#override-reason", Input).value.strip()
