@@ -100,16 +100,12 @@ OVERRIDE = "Кімната так вирішила"
 
 def _ukrainian_room_that_undoes(state: State) -> list[Action]:
     """A note; an override, taken back by an undo; the end: every text typed in Ukrainian."""
-    last = state.last
-    assert last is not None
-    if last.action.kind == "pass" and not any(e.action.kind == "note" for e in state.log):
+    said = _ukrainian_room(state)
+    if said and said[0].kind == "note":
         track = state.scenario.ruleset.tracks[0].id
-        return [Action("note", text=NOTE, about=last.seq, lang="uk"),
-                Action("override", track=track, tension=0, reason=OVERRIDE, lang="uk"),
-                Action("undo", reason=UNDO, lang="uk")]
-    if last.action.kind == "advance" and state.round == 2 and not state.over:
-        return [Action("end", reason=END, lang="uk")]
-    return []
+        said += [Action("override", track=track, tension=0, reason=OVERRIDE, lang="uk"),
+                 Action("undo", reason=UNDO, lang="uk")]
+    return said
 
 
 def test_the_html_decision_log_gives_typed_text_its_language(tmp_path: Path) -> None:
