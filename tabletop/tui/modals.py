@@ -162,9 +162,7 @@ class Heading(KeyScroll):
     DEFAULT_CSS = """
     Heading { height: auto; max-height: 100%; scrollbar-size-vertical: 1; }
     """
-
-    def allow_focus(self) -> bool:
-        return self.allow_vertical_scroll
+    FOCUS_WHEN_CUT = True
 
 
 class AskScreen(_Dialog[str | None]):

@@ -69,6 +69,11 @@ class KeyScroll(VerticalScroll):
 
     #: the keys that scroll it (what :meth:`scroll_key` takes)
     KEYS = frozenset({"up", "down", "pageup", "pagedown", "home", "end"})  # untranslated: key names
+    #: Tab reaches it only while it holds more than it shows (the Last rulings, a dialog's long heading)
+    FOCUS_WHEN_CUT = False
+
+    def allow_focus(self) -> bool:
+        return self.allow_vertical_scroll if self.FOCUS_WHEN_CUT else super().allow_focus()
 
     def scroll_key(self, key: str, *, animate: bool = True) -> None:
         """Scroll as ``key`` (one of :data:`KEYS`) does, at once."""
@@ -325,9 +330,7 @@ class RulingsColumn(KeyScroll):
     DEFAULT_CSS = """
     RulingsColumn { height: 1fr; border: round $primary; scrollbar-size-vertical: 1; }
     """
-
-    def allow_focus(self) -> bool:
-        return self.allow_vertical_scroll
+    FOCUS_WHEN_CUT = True
 
     def on_mount(self) -> None:
         self.anchor()
