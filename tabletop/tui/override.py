@@ -16,7 +16,6 @@ from textual.actions import SkipAction
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Select, Static
 
 from ..content.vocabulary import STATUSES
@@ -26,11 +25,12 @@ from ..engine.breakdown import breakdown_warning
 from ..lang import Domain
 from .text import literal, names, shown, status_name
 from .fields import FIELD_KEYS, InOrder, LiteralInOrder
+from .modals import _Dialog
 
 _, ngettext, N_ = Domain("tui").words()
 
 
-class OverrideDialog(ModalScreen[Action | None]):
+class OverrideDialog(_Dialog[Action | None]):
     """What the facilitator's override dialogs share: fields in a column, Tab between them, Enter applies the action
     :meth:`override_action` reads from them (or says in the dialog why not), Escape cancels."""
 
@@ -45,13 +45,11 @@ class OverrideDialog(ModalScreen[Action | None]):
     OverrideDialog #override-warning { color: $warning; height: auto; }
     OverrideDialog #override-error { color: $error; height: auto; }
     """
-    # F1: the help over this dialog too, as over the others (modals._Dialog)
-    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="modal.cancel"),
-                Binding("f1", "app.help", show=False, id="dialog.help"), *FIELD_KEYS]
+    # F1 over it too, and answered once, as every dialog (modals._Dialog)
+    BINDINGS = [*_Dialog.BINDINGS, Binding("escape", "cancel", N_("Cancel"), id="modal.cancel"), *FIELD_KEYS]
     #: the field the dialog opens on
     FIRST = "#override-position"
 
-    _done = False
     #: each dialog's own reading of its fields: the override they ask for, or ValueError with words for the
     #: facilitator if they don't (TrackOverrideScreen, MeterOverrideScreen)
     override_action: Callable[[], Action]
@@ -65,6 +63,19 @@ class OverrideDialog(ModalScreen[Action | None]):
             name.styles.width = width
         self.query_one(self.FIRST, Input).focus()
 
+    def number(self, selector: str, low: int, high: int, name: str | None = None) -> int:
+        """The whole number typed in the field ``selector``, from ``low`` to ``high``; ValueError in words if it is not
+        one (``name``: the field's, said first)."""
+        wrong = (_("{field}: type a whole number from 0 to {high}.").format(field=name, high=high) if name is not None
+                 else _("Type a whole number from {low} to {high}.").format(low=low, high=high))
+        try:
+            value = int(self.query_one(selector, Input).value.strip())
+        except ValueError:
+            raise ValueError(wrong) from None
+        if not low <= value <= high:
+            raise ValueError(wrong)
+        return value
+
     def reason(self) -> str:
         reason = self.query_one("#override-reason", Input).value.strip()
         if not reason:
@@ -73,20 +84,17 @@ class OverrideDialog(ModalScreen[Action | None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        if self._done:
+        if self._answered:
             return
         try:
             action = self.override_action()
         except ValueError as exc:
             self.query_one("#override-error", Static).update(Text(str(exc)))
             return
-        self._done = True
-        self.dismiss(action)
+        self.answer(action)
 
     def action_cancel(self) -> None:
-        if not self._done:
-            self._done = True
-            self.dismiss(None)
+        self.answer(None)
 
 
 class TrackOverrideScreen(OverrideDialog):
@@ -135,16 +143,6 @@ class TrackOverrideScreen(OverrideDialog):
 
     # -- reading the fields ------------------------------------------------------
 
-    def _number(self, selector: str, high: int, name: str) -> int:
-        text = self.query_one(selector, Input).value.strip()
-        wrong = _("{field}: type a whole number from 0 to {high}.").format(field=name, high=high)
-        try:
-            value = int(text)
-        except ValueError:
-            raise ValueError(wrong) from None
-        if not 0 <= value <= high:
-            raise ValueError(wrong)
-        return value
 
     def _status(self) -> str:
         value = self.query_one("#override-status", Select).value
@@ -152,7 +150,7 @@ class TrackOverrideScreen(OverrideDialog):
 
     def _show_warning(self) -> None:
         try:
-            tension = self._number("#override-tension", self.spec.breakdown_at, _("Tension"))
+            tension = self.number("#override-tension", 0, self.spec.breakdown_at, _("Tension"))
         except ValueError:
             tension = self.now.tension
         warning = breakdown_warning(self._status(), tension, self.spec.breakdown_at, self.shown.name)
@@ -169,8 +167,8 @@ class TrackOverrideScreen(OverrideDialog):
 
     def override_action(self) -> Action:
         """The override the fields ask for; ValueError with words for the facilitator if they don't."""
-        position = self._number("#override-position", self.top, _("Position"))
-        tension = self._number("#override-tension", self.spec.breakdown_at, _("Tension"))
+        position = self.number("#override-position", 0, self.top, _("Position"))
+        tension = self.number("#override-tension", 0, self.spec.breakdown_at, _("Tension"))
         status = self._status()
         now = self.now
         # an open track left at breakdown stays open only if the status is set with it (else it collapses)
@@ -227,14 +225,7 @@ class MeterOverrideScreen(OverrideDialog):
         self.set_focus(self.query_one("#override-reason", Input))  # now, as Tab's focus_next: not after a refresh
 
     def override_action(self) -> Action:
-        spec = self.spec
-        wrong = _("Type a whole number from {low} to {high}.").format(low=spec.min, high=spec.max)
-        try:
-            value = int(self.query_one("#override-value", Input).value.strip())
-        except ValueError:
-            raise ValueError(wrong) from None
-        if not spec.min <= value <= spec.max:
-            raise ValueError(wrong)
+        value = self.number("#override-value", self.spec.min, self.spec.max)
         return Action("override", meter=self.meter, value=value, reason=self.reason())
 
 
