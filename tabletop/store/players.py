@@ -106,3 +106,9 @@ def parse_teams(specs: Iterable[str], actor_ids: Iterable[str]) -> dict[str, str
                 raise ValueError(_("the team name for '{actor}' is empty").format(actor=actor))
             out[actor] = clean
     return out
+
+
+def team_names(header: Mapping[str, Any], actor_ids: Iterable[str]) -> dict[str, str]:
+    """Actor id -> the name its team was given (``--team``/``--teams``), as the header records it; typed text, kept
+    as typed. The host's join lines and the facilitator's console both call the teams so."""
+    return {p.actor: p.team for p in players_of(header, actor_ids) if p.team}

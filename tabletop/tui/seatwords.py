@@ -21,7 +21,7 @@ from ..play.clock import clock_text
 from ..play.commitments import check_reveal, short
 from ..play.decisions import phase_name
 from ..seats.checks import seat_name as named_seat
-from ..store.players import players_of, policy_word
+from ..store.players import policy_word, team_names as named_teams
 
 _, ngettext, N_ = Domain("tui").words()
 
@@ -60,7 +60,7 @@ def team_names(header: Any, view: Mapping[str, Any]) -> dict[str, str]:
     line); none in a header that records none, or from a seat that is sent no header."""
     if not isinstance(header, Mapping):
         return {}
-    return {p.actor: _s(p.team) for p in players_of(header, actor_names(view)) if p.team}
+    return {actor: _s(team) for actor, team in named_teams(header, actor_names(view)).items()}
 
 
 def _id_names(items: Any) -> dict[str, str]:
