@@ -114,8 +114,7 @@ def _save_refused(path: Path, given: bool = True) -> str | None:
 
     from ..content.files import FileRefused, not_regular, open_regular
 
-    if (said := control_refused(path, "--save")) is not None:  # found from outside: it broke the board's title
-        return said
+    # (a control character in the name is refused before, as typed wrong: exit 2, by play and host alike)
     if (said := no_place_for_a_file(path, "--save", make_folders=not given)) is not None:
         return said
     try:
