@@ -23,7 +23,7 @@ from weakref import WeakKeyDictionary
 from ..content.literal import literal, one_line
 from ..content.models import default_resource_name, resource_infos
 from ..content.vocabulary import signed
-from ..lang import SOURCE, Domain, current
+from ..lang import LANGUAGES, SOURCE, Domain, current
 from .partwords import LOG, STOCK, lookup, part_words
 from .records import Change
 
@@ -440,6 +440,12 @@ def schedule_words(schedule: Schedule, names: Mapping[str, str] | None = None, d
 
 
 # -- what a person typed, and the reasons tabletop records itself ------------
+
+
+def other_lang(lang: Any) -> str | None:
+    """The language a text was typed in, when it is read in another one (a language tabletop knows: a save is outside
+    data); None otherwise. What marks a typed text ``«…» (ru)`` on a screen or in a report."""
+    return lang if isinstance(lang, str) and lang in LANGUAGES and lang != current() else None
 
 
 def typed(text: str, lang: str | None) -> str:

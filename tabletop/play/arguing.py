@@ -19,8 +19,8 @@ from ..engine import Action, State, legal_actions
 from ..engine.arguments import countered, stock_for
 from ..engine.state import Proposal
 from ..engine.partwords import stock_said
-from ..engine.wording import dice_words, names, typed, wanted_words
-from ..lang import LANGUAGES, Domain, current
+from ..engine.wording import dice_words, names, other_lang, typed, wanted_words
+from ..lang import Domain
 from .picks import Act, Choice, Counter, Decision, MarkStrong, Styled, styled
 
 _, ngettext, N_ = Domain("play").words()
@@ -266,11 +266,6 @@ def typed_langs(state: State, head: Proposal) -> TypedLangs:
     return TypedLangs(argued, counters)
 
 
-def _other(lang: str | None) -> str | None:
-    """``lang`` when a text typed in it is read in another language (a known one: a save is outside data)."""
-    return lang if lang in LANGUAGES and lang != current() else None
-
-
 def _stock(n: Mapping[str, str], text: str) -> str | None:
     """A deck's stock text (a bot's) in the room's words, on one line; None for a team's own words."""
     said = stock_said(n, text)
@@ -285,14 +280,14 @@ def _said(n: Mapping[str, str], text: str) -> str:
 def _typed(n: Mapping[str, str], text: str, lang: str | None) -> str:
     """:func:`_said`, a team's own words typed in another language than the reader's marked: ``«…» (uk)``."""
     stock = _stock(n, text)
-    return stock if stock is not None else typed(one_line(text), _other(lang))
+    return stock if stock is not None else typed(one_line(text), other_lang(lang))
 
 
 def _quoted(n: Mapping[str, str], text: str, lang: str | None) -> str:
     """:func:`_said` in the language's quotes, a team's own words typed in another language marked:
     ``“…” (ru)``."""
     out = _("\u201c{text}\u201d").format(text=_said(n, text))
-    other = None if _stock(n, text) is not None else _other(lang)
+    other = None if _stock(n, text) is not None else other_lang(lang)
     return f"{out} ({other})" if other else out
 
 

@@ -14,11 +14,11 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Any
 
 from ..content.literal import literal, one_line  # noqa: F401 - the report formats take literal from here
-from ..lang import LANGUAGES, SOURCE, Domain, current, decimal
+from ..lang import SOURCE, Domain, current, decimal
 from ..engine.telling import ENDS, end_reason, recorded_reason
 from ..engine.records import Ruling
 from ..engine.rulingwords import ruling_parts
-from ..engine.wording import typed
+from ..engine.wording import other_lang, typed
 from ..store.players import policy_word
 
 _, ngettext, N_ = Domain("report").words()
@@ -408,7 +408,7 @@ def agreements_per_game(comparison: Mapping[str, Any], esc: Callable[[str], str]
 def typed_lang(lang: Any) -> str | None:
     """The language a text was typed in, when it is not the report's own: the text is quoted as typed, so
     the reader is told (``«…» (ru)``). Only a language tabletop knows: a save is outside data."""
-    return lang if isinstance(lang, str) and lang in LANGUAGES and lang != current() else None
+    return other_lang(lang)
 
 
 def lang_after(quoted: str, lang: str) -> str:

@@ -30,10 +30,11 @@ from ..engine.wording import (
     met_word,
     move_words,
     named,
+    other_lang,
     undone_word,
     wants_text,
 )
-from ..lang import LANGUAGES, Domain, current
+from ..lang import Domain
 
 _tui = Domain("tui")
 _, ngettext, N_ = _tui.words()
@@ -342,9 +343,8 @@ def event_line(state: State, event: Event, hidden: set[int], undone: set[int] | 
 QUOTES = (("\u201c", "\u201d"), ("\u00ab", "\u00bb"), ("\u201e", "\u201c"))
 
 
-def typed_other(lang: str | None) -> str | None:
-    """The language a text was typed in, when it is not the screen's (a known code only: a save is outside data)."""
-    return lang if lang in LANGUAGES and lang != current() else None
+#: the language a text was typed in, when it is not the screen's (the engine's test, shared with seats and reports)
+typed_other = other_lang
 
 
 def typed_texts(state: State) -> list[tuple[str, str]]:
