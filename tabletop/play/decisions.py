@@ -164,8 +164,10 @@ def _proposal_decision(state: State, waiting: str) -> Decision:
         if spec is not None:
             rule = "\n" + _("It passes with {k} of {n} accepting (the proposer counts)").format(
                 k=spec.threshold(), n=len(spec.members))
-            if spec.vetoes():
-                rule += _("; a reject by {who} is a veto").format(who=_(" or ").join(n.get(v, v) for v in spec.vetoes()))
+            # the proposer counts as accepting and is never asked: its own veto is no rule the room can meet
+            vetoes = [v for v in spec.vetoes() if v != head.actor]
+            if vetoes:
+                rule += _("; a reject by {who} is a veto").format(who=_(" or ").join(n.get(v, v) for v in vetoes))
             spans.append((rule + ".", "italic"))
         accept, reject = options
         return Decision(styled(_("{voter}: accept or reject?").format(voter=n.get(voter, voter)) + "\n", "bold", *spans),

@@ -253,3 +253,14 @@ def test_two_vetoes_are_named_as_two_parties_in_russian_and_ukrainian(lang: str,
         text = _plain(decision(state, "b").prompt)
     assert said in text, text
     assert "\u00ab" not in text.split("\n")[-1], text
+
+
+def test_a_vote_names_no_veto_of_the_proposer_itself() -> None:
+    """Found from outside (helper-165): "Russia proposes … a reject by Ukraine or Russia is a veto": the proposer is
+    never asked to vote (it counts as accepting), so its own veto is no rule the room can meet."""
+    state = _game(*opening(), pass_("a"), move("b", "propose", "beta"), pass_("c"), ADVANCE)
+    voter = state.queue[0].next_voter()
+    assert state.queue[0].actor == "b" and voter is not None
+    prompt = decision(state, voter).prompt
+    assert isinstance(prompt, Styled)
+    assert prompt.spans[-1] == ("\nIt passes with 2 of 3 accepting (the proposer counts).", "italic"), prompt.spans[-1]
