@@ -162,3 +162,22 @@ def test_ukrainian_writes_its_apostrophe_one_way() -> None:
             if not line.startswith(("msgid", "#")) and mixed.search(line):
                 found.append(f"{path.name}:{number}: {line.strip()}")
     assert not found, found
+
+
+#: every hint or button that closes a dialog with nothing done (English "cancel")
+CANCELS = ["Cancel", "Enter or y: confirm · Escape or n: cancel", "Enter to confirm · Escape to cancel",
+           "A typed letter does not answer this question: press Enter to confirm, Escape to cancel.",
+           "Enter: mark strong or not · last line: set the odds · Escape: cancel",
+           "Escape: cancel, nothing is sent", "Tab: next field · Enter: apply · Escape: cancel"]
+
+
+@pytest.mark.parametrize(("lang", "stem"), [("ru", "отмен"), ("uk", "скасу")])
+def test_closing_a_dialog_is_not_worded_as_undoing(lang: str, stem: str) -> None:
+    """Found from outside (helper-172): the undo question read «Скасувати подію 2: …?» over «Escape або n:
+    скасувати» — the key that does nothing worded as the undo itself (Russian: «Отменить событие 2?» over
+    «Escape или n: отмена»); a facilitator could not tell which key takes the event back."""
+    with using(lang):
+        undo = [TUI.gettext("Undo"), TUI.gettext("Undo event {seq}: {event}?"), TUI.gettext("Undo the last action?")]
+        closing = [TUI.gettext(message) for message in CANCELS]
+    assert all(stem in s.lower() for s in undo), undo
+    assert not [s for s in closing if stem in s.lower()], closing
