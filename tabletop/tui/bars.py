@@ -29,6 +29,9 @@ _, ngettext, N_ = Domain("tui").words()
 #: spoken (an open list's escape on the start screen said "Dismiss menu" in a Russian room, found from outside)
 TEXTUAL_KEYS = (N_("Dismiss menu"),)
 
+#: the notices' container Textual puts on every screen (its id: textual.screen)
+TOAST_RACK = "#textual-toastrack"
+
 
 class TitleBar(Widget, can_focus=False):
     """The screen's title and subtitle on one line; the icon on the left opens the command palette."""
@@ -128,6 +131,12 @@ class KeyBar(Widget, can_focus=False):
 
     def on_unmount(self) -> None:
         self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """The screen's notices sit above the keys, whatever lines they take (Textual keeps one line free, a
+        Footer's: found from outside, a notice at 80x24 hid half of the facilitator's two lines of keys)."""
+        for rack in self.screen.query(TOAST_RACK):
+            rack.styles.margin = (0, 0, event.size.height, 0)
 
     def _bindings_changed(self, screen: Screen) -> None:
         if not self.is_attached or screen is not self.screen:

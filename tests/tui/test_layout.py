@@ -456,3 +456,19 @@ async def test_at_80x24_a_team_sees_its_tracks_under_a_card_dealt_with(tmp_path:
         listed = [line for line in shown.splitlines() if re.search(r"\u2502 [1-6]\. ", line)]
         assert len(listed) >= 5, shown  # two before: the card's text took their rows
         assert "Declaration on territorial" in shown  # the card's title stays in view (its text scrolls)
+
+
+@pytest.mark.parametrize("size", [SMALL, SIZE])
+async def test_a_notice_leaves_every_line_of_keys_in_sight(tmp_path: Path, size: tuple[int, int]) -> None:
+    """Found from outside (helper-172): at 80x24 the board's keys take two lines and a notice covered the right
+    half of both ("o Overri▌", u Undo, n Note and e End hidden) for as long as it showed."""
+    async with TabletopApp(start(tmp_path, 7)).run_test(size=size, notifications=True) as pilot:
+        await press(pilot, "p")  # paused: a notice says so
+        await pilot.pause()
+        keys = pilot.app.screen.query_one("KeyBar").region
+        notices = [toast.region for toast in pilot.app.screen.query("Toast")]
+        assert notices, "pausing says so in a notice"
+        assert keys.height == (2 if size == SMALL else 1)
+        assert all(notice.bottom <= keys.y for notice in notices), (notices, keys)
+        lines = " ".join(frame(pilot).splitlines()[keys.y:keys.bottom])
+        assert all(word in lines for word in key_bar_words(pilot)), lines  # "End" too, the last on the first line
