@@ -12,6 +12,7 @@ import asyncio
 import ipaddress
 import contextlib
 import random
+import shlex
 import signal
 import socket
 from pathlib import Path
@@ -37,6 +38,8 @@ if TYPE_CHECKING:
     from ..play.session import Session
 
 DEFAULT_LISTEN = "127.0.0.1:8765"
+#: observer seats (the projector's and more), each with its own join code
+DEFAULT_OBSERVERS = 2
 
 
 def parse_listen(text: str) -> tuple[str, int]:
@@ -218,7 +221,7 @@ def cmd_host(args: argparse.Namespace) -> int:
                 session.close()
                 _discard_new(session.save_path)
             return 1
-        return asyncio.run(_serve(table, codes, addr, port, args.headless, lang))
+        return asyncio.run(_serve(table, codes, addr, port, args.headless, lang, go_on=_go_on(args)))
     except OSError as exc:
         _err(_("tabletop host: cannot listen on {address}: {problem}").format(address=f"{addr}:{port}",
                                                                           problem=system_words(exc)))
@@ -293,7 +296,19 @@ def join_lines(table: object, codes: dict[str, str], where: str, lang: str) -> l
             for seat_id in table.seats]
 
 
-async def _serve(table: object, codes: dict[str, str], addr: str, port: int, headless: bool, lang: str) -> int:
+def _go_on(args: argparse.Namespace) -> list[str]:
+    """What ``tabletop host --resume SAVE`` needs besides the save and the address (:func:`_serve` adds it) to
+    serve the game again as it was served: the console or none, the observers' seats and the language asked for
+    (found from outside: the line said ``tabletop host --resume SAVE`` alone to a host on ``--listen
+    0.0.0.0:8765 --lang uk``; typed as said, it came up on 127.0.0.1 in English, and every screen kept trying the
+    old address)."""
+    words = ["--headless"] if args.headless else []
+    words += ["--observers", str(args.observers)] if args.observers != DEFAULT_OBSERVERS else []
+    return words + (["--lang", args.lang] if getattr(args, "lang", None) else [])
+
+
+async def _serve(table: object, codes: dict[str, str], addr: str, port: int, headless: bool, lang: str,
+                 go_on: Sequence[str] = ()) -> int:
     from ..seats.host import Host
     from ..seats.table import Table
 
@@ -314,6 +329,8 @@ async def _serve(table: object, codes: dict[str, str], addr: str, port: int, hea
         loop.add_signal_handler(sig, stop_on, sig)
     bound_addr, bound_port = await host.start(addr, port)
     listening = f"{bracketed(bound_addr)}:{bound_port}"
+    if (addr, bound_port) != parse_listen(DEFAULT_LISTEN):  # the port bound, where any was asked for (:0)
+        go_on = ["--listen", shlex.quote(f"{bracketed(addr)}:{bound_port}"), *go_on]
     found = everywhere_addresses(bound_addr)
     where = join_where(bound_addr, bound_port, found)
     _out(_("tabletop host: serving {path} on {where}").format(path=table.session.save_path, where=listening))
@@ -340,8 +357,9 @@ async def _serve(table: object, codes: dict[str, str], addr: str, port: int, hea
                    "through it, tabletop report {path} writes the debrief)").format(
                        path=shell_path(table.session.save_path)))
         else:
-            _out(_("tabletop host: stopped; the game is in {path} (tabletop host --resume {path} to go on)")
-                 .format(path=shell_path(table.session.save_path)))
+            path = shell_path(table.session.save_path)
+            _out(_("tabletop host: stopped; the game is in {path} ({command} to go on)").format(
+                path=path, command=" ".join(["tabletop", "host", "--resume", path, *go_on])))
     except OSError:  # a hang-up: the terminal is gone, and the exit status says how the host stopped
         pass
     return 128 + stopped_by[0] if stopped_by and stopped_by[0] != signal.SIGINT else 0
@@ -399,6 +417,6 @@ def add_commands(sub: _SubParsersAction[argparse.ArgumentParser]) -> None:
                    help=_("continue a saved game (the same join codes, kept beside the save)"))
     p.add_argument("--headless", action="store_true",
                    help=_("no facilitator console in this terminal (join as the facilitator from anywhere with its code)"))
-    p.add_argument("--observers", type=_observers, default=2, metavar="N",
+    p.add_argument("--observers", type=_observers, default=DEFAULT_OBSERVERS, metavar="N",
                    help=_("observer seats, each with its own code (default 2)"))
     p.set_defaults(func=cmd_host)

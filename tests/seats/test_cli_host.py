@@ -210,6 +210,45 @@ def test_a_finished_game_is_served_as_over_and_stopped_with_the_debriefs_command
     assert f"tabletop replay {save}" in stopped and "Traceback" not in err
 
 
+def _host_until_stopped(*options: str) -> tuple[str, str, int]:
+    """A headless host run until it serves, then stopped with Ctrl-C: what it said on stdout and stderr, its status."""
+    proc = subprocess.Popen([sys.executable, "-m", "tabletop", "host", "--headless", *options], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout is not None
+        served = [proc.stdout.readline()]
+        while "Ctrl-C" not in served[-1] and served[-1]:
+            served.append(proc.stdout.readline())
+    finally:
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.stdout.read(), proc.stderr.read()  # type: ignore[union-attr]
+        proc.wait(timeout=60)
+    return "".join(served) + out, err, proc.returncode
+
+
+def test_the_line_to_go_on_serves_the_game_as_it_was_served(tmp_path: Path) -> None:
+    """Found from outside (helper-173): a host on ``--listen 127.0.0.1:8690 --lang uk`` said, when stopped,
+    ``tabletop host --resume SAVE`` alone; typed as said, it came up on another port in English, and every screen
+    kept trying the old address. The line names the address (the port bound, when any was asked for), the seats
+    and the language, and the host's own parser takes it."""
+    import shlex
+
+    from tabletop.cli import build_parser
+
+    save = tmp_path / "room.jsonl"
+    out, err, status = _host_until_stopped("--save", str(save), "--listen", "127.0.0.1:0", "--observers", "1",
+                                           "--lang", "uk")
+    assert status == 0 and "Traceback" not in err, err
+    port = out.split("127.0.0.1:")[1].split()[0]
+    assert port.isdigit() and port != "0", out
+    go_on = out.split("продовжити: ")[1].split(")\n")[0]
+    assert go_on == f"tabletop host --resume {save} --listen 127.0.0.1:{port} --headless --observers 1 --lang uk", out
+    words = shlex.split(go_on)[1:]
+    args = build_parser("host").parse_args(words)
+    assert (args.resume, args.listen, args.headless, args.observers, args.lang) == (
+        str(save), f"127.0.0.1:{port}", True, 1, "uk")
+
+
 def test_join_codes_that_cannot_be_written_are_said_as_such_not_as_a_port_that_cannot_listen(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     """Found from outside (helper-90): a folder that took no new file made `host --resume` say "cannot listen on
