@@ -181,3 +181,12 @@ def test_closing_a_dialog_is_not_worded_as_undoing(lang: str, stem: str) -> None
         closing = [TUI.gettext(message) for message in CANCELS]
     assert all(stem in s.lower() for s in undo), undo
     assert not [s for s in closing if stem in s.lower()], closing
+
+
+@pytest.mark.parametrize("lang", ["ru", "uk"])
+def test_a_key_named_in_a_hint_says_what_it_does(lang: str) -> None:
+    """Found from outside (helper-173): the inject search said «(нічого не знайдено; backspace)», an English word
+    where the key's name and what it does were meant."""
+    with using(lang):
+        said = TUI.gettext("(nothing matches; backspace)")
+    assert "Backspace — " in said and "backspace" not in said, said
