@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from .actions import Event, IndependenceBreach
 from .state import State, rebuild
+from .wording import ENDS
 
 
 class TrackChange(NamedTuple):
@@ -182,10 +183,28 @@ def ended_at(state: State) -> tuple[int, set[str]] | None:
     before = state.previous
     if before is None or before.over:
         return None
+    step = _ending_step(state)
+    return (step.seq, lapsed_at_end(before, state)) if step is not None else None
+
+
+def _ending_step(state: State) -> Event | None:
+    """The event of the step that ended a game that is over: its newest that is no note."""
     node = state.history
     while node is not None and node.event.action.kind == "note":
         node = node.prev
-    return (node.event.seq, lapsed_at_end(before, state)) if node is not None else None
+    return node.event if node is not None else None
+
+
+def end_lang(state: State) -> str | None:
+    """The language the facilitator typed the end reason of a game that is over in, as the step that ended it
+    records it (the step :func:`ended_at` finds); None while the game runs, for the engine's own reasons (each
+    screen and report words them in its language) and where none is recorded. The one answer for the seats'
+    views and the reports, which mark a reason typed in another language than theirs (issue 14: each had
+    found it its own way)."""
+    if not state.over or not state.end_reason or state.end_reason in ENDS:
+        return None
+    step = _ending_step(state)
+    return step.action.lang if step is not None and step.action.kind == "end" else None
 
 
 def round_start(state: State) -> State:
@@ -251,6 +270,7 @@ __all__ = [
     "TrackChange",
     "applied_card",
     "ended_at",
+    "end_lang",
     "gated_counters",
     "lapsed_at_end",
     "last_undoable",

@@ -15,12 +15,12 @@ notes) and :mod:`~tabletop.report.timeline` (per round).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from .._version import __version__
 from ..engine import State
-from ..engine.telling import ENDS
 from ..store import SaveError
 from ..store.continuation import continues
 from ..store.heads import head_line
@@ -117,16 +117,10 @@ def assemble_report(save: Save, full: bool = True) -> dict[str, Any]:
     return report
 
 
-def end_typed_in(save: Save, reason: Any) -> str | None:
-    """The language the facilitator typed ``reason``, the save's end reason, in: that of its last end step that
-    gave it, for a report built without a decision log, where :func:`~.words.end_lang` finds it (found from
-    outside: the paired comparison's "Ended" marked the reason «…» (uk) for the game as played and showed it
-    plain for the replayed game; a folder of more saves than are reported in full showed it plain in every
-    row). None for the engine's own reasons."""
-    if reason in ENDS:
-        return None
-    return next((ev.action.lang for ev in reversed(save.events)
-                 if ev.action.kind == "end" and ev.result.get("reason") == reason), None)
+def reported_state(save: Save, report: Mapping[str, Any]) -> State:
+    """The game as ``report``, assembled from ``save``, leaves it: after its last event checked (the intact
+    part of a damaged save). The save still holds that state from the report's replay: no second replay."""
+    return save.state_at(report["replay"]["checked"])
 
 
 def chain_head(game: ReplayedGame) -> dict[str, Any]:

@@ -12,12 +12,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .words import STATUSES, end_lang
+from .words import STATUSES
 
 
-def save_summary(index: int, report: dict[str, Any], end_typed_in: str | None = None) -> dict[str, Any]:
-    """One save's line in a comparison; ``end_typed_in``: the language its end reason was typed in, for a report
-    with no decision log to find it in (the paired report's replayed game)."""
+def save_summary(index: int, report: dict[str, Any], end_lang: str | None = None) -> dict[str, Any]:
+    """One save's line in a comparison; ``end_lang``: the language its end reason was typed in
+    (:func:`~tabletop.engine.review.end_lang`)."""
     sc, out = report["scenario"], report["outcome"]
     return {
         "index": index,
@@ -34,7 +34,7 @@ def save_summary(index: int, report: dict[str, Any], end_typed_in: str | None = 
         "end_known": out["end_known"],
         "end_reason": out["end_reason"],
         # the language the facilitator typed the end reason in (absent: the engine's reason, or none recorded)
-        **({"end_lang": lang} if (lang := end_lang(report) or end_typed_in) is not None else {}),
+        **({"end_lang": end_lang} if end_lang is not None else {}),
         "agreements": out["agreements"],
         "damaged": report["damage"] is not None,
         "damage": report["damage"]["text"] if report["damage"] else None,
@@ -69,8 +69,8 @@ def compare(reports: Sequence[dict[str, Any]], with_reports: bool = True,
     does; found from outside, a paired or compared debrief did not). ``same_game``: a save (its index) whose events
     begin another's, ``(the other's index, its own events, the other's)``: one game, counted once in the shares, as the longer save
     (:func:`same_games`; found from outside: a damaged save beside its recovered copy, or a save beside a copy
-    of it, weighed double). ``end_langs``: for each save in order, the language its end reason was typed in where
-    its report has no decision log to say it (:func:`save_summary`).
+    of it, weighed double). ``end_langs``: for each save in order, the language its end reason was typed in
+    (:func:`save_summary`).
     """
     typed_in = list(end_langs) + [None] * (len(reports) - len(end_langs))
     saves = [save_summary(i, r, typed_in[i - 1]) for i, r in enumerate(reports, 1)]

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..content.literal import literal, one_line  # noqa: F401 - the report formats take literal from here
 from ..lang import SOURCE, Domain, current, decimal
-from ..engine.telling import ENDS, end_reason, recorded_reason
+from ..engine.telling import end_reason, recorded_reason
 from ..engine.records import Ruling
 from ..engine.rulingwords import ruling_parts
 from ..engine.wording import other_lang, typed
@@ -424,25 +424,10 @@ def typed_words(text: str, lang: Any) -> str:
     return typed(text, typed_lang(lang))
 
 
-def end_lang(report: Mapping[str, Any]) -> str | None:
-    """The language the facilitator typed the game's end reason in, as its event records it (None: the engine's
-    own reason, which is worded in the report's language, or none recorded)."""
-    if report["outcome"]["end_reason"] in ENDS:
-        return None
-    return next((e.get("lang") for e in reversed(report.get("log") or ()) if e.get("game_over") and not e["undone"]),
-                None)
-
-
 def end_words(reason: Any, lang: Any) -> str:
     """Why a game ended, in words: the engine's reasons translated, a facilitator's as typed, marked with ``lang``
     when typed in another language than the report's, as the decision log marks it."""
     return end_reason(reason, typed_lang(lang))
-
-
-def ended_words(report: Mapping[str, Any]) -> str:
-    """Why the game ended, in words (:func:`end_words`; found from outside: the summary's "Ended" showed a
-    Ukrainian reason unmarked in an English report)."""
-    return end_words(report["outcome"]["end_reason"], end_lang(report))
 
 
 def typed_texts(argument: Mapping[str, Any] | None) -> list[tuple[str, str]]:

@@ -31,8 +31,8 @@ from ..lang import Domain, current
 from ..report.words import sealed_note, undo_sealed
 from ..engine.records import changes_of
 from ..engine.ending import last_review_warning
-from ..engine.review import applied_card, gated_counters, noted_in, undone_event
-from ..engine.wording import (ENDS, breakdown_points, changes_texts, choice_words, cost_words, effects_words,
+from ..engine.review import applied_card, end_lang, gated_counters, noted_in, undone_event
+from ..engine.wording import (breakdown_points, changes_texts, choice_words, cost_words, effects_words,
                               failing_words, modifiers_words, move_words, names)
 from ..play.arguing import (ArgueEntry, argue_entry, argument_decision, argument_spans, counter_entry,
                             strong_items)
@@ -211,20 +211,12 @@ def game_facts(state: State) -> dict[str, Any]:
         "resources": [{"id": r.id, "name": literal(r.name)} for r in resource_infos(state.ruleset)],
         "moves": [{"id": m.id, "name": literal(m.name)} for m in state.ruleset.moves],
     }
+    # a seat marks a reason typed in another language, as the log line of the end does (found from outside:
+    # "GAME OVER — Сесія завершена…" unmarked on an English projector, «…» (uk) in the log under it)
     lang = end_lang(state)
     if lang is not None:  # (only then: a view of any other game is as it was)
         out["end_lang"] = lang
     return out
-
-
-def end_lang(state: State) -> str | None:
-    """The language the facilitator typed the end reason of a game that is over in, as its event records it;
-    None for the engine's own reason (a seat says it in its words). A seat marks the reason with it where it
-    reads another language, as the log line of the end marks it (found from outside: "GAME OVER — Сесія
-    завершена…" unmarked on an English projector, «…» (uk) in the log under it)."""
-    if not state.over or not state.end_reason or state.end_reason in ENDS:
-        return None
-    return next((e.action.lang for e in reversed(state.log) if e.action.kind == "end"), None)
 
 
 def board(state: State, seat: Seat, hidden: set[int], known: Secrets) -> dict[str, Any]:
@@ -568,7 +560,6 @@ __all__ = [
     "board",
     "card_facts",
     "control_facts",
-    "end_lang",
     "entry_data",
     "entry_id",
     "entry_id_at",
