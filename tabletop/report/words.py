@@ -14,11 +14,12 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Any
 
 from ..content.literal import literal, one_line  # noqa: F401 - the report formats take literal from here
-from ..lang import SOURCE, Domain, current, decimal
+from ..lang import Domain, decimal
 from ..engine.telling import end_reason, recorded_reason
 from ..engine.records import Ruling
 from ..engine.rulingwords import ruling_parts
 from ..engine.wording import other_lang, typed
+from ..store import heads
 from ..store.players import policy_word
 
 _, ngettext, N_ = Domain("report").words()
@@ -63,15 +64,12 @@ def _word(words: Mapping[str, str], key: Any) -> str:
 def verify_command(file: str, head: str) -> str:
     """The command that checks the reported save against its chain head, as a person types it in the save's
     folder (found from outside: "tabletop verify SAVE --head", which could not run as written); in the report's
-    language when that is not English, so verify answers as the report reads (found from outside: a Ukrainian
-    report's command answered in the reader's locale)."""
+    language, as a document names it (:func:`tabletop.store.heads.verify_command`; found from outside: a
+    Ukrainian report's command answered in the reader's locale)."""
     from ..content.literal import shell_path
 
-    name = shell_path(file)
-    if "`" in name:  # inside a Markdown code span, a backtick would end it: the placeholder rather than a wrong name
-        name = "SAVE"  # untranslated: a command's placeholder
-    lang = "" if current() == SOURCE else f" --lang {current()}"  # untranslated: a command's option
-    return f"tabletop verify {name}{lang} --head {head}"  # untranslated: a command
+    # inside a Markdown code span, a backtick would end it: the placeholder SAVE rather than a wrong name
+    return heads.verify_command(None if "`" in shell_path(file) else file, head, document=True)
 
 
 def chain_head_words(head: str, hash: str, command: str) -> str:

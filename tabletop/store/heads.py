@@ -8,9 +8,11 @@ save is still the one that was played.
 
 from __future__ import annotations
 
+import os
 import re
 
-from ..lang import Domain
+from ..content.literal import shell_path
+from ..lang import Domain, lang_flag
 
 _, ngettext, N_ = Domain("store").words()
 
@@ -26,3 +28,13 @@ def short_head(chain: str) -> str:
 def head_line(events: int, chain: str) -> str:
     """``Chain head after event N: abcd1234…`` — one wording for the end screen, the reports and verify."""
     return _("Chain head after event {n}: {head}").format(n=events, head=short_head(chain))
+
+
+def verify_command(save: object, head: str, document: bool = False) -> str:
+    """The command that checks ``save`` (a path, as a shell takes it back; None: SAVE) against ``head``, noted
+    earlier, in the language of the text that shows it: ``--lang`` where verify would not speak that language by
+    itself (:func:`~tabletop.lang.lang_flag`). On a screen, by this terminal's settings, where the command is
+    typed; in a ``document`` (a report, read on any machine), by a terminal with no language set, which speaks
+    English. One rule for the end screen and the reports (issue 14: each had written the command its own way)."""
+    flag = lang_flag({} if document else os.environ)
+    return f"tabletop verify {shell_path(save)}{flag} --head {head}"  # untranslated: a command to type

@@ -13,7 +13,7 @@ from textual.widgets import Static
 from ..engine import State
 from ..play.clock import PickHold
 from ..lang import Domain, lang_flag
-from ..store.heads import head_line
+from ..store.heads import head_line, verify_command
 from .bars import KeyBar, TitleBar
 from ..content.literal import shell_path
 from .text import outcome_text
@@ -72,7 +72,7 @@ class EndScreen(Screen[None]):
     def _head(self) -> Text:
         assert self.head is not None
         # in the room's language, as the replay and report lines below (found from outside: it had no --lang)
-        verify = f"tabletop verify {shell_path(self.save_path)}{lang_flag()} --head {self.head[1][:8]}"  # untranslated: a command to type
+        verify = verify_command(self.save_path, self.head[1][:8])
         return Text(_("{head} \u2014 note it; `{command}` checks the save later.").format(
             head=head_line(*self.head), command=verify))
 
