@@ -20,7 +20,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
     checked = check_files(args.paths)
     for path, summary in checked.passed():
-        _out(_("ok  {path}: {summary}").format(path=_line(path), summary=_line(summary)))
+        # a ruleset that reads with a deck that does not is no scenario to play: not "ok" (its deck's problems follow)
+        said = _("not ok  {path}: {summary}") if path in checked.deck_failed else _("ok  {path}: {summary}")
+        _out(said.format(path=_line(path), summary=_line(summary)))
     for problem in checked.problems:
         _out(_line(problem))
     for line in checked.unchecked_lines():

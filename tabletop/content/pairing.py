@@ -39,6 +39,9 @@ class Checked(NamedTuple):
     overlays: list[tuple[Path, OverlayChecked]] = []  # noqa: RUF012 - never changed: check_files gives its own
     #: the overlays not checked because their base file, validated with them, has problems: by that base file
     unchecked: dict[str, list[str]] = {}  # noqa: RUF012 - never changed: check_files gives its own
+    #: the rulesets that read but whose deck does not read or does not fit them (its problems are the deck's): the
+    #: file passes, the scenario does not (found from outside: "ok" said of such a ruleset, then its deck's problems)
+    deck_failed: frozenset[Path] = frozenset()
 
     def unchecked_lines(self) -> list[str]:
         """One line per base file with problems, on the overlays beside it that could not be checked."""
@@ -202,9 +205,10 @@ def check_files(paths: Sequence[str]) -> Checked:
     pair = _given_pair(paths, rulesets, decks)
     told = {real_path(f) for f in files}  # the files whose problems are said (a broken deck beside: once)
     checked_with: set[Path] = set()  # the decks checked against a ruleset
+    deck_failed: set[Path] = set()
     for path, source, rs in rulesets:
         given = pair[1] if pair is not None and pair[0] == path else None
-        found = given or _deck_of(path, source, rs, (by_id, by_path), told, summaries, problems)
+        found = given or _deck_of(path, source, rs, (by_id, by_path), told, summaries, problems, deck_failed)
         if found is None:
             continue
         checked_with.add(real_path(found[0]))
@@ -223,6 +227,7 @@ def check_files(paths: Sequence[str]) -> Checked:
         except ContentError as exc:
             problems += exc.problems
             if all(p.file != str(path) for p in exc.problems):  # the deck's problems, listed under the deck
+                deck_failed.add(path)
                 summaries[path] += _("; its deck '{id}' does not fit it (see the deck's problems)").format(
                     id=found[2].deck.id)
     for path, source, deck in decks:
@@ -236,7 +241,7 @@ def check_files(paths: Sequence[str]) -> Checked:
     # a deck shared by two rulesets that it does not fit: its problem once (found from outside: said once per ruleset,
     # "2 problems in 1 file" for one wrong track)
     kept, unchecked = _unchecked(files, list(dict.fromkeys(problems)))
-    return Checked(files, summaries, kept, overlays, unchecked)
+    return Checked(files, summaries, kept, overlays, unchecked, frozenset(deck_failed))
 
 
 def _unchecked(files: list[Path], problems: list[Problem]) -> tuple[list[Problem], dict[str, list[str]]]:
@@ -271,10 +276,12 @@ def _given_pair(paths: Sequence[str], rulesets: list[tuple[Path, SourceFile, Rul
 
 
 def _deck_of(path: Path, source: SourceFile, rs: Ruleset, decks: tuple[dict[str, _Found], dict[Path, _Found]],
-             told: set[Path], summaries: dict[Path, str], problems: list[Problem]) -> _Found | None:
+             told: set[Path], summaries: dict[Path, str], problems: list[Problem],
+             deck_failed: set[Path]) -> _Found | None:
     """The deck a ruleset names, as play finds it beside the ruleset (given or not); else, play finding none, a
     deck of that id given. None when there is none to check it with (its summary or a problem says why); a problem
-    for a deck id mistyped or given to two files. ``decks``: the decks given, by id (the first of each) and by path.
+    for a deck id mistyped or given to two files; ``path`` added to ``deck_failed`` when the deck is there but does
+    not read. ``decks``: the decks given, by id (the first of each) and by path.
 
     Found from outside: a folder holding two drafts of one scenario checked each draft's ruleset with the first
     draft's deck, so the second draft's broken deck passed ("checked with deck 'aquifer-events'", exit 0)."""
@@ -295,6 +302,7 @@ def _deck_of(path: Path, source: SourceFile, rs: Ruleset, decks: tuple[dict[str,
         if unreadable is not None:
             # the deck play would take is there but broken: the ruleset cannot be played as it is
             summaries[path] += _("; its deck '{id}' does not read").format(id=deck_id)
+            deck_failed.add(path)
             if real_path(unreadable[0]) not in told:  # once, and not again for a file given to validate
                 told.add(real_path(unreadable[0]))
                 problems += unreadable[1]

@@ -324,3 +324,29 @@ def test_a_deck_given_with_a_ruleset_that_has_problems_says_why_it_was_checked_a
     assert f"a ruleset given with it has problems of its own ({ruleset})" in said, said
     alone = check_files([str(MINI_DECK)]).summaries[MINI_DECK]
     assert alone.endswith("checked alone: its tracks, actors and meters were not checked against a ruleset"), alone
+
+
+@pytest.mark.parametrize("fault", ["a typo'd key", "a track the ruleset lacks"])
+def test_no_ok_is_said_of_a_ruleset_whose_deck_does_not_read_or_fit(
+        tmp_path: Path, fault: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside: a fresh copy of a bundled ruleset and deck, a typo'd key in the deck: ``validate
+    RULESET`` said "ok  RULESET: ...; its deck ... does not read", then the deck's problems, and exit 1. The file
+    reads; the scenario does not, and no way of naming it says "ok" of it."""
+    from tabletop.cli import main
+
+    (tmp_path / "rulesets").mkdir()
+    (tmp_path / "decks").mkdir()
+    shutil.copy(BUNDLED / "rulesets" / "river-basin.toml", tmp_path / "rulesets")
+    text = (BUNDLED / "decks" / "river-basin-events.toml").read_text(encoding="utf-8")
+    old, new = ("\ntitle = ", "\ntitel = ") if fault == "a typo'd key" else \
+        ('track = "flow-allocation"', 'track = "flow-alocation"')
+    (tmp_path / "decks" / "river-basin-events.toml").write_text(text.replace(old, new, 1), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    ruleset, deck = "rulesets/river-basin.toml", "decks/river-basin-events.toml"
+    for given in ([ruleset], [ruleset, deck], [deck, ruleset], ["rulesets"], ["."]):
+        assert main(["validate", *given]) == 1, given
+        out = capsys.readouterr().out.splitlines()
+        assert [line for line in out if line.startswith("ok")] == [], (given, out)
+        (said,) = [line for line in out if ruleset in line]
+        assert said.startswith(f"not ok  {ruleset}: ruleset 'river-basin'"), (given, said)
+        assert any(line.startswith(f"{deck}:") for line in out), (given, out)
