@@ -29,7 +29,9 @@ def cmd_replay(args: argparse.Namespace) -> int:
         _err(f"tabletop replay: {exc}")  # untranslated: the command's name before a message worded where it arose
         return 1
     difference = save.check_records()
-    damaged: list[str] = []  # said before the viewer opens and again once it closes (it covered the terminal)
+    # said once, before the viewer opens: the viewer draws on the terminal's alternate screen, and these lines are
+    # there again when it closes (found from outside: said again after it, the damage read twice)
+    damaged: list[str] = []
     if save.damage is not None:
         damaged.append(ngettext("tabletop replay: the save is damaged at {damage}; showing the {n} intact event",
                                 "tabletop replay: the save is damaged at {damage}; showing the {n} intact events",
@@ -60,8 +62,6 @@ def cmd_replay(args: argparse.Namespace) -> int:
     if signum is not None:
         return screens.stopped_by(signum, _("tabletop replay: the viewer closed on a stop signal ({signal}). The save "
                                             "was only read, never changed."))
-    for line in damaged:
-        _err(_line(line))
     # a damaged save is shown, and the exit status says so, as verify's and report's do (found from outside: 0)
     return 1 if damaged else 0
 
