@@ -16,7 +16,7 @@ from ..engine.telling import placed, tell
 from ..engine.partwords import STOCK
 from ..engine.wording import RESOURCE, modifier_names, wants_text
 from ..store import SaveError
-from ..store.continuation import continued_in, lines_after
+from ..store.continuation import continued_in, lines_after, lines_left_out
 from ..store.errors import damage_words
 from ..store.reading import Save
 from ..content import ContentError
@@ -130,6 +130,10 @@ def replay(game: ReplayedGame) -> None:
             break
     if game.damage is not None:
         game.damage["intact_events"] = len(game.events)
+        # what the warning counts, as resume's note in the copy counts it; a torn last line is dropped, as resume
+        # drops it, and counted by neither
+        torn = game.damage["kind"] == "torn tail"  # untranslated: a damage kind (an id)
+        game.damage["lines_left_out"] = 0 if torn else lines_left_out(game.save.path, len(game.events))
         went_on = continued_in(game.save.path, len(game.events)) if game.damage["seq"] else None
         game.damage["continued_in"] = None if went_on is None else str(went_on)
     # the state hash recorded with each event: does the replay reach it?

@@ -565,14 +565,14 @@ def stood_text(row: Mapping[str, Any]) -> str:
 
 
 def left_out(damage: Mapping[str, Any]) -> str:
-    """What a damaged save's report leaves out, after the damage (empty if nothing follows it), and where the
-    game went on from its intact events (a recovered copy ``tabletop resume`` made)."""
-    lines_after = damage.get("lines_after") or 0
+    """What a damaged save's report leaves out, from the damaged line on (empty for a torn last line), and where
+    the game went on from its intact events (a recovered copy ``tabletop resume`` made)."""
+    left = damage.get("lines_left_out") or 0
     out = ""
-    if lines_after:
-        out += " " + ngettext("{n} more line follows it in the file: the events in it are not in this report.",
-                              "{n} more lines follow it in the file: the events in them are not in this report.",
-                              lines_after).format(n=lines_after)
+    if left:
+        out += " " + ngettext("{n} line of the save, from the damaged one on, is not in this report.",
+                              "{n} lines of the save, from the damaged one on, are not in this report.",
+                              left).format(n=left)
     if damage.get("continued_in"):
         out += " " + _("The game went on from the intact events in {path} (made by tabletop resume): its report "
                        "covers the rest.").format(path=one_line(str(damage["continued_in"])))

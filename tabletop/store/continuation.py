@@ -112,4 +112,13 @@ def lines_after(path: str | Path, line: int) -> int:
     return max(0, total + (last != b"\n") - line)
 
 
-__all__ = ["continued_in", "continues", "copy_holding", "copy_name", "lines_after"]
+def lines_left_out(path: str | Path, kept: int) -> int:
+    """How many lines of a damaged save are not in what its first ``kept`` (intact) events give: the damaged line
+    and every line after it (0 if the file cannot be read).
+
+    The one count of them: resume's note in a recovered copy and the report's warning both say it (found from
+    outside: the report counted the lines after the damaged one, resume those from it on, one more)."""
+    return lines_after(path, kept + 1)  # the header and the events kept: the first kept + 1 lines
+
+
+__all__ = ["continued_in", "continues", "copy_holding", "copy_name", "lines_after", "lines_left_out"]

@@ -10,7 +10,7 @@ from pathlib import Path
 from ..engine import State
 from ..lang import Domain
 from . import files
-from .continuation import copy_holding, copy_name, lines_after
+from .continuation import copy_holding, copy_name, lines_left_out
 from .lock import WriterLock, born_locked, open_to_write
 from .reading import Save, open_save
 from .savefile import SaveError, SaveWriter
@@ -153,7 +153,7 @@ def _note_origin(state: State, writer: SaveWriter, save: Save, original: Path, k
     from ..engine import Action, RuleViolation, apply
     from ..lang import SOURCE, current
 
-    lines = lines_after(original, kept + 1)  # the header and the events kept: the first kept + 1 lines
+    lines = lines_left_out(original, kept)
     text = ngettext(
         "Recovered by tabletop resume: the save {path} is damaged ({wrong}); the game goes on here after its event "
         "{n} (chain head {head}). {k} more line of that save, what was played after it, is not in this game.",

@@ -202,13 +202,15 @@ def test_the_damage_is_named_in_the_report_language(copy_of, code: str, kind: st
 
 def test_the_lines_a_damaged_report_leaves_out_are_counted(copy_of, strict_game: Played) -> None:
     """Found from outside (helper-86): one bad byte in a note at event 9 left 137 of 146 events out of the debrief,
-    and the report said only that it covers the 8 before it. It says how many lines follow the damage."""
+    and the report said only that it covers the 8 before it. It says how many lines it leaves out: the damaged one
+    and those after it (as resume's note in the copy counts them)."""
     path = copy_of()
     total = len(path.read_bytes().splitlines())
     edit_line(path, 31)  # event 30
     report = build_report(path)
     assert report["damage"]["lines_after"] == total - 31
-    said = f"{total - 31} more lines follow it in the file: the events in them are not in this report."
+    assert report["damage"]["lines_left_out"] == total - 30  # lines 31 to the last
+    said = f"{total - 30} lines of the save, from the damaged one on, are not in this report."
     intact = report["damage"]["intact_events"]
     # a space before it (found: the page read "before it (29).115 more lines")
     assert f"before it ({intact}). {said}" in md_text(render([path], "md"))

@@ -136,3 +136,45 @@ def test_the_replay_of_a_damaged_save_names_its_continuation_and_exits_1(
     assert "the save is damaged at" in err and "showing the 19 intact events" in err, err
     assert err.count(f"the game went on from those events in {copy.resolve()}") == 1, err
     assert cli.main(["replay", str(copy)]) == 0
+
+
+
+@pytest.mark.parametrize(("line", "intact", "left_out", "lines_are"), [
+    (2, 0, 30, "30 lines of the save, from the damaged one on, are"),  # event 1 changed: none intact
+    (11, 9, 21, "21 lines of the save, from the damaged one on, are"),
+    (31, 29, 1, "1 line of the save, from the damaged one on, is"),  # the last event changed, not torn
+])
+def test_verify_report_replay_and_resume_count_the_same_lines_and_events(
+        tmp_path: Path, line: int, intact: int, left_out: int, lines_are: str, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside: after one changed byte mid-file the report said "24 more lines follow it" and resume's
+    note in the copy "25 more lines of that save ... are not in this game": the report counted the lines after the
+    damaged one, resume those from it on. Both count the lines from the damaged one on, and every command the same
+    intact events. In a file of 31 lines (a header, 30 events) damaged at ``line``: the events on lines 2 to
+    line - 1 are intact, lines ``line`` to 31 are left out."""
+    import json
+
+    import tabletop.cli as cli
+    import tabletop.cli.screens as screens
+    import tabletop.tui.replay as replay
+
+    recorded = record_bot_game(tmp_path / "game.jsonl", scenario(), 4)
+    lines = lines_of(recorded.path)[:31]
+    lines[line - 1] = lines[line - 1].replace(b'"round":', b'"round" :', 1)  # one byte: the chain breaks there
+    damaged = tmp_path / "flip.jsonl"
+    damaged.write_bytes(b"".join(lines))
+
+    assert verify(damaged).events == intact
+    monkeypatch.setattr(replay.ReplayApp, "run", lambda self, *args, **kwargs: None)
+    monkeypatch.setattr(screens, "_need_terminal", lambda *_a: None)
+    assert cli.main(["replay", str(damaged)]) == 1
+    assert f"showing the {intact} intact events" in capsys.readouterr().err
+    assert f"before it ({intact}). {lines_are} not in this report." in render([damaged], "md")
+    damage = json.loads(render([damaged], "json"))["damage"]
+    assert (damage["intact_events"], damage["lines_left_out"]) == (intact, left_out)
+    resumed = resume(damaged)
+    resumed.writer.close()
+    assert (len(resumed.save), resumed.lost) == (intact, left_out)
+    note = resumed.state.last
+    assert note is not None and f"after its event {intact} (chain head" in note.action.text
+    assert f"{left_out} more line{'s' if left_out > 1 else ''} of that save" in note.action.text
