@@ -82,6 +82,23 @@ class OverrideDialog(_Dialog[Action | None]):
             raise ValueError(_("Type a reason (it goes into the record)."))
         return reason
 
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._fields_changed()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        self._fields_changed()
+
+    def _fields_changed(self) -> None:
+        # what was wrong is being mended: its words go (found from outside: "Type a whole number" stayed under the
+        # corrected value until Enter was pressed again)
+        self.query_one("#override-error", Static).update(Text(""))
+        self.fields_changed()
+
+    def fields_changed(self) -> None:
+        """A field was changed (typed in, a choice made): what a dialog shows of its fields, kept up to date."""
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         if self._answered:
@@ -157,12 +174,7 @@ class TrackOverrideScreen(OverrideDialog):
         shown = Text(f"\u26a0 {literal(warning)}") if warning else Text("")
         self.query_one("#override-warning", Static).update(shown)
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        event.stop()
-        self._show_warning()
-
-    def on_select_changed(self, event: Select.Changed) -> None:
-        event.stop()
+    def fields_changed(self) -> None:
         self._show_warning()
 
     def override_action(self) -> Action:
