@@ -223,7 +223,8 @@ class MeterOverrideScreen(OverrideDialog):
             with Horizontal():
                 yield Static(_("New value of {meter} ({low}..{high})").format(
                     meter=literal(self.meter_name), low=spec.min, high=spec.max), classes="field-name")
-                yield InOrder(placeholder=f"{spec.min}..{spec.max}", id="override-value", compact=True)
+                # filled with the value now, as the track's fields are (typing replaces it: it is selected on focus)
+                yield InOrder(str(self.now), placeholder=f"{spec.min}..{spec.max}", id="override-value", compact=True)
             with Horizontal():
                 yield Static(_("Reason"), classes="field-name")
                 yield LiteralInOrder(placeholder=_("for the record (required)"), max_length=TEXT_LIMIT,

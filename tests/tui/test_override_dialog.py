@@ -9,7 +9,7 @@ import pytest
 from textual.widgets import Input, Select, Static
 
 from tabletop.tui.app import TabletopApp
-from tabletop.tui.override import TrackOverrideScreen
+from tabletop.tui.override import MeterOverrideScreen, TrackOverrideScreen
 
 from .support import SIZE, press, start
 
@@ -42,3 +42,27 @@ async def test_the_track_dialogs_error_goes_when_a_field_is_changed(tmp_path: Pa
         await pilot.pause()
         assert _error(app) == "", _error(app)
 
+
+async def test_the_meter_dialog_starts_with_its_value_and_its_error_goes_when_the_value_changes(
+        tmp_path: Path) -> None:
+    """Found from outside: the meter's override opened with its value field empty (the value now only in its
+    title), where the track's opens with its fields filled. It opens filled too, selected, so typing replaces it."""
+    session = start(tmp_path)
+    meter = session.state.ruleset.meters[0].id
+    now = session.state.meters[meter]
+    app = TabletopApp(session)
+    answered: list[object] = []
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.push_screen(MeterOverrideScreen(session.state, meter), answered.append)
+        await pilot.pause()
+        value = app.screen.query_one("#override-value", Input)
+        assert (value.value, app.focused) == (str(now), value)
+        await press(pilot, "x", "tab", *"why", "enter")  # typing replaces the value: "x", refused
+        assert value.value == "x" and "Type a whole number" in _error(app)
+        await press(pilot, "shift+tab", "5")
+        assert _error(app) == "", _error(app)
+        await press(pilot, "tab", "enter")
+        assert not isinstance(app.screen, MeterOverrideScreen)
+    (action,) = answered
+    assert (action.kind, action.meter, action.value, action.reason) == ("override", meter, 5, "why")  # type: ignore[attr-defined]
