@@ -79,9 +79,12 @@ class AmbiguousId(ContentError):
 
 
 def _search_dirs(kind: str, near: Path | None) -> list[Path]:
-    """Where a ruleset or deck named by id is looked for: beside ``near``, in its sibling folder, bundled."""
+    """Where a ruleset or deck named by id is looked for: beside ``near``, in a ``decks/`` (``rulesets/``) folder
+    beside it, in its sibling folder, bundled (found from outside: a designer's copy of a bundled deck, kept with
+    its id in ``decks/`` beside the copied ruleset, was passed over for tabletop's own, and the game played the
+    deck unedited)."""
     folder = "rulesets" if kind == "ruleset" else "decks"
-    return ([near, near.parent / folder] if near is not None else []) + [BUNDLED / folder]
+    return ([near, near / folder, near.parent / folder] if near is not None else []) + [BUNDLED / folder]
 
 
 def ids_near(kind: str, near: Path | None) -> set[str]:

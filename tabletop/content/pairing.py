@@ -2,7 +2,7 @@
 
 A ruleset names its deck by id. When files are validated, each ruleset is
 checked with that deck: the one given alongside it, or else the one found by
-id beside the ruleset or in a sibling ``decks/`` folder (as :func:`resolve`
+id beside the ruleset, in a ``decks/`` folder beside it or in a sibling ``decks/`` folder (as :func:`resolve`
 finds it); without one it is checked alone, and its summary says so.
 """
 
@@ -114,9 +114,14 @@ def _bundled_id(raw: str) -> Path | None:
             found = resolve(raw, kind)
         except ContentError:
             continue
-        if found.is_file() and real_path(found).is_relative_to(BUNDLED):
+        if found.is_file() and _bundled(found):
             return found
     return None
+
+
+def _bundled(path: Path) -> bool:
+    """Whether ``path`` is one of tabletop's own scenario files."""
+    return real_path(path).is_relative_to(BUNDLED)
 
 
 def _given(raw: str) -> Path:
@@ -220,7 +225,11 @@ def check_files(paths: Sequence[str]) -> Checked:
             else:
                 combine(rs, found[2], source, found[1])
             named = rs.ruleset.deck
-            summaries[path] += _("; checked with deck '{id}'").format(id=found[2].deck.id) \
+            # tabletop's own deck, found for a ruleset of the designer's: said as such (found from outside: a copy
+            # of the deck edited in a folder not searched was passed over, and "checked with deck '…'" hid it)
+            own = given is None and _bundled(found[0]) and not _bundled(path)
+            summaries[path] += _("; checked with tabletop's own deck '{id}' (none of that id is beside it)").format(
+                id=found[2].deck.id) if own else _("; checked with deck '{id}'").format(id=found[2].deck.id) \
                 if given is None or named in (None, found[2].deck.id) else \
                 _("; checked with deck '{id}', given with it (the ruleset names deck '{named}')").format(
                     id=found[2].deck.id, named=named)
@@ -330,7 +339,7 @@ def _overlay(path: Path, summaries: dict[Path, str], overlays: list[tuple[Path, 
 
 
 def _deck_at(deck_path: Path | None) -> tuple[_Found | None, tuple[Path, list[Problem]] | None]:
-    """The deck a ruleset's id resolved to (beside it, in a sibling ``decks/`` folder, bundled), if any; and if
+    """The deck a ruleset's id resolved to (beside it, in a ``decks/`` folder beside it or a sibling one, bundled), if any; and if
     it is there but does not read (a TOML syntax error, a broken deck), its path and problems instead."""
     if deck_path is None:
         return None, None

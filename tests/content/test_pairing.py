@@ -350,3 +350,34 @@ def test_no_ok_is_said_of_a_ruleset_whose_deck_does_not_read_or_fit(
         (said,) = [line for line in out if ruleset in line]
         assert said.startswith(f"not ok  {ruleset}: ruleset 'river-basin'"), (given, said)
         assert any(line.startswith(f"{deck}:") for line in out), (given, out)
+
+
+def test_a_deck_in_a_decks_folder_beside_the_ruleset_is_the_one_checked_and_played(tmp_path: Path) -> None:
+    """Found from outside (helper-172): a copy of a bundled ruleset with the copy of its deck, edited, in ``decks/``
+    beside it: validate said "ok … checked with deck 'parallel-tracks-events'" of tabletop's own deck, and play
+    played it, the edit (a typo'd key) never read."""
+    from tabletop.content import ContentError
+    from tabletop.content.loader import load_scenario
+
+    ruleset = tmp_path / "parallel-tracks.toml"
+    shutil.copy(BUNDLED / "rulesets" / "parallel-tracks.toml", ruleset)
+    (tmp_path / "decks").mkdir()
+    deck = tmp_path / "decks" / "parallel-tracks-events.toml"
+    deck.write_text((BUNDLED / "decks" / "parallel-tracks-events.toml").read_text(encoding="utf-8")
+                    .replace("control_note =", "contol_note =", 1), encoding="utf-8")
+    checked = check_files([str(ruleset)])
+    assert [(p.file, p.path.rsplit(".", 1)[-1]) for p in checked.problems] == [(str(deck), "contol_note")]
+    with pytest.raises(ContentError) as raised:
+        load_scenario(str(ruleset))
+    assert raised.value.problems[0].file == str(deck)
+
+
+def test_a_ruleset_of_ones_own_checked_with_tabletops_deck_says_so(tmp_path: Path) -> None:
+    ruleset = tmp_path / "parallel-tracks.toml"
+    shutil.copy(BUNDLED / "rulesets" / "parallel-tracks.toml", ruleset)
+    checked = check_files([str(ruleset)])
+    assert checked.problems == []
+    assert checked.summaries[ruleset].endswith(
+        "; checked with tabletop's own deck 'parallel-tracks-events' (none of that id is beside it)")
+    bundled = BUNDLED / "rulesets" / "parallel-tracks.toml"  # tabletop's own, with its own: as it was
+    assert check_files([str(bundled)]).summaries[bundled].endswith("; checked with deck 'parallel-tracks-events'")
