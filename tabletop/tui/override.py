@@ -230,7 +230,10 @@ class MeterOverrideScreen(OverrideDialog):
                 yield LiteralInOrder(placeholder=_("for the record (required)"), max_length=TEXT_LIMIT,
                                      id="override-reason", compact=True)
             yield Static("", id="override-error")
-            yield Static(Text(_("Tab: next field \u00b7 Enter: apply \u00b7 Escape: cancel"), style="dim"))
+            # Enter in the value goes on to the reason (found from outside: "Enter: apply" was said, and a
+            # facilitator pressing it in the value saw nothing happen, then typed the reason into the value)
+            keys = _("Tab or Enter: on to the reason \u00b7 Enter in the reason: apply \u00b7 Escape: cancel")
+            yield Static(Text(keys, style="dim"), id="override-keys")
 
     def action_value_entered(self) -> None:
         if self.focused is None or self.focused.id != "override-value":

@@ -168,7 +168,8 @@ def test_ukrainian_writes_its_apostrophe_one_way() -> None:
 CANCELS = ["Cancel", "Enter or y: confirm · Escape or n: cancel", "Enter to confirm · Escape to cancel",
            "A typed letter does not answer this question: press Enter to confirm, Escape to cancel.",
            "Enter: mark strong or not · last line: set the odds · Escape: cancel",
-           "Escape: cancel, nothing is sent", "Tab: next field · Enter: apply · Escape: cancel"]
+           "Escape: cancel, nothing is sent", "Tab: next field · Enter: apply · Escape: cancel",
+           "Tab or Enter: on to the reason · Enter in the reason: apply · Escape: cancel"]
 
 
 @pytest.mark.parametrize(("lang", "stem"), [("ru", "отмен"), ("uk", "скасу")])

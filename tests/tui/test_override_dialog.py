@@ -66,3 +66,20 @@ async def test_the_meter_dialog_starts_with_its_value_and_its_error_goes_when_th
         assert not isinstance(app.screen, MeterOverrideScreen)
     (action,) = answered
     assert (action.kind, action.meter, action.value, action.reason) == ("override", meter, 5, "why")  # type: ignore[attr-defined]
+
+
+async def test_the_meter_dialog_says_what_enter_does_in_each_field(tmp_path: Path) -> None:
+    """Found from outside (helper-172): the meter dialog said "Enter: apply"; Enter in the value goes on to the
+    reason (at once, so a burst's reason lands there), and a facilitator pressing it saw nothing happen, then
+    typed the reason into the value."""
+    session = start(tmp_path)
+    meter = session.state.ruleset.meters[0].id
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.push_screen(MeterOverrideScreen(session.state, meter))
+        await pilot.pause()
+        keys = str(app.screen.query_one("#override-keys", Static).render())
+        assert "Enter: apply" not in keys and "Enter: on to the reason" in keys and "Enter in the reason: apply" in keys
+        await press(pilot, "enter")
+        assert app.focused is app.screen.query_one("#override-reason", Input)  # as it says
