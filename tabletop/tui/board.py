@@ -89,6 +89,10 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
         Binding("escape", "back", N_("Back"), show=False, id="play.back"),
         *[Binding(str(i), f"pick({i})", show=False, id=f"play.pick{i}") for i in range(1, 10)],
     ]
+    #: the actions whose keys open a dialog (a question, a list, a note): the keys typed after one go to the dialog
+    #: (:class:`~.keys.DialogKeys`); p asks only while a team sits at the keyboard
+    dialog_actions = frozenset({"inject", "override", "note", "end_game", "undo", "skip", "redraw", "private_notes",
+                                "pause", "resume"})
 
     # The title and key bars are docked: the two columns are the screen's own layout.
     # #turn and #prompt keep room for what they usually say, so that a new team's turn, one line

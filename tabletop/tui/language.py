@@ -20,6 +20,7 @@ from textual.binding import Binding
 from textual.screen import ModalScreen
 
 from ..lang import LANGUAGES, NAMES, SOURCE, Domain, current, set_language
+from .keys import DialogKeys
 
 if TYPE_CHECKING:
     from textual.app import App, SystemCommand
@@ -202,22 +203,37 @@ class TypedWords:
 
 
 class LatinKeys:
-    """An app whose letter bindings answer a Cyrillic layout too (outside text fields), and whose letters typed as
-    a word outside a text field are not keys (:class:`TypedWords`; the room's command line sets ``typing_gap``)."""
+    """An app whose letter bindings answer a Cyrillic layout too (outside text fields), whose letters typed as
+    a word outside a text field are not keys (:class:`TypedWords`; the room's command line sets ``typing_gap``), and
+    whose keys typed after one that opens a dialog go to the dialog (:class:`~.keys.DialogKeys`)."""
 
     typing_gap: float = 0.0
     _words: TypedWords | None = None
+    _dialog_keys: DialogKeys | None = None
 
     async def on_event(self, event: events.Event) -> None:
-        app: App[object] = self  # type: ignore[assignment]
         if isinstance(event, events.Key) and not event.is_forwarded:
-            if self.typing_gap and self._typed(event):
-                return
-            if event.character is not None:
-                latin = latin_key(event.character) if len(event.character) == 1 else None
-                if latin is not None and not _takes_text(app) and latin.lower() not in _latin_only(app):
-                    event = events.Key(latin, latin)
+            if self._dialog_keys is None:
+                self._dialog_keys = DialogKeys(self._read_key)
+            if not self._dialog_keys.holds(event):  # behind a key that opens a dialog: read once the dialog is up
+                await self._read_key(event)
+            return
         await super().on_event(event)  # type: ignore[misc]
+
+    async def _read_key(self, event: events.Key) -> None:
+        """A key, as the app reads it: a word's letters are not keys; a Cyrillic letter is the key it sits on."""
+        app: App[object] = self  # type: ignore[assignment]
+        if self.typing_gap and self._typed(event):
+            return
+        if event.character is not None:
+            latin = latin_key(event.character) if len(event.character) == 1 else None
+            if latin is not None and not _takes_text(app) and latin.lower() not in _latin_only(app):
+                event = events.Key(latin, latin)
+        # where Textual hands the key (unless a priority binding takes it), if it opens a dialog
+        given = (app.focused or app.screen) if DialogKeys.opens_dialog(app, event.key) else None
+        await super().on_event(event)  # type: ignore[misc]
+        if given is not None and self._dialog_keys is not None:
+            self._dialog_keys.hold(app, given)
 
     def _typed(self, event: events.Key) -> bool:
         """Whether ``event`` goes on a word typed outside a text field: then it is not a key, a dialog the word's first

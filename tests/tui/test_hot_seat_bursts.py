@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input
 
-from tabletop.engine import legal_actions
-from tabletop.play.clock import PICK_HOLD
+from tabletop.engine import Action, legal_actions
+from tabletop.play.clock import PICK_HOLD, TYPING_GAP
 from tabletop.tui.app import TabletopApp
+from tabletop.tui.board import BoardScreen
 from tabletop.tui.decisionlist import DecisionList
 from tabletop.tui.modals import ConfirmScreen, HelpScreen, NoteScreen, PickScreen
 
@@ -276,3 +278,54 @@ async def test_a_meters_override_without_a_reason_says_so_in_its_dialog(tmp_path
         await press(pilot, "backspace", "9", "9", "tab", *"why", "enter")
         assert "Type a whole number from" in str(app.screen.query_one("#override-error").render())
         assert session.state.seq == 0
+
+
+#: a facilitator's key that opens a dialog, the keys typed after it in one burst, and what they come to: the card
+#: typed (↓ to its second match), the note
+AFTER_A_DIALOG_KEY = [
+    (("i", *"sanc", "down", "enter"), ("inject", "sanctions-package")),
+    (("n", *"why", "enter"), ("note", "why")),
+]
+
+
+def _what(action: Action) -> tuple[object, ...]:
+    """What ``action`` did, as :data:`AFTER_A_DIALOG_KEY` says it."""
+    said = {"inject": (action.card,), "override": (action.position, action.reason), "note": (action.text,)}
+    return (action.kind, *said.get(action.kind, (action.reason,)))
+
+
+@pytest.mark.parametrize(("keys", "done"), AFTER_A_DIALOG_KEY, ids=["inject", "note"])
+async def test_keys_after_a_dialog_key_in_one_burst_go_to_the_dialog(tmp_path: Path, keys: tuple[str, ...],
+                                                                      done: tuple[object, ...]) -> None:
+    """Found from outside (tmux send-keys 'i' 's' 'a' 'n' 'c' Down Enter at 80x24): the letters went to the board,
+    and the inject list took ↓ Enter: the card it had highlighted was injected, not the one typed. Textual hands a
+    key to the widget focused when it reads it, and the key that opens a dialog acts only once it has come back up
+    to the app (the dialog's field has focus later still): "n why" lost its words the same way. In one burst they land where the same keys typed slowly do."""
+    for how in ("slowly", "burst"):
+        app = TabletopApp(start(tmp_path, name=f"{how}.jsonl"))
+        async with app.run_test(size=SMALL) as pilot:
+            await pilot.pause()
+            if how == "slowly":
+                await press(pilot, *keys)
+            else:
+                burst(app, *keys)
+                await settled(pilot)
+            assert app.session is not None
+            log = app.session.state.log
+            assert log and _what(log[-1].action) == done, (how, [e.action for e in log])
+            assert isinstance(app.screen, BoardScreen), (how, app.screen)
+        assert app._exception is None
+
+
+async def test_a_word_after_the_inject_key_in_one_burst_injects_nothing(tmp_path: Path) -> None:
+    """The room's word guard (a typing gap) still has the letters typed right after i: a word, not keys, the list the
+    i opened put away, as when they come a moment after it. Found from outside: in one burst they went to the board,
+    where the guard dropped them, and the list the i opened then took ↓ Enter: its highlighted card was injected."""
+    app = TabletopApp(start(tmp_path), now=FakeTime(), pick_hold=PICK_HOLD, typing_gap=TYPING_GAP)
+    async with app.run_test(size=SMALL, notifications=True) as pilot:
+        await pilot.pause()
+        burst(app, "i", *"sanc", "down", "enter")
+        await settled(pilot)
+        assert "inject" not in kinds(app), kinds(app)
+        assert not isinstance(app.screen, PickScreen)
+        assert any("typed as a word" in t for t in toasts(pilot)), toasts(pilot)
