@@ -49,6 +49,9 @@ class _Dialog(ModalScreen[Answer]):
     # help closes back to the dialog (the help's own F1 closes it)
     BINDINGS = [Binding("f1", "app.help", show=False, id="dialog.help")]
 
+    #: the actions whose keys here open the next dialog (a list's ``select``, a question's ``yes``): the keys typed
+    #: after one go to that dialog (:class:`~.keys.DialogKeys`)
+    dialog_actions: frozenset[str] = frozenset()
     _answered = False
 
     def answer(self, value: Answer) -> None:

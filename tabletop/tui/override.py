@@ -281,7 +281,9 @@ def ask_override(app: App[Any], state: State, act: Callable[[Action], object]) -
         assert track is not None
         app.push_screen(TrackOverrideScreen(state, track), overridden)
 
-    app.push_screen(PickScreen(_("Override which track or meter?"), labels), picked_target)
+    which = PickScreen(_("Override which track or meter?"), labels)
+    which.dialog_actions = frozenset({"select"})  # the pick opens the track's or the meter's dialog
+    app.push_screen(which, picked_target)
 
 
 __all__ = ["MeterOverrideScreen", "OverrideDialog", "TrackOverrideScreen", "ask_override"]

@@ -59,8 +59,9 @@ def ask_end(screen: Screen[Any], state: State | None, hold: PickHold | None, end
 
     said = _("The outcome is taken as the board stands; the save is kept.")
     lapse = end_warning(state) if state is not None else ""
-    screen.app.push_screen(ConfirmScreen(_("End the game now?"), Text(f"{said}\n{lapse}" if lapse else said), hold,
-                                         weighty=True), confirmed)
+    question = ConfirmScreen(_("End the game now?"), Text(f"{said}\n{lapse}" if lapse else said), hold, weighty=True)
+    question.dialog_actions = frozenset({"yes"})  # its yes asks for the reason
+    screen.app.push_screen(question, confirmed)
 
 
 def ask_undo(screen: Screen[Any], state: State | None, undo: Callable[[], None], *, shared: bool,
