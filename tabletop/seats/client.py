@@ -62,7 +62,8 @@ class SeatClient:
         self.view: dict[str, Any] | None = None
         #: the facilitator's replica feed: every action played, in order (other seats: empty)
         self.actions: list[dict[str, Any]] = []
-        #: set when the host replaced this connection (the same code joined elsewhere): read-only
+        #: set when the host replaced this connection (the same code joined elsewhere), or when it joined again by
+        #: itself and found another screen holding the seat: read-only
         self.replaced: dict[str, Any] | None = None
         #: the host's last ``bye`` (``REPLACED``, or ``CLOSING`` when the host stops)
         self.bye: dict[str, Any] | None = None
@@ -89,8 +90,11 @@ class SeatClient:
     def read_only(self) -> bool:
         return self.replaced is not None or bool(self.welcome and self.welcome.get("read_only"))
 
-    async def connect(self) -> dict[str, Any]:
-        """Join: the welcome (with the seat's first view); raises :class:`Refused` for a wrong code."""
+    async def connect(self, rejoin: bool = False) -> dict[str, Any]:
+        """Join: the welcome (with the seat's first view); raises :class:`Refused` for a wrong code.
+
+        ``rejoin``: this screen joins again by itself (:meth:`reconnect`): if another screen holds the seat now,
+        this one is welcomed read-only (:attr:`replaced` says why) instead of taking it."""
         try:
             # a host starting up (a resume) can answer the handshake half-made: InvalidMessage, InvalidStatus...
             ws = await ws_connect(ws_url(self.address), max_size=MAX_HOST_MESSAGE, open_timeout=10,
@@ -100,6 +104,8 @@ class SeatClient:
         hello = message("hello", code=self.code, client=self.client_id)
         if self.lang is not None:
             hello["lang"] = self.lang
+        if rejoin:
+            hello["rejoin"] = True
         try:
             await ws.send(encode(hello))
             first = decode(await ws.recv(), MAX_HOST_MESSAGE, HOST_TYPES)
@@ -108,7 +114,9 @@ class SeatClient:
         if first["type"] != "welcome":
             await ws.close()
             raise Refused(str(first.get("code", Wire.BAD_MESSAGE)), str(first.get("message", "not welcomed")))  # untranslated: the host words it
-        self._ws, self.welcome, self.replaced, self.bye = ws, first, None, None
+        held = first.get("held")  # another screen holds the seat: this one only watches, as a replaced one does
+        replaced = message("bye", code=Wire.REPLACED, message=held) if isinstance(held, str) else None
+        self._ws, self.welcome, self.replaced, self.bye = ws, first, replaced, None
         self._closed = asyncio.Event()
         self._views = asyncio.Queue()  # a drop's end marker stays with the old connection
         self._take_view(first["view"])
@@ -118,9 +126,12 @@ class SeatClient:
         return first
 
     async def reconnect(self) -> dict[str, Any]:
-        """Join again with the same code and client id; acts not yet answered are sent again."""
+        """Join again with the same code and client id; acts not yet answered are sent again.
+
+        It does not take the seat from another screen that holds it now (only a person's join does): it is then
+        read-only, as when another screen replaced it."""
         await self._drop()
-        return await self.connect()
+        return await self.connect(rejoin=True)
 
     async def close(self) -> None:
         """Say bye and close (acts not answered stay unanswered)."""

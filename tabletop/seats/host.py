@@ -3,7 +3,9 @@
 One connection per seat. The first message is ``hello`` with a code; a
 wrong code is refused after a delay (the sleeper is injected, so tests do
 not wait). The same code joining again takes the seat: the older connection
-is told (``bye REPLACED``) and only watches from then on. Every message is
+is told (``bye REPLACED``) and only watches from then on; a screen joining
+again by itself (``hello`` with ``rejoin``) never takes it from another
+screen that holds it, and only watches instead. Every message is
 checked (:mod:`.protocol`) and paced (:mod:`.flood`); a bad one gets an
 ``error``, too many close the connection, an oversized one closes it at
 once (the WebSocket's own limit). After every change each connection gets
@@ -231,13 +233,17 @@ class Host:
         conn = Connection(ws, seat, hello.get("client") or "", Bucket(clock=self.clock),
                           hello.get("lang") or self.lang, hello["v"])
         old = self.active.get(seat)
-        if old is not None:
+        if old is not None and hello.get("rejoin") is True and not (conn.client and conn.client == old.client):
+            # a screen joining again by itself never takes the seat from the screen that holds it now: only a
+            # person's join does (found from outside: after a host restart, the old `join` console came back a
+            # moment after the host's own and took the seat from it; the seat went to whichever came back last)
+            conn.read_only = True
+        elif old is not None:  # a person's join (or this screen's own connection, not yet seen gone): it takes the seat
             old.read_only = True
             with using(old.lang):
-                old.send(message("bye", code=Wire.REPLACED,
-                                 message=_("this seat was joined on another screen: this one only watches now "
-                                           "(to act here again, quit with ctrl+q and join again with the code)")))
-        self.active[seat] = conn
+                old.send(message("bye", code=Wire.REPLACED, message=_another_screen()))
+        if not conn.read_only:
+            self.active[seat] = conn
         self.connections.add(conn)
         self.table.connected.add(seat)
         if self.table.seats[seat].role == "facilitator":
@@ -254,6 +260,10 @@ class Host:
         if seat.role == "facilitator":
             fields["header"] = self.table.header()
             conn.actions_sent = self.table.session.state.seq
+        if conn.read_only:  # joined again by itself and found its seat held by another screen: it only watches
+            fields["read_only"] = True
+            with using(conn.lang):
+                fields["held"] = _another_screen()
         rewound = self.table.session.rewound
         if rewound is not None:  # the save was recovered: a screen of the game before saw events played again since
             fields["recovered"] = {"events": rewound, "sitting": self.sitting, "lost": self.table.session.lost}
@@ -337,6 +347,12 @@ class Host:
         if self.sent is not None:
             self.sent.setdefault(conn.seat, []).append(text)
         conn.send(text)
+
+
+def _another_screen() -> str:
+    """Why a screen only watches: another screen has its seat (said in the language in use)."""
+    return _("this seat was joined on another screen: this one only watches now "
+             "(to act here again, quit with ctrl+q and join again with the code)")
 
 
 async def _discard(ws: ServerConnection) -> None:

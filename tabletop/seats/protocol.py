@@ -4,10 +4,12 @@ Every message is one JSON object with ``"type"`` and ``"v"`` (:data:`VERSION`;
 the host also takes version 1, and answers a seat in the version it spoke).
 A seat sends:
 
-- ``hello {code, client?, lang?}``: join with a seat's code; ``client`` is a random
+- ``hello {code, client?, lang?, rejoin?}``: join with a seat's code; ``client`` is a random
   id the client keeps across reconnects (its acts are told apart by it);
   ``lang`` (version 2) the language the seat reads, ``en``, ``ru`` or ``uk``
-  (without it: the host's language);
+  (without it: the host's language); ``rejoin: true``: the screen joins again by itself
+  after a lost connection, and does not take the seat from another screen that holds it
+  (it is welcomed read-only, with ``held``); without it, a person's join, which takes the seat;
 - ``lang {lang}`` (version 2): the seat reads another language from now on
   (the host sends it a fresh view);
 - ``act {client_seq, pick | action, at?, reason?, text?, result?, reasons?}``: do
@@ -23,8 +25,9 @@ A seat sends:
 
 The host sends:
 
-- ``welcome {seat, role, actor, name, read_only, view, header?, recovered?}``: joined; ``header``, the
+- ``welcome {seat, role, actor, name, read_only, view, header?, held?, recovered?}``: joined; ``header``, the
   facilitator's alone: the save's header (the scenario embedded, the seed, the teams' names);
+  ``held``, when a ``rejoin`` found the seat held by another screen: why this one only watches (for people);
   ``recovered {events, sitting, lost}`` when the host went on from a recovered save (the events kept; an id
   of this run of the host; the lines of the damaged save not in the game, 0 for a cut last line that no
   screen was shown);
@@ -179,6 +182,7 @@ def check_client(data: dict[str, Any]) -> dict[str, Any]:
             if value is not None and len(value) > MAX_TOKEN:
                 # untranslated: for a client's programmer, in the wire's own terms
                 raise ProtocolError(Wire.BAD_MESSAGE, f"'{key}' is too long")
+        _field(data, "rejoin", (bool,), required=False)
         _check_lang(data, required=False)
     elif kind == "lang":
         _check_lang(data, required=True)

@@ -6,8 +6,9 @@ an entry the engine refuses is shown greyed with the engine's reason, and
 an act the host refuses is said in a notice. Without a code, the screen asks
 for one (a browser through ``tabletop serve`` starts so). A dropped
 connection is said at the top, and the screen joins again by itself with the
-same code; acts sent and not yet answered are sent again (the host never
-does one twice).
+same code (never taking the seat from another screen that holds it now: then
+it only watches, and says why); acts sent and not yet answered are sent again
+(the host never does one twice).
 """
 
 from __future__ import annotations

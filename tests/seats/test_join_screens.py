@@ -6,7 +6,9 @@ wait is bounded by a count of pauses (:mod:`.screenkit`).
 
 from __future__ import annotations
 
+import asyncio
 import re
+from contextlib import AsyncExitStack
 from pathlib import Path
 
 import pytest
@@ -206,6 +208,60 @@ async def test_a_replaced_screen_does_not_take_its_seat_back_when_the_link_drops
             assert not app.joined.is_set() and len([c for c in host.connections if c.seat == "team:ru"]) == 1
             assert not [c for c in host.connections if c.seat == "team:ru" and c.read_only]  # the newer one holds it
             await newer.close()
+    table.session.close()
+
+
+class _Gate:
+    """A screen's sleeper between tries to join again: each waits until the test opens the gate."""
+
+    def __init__(self) -> None:
+        self.asked: list[float] = []
+        self.opened = asyncio.Event()
+
+    async def __call__(self, seconds: float) -> None:
+        self.asked.append(seconds)
+        await self.opened.wait()
+
+
+async def test_after_a_host_restart_a_screen_joining_again_by_itself_leaves_the_seat_to_the_one_in_use(
+        tmp_path: Path) -> None:
+    """Found from outside: a facilitator console joined with `tabletop join` took the seat from the host's own;
+    the host was stopped and resumed, its own console came up, and a moment later the `join` console joined again
+    by itself and took the seat: the console in use said it only watches and refused every key. Whichever screen
+    came back last had the seat. A screen joining again by itself leaves the seat to the screen that holds it,
+    and says why, in its language."""
+    table = make_table(tmp_path)
+    async with hosting(table) as (host, address, codes):
+        code = codes["facilitator"]
+        gate = _Gate()
+        own = SeatApp(address, code, sleep=Sleeps())  # the host's own console
+        joined = SeatApp(address, code, sleep=gate, lang="ru")  # `tabletop join ADDR CODE --lang ru`
+        async with AsyncExitStack() as stack:
+            pilot = await stack.enter_async_context(own.run_test(size=(120, 40)))
+            await until(pilot, own.joined.is_set, "the host's own console to join")
+            other = await stack.enter_async_context(joined.run_test(size=(120, 40)))
+            await until(other, joined.joined.is_set, "the joined console to join")
+            await until(pilot, lambda: own.watching, "the host's own console to give the seat up (documented)")
+            await host.stop()  # Ctrl-C in the host's terminal
+            await until(other, lambda: bool(gate.asked), "the joined console to try to join again, and wait")
+            _, port = address.rsplit(":", 1)
+            again = Host(table, codes, sleeper=Sleeps())
+            await again.start("127.0.0.1", int(port))  # tabletop host --resume
+            try:
+                restarted = SeatApp(address, code, sleep=Sleeps())  # the restarted host's own console
+                mine = await stack.enter_async_context(restarted.run_test(size=(120, 40)))
+                await until(mine, restarted.joined.is_set, "the restarted host's console to join")
+                gate.opened.set()  # the old `join` console tries again
+                await until(other, joined.joined.is_set, "the joined console to join again by itself")
+                await until(other, lambda: "Только просмотр" in _link(joined), "the joined console to say why")
+                assert "другой экран" in _link(joined), _link(joined)  # why, in its language
+                assert joined.watching and not restarted.watching
+                assert again.active["facilitator"].client == restarted.client.client_id  # type: ignore[union-attr]
+                for _ in range(5):
+                    await mine.pause()
+                assert "Read-only" not in _link(restarted) and not restarted.watching, _link(restarted)
+            finally:
+                await again.stop()
     table.session.close()
 
 

@@ -118,6 +118,61 @@ async def test_the_same_code_twice_the_newer_takes_the_seat_the_older_only_watch
     table.session.close()
 
 
+async def test_a_screen_joining_again_by_itself_does_not_take_the_seat_from_the_one_that_holds_it(
+        tmp_path: Path) -> None:
+    """Found from outside: after a host restart, the old `join` console came back by itself a moment after the
+    host's own console and took the seat from it. A reconnect (``hello`` with ``rejoin``) finds the seat held by
+    another screen: it only watches, told why in its language; the screen that holds the seat keeps it."""
+    from tabletop.seats.client import SeatClient
+
+    table = make_table(tmp_path)
+    async with hosting(table) as (host, address, codes):
+        holder = await connect(address, codes["facilitator"])  # the screen the person uses now
+        back = SeatClient(address, codes["facilitator"], lang="ru")  # a screen of before the restart, coming back
+        welcome = await back.reconnect()
+        assert welcome["read_only"] is True and back.read_only
+        assert back.replaced is not None and "только наблюдает" in back.replaced["message"], back.replaced
+        with pytest.raises(Refused) as caught:
+            await back.act(pick=_first_pick(back.view))
+        assert caught.value.code == "READ_ONLY" and table.session.state.seq == 0
+        assert host.active["facilitator"].client == holder.client_id and holder.replaced is None
+        await holder.act(pick=_first_pick(holder.view))  # it still holds the seat
+        assert (await caught_up(back, 1))["game"]["seq"] == 1  # the other still sees the game
+        # a person's join (no ``rejoin``, as an older client's hello) takes the seat, as documented
+        person = await connect(address, codes["facilitator"])
+        while holder.replaced is None:
+            await holder.next_view()
+        assert host.active["facilitator"].client == person.client_id
+        for client in (holder, back, person):
+            await client.close()
+    table.session.close()
+
+
+async def test_a_screen_joining_again_before_the_host_saw_its_old_connection_go_takes_its_seat(
+        tmp_path: Path) -> None:
+    """A screen whose link dropped, joining again while the host still holds its old connection (the drop not yet
+    seen: up to the pings' 15 s), is the screen that holds the seat: its own client id takes it, not read-only."""
+    from tabletop.seats.client import SeatClient
+
+    table = make_table(tmp_path)
+    async with hosting(table) as (host, address, codes):
+        first = await connect(address, codes["team:ru"])
+        again = SeatClient(address, codes["team:ru"], client_id=first.client_id)  # the same screen, a new link
+        welcome = await again.reconnect()
+        assert welcome["read_only"] is False and not again.read_only and "held" not in welcome
+        assert host.active["team:ru"].client == first.client_id and not host.active["team:ru"].read_only
+        for client in (first, again):
+            await client.close()
+    table.session.close()
+
+
+def test_a_hellos_rejoin_is_true_or_false() -> None:
+    check_client(decode(encode(message("hello", code="x", rejoin=True))))
+    with pytest.raises(ProtocolError) as caught:
+        check_client(decode(encode(message("hello", code="x", rejoin="yes"))))
+    assert caught.value.code == "BAD_MESSAGE" and "'rejoin'" in caught.value.message
+
+
 async def _raw(address: str, code: str):  # noqa: ANN202 - a websockets connection joined as a seat
     ws = await ws_connect(f"ws://{address}", max_size=None)
     await ws.send(encode(message("hello", code=code)))
