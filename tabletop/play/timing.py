@@ -99,14 +99,17 @@ class GameClock:
         self.changes += 1
 
     def facts(self) -> dict[str, Any]:
-        """What every seat may see of the clock: seconds left in the phase (None: no timer), paused, time up.
+        """What every seat may see of the clock: seconds left in the phase (None: no timer), paused, time up,
+        and whether it waits for the facilitator.
 
         A clock that waits for the facilitator is sent as held (``paused``), so no screen counts it down (found in
         review: the seats ticked to TIME UP from the whole time while the codes were handed out); the game itself is
-        not paused for it (:attr:`paused`: the teams may act)."""
+        not paused for it (:attr:`paused`: the teams may act), and ``waiting`` says so: a screen says it waits for
+        the facilitator, not that the game is paused (found from outside: teams read PAUSED that nobody set)."""
         left = self.clock.remaining()
         return {"left": None if left is None else math.ceil(left), "paused": self.clock.paused,
-                "up": self.clock.time_up(), "elapsed": 0 if self.waiting else int(self.clock.elapsed())}
+                "up": self.clock.time_up(), "elapsed": 0 if self.waiting else int(self.clock.elapsed()),
+                "waiting": self.waiting}
 
 
 __all__ = ["MORE_TIME", "GameClock"]

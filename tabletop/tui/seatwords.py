@@ -90,7 +90,8 @@ def _purse(view: Mapping[str, Any], purse: Any) -> str:
 
 
 def headline(view: Mapping[str, Any], gone: float = 0.0) -> Text:
-    """``Round 2/6 · moves phase · sealed moves  time 04:12`` (``PAUSED`` first while paused).
+    """``Round 2/6 · moves phase · sealed moves  time 04:12`` (``PAUSED`` first while paused, ``WAITING FOR THE
+    FACILITATOR`` while the clock waits for the facilitator's console).
 
     ``gone``: seconds since the view came; the phase timer runs on between views unless paused.
     """
@@ -104,7 +105,10 @@ def headline(view: Mapping[str, Any], gone: float = 0.0) -> Text:
         out.append(_("GAME OVER \u2014 {why}").format(why=_s(why)), style=LOUD)
         return out
     clock = _map(view.get("clock"))
-    if clock.get("paused"):
+    if clock.get("waiting"):  # held till the facilitator's console joins: the game is not paused (the teams act)
+        out.append(" " + _("WAITING FOR THE FACILITATOR") + " ", style=LOUD)
+        out.append("  ")
+    elif clock.get("paused"):
         out.append(" " + _("PAUSED") + " ", style=LOUD)
         out.append("  ")
     out.append(_("Round {round}/{rounds} \u00b7 {phase} phase").format(

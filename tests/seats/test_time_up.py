@@ -99,7 +99,8 @@ async def test_a_new_games_clock_waits_for_the_facilitator(tmp_path: Path) -> No
         hands.t += 10 * 60  # ten minutes of handing out codes
         host.on_tick()
         held = table.clock.facts()
-        assert held == {"left": whole, "paused": True, "up": False, "elapsed": 0}  # held still on every screen...
+        assert held == {"left": whole, "paused": True, "up": False, "elapsed": 0,  # held still on every screen...
+                        "waiting": True}  # ...as it waits for the facilitator
         assert not table.clock.paused  # ...though the game is not paused
         from tabletop.tui.seatwords import timer_text
 
@@ -107,9 +108,51 @@ async def test_a_new_games_clock_waits_for_the_facilitator(tmp_path: Path) -> No
         facilitator = await connect(address, codes["facilitator"])
         await caught_up(facilitator, 0)
         hands.t += 30
-        assert table.clock.facts() == {"left": whole - 30, "paused": False, "up": False, "elapsed": 30}
+        assert table.clock.facts() == {"left": whole - 30, "paused": False, "up": False, "elapsed": 30,
+                                       "waiting": False}
         await facilitator.close()
         await projector.close()
+
+
+async def test_screens_say_the_clock_waits_for_the_facilitator_not_that_the_game_is_paused(tmp_path: Path) -> None:
+    """Found from outside: the teams of a game hosted --headless read PAUSED (ПАУЗА) in their headline, which nobody
+    had set: the clock waiting for the facilitator's console was sent as held, and shown as a pause; it vanished the
+    moment the facilitator joined, whose console never showed one. The screens say the clock waits for the
+    facilitator, in their language, and still do not count it down."""
+    from textual.widgets import Static
+
+    from tabletop.tui.seat import SeatApp
+
+    from .screenkit import until
+    from .support import Sleeps
+
+    hands = Hands()
+    session = Session.start(load_scenario("river-basin"), 3, tmp_path / "headless.jsonl")
+    table = Table(session, seats_for(session, observers=0), now=hands)
+    whole = session.timers.seconds(session.state.phase)
+    assert whole is not None
+    team = next(seat for seat, s in table.seats.items() if s.role == "team")
+    async with hosting(table, tick=_never) as (_host, address, codes):
+        said = {"en": ("WAITING FOR THE FACILITATOR", "PAUSED"), "ru": ("ЖДЁМ ВЕДУЩЕГО", "ПАУЗА"),
+                "uk": ("ЧЕКАЄМО НА ВЕДУЧОГО", "ПАУЗА")}
+        for lang, (waiting, paused) in said.items():
+            app = SeatApp(address, codes[team], sleep=Sleeps(), now=hands, lang=lang)
+            async with app.run_test(size=(120, 40)) as pilot:
+                def headline() -> str:
+                    return str(app.seat_screen.query_one("#headline", Static).render())
+
+                await until(pilot, app.joined.is_set, "the team's screen to join")
+                assert waiting in headline() and paused not in headline(), headline()
+                assert app.view is not None and app.view["clock"]["waiting"] is True
+                hands.t += 10 * 60  # the codes handed out: the screen does not count the waiting clock down
+                app.seat_screen._tick()
+                assert waiting in headline() and "TIME UP" not in headline(), headline()
+                if lang == "uk":  # the facilitator's console joins: the clock starts, and the screens say so
+                    facilitator = await connect(address, codes["facilitator"])
+                    await until(pilot, lambda: waiting not in headline(), "the wait to end on the team's screen")
+                    assert paused not in headline() and app.view["clock"]["waiting"] is False, headline()
+                    await facilitator.close()
+    session.close()
 
 
 def test_a_resumed_games_clock_goes_on_from_its_saved_reading(tmp_path: Path) -> None:
