@@ -51,10 +51,12 @@ def add_commands(sub: Any) -> None:
 
 
 def cmd_join(args: argparse.Namespace) -> int:
-    from ..lang import LanguageError, resolve, set_language
+    from ..lang import SOURCE, LanguageError, named_language, set_language
 
     try:
-        lang = resolve(getattr(args, "lang", None))
+        # None: nothing here names a language (a C locale, no --lang): the seat reads the host's (found from outside:
+        # under host --lang uk, a projector joined on a C.UTF-8 machine showed the room English)
+        lang = named_language(getattr(args, "lang", None))
     except LanguageError as exc:
         _err(f"tabletop join: {exc}")  # untranslated: the command before a message worded in lang
         return 2
@@ -67,7 +69,7 @@ def cmd_join(args: argparse.Namespace) -> int:
 
     if (serve := served_parent()) is not None:  # a browser tab's screen: it ends when serve does, even killed
         end_with_parent(serve)
-    set_language(lang)  # this screen's own words; the host words the seat's view in it too
+    set_language(lang or SOURCE)  # this screen's own words; the host words the seat's view in it too
     from ..play.clock import PICK_HOLD, TYPING_GAP
     from ..tui.seat import SeatApp
 

@@ -75,12 +75,27 @@ def from_locale(environ: Mapping[str, str] = os.environ) -> str:
     ``ru_RU.UTF-8`` is Russian, ``uk_UA`` Ukrainian; anything else (``C``,
     ``de_DE``, unset) is English, never an error.
     """
+    return locale_language(environ) or SOURCE
+
+
+def locale_language(environ: Mapping[str, str] = os.environ) -> str | None:
+    """The language the user's locale names, if it is one of :data:`LANGUAGES` (``en_GB``, ``ru_RU.UTF-8``); None
+    for a locale that names none of them (``C``, ``POSIX``, ``de_DE``) or none at all."""
     for key in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = environ.get(key, "")
         if value:
             code = value.split(".", 1)[0].split("_", 1)[0].split("@", 1)[0].lower()
-            return code if code in LANGUAGES else SOURCE
-    return SOURCE
+            return code if code in LANGUAGES else None
+    return None
+
+
+def named_language(flag: str | None = None, environ: Mapping[str, str] = os.environ) -> str | None:
+    """The language a command was asked to speak (``--lang``, ``TABLETOP_LANG``, a locale of one of ours), or None
+    where nothing names one: a screen joining a hosted game then reads the host's (:func:`resolve` would say
+    English)."""
+    if flag is None and not environ.get("TABLETOP_LANG", "").strip() and locale_language(environ) is None:
+        return None
+    return resolve(flag, environ)
 
 
 def resolve(flag: str | None = None, environ: Mapping[str, str] = os.environ) -> str:

@@ -347,7 +347,7 @@ class SeatApp(LatinKeys, SeatActs, App[None]):
 
     def __init__(self, address: str, code: str | None = None, *, sleep: Sleep = asyncio.sleep,
                  retries: int | None = None, codes: Mapping[str, str] | None = None, now: Now = wall_clock,
-                 lang: str = SOURCE, pick_hold: float = 0.0, join_at: str | None = None,
+                 lang: str | None = SOURCE, pick_hold: float = 0.0, join_at: str | None = None,
                  stop_host: Callable[[], None] | None = None, notes: Sequence[str] = (), typing_gap: float = 0.0):
         """``pick_hold``: seconds a pick is not taken from a list the game has just put up
         (the command line gives :data:`~tabletop.play.clock.PICK_HOLD`; 0 takes every pick at once).
@@ -356,12 +356,15 @@ class SeatApp(LatinKeys, SeatActs, App[None]):
         ``join_at``: the address the host told the room to join (its join lines), for the console's codes.
         ``stop_host``: stops the host this console runs in (``tabletop host``): Ctrl-C asks, then calls it.
         ``notes``: what the host said of its save before the console took the terminal (a damaged save
-        recovered into a new file, the events it went back to), shown here as the hot seat shows them."""
+        recovered into a new file, the events it went back to), shown here as the hot seat shows them.
+        ``lang``: the language this seat reads; None, the host's (named in its welcome: English until then)."""
         super().__init__()
         self.pick_hold = pick_hold
         self.typing_gap = typing_gap
         #: the language this seat reads (``join --lang``): the host words its view in it, and this screen too
-        self.lang = lang
+        self.lang = lang or SOURCE
+        #: whether this seat reads the host's language (none named here, F4 not pressed): its welcome names it
+        self.hosts_lang = lang is None
         #: the screen's clock (the phase timer counts down between views); a test passes its own
         self.now = now
         self.address = address
@@ -421,7 +424,7 @@ class SeatApp(LatinKeys, SeatActs, App[None]):
     @work(exclusive=True, group="link", exit_on_error=False)
     async def join(self, code: str) -> None:
         """Join, then draw every view; after a drop, say so and join again by itself."""
-        client = SeatClient(self.address, code, lang=self.lang)
+        client = SeatClient(self.address, code, lang=None if self.hosts_lang else self.lang)
         self.client = client
         if not await self._connect(client, first=True):
             return
@@ -477,6 +480,9 @@ class SeatApp(LatinKeys, SeatActs, App[None]):
                 continue
             self.welcome = welcome
             self.role = str(welcome.get("role", ""))
+            worded_in = (welcome.get("view") or {}).get("lang")
+            if self.hosts_lang and worded_in in LANGUAGES and worded_in != self.lang:
+                self._read_in(worded_in)  # the host's language, the view's: this screen's words too
             if isinstance(self._replica, Replica):
                 self._replica = None  # the welcome's feed is the whole game again: replayed afresh (it may have changed)
             self._take_recovery(welcome.get("recovered"))
@@ -610,17 +616,22 @@ class SeatApp(LatinKeys, SeatActs, App[None]):
     def action_language(self, code: str = "") -> None:
         """Read ``code``, or the next language (F4): the host sends this seat's view again in it."""
         chosen = code if code in LANGUAGES else LANGUAGES[(LANGUAGES.index(self.lang) + 1) % len(LANGUAGES)]
-        self.lang = chosen
-        set_language(chosen)  # this screen's own words (its keys, its dialogs) too
+        self.hosts_lang = False  # chosen here: kept, whatever the host speaks
+        self._read_in(chosen)
         self.notify(_("Language: {name}").format(name=NAMES[chosen]), timeout=2, markup=False)
-        for screen in self.screen_stack:
-            screen.refresh_bindings()  # the key bar says the keys again, in the language now read
         if self.welcome:
             self.seat_screen.say_link(self._joined_words(self.welcome), lost=False)
         if self.view is not None:
             self._show(self.view)
         if self.client is not None:
             self._speak(chosen)
+
+    def _read_in(self, lang: str) -> None:
+        """This screen's own words (its keys, its dialogs) in ``lang`` from now on."""
+        self.lang = lang
+        set_language(lang)
+        for screen in self.screen_stack:
+            screen.refresh_bindings()  # the key bar says the keys again, in the language now read
 
     @work(group="acts", exit_on_error=False)
     async def _speak(self, lang: str) -> None:

@@ -366,3 +366,28 @@ def test_a_seat_says_why_the_game_ended_in_its_language(code: str, why: str) -> 
     with lang.using(code):
         assert why in headline(view).plain
         assert headline(typed).plain.endswith("\u2014 time for lunch")
+
+
+async def test_a_screen_that_names_no_language_reads_the_hosts(tmp_path: Path) -> None:
+    """Found from outside (helper-173): under ``host --lang uk`` a projector joined with no ``--lang`` on a machine
+    whose locale is C.UTF-8 (which names no language) showed the room English. ``join`` names a language only
+    where ``--lang``, ``TABLETOP_LANG`` or a locale of one of ours does; else the screen reads the host's, its own
+    words too, until F4 chooses another."""
+    assert lang.named_language(None, {"LANG": "C.UTF-8"}) is None
+    assert lang.named_language(None, {}) is None and lang.named_language(None, {"LC_ALL": "POSIX"}) is None
+    assert lang.named_language(None, {"LANG": "en_GB.UTF-8"}) == "en"
+    assert lang.named_language(None, {"LANG": "C.UTF-8", "TABLETOP_LANG": "ru"}) == "ru"
+    assert lang.named_language("en", {"LANG": "C.UTF-8"}) == "en"
+    table = make_table(tmp_path, "parallel-tracks", seed=5)
+    async with hosting(table, lang="uk") as (_host, address, codes):
+        app = SeatApp(address, codes["projector"], sleep=Sleeps(), lang=None)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await until(pilot, app.joined.is_set, "the projector to join")
+            assert (app.view or {}).get("lang") == "uk" and app.lang == "uk"
+            await until(pilot, lambda: "Підключено" in str(app.seat_screen.query_one("#link").render()),
+                        "the screen's own words in the host's language")
+            assert "Вихід" in _keys(app)
+            await pilot.press("f4")  # uk -> en: chosen here, kept
+            await until(pilot, lambda: (app.view or {}).get("lang") == "en", "the view in English")
+            assert "Quit" in _keys(app) and not app.hosts_lang
+    table.session.close()
