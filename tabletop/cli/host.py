@@ -283,14 +283,12 @@ def join_lines(table: object, codes: dict[str, str], where: str, lang: str) -> l
     from ..seats.checks import seat_name
     from ..seats.joincodes import typed
     from ..seats.table import Table
-    from ..store.players import team_names
 
     assert isinstance(table, Table)
     state = table.session.state
     shown = scenario_names(in_language(state, lang))  # the base names when an overlay is broken
     # the names the save's header records (a resumed game keeps those it was started with); typed text, kept as typed
-    teams = team_names(table.header(), [a.id for a in state.scenario.ruleset.actors])
-    names = {seat_id: seat_name(seat_id, shown, teams) for seat_id in table.seats}
+    names = {seat_id: seat_name(seat_id, shown, table.teams) for seat_id in table.seats}
     width = max([28, *(len(name) for name in names.values())])  # a long team name does not put its code out of line
     return [f"  {names[seat_id]:<{width}} tabletop join {where} {typed(codes[seat_id])}"  # untranslated: a name and a command
             for seat_id in table.seats]

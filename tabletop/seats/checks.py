@@ -10,12 +10,15 @@ advance): those are the facilitator's. The projector and observers watch.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from ..engine import Action, Code, RuleViolation, State
 from ..engine.actions import FACILITATOR_KINDS
 from ..engine.wording import names
 from ..lang import Domain
-from .views import Seat
+
+if TYPE_CHECKING:
+    from .views import Seat  # (a type only: the views name seats as these checks do)
 
 _, ngettext, N_ = Domain("seats").words()
 

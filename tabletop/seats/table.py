@@ -33,6 +33,7 @@ from ..engine.lookups import seen
 from ..engine.wording import names
 from .views import Entry, Seat, TableFacts, actions_since, entry_id_at, seat_entries, seat_view, secrets
 from ..content.oswords import system_words
+from ..store.players import team_names
 
 _, ngettext, N_ = Domain("seats").words()
 
@@ -74,6 +75,7 @@ class Table:
         self.connected: set[str] = set()
         self._answers: dict[str, OrderedDict[tuple[str, int], dict[str, Any]]] = {s: OrderedDict() for s in self.seats}
         self._header: dict[str, Any] | None = None
+        self._teams: dict[str, str] | None = None
         #: why the last write of the save failed (the disk full...), until one succeeds: the facilitator is told
         self.save_failed: str | None = None
         #: the chain head at the last round's end this host saw (round, head), kept in view until the next one's
@@ -84,7 +86,7 @@ class Table:
     def facts(self) -> TableFacts:
         bots = {a: p for a, p in self.session.seats.items() if p != HUMAN}
         return TableFacts(bots, self.hold.held(self.session.state), tuple(sorted(self.connected)), self.save_failed,
-                          self.clock.paused)
+                          self.clock.paused, self.teams)
 
     def views_for(self, wanted: Iterable[tuple[str, str]]) -> dict[tuple[str, str], dict[str, Any]]:
         """The views of these (seat, language) pairs now, each in its language (the secrets worked out once for all)."""
@@ -122,6 +124,13 @@ class Table:
         if seat.role != "facilitator" or actions_from is None:
             return view
         return {**view, "actions_from": actions_from, "actions": actions_since(self.session.state, actions_from)}
+
+    @property
+    def teams(self) -> dict[str, str]:
+        """Actor id -> the name its team was given, as the save's header records it (typed, kept as typed)."""
+        if self._teams is None:
+            self._teams = team_names(self.header(), [a.id for a in self.session.state.ruleset.actors])
+        return self._teams
 
     def header(self) -> dict[str, Any]:
         """The save's header (the scenario embedded, the seed): the facilitator's replica starts from it."""

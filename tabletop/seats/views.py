@@ -37,6 +37,7 @@ from ..engine.wording import (breakdown_points, changes_texts, choice_words, cos
 from ..play.arguing import (ArgueEntry, argue_entry, argument_decision, argument_spans, counter_entry,
                             strong_items)
 from ..play.decisions import decision, own_move_options, with_partners
+from .checks import seat_name
 from ..play.picks import Act, AskRuling, Counter, MarkStrong, ReleaseCard
 
 _, ngettext, N_ = Domain("seats").words()
@@ -69,6 +70,7 @@ class TableFacts(NamedTuple):
     connected: tuple[str, ...] = ()
     save_failed: str | None = None  # why the host's last write of the save failed, until one succeeds
     paused: bool = False  # the facilitator paused the game (or an undo of a bot's move did): nothing is taken
+    teams: Mapping[str, str] = {}  # actor id -> the name its team was given (the save's header), as typed
 
 
 class Entry(NamedTuple):
@@ -499,7 +501,9 @@ def _seat_prompt(state: State, seat: Seat, facts: TableFacts, has_entries: bool)
         prompt = _entries_prompt(state, seat, facts, acting, team)
         if team is None:
             return prompt
-        return _("{team} has no screen connected: you act for it. {prompt}").format(team=n.get(team, team), prompt=prompt)
+        # the team as the console's lists call it, "Delegation A (Russia)" (found from outside: the actor alone)
+        return _("{team} has no screen connected: you act for it. {prompt}").format(
+            team=seat_name(f"team:{team}", n, facts.teams), prompt=prompt)
     if acting is None:
         return _("Waiting for the facilitator.")
     who = n.get(acting, acting)

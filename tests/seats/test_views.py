@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from tabletop.content.loader import load_scenario
 from tabletop.engine import Action, apply, legal_actions, new_game
 from tabletop.play.session import with_sealed
@@ -61,6 +63,23 @@ def test_the_console_acts_for_a_team_with_no_screen_connected() -> None:
     assert view["decision"]["prompt"].startswith(f"{name} has no screen connected: you act for it. {name}: pick a move")
     bot = TableFacts(bots={turn: "cooperative"}, connected=("facilitator",))
     assert seat_entries(state, FAC, bot) == []  # a bot's turn is the bot's
+
+
+def test_the_console_names_a_team_with_no_screen_as_its_lists_do(tmp_path: Path) -> None:
+    """Found from outside (helper-173): "У команди «Росія» немає підключеного екрана" on a console whose code list
+    and Connected list call that team "Делегація А (Росія)": the name the facilitator gave it was left out."""
+    from tabletop.play.session import Session
+    from tabletop.seats.table import Table, seats_for
+
+    session = Session.start(load_scenario("parallel-tracks"), 7, tmp_path / "g.jsonl", teams={"ru": "Делегація А"})
+    table = Table(session, seats_for(session, 1))
+    table.connected.add("facilitator")
+    while session.state.turn != "ru":
+        session.apply(next(a for a in legal_actions(session.state) if a.kind != "end"))
+    view = seat_view(session.state, FAC, table.facts())
+    assert view["decision"]["prompt"].startswith("Делегація А (Russia) has no screen connected: you act for it."), \
+        view["decision"]["prompt"]
+    session.close()
 
 
 def test_a_sealed_entry_is_the_teams_own_until_the_reveal() -> None:
