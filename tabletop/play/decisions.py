@@ -56,6 +56,7 @@ def decision(
     sealed: SealedStep | None = None,
     card_held: bool = False,
     stage: str | None = None,
+    marked: bool = False,
 ) -> Decision:
     """The decision at hand.
 
@@ -63,7 +64,9 @@ def decision(
     actor (human teams are absent); ``sealed``: the sealed round's gate or
     hand-over due now; ``card_held``: the card waits for the facilitator to
     let a bot answer it; ``stage``: the track (or ``GLOBAL``) whose moves a
-    team is choosing among, None for the list of tracks.
+    team is choosing among, None for the list of tracks; ``marked``: an
+    argument's typed texts marked with their language where the reader reads
+    another (:func:`~.arguing.argument_spans`).
     """
     if state.over:
         return Decision(styled(_("The game is over.")), (Choice(styled(_("Show the outcome")), ShowOutcome()),))
@@ -95,7 +98,7 @@ def decision(
     if waiting in ("counter", "odds") or (waiting == "roll" and state.queue[0].argument is not None):
         from .arguing import argument_decision  # most games start without an argument: not at start
 
-        return argument_decision(state, waiting)
+        return argument_decision(state, waiting, marked=marked)
     if waiting in ("vote", "roll", "rule", "enact"):
         return _proposal_decision(state, waiting)
     options = legal_actions(state)

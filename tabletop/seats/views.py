@@ -34,7 +34,7 @@ from ..engine.ending import last_review_warning
 from ..engine.review import applied_card, end_lang, gated_counters, noted_in, undone_event
 from ..engine.wording import (breakdown_points, changes_texts, choice_words, cost_words, effects_words,
                               failing_words, modifiers_words, move_words, names)
-from ..play.arguing import (ArgueEntry, argue_entry, argument_decision, argument_spans, counter_entry,
+from ..play.arguing import (ArgueEntry, argue_entry, argument_spans, counter_entry,
                             strong_items)
 from ..play.decisions import decision, own_move_options, with_partners
 from .checks import seat_name
@@ -520,26 +520,17 @@ def _entries_prompt(state: State, seat: Seat, facts: TableFacts, acting: str | N
         return ngettext("{actor}: pick a move ({n} action left), or pass (End: the last entry).",
                         "{actor}: pick a move ({n} actions left), or pass (End: the last entry).",
                         left).format(actor=n[actor], n=left)
-    chosen = decision(state, acting, bots=facts.bots, card_held=facts.card_held)
+    # an argument's step marks what the teams typed with its language where the seat reads another, ``“…” (ru)``, as
+    # the board and the reports mark it (found from outside: a Ukrainian counter unmarked on a Russian console, a
+    # Russian argument on Ukraine's seat)
+    chosen = decision(state, acting, bots=facts.bots, card_held=facts.card_held, marked=True)
     prompt = chosen.prompt
     if hasattr(prompt, "plain"):
-        return _typed_marked(state, prompt).plain
+        return prompt.plain
     # the last round's review: its advance ends the game, and what that lets lapse is said before it, as the hot
     # seat's review says it (found in review: the console's said nothing)
     lapse = last_review_warning(state, n)
     return _("Round review.") + (f"\n{lapse}" if lapse else "")
-
-
-def _typed_marked(state: State, prompt: Any) -> Any:
-    """An argument's step as the seat reads it: what the teams typed marked with its language where the seat
-    reads another, ``“…” (ru)``, as the board and the reports mark it (found from outside: a Ukrainian counter
-    unmarked on a Russian console, a Russian argument on Ukraine's seat); any other prompt as it is."""
-    waiting = waiting_for(state)
-    if not state.queue or state.queue[0].argument is None or waiting not in ("counter", "odds", "roll"):
-        return prompt
-    if prompt != argument_decision(state, waiting).prompt:  # not the argument's step: a bot's, a held card
-        return prompt
-    return argument_decision(state, waiting, marked=True).prompt
 
 
 def entry_data(entry: Entry) -> dict[str, Any]:
