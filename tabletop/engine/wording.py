@@ -450,9 +450,15 @@ def other_lang(lang: Any) -> str | None:
 
 def typed(text: str, lang: str | None) -> str:
     """Text a person typed, as typed; read in another language than it was typed in, quoted and marked: ``«…» (ru)``."""
+    return "".join(typed_apart(text, lang))
+
+
+def typed_apart(text: str, lang: str | None) -> tuple[str, str]:
+    """:func:`typed` in two, the text as shown and its mark: ``("«…»", " (ru)")``, or ``(text, "")`` (a screen
+    styles the mark)."""
     if lang and lang != current():
-        return f"\u00ab{text}\u00bb ({lang})"
-    return text
+        return f"\u00ab{text}\u00bb", f" ({lang})"
+    return text, ""
 
 
 def quoted(text: str, lang: str | None) -> str:
@@ -534,6 +540,7 @@ __all__ = [
     "status_name",
     "status_word",
     "typed",
+    "typed_apart",
     "undone_word",
     "wanted_words",
 ]

@@ -8,7 +8,7 @@ sealed round a counter's text stays hidden until the last counter reveals them.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from ..content.arguments import ODDS
@@ -19,7 +19,7 @@ from ..engine import Action, State, legal_actions
 from ..engine.arguments import countered, stock_for
 from ..engine.state import Proposal
 from ..engine.partwords import stock_said
-from ..engine.wording import dice_words, names, other_lang, typed, wanted_words
+from ..engine.wording import dice_words, names, other_lang, typed_apart, wanted_words
 from ..lang import Domain
 from .picks import Act, Choice, Counter, Decision, MarkStrong, Styled, styled
 
@@ -127,23 +127,27 @@ def countering(template: Action, text: str) -> Action:
     return Action("counter", actor=template.actor, track=template.track, text=text)
 
 
-def argument_spans(state: State, head: Proposal, *, sealed: bool = False, marked: bool = False) -> Spans:
+def argument_spans(state: State, head: Proposal, *, sealed: bool = False, marked: bool = False,
+                   bare: bool = False) -> Spans:
     """The argument at the head of the queue in words: the action, the result wanted, the reasons,
     the counters so far, the votes and the odds (``sealed``: the counters' texts stay hidden).
 
     ``marked``: each text typed in another language than the reader's marked with it, as the engine's words
-    mark it (``“…” (ru)``, ``«…» (uk)``): a seat's screen, which shows these words as the host sends them."""
+    mark it (``“…” (ru)``, ``«…» (uk)``), the mark a dim span of its own: a seat's screen (which reads these
+    words as the host sends them) and the replay's. ``bare`` (the replay's): a reason or a counter so marked
+    is not put in ``«…»``, the dim mark sets it off (``… (uk)``)."""
     argument = head.argument
     assert argument is not None
     n = names(state)
     langs = typed_langs(state, head) if marked else _NO_LANGS
+    shown = _bare if bare else _typed_apart
     who = n.get(head.actor, head.actor)
     plural = plural_subject(state.scenario, head.actor)
     argues = (pgettext("plural subject", "{who} argue on {track}: ") if plural
               else _("{who} argues on {track}: "))
     out: list[tuple[str, str]] = [
         (argues.format(who=who, track=n.get(head.track or "", head.track or "")), "bold"),
-        (_quoted(n, argument.text, langs.argument) + "\n", ""),  # the language's quotes
+        *_marked_spans("{text}\n", "", _quoted(n, argument.text, langs.argument)),  # the language's quotes
         ("  " + _("wants {result}").format(result=wanted_words(argument.wanted_table)) + "\n", "bold"),
     ]
     if head.track is not None and head.track in state.tracks and not state.tracks[head.track].is_open:
@@ -151,11 +155,10 @@ def argument_spans(state: State, head: Proposal, *, sealed: bool = False, marked
         # afterwards that it had lapsed
         out.append(("  " + _("the track has closed: this argument lapses, whatever is decided") + "\n", "bold"))
     for i, reason in enumerate(argument.reasons, 1):
-        said = _typed(n, reason, langs.argument)
-        out.append(("  " + _("reason {n}: {text}").format(n=i, text=said) + "\n", ""))
+        out.extend(_marked_spans("  " + _("reason {n}: {text}") + "\n", "", shown(n, reason, langs.argument), n=i))
     if not argument.reasons:
         out.append(("  " + _("(no reasons given)") + "\n", "dim"))
-    out.extend(_counter_spans(argument, n, sealed, langs))
+    out.extend(_counter_spans(argument, n, sealed, langs, shown))
     if argument.votes:
         votes = ", ".join(f"{n.get(a, a)} {label}" for a, label in argument.votes)
         out.append(("  " + _("odds voted: {votes}").format(votes=votes) + "\n", "dim"))
@@ -165,8 +168,9 @@ def argument_spans(state: State, head: Proposal, *, sealed: bool = False, marked
     return tuple(out)
 
 
-def _counter_spans(argument: Any, n: Mapping[str, str], sealed: bool,
-                   langs: TypedLangs | None = None) -> list[tuple[str, str]]:
+def _counter_spans(argument: Any, n: Mapping[str, str], sealed: bool, langs: TypedLangs | None = None,
+                   shown: Shown | None = None) -> list[tuple[str, str]]:
+    shown = shown or _typed_apart
     out = []
     for actor, text in argument.counters:
         who = n.get(actor, actor)
@@ -178,8 +182,8 @@ def _counter_spans(argument: Any, n: Mapping[str, str], sealed: bool,
         elif text is None:
             out.append(("  " + _("{who} passed").format(who=who) + "\n", "dim"))
         else:
-            said = _typed(n, text, langs.counters.get(actor) if langs is not None else None)
-            out.append(("  " + _("counter by {who}: {text}").format(who=who, text=said) + "\n", "italic"))
+            out.extend(_marked_spans("  " + _("counter by {who}: {text}") + "\n", "italic",
+                                     shown(n, text, langs.counters.get(actor) if langs is not None else None), who=who))
     return out
 
 
@@ -277,18 +281,46 @@ def _said(n: Mapping[str, str], text: str) -> str:
     return one_line(stock_said(n, text) or text)
 
 
+#: a typed text as shown, and the mark of the language it was typed in (`` (uk)``; ``""``: none)
+Marked = tuple[str, str]
+#: how a reason or a counter is shown: :func:`_typed_apart` or :func:`_bare`
+Shown = Callable[[Mapping[str, str], str, str | None], Marked]
+
+
 def _typed(n: Mapping[str, str], text: str, lang: str | None) -> str:
     """:func:`_said`, a team's own words typed in another language than the reader's marked: ``«…» (uk)``."""
+    return "".join(_typed_apart(n, text, lang))
+
+
+def _typed_apart(n: Mapping[str, str], text: str, lang: str | None) -> Marked:
+    """:func:`_typed` in two: the text as shown (``«…»``) and its mark (`` (uk)``)."""
     stock = _stock(n, text)
-    return stock if stock is not None else typed(one_line(text), other_lang(lang))
+    return (stock, "") if stock is not None else typed_apart(one_line(text), other_lang(lang))
 
 
-def _quoted(n: Mapping[str, str], text: str, lang: str | None) -> str:
-    """:func:`_said` in the language's quotes, a team's own words typed in another language marked:
-    ``“…” (ru)``."""
+def _bare(n: Mapping[str, str], text: str, lang: str | None) -> Marked:
+    """:func:`_said` and, a team's own words typed in another language than the reader's, its mark (`` (uk)``)."""
+    stock = _stock(n, text)
+    return (stock, "") if stock is not None else (one_line(text), typed_apart(text, other_lang(lang))[1])
+
+
+def _quoted(n: Mapping[str, str], text: str, lang: str | None) -> Marked:
+    """:func:`_said` in the language's quotes, and a team's own words typed in another language their mark:
+    ``“…”``, `` (ru)``."""
     out = _("\u201c{text}\u201d").format(text=_said(n, text))
-    other = None if _stock(n, text) is not None else other_lang(lang)
-    return f"{out} ({other})" if other else out
+    return out, "" if _stock(n, text) is not None else typed_apart(out, other_lang(lang))[1]
+
+
+def _marked_spans(line: str, style: str, typed: Marked, **values: Any) -> list[tuple[str, str]]:
+    """``line`` with ``text`` the typed text (and ``values``) in ``style``, the text's language mark a dim span
+    after it (where a translation puts the text: not always last)."""
+    text, mark = typed
+    said = line.format(text=text + mark, **values)
+    if not mark:
+        return [(said, style)]
+    end = said.rindex(text + mark) + len(text)
+    rest = said[end + len(mark):]
+    return [(said[:end], style), (mark, "dim"), *([(rest, style)] if rest else [])]
 
 
 __all__ = [

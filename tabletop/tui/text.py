@@ -374,13 +374,6 @@ def typed_marked(line: str, typed: list[tuple[str, str]]) -> str:
     return line
 
 
-def typed_marked_text(text: Text, state: State) -> Text:
-    """:func:`typed_marked` for styled text (an argument's spans)."""
-    for at, mark in _typed_marks(text.plain, typed_texts(state)):
-        text = text[:at] + Text(mark, style="dim") + text[at:]
-    return text
-
-
 def ruling_lines(state: State, event: Event, brief: bool = False, before: State | None = None) -> list[Text]:
     """The working of a ruling: dice and modifiers, votes, the facilitator's reason.
 

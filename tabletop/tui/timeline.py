@@ -21,7 +21,7 @@ from ..store.players import players_of, recorded
 from ..store.reading import Save, SavedEvent
 from .decisionlist import rich_text
 from .text import (event_mark, literal, logged_lines, names, ruling_lines, seen, settled_lines, shown, told,
-                   typed_marked_text, typed_other)
+                   typed_other)
 
 _, ngettext, N_ = Domain("tui").words()
 
@@ -151,7 +151,7 @@ def argument_text(state: State, e: SavedEvent) -> Text:
     if on_screen is None or on_screen.argument is None or not on_screen.revealed:
         return Text()  # a sealed argument is shown from its reveal on
     hidden = on_screen.sealed and argument_step(on_screen.argument) == "counter"
-    return typed_marked_text(rich_text(Styled(argument_spans(seen(state), on_screen, sealed=hidden))), state)
+    return rich_text(Styled(argument_spans(seen(state), on_screen, sealed=hidden, marked=True, bare=True)))
 
 
 __all__ = ["argument_text", "as_event", "event_text", "players_text", "working_text"]
