@@ -12,8 +12,8 @@ from ..content.literal import literal, one_line
 from ..content.vocabulary import signed
 from .partwords import stock_said
 from .records import Ruling
-from .wording import (ODDS_WORDS, _, lapsed_word, named_source, ngettext, recorded_reason, status_name,
-                      wanted_words)
+from .wording import (ODDS_WORDS, _, lapsed_word, named_source, ngettext, other_lang, recorded_reason,
+                      status_name, typed, wanted_words)
 
 
 def _who(ids: Sequence[str], names: Mapping[str, str]) -> str:
@@ -22,7 +22,7 @@ def _who(ids: Sequence[str], names: Mapping[str, str]) -> str:
 
 def ruling_parts(
     ruling: Ruling, names: Mapping[str, str], *, screen: bool = False, brief: bool = False,
-    readings: Sequence[int | str] | None = None,
+    readings: Sequence[int | str] | None = None, lang: str | None = None,
 ) -> list[str]:
     """The working of a ruling, part by part, without its outcome.
 
@@ -34,6 +34,8 @@ def ruling_parts(
     automatic move. ``brief`` (a small screen): the modifiers that did not
     apply are counted, not listed. ``readings``: what each modifier read at
     the roll (:func:`~.review.roll_readings`), said beside it when known.
+    ``lang``: the language the facilitator typed the reason in (its event's); read in another, the reason is
+    quoted and marked ``«…» (ru)`` (:func:`~.wording.typed`).
     """
     parts: list[str] = []
     kind = ruling.resolution
@@ -76,6 +78,8 @@ def ruling_parts(
         # a reason tabletop recorded itself (a simulated facilitator's) in the words of the moment; a person's as typed
         given = recorded_reason(ruling.reason)
         reason = given if given is not None else literal(ruling.reason) if screen else one_line(ruling.reason)
+        if given is None and reason:
+            reason = typed(reason, other_lang(lang))
         parts.append(_("facilitator's reason: {reason}").format(reason=reason or _("(none given)")))
     elif kind == "auto" and not screen:
         # found from outside: "takes effect after the reveal" read as still to come, beside the reveal that did it
@@ -155,14 +159,15 @@ def _odds_part(ruling: Ruling, names: Mapping[str, str], made: int) -> str:
     return said.format(odds=odds, votes=votes, strong=len(ruling.strong), items=len(ruling.reasons) + made)
 
 
-def ruling_text(ruling: Ruling | None, names: Mapping[str, str], readings: Sequence[int | str] | None = None) -> str:
+def ruling_text(ruling: Ruling | None, names: Mapping[str, str], readings: Sequence[int | str] | None = None,
+                lang: str | None = None) -> str:
     """The working of a ruling in one line, with its outcome, as reports write it.
 
-    ``rolled 3 + 4; +1 for Mutual trust >= 5; = 8 vs target 7 → succeeds``.
+    ``rolled 3 + 4; +1 for Mutual trust >= 5; = 8 vs target 7 → succeeds``. ``lang``: as :func:`ruling_parts`.
     """
     if ruling is None:
         return ""
-    text = "; ".join(ruling_parts(ruling, names, readings=readings))
+    text = "; ".join(ruling_parts(ruling, names, readings=readings, lang=lang))
     if ruling.resolution == "auto" and not ruling.lapsed:
         return text
     if ruling.lapsed:

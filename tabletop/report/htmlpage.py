@@ -56,9 +56,8 @@ from .words import (
     working_parts,
     argued_at,
     mark_quotes,
-    mark_ruled,
     mark_told,
-    ruled_typed,
+    read_working,
     told_typed,
     opening,
     described,
@@ -413,18 +412,25 @@ class _Report:
         changes = "; ".join(e(x) for x in r["changes_text"])
         ruling = _("Ruling #{seq} on move #{proposal}{earlier}: {actor} \u2014 {move}: {working}").format(
             seq=r["seq"], proposal=r["proposal"], earlier=earlier, actor=f'<span class="text">{e(r["actor_name"])}',  # untranslated: markup
-            move=e(r["move_name"]), working=f'<span class="working">{self._typed(e(r["working"]), r["seq"])}</span></span>')  # untranslated: markup
+            move=e(r["move_name"]), working=f'<span class="working">{self._typed(e(self._working(r)), r["seq"])}</span></span>')  # untranslated: markup
         return (
             f'<li class="ruling{" undone" if r["undone"] else ""}">{ruling}{self._undone(r["seq"])}'  # untranslated: markup
             + (f"<ul><li>{changes}</li></ul>" if changes else "")
             + "</li>"
         )
 
+    def _working(self, ruling: dict[str, Any]) -> str | None:
+        """A ruling's working as the reader reads it: from its decision-log entry (:func:`read_working`)."""
+        x = self.log.get(ruling["seq"])
+        return read_working(x) if x is not None else ruling["working"]
+
     def _typed(self, working: str, seq: int) -> str:
         """A ruling's working (HTML) with what it quotes as typed in its language: an argument's texts, and a
-        facilitator's reason (found from outside: the decision log's "Working" and the timeline's rulings had none)."""
-        return mark_ruled(mark_quotes(working, argued_at(self.r).get(seq), e, typed), ruled_typed(self.log.get(seq)), e,
-                          typed_quoted)
+        facilitator's reason, which the engine's words mark «…» (ru) (found from outside: the decision log's
+        "Working" and the timeline's rulings had none)."""
+        x = self.log.get(seq)
+        ruled = told_typed((x,)) if x is not None and x.get("ruling") else ()
+        return mark_told(mark_quotes(working, argued_at(self.r).get(seq), e, typed), ruled, e, typed_quoted)
 
     def _summary(self, seq: int, summary: str) -> str:
         """An event's summary as HTML, what it quotes as typed (its own reason or note, or those of the event an undo

@@ -42,11 +42,9 @@ from .words import (
     prompts_by_track,
     argued_at,
     lang_after,
-    mark_ruled,
     mark_quotes,
     secrets_left_out,
-    ruled_at,
-    ruled_typed,
+    read_workings,
     typed_words,
     share_rows,
     working_parts,
@@ -311,7 +309,7 @@ def _series(doc: _Doc, report: dict[str, Any], names: dict[str, str]) -> None:
 
 def _timeline(doc: _Doc, report: dict[str, Any]) -> None:
     doc.h(2, _("Timeline"))
-    argued, ruled = argued_at(report), ruled_at(report)
+    argued, ruled = argued_at(report), read_workings(report)
     for rnd in report["timeline"]:
         doc.h(3, round_heading(rnd["round"], rnd["complete"]))
         doc.add(round_lines(rnd, argued, ruled) or ["- " + _("nothing happened")])
@@ -345,8 +343,7 @@ def _log(doc: _Doc, report: dict[str, Any]) -> None:
                 _who(e),
                 esc(e["track_name"]) if e["track_name"] else "",
                 what,
-                mark_ruled(mark_quotes("; ".join(working), argued.get(e["seq"]), esc, lang_after), ruled_typed(e), esc,
-                           typed_words),
+                mark_quotes("; ".join(working), argued.get(e["seq"]), esc, lang_after),
             ]
         )
     doc.add(_table(["#", _("Time (UTC)"), _("Round"), _("Phase"), _("Who"), _("Track"), _("What"), _("Working")], rows))

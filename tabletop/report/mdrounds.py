@@ -21,7 +21,6 @@ from .words import (
     kind_word,
     lang_after,
     mark_quotes,
-    mark_ruled,
     move_detail,
     one_line,
     outcome_word,
@@ -45,10 +44,11 @@ def esc(value: Any) -> str:
 
 
 def round_lines(rnd: dict[str, Any], argued: Mapping[int, Any],
-                ruled: Mapping[int, list[tuple[str, str, str]]] | None = None) -> list[str]:
+                ruled: Mapping[int, str | None] | None = None) -> list[str]:
     """One round of the timeline as Markdown list lines, its events in time order, then who passed. ``argued``:
-    each argument by the seq of its ruling (:func:`~.words.argued_at`); ``ruled``: each facilitator's ruling's
-    reason typed in another language, by its seq (:func:`~.words.ruled_at`)."""
+    each argument by the seq of its ruling (:func:`~.words.argued_at`); ``ruled``: each ruling's working as the
+    reader reads it (a facilitator's reason typed in another language marked), by its seq
+    (:func:`~.words.read_workings`)."""
     said: dict[str, Callable[[dict[str, Any]], list[str]]] = {
         "cards": _card,
         "moves": _move,
@@ -103,13 +103,13 @@ def _move(m: dict[str, Any]) -> list[str]:
 
 
 def _ruling(r: dict[str, Any], round_number: int, argued: Mapping[int, Any],
-            ruled: Mapping[int, list[tuple[str, str, str]]]) -> list[str]:
+            ruled: Mapping[int, str | None]) -> list[str]:
     earlier = tabled_earlier(r, round_number)
     undone = _undone_by(r)
-    working = mark_quotes(esc(r["working"]), argued.get(r["seq"]), esc, lang_after)
+    working = mark_quotes(esc(ruled.get(r["seq"], r["working"])), argued.get(r["seq"]), esc, lang_after)
     return ["- " + _("Ruling #{seq} on move #{proposal}{earlier}: {actor} \u2014 {move}: {working}").format(
         seq=r["seq"], proposal=r["proposal"], earlier=earlier, actor=esc(r["actor_name"]),
-        move=esc(r["move_name"]), working=mark_ruled(working, ruled.get(r["seq"], ()), esc, typed_words)) + undone,
+        move=esc(r["move_name"]), working=working) + undone,
         *_changes(r)]
 
 

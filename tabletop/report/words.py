@@ -17,7 +17,7 @@ from ..content.literal import literal, one_line  # noqa: F401 - the report forma
 from ..lang import Domain, decimal
 from ..engine.telling import end_reason, recorded_reason
 from ..engine.records import Ruling
-from ..engine.rulingwords import ruling_parts
+from ..engine.rulingwords import ruling_text
 from ..engine.wording import other_lang, typed
 from ..store import heads
 from ..store.players import policy_word
@@ -476,34 +476,22 @@ def mark_told(done: str, texts: Iterable[tuple[str, str]], esc: Callable[[str], 
     return done
 
 
-def ruled_typed(entry: Mapping[str, Any] | None) -> list[tuple[str, str, str]]:
-    """The reason a facilitator's ruling (a decision-log entry) gives as typed, when typed in another language than
-    the report's: the engine's words for it in the ruling's working (:func:`~..engine.rulingwords.ruling_parts`), the reason, its
-    language. Nothing for a reason tabletop recorded itself (a simulated ruling's)."""
-    ruling = (entry or {}).get("ruling") or {}
-    reason, lang = ruling.get("reason"), typed_lang((entry or {}).get("lang"))
-    if ruling.get("resolution") != "facilitator" or lang is None or not isinstance(reason, str):
-        return []
-    if not one_line(reason) or recorded_reason(reason) is not None:
-        return []
-    return [(ruling_parts(Ruling.from_data(ruling), {})[0], one_line(reason), lang)]
+def read_working(entry: Mapping[str, Any]) -> str | None:
+    """A decision-log entry's working as the report's reader reads it: a facilitator's reason typed in another
+    language quoted and marked ``«…» (ru)``, as the engine words the ruling for that reader
+    (:func:`~..engine.rulingwords.ruling_text`; found from outside: the decision log's "What" marked a Russian
+    reason «…» (ru) in an English report, its "Working" and the timeline's ruling showed it unmarked)."""
+    ruling = entry.get("ruling")
+    if not entry.get("working") or not ruling or ruling.get("resolution") != "facilitator":
+        return entry.get("working")
+    if typed_lang(entry.get("lang")) is None:
+        return entry["working"]
+    return ruling_text(Ruling.from_data(ruling), {}, lang=entry["lang"])  # a facilitator's: no names in it
 
 
-def ruled_at(report: Mapping[str, Any]) -> dict[int, list[tuple[str, str, str]]]:
-    """Each facilitator's ruling's reason typed in another language (:func:`ruled_typed`) by the ruling's seq."""
-    return {e["seq"]: told for e in report.get("log") or () if (told := ruled_typed(e))}
-
-
-def mark_ruled(done: str, texts: Iterable[tuple[str, str, str]], esc: Callable[[str], str],
-               mark: Callable[[str, Any], str]) -> str:
-    """``done`` (a ruling's working, already made safe by ``esc``) with the facilitator's reason it gives as typed
-    marked by ``mark(text, lang)`` (:func:`ruled_typed`; found from outside: the decision log's "What" marked a
-    Russian reason «…» (ru) in an English report, its "Working" and the timeline's ruling showed it unmarked)."""
-    for words, text, lang in texts:
-        shown = esc(words)
-        if shown.endswith(esc(text)):  # the reason closes the words, in every language
-            done = done.replace(shown, shown[:len(shown) - len(esc(text))] + mark(esc(text), lang))
-    return done
+def read_workings(report: Mapping[str, Any]) -> dict[int, str | None]:
+    """Each decision-log entry's working as the reader reads it (:func:`read_working`), by its seq."""
+    return {e["seq"]: read_working(e) for e in report.get("log") or ()}
 
 
 def argued_at(report: Mapping[str, Any]) -> dict[int, Mapping[str, Any]]:
@@ -517,7 +505,7 @@ def working_parts(entry: Mapping[str, Any], esc: Callable[[str], str],
     typed is marked with its language by ``mark(text, lang)`` (:func:`typed_words`; HTML puts it in its ``lang``)."""
     parts = []
     if entry["working"]:
-        parts.append(esc(entry["working"]))
+        parts.append(esc(read_working(entry)))
     if entry.get("reason") and not entry["working"] and entry["reason"].strip() not in entry["summary"]:
         given = recorded_reason(entry["reason"])  # words tabletop wrote itself: the report's, no typed mark
         parts.append(_("reason: {reason}").format(

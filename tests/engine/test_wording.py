@@ -125,6 +125,22 @@ def test_a_facilitators_reason_is_shown_literally_one_line_in_a_report() -> None
     assert ruling_lines(blank, NAMES) == ["facilitator's reason: (none given)"]
 
 
+def test_a_facilitators_reason_typed_in_another_language_is_marked_for_its_reader() -> None:
+    """``lang=``: the language the reason was typed in; read in another, quoted and marked as every typed text is
+    (the report's working took the mark from here in place of replacing the words afterwards: issue 14)."""
+    ruling = Ruling.from_data({"resolution": "facilitator", "reason": "Стороны  согласились", "success": True})
+    with lang.using("en"):
+        assert ruling_text(ruling, NAMES, lang="ru") == "facilitator's reason: \u00abСтороны согласились\u00bb (ru) \u2192 succeeds"
+        assert ruling_text(ruling, NAMES, lang="en") == ruling_text(ruling, NAMES) == (
+            "facilitator's reason: Стороны согласились \u2192 succeeds")
+        simulated = Ruling.from_data({"resolution": "facilitator", "reason": "simulated ruling", "success": True})
+        assert "\u00ab" not in ruling_text(simulated, NAMES, lang="ru")  # tabletop's own words: none typed
+        blank = Ruling.from_data({"resolution": "facilitator"})
+        assert ruling_text(blank, NAMES, lang="ru") == "facilitator's reason: (none given)"
+    with lang.using("ru"):  # read in the language it was typed in: as typed
+        assert "(ru)" not in ruling_text(ruling, NAMES, lang="ru")
+
+
 def test_old_saves_missing_keys_still_read_and_word() -> None:
     bare = Ruling.from_data({"resolution": "dice"})
     assert bare.dice == () and bare.modifiers == () and bare.success is None and not bare.lapsed
