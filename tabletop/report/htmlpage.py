@@ -412,17 +412,12 @@ class _Report:
         changes = "; ".join(e(x) for x in r["changes_text"])
         ruling = _("Ruling #{seq} on move #{proposal}{earlier}: {actor} \u2014 {move}: {working}").format(
             seq=r["seq"], proposal=r["proposal"], earlier=earlier, actor=f'<span class="text">{e(r["actor_name"])}',  # untranslated: markup
-            move=e(r["move_name"]), working=f'<span class="working">{self._typed(e(self._working(r)), r["seq"])}</span></span>')  # untranslated: markup
+            move=e(r["move_name"]), working=f'<span class="working">{self._typed(e(read_working(self.log.get(r["seq"], r))), r["seq"])}</span></span>')  # untranslated: markup
         return (
             f'<li class="ruling{" undone" if r["undone"] else ""}">{ruling}{self._undone(r["seq"])}'  # untranslated: markup
             + (f"<ul><li>{changes}</li></ul>" if changes else "")
             + "</li>"
         )
-
-    def _working(self, ruling: dict[str, Any]) -> str | None:
-        """A ruling's working as the reader reads it: from its decision-log entry (:func:`read_working`)."""
-        x = self.log.get(ruling["seq"])
-        return read_working(x) if x is not None else ruling["working"]
 
     def _typed(self, working: str, seq: int) -> str:
         """A ruling's working (HTML) with what it quotes as typed in its language: an argument's texts, and a

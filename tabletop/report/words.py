@@ -482,10 +482,9 @@ def read_working(entry: Mapping[str, Any]) -> str | None:
     (:func:`~..engine.rulingwords.ruling_text`; found from outside: the decision log's "What" marked a Russian
     reason «…» (ru) in an English report, its "Working" and the timeline's ruling showed it unmarked)."""
     ruling = entry.get("ruling")
-    if not entry.get("working") or not ruling or ruling.get("resolution") != "facilitator":
+    if not (entry.get("working") and ruling and ruling.get("resolution") == "facilitator"
+            and typed_lang(entry.get("lang"))):
         return entry.get("working")
-    if typed_lang(entry.get("lang")) is None:
-        return entry["working"]
     return ruling_text(Ruling.from_data(ruling), {}, lang=entry["lang"])  # a facilitator's: no names in it
 
 
