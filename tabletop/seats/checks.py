@@ -1,4 +1,5 @@
-"""Whose act it is: a seat may act only for itself (the engine checks the rules after this).
+"""A seat (:class:`Seat`), what the room calls it, and whose act it is: a seat may act only for itself (the
+engine checks the rules after this).
 
 The facilitator may do anything the engine allows (the control cell runs
 the game, and may act for a team that lost its connection). A team acts
@@ -10,17 +11,28 @@ advance): those are the facilitator's. The projector and observers watch.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from typing import NamedTuple
 
 from ..engine import Action, Code, RuleViolation, State
 from ..engine.actions import FACILITATOR_KINDS
 from ..engine.wording import names
 from ..lang import Domain
 
-if TYPE_CHECKING:
-    from .views import Seat  # (a type only: the views name seats as these checks do)
-
 _, ngettext, N_ = Domain("seats").words()
+
+
+class Seat(NamedTuple):
+    """A place at the table: ``id`` (``facilitator``, ``team:<actor>``, ``projector``, ``observer:<n>``)."""
+
+    id: str
+    role: str  # one of protocol.ROLES
+    actor: str | None = None  # a team's actor id
+    name: str = ""  # as the room calls it
+
+    @property
+    def acts(self) -> bool:
+        """The seat may act at all (the projector and observers only watch)."""
+        return self.role in ("facilitator", "team")
 
 
 def check_seat(state: State, seat: Seat, action: Action) -> None:
@@ -85,4 +97,4 @@ def seat_name(seat_id: str, actors: Mapping[str, str], teams: Mapping[str, str] 
     return _("Projector") if seat_id == "projector" else seat_id
 
 
-__all__ = ["check_seat", "role_name", "seat_name"]
+__all__ = ["Seat", "check_seat", "role_name", "seat_name"]

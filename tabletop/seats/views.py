@@ -37,7 +37,7 @@ from ..engine.wording import (breakdown_points, changes_texts, choice_words, cos
 from ..play.arguing import (ArgueEntry, argue_entry, argument_spans, counter_entry,
                             strong_items)
 from ..play.decisions import decision, own_move_options, with_partners
-from .checks import seat_name
+from .checks import Seat, seat_name  # (Seat: what a seat is, beside what it may do)
 from ..play.picks import Act, AskRuling, Counter, MarkStrong, ReleaseCard
 
 _, ngettext, N_ = Domain("seats").words()
@@ -46,20 +46,6 @@ pgettext = Domain("seats").pgettext
 
 #: log lines in a view (the newest); the facilitator's console has every action
 LOG_LINES = 40
-
-
-class Seat(NamedTuple):
-    """A place at the table: ``id`` (``facilitator``, ``team:<actor>``, ``projector``, ``observer:<n>``)."""
-
-    id: str
-    role: str  # one of protocol.ROLES
-    actor: str | None = None  # a team's actor id
-    name: str = ""  # as the room calls it
-
-    @property
-    def acts(self) -> bool:
-        """The seat may act at all (the projector and observers only watch)."""
-        return self.role in ("facilitator", "team")
 
 
 class TableFacts(NamedTuple):

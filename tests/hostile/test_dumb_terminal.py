@@ -82,7 +82,8 @@ def _stub_serving(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
 
     served: list[bool] = []
 
-    async def serve(table: object, codes: object, addr: str, port: int, headless: bool, lang: str) -> int:
+    async def serve(table: object, codes: object, addr: str, port: int, headless: bool, lang: str,
+                    go_on: object = ()) -> int:
         served.append(headless)
         return 0
 

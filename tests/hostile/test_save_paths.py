@@ -23,7 +23,7 @@ def no_screen(monkeypatch: pytest.MonkeyPatch) -> list[object]:
     monkeypatch.setattr(screens, "_need_terminal", lambda *_a: None)
     monkeypatch.setattr(screens, "_run_app", lambda session: started.append(session) or 0)
 
-    async def serve(table: object, *args: object) -> int:
+    async def serve(table: object, *args: object, **kwargs: object) -> int:
         started.append(table)
         return 0
 
