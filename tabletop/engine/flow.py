@@ -15,7 +15,7 @@ from .state import State, Tracks, TrackState, evolve, settle_fresh
 def new_game(scenario: Scenario, seed: int = 0) -> State:
     """The state before the first action of round 1."""
     rs = scenario.ruleset
-    pile = rng.shuffle(seed, 0, _full_deck(scenario))
+    pile = rng.shuffle(seed, 0, scenario.index.pile)
     state = State(
         scenario=scenario,
         seed=int(seed),
@@ -28,11 +28,6 @@ def new_game(scenario: Scenario, seed: int = 0) -> State:
         chance=1,
     )
     return _enter_phase(state, state.phase)
-
-
-def _full_deck(scenario: Scenario) -> list[str]:
-    """The cards shuffled into the pile: a scheduled card comes up on its schedule instead (see cards.due_card)."""
-    return [c.id for c in scenario.deck.cards if c.schedule is None for _ in range(c.copies)]
 
 
 def _enter_phase(state: State, phase: str) -> State:
