@@ -494,8 +494,12 @@ def read_workings(report: Mapping[str, Any]) -> dict[int, str | None]:
 
 
 def argued_at(report: Mapping[str, Any]) -> dict[int, Mapping[str, Any]]:
-    """Each argument of the report by the event that ruled it (its working quotes the typed texts)."""
-    return {a["ruled_at"]: a for t in report.get("arguments") or () for a in t["arguments"] if a.get("ruled_at")}
+    """Each argument of the report by every event that ruled it, an undone ruling too (its working quotes the
+    typed texts: found from outside, a ruling undone then made again marked them only in the second)."""
+    by_move = {a["seq"]: a for t in report.get("arguments") or () for a in t["arguments"]}
+    out = {e["seq"]: by_move[e["proposal"]] for e in report.get("log") or () if e.get("proposal") in by_move}
+    out.update((a["ruled_at"], a) for a in by_move.values() if a.get("ruled_at"))
+    return out
 
 
 def working_parts(entry: Mapping[str, Any], esc: Callable[[str], str],

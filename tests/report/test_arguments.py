@@ -112,3 +112,25 @@ def test_an_argument_whose_track_closed_before_its_roll_says_why_it_lapsed(tmp_p
     said = "Round 1: Arden argues for progress +1 \u2014 lapsed: the track had closed"
     assert a["headline"] == said
     assert (esc(said) if fmt == "md" else e(said) if fmt == "html" else said) in render(path, fmt)
+
+
+def test_a_ruling_undone_then_made_again_marks_the_typed_texts_in_both(tmp_path: Path) -> None:
+    """Found from outside (helper-173): in a Ukrainian debrief the argument's Russian text and reason were marked
+    «…» (ru) in the ruling made again after an undo (#24), and unmarked in the undone one (#20) above it."""
+    from dataclasses import replace
+
+    said, reason = "Предложить нейтралитет", "Это снижает риск эскалации"
+    argued = replace(argument(text=said, reasons=(reason,)), lang="ru")
+    steps = [Action("draw"), Action("skip", reason="not today"), ADVANCE, argued, pass_("b"), pass_("c"), ADVANCE,
+             counter("b"), counter("c"), odds("likely"), Action("roll", track="alpha"), Action("undo", reason="again"),
+             Action("roll", track="alpha")]
+    path = tmp_path / "g.jsonl"
+    record_actions(path, argue_scenario(counters="all"), 2, [lambda _s, a=a: a for a in steps])
+    report = json.loads(render(path, "json", lang="uk"))
+    assert [d["undone"] for d in report["log"] if d["kind"] == "roll"] == [True, False]
+    md = render(path, "md", lang="uk")
+    rows = [line for line in md.splitlines() if line.startswith("| ") and said in line]
+    assert len(rows) == 2 and all(f"\u00ab{said}\u00bb (ru)" in row for row in rows), rows  # the decision log
+    assert md.count(said) == md.count(f"\u00ab{said}\u00bb (ru)"), md  # the timeline, the arguments: all marked
+    html = render(path, "html", lang="uk")
+    assert html.count(said) == html.count(f'<span lang="ru">\u00ab{said}\u00bb</span>'), html
