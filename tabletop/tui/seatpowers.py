@@ -75,6 +75,10 @@ class Console(Protocol):
 class ConsolePowers(_Screen):
     """The facilitator's keys on a seat's screen (other seats have none of them)."""
 
+    #: the actions whose keys open a dialog: the keys typed after one go to the dialog (:class:`~.keys.DialogKeys`),
+    #: as on the hot seat's board (found in review: "n why Enter" in one burst left the note empty on the console)
+    dialog_actions = frozenset({"override", "undo", "note", "inject", "end", "codes"})
+
     @property
     def seat_app(self) -> Console:
         return self.app  # type: ignore[return-value]  # the seat's screen runs in a SeatApp

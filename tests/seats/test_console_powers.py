@@ -665,3 +665,30 @@ async def test_the_consoles_join_codes_and_connected_seats_name_a_named_team_as_
                       f"{ukraine}: {command}{codes['team:ua']}", f"{projector}: {command}{codes['projector']}"]
     assert f"{connected}{facilitator}, {named}\n" in said, said
     session.close()
+
+
+#: a facilitator's key that opens a dialog on the console, the keys typed after it in one burst, what they come to
+CONSOLE_BURSTS = [(("n", *"why", "enter"), ("note", "why")),
+                  (("o", "enter", "backspace", "2", "tab", "tab", "tab", *"calm", "enter"), ("override", 2))]
+
+
+@pytest.mark.parametrize(("keys", "done"), CONSOLE_BURSTS, ids=["note", "override"])
+async def test_the_consoles_keys_after_a_dialog_key_in_one_burst_go_to_the_dialog(
+        tmp_path: Path, keys: tuple[str, ...], done: tuple[object, ...]) -> None:
+    """Found in review (helper-175): the hot seat's board held the keys typed after a key that opens a dialog, the
+    hosted facilitator's console did not: "n why Enter" in one burst left the note open and empty (the letters and
+    Enter went to the console's own keys and list). Typed slowly or at once, the console does the same."""
+    from tests.tui.support import typed
+
+    for how in ("slowly", "burst"):
+        table = make_table(tmp_path / how)
+        async with hosting(table) as (_host, address, codes):
+            app = SeatApp(address, codes["facilitator"], sleep=Sleeps())
+            async with app.run_test(size=(120, 40)) as pilot:
+                await until(pilot, app.joined.is_set, "the console to join")
+                await typed(pilot, how, *keys)
+                await until(pilot, lambda: bool(table.session.state.log), f"the {done[0]} typed {how}")
+                action = table.session.state.log[-1].action
+                got = (action.kind, action.text) if action.kind == "note" else (action.kind, action.position)
+                assert got == done, (how, got)
+        table.session.close()
