@@ -55,6 +55,16 @@ def burst(app: App[object], *keys: str) -> None:
         driver.send_message(event)
 
 
+async def typed(pilot: Pilot, how: str, *keys: str) -> None:
+    """``keys`` typed ``how``: "slowly" (each handled before the next) or "burst" (all queued at once, as a
+    terminal delivers them: :func:`burst`), then settled."""
+    if how == "slowly":
+        await press(pilot, *keys)
+    else:
+        burst(pilot.app, *keys)
+        await settled(pilot)
+
+
 async def settled(pilot: Pilot) -> None:
     """The keys handled and every scroll they started at its end (however long it takes, not a set time)."""
     await pilot.pause()

@@ -234,15 +234,11 @@ async def test_a_burst_lands_in_the_fields_it_was_typed_for() -> None:
     action and left the reasons empty. Textual hands each key to the field focused when it reads it, and moved on only
     once the Tab (or the Enter) had come back up from the field it was typed in. Typed slowly or at once, the same
     argument is handed in."""
-    from .support import burst, settled
+    from .support import typed
 
     for how in ("slowly", "burst"):
         app = Host(argument())
         async with app.run_test(size=SMALL) as pilot:
             await pilot.pause()
-            if how == "slowly":
-                await press(pilot, *BURST)
-            else:
-                burst(app, *BURST)
-                await settled(pilot)
+            await typed(pilot, how, *BURST)
         assert app.answers == [Entered("act", 1, ("r9", "xr2"))], (how, app.answers)

@@ -16,7 +16,7 @@ from tabletop.tui.board import BoardScreen
 from tabletop.tui.decisionlist import DecisionList
 from tabletop.tui.modals import ConfirmScreen, HelpScreen, NoteScreen, PickScreen
 
-from .support import SMALL, board, burst, press, settled, start, toasts
+from .support import SMALL, board, burst, press, settled, start, toasts, typed
 from .test_clock import FakeTime
 
 
@@ -308,11 +308,7 @@ async def test_keys_after_a_dialog_key_in_one_burst_go_to_the_dialog(tmp_path: P
         app = TabletopApp(start(tmp_path, name=f"{how}.jsonl"))
         async with app.run_test(size=SMALL) as pilot:
             await pilot.pause()
-            if how == "slowly":
-                await press(pilot, *keys)
-            else:
-                burst(app, *keys)
-                await settled(pilot)
+            await typed(pilot, how, *keys)
             assert app.session is not None
             log = app.session.state.log
             assert log and _what(log[-1].action) == done, (how, [e.action for e in log])
