@@ -20,7 +20,7 @@ from typing import Any
 from .join import address
 from .lifeline import SERVE_PID
 from .terminal import _err, _out
-from ..lang import Domain, current
+from ..lang import Domain, current, named_language
 from ..content.oswords import system_words
 
 _, ngettext, N_ = Domain("cli").words()
@@ -37,8 +37,11 @@ def add_commands(sub: Any) -> None:
     p.set_defaults(func=cmd_serve)
 
 
-def join_command(host_address: str, lang: str = "en", parent: int | None = None) -> str:
-    """The shell command each browser tab runs: this Python's ``tabletop join``, quoted, in ``serve``'s language.
+def join_command(host_address: str, lang: str | None = None, parent: int | None = None) -> str:
+    """The shell command each browser tab runs: this Python's ``tabletop join``, quoted, in ``serve``'s language
+    where one was named (``--lang``, ``TABLETOP_LANG``, a locale of ours: :func:`~tabletop.lang.named_language`);
+    None, the host's, as a ``join`` that names none reads (found in review: ``serve --lang en`` passed nothing,
+    and its tabs read the host's Ukrainian inside an English page).
 
     ``parent``: the ``serve`` process, named to the screen, which then ends when ``serve`` dies, even killed
     outright (:mod:`.lifeline`); ``exec``: the shell textual-serve starts the screen through gives way to it, so
@@ -46,7 +49,7 @@ def join_command(host_address: str, lang: str = "en", parent: int | None = None)
     import shlex  # only a served game needs it, not every start of the command line
 
     words = [sys.executable, "-m", "tabletop", "join", host_address]
-    if lang != "en":
+    if lang is not None:
         words += ["--lang", lang]
     command = " ".join(shlex.quote(w) for w in words)
     if parent is None or os.name != "posix":  # (Windows' shell has neither: a killed serve's screens stay there)
@@ -153,7 +156,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         with _offline_templates() as templates:
             # an IPv6 address in brackets: textual-serve writes the page's URLs as http://HOST:PORT
             public = f"http://{host}:{port}" if int(port) not in (80, 443) else None
-            serving = server(join_command(args.address, current(), os.getpid()), host=host.strip("[]"),
+            named = named_language(getattr(args, "lang", None))  # checked as the command started: no error here
+            serving = server(join_command(args.address, named, os.getpid()), host=host.strip("[]"),
                              port=int(port), title="tabletop", public_url=public, templates_path=templates)
             serving.serve()
     except OSError as exc:

@@ -144,5 +144,8 @@ def test_the_flag_is_found_before_parsing(argv: list[str], found: str | None) ->
 def test_serve_passes_its_language_to_each_tab() -> None:
     from tabletop.cli.serve import join_command
 
-    assert join_command("127.0.0.1:8765").endswith("join 127.0.0.1:8765")
+    assert join_command("127.0.0.1:8765").endswith("join 127.0.0.1:8765")  # none named: each tab reads the host's
     assert join_command("127.0.0.1:8765", "uk").endswith("join 127.0.0.1:8765 --lang uk")
+    # found in review (helper-175): serve --lang en passed nothing, and since a join that names no language reads
+    # the host's, its tabs read a Ukrainian host's language inside an English page
+    assert join_command("127.0.0.1:8765", "en").endswith("join 127.0.0.1:8765 --lang en")
