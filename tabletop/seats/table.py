@@ -220,7 +220,8 @@ class Table:
         from the console while Russia's laptop was frozen was saved, replayed and reported as Russia's own). A
         note the disk refuses is left out: the decision itself is saved."""
         state = self.session.state
-        name = names(seen(state, lang)).get(team, team)
+        # the team as the console named it, "Delegation A (Russia)" (found from outside: the actor alone)
+        name = seat_name(f"team:{team}", names(seen(state, lang)), self.teams)
         text = _("Entered by the facilitator: {team} had no screen connected.").format(team=name)
         try:
             self._apply(Action("note", text=text, about=state.seq))

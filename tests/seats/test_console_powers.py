@@ -52,8 +52,8 @@ async def _following(pilot: Any, app: SeatApp, session: Session) -> None:
                 "the console to follow the game")
 
 
-def _table(tmp_path: Path, now: Hands) -> Table:
-    session = Session.start(load_scenario("parallel-tracks"), 5, tmp_path / "powers.jsonl", BOTS)
+def _table(tmp_path: Path, now: Hands, teams: dict[str, str] | None = None) -> Table:
+    session = Session.start(load_scenario("parallel-tracks"), 5, tmp_path / "powers.jsonl", BOTS, teams=teams)
     return Table(session, seats_for(session, observers=0), now=now)
 
 
@@ -183,9 +183,10 @@ async def test_the_hosts_console_lists_each_seats_whole_join_command(tmp_path: P
 async def test_the_console_plays_for_a_team_whose_screen_is_gone_and_the_host_saves_it_as_that_teams(
         tmp_path: Path) -> None:
     """Russia's laptop died: the console is offered Russia's moves, and what it picks is Russia's act, noted as the
-    facilitator's entry."""
+    facilitator's entry. The team is named as the console's lists name it (found from outside, helper-176: the
+    note said "Russia" of the team the console called "Delegation A (Russia)")."""
     hands = Hands()
-    table = _table(tmp_path, hands)  # every team a bot but Russia, whose screen never joins
+    table = _table(tmp_path, hands, teams={"ru": "Delegation A"})  # every team a bot but Russia, whose screen never joins
     async with hosting(table) as (_host, address, codes):
         console = await connect(address, codes["facilitator"])
         for _ in range(20):
@@ -195,7 +196,7 @@ async def test_the_console_plays_for_a_team_whose_screen_is_gone_and_the_host_sa
             view = await caught_up(console, state.seq)
             await console.act(pick=view["decision"]["entries"][0]["id"])
         view = await caught_up(console, table.session.state.seq)
-        assert view["decision"]["prompt"].startswith("Russia has no screen connected: you act for it.")
+        assert view["decision"]["prompt"].startswith("Delegation A (Russia) has no screen connected: you act for it.")
         move = next(e for e in view["decision"]["entries"] if e["action"]["kind"] == "move" and "refusal" not in e)
         ack = await console.act(pick=move["id"])
         await caught_up(console, state.seq + 1)
@@ -206,7 +207,7 @@ async def test_the_console_plays_for_a_team_whose_screen_is_gone_and_the_host_sa
         # was saved, replayed and reported as Russia's own)
         note = events[state.seq + 1].action
         assert (note.kind, note.about) == ("note", done.seq)
-        assert note.text == "Entered by the facilitator: Russia had no screen connected."
+        assert note.text == "Entered by the facilitator: Delegation A (Russia) had no screen connected."
         assert ack["index"] == done.seq  # the act's event, as docs/seats.md says, not the note's (found in review)
         await console.close()
     table.session.close()
