@@ -55,7 +55,8 @@ class Checked(NamedTuple):
         return {p.file for p in self.problems}
 
     def passed(self) -> list[tuple[Path, str]]:
-        """Each file that reads with no problem, with its summary, in order."""
+        """Each file that reads with no problem of its own, with its summary, in order (a ruleset whose deck does not
+        read or fit is one of them, and in :attr:`deck_failed`: ``validate`` says ``not ok`` of it)."""
         bad = self.bad_files()
         return [(path, self.summaries[path]) for path in self.files if str(path) not in bad and path in self.summaries]
 
