@@ -145,7 +145,7 @@ class PickScreen(_Dialog[int | None]):
             listing.highlighted = 0
         shown = _("Search: {typed}").format(typed=self.query_text) if self.query_text else _("Type to narrow the list.")
         if self.query_text and not listing.option_count:
-            shown += "  " + _("(nothing matches; backspace)")
+            shown += "  " + _("(nothing matches; Backspace erases a letter)")
         self.query_one("#pick-filter", Static).update(Text(shown))
         self.call_after_refresh(self._fit_list)  # the filter's line may take another row
 

@@ -189,5 +189,5 @@ def test_a_key_named_in_a_hint_says_what_it_does(lang: str) -> None:
     """Found from outside (helper-173): the inject search said «(нічого не знайдено; backspace)», an English word
     where the key's name and what it does were meant."""
     with using(lang):
-        said = TUI.gettext("(nothing matches; backspace)")
+        said = TUI.gettext("(nothing matches; Backspace erases a letter)")
     assert "Backspace — " in said and "backspace" not in said, said
