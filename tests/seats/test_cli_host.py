@@ -179,6 +179,23 @@ def test_a_save_recovered_into_a_new_file_keeps_the_seats_codes(tmp_path: Path,
     assert kept == first
 
 
+def _host_until_stopped(*options: str) -> tuple[str, str, int]:
+    """A headless host run until it serves, then stopped with Ctrl-C: what it said on stdout and stderr, its status."""
+    proc = subprocess.Popen([sys.executable, "-m", "tabletop", "host", "--headless", *options], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout is not None
+        served = [proc.stdout.readline()]
+        while "Ctrl-C" not in served[-1] and served[-1]:
+            served.append(proc.stdout.readline())
+    finally:
+        proc.send_signal(signal.SIGINT)  # ctrl+c: what the host says then comes after what it said serving
+        # read through the same buffered streams (communicate() would skip what readline() had buffered)
+        out, err = proc.stdout.read(), proc.stderr.read()  # type: ignore[union-attr]
+        proc.wait(timeout=60)
+    return "".join(served) + out, err, proc.returncode
+
+
 def test_a_finished_game_is_served_as_over_and_stopped_with_the_debriefs_commands(tmp_path: Path) -> None:
     """Found from outside (helper-88): ctrl+c on a host whose game had ended said "tabletop host --resume to go
     on", and `host --resume` then served the finished game without a word."""
@@ -190,40 +207,12 @@ def test_a_finished_game_is_served_as_over_and_stopped_with_the_debriefs_command
     session = Session.start(load_scenario("parallel-tracks"), 5, save)
     session.apply(Action("end", reason="the room ran out of time"))
     session.close()
-    proc = subprocess.Popen([sys.executable, "-m", "tabletop", "host", "--headless", "--resume", str(save),
-                             "--listen", "127.0.0.1:0"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True)
-    try:
-        assert proc.stdout is not None
-        served = [proc.stdout.readline()]
-        while "Stop the host with Ctrl-C" not in served[-1] and served[-1]:
-            served.append(proc.stdout.readline())
-    finally:
-        proc.send_signal(signal.SIGINT)  # ctrl+c: what the host says then comes after what it said serving
-        # read through the same buffered streams (communicate() would skip what readline() had buffered)
-        out, err = proc.stdout.read(), proc.stderr.read()  # type: ignore[union-attr]
-        proc.wait(timeout=60)
-    assert proc.returncode == 0, err
+    out, err, status = _host_until_stopped("--resume", str(save), "--listen", "127.0.0.1:0")
+    assert status == 0, err
     over, stopped = out.split("tabletop host: stopped")
     assert "is over" in over and "nothing more can be played" in over and f"tabletop report {save}" in over, over
     assert stopped.startswith(f"; the game is over and saved in {save}") and "--resume" not in stopped, stopped
     assert f"tabletop replay {save}" in stopped and "Traceback" not in err
-
-
-def _host_until_stopped(*options: str) -> tuple[str, str, int]:
-    """A headless host run until it serves, then stopped with Ctrl-C: what it said on stdout and stderr, its status."""
-    proc = subprocess.Popen([sys.executable, "-m", "tabletop", "host", "--headless", *options], cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    try:
-        assert proc.stdout is not None
-        served = [proc.stdout.readline()]
-        while "Ctrl-C" not in served[-1] and served[-1]:
-            served.append(proc.stdout.readline())
-    finally:
-        proc.send_signal(signal.SIGINT)
-        out, err = proc.stdout.read(), proc.stderr.read()  # type: ignore[union-attr]
-        proc.wait(timeout=60)
-    return "".join(served) + out, err, proc.returncode
 
 
 def test_the_line_to_go_on_serves_the_game_as_it_was_served(tmp_path: Path) -> None:
