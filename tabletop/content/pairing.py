@@ -229,9 +229,13 @@ def check_files(paths: Sequence[str]) -> Checked:
             # tabletop's own deck, found for a ruleset of the designer's: said as such (found from outside: a copy
             # of the deck edited in a folder not searched was passed over, and "checked with deck '…'" hid it)
             own = given is None and _bundled(found[0]) and not _bundled(path)
+            # a deck of the designer's found by id, not among the files listed: which file, said (found from
+            # outside: "checked with deck '…'" left a designer to guess which of two copies was read)
+            found_file = given is None and not own and not _bundled(found[0]) and real_path(found[0]) not in told
             summaries[path] += _("; checked with tabletop's own deck '{id}' (none of that id is beside it)").format(
-                id=found[2].deck.id) if own else _("; checked with deck '{id}'").format(id=found[2].deck.id) \
-                if given is None or named in (None, found[2].deck.id) else \
+                id=found[2].deck.id) if own else _("; checked with deck '{id}' ({path})").format(
+                id=found[2].deck.id, path=found[0]) if found_file else _("; checked with deck '{id}'").format(
+                id=found[2].deck.id) if given is None or named in (None, found[2].deck.id) else \
                 _("; checked with deck '{id}', given with it (the ruleset names deck '{named}')").format(
                     id=found[2].deck.id, named=named)
         except ContentError as exc:

@@ -103,9 +103,11 @@ def test_validate_folder_summaries(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_validate_ruleset_finds_its_deck_in_the_sibling_folder(capsys: pytest.CaptureFixture[str]) -> None:
+    """The deck found by id is named by its file too (found from outside, helper-176: which of two copies was read,
+    a designer could not tell)."""
     assert main(["validate", str(MINI_RULESET)]) == 0
     assert capsys.readouterr().out.splitlines() == [
-        f"ok  {MINI_RULESET}: {RULESET_SUMMARY}; checked with deck 'mini-events'",
+        f"ok  {MINI_RULESET}: {RULESET_SUMMARY}; checked with deck 'mini-events' ({MINI_DECK})",
     ]
 
 
@@ -128,7 +130,8 @@ def test_validate_counts_problems_and_files(tmp_path: Path, capsys: pytest.Captu
     )
     assert main(["validate", str(MINI_RULESET), str(bad)]) == 1
     out = capsys.readouterr().out.splitlines()
-    assert out[0] == f"ok  {MINI_RULESET}: {RULESET_SUMMARY}; checked with deck 'mini-events'"
+    # the deck given does not read: the ruleset is checked with the one beside it, and says which file that is
+    assert out[0] == f"ok  {MINI_RULESET}: {RULESET_SUMMARY}; checked with deck 'mini-events' ({MINI_DECK})"
     problems = out[1:4]
     for expected in (
         f"{bad}:8: cards[0].copise: unknown key 'copise' (did you mean 'copies'?)",

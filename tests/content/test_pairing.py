@@ -31,7 +31,7 @@ def test_a_ruleset_is_checked_with_the_deck_given_alongside() -> None:
 def test_a_ruleset_alone_finds_its_deck_in_the_sibling_folder() -> None:
     checked = check_files([str(MINI_RULESET)])
     assert checked.files == [MINI_RULESET]  # the deck found is checked with it, not listed itself
-    assert checked.passed() == [(MINI_RULESET, f"{RULESET_SUMMARY}; checked with deck 'mini-events'")]
+    assert checked.passed() == [(MINI_RULESET, f"{RULESET_SUMMARY}; checked with deck 'mini-events' ({MINI_DECK})")]
 
 
 def test_a_ruleset_whose_deck_is_nowhere_is_checked_alone(tmp_path: Path) -> None:
