@@ -15,8 +15,8 @@ server (it imports textual-serve).
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
+import os
 import re
 import signal
 from contextvars import ContextVar
@@ -91,7 +91,7 @@ class ServeServer(Server):
 
         Ctrl+C is told from a stop signal: textual-serve ends quietly on both (found from outside: exit 0 after
         Ctrl+C, where every other command exits 130)."""
-        with contextlib.suppress(NotImplementedError):  # (Windows' loop takes no signal handler: as textual-serve)
+        if os.name == "posix":  # (Windows' event loop takes no signal handler: there, Ctrl+C ends as textual-serve's)
             asyncio.get_running_loop().add_signal_handler(signal.SIGINT, self._interrupt)
 
     def _interrupt(self) -> None:
