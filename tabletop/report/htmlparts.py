@@ -12,9 +12,9 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-from ..engine.wording import ENDS, end_reason, status_word
+from ..engine.wording import ENDS, end_reason, other_lang, status_word
 from ..lang import Domain, current
-from .words import STATUSES, cascade_intro, literal, mark_quotes, one_line, prompts_by_track, typed_lang
+from .words import STATUSES, cascade_intro, literal, mark_quotes, one_line, prompts_by_track
 
 _, ngettext, N_ = Domain("report").words()
 
@@ -39,7 +39,7 @@ def typed(html_text: str, lang: Any, quote: bool = False) -> str:
     """Text as typed (already HTML), in its ``lang`` and marked ``(ru)`` when not the page's language, as every
     screen marks it (:func:`tabletop.engine.wording.typed`); ``quote``: a text not quoted yet (a note) is put in
     «…» then, a working's quoted text stays in its own quotation marks."""
-    other = typed_lang(lang)
+    other = other_lang(lang)
     if not other:
         return html_text
     shown = f"\u00ab{html_text}\u00bb" if quote else html_text
@@ -54,7 +54,7 @@ def typed_quoted(html_text: str, lang: Any) -> str:
 def end_html(reason: Any, lang: Any) -> str:
     """Why a game ended, as HTML: the engine's reasons translated; a facilitator's as typed, in its ``lang`` and
     marked when that is not the page's language (:func:`typed`), as the decision log marks it."""
-    if reason in ENDS or not typed_lang(lang):
+    if reason in ENDS or not other_lang(lang):
         return e(end_reason(reason))
     return typed_quoted(e(reason), lang)
 

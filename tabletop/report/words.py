@@ -403,12 +403,6 @@ def agreements_per_game(comparison: Mapping[str, Any], esc: Callable[[str], str]
     )
 
 
-def typed_lang(lang: Any) -> str | None:
-    """The language a text was typed in, when it is not the report's own: the text is quoted as typed, so
-    the reader is told (``«…» (ru)``). Only a language tabletop knows: a save is outside data."""
-    return other_lang(lang)
-
-
 def lang_after(quoted: str, lang: str) -> str:
     """A text the working quotes as typed, its language after it: ``“…” (ru)``, as the engine marks a quoted counter
     (Markdown and plain text)."""
@@ -419,13 +413,13 @@ def typed_words(text: str, lang: Any) -> str:
     """A person's text (already made safe for the format) as every screen and report shows it: as typed, or, typed
     in another language than the report's, quoted and marked ``«…» (ru)`` (:func:`tabletop.engine.wording.typed`;
     found from outside: the same note was ``… [uk]`` in the timeline and ``«…» (uk)`` in the decision log)."""
-    return typed(text, typed_lang(lang))
+    return typed(text, other_lang(lang))
 
 
 def end_words(reason: Any, lang: Any) -> str:
     """Why a game ended, in words: the engine's reasons translated, a facilitator's as typed, marked with ``lang``
     when typed in another language than the report's, as the decision log marks it."""
-    return end_reason(reason, typed_lang(lang))
+    return end_reason(reason, other_lang(lang))
 
 
 def typed_texts(argument: Mapping[str, Any] | None) -> list[tuple[str, str]]:
@@ -433,8 +427,8 @@ def typed_texts(argument: Mapping[str, Any] | None) -> list[tuple[str, str]]:
     language, each typed in another language than the report's."""
     if not argument:
         return []
-    out = [(one_line(c["text"]), c["lang"]) for c in argument.get("counters") or () if c.get("text") and typed_lang(c.get("lang"))]
-    if typed_lang(argument.get("lang")):
+    out = [(one_line(c["text"]), c["lang"]) for c in argument.get("counters") or () if c.get("text") and other_lang(c.get("lang"))]
+    if other_lang(argument.get("lang")):
         out += [(one_line(t), argument["lang"]) for t in (argument.get("text"), *(argument.get("reasons") or ())) if t]
     return out
 
@@ -459,7 +453,7 @@ def told_typed(entries: Iterable[Mapping[str, Any]]) -> list[tuple[str, str]]:
     its language, those typed in another language than the report's: the engine's words mark them ``«…» (uk)``."""
     out = []
     for entry in entries:
-        lang = typed_lang(entry.get("lang"))
+        lang = other_lang(entry.get("lang"))
         if lang is not None:
             out += [(text.strip(), lang) for text in (entry.get("reason"), entry.get("text"))
                     if isinstance(text, str) and text.strip()]
@@ -483,7 +477,7 @@ def read_working(entry: Mapping[str, Any]) -> str | None:
     reason «…» (ru) in an English report, its "Working" and the timeline's ruling showed it unmarked)."""
     ruling = entry.get("ruling")
     if not (entry.get("working") and ruling and ruling.get("resolution") == "facilitator"
-            and typed_lang(entry.get("lang"))):
+            and other_lang(entry.get("lang"))):
         return entry.get("working")
     return ruling_text(Ruling.from_data(ruling), {}, lang=entry["lang"])  # a facilitator's: no names in it
 

@@ -343,14 +343,10 @@ def event_line(state: State, event: Event, hidden: set[int], undone: set[int] | 
 QUOTES = (("\u201c", "\u201d"), ("\u00ab", "\u00bb"), ("\u201e", "\u201c"))
 
 
-#: the language a text was typed in, when it is not the screen's (the engine's test, shared with seats and reports)
-typed_other = other_lang
-
-
 def typed_texts(state: State) -> list[tuple[str, str]]:
     """Every text of the game typed in another language than the screen's (an argument, its counters,
     a ruling's reason: each event knows its language), as shown, with that language."""
-    return [(literal(text), other) for e in state.log if (other := typed_other(e.action.lang))
+    return [(literal(text), other) for e in state.log if (other := other_lang(e.action.lang))
             for text in (e.action.text, e.action.reason, *(e.action.reasons or ())) if text]
 
 

@@ -12,7 +12,7 @@ from ..engine.actions import FACILITATOR_KINDS
 from ..engine.arguments import argument_step
 from ..engine.records import Ruling, changes_of
 from ..engine.review import noted_event
-from ..engine.wording import breakdown_points, changes_texts, recorded_reason, typed, undone_word
+from ..engine.wording import breakdown_points, changes_texts, other_lang, recorded_reason, typed, undone_word
 from ..lang import Domain
 from ..play.arguing import argument_spans
 from ..play.picks import Styled
@@ -20,8 +20,7 @@ from ..report.words import played_by, saved_at, sealed_committed, sealed_note, s
 from ..store.players import players_of, recorded
 from ..store.reading import Save, SavedEvent
 from .decisionlist import rich_text
-from .text import (event_mark, literal, logged_lines, names, ruling_lines, seen, settled_lines, shown, told,
-                   typed_other)
+from .text import event_mark, literal, logged_lines, names, ruling_lines, seen, settled_lines, shown, told
 
 _, ngettext, N_ = Domain("tui").words()
 
@@ -125,7 +124,7 @@ def working_text(save: Save, index: int, undone: Set[int], notes: Mapping[int, l
         ours = recorded_reason(given) if isinstance(given, str) else None
         # a person's marked with its language as the event's own line marks it: «…» (uk) (found from outside: the
         # same reason was «…» (uk) above and … [uk] here)
-        reason = _("reason: {reason}").format(reason=ours or typed(literal(given), typed_other(e.action.lang)))
+        reason = _("reason: {reason}").format(reason=ours or typed(literal(given), other_lang(e.action.lang)))
         out.append(f"  {reason}\n", style="italic")
     if e.seq in undone:
         out.append("  " + _("This action was undone later.") + "\n", style="italic")
@@ -135,7 +134,7 @@ def working_text(save: Save, index: int, undone: Set[int], notes: Mapping[int, l
         if kept in sealed or kept in gated:  # on a sealed move (or counter) kept from the room, or a note on one
             out.append(sealed_note_text(counter=kept in gated) + "\n", style="italic")
             continue
-        other = typed_other(note.action.lang)
+        other = other_lang(note.action.lang)
         out.append(typed(literal(note.action.text or ""), other) + "\n")
     if e.time:
         out.append("  " + _("at {time}").format(time=saved_at(e.time)), style="dim")
