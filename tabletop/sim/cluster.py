@@ -25,7 +25,7 @@ from typing import Any
 from ..content import Scenario
 from .stopping import children_deaf_to_ctrl_c, end_workers, stop_deferred
 from .workerscenario import TaskFn, data_sha, keep_in_pool, run
-from .workerwatch import BetweenLooks, WorkerWatch, wait_or_stop
+from .workerwatch import WorkerWatch, wait_or_stop
 from ..lang import Domain
 
 _, ngettext, N_ = Domain("sim").words()
@@ -142,16 +142,14 @@ class Dask(Backend):
     """A Dask distributed cluster: ``local:N`` (started here) or the address of a running scheduler."""
 
     def __init__(self, address: str, connect_timeout: str = "20s", notice: Callable[[str], None] | None = None,
-                 resumable: bool = False, between_looks: BetweenLooks | None = None):
+                 resumable: bool = False):
         """``notice``: told once, in words, when the scheduler has no worker yet (the games wait for one), and, on a
         remote scheduler, when its last worker leaves mid-run and when one joins again (:mod:`.workerwatch`).
-        ``resumable``: the run goes on with ``--resume`` after a stop (a sweep), which the words say.
-        ``between_looks``: the watch's timer (tests drive it; default: the clock's)."""
+        ``resumable``: the run goes on with ``--resume`` after a stop (a sweep), which the words say."""
         self.address = address
         self.connect_timeout = connect_timeout
         self.notice = notice
         self.resumable = resumable
-        self._between_looks = between_looks
         self.label = _("Dask cluster {address}").format(address=address)
         self._stack = ExitStack()
         self.client: Any = None
@@ -209,7 +207,7 @@ class Dask(Backend):
         joined = _("a Dask worker has joined the scheduler at {address}: the games go on")
         self._watch = WorkerWatch(self._workers_seen, notice, left.format(address=self.address),
                                   joined.format(address=self.address), gone=gone,
-                                  between_looks=self._between_looks or wait_or_stop)
+                                  between_looks=wait_or_stop)  # (looked up here: the one seam tests drive)
         self._watch.start()
         self._stack.callback(self._watch.stop)  # the first thing undone: no word once the run is over
 

@@ -34,13 +34,12 @@ class WorkerWatch:
     """
 
     def __init__(self, has_workers: Callable[[], bool | None], notice: Callable[[str], None], left: str, joined: str,
-                 gone: bool = False, between_looks: BetweenLooks = wait_or_stop, every: float = EVERY):
+                 gone: bool = False, between_looks: BetweenLooks = wait_or_stop):
         self._has_workers = has_workers
         self._notice = notice
         self._left, self._joined = left, joined
         self.gone = gone
         self._between_looks = between_looks
-        self._every = every
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._watch, name="tabletop-worker-watch", daemon=True)
 
@@ -64,7 +63,7 @@ class WorkerWatch:
         self._notice(self._left if self.gone else self._joined)
 
     def _watch(self) -> None:
-        while not self._between_looks(self._stop, self._every):
+        while not self._between_looks(self._stop, EVERY):
             self.look()
 
 

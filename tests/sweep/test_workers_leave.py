@@ -175,7 +175,8 @@ def test_a_scheduler_that_does_not_answer_a_look_is_no_worker_joining(monkeypatc
 
     monkeypatch.setattr(distributed, "Client", Client)
     looks, told = Looks(), []
-    with cluster.Dask("tcp://127.0.0.1:8801", notice=told.append, between_looks=looks):
+    monkeypatch.setattr(cluster, "wait_or_stop", looks)  # the watch's timer, driven here
+    with cluster.Dask("tcp://127.0.0.1:8801", notice=told.append):
         said = []
         for _ in range(5):
             looks.look()
