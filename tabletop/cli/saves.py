@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..content.literal import literal
 from . import screens
-from .terminal import _err, _line, _out, control_refused, no_place_for_a_file
+from .terminal import _err, _line, _out, output_refused
 from ..lang import Domain
 from ..content.oswords import folder_words
 
@@ -73,14 +73,10 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     try:
         if args.output:
-            # a name with a line break or a tab: typed wrong, as play --save's (found from outside: -o $'a\nb.md'
-            # wrote a file with a line break in its name)
-            if (refused := control_refused(args.output, "-o")) is not None:
-                return _report_refused(refused, 2)
-            # before any work: a report never makes folders, nor writes through a link to nothing (what play --save
-            # refuses, said alike; a folder on the way that is a file is named so, not "Not a directory")
-            if (refused := no_place_for_a_file(Path(args.output), "-o")) is not None:
-                return _report_refused(refused, 1)
+            # before any work: a name with a line break (found from outside: -o $'a\nb.md' wrote such a file), and
+            # a report never makes folders, nor writes through a link to nothing (as play --save refuses them)
+            if (refused := output_refused(args.output)) is not None:
+                return _report_refused(*refused)
             # nor replaces a save, nor a file nobody asked to replace
             check_target(Path(args.output), save_paths(args.saves), args.force)
     except ReportError as exc:

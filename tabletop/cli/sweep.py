@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from .arguments import _workers, too_many_workers
 from .progress import GamesBar
-from .terminal import _err, _line, _notice, _out, control_refused, no_place_for_a_file
+from .terminal import _err, _line, _notice, _out, output_refused
 from ..lang import Domain, decimal
 from ..content.oswords import folder_words, system_words
 
@@ -177,12 +177,9 @@ def _report(args: argparse.Namespace) -> int:
         if args.output is not None:
             # what report -o refuses, said alike: a control character in the name (typed wrong), a missing folder,
             # a link to nothing, a folder on the way that is a file; then a file nobody asked to replace
-            if (refused := control_refused(args.output, "-o")) is not None:
-                _err(f"tabletop sweep report: {refused}")  # untranslated: the command's name before a message worded where it arose
-                return 2
-            if (refused := no_place_for_a_file(Path(args.output), "-o")) is not None:
-                _err(f"tabletop sweep report: {refused}")  # untranslated: the command's name before a message worded where it arose
-                return 1
+            if (refused := output_refused(args.output)) is not None:
+                _err(f"tabletop sweep report: {refused[0]}")  # untranslated: the command's name before a message worded where it arose
+                return refused[1]
             check_target(Path(args.output), [], args.force)
             write_report(Path(args.output), text)
     except SweepUnreadable as exc:

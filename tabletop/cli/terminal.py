@@ -76,3 +76,15 @@ def no_place_for_a_file(path: Path, option: str, make_folders: bool = False) -> 
         return _("the folder {folder} does not exist; create it first, or give {option} a path in an existing "
                  "folder").format(folder=path.parent, option=option)
     return None
+
+
+def output_refused(path: str, option: str = "-o") -> tuple[str, int] | None:
+    """What makes ``path``, a report's ``-o``, no place to write, with the exit status that says so: a control
+    character in its name is typed wrong (2); a missing folder, a link to nothing, a folder on the way that is a
+    file is a place refused (1), as ``play --save`` words them. None: nothing found. ``report -o`` and
+    ``sweep report -o`` ask it before they write anything."""
+    if (refused := control_refused(path, option)) is not None:
+        return refused, 2
+    if (refused := no_place_for_a_file(Path(path), option)) is not None:
+        return refused, 1
+    return None
