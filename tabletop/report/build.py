@@ -15,7 +15,6 @@ notes) and :mod:`~tabletop.report.timeline` (per round).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -115,12 +114,6 @@ def assemble_report(save: Save, full: bool = True) -> dict[str, Any]:
         report["notes"] = notes(game)
         report["series"] = series(game)
     return report
-
-
-def reported_state(save: Save, report: Mapping[str, Any]) -> State:
-    """The game as ``report``, assembled from ``save``, leaves it: after its last event checked (the intact
-    part of a damaged save). The save still holds that state from the report's replay: no second replay."""
-    return save.state_at(report["replay"]["checked"])
 
 
 def chain_head(game: ReplayedGame) -> dict[str, Any]:

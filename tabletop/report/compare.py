@@ -15,9 +15,8 @@ from typing import Any
 from .words import STATUSES
 
 
-def save_summary(index: int, report: dict[str, Any], end_lang: str | None = None) -> dict[str, Any]:
-    """One save's line in a comparison; ``end_lang``: the language its end reason was typed in
-    (:func:`~tabletop.engine.review.end_lang`)."""
+def save_summary(index: int, report: dict[str, Any]) -> dict[str, Any]:
+    """One save's line in a comparison."""
     sc, out = report["scenario"], report["outcome"]
     return {
         "index": index,
@@ -34,7 +33,7 @@ def save_summary(index: int, report: dict[str, Any], end_lang: str | None = None
         "end_known": out["end_known"],
         "end_reason": out["end_reason"],
         # the language the facilitator typed the end reason in (absent: the engine's reason, or none recorded)
-        **({"end_lang": end_lang} if end_lang is not None else {}),
+        **({"end_lang": out["end_lang"]} if "end_lang" in out else {}),
         "agreements": out["agreements"],
         "damaged": report["damage"] is not None,
         "damage": report["damage"]["text"] if report["damage"] else None,
@@ -57,8 +56,7 @@ def save_summary(index: int, report: dict[str, Any], end_lang: str | None = None
 
 
 def compare(reports: Sequence[dict[str, Any]], with_reports: bool = True,
-            same_game: Mapping[int, tuple[int, int, int]] | None = None,
-            end_langs: Sequence[str | None] = ()) -> dict[str, Any]:
+            same_game: Mapping[int, tuple[int, int, int]] | None = None) -> dict[str, Any]:
     """A comparison of several reports (JSON-serialisable).
 
     ``saves``: one summary per save, in the order given (``index`` from 1).
@@ -69,11 +67,9 @@ def compare(reports: Sequence[dict[str, Any]], with_reports: bool = True,
     does; found from outside, a paired or compared debrief did not). ``same_game``: a save (its index) whose events
     begin another's, ``(the other's index, its own events, the other's)``: one game, counted once in the shares, as the longer save
     (:func:`same_games`; found from outside: a damaged save beside its recovered copy, or a save beside a copy
-    of it, weighed double). ``end_langs``: for each save in order, the language its end reason was typed in
-    (:func:`save_summary`).
+    of it, weighed double).
     """
-    typed_in = list(end_langs) + [None] * (len(reports) - len(end_langs))
-    saves = [save_summary(i, r, typed_in[i - 1]) for i, r in enumerate(reports, 1)]
+    saves = [save_summary(i, r) for i, r in enumerate(reports, 1)]
     tracks: dict[str, str] = {}
     for r in reports:
         for t in r["outcome"]["tracks"]:

@@ -115,12 +115,11 @@ def comparison_html(comparison: dict[str, Any], side_by_side_max: int, paired: b
 
 
 def several_html(comparison: dict[str, Any], reports: Sequence[dict[str, Any]], side_by_side_max: int) -> str:
-    """A whole HTML document for several saves: the comparison, then each save's report (its end reason's
-    language as the comparison gives it)."""
+    """A whole HTML document for several saves: the comparison, then each save's report."""
     parts = [comparison_html(comparison, side_by_side_max)]
-    for i, (report, summary) in enumerate(zip(reports, comparison["saves"]), 1):
+    for i, report in enumerate(reports, 1):
         heading = _("Save #{n}: {name}").format(n=i, name=e(report["scenario"]["ruleset_name"]))
-        parts.append(report_article(report, f"r{i}-", heading, summary.get("end_lang")))
+        parts.append(report_article(report, f"r{i}-", heading))
     return page(_compared(len(comparison["saves"])), "\n".join(parts))
 
 # Babel does not read inside f-strings: the words used in them, marked for the catalogue

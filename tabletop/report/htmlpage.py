@@ -75,10 +75,9 @@ _, ngettext, N_ = Domain("report").words()
 
 
 class _Report:
-    def __init__(self, report: dict[str, Any], prefix: str, end_lang: str | None = None):
+    def __init__(self, report: dict[str, Any], prefix: str):
         self.r = report
         self.p = prefix
-        self.end_lang = end_lang
         sc = report["scenario"]
         self.names = {
             **{m["id"]: m["name"] for m in sc["meters"]},
@@ -152,7 +151,7 @@ class _Report:
         sc, out = self.r["scenario"], self.r["outcome"]
         mode = independence_words(sc["independence"])
         # a reason typed in another language in its lang, as the decision log and the comparison give it
-        ended = (end_html(out["end_reason"], self.end_lang) if out["over"]
+        ended = (end_html(out["end_reason"], out.get("end_lang")) if out["over"]
                  else e(not_ended(out["round"], out["phase"], self.r.get("damage"))))
         rows = [
             (_("Save"), e(sc["file"])),
@@ -517,17 +516,15 @@ class _Report:
         return f'<section class="notes" id="{self.id("notes")}"><h2>{_("Facilitator notes")}</h2>{body}</section>'  # untranslated: markup
 
 
-def report_article(report: dict[str, Any], prefix: str, heading: str | None = None,
-                   end_lang: str | None = None) -> str:
-    """One save's report as an ``<article>``; ``prefix`` keeps its element ids apart from other articles';
-    ``end_lang``: the language its end reason was typed in (:func:`~tabletop.engine.review.end_lang`)."""
-    return _Report(report, prefix, end_lang).html(heading)
+def report_article(report: dict[str, Any], prefix: str, heading: str | None = None) -> str:
+    """One save's report as an ``<article>``; ``prefix`` keeps its element ids apart from other articles'."""
+    return _Report(report, prefix).html(heading)
 
 
-def report_html(report: dict[str, Any], end_lang: str | None = None) -> str:
-    """A whole HTML document for one save (``end_lang``: as for :func:`report_article`)."""
+def report_html(report: dict[str, Any]) -> str:
+    """A whole HTML document for one save."""
     return page(_("Debrief: {name}").format(name=one_line(report["scenario"]["ruleset_name"])),
-                report_article(report, "r1-", end_lang=end_lang))
+                report_article(report, "r1-"))
 
 # Babel does not read inside f-strings: the words used in them, marked for the catalogue
 _IN_FSTRINGS = (

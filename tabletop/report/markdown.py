@@ -137,10 +137,8 @@ def _warnings(doc: _Doc, report: dict[str, Any]) -> None:
         doc.p("> " + _("**Note:** {text}").format(text=esc(w)))
 
 
-def report_lines(report: dict[str, Any], level: int = 1, title: str | None = None,
-                 end_lang: str | None = None) -> str:
-    """One save's report as Markdown; ``level`` is the depth of its top heading; ``end_lang``: the language
-    its end reason was typed in (:func:`~tabletop.engine.review.end_lang`)."""
+def report_lines(report: dict[str, Any], level: int = 1, title: str | None = None) -> str:
+    """One save's report as Markdown; ``level`` is the depth of its top heading."""
     doc = _Doc(level)
     sc = report["scenario"]
     names = _names(report)
@@ -148,7 +146,7 @@ def report_lines(report: dict[str, Any], level: int = 1, title: str | None = Non
     if sc.get("description"):  # the scenario's own words: where it comes from, for every copy (its source's credit)
         doc.p(esc(" ".join(sc["description"].split())))
     _warnings(doc, report)
-    _facts(doc, report, end_lang)
+    _facts(doc, report)
     _players(doc, report)
     _outcome(doc, report)
     _principle(doc, report)
@@ -167,10 +165,10 @@ def report_lines(report: dict[str, Any], level: int = 1, title: str | None = Non
     return doc.text()
 
 
-def _facts(doc: _Doc, report: dict[str, Any], end_lang: str | None) -> None:
+def _facts(doc: _Doc, report: dict[str, Any]) -> None:
     sc, out = report["scenario"], report["outcome"]
     # found from outside: the summary's "Ended" showed a Ukrainian reason unmarked in an English report
-    ended = (esc(end_words(out["end_reason"], end_lang)) if out["over"]
+    ended = (esc(end_words(out["end_reason"], out.get("end_lang"))) if out["over"]
              else not_ended(out["round"], out["phase"], report.get("damage")))
     doc.add(
         _table(

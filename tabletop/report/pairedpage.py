@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from .audience import for_audience
-from .build import NOT_ENDED, assemble_report, load, reported_state
+from .build import NOT_ENDED, assemble_report, load
 from .compare import compare
 from .comparepage import comparison_html
 from .htmlpage import report_article
@@ -18,7 +18,6 @@ from .htmlparts import e, page, principle_section, table
 from .markdown import _Doc, _table, comparison_lines, esc, report_lines
 from .paired import paired_save
 from .words import mode_word
-from ..engine.review import end_lang
 from ..lang import Domain
 
 _, ngettext, N_ = Domain("report").words()
@@ -32,7 +31,6 @@ def paired_data(path: Any, audience: str) -> dict[str, Any]:
     save = load(path)
     save.check_records()  # an event that does not replay ends the save there, for both games
     original = for_audience(assemble_report(save), audience)
-    typed_in = end_lang(reported_state(save, original))  # while the save holds the state its report ends at
     other, info = paired_save(save)
     replayed = for_audience(assemble_report(other, full=False), audience)
     under = _("{name} (replayed under {mode})")
@@ -44,8 +42,7 @@ def paired_data(path: Any, audience: str) -> dict[str, Any]:
     replayed["scenario"]["ruleset_name"] = under.format(name=original["scenario"]["ruleset_name"], mode=mode)
     replayed["scenario"]["replayed_under"] = info["independence"]
     _as_the_room_saw_it(info["differed"], original)
-    comparison = compare([original, replayed], with_reports=True,
-                         end_langs=(typed_in, end_lang(reported_state(other, replayed))))
+    comparison = compare([original, replayed], with_reports=True)
     return {"paired": info, "comparison": comparison, "reports": [original, replayed]}
 
 
@@ -104,8 +101,7 @@ def paired_markdown(data: dict[str, Any]) -> str:
         doc.add(f"  - {esc(step['text'])}" for step in p["cascade"])
     parts.append(doc.text())
     parts.append(report_lines(original, level=2, title=_("The game as played: {name}").format(
-        name=esc(original["scenario"]["ruleset_name"])),
-        end_lang=data["comparison"]["saves"][0].get("end_lang")))
+        name=esc(original["scenario"]["ruleset_name"]))))
     return "\n".join(parts)
 
 
@@ -135,7 +131,7 @@ def paired_html(data: dict[str, Any]) -> str:
     body.append(principle_section(replayed["principle"], "principle-replayed").replace(
         heading, _("The principle under {mode}").format(mode=e(mode_word(info["independence"]))), 1))
     body.append(report_article(original, "r1-", _("The game as played: {name}").format(
-        name=e(original["scenario"]["ruleset_name"])), data["comparison"]["saves"][0].get("end_lang")))
+        name=e(original["scenario"]["ruleset_name"]))))
     return page(_("Paired debrief: {name}").format(name=original["scenario"]["ruleset_name"]), "\n".join(body))
 
 

@@ -11,13 +11,12 @@ from typing import Any
 from ..content.files import missing
 from ..content.literal import BIDI_CONTROLS, INVISIBLE
 from .audience import AUDIENCES, for_audience
-from .build import ReportError, assemble_report, load, reported_state
+from .build import ReportError, assemble_report, load
 from .compare import compare, same_games
 from .comparepage import several_html
 from .htmlpage import report_html
 from .markdown import comparison_lines, esc, report_lines
 from .words import left_out
-from ..engine.review import end_lang
 from ..lang import Domain, using
 
 _, ngettext, N_ = Domain("report").words()
@@ -109,18 +108,15 @@ def render(
     if paired:
         return _paired(files, fmt, audience, told)
     if len(files) == 1:
-        save = load(files[0])
-        report = for_audience(assemble_report(save), audience)
+        report = for_audience(assemble_report(load(files[0])), audience)
         _tell_damage(told, files[0], report)
         if fmt == "json":
             return to_json(report)
-        typed = end_lang(reported_state(save, report))
         if fmt == "html":
-            return report_html(report, typed)
-        return report_lines(report, end_lang=typed)
+            return report_html(report)
+        return report_lines(report)
     full = len(files) <= FULL_REPORTS_MAX
     reports, skipped = [], []
-    typed_in: list[str | None] = []  # the language each save's end reason was typed in
     chains: list[tuple[str, list[str]]] = []  # each save's header chain and events' chains: which hold one game
     for f in files:
         try:  # a save that cannot be read at all is named, and the others compared (found from outside: one empty
@@ -131,12 +127,11 @@ def render(
                 file=f, problem=exc.message))
             continue
         reports.append(for_audience(assemble_report(save, full=full), audience))
-        typed_in.append(end_lang(reported_state(save, reports[-1])))
         chains.append((save.header_chain, [e.chain for e in save.events]))
         _tell_damage(told, f, reports[-1])
     if not reports:
         raise ReportError(skipped[0]["file"], skipped[0]["problem"])
-    comparison = compare(reports, with_reports=full, same_game=same_games(chains), end_langs=typed_in)
+    comparison = compare(reports, with_reports=full, same_game=same_games(chains))
     comparison["skipped"] = skipped
     shown = reports if full else []
     if fmt == "json":
@@ -144,10 +139,10 @@ def render(
     if fmt == "html":
         return several_html(comparison, shown, SIDE_BY_SIDE_MAX)
     parts = [comparison_lines(comparison, SIDE_BY_SIDE_MAX)]
-    for i, (report, summary) in enumerate(zip(shown, comparison["saves"]), 1):
+    for i, report in enumerate(shown, 1):
         parts.append(
             report_lines(report, level=2, title=_("Save #{n}: {name}").format(
-                n=i, name=esc(report["scenario"]["ruleset_name"])), end_lang=summary.get("end_lang"))
+                n=i, name=esc(report["scenario"]["ruleset_name"])))
         )
     return "\n".join(parts)
 

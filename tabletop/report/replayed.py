@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..engine import State, objectives_met
 from ..engine.records import RULING_KINDS, Ruling
-from ..engine.review import ended_at, gated_counters
+from ..engine.review import end_lang, ended_at, gated_counters
 from ..engine.telling import placed, tell
 from ..engine.partwords import STOCK
 from ..engine.wording import RESOURCE, modifier_names, wants_text
@@ -270,6 +270,8 @@ def outcome(game: ReplayedGame, final: State) -> dict[str, Any]:
     return {
         "over": final.over,
         "end_reason": final.end_reason,
+        # the language the facilitator typed the end reason in (absent: the engine's reason, or none recorded)
+        **({"end_lang": typed} if (typed := end_lang(final)) is not None else {}),
         "round": final.round,
         "phase": final.phase,
         "complete": final.over and game.damage is None,

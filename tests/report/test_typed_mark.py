@@ -79,6 +79,8 @@ def test_the_comparisons_ended_column_marks_an_end_reason_typed_in_another_langu
     assert "(uk)" not in ukrainian
     saves = json.loads(render([first, second], "json"))["comparison"]["saves"]
     assert [(s["end_reason"], s.get("end_lang")) for s in saves] == [(END, "uk")] * 2
+    # each report records it in its outcome, where every writer reads it
+    assert json.loads(render(first, "json"))["outcome"]["end_lang"] == "uk"
 
 
 def test_an_end_reason_of_the_engine_has_no_language_in_the_comparison(tmp_path: Path) -> None:
@@ -89,6 +91,7 @@ def test_an_end_reason_of_the_engine_has_no_language_in_the_comparison(tmp_path:
     second.write_bytes(first.read_bytes())
     saves = json.loads(render([first, second], "json"))["comparison"]["saves"]
     assert all(s["end_reason"] in ENDS and "end_lang" not in s for s in saves), saves
+    assert "end_lang" not in json.loads(render(first, "json"))["outcome"]
     with lang.using("uk"):
         worded = end_reason(saves[0]["end_reason"])
     assert f"| {worded} |" in render([first, second], "md", lang="uk")
