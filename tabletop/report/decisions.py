@@ -119,7 +119,9 @@ def _entry_base(game: ReplayedGame, ev: SavedEvent) -> dict[str, Any]:
         "undone": ev.seq in game.undone_by,
         "undone_by": game.undone_by.get(ev.seq),
         "ruling": dict(result["ruling"]) if ruling is not None else None,  # as saved
-        "working": ruling_text(ruling, game.names, _readings(game, ev, ruling)) if ruling is not None else None,
+        # a facilitator's reason typed in another language than the report's marked «…» (ru), as the summary is
+        "working": (ruling_text(ruling, game.names, _readings(game, ev, ruling), lang=a.lang)
+                    if ruling is not None else None),
         "changes": [dict(c) for c in result.get("changes") or []],
         "changes_text": changes_text(game, result),
         "effect_notes": told_notes(ev, game.scenario),

@@ -57,7 +57,6 @@ from .words import (
     argued_at,
     mark_quotes,
     mark_told,
-    read_working,
     told_typed,
     opening,
     described,
@@ -411,7 +410,7 @@ class _Report:
         changes = "; ".join(e(x) for x in r["changes_text"])
         ruling = _("Ruling #{seq} on move #{proposal}{earlier}: {actor} \u2014 {move}: {working}").format(
             seq=r["seq"], proposal=r["proposal"], earlier=earlier, actor=f'<span class="text">{e(r["actor_name"])}',  # untranslated: markup
-            move=e(r["move_name"]), working=f'<span class="working">{self._typed(e(read_working(self.log.get(r["seq"], r))), r["seq"])}</span></span>')  # untranslated: markup
+            move=e(r["move_name"]), working=f'<span class="working">{self._typed(e(r["working"]), r["seq"])}</span></span>')  # untranslated: markup
         return (
             f'<li class="ruling{" undone" if r["undone"] else ""}">{ruling}{self._undone(r["seq"])}'  # untranslated: markup
             + (f"<ul><li>{changes}</li></ul>" if changes else "")

@@ -44,7 +44,6 @@ from .words import (
     lang_after,
     mark_quotes,
     secrets_left_out,
-    read_workings,
     typed_words,
     share_rows,
     working_parts,
@@ -307,10 +306,10 @@ def _series(doc: _Doc, report: dict[str, Any], names: dict[str, str]) -> None:
 
 def _timeline(doc: _Doc, report: dict[str, Any]) -> None:
     doc.h(2, _("Timeline"))
-    argued, ruled = argued_at(report), read_workings(report)
+    argued = argued_at(report)
     for rnd in report["timeline"]:
         doc.h(3, round_heading(rnd["round"], rnd["complete"]))
-        doc.add(round_lines(rnd, argued, ruled) or ["- " + _("nothing happened")])
+        doc.add(round_lines(rnd, argued) or ["- " + _("nothing happened")])
 
 
 def _log(doc: _Doc, report: dict[str, Any]) -> None:

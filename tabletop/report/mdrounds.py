@@ -43,16 +43,13 @@ def esc(value: Any) -> str:
     return _SPECIAL.sub(r"\\\1", one_line(value))
 
 
-def round_lines(rnd: dict[str, Any], argued: Mapping[int, Any],
-                ruled: Mapping[int, str | None] | None = None) -> list[str]:
+def round_lines(rnd: dict[str, Any], argued: Mapping[int, Any]) -> list[str]:
     """One round of the timeline as Markdown list lines, its events in time order, then who passed. ``argued``:
-    each argument by the seq of its ruling (:func:`~.words.argued_at`); ``ruled``: each ruling's working as the
-    reader reads it (a facilitator's reason typed in another language marked), by its seq
-    (:func:`~.words.read_workings`)."""
+    each argument by the seq of its ruling (:func:`~.words.argued_at`)."""
     said: dict[str, Callable[[dict[str, Any]], list[str]]] = {
         "cards": _card,
         "moves": _move,
-        "rulings": lambda r: _ruling(r, rnd["round"], argued, ruled or {}),
+        "rulings": lambda r: _ruling(r, rnd["round"], argued),
         "facilitator": _facilitator,
         "notes": _note,
         "status_changes": _status,
@@ -102,11 +99,10 @@ def _move(m: dict[str, Any]) -> list[str]:
         detail=move_detail(m), result=result), *_changes(m)]
 
 
-def _ruling(r: dict[str, Any], round_number: int, argued: Mapping[int, Any],
-            ruled: Mapping[int, str | None]) -> list[str]:
+def _ruling(r: dict[str, Any], round_number: int, argued: Mapping[int, Any]) -> list[str]:
     earlier = tabled_earlier(r, round_number)
     undone = _undone_by(r)
-    working = mark_quotes(esc(ruled.get(r["seq"], r["working"])), argued.get(r["seq"]), esc, lang_after)
+    working = mark_quotes(esc(r["working"]), argued.get(r["seq"]), esc, lang_after)
     return ["- " + _("Ruling #{seq} on move #{proposal}{earlier}: {actor} \u2014 {move}: {working}").format(
         seq=r["seq"], proposal=r["proposal"], earlier=earlier, actor=esc(r["actor_name"]),
         move=esc(r["move_name"]), working=working) + undone,

@@ -16,8 +16,6 @@ from typing import Any
 from ..content.literal import literal, one_line  # noqa: F401 - the report formats take literal from here
 from ..lang import Domain, decimal
 from ..engine.telling import end_reason, recorded_reason
-from ..engine.records import Ruling
-from ..engine.rulingwords import ruling_text
 from ..engine.wording import other_lang, typed
 from ..store import heads
 from ..store.players import policy_word
@@ -470,23 +468,6 @@ def mark_told(done: str, texts: Iterable[tuple[str, str]], esc: Callable[[str], 
     return done
 
 
-def read_working(entry: Mapping[str, Any]) -> str | None:
-    """A decision-log entry's working as the report's reader reads it: a facilitator's reason typed in another
-    language quoted and marked ``«…» (ru)``, as the engine words the ruling for that reader
-    (:func:`~..engine.rulingwords.ruling_text`; found from outside: the decision log's "What" marked a Russian
-    reason «…» (ru) in an English report, its "Working" and the timeline's ruling showed it unmarked)."""
-    ruling = entry.get("ruling")
-    if not (entry.get("working") and ruling and ruling.get("resolution") == "facilitator"
-            and other_lang(entry.get("lang"))):
-        return entry.get("working")
-    return ruling_text(Ruling.from_data(ruling), {}, lang=entry["lang"])  # a facilitator's: no names in it
-
-
-def read_workings(report: Mapping[str, Any]) -> dict[int, str | None]:
-    """Each decision-log entry's working as the reader reads it (:func:`read_working`), by its seq."""
-    return {e["seq"]: read_working(e) for e in report.get("log") or ()}
-
-
 def argued_at(report: Mapping[str, Any]) -> dict[int, Mapping[str, Any]]:
     """Each argument of the report by every event that ruled it, an undone ruling too (its working quotes the
     typed texts: found from outside, a ruling undone then made again marked them only in the second)."""
@@ -502,7 +483,7 @@ def working_parts(entry: Mapping[str, Any], esc: Callable[[str], str],
     typed is marked with its language by ``mark(text, lang)`` (:func:`typed_words`; HTML puts it in its ``lang``)."""
     parts = []
     if entry["working"]:
-        parts.append(esc(read_working(entry)))
+        parts.append(esc(entry["working"]))
     if entry.get("reason") and not entry["working"] and entry["reason"].strip() not in entry["summary"]:
         given = recorded_reason(entry["reason"])  # words tabletop wrote itself: the report's, no typed mark
         parts.append(_("reason: {reason}").format(

@@ -182,6 +182,9 @@ def test_the_decision_logs_working_marks_a_ruling_reason_typed_in_another_langua
     html = _section(render([path], "html", lang="en"), '<section class="log"')
     assert html.count(SHOWN) == len(ruled), html
     assert html.count(RULED) == html.count(f'<span lang="ru">\u00ab{RULED}\u00bb'), html  # none left without it
+    # the report's own record words the working so, as it words the summary
+    workings = [e["working"] for e in json.loads(render([path], "json", lang="en"))["log"] if e["seq"] in ruled]
+    assert len(workings) == len(ruled) and all(f"\u00ab{RULED}\u00bb (ru)" in w for w in workings), workings
     # read in the language it was typed in: as typed, unmarked
     russian = render([path], "md", lang="ru")
     assert RULED in russian and "\u00ab" + RULED not in russian and "(ru)" not in russian
