@@ -18,6 +18,7 @@ from textual import events
 from textual.app import RenderResult
 from textual.content import Content
 from textual.geometry import Size
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
 
@@ -38,6 +39,9 @@ class TitleBar(Widget, can_focus=False):
 
     ALLOW_SELECT = False
     ICON = "\u2b58"
+    #: a clock the screen keeps at the bar's right end, whole (the title gives way to it): the board's session
+    #: clock when its turn panel has no border to carry it
+    clock: reactive[str] = reactive("")
     DEFAULT_CSS = """
     TitleBar {
         dock: top;
@@ -66,12 +70,17 @@ class TitleBar(Widget, can_focus=False):
         if sub_title:
             text = text + Content(" \u2014 ") + Content(sub_title).stylize("dim")
         icon = f" {self.ICON} "
+        clock = f" {self.clock} " if self.clock else ""
+        right = max(len(icon), cell_len(clock))  # the title stays centred between the icon and as much again
         width = self.size.width
-        room = max(0, width - 2 * len(icon))
+        room = max(0, width - len(icon) - right)
         if text.cell_length > room:
             text = text.truncate(room, ellipsis=True)
         left = (room - text.cell_length) // 2
-        return Content(icon) + Content(" " * left) + text
+        bar = Content(icon) + Content(" " * left) + text
+        if clock:
+            bar += Content(" " * max(0, width - bar.cell_length - cell_len(clock))) + Content(clock)
+        return bar
 
     def on_click(self, event: events.Click) -> None:
         if event.x < len(f" {self.ICON} ") and self.app.ENABLE_COMMAND_PALETTE:

@@ -105,8 +105,8 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
     # the bar and cut their last line once the bar came).
     # The card and the prompt scroll rather than cut (the card's effect line comes before its
     # choices), so the list keeps its rows on a small screen.
-    # Compact (80x24 up to 110x34): no border on the turn panel, the rulings under the board,
-    # the facilitator's panel in their place while open.
+    # Compact (80x24 up to 110x34): no border on the turn panel (its session clock goes to the
+    # title bar), the rulings under the board, the facilitator's panel in their place while open.
     # The rules are in board.tcss, which the app loads (TabletopApp.CSS_PATH): Textual reads a
     # screen's own CSS_PATH only for screens it pushes, and the board is the first screen itself.
     # (The comments live here, not in board.tcss: Textual parses the CSS on every start.)
@@ -289,7 +289,10 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
         state = self.session.state
         panel.show(state, acting, self.session.seats, self.timekeeper.phase_text(), self.paused,
                    unseen=self.sealed.keeps_from_the_room(state, acting), card_held=self.card_hold.held(state))
-        panel.border_subtitle = self.timekeeper.session_text()
+        panel.border_subtitle = session = self.timekeeper.session_text()
+        # compact, the turn panel has no border (board.tcss): the title bar carries the session clock, on a line
+        # the screen has anyway (found from outside: at 80x24 a timed session showed no session clock at all)
+        self.query_one(TitleBar).clock = session.strip() if self.compact else ""
 
     @property
     def seconds_left(self) -> int:

@@ -141,6 +141,32 @@ async def test_paused_at_80x24_the_timer_is_never_cut_over_two_lines(tmp_path: P
         await paused_turn_lines(pilot, "TIME UP")
 
 
+@pytest.mark.parametrize("lang", ["en", "ru", "uk"])
+async def test_at_80x24_the_session_clock_is_in_the_title_bar(tmp_path: Path, lang: str) -> None:
+    """Found from outside: at 80x24 the board showed no session clock at all (it is on the turn panel's border,
+    which the compact board leaves out). The title bar carries it, whole at its right end, the title giving way;
+    on a screen with the border it stays there only."""
+    from tabletop.lang import Domain, using
+    from tabletop.tui.bars import TitleBar
+
+    now = FakeTime()
+    session = Session.start(timed(Timers(event="2m")), 7, tmp_path / "g.jsonl")
+    app = TabletopApp(session, now=now, lang=lang)
+    with using(lang):
+        said = Domain("tui").words()[0]("session {clock}").format(clock="0:10:30")
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        now.advance(630)
+        await tick(pilot)
+        bar = on_screen(board(pilot).query_one(TitleBar))
+        assert len(bar.splitlines()) == 1 and bar.rstrip().endswith(said), bar
+        assert board(pilot).query_one("#board").region.y == 1, "no line of the tracks is spent on it"
+        await pilot.resize_terminal(*SIZE)
+        await pilot.pause()
+        assert said not in on_screen(board(pilot).query_one(TitleBar))
+        assert said in board(pilot).query_one(TurnPanel).border_subtitle
+
+
 async def test_the_timers_come_from_the_ruleset_and_a_new_phase_restarts_them(tmp_path: Path) -> None:
     now = FakeTime()
     session = Session.start(timed(Timers(event="90s", moves="7m")), 7, tmp_path / "g.jsonl")
