@@ -83,6 +83,7 @@ class SeatScreen(ConsolePowers, Screen[None]):
     _card_away: bool = False  # the column was scrolled to a card and has not gone back to its top since
     _board_state: State | None = None  # the facilitator's board as last drawn (drawn again on a resize)
     _paused_keys: bool | None = None  # whether the key bar offers Resume (else Pause) as last drawn
+    _headline_shown: tuple[Mapping[str, Any], float] | None = None  # the view and the seconds since, in the headline
 
     def compose(self) -> ComposeResult:
         yield Static(Text(_("Connecting\u2026")), id="link")
@@ -130,7 +131,7 @@ class SeatScreen(ConsolePowers, Screen[None]):
         if self._paused() != self._paused_keys:  # p pauses or resumes: the key bar says which, as the game is
             self._paused_keys = self._paused()
             self.refresh_bindings()
-        self.query_one("#headline", Static).update(words.headline(view))
+        self._show_headline(view)
         self.query_one("#waiting", Static).update(words.waiting_text(view) if watcher else "")
         self.query_one("#round", Digits).update(f"{game.get('round', '')}" if isinstance(game, Mapping) else "")
         self.query_one("#tracks", Static).update(words.tracks_text(view, large=watcher))
@@ -221,7 +222,14 @@ class SeatScreen(ConsolePowers, Screen[None]):
         if view is not None and isinstance(view.get("clock"), Mapping) and not view["clock"].get("paused"):
             gone = self.seat_app.now() - self._view_at
             with using(self.seat_app.lang):  # a timer's callback keeps the language it was started in
-                self.query_one("#headline", Static).update(words.headline(view, gone))
+                self._show_headline(view, gone)
+
+    def _show_headline(self, view: Mapping[str, Any], gone: float = 0.0) -> None:
+        """The headline fitted to its line (the screen's width less its padding; not yet laid out: whole)."""
+        line = self.query_one("#headline", Static)
+        width = self.size.width - line.styles.gutter.width
+        line.update(words.headline(view, gone, width if width > 0 else None))
+        self._headline_shown = (view, gone)
 
     def show_board(self, state: State) -> None:
         """The facilitator's console: today's board, drawn from its own copy of the game (see :mod:`~tabletop.play.replica`)."""
@@ -238,7 +246,11 @@ class SeatScreen(ConsolePowers, Screen[None]):
         self._board_state = state
 
     def on_resize(self) -> None:
-        """The console's board crosses into or out of the compact layout with the terminal's size."""
+        """The headline is fitted again; the console's board crosses into or out of the compact layout with the
+        terminal's size."""
+        if self._headline_shown is not None:
+            with using(self.seat_app.lang):
+                self._show_headline(*self._headline_shown)
         if self._board_state is not None and self.query("#board"):
             self.show_board(self._board_state)
 

@@ -89,15 +89,23 @@ def _purse(view: Mapping[str, Any], purse: Any) -> str:
     return ", ".join(f"{resource(k)} {_s(v)}" for k, v in _map(purse).items())
 
 
-def headline(view: Mapping[str, Any], gone: float = 0.0) -> Text:
+#: the fewest cells a cut game name keeps in a headline (less would read as nothing: it is left out)
+NAME_LEAST = 12
+
+
+def headline(view: Mapping[str, Any], gone: float = 0.0, width: int | None = None) -> Text:
     """``Round 2/6 · moves phase · sealed moves  time 04:12`` (``PAUSED`` first while paused, ``WAITING FOR THE
     FACILITATOR`` while the clock waits for the facilitator's console).
 
     ``gone``: seconds since the view came; the phase timer runs on between views unless paused.
+    ``width``: the cells of its line. What does not fit gives way, the least needed first: the game's name is cut,
+    then left out, then "sealed moves"; the round, the phase and the timer stay whole (found from outside: at 80
+    columns a Russian team's headline put its timer on a second line).
     """
     game = _map(view.get("game"))
-    out = Text(f"{_s(game.get('name'))}  ", style="bold")
+    name = _s(game.get("name"))
     if game.get("over"):
+        out = Text(f"{name}  ", style="bold")
         # the engine's own reason in the seat's words (the save records it in English), a facilitator's as
         # typed, marked with the language it was typed in where this seat reads another (as the log line is)
         lang = game.get("end_lang")
@@ -105,6 +113,25 @@ def headline(view: Mapping[str, Any], gone: float = 0.0) -> Text:
         out.append(_("GAME OVER \u2014 {why}").format(why=_s(why)), style=LOUD)
         return out
     clock = _map(view.get("clock"))
+    sealed = bool(game.get("sealed_moves"))
+    whole = _headline(name, game, clock, gone, sealed)
+    if width is None or whole.cell_len <= width:
+        return whole
+    nameless = _headline(None, game, clock, gone, sealed)
+    room = width - nameless.cell_len - 2  # (2: the gap after the name)
+    if room >= NAME_LEAST:
+        cut = Text(name)
+        cut.truncate(room - 1)  # (1: the ellipsis, after the word cut, not after a space)
+        return _headline(cut.plain.rstrip() + "\u2026", game, clock, gone, sealed)
+    if nameless.cell_len <= width or not sealed:
+        return nameless
+    return _headline(None, game, clock, gone, sealed=False)  # narrower still, it wraps: the timer is in it
+
+
+def _headline(name: str | None, game: Mapping[str, Any], clock: Mapping[str, Any], gone: float,
+              sealed: bool) -> Text:
+    """The headline of a game going on; ``name`` None: without the game's name (it gave way)."""
+    out = Text(f"{name}  " if name is not None else "", style="bold")
     if clock.get("waiting"):  # held till the facilitator's console joins: the game is not paused (the teams act)
         out.append(" " + _("WAITING FOR THE FACILITATOR") + " ", style=LOUD)
         out.append("  ")
@@ -113,7 +140,7 @@ def headline(view: Mapping[str, Any], gone: float = 0.0) -> Text:
         out.append("  ")
     out.append(_("Round {round}/{rounds} \u00b7 {phase} phase").format(
         round=_s(game.get("round")), rounds=_s(game.get("rounds")), phase=phase_name(_s(game.get("phase")))))
-    if game.get("sealed_moves"):
+    if sealed:
         out.append(" \u00b7 " + _("sealed moves"), style="italic")
     out.append_text(timer_text(clock, gone))
     return out

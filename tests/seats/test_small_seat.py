@@ -390,3 +390,56 @@ async def test_left_and_right_jump_between_the_kinds_of_move_of_a_long_list() ->
         await pilot.press("left", "left")
         assert listing.highlighted == 9
         assert "previous or next kind of move" in str(app.seat_screen.query_one("#prompt").render())
+
+
+@pytest.mark.parametrize("role", ["team", "facilitator", "projector", "observer"])
+@pytest.mark.parametrize(("lang", "name"), [("ru", "Параллельные треки: европейская безопасность"),
+                                            ("uk", "Паралельні треки: європейська безпека")])
+async def test_the_headline_keeps_its_timer_on_its_line_at_80_columns(role: str, lang: str, name: str) -> None:
+    """Found from outside: at 80 columns a Russian team's headline wrapped, its timer ("время 01:55") alone on a
+    second line. What gives way is the game's name (cut, then left out), then "sealed moves": the round, the
+    phase and the timer stay whole, on one line, on every seat's screen; at 120 columns nothing gives way."""
+    from tabletop.lang import Domain, using
+
+    class Hands:
+        now = 1000.0
+
+        def __call__(self) -> float:
+            return self.now
+
+    hands = Hands()
+    with using(lang):
+        said = Domain("tui").words()[0]
+        timer, paused, waiting = said("time {left}").format(left="01:45"), said("PAUSED"), said(
+            "WAITING FOR THE FACILITATOR")
+        round_ = said("Round {round}/{rounds} \u00b7 {phase} phase").split(" \u00b7 ")[0].format(round=1, rounds=8)
+    app = SeatApp("127.0.0.1:9", None, now=hands, lang=lang)
+
+    def lines() -> list[str]:
+        line = app.seat_screen.query_one("#headline")
+        width, height = line.outer_size
+        return [strip.text.strip() for strip in line.render_lines(Region(0, 0, width, height))]
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _the_seat_screen(app, pilot)
+        for clock, loud in [({"left": 115, "paused": False}, None), ({"left": 105, "paused": True}, paused),
+                            ({"left": 115, "paused": False, "waiting": True}, waiting)]:
+            view = {"role": role, "actor": "ru" if role == "team" else None,
+                    "game": {"seq": 3, "round": 1, "rounds": 8, "phase": "adjudication", "name": name,
+                             "sealed_moves": True},
+                    "clock": clock, "decision": {"prompt": "", "entries": []}}
+            app.joined.set()
+            app.view = view
+            app.seat_screen.show(view, {})
+            await pilot.pause()
+            if not clock["paused"]:
+                hands.now += 10  # the timer counts down between views, on the screen's clock
+                with using(lang):
+                    app.seat_screen._tick()
+                await pilot.pause()
+            shown = lines()
+            assert len(shown) == 1 and shown[0].endswith(timer) and round_ in shown[0], shown
+            assert loud is None or loud in shown[0], shown
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert len(lines()) == 1 and lines()[0].startswith(name), lines()  # wide: the whole of it
