@@ -69,6 +69,29 @@ def _unreachable_targets(rs: Ruleset) -> list[Found]:
     return out
 
 
+def _nobody_votes(rs: Ruleset) -> list[Found]:
+    """A consensus move with nobody to vote on it: the other members of its track accept or reject it, so a global
+    one (no track) or one on a track of one member waits for a vote nobody can give.
+
+    Found from outside: a track of one member and a consensus move validated, and the game stopped on an internal
+    error when the proposal came up for its vote, and again at every resume."""
+    out: list[Found] = []
+    alone = [t.id for t in rs.tracks if len(t.members) == 1]
+    for i, move in enumerate(rs.moves):
+        if move.resolution != "consensus":
+            continue
+        if move.scope == "global":
+            out.append(("ruleset", ("moves", i, "resolution"), Authoring(
+                _("a consensus move is voted on by the other members of its track, and a global move has no track: "
+                  "make it a track move, or resolve it another way (auto, dice or facilitator)"))))
+        elif alone:
+            out.append(("ruleset", ("moves", i, "resolution"), Authoring(
+                _("a consensus move is voted on by the other members of its track, and track {tracks} has one "
+                  "member: nobody would vote there; give the track another member, or resolve the move another way "
+                  "(auto, dice or facilitator)").format(tracks=", ".join(f"'{t}'" for t in alone)))))
+    return out
+
+
 def check_ruleset(rs: Ruleset) -> list[Found]:
     """Ids and references inside one ruleset."""
     out: list[Found] = []
@@ -78,6 +101,7 @@ def check_ruleset(rs: Ruleset) -> list[Found]:
     out += _duplicates("ruleset", "tracks", [t.id for t in rs.tracks])
     out += _duplicates("ruleset", "moves", [m.id for m in rs.moves])
     out += _unreachable_targets(rs)
+    out += _nobody_votes(rs)
     actors = [a.id for a in rs.actors]
     tracks = {t.id: t for t in rs.tracks}
     resources = resource_names(rs)

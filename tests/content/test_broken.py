@@ -183,6 +183,10 @@ CASES: list[tuple[str, int, str, str]] = [
     # found from outside: a target above 2d6 and every modifier validated, and the move failed at every roll
     ("ruleset-dice-target-unreachable.toml", 64, "moves[1].target",
      "target 14 can never be reached: 2d6 gives at most 12, and the move's modifiers add at most 1"),
+    # found from outside: nobody to vote, and the game stopped on an internal error at the vote, and at every resume
+    ("ruleset-consensus-one-member.toml", 55, "moves[0].resolution",
+     "a consensus move is voted on by the other members of its track, and track 'alpha' has one member"),
+    ("ruleset-consensus-global.toml", 76, "moves[2].resolution", "and a global move has no track"),
     # the package deal (linked): what a collapse does, and a trade's effects on the linked track
     ("ruleset-linked-collapse.toml", 7, "ruleset.linked_collapse",
      "got 'everything'; expected one of 'all' or 'reopen'"),
