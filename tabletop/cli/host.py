@@ -383,6 +383,9 @@ async def _console(where: str, addr: str, port: int, codes: dict[str, str], stop
     at = f"[{local}]:{port}" if ":" in local else f"{local}:{port}"
     app = SeatApp(at, codes["facilitator"], codes=codes, lang=lang, pick_hold=PICK_HOLD, join_at=where,
                   stop_host=stop.set, notes=notes, typing_gap=TYPING_GAP)
+    from .screens import kept_traceback, say_crash_log
+
+    details = kept_traceback(app)
     console = asyncio.ensure_future(app.run_async())
     stopped = asyncio.ensure_future(stop.wait())
     await asyncio.wait((console, stopped), return_when=asyncio.FIRST_COMPLETED)
@@ -390,6 +393,8 @@ async def _console(where: str, addr: str, port: int, codes: dict[str, str], stop
         app.exit()
         await console
     stopped.cancel()
+    if app._exception is not None:  # the console's own error: kept from the room's terminal, the game goes on
+        say_crash_log(details)
     if not stop.is_set():
         _out(_("The console is closed; the game goes on. Open it again: tabletop join {where} {code}")
              .format(where=where, code=typed(codes["facilitator"])))

@@ -6,7 +6,7 @@ import argparse
 import os
 from typing import Any
 
-from .terminal import _err
+from .terminal import _err, _line
 from ..lang import Domain
 
 _, ngettext, N_ = Domain("cli").words()
@@ -60,7 +60,7 @@ def cmd_join(args: argparse.Namespace) -> int:
     except LanguageError as exc:
         _err(f"tabletop join: {exc}")  # untranslated: the command before a message worded in lang
         return 2
-    from .screens import _need_terminal, run_screen, stopped_by
+    from .screens import _need_terminal, kept_traceback, run_screen, say_crash_log, stopped_by
 
     # under `tabletop serve` the screen is a browser's: textual-serve's web driver, no terminal
     if "TEXTUAL_DRIVER" not in os.environ and (refused := _need_terminal("join")) is not None:
@@ -74,13 +74,24 @@ def cmd_join(args: argparse.Namespace) -> int:
     from ..tui.seat import SeatApp
 
     app = SeatApp(args.address, args.code, lang=lang, pick_hold=PICK_HOLD, typing_gap=TYPING_GAP)
+    details = kept_traceback(app)
     try:
         signum = run_screen(app)
     except Exception as exc:  # noqa: BLE001 - a seat's screen never leaves a traceback in the room
-        _err(_("tabletop join: the screen stopped on an internal error ({error})").format(error=f"{type(exc).__name__}: {exc}"))
+        import traceback
+
+        details.write(traceback.format_exc())
+        _err(_("tabletop join: the screen stopped on an internal error ({error})").format(
+            error=_line(f"{type(exc).__name__}: {exc}")))
+        say_crash_log(details)
         return 1
     if signum is not None:
         return stopped_by(signum, _("tabletop join: the screen closed on a stop signal ({signal})."))
+    if (crash := app._exception) is not None:  # Textual caught an error in a handler and stopped
+        _err(_("tabletop join: the screen stopped on an internal error ({error})").format(
+            error=_line(f"{type(crash).__name__}: {crash}")))
+        say_crash_log(details)
+        return 1
     if app.return_code:
         return 1
     if not app.ever_joined:  # closed before a seat was joined: the host unreachable, the code refused

@@ -53,11 +53,13 @@ def cmd_replay(args: argparse.Namespace) -> int:
     from ..tui.replay import ReplayApp
 
     app = ReplayApp(save, **screens.language_of(ReplayApp))
+    details = screens.kept_traceback(app)
     signum = screens.run_screen(app)
     if app.return_code or app._exception is not None:  # Textual caught an error in the viewer and stopped
         why = f" ({type(app._exception).__name__}: {_line(app._exception)})" if app._exception is not None else ""
         _err(_("tabletop replay: the viewer stopped on an internal error{why}. The save was only read, never changed.")
              .format(why=why))
+        screens.say_crash_log(details)  # in the temp folder: the save's folder is only read
         return 1
     if signum is not None:
         return screens.stopped_by(signum, _("tabletop replay: the viewer closed on a stop signal ({signal}). The save "

@@ -142,15 +142,28 @@ def stopped_by(signum: int, said: str) -> int:
     return 128 + signum
 
 
-def _run_app(session: object | None) -> int:
-    """Run the play screens; 0 after a normal quit, 1 after a crash, with the way back into the game."""
+def kept_traceback(app: App[Any]) -> io.StringIO:
+    """Where ``app`` writes an unhandled error's traceback: Textual prints it, with its locals (the game's state),
+    to the terminal; kept here for a crash log, so the room sees a short message (found from outside: a replay's
+    crash put some 1,900 lines of the game's events on the debrief's projector)."""
     from rich.console import Console
 
-    app = play_app(session)
-    # Textual prints an unhandled error's traceback (with locals) to the terminal: keep it for a crash
-    # log instead, so the room sees a short message and the way back into the game
     details = io.StringIO()
     app.error_console = Console(file=details, markup=False, highlight=False, width=120, color_system=None)
+    return details
+
+
+def say_crash_log(details: io.StringIO, save: Path | None = None) -> None:
+    """Keep a crash's details in a file (beside ``save``, else in the temp folder) and say where."""
+    log = _crash_log(save, details.getvalue())
+    if log is not None:
+        _err(_("The details for whoever maintains tabletop are in {path}").format(path=_line(log)))
+
+
+def _run_app(session: object | None) -> int:
+    """Run the play screens; 0 after a normal quit, 1 after a crash, with the way back into the game."""
+    app = play_app(session)
+    details = kept_traceback(app)
     crash: BaseException | None = None
     signum = None
     try:
@@ -163,9 +176,7 @@ def _run_app(session: object | None) -> int:
     if crash is not None or app.return_code:
         why = f" ({type(crash).__name__}: {_line(crash)})" if crash is not None else ""
         _err(_("tabletop: the game screen stopped on an internal error{why}.").format(why=why))
-        log = _crash_log(path, details.getvalue())
-        if log is not None:
-            _err(_("The details for whoever maintains tabletop are in {path}").format(path=_line(log)))
+        say_crash_log(details, path)
         if path is not None and not lost_or_moved(app.session):
             _err(_("Every action up to it is in the save: continue with: {command}").format(
                 command=resume_command(app.session.save_path)))

@@ -210,6 +210,57 @@ def test_a_real_crash_exits_non_zero_with_a_short_message_and_a_crash_log(
     assert open_save(session.save_path).damage is None
 
 
+def test_a_crash_in_the_replay_or_a_seat_leaves_no_traceback_on_the_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found from outside: the replay viewer's crash printed Textual's traceback with its locals, some 1,900 lines of
+    the game's events, on the debrief's projector (the game screen kept it in a crash log; the viewer and a seat's
+    screen did not). Now each says it in one line, keeps the details in a file and exits 1; the save is only read."""
+    import tempfile
+
+    import tabletop.tui.replay as replay
+    import tabletop.tui.seat as seat
+
+    session = start(tmp_path)
+    session.close()
+    logs = tmp_path / "temp"
+    logs.mkdir()
+    monkeypatch.setattr(tempfile, "gettempdir", lambda: str(logs))
+    monkeypatch.setattr(screens, "_need_terminal", lambda *_a: None)
+
+    class CrashingReplay(replay.ReplayApp):
+        def on_ready(self) -> None:
+            raise RuntimeError("a bug in the viewer")
+
+        def run(self, *args: object, **kwargs: object) -> None:  # type: ignore[override]
+            super().run(headless=True, size=SIZE)
+
+    monkeypatch.setattr(replay, "ReplayApp", CrashingReplay)
+    before = session.save_path.read_bytes()
+    assert cli.main(["replay", str(session.save_path)]) == 1
+    out = capsys.readouterr()
+    assert "Traceback" not in out.out + out.err and "a bug in the viewer" in out.err
+    (log,) = logs.glob("tabletop-crash-*.txt")
+    assert "a bug in the viewer" in log.read_text(encoding="utf-8") and str(log) in out.err
+    assert session.save_path.read_bytes() == before
+    log.unlink()
+
+    class CrashingSeat(seat.SeatApp):
+        def on_ready(self) -> None:
+            raise RuntimeError("a bug in the seat")
+
+        def run(self, *args: object, **kwargs: object) -> None:  # type: ignore[override]
+            super().run(headless=True, size=SIZE)
+
+    monkeypatch.setattr(seat, "SeatApp", CrashingSeat)
+    monkeypatch.delenv("TEXTUAL_DRIVER", raising=False)
+    assert cli.main(["join", "127.0.0.1:9", "abc-def-ghi"]) == 1
+    out = capsys.readouterr()
+    assert "Traceback" not in out.out + out.err and "a bug in the seat" in out.err
+    (log,) = logs.glob("tabletop-crash-*.txt")
+    assert "a bug in the seat" in log.read_text(encoding="utf-8")
+
+
 async def test_quitting_from_a_dialog_with_typed_text_asks_once_before_the_text_is_lost(tmp_path: Path) -> None:
     """Found from outside: a team typed an argument, the facilitator pressed ctrl+q, and the game closed at once
     (exit 0); after resume the text was gone, with no word before. The first ctrl+q now says what would be lost;
