@@ -62,8 +62,9 @@ def _word(words: Mapping[str, str], key: Any) -> str:
 def verify_command(file: str, head: str) -> str:
     """The command that checks the reported save against its chain head, as a person types it in the save's
     folder (found from outside: "tabletop verify SAVE --head", which could not run as written); in the report's
-    language, as a document names it (:func:`tabletop.store.heads.verify_command`; found from outside: a
-    Ukrainian report's command answered in the reader's locale)."""
+    language, which a document always names, English too (:func:`tabletop.store.heads.verify_command`; found from
+    outside: a Ukrainian report's command answered in the reader's locale, and so did an English one read where the
+    locale is Russian)."""
     from ..content.literal import shell_path
 
     # inside a Markdown code span, a backtick would end it: the placeholder SAVE rather than a wrong name

@@ -12,7 +12,7 @@ import os
 import re
 
 from ..content.literal import shell_path
-from ..lang import Domain, lang_flag
+from ..lang import Domain, current, lang_flag
 
 _, ngettext, N_ = Domain("store").words()
 
@@ -32,9 +32,11 @@ def head_line(events: int, chain: str) -> str:
 
 def verify_command(save: object, head: str, document: bool = False) -> str:
     """The command that checks ``save`` (a path, as a shell takes it back; None: SAVE) against ``head``, noted
-    earlier, in the language of the text that shows it: ``--lang`` where verify would not speak that language by
-    itself (:func:`~tabletop.lang.lang_flag`). On a screen, by this terminal's settings, where the command is
-    typed; in a ``document`` (a report, read on any machine), by a terminal with no language set, which speaks
-    English. One rule for the end screen and the reports (issue 14: each had written the command its own way)."""
-    flag = lang_flag({} if document else os.environ)
+    earlier, in the language of the text that shows it. On a screen, ``--lang`` where verify would not speak that
+    language by itself, by this terminal's settings, where the command is typed (:func:`~tabletop.lang.lang_flag`).
+    A ``document`` (a report) is read on a machine whose settings it cannot know, so it always names its language,
+    English too: its bytes do not depend on the machine that wrote it (found from outside: an English report's
+    command, typed where the locale is Russian, verified in Russian). One rule for the end screen and the reports
+    (issue 14: each had written the command its own way)."""
+    flag = f" --lang {current()}" if document else lang_flag(os.environ)  # untranslated: a command's option
     return f"tabletop verify {shell_path(save)}{flag} --head {head}"  # untranslated: a command to type

@@ -30,14 +30,16 @@ def test_a_screen_names_the_language_only_where_this_terminal_would_not_speak_it
 
 
 @pytest.mark.usefixtures("ukrainian_terminal")
-def test_a_document_names_every_language_but_english_whatever_the_terminal_it_is_written_on() -> None:
-    """A report is read on another machine: its command cannot lean on the writer's settings."""
+def test_a_document_names_its_language_english_too_whatever_the_terminal_it_is_written_on() -> None:
+    """A report is read on another machine: its command can lean neither on the writer's settings nor on the
+    reader's (found from outside: an English report's command, typed where the locale is Russian, verified in
+    Russian)."""
     with using("uk"):
         assert verify_command("a.jsonl", HEAD, document=True) == f"tabletop verify a.jsonl --lang uk --head {HEAD}"
     with using("en"):
-        assert verify_command("a.jsonl", HEAD, document=True) == f"tabletop verify a.jsonl --head {HEAD}"
+        assert verify_command("a.jsonl", HEAD, document=True) == f"tabletop verify a.jsonl --lang en --head {HEAD}"
 
 
 def test_no_save_is_the_placeholder() -> None:
     with using("en"):
-        assert verify_command(None, HEAD, document=True) == f"tabletop verify SAVE --head {HEAD}"
+        assert verify_command(None, HEAD, document=True) == f"tabletop verify SAVE --lang en --head {HEAD}"
