@@ -19,12 +19,20 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from ..content.pairing import check_files
 
     checked = check_files(args.paths)
-    for path, summary in checked.passed():
+    passed = checked.passed()
+    for path, summary in passed:
+        if path in checked.ruleset_failed:
+            continue  # after the ruleset's problems, which are why it was checked alone
         # a ruleset that reads with a deck that does not is no scenario to play: not "ok" (its deck's problems follow)
         said = _("not ok  {path}: {summary}") if path in checked.deck_failed else _("ok  {path}: {summary}")
         _out(said.format(path=_line(path), summary=_line(summary)))
     for problem in checked.problems:
         _out(_line(problem))
+    for path, summary in passed:
+        # a deck that reads, given with a ruleset that does not, is no scenario to play either (found from outside:
+        # "ok  DECK: … checked alone", then the ruleset's syntax error)
+        if path in checked.ruleset_failed:
+            _out(_("not ok  {path}: {summary}").format(path=_line(path), summary=_line(summary)))
     for line in checked.unchecked_lines():
         _out(_line(line))
     from ..content.overlayfiles import warnings

@@ -42,6 +42,10 @@ class Checked(NamedTuple):
     #: the rulesets that read but whose deck does not read or does not fit them (its problems are the deck's): the
     #: file passes, the scenario does not (found from outside: "ok" said of such a ruleset, then its deck's problems)
     deck_failed: frozenset[Path] = frozenset()
+    #: the decks that read but were checked alone because a ruleset given with them does not read: the file passes,
+    #: the scenario does not, and the ruleset's problems come first (found from outside: "ok  DECK: … checked alone",
+    #: then the ruleset's syntax error)
+    ruleset_failed: frozenset[Path] = frozenset()
 
     def unchecked_lines(self) -> list[str]:
         """One line per base file with problems, on the overlays beside it that could not be checked."""
@@ -56,7 +60,8 @@ class Checked(NamedTuple):
 
     def passed(self) -> list[tuple[Path, str]]:
         """Each file that reads with no problem of its own, with its summary, in order (a ruleset whose deck does not
-        read or fit is one of them, and in :attr:`deck_failed`: ``validate`` says ``not ok`` of it)."""
+        read or fit is one of them, and in :attr:`deck_failed`; a deck whose ruleset does not read, in
+        :attr:`ruleset_failed`: ``validate`` says ``not ok`` of both)."""
         bad = self.bad_files()
         return [(path, self.summaries[path]) for path in self.files if str(path) not in bad and path in self.summaries]
 
@@ -185,12 +190,16 @@ def check_files(paths: Sequence[str]) -> Checked:
     summaries: dict[Path, str] = {}
     overlays: list[tuple[Path, OverlayChecked]] = []
     unread: list[Path] = []  # rulesets given that have problems of their own: no deck is checked against them
+    failed: dict[Path, str | None] = {}  # the files that do not read: what each was found to be (None: not known)
     for path in files:
+        kind: str | None = None
         try:
             source = read_toml(path)
+            kind = "sweep" if "sweep" in source.data else None  # refused by kind_of: never taken for the deck given
             if is_overlay(path, source):
+                kind = "overlay"
                 problems += _overlay(path, summaries, overlays)
-            elif kind_of(source) == "ruleset":
+            elif (kind := kind_of(source)) == "ruleset":
                 try:
                     rs = parse_ruleset(source)
                 except ContentError:
@@ -204,16 +213,27 @@ def check_files(paths: Sequence[str]) -> Checked:
                 summaries[path] = describe_deck(deck)
         except ContentError as exc:
             problems += exc.problems
+            failed[path] = kind
     by_id: dict[str, _Found] = {}
     for found in decks:
         by_id.setdefault(found[2].deck.id, found)  # the first of a deck id given
     by_path = {real_path(found[0]): found for found in decks}
-    pair = _given_pair(paths, rulesets, decks)
+    pair, bad_deck, bad_ruleset = _given_pair(paths, rulesets, decks, failed)
+    if bad_ruleset is not None and bad_ruleset not in unread:
+        unread.append(bad_ruleset)  # the ruleset given with a deck, not known to be one: a TOML syntax error
     told = {real_path(f) for f in files}  # the files whose problems are said (a broken deck beside: once)
     checked_with: set[Path] = set()  # the decks checked against a ruleset
     deck_failed: set[Path] = set()
+    ruleset_failed: set[Path] = set()
     for path, source, rs in rulesets:
         given = pair[1] if pair is not None and pair[0] == path else None
+        if bad_deck is not None and bad_deck[0] == path:
+            # the deck named with it does not read: not one of that id beside it instead (found from outside: the
+            # ruleset "ok … checked with deck '…' (its good copy beside)", the deck named broken)
+            deck_failed.add(path)
+            summaries[path] += _("; the deck given with it does not read ({path}: see its problems)").format(
+                path=bad_deck[1])
+            continue
         found = given or _deck_of(path, source, rs, (by_id, by_path), told, summaries, problems, deck_failed)
         if found is None:
             continue
@@ -247,6 +267,8 @@ def check_files(paths: Sequence[str]) -> Checked:
     for path, source, deck in decks:
         if real_path(path) not in checked_with:
             problems += check_alone(deck, source)
+            if unread:
+                ruleset_failed.add(path)
             # found from outside: "not checked against a ruleset" beside a ruleset given with it, that had problems
             summaries[path] += _("; checked alone: its tracks, actors and meters were not checked against a ruleset") \
                 if not unread else _("; checked alone: a ruleset given with it has problems of its own ({rulesets}), "
@@ -255,7 +277,7 @@ def check_files(paths: Sequence[str]) -> Checked:
     # a deck shared by two rulesets that it does not fit: its problem once (found from outside: said once per ruleset,
     # "2 problems in 1 file" for one wrong track)
     kept, unchecked = _unchecked(files, list(dict.fromkeys(problems)))
-    return Checked(files, summaries, kept, overlays, unchecked, frozenset(deck_failed))
+    return Checked(files, summaries, kept, overlays, unchecked, frozenset(deck_failed), frozenset(ruleset_failed))
 
 
 def _unchecked(files: list[Path], problems: list[Problem]) -> tuple[list[Problem], dict[str, list[str]]]:
@@ -278,15 +300,32 @@ def _unchecked(files: list[Path], problems: list[Problem]) -> tuple[list[Problem
     return kept, unchecked
 
 
-def _given_pair(paths: Sequence[str], rulesets: list[tuple[Path, SourceFile, Ruleset]],
-                decks: list[_Found]) -> tuple[Path, _Found] | None:
-    """The ruleset and the deck given as files, when they are one of each."""
+def _given_pair(paths: Sequence[str], rulesets: list[tuple[Path, SourceFile, Ruleset]], decks: list[_Found],
+                failed: dict[Path, str | None]) -> tuple[tuple[Path, _Found] | None, tuple[Path, Path] | None,
+                                                         Path | None]:
+    """The ruleset and the deck given as files, when they are one of each; else, when one of the two does not read
+    (a file not known to be either, a TOML syntax error, is the one the other lacks): the ruleset that reads and
+    the deck given with it, or the ruleset given with the deck that reads.
+
+    Found from outside: with the deck given broken, the ruleset was checked with a good deck of that id beside it
+    and said "ok"; with the ruleset given broken, the deck said "ok … checked alone"."""
     named = {_given(raw) for raw in paths if not Path(raw).is_dir()}
-    given_rulesets = [r for r in rulesets if Path(os.path.abspath(r[0])) in named]
+
+    def given(found: list[Path]) -> list[Path]:
+        return [p for p in found if Path(os.path.abspath(p)) in named]
+
+    given_rulesets = given([r[0] for r in rulesets])
     given_decks = [d for d in decks if Path(os.path.abspath(d[0])) in named]
-    if len(given_rulesets) != 1 or len(given_decks) != 1:
-        return None
-    return given_rulesets[0][0], given_decks[0]
+    if len(given_rulesets) == 1 and len(given_decks) == 1:
+        return (given_rulesets[0], given_decks[0]), None, None
+    unknown = given([p for p, kind in failed.items() if kind is None and not is_overlay_name(p)])
+    bad_rulesets = given([p for p, kind in failed.items() if kind == "ruleset"])
+    bad_decks = given([p for p, kind in failed.items() if kind == "deck"])
+    if len(given_rulesets) == 1 and not given_decks and not bad_rulesets and len(bad_decks + unknown) == 1:
+        return None, (given_rulesets[0], (bad_decks + unknown)[0]), None
+    if len(given_decks) == 1 and not given_rulesets and not bad_decks and len(bad_rulesets + unknown) == 1:
+        return None, None, (bad_rulesets + unknown)[0]
+    return None, None, None
 
 
 def _deck_of(path: Path, source: SourceFile, rs: Ruleset, decks: tuple[dict[str, _Found], dict[Path, _Found]],

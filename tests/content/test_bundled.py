@@ -130,8 +130,10 @@ def test_validate_counts_problems_and_files(tmp_path: Path, capsys: pytest.Captu
     )
     assert main(["validate", str(MINI_RULESET), str(bad)]) == 1
     out = capsys.readouterr().out.splitlines()
-    # the deck given does not read: the ruleset is checked with the one beside it, and says which file that is
-    assert out[0] == f"ok  {MINI_RULESET}: {RULESET_SUMMARY}; checked with deck 'mini-events' ({MINI_DECK})"
+    # the deck given does not read: the ruleset is not checked with the one of its id beside it instead (play
+    # --ruleset R --deck D plays the deck given), and is not ok
+    assert out[0] == f"not ok  {MINI_RULESET}: {RULESET_SUMMARY}; the deck given with it does not read ({bad}: see its " \
+                     "problems)"
     problems = out[1:4]
     for expected in (
         f"{bad}:8: cards[0].copise: unknown key 'copise' (did you mean 'copies'?)",

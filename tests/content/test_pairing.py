@@ -381,3 +381,83 @@ def test_a_ruleset_of_ones_own_checked_with_tabletops_deck_says_so(tmp_path: Pat
         "; checked with tabletop's own deck 'parallel-tracks-events' (none of that id is beside it)")
     bundled = BUNDLED / "rulesets" / "parallel-tracks.toml"  # tabletop's own, with its own: as it was
     assert check_files([str(bundled)]).summaries[bundled].endswith("; checked with deck 'parallel-tracks-events'")
+
+
+#: a ruleset given with a good deck, broken two ways: by what breaks it, the text of the ruleset, and the line and key
+#: of its problem
+_RULESET_FAULTS = {
+    "a TOML syntax error": (lambda text: text + "\nbroken = [\n", None, ""),
+    "an unknown key": (lambda text: text.replace("turns = 4", "turns = 4\nrounds = 4", 1), 6, "ruleset.rounds"),
+}
+
+
+@pytest.mark.parametrize("fault", sorted(_RULESET_FAULTS))
+@pytest.mark.parametrize("order", ["ruleset first", "deck first"])
+def test_a_good_deck_given_with_a_ruleset_that_does_not_read_is_not_ok_after_the_rulesets_problem(
+        tmp_path: Path, fault: str, order: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside: ``validate R D``, R with a TOML syntax error, said "ok  D: … checked alone: its tracks,
+    actors and meters were not checked against a ruleset", first, then R's problem: read as a deck that passed, and
+    as if no ruleset had been given. The deck was checked alone because the ruleset does not read: ``not ok``, after
+    the ruleset's problem, and exit 1."""
+    from tabletop.cli import main
+
+    change, line, key = _RULESET_FAULTS[fault]
+    ruleset = tmp_path / "mini.toml"
+    ruleset.write_text(change(MINI_RULESET.read_text(encoding="utf-8")), encoding="utf-8")
+    given = [str(ruleset), str(MINI_DECK)] if order == "ruleset first" else [str(MINI_DECK), str(ruleset)]
+    assert main(["validate", *given]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert [line for line in out if line.startswith("ok")] == [], out
+    first = out[0]
+    assert first.startswith(f"{ruleset}:"), out
+    if line is not None:
+        assert first.startswith(f"{ruleset}:{line}: {key}: unknown key 'rounds'"), first
+    else:
+        assert "TOML syntax error" in first, first
+    (said,) = [said for said in out if str(MINI_DECK) in said]
+    assert said == (f"not ok  {MINI_DECK}: {DECK_SUMMARY}; checked alone: a ruleset given with it has problems of its "
+                    f"own ({ruleset}), so its tracks, actors and meters were not checked against one"), said
+    assert out.index(said) > out.index(first)
+    assert out[-1] == "1 problem in 1 file"
+
+
+@pytest.mark.parametrize("beside", ["in its folder", "in its decks folder"])
+@pytest.mark.parametrize("fault", ["a misspelled key", "a TOML syntax error"])
+def test_the_deck_given_wins_over_a_good_one_of_its_id_beside_the_ruleset_though_it_does_not_read(
+        tmp_path: Path, beside: str, fault: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside: ``validate R D``, D with a key misspelled and a good deck of D's id beside R: R said "ok
+    … checked with deck 'mini-events' (the good one beside)", the deck the user named passed over. ``play
+    --ruleset R --deck D`` plays D, so validate checks R with D: ``not ok`` of R, D's problems at file:line:key,
+    exit 1."""
+    from tabletop.cli import main
+    from tabletop.content import ContentError
+    from tabletop.content.loader import load_scenario
+
+    ruleset = tmp_path / "scenario" / "mini.toml"
+    ruleset.parent.mkdir()
+    shutil.copy(MINI_RULESET, ruleset)
+    good = ruleset.parent / ("mini-events.toml" if beside == "in its folder" else "decks/mini-events.toml")
+    good.parent.mkdir(exist_ok=True)
+    shutil.copy(MINI_DECK, good)
+    deck = tmp_path / "draft" / "mini-events.toml"
+    deck.parent.mkdir()
+    text = MINI_DECK.read_text(encoding="utf-8")
+    deck.write_text(text.replace('title = "Summit', 'titel = "Summit', 1) if fault == "a misspelled key"
+                    else text + "\nbroken = [\n", encoding="utf-8")
+    for given in ([ruleset, deck], [deck, ruleset]):
+        checked = check_files([str(p) for p in given])
+        assert {p.file for p in checked.problems} == {str(deck)}, checked.problems
+        if fault == "a misspelled key":
+            assert (str(deck), 20, "cards[1].titel") in [(p.file, p.line, p.path) for p in checked.problems]
+        assert ruleset in checked.deck_failed
+        assert checked.summaries[ruleset] == (f"{RULESET_SUMMARY}; the deck given with it does not read ({deck}: "
+                                              "see its problems)")
+        assert main(["validate", *map(str, given)]) == 1
+        out = capsys.readouterr().out.splitlines()
+        assert [line for line in out if line.startswith("ok")] == [], out
+        assert f"not ok  {ruleset}: {checked.summaries[ruleset]}" in out
+        assert all(str(good) not in line for line in out), out
+    # play takes the deck given, as validate now checks it
+    with pytest.raises(ContentError) as raised:
+        load_scenario(str(ruleset), str(deck))
+    assert {p.file for p in raised.value.problems} == {str(deck)}
