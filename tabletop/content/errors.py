@@ -45,9 +45,31 @@ CLOSE, SURE = 0.6, 0.7
 _PARTS = re.compile(r"[._-]")
 
 
+#: letters of the Cyrillic keyboard that look like Latin ones, and the Latin letter each looks like
+_LOOKALIKES = str.maketrans("асеорхуіјѕкмтвн", "aceopxyijskmtbh")
+
+
+def not_latin(word: str) -> str:
+    """`` (its 2nd character, 'у' U+0443, is not a Latin letter)`` for an id typed with a letter of another
+    alphabet, else ``''`` (found from outside: 'rу' with a Cyrillic у was "unknown actor 'rу' (known: ru, …)", and
+    'сyber' "not a valid id: use lowercase letters", both reading as the Latin word; a designer who switches
+    keyboard layouts cannot see it)."""
+    for i, char in enumerate(str(word), 1):
+        if char.isalpha() and not char.isascii():
+            return _(" (character {n}, '{char}' U+{code}, is not a Latin letter)").format(
+                n=i, char=char, code=f"{ord(char):04X}")
+    return ""
+
+
 def did_you_mean(word: str, options: Iterable[str]) -> str:
-    """`` (did you mean 'x'?)`` when a close match exists, else ``''``."""
+    """`` (did you mean 'x'?)`` when a close match exists, else ``''``; a word with a letter of another alphabet
+    that looks like a Latin one is told so (:func:`not_latin`), and the option it looks like, if there is one."""
     typed = str(word)
+    options = list(options)
+    strange = not_latin(typed) if "/" not in typed and os.sep not in typed else ""  # an id, not a path
+    if strange:
+        latin = typed.lower().translate(_LOOKALIKES)
+        return (meant(latin) if latin in options else did_you_mean(latin, options) if latin.isascii() else "") + strange
     close = [name for name in difflib.get_close_matches(typed, list(options), n=5, cutoff=CLOSE)
              if typed[:1] in {part[:1] for part in _PARTS.split(name)}  # 'breakdown_at' in full; 'summit' as an id's end
              or difflib.SequenceMatcher(None, typed, name).ratio() >= SURE]

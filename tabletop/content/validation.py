@@ -30,7 +30,7 @@ from pydantic import (
     model_validator,
 )
 
-from .errors import ContentError, KeyPath, dedupe, did_you_mean, shown_key
+from .errors import ContentError, KeyPath, dedupe, did_you_mean, not_latin, shown_key
 from .fields import Check, ContentModel, Limits, OneOf, content_fields, hints, is_content, primary_key
 from .source import SourceFile
 from ..lang import Domain
@@ -445,7 +445,8 @@ def _translate(root: type[BaseModel], data: dict[str, Any], error: Any) -> tuple
     if kind == "string_pattern_mismatch":
         if path and path[-1] == "color":  # the one pattern that is not an id's
             return path, _("{value} is not a colour: write it as #rrggbb, e.g. \"#1f77b4\"").format(value=_shown(value))
-        return path, _("{value} is not a valid id: use lowercase letters, digits, '-' and '_'").format(value=_shown(value))
+        return path, _("{value} is not a valid id: use lowercase letters, digits, '-' and '_'").format(
+            value=_shown(value)) + (not_latin(value) if isinstance(value, str) else "")
     if kind in ("too_short", "string_too_short", "too_long", "string_too_long"):
         return path, _length_message(kind, ctx)
     if kind == "greater_than_equal":

@@ -424,3 +424,25 @@ def test_the_toml_parser_s_words_are_in_the_designer_s_language(lang: str, name:
     message = caught.value.problems[0].message
     assert said in message.lower(), message
     assert not any(english in message for english in ("Expected", "Unclosed", "array", "after a key")), message
+
+
+@pytest.mark.parametrize(("old", "new", "said"), [
+    ('members = ["east", "west"]', 'members = ["east", "w\u0435st"]',  # a Cyrillic е
+     "unknown actor 'w\u0435st' (did you mean 'west'?) (character 2, '\u0435' U+0435, is not a Latin letter) "
+     "(known: east, south, west)"),
+    ('id = "alpha"', 'id = "\u0430lpha"',  # a Cyrillic а
+     "'\u0430lpha' is not a valid id: use lowercase letters, digits, '-' and '_' (character 1, '\u0430' U+0430, is "
+     "not a Latin letter)"),
+])
+def test_an_id_typed_with_a_letter_of_another_alphabet_is_told_which(tmp_path: Path, old: str, new: str,
+                                                                     said: str) -> None:
+    """Found from outside: 'rу' with a Cyrillic у was "unknown actor 'rу'" with no hint, 'сyber' was told "did you
+    mean 'cyber'?" and "not a valid id: use lowercase letters", each reading as the Latin word: a designer who
+    switches keyboard layouts could not see what was wrong. The letter is named, and the id it looks like."""
+    text = MINI_RULESET.read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / "mini.toml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(ContentError) as info:
+        load_file(path)
+    assert [p.message for p in info.value.problems] == [said]
