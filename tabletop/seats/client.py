@@ -63,7 +63,7 @@ class SeatClient:
         #: the facilitator's replica feed: every action played, in order (other seats: empty)
         self.actions: list[dict[str, Any]] = []
         #: set when the host replaced this connection (the same code joined elsewhere), or when it joined again by
-        #: itself and found another screen holding the seat: read-only
+        #: itself and found another screen holding the seat: read-only (until a second welcome gives the seat back)
         self.replaced: dict[str, Any] | None = None
         #: the host's last ``bye`` (``REPLACED``, or ``CLOSING`` when the host stops)
         self.bye: dict[str, Any] | None = None
@@ -114,9 +114,7 @@ class SeatClient:
         if first["type"] != "welcome":
             await ws.close()
             raise Refused(str(first.get("code", Wire.BAD_MESSAGE)), str(first.get("message", "not welcomed")))  # untranslated: the host words it
-        held = first.get("held")  # another screen holds the seat: this one only watches, as a replaced one does
-        replaced = message("bye", code=Wire.REPLACED, message=held) if isinstance(held, str) else None
-        self._ws, self.welcome, self.replaced, self.bye = ws, first, replaced, None
+        self._ws, self.welcome, self.replaced, self.bye = ws, first, _held(first), None
         self._closed = asyncio.Event()
         self._views = asyncio.Queue()  # a drop's end marker stays with the old connection
         self._take_view(first["view"])
@@ -179,6 +177,9 @@ class SeatClient:
                 future.set_result(msg)
             elif isinstance(seq, int):
                 self._results[seq] = msg  # answered before anyone asked (an act sent again on reconnect)
+        elif kind == "welcome":  # a second one: the screen that held the seat was closed, this one has it again
+            self.welcome, self.replaced = msg, _held(msg)
+            self._take_view(msg["view"])
         elif kind == "bye":
             self.bye = msg
             if msg.get("code") == Wire.REPLACED:
@@ -281,6 +282,13 @@ class SeatClient:
     def unanswered(self) -> list[int]:
         """The ``client_seq`` of acts sent and not answered yet."""
         return sorted(self._unanswered)
+
+
+def _held(welcome: Mapping[str, Any]) -> dict[str, Any] | None:
+    """A welcome's ``held`` (another screen holds the seat: this one only watches, as a replaced one does), as the
+    ``bye REPLACED`` a replaced screen is sent; None when the welcome gives the seat."""
+    held = welcome.get("held")
+    return message("bye", code=Wire.REPLACED, message=held) if isinstance(held, str) else None
 
 
 async def connect(address: str, code: str, client_id: str | None = None, lang: str | None = None) -> SeatClient:

@@ -5,7 +5,10 @@ wrong code is refused after a delay (the sleeper is injected, so tests do
 not wait). The same code joining again takes the seat: the older connection
 is told (``bye REPLACED``) and only watches from then on; a screen joining
 again by itself (``hello`` with ``rejoin``) never takes it from another
-screen that holds it, and only watches instead. Every message is
+screen that holds it, and only watches instead. When the screen that holds a
+seat is closed (its ``bye``), the newest screen still watching that seat has it
+again, told by a second ``welcome``; a dropped link is no leaving (the screen
+joins again by itself, and keeps its seat). Every message is
 checked (:mod:`.protocol`) and paced (:mod:`.flood`); a bad one gets an
 ``error``, too many close the connection, an oversized one closes it at
 once (the WebSocket's own limit). After every change each connection gets
@@ -62,6 +65,8 @@ class Connection:
         self.lang = lang  # the language this screen reads: its views and refusals are in it
         self.version = version  # the protocol version it spoke: it is answered in it
         self.read_only = False
+        self.left = False  # it said bye: the person closed the screen (a dropped link says nothing)
+        self.order = 0  # when it joined, among the host's connections: the newest watching one gets a seat left
         self.errors = 0
         self.actions_sent = 0  # the facilitator's replica feed: actions already sent
         self.behind = False  # the outbox overflowed: the connection is closed, the screen reconnects afresh
@@ -140,6 +145,7 @@ class Host:
         self.connections: set[Connection] = set()
         self.active: dict[str, Connection] = {}  # seat -> the connection that may act for it
         self.server: Server | None = None
+        self._joins = 0  # connections joined so far (each one's order)
         #: every message sent, per seat (None: not recorded): the leak test reads it
         self.sent: dict[str, list[str]] | None = None
         #: this host's run of the game, told apart from any before it: a screen hears of a recovery once per run
@@ -232,6 +238,8 @@ class Host:
             return None
         conn = Connection(ws, seat, hello.get("client") or "", Bucket(clock=self.clock),
                           hello.get("lang") or self.lang, hello["v"])
+        self._joins += 1
+        conn.order = self._joins
         old = self.active.get(seat)
         if old is not None and hello.get("rejoin") is True and not (conn.client and conn.client == old.client):
             # a screen joining again by itself never takes the seat from the screen that holds it now: only a
@@ -252,7 +260,8 @@ class Host:
         self.broadcast(skip=conn)
         return conn
 
-    def _welcome(self, conn: Connection) -> None:
+    def _welcome(self, conn: Connection, back: str | None = None) -> None:
+        """The seat's first view; ``back``: why a screen that watched has the seat again (its second welcome)."""
         seat = self.table.seats[conn.seat]
         view = self.table.view(conn.seat, 0 if seat.role == "facilitator" else None, conn.lang)
         fields: dict[str, Any] = {"seat": seat.id, "role": seat.role, "actor": seat.actor, "name": seat.name,
@@ -264,6 +273,8 @@ class Host:
             fields["read_only"] = True
             with using(conn.lang):
                 fields["held"] = _another_screen()
+        if back is not None:
+            fields["back"] = back
         rewound = self.table.session.rewound
         if rewound is not None:  # the save was recovered: a screen of the game before saw events played again since
             fields["recovered"] = {"events": rewound, "sitting": self.sitting, "lost": self.table.session.lost}
@@ -285,6 +296,7 @@ class Host:
                 conn.send(message("error", code=exc.code, message=exc.message))
             return conn.errors < MAX_ERRORS
         if msg["type"] == "bye":
+            conn.left = True
             return False
         if msg["type"] == "hello":
             conn.errors += 1
@@ -315,7 +327,24 @@ class Host:
         if self.active.get(conn.seat) is conn:
             del self.active[conn.seat]
             self.table.connected.discard(conn.seat)
+            if conn.left:
+                self._seat_again(conn.seat)
             self.broadcast()
+
+    def _seat_again(self, seat: str) -> None:
+        """The screen that held ``seat`` was closed: the newest screen still watching it has the seat again, and is
+        told so (found from outside: a team's laptop, replaced by a phone that then quit, refused every key until
+        the team quit and joined again). A screen that only dropped its link is not replaced so: it comes back."""
+        watching = [c for c in self.connections if c.seat == seat and c.read_only and not c.behind]
+        if not watching:
+            return
+        conn = max(watching, key=lambda c: c.order)
+        conn.read_only = False
+        self.active[seat] = conn
+        self.table.connected.add(seat)
+        with using(conn.lang):
+            back = _("the screen that took this seat was closed: this one acts for the seat again")
+        self._welcome(conn, back)
 
     # -- views -------------------------------------------------------------
 

@@ -25,9 +25,11 @@ A seat sends:
 
 The host sends:
 
-- ``welcome {seat, role, actor, name, read_only, view, header?, held?, recovered?}``: joined; ``header``, the
-  facilitator's alone: the save's header (the scenario embedded, the seed, the teams' names);
+- ``welcome {seat, role, actor, name, read_only, view, header?, held?, back?, recovered?}``: joined; ``header``,
+  the facilitator's alone: the save's header (the scenario embedded, the seed, the teams' names);
   ``held``, when a ``rejoin`` found the seat held by another screen: why this one only watches (for people);
+  a second ``welcome``, with ``back`` (for people), to a screen that only watched: the screen that held its
+  seat was closed, and this one has the seat again;
   ``recovered {events, sitting, lost}`` when the host went on from a recovered save (the events kept; an id
   of this run of the host; the lines of the damaged save not in the game, 0 for a cut last line that no
   screen was shown);
@@ -39,7 +41,7 @@ The host sends:
   ``client_seq`` it can read is ``refused`` instead); after too many the
   connection is closed;
 - ``bye {code, message}``: the host closes this connection (another
-  connection took the seat: this one is read-only from now on).
+  connection took the seat: this one is read-only from now on, until a second ``welcome``).
 
 A client's ``client_seq`` is its own count of acts: the host answers an act
 it has seen already with the same answer, without doing it again.

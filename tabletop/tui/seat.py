@@ -555,6 +555,8 @@ class SeatApp(LatinKeys, SeatActs, App[None]):
             return said.format(address=literal(self.address, lines=False), seat=seat)
 
     def _show(self, view: Mapping[str, Any]) -> None:
+        if self.client is not None and self.client.welcome is not None and self.client.welcome is not self.welcome:
+            self._seated_again(self.client.welcome)
         renamed = self.view is not None and words.seat_name(self.welcome.get("seat", ""), self.view) != words.seat_name(
             self.welcome.get("seat", ""), view)
         self.view = view
@@ -568,6 +570,17 @@ class SeatApp(LatinKeys, SeatActs, App[None]):
         if self.client is not None and self.client.replaced is not None:
             with using(self.lang):
                 self.seat_screen.say_link(_("Read-only: {why}").format(why=self.replaced_why()), lost=True)
+
+    def _seated_again(self, welcome: Mapping[str, Any]) -> None:
+        """A second welcome: the screen that held this seat was closed, and this one has the seat again: said on
+        the link line and in a notice (found from outside: it stayed read-only, refusing every key)."""
+        self.welcome = welcome
+        if isinstance(self._replica, Replica):
+            self._replica = None  # the welcome's feed is the whole game again, as on joining
+        self.seat_screen.say_link(self._joined_words(welcome), lost=False)
+        back = welcome.get("back")
+        if isinstance(back, str) and back:
+            self.notify(literal(back), markup=False, timeout=30)
 
     def _retry_words(self, first: bool, tries: int, closed: bool) -> str:
         """What the link line says while this screen tries to reach the host again (try ``tries``)."""

@@ -1,0 +1,84 @@
+"""A seat's screens after a person's join replaced one: who has the seat when the newer screen goes.
+
+A real host on a loopback port, the screens driven with Pilot; every wait is
+bounded by a count of pauses (:mod:`.screenkit`), the retries' sleeper injected.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Static
+
+from tabletop.seats.client import SeatClient, connect
+from tabletop.seats.table import Table
+from tabletop.tui.seat import SeatApp
+
+from .screenkit import choose, entries, until
+from .support import Sleeps, caught_up, hosting, make_table
+
+
+def _link(app: SeatApp) -> str:
+    return str(app.seat_screen.query_one("#link", Static).render())
+
+
+async def _to_moves(table: Table, facilitator: SeatClient) -> str:
+    """The facilitator draws and applies the card: the seat of the first team to move."""
+    while table.session.state.phase != "moves":
+        view = await caught_up(facilitator, table.session.state.seq)
+        await facilitator.act(pick=view["decision"]["entries"][0]["id"])
+    return next(f"team:{a.actor}" for a in table.session.options() if a.actor)
+
+
+def _a_move(app: SeatApp) -> int:
+    return next(i for i, e in enumerate(entries(app)) if e.get("action", {}).get("kind") == "move"
+                and not e.get("refusal") and i < 9)
+
+
+async def test_when_the_screen_that_took_a_seat_is_closed_the_one_it_replaced_has_the_seat_again(
+        tmp_path: Path) -> None:
+    """Found from outside: a team's laptop replaced by a phone with the same code said it only watches (as
+    documented); the phone was then closed, and the laptop refused every key until the team quit it and joined
+    again. The screen still watching the seat has it again when the one that took it is closed, and says so."""
+    table = make_table(tmp_path, sealed=False)
+    async with hosting(table) as (host, address, codes):
+        facilitator = await connect(address, codes["facilitator"])
+        seat = await _to_moves(table, facilitator)
+        app = SeatApp(address, codes[seat], sleep=Sleeps())
+        async with app.run_test(size=(120, 40), notifications=True) as pilot:
+            listed = app.seat_screen.query_one("#entries")
+            await until(pilot, lambda: bool(listed.option_count), "the team's moves")
+            phone = await connect(address, codes[seat])  # a person joins the same seat on another screen
+            await until(pilot, lambda: app.watching and not listed.option_count, "the laptop to only watch")
+            await phone.close()  # the phone is closed (ctrl+q): its screen says bye
+            await until(pilot, lambda: not app.watching, "the laptop to have the seat again")
+            await until(pilot, lambda: bool(listed.option_count), "the team's moves listed again")
+            assert _link(app).startswith("Connected to") and "Read-only" not in _link(app), _link(app)
+            assert any("acts for the seat again" in n.message for n in app._notifications), "not said plainly"
+            assert host.active[seat].client == app.client.client_id  # type: ignore[union-attr]
+            seq = table.session.state.seq
+            await choose(pilot, app, _a_move(app))
+            await until(pilot, lambda: table.session.state.seq > seq, "the laptop's move to be done")
+        await facilitator.close()
+    table.session.close()
+
+
+async def test_a_dropped_link_of_the_screen_that_took_a_seat_gives_it_back_to_no_other(tmp_path: Path) -> None:
+    """Only a closed screen leaves its seat: one whose link dropped joins again by itself and keeps it, so the
+    screen it replaced goes on watching (the seat does not swap screens on a network blip)."""
+    table = make_table(tmp_path)
+    async with hosting(table) as (host, address, codes):
+        laptop = await connect(address, codes["team:ru"])
+        phone = await connect(address, codes["team:ru"])
+        while laptop.replaced is None:
+            await laptop.next_view()
+        [link] = [c for c in host.connections if c.client == phone.client_id]
+        await link.ws.close(1011)  # no bye: the link dropped
+        while any(c.client == phone.client_id for c in host.connections):
+            await laptop.next_view()  # the host saw it go: every other seat is told who is connected
+        assert laptop.read_only and "team:ru" not in host.active
+        welcome = await phone.reconnect()
+        assert welcome["read_only"] is False and host.active["team:ru"].client == phone.client_id
+        for client in (laptop, phone):
+            await client.close()
+    table.session.close()
