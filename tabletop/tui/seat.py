@@ -14,6 +14,7 @@ it only watches, and says why); acts sent and not yet answered are sent again
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -52,6 +53,8 @@ _, ngettext, N_ = Domain("tui").words()
 CHECK_AFTER = 3
 #: pauses between tries to join again after a drop (the last one repeats): quick at first, then calm
 RETRY_PAUSES = (0.2, 0.5, 1.0, 2.0)
+#: seconds a closing screen gives its bye to reach the host (a host gone does not hold the screen open)
+BYE_WAIT = 2.0
 
 Sleep = Callable[[float], Awaitable[None]]
 
@@ -737,6 +740,14 @@ class SeatApp(LatinKeys, SeatActs, App[None]):
         if self.client is not None:
             await self.client.close()
         self.exit()
+
+    async def on_unmount(self) -> None:
+        """However the screen closed (ctrl+q, a stop signal, its terminal or its browser tab closed), the host is
+        told it has left, so a screen it replaced has the seat again; bounded, as the host may be gone."""
+        self.workers.cancel_group(self, "link")  # untranslated: a worker group; it does not join again meanwhile
+        if self.client is not None:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self.client.close(), BYE_WAIT)
 
 
 __all__ = ["CodeScreen", "SeatApp", "SeatScreen"]

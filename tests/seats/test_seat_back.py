@@ -82,3 +82,22 @@ async def test_a_dropped_link_of_the_screen_that_took_a_seat_gives_it_back_to_no
         for client in (laptop, phone):
             await client.close()
     table.session.close()
+
+
+async def test_a_screen_closed_without_its_quit_key_gives_the_seat_back_too(tmp_path: Path) -> None:
+    """Found from outside: the phone's terminal window was closed (a browser tab closed, a stop signal: the screen
+    exits without ctrl+q), and the laptop it had replaced stayed read-only. However a screen closes, it tells the
+    host it has left."""
+    table = make_table(tmp_path)
+    async with hosting(table) as (host, address, codes):
+        laptop = SeatApp(address, codes["team:ru"], sleep=Sleeps())
+        async with laptop.run_test(size=(120, 40)) as pilot:
+            await until(pilot, laptop.joined.is_set, "the laptop to join")
+            phone = SeatApp(address, codes["team:ru"], sleep=Sleeps())
+            async with phone.run_test(size=(80, 24)) as other:
+                await until(other, phone.joined.is_set, "the phone to join")
+                await until(pilot, lambda: laptop.watching, "the laptop to only watch")
+            # the phone's screen exited as a stop signal makes it (app.exit), its quit key never pressed
+            await until(pilot, lambda: not laptop.watching, "the laptop to have the seat again")
+            assert host.active["team:ru"].client == laptop.client.client_id  # type: ignore[union-attr]
+    table.session.close()
