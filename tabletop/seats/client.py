@@ -90,11 +90,12 @@ class SeatClient:
     def read_only(self) -> bool:
         return self.replaced is not None or bool(self.welcome and self.welcome.get("read_only"))
 
-    async def connect(self, rejoin: bool = False) -> dict[str, Any]:
+    async def connect(self, rejoin: bool = False, watching: bool = False) -> dict[str, Any]:
         """Join: the welcome (with the seat's first view); raises :class:`Refused` for a wrong code.
 
         ``rejoin``: this screen joins again by itself (:meth:`reconnect`): if another screen holds the seat now,
-        this one is welcomed read-only (:attr:`replaced` says why) instead of taking it."""
+        this one is welcomed read-only (:attr:`replaced` says why) instead of taking it. ``watching``: this screen
+        only watched before (another screen had taken the seat): it has a free seat until that screen comes back."""
         try:
             # a host starting up (a resume) can answer the handshake half-made: InvalidMessage, InvalidStatus...
             ws = await ws_connect(ws_url(self.address), max_size=MAX_HOST_MESSAGE, open_timeout=10,
@@ -106,6 +107,8 @@ class SeatClient:
             hello["lang"] = self.lang
         if rejoin:
             hello["rejoin"] = True
+        if watching:
+            hello["watching"] = True
         try:
             await ws.send(encode(hello))
             first = decode(await ws.recv(), MAX_HOST_MESSAGE, HOST_TYPES)
@@ -128,8 +131,9 @@ class SeatClient:
 
         It does not take the seat from another screen that holds it now (only a person's join does): it is then
         read-only, as when another screen replaced it."""
+        watching = self.replaced is not None  # said to the host: a free seat is this screen's only till its holder is back
         await self._drop()
-        return await self.connect(rejoin=True)
+        return await self.connect(rejoin=True, watching=watching)
 
     async def close(self) -> None:
         """Say bye and close (acts not answered stay unanswered)."""

@@ -8,7 +8,9 @@ again by itself (``hello`` with ``rejoin``) never takes it from another
 screen that holds it, and only watches instead. When the screen that holds a
 seat is closed (its ``bye``), the newest screen still watching that seat has it
 again, told by a second ``welcome``; a dropped link is no leaving (the screen
-joins again by itself, and keeps its seat). Every message is
+joins again by itself, and keeps its seat). A screen that only watched joins
+again by itself too (``watching``): finding the seat free, it has it until the
+screen that held it comes back. Every message is
 checked (:mod:`.protocol`) and paced (:mod:`.flood`); a bad one gets an
 ``error``, too many close the connection, an oversized one closes it at
 once (the WebSocket's own limit). After every change each connection gets
@@ -66,6 +68,8 @@ class Connection:
         self.version = version  # the protocol version it spoke: it is answered in it
         self.read_only = False
         self.left = False  # it said bye: the person closed the screen (a dropped link says nothing)
+        #: it only watched before its link dropped and found the seat free: the screen that held it takes it back
+        self.stand_in = False
         self.order = 0  # when it joined, among the host's connections: the newest watching one gets a seat left
         self.errors = 0
         self.actions_sent = 0  # the facilitator's replica feed: actions already sent
@@ -241,7 +245,9 @@ class Host:
         self._joins += 1
         conn.order = self._joins
         old = self.active.get(seat)
-        if old is not None and hello.get("rejoin") is True and not (conn.client and conn.client == old.client):
+        own = bool(conn.client) and old is not None and conn.client == old.client
+        watched = hello.get("rejoin") is True and hello.get("watching") is True  # it only watched before its drop
+        if old is not None and hello.get("rejoin") is True and not own and (watched or not old.stand_in):
             # a screen joining again by itself never takes the seat from the screen that holds it now: only a
             # person's join does (found from outside: after a host restart, the old `join` console came back a
             # moment after the host's own and took the seat from it; the seat went to whichever came back last)
@@ -251,6 +257,9 @@ class Host:
             with using(old.lang):
                 old.send(message("bye", code=Wire.REPLACED, message=_another_screen()))
         if not conn.read_only:
+            # a screen that only watched before a host restart has a free seat, so the team is not left with a screen
+            # that refuses every key; the screen that held the seat takes it back when it comes (found from outside)
+            conn.stand_in = watched or (own and old is not None and old.stand_in)
             self.active[seat] = conn
         self.connections.add(conn)
         self.table.connected.add(seat)

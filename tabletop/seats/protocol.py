@@ -4,12 +4,15 @@ Every message is one JSON object with ``"type"`` and ``"v"`` (:data:`VERSION`;
 the host also takes version 1, and answers a seat in the version it spoke).
 A seat sends:
 
-- ``hello {code, client?, lang?, rejoin?}``: join with a seat's code; ``client`` is a random
+- ``hello {code, client?, lang?, rejoin?, watching?}``: join with a seat's code; ``client`` is a random
   id the client keeps across reconnects (its acts are told apart by it);
   ``lang`` (version 2) the language the seat reads, ``en``, ``ru`` or ``uk``
   (without it: the host's language); ``rejoin: true``: the screen joins again by itself
   after a lost connection, and does not take the seat from another screen that holds it
   (it is welcomed read-only, with ``held``); without it, a person's join, which takes the seat;
+  ``watching: true`` with ``rejoin``: this screen only watched before its link dropped (another screen had
+  taken the seat): finding the seat free (a host restarted, the other screen not back), it has the seat until
+  the screen that held it comes back;
 - ``lang {lang}`` (version 2): the seat reads another language from now on
   (the host sends it a fresh view);
 - ``act {client_seq, pick | action, at?, reason?, text?, result?, reasons?}``: do
@@ -185,6 +188,7 @@ def check_client(data: dict[str, Any]) -> dict[str, Any]:
                 # untranslated: for a client's programmer, in the wire's own terms
                 raise ProtocolError(Wire.BAD_MESSAGE, f"'{key}' is too long")
         _field(data, "rejoin", (bool,), required=False)
+        _field(data, "watching", (bool,), required=False)
         _check_lang(data, required=False)
     elif kind == "lang":
         _check_lang(data, required=True)

@@ -448,16 +448,9 @@ class SeatApp(LatinKeys, SeatActs, App[None]):
                 self._show(await client.next_view())
             except Disconnected:
                 self.joined.clear()
-                if client.replaced is not None:
-                    # another screen has this seat: joining again by itself would take it back from that screen
-                    # (found from outside: after a host restart the seat went to whichever screen came back last)
-                    with using(self.lang):
-                        said = (_("Disconnected. Another screen has this seat: to act here, reload this page and type "
-                                  "the code again.") if self.is_web  # a browser's tab has no ctrl+q to quit with
-                                else _("Disconnected. Another screen has this seat: to act here, quit with ctrl+q and "
-                                       "join again with the code."))
-                    self.seat_screen.say_link(said, lost=True)
-                    return
+                # a screen that only watched joins again too, saying so: it never takes the seat from the screen that
+                # holds it, and has it only while that one is not back (found from outside: after a host restart it
+                # stayed off for good, though the screen that had taken its seat never came back)
                 if self._game_over() and client.bye is not None and client.bye.get("code") == Wire.CLOSING:
                     # a finished game's host closed: there is nothing to join again (found from outside: the screens
                     # promised to join "when it starts again" and counted tries for good)

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Static
 
 from tabletop.seats.client import SeatClient, connect
+from tabletop.seats.host import Host
+from tabletop.seats.protocol import ProtocolError, check_client, decode, encode, message
 from tabletop.seats.table import Table
 from tabletop.tui.seat import SeatApp
 
@@ -101,3 +104,48 @@ async def test_a_screen_closed_without_its_quit_key_gives_the_seat_back_too(tmp_
             await until(pilot, lambda: not laptop.watching, "the laptop to have the seat again")
             assert host.active["team:ru"].client == laptop.client.client_id  # type: ignore[union-attr]
     table.session.close()
+
+
+async def test_after_a_host_restart_a_screen_that_only_watched_acts_until_the_screen_that_took_its_seat_is_back(
+        tmp_path: Path) -> None:
+    """Found from outside: the laptop a phone had replaced kept, across a host restart, that it only watched: it
+    stayed off, refusing every pick, though the phone never came back and the laptop was the seat's only screen.
+    It joins again by itself, saying it only watched: the seat being free, it acts; when the phone comes back
+    (the screen that held the seat), the phone has it again and the laptop only watches."""
+    table = make_table(tmp_path, sealed=False)
+    async with hosting(table) as (host, address, codes):
+        facilitator = await connect(address, codes["facilitator"])
+        seat = await _to_moves(table, facilitator)
+        app = SeatApp(address, codes[seat], sleep=Sleeps())
+        async with app.run_test(size=(120, 40)) as pilot:
+            listed = app.seat_screen.query_one("#entries")
+            await until(pilot, lambda: bool(listed.option_count), "the team's moves")
+            phone = await connect(address, codes[seat])
+            await until(pilot, lambda: app.watching, "the laptop to only watch")
+            await host.stop()  # tabletop host stopped, then --resume: the phone does not come back yet
+            await until(pilot, lambda: not app.joined.is_set(), "the laptop to see the host go")
+            _, port = address.rsplit(":", 1)
+            again = Host(table, codes, sleeper=Sleeps())
+            await again.start("127.0.0.1", int(port))
+            try:
+                await until(pilot, lambda: app.joined.is_set() and not app.watching and bool(listed.option_count),
+                            "the laptop to join again and list the team's moves")
+                assert "Read-only" not in _link(app), _link(app)
+                seq = table.session.state.seq
+                await choose(pilot, app, _a_move(app))
+                await until(pilot, lambda: table.session.state.seq > seq, "the laptop's move to be done")
+                welcome = await phone.reconnect()  # the phone, which held the seat, comes back by itself
+                assert welcome["read_only"] is False and again.active[seat].client == phone.client_id
+                await until(pilot, lambda: app.watching and "Read-only" in _link(app), "the laptop to watch again")
+                await phone.close()
+            finally:
+                await again.stop()
+        await facilitator.close()
+    table.session.close()
+
+
+def test_a_hellos_watching_is_true_or_false() -> None:
+    check_client(decode(encode(message("hello", code="x", rejoin=True, watching=True))))
+    with pytest.raises(ProtocolError) as caught:
+        check_client(decode(encode(message("hello", code="x", rejoin=True, watching="yes"))))
+    assert caught.value.code == "BAD_MESSAGE" and "'watching'" in caught.value.message
