@@ -16,7 +16,7 @@ from typing import Any, NamedTuple, get_args, get_origin
 from ..lang import Domain
 from .errors import KeyPath, Problem, did_you_mean
 from .fields import Limits, hints
-from .models import Choice, Name, Objective, Prompt, Text
+from .models import Actor, Choice, Name, Objective, Prompt, Text
 from .vocabulary import LogEffect
 from .overlaytexts import BARE_LISTS, FIELDS, GRAMMAR, HASH_LENGTH, LISTS, SECTIONS, SINGLE, Entries, base_hash, entry_path
 from .arguments import StockText, single_line
@@ -42,6 +42,8 @@ def _bounds(tp: Any) -> tuple[int, int | None]:
 BOUNDS: dict[str, tuple[int, int | None]] = {
     "name": _bounds(Name),
     "title": _bounds(Name),
+    # what a track's panel calls an actor (RU): as the base's, a dozen characters at most
+    "short": _bounds(get_args(hints(Actor)["short"])[0]),
     "description": _bounds(Text),
     "text": _bounds(Text),
     "control_note": _bounds(Text),
@@ -201,7 +203,7 @@ def _text(value: Any, field: str) -> tuple[int | None, str] | None:
 
 
 #: the translated texts that are one line, as the base's are (:func:`~tabletop.content.arguments.single_line`)
-ONE_LINE = frozenset({"name", "title", "choices", "ladder"})
+ONE_LINE = frozenset({"name", "short", "title", "choices", "ladder"})
 
 
 def _list(value: Any, length: int, field: str) -> tuple[int | None, str] | None:

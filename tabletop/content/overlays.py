@@ -234,7 +234,7 @@ def _ruleset(rs: Ruleset, tables: Tables) -> Ruleset:
     def actor(a: Actor, entry: dict[str, Any] | None) -> Actor:
         if not entry:
             return a
-        changes = _texts(entry, "name", "description")
+        changes = _texts(entry, "name", "short", "description")
         if "objectives" in entry:
             changes["objectives"] = tuple(replace(o, text=t) for o, t in zip(a.objectives, entry["objectives"], strict=True))
         return replace(a, **changes)

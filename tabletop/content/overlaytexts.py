@@ -25,7 +25,7 @@ Entries = dict[str, dict[str, Texts]]
 #: the fields each section's entries may translate, and which of them are lists
 FIELDS: dict[str, tuple[str, ...]] = {
     "ruleset": ("name", "description"),
-    "actors": ("name", "description", "objectives"),
+    "actors": ("name", "short", "description", "objectives"),
     "meters": ("name", "description"),
     "resources": ("name", "description"),
     "tracks": ("name", "description", "ladder"),
@@ -58,7 +58,7 @@ def ruleset_entries(rs: Ruleset) -> Entries:
     o = rs.ruleset
     return {
         "ruleset": {"": {"name": o.name, "description": o.description}},
-        "actors": {a.id: {"name": a.name, "description": a.description,
+        "actors": {a.id: {"name": a.name, "short": a.short, "description": a.description,
                           "objectives": tuple(ob.text for ob in a.objectives)} for a in rs.actors},
         "meters": {m.id: {"name": m.name, "description": m.description} for m in rs.meters},
         "resources": {r.id: {"name": r.name, "description": r.description} for r in resource_infos(rs)},

@@ -123,6 +123,20 @@ def test_an_overlay_translates_texts_and_keeps_ids_numbers_and_order(scenarios: 
     assert translated(ru, "ru") is ru and translated(ru, "en") is base
 
 
+def test_an_actors_short_is_translated_like_its_name(scenarios: Path) -> None:
+    """Found from outside: the Ukrainian board's track panels read "US · RU" and "вето UA RU" beside Cyrillic names,
+    as an overlay could not give an actor's ``short``."""
+    rs, _deck = _write(scenarios)
+    rs.write_text(rs.read_text(encoding="utf-8").replace('[actors.ua]\nname = "Украина"',
+                                                         '[actors.ua]\nname = "Украина"\nshort = "УКР"'),
+                  encoding="utf-8")
+    base = load_scenario(_ruleset(scenarios))
+    ru = translated(base, "ru")
+    assert ru.index.actors["ua"].short == "УКР"
+    assert ru.index.actors["ru"].short == base.index.actors["ru"].short == "RU"  # not translated: the base's
+    assert base.index.actors["ua"].short == "UA"
+
+
 def test_stock_arguments_run_on_across_a_tracks_tables(scenarios: Path) -> None:
     deck_path = scenarios / "decks" / "parallel-tracks-events.toml"
     base = load_scenario(_ruleset(scenarios))
@@ -187,6 +201,11 @@ def test_each_problem_is_reported_at_its_line(scenarios: Path, capsys: pytest.Ca
         ('[moves.signal]\nname = "Сигнал"', '[moves.signal]\nname = "Сигнал"\nbase = "xyz"',
          "moves.signal.base: expected the 12 hex digits that scripts/overlays --stamp writes"),
         ('[actors.ua]', '[actorz.ua]', "actorz: unknown key 'actorz' (did you mean 'actors'?)"),
+        # an actor's short is checked as the base's is: a track panel's column counts on it
+        ('[actors.ua]\nname = "Украина"', f'[actors.ua]\nname = "Украина"\nshort = "{"Я" * 13}"',
+         "actors.ua.short: at most 12 characters allowed"),
+        ('[actors.ua]\nname = "Украина"', '[actors.ua]\nname = "Украина"\nshort = "У\\nКР"',
+         "actors.ua.short: is one line: it has a line break or a tab"),
         ("[overlay]\n", "[overlay]\nkind = 1\n", "overlay.kind: unknown key 'kind'"),
     ],
 )

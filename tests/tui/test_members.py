@@ -9,7 +9,10 @@ the room, nor a designer's ``sud`` "SUD".
 
 from __future__ import annotations
 
+import pytest
+
 from tabletop import load_scenario, new_game
+from tabletop.lang import using
 from tabletop.tui.widgets import member_label, track_text
 
 
@@ -47,3 +50,19 @@ def test_a_short_id_is_not_a_label_the_short_is(tmp_path) -> None:  # noqa: ANN0
     assert member_label(state, "ua") == "Ukraine"  # no short: the name, never "UA" from the id
     assert member_label(state, "eu") == "Europe"
     assert member_label(state, "ru") == "RU"
+
+
+@pytest.mark.parametrize(("lang", "shorts"), [("uk", ["РФ", "УКР", "США", "ЄС"]), ("ru", ["РФ", "УКР", "США", "ЕС"])])
+def test_the_shorts_are_in_the_boards_language(lang: str, shorts: list[str]) -> None:
+    """Found from outside: on the Ukrainian board the track panels read "US · RU", "RU · UA · US · EU" and "вето UA RU"
+    while the mediators showed in Cyrillic: the overlays could not translate an actor's ``short``."""
+    for ruleset in ("parallel-tracks", "parallel-tracks-linked"):
+        state = new_game(load_scenario(ruleset), seed=1)
+        with using(lang):
+            assert [member_label(state, a) for a in ("ru", "ua", "us", "eu")] == shorts
+            status = track_text(state, "ukraine-status", width=120).plain.splitlines()[-1]
+        assert status.startswith(" \u00b7 ".join(shorts))
+        assert f" {shorts[1]} {shorts[0]}" in status  # the veto
+        assert not any(code in status.split() for code in ("RU", "UA", "US", "EU"))
+    with using("en"):
+        assert [member_label(state, a) for a in ("ru", "ua", "us", "eu")] == ["RU", "UA", "US", "EU"]
