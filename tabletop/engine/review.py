@@ -265,10 +265,25 @@ def applied_card(state: State) -> str | None:
     return last.action.card if last is not None and last.round == state.round else None
 
 
+def applied_choice(state: State) -> int | None:
+    """The choice (its place on the card, from 0) taken on this round's applied card; None: it was applied without
+    one, or none is applied. An undone answer is no answer: the card's panel marks only the one that stands."""
+    card = applied_card(state)
+    if card is None:
+        return None
+    log = state.recent(40)
+    undone = undone_seqs(log)
+    last = next((e for e in reversed(log) if e.action.kind in ("apply_card", "choose") and e.seq not in undone), None)
+    if last is None or last.action.kind != "choose" or last.action.card != card or last.round != state.round:
+        return None
+    return last.action.choice
+
+
 __all__ = [
     "PROVISIONAL",
     "TrackChange",
     "applied_card",
+    "applied_choice",
     "ended_at",
     "end_lang",
     "gated_counters",

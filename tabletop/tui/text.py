@@ -206,11 +206,17 @@ def resources_words(resources: Mapping[str, int], names: Mapping[str, str] | Non
     return ", ".join(amount_words(v, k, names) for k, v in resources.items()) or _("no resources")
 
 
-def card_text(state: State, card: Card, facilitator: bool, story: bool = True, scheduled: bool = False) -> Text:
+#: in front of the choice an applied card was answered with (two cells, as the other choices' indent)
+CHOSEN_MARK = wording.MET_MARK[True] + " "
+
+
+def card_text(state: State, card: Card, facilitator: bool, story: bool = True, scheduled: bool = False,
+              chosen: int | None = None) -> Text:
     """A card as the panel shows it; without ``story`` (read out already, small screen) its text is left out.
 
     ``scheduled``: the card came up on the deck's schedule, and the panel says so
-    (the facilitator is reminded that it may still be skipped or redrawn)."""
+    (the facilitator is reminded that it may still be skipped or redrawn). ``chosen``: the choice taken (the card
+    applied), marked ✔ in front of its number, the others dimmed."""
     n = names(state)
     card = shown(state).index.cards.get(card.id, card)  # its texts in the language spoken
     out = Text()
@@ -233,7 +239,12 @@ def card_text(state: State, card: Card, facilitator: bool, story: bool = True, s
         chooses = pgettext("plural subject", "{actor} choose:") if plural else _("{actor} chooses:")
         out.append(chooses.format(actor=chooser) + "\n", style="bold")
         for i, choice in enumerate(card.choices, 1):
-            out.append(f"  {i}. {literal(choice.label)} \u2192 {wording.choice_words(card, choice, n)}\n")
+            # found from outside: once applied, the list read "1. … 2. …" with no sign of the answer (only the
+            # rulings said it); a mark, not a colour alone, in the column the numbers keep free
+            taken = chosen == i - 1
+            style = "" if chosen is None else "bold" if taken else "dim"  # untranslated: styles
+            out.append(f"{CHOSEN_MARK if taken else '  '}{i}. {literal(choice.label)} "
+                       f"\u2192 {wording.choice_words(card, choice, n)}\n", style=style)
     if card.requires:
         out.append(_("Drawn only when: ") + ", ".join(named(c, n) for c in card.requires) + "\n", style="dim")
     if facilitator and card.control_note:

@@ -21,7 +21,7 @@ from textual.widgets import Input, Static
 from ..content.grammar import plural_subject
 from ..engine import State, waiting_for, wording
 from ..engine.cards import on_schedule
-from ..engine.review import applied_card, undone_seqs
+from ..engine.review import applied_card, applied_choice, undone_seqs
 from ..lang import Domain
 from .text import (
     STATUS_STYLE,
@@ -236,7 +236,7 @@ class CardPanel(BoardPart):
                 self.border_title = _("This round's card (applied)")
                 # read out already: on a small screen its title and effect are enough
                 small = self.app.size.width < 110 or self.app.size.height < 34
-                self.paint(card_text(state, card, facilitator, story=not small))
+                self.paint(card_text(state, card, facilitator, story=not small, chosen=applied_choice(state)))
                 return
             self.border_title = _("Card")
             self.paint(Text(_("No card on the table."), style="dim"))

@@ -80,3 +80,48 @@ def test_a_choice_reads_the_same_on_the_card_the_pick_list_and_a_seat() -> None:
     quiet = [c for c in load_scenario("parallel-tracks").deck.cards
              if c.id in seen and any(all(e.key == "log" for e in ch.effects) for ch in c.choices)]
     assert quiet, "a card with a choice that only writes the log was met"
+
+
+def _card_answered(tmp_path, pick: int, lang: str):  # noqa: ANN001, ANN202 - pytest's tmp_path; a Session
+    """A game whose round's card with choices was answered with choice ``pick`` (from 0)."""
+    from tabletop.engine import legal_actions
+
+    from .support import start
+
+    session = start(tmp_path, seed=3, name=f"{lang}.jsonl")
+    while True:
+        options = legal_actions(session.state)
+        chooses = [a for a in options if a.kind == "choose"]
+        if len(chooses) > pick:
+            session.apply(next(a for a in chooses if a.choice == pick))
+            return session
+        # a card without choices applied, moves passed, phases ended: on to the next round's card
+        session.apply(next((a for a in options if a.kind == "pass"), options[0]))
+        assert not session.state.over, "no card with choices came up"
+
+
+async def test_the_applied_cards_panel_marks_the_choice_taken(tmp_path) -> None:  # noqa: ANN001 - pytest's tmp_path
+    """Found from outside: after a card's choice the panel "Картка цього раунду (застосована)" still listed
+    "1. … 2. …" with nothing to say which was taken (only the last rulings did). The choice taken is marked ✔ in
+    front of its number, in every language, and the mark goes when the answer is undone."""
+    from tabletop.tui.app import TabletopApp
+    from tabletop.tui.widgets import CardPanel
+
+    from .support import SIZE, SMALL, on_screen, press
+
+    def rows(app: TabletopApp) -> list[str]:
+        lines = [line.strip("\u2502 ") for line in on_screen(app.screen.query_one(CardPanel)).splitlines()]
+        return [line for line in lines if line[:2] in ("1.", "2.", "\u2714 ")]
+
+    for lang, size in (("uk", SMALL), ("en", SIZE)):
+        session = _card_answered(tmp_path, pick=1, lang=lang)
+        card = session.state.scenario.index.cards[session.state.recent(1)[0].action.card]
+        assert len(card.choices) >= 2 and session.state.card is None
+        app = TabletopApp(session, lang=lang)
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            taken = rows(app)
+            assert taken[0].startswith("1. ") and taken[1].startswith("\u2714 2. "), taken
+            await press(pilot, "u", "y")  # the answer taken back: the card on the table again, nothing marked
+            assert session.state.card == card.id
+            assert [row[:2] for row in rows(app)][:2] == ["1.", "2."], rows(app)
