@@ -84,6 +84,7 @@ class PhaseClock:
         self._announced = False
         #: the phase timed before this one and the seconds it had left (an undo may come back to it)
         self._left_behind: tuple[Hashable, float | None] | None = None
+        self._announced_behind = False  # whether that phase's time up had been announced
 
     # -- the phase timer ------------------------------------------------------
 
@@ -102,8 +103,13 @@ class PhaseClock:
         if phase == self.phase:
             return False
         left = self._starting_left(phase, seconds)
-        self._left_behind = (self.phase, self.remaining())
+        back = self._left_behind is not None and self._left_behind[0] == phase and self._announced_behind
+        self._left_behind, self._announced_behind = (self.phase, self.remaining()), self._announced
         self.start(left, phase)
+        if back:
+            # its time up was announced when it ran out, once (found from outside: an undo back into a phase whose
+            # time was up rang and said TIME UP again, and so did the step forward again after it)
+            self._announced = self.time_up()
         return True
 
     def _starting_left(self, phase: Hashable, seconds: float | None) -> float | None:

@@ -24,6 +24,7 @@ from ..lang import Domain
 from ..play.sealed import SealedDesk
 from ..play.session import Session
 from .clock import ClockReading, Now, PhaseClock
+from .notices import Refusals
 from .text import names, pgettext, phase_word, shown
 
 _, ngettext, N_ = Domain("tui").words()
@@ -66,6 +67,9 @@ class Timekeeper:
         if reading is not None:
             self._restore(reading)
         self.session.clock_reading = self.reading
+        #: the time-up notice on screen: one at a time, gone with its phase (found from outside: with 5 s phases the
+        #: event phase's TIME UP still showed when the moves phase's came, two stacked)
+        self.notice = Refusals()
 
     def _phase(self, state: State) -> tuple[Hashable, int | None]:
         """What is timed now (a new round or phase restarts the timer), and for how long."""
@@ -88,7 +92,8 @@ class Timekeeper:
     def follow(self, state: State) -> None:
         """Start timing the state's phase if it is a new one."""
         phase, seconds = self._phase(state)
-        self.clock.enter(phase, seconds)
+        if self.clock.enter(phase, seconds):
+            self.notice.clear(self.screen)  # "time is up for the event phase" is no longer so in the moves phase
 
     def reading(self, state: State) -> dict[str, Any]:
         """The clock to save with the event that led to ``state``."""
@@ -143,7 +148,7 @@ class Timekeeper:
             then = _("Each human team whose turn it is now passes (the timers say so: on_time_up = pass); + gives one "
                      "more minute.")
         said = _("Time is up for the {phase} phase. {then}").format(phase=phase_word(state.phase), then=then)
-        self.screen.notify(said, markup=False, title=_("TIME UP"), severity="warning", timeout=15)
+        self.notice.show(self.screen, said, "warning", title=_("TIME UP"), seconds=15)
 
     def pass_if_out_of_time(self) -> None:
         """With ``on_time_up = "pass"``: the human team whose move the game waits on passes."""

@@ -163,3 +163,26 @@ def test_back_in_the_phase_just_left_the_timer_goes_on_from_where_it_was() -> No
     now.advance(30)
     assert clock.enter((1, "adjudication"), 120) and clock.remaining() == 110  # and on again: where it was too
     assert clock.enter((2, "moves"), 300) and clock.remaining() == 300  # a new round's phase: its whole time
+
+
+def test_a_phase_come_back_to_with_its_time_up_and_said_is_not_announced_again() -> None:
+    """Found from outside: an undo back into a phase whose time had run out (and been said) said TIME UP again, and
+    the step forward again into the next phase, whose time was up too, once more."""
+    now = FakeTime()
+    clock = PhaseClock(now)
+    clock.enter((1, "event"), 5)
+    now.advance(5)
+    assert clock.newly_up()
+    assert clock.enter((1, "moves"), 5)
+    now.advance(5)
+    assert clock.newly_up()
+    assert clock.enter((1, "event"), 5) and clock.time_up()  # undone: back, its time up, said before
+    assert not clock.newly_up()
+    assert clock.enter((1, "moves"), 5) and clock.time_up()  # forward again
+    assert not clock.newly_up()
+    clock.extend(10)
+    now.advance(10)
+    assert clock.newly_up()  # more time run out: said again
+    assert clock.enter((1, "adjudication"), 5)
+    now.advance(5)
+    assert clock.newly_up()  # a phase not timed before: its own

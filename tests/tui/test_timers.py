@@ -654,3 +654,53 @@ async def test_the_time_up_notice_names_the_timers_rule_not_the_ruleset(tmp_path
         await tick(pilot)
         said = [t for t in toasts(pilot) if "Time is up for the" in t]
         assert said and "ruleset" not in said[0] and "on_time_up = pass" in said[0], said
+
+
+async def test_time_up_is_said_once_per_phase_timer_run_out_even_after_a_skip_and_an_undo(tmp_path: Path) -> None:
+    """Found from outside: with --timer event=5s,moves=5s the notice TIME UP showed twice, stacked, after k (the event
+    phase's still up when the moves phase's came), and again after an undo (u y) back into the event phase, whose
+    time had run out and been said: README says the bell rings once. One notice at a time, for the phase timed now;
+    a phase the game comes back to is not announced again."""
+    now = FakeTime()
+    session = Session.start(timed(Timers(event="5s", moves="5s")), 7, tmp_path / "g.jsonl")
+    app = TabletopApp(session, now=now, lang="uk")
+    bells = Bells(app)
+
+    def up() -> list[str]:
+        return [t for t in toasts(pilot) if t.startswith("ЧАС ВИЙШОВ")]
+
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await press(pilot, "1")  # the facilitator draws the card
+        assert session.state.card is not None
+        for _ in range(6):
+            now.advance(1)
+            await tick(pilot)
+        assert bells.count == 1 and len(up()) == 1 and "«подія»" in up()[0], up()
+        await press(pilot, "k", "y")  # skip the card
+        assert session.state.card is None and session.state.phase == "event"
+        await press(pilot, "1")  # on to the moves phase
+        assert session.state.phase == "moves"
+        assert up() == []  # the event phase's notice went with it
+        for _ in range(6):
+            now.advance(1)
+            await tick(pilot)
+        assert bells.count == 2 and len(up()) == 1, up()  # the moves phase's, alone
+        await press(pilot, "u", "y")  # undo the step into the moves phase: back in the event phase, its time up
+        assert session.state.phase == "event"
+        for _ in range(3):
+            now.advance(1)
+            await tick(pilot)
+        assert bells.count == 2 and up() == [], up()
+        assert "ЧАС ВИЙШОВ" in panel(pilot, "#turn")  # the panel still says so, in words
+        await press(pilot, "1")  # and forward again: the moves phase's time was up and said
+        for _ in range(3):
+            now.advance(1)
+            await tick(pilot)
+        assert session.state.phase == "moves" and bells.count == 2 and up() == [], up()
+        await press(pilot, "plus")  # more time, run out: said again, once
+        now.advance(60)
+        await tick(pilot)
+        now.advance(1)
+        await tick(pilot)
+        assert bells.count == 3 and len(up()) == 1, up()
