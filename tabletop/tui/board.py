@@ -37,7 +37,7 @@ from ..play.session import Session
 from . import clock as room_clock
 from .bars import KeyBar, TitleBar
 from .clock import Now
-from .decisionlist import DecisionList, Entry, option_label, rich_text, side_caps
+from .decisionlist import PICK_KEYS, DecisionList, Entry, option_label, rich_text, side_caps
 from .keys import key_available
 from .notices import Refusals, moved_on, taken
 from .powers import FacilitatorPowers
@@ -87,7 +87,7 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
         Binding("f", "facilitator_panel", N_("Facilitator"), id="facilitator.panel"),
         Binding("s", "private_notes", N_("Private notes"), show=False, id="facilitator.private"),
         Binding("escape", "back", N_("Back"), show=False, id="play.back"),
-        *[Binding(str(i), f"pick({i})", show=False, id=f"play.pick{i}") for i in range(1, 10)],
+        *[Binding(key, f"pick({i})", show=False, id=f"play.pick{i}") for i, key in enumerate(PICK_KEYS, 1)],
     ]
     #: the actions whose keys open a dialog (a question, a list, a note): the keys typed after one go to the dialog
     #: (:class:`~.keys.DialogKeys`); p asks only while a team sits at the keyboard

@@ -19,6 +19,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ..content.literal import literal
+from ..lang import Domain
 from ..play.picks import Styled
 
 if TYPE_CHECKING:
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from textual.style import Style
     from textual.visual import RenderOptions
 
+_, ngettext, N_ = Domain("tui").words()
 
 #: the rows the decision list keeps on a crowded column (its border aside): a longer list scrolls within them
 LIST_ROWS = 4
@@ -109,6 +111,8 @@ class DecisionList(OptionList):
 
     def show(self, labels: list[Text], ids: list[str] | None = None) -> None:
         """List ``labels`` in place of what the list held, each option's id its place (or ``ids``)."""
+        # a list longer than its keys says, on its border, how its last lines are picked
+        self.border_subtitle = _(UNNUMBERED) if len(labels) > len(PICK_KEYS) else ""
         console = self.app.console
         names = ids if ids is not None else [str(i) for i in range(len(labels))]
         # in one call: the list lays out its lines once, not once an entry (a big board lists hundreds)
@@ -222,9 +226,22 @@ def rich_text(words: Styled) -> Text:
     return text
 
 
+#: the keys that pick an entry, in the list's order: the digits as the keyboard's row has them, 0 for the tenth
+#: (found from outside: the tenth of Russia's moves on a track had no number, so nothing said a key reached it)
+PICK_KEYS = "1234567890"  # untranslated: keys
+#: under a list longer than :data:`PICK_KEYS`: the lines after the tenth are reached by the arrows
+UNNUMBERED = N_("without a number: \u2191\u2193 Enter")
+
+
+def pick_key(number: int) -> str | None:
+    """The key that picks the ``number``-th entry (from 1), None past the tenth."""
+    return PICK_KEYS[number - 1] if 0 < number <= len(PICK_KEYS) else None
+
+
 def option_label(number: int, entry: Entry) -> Text:
-    """An entry as its option shows it: numbered up to 9; refused: greyed, with the reason under it."""
-    label = Text(f"{number}. " if number <= 9 else "   ")
+    """An entry as its option shows it: numbered 1 to 9, then 0; refused: greyed, with the reason under it."""
+    key = pick_key(number)
+    label = Text(f"{key}. " if key is not None else "   ")
     label.append_text(entry.label)
     if entry.problem:
         label.stylize("dim")
@@ -235,4 +252,4 @@ def option_label(number: int, entry: Entry) -> Text:
     return label
 
 
-__all__ = ["DecisionList", "Entry", "OptionWords", "option_label", "refill", "rich_text"]
+__all__ = ["PICK_KEYS", "DecisionList", "Entry", "OptionWords", "option_label", "pick_key", "refill", "rich_text"]

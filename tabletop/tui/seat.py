@@ -39,7 +39,7 @@ from ..seats.protocol import Wire
 from ..seats.joincodes import pasted
 from . import seatwords as words
 from .bars import KeyBar
-from .decisionlist import DecisionList
+from .decisionlist import PICK_KEYS, DecisionList
 from .language import LatinKeys
 from .notices import Refusals, taken, typed_text_lost
 from .seatacts import SeatActs
@@ -69,7 +69,7 @@ class SeatScreen(ConsolePowers, Screen[None]):
     AUTO_FOCUS = "#entries"  # arrows and Enter work on the decision at once, as on the hot seat
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # untranslated: CSS classes
     BINDINGS = [
-        *(Binding(str(i), f"pick({i - 1})", _("Pick {n}").format(n=i), show=False) for i in range(1, 10)),
+        *(Binding(key, f"pick({i - 1})", _("Pick {n}").format(n=key), show=False) for i, key in enumerate(PICK_KEYS, 1)),
         # a team's moves are one list, each kind of move on every track in turn: these jump to the next kind's
         # first entry (found from outside: at 80x24, 59 presses of Down from the first move to "Make an argument")
         Binding("right", "group(1)", N_("Next kind of move"), show=False),
@@ -297,7 +297,7 @@ class SeatScreen(ConsolePowers, Screen[None]):
             options.highlighted = target
 
     def action_pick(self, index: int) -> None:
-        """Digits 1-9 pick that entry, as in the hot seat's list."""
+        """Digits 1-9, then 0, pick that entry, as in the hot seat's list."""
         client = self.seat_app.client
         if client is not None and self.seat_app.watching:  # it lists nothing to pick: a digit says why
             self.seat_app.refusals.show(self, self.seat_app.replaced_why() or _("This screen only watches."))

@@ -22,6 +22,7 @@ from ..play.commitments import check_reveal, short
 from ..play.decisions import phase_name
 from ..seats.checks import seat_name as named_seat
 from ..store.players import policy_word, team_names as named_teams
+from .decisionlist import pick_key
 
 _, ngettext, N_ = Domain("tui").words()
 
@@ -381,8 +382,10 @@ def entries(view: Mapping[str, Any]) -> list[Mapping[str, Any]]:
 
 
 def entry_label(number: int, entry: Mapping[str, Any]) -> Text:
-    """An entry as the list shows it: numbered up to 9; refused: greyed, with the engine's reason."""
-    label = Text(f"{number}. " if number <= 9 else "   ")
+    """An entry as the list shows it: numbered 1 to 9, then 0, as the hot seat's; refused: greyed, with the engine's
+    reason."""
+    key = pick_key(number)
+    label = Text(f"{key}. " if key is not None else "   ")
     label.append(_s(entry.get("label")))
     if entry.get("refusal"):
         label.stylize("dim")
