@@ -393,7 +393,7 @@ async def _console(where: str, addr: str, port: int, codes: dict[str, str], stop
         app.exit()
         await console
     stopped.cancel()
-    if app._exception is not None:  # the console's own error: kept from the room's terminal, the game goes on
+    if getattr(app, "_exception", None) is not None:  # the console's own error: kept from the room's terminal, the game goes on
         say_crash_log(details)
     if not stop.is_set():
         _out(_("The console is closed; the game goes on. Open it again: tabletop join {where} {code}")
