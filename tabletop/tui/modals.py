@@ -226,6 +226,15 @@ class AskScreen(_Dialog[str | None]):
         self.answer(None)
 
 
+def ruling_reason(success: bool, typed: str = "") -> AskScreen:
+    """The facilitator's reason for a ruling, asked under the ruling it records: the hot seat's question and the
+    hosted console's (found from outside: the console asked only for "the reason for this ruling", and the list
+    that said which one was under the dialog). ``typed``: the reason already typed (one the save refused)."""
+    title = (_("Ruling: SUCCESS. Why? (the room and the record see this)") if success
+             else _("Ruling: FAILURE. Why? (the room and the record see this)"))
+    return AskScreen(title, _("the reason"), value=typed)
+
+
 #: the keys of the note's event field, said beside it
 EVENT_KEYS = N_("\u2191/\u2193 an earlier or a later event \u00b7 Tab: type its number")
 

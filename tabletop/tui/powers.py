@@ -404,7 +404,7 @@ class FacilitatorPowers(_Screen):
         ask_end(self, self.session.state, self._question_hold(), lambda reason: self.act(Action("end", reason=reason)))
 
     def _ask_ruling(self, track: str | None, success: bool, typed: str = "") -> None:
-        from .modals import AskScreen
+        from .modals import ruling_reason
 
         def done(reason: str | None) -> None:
             if not reason:
@@ -413,9 +413,7 @@ class FacilitatorPowers(_Screen):
             if not self.act(ruling) and self.unsaved is ruling:  # a full disk: the reason waits in its dialog
                 self._ask_ruling(track, success, reason)
 
-        title = (_("Ruling: SUCCESS. Why? (the room and the record see this)") if success
-                 else _("Ruling: FAILURE. Why? (the room and the record see this)"))
-        self.app.push_screen(AskScreen(title, _("the reason"), value=typed), done)
+        self.app.push_screen(ruling_reason(success, typed), done)
 
     def action_override(self) -> None:
         if self._picks_then_keyboard():

@@ -20,7 +20,7 @@ from ..seats.client import Disconnected, Refused
 from ..seats.protocol import Wire
 from . import seatwords as words
 from .argument import ArgumentScreen, Entered
-from .modals import AskScreen
+from .modals import ruling_reason
 from .notices import moved_on
 from .seatdialogs import argument_form
 from .text import SEALED_NOTE
@@ -77,7 +77,9 @@ class SeatActs(_App):
                 if reason:
                     self._act(pick=entry_id, reason=reason)
 
-            self.push_screen(AskScreen(_("The reason for this ruling (it goes into the record)"), _("why")), reasoned)
+            action = entry.get("action")
+            success = isinstance(action, Mapping) and action.get("success") is True
+            self.push_screen(ruling_reason(success), reasoned)  # which ruling it records: the list is under it
             return
         if entry.get("confirm"):  # a move: asked first, as on the hot seat (a stray Enter committed it)
             self.confirm_move(entry)

@@ -693,3 +693,36 @@ async def test_the_consoles_keys_after_a_dialog_key_in_one_burst_go_to_the_dialo
                 got = (action.kind, action.text) if action.kind == "note" else (action.kind, action.position)
                 assert got == done, (how, got)
         table.session.close()
+
+
+async def test_the_consoles_ruling_dialog_says_which_ruling_it_records(tmp_path: Path) -> None:
+    """Found from outside (helper-183): on a facilitator-resolution move the console's "Failure — with a reason"
+    opened a dialog saying only "The reason for this ruling (it goes into the record)", over the list that said
+    which. It asks as the hot seat asks: "Ruling: FAILURE. Why? …", and the reason is saved with that ruling."""
+    from tabletop.tui.modals import AskScreen
+
+    table = make_table(tmp_path, "parallel-tracks", seed=5, sealed=False, observers=0)
+    session = table.session
+    while not any(a.kind == "rule" for a in legal_actions(session.state)):  # a mediation, to be ruled on
+        options = legal_actions(session.state)
+        session.apply(next((a for a in options if a.kind == "move" and a.move == "mediate"), options[0]))
+    rulings = [a for a in legal_actions(session.state) if a.kind == "rule"]
+    assert [a.success for a in rulings] == [True, False]
+    async with hosting(table) as (_host, address, codes):
+        app = SeatApp(address, codes["facilitator"], sleep=Sleeps())
+        async with app.run_test(size=(120, 40)) as pilot:
+            await _following(pilot, app, session)
+            for key, said in (("1", "Ruling: SUCCESS. Why?"), ("2", "Ruling: FAILURE. Why?")):
+                await pilot.press(key)
+                await until(pilot, lambda: isinstance(app.screen, AskScreen), f"the ruling's reason ({key})")
+                title = str(app.screen.query_one("#ask-title").render())
+                assert title == f"{said} (the room and the record see this)", title
+                if key == "1":
+                    await pilot.press("escape")
+                    await until(pilot, lambda: app.screen is app.seat_screen, "the console again")
+            await pilot.press(*"no-show", "enter")
+            await until(pilot, lambda: session.state.last is not None and session.state.last.action.kind == "rule",
+                        "the ruling saved")
+            ruled = session.state.last.action
+            assert (ruled.success, ruled.reason) == (False, "no-show")
+    session.close()
