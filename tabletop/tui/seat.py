@@ -24,6 +24,8 @@ from textual import work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.geometry import Region
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Digits, OptionList, Static
@@ -84,6 +86,7 @@ class SeatScreen(ConsolePowers, Screen[None]):
     _head: str = ""  # the chain head on screen (a round's end)
     _card_brought: object = None  # the card last brought into view (once a card)
     _card_away: bool = False  # the column was scrolled to a card and has not gone back to its top since
+    _track_kept: object = None  # the decision on a track whose lines were last brought into view (once a decision)
     _board_state: State | None = None  # the facilitator's board as last drawn (drawn again on a resize)
     _paused_keys: bool | None = None  # whether the key bar offers Resume (else Pause) as last drawn
     _headline_shown: tuple[Mapping[str, Any], float] | None = None  # the view and the seconds since, in the headline
@@ -154,8 +157,15 @@ class SeatScreen(ConsolePowers, Screen[None]):
         head = words.head_text(view)
         self.query_one("#head", Static).update(head)
         self.query_one("#head", Static).set_class(not head.plain, "-empty")
+        # a team deciding on one track (a vote on a proposal, a counter) keeps that track in view, the reveal under
+        # it as far as the column has room (found from outside: the reveal, brought into view, scrolled the tracks
+        # off the column's top while the team voted on Borders; DESIGN 3a: the board stays on screen)
+        decided = _decided_track(words.entries(view)) if role == "team" and not self.seat_app.watching else None
+        new_reveal = bool(revealed) and revealed != self._revealed
+        if decided is not None:
+            self._keep_track(view, (game.get("seq"), decided), panel if new_reveal else None)
         # nobody scrolls a projector: a reveal comes into view, once; else its table follows the newest line
-        if revealed and revealed != self._revealed:
+        elif new_reveal:
             into_view(panel)  # (this lets go of the anchor)
         elif watcher:
             self.query_one("#table-log", VerticalScroll).anchor()  # at the end, whatever the layout adds after
@@ -197,6 +207,38 @@ class SeatScreen(ConsolePowers, Screen[None]):
         elif waiting == "move" and self._card_away:
             self._card_away = False
             self.query_one("#left", VerticalScroll).scroll_home(animate=False, immediate=True)
+
+    def _keep_track(self, view: Mapping[str, Any], key: tuple[object, str], reveal: Widget | None) -> None:
+        """Bring the tracks into view for a decision (``key``: the game's seq and the track it is on), once a
+        decision: every track if the column has room, else that track's lines; and under them the top of
+        ``reveal`` (a reveal just come), if there is room too."""
+        place = words.track_place(view, key[1])
+        if place is None or key == self._track_kept:
+            return
+        self._track_kept = key
+        above, own = place
+        tracks = self.query_one("#tracks", Static)
+        column = self.query_one("#left", VerticalScroll)
+
+        def lines() -> Region | None:
+            """The most of the board the column has room for, in the column's own coordinates (None: not laid out)."""
+            width = tracks.content_region.width
+            if width <= 0 or not tracks.is_attached:
+                return None
+            origin = column.scrollable_content_region.y - int(column.scroll_y)
+            start = _height(above + Text("x"), tracks, width) - 1  # (the words above end with a line break)
+            end = _height(above + own.plain.rstrip(), tracks, width)  # (a narrow column wraps a track's second line)
+            board = (tracks.region.y - origin, tracks.region.bottom - origin)
+            line = (tracks.content_region.y + start - origin, tracks.content_region.y + end - origin)
+            spans = [board, line]
+            if reveal is not None and reveal.display:
+                under = reveal.region.y - origin + 1
+                spans = [(board[0], under), board, (line[0], under), line]
+            room = column.scrollable_content_region.height
+            top, bottom = next((span for span in spans if span[1] - span[0] <= room), line)
+            return Region(0, top, 1, bottom - top)
+
+        lines_into_view(column, lines)
 
     @property
     def hold(self) -> PickHold:
@@ -321,6 +363,41 @@ def _kind_of(entry: Mapping[str, Any]) -> str:
     if not isinstance(action, Mapping):
         return ""
     return str(action.get("move") or action.get("kind") or "")
+
+
+def _decided_track(found: Sequence[Mapping[str, Any]]) -> str | None:
+    """The one track a decision asks about (a vote, a counter or its pass): every entry's action on it; None: a
+    decision on several tracks (a team's moves), or on none (a card's answer)."""
+    tracks = {action.get("track") for e in found if isinstance(action := e.get("action"), Mapping)}
+    tracks.discard(None)
+    return next(iter(tracks)) if len(tracks) == 1 and all(isinstance(t, str) for t in tracks) else None
+
+
+def _height(text: Text, panel: Widget, width: int) -> int:
+    """The lines ``text`` takes on ``panel`` ``width`` cells wide, wrapped as the panel wraps its own."""
+    return Content.from_rich_text(text).get_height(panel.styles, width)
+
+
+def lines_into_view(column: Widget, lines: Callable[[], Region | None], refreshes: int = 8) -> None:
+    """Scroll ``column`` the least it takes to show the region ``lines()`` gives (in its own coordinates; its top if
+    the column is shorter), after each refresh, as :func:`into_view` does: a few refreshes at most, never by the
+    clock."""
+
+    def shows(region: Region) -> bool:
+        window = column.scrollable_content_region.at_offset(column.scroll_offset)
+        return window.y <= region.y and region.bottom <= window.bottom or region.y == window.y
+
+    def step(left: int) -> None:
+        if left <= 0 or not column.is_attached:
+            return
+        region = lines()  # None: not laid out yet
+        if region is not None:
+            if left < refreshes and shows(region):
+                return
+            column.scroll_to_region(region, animate=False, immediate=True, x_axis=False)
+        column.call_after_refresh(step, left - 1)
+
+    column.call_after_refresh(step, refreshes)
 
 
 def into_view(panel: Widget, *, top: bool = False, refreshes: int = 8, wanted: Callable[[], bool] | None = None) -> None:

@@ -163,19 +163,39 @@ def tracks_text(view: Mapping[str, Any], large: bool = False) -> Text:
     out = Text()
     board = _map(view.get("board"))
     for t in _list(board.get("tracks")):
-        if not isinstance(t, Mapping):
-            continue
-        top = t.get("top") if isinstance(t.get("top"), int) else 0
-        pos = t.get("position") if isinstance(t.get("position"), int) else 0
-        # plain ASCII: a browser's font (tabletop serve) may lack the hot seat's gauge glyphs
-        gauge = "[" + "=" * max(pos, 0) + "-" * max(top - pos, 0) + "]"
-        status = status_word(_s(t.get("status")), bool(t.get("provisional")), loud=True)  # a mark and a word
-        out.append(f"{_s(t.get('name'))}\n", style=UNDERLINED if large else "bold")
-        tension = _("tension {tension}/{breakdown}").format(tension=_s(t.get("tension")), breakdown=_s(t.get("breakdown_at")))
-        out.append(f"  {gauge}  {_s(t.get('rung'))}  \u00b7  {tension}  \u00b7  {status}\n")
+        if isinstance(t, Mapping):
+            out.append_text(_track_text(t, large))
     meters = [f"{_s(m.get('name'))} {_s(m.get('value'))}" for m in _list(board.get("meters")) if isinstance(m, Mapping)]
     if meters:
         out.append(_("Meters: {meters}").format(meters=" \u00b7 ".join(meters)) + "\n", style="bold" if large else "")
+    return out
+
+
+def track_place(view: Mapping[str, Any], track: str) -> tuple[Text, Text] | None:
+    """Where ``track`` is in :func:`tracks_text` (a team's, not large): the words above it, and its own lines
+    (None: no such track on the board). A screen works out from them which of its lines to keep in view."""
+    above = Text()
+    for t in _list(_map(view.get("board")).get("tracks")):
+        if not isinstance(t, Mapping):
+            continue
+        own = _track_text(t, large=False)
+        if t.get("id") == track:
+            return above, own
+        above.append_text(own)
+    return None
+
+
+def _track_text(t: Mapping[str, Any], large: bool) -> Text:
+    """One track's two lines: its name, then its gauge, rung, tension and status."""
+    top = t.get("top") if isinstance(t.get("top"), int) else 0
+    pos = t.get("position") if isinstance(t.get("position"), int) else 0
+    # plain ASCII: a browser's font (tabletop serve) may lack the hot seat's gauge glyphs
+    gauge = "[" + "=" * max(pos, 0) + "-" * max(top - pos, 0) + "]"
+    status = status_word(_s(t.get("status")), bool(t.get("provisional")), loud=True)  # a mark and a word
+    out = Text()
+    out.append(f"{_s(t.get('name'))}\n", style=UNDERLINED if large else "bold")
+    tension = _("tension {tension}/{breakdown}").format(tension=_s(t.get("tension")), breakdown=_s(t.get("breakdown_at")))
+    out.append(f"  {gauge}  {_s(t.get('rung'))}  \u00b7  {tension}  \u00b7  {status}\n")
     return out
 
 
@@ -410,6 +430,7 @@ __all__ = [
     "seals_text",
     "seat_name",
     "team_names",
+    "track_place",
     "tracks_text",
     "waiting_text",
 ]

@@ -65,3 +65,16 @@ async def type_line(pilot: Pilot[Any], text: str) -> None:
     await pilot.pause()
     await pilot.press(*text)
     await pilot.press("enter")
+
+
+def screen_lines(app: SeatApp) -> list[str]:
+    """The screen's rows as plain text, as a screenshot would show them (what a person sees, not a widget's text)."""
+    import io
+
+    from rich.console import Console
+
+    width, height = app.size
+    console = Console(width=width, height=height, file=io.StringIO(), force_terminal=True, record=True,
+                      legacy_windows=False, safe_box=False)
+    console.print(app.screen._compositor.render_update(full=True))
+    return console.export_text().splitlines()

@@ -362,3 +362,71 @@ def test_the_rounds_chain_head_stays_in_the_views_until_the_next_rounds_end(tmp_
         session.apply(legal_actions(session.state)[0])
     assert table.seals()["head"]["events"] == session.state.seq != noted["events"]
     session.close()
+
+
+def _column_text(app: SeatApp) -> str:
+    """What a person reads in the seat's left column as it is scrolled now, its rows run together."""
+    from .screenkit import screen_lines
+
+    column = app.seat_screen.query_one("#left").region
+    rows = screen_lines(app)[column.y:column.bottom]
+    return " ".join(" ".join(row[column.x:column.right].replace("\u2502", " ").split()) for row in rows)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_a_team_voting_after_the_reveal_sees_the_track_it_votes_on(tmp_path: Path, size: tuple[int, int]) -> None:
+    """Found from outside (helper-183): after the reveal, a team asked to accept or reject a proposal on Borders saw
+    only the reveal in its left column at 80x24 (brought into view, it scrolled the tracks off the top); at 120x40,
+    from round 2, the chain head's panel above the reveal pushed the tracks out. The track voted on stays in view,
+    every track where the column has room for them all (DESIGN 3a: the board stays on screen while a team decides)."""
+    from tabletop.tui.seatwords import tracks_text
+
+    from .screenkit import choose, entries
+
+    bots = {"us": "cooperative", "eu": "hardliner", "bridge": "random"}  # the tester's game (seed 7)
+    table = make_table(tmp_path, "parallel-tracks", seed=7, sealed=True, bots=bots, observers=0)
+    session = table.session
+    votes = 0
+    async with hosting(table) as (_host, address, codes):
+        facilitator = await connect(address, codes["facilitator"])
+        russia = await connect(address, codes["team:ru"])
+        app = SeatApp(address, codes["team:ua"], sleep=Sleeps())
+        async with app.run_test(size=size) as pilot:
+            await until(pilot, app.joined.is_set, "Ukraine's screen to join")
+            while session.state.round <= 2:
+                state = session.state
+                options = session.options()
+                actor = options[0].actor if options else None
+                if actor == "ua":
+                    await until(pilot, lambda s=state.seq: seq_of(app) == s and bool(entries(app)), "Ukraine's turn")
+                    found = entries(app)
+                    vote = next((e for e in found if e["action"].get("kind") == "vote"), None)
+                    if vote is not None:
+                        votes += 1
+                        view = app.view or {}
+                        names = [t["id"] for t in view["board"]["tracks"]]
+                        lines = tracks_text(view).plain.splitlines()  # two a track, in the board's order
+                        said = {track: " ".join(" ".join(lines[2 * i:2 * i + 2]).split()) for i, track in
+                                enumerate(names)}
+                        wanted = list(said) if size == (120, 40) else [vote["action"]["track"]]
+                        await until(pilot, lambda: all(said[t] in _column_text(app) for t in wanted),
+                                    f"{', '.join(wanted)} in view at event {state.seq} ({size})")
+                    # Ukraine passes, and accepts what it is asked to vote on
+                    await choose(pilot, app, next(i for i, e in enumerate(found)
+                                                  if e["action"].get("kind") in ("pass", "vote")))
+                elif actor == "ru":  # Russia tables a proposal on Borders each round: Ukraine votes on it
+                    view = await caught_up(russia, state.seq)
+                    open_ = [e for e in view["decision"]["entries"] if not e.get("refusal")]
+                    pick = next((e for e in open_ if e["action"].get("move") == "propose"
+                                 and e["action"].get("track") == "borders"), None) or next(
+                        e for e in open_ if e["action"].get("kind") in ("pass", "vote"))
+                    await russia.act(pick=pick["id"])
+                else:
+                    view = await caught_up(facilitator, state.seq)
+                    entry = view["decision"]["entries"][0]
+                    await facilitator.act(pick=entry["id"], reason="as the room saw it" if entry.get("needs") else None)
+                await until(pilot, lambda s=state.seq: session.state.seq != s, "the act taken")
+        await facilitator.close()
+        await russia.close()
+    assert votes >= 4  # on Borders in both rounds, after each round's reveal
+    session.close()
