@@ -227,7 +227,7 @@ def board(state: State, seat: Seat, hidden: set[int], known: Secrets) -> dict[st
                           "resolution": p.resolution, "sealed": p.sealed,
                           "votes": [[a, ok] for a, ok in p.votes]})
     return {"tracks": tracks, "meters": meters, "card": card_facts(state, facilitator=seat.role == "facilitator"),
-            "queue": queue, "log": log_lines(state, hidden, known, _gated(seat, known))}
+            "queue": queue, "log": log_lines(state, hidden, known, _notes_kept(seat, known))}
 
 
 def card_facts(state: State, facilitator: bool) -> dict[str, Any] | None:
@@ -252,9 +252,14 @@ def card_facts(state: State, facilitator: bool) -> dict[str, Any] | None:
     return out
 
 
-def _gated(seat: Seat, known: Secrets) -> set[int]:
-    """The counters behind the gate ``seat`` may not read a note on: every team's but its own."""
-    return {seq for seq, actor in known.counters.items() if seat.role != "facilitator" and actor != seat.actor}
+def _notes_kept(seat: Seat, known: Secrets) -> set[int]:
+    """The sealed moves and the counters behind the gate ``seat`` may not read a note on yet (none, the facilitator):
+    every team's sealed move, its own too, as the console's note dialog says ("the teams' screens show the note once
+    the move is revealed"; found from outside, helper-183: the team whose move it was read the note before the
+    reveal); every team's counter but its own."""
+    if seat.role == "facilitator":
+        return set()
+    return {*known.sealed, *(seq for seq, actor in known.counters.items() if actor != seat.actor)}
 
 
 def _on_hidden(state: State, about: int, hidden: set[int]) -> int | None:
@@ -263,10 +268,12 @@ def _on_hidden(state: State, about: int, hidden: set[int]) -> int | None:
     return target if target in hidden else None
 
 
-def log_lines(state: State, hidden: set[int], known: Secrets, gated: set[int] | None = None,
+def log_lines(state: State, hidden: set[int], known: Secrets, kept: set[int] | None = None,
               limit: int = LOG_LINES) -> list[dict[str, Any]]:
-    """The newest events in words; a sealed entry the seat may not read yet says only who committed one, and a
-    note on it (or on a counter still behind the gate, ``gated``) only what it is on."""
+    """The newest events in words; a sealed entry the seat may not read yet (``hidden``) says only who committed
+    one, and a note on a sealed move or a counter behind the gate the seat may not read a note on yet (``kept``;
+    by default the entries ``hidden``) only what it is on."""
+    kept = hidden if kept is None else kept
     n = _names(state)
     out = []
     for event in state.recent(limit):
@@ -280,12 +287,10 @@ def log_lines(state: State, hidden: set[int], known: Secrets, gated: set[int] | 
             undone = undone_event(state, event)
             actor = undone.action.actor if undone is not None else None
             text = undo_sealed(n.get(actor, actor) if actor else None)  # the hot seat's words
-        elif isinstance(about, int) and hidden and (target := _on_hidden(state, about, hidden)) is not None:
-            text = sealed_note(target)
-        elif isinstance(about, int) and gated and (target := _on_hidden(state, about, gated)) is not None:
-            # as a sealed move's: the note may say what the counter was (found from outside: "Note on event 49:
-            # Coffee break…" on every screen and the projector before the counters were revealed)
-            text = sealed_note(target, counter=True)
+        elif isinstance(about, int) and kept and (target := _on_hidden(state, about, kept)) is not None:
+            # the note may say what the move or the counter was (found from outside: "Note on event 49: Coffee
+            # break…" on every screen and the projector before the counters were revealed)
+            text = sealed_note(target, counter=target in known.counters)
         else:
             out.append(_public_line(state, event))
             continue

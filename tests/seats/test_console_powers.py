@@ -726,3 +726,53 @@ async def test_the_consoles_ruling_dialog_says_which_ruling_it_records(tmp_path:
             ruled = session.state.last.action
             assert (ruled.success, ruled.reason) == (False, "no-show")
     session.close()
+
+
+async def test_a_note_on_a_sealed_move_reaches_the_teams_screen_only_at_the_reveal(tmp_path: Path) -> None:
+    """Found from outside (helper-183): a note the console typed on a team's sealed move showed, words and all, on
+    that team's own screen before the reveal, though the note's dialog says "The teams' screens show the note once
+    the move is revealed". No team's screen reads it before the reveal, the owner's included; after it, every one."""
+    from tabletop.seats.views import secrets
+
+    from .support import strings
+
+    table = make_table(tmp_path, "parallel-tracks", seed=5, sealed=True, observers=0)
+    session = table.session
+    while not (session.state.last is not None and session.state.last.seq in secrets(session.state).sealed):
+        options = legal_actions(session.state)
+        moves = [a for a in options if a.kind == "move"]
+        session.apply(moves[0] if moves else options[0])
+    sealed = session.state.last
+    owner = f"team:{sealed.action.actor}"
+    note = "they will fold by Thursday"
+
+    def log_of(app: SeatApp) -> str:
+        return str(app.seat_screen.query_one("#side-log").render())
+
+    async with hosting(table) as (_host, address, codes):
+        apps = {s: SeatApp(address, codes[s], sleep=Sleeps()) for s in ("facilitator", owner)}
+        async with AsyncExitStack() as stack:
+            pilots = {s: await stack.enter_async_context(a.run_test(size=(120, 40))) for s, a in apps.items()}
+            console, team = apps["facilitator"], apps[owner]
+            await until(pilots[owner], team.joined.is_set, "the team's screen to join")
+            await _following(pilots["facilitator"], console, session)
+            await pilots["facilitator"].press("n", *note, "enter")  # on the newest event: the sealed move
+            await until(pilots["facilitator"], lambda: session.state.last is not None
+                        and session.state.last.action.kind == "note", "the note taken")
+            assert session.state.last.result.get("about") == sealed.seq
+            seq = session.state.seq
+            await until(pilots[owner], lambda: (team.view or {}).get("game", {}).get("seq") == seq,
+                        "the team's screen to show the note's event")
+            await pilots[owner].pause()
+            assert f"Note on event {sealed.seq} (a sealed move)" in log_of(team), log_of(team)
+            assert not any(note in s for s in strings(team.view)), "the note's words were sent to the team"
+            assert note not in log_of(team)
+        while secrets(session.state).sealed:  # on to the reveal (every team's move, then the adjudication)
+            options = legal_actions(session.state)
+            session.apply(next((a for a in options if a.kind == "pass"), options[0]))
+        team = SeatApp(address, codes[owner], sleep=Sleeps())  # the team's screen as the game is now
+        async with team.run_test(size=(120, 40)) as pilot:
+            await until(pilot, team.joined.is_set, "the team's screen to join again")
+            view = team.view or {}
+            assert any(note in s for s in strings(view["board"]["log"])), "the note, once the move is revealed"
+    session.close()
