@@ -34,7 +34,8 @@ def round_over(state: State) -> bool:
 
 
 def table_seals(state: State, book: SealBook, head: tuple[int, str]) -> dict[str, Any]:
-    """The public part of the sealed entries of this round and, at its end, the chain head.
+    """The public part of the sealed entries of this round and, at its end, the chain head (``so_far`` while the
+    round's last phase goes on: not yet the one to note).
 
     ``head``: the save's (events written, chain hash of the last line), as
     :attr:`tabletop.play.session.Session.save_head` gives it.
@@ -55,6 +56,8 @@ def table_seals(state: State, book: SealBook, head: tuple[int, str]) -> dict[str
     if round_over(state):
         events_written, chain = head
         out["head"] = {"events": events_written, "chain": short(chain), "short": short_head(chain)}
+        if not state.over:  # the round's last phase: a note, an override or an undo may still come before its end
+            out["head"]["so_far"] = True
     return out
 
 

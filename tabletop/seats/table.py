@@ -116,7 +116,9 @@ class Table:
         if "head" in out:
             self._round_head = (round_, out["head"])
         elif self._round_head is not None and self._round_head[0] < round_:
-            out["head"] = self._round_head[1]
+            # that round is over: its last head is the one to note (found from outside, helper-183: shown to note
+            # as the review began, it moved on with an override and an undo, and the head noted was not the round's)
+            out["head"] = {k: v for k, v in self._round_head[1].items() if k != "so_far"}
         return out
 
     def with_actions(self, view: dict[str, Any], seat: Seat, actions_from: int | None) -> dict[str, Any]:

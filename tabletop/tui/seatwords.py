@@ -365,12 +365,15 @@ def seals_text(view: Mapping[str, Any], seen: dict[int, str]) -> Text:
 
 def head_text(view: Mapping[str, Any]) -> Text:
     """At a round's end, the save's chain head to note in the minutes, kept until the next round's end (nothing
-    before the first round ends). A panel of its own,
+    before the first round ends); while the round's review goes on, the head so far, said to be so. A panel of its own,
     above the reveal and the log: found from outside (helper-117), at the end of the reveal the projector, kept at
     the log's newest line, never showed it in the review."""
     head = _map(_map(view.get("seals")).get("head"))
     if not head:
         return Text()
+    if head.get("so_far") is True:  # the review goes on: said so, and not to be noted yet (it may change)
+        return Text(_("Chain head so far, after event {events}: {chain} \u2014 the head to note in the minutes shows "
+                      "once the round is over").format(events=_s(head.get("events")), chain=_s(head.get("chain"))))
     return Text(_("Chain head after event {events}: {chain} \u2014 note it in the minutes").format(
         events=_s(head.get("events")), chain=_s(head.get("chain"))), style="bold")
 

@@ -354,10 +354,10 @@ def test_the_rounds_chain_head_stays_in_the_views_until_the_next_rounds_end(tmp_
     while session.state.phase != "review":
         session.apply(legal_actions(session.state)[0])
     noted = table.seals()["head"]
-    assert noted["events"] == session.state.seq
+    assert noted["events"] == session.state.seq and noted["so_far"] is True  # the review goes on: not final yet
     session.apply(legal_actions(session.state)[0])  # round 2 begins
     assert session.state.round == 2 and session.state.phase != "review"
-    assert table.seals()["head"] == noted
+    assert table.seals()["head"] == {k: v for k, v in noted.items() if k != "so_far"}  # the round's, to note
     while session.state.phase != "review":
         session.apply(legal_actions(session.state)[0])
     assert table.seals()["head"]["events"] == session.state.seq != noted["events"]
@@ -430,3 +430,57 @@ async def test_a_team_voting_after_the_reveal_sees_the_track_it_votes_on(tmp_pat
         await russia.close()
     assert votes >= 4  # on Borders in both rounds, after each round's reveal
     session.close()
+
+
+async def test_the_head_to_note_is_shown_once_the_round_is_over_and_stays_as_shown(tmp_path: Path) -> None:
+    """Found from outside (helper-183): "Chain head after event 30: … — note it in the minutes" showed on the
+    projector as the review began, then moved on to a later event after an override and an undo in the same
+    review: the room was told to minute a head that was not the round's. While the review goes on the head is
+    said to be the head so far; once the round is over (the next round begun), the round's last head is the one to
+    note, and it stays as shown while the next round is played; the save is found at it (verify --head)."""
+    from tabletop.store.verifying import verify
+
+    bots = {actor: "cooperative" for actor in ("ru", "ua", "us", "eu", "bridge")}
+    table = make_table(tmp_path, "parallel-tracks", seed=11, sealed=True, bots=bots, observers=0)
+    session = table.session
+    async with hosting(table) as (_host, address, codes):
+        facilitator = await connect(address, codes["facilitator"])
+        app = SeatApp(address, codes["projector"], sleep=Sleeps())
+        async with app.run_test(size=(120, 40)) as pilot:
+            await until(pilot, app.joined.is_set, "the projector to join")
+
+            def head() -> str:
+                return str(app.seat_screen.query_one("#head").render())
+
+            async def act(action: dict | None = None) -> str:  # type: ignore[type-arg]
+                """One act of the facilitator's (its first entry, else ``action``): the head panel after it."""
+                if action is None:
+                    view = await caught_up(facilitator, session.state.seq)
+                    entry = view["decision"]["entries"][0]
+                    await facilitator.act(pick=entry["id"], reason="as the room saw it" if entry.get("needs") else None)
+                else:
+                    await facilitator.act(action)
+                seq = session.state.seq
+                await until(pilot, lambda: seq_of(app) == seq, f"the projector to show event {seq}")
+                return head()
+
+            while session.state.phase != "review":
+                await act()
+            said = head()
+            assert f"Chain head so far, after event {session.state.seq}: " in said, said
+            assert "note it in the minutes" not in said, said
+            said = await act({"kind": "override", "track": "borders", "tension": 1, "reason": "calmer than it looks"})
+            assert "so far" in said and "note it in the minutes" not in said, said
+            said = await act({"kind": "undo", "reason": "not what the room agreed"})
+            assert "so far" in said and "note it in the minutes" not in said, said
+            last = session.state.seq  # the review's last event
+            said = await act()  # round 2 begins: the round is over
+            assert session.state.round == 2
+            assert said.startswith(f"Chain head after event {last}: ") and "note it in the minutes" in said, said
+            noted = said.split(": ")[1].split()[0]
+            for _ in range(3):  # round 2 goes on: the head to note stays as shown
+                assert await act() == said
+        await facilitator.close()
+    session.close()
+    found = verify(session.save_path, head=noted)
+    assert found.head_found == last, found.lines()
