@@ -24,7 +24,8 @@ PLAY_KINDS = (
     "advance",  # the step to the next phase
 )
 #: The facilitator's powers: built and applied the same way, never listed.
-FACILITATOR_KINDS = ("override", "undo", "note", "inject", "skip", "redraw", "end")
+FACILITATOR_KINDS = ("override", "undo", "note", "inject", "skip", "redraw", "end",
+                     "lapse")  # lapse: set aside the head proposal, its track closed since it was tabled
 KINDS = PLAY_KINDS + FACILITATOR_KINDS
 #: Actions whose outcome comes from the game's seeded RNG (and is recorded).
 CHANCE_KINDS = ("draw", "roll", "redraw")

@@ -1,5 +1,6 @@
 """Adjudication: the tabled proposal at the head of the queue is voted on,
-rolled for, ruled on by the facilitator, or enacted.
+rolled for, ruled on by the facilitator, or enacted; or, its track closed
+meanwhile, set aside by the facilitator as lapsed (``lapse``).
 """
 
 from __future__ import annotations
@@ -10,8 +11,8 @@ from ..content import MoveType
 from . import rng
 from .actions import Action, RuleViolation
 from .codes import Code
-from .legal import _expect
-from .lookups import _, _actor_name, pgettext, plural, _move, _outcome, _track_spec
+from .legal import _expect, closed_to, lapsing
+from .lookups import _, _actor_name, _move, _outcome, _track_name, _track_spec, named, pgettext, plural
 from .moves import _enact_move
 from .scope import ReadView
 from .settle import _result
@@ -37,15 +38,47 @@ def _finish_proposal(
     result in its effects; ``changes``: other fields of the new state, set in the same copy)."""
     move = move or _move(state, head.move)
     state = evolve(state, queue=state.queue[1:], **changes)
-    track = state.tracks.get(head.track) if head.track else None
-    if track is not None and not track.is_open and not (track.status == "agreed" and track.provisional):
-        result = _result(lapsed=track.status)
-        result["ruling"] = {**working, "lapsed": True, "success": False, "proposal": head.seq,
-                            "actor": head.actor, "move": head.move}
-        return state, result
+    if closed_to(state, head.track):
+        return state, _lapsed(state, head, working)
     state, result = _enact_move(state, head.actor, move, head.track, head.link, success)
     result["ruling"] = {**working, "success": success, "proposal": head.seq, "actor": head.actor, "move": head.move}
     return state, result
+
+
+def _lapsed(state: State, head: Proposal, working: dict[str, Any]) -> dict[str, Any]:
+    """The result of a proposal whose track closed before it was settled: nothing changes, the ruling says it lapsed."""
+    result = _result(lapsed=state.tracks[head.track or ""].status)
+    result["ruling"] = {**working, "lapsed": True, "success": False, "proposal": head.seq, "actor": head.actor,
+                        "move": head.move}
+    return result
+
+
+def _lapse(state: State, action: Action) -> tuple[State, dict[str, Any]]:
+    """The facilitator sets aside the head proposal, its track closed since it was tabled: it lapses as a vote, a roll
+    or a ruling would have let it lapse, with none of them (found from outside: the room rolled, voted and ruled, with
+    a typed reason, on a move that counted for nothing). What its team paid stays paid."""
+    if state.over:
+        raise RuleViolation(Code.GAME_OVER, _("The game is over."))
+    extra = sorted(k for k, v in action.to_dict().items() if k not in ("kind", "track", "lang") and v is not None)
+    if extra:
+        raise RuleViolation(Code.INVALID_ACTION, _("A lapse names the track of the proposal set aside, and nothing "
+                                                   "else (not {fields}).").format(fields=", ".join(extra)))
+    if state.phase != "adjudication" or not state.queue or state.card is not None:
+        raise RuleViolation(Code.WRONG_PHASE, _("There is no tabled proposal to set aside now."))
+    head = state.queue[0]
+    if action.track != head.track:
+        raise RuleViolation(Code.WRONG_TRACK, _("The proposal being adjudicated is on {track}.").format(
+            track=_track_name(state, head.track) if head.track else _("no track")))
+    if lapsing(state) is None:
+        move = named(state, "move", head.move)
+        said = (_("“{move}” is on {track}, which is still open: it is settled as usual, not set aside.")
+                if head.track else _("“{move}” is a global move: it is settled as usual, not set aside."))
+        raise RuleViolation(Code.STILL_OPEN, said.format(move=move, track=_track_name(state, head.track or "")))
+    # an argument keeps what it was, as typed: the report reads its texts beside the lapse
+    resolution = "argue" if head.argument is not None else head.resolution
+    working: dict[str, Any] = {"resolution": resolution, "set_aside": True}
+    state = evolve(state, queue=state.queue[1:])
+    return state, _lapsed(state, head, working)
 
 
 def _vote(state: State, action: Action) -> tuple[State, dict[str, Any]]:

@@ -39,6 +39,7 @@ class Code(StrEnum):
     WRONG_TRACK = "WRONG_TRACK"  # the action names another track than the card's or proposal's
     NOT_SCHEDULED = "NOT_SCHEDULED"  # a recorded scheduled draw of a card with no scheduled copy waiting
     NOTHING_TO_UNDO = "NOTHING_TO_UNDO"
+    STILL_OPEN = "STILL_OPEN"  # a lapse of a proposal whose track is open (or a global move): it is settled as usual
 
     # a move's own rules
     NO_ACTIONS_LEFT = "NO_ACTIONS_LEFT"

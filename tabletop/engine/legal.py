@@ -19,7 +19,7 @@ from .listing import Listing
 from .lookups import _, N_, _actor_name, _card, _move, _track_name, _track_spec, named, pgettext, plural, phase_word, resource_word, status_word, whose
 from .plays import legal_moves, remember
 from .scope import ReadView
-from .state import State
+from .state import Proposal, State
 
 
 PRINCIPLE = N_("Not everything must be agreed for anything to be agreed")
@@ -44,11 +44,31 @@ def waiting_for(state: State) -> str:
     return "advance"
 
 
+def closed_to(state: State, track: str | None) -> bool:
+    """Whether a proposal tabled on ``track`` lapses, however it would be settled: the track is closed (agreed,
+    collapsed or deferred), unless it is a provisional agreement under linked independence, which may still change.
+    A global move (no track) never lapses."""
+    t = state.tracks.get(track) if track else None
+    return t is not None and not t.is_open and not (t.status == "agreed" and t.provisional)
+
+
+def lapsing(state: State) -> Proposal | None:
+    """The proposal at the head of the adjudication queue if its track has closed since it was tabled (an argument
+    in progress on it too): no dice, vote or ruling can change what becomes of it, and the facilitator sets it aside
+    (the ``lapse`` action). None otherwise: nothing waits, or the head is settled as usual."""
+    if state.over or state.phase != "adjudication" or not state.queue or state.card is not None:
+        return None
+    head = state.queue[0]
+    return head if closed_to(state, head.track) else None
+
+
 def legal_actions(state: State) -> Sequence[Action]:
     """Every legal action of whoever must act now, in a stable order.
 
     The facilitator's powers (override, undo, note, inject, skip, redraw,
-    end) are not listed: a bot choosing from this list plays a normal game.
+    end, lapse) are not listed: a bot choosing from this list plays a normal
+    game (a head proposal whose track has closed is still listed for its vote,
+    roll or ruling, as before ``lapse`` existed: see :func:`lapsing`).
     A list, except on a turn with link moves under linked independence: then
     a :class:`~.listing.Listing`, the same actions in the same order, whose
     pairs of tracks are built only when read.

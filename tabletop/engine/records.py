@@ -14,8 +14,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
-#: The actions that settle a tabled move: each records a ruling.
-RULING_KINDS = ("vote", "roll", "rule", "enact")
+#: The actions that settle a tabled move: each records a ruling (``lapse``: the facilitator sets aside a move whose
+#: track has closed, with no vote, roll or ruling).
+RULING_KINDS = ("vote", "roll", "rule", "enact", "lapse")
 
 
 def _ids(value: Any) -> tuple[str, ...]:
@@ -55,6 +56,8 @@ class Ruling(NamedTuple):
     vetoed_by: tuple[str, ...] = ()
     reason: str | None = None
     lapsed: bool = False
+    #: the facilitator set the move aside (``lapse``): nobody voted, rolled or ruled on it
+    set_aside: bool = False
     success: bool | None = None
     proposal: int | None = None
     actor: str | None = None
@@ -89,11 +92,12 @@ class Ruling(NamedTuple):
             vetoed_by=_ids(data.get("vetoed_by")),
             reason=data.get("reason"),
             lapsed=bool(data.get("lapsed")),
+            set_aside=bool(data.get("set_aside")),
             success=bool(data["success"]) if "success" in data else None,
             proposal=proposal if isinstance(proposal, int) else None,
             actor=data.get("actor"),
             move=data.get("move"),
-            **(_argument(data) if data.get("resolution") == "argue" else {}),
+            **(_argument(data) if data.get("resolution") == "argue" and not data.get("set_aside") else {}),
         )
 
     @classmethod

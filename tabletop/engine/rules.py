@@ -14,7 +14,7 @@ facilitator's :mod:`.powers`; :mod:`.legal` says what may be done now.
 from __future__ import annotations
 
 from .actions import FACILITATOR_KINDS, TEXT_LIMIT, Action, Event, IndependenceBreach, RuleViolation
-from .adjudication import _enact, _rule, _vote
+from .adjudication import _enact, _lapse, _rule, _vote
 from .arguing import _counter, _odds, _roll_any
 from .cards import _apply_card, _choose, _draw
 from .codes import Code
@@ -47,6 +47,7 @@ _HANDLERS = {
     "skip": _skip,
     "redraw": _redraw,
     "end": _end,
+    "lapse": _lapse,
 }
 assert set(_HANDLERS) >= set(FACILITATOR_KINDS)
 

@@ -39,6 +39,8 @@ def ruling_parts(
     """
     parts: list[str] = []
     kind = ruling.resolution
+    if ruling.set_aside:  # its track closed before it was settled: there is no working to tell
+        return [_("set aside by the facilitator: nobody rolled, voted or ruled on it")]
     if kind == "dice":
         if len(ruling.dice) == 2:
             parts.append(_("rolled {first} + {second}").format(first=ruling.dice[0], second=ruling.dice[1]))

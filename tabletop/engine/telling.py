@@ -446,6 +446,11 @@ def _tell_redraw(event: Happened, n: _Names) -> str:
     return _("Facilitator redraws ({card} set aside): {draw}").format(card=old, draw=_drawn(event, n))
 
 
+def _tell_lapse(event: Happened, n: _Names) -> str:
+    """``Facilitator sets aside: Russia: Ask for mediation lapses — Borders is collapsed``: no roll, vote or ruling."""
+    return _("Facilitator sets aside: {lapse}").format(lapse=_finished(event, n))
+
+
 def _tell_end(event: Happened, n: _Names) -> str:
     a = event.action
     typed_reason = (a.reason or "").strip()
@@ -521,6 +526,7 @@ _TELLERS: dict[str, Callable[[Happened, _Names], str]] = {
     "skip": _tell_skip,
     "redraw": _tell_redraw,
     "end": _tell_end,
+    "lapse": _tell_lapse,
 }
 
 

@@ -1,0 +1,71 @@
+"""The report words a move the facilitator set aside, its track closed before it was settled (``lapse``): in the
+decision log and the timeline, in md, html and json, with no roll, vote or reason made up for it.
+
+Found from outside (seed 11): Borders collapsed under the EU's failed press, and Russia's «Ask for mediation» on
+Borders was then ruled on, with a reason, before the record said it lapsed whatever was ruled. Now the facilitator
+sets it aside; the report must say that, not a ruling nobody made.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tabletop.content.loader import load_scenario
+from tabletop.engine import Action, legal_actions
+from tabletop.play.session import Session
+from tabletop.report import render
+
+SUMMARY = "Facilitator sets aside: Russia: Ask for mediation lapses \u2014 Borders is collapsed"
+WORKING = "set aside by the facilitator: nobody rolled, voted or ruled on it \u2192 lapsed: the track had closed"
+
+
+def _mv(actor: str, move: str) -> Action:
+    return Action("move", actor=actor, move=move, track="borders")
+
+
+@pytest.fixture(scope="module")
+def save(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("lapse") / "lapse.jsonl"
+    session = Session.start(load_scenario("parallel-tracks"), 11, path, {})
+    session.apply(Action("draw"))
+    session.apply(legal_actions(session.state)[0])
+    for action in (Action("advance"), _mv("ru", "walk_out"), _mv("ua", "walk_out"), Action("pass", actor="us"),
+                   _mv("eu", "press"), Action("pass", actor="bridge"), _mv("ru", "mediate"), Action("pass", actor="ua"),
+                   Action("pass", actor="eu"), Action("advance"), Action("roll", track="borders"),
+                   Action("lapse", track="borders"), Action("advance")):
+        session.apply(action)
+    session.close()
+    return path
+
+
+def test_the_json_report_records_the_lapse_as_the_ruling_on_its_move(save: Path) -> None:
+    report = json.loads(render(save, "json"))
+    entry = next(e for e in report["log"] if e["kind"] == "lapse")
+    assert entry["summary"] == SUMMARY and entry["working"] == WORKING and entry["facilitator"]
+    assert entry["proposal"] == 9 and entry["move_name"] == "Ask for mediation"
+    assert "reason" not in entry and "reason" not in entry["ruling"]
+    move = next(e for e in report["log"] if e["seq"] == 9)
+    assert move["outcome"] == "lapsed" and move["ruled_at"] == entry["seq"]
+    rulings = [r for rnd in report["timeline"] for r in rnd["rulings"]]
+    lapse = next(r for r in rulings if r["seq"] == entry["seq"])
+    assert lapse["lapsed"] and lapse["proposal"] == 9 and lapse["working"] == WORKING
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_the_decision_log_and_the_timeline_say_the_facilitator_set_it_aside(save: Path, fmt: str) -> None:
+    said = render(save, fmt)
+    assert SUMMARY in said and WORKING in said
+    if fmt == "md":  # the round's timeline: the ruling on the move
+        assert f"Ruling #14 on move #9: Russia \u2014 Ask for mediation: {WORKING}" in said
+    assert "facilitator&#x27;s reason" not in said and "facilitator's reason" not in said
+
+
+@pytest.mark.parametrize(("code", "words"), [
+    ("ru", "Ведущий снимает с рассмотрения: Россия: Попросить о посредничестве отпадает"),
+    ("uk", "Ведучий знімає з розгляду: Росія: Попросити про посередництво відпадає"),
+])
+def test_the_lapse_reads_in_russian_and_ukrainian(save: Path, code: str, words: str) -> None:
+    assert words in render(save, "md", lang=code)
