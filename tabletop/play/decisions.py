@@ -18,7 +18,8 @@ from ..engine.lookups import whose as possessive  # English "Russia's"; the name
 from ..content.literal import literal
 from ..engine import Action, RuleViolation, State, legal_actions, move_options, waiting_for
 from ..engine.cards import set_aside
-from ..engine.legal import link_partners
+from ..engine.legal import lapsing, link_partners
+from ..engine.state import Proposal
 from ..engine.sides import is_own_move
 from ..engine.wording import choice_words, cost_words, failing_words, modifier_words, move_words, named, names, wanted_words
 from ..lang import Domain
@@ -72,6 +73,9 @@ def decision(
         return Decision(styled(_("The game is over.")), (Choice(styled(_("Show the outcome")), ShowOutcome()),))
     if sealed is not None:
         return sealed_decision(state, sealed)
+    lapses = lapsing(state)
+    if lapses is not None:  # before any team's or bot's step on it: nobody rolls, votes or rules on a dead proposal
+        return lapse_decision(state, lapses, marked=marked)
     n = names(state)
     bots = bots or {}
     if acting in bots:
@@ -192,6 +196,49 @@ def _proposal_decision(state: State, waiting: str) -> Decision:
     said = _("Revealed: {whose} on {track}.") if head.track else _("Revealed: {whose}.")
     return Decision(styled(said.format(whose=whose, track=n.get(head.track or "", ""))),
                     (Choice(styled(_("Apply it")), Act(options[0])),))
+
+
+#: why a tabled move lapses, by the status its track closed with
+_CLOSED = {"collapsed": N_("{track} has collapsed"), "agreed": N_("{track} has been agreed"),
+           "deferred": N_("{track} has been deferred")}
+
+
+def _lapse_words(state: State, head: Proposal) -> tuple[str, str]:
+    """``Russia's “Ask for mediation”`` and ``Borders has collapsed``: the move set aside, and why."""
+    n = names(state)
+    move = state.scenario.index.moves.get(head.move)
+    whose = _("{whose} \u201c{move}\u201d").format(whose=possessive(n.get(head.actor, head.actor)),
+                                                   move=literal(move.name) if move is not None else head.move)
+    status = state.tracks[head.track or ""].status
+    track = n.get(head.track or "", head.track or "")
+    return whose, (_(_CLOSED[status]) if status in _CLOSED else _("{track} is {status}")).format(
+        track=track, status=status_name(status))
+
+
+def lapse_decision(state: State, head: Proposal, *, marked: bool = False) -> Decision:
+    """The proposal at the head of the queue, its track closed since it was tabled: the facilitator sets it aside,
+    the one entry (found from outside: the room was asked to roll, vote or rule, with a typed reason, on a move that
+    lapsed whatever was decided). An argument's words follow, as far as it got (``marked``: as
+    :func:`~.arguing.argument_spans` marks its texts)."""
+    whose, why = _lapse_words(state, head)
+    said = _("{why}: {whose} lapses, whatever a roll, a vote or a ruling would say. Nobody rolls, votes or rules on "
+             "it; the facilitator sets it aside (what was paid for it stays paid).").format(why=why, whose=whose)
+    more: tuple[tuple[str, str], ...] = ()
+    if head.argument is not None:
+        from .arguing import argument_spans
+
+        more = (("\n", ""), *argument_spans(state, head, sealed=head.sealed, marked=marked))
+    label = _("Set aside: {whose} lapses \u2014 {why}").format(whose=whose, why=why)
+    return Decision(styled(said, "bold", *more), (Choice(styled(label), Act(Action("lapse", track=head.track))),))
+
+
+def lapse_said(state: State) -> str | None:
+    """What a team's screen says while the facilitator sets aside a move whose track has closed; None: no such move."""
+    head = lapsing(state)
+    if head is None:
+        return None
+    whose, why = _lapse_words(state, head)
+    return _("The facilitator is setting aside {whose}: {why}, so it lapses.").format(whose=whose, why=why)
 
 
 #: a phase's and a status's name in a sentence (the ids stay in the save)
@@ -402,6 +449,8 @@ __all__ = [
     "GLOBAL",
     "advance_label",
     "decision",
+    "lapse_decision",
+    "lapse_said",
     "move_decision",
     "own_move_options",
     "with_partners",

@@ -19,6 +19,7 @@ from ..content.fields import dump
 from ..content.timers import Timers, timers_from_data
 from ..engine import Action, State, apply, legal_actions, new_game
 from ..engine.actions import Event
+from ..engine.legal import lapsing
 from ..engine.review import undone_event
 from ..lang import SOURCE, current
 from ..store import SaveWriter, default_save_path
@@ -212,10 +213,13 @@ class Session:
         return legal_actions(self.state)
 
     def acting(self) -> str | None:
-        """The actor the game waits on (None: the facilitator or the game itself)."""
+        """The actor the game waits on (None: the facilitator or the game itself). A move whose track has closed is
+        the facilitator's to set aside, whoever would vote on it: no bot acts on it, no team is called."""
         state = self.state
         if state.phase == "moves" and state.turn is not None and state.card is None and not state.over:
             return state.turn  # a team's turn (its pass is always legal): no need to list every move
+        if lapsing(state) is not None:
+            return None
         options = self.options()
         return options[0].actor if options else None
 

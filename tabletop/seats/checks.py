@@ -5,7 +5,7 @@ The facilitator may do anything the engine allows (the control cell runs
 the game, and may act for a team that lost its connection). A team acts
 only as its own actor, and never with the facilitator's powers or the
 steps that move the game on (draw, apply a card, roll, rule, enact,
-advance): those are the facilitator's. The projector and observers watch.
+advance, set aside a lapsed move): those are the facilitator's. The projector and observers watch.
 """
 
 from __future__ import annotations
@@ -65,6 +65,7 @@ _ONLY = {
     "skip": N_("Only the facilitator can skip a card."),
     "redraw": N_("Only the facilitator can redraw a card."),
     "end": N_("Only the facilitator can end the game."),
+    "lapse": N_("Only the facilitator can set aside a move whose track has closed."),
 }
 _ONLY_ANY = N_("Only the facilitator can do that.")
 #: a seat's role as a sentence names it

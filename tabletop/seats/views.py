@@ -29,6 +29,7 @@ from ..engine import Action, State, legal_actions, objectives_met, waiting_for
 from ..engine.telling import settled_notes, tell
 from ..lang import Domain, current
 from ..report.words import sealed_note, undo_sealed
+from ..engine.legal import lapsing
 from ..engine.records import changes_of
 from ..engine.ending import last_review_warning
 from ..engine.review import applied_card, end_lang, gated_counters, noted_in, undone_event
@@ -36,7 +37,7 @@ from ..engine.wording import (breakdown_points, changes_texts, choice_words, cos
                               failing_words, modifiers_words, move_words, names)
 from ..play.arguing import (ArgueEntry, argue_entry, argument_spans, counter_entry,
                             strong_items)
-from ..play.decisions import decision, own_move_options, with_partners
+from ..play.decisions import decision, lapse_said, own_move_options, with_partners
 from .checks import Seat, seat_name  # (Seat: what a seat is, beside what it may do)
 from ..play.picks import Act, AskRuling, Counter, MarkStrong, ReleaseCard
 
@@ -121,6 +122,13 @@ def _legal(state: State) -> list[Action]:
     if not _LEGAL or _LEGAL[0][0] is not state:
         _LEGAL[:] = [(state, legal_actions(state))]
     return _LEGAL[0][1]
+
+
+def _acting(state: State) -> str | None:
+    """The actor the game waits on; None: the facilitator or the game itself (a move whose track has closed is the
+    facilitator's to set aside, whoever would vote on it: :func:`~tabletop.play.decisions.lapse_decision`)."""
+    options = _legal(state)
+    return options[0].actor if options and lapsing(state) is None else None
 
 
 def _public_line(state: State, event: Any) -> dict[str, Any]:
@@ -336,8 +344,7 @@ def seat_entries(state: State, seat: Seat, facts: TableFacts) -> list[Entry]:
     """The decision entries that are ``seat``'s to make now (none for the projector and observers)."""
     if not seat.acts or state.over:
         return []
-    options = _legal(state)
-    acting = options[0].actor if options else None
+    acting = _acting(state)
     if seat.role == "team":
         if acting != seat.actor or acting in facts.bots:
             return []
@@ -458,8 +465,7 @@ def acting_for(state: State, seat: Seat, facts: TableFacts) -> str | None:
     connected (its laptop died, or it never joined); None when that team (or a bot) makes its own decision."""
     if seat.role != "facilitator" or state.over:
         return None
-    options = _legal(state)
-    acting = options[0].actor if options else None
+    acting = _acting(state)
     if acting is None or acting in facts.bots or f"team:{acting}" in facts.connected:
         return None
     return acting
@@ -485,8 +491,7 @@ def _seat_prompt(state: State, seat: Seat, facts: TableFacts, has_entries: bool)
     n = _names(state)
     if state.over:
         return _("The game is over.")
-    options = _legal(state)
-    acting = options[0].actor if options else None
+    acting = _acting(state)
     if has_entries:
         team = acting_for(state, seat, facts)
         prompt = _entries_prompt(state, seat, facts, acting, team)
@@ -496,7 +501,7 @@ def _seat_prompt(state: State, seat: Seat, facts: TableFacts, has_entries: bool)
         return _("{team} has no screen connected: you act for it. {prompt}").format(
             team=seat_name(f"team:{team}", n, facts.teams), prompt=prompt)
     if acting is None:
-        return _("Waiting for the facilitator.")
+        return lapse_said(state) or _("Waiting for the facilitator.")
     who = n.get(acting, acting)
     return (_("Waiting for {who} (bot).") if acting in facts.bots else _("Waiting for {who}.")).format(who=who)
 

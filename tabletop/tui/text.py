@@ -93,7 +93,9 @@ _TEAM_WAITS = {"move": N_("{actor} to move"), "vote": N_("{actor} to vote"), "ch
 #: what the game waits for from the facilitator
 _FACILITATOR_WAITS = {"draw": N_("draw the event card"), "card": N_("apply the card"), "roll": N_("roll the dice"),
                       "rule": N_("rule on the move"), "odds": N_("set the odds"), "enact": N_("reveal and apply"),
-                      "advance": N_("continue")}
+                      "advance": N_("continue"),
+                      # a tabled move whose track has closed (play.decisions.lapse_decision), whatever it waited for
+                      "lapse": N_("set aside the move that lapsed")}
 
 
 def team_waits(waiting: str | None, who: str) -> str:

@@ -21,6 +21,7 @@ from textual.widgets import Input, Static
 from ..content.grammar import plural_subject
 from ..engine import State, waiting_for, wording
 from ..engine.cards import on_schedule
+from ..engine.legal import lapsing
 from ..engine.review import applied_card, applied_choice, undone_seqs
 from ..lang import Domain
 from .text import (
@@ -186,7 +187,8 @@ class TurnPanel(BoardPart):
             out.append("\n" if width and out.cell_len + 2 + clock.cell_len > width else "  ")
             out.append_text(clock)
         out.append("\n")
-        waiting = waiting_for(state)
+        # a tabled move whose track has closed: the facilitator sets it aside, whatever it waited for (no "vote")
+        waiting = "lapse" if acting is None and lapsing(state) is not None else waiting_for(state)
         if acting is not None:
             seat = seats.get(acting, "human")
             who = f"{n.get(acting, acting)}"
