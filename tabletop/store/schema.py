@@ -247,8 +247,10 @@ def _event(action: dict[str, Any]) -> dict[str, Any]:
             "result": {
                 "type": "object",
                 # untranslated: JSON Schema text for editors (machine output stays English)
-                "description": "what happened, as ids and figures: changes, ruling working (dice, modifiers, votes), "
-                               "notes, and under told what its words are made of (version 1: a summary in words)",
+                "description": "what happened, as ids and figures: changes, ruling working (dice, modifiers, votes; "
+                               "set_aside: a lapse, the facilitator setting aside a move whose track had closed, "
+                               "with no roll, vote or reason), notes, and under told what its words are made of "
+                               "(version 1: a summary in words)",
             },
             # untranslated: JSON Schema text for editors (machine output stays English)
             "state": {**_HASH, "description": "hash of the game state after this event"},
