@@ -1,0 +1,46 @@
+"""The decision at hand when the head proposal's track has closed: one entry, the facilitator's, set aside; an
+argument in progress too, its words kept under the prompt (found from outside: the room was asked to counter, vote
+on odds and roll for an argument that lapsed whatever was decided)."""
+
+from __future__ import annotations
+
+from tabletop.content import load_scenario
+from tabletop.engine import Action, State, apply, legal_actions, new_game
+from tabletop.engine.arguments import argue_actions
+from tabletop.play.decisions import decision, lapse_said
+from tabletop.play.picks import Act
+
+
+def _argued(status: str) -> State:
+    """Ukraine argues on Humanitarian; before anyone counters, the facilitator's override closes the track."""
+    state = new_game(load_scenario("parallel-tracks"), 11)
+    state = apply(state, Action("draw"))
+    state = apply(state, legal_actions(state)[0])
+    state = apply(state, Action("advance"))
+    move = next(m for m in state.ruleset.moves if m.id == "argue")
+    state = apply(state, Action("pass", actor="ru"))
+    state = apply(state, argue_actions(state.scenario, "ua", move, "humanitarian")[0])
+    while state.turn is not None:
+        state = apply(state, Action("pass", actor=state.turn))
+    state = apply(state, Action("advance"))
+    assert legal_actions(state)[0].kind == "counter"
+    return apply(state, Action("override", track="humanitarian", status=status, reason="the room agreed"))
+
+
+def test_an_argument_on_a_closed_track_is_set_aside_not_countered() -> None:
+    state = _argued("agreed")
+    # the counter would be the EU's, a bot here: the facilitator's entry comes first all the same
+    at_hand = decision(state, "eu", bots={"eu": "hardliner"})
+    assert [c.label.plain for c in at_hand.entries] == [
+        "Set aside: Ukraine's \u201cMake an argument\u201d lapses \u2014 Humanitarian has been agreed"]
+    assert at_hand.entries[0].pick == Act(Action("lapse", track="humanitarian"))
+    prompt = at_hand.prompt.plain  # type: ignore[union-attr]
+    assert prompt.startswith("Humanitarian has been agreed: Ukraine's \u201cMake an argument\u201d lapses")
+    assert "Ukraine argues on Humanitarian" in prompt  # what was argued, as far as it got
+    assert lapse_said(state) == ("The facilitator is setting aside Ukraine's \u201cMake an argument\u201d: "
+                                 "Humanitarian has been agreed, so it lapses.")
+
+
+def test_a_deferred_track_says_so() -> None:
+    state = _argued("deferred")
+    assert "Humanitarian has been deferred" in decision(state, None).entries[0].label.plain
