@@ -12,6 +12,7 @@ from typing import Any
 
 from tabletop.content.loader import load_scenario
 from tabletop.engine import Action, legal_actions
+from tabletop.engine.legal import lapsing
 from tabletop.play.session import Session, with_sealed
 from tabletop.seats.client import Refused, SeatClient, connect
 from tabletop.seats.host import Host
@@ -169,7 +170,8 @@ async def play_through(table: Table, clients: Mapping[str, SeatClient], seed: in
             acts += 1
             continue
         options = legal_actions(state)
-        actor = options[0].actor
+        lapses = lapsing(state)  # a tabled move whose track has closed: the console sets it aside, nobody else acts
+        actor = options[0].actor if lapses is None else None
         seat = f"team:{actor}" if actor is not None and f"team:{actor}" in clients else "facilitator"
         client = clients[seat]
         view = await caught_up(client, state.seq)
@@ -177,7 +179,9 @@ async def play_through(table: Table, clients: Mapping[str, SeatClient], seed: in
             entry = next(e for e in view["decision"]["entries"] if e["id"].endswith("-release"))
             await client.act(pick=entry["id"])
         else:
-            chosen = Bot("cooperative", rng).choose(state, options) if seat != "facilitator" else white.choose(options)
+            chosen = (Action("lapse", track=lapses.track) if lapses is not None
+                      else Bot("cooperative", rng).choose(state, options) if seat != "facilitator"
+                      else white.choose(options))
             if counter and chosen.kind == "counter" and seat != "facilitator":
                 chosen = Action("counter", actor=chosen.actor, track=chosen.track, text=counter_text(state.seq, actor))
             entry = _entry_for(view, chosen)

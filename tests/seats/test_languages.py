@@ -67,7 +67,9 @@ class ThreeLanguageGame:
 
 
 async def _play_in_three_languages(folder: Path) -> ThreeLanguageGame:
-    table = make_table(folder, "parallel-tracks", seed=5, sealed=True,
+    # seed 8: both human teams counter an argument that is rolled for (seed 5's game changed course once the
+    # facilitator set aside the moves whose track had closed, and no team countered there any more)
+    table = make_table(folder, "parallel-tracks", seed=8, sealed=True,
                        bots={"us": "cooperative", "eu": "cooperative", "bridge": "cooperative"})
     async with hosting(table, record=True) as (host, address, codes):
         clients = {"facilitator": await connect(address, codes["facilitator"], lang="en"),
@@ -75,7 +77,7 @@ async def _play_in_three_languages(folder: Path) -> ThreeLanguageGame:
                    "team:ua": await connect(address, codes["team:ua"], lang="uk")}
         with pytest.raises(Refused) as refused:  # a refusal reaches a seat in its language
             await clients["team:ru"].act({"kind": "pass", "actor": "ua"})
-        await play_through(table, clients, seed=5, counter=True)
+        await play_through(table, clients, seed=8, counter=True)
         for client in clients.values():
             await client.close()
     table.session.close()
@@ -320,8 +322,11 @@ def test_the_three_language_games_json_differs_only_in_words(three: ThreeLanguag
             worded.add(key)
         assert {"summary", "track_name", "actor_name"} <= worded  # the words did change: the report is in {code}
     # what a team typed is quoted as typed, in every language's report
+    typed = next(e.action.text for e in open_save(three.save).events
+                 if e.action.kind == "counter" and e.action.actor == "ua" and e.action.text)
+    assert typed.startswith("Counter ") and typed.endswith(" by ua: nobody could verify that in time")
     for code in lang.LANGUAGES:
-        assert "Counter 155 by ua: nobody could verify that in time" in reports[code, "json"]
+        assert typed in reports[code, "json"]
 
 
 def test_typed_texts_are_quoted_with_their_language_where_another_is_read(three: ThreeLanguageGame,
