@@ -365,10 +365,11 @@ def test_the_rounds_chain_head_stays_in_the_views_until_the_next_rounds_end(tmp_
 
 
 def _column_text(app: SeatApp) -> str:
-    """What a person reads in the seat's left column as it is scrolled now, its rows run together."""
+    """What a person reads in the seat's left column as it is scrolled now, its rows run together (its scrollbar left
+    out: its thumb drawn beside a track's line split the line's words)."""
     from .screenkit import screen_lines
 
-    column = app.seat_screen.query_one("#left").region
+    column = app.seat_screen.query_one("#left").scrollable_content_region
     rows = screen_lines(app)[column.y:column.bottom]
     return " ".join(" ".join(row[column.x:column.right].replace("\u2502", " ").split()) for row in rows)
 
