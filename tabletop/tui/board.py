@@ -180,7 +180,9 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
             say_untranslated(self.app, current())
         self.refresh_view()
         self.query_one("#decision", OptionList).focus()
-        for box in ("#card-box", "#prompt-box", "#decision"):  # laid out anew: the side is fitted again
+        # laid out anew: the side is fitted again; the turn panel too, whose lines (a team's means) come and go with
+        # the turn (found from outside: the list under a turn panel grown a line lost the row of its second option)
+        for box in ("#turn", "#card-box", "#prompt-box", "#decision"):
             self.watch(self.query_one(box), "virtual_size", self._refit, init=False)
 
     def _title(self) -> None:

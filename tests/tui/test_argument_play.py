@@ -396,3 +396,45 @@ async def test_at_80x24_the_facilitator_sets_the_odds_with_every_counter_in_view
         shot = app.export_screenshot()
         assert all(f"counter-words-of-{a}" in shot for a in counterers), counterers
         assert "Set&#160;the&#160;odds" in shot
+
+
+async def test_at_80x24_the_counter_list_that_follows_the_moves_phase_shows_both_its_options(tmp_path: Path) -> None:
+    """Found from outside (helper-181, in Ukrainian): the facilitator moved the game on to the adjudication and
+    the list of the argument's counter showed "1. Заперечити — ввести контраргумент" alone, "2. Пас" under it
+    unseen, with nothing but a scrollbar to say so. The turn panel grew a line (the team's means) and the card
+    and the prompt were fitted to the column as it was before: the list lost the rows it had been given."""
+    from textual.widgets import OptionList
+
+    from tabletop import lang
+    from tabletop.content.loader import load_scenario
+    from tabletop.engine import Action
+
+    session = Session.start(load_scenario("parallel-tracks"), 3, tmp_path / "game.jsonl")
+    while not (session.state.phase == "moves" and any(a.kind == "advance" for a in legal_actions(session.state))):
+        options = legal_actions(session.state)
+        argues = [a for a in options if a.kind == "move" and a.move == "argue"]
+        passes = [a for a in options if a.kind == "pass" and session.state.phase == "moves"]
+        if argues:
+            a = argues[0]
+            session.apply(Action("move", actor=a.actor, move=a.move, track=a.track, text="Talk now",
+                                 wanted=a.wanted, reasons=("Calm",)))
+        else:
+            session.apply((passes or options)[0])
+    lang.set_language("uk")
+    try:
+        app = TabletopApp(session)
+        async with app.run_test(size=SMALL) as pilot:
+            await pilot.pause()
+            await choose(pilot, "Перейти до фази рішень")
+            for _ in range(3):
+                await pilot.pause()
+            assert session.state.phase == "adjudication"
+            assert [e.label.plain.split(" — ")[0] for e in board(pilot).entries] == ["Заперечити", "Пас"]
+            listed = app.screen.query_one("#decision", OptionList)
+            where = listed.region.intersection(app.screen.region)  # the list's rows on the screen
+            assert where == listed.region, (listed.region, rendered(pilot))
+            inner = where.height - listed.styles.gutter.height
+            assert listed.virtual_size.height <= inner, (listed.virtual_size, where, rendered(pilot))
+    finally:
+        lang.set_language("en")
+    session.close()
