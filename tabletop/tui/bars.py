@@ -32,6 +32,9 @@ TEXTUAL_KEYS = (N_("Dismiss menu"),)
 
 #: the notices' container Textual puts on every screen (its id: textual.screen)
 TOAST_RACK = "#textual-toastrack"
+#: the class of a widget the screen's notices leave in sight, as they leave the keys: they sit above it (the board's
+#: decision list at 80x24, whose options a notice explains)
+CLEAR_OF_NOTICES = "-clear-of-notices"
 
 
 class TitleBar(Widget, can_focus=False):
@@ -136,16 +139,31 @@ class KeyBar(Widget, can_focus=False):
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        self.screen.screen_layout_refresh_signal.subscribe(self, self._fit_notices)
         self._bindings_changed(self.screen)
 
     def on_unmount(self) -> None:
         self.screen.bindings_updated_signal.unsubscribe(self)
+        self.screen.screen_layout_refresh_signal.unsubscribe(self)
 
     def on_resize(self, event: events.Resize) -> None:
+        self._fit_notices(self.screen, event.size.height)
+
+    def _fit_notices(self, screen: Screen, keys: int | None = None) -> None:
         """The screen's notices sit above the keys, whatever lines they take (Textual keeps one line free, a
-        Footer's: found from outside, a notice at 80x24 hid half of the facilitator's two lines of keys)."""
-        for rack in self.screen.query(TOAST_RACK):
-            rack.styles.margin = (0, 0, event.size.height, 0)
+        Footer's: found from outside, a notice at 80x24 hid half of the facilitator's two lines of keys), and above
+        a widget marked :data:`CLEAR_OF_NOTICES` (found from outside: at 80x24 a refusal hid the lower options of
+        the list it explained). Asked again after each layout: the marked widget moves with what is above it."""
+        if not self.is_attached or screen is not self.screen:
+            return
+        height = screen.size.height
+        rows = self.outer_size.height if keys is None else keys
+        for widget in screen.query(f".{CLEAR_OF_NOTICES}"):
+            if widget.display and widget.region:
+                rows = max(rows, height - widget.region.y)
+        for rack in screen.query(TOAST_RACK):
+            if rack.styles.margin.bottom != rows:  # a new margin lays the screen out again: only when it changed
+                rack.styles.margin = (0, 0, rows, 0)
 
     def _bindings_changed(self, screen: Screen) -> None:
         if not self.is_attached or screen is not self.screen:

@@ -35,7 +35,7 @@ from ..play.picks import (
 from ..play.sealed import SealedDesk
 from ..play.session import Session
 from . import clock as room_clock
-from .bars import KeyBar, TitleBar
+from .bars import CLEAR_OF_NOTICES, KeyBar, TitleBar
 from .clock import Now
 from .decisionlist import PICK_KEYS, DecisionList, Entry, option_label, rich_text, side_caps
 from .keys import key_available
@@ -257,6 +257,8 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
         self.set_class(self.compact, "-compact")
         self.set_class(self.app.size.width >= 160, "-wide")  # half the screen for the decision column
         self.set_class(self.show_facilitator, "-facilitator")
+        # on a small screen the list fills its column's foot, where Textual puts notices: they sit above it instead
+        self.query_one("#decision").set_class(self.compact, CLEAR_OF_NOTICES)
         self.query_one(Board).show(state, acting, compact=self.compact)
         self._show_turn(acting)
         card = self.query_one(CardPanel)

@@ -34,3 +34,35 @@ async def test_a_refusal_is_cleared_by_the_next_pick_the_game_takes(tmp_path: Pa
         assert refused_move is not None and refused_move < 9, [e.label.plain for e in board(pilot).entries]
         await press(pilot, str(refused_move + 1))
         assert toasts(pilot), "a refusal after the cleared one is shown"
+
+
+async def test_at_80x24_a_notice_leaves_the_options_it_explains_in_sight(tmp_path: Path) -> None:
+    """Found from outside (helper-181, in Ukrainian): at 80x24 a notice ("Не дозволено … правило незалежності 3",
+    "ЧАС ВИЙШОВ", "Не прийнято: список щойно змінився") sat over the bottom of the decision list for as long as it
+    showed, the refused option it explained under it. Notices sit above the list there, as they sit above the keys;
+    the list's every row stays in sight, and so does every line of the notice."""
+    from textual.widgets import OptionList
+
+    from tabletop import lang
+
+    session = start(tmp_path, seed=5)
+    to_turn_of(session, "ua")
+    lang.set_language("uk")
+    try:
+        app = TabletopApp(session)
+        async with app.run_test(size=SMALL, notifications=True) as pilot:
+            await pilot.pause()
+            entries = board(pilot).entries
+            refused = next(i for i, e in enumerate(entries) if e.problem)
+            await press(pilot, str(refused + 1))
+            await pilot.pause()
+            assert toasts(pilot), "a refused pick says why"
+            listed = app.screen.query_one("#decision", OptionList).region
+            keys = app.screen.query_one("KeyBar").region
+            for toast in app.screen.query("Toast"):
+                where = toast.region
+                assert not where.overlaps(listed), (where, listed)
+                assert not where.overlaps(keys), (where, keys)
+                assert app.screen.region.contains_region(where), where  # the notice whole, its title too
+    finally:
+        lang.set_language("en")
