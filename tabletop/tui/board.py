@@ -56,6 +56,8 @@ if TYPE_CHECKING:
 _, ngettext, N_ = Domain("tui").words()
 
 BOT_DELAY = 0.9  # seconds a bot "thinks" so the room can follow
+#: the rows the rulings keep under a compact board (board.tcss: .-compact #rulings-box's min-height)
+RULINGS_ROWS = 3
 
 
 def _save_named(path: Path) -> Path:
@@ -146,7 +148,9 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
     def compose(self) -> ComposeResult:
         yield TitleBar()
         with Vertical(id="left"):
-            yield Board(self.session.state, id="board")
+            board = Board(self.session.state, id="board")
+            board.rows_under = RULINGS_ROWS  # a long rung's name may take a line of its own above the rulings
+            yield board
             with RulingsColumn(id="rulings-box"):
                 yield RulingsPanel(id="rulings")
             # the facilitator's panel comes under the rulings when first opened

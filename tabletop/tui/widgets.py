@@ -415,15 +415,21 @@ def member_label(state: State, actor_id: str) -> str:
     return literal(short or name)
 
 
-def track_text(state: State, track_id: str, compact: bool = False, width: int | None = None) -> Text:
+def track_text(state: State, track_id: str, compact: bool = False, width: int | None = None, *, ladder: bool = True,
+               fold: bool = False) -> Text:
     """What a track's panel holds: its ladder with the position marked, tension against breakdown, members.
 
-    ``width``: the panel's inner width, so that the members wrap between members, never inside one."""
+    ``width``: the panel's inner width, so that the members wrap between members, never inside one.
+    Compact (two lines: name and status, then tension and ladder), ``ladder``: the ladder drawn, rung by rung, before
+    its position's numbers (False: the numbers alone, the rung's name given the room); ``fold``: a rung's name too
+    long for its line goes on under it, between words (else the line is cut where the column ends)."""
     spec = shown(state).index.tracks[track_id]
     track = state.tracks[track_id]
     top = len(spec.ladder) - 1
     out = Text()
     danger = track.tension >= spec.breakdown_at - 1 and track.is_open
+    # the language's own quotes (ru, uk: «…»): found from outside, “Контакты восстановлены” beside «Границы»
+    rung = _("\u201c{rung}\u201d").format(rung=literal(spec.ladder[track.position]))
     if compact:
         # two lines: the tension comes before the rung's name, so a narrow column cuts only the name
         # a provisional deal says so, as the wide board's panel does (found from outside: "✔ AGREED" at 80x24, a
@@ -443,24 +449,48 @@ def track_text(state: State, track_id: str, compact: bool = False, width: int | 
         out.append(f"{track.tension}/{spec.breakdown_at}" + (" \u26a0" if danger else ""),
                    style="bold red" if danger else "bold")  # untranslated: a style
         out.append("  ")
+        if ladder:
+            out.append_text(ladder_text(track.position, spec.agreement_at, top))
+            out.append(" ")
+        out.append(f"{track.position}/{top} ")
+        if fold and width is not None:
+            _fold_rung(out, rung, width)
+        else:
+            out.append(rung, style="bold")
+        return out
     out.append_text(ladder_text(track.position, spec.agreement_at, top))
     out.append(f" {track.position}/{top} ")
-    # the language's own quotes (ru, uk: «…»): found from outside, “Контакты восстановлены” beside «Границы»
-    out.append(_("\u201c{rung}\u201d").format(rung=literal(spec.ladder[track.position])), style="bold")
-    if not compact:
-        out.append("\n" + _("tension") + " ")
-        out.append(gauge(track.tension, spec.breakdown_at), style="bold red" if danger else "")  # untranslated: a style
-        out.append(f" {track.tension}/{spec.breakdown_at}", style="bold red" if danger else "")  # untranslated: a style
-        if danger:  # the gauge's full length is the breakdown; the words only when it is near
-            out.append(" \u26a0 " + _("NEAR BREAKDOWN at {breakdown}").format(breakdown=spec.breakdown_at),
-                       style="bold red")  # untranslated: a style
-        items = [member_label(state, m) for m in spec.members]
-        if spec.ratify is not None:
-            items.append(_("ratify {n}").format(n=spec.threshold()))
-            if spec.vetoes():
-                items.append(_("veto {actors}").format(actors=" ".join(member_label(state, v) for v in spec.vetoes())))
-        out.append("\n" + packed(items, width), style="dim")
+    out.append(rung, style="bold")
+    out.append("\n" + _("tension") + " ")
+    out.append(gauge(track.tension, spec.breakdown_at), style="bold red" if danger else "")  # untranslated: a style
+    out.append(f" {track.tension}/{spec.breakdown_at}", style="bold red" if danger else "")  # untranslated: a style
+    if danger:  # the gauge's full length is the breakdown; the words only when it is near
+        out.append(" \u26a0 " + _("NEAR BREAKDOWN at {breakdown}").format(breakdown=spec.breakdown_at),
+                   style="bold red")  # untranslated: a style
+    items = [member_label(state, m) for m in spec.members]
+    if spec.ratify is not None:
+        items.append(_("ratify {n}").format(n=spec.threshold()))
+        if spec.vetoes():
+            items.append(_("veto {actors}").format(actors=" ".join(member_label(state, v) for v in spec.vetoes())))
+    out.append("\n" + packed(items, width), style="dim")
     return out
+
+
+#: how a rung's name that goes on under its track's lines is set in: under the tension, one cell further
+FOLD_INDENT = "   "
+
+
+def _fold_rung(out: Text, rung: str, width: int) -> None:
+    """``rung`` after ``out``'s last line, its words going on under it, set in, where the line ends at ``width``."""
+    used = cell_len(out.plain.rsplit("\n", 1)[-1])
+    line: list[str] = []
+    for word in rung.split(" "):
+        if line and used + cell_len(" ".join([*line, word])) > width:
+            out.append(" ".join(line), style="bold")
+            out.append("\n" + FOLD_INDENT)
+            used, line = cell_len(FOLD_INDENT), []
+        line.append(word)
+    out.append(" ".join(line), style="bold")
 
 
 def compact_board(screen: Size) -> bool:
@@ -495,6 +525,9 @@ class Board(Widget):
         self._bodies: dict[tuple[object, ...], Lines] = {}  # each track's wrapped text, by its state
         self._pending: dict[int, tuple[object, ...]] = {}  # rows not drawn yet, by their first line
         self.rows_drawn = 0  # rows of track panels drawn so far (tests count them)
+        #: compact, the rows the board leaves under it in its column (None: a rung's name never takes another line)
+        self.rows_under: int | None = None
+        self._column = 0  # the rows of the column the board is in, as last laid out
 
     def show(self, state: State, acting: str | None = None, compact: bool = False) -> None:
         self._state, self._acting, self.compact = state, acting, compact
@@ -533,6 +566,8 @@ class Board(Widget):
         """The board's lines at ``width``: a row of track panels not drawn before is left None (its
         height known) until it is first shown (:meth:`render_line`): a big board draws what fits."""
         view = self._view if self._view is not None else self._view_of(self._state, self._acting, self.compact)
+        if self.compact:
+            view = (*view, self._column)  # the column's rows: a rung's name may take another line
         if self._built is not None and self._built[0] == view and self._built[1] == width:
             return self._built
         state, colors, console = self._state, self.app.theme_variables, self.app.console
@@ -541,8 +576,8 @@ class Board(Widget):
         strips: list[Strip | None] = []
         self._pending = {}
         if self.compact:
-            for t in state.ruleset.tracks:
-                for line in track_text(state, t.id, compact=True, width=max(1, width - 2)).split("\n"):
+            for lines in self._compact_tracks(max(1, width - 2)):
+                for line in lines:
                     line.truncate(max(1, width - 2), overflow="ellipsis", pad=True)
                     strips.append(Strip(Segment.apply_style([_SPACE, *line.render(console, end=""), _SPACE], base)))
             # one line a meter, no frame: on a small screen the rows go to the rulings
@@ -557,6 +592,32 @@ class Board(Widget):
                 console, meters, width, len(meters), box.ROUNDED, _color(colors, "secondary"), _("Meters"), None))
         self._built = (view, width, strips)
         return self._built
+
+    def _compact_tracks(self, width: int) -> list[list[Text]]:
+        """Each track's lines on a compact board, ``width`` cells wide (:attr:`rows_under` set: the play screen's).
+
+        The rung's name is what the room reads a track's position by (found from outside: at 80x24 in Ukrainian every
+        track read «Замо…», «Глух…», «Непр…», in every phase). The ladder is drawn rung by rung only where every
+        track's name fits beside it; else its numbers alone, and a name still too long goes on under its track's
+        lines as long as the column has rows for it beyond :attr:`rows_under` (the tracks first on the board
+        first); past them it is cut."""
+        state = self._state
+        tracks = [t.id for t in state.ruleset.tracks]
+        if self.rows_under is None:  # a board that has not asked for it (the replay's, a seat's): drawn as it was
+            return [track_text(state, t, compact=True, width=width).split("\n") for t in tracks]
+        ladder = all(cell_len(track_text(state, t, compact=True, width=width).plain.split("\n")[1]) <= width
+                     for t in tracks)
+        spare = self._column - self.rows_under - 2 * len(tracks) - len(state.ruleset.meters)
+        out: list[list[Text]] = []
+        for t in tracks:
+            lines = track_text(state, t, compact=True, width=width, ladder=ladder, fold=spare > 0).split("\n")
+            if len(lines) > 2:
+                if len(lines) - 2 > spare:  # no rows left for it: cut at the column's end
+                    lines = track_text(state, t, compact=True, width=width, ladder=ladder).split("\n")
+                else:
+                    spare -= len(lines) - 2
+            out.append(lines)
+        return out
 
     def _plan_rows(self, tracks: tuple[object, ...], width: int, base: Style, strips: list[Strip | None]) -> None:
         """The rows of two track panels: kept as drawn while their tracks are unchanged, else their
@@ -605,6 +666,7 @@ class Board(Widget):
         self._rows[row_key] = drawn
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        self._column = container.height
         return len(self._build(width)[2])
 
     def render_line(self, y: int) -> Strip:

@@ -169,3 +169,42 @@ def test_a_narrow_board_says_a_provisional_agreement_is_one(code: str) -> None:
             name = shown(state).index.tracks["humanitarian"].name
             assert first.plain.endswith(full if len(name) + len(full) + 2 <= width else short), first.plain
             assert first.cell_len <= width
+
+
+@pytest.mark.parametrize("code", TRANSLATED)
+async def test_at_80x24_every_tracks_rung_is_read_whole_on_the_board(tmp_path: Path, code: str) -> None:
+    """Found from outside (helper-181, in Ukrainian): at 80x24 every track's row read «Замо…», «Глух…», «Непр…», in
+    every phase: the position's name was never readable anywhere on the board. The ladder's picture gives way to the
+    name, and a name still too long goes on under its track while the column has rows for it; the tracks, the
+    meters and the decision list stay on the screen."""
+    from textual.widgets import OptionList
+
+    from tabletop.engine import Action
+    from tabletop.play.session import Session
+    from tabletop.tui.widgets import Board
+
+    session = Session.start(scenario(), 3, tmp_path / "game.jsonl")
+    # the longest rungs of both languages: "Окреслено глибину військових зв'язків", "Переговоры о линии соприкосновения"
+    for track, position in (("ukraine-status", 3), ("borders", 2), ("ukraine-eu", 3), ("track-two", 3)):
+        session.apply(Action("override", track=track, position=position, reason="set"))
+    lang.set_language(code)
+    try:
+        app = TabletopApp(session)
+        async with app.run_test(size=SMALL) as pilot:
+            await pilot.pause()
+            screen = app.screen
+            board, listed = screen.query_one(Board), screen.query_one("#decision", OptionList)
+            assert screen.region.contains_region(board.region), board.region
+            assert screen.region.contains_region(listed.region), listed.region
+            lines = [strip.text for strip in screen._compositor.render_strips()][board.region.y:board.region.bottom]
+            seen = " ".join(" ".join(line[board.region.x:board.region.right].split()) for line in lines)
+            state = shown(session.state)
+            for spec in state.ruleset.tracks:
+                rung = spec.ladder[session.state.tracks[spec.id].position]
+                assert f"«{rung}»" in seen, (rung, "\n".join(lines))
+                assert spec.name in seen, spec.name
+            for meter in state.ruleset.meters:
+                assert meter.name in seen, meter.name
+    finally:
+        lang.set_language("en")
+    session.close()
