@@ -188,6 +188,8 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
         # the turn (found from outside: the list under a turn panel grown a line lost the row of its second option)
         for box in ("#turn", "#card-box", "#prompt-box", "#decision"):
             self.watch(self.query_one(box), "virtual_size", self._refit, init=False)
+        self.watch(self.query_one("#decision"), "scroll_y", self._more_below, init=False)
+        self.screen_layout_refresh_signal.subscribe(self, self._more_below)  # the list given more rows, or fewer
 
     def _title(self) -> None:
         rs = shown(self.session.state).ruleset.ruleset
@@ -236,6 +238,22 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
             card.styles.max_height, prompt.styles.max_height = caps
         # a card cut short scrolls under its title, open at the foot: the row of a closing border is the text's
         card.set_class(caps[0] is not None and caps[0] < whole_card, "-cut")
+        self._more_below()
+
+    def _more_below(self, _seen: object = None) -> None:
+        """On a small screen a list longer than its rows says on its foot how many options are below them (found from
+        outside: at 80x24 "2. Пас" was under the list's last row, with only a scrollbar's thumb to say so)."""
+        if self._closing_down():
+            return
+        listed = self.query_one("#decision", DecisionList)
+        below = 0
+        if self.compact and listed.options and listed.scrollable_content_region:
+            listed._update_lines()  # as DecisionList.from_the_top: the lines of a list just shown are known
+            bottom = listed.scroll_offset.y + listed.scrollable_content_region.height
+            below = sum(1 for index, y in listed._index_to_line.items() if y + listed._heights.get(index, 1) > bottom)
+        said = ngettext("\u2193 {n} more below", "\u2193 {n} more below", below).format(n=below) if below else ""
+        if listed.border_subtitle != said:
+            listed.border_subtitle = said
 
     @property
     def compact(self) -> bool:

@@ -292,6 +292,31 @@ async def test_the_moves_list_scrolls_to_every_move_at_80x24(tmp_path: Path) -> 
             assert " ".join(entry.label.plain.split()[:4]) in everything, entry.label.plain
 
 
+async def test_at_80x24_a_list_longer_than_its_rows_says_how_many_options_are_below(tmp_path: Path) -> None:
+    """Found from outside (helper-181): at 80x24 an option under the list's last row was there with nothing but a
+    scrollbar's thumb to say so. The list's foot says how many options are below its rows, as long as any are."""
+    from textual.widgets import OptionList
+
+    session = start(tmp_path, 7)
+    to_moves(session)
+    async with TabletopApp(session).run_test(size=SMALL) as pilot:
+        await press(pilot, "1")  # Strategic stability: its moves, more than the list's rows
+        await pilot.pause()
+        listed = pilot.app.screen.query_one("#decision", OptionList)
+        where = listed.region
+        rows = frame(pilot).splitlines()
+        shown = flat("\n".join(row[where.x:where.right] for row in rows[where.y:where.bottom - 1]))
+        entries = board(pilot).entries
+        unseen = [e for e in entries if " ".join(e.label.plain.split()) not in shown]
+        assert unseen, shown  # the list is longer than its rows
+        foot = rows[where.bottom - 1][where.x:where.right]
+        assert f"\u2193 {len(unseen)} more below" in foot, (foot, [e.label.plain for e in unseen])
+        await press(pilot, "end")  # the last option in view: none below
+        await pilot.pause()
+        foot = frame(pilot).splitlines()[where.bottom - 1][where.x:where.right]
+        assert "more below" not in foot, foot
+
+
 async def test_help_reaches_its_last_line_at_80x24(tmp_path: Path) -> None:
     async with TabletopApp(start(tmp_path, 7)).run_test(size=SMALL) as pilot:
         await press(pilot, "f1")
