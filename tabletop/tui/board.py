@@ -37,7 +37,7 @@ from ..play.session import Session
 from . import clock as room_clock
 from .bars import CLEAR_OF_NOTICES, KeyBar, TitleBar
 from .clock import Now
-from .decisionlist import PICK_KEYS, DecisionList, Entry, option_label, rich_text, side_caps
+from .decisionlist import PICK_KEYS, UNNUMBERED, DecisionList, Entry, option_label, rich_text, side_caps
 from .keys import key_available
 from .notices import Refusals, moved_on, taken
 from .powers import FacilitatorPowers
@@ -251,7 +251,10 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
             listed._update_lines()  # as DecisionList.from_the_top: the lines of a list just shown are known
             bottom = listed.scroll_offset.y + listed.scrollable_content_region.height
             below = sum(1 for index, y in listed._index_to_line.items() if y + listed._heights.get(index, 1) > bottom)
-        said = ngettext("\u2193 {n} more below", "\u2193 {n} more below", below).format(n=below) if below else ""
+        if below:
+            said = ngettext("\u2193 {n} more below", "\u2193 {n} more below", below).format(n=below)
+        else:  # (the list's own word on lines past the number keys, which the count of lines below replaces)
+            said = _(UNNUMBERED) if len(listed.options) > len(PICK_KEYS) else ""
         if listed.border_subtitle != said:
             listed.border_subtitle = said
 

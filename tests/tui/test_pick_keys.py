@@ -28,6 +28,10 @@ async def test_the_tenth_move_has_the_key_0_and_a_longer_list_says_how_to_reach_
         assert [label[:3] for label in labels[:10]] == [f"{k}. " for k in "1234567890"], labels
         assert labels[9].startswith("0. Навести аргумент"), labels[9]
         assert labels[10].startswith("   \u2190")  # back to the tracks (Escape too): past the keys, unnumbered
+        # at 80x24 the list's foot first counts the lines under its rows; at its end, how the unnumbered are reached
+        assert listing.border_subtitle.startswith("\u2193 нижче ще "), listing.border_subtitle
+        await press(pilot, "end")
+        await pilot.pause()
         assert listing.border_subtitle == "без номера: \u2191\u2193 Enter"  # and the list says how it is reached
         await press(pilot, "0")
         assert not isinstance(app.screen, BoardScreen)  # the argument's dialog: the tenth line was picked
