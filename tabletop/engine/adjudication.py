@@ -57,8 +57,6 @@ def _lapse(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     """The facilitator sets aside the head proposal, its track closed since it was tabled: it lapses as a vote, a roll
     or a ruling would have let it lapse, with none of them (found from outside: the room rolled, voted and ruled, with
     a typed reason, on a move that counted for nothing). What its team paid stays paid."""
-    if state.over:
-        raise RuleViolation(Code.GAME_OVER, _("The game is over."))
     extra = sorted(k for k, v in action.to_dict().items() if k not in ("kind", "track", "lang") and v is not None)
     if extra:
         raise RuleViolation(Code.INVALID_ACTION, _("A lapse names the track of the proposal set aside, and nothing "
@@ -71,14 +69,29 @@ def _lapse(state: State, action: Action) -> tuple[State, dict[str, Any]]:
             track=_track_name(state, head.track) if head.track else _("no track")))
     if lapsing(state) is None:
         move = named(state, "move", head.move)
-        said = (_("“{move}” is on {track}, which is still open: it is settled as usual, not set aside.")
-                if head.track else _("“{move}” is a global move: it is settled as usual, not set aside."))
+        track = state.tracks.get(head.track) if head.track else None
+        said = (_("“{move}” is a global move: it is settled as usual, not set aside.") if track is None
+                # (found in review: a provisional agreement was called "still open")
+                else _("“{move}” is on {track}, provisionally agreed, which may still change: it is settled as usual, "
+                       "not set aside.") if track.status == "agreed"
+                else _("“{move}” is on {track}, which is still open: it is settled as usual, not set aside."))
         raise RuleViolation(Code.STILL_OPEN, said.format(move=move, track=_track_name(state, head.track or "")))
-    # an argument keeps what it was, as typed: the report reads its texts beside the lapse
-    resolution = "argue" if head.argument is not None else head.resolution
-    working: dict[str, Any] = {"resolution": resolution, "set_aside": True}
+    working: dict[str, Any] = {"resolution": head.resolution, "set_aside": True}
+    argument = head.argument
+    if argument is not None:
+        # an argument keeps what was typed and chosen, as a roll's ruling does: the report reads it beside the lapse
+        # (found in review: the debrief showed the argument set aside with no text, no reasons and no counters)
+        working.update(resolution="argue", text=argument.text, wanted=dict(argument.wanted),
+                       reasons=list(argument.reasons), counters=[list(c) for c in argument.counters],
+                       votes=[list(v) for v in argument.votes], odds=argument.odds, odds_by=argument.odds_by,
+                       strong=list(argument.strong))
     state = evolve(state, queue=state.queue[1:])
-    return state, _lapsed(state, head, working)
+    result = _lapsed(state, head, working)
+    if argument is not None and head.sealed and argument.counters and argument.next_counterer() is not None:
+        # counters behind the gate are revealed as the argument ends, as when the last one is in (found in review:
+        # they stayed hidden from the other teams until some later argument's reveal)
+        result["counters_revealed"] = [list(c) for c in argument.counters]
+    return state, result
 
 
 def _vote(state: State, action: Action) -> tuple[State, dict[str, Any]]:

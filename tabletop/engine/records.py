@@ -97,7 +97,7 @@ class Ruling(NamedTuple):
             proposal=proposal if isinstance(proposal, int) else None,
             actor=data.get("actor"),
             move=data.get("move"),
-            **(_argument(data) if data.get("resolution") == "argue" and not data.get("set_aside") else {}),
+            **(_argument(data) if data.get("resolution") == "argue" else {}),
         )
 
     @classmethod

@@ -183,3 +183,16 @@ def test_a_sealed_pass_is_not_told_as_a_counter() -> None:
     assert tell(state.last, state.scenario) == "Brask: a counter or a pass entered (sealed)"
     state = apply(state, counter("c"))  # a pass
     assert tell(state.last, state.scenario).split("; ")[0] == "Corvin: a counter or a pass entered (sealed)"
+
+
+def test_an_argument_set_aside_behind_the_gate_reveals_the_counters_entered() -> None:
+    """Found in review: the facilitator set aside an argument whose track had collapsed while its sealed counters were
+    still coming in; the counters already entered stayed hidden from the other teams (a reveal comes with the last
+    counter, which never came). The lapse reveals them as the argument ends, and keeps them in its ruling."""
+    state = run(new_game(argue_scenario(sealed=True, counters="all"), seed=1), to_counters())
+    state = apply(state, counter("b", "A secret objection"))
+    assert "counters_revealed" not in state.last.result
+    state = apply(state, Action("override", track="alpha", status="collapsed", reason="walk-out"))
+    state = apply(state, Action("lapse", track="alpha"))
+    assert state.last.result["counters_revealed"] == [["b", "A secret objection"]]
+    assert state.last.result["ruling"]["counters"] == [["b", "A secret objection"]]

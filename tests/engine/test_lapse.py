@@ -138,3 +138,26 @@ def test_a_lapse_is_undone_like_any_event() -> None:
     assert after.queue == state.queue and lapsing(after) == state.queue[0]
     assert after.last is not None and after.last.result["undoes"] == state.seq + 1
     assert "lapses" in tell(after.last, after.scenario)
+
+
+def test_a_lapse_of_a_move_on_a_provisional_agreement_is_refused_in_words_that_say_so() -> None:
+    """Found in review: under the package deal a track agreed provisionally may still change, so its tabled moves are
+    settled as usual; the refusal called the track "still open"."""
+    from tabletop.engine.state import Tracks, evolve
+
+    state = new_game(load_scenario("parallel-tracks-linked"), 11)
+    state = apply(state, Action("draw"))
+    state = apply(state, legal_actions(state)[0])
+    state = apply(state, Action("advance"))
+    state = apply(state, _mv("ru", "propose"))
+    while state.turn is not None:
+        state = apply(state, Action("pass", actor=state.turn))
+    state = apply(state, Action("advance"))
+    agreed = state.tracks["borders"]._replace(status="agreed", provisional=True)
+    state = evolve(state, tracks=Tracks.replacing(state.tracks, {"borders": agreed}))
+    assert lapsing(state) is None
+    with pytest.raises(RuleViolation) as info:
+        apply(state, Action("lapse", track="borders"))
+    assert info.value.code == "STILL_OPEN"
+    assert info.value.message == ("\u201cTable a proposal\u201d is on Borders, provisionally agreed, which may still "
+                                  "change: it is settled as usual, not set aside.")

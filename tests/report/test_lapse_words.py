@@ -69,3 +69,35 @@ def test_the_decision_log_and_the_timeline_say_the_facilitator_set_it_aside(save
 ])
 def test_the_lapse_reads_in_russian_and_ukrainian(save: Path, code: str, words: str) -> None:
     assert words in render(save, "md", lang=code)
+
+
+def test_an_argument_set_aside_keeps_its_words_and_its_counters_in_the_report(tmp_path: Path) -> None:
+    """Found in review: an argument set aside, its track collapsed by an override after Russia had countered it, was in
+    the report's arguments with an empty action, no reasons and no counters ("action: “”", "counters": []); the
+    lapse now records what was typed and chosen, as a roll's ruling does."""
+    from tabletop.engine.arguments import argue_actions
+
+    path = tmp_path / "argued.jsonl"
+    session = Session.start(load_scenario("parallel-tracks"), 11, path, {})
+    session.apply(Action("draw"))
+    session.apply(legal_actions(session.state)[0])
+    session.apply(Action("advance"))
+    move = next(m for m in session.state.ruleset.moves if m.id == "argue")
+    session.apply(Action("pass", actor="ru"))
+    argued = argue_actions(session.state.scenario, "ua", move, "humanitarian")[0]
+    session.apply(argued)
+    while session.state.turn is not None:
+        session.apply(Action("pass", actor=session.state.turn))
+    session.apply(Action("advance"))
+    counter = next(a for a in legal_actions(session.state) if a.kind == "counter")
+    session.apply(Action("counter", actor=counter.actor, track="humanitarian", text="They will not keep it"))
+    session.apply(Action("override", track="humanitarian", status="collapsed", reason="walk-out"))
+    session.apply(Action("lapse", track="humanitarian"))
+    session.close()
+    ((group,),) = [json.loads(render(path, "json"))["arguments"]]
+    (entry,) = group["arguments"]
+    assert entry["outcome"] == "lapsed" and entry["text"] == argued.text
+    assert entry["reasons"] == list(argued.reasons)
+    assert [c["text"] for c in entry["counters"]] == ["They will not keep it"]
+    said = render(path, "md")
+    assert f"action: “{argued.text}”" in said and "They will not keep it" in said
