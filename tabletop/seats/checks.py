@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from ..engine import Action, Code, RuleViolation, State
 from ..engine.actions import FACILITATOR_KINDS
+from ..engine.legal import lapsing
 from ..engine.wording import names
 from ..lang import Domain
 
@@ -48,6 +49,11 @@ def check_seat(state: State, seat: Seat, action: Action) -> None:
         who = n.get(action.actor, _("another team"))
         raise RuleViolation(Code.NOT_YOUR_SEAT, _("{team} cannot act for {other}.").format(
             team=n.get(seat.actor, seat.actor), other=who))
+    if lapsing(state) is not None:
+        # the head's track has closed: the facilitator sets it aside, and no team votes, counters or weighs it (found
+        # in review: a vote sent by a stale or scripted client was taken on the dead proposal; the engine still takes
+        # it, as saves and simulations played before the lapse did)
+        raise RuleViolation(Code.NOT_YOUR_SEAT, _(_ONLY["lapse"]))
 
 
 #: what only the facilitator does, one whole sentence each (a translation words each its own way)

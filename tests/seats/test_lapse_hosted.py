@@ -22,10 +22,10 @@ def _mv(actor: str, move: str) -> Action:
     return Action("move", actor=actor, move=move, track="borders")
 
 
-def _table(tmp_path: Path) -> Table:
+def _table(tmp_path: Path, bots: dict[str, str] = BOTS) -> Table:
     """Seed 11: the EU's press on Borders fails and collapses it; Russia's proposal there (Ukraine's and the EU's vote,
     both bots) is still tabled behind it."""
-    session = Session.start(load_scenario("parallel-tracks"), 11, tmp_path / "lapse.jsonl", BOTS)
+    session = Session.start(load_scenario("parallel-tracks"), 11, tmp_path / "lapse.jsonl", bots)
     session.apply(Action("draw"))
     session.apply(legal_actions(session.state)[0])
     for action in (Action("advance"), _mv("ru", "walk_out"), _mv("ua", "walk_out"), Action("pass", actor="us"),
@@ -67,3 +67,16 @@ def test_a_team_cannot_set_a_proposal_aside(tmp_path: Path) -> None:
     table = _table(tmp_path)
     answer = table.act("team:ru", "c1", {"client_seq": 1, "action": {"kind": "lapse", "track": "borders"}})
     assert answer["type"] == "refused" and answer["code"] == "NOT_YOUR_SEAT", answer
+
+
+def test_a_team_cannot_vote_on_a_proposal_the_facilitator_is_setting_aside(tmp_path: Path) -> None:
+    """Found in review: Ukraine's screen listed nothing, yet a vote sent by a stale or scripted client was taken and
+    recorded on the dead proposal (the engine still lists it, as saves and simulations played before lapse did)."""
+    table = _table(tmp_path, {k: v for k, v in BOTS.items() if k != "ua"})  # Ukraine a team of people
+    table.connected.add("team:ua")
+    seq = table.session.state.seq
+    vote = {"kind": "vote", "actor": "ua", "track": "borders", "accept": True}
+    answer = table.act("team:ua", "c1", {"client_seq": 1, "action": vote})
+    assert answer["type"] == "refused" and answer["code"] == "NOT_YOUR_SEAT", answer
+    assert answer["message"] == "Only the facilitator can set aside a move whose track has closed."
+    assert table.session.state.seq == seq
