@@ -393,7 +393,10 @@ async def _console(where: str, addr: str, port: int, codes: dict[str, str], stop
         app.exit()
         await console
     stopped.cancel()
-    if getattr(app, "_exception", None) is not None:  # the console's own error: kept from the room's terminal, the game goes on
+    if (crash := getattr(app, "_exception", None)) is not None:  # the console's own error, kept from the room's
+        # terminal; said in one line (found in review: only where its details were, which read as a normal close)
+        _err(_("tabletop host: the console stopped on an internal error ({error}); the game goes on.").format(
+            error=_line(f"{type(crash).__name__}: {crash}")))
         say_crash_log(details)
     if not stop.is_set():
         _out(_("The console is closed; the game goes on. Open it again: tabletop join {where} {code}")

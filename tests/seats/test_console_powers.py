@@ -373,6 +373,36 @@ def test_the_host_gives_its_console_the_stop(monkeypatch: pytest.MonkeyPatch) ->
     assert stop.is_set()
 
 
+def test_a_crash_of_the_hosts_console_is_said_in_one_line_and_the_game_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found in review: the console's crash was said only by where its details were kept, then "The console is
+    closed; the game goes on", which reads as a normal close."""
+    import tempfile
+
+    from tabletop.cli import host as host_cli
+    from tabletop.tui import seat
+
+    class Console:
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            self._exception: Exception | None = None
+
+        async def run_async(self) -> None:
+            self._exception = RuntimeError("a bug in the console")
+            self.error_console.print("Traceback: the console's locals")  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(seat, "SeatApp", Console)
+    monkeypatch.setattr(host_cli, "_at_a_terminal", lambda: True)
+    monkeypatch.setattr(tempfile, "gettempdir", lambda: str(tmp_path))
+    asyncio.run(host_cli._console("127.0.0.1:8765", "127.0.0.1", 8765, {"facilitator": "F"}, asyncio.Event(), "en"))
+    out = capsys.readouterr()
+    assert "tabletop host: the console stopped on an internal error (RuntimeError: a bug in the console); the game " \
+           "goes on." in out.err
+    assert "Traceback" not in out.out + out.err
+    (log,) = tmp_path.glob("tabletop-crash-*.txt")
+    assert "the console's locals" in log.read_text(encoding="utf-8")
+
+
 async def test_a_recovered_save_is_told_on_the_console(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Found from outside (helper-85): a host resumed from a save damaged mid-game went back two rounds, and the
     console said nothing: the line "the game continues from event 29 in ...-recovered.jsonl" was printed before
