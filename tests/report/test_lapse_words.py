@@ -101,3 +101,10 @@ def test_an_argument_set_aside_keeps_its_words_and_its_counters_in_the_report(tm
     assert [c["text"] for c in entry["counters"]] == ["They will not keep it"]
     said = render(path, "md")
     assert f"action: “{argued.text}”" in said and "They will not keep it" in said
+
+
+@pytest.mark.parametrize(("code", "words"), [("ru", "(ведущий) \u2192 утратил силу"), ("uk", "(ведучий) \u2192 втратив чинність")])
+def test_a_lapsed_move_is_said_in_the_gender_of_a_move(save: Path, code: str, words: str) -> None:
+    """Found from outside: «Хід #9: Росія — Попросити про посередництво … → втратило чинність» («Ход … утратило
+    силу»): a move (хід, ход) is masculine."""
+    assert words in render(save, "md", lang=code)
