@@ -389,8 +389,10 @@ class Host:
 
 def _another_screen() -> str:
     """Why a screen only watches: another screen has its seat (said in the language in use)."""
-    return _("this seat was joined on another screen: this one only watches now "
-             "(to act here again, quit with ctrl+q and join again with the code)")
+    # (found from outside: since the seat comes back when the other screen is closed, the words said only the way
+    # to take it at once)
+    return _("this seat was joined on another screen: this one only watches now, and acts again when that screen is "
+             "closed (to act here at once, quit with ctrl+q and join again with the code)")
 
 
 async def _discard(ws: ServerConnection) -> None:

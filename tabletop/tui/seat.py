@@ -677,8 +677,8 @@ class SeatApp(LatinKeys, SeatActs, App[None]):
         if self.client is None or self.client.replaced is None:
             return ""
         if self.is_web:
-            return _("this seat was joined on another screen: this one only watches now (to act here again, reload "
-                     "this page and type the code again)")
+            return _("this seat was joined on another screen: this one only watches now, and acts again when that "
+                     "screen is closed (to act here at once, reload this page and type the code again)")
         why = self.client.replaced.get("message")
         return literal(why if isinstance(why, str) and why else _("this seat joined elsewhere"), lines=False)
 

@@ -284,6 +284,8 @@ async def test_a_replaced_browser_screen_says_to_reload_the_page_not_ctrl_q(tmp_
                 newer = await connect(address, codes["team:ru"])
                 await until(pilot, lambda: "only watches" in _link(app), "the screen to say it only watches")
                 assert told in _link(app), _link(app)
+                # (found from outside: it said only how to take the seat at once, not that it comes back by itself)
+                assert "acts again when that screen is closed" in _link(app).replace("\n", " "), _link(app)
                 await pilot.press("1")  # a digit says why it lists nothing
                 await until(pilot, lambda: any(told in n.message for n in app._notifications), "the refusal")
                 [old] = [c for c in host.connections if c.read_only]
