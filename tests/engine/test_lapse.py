@@ -17,6 +17,8 @@ from tabletop.engine.legal import lapsing
 from tabletop.engine.records import Ruling
 from tabletop.engine.telling import tell
 
+from .lapse_kit import argument_actions, collapse_actions, start
+
 
 def _mv(actor: str, move: str, track: str = "borders") -> Action:
     return Action("move", actor=actor, move=move, track=track)
@@ -24,15 +26,10 @@ def _mv(actor: str, move: str, track: str = "borders") -> Action:
 
 def tabled(*, mediate: str = "mediate") -> State:
     """Seed 11 to the adjudication phase: the EU's press on Borders (dice), then Russia's ``mediate`` there."""
-    state = new_game(load_scenario("parallel-tracks"), 11)
-    state = apply(state, Action("draw"))
-    state = apply(state, legal_actions(state)[0])
-    state = apply(state, Action("advance"))
-    for action in (_mv("ru", "walk_out"), _mv("ua", "walk_out"), Action("pass", actor="us"), _mv("eu", "press"),
-                   Action("pass", actor="bridge"), _mv("ru", mediate), Action("pass", actor="ua"),
-                   Action("pass", actor="eu")):
+    state = start()
+    for action in collapse_actions(mediate)[:-1]:  # (all but the EU's roll)
         state = apply(state, action)
-    return apply(state, Action("advance"))
+    return state
 
 
 def collapsed(*, mediate: str = "mediate") -> State:
@@ -76,18 +73,10 @@ def test_the_lapse_records_what_the_ruling_would_have_let_lapse() -> None:
 
 def test_an_argument_in_progress_on_a_collapsed_track_is_set_aside() -> None:
     """Ukraine argues on Humanitarian; the facilitator's override collapses it before anyone counters."""
-    from tabletop.engine.arguments import argue_actions
-
-    state = new_game(load_scenario("parallel-tracks"), 11)
-    state = apply(state, Action("draw"))
-    state = apply(state, legal_actions(state)[0])
-    state = apply(state, Action("advance"))
-    move = next(m for m in state.ruleset.moves if m.id == "argue")
-    state = apply(state, Action("pass", actor="ru"))
-    state = apply(state, argue_actions(state.scenario, "ua", move, "humanitarian")[0])
-    while state.turn is not None:
-        state = apply(state, Action("pass", actor=state.turn))
-    state = apply(state, Action("advance"))
+    actions, _argued = argument_actions()
+    state = start()
+    for action in actions:
+        state = apply(state, action)
     assert state.queue[0].argument is not None and lapsing(state) is None
     state = apply(state, Action("override", track="humanitarian", status="collapsed", reason="walk-out"))
     assert lapsing(state) == state.queue[0]

@@ -4,25 +4,18 @@ on odds and roll for an argument that lapsed whatever was decided)."""
 
 from __future__ import annotations
 
-from tabletop.content import load_scenario
-from tabletop.engine import Action, State, apply, legal_actions, new_game
-from tabletop.engine.arguments import argue_actions
+from tabletop.engine import Action, State, apply, legal_actions
 from tabletop.play.decisions import decision, lapse_said
 from tabletop.play.picks import Act
+from tests.engine.lapse_kit import argument_actions, start
 
 
 def _argued(status: str) -> State:
     """Ukraine argues on Humanitarian; before anyone counters, the facilitator's override closes the track."""
-    state = new_game(load_scenario("parallel-tracks"), 11)
-    state = apply(state, Action("draw"))
-    state = apply(state, legal_actions(state)[0])
-    state = apply(state, Action("advance"))
-    move = next(m for m in state.ruleset.moves if m.id == "argue")
-    state = apply(state, Action("pass", actor="ru"))
-    state = apply(state, argue_actions(state.scenario, "ua", move, "humanitarian")[0])
-    while state.turn is not None:
-        state = apply(state, Action("pass", actor=state.turn))
-    state = apply(state, Action("advance"))
+    actions, _argued = argument_actions()
+    state = start()
+    for action in actions:
+        state = apply(state, action)
     assert legal_actions(state)[0].kind == "counter"
     return apply(state, Action("override", track="humanitarian", status=status, reason="the room agreed"))
 

@@ -17,25 +17,17 @@ from tabletop.content.loader import load_scenario
 from tabletop.engine import Action, legal_actions
 from tabletop.play.session import Session
 from tabletop.report import render
+from tests.engine.lapse_kit import argument_actions, collapse_actions
 
 SUMMARY = "Facilitator sets aside: Russia: Ask for mediation lapses \u2014 Borders is collapsed"
 WORKING = "set aside by the facilitator: nobody rolled, voted or ruled on it \u2192 lapsed: the track had closed"
-
-
-def _mv(actor: str, move: str) -> Action:
-    return Action("move", actor=actor, move=move, track="borders")
 
 
 @pytest.fixture(scope="module")
 def save(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("lapse") / "lapse.jsonl"
     session = Session.start(load_scenario("parallel-tracks"), 11, path, {})
-    session.apply(Action("draw"))
-    session.apply(legal_actions(session.state)[0])
-    for action in (Action("advance"), _mv("ru", "walk_out"), _mv("ua", "walk_out"), Action("pass", actor="us"),
-                   _mv("eu", "press"), Action("pass", actor="bridge"), _mv("ru", "mediate"), Action("pass", actor="ua"),
-                   Action("pass", actor="eu"), Action("advance"), Action("roll", track="borders"),
-                   Action("lapse", track="borders"), Action("advance")):
+    for action in (*collapse_actions(), Action("lapse", track="borders"), Action("advance")):
         session.apply(action)
     session.close()
     return path
@@ -75,20 +67,11 @@ def test_an_argument_set_aside_keeps_its_words_and_its_counters_in_the_report(tm
     """Found in review: an argument set aside, its track collapsed by an override after Russia had countered it, was in
     the report's arguments with an empty action, no reasons and no counters ("action: “”", "counters": []); the
     lapse now records what was typed and chosen, as a roll's ruling does."""
-    from tabletop.engine.arguments import argue_actions
-
     path = tmp_path / "argued.jsonl"
     session = Session.start(load_scenario("parallel-tracks"), 11, path, {})
-    session.apply(Action("draw"))
-    session.apply(legal_actions(session.state)[0])
-    session.apply(Action("advance"))
-    move = next(m for m in session.state.ruleset.moves if m.id == "argue")
-    session.apply(Action("pass", actor="ru"))
-    argued = argue_actions(session.state.scenario, "ua", move, "humanitarian")[0]
-    session.apply(argued)
-    while session.state.turn is not None:
-        session.apply(Action("pass", actor=session.state.turn))
-    session.apply(Action("advance"))
+    actions, argued = argument_actions()
+    for action in actions:
+        session.apply(action)
     counter = next(a for a in legal_actions(session.state) if a.kind == "counter")
     session.apply(Action("counter", actor=counter.actor, track="humanitarian", text="They will not keep it"))
     session.apply(Action("override", track="humanitarian", status="collapsed", reason="walk-out"))

@@ -8,26 +8,19 @@ from pathlib import Path
 import jsonschema
 
 from tabletop.content.loader import load_scenario
-from tabletop.engine import Action, legal_actions
+from tabletop.engine import Action
 from tabletop.play.session import Session
 from tabletop.store.reading import open_save
 from tabletop.store.schema import line_schemas, save_schema
 from tabletop.store.verifying import verify
-
-
-def _mv(actor: str, move: str) -> Action:
-    return Action("move", actor=actor, move=move, track="borders")
+from tests.engine.lapse_kit import collapse_actions
 
 
 def test_a_lapse_is_saved_checked_and_replayed_like_any_event(tmp_path: Path) -> None:
     path = tmp_path / "lapse.jsonl"
     session = Session.start(load_scenario("parallel-tracks"), 11, path, {})
-    session.apply(Action("draw"))
-    session.apply(legal_actions(session.state)[0])
-    for action in (Action("advance"), _mv("ru", "walk_out"), _mv("ua", "walk_out"), Action("pass", actor="us"),
-                   _mv("eu", "press"), Action("pass", actor="bridge"), _mv("ru", "mediate"), Action("pass", actor="ua"),
-                   Action("pass", actor="eu"), Action("advance"), Action("roll", track="borders"),
-                   Action("lapse", track="borders"), Action("undo"), Action("lapse", track="borders")):
+    for action in (*collapse_actions(), Action("lapse", track="borders"), Action("undo"),
+                   Action("lapse", track="borders")):
         session.apply(action)
     hashes = session.state.hash
     session.close()
