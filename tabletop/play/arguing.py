@@ -17,6 +17,7 @@ from ..engine.lookups import whose as possessive  # English "Russia's"; the name
 from ..content.literal import one_line
 from ..engine import Action, State, legal_actions
 from ..engine.arguments import countered, stock_for
+from ..engine.legal import closed_to
 from ..engine.state import Proposal
 from ..engine.partwords import stock_said
 from ..engine.wording import dice_words, names, other_lang, typed_apart, wanted_words
@@ -150,7 +151,7 @@ def argument_spans(state: State, head: Proposal, *, sealed: bool = False, marked
         *_marked_spans("{text}\n", "", _quoted(n, argument.text, langs.argument)),  # the language's quotes
         ("  " + _("wants {result}").format(result=wanted_words(argument.wanted_table)) + "\n", "bold"),
     ]
-    if head.track is not None and head.track in state.tracks and not state.tracks[head.track].is_open:
+    if closed_to(state, head.track):  # (a provisional agreement may still change: not closed; found in review)
         # found from outside: teams were asked to counter, vote and roll on a track agreed meanwhile, and learnt only
         # afterwards that it had lapsed
         out.append(("  " + _("the track has closed: this argument lapses, whatever is decided") + "\n", "bold"))

@@ -37,3 +37,22 @@ def test_an_argument_on_a_closed_track_is_set_aside_not_countered() -> None:
 def test_a_deferred_track_says_so() -> None:
     state = _argued("deferred")
     assert "Humanitarian has been deferred" in decision(state, None).entries[0].label.plain
+
+
+def test_an_argument_on_a_provisional_agreement_is_not_said_to_lapse() -> None:
+    """Found in review: the argument's words said "the track has closed: this argument lapses" of a track agreed
+    provisionally under the package deal, which may still change and whose argument is settled as usual (the engine's
+    one rule, ``closed_to``)."""
+    from tabletop.engine.state import Tracks, evolve
+    from tabletop.play.arguing import argument_spans
+
+    actions, _argued = argument_actions()
+    state = start()
+    for action in actions:
+        state = apply(state, action)
+    lapses = "the track has closed: this argument lapses"
+    for provisional, said in ((True, False), (False, True)):
+        agreed = state.tracks["humanitarian"]._replace(status="agreed", provisional=provisional)
+        closed = evolve(state, tracks=Tracks.replacing(state.tracks, {"humanitarian": agreed}))
+        text = "".join(part for part, _style in argument_spans(closed, closed.queue[0]))
+        assert (lapses in text) is said, text
