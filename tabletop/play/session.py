@@ -113,6 +113,18 @@ def _teams(seats: Mapping[str, str], asked: Mapping[str, str] | None) -> dict[st
     return out
 
 
+
+def acting_in(state: State, listed: Callable[[State], Sequence[Action]] = legal_actions) -> str | None:
+    """The actor ``state`` waits on (None: the facilitator or the game itself), for the hot seat and the console's
+    board alike. A move whose track has closed is the facilitator's to set aside, whoever would vote on it: no bot
+    acts on it, no team is called (found in review: the console's board marked the team that would have voted)."""
+    if state.phase == "moves" and state.turn is not None and state.card is None and not state.over:
+        return state.turn  # a team's turn (its pass is always legal): no need to list every move
+    if lapsing(state) is not None:
+        return None
+    options = listed(state)
+    return options[0].actor if options else None
+
 class Session:
     """One game in progress, saved as it is played."""
 
@@ -213,15 +225,8 @@ class Session:
         return legal_actions(self.state)
 
     def acting(self) -> str | None:
-        """The actor the game waits on (None: the facilitator or the game itself). A move whose track has closed is
-        the facilitator's to set aside, whoever would vote on it: no bot acts on it, no team is called."""
-        state = self.state
-        if state.phase == "moves" and state.turn is not None and state.card is None and not state.over:
-            return state.turn  # a team's turn (its pass is always legal): no need to list every move
-        if lapsing(state) is not None:
-            return None
-        options = self.options()
-        return options[0].actor if options else None
+        """The actor the game waits on (None: the facilitator or the game itself): :func:`acting_in`."""
+        return acting_in(self.state, lambda _state: self.options())
 
     def is_bot(self, actor: str | None) -> bool:
         return actor is not None and self.seats.get(actor, HUMAN) != HUMAN

@@ -31,11 +31,12 @@ from textual.widget import Widget
 from textual.widgets import Digits, OptionList, Static
 
 from ..content.literal import literal
-from ..engine import State, legal_actions
+from ..engine import State
 from ..engine.lookups import shown
 from ..lang import LANGUAGES, NAMES, SOURCE, Domain, set_language, using
 from ..play.clock import Now, PickHold, wall_clock
 from ..play.replica import Replica, ReplicaError
+from ..play.session import acting_in
 from ..seats.client import Disconnected, Refused, SeatClient
 from ..seats.protocol import Wire
 from ..seats.joincodes import pasted
@@ -278,8 +279,7 @@ class SeatScreen(ConsolePowers, Screen[None]):
 
     def show_board(self, state: State) -> None:
         """The facilitator's console: today's board, drawn from its own copy of the game (see :mod:`~tabletop.play.replica`)."""
-        options = legal_actions(state)
-        acting = options[0].actor if options else None
+        acting = acting_in(state)  # (as the hot seat says it: nobody's while a move is set aside)
         found = self.query("#board")
         if found:
             board = found.first(Board)

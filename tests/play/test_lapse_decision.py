@@ -56,3 +56,17 @@ def test_an_argument_on_a_provisional_agreement_is_not_said_to_lapse() -> None:
         closed = evolve(state, tracks=Tracks.replacing(state.tracks, {"humanitarian": agreed}))
         text = "".join(part for part, _style in argument_spans(closed, closed.queue[0]))
         assert (lapses in text) is said, text
+
+
+def test_nobody_acts_on_a_move_being_set_aside_on_the_console_s_board_either() -> None:
+    """Found in review: the console's board took the actor of the engine's first listed action, and marked Ukraine as
+    the team to act while the facilitator set aside Russia's proposal on collapsed Borders; the hot seat said nobody.
+    One function says it for both (``acting_in``)."""
+    from tabletop.play.session import acting_in
+    from tests.engine.lapse_kit import collapse_actions
+
+    state = start()
+    for action in collapse_actions("propose"):
+        state = apply(state, action)
+    assert legal_actions(state)[0].actor == "ua"  # the engine still lists the vote, as before lapse
+    assert acting_in(state) is None
