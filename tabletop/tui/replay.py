@@ -165,7 +165,12 @@ class ReplayScreen(Screen[None]):
         yield TitleBar()
         with Horizontal(id="main"):
             with KeyScroll(id="left"):
-                yield Board(start, id="board")
+                board = Board(start, id="board")
+                # the rungs read in words at 80x24, as on the play screen's board (found from outside: «За…», «Гл…» on
+                # the debrief's projector); a long name may take the column's every row: the players, the lanes and
+                # the charts under the board are scrolled to
+                board.rows_under = 0
+                yield board
                 players = Static(players_text(self.save), id="players")
                 players.display = recorded(self.save.header)
                 yield players

@@ -603,7 +603,7 @@ class Board(Widget):
         first); past them it is cut."""
         state = self._state
         tracks = [t.id for t in state.ruleset.tracks]
-        if self.rows_under is None:  # a board that has not asked for it (the replay's, a seat's): drawn as it was
+        if self.rows_under is None:  # a board that has not asked for it (a seat's): drawn as it was
             return [track_text(state, t, compact=True, width=width).split("\n") for t in tracks]
         ladder = all(cell_len(track_text(state, t, compact=True, width=width).plain.split("\n")[1]) <= width
                      for t in tracks)

@@ -208,3 +208,40 @@ async def test_at_80x24_every_tracks_rung_is_read_whole_on_the_board(tmp_path: P
     finally:
         lang.set_language("en")
     session.close()
+
+
+@pytest.mark.parametrize("code", TRANSLATED)
+async def test_at_80x24_every_tracks_rung_is_read_whole_in_the_replay(tmp_path: Path, code: str) -> None:
+    """The debrief's projector reads the rungs as the play screen's board does (f766361 gave them to the play screen
+    only): at 80x24 the replay's board read «За…», «Гл…» for every track. Its column scrolls to the players, the lanes
+    and the charts under the board; the tracks and the meters stay in its first rows, the rungs whole."""
+    from tabletop.engine import Action
+    from tabletop.play.session import Session
+    from tabletop.store.reading import open_save
+    from tabletop.tui.replay import ReplayApp
+    from tabletop.tui.widgets import Board
+
+    session = Session.start(scenario(), 3, tmp_path / "game.jsonl")
+    for track, position in (("ukraine-status", 3), ("borders", 2), ("ukraine-eu", 3), ("track-two", 3)):
+        session.apply(Action("override", track=track, position=position, reason="set"))
+    state = shown(session.state)
+    positions = {spec.id: session.state.tracks[spec.id].position for spec in state.ruleset.tracks}
+    session.close()
+    app = ReplayApp(open_save(tmp_path / "game.jsonl"), lang=code)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            screen = app.screen
+            board = screen.query_one(Board)
+            column = screen.query_one("#left")
+            assert column.region.contains_region(board.region), (board.region, column.region)
+            lines = [strip.text for strip in screen._compositor.render_strips()][board.region.y:board.region.bottom]
+            seen = " ".join(" ".join(line[board.region.x:board.region.right].split()) for line in lines)
+            state = shown(app.screen.save.state_at(len(app.screen.save)))
+            for spec in state.ruleset.tracks:
+                rung = spec.ladder[positions[spec.id]]
+                assert f"«{rung}»" in seen, (rung, "\n".join(lines))
+            for meter in state.ruleset.meters:
+                assert meter.name in seen, meter.name
+    finally:
+        lang.set_language("en")
