@@ -33,7 +33,7 @@ TEXTUAL_KEYS = (N_("Dismiss menu"),)
 #: the notices' container Textual puts on every screen (its id: textual.screen)
 TOAST_RACK = "#textual-toastrack"
 #: the class of a widget the screen's notices leave in sight, as they leave the keys: they sit above it (the board's
-#: decision list at 80x24, whose options a notice explains)
+#: and a seat's decision list at 80x24, whose options a notice explains)
 CLEAR_OF_NOTICES = "-clear-of-notices"
 
 

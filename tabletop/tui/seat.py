@@ -41,7 +41,7 @@ from ..seats.client import Disconnected, Refused, SeatClient
 from ..seats.protocol import Wire
 from ..seats.joincodes import pasted
 from . import seatwords as words
-from .bars import KeyBar
+from .bars import CLEAR_OF_NOTICES, KeyBar
 from .decisionlist import PICK_KEYS, DecisionList
 from .language import LatinKeys
 from .notices import Refusals, taken, typed_text_lost
@@ -258,6 +258,12 @@ class SeatScreen(ConsolePowers, Screen[None]):
     def on_mount(self) -> None:
         self.set_interval(1.0, self._tick)
         self.query_one("#log-box", VerticalScroll).anchor()  # at its newest line until the team scrolls it
+        self._clear_of_notices()
+
+    def _clear_of_notices(self) -> None:
+        """On a small screen notices sit above the decision list, as on the hot seat's board (found from outside: at
+        80x24 a refusal covered the lower options of the list it explained)."""
+        self.query_one("#entries").set_class(compact_board(self.app.size), CLEAR_OF_NOTICES)
 
     def _tick(self) -> None:
         """The phase timer counts down between views (the host's reading, less the time since it came); with
@@ -293,6 +299,7 @@ class SeatScreen(ConsolePowers, Screen[None]):
     def on_resize(self) -> None:
         """The headline is fitted again; the console's board crosses into or out of the compact layout with the
         terminal's size."""
+        self._clear_of_notices()
         if self._headline_shown is not None:
             with using(self.seat_app.lang):
                 self._show_headline(*self._headline_shown)

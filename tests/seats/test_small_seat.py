@@ -443,3 +443,45 @@ async def test_the_headline_keeps_its_timer_on_its_line_at_80_columns(role: str,
         await pilot.resize_terminal(120, 40)
         await pilot.pause()
         assert len(lines()) == 1 and lines()[0].startswith(name), lines()  # wide: the whole of it
+
+
+async def test_at_80x24_a_refusal_leaves_the_seats_options_in_sight(tmp_path: Path) -> None:
+    """The seat's decision list sits at its column's foot, where Textual puts notices, as the hot seat's does: at
+    80x24 a refusal covered the lower options of the list it explained (ef6d884 moved the notices above the hot
+    seat's list only). Notices sit above the seat's list too; the list and the keys stay in sight."""
+    from textual.widgets._toast import Toast
+
+    from tabletop.seats.client import connect
+
+    from .screenkit import entries
+    from .support import caught_up
+
+    session = Session.start(load_scenario("parallel-tracks"), 5, tmp_path / "refused.jsonl")
+    table = Table(session, seats_for(session, observers=0))
+    async with hosting(table) as (_host, address, codes):
+        facilitator = await connect(address, codes["facilitator"])
+        while table.session.state.phase != "moves":  # the card drawn and applied: a team's moves, some refused
+            view = await caught_up(facilitator, table.session.state.seq)
+            await facilitator.act(pick=view["decision"]["entries"][0]["id"])
+        team = next(str(a.actor) for a in table.session.options() if a.actor)
+        app = SeatApp(address, codes[f"team:{team}"], sleep=Sleeps())
+        async with app.run_test(size=(80, 24), notifications=True) as pilot:
+            await until(pilot, lambda: bool(app.seat_screen.query_one("#entries").option_count), "the team's moves")
+            refused = next(i for i, e in enumerate(entries(app)) if e.get("refusal") and i < 9)
+            await pilot.press(str(refused + 1))
+            await until(pilot, lambda: bool(app.screen.query(Toast)), "the refusal's notice")
+            for _ in range(10):  # the notice laid out above the list
+                await pilot.pause()
+            listed = app.seat_screen.query_one("#entries", OptionList).region
+            keys = app.seat_screen.query_one("KeyBar").region
+            toasts = list(app.screen.query(Toast))
+            # what is on top in each of the list's rows and the keys' (Textual clips a notice to its rack: a notice's
+            # region may run a row past what is drawn of it)
+            for region in (listed, keys):
+                for y in range(region.y, region.bottom):
+                    for x in (region.x + 1, region.x + region.width // 2, region.right - 2):
+                        on_top, _ = app.screen.get_widget_at(x, y)
+                        assert not any(on_top is t or t in on_top.ancestors for t in toasts), (x, y, on_top, region)
+            assert all(app.screen.region.contains_region(t.region) for t in toasts)  # the notice whole, its title too
+        await facilitator.close()
+    session.close()
