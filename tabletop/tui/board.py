@@ -37,7 +37,7 @@ from ..play.session import Session
 from . import clock as room_clock
 from .bars import CLEAR_OF_NOTICES, KeyBar, TitleBar
 from .clock import Now
-from .decisionlist import PICK_KEYS, UNNUMBERED, DecisionList, Entry, option_label, rich_text, side_caps
+from .decisionlist import PICK_KEYS, DecisionList, Entry, option_label, rich_text, side_caps
 from .keys import key_available
 from .notices import Refusals, moved_on, taken
 from .powers import FacilitatorPowers
@@ -188,8 +188,6 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
         # the turn (found from outside: the list under a turn panel grown a line lost the row of its second option)
         for box in ("#turn", "#card-box", "#prompt-box", "#decision"):
             self.watch(self.query_one(box), "virtual_size", self._refit, init=False)
-        self.watch(self.query_one("#decision"), "scroll_y", self._more_below, init=False)
-        self.screen_layout_refresh_signal.subscribe(self, self._more_below)  # the list given more rows, or fewer
 
     def _title(self) -> None:
         rs = shown(self.session.state).ruleset.ruleset
@@ -225,7 +223,7 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
         if self._closing_down():
             return
         card, prompt = self.query_one("#card-box"), self.query_one("#prompt-box")
-        listed = self.query_one("#decision", OptionList)
+        listed = self.query_one("#decision", DecisionList)
         state = self.session.state
         weighing = bool(state.queue) and state.queue[0].argument is not None and state.phase == "adjudication"
         whole_card = card.virtual_size.height + 2  # with its box's border
@@ -238,25 +236,7 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
             card.styles.max_height, prompt.styles.max_height = caps
         # a card cut short scrolls under its title, open at the foot: the row of a closing border is the text's
         card.set_class(caps[0] is not None and caps[0] < whole_card, "-cut")
-        self._more_below()
-
-    def _more_below(self, _seen: object = None) -> None:
-        """On a small screen a list longer than its rows says on its foot how many options are below them (found from
-        outside: at 80x24 "2. Пас" was under the list's last row, with only a scrollbar's thumb to say so)."""
-        if self._closing_down():
-            return
-        listed = self.query_one("#decision", DecisionList)
-        below = 0
-        if self.compact and listed.options and listed.scrollable_content_region:
-            listed._update_lines()  # as DecisionList.from_the_top: the lines of a list just shown are known
-            bottom = listed.scroll_offset.y + listed.scrollable_content_region.height
-            below = sum(1 for index, y in listed._index_to_line.items() if y + listed._heights.get(index, 1) > bottom)
-        if below:
-            said = ngettext("\u2193 {n} more below", "\u2193 {n} more below", below).format(n=below)
-        else:  # (the list's own word on lines past the number keys, which the count of lines below replaces)
-            said = _(UNNUMBERED) if len(listed.options) > len(PICK_KEYS) else ""
-        if listed.border_subtitle != said:
-            listed.border_subtitle = said
+        listed.say_below()
 
     @property
     def compact(self) -> bool:
@@ -283,7 +263,9 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
         self.set_class(self.app.size.width >= 160, "-wide")  # half the screen for the decision column
         self.set_class(self.show_facilitator, "-facilitator")
         # on a small screen the list fills its column's foot, where Textual puts notices: they sit above it instead
-        self.query_one("#decision").set_class(self.compact, CLEAR_OF_NOTICES)
+        listed = self.query_one("#decision", DecisionList)
+        listed.set_class(self.compact, CLEAR_OF_NOTICES)
+        listed.counts_below = self.compact  # where it scrolls, its foot counts the options below its rows
         self.query_one(Board).show(state, acting, compact=self.compact)
         self._show_turn(acting)
         card = self.query_one(CardPanel)

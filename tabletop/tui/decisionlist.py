@@ -87,6 +87,38 @@ class DecisionList(OptionList):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         #: the picks sent and not yet handled, oldest first (bounded: a screen that never takes them keeps the last)
         self.sent: deque[OptionList.OptionSelected] = deque(maxlen=64)
+        #: whether the list's foot counts the options below its rows (its screen's: on a small one, where it scrolls)
+        self.counts_below = False
+
+    def on_mount(self) -> None:
+        # scrolled, or given more rows or fewer: the options below them are counted again
+        self.watch(self, "scroll_y", self.say_below, init=False)
+        self.screen.screen_layout_refresh_signal.subscribe(self, self.say_below)
+
+    def on_unmount(self) -> None:
+        self.screen.screen_layout_refresh_signal.unsubscribe(self)
+
+    def below(self) -> int:
+        """How many options end below the list's last row (none before it is laid out)."""
+        if not self.options or not self.scrollable_content_region:
+            return 0
+        self._update_lines()  # as from_the_top: the lines of a list just shown are known
+        bottom = self.scroll_offset.y + self.scrollable_content_region.height
+        return sum(1 for index, y in self._index_to_line.items() if y + self._heights.get(index, 1) > bottom)
+
+    def say_below(self, _seen: object = None) -> None:
+        """The list's foot: with :attr:`counts_below`, how many options are below its rows while any are (found from
+        outside: at 80x24 "2. Пас" was under the list's last row, with only a scrollbar's thumb to say so); else, on a
+        list longer than its number keys, how its unnumbered lines are reached (the count replaces that word)."""
+        if not self.is_attached or self.app._exit:
+            return
+        below = self.below() if self.counts_below else 0
+        if below:
+            said = ngettext("\u2193 {n} more below", "\u2193 {n} more below", below).format(n=below)
+        else:
+            said = _(UNNUMBERED) if len(self.options) > len(PICK_KEYS) else ""
+        if self.border_subtitle != said:
+            self.border_subtitle = said
 
     def action_select(self) -> None:
         """Send the highlighted option, as OptionList does, and keep it in :attr:`sent` until the screen takes it:
@@ -111,12 +143,12 @@ class DecisionList(OptionList):
 
     def show(self, labels: list[Text], ids: list[str] | None = None) -> None:
         """List ``labels`` in place of what the list held, each option's id its place (or ``ids``)."""
-        # a list longer than its keys says, on its border, how its last lines are picked
-        self.border_subtitle = _(UNNUMBERED) if len(labels) > len(PICK_KEYS) else ""
         console = self.app.console
         names = ids if ids is not None else [str(i) for i in range(len(labels))]
         # in one call: the list lays out its lines once, not once an entry (a big board lists hundreds)
         refill(self, [Option(OptionWords(label, console), id=name) for label, name in zip(labels, names, strict=True)])
+        # a list longer than its keys says, on its border, how its last lines are picked (or how many are below)
+        self.say_below()
 
     def action_cursor_up(self) -> None:
         self._step(-1)

@@ -485,3 +485,39 @@ async def test_at_80x24_a_refusal_leaves_the_seats_options_in_sight(tmp_path: Pa
             assert all(app.screen.region.contains_region(t.region) for t in toasts)  # the notice whole, its title too
         await facilitator.close()
     session.close()
+
+
+async def test_at_80x24_a_seats_list_longer_than_its_rows_says_how_many_are_below(tmp_path: Path) -> None:
+    """The seat's decision list says on its foot how many options are below its rows, as the hot seat's does
+    (12eec92 counted them on the board only: a team's list of moves at 80x24 had a scrollbar's thumb to say so);
+    at its end, how its unnumbered lines are reached."""
+    from tabletop.seats.client import connect
+    from tabletop.tui.decisionlist import DecisionList
+
+    from .support import caught_up
+
+    session = Session.start(load_scenario("parallel-tracks"), 5, tmp_path / "below.jsonl")
+    table = Table(session, seats_for(session, observers=0))
+    async with hosting(table) as (_host, address, codes):
+        facilitator = await connect(address, codes["facilitator"])
+        while table.session.state.phase != "moves":
+            view = await caught_up(facilitator, table.session.state.seq)
+            await facilitator.act(pick=view["decision"]["entries"][0]["id"])
+        team = next(str(a.actor) for a in table.session.options() if a.actor)
+        app = SeatApp(address, codes[f"team:{team}"], sleep=Sleeps())
+        async with app.run_test(size=(80, 24)) as pilot:
+            await until(pilot, lambda: bool(app.seat_screen.query_one("#entries").option_count), "the team's moves")
+            listed = app.seat_screen.query_one("#entries", DecisionList)
+            await until(pilot, lambda: str(listed.border_subtitle).startswith("\u2193 "), "the count below the rows")
+            assert listed.option_count > 10
+            await pilot.press("end")
+            await until(pilot, lambda: listed.border_subtitle == "without a number: \u2191\u2193 Enter",
+                        "at the list's end, how the unnumbered lines are reached")
+            await pilot.resize_terminal(120, 40)  # the console's and a team's wide screen: the list's own word only
+            await until(pilot, lambda: listed.border_subtitle == "without a number: \u2191\u2193 Enter", "wide")
+            await pilot.press("home")
+            for _ in range(3):
+                await pilot.pause()
+            assert listed.border_subtitle == "without a number: \u2191\u2193 Enter"
+        await facilitator.close()
+    session.close()
