@@ -295,6 +295,9 @@ class SeatScreen(ConsolePowers, Screen[None]):
             board = found.first(Board)
         else:
             board = Board(state, id="board")
+            # the rungs read in words at 80x24, as on the hot seat's and the replay's boards (found from outside:
+            # "0/6 “Froz…” on the console); the column scrolls, so a long name may take any of its rows
+            board.rows_under = 0
             self.query_one("#board-side", Vertical).mount(board, before=self.query_one("#tracks"))
         board.show(state, acting, compact=compact_board(self.app.size))  # a line pair a track when small, as the hot seat
         self.query_one("#tracks", Static).display = False

@@ -521,3 +521,24 @@ async def test_at_80x24_a_seats_list_longer_than_its_rows_says_how_many_are_belo
             assert listed.border_subtitle == "without a number: \u2191\u2193 Enter"
         await facilitator.close()
     session.close()
+
+
+async def test_at_80x24_the_consoles_board_reads_each_tracks_rung_whole(tmp_path: Path) -> None:
+    """Found from outside (helper-189): the facilitator's console at 80x24 cut every rung's name, "0/6 “Froz…”",
+    "“De…”", after the hot seat's and the replay's boards had been made to read them whole."""
+    from tabletop.tui.widgets import Board
+
+    session = Session.start(load_scenario("parallel-tracks"), 5, tmp_path / "console.jsonl")
+    table = Table(session, seats_for(session, observers=0))
+    rungs = [t.ladder[0] for t in session.state.ruleset.tracks]
+    async with hosting(table) as (_host, address, codes):
+        app = SeatApp(address, codes["facilitator"], sleep=Sleeps())
+        async with app.run_test(size=(80, 24)) as pilot:
+            await until(pilot, lambda: bool(app.seat_screen.query(Board)), "the console's board")
+            for _ in range(5):
+                await pilot.pause()
+            board = app.seat_screen.query_one(Board)
+            drawn = " ".join(" ".join(board.render_line(y).text.split()) for y in range(board.size.height))
+            missing = [r for r in rungs if f"\u201c{r}\u201d" not in drawn and r not in drawn]
+            assert not missing, drawn
+    session.close()
