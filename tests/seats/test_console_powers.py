@@ -24,6 +24,7 @@ from tabletop.engine import legal_actions
 from tabletop.play.session import Session
 from tabletop.seats.client import Refused, SeatClient, connect
 from tabletop.seats.table import Table, seats_for
+from tabletop.seats.views import secrets
 from tabletop.store.reading import open_save
 from tabletop.tui.modals import PickScreen
 from tabletop.tui.override import TrackOverrideScreen
@@ -442,15 +443,10 @@ async def test_a_note_on_a_sealed_move_says_the_teams_see_it_only_after_the_reve
     """Found from outside (helper-85): a note typed on the console right after a team's sealed move was hidden on
     every team's screen with the move ("Note on event 71 (a sealed move)"), and the game ended unrevealed; the
     dialog had promised "every screen and the report show it". It now says so before the note is typed."""
-    from tabletop.seats.views import secrets
     from tabletop.tui.modals import AskScreen
 
-    table = make_table(tmp_path, "parallel-tracks", seed=5, sealed=True, observers=0)
+    table = _to_a_sealed_move(tmp_path)
     session = table.session
-    while not (session.state.last is not None and session.state.last.seq in secrets(session.state).sealed):
-        options = legal_actions(session.state)
-        moves = [a for a in options if a.kind == "move"]
-        session.apply(moves[0] if moves else options[0])
     async def asked(app: SeatApp, pilot: Any, what: str) -> str:
         """The console following the game, n pressed: the note dialog's title."""
         await _following(pilot, app, session)
@@ -762,16 +758,10 @@ async def test_a_note_on_a_sealed_move_reaches_the_teams_screen_only_at_the_reve
     """Found from outside (helper-183): a note the console typed on a team's sealed move showed, words and all, on
     that team's own screen before the reveal, though the note's dialog says "The teams' screens show the note once
     the move is revealed". No team's screen reads it before the reveal, the owner's included; after it, every one."""
-    from tabletop.seats.views import secrets
-
     from .support import strings
 
-    table = make_table(tmp_path, "parallel-tracks", seed=5, sealed=True, observers=0)
+    table = _to_a_sealed_move(tmp_path)
     session = table.session
-    while not (session.state.last is not None and session.state.last.seq in secrets(session.state).sealed):
-        options = legal_actions(session.state)
-        moves = [a for a in options if a.kind == "move"]
-        session.apply(moves[0] if moves else options[0])
     sealed = session.state.last
     owner = f"team:{sealed.action.actor}"
     note = "they will fold by Thursday"
@@ -806,3 +796,14 @@ async def test_a_note_on_a_sealed_move_reaches_the_teams_screen_only_at_the_reve
             view = team.view or {}
             assert any(note in s for s in strings(view["board"]["log"])), "the note, once the move is revealed"
     session.close()
+
+
+def _to_a_sealed_move(tmp_path: Path) -> Table:
+    """A sealed game (seed 5), every team human, played until a team has committed a move still sealed."""
+    table = make_table(tmp_path, "parallel-tracks", seed=5, sealed=True, observers=0)
+    session = table.session
+    while not (session.state.last is not None and session.state.last.seq in secrets(session.state).sealed):
+        options = legal_actions(session.state)
+        moves = [a for a in options if a.kind == "move"]
+        session.apply(moves[0] if moves else options[0])
+    return table

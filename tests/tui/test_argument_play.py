@@ -7,6 +7,7 @@ Brask b, Corvin c; Beta seats all three), so the test does not hang on the bundl
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from textual.widgets import Static
@@ -271,14 +272,14 @@ async def test_a_bot_counters_on_its_own_and_the_teams_vote_the_odds(tmp_path: P
     assert [a for a, _ in argument.counters] == ["b", "c"] and [a for a, _ in argument.votes] == ["b", "c"]
 
 
-def _to_a_counter(path: Path) -> Session:
-    """The bundled game, every team human: Russia argues on a track (in words that name nothing), and Ukraine
-    is to counter it."""
+def _arguing(path: Path, done: Callable[[Session], bool]) -> Session:
+    """The bundled game (seed 3), every team human, played until ``done``: the first team that may argues (in words
+    that name nothing), every other team passes."""
     from tabletop.content.loader import load_scenario
-    from tabletop.engine import Action, waiting_for
+    from tabletop.engine import Action
 
     session = Session.start(load_scenario("parallel-tracks"), 3, path)
-    while waiting_for(session.state) != "counter":
+    while not done(session):
         options = legal_actions(session.state)
         argues = [a for a in options if a.kind == "move" and a.move == "argue"]
         passes = [a for a in options if a.kind == "pass" and session.state.phase == "moves"]
@@ -289,6 +290,13 @@ def _to_a_counter(path: Path) -> Session:
         else:
             session.apply((passes or options)[0])
     return session
+
+
+def _to_a_counter(path: Path) -> Session:
+    """Russia argues on a track (in words that name nothing), and Ukraine is to counter it."""
+    from tabletop.engine import waiting_for
+
+    return _arguing(path, lambda session: waiting_for(session.state) == "counter")
 
 
 async def test_the_counter_dialog_and_the_replay_name_actors_and_tracks_in_the_rooms_language(tmp_path: Path) -> None:
@@ -406,20 +414,9 @@ async def test_at_80x24_the_counter_list_that_follows_the_moves_phase_shows_both
     from textual.widgets import OptionList
 
     from tabletop import lang
-    from tabletop.content.loader import load_scenario
-    from tabletop.engine import Action
 
-    session = Session.start(load_scenario("parallel-tracks"), 3, tmp_path / "game.jsonl")
-    while not (session.state.phase == "moves" and any(a.kind == "advance" for a in legal_actions(session.state))):
-        options = legal_actions(session.state)
-        argues = [a for a in options if a.kind == "move" and a.move == "argue"]
-        passes = [a for a in options if a.kind == "pass" and session.state.phase == "moves"]
-        if argues:
-            a = argues[0]
-            session.apply(Action("move", actor=a.actor, move=a.move, track=a.track, text="Talk now",
-                                 wanted=a.wanted, reasons=("Calm",)))
-        else:
-            session.apply((passes or options)[0])
+    session = _arguing(tmp_path / "game.jsonl", lambda session: session.state.phase == "moves" and any(
+        a.kind == "advance" for a in legal_actions(session.state)))
     lang.set_language("uk")
     try:
         app = TabletopApp(session)
