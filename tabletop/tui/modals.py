@@ -416,7 +416,7 @@ class ConfirmScreen(_Dialog[bool]):
 HELP = N_("""\
 tabletop \u2014 keys                              (\u2191/\u2193 scroll \u00b7 escape closes)
 Playing (the focused list on the right shows what the game waits for)
-  \u2191/\u2193, 1-9  choose    enter  confirm    escape  back to the tracks
+  \u2191/\u2193, 0-9  choose    enter  confirm    escape  back to the tracks
   tab  to the card, prompt or rulings when cut short: \u2191/\u2193 scroll it
 
 Facilitator

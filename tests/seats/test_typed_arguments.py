@@ -223,3 +223,19 @@ def test_the_seats_help_names_the_keys_to_the_last_entry_and_to_stop_the_host() 
     from tabletop.tui.seatdialogs import SEAT_HELP
 
     assert "home/end" in SEAT_HELP and "pass is the last" in SEAT_HELP and "ctrl+c" in SEAT_HELP
+
+
+def test_both_helps_name_the_0_that_picks_a_list_s_tenth_line_in_each_language() -> None:
+    """Found from outside (stop 56): ``0`` picks the tenth line of every list, and F1 said "1-9 choose",
+    so a facilitator with a long list of moves read that the tenth had no key."""
+    from tabletop import lang
+    from tabletop.lang import Domain
+    from tabletop.tui.modals import HELP
+    from tabletop.tui.seatdialogs import SEAT_HELP
+
+    tui = Domain("tui")
+    for code in ("en", "ru", "uk"):
+        with lang.using(code):
+            for keys in (HELP, SEAT_HELP):
+                first = next(line for line in tui.gettext(keys).splitlines() if "\u2191/\u2193," in line)
+                assert "0-9" in first and "1-9" not in first, (code, first)
