@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from typing import NamedTuple
 
 from ..engine import Action, Code, RuleViolation, State
-from ..engine.actions import FACILITATOR_KINDS
+from ..engine.actions import FACILITATOR_KINDS, PLAY_KINDS
 from ..engine.legal import lapsing
 from ..engine.wording import names
 from ..lang import Domain
@@ -43,7 +43,10 @@ def check_seat(state: State, seat: Seat, action: Action) -> None:
     if seat.role != "team" or seat.actor is None:
         raise RuleViolation(Code.NOT_YOUR_SEAT, _("The {role} only watches the game.").format(role=role_name(seat.role)))
     n = names(state)
-    if action.actor is None or action.kind in FACILITATOR_KINDS:
+    if action.actor is None or action.kind not in TEAM_KINDS:
+        # a team's own decisions only: the game's steps are the facilitator's whoever is named in them (found from
+        # outside: a script on a team's code sent rule, enact, advance and draw with its own actor, and the engine,
+        # which reads no actor in them, took them; the record then credited the ruling to the facilitator)
         raise RuleViolation(Code.NOT_YOUR_SEAT, _(_ONLY.get(action.kind, _ONLY_ANY)))
     if action.actor != seat.actor:
         who = n.get(action.actor, _("another team"))
@@ -56,6 +59,8 @@ def check_seat(state: State, seat: Seat, action: Action) -> None:
         raise RuleViolation(Code.NOT_YOUR_SEAT, _(_ONLY["lapse"]))
 
 
+#: what a team decides for itself (as its own actor): the rest of the engine's kinds are the facilitator's
+TEAM_KINDS = frozenset(("choose", "move", "pass", "vote", "counter", "odds"))
 #: what only the facilitator does, one whole sentence each (a translation words each its own way)
 _ONLY = {
     "draw": N_("Only the facilitator can draw the event card."),
@@ -74,6 +79,7 @@ _ONLY = {
     "lapse": N_("Only the facilitator can set aside a move whose track has closed."),
 }
 _ONLY_ANY = N_("Only the facilitator can do that.")
+assert set(_ONLY) == set(PLAY_KINDS + FACILITATOR_KINDS) - TEAM_KINDS
 #: a seat's role as a sentence names it
 _ROLES = {"facilitator": N_("facilitator"), "team": N_("team"), "projector": N_("projector"),
           "observer": N_("observer")}

@@ -50,6 +50,27 @@ async def test_a_team_acting_for_another_team_is_refused_not_your_seat(tmp_path:
     table.session.close()
 
 
+async def test_a_team_naming_itself_in_a_step_of_the_game_is_refused_not_your_seat(tmp_path: Path) -> None:
+    """Found from outside: a script on Ukraine's code sent enact, rule, advance and draw with ``actor: "ua"``; the
+    engine reads no actor in those steps and took them, and the report credited the ruling to the facilitator."""
+    table = make_table(tmp_path)
+    async with hosting(table) as (host, address, codes):
+        ua = await connect(address, codes["team:ua"])
+        before = table.session.state.seq
+        steps = (Action("draw", actor="ua"), Action("advance", actor="ua"), Action("apply_card", actor="ua"),
+                 Action("roll", actor="ua", track="borders"), Action("enact", actor="ua"),
+                 Action("rule", actor="ua", track="borders", success=True, reason="ruled by team Kyiv"),
+                 Action("skip", actor="ua"), Action("lapse", actor="ua"))
+        for action in steps:
+            with pytest.raises(Refused) as caught:
+                await ua.act(action)
+            assert caught.value.code == "NOT_YOUR_SEAT", action
+            assert "Only the facilitator" in caught.value.message, (action, caught.value.message)
+        assert table.session.state.seq == before
+        await ua.close()
+    table.session.close()
+
+
 async def test_a_wrong_code_is_refused_after_the_delay_and_a_code_has_96_bits(tmp_path: Path) -> None:
     table = make_table(tmp_path)
     async with hosting(table, wrong_code_delay=1.5) as (host, address, codes):
