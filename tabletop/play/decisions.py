@@ -164,18 +164,21 @@ def _proposal_decision(state: State, waiting: str) -> Decision:
                     else _("{actor} proposes \u201c{move}\u201d on {track}: {effects}")).format(
             actor=n.get(head.actor, head.actor), move=literal(move.name), track=n.get(head.track or "", ""),
             effects=move_words(move, n))
-        spans = [(proposal, "")]
-        if head.link:  # found from outside: "on the linked track: progress +1", and no word of which track that is
-            spans.append(("\n" + _("The linked track: {track}.").format(track=n.get(head.link, head.link)), "bold"))
+        # how the vote is decided comes first, under the question: the proposal's effects are long, and at 80x24 a
+        # veto said after them was below the panel's fold (found from outside: a veto came as a surprise to the room)
+        spans = []
         spec = state.scenario.index.tracks.get(head.track or "")
         if spec is not None:
-            rule = "\n" + _("It passes with {k} of {n} accepting (the proposer counts)").format(
+            rule = _("It passes with {k} of {n} accepting (the proposer counts)").format(
                 k=spec.threshold(), n=len(spec.members))
             # the proposer counts as accepting and is never asked: its own veto is no rule the room can meet
             vetoes = [v for v in spec.vetoes() if v != head.actor]
             if vetoes:
                 rule += _("; a reject by {who} is a veto").format(who=_(" or ").join(n.get(v, v) for v in vetoes))
-            spans.append((rule + ".", "italic"))
+            spans.append((rule + ".\n", "italic"))
+        spans.append((proposal, ""))
+        if head.link:  # found from outside: "on the linked track: progress +1", and no word of which track that is
+            spans.append(("\n" + _("The linked track: {track}.").format(track=n.get(head.link, head.link)), "bold"))
         accept, reject = options
         return Decision(styled(_("{voter}: accept or reject?").format(voter=n.get(voter, voter)) + "\n", "bold", *spans),
                         (Choice(styled(_("Accept")), Act(accept)), Choice(styled(_("Reject")), Act(reject))))
