@@ -157,6 +157,22 @@ def test_report_o_and_play_save_say_what_is_wrong_with_the_path(save: Path, tmp_
     assert main(["report", str(save), "-o", str(out)]) == 0 and out.read_text(encoding="utf-8").startswith("# ")
 
 
+@pytest.mark.parametrize("target", ["fifo", "/dev/zero"])
+def test_an_output_folder_that_is_a_link_to_a_pipe_or_a_device_is_said_so(target: str, tmp_path: Path,
+                                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside (helper-192): ``--save-dir l-zero`` (a link to /dev/zero, or to a FIFO) was said to be "a
+    link that leads to no folder (what it names is missing, or the links go round in a loop)": it names something."""
+    if target == "fifo":
+        os.mkfifo(tmp_path / "fifo")
+        target = str(tmp_path / "fifo")
+    link = tmp_path / "l"
+    link.symlink_to(target)
+    assert main(["simulate", "--games", "1", "--save-dir", str(link)]) == 1
+    err = capsys.readouterr().err
+    assert f"{link}: it is a link to something that is not a folder (a file, a pipe or a device)" in err, err
+    assert "leads to no folder" not in err and "Traceback" not in err, err
+
+
 #: a mistake in how the command was typed, for each command: exit 2, as argparse's own (found from outside,
 #: helper-156: the ones marked exited 1, as an input refused does)
 MISTYPED = {

@@ -45,6 +45,8 @@ def system_words(exc: OSError) -> str:
 def in_the_way(path: Path) -> str | None:
     """What stands where a folder is wanted, in words; None: a folder, or nothing at all."""
     if path.is_symlink() and not path.is_dir():
+        if path.exists():  # (found from outside: a link to /dev/zero or a FIFO was said to lead to nothing)
+            return _("it is a link to something that is not a folder (a file, a pipe or a device)")
         return _("it is a link that leads to no folder (what it names is missing, or the links go round in a loop)")
     if path.exists() and not path.is_dir():
         return _("it is not a folder (a file, a pipe or a device has that name)")
