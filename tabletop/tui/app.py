@@ -74,6 +74,7 @@ class TabletopApp(LatinKeys, Multilingual, App[None]):
         self.typing_gap = typing_gap
         self.now = now  # the room's clock for the phase timers (None: the wall clock; tests pass their own)
         self.save_dir = Path(save_dir)
+        self._renamed = ""  # the notice when a typed save name was not usable as typed (start screen)
         self.register_theme(HIGH_CONTRAST)
         self._collector_paused = own_process
         if own_process:
@@ -101,17 +102,16 @@ class TabletopApp(LatinKeys, Multilingual, App[None]):
         if self.session is None:
             from .start import StartScreen  # read the bundled scenarios only when a game is to be chosen
 
-            self.push_screen(StartScreen(), self._started)
+            self.push_screen(StartScreen(self._start_session), self._started)
 
     def on_ready(self) -> None:
         if self._collector_paused:
             self._collector_paused = False
             gc.enable()  # off while the first screen was built (__init__)
 
-    def _started(self, choice: Choice | None) -> None:
-        if choice is None:
-            self.exit()
-            return
+    def _start_session(self, choice: Choice) -> bool:
+        """Start the game the start screen chose, its save made; False, said, if the save cannot be made (the start
+        screen then stays as it was filled: the facilitator frees space or names another save, and presses F5)."""
         scenario = with_sealed(choice.scenario, choice.sealed)
         renamed = ""
         if choice.save_name:
@@ -123,16 +123,22 @@ class TabletopApp(LatinKeys, Multilingual, App[None]):
         try:
             self.session = Session.start(scenario, choice.seed, path, choice.seats, teams=choice.teams)
         except OSError as exc:
-            from .start import StartScreen
-
             from ..content.oswords import system_words  # an error path: not on the start path
-            said = _("Cannot create the save {path}: {reason}").format(path=path, reason=system_words(exc))
+
+            said = _("Cannot create the save {path}: {reason}. Nothing was started: free some space or name another "
+                     "save, then press F5 again.").format(path=path.absolute(), reason=system_words(exc))
             self.notify(literal(said), severity="error", timeout=15, markup=False)
-            self.push_screen(StartScreen(), self._started)
+            return False
+        self._renamed = renamed
+        return True
+
+    def _started(self, choice: Choice | None) -> None:
+        if choice is None or self.session is None:
+            self.exit()
             return
         self.push_screen(BoardScreen(self.session, self.now, self.pick_hold))
-        if renamed:
-            self.notify(renamed, title=_("Save name"), severity="warning", timeout=15, markup=False)
+        if self._renamed:
+            self.notify(self._renamed, title=_("Save name"), severity="warning", timeout=15, markup=False)
 
     def action_help(self) -> None:
         from .modals import HelpScreen  # the dialogs load when first opened

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -159,8 +160,12 @@ Each actor is played by a team of people or by a bot; a team may be given its na
     CSS_PATH = "start.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
 
-    def __init__(self) -> None:
+    def __init__(self, start: Callable[[Choice], bool] | None = None) -> None:
+        """``start``: starts the chosen game (its save made) before the screen goes; False: it could not, and said why,
+        and the screen stays as the facilitator filled it (found from outside: a full disk at F5 brought back an
+        empty form with another seed, and a second F5 started a game nobody chose)."""
         super().__init__()
+        self._start = start
         self.entries = load_entries()
         self.selected = 0
         self._shown: int | None = None
@@ -350,13 +355,14 @@ Each actor is played by a team of people or by a bot; a team may be given its na
             team = " ".join(self.query_one(f"#team-{actor.id}", Input).value.split())
             if team and seats[actor.id] == HUMAN:
                 teams[actor.id] = team
-        self.dismiss(
-            Choice(
-                scenario=entry.scenario.with_options(timers=timers),
-                seed=seed,
-                seats=seats,
-                sealed=self.query_one("#sealed", Switch).value,
-                save_name=self.query_one("#save-name", Input).value.strip(),
-                teams=teams,
-            )
+        choice = Choice(
+            scenario=entry.scenario.with_options(timers=timers),
+            seed=seed,
+            seats=seats,
+            sealed=self.query_one("#sealed", Switch).value,
+            save_name=self.query_one("#save-name", Input).value.strip(),
+            teams=teams,
         )
+        if self._start is not None and not self._start(choice):
+            return
+        self.dismiss(choice)

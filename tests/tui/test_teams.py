@@ -140,3 +140,54 @@ def test_a_save_name_with_folders_in_it_is_said_to_be_saved_elsewhere(tmp_path: 
     path, said = typed_save(tmp_path, typed)
     assert path == tmp_path / saved
     assert said.startswith(f"\u201c{typed}\u201d is not usable as a file name as typed") and str(path) in said, said
+
+
+async def test_a_save_that_cannot_be_made_keeps_the_start_screen_as_it_was_filled(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found from outside (helper-192): a full disk at F5 said "Cannot create the save", and behind the notice the form
+    was empty again, on the first scenario with another random seed: a second F5, once space was freed, started a
+    game nobody chose. The screen stays as it was filled, the notice says what to do, and F5 then starts that game."""
+    import errno
+
+    from tabletop.play.session import Session
+
+    saves = tmp_path / "saves"
+    real = Session.start
+    refused: list[Path] = []
+
+    def full_disk(scenario, seed, path, *args, **kwargs):  # noqa: ANN001, ANN202 - Session.start's own
+        refused.append(path)
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(Session, "start", full_disk)
+    app = TabletopApp(save_dir=saves)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, StartScreen)
+        scenarios = screen.query_one("#scenarios")
+        scenarios.focus()
+        await press(pilot, "down")
+        chosen = screen.selected
+        assert chosen == 1
+        seed = screen.query_one("#seed", Input)
+        seed.value = "4242"
+        screen.query_one("#save-name", Input).value = "monday"
+        screen.query_one("#team-ru", Input).value = "Delegation A"
+        await press(pilot, "f5")
+        assert refused == [saves / "monday.jsonl"]
+        assert app.screen is screen and app.session is None
+        assert screen.selected == chosen and seed.value == "4242"
+        assert screen.query_one("#save-name", Input).value == "monday"
+        assert screen.query_one("#team-ru", Input).value == "Delegation A"
+        said = " ".join(str(n.message) for n in app._notifications)
+        assert f"Cannot create the save {(saves / 'monday.jsonl').absolute()}: No space left on device" in said, said
+        assert "free some space or name another save, then press F5 again" in said, said
+        monkeypatch.setattr(Session, "start", real)  # space freed
+        await press(pilot, "f5")
+        assert isinstance(app.screen, BoardScreen)
+        session = app.session
+        assert session is not None and session.save_path == saves / "monday.jsonl"
+    header = open_save(session.save_path).header
+    assert header["seed"] == 4242 and header["teams"] == {"ru": "Delegation A"}
