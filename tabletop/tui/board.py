@@ -513,8 +513,10 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
         from .savefail import not_saved_words
 
         # one notice, the last: each press refused by a full disk replaced the one before (six lines each,
-        # stacked over the list of what the game waits for)
-        self.not_saved.show(self, not_saved_words(exc, self.session.save_path, by_bot), "error",
+        # stacked over the list of what the game waits for); the clock's pass, refused, pauses the game as a bot's
+        # move does, and is taken again once the facilitator goes on (found from outside: "then do it again")
+        waits = by_bot or action.time_up is not None
+        self.not_saved.show(self, not_saved_words(exc, self.session.save_path, waits), "error",
                             title=_("Not saved: the action was not taken"), seconds=30)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

@@ -354,6 +354,10 @@ async def test_a_pass_the_save_refuses_pauses_the_game_instead_of_trying_every_s
         assert attempts == ["pass"]
         assert board(pilot).paused and "PAUSED" in panel(pilot, "#turn")
         assert session.state.seq == before
+        # found from outside (helper-192): the notice said "then do it again", and nobody had done anything: the
+        # clock's pass is taken again once the facilitator goes on, as a bot's refused move is
+        said = " ".join(toasts(pilot))
+        assert "then press p to go on." in said and "do it again" not in said, said
 
 
 async def test_with_the_default_rule_time_up_passes_nobody(tmp_path: Path) -> None:
