@@ -335,6 +335,32 @@ def test_a_save_that_cannot_be_created_says_what_to_do(tmp_path: Path, monkeypat
     assert not save.exists()
 
 
+@pytest.mark.parametrize("command", ["play", "host"])
+def test_a_save_made_by_another_process_meanwhile_is_said_to_exist(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                   capsys: pytest.CaptureFixture[str], command: str) -> None:
+    """Found from outside (helper-192): two ``play --save r.jsonl`` started at once; the one that lost the race to
+    make the file was told to give --save "a file on a disk with room", the words of a full disk."""
+    import errno
+
+    from tabletop.cli import screens
+    from tabletop.content.literal import shell_path
+    from tabletop.play.session import Session
+
+    save = tmp_path / "r.jsonl"
+
+    def raced(*_args: object, **_kwargs: object) -> Session:
+        save.write_text("", encoding="utf-8")  # the other process made it between the check and the start
+        raise FileExistsError(errno.EEXIST, "a save is never overwritten", str(save))
+
+    monkeypatch.setattr(screens, "_need_terminal", lambda *_a: None)
+    monkeypatch.setattr(Session, "start", staticmethod(raced))
+    assert main([command, "--save", str(save)]) == 1
+    err = capsys.readouterr().err
+    again = "tabletop resume" if command == "play" else "tabletop host --resume"
+    assert err == (f"tabletop {command}: {shell_path(save)} already exists; a save is never overwritten "
+                   f"(use {again} {shell_path(save)})\n"), err
+
+
 @pytest.mark.parametrize("name", ["a\nb.jsonl", "tab\there.jsonl", "bell\x07.jsonl", "c1\x9b.jsonl", "gpj.\u202ejsonl"])
 def test_a_save_name_with_a_control_character_is_refused(tmp_path: Path, name: str,
                                                          capsys: pytest.CaptureFixture[str]) -> None:

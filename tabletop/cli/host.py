@@ -180,6 +180,9 @@ def _open_session(args: argparse.Namespace) -> Session | int:
         return Session.start(scenario, seed, path, seats, teams=teams)
     except SaveError as exc:
         _err(f"tabletop host: {exc}")  # untranslated: the command's name before a message worded where it arose
+    except FileExistsError:  # another process made it since the check above (two hosts started at once)
+        _err(_("tabletop host: {path} already exists; a save is never overwritten (use tabletop host --resume {path})")
+             .format(path=shell_path(path)))
     except OSError as exc:
         _err(_("tabletop host: cannot create the save {path}: {problem}").format(path=path, problem=system_words(exc)))
         _err(save_elsewhere(path))

@@ -76,6 +76,10 @@ def cmd_play(args: argparse.Namespace) -> int:
     except SaveError as exc:
         _err(f"tabletop play: {exc}")  # untranslated: the command's name before a message worded where it arose
         return 1
+    except FileExistsError:  # another process made it since the check above (two plays started at once)
+        _err(_("tabletop play: {path} already exists; a save is never overwritten (use tabletop resume {path})")
+             .format(path=shell_path(path)))
+        return 1
     except OSError as exc:
         from ..content.oswords import system_words  # an error path: not on the start path
         _err(_("tabletop play: cannot create the save {path}: {problem}").format(path=path, problem=system_words(exc)))
