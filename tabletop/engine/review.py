@@ -254,29 +254,33 @@ def undone_this_round(state: State) -> list[Event]:
     return [e for e in events if e.seq in undone]
 
 
+def _answered(state: State) -> Event | None:
+    """This round's newest card applied or answered that no undo took back (None: none)."""
+    log = state.recent(40)
+    undone = undone_seqs(log)  # an undo comes after what it undoes: the tail holds them all
+    last = next((e for e in reversed(log) if e.action.kind in ("apply_card", "choose") and e.seq not in undone), None)
+    return last if last is not None and last.round == state.round else None
+
+
 def applied_card(state: State) -> str | None:
     """The card applied (or answered) this round, once it has left the table; None: none yet, or one is on it.
 
     The hot seat's card panel and every seat's view show it as this round's card, applied: the room goes on
-    reading what it answered."""
+    reading what it answered. An undone answer is no answer (found from outside, helper-194: once the answer and
+    then the draw were undone, the panel still showed the card "applied" while the list offered the draw)."""
     if state.card is not None:
         return None
-    last = next((e for e in reversed(state.recent(40)) if e.action.kind in ("apply_card", "choose")), None)
-    return last.action.card if last is not None and last.round == state.round else None
+    last = _answered(state)
+    return last.action.card if last is not None else None
 
 
 def applied_choice(state: State) -> int | None:
     """The choice (its place on the card, from 0) taken on this round's applied card; None: it was applied without
     one, or none is applied. An undone answer is no answer: the card's panel marks only the one that stands."""
-    card = applied_card(state)
-    if card is None:
+    if state.card is not None:
         return None
-    log = state.recent(40)
-    undone = undone_seqs(log)
-    last = next((e for e in reversed(log) if e.action.kind in ("apply_card", "choose") and e.seq not in undone), None)
-    if last is None or last.action.kind != "choose" or last.action.card != card or last.round != state.round:
-        return None
-    return last.action.choice
+    last = _answered(state)
+    return last.action.choice if last is not None and last.action.kind == "choose" else None
 
 
 __all__ = [

@@ -660,3 +660,35 @@ async def test_the_replay_at_80x24_shows_every_tracks_status_word(recorded: Path
             assert heads and all(head.endswith(word) for head in heads), heads
     finally:
         lang.set_language("en")
+
+
+async def test_the_card_panel_after_an_undone_draw_is_the_one_before_it(tmp_path: Path) -> None:
+    """Found from outside (helper-194): after a card's answer and then its draw were undone, the board's card panel
+    still said "This round's card (applied)" with the undone card; the replay draws its panel the same way. At the
+    event that undid the draw it says what it said before the draw; at the one that undid the answer, the card
+    waits for its answer again."""
+    from tabletop.play.session import with_sealed
+    from tabletop.tui.widgets import CardPanel
+
+    scenario = with_sealed(load_scenario("parallel-tracks-linked"), True)
+    state = new_game(scenario, 7)
+    path = tmp_path / "undone-draw.jsonl"
+    with SaveWriter.create(path, scenario, 7, durable=False) as writer:
+        for action in (legal_actions(state)[0], None, Action("undo"), Action("undo")):
+            state = apply(state, action or legal_actions(state)[0])  # the draw, the answer, two undos
+            writer.append(state)
+    save = open_save(path)
+    assert [e.action.kind for e in save.events] == ["draw", "choose", "undo", "undo"]
+    app = ReplayApp(open_save(path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = screen_of(app)
+        panels = {}
+        for index in range(5):
+            screen.go(index)
+            await pilot.pause()
+            card_panel = app.screen.query_one(CardPanel)
+            panels[index] = f"{card_panel.border_title}\n{card_panel.render()}"
+        assert panels[4] == panels[0] and "No card on the table." in panels[0], panels[4]
+        assert panels[3] == panels[1] and "(applied)" not in panels[3], panels[3]
+        assert "(applied)" in panels[2]

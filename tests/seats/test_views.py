@@ -313,3 +313,22 @@ def test_the_consoles_last_review_warns_of_the_provisional_deal_its_advance_lets
             assert warned not in seat_view(state, FAC, TableFacts(connected=("facilitator",)))["decision"]["prompt"]
     prompt = seat_view(state, FAC, TableFacts(connected=("facilitator",)))["decision"]["prompt"]
     assert prompt.startswith("Round review.") and warned in prompt, prompt
+
+
+def test_an_undone_draw_leaves_no_card_on_any_seat() -> None:
+    """Found from outside (helper-194): once an answered card's answer and then its draw were undone, the hot seat's
+    panel still said "This round's card (applied)" with the undone card; every seat's view had it too. An undone
+    answer puts the card back on the table, waiting (not applied); an undone draw leaves no card, as before it."""
+    from tabletop.tui.seatwords import card_text
+
+    state = new_game(with_sealed(load_scenario("parallel-tracks-linked", None), True), 7)
+    state = apply(state, legal_actions(state)[0])
+    assert state.card is not None and legal_actions(state)[0].kind == "choose"
+    answered = apply(state, legal_actions(state)[0])
+    undone_answer = apply(answered, Action("undo"))
+    undone_draw = apply(undone_answer, Action("undo"))
+    for seat in (_team("eu"), _team("ru"), PROJECTOR, FAC):
+        card = seat_view(undone_answer, seat, TableFacts())["board"]["card"]
+        assert card is not None and "applied" not in card and card["id"] == state.card, seat
+        assert seat_view(undone_draw, seat, TableFacts())["board"]["card"] is None, seat
+        assert card_text(seat_view(undone_draw, seat, TableFacts())).plain == "No card on the table.", seat

@@ -125,3 +125,42 @@ async def test_the_applied_cards_panel_marks_the_choice_taken(tmp_path) -> None:
             await press(pilot, "u", "y")  # the answer taken back: the card on the table again, nothing marked
             assert session.state.card == card.id
             assert [row[:2] for row in rows(app)][:2] == ["1.", "2."], rows(app)
+
+
+async def test_an_undone_draw_takes_the_card_off_the_panel(tmp_path) -> None:  # noqa: ANN001 - pytest's tmp_path
+    """Found from outside (helper-194): linked ruleset, seed 7, sealed, every team human: the card drawn (1), the EU
+    answered it (1), the answer undone (u Enter), the draw undone (u y). The prompt said "▶ Ведущий: вытянуть
+    карточку события", and the card panel still said «Карточка этого раунда (применена)» with the undone card's
+    text and choices: the projector showed two states at once. An undone answer leaves the card waiting for its
+    answer (not "applied"); an undone draw leaves the panel as it was before the draw."""
+    from tabletop.engine import legal_actions
+    from tabletop.tui.app import TabletopApp
+    from tabletop.tui.widgets import CardPanel
+
+    from .support import on_screen, press, start
+
+    def seen(app: TabletopApp) -> str:  # the panel's title (its border's) and its words
+        card_panel = app.screen.query_one(CardPanel)
+        return f"{card_panel.border_title}\n{on_screen(card_panel)}"
+
+    session = start(tmp_path, seed=7, sealed=True, scenario_id="parallel-tracks-linked")
+    app = TabletopApp(session, lang="ru")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        before = seen(app)
+        assert "На столе нет карточки." in before, before
+        await press(pilot, "1")  # the draw
+        card = session.state.scenario.index.cards[session.state.card or ""]
+        assert legal_actions(session.state)[0].kind == "choose"
+        waiting = seen(app)
+        await press(pilot, "1")  # the EU's answer
+        assert session.state.card is None
+        assert "(применена)" in seen(app)
+        await press(pilot, "u", "enter")  # the answer undone: the card waits for its answer again
+        assert session.state.card == card.id
+        assert seen(app) == waiting
+        await press(pilot, "u", "y")  # the draw undone: the panel as before the draw
+        assert session.state.card is None and legal_actions(session.state)[0].kind == "draw"
+        after = seen(app)
+        assert after == before, after
+        assert card.title not in after and "(применена)" not in after
