@@ -96,10 +96,42 @@ def ask_undo(screen: Screen[Any], state: State | None, undo: Callable[[], None],
         undo()
 
     # found from outside: a second u took back one more step, not the undo: the room is told an undo is final
-    screen.app.push_screen(ConfirmScreen(question, Text(_("The undone action stays in the record, marked as undone. "
-                                                          "An undo cannot itself be undone: a move taken back is "
-                                                          "made again by its team."))),
-                           answered)
+    screen.app.push_screen(ConfirmScreen(question, Text(undo_explained(last))), answered)
+
+
+#: what a team does (``actor`` set): the team makes it again; the facilitator's steps and powers are the facilitator's
+_TEAMS_DO = frozenset({"move", "pass", "vote", "choose", "counter", "odds"})
+#: the facilitator's powers, none of them on the list: done again only if still wanted
+_POWERS = frozenset({"override", "inject", "skip", "end"})
+
+
+def undo_explained(last: Event | None) -> str:
+    """The undo's question's words under it: the undo is final, and what comes after for what it takes back
+    (``last``; None: not known here). Found from outside (helper-194): an undone draw or phase change was told "a
+    move taken back is made again by its team", which no team does. A draw, a redraw or a roll done again on the
+    board as it was gives the same card or dice: each comes from the game's seed and the restored chance count."""
+    if last is None:
+        return _("The undone action stays in the record, marked as undone. An undo cannot itself be undone.")
+    kind = last.action.kind
+    if kind in _TEAMS_DO and last.action.actor is not None:
+        return _("The undone action stays in the record, marked as undone. An undo cannot itself be undone: a move "
+                 "taken back is made again by its team.")
+    if kind == "draw":
+        return _("The undone action stays in the record, marked as undone. An undo cannot itself be undone: the "
+                 "facilitator draws again from the list, and the game's seed turns up the same card unless the board "
+                 "changes first.")
+    if kind == "redraw":
+        return _("The undone action stays in the record, marked as undone. An undo cannot itself be undone: the card "
+                 "it replaced is back on the table; redrawn, the game's seed turns up the same card unless the board "
+                 "changes first.")
+    if kind == "roll":
+        return _("The undone action stays in the record, marked as undone. An undo cannot itself be undone: the "
+                 "facilitator rolls again from the list, and the game's seed throws the same dice.")
+    if kind in _POWERS:
+        return _("The undone action stays in the record, marked as undone. An undo cannot itself be undone: no team "
+                 "makes it again; the facilitator does it again only if it is still wanted.")
+    return _("The undone action stays in the record, marked as undone. An undo cannot itself be undone: no team makes "
+             "this step again; the facilitator takes it again from the list.")
 
 
 def ask_note(screen: Screen[Any], state: Callable[[], State], words: Callable[[State, Event], str],
