@@ -447,6 +447,6 @@ def test_the_end_screen_s_verify_command_speaks_the_room_s_language(monkeypatch:
     state = new_game(load_scenario("parallel-tracks"), 1)
     screen = EndScreen(state, Path("saves/uk1.jsonl"), head=(24, "40651999ccc346bded8d2af18fcd1415"))
     with using("uk"):
-        assert "tabletop verify saves/uk1.jsonl --lang uk --head 40651999" in screen._head().plain
+        assert "tabletop verify saves/uk1.jsonl --lang uk --head 40651999" in screen._verify().plain
     with using("en"):
-        assert "tabletop verify saves/uk1.jsonl --head 40651999" in screen._head().plain
+        assert "tabletop verify saves/uk1.jsonl --head 40651999" in screen._verify().plain

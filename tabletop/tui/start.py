@@ -327,8 +327,8 @@ Each actor is played by a team of people or by a bot; a team may be given its na
             return
         entry = self.entries[self.selected]
         if entry.scenario is None:
-            self.notify(_("This scenario has errors (see the details); fix them with `tabletop validate`."), markup=False,
-                        severity="error", timeout=8)
+            self.notify(_("This scenario has errors (see the details); fix them, then check again with tabletop "
+                          "validate."), markup=False, severity="error", timeout=8)
             return
         seed_text = self.query_one("#seed", Input).value.strip()
         try:
