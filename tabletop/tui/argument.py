@@ -29,7 +29,7 @@ from ..lang import Domain
 from .modals import _Dialog
 from .notices import typed_text_lost
 from .text import literal
-from .fields import FIELD_KEYS, OwnKeys, keys_taken
+from .fields import FIELD_KEYS, OwnKeys, StartInSight, keys_taken
 
 _, ngettext, N_ = Domain("tui").words()
 
@@ -75,12 +75,13 @@ def one_line_literal(value: str) -> str:
     return literal(value, lines=False)
 
 
-class LineField(OwnKeys, TextArea):
+class LineField(OwnKeys, StartInSight, TextArea):
     """A one-line text, wrapped on screen: a reason of 200 characters is read whole before it is sent.
 
     Enter does not break the line: it says :class:`Submitted` (the dialog goes to the next field), and Tab
     moves on, as in a one-line input. A character past ``max_length`` is refused, typed or pasted. Its keys are
-    taken in order (:class:`~.fields.OwnKeys`): a burst lands in the fields it was typed for.
+    taken in order (:class:`~.fields.OwnKeys`): a burst lands in the fields it was typed for. Taller than its room
+    (500 characters at 80x24), it shows its first lines while the focus is elsewhere (:class:`~.fields.StartInSight`).
     """
 
     OWN_KEYS = BindingsMap(TextArea.BINDINGS)
@@ -102,6 +103,9 @@ class LineField(OwnKeys, TextArea):
         """The placeholder (an example, on one line) cut to the field's width with "…": found from outside, it
         stopped mid-phrase ("наприклад: Внести проєкт гарантій безпеки для України разом з")."""
         self.placeholder = fitted(self._whole_placeholder, self.content_size.width)
+
+    def cursor_in_sight(self) -> None:
+        self.scroll_cursor_visible()
 
     @property
     def value(self) -> str:

@@ -27,8 +27,8 @@ from ..play.clock import PickHold
 from .decisionlist import refill
 from .language import latin_key
 from .notices import QUESTION_HELD, taken, typed_text_lost
-from .fields import FIELD_KEYS, InOrder, LiteralInOrder
-from .widgets import KeyScroll, LiteralInput
+from .fields import FIELD_KEYS, InOrder, LiteralInOrder, LiteralInput
+from .widgets import KeyScroll
 from ..content.literal import shell_path
 
 _, ngettext, N_ = Domain("tui").words()

@@ -28,7 +28,8 @@ from ..store.players import TEAM_NAME_MAX, policy_word
 from ..sim.bots import POLICIES
 from .bars import KeyBar, TitleBar
 from .text import independence_word, literal
-from .widgets import KeyScroll, LiteralInput
+from .fields import LiteralInput, TextField
+from .widgets import KeyScroll
 
 _tui = Domain("tui")
 _, ngettext, N_ = _tui.words()
@@ -183,17 +184,17 @@ Each actor is played by a team of people or by a bot; a team may be given its na
                 with KeyScroll(id="setup", can_focus=False):
                     with Horizontal(classes="row"):
                         yield Label(said(LABELS, "seed-label"), id="seed-label")
-                        yield Input(str(random.SystemRandom().randrange(1, 1_000_000)), id="seed", type="integer")
+                        yield TextField(str(random.SystemRandom().randrange(1, 1_000_000)), id="seed", type="integer")
                     with Horizontal(classes="row"):
                         yield Label(said(LABELS, "sealed-label"), id="sealed-label")
                         yield Switch(False, id="sealed")
                     with Horizontal(classes="row"):
                         yield Label(said(LABELS, "save-label"), id="save-label")
-                        yield Input("", placeholder=said(PLACEHOLDERS, "save-name"), id="save-name")
+                        yield TextField("", placeholder=said(PLACEHOLDERS, "save-name"), id="save-name")
                     yield Static(id="save-hint")
                     with Horizontal(classes="row"):
                         yield Label(said(LABELS, "timers-label"), id="timers-label")
-                        yield Input("", placeholder=said(PLACEHOLDERS, "timers"), id="timers")
+                        yield TextField("", placeholder=said(PLACEHOLDERS, "timers"), id="timers")
                     with Horizontal(classes="row"):
                         yield Label(said(LABELS, "language-label"), id="language-label")
                         yield Select([(NAMES[code], code) for code in LANGUAGES], value=current(), allow_blank=False,

@@ -16,7 +16,7 @@ from textual.containers import VerticalScroll
 from textual.geometry import Size
 from textual.strip import Strip
 from textual.widget import Widget
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from ..content.grammar import plural_subject
 from ..engine import State, waiting_for, wording
@@ -48,17 +48,6 @@ from .text import (
 _tui = Domain("tui")
 _, ngettext, N_ = _tui.words()
 pgettext = _tui.pgettext
-
-
-class LiteralInput(Input):
-    """A one-line text field whose text is what it shows and what is recorded: a pasted control or bidi character
-    becomes its visible symbol as it comes in, as in the argument's fields (found from outside: a note, a ruling's
-    reason, an override's reason echoed a pasted U+202E raw to the terminal while it was typed)."""
-
-    def replace(self, text: str, start: int, end: int) -> None:
-        # a soft hyphen pasted from a page or a document breaks nothing when dropped; shown, it read "<U+00AD>" in the
-        # middle of a word (found in review)
-        super().replace(literal(text.replace("\u00ad", ""), lines=False), start, end)  # the cursor: Textual's
 
 
 class KeyScroll(VerticalScroll):

@@ -229,7 +229,7 @@ async def test_a_paste_refused_for_its_length_leaves_the_cursor_where_it_was() -
     the cursor still moved 8 places on."""
     from textual.app import App, ComposeResult
 
-    from tabletop.tui.widgets import LiteralInput
+    from tabletop.tui.fields import LiteralInput
 
     class One(App[None]):
         def compose(self) -> ComposeResult:
