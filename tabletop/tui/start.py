@@ -33,6 +33,7 @@ from .widgets import KeyScroll
 
 _tui = Domain("tui")
 _, ngettext, N_ = _tui.words()
+pgettext = _tui.pgettext
 
 #: the set-up's labels, by their widget's id: said again when the language changes
 LABELS = {
@@ -47,6 +48,13 @@ PLACEHOLDERS = {
     "save-name": N_("blank: an automatic name"),
     "timers": N_("blank: scenario's; moves=5m; off"),
 }
+
+
+def switch_word(on: bool) -> Text:
+    """A switch's state, said beside it: its knob's place and colour are no sign on a washed-out projector (found from
+    outside: «Закрытые ходы ▊        ▎», sealed moves on or off? DESIGN.md 3a)."""
+    # Translators: a switch's state, beside it on the start screen ("Sealed moves  [switch]  on"): short, as on a device
+    return Text(pgettext("switch", "on") if on else pgettext("switch", "off"))
 
 
 def said(words: dict[str, str], key: str) -> str:
@@ -188,6 +196,7 @@ Each actor is played by a team of people or by a bot; a team may be given its na
                     with Horizontal(classes="row"):
                         yield Label(said(LABELS, "sealed-label"), id="sealed-label")
                         yield Switch(False, id="sealed")
+                        yield Label(switch_word(False), id="sealed-state")
                     with Horizontal(classes="row"):
                         yield Label(said(LABELS, "save-label"), id="save-label")
                         yield TextField("", placeholder=said(PLACEHOLDERS, "save-name"), id="save-name")
@@ -226,6 +235,7 @@ Each actor is played by a team of people or by a bot; a team may be given its na
         button = self.query_one("#start", Button)
         button.label = _("Start the game (F5)")
         button.refresh(layout=True)  # its width is the label's
+        self.query_one("#sealed-state", Label).update(switch_word(self.query_one("#sealed", Switch).value))
         with self.prevent(Select.Changed):
             self.query_one("#language", Select).value = current()
         scenarios = self.query_one("#scenarios", OptionList)
@@ -305,6 +315,10 @@ Each actor is played by a team of people or by a bot; a team may be given its na
         if event.select.id and event.select.id.startswith("seat-") and event.select.is_attached:
             actor = event.select.id.removeprefix("seat-")
             self.query_one(f"#team-{actor}", Input).display = event.value == HUMAN
+
+    def on_switch_changed(self, event: Switch.Changed) -> None:
+        if event.switch.id == "sealed":
+            self.query_one("#sealed-state", Label).update(switch_word(event.value))
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "save-name":
