@@ -105,32 +105,30 @@ async def _dialog(pilot: Pilot, app: App[object], typed: dict[str, str]) -> None
         assert _beginning(field) in on_screen(field), (field_id, on_screen(field))
 
 
+#: a dialog's text field in the language of a room: the language, the dialog on a session, its field, a text
+DIALOGS = {
+    "override-reason": ("ru", lambda session: TrackOverrideScreen(session.state, "borders"), "override-reason",
+                        "Ведущий решил: обе стороны согласились на отвод войск от линии соприкосновения на пятнадцать "
+                        "километров, с наблюдателями ОБСЕ"),
+    # (the note's event field is never wider than its number)
+    "note": ("uk", lambda session: NoteScreen([0], lambda seq: f"#{seq}", lambda seq: None), "ask-input",
+             "Команда України попросила перерву на консультації зі столицею; повернулися за двадцять хвилин "
+             "з новою позицією щодо гарантій"),
+}
+
+
+@pytest.mark.parametrize("dialog", list(DIALOGS))
 @pytest.mark.parametrize("size", [SMALL, SIZE], ids=["80x24", "120x40"])
-async def test_the_override_reason_shows_its_beginning_once_left(tmp_path: Path, size: tuple[int, int]) -> None:
-    lang.set_language("ru")
+async def test_a_dialog_s_text_shows_its_beginning_once_left(tmp_path: Path, size: tuple[int, int], dialog: str) -> None:
+    code, made, field_id, text = DIALOGS[dialog]
+    lang.set_language(code)
     session = start(tmp_path)
     app = TabletopApp(session)
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
-        app.push_screen(TrackOverrideScreen(session.state, "borders"))
+        app.push_screen(made(session))
         await pilot.pause()
-        reason = ("Ведущий решил: обе стороны согласились на отвод войск от линии соприкосновения на пятнадцать "
-                  "километров, с наблюдателями ОБСЕ")
-        await _dialog(pilot, app, {"override-reason": reason})
-
-
-@pytest.mark.parametrize("size", [SMALL, SIZE], ids=["80x24", "120x40"])
-async def test_the_note_and_its_event_show_their_beginning_once_left(tmp_path: Path, size: tuple[int, int]) -> None:
-    lang.set_language("uk")
-    session = start(tmp_path)
-    app = TabletopApp(session)
-    async with app.run_test(size=size) as pilot:
-        await pilot.pause()
-        app.push_screen(NoteScreen([0], lambda seq: f"#{seq}", lambda seq: None))
-        await pilot.pause()
-        note = ("Команда України попросила перерву на консультації зі столицею; повернулися за двадцять хвилин "
-                "з новою позицією щодо гарантій")
-        await _dialog(pilot, app, {"ask-input": note})  # (the event's field is never wider than its number)
+        await _dialog(pilot, app, {field_id: text})
 
 
 @pytest.mark.parametrize("size", [SMALL, SIZE], ids=["80x24", "120x40"])
