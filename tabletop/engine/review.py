@@ -247,6 +247,13 @@ def net_changes(state: State) -> dict[str, list[TrackChange]]:
     return out
 
 
+def net_meter_changes(state: State) -> list[tuple[str, int, int]]:
+    """Each meter that changed over the current round, start to now, with its value then and now (ruleset order)."""
+    before = round_start(state).meters
+    return [(m.id, before[m.id], state.meters[m.id]) for m in state.ruleset.meters
+            if before.get(m.id) != state.meters.get(m.id)]
+
+
 def undone_this_round(state: State) -> list[Event]:
     """The events of the current round that an undo took back, oldest first."""
     events = state.this_round()
@@ -294,6 +301,7 @@ __all__ = [
     "lapsed_at_end",
     "last_undoable",
     "net_changes",
+    "net_meter_changes",
     "undone_event",
     "note_steps",
     "roll_readings",

@@ -10,7 +10,7 @@ from rich.text import Text
 
 from ..engine import State
 from ..engine.ending import last_review_warning
-from ..engine.review import PROVISIONAL, net_changes, undone_this_round
+from ..engine.review import PROVISIONAL, net_changes, net_meter_changes, undone_this_round
 from ..engine.wording import moved, provisional_words
 from ..lang import Domain
 from ..store.heads import head_line
@@ -47,7 +47,8 @@ def _status(state: State, track: str) -> str:
 
 
 def review_text(state: State, head: tuple[int, str] | None = None) -> Text:
-    """"Review of round N": per track its status and net change; what was undone, apart.
+    """"Review of round N": per track its status and net change, then each meter that changed; what was undone,
+    apart.
 
     ``head``: the save's (events, chain hash), shown last, to note in the
     minutes at each round's end (``tabletop verify --head``).
@@ -71,6 +72,10 @@ def review_text(state: State, head: tuple[int, str] | None = None) -> Text:
     if quiet:
         out.append("  " + ngettext("{n} other track: no change", "{n} other tracks: no change", len(quiet))
                    .format(n=len(quiet)) + "\n")
+    # the meters too (found from outside: an override of Escalation 5→6 was in no round's review, only in the debrief)
+    meters = [f"{n[meter]} {moved(before, after, compact=True)}" for meter, before, after in net_meter_changes(state)]
+    if meters:
+        out.append("  " + _("Meters: {meters}").format(meters=", ".join(meters)) + "\n")
     undone = undone_this_round(state)
     if undone:
         out.append(_("Undone this round (not counted above):") + "\n", style="dim")
