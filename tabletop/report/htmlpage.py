@@ -473,7 +473,7 @@ class _Report:
                     who,
                     e(x["track_name"]) if x["track_name"] else "",
                     what,
-                    '<span class="working">' + "<br>".join(working) + "</span>",  # untranslated: markup
+                    ('<span class="working">' + "<br>".join(working) + "</span>") if working else "",  # untranslated: markup
                 ]
             )
             classes.append(
@@ -486,9 +486,12 @@ class _Report:
         body = table(
             ["#", _("Time (UTC)"), _("Round"), _("Phase"), _("Who"), _("Track"), _("What"), _("Working")],
             rows,
+            cls="log",
             num=(0, 2),
-            cols={6: "what"},
+            # the stylesheet's widths and narrow layout go by these
+            cols=dict(enumerate(("seq", "time", "round", "phase", "who", "track", "what", "details"))),
             row_classes=classes,
+            labels=True,
         )
         intro = _("Every event in the save, in order. {facilitator} marks the facilitator's powers; {undone} marks "
                   "events that were undone (struck through; the undo is an event of its own).").format(

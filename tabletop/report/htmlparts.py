@@ -88,13 +88,20 @@ def table(
     num: Sequence[int] = (),
     cols: dict[int, str] | None = None,
     row_classes: Sequence[str] | None = None,
+    labels: bool = False,
 ) -> str:
-    """A table; ``head`` and cells must already be HTML. ``num``: right-aligned columns."""
+    """A table; ``head`` and cells must already be HTML. ``num``: right-aligned columns; ``cols``: a class for a
+    column's head and cells; ``labels``: each cell carries its column's head (``data-label``), which the stylesheet
+    shows beside it where a narrow window stacks the row (the decision log)."""
     cols = cols or {}
+    said = [html.escape(html.unescape(h), quote=True) for h in head]  # a head is HTML: its text, for an attribute
 
     def cell(tag: str, i: int, content: str) -> str:
         classes = " ".join(c for c in ("num" if i in num else "", cols.get(i, "")) if c)
-        return f'<{tag} class="{classes}">{content}</{tag}>' if classes else f"<{tag}>{content}</{tag}>"  # untranslated: markup
+        attrs = f' class="{classes}"' if classes else ""  # untranslated: markup
+        if labels and tag == "td":
+            attrs += f' data-label="{said[i]}"'  # untranslated: markup
+        return f"<{tag}{attrs}>{content}</{tag}>"  # untranslated: markup
 
     # the box scrolls a table wider than a narrow window, not the page (report.css)
     out = ['<div class="table-box">' + (f'<table class="{cls}">' if cls else "<table>")]  # untranslated: markup

@@ -172,3 +172,27 @@ def test_a_legend_fits_its_column_in_cyrillic_too() -> None:
     english = Series("e", "Strategic stability", [0, 1], tail=" (\u2714 agreed R6)")
     assert english.legend == "Strategic stability (\u2714 agreed R6)"  # a Latin legend that fitted stays whole
     assert Series("w", "W" * 80, [0]).legend.endswith("\u2026")
+
+
+def test_the_decision_logs_columns_have_widths_and_labels(html: str) -> None:
+    """Found from outside: the browser shared the decision log's width out by the longest line of each column, and a
+    game with arguments left "What" 80 to 140 pixels wide at 1,280 (an event ten lines tall) and, at 400, off-screen
+    in a box that scrolled sideways. "What" and "Working" have widths of their own, and in a narrow window a row is a
+    block whose cells each say their column's head (the measured layout: test_page_width)."""
+    import html as html_module
+
+    log = html.split('<section class="log"', 1)[1].split("</section>", 1)[0]
+    assert '<table class="log">' in log
+    heads = re.findall(r"<th(?: class=\"([^\"]*)\")?>(.*?)</th>", log)
+    columns = [classes.split()[-1] for classes, _ in heads]
+    assert columns == ["seq", "time", "round", "phase", "who", "track", "what", "details"]
+    css = stylesheet()
+    widths = {name: float(pct) for name, pct in re.findall(r"table\.log th\.(\w+) \{ width: (\d+)%; \}", css)}
+    assert set(widths) == {"what", "details"} and widths["what"] >= widths["details"], widths
+    narrow = re.search(r"@media \(max-width: [\d.]+em\) \{(.*?)\n\}", css, flags=re.DOTALL)
+    assert narrow and "table.log td::before { content: attr(data-label)" in narrow.group(1)
+    rows = re.findall(r"<tr[^>]*>(<td.*?)</tr>", log)
+    assert rows
+    for row in rows:
+        labels = [html_module.unescape(x) for x in re.findall(r'<td[^>]* data-label="([^"]*)"', row)]
+        assert labels == [html_module.unescape(text) for _, text in heads], row

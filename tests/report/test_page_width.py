@@ -61,6 +61,7 @@ def _browser(width: int) -> Iterator[Any]:
         options.add_argument(argument)
     driver = webdriver.Chrome(service=Service(DRIVER), options=options)
     try:
+        driver.set_window_size(width, 900)  # headless chromium widens a --window-size under 500; a resize it keeps
         yield driver
     finally:
         driver.quit()
@@ -105,3 +106,57 @@ def test_track_names_break_between_words_in_a_narrow_window(tmp_path: Path) -> N
         broken, rows = driver.execute_script(BROKEN_WORDS)
     assert rows == 7  # the head and the six tracks
     assert broken == [], f"broken inside the word: {broken}"
+
+
+#: the decision log's "What" column, the "Working" column and the table, in pixels; the "What" cells' boxes; and
+#: whether the table's own box scrolls sideways
+LOG_COLUMNS = """
+const table = document.querySelector('section.log table');
+const box = table.parentElement;
+const heads = [...table.tHead.rows[0].cells];
+const what = heads.findIndex(th => th.classList.contains('what'));
+const width = cell => cell.getBoundingClientRect().width;
+const cells = [...table.tBodies[0].rows].map(row => row.cells[what].getBoundingClientRect());
+return {what: width(heads[what]), working: width(heads[heads.length - 1]), table: width(table),
+        cells: cells.map(r => [r.left, r.right, r.width]), box: box.clientWidth, scrolls: box.scrollWidth > box.clientWidth,
+        page: document.documentElement.scrollWidth, window: window.innerWidth,
+        round: getComputedStyle(table.tBodies[0].rows[0].cells[2], '::before').content};
+"""
+
+
+@pytest.fixture(scope="module")
+def linked_uk(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The Ukrainian report of a linked bot game: links and arguments, whose working runs long."""
+    from tabletop import lang
+
+    from .kit import bot_save
+
+    played = bot_save(tmp_path_factory.mktemp("linked-uk") / "game.jsonl", scenario("parallel-tracks-linked"), 3)
+    page = played.path.with_suffix(".html")
+    with lang.using("uk"):
+        page.write_text(render(played.path, "html"), encoding="utf-8")
+    return page
+
+
+def test_the_decision_logs_what_column_is_wider_than_working_at_1280(linked_uk: Path) -> None:
+    """Found from outside: at 1,280 pixels the Ukrainian log's "Що" column was 136 pixels wide, an event of a link
+    ten lines tall, while "Подробиці" took 40% of the table, mostly empty: the browser shared the width out by the
+    longest line of each column's cells, and an argument's working is long. The columns have widths of their own."""
+    with _browser(1280) as driver:
+        driver.get(linked_uk.as_uri())
+        got = driver.execute_script(LOG_COLUMNS)
+    del got["cells"]
+    assert got["what"] >= got["working"] and got["what"] >= 0.25 * got["table"], got
+
+
+def test_the_decision_log_stacks_in_a_narrow_window(linked_uk: Path) -> None:
+    """Found from outside: at 400 pixels the log scrolled sideways in its box, "What" off-screen and 44 pixels wide.
+    A row is a block there: its small cells on a line, labelled, then "What" and "Working" across the window."""
+    with _browser(400) as driver:
+        driver.get(linked_uk.as_uri())
+        got = driver.execute_script(LOG_COLUMNS)
+    cells = got.pop("cells")
+    assert not got["scrolls"] and got["page"] <= got["window"], got
+    for left, right, width in cells:
+        assert 0 <= left and right <= got["window"] and width >= 0.8 * got["box"], (left, right, width, got["box"])
+    assert "Раунд" in got["round"], got["round"]
