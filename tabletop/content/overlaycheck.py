@@ -70,6 +70,8 @@ class Checked(NamedTuple):
     stale_texts: list[str]  # the texts of the ``stale`` entries (not shown: the base's show): ``cards.x.title``
     total: int = 0  # base texts that say something (translated or not)
     untranslated: int = 0  # of which with no translation (``missing`` names an entry missing whole once)
+    #: an actor the base makes plural whose translated name has no ``number`` (it takes a singular verb): warned
+    numberless: tuple[Problem, ...] = ()
 
 
 def check_tables(source: SourceFile, kind: str, base: Entries, base_name: str) -> Checked:

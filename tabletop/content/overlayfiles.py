@@ -15,7 +15,7 @@ from .errors import ContentError, Problem, did_you_mean
 from .finding import OVERLAY_NAME, is_overlay_name
 from .models import Deck, Ruleset
 from .overlaycheck import Checked, check_tables
-from .overlaytexts import entries_of, kind_of_model
+from .overlaytexts import entries_of, grammar_of, kind_of_model
 from .source import SourceFile, read_toml
 
 _, ngettext, N_ = Domain("content").words()
@@ -56,7 +56,22 @@ def check_file(path: str | Path, base: Ruleset | Deck, base_name: str) -> Checke
     kind = kind_of_model(base)
     problems = _header(source, kind, base.id, name_lang(Path(path)), base_name)
     checked = check_tables(source, kind, entries_of(base), base_name)
-    return checked._replace(problems=problems + checked.problems)
+    return checked._replace(problems=problems + checked.problems, numberless=_numberless(source, base))
+
+
+def _numberless(source: SourceFile, base: Ruleset | Deck) -> tuple[Problem, ...]:
+    """The actors the base makes plural whose translated name here has no ``number``: it takes a singular verb.
+
+    Found from outside: a translation of "Mediating states" («Государства-посредники») with no ``number`` line
+    passed ``validate`` clean, and the board said «Государства-посредники пасует»."""
+    actors = source.data.get("actors")
+    if not isinstance(actors, dict):
+        return ()
+    plural = [key for key, said in grammar_of(base).get("actors", {}).items() if said.get("number") == "plural"]
+    return tuple(source.problem(("actors", key, "name"), _(
+        'the base\'s actor takes a plural verb (number = "plural") and this translation gives its name no number, '
+        'so it takes a singular one here: give number = "plural" or "singular", as the translated name takes'))
+        for key in plural if isinstance(actors.get(key), dict) and "name" in actors[key] and "number" not in actors[key])
 
 
 def _header(source: SourceFile, kind: str, base_id: str, file_lang: str | None, base_name: str) -> list[Problem]:
@@ -159,6 +174,7 @@ def warnings(path: Path, checked: Checked, verbose: bool = False) -> list[str]:
             count=ngettext("{n} text word for word as the base's (not translated yet?)",
                            "{n} texts word for word as the base's (not translated yet?)", n).format(n=n)))
     out += [_("warning: {problem}").format(problem=p) for p in checked.stale]
+    out += [_("warning: {problem}").format(problem=p) for p in checked.numberless]
     if checked.unstamped:
         n = len(checked.unstamped)
         out.append(_("warning: {file}: {count}: {listed}").format(

@@ -110,6 +110,13 @@ def kind_of_model(model: Ruleset | Deck) -> str:
     return "ruleset" if isinstance(model, Ruleset) else "deck"
 
 
+def grammar_of(model: Ruleset | Deck) -> dict[str, dict[str, dict[str, str]]]:
+    """What the base says of the grammar an overlay may give (:data:`GRAMMAR`): section -> id -> field -> word."""
+    if isinstance(model, Ruleset):
+        return {"actors": {a.id: {"number": a.number} for a in model.actors}}
+    return {}
+
+
 def wanted(texts: Texts) -> list[str]:
     """The fields of a base entry that say something (an empty description needs no translation)."""
     return [k for k, v in texts.items() if v]

@@ -16,7 +16,7 @@ from ..lang import Domain
 from .errors import ContentError, Problem
 from .models import Deck, Ruleset
 from .overlayfiles import base_path
-from .overlaytexts import FIELDS, SECTIONS, SINGLE, base_hash, entries_of, kind_of_model
+from .overlaytexts import FIELDS, SECTIONS, SINGLE, base_hash, entries_of, grammar_of, kind_of_model
 from .source import read_toml
 
 _, ngettext, N_ = Domain("content").words()
@@ -39,6 +39,7 @@ def skeleton(model: Ruleset | Deck, lang: str) -> str:
     """An overlay of ``model`` in ``lang`` holding the base's own texts, every entry stamped: to translate in place."""
     kind = kind_of_model(model)
     entries = entries_of(model)
+    grammar = grammar_of(model)
     out = [
         # untranslated: TOML written for a translator, whose comments are part of the file format's example
         f"# {lang} texts of {kind} '{model.id}': translate each text in place; keep keys, ids and the order of lists.",
@@ -53,9 +54,24 @@ def skeleton(model: Ruleset | Deck, lang: str) -> str:
             if not said:
                 continue
             out += ["", f"[{section}]" if section in SINGLE else f"[{section}.{_key(key)}]"]
-            out += [f"{f} = {_value(texts[f])}" for f in said]
+            named = [f for f in said if f in _NAMES]
+            out += [f"{f} = {_value(texts[f])}" for f in named]
+            # the base's grammar beside the name, there to be changed: a name plural in English may be singular here,
+            # or the other way round (found from outside: with no number line, «Государства-посредники пасует»)
+            said_of = grammar.get(section, {}).get(key, {})
+            out += [f"{f} = {toml_string(word)}  {_GRAMMAR_NOTE[f]}" for f, word in said_of.items()]
+            out += [f"{f} = {_value(texts[f])}" for f in said if f not in _NAMES]
             out.append(f"base = {toml_string(base_hash(texts, said))}")  # untranslated: TOML
     return "\n".join(out) + "\n"
+
+
+#: the texts a skeleton writes before an entry's grammar: what the grammar is of
+_NAMES = ("name", "short")
+#: the comment beside each grammar line of a skeleton
+_GRAMMAR_NOTE = {
+    # untranslated: TOML written for a translator, as the skeleton's other comments
+    "number": '# grammar, not a text: "plural" if the name in this language takes a plural verb, else "singular"',
+}
 
 
 def _key(key: str) -> str:

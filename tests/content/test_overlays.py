@@ -661,3 +661,38 @@ def test_an_overlay_of_a_base_that_does_not_read_says_it_was_not_checked(scenari
     # the base is validated with it: one line on its translation, not counted (helper-140)
     assert f"{overlay}: translation not checked: its base file parallel-tracks-events.toml has problems (above)" \
         in out, out
+
+
+# --------------------------------------------------------------------------
+# An actor's grammatical number
+
+
+def test_a_skeleton_gives_each_actor_its_number_to_change(scenarios: Path) -> None:
+    """Found from outside: the skeleton had no ``number`` line, so a translator following docs/translating.md never
+    gave one, and «Государства-посредники» took singular verbs («… пасует») with ``validate`` saying all was well."""
+    from tabletop.content import load_file
+
+    text = skeleton(load_file(_ruleset(scenarios)), "ru")
+    bridge = text.split("[actors.bridge]\n", 1)[1].split("\n\n", 1)[0]
+    assert re.search(r'^number = "plural"  # .*verb', bridge, re.M), bridge
+    ru = text.split("[actors.ru]\n", 1)[1].split("\n\n", 1)[0]
+    assert re.search(r'^number = "singular"  # ', ru, re.M), ru
+
+
+def test_a_translated_name_of_a_plural_actor_without_a_number_warns(scenarios: Path,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    rs, _deck = _write(scenarios)
+    text = rs.read_text(encoding="utf-8")
+    rs.write_text(text + '\n[actors.bridge]\nname = "Государства-посредники"\n', encoding="utf-8")
+    line = len(text.splitlines()) + 3
+    code, out = _validate(capsys, scenarios)
+    assert code == 0
+    assert (f'warning: {rs}:{line}: actors.bridge.name: the base\'s actor takes a plural verb (number = "plural") '
+            "and this translation gives its name no number, so it takes a singular one here: give number = "
+            '"plural" or "singular", as the translated name takes') in out, out
+    rs.write_text(text + '\n[actors.bridge]\nname = "Государства-посредники"\nnumber = "plural"\n', encoding="utf-8")
+    code, out = _validate(capsys, scenarios)
+    assert code == 0 and "plural verb" not in out, out
+    rs.write_text(text + '\n[actors.bridge]\nname = "Посредник"\nnumber = "singular"\n', encoding="utf-8")
+    code, out = _validate(capsys, scenarios)
+    assert code == 0 and "plural verb" not in out, out
