@@ -7,7 +7,7 @@ or ``"deck"`` — the file the problem must be reported against.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from .errors import KeyPath, did_you_mean
 from .models import Card, Deck, MoveType, Ruleset
@@ -36,6 +36,48 @@ def _duplicates(owner: str, section: str, ids: Sequence[str]) -> Iterator[Found]
             yield owner, (section, i, "id"), _("duplicate id '{id}': ids must be unique in {section}").format(
                 id=item_id, section=section)
         seen.add(item_id)
+
+
+#: a name (or short name, or title) another of its kind has too, case and spacing aside, by what is named
+SAME_NAME = {
+    "actors": N_("actor '{other}' has the name '{name}' too (case and spacing aside): the board would call two teams "
+                 "by one name; give each its own"),
+    "short": N_("actor '{other}' has the short name '{name}' too (case and spacing aside): a track's panel would list "
+                "two teams by one code; give each its own"),
+    "tracks": N_("track '{other}' has the name '{name}' too (case and spacing aside): the board would show two tracks "
+                 "by one name; give each its own"),
+    "meters": N_("meter '{other}' has the name '{name}' too (case and spacing aside): the board would show two meters "
+                 "by one name; give each its own"),
+    "resources": N_("resource '{other}' has the name '{name}' too (case and spacing aside): a team would hold two "
+                    "resources by one name; give each its own"),
+    "moves": N_("move '{other}' has the name '{name}' too (case and spacing aside): a team would be offered two moves "
+                "by one name; give each its own"),
+    "cards": N_("card '{other}' has the title '{name}' too (case and spacing aside): the log would tell two cards by "
+                "one title; give each its own, or make it one card with copies"),
+}
+
+
+def same_names(named: Sequence[tuple[str, str | None]]) -> Iterator[tuple[int, int]]:
+    """Each ``(id, name)`` whose name an earlier one has, case and spacing aside, by index: (this, the earlier).
+
+    A name is what people tell things apart by: found from outside, two actors named "Republic of Aldoria" (ids and
+    shorts differing) validated, and the board said "Republic of Aldoria to move" of the other one."""
+    seen: dict[str, int] = {}
+    for i, (_id, name) in enumerate(named):
+        if name is None:
+            continue
+        key = " ".join(name.split()).casefold()
+        if key in seen:
+            yield i, seen[key]
+        else:
+            seen[key] = i
+
+
+def _same_names(owner: str, section: str, field: str, things: Sequence[Any], kind: str | None = None) -> list[Found]:
+    """Two of a section with one name: refused when a file is written, not in a save read back (what was played)."""
+    named = [(t.id, getattr(t, field)) for t in things]
+    return [(owner, (section, i, field), Authoring(_(SAME_NAME[kind or section]).format(
+        other=named[j][0], name=named[j][1]))) for i, j in same_names(named)]
 
 
 def _unknown(kind: str, name: str, known: Iterable[str]) -> str:
@@ -100,6 +142,12 @@ def check_ruleset(rs: Ruleset) -> list[Found]:
     out += _duplicates("ruleset", "resources", [r.id for r in rs.resources])
     out += _duplicates("ruleset", "tracks", [t.id for t in rs.tracks])
     out += _duplicates("ruleset", "moves", [m.id for m in rs.moves])
+    out += _same_names("ruleset", "actors", "name", rs.actors)
+    out += _same_names("ruleset", "actors", "short", rs.actors, kind="short")
+    out += _same_names("ruleset", "meters", "name", rs.meters)
+    out += _same_names("ruleset", "resources", "name", rs.resources)
+    out += _same_names("ruleset", "tracks", "name", rs.tracks)
+    out += _same_names("ruleset", "moves", "name", rs.moves)
     out += _unreachable_targets(rs)
     out += _nobody_votes(rs)
     actors = [a.id for a in rs.actors]
@@ -192,7 +240,7 @@ def _check_spillover(ti: int, track: str, effects: Sequence[Effect], meters: Seq
 
 def check_deck(deck: Deck) -> list[Found]:
     """Ids inside one deck."""
-    return list(_duplicates("deck", "cards", [c.id for c in deck.cards]))
+    return [*_duplicates("deck", "cards", [c.id for c in deck.cards]), *_same_names("deck", "cards", "title", deck.cards)]
 
 
 def check_choosers(deck: Deck, actors: Sequence[str] | None = None) -> list[Found]:

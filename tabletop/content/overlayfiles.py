@@ -15,7 +15,7 @@ from .errors import ContentError, Problem, did_you_mean
 from .finding import OVERLAY_NAME, is_overlay_name
 from .models import Deck, Ruleset
 from .overlaycheck import Checked, check_tables
-from .overlaytexts import entries_of, grammar_of, kind_of_model
+from .overlaytexts import Entries, entries_of, grammar_of, kind_of_model
 from .source import SourceFile, read_toml
 
 _, ngettext, N_ = Domain("content").words()
@@ -56,7 +56,33 @@ def check_file(path: str | Path, base: Ruleset | Deck, base_name: str) -> Checke
     kind = kind_of_model(base)
     problems = _header(source, kind, base.id, name_lang(Path(path)), base_name)
     checked = check_tables(source, kind, entries_of(base), base_name)
-    return checked._replace(problems=problems + checked.problems, numberless=_numberless(source, base))
+    problems += checked.problems + _same_names(source, entries_of(base), checked.tables)
+    return checked._replace(problems=problems, numberless=_numberless(source, base))
+
+
+#: the names told apart on the board, by section, field, and the :data:`.checks.SAME_NAME` message they take
+_NAMED = (("actors", "name", "actors"), ("actors", "short", "short"), ("meters", "name", "meters"),
+          ("resources", "name", "resources"), ("tracks", "name", "tracks"), ("moves", "name", "moves"),
+          ("cards", "title", "cards"))
+
+
+def _same_names(source: SourceFile, base: Entries, tables: dict[str, Any]) -> list[Problem]:
+    """Two of a section shown by one name in this language (its translation, else the base's): refused, as in the
+    base file; said at the translated name written last. A translation of a save is not held to it (what was
+    played is not refused)."""
+    from .checks import SAME_NAME, same_names
+
+    out: list[Problem] = []
+    for section, field, kind in _NAMED:
+        given = tables.get(section, {})
+        named = [(key, given.get(key, {}).get(field, texts.get(field))) for key, texts in base.get(section, {}).items()]
+        for i, j in same_names(named):
+            said = [source.problem((section, named[k][0], field), _(SAME_NAME[kind]).format(
+                other=named[other][0], name=named[other][1])) for k, other in ((i, j), (j, i))
+                if field in given.get(named[k][0], {})]
+            if said:
+                out.append(max(said, key=lambda p: p.line or 0))
+    return out
 
 
 def _numberless(source: SourceFile, base: Ruleset | Deck) -> tuple[Problem, ...]:

@@ -696,3 +696,22 @@ def test_a_translated_name_of_a_plural_actor_without_a_number_warns(scenarios: P
     rs.write_text(text + '\n[actors.bridge]\nname = "Посредник"\nnumber = "singular"\n', encoding="utf-8")
     code, out = _validate(capsys, scenarios)
     assert code == 0 and "plural verb" not in out, out
+
+
+def test_two_actors_translated_to_one_name_are_refused(scenarios: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A translation is held to the base's rule: two actors named alike read as one on the board (found from
+    outside: "Republic of Aldoria to move" said of the other Aldoria), in Russian as in English."""
+    rs, _deck = _write(scenarios)
+    text = rs.read_text(encoding="utf-8")
+    rs.write_text(text + '\n[actors.ru]\nname = "украина"\n', encoding="utf-8")
+    line = len(text.splitlines()) + 3
+    code, out = _validate(capsys, scenarios)
+    assert code == 1
+    assert (f"{rs}:{line}: actors.ru.name: actor 'ua' has the name 'Украина' too (case and spacing aside): the board "
+            "would call two teams by one name; give each its own") in out, out
+    with pytest.raises(ContentError):
+        translated(load_scenario(_ruleset(scenarios)), "ru")
+    # a translated name that is another actor's base name, not translated here, is the same slip
+    rs.write_text(text + '\n[actors.ru]\nname = "United  States"\n', encoding="utf-8")
+    code, out = _validate(capsys, scenarios)
+    assert code == 1 and f"{rs}:{line}: actors.ru.name: actor 'us' has the name 'United States' too" in out, out
