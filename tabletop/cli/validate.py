@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 def cmd_validate(args: argparse.Namespace) -> int:
     from ..content.pairing import check_files
 
-    checked = check_files(args.paths)
+    checked = check_files(args.paths, sweep_policies=_policies)
     passed = checked.passed()
     for path, summary in passed:
         if path in checked.ruleset_failed:
@@ -52,6 +52,13 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _policies() -> tuple[str, ...]:
+    """The bot policies a sweep file may name: imported only when one is validated (the simulator brings the engine)."""
+    from ..sim import POLICIES
+
+    return POLICIES
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from .schema import schema_for
 
@@ -61,8 +68,8 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 def add_commands(sub: _SubParsersAction[argparse.ArgumentParser]) -> None:
     """The ``validate`` and ``schema`` commands and their options."""
-    p = sub.add_parser("validate", help=_("check rulesets and decks; exit 1 with file:line errors"))
-    p.add_argument("paths", nargs="+", metavar="PATH", help=_("ruleset or deck files, or directories of them"))
+    p = sub.add_parser("validate", help=_("check rulesets, decks and sweep files; exit 1 with file:line errors"))
+    p.add_argument("paths", nargs="+", metavar="PATH", help=_("ruleset, deck or sweep files, or directories of them"))
     p.add_argument("-v", "--verbose", action="store_true",
                    help=_("list every untranslated or unstamped text of an overlay, not just the first few"))
     p.set_defaults(func=cmd_validate)

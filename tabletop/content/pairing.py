@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import difflib
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from .errors import ContentError, Problem, did_you_mean
 from .files import missing, real_path
@@ -27,6 +27,9 @@ from ..lang import Domain
 from .models import Deck, Ruleset
 
 _, ngettext, N_ = Domain("content").words()
+
+if TYPE_CHECKING:  # a sweep file's loader is imported when one is validated
+    from .sweepfile import Sweep
 
 
 class Checked(NamedTuple):
@@ -176,13 +179,26 @@ _Found = tuple[Path, SourceFile, Deck]
 TYPO = 0.85
 
 
-def check_files(paths: Sequence[str]) -> Checked:
+def describe_sweep(sweep: Sweep) -> str:
+    """One line on a sweep file checked: its scenario and its grid, and that nothing was played."""
+    n, games = len(sweep.points), sweep.spec.sweep.games
+    return _("sweep of ruleset '{ruleset}' with deck '{deck}': {points} of {games}; checked, no game played").format(
+        ruleset=sweep.scenario.ruleset.id, deck=sweep.scenario.deck.id,
+        points=ngettext("{n} point", "{n} points", n).format(n=n),
+        games=ngettext("{n} game", "{n} games", games).format(n=games))
+
+
+def check_files(paths: Sequence[str], sweep_policies: Callable[[], Sequence[str]] | None = None) -> Checked:
     """Validate files and directories of them, each ruleset together with its deck.
 
     One ruleset and one deck given as files (not found in a folder) are checked together, as ``play --ruleset R
     --deck D`` takes them, whatever deck the ruleset names (found from outside: a ruleset naming its own deck and
     another deck given both passed, one "checked alone", and play refused the pair). A deck checked with no ruleset
     says so.
+
+    A sweep file is checked as ``tabletop sweep`` checks it before it plays (:func:`.sweepfile.load_sweep`), and no
+    game is played; ``sweep_policies`` gives the bot policies it may name (the simulator's, which this layer does
+    not know), and without it a sweep file is told to go to ``tabletop sweep``.
     """
     files, problems = toml_files(paths)
     rulesets: list[tuple[Path, SourceFile, Ruleset]] = []
@@ -199,6 +215,12 @@ def check_files(paths: Sequence[str]) -> Checked:
             if is_overlay(path, source):
                 kind = "overlay"
                 problems += _overlay(path, summaries, overlays)
+            elif kind == "sweep" and sweep_policies is not None and not {"ruleset", "deck"} & source.data.keys():
+                # found from outside: a sweep file kept in its scenario's folder failed validate, and no command
+                # checked one without playing it
+                from .sweepfile import load_sweep
+
+                summaries[path] = describe_sweep(load_sweep(path, sweep_policies()))
             elif (kind := kind_of(source)) == "ruleset":
                 try:
                     rs = parse_ruleset(source)

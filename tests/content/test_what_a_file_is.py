@@ -22,12 +22,38 @@ def _validate(path: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
     return capsys.readouterr().out.splitlines()
 
 
-def test_a_sweep_file_is_told_to_go_to_tabletop_sweep(capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_sweep_file_is_checked_as_tabletop_sweep_checks_it(capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside: ``validate`` of a sweep file said it was one, to be checked by ``tabletop sweep``, which
+    plays the games once it has checked it; no command checked one without playing it."""
     sweep = REPO / "docs" / "sweeps" / "borders.toml"
-    line = next(i for i, text in enumerate(sweep.read_text().splitlines(), 1) if text.strip() == "[sweep]")
-    assert _validate(sweep, capsys) == [
-        f"{sweep}:{line}: sweep: this is a sweep file, not a ruleset or a deck: tabletop sweep FILE checks it before "
-        "it plays a game", "1 problem in 1 file"]
+    assert main(["validate", str(sweep)]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        f"ok  {sweep}: sweep of ruleset 'parallel-tracks' with deck 'parallel-tracks-events': 7 points of 1000 "
+        "games; checked, no game played"]
+
+
+def test_a_sweep_file_in_a_scenario_folder_is_checked_with_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside: with a sweep file kept beside its scenario (its ruleset "relative to the sweep file", as
+    the README has it), ``tabletop validate .`` exited 1 on the sweep file. It is checked, and no game is played."""
+    (tmp_path / "rulesets").mkdir()
+    (tmp_path / "decks").mkdir()
+    shutil.copy(MINI_RULESET, tmp_path / "rulesets" / "mini.toml")
+    shutil.copy(HERE / "fixtures" / "decks" / "mini-events.toml", tmp_path / "decks" / "mini-events.toml")
+    sweep = tmp_path / "gas.toml"
+    sweep.write_text('[sweep]\nruleset = "rulesets/mini.toml"\ngames = 10\n\n[[axes]]\nkey = "tracks.alpha.breakdown_at"'
+                     '\nvalues = [4, 5]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["validate", "."]) == 0
+    out = capsys.readouterr().out
+    assert "ok  gas.toml: sweep of ruleset 'mini' with deck 'mini-events': 2 points of 10 games; checked, no game " \
+           "played" in out.splitlines(), out
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["decks", "gas.toml", "rulesets"]  # no sweep folder written
+    sweep.write_text(sweep.read_text(encoding="utf-8").replace("tracks.alpha", "tracks.alfa"), encoding="utf-8")
+    assert main(["validate", "."]) == 1
+    out = capsys.readouterr().out
+    assert "gas.toml:6: axes[0].key: no track 'alfa' in mini (did you mean 'alpha'?) (known: alpha, beta)" in out, out
+    assert "1 problem in 1 file" in out and "ok  rulesets/mini.toml" in out, out
 
 
 @pytest.mark.parametrize("name", ["game.jsonl", "game.toml"])

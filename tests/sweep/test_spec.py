@@ -103,6 +103,19 @@ def test_the_command_says_so_and_runs_nothing(name: str, tmp_path: Path, capsys:
     assert not out.exists()
 
 
+@pytest.mark.parametrize(("name", "line", "path", "fragment"),
+                         [c for c in CASES if "[sweep]" in (BROKEN / c[0]).read_text(encoding="utf-8")],
+                         ids=lambda c: c if isinstance(c, str) and c.endswith(".toml") else "")
+def test_validate_says_so_too(name: str, line: int, path: str, fragment: str,
+                              capsys: pytest.CaptureFixture[str]) -> None:
+    """``tabletop validate`` checks a sweep file as ``tabletop sweep`` does before it plays (found from outside: it
+    only said the file was a sweep file, and no command checked one without playing it)."""
+    assert main(["validate", str(BROKEN / name)]) == 1
+    out = capsys.readouterr().out
+    where = f"{BROKEN / name}:{line}: {path}: " if path else f"{BROKEN / name}:{line}: "
+    assert any(said.startswith(where) and fragment in said for said in out.splitlines()), out
+
+
 def test_the_schema_accepts_a_good_file_and_names_the_keys(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     import tomllib
 
