@@ -294,7 +294,9 @@ def _check_turn(state: State, actor: str | None) -> None:
         raise RuleViolation(Code.NOT_YOUR_TURN, _("It is {actor} turn, not {other}.").format(
             actor=whose(_actor_name(state, state.turn)), other=whose(_actor_name(state, actor))))
     if state.actions_left.get(actor, 0) <= 0:
-        raise RuleViolation(Code.NO_ACTIONS_LEFT, _("{actor} has no actions left this round.").format(actor=_actor_name(state, actor)))
+        raise RuleViolation(Code.NO_ACTIONS_LEFT, (
+            pgettext("plural subject", "{actor} have no actions left this round.") if plural(state, actor)
+            else _("{actor} has no actions left this round.")).format(actor=_actor_name(state, actor)))
 
 
 def _check_place(state: State, move: MoveType, action: Action) -> None:
@@ -309,9 +311,12 @@ def _check_place(state: State, move: MoveType, action: Action) -> None:
         raise RuleViolation(Code.NEEDS_TRACK, _("'{move}' is played on a track: choose one.").format(move=named(state, "move", move.id)))
     spec = _track_spec(state, action.track)
     if actor not in spec.members:
+        refusal = (pgettext("plural subject", "{actor} are not at the table of '{track}' (members: {members}).")
+                   if plural(state, actor)
+                   else _("{actor} is not at the table of '{track}' (members: {members})."))
         raise RuleViolation(
             Code.NOT_A_MEMBER,
-            _("{actor} is not at the table of '{track}' (members: {members}).").format(
+            refusal.format(
                 actor=_actor_name(state, actor), track=_track_name(state, spec.id), members=", ".join(_actor_name(state, m) for m in spec.members)),
         )
     track = state.tracks[action.track]
@@ -350,9 +355,12 @@ def _check_own(state: State, move: MoveType, actor: str | None) -> None:
     have = state.resources[actor]
     for key, amount in move.cost.items():
         if have.get(key, 0) < amount:
+            # found from outside (uk, the EU's move list): «…; Європейські члени НАТО / ЄС має 1»
+            refusal = (pgettext("plural subject", "'{move}' costs {amount} {key}; {actor} have {have}.")
+                       if plural(state, actor) else _("'{move}' costs {amount} {key}; {actor} has {have}."))
             raise RuleViolation(
                 Code.CANNOT_AFFORD,
-                _("'{move}' costs {amount} {key}; {actor} has {have}.").format(
+                refusal.format(
                     move=named(state, "move", move.id), amount=amount, key=resource_word(state, key), actor=_actor_name(state, actor), have=have.get(key, 0)),
             )
 

@@ -187,12 +187,15 @@ def _tell_vote(event: Happened, n: _Names) -> str:
     a = event.action
     actor = n.actor(a.actor)
     ruling = event.result.get("ruling")
+    plural = n.plural(a.actor)  # found from outside: the log read "Mediating states rejects"
     if a.accept:
-        said = _("{actor} accepts").format(actor=actor)
+        said = pgettext("plural subject", "{actor} accept") if plural else _("{actor} accepts")
     elif isinstance(ruling, Mapping) and a.actor in (ruling.get("vetoed_by") or ()):
-        said = _("{actor} rejects with a veto").format(actor=actor)
+        said = (pgettext("plural subject", "{actor} reject with a veto") if plural
+                else _("{actor} rejects with a veto"))
     else:
-        said = _("{actor} rejects").format(actor=actor)
+        said = pgettext("plural subject", "{actor} reject") if plural else _("{actor} rejects")
+    said = said.format(actor=actor)
     return f"{said}; {_finished(event, n)}" if isinstance(ruling, Mapping) else said
 
 

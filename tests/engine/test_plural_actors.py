@@ -92,3 +92,80 @@ def test_a_scenario_translated_without_a_number_is_singular() -> None:
     assert not plural_subject(put_in(scenario, {"actors": {"us": {"name": "США"}}}), "us")
     assert plural_subject(put_in(scenario, {"actors": {"us": {"number": "plural"}}}), "us")
     assert plural_subject(translated(scenario, "ru"), "us") and not plural_subject(translated(scenario, "ru"), "ru")
+
+
+# -- a name the base file gives in the plural ------------------------------------------------------------
+# The bundled scenario's "Mediating states" and "European NATO members / EU" (``number = "plural"`` in
+# English): found from outside, the log read "Mediating states rejects", and the Ukrainian move list
+# «… коштує капітал 2; Європейські члени НАТО / ЄС має 1». Here the catalogue's actors are named in the plural.
+
+PLURAL_NAMES = {"actors.a.name": "Northern states", "actors.a.number": "plural",
+                "actors.b.name": "Border states", "actors.b.number": "plural",
+                "actors.c.name": "Coastal states", "actors.c.number": "plural"}
+
+
+def _plural_game(*actions: Action) -> State:
+    from tabletop import new_game
+
+    from .support import catalogue_scenario, run
+
+    return run(new_game(catalogue_scenario("strict", PLURAL_NAMES), seed=1), actions)
+
+
+@pytest.mark.parametrize(("votes", "said"), [
+    ((True,), "Border states accept"),  # Beta waits for Coastal states' vote too
+    ((False,), "Border states reject with a veto; Northern states: Propose on Beta fails"),
+    ((True, False), "Coastal states reject; Northern states: Propose on Beta succeeds"),
+    ((True, True), "Coastal states accept; Northern states: Propose on Beta succeeds"),
+], ids=["accept", "veto", "reject", "accept-settles"])
+def test_a_vote_of_a_plural_name_takes_the_plural_verb(votes: tuple[bool, ...], said: str) -> None:
+    from .support import ADVANCE, move, opening, vote
+
+    voters = ("b", "c")
+    state = _plural_game(*opening(), move("a", "propose", "beta"), pass_("b"), pass_("c"), ADVANCE,
+                         *(vote(voters[i], "beta", accept) for i, accept in enumerate(votes)))
+    assert state.last is not None
+    with lang.using("en"):
+        assert tell(state.last, state.scenario) == said
+
+
+def _refused(state: State, action: Action, code: str) -> str:
+    with lang.using(code), pytest.raises(RuleViolation) as refused:
+        apply(state, action)
+    return refused.value.message
+
+
+@pytest.mark.parametrize(("tweak", "action", "said"), [
+    ({"resources": {"a": {"capital": 1}}}, Action("move", actor="a", move="concede", track="alpha"),
+     "'Concede' costs 2 capital; Northern states have 1."),
+    ({"actions_left": {"a": 0}}, Action("move", actor="a", move="stall", track="alpha"),
+     "Northern states have no actions left this round."),
+    ({}, Action("move", actor="a", move="stall", track="gamma"),
+     "Northern states are not at the table of 'Gamma' (members: Border states, Coastal states)."),
+], ids=["cost", "no-actions-left", "not-a-member"])
+def test_a_refusal_about_a_plural_name_takes_the_plural_verb(tweak: dict[str, object], action: Action,
+                                                             said: str) -> None:
+    from .support import opening
+
+    state = _plural_game(*opening())
+    if "resources" in tweak:
+        tweak = {"resources": {**state.resources, **tweak["resources"]}}  # type: ignore[dict-item]
+    assert _refused(evolve(state, **tweak), action, "en") == said
+
+
+@pytest.mark.parametrize("code", ["ru", "uk"])
+def test_what_the_european_members_cannot_afford_agrees_with_them(code: str) -> None:
+    """The EU's move list, ``--lang uk``, read «… коштує капітал 2; Європейські члени НАТО / ЄС має 1»."""
+    state = at_the_moves()
+    concede = next(m for m in state.scenario.ruleset.moves if m.id == "concede")
+    poor = evolve(state, resources={**state.resources, "eu": {**state.resources["eu"], "capital": 1},
+                                    "ru": {**state.resources["ru"], "capital": 1}})
+    said = {}
+    for actor in ("eu", "ru"):
+        with lang.using(code), pytest.raises(RuleViolation) as refused:
+            _check_own(poor, concede, actor)
+        said[actor] = refused.value.message
+    # Russian words it around the name («у стороны «…» — 1»), the same in either number
+    plural, singular = {"ru": ("у стороны «Европейские члены НАТО / ЕС» — 1", "у стороны «Россия» — 1"),
+                        "uk": ("Європейські члени НАТО / ЄС мають 1", "Росія має 1")}[code]
+    assert plural in said["eu"] and singular in said["ru"]
