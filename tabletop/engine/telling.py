@@ -21,7 +21,7 @@ from ..lang import Domain
 from .actions import Action
 from .breakdown import breakdown_warning
 from .review import ended_at
-from .wording import (ENDS, MODIFIER, RECORDED, end_reason, goodwill_words, modifier_names, quoted,
+from .wording import (ENDS, MODIFIER, RECORDED, argued_words, end_reason, goodwill_words, modifier_names, quoted,
                       recorded_reason, scenario_names, schedule_words, status_name, typed, wanted_words)
 
 if TYPE_CHECKING:
@@ -129,7 +129,10 @@ def _tell_move(event: Happened, n: _Names) -> str:
         if result.get("sealed"):
             return _("{move} (sealed: committed)").format(move=line)
         if "wanted" in told:
-            return _dashed(line, _("argues for {result}").format(result=wanted_words(told["wanted"])))
+            # the actor is the subject: "Mediating states: Make an argument on … — argue for …"
+            argues = (pgettext("plural subject", "argue for {result}") if n.plural(a.actor)
+                      else _("argues for {result}"))
+            return _dashed(line, argues.format(result=argued_words(told["wanted"])))
         move = n.index.moves.get(a.move or "")
         resolution = move.resolution if move is not None else ""
         return _dashed(line, _(TABLED[resolution]) if resolution in TABLED else resolution)

@@ -408,10 +408,41 @@ def modifiers_words(move: MoveType, names: Mapping[str, str] | None = None) -> s
     return _("modifiers of the roll: {modifiers}").format(modifiers=listed)
 
 
+#: A status an argument asks for (``content.arguments``: never "open"), as a result: "wants: the track deferred".
+#: The status word alone ("wants: deferred", «желаемый результат: отложено») is what a track is, not a result a team
+#: asks for (found from outside).
+STATUS_RESULTS = {
+    "agreed": N_("the track agreed"),
+    "collapsed": N_("the track collapsed"),
+    "deferred": N_("the track deferred"),
+}
+#: ... and as what a team argues for: "argues for deferring the track" (ru «выступает за то, чтобы отложить трек»).
+STATUS_ARGUED = {
+    "agreed": N_("an agreement on the track"),
+    "collapsed": N_("collapsing the track"),
+    "deferred": N_("deferring the track"),
+}
+
+
 def wanted_words(wanted: Mapping[str, Any]) -> str:
-    """The result an argument asks for: ``progress +2``, ``tension −1``, ``deferred``."""
+    """The result an argument asks for, as a result: ``progress +2``, ``tension −1``, ``the track deferred``
+    ("wants: …", "succeeds: …", a list of the results offered)."""
     if "status" in wanted:
-        return status_name(one_line(wanted["status"]))
+        status = one_line(wanted["status"])
+        return _(STATUS_RESULTS[status]) if status in STATUS_RESULTS else status_name(status)
+    return _wanted_amount(wanted)
+
+
+def argued_words(wanted: Mapping[str, Any]) -> str:
+    """The result an argument asks for, as what a team argues for ("argues for …"): ``progress +2``, ``tension −1``,
+    ``deferring the track``."""
+    if "status" in wanted:
+        status = one_line(wanted["status"])
+        return _(STATUS_ARGUED[status]) if status in STATUS_ARGUED else status_name(status)
+    return _wanted_amount(wanted)
+
+
+def _wanted_amount(wanted: Mapping[str, Any]) -> str:
     key, amount = next(iter(wanted.items()))
     if key == "progress":
         return _("progress {amount}").format(amount=signed(amount))
@@ -505,13 +536,16 @@ __all__ = [
     "ODDS_WORDS",
     "RECORDED",
     "STATUSES",
+    "STATUS_ARGUED",
     "STATUS_MARK",
+    "STATUS_RESULTS",
     "UNDONE",
     "breakdown_points",
     "change_text",
     "changes_texts",
     "collapse_points",
     "amount_words",
+    "argued_words",
     "cost_words",
     "choice_words",
     "dice_words",

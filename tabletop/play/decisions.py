@@ -21,7 +21,8 @@ from ..engine.cards import set_aside
 from ..engine.legal import lapsing, link_partners
 from ..engine.state import Proposal
 from ..engine.sides import is_own_move
-from ..engine.wording import choice_words, cost_words, failing_words, modifier_words, move_words, named, names, wanted_words
+from ..engine.wording import (argued_words, choice_words, cost_words, failing_words, modifier_words, move_words, named,
+                              names, wanted_words)
 from ..lang import Domain
 from .picks import (
     Act,
@@ -347,8 +348,13 @@ def move_decision(state: State, actor: str, stage: str | None) -> Decision:
 def _argue_choice(move: Any, options: list[tuple[Action, RuleViolation | None]], n: dict[str, str] | None = None) -> Choice:
     """The entry of an argument move: what it may ask for; refused in the engine's words if no result is allowed."""
     allowed = tuple(a for a, p in options if p is None)
-    results = ", ".join(wanted_words(a.wanted or {}) for a, _ in options)
-    terms = _(" \u2014 {cost}; argue for {results}").format(cost=cost_words(move, n), results=results)
+    wanted = [a.wanted or {} for a, _ in options]
+    # a status asked for reads as a result (found from outside: "argue for progress +1, …, tension −1, deferred")
+    if len(wanted) == 1:
+        terms = _(" \u2014 {cost}; argue for {result}").format(cost=cost_words(move, n), result=argued_words(wanted[0]))
+    else:
+        terms = _(" \u2014 {cost}; argue for one of: {results}").format(
+            cost=cost_words(move, n), results=", ".join(wanted_words(w) for w in wanted))
     failing = failing_words(move, n)  # what failing costs, as every other move's entry says
     label = Styled(((literal(move.name), ""), (f"{terms}; {failing}" if failing else terms, "")), "bold")
     refused = next((p for _, p in options if p is not None), None)

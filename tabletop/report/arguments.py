@@ -20,7 +20,7 @@ from ..content.grammar import plural_subject
 from ..engine.arguments import argument_step
 from ..engine.records import Ruling
 from ..engine.rulingwords import argument_parts, ruling_text
-from ..engine.wording import lapsed_word, undone_word, wanted_words
+from ..engine.wording import argued_words, lapsed_word, undone_word, wanted_words
 from .replayed import ReplayedGame
 from .words import one_line, outcome_word
 from ..lang import Domain
@@ -144,11 +144,13 @@ def _add_pending(game: ReplayedGame, typed: dict[tuple[str | None, str | None], 
 
 
 def _headline(game: ReplayedGame, entry: dict[str, Any]) -> str:
-    """``Round 2: Mediating states argues for progress +1 — succeeds`` (ru/uk: a plural verb for a plural name)."""
+    """``Round 2: Mediating states argue for progress +1 — succeeds``, ``… argue for deferring the track — …`` (a plural
+    verb for a plural name)."""
+    wanted = argued_words(entry["wanted"]) if entry.get("wanted") else entry["wanted_text"]
     text = (pgettext("plural subject", "Round {round}: {actor} argue for {wanted} \u2014 {outcome}")
             if plural_subject(game.scenario, entry["actor"])
             else _("Round {round}: {actor} argues for {wanted} \u2014 {outcome}")).format(
-        round=entry["round"], actor=one_line(entry["actor_name"]), wanted=entry["wanted_text"],
+        round=entry["round"], actor=one_line(entry["actor_name"]), wanted=wanted,
         # a lapse says why, as the timeline does (found from outside: "— lapsed", then the whole roll, no reason)
         outcome=lapsed_word() if entry["outcome"] == "lapsed" else outcome_word(entry["outcome"]))
     return f"{undone_word()} {text}" if entry["undone"] else text

@@ -6,6 +6,8 @@ Brask b, Corvin c; Beta seats all three, Alpha a and b).
 
 from __future__ import annotations
 
+import pytest
+
 from tabletop import Action, legal_actions, new_game
 from tabletop.engine import State
 from tabletop.play.arguing import argue_entry, argued, chance, counter_entry, odds_choice
@@ -51,8 +53,8 @@ def test_the_moves_of_a_track_offer_one_argument_entry_with_its_results() -> Non
     state = _game(*opening())
     entries = decision(state, "a", stage="beta").entries
     (entry,) = [c for c in entries if c.label.plain.startswith("Make an argument")]
-    assert entry.label.plain == ("Make an argument \u2014 1 capital; argue for progress +1, progress +2, "
-                                 "tension \u22121, deferred; if it fails: tension +1")
+    assert entry.label.plain == ("Make an argument \u2014 1 capital; argue for one of: progress +1, "
+                                 "progress +2, tension \u22121, the track deferred; if it fails: tension +1")
     assert isinstance(entry.pick, Argue) and len(entry.pick.options) == 4 and entry.refusal is None
     # offered on Beta only: Alpha lists no argument at all, and a table Arden is not at stays greyed
     assert not any(c.label.plain.startswith("Make an argument") for c in decision(state, "a", stage="alpha").entries)
@@ -74,7 +76,7 @@ def test_the_entry_asks_within_the_rulesets_limits_with_the_decks_examples() -> 
     assert isinstance(entry.pick, Argue)
     asked = argue_entry(state, entry.pick.options)
     assert asked.title == "Arden argues on Beta"
-    assert asked.results == ("progress +1", "progress +2", "tension \u22121", "deferred")
+    assert asked.results == ("progress +1", "progress +2", "tension \u22121", "the track deferred")
     assert (asked.text_limit, asked.reason_limit, asked.reasons) == (40, 30, 2)
     assert asked.examples == ("Convene experts", "They test ideas", "Nobody commits")
     action = argued(entry.pick.options[1], asked.wanted[1], "Talk", ["Calm"])
@@ -231,8 +233,8 @@ def test_an_argument_s_entry_says_what_it_costs_and_what_failing_costs_on_every_
 
     state = _game(*opening())
     (entry,) = [c for c in decision(state, "a", stage="beta").entries if c.label.plain.startswith("Make an argument")]
-    assert entry.label.plain == ("Make an argument \u2014 1 capital; argue for progress +1, progress +2, "
-                                 "tension \u22121, deferred; if it fails: tension +1")
+    assert entry.label.plain == ("Make an argument \u2014 1 capital; argue for one of: progress +1, "
+                                 "progress +2, tension \u22121, the track deferred; if it fails: tension +1")
     found = [e for e in seat_entries(state, Seat("team:a", "team", "a"), TableFacts()) if e.needs == "argument"]
     assert [e.label for e in found] == ["Make an argument on Beta \u2014 1 capital; if it fails: tension +1"]
 
@@ -249,3 +251,29 @@ def test_odds_hold_together_at_a_narrow_width() -> None:
         console = Console(width=width, record=True, color_system=None)
         console.print(Text(label))
         assert any("92%" in line for line in console.export_text().splitlines()), width
+
+
+#: language -> the argument's entry in the board's move list: several results, and a status alone
+STATUS_ENTRY = {
+    "en": ("argue for one of: progress +1, progress +2, tension \u22121, the track deferred;",
+           "argue for deferring the track;"),
+    "ru": ("выступать за один из результатов: продвижение +1, продвижение +2, напряжённость \u22121, трек отложен;",
+           "выступать за то, чтобы отложить трек;"),
+    "uk": ("виступати за один із результатів: просування +1, просування +2, напруженість \u22121, трек відкладено;",
+           "виступати за те, щоб відкласти трек;"),
+}
+
+
+@pytest.mark.parametrize("code", STATUS_ENTRY)
+def test_a_status_an_argument_may_ask_for_reads_as_a_result(code: str) -> None:
+    """Found from outside: the board's list read "argue for progress +1, …, tension −1, deferred"."""
+    from tabletop.lang import using
+
+    only = {**ARGUE, "argue": {"status": ["deferred"], "tracks": ["beta"]}}
+    alone = run(new_game(catalogue_scenario("strict", extra_moves=[only]), seed=1), opening())
+    with using(code):
+        listed = [c.label.plain for state in (_game(*opening()), alone)
+                  for c in decision(state, "a", stage="beta").entries if isinstance(c.pick, Argue)]
+    assert len(listed) == 2
+    for entry, said in zip(listed, STATUS_ENTRY[code], strict=True):
+        assert said in entry, entry

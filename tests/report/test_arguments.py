@@ -134,3 +134,30 @@ def test_a_ruling_undone_then_made_again_marks_the_typed_texts_in_both(tmp_path:
     assert md.count(said) == md.count(f"\u00ab{said}\u00bb (ru)"), md  # the timeline, the arguments: all marked
     html = render(path, "html", lang="uk")
     assert html.count(said) == html.count(f'<span lang="ru">\u00ab{said}\u00bb</span>'), html
+
+
+#: language -> what the headline and the ruling say of an argument for deferring the track
+DEFERRED = {
+    "en": ("Round 1: Arden argues for deferring the track \u2014 succeeds", "wants: the track deferred;"),
+    "ru": ("Раунд 1: Arden выступает за то, чтобы отложить трек \u2014 ", "желаемый результат: трек отложен;"),
+    "uk": ("Раунд 1: Arden виступає за те, щоб відкласти трек \u2014 ", "бажаний результат: трек відкладено;"),
+}
+
+
+@pytest.mark.parametrize("code", DEFERRED)
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_a_status_argued_for_reads_as_a_result(tmp_path: Path, fmt: str, code: str) -> None:
+    """Found from outside: "Mediating states argue for deferred — succeeds", "- wants: deferred", and in Russian
+    «выступают за отложено», «желаемый результат: отложено»."""
+    steps = [Action("draw"), Action("skip", reason="not today"), ADVANCE,
+             argument(wanted={"status": "deferred"}), pass_("b"), pass_("c"), ADVANCE,
+             counter("b"), odds("likely"), Action("roll", track="alpha", outcome={"dice": [6, 6]})]
+    path = tmp_path / "g.jsonl"
+    record_actions(path, argue_scenario(), 2, [lambda _s, a=a: a for a in steps])
+    text = render(path, fmt, lang=code)
+    headline, wants = DEFERRED[code]
+    assert (esc(headline) if fmt == "md" else e(headline)) in text
+    assert (esc(wants) if fmt == "md" else e(wants)) in text
+    # the JSON keeps the record, and the result in words
+    [track] = json.loads(render(path, "json", lang=code))["arguments"]
+    assert track["arguments"][0]["wanted"] == {"status": "deferred"}
