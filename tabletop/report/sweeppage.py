@@ -19,6 +19,7 @@ from .htmlparts import e, page, table
 from .mdrounds import esc
 from .sweepdata import STATUSES, sweep_title
 from .words import status_head
+from ..store.players import bots_word
 from ..lang import Domain, decimal
 
 _, ngettext, N_ = Domain("report").words()
@@ -107,20 +108,39 @@ def _head(summary: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _is_bots(key: str) -> bool:
+    """Whether a sweep's key sets a bot policy (``bots``, ``bots.ru``): its values are policy ids."""
+    return key == "bots" or key.startswith("bots.")
+
+
+def _value(key: str, value: Any) -> Any:
+    """A key's value as the tables and charts show it: a bot policy in the room's words, as simulate says it (found
+    from outside: ``--lang ru`` read ``mixed``, ``hardliner``); the rows keep the id."""
+    return bots_word(value) if _is_bots(key) and isinstance(value, str) else value
+
+
+def _values(summary: dict[str, Any], p: dict[str, Any]) -> list[Any]:
+    """A point's values, a column each, as shown."""
+    return [_value(key, p["values"][c]) for key, c in summary["plan"]["keys"].items()]
+
+
+def _labels(axis: dict[str, Any]) -> list[str]:
+    """A chart's labels along its key: each value, as shown."""
+    return [str(_value(axis["key"], v)) for v in axis["values"]]
+
+
 def _track_rows(summary: dict[str, Any], tid: str, cell: Any) -> list[list[str]]:
-    columns = list(summary["plan"]["keys"].values())
     return [
-        [cell(p["point"]), *(cell(p["values"][c]) for c in columns), cell(p["games"]),
+        [cell(p["point"]), *(cell(v) for v in _values(summary, p)), cell(p["games"]),
          *(cell(_pct(p[f"{tid}|{s}"])) for s in STATUSES), cell(_num(p[f"{tid}|round"], 1))]
         for p in summary["points"]
     ]
 
 
 def _point_rows(summary: dict[str, Any], cell: Any) -> list[list[str]]:
-    columns = list(summary["plan"]["keys"].values())
     actors = summary["plan"]["actors"]
     return [
-        [cell(p["point"]), *(cell(p["values"][c]) for c in columns), cell(p["games"]), cell(_num(p["agreements"])),
+        [cell(p["point"]), *(cell(v) for v in _values(summary, p)), cell(p["games"]), cell(_num(p["agreements"])),
          # an actor with no objectives meets none: said so, not "0%" (found from outside: read as "never wins")
          *(cell(_pct(p[f"objectives|{a}"]) if actor.get("objectives", 1) else _("no objectives"))
            for a, actor in actors.items())]
@@ -166,7 +186,7 @@ def _charts(summary: dict[str, Any]) -> list[str]:
     plan = summary["plan"]
     out = []
     for n, (column, axis) in enumerate(summary["axes"].items()):
-        labels = [str(v) for v in axis["values"]]
+        labels = _labels(axis)
         out.append(f"<h2>{_('Against {key}').format(key=e(axis['key']))}</h2>")
         if not summary.get("grid", True):
             listed = _("A list of points, not a grid: each point is shown as it is (its values are in the tables "
@@ -244,7 +264,7 @@ def chart_svg(summary: dict[str, Any], column: str, track: str) -> str:
     name = summary["plan"]["tracks"][track]["name"]
     series = _status_series(axis, track)
     x_values = _numbers(axis["values"]) if summary.get("grid", True) else None
-    svg = line_chart("sweep", _how_games_end(name, axis["key"]), [str(v) for v in axis["values"]], series,
+    svg = line_chart("sweep", _how_games_end(name, axis["key"]), _labels(axis), series,
                      0, 100, _("% of games"), escape, x_label=column, x_values=x_values, joined=x_values is not None)
     # on its own the chart has no page around it: its own namespace, font and white ground
     head, rest = svg.split(">", 1)

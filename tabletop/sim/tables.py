@@ -9,11 +9,10 @@ from typing import Any
 from ..content import Scenario
 from .game import STATUSES
 from ..lang import Domain, decimal
-from ..store.players import policy_word
+from ..store.players import bots_word
 
 _sim = Domain("sim")
 _, ngettext, N_ = _sim.words()
-pgettext = _sim.pgettext
 
 
 def _cell(ch: str) -> int:
@@ -39,18 +38,13 @@ def _cut(name: str, width: int = 33) -> str:
     return name + " " * (width + 1 - sum(map(_cell, name)))
 
 
-def _policy(word: str) -> str:
-    """A bot policy (or the default mix) as the room reads it."""
-    return pgettext("bots", "mixed") if word == "mixed" else policy_word(word)
-
-
 def format_table(report: Mapping[str, Any], names: Mapping[str, str] | None = None) -> str:
     """A readable table of a :func:`simulate` report."""
     names = names or {}
     games = report["games"] or 1
     # the policies in the room's words (found from outside: "боты mixed"); the actors by id, as typed in --bots
-    bots = _policy(report["bots"]) if isinstance(report["bots"], str) else \
-        ", ".join(f"{k}={_policy(v)}" for k, v in report["bots"].items())
+    bots = bots_word(report["bots"]) if isinstance(report["bots"], str) else \
+        ", ".join(f"{k}={bots_word(v)}" for k, v in report["bots"].items())
     lines = [
         ngettext("{n} game of {ruleset} ({mode}), seed {seed}, bots {bots}, {seconds} s",
                  "{n} games of {ruleset} ({mode}), seed {seed}, bots {bots}, {seconds} s", report["games"]).format(

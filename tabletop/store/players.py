@@ -32,6 +32,14 @@ def policy_word(policy: str) -> str:
     return words.get(policy, policy)
 
 
+def bots_word(policy: str) -> str:
+    """:func:`policy_word`, or ``mixed`` (a policy drawn per game, where none is named) as the room reads it: the
+    bots of ``tabletop simulate`` and a sweep's bot keys (found from outside: ``sweep report --lang ru`` said
+    ``mixed``, ``hardliner`` where simulate said «смешанные», «жёсткий»)."""
+    # "mixed": content.sweepfile.MIXED, simulate's word for no --bots
+    return _store.pgettext("bots", "mixed") if policy == "mixed" else policy_word(policy)
+
+
 @dataclass(frozen=True)
 class Player:
     """Who played one actor."""

@@ -15,7 +15,7 @@ from tabletop.sim import POLICIES
 from tabletop.sim.cluster import Backend
 from tabletop.sim.sweep import run_sweep
 
-from .kit import write_spec
+from .kit import GRID, write_spec
 
 
 @pytest.fixture(scope="module")
@@ -478,3 +478,43 @@ def test_sweep_report_o_refuses_where_report_o_refuses_in_the_same_words(
     said = capsys.readouterr().err
     assert said.startswith("tabletop sweep report: ") and "give --format" in said, said
     assert not (tmp_path / "x.pdf").exists()
+
+
+#: language -> the bot policies of a sweep's points (bots.ru: mixed, hardliner, cooperative, random), as simulate says them
+POLICY_WORDS = {
+    "en": ("mixed", "hardliner", "cooperative", "random"),
+    "ru": ("смешанные", "жёсткий", "сотрудничающий", "случайный"),
+    "uk": ("змішані", "жорсткий", "співпрацюючий", "випадковий"),
+}
+
+
+@pytest.fixture(scope="module")
+def policies_swept(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("policies")
+    text = GRID.split("[[axes]]")[0] + '[[axes]]\nkey = "bots.ru"\nvalues = ["mixed", "hardliner", "cooperative", "random"]\n'
+    run_sweep(load_sweep(write_spec(folder, games=1, chunk=1, text=text), POLICIES), folder / "out", Backend())
+    return folder / "out"
+
+
+@pytest.mark.parametrize("code", POLICY_WORDS)
+def test_the_bots_policies_read_in_the_language_shown(policies_swept: Path, tmp_path: Path, code: str,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside: ``tabletop --lang ru sweep report`` showed ``mixed``, ``hardliner`` where ``tabletop --lang ru
+    simulate`` says «жёсткий». The tables and the charts say them in the room's words; the rows keep the ids."""
+    assert main(["--lang", code, "sweep", "report", str(policies_swept)]) == 0
+    text = capsys.readouterr().out
+    borders = text.split("## " + ("Borders" if code == "en" else "Границы" if code == "ru" else "Кордони"))[1]
+    cells = [line.split(" | ")[1] for line in borders.split("\n## ")[0].splitlines() if re.match(r"\| \d ", line)]
+    assert cells == list(POLICY_WORDS[code])
+    page = tmp_path / f"{code}.html"
+    assert main(["--lang", code, "sweep", "report", str(policies_swept), "--format", "html", "-o", str(page)]) == 0
+    html = page.read_text(encoding="utf-8")
+    for word in POLICY_WORDS[code]:
+        assert f"<td>{word}</td>" in html and f">{word}</text>" in html  # a table's cell, a chart's label
+    if code != "en":
+        assert not re.search(r"\b(mixed|hardliner|cooperative)\b", text + html)
+    import duckdb
+
+    kept = duckdb.connect().execute("SELECT DISTINCT bots_ru FROM read_parquet(?)",
+                                    [str(policies_swept / "point=*" / "*.parquet")]).fetchall()
+    assert {r[0] for r in kept} == set(POLICY_WORDS["en"])  # the data keeps the ids
