@@ -427,7 +427,9 @@ def _track_decision(state: State, actor: str) -> Decision:
         else:
             entries.append(Choice(label, Stage(spec.id)))
     usable: list[Choice] = []
-    signals = any(m.scope == "global" for m in rs.moves)
+    # a team none of whose global moves is its own (each paid in another side's resource) is offered no "Global
+    # moves" stage: it opened on "← Back to the tracks" alone (found from outside, helper-197)
+    signals = any(m.scope == "global" and is_own_move(state, actor, m.id) for m in rs.moves)
     if signals:
         usable.append(Choice(styled(_("Global moves (signals to everyone)"), "bold"), Stage(GLOBAL)))
     passing = (pgettext("plural subject", "Pass \u2014 {actor} make no more moves this round")

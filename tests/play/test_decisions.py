@@ -267,3 +267,16 @@ def test_a_vote_names_no_veto_of_the_proposer_itself() -> None:
     prompt = decision(state, voter).prompt
     assert isinstance(prompt, Styled)
     assert prompt.spans[1] == ("It passes with 2 of 3 accepting (the proposer counts).\n", "italic"), prompt.spans[1]
+
+
+def test_a_team_with_no_global_move_of_its_own_is_offered_no_global_moves() -> None:
+    """Found from outside (helper-197): a designer's only global move was paid in a resource only the mediators hold;
+    every other team was offered "Global moves", which opened on "← Back to the tracks" alone, no reason given."""
+    state = _game(*opening(), **{"moves.signal.cost": {"favour": 1}, "moves.summit.cost": {"favour": 1},
+                                 "actors.c.resources": {"capital": 3, "favour": 1}})
+    assert state.turn == "a"
+    assert not any(c.pick == Stage(GLOBAL) for c in decision(state, "a").entries)
+    assert _labels(decision(state, "a", stage=GLOBAL).entries) == ["\u2190 Back to the tracks"]  # what it opened on
+    state = run(state, [pass_("a"), pass_("b")])
+    assert state.turn == "c"
+    assert any(c.pick == Stage(GLOBAL) for c in decision(state, "c").entries)  # the mediators' own moves
