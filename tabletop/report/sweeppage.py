@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from ..content.grammar import independence_word
 from ..content.literal import one_line
 from .charts import Series, line_chart
 from .htmlparts import e, page, table
@@ -115,7 +116,9 @@ def _is_bots(key: str) -> bool:
 
 def _value(key: str, value: Any) -> Any:
     """A key's value as the tables and charts show it: a bot policy in the room's words, as simulate says it (found
-    from outside: ``--lang ru`` read ``mixed``, ``hardliner``); the rows keep the id."""
+    from outside: ``--lang ru`` read ``mixed``, ``hardliner``), an independence rule likewise; the rows keep the id."""
+    if isinstance(value, str) and key == "ruleset.independence":  # strict, linked: as the board and validate say them
+        return independence_word(value)
     return bots_word(value) if _is_bots(key) and isinstance(value, str) else value
 
 

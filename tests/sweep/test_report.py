@@ -518,3 +518,21 @@ def test_the_bots_policies_read_in_the_language_shown(policies_swept: Path, tmp_
     kept = duckdb.connect().execute("SELECT DISTINCT bots_ru FROM read_parquet(?)",
                                     [str(policies_swept / "point=*" / "*.parquet")]).fetchall()
     assert {r[0] for r in kept} == set(POLICY_WORDS["en"])  # the data keeps the ids
+
+
+@pytest.mark.parametrize("code", ["ru", "uk"])
+def test_an_independence_rule_reads_in_the_language_shown(tmp_path: Path, code: str,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """Found in review (helper-198): the sweep report said ``strict``, ``linked`` in a Russian report, where the start
+    screen, the board and validate say the rule in the room's words. The rows keep the ids."""
+    from tabletop.content.grammar import independence_word
+    from tabletop.lang import using
+
+    text = GRID.split("[[axes]]")[0] + '[[axes]]\nkey = "ruleset.independence"\nvalues = ["strict", "linked"]\n'
+    run_sweep(load_sweep(write_spec(tmp_path, games=1, chunk=1, text=text), POLICIES), tmp_path / "out", Backend())
+    assert main(["--lang", code, "sweep", "report", str(tmp_path / "out")]) == 0
+    said = capsys.readouterr().out
+    cells = [line.split(" | ")[1] for line in said.splitlines() if re.match(r"\| \d ", line)]
+    with using(code):
+        words = [independence_word("strict"), independence_word("linked")]
+    assert words[0] != "strict" and cells and set(cells) == set(words), cells
