@@ -149,7 +149,9 @@ def argument_spans(state: State, head: Proposal, *, sealed: bool = False, marked
     out: list[tuple[str, str]] = [
         (argues.format(who=who, track=n.get(head.track or "", head.track or "")), "bold"),
         *_marked_spans("{text}\n", "", _quoted(n, argument.text, langs.argument)),  # the language's quotes
-        ("  " + _("wants {result}").format(result=wanted_words(argument.wanted_table)) + "\n", "bold"),
+        # its subject is the arguing team's: a plural one's verb (found in review: «Государства-посредники добивается»)
+        ("  " + (pgettext("plural subject", "want {result}") if plural else _("wants {result}")).format(
+            result=wanted_words(argument.wanted_table)) + "\n", "bold"),
     ]
     if closed_to(state, head.track):  # (a provisional agreement may still change: not closed; found in review)
         # found from outside: teams were asked to counter, vote and roll on a track agreed meanwhile, and learnt only

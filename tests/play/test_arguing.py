@@ -10,7 +10,7 @@ import pytest
 
 from tabletop import Action, legal_actions, new_game
 from tabletop.engine import State
-from tabletop.play.arguing import argue_entry, argued, chance, counter_entry, odds_choice
+from tabletop.play.arguing import argue_entry, argued, argument_spans, chance, counter_entry, odds_choice
 from tabletop.play.decisions import decision
 from tabletop.play.picks import Act, Argue, Counter, MarkStrong, Styled
 from tabletop.play.sealed import SealedDesk, SealedStep
@@ -277,3 +277,21 @@ def test_a_status_an_argument_may_ask_for_reads_as_a_result(code: str) -> None:
     assert len(listed) == 2
     for entry, said in zip(listed, STATUS_ENTRY[code], strict=True):
         assert said in entry, entry
+
+
+@pytest.mark.parametrize(("code", "said"), [("en", "Arden argue on Beta: \u201cTalk\u201d\n  want progress +2\n"),
+                                            ("ru", "  \u0434\u043e\u0431\u0438\u0432\u0430\u044e\u0442\u0441\u044f: "),
+                                            ("uk", "  \u0434\u043e\u043c\u0430\u0433\u0430\u044e\u0442\u044c\u0441\u044f: ")])
+def test_a_plural_team_s_argument_wants_in_the_plural(code: str, said: str) -> None:
+    """Found in review (helper-198): under "{who} argue on {track}:" a plural team's argument said "wants" (ru
+    «добивается»), the verb of the same subject in the singular."""
+    from tabletop.content import scenario_from_data
+    from tabletop.lang import using
+
+    state = _game(*opening())
+    data = state.scenario.embedded()
+    next(a for a in data["ruleset"]["actors"] if a["id"] == "a")["number"] = "plural"
+    plural = run(new_game(scenario_from_data(data), seed=1), [*opening(), _argument(text="Talk")])
+    with using(code):
+        text = "".join(t for t, _style in argument_spans(plural, plural.queue[0]))
+    assert said in text, text
