@@ -497,9 +497,12 @@ def _seat_prompt(state: State, seat: Seat, facts: TableFacts, has_entries: bool)
         prompt = _entries_prompt(state, seat, facts, acting, team)
         if team is None:
             return prompt
-        # the team as the console's lists call it, "Delegation A (Russia)" (found from outside: the actor alone)
-        return _("{team} has no screen connected: you act for it. {prompt}").format(
-            team=seat_name(f"team:{team}", n, facts.teams), prompt=prompt)
+        # the team as the console's lists call it, "Delegation A (Russia)" (found from outside: the actor alone); an
+        # unnamed plural actor is "European NATO members / EU have" (found from outside: "… / EU has no screen")
+        plural = team not in (facts.teams or {}) and plural_subject(state.scenario, team)
+        said = (pgettext("plural subject", "{team} have no screen connected: you act for them. {prompt}") if plural
+                else _("{team} has no screen connected: you act for it. {prompt}"))
+        return said.format(team=seat_name(f"team:{team}", n, facts.teams), prompt=prompt)
     if acting is None:
         return lapse_said(state) or _("Waiting for the facilitator.")
     who = n.get(acting, acting)

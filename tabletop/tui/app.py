@@ -125,11 +125,15 @@ class TabletopApp(LatinKeys, Multilingual, App[None]):
         except OSError as exc:
             from ..content.oswords import system_words  # an error path: not on the start path
 
-            said = _("Cannot create the save {path}: {reason}. Nothing was started: free some space or name another "
-                     "save, then press F5 again.").format(path=path.absolute(), reason=system_words(exc))
+            # the start screen's save names all go to one folder: another name there is no way round a full disk (found
+            # from outside: "or name another save" sent the facilitator round in circles)
+            said = _("Cannot create the save {path}: {reason}. Nothing was started: free some space on that disk, then "
+                     "press F5 again (or quit with ctrl+q and start tabletop in a folder on another disk).").format(
+                path=path.absolute(), reason=system_words(exc))
             self.notify(literal(said), severity="error", timeout=15, markup=False)
             return False
         self._renamed = renamed
+        self.clear_notifications()  # "Nothing was started" of an earlier F5 is no longer so (found from outside)
         return True
 
     def _started(self, choice: Choice | None) -> None:

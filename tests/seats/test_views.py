@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tabletop.content.grammar import plural_subject
 from tabletop.content.loader import load_scenario
 from tabletop.engine import Action, apply, legal_actions, new_game
 from tabletop.play.session import with_sealed
@@ -63,6 +64,21 @@ def test_the_console_acts_for_a_team_with_no_screen_connected() -> None:
     assert view["decision"]["prompt"].startswith(f"{name} has no screen connected: you act for it. {name}: pick a move")
     bot = TableFacts(bots={turn: "cooperative"}, connected=("facilitator",))
     assert seat_entries(state, FAC, bot) == []  # a bot's turn is the bot's
+
+
+def test_the_console_says_an_unnamed_plural_team_has_no_screen_in_the_plural() -> None:
+    """Found from outside (helper-202): "European NATO members / EU has no screen connected: you act for it.
+    European NATO members / EU answer …": one sentence, two numbers. A team the facilitator named stays singular."""
+    state = _to_moves(sealed=False)
+    while state.turn is None or not plural_subject(state.scenario, state.turn):
+        state = apply(state, next(a for a in legal_actions(state) if a.kind == "pass"))
+    turn = state.turn
+    name = next(a.name for a in state.ruleset.actors if a.id == turn)
+    view = seat_view(state, FAC, TableFacts(connected=("facilitator",)))
+    assert view["decision"]["prompt"].startswith(f"{name} have no screen connected: you act for them. "), \
+        view["decision"]["prompt"]
+    named = seat_view(state, FAC, TableFacts(connected=("facilitator",), teams={turn: "Team B"}))
+    assert named["decision"]["prompt"].startswith(f"Team B ({name}) has no screen connected: you act for it. ")
 
 
 def test_the_console_names_a_team_with_no_screen_as_its_lists_do(tmp_path: Path) -> None:
