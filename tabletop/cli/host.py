@@ -127,6 +127,12 @@ def _too_many_observers(value: int) -> str | None:
 _observers = _whole(0, N_("must be {minimum} or more, got {value}"), _too_many_observers)
 
 
+def _exists(path: Path) -> str:
+    """A new save's name that a save holds already (found before the start, or made by another host meanwhile)."""
+    return _("tabletop host: {path} already exists; a save is never overwritten (use tabletop host --resume {path})"
+             ).format(path=shell_path(path))
+
+
 def _open_session(args: argparse.Namespace) -> Session | int:
     """The game to host: resumed from its save, or a new one as ``play`` starts it; an exit code on failure."""
     from ..play.session import DEFAULT_SAVE_DIR, Session, with_sealed
@@ -173,16 +179,14 @@ def _open_session(args: argparse.Namespace) -> Session | int:
             _err(_("tabletop host: {path} already exists and is not a save; give --save the name of a new file")
                  .format(path=path))
             return 1
-        _err(_("tabletop host: {path} already exists; a save is never overwritten (use tabletop host --resume {path})")
-             .format(path=shell_path(path)))
+        _err(_exists(path))
         return 1
     try:
         return Session.start(scenario, seed, path, seats, teams=teams)
     except SaveError as exc:
         _err(f"tabletop host: {exc}")  # untranslated: the command's name before a message worded where it arose
     except FileExistsError:  # another process made it since the check above (two hosts started at once)
-        _err(_("tabletop host: {path} already exists; a save is never overwritten (use tabletop host --resume {path})")
-             .format(path=shell_path(path)))
+        _err(_exists(path))
     except OSError as exc:
         _err(_("tabletop host: cannot create the save {path}: {problem}").format(path=path, problem=system_words(exc)))
         _err(save_elsewhere(path))

@@ -59,8 +59,7 @@ def cmd_play(args: argparse.Namespace) -> int:
             _err(_("tabletop play: {path} already exists and is not a save; give --save the name of a new file")
                  .format(path=path))
             return 1
-        _err(_("tabletop play: {path} already exists; a save is never overwritten (use tabletop resume {path})")
-             .format(path=shell_path(path)))
+        _err(_exists(path))
         return 1
     if args.timer is not None:
         try:
@@ -77,8 +76,7 @@ def cmd_play(args: argparse.Namespace) -> int:
         _err(f"tabletop play: {exc}")  # untranslated: the command's name before a message worded where it arose
         return 1
     except FileExistsError:  # another process made it since the check above (two plays started at once)
-        _err(_("tabletop play: {path} already exists; a save is never overwritten (use tabletop resume {path})")
-             .format(path=shell_path(path)))
+        _err(_exists(path))
         return 1
     except OSError as exc:
         from ..content.oswords import system_words  # an error path: not on the start path
@@ -86,6 +84,12 @@ def cmd_play(args: argparse.Namespace) -> int:
         _err(save_elsewhere(path))
         return 1
     return screens._run_app(session)
+
+
+def _exists(path: Path) -> str:
+    """A new save's name that a save holds already (found before the start, or made by another play meanwhile)."""
+    return _("tabletop play: {path} already exists; a save is never overwritten (use tabletop resume {path})").format(
+        path=shell_path(path))
 
 
 def save_elsewhere(path: Path) -> str:

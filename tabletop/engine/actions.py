@@ -27,6 +27,8 @@ PLAY_KINDS = (
 FACILITATOR_KINDS = ("override", "undo", "note", "inject", "skip", "redraw", "end",
                      "lapse")  # lapse: set aside the head proposal, its track closed since it was tabled
 KINDS = PLAY_KINDS + FACILITATOR_KINDS
+#: What a team decides for itself, as its own actor (a team's seat sends only these; the rest are the facilitator's).
+TEAM_KINDS = frozenset(("choose", "move", "pass", "vote", "counter", "odds"))
 #: Actions whose outcome comes from the game's seeded RNG (and is recorded).
 CHANCE_KINDS = ("draw", "roll", "redraw")
 #: The longest free text an action carries (a note, a reason): some eight pages. A line of the save holds

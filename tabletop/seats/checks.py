@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from typing import NamedTuple
 
 from ..engine import Action, Code, RuleViolation, State
-from ..engine.actions import FACILITATOR_KINDS, PLAY_KINDS
+from ..engine.actions import TEAM_KINDS
 from ..engine.legal import lapsing
 from ..engine.wording import names
 from ..lang import Domain
@@ -59,8 +59,6 @@ def check_seat(state: State, seat: Seat, action: Action) -> None:
         raise RuleViolation(Code.NOT_YOUR_SEAT, _(_ONLY["lapse"]))
 
 
-#: what a team decides for itself (as its own actor): the rest of the engine's kinds are the facilitator's
-TEAM_KINDS = frozenset(("choose", "move", "pass", "vote", "counter", "odds"))
 #: what only the facilitator does, one whole sentence each (a translation words each its own way)
 _ONLY = {
     "draw": N_("Only the facilitator can draw the event card."),
@@ -79,7 +77,6 @@ _ONLY = {
     "lapse": N_("Only the facilitator can set aside a move whose track has closed."),
 }
 _ONLY_ANY = N_("Only the facilitator can do that.")
-assert set(_ONLY) == set(PLAY_KINDS + FACILITATOR_KINDS) - TEAM_KINDS
 #: a seat's role as a sentence names it
 _ROLES = {"facilitator": N_("facilitator"), "team": N_("team"), "projector": N_("projector"),
           "observer": N_("observer")}

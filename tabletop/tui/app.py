@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import gc
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -125,11 +126,15 @@ class TabletopApp(LatinKeys, Multilingual, App[None]):
         except OSError as exc:
             from ..content.oswords import system_words  # an error path: not on the start path
 
-            # the start screen's save names all go to one folder: another name there is no way round a full disk (found
-            # from outside: "or name another save" sent the facilitator round in circles)
-            said = _("Cannot create the save {path}: {reason}. Nothing was started: free some space on that disk, then "
-                     "press F5 again (or quit with ctrl+q and start tabletop in a folder on another disk).").format(
-                path=path.absolute(), reason=system_words(exc))
+            # the start screen's save names all go to one folder: another name there is no way round a full disk or a
+            # folder that refuses writes (found from outside: "or name another save" sent the facilitator round in
+            # circles; in review: the full disk's advice was given of a folder that refused access)
+            said = (_("Cannot create the save {path}: {reason}. Nothing was started: free some space on that disk, "
+                      "then press F5 again (or quit with ctrl+q and start tabletop in a folder on another disk).")
+                    if exc.errno in (errno.ENOSPC, errno.EDQUOT) else
+                    _("Cannot create the save {path}: {reason}. Nothing was started: the folder {folder} does not "
+                      "take the save; quit with ctrl+q and start tabletop in a folder you can write to.")
+                    ).format(path=path.absolute(), reason=system_words(exc), folder=path.parent.absolute())
             self.notify(literal(said), severity="error", timeout=15, markup=False)
             return False
         self._renamed = renamed

@@ -16,6 +16,7 @@ from rich.text import Text
 from textual import events
 
 from ..engine import Action, Event, RuleViolation, State
+from ..engine.actions import TEAM_KINDS
 from ..engine.powers import check_note_on
 from ..engine.review import gated_counters, note_steps, noted_in, numbered, undo_target
 from ..engine.wording import undone_word
@@ -99,8 +100,6 @@ def ask_undo(screen: Screen[Any], state: State | None, undo: Callable[[], None],
     screen.app.push_screen(ConfirmScreen(question, Text(undo_explained(last))), answered)
 
 
-#: what a team does (``actor`` set): the team makes it again; the facilitator's steps and powers are the facilitator's
-_TEAMS_DO = frozenset({"move", "pass", "vote", "choose", "counter", "odds"})
 #: the facilitator's powers, none of them on the list: done again only if still wanted
 _POWERS = frozenset({"override", "inject", "skip", "end"})
 
@@ -113,7 +112,7 @@ def undo_explained(last: Event | None) -> str:
     if last is None:
         return _("The undone action stays in the record, marked as undone. An undo cannot itself be undone.")
     kind = last.action.kind
-    if kind in _TEAMS_DO and last.action.actor is not None:
+    if kind in TEAM_KINDS and last.action.actor is not None:  # a team's: the team makes it again
         return _("The undone action stays in the record, marked as undone. An undo cannot itself be undone: a move "
                  "taken back is made again by its team.")
     if kind == "draw":

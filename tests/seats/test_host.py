@@ -220,3 +220,12 @@ def test_a_pick_done_by_one_seat_is_not_answered_as_done_for_another(tmp_path: P
     again = table.act("facilitator", "g", {"type": "act", "v": 2, "client_seq": 3, "pick": pick})
     assert again == {**done, "client_seq": 3}  # the console's own, sent again: done
     session.close()
+
+
+def test_every_kind_a_team_may_not_send_has_its_own_sentence() -> None:
+    """Each step and power of the facilitator's is refused to a team in a sentence of its own (a kind the engine
+    gains is said here too, or a team reads "Only the facilitator can do that.")."""
+    from tabletop.engine.actions import FACILITATOR_KINDS, PLAY_KINDS, TEAM_KINDS
+    from tabletop.seats.checks import _ONLY
+
+    assert set(_ONLY) == set(PLAY_KINDS + FACILITATOR_KINDS) - TEAM_KINDS
