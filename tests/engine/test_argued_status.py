@@ -28,18 +28,18 @@ WORDS = {
     "en": {"deferred": ("the track deferred", "deferring the track"),
            "agreed": ("the track agreed", "an agreement on the track"),
            "collapsed": ("the track collapsed", "collapsing the track")},
-    "ru": {"deferred": ("трек отложен", "то, чтобы отложить трек"),
-           "agreed": ("трек согласован", "то, чтобы согласовать трек"),
-           "collapsed": ("трек сорван", "то, чтобы сорвать трек")},
-    "uk": {"deferred": ("трек відкладено", "те, щоб відкласти трек"),
-           "agreed": ("трек узгоджено", "те, щоб узгодити трек"),
-           "collapsed": ("трек зірвано", "те, щоб зірвати трек")},
+    "ru": {"deferred": ("трек отложен", "трек отложен"),
+           "agreed": ("трек согласован", "трек согласован"),
+           "collapsed": ("трек сорван", "трек сорван")},
+    "uk": {"deferred": ("трек відкладено", "трек відкладено"),
+           "agreed": ("трек узгоджено", "трек узгоджено"),
+           "collapsed": ("трек зірвано", "трек зірвано")},
 }
 #: language -> (a wants …, a argues for …) around the words above
 FRAMES = {
     "en": ("wants: {}", "argues for {}", "succeeds: {}"),
-    "ru": ("желаемый результат: {}", "выступает за {}", "удаётся: {}"),
-    "uk": ("бажаний результат: {}", "виступає за {}", "вдається: {}"),
+    "ru": ("желаемый результат: {}", "добивается результата: {}", "удаётся: {}"),
+    "uk": ("бажаний результат: {}", "домагається результату: {}", "вдається: {}"),
 }
 CASES = [(code, status) for code in WORDS for status in STATUSES]
 
@@ -105,4 +105,4 @@ def test_an_amount_reads_as_before() -> None:
     with lang.using("en"):
         assert tell(state.last, state.scenario) == "Arden: Argue on Alpha \u2014 argues for tension \u22121"
     with lang.using("ru"):
-        assert tell(state.last, state.scenario).endswith(" \u2014 выступает за напряжённость \u22121")
+        assert tell(state.last, state.scenario).endswith(" \u2014 добивается результата: напряжённость \u22121")

@@ -139,8 +139,8 @@ def test_a_ruling_undone_then_made_again_marks_the_typed_texts_in_both(tmp_path:
 #: language -> what the headline and the ruling say of an argument for deferring the track
 DEFERRED = {
     "en": ("Round 1: Arden argues for deferring the track \u2014 succeeds", "wants: the track deferred;"),
-    "ru": ("Раунд 1: Arden выступает за то, чтобы отложить трек \u2014 ", "желаемый результат: трек отложен;"),
-    "uk": ("Раунд 1: Arden виступає за те, щоб відкласти трек \u2014 ", "бажаний результат: трек відкладено;"),
+    "ru": ("Раунд 1: Arden добивается результата: трек отложен \u2014 ", "желаемый результат: трек отложен;"),
+    "uk": ("Раунд 1: Arden домагається результату: трек відкладено \u2014 ", "бажаний результат: трек відкладено;"),
 }
 
 

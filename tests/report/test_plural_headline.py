@@ -13,7 +13,7 @@ from tabletop.content.finding import bundled_rulesets
 from tabletop.content.overlays import translated
 from tabletop.report.arguments import _headline
 
-VERBS = {"ru": ("выступают", "выступает"), "uk": ("виступають", "виступає"), "en": ("argues", "argues")}
+VERBS = {"ru": ("добиваются", "добивается"), "uk": ("домагаються", "домагається"), "en": ("argues", "argues")}
 
 
 @pytest.mark.parametrize("code", ["en", "ru", "uk"])
