@@ -52,32 +52,35 @@ SAME_NAME = {
                     "resources by one name; give each its own"),
     "moves": N_("move '{other}' has the name '{name}' too (case and spacing aside): a team would be offered two moves "
                 "by one name; give each its own"),
-    "cards": N_("card '{other}' has the title '{name}' too (case and spacing aside): the log would tell two cards by "
-                "one title; give each its own, or make it one card with copies"),
+    "cards": N_("card '{other}' of the same track has the title '{name}' too (case and spacing aside): the log would "
+                "tell two cards by one title; give each its own, or make it one card with copies"),
 }
 
 
-def same_names(named: Sequence[tuple[str, str | None]]) -> Iterator[tuple[int, int]]:
-    """Each ``(id, name)`` whose name an earlier one has, case and spacing aside, by index: (this, the earlier).
+def same_names(named: Sequence[tuple[str, str | None]], scopes: Sequence[object] | None = None
+               ) -> Iterator[tuple[int, int]]:
+    """Each ``(id, name)`` whose name an earlier one has, case and spacing aside, by index: (this, the earlier);
+    ``scopes``: each one's scope, a name told apart within its own (a card's track: the card panel names it).
 
     A name is what people tell things apart by: found from outside, two actors named "Republic of Aldoria" (ids and
     shorts differing) validated, and the board said "Republic of Aldoria to move" of the other one."""
-    seen: dict[str, int] = {}
+    seen: dict[tuple[object, str], int] = {}
     for i, (_id, name) in enumerate(named):
         if name is None:
             continue
-        key = " ".join(name.split()).casefold()
+        key = (scopes[i] if scopes is not None else None, " ".join(name.split()).casefold())
         if key in seen:
             yield i, seen[key]
         else:
             seen[key] = i
 
 
-def _same_names(owner: str, section: str, field: str, things: Sequence[Any], kind: str | None = None) -> list[Found]:
+def _same_names(owner: str, section: str, field: str, things: Sequence[Any], kind: str | None = None,
+                scopes: Sequence[object] | None = None) -> list[Found]:
     """Two of a section with one name: refused when a file is written, not in a save read back (what was played)."""
     named = [(t.id, getattr(t, field)) for t in things]
     return [(owner, (section, i, field), Authoring(_(SAME_NAME[kind or section]).format(
-        other=named[j][0], name=named[j][1]))) for i, j in same_names(named)]
+        other=named[j][0], name=named[j][1]))) for i, j in same_names(named, scopes)]
 
 
 def _unknown(kind: str, name: str, known: Iterable[str]) -> str:
@@ -240,7 +243,8 @@ def _check_spillover(ti: int, track: str, effects: Sequence[Effect], meters: Seq
 
 def check_deck(deck: Deck) -> list[Found]:
     """Ids inside one deck."""
-    return [*_duplicates("deck", "cards", [c.id for c in deck.cards]), *_same_names("deck", "cards", "title", deck.cards)]
+    return [*_duplicates("deck", "cards", [c.id for c in deck.cards]), *_same_names("deck", "cards", "title", deck.cards,
+                                                                           scopes=[c.track for c in deck.cards])]
 
 
 def check_choosers(deck: Deck, actors: Sequence[str] | None = None) -> list[Found]:

@@ -56,7 +56,8 @@ def check_file(path: str | Path, base: Ruleset | Deck, base_name: str) -> Checke
     kind = kind_of_model(base)
     problems = _header(source, kind, base.id, name_lang(Path(path)), base_name)
     checked = check_tables(source, kind, entries_of(base), base_name)
-    problems += checked.problems + _same_names(source, entries_of(base), checked.tables)
+    scopes = {"cards": [c.track for c in base.cards]} if isinstance(base, Deck) else {}
+    problems += checked.problems + _same_names(source, entries_of(base), checked.tables, scopes)
     return checked._replace(problems=problems, numberless=_numberless(source, base))
 
 
@@ -66,7 +67,8 @@ _NAMED = (("actors", "name", "actors"), ("actors", "short", "short"), ("meters",
           ("cards", "title", "cards"))
 
 
-def _same_names(source: SourceFile, base: Entries, tables: dict[str, Any]) -> list[Problem]:
+def _same_names(source: SourceFile, base: Entries, tables: dict[str, Any],
+                scopes: dict[str, list[object]]) -> list[Problem]:
     """Two of a section shown by one name in this language (its translation, else the base's): refused, as in the
     base file; said at the translated name written last. A translation of a save is not held to it (what was
     played is not refused)."""
@@ -76,7 +78,7 @@ def _same_names(source: SourceFile, base: Entries, tables: dict[str, Any]) -> li
     for section, field, kind in _NAMED:
         given = tables.get(section, {})
         named = [(key, given.get(key, {}).get(field, texts.get(field))) for key, texts in base.get(section, {}).items()]
-        for i, j in same_names(named):
+        for i, j in same_names(named, scopes.get(section)):
             said = [source.problem((section, named[k][0], field), _(SAME_NAME[kind]).format(
                 other=named[other][0], name=named[other][1])) for k, other in ((i, j), (j, i))
                 if field in given.get(named[k][0], {})]

@@ -171,8 +171,8 @@ CASES: list[tuple[str, int, str, str]] = [
      "move 'propose' has the name 'Table a proposal' too (case and spacing aside): a team would be offered two moves "
      "by one name"),
     ("deck-same-card-title.toml", 14, "cards[1].title",
-     "card 'incident' has the title 'Incident at the line' too (case and spacing aside): the log would tell two "
-     "cards by one title; give each its own, or make it one card with copies"),
+     "card 'incident' of the same track has the title 'Incident at the line' too (case and spacing aside): the log "
+     "would tell two cards by one title; give each its own, or make it one card with copies"),
     # numbers out of range: the line of the number to change
     ("ruleset-agreement-past-ladder.toml", 16, "tracks[0].agreement_at",
      "agreement_at (3) is past the top of the ladder (positions 0..2)"),
@@ -480,3 +480,20 @@ def test_a_name_given_twice_is_refused_when_written_not_when_read_back_from_a_sa
     with pytest.raises(ContentError):
         parse_ruleset(read_toml(BROKEN / name))
     assert parse_ruleset(read_toml(BROKEN / name), authoring=False).ruleset.id == "broken"
+
+
+def test_two_cards_of_different_tracks_may_share_a_title(tmp_path: Path) -> None:
+    """Found in review (helper-201): "Ceasefire violation" on Borders and on Humanitarian, two cards with their own
+    effects, was refused as one title twice; the card panel names each one's track. Within one track it is refused."""
+    from tabletop.content.parsing import parse_deck
+    from tabletop.content.source import read_toml
+
+    with pytest.raises(ContentError):
+        parse_deck(read_toml(BROKEN / "deck-same-card-title.toml"))
+    text = (BROKEN / "deck-same-card-title.toml").read_text(encoding="utf-8")
+    other = text.replace('id = "incident-again"\ntitle = "Incident at the line"\ntrack = "alpha"',
+                         'id = "incident-again"\ntitle = "Incident at the line"\ntrack = "beta"')
+    assert other != text
+    apart = tmp_path / "two-tracks.toml"
+    apart.write_text(other, encoding="utf-8")
+    assert [c.track for c in parse_deck(read_toml(apart)).cards] == ["alpha", "beta"]
