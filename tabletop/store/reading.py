@@ -24,6 +24,7 @@ from ..lang import Domain
 from .checking import difference
 from .embedded import Recent, embedded_scenario
 from .errors import SaveError, damage_words
+from .files import numbered
 from .lines import FORMAT, MAX_LINE, READABLE, VERSION, canonical, chain_hash, split_chain
 from .sealing import SealBook
 from .shapes import ShapeError, echoed, shapes
@@ -464,6 +465,26 @@ def _parse_header(p: Path, raw: bytes) -> tuple[dict[str, Any], str]:
     return dict(known[0]), known[1]
 
 
+def _incomplete_header(p: Path) -> str:
+    """A save cut inside its first line, and where its game went on if that is beside it: a game whose file another
+    program rewrote in place goes on written again, whole, at ``NAME-2.jsonl`` (found from outside: the name the
+    facilitator wrote down then said "a crash while creating the save" and pointed nowhere)."""
+    said = _("the header line is incomplete (a crash while creating the save)")
+    beside = []
+    for n in range(2, 10):
+        sibling = numbered(p, n)  # as the writer names it
+        try:
+            with open_regular(sibling) as handle:
+                if save_header_like(handle.readline(MAX_HEADER)):
+                    beside.append(sibling)
+        except (OSError, FileRefused):
+            break  # the first name not taken ends the run, as the writer takes the first free one
+    if not beside:
+        return said
+    return _("{said}; if the game went on under another name, it is beside it: {names}").format(
+        said=said, names=", ".join(str(b) for b in beside))
+
+
 def _read_header(p: Path, raw: bytes) -> tuple[dict[str, Any], str]:
     header: Any = None
     broken: tuple[int, str] | None = None  # where the line stops being JSON (its byte), and why
@@ -491,7 +512,7 @@ def _read_header(p: Path, raw: bytes) -> tuple[dict[str, Any], str]:
         # the file ends inside its first line, which begins as a save's header (found from outside: a program stopped
         # as the game was being created left "not a tabletop save", as if the file were something else): told as a
         # whole header line without its newline is
-        raise SaveError(p, _("the header line is incomplete (a crash while creating the save)"), 0, N_("torn tail"))
+        raise SaveError(p, _incomplete_header(p), 0, N_("torn tail"))
     if not isinstance(header, dict) or header.get("format") != FORMAT:
         first = raw.split(b"\n", 1)[0].strip()
         if p.suffix == ".toml" or _TOML_TABLE.fullmatch(first):
@@ -504,7 +525,7 @@ def _read_header(p: Path, raw: bytes) -> tuple[dict[str, Any], str]:
         raise SaveError(p, _("unknown save format version {version} (this tabletop reads versions {first} to {last})").format(
             version=repr(version), first=READABLE[0], last=VERSION), 0, N_("unknown version"))
     if not raw.endswith(b"\n"):
-        raise SaveError(p, _("the header line is incomplete (a crash while creating the save)"), 0, N_("torn tail"))
+        raise SaveError(p, _incomplete_header(p), 0, N_("torn tail"))
     if raw.endswith(b"\r\n"):  # the text was converted to Windows line ends (git's autocrlf, an editor)
         raise SaveError(p, _("the lines end in CR LF, not LF: the file was converted to Windows line ends (by git's "
                              "autocrlf, an editor or a file transfer); convert it back (e.g. dos2unix {path}) and check it "

@@ -352,3 +352,29 @@ def test_a_header_cut_off_as_the_game_was_created_is_named_for_what_it_is(tmp_pa
     other.write_bytes(b'{"app": "something else"')  # not how a save begins: still "not a tabletop save"
     with pytest.raises(SaveError, match="not a tabletop save"):
         open_save(other)
+
+
+def test_a_save_rewritten_in_place_by_another_program_points_to_where_its_game_went_on(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found from outside (helper-192): a cloud-sync tool truncated d.jsonl in place during play; the game went on,
+    written again whole, at d-2.jsonl, and d.jsonl was left a fragment whose resume, verify and report said "the header
+    line is incomplete (a crash while creating the save)", pointing nowhere. They name the save beside it now."""
+    from tabletop.cli import main, screens
+
+    monkeypatch.setattr(screens, "_need_terminal", lambda *_a: None)  # resume refuses before it would open a screen
+    game = _game(tmp_path, "unicode-note")
+    fragment = tmp_path / "d.jsonl"
+    fragment.write_bytes(game.path.read_bytes()[:1000])
+    with pytest.raises(SaveError) as alone:
+        open_save(fragment)
+    assert "beside it" not in str(alone.value)  # nothing beside it: nothing said of one
+    went_on = tmp_path / "d-2.jsonl"
+    went_on.write_bytes(game.path.read_bytes())
+    with pytest.raises(SaveError) as caught:
+        open_save(fragment)
+    assert ("the header line is incomplete (a crash while creating the save); if the game went on under another name, "
+            f"it is beside it: {went_on}") in str(caught.value), caught.value
+    for command in ("verify", "report", "resume"):
+        assert main([command, str(fragment)]) == 1
+        said = capsys.readouterr()
+        assert f"it is beside it: {went_on}" in said.out + said.err, (command, said)
