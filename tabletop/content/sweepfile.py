@@ -339,6 +339,13 @@ class _Checker:
                     self._ruleset({axis.key: value}, ("axes", i, "values", j))
         if self.problems:
             return  # a bad value makes every point holding it bad too: say it once
+        if spec.points:  # each key of a point alone first, at its own line (found from outside: the point's header)
+            for point in sweep.points:
+                for key, value in point.settings.items():
+                    if not key.startswith("bots"):
+                        self._ruleset({key: value}, ("points", point.index, key))
+            if self.problems:
+                return
         for point in sweep.points:
             ruleset_keys = [k for k in point.settings if not k.startswith("bots")]
             if len(ruleset_keys) > 1 or spec.points:

@@ -41,6 +41,9 @@ CASES: list[tuple[str, int, str, str]] = [
      "with tracks.borders.breakdown_at = 2 the ruleset is not valid: tracks[2].start_tension: start_tension (3) "
      "must be below breakdown_at (2)"),
     ("point-breaks-ruleset.toml", 8, "points[1]", "start_tension (5) must be below breakdown_at (4)"),
+    # a key that alone breaks the ruleset is said at its own line (found from outside: at the point's header)
+    ("point-key-out-of-range.toml", 8, "points[0].tracks.borders.breakdown_at",
+     "with tracks.borders.breakdown_at = 99 the ruleset is not valid: tracks[2].breakdown_at: must be at most 20, got 99"),
     ("misspelt-policy.toml", 7, "axes[0].values[1]", "got 'hardliners' (did you mean 'hardliner'?)"),
     ("option-word-misspelt.toml", 7, "axes[0].values[1]",
      "ruleset.independence takes one of strict, linked, got 'linkd' (did you mean 'linked'?)"),
