@@ -104,9 +104,6 @@ class LineField(OwnKeys, StartInSight, TextArea):
         stopped mid-phrase ("наприклад: Внести проєкт гарантій безпеки для України разом з")."""
         self.placeholder = fitted(self._whole_placeholder, self.content_size.width)
 
-    def cursor_in_sight(self) -> None:
-        self.scroll_cursor_visible()
-
     @property
     def value(self) -> str:
         return self.text

@@ -22,8 +22,8 @@ from .text import literal
 
 class StartInSight:
     """A text widget that shows the beginning of its text while the focus is elsewhere, and its cursor once the focus
-    is back (where it was left; at the end when Textual selects the text on focus). Mixed in before the widget's class,
-    which says where its cursor is (:meth:`cursor_in_sight`).
+    is back (where it was left; at the end when Textual selects the text on focus). Mixed in before a widget class that
+    draws a cursor (Textual's Input or TextArea: :meth:`cursor_in_sight`).
 
     Textual's fields keep their view where the cursor last was, the end of what was typed: found from outside, the team
     names «Команда Вашингтона», «Команда Брюсселя, ЕС» read «манда Вашингтона», «нда Брюсселя, ЕС» on the start screen
@@ -46,17 +46,17 @@ class StartInSight:
         widget.call_later(self.cursor_in_sight)
 
     def cursor_in_sight(self) -> None:
-        """Scroll the cursor into sight."""
-        raise NotImplementedError
+        """Scroll the cursor into sight: the cell the widget draws it at (``cursor_screen_offset``: Textual's Input and
+        TextArea both say it), taken back into the widget's own text."""
+        widget: Any = self
+        at, region, scrolled = widget.cursor_screen_offset, widget.content_region, widget.scroll_offset
+        cell = Region(at.x - region.x + scrolled.x, at.y - region.y + scrolled.y, 1, 1)
+        widget.scroll_to_region(cell, animate=False, immediate=True, force=True)
 
 
 class TextField(StartInSight, Input):
     """A one-line text field that shows the beginning of its text while the focus is elsewhere
     (:class:`StartInSight`)."""
-
-    def cursor_in_sight(self) -> None:
-        cell = self.cursor_screen_offset.x - self.content_region.x + self.scroll_offset.x  # the cursor's, in the text
-        self.scroll_to_region(Region(cell, 0, 1, 1), animate=False, immediate=True, force=True)
 
 
 class LiteralInput(TextField):

@@ -342,8 +342,8 @@ Each actor is played by a team of people or by a bot; a team may be given its na
             return
         entry = self.entries[self.selected]
         if entry.scenario is None:
-            self.notify(_("This scenario has errors (see the details); fix them, then check again with tabletop "
-                          "validate."), markup=False, severity="error", timeout=8)
+            said = _("This scenario has errors (see the details); fix them, then check again with tabletop validate.")
+            self.notify(said, markup=False, severity="error", timeout=8)
             return
         seed_text = self.query_one("#seed", Input).value.strip()
         try:
