@@ -70,6 +70,15 @@ async def join_all(address: str, codes: Mapping[str, str]) -> dict[str, SeatClie
     return {seat: await connect(address, code) for seat, code in codes.items()}
 
 
+async def one_seat_twice(address: str, code: str) -> tuple[SeatClient, SeatClient]:
+    """Two screens joined on one code, as two people would: (the older, told it only watches now; the newer)."""
+    older = await connect(address, code)
+    newer = await connect(address, code)
+    while older.replaced is None:
+        await older.next_view()
+    return older, newer
+
+
 async def caught_up(client: SeatClient, seq: int) -> dict[str, Any]:
     """The client's view once it shows event ``seq`` (the views come in order)."""
     view = client.view

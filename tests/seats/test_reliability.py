@@ -18,7 +18,7 @@ from tabletop.seats.host import MAX_ERRORS
 from tabletop.seats.protocol import MAX_CLIENT_MESSAGE, ProtocolError, check_client, decode, encode, message
 from tabletop.store.verifying import verify
 
-from .support import Ticks, caught_up, hosting, make_table
+from .support import Ticks, caught_up, hosting, make_table, one_seat_twice
 
 
 def _first_pick(view: dict) -> str:
@@ -99,10 +99,7 @@ async def test_a_half_made_handshake_is_a_drop_to_retry_not_an_error(monkeypatch
 async def test_the_same_code_twice_the_newer_takes_the_seat_the_older_only_watches(tmp_path: Path) -> None:
     table = make_table(tmp_path)
     async with hosting(table) as (host, address, codes):
-        old = await connect(address, codes["facilitator"])
-        new = await connect(address, codes["facilitator"])
-        while old.replaced is None:
-            await old.next_view()
+        old, new = await one_seat_twice(address, codes["facilitator"])
         assert old.replaced["code"] == "REPLACED" and "only watches" in old.replaced["message"]
         # found from outside: a team's laptop lost its seat to a phone that then left, and nothing said how to
         # take it back

@@ -18,7 +18,7 @@ from tabletop.seats.table import Table
 from tabletop.tui.seat import SeatApp
 
 from .screenkit import choose, entries, until
-from .support import Sleeps, caught_up, hosting, make_table
+from .support import Sleeps, caught_up, hosting, make_table, one_seat_twice
 
 
 def _link(app: SeatApp) -> str:
@@ -71,10 +71,7 @@ async def test_a_dropped_link_of_the_screen_that_took_a_seat_gives_it_back_to_no
     screen it replaced goes on watching (the seat does not swap screens on a network blip)."""
     table = make_table(tmp_path)
     async with hosting(table) as (host, address, codes):
-        laptop = await connect(address, codes["team:ru"])
-        phone = await connect(address, codes["team:ru"])
-        while laptop.replaced is None:
-            await laptop.next_view()
+        laptop, phone = await one_seat_twice(address, codes["team:ru"])
         [link] = [c for c in host.connections if c.client == phone.client_id]
         await link.ws.close(1011)  # no bye: the link dropped
         while any(c.client == phone.client_id for c in host.connections):

@@ -228,37 +228,36 @@ def test_a_crash_in_the_replay_or_a_seat_leaves_no_traceback_on_the_terminal(
     monkeypatch.setattr(tempfile, "gettempdir", lambda: str(logs))
     monkeypatch.setattr(screens, "_need_terminal", lambda *_a: None)
 
-    class CrashingReplay(replay.ReplayApp):
-        def on_ready(self) -> None:
-            raise RuntimeError("a bug in the viewer")
+    def crashing(app: type, bug: str) -> type:
+        """``app`` (the replay's or a seat's) crashing as it comes up, headless."""
 
-        def run(self, *args: object, **kwargs: object) -> None:  # type: ignore[override]
-            super().run(headless=True, size=SIZE)
+        class Crashing(app):  # type: ignore[valid-type, misc]
+            def on_ready(self) -> None:
+                raise RuntimeError(bug)
 
-    monkeypatch.setattr(replay, "ReplayApp", CrashingReplay)
+            def run(self, *args: object, **kwargs: object) -> None:
+                super().run(headless=True, size=SIZE)
+
+        return Crashing
+
+    def said_in_one_line(bug: str) -> None:
+        """What the crash left on the terminal: no traceback, the bug in one line, the rest in its log (read, removed)."""
+        out = capsys.readouterr()
+        assert "Traceback" not in out.out + out.err and bug in out.err
+        (log,) = logs.glob("tabletop-crash-*.txt")
+        assert bug in log.read_text(encoding="utf-8") and str(log) in out.err
+        log.unlink()
+
+    monkeypatch.setattr(replay, "ReplayApp", crashing(replay.ReplayApp, "a bug in the viewer"))
     before = session.save_path.read_bytes()
     assert cli.main(["replay", str(session.save_path)]) == 1
-    out = capsys.readouterr()
-    assert "Traceback" not in out.out + out.err and "a bug in the viewer" in out.err
-    (log,) = logs.glob("tabletop-crash-*.txt")
-    assert "a bug in the viewer" in log.read_text(encoding="utf-8") and str(log) in out.err
+    said_in_one_line("a bug in the viewer")
     assert session.save_path.read_bytes() == before
-    log.unlink()
 
-    class CrashingSeat(seat.SeatApp):
-        def on_ready(self) -> None:
-            raise RuntimeError("a bug in the seat")
-
-        def run(self, *args: object, **kwargs: object) -> None:  # type: ignore[override]
-            super().run(headless=True, size=SIZE)
-
-    monkeypatch.setattr(seat, "SeatApp", CrashingSeat)
+    monkeypatch.setattr(seat, "SeatApp", crashing(seat.SeatApp, "a bug in the seat"))
     monkeypatch.delenv("TEXTUAL_DRIVER", raising=False)
     assert cli.main(["join", "127.0.0.1:9", "abc-def-ghi"]) == 1
-    out = capsys.readouterr()
-    assert "Traceback" not in out.out + out.err and "a bug in the seat" in out.err
-    (log,) = logs.glob("tabletop-crash-*.txt")
-    assert "a bug in the seat" in log.read_text(encoding="utf-8")
+    said_in_one_line("a bug in the seat")
 
 
 async def test_quitting_from_a_dialog_with_typed_text_asks_once_before_the_text_is_lost(tmp_path: Path) -> None:
