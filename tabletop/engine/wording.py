@@ -416,7 +416,8 @@ STATUS_RESULTS = {
     "collapsed": N_("the track collapsed"),
     "deferred": N_("the track deferred"),
 }
-#: ... and as what a team argues for: "argues for deferring the track" (ru «выступает за то, чтобы отложить трек»).
+#: ... and as what a team argues for: "argues for deferring the track" (ru and uk word it as the result, after
+#: «добивается результата:»).
 STATUS_ARGUED = {
     "agreed": N_("an agreement on the track"),
     "collapsed": N_("collapsing the track"),
@@ -427,22 +428,20 @@ STATUS_ARGUED = {
 def wanted_words(wanted: Mapping[str, Any]) -> str:
     """The result an argument asks for, as a result: ``progress +2``, ``tension −1``, ``the track deferred``
     ("wants: …", "succeeds: …", a list of the results offered)."""
-    if "status" in wanted:
-        status = one_line(wanted["status"])
-        return _(STATUS_RESULTS[status]) if status in STATUS_RESULTS else status_name(status)
-    return _wanted_amount(wanted)
+    return _wanted(wanted, STATUS_RESULTS)
 
 
 def argued_words(wanted: Mapping[str, Any]) -> str:
     """The result an argument asks for, as what a team argues for ("argues for …"): ``progress +2``, ``tension −1``,
     ``deferring the track``."""
+    return _wanted(wanted, STATUS_ARGUED)
+
+
+def _wanted(wanted: Mapping[str, Any], statuses: Mapping[str, str]) -> str:
+    """An argument's result: a status in the words of ``statuses`` (STATUS_RESULTS or STATUS_ARGUED), or an amount."""
     if "status" in wanted:
         status = one_line(wanted["status"])
-        return _(STATUS_ARGUED[status]) if status in STATUS_ARGUED else status_name(status)
-    return _wanted_amount(wanted)
-
-
-def _wanted_amount(wanted: Mapping[str, Any]) -> str:
+        return _(statuses[status]) if status in statuses else status_name(status)
     key, amount = next(iter(wanted.items()))
     if key == "progress":
         return _("progress {amount}").format(amount=signed(amount))

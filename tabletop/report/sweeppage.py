@@ -20,8 +20,8 @@ from .htmlparts import e, page, table
 from .mdrounds import esc
 from .sweepdata import STATUSES, sweep_title
 from .words import status_head
-from ..store.players import bots_word
 from ..lang import Domain, decimal
+from ..store.players import bots_word
 
 _, ngettext, N_ = Domain("report").words()
 
@@ -117,9 +117,11 @@ def _is_bots(key: str) -> bool:
 def _value(key: str, value: Any) -> Any:
     """A key's value as the tables and charts show it: a bot policy in the room's words, as simulate says it (found
     from outside: ``--lang ru`` read ``mixed``, ``hardliner``), an independence rule likewise; the rows keep the id."""
-    if isinstance(value, str) and key == "ruleset.independence":  # strict, linked: as the board and validate say them
+    if not isinstance(value, str):
+        return value
+    if key == "ruleset.independence":  # strict, linked: as the board and validate say them
         return independence_word(value)
-    return bots_word(value) if _is_bots(key) and isinstance(value, str) else value
+    return bots_word(value) if _is_bots(key) else value
 
 
 def _values(summary: dict[str, Any], p: dict[str, Any]) -> list[Any]:
