@@ -57,6 +57,12 @@ SAME_NAME = {
 }
 
 
+#: the names told apart on the board (in a file and in its translations): section, field, the SAME_NAME message
+NAMED = (("actors", "name", "actors"), ("actors", "short", "short"), ("meters", "name", "meters"),
+         ("resources", "name", "resources"), ("tracks", "name", "tracks"), ("moves", "name", "moves"),
+         ("cards", "title", "cards"))
+
+
 def same_names(named: Sequence[tuple[str, str | None]], scopes: Sequence[object] | None = None
                ) -> Iterator[tuple[int, int]]:
     """Each ``(id, name)`` whose name an earlier one has, case and spacing aside, by index: (this, the earlier);
@@ -145,12 +151,9 @@ def check_ruleset(rs: Ruleset) -> list[Found]:
     out += _duplicates("ruleset", "resources", [r.id for r in rs.resources])
     out += _duplicates("ruleset", "tracks", [t.id for t in rs.tracks])
     out += _duplicates("ruleset", "moves", [m.id for m in rs.moves])
-    out += _same_names("ruleset", "actors", "name", rs.actors)
-    out += _same_names("ruleset", "actors", "short", rs.actors, kind="short")
-    out += _same_names("ruleset", "meters", "name", rs.meters)
-    out += _same_names("ruleset", "resources", "name", rs.resources)
-    out += _same_names("ruleset", "tracks", "name", rs.tracks)
-    out += _same_names("ruleset", "moves", "name", rs.moves)
+    for section, field, kind in NAMED:
+        if section != "cards":
+            out += _same_names("ruleset", section, field, getattr(rs, section), kind=kind)
     out += _unreachable_targets(rs)
     out += _nobody_votes(rs)
     actors = [a.id for a in rs.actors]

@@ -61,21 +61,15 @@ def check_file(path: str | Path, base: Ruleset | Deck, base_name: str) -> Checke
     return checked._replace(problems=problems, numberless=_numberless(source, base))
 
 
-#: the names told apart on the board, by section, field, and the :data:`.checks.SAME_NAME` message they take
-_NAMED = (("actors", "name", "actors"), ("actors", "short", "short"), ("meters", "name", "meters"),
-          ("resources", "name", "resources"), ("tracks", "name", "tracks"), ("moves", "name", "moves"),
-          ("cards", "title", "cards"))
-
-
 def _same_names(source: SourceFile, base: Entries, tables: dict[str, Any],
                 scopes: dict[str, list[object]]) -> list[Problem]:
     """Two of a section shown by one name in this language (its translation, else the base's): refused, as in the
     base file; said at the translated name written last. A translation of a save is not held to it (what was
     played is not refused)."""
-    from .checks import SAME_NAME, same_names
+    from .checks import NAMED, SAME_NAME, same_names
 
     out: list[Problem] = []
-    for section, field, kind in _NAMED:
+    for section, field, kind in NAMED:
         given = tables.get(section, {})
         named = [(key, given.get(key, {}).get(field, texts.get(field))) for key, texts in base.get(section, {}).items()]
         for i, j in same_names(named, scopes.get(section)):
