@@ -28,7 +28,7 @@ def cmd_replay(args: argparse.Namespace) -> int:
     except SaveError as exc:
         _err(f"tabletop replay: {exc}")  # untranslated: the command's name before a message worded where it arose
         return 1
-    difference = save.check_records()
+    save.check_records()  # a record the game does not replay to ends the intact part, as verify names it
     # said once, before the viewer opens: the viewer draws on the terminal's alternate screen, and these lines are
     # there again when it closes (found from outside: said again after it, the damage read twice)
     damaged: list[str] = []
@@ -44,10 +44,6 @@ def cmd_replay(args: argparse.Namespace) -> int:
             damaged.append(went_on_line(went_on))
         for line in damaged:
             _err(_line(line))
-    if difference is not None:
-        _err(_("tabletop replay: event {seq} does not replay as it was recorded ({kind}: {detail}); showing the game "
-               "as it replays (run tabletop verify on the save)")
-             .format(seq=difference.seq, kind=difference.kind, detail=_line(difference.detail)))
     if (code := screens._need_terminal("replay")) is not None:
         return code
     from ..tui.replay import ReplayApp

@@ -136,18 +136,6 @@ def warnings(game: ReplayedGame, final: State) -> list[str]:
         original, kept = went_on_from
         out.append(_("This save is a recovered copy: its first {n} events are those of the damaged save {path}, "
                      "and the game went on here after them (tabletop resume).").format(n=kept, path=original))
-    if game.difference is not None:
-        out.append(
-            _("Event {seq} does not replay as it was recorded ({difference}): the save was "
-              "edited and re-hashed, or made by another version of tabletop; the events are shown as the game "
-              "replays them. Run `tabletop verify` on the save.").format(seq=game.mismatch, difference=game.difference)
-        )
-    elif game.mismatch is not None:
-        out.append(
-            _("Event {seq} does not replay to the state recorded in the save (the engine has changed "
-              "since, or the save was edited and re-hashed): the board shown is the replayed one. "
-              "Run `tabletop verify` on the save.").format(seq=game.mismatch)
-        )
     if not final.over and cut_at_damage(game.damage):  # the game went on in the lines after the damage
         out.append(_("The report stops at the damage (round {round}, {phase} phase): outcomes are as they stood "
                      "there, not at the game's end.").format(round=final.round, phase=phase_word(final.phase)))

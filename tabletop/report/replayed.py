@@ -41,8 +41,8 @@ class ReplayedGame:
     """A save replayed: the scenario's lookup tables, the intact events and the state after each.
 
     ``states[0]`` is the start of the game and ``states[i]`` the state after ``events[i - 1]``.
-    ``damage`` is None or what is wrong and where; ``mismatch`` the first event whose recorded state
-    the replay does not reach, and ``difference`` how its record differs, when it does.
+    ``damage`` is None or what is wrong and where; ``mismatch`` the first event whose record (its state,
+    its result...) is not what the replay gives, where the intact part ends (the damage then says how).
     """
 
     def __init__(self, save: Save):
@@ -70,7 +70,6 @@ class ReplayedGame:
         self.damage = _damage(save)
         self.states: list[State] = []
         self.mismatch: int | None = None
-        self.difference: str | None = None  # the first record that differs from the replay, and how
         # indexes over the events (see index_events)
         self.undone_by: dict[int, int] = {}
         self.notes_on: dict[int, list[int]] = {}
@@ -108,7 +107,7 @@ def replay_game(save: Save) -> ReplayedGame:
 
 def replay(game: ReplayedGame) -> None:
     """The state after every intact event; an event that does not replay ends the intact part."""
-    # every record is held against the replay: one that differs is shown as the game replays it
+    # every record is held against the replay: one that differs ends the intact part, as verify names it
     difference = game.save.check_records()
     game.events = list(game.save.events)
     game.damage = _damage(game.save)
@@ -136,20 +135,8 @@ def replay(game: ReplayedGame) -> None:
         game.damage["lines_left_out"] = 0 if torn else lines_left_out(game.save.path, len(game.events))
         went_on = continued_in(game.save.path, len(game.events)) if game.damage["seq"] else None
         game.damage["continued_in"] = None if went_on is None else str(went_on)
-    # the state hash recorded with each event: does the replay reach it?
-    game.mismatch = next(
-        (
-            ev.seq
-            for ev, state in zip(game.events, game.states[1:], strict=True)
-            if ev.state != state.hash
-        ),
-        None,
-    )
-    game.difference = None
-    if difference is not None and difference.seq <= len(game.events):
-        if game.mismatch is None or difference.seq < game.mismatch:
-            game.mismatch = difference.seq
-            game.difference = f"{difference.kind}: {difference.detail}"
+    # the first event that does not replay as it was recorded (its state, its result): the intact part ends there
+    game.mismatch = None if difference is None else difference.seq
 
 
 # -- indexes over the events -----------------------------------------------

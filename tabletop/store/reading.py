@@ -150,12 +150,14 @@ class Save:
     def check_records(self) -> Damage | None:
         """Replay the whole save once and hold every event's record against the replay.
 
-        For readers (report, replay): an event that does not replay ends the
-        save there (``damage``, as for any other damage); an event whose
-        record differs from the replay is replaced by the replayed one, so a
-        reader shows the game as the engine plays it and never a forged or
-        malformed result. Returns the first difference (None: every record
-        is the game's own); ``tabletop verify`` names it as damage.
+        For readers (report, replay): an event that does not replay, or whose
+        record is not what the replay gives (its state, its result, any part:
+        a save edited with its hashes recomputed, or made by another engine),
+        ends the save there (``damage``, as for any other damage), where
+        ``tabletop verify`` names it and ``resume`` goes on from: a reader
+        never shows a forged result nor the game a forged step would lead to.
+        Returns that difference (None: every record is the game's own, or the
+        save ends at an event that does not replay).
         """
         if self._checked:
             return self._difference
@@ -165,25 +167,26 @@ class Save:
             for i, event, state in self._replay_all():
                 replayed = state.last
                 assert replayed is not None
-                found = difference(event.body, event.time, replayed, event.state, event.clock, seals, event.seal)
+                found = difference(event.body, event.time, replayed, state.hash, event.clock, seals, event.seal)
                 if found is None:
                     if "summary" in event.result:  # an old line: its words are replaced by what tell() words
                         self.events[i - 1] = replace(event, result=json.loads(canonical(replayed.result)))
                     continue
-                if self._difference is None:
-                    self._difference = Damage(event.seq, event.seq + 1, *found)
-                self.events[i - 1] = replace(
-                    event, round=replayed.round, phase=replayed.phase, actor=replayed.action.actor,
-                    track=replayed.action.track, result=json.loads(canonical(replayed.result)),
-                )
+                self._difference = Damage(event.seq, event.seq + 1, *found)
+                self._end_at(i, self._difference)
+                break
         except _Unplayable as stop:
             event = self.events[stop.index - 1]
-            self.damage = Damage(event.seq, event.seq + 1, stop.error.kind, stop.error.message)
-            del self.events[stop.index - 1:]
-            del self._snapshots[(stop.index - 1) // SNAPSHOT_EVERY + 1:]
-            if self._last is not None and self._last[0] >= stop.index:
-                self._last = None
+            self._end_at(stop.index, Damage(event.seq, event.seq + 1, stop.error.kind, stop.error.message))
         return self._difference
+
+    def _end_at(self, index: int, damage: Damage) -> None:
+        """The intact part ends before event ``index`` (1-based), damaged there."""
+        self.damage = damage
+        del self.events[index - 1:]
+        del self._snapshots[(index - 1) // SNAPSHOT_EVERY + 1:]
+        if self._last is not None and self._last[0] >= index:
+            self._last = None
 
     def _replay_all(self) -> Iterator[tuple[int, SavedEvent, State]]:
         """Each event with the state after it, replayed once from the start (snapshots kept as ``state_at`` keeps them).

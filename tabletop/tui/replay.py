@@ -123,8 +123,8 @@ class ReplayScreen(Screen[None]):
         #: where playback started (its clock, the event), and the event it last showed: it keeps to the speed
         self._played_from = (0.0, 0)
         self._played_to = -1
-        # every record held against the replay: one that differs is shown as the game replays it
-        self.difference = save.check_records()
+        # every record held against the replay: one that differs ends the intact part (the damage notice below)
+        save.check_records()
         self._every = every
         self.index = len(save)  # the state after this many events
         self.track_filter: str | None = None
@@ -194,11 +194,6 @@ class ReplayScreen(Screen[None]):
                                        "This save is damaged at {damage}. Showing the {n} intact events before it.",
                                        len(self.save)).format(damage=self.save.damage, n=len(self.save)), lines=False)
             self.notify(damaged, markup=False, title=_("Damaged save"), severity="warning", timeout=20)
-        if self.difference is not None:
-            edited = literal(_("Event {seq} does not replay as it was recorded ({kind}: {detail}). Showing the game as "
-                               "it replays; run tabletop verify on the save.").format(
-                seq=self.difference.seq, kind=self.difference.kind, detail=self.difference.detail), lines=False)
-            self.notify(edited, markup=False, title=_("Edited save"), severity="warning", timeout=20)
         if current() != SOURCE:
             from .language import say_untranslated
 

@@ -100,8 +100,8 @@ def test_an_event_that_no_longer_replays_ends_the_intact_part(copy_of, strict_ga
     _check_warned(path, "illegal event", move.seq - 1)
 
 
-def test_a_replay_that_differs_from_the_record_is_flagged(copy_of, strict_game: Played) -> None:
-    path = copy_of()
+def _forged_roll(path: Path, strict_game: Played) -> int:
+    """A roll's dice changed and the chain re-hashed, as a careful forger would: the event's seq."""
     roll = next(
         e for e in strict_game.final.log if e.action.kind == "roll" and not e.result["ruling"].get("lapsed")
     )
@@ -111,14 +111,37 @@ def test_a_replay_that_differs_from_the_record_is_flagged(copy_of, strict_game: 
         records[roll.seq]["action"]["outcome"]["dice"] = other
 
     rewrite(path, forge)
+    return roll.seq
+
+
+def test_an_event_that_replays_otherwise_ends_the_intact_part_where_verify_names_it(
+    copy_of, strict_game: Played, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found from outside (helper-207): a save edited and re-hashed (a vote's accept, a roll's dice) was reported
+    past the edit, the game replayed from the forged step on, a track agreed that the room saw fail, with exit
+    status 0 and nothing said on the terminal; the replay viewer showed the same. verify names the event, and
+    resume goes on from the event before it: report and replay now end the intact part there too."""
+    from tabletop.cli import main, screens
+    from tabletop.store.verifying import verify
+    from tabletop.tui.replay import ReplayApp
+
+    path = copy_of()
+    seq = _forged_roll(path, strict_game)
+    damage = verify(path).damage
+    assert damage is not None and damage.seq == seq
+    _check_warned(path, damage.kind, seq - 1)
     report = build_report(path)
-    # the game goes another way from there: a later event may even become illegal
-    assert report["damage"] is None or report["damage"]["seq"] > roll.seq
-    assert report["replay"]["first_mismatch"] == roll.seq
-    assert any(
-        w.startswith(f"Event {roll.seq} does not replay to the state recorded") for w in report["warnings"]
-    )
-    assert f"Event {roll.seq} does not replay" in md_text(render([path], "md"))
+    assert report["replay"] == {"checked": seq - 1, "first_mismatch": seq}
+    assert main(["report", str(path), "-o", str(path.with_suffix(".md"))]) == 1
+    err = capsys.readouterr().err
+    assert f"tabletop report: warning: {path} is damaged at event {seq} (line {seq + 1}): {damage.kind}" in err, err
+    assert f"The report covers only the intact events before it ({seq - 1})." in err
+    shown: list[int] = []
+    monkeypatch.setattr(ReplayApp, "run", lambda self, *a, **k: shown.append(len(self.save)))
+    monkeypatch.setattr(screens, "_need_terminal", lambda *_a: None)
+    assert main(["replay", str(path)]) == 1
+    assert shown == [seq - 1]
+    assert f"the save is damaged at event {seq} (line {seq + 1})" in capsys.readouterr().err
     assert build_report(strict_game.path)["replay"] == {
         "checked": len(strict_game.final.log),
         "first_mismatch": None,
