@@ -27,8 +27,6 @@ from .words import cut_at_damage, one_line
 _, ngettext, N_ = Domain("report").words()
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from ..content.scenario import Scenario
     from ..store.reading import SavedEvent
 
