@@ -50,11 +50,13 @@ class Damage:
         return damage_words(self.kind)
 
     def __str__(self) -> str:
+        # quoted inside a sentence that ends with its own full stop: a detail's own (an engine's refusal) is dropped
+        detail = self.detail[:-1] if self.detail.endswith(".") and not self.detail.endswith("..") else self.detail
         if self.seq == 0:
             return _("header (line {line}): {kind}: {detail}").format(line=self.line, kind=self.kind_words(),
-                                                                       detail=self.detail)
+                                                                       detail=detail)
         return _("event {seq} (line {line}): {kind}: {detail}").format(
-            seq=self.seq, line=self.line, kind=self.kind_words(), detail=self.detail)
+            seq=self.seq, line=self.line, kind=self.kind_words(), detail=detail)
 
 
 @dataclass(frozen=True)

@@ -73,3 +73,16 @@ def test_a_line_of_the_wrong_shape_is_explained_in_russian() -> None:
     with lang.using("uk"), pytest.raises(ShapeError) as ukrainian:
         event.check({})
     assert CYRILLIC.search(str(ukrainian.value))
+
+
+def test_a_damage_whose_detail_ends_a_sentence_reads_with_one_full_stop() -> None:
+    """Found from outside (helper-207): the report's terminal warning read "... no more moves there.. The report
+    covers only the intact events before it": the engine's refusal ends its sentence, and every sentence that quotes
+    a damage puts its own full stop after it."""
+    from tabletop.store.reading import Damage
+
+    damage = Damage(81, 82, "illegal event", "TRACK_CLOSED: 'Basin investment fund' is agreed: no more moves there.")
+    assert str(damage) == ("event 81 (line 82): illegal event: TRACK_CLOSED: 'Basin investment fund' is agreed: "
+                           "no more moves there")
+    assert str(Damage(0, 1, "changed line", "the header has no seed.")).endswith("the header has no seed")
+    assert str(Damage(3, 4, "changed line", "cut short...")).endswith("cut short...")  # an ellipsis is kept
