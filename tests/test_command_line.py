@@ -290,3 +290,49 @@ def test_a_command_interrupted_exits_130(argv: list[str], where: str, save: Path
     monkeypatch.setattr(where, ctrl_c)
     assert main([word.format(save=save) for word in argv]) == 130
     assert capsys.readouterr().err == "interrupted\n"
+
+
+#: every command that takes a ruleset or a deck by path or bundled id
+SCENARIO_GIVEN = {
+    "simulate-ruleset": ["simulate", "--games", "1", "--workers", "1", "--ruleset", "{path}"],
+    "simulate-deck": ["simulate", "--games", "1", "--workers", "1", "--deck", "{path}"],
+    "play-ruleset": ["play", "--ruleset", "{path}"],
+    "play-deck": ["play", "--deck", "{path}"],
+    "host-ruleset": ["host", "--headless", "--ruleset", "{path}"],
+    "host-deck": ["host", "--headless", "--deck", "{path}"],
+}
+
+
+def _missing(folder: Path) -> tuple[str, str]:
+    return str(folder / "missing.toml"), "no such file"
+
+
+def _fifo(folder: Path) -> tuple[str, str]:
+    os.mkfifo(folder / "fifo.toml")
+    return str(folder / "fifo.toml"), "is not a regular file (a named pipe); give a file"
+
+
+@pytest.mark.parametrize("given", [_missing, _fifo], ids=["missing", "fifo"])
+@pytest.mark.parametrize("argv", [*SCENARIO_GIVEN.values(), ["sweep", "{path}", "--quiet"]],
+                         ids=[*SCENARIO_GIVEN, "sweep-file"])
+def test_a_ruleset_or_deck_refused_is_said_after_the_command_s_name(
+        argv: list[str], given, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,  # noqa: ANN001 - a case above
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside (helper-209): ``simulate --ruleset fifo.toml`` said "fifo.toml: is not a regular file (a
+    named pipe); give a file", without the "tabletop simulate: " verify, report and play --save start with."""
+    monkeypatch.chdir(tmp_path)
+    path, words = given(tmp_path)
+    assert main([word.format(path=path) for word in argv]) == 1
+    said = capsys.readouterr()
+    assert said.out == "" and said.err == f"tabletop {argv[0]}: {path}: {words}\n", said
+
+
+def test_every_problem_of_a_file_refused_is_said_after_the_command_s_name(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """A sweep file with two mistakes: each line its own record, each after the command's name (grep finds them)."""
+    monkeypatch.chdir(tmp_path)
+    spec = tmp_path / "sweep.toml"
+    spec.write_text('[sweep]\nruleset = "parallel-tracks"\ngames = 0\nbogus = 1\n', encoding="utf-8")
+    assert main(["sweep", spec.name, "--quiet"]) == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) >= 2 and all(line.startswith("tabletop sweep: sweep.toml:") for line in lines), lines

@@ -141,7 +141,9 @@ def _run(argv: list[str]) -> int:
         sys.stdout.flush()  # what is still buffered fails here, where it is said, not in the interpreter's exit
         return code
     except ContentError as exc:
-        _err(_problems(exc))
+        # a ruleset, deck or sweep file refused: each problem a line after the command's name, as every refusal
+        # (found from outside: "fifo.toml: is not a regular file" from simulate and play, named by neither)
+        _err(_problems(exc, _command(args)))
         return 1
     except KeyboardInterrupt:
         _err(_("interrupted"))
@@ -164,13 +166,18 @@ def _run(argv: list[str]) -> int:
                 problem = _("{problem}: give it a shorter name (at most 255 bytes a name: a Latin letter takes one, "
                             "a Cyrillic letter two)").format(problem=problem)
             # the command's name, as every message it foresaw starts (found from outside: "tabletop: cannot use")
-            command = " ".join(["tabletop", *([args.command] if getattr(args, "command", None) else [])])
             _quietly(_err, _("{command}: cannot use {path}: {problem}").format(
-                command=command, path=_line(str(exc.filename)), problem=problem))
+                command=_command(args), path=_line(str(exc.filename)), problem=problem))
             return 1
         _stdout_gone()
         _quietly(_err, _("tabletop: cannot write the output: {problem}").format(problem=system_words(exc)))
         return 1
+
+
+def _command(args: argparse.Namespace) -> str:
+    """``tabletop simulate``: the name every refusal of the command run starts with (``tabletop`` for the start
+    screen)."""
+    return " ".join(["tabletop", *([args.command] if getattr(args, "command", None) else [])])
 
 
 #: a reader that went away: the status of a program killed by SIGPIPE, as a shell reports it (128 + 13)

@@ -32,8 +32,9 @@ def _line(text: object) -> str:
     return literal(text, lines=False)
 
 
-def _problems(exc: ContentError) -> str:
-    return "\n".join(_line(p) for p in exc.problems)
+def _problems(exc: ContentError, command: str) -> str:
+    """``exc``'s problems, one a line, each after ``command`` (``tabletop play``) as every refusal starts."""
+    return "\n".join(f"{command}: {_line(p)}" for p in exc.problems)  # untranslated: the command's name
 
 
 def control_refused(path: object, option: str) -> str | None:

@@ -594,8 +594,8 @@ def test_an_overlay_given_as_a_ruleset_or_deck_is_named_in_one_line(
         args += ["--ruleset", str(tmp_path / "rulesets" / "river-basin.toml")]
     assert main(args + (["--games", "1"] if command == "simulate" else [])) == 1
     err = capsys.readouterr().err
-    assert err.splitlines() == [f"{overlay}: this is the {lang} translation of {base}, not a {kind}: give {base} "
-                                f"(and --lang {lang})"], err
+    assert err.splitlines() == [f"tabletop {command}: {overlay}: this is the {lang} translation of {base}, not a "
+                                f"{kind}: give {base} (and --lang {lang})"], err
 
 
 @pytest.fixture
@@ -645,7 +645,7 @@ def test_play_refuses_a_base_with_problems_with_its_problem(broken_base: Path, c
     args = [command, "--ruleset", str(broken_base), "--lang", "ru"]
     assert main(args + (["--games", "1"] if command == "simulate" else [])) == 1
     err = capsys.readouterr().err
-    assert err.startswith(f"{broken_base}:") and "river-basin.ru.toml" not in err, err
+    assert err.startswith(f"tabletop {command}: {broken_base}:") and "river-basin.ru.toml" not in err, err
 
 
 def test_an_overlay_of_a_base_that_does_not_read_says_it_was_not_checked(scenarios: Path,

@@ -149,7 +149,7 @@ def test_a_ruleset_and_a_deck_given_are_checked_together_even_when_the_ruleset_n
     (line,) = [text for text in out.splitlines() if text.startswith(said)]
     assert f"ok  {deck}" not in out, out
     assert main(["simulate", "--ruleset", str(ruleset), "--deck", str(deck), "--games", "1"]) != 0
-    assert line in capsys.readouterr().err.splitlines()  # the very line simulate refuses with
+    assert f"tabletop simulate: {line}" in capsys.readouterr().err.splitlines()  # the very line simulate refuses with
     assert main(["validate", str(deck), str(ruleset)]) == 1  # in either order
     assert line in capsys.readouterr().out.splitlines()
 
@@ -210,7 +210,7 @@ def test_tabletop_s_own_deck_named_by_a_designer_s_ruleset_is_one_problem_at_its
     for command in (["simulate", "--ruleset", str(ruleset), "--games", "1"],
                     ["play", "--ruleset", str(ruleset), "--save", str(tmp_path / "s.jsonl")]):
         assert main(command) == 1
-        assert said in capsys.readouterr().err.splitlines(), command
+        assert f"tabletop {command[0]}: {said}" in capsys.readouterr().err.splitlines(), command
     # a deck of the designer's own that does not fit: its own lines, each (the file to fix is theirs)
     mine = tmp_path / "river-basin-events.toml"
     mine.write_bytes(BUNDLED.joinpath("decks", "river-basin-events.toml").read_bytes())
@@ -255,7 +255,8 @@ def test_a_name_neither_a_file_nor_a_bundled_id_says_so_and_lists_the_ids(
         assert line == (f"keld-events: neither a file nor the id of a bundled ruleset or deck (bundled rulesets: "
                         f"{rulesets}; bundled decks: parallel-tracks-events, river-basin-events)"), line
     else:
-        assert line == f"keld-events: no ruleset file or bundled ruleset id 'keld-events' (bundled: {rulesets})", line
+        assert line == (f"tabletop {command}: keld-events: no ruleset file or bundled ruleset id 'keld-events' "
+                        f"(bundled: {rulesets})"), line
     # a path stays a path: no id is looked for in it
     assert main(["validate", "nowhere/keld-events"]) == 1
     assert capsys.readouterr().out.startswith("nowhere/keld-events: no such file or directory")
@@ -272,7 +273,8 @@ def test_a_name_given_without_its_toml_beside_the_file_suggests_the_file(
     (tmp_path / "keld.toml").write_text("[ruleset]\n", encoding="utf-8")
     assert main([command, "--ruleset", "keld"] + (["--games", "1"] if command == "simulate" else [])) == 1
     line = capsys.readouterr().err.splitlines()[0]
-    assert line.startswith("keld: no ruleset file or bundled ruleset id 'keld' (did you mean 'keld.toml'?) (bundled: "), line
+    assert line.startswith(f"tabletop {command}: keld: no ruleset file or bundled ruleset id 'keld' (did you mean "
+                           "'keld.toml'?) (bundled: "), line
 
 
 def test_two_drafts_of_a_scenario_in_one_folder_each_check_their_own_deck(tmp_path: Path) -> None:

@@ -82,7 +82,7 @@ def test_a_link_to_nothing_is_said_to_be_a_link(tmp_path: Path, capsys: pytest.C
     for link in (loop, gone):
         assert _validate(link, capsys) == [f"{link}: {said}", "1 problem in 1 file"]
         assert main(["play", "--ruleset", str(link), "--save", str(tmp_path / "s.jsonl")]) == 1
-        assert capsys.readouterr().err.strip() == f"{link}: {said}"
+        assert capsys.readouterr().err.strip() == f"tabletop play: {link}: {said}"
     assert _validate(tmp_path / "nothing.toml", capsys)[0] == f"{tmp_path / 'nothing.toml'}: no such file or directory"
 
 
@@ -202,7 +202,7 @@ def test_a_deck_given_with_deck_that_does_not_fit_is_said_of_the_option_not_the_
     for ruleset in (str(MINI_RULESET), "parallel-tracks"):
         assert main(["simulate", "--ruleset", ruleset, "--deck", "river-basin-events", "--games", "1"]) == 1
         err = capsys.readouterr().err.strip().splitlines()
-        assert len(err) == 1 and err[0].startswith(f"--deck river-basin-events: {first}"), err
+        assert len(err) == 1 and err[0].startswith(f"tabletop simulate: --deck river-basin-events: {first}"), err
 
 
 @pytest.mark.parametrize(("condition", "said"), [
