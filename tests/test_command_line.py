@@ -292,6 +292,13 @@ def test_a_command_interrupted_exits_130(argv: list[str], where: str, save: Path
     assert capsys.readouterr().err == "interrupted\n"
 
 
+def _link_loop(folder: Path) -> str:
+    """``ln -s loop2 loop1; ln -s loop1 loop2`` in ``folder``: the name a tester gave, with no folder nor suffix."""
+    (folder / "loop1").symlink_to("loop2")
+    (folder / "loop2").symlink_to("loop1")
+    return "loop1"
+
+
 #: every command that takes a ruleset or a deck by path or bundled id
 SCENARIO_GIVEN = {
     "simulate-ruleset": ["simulate", "--games", "1", "--workers", "1", "--ruleset", "{path}"],
@@ -301,6 +308,41 @@ SCENARIO_GIVEN = {
     "host-ruleset": ["host", "--headless", "--ruleset", "{path}"],
     "host-deck": ["host", "--headless", "--deck", "{path}"],
 }
+
+
+@pytest.mark.parametrize("argv", list(SCENARIO_GIVEN.values()), ids=list(SCENARIO_GIVEN))
+def test_a_loop_of_links_given_as_a_ruleset_or_deck_is_said_as_validate_says_it(
+        argv: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside (helper-209): ``simulate --ruleset loop1`` (a loop of links) was "no ruleset file or bundled
+    ruleset id 'loop1'", where validate, verify, replay and report say it is a link that leads to no file."""
+    monkeypatch.chdir(tmp_path)
+    loop = _link_loop(tmp_path)
+    assert main(["validate", loop]) == 1
+    validated = capsys.readouterr().out.splitlines()[0]
+    assert validated == (f"{loop}: a symbolic link that leads to no file (the file it names is missing, or the links "
+                         "go round in a loop)"), validated
+    assert main([word.format(path=loop) for word in argv]) == 1
+    said = capsys.readouterr()
+    assert said.out == "" and said.err == f"tabletop {argv[0]}: {validated}\n", said
+
+
+def _sweep_file(folder: Path, ruleset: str) -> Path:
+    spec = folder / "sweep.toml"
+    spec.write_text(f'[sweep]\nruleset = "{ruleset}"\ngames = 1\n\n[[axes]]\nkey = "ruleset.independence"\n'
+                    'values = ["strict", "linked"]\n', encoding="utf-8")
+    return spec
+
+
+def test_a_sweep_file_naming_a_loop_of_links_says_it_at_its_line(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """The sweep file's ``ruleset = "loop1"``, read from the sweep file's folder, as ``--ruleset loop1`` is."""
+    monkeypatch.chdir(tmp_path)
+    spec = _sweep_file(tmp_path, _link_loop(tmp_path))
+    assert main(["sweep", spec.name, "--out", str(tmp_path / "out"), "--quiet"]) == 1
+    assert capsys.readouterr().err == (
+        "tabletop sweep: sweep.toml:2: sweep.ruleset: a symbolic link that leads to no file (the file it names is "
+        "missing, or the links go round in a loop)\n")
+    assert not (tmp_path / "out").exists()
 
 
 def _missing(folder: Path) -> tuple[str, str]:

@@ -47,10 +47,24 @@ _AMBIGUOUS = {"ruleset": N_("{count} ruleset files declare the id '{ref}' ({file
                          "to play after its id ({ref}.toml)")}
 
 
+def there(path: Path) -> bool:
+    """Whether something has the name ``path``: a file, a folder, or a symbolic link, even one that leads nowhere."""
+    return path.exists() or path.is_symlink()
+
+
+def names_a_path(ref: str | Path) -> bool:
+    """Whether ``ref``, given for a ruleset or deck, is a path and not a bundled id: a folder or ``.toml`` in it, or
+    something of that name here. A link that leads to no file is one (found from outside: ``--ruleset loop1``, a loop
+    of links, was "no ruleset file or bundled ruleset id 'loop1'", where validate said what it is); reading it says
+    what is wrong, in validate's words and every command's."""
+    text = str(ref)
+    return text.endswith(".toml") or "/" in text or there(Path(ref))
+
+
 def resolve(ref: str | Path, kind: str, near: Path | None = None) -> Path:
     """A path, or the id of a bundled ruleset or deck (also found beside ``near``)."""
     p = Path(ref)
-    if p.suffix == ".toml" or p.exists() or "/" in str(ref):
+    if names_a_path(ref):
         return p
     folder = "rulesets" if kind == "ruleset" else "decks"
     for c in (d / f"{ref}.toml" for d in _search_dirs(kind, near)):

@@ -20,7 +20,7 @@ from .grammar import independence_word
 from .overlaycheck import Checked as OverlayChecked
 from .overlayfiles import (BaseUnread, base_path, check_overlay_file, describe_overlay, is_overlay_name,
                            overlays_beside)
-from .finding import BUNDLED, AmbiguousId, bundled_decks, bundled_rulesets, ids_near, resolve
+from .finding import BUNDLED, AmbiguousId, bundled_decks, bundled_rulesets, ids_near, names_a_path, resolve
 from .parsing import check_alone, combine, combine_found, parse_deck, parse_ruleset
 from .source import SourceFile, is_overlay, kind_of, read_toml
 from ..lang import Domain
@@ -98,8 +98,8 @@ def toml_files(paths: Sequence[str]) -> tuple[list[Path], list[Problem]]:
 
 
 def _id_like(raw: str) -> bool:
-    """Whether ``raw`` could be a bundled id as play takes one: no folder, no ``.toml``, not a link."""
-    return not ("/" in raw or raw.endswith(".toml") or Path(raw).is_symlink())
+    """Whether ``raw`` could be a bundled id as play takes one: what :func:`.finding.resolve` takes for no path."""
+    return not names_a_path(raw)
 
 
 def _not_file_nor_id(raw: str) -> str:

@@ -17,6 +17,7 @@ from typing import Any
 
 from .errors import ContentError, KeyPath, Problem, did_you_mean, format_path
 from .fields import dump
+from .finding import there
 from .loader import load_scenario
 from .parsing import NO_DECK
 from .scenario import Scenario
@@ -156,7 +157,8 @@ def _scenario(source: SourceFile, spec: SweepSpec) -> Scenario:
     here = Path(source.name).parent
 
     def near(ref: str) -> str | Path:
-        looks_like_path = ref.endswith(".toml") or "/" in ref
+        # what resolve takes for a path, looked for in the sweep file's folder (a link to nothing beside it is one)
+        looks_like_path = ref.endswith(".toml") or "/" in ref or there(here / ref)
         return here / ref if looks_like_path and not Path(ref).is_absolute() else ref
 
     try:
