@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..content.arguments import ODDS
+from ..content.numbers import MOST_SEED
 from ..lang import LANGUAGES, SOURCE
 from ..engine.actions import KINDS
 from .players import TEAM_NAME_MAX
@@ -181,7 +182,8 @@ def _header() -> dict[str, Any]:
                         "description": "2: results hold ids and figures, no words (1: with a summary in words)"},
             "app_version": {"type": "string"},
             "created": {"type": "string", "format": "date-time"},
-            "seed": {"type": "integer", "minimum": 0},
+            # every seed a game is given is at most MOST_SEED (the command line, the start screen, a sweep's draws)
+            "seed": {"type": "integer", "minimum": 0, "maximum": MOST_SEED},
             "sealing": {"const": SEALING,
                         # untranslated: JSON Schema text for editors (machine output stays English)
                         "description": "sealed moves carry a commitment (seal) and reveals open them (reveal); "

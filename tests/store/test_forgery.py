@@ -26,6 +26,7 @@ from typing import Any
 import pytest
 
 from tabletop.content.loader import load_scenario
+from tabletop.content.numbers import MOST_SEED
 from tabletop.engine import Action, apply, legal_actions, new_game
 from tabletop.report import ReportError, build_report
 from tabletop.report.render import report_html, report_lines, to_json
@@ -421,11 +422,21 @@ HEADER_ODDITIES = [
     (("created",), 2026, "created: expected a string, found 2026"),
     (("app_version",), ["1"], 'app_version: expected a string, found ["1"]'),
     (("simulated",), "yes", 'simulated: expected true or false, found "yes"'),
-    (("seed",), -1, "seed: expected a whole number ≥ 0, found -1"),
+    (("seed",), -1, f"seed: expected a whole number from 0 to {MOST_SEED}, found -1"),
+    # found from outside (helper-209): a seed that is there but no whole number was "the header has no seed"; one
+    # past any seed tabletop gives was replayed, and told as damage at event 1
+    (("seed",), 1e308, f"seed: expected a whole number from 0 to {MOST_SEED}, found 1e+308"),
+    (("seed",), 7.0, f"seed: expected a whole number from 0 to {MOST_SEED}, found 7.0"),
+    (("seed",), "7", f'seed: expected a whole number from 0 to {MOST_SEED}, found "7"'),
+    (("seed",), True, f"seed: expected a whole number from 0 to {MOST_SEED}, found true"),
+    (("seed",), None, f"seed: expected a whole number from 0 to {MOST_SEED}, found null"),
+    (("seed",), MOST_SEED + 1, f"seed: expected a whole number from 0 to {MOST_SEED}, found {MOST_SEED + 1}"),
+    (("seed",), 10**70, f"seed: expected a whole number from 0 to {MOST_SEED}, found {str(10**70)[:59]}\u2026"),
 ]
 
 
-@pytest.mark.parametrize(("path", "value", "where"), HEADER_ODDITIES, ids=[_shape(h[0]) for h in HEADER_ODDITIES])
+@pytest.mark.parametrize(("path", "value", "where"), HEADER_ODDITIES,
+                         ids=[f"{_shape(h[0])}-{h[1]!r}"[:40] for h in HEADER_ODDITIES])
 def test_a_malformed_header_is_refused_by_name(tmp_path: Path, path: tuple, value: Any, where: str) -> None:
     forged = _forge(tmp_path, 0, path, "set", value)
     with pytest.raises(SaveError) as caught:

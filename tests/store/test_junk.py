@@ -203,10 +203,24 @@ def test_header_with_an_invalid_embedded_ruleset(tmp_path: Path, breakage: str) 
 
 def test_header_without_a_seed(tmp_path: Path) -> None:
     header = _header(tmp_path)
+    del header["seed"]
+    path = _write(tmp_path / "seedless.jsonl", rechain([header]))
+    with pytest.raises(SaveError) as caught:
+        open_save(path)
+    assert caught.value.kind == "damaged header"
+    assert caught.value.message.startswith("the header is malformed: seed: missing (expected a whole number from 0 to ")
+
+
+def test_header_with_a_seed_that_is_no_whole_number_says_what_it_found(tmp_path: Path) -> None:
+    """Found from outside (helper-209): a seed of "eight" (or 1e308) was "the header has no seed"."""
+    header = _header(tmp_path)
     header["seed"] = "eight"
     path = _write(tmp_path / "seedless.jsonl", rechain([header]))
-    with pytest.raises(SaveError, match="the header has no seed"):
+    with pytest.raises(SaveError) as caught:
         open_save(path)
+    assert caught.value.kind == "damaged header"
+    assert caught.value.message.startswith('the header is malformed: seed: expected a whole number from 0 to ')
+    assert caught.value.message.endswith(', found "eight"'), caught.value.message
 
 
 def test_header_torn_while_creating(tmp_path: Path) -> None:
