@@ -64,23 +64,29 @@ def cmd_replay(args: argparse.Namespace) -> int:
     return 1 if damaged else 0
 
 
+#: ``-o -``: the report on standard output, as without ``-o``
+STDOUT = "-"
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     from ..report import ReportError, render
     from ..report.output import check_target, chosen_format, write_report
     from ..report.render import save_paths
 
+    # -o -: standard output, the Unix way (found from outside: it wrote a file named "-"); ./- names such a file
+    output = None if args.output == STDOUT else args.output
     try:
-        if args.output:
+        if output:
             # before any work: a name with a line break (found from outside: -o $'a\nb.md' wrote such a file), and
             # a report never makes folders, nor writes through a link to nothing (as play --save refuses them)
-            if (refused := output_refused(args.output)) is not None:
+            if (refused := output_refused(output)) is not None:
                 return _report_refused(*refused)
             # nor replaces a save, nor a file nobody asked to replace
-            check_target(Path(args.output), save_paths(args.saves), args.force)
+            check_target(Path(output), save_paths(args.saves), args.force)
     except ReportError as exc:
         return _report_refused(exc, 1)
     try:
-        fmt = chosen_format(args.format, args.output, ("md", "html", "json"))
+        fmt = chosen_format(args.format, output, ("md", "html", "json"))
     except ReportError as exc:  # -o FILE's suffix names no format: typed wrong (found from outside: exit 1)
         return _report_refused(exc, 2)
     told: list[str] = []
@@ -89,8 +95,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     except ReportError as exc:
         # --paired given several saves is typed wrong (render names the option, found from outside: exit 1)
         return _report_refused(exc, 2 if exc.path == "--paired" else 1)
-    if args.output:
-        out = Path(args.output)
+    if output:
+        out = Path(output)
         try:
             write_report(out, text)
         except OSError as exc:
@@ -147,7 +153,8 @@ def add_commands(sub: _SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("saves", nargs="+", metavar="SAVE", help=_("saves, or directories of saves (several: a comparison)"))
     p.add_argument("--format", choices=["md", "html", "json"], default=None,
                    help=_("md, html or json (default: as -o FILE's suffix names it, else md)"))
-    p.add_argument("-o", "--output", default=None, metavar="FILE", help=_("write to FILE instead of the screen"))
+    p.add_argument("-o", "--output", default=None, metavar="FILE",
+                   help=_("write to FILE instead of the screen (-: standard output, as without -o)"))
     p.add_argument("--force", action="store_true", help=_("with -o: replace FILE if it exists (never a save, nor a sweep's plan or rows)"))
     p.add_argument("--audience", choices=["facilitator", "participants"], default="facilitator",
                    help=_("facilitator: everything (default); participants: no control notes, and secret objectives "

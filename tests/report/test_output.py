@@ -164,3 +164,45 @@ def test_an_output_folder_that_is_a_link_to_nothing_is_said_so(save: Path, tmp_p
     assert main(["report", str(save), "-o", str(tmp_path / "dangling" / "x.md")]) == 1
     err = capsys.readouterr().err
     assert "it is a link that leads to no folder" in err and "File exists" not in err, err
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "json"])
+def test_o_dash_writes_the_report_to_standard_output_and_nothing_else_there(
+        fmt: str, save: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside (helper-209): ``report SAVE -o -`` wrote a file named ``-`` ("Report written to -"), where
+    ``-`` means standard output to every Unix tool."""
+    monkeypatch.chdir(tmp_path)
+    before = sorted(tmp_path.iterdir())
+    assert main(["report", str(save), "--format", fmt]) == 0
+    shown = capsys.readouterr()
+    assert main(["report", str(save), "--format", fmt, "-o", "-"]) == 0
+    said = capsys.readouterr()
+    assert said.out == shown.out and said.out.strip(), said
+    assert said.err == "", said.err  # no "Report written to -"
+    assert sorted(tmp_path.iterdir()) == before  # no file named "-"
+
+
+def test_o_dash_exits_as_a_file_does_and_warns_on_stderr(save: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """A damaged save: the report on stdout, the warning on stderr, exit 1 as for ``-o FILE``; ``--force`` and a
+    markdown default change nothing; ``./-`` is still a file of that name."""
+    monkeypatch.chdir(tmp_path)
+    lines = save.read_bytes().splitlines(keepends=True)
+    save.write_bytes(b"".join(lines[:-1]) + lines[-1][:-5])  # a torn last line
+    assert main(["report", str(save), "-o", str(tmp_path / "file.md")]) == 1
+    to_file = capsys.readouterr()
+    assert main(["report", str(save), "-o", "-", "--force"]) == 1
+    said = capsys.readouterr()
+    assert said.out == (tmp_path / "file.md").read_text(encoding="utf-8")
+    assert said.err == to_file.err.replace(f"Report written to {tmp_path / 'file.md'}\n", ""), said.err
+    assert "warning" in said.err and not (tmp_path / "-").exists()
+    assert main(["report", str(save), "-o", "./-"]) == 1
+    assert (tmp_path / "-").read_text(encoding="utf-8") == said.out
+
+
+def test_report_help_says_what_o_dash_does(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["report", "--help"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert "-: standard output" in help_text, help_text
