@@ -36,8 +36,10 @@ WIDTH = 720
 LEFT, RIGHT, TOP, BOTTOM = 52, 18, 34, 46
 PAD = 14  # between the axes and the first and last points
 PLOT_H = 220
-#: a chart title's longest line: a longer one (a Russian title and a sweep key) wraps onto a second line
-TITLE_CHARS = 64
+#: a chart title's longest line, in terminal cells (:func:`cells`): a longer one (a Russian title and a sweep key)
+#: wraps onto the next line. Found from outside: counted in characters, a title of Chinese characters (two cells
+#: each, as wide as they are drawn) ran past the chart's right edge
+TITLE_CELLS = 64
 TITLE_LINE = 18
 LEGEND_COLS = 2
 LEGEND_ROW = 20
@@ -240,12 +242,40 @@ def line_chart(
     return "\n".join(out)
 
 
+def cells(text: str) -> int:
+    """How many terminal cells ``text`` takes, as wcwidth and rich's ``cell_len`` count them: an East Asian wide or
+    full-width character two, a combining mark none, any other one (the report is headless: no rich here)."""
+    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
 def _title_lines(title: str) -> list[str]:
-    """The title on one line, or on two split at the last space that keeps the first within :data:`TITLE_CHARS`."""
-    if len(title) <= TITLE_CHARS:
-        return [title]
-    cut = title.rfind(" ", 0, TITLE_CHARS + 1)
-    return [title] if cut <= 0 else [title[:cut], title[cut + 1:]]
+    """The title in lines of at most :data:`TITLE_CELLS` cells, broken at spaces; a word wider than a line by itself
+    (a run of Chinese characters, a long key) is broken where it reaches the edge."""
+    lines: list[str] = []
+    line = ""
+    for word in title.split(" "):
+        joined = f"{line} {word}" if line else word
+        if cells(joined) <= TITLE_CELLS:
+            line = joined
+            continue
+        if line:
+            lines.append(line)
+        while cells(word) > TITLE_CELLS:
+            head = _cells_prefix(word, TITLE_CELLS)
+            lines.append(head)
+            word = word[len(head):]
+        line = word
+    return [*lines, line] if line or not lines else lines
+
+
+def _cells_prefix(word: str, most: int) -> str:
+    """The longest start of ``word`` within ``most`` cells (one character at least)."""
+    width = 0
+    for i, c in enumerate(word):
+        width += cells(c)
+        if width > most:
+            return word[: max(i, 1)]
+    return word
 
 
 def _axes(

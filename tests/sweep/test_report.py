@@ -205,14 +205,42 @@ def test_a_long_chart_title_wraps_instead_of_running_off_the_chart() -> None:
     tracks.borders.breakdov" at the chart's right edge."""
     from html import escape
 
-    from tabletop.report.charts import TITLE_CHARS, Series, line_chart
+    from tabletop.report.charts import TITLE_CELLS, Series, line_chart
 
     title = "Стратегическая стабильность: чем заканчиваются игры в зависимости от tracks.strategic-stability.breakdown_at"
     svg = line_chart("c", title, ["3", "5"], [Series("agreed", "agreed", [10.0, 20.0])], 0, 100, "%", escape)
     lines = re.findall(r'<text class="chart-title"[^>]*>([^<]*)</text>', svg)
-    assert len(lines) == 2 and " ".join(lines) == title and all(len(line) <= TITLE_CHARS for line in lines), lines
+    assert len(lines) == 2 and " ".join(lines) == title and all(len(line) <= TITLE_CELLS for line in lines), lines
     short = line_chart("c", "Borders: how games end, by bots.ru", ["a"], [Series("x", "x", [1.0])], 0, 1, "%", escape)
     assert len(re.findall(r'class="chart-title"', short)) == 1
+
+
+def _display_width(text: str) -> int:
+    """Terminal cells, as wcwidth counts them (an East Asian wide or full-width character two): worked out here
+    from the Unicode table, not by the code under test."""
+    import unicodedata
+
+    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+@pytest.mark.parametrize("name", ["水水水水水水水水", "水" * 50, "Водный баланс 水水水水 " * 3],
+                         ids=["eight-wide", "fifty-wide-unbroken", "mixed"])
+def test_a_chart_title_of_wide_characters_wraps_by_display_width(name: str) -> None:
+    """Found from outside (helper-209): a sweep chart of the track "水水水水水水水水" ran past the chart's right edge:
+    the title was wrapped at 64 characters, and a Chinese character is drawn twice as wide as a Latin one."""
+    from html import escape
+
+    from tabletop.report.charts import TITLE_CELLS, Series, line_chart
+    from tabletop.report.sweeppage import _how_games_end
+
+    title = _how_games_end(name, "tracks.water-sharing.breakdown_at")
+    svg = line_chart("c", title, ["3", "5"], [Series("agreed", "agreed", [10.0, 20.0])], 0, 100, "%", escape)
+    lines = re.findall(r'<text class="chart-title"[^>]*>([^<]*)</text>', svg)
+    assert len(lines) >= 2 and all(_display_width(line) <= TITLE_CELLS for line in lines), lines
+    assert "".join(lines).replace(" ", "") == title.replace(" ", "")  # every character kept, in order
+    assert all(not line.startswith(" ") and not line.endswith(" ") for line in lines), lines
+    # the chart under the title moves down by a line for each line the title takes
+    assert f'<g transform="translate(0 {18 * (len(lines) - 1)})">' in svg
 
 
 @pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no FIFOs here")
