@@ -7,6 +7,7 @@ All outside text goes through :func:`e` (``html.escape`` after control character
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable, Sequence
 from functools import cache
 from importlib.resources import files
@@ -81,6 +82,19 @@ def spaced(words: str) -> str:
     return " " + e(words) if words.strip() else ""
 
 
+#: a run of this many characters with no place to break a line (no space, no hyphen) is longer than a word of any
+#: language the report speaks: a name so made (found from outside, 50 letters) breaks inside it, or its table is
+#: pushed past the page
+LONG_RUN = 30
+_LONG_RUN = re.compile(r"[^\s\-\u2010]{%d,}" % LONG_RUN)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def long_run(content: str) -> bool:
+    """Whether a cell's HTML holds, in its text, a run of :data:`LONG_RUN` characters with no break in it."""
+    return _LONG_RUN.search(html.unescape(_TAG.sub("", content))) is not None
+
+
 def table(
     head: Sequence[str],
     rows: Iterable[Sequence[str]],
@@ -92,12 +106,15 @@ def table(
 ) -> str:
     """A table; ``head`` and cells must already be HTML. ``num``: right-aligned columns; ``cols``: a class for a
     column's head and cells; ``labels``: each cell carries its column's head (``data-label``), which the stylesheet
-    shows beside it where a narrow window stacks the row (the decision log)."""
+    shows beside it where a narrow window stacks the row (the decision log). A cell holding a run longer than any
+    word (:func:`long_run`) is of class ``long``: it breaks the run where it must (report.css), where a cell of
+    ordinary words keeps them whole."""
     cols = cols or {}
     said = [html.escape(html.unescape(h), quote=True) for h in head]  # a head is HTML: its text, for an attribute
 
     def cell(tag: str, i: int, content: str) -> str:
-        classes = " ".join(c for c in ("num" if i in num else "", cols.get(i, "")) if c)
+        long = "long" if tag == "td" and long_run(content) else ""
+        classes = " ".join(c for c in ("num" if i in num else "", cols.get(i, ""), long) if c)
         attrs = f' class="{classes}"' if classes else ""  # untranslated: markup
         if labels and tag == "td":
             attrs += f' data-label="{said[i]}"'  # untranslated: markup

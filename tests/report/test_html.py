@@ -196,3 +196,21 @@ def test_the_decision_logs_columns_have_widths_and_labels(html: str) -> None:
     for row in rows:
         labels = [html_module.unescape(x) for x in re.findall(r'<td[^>]* data-label="([^"]*)"', row)]
         assert labels == [html_module.unescape(text) for _, text in heads], row
+
+
+def test_only_a_cell_holding_a_run_longer_than_any_word_may_break_inside_it() -> None:
+    """Found from outside (helper-209): an actor named with 50 letters and no space pushed a table's other columns
+    off the page. Only such a cell is of class ``long`` (broken anywhere, report.css); ordinary cells are as before."""
+    from tabletop.report.htmlparts import LONG_RUN, stylesheet, table
+
+    unbroken = "Ш" * LONG_RUN
+    hyphenated = "Ш" * (LONG_RUN - 1) + "-" + "Ш" * 5  # a browser breaks a line after a hyphen
+    html_text = table(["Actor", "Objective"], [
+        [f"{unbroken} <span class=\"small\">(1 of 3 met)</span>", "Limits written down"],
+        ["Ukraine", "Deeper relations with the EU, chosen freely"],
+        [hyphenated, f"<b>{'Ш' * (LONG_RUN // 2)}</b>&amp;{'Ш' * (LONG_RUN // 2)}"],  # the text, not the markup
+    ])
+    assert html_text.count('class="long"') == 2, html_text
+    assert f'<td class="long">{unbroken} ' in html_text and '<td class="long"><b>' in html_text
+    assert "<td>Ukraine</td>" in html_text and f"<td>{hyphenated}</td>" in html_text
+    assert "td.long" in stylesheet()

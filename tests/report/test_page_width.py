@@ -160,3 +160,39 @@ def test_the_decision_log_stacks_in_a_narrow_window(linked_uk: Path) -> None:
     for left, right, width in cells:
         assert 0 <= left and right <= got["window"] and width >= 0.8 * got["box"], (left, right, width, got["box"])
     assert "Раунд" in got["round"], got["round"]
+
+
+#: each table's box: its width, and how wide the table in it is
+TABLE_BOXES = """
+return [...document.querySelectorAll('.table-box')].map(box => [box.parentElement.className, box.clientWidth,
+                                                                 box.scrollWidth]);
+"""
+
+#: a name of 50 letters and no break: wider, at the report's font, than a 1,280-pixel window's table leaves it
+UNBROKEN = "Ш" * 50
+
+
+def test_an_actor_name_of_one_long_word_breaks_in_its_cells(tmp_path: Path) -> None:
+    """Found from outside (helper-209): an actor named with a 50-letter unbroken run pushed the objectives table's
+    later columns off the page at 1,280 pixels (its box scrolled sideways). A cell holding a run longer than any
+    word breaks it where it must; the cells of ordinary names are laid out as before (the test above)."""
+    import copy
+
+    from tabletop.content.loader import scenario_from_data
+
+    from .kit import bot_save
+
+    data = copy.deepcopy(scenario().embedded())
+    data["ruleset"]["actors"][0]["name"] = UNBROKEN
+    played = bot_save(tmp_path / "game.jsonl", scenario_from_data(data, "parallel-tracks"), 3)
+    page = tmp_path / "report.html"
+    page.write_text(render(played.path, "html"), encoding="utf-8")
+    assert page.read_text(encoding="utf-8").count(UNBROKEN) > 3
+    with _browser(1280) as driver:
+        driver.get(page.as_uri())
+        boxes = driver.execute_script(TABLE_BOXES)
+        wide, window = driver.execute_script("return [document.documentElement.scrollWidth, window.innerWidth]")
+    assert any(section == "objectives" for section, _box, _table in boxes), boxes
+    scrolled = [(section, table - box) for section, box, table in boxes if table > box]
+    assert scrolled == [], f"tables wider than their box, by so many pixels: {scrolled}"
+    assert wide <= window, f"the page is {wide} pixels wide in a window of {window}"
