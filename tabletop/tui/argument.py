@@ -27,7 +27,7 @@ from textual.widgets.text_area import EditResult, Location
 
 from ..lang import Domain
 from .modals import _Dialog
-from .notices import typed_text_lost
+from .notices import TYPED_WARNING, holds_typed_text, typed_text_lost
 from .text import literal
 from .fields import FIELD_KEYS, OwnKeys, StartInSight, keys_taken
 
@@ -79,7 +79,8 @@ class LineField(OwnKeys, StartInSight, TextArea):
     """A one-line text, wrapped on screen: a reason of 200 characters is read whole before it is sent.
 
     Enter does not break the line: it says :class:`Submitted` (the dialog goes to the next field), and Tab
-    moves on, as in a one-line input. A character past ``max_length`` is refused, typed or pasted. Its keys are
+    moves on, as in a one-line input. A character past ``max_length`` is refused, typed or pasted, and said so
+    (:class:`Refused`: found from outside, keys typed into a full field were dropped without a word). Its keys are
     taken in order (:class:`~.fields.OwnKeys`): a burst lands in the fields it was typed for. Taller than its room
     (500 characters at 80x24), it shows its first lines while the focus is elsewhere (:class:`~.fields.StartInSight`).
     """
@@ -88,6 +89,13 @@ class LineField(OwnKeys, StartInSight, TextArea):
 
     class Submitted(Message):
         """Enter was pressed in ``field``."""
+
+        def __init__(self, field: LineField):
+            super().__init__()
+            self.field = field
+
+    class Refused(Message):
+        """Text typed or pasted in ``field`` past its ``max_length`` was not taken (after what was, if any)."""
 
         def __init__(self, field: LineField):
             super().__init__()
@@ -124,11 +132,13 @@ class LineField(OwnKeys, StartInSight, TextArea):
     def _replace_via_keyboard(self, insert: str, start: Location, end: Location) -> EditResult | None:
         kept = len(self.text) - len(self.get_text_range(*sorted((start, end))))
         room = max(0, self.max_length - kept)
-        if len(insert) > room:
-            insert = insert[:room]
-            if not insert and start == end:
-                return None  # full: the character is refused, as an input's limit does
-        return super()._replace_via_keyboard(insert, start, end)
+        cut = len(insert) > room
+        insert = insert[:room]
+        # full: the character is refused, as an input's limit does
+        done = None if not insert and start == end else super()._replace_via_keyboard(insert, start, end)
+        if cut:  # after the change the part taken made: the limit line says the rest was not taken
+            self.post_message(self.Refused(self))
+        return done
 
 
 class ResultList(OwnKeys, OptionList):
@@ -170,6 +180,8 @@ class ArgumentScreen(_Dialog[Entered | None]):
     ArgumentScreen OptionList { height: auto; max-height: 6; }
     ArgumentScreen #argue-error { color: $error; height: auto; display: none; }
     ArgumentScreen #argue-error.-shown { display: block; }
+    ArgumentScreen .typed-warning { color: $warning; text-style: bold; height: auto; display: none; }
+    ArgumentScreen .typed-warning.-shown { display: block; }
     ArgumentScreen #argue-keys { color: $text-muted; margin: 1 0 0 0; }
     """
     BINDINGS = [
@@ -214,13 +226,25 @@ class ArgumentScreen(_Dialog[Entered | None]):
                         yield Static(self._count("", form.reason_limit), classes="count",
                                      id=f"argue-reason-{i}-count")
             yield Static("", id="argue-error")
-            entry = [_("Enter: done")] if form.counter else [_("Enter: next field, then done"), _("Tab: move")]
-            rest = [_("F3: the deck's example")] if form.examples else []
-            rest.append(_("Escape: cancel, nothing is sent"))
-            # an argument's keys on two short lines, not one that wraps mid-phrase on 80 columns
-            dot = " \u00b7 "
-            keys = dot.join(entry + rest) if form.counter else dot.join(entry) + "\n" + dot.join(rest)
-            yield Static(Text(keys), id="argue-keys")
+            yield Static("", id="argue-unsaved", classes=TYPED_WARNING)
+            yield Static(self._keys(typed=False), id="argue-keys")
+
+    def _keys(self, typed: bool) -> Text:
+        """The dialog's keys; Escape's as many times as it takes now (``typed``: a field holds typed text, and the
+        first Escape only warns it would be lost: found from outside, a team pressed the one Escape the keys said,
+        took the dialog for closed, and its Enter sent the counter it meant to give up)."""
+        form = self.form
+        entry = [_("Enter: done")] if form.counter else [_("Enter: next field, then done"), _("Tab: move")]
+        rest = [_("F3: the deck's example")] if form.examples else []
+        escape = _("Escape twice: cancel, nothing is sent") if typed else _("Escape: cancel, nothing is sent")
+        # an argument's keys on two short lines, not one that wraps mid-phrase on 80 columns; a counter's on one,
+        # unless Escape's take two presses (the line is longer then)
+        dot = " \u00b7 "
+        if form.counter and not typed:
+            return Text(dot.join([*entry, *rest, escape]))
+        if form.counter:
+            return Text(dot.join(entry + rest) + "\n" + escape)
+        return Text(dot.join(entry) + "\n" + dot.join([*rest, escape]))
 
     def _placeholder(self, index: int, plain: str) -> str:
         example = self.form.example(index)
@@ -230,6 +254,7 @@ class ArgumentScreen(_Dialog[Entered | None]):
         if self.draft is not None:
             self._fill(self.draft)
         self.query_one("#argue-action", LineField).focus()
+        self.query_one("#argue-keys", Static).update(self._keys(holds_typed_text(self)))
 
     def _fill(self, draft: Entered) -> None:
         self.query_one("#argue-action", LineField).value = draft.action
@@ -241,9 +266,11 @@ class ArgumentScreen(_Dialog[Entered | None]):
             self.query_one(f"#argue-reason-{i}", LineField).value = reason
 
     @staticmethod
-    def _count(value: str, limit: int) -> Text:
+    def _count(value: str, limit: int, refused: bool = False) -> Text:
+        """How much of the limit ``value`` uses; ``refused``: text typed past it was not taken just now."""
         full = len(value) >= limit
-        return Text(f"{len(value)}/{limit}" + (" \u2014 " + _("the limit") if full else ""))
+        said = _("the limit: the rest was not taken") if refused else _("the limit") if full else ""
+        return Text(f"{len(value)}/{limit}" + (" \u2014 " + said if said else ""))
 
     # -- typing ------------------------------------------------------------------
 
@@ -259,6 +286,15 @@ class ArgumentScreen(_Dialog[Entered | None]):
         count.update(self._count(kept, field.max_length))
         count.set_class(len(kept) >= field.max_length, "-full")
         self._say(None)
+        self.query_one("#argue-keys", Static).update(self._keys(holds_typed_text(self)))
+
+    @on(LineField.Refused)
+    def _refused(self, event: LineField.Refused) -> None:
+        event.stop()
+        field = event.field
+        count = self.query_one(f"#{field.id}-count", Static)
+        count.update(self._count(field.value, field.max_length, refused=True))
+        count.add_class("-full")
 
     @on(LineField.Submitted)
     def _next(self, event: LineField.Submitted) -> None:

@@ -12,7 +12,7 @@ from typing import TypeVar
 from rich.console import Console, ConsoleOptions
 from rich.measure import Measurement
 from rich.text import Text
-from textual import events
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -26,7 +26,7 @@ from ..lang import Domain
 from ..play.clock import PickHold
 from .decisionlist import refill
 from .language import latin_key
-from .notices import QUESTION_HELD, taken, typed_text_lost
+from .notices import QUESTION_HELD, TYPED_WARNING, holds_typed_text, taken, typed_text_lost
 from .fields import FIELD_KEYS, InOrder, LiteralInOrder, LiteralInput
 from .widgets import KeyScroll
 from ..content.literal import shell_path
@@ -177,6 +177,8 @@ class AskScreen(_Dialog[str | None]):
         background: $surface; padding: 0 1; }
     AskScreen #ask-title { text-style: bold; padding: 0 0 1 0; }
     AskScreen #ask-error { color: $error; height: auto; }
+    AskScreen .typed-warning { color: $warning; text-style: bold; height: auto; display: none; }
+    AskScreen .typed-warning.-shown { display: block; }
     """
     BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="modal.cancel")]
 
@@ -199,11 +201,28 @@ class AskScreen(_Dialog[str | None]):
         with Vertical():
             yield Static(self._title if isinstance(self._title, Text) else Text(self._title), id="ask-title")
             yield LiteralInput(value=self._value, placeholder=self._placeholder, max_length=TEXT_LIMIT, id="ask-input")
-            yield Static("", id="ask-error")
-            yield Static(Text(_("Enter to confirm \u00b7 Escape to cancel"), style="dim"))
+            yield from self.foot()
+
+    def foot(self) -> ComposeResult:
+        """Under the field: what is wrong, what a first Escape over typed text would lose, the keys."""
+        yield Static("", id="ask-error")
+        yield Static("", id="ask-unsaved", classes=TYPED_WARNING)
+        yield Static(self._keys(bool(self._value.strip())), id="ask-keys")
+
+    @staticmethod
+    def _keys(typed: bool) -> Text:
+        """The dialog's keys; Escape's as many times as it takes now (``typed``: the field holds typed text, and the
+        first Escape only warns it would be lost: found from outside, a team took one Escape, as the keys said, for
+        the dialog closed)."""
+        return Text(_("Enter to confirm \u00b7 Escape twice to cancel") if typed
+                    else _("Enter to confirm \u00b7 Escape to cancel"), style="dim")
 
     def on_mount(self) -> None:
         self.query_one("#ask-input", Input).focus()
+
+    @on(Input.Changed, "#ask-input")
+    def _typed(self) -> None:
+        self.query_one("#ask-keys", Static).update(self._keys(holds_typed_text(self)))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -296,8 +315,7 @@ class NoteScreen(AskScreen):
                     yield Static(Text(_(EVENT_KEYS)), id="note-event-keys")
                 yield LiteralInOrder(value=self._value, placeholder=self._placeholder, max_length=TEXT_LIMIT,
                                      id="ask-input")
-                yield Static("", id="ask-error")
-                yield Static(Text(_("Enter to confirm \u00b7 Escape to cancel"), style="dim"))
+                yield from self.foot()
 
     @staticmethod
     def _text(title: str | Text) -> Text:

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 from weakref import WeakKeyDictionary
 
+from rich.text import Text
+
 from textual.app import App
 from textual.dom import DOMNode
 from textual.notifications import Notification, Notify
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
 
 from ..lang import Domain
 from ..play.clock import PickHold, wall_clock
@@ -120,6 +123,19 @@ _LOSES = {
 }
 
 
+#: the CSS class of a dialog's line, under its fields, that says what a first ctrl+q or Escape over typed text would
+#: lose (hidden until then; shown with the class ``-shown``): a dialog without one has it said in a notice
+TYPED_WARNING = "typed-warning"
+
+
+def holds_typed_text(screen: Screen[object]) -> bool:
+    """Whether a field of ``screen`` holds typed text: the text a first ctrl+q or Escape over it warns about."""
+    # by type name (CSS), so that TextArea (the argument dialog's) is not imported for this
+    # a field of class "choice" holds a pick, not typed text (the note dialog's event number, filled in for it)
+    fields = screen.query("Input, TextArea").exclude(".choice")  # untranslated: CSS selectors
+    return any((getattr(w, "value", None) or getattr(w, "text", "")).strip() for w in fields)
+
+
 def typed_text_lost(app: App[object], by: str = "quit") -> bool:
     """True, with a notice, on the first ctrl+q over a dialog whose fields hold typed text; False to quit.
 
@@ -130,15 +146,13 @@ def typed_text_lost(app: App[object], by: str = "quit") -> bool:
 
     ``by="escape"``: the same for Escape, which closed a dialog with its typed text gone and no word (found from
     outside: a counter-argument half typed, lost to one Escape, while ctrl+q warned).
+
+    The warning is said in the dialog's own :data:`TYPED_WARNING` line when it has one, under its fields, where the
+    eye is: found from outside, a team read the dialog's keys, not the notice in the screen's corner, and took the
+    dialog for closed (its next keys went into the field, and Enter sent the text it meant to give up).
     """
     screen = app.screen
-    if not isinstance(screen, ModalScreen):
-        return False
-    # by type name (CSS), so that TextArea (the argument dialog's) is not imported for this
-    # a field of class "choice" holds a pick, not typed text (the note dialog's event number, filled in for it)
-    fields = screen.query("Input, TextArea").exclude(".choice")  # untranslated: CSS selectors
-    typed = [w for w in fields if (getattr(w, "value", None) or getattr(w, "text", "")).strip()]
-    if not typed:
+    if not isinstance(screen, ModalScreen) or not holds_typed_text(screen):
         return False
     now = getattr(app, "now", None) or wall_clock
     warned = _QUIT_WARNED.get(app)
@@ -149,7 +163,13 @@ def typed_text_lost(app: App[object], by: str = "quit") -> bool:
     else:
         warned.notice.clear(app)  # one notice at a time: the other key's gives way
     warned = _QUIT_WARNED[app] = _QuitWarned(screen, now(), by)
-    warned.notice.show(app, _(_LOSES[by]), title="", seconds=8)
+    line = next(iter(screen.query(f".{TYPED_WARNING}").results(Static)), None)
+    if line is None:
+        warned.notice.show(app, _(_LOSES[by]), title="", seconds=8)
+        return True
+    line.update(Text(_(_LOSES[by])))
+    line.add_class("-shown")
+    line.call_after_refresh(line.scroll_visible, animate=False)  # once it takes its room: a dialog scrolled at 80x24
     return True
 
 
@@ -161,4 +181,5 @@ def _forget_gone(app: App[object]) -> None:
         warned.screen = None
 
 
-__all__ = ["QUESTION_HELD", "REFUSAL_TITLE", "Refusals", "taken", "typed_text_lost"]
+__all__ = ["QUESTION_HELD", "REFUSAL_TITLE", "TYPED_WARNING", "Refusals", "holds_typed_text", "taken",
+           "typed_text_lost"]

@@ -187,6 +187,62 @@ async def test_a_team_screen_keeps_a_typed_argument_through_ctrl_q(tmp_path: Pat
             assert ru.screen.query_one("TextArea").text == "коридор"  # type: ignore[attr-defined]
 
 
+async def test_a_team_s_counter_given_up_with_escape_is_not_sent(tmp_path: Path) -> None:
+    """Found from outside on a team's seat at 80x24 (helper-208): a counter typed past its limit (the field stopped
+    at 200), one Escape as the dialog's keys said, then 1 and a new sentence, Enter: the 200 x's reached the room and
+    the save. The first Escape had only put a notice in the screen's corner and left the dialog open. Now the dialog
+    says it under the field, its keys say Escape twice, and the second Escape closes it with nothing sent."""
+    table = _table(tmp_path)
+    async with hosting(table) as (_host, address, codes):
+        facilitator = await connect(address, codes["facilitator"])
+        ru = await connect(address, codes["team:ru"])
+        ua = SeatApp(address, codes["team:ua"], sleep=Sleeps())
+        async with ua.run_test(size=(80, 24), notifications=True) as pilot:
+            await until(pilot, ua.joined.is_set, "ua to join")
+
+            async def ua_passes(state: Any) -> None:
+                await until(pilot, lambda: seq_of(ua) == state.seq, "Ukraine's screen")
+                await choose(pilot, ua, entries(ua).index(_plain(entries(ua))))
+                await until(pilot, lambda: table.session.state.seq != state.seq, "Ukraine's pick")
+
+            async def ru_passes(state: Any) -> None:
+                view = await caught_up(ru, state.seq)
+                await ru.act(pick=_plain(view["decision"]["entries"])["id"])
+
+            await _facilitator_until(table, facilitator, lambda s: table.session.acting() == "ru"
+                                     and s.phase == "moves", {"ua": ua_passes})
+            view = await caught_up(ru, table.session.state.seq)
+            entry = next(e for e in view["decision"]["entries"] if e.get("needs") == "argument")
+            await ru.act(pick=entry["id"], typed={"text": ARGUMENT, "result": 0, "reasons": list(REASONS)})
+            await _facilitator_until(table, facilitator, lambda s: table.session.acting() == "ua"
+                                     and s.phase == "adjudication", {"ru": ru_passes, "ua": ua_passes})
+            await until(pilot, lambda: seq_of(ua) == table.session.state.seq, "Ukraine's screen")
+            counter = next(e for e in entries(ua) if e.get("needs") == "counter")
+            await choose(pilot, ua, entries(ua).index(counter))
+            await until(pilot, lambda: isinstance(ua.screen, ArgumentScreen), "the counter's dialog")
+            dialog = ua.screen
+            dialog.query_one("#argue-action").post_message(Paste("x" * 230))
+            await pilot.pause()
+            await pilot.press("escape")
+            await pilot.pause()
+            assert ua.screen is dialog
+            box = dialog.query_one("VerticalScroll")
+            said = " ".join(str(w.render()) for w in box.query("Static")
+                            if w.display and w.region.area and box.region.contains_region(w.region))
+            assert "press Escape again to close the dialog without it" in said, said
+            assert "Escape twice: cancel, nothing is sent" in said, said
+            await _type(pilot, "1 A new sentence")
+            assert "not taken" in str(dialog.query_one("#argue-action-count").render())
+            await pilot.press("escape")
+            await until(pilot, lambda: not isinstance(ua.screen, ArgumentScreen), "the dialog to close")
+            await pilot.pause()
+            assert table.session.acting() == "ua" and seq_of(ua) == table.session.state.seq  # still Ukraine's to answer
+    await facilitator.close()
+    await ru.close()
+    table.session.close()
+    assert _counter_by(table, "ua") is None
+
+
 async def test_a_team_reaches_its_pass_under_every_move_with_end(tmp_path: Path) -> None:
     """Found from outside: a team's list holds every move on every track (~30 entries, most refused) and its pass
     last, and nothing said how to reach it but scrolling. The prompt and F1 say End; End then Enter passes."""

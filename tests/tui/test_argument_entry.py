@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.app import App
+from textual.events import Paste
 from textual.containers import VerticalScroll
 from textual.widgets import OptionList, Static
 
@@ -50,8 +51,8 @@ async def test_escape_cancels_and_nothing_is_sent() -> None:
         await type_text(pilot, "half typed")
         await press(pilot, "escape")
         assert isinstance(app.screen, ArgumentScreen)
-        said = [str(n.message) for n in app._notifications]
-        assert any("press Escape again to close the dialog without it" in m for m in said), said
+        said = " ".join(in_the_dialog(app.screen))
+        assert "press Escape again to close the dialog without it" in said, said
         await press(pilot, "escape")
         assert not isinstance(app.screen, ArgumentScreen)
     assert app.answers == [None]
@@ -62,15 +63,53 @@ async def test_escape_cancels_and_nothing_is_sent() -> None:
     assert app.answers == [None]
 
 
+def in_the_dialog(screen: ArgumentScreen) -> list[str]:
+    """The lines the dialog itself shows now, in sight inside its frame (not a notice in the screen's corner)."""
+    box = screen.query_one(VerticalScroll)
+    return [shown(w) for w in box.query(Static)
+            if w.display and w.region.area and box.region.contains_region(w.region)]
+
+
+async def test_one_escape_over_typed_text_says_so_in_the_dialog_and_its_keys_say_two() -> None:
+    """Found from outside on a team's seat (80x24): a counter typed to its limit, one Escape as the keys under the
+    field said ("Escape: cancel, nothing is sent"), then 1 and a new sentence, Enter: the 200 x's went to the room.
+    The first Escape had only put a notice in the screen's corner, the dialog stayed open, and the keys typed into the
+    full field were dropped without a word. The keys now say Escape twice once text is typed, the first Escape says
+    so inside the dialog, under the field, and a key the full field refuses is said on its limit line."""
+    app = Host(ArgumentForm("Ukraine counters Russia's argument", action_limit=200,
+                            examples=("They broke the last one",)))
+    async with app.run_test(size=SMALL, notifications=True) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ArgumentScreen)
+        keys = screen.query_one("#argue-keys", Static)
+        assert "Escape: cancel, nothing is sent" in shown(keys)  # nothing typed: one Escape closes it
+        screen.query_one("#argue-action", LineField).post_message(Paste("x" * 230))
+        await pilot.pause()
+        count = screen.query_one("#argue-action-count", Static)
+        assert shown(count).startswith("200/200 \u2014 "), shown(count)
+        assert "Escape: cancel" not in shown(keys) and "Escape twice: cancel, nothing is sent" in shown(keys)
+        await press(pilot, "escape")
+        assert app.screen is screen and app.answers == []
+        said = " ".join(in_the_dialog(screen))
+        assert "press Escape again to close the dialog without it" in said, said
+        await press(pilot, "1")
+        assert "not taken" in shown(count), shown(count)
+        await press(pilot, "escape")
+        assert not isinstance(app.screen, ArgumentScreen)
+    assert app.answers == [None]
+
+
 async def test_the_limit_is_shown_and_enforced_while_typing() -> None:
     app = Host(argument(action_limit=5))
     async with app.run_test(size=SMALL) as pilot:
-        await type_text(pilot, "abcdefgh")
+        await type_text(pilot, "abcde")
         screen = app.screen
-        assert screen.query_one("#argue-action", LineField).value == "abcde"
         count = screen.query_one("#argue-action-count", Static)
         assert shown(count) == "5/5 \u2014 the limit"
         assert count.has_class("-full")
+        await type_text(pilot, "fgh")
+        assert screen.query_one("#argue-action", LineField).value == "abcde"
+        assert shown(count) == "5/5 \u2014 the limit: the rest was not taken"  # said, not dropped without a word
         await press(pilot, "backspace")
         assert shown(count) == "4/5"
 
