@@ -506,6 +506,10 @@ def _seat_prompt(state: State, seat: Seat, facts: TableFacts, has_entries: bool)
     if acting is None:
         return lapse_said(state) or _("Waiting for the facilitator.")
     who = n.get(acting, acting)
+    if acting in facts.bots and facts.card_held:
+        # the bot answers once the facilitator lets it (found from outside: every screen but the console's said
+        # "Waiting for European NATO members / EU (bot).", and the room took the bot for stuck)
+        return _("Waiting for the facilitator to read the card out and let {who} (bot) answer it.").format(who=who)
     return (_("Waiting for {who} (bot).") if acting in facts.bots else _("Waiting for {who}.")).format(who=who)
 
 

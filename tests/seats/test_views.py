@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tabletop.content.grammar import plural_subject
 from tabletop.content.loader import load_scenario
-from tabletop.engine import Action, apply, legal_actions, new_game
+from tabletop.engine import Action, apply, legal_actions, new_game, waiting_for
 from tabletop.play.session import with_sealed
 from tabletop.seats.views import Seat, TableFacts, seat_entries, seat_view
 from tabletop.engine.telling import tell
@@ -348,3 +350,40 @@ def test_an_undone_draw_leaves_no_card_on_any_seat() -> None:
         assert card is not None and "applied" not in card and card["id"] == state.card, seat
         assert seat_view(undone_draw, seat, TableFacts())["board"]["card"] is None, seat
         assert card_text(seat_view(undone_draw, seat, TableFacts())).plain == "No card on the table.", seat
+
+
+def _a_bot_s_card_held(bots: dict[str, str]):  # noqa: ANN202 - a state: a card a bot answers, not let through yet
+    state = new_game(with_sealed(load_scenario("parallel-tracks", None), True), 7)
+    for _ in range(500):
+        options = legal_actions(state)
+        if waiting_for(state) == "choice" and options[0].actor in bots:
+            return state
+        state = apply(state, options[0])
+    raise AssertionError("no card for a bot to answer")
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "Waiting for the facilitator to read the card out and let {who} (bot) answer it."),
+    ("ru", "Ждём ведущего: он зачитает карточку, затем на неё ответит бот ({who})."),
+    ("uk", "Чекаємо на ведучого: він зачитає картку, потім на неї відповість бот ({who})."),
+])
+def test_while_a_bot_s_card_waits_for_the_facilitator_every_other_screen_says_so(lang: str, said: str) -> None:
+    """Found from outside (helper-208): the console said "European NATO members / EU (bot) answer this card. Read it
+    out first", and nothing happened until it let the bot answer; the projector, the observers and the other teams
+    read "Waiting for European NATO members / EU (bot).", and the room thought the bot stuck. They are told the
+    game waits for the facilitator; once it has let the bot through, they wait for the bot again."""
+    from tabletop.engine.lookups import seen
+    from tabletop.lang import using
+
+    bots = {"eu": "cooperative", "bridge": "hardliner"}
+    held = _a_bot_s_card_held(bots)
+    bot = legal_actions(held)[0].actor
+    state = seen(held, lang)  # in the seat's language, as the host words each view
+    who = next(a.name for a in state.ruleset.actors if a.id == bot)
+    watchers = [PROJECTOR, Seat("observer:1", "observer"), _team("ru"), _team("ua")]
+    with using(lang):
+        for seat in watchers:
+            assert seat_view(state, seat, TableFacts(bots, card_held=True))["decision"]["prompt"] == said.format(
+                who=who), seat
+        let_through = seat_view(state, PROJECTOR, TableFacts(bots))["decision"]["prompt"]
+    assert "(bot)" in let_through or "(бот)" in let_through, let_through
