@@ -16,7 +16,9 @@ from __future__ import annotations
 import hmac
 import json
 import os
+import re
 import secrets
+import shlex
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -46,8 +48,28 @@ def typed(code: str) -> str:
 def pasted(code: str) -> str:
     """A code as a person gave it, without the spaces, tabs or line breaks round it: no code has any, and one
     copied from a chat often brings some (found from outside: ``tabletop join ADDR ' CODE '`` was refused
-    WRONG_CODE, while the join dialog took the same code)."""
-    return code.strip()
+    WRONG_CODE, while the join dialog took the same code).
+
+    A whole join line pasted where the code is typed gives its code: ``tabletop join ADDR CODE``, as the host prints
+    it (after the seat's name, with ``--`` before a code that starts with "-", ``--lang`` after it). Found from
+    outside: the facilitator messaged each team its line, and a team pasted it into the browser page's code box. Any
+    other text is kept as given: no seat has it, and the host says so."""
+    given = code.strip()
+    command = _JOIN_LINE.search(given)
+    if command is None:
+        return given
+    try:
+        words = shlex.split(command["args"])
+    except ValueError:  # an unclosed quote: not a line the host printed
+        return given
+    if len(words) >= 2 and words[-2] == "--lang":
+        words = words[:-2]
+    words = [w for w in words if w != "--" and not w.startswith("--lang=")]
+    return words[1] if len(words) == 2 else given
+
+
+#: a join line, after whatever comes before it (the seat's name in the host's list): its words after the command
+_JOIN_LINE = re.compile(r"(?:^|\s)tabletop\s+join\s+(?P<args>.*)\Z", re.DOTALL)  # untranslated: a command
 
 
 def new_codes(seat_ids: Iterable[str]) -> dict[str, str]:

@@ -13,6 +13,7 @@ from textual.widgets import Input, Static
 
 from ..content.literal import literal
 from ..lang import Domain
+from ..seats.joincodes import pasted
 from .argument import ArgumentForm
 
 _, ngettext, N_ = Domain("tui").words()
@@ -43,7 +44,7 @@ class CodeScreen(Screen[str]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        code = event.value.strip()
+        code = pasted(event.value)  # a whole join line pasted gives its code
         if not code:
             self.query_one("#code-error", Static).update(Text(_("Please type the code.")))
             return

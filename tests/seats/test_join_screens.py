@@ -444,3 +444,51 @@ def test_the_command_lines_code_loses_the_spaces_round_it_and_a_blank_one_is_ask
     assert main(["join", "127.0.0.1:9", " AKX_9xHJjgozmxJo "]) == 0
     assert main(["join", "127.0.0.1:9", "   "]) == 0
     assert shown == ["AKX_9xHJjgozmxJo", None]  # the blank one: the screen asks for the code
+
+
+@pytest.mark.parametrize("line", [
+    "tabletop join 127.0.0.1:8720 {code}",
+    "  Team Kyiv                    tabletop join 192.168.1.20:8720 {code}  ",  # the host's line, with the seat's name
+    "Team Kyiv (Ukraine): tabletop join 127.0.0.1:8720 {code} --lang uk",
+    "tabletop join 127.0.0.1:8720 -- {code}",
+    "tabletop join 127.0.0.1:8720 {code} --lang=ru",
+    "tabletop join 127.0.0.1:8720 '{code}'",
+])
+def test_a_pasted_join_line_gives_its_code(line: str) -> None:
+    from tabletop.seats.joincodes import pasted
+
+    assert pasted(line.format(code="UsZAb9z3ZZu3oVfh")) == "UsZAb9z3ZZu3oVfh"
+
+
+@pytest.mark.parametrize("line", ["tabletop host 127.0.0.1:8720 {code}", "ssh 127.0.0.1:8720 {code}",
+                                  "tabletop join {code}", "tabletop join 127.0.0.1:8720 {code} extra",
+                                  "please join: {code}"])
+def test_another_command_or_garbage_is_not_taken_for_a_join_line(line: str) -> None:
+    from tabletop.seats.joincodes import pasted
+
+    typed = line.format(code="UsZAb9z3ZZu3oVfh")
+    assert pasted(typed) == typed  # as typed: no seat has it, and the host says so
+
+
+async def test_a_join_line_pasted_in_the_code_box_joins_and_another_command_is_refused(tmp_path: Path) -> None:
+    """Found from outside (helper-208): the host prints each seat's code in a ``tabletop join ADDR CODE`` line, the
+    facilitator messaged each team its line, and a team pasted it whole into the browser page's code box: "no seat
+    has this code: check it with the facilitator (WRONG_CODE)". The code is taken from the line (whatever address it
+    names: the page joins its own); a line with another command is still refused as before."""
+    table = make_table(tmp_path)
+    async with hosting(table) as (_host, address, codes):
+        app = SeatApp(address, None, sleep=Sleeps())
+        async with app.run_test(size=(80, 24)) as pilot:
+            await until(pilot, lambda: isinstance(app.screen, CodeScreen), "the code screen")
+            app.screen.query_one(Input).insert_text_at_cursor(f"tabletop host 127.0.0.1:8720 {codes['team:ua']}")
+            await pilot.press("enter")
+            await until(pilot, lambda: isinstance(app.screen, CodeScreen)
+                        and "no seat has this code" in str(app.screen.query_one("#code-error", Static).render()),
+                        "another command to be refused")
+            field = app.screen.query_one(Input)
+            field.value = ""
+            field.insert_text_at_cursor(f"tabletop join 127.0.0.1:8720 {codes['team:ua']}")
+            await pilot.press("enter")
+            await until(pilot, app.joined.is_set, "the screen to join")
+            assert app.role == "team" and app.code == codes["team:ua"]
+    table.session.close()
