@@ -23,7 +23,7 @@ from ..content.loader import load_scenario
 from ..content.timers import parse_timer_option
 from .arguments import _seed, _whole
 from .play import _TIMER_HELP, _bots, _save_refused, _teams, looks_like_a_save, save_elsewhere
-from .screens import cannot_draw, lost_or_moved
+from .screens import at_a_terminal, cannot_draw, lost_or_moved
 from .terminal import _err, _line, _out, control_refused
 from ..lang import Domain
 from ..content.literal import shell_path
@@ -264,10 +264,9 @@ def _kept_codes(save: Path, resumed: Path, seats: Iterable[str]) -> dict[str, st
 
 
 def _at_a_terminal() -> bool:
-    """stdin and stdout are a terminal: the console can run in it (else the host only prints its code)."""
-    import sys
-
-    return sys.stdin.isatty() and sys.stdout.isatty()
+    """stdin, stdout and the stderr the console is drawn on are a terminal: the console can run in it (else the host
+    only prints its code)."""
+    return at_a_terminal()
 
 
 def _discard_new(save: Path) -> None:

@@ -34,12 +34,29 @@ def cannot_draw() -> str | None:
     return term if term in CANNOT_DRAW else None
 
 
+def draws_on_a_terminal() -> bool:
+    """Whether what Textual draws a screen on is a terminal: the process's own stderr (``sys.__stderr__``, which its
+    driver writes to). Found from outside: ``tabletop host … 2>host.err`` drew the console into host.err, growing
+    with each tick of the timer, and left the terminal blank."""
+    drawn_on = sys.__stderr__
+    return drawn_on is not None and drawn_on.isatty()
+
+
+def at_a_terminal() -> bool:
+    """stdin and stdout are a terminal, and so is the stderr the screen is drawn on: a screen can run here."""
+    return sys.stdin.isatty() and sys.stdout.isatty() and draws_on_a_terminal()
+
+
 def _need_terminal(command: str = "") -> int | None:
     """1, said, when there is no terminal to draw ``command``'s screen on (found from outside: ``tabletop replay``
     in a pipe was told "the play screen needs a terminal"); None when there is."""
+    prefix = f"tabletop {command}" if command else "tabletop"  # untranslated: the command's name
     if not sys.stdout.isatty() or not sys.stdin.isatty():
-        prefix = f"tabletop {command}" if command else "tabletop"  # untranslated: the command's name
         _err(_("{prefix}: this screen needs a terminal (run it in a terminal window, not a pipe)").format(prefix=prefix))
+        return 1
+    if not draws_on_a_terminal():
+        _err(_("{prefix}: this screen needs a terminal on stderr too, which it is drawn on (run it in a terminal "
+               "window without 2> sending stderr to a file or a pipe)").format(prefix=prefix))
         return 1
     if (term := cannot_draw()) is not None:
         _err(_("tabletop: this terminal (TERM={term}) cannot draw the screen: run tabletop in a terminal window "

@@ -34,6 +34,7 @@ def _as_terminal(monkeypatch: pytest.MonkeyPatch, term: str | None) -> None:
     sys.stdout between a fixture's set-up and the test)."""
     monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    monkeypatch.setattr(sys.__stderr__, "isatty", lambda: True)  # what Textual draws on
     if term is None:
         monkeypatch.delenv("TERM", raising=False)
     else:
@@ -113,3 +114,43 @@ def test_a_terminal_that_draws_is_taken(term: str | None, a_terminal: pytest.Mon
 
     _as_terminal(a_terminal, term)
     assert screens._need_terminal() is None
+
+
+@pytest.mark.parametrize("command", ["start", "play", "resume", "replay", "join"])
+def test_every_screen_refuses_a_redirected_stderr_which_textual_draws_on(
+        command: str, save: Path, tmp_path: Path, a_terminal: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside (helper-208): ``tabletop host … 2>host.err`` printed the join codes, then the terminal
+    stayed blank: Textual draws on the process's stderr, so the console went into host.err, which grew with each
+    timer tick. A stderr that is not a terminal is refused as a stdout that is not one."""
+    _as_terminal(a_terminal, "xterm-256color")
+    a_terminal.setattr(sys.__stderr__, "isatty", lambda: False)  # 2>file
+    before = save.read_bytes()
+    argv = {"start": [], "play": ["play", "--seed", "3", "--save", str(tmp_path / "x.jsonl")],
+            "resume": ["resume", str(save)], "replay": ["replay", str(save)],
+            "join": ["join", "127.0.0.1:9", "some-code"]}[command]
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert "needs a terminal" in err and "stderr" in err and len(err.strip().splitlines()) == 1, err
+    assert save.read_bytes() == before and not (tmp_path / "x.jsonl").exists()
+
+
+def test_host_with_a_redirected_stderr_prints_the_console_s_join_line_instead(
+        a_terminal: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """The host's console, as every screen: with stderr in a file it is not opened, and its join line is printed (as
+    with stdout in a pipe), for the facilitator to open it in a terminal of its own."""
+    import asyncio
+
+    from tabletop.cli import host
+    from tabletop.tui import seat
+
+    def no_console(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("the console was opened")
+
+    a_terminal.setattr(seat, "SeatApp", no_console)
+    _as_terminal(a_terminal, "xterm-256color")
+    a_terminal.setattr(sys.__stderr__, "isatty", lambda: False)  # 2>host.err
+    asyncio.run(host._console("127.0.0.1:8800", "127.0.0.1", 8800, {"facilitator": "AKX_9xHJjgozmxJo"},
+                              asyncio.Event(), "en"))
+    out = capsys.readouterr().out
+    assert "Facilitator: no terminal here for the console: tabletop join 127.0.0.1:8800 AKX_9xHJjgozmxJo" in out, out
