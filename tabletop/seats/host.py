@@ -352,7 +352,7 @@ class Host:
         self.active[seat] = conn
         self.table.connected.add(seat)
         with using(conn.lang):
-            back = _("the screen that took this seat was closed: this one acts for the seat again")
+            back = _("The screen that took this seat was closed: this one acts for the seat again.")
         self._welcome(conn, back)
 
     # -- views -------------------------------------------------------------

@@ -475,6 +475,7 @@ class SeatApp(LatinKeys, SeatActs, App[None]):
         self.now = now
         self.address = address
         self.refusals = Refusals()  # one notice of refusal at a time, as on the hot seat
+        self._back = Refusals()  # the notice that this screen has its seat again (taken back when the link is lost)
         # as pasted on the command line: the spaces round it gone (the dialog strips them too); blank, it is asked for
         self.code = (pasted(code) or None) if code is not None else None
         #: every seat's code, when the console runs inside ``tabletop host`` (key c shows them)
@@ -539,6 +540,7 @@ class SeatApp(LatinKeys, SeatActs, App[None]):
                 self._show(await client.next_view())
             except Disconnected:
                 self.joined.clear()
+                self._link_lost()
                 # a screen that only watched joins again too, saying so: it never takes the seat from the screen that
                 # holds it, and has it only while that one is not back (found from outside: after a host restart it
                 # stayed off for good, though the screen that had taken its seat never came back)
@@ -667,7 +669,15 @@ class SeatApp(LatinKeys, SeatActs, App[None]):
         self.seat_screen.say_link(self._joined_words(welcome), lost=False)
         back = welcome.get("back")
         if isinstance(back, str) and back:
-            self.notify(literal(back), markup=False, timeout=30)
+            self._back.show(self, back, "information", title="", seconds=30)
+
+    def _link_lost(self) -> None:
+        """The link to the host is lost: the notices that said how things stood with it go (found from outside: "the
+        screen that took this seat was closed: this one acts for the seat again" stayed ~40 s beside "Connection
+        lost"; whose the seat is once the link is back, the host's next welcome says). Those about the game's record
+        (a save recovered) and about what is sent again stay."""
+        self._back.clear(self)
+        self.refusals.clear(self)
 
     def _retry_words(self, first: bool, tries: int, closed: bool) -> str:
         """What the link line says while this screen tries to reach the host again (try ``tries``)."""

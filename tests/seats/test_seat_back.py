@@ -66,6 +66,38 @@ async def test_when_the_screen_that_took_a_seat_is_closed_the_one_it_replaced_ha
     table.session.close()
 
 
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "The screen that took this seat was closed: this one acts for the seat again."),
+    ("ru", "Экран, занявший это место, закрыт: этот снова действует за него."),
+    ("uk", "Екран, що зайняв це місце, закрито: цей знову діє за нього."),
+])
+async def test_the_seat_back_notice_is_a_sentence_and_goes_when_the_link_is_lost(
+        tmp_path: Path, lang: str, said: str) -> None:
+    """Found from outside (helper-208), on a Russian seat: "экран, занявший это место, закрыт: этот снова действует
+    за него" began in lower case, and was still on screen ~40 s later beside "Связь потеряна — пробуем снова"
+    during a host outage. It is a sentence in every language, and the link lost takes it back: whether the seat
+    is this screen's once the link is back is for the host's next welcome to say."""
+    table = make_table(tmp_path, sealed=False)
+    async with hosting(table) as (host, address, codes):
+        facilitator = await connect(address, codes["facilitator"])
+        seat = await _to_moves(table, facilitator)
+        app = SeatApp(address, codes[seat], sleep=Sleeps(), lang=lang)
+        async with app.run_test(size=(80, 24), notifications=True) as pilot:
+            await until(pilot, app.joined.is_set, "the screen to join")
+            phone = await connect(address, codes[seat])
+            await until(pilot, lambda: app.watching, "the screen to only watch")
+            await phone.close()
+            await until(pilot, lambda: any(n.message == said for n in app._notifications), "the seat back said")
+            [link] = [c for c in host.connections if c.client == app.client.client_id]  # type: ignore[union-attr]
+            await link.ws.close(1011)  # the host's end of the link dropped, no bye: "Connection lost"
+            await until(pilot, lambda: any(c.client == app.client.client_id and c is not link  # type: ignore[union-attr]
+                                           for c in host.connections), "the screen to join again")
+            await pilot.pause()
+            assert not any(n.message == said for n in app._notifications), [n.message for n in app._notifications]
+        await facilitator.close()
+    table.session.close()
+
+
 async def test_a_dropped_link_of_the_screen_that_took_a_seat_gives_it_back_to_no_other(tmp_path: Path) -> None:
     """Only a closed screen leaves its seat: one whose link dropped joins again by itself and keeps it, so the
     screen it replaced goes on watching (the seat does not swap screens on a network blip)."""
