@@ -55,8 +55,10 @@ def _need_terminal(command: str = "") -> int | None:
         _err(_("{prefix}: this screen needs a terminal (run it in a terminal window, not a pipe)").format(prefix=prefix))
         return 1
     if not draws_on_a_terminal():
-        _err(_("{prefix}: this screen needs a terminal on stderr too, which it is drawn on (run it in a terminal "
-               "window without 2> sending stderr to a file or a pipe)").format(prefix=prefix))
+        refused = _("{prefix}: this screen needs a terminal on stderr too, which it is drawn on (run it in a terminal "
+                    "window without 2> sending stderr to a file or a pipe)").format(prefix=prefix)
+        _err(refused)
+        print(refused, flush=True)  # and on the terminal looked at: in the file alone, the command ended in silence
         return 1
     if (term := cannot_draw()) is not None:
         _err(_("tabletop: this terminal (TERM={term}) cannot draw the screen: run tabletop in a terminal window "

@@ -130,8 +130,10 @@ def test_every_screen_refuses_a_redirected_stderr_which_textual_draws_on(
             "resume": ["resume", str(save)], "replay": ["replay", str(save)],
             "join": ["join", "127.0.0.1:9", "some-code"]}[command]
     assert main(argv) == 1
-    err = capsys.readouterr().err
-    assert "needs a terminal" in err and "stderr" in err and len(err.strip().splitlines()) == 1, err
+    said = capsys.readouterr()
+    assert "needs a terminal" in said.err and "stderr" in said.err and len(said.err.strip().splitlines()) == 1, said.err
+    # and on the terminal the person looks at: 2>file took the refusal there alone, and the command ended in silence
+    assert said.out == said.err, said.out
     assert save.read_bytes() == before and not (tmp_path / "x.jsonl").exists()
 
 
