@@ -1,6 +1,6 @@
 """Effects, conditions and modifiers in a few words, in the language of the moment.
 
-``progress +1 on Borders``, ``Mutual trust −1``, ``position of Borders <= 0``,
+``progress +1 on Borders``, ``Mutual trust −1``, ``position of Borders ≤ 0``,
 ``Borders status is agreed or deferred``: what a board, a card and a move's
 help show. The content's own ``describe()`` words the same parts in its ids
 and English for the record (a ruling's modifier sources in a save), which must
@@ -11,6 +11,7 @@ caller gives (those of the seat's language).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -23,11 +24,24 @@ Name = Callable[[str], str]
 
 
 def bounds(r: Range) -> str:
-    """``2..4``, ``>= 2``, ``<= 3``, ``= 1``: figures and signs, the same in every language (found from outside:
-    "needs: Opening statements 1..1", a range of one value, read as a typo in a room)."""
-    if r.at_least is not None and r.at_least == r.at_most:
-        return f"= {r.at_least}"  # untranslated: a sign and a figure
-    return r.describe()
+    """``2–4``, ``≥ 2``, ``≤ 3``, ``= 1``: figures and signs, the same in every language (found from outside:
+    "needs: Opening statements 1..1", a range of one value, read as a typo in a room; «позиция <= 0», a
+    programmer's operator, on a card panel). The record keeps its own signs (:meth:`Range.describe`)."""
+    if r.at_least is not None and r.at_most is not None:
+        if r.at_least == r.at_most:
+            return f"= {r.at_least}"  # untranslated: a sign and a figure
+        return f"{r.at_least}\u2013{r.at_most}"  # untranslated: figures and a dash
+    if r.at_least is not None:
+        return f"\u2265 {r.at_least}"  # untranslated: a sign and a figure
+    return f"\u2264 {r.at_most}"  # untranslated: a sign and a figure
+
+
+def signs(record: str) -> str:
+    """A condition as recorded (a roll's modifier source, ``tension >= 3``) with the signs :func:`bounds` gives a
+    room (``tension ≥ 3``): the save keeps its own words, the screens and reports read these."""
+    said = record.replace(">=", "\u2265").replace("<=", "\u2264")
+    said = re.sub(r"\b(\d+)\.\.\1\b", r"= \1", said)
+    return re.sub(r"\b(\d+)\.\.(\d+)\b", "\\1\u2013\\2", said)
 
 
 def either(words: list[str]) -> str:
@@ -118,4 +132,4 @@ def lookup(names: Mapping[str, str] | None) -> Name:
     return lambda key: names.get(key, key)
 
 
-__all__ = ["LOG", "STOCK", "bounds", "either", "log_said", "lookup", "part_words", "stock_said"]
+__all__ = ["LOG", "STOCK", "bounds", "either", "log_said", "lookup", "part_words", "signs", "stock_said"]

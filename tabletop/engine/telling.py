@@ -20,6 +20,7 @@ from ..content.grammar import plural_subject
 from ..lang import Domain
 from .actions import Action
 from .breakdown import breakdown_warning
+from .partwords import signs
 from .review import ended_at
 from .wording import (ENDS, MODIFIER, RECORDED, argued_words, end_reason, goodwill_words, modifier_names, quoted,
                       recorded_reason, scenario_names, schedule_words, status_name, typed, wanted_words)
@@ -213,10 +214,11 @@ def _tell_roll(event: Happened, n: _Names) -> str:
             odds=rulingwords.odds_label(str(ruling.get("odds"))), **figures)
     else:
         applied = [m for m in ruling.get("modifiers") or () if m.get("applies")]
-        # each source as recorded (``tension >= 3``), in the room's words where it reads another language
+        # each source as recorded (``tension >= 3``), in the room's words where it reads another language, with
+        # the signs a room reads (``tension ≥ 3``)
         said = modifier_names(n.scenario, scenario_names(n.scenario)) if applied else {}
         mods = "".join(f" {'+' if m['add'] >= 0 else '-'} {abs(m['add'])} "
-                       f"({said.get(MODIFIER + str(m['source']), m['source'])})" for m in applied)
+                       f"({signs(said.get(MODIFIER + str(m['source']), str(m['source'])))})" for m in applied)
         rolled = _("rolled {first}+{second}{modifiers} = {total} vs {target}").format(modifiers=mods, **figures)
     return _dashed(_finished(event, n), rolled)
 

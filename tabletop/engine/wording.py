@@ -24,7 +24,7 @@ from ..content.literal import literal, one_line
 from ..content.models import default_resource_name, resource_infos
 from ..content.vocabulary import signed
 from ..lang import LANGUAGES, SOURCE, Domain, current
-from .partwords import LOG, STOCK, lookup, part_words
+from .partwords import LOG, STOCK, lookup, part_words, signs
 from .records import Change
 
 if TYPE_CHECKING:
@@ -165,15 +165,15 @@ def modifier_names(scenario: Scenario, names: Mapping[str, str]) -> dict[str, st
 def named_source(source: Any, names: Mapping[str, str]) -> str:
     """A modifier's recorded source (``trust >= 5``) in the room's words.
 
-    ``Mutual trust >= 5``: the whole condition when ``names`` holds its words (:func:`modifier_names`), else
-    the first word named when it is an id in ``names``.
+    ``Mutual trust ≥ 5``: the whole condition when ``names`` holds its words (:func:`modifier_names`), else
+    the first word named when it is an id in ``names``; its signs as a room reads them (:func:`.partwords.signs`).
     """
     text = one_line(source)
     said = names.get(MODIFIER + text)
     if said is not None:
         return said
     first, sep, rest = text.partition(" ")
-    return f"{names[first]}{sep}{rest}" if sep and first in names else text
+    return signs(f"{names[first]}{sep}{rest}" if sep and first in names else text)
 
 
 def change_text(

@@ -1,5 +1,5 @@
 """Effects and conditions on a board read in the seat's language (issue 19: "progress +1",
-"position <= 0" stayed English on a Russian board), and in English exactly as the content words them."""
+"position <= 0" stayed English on a Russian board), and in English as the content words them, with proper signs."""
 
 from __future__ import annotations
 
@@ -27,9 +27,14 @@ PARTS = [
 ENGLISH = re.compile(r"\b(progress|tension|position|round|becomes|status|agreed|deferred|open|track|of|on)\b")
 
 
+def _signs(record: str) -> str:
+    """A record's words with the signs a room reads (:func:`tabletop.engine.partwords.bounds`)."""
+    return re.sub(r"(\d+)\.\.(\d+)", "\\1\u2013\\2", record.replace(">=", "\u2265").replace("<=", "\u2264"))
+
+
 def test_in_english_a_part_reads_as_its_record_with_names() -> None:
     for part in PARTS:
-        assert named(part, None) == part.describe()
+        assert named(part, None) == _signs(part.describe())
     names = {"borders": "Borders", "trust": "Mutual trust"}
     assert named(ProgressEffect(progress=1, track="borders"), names) == "progress +1 on Borders"
     assert named(MeterEffect(meter="trust", add=-1), names) == "Mutual trust \u22121"
@@ -81,3 +86,20 @@ def test_a_card_choices_log_line_is_worded_in_the_language_shown(code: str, word
     choice = next(ch for c in base.deck.cards for ch in c.choices if any(e.key == "log" for e in ch.effects)
                   and "Washington" in str([e.log for e in ch.effects if e.key == "log"]))
     assert [named(e, scenario_names(shown)) for e in choice.effects if e.key == "log"] == [words]
+
+
+@pytest.mark.parametrize("code", ["en", "ru", "uk"])
+def test_a_cards_conditions_read_in_proper_signs(code: str) -> None:
+    """Found from outside (helper-210): a card panel read «Вытягивается, только если: позиция <= 0»: a programmer's
+    operator on a room's screen. Every condition of the bundled deck reads with ≤ and ≥ (a range with a dash), in
+    every language; the record (``describe()``, what a save keeps) is left as it was."""
+    base = load_scenario("parallel-tracks")
+    names = scenario_names(translated(base, code) if code != "en" else base)
+    with lang.using(code):
+        said = [named(c, names) for card in base.deck.cards for c in card.requires]
+        said += [named(c, names) for c in PARTS if not isinstance(c, (ProgressEffect, TensionEffect, StatusEffect,
+                                                                       MeterEffect, ResourceEffect))]
+    assert said and not [s for s in said if re.search(r"<=|>=|\.\.", s)], said
+    assert any("\u2264 0" in s for s in said) and any("\u2265 " in s for s in said), said
+    assert named(TensionCondition(tension=Range(at_least=1, at_most=3)), None).endswith("1\u20133")
+    assert ProgressCondition(progress=Range(at_most=0)).describe() == "position <= 0"

@@ -107,7 +107,7 @@ def test_a_when_schedule_waits_for_the_first_round_its_conditions_hold() -> None
     state = apply(state, DRAW)
     assert drawn(state)["card"] == "thaw-summit" and drawn(state)["scheduled"] is True
     assert state.round == 3
-    assert "scheduled for the first round when Trust >= 5" in tell(state.last, state.scenario)
+    assert "scheduled for the first round when Trust \u2265 5" in tell(state.last, state.scenario)
 
 
 def test_round_and_when_together_mean_from_that_round_on() -> None:
@@ -288,8 +288,8 @@ def test_schedule_words() -> None:
     assert schedule_words(a1, n) == "scheduled for round 2"
     assert schedule_words(a1, n, 2) == "scheduled for round 2"
     assert schedule_words(a1, n, 4) == "scheduled for round 2, held over to round 4: it could not be played before"
-    assert schedule_words(a2, n, 3) == "scheduled for the first round when Mutual trust >= 5"
-    assert schedule_words(a3, n, 3) == "scheduled from round 2, the first round when tension <= 1"
+    assert schedule_words(a2, n, 3) == "scheduled for the first round when Mutual trust \u2265 5"
+    assert schedule_words(a3, n, 3) == "scheduled from round 2, the first round when tension \u2264 1"
 
 
 def test_a_schedule_needs_an_event_phase_to_come_up_in() -> None:

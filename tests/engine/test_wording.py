@@ -65,8 +65,8 @@ def test_a_dice_ruling_reads_into_a_record() -> None:
 def test_a_report_words_dice_with_named_sources_and_every_modifier() -> None:
     text = ruling_text(Ruling.from_data(DICE), NAMES)
     assert text == (
-        "rolled 3 + 4; +1 for Mutual trust >= 5; \u22121 for escalation >= 7 (not met at the roll); "
-        "\u22121 for tension >= 3 (not met at the roll); = 8 vs target 8 \u2192 succeeds"
+        "rolled 3 + 4; +1 for Mutual trust \u2265 5; \u22121 for escalation \u2265 7 (not met at the roll); "
+        "\u22121 for tension \u2265 3 (not met at the roll); = 8 vs target 8 \u2192 succeeds"
     )
 
 
@@ -76,11 +76,11 @@ def test_a_screen_words_dice_with_sources_named_and_brief_counts_the_idle_ones()
     A screen names the sources as the report does."""
     ruling = Ruling.from_data(DICE)
     assert ruling_lines(ruling, NAMES) == [
-        "rolled 3 + 4; +1 for Mutual trust >= 5; \u22121 for escalation >= 7 (not met at the roll); "
-        "\u22121 for tension >= 3 (not met at the roll); = 8 vs target 8"
+        "rolled 3 + 4; +1 for Mutual trust \u2265 5; \u22121 for escalation \u2265 7 (not met at the roll); "
+        "\u22121 for tension \u2265 3 (not met at the roll); = 8 vs target 8"
     ]
     assert ruling_lines(ruling, NAMES, brief=True) == [
-        "rolled 3 + 4; +1 for Mutual trust >= 5; = 8 vs target 8; 2 other modifiers did not apply: their conditions "
+        "rolled 3 + 4; +1 for Mutual trust \u2265 5; = 8 vs target 8; 2 other modifiers did not apply: their conditions "
         "were not met at the roll"
     ]
 
@@ -199,8 +199,8 @@ def test_statuses_and_marks() -> None:
     assert status_word("unheard-of") == "? unheard-of"
     assert met_word(True) == "\u2714 met" and met_word(False) == "\u2716 not met"
     assert moved(2, 4) == "2 \u2192 4" and moved(2, 4, compact=True) == "2\u21924"
-    assert named_source("trust >= 5", NAMES) == "Mutual trust >= 5"
-    assert named_source("round >= 3", NAMES) == "round >= 3"
+    assert named_source("trust >= 5", NAMES) == "Mutual trust \u2265 5"
+    assert named_source("round >= 3", NAMES) == "round \u2265 3"
 
 
 def test_the_arabic_letter_mark_is_a_bidi_control_too() -> None:
@@ -277,11 +277,11 @@ def _a_roll_with_a_modifier():  # noqa: ANN202 - a state whose last event is a r
     raise AssertionError("no roll with a modifier that applied")
 
 
-@pytest.mark.parametrize(("code", "words"), [("en", "(tension >= 3)"), ("ru", "(напряжённость >= 3)"),
-                                             ("uk", "(напруженість >= 3)")])
+@pytest.mark.parametrize(("code", "words"), [("en", "(tension \u2265 3)"), ("ru", "(напряжённость \u2265 3)"),
+                                             ("uk", "(напруженість \u2265 3)")])
 def test_a_rolls_modifier_is_told_and_reported_in_the_rooms_words(code: str, words: str) -> None:
     """The log line of a roll said "(tension >= 3)" in every language: the condition as the ruleset writes it.
-    English keeps it so: the record reads there, and the log is told as version 1 saves recorded it."""
+    English reads the record's words, with the signs a room reads (found from outside, helper-210: ``>=``)."""
     state = _a_roll_with_a_modifier()
     with lang.using(code):
         scenario = translated(state.scenario, code)
