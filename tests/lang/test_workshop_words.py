@@ -101,3 +101,22 @@ def test_a_simulated_ruling_s_reason_reads_in_the_language(lang: str, said: str)
         assert recorded_reason(REASON) == said
     with using("en"):
         assert recorded_reason(REASON) == REASON
+
+
+@pytest.mark.parametrize("lang", ["ru", "uk"])
+def test_a_tracks_position_and_progress_are_named_as_the_glossary_names_them(lang: str) -> None:
+    """Found from outside (helper-210): a card read «продвижение +1» and, below, «позиция ≤ 0», while the glossary
+    named progress and rung but not the position every screen shows: a facilitator checking the words found two
+    for one thing. The glossary names each, as the engine's catalogue says it."""
+    from tabletop.content.finding import BUNDLED
+
+    glossary = (BUNDLED.parents[1] / "docs" / "glossary.md").read_text(encoding="utf-8")
+    column = 2 if lang == "ru" else 3
+    rows = {name: next(line for line in glossary.splitlines() if line.startswith(f"| {name}")).split("|")[column]
+            for name in ("rung", "position", "progress +1")}
+    rung, progress = (w.strip() for w in rows["rung"].split(";"))
+    with using(lang):
+        assert ENGINE.gettext("position {range}").format(range="\u2264 0").startswith(rows["position"].strip())
+        assert ENGINE.gettext("progress {amount}").format(amount="+1") == rows["progress +1"].strip()
+        assert ENGINE.gettext("progress {amount}").startswith(progress)
+    assert rung in ("ступень", "щабель")
