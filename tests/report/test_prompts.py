@@ -66,3 +66,29 @@ def test_a_deck_without_prompts_has_no_such_section(tmp_path: Path) -> None:
 
     assert build_report(TINY_GAME)["prompts"] == []
     assert "Questions for the discussion" not in render([TINY_GAME], "md")
+
+
+#: a facilitator's stage directions in a debrief prompt ("Ask each team: …", "Let each team answer … before anyone
+#: replies"), as each language words them
+DIRECTIONS = {"en": ("Ask each team", "Let each team", "Ask the room"),
+              "ru": ("Спросите", "Пусть каждая команда", "Дайте каждой команде"),
+              "uk": ("Запитайте", "Нехай кожна команда", "Дайте кожній команді")}
+
+
+@pytest.fixture(scope="module")
+def bundled_game(tmp_path_factory: pytest.TempPathFactory) -> Played:
+    sc = load_scenario("parallel-tracks")
+    return bot_save(tmp_path_factory.mktemp("bundled-prompts") / "game.jsonl", sc, 2)
+
+
+@pytest.mark.parametrize("code", ["en", "ru", "uk"])
+def test_the_participants_copy_asks_the_room_without_the_facilitators_directions(bundled_game: Played,
+                                                                                  code: str) -> None:
+    """Found from outside (helper-210): `tabletop report SAVE --lang uk --audience participants` printed «Запитайте
+    кожну команду: …» and "Let each team answer in one sentence before anyone replies": orders to the facilitator,
+    in the copy handed to the room. The bundled deck's questions for the participants are worded to the room."""
+    md = md_text(render([bundled_game.path], "md", audience="participants", lang=code))
+    heading = {"en": "Questions for the discussion", "ru": "Вопросы для обсуждения", "uk": "Питання для обговорення"}
+    assert md.count("?") and heading[code] in md, md[-2000:]
+    questions = md[md.index(heading[code]):]
+    assert not [d for d in DIRECTIONS[code] if d in questions], questions
