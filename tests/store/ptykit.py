@@ -4,7 +4,7 @@
 draws is read and thrown away (a thread keeps the pty drained, or the app
 would block writing to it); stderr is captured on its own, for the messages,
 and drained by a thread of its own as well: Textual draws the screen on
-stderr, and an undrained pipe fills after a few frames, after which the app
+stderr, and an undrained terminal fills after a few frames, after which the app
 blocks mid-frame and hears no key (a quit took 60 s, the whole `quit` budget,
 until `finish` read the pipe at last).
 """
@@ -34,10 +34,19 @@ class InTerminal:
     def __init__(self, *args: str, cwd: Path = REPO):
         self.master, slave = pty.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+        # stderr is a terminal too, as a facilitator's is (a screen refuses a stderr that is not one: Textual draws
+        # on it), of its own, so that what is drawn and said there is read apart from the keys' terminal, byte for
+        # byte as written (no "\r\n" for "\n"), as from the pipe it was before
+        self._err_master, err_slave = pty.openpty()
+        fcntl.ioctl(err_slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+        mode = termios.tcgetattr(err_slave)
+        mode[1] &= ~termios.OPOST
+        termios.tcsetattr(err_slave, termios.TCSANOW, mode)
         env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "120", "LINES": "40"}
         self.proc = subprocess.Popen([sys.executable, "-m", "tabletop", *args], stdin=slave, stdout=slave,
-                                     stderr=subprocess.PIPE, cwd=cwd, env=env, start_new_session=True)
+                                     stderr=err_slave, cwd=cwd, env=env, start_new_session=True)
         os.close(slave)
+        os.close(err_slave)
         self._drain = threading.Thread(target=self._read, daemon=True)
         self._drain.start()
         self._err: list[bytes] = []
@@ -45,9 +54,14 @@ class InTerminal:
         self._err_drain.start()
 
     def _read_err(self) -> None:
-        assert self.proc.stderr is not None
-        for chunk in iter(lambda: self.proc.stderr.read1(65536), b""):
-            self._err.append(chunk)
+        while True:
+            try:
+                data = os.read(self._err_master, 65536)
+            except OSError:  # EIO: the process and its children have closed the terminal
+                return
+            if not data:
+                return
+            self._err.append(data)
 
     def _read(self) -> None:
         while True:
@@ -72,6 +86,7 @@ class InTerminal:
             os.close(self.master)
             self._drain.join(10)
             self._err_drain.join(10)
+            os.close(self._err_master)
         return self.proc.returncode, b"".join(self._err).decode("utf-8", "replace")
 
     def quit(self, tries: int = 30) -> tuple[int, str]:
@@ -101,3 +116,4 @@ def wait_for(condition: Callable[[], bool], what: str, polls: int = 1800) -> Non
             return
         time.sleep(0.05)
     raise AssertionError(f"waited {polls} polls for {what}")
+
