@@ -16,6 +16,7 @@ from .review import undone_seqs
 from .scope import Bench, ReadView
 from .settle import _commit, _result, _run_effects, _settle
 from .state import State, evolve, settle_fresh
+from .telling import HeldOver, held_over
 
 
 def _card_playable(state: State, card: Card, view: ReadView | None = None) -> bool:
@@ -81,6 +82,15 @@ def on_schedule(state: State) -> bool:
     outcome = event.result.get("outcome")
     return (event.action.kind != "inject" and isinstance(outcome, dict) and bool(outcome.get("scheduled"))
             and outcome.get("card") == state.card)
+
+
+def held_over_now(state: State) -> HeldOver:
+    """Why the card on the table, come up on the schedule after its round, was held over (nothing when it was not):
+    read from the game's record as the log's words read it (:func:`.telling.held_over`)."""
+    event = _placing(state)
+    if event is None or not on_schedule(state):
+        return HeldOver()
+    return held_over(state.scenario, event, state.older(event.seq))
 
 
 def set_aside(state: State) -> list[str]:

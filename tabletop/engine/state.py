@@ -313,6 +313,14 @@ class State:
             node = node.prev
         return tuple(reversed(out))
 
+    def older(self, seq: int) -> Iterator[Event]:
+        """The events before event ``seq``, newest first, walked back lazily (as far as the reader reads)."""
+        node = self.history
+        while node is not None:
+            if node.event.seq < seq:
+                yield node.event
+            node = node.prev
+
     def this_round(self) -> tuple[Event, ...]:
         """The events of the current round so far, oldest first."""
         out: list[Event] = []

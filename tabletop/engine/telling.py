@@ -13,7 +13,8 @@ marked with the language it was typed in when read in another one.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from itertools import takewhile
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from ..content.grammar import plural_subject
@@ -21,7 +22,7 @@ from ..lang import Domain
 from .actions import Action
 from .breakdown import breakdown_warning
 from .partwords import signs
-from .review import ended_at
+from .review import ended_at, undone_seqs
 from .wording import (ENDS, MODIFIER, RECORDED, argued_words, end_reason, goodwill_words, modifier_names, quoted,
                       recorded_reason, scenario_names, schedule_words, status_name, typed, wanted_words)
 
@@ -48,9 +49,11 @@ class Happened(Protocol):
 class _Names:
     """The scenario's names by id (an unknown id reads as itself)."""
 
-    def __init__(self, scenario: Scenario):
+    def __init__(self, scenario: Scenario, earlier: Iterable[Happened] = ()):
         self.scenario = scenario
         self.index = scenario.index
+        #: the events before the one told, newest first (read only to say why a scheduled card was held over)
+        self.earlier = earlier
 
     def actor(self, actor_id: str | None) -> str:
         actor = self.index.actors.get(actor_id or "")
@@ -312,8 +315,61 @@ def _drawn(event: Happened, n: _Names) -> str:
         said = _("Card drawn: {card}").format(card=title)
     card = n.index.cards.get(chosen)
     if outcome.get("scheduled") and card is not None and card.schedule is not None:
-        said = _dashed(said, schedule_words(card.schedule, scenario_names(n.scenario), event.round))
+        held = held_over(n.scenario, event, n.earlier)
+        said = _dashed(said, schedule_words(card.schedule, scenario_names(n.scenario), event.round,
+                                            first=[n.card(c) for c in held.first], unplayable=held.unplayable))
     return said
+
+
+class HeldOver(NamedTuple):
+    """Why a card scheduled for a round came up in a later one, as the record shows it."""
+
+    #: the cards that came up first in a round it was due in (ids, in the order they came up): a scheduled card
+    #: ahead of it on the list, or one the facilitator injected before the round's draw
+    first: tuple[str, ...] = ()
+    #: in a round it was due in, a draw passed it by: it could not be played then
+    unplayable: bool = False
+
+
+def held_over(scenario: Scenario, draw: Happened, earlier: Iterable[Happened]) -> HeldOver:
+    """Why the card ``draw`` turned up on the schedule came up after its round: read from ``earlier``, the events
+    before the draw, newest first (read back only to the card's round; none: nothing is known).
+
+    The scheduler takes the first waiting card on the list that can be played (:func:`.cards.due_card`), so a draw
+    in a round the card was due in that took a card ahead of it on the list (or a card the facilitator injected
+    before the draw) came first; one that took anything else passed it by, which it does only to a card that
+    cannot be played. Nothing is recomputed: the record says it, so every save reads the same.
+    """
+    outcome = draw.result.get("outcome") or {}
+    card = scenario.index.cards.get(str(outcome.get("card")))
+    if (card is None or card.schedule is None or card.schedule.round is None or card.schedule.when
+            or draw.round <= card.schedule.round):  # a "when" card is due the first round its conditions hold
+        return HeldOver()
+    due = card.schedule.round
+    events = list(takewhile(lambda e: e.round >= due, (e for e in earlier if e.seq < draw.seq)))
+    undone = undone_seqs(events)
+    order = {c.id: i for i, c in enumerate(scenario.index.scheduled)}
+    ahead = order[card.id]
+    first: list[str] = []
+    unplayable = False
+    drawn: set[int] = set()  # the rounds whose card is placed already
+    for e in reversed(events):
+        kind = e.action.kind
+        if e.seq in undone or e.round >= draw.round or kind not in ("draw", "redraw", "inject"):
+            continue
+        if kind == "inject":
+            if e.phase == "event" and e.round not in drawn and e.action.card:  # it took the round's event
+                first.append(e.action.card)
+                drawn.add(e.round)
+            continue
+        drawn.add(e.round)
+        took = e.result.get("outcome") or {}
+        cid = took.get("card")
+        if took.get("scheduled") and isinstance(cid, str) and order.get(cid, ahead) < ahead:
+            first.append(cid)
+        else:
+            unplayable = True
+    return HeldOver(tuple(first), unplayable)
 
 
 def _tell_card(event: Happened, n: _Names) -> str:
@@ -543,14 +599,22 @@ def _tell(event: Happened, n: _Names) -> str:
     return teller(event, n) if teller is not None else event.action.kind
 
 
-def tell(event: Happened, scenario: Scenario) -> str:
+def earlier_than(events: Sequence[Happened], seq: int) -> Iterator[Happened]:
+    """The events of ``events`` (a log, oldest first) before event ``seq``, newest first, lazily: what :func:`tell`
+    reads as ``earlier`` (a save read back; a game's own state walks back with ``State.older``)."""
+    return (e for e in reversed(events) if e.seq < seq)
+
+
+def tell(event: Happened, scenario: Scenario, earlier: Iterable[Happened] = ()) -> str:
     """One event in words: what it did, in the language of the moment, with ``scenario``'s names.
 
     ``event``: an :class:`~tabletop.engine.actions.Event` or an event read back from a save.
-    Pass a translated scenario (``content.overlays.translated``) for translated names.
+    Pass a translated scenario (``content.overlays.translated``) for translated names. ``earlier``: the events
+    before it, newest first, read (lazily, once) only where the words need them: why a scheduled card came up
+    after its round (:func:`held_over`); without them the words say when, not why.
     """
-    return _tell(event, _Names(scenario))
+    return _tell(event, _Names(scenario, earlier))
 
 
-__all__ = ["ENDS", "LAPSED_AT_END", "RECORDED", "Happened", "Place", "end_reason", "notes", "phase_name", "placed",
-           "quoted", "recorded_reason", "settled_notes", "tell", "typed", "warning"]
+__all__ = ["ENDS", "LAPSED_AT_END", "RECORDED", "Happened", "HeldOver", "Place", "earlier_than", "end_reason",
+           "held_over", "notes", "phase_name", "placed", "quoted", "recorded_reason", "settled_notes", "tell", "typed", "warning"]

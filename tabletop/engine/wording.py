@@ -450,12 +450,18 @@ def _wanted(wanted: Mapping[str, Any], statuses: Mapping[str, str]) -> str:
     return f"{key} {signed(amount)}"
 
 
-def schedule_words(schedule: Schedule, names: Mapping[str, str] | None = None, drawn_in: int | None = None) -> str:
+def schedule_words(schedule: Schedule, names: Mapping[str, str] | None = None, drawn_in: int | None = None,
+                   first: Sequence[str] = (), unplayable: bool = False) -> str:
     """When a scheduled card is due, as the card panel and the log say it.
 
     "scheduled for round 3"; "scheduled for the first round when Mutual trust >= 5";
     "scheduled from round 2, the first round when ...". ``drawn_in``, the round it
-    came up, says when a card due in its round came up later (it could not be played before).
+    came up, says when a card due in its round came up later, and why, as the
+    record shows it: ``first``, the cards that came up before it in a round it
+    was due in (their names, in the order they came up); ``unplayable``, that in
+    a round it was due in it could not be played (its track closed, its
+    ``requires`` failing). Found from outside: "it could not be played before"
+    was said of a card with no conditions whose round another scheduled card took.
     """
     when = ", ".join(named(c, names) for c in schedule.when)
     if schedule.round is None:
@@ -463,10 +469,28 @@ def schedule_words(schedule: Schedule, names: Mapping[str, str] | None = None, d
     if when:
         return _("scheduled from round {round}, the first round when {conditions}").format(
             round=schedule.round, conditions=when)
-    if drawn_in is not None and drawn_in > schedule.round:
+    if drawn_in is None or drawn_in <= schedule.round:
+        return _("scheduled for round {round}").format(round=schedule.round)
+    cards = ", ".join(first[:NAMED_FIRST]) + (", \u2026" if len(first) > NAMED_FIRST else "")
+    if first and unplayable:
+        return ngettext("scheduled for round {round}, held over to round {drawn}: another card came up first "
+                        "({cards}); otherwise it could not be played",
+                        "scheduled for round {round}, held over to round {drawn}: other cards came up first "
+                        "({cards}); otherwise it could not be played", len(first)).format(
+            round=schedule.round, drawn=drawn_in, cards=cards)
+    if first:
+        return ngettext("scheduled for round {round}, held over to round {drawn}: another card came up first ({cards})",
+                        "scheduled for round {round}, held over to round {drawn}: other cards came up first ({cards})",
+                        len(first)).format(round=schedule.round, drawn=drawn_in, cards=cards)
+    if unplayable:
         return _("scheduled for round {round}, held over to round {drawn}: it could not be played before").format(
             round=schedule.round, drawn=drawn_in)
-    return _("scheduled for round {round}").format(round=schedule.round)
+    # no record of the rounds between (a caller without the log): when, not why
+    return _("scheduled for round {round}, held over to round {drawn}").format(round=schedule.round, drawn=drawn_in)
+
+
+#: how many of the cards that came up before a held-over one its words name (the rest: "…")
+NAMED_FIRST = 3
 
 
 # -- what a person typed, and the reasons tabletop records itself ------------

@@ -14,7 +14,7 @@ from ..engine import State
 from ..engine.actions import FACILITATOR_KINDS
 from ..engine.records import RULING_KINDS, Ruling, changes_of
 from ..engine.review import roll_readings
-from ..engine.telling import notes as told_notes, placed, tell
+from ..engine.telling import earlier_than, notes as told_notes, placed, tell
 from ..engine.rulingwords import ruling_text
 from ..engine.wording import breakdown_points, changes_texts
 from .replayed import ReplayedGame
@@ -113,7 +113,7 @@ def _entry_base(game: ReplayedGame, ev: SavedEvent) -> dict[str, Any]:
         "actor_name": _who(game, ev.actor),
         "track": ev.track,
         "track_name": _track_name(game, ev.track),
-        "summary": tell(ev, game.scenario),
+        "summary": tell(ev, game.scenario, earlier_than(game.events, ev.seq)),
         # the odds the facilitator set (no team's vote) are its judgement, marked as its powers are
         "facilitator": a.kind in FACILITATOR_KINDS or (a.kind == "odds" and a.actor is None),
         "undone": ev.seq in game.undone_by,
@@ -219,7 +219,7 @@ def about_summary(game: ReplayedGame, about: Any) -> str | None:
     if about == 0:
         return _("the start of the game")
     event = game.by_seq.get(about) if isinstance(about, int) else None
-    return tell(event, game.scenario) if event is not None else None
+    return tell(event, game.scenario, earlier_than(game.events, event.seq)) if event is not None else None
 
 
 def notes(game: ReplayedGame) -> list[dict[str, Any]]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ..engine.telling import tell
+from ..engine.telling import earlier_than, tell
 from .replayed import ReplayedGame, agreed_row
 from .words import cascade_text, lapsed_text, principle_headline, stood_text
 
@@ -128,7 +128,8 @@ def _agreed_and_reopened(game: ReplayedGame, seq: int, rows: Sequence[dict[str, 
             changed.add(tid)
             out.append({"seq": seq, "round": event.round, "kind": event.action.kind, "track": tid, "from": "agreed",
                         "from_provisional": True, "to": c.get("to"), "to_provisional": False,
-                        "summary": tell(event, game.scenario), "undone": False, "agreed_here": True})
+                        "summary": tell(event, game.scenario, earlier_than(game.events, seq)), "undone": False,
+                        "agreed_here": True})
     return out
 
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from ..engine import State, objectives_met
 from ..engine.records import RULING_KINDS, Ruling
 from ..engine.review import end_lang, ended_at, gated_counters
-from ..engine.telling import placed, tell
+from ..engine.telling import earlier_than, placed, tell
 from ..engine.partwords import STOCK
 from ..engine.wording import RESOURCE, modifier_names, wants_text
 from ..store import SaveError
@@ -192,7 +192,7 @@ def status_history(game: ReplayedGame) -> dict[str, list[dict[str, Any]]]:
                         "from_provisional": a.provisional,
                         "to": b.status,
                         "to_provisional": b.provisional,
-                        "summary": tell(ev, game.scenario),
+                        "summary": tell(ev, game.scenario, earlier_than(game.events, ev.seq)),
                         "undone": ev.seq in game.undone_by,
                     }
                 )

@@ -140,7 +140,8 @@ def _public_line(state: State, event: Any) -> dict[str, Any]:
             _LINES.clear()
         n = _names(state)
         line = {"seq": event.seq, "round": event.round, "phase": event.phase,
-                "kind": event.action.kind, "actor": event.action.actor, "text": literal(tell(event, state.scenario)),
+                "kind": event.action.kind, "actor": event.action.actor,
+                "text": literal(tell(event, state.scenario, state.older(event.seq))),
                 "changes": changes_texts(changes_of(event.result), n, breakdowns=breakdown_points(state.scenario),
                                          compact=True)}
         if isinstance(event.result.get("undoes"), int):  # what it took back: a roll it undid leaves the dice panel

@@ -13,9 +13,9 @@ from textual.widgets import Static
 
 from ..engine import State, objectives_met
 from ..engine.cards import on_schedule
-from ..engine.wording import MET_MARK, schedule_words
+from ..engine.wording import MET_MARK
 from ..lang import Domain
-from .text import literal, names, shown
+from .text import literal, names, schedule_text, shown
 from .widgets import KeyScroll
 
 _, ngettext, N_ = Domain("tui").words()
@@ -75,7 +75,7 @@ def facilitator_text(state: State, private: bool) -> Text:
         out.append(" " + _("shows them (after a warning).") + "\n", style="italic")
     card = state.scenario.index.cards.get(state.card or "")
     if card is not None and card.schedule is not None and on_schedule(state):
-        when = schedule_words(card.schedule, n, state.round)
+        when = schedule_text(state, card)
         out.append(_("The card on the table is on the master events list ({when}).").format(when=when) + " ")
         out.append("k", style="bold reverse")  # untranslated: a style
         out.append(" " + _("skips it,") + " ")

@@ -21,7 +21,7 @@ from ..engine import State, legal_actions
 from ..engine.state import evolve
 from ..engine.records import Ruling, changes_of
 from ..engine.review import gated_counters, undone_by, undone_seqs
-from ..engine.telling import placed
+from ..engine.telling import earlier_than, placed
 from ..lang import SOURCE, Domain, current, set_language
 from ..store.players import recorded
 from ..store.reading import Save, SavedEvent
@@ -275,7 +275,7 @@ class ReplayScreen(Screen[None]):
         for e in self.save.events:
             if self._matches(e):
                 line = event_text(state, e, self._undone, self._revealed_at, self._notes, sealed, self._noted,
-                                  self._kept_gated())
+                                  self._kept_gated(), earlier_than(self.save.events, e.seq))
                 options.append(Option(OptionWords(line, console), id=str(e.seq)))
                 self._shown.append(e.seq)
         refill(timeline, options)

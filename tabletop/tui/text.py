@@ -20,10 +20,11 @@ from ..content.literal import literal
 from ..content.scenario import log_line
 from ..engine import Action, Event, State, apply, objectives_met, wording
 from ..engine.actions import FACILITATOR_KINDS
+from ..engine.cards import held_over_now
 from ..engine.lookups import seen, shown  # noqa: F401 - the scenario (and the game) as the room reads it, for every screen
 from ..engine.records import RULING_KINDS, Ruling, changes_of
 from ..engine.review import ended_at, roll_readings, undone_event
-from ..engine.telling import end_reason, placed, settled_notes, tell
+from ..engine.telling import Happened, end_reason, placed, settled_notes, tell
 from ..engine.wording import (
     amount_words,
     effects_words,
@@ -137,9 +138,11 @@ def event_mark(state: State, event: Event) -> str:
     return f"{event.seq:>4} {round_mark(at.round)} {phase_short(at.phase):<{PHASE_WIDTH}} "
 
 
-def told(state: State, event: Event) -> str:
-    """What ``event`` did, in words, in the language spoken and with the names the room reads."""
-    return literal(tell(event, shown(state)))
+def told(state: State, event: Event, earlier: Iterable[Happened] | None = None) -> str:
+    """What ``event`` did, in words, in the language spoken and with the names the room reads. What its words read
+    of the events before it (:func:`~tabletop.engine.telling.tell`): ``earlier``, newest first, or else ``state``'s
+    record (a game at or after the event)."""
+    return literal(tell(event, shown(state), state.older(event.seq) if earlier is None else earlier))
 
 
 def status_word(state: State, track_id: str) -> str:
@@ -212,6 +215,15 @@ def resources_words(resources: Mapping[str, int], names: Mapping[str, str] | Non
 CHOSEN_MARK = wording.MET_MARK[True] + " "
 
 
+def schedule_text(state: State, card: Card) -> str:
+    """When the card on the table was due on the master events list, and, come up later, why (as the log says it)."""
+    assert card.schedule is not None
+    held = held_over_now(state)
+    cards = shown(state).index.cards
+    first = [literal(cards[c].title) if c in cards else c for c in held.first]
+    return wording.schedule_words(card.schedule, names(state), state.round, first=first, unplayable=held.unplayable)
+
+
 def card_text(state: State, card: Card, facilitator: bool, story: bool = True, scheduled: bool = False,
               chosen: int | None = None) -> Text:
     """A card as the panel shows it; without ``story`` (read out already, small screen) its text is left out.
@@ -226,7 +238,7 @@ def card_text(state: State, card: Card, facilitator: bool, story: bool = True, s
     where = n.get(card.track, card.track) if card.track else _("global")
     out.append(f"  [{where}]\n", style="dim")
     if scheduled and card.schedule is not None:
-        words = wording.schedule_words(card.schedule, n, state.round)
+        words = schedule_text(state, card)
         out.append(words[0].upper() + words[1:], style="bold")
         out.append(_(" \u2014 skip it (k) or redraw (r) if the room is elsewhere") + "\n" if facilitator else "\n",
                    style="dim")

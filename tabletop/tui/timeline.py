@@ -3,7 +3,7 @@ and who played whom. Plain rich ``Text``, in the language spoken."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Set
+from collections.abc import Iterable, Mapping, Set
 
 from rich.text import Text
 
@@ -50,11 +50,12 @@ def notes_on(notes: Mapping[int, list[SavedEvent]]) -> dict[int, int]:
 
 
 def event_words(state: State, e: SavedEvent, sealed: Mapping[int, str], noted: Mapping[int, int] | None = None,
-                gated: Set[int] = frozenset()) -> str:
+                gated: Set[int] = frozenset(), earlier: Iterable[SavedEvent] | None = None) -> str:
     """What an event did, in words; a sealed move never revealed (``sealed``: its seq -> its team's name, kept from
     the room) says only who committed one, in its own line and in its undo's, as the participants' report does.
     ``noted``: each note's seq -> its event (a note on a note on such a move is kept too, see :func:`notes_on`);
-    ``gated``: counters entered behind the gate and never revealed, a note on which is kept as the seats kept it."""
+    ``gated``: counters entered behind the gate and never revealed, a note on which is kept as the seats kept it.
+    ``earlier``: the events before it, newest first, when ``state`` is not the game at or after it (:func:`told`)."""
     if e.seq in sealed:
         return sealed_committed(sealed[e.seq])
     undoes = e.result.get("undoes")
@@ -66,13 +67,14 @@ def event_words(state: State, e: SavedEvent, sealed: Mapping[int, str], noted: M
         return sealed_note(target)
     if e.action.kind == "note" and target in gated:  # or the counter
         return sealed_note(target, counter=True)
-    return told(state, as_event(e))
+    return told(state, as_event(e), earlier)
 
 
 def event_text(state: State, e: SavedEvent, undone: Set[int], revealed_at: Mapping[int, int],
                notes: Mapping[int, object], sealed: Mapping[int, str], noted: Mapping[int, int] | None = None,
-               gated: Set[int] = frozenset()) -> Text:
-    """An event's line in the timeline: its number, round, phase and what it did."""
+               gated: Set[int] = frozenset(), earlier: Iterable[SavedEvent] | None = None) -> Text:
+    """An event's line in the timeline: its number, round, phase and what it did (``earlier``: as
+    :func:`event_words` reads it)."""
     kind = e.action.kind
     out = Text()
     out.append(event_mark(state, as_event(e)), style="dim")
@@ -82,7 +84,7 @@ def event_text(state: State, e: SavedEvent, undone: Set[int], revealed_at: Mappi
         out.append(" ")
     if e.seq in undone:
         out.append(f"{undone_word()} ", style="italic")
-    out.append(event_words(state, e, sealed, noted, gated), style="strike" if e.seq in undone else "")
+    out.append(event_words(state, e, sealed, noted, gated, earlier), style="strike" if e.seq in undone else "")
     if kind == "move" and e.result.get("tabled") and e.seq in revealed_at:
         sealed = _("[sealed: committed at {committed}, revealed at {revealed}]").format(
             committed=e.seq, revealed=revealed_at[e.seq])

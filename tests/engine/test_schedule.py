@@ -130,8 +130,53 @@ def test_a_card_that_cannot_be_played_when_due_waits_and_is_drawn_the_first_roun
     state = to_next_round(state)
     state = apply(state, DRAW)
     assert drawn(state)["card"] == "flare" and drawn(state)["scheduled"] is True
-    assert tell(state.last, state.scenario).endswith(
-        "scheduled for round 1, held over to round 2: it could not be played before")
+    assert held_words(state).endswith("scheduled for round 1, held over to round 2: it could not be played before")
+    # without the record, the words say when, not why
+    assert tell(state.last, state.scenario).endswith("scheduled for round 1, held over to round 2")
+
+
+def held_words(state: State) -> str:
+    """The words of the last draw, read with the game's record (what every screen and report passes)."""
+    assert state.last is not None
+    return tell(state.last, state.scenario, state.older(state.last.seq))
+
+
+def test_a_card_held_over_because_one_ahead_of_it_on_the_list_came_first_says_so() -> None:
+    """Found from outside: "held over to round 6: it could not be played before" was said of a card with no
+    conditions, which waited only because the scheduler takes the first waiting card in deck order."""
+    sc = scenario(scheduled("summit", {"round": 2}), scheduled("talks", {"round": 2}))
+    state = to_next_round(apply(new_game(sc, seed=1), DRAW))
+    state = to_next_round(apply(state, DRAW))  # round 2 draws the summit: first on the list
+    state = apply(state, DRAW)
+    assert drawn(state)["card"] == "talks" and state.round == 3
+    assert held_words(state) == ("Card drawn: Talks \u2014 scheduled for round 2, held over to round 3: "
+                                 "another card came up first (Summit)")
+
+
+def test_a_card_held_over_by_a_card_injected_before_the_draw_names_it_and_not_an_undone_draw() -> None:
+    sc = scenario(scheduled("summit", {"round": 2}))
+    state = to_next_round(apply(new_game(sc, seed=1), DRAW))
+    state = apply(state, DRAW)  # the summit, taken back: the facilitator injects another card instead
+    state = apply(apply(state, Action("undo")), Action("inject", card="quiet"))
+    state = to_next_round(state)
+    state = apply(state, DRAW)
+    assert drawn(state)["card"] == "summit" and state.round == 3
+    assert held_words(state).endswith("held over to round 3: another card came up first (A quiet week)")
+
+
+def test_a_card_that_waited_for_its_conditions_and_for_a_card_ahead_of_it_says_both() -> None:
+    sc = scenario(scheduled("summit", {"round": 2}),
+                  scheduled("flare", {"round": 1}, requires=[{"tension": {"at_least": 2}}]))
+    state = apply(new_game(sc, seed=2), draw("quiet"))  # round 1: the flare cannot be played (tension 1)
+    state = apply(state, Action("apply_card"))
+    state = apply(state, Action("advance"))
+    state = apply(state, move("a", "stall", "alpha"))  # alpha's tension 1 -> 2: the flare can be played from now
+    state = to_next_round(state)
+    state = to_next_round(apply(state, DRAW))  # round 2: the summit, ahead of it on the list
+    state = apply(state, DRAW)
+    assert drawn(state)["card"] == "flare" and state.round == 3
+    assert held_words(state).endswith("scheduled for round 1, held over to round 3: another card came up first "
+                                      "(Summit); otherwise it could not be played")
 
 
 def test_a_scheduled_card_on_a_closed_track_never_comes_up() -> None:
@@ -287,7 +332,11 @@ def test_schedule_words() -> None:
     a1, a2, a3 = (sc.index.cards[c].schedule for c in ("a1", "a2", "a3"))
     assert schedule_words(a1, n) == "scheduled for round 2"
     assert schedule_words(a1, n, 2) == "scheduled for round 2"
-    assert schedule_words(a1, n, 4) == "scheduled for round 2, held over to round 4: it could not be played before"
+    assert schedule_words(a1, n, 4, unplayable=True) == ("scheduled for round 2, held over to round 4: "
+                                                         "it could not be played before")
+    assert schedule_words(a1, n, 4, first=["B", "C"]) == ("scheduled for round 2, held over to round 4: "
+                                                          "other cards came up first (B, C)")
+    assert schedule_words(a1, n, 4) == "scheduled for round 2, held over to round 4"
     assert schedule_words(a2, n, 3) == "scheduled for the first round when Mutual trust \u2265 5"
     assert schedule_words(a3, n, 3) == "scheduled from round 2, the first round when tension \u2264 1"
 

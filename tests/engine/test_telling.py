@@ -43,6 +43,15 @@ def _name(game: dict[str, Any]) -> str:
     return f"{game['name']}[{options}]#{game['seed']}"
 
 
+#: the words the log recorded that were false, corrected (game, seq: what ``tell`` says now). Found from outside: a
+#: card scheduled for round 3 came up in round 4 because another scheduled card, ahead of it on the list, took round
+#: 3's draw; the log said "it could not be played before".
+CORRECTED = {
+    ("parallel-tracks-linked[sealed_moves=True]#1", 94): "Card drawn: Proposal to park the border question \u2014 "
+    "scheduled for round 3, held over to round 4: another card came up first (Lawmakers demand linkage)",
+}
+
+
 @pytest.mark.parametrize("game", BEFORE["games"], ids=_name)
 def test_tell_in_english_reads_as_the_summaries_the_log_recorded(game: dict[str, Any]) -> None:
     scenario = _scenario(game)
@@ -53,7 +62,8 @@ def test_tell_in_english_reads_as_the_summaries_the_log_recorded(game: dict[str,
             event = state.last
             assert event is not None
             assert "summary" not in event.result  # the log records no words
-            assert tell(event, scenario) == signs(step["summary"]), f"event {event.seq} ({event.action.kind})"
+            said = CORRECTED.get((_name(game), event.seq), signs(step["summary"]))
+            assert tell(event, scenario, state.older(event.seq)) == said, f"event {event.seq} ({event.action.kind})"
             assert notes(event, scenario) == step.get("notes", [])
             assert warning(event, scenario) == step.get("warning")
 
