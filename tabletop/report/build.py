@@ -178,9 +178,12 @@ def scenario_part(game: ReplayedGame) -> dict[str, Any]:
         "first_event_time": times[0] if times else None,
         "last_event_time": times[-1] if times else None,
         "actors": [
-            {"id": a.id, "name": a.name, "color": a.color, "resources": dict(a.resources)}
+            {"id": a.id, "name": a.name, "description": a.description, "color": a.color,
+             "resources": dict(a.resources)}
             for a in game.rs.actors
         ],
+        # what each move means, in the scenario's words (players read them on the board too)
+        "moves": [{"id": m.id, "name": m.name, "description": m.description} for m in game.rs.moves],
         "tracks": [
             {
                 "id": t.id,

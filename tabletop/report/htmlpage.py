@@ -59,7 +59,9 @@ from .words import (
     mark_told,
     told_typed,
     opening,
+    actors_described,
     described,
+    moves_described,
 )
 from ..engine.telling import end_reason
 from .timeline import in_order
@@ -191,9 +193,13 @@ class _Report:
             agreements = _("{agreements} Meters: {meters}.").format(agreements=agreements, meters=meters)
         heads = [_("Track"), _("Status"), _("Round reached"), _("Position"), _("Agreement at"), _("Tension")]
         stand_for = ""
-        if parts := described(self.r["scenario"]):
-            stand_for = (f"<h3>{_('What the tracks and meters stand for')}</h3><dl>"  # untranslated: markup
-                         + "".join(f"<dt>{e(name)}</dt><dd>{e(words)}</dd>" for name, words in parts) + "</dl>")
+        sc = self.r["scenario"]
+        for heading, parts in ((_("What the tracks and meters stand for"), described(sc)),
+                               (_("Who the teams play"), actors_described(sc)),
+                               (_("What the moves mean"), moves_described(sc))):
+            if parts:
+                stand_for += (f"<h3>{heading}</h3><dl>"  # untranslated: markup
+                              + "".join(f"<dt>{e(name)}</dt><dd>{e(words)}</dd>" for name, words in parts) + "</dl>")
         return (
             f'<section class="outcome" id="{self.id("outcome")}"><h2>{_("Outcome per track")}</h2>'  # untranslated: markup
             + table(heads, rows, num=(2,))

@@ -24,7 +24,9 @@ from .words import (
     agreements_of,
     agreements_per_game,
     same_game_words,
+    actors_described,
     described,
+    moves_described,
     opening,
     audience_words,
     events_count,
@@ -219,9 +221,12 @@ def _outcome(doc: _Doc, report: dict[str, Any]) -> None:
         doc.p(_("{agreements} Meters: {meters}.").format(agreements=agreements, meters=meters))
     else:
         doc.p(agreements)
-    if parts := described(report["scenario"]):
-        doc.h(3, _("What the tracks and meters stand for"))
-        doc.add(f"- **{esc(name)}**: {esc(words)}" for name, words in parts)
+    for heading, parts in ((_("What the tracks and meters stand for"), described(report["scenario"])),
+                           (_("Who the teams play"), actors_described(report["scenario"])),
+                           (_("What the moves mean"), moves_described(report["scenario"]))):
+        if parts:
+            doc.h(3, heading)
+            doc.add(f"- **{esc(name)}**: {esc(words)}" for name, words in parts)
 
 
 def _principle(doc: _Doc, report: dict[str, Any]) -> None:

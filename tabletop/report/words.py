@@ -384,6 +384,22 @@ def described(scenario: Mapping[str, Any]) -> list[tuple[str, str]]:
             for part in (*scenario.get("tracks", ()), *scenario.get("meters", ())) if part.get("description")]
 
 
+def actors_described(scenario: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """Each actor of the report's scenario with its description, those that have one: what the team plays, in the
+    scenario's words (found from outside: Russia's and Ukraine's, which carry the source's framing, were shown
+    nowhere)."""
+    return _described(scenario.get("actors", ()))
+
+
+def moves_described(scenario: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """Each move of the report's scenario with its description, those that have one: what it means, in plain words."""
+    return _described(scenario.get("moves", ()))
+
+
+def _described(parts: Iterable[Mapping[str, Any]]) -> list[tuple[str, str]]:
+    return [(str(part["name"]), " ".join(str(part["description"]).split())) for part in parts if part.get("description")]
+
+
 def same_game_words(same: Mapping[str, Any]) -> str:
     """A save compared beside another holding the same game (its events begin the other's): counted once."""
     if same["events"] == same["of"]:

@@ -353,3 +353,26 @@ def test_the_report_says_what_each_track_and_meter_stands_for(game: Path, code: 
     if code == "en":
         assert "may have to be left open for the foreseeable future" in borders.description
         assert "What the tracks and meters stand for" in md
+
+
+@pytest.mark.parametrize("code", lang.LANGUAGES)
+def test_the_report_says_what_each_team_plays_and_what_each_move_means(game: Path, code: str) -> None:
+    """Found from outside: docs/seed-map.md relies on Russia's and Ukraine's descriptions, and on the moves', to carry
+    the source's paragraphs 5 and 6, and the authoring guide says players read a move's description; no report
+    showed them. The scenario part lists each actor and each move with its description, in the report's language,
+    beside the tracks' and meters'."""
+    scenario = open_save(game).translated(code)
+    ru = scenario.index.actors["ru"]
+    propose = scenario.index.moves["propose"]
+    words = {part.id: " ".join(part.description.split()) for part in (ru, propose)}
+    for audience in ("facilitator", "participants"):
+        md = render(game, "md", lang=code, audience=audience)
+        assert f"- **{ru.name}**: {words['ru']}" in md
+        assert f"- **{propose.name}**: {words['propose']}" in md
+        doc = HtmlDoc(render(game, "html", lang=code, audience=audience))
+        assert f"{ru.name}{words['ru']}" in doc.text and f"{propose.name}{words['propose']}" in doc.text  # <dt>, <dd>
+    data = json.loads(render(game, "json", lang=code))["scenario"]
+    assert next(a for a in data["actors"] if a["id"] == "ru")["description"] == ru.description
+    assert next(m for m in data["moves"] if m["id"] == "propose")["description"] == propose.description
+    if code == "en":
+        assert "Wants its security concerns recognised as legitimate" in md
