@@ -159,6 +159,20 @@ Pick = (Act | Propose | Stage | AskRuling | ReleaseCard | Ready | HandOver | Sho
         | Argue | Counter | MarkStrong)
 
 
+def about(pick: Pick) -> tuple[str | None, str | None]:
+    """The move and the track a pick is about (ids; None: it names none): what the help describes of the entry a team
+    has highlighted. A stage's track (``@global``, the global moves, is none)."""
+    if isinstance(pick, Stage):
+        return None, pick.stage if pick.stage is not None and not pick.stage.startswith("@") else None
+    if isinstance(pick, Argue):
+        return (pick.options[0].move, pick.options[0].track) if pick.options else (None, None)
+    if isinstance(pick, (Act, Propose, Counter)):
+        return pick.action.move, pick.action.track
+    if isinstance(pick, (AskRuling, MarkStrong)):
+        return None, pick.track
+    return None, None
+
+
 class Choice(NamedTuple):
     """One entry of the decision: its words, what picking it does, and why it is refused."""
 
@@ -192,5 +206,6 @@ __all__ = [
     "ShowOutcome",
     "Stage",
     "Styled",
+    "about",
     "styled",
 ]

@@ -203,10 +203,12 @@ def game_facts(state: State) -> dict[str, Any]:
         "sealed_moves": bool(rs.sealed_moves),
         "over": state.over,
         "end_reason": literal(state.end_reason) if state.end_reason else None,
-        "actors": [{"id": a.id, "name": literal(a.name), "color": a.color} for a in state.ruleset.actors],
+        "actors": [_described({"id": a.id, "name": literal(a.name), "color": a.color}, a.description)
+                   for a in state.ruleset.actors],
         # a team's purse, its sealed entries and the reveal come as ids: the screen names them with these
         "resources": [{"id": r.id, "name": literal(r.name)} for r in resource_infos(state.ruleset)],
-        "moves": [{"id": m.id, "name": literal(m.name)} for m in state.ruleset.moves],
+        # with what each move and actor stands for: the help (F1) says it of the entry a team has highlighted
+        "moves": [_described({"id": m.id, "name": literal(m.name)}, m.description) for m in state.ruleset.moves],
     }
     # a seat marks a reason typed in another language, as the log line of the end does (found from outside:
     # "GAME OVER — Сесія завершена…" unmarked on an English projector, «…» (uk) in the log under it)
@@ -216,16 +218,24 @@ def game_facts(state: State) -> dict[str, Any]:
     return out
 
 
+def _described(part: dict[str, Any], description: str) -> dict[str, Any]:
+    """A move's, an actor's or a track's facts, with its description when it has one (a scenario without any sends
+    what it always sent)."""
+    if description.strip():
+        part["description"] = literal(description)
+    return part
+
+
 def board(state: State, seat: Seat, hidden: set[int], known: Secrets) -> dict[str, Any]:
     """The public board: tracks, meters, the card on the table, the proposals, the recent log."""
     n = _names(state)
     tracks = []
     for spec in state.ruleset.tracks:
         t = state.tracks[spec.id]
-        tracks.append({"id": spec.id, "name": n[spec.id], "position": t.position, "top": len(spec.ladder) - 1,
-                       "rung": literal(spec.ladder[t.position]), "tension": t.tension,
-                       "breakdown_at": spec.breakdown_at, "status": t.status, "provisional": t.provisional,
-                       "members": list(spec.members)})
+        tracks.append(_described({"id": spec.id, "name": n[spec.id], "position": t.position,
+                                  "top": len(spec.ladder) - 1, "rung": literal(spec.ladder[t.position]),
+                                  "tension": t.tension, "breakdown_at": spec.breakdown_at, "status": t.status,
+                                  "provisional": t.provisional, "members": list(spec.members)}, spec.description))
     meters = [{"id": m.id, "name": n[m.id], "value": state.meters[m.id]} for m in state.ruleset.meters]
     queue = []
     for p in state.queue:

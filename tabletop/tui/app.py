@@ -156,7 +156,9 @@ class TabletopApp(LatinKeys, Multilingual, App[None]):
             # the screen under any dialog: F1 over a dialog is the help of the screen it is on (found in review)
             under = next((s for s in reversed(self.screen_stack) if not isinstance(s, ModalScreen)), self.screen)
             keys = getattr(under, "HELP_KEYS", None)
-            self.push_screen(HelpScreen(keys) if keys is not None else HelpScreen())
+            # the board says first what its highlighted entry and the team to move stand for (BoardScreen.help_about)
+            about = getattr(under, "help_about", None)
+            self.push_screen(HelpScreen(keys, about) if keys is not None else HelpScreen(about=about))
 
     def action_next_theme(self) -> None:
         current = THEMES.index(self.theme) if self.theme in THEMES else -1

@@ -29,19 +29,19 @@ from ..play.cardhold import CardHold
 from ..play.clock import TAKEN_PAUSED, PickHold
 from ..play.decisions import decision
 from ..play.picks import (
-    Act, Argue, AskRuling, Choice, Counter, Decision, HandOver, MarkStrong, Propose, Ready, ReleaseCard, RoundReview,
-    ShowOutcome, Stage,
+    Act, Argue, AskRuling, Choice, Counter, Decision, HandOver, MarkStrong, Pick, Propose, Ready, ReleaseCard,
+    RoundReview, ShowOutcome, Stage, about,
 )
 from ..play.sealed import SealedDesk
 from ..play.session import Session
 from . import clock as room_clock
 from .bars import CLEAR_OF_NOTICES, KeyBar, TitleBar
 from .clock import Now
-from .decisionlist import PICK_KEYS, DecisionList, Entry, option_label, rich_text, side_caps
+from .decisionlist import PICK_KEYS, DecisionList, Entry, about_text, option_label, rich_text, side_caps
 from .keys import key_available
 from .notices import Refusals, moved_on, taken
 from .powers import FacilitatorPowers
-from .text import SEALED_NOTE, independence_word, literal, move_words, names, seen, shown
+from .text import SEALED_NOTE, about_parts, independence_word, literal, move_words, names, seen, shown
 from .timekeeper import Timekeeper
 from .widgets import Board, BoardPart, CardPanel, KeyScroll, RulingsColumn, RulingsPanel, TurnPanel, compact_board
 
@@ -123,6 +123,7 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
         self.paused = self.timekeeper.clock.paused  # a game saved while paused resumes paused
         self.stage: str | None = None  # None, or the track ("@global" for global moves) a team is choosing on
         self.entries: list[Entry] = []
+        self._picks: list[Pick] = []  # what each entry of the list picks (what the help describes of it)
         self._listing: tuple[str, list[tuple[str, str | None]]] | None = None
         self._at_gate = False  # the decision list calls a team to the keyboard (a sealed round's gate)
         self.show_facilitator = False
@@ -357,8 +358,19 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
             prompt = review_text(state, self.session.save_head)
         else:
             prompt = rich_text(at_hand.prompt)
+        self._picks = [c.pick for c in at_hand.entries]
         self._set_entries(prompt, [Entry(rich_text(c.label), self._run(state, c), c.refusal, c.hint)
                                    for c in at_hand.entries])
+
+    def help_about(self) -> Text | None:
+        """What the highlighted entry (a move and its track, a track) and the team to move stand for, in the
+        scenario's words: the help (F1) says it above the keys (found from outside: a move's description, which
+        "players read", and the actors', which carry the source's framing, were on no screen)."""
+        index = self.query_one("#decision", DecisionList).highlighted
+        pick = self._picks[index] if index is not None and index < len(self._picks) else None
+        move, track = about(pick) if pick is not None else (None, None)
+        state = self.session.state
+        return about_text(about_parts(shown(state), move, track, self.session.acting()))
 
     def _run(self, state: State, choice: Choice) -> Callable[[], None]:
         """What picking ``choice`` does on this screen (a refused one: the engine's reason, said)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -258,6 +258,22 @@ def rich_text(words: Styled) -> Text:
     return text
 
 
+def about_text(parts: Iterable[tuple[str, str]]) -> Text | None:
+    """What an entry and a team stand for, as the help (F1) says it above the keys: each part's heading in bold
+    ("Move: Table a proposal") and its description from the scenario's files, shown literally, one paragraph each;
+    a part with no description is left out. None: nothing to say."""
+    out = Text()
+    for heading, words in parts:
+        said = " ".join(str(words or "").split())
+        if not said:
+            continue
+        if out:
+            out.append("\n\n")
+        out.append(literal(heading) + "\n", style="bold")
+        out.append(literal(said))
+    return out or None
+
+
 #: the keys that pick an entry, in the list's order: the digits as the keyboard's row has them, 0 for the tenth
 #: (found from outside: the tenth of Russia's moves on a track had no number, so nothing said a key reached it)
 PICK_KEYS = "1234567890"  # untranslated: keys
@@ -284,4 +300,5 @@ def option_label(number: int, entry: Entry) -> Text:
     return label
 
 
-__all__ = ["PICK_KEYS", "DecisionList", "Entry", "OptionWords", "option_label", "pick_key", "refill", "rich_text"]
+__all__ = ["PICK_KEYS", "DecisionList", "Entry", "OptionWords", "about_text", "option_label", "pick_key", "refill",
+           "rich_text"]

@@ -518,24 +518,36 @@ class HelpScreen(_Dialog[None]):
         Binding("escape,q,f1,question_mark", "close", N_("Close"), id="help.close"),
     ]
 
-    def __init__(self, keys: str = HELP) -> None:
-        """``keys``: the help's message (the hot seat's :data:`HELP`, or a seat's)."""
+    def __init__(self, keys: str = HELP, about: Callable[[], Text | None] | None = None) -> None:
+        """``keys``: the help's message (the hot seat's :data:`HELP`, or a seat's). ``about``: what the entry
+        highlighted under the help and the team deciding stand for, in the language spoken (:func:`.text.about_text`),
+        shown above the keys; None or nothing to say: only the keys."""
         super().__init__()
         self._keys = keys
+        self._about = about
 
     def compose(self) -> ComposeResult:
         with KeyScroll():
+            yield Static(id="help-about")
             yield Static(self._text(), id="help-text")
 
     def _text(self) -> KeyLines:
         session = getattr(self.app, "session", None)
         return KeyLines(_(self._keys).replace("{save}", shell_path(session.save_path if session is not None else None)))
 
+    def _show_about(self) -> None:
+        about = self._about() if self._about is not None else None
+        for panel in self.query("#help-about").results(Static):  # a help of its own (the replay's) has none
+            panel.update(about or "")
+            panel.display = bool(about)
+
     def relabel(self) -> None:
         """The keys again, in the language now spoken."""
+        self._show_about()
         self.query_one("#help-text", Static).update(self._text())
 
     def on_mount(self) -> None:
+        self._show_about()
         self.query_one("*").focus()  # up and down scroll the text
 
     def action_close(self) -> None:

@@ -42,7 +42,7 @@ from ..seats.protocol import Wire
 from ..seats.joincodes import pasted
 from . import seatwords as words
 from .bars import CLEAR_OF_NOTICES, KeyBar
-from .decisionlist import PICK_KEYS, DecisionList
+from .decisionlist import PICK_KEYS, DecisionList, about_text
 from .language import LatinKeys
 from .notices import Refusals, taken, typed_text_lost
 from .seatacts import SeatActs
@@ -80,6 +80,7 @@ class SeatScreen(ConsolePowers, Screen[None]):
         *POWER_BINDINGS,
     ]
     _groups: list[str] = []  # each listed entry's kind of move, as the list shows them
+    _found: list[Mapping[str, Any]] = []  # the entries listed, as the view has them
     _view_at = 0.0  # when the view on screen came (the screen's clock)
     _hold: PickHold | None = None  # made on the first view (the app's clock and hold)
     _dialogs_closed: bool | None = None  # None until the screen is first shown (that is no dialog closing)
@@ -315,11 +316,22 @@ class SeatScreen(ConsolePowers, Screen[None]):
 
     def _show_entries(self, found: list[Mapping[str, Any]]) -> None:
         self._groups = [_kind_of(e) for e in found]
+        self._found = found
         options = self.query_one("#entries", DecisionList)
         keep = options.highlighted
         options.show([words.entry_label(i, e) for i, e in enumerate(found, 1)], [str(e["id"]) for e in found])
         if found:
             options.highlighted = keep if keep is not None and keep < len(found) else 0
+
+    def help_about(self) -> Text | None:
+        """What the highlighted entry (a move and its track) and the team stand for, in the scenario's words: the
+        help (F1) says it above the keys, as the hot seat's does (:meth:`~.board.BoardScreen.help_about`)."""
+        view = self.seat_app.view
+        if view is None:
+            return None
+        index = self.query_one("#entries", DecisionList).highlighted
+        entry = self._found[index] if index is not None and index < len(self._found) else None
+        return about_text(words.about_parts(view, entry))
 
     def say_link(self, text: str, lost: bool) -> None:
         link = self.query_one("#link", Static)
@@ -805,7 +817,8 @@ class SeatApp(LatinKeys, SeatActs, App[None]):
         from .modals import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(SEAT_HELP))
+            seat = next((s for s in self.screen_stack if isinstance(s, SeatScreen)), None)
+            self.push_screen(HelpScreen(SEAT_HELP, seat.help_about if seat is not None else None))
 
     def action_interrupt(self) -> None:
         """Ctrl-C: in the host's own console, stop the host once the facilitator confirms (found from outside: the

@@ -36,6 +36,11 @@ def _s(value: Any) -> str:
     return literal(value, lines=False) if value is not None else ""
 
 
+def _text(value: Any) -> str:
+    """A text of several lines (a description), every character visible; anything else: nothing."""
+    return literal(value) if isinstance(value, str) else ""
+
+
 def _list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else []
 
@@ -268,6 +273,29 @@ def dice_text(view: Mapping[str, Any]) -> Text:
     return Text()
 
 
+def about_parts(view: Mapping[str, Any], entry: Mapping[str, Any] | None) -> list[tuple[str, str]]:
+    """The move and the track ``entry`` (the highlighted one) is about, and the team (a team's seat: its own; the
+    console: the team to move), each as (heading, description) for :func:`~.decisionlist.about_text`: as the hot
+    seat's help says them (:func:`~.text.about_parts`), from the view's facts."""
+    game, board = _map(view.get("game")), _map(view.get("board"))
+
+    def by_id(parts: Any) -> dict[str, Mapping[str, Any]]:
+        return {_s(p.get("id")): p for p in _list(parts) if isinstance(p, Mapping)}
+
+    action = _map(_map(entry).get("action"))
+    out = []
+    if (m := by_id(game.get("moves")).get(_s(action.get("move")))) is not None:
+        out.append((_("Move: {name}").format(name=_s(m.get("name"))), _text(m.get("description"))))
+    if (t := by_id(board.get("tracks")).get(_s(action.get("track")))) is not None:
+        out.append((_("Track: {name}").format(name=_s(t.get("name"))), _text(t.get("description"))))
+    own = view.get("role") == "team"
+    actor = view.get("actor") if own else game.get("turn")
+    if (a := by_id(game.get("actors")).get(_s(actor))) is not None:
+        said = _("Your team: {name}") if own else _("The team to move: {name}")
+        out.append((said.format(name=_s(a.get("name"))), _text(a.get("description"))))
+    return out
+
+
 def own_text(view: Mapping[str, Any]) -> Text:
     """A team's own: what it may still spend, its objectives (secret ones too) and its sealed entries."""
     own = _map(view.get("own"))
@@ -417,6 +445,7 @@ def entry_label(number: int, entry: Mapping[str, Any]) -> Text:
 
 
 __all__ = [
+    "about_parts",
     "actor_names",
     "card_text",
     "control_text",

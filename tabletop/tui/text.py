@@ -14,7 +14,7 @@ from rich.cells import cell_len, set_cell_size
 from rich.console import Console
 from rich.text import Text
 
-from ..content import Card
+from ..content import Card, Scenario
 from ..content.grammar import independence_word, plural_subject  # noqa: F401 - independence_word: for the screens
 from ..content.literal import literal
 from ..content.scenario import log_line
@@ -213,6 +213,22 @@ def resources_words(resources: Mapping[str, int], names: Mapping[str, str] | Non
 
 #: in front of the choice an applied card was answered with (two cells, as the other choices' indent)
 CHOSEN_MARK = wording.MET_MARK[True] + " "
+
+
+def about_parts(scenario: Scenario, move: str | None, track: str | None, actor: str | None,
+                own: bool = False) -> list[tuple[str, str]]:
+    """The move, the track and the team (``own``: the seat's own team, else the team to move) an entry is about,
+    each as (heading, description) for :func:`.decisionlist.about_text`, named as ``scenario`` (the room's translation) names them."""
+    index = scenario.index
+    parts = []
+    if (m := index.moves.get(move or "")) is not None:
+        parts.append((_("Move: {name}").format(name=m.name), m.description))
+    if (t := index.tracks.get(track or "")) is not None:
+        parts.append((_("Track: {name}").format(name=t.name), t.description))
+    if (a := index.actors.get(actor or "")) is not None:
+        said = _("Your team: {name}") if own else _("The team to move: {name}")
+        parts.append((said.format(name=a.name), a.description))
+    return parts
 
 
 def schedule_text(state: State, card: Card) -> str:
