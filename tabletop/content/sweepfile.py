@@ -86,10 +86,10 @@ class Sweep:
     def bots_at(self, point: Point) -> dict[str, str]:
         """Each actor's policy at ``point``; an actor left out plays the per-game mix."""
         bots = dict(self.bots)
+        if "bots" in point.settings:  # every team first, then each actor named: the narrower key wins in any order
+            bots = {a.id: point.settings["bots"] for a in self.scenario.ruleset.actors}
         for key, value in point.settings.items():
-            if key == "bots":
-                bots = {a.id: value for a in self.scenario.ruleset.actors}
-            elif key.startswith("bots."):
+            if key.startswith("bots."):
                 bots[key.split(".", 1)[1]] = value
         return {a: p for a, p in bots.items() if p != MIXED}
 
@@ -110,6 +110,7 @@ def load_sweep(path: str | Path, policies: Sequence[str]) -> Sweep:
     keys = checker.keys(spec)
     bots = checker.baseline(spec.sweep.bots)
     points = checker.points(spec)
+    checker.bots_kept(spec, points)
     checker.chunks(spec, len(points))
     checker.results(keys)
     checker.raise_found()
@@ -290,6 +291,36 @@ class _Checker:
                     break  # one policy for every team: one problem, not one per team
         return table
 
+    def bots_kept(self, spec: SweepSpec, points: Sequence[Point]) -> None:
+        """Refuse an axis or a point over every team's bots (``bots``) where ``[sweep]`` names actors' policies: it
+        would replace them at every point it sets (found from outside: ``bots = { ru = "hardliner" }`` with an axis
+        over ``bots`` ran, and Russia was a hardliner in no game). An actor a point names itself (``bots.ru``) keeps
+        that policy, whatever the order."""
+        named = spec.sweep.bots if isinstance(spec.sweep.bots, dict) else {}
+        if not named:
+            return
+        if spec.axes:
+            varied = {a.key.split(".", 1)[1] for a in spec.axes if a.key.startswith("bots.")}
+            lost = {actor: policy for actor, policy in named.items() if actor not in varied}
+            for i, axis in enumerate(spec.axes):
+                if axis.key == "bots" and lost:
+                    self.add(("axes", i, "key"), _(
+                        "an axis over bots sets every team's policy at every point, and would replace [sweep]'s bots "
+                        "for {actors}: vary bots.<actor> instead (key = \"bots.{example}\"), or leave bots out of "
+                        "[sweep]").format(actors=_policies(lost), example=self._unnamed(named)))
+            return
+        for point in points:
+            lost = {actor: policy for actor, policy in named.items() if f"bots.{actor}" not in point.settings}
+            if "bots" in point.settings and lost:
+                self.add(("points", point.index, "bots"), _(
+                    "bots sets every team's policy in this point, and would replace [sweep]'s bots for {actors}: name "
+                    "each actor in the point instead (\"bots.{example}\" = ...), or leave bots out of [sweep]").format(
+                        actors=_policies(lost), example=next(iter(lost))))
+
+    def _unnamed(self, named: dict[str, str]) -> str:
+        """An actor for an example key: the first one ``[sweep]`` leaves to the mix, else the first."""
+        return next((a for a in self.actors if a not in named), self.actors[0])
+
     def points(self, spec: SweepSpec) -> tuple[Point, ...]:
         if spec.points:
             seen: dict[str, int] = {}
@@ -373,6 +404,11 @@ def ruleset_problems(scenario: Scenario) -> Iterator[str]:
         return
     for _, path, message in [*check_ruleset(rs), *check_scenario(rs, scenario.deck)]:
         yield f"{format_path(path)}: {message}"
+
+
+def _policies(bots: dict[str, str]) -> str:
+    """``ru (hardliner), ua (cooperative)``: actors and their policies as ids, as the sweep file writes them."""
+    return ", ".join(f"{actor} ({policy})" for actor, policy in bots.items())
 
 
 def _as_written(value: Any) -> str:

@@ -81,6 +81,14 @@ CASES: list[tuple[str, int, str, str]] = [
     # found from outside (helper-114): the plan grew to 3 GB and played nothing
     ("too-many-chunks.toml", 5, "sweep.chunk", "2 points of 10000000 games in chunks of 1 make 20000000 chunks; "
      "at most 100000"),
+    # found from outside (helper-205): Russia, a hardliner in [sweep], played the mix and cooperatively at every
+    # point, as the axis over every team's bots replaced it; validate said ok and the sweep ran
+    ("bots-axis-over-named-actors.toml", 8, "axes[0].key",
+     "an axis over bots sets every team's policy at every point, and would replace [sweep]'s bots for ru "
+     "(hardliner): vary bots.<actor> instead (key = \"bots.ua\"), or leave bots out of [sweep]"),
+    ("bots-point-over-named-actors.toml", 12, "points[1].bots",
+     "bots sets every team's policy in this point, and would replace [sweep]'s bots for ua (cooperative): name "
+     "each actor in the point instead (\"bots.ua\" = ...), or leave bots out of [sweep]"),
 ]
 
 
@@ -247,3 +255,15 @@ def test_a_collapse_rule_swept_where_no_game_plays_linked_is_said_to_change_noth
     assert "warning: ruleset.linked_collapse changes no game here" in capsys.readouterr().err
     spec.write_text(text + '\n[[axes]]\nkey = "ruleset.independence"\nvalues = ["strict", "linked"]\n', encoding="utf-8")
     assert load_sweep(spec, POLICIES).inert_keys() == []
+
+
+def test_a_policy_for_one_actor_beats_one_for_every_team_whatever_their_order(tmp_path: Path) -> None:
+    """An axis over ``bots.ru`` before one over ``bots``: Russia plays the point's ``bots.ru``, as its column says
+    (found while fixing helper-205's report: the later axis over every team replaced it, the column kept it)."""
+    spec = tmp_path / "order.toml"
+    spec.write_text('[sweep]\nruleset = "parallel-tracks"\ngames = 2\n\n[[axes]]\nkey = "bots.ru"\n'
+                    'values = ["hardliner"]\n\n[[axes]]\nkey = "bots"\nvalues = ["cooperative"]\n', encoding="utf-8")
+    sweep = load_sweep(spec, POLICIES)
+    [point] = sweep.points
+    assert sweep.bots_at(point)["ru"] == sweep.value_at(point, "bots.ru") == "hardliner"
+    assert sweep.bots_at(point)["ua"] == "cooperative"
