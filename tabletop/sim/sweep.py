@@ -194,7 +194,7 @@ def _refuse_special(manifest: Path) -> None:
 
 
 def _check_folder(out: Path, the_plan: dict[str, Any], resume: bool, spec_path: str) -> bool:
-    """True for a new sweep; a resumed folder must hold the same plan (else SweepRefused)."""
+    """True for a new sweep; a folder holding a sweep must hold the same plan and be resumed (else SweepRefused)."""
     manifest = read_manifest(out)
     if manifest is None:
         if out.exists() and not out.is_dir():
@@ -207,8 +207,8 @@ def _check_folder(out: Path, the_plan: dict[str, Any], resume: bool, spec_path: 
             _refuse_special(out / MANIFEST)
             raise SweepRefused(_("{path} is not empty and holds no sweep (no sweep.json): choose another --out").format(path=out))
         return True
-    if not resume:
-        raise SweepRefused(_("{path} already holds a sweep: add --resume to finish it, or choose another --out").format(path=out))
+    # another sweep's folder is said so first, with or without --resume (found from outside: told "add --resume to
+    # finish it", then by --resume that the folder held another sweep)
     if manifest.get("format") != FORMAT:
         raise SweepRefused(_("{path} holds a sweep written by another version of tabletop (format "
                              "{theirs}, this one writes {ours}): choose another --out").format(
@@ -226,4 +226,6 @@ def _check_folder(out: Path, the_plan: dict[str, Any], resume: bool, spec_path: 
             "with, or choose another --out",
             "{path} holds another sweep ({what} differ from {spec}): resume it with the sweep file it was started "
             "with, or choose another --out", len(differ)).format(path=out, what=what, spec=spec_path))
+    if not resume:
+        raise SweepRefused(_("{path} already holds a sweep: add --resume to finish it, or choose another --out").format(path=out))
     return False

@@ -166,6 +166,20 @@ def test_resume_refuses_a_folder_of_another_sweep(tmp_path: Path) -> None:
     assert len(games_seen(out)) == 24
 
 
+def test_a_folder_of_another_sweep_is_said_so_without_resume(tmp_path: Path) -> None:
+    """Found from outside (helper-205): a folder holding another file's sweep was told "add --resume to finish it",
+    and --resume then said it held another sweep. Said at once, with what differs; --resume is advised only for the
+    same sweep."""
+    out = tmp_path / "out"
+    run_sweep(load_sweep(write_spec(tmp_path), POLICIES), out, Backend())
+    other = load_sweep(write_spec(tmp_path, games=8, text=GRID.replace("[6, 9]", "[6, 8]")), POLICIES)
+    with pytest.raises(SweepRefused) as refused:
+        run_sweep(other, out, Backend())
+    said = str(refused.value)
+    assert "holds another sweep (games, points differ from" in said and "add --resume" not in said, said
+    assert len(games_seen(out)) == 24
+
+
 def test_a_folder_of_other_files_is_left_alone(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "out"
     out.mkdir()
