@@ -180,6 +180,15 @@ def _scenario(source: SourceFile, spec: SweepSpec) -> Scenario:
         raise
 
 
+#: a key's table that is not in the scenario, by its section: a message each, so that the kind of thing is named in
+#: the room's language and in its grammar (found from outside: "в parallel-tracks нет track 'border'")
+_NO_SUCH = {
+    "tracks": N_("no track '{id}' in {scenario}{hint} (known: {known})"),
+    "meters": N_("no meter '{id}' in {scenario}{hint} (known: {known})"),
+    "moves": N_("no move '{id}' in {scenario}{hint} (known: {known})"),
+}
+
+
 class _Checker:
     """Collects the problems of one sweep file against its scenario."""
 
@@ -226,9 +235,8 @@ class _Checker:
             return None
         if parts[0] in SECTIONS and len(parts) == 3:
             known = self.ids[parts[0]]
-            self.add(path, _("no {kind} '{id}' in {scenario}{hint} (known: {known})").format(
-                kind=parts[0][:-1], id=parts[1], scenario=self.scenario.id, hint=did_you_mean(parts[1], known),
-                known=", ".join(known)))
+            self.add(path, _(_NO_SUCH[parts[0]]).format(
+                id=parts[1], scenario=self.scenario.id, hint=did_you_mean(parts[1], known), known=", ".join(known)))
             return None
         self.add(path, _("unknown key '{key}'{hint}: a sweep varies ruleset.<option>, tracks.<id>.<key>, "
                          "meters.<id>.<key>, moves.<id>.<key>, bots or bots.<actor>").format(

@@ -267,3 +267,25 @@ def test_a_policy_for_one_actor_beats_one_for_every_team_whatever_their_order(tm
     [point] = sweep.points
     assert sweep.bots_at(point)["ru"] == sweep.value_at(point, "bots.ru") == "hardliner"
     assert sweep.bots_at(point)["ua"] == "cooperative"
+
+
+@pytest.mark.parametrize(("lang", "said"), [("ru", "в parallel-tracks нет трека 'border'"),
+                                            ("uk", "у parallel-tracks немає треку 'border'")])
+def test_a_misspelt_track_is_named_a_track_in_the_room_s_language(lang: str, said: str,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside (helper-205): ``--lang ru`` read "в parallel-tracks нет track 'border'", the kind of thing
+    named left in English."""
+    assert main(["--lang", lang, "validate", str(BROKEN / "misspelt-track.toml")]) == 1
+    out = capsys.readouterr().out
+    assert said in out and " track '" not in out, out
+
+
+@pytest.mark.parametrize(("key", "said"), [("meters.trsut.start", "нет шкалы 'trsut'"),
+                                           ("moves.pres.target", "нет хода 'pres'")])
+def test_a_misspelt_meter_or_move_is_named_so_in_russian(key: str, said: str, tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    spec = tmp_path / "s.toml"
+    spec.write_text(f'[sweep]\nruleset = "parallel-tracks"\ngames = 2\n\n[[axes]]\nkey = "{key}"\nvalues = [1, 2]\n',
+                    encoding="utf-8")
+    assert main(["--lang", "ru", "validate", str(spec)]) == 1
+    assert said in capsys.readouterr().out
