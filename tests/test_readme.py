@@ -45,3 +45,23 @@ def test_the_readme_test_command_is_what_ci_runs() -> None:
     assert f"```sh\n{command}\n```" in text
     assert command.endswith(".venv/bin/python -m pytest -n auto")
     assert "apt-get install" in browser and "chromium chromium-driver" in browser
+
+
+def test_the_readme_s_margins_of_error_are_the_arithmetic_s() -> None:
+    """Found from outside (helper-205): the README called differences noise "about ±2.5 points at 95 %", a figure
+    for one share, where a difference between two points' shares (their variances added) is wider: ±3.5 near 20 %,
+    ±4.4 near 50 % at 1,000 games a point. Each figure it gives is recomputed here."""
+    import math
+
+    text = " ".join(README.read_text(encoding="utf-8").split())
+    games = 1000
+    assert f"With {games:,} games a point, each share is within ±{196 * 0.5 / math.sqrt(games):.1f} percentage" in text
+    differences = re.findall(r"±(\d+\.\d)(?: percentage points for two shares)? near (\d+) %", text)
+    assert len(differences) >= 4, differences
+    for said, share in differences:
+        p = int(share) / 100
+        assert said == f"{196 * math.sqrt(2 * p * (1 - p) / games):.1f}", (said, share)
+    for a, b, said in re.findall(r"(\d+\.\d) % at \d+ against (\d+\.\d) % at \d+ \(±(\d\.\d)\)", text):
+        p, q = float(a) / 100, float(b) / 100
+        assert said == f"{196 * math.sqrt((p * (1 - p) + q * (1 - q)) / games):.1f}"
+    assert "about ±2.5 points at 95 %" not in text
