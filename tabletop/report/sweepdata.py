@@ -11,6 +11,7 @@ objectives. The page is :mod:`.sweeppage`.
 from __future__ import annotations
 
 import json
+import re
 import stat
 from collections.abc import Sequence
 from pathlib import Path
@@ -41,11 +42,26 @@ def files_glob(out: Path) -> str:
     return str(out / "point=*" / "*.parquet")
 
 
-def one_line_query(out: Path, track: str = "borders", key: str = "borders_breakdown_at") -> str:
-    """The query a designer types: the share of deferred games on a track by a key's value."""
+def one_line_query(out: Path, track: str = "borders", columns: Sequence[str] = ("borders_breakdown_at",)) -> str:
+    """The query a designer types: the share of deferred games on a track, a row per value of ``columns`` together.
+
+    :func:`query_columns` gives a row per point (found from outside: a list of points was queried by its first key
+    alone, which pooled the different points sharing its value)."""
     files = str(out / "**" / "*.parquet").replace("'", "''")  # a quote in the folder's name, doubled as SQL reads it
-    return (f"SELECT {key}, avg(({track}_status = 'deferred')::int) AS deferred, count(*) AS games "  # untranslated: SQL
-            f"FROM '{files}' GROUP BY ALL ORDER BY 1;")
+    by = ", ".join(c if _PLAIN.fullmatch(c) else _q(c) for c in columns)
+    return (f"SELECT {by}, avg(({track}_status = 'deferred')::int) AS deferred, count(*) AS games "  # untranslated: SQL
+            f"FROM '{files}' GROUP BY ALL ORDER BY {', '.join(str(i + 1) for i in range(len(columns)))};")
+
+
+#: a column a designer types without quotes
+_PLAIN = re.compile(r"[a-z_][a-z0-9_]*")
+
+
+def query_columns(plan: dict[str, Any], grid: bool) -> list[str]:
+    """What the printed query groups by, a row per point: a grid's every key (its points are their combinations),
+    a list's point and its keys (two points may share every key's value but one)."""
+    keys = list(plan["keys"].values())
+    return keys if grid and keys else ["point", *keys]
 
 
 def _measures(plan: dict[str, Any]) -> list[tuple[str, str]]:
@@ -202,7 +218,7 @@ def summarise(out: Path) -> dict[str, Any]:
     expected = plan["games"] * len(plan["points"])
     summary: dict[str, Any] = {"folder": str(out), "plan": plan, "expected": expected, "games": 0,
                                "points": [], "axes": {}, "grid": is_grid(plan)}
-    summary["query"] = one_line_query(out, _queried_track(plan), next(iter(plan["keys"].values()), "point"))
+    summary["query"] = one_line_query(out, _queried_track(plan), query_columns(plan, summary["grid"]))
     files = list(out.glob("point=*/*.parquet"))
     _check_regular(files)
     _check_chunks(out, plan)

@@ -6,6 +6,7 @@ import importlib.util
 import os
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -564,3 +565,33 @@ def test_an_independence_rule_reads_in_the_language_shown(tmp_path: Path, code: 
     with using(code):
         words = [independence_word("strict"), independence_word("linked")]
     assert words[0] != "strict" and cells and set(cells) == set(words), cells
+
+
+def _sweep_of(tmp_path: Path, text: str, name: str = "s") -> Path:
+    spec = tmp_path / f"{name}.toml"
+    spec.write_text(text, encoding="utf-8")
+    run_sweep(load_sweep(spec, POLICIES), tmp_path / name, Backend())
+    return tmp_path / name
+
+
+def _query_rows(query: str) -> list[tuple[Any, ...]]:
+    import duckdb
+
+    con = duckdb.connect()
+    try:
+        return con.execute(query).fetchall()
+    finally:
+        con.close()
+
+
+def test_the_suggested_query_gives_a_row_per_point(swept: Path, tmp_path: Path) -> None:
+    """Found from outside (helper-205): a list of points' report said no key's games are pooled, and suggested a
+    query grouped by the first key alone, which pooled the points sharing its value."""
+    from tabletop.report.sweepdata import summarise
+
+    listed = _sweep_of(tmp_path, POINTS.format(games=1, chunk=1), "points")
+    for folder, points in ((listed, 3), (swept, 4)):
+        summary = summarise(folder)
+        found = _query_rows(summary["query"])
+        assert len(found) == points, (summary["query"], found)
+        assert sum(row[-1] for row in found) == summary["games"]  # games, the last column
