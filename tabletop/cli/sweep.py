@@ -74,9 +74,8 @@ def cmd_sweep(args: argparse.Namespace) -> int:
     from ..sim.sweep import SweepRefused, run_sweep
 
     sweep = load_sweep(args.spec, POLICIES)  # a ContentError is printed by main, file:line: key: message
-    for key in sweep.inert_keys():
-        _err(_("tabletop sweep: warning: {key} changes no game here: every point plays strict independence, and only "
-               "a linked game collapses by it; its points differ by chance alone").format(key=key))
+    for warning in sweep.warnings:  # file:line: key: message, as validate says it
+        _err(_("tabletop sweep: warning: {problem}").format(problem=_line(str(warning))))
     out = Path(args.out) if args.out else Path("sweeps") / Path(args.spec).stem
     total = sweep.spec.sweep.games * len(sweep.points)
     # resumable: a sweep's words for a wait on a cluster name --resume (simulate has none)
@@ -146,7 +145,7 @@ def _report(args: argparse.Namespace) -> int:
     from ..report import ReportError
     from ..report.output import check_target, chosen_format, write_report
     from ..report.sweepdata import SweepUnreadable, summarise
-    from ..report.sweeppage import chart_svg, sweep_html, sweep_markdown
+    from ..report.sweeppage import chart_svg, notices, sweep_html, sweep_markdown
 
     try:
         try:
@@ -157,6 +156,10 @@ def _report(args: argparse.Namespace) -> int:
             _err(_("tabletop sweep report: cannot read {path}: {problem}").format(
                 path=_line(str(exc.filename if exc.filename is not None else args.folder)), problem=system_words(exc)))
             return 1
+        # an unfinished sweep, a key that changes no game: said on the terminal too, where the page is written to a
+        # file (found from outside: a point with no games went unsaid, exit 0)
+        for notice in notices(summary):
+            _err(_("tabletop sweep report: warning: {notice}").format(notice=_line(notice)))
         if args.svg:
             typed, _sep, track = args.svg.rpartition(":")
             # the key as the sweep file writes it (tracks.borders.breakdown_at) or as its column (borders_breakdown_at)

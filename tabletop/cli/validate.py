@@ -40,6 +40,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
     for path, found in checked.overlays:
         for warning in warnings(path, found, verbose=args.verbose):
             _out(_line(warning))
+    for problem in checked.warnings:  # a sweep file's: as the overlays' warnings, after the files' problems
+        _out(_line(_("warning: {problem}").format(problem=problem)))
     if checked.problems:
         bad_files = checked.bad_files()
         problems = ngettext("{n} problem", "{n} problems", len(checked.problems)).format(n=len(checked.problems))

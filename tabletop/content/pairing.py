@@ -49,6 +49,9 @@ class Checked(NamedTuple):
     #: the scenario does not, and the ruleset's problems come first (found from outside: "ok  DECK: … checked alone",
     #: then the ruleset's syntax error)
     ruleset_failed: frozenset[Path] = frozenset()
+    #: what a sweep file that reads plays but its designer should know (:attr:`.sweepfile.Sweep.warnings`): the file
+    #: passes, and ``validate`` says each as ``tabletop sweep`` does (found from outside: only the sweep said them)
+    warnings: tuple[Problem, ...] = ()
 
     def unchecked_lines(self) -> list[str]:
         """One line per base file with problems, on the overlays beside it that could not be checked."""
@@ -207,6 +210,7 @@ def check_files(paths: Sequence[str], sweep_policies: Callable[[], Sequence[str]
     overlays: list[tuple[Path, OverlayChecked]] = []
     unread: list[Path] = []  # rulesets given that have problems of their own: no deck is checked against them
     failed: dict[Path, str | None] = {}  # the files that do not read: what each was found to be (None: not known)
+    warnings: list[Problem] = []  # a sweep file's that reads
     for path in files:
         kind: str | None = None
         try:
@@ -220,7 +224,9 @@ def check_files(paths: Sequence[str], sweep_policies: Callable[[], Sequence[str]
                 # checked one without playing it
                 from .sweepfile import load_sweep
 
-                summaries[path] = describe_sweep(load_sweep(path, sweep_policies()))
+                sweep = load_sweep(path, sweep_policies())
+                summaries[path] = describe_sweep(sweep)
+                warnings += sweep.warnings
             elif (kind := kind_of(source)) == "ruleset":
                 try:
                     rs = parse_ruleset(source)
@@ -299,7 +305,8 @@ def check_files(paths: Sequence[str], sweep_policies: Callable[[], Sequence[str]
     # a deck shared by two rulesets that it does not fit: its problem once (found from outside: said once per ruleset,
     # "2 problems in 1 file" for one wrong track)
     kept, unchecked = _unchecked(files, list(dict.fromkeys(problems)))
-    return Checked(files, summaries, kept, overlays, unchecked, frozenset(deck_failed), frozenset(ruleset_failed))
+    return Checked(files, summaries, kept, overlays, unchecked, frozenset(deck_failed), frozenset(ruleset_failed),
+                   tuple(warnings))
 
 
 def _unchecked(files: list[Path], problems: list[Problem]) -> tuple[list[Problem], dict[str, list[str]]]:

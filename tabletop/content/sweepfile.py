@@ -9,6 +9,7 @@ axis may not set ``breakdown_at`` below a track's ``start_tension``).
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -50,6 +51,9 @@ class Sweep:
     points: tuple[Point, ...]
     keys: tuple[str, ...]
     bots: dict[str, str]  # the baseline: actor -> policy, actors left to the mix not named
+    #: what the sweep plays but a designer should know, at the key's line (file:line: key: message): a key that
+    #: changes no game (:meth:`inert_keys`); said by ``sweep`` and ``validate``, which still go on
+    warnings: tuple[Problem, ...] = ()
 
     def columns(self) -> dict[str, str]:
         """Each key the points set, with its Parquet column."""
@@ -117,7 +121,15 @@ def load_sweep(path: str | Path, policies: Sequence[str]) -> Sweep:
     sweep = Sweep(str(path), spec, scenario, points, keys, bots)
     checker.rulesets(spec, sweep)
     checker.raise_found()
-    return sweep
+    return dataclasses.replace(sweep, warnings=tuple(
+        source.problem(checker.named[key], inert_words(key)) for key in sweep.inert_keys()))
+
+
+def inert_words(key: str) -> str:
+    """Why ``key`` (one of :meth:`Sweep.inert_keys`) changes no game: one sentence for the sweep, validate and the
+    report (found from outside: only the sweep said it; validate said ok, the report showed results by the key)."""
+    return _("{key} changes no game here: every point plays strict independence, and only a linked game collapses by "
+             "it; its points differ by chance alone").format(key=key)
 
 
 def _dotted_points(source: SourceFile) -> None:
@@ -197,6 +209,7 @@ class _Checker:
         self.scenario = scenario
         self.policies = policies
         self.problems: list[Problem] = []
+        self.named: dict[str, KeyPath] = {}  # each key the sweep sets, where it is first named
         rs = scenario.ruleset
         self.actors = [a.id for a in rs.actors]
         self.ids = {section: [t.id for t in getattr(rs, section)] for section in SECTIONS}
@@ -272,6 +285,7 @@ class _Checker:
                     self.value(key, kind, value, ("points", i, key))
                 named.setdefault(key, ("points", i, key))
         self._columns(named)
+        self.named = named
         return tuple(named)
 
     def _columns(self, named: dict[str, KeyPath]) -> None:

@@ -222,19 +222,21 @@ def summarise(out: Path) -> dict[str, Any]:
     files = list(out.glob("point=*/*.parquet"))
     _check_regular(files)
     _check_chunks(out, plan)
+    # every point of the plan, one with no games yet too (found from outside: such a point was left out of the
+    # tables without a word); its figures are None
+    nothing = {name: None for _expr, name in _measures(plan)}
+    summary["points"] = [{"point": p["point"], "values": p["values"], **nothing, "games": 0} for p in plan["points"]]
     if not files:
         return summary
     con = duckdb.connect()
     try:
         per_point = _grouped(con, glob, plan, "point")
-        for p in plan["points"]:
-            found = per_point.get(p["point"])
-            if found is not None:
-                summary["points"].append({"point": p["point"], "values": p["values"], **found})
+        summary["points"] = [{**p, **per_point.get(p["point"], {})} for p in summary["points"]]
         summary["games"] = sum(p["games"] for p in summary["points"])
         if not summary["grid"]:  # a list of points: one chart across the points, nothing pooled
-            summary["axes"]["point"] = {"key": "point", "values": [p["point"] for p in summary["points"]],  # untranslated: a column
-                                        "rows": summary["points"]}
+            played = [p for p in summary["points"] if p["games"]]
+            summary["axes"]["point"] = {"key": "point", "values": [p["point"] for p in played],  # untranslated: a column
+                                        "rows": played}
         for key, column in plan["keys"].items() if summary["grid"] else ():
             order = _ordered([p["values"][column] for p in plan["points"]])
             grouped = _grouped(con, glob, plan, column)
@@ -246,6 +248,13 @@ def summarise(out: Path) -> dict[str, Any]:
     finally:
         con.close()
     return summary
+
+
+def short_points(summary: dict[str, Any]) -> tuple[list[int], list[tuple[int, int]]]:
+    """The points with no games yet, and those with fewer than planned with the games they have."""
+    planned = summary["plan"]["games"]
+    empty = [p["point"] for p in summary["points"] if not p["games"]]
+    return empty, [(p["point"], int(p["games"])) for p in summary["points"] if 0 < p["games"] < planned]
 
 
 def sweep_title(plan: dict[str, Any]) -> str:

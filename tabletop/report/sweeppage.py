@@ -18,7 +18,7 @@ from ..content.literal import one_line
 from .charts import Series, line_chart
 from .htmlparts import e, page, table
 from .mdrounds import esc
-from .sweepdata import STATUSES, sweep_title
+from .sweepdata import STATUSES, short_points, sweep_title
 from .words import status_head
 from ..lang import Domain, decimal
 from ..store.players import bots_word
@@ -75,38 +75,109 @@ def _fence(code: str) -> str:
     return "`" * max(3, 1 + max((len(run) for run in re.findall("`+", code)), default=0))
 
 
+def _scenario_words(plan: dict[str, Any]) -> tuple[str, str]:
+    """The ruleset and the deck as the summary names them: by their ids for a bundled scenario unchanged; else the
+    ruleset's file, its id and the scenario's content hash, and whether it is a bundled one modified (found from
+    outside: a sweep of an edited copy of the bundled ruleset was named word for word as the bundled scenario)."""
+    ruleset, deck = str(plan["ruleset"]), str(plan["deck"])
+    origin = plan.get("origin")
+    if not isinstance(origin, dict):  # a folder from before the origin was kept: its ids, as it always said
+        return ruleset, deck
+    given = origin.get("deck")
+    if isinstance(given, str) and given != deck:
+        deck = f"{given} ({deck})"  # untranslated: a file as the sweep file names it, and its id
+    own = origin.get("ruleset_deck")
+    if isinstance(own, str) and own != plan["deck"]:  # a base setting that is not the scenario's own
+        deck = _("{deck}, not the ruleset's own deck {own}").format(deck=deck, own=own)
+    if origin.get("bundled") == "same":
+        return ruleset, deck
+    sha = str(plan.get("scenario", ""))
+    which = _("modified: scenario {sha}") if origin.get("bundled") == "modified" else _("scenario {sha}")
+    which = which.format(sha=sha)
+    named = origin.get("ruleset") if isinstance(origin.get("ruleset"), str) else ruleset
+    # untranslated: the file as the sweep file names it, then what it is, each in the room's words
+    return (f"{named} ({which})" if named == ruleset else f"{named} ({ruleset}, {which})"), deck
+
+
+def _fixed_bots(plan: dict[str, Any]) -> str | None:
+    """The bots every game played with, in a sentence, or None: each actor whose policy (not the mix) is the same at
+    every point, by ``[sweep]``'s ``bots`` or a key of one value (found from outside: ``bots = { ru = "hardliner" }``
+    was said nowhere in the report)."""
+    at = [p.get("bots") if isinstance(p.get("bots"), dict) else {} for p in plan["points"]]
+    if not at:
+        return None
+    fixed = {a: at[0][a] for a in plan["actors"]
+             if isinstance(at[0].get(a), str) and all(b.get(a) == at[0][a] for b in at)}
+    if not fixed:
+        return None
+    if len(fixed) == len(plan["actors"]) and len(set(fixed.values())) == 1:
+        said = _("every team ({policy})").format(policy=bots_word(next(iter(fixed.values()))))
+    else:
+        said = ", ".join(_("{actor} ({policy})").format(actor=plan["actors"][a]["name"], policy=bots_word(policy))
+                         for a, policy in fixed.items())
+    return _("Bots fixed in every game: {bots}.").format(bots=said)
+
+
+def unfinished(summary: dict[str, Any]) -> list[str]:
+    """What an unfinished sweep lacks, in sentences: the games missing, the points with none, those short of games
+    (the document says them, and the command on the terminal)."""
+    missing = summary["expected"] - summary["games"]
+    if missing <= 0:
+        return []
+    lines = [ngettext("The sweep is not finished: {n} game is missing (run it again with --resume).",
+                      "The sweep is not finished: {n} games are missing (run it again with --resume).",
+                      missing).format(n=missing)]
+    # found from outside: a point with no games was left out of the tables without a word
+    empty, short = short_points(summary)
+    if empty:
+        lines.append(ngettext("Point {points} has no games yet.", "Points {points} have no games yet.",
+                              len(empty)).format(points=", ".join(map(str, empty))))
+    if short:
+        counts = ", ".join(_("point {point}: {n} of {games}").format(point=p, n=n, games=summary["plan"]["games"])
+                           for p, n in short)
+        lines.append(_("Fewer games than planned so far: {counts}.").format(counts=counts))
+    return lines
+
+
+def inert(summary: dict[str, Any]) -> list[str]:
+    """The keys that change no game, each in the sweep's own sentence (found from outside: the report showed
+    collapses by such a key, 5.0% against 20.0%, which were chance)."""
+    from ..content.sweepfile import inert_words
+
+    keys = summary["plan"].get("inert")
+    return [inert_words(k) + "." for k in keys if isinstance(k, str)] if isinstance(keys, list) else []
+
+
+def notices(summary: dict[str, Any]) -> list[str]:
+    """What the terminal is told besides the document: what is unfinished, and which keys change no game."""
+    return [*unfinished(summary), *inert(summary)]
+
+
 def _head(summary: dict[str, Any]) -> list[str]:
     """The summary's opening sentences, plain (each format escapes them whole: :func:`_md`, ``e``)."""
     plan = summary["plan"]
     keys = ", ".join(plan["keys"]) or _("none")
     done = summary["games"]
+    ruleset, deck = _scenario_words(plan)
     lines = [
         _("{done} of {expected} games in {points} points ({games} per point), ruleset {ruleset}, deck {deck}, "
           "master seed {seed}.").format(done=done, expected=summary["expected"], points=len(plan["points"]),
-                                        games=plan["games"], ruleset=plan["ruleset"], deck=plan["deck"], seed=plan["seed"]),
+                                        games=plan["games"], ruleset=ruleset, deck=deck, seed=plan["seed"]),
         _("Keys varied: {keys}.").format(keys=keys),
     ]
+    if (bots := _fixed_bots(plan)) is not None:
+        lines.append(bots)
+    lines += inert(summary)
     # the fewest games a point has so far: an unfinished sweep's margin is of the games played (found from outside:
     # "with 4000 games a point ... ±1.5" said of a sweep that had played 2,500 of 24,000)
-    least = min((int(p["games"]) for p in summary["points"]), default=0) if done < summary["expected"] else plan["games"]
+    least = min((int(p["games"]) for p in summary["points"] if p["games"]), default=0) \
+        if done < summary["expected"] else plan["games"]
     if done and least > 0:  # found from outside: a share read without how sure it is, a designer balanced on noise
         lines.append(_("Each share is of the games in its row. With {games} games a point, a point's share is "
                        "within {margin} percentage points of what more games would give, 19 times in 20, at worst "
                        "(a share near one half); the charts draw each value's 95% interval as a bar.").format(
                            games=least, margin=f"\u00b1{decimal(_worst_margin(least), 1)}"))
-    if done < summary["expected"]:
-        missing = summary["expected"] - done
-        lines.append(ngettext("The sweep is not finished: {n} game is missing (run it again with --resume).",
-                              "The sweep is not finished: {n} games are missing (run it again with --resume).",
-                              missing).format(n=missing))
-        # found from outside: "With 3500 games a point…" of a sweep whose other five points had none, left out of the
-        # tables without a word
-        empty = len(plan["points"]) - len({p["point"] for p in summary["points"]})
-        if empty > 0:
-            lines.append(ngettext("{n} point has no games yet: it is left out of the tables below.",
-                                  "{n} points have no games yet: they are left out of the tables below.",
-                                  empty).format(n=empty))
-    return lines
+    return lines + unfinished(summary)
 
 
 def _is_bots(key: str) -> bool:
@@ -134,9 +205,14 @@ def _labels(axis: dict[str, Any]) -> list[str]:
     return [str(_value(axis["key"], v)) for v in axis["values"]]
 
 
+def _games(p: dict[str, Any]) -> Any:
+    """A point's games, or that it has none yet (its other cells are dashes)."""
+    return p["games"] if p["games"] else _("no games yet")
+
+
 def _track_rows(summary: dict[str, Any], tid: str, cell: Any) -> list[list[str]]:
     return [
-        [cell(p["point"]), *(cell(v) for v in _values(summary, p)), cell(p["games"]),
+        [cell(p["point"]), *(cell(v) for v in _values(summary, p)), cell(_games(p)),
          *(cell(_pct(p[f"{tid}|{s}"])) for s in STATUSES), cell(_num(p[f"{tid}|round"], 1))]
         for p in summary["points"]
     ]
@@ -145,7 +221,7 @@ def _track_rows(summary: dict[str, Any], tid: str, cell: Any) -> list[list[str]]
 def _point_rows(summary: dict[str, Any], cell: Any) -> list[list[str]]:
     actors = summary["plan"]["actors"]
     return [
-        [cell(p["point"]), *(cell(v) for v in _values(summary, p)), cell(p["games"]), cell(_num(p["agreements"])),
+        [cell(p["point"]), *(cell(v) for v in _values(summary, p)), cell(_games(p)), cell(_num(p["agreements"])),
          # an actor with no objectives meets none: said so, not "0%" (found from outside: read as "never wins")
          *(cell(_pct(p[f"objectives|{a}"]) if actor.get("objectives", 1) else _("no objectives"))
            for a, actor in actors.items())]

@@ -78,12 +78,37 @@ def plan(sweep: Sweep) -> dict[str, Any]:
                    for a in rs.actors},
         "names": names_in_languages(sc),
         "title": rs.ruleset.name,  # the report's title (found from outside: "Sweep of aquifer", the ruleset's id)
+        # found from outside: a key that changes no game was said only on the sweep's stderr, not by its report
+        "inert": sweep.inert_keys(),
+        "origin": origin(sweep),
     }
 
 
 #: parts of the plan a --resume need not find the same: the names the report reads in other languages and its title
-#: (a folder begun before they were kept has none, and its report names things in English, by id)
-NOT_COMPARED = ("names", "title")
+#: (a folder begun before they were kept has none, and its report names things in English, by id), and what the
+#: report says of the keys and the files, which the rest of the plan decides
+NOT_COMPARED = ("names", "title", "inert", "origin")
+
+
+def origin(sweep: Sweep) -> dict[str, Any]:
+    """Where the scenario came from, as the report names it: the ruleset and deck as the sweep file names them, the
+    deck the ruleset names, and whether it is a bundled scenario unchanged (``same``), one edited (``modified``:
+    a copy of a bundled ruleset or deck, its ids kept), or none (None). Found from outside: a sweep of an edited
+    copy of the bundled ruleset was reported word for word as the bundled scenario's."""
+    from ..content.errors import ContentError
+    from ..content.finding import BUNDLED
+    from ..content.loader import load_scenario
+
+    sc, opts = sweep.scenario, sweep.spec.sweep
+    files = BUNDLED / "rulesets" / f"{sc.ruleset.ruleset.id}.toml", BUNDLED / "decks" / f"{sc.deck.deck.id}.toml"
+    bundled: str | None = None
+    if all(f.is_file() for f in files):
+        try:
+            same = data_sha(load_scenario(*files).embedded()) == data_sha(sc.embedded())
+        except ContentError:  # a bundled file that does not read: not the scenario swept, whatever it was
+            same = False
+        bundled = "same" if same else "modified"
+    return {"ruleset": opts.ruleset, "deck": opts.deck, "ruleset_deck": sc.ruleset.ruleset.deck, "bundled": bundled}
 
 
 def names_in_languages(scenario: Scenario) -> dict[str, dict[str, dict[str, str]]]:

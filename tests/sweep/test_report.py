@@ -73,7 +73,7 @@ def test_an_unfinished_sweep_says_what_is_missing(swept: Path, tmp_path: Path, c
     for chunk in partial.glob("point=[13]/*.parquet"):
         chunk.unlink()
     assert main(["sweep", "report", str(partial)]) == 0
-    assert "2 points have no games yet: they are left out of the tables below." in capsys.readouterr().out
+    assert "Points 1, 3 have no games yet." in capsys.readouterr().out  # named, and listed in the tables (below)
 
 
 @pytest.mark.parametrize(("setup", "message"), [
@@ -574,6 +574,62 @@ def _sweep_of(tmp_path: Path, text: str, name: str = "s") -> Path:
     return tmp_path / name
 
 
+def test_the_report_states_the_bots_fixed_for_every_game(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside (helper-205): with ``bots = { ru = "hardliner" }`` in [sweep], the report named the keys
+    varied, the ruleset and the seed, and Russia's policy, fixed for every game, nowhere."""
+    out = _sweep_of(tmp_path, '[sweep]\nruleset = "parallel-tracks"\ngames = 1\nseed = 1\nbots = { ru = "hardliner" }'
+                              '\n\n[[axes]]\nkey = "bots.ua"\nvalues = ["cooperative", "random"]\n')
+    assert main(["sweep", "report", str(out)]) == 0
+    assert "Bots fixed in every game: Russia (hardliner)." in capsys.readouterr().out
+    page = tmp_path / "s.html"
+    assert main(["sweep", "report", str(out), "-o", str(page)]) == 0
+    assert "<p>Bots fixed in every game: Russia (hardliner).</p>" in page.read_text(encoding="utf-8")
+    assert main(["--lang", "ru", "sweep", "report", str(out)]) == 0
+    line = next(s for s in capsys.readouterr().out.splitlines() if "Россия (" in s)
+    assert "hardliner" not in line, line
+
+
+def test_a_modified_copy_of_a_bundled_ruleset_is_named_with_its_file_and_hash(
+        swept: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside (helper-205): a sweep of ``myrules.toml``, the bundled ruleset with a start tension changed,
+    was reported as "ruleset parallel-tracks, deck parallel-tracks-events", word for word the bundled scenario's."""
+    import json
+
+    from tabletop.content.finding import BUNDLED
+
+    bundled = (BUNDLED / "rulesets" / "parallel-tracks.toml").read_text(encoding="utf-8")
+    (tmp_path / "myrules.toml").write_text(bundled.replace("turns = 8", "turns = 7", 1), encoding="utf-8")
+    out = _sweep_of(tmp_path, '[sweep]\nruleset = "myrules.toml"\ngames = 1\n\n'
+                              '[[axes]]\nkey = "bots.ru"\nvalues = ["cooperative"]\n')
+    sha = json.loads((out / "sweep.json").read_text(encoding="utf-8"))["plan"]["scenario"]
+    assert main(["sweep", "report", str(out)]) == 0
+    said = capsys.readouterr().out
+    assert f"ruleset myrules.toml (parallel-tracks, modified: scenario {sha}), deck parallel-tracks-events," in said
+    assert main(["sweep", "report", str(swept)]) == 0  # the bundled scenario, unchanged: named by its ids alone
+    assert "ruleset parallel-tracks, deck parallel-tracks-events, master seed 11." in capsys.readouterr().out
+
+
+LINKED_COLLAPSE = ('[sweep]\nruleset = "parallel-tracks"\ngames = 1\nseed = 2\n\n'
+                   '[[axes]]\nkey = "ruleset.linked_collapse"\nvalues = ["all", "reopen"]\n')
+
+
+def test_a_key_that_changes_no_game_is_said_by_validate_and_the_report(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside (helper-205): only ``tabletop sweep`` warned that ``ruleset.linked_collapse`` changes no
+    game of a strict ruleset; validate said ok, and the report showed collapses by it without a word."""
+    out = _sweep_of(tmp_path, LINKED_COLLAPSE, "lc")
+    assert main(["validate", str(tmp_path / "lc.toml")]) == 0  # a warning, as validate's others: the file is ok
+    said = capsys.readouterr().out
+    assert f"warning: {tmp_path / 'lc.toml'}:7: axes[0].key: ruleset.linked_collapse changes no game here" in said
+    assert main(["sweep", "report", str(out)]) == 0
+    said = capsys.readouterr()
+    assert "ruleset.linked_collapse changes no game here" in said.out
+    assert "tabletop sweep report: warning: ruleset.linked_collapse changes no game here" in said.err
+    page = tmp_path / "lc.html"
+    assert main(["sweep", "report", str(out), "-o", str(page)]) == 0
+    assert "ruleset.linked_collapse changes no game here" in page.read_text(encoding="utf-8")
+
+
 def _query_rows(query: str) -> list[tuple[Any, ...]]:
     import duckdb
 
@@ -595,3 +651,29 @@ def test_the_suggested_query_gives_a_row_per_point(swept: Path, tmp_path: Path) 
         found = _query_rows(summary["query"])
         assert len(found) == points, (summary["query"], found)
         assert sum(row[-1] for row in found) == summary["games"]  # games, the last column
+
+
+def test_an_unfinished_sweep_names_its_points_short_of_games(swept: Path, tmp_path: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside (helper-205): with point 3's files gone, the report said "18 of 24 games in 4 points"
+    and showed points 0-2 only, with no word of point 3."""
+    import shutil
+
+    partial = tmp_path / "partial"
+    shutil.copytree(swept, partial)
+    for chunk in partial.glob("point=3/*.parquet"):
+        chunk.unlink()
+    next(partial.glob("point=1/*.parquet")).unlink()
+    assert main(["sweep", "report", str(partial)]) == 0
+    said = capsys.readouterr()
+    assert "Point 3 has no games yet." in said.out
+    assert "Fewer games than planned so far: point 1: 3 of 6." in said.out
+    borders = said.out.split("## Borders")[1].split("## ")[0]
+    assert re.search(r"^\| 3 \| 9 \| hardliner \| no games yet \|", borders, re.M), borders
+    agreements = said.out.split("## Agreements per game")[1]
+    assert re.search(r"^\| 3 \| 9 \| hardliner \| no games yet \|", agreements, re.M), agreements
+    assert "tabletop sweep report: warning: Point 3 has no games yet." in said.err and "--resume" in said.err
+    page = tmp_path / "partial.html"
+    assert main(["sweep", "report", str(partial), "-o", str(page)]) == 0
+    html = page.read_text(encoding="utf-8")
+    assert "Point 3 has no games yet." in html and html.count("no games yet") >= 3

@@ -252,7 +252,8 @@ def test_a_collapse_rule_swept_where_no_game_plays_linked_is_said_to_change_noth
     spec.write_text(text, encoding="utf-8")
     assert load_sweep(spec, POLICIES).inert_keys() == ["ruleset.linked_collapse"]
     assert main(["sweep", str(spec), "--out", str(tmp_path / "out"), "--quiet", "--workers", "1"]) == 0
-    assert "warning: ruleset.linked_collapse changes no game here" in capsys.readouterr().err
+    assert f"tabletop sweep: warning: {spec}:7: axes[0].key: ruleset.linked_collapse changes no game here" in \
+        capsys.readouterr().err  # at the key's line, as validate says it
     spec.write_text(text + '\n[[axes]]\nkey = "ruleset.independence"\nvalues = ["strict", "linked"]\n', encoding="utf-8")
     assert load_sweep(spec, POLICIES).inert_keys() == []
 
