@@ -241,12 +241,14 @@ class CardPanel(BoardPart):
 class RulingsPanel(BoardPart):
     """The last events, with the working of each ruling, in a :class:`RulingsColumn`.
 
-    The newest event and its working come last and whole: when wrapped lines do not all fit, the oldest rows give
-    way, never the newest ruling; one taller than the column makes the column scroll (found from outside: a long
-    override's reason at 80x24 was cut in the middle of a word, and the change it made, at its end, never shown)."""
+    Whole entries only, the newest last: when they do not all fit, the oldest entries give way, each whole, never
+    the newest (found from outside: at 80x24 the top line read " вдається — випало 1+5 = 6, мета 8", the end of
+    "… не вдається …", and the room read a failed roll as a success). An entry taller than the column is shown from
+    its beginning, its verdict, and the column scrolls to its end (found from outside: a long override's reason at
+    80x24 was cut in the middle of a word, and the change it made, at its end, never shown)."""
 
     _rows: list[Text] = []
-    _newest = 0  # the rows of the newest event, at the end of ``_rows``: kept whole, however tall
+    _entries: list[list[Text]] = []  # the rows of each event, oldest first: what gives way is an entry, never a row
     _latest: int | None = None  # the newest event's number
 
     DEFAULT_CSS = """
@@ -257,27 +259,27 @@ class RulingsPanel(BoardPart):
         log = state.recent(lines)
         undone = undone_seqs(log)  # an undo comes after what it undoes: the tail holds them all
         hidden = hidden_seqs(state, log, undone)
-        out = Text()
-        rows: list[Text] = []
-        newest = 0
+        entries: list[list[Text]] = []
         for event in log:
-            first = len(rows)
-            rows.append(event_line(state, event, hidden, undone))
+            rows = [event_line(state, event, hidden, undone)]
             if event.seq not in hidden:
                 rows.extend(ruling_lines(state, event, brief))
                 rows.extend(settled_lines(state, event))
-            newest = len(rows) - first
-        rows = rows[-max(lines, newest):]
-        for row in rows:
-            out.append_text(row)
-            out.append("\n")
+            entries.append(rows)
+        # the newest entry whole, however tall; older ones while they make ``lines`` rows at most
+        kept: list[list[Text]] = []
+        for rows in reversed(entries):
+            if kept and sum(map(len, kept)) + len(rows) > lines:
+                break
+            kept.append(rows)
+        self._entries = kept[::-1]
+        self._rows = [row for rows in self._entries for row in rows]
         self.border_title = _("Last rulings")
-        self._rows, self._newest = rows, newest
         latest = log[-1].seq if log else None
         if latest != self._latest and isinstance(self.parent, RulingsColumn):
-            self.parent.anchor()  # a new event: the column at its foot again, however the keys had scrolled it
+            self.parent.to_newest()  # a new event: its beginning in view, however the keys had scrolled the column
         self._latest = latest
-        self.paint(out if rows else Text(_("Nothing has happened yet."), style="dim"))
+        self.paint(Text("\n").join(self._rows) if self._rows else Text(_("Nothing has happened yet."), style="dim"))
 
     def _room(self) -> int:
         """The rows the column shows at once."""
@@ -285,17 +287,17 @@ class RulingsPanel(BoardPart):
         return column.scrollable_content_region.height if isinstance(column, Widget) else self.content_size.height
 
     def _kept(self, width: int, room: int) -> tuple[list[Text], int]:
-        """The rows shown at ``width``, and the lines they take: the newest event's, then older ones while they fit
-        in ``room`` lines."""
+        """The rows shown at ``width``, and the lines they take: the newest entry's, then older entries, each whole,
+        while they fit in ``room`` lines."""
         kept: list[Text] = []
         used = 0
-        for i, row in enumerate(reversed(self._rows)):
-            need = len(row.wrap(self.app.console, width))
-            if i >= self._newest and used + need > room:
+        for i, rows in enumerate(reversed(self._entries)):
+            need = sum(len(row.wrap(self.app.console, width)) for row in rows)
+            if i and used + need > room:
                 break
-            kept.append(row)
+            kept[:0] = rows
             used += need
-        return kept[::-1], used
+        return kept, used
 
     def _rows_for(self, lines: int) -> int:
         # its height: the column's, or more when the newest event is taller (a layout pass only when that changes)
@@ -315,16 +317,19 @@ class RulingsPanel(BoardPart):
 
 
 class RulingsColumn(KeyScroll):
-    """The column of the last rulings: at its foot, the newest event; it scrolls when that event and its working are
-    taller than the column (up, down, PageUp, PageDown, Home, End, the wheel), and Tab reaches it only then."""
+    """The column of the last rulings, the newest event last; it scrolls when that event and its working are taller
+    than the column (up, down, PageUp, PageDown, Home, End, the wheel), and Tab reaches it only then."""
 
     DEFAULT_CSS = """
     RulingsColumn { height: 1fr; border: round $primary; scrollbar-size-vertical: 1; }
     """
     FOCUS_WHEN_CUT = True
 
-    def on_mount(self) -> None:
-        self.anchor()
+    def to_newest(self) -> None:
+        """The newest entry's beginning in view: the top (the panel holds older entries only while the newest fits).
+
+        Not anchored at the foot: an entry taller than the column showed its end, without its verdict."""
+        self.scroll_home(animate=False, immediate=True)
 
 
 #: a track's border while a team acts on it, and by its status

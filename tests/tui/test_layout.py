@@ -241,7 +241,11 @@ async def test_a_ruling_stays_on_an_80x24_board(tmp_path: Path) -> None:
         await press(pilot, "enter")  # roll
         shown = frame(pilot)
         assert "Last rulings" in shown
-        assert "vs target" in flat(shown)  # the newest ruling's working, to its end
+        assert re.search(r"Press hard on Strategic stability (succeeds|fails) \u2014", flat(shown))  # its verdict
+        column = pilot.app.screen.query_one("#rulings-box")
+        if column.max_scroll_y:  # taller than the column at 80x24: Tab and End read the working to its end
+            await press(pilot, "tab", "end")
+        assert "vs target" in flat(frame(pilot))  # the newest ruling's working, to its end
 
 
 def column_lines(pilot: Pilot, column: Widget) -> list[str]:
@@ -254,15 +258,14 @@ def column_lines(pilot: Pilot, column: Widget) -> list[str]:
 @pytest.mark.parametrize("size", [SMALL, SIZE])
 async def test_a_ruling_taller_than_the_rulings_panel_is_read_to_its_end(tmp_path: Path, size: tuple[int, int]) -> None:
     """Found from outside (80x24 and 120x40): an override with a long reason, taller than Last rulings, was cut in
-    the middle of its reason, and what it changed, at its end, could not be read at all. The entry's end is on the
-    screen, and Tab and the arrows scroll through the whole of it."""
+    the middle of its reason, and what it changed, at its end, could not be read at all. The entry's beginning is on
+    the screen (what it is: an override), and Tab and the arrows scroll through the whole of it, to its end."""
     reason = " ".join(f"clause {i} of the side-room agreement;" for i in range(1, 31)) + " the last clause."
     session = start(tmp_path)
     session.apply(Action("override", track="strategic-stability", position=3, tension=1, reason=reason))
     async with TabletopApp(session).run_test(size=size) as pilot:
         await pilot.pause()
-        shown = flat(frame(pilot))
-        assert "the last clause." in shown and "tension 3\u21921]" in shown  # the reason's end; the change
+        assert "Facilitator override of Strategic stability:" in flat(frame(pilot))  # what the entry is, at rest
         await press(pilot, "tab")  # the rulings' column, which holds more than it shows
         column = pilot.app.screen.query_one("#rulings-box")
         assert pilot.app.focused is column and column.max_scroll_y > 0
@@ -275,6 +278,41 @@ async def test_a_ruling_taller_than_the_rulings_panel_is_read_to_its_end(tmp_pat
     whole = f"Facilitator override of Strategic stability: {reason}  [Strategic stability position 0\u21923; " \
             "Strategic stability tension 3\u21921]"
     assert " ".join(whole.split()) in " ".join(" ".join(read).split()), read
+
+
+#: a failed roll's verdict, and the last words of its working, as the rulings word them in each language
+FAILS = {"en": ("fails", "at the roll"), "uk": ("не вдається", "на момент кидка")}
+
+
+@pytest.mark.parametrize("code", ["uk", "en"])
+@pytest.mark.parametrize("size", [SMALL, SIZE])
+async def test_last_rulings_never_begin_inside_an_entry(tmp_path: Path, code: str, size: tuple[int, int]) -> None:
+    """Found from outside (river basin, 80x24, uk): after a failed roll Last rulings' top line was " вдається —
+    випало 1+5 = 6, мета 8", the end of "… — не вдається — …": the projector read "succeeds". The panel shows whole
+    entries, or the beginning of one taller than itself, and every entry's verdict with it; Tab and the arrows
+    read the rest of one cut short."""
+    from tabletop import lang
+
+    lang.set_language(code)
+    verdict, last_words = FAILS[code]
+    session = start(tmp_path, 1, scenario_id="river-basin")
+    to_moves(session)
+    session.apply(Action("move", actor=session.state.turn, move="insist", track="flow-allocation"))
+    while session.state.turn is not None:
+        session.apply(Action("pass", actor=session.state.turn))
+    session.apply(Action("advance"))
+    async with TabletopApp(session).run_test(size=size) as pilot:
+        await press(pilot, "enter")  # the roll: 1+6, −1 for tension, 6 against 8
+        assert session.state.last is not None and session.state.last.result["ruling"]["success"] is False
+        column = pilot.app.screen.query_one("#rulings-box")
+        lines = [line for line in column_lines(pilot, column) if line]
+        assert re.match(r"\d+ \S+ ", lines[0]), lines  # an entry's number, round and phase: its beginning
+        assert verdict in " ".join(" ".join(lines).split()), lines  # the verdict, on the screen at rest
+        if column.max_scroll_y:  # the newest ruling is taller than the panel: Tab and the arrows read the rest
+            await press(pilot, "tab")
+            assert pilot.app.focused is column
+            await press(pilot, "end")
+            assert last_words in " ".join(" ".join(column_lines(pilot, column)).split())
 
 
 async def test_the_moves_list_scrolls_to_every_move_at_80x24(tmp_path: Path) -> None:
