@@ -27,7 +27,7 @@ from textual.widgets.text_area import EditResult, Location
 
 from ..lang import Domain
 from .modals import _Dialog
-from .notices import TYPED_WARNING, holds_typed_text, typed_text_lost
+from .notices import TYPED_WARNING, holds_typed_text, typed_now, typed_text_lost
 from .text import literal
 from .fields import FIELD_KEYS, OwnKeys, StartInSight, keys_taken
 
@@ -122,10 +122,11 @@ class LineField(OwnKeys, StartInSight, TextArea):
         self.move_cursor(self.document.end)
 
     async def _on_key(self, event: Key) -> None:
-        if event.key == "enter":
+        if event.key == "enter" or (event.is_printable and not typed_now(self)):  # held: typed as the dialog opened
             event.stop()
             event.prevent_default()
-            self.post_message(self.Submitted(self))
+            if event.key == "enter":
+                self.post_message(self.Submitted(self))
             return
         await super()._on_key(event)
 

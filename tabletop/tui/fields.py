@@ -17,6 +17,7 @@ from textual.geometry import Region
 from textual.widget import Widget
 from textual.widgets import Input
 
+from .notices import typed_now
 from .text import literal
 
 
@@ -56,7 +57,14 @@ class StartInSight:
 
 class TextField(StartInSight, Input):
     """A one-line text field that shows the beginning of its text while the focus is elsewhere
-    (:class:`StartInSight`)."""
+    (:class:`StartInSight`); in a dialog, a character typed as the dialog comes up is not taken (:func:`typed_now`)."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.is_printable and not typed_now(self):
+            event.stop()
+            event.prevent_default()
+            return
+        await super()._on_key(event)
 
 
 class LiteralInput(TextField):

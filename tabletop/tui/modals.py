@@ -26,7 +26,7 @@ from ..lang import Domain
 from ..play.clock import PickHold
 from .decisionlist import refill
 from .language import latin_key
-from .notices import QUESTION_HELD, TYPED_WARNING, holds_typed_text, taken, typed_text_lost
+from .notices import QUESTION_HELD, TYPED_WARNING, holds_typed_text, taken, typed_now, typed_text_lost
 from .fields import FIELD_KEYS, InOrder, LiteralInOrder, LiteralInput
 from .widgets import KeyScroll
 from ..content.literal import shell_path
@@ -53,6 +53,17 @@ class _Dialog(ModalScreen[Answer]):
     #: after one go to that dialog (:class:`~.keys.DialogKeys`)
     dialog_actions: frozenset[str] = frozenset()
     _answered = False
+    #: a hold started as the dialog came up over a screen that holds its picks (the board's, a seat's): a character
+    #: typed into the dialog's field within it is not taken (:func:`~.notices.typed_now`): the key that opened the
+    #: dialog, pressed twice, or any other
+    typing_hold: PickHold | None = None
+
+    def _on_mount(self) -> None:
+        # (Textual calls each class's own handler: a dialog's on_mount runs too)
+        under = next((s for s in reversed(self.app.screen_stack) if not isinstance(s, ModalScreen)), None)
+        hold = getattr(under, "pick_hold", None)
+        if isinstance(hold, PickHold):
+            self.typing_hold = hold.fresh()
 
     def answer(self, value: Answer) -> None:
         """Dismiss with ``value``, unless this dialog has answered already."""
@@ -134,7 +145,8 @@ class PickScreen(_Dialog[int | None]):
         if event.key == "backspace":
             self.query_text = self.query_text[:-1]
         elif event.character and event.character.isprintable() and event.key not in ("up", "down", "enter"):
-            self.query_text += event.character
+            if typed_now(self):  # not a letter of the key that opened the list, pressed twice
+                self.query_text += event.character
         else:
             return
         event.stop()

@@ -29,6 +29,8 @@ REFUSAL_TITLE = N_("Not allowed")
 REFUSAL_SECONDS = 8
 #: an Enter on a question that has just come up (the Enter that asked it, pressed twice)
 QUESTION_HELD = N_("Not taken: the question has just come up. Read it, then press Enter or y.")
+#: a letter typed into a dialog's field as the dialog comes up (the key that opened it, pressed twice)
+TYPING_HELD = N_("Not taken: this dialog has just opened. Read it, then type.")
 
 
 class Refusals:
@@ -80,6 +82,15 @@ def taken(node: DOMNode, hold: PickHold, held: str | None = None) -> bool:
     # one notice however often the key is pressed: each in place of the last (four stacked ones hid the list)
     _HELD.setdefault(node.app, Refusals()).show(node, said, "information", title="", seconds=2)
     return False
+
+
+def typed_now(node: DOMNode) -> bool:
+    """Whether a character typed now into a field of the dialog ``node`` is on is taken: not within the hold of the
+    dialog opening (its ``typing_hold``, :class:`~.modals._Dialog`), and the room is told, as for a pick held. Found
+    from outside: "1 1" at a ruling picked "Success — with a reason", and the second 1, in the reason's field, was
+    recorded as the facilitator's reason. A screen without a hold (the start screen) takes every key."""
+    hold = getattr(node.screen, "typing_hold", None)
+    return not isinstance(hold, PickHold) or taken(node.screen, hold, _(TYPING_HELD))
 
 
 def moved_on(node: DOMNode, sent: bool = False) -> None:

@@ -249,6 +249,11 @@ class SeatScreen(ConsolePowers, Screen[None]):
             self._hold = PickHold(self.seat_app.now, self.seat_app.pick_hold)
         return self._hold
 
+    @property
+    def pick_hold(self) -> PickHold:
+        """The hold, by the name the board's has (a dialog opened over either holds what is typed as it comes up)."""
+        return self.hold
+
     def on_screen_resume(self) -> None:
         """A dialog over the seat's screen closed: the list under it is held as a new one is (a second Enter that
         closed a note or a question would pick the list's first entry)."""

@@ -304,6 +304,7 @@ async def test_an_enter_pressed_twice_to_close_the_consoles_note_picks_nothing(t
         hands.now += PICK_HOLD
         await pilot.press("n")
         await until(pilot, lambda: app.screen is not app.seat_screen, "the note's dialog")
+        hands.now += PICK_HOLD  # the note's dialog read: what is typed now is taken
         await pilot.press(*"a note", "enter", "enter")
         await until(pilot, lambda: seq_of(app) == 2, "the note saved")
         await until(pilot, lambda: any("Not taken" in t for t in notices(app)), "the console says why")

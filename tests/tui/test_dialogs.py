@@ -310,6 +310,7 @@ async def test_ctrl_q_pressed_twice_at_once_keeps_the_typed_text_and_the_notice_
         await pilot.pause()
         await press(pilot, "enter")  # draw
         await press(pilot, "n")
+        clock[0] += 0.7  # the note's dialog read: what is typed now is taken
         await type_text(pilot, "ask ru")
         await press(pilot, "ctrl+q", "ctrl+q")
         assert app.is_running and isinstance(app.screen, AskScreen)
@@ -321,6 +322,7 @@ async def test_ctrl_q_pressed_twice_at_once_keeps_the_typed_text_and_the_notice_
         assert not isinstance(app.screen, AskScreen)
         assert not any("ctrl+q" in t and "typed" in t for t in toasts(pilot)), toasts(pilot)
         await press(pilot, "n")
+        clock[0] += 0.7
         await type_text(pilot, "again")
         await press(pilot, "ctrl+q")
         assert app.is_running and "press ctrl+q again to quit" in in_the_dialog(app.screen)
