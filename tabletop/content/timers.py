@@ -109,9 +109,13 @@ class Timers(ContentModel):
         return None if text is None else parse_duration(text)
 
     def describe(self) -> str:
-        """``event=2m, moves=5m, ...`` as the start screen and ``--timer`` write them."""
+        """``event=2m, moves=5m, ...`` as ``--timer`` writes them (a screen words them: ``tui.text.timers_words``)."""
         lengths = ", ".join(f"{p}={format_duration(self.seconds(p))}" for p in TIMED_PHASES)
-        return lengths + (_("; at time up the waiting team passes") if self.on_time_up == "pass" else "")
+        return lengths + self.time_up_words()
+
+    def time_up_words(self) -> str:
+        """What time up does, after the lengths (``; at time up the waiting team passes``), or nothing."""
+        return _("; at time up the waiting team passes") if self.on_time_up == "pass" else ""
 
 
 #: every phase off: ``--timer off``

@@ -27,7 +27,7 @@ from ..store import typed_save_path
 from ..store.players import TEAM_NAME_MAX, policy_word
 from ..sim.bots import POLICIES
 from .bars import KeyBar, TitleBar
-from .text import independence_word, literal
+from .text import independence_word, literal, timers_words
 from .fields import LiteralInput, TextField
 from .widgets import KeyScroll
 
@@ -137,7 +137,7 @@ def describe(entry: Entry) -> Text:
              ngettext("{n} action per round", "{n} actions per round", o.actions_per_round).format(n=o.actions_per_round),
              ngettext("deck of {n} card", "deck of {n} cards", cards).format(n=cards)]
     out.append("\n" + " \u00b7 ".join(facts) + "\n")
-    out.append(_("Timers: {timers}").format(timers=o.timers.describe()) + "\n")
+    out.append(_("Timers: {timers}").format(timers=timers_words(o.timers)) + "\n")
     out.append(_("Actors: "), style="bold")
     out.append(", ".join(literal(a.name) for a in rs.actors) + "\n")
     out.append(_("Tracks:") + "\n", style="bold")

@@ -18,6 +18,7 @@ from ..content import Card, Scenario
 from ..content.grammar import independence_word, plural_subject  # noqa: F401 - independence_word: for the screens
 from ..content.literal import literal
 from ..content.scenario import log_line
+from ..content.timers import TIMED_PHASES, Timers
 from ..engine import Action, Event, State, apply, objectives_met, wording
 from ..engine.actions import FACILITATOR_KINDS
 from ..engine.cards import held_over_now
@@ -86,6 +87,25 @@ def phase_word(phase: str) -> str:
         "review": pgettext("phase", "review"),
     }
     return words.get(phase, phase)
+
+
+def timers_words(timers: Timers) -> str:
+    """A scenario's phase timers as the room reads them: ``event 2 min, moves 6 min, …`` with the phases' words.
+
+    Found from outside: the Ukrainian start screen read "Таймери: event=2m, moves=6m, …" (``--timer``'s ids) where
+    every other screen says «подія / ходи / рішення / підсумки»."""
+    def length(seconds: int | None) -> str:
+        if seconds is None:
+            return pgettext("switch", "off")
+        hours, rest = divmod(seconds, 3600)
+        minutes, secs = divmod(rest, 60)
+        parts = [_("{n} h").format(n=hours) if hours else "", _("{n} min").format(n=minutes) if minutes else "",
+                 _("{n} s").format(n=secs) if secs else ""]
+        return " ".join(p for p in parts if p)
+
+    lengths = ", ".join(_("{phase} {length}").format(phase=phase_word(p), length=length(timers.seconds(p)))
+                        for p in TIMED_PHASES)
+    return lengths + timers.time_up_words()
 
 
 #: what the game waits for from the team whose turn it is

@@ -708,3 +708,23 @@ async def test_time_up_is_said_once_per_phase_timer_run_out_even_after_a_skip_an
         now.advance(1)
         await tick(pilot)
         assert bells.count == 3 and len(up()) == 1, up()
+
+
+@pytest.mark.parametrize(("code", "phases", "ids"), [
+    ("uk", ("подія", "ходи", "рішення", "підсумки"), ("event=", "moves=", "adjudication=", "review=")),
+    ("ru", ("событие", "ходы", "решения", "итоги"), ("event=", "moves=", "adjudication=", "review=")),
+    ("en", ("event", "moves", "adjudication", "review"), ("event=", "moves=", "adjudication=", "review=")),
+])
+def test_the_start_screen_words_the_timers_in_the_screen_s_language(code: str, phases: tuple[str, ...],
+                                                                    ids: tuple[str, ...]) -> None:
+    """Found from outside (uk): the start screen read "Таймери: event=2m, moves=6m, adjudication=3m, review=2m; коли
+    час сплив, …", the phases' ids where every other screen says «подія / ходи / рішення / підсумки»."""
+    from tabletop import lang
+    from tabletop.tui.start import describe, load_entries
+
+    lang.set_language(code)
+    entry = next(e for e in load_entries() if e.scenario is not None and e.scenario.ruleset.ruleset.id == "river-basin")
+    line = next(line for line in describe(entry).plain.splitlines() if line.startswith(("Timers", "Таймер")))
+    assert not any(i in line for i in ids), line
+    words = line.split(":", 1)[1]
+    assert [p for p in phases if p in words] == list(phases), line
