@@ -28,7 +28,7 @@ from ..store.players import TEAM_NAME_MAX, policy_word
 from ..sim.bots import POLICIES
 from .bars import KeyBar, TitleBar
 from .text import independence_word, literal, timers_words
-from .fields import LiteralInput, TextField
+from .fields import InOrder, LiteralInOrder
 from .widgets import KeyScroll
 
 _tui = Domain("tui")
@@ -151,7 +151,12 @@ def describe(entry: Entry) -> Text:
 class StartScreen(Screen[Choice]):
     """Choose and set up a game. F5 starts it."""
 
-    BINDINGS = [Binding("f5", "start", N_("Start game"), id="start.start", priority=True)]
+    BINDINGS = [
+        Binding("f5", "start", N_("Start game"), id="start.start", priority=True),
+        # as the app reads the key (priority), not once the list has acted on it: the keys read meanwhile went to the
+        # list (found from outside: Enter, then at once "ctrl+a ctrl+k 4 2", and the seed was not 42)
+        Binding("enter", "to_seed", show=False, priority=True, id="start.seed"),
+    ]
     #: F1 on this screen: its own keys (found from outside: it showed the board's, a game not yet started)
     HELP_KEYS = N_("""\
 tabletop \u2014 the start screen                (\u2191/\u2193 scroll \u00b7 escape closes)
@@ -192,18 +197,21 @@ Each actor is played by a team of people or by a bot; a team may be given its na
                 with KeyScroll(id="setup", can_focus=False):
                     with Horizontal(classes="row"):
                         yield Label(said(LABELS, "seed-label"), id="seed-label")
-                        yield TextField(str(random.SystemRandom().randrange(1, 1_000_000)), id="seed", type="integer")
+                        # each field acts on its keys in the order typed (:class:`InOrder`): found from outside, "ctrl+a
+                        # ctrl+k 4 2" at once typed 42, then went home and deleted it (a field's ctrl+a, ctrl+k,
+                        # Backspace act once the key has come back up to the app, its digits at once)
+                        yield InOrder(str(random.SystemRandom().randrange(1, 1_000_000)), id="seed", type="integer")
                     with Horizontal(classes="row"):
                         yield Label(said(LABELS, "sealed-label"), id="sealed-label")
                         yield Switch(False, id="sealed")
                         yield Label(switch_word(False), id="sealed-state")
                     with Horizontal(classes="row"):
                         yield Label(said(LABELS, "save-label"), id="save-label")
-                        yield TextField("", placeholder=said(PLACEHOLDERS, "save-name"), id="save-name")
+                        yield InOrder("", placeholder=said(PLACEHOLDERS, "save-name"), id="save-name")
                     yield Static(id="save-hint")
                     with Horizontal(classes="row"):
                         yield Label(said(LABELS, "timers-label"), id="timers-label")
-                        yield TextField("", placeholder=said(PLACEHOLDERS, "timers"), id="timers")
+                        yield InOrder("", placeholder=said(PLACEHOLDERS, "timers"), id="timers")
                     with Horizontal(classes="row"):
                         yield Label(said(LABELS, "language-label"), id="language-label")
                         yield Select([(NAMES[code], code) for code in LANGUAGES], value=current(), allow_blank=False,
@@ -288,7 +296,7 @@ Each actor is played by a team of people or by a bot; a team may be given its na
             fields = Horizontal(
                 Select([(Text(label), value) for label, value in seat_choices()], value=HUMAN, allow_blank=False,
                        id=f"seat-{actor.id}"),
-                LiteralInput("", placeholder=_("team (optional)"), max_length=TEAM_NAME_MAX, id=f"team-{actor.id}"),
+                LiteralInOrder("", placeholder=_("team (optional)"), max_length=TEAM_NAME_MAX, id=f"team-{actor.id}"),
                 classes="fields",
             )
             # the team's name beside its fields, or on a line of its own above them on a narrow screen (start.tcss)
@@ -299,6 +307,16 @@ Each actor is played by a team of people or by a bot; a team may be given its na
     async def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option_list.id == "scenarios":
             await self._show(int(event.option.id or 0))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "to_seed":  # Enter on the scenario list; elsewhere it is the focused widget's
+            return self.focused is not None and self.focused.id == "scenarios"
+        return True
+
+    def action_to_seed(self) -> None:
+        """On to the seed of the scenario highlighted (shown already: highlighting shows it), the focus moved as the
+        key is read, so that the keys typed after it go to the seed (``Widget.focus`` moves it a moment later)."""
+        self.set_focus(self.query_one("#seed", Input))
 
     async def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option_list.id == "scenarios":

@@ -221,3 +221,24 @@ async def test_a_save_folder_that_refuses_writes_is_not_given_the_full_disk_s_ad
         assert f"Permission denied. Nothing was started: the folder {saves.absolute()} does not take the save; quit " \
                "with ctrl+q and start tabletop in a folder you can write to." in said, said
         assert "free some space" not in said and "another save" not in said, said
+
+
+@pytest.mark.parametrize("size", [SIZE, SMALL])
+async def test_a_seed_typed_at_once_after_enter_on_a_scenario_is_the_seed(size: tuple[int, int]) -> None:
+    """Found from outside (tmux send-keys, 120x40 and 80x24): Enter on the river basin, then at once
+    "ctrl+a ctrl+k 4 2": the keys were read while the scenario list still had the focus, and the seed was not 42.
+    Enter moves the focus to the seed as the key is read: the keys after it land in the field the user sees focused."""
+    from .support import burst, settled
+
+    app = TabletopApp(save_dir="saves")
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await press(pilot, "down", "down")  # the river basin
+        burst(app, "enter", "ctrl+a", "ctrl+k", "4", "2")  # no pause between them
+        await settled(pilot)
+        screen = app.screen
+        assert isinstance(screen, StartScreen)
+        assert screen.query_one("#seed", Input).value == "42"
+        assert app.focused is screen.query_one("#seed", Input)
+        assert screen.entries[screen.selected].scenario is not None
+        assert screen.entries[screen.selected].scenario.ruleset.ruleset.id == "river-basin"
