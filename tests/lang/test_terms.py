@@ -124,8 +124,32 @@ def test_injecting_a_card_has_one_word(lang: str, stem: str) -> None:
     report said a card was «вброшена»."""
     with using(lang):
         said = [TUI.gettext("Inject"), TUI.gettext("Inject a card now"), TUI.gettext("Inject which card now?"),
-                REPORT.gettext("injected")]
+                REPORT.gettext("injected"), REPORT.gettext("inject"), ENGINE.gettext("Facilitator injects: {card}"),
+                Domain("seats").gettext("Only the facilitator can inject a card.")]
     assert all(stem in s.lower() for s in said), said
+
+
+@pytest.mark.parametrize(("lang", "stem"), [("ru", "исправ"), ("uk", "виправ"), ("en", "overrid")])
+def test_an_override_has_one_name(lang: str, stem: str) -> None:
+    """Found from outside (uk): the footer said «o Поправка», F1 «виправити трек або шкалу», the log «Ведучий виправляє
+    …» and the report «**Ведучий** #24 (перегляд)», which reads as "review": the room could not tell that entry #24
+    was the override it saw. One word in each language (docs/glossary.md): footer, F1, dialogs, log, timeline,
+    report, the seats' console."""
+    from tabletop.tui.modals import HELP
+    from tabletop.tui.seatdialogs import SEAT_HELP
+
+    with using(lang):
+        said = [TUI.gettext(m) for m in ("Override", "Override a track or meter", "Override which track or meter?",
+                                          "Override {track}", "OVERRIDE",
+                                          "The board is not replayed here: override from the host's own console.")]
+        said += [ENGINE.gettext("Facilitator override of {what}: {reason}"),
+                 ENGINE.gettext("An override needs a reason, for the record."),
+                 REPORT.gettext("override"),
+                 REPORT.gettext("The agreement was the facilitator's override (#{seq}), not a ruling on the teams' moves."),
+                 Domain("seats").gettext("Only the facilitator can override the board.")]
+        said += [line for help_text in (HELP, SEAT_HELP) for line in TUI.gettext(help_text).splitlines()
+                 if line.strip().startswith("o  ")]
+    assert all(stem in s.lower() for s in said), [s for s in said if stem not in s.lower()]
 
 
 @pytest.mark.parametrize("lang", ["ru", "uk"])

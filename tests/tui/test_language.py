@@ -80,7 +80,7 @@ async def test_f4_switches_the_board_its_keys_and_the_open_card_and_back(tmp_pat
         assert "выбирают:" in card  # its chooser (EU) is plural
         words = rendered(pilot)
         assert "Последние решения" in words and "Раунд 1/8" in words and "Шкалы" in words
-        assert "Пауза" in _keys(pilot) and "Поправка" in _keys(pilot) and "Pause" not in _keys(pilot)
+        assert "Пауза" in _keys(pilot) and "Исправить" in _keys(pilot) and "Pause" not in _keys(pilot)
         assert "Event card" not in words and "Last rulings" not in words
 
         await press(pilot, "f4")
