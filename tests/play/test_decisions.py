@@ -212,9 +212,9 @@ def test_a_global_moves_roll_ruling_and_reveal_name_no_track(lang: str) -> None:
                            "Revealed: Corvin's \u201cSignal\u201d."]
 
 
-@pytest.mark.parametrize(("lang", "wanted"), [("en", "'Make a concession' needs tension <= 2."),
-                                              ("ru", "Для «Пойти на уступку» нужно: напряжённость <= 2."),
-                                              ("uk", "Для «Піти на поступку» потрібно: напруженість <= 2.")])
+@pytest.mark.parametrize(("lang", "wanted"), [("en", "'Make a concession' needs tension ≤ 2."),
+                                              ("ru", "Для «Пойти на уступку» нужно: напряжённость ≤ 2."),
+                                              ("uk", "Для «Піти на поступку» потрібно: напруженість ≤ 2.")])
 def test_a_refused_moves_requirement_is_said_in_the_rooms_words(lang: str, wanted: str) -> None:
     """It said "tension <= 2" in every language (the condition as the ruleset file writes it)."""
     state = new_game(load_scenario("parallel-tracks"), 7)

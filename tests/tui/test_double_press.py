@@ -310,7 +310,7 @@ async def test_a_dice_moves_question_lists_its_modifiers(tmp_path: Path) -> None
     state = session.state
     press_hard = next(a for a in legal_actions(state) if a.kind == "move" and a.move == "press")
     entry = next(e for e in _move_entries(state, press_hard.actor or "") if e.action == press_hard)
-    assert "modifiers of the roll: +1 if Mutual trust >= 5" in (entry.confirm or ""), entry.confirm
+    assert "modifiers of the roll: +1 if Mutual trust ≥ 5" in (entry.confirm or ""), entry.confirm
     app = TabletopApp(session)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -320,8 +320,8 @@ async def test_a_dice_moves_question_lists_its_modifiers(tmp_path: Path) -> None
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
         shown = " ".join(str(s.render()) for s in app.screen.query("Static"))
-        assert "2d6 \u2265 9" in shown and "modifiers of the roll: +1 if Mutual trust >= 5" in shown, shown
-        assert "\u22121 if tension >= 3" in shown, shown  # the minus the roll's working writes
+        assert "2d6 \u2265 9" in shown and "modifiers of the roll: +1 if Mutual trust ≥ 5" in shown, shown
+        assert "\u22121 if tension ≥ 3" in shown, shown  # the minus the roll's working writes
 
 
 def _at_a_teams_tracks(tmp_path: Path) -> tuple[TabletopApp, FakeTime]:
