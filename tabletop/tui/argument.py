@@ -122,7 +122,7 @@ class LineField(OwnKeys, StartInSight, TextArea):
         self.move_cursor(self.document.end)
 
     async def _on_key(self, event: Key) -> None:
-        if event.key == "enter" or (event.is_printable and not typed_now(self)):  # held: typed as the dialog opened
+        if event.key == "enter" or (event.is_printable and not typed_now(self, event.character)):  # held: typed as the dialog opened
             event.stop()
             event.prevent_default()
             if event.key == "enter":

@@ -60,7 +60,7 @@ class TextField(StartInSight, Input):
     (:class:`StartInSight`); in a dialog, a character typed as the dialog comes up is not taken (:func:`typed_now`)."""
 
     async def _on_key(self, event: events.Key) -> None:
-        if event.is_printable and not typed_now(self):
+        if event.is_printable and not typed_now(self, event.character):
             event.stop()
             event.prevent_default()
             return

@@ -208,6 +208,8 @@ class LatinKeys:
     whose keys typed after one that opens a dialog go to the dialog (:class:`~.keys.DialogKeys`)."""
 
     typing_gap: float = 0.0
+    #: the character of the last key read (None: a key with none, as Enter), before its bindings act on it
+    last_key: str | None = None
     _words: TypedWords | None = None
     _dialog_keys: DialogKeys | None = None
 
@@ -229,6 +231,7 @@ class LatinKeys:
             latin = latin_key(event.character) if len(event.character) == 1 else None
             if latin is not None and not _takes_text(app) and latin.lower() not in _latin_only(app):
                 event = events.Key(latin, latin)
+        self.last_key = event.character  # what a dialog this key opens was opened by (:func:`~.notices.typed_now`)
         # where Textual hands the key (unless a priority binding takes it), if it opens a dialog
         given = (app.focused or app.screen) if DialogKeys.opens_dialog(app, event.key) else None
         await super().on_event(event)  # type: ignore[misc]

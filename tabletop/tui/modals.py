@@ -57,6 +57,8 @@ class _Dialog(ModalScreen[Answer]):
     #: typed into the dialog's field within it is not taken (:func:`~.notices.typed_now`): the key that opened the
     #: dialog, pressed twice, or any other
     typing_hold: PickHold | None = None
+    #: the character of the key that opened the dialog (None: one with none, as Enter): pressed again within the hold
+    opened_by: str | None = None
 
     def _on_mount(self) -> None:
         # (Textual calls each class's own handler: a dialog's on_mount runs too)
@@ -64,6 +66,7 @@ class _Dialog(ModalScreen[Answer]):
         hold = getattr(under, "pick_hold", None)
         if isinstance(hold, PickHold):
             self.typing_hold = hold.fresh()
+            self.opened_by = getattr(self.app, "last_key", None)
 
     def answer(self, value: Answer) -> None:
         """Dismiss with ``value``, unless this dialog has answered already."""
@@ -145,7 +148,7 @@ class PickScreen(_Dialog[int | None]):
         if event.key == "backspace":
             self.query_text = self.query_text[:-1]
         elif event.character and event.character.isprintable() and event.key not in ("up", "down", "enter"):
-            if typed_now(self):  # not a letter of the key that opened the list, pressed twice
+            if typed_now(self, event.character):  # not the key that opened the list, pressed twice
                 self.query_text += event.character
         else:
             return

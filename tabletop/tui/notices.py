@@ -84,13 +84,31 @@ def taken(node: DOMNode, hold: PickHold, held: str | None = None) -> bool:
     return False
 
 
-def typed_now(node: DOMNode) -> bool:
-    """Whether a character typed now into a field of the dialog ``node`` is on is taken: not within the hold of the
-    dialog opening (its ``typing_hold``, :class:`~.modals._Dialog`), and the room is told, as for a pick held. Found
-    from outside: "1 1" at a ruling picked "Success — with a reason", and the second 1, in the reason's field, was
-    recorded as the facilitator's reason. A screen without a hold (the start screen) takes every key."""
-    hold = getattr(node.screen, "typing_hold", None)
-    return not isinstance(hold, PickHold) or taken(node.screen, hold, _(TYPING_HELD))
+def typed_now(node: DOMNode, character: str | None) -> bool:
+    """Whether ``character``, typed now into a field of the dialog ``node`` is on, is taken: not the key that opened
+    the dialog pressed again within the hold of its opening (the dialog's ``opened_by`` and ``typing_hold``,
+    :class:`~.modals._Dialog`), and the room is told, as for a pick held. Found from outside: "1 1" at a ruling
+    picked "Success — with a reason", and the second 1, in the reason's field, was recorded as the facilitator's
+    reason. Any other key is typed, at once: a note typed straight after its key ("n" then "Kyiv…") keeps its first
+    letters, and "i s a n c" narrows the inject list to "sanc" (:class:`~.keys.DialogKeys`). A screen without a hold
+    (the start screen) takes every key."""
+    screen = node.screen
+    hold = getattr(screen, "typing_hold", None)
+    opened_by = getattr(screen, "opened_by", None)
+    if not isinstance(hold, PickHold) or not opened_by or not character or not _same_key(character, opened_by):
+        return True
+    return taken(screen, hold, _(TYPING_HELD))
+
+
+def _same_key(typed: str, opened_by: str) -> bool:
+    """Whether ``typed`` is the key ``opened_by`` again, in either case and on a Cyrillic layout too (the app reads
+    a Cyrillic letter outside a text field as the key it sits on; in the dialog's field it is typed as it is)."""
+    from .language import latin_key
+
+    if typed.lower() == opened_by.lower():
+        return True
+    latin = latin_key(typed) if len(typed) == 1 else None
+    return latin is not None and latin.lower() == opened_by.lower()
 
 
 def moved_on(node: DOMNode, sent: bool = False) -> None:
