@@ -58,7 +58,7 @@ def _need_terminal(command: str = "") -> int | None:
         refused = _("{prefix}: this screen needs a terminal on stderr too, which it is drawn on (run it in a terminal "
                     "window without 2> sending stderr to a file or a pipe)").format(prefix=prefix)
         _err(refused)
-        print(refused, flush=True)  # and on the terminal looked at: in the file alone, the command ended in silence
+        _out(refused)  # and on the terminal looked at: in the file alone, the command ended in silence
         return 1
     if (term := cannot_draw()) is not None:
         _err(_("tabletop: this terminal (TERM={term}) cannot draw the screen: run tabletop in a terminal window "

@@ -244,8 +244,9 @@ class RulingsPanel(BoardPart):
     Whole entries only, the newest last: when they do not all fit, the oldest entries give way, each whole, never
     the newest (found from outside: at 80x24 the top line read " вдається — випало 1+5 = 6, мета 8", the end of
     "… не вдається …", and the room read a failed roll as a success). An entry taller than the column is shown from
-    its beginning, its verdict, and the column scrolls to its end (found from outside: a long override's reason at
-    80x24 was cut in the middle of a word, and the change it made, at its end, never shown)."""
+    its beginning, its verdict, the column scrolled to its top; Tab and the arrows read on to its end (found from
+    outside: a long override's reason at 80x24 was cut in the middle of a word, and the change it made, at its end,
+    never shown)."""
 
     _rows: list[Text] = []
     _entries: list[list[Text]] = []  # the rows of each event, oldest first: what gives way is an entry, never a row
