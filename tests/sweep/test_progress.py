@@ -74,3 +74,14 @@ def test_a_quiet_sweep_writes_nothing_on_the_terminal(tmp_path: Path, monkeypatc
     assert main(["sweep", str(write_spec(tmp_path, games=2, chunk=2)), "--out", str(tmp_path / "o2"), "--workers", "1"]) == 0
     said = capsys.readouterr()
     assert "8 games played in 4 points on this process" in said.out and said.err == ""
+
+
+@pytest.mark.parametrize(("code", "words"), [("ru", "этот процесс"), ("uk", "цей процес")])
+def test_where_a_sweep_ran_is_said_in_the_room_s_language(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                          code: str, words: str) -> None:
+    """Found from outside (helper-215): «зіграно ігор: 40; точок: 2; де: this process; …»: the backend's words were
+    looked up in the command line's catalogue, and only the simulation's holds them."""
+    assert main(["--lang", code, "sweep", str(write_spec(tmp_path, games=2, chunk=2)), "--out", str(tmp_path / "o"),
+                 "--workers", "1"]) == 0
+    out = capsys.readouterr().out
+    assert words in out and "this process" not in out, out
