@@ -677,3 +677,19 @@ def test_an_unfinished_sweep_names_its_points_short_of_games(swept: Path, tmp_pa
     assert main(["sweep", "report", str(partial), "-o", str(page)]) == 0
     html = page.read_text(encoding="utf-8")
     assert "Point 3 has no games yet." in html and html.count("no games yet") >= 3
+
+
+def test_o_dash_writes_the_page_to_standard_output(swept: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside (helper-215): `tabletop sweep report DIR -o -` wrote a file named "-", where `tabletop
+    report SAVE -o -` writes to standard output; the second run refused, "-" existing. ./- still names a file."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["sweep", "report", str(swept)]) == 0
+    plain = capsys.readouterr().out
+    assert main(["sweep", "report", str(swept), "-o", "-"]) == 0
+    said = capsys.readouterr()
+    assert said.out == plain and "Report written" not in said.err and not (tmp_path / "-").exists()
+    assert main(["sweep", "report", str(swept), "--format", "html", "-o", "-"]) == 0
+    assert capsys.readouterr().out.lstrip().startswith("<!DOCTYPE html>")
+    assert main(["sweep", "report", str(swept), "-o", "./-"]) == 0
+    assert (tmp_path / "-").read_text("utf-8").strip() == plain.strip()
