@@ -28,7 +28,7 @@ from ..store.players import TEAM_NAME_MAX, policy_word
 from ..sim.bots import POLICIES
 from .bars import KeyBar, TitleBar
 from .text import independence_word, literal, timers_words
-from .fields import InOrder, LiteralInOrder
+from .fields import FIELD_KEYS, InOrder, LiteralInOrder
 from .widgets import KeyScroll
 
 _tui = Domain("tui")
@@ -156,6 +156,9 @@ class StartScreen(Screen[Choice]):
         # as the app reads the key (priority), not once the list has acted on it: the keys read meanwhile went to the
         # list (found from outside: Enter, then at once "ctrl+a ctrl+k 4 2", and the seed was not 42)
         Binding("enter", "to_seed", show=False, priority=True, id="start.seed"),
+        # Tab as the app reads it too, as in a dialog of several fields: "42 Tab Tab name" in one burst typed the
+        # name into nothing, the focus still on its way (found in review)
+        *FIELD_KEYS,
     ]
     #: F1 on this screen: its own keys (found from outside: it showed the board's, a game not yet started)
     HELP_KEYS = N_("""\

@@ -242,3 +242,20 @@ async def test_a_seed_typed_at_once_after_enter_on_a_scenario_is_the_seed(size: 
         assert app.focused is screen.query_one("#seed", Input)
         assert screen.entries[screen.selected].scenario is not None
         assert screen.entries[screen.selected].scenario.ruleset.ruleset.id == "river-basin"
+
+
+async def test_a_name_typed_at_once_after_tab_lands_in_the_field_tab_went_to() -> None:
+    """Found in review: "Enter 4 2 Tab Tab name" in one burst (the seed, then on past the sealed switch to the save's
+    name) typed the name into nothing: Tab moved the focus once the key came back up to the app, and the letters read
+    meanwhile went to the switch. Tab is read as the app reads it, as in a dialog of several fields."""
+    from .support import burst, settled
+
+    app = TabletopApp(save_dir="saves")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        burst(app, "enter", "ctrl+a", "ctrl+k", "4", "2", "tab", "tab", *"abc")  # no pause between them
+        await settled(pilot)
+        screen = app.screen
+        assert isinstance(screen, StartScreen)
+        assert screen.query_one("#seed", Input).value == "42"
+        assert screen.query_one("#save-name", Input).value == "abc"
