@@ -151,6 +151,14 @@ _LOSES = {
                  "the dialog without it."),
 }
 
+#: what a second press over typed text says when it came within the pick hold of the first (a nervous double tap:
+#: kept, so as not to lose the text), by the key pressed
+_HELD_AGAIN = {
+    "quit": N_("Not taken: ctrl+q came right after the first one. Press ctrl+q once more to quit without the text."),
+    "escape": N_("Not taken: Escape came right after the first one. Press Escape once more to close the dialog "
+                 "without the text."),
+}
+
 
 #: the CSS class of a dialog's line, under its fields, that says what a first ctrl+q or Escape over typed text would
 #: lose (hidden until then; shown with the class ``-shown``): a dialog without one has it said in a notice
@@ -179,6 +187,9 @@ def typed_text_lost(app: App[object], by: str = "quit") -> bool:
     The warning is said in the dialog's own :data:`TYPED_WARNING` line when it has one, under its fields, where the
     eye is: found from outside, a team read the dialog's keys, not the notice in the screen's corner, and took the
     dialog for closed (its next keys went into the field, and Enter sent the text it meant to give up).
+
+    A second press within the hold is kept, and said so in the same place at once: found from outside, Escape twice
+    0.3 s apart left the dialog open under the first warning, with no word that the second was not taken.
     """
     screen = app.screen
     if not isinstance(screen, ModalScreen) or not holds_typed_text(screen):
@@ -186,20 +197,28 @@ def typed_text_lost(app: App[object], by: str = "quit") -> bool:
     now = getattr(app, "now", None) or wall_clock
     warned = _QUIT_WARNED.get(app)
     if warned is not None and warned.screen is screen and warned.by == by:
-        return now() - warned.at < float(getattr(app, "pick_hold", 0.0) or 0.0)  # at once: not read yet, kept
+        if now() - warned.at >= float(getattr(app, "pick_hold", 0.0) or 0.0):
+            return False
+        _say(app, screen, warned, _(_HELD_AGAIN[by]))  # at once: not read yet, kept, and said so
+        return True
     if warned is None:
         app.screen_change_signal.subscribe(app, lambda _screen: _forget_gone(app))
     else:
         warned.notice.clear(app)  # one notice at a time: the other key's gives way
     warned = _QUIT_WARNED[app] = _QuitWarned(screen, now(), by)
+    _say(app, screen, warned, _(_LOSES[by]))
+    return True
+
+
+def _say(app: App[object], screen: Screen[object], warned: _QuitWarned, words: str) -> None:
+    """``words`` in the dialog's :data:`TYPED_WARNING` line, in sight; in a notice if it has none."""
     line = next(iter(screen.query(f".{TYPED_WARNING}").results(Static)), None)
     if line is None:
-        warned.notice.show(app, _(_LOSES[by]), title="", seconds=8)
-        return True
-    line.update(Text(_(_LOSES[by])))
+        warned.notice.show(app, words, title="", seconds=8)
+        return
+    line.update(Text(words))
     line.add_class("-shown")
     line.call_after_refresh(line.scroll_visible, animate=False)  # once it takes its room: a dialog scrolled at 80x24
-    return True
 
 
 def _forget_gone(app: App[object]) -> None:

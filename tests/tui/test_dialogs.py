@@ -397,3 +397,39 @@ async def test_escape_over_a_typed_note_warns_once_then_closes_without_it(tmp_pa
         await press(pilot, "escape")
         assert isinstance(app.screen, BoardScreen)
     assert saved_kinds(session.save_path) == []
+
+
+@pytest.mark.parametrize("key", ["escape", "ctrl+q"])
+async def test_a_second_press_held_over_typed_text_is_said_in_the_dialog(tmp_path: Path, key: str) -> None:
+    """Found from outside (helper-216): Escape, then Escape 0.3 s later over a typed note, left the dialog open with
+    its first warning still saying "press Escape again to close", and nothing said the second press was held (the
+    pick hold keeps a nervous double tap from losing the text); the tester's next keys went into the note. The
+    dialog's warning line now says the second press was not taken, and a press after the hold closes it."""
+    clock = [100.0]
+    session = start(tmp_path)
+    app = TabletopApp(session, now=lambda: clock[0], pick_hold=0.6)
+    name = "Escape" if key == "escape" else "ctrl+q"
+    async with app.run_test(size=SMALL, notifications=True) as pilot:
+        await pilot.pause()
+        await press(pilot, "n")
+        dialog = app.screen
+        assert isinstance(dialog, AskScreen)
+        clock[0] += 1.0
+        await type_text(pilot, "abc")
+        clock[0] += 1.0
+        await press(pilot, key)
+        first = in_the_dialog(dialog)
+        assert "again" in first and "Not taken" not in first, first
+        clock[0] += 0.3
+        await press(pilot, key)
+        assert app.is_running and app.screen is dialog
+        said = in_the_dialog(dialog)
+        assert f"Not taken: {name} came right after the first one" in said, said
+        assert f"Press {name} once more" in said, said
+        clock[0] += 1.0
+        await press(pilot, key)
+        if key == "escape":
+            assert isinstance(app.screen, BoardScreen)
+        else:
+            assert not app.is_running
+    assert saved_kinds(session.save_path) == []
