@@ -241,12 +241,15 @@ class CardPanel(BoardPart):
 class RulingsPanel(BoardPart):
     """The last events, with the working of each ruling, in a :class:`RulingsColumn`.
 
-    Whole entries only, the newest last: when they do not all fit, the oldest entries give way, each whole, never
-    the newest (found from outside: at 80x24 the top line read " вдається — випало 1+5 = 6, мета 8", the end of
-    "… не вдається …", and the room read a failed roll as a success). An entry taller than the column is shown from
-    its beginning, its verdict, the column scrolled to its top; Tab and the arrows read on to its end (found from
-    outside: a long override's reason at 80x24 was cut in the middle of a word, and the change it made, at its end,
-    never shown)."""
+    Entries from their beginning, the newest last: when they do not all fit, the oldest entries give way, never the
+    newest, and never to show an entry's end (found from outside: at 80x24 the top line read " вдається — випало
+    1+5 = 6, мета 8", the end of "… не вдається …", and the room read a failed roll as a success). The room left
+    over the entries that fit whole holds the beginning of the one before them, its number, who, what and the
+    verdict, cut at the bottom under a last line "…" (found from outside: one vote after a failed roll, the roll's
+    entry, too tall to fit whole with the vote, was gone, and four rows stood empty over the vote). An entry taller
+    than the column is shown from its beginning, its verdict, the column scrolled to its top; Tab and the arrows
+    read on to its end (found from outside: a long override's reason at 80x24 was cut in the middle of a word, and
+    the change it made, at its end, never shown)."""
 
     _rows: list[Text] = []
     _entries: list[list[Text]] = []  # the rows of each event, oldest first: what gives way is an entry, never a row
@@ -267,12 +270,13 @@ class RulingsPanel(BoardPart):
                 rows.extend(ruling_lines(state, event, brief))
                 rows.extend(settled_lines(state, event))
             entries.append(rows)
-        # the newest entry whole, however tall; older ones while they make ``lines`` rows at most
+        # the newest entry whole, however tall; older ones while they make ``lines`` rows at most, and the one
+        # before them, whose beginning may fill the rows left (:meth:`_kept`)
         kept: list[list[Text]] = []
         for rows in reversed(entries):
-            if kept and sum(map(len, kept)) + len(rows) > lines:
-                break
             kept.append(rows)
+            if sum(map(len, kept)) > lines:
+                break
         self._entries = kept[::-1]
         self._rows = [row for rows in self._entries for row in rows]
         self.border_title = _("Last rulings")
@@ -289,15 +293,18 @@ class RulingsPanel(BoardPart):
 
     def _kept(self, width: int, room: int) -> tuple[list[Text], int]:
         """The rows shown at ``width``, and the lines they take: the newest entry's, then older entries, each whole,
-        while they fit in ``room`` lines."""
+        while they fit in ``room`` lines; then the beginning of the next older one in the lines left, if any."""
         kept: list[Text] = []
         used = 0
         for i, rows in enumerate(reversed(self._entries)):
-            need = sum(len(row.wrap(self.app.console, width)) for row in rows)
-            if i and used + need > room:
+            wrapped = [line for row in rows for line in row.wrap(self.app.console, width)]
+            if i and used + len(wrapped) > room:
+                if room > used:
+                    kept[:0] = _beginning(wrapped, room - used, width)
+                    used = room
                 break
             kept[:0] = rows
-            used += need
+            used += len(wrapped)
         return kept, used
 
     def _rows_for(self, lines: int) -> int:
@@ -315,6 +322,21 @@ class RulingsPanel(BoardPart):
         if not self._rows or width <= 0:
             return super().render()
         return Text("\n").join(self._kept(width, self._room())[0])
+
+
+#: the last line of an entry cut short in Last rulings: it goes on, out of the panel's room
+CUT_MARK = "\u2026"
+
+
+def _beginning(lines: list[Text], room: int, width: int) -> list[Text]:
+    """The first of an entry's ``lines`` (wrapped at ``width``) that ``room`` lines hold, seen to be cut: a last line
+    :data:`CUT_MARK`, or with one line of room, that line ending in it."""
+    if room >= 2:
+        return [*lines[:room - 1], Text(CUT_MARK, style="dim")]
+    first = lines[0].copy()
+    first.truncate(max(0, width - 1))
+    first.rstrip()
+    return [first + Text(CUT_MARK, style="dim")]
 
 
 class RulingsColumn(KeyScroll):

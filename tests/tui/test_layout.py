@@ -535,3 +535,47 @@ async def test_a_notice_leaves_every_line_of_keys_in_sight(tmp_path: Path, size:
         assert all(notice.bottom <= keys.y for notice in notices), (notices, keys)
         lines = " ".join(frame(pilot).splitlines()[keys.y:keys.bottom])
         assert all(word in lines for word in key_bar_words(pilot)), lines  # "End" too, the last on the first line
+
+
+#: a failed roll's verdict, and a vote's answer, as the rulings word them in each language
+VOTE_AFTER_ROLL = {"en": ("fails", "rejects"), "uk": ("не вдається", "проти")}
+
+
+@pytest.mark.parametrize("code", ["uk", "en"])
+async def test_a_ruling_is_still_read_one_vote_after_it_at_80x24(tmp_path: Path, code: str) -> None:
+    """Found from outside (helper-216; river basin, seed 3, 80x24, uk): Kessaria insisted on the water allocation,
+    Dorvania proposed on it, the roll failed, and Last rulings showed it at its verdict; one vote later the panel
+    read only "12 … Кессарія (верхів'я): проти" over four empty rows: the roll's entry, too tall to fit whole with
+    the vote, was gone, though its first lines, its verdict with them, had room. An older entry that does not fit
+    whole is shown by its beginning, cut with a continuation mark; never by its end, never leaving rows empty."""
+    from tabletop import lang
+
+    lang.set_language(code)
+    verdict, vote = VOTE_AFTER_ROLL[code]
+    session = start(tmp_path, 3, scenario_id="river-basin")
+    to_moves(session)
+    session.apply(Action("move", actor="kessaria", move="insist", track="flow-allocation"))
+    session.apply(Action("move", actor="dorvania", move="offer", track="flow-allocation"))
+    while session.state.turn is not None:
+        session.apply(Action("pass", actor=session.state.turn))
+    session.apply(Action("advance"))
+    async with TabletopApp(session).run_test(size=SMALL) as pilot:
+        await press(pilot, "enter")  # the roll: 2+5, −1 for tension, 6 against 8
+        assert session.state.last is not None and session.state.last.result["ruling"]["success"] is False
+        column = pilot.app.screen.query_one("#rulings-box")
+        assert verdict in " ".join(" ".join(column_lines(pilot, column)).split())
+        vote_at = len(session.state.log)
+        against = next(a for a in legal_actions(session.state) if a.kind == "vote" and a.accept is False)
+        assert against.actor == "kessaria"
+        assert pilot.app.screen.act(against)  # as the list's "against" does
+        await pilot.pause()
+        assert len(session.state.log) == vote_at + 1
+        lines = column_lines(pilot, column)
+        text = " ".join(" ".join(lines).split())
+        assert vote in lines[-1] or vote in text, lines  # the newest entry, from its top
+        assert verdict in text, lines  # the roll's verdict, one vote later
+        assert re.match(r"\d+ \S+ ", lines[0]), lines  # the top line begins an entry
+        newest = max(i for i, line in enumerate(lines) if re.match(rf"{vote_at + 1} ", line))
+        assert all(lines[:newest]), lines  # no empty rows above the newest entry while older ones exist
+        roll = next(i for i, line in enumerate(lines) if re.match(rf"{vote_at} ", line))
+        assert roll < newest and not lines[newest - 1].startswith(f"{vote_at + 1}"), lines
