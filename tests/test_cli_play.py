@@ -450,3 +450,18 @@ def test_the_end_screen_s_verify_command_speaks_the_room_s_language(monkeypatch:
         assert "tabletop verify saves/uk1.jsonl --lang uk --head 40651999" in screen._verify().plain
     with using("en"):
         assert "tabletop verify saves/uk1.jsonl --head 40651999" in screen._verify().plain
+
+
+@pytest.mark.parametrize(("code", "timer", "phase", "seconds"), [
+    ("uk", "ходи=5хв,подія=2хв", "event", 120), ("ru", "ходы=5мин,итоги=90с", "review", 90)])
+def test_timer_takes_the_words_the_screens_show(tmp_path: Path, monkeypatch, code: str, timer: str, phase: str,
+                                                seconds: int) -> None:
+    """Found from outside (helper-216): the start screen's field refused «ходи=5хв», the words the screen shows; the
+    command line's --timer reads them too, in the language it speaks (as the ids, in any)."""
+    from tabletop.cli import main
+
+    sessions = _captured_sessions(monkeypatch)
+    assert main(["--lang", code, "play", "--seed", "3", "--save", str(tmp_path / "g.jsonl"), "--timer", timer]) == 0
+    timers = sessions[0].timers
+    sessions[0].close()
+    assert (timers.seconds("moves"), timers.seconds(phase)) == (300, seconds)

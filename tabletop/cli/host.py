@@ -20,9 +20,8 @@ from typing import TYPE_CHECKING
 
 from ..content.finding import DEFAULT_RULESET
 from ..content.loader import load_scenario
-from ..content.timers import parse_timer_option
 from .arguments import _seed, _whole
-from .play import _TIMER_HELP, _bots, _save_refused, _teams, looks_like_a_save, save_elsewhere
+from .play import _TIMER_HELP, _bots, _save_refused, _teams, looks_like_a_save, read_timers, save_elsewhere
 from .screens import at_a_terminal, cannot_draw, lost_or_moved
 from .terminal import _err, _line, _out, control_refused
 from ..lang import Domain
@@ -160,7 +159,7 @@ def _open_session(args: argparse.Namespace) -> Session | int:
         seats = _bots(args.bots, actor_ids)
         teams = _teams(args, actor_ids, seats)
         if args.timer is not None:
-            scenario = scenario.with_options(timers=parse_timer_option(args.timer, scenario.ruleset.ruleset.timers))
+            scenario = scenario.with_options(timers=read_timers(args.timer, scenario.ruleset.ruleset.timers))
     except ValueError as exc:
         _err(f"tabletop host: {exc}")  # untranslated: the command's name before a message worded where it arose
         return 2

@@ -24,6 +24,15 @@ if TYPE_CHECKING:
 _TIMER_HELP = N_("phase timers, e.g. moves=5m,event=1m,review=90s or on_time_up=pass; off for none")
 
 
+def read_timers(text: str, base: Timers) -> Timers:
+    """``--timer``'s words (:func:`~tabletop.content.timers.parse_timer_option`), in the ids or in the phases and units
+    the screens show in the language spoken (``ходи=5хв``): found from outside, the start screen's field refused the
+    words its own screen showed, and ``--timer`` shares its parser."""
+    from ..tui.text import timer_words  # only with --timer: the screens' words (the screens follow anyway)
+
+    return parse_timer_option(text, base, timer_words())
+
+
 def cmd_start(args: argparse.Namespace) -> int:
     return screens._need_terminal() or screens._run_app(None)
 
@@ -63,7 +72,7 @@ def cmd_play(args: argparse.Namespace) -> int:
         return 1
     if args.timer is not None:
         try:
-            scenario = scenario.with_options(timers=parse_timer_option(args.timer, scenario.ruleset.ruleset.timers))
+            scenario = scenario.with_options(timers=read_timers(args.timer, scenario.ruleset.ruleset.timers))
         except ValueError as exc:
             _err(f"tabletop play: --timer: {exc}")  # untranslated: the command's name before a message worded where it arose
             return 2
@@ -169,7 +178,7 @@ def cmd_resume(args: argparse.Namespace) -> int:
 
     if args.timer is not None:
         try:
-            parse_timer_option(args.timer, Timers())  # the words are checked before the save is touched
+            read_timers(args.timer, Timers())  # the words are checked before the save is touched
         except ValueError as exc:
             _err(f"tabletop resume: --timer: {exc}")  # untranslated: the command's name before a message worded where it arose
             return 2
@@ -193,7 +202,7 @@ def cmd_resume(args: argparse.Namespace) -> int:
         _err(_("tabletop resume: cannot open {path}: {problem}").format(path=args.save, problem=system_words(exc)))
         return 1
     if args.timer is not None:
-        session.timers = parse_timer_option(args.timer, session.timers)
+        session.timers = read_timers(args.timer, session.timers)
     for message in session.messages:
         _err(_line(message))  # one record a line: a damaged save's details are the file's
     return screens._run_app(session)

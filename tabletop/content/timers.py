@@ -11,18 +11,21 @@ A ruleset may give them in its ``[ruleset]`` table::
 
 A duration is written with units (``"90s"``, ``"5m"``, ``"1m30s"``, ``"1h"``)
 or ``"off"`` for a phase with no timer. The same words set the timers on the
-start screen and with ``play --timer moves=5m,review=2m`` (or ``--timer off``).
-The engine never reads any of this: timers are the room's business, not the
-rules'.
+start screen and with ``play --timer moves=5m,review=2m`` (or ``--timer off``),
+where the phases and units may also be written in the words the screens show
+them with (``ходи=5хв``: :class:`TimerWords`). The engine never reads any of
+this: timers are the room's business, not the rules'.
 """
 
 # No `from __future__ import annotations` here: evaluated annotations let the start read
 # the fields' types without typing.get_type_hints (see fields.hints).
 
+import difflib
 import re
-from typing import Annotated, Any, Literal
+from collections.abc import Mapping
+from typing import Annotated, Any, Literal, NamedTuple
 
-from .errors import did_you_mean
+from .errors import did_you_mean, meant
 from ..lang import Domain
 from .fields import Check, ContentModel, Limits, replace
 
@@ -38,16 +41,44 @@ ON_TIME_UP: tuple[str, ...] = ("nothing", "pass")
 
 _DURATION = re.compile(r"(?:(?P<h>\d+)h)?(?:(?P<m>\d+)m)?(?:(?P<s>\d+)s)?")
 _EXAMPLES = N_('"90s", "5m", "1m30s" or "off"')
+#: a number and the unit word after it (``5 хв``), for :attr:`TimerWords.units`
+_UNIT = re.compile(r"(\d+)\s*([^\W\d_]+)\.?")
 
 
-def parse_duration(text: str) -> int | None:
-    """Seconds in a duration such as ``"5m"`` or ``"1m30s"``; None for ``"off"``.
+class TimerWords(NamedTuple):
+    """A language's words for the timers, as the screens show them, each to what the ``--timer`` spelling reads:
+    found from outside, the Ukrainian start screen worded the timers «подія 2 хв, ходи 6 хв, …» and its field
+    refused «ходи=5хв». The words come from the screens (``tui.text.timer_words``): this layer has none of its own.
+
+    ``phases``: a phase's word to its id (``ходи`` → ``moves``); ``units``: a unit's word to ``h``, ``m`` or ``s``
+    (``хв`` → ``m``); ``off``: the words for no timer (``вимк.``). All lower case."""
+
+    phases: Mapping[str, str]
+    units: Mapping[str, str]
+    off: tuple[str, ...]
+
+
+def _is_off(written: str, words: TimerWords | None) -> bool:
+    return written == OFF or (words is not None and written in words.off)
+
+
+def _in_units(written: str, words: TimerWords | None) -> str:
+    """``written`` with the units of ``words`` in their ``--timer`` spelling: ``1 хв 30 с`` → ``1m 30s``."""
+    if words is None or not words.units:
+        return written
+    return _UNIT.sub(lambda m: m.group(1) + words.units.get(m.group(2), m.group(2)), written)
+
+
+def parse_duration(text: str, words: TimerWords | None = None) -> int | None:
+    """Seconds in a duration such as ``"5m"`` or ``"1m30s"``; None for ``"off"``. ``words``: the units and the word
+    for "off" of the screens' language, read as well (``"5 хв"``, ``"вимк."``).
 
     Raises ValueError with a sentence a designer can act on.
     """
     written = text.strip().lower()
-    if written == OFF:
+    if _is_off(written, words):
         return None
+    written = _in_units(written, words)
     if written.startswith("-"):
         raise ValueError(_("{text}: a phase cannot last a negative time; write a length such as {examples}").format(
             text=repr(text), examples=_(_EXAMPLES)))
@@ -122,16 +153,18 @@ class Timers(ContentModel):
 NO_TIMERS = Timers(**dict.fromkeys(TIMED_PHASES, OFF))
 
 
-def parse_timer_option(text: str, base: Timers) -> Timers:
+def parse_timer_option(text: str, base: Timers, words: TimerWords | None = None) -> Timers:
     """``base`` changed by what a facilitator typed: ``moves=5m,review=2m``, ``off`` or ``on_time_up=pass``.
 
-    An empty text keeps ``base``. Raises ValueError naming the part that is wrong.
+    ``words``: the phases, units and "off" as the screens show them in the language spoken (``ходи=5хв``), read as
+    well as the ids. An empty text keeps ``base``. Raises ValueError naming the part that is wrong.
     """
     written = text.strip()
     if not written:
         return base
-    if written.lower() == OFF:
+    if _is_off(written.lower(), words):
         return replace(base, **dict.fromkeys(TIMED_PHASES, OFF))
+    phases = dict(words.phases) if words is not None else {}
     changes: dict[str, str] = {}
     for part in written.split(","):
         part = part.strip()
@@ -139,6 +172,7 @@ def parse_timer_option(text: str, base: Timers) -> Timers:
             continue
         key, sep, value = part.partition("=")
         key, value = key.strip().lower(), value.strip()
+        said, key = key, phases.get(key, key)
         if not sep or not value:
             raise ValueError(_("'{part}': write phase=length, e.g. moves=5m (or off for no timers at all)").format(
                 part=part))
@@ -147,15 +181,26 @@ def parse_timer_option(text: str, base: Timers) -> Timers:
                 raise ValueError(_("on_time_up={value}{hint}: expected one of {expected}").format(
                     value=value, hint=did_you_mean(value, ON_TIME_UP), expected=", ".join(ON_TIME_UP)))
         elif key in TIMED_PHASES:
-            parse_duration(value)
+            seconds = parse_duration(value, words)
+            if not value.isascii():  # "5хв", "вимк.": kept as a ruleset writes it ("90s" stays as typed)
+                value = format_duration(seconds)
         else:
             raise ValueError(_("unknown phase '{key}'{hint}; expected one of {expected} or on_time_up").format(
-                key=key, hint=did_you_mean(key, (*TIMED_PHASES, "on_time_up")), expected=", ".join(TIMED_PHASES)))
+                key=said, hint=_phase_hint(said, phases), expected=", ".join([*phases, *TIMED_PHASES])))
         if key in changes:  # moves=5m,moves=6m: which one was meant?
             raise ValueError(_("{key} is given twice ({first}, then {second}): give each once").format(
-                key=key, first=changes[key], second=value))
+                key=said, first=changes[key], second=value))
         changes[key] = value
     return replace(base, **changes)
+
+
+def _phase_hint(typed: str, phases: Mapping[str, str]) -> str:
+    """`` (did you mean 'x'?)`` for a phase mistyped: among the ids, or among the words of the language spoken (in
+    which a Cyrillic letter is no mistake)."""
+    if typed.isascii() or not phases:
+        return did_you_mean(typed, (*TIMED_PHASES, "on_time_up"))
+    close = difflib.get_close_matches(typed, list(phases), n=1, cutoff=0.6)
+    return meant(close[0]) if close else ""
 
 
 def timers_from_data(data: Any) -> Timers | None:
@@ -183,6 +228,7 @@ __all__ = [
     "NO_TIMERS",
     "OFF",
     "TIMED_PHASES",
+    "TimerWords",
     "Timers",
     "format_duration",
     "parse_duration",

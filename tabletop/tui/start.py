@@ -27,7 +27,7 @@ from ..store import typed_save_path
 from ..store.players import TEAM_NAME_MAX, policy_word
 from ..sim.bots import POLICIES
 from .bars import KeyBar, TitleBar
-from .text import independence_word, literal, timers_words
+from .text import independence_word, literal, timer_words, timers_placeholder, timers_words
 from .fields import FIELD_KEYS, InOrder, LiteralInOrder
 from .widgets import KeyScroll
 
@@ -46,7 +46,6 @@ LABELS = {
 #: the set-up's placeholders, by their field's id
 PLACEHOLDERS = {
     "save-name": N_("blank: an automatic name"),
-    "timers": N_("blank: scenario's; moves=5m; off"),
 }
 
 
@@ -214,7 +213,7 @@ Each actor is played by a team of people or by a bot; a team may be given its na
                     yield Static(id="save-hint")
                     with Horizontal(classes="row"):
                         yield Label(said(LABELS, "timers-label"), id="timers-label")
-                        yield InOrder("", placeholder=said(PLACEHOLDERS, "timers"), id="timers")
+                        yield InOrder("", placeholder=timers_placeholder(), id="timers")
                     with Horizontal(classes="row"):
                         yield Label(said(LABELS, "language-label"), id="language-label")
                         yield Select([(NAMES[code], code) for code in LANGUAGES], value=current(), allow_blank=False,
@@ -243,6 +242,7 @@ Each actor is played by a team of people or by a bot; a team may be given its na
             self.query_one(f"#{widget_id}", Label).update(_(words))
         for widget_id, words in PLACEHOLDERS.items():
             self.query_one(f"#{widget_id}", Input).placeholder = _(words)
+        self.query_one("#timers", Input).placeholder = timers_placeholder()
         button = self.query_one("#start", Button)
         button.label = _("Start the game (F5)")
         button.refresh(layout=True)  # its width is the label's
@@ -378,7 +378,7 @@ Each actor is played by a team of people or by a bot; a team may be given its na
             return
         try:
             timers = parse_timer_option(self.query_one("#timers", Input).value,
-                                        entry.scenario.ruleset.ruleset.timers)
+                                        entry.scenario.ruleset.ruleset.timers, timer_words())
         except ValueError as exc:
             self.notify(literal(_("Timers: {problem}").format(problem=exc)), severity="error", timeout=10, markup=False)
             self.query_one("#timers", Input).focus()

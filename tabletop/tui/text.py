@@ -18,7 +18,7 @@ from ..content import Card, Scenario
 from ..content.grammar import independence_word, plural_subject  # noqa: F401 - independence_word: for the screens
 from ..content.literal import literal
 from ..content.scenario import log_line
-from ..content.timers import TIMED_PHASES, Timers
+from ..content.timers import TIMED_PHASES, TimerWords, Timers
 from ..engine import Action, Event, State, apply, objectives_met, wording
 from ..engine.actions import FACILITATOR_KINDS
 from ..engine.cards import held_over_now
@@ -106,6 +106,25 @@ def timers_words(timers: Timers) -> str:
     lengths = ", ".join(_("{phase} {length}").format(phase=phase_word(p), length=length(timers.seconds(p)))
                         for p in TIMED_PHASES)
     return lengths + timers.time_up_words()
+
+
+def timer_words() -> TimerWords:
+    """The phases, units and "off" as :func:`timers_words` and the start screen word them, in the language spoken, for
+    the timers typed (the start screen's field, ``--timer``) to read: found from outside, the Ukrainian start screen
+    said «ходи 6 хв» and its field refused «ходи=5хв»."""
+    units = {_("{n} h").format(n="").strip().lower(): "h", _("{n} min").format(n="").strip().lower(): "m",
+             _("{n} s").format(n="").strip().lower(): "s"}
+    off = pgettext("switch", "off").lower()
+    return TimerWords(phases={phase_word(p).lower(): p for p in TIMED_PHASES},
+                      units={word.rstrip("."): unit for word, unit in units.items() if word},
+                      off=(off, off.rstrip(".")))
+
+
+def timers_placeholder() -> str:
+    """The start screen's timers field, empty: what it takes, in the screen's words (``ходи=5хв``)."""
+    # Translators: {example} is a phase and its length as the field takes them ("moves=5min"), {off}: no timers
+    return _("blank: scenario's; {example}; {off}").format(
+        example=phase_word("moves") + "=" + _("{n} min").format(n=5).replace(" ", ""), off=pgettext("switch", "off"))
 
 
 #: what the game waits for from the team whose turn it is

@@ -728,3 +728,43 @@ def test_the_start_screen_words_the_timers_in_the_screen_s_language(code: str, p
     assert not any(i in line for i in ids), line
     words = line.split(":", 1)[1]
     assert [p for p in phases if p in words] == list(phases), line
+
+
+@pytest.mark.parametrize(("code", "typed", "lengths"), [
+    ("uk", "ходи=5хв", {"moves": 300}),
+    ("uk", "подія=2хв, підсумки=1 хв 30 с, рішення=вимк.", {"event": 120, "review": 90, "adjudication": None}),
+    ("ru", "ходы=5мин,событие=90с", {"moves": 300, "event": 90}),
+    ("ru", "итоги=1ч", {"review": 3600}),
+    ("uk", "moves=5m", {"moves": 300}),  # the --timer ids, in any language
+])
+async def test_the_timers_field_takes_the_words_the_start_screen_shows(tmp_path: Path, code: str, typed: str,
+                                                                       lengths: dict[str, int | None]) -> None:
+    """Found from outside (helper-216, uk): the scenario's description read «Таймери: подія 2 хв, ходи 6 хв, …», the
+    field's placeholder «…; moves=5m; off», and "ходи=5хв" + F5 was refused «невідома фаза 'ходи' …». The field
+    takes the phases and units the screen words them with, as well as the ids."""
+    app = TabletopApp(save_dir=tmp_path / "saves", now=FakeTime(), lang=code)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#timers", Input).value = typed
+        await press(pilot, "f5")
+        assert app.session is not None, toasts(pilot)
+        assert {p: app.session.timers.seconds(p) for p in lengths} == lengths
+
+
+@pytest.mark.parametrize(("code", "example", "refused", "said"), [
+    ("uk", "ходи=5хв", "ході=5хв", "невідома фаза 'ході' (можливо, 'ходи'?)"),
+    ("ru", "ходы=5мин", "ходы=5минут", "'5минут'"),
+])
+async def test_the_timers_field_shows_its_form_in_the_screen_s_language(tmp_path: Path, code: str, example: str,
+                                                                        refused: str, said: str) -> None:
+    """The placeholder shows the form in the screen's words («ходи=5хв», not «moves=5m»); a refusal names what it
+    did not take, with the screen's phase words among those it expects."""
+    app = TabletopApp(save_dir=tmp_path / "saves", now=FakeTime(), lang=code)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        field = app.screen.query_one("#timers", Input)
+        assert example in str(field.placeholder) and "moves" not in str(field.placeholder), field.placeholder
+        field.value = refused
+        await press(pilot, "f5")
+        assert isinstance(app.screen, StartScreen)
+        assert any(said in t for t in toasts(pilot)), toasts(pilot)
