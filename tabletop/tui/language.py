@@ -182,6 +182,7 @@ class TypedWords:
         self.screen: object = None  # the screen the word's first letter was typed on
         self._first: str | None = None  # the word's first key
         self.repeat = False  # every key of the word so far was its first again: a key pressed twice, not a word
+        self.letters = False  # every key of the word so far was a letter: a word, not only keys in a quick run
 
     def typed(self, event: events.Key, outside: bool, screen: object) -> bool:
         """Whether ``event`` goes on a word being typed (and so is not a key); a letter typed ``outside`` a text
@@ -193,12 +194,14 @@ class TypedWords:
                 event.key in _TYPING_ON or (event.character is not None and event.character.isprintable())):
             self._last = now
             self.repeat = self.repeat and event.key == self._first
+            self.letters = self.letters and event.character is not None and event.character.isalpha()
             return True
         letter = event.character is not None and len(event.character) == 1 and event.character.isalpha()
         self._last = now if letter and outside else None
         self.screen = screen
         self.told = False
         self._first, self.repeat = event.key, True
+        self.letters = letter
         return False
 
 
@@ -259,7 +262,11 @@ class LatinKeys:
             answer(None) if callable(answer) else opened.dismiss(None)
         if not words.told:
             words.told = True
-            said = _("Letters typed as a word are not taken as keys: nothing was done. Type only into a text field.")
+            # found from outside: "o" then "3" at once was told "Letters typed as a word": a digit is no letter
+            said = (_("Letters typed as a word are not taken as keys: nothing was done. Type only into a text field.")
+                    if words.letters else
+                    _("Keys typed in a quick run are not taken as keys: nothing was done. Press one key at a time; "
+                      "type text only into a text field."))
             app.notify(said, severity="warning", timeout=5, markup=False)
         return True
 

@@ -304,3 +304,25 @@ async def test_a_key_pressed_twice_is_not_a_word(tmp_path: Path) -> None:
     assert app._exception is None
     kinds = _kinds(room.session)
     assert kinds[: len(room.answered)] == room.answered and kinds.count("undo") == 1, kinds
+
+
+@pytest.mark.parametrize(("lang", "said", "not_said"), [
+    ("en", "Keys typed in a quick run are not taken", "Letters typed as a word"),
+    ("uk", "Клавіші, натиснуті швидко одна за одною", "Літери, набрані словом"),
+])
+async def test_a_letter_then_a_digit_is_not_told_letters_typed_as_a_word(tmp_path: Path, lang: str, said: str,
+                                                                         not_said: str) -> None:
+    """Found from outside (helper-216, uk): "o" then "3" 0.15 s later opened the override list and put it away with
+    «Літери, набрані словом, не вважаються клавішами …»: a digit is no letter. The room is told what happened: keys
+    typed in a quick run are not taken as keys."""
+    room = _Typist(tmp_path, lang)
+    app, clock = room.app, room.clock
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await room.ready(pilot)
+        await press(pilot, "o")
+        clock[0] += 0.15
+        await press(pilot, "3")
+        assert isinstance(app.screen, BoardScreen)
+        told = toasts(pilot)
+        assert any(said in t for t in told) and not any(not_said in t for t in told), told
+    assert app._exception is None
