@@ -46,7 +46,7 @@ from .decisionlist import PICK_KEYS, DecisionList, about_text
 from .language import LatinKeys
 from .notices import Refusals, taken, typed_text_lost
 from .seatacts import SeatActs
-from .seatdialogs import SEAT_HELP, CodeScreen
+from .seatdialogs import CONSOLE_HELP, SEAT_HELP, CodeScreen
 from .seatpowers import POWER_BINDINGS, ConsolePowers
 from .widgets import Board, KeyScroll, compact_board
 
@@ -818,12 +818,13 @@ class SeatApp(LatinKeys, SeatActs, App[None]):
                 for c in cards if isinstance(c, Mapping) and c.get("id")]
 
     def action_help(self) -> None:
-        """F1: this seat's keys (a team's, the console's), not the hot seat's."""
+        """F1: this seat's keys (a team's, the console's), not the hot seat's; a team's only those it can press."""
         from .modals import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
             seat = next((s for s in self.screen_stack if isinstance(s, SeatScreen)), None)
-            self.push_screen(HelpScreen(SEAT_HELP, seat.help_about if seat is not None else None))
+            keys = CONSOLE_HELP if self.role == "facilitator" else SEAT_HELP
+            self.push_screen(HelpScreen(keys, seat.help_about if seat is not None else None))
 
     def action_interrupt(self) -> None:
         """Ctrl-C: in the host's own console, stop the host once the facilitator confirms (found from outside: the

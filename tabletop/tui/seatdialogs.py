@@ -74,8 +74,26 @@ def argument_form(entry: Mapping[str, Any]) -> ArgumentForm:
                         examples=texts("examples"))
 
 
-#: a seat's keys (F1): a team's screen, the projector, the console (the hot seat's are ``modals.HELP``)
+#: a seat's keys (F1): a team's screen, an observer's, the projector's; only what they can press (found from outside:
+#: a team's F1 listed the facilitator console's keys). The console's: :data:`CONSOLE_HELP`; the hot seat's: ``modals.HELP``
 SEAT_HELP = N_("""\
+tabletop join \u2014 keys                         (\u2191/\u2193 scroll \u00b7 escape closes)
+A team's screen (the list on the right shows what the game asks of this team)
+  \u2191/\u2193, 0-9  choose    enter  confirm    F3  (in a dialog) the deck's example
+  home/end   the list's first / last entry (a team's pass is the last)
+  \u2190/\u2192        a long list of moves: the previous / next kind of move
+  tab        to the board or the log; \u2191/\u2193, PgUp/PgDn, home/end scroll it
+  shift+tab  from the list to the question above it (a long one scrolls: \u2191/\u2193)
+
+Anywhere
+  F1, ?   this help               ctrl+p  command palette
+  F4      language: English, \u0420\u0443\u0441\u0441\u043a\u0438\u0439, \u0423\u043a\u0440\u0430\u0457\u043d\u0441\u044c\u043a\u0430
+  ctrl+q  quit this screen \u2014 the game goes on at the host; join again with the same code
+""")
+
+#: the facilitator console's keys (F1): a team's, and the console's own (those the board's F1 names too are worded
+#: as it words them: one action, one wording on every screen)
+CONSOLE_HELP = N_("""\
 tabletop join \u2014 keys                         (\u2191/\u2193 scroll \u00b7 escape closes)
 A team's screen (the list on the right shows what the game asks of this team)
   \u2191/\u2193, 0-9  choose    enter  confirm    F3  (in a dialog) the deck's example
@@ -100,4 +118,4 @@ Anywhere
 """)
 
 
-__all__ = ["SEAT_HELP", "CodeScreen", "argument_form"]
+__all__ = ["CONSOLE_HELP", "SEAT_HELP", "CodeScreen", "argument_form"]

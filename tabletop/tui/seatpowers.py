@@ -46,7 +46,7 @@ POWER_BINDINGS = [
     Binding("u", "undo", N_("Undo"), id="seat.undo"),
     Binding("n", "note", N_("Note"), id="seat.note"),
     Binding("i", "inject", N_("Inject"), id="seat.inject"),
-    Binding("e,x", "end", N_("End game"), id="seat.end"),
+    Binding("e,x", "end", N_("End"), id="seat.end"),  # as the board's footer says it
     Binding("c", "codes", N_("Join codes"), id="seat.codes"),
 ]
 _FACILITATOR = frozenset({"pause", "resume", "extend", "override", "undo", "note", "inject", "end"})

@@ -137,7 +137,7 @@ def test_an_override_has_one_name(lang: str, stem: str) -> None:
     report, the seats' console."""
     from tabletop.sim.facilitator import ASSUMPTIONS
     from tabletop.tui.modals import HELP
-    from tabletop.tui.seatdialogs import SEAT_HELP
+    from tabletop.tui.seatdialogs import CONSOLE_HELP
 
     with using(lang):
         said = [TUI.gettext(m) for m in ("Override", "Override a track or meter", "Override which track or meter?",
@@ -151,7 +151,7 @@ def test_an_override_has_one_name(lang: str, stem: str) -> None:
                  # the facilitator's powers a simulated one never uses, above simulate's tables (found in review)
                  [g for g in re.findall(r"\(([^();]*)\)", Domain("sim").gettext(ASSUMPTIONS))
                   if g.count(",") == 3][-1].split(",")[0]]
-        said += [line for help_text in (HELP, SEAT_HELP) for line in TUI.gettext(help_text).splitlines()
+        said += [line for help_text in (HELP, CONSOLE_HELP) for line in TUI.gettext(help_text).splitlines()
                  if line.strip().startswith("o  ")]
     assert all(stem in s.lower() for s in said), [s for s in said if stem not in s.lower()]
 

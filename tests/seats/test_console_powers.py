@@ -600,13 +600,13 @@ async def test_the_console_puts_a_note_on_an_earlier_event(tmp_path: Path) -> No
 async def test_f1_over_a_seat_s_dialog_shows_the_seat_s_help_and_closes_back_to_it(tmp_path: Path) -> None:
     """The seat's help says F1 anywhere too: Textual cut the app's F1 at a dialog (here the host's stop question)."""
     from tabletop.tui.modals import ConfirmScreen, HelpScreen
-    from tabletop.tui.seatdialogs import SEAT_HELP
+    from tabletop.tui.seatdialogs import CONSOLE_HELP
 
     async with _asked_to_stop_the_host(tmp_path) as (app, pilot, stopped):
         asked = app.screen
         await pilot.press("f1")
         await until(pilot, lambda: isinstance(app.screen, HelpScreen), "the help")
-        assert app.screen._keys == SEAT_HELP
+        assert app.screen._keys == CONSOLE_HELP  # the console's: a team's shows only a team's keys
         await pilot.press("f1")
         await until(pilot, lambda: app.screen is asked, "the question again")
         await pilot.press("escape")
@@ -640,7 +640,7 @@ async def test_the_console_ends_the_game_with_e_named_in_its_footer_and_with_x(t
             await _following(pilot, app, session)
             await pilot.pause()
             keys = str(app.screen.query_one(KeyBar).render())
-            assert " e End game " in keys and " x End game " not in keys, keys
+            assert " e End " in keys and " x End " not in keys, keys
             await pilot.press(key)
             await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the end's question")
             await pilot.press("y")
@@ -807,3 +807,61 @@ def _to_a_sealed_move(tmp_path: Path) -> Table:
         moves = [a for a in options if a.kind == "move"]
         session.apply(moves[0] if moves else options[0])
     return table
+
+
+@pytest.mark.parametrize("code", ["en", "ru", "uk"])
+async def test_a_team_s_f1_lists_only_the_keys_a_team_can_press(tmp_path: Path, code: str) -> None:
+    """Found from outside (helper-216, Russia's seat in a browser): a team's F1 listed the whole «Пульт ведучого» key
+    section (pause, override, undo, inject, end …), keys a team cannot use. A team's F1 shows a team's keys; the
+    facilitator console's F1 keeps the console's."""
+    from tabletop import lang
+    from tabletop.lang import Domain
+    from tabletop.tui.modals import HelpScreen
+    from tabletop.tui.seatdialogs import CONSOLE_HELP
+
+    console_head = next(line for line in CONSOLE_HELP.splitlines() if line.startswith("The facilitator's console"))
+    table = make_table(tmp_path, "parallel-tracks", seed=5, sealed=False, observers=0)
+    async with hosting(table) as (_host, address, codes):
+        for seat, shows in (("team:ru", False), ("facilitator", True)):
+            app = SeatApp(address, codes[seat], sleep=Sleeps(), lang=code)
+            async with app.run_test(size=(120, 40)) as pilot:
+                await until(pilot, lambda: bool(app.role), "the welcome")
+                await pilot.press("f1")
+                await until(pilot, lambda: isinstance(app.screen, HelpScreen), "the help")
+                with lang.using(code):
+                    head = Domain("tui").gettext(CONSOLE_HELP).splitlines()[
+                        CONSOLE_HELP.splitlines().index(console_head)]
+                with lang.using(code):
+                    shown = Domain("tui").gettext(app.screen._keys)
+                assert (head in shown) is shows, (seat, shown)
+                assert (" o  " in shown) is shows and (" u  " in shown) is shows, (seat, shown)
+
+
+@pytest.mark.parametrize("code", ["en", "ru", "uk"])
+def test_the_facilitator_s_keys_read_the_same_on_the_board_and_on_the_console(code: str) -> None:
+    """Found from outside (helper-216, uk): the board's footer said «e Кінець», the hosted console's «e Кінець гри»;
+    the board's F1 «o виправити трек або шкалу (із зазначенням причини)», the console's «o виправити трек чи шкалу (з
+    причиною)». One action, one wording: the footers' labels and the F1 lines the two share."""
+    from tabletop import lang
+    from tabletop.lang import Domain
+    from tabletop.tui.board import BoardScreen
+    from tabletop.tui.modals import HELP
+    from tabletop.tui.seatdialogs import CONSOLE_HELP
+    from tabletop.tui.seatpowers import POWER_BINDINGS
+
+    tui = Domain("tui")
+    board = {b.key.split(",")[0]: b.description for b in BoardScreen.BINDINGS if isinstance(b, Binding)
+             and b.show and b.id and b.id.startswith("facilitator.")}
+    console = {b.key.split(",")[0]: b.description for b in POWER_BINDINGS}
+    shared = sorted(set(board) & set(console))
+    assert {"e", "o", "u", "n", "i"} <= set(shared), shared
+    with lang.using(code):
+        assert [tui.gettext(board[k]) for k in shared] == [tui.gettext(console[k]) for k in shared]
+        lines = {}
+        for text in (HELP, CONSOLE_HELP):
+            english, said = text.splitlines(), tui.gettext(text).splitlines()
+            assert len(english) == len(said), (code, said)
+            for en, there in zip(english, said):
+                if en.startswith(("  o  ", "  u  ", "  +  ")):
+                    lines.setdefault(en.strip(), set()).add(there.strip())
+        assert lines and all(len(ways) == 1 for ways in lines.values()), lines

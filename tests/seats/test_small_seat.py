@@ -287,6 +287,7 @@ async def test_f1_on_a_seat_lists_the_seat_s_keys() -> None:
         # found from outside (helper-113): the key bar said neither F1 nor F4, and F4 was named only inside F1's help
         shown = {item.description for item in app.seat_screen.query_one(KeyBar).items}
         assert {"Help", "Language"} <= shown, shown
+        app.role = "facilitator"  # the console's keys, its longest lines (a team's F1 lists only a team's)
         await pilot.press("f1")
         await until(pilot, lambda: isinstance(app.screen, HelpScreen) and bool(app.screen.query("#help-text")),
                     "the help")
@@ -312,10 +313,10 @@ def test_the_help_never_draws_wider_than_its_dialog(width: int) -> None:
     from rich.console import Console
 
     from tabletop.tui.modals import HELP, KeyLines
-    from tabletop.tui.seatdialogs import SEAT_HELP
+    from tabletop.tui.seatdialogs import CONSOLE_HELP, SEAT_HELP
 
     console = Console(width=width, color_system=None, file=open(os.devnull, "w"))  # noqa: SIM115
-    for keys in (HELP, SEAT_HELP):
+    for keys in (HELP, SEAT_HELP, CONSOLE_HELP):
         rows = list(KeyLines(keys).__rich_console__(console, console.options.update_width(width)))
         assert rows and max(row.cell_len for row in rows) <= width, [r.plain for r in rows if r.cell_len > width][:3]
 

@@ -276,9 +276,9 @@ async def test_a_team_reaches_its_pass_under_every_move_with_end(tmp_path: Path)
 
 
 def test_the_seats_help_names_the_keys_to_the_last_entry_and_to_stop_the_host() -> None:
-    from tabletop.tui.seatdialogs import SEAT_HELP
+    from tabletop.tui.seatdialogs import CONSOLE_HELP, SEAT_HELP
 
-    assert "home/end" in SEAT_HELP and "pass is the last" in SEAT_HELP and "ctrl+c" in SEAT_HELP
+    assert "home/end" in SEAT_HELP and "pass is the last" in SEAT_HELP and "ctrl+c" in CONSOLE_HELP
 
 
 def test_both_helps_name_the_0_that_picks_a_list_s_tenth_line_in_each_language() -> None:
@@ -287,11 +287,11 @@ def test_both_helps_name_the_0_that_picks_a_list_s_tenth_line_in_each_language()
     from tabletop import lang
     from tabletop.lang import Domain
     from tabletop.tui.modals import HELP
-    from tabletop.tui.seatdialogs import SEAT_HELP
+    from tabletop.tui.seatdialogs import CONSOLE_HELP, SEAT_HELP
 
     tui = Domain("tui")
     for code in ("en", "ru", "uk"):
         with lang.using(code):
-            for keys in (HELP, SEAT_HELP):
+            for keys in (HELP, SEAT_HELP, CONSOLE_HELP):
                 first = next(line for line in tui.gettext(keys).splitlines() if "\u2191/\u2193," in line)
                 assert "0-9" in first and "1-9" not in first, (code, first)
