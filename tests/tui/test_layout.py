@@ -185,6 +185,18 @@ def to_moves(session: Session) -> None:
         session.apply(legal_actions(session.state)[0])
 
 
+def _at_a_roll(tmp_path: Path, seed: int, *moves: Action) -> Session:
+    """The river basin at the adjudication of ``moves`` (the rest pass): the facilitator's next step is the roll."""
+    session = start(tmp_path, seed, scenario_id="river-basin")
+    to_moves(session)
+    for move in moves:
+        session.apply(move)
+    while session.state.turn is not None:
+        session.apply(Action("pass", actor=session.state.turn))
+    session.apply(Action("advance"))
+    return session
+
+
 def rolled(session: Session) -> Session:
     """Russia presses hard on strategic stability; everyone passes; adjudication waits on the dice."""
     to_moves(session)
@@ -295,12 +307,7 @@ async def test_last_rulings_never_begin_inside_an_entry(tmp_path: Path, code: st
 
     lang.set_language(code)
     verdict, last_words = FAILS[code]
-    session = start(tmp_path, 1, scenario_id="river-basin")
-    to_moves(session)
-    session.apply(Action("move", actor=session.state.turn, move="insist", track="flow-allocation"))
-    while session.state.turn is not None:
-        session.apply(Action("pass", actor=session.state.turn))
-    session.apply(Action("advance"))
+    session = _at_a_roll(tmp_path, 1, Action("move", actor="kessaria", move="insist", track="flow-allocation"))
     async with TabletopApp(session).run_test(size=size) as pilot:
         await press(pilot, "enter")  # the roll: 1+6, −1 for tension, 6 against 8
         assert session.state.last is not None and session.state.last.result["ruling"]["success"] is False
@@ -552,13 +559,8 @@ async def test_a_ruling_is_still_read_one_vote_after_it_at_80x24(tmp_path: Path,
 
     lang.set_language(code)
     verdict, vote = VOTE_AFTER_ROLL[code]
-    session = start(tmp_path, 3, scenario_id="river-basin")
-    to_moves(session)
-    session.apply(Action("move", actor="kessaria", move="insist", track="flow-allocation"))
-    session.apply(Action("move", actor="dorvania", move="offer", track="flow-allocation"))
-    while session.state.turn is not None:
-        session.apply(Action("pass", actor=session.state.turn))
-    session.apply(Action("advance"))
+    session = _at_a_roll(tmp_path, 3, Action("move", actor="kessaria", move="insist", track="flow-allocation"),
+                         Action("move", actor="dorvania", move="offer", track="flow-allocation"))
     async with TabletopApp(session).run_test(size=SMALL) as pilot:
         await press(pilot, "enter")  # the roll: 2+5, −1 for tension, 6 against 8
         assert session.state.last is not None and session.state.last.result["ruling"]["success"] is False

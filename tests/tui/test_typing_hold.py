@@ -37,6 +37,21 @@ def at_a_ruling(tmp_path: Path) -> Session:
     return session
 
 
+def _held_app(tmp_path: Path) -> tuple[TabletopApp, FakeTime]:
+    """The board at a ruling, its picks and dialogs held on the test's own clock."""
+    now = FakeTime()
+    return TabletopApp(at_a_ruling(tmp_path), now=now, pick_hold=PICK_HOLD), now
+
+
+def _typed(app: TabletopApp) -> list[str]:
+    """What the dialog on top holds: the inject list's search, or each of its fields' text."""
+    from tabletop.tui.modals import PickScreen
+
+    if isinstance(app.screen, PickScreen):
+        return [app.screen.query_text]
+    return [f.value for f in app.screen.query(Input)]
+
+
 def field(pilot_app: TabletopApp, selector: str = "#ask-input") -> Input:
     return pilot_app.screen.query_one(selector, Input)
 
@@ -67,29 +82,18 @@ async def test_a_double_press_on_a_ruling_does_not_type_into_its_reason(tmp_path
 async def test_the_facilitator_s_dialogs_are_held_as_they_open(tmp_path: Path, keys: tuple[str, ...]) -> None:
     """The note's key pressed twice, the inject list's (a second i would narrow the deck to the cards with an i):
     the key that opened the dialog, come again as it opens, is not typed in it."""
-    from tabletop.tui.modals import PickScreen
-
-    now = FakeTime()
-    session = at_a_ruling(tmp_path)
-    app = TabletopApp(session, now=now, pick_hold=PICK_HOLD)
+    app, now = _held_app(tmp_path)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
         now.advance(PICK_HOLD)
         await pilot.press(*keys)
         await pilot.pause()
-        if isinstance(app.screen, PickScreen):
-            assert app.screen.query_text == ""
-        else:
-            assert not [f.value for f in app.screen.query(Input) if f.value.isalpha()], \
-                [f.value for f in app.screen.query(Input)]
+        assert not [typed for typed in _typed(app) if typed.isalpha()], _typed(app)
         assert any(HELD in t for t in toasts(pilot)), toasts(pilot)
         now.advance(PICK_HOLD)  # read: what is typed now is taken
         await pilot.press("z")
         await pilot.pause()
-        if isinstance(app.screen, PickScreen):
-            assert app.screen.query_text == "z"
-        else:
-            assert "z" in [f.value for f in app.screen.query(Input)]
+        assert "z" in _typed(app), _typed(app)
 
 
 async def test_without_a_hold_every_key_is_typed(tmp_path: Path) -> None:
@@ -108,18 +112,11 @@ async def test_what_is_typed_at_once_after_a_dialog_s_key_is_typed_in_it(tmp_pat
     opened it: a note typed straight after its key lost its first letters ("yiv" for "Kyiv"), and "i s a n c", the
     burst the app carries into the inject list (DialogKeys), narrowed it by nothing. Only the opening key again is
     held: the rest is typed, as the hand meant it."""
-    from tabletop.tui.modals import PickScreen
-
-    now = FakeTime()
-    session = at_a_ruling(tmp_path)
-    app = TabletopApp(session, now=now, pick_hold=PICK_HOLD)
+    app, now = _held_app(tmp_path)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
         now.advance(PICK_HOLD)
         await pilot.press(*keys)
         await pilot.pause()
-        if isinstance(app.screen, PickScreen):
-            assert app.screen.query_text == typed
-        else:
-            assert typed in [f.value for f in app.screen.query(Input)], [f.value for f in app.screen.query(Input)]
+        assert typed in _typed(app), _typed(app)
         assert not any(HELD in t for t in toasts(pilot)), toasts(pilot)
