@@ -453,7 +453,8 @@ def test_the_end_screen_s_verify_command_speaks_the_room_s_language(monkeypatch:
 
 
 @pytest.mark.parametrize(("code", "timer", "phase", "seconds"), [
-    ("uk", "ходи=5хв,подія=2хв", "event", 120), ("ru", "ходы=5мин,итоги=90с", "review", 90)])
+    ("uk", "ходи=5хв,подія=2хв", "event", 120), ("ru", "ходы=5мин,итоги=90с", "review", 90),
+    ("en", "moves=5min,review=1 min 30 s", "review", 90)])
 def test_timer_takes_the_words_the_screens_show(tmp_path: Path, monkeypatch, code: str, timer: str, phase: str,
                                                 seconds: int) -> None:
     """Found from outside (helper-216): the start screen's field refused «ходи=5хв», the words the screen shows; the
@@ -465,3 +466,6 @@ def test_timer_takes_the_words_the_screens_show(tmp_path: Path, monkeypatch, cod
     timers = sessions[0].timers
     sessions[0].close()
     assert (timers.seconds("moves"), timers.seconds(phase)) == (300, seconds)
+    from tabletop.store.verifying import verify
+
+    assert verify(tmp_path / "g.jsonl").ok  # the header's timers read back (found from outside: "5min" did not)

@@ -182,8 +182,10 @@ def parse_timer_option(text: str, base: Timers, words: TimerWords | None = None)
                     value=value, hint=did_you_mean(value, ON_TIME_UP), expected=", ".join(ON_TIME_UP)))
         elif key in TIMED_PHASES:
             seconds = parse_duration(value, words)
-            if not value.isascii():  # "5хв", "вимк.": kept as a ruleset writes it ("90s" stays as typed)
-                value = format_duration(seconds)
+            try:  # kept as typed when a ruleset reads it so ("90s"), else as a ruleset writes it
+                parse_duration(value)
+            except ValueError:  # "5хв", "вимк.", and "5min", the English screen's own unit (found from outside: kept
+                value = format_duration(seconds)  # as typed, the moves phase stopped the game, the header unreadable)
         else:
             raise ValueError(_("unknown phase '{key}'{hint}; expected one of {expected} or on_time_up").format(
                 key=said, hint=_phase_hint(said, phases), expected=", ".join([*phases, *TIMED_PHASES])))

@@ -89,9 +89,9 @@ def typed_now(node: DOMNode, character: str | None) -> bool:
     the dialog pressed again within the hold of its opening (the dialog's ``opened_by`` and ``typing_hold``,
     :class:`~.modals._Dialog`), and the room is told, as for a pick held. Found from outside: "1 1" at a ruling
     picked "Success — with a reason", and the second 1, in the reason's field, was recorded as the facilitator's
-    reason. Any other key is typed, at once: a note typed straight after its key ("n" then "Kyiv…") keeps its first
-    letters, and "i s a n c" narrows the inject list to "sanc" (:class:`~.keys.DialogKeys`). A screen without a hold
-    (the start screen) takes every key."""
+    reason. Any other key typed into the dialog is taken, however soon (found in review: the hold took every letter
+    typed within it, the first letters of a note typed soon after its key). A screen without a hold (the start
+    screen) takes every key."""
     screen = node.screen
     hold = getattr(screen, "typing_hold", None)
     opened_by = getattr(screen, "opened_by", None)
