@@ -69,6 +69,18 @@ def _in_units(written: str, words: TimerWords | None) -> str:
     return _UNIT.sub(lambda m: m.group(1) + words.units.get(m.group(2), m.group(2)), written)
 
 
+def _examples(words: TimerWords | None) -> str:
+    """Lengths as the one who typed them may write them: a ruleset's ("5m"), or, typed where the screens word them
+    in a language (``words``), in its units too (found from outside: «'5хвилин' — не тривалість: пишіть як "90s",
+    "5m"…», the field having just taken «ходи=5хв»)."""
+    unit = {id_: word for word, id_ in words.units.items()} if words is not None else {}
+    if not {"m", "s"} <= unit.keys() or not words or not words.off:
+        return _(_EXAMPLES)
+    m, s = unit["m"], unit["s"]
+    # Translators: lengths of a phase as examples, each in quotes: "90с", "5хв", "1хв30с" or "вимк."
+    return _("{a}, {b}, {c} or {d}").format(a=f'"90{s}"', b=f'"5{m}"', c=f'"1{m}30{s}"', d=f'"{words.off[0]}"')
+
+
 def parse_duration(text: str, words: TimerWords | None = None) -> int | None:
     """Seconds in a duration such as ``"5m"`` or ``"1m30s"``; None for ``"off"``. ``words``: the units and the word
     for "off" of the screens' language, read as well (``"5 хв"``, ``"вимк."``).
@@ -81,11 +93,11 @@ def parse_duration(text: str, words: TimerWords | None = None) -> int | None:
     written = _in_units(written, words)
     if written.startswith("-"):
         raise ValueError(_("{text}: a phase cannot last a negative time; write a length such as {examples}").format(
-            text=repr(text), examples=_(_EXAMPLES)))
+            text=repr(text), examples=_examples(words)))
     match = _DURATION.fullmatch(written.replace(" ", ""))
     if not written or match is None or not any(match.groupdict().values()):
         raise ValueError(_("{text} is not a duration: write it as {examples}").format(text=repr(text),
-                                                                                     examples=_(_EXAMPLES)))
+                                                                                     examples=_examples(words)))
     if any(v is not None and len(v) > 9 for v in match.groupdict().values()):  # int() refuses 4,301 digits
         shown = text if len(text) <= 40 else text[:40] + "\u2026"
         raise ValueError(_("{text} is longer than 3 hours, the longest a phase may last").format(text=repr(shown)))

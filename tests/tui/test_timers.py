@@ -773,3 +773,20 @@ async def test_the_timers_field_shows_its_form_in_the_screen_s_language(tmp_path
         await press(pilot, "f5")
         assert isinstance(app.screen, StartScreen)
         assert any(said in t for t in toasts(pilot)), toasts(pilot)
+
+
+@pytest.mark.parametrize(("code", "typed", "examples"), [
+    ("uk", "ходи=5хвилин", '"90с", "5хв", "1хв30с" або "вимк."'),
+    ("ru", "ходы=5минут", '"90с", "5мин", "1мин30с" или "выкл."'),
+    ("en", "moves=5minutes", '"90s", "5min", "1min30s" or "off"'),
+])
+def test_a_length_typed_wrong_is_answered_with_the_screen_s_own_units(code: str, typed: str, examples: str) -> None:
+    """Found from outside (helper-217, uk): «ходи=5хвилин» was answered «'5хвилин' — не тривалість: пишіть як "90s",
+    "5m", "1m30s" або "off"», the ruleset's spelling, where the field had just taken «ходи=5хв»."""
+    from tabletop.lang import using
+    from tabletop.tui.text import timer_words
+
+    with using(code):
+        with pytest.raises(ValueError) as refused:
+            parse_timer_option(typed, Timers(), timer_words())
+    assert str(refused.value).endswith(examples), str(refused.value)
