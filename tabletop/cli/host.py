@@ -310,6 +310,32 @@ def _go_on(args: argparse.Namespace) -> list[str]:
     return words + (["--lang", args.lang] if getattr(args, "lang", None) else [])
 
 
+def _keep_handler_errors(save: Path | None) -> None:
+    """A seat's message the host's handler stopped on is said in one line, its traceback kept in a crash log beside
+    the save: websockets logs it with the whole traceback, which went to the host's terminal (found from outside: a
+    phase timer the engine could not read put a raw Python traceback on the facilitator's screen). The seat's link
+    closes; its screen joins again by itself, and the game goes on from the save."""
+    import io
+    import logging
+    import traceback
+
+    from .screens import say_crash_log
+
+    class Kept(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            if record.exc_info is None or record.exc_info[1] is None:  # websockets' own words (a bad handshake)
+                return
+            error = record.exc_info[1]
+            _err(_("tabletop host: a seat's message stopped on an internal error ({error}); that screen joins again "
+                   "by itself and the game goes on").format(error=_line(f"{type(error).__name__}: {error}")))
+            say_crash_log(io.StringIO("".join(traceback.format_exception(*record.exc_info))), save)
+
+    server_log = logging.getLogger("websockets.server")
+    if not any(isinstance(h, Kept) for h in server_log.handlers):
+        server_log.addHandler(Kept(logging.ERROR))
+    server_log.propagate = False
+
+
 async def _serve(table: object, codes: dict[str, str], addr: str, port: int, headless: bool, lang: str,
                  go_on: Sequence[str] = ()) -> int:
     from ..seats.host import Host
@@ -330,6 +356,7 @@ async def _serve(table: object, codes: dict[str, str], addr: str, port: int, hea
     # outside: a supervisor's TERM was told 0, as a Ctrl-C; a hang-up ended it with no word at all)
     for sig in (signal.SIGINT, signal.SIGTERM, *((signal.SIGHUP,) if hasattr(signal, "SIGHUP") else ())):
         loop.add_signal_handler(sig, stop_on, sig)
+    _keep_handler_errors(table.session.save_path)
     bound_addr, bound_port = await host.start(addr, port)
     listening = f"{bracketed(bound_addr)}:{bound_port}"
     if (addr, bound_port) != parse_listen(DEFAULT_LISTEN):  # the port bound, where any was asked for (:0)
