@@ -120,10 +120,8 @@ def cmd_sweep(args: argparse.Namespace) -> int:
     rate = _(", {rate} games/s").format(rate=f"{outcome.played / seconds:.0f}") if outcome.played and seconds > 0 else ""
     kept = _(" ({n} already written)").format(n=outcome.skipped) if outcome.skipped else ""
     if not args.quiet:
-        # the backend's words are the simulation's (a pool's and a cluster's are worded as it is made; this process's
-        # is looked up here: found from outside, «де: this process» in a Ukrainian room)
         _out(_("{played} games played{kept} in {points} points on {backend}, {seconds} s{rate}: {path}").format(
-            played=outcome.played, kept=kept, points=len(sweep.points), backend=Domain("sim").gettext(backend.label),
+            played=outcome.played, kept=kept, points=len(sweep.points), backend=backend.label,
             seconds=decimal(seconds, 1), rate=rate, path=out))
         _out(_("summary: tabletop sweep report {path} --format html -o {path}/report.html").format(path=out))
     return 0

@@ -95,8 +95,10 @@ def _lost() -> tuple[type[BaseException], ...]:
 class Backend:
     """Plays tasks somewhere; a context manager (a cluster or pool is shut down on leaving)."""
 
-    #: what the backend is, in words, for the report of a run
-    label = N_("this process")
+    def __init__(self) -> None:
+        #: what the backend is, in words, for the report of a run: worded as it is made, as every backend's (found
+        #: from outside: "this process", a class's untranslated words, read «де: this process» in a Ukrainian room)
+        self.label = _("this process")
 
     def __enter__(self) -> Backend:
         return self
