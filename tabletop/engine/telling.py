@@ -21,9 +21,8 @@ from ..content.grammar import plural_subject
 from ..lang import Domain
 from .actions import Action
 from .breakdown import breakdown_warning
-from .partwords import signs
 from .review import ended_at, undone_seqs
-from .wording import (ENDS, MODIFIER, RECORDED, argued_words, end_reason, goodwill_words, modifier_names, quoted,
+from .wording import (ENDS, RECORDED, argued_words, end_reason, goodwill_words, modifier_names, named_source, quoted,
                       recorded_reason, scenario_names, schedule_words, status_name, typed, wanted_words)
 
 if TYPE_CHECKING:
@@ -221,7 +220,7 @@ def _tell_roll(event: Happened, n: _Names) -> str:
         # the signs a room reads (``tension ≥ 3``)
         said = modifier_names(n.scenario, scenario_names(n.scenario)) if applied else {}
         mods = "".join(f" {'+' if m['add'] >= 0 else '-'} {abs(m['add'])} "
-                       f"({signs(said.get(MODIFIER + str(m['source']), str(m['source'])))})" for m in applied)
+                       f"({named_source(m['source'], said)})" for m in applied)
         rolled = _("rolled {first}+{second}{modifiers} = {total} vs {target}").format(modifiers=mods, **figures)
     return _dashed(_finished(event, n), rolled)
 
