@@ -380,8 +380,7 @@ def described(scenario: Mapping[str, Any]) -> list[tuple[str, str]]:
     """Each track and meter of the report's scenario with its description, those that have one: what it stands
     for, in the scenario's words (found from outside: the borders track's framing of the source, and the opening
     statements meter's, were shown nowhere)."""
-    return [(str(part["name"]), " ".join(str(part["description"]).split()))
-            for part in (*scenario.get("tracks", ()), *scenario.get("meters", ())) if part.get("description")]
+    return _described((*scenario.get("tracks", ()), *scenario.get("meters", ())))
 
 
 def actors_described(scenario: Mapping[str, Any]) -> list[tuple[str, str]]:
