@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..content.literal import literal
 from . import screens
-from .terminal import _err, _line, _out, output_refused
+from .terminal import _err, _line, _out, output_file, output_refused
 from ..lang import Domain
 from ..content.oswords import folder_words
 
@@ -64,17 +64,13 @@ def cmd_replay(args: argparse.Namespace) -> int:
     return 1 if damaged else 0
 
 
-#: ``-o -``: the report on standard output, as without ``-o``
-STDOUT = "-"
-
 
 def cmd_report(args: argparse.Namespace) -> int:
     from ..report import ReportError, render
     from ..report.output import check_target, chosen_format, write_report
     from ..report.render import save_paths
 
-    # -o -: standard output, the Unix way (found from outside: it wrote a file named "-"); ./- names such a file
-    output = None if args.output == STDOUT else args.output
+    output = args.output  # None: standard output (-o - too, :func:`~.terminal.output_file`)
     try:
         if output:
             # before any work: a name with a line break (found from outside: -o $'a\nb.md' wrote such a file), and
@@ -153,7 +149,7 @@ def add_commands(sub: _SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("saves", nargs="+", metavar="SAVE", help=_("saves, or directories of saves (several: a comparison)"))
     p.add_argument("--format", choices=["md", "html", "json"], default=None,
                    help=_("md, html or json (default: as -o FILE's suffix names it, else md)"))
-    p.add_argument("-o", "--output", default=None, metavar="FILE",
+    p.add_argument("-o", "--output", default=None, metavar="FILE", type=output_file,
                    help=_("write to FILE instead of the screen (-: standard output, as without -o)"))
     p.add_argument("--force", action="store_true", help=_("with -o: replace FILE if it exists (never a save, nor a sweep's plan or rows)"))
     p.add_argument("--audience", choices=["facilitator", "participants"], default="facilitator",

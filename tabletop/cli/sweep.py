@@ -16,8 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from .arguments import _workers, too_many_workers
 from .progress import GamesBar
-from .saves import STDOUT
-from .terminal import _err, _line, _notice, _out, output_refused
+from .terminal import _err, _line, _notice, _out, output_file, output_refused
 from ..lang import Domain, decimal
 from ..content.oswords import folder_words, system_words
 
@@ -139,8 +138,6 @@ def _report(args: argparse.Namespace) -> int:
     if args.folder is None:
         _err(_("tabletop sweep report: give the sweep's folder: tabletop sweep report DIR"))
         return 2
-    if args.output == STDOUT:  # -o -: standard output, as tabletop report's (found from outside: a file named "-")
-        args.output = None
     problem = missing(("duckdb",))
     if problem:
         _err(f"tabletop sweep report: {problem}")  # untranslated: the command's name before a message worded where it arose
@@ -247,7 +244,8 @@ def add_commands(sub: _SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--quiet", action="store_true", help=_("no progress bar, no closing line"))
     p.add_argument("--format", choices=["md", "html"], default=None,
                    help=_("sweep report: Markdown or HTML (default: as -o FILE's suffix names it, else md)"))
-    p.add_argument("-o", "--output", default=None, metavar="FILE", help=_("sweep report: write to FILE (-: standard output, as without -o)"))
+    p.add_argument("-o", "--output", default=None, metavar="FILE", type=output_file,
+                   help=_("sweep report: write to FILE (-: standard output, as without -o)"))
     p.add_argument("--force", action="store_true", help=_("sweep report: replace FILE if it exists"))
     p.add_argument("--svg", default=None, metavar="KEY:TRACK",
                    help=_("sweep report: only the chart of TRACK against KEY, as an SVG file"))

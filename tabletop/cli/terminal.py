@@ -79,6 +79,12 @@ def no_place_for_a_file(path: Path, option: str, make_folders: bool = False) -> 
     return None
 
 
+def output_file(text: str) -> str | None:
+    """``-o``'s value, as argparse reads it: a file's name, or None for ``-``, standard output, as without ``-o``
+    (the Unix way; found from outside: ``report`` and ``sweep report`` wrote a file named "-"). ``./-`` names one."""
+    return None if text == "-" else text
+
+
 def output_refused(path: str, option: str = "-o") -> tuple[str, int] | None:
     """What makes ``path``, a report's ``-o``, no place to write, with the exit status that says so: a control
     character in its name is typed wrong (2); a missing folder, a link to nothing, a folder on the way that is a
