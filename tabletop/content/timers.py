@@ -200,7 +200,7 @@ def parse_timer_option(text: str, base: Timers, words: TimerWords | None = None)
                 value = format_duration(seconds)  # as typed, the moves phase stopped the game, the header unreadable)
         else:
             raise ValueError(_("unknown phase '{key}'{hint}; expected one of {expected} or on_time_up").format(
-                key=said, hint=_phase_hint(said, phases), expected=", ".join([*phases, *TIMED_PHASES])))
+                key=said, hint=_phase_hint(said, phases), expected=", ".join(dict.fromkeys([*phases, *TIMED_PHASES]))))
         if key in changes:  # moves=5m,moves=6m: which one was meant?
             raise ValueError(_("{key} is given twice ({first}, then {second}): give each once").format(
                 key=said, first=changes[key], second=value))

@@ -790,3 +790,17 @@ def test_a_length_typed_wrong_is_answered_with_the_screen_s_own_units(code: str,
         with pytest.raises(ValueError) as refused:
             parse_timer_option(typed, Timers(), timer_words())
     assert str(refused.value).endswith(examples), str(refused.value)
+
+
+def test_the_phases_expected_are_listed_once_in_english() -> None:
+    """Found from outside (helper-219): "--timer ходи=5хв" in English was refused "expected one of event, moves,
+    adjudication, review, event, moves, adjudication, review or on_time_up": the screen's words, in English the
+    ids themselves, listed before the ids."""
+    from tabletop.lang import using
+    from tabletop.tui.text import timer_words
+
+    with using("en"):
+        with pytest.raises(ValueError) as refused:
+            parse_timer_option("ходи=5хв", Timers(), timer_words())
+    assert str(refused.value).endswith("expected one of event, moves, adjudication, review or on_time_up"), \
+        str(refused.value)
