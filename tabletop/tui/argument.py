@@ -181,8 +181,6 @@ class ArgumentScreen(_Dialog[Entered | None]):
     ArgumentScreen OptionList { height: auto; max-height: 6; }
     ArgumentScreen #argue-error { color: $error; height: auto; display: none; }
     ArgumentScreen #argue-error.-shown { display: block; }
-    ArgumentScreen .typed-warning { color: $warning; text-style: bold; height: auto; display: none; }
-    ArgumentScreen .typed-warning.-shown { display: block; }
     ArgumentScreen #argue-keys { color: $text-muted; margin: 1 0 0 0; }
     """
     BINDINGS = [

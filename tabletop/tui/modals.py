@@ -48,6 +48,12 @@ class _Dialog(ModalScreen[Answer]):
     # F1 over any dialog, as the help says ("Anywhere: F1"): Textual cuts the app's bindings at a modal screen; the
     # help closes back to the dialog (the help's own F1 closes it)
     BINDINGS = [Binding("f1", "app.help", show=False, id="dialog.help")]
+    #: the line under a field that warns of typed text not yet kept (:data:`~.notices.TYPED_WARNING`), in every dialog
+    #: that has one
+    DEFAULT_CSS = """
+    _Dialog .typed-warning { color: $warning; text-style: bold; height: auto; display: none; }
+    _Dialog .typed-warning.-shown { display: block; }
+    """
 
     #: the actions whose keys here open the next dialog (a list's ``select``, a question's ``yes``): the keys typed
     #: after one go to that dialog (:class:`~.keys.DialogKeys`)
@@ -192,8 +198,6 @@ class AskScreen(_Dialog[str | None]):
         background: $surface; padding: 0 1; }
     AskScreen #ask-title { text-style: bold; padding: 0 0 1 0; }
     AskScreen #ask-error { color: $error; height: auto; }
-    AskScreen .typed-warning { color: $warning; text-style: bold; height: auto; display: none; }
-    AskScreen .typed-warning.-shown { display: block; }
     """
     BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="modal.cancel")]
 
