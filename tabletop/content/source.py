@@ -94,6 +94,15 @@ def read_toml(path: str | Path, empty: str | None = None) -> SourceFile:
         lines = text.split("\n")
         at = lines[line - 1] if 0 < line <= len(lines) else ""
         hint = _bare_cr_hint(raw, line) or _toml_hint(msg, at, at[: column - 1] if column else "")
+        # untranslated: tomllib's words, matched; a table's header read as a value inside a list left open
+        unclosed = msg.startswith("Unclosed array") or (msg.startswith("Invalid value") and at.lstrip()[:1] == "[")
+        opened = _array_opened(lines, line) if unclosed else None
+        if opened is not None:
+            # found from outside: "values = [4, 5, 6" with no "]" was reported two lines down, at the next [[axes]]
+            # (or at the file's last line), where nothing is wrong
+            hint = _("the list opened with [ on this line has no ] (the file reads on to line {line} without one)"
+                     ).format(line=line)
+            line = opened
         msg = toml_words(msg)
         raise fail(_("TOML syntax error: {message}").format(message=f"{msg}: {hint}" if hint else msg), line) from None
     except RecursionError:
@@ -261,6 +270,42 @@ def _foreign_letter(line: str) -> tuple[str, str] | None:
         return None
     letter = next((c for c in key if ord(c) > 127 and c.isalpha()), None)
     return (key, letter) if letter is not None else None
+
+
+def _array_opened(lines: list[str], line: int) -> int | None:
+    """The line (from 1) where the array still open at line ``line`` began, if it began on an earlier one."""
+    depth, opened, triple = 0, 0, ""
+    for number, text in enumerate(lines[: line - 1], 1):
+        if triple:  # inside a multi-line text: only its closing quotes count
+            if triple in text:
+                triple, text = "", text.split(triple, 1)[1]
+            else:
+                continue
+        if depth == 0 and text.lstrip().startswith("["):
+            continue  # a table's header, not a value
+        quote, escaped = "", False
+        for i, c in enumerate(text):
+            if escaped:
+                escaped = False
+            elif quote:
+                escaped = c == "\\" and quote == '"'  # \" inside a basic text is a quotation mark, not its end
+                quote = "" if c == quote else quote
+            elif text.startswith(('"""', "'''"), i):
+                triple = text[i: i + 3]
+                if triple in text[i + 3:]:
+                    triple = ""
+                break  # a multi-line text's brackets are words (its rest, if it closes here, is rarely a bracket)
+            elif c in "\"'":
+                quote = c
+            elif c == "#":
+                break
+            elif c == "[":
+                depth += 1
+                if depth == 1:
+                    opened = number
+            elif c == "]":
+                depth = max(0, depth - 1)
+    return opened if depth > 0 and opened < line else None
 
 
 def _open_braces(line: str) -> int:

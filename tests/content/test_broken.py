@@ -147,7 +147,8 @@ CASES: list[tuple[str, int, str, str]] = [
     # TOML syntax: the line tomllib points at, or the last line when the file ends too soon
     ("ruleset-syntax-error.toml", 16, "", "TOML syntax error: Expected '=' after a key"),
     ("deck-syntax-error.toml", 11, "", "TOML syntax error: Expected ']]' at the end of an array declaration"),
-    ("ruleset-syntax-unclosed.toml", 23, "", "TOML syntax error: Unclosed array at the end of the file"),
+    ("ruleset-syntax-unclosed.toml", 22, "", "TOML syntax error: Unclosed array at the end of the file: the list "
+     "opened with [ on this line has no ] (the file reads on to line 23 without one)"),
     # duplicate ids
     ("ruleset-duplicate-id.toml", 20, "tracks[1].id", "duplicate id 'alpha'"),
     ("deck-duplicate-id.toml", 13, "cards[1].id", "duplicate id 'incident'"),
@@ -370,6 +371,24 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
         load_file(deck)
     where = [(p.line, p.path) for p in info.value.problems]
     assert where == [(8, "cards[0].effects[0]"), (13, "cards[1].copies")]
+
+
+@pytest.mark.parametrize(("toml", "line"), [
+    ('[sweep]\ngames = 10\n\n[[axes]]\nkey = "a"\nvalues = [4, 5, 6\n\n[[axes]]\nkey = "b"\n', 6),
+    # brackets inside texts (an escaped quotation mark among them) and comments are words, not lists
+    ('[deck]\nid = "d"\nname = "A [draft] \\"list\\" ]"  # [note\ntags = ["x]", "[y",\n  "z"\n\n[[cards]]\n', 4),
+    ('[deck]\nid = """a [\nb"""\ntags = [\n"x",\n[[cards]]\n', 4),
+])
+def test_an_unclosed_list_is_reported_where_it_opens(tmp_path: Path, toml: str, line: int) -> None:
+    """Found from outside: ``values = [4, 5, 6`` with no ``]`` in a sweep file was reported two lines down, at the
+    next ``[[axes]]``, where nothing is wrong; the list's first line is where the designer has to look."""
+    path = tmp_path / "mine.toml"
+    path.write_text(toml, encoding="utf-8")
+    with pytest.raises(ContentError) as err:
+        load_file(path)
+    problem = err.value.problems[0]
+    assert (problem.line, "the list opened with [ on this line has no ]" in problem.message) == (line, True), \
+        str(err.value)
 
 
 @pytest.mark.parametrize(("toml", "said"), [
