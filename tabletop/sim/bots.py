@@ -15,6 +15,7 @@ import math
 import random
 from collections.abc import Iterable, Mapping, Sequence
 
+from ..content.errors import did_you_mean
 from ..engine import Action, State
 from ..engine.listing import Listing
 from .facilitator import Facilitator
@@ -121,9 +122,12 @@ def parse_bots(spec: str | None, actor_ids: Sequence[str], mix: bool = True) -> 
     spec = spec.strip()
     if "=" not in spec:
         if spec not in POLICIES:
-            said = (_("unknown bot policy '{policy}' (expected one of {policies}, or mixed)") if mix
-                    else _("unknown bot policy '{policy}' (expected one of {policies})"))
-            raise ValueError(said.format(policy=spec, policies=", ".join(POLICIES)))
+            if spec in actor_ids:  # found from outside: "--bots ru", meaning Russia's bot, read as a policy's name
+                raise ValueError(_("--bots {actor}: {actor} is a team; give it a policy: --bots {actor}=hardliner "
+                                   "(policies: {policies})").format(actor=spec, policies=", ".join(POLICIES)))
+            said = (_("unknown bot policy '{policy}'{hint} (expected one of {policies}, or mixed)") if mix
+                    else _("unknown bot policy '{policy}'{hint} (expected one of {policies})"))
+            raise ValueError(said.format(policy=spec, hint=did_you_mean(spec, POLICIES), policies=", ".join(POLICIES)))
         return {a: spec for a in actor_ids}
     out: dict[str, str] = {}
     for part in spec.split(","):

@@ -185,3 +185,17 @@ def test_the_same_games_on_one_worker_or_two() -> None:
     one = list(run_games(sc, 12, seed=5, workers=1))
     two = list(run_games(sc, 12, seed=5, workers=2))
     assert [(r.seed, r.tracks, r.actions, r.policies) for r in one] == [(r.seed, r.tracks, r.actions, r.policies) for r in two]
+
+
+@pytest.mark.parametrize(("spec", "said"), [
+    # found from outside: "--bots ru" (Russia's team played by a bot) was told "unknown bot policy 'ru'"
+    ("ru", "--bots ru: ru is a team; give it a policy: --bots ru=hardliner (policies: random, cooperative, hardliner)"),
+    ("cooprative", "unknown bot policy 'cooprative' (did you mean 'cooperative'?) (expected one of random, "
+                   "cooperative, hardliner, or mixed)"),
+])
+def test_a_bots_spec_naming_a_team_or_misspelling_a_policy_says_what_was_meant(spec: str, said: str) -> None:
+    from tabletop.sim.bots import parse_bots
+
+    with pytest.raises(ValueError) as err:
+        parse_bots(spec, ["ru", "us"])
+    assert str(err.value) == said
