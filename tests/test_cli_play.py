@@ -469,3 +469,24 @@ def test_timer_takes_the_words_the_screens_show(tmp_path: Path, monkeypatch, cod
     from tabletop.store.verifying import verify
 
     assert verify(tmp_path / "g.jsonl").ok  # the header's timers read back (found from outside: "5min" did not)
+
+
+def test_the_quit_line_names_a_save_below_the_current_folder_from_it(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found from outside: the first quit printed "saves/x.jsonl", and the quit after a resume the same save's
+    whole absolute path (at 80 columns the command then broke over two lines). A save below the current folder is
+    named from it, as the first quit names it, on the quit line and the end screen; one elsewhere, whole."""
+    from tabletop.cli.screens import resume_command, saved_line
+    from tabletop.lang import using
+    from tabletop.tui.end import debrief_hints
+
+    for key in ("TABLETOP_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        monkeypatch.delenv(key, raising=False)
+    monkeypatch.chdir(tmp_path)
+    with using("en"):
+        assert resume_command(tmp_path / "saves" / "x.jsonl") == "tabletop resume saves/x.jsonl"
+        assert saved_line(tmp_path / "saves" / "x.jsonl", over=False) == (
+            "Saved: saves/x.jsonl (continue with: tabletop resume saves/x.jsonl)")
+        assert "tabletop replay saves/x.jsonl\n" in debrief_hints(tmp_path / "saves" / "x.jsonl").plain
+        elsewhere = tmp_path.parent / "other.jsonl"
+        assert resume_command(elsewhere) == f"tabletop resume {elsewhere}"

@@ -11,7 +11,7 @@ from threading import Timer  # (threading is imported by asyncio already: no cos
 from typing import TYPE_CHECKING, Any
 
 from .._collector import collector_paused
-from ..content.literal import literal, shell_path
+from ..content.literal import from_here, literal, shell_path
 from .terminal import _err, _line, _out
 from ..lang import Domain, current, lang_flag
 
@@ -217,6 +217,7 @@ def _run_app(session: object | None) -> int:
 def saved_line(path: Any, over: bool) -> str:
     """What the quit says of the save: the debrief's commands once the game is over (nothing is left to play),
     else how to go on; both in the room's language (found from outside: as typed, an English debrief)."""
+    path = from_here(path)
     if over:
         return _("Saved: {path} (the game is over: tabletop replay {save} steps through it, tabletop report {save} "
                  "writes the debrief)").format(path=shell_path(path), save=shell_path(path) + lang_flag())
@@ -226,7 +227,12 @@ def saved_line(path: Any, over: bool) -> str:
 def resume_command(path: Any) -> str:
     """``tabletop resume PATH``, with ``--lang`` when the room's screen spoke another language than the command
     would by itself (:func:`~tabletop.lang.lang_flag`)."""
-    return f"tabletop resume {shell_path(path)}{lang_flag()}"  # untranslated: a command
+    return f"tabletop resume {shell_path(from_here(path))}{lang_flag()}"  # untranslated: a command
+
+    try:
+        return Path(path).relative_to(Path.cwd())
+    except (ValueError, OSError):  # not below the current folder, or the current folder is gone
+        return path
 
 
 def lost_or_moved(session: Any) -> bool:

@@ -11,6 +11,7 @@ markup, and the report formats escape their own syntax).
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 # C0 controls but tab and line feed, DEL, and C1 controls (CSI, OSC and ST as single characters)
@@ -62,6 +63,18 @@ def one_line(value: Any) -> str:
     return " ".join(literal(value).split())
 
 
+def from_here(path: Any) -> Any:
+    """A save's path from the current folder when it is below it, for a command to type (found from outside: after
+    a resume the quit printed the save's whole absolute path, where the first quit had printed ``saves/…``, and at
+    80 columns the command broke over two lines); elsewhere, or None, as it is."""
+    if path is None or not Path(path).is_absolute():
+        return path
+    try:
+        return Path(path).relative_to(Path.cwd())
+    except (ValueError, OSError):  # not below the current folder, or the current folder is gone
+        return path
+
+
 def shell_path(path: Any) -> str:
     """A path as a shell takes it back (quoted when it must be), shown literally; SAVE when there is none."""
     if path is None:
@@ -74,4 +87,4 @@ def shell_path(path: Any) -> str:
     return literal(shlex.quote(text), lines=False)
 
 
-__all__ = ["BIDI_CONTROLS", "INVISIBLE", "literal", "one_line", "shell_path"]
+__all__ = ["BIDI_CONTROLS", "INVISIBLE", "from_here", "literal", "one_line", "shell_path"]

@@ -15,7 +15,7 @@ from ..play.clock import PickHold
 from ..lang import Domain, lang_flag
 from ..store.heads import head_line, verify_command
 from .bars import KeyBar, TitleBar
-from ..content.literal import shell_path
+from ..content.literal import from_here, shell_path
 from .text import outcome_text
 from .widgets import KeyScroll
 
@@ -26,7 +26,7 @@ def debrief_hints(save_path: Path | None) -> Text:
     """The commands that open this game's debrief, with the real save path (quoted for a shell)."""
     if save_path is None:
         return Text(_("The save holds every event, for the replay and the report."), style="dim")
-    where = shell_path(save_path) + lang_flag()  # in the room's language (found from outside: English, as typed)
+    where = shell_path(from_here(save_path)) + lang_flag()  # in the room's language (found from outside: English, as typed)
     out = Text(_("The save holds every event. For the debrief:") + "\n", style="dim")
     out.append(f"  tabletop replay {where}\n", style="bold")  # untranslated: a command to type
     out.append(f"  tabletop report {where} --format html -o debrief.html", style="bold")  # untranslated: a command to type
