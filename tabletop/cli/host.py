@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING
 from ..content.finding import DEFAULT_RULESET
 from ..content.loader import load_scenario
 from .arguments import _seed, _whole
-from .play import _TIMER_HELP, _bots, _save_refused, _teams, looks_like_a_save, read_timers, save_elsewhere
+from .play import (_TIMER_HELP, _bots, _save_refused, _teams, language_refused, looks_like_a_save, read_timers,
+                   save_elsewhere)
 from .screens import at_a_terminal, cannot_draw, lost_or_moved
 from .terminal import _err, _line, _out, control_refused
 from ..lang import Domain
@@ -154,6 +155,9 @@ def _open_session(args: argparse.Namespace) -> Session | int:
             _err(_line(note))  # one record a line: a damaged save's details are the file's
         return session
     scenario = load_scenario(args.ruleset, args.deck)
+    if (refused := language_refused(scenario, "tabletop host")) is not None:  # untranslated: the command's name
+        _err(refused)
+        return 1
     actor_ids = [a.id for a in scenario.ruleset.actors]
     try:
         seats = _bots(args.bots, actor_ids)

@@ -9,12 +9,14 @@ from pathlib import Path
 
 import pytest
 
+from tabletop import lang
 from tabletop.cli import main
 from tabletop.content import ContentError, load_scenario
 from tabletop.content import overlaycache
 from tabletop.content.finding import BUNDLED, bundled_rulesets
 from tabletop.content.overlays import translated
 from tabletop.content.overlaywriting import skeleton, stamp_file
+from tabletop.lang import Domain
 from tabletop.store.reading import open_save
 
 from ..store.savekit import record_bot_game
@@ -715,3 +717,33 @@ def test_two_actors_translated_to_one_name_are_refused(scenarios: Path, capsys: 
     rs.write_text(text + '\n[actors.ru]\nname = "United  States"\n', encoding="utf-8")
     code, out = _validate(capsys, scenarios)
     assert code == 1 and f"{rs}:{line}: actors.ru.name: actor 'us' has the name 'United States' too" in out, out
+
+
+@pytest.mark.parametrize("command", ["play", "host"])
+def test_a_game_does_not_start_in_a_language_whose_translation_has_errors(
+        scenarios: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+        command: str) -> None:
+    """Found from outside (helper-225): ``play --lang uk`` with one misspelt card id in the deck's Ukrainian file
+    started the game with every scenario text in English, told in a notice cut at the top, and the save embedded no
+    Ukrainian; docs/translating.md promises the game cannot start in that language. Nothing is written."""
+    _rs, deck = _write(scenarios, card="missle-test")
+    save = tmp_path / "x.jsonl"
+
+    async def serving(*args: object, **kwargs: object) -> int:  # the old code went on to serve the game
+        return 0
+
+    monkeypatch.setattr("tabletop.cli.host._serve", serving)
+    given = [command, "--ruleset", str(_ruleset(scenarios)), "--seed", "7", "--save", str(save)]
+    given += ["--headless"] if command == "host" else []
+    assert main([*given, "--lang", "ru"]) == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert any(line.startswith(f"tabletop {command}: {deck}:") and "missle-test" in line for line in lines), lines
+    with lang.using("ru"):  # said in the language asked for
+        said = Domain("cli").words()[0]("{command}: a game cannot start with --lang {lang} while its scenario's "
+                                        "translation has errors (above): correct them (tabletop validate {files}), "
+                                        "or start it in another language (--lang en)")
+    assert lines[-1] == said.format(command=f"tabletop {command}", lang="ru", files=deck), lines
+    assert not save.exists() and not list(tmp_path.glob("x.*"))
+    if command == "play":  # English still plays: on to the terminal this test has none of
+        assert main([*given, "--lang", "en"]) == 1
+        assert "needs a terminal" in capsys.readouterr().err
