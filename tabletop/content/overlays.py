@@ -44,11 +44,17 @@ def translated(scenario: Scenario, lang: str) -> Scenario:
     base = scenario.translated_from or scenario  # a translation translated again starts from its base
     if lang == SOURCE:
         return base
-    made: dict[str, Scenario] = base.__dict__.setdefault("_languages", {})  # made once per (scenario, language)
+    made: dict[str, Scenario | ContentError] = base.__dict__.setdefault("_languages", {})  # once per language
     known = made.get(lang)
+    if isinstance(known, ContentError):  # a broken overlay is not read and checked again at every screen drawn
+        raise known
     if known is not None:
         return known
-    tables = tables_for(base, lang)
+    try:
+        tables = tables_for(base, lang)
+    except ContentError as exc:
+        made[lang] = exc
+        raise
     result = apply(base, tables) if tables else base
     made[lang] = result
     return result
@@ -63,16 +69,32 @@ def untranslated(scenario: Scenario, lang: str) -> str | None:
     if lang == SOURCE:
         return None
     try:
-        tables = tables_for(scenario.translated_from or scenario, lang)
+        shown = translated(scenario, lang)
     except ContentError as exc:
-        return _("The scenario's translation into this language has errors, so none of it is shown; "
-                 "its texts stay as written:\n{problems}").format(problems=exc)
-    if tables:
+        return _broken(exc, from_files=(scenario.translated_from or scenario).translations is None)
+    if shown.translated_from is not None:
         return None
     if (scenario.translated_from or scenario).translations is not None:
         # a save's scenario, written without this language (a simulated game's): its files may well have it
         return _("This save holds no translation of its scenario into this language: its texts stay as written.")
     return _("The scenario has no translation into this language: its texts stay as written.")
+
+
+def _broken(exc: ContentError, from_files: bool) -> str:
+    """What a broken translation is told on a screen or in a report: why, then its first problem, then where the
+    rest are read. Found from outside (helper-225): every problem in one notice made it taller than an 80x24 screen,
+    whose notices grow upwards, and its first sentence was above the top row."""
+    first, more = exc.problems[0], len(exc.problems) - 1
+    said = _("The scenario's translation into this language has errors, so none of it is shown: its texts stay as "
+             "written. The first error:\n{problem}").format(problem=first)
+    if not more:
+        return said
+    if from_files:
+        files = " ".join(dict.fromkeys(p.file for p in exc.problems))
+        return said + "\n" + ngettext("{n} more: tabletop validate {files} lists every error.",
+                                      "{n} more: tabletop validate {files} lists every error.", more).format(
+            n=more, files=files)
+    return said + "\n" + ngettext("{n} more error.", "{n} more errors.", more).format(n=more)
 
 
 def tables_for(scenario: Scenario, lang: str) -> Tables:

@@ -32,6 +32,8 @@ TEXTUAL_KEYS = (N_("Dismiss menu"),)
 
 #: the notices' container Textual puts on every screen (its id: textual.screen)
 TOAST_RACK = "#textual-toastrack"
+#: one notice in it (its type's name: the module Textual keeps it in is private)
+TOAST = "Toast"  # untranslated: a widget's type
 #: the class of a widget the screen's notices leave in sight, as they leave the keys: they sit above it (the board's
 #: and a seat's decision list at 80x24, whose options a notice explains)
 CLEAR_OF_NOTICES = "-clear-of-notices"
@@ -157,10 +159,16 @@ class KeyBar(Widget, can_focus=False):
         if not self.is_attached or screen is not self.screen:
             return
         height = screen.size.height
-        rows = self.outer_size.height if keys is None else keys
+        rows = keys_rows = self.outer_size.height if keys is None else keys
         for widget in screen.query(f".{CLEAR_OF_NOTICES}"):
             if widget.display and widget.region:
                 rows = max(rows, height - widget.region.y)
+        # notices too tall for the room above that widget cover it rather than lose their first lines above the top
+        # row, for notices grow upwards (found from outside, helper-225: a translation's errors at 80x24 showed only
+        # their tail, the sentence saying what was wrong out of sight)
+        notices = sum(toast.outer_size.height for toast in screen.query(TOAST))
+        if notices > height - rows:
+            rows = keys_rows
         for rack in screen.query(TOAST_RACK):
             if rack.styles.margin.bottom != rows:  # a new margin lays the screen out again: only when it changed
                 rack.styles.margin = (0, 0, rows, 0)

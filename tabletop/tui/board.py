@@ -39,6 +39,7 @@ from .bars import CLEAR_OF_NOTICES, KeyBar, TitleBar
 from .clock import Now
 from .decisionlist import PICK_KEYS, DecisionList, Entry, about_text, option_label, rich_text, side_caps
 from .keys import key_available
+from .language import texts_note
 from .notices import Refusals, moved_on, taken
 from .powers import FacilitatorPowers
 from .text import SEALED_NOTE, about_parts, independence_word, literal, move_words, names, seen, shown
@@ -193,8 +194,10 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
     def _title(self) -> None:
         rs = shown(self.session.state).ruleset.ruleset
         self.title = literal(rs.name)
-        self.sub_title = _("{independence} independence \u00b7 save: {path}").format(
+        words = _("{independence} independence \u00b7 save: {path}").format(
             independence=independence_word(rs.independence), path=literal(_save_named(self.session.save_path)))
+        note = texts_note(self.app)  # first: at 80 columns the line's end is cut
+        self.sub_title = f"{note} \u00b7 {words}" if note else words  # untranslated: a separator
 
     def relabel(self) -> None:
         """Everything on the board again, in the language now spoken (F4)."""

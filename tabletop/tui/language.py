@@ -85,6 +85,18 @@ def say_untranslated(app: App[object], code: str) -> None:
                    severity="warning", timeout=20)
 
 
+def texts_note(app: App[object]) -> str:
+    """"scenario texts in English" while the scenario on screen is not shown in the language spoken (its translation
+    broken or missing), for the screen's title line; else "". Found from outside (helper-225): once the notice that
+    said why was gone, nothing on the board said that its cards were not in the room's language."""
+    scenario = _scenario_of(app)
+    if scenario is None or current() == SOURCE:
+        return ""
+    from ..content.overlays import untranslated  # cached per language: said again on every relabel at no cost
+
+    return _("scenario texts in English") if untranslated(scenario, current()) is not None else ""
+
+
 def _scenario_of(app: App[object]) -> Scenario | None:
     """The scenario the app shows: the game's (the board) or the save's (the replay); None on the start screen."""
     session = getattr(app, "session", None)
@@ -272,4 +284,4 @@ class LatinKeys:
 
 
 __all__ = ["LANGUAGE_BINDING", "LatinKeys", "Multilingual", "Relabelled", "TypedWords", "following", "latin_key",
-           "open_palette", "say_untranslated", "speak"]
+           "open_palette", "say_untranslated", "speak", "texts_note"]

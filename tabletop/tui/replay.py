@@ -28,7 +28,7 @@ from ..store.reading import Save, SavedEvent
 from .bars import KeyBar, TitleBar
 from .decisionlist import OptionWords, refill
 from .history import charts_text, lanes_text
-from .language import LANGUAGE_BINDING, LatinKeys, Multilingual
+from .language import LANGUAGE_BINDING, LatinKeys, Multilingual, texts_note
 from .modals import AskScreen, ConfirmScreen, HelpScreen, PickScreen
 from .text import literal, names, phase_word, shown
 from .timeline import event_text, notes_on, players_text, working_text
@@ -206,7 +206,9 @@ class ReplayScreen(Screen[None]):
         header = self.save.header.get("scenario", {})
         name = shown(self.save.state_at(0)).ruleset.ruleset.name if header.get("ruleset_name") else ""
         self.title = _("Replay: {name}").format(name=literal(name))
-        self.sub_title = _("{path} \u00b7 read-only").format(path=literal(self.save.path))
+        words = _("{path} \u00b7 read-only").format(path=literal(self.save.path))
+        note = texts_note(self.app)  # first: at 80 columns the line's end is cut
+        self.sub_title = f"{note} \u00b7 {words}" if note else words  # untranslated: a separator
 
     def relabel(self) -> None:
         """The board, the timeline and the working again, in the language now spoken (F4)."""

@@ -307,3 +307,31 @@ async def test_a_new_list_never_opens_on_the_cut_tail_of_a_refused_entry(tmp_pat
     finally:
         lang.set_language("en")
     session.close()
+
+
+async def test_a_long_broken_translation_notice_is_read_from_its_start_and_the_title_says_english(
+        tmp_path: Path) -> None:
+    """Found from outside (helper-225): at 80x24 a translation with errors was told in a notice taller than the
+    screen, its first sentence ("… has errors, so none of it is shown") above the top row and only the tail of the
+    problems in sight, gone after a while with nothing left to say why the cards were in English."""
+    from textual.widgets._toast import Toast
+
+    many = "".join(f'\n[meters.gauge{n}]\nname = "Датчик {n}"\n' for n in range(12))
+    broken = OVERLAY.replace("[tracks.borders]", "[tracks.bordrs]") + many
+    session = Session.start(_scenario_with(tmp_path, broken), 7, tmp_path / "game.jsonl")
+    app = TabletopApp(session, now=lambda: 1000.0, lang="ru")
+    async with app.run_test(size=SMALL, notifications=True) as pilot:
+        await pilot.pause()
+        shown = list(app.screen.query(Toast))
+        height = app.size.height
+        assert shown and all(0 <= t.region.y and t.region.bottom <= height for t in shown), [
+            t.region for t in shown]  # every notice whole on the screen, its first line too
+        said = " ".join(toasts(pilot)).replace("\n", " ")
+        assert "bordrs" in said and "tabletop validate" in said, said  # the first problem, and where to read the rest
+        with lang.using("ru"):
+            english = _("scenario texts in English")
+        assert str(app.screen.sub_title).startswith(english), app.screen.sub_title  # said for as long as it holds
+        await press(pilot, "f4")  # uk: no file at all; en: the scenario's own language, nothing to say
+        assert str(app.screen.sub_title).startswith(_("scenario texts in English"))
+        await press(pilot, "f4")
+        assert "English" not in str(app.screen.sub_title)
