@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ..lang import LANGUAGES, SOURCE, Domain
-from .errors import ContentError, Problem, did_you_mean
+from .errors import ContentError, Problem, did_you_mean, not_latin
 from .finding import OVERLAY_NAME, is_overlay_name
 from .models import Deck, Ruleset
 from .overlaycheck import Checked, check_tables
@@ -113,9 +113,10 @@ def _header(source: SourceFile, kind: str, base_id: str, file_lang: str | None, 
     if named is None:
         problems.append(source.problem(("overlay", kind), _("required key is missing")))
     elif named != base_id:
-        problems.append(source.problem(("overlay", kind), _("this overlay translates '{id}', but its base file {base} "
-                                                            "is '{base_id}'").format(id=named, base=base_name,
-                                                                                     base_id=base_id)))
+        # found from outside (helper-225): "hеlper-225" with a Cyrillic е and its base's "helper-225", alike on screen
+        problems.append(source.problem(("overlay", kind), _("this overlay translates '{id}'{hint}, but its base file "
+                                                            "{base} is '{base_id}'").format(
+            id=named, hint=not_latin(str(named)), base=base_name, base_id=base_id)))
     return problems
 
 

@@ -190,7 +190,6 @@ _TOML_WORDS = (
 )
 #: tomllib's words with a part of the file in them: (its pattern, the words with {what} for that part)
 _TOML_PATTERNS = (
-    (re.compile(r"Cannot declare (.+) twice"), N_("Cannot declare {what} twice")),  # untranslated: tomllib's words
     (re.compile(r"Cannot mutate immutable namespace (.+)"), N_("Cannot change the table {what}, already complete")),  # untranslated: tomllib's words
     (re.compile(r"Cannot redefine namespace (.+)"), N_("Cannot redefine the table {what}")),  # untranslated: tomllib's words
     (re.compile(r"Duplicate inline table key (.+)"), N_("Duplicate inline table key {what}")),  # untranslated: tomllib's words
@@ -199,8 +198,28 @@ _TOML_PATTERNS = (
 )
 
 
+#: tomllib's words for a table declared twice, its key as a Python tuple: ``('actors', 'ru')``
+_DECLARED_TWICE = re.compile(r"Cannot declare \((.+)\) twice")  # untranslated: tomllib's words
+
+
+def _table_name(parts: str) -> str:
+    """``actors.ru`` for tomllib's ``('actors', 'ru')``: the key as a header writes it (a part not bare, quoted)."""
+    import ast
+
+    try:
+        keys = ast.literal_eval(parts)
+    except (ValueError, SyntaxError):
+        return parts
+    if not isinstance(keys, tuple) or not all(isinstance(k, str) for k in keys):
+        return parts
+    return ".".join(k if re.fullmatch(r"[A-Za-z0-9_-]+", k) else '"' + k.replace('"', '\\"') + '"' for k in keys)
+
+
 def toml_words(message: str) -> str:
     """tomllib's message (its position taken off) in the language of the moment."""
+    twice = _DECLARED_TWICE.fullmatch(message)
+    if twice:  # found from outside: "Cannot declare ('actors', 'ru') twice", in Python's notation
+        return _("[{table}] is declared twice: keep one").format(table=_table_name(twice.group(1)))
     for english in _TOML_WORDS:  # the msgid is tomllib's own English
         if message == english or message.startswith(english + " "):
             return _(english) + message[len(english):]
@@ -245,8 +264,14 @@ def _toml_hint(message: str, line: str, before: str = "") -> str | None:
         return _("something is written after the value on its line: one key = value a line, and only a # comment "
                  "after it")
     if message.startswith("Invalid value"):  # untranslated: tomllib's words, matched
+        if line.split("=", 1)[-1].lstrip()[:1] in _TYPOGRAPHIC_QUOTES:
+            # found from outside: name = “Соединённые Штаты”, from a word processor, was told "a text needs quotes"
+            return _("\u201c \u201d and \u00ab \u00bb are not TOML's quotes: write the text in \"\u2026\"")
         return _("a value TOML does not read: a text needs quotes, true and false are written in lower case")
-    keyed = ("Expected '=' after a key", "Invalid statement", "Invalid initial character for a key part")  # untranslated: tomllib's words
+    # a table's header too (found from outside: "[tracks.bordеrs]", a Cyrillic е, read only "Expected ']' at the end
+    # of a table declaration", on a line that ends in ] to the eye)
+    keyed = ("Expected '=' after a key", "Invalid statement", "Invalid initial character for a key part",  # untranslated: tomllib's words
+             "Expected ']' at the end of a table declaration", "Expected ']]' at the end of an array declaration")  # untranslated: tomllib's words
     foreign = _foreign_letter(line) if message.startswith(keyed) else None
     if foreign is not None:
         # found from outside: "nаme" with a Cyrillic а, typed while writing the Russian overlay, read only
@@ -263,9 +288,14 @@ def _toml_hint(message: str, line: str, before: str = "") -> str | None:
     return None
 
 
+#: quotation marks a word processor types, which TOML does not read as quotes
+_TYPOGRAPHIC_QUOTES = "\u201c\u201d\u201e\u201f\u00ab\u00bb\u2018\u2019\u201a"  # untranslated: characters
+
+
 def _foreign_letter(line: str) -> tuple[str, str] | None:
     """The bare key at the start of ``line`` and its first letter outside ASCII, or None (a quoted key may hold any)."""
-    key = line.split("=", 1)[0].strip().lstrip("[").rstrip("]").strip()
+    head = line.strip()
+    key = (head.lstrip("[").split("]", 1)[0] if head.startswith("[") else head.split("=", 1)[0]).strip()
     if not key or key[0] in "\"'":
         return None
     letter = next((c for c in key if ord(c) > 127 and c.isalpha()), None)

@@ -407,6 +407,23 @@ def test_an_unclosed_list_is_reported_where_it_opens(tmp_path: Path, toml: str, 
      "not Latin ('\u0430', cyrillic small letter a)"),
     ('[deck]\nid = "d"\nx = [\n  { actor = "hill" # {\n  , label = "x" },\n]\n',
      "TOML syntax error: Unclosed inline table: an inline table { \u2026 } is written on one line"),
+    # found from outside (helper-225): a lookalike in a table's header, whose line ends in ] to the eye, read only
+    # "Expected ']' at the end of a table declaration"
+    ('[overlay]\nlang = "ru"\n\n[tracks.bord\u0435rs]  # the border\nname = "Границы"\n',
+     ":4: TOML syntax error: Expected ']' at the end of a table declaration: the key 'tracks.bord\u0435rs' has a letter "
+     "that is not Latin ('\u0435', cyrillic small letter ie)"),
+    ('[deck]\nid = "d"\n\n[[c\u0430rds]]\nid = "x"\n',
+     ":4: TOML syntax error: Expected ']]' at the end of an array declaration: the key 'c\u0430rds' has a letter that is "
+     "not Latin ('\u0430', cyrillic small letter a)"),
+    # found from outside (helper-225): "Cannot declare ('actors', 'ru') twice", in Python's notation
+    ('[overlay]\nlang = "ru"\n\n[actors.ru]\nname = "Россия"\n\n[actors.ru]\nshort = "РФ"\n',
+     ":7: TOML syntax error: [actors.ru] is declared twice: keep one"),
+    # found from outside (helper-225): a word processor's quotes were told "a text needs quotes"
+    ('[overlay]\nlang = "ru"\n\n[actors.us]\nname = \u201c\u0421\u0428\u0410\u201d\n',
+     ":5: TOML syntax error: Invalid value: \u201c \u201d and \u00ab \u00bb are not TOML's quotes: write the text "
+     "in \"\u2026\""),
+    ('[overlay]\nlang = "ru"\n\n[actors.us]\nname = \u00ab\u0421\u0428\u0410\u00bb\n',
+     ":5: TOML syntax error: Invalid value: \u201c \u201d and \u00ab \u00bb are not TOML's quotes"),
 ])
 def test_a_toml_mistake_says_what_it_is_in_words(tmp_path: Path, toml: str, said: str) -> None:
     """Found from outside: a designer read "TOML syntax error: Cannot overwrite a value" for a key given twice and

@@ -747,3 +747,19 @@ def test_a_game_does_not_start_in_a_language_whose_translation_has_errors(
     if command == "play":  # English still plays: on to the terminal this test has none of
         assert main([*given, "--lang", "en"]) == 1
         assert "needs a terminal" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("kind", ["ruleset", "deck"])
+def test_a_lookalike_letter_in_the_base_s_id_is_pointed_at(scenarios: Path, capsys: pytest.CaptureFixture[str],
+                                                           kind: str) -> None:
+    """Found from outside (helper-225): ``ruleset = "hеlper-225"`` with a Cyrillic е read "this overlay translates
+    'hеlper-225', but its base file helper-225.toml is 'helper-225'": two names alike on the screen."""
+    rs, deck = _write(scenarios)
+    path = rs if kind == "ruleset" else deck
+    named = "parallel-tracks" if kind == "ruleset" else "parallel-tracks-events"
+    path.write_text(path.read_text(encoding="utf-8").replace(f'{kind} = "{named}"', f'{kind} = "par\u0430llel-tracks'
+                                                             f'{named[len("parallel-tracks"):]}"'), encoding="utf-8")
+    code, out = _validate(capsys, path)
+    assert code == 1
+    assert (f"{path}:3: overlay.{kind}: this overlay translates 'par\u0430llel-tracks{named[15:]}' (character 4, "
+            f"'\u0430' U+0430, is not a Latin letter), but its base file {named}.toml is '{named}'") in out, out
