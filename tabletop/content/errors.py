@@ -70,6 +70,9 @@ def did_you_mean(word: str, options: Iterable[str]) -> str:
     if strange:
         latin = typed.lower().translate(_LOOKALIKES)
         return (meant(latin) if latin in options else did_you_mean(latin, options) if latin.isascii() else "") + strange
+    folded = [name for name in options if name.lower() == typed.lower()]
+    if folded:  # found from outside (helper-225): [actors.RU] was told no near match ('RU' and 'ru' share no letter)
+        return meant(folded[0])
     close = [name for name in difflib.get_close_matches(typed, list(options), n=5, cutoff=CLOSE)
              if typed[:1] in {part[:1] for part in _PARTS.split(name)}  # 'breakdown_at' in full; 'summit' as an id's end
              or difflib.SequenceMatcher(None, typed, name).ratio() >= SURE]

@@ -132,6 +132,11 @@ def _lang(source: SourceFile, lang: Any, file_lang: str | None) -> list[Problem]
                                                       "of {expected})").format(lang=repr(lang), expected=expected,
                                                                                 hint=did_you_mean(str(lang), TRANSLATED)))]
     if file_lang is not None and file_lang != lang:
+        m = _NAME.match(Path(source.name).name)
+        if m and file_lang not in TRANSLATED:  # found from outside (helper-225): .ua.toml (the country's code), .RU.toml
+            return [source.problem(("overlay", "lang"), _("the file's name says '{name}' but lang is '{lang}': name the "
+                                                          "file {file}").format(
+                name=file_lang, lang=lang, file=f"{m.group('base')}.{lang}.toml"))]  # untranslated: a file name
         return [source.problem(("overlay", "lang"), _("the file's name says '{name}' but lang is '{lang}'")
                                .format(name=file_lang, lang=lang))]
     return []

@@ -189,6 +189,9 @@ def test_each_problem_is_reported_at_its_line(scenarios: Path, capsys: pytest.Ca
         ('lang = "ru"', 'lang = "de"', "overlay.lang: 'de' is not a language tabletop speaks (expected one of ru, uk)"),
         ('lang = "ru"', 'lang = "en"', "overlay.lang: English is the base language: an overlay is in one of ru, uk"),
         ('lang = "ru"', 'lang = "uk"', "overlay.lang: the file's name says 'ru' but lang is 'uk'"),
+        # found from outside (helper-225): [actors.RU] was told no near match
+        ('[actors.ua]', '[actors.UA]', "actors.UA: 'UA' names nothing in [actors] of parallel-tracks.toml (did you "
+                                       "mean 'ua'?)"),
         ('ruleset = "parallel-tracks"', 'ruleset = "parallel-tracks-linked"',
          "overlay.ruleset: this overlay translates 'parallel-tracks-linked', but its base file parallel-tracks.toml "
          "is 'parallel-tracks'"),
@@ -763,3 +766,20 @@ def test_a_lookalike_letter_in_the_base_s_id_is_pointed_at(scenarios: Path, caps
     assert code == 1
     assert (f"{path}:3: overlay.{kind}: this overlay translates 'par\u0430llel-tracks{named[15:]}' (character 4, "
             f"'\u0430' U+0430, is not a Latin letter), but its base file {named}.toml is '{named}'") in out, out
+
+
+@pytest.mark.parametrize("named", ["ua", "RU"])
+def test_an_overlay_named_with_a_code_tabletop_does_not_read_is_told_its_name(
+        scenarios: Path, capsys: pytest.CaptureFixture[str], named: str) -> None:
+    """Found from outside (helper-225): ``NAME.ua.toml`` (Ukraine's country code) was told "the file's name says
+    'ua' but lang is 'uk'", and not what to call it."""
+    rs, _deck = _write(scenarios)
+    text = rs.read_text(encoding="utf-8").replace('lang = "ru"', 'lang = "uk"' if named == "ua" else 'lang = "ru"')
+    rs.unlink()
+    wrong = rs.with_name(f"parallel-tracks.{named}.toml")
+    wrong.write_text(text, encoding="utf-8")
+    right = "uk" if named == "ua" else "ru"
+    code, out = _validate(capsys, wrong)
+    assert code == 1
+    assert (f"{wrong}:2: overlay.lang: the file's name says '{named}' but lang is '{right}': name the file "
+            f"parallel-tracks.{right}.toml") in out, out
