@@ -17,6 +17,10 @@ from ..lang import Domain
 
 _, ngettext, N_ = Domain("store").words()
 
+#: a live game's save: its owner's alone, as the join codes beside it are (``SAVE.codes``). It holds every sealed
+#: move in clear from the moment it is made, long before its reveal (found from outside: saves were 0644, readable
+#: by every account on the host's machine, while the codes were 0600)
+SAVE_MODE = 0o600
 #: how many ``-2``, ``-3``... names to try before giving up on a folder
 _MAX_NAMES = 100_000
 

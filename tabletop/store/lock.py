@@ -111,12 +111,12 @@ def take(fd: int, save: Path, shown: str | Path | None = None) -> WriterLock:
     return WriterLock(save)
 
 
-def born_locked(wanted: Path, fill: Callable[[int], object], *, exact: bool = False,
-                mode: int = 0o666) -> tuple[Path, int, WriterLock]:
+def born_locked(wanted: Path, fill: Callable[[int], object], *, exact: bool = False) -> tuple[Path, int, WriterLock]:
     """A new save at ``wanted`` (or the first free ``wanted-2``... unless ``exact``), never seen unlocked nor
-    half-written: a temp file beside it is locked, filled by ``fill(fd)`` and fsynced, then linked into place.
+    half-written: a temp file beside it is locked, filled by ``fill(fd)`` and fsynced, then linked into place,
+    readable by its owner only (:data:`.files.SAVE_MODE`).
     Its name, descriptor (kept open: the lock lives on it) and lock, not yet announced. Raises OSError."""
-    tmp, fd = files.temp_beside(wanted, mode)
+    tmp, fd = files.temp_beside(wanted, files.SAVE_MODE)
     try:
         lock = take(fd, Path(os.path.realpath(wanted)), wanted)
         fill(fd)

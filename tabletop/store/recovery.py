@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -195,11 +194,10 @@ def _again(held: _Held, durable: bool, said: str) -> Resumed:
 def _recovered_copy(held: _Held, data: bytes) -> None:
     """Write ``data`` to a new ``NAME-recovered.jsonl`` beside the save, locked, and hold it instead."""
     def fill(fd: int) -> None:
-        os.fchmod(fd, stat.S_IMODE(os.fstat(held.fd).st_mode))  # as readable by the debrief team as the original
         files.write_all(fd, data)
 
-    try:  # private (0o600) until it has the original's mode
-        target, fd, lock = born_locked(copy_name(held.real, 1), fill, mode=0o600)
+    try:  # its owner's alone, as every save is (an original an older tabletop made readable by all included)
+        target, fd, lock = born_locked(copy_name(held.real, 1), fill)
     except OSError as exc:
         raise SaveError(held.real, _("cannot write a recovered copy beside it: {error}").format(
             error=system_words(exc)), kind=N_("unwritable")) from None
