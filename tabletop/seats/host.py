@@ -72,6 +72,8 @@ class Connection:
         self.stand_in = False
         self.order = 0  # when it joined, among the host's connections: the newest watching one gets a seat left
         self.errors = 0
+        #: the code of the last error it caused: the close frame's reason when too many close it
+        self.last_error: Wire | None = None
         self.actions_sent = 0  # the facilitator's replica feed: actions already sent
         self.behind = False  # the outbox overflowed: the connection is closed, the screen reconnects afresh
         self.outbox: asyncio.Queue[str | None] = asyncio.Queue()
@@ -216,7 +218,10 @@ class Host:
         # messages still unread would hold the peer's close frame back: read and drop them while closing
         drain = asyncio.create_task(_discard(ws))
         with contextlib.suppress(ConnectionClosed):
-            await ws.close(1008 if conn.errors >= MAX_ERRORS else 1000)
+            if conn.errors >= MAX_ERRORS:  # told why, as a close before joining is (found from outside: no reason)
+                await ws.close(1008, conn.last_error or Wire.BAD_MESSAGE)
+            else:
+                await ws.close(1000)
         drain.cancel()
 
     async def _join(self, ws: ServerConnection) -> Connection | None:
@@ -298,6 +303,7 @@ class Host:
                     raise ProtocolError(Wire.TOO_FAST, _("too many messages: slow down"))
         except ProtocolError as exc:
             conn.errors += 1
+            conn.last_error = exc.code
             seq = _client_seq(raw)
             if seq is not None:  # an act's sender waits for its answer: tell it this one was not done
                 conn.send(message("refused", client_seq=seq, code=exc.code, message=exc.message))
@@ -309,6 +315,7 @@ class Host:
             return False
         if msg["type"] == "hello":
             conn.errors += 1
+            conn.last_error = Wire.BAD_MESSAGE
             conn.send(message("error", code=Wire.BAD_MESSAGE, message="this connection has joined already"))  # untranslated: for a client's programmer
             return True
         if msg["type"] == "lang":  # this screen reads another language: its view again, in it

@@ -227,6 +227,29 @@ async def test_a_flood_is_slowed_then_cut_off_and_nothing_is_corrupted(tmp_path:
     assert verify(table.session.save_path).ok
 
 
+@pytest.mark.parametrize(("raw", "code"), [
+    (encode(message("act", client_seq=1, action={"kind": "note", "text": "n"})), "TOO_FAST"),
+    ("garbage", "BAD_JSON"),
+    ('{"type": "shout", "v": 2}', "UNKNOWN_TYPE"),
+])
+async def test_a_connection_closed_for_its_messages_is_told_why_in_the_close_frame(
+        tmp_path: Path, raw: str, code: str) -> None:
+    """Found from outside: a connection closed for flooding or for bad JSON got close code 1008 with an empty reason,
+    while a close before joining carries its code (``WRONG_CODE``, ``NOT_JOINED``): the close says the code of the
+    error that ended it."""
+    table = make_table(tmp_path)
+    async with hosting(table, clock=Ticks(step=0)) as (host, address, codes):  # the pace is never refilled
+        ws = await _raw(address, codes["facilitator"])
+        with pytest.raises(ConnectionClosed) as closed:
+            for _ in range(200):
+                await ws.send(raw)
+            while True:
+                await ws.recv()
+        assert closed.value.rcvd is not None
+        assert (closed.value.rcvd.code, closed.value.rcvd.reason) == (1008, code)
+    table.session.close()
+
+
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers(-(2**60), 2**60) | st.floats(allow_nan=False, allow_infinity=False) | st.text(max_size=20),
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
