@@ -11,7 +11,6 @@ import argparse
 import asyncio
 import ipaddress
 import contextlib
-import random
 import shlex
 import signal
 import socket
@@ -20,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from ..content.finding import DEFAULT_RULESET
 from ..content.loader import load_scenario
+from ..content.numbers import unchosen_seed
 from .arguments import _seed, _whole
 from .play import (_TIMER_HELP, _bots, _save_refused, _teams, language_refused, looks_like_a_save, read_timers,
                    save_elsewhere)
@@ -169,7 +169,7 @@ def _open_session(args: argparse.Namespace) -> Session | int:
         return 2
     if args.sealed is not None:
         scenario = with_sealed(scenario, args.sealed)
-    seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1, 1_000_000)
+    seed = args.seed if args.seed is not None else unchosen_seed()
     path = Path(args.save) if args.save else default_save_path(DEFAULT_SAVE_DIR, scenario.id)
     if args.save and (said := control_refused(path, "--save")) is not None:  # typed wrong: as play --save, exit 2
         _err(f"tabletop host: {said}")  # untranslated: the command's name before a message worded where it arose
@@ -444,7 +444,8 @@ def add_commands(sub: _SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("host", help=_("serve one game to many screens: a team's own screen, a projector, a console"))
     p.add_argument("--ruleset", default=DEFAULT_RULESET, metavar="R", help=_("ruleset path or bundled id"))
     p.add_argument("--deck", default=None, metavar="D", help=_("deck path or bundled id (default: the ruleset's)"))
-    p.add_argument("--seed", type=_seed, default=None, metavar="N", help=_("game seed (default: random, shown)"))
+    p.add_argument("--seed", type=_seed, default=None, metavar="N", help=_("game seed (default: random, kept in the save: tabletop report SAVE shows it to the "
+                                                  "facilitator; no team, projector or observer is sent it)"))
     p.add_argument("--save", default=None, metavar="PATH", help=_("save file (default: saves/<time>-<ruleset>.jsonl)"))
     p.add_argument("--bots", default=None, metavar="SEATS", help=_("actors a bot plays, e.g. ru=hardliner,us=cooperative"))
     p.add_argument("--sealed", action=argparse.BooleanOptionalAction, default=None,

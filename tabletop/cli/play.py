@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import random
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..content.finding import DEFAULT_RULESET
 from ..content.literal import shell_path
 from ..content.loader import load_scenario
+from ..content.numbers import unchosen_seed
 from ..content.timers import Timers, parse_timer_option
 from . import screens
 from .arguments import _seed
@@ -110,7 +110,7 @@ def cmd_play(args: argparse.Namespace) -> int:
             return 2
     if (code := screens._need_terminal("play")) is not None:
         return code
-    seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1, 1_000_000)
+    seed = args.seed if args.seed is not None else unchosen_seed()
     try:
         session = Session.start(scenario, seed, path, seats, teams=teams)
     except SaveError as exc:
@@ -245,7 +245,7 @@ def add_commands(sub: _SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("play", help=_("go straight to the board of a scenario"))
     p.add_argument("--ruleset", default=DEFAULT_RULESET, metavar="R", help=_("ruleset path or bundled id"))
     p.add_argument("--deck", default=None, metavar="D", help=_("deck path or bundled id (default: the ruleset's)"))
-    p.add_argument("--seed", type=_seed, default=None, metavar="N", help=_("game seed (default: random, shown)"))
+    p.add_argument("--seed", type=_seed, default=None, metavar="N", help=_("game seed (default: random, kept in the save: tabletop report SAVE shows it)"))
     p.add_argument("--save", default=None, metavar="PATH", help=_("save file (default: saves/<time>-<ruleset>.jsonl)"))
     p.add_argument("--bots", default=None, metavar="SEATS",
                    help=_("actors a bot plays, e.g. ru=hardliner,us=cooperative (default: every team human)"))

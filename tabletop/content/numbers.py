@@ -8,6 +8,7 @@ limits from here, so the validator, the JSON Schema (``minimum`` and
 the guide to :data:`RANGES`.
 """
 
+import random
 from typing import Annotated, NamedTuple
 
 from .fields import Limits
@@ -26,6 +27,15 @@ class Bound(NamedTuple):
 #: the largest seed of a game or a sweep: a 64-bit integer (a Parquet column, DuckDB), on the command line, the start
 #: screen and in a sweep file alike
 MOST_SEED = 2**63 - 1
+def unchosen_seed() -> int:
+    """A game's seed nobody chose: drawn from the whole range a typed seed may take, 1 to :data:`MOST_SEED` (63 bits).
+
+    Every card and every die of a game follows from its seed, so a seed a team could find from the cards and dice it
+    has seen tells it every card and die to come (found from outside: drawn from 1..999,999, a real game's seed was
+    found from its first four public rolls in 8 s, and rounds 6-8 foretold exactly)."""
+    return random.SystemRandom().randint(1, MOST_SEED)
+
+
 #: the digits a number typed (on the command line, the start screen) may have before it is read as "too large":
 #: int() reads 4,300 at most, and no use needs more than MOST_SEED's 19
 LONGEST_NUMBER = 40

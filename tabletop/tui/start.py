@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +18,7 @@ from ..content import ContentError, Scenario
 from ..content.finding import DEFAULT_RULESET, bundled_rulesets
 from ..content.loader import load_scenario
 from ..content.overlays import translated
-from ..content.numbers import LONGEST_NUMBER, MOST_SEED
+from ..content.numbers import LONGEST_NUMBER, MOST_SEED, unchosen_seed
 from ..content.timers import parse_timer_option
 from ..lang import LANGUAGES, NAMES, Domain, current
 from ..play.session import DEFAULT_SAVE_DIR, HUMAN
@@ -45,6 +44,8 @@ LABELS = {
 }
 #: the set-up's placeholders, by their field's id
 PLACEHOLDERS = {
+    # Translators: the empty seed field on the start screen; the seed is drawn when the game starts, and not shown
+    "seed": N_("blank: a random seed is drawn"),
     "save-name": N_("blank: an automatic name"),
 }
 
@@ -202,7 +203,10 @@ Each actor is played by a team of people or by a bot; a team may be given its na
                         # each field acts on its keys in the order typed (:class:`InOrder`): found from outside, "ctrl+a
                         # ctrl+k 4 2" at once typed 42, then went home and deleted it (a field's ctrl+a, ctrl+k,
                         # Backspace act once the key has come back up to the app, its digits at once)
-                        yield InOrder(str(random.SystemRandom().randrange(1, 1_000_000)), id="seed", type="integer")
+                        # empty: a seed nobody chose is drawn at the start and never shown, as this screen may be
+                        # on the projector (found from outside: a seed of 1..999,999 shown here was found again from
+                        # the first dice, and told every card and die to come)
+                        yield InOrder("", placeholder=said(PLACEHOLDERS, "seed"), id="seed", type="integer")
                     with Horizontal(classes="row"):
                         yield Label(said(LABELS, "sealed-label"), id="sealed-label")
                         yield Switch(False, id="sealed")
@@ -368,7 +372,10 @@ Each actor is played by a team of people or by a bot; a team may be given its na
             return
         seed_text = self.query_one("#seed", Input).value.strip()
         try:
-            seed = int(seed_text) if len(seed_text) <= LONGEST_NUMBER else -1  # (int() reads 4,300 digits at most)
+            if not seed_text:  # left blank: drawn now, never on screen
+                seed = unchosen_seed()
+            else:  # typed: used as typed (int() reads 4,300 digits at most)
+                seed = int(seed_text) if len(seed_text) <= LONGEST_NUMBER else -1
             if not 0 <= seed <= MOST_SEED:  # the command line's limit (found from outside: 10**100 was taken here)
                 raise ValueError
         except ValueError:

@@ -814,11 +814,7 @@ async def test_a_paused_game_can_be_ended(tmp_path: Path) -> None:
 async def test_start_screen_second_scenario_with_a_bot_seat(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    class FixedRandom:
-        def randrange(self, low: int, high: int) -> int:
-            return 4242
-
-    monkeypatch.setattr(start_module.random, "SystemRandom", FixedRandom)
+    monkeypatch.setattr(start_module, "unchosen_seed", lambda: 4242)  # the seed left blank is drawn at the start
     second = load_entries()[1].scenario
     assert second is not None
     first_actor = second.ruleset.actors[0].id
@@ -842,7 +838,7 @@ async def test_start_screen_second_scenario_with_a_bot_seat(
         assert app.focused is seat
         await press(pilot, "enter", *["down"] * choice, "enter")
         assert seat.value == policy
-        assert app.screen.query_one("#seed", Input).value == "4242"
+        assert app.screen.query_one("#seed", Input).value == ""  # no seed nobody chose is shown to the room
         await press(pilot, "f5")
         assert isinstance(app.screen, BoardScreen)
         session = app.session

@@ -30,12 +30,8 @@ def steady_screen(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)  # the header shows the save's path: keep it short and the same
     monkeypatch.setattr(BoardScreen, "_tick", lambda self: None)  # the phase timer stands still
     monkeypatch.setattr(room_clock, "wall_clock", lambda: 0.0)  # and reads the same however slow the run
+    monkeypatch.setattr(start_module, "unchosen_seed", lambda: 123456)  # a game started with the seed left blank
 
-    class FixedRandom:
-        def randrange(self, low: int, high: int) -> int:
-            return 123456
-
-    monkeypatch.setattr(start_module.random, "SystemRandom", FixedRandom)
     # the save's times are in its chain, and the end screen shows the chain head
     monkeypatch.setattr(savefile, "_now", lambda: "2026-01-01T00:00:00.000Z")
 
@@ -156,7 +152,7 @@ def _arguing_scenario():  # noqa: ANN202 - a Scenario
     return catalogue_scenario("strict", extra_moves=[ARGUE])
 
 
-# built on import: the screen's steadying fixes ``random.SystemRandom``, which validating content needs
+# built once, on import
 ARGUING = _arguing_scenario()
 
 
