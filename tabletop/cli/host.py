@@ -15,7 +15,7 @@ import shlex
 import signal
 import socket
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..content.finding import DEFAULT_RULESET
 from ..content.loader import load_scenario
@@ -346,7 +346,16 @@ async def _serve(table: object, codes: dict[str, str], addr: str, port: int, hea
     from ..seats.table import Table
 
     assert isinstance(table, Table)
-    host = Host(table, codes, lang=lang)
+    console: list[Any] = []  # the console while it has this terminal: a warning is its notice, not drawn over it
+
+    def say(line: str) -> None:
+        """A line about hostile traffic (wrong codes, floods), for the facilitator at the host's terminal."""
+        if console:
+            console[0].notify(line, markup=False, severity="warning", timeout=10)
+        else:
+            _err(_line(line))
+
+    host = Host(table, codes, lang=lang, say=say)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     stopped_by: list[int] = []
@@ -380,7 +389,7 @@ async def _serve(table: object, codes: dict[str, str], addr: str, port: int, hea
         _out(_("The game in {path} is over: the seats are shown its end, and nothing more can be played. "
                "For the debrief: tabletop replay {path}, tabletop report {path}").format(path=table.session.save_path))
     if not headless:
-        await _console(where, bound_addr, bound_port, codes, stop, lang, table.session.messages)
+        await _console(where, bound_addr, bound_port, codes, stop, lang, table.session.messages, shown=console)
     await stop.wait()
     await host.stop()
     if lost_or_moved(table.session):
@@ -400,7 +409,7 @@ async def _serve(table: object, codes: dict[str, str], addr: str, port: int, hea
 
 
 async def _console(where: str, addr: str, port: int, codes: dict[str, str], stop: asyncio.Event,
-                   lang: str, notes: Sequence[str] = ()) -> None:
+                   lang: str, notes: Sequence[str] = (), shown: list[Any] | None = None) -> None:
     """The facilitator's console in this terminal, joined to this host; closing it leaves the game running.
 
     A stop signal (``SIGTERM``) closes the console too; Ctrl-C, a key while the console has the terminal, asks there
@@ -424,10 +433,16 @@ async def _console(where: str, addr: str, port: int, codes: dict[str, str], stop
     details = kept_traceback(app)
     console = asyncio.ensure_future(app.run_async())
     stopped = asyncio.ensure_future(stop.wait())
-    await asyncio.wait((console, stopped), return_when=asyncio.FIRST_COMPLETED)
-    if not console.done():
-        app.exit()
-        await console
+    if shown is not None:  # the host's warnings are shown in it while it has the terminal
+        shown.append(app)
+    try:
+        await asyncio.wait((console, stopped), return_when=asyncio.FIRST_COMPLETED)
+        if not console.done():
+            app.exit()
+            await console
+    finally:
+        if shown is not None:
+            shown.clear()
     stopped.cancel()
     if (crash := getattr(app, "_exception", None)) is not None:  # the console's own error, kept from the room's
         # terminal; said in one line (found in review: only where its details were, which read as a normal close)

@@ -32,6 +32,7 @@ from typing import Any
 from websockets.asyncio.server import Server, ServerConnection, serve
 from websockets.exceptions import ConnectionClosed
 
+from .alarm import Alarm, Trouble, peer_of
 from .flood import Bucket
 from .joincodes import seat_of
 from ..lang import SOURCE, Domain, using
@@ -137,8 +138,10 @@ class Host:
 
     def __init__(self, table: Table, codes: dict[str, str], *, sleeper: Sleeper = asyncio.sleep,
                  clock: Callable[[], float] = time.monotonic, wrong_code_delay: float = WRONG_CODE_DELAY,
-                 lang: str = SOURCE, tick: Sleeper = asyncio.sleep):
+                 lang: str = SOURCE, tick: Sleeper = asyncio.sleep, say: Callable[[str], None] | None = None):
         self.table = table
+        #: wrong codes and connections closed for what they sent, said on the host's terminal (``say``: a line)
+        self.alarm = Alarm(say or (lambda line: None), clock=clock, lang=lang)
         #: how the host waits between two looks at the phase timer (``on_time_up = "pass"``)
         self.tick = tick
         self._ticker: asyncio.Task[None] | None = None
@@ -186,6 +189,7 @@ class Host:
             self.table.play_bots()
         if self._moment() != before:
             self.broadcast()
+        self.alarm.flush()
 
     async def stop(self) -> None:
         """Tell every screen the host is closing, and stop listening."""
@@ -209,8 +213,8 @@ class Host:
             async for raw in ws:
                 if not self._take(conn, raw):
                     break
-        except ConnectionClosed:
-            pass
+        except ConnectionClosed as exc:
+            self._closed_for(ws, exc)
         finally:
             self._leave(conn)
         with contextlib.suppress(ConnectionClosed, TimeoutError):
@@ -219,6 +223,8 @@ class Host:
         drain = asyncio.create_task(_discard(ws))
         with contextlib.suppress(ConnectionClosed):
             if conn.errors >= MAX_ERRORS:  # told why, as a close before joining is (found from outside: no reason)
+                self.alarm.note(Trouble.FLOOD if conn.last_error is Wire.TOO_FAST else Trouble.BAD,
+                                peer_of(ws.remote_address))
                 await ws.close(1008, conn.last_error or Wire.BAD_MESSAGE)
             else:
                 await ws.close(1000)
@@ -233,13 +239,19 @@ class Host:
                 with using(self.lang):
                     raise ProtocolError(Wire.NOT_JOINED, _("say hello with the seat's code first"))
         except ProtocolError as exc:
+            self.alarm.note(Trouble.BAD, peer_of(ws.remote_address))
             await _refuse(ws, exc.code, exc.message)
             return None
-        except (TimeoutError, ConnectionClosed):
+        except ConnectionClosed as exc:
+            self._closed_for(ws, exc)
+            await ws.close()
+            return None
+        except TimeoutError:
             await ws.close()
             return None
         seat = seat_of(self.codes, hello["code"])
         if seat is None:
+            self.alarm.note(Trouble.WRONG_CODE, peer_of(ws.remote_address))
             await self.sleeper(self.wrong_code_delay)
             with using(hello.get("lang") or self.lang):
                 why = _("no seat has this code: check it with the facilitator")
@@ -273,6 +285,11 @@ class Host:
         self._welcome(conn)
         self.broadcast(skip=conn)
         return conn
+
+    def _closed_for(self, ws: ServerConnection, exc: ConnectionClosed) -> None:
+        """A connection the WebSocket closed under the host: said when it was for a message over the limit."""
+        if exc.sent is not None and exc.sent.code == 1009:
+            self.alarm.note(Trouble.TOO_BIG, peer_of(ws.remote_address))
 
     def _welcome(self, conn: Connection, back: str | None = None) -> None:
         """The seat's first view; ``back``: why a screen that watched has the seat again (its second welcome)."""
