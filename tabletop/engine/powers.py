@@ -19,7 +19,16 @@ from .settle import _commit, _result, _settle
 from .state import State, evolve
 
 
+def _facilitator_s(action: Action) -> None:
+    """Refuse a power that names a team: its record would say the team did it (found from outside: an override with
+    ``actor="ru"`` was applied, and the save and the decision log credited Russia with it). One field read."""
+    if action.actor is not None:
+        raise RuleViolation(Code.INVALID_ACTION, _("The facilitator's powers name no actor (this {kind} names {actor}): "
+                                                   "leave the actor out.").format(kind=action.kind, actor=action.actor))
+
+
 def _override(state: State, action: Action) -> tuple[State, dict[str, Any]]:
+    _facilitator_s(action)
     reason = (action.reason or "").strip()
     if not reason:
         raise RuleViolation(Code.REASON_REQUIRED, _("An override needs a reason, for the record."))
@@ -74,6 +83,7 @@ def _override(state: State, action: Action) -> tuple[State, dict[str, Any]]:
 
 
 def _undo(state: State, action: Action) -> tuple[State, dict[str, Any]]:
+    _facilitator_s(action)
     if state.trail is None or state.last is None:
         raise RuleViolation(Code.NOTHING_TO_UNDO, _("There is nothing to undo."))
     last = last_undoable(state)
@@ -100,6 +110,7 @@ def check_note_on(state: State, about: int) -> None:
 
 
 def _note(state: State, action: Action) -> tuple[State, dict[str, Any]]:
+    _facilitator_s(action)
     text = (action.text or "").strip()
     if not text:
         raise RuleViolation(Code.INVALID_ACTION, _("A note needs some text."))
@@ -110,6 +121,7 @@ def _note(state: State, action: Action) -> tuple[State, dict[str, Any]]:
 
 
 def _inject(state: State, action: Action) -> tuple[State, dict[str, Any]]:
+    _facilitator_s(action)
     card = _card(state, action.card)
     if state.card is not None:
         raise RuleViolation(Code.CARD_PENDING, _("First resolve the card '{card}'.").format(card=named(state, "card", _card(state, state.card).id)))
@@ -125,6 +137,7 @@ def _inject(state: State, action: Action) -> tuple[State, dict[str, Any]]:
 
 
 def _skip(state: State, action: Action) -> tuple[State, dict[str, Any]]:
+    _facilitator_s(action)
     if state.card is None:
         raise RuleViolation(Code.NO_CARD, _("There is no card waiting to be skipped."))
     card = _card(state, state.card)
@@ -136,6 +149,7 @@ def _skip(state: State, action: Action) -> tuple[State, dict[str, Any]]:
 
 
 def _redraw(state: State, action: Action) -> tuple[State, dict[str, Any]]:
+    _facilitator_s(action)
     if state.card is None:
         raise RuleViolation(Code.NO_CARD, _("There is no card waiting to be redrawn."))
     old = _card(state, state.card)
@@ -146,6 +160,7 @@ def _redraw(state: State, action: Action) -> tuple[State, dict[str, Any]]:
 
 
 def _end(state: State, action: Action) -> tuple[State, dict[str, Any]]:
+    _facilitator_s(action)
     if state.over:
         raise RuleViolation(Code.GAME_OVER, _("The game is already over."))
     reason = (action.reason or "").strip() or "ended by the facilitator"  # untranslated: kept in the save; telling words it when shown

@@ -250,3 +250,25 @@ def test_recorded_outcome_is_kept_on_the_event() -> None:
     assert drawn.last is not None
     recorded = replace(drawn.last.action, outcome=drawn.last.result["outcome"])
     assert apply(_game(), recorded).hash == drawn.hash
+
+
+@pytest.mark.parametrize("power", [
+    Action("override", actor="a", track="alpha", position=3, reason="r"),
+    Action("override", actor="a", meter="trust", value=3, reason="r"),
+    Action("note", actor="a", text="a team's note?"),
+    Action("inject", actor="a", card="thaw"),
+    Action("end", actor="a", reason="r"),
+    Action("undo", actor="a"),
+    Action("skip", actor="a"),
+    Action("redraw", actor="a"),
+])
+def test_a_power_naming_a_team_is_refused(power: Action) -> None:
+    """Found from outside (helper-221): ``Action("override", actor="ru", ...)`` was applied, and its record (the
+    save's line, the decision log's ``actor``) said Russia overrode the board. A power is the facilitator's alone,
+    as a lapse already said ("nothing else (not actor)")."""
+    # skip and redraw have a card to act on, undo an event to take back; inject a table with no card on it
+    state = _game() if power.kind == "inject" else _game(Action("draw"))
+    with pytest.raises(RuleViolation) as refused:
+        apply(state, power)
+    assert refused.value.code == "INVALID_ACTION" and "actor" in refused.value.message
+    apply(state, replace(power, actor=None))  # the same power without a team is taken
