@@ -21,20 +21,42 @@ with collector_paused():
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from .store.errors import SaveError
     from .store.reading import Save
 
 
-def open_save(path: str | Path) -> Save:
-    """Read a save back (see :func:`tabletop.store.reading.open_save`); raises SaveError if it is no save at all."""
+def open_save(path: str | Path, *, strict: bool = True) -> Save:
+    """Read a save back: a :class:`Save` (``header``, ``events``, ``len(save)``, ``state_at(i)``, ``damage``).
+
+    Raises SaveError if the file is no save at all, and, with ``strict`` (the default), if it is damaged
+    (a changed line, a torn tail, missing events: ``SaveError.seq`` and ``.kind`` say where and what), so
+    that an analysis over a folder is never handed a game cut short without a word. ``strict=False`` opens
+    a damaged save with the events before its damage, and ``save.damage`` says what it is.
+    """
     from .store.reading import open_save as read  # reading is imported on first use: a new game only writes
 
-    return read(path)
+    return read(path, strict=strict)
+
+
+def __getattr__(name: str) -> object:
+    # the save's types come with reading it, on first use (importing tabletop stays as light as a new game needs)
+    if name == "SaveError":
+        from .store.errors import SaveError
+
+        return SaveError
+    if name == "Save":
+        from .store.reading import Save
+
+        return Save
+    raise AttributeError(f"module 'tabletop' has no attribute {name!r}")
 
 
 __all__ = [
     "Action",
     "ContentError",
     "RuleViolation",
+    "Save",
+    "SaveError",
     "Scenario",
     "State",
     "__version__",

@@ -297,14 +297,20 @@ class _Upto:
         return data
 
 
-def open_save(path: str | Path) -> Save:
+def open_save(path: str | Path, strict: bool = False) -> Save:
     """Read a save. Raises SaveError if it is not a readable save at all.
 
     A damaged save opens with what is intact before the damage; ``damage``
-    says what and where.
+    says what and where. ``strict``: raise SaveError for it instead (the
+    public API's default: an analysis over a folder is not handed a game cut
+    short without a word); the command line's readers show the intact part.
     """
     with SaveReader(path) as reader:
         events = list(reader.events())
+    if strict and reader.damage is not None:
+        damage = reader.damage
+        raise SaveError(reader.path, _("damaged at {damage}; the events before it are intact: open_save(path, "
+                                       "strict=False) reads them").format(damage=damage), damage.seq, damage.kind)
     save = Save(reader.path, reader.header, reader.scenario, events, reader.damage, reader.header_chain,
                 reader.good, reader.size - reader.good)
     assert reader.offsets is not None
