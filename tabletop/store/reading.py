@@ -6,6 +6,7 @@ Writing (:mod:`.savefile`) needs none of this, so a new game does not import it.
 from __future__ import annotations
 
 import json
+import operator
 import os
 import re
 from collections.abc import Iterator
@@ -221,15 +222,24 @@ class Save:
         return iter(self.events)
 
     def state_at(self, i: int) -> State:
-        """The game after event ``i`` (0 = before the first action).
+        """The game after event ``i`` (0 = before the first action): after ``events[i - 1]``, for ``i`` in
+        ``0..len(self)``. A negative ``i`` counts from the end, as a sequence's index does: ``state_at(-1)`` is
+        the last state (after ``events[-1]``), ``state_at(-len(self) - 1)`` the start.
 
         Starts from the nearest replayed state at or before ``i`` (the last
         one asked for, or the snapshot ``i // SNAPSHOT_EVERY``), so a seek
         replays fewer than ``SNAPSHOT_EVERY`` events once the save has been
         replayed that far, and walking forward replays one event a step.
         """
-        if not 0 <= i <= len(self.events):
-            raise IndexError(f"event {i} is outside 0..{len(self.events)}")  # untranslated: a programming error
+        if type(i) is not int:  # a bool is an int, and state_at(True) was the game after event 1 (found from outside)
+            i = _event_index(i)
+        count = len(self.events)
+        if i < 0:
+            i += count + 1
+            if i < 0:
+                raise IndexError(f"event {i - count - 1} is outside -{count + 1}..{count}")  # untranslated: as below
+        elif i > count:
+            raise IndexError(f"event {i} is outside -{count + 1}..{count}")  # untranslated: a programming error
         if not self._snapshots:
             self._snapshots.append(new_game(self.scenario, self.seed))
         slot = min(i // SNAPSHOT_EVERY, len(self._snapshots) - 1)
@@ -264,6 +274,17 @@ class Save:
         except (RuleViolation, IndependenceBreach) as exc:
             raise SaveError(self.path, _("event {seq} does not replay: {error}").format(seq=event.seq, error=exc), event.seq,
                             N_("illegal event")) from None
+
+
+def _event_index(i: object) -> int:
+    """``i`` as an event's index: an integer (numpy's too), never a bool, a float or a string."""
+    if not isinstance(i, bool):
+        try:
+            return operator.index(i)  # type: ignore[arg-type]
+        except TypeError:
+            pass
+    # untranslated: a programming error
+    raise TypeError(f"state_at takes an event index, an int (0..len(save), or negative from the end), not {type(i).__name__}")
 
 
 class _Unplayable(Exception):

@@ -55,3 +55,20 @@ def test_a_damaged_save_is_refused_by_default_and_read_up_to_its_damage_when_ask
     assert len(tabletop.open_save(recorded.path)) == 60
     assert len(read_save(damaged)) == 40
 
+
+def test_state_at_counts_from_the_end_as_a_sequence_does(recorded: Recorded) -> None:
+    save = tabletop.open_save(recorded.path)
+    n = len(save)
+    assert save.state_at(-1).hash == save.state_at(n).hash == save.events[-1].state
+    assert save.state_at(-2).hash == save.events[-2].state
+    assert save.state_at(-n - 1).hash == save.state_at(0).hash == recorded.states[0].hash
+    for outside in (n + 1, -n - 2):
+        with pytest.raises(IndexError):
+            save.state_at(outside)
+
+
+@pytest.mark.parametrize("index", ["3", None, True, False, 1.5, 2.0])
+def test_state_at_refuses_what_is_not_an_integer(recorded: Recorded, index: object) -> None:
+    save = tabletop.open_save(recorded.path)
+    with pytest.raises(TypeError, match="an int"):
+        save.state_at(index)  # type: ignore[arg-type]

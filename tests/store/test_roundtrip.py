@@ -123,10 +123,11 @@ def test_replay_does_not_depend_on_the_content_files(tmp_path: Path) -> None:
 def test_state_at_outside_the_game_is_an_index_error(tmp_path: Path) -> None:
     game = record_bot_game(tmp_path / "game.jsonl", load_scenario("river-basin"), 5)
     save = open_save(game.path)
-    with pytest.raises(IndexError, match=rf"event -1 is outside 0..{len(save)}"):
-        save.state_at(-1)
-    with pytest.raises(IndexError, match=rf"event {len(save) + 1} is outside 0..{len(save)}"):
-        save.state_at(len(save) + 1)
+    n = len(save)
+    with pytest.raises(IndexError, match=rf"event {-n - 2} is outside {-n - 1}..{n}"):
+        save.state_at(-n - 2)  # -1 is the last state, as a sequence counts (tests/store/test_api_reading.py)
+    with pytest.raises(IndexError, match=rf"event {n + 1} is outside {-n - 1}..{n}"):
+        save.state_at(n + 1)
 
 
 # --------------------------------------------------------------------------
