@@ -262,6 +262,21 @@ class State:
     trail: _Back | None = field(default=None, repr=False)
     made: _Back | None = field(default=None, repr=False)
 
+    def __repr__(self) -> str:
+        """The board at a glance, the scenario by id: the dataclass's own repr held the whole scenario and the
+        log (77,522 characters for a new game, found from outside)."""
+        tracks = {
+            # untranslated: a repr for developers
+            tid: f"{t.status}{' (provisional)' if t.provisional else ''}, position {t.position}, tension {t.tension}"
+            for tid, t in self.tracks.items()
+        }
+        waiting = f", card={self.card!r}" if self.card is not None else ""  # untranslated: a repr, as below
+        ended = f", end_reason={self.end_reason!r}" if self.over else ""  # untranslated: a repr, as below
+        # untranslated: a repr for developers
+        return (f"State(scenario={self.scenario.id!r}, seed={self.seed}, seq={self.seq}, round={self.round}, "
+                f"phase={self.phase!r}, turn={self.turn!r}{waiting}, tracks={tracks!r}, meters={dict(self.meters)!r}, "
+                f"over={self.over}{ended})")
+
     # -- reading -----------------------------------------------------------
 
     @property
