@@ -154,7 +154,7 @@ def _open_session(args: argparse.Namespace) -> Session | int:
         for note in session.messages:
             _err(_line(note))  # one record a line: a damaged save's details are the file's
         return session
-    scenario = load_scenario(args.ruleset, args.deck)
+    scenario = load_scenario(args.ruleset, args.deck, deck_option="--deck")
     if (refused := language_refused(scenario, "tabletop host")) is not None:  # untranslated: the command's name
         _err(refused)
         return 1

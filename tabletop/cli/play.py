@@ -70,7 +70,7 @@ def cmd_play(args: argparse.Namespace) -> int:
     from ..play.session import DEFAULT_SAVE_DIR, Session, with_sealed
     from ..store import SaveError, default_save_path
 
-    scenario = load_scenario(args.ruleset, args.deck)  # content errors first, as validate shows them
+    scenario = load_scenario(args.ruleset, args.deck, deck_option="--deck")  # content errors first, as validate shows them
     if (refused := language_refused(scenario, "tabletop play")) is not None:  # untranslated: the command's name
         _err(refused)
         return 1

@@ -28,7 +28,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     from ..sim.stopping import Stopped, stop_signals
     from ..sim.tables import format_comparison, format_table, names_of
 
-    scenario = load_scenario(args.ruleset, args.deck)
+    scenario = load_scenario(args.ruleset, args.deck, deck_option="--deck")
     try:
         bots = parse_bots(args.bots, [a.id for a in scenario.ruleset.actors])
     except ValueError as exc:

@@ -41,6 +41,10 @@ DEFAULT_RULESET = "parallel-tracks"
 # outside: "нет файла (ruleset) …", the English word inside the translation)
 _NOT_FOUND = {"ruleset": N_("no ruleset file or bundled ruleset id '{ref}'{hint} (bundled: {known})"),
               "deck": N_("no deck file or bundled deck id '{ref}'{hint} (bundled: {known})")}
+# found from outside: load_scenario("") was ".: is a directory", the empty name read as the working folder
+_NO_NAME = {"ruleset": N_("no ruleset given (an empty name): name a ruleset file or a bundled ruleset id (bundled: "
+                          "{known})"),
+            "deck": N_("no deck given (an empty name): name a deck file or a bundled deck id (bundled: {known})")}
 _AMBIGUOUS = {"ruleset": N_("{count} ruleset files declare the id '{ref}' ({files}): give each its own id, or name "
                             "the one to play after its id ({ref}.toml)"),
               "deck": N_("{count} deck files declare the id '{ref}' ({files}): give each its own id, or name the one "
@@ -63,10 +67,14 @@ def names_a_path(ref: str | Path) -> bool:
 
 def resolve(ref: str | Path, kind: str, near: Path | None = None) -> Path:
     """A path, or the id of a bundled ruleset or deck (also found beside ``near``)."""
+    folder = "rulesets" if kind == "ruleset" else "decks"
+    if isinstance(ref, str) and not ref.strip():  # Path("") is the working folder: nothing was named
+        known = sorted(f.stem for f in (BUNDLED / folder).glob("*.toml") if not _overlay(f))
+        # untranslated: the argument's name, as load_scenario and the sweep file's key spell it
+        raise ContentError([Problem(kind, None, "", _(_NO_NAME[kind]).format(known=", ".join(known)))])
     p = Path(ref)
     if names_a_path(ref):
         return p
-    folder = "rulesets" if kind == "ruleset" else "decks"
     for c in (d / f"{ref}.toml" for d in _search_dirs(kind, near)):
         if c.is_file() or (c.exists() and not c.is_dir()):  # a named pipe or a device: reading it says what it is
             return c  # (found from outside: a deck beside that was a pipe was "not found", the ruleset "ok")

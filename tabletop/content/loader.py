@@ -36,7 +36,8 @@ def load_file(path: str | Path) -> Ruleset | Deck:
 
 
 def load_scenario(
-    ruleset: str | Path = DEFAULT_RULESET, deck: str | Path | None = None, *, use_cache: bool = True
+    ruleset: str | Path = DEFAULT_RULESET, deck: str | Path | None = None, *, use_cache: bool = True,
+    deck_option: str = "deck",
 ) -> Scenario:
     """Load a ruleset and its deck (default: the deck the ruleset names).
 
@@ -44,6 +45,8 @@ def load_scenario(
     carrying every problem found, each with file, line and key path. Files
     byte for byte equal to the bundled ones come from the validated cache
     (:mod:`tabletop.content.cache`) unless ``use_cache`` is false.
+    ``deck_option``: what the deck was given as, named by a problem with it
+    (``deck river-basin-events: …``); the command line passes ``--deck``.
     """
     rs_path = resolve(ruleset, "ruleset")
     if use_cache:
@@ -52,7 +55,7 @@ def load_scenario(
             return cached
     from .parsing import validate_files  # validating is imported only for a file no cache knows
 
-    found = validate_files(rs_path, deck)
+    found = validate_files(rs_path, deck, deck_option)
     found.scenario.source_shas = (found.ruleset_sha, found.deck_sha)
     if use_cache:
         from . import refresh, usercache

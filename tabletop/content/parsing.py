@@ -129,8 +129,12 @@ class Validated(NamedTuple):
 NO_DECK = N_("the ruleset names no deck; give one with --deck")
 
 
-def validate_files(rs_path: Path, deck: str | Path | None) -> Validated:
-    """Validate a ruleset file and its deck (``deck``, else the one the ruleset names), or raise ContentError."""
+def validate_files(rs_path: Path, deck: str | Path | None, deck_option: str = "deck") -> Validated:
+    """Validate a ruleset file and its deck (``deck``, else the one the ruleset names), or raise ContentError.
+
+    ``deck_option``: what ``deck`` was given as (the API's argument, ``--deck`` on the command line), the name a
+    deck not written for the ruleset is said of (found from outside: a notebook was told of a ``--deck`` never typed).
+    """
     rs_source = read_toml(rs_path)
     _refuse_overlay(given_for_base(rs_source, "ruleset"))
     if kind_of(rs_source) != "ruleset":
@@ -167,5 +171,5 @@ def validate_files(rs_path: Path, deck: str | Path | None) -> Validated:
         raise ContentError(problems)
     assert rs is not None and deck_model is not None and deck_source is not None and deck_path is not None
     scenario = combine_found(rs, deck_model, rs_source, deck_source,
-                             given=None if deck is None else f"--deck {deck}")  # untranslated: the option
+                             given=None if deck is None else f"{deck_option} {deck}")  # untranslated: the option
     return Validated(scenario, rs_source.sha, deck_path, deck_source.sha, str(deck_ref))

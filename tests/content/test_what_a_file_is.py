@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tabletop.cli import main
+from tabletop.content import ContentError, load_scenario
 
 HERE = Path(__file__).parent
 REPO = HERE.parents[1]
@@ -237,3 +238,28 @@ def test_verify_names_a_toml_file_and_a_save_an_editor_gave_a_bom(tmp_path: Path
     plain = tmp_path / "plain.jsonl"
     plain.write_bytes(bom.read_bytes()[3:])  # as told: the three bytes taken off
     assert main(["verify", str(plain)]) == 0
+
+
+def test_a_deck_that_does_not_fit_is_said_of_the_api_s_argument_not_an_option_never_typed() -> None:
+    """Found from outside (helper-221): ``load_scenario("parallel-tracks", deck="river-basin-events")`` in a
+    notebook said ``--deck river-basin-events: …``, a flag no one typed; the command line keeps ``--deck``
+    (the test above)."""
+    with pytest.raises(ContentError) as refused:
+        load_scenario("parallel-tracks", deck="river-basin-events")
+    (problem,) = refused.value.problems
+    assert problem.file == "deck river-basin-events" and "--deck" not in str(refused.value)
+    assert problem.message.startswith("tabletop's deck 'river-basin-events' is not written for this ruleset")
+
+
+@pytest.mark.parametrize(("ruleset", "deck", "said"), [
+    ("", None, "ruleset: no ruleset given (an empty name): name a ruleset file or a bundled ruleset id (bundled: "),
+    ("  ", None, "ruleset: no ruleset given (an empty name): name a ruleset file or a bundled ruleset id (bundled: "),
+    ("parallel-tracks", "", "deck: no deck given (an empty name): name a deck file or a bundled deck id (bundled: "),
+])
+def test_an_empty_name_is_said_to_name_nothing(ruleset: str, deck: str | None, said: str) -> None:
+    """Found from outside (helper-221): ``load_scenario("")`` said ``.: is a directory``, the empty name read as
+    the working folder."""
+    with pytest.raises(ContentError) as refused:
+        load_scenario(ruleset, deck)
+    assert str(refused.value).startswith(said) and "parallel-tracks" in str(refused.value)
+    assert "directory" not in str(refused.value)
