@@ -3,6 +3,8 @@
 The public API (DESIGN section 7a)::
 
     from tabletop import load_scenario, new_game, legal_actions, apply, open_save
+
+docs/api.md is its reference: every name, the facilitator's powers as actions, what is raised.
 """
 
 from __future__ import annotations
