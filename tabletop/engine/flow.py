@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import operator
 from typing import Any
 
 from ..content import Scenario
+from ..content.numbers import MOST_SEED
 from . import rng
 from .actions import Action
 from .legal import _expect
@@ -13,12 +15,19 @@ from .state import State, Tracks, TrackState, evolve, settle_fresh
 
 
 def new_game(scenario: Scenario, seed: int = 0) -> State:
-    """The state before the first action of round 1."""
+    """The state before the first action of round 1.
+
+    ``seed`` is a whole number from 0 to ``MOST_SEED`` (2**63 - 1), as the command line takes: an ``int``, or an
+    integer of another library (numpy's) taken through ``__index__``. Anything else raises TypeError (a bool, a
+    float even if whole: the game would be played from one seed and recorded under another), a seed out of range
+    ValueError.
+    """
+    seed = _whole_seed(seed)
     rs = scenario.ruleset
     pile = rng.shuffle(seed, 0, scenario.index.pile)
     state = State(
         scenario=scenario,
-        seed=int(seed),
+        seed=seed,
         round=1,
         phase=rs.ruleset.phases[0],
         tracks=Tracks.first({t.id: TrackState(t.id, t.start_position, t.start_tension) for t in rs.tracks}),
@@ -28,6 +37,23 @@ def new_game(scenario: Scenario, seed: int = 0) -> State:
         chance=1,
     )
     return _enter_phase(state, state.phase)
+
+
+def _whole_seed(seed: object) -> int:
+    """``seed`` as the one plain int every draw and roll, the hash and the save use; refused unless whole and in range."""
+    if type(seed) is not int:
+        if isinstance(seed, bool):
+            # untranslated: a developer's error (a script's call)
+            raise TypeError("a game's seed is a whole number, not True or False")
+        try:
+            seed = operator.index(seed)
+        except TypeError:
+            # untranslated: a developer's error (a script's call)
+            raise TypeError(f"a game's seed is a whole number (an int), got {type(seed).__name__} {seed!r}") from None
+    if not 0 <= seed <= MOST_SEED:
+        # untranslated: a developer's error (a script's call)
+        raise ValueError(f"a game's seed is from 0 to {MOST_SEED}, as the command line takes; got {seed}")
+    return int(seed)
 
 
 def _enter_phase(state: State, phase: str) -> State:

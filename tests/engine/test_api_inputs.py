@@ -1,0 +1,50 @@
+"""What the public API (DESIGN 7a) takes from a script, and what it refuses with a clear error.
+
+Found from outside: an analyst scripting games through ``tabletop`` met a game its own recorded seed could not
+reproduce, hand-built actions whose wrong types changed the outcome, and errors from deep inside the engine.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tabletop import apply, legal_actions, new_game
+from tabletop.content.numbers import MOST_SEED
+
+from .support import catalogue_scenario, opening, run
+
+
+class _Index:
+    """An integer of another library (as numpy's are): taken through ``__index__``."""
+
+    def __init__(self, value: int):
+        self.value = value
+
+    def __index__(self) -> int:
+        return self.value
+
+
+# -- seeds ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("seed", [7.0, 7.5, True, "7", None], ids=["float", "fraction", "bool", "text", "none"])
+def test_a_seed_that_is_no_whole_number_is_refused(seed: Any) -> None:
+    """``seed=7.0`` shuffled the pile with "tabletop/7.0/0" and recorded 7: a game its own seed could not replay."""
+    with pytest.raises(TypeError, match="seed"):
+        new_game(catalogue_scenario(), seed=seed)
+
+
+@pytest.mark.parametrize("seed", [-1, MOST_SEED + 1], ids=["negative", "too-big"])
+def test_a_seed_past_what_the_command_line_takes_is_refused(seed: int) -> None:
+    with pytest.raises(ValueError, match=str(MOST_SEED)):
+        new_game(catalogue_scenario(), seed=seed)
+
+
+def test_a_seed_of_another_integer_type_plays_the_game_of_its_value() -> None:
+    scenario = catalogue_scenario()
+    given, plain = new_game(scenario, seed=_Index(7)), new_game(scenario, seed=7)
+    assert type(given.seed) is int and given.seed == 7
+    assert given.pile == plain.pile and given.hash == plain.hash
+    assert new_game(scenario, seed=MOST_SEED).seed == MOST_SEED
