@@ -165,6 +165,40 @@ _EXACT_TYPES: dict[str, frozenset[type]] = {
 _KIND_SET = frozenset(KINDS)
 #: list fields and the type of their items
 _ITEMS: dict[str, type] = {"reasons": str, "strong": int}
+
+#: The fields each kind's handler reads, besides the free texts (``text``, ``reason``, ``reasons``, ``lang``:
+#: checked wherever they are set). ``apply`` refuses a value of another type than the save holds in one of them
+#: (:data:`TAKES`), so that what ``apply`` takes, the save's reader takes back; the others it leaves unread.
+READS: dict[str, tuple[str, ...]] = {
+    "draw": ("outcome",),
+    "apply_card": ("card", "track"),
+    "choose": ("card", "actor", "track", "choice"),
+    "move": ("actor", "move", "track", "link", "wanted"),
+    "pass": ("actor", "time_up"),
+    "vote": ("actor", "track", "accept"),
+    "roll": ("track", "outcome"),
+    "rule": ("track", "success"),
+    "counter": ("actor", "track"),
+    "odds": ("actor", "track", "odds", "strong", "wanted"),
+    "enact": ("track",),
+    "advance": (),
+    "override": ("track", "meter", "position", "tension", "status", "value"),
+    "undo": (),
+    "note": ("about",),
+    "inject": ("card",),
+    "skip": (),
+    "redraw": ("outcome",),
+    "end": (),
+    "lapse": ("track",),
+}
+assert set(READS) == set(KINDS)
+#: the exact types a field may hold in an applied action (None: unset); a table is a dict (another mapping is taken
+#: too: the save writes it as one), a list a list or a tuple
+TAKES: dict[str, frozenset[type]] = {
+    **_EXACT_TYPES,
+    "reasons": frozenset((tuple, list, type(None))),
+    "strong": frozenset((tuple, list, type(None))),
+}
 #: how a field that is not a plain value is written to the save
 _PLAIN = {"outcome": dict, "wanted": dict, "reasons": list, "strong": list}
 

@@ -122,13 +122,7 @@ def _vote(state: State, action: Action) -> tuple[State, dict[str, Any]]:
 def _roll(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     head = _head(state, action, "dice")
     move = _move(state, head.move)
-    outcome = _outcome(action)
-    if outcome is not None:
-        dice = outcome.get("dice")
-        if not (isinstance(dice, list) and len(dice) == 2 and all(isinstance(d, int) and 1 <= d <= 6 for d in dice)):
-            raise RuleViolation(Code.INVALID_ACTION, _("A recorded roll is two dice from 1 to 6."))
-    else:
-        dice = list(rng.roll_2d6(state.seed, state.chance))
+    dice = rolled(state, action)
     view = ReadView(state, head.track, head.actor)
     modifiers = []
     total = sum(dice)
@@ -144,6 +138,18 @@ def _roll(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     state, result = _finish_proposal(state, head, success, working, chance=state.chance + 1)
     result["outcome"] = {"dice": dice}
     return state, result
+
+
+def rolled(state: State, action: Action) -> list[int]:
+    """The two dice of a roll: as recorded (a replay), or from the game's seed."""
+    outcome = _outcome(action)
+    if outcome is None:
+        return list(rng.roll_2d6(state.seed, state.chance))
+    dice = outcome.get("dice")
+    # whole numbers, not True for 1 (the save's reader refuses it)
+    if not (type(dice) is list and len(dice) == 2 and all(type(d) is int and 1 <= d <= 6 for d in dice)):
+        raise RuleViolation(Code.INVALID_ACTION, _("A recorded roll is two dice from 1 to 6."))
+    return dice
 
 
 def _sources(modifiers: tuple[Any, ...]) -> tuple[str, ...]:

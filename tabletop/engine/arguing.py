@@ -12,13 +12,12 @@ from typing import Any
 from ..content import MoveType
 from ..content.fields import replace as replace_content
 from ..content.vocabulary import Effect, ProgressEffect, StatusEffect, TensionEffect
-from . import rng
 from .actions import Action, RuleViolation
-from .adjudication import _finish_proposal, _roll
+from .adjudication import _finish_proposal, _roll, rolled
 from .arguments import ODDS, Argument, check_text, check_wanted, countered, matrix_odds, median_odds
 from .codes import Code
 from .legal import _expect
-from .lookups import _, _actor_name, pgettext, plural, _move, _outcome
+from .lookups import _, _actor_name, pgettext, plural, _move
 from .settle import _result
 from .state import Proposal, State, evolve
 
@@ -149,13 +148,7 @@ def _roll_argument(state: State, action: Action) -> tuple[State, dict[str, Any]]
     """2d6 against the odds' target; the wanted result on success, the move's fail_effects otherwise."""
     head, argument = _head(state, action, "roll")
     _no_argument_fields(action)
-    outcome = _outcome(action)
-    if outcome is not None:
-        dice = outcome.get("dice")
-        if not (isinstance(dice, list) and len(dice) == 2 and all(isinstance(d, int) and 1 <= d <= 6 for d in dice)):
-            raise RuleViolation(Code.INVALID_ACTION, _("A recorded roll is two dice from 1 to 6."))
-    else:
-        dice = list(rng.roll_2d6(state.seed, state.chance))
+    dice = rolled(state, action)
     assert argument.odds is not None
     target = ODDS[argument.odds]
     total = sum(dice)

@@ -138,8 +138,14 @@ class _Drawn(NamedTuple):
 def _replay_draw(state: State, outcome: dict[str, Any]) -> _Drawn:
     """Take the recorded cards as the draw took them."""
     pile, discard, chance = list(state.pile), list(state.discard), state.chance
-    chosen = outcome.get("card")
-    set_aside = list(outcome.get("set_aside", []))
+    chosen, set_aside, reshuffled = outcome.get("card", ""), outcome.get("set_aside", []), outcome.get("reshuffled", 0)
+    # as the draw records it (``_draw_from``): found from outside, a forged {} was taken as a draw of no card
+    if (not (chosen is None or type(chosen) is str) or "card" not in outcome or type(set_aside) not in (list, tuple)
+            or not all(type(c) is str for c in set_aside) or type(reshuffled) is not int or reshuffled < 0
+            or type(outcome.get("scheduled", False)) is not bool):
+        raise RuleViolation(Code.INVALID_ACTION, _("A recorded draw names the card drawn (or none), the cards set "
+                                                   "aside and how often the discard was reshuffled."))
+    set_aside = list(set_aside)
     if chosen is not None:
         card = _card(state, chosen)
         if outcome.get("scheduled"):
@@ -148,7 +154,6 @@ def _replay_draw(state: State, outcome: dict[str, Any]) -> _Drawn:
                                     _("'{card}' has no scheduled copy waiting to come up.").format(card=named(state, "card", card.id)))
             # a scheduled copy comes from the events list, not from the pile
             return _Drawn(pile, discard, chance + 1, chosen, [], 0, scheduled=True)
-    reshuffled = int(outcome.get("reshuffled", 0))
     # take the recorded cards as the draw below took them, reshuffling the discard
     # into an empty pile where the record says it did, so that pile and discard
     # end as they did in the game (and the state hash matches)

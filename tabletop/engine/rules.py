@@ -13,12 +13,14 @@ facilitator's :mod:`.powers`; :mod:`.legal` says what may be done now.
 
 from __future__ import annotations
 
-from .actions import FACILITATOR_KINDS, TEXT_LIMIT, Action, Event, IndependenceBreach, RuleViolation
+from collections.abc import Mapping
+
+from .actions import _FIELD_TYPES, _ITEMS, FACILITATOR_KINDS, READS, TAKES, TEXT_LIMIT, Action, Event, IndependenceBreach, RuleViolation
 from .adjudication import _enact, _lapse, _rule, _vote
 from .arguing import _counter, _odds, _roll_any
 from .cards import _apply_card, _choose, _draw
 from .codes import Code
-from .lookups import _
+from .lookups import _, N_
 from .flow import _advance, _check_end
 from .moves import _pass, _play
 from .powers import _end, _inject, _note, _override, _redraw, _skip, _undo
@@ -50,6 +52,8 @@ _HANDLERS = {
     "lapse": _lapse,
 }
 assert set(_HANDLERS) >= set(FACILITATOR_KINDS)
+#: each kind's fields its handler reads (``READS``): the types each takes, and a list's items' type (or None)
+_TYPED = {kind: tuple((name, TAKES[name], _ITEMS.get(name)) for name in names) for kind, names in READS.items()}
 
 
 def apply(state: State, action: Action) -> State:
@@ -64,7 +68,12 @@ def apply(state: State, action: Action) -> State:
     handler = _HANDLERS.get(kind)
     if handler is None:
         raise RuleViolation(Code.INVALID_ACTION, _("Unknown action {kind}.").format(kind=repr(kind)))
-    if action.text is not None or action.reason is not None or action.reasons:  # most actions carry no text
+    for name, takes, item in _TYPED[kind]:  # the few fields the kind reads, each of a type the save holds
+        value = getattr(action, name)
+        if type(value) not in takes or (item is not None and value and not all(type(v) is item for v in value)):
+            _wrong_type(action, name, value)
+    # most actions carry no text
+    if action.text is not None or action.reason is not None or action.reasons is not None or action.lang is not None:
         _check_texts(action)
     if action.time_up is not None and kind != "pass":  # only the phase timer's pass is marked so (save schema)
         raise RuleViolation(Code.INVALID_ACTION, _("A {kind} action takes no {field}.").format(kind=kind, field="time_up"))
@@ -110,9 +119,34 @@ def apply(state: State, action: Action) -> State:
 _tuple = tuple.__new__
 
 
+#: what a field of each type holds, for the refusal of another (``_wrong_type``)
+_TYPE_WORDS = {bool: N_("true or false"), int: N_("a whole number"), str: N_("a text"), dict: N_("a table")}
+_LIST_WORDS = {str: N_("a list of texts"), int: N_("a list of whole numbers")}
+
+
+def _wrong_type(action: Action, name: str, value: object) -> None:
+    """Refuse a value the save would not hold in the field ``name`` (found from outside: a hand-built vote's
+    ``accept="no"`` counted as accepted, a ruling's ``success="False"`` was a success and saved so). Another mapping
+    than a dict is taken for a table: the save writes it as one."""
+    if name in ("outcome", "wanted") and isinstance(value, Mapping):
+        return
+    item = _ITEMS.get(name)
+    expected = _LIST_WORDS[item] if item is not None else _TYPE_WORDS[_FIELD_TYPES.get(name, (str,))[0]]
+    shown = repr(value)
+    raise RuleViolation(Code.INVALID_ACTION, _("The {field} of a {kind} action is {expected}, not {value}.").format(
+        field=name, kind=action.kind, expected=_(expected), value=shown if len(shown) <= 40 else shown[:40] + "\u2026"))
+
+
 def _check_texts(action: Action) -> None:
-    """Refuse a text the save could not hold (a lone surrogate from a terminal, say, or a paste of a book)."""
-    for text in (action.text, action.reason, *(action.reasons or ())):
+    """Refuse a text the save could not hold (not a text at all, a lone surrogate from a terminal, a paste of a book)."""
+    for name in ("text", "reason", "lang"):
+        value = getattr(action, name)
+        if value is not None and type(value) is not str:
+            _wrong_type(action, name, value)
+    reasons = action.reasons
+    if reasons is not None and (type(reasons) not in (tuple, list) or not all(type(r) is str for r in reasons)):
+        _wrong_type(action, "reasons", reasons)
+    for text in (action.text, action.reason, *(reasons or ())):
         if text is not None:
             if len(text) > TEXT_LIMIT:
                 raise RuleViolation(Code.TEXT_TOO_LONG, _("The text is {length} characters long; at most {limit} fit "

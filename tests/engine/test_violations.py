@@ -16,7 +16,8 @@ import pytest
 from tabletop import Action, RuleViolation, apply, new_game
 from tabletop.engine import State
 
-from .support import ADVANCE, catalogue_scenario, draw, move, opening, pass_, run, vote
+from .argue_kit import argue_scenario, argument, counter, odds, to_counters
+from .support import ADVANCE, catalogue_scenario, choose, draw, move, opening, pass_, run, vote
 
 
 def _game(*actions: Action, tweak: dict[str, Any] | None = None) -> State:
@@ -49,6 +50,32 @@ def with_little_capital() -> State:
 def with_summit_made() -> State:
     """a has used its once-per-game summit and has a second action this round."""
     return _game(*opening(), move("a", "summit"), pass_("b"), pass_("c"), tweak={"ruleset.actions_per_round": 2})
+
+
+def choosing() -> State:
+    """The Offer on Beta is on the table: c answers it."""
+    return _game(draw("offer"))
+
+
+def ruling() -> State:
+    """a's Mediate on alpha waits for the facilitator's ruling."""
+    return _game(*opening(), move("a", "mediate", "alpha"), pass_("b"), pass_("c"), ADVANCE)
+
+
+def rolling() -> State:
+    """a's Press on alpha waits for its roll."""
+    return _game(*opening(), move("a", "press", "alpha"), pass_("b"), pass_("c"), ADVANCE)
+
+
+def arguing() -> State:
+    """Round 1's moves phase of the argue scenario (tests/engine/argue_kit.py): a to move."""
+    return run(new_game(argue_scenario(), seed=1), opening())
+
+
+def weighing() -> State:
+    """a's argument on alpha (two reasons, one counter) waits for the facilitator's strong marks (matrix odds)."""
+    state = run(new_game(argue_scenario(odds="matrix"), seed=1), to_counters(reasons=("r1", "r2")))
+    return apply(state, counter("b", "c1"))
 
 
 def after_end() -> State:
@@ -99,6 +126,44 @@ VIOLATIONS: list[tuple[str, Callable[[], State], Action, str, tuple[str, ...]]] 
     ("note-marked-time-up", in_moves, Action("note", text="late", about=1, time_up=True), "INVALID_ACTION",
      ("note", "time_up")),
     ("draw-marked-time-up", at_start, Action("draw", time_up=True), "INVALID_ACTION", ("draw", "time_up")),
+    # a field of the wrong type, in a hand-built action: refused, as the save's reader refuses it (found from outside:
+    # accept="no" counted as accepted, success="False" as a success and was saved so, choice=True was choice 1)
+    ("vote-accept-as-text", in_adjudication, Action("vote", actor="b", track="beta", accept="no"), "INVALID_ACTION",
+     ("vote", "accept", "true or false", "'no'")),
+    ("vote-accept-as-number", in_adjudication, Action("vote", actor="b", track="beta", accept=1), "INVALID_ACTION",
+     ("vote", "accept")),
+    ("rule-success-as-text", ruling, Action("rule", track="alpha", success="False"), "INVALID_ACTION",
+     ("rule", "success", "true or false")),
+    ("choice-as-bool", choosing, choose("c", "beta", "offer", True), "INVALID_ACTION",  # type: ignore[arg-type]
+     ("choose", "choice", "whole number")),
+    ("choice-as-text", choosing, choose("c", "beta", "offer", "0"), "INVALID_ACTION",  # type: ignore[arg-type]
+     ("choice", "whole number")),
+    ("choice-as-float", choosing, choose("c", "beta", "offer", 1.0), "INVALID_ACTION",  # type: ignore[arg-type]
+     ("choice", "whole number")),
+    ("track-as-list", in_moves, move("a", "stall", ["alpha"]), "INVALID_ACTION", ("move", "track", "text")),  # type: ignore[arg-type]
+    ("card-track-as-list", choosing, Action("choose", actor="c", track=["beta"], card="offer", choice=0),  # type: ignore[arg-type]
+     "INVALID_ACTION", ("track",)),
+    ("override-position-as-text", in_moves, Action("override", track="alpha", position="2", reason="x"),  # type: ignore[arg-type]
+     "INVALID_ACTION", ("override", "position", "whole number")),
+    ("override-value-as-float", in_moves, Action("override", meter="trust", value=4.0, reason="x"),  # type: ignore[arg-type]
+     "INVALID_ACTION", ("value",)),
+    ("note-text-as-number", in_moves, Action("note", text=5), "INVALID_ACTION", ("note", "text")),  # type: ignore[arg-type]
+    ("note-about-as-text", in_moves, Action("note", text="x", about="3"), "INVALID_ACTION", ("about",)),  # type: ignore[arg-type]
+    ("pass-time-up-as-number", in_moves, Action("pass", actor="a", time_up=1), "INVALID_ACTION", ("time_up",)),  # type: ignore[arg-type]
+    ("roll-outcome-as-text", rolling, Action("roll", track="alpha", outcome="boom"), "INVALID_ACTION",  # type: ignore[arg-type]
+     ("roll", "outcome")),
+    ("roll-die-as-bool", rolling, Action("roll", track="alpha", outcome={"dice": [True, 6]}), "INVALID_ACTION",
+     ("two dice",)),
+    # a recorded draw names its card (or none): {} drew nothing and was recorded so
+    ("draw-outcome-empty", at_start, Action("draw", outcome={}), "INVALID_ACTION", ("draw",)),
+    ("draw-reshuffled-as-text", at_start, Action("draw", outcome={"card": "quiet", "set_aside": [], "reshuffled": "x"}),
+     "INVALID_ACTION", ("draw",)),
+    ("draw-set-aside-as-text", at_start, Action("draw", outcome={"card": "quiet", "set_aside": "thaw", "reshuffled": 0}),
+     "INVALID_ACTION", ("draw",)),
+    ("argument-reason-as-number", arguing, argument(reasons=(5,)), "INVALID_ACTION", ("reasons",)),  # type: ignore[arg-type]
+    ("argument-reasons-as-text", arguing, argument(reasons="why"), "INVALID_ACTION", ("reasons",)),  # type: ignore[arg-type]
+    ("strong-mark-as-text", weighing, odds(strong=("0",)), "INVALID_ACTION", ("odds", "strong")),
+    ("strong-marks-as-number", weighing, odds(strong=1), "INVALID_ACTION", ("strong",)),
 ]
 
 
