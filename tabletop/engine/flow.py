@@ -20,8 +20,11 @@ def new_game(scenario: Scenario, seed: int = 0) -> State:
     ``seed`` is a whole number from 0 to ``MOST_SEED`` (2**63 - 1), as the command line takes: an ``int``, or an
     integer of another library (numpy's) taken through ``__index__``. Anything else raises TypeError (a bool, a
     float even if whole: the game would be played from one seed and recorded under another), a seed out of range
-    ValueError.
+    ValueError; a ``scenario`` that is no Scenario (a ruleset's name, say) raises TypeError.
     """
+    if not isinstance(scenario, Scenario):
+        # untranslated: a developer's error (a script's call)
+        raise TypeError(f"new_game takes a Scenario from load_scenario(...), got {type(scenario).__name__}")
     seed = _whole_seed(seed)
     rs = scenario.ruleset
     pile = rng.shuffle(seed, 0, scenario.index.pile)

@@ -19,7 +19,7 @@ from .listing import Listing
 from .lookups import _, N_, _actor_name, _card, _move, _track_name, _track_spec, named, pgettext, plural, phase_word, resource_word, status_word, whose
 from .plays import legal_moves, remember
 from .scope import ReadView
-from .state import Proposal, State
+from .state import Proposal, State, not_a_state
 
 
 PRINCIPLE = N_("Not everything must be agreed for anything to be agreed")
@@ -73,6 +73,8 @@ def legal_actions(state: State) -> Sequence[Action]:
     a :class:`~.listing.Listing`, the same actions in the same order, whose
     pairs of tracks are built only when read.
     """
+    if type(state) is not State and not isinstance(state, State):
+        raise not_a_state("legal_actions", state)
     if state.over:
         return []
     if state.card is not None:

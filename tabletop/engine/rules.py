@@ -25,7 +25,7 @@ from .flow import _advance, _check_end
 from .moves import _pass, _play
 from .powers import _end, _inject, _note, _override, _redraw, _skip, _undo
 from .scope import goodwill_meters
-from .state import KEEP_EVERY, State, Tracks, _Back, _LogNode, evolve
+from .state import KEEP_EVERY, State, Tracks, _Back, _LogNode, evolve, not_a_state
 
 
 #: Each kind of action and the handler that checks it and builds the next state.
@@ -62,6 +62,8 @@ def apply(state: State, action: Action) -> State:
     Raises RuleViolation (with a stable ``code``) for an illegal action; the
     old state is then untouched.
     """
+    if type(state) is not State and not isinstance(state, State):
+        raise not_a_state("apply", state)
     if type(action) is not Action and not isinstance(action, Action):
         raise RuleViolation(Code.INVALID_ACTION, _("Not an action."))
     kind = action.kind

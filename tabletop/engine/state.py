@@ -351,6 +351,13 @@ class State:
         return state_hash(self)
 
 
+def not_a_state(function: str, given: object) -> TypeError:
+    """The error of a public function handed something else than a State (found from outside: ``apply(None, a)``
+    failed deep inside, on an attribute of None)."""
+    # untranslated: a developer's error (a script's call)
+    return TypeError(f"{function} takes a State from new_game or apply, got {type(given).__name__}")
+
+
 def evolve(state: State, **changes: Any) -> State:
     """``dataclasses.replace`` for State, without re-running ``__init__`` (the engine's hot path)."""
     new = object.__new__(State)

@@ -48,3 +48,22 @@ def test_a_seed_of_another_integer_type_plays_the_game_of_its_value() -> None:
     assert type(given.seed) is int and given.seed == 7
     assert given.pile == plain.pile and given.hash == plain.hash
     assert new_game(scenario, seed=MOST_SEED).seed == MOST_SEED
+
+
+# -- what each function takes --------------------------------------------------
+
+
+def test_new_game_names_the_scenario_it_takes() -> None:
+    """``new_game("parallel-tracks")`` failed deep inside with an AttributeError on a str."""
+    with pytest.raises(TypeError, match=r"new_game takes a Scenario from load_scenario\(\.\.\.\), got str"):
+        new_game("parallel-tracks", seed=1)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("state", [None, "state", {}], ids=["none", "text", "dict"])
+def test_apply_and_legal_actions_name_the_state_they_take(state: Any) -> None:
+    game = run(new_game(catalogue_scenario(), seed=1), opening())
+    action = legal_actions(game)[0]
+    with pytest.raises(TypeError, match=f"apply takes a State from new_game or apply, got {type(state).__name__}"):
+        apply(state, action)
+    with pytest.raises(TypeError, match=f"legal_actions takes a State from new_game or apply, got {type(state).__name__}"):
+        legal_actions(state)
