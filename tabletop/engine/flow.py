@@ -11,7 +11,7 @@ from . import rng
 from .actions import Action
 from .legal import _expect
 from .lookups import _actor_ids
-from .state import State, Tracks, TrackState, evolve, settle_fresh
+from .state import Counts, State, Tracks, TrackState, evolve, settle_fresh
 
 
 def new_game(scenario: Scenario, seed: int = 0) -> State:
@@ -34,8 +34,8 @@ def new_game(scenario: Scenario, seed: int = 0) -> State:
         round=1,
         phase=rs.ruleset.phases[0],
         tracks=Tracks.first({t.id: TrackState(t.id, t.start_position, t.start_tension) for t in rs.tracks}),
-        meters={m.id: m.start for m in rs.meters},
-        resources={a.id: dict(a.resources) for a in rs.actors},
+        meters=Counts((m.id, m.start) for m in rs.meters),
+        resources=Counts((a.id, Counts(a.resources)) for a in rs.actors),
         pile=pile,
         chance=1,
     )
@@ -124,7 +124,7 @@ def _advance(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     state = evolve(
         state,
         round=state.round + 1,
-        resources={a.id: dict(a.resources) for a in rs.actors},
+        resources=Counts((a.id, Counts(a.resources)) for a in rs.actors),
         event_done=False,
         queue=(),
     )

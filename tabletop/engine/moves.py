@@ -17,7 +17,7 @@ from .plays import was_listed
 from .lookups import _, _actor_name, _track_spec, whose
 from .scope import Bench
 from .settle import _commit_fresh, _result, _run_effects, _settle
-from .state import Proposal, State, evolve, settle_fresh
+from .state import Counts, Proposal, State, evolve, put, settle_fresh
 
 
 def _play(state: State, action: Action) -> tuple[State, dict[str, Any]]:
@@ -30,11 +30,11 @@ def _play(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     actor = action.actor
     assert actor is not None
     resources, left = state.resources, state.actions_left
-    paid = dict(resources[actor])
+    paid = Counts(resources[actor])
     for key, amount in move.cost.items():
-        paid[key] -= amount
+        put(paid, key, paid[key] - amount)
     used = state.used_once | {(actor, move.id)} if move.once_per_game else state.used_once
-    state = evolve(state, resources={**resources, actor: paid}, actions_left={**left, actor: left[actor] - 1}, used_once=used)
+    state = evolve(state, resources=Counts.replacing(resources, {actor: paid}), actions_left={**left, actor: left[actor] - 1}, used_once=used)
     sealed = scenario.ruleset.ruleset.sealed_moves
     result: dict[str, Any]
     if move.resolution == "auto" and not sealed:

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..content.models import Track
 from .actions import IndependenceBreach
-from .state import State, TrackState
+from .state import Counts, State, TrackState, put
 
 
 class _Draft:
@@ -90,8 +90,8 @@ class Bench:
         self.actor = actor
         self.linked = state.independence == "linked"
         self.drafts: dict[str, _Draft] = {}
-        self.meters: dict[str, int] | None = None
-        self.resources: dict[str, int] | None = None
+        self.meters: Counts | None = None
+        self.resources: Counts | None = None
         self.changes: list[dict[str, Any]] = []
         self.logs: list[str] = []
         self.goodwill: list[list[Any]] = []  # what agreements spilled over: [track, [[meter, gained, value]]]
@@ -168,25 +168,25 @@ class Bench:
 
     def _write_meter(self, meter_id: str, amount: int, record: dict[str, Any]) -> int:
         if self.meters is None:
-            self.meters = dict(self.state.meters)
+            self.meters = Counts(self.state.meters)  # handed to the new state as it is (settle._drafts_written)
         spec = next(m for m in self.state.ruleset.meters if m.id == meter_id)
         old = self.meters[meter_id]
         new = max(spec.min, min(spec.max, old + amount))
         if new != old:
             self.changes.append({"meter": meter_id, "from": old, "to": new, **record})
-            self.meters[meter_id] = new
+            put(self.meters, meter_id, new)
         return new - old
 
     def add_resource(self, resource_id: str, amount: int) -> None:
         if self.actor is None:
             return
         if self.resources is None:
-            self.resources = dict(self.state.resources.get(self.actor, {}))
+            self.resources = Counts(self.state.resources.get(self.actor, {}))
         old = self.resources.get(resource_id, 0)
         new = max(0, old + amount)
         if new != old:
             self.changes.append({"actor": self.actor, "resource": resource_id, "from": old, "to": new})
-            self.resources[resource_id] = new
+            put(self.resources, resource_id, new)
 
     def log(self, text: str) -> None:
         self.logs.append(text)

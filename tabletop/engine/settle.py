@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from .scope import Bench
-from .state import State, Tracks, evolve, settle_fresh
+from .state import Counts, State, Tracks, evolve, settle_fresh
 
 
 def _commit(state: State, bench: Bench, **extra: Any) -> State:
@@ -34,7 +34,7 @@ def _drafts_written(state: State, bench: Bench, extra: dict[str, Any]) -> dict[s
     if bench.meters is not None:
         extra["meters"] = bench.meters
     if bench.resources is not None and bench.actor is not None:
-        extra["resources"] = {**state.resources, bench.actor: bench.resources}
+        extra["resources"] = Counts.replacing(state.resources, {bench.actor: bench.resources})
     if bench.spent:
         extra["goodwill_spent"] = state.goodwill_spent | bench.spent
     return extra

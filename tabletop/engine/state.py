@@ -138,6 +138,40 @@ class Tracks(dict):  # type: ignore[type-arg]
     __setitem__ = __delitem__ = update = pop = popitem = clear = setdefault = __ior__ = _refuse  # type: ignore[assignment]
 
 
+def _refuse_counts(self: Counts, *args: Any, **kwargs: Any) -> None:
+    # untranslated: a developer's error
+    raise TypeError("a state's meters and resources are never changed: dict(...) is a copy to change")
+
+
+class Counts(dict):  # type: ignore[type-arg]
+    """A state's meters by id, its resources by actor, or one actor's resources: a dict never changed once made
+    (found from outside: ``state.meters["trust"] = 9`` changed every state sharing the dict, and the state's hash,
+    which renders a part once while it is the same object, went stale).
+
+    The engine makes each one where it made a dict before, and fills it in as it makes it (``put``); a
+    state shares it with the states after it until an action replaces it (:meth:`replacing`).
+    """
+
+    __slots__ = ()
+
+    @classmethod
+    def replacing(cls, base: Mapping[str, Any], changes: Mapping[str, Any]) -> Counts:
+        """``base`` with ``changes`` written over it (``{**base, **changes}``, as one copy)."""
+        new = cls(base)
+        dict.update(new, changes)
+        return new
+
+    def __reduce__(self) -> tuple[type[Counts], tuple[dict[str, Any]]]:
+        # copy, deepcopy and pickle fill a dict subclass item by item, with the __setitem__ refused below
+        return type(self), (dict(self),)
+
+    __setitem__ = __delitem__ = update = pop = popitem = clear = setdefault = __ior__ = _refuse_counts  # type: ignore[assignment]
+
+
+#: writes a value into a :class:`Counts` still being made, handed to no one yet
+put = dict.__setitem__
+
+
 class Proposal(NamedTuple):
     """A move waiting for adjudication (tabled, or committed in a sealed round)."""
 

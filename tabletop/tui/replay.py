@@ -18,7 +18,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..engine import State, legal_actions
-from ..engine.state import evolve
+from ..engine.state import Counts, evolve
 from ..engine.records import Ruling, changes_of
 from ..engine.review import gated_counters, undone_by, undone_seqs
 from ..engine.telling import earlier_than, placed
@@ -248,7 +248,7 @@ class ReplayScreen(Screen[None]):
                 before[actor] = self.save.state_at(seq - 1).resources.get(actor)
         if not before:
             return state
-        return evolve(state, resources={**state.resources, **{a: r for a, r in before.items() if r is not None}})
+        return evolve(state, resources=Counts.replacing(state.resources, {a: r for a, r in before.items() if r is not None}))
 
     def _kept_sealed(self) -> dict[int, str]:
         """The sealed moves kept from the room (none in the facilitator's view), by their team's name."""

@@ -13,7 +13,7 @@ import pytest
 from tabletop import apply, legal_actions, new_game
 from tabletop.content.numbers import MOST_SEED
 
-from .support import catalogue_scenario, opening, run
+from .support import catalogue_scenario, opening, random_game, run
 
 
 class _Index:
@@ -67,3 +67,50 @@ def test_apply_and_legal_actions_name_the_state_they_take(state: Any) -> None:
         apply(state, action)
     with pytest.raises(TypeError, match=f"legal_actions takes a State from new_game or apply, got {type(state).__name__}"):
         legal_actions(state)
+
+
+# -- a state's meters and resources ----------------------------------------------
+
+
+def _mutations(mapping: Any) -> list[tuple[str, Any]]:
+    key = next(iter(mapping))
+    return [
+        ("set", lambda: mapping.__setitem__(key, 9)),
+        ("delete", lambda: mapping.__delitem__(key)),
+        ("update", lambda: mapping.update({key: 9})),
+        ("pop", lambda: mapping.pop(key)),
+        ("popitem", lambda: mapping.popitem()),
+        ("clear", lambda: mapping.clear()),
+        ("setdefault", lambda: mapping.setdefault("new", 9)),
+        ("merge", lambda: mapping.__ior__({key: 9})),
+    ]
+
+
+def test_a_states_meters_and_resources_are_never_changed() -> None:
+    """``s1.meters["trust"] = 9`` changed the state before it too (the same dict), and left ``s1.hash`` as it was."""
+    first = run(new_game(catalogue_scenario(), seed=1), opening())
+    state = apply(first, legal_actions(first)[0])  # a's move: its resources are new, the meters shared
+    before = (first.hash, state.hash, dict(first.meters), dict(state.meters), {a: dict(r) for a, r in state.resources.items()})
+    for mapping in (state.meters, state.resources, state.resources["a"], state.resources["b"]):
+        for what, change in _mutations(mapping):
+            with pytest.raises(TypeError, match="never changed"):
+                change()
+            assert len(mapping) > 0, what
+    assert (first.hash, state.hash, dict(first.meters), dict(state.meters),
+            {a: dict(r) for a, r in state.resources.items()}) == before
+    # a copy is a plain dict, to play what-ifs on
+    what_if = dict(state.meters)
+    what_if["trust"] += 1
+    assert state.meters["trust"] == before[3]["trust"] != what_if["trust"]
+
+
+def test_meters_and_resources_made_by_every_kind_of_action_are_never_changed() -> None:
+    """Every state of some games, whichever action made it (a card, a move, an override, an undo, a new round)."""
+    kinds = set()
+    for choices in range(6):  # (these six games use every power but end)
+        for step in random_game(catalogue_scenario(), seed=choices, choices=choices, facilitator=True):
+            kinds.add(step.action.kind)
+            for mapping in (step.after.meters, step.after.resources, *step.after.resources.values()):
+                with pytest.raises(TypeError):
+                    mapping[next(iter(mapping))] = 0
+    assert {"draw", "move", "override", "undo", "advance"} <= kinds
