@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
+from operator import attrgetter
 from typing import Any, NamedTuple
 
 from .codes import Code
@@ -134,6 +135,19 @@ class Action:
             data = {**data, **{key: tuple(data[key]) for key in items}}
         return cls(**data)
 
+    def __hash__(self) -> int:
+        # the dataclass's own hash failed on a table (found from outside: ``set(legal_actions(state))`` with an
+        # argument listed): ``wanted`` is hashed by its items, ``outcome`` (its values lists) by its keys, a list of
+        # reasons or strong marks as a tuple. Equal actions still hash alike; the fields and the save are as they were
+        wanted, outcome, reasons, strong = self.wanted, self.outcome, self.reasons, self.strong
+        if wanted is not None:
+            try:
+                wanted = frozenset(wanted.items())  # type: ignore[assignment]
+            except TypeError:  # a value that is no number or text: its keys alone
+                wanted = frozenset(wanted)  # type: ignore[assignment]
+        return hash((_HASHED_AS_THEY_ARE(self), wanted, None if outcome is None else frozenset(outcome),
+                     None if reasons is None else tuple(reasons), None if strong is None else tuple(strong)))
+
     def without_outcome(self) -> Action:
         if self.outcome is None:
             return self
@@ -141,6 +155,8 @@ class Action:
 
 
 _FIELD_ORDER = tuple(f.name for f in fields(Action))
+#: the fields ``Action.__hash__`` hashes as they are: all but the tables and lists
+_HASHED_AS_THEY_ARE = attrgetter(*(name for name in _FIELD_ORDER if name not in ("wanted", "outcome", "reasons", "strong")))
 _FIELD_NAMES = frozenset(_FIELD_ORDER)
 _FIELD_TYPES: dict[str, tuple[type, ...]] = {
     "choice": (int,),

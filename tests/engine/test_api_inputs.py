@@ -114,3 +114,24 @@ def test_meters_and_resources_made_by_every_kind_of_action_are_never_changed() -
                 with pytest.raises(TypeError):
                     mapping[next(iter(mapping))] = 0
     assert {"draw", "move", "override", "undo", "advance"} <= kinds
+
+
+# -- actions as values -------------------------------------------------------------
+
+
+def test_every_action_can_be_hashed_and_equal_ones_hash_alike() -> None:
+    """``set(legal_actions(state))`` failed on an argument's ``wanted`` table (found from outside)."""
+    from tabletop import Action
+
+    from .argue_kit import argue_scenario
+
+    state = run(new_game(argue_scenario(), seed=1), opening())
+    listed = legal_actions(state)
+    arguments = [a for a in listed if a.wanted is not None]
+    assert len(arguments) >= 2 and len(set(listed)) == len(listed)
+    for action in [*listed, Action("roll", track="alpha", outcome={"dice": [3, 4]}),
+                   Action("draw", outcome={"card": "quiet", "set_aside": ["thaw"], "reshuffled": 0}),
+                   Action("odds", track="alpha", strong=(0, 2), wanted={"progress": 1})]:
+        again = Action.from_dict(action.to_dict())  # a save's copy: equal, and so the same in a set
+        assert again == action and hash(again) == hash(action)
+        assert {action: 1}[again] == 1
