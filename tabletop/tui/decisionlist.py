@@ -106,15 +106,28 @@ class DecisionList(OptionList):
         bottom = self.scroll_offset.y + self.scrollable_content_region.height
         return sum(1 for index, y in self._index_to_line.items() if y + self._heights.get(index, 1) > bottom)
 
+    def above(self) -> int:
+        """How many options begin above the list's first row (none before it is laid out)."""
+        if not self.options or not self.scrollable_content_region:
+            return 0
+        self._update_lines()
+        return sum(1 for y in self._index_to_line.values() if y < self.scroll_offset.y)
+
     def say_below(self, _seen: object = None) -> None:
-        """The list's foot: with :attr:`counts_below`, how many options are below its rows while any are (found from
-        outside: at 80x24 "2. Пас" was under the list's last row, with only a scrollbar's thumb to say so); else, on a
-        list longer than its number keys, how its unnumbered lines are reached (the count replaces that word)."""
+        """The list's foot: with :attr:`counts_below`, how many options are above and below its rows while any are
+        (found from outside: at 80x24 "2. Пас" was under the list's last row, with only a scrollbar's thumb to say so;
+        and scrolled to its end, a list said nothing of the options above); else, on a list longer than its number
+        keys, how its unnumbered lines are reached (the count replaces that word)."""
         if not self.is_attached or self.app._exit:
             return
-        below = self.below() if self.counts_below else 0
-        if below:
-            said = ngettext("\u2193 {n} more below", "\u2193 {n} more below", below).format(n=below)
+        above, below = (self.above(), self.below()) if self.counts_below else (0, 0)
+        if above or below:
+            counts = []
+            if above:
+                counts.append(ngettext("\u2191 {n} more above", "\u2191 {n} more above", above).format(n=above))
+            if below:
+                counts.append(ngettext("\u2193 {n} more below", "\u2193 {n} more below", below).format(n=below))
+            said = " \u00b7 ".join(counts)
         else:
             said = _(UNNUMBERED) if len(self.options) > len(PICK_KEYS) else ""
         if self.border_subtitle != said:
