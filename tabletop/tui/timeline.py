@@ -79,8 +79,9 @@ def event_text(state: State, e: SavedEvent, undone: Set[int], revealed_at: Mappi
     out = Text()
     out.append(event_mark(state, as_event(e)), style="dim")
     if kind in FACILITATOR_KINDS:
-        marks = {"note": _("NOTE"), "override": _("OVERRIDE"), "undo": _("UNDO")}
-        out.append(marks.get(kind, _("FACILITATOR")), style="reverse")
+        # who acted, as the board's log and the report's decision log mark it: what was done is the line's own words,
+        # which name it (found from outside: "NOTE Note on event 19: …", "UNDO Undo: …")
+        out.append(_("FACILITATOR"), style="reverse")
         out.append(" ")
     if e.seq in undone:
         out.append(f"{undone_word()} ", style="italic")

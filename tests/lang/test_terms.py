@@ -141,7 +141,7 @@ def test_an_override_has_one_name(lang: str, stem: str) -> None:
 
     with using(lang):
         said = [TUI.gettext(m) for m in ("Override", "Override a track or meter", "Override which track or meter?",
-                                          "Override {track}", "OVERRIDE",
+                                          "Override {track}",
                                           "The board is not replayed here: override from the host's own console.")]
         said += [ENGINE.gettext("Facilitator override of {what}: {reason}"),
                  ENGINE.gettext("An override needs a reason, for the record."),
