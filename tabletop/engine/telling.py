@@ -48,11 +48,13 @@ class Happened(Protocol):
 class _Names:
     """The scenario's names by id (an unknown id reads as itself)."""
 
-    def __init__(self, scenario: Scenario, earlier: Iterable[Happened] = ()):
+    def __init__(self, scenario: Scenario, earlier: Iterable[Happened] = (), worked: bool = False):
         self.scenario = scenario
         self.index = scenario.index
         #: the events before the one told, newest first (read only to say why a scheduled card was held over)
         self.earlier = earlier
+        #: the event's ruling's working is shown with its words (:func:`tell`'s ``worked``)
+        self.worked = worked
 
     def actor(self, actor_id: str | None) -> str:
         actor = self.index.actors.get(actor_id or "")
@@ -228,7 +230,7 @@ def _tell_roll(event: Happened, n: _Names) -> str:
 def _tell_rule(event: Happened, n: _Names) -> str:
     reason = str((event.result.get("ruling") or {}).get("reason") or "")
     said = _finished(event, n)
-    if not reason:
+    if not reason or n.worked:  # the working shown with it says the reason (found from outside: said twice)
         return said
     given = recorded_reason(reason)  # tabletop's own (a simulated facilitator's): the words of the moment
     return _dashed(said, _("facilitator: {reason}").format(
@@ -480,7 +482,8 @@ def _tell_undo(event: Happened, n: _Names) -> str:
         return _("Undo: event {seq}").format(seq=event.result.get("undoes"))
     took_back = _Undone(int(event.result.get("undoes") or 0), int(undone.get("round") or 0),
                         str(undone.get("phase") or ""), action, undone.get("result") or {})
-    return _("Undo: {event}").format(event=_tell(took_back, n))
+    # what it took back, whole: no working of that event is shown with an undo's words
+    return _("Undo: {event}").format(event=_tell(took_back, _Names(n.scenario, n.earlier)))
 
 
 class _Undone:
@@ -604,15 +607,17 @@ def earlier_than(events: Sequence[Happened], seq: int) -> Iterator[Happened]:
     return (e for e in reversed(events) if e.seq < seq)
 
 
-def tell(event: Happened, scenario: Scenario, earlier: Iterable[Happened] = ()) -> str:
+def tell(event: Happened, scenario: Scenario, earlier: Iterable[Happened] = (), *, worked: bool = False) -> str:
     """One event in words: what it did, in the language of the moment, with ``scenario``'s names.
 
     ``event``: an :class:`~tabletop.engine.actions.Event` or an event read back from a save.
     Pass a translated scenario (``content.overlays.translated``) for translated names. ``earlier``: the events
     before it, newest first, read (lazily, once) only where the words need them: why a scheduled card came up
-    after its round (:func:`held_over`); without them the words say when, not why.
+    after its round (:func:`held_over`); without them the words say when, not why. ``worked``: the ruling's
+    working (:func:`~tabletop.engine.rulingwords.ruling_parts`) is shown with these words (a log's entry, a decision
+    log's row), and says what it says: a facilitator's reason is left to it, said once.
     """
-    return _tell(event, _Names(scenario, earlier))
+    return _tell(event, _Names(scenario, earlier, worked))
 
 
 __all__ = ["ENDS", "LAPSED_AT_END", "RECORDED", "Happened", "HeldOver", "Place", "earlier_than", "end_reason",

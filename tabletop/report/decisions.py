@@ -113,7 +113,8 @@ def _entry_base(game: ReplayedGame, ev: SavedEvent) -> dict[str, Any]:
         "actor_name": _who(game, ev.actor),
         "track": ev.track,
         "track_name": _track_name(game, ev.track),
-        "summary": tell(ev, game.scenario, earlier_than(game.events, ev.seq)),
+        # beside its working (a facilitator's reason is said there once: found from outside, it was said in both)
+        "summary": tell(ev, game.scenario, earlier_than(game.events, ev.seq), worked=True),
         # the odds the facilitator set (no team's vote) are its judgement, marked as its powers are
         "facilitator": a.kind in FACILITATOR_KINDS or (a.kind == "odds" and a.actor is None),
         "undone": ev.seq in game.undone_by,

@@ -177,11 +177,12 @@ def event_mark(state: State, event: Event) -> str:
     return f"{event.seq:>4} {round_mark(at.round)} {phase_short(at.phase):<{PHASE_WIDTH}} "
 
 
-def told(state: State, event: Event, earlier: Iterable[Happened] | None = None) -> str:
+def told(state: State, event: Event, earlier: Iterable[Happened] | None = None, *, worked: bool = False) -> str:
     """What ``event`` did, in words, in the language spoken and with the names the room reads. What its words read
     of the events before it (:func:`~tabletop.engine.telling.tell`): ``earlier``, newest first, or else ``state``'s
-    record (a game at or after the event)."""
-    return literal(tell(event, shown(state), state.older(event.seq) if earlier is None else earlier))
+    record (a game at or after the event). ``worked``: its ruling's working (:func:`ruling_lines`) is shown with it,
+    and says a facilitator's reason (:func:`~tabletop.engine.telling.tell`)."""
+    return literal(tell(event, shown(state), state.older(event.seq) if earlier is None else earlier, worked=worked))
 
 
 def status_word(state: State, track_id: str) -> str:
@@ -412,7 +413,7 @@ def event_line(state: State, event: Event, hidden: set[int], undone: set[int] | 
     if undone and event.seq in undone:
         out.append(f"{undone_word()} ", style="italic")
         style += " strike"
-    out.append(told(state, event), style=style.strip())
+    out.append(told(state, event, worked=True), style=style.strip())  # the log shows its working under it
     changed = changes_words(state, event.result)
     if changed:
         out.append(f"  [{changed}]", style="dim")

@@ -50,12 +50,14 @@ def notes_on(notes: Mapping[int, list[SavedEvent]]) -> dict[int, int]:
 
 
 def event_words(state: State, e: SavedEvent, sealed: Mapping[int, str], noted: Mapping[int, int] | None = None,
-                gated: Set[int] = frozenset(), earlier: Iterable[SavedEvent] | None = None) -> str:
+                gated: Set[int] = frozenset(), earlier: Iterable[SavedEvent] | None = None, *,
+                worked: bool = False) -> str:
     """What an event did, in words; a sealed move never revealed (``sealed``: its seq -> its team's name, kept from
     the room) says only who committed one, in its own line and in its undo's, as the participants' report does.
     ``noted``: each note's seq -> its event (a note on a note on such a move is kept too, see :func:`notes_on`);
     ``gated``: counters entered behind the gate and never revealed, a note on which is kept as the seats kept it.
-    ``earlier``: the events before it, newest first, when ``state`` is not the game at or after it (:func:`told`)."""
+    ``earlier``: the events before it, newest first, when ``state`` is not the game at or after it (:func:`told`);
+    ``worked``: its ruling's working is shown with it (:func:`told`)."""
     if e.seq in sealed:
         return sealed_committed(sealed[e.seq])
     undoes = e.result.get("undoes")
@@ -67,7 +69,7 @@ def event_words(state: State, e: SavedEvent, sealed: Mapping[int, str], noted: M
         return sealed_note(target)
     if e.action.kind == "note" and target in gated:  # or the counter
         return sealed_note(target, counter=True)
-    return told(state, as_event(e), earlier)
+    return told(state, as_event(e), earlier, worked=worked)
 
 
 def event_text(state: State, e: SavedEvent, undone: Set[int], revealed_at: Mapping[int, int],
@@ -105,7 +107,7 @@ def working_text(save: Save, index: int, undone: Set[int], notes: Mapping[int, l
     state = save.state_at(index)
     out = Text()
     noted = noted or {}
-    out.append(event_words(state, e, sealed, noted, gated) + "\n", style="bold")
+    out.append(event_words(state, e, sealed, noted, gated, worked=True) + "\n", style="bold")
     # what a roll's modifiers read, from the state before it: the one the replayed state holds for an undo (a seek of
     # the save would replay up to SNAPSHOT_EVERY events again)
     before = state.previous if e.action.kind == "roll" else None
