@@ -14,6 +14,7 @@ from .codes import Code
 from .legal import _expect, closed_to, lapsing
 from .lookups import _, _actor_name, _move, _outcome, _track_name, _track_spec, named, pgettext, plural
 from .moves import _enact_move
+from .records import Modifier
 from .scope import ReadView
 from .settle import _result
 from .state import Proposal, State, evolve
@@ -123,15 +124,9 @@ def _roll(state: State, action: Action) -> tuple[State, dict[str, Any]]:
     head = _head(state, action, "dice")
     move = _move(state, head.move)
     dice = rolled(state, action)
-    view = ReadView(state, head.track, head.actor)
-    modifiers = []
-    total = sum(dice)
-    for mod, source in zip(move.modifiers, _sources(move.modifiers), strict=True):
-        applies = mod.holds(view)
-        add = mod.add  # type: ignore[attr-defined]
-        modifiers.append({"source": source, "add": add, "applies": applies})
-        if applies:
-            total += add
+    counted = roll_modifiers(state, move, head.track, head.actor)
+    modifiers = [mod._asdict() for mod in counted]  # as recorded: source, add, applies
+    total = sum(dice) + sum(mod.add for mod in counted if mod.applies)
     assert move.target is not None
     success = total >= move.target
     working = {"resolution": "dice", "dice": dice, "modifiers": modifiers, "total": total, "target": move.target}
@@ -150,6 +145,16 @@ def rolled(state: State, action: Action) -> list[int]:
     if not (type(dice) is list and len(dice) == 2 and all(type(d) is int and 1 <= d <= 6 for d in dice)):
         raise RuleViolation(Code.INVALID_ACTION, _("A recorded roll is two dice from 1 to 6."))
     return dice
+
+
+def roll_modifiers(state: State, move: MoveType, track: str | None, actor: str | None) -> tuple[Modifier, ...]:
+    """Each modifier of dice move ``move`` by ``actor`` on ``track`` as a roll on ``state``'s board counts it: its
+    source as recorded, what it adds, whether its condition holds (read in the move's scope). What a roll records,
+    and what the question before it marks as applying now (found from outside: the question listed every modifier
+    alike, and the facilitator could not tell the room which counted)."""
+    view = ReadView(state, track, actor)
+    return tuple(Modifier(source, mod.add, mod.holds(view))  # type: ignore[attr-defined]
+                 for mod, source in zip(move.modifiers, _sources(move.modifiers), strict=True))
 
 
 def _sources(modifiers: tuple[Any, ...]) -> tuple[str, ...]:

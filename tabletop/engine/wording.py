@@ -392,20 +392,37 @@ def move_words(move: MoveType, names: Mapping[str, str] | None = None, sealed: b
     return f"{out}; {failing}" if failing else out
 
 
-def modifier_words(mod: Any, names: Mapping[str, str] | None = None) -> str:
+def modifier_words(mod: Any, names: Mapping[str, str] | None = None, applies: bool | None = None) -> str:
     """A roll's modifier, ``+1 if Mutual trust >= 5`` (``−1``, as the roll's working writes it), for the question
-    that commits a dice move and the prompt that rolls it."""
-    return _("{add} if {condition}").format(add=signed(mod.add), condition=named(mod, names))
+    that commits a dice move and the prompt that rolls it. ``applies``: whether it holds on the board now (the
+    engine's :func:`~.adjudication.roll_modifiers`), marked, never by colour alone: ``✔ +1 if Mutual trust ≥ 5``,
+    ``✖ −1 if tension ≥ 3 (not met now)``."""
+    said = (_("{add} if {condition} (not met now)") if applies is False else _("{add} if {condition}")).format(
+        add=signed(mod.add), condition=named(mod, names))
+    return said if applies is None else f"{MET_MARK[applies]} {said}"
 
 
-def modifiers_words(move: MoveType, names: Mapping[str, str] | None = None) -> str | None:
+def applying_words(counted: Sequence[Any], target: int | None) -> str:
+    """What the modifiers that hold now add up to, and what that leaves the two dice to throw: ``applying now: +1,
+    so 8+ on two dice`` (``counted``: the engine's :func:`~.adjudication.roll_modifiers`; ``target``: the move's)."""
+    added = sum(mod.add for mod in counted if mod.applies)
+    return _("applying now: {total}, so {need}+ on two dice").format(
+        total=signed(added), need=(target or 0) - added)
+
+
+def modifiers_words(move: MoveType, names: Mapping[str, str] | None = None,
+                    counted: Sequence[Any] | None = None) -> str | None:
     """A dice move's modifiers, for the question that commits it (``modifiers of the roll: +1 if Mutual trust >= 5;
     −1 if tension >= 3``), or None (found from outside: the question said only "2d6 ≥ 9", and the modifiers came
-    first at the roll, after the move was made)."""
+    first at the roll, after the move was made). ``counted``: which hold on the board now (the engine's
+    :func:`~.adjudication.roll_modifiers`), each marked, and their sum on a line of its own."""
     if move.resolution != "dice" or not move.modifiers:
         return None
-    listed = "; ".join(modifier_words(mod, names) for mod in move.modifiers)
-    return _("modifiers of the roll: {modifiers}").format(modifiers=listed)
+    marks: Sequence[bool | None] = ([mod.applies for mod in counted] if counted is not None
+                                    and len(counted) == len(move.modifiers) else [None] * len(move.modifiers))
+    listed = "; ".join(modifier_words(mod, names, applies) for mod, applies in zip(move.modifiers, marks, strict=True))
+    said = _("modifiers of the roll: {modifiers}").format(modifiers=listed)
+    return f"{said}\n{applying_words(counted, move.target)}" if marks[0] is not None and counted else said
 
 
 #: A status an argument asks for (``content.arguments``: never "open"), as a result: "wants: the track deferred".
@@ -568,6 +585,7 @@ __all__ = [
     "changes_texts",
     "collapse_points",
     "amount_words",
+    "applying_words",
     "argued_words",
     "cost_words",
     "choice_words",

@@ -17,12 +17,13 @@ from ..content.grammar import plural_subject
 from ..engine.lookups import whose as possessive  # English "Russia's"; the name alone in a translation
 from ..content.literal import literal
 from ..engine import Action, RuleViolation, State, legal_actions, move_options, waiting_for
+from ..engine.adjudication import roll_modifiers
 from ..engine.cards import set_aside
 from ..engine.legal import lapsing, link_partners
 from ..engine.state import Proposal
 from ..engine.sides import is_own_move
-from ..engine.wording import (argued_words, choice_words, cost_words, failing_words, modifier_words, move_words, named,
-                              names, wanted_words)
+from ..engine.wording import (applying_words, argued_words, choice_words, cost_words, failing_words, modifier_words,
+                              move_words, named, names, wanted_words)
 from ..lang import Domain
 from .picks import (
     Act,
@@ -184,7 +185,13 @@ def _proposal_decision(state: State, waiting: str) -> Decision:
         return Decision(styled(_("{voter}: accept or reject?").format(voter=n.get(voter, voter)) + "\n", "bold", *spans),
                         (Choice(styled(_("Accept")), Act(accept)), Choice(styled(_("Reject")), Act(reject))))
     if waiting == "roll":
-        mods = tuple(("  " + modifier_words(mod, n) + "\n", "dim") for mod in move.modifiers)
+        # which modifiers hold on the board now, as the roll will count them (the engine's record, not read here):
+        # the facilitator explains the odds to the room (found from outside: every modifier was listed alike)
+        counted = roll_modifiers(state, move, head.track, head.actor)
+        mods = tuple(("  " + modifier_words(mod, n, now.applies) + "\n", "" if now.applies else "dim")
+                     for mod, now in zip(move.modifiers, counted, strict=True))
+        if counted:  # their sum first: at 80x24 the list under it scrolls
+            mods = (("  " + applying_words(counted, move.target) + "\n", "bold"), *mods)
         said = (_("Dice for {whose} on {track}: 2d6 + modifiers \u2265 {target}") if head.track
                 else _("Dice for {whose}: 2d6 + modifiers \u2265 {target}"))  # a global move is on no track
         prompt = styled(said.format(whose=whose, track=n.get(head.track or "", ""), target=move.target) + "\n", "", *mods)

@@ -29,6 +29,7 @@ from ..engine import Action, State, legal_actions, objectives_met, waiting_for
 from ..engine.telling import settled_notes, tell
 from ..lang import Domain, current
 from ..report.words import sealed_note, undo_sealed
+from ..engine.adjudication import roll_modifiers
 from ..engine.legal import lapsing
 from ..engine.records import changes_of
 from ..engine.ending import last_review_warning
@@ -437,7 +438,7 @@ def _move_entries(state: State, actor: str) -> list[Entry]:
             label = _("{move} (global)").format(move=literal(move.name))
         out.append(Entry(entry_id(state, action), label, action, problem.message if problem else None,
                          action.track or "@global",
-                         confirm=None if problem else _confirm_words(state, move, n)))
+                         confirm=None if problem else _confirm_words(state, move, n, action)))
     passing = Action("pass", actor=actor)
     said = (pgettext("plural subject", "Pass \u2014 {actor} make no more moves this round")
             if plural_subject(state.scenario, actor)
@@ -447,11 +448,12 @@ def _move_entries(state: State, actor: str) -> list[Entry]:
     return out
 
 
-def _confirm_words(state: State, move: Any, n: dict[str, str]) -> str:
+def _confirm_words(state: State, move: Any, n: dict[str, str], action: Action) -> str:
     """What a move's question says before the seat commits it, as the hot seat's: its words, and a dice move's
-    modifiers."""
+    modifiers, those that hold on the board now marked (the engine's :func:`~tabletop.engine.adjudication.roll_modifiers`)."""
+    counted = roll_modifiers(state, move, action.track, action.actor) if move.resolution == "dice" else ()
     said = move_words(move, n, state.ruleset.ruleset.sealed_moves)
-    modifiers = modifiers_words(move, n)
+    modifiers = modifiers_words(move, n, counted)
     return f"{said}\n{modifiers}" if modifiers else said
 
 

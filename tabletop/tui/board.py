@@ -23,6 +23,7 @@ from textual.widgets import OptionList
 
 from ..engine import Action, RuleViolation, State
 from ..engine.telling import warning as told_warning
+from ..engine.adjudication import roll_modifiers
 from ..engine.wording import modifiers_words
 from ..lang import SOURCE, Domain, current
 from ..play.cardhold import CardHold
@@ -447,9 +448,11 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
             state = self.session.state
             n = names(state)
             move = next(m for m in state.ruleset.moves if m.id == action.move)
+            # which of a dice move's modifiers hold on the board now, as a roll would count them (the engine's)
+            counted = roll_modifiers(state, move, action.track, action.actor) if move.resolution == "dice" else ()
             move = shown(state).index.moves.get(move.id, move)
             details = Text(move_words(move, n, state.ruleset.ruleset.sealed_moves))
-            modifiers = modifiers_words(move, n)
+            modifiers = modifiers_words(move, n, counted)
             if modifiers:
                 details.append("\n" + modifiers)
             if state.ruleset.ruleset.sealed_moves:
