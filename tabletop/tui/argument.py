@@ -21,7 +21,7 @@ from textual.binding import Binding, BindingsMap
 from textual.containers import Horizontal, VerticalScroll
 from textual.events import Key
 from textual.message import Message
-from textual.widgets import OptionList, Static, TextArea
+from textual.widgets import Button, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 from textual.widgets.text_area import EditResult, Location
 
@@ -149,6 +149,22 @@ class ResultList(OwnKeys, OptionList):
     OWN_KEYS = BindingsMap(OptionList.BINDINGS)
 
 
+class Done(Button):
+    """The dialog's last stop for Tab, after the last reason: Enter (or a click) hands the argument in. A key typed here
+    is taken by nothing and said so (:class:`Refused`): found from outside, Tab from the last reason wrapped to the
+    action, and a third reason typed after it («Довод 3?», where the ruleset allows two) went on the action's end and
+    was sent; its "?" must not open the help either."""
+
+    class Refused(Message):
+        """A character was typed on the button."""
+
+    def _on_key(self, event: Key) -> None:
+        if event.is_printable:
+            event.stop()
+            event.prevent_default()
+            self.post_message(self.Refused())
+
+
 def fitted(text: str, width: int) -> str:
     """``text`` if it fits in ``width`` cells, else cut to fit with "…" at its end."""
     if width <= 0 or cell_len(text) <= width:
@@ -182,6 +198,8 @@ class ArgumentScreen(_Dialog[Entered | None]):
     ArgumentScreen #argue-error { color: $error; height: auto; display: none; }
     ArgumentScreen #argue-error.-shown { display: block; }
     ArgumentScreen #argue-keys { color: $text-muted; margin: 1 0 0 0; }
+    ArgumentScreen #argue-done { margin: 1 0 0 0; }
+    ArgumentScreen #argue-keys.-under-done { margin: 0; }
     """
     BINDINGS = [
         Binding("escape", "cancel", N_("Cancel"), id="modal.cancel"),
@@ -224,9 +242,10 @@ class ArgumentScreen(_Dialog[Entered | None]):
                                         max_length=form.reason_limit, id=f"argue-reason-{i}")
                         yield Static(self._count("", form.reason_limit), classes="count",
                                      id=f"argue-reason-{i}-count")
+                yield Done(_("Done: send the argument"), compact=True, id="argue-done")
             yield Static("", id="argue-error")
             yield Static("", id="argue-unsaved", classes=TYPED_WARNING)
-            yield Static(self._keys(typed=False), id="argue-keys")
+            yield Static(self._keys(typed=False), id="argue-keys", classes="" if form.counter else "-under-done")
 
     def _keys(self, typed: bool) -> Text:
         """The dialog's keys; Escape's as many times as it takes now (``typed``: a field holds typed text, and the
@@ -284,7 +303,8 @@ class ArgumentScreen(_Dialog[Entered | None]):
         count = self.query_one(f"#{field.id}-count", Static)
         count.update(self._count(kept, field.max_length))
         count.set_class(len(kept) >= field.max_length, "-full")
-        self._say(None)
+        if field is self.focused:  # typing goes on; not a change come late from a field a burst has left
+            self._say(None)
         self.query_one("#argue-keys", Static).update(self._keys(holds_typed_text(self)))
 
     @on(LineField.Refused)
@@ -307,6 +327,24 @@ class ArgumentScreen(_Dialog[Entered | None]):
         if isinstance(field, (LineField, OptionList)):
             await keys_taken(field)
             self._entered(field)
+        elif isinstance(field, Done):
+            self._hand_in()
+
+    @on(Button.Pressed, "#argue-done")
+    def _done_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self._hand_in()
+
+    @on(Done.Refused)
+    def _no_more_reasons(self, event: Done.Refused) -> None:
+        event.stop()
+        most = self.form.reasons
+        self._say(ngettext("No more reasons: this ruleset takes at most {n}. Enter sends the argument; Shift+Tab goes "
+                           "back to the reason.",
+                           "No more reasons: this ruleset takes at most {n}. Enter sends the argument; Shift+Tab goes "
+                           "back to the reasons.", most).format(n=most))
+        error = self.query_one("#argue-error", Static)
+        error.call_after_refresh(error.scroll_visible, animate=False)  # once it takes its room: scrolled at 80x24
 
     def _entered(self, field: LineField | OptionList) -> None:
         """Enter in ``field``: the next field, or the entry handed in (the last field, an empty reason, a counter)."""

@@ -281,3 +281,26 @@ async def test_a_burst_lands_in_the_fields_it_was_typed_for() -> None:
             await pilot.pause()
             await typed(pilot, how, *BURST)
         assert app.answers == [Entered("act", 1, ("r9", "xr2"))], (how, app.answers)
+
+
+async def test_a_reason_past_the_last_is_refused_and_leaves_the_action_as_typed() -> None:
+    """Found from outside (helper-222, in Russian at 80x24): a team typed its second reason, the last the ruleset
+    allows, pressed Tab and typed a third, «Довод 3?», then Enter: Tab from the last reason had wrapped to the action,
+    and the third reason was added to the action's end and sent. Tab from the last reason now stops at the dialog's
+    own "Done" button: what is typed there is refused in words (no "?" opening the help either), and Enter hands in the
+    argument as it was typed."""
+    from .support import typed
+
+    keys = (*"act", "enter", "enter", *"r1", "tab", *"r2", "tab", *"\u0414\u043e\u0432\u043e\u0434 3?")
+    for how in ("slowly", "burst"):
+        app = Host(argument(reasons=2))
+        async with app.run_test(size=SMALL) as pilot:
+            await pilot.pause()
+            await typed(pilot, how, *keys)
+            screen = app.screen
+            assert isinstance(screen, ArgumentScreen), (how, type(screen).__name__)
+            assert screen.query_one("#argue-action", LineField).value == "act", how
+            said = " ".join(in_the_dialog(screen))
+            assert "No more reasons" in said and "at most 2" in said, (how, said)
+            await press(pilot, "enter")
+        assert app.answers == [Entered("act", 0, ("r1", "r2"))], (how, app.answers)
