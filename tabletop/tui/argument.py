@@ -27,7 +27,7 @@ from textual.widgets.text_area import EditResult, Location
 
 from ..lang import Domain
 from .modals import _Dialog
-from .notices import TYPED_WARNING, holds_typed_text, typed_now, typed_text_lost
+from .notices import TYPED_WARNING, holds_typed_text, typed_now, typed_text_lost, typing_resumed
 from .text import literal
 from .fields import FIELD_KEYS, OwnKeys, StartInSight, keys_taken
 
@@ -191,6 +191,8 @@ class ArgumentScreen(_Dialog[Entered | None]):
     ArgumentScreen Horizontal > Static { width: 1fr; }
     ArgumentScreen Horizontal > .count { width: auto; min-width: 8; color: $text-muted; text-align: right; }
     ArgumentScreen Horizontal > .count.-full { color: $warning; text-style: bold; }
+    ArgumentScreen .limit { margin: 0 0 0 3; color: $warning; text-style: bold; display: none; }
+    ArgumentScreen .limit.-shown { display: block; }
     ArgumentScreen .reason > .number { width: 3; }
     ArgumentScreen .reason > LineField { width: 1fr; margin: 0 1 0 0; }
     ArgumentScreen LineField { height: auto; max-height: 6; background: $boost; }
@@ -242,6 +244,10 @@ class ArgumentScreen(_Dialog[Entered | None]):
                                         max_length=form.reason_limit, id=f"argue-reason-{i}")
                         yield Static(self._count("", form.reason_limit), classes="count",
                                      id=f"argue-reason-{i}-count")
+                    # the limit's words under the reason, not beside it: found from outside, at 80 columns
+                    # «200/200 — предел: остальное не принято» took half the row, and the reason wrapped at ~25
+                    # characters over six lines
+                    yield Static("", classes="limit", id=f"argue-reason-{i}-limit")
                 yield Done(_("Done: send the argument"), compact=True, id="argue-done")
             yield Static("", id="argue-error")
             yield Static("", id="argue-unsaved", classes=TYPED_WARNING)
@@ -284,11 +290,29 @@ class ArgumentScreen(_Dialog[Entered | None]):
             self.query_one(f"#argue-reason-{i}", LineField).value = reason
 
     @staticmethod
-    def _count(value: str, limit: int, refused: bool = False) -> Text:
-        """How much of the limit ``value`` uses; ``refused``: text typed past it was not taken just now."""
-        full = len(value) >= limit
-        said = _("the limit: the rest was not taken") if refused else _("the limit") if full else ""
+    def _count(value: str, limit: int, refused: bool = False, words: bool = True) -> Text:
+        """How much of the limit ``value`` uses; ``refused``: text typed past it was not taken just now. ``words``:
+        with what reaching the limit means (:meth:`_limit_words`), else the count alone."""
+        said = ArgumentScreen._limit_words(value, limit, refused) if words else ""
         return Text(f"{len(value)}/{limit}" + (" \u2014 " + said if said else ""))
+
+    @staticmethod
+    def _limit_words(value: str, limit: int, refused: bool = False) -> str:
+        """What the limit means now: nothing under it; reached; or text past it refused just now."""
+        return _("the limit: the rest was not taken") if refused else _("the limit") if len(value) >= limit else ""
+
+    def _show_count(self, field: LineField, refused: bool = False) -> None:
+        """``field``'s count, and what its limit means now: a reason's words on their own line under it."""
+        value, limit = field.value, field.max_length
+        count = self.query_one(f"#{field.id}-count", Static)
+        under = self.query(f"#{field.id}-limit").results(Static)
+        line = next(iter(under), None)
+        count.update(self._count(value, limit, refused, words=line is None))
+        count.set_class(refused or len(value) >= limit, "-full")
+        if line is not None:
+            said = self._limit_words(value, limit, refused)
+            line.update(Text(said))
+            line.set_class(bool(said), "-shown")
 
     # -- typing ------------------------------------------------------------------
 
@@ -300,20 +324,16 @@ class ArgumentScreen(_Dialog[Entered | None]):
         if kept != field.value or len(kept) > field.max_length:
             field.value = kept[: field.max_length]  # a pasted control (a line break too) is shown as its symbol
             return  # the change this makes comes back here
-        count = self.query_one(f"#{field.id}-count", Static)
-        count.update(self._count(kept, field.max_length))
-        count.set_class(len(kept) >= field.max_length, "-full")
+        self._show_count(field)
         if field is self.focused:  # typing goes on; not a change come late from a field a burst has left
             self._say(None)
+            typing_resumed(self)
         self.query_one("#argue-keys", Static).update(self._keys(holds_typed_text(self)))
 
     @on(LineField.Refused)
     def _refused(self, event: LineField.Refused) -> None:
         event.stop()
-        field = event.field
-        count = self.query_one(f"#{field.id}-count", Static)
-        count.update(self._count(field.value, field.max_length, refused=True))
-        count.add_class("-full")
+        self._show_count(event.field, refused=True)
 
     @on(LineField.Submitted)
     def _next(self, event: LineField.Submitted) -> None:

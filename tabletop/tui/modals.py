@@ -26,7 +26,8 @@ from ..lang import Domain
 from ..play.clock import PickHold
 from .decisionlist import refill
 from .language import latin_key
-from .notices import QUESTION_HELD, TYPED_WARNING, holds_typed_text, taken, typed_now, typed_text_lost
+from .notices import (QUESTION_HELD, TYPED_WARNING, holds_typed_text, taken, typed_now, typed_text_lost,
+                      typing_resumed)
 from .fields import FIELD_KEYS, InOrder, LiteralInOrder, LiteralInput
 from .widgets import KeyScroll
 from ..content.literal import shell_path
@@ -242,6 +243,7 @@ class AskScreen(_Dialog[str | None]):
     @on(Input.Changed, "#ask-input")
     def _typed(self) -> None:
         self.query_one("#ask-keys", Static).update(self._keys(holds_typed_text(self)))
+        typing_resumed(self)  # a warning of an Escape over the text no longer holds: the next one warns again
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

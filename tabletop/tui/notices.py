@@ -221,6 +221,21 @@ def _say(app: App[object], screen: Screen[object], warned: _QuitWarned, words: s
     line.call_after_refresh(line.scroll_visible, animate=False)  # once it takes its room: a dialog scrolled at 80x24
 
 
+def typing_resumed(screen: Screen[object]) -> None:
+    """Typing goes on in the dialog ``screen`` after a first ctrl+q or Escape warned its text would be lost: the
+    warning is taken back (its line, or its notice), and the next such key warns again before anything is lost. Found
+    from outside: "not saved yet: finish it first, or press Escape again" stayed under the fields while the team went
+    on typing."""
+    app = screen.app
+    warned = _QUIT_WARNED.get(app)
+    if warned is None or warned.screen is not screen:
+        return
+    warned.notice.clear(app)
+    warned.screen = None
+    for line in screen.query(f".{TYPED_WARNING}").results(Static):
+        line.remove_class("-shown")
+
+
 def _forget_gone(app: App[object]) -> None:
     """The quit warning's dialog has closed: its notice goes with it."""
     warned = _QUIT_WARNED.get(app)
@@ -230,4 +245,4 @@ def _forget_gone(app: App[object]) -> None:
 
 
 __all__ = ["QUESTION_HELD", "REFUSAL_TITLE", "TYPED_WARNING", "Refusals", "holds_typed_text", "taken",
-           "typed_text_lost"]
+           "typed_text_lost", "typing_resumed"]

@@ -304,3 +304,47 @@ async def test_a_reason_past_the_last_is_refused_and_leaves_the_action_as_typed(
             assert "No more reasons" in said and "at most 2" in said, (how, said)
             await press(pilot, "enter")
         assert app.answers == [Entered("act", 0, ("r1", "r2"))], (how, app.answers)
+
+
+async def test_a_reason_at_its_limit_keeps_its_width_at_80_columns() -> None:
+    """Found from outside (helper-222, in Russian at 80x24): once reason 1 reached its 200 characters, its limit line
+    «200/200 — предел: остальное не принято» took the right half of the row and the reason wrapped at ~25 characters
+    over six lines, pushing reason 2 and the keys down. The words of the limit go under the field, the field keeps the
+    row's width."""
+    from tabletop import lang
+
+    lang.set_language("ru")
+    app = Host(argument(reason_limit=200))
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        reason = screen.query_one("#argue-reason-0", LineField)
+        empty_width = reason.size.width
+        reason.focus()
+        await pilot.pause()
+        reason.post_message(Paste("\u0434" * 230))  # past the limit: the rest is refused, and said so
+        await pilot.pause()
+        assert reason.value == "\u0434" * 200
+        # as wide as it was empty (less the dialog's scrollbar, once the dialog is taller than the screen)
+        assert reason.size.width >= empty_width - 2, (reason.size.width, empty_width)
+        said = " ".join(in_the_dialog(screen))
+        assert "200/200" in said and "\u043e\u0441\u0442\u0430\u043b\u044c\u043d\u043e\u0435 \u043d\u0435 \u043f\u0440\u0438\u043d\u044f\u0442\u043e" in said, said
+        assert reason.size.height <= 4, reason.size
+
+
+async def test_the_typed_text_warning_goes_once_typing_resumes() -> None:
+    """Found from outside (helper-222): after one Escape over typed text the dialog said "not saved yet: finish it first,
+    or press Escape again", and the line stayed while the team went on typing, as if the next Escape would still lose the
+    text. Typing on takes the warning back: the next Escape warns again before anything is lost."""
+    app = Host(argument())
+    async with app.run_test(size=SMALL) as pilot:
+        await type_text(pilot, "half")
+        await press(pilot, "escape")
+        screen = app.screen
+        assert isinstance(screen, ArgumentScreen)
+        assert "press Escape again" in " ".join(in_the_dialog(screen))
+        await type_text(pilot, " more")
+        assert "press Escape again" not in " ".join(in_the_dialog(screen))
+        await press(pilot, "escape")  # warned again, not closed
+        assert app.screen is screen and app.answers == []
+        assert "press Escape again" in " ".join(in_the_dialog(screen))
