@@ -20,6 +20,7 @@ from .board import BoardScreen
 from .clock import Now
 from .language import LANGUAGE_BINDING, LatinKeys, Multilingual
 from .notices import typed_text_lost
+from .pasting import WholePastes
 
 if TYPE_CHECKING:
     from .start import Choice
@@ -43,7 +44,7 @@ HIGH_CONTRAST = Theme(
 THEMES = ("textual-dark", "tabletop-high-contrast", "textual-light")
 
 
-class TabletopApp(LatinKeys, Multilingual, App[None]):
+class TabletopApp(WholePastes, LatinKeys, Multilingual, App[None]):
     """A workshop on one shared screen. Pass a Session to go straight to its board."""
 
     TITLE = "tabletop"  # untranslated: the program's name

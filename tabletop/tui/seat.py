@@ -45,6 +45,7 @@ from .bars import CLEAR_OF_NOTICES, KeyBar
 from .decisionlist import PICK_KEYS, DecisionList, about_text
 from .language import LatinKeys
 from .notices import Refusals, taken, typed_text_lost
+from .pasting import WholePastes
 from .seatacts import SeatActs
 from .seatdialogs import CONSOLE_HELP, SEAT_HELP, CodeScreen
 from .seatpowers import POWER_BINDINGS, ConsolePowers
@@ -454,7 +455,7 @@ def into_view(panel: Widget, *, top: bool = False, refreshes: int = 8, wanted: C
     panel.call_after_refresh(step, refreshes)
 
 
-class SeatApp(LatinKeys, SeatActs, App[None]):
+class SeatApp(WholePastes, LatinKeys, SeatActs, App[None]):
     """A seat's client: joins ``address`` with ``code`` (or asks for it), shows the view, sends picks."""
 
     CSS_PATH = Path(__file__).parent / "seat.tcss"
