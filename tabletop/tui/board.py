@@ -87,6 +87,8 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
         Binding("o", "override", N_("Override"), id="facilitator.override"),
         Binding("u", "undo", N_("Undo"), id="facilitator.undo"),
         Binding("n", "note", N_("Note"), id="facilitator.note"),
+        # in the help (F1) and the palette, and said in the ruling view itself: the footer is full at 80x24
+        Binding("l", "last_ruling", N_("Ruling"), show=False, id="facilitator.ruling"),
         Binding("e", "end_game", N_("End"), id="facilitator.end"),
         Binding("f", "facilitator_panel", N_("Facilitator"), id="facilitator.panel"),
         Binding("s", "private_notes", N_("Private notes"), show=False, id="facilitator.private"),
@@ -96,7 +98,7 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
     #: the actions whose keys open a dialog (a question, a list, a note): the keys typed after one go to the dialog
     #: (:class:`~.keys.DialogKeys`); p asks only while a team sits at the keyboard
     dialog_actions = frozenset({"inject", "override", "note", "end_game", "undo", "skip", "redraw", "private_notes",
-                                "pause", "resume"})
+                                "pause", "resume", "last_ruling"})
 
     # The title and key bars are docked: the two columns are the screen's own layout.
     # #turn and #prompt keep room for what they usually say, so that a new team's turn, one line
@@ -510,7 +512,19 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
         if warning and action.kind == "override":
             self.notify(literal(warning), title=_("Tension at breakdown"), severity="warning", timeout=12, markup=False)
         self.refresh_view()
+        if action.kind == "roll" and not self.session.state.over:
+            self._show_argued_ruling()
         return True
+
+    def _show_argued_ruling(self) -> None:
+        """An argument's roll: its whole working in front of the room (:mod:`.rulingview`), held against the Enter
+        that rolled, pressed twice."""
+        from .rulingview import RulingScreen, ruling_to_show
+
+        state = self.session.state
+        event = ruling_to_show(state)
+        if event is not None:
+            self.app.push_screen(RulingScreen(state, event, self.pick_hold.fresh()))
 
     def hold_the_game(self) -> None:
         """Pause: the phase timer stops and the bots wait (a bot's move already queued does not come)."""

@@ -466,6 +466,7 @@ Facilitator
   o  override a track or meter (with a reason)
   u  undo the last action (it stays in the record)
   n  a note on the last event or an earlier one (notes feed the debrief)
+  l  the last ruling, whole: every reason, counter, the odds and the roll
   e  end the game early
   f  show / hide the facilitator panel
   s  show control notes and secret objectives to the room (asks first)

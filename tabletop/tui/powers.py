@@ -214,6 +214,7 @@ class FacilitatorPowers(_Screen):
             (_("Override a track or meter"), self.action_override, group),
             (_("Undo the last action"), self.action_undo, group),
             (_("Note on an event: the last, or an earlier one"), self.action_note, group),
+            (_("The last ruling, whole: its working, odds and roll"), self.action_last_ruling, group),
             (_("End the game"), self.action_end_game, group),
             (_("Show or hide the facilitator panel"), self.action_facilitator_panel, group),
             (_("Show private notes (control notes, secret objectives) to the room"), self.action_private_notes,
@@ -426,6 +427,20 @@ class FacilitatorPowers(_Screen):
         # the team at the keyboard may not be the one whose sealed move this is: named as the log names it
         ask_note(self, lambda: self.session.state, room_told, _room_reads, _("what happened, what to discuss later"),
                  send, typed, about)
+
+    def action_last_ruling(self) -> None:
+        """The last ruling that stands, whole (:class:`~.rulingview.RulingScreen`): the room reads it again."""
+        if self.picks_first() and self.app.screen is not self:  # a pick sent before the key opened its own dialog
+            return
+        from .rulingview import RulingScreen, last_ruling
+
+        state = self.session.state
+        event = last_ruling(state)
+        if event is None:
+            self.refusals.show(self, _("No ruling yet: dice, a vote or the facilitator have settled nothing so far."),
+                               "information", title="", seconds=4)
+            return
+        self.app.push_screen(RulingScreen(state, event, self._question_hold()))
 
     def action_end_game(self) -> None:
         if self._picks_then_keyboard():

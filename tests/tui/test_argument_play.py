@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from textual.widgets import Static
 
 from tabletop import legal_actions, open_save
@@ -99,6 +100,9 @@ async def test_a_round_with_an_argument_two_counters_odds_roll_ruling_undo_and_r
                       "odds: likely (6+ on two dice), set by the facilitator",
                       f"rolled {ruling['dice'][0]} + {ruling['dice'][1]} = {ruling['total']} vs target 6"):
             assert words in shown, words
+        assert type(app.screen).__name__ == "RulingScreen"  # the ruling's whole working, up after the roll
+        await press(pilot, "enter")
+        assert "Talk [b]now[/]" in rendered(pilot)  # and in the board's rulings once it is read
         # the facilitator takes the roll back: the argument waits for its dice again
         await press(pilot, "u")
         assert isinstance(app.screen, ConfirmScreen)
@@ -434,4 +438,99 @@ async def test_at_80x24_the_counter_list_that_follows_the_moves_phase_shows_both
             assert listed.virtual_size.height <= inner, (listed.virtual_size, where, rendered(pilot))
     finally:
         lang.set_language("en")
+    session.close()
+
+
+def _at_the_argument_s_dice(path: Path) -> Session:
+    """The bundled game: Russia argues with the longest texts the ruleset takes (280 characters of action, two
+    reasons of 200), every other team counters with 200 characters, the facilitator's odds set: the dice are next."""
+    from tabletop.engine import Action, waiting_for
+
+    action = ("\u0410\u043a\u0446\u0438\u044f-" * 60)[:279] + "\u2116"  # the end of the action marked
+    reasons = (("\u0414" * 199) + "1", ("\u0434" * 199) + "2")
+    from tabletop import load_scenario
+
+    session = Session.start(load_scenario("parallel-tracks"), 3, path)
+    while waiting_for(session.state) != "roll":
+        options = legal_actions(session.state)
+        argues = [a for a in options if a.kind == "move" and a.move == "argue"]
+        passes = [a for a in options if a.kind == "pass" and session.state.phase == "moves"]
+        if argues:
+            a = argues[0]
+            session.apply(Action("move", actor=a.actor, move=a.move, track=a.track, text=action, wanted=a.wanted,
+                                 reasons=reasons))
+        elif options[0].kind == "counter":
+            who = options[0].actor
+            session.apply(Action("counter", actor=who, track=session.state.queue[0].track,
+                                 text=(f"end-of-{who}".rjust(200, "\u2014"))))
+        elif options[0].kind == "odds":  # the facilitator's: unlikely
+            session.apply(next(o for o in options if o.odds == "unlikely"))
+        else:
+            session.apply((passes or options)[0])
+    return session
+
+
+@pytest.mark.parametrize("size", [SMALL, SIZE], ids=["80x24", "120x40"])
+@pytest.mark.parametrize("code", ["en", "ru", "uk"])
+async def test_an_argument_s_ruling_is_shown_whole_after_the_roll(tmp_path: Path, code: str,
+                                                                  size: tuple[int, int]) -> None:
+    """Found from outside (helper-222, in Russian at 80x24): the facilitator rolled an argument's dice and the board
+    went straight on; the ruling showed as the first four lines of the newest entry in "Last rulings", its action,
+    reasons, counters and odds below them, reached only by Tab and scrolling. After the roll the ruling's whole working
+    comes up: the verdict, the action, each reason, each counter by team, the odds and who set them, the roll, every
+    line of it reached by the arrows on the smallest screen; a double Enter does not close it unread; Enter closes it,
+    and l puts it up again."""
+    from textual.widgets import OptionList
+
+    from tabletop import lang
+    from tabletop.engine.records import Ruling
+    from tabletop.tui.text import names as room_names, seen as seen_state
+    from tabletop.tui.widgets import KeyScroll
+
+    session = _at_the_argument_s_dice(tmp_path / "game.jsonl")
+    clock = [100.0]
+    lang.set_language(code)
+    app = TabletopApp(session, now=lambda: clock[0], pick_hold=0.5)
+    async with app.run_test(size=size, notifications=True) as pilot:
+        await pilot.pause()
+        clock[0] += 1
+        await press(pilot, "1")  # roll the dice
+        assert session.state.last is not None and session.state.last.action.kind == "roll"
+        screen = app.screen
+        assert type(screen).__name__ == "RulingScreen", (type(screen).__name__, rendered(pilot))
+        from tabletop.tui.rulingview import RulingScreen
+
+        await press(pilot, "enter")  # the Enter that rolled, pressed twice: held
+        assert app.screen is screen
+
+        # every line, read through with the arrows where the screen is short
+        scroll = screen.query_one(KeyScroll)
+        seen = []
+        for _ in range(40):
+            seen.append(rendered(pilot))
+            await press(pilot, "down")
+        shown = " ".join(seen)
+        ruling = Ruling.from_result(session.state.last.result)
+        assert ruling is not None
+        assert "\u2116" in shown  # the action to its end
+        for reason in ("\u0414" * 20 + "1", "\u0434" * 20 + "2"):
+            assert reason in shown.replace(" ", ""), reason
+        counterers = [a for a, _t in ruling.counters]
+        assert counterers and all(f"end-of-{a}" in shown for a in counterers), counterers
+        said = room_names(seen_state(session.state))  # each counter by its team, as the room names it
+        assert all(said[a] in shown for a in counterers), [said[a] for a in counterers]
+        assert f"{ruling.dice[0]} + {ruling.dice[1]} = {ruling.total}" in shown
+        assert str(ruling.target) in shown
+        with_words = {"en": "set by the facilitator", "ru": "\u0432\u0435\u0434\u0443\u0449", "uk": "\u0432\u0435\u0434\u0443\u0447"}
+        assert with_words[code] in shown.lower(), shown
+        assert scroll.max_scroll_y == 0 or scroll.scroll_y == scroll.max_scroll_y  # read to its end
+        clock[0] += 1
+        await press(pilot, "enter")
+        assert isinstance(app.screen, BoardScreen)
+        clock[0] += 1
+        await press(pilot, "l")
+        assert isinstance(app.screen, RulingScreen)
+        await press(pilot, "escape")
+        assert isinstance(app.screen, BoardScreen)
+        assert isinstance(app.screen.query_one("#decision"), OptionList)
     session.close()

@@ -1,0 +1,122 @@
+"""A ruling's whole working in front of the room: who did what, the verdict and every line of its working.
+
+Found from outside (helper-222, in Russian at 80x24): after the facilitator set an argument's odds and rolled, the
+board went straight on to the next decision; the ruling showed only as the first four lines of the newest entry in
+"Last rulings", the action, the reasons, the counters and the odds below them, reached only by Tab and scrolling.
+DESIGN §11 promises "the ruling shows every reason, counter, the odds and the roll". The board puts this view up
+after an argument's roll (:func:`ruling_to_show`), and ``l`` puts up the last ruling of any kind again. An ordinary
+roll's working is one line, which the panel shows whole: it does not stop the game for an Enter.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import Static
+
+from ..engine import Event, State
+from ..engine.records import Ruling
+from ..engine.review import undone_seqs
+from ..lang import Domain
+from ..play.clock import PickHold
+from .modals import _Dialog
+from .notices import taken
+from .text import event_line, hidden_seqs, ruling_lines, settled_lines
+from .widgets import KeyScroll
+
+_, ngettext, N_ = Domain("tui").words()
+
+#: an Enter as the ruling comes up: the Enter that rolled, pressed twice
+RULING_HELD = N_("Not taken: the ruling has just come up. Read it, then press Enter.")
+
+
+def last_ruling(state: State) -> Event | None:
+    """The newest event that settled a ruling and stands (not undone, not a sealed move unrevealed), or None."""
+    log = state.log
+    undone = undone_seqs(log)
+    hidden = hidden_seqs(state, log, undone)
+    for event in reversed(log):
+        if event.seq in undone or event.seq in hidden or event.action.kind == "undo":
+            continue
+        if Ruling.from_result(event.result) is not None:
+            return event
+    return None
+
+
+def ruling_to_show(state: State) -> Event | None:
+    """The event the board puts up whole as soon as it is made: an argument's roll (its texts are long), else None."""
+    event = state.last
+    if event is None or event.action.kind != "roll":
+        return None
+    ruling = Ruling.from_result(event.result)
+    return event if ruling is not None and ruling.resolution == "argue" else None
+
+
+def ruling_text(state: State, event: Event) -> Text:
+    """The event as the log names it (who, what, the verdict, the changes), then each line of its working."""
+    log = state.log
+    undone = undone_seqs(log)
+    out = Text()
+    out.append_text(event_line(state, event, hidden_seqs(state, log, undone), undone))
+    for line in [*ruling_lines(state, event), *settled_lines(state, event)]:
+        out.append("\n\u2022 ")
+        out.append_text(Text(line.plain.strip()))
+    return out
+
+
+class RulingScreen(_Dialog[None]):
+    """A ruling's whole working; Enter or Escape closes it, the arrows scroll it when the screen is short."""
+
+    DEFAULT_CSS = """
+    RulingScreen { align: center middle; background: $background 40%; }
+    RulingScreen > Vertical { width: 86; max-width: 100%; height: auto; max-height: 100%;
+        border: thick $accent; background: $surface; padding: 0 1; }
+    RulingScreen #ruling-title { text-style: bold; }
+    RulingScreen KeyScroll { height: auto; }
+    RulingScreen #ruling-keys { color: $text-muted; }
+    """
+    BINDINGS = [
+        Binding("enter", "close(True)", N_("Close"), id="ruling.close"),
+        Binding("escape", "close", N_("Close"), show=False, id="ruling.close-escape"),
+    ]
+
+    def __init__(self, state: State, event: Event, hold: PickHold | None = None):
+        """``hold``: the view came up under the hand that rolled; an Enter within it is not taken (a double Enter)."""
+        super().__init__()
+        self._state = state
+        self._event = event
+        self._hold = hold
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(Text(_("Ruling, event {seq}").format(seq=self._event.seq)), id="ruling-title")
+            with KeyScroll(id="ruling-scroll"):
+                yield Static(ruling_text(self._state, self._event), id="ruling-text")
+            yield Static(Text(_("Enter or Escape: close \u00b7 \u2191/\u2193 scroll \u00b7 l on the board: this again")),
+                         id="ruling-keys")
+
+    def on_mount(self) -> None:
+        self.query_one(KeyScroll).focus()  # the arrows scroll it
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fit)
+
+    def _fit(self) -> None:
+        """The working no taller than the screen leaves it under the title and over the keys, which stay in sight (a
+        docked line of keys hid the working's last line, the roll, at 80x24)."""
+        box = self.query_one("RulingScreen > Vertical")  # untranslated: CSS
+        scroll = self.query_one(KeyScroll)
+        others = sum(w.outer_size.height for w in box.children if w is not scroll)
+        room = max(3, self.size.height - box.styles.gutter.height - others)
+        if scroll.styles.max_height is None or scroll.styles.max_height.cells != room:
+            scroll.styles.max_height = room
+
+    def action_close(self, by_enter: bool = False) -> None:
+        if by_enter and self._hold is not None and not taken(self, self._hold, _(RULING_HELD)):
+            return
+        self.answer(None)
+
+
+__all__ = ["RULING_HELD", "RulingScreen", "last_ruling", "ruling_to_show", "ruling_text"]
