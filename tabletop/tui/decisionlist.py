@@ -121,7 +121,8 @@ class DecisionList(OptionList):
         if not self.is_attached or self.app._exit:
             return
         above, below = (self.above(), self.below()) if self.counts_below else (0, 0)
-        if above or below:
+        unnumbered = len(self.options) > len(PICK_KEYS)
+        if below or (above and not unnumbered):  # at a long list's end, how its unnumbered lines are reached (↑↓)
             counts = []
             if above:
                 counts.append(ngettext("\u2191 {n} more above", "\u2191 {n} more above", above).format(n=above))
@@ -129,7 +130,7 @@ class DecisionList(OptionList):
                 counts.append(ngettext("\u2193 {n} more below", "\u2193 {n} more below", below).format(n=below))
             said = " \u00b7 ".join(counts)
         else:
-            said = _(UNNUMBERED) if len(self.options) > len(PICK_KEYS) else ""
+            said = _(UNNUMBERED) if unnumbered else ""
         if self.border_subtitle != said:
             self.border_subtitle = said
 
