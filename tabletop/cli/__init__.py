@@ -22,7 +22,7 @@ from ..content import ContentError
 from ..content.errors import did_you_mean
 from ..lang import Domain, LanguageError, current, set_language
 from . import language
-from .terminal import _err, _line, _problems
+from .terminal import _err, _line, _problems, say_what_the_terminal_shows
 
 _, ngettext, N_ = Domain("cli").words()
 
@@ -113,6 +113,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     that the help and every message are in it; a bad one is exit 2.
     """
     argv = list(sys.argv[1:] if argv is None else argv)
+    say_what_the_terminal_shows()  # before the first word: a terminal that lacks a letter shows "?", never a traceback
     try:
         code = language.choose(argv)
     except LanguageError as exc:

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..content.literal import literal
 from . import screens
-from .terminal import _err, _line, _out, output_file, output_refused
+from .terminal import _document, _err, _line, _out, output_file, output_refused
 from ..lang import Domain
 from ..content.oswords import folder_words
 
@@ -100,8 +98,7 @@ def cmd_report(args: argparse.Namespace) -> int:
             return 1
         _err(_("Report written to {path}").format(path=out))
     else:
-        text = literal(text)  # each format made file text literal already; this is the last guard
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        _document(text)  # UTF-8, as -o FILE writes it, whatever the terminal's encoding
     for said in told:  # found from outside: a damaged save, or a file left out of a folder's report, went unsaid here
         _err(_("tabletop report: warning: {said}").format(said=_line(said)))
     # the report is written, and it is not the whole record: as verify, a script is told so (found from outside)
@@ -150,7 +147,7 @@ def add_commands(sub: _SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--format", choices=["md", "html", "json"], default=None,
                    help=_("md, html or json (default: as -o FILE's suffix names it, else md)"))
     p.add_argument("-o", "--output", default=None, metavar="FILE", type=output_file,
-                   help=_("write to FILE instead of the screen (-: standard output, as without -o)"))
+                   help=_("write to FILE instead of the screen (-: standard output, as without -o); UTF-8 either way"))
     p.add_argument("--force", action="store_true", help=_("with -o: replace FILE if it exists (never a save, nor a sweep's plan or rows)"))
     p.add_argument("--audience", choices=["facilitator", "participants"], default="facilitator",
                    help=_("facilitator: everything (default); participants: no control notes, and secret objectives "

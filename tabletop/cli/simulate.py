@@ -11,7 +11,7 @@ from ..content.finding import DEFAULT_RULESET
 from ..content.loader import load_scenario
 from .arguments import _games, _seed, _workers, too_many_workers
 from .progress import GamesBar
-from .terminal import _err, _line, _notice, _out, control_refused
+from .terminal import _document, _err, _line, _notice, _out, control_refused
 from ..lang import Domain
 from ..content.oswords import folder_words, system_words
 
@@ -96,11 +96,11 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     shown = translated(scenario, current())  # the tables name tracks, actors and cards in the command's language
     if args.compare:
         if args.json:
-            _out(json.dumps({"compare": reports}))
+            _document(json.dumps({"compare": reports}))  # for a script: UTF-8, as every document
         else:
             _out(format_comparison(reports, names_of(shown)))
     elif args.json:
-        _out(json.dumps(reports[modes[0]]))
+        _document(json.dumps(reports[modes[0]]))
     else:
         _out(format_table(reports[modes[0]], names_of(shown)))
     return 0

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from .arguments import _workers, too_many_workers
 from .progress import GamesBar
-from .terminal import _err, _line, _notice, _out, output_file, output_refused
+from .terminal import _document, _err, _line, _notice, _out, output_file, output_refused
 from ..lang import Domain, decimal
 from ..content.oswords import folder_words, system_words
 
@@ -195,7 +195,7 @@ def _report(args: argparse.Namespace) -> int:
         _err(_("tabletop sweep report: cannot write {path}: {problem}").format(path=args.output, problem=system_words(exc)))
         return 1
     if args.output is None:
-        _out(text.rstrip("\n"))  # a full disk, a reader gone: main says it, as for every command's output
+        _document(text.rstrip("\n"))  # UTF-8, as -o FILE; a full disk, a reader gone: main says it, as for every command's output
     else:  # as tabletop report -o says it (found from outside: nothing said where the page went)
         _err(_("Report written to {path}").format(path=args.output))
     return 0
@@ -245,7 +245,7 @@ def add_commands(sub: _SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--format", choices=["md", "html"], default=None,
                    help=_("sweep report: Markdown or HTML (default: as -o FILE's suffix names it, else md)"))
     p.add_argument("-o", "--output", default=None, metavar="FILE", type=output_file,
-                   help=_("sweep report: write to FILE (-: standard output, as without -o)"))
+                   help=_("sweep report: write to FILE (-: standard output, as without -o); UTF-8 either way"))
     p.add_argument("--force", action="store_true", help=_("sweep report: replace FILE if it exists"))
     p.add_argument("--svg", default=None, metavar="KEY:TRACK",
                    help=_("sweep report: only the chart of TRACK against KEY, as an SVG file"))

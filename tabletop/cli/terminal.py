@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -20,6 +21,44 @@ def _out(text: str = "") -> None:
 
 def _err(text: str) -> None:
     print(literal(text), file=sys.stderr, flush=True)
+
+
+def _document(text: str) -> None:
+    """A document (a report, a schema) on stdout, ``-o -``: UTF-8 bytes whatever the terminal's encoding says, the
+    bytes ``-o FILE`` writes (with a last line break). Found from outside: on a Russian or Ukrainian Windows, output
+    redirected to a file is cp1251, and ``report SAVE > r.md`` ended in a traceback on the report's first circle;
+    a document taken for a file or a script is UTF-8, as every file tabletop writes."""
+    text = literal(text)  # each format made its text literal already: the last guard
+    if not text.endswith("\n"):
+        text += "\n"
+    sys.stdout.flush()  # whatever was said before it comes first
+    raw = getattr(sys.stdout, "buffer", None)
+    if raw is None:  # a text stream with no bytes under it (a caller's StringIO): text is all it takes
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    raw.write(text.encode("utf-8"))
+    raw.flush()  # a full disk, a reader gone: raised here, in the command line's code, where main says it
+
+
+def say_what_the_terminal_shows() -> None:
+    """Let stdout and stderr write a character their encoding lacks as "?" instead of failing: once, as the command
+    line starts, for every message, argparse's help and usage included. Found from outside: ``--lang ru verify`` in
+    koi8_r (no em dash), ``--lang uk --help`` (no Ukrainian i) and nearly everything in ascii ended in a traceback
+    and exit 1, which says a file was refused. stderr's "?" too, not Python's backslashed code points: a line of
+    those reads as nothing. A UTF-8 stream fails on nothing but a lone surrogate (a name's undecodable bytes): one
+    that already writes those somehow (escaped under the C locale, backslashed on stderr) keeps its way."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is None:  # not a text file (a caller's StringIO): it encodes nothing
+            continue
+        utf8 = codecs.lookup(getattr(stream, "encoding", None) or "ascii").name == "utf-8"
+        if stream.errors == "replace" or (utf8 and stream.errors != "strict"):
+            continue
+        try:
+            reconfigure(errors="replace")
+        except (OSError, ValueError):  # closed, or a stream that takes no new errors: left as it is
+            pass
 
 
 def _notice(command: str) -> Callable[[str], None]:

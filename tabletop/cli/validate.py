@@ -6,7 +6,7 @@ import argparse
 import json
 from typing import TYPE_CHECKING
 
-from .terminal import _line, _out
+from .terminal import _document, _line, _out
 from ..lang import Domain
 
 _, ngettext, N_ = Domain("cli").words()
@@ -64,7 +64,7 @@ def _policies() -> tuple[str, ...]:
 def cmd_schema(args: argparse.Namespace) -> int:
     from .schema import schema_for
 
-    _out(json.dumps(schema_for(args.kind), indent=2))
+    _document(json.dumps(schema_for(args.kind), indent=2))  # a file for editors: UTF-8, as every document
     return 0
 
 
