@@ -34,6 +34,26 @@ def cannot_draw() -> str | None:
     return term if term in CANNOT_DRAW else None
 
 
+def not_utf8() -> str | None:
+    """The encoding this terminal takes, when it is not UTF-8 (``koi8-r``, ``cp1251``); None when it is. Read off
+    both streams a screen writes to: the stderr it is drawn on and the stdout its last line (the save) is said on.
+    Found from outside: under KOI8-R, ``tabletop --lang ru`` drew its circles, corners and arrows as ``\\u256d``
+    and the like over a smashed layout, and exited 0."""
+    import codecs
+
+    for stream in (sys.__stderr__, sys.stdout):
+        encoding = getattr(stream, "encoding", None)
+        if not encoding:  # no text stream (a caller's own): nothing to say of it
+            continue
+        try:
+            name = codecs.lookup(encoding).name
+        except LookupError:
+            name = encoding
+        if name != "utf-8":
+            return name
+    return None
+
+
 def draws_on_a_terminal() -> bool:
     """Whether what Textual draws a screen on is a terminal: the process's own stderr (``sys.__stderr__``, which its
     driver writes to). Found from outside: ``tabletop host … 2>host.err`` drew the console into host.err, growing
@@ -63,6 +83,11 @@ def _need_terminal(command: str = "") -> int | None:
     if (term := cannot_draw()) is not None:
         _err(_("tabletop: this terminal (TERM={term}) cannot draw the screen: run tabletop in a terminal window "
                "such as xterm or the system's terminal, or set TERM=xterm-256color").format(term=term))
+        return 1
+    if (encoding := not_utf8()) is not None:
+        _err(_("{prefix}: this terminal takes {encoding}, not UTF-8, and the screen cannot be drawn in it: switch the "
+               "terminal to UTF-8 (LANG=ru_RU.UTF-8; on Windows, Windows Terminal), or if it is UTF-8 already, "
+               "export PYTHONIOENCODING=utf-8").format(prefix=prefix, encoding=encoding))
         return 1
     return None
 
