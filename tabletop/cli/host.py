@@ -177,7 +177,7 @@ def _open_session(args: argparse.Namespace) -> Session | int:
     if (refused := _save_refused(path, given=bool(args.save))) is not None:
         _err(f"tabletop host: {refused}")  # untranslated: the command's name before a message worded where it arose
         return 1
-    if path.exists():
+    if args.save and path.exists():  # (the automatic name, taken meanwhile by another start, gives way to -2 below)
         if not looks_like_a_save(path):  # found from outside: a sweep file or a ruleset was told to resume
             _err(_("tabletop host: {path} already exists and is not a save; give --save the name of a new file")
                  .format(path=path))
@@ -185,10 +185,11 @@ def _open_session(args: argparse.Namespace) -> Session | int:
         _err(_exists(path))
         return 1
     try:
-        return Session.start(scenario, seed, path, seats, teams=teams)
+        # the automatic name gives way to the next free one if another start took it this same second
+        return Session.start(scenario, seed, path, seats, teams=teams, exact=bool(args.save))
     except SaveError as exc:
         _err(f"tabletop host: {exc}")  # untranslated: the command's name before a message worded where it arose
-    except FileExistsError:  # another process made it since the check above (two hosts started at once)
+    except FileExistsError:  # another process made the --save given since the check above (two hosts at once)
         _err(_exists(path))
     except OSError as exc:
         _err(_("tabletop host: cannot create the save {path}: {problem}").format(path=path, problem=system_words(exc)))

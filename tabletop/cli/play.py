@@ -95,7 +95,7 @@ def cmd_play(args: argparse.Namespace) -> int:
     if (refused := _save_refused(path, given=bool(args.save))) is not None:
         _err(f"tabletop play: {refused}")  # untranslated: the command's name before a message worded where it arose
         return 1
-    if path.exists():
+    if args.save and path.exists():  # (the automatic name, taken meanwhile by another start, gives way to -2 below)
         if not looks_like_a_save(path):  # found from outside: a sweep file or a ruleset was told "use tabletop resume"
             _err(_("tabletop play: {path} already exists and is not a save; give --save the name of a new file")
                  .format(path=path))
@@ -112,11 +112,12 @@ def cmd_play(args: argparse.Namespace) -> int:
         return code
     seed = args.seed if args.seed is not None else unchosen_seed()
     try:
-        session = Session.start(scenario, seed, path, seats, teams=teams)
+        # the automatic name gives way to the next free one if another start took it this same second
+        session = Session.start(scenario, seed, path, seats, teams=teams, exact=bool(args.save))
     except SaveError as exc:
         _err(f"tabletop play: {exc}")  # untranslated: the command's name before a message worded where it arose
         return 1
-    except FileExistsError:  # another process made it since the check above (two plays started at once)
+    except FileExistsError:  # another process made the --save given since the check above (two plays at once)
         _err(_exists(path))
         return 1
     except OSError as exc:

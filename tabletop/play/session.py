@@ -157,15 +157,21 @@ class Session:
         seats: Mapping[str, str] | None = None,
         save_dir: str | Path = DEFAULT_SAVE_DIR,
         teams: Mapping[str, str] | None = None,
+        exact: bool | None = None,
     ) -> Session:
-        """A new game and its save; ``teams`` names the human teams (actor id -> name), recorded in the header."""
+        """A new game and its save; ``teams`` names the human teams (actor id -> name), recorded in the header.
+
+        ``exact``: ``save_path`` is a name the room typed, refused if taken; False: a name tabletop chose, which
+        gives way to the next free ``-2``, ``-3``... if another start took it meanwhile. Default: exact when
+        ``save_path`` is given, and the automatic name in ``save_dir`` is not."""
         seats_full = _seats([a.id for a in scenario.ruleset.actors], seats)
         path = Path(save_path) if save_path else default_save_path(save_dir, scenario.id)
+        exact = bool(save_path) if exact is None else exact
         extra: dict[str, object] = {"seats": seats_full}
         named = _teams(seats_full, teams)
         if named:
             extra["teams"] = named
-        writer = SaveWriter.create(path, scenario, seed, extra=extra)
+        writer = SaveWriter.create(path, scenario, seed, extra=extra, exact=exact)
         return cls(new_game(scenario, seed), writer, seats_full)
 
     @classmethod

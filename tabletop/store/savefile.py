@@ -129,18 +129,22 @@ class SaveWriter:
 
     @classmethod
     def create(cls, path: str | Path, scenario: Scenario, seed: int, durable: bool = True,
-               extra: dict[str, Any] | None = None) -> SaveWriter:
-        """Start a new save at ``path``, locked for this writer; refuses to overwrite an existing file."""
+               extra: dict[str, Any] | None = None, *, exact: bool = True) -> SaveWriter:
+        """Start a new save at ``path``, locked for this writer (its :attr:`path` is where it went); never overwrites
+        a file. ``exact``: a name the room typed, refused if taken (``FileExistsError``). Else a name tabletop chose
+        (:func:`default_save_path`): taken meanwhile, it gives way to the first free ``NAME-2``, ``-3``..., each
+        tried by an exclusive link, so two starts in the same second never refuse each other (found from outside:
+        two start screens' F5 at once, and the second was told its writable folder "does not take the save")."""
         p = Path(path)
         p.parent.mkdir(parents=True, exist_ok=True)
-        if p.exists():
+        if exact and p.exists():
             raise FileExistsError(errno.EEXIST, _("a save is never overwritten"), str(p))
         data, given = _header(scenario, seed, extra)
         raw, chain = line(data, "", given)
         # a crash never leaves an empty or half-written save, and the save is never seen unlocked
-        fd, lock = born_locked(p, lambda fd: files.write_all(fd, raw), exact=True)[1:]
+        named, fd, lock = born_locked(p, lambda fd: files.write_all(fd, raw), exact=exact)
         lock.announce()
-        return cls(p, fd, chain, 0, durable, lock, seals=SealBook(True))
+        return cls(named, fd, chain, 0, durable, lock, seals=SealBook(True))
 
     @classmethod
     def draft(cls, path: str | Path, scenario: Scenario, seed: int,
@@ -413,7 +417,8 @@ _UNSAFE_ASCII = re.compile(r"[^A-Za-z0-9._-]+")
 
 
 def default_save_path(save_dir: str | Path, ruleset_id: str) -> Path:
-    """``<dir>/<UTC timestamp>-<ruleset id>.jsonl``, never an existing file."""
+    """``<dir>/<UTC timestamp>-<ruleset id>.jsonl``, not an existing file when chosen: another start may take it
+    before this one creates it, so it is created with ``SaveWriter.create(..., exact=False)``."""
     stamp = _dt.datetime.now(_dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     return unique_path(Path(save_dir) / f"{stamp}-{_safe(ruleset_id)}.jsonl")
 

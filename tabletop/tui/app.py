@@ -44,6 +44,29 @@ HIGH_CONTRAST = Theme(
 THEMES = ("textual-dark", "tabletop-high-contrast", "textual-light")
 
 
+def _save_refused(code: int | None) -> str:
+    """What the start screen says when the save cannot be made, as the system said why (``{path}``, ``{reason}``,
+    ``{folder}``). Its save names all go to one folder: another name there is no way round a full disk or a folder
+    that refuses writes (found from outside: "or name another save" sent the facilitator round in circles). Found
+    from outside too: every error but a full disk was "the folder does not take the save", a name taken a moment
+    before by another start screen's F5 included, which sent the room to another folder for nothing."""
+    if code in (errno.ENOSPC, errno.EDQUOT):
+        return _("Cannot create the save {path}: {reason}. Nothing was started: free some space on that disk, then "
+                 "press F5 again (or quit with ctrl+q and start tabletop in a folder on another disk).")
+    if code == errno.EEXIST:  # a typed name another start took since it was checked; or no free name left
+        return _("Cannot create the save {path}: {reason}. Nothing was started: another game took that name a moment "
+                 "ago; press F5 again.")
+    if code == errno.EROFS:
+        return _("Cannot create the save {path}: {reason}. Nothing was started: the folder {folder} is on a disk that "
+                 "is read-only; quit with ctrl+q and start tabletop in a folder on a disk you can write to.")
+    if code in (errno.EACCES, errno.EPERM):
+        return _("Cannot create the save {path}: {reason}. Nothing was started: you may not write in the folder "
+                 "{folder}; quit with ctrl+q and start tabletop in a folder you can write to.")
+    # what else a folder may refuse with (a name too long, a link loop, a disk error): the system's words say which
+    return _("Cannot create the save {path}: {reason}. Nothing was started: the folder {folder} does not take the "
+             "save; quit with ctrl+q and start tabletop in a folder you can write to.")
+
+
 class TabletopApp(WholePastes, LatinKeys, Multilingual, App[None]):
     """A workshop on one shared screen. Pass a Session to go straight to its board."""
 
@@ -123,19 +146,14 @@ class TabletopApp(WholePastes, LatinKeys, Multilingual, App[None]):
         else:
             path = default_save_path(self.save_dir, scenario.id)
         try:
-            self.session = Session.start(scenario, choice.seed, path, choice.seats, teams=choice.teams)
+            # the automatic name gives way to the next free one if another start screen took it this same second
+            self.session = Session.start(scenario, choice.seed, path, choice.seats, teams=choice.teams,
+                                         exact=bool(choice.save_name))
         except OSError as exc:
             from ..content.oswords import system_words  # an error path: not on the start path
 
-            # the start screen's save names all go to one folder: another name there is no way round a full disk or a
-            # folder that refuses writes (found from outside: "or name another save" sent the facilitator round in
-            # circles; in review: the full disk's advice was given of a folder that refused access)
-            said = (_("Cannot create the save {path}: {reason}. Nothing was started: free some space on that disk, "
-                      "then press F5 again (or quit with ctrl+q and start tabletop in a folder on another disk).")
-                    if exc.errno in (errno.ENOSPC, errno.EDQUOT) else
-                    _("Cannot create the save {path}: {reason}. Nothing was started: the folder {folder} does not "
-                      "take the save; quit with ctrl+q and start tabletop in a folder you can write to.")
-                    ).format(path=path.absolute(), reason=system_words(exc), folder=path.parent.absolute())
+            said = _save_refused(exc.errno).format(path=path.absolute(), reason=system_words(exc),
+                                                   folder=path.parent.absolute())
             self.notify(literal(said), severity="error", timeout=15, markup=False)
             return False
         self._renamed = renamed

@@ -218,7 +218,7 @@ async def test_a_save_folder_that_refuses_writes_is_not_given_the_full_disk_s_ad
         await press(pilot, "f5")
         assert app.screen is screen and app.session is None
         said = " ".join(str(n.message) for n in app._notifications)
-        assert f"Permission denied. Nothing was started: the folder {saves.absolute()} does not take the save; quit " \
+        assert f"Permission denied. Nothing was started: you may not write in the folder {saves.absolute()}; quit " \
                "with ctrl+q and start tabletop in a folder you can write to." in said, said
         assert "free some space" not in said and "another save" not in said, said
 
@@ -259,3 +259,75 @@ async def test_a_name_typed_at_once_after_tab_lands_in_the_field_tab_went_to() -
         assert isinstance(screen, StartScreen)
         assert screen.query_one("#seed", Input).value == "42"
         assert screen.query_one("#save-name", Input).value == "abc"
+
+
+async def test_two_start_screens_pressing_f5_in_the_same_second_each_get_a_save(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found from outside (helper-224): two start screens in one folder, F5 at once; the second was told the folder
+    "does not take the save", where the first had just taken the same automatic name. The other screen's save is
+    made here between the name's choice and the create: this one takes the next free name, as the README says."""
+    import tabletop.tui.app as app_module
+    from tabletop.content.loader import load_scenario
+    from tabletop.play.session import Session
+
+    saves = tmp_path / "saves"
+    chosen: list[Path] = []
+
+    def and_the_other_screen_takes_it(save_dir, ruleset_id):  # noqa: ANN001, ANN202 - default_save_path's own
+        path = real(save_dir, ruleset_id)
+        chosen.append(path)
+        Session.start(load_scenario(ruleset_id), 1, path).close()  # the other start screen's F5, this same second
+        return path
+
+    real = app_module.default_save_path
+    monkeypatch.setattr(app_module, "default_save_path", and_the_other_screen_takes_it)
+    app = TabletopApp(save_dir=saves)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await press(pilot, "f5")
+        assert isinstance(app.screen, BoardScreen), " ".join(str(n.message) for n in app._notifications)
+        assert not any("Nothing was started" in str(n.message) for n in app._notifications)
+        session = app.session
+        assert session is not None and len(chosen) == 1
+        other = chosen[0]
+        assert session.save_path == other.with_name(other.name.removesuffix(".jsonl") + "-2.jsonl")
+    assert open_save(other).header["seed"] == 1 and len(open_save(other)) == 0  # the other screen's save, untouched
+
+
+@pytest.mark.parametrize(("error", "words"), [
+    (FileExistsError(17, "File exists"),
+     "File exists. Nothing was started: another game took that name a moment ago; press F5 again."),
+    (OSError(30, "Read-only file system"),
+     "Read-only file system. Nothing was started: the folder {folder} is on a disk that is read-only; quit with "
+     "ctrl+q and start tabletop in a folder on a disk you can write to."),
+    (PermissionError(13, "Permission denied"),
+     "Permission denied. Nothing was started: you may not write in the folder {folder}; quit with ctrl+q and start "
+     "tabletop in a folder you can write to."),
+    (OSError(40, "Too many levels of symbolic links"),
+     "Too many levels of symbolic links. Nothing was started: the folder {folder} does not take the save; quit with "
+     "ctrl+q and start tabletop in a folder you can write to."),
+    (OSError(28, "No space left on device"),
+     "No space left on device. Nothing was started: free some space on that disk, then press F5 again (or quit with "
+     "ctrl+q and start tabletop in a folder on another disk)."),
+], ids=["EEXIST", "EROFS", "EACCES", "ELOOP", "ENOSPC"])
+async def test_a_save_that_cannot_be_made_is_said_as_what_the_system_said(
+    error: OSError, words: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found from outside (helper-224): every error but a full disk was "the folder does not take the save", a name
+    taken a moment before (another start screen's) too, and a facilitator was sent to another folder for nothing."""
+    from tabletop.play.session import Session
+
+    def refused(*_args, **_kwargs):  # noqa: ANN002, ANN003, ANN202 - Session.start's own
+        raise error
+
+    monkeypatch.setattr(Session, "start", refused)
+    saves = tmp_path / "saves"
+    app = TabletopApp(save_dir=saves)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await press(pilot, "f5")
+        assert app.screen is screen and app.session is None
+        said = " ".join(str(n.message) for n in app._notifications)
+        assert words.format(folder=saves.absolute()) in said, said
