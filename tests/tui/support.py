@@ -50,7 +50,7 @@ def burst(app: App[object], *keys: str) -> None:
     driver = app._driver
     assert driver is not None
     for key in keys:
-        event = events.Key(key, None)
+        event = events.Key(key, " " if key == "space" else None)  # a letter's character is its key (Textual's)
         event.set_sender(app)
         driver.send_message(event)
 
