@@ -10,10 +10,12 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from rich._wrap import divide_line  # what Textual's Content wraps with
 from rich.cells import cell_len
+from rich.segment import Segment
 from rich.text import Text
 from textual.content import Content
 from textual.geometry import Size
 from textual.reactive import Reactive
+from textual.strip import Strip
 from textual.visual import Visual
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -25,7 +27,6 @@ from ..play.picks import Styled
 if TYPE_CHECKING:
     from rich.console import Console
     from textual.css.styles import RulesMap
-    from textual.strip import Strip
     from textual.style import Style
     from textual.visual import RenderOptions
 
@@ -71,7 +72,38 @@ def refill(listing: OptionList, options: list[Option]) -> None:
         listing.clear_options()
 
 
-class DecisionList(OptionList):
+#: the mark beside the highlighted option of every list
+MARK = "\u25b6"  # untranslated: a symbol
+
+
+class MarkedList(OptionList):
+    """An option list whose highlighted option is marked with :data:`MARK` beside its first line, not by its colours
+    alone: found from outside, on a terminal without colour (TERM=xterm-mono, NO_COLOR) the highlighted option was
+    bold on a background nobody saw, as bold as the others, and Enter picked an option nobody could point at. The mark
+    sits in the cell the list's left padding had, so the options keep their width and wrap as before. Every list a
+    person picks from is one: the board's and the seats' decisions, the dialogs', the start screen's, the replay's."""
+
+    DEFAULT_CSS = """
+    MarkedList { padding: 0 1 0 0; }
+    """
+
+    def _get_left_gutter_width(self) -> int:
+        # Textual's own hook (its SelectionList draws its boxes there): the options are laid out in the width left
+        return 1
+
+    def render_line(self, y: int) -> Strip:
+        line = super().render_line(y)
+        try:
+            index, offset = self._lines[self.scroll_offset.y + y]
+        except IndexError:  # below the last option: a blank line, already as wide as the list
+            return line
+        first_of_highlighted = index == self.highlighted and offset == 0 and not self.options[index].disabled
+        # the cell in the line's own style: the highlight's bar runs through it, as it ran through the padding
+        style = next((segment.style for segment in line if segment.style is not None), None)
+        return Strip([Segment(MARK if first_of_highlighted else " ", style), *line], line.cell_length + 1)
+
+
+class DecisionList(MarkedList):
     """The decision at hand: the column gives it its height, whatever it lists.
 
     Textual lays the whole screen out again when a widget's virtual size
@@ -314,5 +346,5 @@ def option_label(number: int, entry: Entry) -> Text:
     return label
 
 
-__all__ = ["PICK_KEYS", "DecisionList", "Entry", "OptionWords", "about_text", "option_label", "pick_key", "refill",
+__all__ = ["MARK", "PICK_KEYS", "DecisionList", "Entry", "MarkedList", "OptionWords", "about_text", "option_label", "pick_key", "refill",
            "rich_text"]

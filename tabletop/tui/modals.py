@@ -24,7 +24,7 @@ from textual.widgets.option_list import Option
 from ..engine.actions import TEXT_LIMIT
 from ..lang import Domain
 from ..play.clock import PickHold
-from .decisionlist import refill
+from .decisionlist import MarkedList, refill
 from .language import latin_key
 from .notices import (QUESTION_HELD, TYPED_WARNING, holds_typed_text, taken, typed_now, typed_text_lost,
                       typing_resumed)
@@ -118,7 +118,7 @@ class PickScreen(_Dialog[int | None]):
             yield Static(self._title if isinstance(self._title, Text) else Text(self._title), id="pick-title")
             if len(self._options) > 8:
                 yield Static(Text(_("Type to narrow the list.")), id="pick-filter")
-            yield OptionList(*self._matching(), id="pick-list")
+            yield MarkedList(*self._matching(), id="pick-list")
             if self._help:
                 yield Static(self._help if isinstance(self._help, Text) else Text(self._help, style="dim"))
 

@@ -26,7 +26,7 @@ from ..lang import SOURCE, Domain, current, set_language
 from ..store.players import recorded
 from ..store.reading import Save, SavedEvent
 from .bars import KeyBar, TitleBar
-from .decisionlist import OptionWords, refill
+from .decisionlist import MarkedList, OptionWords, refill
 from .history import charts_text, lanes_text
 from .language import LANGUAGE_BINDING, LatinKeys, Multilingual, texts_note
 from .modals import AskScreen, ConfirmScreen, HelpScreen, PickScreen
@@ -512,7 +512,7 @@ class ReplayScreen(Screen[None]):
         self.show()  # the timeline scrolls to its event again itself, its height changed (Timeline.on_resize)
 
 
-class Timeline(OptionList):
+class Timeline(MarkedList):
     """The replay's events, one option each, the event shown highlighted."""
 
     def on_resize(self) -> None:

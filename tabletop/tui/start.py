@@ -27,6 +27,7 @@ from ..store.players import TEAM_NAME_MAX, policy_word
 from ..sim.bots import POLICIES
 from .bars import KeyBar, TitleBar
 from .text import independence_word, literal, timer_words, timers_placeholder, timers_words
+from .decisionlist import MarkedList
 from .fields import FIELD_KEYS, InOrder, LiteralInOrder
 from .widgets import KeyScroll
 
@@ -190,7 +191,7 @@ Each actor is played by a team of people or by a bot; a team may be given its na
     def compose(self) -> ComposeResult:
         yield TitleBar()
         with Horizontal(id="columns"):
-            yield OptionList(*[Option(self._scenario_label(e), id=str(i)) for i, e in enumerate(self.entries)],
+            yield MarkedList(*[Option(self._scenario_label(e), id=str(i)) for i, e in enumerate(self.entries)],
                              id="scenarios")
             with Vertical(id="right"):
                 with KeyScroll(id="details-box"):

@@ -20,7 +20,7 @@ from textual.widgets.option_list import Option
 from ..engine.arguments import matrix_odds
 from ..lang import Domain
 from ..play.arguing import odds_choice
-from .decisionlist import refill
+from .decisionlist import MarkedList, refill
 from .modals import _Dialog
 from .text import literal
 
@@ -51,7 +51,7 @@ class StrongScreen(_Dialog[tuple[int, ...] | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(Text(literal(self._title)), id="strong-title")
-            yield OptionList(*self._options(), id="strong-list")
+            yield MarkedList(*self._options(), id="strong-list")
             yield Static(self._odds(), id="strong-odds")
             keys = _("Enter: mark strong or not \u00b7 last line: set the odds \u00b7 Escape: cancel")
             yield Static(Text(keys), id="strong-keys")

@@ -523,7 +523,7 @@ async def test_at_80x24_a_team_sees_its_tracks_under_a_card_dealt_with(tmp_path:
             await press(pilot, "enter")
         await pilot.pause()
         shown = frame(pilot)
-        listed = [line for line in shown.splitlines() if re.search(r"\u2502 [1-6]\. ", line)]
+        listed = [line for line in shown.splitlines() if re.search(r"\u2502[ \u25b6][1-6]\. ", line)]  # ▶: highlighted
         assert len(listed) >= 5, shown  # two before: the card's text took their rows
         assert "Declaration on territorial" in shown  # the card's title stays in view (its text scrolls)
 

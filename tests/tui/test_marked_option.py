@@ -1,0 +1,78 @@
+"""The highlighted option of every list a person picks from is marked with a symbol, not by its colours alone (found
+from outside: under TERM=xterm-mono the highlighted option was bold, as bold as the other, and under NO_COLOR=1 a grey
+background; DESIGN §3a: no meaning carried by colour alone). The mark is in the text the list draws: it survives any
+terminal, a projector's washed-out colours and a screenshot in grey."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import OptionList
+
+from tabletop import open_save
+from tabletop.tui.app import TabletopApp
+from tabletop.tui.replay import ReplayApp
+from tests.replay.test_replay import record
+
+from .support import SIZE, SMALL, press, start
+
+MARK = "\u25b6"
+
+
+def marked(listing: OptionList) -> list[str]:
+    """The rows of ``listing`` on screen that carry the mark, as drawn."""
+    rows = [listing.render_line(y).text for y in range(listing.scrollable_content_region.height)]
+    return [row for row in rows if MARK in row]
+
+
+def words_of_highlighted(listing: OptionList) -> str:
+    assert listing.highlighted is not None
+    return str(listing.options[listing.highlighted].prompt).split("\n")[0].split()[0]
+
+
+async def assert_marked_and_moves(pilot: Pilot, listing: OptionList) -> None:
+    """One row marked, the highlighted option's first; ↓ takes the mark to the next option."""
+    await pilot.pause()
+    first = marked(listing)
+    assert len(first) == 1 and first[0].startswith(MARK), first
+    assert words_of_highlighted(listing) in first[0], (first, words_of_highlighted(listing))
+    before = listing.highlighted
+    await press(pilot, "down")
+    after = marked(listing)
+    assert listing.highlighted != before
+    assert len(after) == 1 and after != first and words_of_highlighted(listing) in after[0], after
+
+
+async def test_the_board_s_decision_is_marked(tmp_path: Path) -> None:
+    app = TabletopApp(start(tmp_path))
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await press(pilot, "enter")  # the card drawn: its choices, or the moves
+        listing = app.screen.query_one("#decision", OptionList)
+        if listing.option_count < 2:
+            await press(pilot, "enter")
+        assert listing.option_count >= 2
+        await assert_marked_and_moves(pilot, listing)
+
+
+async def test_a_dialog_s_list_is_marked(tmp_path: Path) -> None:
+    app = TabletopApp(start(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "i")  # the inject list
+        await assert_marked_and_moves(pilot, app.screen.query_one("#pick-list", OptionList))
+
+
+async def test_the_start_screen_s_scenarios_are_marked(tmp_path: Path) -> None:
+    app = TabletopApp(save_dir=tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await assert_marked_and_moves(pilot, app.screen.query_one("#scenarios", OptionList))
+
+
+async def test_the_replay_s_event_is_marked(tmp_path: Path) -> None:
+    app = ReplayApp(open_save(record(tmp_path / "game.jsonl")))
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await assert_marked_and_moves(pilot, app.screen.query_one("#timeline", OptionList))
