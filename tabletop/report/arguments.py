@@ -2,11 +2,12 @@
 
 Every matrix argument made in the save, under its track (ruleset order): who
 argued, the action and the result wanted, each reason and counter as typed,
-the odds and who set them, the roll and what it did — or the step it waits on
-when the save stops before its ruling. The texts are kept exactly as typed
-(the JSON report is the record); ``headline`` and ``lines`` are worded
-through :mod:`tabletop.engine.wording`, which sanitises them, and each format
-escapes them its own way.
+the odds and who set them, the roll and what it did, and the facilitator's
+overrides of the track that followed the ruling (the room saw them) — or the
+step it waits on when the save stops before its ruling. The texts are kept
+exactly as typed (the JSON report is the record); ``headline`` and ``lines`` are worded through
+:mod:`tabletop.engine.wording`, which sanitises them, and each format escapes
+them its own way.
 
 A participants' report (:func:`seal_arguments`) leaves out what the room has
 not seen: an argument sealed and not revealed, and counters still behind the gate.
@@ -18,9 +19,11 @@ from typing import Any
 
 from ..content.grammar import plural_subject
 from ..engine.arguments import argument_step
-from ..engine.records import Ruling
+from ..engine.records import RULING_KINDS, Ruling
 from ..engine.rulingwords import argument_parts, ruling_text
+from ..engine.telling import tell
 from ..engine.wording import argued_words, lapsed_word, undone_word, wanted_words
+from .decisions import changes_text
 from .replayed import ReplayedGame
 from .words import one_line, outcome_word
 from ..lang import Domain
@@ -37,6 +40,7 @@ def arguments_part(game: ReplayedGame) -> list[dict[str, Any]]:
     final = game.states[-1]
     pending = {p.seq: p for p in final.queue if p.argument is not None}
     typed = _counter_languages(game)
+    at = {e.seq: i for i, e in enumerate(game.events)}
     for ev in game.events:
         a = ev.action
         if a.kind != "move" or a.wanted is None or a.track not in per_track:
@@ -45,6 +49,7 @@ def arguments_part(game: ReplayedGame) -> list[dict[str, Any]]:
         ruled = game.ruled_at.get(ev.seq)
         if ruled is not None and ruled in game.by_seq:
             _add_ruling(game, typed, entry, Ruling.from_result(game.by_seq[ruled].result), ruled)
+            entry["overrides"] = _overridden(game, a.track, at[ruled])
         elif ev.seq in pending:
             _add_pending(game, typed, entry, pending[ev.seq])
         entry["headline"] = _headline(game, entry)
@@ -81,8 +86,45 @@ def _argument(game: ReplayedGame, ev: Any) -> dict[str, Any]:
         "dice": [],
         "lines": [],
         "working": None,
+        "overrides": [],  # the facilitator's overrides of the track after its ruling (see _overridden)
         **({"lang": a.lang} if a.lang is not None else {}),  # the language its text and reasons were typed in
     }
+
+
+def _overridden(game: ReplayedGame, track: str, ruling: int) -> list[dict[str, Any]]:
+    """The facilitator's overrides of ``track`` (not undone) after the ruling at ``game.events[ruling]``, up to the
+    track's next argument or ruling: what became of the result the room saw ruled.
+
+    Found from outside (helper-222): Ukraine's humanitarian argument read "succeeds" under Arguments, and nothing
+    more, where the room had seen the facilitator set the track back 1 → 0 with a reason at once (#28); only the
+    timeline and the decision log said so. Each is worded as the timeline words it (:func:`tell`, its changes).
+    """
+    out = []
+    for ev in game.events[ruling + 1:]:
+        if ev.seq in game.undone_by:
+            continue
+        a = ev.action
+        if a.kind == "move" and a.wanted is not None and a.track == track:
+            break  # the next argument on the track: what follows is its story
+        head = game.by_seq.get(game.proposal_of.get(ev.seq, -1))
+        if a.kind in RULING_KINDS and head is not None and head.action.track == track:
+            break
+        if a.kind != "override" or a.track != track:
+            continue
+        said = changes_text(game, ev.result)
+        changes = "; ".join(said)
+        override = tell(ev, game.scenario)
+        out.append({
+            "seq": ev.seq,
+            "round": ev.round,
+            "set": {k: v for k in ("position", "tension", "status") if (v := getattr(a, k)) is not None},
+            "reason": a.reason,
+            **({"lang": a.lang} if a.lang is not None else {}),  # the language its reason was typed in
+            "changes_text": said,
+            "line": (_("then, at #{seq}: {override}; {changes}").format(seq=ev.seq, override=override, changes=changes)
+                     if changes else _("then, at #{seq}: {override}").format(seq=ev.seq, override=override)),
+        })
+    return out
 
 
 def _counter_languages(game: ReplayedGame) -> dict[tuple[str | None, str | None], str]:

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..engine.wording import ENDS, end_reason, other_lang, status_word
 from ..lang import Domain, current
-from .words import STATUSES, cascade_intro, literal, mark_quotes, one_line, prompts_by_track
+from .words import STATUSES, cascade_intro, literal, mark_quotes, mark_told, one_line, prompts_by_track, told_typed
 
 _, ngettext, N_ = Domain("report").words()
 
@@ -63,6 +63,13 @@ def end_html(reason: Any, lang: Any) -> str:
 def typed_line(line: str, argument: dict[str, Any]) -> str:
     """An argument's working line, escaped, its typed text in its own language (see :func:`typed`)."""
     return mark_quotes(e(line), argument, e, typed)
+
+
+def overridden_line(override: dict[str, Any]) -> str:
+    """A facilitator's override after an argument's ruling (its ``line``), escaped, its reason in its own language
+    as the timeline's facilitator entries put it (:func:`~.words.mark_told`)."""
+    told = told_typed(({"reason": override.get("reason"), "lang": override.get("lang")},))
+    return mark_told(e(override["line"]), told, e, typed_quoted)
 
 
 def status_mark(status: str, provisional: bool = False, extra: str = "") -> str:
@@ -182,6 +189,7 @@ def arguments_section(tracks: Sequence[dict[str, Any]], section_id: str) -> str:
         for a in track["arguments"]:
             cls = ' class="undone"' if a["undone"] else ""
             lines = "".join(f"<li>{typed_line(line, a)}</li>" for line in a["lines"])
+            lines += "".join(f'<li class="overridden">{overridden_line(o)}</li>' for o in a.get("overrides", ()))  # untranslated: markup
             parts.append(f"<div{cls}><p><strong>{e(a['headline'])}</strong></p><ul>{lines}</ul></div>")
     parts.append("</section>")
     return "".join(parts)

@@ -259,6 +259,8 @@ def _arguments(doc: _Doc, report: dict[str, Any]) -> None:
         for a in track["arguments"]:
             doc.p(f"**{esc(a['headline'])}**")
             doc.add(f"- {mark_quotes(esc(line), a, esc, lang_after)}" for line in a["lines"])
+            # what the facilitator did to the result next, as the room saw it (its reason marked as the timeline's)
+            doc.add(f"- {esc(o['line'])}" for o in a.get("overrides", ()))
 
 
 def _objectives(doc: _Doc, report: dict[str, Any]) -> None:

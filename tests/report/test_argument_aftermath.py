@@ -1,0 +1,108 @@
+"""What became of an argument after its ruling: the Arguments section says it.
+
+Found from outside (helper-222): a Russian debrief's «Аргументы» showed Ukraine's humanitarian argument as a success
+(2+6 = 8 vs 6, position 0 → 1) and nothing else, while the room had seen the facilitator override the track back to 0
+(#28, with a reason): only the timeline and the decision log said so.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tabletop.engine import Action
+from tabletop.report import render
+from tabletop.report.htmlparts import e
+from tabletop.report.markdown import esc
+from tests.engine.argue_kit import argue_scenario, argument, counter, odds
+from tests.engine.support import ADVANCE, pass_
+from tests.store.savekit import record_actions
+
+REASON = "Not agreed in the capital [bold]x[/]"
+LATER = "Second thoughts"
+
+
+def _record(path: Path, steps: list[Action]) -> Path:
+    record_actions(path, argue_scenario(counters="all"), 2, [lambda _s, a=a: a for a in steps])
+    return path
+
+
+def _roll(track: str = "alpha") -> Action:
+    return Action("roll", track=track, outcome={"dice": [6, 6]})
+
+
+def _two_arguments_overridden(path: Path) -> Path:
+    """a and b argue on Alpha; each ruling is followed by an override of Alpha (the first also by an override
+    undone, and by one of Beta, which is no aftermath of an argument on Alpha)."""
+    return _record(path, [
+        Action("draw"), Action("skip", reason="not today"), ADVANCE,
+        argument(text="Open a hotline"), argument(actor="b", text="Exchange lists"), pass_("c"), ADVANCE,
+        counter("b"), counter("c"), odds("likely"), _roll(),
+        Action("override", track="alpha", position=2, status="open", reason=REASON),
+        Action("override", track="alpha", tension=0, reason="a slip"), Action("undo", reason="wrong track"),
+        Action("override", track="beta", tension=1, reason="elsewhere"),
+        counter("a", track="alpha"), counter("c"), odds("likely"), _roll(),
+        Action("override", track="alpha", position=0, reason=LATER),
+    ])
+
+
+def _arguments(path: Path, **kw: str) -> list[dict]:
+    [track] = json.loads(render(path, "json", **kw))["arguments"]
+    return track["arguments"]
+
+
+
+def test_an_override_after_a_ruling_is_told_under_that_argument_and_no_other(tmp_path: Path) -> None:
+    path = _two_arguments_overridden(tmp_path / "g.jsonl")
+    first, second = _arguments(path)
+    assert first["outcome"] == second["outcome"] == "succeeds"
+    [after_first] = first["overrides"]  # not the undone one, not Beta's, not the one after the second ruling
+    [after_second] = second["overrides"]
+    assert after_first["reason"] == REASON and after_second["reason"] == LATER
+    assert after_first["set"] == {"position": 2, "status": "open"} and after_first["seq"] > first["ruled_at"]
+    assert after_first["line"] == (f"then, at #{after_first['seq']}: Facilitator override of Alpha: {REASON}; "
+                                   "Alpha: position 3 \u2192 2 (Talks); Alpha: status agreed \u2192 open")
+
+
+@pytest.mark.parametrize("audience", ["facilitator", "participants"])
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_md_and_html_show_the_override_under_the_argument(tmp_path: Path, fmt: str, audience: str) -> None:
+    """The room saw the override: the participants' copy shows it as well."""
+    path = _two_arguments_overridden(tmp_path / "g.jsonl")
+    first, _second = _arguments(path)
+    said = first["overrides"][0]["line"]
+    text = render(path, fmt, audience=audience)
+    section = text[text.index("Arguments"):]
+    quote = esc if fmt == "md" else e
+    headline = section.index(quote(first["headline"]))
+    assert section.index(quote(said)) > headline, said
+
+
+def test_an_override_reason_typed_in_another_language_is_marked_as_the_timeline_marks_it(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    reason = "Ведущий: обмен не согласован"
+    path = _record(tmp_path / "g.jsonl", [
+        Action("draw"), Action("skip", reason="not today"), ADVANCE, argument(), pass_("b"), pass_("c"), ADVANCE,
+        counter("b"), counter("c"), odds("likely"), _roll(),
+        replace(Action("override", track="alpha", position=2, status="open", reason=reason), lang="ru")])
+    [a] = _arguments(path)
+    assert a["overrides"][0]["lang"] == "ru"
+    assert f"Alpha: \u00ab{reason}\u00bb (ru); Alpha: position 3" in render(path, "md")
+    assert f'Alpha: <span lang="ru">\u00ab{reason}\u00bb</span> <span class="lang">(ru)</span>;' in render(path, "html")
+
+
+#: language -> the start of the line under the argument, in the engine's words for an override
+OVERRIDDEN = {"ru": "затем, в событии #{seq}: Ведущий исправляет «Alpha»: ",
+              "uk": "потім, у події #{seq}: Ведучий виправляє «Alpha»: "}
+
+
+@pytest.mark.parametrize("code", OVERRIDDEN)
+def test_the_override_line_reads_in_russian_and_ukrainian(tmp_path: Path, code: str) -> None:
+    path = _two_arguments_overridden(tmp_path / "g.jsonl")
+    first, _second = _arguments(path, lang=code)
+    [after] = first["overrides"]
+    assert after["line"].startswith(OVERRIDDEN[code].format(seq=after["seq"])), after["line"]
+    assert esc(after["line"]) in render(path, "md", lang=code)
