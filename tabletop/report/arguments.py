@@ -4,8 +4,9 @@ Every matrix argument made in the save, under its track (ruleset order): who
 argued, the action and the result wanted, each reason and counter as typed,
 the odds and who set them, the roll and what it did, and the facilitator's
 overrides of the track that followed the ruling (the room saw them) — or the
-step it waits on when the save stops before its ruling. The texts are kept
-exactly as typed (the JSON report is the record); ``headline`` and ``lines`` are worded through
+step it waits on when the save stops before its ruling, or the undo that
+withdrew it. The texts are kept exactly as typed (the JSON report is the
+record); ``headline`` and ``lines`` are worded through
 :mod:`tabletop.engine.wording`, which sanitises them, and each format escapes
 them its own way.
 
@@ -52,6 +53,8 @@ def arguments_part(game: ReplayedGame) -> list[dict[str, Any]]:
             entry["overrides"] = _overridden(game, a.track, at[ruled])
         elif ev.seq in pending:
             _add_pending(game, typed, entry, pending[ev.seq])
+        elif ev.seq in game.undone_by:
+            entry["outcome"] = _withdrawn(game, ev.seq)
         entry["headline"] = _headline(game, entry)
         per_track[a.track].append(entry)
     return [
@@ -79,6 +82,7 @@ def _argument(game: ReplayedGame, ev: Any) -> dict[str, Any]:
         "sealed": ev.seq in game.sealed,
         "revealed_at": game.revealed_at.get(ev.seq),
         "undone": ev.seq in game.undone_by,
+        "undone_by": game.undone_by.get(ev.seq),
         "ruled_at": None,
         "outcome": _("not ruled in this save"),
         "odds": None,
@@ -125,6 +129,19 @@ def _overridden(game: ReplayedGame, track: str, ruling: int) -> list[dict[str, A
                      if changes else _("then, at #{seq}: {override}").format(seq=ev.seq, override=override)),
         })
     return out
+
+
+def _withdrawn(game: ReplayedGame, seq: int) -> str:
+    """What became of an argument an undo took back (the undo is a stack: a ruling of it was taken back first).
+
+    Found from outside (helper-222): "(undone) Round 4: … — not ruled in this save", as if it were still waiting."""
+    undo = game.undone_by[seq]
+    rulings = [r for r, head in game.proposal_of.items() if head == seq and r in game.undone_by]
+    if not rulings:
+        return _("withdrawn: undone at #{undo} before its ruling").format(undo=undo)
+    last = max(rulings)
+    return _("withdrawn: undone at #{undo}, after its ruling #{ruling} was undone at #{ruling_undo}").format(
+        undo=undo, ruling=last, ruling_undo=game.undone_by[last])
 
 
 def _counter_languages(game: ReplayedGame) -> dict[tuple[str | None, str | None], str]:

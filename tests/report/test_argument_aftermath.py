@@ -1,8 +1,9 @@
-"""What became of an argument after its ruling: the Arguments section says it.
+"""What became of an argument after its ruling, and of one taken back: the Arguments section says it.
 
 Found from outside (helper-222): a Russian debrief's «Аргументы» showed Ukraine's humanitarian argument as a success
 (2+6 = 8 vs 6, position 0 → 1) and nothing else, while the room had seen the facilitator override the track back to 0
-(#28, with a reason): only the timeline and the decision log said so.
+(#28, with a reason): only the timeline and the decision log said so. And an argument the facilitator undid before
+its ruling read "not ruled in this save", as if it were still waiting.
 """
 
 from __future__ import annotations
@@ -52,6 +53,11 @@ def _arguments(path: Path, **kw: str) -> list[dict]:
     [track] = json.loads(render(path, "json", **kw))["arguments"]
     return track["arguments"]
 
+
+def _undo_of(path: Path, seq: int) -> int:
+    """The undo that took back event ``seq``, from the decision log."""
+    [undo] = [d["seq"] for d in json.loads(render(path, "json"))["log"] if d.get("undoes") == seq]
+    return undo
 
 
 def test_an_override_after_a_ruling_is_told_under_that_argument_and_no_other(tmp_path: Path) -> None:
@@ -106,3 +112,36 @@ def test_the_override_line_reads_in_russian_and_ukrainian(tmp_path: Path, code: 
     [after] = first["overrides"]
     assert after["line"].startswith(OVERRIDDEN[code].format(seq=after["seq"])), after["line"]
     assert esc(after["line"]) in render(path, "md", lang=code)
+
+
+def test_an_argument_undone_before_its_ruling_reads_as_withdrawn(tmp_path: Path) -> None:
+    path = _record(tmp_path / "g.jsonl", [Action("draw"), Action("skip", reason="not today"), ADVANCE,
+                                          argument(), Action("undo", reason="sent by mistake"), argument()])
+    undone, made_again = _arguments(path)
+    assert undone["undone"] and not made_again["undone"]
+    assert undone["headline"] == (f"(undone) Round 1: Arden argues for progress +1 \u2014 "
+                                  f"withdrawn: undone at #{_undo_of(path, undone['seq'])} before its ruling")
+    assert "not ruled" not in render(path, "md")
+
+
+def test_an_argument_undone_after_its_ruling_says_its_ruling_was_undone_first(tmp_path: Path) -> None:
+    """The undo is a stack: to take back the argument, its ruling was taken back first; the headline says so."""
+    steps = [Action("draw"), Action("skip", reason="not today"), ADVANCE, argument(), pass_("b"), pass_("c"), ADVANCE,
+             counter("b"), counter("c"), odds("likely"), _roll()]
+    path = _record(tmp_path / "g.jsonl", [*steps, *[Action("undo", reason="start again")] * 8])
+    [a] = _arguments(path)
+    assert a["undone"], a
+    report = json.loads(render(path, "json"))
+    [roll] = [d for d in report["log"] if d["kind"] == "roll"]
+    assert a["headline"] == (f"(undone) Round 1: Arden argues for progress +1 \u2014 withdrawn: undone at "
+                             f"#{_undo_of(path, a['seq'])}, after its ruling #{roll['seq']} was undone at "
+                             f"#{roll['undone_by']}")
+
+
+@pytest.mark.parametrize(("code", "said"), [("ru", "отозвано: отменено событием #{undo} до решения"),
+                                            ("uk", "відкликано: скасовано подією #{undo} до рішення")])
+def test_withdrawn_reads_in_russian_and_ukrainian(tmp_path: Path, code: str, said: str) -> None:
+    path = _record(tmp_path / "g.jsonl", [Action("draw"), Action("skip", reason="not today"), ADVANCE,
+                                          argument(), Action("undo", reason="sent by mistake")])
+    [a] = _arguments(path, lang=code)
+    assert a["headline"].endswith(said.format(undo=_undo_of(path, a["seq"]))), a["headline"]
