@@ -52,6 +52,8 @@ tabletop replay — keys
   f                 the facilitator's view: control notes and
                     sealed moves never revealed
   ↑ / ↓, Enter      pick an event in the timeline
+  Tab               the event's detail box, under the timeline:
+                    ↑ / ↓ read its whole working
   shift+Tab         the board's column: ↑ / ↓ scroll it down to
                     the track history and the charts
   F4                language: English, Русский, Українська

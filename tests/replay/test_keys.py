@@ -270,3 +270,41 @@ async def test_the_help_says_how_to_reach_the_track_history_and_the_charts(tmp_p
         burst(app, *["down"] * 10)  # pressed faster than the screen redraws, or a key held down
         await settled(pilot)  # the last line's scroll at its end, however quick the machine
         assert left.scroll_y == 10, left.scroll_y  # (found from outside: a burst of ten moved it one line)
+
+
+@pytest.mark.parametrize("code", ["en", "ru", "uk"])
+async def test_the_help_says_how_to_read_an_events_whole_working(tmp_path: Path, code: str) -> None:
+    """Found from outside (helper-222): at 80 x 24 the event's detail box under the timeline is five lines tall, and
+    an argument's ruling runs far longer; it is read whole only with Tab (from the timeline) then ↑ / ↓, and F1 named
+    only shift+Tab, the board's column. The help names Tab and the arrows, in every language, and Tab reaches it."""
+    from tabletop import lang
+    from tests.engine.argue_kit import argue_scenario, argument, counter, odds
+    from tests.engine.support import ADVANCE, pass_
+    from tests.store.savekit import record_actions
+    from tabletop.engine import Action
+
+    steps = [Action("draw"), Action("skip", reason="not today"), ADVANCE,
+             argument(text="Open a hotline between the two capitals, staffed around the clock",
+                      reasons=("It costs nothing", "Both sides asked for it", "It lowers the risk of a mistake")),
+             pass_("b"), pass_("c"), ADVANCE, counter("b", "A hotline nobody answers is worse than none"),
+             counter("c", "The last one was cut within a week"), odds("likely"),
+             Action("roll", track="alpha", outcome={"dice": [3, 4]})]
+    path = tmp_path / "argued.jsonl"
+    record_actions(path, argue_scenario(counters="all"), 2, [lambda _s, a=a: a for a in steps])
+    lang.set_language(code)
+    app = ReplayApp(open_save(path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("end", "f1")
+        await pilot.pause()
+        said = str(app.screen.query_one("#help-text", Static).render())
+        tab = next((i for i, line in enumerate(said.splitlines()) if line.lstrip().startswith("Tab ")), None)
+        assert tab is not None, said
+        assert "\u2191 / \u2193" in "\n".join(said.splitlines()[tab:tab + 2]), said
+        await pilot.press("escape", "tab")
+        await pilot.pause()
+        box = app.screen.query_one("#working-box")
+        assert app.focused is box and box.max_scroll_y > 0  # the working is longer than its box: the arrows read it
+        await pilot.press("down", "down")
+        await pilot.pause()
+        assert box.scroll_y == 2
