@@ -65,3 +65,16 @@ def test_the_readme_s_margins_of_error_are_the_arithmetic_s() -> None:
         p, q = float(a) / 100, float(b) / 100
         assert said == f"{196 * math.sqrt((p * (1 - p) + q * (1 - q)) / games):.1f}"
     assert "about ±2.5 points at 95 %" not in text
+
+
+def test_the_readme_says_escape_over_typed_text_takes_two_presses_as_the_dialogs_do() -> None:
+    """Found from outside (helper-222): the README said of the argument dialog "Escape sends nothing", but once text
+    is typed the first Escape only warns, under the fields, and the dialogs' keys say "Escape twice" (a second closes
+    it, the text gone). The README says what the screens say."""
+    from tabletop.tui.modals import AskScreen
+
+    assert "Escape twice" in str(AskScreen._keys(typed=True))  # the screens' words (the argument dialog's alike)
+    text = " ".join(README.read_text(encoding="utf-8").split())
+    assert "Escape sends nothing." not in text
+    said = text[text.index("Make an argument"):text.index("Undo takes back one step")]
+    assert "Escape twice" in said and "warns" in said, said
