@@ -134,7 +134,7 @@ def _overridden(game: ReplayedGame, track: str, ruling: int) -> list[dict[str, A
 def _withdrawn(game: ReplayedGame, seq: int) -> str:
     """What became of an argument an undo took back (the undo is a stack: a ruling of it was taken back first).
 
-    Found from outside (helper-222): "(undone) Round 4: … — not ruled in this save", as if it were still waiting."""
+    Found from outside (helper-222): an undone argument read "Round 4: … — not ruled in this save", as if it were still waiting."""
     undo = game.undone_by[seq]
     rulings = [r for r, head in game.proposal_of.items() if head == seq and r in game.undone_by]
     if not rulings:
