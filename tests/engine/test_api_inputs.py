@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from tabletop import apply, legal_actions, new_game
+from tabletop import Action, apply, legal_actions, load_scenario, new_game
 from tabletop.content.numbers import MOST_SEED
 
 from .support import catalogue_scenario, opening, random_game, run
@@ -135,3 +135,34 @@ def test_every_action_can_be_hashed_and_equal_ones_hash_alike() -> None:
         again = Action.from_dict(action.to_dict())  # a save's copy: equal, and so the same in a set
         assert again == action and hash(again) == hash(action)
         assert {action: 1}[again] == 1
+
+
+def test_an_actions_field_types_are_checked_once_per_action_object(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The type check ``apply`` runs on the fields a kind reads (found from outside: ``accept="no"`` counted as yes)
+    runs once for each action object: a listing's actions are the same objects turn after turn, and a game of
+    ~180 actions plays ~20 distinct ones. Counted, not timed: a wrong action is refused every time it is handed in."""
+    from tabletop.engine import rules
+    from tabletop.engine.actions import RuleViolation
+
+    checked = []
+    real = rules._TYPED
+
+    class Counting(dict):  # type: ignore[type-arg]
+        def __getitem__(self, kind: str) -> Any:
+            checked.append(kind)
+            return real[kind]
+
+    monkeypatch.setattr(rules, "_TYPED", Counting(real))
+    monkeypatch.setattr(rules, "_VOUCHED", {}, raising=False)
+    state = start = new_game(load_scenario("parallel-tracks"), seed=3)
+    played = []
+    for _ in range(80):
+        action = legal_actions(state)[0]
+        played.append(action)
+        state = apply(state, action)
+    assert len(checked) == len({id(a) for a in played}) < len(played) / 2
+    wrong = Action(kind="vote", actor="ru", accept="no")  # refused by its type, before whose turn it is
+    for _ in range(2):
+        with pytest.raises(RuleViolation) as refused:
+            apply(start, wrong)
+        assert refused.value.code == "INVALID_ACTION"
