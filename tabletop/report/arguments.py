@@ -16,6 +16,7 @@ not seen: an argument sealed and not revealed, and counters still behind the gat
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Any
 
 from ..content.grammar import plural_subject
@@ -41,22 +42,41 @@ def arguments_part(game: ReplayedGame) -> list[dict[str, Any]]:
     final = game.states[-1]
     pending = {p.seq: p for p in final.queue if p.argument is not None}
     typed = _counter_languages(game)
-    at = {e.seq: i for i, e in enumerate(game.events)}
+    # in the same walk: each track's arguments and rulings (where what follows a ruling stops being its story), and
+    # its overrides not undone, for :func:`_overridden` (found by a growth test: a walk of the log for each ruling)
+    bounds: dict[str, list[int]] = {}
+    overrides: dict[str, list[Any]] = {}
+    ruled_entries: list[tuple[str, int, dict[str, Any]]] = []
     for ev in game.events:
         a = ev.action
+        if a.kind == "override":
+            if ev.seq not in game.undone_by and a.track is not None:
+                overrides.setdefault(a.track, []).append(ev)
+            continue
+        if a.kind in RULING_KINDS:
+            head = game.by_seq.get(game.proposal_of.get(ev.seq, -1))
+            if head is not None and ev.seq not in game.undone_by and head.action.track is not None:
+                bounds.setdefault(head.action.track, []).append(ev.seq)
+            continue
         if a.kind != "move" or a.wanted is None or a.track not in per_track:
             continue
+        if ev.seq not in game.undone_by:
+            bounds.setdefault(a.track, []).append(ev.seq)
         entry = _argument(game, ev)
         ruled = game.ruled_at.get(ev.seq)
         if ruled is not None and ruled in game.by_seq:
             _add_ruling(game, typed, entry, Ruling.from_result(game.by_seq[ruled].result), ruled)
-            entry["overrides"] = _overridden(game, a.track, at[ruled])
+            ruled_entries.append((a.track, ruled, entry))
         elif ev.seq in pending:
             _add_pending(game, typed, entry, pending[ev.seq])
         elif ev.seq in game.undone_by:
             entry["outcome"] = _withdrawn(game, ev.seq)
         entry["headline"] = _headline(game, entry)
         per_track[a.track].append(entry)
+    seqs = {track: [ev.seq for ev in evs] for track, evs in overrides.items()}
+    for track, ruled, entry in ruled_entries:
+        if track in overrides:
+            entry["overrides"] = _overridden(game, overrides[track], seqs[track], bounds.get(track, []), ruled)
     return [
         {"track": t.id, "track_name": t.name, "arguments": per_track[t.id]}
         for t in game.rs.tracks
@@ -95,26 +115,24 @@ def _argument(game: ReplayedGame, ev: Any) -> dict[str, Any]:
     }
 
 
-def _overridden(game: ReplayedGame, track: str, ruling: int) -> list[dict[str, Any]]:
-    """The facilitator's overrides of ``track`` (not undone) after the ruling at ``game.events[ruling]``, up to the
-    track's next argument or ruling: what became of the result the room saw ruled.
+def _overridden(game: ReplayedGame, overrides: list[Any], seqs: list[int], bounds: list[int],
+                ruling: int) -> list[dict[str, Any]]:
+    """The facilitator's overrides of a track (``overrides``: its override events not undone, in order; ``seqs``:
+    theirs) after its
+    ruling ``ruling`` (a seq), up to the track's next argument or ruling (``bounds``: their seqs, in order): what
+    became of the result the room saw ruled.
 
     Found from outside (helper-222): Ukraine's humanitarian argument read "succeeds" under Arguments, and nothing
     more, where the room had seen the facilitator set the track back 1 → 0 with a reason at once (#28); only the
     timeline and the decision log said so. Each is worded as the timeline words it (:func:`tell`, its changes).
     """
+    after = bisect_right(bounds, ruling)
+    until = bounds[after] if after < len(bounds) else None
     out = []
-    for ev in game.events[ruling + 1:]:
-        if ev.seq in game.undone_by:
-            continue
-        a = ev.action
-        if a.kind == "move" and a.wanted is not None and a.track == track:
-            break  # the next argument on the track: what follows is its story
-        head = game.by_seq.get(game.proposal_of.get(ev.seq, -1))
-        if a.kind in RULING_KINDS and head is not None and head.action.track == track:
+    for ev in overrides[bisect_right(seqs, ruling):]:
+        if until is not None and ev.seq > until:
             break
-        if a.kind != "override" or a.track != track:
-            continue
+        a = ev.action
         said = changes_text(game, ev.result)
         changes = "; ".join(said)
         override = tell(ev, game.scenario)
