@@ -15,6 +15,7 @@ from ..content.literal import literal
 from ..lang import Domain
 from ..seats.joincodes import pasted
 from .argument import ArgumentForm
+from .fields import LiteralInOrder
 
 _, ngettext, N_ = Domain("tui").words()
 
@@ -35,8 +36,10 @@ class CodeScreen(Screen[str]):
             yield Static(Text(_("Join the game at {address}").format(address=literal(self._address, lines=False))),
                          id="code-title")
             yield Static(Text(_("Type the code the facilitator gave your seat, then Enter.")))
-            # the cursor after a refused code, the code not selected: one key puts one character right
-            yield Input(self._typed, placeholder=_("seat code"), id="code-input", select_on_focus=False)
+            # the cursor after a refused code, the code not selected: one key puts one character right. Its keys acted on
+            # in the order typed (:class:`InOrder`): Textual's Input acts on Backspace only once the key has come back
+            # up to the app, after the letters behind it ("1 1 1 ⌫ ⌫ t e" in one burst gave "111")
+            yield LiteralInOrder(self._typed, placeholder=_("seat code"), id="code-input", select_on_focus=False)
             yield Static(Text(self._problem), id="code-error")
 
     def on_mount(self) -> None:

@@ -1,0 +1,33 @@
+"""A seat's code typed in a burst is what its keys mean in order (the reason dialog's fault, found from outside: keys
+"1 1 1 ⌫ ⌫ t e" sent at once gave "111": Textual's Input types a letter at once but acts on Backspace only once the key
+has come back up to the app, after the letters queued behind it). No host: the code is only typed, never sent."""
+
+from __future__ import annotations
+
+from textual.widgets import Input
+
+from tabletop.tui.seat import CodeScreen, SeatApp
+
+from tests.tui.support import burst, settled
+from .screenkit import until
+from .support import Sleeps
+
+
+async def test_a_burst_of_letters_and_backspaces_types_what_the_keys_mean() -> None:
+    app = SeatApp("127.0.0.1:9", None, sleep=Sleeps())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, CodeScreen), "the code screen")
+        burst(app, "1", "1", "1", "backspace", "backspace", "t", "e")
+        await settled(pilot)
+        assert app.screen.query_one("#code-input", Input).value == "1te"
+
+
+async def test_a_burst_of_backspaces_puts_right_a_refused_code() -> None:
+    app = SeatApp("127.0.0.1:9", None, sleep=Sleeps())
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.pop_screen()  # the screen asked for no code; ask again as after a refused one, with the typo left in
+        app.push_screen(CodeScreen(app.address, "no seat has this code", "ABCDX"))
+        await until(pilot, lambda: isinstance(app.screen, CodeScreen) and app.focused is not None, "the code screen")
+        burst(app, "backspace", "E", "backspace", "backspace", "D", "E")
+        await settled(pilot)
+        assert app.screen.query_one("#code-input", Input).value == "ABCDE"
