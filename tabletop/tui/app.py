@@ -21,6 +21,7 @@ from .clock import Now
 from .language import LANGUAGE_BINDING, LatinKeys, Multilingual
 from .notices import typed_text_lost
 from .pasting import WholePastes
+from .toosmall import SizeGuard
 
 if TYPE_CHECKING:
     from .start import Choice
@@ -67,7 +68,7 @@ def _save_refused(code: int | None) -> str:
              "save; quit with ctrl+q and start tabletop in a folder you can write to.")
 
 
-class TabletopApp(WholePastes, LatinKeys, Multilingual, App[None]):
+class TabletopApp(WholePastes, SizeGuard, LatinKeys, Multilingual, App[None]):
     """A workshop on one shared screen. Pass a Session to go straight to its board."""
 
     TITLE = "tabletop"  # untranslated: the program's name

@@ -76,6 +76,12 @@ def _save_named(path: Path) -> Path:
 class BoardScreen(FacilitatorPowers, Screen[None]):
     """The board for a game in progress."""
 
+    #: the least window that shows a ruling's working (:mod:`.toosmall`): measured with the dice ruling of a press-hard
+    #: move on the six-track Parallel Tracks board, the largest bundled, in en, ru and uk, the last ruling's verdict
+    #: and roll need 80x23 (80x22 loses the roll in ru and uk; 72x24 in uk); 80x23 is also tmux's pane in an 80x24
+    #: terminal
+    MIN_SIZE = (80, 23)
+
     BINDINGS = [
         # one key, two bindings: the footer names what p does now (check_action hides the other)
         Binding("p", "pause", N_("Pause"), id="facilitator.pause"),

@@ -21,6 +21,7 @@ from textual.screen import ModalScreen
 
 from ..lang import LANGUAGES, NAMES, SOURCE, Domain, current, set_language
 from .keys import DialogKeys
+from .toosmall import SizeGuard
 
 if TYPE_CHECKING:
     from textual.app import App, SystemCommand
@@ -235,17 +236,25 @@ class LatinKeys:
             if not self._dialog_keys.holds(event):  # behind a key that opens a dialog: read once the dialog is up
                 await self._read_key(event)
             return
+        if isinstance(event, events.Paste) and isinstance(self, SizeGuard) and self.blind(event):
+            return  # into a field nobody can see (:mod:`.toosmall`)
         await super().on_event(event)  # type: ignore[misc]
 
     async def _read_key(self, event: events.Key) -> None:
-        """A key, as the app reads it: a word's letters are not keys; a Cyrillic letter is the key it sits on."""
+        """A key, as the app reads it: a word's letters are not keys; a Cyrillic letter is the key it sits on; under
+        the notice of a window too small, only a quit key is a key (:class:`~.toosmall.SizeGuard`)."""
         app: App[object] = self  # type: ignore[assignment]
-        if self.typing_gap and self._typed(event):
-            return
+        key = event
         if event.character is not None:
             latin = latin_key(event.character) if len(event.character) == 1 else None
             if latin is not None and not _takes_text(app) and latin.lower() not in _latin_only(app):
-                event = events.Key(latin, latin)
+                key = events.Key(latin, latin)
+        # read here, held keys included: a key typed before the window shrank is read under the notice
+        if isinstance(self, SizeGuard) and self.blind(key):
+            return
+        if self.typing_gap and self._typed(event):
+            return
+        event = key
         self.last_key = event.character  # what a dialog this key opens was opened by (:func:`~.notices.typed_now`)
         # where Textual hands the key (unless a priority binding takes it), if it opens a dialog
         given = (app.focused or app.screen) if DialogKeys.opens_dialog(app, event.key) else None

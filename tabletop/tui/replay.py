@@ -32,6 +32,7 @@ from .language import LANGUAGE_BINDING, LatinKeys, Multilingual, texts_note
 from .modals import AskScreen, ConfirmScreen, HelpScreen, PickScreen
 from .text import literal, names, phase_word, shown
 from .timeline import event_text, notes_on, players_text, working_text
+from .toosmall import SizeGuard
 from .widgets import Board, CardPanel, KeyScroll, TurnPanel
 
 _, ngettext, N_ = Domain("tui").words()
@@ -78,6 +79,12 @@ FACILITATOR_WARNING = N_("Everyone in the room will see the cards' control notes
 
 class ReplayScreen(Screen[None]):
     """A saved game, read-only: the board as it was at the selected event."""
+
+    #: the least window that shows the board and an event's working (:mod:`.toosmall`): measured at the dice ruling of
+    #: a press-hard move on the six-track Parallel Tracks board, in en, ru and uk, the verdict and roll stay in the
+    #: timeline and the working down to 54x16, but under 72 columns the board's column cuts the rungs to «…» and its
+    #: names to a letter; at 72x20 every track's name, status, tension and position, the meters and the keys show
+    MIN_SIZE = (72, 20)
 
     BINDINGS = [
         # priority: the timeline list would otherwise take these keys for its own scrolling (and the
@@ -524,7 +531,7 @@ class Timeline(MarkedList):
         self.call_after_refresh(self.scroll_to_highlight)
 
 
-class ReplayApp(LatinKeys, Multilingual, App[None]):
+class ReplayApp(SizeGuard, LatinKeys, Multilingual, App[None]):
     """``tabletop replay SAVE``."""
 
     TITLE = "tabletop replay"  # untranslated: the program's name and command

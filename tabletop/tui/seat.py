@@ -49,6 +49,7 @@ from .pasting import WholePastes
 from .seatacts import SeatActs
 from .seatdialogs import CONSOLE_HELP, SEAT_HELP, CodeScreen
 from .seatpowers import POWER_BINDINGS, ConsolePowers
+from .toosmall import SizeGuard
 from .widgets import Board, KeyScroll, compact_board
 
 _, ngettext, N_ = Domain("tui").words()
@@ -71,6 +72,11 @@ class SeatScreen(ConsolePowers, Screen[None]):
     """The seat's view: the board, the card, the sealed moves' commitments; its own and its decision."""
 
     AUTO_FOCUS = "#entries"  # arrows and Enter work on the decision at once, as on the hot seat
+    #: the least window that shows a ruling's working (:mod:`.toosmall`): measured with a team's screen after the dice
+    #: ruling of a press-hard move on the six-track Parallel Tracks board, in en, ru and uk, its log keeps the
+    #: verdict and the roll from 60x24 (at 23 rows, at any width from 60 to 100, ru and uk lose the verdict; under
+    #: 60 columns the board's column is a few letters wide); the console needs less (80x18), the same is asked of it
+    MIN_SIZE = (60, 24)
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # untranslated: CSS classes
     BINDINGS = [
         *(Binding(key, f"pick({i - 1})", _("Pick {n}").format(n=key), show=False) for i, key in enumerate(PICK_KEYS, 1)),
@@ -455,7 +461,7 @@ def into_view(panel: Widget, *, top: bool = False, refreshes: int = 8, wanted: C
     panel.call_after_refresh(step, refreshes)
 
 
-class SeatApp(WholePastes, LatinKeys, SeatActs, App[None]):
+class SeatApp(WholePastes, SizeGuard, LatinKeys, SeatActs, App[None]):
     """A seat's client: joins ``address`` with ``code`` (or asks for it), shows the view, sends picks."""
 
     CSS_PATH = Path(__file__).parent / "seat.tcss"

@@ -65,11 +65,14 @@ async def test_the_private_notes_scroll_a_line_a_key_however_fast(tmp_path: Path
 
 
 async def test_the_help_scrolls_a_line_a_key_however_fast(tmp_path: Path) -> None:
-    """The hot seat's help; the start screen's and a seat's are the same dialog."""
-    app = TabletopApp(start(tmp_path))
+    """The hot seat's help (a seat's is the same dialog), at 60x12 over the start screen, which takes any window: the
+    board under 80x23 says the window is too small and takes no F1."""
+    from tabletop.tui.modals import HelpScreen
+
+    app = TabletopApp(save_dir=tmp_path)
     async with app.run_test(size=(60, 12)) as pilot:
         await pilot.pause()
-        await pilot.press("f1")
+        app.push_screen(HelpScreen())  # the board's keys
         await pilot.pause()
         text = app.screen.query_one("#help-text").parent
         assert isinstance(text, Widget) and app.focused is text
@@ -122,9 +125,10 @@ async def test_a_seats_columns_scroll_a_line_a_key_however_fast(column: str) -> 
 
 
 async def test_the_hot_seats_card_scrolls_a_line_a_key_however_fast(tmp_path: Path) -> None:
-    """At 80x18 the card just drawn scrolls in three rows above its choices (tab reaches it)."""
-    app = TabletopApp(start(tmp_path))
-    async with app.run_test(size=(80, 18)) as pilot:
+    """At 80x23, the least the board takes, the card just drawn scrolls above its choices (tab reaches it); in
+    Russian, the longest of its words (at 80x18 it scrolled in three rows: the board now says it is too small)."""
+    app = TabletopApp(start(tmp_path), lang="ru")
+    async with app.run_test(size=(80, 23)) as pilot:
         await pilot.pause()
         await pilot.press("1")  # the event card drawn
         await pilot.pause()
@@ -135,7 +139,8 @@ async def test_the_hot_seats_card_scrolls_a_line_a_key_however_fast(tmp_path: Pa
 
 
 async def test_the_hot_seats_question_scrolls_a_line_a_key_however_fast(tmp_path: Path) -> None:
-    """At 80x20 the facilitator's question, with the argument and its counters, scrolls above the odds."""
+    """At 80x23, the least the board takes, the facilitator's question, with the argument and its counters, scrolls
+    above the odds."""
     from tabletop.engine import Action, legal_actions, waiting_for
 
     from .test_argument_play import _to_a_counter
@@ -143,9 +148,9 @@ async def test_the_hot_seats_question_scrolls_a_line_a_key_however_fast(tmp_path
     session = _to_a_counter(tmp_path / "game.jsonl")
     while waiting_for(session.state) == "counter":
         actor = legal_actions(session.state)[0].actor
-        session.apply(Action("counter", actor=actor, track=session.state.queue[0].track, text="a long counter " * 4))
+        session.apply(Action("counter", actor=actor, track=session.state.queue[0].track, text="a long counter " * 12))
     app = TabletopApp(session)
-    async with app.run_test(size=(80, 20)) as pilot:
+    async with app.run_test(size=(80, 23)) as pilot:
         await pilot.pause()
         box = app.screen.query_one("#prompt-box")
         box.focus()
