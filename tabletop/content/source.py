@@ -6,6 +6,7 @@ import hashlib
 import re
 import unicodedata
 from pathlib import Path
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .errors import ContentError, KeyPath, Problem, format_path, shown_key
@@ -302,54 +303,49 @@ def _foreign_letter(line: str) -> tuple[str, str] | None:
     return (key, letter) if letter is not None else None
 
 
+def _marks(line: str) -> Iterator[str]:
+    """The characters of ``line`` outside its quoted texts and its comment, in order (``\\"`` inside a basic text is a
+    quotation mark, not its end); a multi-line text's opening quotes end the line's marks, given as one mark."""
+    quote, escaped = "", False
+    for i, c in enumerate(line):
+        if escaped:
+            escaped = False
+        elif quote:
+            escaped = c == "\\" and quote == '"'
+            quote = "" if c == quote else quote
+        elif line.startswith(('"""', "'''"), i):
+            yield line[i: i + 3]
+            return
+        elif c in "\"'":
+            quote = c
+        elif c == "#":
+            return
+        else:
+            yield c
+
+
 def _array_opened(lines: list[str], line: int) -> int | None:
     """The line (from 1) where the array still open at line ``line`` began, if it began on an earlier one."""
     depth, opened, triple = 0, 0, ""
     for number, text in enumerate(lines[: line - 1], 1):
         if triple:  # inside a multi-line text: only its closing quotes count
-            if triple in text:
-                triple, text = "", text.split(triple, 1)[1]
-            else:
+            if triple not in text:
                 continue
+            triple, text = "", text.split(triple, 1)[1]
         if depth == 0 and text.lstrip().startswith("["):
             continue  # a table's header, not a value
-        quote, escaped = "", False
-        for i, c in enumerate(text):
-            if escaped:
-                escaped = False
-            elif quote:
-                escaped = c == "\\" and quote == '"'  # \" inside a basic text is a quotation mark, not its end
-                quote = "" if c == quote else quote
-            elif text.startswith(('"""', "'''"), i):
-                triple = text[i: i + 3]
-                if triple in text[i + 3:]:
-                    triple = ""
-                break  # a multi-line text's brackets are words (its rest, if it closes here, is rarely a bracket)
-            elif c in "\"'":
-                quote = c
-            elif c == "#":
-                break
-            elif c == "[":
+        for mark in _marks(text):
+            if len(mark) == 3:  # a multi-line text's brackets are words; it goes on if its quotes are not closed here
+                triple = mark if text.count(mark) % 2 else ""
+            elif mark == "[":
                 depth += 1
                 if depth == 1:
                     opened = number
-            elif c == "]":
+            elif mark == "]":
                 depth = max(0, depth - 1)
     return opened if depth > 0 and opened < line else None
 
 
 def _open_braces(line: str) -> int:
     """How many ``{`` the line leaves open (outside quoted texts and comments)."""
-    depth, quote = 0, ""
-    for c in line:
-        if quote:
-            quote = "" if c == quote else quote
-        elif c in "\"'":
-            quote = c
-        elif c == "#":
-            break
-        elif c == "{":
-            depth += 1
-        elif c == "}":
-            depth -= 1
-    return depth
+    return sum(1 if mark == "{" else -1 if mark == "}" else 0 for mark in _marks(line))

@@ -16,22 +16,7 @@ import pytest
 
 from tabletop.cli import main
 
-from .test_dumb_terminal import _as_terminal, _stub_serving
-
-
-@pytest.fixture
-def a_terminal(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
-    """No screen ever starts (a test that reached one fails); call :func:`_in_encoding` in the test's body."""
-    from tabletop.cli import screens
-
-    monkeypatch.delenv("TEXTUAL_DRIVER", raising=False)
-
-    def no_screen(app: object) -> None:
-        raise AssertionError(f"a screen was started: {type(app).__name__}")
-
-    monkeypatch.setattr(screens, "run_screen", no_screen)
-    monkeypatch.setattr(screens, "_run_app", no_screen)
-    return monkeypatch
+from .test_dumb_terminal import _as_terminal, _stub_serving, a_terminal  # noqa: F401 - the fixture, shared
 
 
 @pytest.fixture
