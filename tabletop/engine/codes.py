@@ -61,3 +61,8 @@ class Code(StrEnum):
 
     # who may act (seats: tabletop host)
     NOT_YOUR_SEAT = "NOT_YOUR_SEAT"  # a seat acting for another team, or for the facilitator
+
+
+#: The refusals the independence rule itself makes (strict: DESIGN section 4, rules 1 and 3). Any other refusal
+#: is about where the game stands (whose turn, which phase, which proposal), not about the rule.
+INDEPENDENCE_CODES = frozenset((Code.LINKAGE_FORBIDDEN, Code.CROSS_TRACK))

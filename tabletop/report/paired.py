@@ -5,11 +5,15 @@ The counterpart of a save's ruleset is the same ruleset, deck and seed with
 ``parallel-tracks`` / ``parallel-tracks-linked`` differ by, so only the rule
 changes. Every recorded choice is played again in order, with the recorded
 draws and dice (the same cards in the same order, the same rolls): luck and
-rule are not mixed. A choice the other rule refuses is left out and listed
-with the engine's refusal (a team whose move was refused passes when the game
-waits on it, so the others play on as recorded); notes are not replayed (they are about the
-original events); once the replayed game is over, the choices still to come
-are counted, not played. The replayed game lives in memory only: nothing is
+rule are not mixed. A choice the other rule refuses (one of the engine's
+independence codes) is left out and listed with the rule's refusal (a team whose
+move was refused passes when the game waits on it, so the others play on as
+recorded). A recorded step the replayed game cannot take for another reason (a
+vote on a proposal never tabled there, a pass out of turn) followed from those
+refusals: it is left out and kept apart, never given as the rule's reason, and
+from the first of them the replay no longer follows the record. Notes are not
+replayed (they are about the original events); once the replayed game is over,
+the choices still to come are counted, not played. The replayed game lives in memory only: nothing is
 written.
 """
 
@@ -20,6 +24,7 @@ from typing import Any
 
 from ..engine import Action, RuleViolation, State, apply, new_game
 from ..engine.actions import IndependenceBreach
+from ..engine.codes import INDEPENDENCE_CODES
 from ..engine.telling import tell
 from ..store.lines import canonical
 from ..store.reading import Save, SavedEvent
@@ -31,6 +36,8 @@ _, ngettext, N_ = Domain("report").words()
 
 #: the other rule for each independence mode
 OTHER = {"strict": "linked", "linked": "strict"}
+#: the refusals that are the rule's own: its catalogue codes, and a breach of independence the engine caught itself
+RULE_CODES = frozenset((*INDEPENDENCE_CODES, "independence"))
 #: recorded kinds not played again: a note is about an event of the original game
 NOT_REPLAYED = ("note",)
 
@@ -39,15 +46,19 @@ def paired_save(save: Save) -> tuple[Save, dict[str, Any]]:
     """The save's game replayed under the other rule, as a :class:`Save` held in memory, and what differed.
 
     The second value (plain data): ``independence`` (the rule the game was replayed under),
-    ``replayed`` (choices played again), ``differed`` (each refused choice: ``seq``, ``round``,
-    ``summary``, ``code``, ``refusal``), ``never_made`` (choices left once the replayed game was over)
-    and ``stopped`` (a sentence when the replayed game ended early or had not ended).
+    ``replayed`` (choices played again), ``differed`` (each choice the rule refused: ``seq``, ``round``,
+    ``summary``, ``code``, ``refusal``), ``out_of_step`` (each recorded step the replayed game could not take
+    for another reason, as it followed from those refusals: the same keys, ``refusal`` the engine's message),
+    ``out_of_step_from`` (the first of them, ``seq`` and ``round``: from there the replay no longer follows the
+    record; None when it always did), ``never_made`` (choices left once the replayed game was over) and ``stopped``
+    (a sentence when the replayed game ended early or had not ended).
     """
     mode = OTHER[save.scenario.ruleset.ruleset.independence]
     scenario = save.scenario.with_options(independence=mode)
     state = new_game(scenario, save.seed)
     events: list[SavedEvent] = []
     differed: list[dict[str, Any]] = []
+    out_of_step: list[dict[str, Any]] = []
     never_made = 0
     replayed = 0
     owed: list[str] = []  # teams whose refused move left them a turn to end
@@ -59,7 +70,7 @@ def paired_save(save: Save) -> tuple[Save, dict[str, Any]]:
             continue
         state, refusal = _play(state, ev, owed, events)
         if refusal is not None:
-            differed.append(refusal)
+            (differed if refusal["code"] in RULE_CODES else out_of_step).append(refusal)
             if ev.action.kind == "move" and ev.action.actor is not None:
                 owed.append(ev.action.actor)
             continue
@@ -72,13 +83,15 @@ def paired_save(save: Save) -> tuple[Save, dict[str, Any]]:
         "independence": mode,
         "replayed": replayed,
         "differed": differed,
+        "out_of_step": out_of_step,
+        "out_of_step_from": {"seq": out_of_step[0]["seq"], "round": out_of_step[0]["round"]} if out_of_step else None,
         "never_made": never_made,
         "stopped": _stopped(state, save, never_made),
     }
 
 
 def _refused(state: State, ev: SavedEvent, exc: RuleViolation | IndependenceBreach) -> dict[str, Any]:
-    """A recorded choice the other rule refuses, with the engine's refusal."""
+    """A recorded step the replayed game refuses, with the engine's code and message."""
     if isinstance(exc, RuleViolation):
         code, message = str(exc.code), exc.message
     else:

@@ -41,7 +41,10 @@ def paired_data(path: Any, audience: str) -> dict[str, Any]:
     replayed["warnings"] = [w for w in replayed["warnings"] if not w.startswith(unended)]
     replayed["scenario"]["ruleset_name"] = under.format(name=original["scenario"]["ruleset_name"], mode=mode)
     replayed["scenario"]["replayed_under"] = info["independence"]
-    _as_the_room_saw_it(info["differed"], original)
+    _as_the_room_saw_it([*info["differed"], *info["out_of_step"]], original)
+    if info["out_of_step_from"]:
+        # what the replayed game shows from there is not the teams' game under the other rule: said where it is read
+        replayed["principle"]["headline"] = " ".join((_out_of_step(info), replayed["principle"]["headline"]))
     comparison = compare([original, replayed], with_reports=True)
     return {"paired": info, "comparison": comparison, "reports": [original, replayed]}
 
@@ -63,13 +66,33 @@ def _as_the_room_saw_it(differed: list[dict[str, Any]], original: dict[str, Any]
 def _intro(info: dict[str, Any], original: dict[str, Any]) -> str:
     sc = original["scenario"]
     mode = mode_word(info["independence"])
-    text = _("The same game (seed {seed}, the same cards in the same order, the same dice) replayed under "
-             "{mode} independence with the teams' recorded choices: {replayed} played again, "
-             "{refused} refused by the rule.").format(seed=sc["seed"], mode=mode, replayed=info["replayed"],
-                                                      refused=len(info["differed"]))
-    if info["differed"]:
+    said = {"seed": sc["seed"], "mode": mode, "replayed": info["replayed"], "refused": len(info["differed"])}
+    if later := info["out_of_step"]:
+        text = ngettext(
+            "The same game (seed {seed}, the same cards in the same order, the same dice) replayed under {mode} "
+            "independence with the teams' recorded choices: {replayed} played again, {refused} refused by the "
+            "rule; then {n} recorded step could not be replayed in order: the game had gone another way.",
+            "The same game (seed {seed}, the same cards in the same order, the same dice) replayed under {mode} "
+            "independence with the teams' recorded choices: {replayed} played again, {refused} refused by the "
+            "rule; then {n} recorded steps could not be replayed in order: the game had gone another way.",
+            len(later)).format(n=len(later), **said) + " " + _out_of_step(info)
+    else:
+        text = _("The same game (seed {seed}, the same cards in the same order, the same dice) replayed under "
+                 "{mode} independence with the teams' recorded choices: {replayed} played again, "
+                 "{refused} refused by the rule.").format(**said)
+    if info["differed"] or later:
         text += " " + _("A team whose move was refused passed when the game waited on it.")
     return text + " " + _("Event numbers under {mode} count the replayed game's own events.").format(mode=mode)
+
+
+def _out_of_step(info: dict[str, Any]) -> str:
+    """From which event the replay no longer follows the record (found from outside: a linked game replayed under
+    strict went out of step in round 1, and "Under strict: no track collapsed and none was agreed" read as the
+    rule's lesson)."""
+    since = info["out_of_step_from"]
+    return _("The replay no longer follows the record from event #{seq} (round {round}) on: only the recorded "
+             "steps that still fitted were played, so what it shows from there is not a game the teams played."
+             ).format(seq=since["seq"], round=since["round"])
 
 
 def paired_markdown(data: dict[str, Any]) -> str:
@@ -91,6 +114,8 @@ def paired_markdown(data: dict[str, Any]) -> str:
             doc.p(_more(len(info["differed"]) - DIFFERED_SHOWN))
     else:
         doc.p(_("None: every recorded choice was legal under the other rule too."))
+    if info["out_of_step"]:
+        doc.p(esc(_not_in_order(info["out_of_step"])))
     doc.h(3, _("The principle in each game"))
     under = _("Under {mode}").format(mode=mode_word(info["independence"]))
     for label, report in ((_("As played"), original), (under, replayed)):
@@ -124,6 +149,8 @@ def paired_html(data: dict[str, Any]) -> str:
             body.append(f"<p>{_more(len(info['differed']) - DIFFERED_SHOWN)}</p>")
     else:
         body.append(f"<p>{_('None: every recorded choice was legal under the other rule too.')}</p>")
+    if info["out_of_step"]:
+        body.append(f"<p>{e(_not_in_order(info['out_of_step']))}</p>")
     body.append("</section>")
     heading = _("The principle in this game")
     body.append(principle_section(original["principle"], "principle-played").replace(
@@ -137,6 +164,17 @@ def paired_html(data: dict[str, Any]) -> str:
 
 def _differed_head() -> list[str]:
     return [_("Event"), _("Round"), _("Recorded choice"), _("Why the rule refused it")]
+
+
+def _not_in_order(later: list[dict[str, Any]]) -> str:
+    """The recorded steps the replayed game could not take, by event number: what followed from the refusals,
+    not the rule's reasons (the engine's words for each are in the JSON report)."""
+    seqs = ", ".join(f"#{d['seq']}" for d in later[:DIFFERED_SHOWN])
+    if len(later) > DIFFERED_SHOWN:
+        seqs = _("{listed} and {n} more").format(listed=seqs, n=len(later) - DIFFERED_SHOWN)
+    return ngettext("Not replayed, as the game had gone another way (not the rule's refusal): event {events}.",
+                    "Not replayed, as the game had gone another way (not the rule's refusals): events {events}.",
+                    len(later)).format(events=seqs)
 
 
 def _more(n: int) -> str:

@@ -27,7 +27,7 @@ def test_a_strict_game_replays_under_linked_with_the_same_cards(strict_game: Pla
     # the same cards in the same order, as far as the replayed game goes
     replayed = _draws(other)
     assert replayed and replayed == _draws(save)[: len(replayed)]
-    assert info["replayed"] + len(info["differed"]) + info["never_made"] == sum(
+    assert info["replayed"] + len(info["differed"]) + len(info["out_of_step"]) + info["never_made"] == sum(
         1 for e in save.events if e.action.kind != "note"
     )
 
@@ -120,7 +120,7 @@ def test_a_damaged_save_is_paired_on_its_intact_part(strict_game: Played, tmp_pa
     assert original["damage"] is not None and original["damage"]["intact_events"] == len(open_save(torn).events)
     info = data["paired"]
     intact = [e for e in open_save(torn).events if e.action.kind != "note"]
-    assert info["replayed"] + len(info["differed"]) + info["never_made"] == len(intact)
+    assert info["replayed"] + len(info["differed"]) + len(info["out_of_step"]) + info["never_made"] == len(intact)
 
 
 def test_a_damaged_save_paired_is_said_on_the_terminal_and_exits_1(strict_game: Played, tmp_path: Path,
@@ -163,3 +163,33 @@ def test_the_replays_column_says_it_is_the_replay(strict_game: Played, linked_ga
     two = json.loads(render([strict_game.path, linked_game.path], "json"))  # two saves: neither is a replay
     assert not any("replayed" in s for s in two["comparison"]["saves"]) and "(replayed under" not in render(
         [strict_game.path, linked_game.path], "md")
+
+
+def test_only_the_rule_s_own_refusals_are_counted_as_the_rule_s(linked_game: Played) -> None:
+    """Found from outside (helper-237): a linked game replayed under strict listed 8 choices "refused by the rule"
+    where strict refused 2 links; the other six were passes out of turn and votes on proposals never tabled in the
+    replay, their engine messages ("It is United States' turn.") given as the rule's reasons. The rule's refusals
+    are its independence codes; the steps that could not be replayed after them are said as what followed."""
+    save = open_save(linked_game.path)
+    _, info = paired_save(save)
+    assert info["differed"] and {d["code"] for d in info["differed"]} == {"LINKAGE_FORBIDDEN"}
+    later = info["out_of_step"]
+    assert later and not {d["code"] for d in later} & {"LINKAGE_FORBIDDEN", "CROSS_TRACK"}
+    first = later[0]["seq"]
+    assert info["out_of_step_from"] == {"seq": first, "round": later[0]["round"]}
+    steps = sum(1 for e in save.events if e.action.kind != "note")
+    assert info["replayed"] + len(info["differed"]) + len(later) + info["never_made"] == steps
+
+    md = md_text(render([linked_game.path], "md", paired=True))
+    table = md.split("Why the rule refused it", 1)[1].split("The principle in each game", 1)[0]
+    for d in later:
+        assert d["refusal"] not in table, d
+    said = f"{len(info['differed'])} refused by the rule"
+    assert said in md and f"then {len(later)} recorded steps could not be replayed in order" in md
+    raw = render([linked_game.path], "md", paired=True)
+    under = next(line for line in raw.splitlines() if line.startswith("- **Under strict:**"))
+    assert f"no longer follows the record from event \\#{first}" in under, under  # markdown escapes a leading #
+    html = HtmlDoc(render([linked_game.path], "html", paired=True)).text
+    assert f"no longer follows the record from event #{first}" in html and said in html
+    data = json.loads(render([linked_game.path], "json", paired=True))
+    assert [d["code"] for d in data["paired"]["out_of_step"]] == [d["code"] for d in later]
