@@ -28,7 +28,8 @@ def _head(state: State, action: Action, resolution: str) -> Proposal:
     _expect(state, _SETTLED_BY[resolution], action)
     head = state.queue[0]
     if action.track != head.track:
-        raise RuleViolation(Code.WRONG_TRACK, _("The proposal being adjudicated is on {track}.").format(track=head.track or _("no track")))
+        raise RuleViolation(Code.WRONG_TRACK, _("The proposal being adjudicated is on {track}.").format(
+            track=_track_name(state, head.track) if head.track else _("no track")))
     return head
 
 

@@ -17,7 +17,7 @@ from .adjudication import _finish_proposal, _roll, rolled
 from .arguments import ODDS, Argument, check_text, check_wanted, countered, matrix_odds, median_odds
 from .codes import Code
 from .legal import _expect
-from .lookups import _, _actor_name, pgettext, plural, _move
+from .lookups import _, _actor_name, _track_name, pgettext, plural, _move
 from .settle import _result
 from .state import Proposal, State, evolve
 
@@ -27,7 +27,8 @@ def _head(state: State, action: Action, kind: str) -> tuple[Proposal, Argument]:
     head = state.queue[0]
     assert head.argument is not None  # waiting_for says counter or odds only for an argument
     if action.track != head.track:
-        raise RuleViolation(Code.WRONG_TRACK, _("The argument being weighed is on {track}.").format(track=head.track))
+        raise RuleViolation(Code.WRONG_TRACK, _("The argument being weighed is on {track}.").format(
+            track=_track_name(state, head.track)))
     return head, head.argument
 
 

@@ -265,7 +265,8 @@ def _expect(state: State, kind: str, action: Action) -> None:
         raise RuleViolation(Code.WRONG_PHASE, _("Moves are played in the moves phase; this is the {phase} phase.").format(phase=phase_word(state.phase)))
     if kind in ("move", "pass") and state.turn is None:
         raise RuleViolation(Code.WRONG_PHASE, _("Every team has finished its moves this round."))
-    raise RuleViolation(Code.WRONG_PHASE, _("The game is not waiting for '{kind}' now (it waits for: {waiting}).").format(kind=kind, waiting=waiting))
+    raise RuleViolation(Code.WRONG_PHASE, _("The game is not waiting for {kind} now; it waits for {waiting}.").format(
+        kind=wording.waiting_words(_WAITS_FOR[kind]), waiting=wording.waiting_words(waiting)))
 
 
 def _check_move(state: State, action: Action) -> MoveType:

@@ -68,6 +68,21 @@ ODDS_WORDS = {
 }
 #: What an event changed on a track, by the change's ``what``.
 FIELDS = {"position": N_("position"), "tension": N_("tension"), "status": N_("status")}
+#: What the game waits on (``legal.waiting_for``), as a refusal names it: "not waiting for a vote now; it waits for
+#: the roll of the dice" (found from outside: the kinds themselves, 'vote' and roll, stood in en, ru and uk sentences).
+WAITING = {
+    "draw": N_("the draw of the event card"),
+    "card": N_("the card to be applied"),
+    "choice": N_("an answer to the card"),
+    "move": N_("a team's move"),
+    "vote": N_("a vote"),
+    "roll": N_("the roll of the dice"),
+    "rule": N_("the facilitator's ruling"),
+    "counter": N_("a counter-argument"),
+    "odds": N_("the odds to be set"),
+    "enact": N_("the tabled move to be revealed and applied"),
+    "advance": N_("the step to the next phase"),
+}
 
 
 def undone_word() -> str:
@@ -83,6 +98,12 @@ def lapsed_word() -> str:
 def status_name(status: str) -> str:
     """A status id (``agreed``) as a word in the language of the moment; an unknown id as itself."""
     return _(STATUSES[status]) if status in STATUSES else str(status)
+
+
+def waiting_words(waiting: str) -> str:
+    """What the game waits on (``vote``, a :func:`~tabletop.engine.legal.waiting_for` word) as a phrase in the
+    language of the moment (``a vote``); an unknown word as itself."""
+    return _(WAITING[waiting]) if waiting in WAITING else str(waiting)
 
 
 def field_name(what: str) -> str:
@@ -580,6 +601,7 @@ __all__ = [
     "STATUS_MARK",
     "STATUS_RESULTS",
     "UNDONE",
+    "WAITING",
     "breakdown_points",
     "change_text",
     "changes_texts",
@@ -617,5 +639,6 @@ __all__ = [
     "typed",
     "typed_apart",
     "undone_word",
+    "waiting_words",
     "wanted_words",
 ]
