@@ -60,7 +60,11 @@ def compare(reports: Sequence[dict[str, Any]], with_reports: bool = True,
     """A comparison of several reports (JSON-serialisable).
 
     ``saves``: one summary per save, in the order given (``index`` from 1).
-    ``tracks``: every track seen, in first-seen order. ``groups``: saves with
+    ``tracks``: every track seen, in first-seen order. ``scenarios``: the saves by the tracks they are played on
+    (``saves``, ``rulesets``: their ruleset names, ``tracks``): a strict and a linked save of the same tracks are one
+    scenario, compared side by side; saves of another scenario are compared apart, nothing added up across them
+    (found from outside: a river-basin save's tracks and agreements were put under a European-security save's).
+    ``groups``: saves with
     the same ruleset (and deck), with each track's share of each final status
     and the mean round of agreement; shares are fractions of the group's games. ``sources``: the scenarios'
     descriptions, each once (where each comes from: a comparison opens with its source's credit, as a report
@@ -83,6 +87,7 @@ def compare(reports: Sequence[dict[str, Any]], with_reports: bool = True,
     return {
         "saves": saves,
         "tracks": [{"id": tid, "name": name} for tid, name in tracks.items()],
+        "scenarios": _scenarios(saves, reports),
         "groups": [_group_shares(g) for g in groups.values()],
         "damaged": [s["index"] for s in saves if s["damaged"]],
         # a save whose events begin another compared save's: one game, counted once, as the longer
@@ -90,6 +95,29 @@ def compare(reports: Sequence[dict[str, Any]], with_reports: bool = True,
         "reports_included": with_reports,
         "sources": list(sources),
     }
+
+
+def _scenarios(saves: list[dict[str, Any]], reports: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The saves grouped by the tracks they are played on, in first-seen order (see :func:`compare`)."""
+    found: dict[tuple[str, ...], dict[str, Any]] = {}
+    for s, r in zip(saves, reports, strict=True):
+        played_on = tuple(t["id"] for t in r["outcome"]["tracks"])
+        group = found.setdefault(played_on, {
+            "saves": [], "rulesets": [], "tracks": [{"id": t["id"], "name": t["name"]} for t in r["outcome"]["tracks"]]})
+        group["saves"].append(s["index"])
+        if s["ruleset_name"] not in group["rulesets"]:
+            group["rulesets"].append(s["ruleset_name"])
+    return list(found.values())
+
+
+def by_scenario(comparison: Mapping[str, Any]) -> list[tuple[str | None, list[dict[str, Any]], list[dict[str, Any]]]]:
+    """Per scenario: its title (its saves' ruleset names), its saves and the tracks to show them on. Saves of one
+    scenario: one entry, untitled, with every save and every track."""
+    scenarios = comparison.get("scenarios") or []
+    if len(scenarios) <= 1:
+        return [(None, comparison["saves"], comparison["tracks"])]
+    index = {s["index"]: s for s in comparison["saves"]}
+    return [(" / ".join(g["rulesets"]), [index[i] for i in g["saves"]], g["tracks"]) for g in scenarios]
 
 
 def _groups(

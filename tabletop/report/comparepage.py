@@ -9,7 +9,9 @@ from typing import Any
 
 from .htmlpage import report_article
 from .htmlparts import e, end_html, page, status_mark, table
+from .compare import by_scenario
 from .words import STATUSES, agreements_per_game, lost_agreement, same_game_words, mode_word, quoted, save_mode, share_rows, status_head, unended_cell
+from .words import scenarios_words
 from ..lang import Domain
 
 _, ngettext, N_ = Domain("report").words()
@@ -71,7 +73,6 @@ def comparison_html(comparison: dict[str, Any], side_by_side_max: int, paired: b
 
     ``paired``: one game and its replay under the other rule, as :func:`~tabletop.report.markdown.comparison_lines`."""
     saves = comparison["saves"]
-    tracks = comparison["tracks"]
     linked = comparison["reports_included"]
     heading = _("One game under both rules") if paired else _compared(len(saves))
     out = ['<article class="comparison" id="comparison">', f"<h1>{heading}</h1>"]  # untranslated: markup
@@ -87,24 +88,33 @@ def comparison_html(comparison: dict[str, Any], side_by_side_max: int, paired: b
         warning = _("{strong}\u26a0 Left out:{end} {file} is not a readable save ({problem}).").format(
             strong="<strong>", end="</strong>", file=e(left["file"]), problem=e(left["problem"]))
         out.append(f'<div class="warning damage" role="note">{warning}</div>')  # untranslated: markup
+    if apart := scenarios_words(comparison, e, "<strong>", "</strong>"):
+        out.append(f'<div class="warning" role="note">{apart}</div>')  # untranslated: markup
+    scenarios = by_scenario(comparison)
     if len(saves) <= side_by_side_max:
         out.append(table(_save_head(), (_save_cells(s, linked) for s in saves), num=(0, 5, 7)))
         out.append(f"<h2>{_('Outcome per track, side by side')}</h2>")
-        head = [_("Track"), *(f"#{s['index']} {e(s['ruleset_id'])}<br>({e(save_mode(s))})"  # untranslated: markup
-                              for s in saves)]
-        rows = [[e(t["name"]), *(_cell(s["tracks"].get(t["id"])) for s in saves)] for t in tracks]
-        rows.append([f"<strong>{_('Agreements')}</strong>", *(f"<strong>{s['agreements']}</strong>" for s in saves)])
-        out.append(table(head, rows, cls="side-by-side"))
+        for title, group, tracks in scenarios:
+            if title is not None:
+                out.append(f"<h3>{e(title)}</h3>")  # untranslated: markup
+            head = [_("Track"), *(f"#{s['index']} {e(s['ruleset_id'])}<br>({e(save_mode(s))})"  # untranslated: markup
+                                  for s in group)]
+            rows = [[e(t["name"]), *(_cell(s["tracks"].get(t["id"])) for s in group)] for t in tracks]
+            rows.append([f"<strong>{_('Agreements')}</strong>", *(f"<strong>{s['agreements']}</strong>" for s in group)])
+            out.append(table(head, rows, cls="side-by-side"))
         if not paired:
             out.append(_shares(comparison))
     else:
         out.append(_shares(comparison))
         out.append(f"<h2>{_('Every save, its outcome per track')}</h2>")
-        rows = [
-            [*_save_cells(s, linked), *(_cell(s["tracks"].get(t["id"]), short=True) for t in tracks)]
-            for s in saves
-        ]
-        out.append(table([*_save_head(), *(e(t["name"]) for t in tracks)], rows, num=(0, 5, 7), cls="saves"))
+        for title, group, tracks in scenarios:
+            if title is not None:
+                out.append(f"<h3>{e(title)}</h3>")  # untranslated: markup
+            rows = [
+                [*_save_cells(s, linked), *(_cell(s["tracks"].get(t["id"]), short=True) for t in tracks)]
+                for s in group
+            ]
+            out.append(table([*_save_head(), *(e(t["name"]) for t in tracks)], rows, num=(0, 5, 7), cls="saves"))
     if not linked:
         too_many = ngettext("{n} save: too many to print each report here; report them one by one.",
                             "{n} saves: too many to print each report here; report them one by one.",

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..engine.wording import undone_word, met_word, status_word
+from .compare import by_scenario
 from .words import (
     left_out,
     chain_head_words,
@@ -24,6 +25,7 @@ from .words import (
     agreements_of,
     agreements_per_game,
     same_game_words,
+    scenarios_words,
     actors_described,
     described,
     moves_described,
@@ -422,7 +424,6 @@ def comparison_lines(comparison: dict[str, Any], side_by_side_max: int, level: i
     games (of one game each, every share is 0 or 100 %)."""
     doc = _Doc(level)
     saves = comparison["saves"]
-    tracks = comparison["tracks"]
     doc.h(1, _("One game under both rules") if paired
           else ngettext("Comparison of {n} save", "Comparison of {n} saves", len(saves)).format(n=len(saves)))
     for source in comparison.get("sources", ()):  # the scenarios' own words, their sources' credit, first
@@ -436,21 +437,30 @@ def comparison_lines(comparison: dict[str, Any], side_by_side_max: int, level: i
     for left in comparison.get("skipped", ()):
         doc.p("> " + _("**\u26a0 Left out:** {file} is not a readable save ({problem}).").format(
             file=esc(left["file"]), problem=esc(left["problem"])))
+    if apart := scenarios_words(comparison, esc, "**", "**"):
+        doc.p("> " + apart)
+    scenarios = by_scenario(comparison)
     if len(saves) <= side_by_side_max:
         doc.add(_table(_save_head(), (_save_cells(s) for s in saves)))
         doc.h(2, _("Outcome per track, side by side"))
-        rows = [[esc(t["name"]), *(_cell(s["tracks"].get(t["id"])) for s in saves)] for t in tracks]
-        rows.append(["**" + _("Agreements") + "**", *(f"**{s['agreements']}**" for s in saves)])
-        doc.add(_table([_("Track"), *(_save_label(s) for s in saves)], rows))
+        for title, group, tracks in scenarios:
+            if title is not None:
+                doc.h(3, esc(title))
+            rows = [[esc(t["name"]), *(_cell(s["tracks"].get(t["id"])) for s in group)] for t in tracks]
+            rows.append(["**" + _("Agreements") + "**", *(f"**{s['agreements']}**" for s in group)])
+            doc.add(_table([_("Track"), *(_save_label(s) for s in group)], rows))
         if not paired:
             _shares(doc, comparison)
     else:
         _shares(doc, comparison)
         doc.h(2, _("Every save, its outcome per track"))
-        rows = [
-            [*_save_cells(s), *(_cell(s["tracks"].get(t["id"]), short=True) for t in tracks)] for s in saves
-        ]
-        doc.add(_table([*_save_head(), *(esc(t["name"]) for t in tracks)], rows))
+        for title, group, tracks in scenarios:
+            if title is not None:
+                doc.h(3, esc(title))
+            rows = [
+                [*_save_cells(s), *(_cell(s["tracks"].get(t["id"]), short=True) for t in tracks)] for s in group
+            ]
+            doc.add(_table([*_save_head(), *(esc(t["name"]) for t in tracks)], rows))
     if not comparison["reports_included"]:
         doc.p(ngettext("{n} save: too many to print each report here; report them one by one.",
                        "{n} saves: too many to print each report here; report them one by one.",

@@ -410,6 +410,20 @@ def same_game_words(same: Mapping[str, Any]) -> str:
                     "once, as #{copy}.", same["events"]).format(save=same["save"], copy=same["in"], n=same["events"])
 
 
+def scenarios_words(comparison: Mapping[str, Any], esc: Callable[[str], str], strong: str, end: str) -> str | None:
+    """Which compared saves are of which scenario, when they are of more than one (``strong``/``end``: the
+    format's bold); None for saves of one scenario."""
+    scenarios = comparison.get("scenarios") or []
+    if len(scenarios) <= 1:
+        return None
+    which = "; ".join(  # untranslated: punctuation
+        ", ".join(f"#{i}" for i in g["saves"]) + " \u2014 " + " / ".join(esc(name) for name in g["rulesets"])
+        for g in scenarios)
+    return _("{strong}\u26a0 Different scenarios:{end} {which}. Their tracks differ: each scenario's saves are "
+             "compared in a table of their own, and nothing is added up across them.").format(
+        strong=strong, end=end, which=which)
+
+
 def agreements_per_game(comparison: Mapping[str, Any], esc: Callable[[str], str]) -> str:
     return "; ".join(
         f"{esc(g['ruleset_id'])} ({esc(mode_word(g['independence']))}) {decimal(g['agreements_per_game'], 2)}"

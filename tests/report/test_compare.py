@@ -174,3 +174,31 @@ def test_a_folder_with_a_broken_file_is_compared_without_it(strict_game: Played,
     (folder / "b.jsonl").unlink()
     with pytest.raises(ReportError, match="the file is empty"):  # nothing readable: refused, as one file is
         render(folder, "md")
+
+
+def test_saves_of_different_scenarios_are_said_and_compared_apart(strict_game: Played, linked_game: Played,
+                                                                   saves: Path) -> None:
+    """Found from outside (helper-237): a European-security save beside a river-basin one read "Comparison of 2
+    saves", the river's tracks under the others' in one side-by-side table with one Agreements row, and nothing
+    said of two scenarios. It says which saves are of which scenario, and each scenario has its own table; a
+    strict and a linked save of the same tracks stay side by side (the workshop's main lesson)."""
+    river = bot_save(saves / "river" / "river.jsonl", scenario("river-basin"), 5)
+    paths = [strict_game.path, river.path, linked_game.path]
+    md = render(paths, "md")
+    assert ("Different scenarios: #1, #3 \u2014 Parallel Tracks: European security / Package deal: European "
+            "security; #2 \u2014 River Basin: sharing the Tessel.") in md_text(md)
+    tables = [t for t in md.split("\n\n") if t.startswith("| Track | #")]
+    assert [t.splitlines()[0] for t in tables] == [
+        "| Track | #1 parallel-tracks (strict) | #3 parallel-tracks-linked (linked) |",
+        "| Track | #2 river-basin (strict) |"]
+    assert "Water" not in tables[0] and "Borders" not in tables[1]
+    assert all(t.count("**Agreements**") == 1 for t in tables)
+    html = HtmlDoc(render(paths, "html")).text
+    assert "Different scenarios: #1, #3" in html
+    data = json.loads(render(paths, "json"))["comparison"]
+    assert [g["saves"] for g in data["scenarios"]] == [[1, 3], [2]]
+    assert data["scenarios"][1]["tracks"][0] == {"id": "flow-allocation", "name": "Water allocation"}
+    # one scenario: nothing said, one table as before
+    alone = render([strict_game.path, linked_game.path], "md")
+    assert "Different scenarios" not in alone and json.loads(
+        render([strict_game.path, linked_game.path], "json"))["comparison"]["scenarios"][0]["saves"] == [1, 2]
