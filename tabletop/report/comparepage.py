@@ -11,7 +11,7 @@ from .htmlpage import report_article
 from .htmlparts import e, end_html, page, status_mark, table
 from .compare import by_scenario
 from .words import STATUSES, agreements_per_game, lost_agreement, same_game_words, mode_word, quoted, save_mode, share_rows, status_head, unended_cell
-from .words import scenarios_words
+from .words import not_read_words, scenarios_words
 from ..lang import Domain
 
 _, ngettext, N_ = Domain("report").words()
@@ -88,6 +88,9 @@ def comparison_html(comparison: dict[str, Any], side_by_side_max: int, paired: b
         warning = _("{strong}\u26a0 Left out:{end} {file} is not a readable save ({problem}).").format(
             strong="<strong>", end="</strong>", file=e(left["file"]), problem=e(left["problem"]))
         out.append(f'<div class="warning damage" role="note">{warning}</div>')  # untranslated: markup
+    for item in comparison.get("not_read", ()):
+        said = _("Left out of {folder}: {what}.").format(folder=e(item["folder"]), what=not_read_words(item, e))
+        out.append(f'<p class="note">{said}</p>')  # untranslated: markup
     if apart := scenarios_words(comparison, e, "<strong>", "</strong>"):
         out.append(f'<div class="warning" role="note">{apart}</div>')  # untranslated: markup
     scenarios = by_scenario(comparison)

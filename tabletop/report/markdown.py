@@ -26,6 +26,7 @@ from .words import (
     agreements_per_game,
     same_game_words,
     scenarios_words,
+    not_read_words,
     actors_described,
     described,
     moves_described,
@@ -437,6 +438,8 @@ def comparison_lines(comparison: dict[str, Any], side_by_side_max: int, level: i
     for left in comparison.get("skipped", ()):
         doc.p("> " + _("**\u26a0 Left out:** {file} is not a readable save ({problem}).").format(
             file=esc(left["file"]), problem=esc(left["problem"])))
+    for item in comparison.get("not_read", ()):
+        doc.p("> " + _("Left out of {folder}: {what}.").format(folder=esc(item["folder"]), what=not_read_words(item, esc)))
     if apart := scenarios_words(comparison, esc, "**", "**"):
         doc.p("> " + apart)
     scenarios = by_scenario(comparison)

@@ -17,7 +17,7 @@ from .compare import compare, same_games
 from .comparepage import several_html
 from .htmlpage import report_html
 from .markdown import comparison_lines, esc, report_lines
-from .words import left_out
+from .words import left_out, not_read_words
 from ..lang import Domain, using
 
 _, ngettext, N_ = Domain("report").words()
@@ -33,8 +33,11 @@ FULL_REPORTS_MAX = 4
 _JSON_UNSAFE = re.compile(f"[\\x7f-\\x9f\\u2028\\u2029{BIDI_CONTROLS}{INVISIBLE}]")
 
 
-def save_paths(paths: str | Path | Sequence[str | Path]) -> list[Path]:
-    """The save files named: files as given, and every ``*.jsonl`` directly in a directory (sorted)."""
+def save_paths(paths: str | Path | Sequence[str | Path], not_read: list[dict[str, Any]] | None = None) -> list[Path]:
+    """The save files named: files as given, and every ``*.jsonl`` directly in a directory (sorted).
+
+    ``not_read``: where to add, for each directory, what else it holds (``folder``, ``files``, ``folders``: names,
+    sorted); hidden files (a save's lock) are not counted. A directory with no save raises, naming them."""
     if isinstance(paths, (str, Path)):
         paths = [paths]
     out: list[Path] = []
@@ -45,8 +48,15 @@ def save_paths(paths: str | Path | Sequence[str | Path]) -> list[Path]:
             # a FIFO or a device named *.jsonl is not skipped unsaid: reading it refuses it, and the report says it
             # left it out (found from outside: a folder's report skipped them without a word, and exited 0)
             found = sorted(f for f in p.glob("*.jsonl") if not f.is_dir())
+            # nor is anything else in it (found from outside: agenda.txt, a.JSONL and a subfolder went unsaid)
+            others = _not_read(p, found)
             if not found:
-                raise ReportError(p, _("the directory holds no saves (*.jsonl files)"))
+                said = _("the directory holds no saves (*.jsonl files)")
+                if others is not None:
+                    said += "; " + _("left out: {what}").format(what=not_read_words(others, str))
+                raise ReportError(p, said)
+            if others is not None and not_read is not None:
+                not_read.append(others)
         elif not p.exists():
             raise ReportError(p, missing(p, _("no such file")))
         else:
@@ -59,6 +69,23 @@ def save_paths(paths: str | Path | Sequence[str | Path]) -> list[Path]:
     if not out:
         raise ReportError("tabletop report", _("no save given"))  # untranslated: the command's name
     return out
+
+
+def _not_read(folder: Path, found: Sequence[Path]) -> dict[str, Any] | None:
+    """What a directory holds besides the saves read from it (None: nothing), hidden files aside."""
+    read = set(found)
+    files, folders = [], []
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError:
+        return None  # the saves were listed; what else is there cannot be: nothing more to say
+    for entry in entries:
+        if entry.name.startswith(".") or entry in read:
+            continue
+        (folders if entry.is_dir() else files).append(entry.name)
+    if not files and not folders:
+        return None
+    return {"folder": str(folder), "files": files, "folders": folders}
 
 
 def to_json(data: Any) -> str:
@@ -112,7 +139,8 @@ def _render(paths: str | Path | Sequence[str | Path], fmt: str, audience: str, p
     if audience not in AUDIENCES:
         raise ReportError(audience, _("unknown audience (expected one of {audiences})").format(
             audiences=", ".join(AUDIENCES)))
-    files = save_paths(paths)
+    not_read: list[dict[str, Any]] = []
+    files = save_paths(paths, not_read)
     if told is None:
         told = []
     if paired:
@@ -143,6 +171,7 @@ def _render(paths: str | Path | Sequence[str | Path], fmt: str, audience: str, p
         raise ReportError(skipped[0]["file"], skipped[0]["problem"])
     comparison = compare(reports, with_reports=full, same_game=same_games(chains))
     comparison["skipped"] = skipped
+    comparison["not_read"] = not_read
     shown = reports if full else []
     if fmt == "json":
         return to_json({"comparison": comparison, "reports": shown})

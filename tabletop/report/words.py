@@ -410,6 +410,30 @@ def same_game_words(same: Mapping[str, Any]) -> str:
                     "once, as #{copy}.", same["events"]).format(save=same["save"], copy=same["in"], n=same["events"])
 
 
+#: names of files or folders listed in full; more are counted
+NAMES_SHOWN = 12
+
+
+def not_read_words(item: Mapping[str, Any], esc: Callable[[str], str]) -> str:
+    """What a folder's report did not read in it: ``2 files that are not .jsonl: agenda.txt, a.JSONL; 1 subfolder
+    (subfolders are not read): sub/`` (``esc``: the format's escape for the names)."""
+    def listed(names: Sequence[str]) -> str:
+        shown = ", ".join(esc(name) for name in names[:NAMES_SHOWN])
+        if len(names) > NAMES_SHOWN:
+            shown = _("{listed} and {n} more").format(listed=shown, n=len(names) - NAMES_SHOWN)
+        return shown
+    files, folders = item["files"], item["folders"]
+    parts = []
+    if files:
+        parts.append(ngettext("{n} file that is not .jsonl: {names}", "{n} files that are not .jsonl: {names}",
+                              len(files)).format(n=len(files), names=listed(files)))
+    if folders:
+        parts.append(ngettext("{n} subfolder (subfolders are not read): {names}",
+                              "{n} subfolders (subfolders are not read): {names}",
+                              len(folders)).format(n=len(folders), names=listed([f + "/" for f in folders])))
+    return "; ".join(parts)
+
+
 def scenarios_words(comparison: Mapping[str, Any], esc: Callable[[str], str], strong: str, end: str) -> str | None:
     """Which compared saves are of which scenario, when they are of more than one (``strong``/``end``: the
     format's bold); None for saves of one scenario."""

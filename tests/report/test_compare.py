@@ -202,3 +202,37 @@ def test_saves_of_different_scenarios_are_said_and_compared_apart(strict_game: P
     alone = render([strict_game.path, linked_game.path], "md")
     assert "Different scenarios" not in alone and json.loads(
         render([strict_game.path, linked_game.path], "json"))["comparison"]["scenarios"][0]["saves"] == [1, 2]
+
+
+def test_a_folder_says_what_it_did_not_read(strict_game: Played, linked_game: Played, tmp_path: Path) -> None:
+    """Found from outside (helper-237): a folder's report skipped every file not named *.jsonl without a word
+    (``agenda.txt``, ``a.JSONL``, ``a-copy.json``) and never looked in a subfolder; a folder of only such files was
+    said to "hold no saves". What was not read is said; a save's hidden lock file is not a file the room put there."""
+    from tabletop.cli import main
+
+    folder = tmp_path / "day"
+    (folder / "sub").mkdir(parents=True)
+    shutil.copy(strict_game.path, folder / "a.jsonl")
+    shutil.copy(linked_game.path, folder / "b.jsonl")
+    shutil.copy(strict_game.path, folder / "c.JSONL")
+    shutil.copy(strict_game.path, folder / "sub" / "d.jsonl")
+    (folder / "agenda.txt").write_text("9:00 coffee\n", encoding="utf-8")
+    (folder / ".a.jsonl.lock").write_text("", encoding="utf-8")
+    said = (f"Left out of {folder}: 2 files that are not .jsonl: agenda.txt, c.JSONL; 1 subfolder (subfolders are "
+            "not read): sub/.")
+    assert said in md_text(render([folder], "md"))
+    assert said in HtmlDoc(render([folder], "html")).text
+    data = json.loads(render([folder], "json"))["comparison"]
+    assert data["not_read"] == [{"folder": str(folder), "files": ["agenda.txt", "c.JSONL"], "folders": ["sub"]}]
+    assert len(data["saves"]) == 2
+    assert main(["report", str(folder), "-o", str(tmp_path / "day.md")]) == 0  # an agenda beside saves: no damage
+
+    none = tmp_path / "none"
+    (none / "sub").mkdir(parents=True)
+    shutil.copy(strict_game.path, none / "a.JSONL")
+    shutil.copy(strict_game.path, none / "a-copy.json")
+    shutil.copy(strict_game.path, none / "sub" / "b.jsonl")
+    with pytest.raises(ReportError) as refused:
+        render([none], "md")
+    assert refused.value.message == ("the directory holds no saves (*.jsonl files); left out: 2 files that are not "
+                                     ".jsonl: a-copy.json, a.JSONL; 1 subfolder (subfolders are not read): sub/")
