@@ -540,6 +540,20 @@ def other_lang(lang: Any) -> str | None:
     return lang if isinstance(lang, str) and lang in LANGUAGES and lang != current() else None
 
 
+#: the languages a text is told to be in by its letters: Cyrillic ones
+CYRILLIC_LANGS = ("ru", "uk")
+
+
+def text_lang(text: Any, lang: Any) -> Any:
+    """The language to mark ``text`` with: the ``lang`` its action records, but Russian or Ukrainian only for a text
+    with a Cyrillic letter in it. An action records one language for its text and reasons together (found from
+    outside: "Propose neutrality with guarantees (нейтралітет)", Ukrainian by its one word, made its English reasons
+    "(uk)" on the board, in the ruling and in every report); the mark beside each text is that text's own."""
+    if lang in CYRILLIC_LANGS and isinstance(text, str) and not any("\u0400" <= c <= "\u04ff" for c in text):
+        return None
+    return lang
+
+
 def typed(text: str, lang: str | None) -> str:
     """Text a person typed, as typed; read in another language than it was typed in, quoted and marked: ``«…» (ru)``."""
     return "".join(typed_apart(text, lang))
@@ -548,6 +562,7 @@ def typed(text: str, lang: str | None) -> str:
 def typed_apart(text: str, lang: str | None) -> tuple[str, str]:
     """:func:`typed` in two, the text as shown and its mark: ``("«…»", " (ru)")``, or ``(text, "")`` (a screen
     styles the mark)."""
+    lang = text_lang(text, lang)
     if lang and lang != current():
         return f"\u00ab{text}\u00bb", f" ({lang})"
     return text, ""
@@ -555,6 +570,7 @@ def typed_apart(text: str, lang: str | None) -> tuple[str, str]:
 
 def quoted(text: str, lang: str | None) -> str:
     """Typed text in quotes (a counter), marked with its language when read in another one: ``“…” (ru)``."""
+    lang = text_lang(text, lang)
     out = _("\u201c{text}\u201d").format(text=text)
     return f"{out} ({lang})" if lang and lang != current() else out
 
@@ -600,6 +616,7 @@ __all__ = [
     "STATUS_ARGUED",
     "STATUS_MARK",
     "STATUS_RESULTS",
+    "CYRILLIC_LANGS",
     "UNDONE",
     "WAITING",
     "breakdown_points",
@@ -638,6 +655,7 @@ __all__ = [
     "status_word",
     "typed",
     "typed_apart",
+    "text_lang",
     "undone_word",
     "waiting_words",
     "wanted_words",

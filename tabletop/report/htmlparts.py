@@ -13,7 +13,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-from ..engine.wording import ENDS, end_reason, other_lang, status_word
+from ..engine.wording import ENDS, end_reason, other_lang, status_word, text_lang
 from ..lang import Domain, current
 from .words import STATUSES, cascade_intro, literal, mark_quotes, mark_told, one_line, prompts_by_track, told_typed
 
@@ -40,7 +40,7 @@ def typed(html_text: str, lang: Any, quote: bool = False) -> str:
     """Text as typed (already HTML), in its ``lang`` and marked ``(ru)`` when not the page's language, as every
     screen marks it (:func:`tabletop.engine.wording.typed`); ``quote``: a text not quoted yet (a note) is put in
     «…» then, a working's quoted text stays in its own quotation marks."""
-    other = other_lang(lang)
+    other = other_lang(text_lang(html_text, lang))
     if not other:
         return html_text
     shown = f"\u00ab{html_text}\u00bb" if quote else html_text

@@ -16,7 +16,7 @@ from typing import Any
 from ..content.literal import literal, one_line  # noqa: F401 - the report formats take literal from here
 from ..lang import Domain, decimal
 from ..engine.telling import end_reason, recorded_reason
-from ..engine.wording import other_lang, typed
+from ..engine.wording import other_lang, text_lang, typed
 from ..store import heads
 from ..store.players import policy_word
 
@@ -479,9 +479,11 @@ def typed_texts(argument: Mapping[str, Any] | None) -> list[tuple[str, str]]:
     language, each typed in another language than the report's."""
     if not argument:
         return []
-    out = [(one_line(c["text"]), c["lang"]) for c in argument.get("counters") or () if c.get("text") and other_lang(c.get("lang"))]
-    if other_lang(argument.get("lang")):
-        out += [(one_line(t), argument["lang"]) for t in (argument.get("text"), *(argument.get("reasons") or ())) if t]
+    out = [(one_line(c["text"]), c["lang"]) for c in argument.get("counters") or ()
+           if c.get("text") and other_lang(text_lang(c["text"], c.get("lang")))]
+    if other_lang(argument.get("lang")):  # one lang for the action and its reasons: each text marked by its own letters
+        out += [(one_line(t), argument["lang"]) for t in (argument.get("text"), *(argument.get("reasons") or ()))
+                if t and text_lang(t, argument["lang"])]
     return out
 
 
@@ -508,7 +510,7 @@ def told_typed(entries: Iterable[Mapping[str, Any]]) -> list[tuple[str, str]]:
         lang = other_lang(entry.get("lang"))
         if lang is not None:
             out += [(text.strip(), lang) for text in (entry.get("reason"), entry.get("text"))
-                    if isinstance(text, str) and text.strip()]
+                    if isinstance(text, str) and text.strip() and text_lang(text, lang)]
     return out
 
 

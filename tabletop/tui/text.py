@@ -33,6 +33,7 @@ from ..engine.wording import (
     move_words,
     named,
     other_lang,
+    text_lang,
     undone_word,
     wants_text,
 )
@@ -428,7 +429,7 @@ def typed_texts(state: State) -> list[tuple[str, str]]:
     """Every text of the game typed in another language than the screen's (an argument, its counters,
     a ruling's reason: each event knows its language), as shown, with that language."""
     return [(literal(text), other) for e in state.log if (other := other_lang(e.action.lang))
-            for text in (e.action.text, e.action.reason, *(e.action.reasons or ())) if text]
+            for text in (e.action.text, e.action.reason, *(e.action.reasons or ())) if text and text_lang(text, other)]
 
 
 def _typed_marks(line: str, typed: list[tuple[str, str]]) -> list[tuple[int, str]]:

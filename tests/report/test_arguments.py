@@ -161,3 +161,34 @@ def test_a_status_argued_for_reads_as_a_result(tmp_path: Path, fmt: str, code: s
     # the JSON keeps the record, and the result in words
     [track] = json.loads(render(path, "json", lang=code))["arguments"]
     assert track["arguments"][0]["wanted"] == {"status": "deferred"}
+
+
+def test_an_english_reason_of_an_action_marked_ukrainian_is_not_marked_so(tmp_path: Path) -> None:
+    """Found from outside (helper-237): an argument "Propose neutrality with guarantees (нейтралітет)" with English
+    reasons was recorded with one lang, uk, for the whole action (the text's Ukrainian word tells it), and every
+    reason showed "(uk)" on the board, in the ruling and in every report. The mark beside a text is that text's:
+    a text with no Cyrillic letter is marked neither ru nor uk; the record keeps the action's lang."""
+    from dataclasses import replace
+
+    from tabletop.lang import using
+    from tabletop.play.arguing import argument_spans
+    from tabletop.store.reading import open_save
+
+    said, reasons = "Propose neutrality with guarantees (нейтралітет)", ("It lowers the risk", "Both sides asked")
+    argued = replace(argument(text=said, reasons=reasons), lang="uk")
+    steps = [Action("draw"), Action("skip", reason="not today"), ADVANCE, argued, pass_("b"), pass_("c"), ADVANCE,
+             counter("b", "Too vague"), counter("c"), odds("likely"), Action("roll", track="alpha")]
+    path = tmp_path / "g.jsonl"
+    record_actions(path, argue_scenario(counters="all"), 2, [lambda _s, a=a: a for a in steps])
+    assert json.loads(path.read_text(encoding="utf-8").splitlines()[4])["action"]["lang"] == "uk"  # kept as recorded
+    for fmt in ("md", "html"):
+        doc = render(path, fmt, lang="en")
+        for reason in reasons:
+            assert reason in doc and f"\u00ab{reason}" not in doc, (fmt, reason)
+            for end in ("\u00bb (uk)", "\u201d (uk)", " (uk)", "\u201d</span> <span class=\"lang\">(uk)"):
+                assert f"{reason}{end}" not in doc, (fmt, reason, end)
+        assert "нейтралітет" in doc and "(uk)" in doc, fmt  # the action's own text is Ukrainian in part: marked
+    state = open_save(path).state_at(7)  # the argument tabled, its counters to come
+    with using("en"):
+        board = "".join(text for text, _style in argument_spans(state, state.queue[0], marked=True))
+    assert "reason 1: It lowers the risk\n" in board and "(uk)" in board, board
