@@ -94,6 +94,9 @@ def compare(reports: Sequence[dict[str, Any]], with_reports: bool = True,
         "same_game": [{"save": i, "in": j, "events": n, "of": m} for i, (j, n, m) in sorted(same_game.items())],
         "reports_included": with_reports,
         "sources": list(sources),
+        # who the copy is for, said at its top as a single report says it (found from outside: a folder's copy for
+        # the participants said it nowhere when its saves were too many for each one's report to follow)
+        "audience": reports[0].get("audience") if reports else None,
     }
 
 

@@ -11,7 +11,7 @@ from .htmlpage import report_article
 from .htmlparts import e, end_html, page, status_mark, table
 from .compare import by_scenario
 from .words import STATUSES, agreements_per_game, lost_agreement, same_game_words, mode_word, quoted, save_mode, share_rows, status_head, unended_cell
-from .words import not_read_words, scenarios_words
+from .words import audience_words, not_read_words, scenarios_words
 from ..lang import Domain
 
 _, ngettext, N_ = Domain("report").words()
@@ -77,6 +77,8 @@ def comparison_html(comparison: dict[str, Any], side_by_side_max: int, paired: b
     heading = _("One game under both rules") if paired else _compared(len(saves))
     out = ['<article class="comparison" id="comparison">', f"<h1>{heading}</h1>"]  # untranslated: markup
     out.extend(f"<p>{e(source)}</p>" for source in comparison.get("sources", ()))  # their sources' credit first
+    if comparison.get("audience"):
+        out.append(f'<p class="audience">{e(_("For: {audience}").format(audience=audience_words(comparison)))}</p>')  # untranslated: markup
     if comparison["damaged"]:
         which = ", ".join(f"#{i}" for i in comparison["damaged"])
         warning = _("{strong}\u26a0 Warning:{end} damaged save(s) {which}: each outcome is as the intact part of its "

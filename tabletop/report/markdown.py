@@ -429,6 +429,8 @@ def comparison_lines(comparison: dict[str, Any], side_by_side_max: int, level: i
           else ngettext("Comparison of {n} save", "Comparison of {n} saves", len(saves)).format(n=len(saves)))
     for source in comparison.get("sources", ()):  # the scenarios' own words, their sources' credit, first
         doc.p(esc(source))
+    if comparison.get("audience"):
+        doc.p(_("For: {audience}").format(audience=audience_words(comparison)))
     if comparison["damaged"]:
         which = ", ".join(f"#{i}" for i in comparison["damaged"])
         doc.p("> " + _("**\u26a0 Warning:** damaged save(s) {which}: each outcome is as the intact part of its save "

@@ -236,3 +236,23 @@ def test_a_folder_says_what_it_did_not_read(strict_game: Played, linked_game: Pl
         render([none], "md")
     assert refused.value.message == ("the directory holds no saves (*.jsonl files); left out: 2 files that are not "
                                      ".jsonl: a-copy.json, a.JSONL; 1 subfolder (subfolders are not read): sub/")
+
+
+@pytest.mark.parametrize("audience", ["participants", "facilitator"])
+def test_a_comparison_says_who_it_is_for(strict_game: Played, tmp_path: Path, audience: str) -> None:
+    """Found from outside (helper-237): a single save's report says "For: the participants (left out: …)"; a
+    folder's comparison for the participants said nothing of it (too many saves for each one's report to follow,
+    the only place that said it). It says it at its top, as a single report does."""
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(FULL_REPORTS_MAX + 1):
+        shutil.copy(strict_game.path, folder / f"game-{i}.jsonl")
+    single = json.loads(render([strict_game.path], "json", audience=audience))["audience"]
+    data = json.loads(render([folder], "json", audience=audience))
+    assert data["comparison"]["audience"] == single
+    said = "the participants (left out: control notes" if audience == "participants" else "the facilitator (everything"
+    md = render([folder], "md", audience=audience)
+    assert f"For: {said}" in md_text(md[: md.index("\n|")]), md[: md.index("\n|")]
+    html = render([folder], "html", audience=audience)
+    assert f"For: {said}" in HtmlDoc(html[: html.index("<table")]).text
+
