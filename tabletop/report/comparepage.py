@@ -43,7 +43,7 @@ def _shares(comparison: dict[str, Any]) -> str:
 
 def _save_cells(s: dict[str, Any], linked: bool) -> list[str]:
     name = e(s["file"]) + (f' <span class="tag tag-undone">{_("DAMAGED")}</span>' if s["damaged"] else "")  # untranslated: markup
-    if linked:
+    if linked and not s.get("replayed"):  # the paired page's replay has no report of its own to link to
         name = f'<a href="#r{s["index"]}-report">{name}</a>'  # untranslated: markup
     return [
         str(s["index"]),

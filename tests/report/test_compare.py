@@ -256,3 +256,14 @@ def test_a_comparison_says_who_it_is_for(strict_game: Played, tmp_path: Path, au
     html = render([folder], "html", audience=audience)
     assert f"For: {said}" in HtmlDoc(html[: html.index("<table")]).text
 
+
+
+def test_the_paired_page_links_only_to_reports_it_holds(linked_game: Played) -> None:
+    """Found from outside (helper-237): in the paired HTML "b.jsonl (replayed under strict)" was a link, to a report
+    the page does not hold (the replay has none of its own); the recorded save's name links to its report."""
+    html = render([linked_game.path], "html", paired=True)
+    targets = set(re.findall(r'href="#([^"]+)"', html))
+    assert "r1-report" in targets
+    for target in targets:
+        assert f'id="{target}"' in html, target
+    assert not re.search(r'<a href="#[^"]*">[^<]*\(replayed under', html)
