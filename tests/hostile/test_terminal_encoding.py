@@ -16,7 +16,7 @@ import pytest
 
 from tabletop.cli import main
 
-from .test_dumb_terminal import _as_terminal, _stub_serving, a_terminal  # noqa: F401 - the fixture, shared
+from .test_dumb_terminal import _as_terminal, _stub_serving
 
 
 @pytest.fixture
