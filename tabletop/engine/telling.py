@@ -556,6 +556,54 @@ def notes(event: Happened, scenario: Scenario) -> list[str]:
     return out
 
 
+def _listed(n: _Names, tracks: Iterable[str | None]) -> str:
+    """Track names in a list, each as the language quotes a name in running text (ru/uk: «…»)."""
+    return ", ".join(pgettext("a track's name in a list", "{track}").format(track=n.track(t)) for t in tracks)
+
+
+def package_said(state: State | None, event: Happened, scenario: Scenario) -> str | None:
+    """What the package deal did at ``event``, and why, in one plain sentence said before its changes; None if nothing.
+
+    A collapse that reopened the provisional agreements or brought every track down, the package complete, or (with
+    ``state``, the game at or after ``event``) the provisional agreements that lapsed at the end. Found from outside:
+    three tracks flipped from agreed to open under a list of raw changes, the reason only in notes off the screen."""
+    n = _Names(scenario)
+    said = [note.get("say") for note in event.result.get("notes") or () if isinstance(note, Mapping)]
+    reopened = [note.get("track") for note in event.result.get("notes") or ()
+                if isinstance(note, Mapping) and note.get("say") == "reopened"]
+    if reopened or "package_collapses" in said:
+        collapsed = next((c.get("track") for c in event.result.get("changes") or ()
+                          if isinstance(c, Mapping) and c.get("what") == "status" and c.get("to") == "collapsed"), None)
+        if not reopened:
+            return _("Package deal: {collapsed} collapsed, so every other track collapses with it, provisional "
+                     "agreements included \u2014 nothing is agreed until everything is agreed").format(
+                collapsed=_listed(n, [collapsed]))
+        out = ngettext("Package deal: {collapsed} collapsed, so the provisional agreement on {tracks} reopens \u2014 "
+                       "nothing is agreed until everything is agreed",
+                       "Package deal: {collapsed} collapsed, so the provisional agreements on {tracks} reopen \u2014 "
+                       "nothing is agreed until everything is agreed", len(reopened)).format(
+            collapsed=_listed(n, [collapsed]), tracks=_listed(n, reopened))
+        fell = [note.get("track") for note in event.result.get("notes") or ()
+                if isinstance(note, Mapping) and note.get("say") == "collapsed_on_reopening"]
+        if fell:
+            out += "; " + ngettext("{tracks} reached breakdown on reopening and collapsed too",
+                                   "{tracks} reached breakdown on reopening and collapsed too", len(fell)).format(
+                tracks=_listed(n, fell))
+        return out
+    if "package_holds" in said:
+        return _("Package deal complete: every track is agreed, so the provisional agreements are now final")
+    if "package_holds_rest" in said:
+        return _("Package deal complete: every track still in the package is agreed, so the provisional agreements "
+                 "are now final")
+    ended = ended_at(state) if state is not None else None
+    if ended is not None and ended[0] == event.seq and ended[1]:
+        lapsed = [t.id for t in scenario.ruleset.tracks if t.id in ended[1]]
+        return ngettext("Package deal not complete at the end: the provisional agreement on {tracks} lapses",
+                        "Package deal not complete at the end: the provisional agreements on {tracks} lapse",
+                        len(lapsed)).format(tracks=_listed(n, lapsed))
+    return None
+
+
 def settled_notes(state: State, event: Happened, scenario: Scenario) -> list[str]:
     """:func:`notes`, and under the step that ended ``state``'s game the provisional agreements that lapsed with it.
 
@@ -621,4 +669,4 @@ def tell(event: Happened, scenario: Scenario, earlier: Iterable[Happened] = (), 
 
 
 __all__ = ["ENDS", "LAPSED_AT_END", "RECORDED", "Happened", "HeldOver", "Place", "earlier_than", "end_reason",
-           "held_over", "notes", "phase_name", "placed", "quoted", "recorded_reason", "settled_notes", "tell", "typed", "warning"]
+           "held_over", "notes", "package_said", "phase_name", "placed", "quoted", "recorded_reason", "settled_notes", "tell", "typed", "warning"]

@@ -43,7 +43,7 @@ from .keys import key_available
 from .language import texts_note
 from .notices import Refusals, moved_on, taken
 from .powers import FacilitatorPowers
-from .text import SEALED_NOTE, about_parts, independence_word, literal, move_words, names, seen, shown
+from .text import SEALED_NOTE, about_parts, independence_word, literal, move_words, names, package_line, seen, shown
 from .timekeeper import Timekeeper
 from .widgets import Board, BoardPart, CardPanel, KeyScroll, RulingsColumn, RulingsPanel, TurnPanel, compact_board
 
@@ -514,6 +514,9 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
                 self.pause_notice.show(self, _("Paused after undoing a bot's move: the bots wait, so more can be "
                                                "undone. Press p to go on."), "information", title="", seconds=8)
         last = self.session.state.last
+        package = package_line(self.session.state, last) if last is not None and action.kind != "undo" else None
+        if package:  # a collapse reopened the provisional agreements, the package completed or lapsed: said aloud
+            self.notify(package, title="", severity="warning", timeout=15, markup=False)
         warning = told_warning(last, self.session.state.scenario) if last is not None else None
         if warning and action.kind == "override":
             self.notify(literal(warning), title=_("Tension at breakdown"), severity="warning", timeout=12, markup=False)

@@ -25,7 +25,7 @@ from ..engine.cards import held_over_now
 from ..engine.lookups import seen, shown  # noqa: F401 - the scenario (and the game) as the room reads it, for every screen
 from ..engine.records import RULING_KINDS, Ruling, changes_of
 from ..engine.review import ended_at, roll_readings, undone_event
-from ..engine.telling import Happened, end_reason, placed, settled_notes, tell
+from ..engine.telling import Happened, end_reason, package_said, placed, settled_notes, tell
 from ..engine.wording import (
     amount_words,
     effects_words,
@@ -414,6 +414,11 @@ def event_line(state: State, event: Event, hidden: set[int], undone: set[int] | 
     if undone and event.seq in undone:
         out.append(f"{undone_word()} ", style="italic")
         style += " strike"
+    else:
+        package = package_line(state, event)
+        if package:  # what the package deal did and why, first: the changes it lists come after the event's words
+            out.append(package, style="bold")
+            out.append("\n      ")
     out.append(told(state, event, worked=True), style=style.strip())  # the log shows its working under it
     changed = changes_words(state, event.result)
     if changed:
@@ -469,6 +474,14 @@ def ruling_lines(state: State, event: Event, brief: bool = False, before: State 
     # a brief roll sits close under its move; every other line of working is indented as a detail
     first = "  " if brief and ruling is not None and ruling.resolution == "dice" else "      "
     return [Text((first if i == 0 else "      ") + line, style="italic") for i, line in enumerate(lines)]
+
+
+def package_line(state: State, event: Event) -> str | None:
+    """What the package deal did at ``event`` and why, one plain sentence (a collapse reopened the provisional
+    agreements or brought them down, the package completed, or lapsed at the end); None if it did nothing. Found from
+    outside: three tracks flipped from agreed to open under the raw change list, the reason off the screen."""
+    said = package_said(state, event, shown(state))
+    return literal(said) if said else None
 
 
 def settled_lines(state: State, event: Event) -> list[Text]:
