@@ -324,7 +324,7 @@ def _check_place(state: State, move: MoveType, action: Action) -> None:
         )
     track = state.tracks[action.track]
     if not track.is_open:
-        raise RuleViolation(Code.TRACK_CLOSED, _("'{track}' is {status}: no more moves there.").format(track=_track_name(state, spec.id), status=status_word(track.status)))
+        raise RuleViolation(Code.TRACK_CLOSED, _("'{track}' is {status}: no more moves there.").format(track=_track_name(state, spec.id), status=status_word(track.status, track.provisional)))
 
 
 def _check_link(state: State, move: MoveType, action: Action) -> None:
@@ -344,7 +344,7 @@ def _check_link(state: State, move: MoveType, action: Action) -> None:
             raise RuleViolation(Code.NEEDS_TRACK, _("'{move}' names a second track to link with.").format(move=named(state, "move", move.id)))
         other = _track_spec(state, action.link)
         if not state.tracks[other.id].is_open:
-            raise RuleViolation(Code.TRACK_CLOSED, _("'{track}' is {status}: it cannot be linked.").format(track=_track_name(state, other.id), status=status_word(state.tracks[other.id].status)))
+            raise RuleViolation(Code.TRACK_CLOSED, _("'{track}' is {status}: it cannot be linked.").format(track=_track_name(state, other.id), status=status_word(state.tracks[other.id].status, state.tracks[other.id].provisional)))
     elif action.link is not None:
         raise RuleViolation(Code.INVALID_ACTION, _("'{move}' does not link tracks.").format(move=named(state, "move", move.id)))
 

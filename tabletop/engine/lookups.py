@@ -16,7 +16,7 @@ from .actions import Action, RuleViolation
 from .codes import Code
 from .state import State, evolve
 from .telling import phase_name  # the one catalogue of phase words
-from .wording import status_name  # the one catalogue of status words
+from .wording import provisional_words, status_name  # the one catalogue of status words
 
 _, ngettext, N_ = Domain("engine").words()
 pgettext = Domain("engine").pgettext  # ("plural subject", …): a sentence's form for an actor named in the plural
@@ -120,9 +120,10 @@ def phase_word(phase: str) -> str:
     return phase_name(phase)
 
 
-def status_word(status: str) -> str:
-    """A track status id (``agreed``) as a word in the language of the moment, for a refusal's sentence."""
-    return status_name(status)
+def status_word(status: str, provisional: bool = False) -> str:
+    """A track status id (``agreed``) as a word in the language of the moment, for a refusal's sentence;
+    ``provisional``: a package deal's agreement not yet final, ``agreed (provisional)``, as the board says it."""
+    return provisional_words(status_name(status)) if provisional else status_name(status)
 
 
 def _actor_ids(state: State) -> tuple[str, ...]:

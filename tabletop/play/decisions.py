@@ -23,7 +23,7 @@ from ..engine.legal import lapsing, link_partners
 from ..engine.state import Proposal
 from ..engine.sides import is_own_move
 from ..engine.wording import (applying_words, argued_words, choice_words, cost_words, failing_words, modifier_words,
-                              move_words, named, names, wanted_words)
+                              move_words, named, names, provisional_words, wanted_words)
 from ..lang import Domain
 from .picks import (
     Act,
@@ -428,7 +428,9 @@ def _track_decision(state: State, actor: str) -> Decision:
             absent = (pgettext("plural subject", "{actor} are not at this table") if plural_subject(state.scenario, actor)
                       else _("{actor} is not at this table"))
             hint = {"NOT_A_MEMBER": absent.format(actor=n[actor]),
-                    "TRACK_CLOSED": _("the track is {status}").format(status=status_name(track.status))}.get(refusal.code)
+                    "TRACK_CLOSED": _("the track is {status}").format(status=provisional_words(status_name(track.status))
+                                                                      if track.provisional else status_name(track.status))
+                    }.get(refusal.code)
             entries.append(Choice(label, Stage(spec.id), refusal.message, hint))
             shut += refusal.code in _NO_TABLE
         else:

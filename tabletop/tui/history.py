@@ -12,7 +12,7 @@ from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 
 from ..engine import State
-from ..engine.wording import STATUS_MARK, status_word
+from ..engine.wording import STATUS_MARK, provisional_words, status_name, status_word
 from ..lang import Domain
 from .text import names, round_mark
 
@@ -73,13 +73,22 @@ def lanes_text(state_at: Callable[[int], State], index: int, round_ends: Mapping
         out.append(label(n[spec.id]))
         for end in ends:
             t = end.tracks[spec.id]
-            # an open track is the usual case: its cell carries no mark
-            cell = f"{t.position}/{t.tension}{'' if t.status == 'open' else STATUS_MARK[t.status]}"
+            # an open track is the usual case: its cell carries no mark; a provisional agreement's in brackets
+            cell = f"{t.position}/{t.tension}{_mark(t.status, t.provisional)}"
             out.append(f" {cell:<6}", style=_CLOSED_STYLE.get(t.status, ""))
         out.append("\n")
-    out.append(_("cells: position/tension;") + " " + " ".join(status_word(s) for s in _CLOSED_STYLE)
-               + _earlier(rounds, every), style="dim")
+    legend = [status_word(s) for s in _CLOSED_STYLE]
+    if state.independence == "linked":  # found from outside: a provisional agreement read as a final one
+        legend.insert(1, f"{_mark('agreed', True)} {provisional_words(status_name('agreed'))}")
+    out.append(_("cells: position/tension;") + " " + ", ".join(legend) + _earlier(rounds, every), style="dim")
     return out
+
+
+def _mark(status: str, provisional: bool) -> str:
+    """A cell's status mark: none for an open track, ``✔`` for an agreement, ``(✔)`` for a provisional one."""
+    if status == "open":
+        return ""
+    return f"({STATUS_MARK[status]})" if provisional else STATUS_MARK[status]
 
 
 def charts_text(
