@@ -23,10 +23,33 @@ def _card_playable(state: State, card: Card, view: ReadView | None = None) -> bo
     """Whether the card can be played now (``view``: what its conditions read, if made already)."""
     if view is None:
         view = ReadView(state, card.track, card.chooser())
+    if _closed_track(state, card) is not None:
+        return False
+    return all(c.holds(view) for c in card.requires)
+
+
+def _closed_track(state: State, card: Card) -> str | None:
+    """The card's track if it is closed and so keeps the card out (a card that asks for a status itself reads it
+    in its conditions instead), else None."""
     if card.track is not None and not any(c.key == "status" and c.other_track() in (None, card.track) for c in card.requires):
         if not state.tracks[card.track].is_open:
-            return False
-    return all(c.holds(view) for c in card.requires)
+            return card.track
+    return None
+
+
+def kept_out_by(state: State, card_id: str) -> tuple[str | None, tuple[Any, ...]]:
+    """Why a draw on ``state``'s board set the card aside, for its words: the id of its track if that is closed, else
+    None and the conditions it requires that do not hold (none: it is no card of the deck). Found from outside:
+    "1 card set aside, not playable now: Farmers march on the capital" left the room to guess that its track was
+    deferred."""
+    card = state.scenario.index.cards.get(card_id)
+    if card is None:
+        return None, ()
+    closed = _closed_track(state, card)
+    if closed is not None:
+        return closed, ()
+    view = ReadView(state, card.track, card.chooser())
+    return None, tuple(c for c in card.requires if not c.holds(view))
 
 
 def _waiting(state: State, card: Card) -> int:

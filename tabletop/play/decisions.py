@@ -18,7 +18,7 @@ from ..engine.lookups import whose as possessive  # English "Russia's"; the name
 from ..content.literal import literal
 from ..engine import Action, RuleViolation, State, legal_actions, move_options, waiting_for
 from ..engine.adjudication import roll_modifiers
-from ..engine.cards import set_aside
+from ..engine.cards import kept_out_by, set_aside
 from ..engine.legal import lapsing, link_partners
 from ..engine.state import Proposal
 from ..engine.sides import is_own_move
@@ -131,10 +131,23 @@ def _set_aside(state: State) -> tuple[tuple[str, str], ...]:
     if not aside:
         return ()
     cards = state.scenario.index.cards
-    titles = ", ".join(literal(cards[c].title) if c in cards else literal(c) for c in aside)
+    titles = ", ".join(_why_aside(state, c, literal(cards[c].title) if c in cards else literal(c)) for c in aside)
     said = ngettext("{n} card set aside, not playable now: {cards}.", "{n} cards set aside, not playable now: {cards}.",
                     len(aside)).format(n=len(aside), cards=titles)
     return (("\n" + said, "italic"),)  # untranslated: a style
+
+
+def _why_aside(state: State, card_id: str, title: str) -> str:
+    """A card set aside, named with why it could not be played (found from outside: "not playable now: Farmers march on
+    the capital", its track deferred, said nowhere): its track's status, or the conditions it needs that do not hold."""
+    track_id, unmet = kept_out_by(state, card_id)  # the board the draw read: a draw changes no track or meter
+    if track_id is None:
+        n = names(state)
+        return _("{card} (it needs {conditions})").format(card=title, conditions=", ".join(named(c, n) for c in unmet)) \
+            if unmet else title
+    track = state.tracks[track_id]
+    status = provisional_words(status_name(track.status)) if track.provisional else status_name(track.status)
+    return _("{card} (its track {track} is {status})").format(card=title, track=names(state)[track_id], status=status)
 
 
 def _card_choice(state: State, options: list[Action]) -> Decision:

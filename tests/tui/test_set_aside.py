@@ -29,7 +29,7 @@ def redrawn(tmp_path: Path):  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize(("code", "said"), [
-    ("en", "1 card set aside, not playable now: Military staff talks."),
+    ("en", "1 card set aside, not playable now: Military staff talks (it needs Escalation \u2265 6)."),
     ("ru", "Переговоры военных штабов"),  # the card's title in the room's language
     ("uk", "Переговори військових штабів"),
 ])
