@@ -163,9 +163,28 @@ def _finished(event: Happened, n: _Names) -> str:
         spec = n.index.tracks.get(track or "")
         verdict = _("{move} succeeds, but tension reaches breakdown ({tension}/{breakdown}): the track collapses").format(
             move=line, tension=told["collapses"], breakdown=spec.breakdown_at if spec else "?")
+    elif not event.result.get("changes") and not goodwill and track and _agreed_then(n, track):
+        # under the package deal a move tabled beside the one that agreed its track is still settled (a rejection's
+        # tension lands on the provisional agreement), and its success may change nothing: said, not a bare "succeeds"
+        verdict = _("{move} succeeds \u2014 nothing changes: {track} is already agreed (provisional)").format(
+            move=line, track=n.track(track))
     else:
         verdict = _("{move} succeeds").format(move=line)
     return _dashed(verdict, *goodwill)
+
+
+def _agreed_then(n: _Names, track: str) -> bool:
+    """Whether ``track`` stood agreed before the event told, as the events before it (``n.earlier``) left it: its
+    last status change that stands (not undone) was to agreed. Read only for a success that changed nothing."""
+    events = list(n.earlier)  # newest first
+    undone = undone_seqs(reversed(events))
+    for e in events:
+        if e.seq in undone or e.action.kind == "undo":
+            continue
+        for change in reversed(e.result.get("changes") or ()):
+            if isinstance(change, Mapping) and change.get("track") == track and change.get("what") == "status":
+                return change.get("to") == "agreed"
+    return False
 
 
 def _lapsed(status: str) -> str:

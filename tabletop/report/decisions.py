@@ -204,14 +204,15 @@ def _add_kind_details(game: ReplayedGame, entry: dict[str, Any], ev: SavedEvent)
 
 
 def move_outcome(game: ReplayedGame, seq: int, result: Mapping[str, Any]) -> str:
-    """What became of a move: undone, lapsed, applied, succeeds, fails or pending."""
+    """What became of a move: undone, lapsed, applied, succeeds, fails, pending, or unsettled (still tabled when the
+    game ended: found from outside, a proposal never voted on read "pending" in the report of a game over)."""
     if seq in game.undone_by:
         return "undone"
     ruled = game.ruled_at.get(seq)
     if ruled is not None:
         return (Ruling.from_result(game.by_seq[ruled].result) or Ruling()).outcome
     if result.get("tabled"):
-        return "pending"
+        return "unsettled" if game.states and game.states[-1].over else "pending"
     return "applied"
 
 

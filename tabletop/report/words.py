@@ -50,7 +50,7 @@ _HOW = {"drawn": N_("drawn"), "redrawn": N_("redrawn"), "injected": N_("injected
 _KINDS = {"override": N_("override"), "undo": N_("undo"), "note": N_("note"), "inject": N_("inject"),
           "skip": N_("skip"), "redraw": N_("redraw"), "end": N_("end")}
 _OUTCOMES = {"undone": N_("undone"), "lapsed": N_("lapsed"), "applied": N_("applied"), "succeeds": N_("succeeds"),
-             "fails": N_("fails"), "pending": N_("pending")}
+             "fails": N_("fails"), "pending": N_("pending"), "unsettled": N_("never settled: the game ended first")}
 _RESOLUTIONS = {"auto": N_("auto"), "consensus": N_("consensus"), "dice": N_("dice"),
                 "facilitator": N_("facilitator"), "argue": N_("argue")}
 
