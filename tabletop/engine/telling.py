@@ -549,29 +549,63 @@ NOTES = {
     "collapsed": N_("{track} collapsed (tension reached {tension})"),
     "agreed": N_("{track} agreed"),
     "agreed_provisionally": N_("{track} agreed (provisionally: the package is not complete)"),
-    "package_collapses": N_("linked: the collapse brings down every other track, provisional agreements included"),
-    "package_holds": N_("linked: every track is agreed \u2014 the package holds"),
-    "package_holds_rest": N_("linked: every track still in the package is agreed \u2014 the package holds"),
-    "reopened": N_("linked: the collapse reopens the provisional agreement on {track}"),
+    "package_collapses": N_("Under the package deal, the collapse brings down every other track, provisional "
+                            "agreements included"),
+    "package_holds": N_("Under the package deal, every track is agreed or deferred: the package is complete, and every "
+                        "provisional agreement in it becomes final"),
+    "package_holds_rest": N_("Under the package deal, every track still in the package is agreed or deferred: the "
+                             "package is complete, and every provisional agreement in it becomes final"),
+    "reopened": N_("Under the package deal, the collapse reopens the provisional agreement on {track}"),
     "collapsed_on_reopening": N_("{track} collapsed as well (tension reached {tension} on reopening)"),
 }
+
+#: the notes that say the package is complete (:data:`NOTES`)
+PACKAGE_HOLDS = frozenset(("package_holds", "package_holds_rest"))
 
 
 #: a provisional agreement the end of the game let lapse: no event records it (the step into the end changes the
 #: track), so it is worded from the states on both sides of that step
-LAPSED_AT_END = N_("linked: the provisional agreement on {track} lapsed at the end \u2014 the package was not complete")
+LAPSED_AT_END = N_("Under the package deal, the provisional agreement on {track} lapsed at the end \u2014 the package "
+                   "was not complete")
+
+
+def _completing(said: Sequence[Any]) -> list[str] | None:
+    """The tracks whose agreement completed the package in an event whose notes are ``said`` (ids, in the notes'
+    order), or None: these notes complete no package by an agreement (none does, or a deferral did)."""
+    says = [note.get("say") if isinstance(note, Mapping) else None for note in said]
+    if not PACKAGE_HOLDS & set(says):
+        return None
+    tracks = [str(note.get("track")) for note in said
+              if isinstance(note, Mapping) and note.get("say") == "agreed_provisionally"]
+    return tracks or None
 
 
 def notes(event: Happened, scenario: Scenario) -> list[str]:
-    """What the event's effects settled besides (a track agreed or collapsed, the package), a sentence each."""
+    """What the event's effects settled besides (a track agreed or collapsed, the package), a sentence each.
+
+    The agreement that completes a package is one sentence, though the save records two notes (the track agreed
+    provisionally, then the package holding). Found from outside (helper-242): "Basin fund agreed (provisionally: the
+    package is not complete)" above "every track … is agreed — the package holds", on the same vote."""
     n = _Names(scenario)
+    said = list(event.result.get("notes") or ())
+    completing = _completing(said)
     out = []
-    for note in event.result.get("notes") or ():
+    for note in said:
         if isinstance(note, str):
             out.append(note)  # a save from before the log was language-neutral
+        elif completing is not None and isinstance(note, Mapping) and note.get("say") == "agreed_provisionally":
+            if note.get("track") == completing[0]:
+                out.append(ngettext(
+                    "{tracks} agreed, the last track of the package: the package is complete, and every provisional "
+                    "agreement in it becomes final",
+                    "{tracks} agreed, the last tracks of the package: the package is complete, and every provisional "
+                    "agreement in it becomes final", len(completing)).format(
+                        tracks=", ".join(n.track(t) for t in completing)))
+        elif completing is not None and isinstance(note, Mapping) and note.get("say") in PACKAGE_HOLDS:
+            continue  # said with the agreement that completed it
         elif isinstance(note, Mapping) and note.get("say") in NOTES:
-            said = NOTES[str(note.get("say"))]
-            out.append(_(said).format(track=n.track(note.get("track")), tension=note.get("tension")))
+            said_as = NOTES[str(note.get("say"))]
+            out.append(_(said_as).format(track=n.track(note.get("track")), tension=note.get("tension")))
     return out
 
 
@@ -687,5 +721,6 @@ def tell(event: Happened, scenario: Scenario, earlier: Iterable[Happened] = (), 
     return _tell(event, _Names(scenario, earlier, worked))
 
 
-__all__ = ["ENDS", "LAPSED_AT_END", "RECORDED", "Happened", "HeldOver", "Place", "earlier_than", "end_reason",
-           "held_over", "notes", "package_said", "phase_name", "placed", "quoted", "recorded_reason", "settled_notes", "tell", "typed", "warning"]
+__all__ = ["ENDS", "LAPSED_AT_END", "PACKAGE_HOLDS", "RECORDED", "Happened", "HeldOver", "Place", "earlier_than",
+           "end_reason", "held_over", "notes", "package_said", "phase_name", "placed", "quoted", "recorded_reason",
+           "settled_notes", "tell", "typed", "warning"]

@@ -729,7 +729,7 @@ CASES: tuple[Case, ...] = (
             board={"alpha": (2, 3, "collapsed"), "beta": (2, 2, "open"), "gamma": BASE},
             meters=METERS,
             last={"notes": ["Alpha collapsed (tension reached 3)",
-                            "linked: the collapse reopens the provisional agreement on Beta"]},
+                            "Under the package deal, the collapse reopens the provisional agreement on Beta"]},
         ),
         tweak={"ruleset.linked_collapse": "reopen"},
     ),
@@ -742,7 +742,7 @@ CASES: tuple[Case, ...] = (
         Expect(
             board={"alpha": (2, 3, "collapsed"), "beta": (2, 3, "collapsed"), "gamma": BASE},
             last={"notes": ["Alpha collapsed (tension reached 3)",
-                            "linked: the collapse reopens the provisional agreement on Beta",
+                            "Under the package deal, the collapse reopens the provisional agreement on Beta",
                             "Beta collapsed as well (tension reached 3 on reopening)"]},
         ),
         tweak={"ruleset.linked_collapse": "reopen", "tracks.beta.start_tension": 2},

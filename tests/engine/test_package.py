@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from tabletop import Action, apply, legal_actions, new_game
+from tabletop import Action, apply, lang, legal_actions, new_game
 from tabletop.engine import State
 from tabletop.engine.wording import move_words
 from tabletop.engine.telling import notes
@@ -87,9 +87,33 @@ def test_reopen_the_package_holds_without_the_collapsed_track_and_goodwill_follo
     state = _game(*opening(), move("a", "walk_out", "alpha"), move("b", "concede", "gamma"),
                   move("c", "concede", "beta"), tweak=tweak)
     assert state.last is not None
-    holds = "linked: every track still in the package is agreed \u2014 the package holds"
-    assert holds in notes(state.last, state.scenario)
+    holds = ("Beta agreed, the last track of the package: the package is complete, and every provisional agreement "
+             "in it becomes final")
+    assert notes(state.last, state.scenario) == [holds]
     assert state.meters["trust"] == 5
+
+
+def test_the_agreement_completing_the_package_is_one_statement() -> None:
+    """Found from outside (helper-242): the vote that completed the package read "Basin fund agreed (provisionally:
+    the package is not complete)", then "linked: every track still in the package is agreed — the package holds". The
+    step that completes the package is one sentence, and the save's notes are read, not changed."""
+    state = _game(*opening(), move("a", "concede", "beta"), move("b", "concede", "alpha"), move("c", "concede", "gamma"))
+    assert state.last is not None and state.over
+    said = notes(state.last, state.scenario)
+    assert said == ["Gamma agreed, the last track of the package: the package is complete, and every provisional "
+                    "agreement in it becomes final"], said
+    assert not any("not complete" in line for line in said), said
+    with lang.using("uk"):
+        said = notes(state.last, state.scenario)
+    assert len(said) == 1 and "пакетну угоду укладено" in said[0] and "не завершено" not in said[0], said
+
+
+def test_a_deferral_completing_the_package_says_so_under_the_package_deal() -> None:
+    state = _game(*opening(), move("a", "concede", "beta"), move("b", "concede", "alpha"), move("c", "defer", "gamma"))
+    assert state.last is not None and state.over
+    assert notes(state.last, state.scenario) == [
+        "Under the package deal, every track is agreed or deferred: the package is complete, and every provisional "
+        "agreement in it becomes final"]
 
 
 def test_reopen_a_reopened_deal_raised_no_meter() -> None:

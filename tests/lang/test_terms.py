@@ -67,9 +67,13 @@ def _translations(lang: str) -> list[str]:
 #: ("Зерно" beside a grain-deal card); one apostrophe in Ukrainian, the one the scenario files use; the dice are
 #: кубики (the prompt said "бросить кубики" above a button "Бросить кости", found from outside)
 #: an agreement is узгоджено in Ukrainian, as the glossary and the engine say it (found from outside, helper-103: the
-#: review's status said "погоджено" beside the board's "узгоджено")
-TERMS = {"ru": (r"\bкарт(а|ы|у|е|ой|ам|ами|ах)?\b", r"\bсвязк|\bв связке", r"\bзерн", r"\bкост(и|ей|ями|ях)\b"),
-         "uk": (r"\bкарт(а|и|у|і|ою|ам|ами|ах)?\b", r"зв'язк[аиі]\b|у зв'язці", r"\bзерн", "\u02bc", r"\bпогоджен")}
+#: review's status said "погоджено" beside the board's "узгоджено"); a package that holds is a deal made, not an
+#: event that took place («пакет відбувся», found from outside, helper-242), and a note under the package deal says
+#: so as the report does, not under a label «пов'язування:»
+TERMS = {"ru": (r"\bкарт(а|ы|у|е|ой|ам|ами|ах)?\b", r"\bсвязк|\bв связке", r"\bзерн", r"\bкост(и|ей|ями|ях)\b",
+                r"пакет состоял", r"^увязка:"),
+         "uk": (r"\bкарт(а|и|у|і|ою|ам|ами|ах)?\b", r"зв'язк[аиі]\b|у зв'язці", r"\bзерн", "\u02bc", r"\bпогоджен",
+                r"пакет відбув", r"^пов'язування:")}
 
 
 @pytest.mark.parametrize("lang", ["ru", "uk"])

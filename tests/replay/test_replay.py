@@ -578,7 +578,7 @@ async def test_the_working_says_why_a_collapse_reopened_another_track(tmp_path: 
 
     path = tmp_path / "reopened.jsonl"
     seq = _reopened_by_a_card(path)
-    why = "linked: the collapse reopens the provisional agreement on Humanitarian"
+    why = "Under the package deal, the collapse reopens the provisional agreement on Humanitarian"
     save = open_save(path)
     app = ReplayApp(save)
     async with app.run_test(size=SIZE) as pilot:

@@ -41,7 +41,8 @@ def test_the_step_into_the_end_says_which_provisional_deal_lapsed_on_the_board_a
     from tabletop.tui.text import settled_lines
 
     sc, ended = _ended_with_a_lapse()
-    why = "linked: the provisional agreement on Humanitarian lapsed at the end \u2014 the package was not complete"
+    why = ("Under the package deal, the provisional agreement on Humanitarian lapsed at the end \u2014 the package "
+           "was not complete")
     end = ended.last
     assert end.action.kind == "end"
     assert [line.plain.strip() for line in settled_lines(ended, end)] == [why]
