@@ -195,6 +195,29 @@ def _ending_step(state: State) -> Event | None:
     return node.event if node is not None else None
 
 
+#: the notes an event leaves when its step completes a package deal (engine/settle.py; worded in engine/telling.py)
+PACKAGE_HOLDS = frozenset(("package_holds", "package_holds_rest"))
+
+
+def package_held(state: State) -> Event | None:
+    """The event that completed the package deal the board holds now (its provisional agreements made final), or None:
+    no package is complete (strict independence; a package not complete, or reopened since by the facilitator). Found
+    from outside (helper-242): the end screen said only "no track is open" and the report's principle section nothing
+    of the package that had held."""
+    if state.independence != "linked" or any(t.is_open or t.provisional for t in state.tracks.values()):
+        return None
+    node, undone = state.history, set()
+    while node is not None:
+        event = node.event
+        if event.action.kind == "undo" and isinstance(event.result.get("undoes"), int):
+            undone.add(event.result["undoes"])
+        elif event.seq not in undone and any(isinstance(note, Mapping) and note.get("say") in PACKAGE_HOLDS
+                                             for note in event.result.get("notes") or ()):
+            return event
+        node = node.prev
+    return None
+
+
 def end_lang(state: State) -> str | None:
     """The language the facilitator typed the end reason of a game that is over in, as the step that ended it
     records it (the step :func:`ended_at` finds); None while the game runs, for the engine's own reasons (each
@@ -291,6 +314,7 @@ def applied_choice(state: State) -> int | None:
 
 
 __all__ = [
+    "PACKAGE_HOLDS",
     "PROVISIONAL",
     "TrackChange",
     "applied_card",
@@ -302,6 +326,7 @@ __all__ = [
     "last_undoable",
     "net_changes",
     "net_meter_changes",
+    "package_held",
     "undone_event",
     "note_steps",
     "roll_readings",

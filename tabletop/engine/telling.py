@@ -21,7 +21,7 @@ from ..content.grammar import plural_subject
 from ..lang import Domain
 from .actions import Action
 from .breakdown import breakdown_warning
-from .review import ended_at, undone_seqs
+from .review import PACKAGE_HOLDS, ended_at, undone_seqs
 from .wording import (ENDS, RECORDED, argued_words, end_reason, goodwill_words, modifier_names, named_source, quoted,
                       recorded_reason, scenario_names, schedule_words, status_name, typed, wanted_words)
 
@@ -558,10 +558,6 @@ NOTES = {
     "reopened": N_("Under the package deal, the collapse reopens the provisional agreement on {track}"),
     "collapsed_on_reopening": N_("{track} collapsed as well (tension reached {tension} on reopening)"),
 }
-
-#: the notes that say the package is complete (:data:`NOTES`)
-PACKAGE_HOLDS = frozenset(("package_holds", "package_holds_rest"))
-
 
 #: a provisional agreement the end of the game let lapse: no event records it (the step into the end changes the
 #: track), so it is worded from the states on both sides of that step

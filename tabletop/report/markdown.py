@@ -241,6 +241,8 @@ def _principle(doc: _Doc, report: dict[str, Any]) -> None:
     if p["cascade"]:
         doc.p(cascade_intro(p["cascade"]))
         doc.add(f"{i}. {esc(step['text'])}" for i, step in enumerate(p["cascade"], 1))
+    if p.get("held"):
+        doc.p(esc(p["held"]["text"]))
 
 
 def _prompts(doc: _Doc, report: dict[str, Any]) -> None:

@@ -124,6 +124,8 @@ def paired_markdown(data: dict[str, Any]) -> str:
         doc.add(f"  - {esc(row['text'])}" for row in p["stood"])
         doc.add(f"  - {esc(row['text'])}" for row in p.get("lapsed", ()))
         doc.add(f"  - {esc(step['text'])}" for step in p["cascade"])
+        if p.get("held"):
+            doc.add([f"  - {esc(p['held']['text'])}"])
     parts.append(doc.text())
     parts.append(report_lines(original, level=2, title=_("The game as played: {name}").format(
         name=esc(original["scenario"]["ruleset_name"]))))

@@ -17,9 +17,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ..engine.telling import earlier_than, tell
+from ..engine.review import package_held
+from ..engine.telling import earlier_than, notes, tell
 from .replayed import ReplayedGame, agreed_row
-from .words import cascade_text, lapsed_text, principle_headline, stood_text
+from .words import cascade_text, held_text, lapsed_text, principle_headline, stood_text
 
 
 def _agreed_by_override(game: ReplayedGame, track: str) -> int | None:
@@ -71,7 +72,20 @@ def principle(game: ReplayedGame, outcome: Mapping[str, Any]) -> dict[str, Any]:
         "stood": stood,
         "cascade": cascade,
         "lapsed": lapsed,
+        **_held(game),
     }
+
+
+def _held(game: ReplayedGame) -> dict[str, Any]:
+    """``held``: the step that completed the package deal, in the engine's words for it (None: no package held).
+    Found from outside (helper-242): the section said how the package's agreements were reopened, and not that the
+    package held in the end."""
+    event = package_held(game.states[-1]) if game.states else None
+    if event is None:
+        return {"held": None}
+    row = {"seq": event.seq, "round": event.round, "said": notes(event, game.scenario)}
+    row["text"] = held_text(row)
+    return {"held": row}
 
 
 def cascade_steps(game: ReplayedGame) -> list[dict[str, Any]]:

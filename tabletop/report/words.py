@@ -609,6 +609,12 @@ def lapsed_text(row: Mapping[str, Any]) -> str:
         track=one_line(row["track_name"]), round=row["agreed_round"])
 
 
+def held_text(row: Mapping[str, Any]) -> str:
+    """``Round 5, #104: Basin fund agreed, the last track of the package: the package is complete, …``: the engine's
+    words for the step that completed the package deal."""
+    return _("Round {round}, #{seq}: {what}.").format(round=row["round"], seq=row["seq"], what="; ".join(row["said"]))
+
+
 def _deal(c: Mapping[str, Any]) -> str:
     name = one_line(c["track_name"])
     when = c.get("agreed_round")

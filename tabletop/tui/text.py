@@ -24,7 +24,7 @@ from ..engine.actions import FACILITATOR_KINDS
 from ..engine.cards import held_over_now
 from ..engine.lookups import seen, shown  # noqa: F401 - the scenario (and the game) as the room reads it, for every screen
 from ..engine.records import RULING_KINDS, Ruling, changes_of
-from ..engine.review import ended_at, roll_readings, undone_event
+from ..engine.review import ended_at, package_held, roll_readings, undone_event
 from ..engine.telling import Happened, end_reason, package_said, placed, settled_notes, tell
 from ..engine.wording import (
     amount_words,
@@ -545,6 +545,10 @@ def outcome_text(state: State, show_secret: bool) -> Text:
         lang = ended.action.lang if ended is not None else None
         out.append(_("Game ended: {reason}").format(reason=literal(end_reason(state.end_reason, lang))) + "\n",
                    style="dim")
+    held = package_held(state) if state.over else None
+    if held is not None:  # found from outside: the end said "no track is open" and not that the package had held
+        out.append(_("The package is complete (round {round}, #{seq}): every provisional agreement in it became "
+                     "final.").format(round=held.round, seq=held.seq) + "\n", style="dim")
     return out
 
 

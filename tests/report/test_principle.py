@@ -347,3 +347,55 @@ def test_a_package_deal_agreement_is_never_said_to_stand_untouched_by_the_collap
     if not touch:
         assert [row["track"] for row in p["stood"]] == ["humanitarian"]
         assert p["headline"].startswith("Under the package deal 1 agreement stood beside the collapses"), p["headline"]
+
+
+def _tester_s_game(path: Path) -> Path:
+    """The shape of a Ukrainian facilitator's game (helper-242) on the bundled package deal (``reopen``): Humanitarian
+    agreed provisionally; Borders collapses and reopens it; Ukraine and the EU collapses with nothing provisional left
+    to reopen, and the facilitator's override puts it back on the table; then every open track is agreed, the last
+    one completing the package."""
+    from tabletop import apply, legal_actions, new_game
+    from tabletop.store.savefile import SaveWriter
+
+    sc = scenario("parallel-tracks-linked")
+    t = sc.index.tracks
+    state = new_game(sc, 1)
+    with SaveWriter.create(path, sc, 1, durable=False) as writer:
+        def do(action: Action) -> None:
+            nonlocal state
+            state = apply(state, action)
+            writer.append(state)
+
+        while state.phase != "moves":
+            do(legal_actions(state)[0])
+        do(Action("override", track="humanitarian", position=t["humanitarian"].agreement_at, reason="a deal"))
+        do(Action("override", track="borders", tension=t["borders"].breakdown_at, reason="a walk-out"))
+        do(Action("override", track="ukraine-eu", tension=t["ukraine-eu"].breakdown_at, reason="talks broken off"))
+        do(Action("override", track="ukraine-eu", status="open", tension=t["ukraine-eu"].breakdown_at - 2,
+                  reason="the donors stay at the table"))
+        for spec in sc.ruleset.tracks:
+            if state.tracks[spec.id].is_open:
+                do(Action("override", track=spec.id, position=spec.agreement_at, reason="agreed"))
+    assert state.over and state.tracks["borders"].status == "collapsed"
+    return path
+
+
+def test_the_section_says_the_package_held(tmp_path: Path) -> None:
+    """Found from outside (helper-242): a package deal that held in round 5 had a principle section telling only how
+    its agreements had been reopened, nothing of the package completed in the end."""
+    path = _tester_s_game(tmp_path / "held.jsonl")
+    report = build_report(path)
+    held = report["principle"]["held"]
+    last = report["log"][-1]["seq"] if report.get("log") else None
+    assert held is not None and (last is None or held["seq"] == last), held
+    assert held["text"].startswith(f"Round 1, #{held['seq']}: ")
+    assert "the last track of the package: the package is complete" in held["text"], held["text"]
+    md = md_text(render([path], "md"))
+    start = md.index("The principle in this game")
+    assert held["text"] in md[start:md.index("Questions for the discussion", start)], md
+    assert held["text"] in HtmlDoc(render([path], "html")).text
+
+
+def test_no_package_held_where_it_lapsed(tmp_path: Path) -> None:
+    played = facilitated_save(tmp_path / "lapsed.jsonl", scenario("parallel-tracks-linked"), 1, _deal_then("end"))
+    assert build_report(played.path)["principle"]["held"] is None

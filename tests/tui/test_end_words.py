@@ -153,3 +153,32 @@ def test_the_last_rounds_review_warns_of_the_provisional_deal_its_advance_lets_l
     assert said.splitlines()[1] == warned, said
     ended = apply(state, legal_actions(state)[0])
     assert ended.over and ended.tracks["humanitarian"].is_open  # what the warning said
+
+
+def _package_held() -> object:
+    sc = load_scenario("parallel-tracks-linked")
+    state = new_game(sc, 1)
+    for spec in sc.ruleset.tracks:
+        state = apply(state, Action("override", track=spec.id, position=spec.agreement_at, reason="a deal"))
+    assert state.over and state.end_reason == "no track is open"
+    return state
+
+
+def test_the_end_screen_says_the_package_held() -> None:
+    """Found from outside (helper-242): a package deal completed in round 5 ended on "Game ended: no track is open",
+    with no word that the package had held and its provisional agreements become final."""
+    from tabletop import lang
+
+    state = _package_held()
+    held = state.last
+    said = outcome_text(state, show_secret=False).plain
+    assert (f"The package is complete (round 1, #{held.seq}): every provisional agreement in it became final."
+            in said), said
+    with lang.using("uk"):
+        said = outcome_text(state, show_secret=False).plain
+    assert f"Пакетну угоду укладено (раунд 1, #{held.seq})" in said, said
+
+
+def test_the_end_screen_says_no_package_held_where_none_did() -> None:
+    sc, ended = _ended_with_a_lapse()
+    assert "package is complete" not in outcome_text(ended, show_secret=False).plain
