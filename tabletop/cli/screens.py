@@ -14,6 +14,7 @@ from .._collector import collector_paused
 from ..content.literal import from_here, literal, shell_path
 from .terminal import _err, _line, _out
 from ..lang import Domain, current, lang_flag
+from ..store.heads import resume_command
 
 _, ngettext, N_ = Domain("cli").words()
 
@@ -247,17 +248,6 @@ def saved_line(path: Any, over: bool) -> str:
         return _("Saved: {path} (the game is over: tabletop replay {save} steps through it, tabletop report {save} "
                  "writes the debrief)").format(path=shell_path(path), save=shell_path(path) + lang_flag())
     return _("Saved: {path} (continue with: {command})").format(path=shell_path(path), command=resume_command(path))
-
-
-def resume_command(path: Any) -> str:
-    """``tabletop resume PATH``, with ``--lang`` when the room's screen spoke another language than the command
-    would by itself (:func:`~tabletop.lang.lang_flag`)."""
-    return f"tabletop resume {shell_path(from_here(path))}{lang_flag()}"  # untranslated: a command
-
-    try:
-        return Path(path).relative_to(Path.cwd())
-    except (ValueError, OSError):  # not below the current folder, or the current folder is gone
-        return path
 
 
 def lost_or_moved(session: Any) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 
-from ..content.literal import shell_path
+from ..content.literal import from_here, shell_path
 from ..lang import Domain, current, lang_flag
 
 _, ngettext, N_ = Domain("store").words()
@@ -28,6 +28,13 @@ def short_head(chain: str) -> str:
 def head_line(events: int, chain: str) -> str:
     """``Chain head after event N: abcd1234…`` — one wording for the end screen, the reports and verify."""
     return _("Chain head after event {n}: {head}").format(n=events, head=short_head(chain))
+
+
+def resume_command(path: object) -> str:
+    """``tabletop resume PATH``, with ``--lang`` when the room's screen spoke another language than the command
+    would by itself (:func:`~tabletop.lang.lang_flag`). One command for the quit message and the help's quit line
+    (found from outside, helper-242: F1 left out the ``--lang uk`` the quit message gave)."""
+    return f"tabletop resume {shell_path(from_here(path))}{lang_flag()}"  # untranslated: a command
 
 
 def verify_command(save: object, head: str, document: bool = False) -> str:

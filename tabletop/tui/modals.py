@@ -31,6 +31,7 @@ from .notices import (QUESTION_HELD, TYPED_WARNING, holds_typed_text, taken, typ
 from .fields import FIELD_KEYS, InOrder, LiteralInOrder
 from .widgets import KeyScroll
 from ..content.literal import shell_path
+from ..store.heads import resume_command
 
 _, ngettext, N_ = Domain("tui").words()
 
@@ -481,7 +482,7 @@ Anywhere
   F4      language: English, Русский, Українська (every word on screen)
   ctrl+s  save an SVG screenshot into the save folder
   ctrl+q  quit \u2014 every action is already saved; to continue later:
-          tabletop resume {save}
+          {resume}
 """)
 
 
@@ -559,7 +560,9 @@ class HelpScreen(_Dialog[None]):
 
     def _text(self) -> KeyLines:
         session = getattr(self.app, "session", None)
-        return KeyLines(_(self._keys).replace("{save}", shell_path(session.save_path if session is not None else None)))
+        path = session.save_path if session is not None else None
+        # the quit line's command, as the quit message gives it: in the room's language (found from outside: no --lang)
+        return KeyLines(_(self._keys).replace("{resume}", resume_command(path)).replace("{save}", shell_path(path)))
 
     def _show_about(self) -> None:
         about = self._about() if self._about is not None else None

@@ -120,3 +120,24 @@ def test_a_tracks_position_and_progress_are_named_as_the_glossary_names_them(lan
         assert ENGINE.gettext("progress {amount}").format(amount="+1") == rows["progress +1"].strip()
         assert ENGINE.gettext("progress {amount}").startswith(progress)
     assert rung in ("ступень", "щабель")
+
+
+@pytest.mark.parametrize(("lang", "odd", "said"), [("ru", "что бы ни показали", "ничего бы не изменили"),
+                                                    ("uk", "хоч би що показали", "нічого не змінили б")])
+def test_a_lapsing_move_s_dialog_says_nothing_would_change_it(lang: str, odd: str, said: str) -> None:
+    """Found from outside (helper-242, uk): «…зірвано, хоч би що показали кидок, голосування чи рішення» — a ruling
+    "shows" nothing; the dialog says a roll, a vote or a ruling would no longer change anything."""
+    with using(lang):
+        text = Domain("play").gettext(
+            "{why}: {whose} lapses, whatever a roll, a vote or a ruling would say. Nobody rolls, votes or rules on "
+            "it; the facilitator sets it aside (what was paid for it stays paid).").format(why="WHY", whose="WHOSE")
+    assert odd not in text and said in text and text.startswith("WHOSE"), text
+
+
+@pytest.mark.parametrize("lang", ["ru", "uk"])
+def test_a_lapsed_deal_on_the_end_screen_has_no_pronoun_to_agree(lang: str) -> None:
+    """Found from outside (helper-242): «Якість води ○ ВІДКРИТО (його попередня угода втратила чинність…)» — «його»
+    does not agree with a feminine track's name (nor ru «его» with a plural one); the report's wording has none."""
+    with using(lang):
+        said = TUI.gettext(" (its provisional agreement lapsed at the end: the package was not complete)")
+    assert not re.search(r"\b(його|її|їх|его|её|их)\b", said), said

@@ -124,3 +124,22 @@ async def test_a_team_s_seat_help_says_what_the_highlighted_move_and_its_own_tea
     for part in (propose, status, ua):
         assert part.name in about and _flat(part.description) in about, (part.id, about)
     assert stability.name not in about
+
+
+async def test_the_help_s_quit_line_resumes_in_the_room_s_language(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found from outside (helper-242): F1 in a Ukrainian room said "tabletop resume …/g1.jsonl", the quit message
+    "tabletop resume …/g1.jsonl --lang uk": the help's command brought the game back in the locale's language."""
+    from tabletop.cli.screens import resume_command
+
+    for key in ("TABLETOP_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        monkeypatch.delenv(key, raising=False)
+    session = start(tmp_path)
+    app = TabletopApp(session, lang="uk")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await press(pilot, "f1")
+        assert isinstance(app.screen, HelpScreen)
+        keys = " ".join(str(app.screen.query_one("#help-text", Static).content).split())
+        command = resume_command(session.save_path)
+        assert command.endswith(" --lang uk") and command in keys, keys
