@@ -164,6 +164,8 @@ def principle_section(principle: dict[str, Any], section_id: str) -> str:
     if principle["cascade"]:
         parts.append(f"<p>{cascade_intro(principle['cascade'])}</p>")
         parts.append("<ol>" + "".join(f"<li>{e(step['text'])}</li>" for step in principle["cascade"]) + "</ol>")
+    if principle.get("besides"):
+        parts.append("<ul>" + "".join(f"<li>{e(row['text'])}</li>" for row in principle["besides"]) + "</ul>")
     if principle.get("held"):
         parts.append(f"<p>{e(principle['held']['text'])}</p>")
     parts.append("</section>")

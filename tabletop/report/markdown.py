@@ -241,6 +241,9 @@ def _principle(doc: _Doc, report: dict[str, Any]) -> None:
     if p["cascade"]:
         doc.p(cascade_intro(p["cascade"]))
         doc.add(f"{i}. {esc(step['text'])}" for i, step in enumerate(p["cascade"], 1))
+    if p.get("besides"):
+        doc.blank()
+        doc.add(f"- {esc(row['text'])}" for row in p["besides"])
     if p.get("held"):
         doc.p(esc(p["held"]["text"]))
 

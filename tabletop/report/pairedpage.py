@@ -124,6 +124,7 @@ def paired_markdown(data: dict[str, Any]) -> str:
         doc.add(f"  - {esc(row['text'])}" for row in p["stood"])
         doc.add(f"  - {esc(row['text'])}" for row in p.get("lapsed", ()))
         doc.add(f"  - {esc(step['text'])}" for step in p["cascade"])
+        doc.add(f"  - {esc(row['text'])}" for row in p.get("besides", ()))
         if p.get("held"):
             doc.add([f"  - {esc(p['held']['text'])}"])
     parts.append(doc.text())

@@ -20,7 +20,8 @@ from typing import Any
 from ..engine.review import package_held
 from ..engine.telling import earlier_than, notes, tell
 from .replayed import ReplayedGame, agreed_row
-from .words import cascade_text, held_text, lapsed_text, principle_headline, stood_text
+from .words import (alone_text, cascade_text, held_text, lapsed_text, overridden_text, principle_headline,
+                    stood_text)
 
 
 def _agreed_by_override(game: ReplayedGame, track: str) -> int | None:
@@ -62,18 +63,50 @@ def principle(game: ReplayedGame, outcome: Mapping[str, Any]) -> dict[str, Any]:
             row["text"] = lapsed_text(row)
             lapsed.append(row)
     independence = game.rs.ruleset.independence
+    besides = _besides(game, cascade, stood)
     return {
         "independence": independence,
         "headline": principle_headline(independence, stood, collapses, cascade,
                                        agreements=sum(1 for t in tracks if t["status"] == "agreed"), lapsed=lapsed,
                                        linked_collapse=game.rs.ruleset.linked_collapse,
-                                       agreed_at_end={t["id"] for t in tracks if t["status"] == "agreed"}),
+                                       agreed_at_end={t["id"] for t in tracks if t["status"] == "agreed"},
+                                       more_collapses=sum(1 for row in besides if row["kind"] == "collapse")),
         "collapses": collapses,
         "stood": stood,
         "cascade": cascade,
         "lapsed": lapsed,
+        "besides": besides,
         **_held(game),
     }
+
+
+def _besides(game: ReplayedGame, cascade: Sequence[Mapping[str, Any]],
+             stood: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """What else changed a track's status in a way the principle's lesson depends on, in the order it happened: under
+    a package deal each collapse that was no step of the cascade (it had nothing to reopen or bring down), and in any
+    game each status the facilitator's override changed (one a cascade's step or an agreement that stood already
+    names is not said twice). An undone step is left out: it did not happen.
+
+    Found from outside (helper-242): «1 зрив знову відкрив 3 попередні угоди» while the basin fund had collapsed as
+    well, with nothing left to reopen, and the facilitator's override had put it back on the table: both only in the
+    timeline."""
+    steps = {step["seq"] for step in cascade}
+    named = {row["override"] for row in stood if row.get("override") is not None}
+    linked = game.rs.ruleset.independence == "linked"
+    rows = []
+    for tid, history in game.history.items():
+        for h in history:
+            if h["undone"] or h["seq"] in steps:
+                continue
+            row = {"seq": h["seq"], "round": h["round"], "track": tid, "track_name": game.tracks[tid].name,
+                   "from": h["from"], "from_provisional": h["from_provisional"], "to": h["to"],
+                   "to_provisional": h["to_provisional"], "summary": h["summary"]}
+            if linked and h["to"] == "collapsed":  # an override's too: its words say whose it was
+                rows.append({**row, "kind": "collapse", "text": alone_text(row)})
+            elif h["kind"] == "override" and not (h["to"] == "agreed" and h["seq"] in named):
+                rows.append({**row, "kind": "override", "text": overridden_text(row)})
+    order = {tid: i for i, tid in enumerate(game.tracks)}
+    return sorted(rows, key=lambda r: (r["seq"], order[r["track"]]))
 
 
 def _held(game: ReplayedGame) -> dict[str, Any]:

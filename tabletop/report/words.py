@@ -16,7 +16,7 @@ from typing import Any
 from ..content.literal import literal, one_line  # noqa: F401 - the report formats take literal from here
 from ..lang import Domain, decimal
 from ..engine.telling import end_reason, recorded_reason
-from ..engine.wording import other_lang, text_lang, typed
+from ..engine.wording import other_lang, status_word, text_lang, typed
 from ..store import heads
 from ..store.players import policy_word
 
@@ -609,6 +609,22 @@ def lapsed_text(row: Mapping[str, Any]) -> str:
         track=one_line(row["track_name"]), round=row["agreed_round"])
 
 
+def alone_text(row: Mapping[str, Any]) -> str:
+    """``Round 4, #77: Basin fund collapsed (…).``: a collapse under the package deal that was no step of the
+    cascade (the headline counts it apart)."""
+    why = f" ({one_line(row['summary'])})" if row.get("summary") else ""
+    return _("Round {round}, #{seq}: {track} collapsed{why}.").format(
+        round=row["round"], seq=row["seq"], track=one_line(row["track_name"]), why=why)
+
+
+def overridden_text(row: Mapping[str, Any]) -> str:
+    """``Round 4, #79: the facilitator's override changed Basin fund: ✖ collapsed → ○ open (…).``"""
+    why = f" ({one_line(row['summary'])})" if row.get("summary") else ""
+    return _("Round {round}, #{seq}: the facilitator's override changed {track}: {before} \u2192 {after}{why}.").format(
+        round=row["round"], seq=row["seq"], track=one_line(row["track_name"]), why=why,
+        before=status_word(row["from"], row["from_provisional"]), after=status_word(row["to"], row["to_provisional"]))
+
+
 def held_text(row: Mapping[str, Any]) -> str:
     """``Round 5, #104: Basin fund agreed, the last track of the package: the package is complete, …``: the engine's
     words for the step that completed the package deal."""
@@ -674,11 +690,39 @@ def principle_headline(
     lapsed: Sequence[Mapping[str, Any]] = (),
     linked_collapse: str = "all",
     agreed_at_end: Collection[str] = (),
+    more_collapses: int = 0,
 ) -> str:
     """One sentence on what this game showed about the principle (``agreements``: the tracks agreed at the end;
     ``lapsed``: provisional agreements that lapsed when the game ended, not everything being agreed;
     ``linked_collapse``: what the ruleset has a collapse do to a package deal; ``agreed_at_end``: the ids of the
-    tracks agreed at the end)."""
+    tracks agreed at the end; ``more_collapses``: the collapses under the package deal that were no step of the
+    cascade, counted after it)."""
+    said = _principle_headline(independence, stood, collapses, cascade, agreements, lapsed, linked_collapse,
+                               agreed_at_end)
+    if cascade and more_collapses:
+        # every collapse counted (found from outside: "1 collapse reopened 3 provisional agreements" of a game with two)
+        if linked_collapse == "reopen":
+            more = ngettext("{n} more collapse reopened nothing: no provisional agreement stood when it came.",
+                            "{n} more collapses reopened nothing: no provisional agreement stood when they came.",
+                            more_collapses)
+        else:
+            more = ngettext("{n} more collapse brought down no other track: none was left to bring down.",
+                            "{n} more collapses brought down no other track: none was left to bring down.",
+                            more_collapses)
+        said += " " + more.format(n=more_collapses)
+    return said
+
+
+def _principle_headline(
+    independence: str,
+    stood: Sequence[Mapping[str, Any]],
+    collapses: Sequence[Mapping[str, Any]],
+    cascade: Sequence[Mapping[str, Any]],
+    agreements: int,
+    lapsed: Sequence[Mapping[str, Any]],
+    linked_collapse: str,
+    agreed_at_end: Collection[str],
+) -> str:
     if lapsed and not cascade:
         deals = ngettext("{n} provisional agreement", "{n} provisional agreements", len(lapsed)).format(n=len(lapsed))
         return ngettext("Nothing is agreed until everything is agreed: {agreements} lapsed when the game ended, "

@@ -110,8 +110,10 @@ def test_linked_reopen_s_headline_says_the_deals_were_reopened_not_brought_down(
     # the walk-out reopens Humanitarian; in the bots' game two later collapses reopen Humanitarian again and Status of
     # Ukraine: each track once
     assert (len(cascade), reopened, again) == (3, {"humanitarian", "ukraine-status"}, 1), (cascade, ended)
+    # and Track 2 dialogue's collapse in round 3, with nothing provisional to reopen, is counted too (helper-242)
     said = ("Nothing is agreed until everything is agreed: 3 collapses reopened 2 provisional agreements; 1 of them "
-            "was agreed again by the end.")
+            "was agreed again by the end. 1 more collapse reopened nothing: no provisional agreement stood when it "
+            "came.")
     assert report["principle"]["headline"] == said
     assert json.loads(render([path], "json", audience))["principle"]["headline"] == said
     md = md_text(render([path], "md", audience))
@@ -399,3 +401,26 @@ def test_the_section_says_the_package_held(tmp_path: Path) -> None:
 def test_no_package_held_where_it_lapsed(tmp_path: Path) -> None:
     played = facilitated_save(tmp_path / "lapsed.jsonl", scenario("parallel-tracks-linked"), 1, _deal_then("end"))
     assert build_report(played.path)["principle"]["held"] is None
+
+
+def test_the_section_counts_every_collapse_and_the_facilitator_s_status_overrides(tmp_path: Path) -> None:
+    """Found from outside (helper-242): «1 зрив знову відкрив 3 попередні угоди» and one step of the cascade (#68),
+    while the basin fund had collapsed too (#77), with nothing provisional left to reopen, and the facilitator's
+    override had reopened it (#79): both were only in the timeline."""
+    path = _tester_s_game(tmp_path / "collapses.jsonl")
+    p = build_report(path)["principle"]
+    assert [step["cause"]["track"] for step in p["cascade"]] == ["borders"]
+    assert p["headline"].endswith(" 1 more collapse reopened nothing: no provisional agreement stood when it came."), \
+        p["headline"]
+    texts = [row["text"] for row in p["besides"]]
+    alone = next(t for t in texts if "Ukraine and the EU collapsed" in t)
+    assert alone.startswith("Round 1, #") and "talks broken off" in alone, alone
+    restored = next(t for t in texts if "the donors stay at the table" in t)
+    assert "the facilitator's override changed Ukraine and the EU: ✖ collapsed → ○ open" in restored, restored
+    assert [row["seq"] for row in p["besides"]] == sorted(row["seq"] for row in p["besides"])
+    md = md_text(render([path], "md"))
+    start = md.index("The principle in this game")
+    section = md[start:md.index("Questions for the discussion", start)]
+    assert alone in section and restored in section, section
+    assert restored in HtmlDoc(render([path], "html")).text
+    assert "виправлення ведучого змінило статус треку «Україна і ЄС»" in md_text(render([path], "md", lang="uk"))
