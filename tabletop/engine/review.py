@@ -277,6 +277,60 @@ def net_meter_changes(state: State) -> list[tuple[str, int, int]]:
             if before.get(m.id) != state.meters.get(m.id)]
 
 
+class StatusStep(NamedTuple):
+    """One change of a track's status this round, by an event that counts: its seq, the status it left the track in,
+    and whether the facilitator's override of that track made it (not the rules after an override of another)."""
+
+    seq: int
+    track: str
+    status: str
+    override: bool
+    provisional: bool = False  # an agreement under the package deal, not complete at that step
+
+
+def status_steps(state: State) -> dict[str, list[StatusStep]]:
+    """Each track's status changes over the current round, oldest first, by the events that count (an undone event
+    and the undo that took it back are left out): what the net change hides when the round ends where it began.
+    Found from outside (helper-242): "Basin fund: open, no change" of a track agreed, reopened, collapsed and put back
+    on the table by the facilitator's override in one round."""
+    events = state.this_round()
+    undone = undone_seqs(events)
+    linked = state.independence == "linked"
+    out: dict[str, list[StatusStep]] = {}
+    for event in events:
+        if event.seq in undone or event.action.kind == "undo":
+            continue
+        held = any(isinstance(note, Mapping) and note.get("say") in PACKAGE_HOLDS for note in event.result.get("notes") or ())
+        for change in event.result.get("changes") or ():
+            if isinstance(change, Mapping) and change.get("what") == "status" and change.get("track") in state.tracks:
+                track = str(change["track"])
+                # the override's own track; another one's status the rules changed after it (the package deal's)
+                by_hand = event.action.kind == "override" and event.action.track == track
+                to = str(change.get("to"))
+                out.setdefault(track, []).append(StatusStep(event.seq, track, to, by_hand,
+                                                            linked and to == "agreed" and not held))
+    return out
+
+
+def made_again(state: State) -> dict[int, int]:
+    """The events of the current round an undo took back and someone then made again, the same action, later in the
+    round (each undone event's seq -> the seq of the one that counts). Found from outside (helper-242): the review
+    listed a move as "undone (not counted above)" that had been made again at once and counted above."""
+    events = state.this_round()
+    undone = undone_seqs(events)
+    taken: set[int] = set()
+    out: dict[int, int] = {}
+    for event in events:
+        if event.seq not in undone:
+            continue
+        again = next((e for e in events if e.seq > event.seq and e.seq not in undone and e.seq not in taken
+                      and e.action.kind != "undo" and e.action == event.action), None)
+        if again is not None:
+            taken.add(again.seq)
+            out[event.seq] = again.seq
+    return out
+
+
 def undone_this_round(state: State) -> list[Event]:
     """The events of the current round that an undo took back, oldest first."""
     events = state.this_round()
@@ -316,6 +370,7 @@ def applied_choice(state: State) -> int | None:
 __all__ = [
     "PACKAGE_HOLDS",
     "PROVISIONAL",
+    "StatusStep",
     "TrackChange",
     "applied_card",
     "applied_choice",
@@ -323,6 +378,7 @@ __all__ = [
     "end_lang",
     "gated_counters",
     "lapsed_at_end",
+    "made_again",
     "last_undoable",
     "net_changes",
     "net_meter_changes",
@@ -330,6 +386,7 @@ __all__ = [
     "undone_event",
     "note_steps",
     "roll_readings",
+    "status_steps",
     "noted_event",
     "noted_in",
     "numbered",

@@ -10,7 +10,8 @@ from rich.text import Text
 
 from ..engine import State
 from ..engine.ending import last_review_warning
-from ..engine.review import PROVISIONAL, net_changes, net_meter_changes, undone_this_round
+from ..engine.review import (PROVISIONAL, StatusStep, made_again, net_changes, net_meter_changes, status_steps,
+                             undone_this_round)
 from ..engine.wording import moved, provisional_words
 from ..lang import Domain
 from ..store.heads import head_line
@@ -46,6 +47,18 @@ def _status(state: State, track: str) -> str:
     return provisional_words(word) if t.provisional else word
 
 
+def _steps(steps: list[StatusStep], changed: bool) -> str:
+    """A track's status changes over the round, each with its event, when the net change does not tell them: more
+    than one, an override's, or none left at the round's end ("" else). Found from outside (helper-242): "Basin
+    fund: open, no change" of a track collapsed and put back on the table by the facilitator's override."""
+    if not steps or (len(steps) == 1 and changed and not steps[0].override):
+        return ""
+    said = [(_("{status} by the facilitator's override (#{seq})") if step.override else _("{status} (#{seq})"))
+            .format(status=provisional_words(status_name(step.status)) if step.provisional else status_name(step.status),
+                    seq=step.seq) for step in steps]
+    return _("during the round: {steps}").format(steps=", ".join(said))
+
+
 def review_text(state: State, head: tuple[int, str] | None = None) -> Text:
     """"Review of round N": per track its status and net change, then each meter that changed; what was undone,
     apart.
@@ -64,10 +77,12 @@ def review_text(state: State, head: tuple[int, str] | None = None) -> Text:
     # a big board names the tracks that changed and counts the rest: read aloud, 250 lines of
     # "no change" would hide the few that matter (the board shows every track's status)
     quiet = [track for track, changes in net.items() if not changes] if len(net) > REVIEW_EVERY_TRACK_UP_TO else []
+    steps = status_steps(state)
     for track, changes in net.items():
-        if changes or not quiet:
-            what = "; ".join(f"{change_what(c.what)} {moved(_value(c.what, c.before), _value(c.what, c.after), compact=True)}"
-                             for c in changes) or _("no change")
+        during = _steps(steps.get(track, []), any(c.what == "status" for c in changes))
+        if changes or during or not quiet:
+            what = "; ".join([*(f"{change_what(c.what)} {moved(_value(c.what, c.before), _value(c.what, c.after), compact=True)}"
+                                for c in changes), *([during] if during else [])]) or _("no change")
             out.append(f"  {n[track]}: {_status(state, track)}, {what}\n")
     if quiet:
         out.append("  " + ngettext("{n} other track: no change", "{n} other tracks: no change", len(quiet))
@@ -78,10 +93,20 @@ def review_text(state: State, head: tuple[int, str] | None = None) -> Text:
         out.append("  " + _("Meters: {meters}").format(meters=", ".join(meters)) + "\n")
     undone = undone_this_round(state)
     if undone:
-        out.append(_("Undone this round (not counted above):") + "\n", style="dim")
         hidden = hidden_seqs(state, undone, {e.seq for e in undone})  # a sealed move taken back is never revealed
-        for event in undone:
-            out.append(f"  {room_told(state, event, hidden)}\n", style="dim")
+        # one made again and counted is not "not counted" (found from outside: a walk-out undone and played again)
+        again = made_again(state)
+        left_out = [e for e in undone if e.seq not in again]
+        if left_out:
+            out.append(_("Undone this round (not counted above):") + "\n", style="dim")
+            for event in left_out:
+                out.append(f"  {room_told(state, event, hidden)}\n", style="dim")
+        redone = [e for e in undone if e.seq in again]
+        if redone:
+            out.append(_("Undone this round and made again (counted above):") + "\n", style="dim")
+            for event in redone:
+                made = _("made again: #{seq}").format(seq=again[event.seq])
+                out.append(f"  {room_told(state, event, hidden)} \u2014 {made}\n", style="dim")
     if head is not None:
         out.append(_("{head} \u2014 note it in the minutes").format(head=head_line(*head)) + "\n", style="italic")
     return out

@@ -47,3 +47,56 @@ def test_a_meter_changed_over_the_round_is_in_its_review(code: str, escalation: 
     meters = "Meters" if code == "en" else "Шкалы"
     assert f"  {meters}: {escalation} {start}\u2192{start + 1}\n" in text, text
     assert trust not in text, text
+
+
+def _collapsed_and_put_back():  # noqa: ANN202 - a State
+    """The shape of a Ukrainian facilitator's round 4 (helper-242), on the bundled package deal: Humanitarian agreed
+    provisionally; Borders pushed to breakdown (it reopens Humanitarian), undone, and pushed again; Ukraine and the EU
+    collapses, and the facilitator's override puts it back on the table, at the tension it began the round with."""
+    sc = load_scenario("parallel-tracks-linked")
+    state = new_game(sc, 1)
+    t = sc.index.tracks
+    state = apply(state, Action("override", track="humanitarian", position=t["humanitarian"].agreement_at,
+                                reason="a deal"))
+    walkout = Action("override", track="borders", tension=t["borders"].breakdown_at, reason="a walk-out")
+    state = apply(state, walkout)
+    state = apply(state, Action("undo", reason="wrong moment"))
+    state = apply(state, walkout)
+    start = state.tracks["ukraine-eu"].tension
+    state = apply(state, Action("override", track="ukraine-eu", tension=t["ukraine-eu"].breakdown_at,
+                                reason="talks broken off"))
+    state = apply(state, Action("override", track="ukraine-eu", status="open", tension=start,
+                                reason="the donors stay at the table"))
+    return state
+
+
+def test_the_review_tells_a_collapse_and_an_override_that_cancel_out() -> None:
+    """Found from outside (helper-242): round 4's review said «Інвестиційний фонд басейну: відкрито, без змін» of a
+    track agreed, reopened, collapsed and put back on the table by the facilitator's override in that round."""
+    state = _collapsed_and_put_back()
+    with lang.using("en"):
+        said = review_text(state).plain
+    line = next(line for line in said.splitlines() if line.startswith("  Ukraine and the EU:"))
+    seqs = [e.seq for e in state.log if e.action.kind == "override" and e.action.track == "ukraine-eu"]
+    assert "no change" not in line, line
+    assert (f"during the round: collapsed by the facilitator's override (#{seqs[0]}), open by the facilitator's "
+            f"override (#{seqs[1]})") in line, line
+    # a status the rules changed after an override of another track is not said to be the override's
+    walkout = [e.seq for e in state.log if e.action.kind == "override" and e.action.track == "borders"][-1]
+    line = next(line for line in said.splitlines() if line.startswith("  Humanitarian:"))
+    assert f", open (#{walkout})" in line, line
+    with lang.using("uk"):
+        said = review_text(state).plain
+    line = next(line for line in said.splitlines() if line.startswith("  Україна і ЄС:"))
+    assert f"зірвано виправленням ведучого (#{seqs[0]})" in line and "без змін" not in line, line
+
+
+def test_an_undone_action_made_again_is_not_said_to_be_left_out() -> None:
+    """Found from outside (helper-242): «Скасовано в цьому раунді (вище не враховано): Дорванія …: Призупинити
+    переговори» of a move made again (#68) and counted above."""
+    state = _collapsed_and_put_back()
+    undone, again = [e.seq for e in state.log if e.action.kind == "override" and e.action.track == "borders"]
+    with lang.using("en"):
+        said = review_text(state).plain
+    assert "Undone this round (not counted above)" not in said, said
+    assert f"made again: #{again}" in said, said
