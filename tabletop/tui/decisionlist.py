@@ -131,12 +131,15 @@ class DecisionList(MarkedList):
         self.screen.screen_layout_refresh_signal.unsubscribe(self)
 
     def below(self) -> int:
-        """How many options end below the list's last row (none before it is laid out)."""
+        """How many options begin below the list's last row (none before it is laid out). An option is where its first
+        line is, its number and its name: found from outside, "↓ 9 more below" counted an option whose number and
+        name were on the last row, only its "✖ …" reason under it, and the room looked for nine options below where
+        there were eight. Its cut lines are the scrollbar's to show, as :meth:`above` leaves an option begun above."""
         if not self.options or not self.scrollable_content_region:
             return 0
         self._update_lines()  # as from_the_top: the lines of a list just shown are known
         bottom = self.scroll_offset.y + self.scrollable_content_region.height
-        return sum(1 for index, y in self._index_to_line.items() if y + self._heights.get(index, 1) > bottom)
+        return sum(1 for y in self._index_to_line.values() if y >= bottom)
 
     def above(self) -> int:
         """How many options begin above the list's first row (none before it is laid out)."""

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 from textual.widget import Widget
-from textual.widgets import Input, Static
+from textual.widgets import Input, OptionList, Static
 
 from tabletop.engine import Action, legal_actions
 from tabletop.play.session import Session
@@ -38,6 +38,20 @@ def still_clock(monkeypatch: pytest.MonkeyPatch) -> None:
 def frame(pilot: Pilot) -> str:
     """Every line of the screen as the terminal shows it now."""
     return "\n".join(strip.text for strip in pilot.app.screen._compositor.render_strips())
+
+
+def first_lines(pilot: Pilot) -> tuple[set[int], str]:
+    """The entries whose first line (their number key) is on the list's rows, and the list's foot."""
+    from tabletop.tui.decisionlist import PICK_KEYS
+
+    listed = pilot.app.screen.query_one("#decision", OptionList)
+    where = listed.region
+    rows = frame(pilot).splitlines()[where.y + 1:where.bottom - 1]  # between the borders
+    entries = board(pilot).entries
+    assert len(entries) <= len(PICK_KEYS), "every entry needs a number key for this test"
+    # a row is the border, the highlight's mark, then the option's words
+    seen = {i for i in range(len(entries)) for row in rows if row[where.x + 2:].startswith(f"{PICK_KEYS[i]}. ")}
+    return seen, frame(pilot).splitlines()[where.bottom - 1][where.x:where.right]
 
 
 def flat(text: str) -> str:
@@ -355,7 +369,9 @@ async def test_at_80x24_a_list_longer_than_its_rows_says_how_many_options_are_be
         unseen = [e for e in entries if " ".join(e.label.plain.split()) not in shown]
         assert unseen, shown  # the list is longer than its rows
         foot = rows[where.bottom - 1][where.x:where.right]
-        assert f"\u2193 {len(unseen)} more below" in foot, (foot, [e.label.plain for e in unseen])
+        # counted where its first line is: an option cut at the last row is on screen (test_list_above)
+        below = len(entries) - 1 - max(first_lines(pilot)[0])
+        assert f"\u2193 {below} more below" in foot, (foot, [e.label.plain for e in unseen])
         await press(pilot, "end")  # the last option in view: none below
         await pilot.pause()
         foot = frame(pilot).splitlines()[where.bottom - 1][where.x:where.right]

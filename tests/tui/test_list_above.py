@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from textual.pilot import Pilot
@@ -11,7 +12,7 @@ from tabletop import lang
 from tabletop.tui.app import TabletopApp
 
 from .support import SMALL, board, press, start
-from .test_layout import flat, frame, to_moves
+from .test_layout import first_lines, flat, frame, to_moves
 
 
 def _seen(pilot: Pilot) -> tuple[str, str, int]:
@@ -51,3 +52,38 @@ async def test_at_80x24_a_list_scrolled_down_says_how_many_options_are_above(tmp
                 assert listed.border_subtitle.startswith(above), listed.border_subtitle
             finally:
                 lang.set_language("en")
+
+
+def _said_below(foot: str, below: str = "more below") -> int:
+    """The number in the foot's "↓ N more below" (0: it says none)."""
+    found = re.search(rf"\u2193 (\d+) {below}", foot)
+    return int(found.group(1)) if found else 0
+
+
+async def test_an_option_whose_first_line_is_in_sight_is_not_counted_below(tmp_path: Path) -> None:
+    """Found from outside: "↓ N more below" counted an option whose number and name were on the list's last rows and
+    only its "✖ …" reason (or the end of its words) under the edge. An option is where its first line is: counted
+    below only when that line is below the list's rows, above only when it is above them. Checked at every place the
+    list can be scrolled to, one of which cuts an option."""
+    session = start(tmp_path, 7)
+    to_moves(session)
+    async with TabletopApp(session).run_test(size=SMALL) as pilot:
+        await press(pilot, "1")  # Strategic stability: its moves, more than the list's rows
+        listed = pilot.app.screen.query_one("#decision", OptionList)
+        entries = board(pilot).entries
+        cut = checked = 0
+        for y in range(int(listed.max_scroll_y) + 1):
+            listed.scroll_to(y=y, animate=False, immediate=True)
+            await pilot.pause()
+            seen, foot = first_lines(pilot)
+            if not seen:  # one option's lines fill the list's rows: nothing to count from on screen
+                continue
+            checked += 1
+            shown, _foot, _unseen = _seen(pilot)
+            cut += any(i in seen and " ".join(e.label.plain.split()) not in shown for i, e in enumerate(entries))
+            last = max(seen)
+            assert _said_below(foot) == len(entries) - 1 - last, (y, foot, sorted(seen))
+            first = min(seen)
+            found = re.search(r"\u2191 (\d+) more above", foot)
+            assert (int(found.group(1)) if found else 0) == first, (y, foot, sorted(seen))
+        assert cut and checked > 2, "no place cut an option: the test checks nothing"
