@@ -278,7 +278,6 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
         # on a small screen the list fills its column's foot, where Textual puts notices: they sit above it instead
         listed = self.query_one("#decision", DecisionList)
         listed.set_class(self.compact, CLEAR_OF_NOTICES)
-        listed.counts_below = self.compact  # where it scrolls, its foot counts the options below its rows
         self.query_one(Board).show(state, acting, compact=self.compact)
         self._show_turn(acting)
         card = self.query_one(CardPanel)

@@ -119,8 +119,6 @@ class DecisionList(MarkedList):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         #: the picks sent and not yet handled, oldest first (bounded: a screen that never takes them keeps the last)
         self.sent: deque[OptionList.OptionSelected] = deque(maxlen=64)
-        #: whether the list's foot counts the options below its rows (its screen's: on a small one, where it scrolls)
-        self.counts_below = False
 
     def on_mount(self) -> None:
         # scrolled, or given more rows or fewer: the options below them are counted again
@@ -149,13 +147,14 @@ class DecisionList(MarkedList):
         return sum(1 for y in self._index_to_line.values() if y < self.scroll_offset.y)
 
     def say_below(self, _seen: object = None) -> None:
-        """The list's foot: with :attr:`counts_below`, how many options are above and below its rows while any are
-        (found from outside: at 80x24 "2. Пас" was under the list's last row, with only a scrollbar's thumb to say so;
-        and scrolled to its end, a list said nothing of the options above); else, on a list longer than its number
-        keys, how its unnumbered lines are reached (the count replaces that word)."""
+        """The list's foot: how many options are above and below its rows while any are, at any size (found from
+        outside: at 80x24 "2. Пас" was under the list's last row, with only a scrollbar's thumb to say so; scrolled to
+        its end, a list said nothing of the options above; and at 120x40, where the count was left to small screens,
+        Russia's «0. ← Назад» and two moves were below a Russian list with only the scrollbar to say so); else, on a
+        list longer than its number keys, how its unnumbered lines are reached (the count replaces that word)."""
         if not self.is_attached or self.app._exit:
             return
-        above, below = (self.above(), self.below()) if self.counts_below else (0, 0)
+        above, below = self.above(), self.below()
         unnumbered = len(self.options) > len(PICK_KEYS)
         if below or (above and not unnumbered):  # at a long list's end, how its unnumbered lines are reached (↑↓)
             counts = []

@@ -275,12 +275,10 @@ class SeatScreen(ConsolePowers, Screen[None]):
 
     def _clear_of_notices(self) -> None:
         """On a small screen notices sit above the decision list, as on the hot seat's board (found from outside: at
-        80x24 a refusal covered the lower options of the list it explained), and its foot counts the options below
-        its rows."""
+        80x24 a refusal covered the lower options of the list it explained)."""
         small = compact_board(self.app.size)
         listed = self.query_one("#entries", DecisionList)
         listed.set_class(small, CLEAR_OF_NOTICES)
-        listed.counts_below = small  # where it scrolls, its foot counts the options below its rows, as the board's
 
     def _tick(self) -> None:
         """The phase timer counts down between views (the host's reading, less the time since it came); with

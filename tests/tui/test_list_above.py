@@ -11,7 +11,7 @@ from textual.widgets import OptionList
 from tabletop import lang
 from tabletop.tui.app import TabletopApp
 
-from .support import SMALL, board, press, start
+from .support import SIZE, SMALL, board, press, start
 from .test_layout import first_lines, flat, frame, to_moves
 
 
@@ -87,3 +87,21 @@ async def test_an_option_whose_first_line_is_in_sight_is_not_counted_below(tmp_p
             found = re.search(r"\u2191 (\d+) more above", foot)
             assert (int(found.group(1)) if found else 0) == first, (y, foot, sorted(seen))
         assert cut and checked > 2, "no place cut an option: the test checks nothing"
+
+
+async def test_at_120x40_a_list_that_does_not_fit_counts_what_is_below_in_russian(tmp_path: Path) -> None:
+    """Found from outside (a Russian-speaking facilitator, 120x40, seed 42): Russia's moves on «Стратегическая
+    стабильность» showed 1 to 7, and 8, 9 and «0. ← Назад» were below the list's edge with only a scrollbar to say
+    so; at 80x24 the same list said "↓ ниже ещё 9". The list counts what is below whenever it scrolls, at any size."""
+    lang.set_language("ru")
+    session = start(tmp_path, 42)
+    to_moves(session)
+    async with TabletopApp(session).run_test(size=SIZE) as pilot:
+        await press(pilot, "1")
+        seen, foot = first_lines(pilot)
+        below = len(board(pilot).entries) - len(seen)
+        assert below, "the list must be longer than its rows at 120x40 in Russian"
+        assert f"\u2193 \u043d\u0438\u0436\u0435 \u0435\u0449\u0451 {below}" in foot, foot
+        await press(pilot, "end")
+        _seen, foot = first_lines(pilot)
+        assert "\u043d\u0438\u0436\u0435" not in foot, foot

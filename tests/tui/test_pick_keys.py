@@ -40,7 +40,8 @@ async def test_the_tenth_move_has_the_key_0_and_a_longer_list_says_how_to_reach_
 
 async def test_a_list_longer_than_ten_says_its_last_lines_are_reached_by_the_arrows(tmp_path: Path) -> None:
     """The package deal's moves for Ukraine on its status (the trades across tracks added), with the back line, run
-    past the ten keys: the border says how to reach them."""
+    past the ten keys: the border says how many are below the list's rows while any are, and at the list's end how
+    its unnumbered lines are reached."""
     session = start(tmp_path, seed=7, scenario_id="parallel-tracks-linked")
     to_turn_of(session, "ua")
     app = TabletopApp(session)
@@ -51,10 +52,11 @@ async def test_a_list_longer_than_ten_says_its_last_lines_are_reached_by_the_arr
         listing = screen.query_one("#decision", DecisionList)
         labels = [str(o.prompt) for o in listing.options]
         assert len(labels) > 11 and labels[9].startswith("0. ") and labels[10].startswith("   "), labels
-        assert listing.border_subtitle == "without a number: \u2191\u2193 Enter"
+        assert listing.border_subtitle.startswith("\u2193 ") and "more below" in listing.border_subtitle
         await press(pilot, "down", "down")  # the arrows reach past the tenth
         await press(pilot, "end")
         assert listing.highlighted == len(labels) - 1
+        assert listing.border_subtitle == "without a number: \u2191\u2193 Enter"
         await press(pilot, "escape")  # the tracks again: a short list, nothing under it
         assert len(listing.options) <= 10 and not listing.border_subtitle
     session.close()
