@@ -29,6 +29,7 @@ from .language import latin_key
 from .notices import (QUESTION_HELD, TYPED_WARNING, holds_typed_text, taken, typed_now, typed_text_lost,
                       typing_resumed)
 from .fields import FIELD_KEYS, InOrder, LiteralInOrder
+from .text import literal
 from .widgets import KeyScroll
 from ..content.literal import shell_path
 from ..store.heads import resume_command
@@ -162,6 +163,24 @@ class PickScreen(_Dialog[int | None]):
             return
         event.stop()
         event.prevent_default()
+        self._narrow()
+
+    def on_paste(self, event: events.Paste) -> None:
+        """A paste narrows the list as the same words typed do (found from outside: a card's name pasted into the
+        search was dropped without a word). On one line, as the fields keep a paste, and shown literally: a control
+        character as its visible symbol (:func:`~.text.literal`), a soft hyphen dropped, as :class:`~.fields.LiteralInput`
+        does."""
+        if not self.takes_text:
+            return
+        event.stop()
+        event.prevent_default()
+        pasted = " ".join(event.text.replace("\u00ad", "").splitlines())
+        if pasted:
+            self.query_text += literal(pasted, lines=False)
+            self._narrow()
+
+    def _narrow(self) -> None:
+        """The list of the options that hold every word of :attr:`query_text`, and the search line that says it."""
         listing = self.query_one(OptionList)
         refill(listing, self._matching())
         if listing.option_count:

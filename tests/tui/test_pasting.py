@@ -14,7 +14,8 @@ from .test_argument_entry import Host
 
 #: what tmux sends for ``paste-buffer -p`` of the tester's text: the bracketed paste's marks round it
 PASTED = "abc \x1b[31mRED\x1b[0m def ghi"
-SENT = "\x1b[200~" + PASTED + "\x1b[201~"
+PASTE_MARKS = "\x1b[200~{}\x1b[201~"
+SENT = PASTE_MARKS.format(PASTED)
 
 
 def read(chunks: list[str]) -> list[events.Event]:
@@ -75,3 +76,40 @@ async def test_the_paste_lands_in_the_reason_as_one_literal_text() -> None:
             app.post_message(event)  # as the driver gives it: the app hands it to the field focused
         await pilot.pause()
         assert field.value == "abc \u241b[31mRED\u241b[0m def ghi"
+
+
+async def test_a_paste_into_the_inject_list_s_search_narrows_it_as_typed(tmp_path) -> None:
+    """Found from outside (a Russian-speaking facilitator): a card's name pasted into the inject list's search (i) was
+    dropped without a word, the list as long as before; typed, the same words narrowed it. A paste is typed text there
+    too, shown through the one sanitiser (an escape byte as its visible symbol, never sent to the terminal)."""
+    from textual.widgets import OptionList, Static
+
+    from tabletop.tui.modals import PickScreen
+
+    from .support import SIZE, press, start
+
+    session = start(tmp_path)
+    app = TabletopApp(session)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "i")
+        screen = app.screen
+        assert isinstance(screen, PickScreen)
+        listing = screen.query_one("#pick-list", OptionList)
+        for event in read([PASTE_MARKS.format("nuclear plant")]):
+            app.post_message(event)
+        await pilot.pause()
+        shown = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+        assert shown == ["Shelling near a nuclear plant  [Humanitarian]"], shown
+        said = str(screen.query_one("#pick-filter", Static).render())
+        assert said == "Search: nuclear plant", said
+        await press(pilot, "backspace", *"t")  # typed after it: one search
+        assert str(screen.query_one("#pick-filter", Static).render()) == "Search: nuclear plant"
+        for event in read([PASTE_MARKS.format(" \x1b[2J\u202e")]):
+            app.post_message(event)
+        await pilot.pause()
+        said = str(screen.query_one("#pick-filter", Static).render())
+        assert "\x1b" not in said and "\u202e" not in said and "\u241b[2J" in said, said
+        await press(pilot, *["backspace"] * len(" \u241b[2J<U+202E>"), "enter")
+        assert session.state.card == "plant-incident"
+    session.close()
