@@ -426,11 +426,24 @@ class ArgumentScreen(_Dialog[Entered | None]):
             return ngettext("Give at least {n} reason.", "Give at least {n} reasons.", least).format(n=least)
         return None
 
+    def _missing_field(self, entry: Entered) -> str:
+        """The field :meth:`missing` asks for (its selector): the action, the result, or the first empty reason."""
+        if not entry.action or self.form.counter:
+            return "#argue-action"
+        if entry.result is None:
+            return "#argue-result"
+        empty = next((i for i in range(self.form.reasons)
+                      if not self.query_one(f"#argue-reason-{i}", LineField).value.strip()), 0)
+        return f"#argue-reason-{empty}"
+
     def _hand_in(self) -> None:
         entry = self.entered()
         problem = self.missing(entry)
         if problem is not None:
             self._say(problem)
+            # the focus on the field the words ask for (found from outside: "Done" pressed with the action empty kept
+            # the focus, and the next letter typed was refused as a reason too many)
+            self.set_focus(self.query_one(self._missing_field(entry)))
             return
         self.answer(entry)
 
@@ -446,9 +459,15 @@ class ArgumentScreen(_Dialog[Entered | None]):
         self.answer(None)
 
     def action_example(self) -> None:
-        """The focused field takes its stock text (the team can edit it from there)."""
+        """The focused field takes its stock text (the team can edit it from there). Elsewhere (the result, "Done")
+        it says where it works (found from outside: F3 on "Done" did nothing, and nothing said why)."""
         field = self.focused
         if not isinstance(field, LineField):
+            if self.form.examples:
+                self._say(_("F3 puts the deck's example into the text field the cursor is in: Shift+Tab goes back "
+                            "to one."))
+                error = self.query_one("#argue-error", Static)
+                error.call_after_refresh(error.scroll_visible, animate=False)  # once it takes its room: at 80x24
             return
         index = 0 if field.id == "argue-action" else int((field.id or "-0").rsplit("-", 1)[1]) + 1
         example = self.form.example(index)

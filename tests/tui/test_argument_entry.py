@@ -121,8 +121,9 @@ async def test_what_is_missing_is_said_and_the_dialog_stays() -> None:
         screen = app.screen
         assert isinstance(screen, ArgumentScreen)
         assert "Type the action" in shown(screen.query_one("#argue-error", Static))
+        assert screen.focused is screen.query_one("#argue-action", LineField)  # where the words ask
         screen.query_one("#argue-action", LineField).value = "act"
-        await press(pilot, "enter")
+        await press(pilot, "enter", "enter", "enter")  # on through the result to the empty reason: hand in
         assert "at least 1 reason" in shown(screen.query_one("#argue-error", Static))
     assert app.answers == []
 
@@ -348,3 +349,45 @@ async def test_the_typed_text_warning_goes_once_typing_resumes() -> None:
         await press(pilot, "escape")  # warned again, not closed
         assert app.screen is screen and app.answers == []
         assert "press Escape again" in " ".join(in_the_dialog(screen))
+
+
+async def test_done_with_a_field_missing_moves_the_focus_to_it() -> None:
+    """Found from outside (in Russian): "Готово" pressed with the action empty said «Опишите действие: что вы делаете.»,
+    but the focus stayed on the button, and the next letter typed was refused with «Больше доводов нельзя…». The focus
+    goes to the field the words ask for: the action, or the first empty reason when more are required."""
+    app = Host(argument(reasons=2, min_reasons=1))
+    async with app.run_test(size=SMALL) as pilot:
+        await press(pilot, "tab", "tab", "tab", "tab")  # past the result and both reasons: on "Done"
+        screen = app.screen
+        assert isinstance(screen, ArgumentScreen)
+        assert screen.focused is screen.query_one("#argue-done")
+        await press(pilot, "enter")
+        said = " ".join(in_the_dialog(screen))
+        assert "Type the action" in said, said
+        assert screen.focused is screen.query_one("#argue-action", LineField)
+        await type_text(pilot, "act")
+        assert screen.query_one("#argue-action", LineField).value == "act"
+        assert "No more reasons" not in " ".join(in_the_dialog(screen))
+        screen.set_focus(screen.query_one("#argue-done"))
+        await press(pilot, "enter")
+        assert "at least 1 reason" in " ".join(in_the_dialog(screen))
+        assert screen.focused is screen.query_one("#argue-reason-0", LineField)
+        await type_text(pilot, "r1")
+        await press(pilot, "enter", "enter")  # on to the second reason, empty: handed in
+    assert app.answers == [Entered("act", 0, ("r1",))]
+
+
+async def test_f3_on_the_done_button_says_where_it_works() -> None:
+    """Found from outside: F3 on "Done" did nothing and nothing said why. It says the example goes into the text
+    field the cursor is in, and how to get back to one."""
+    app = Host(ArgumentForm("Russia argues", RESULTS, reasons=1, examples=("Convene experts", "They can test ideas")))
+    async with app.run_test(size=SMALL) as pilot:
+        await press(pilot, "tab", "tab", "tab")  # on "Done"
+        screen = app.screen
+        assert isinstance(screen, ArgumentScreen)
+        assert screen.focused is screen.query_one("#argue-done")
+        await press(pilot, "f3")
+        said = " ".join(in_the_dialog(screen))
+        assert "F3" in said and "Shift+Tab" in said, said
+        await press(pilot, "shift+tab", "f3")  # back in the reason: its example
+        assert screen.query_one("#argue-reason-0", LineField).value == "They can test ideas"
