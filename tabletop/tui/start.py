@@ -9,7 +9,9 @@ from pathlib import Path
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual import events
 from textual.containers import Container, Horizontal, Vertical
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Input, Label, OptionList, Select, Static, Switch
 from textual.widgets.option_list import Option
@@ -49,6 +51,45 @@ PLACEHOLDERS = {
     "seed": N_("blank: a random seed is drawn"),
     "save-name": N_("blank: an automatic name"),
 }
+
+
+#: under the seed, a character it did not take
+SEED_REFUSED = N_("\u201c{typed}\u201d not taken: the seed is a whole number, digits only.")
+#: a digit typed on the scenario's description: where the seed is typed
+SEED_IS_BELOW = N_("The seed is typed in its own field, under the description: Tab once more.")
+
+
+class SeedField(InOrder):
+    """The seed: digits only. A character it does not take is refused in words (:class:`Refused`), not only with the
+    terminal's bell, which a room seldom hears (found from outside: "7.0" typed showed "70", and the game's seed was
+    70 with no word that the "." was not taken), as the note's event field and the argument's limits do."""
+
+    class Refused(Message):
+        """``typed`` (a key's character, or a paste) was not taken."""
+
+        def __init__(self, typed: str) -> None:
+            super().__init__()
+            self.typed = typed
+
+    _offered = ""
+
+    def __init__(self, placeholder: str) -> None:
+        super().__init__("", placeholder=placeholder, id="seed", restrict=r"[0-9]*")
+
+    def replace(self, text: str, start: int, end: int) -> None:
+        self._offered = text  # what restricted() refuses, when it does
+        super().replace(text, start, end)
+
+    def restricted(self) -> None:
+        super().restricted()
+        self.post_message(self.Refused(self._offered))
+
+
+class Details(KeyScroll):
+    """The scenario's description: Tab stops on it only while its text is cut (it scrolls then; found from outside,
+    "42" typed after the first Tab went nowhere, the focus on a description that showed whole)."""
+
+    FOCUS_WHEN_CUT = True
 
 
 def switch_word(on: bool) -> Text:
@@ -187,6 +228,8 @@ Each actor is played by a team of people or by a bot; a team may be given its na
         self.entries = load_entries()
         self.selected = 0
         self._shown: int | None = None
+        #: what the seed last refused, said under it until the field is emptied (None: nothing)
+        self._seed_refused: str | None = None
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -194,7 +237,7 @@ Each actor is played by a team of people or by a bot; a team may be given its na
             yield MarkedList(*[Option(self._scenario_label(e), id=str(i)) for i, e in enumerate(self.entries)],
                              id="scenarios")
             with Vertical(id="right"):
-                with KeyScroll(id="details-box"):
+                with Details(id="details-box"):
                     yield Static(id="details")
                 # its fields take the focus (it scrolls to the one focused): not a stop of its own on the way to
                 # the seed (found from outside: Tab seemed not to reach the seed, and the digits typed went nowhere)
@@ -207,7 +250,8 @@ Each actor is played by a team of people or by a bot; a team may be given its na
                         # empty: a seed nobody chose is drawn at the start and never shown, as this screen may be
                         # on the projector (found from outside: a seed of 1..999,999 shown here was found again from
                         # the first dice, and told every card and die to come)
-                        yield InOrder("", placeholder=said(PLACEHOLDERS, "seed"), id="seed", type="integer")
+                        yield SeedField(said(PLACEHOLDERS, "seed"))
+                    yield Static(id="seed-refused")
                     with Horizontal(classes="row"):
                         yield Label(said(LABELS, "sealed-label"), id="sealed-label")
                         yield Switch(False, id="sealed")
@@ -279,6 +323,8 @@ Each actor is played by a team of people or by a bot; a team may be given its na
         for field in self.query("#seats Input").results(Input):  # untranslated: a CSS selector
             field.placeholder = _("team (optional)")
         self.query_one("#save-hint", Static).update(self.save_hint(self.query_one("#save-name", Input).value))
+        if self._seed_refused is not None:
+            self._say_seed_refused(self._seed_refused)
 
     async def _show(self, index: int) -> None:
         if self._shown == index:
@@ -346,7 +392,29 @@ Each actor is played by a team of people or by a bot; a team may be given its na
         if event.switch.id == "sealed":
             self.query_one("#sealed-state", Label).update(switch_word(event.value))
 
+    def on_seed_field_refused(self, event: SeedField.Refused) -> None:
+        event.stop()
+        self._say_seed_refused(event.typed)
+
+    def _say_seed_refused(self, typed: str) -> None:
+        """Under the seed, what it did not take (shown literally: a paste may hold anything)."""
+        self._seed_refused = typed
+        line = self.query_one("#seed-refused", Static)
+        line.update(Text(_(SEED_REFUSED).format(typed=literal(typed, lines=False))))
+        line.display = True
+
+    def on_key(self, event: events.Key) -> None:
+        """A digit typed on the scenario's description says where the seed is (the focus stays: the description
+        scrolls with the arrows)."""
+        if event.character is not None and event.character.isdigit() and self.focused is not None \
+                and self.focused.id == "details-box":
+            event.stop()
+            self.notify(_(SEED_IS_BELOW), markup=False, timeout=6)
+
     def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "seed" and not event.value and self._seed_refused is not None:
+            self._seed_refused = None  # emptied: nothing left to say of what it refused
+            self.query_one("#seed-refused", Static).display = False
         if event.input.id == "save-name":
             hint = self.save_hint(event.value)
             widget = self.query_one("#save-hint", Static)

@@ -67,3 +67,57 @@ async def test_a_typed_seed_is_used_as_typed(tmp_path: Path, monkeypatch: pytest
         assert isinstance(app.screen, BoardScreen)
         assert app.session is not None and app.session.state.seed == 42
         app.session.close()
+
+
+def _refused(app: TabletopApp) -> str:
+    """The seed's refusal line, as on screen ("" while hidden)."""
+    from textual.widgets import Static
+
+    line = app.screen.query_one("#seed-refused", Static)
+    return str(line.render()) if line.display and line.region.area else ""
+
+
+async def test_a_character_the_seed_does_not_take_is_refused_in_words(tmp_path: Path) -> None:
+    """Found from outside (a Russian-speaking facilitator): "7.0" typed in the seed showed "70", and the game's seed
+    was 70, with no word that the "." was not taken. A character that is not a digit is refused and said so under
+    the field (a minus sign too: the seed is from 0); the line stays until the field is emptied."""
+    app = TabletopApp(save_dir=tmp_path / "saves")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press(pilot, "enter", "7")  # Enter on the scenario: on to its seed
+        assert _refused(app) == ""
+        await press(pilot, "full_stop", "0")
+        assert app.screen.query_one("#seed", Input).value == "70"
+        said = _refused(app)
+        assert "\u201c.\u201d" in said and "digits" in said, said
+        await press(pilot, "backspace", "backspace", "minus")
+        said = _refused(app)
+        assert "\u201c-\u201d" in said, said
+        await press(pilot, "4", "2")
+        assert "\u201c-\u201d" in _refused(app)  # still said: the field holds what was typed round it
+        await press(pilot, "backspace", "backspace")
+        assert _refused(app) == ""  # emptied: nothing to say of it
+
+
+async def test_a_digit_typed_on_the_scenario_s_description_says_where_the_seed_is(tmp_path: Path) -> None:
+    """Found from outside: the first Tab lands on the scenario's description (it scrolls: its text is cut at 120x40 and
+    at 80x24, and Tab reaches it for that), and "42" typed after it went nowhere. A digit typed there says where the
+    seed is; on a screen where the description is whole, Tab goes straight to the seed."""
+    from .support import toasts
+
+    app = TabletopApp(save_dir=tmp_path / "saves")
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await press(pilot, "tab")
+        assert app.focused is app.screen.query_one("#details-box")
+        await press(pilot, "4")
+        said = " ".join(toasts(pilot))
+        assert "seed" in said.lower() and "Tab" in said, said
+        assert app.screen.query_one("#seed", Input).value == ""
+    app = TabletopApp(save_dir=tmp_path / "saves")
+    async with app.run_test(size=(200, 90)) as pilot:
+        await pilot.pause()
+        details = app.screen.query_one("#details-box")
+        assert details.max_scroll_y == 0, "the description must fit at this size"
+        await press(pilot, "tab")
+        assert app.focused is app.screen.query_one("#seed")
