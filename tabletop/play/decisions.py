@@ -201,8 +201,11 @@ def _proposal_decision(state: State, waiting: str) -> Decision:
         # which modifiers hold on the board now, as the roll will count them (the engine's record, not read here):
         # the facilitator explains the odds to the room (found from outside: every modifier was listed alike)
         counted = roll_modifiers(state, move, head.track, head.actor)
+        # those that apply first, then the others, each in the move's order (found from outside: at 80x24 three ✖
+        # lines came first, and the one ✔ line, what the sum under the question was made of, was below the edge)
+        listed = sorted(zip(move.modifiers, counted, strict=True), key=lambda pair: not pair[1].applies)
         mods = tuple(("  " + modifier_words(mod, n, now.applies) + "\n", "" if now.applies else "dim")
-                     for mod, now in zip(move.modifiers, counted, strict=True))
+                     for mod, now in listed)
         if counted:  # their sum first: at 80x24 the list under it scrolls
             mods = (("  " + applying_words(counted, move.target) + "\n", "bold"), *mods)
         said = (_("Dice for {whose} on {track}: 2d6 + modifiers \u2265 {target}") if head.track

@@ -33,14 +33,19 @@ def test_the_roll_s_question_marks_what_applies_now_as_the_roll_counts_it() -> N
     ≥ 3" alike, and the facilitator could not tell the room which counted. Each is marked ✔ or ✖ … (not met now), as
     the roll that follows records it, and their sum and the dice it leaves to throw are said."""
     seen = set()
+    moved = 0
     for seed in (1, 2, 3):
         for before, ruling in _rolls("parallel-tracks", seed):
             with lang.using("en"):
                 prompt = decision(before, None).prompt.plain
-            # their sum under the question (at 80x24 the list scrolls), then a line each, in the roll's order
+            # their sum under the question (at 80x24 the list scrolls), then a line each: those that apply first, then
+            # the others, each in the roll's order (found from outside: at 80x24 three ✖ lines came first and the one
+            # ✔ line, the modifier the sum was made of, was below the panel's edge)
             lines = prompt.splitlines()[2:2 + len(ruling["modifiers"])]
             assert len(lines) == len(ruling["modifiers"]), prompt
-            for mod, line in zip(ruling["modifiers"], lines, strict=True):
+            listed = sorted(ruling["modifiers"], key=lambda mod: not mod["applies"])
+            moved += listed != ruling["modifiers"]
+            for mod, line in zip(listed, lines, strict=True):
                 seen.add(mod["applies"])
                 assert f"{signed(mod['add'])} if " in line, prompt
                 if mod["applies"]:
@@ -53,6 +58,7 @@ def test_the_roll_s_question_marks_what_applies_now_as_the_roll_counts_it() -> N
                 need = ruling["target"] - added
                 assert prompt.splitlines()[1].strip() == f"applying now: {signed(added)}, so {need}+ on two dice", prompt
     assert seen == {True, False}  # both kinds were asked about
+    assert moved, "no roll had a modifier that applies after one that does not: the order is not checked"
 
 
 @pytest.mark.parametrize("code", ["ru", "uk"])
