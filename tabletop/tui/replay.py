@@ -6,7 +6,8 @@ The board is the play screen's own widgets, fed ``open_save(...).state_at(i)``.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Protocol
 
 from rich.text import Text
@@ -142,6 +143,8 @@ class ReplayScreen(Screen[None]):
         self.facilitator = False
         self._player: Ticking | None = None
         self._shown: list[int] = []  # event seqs in the timeline, in order
+        #: the event whose timeline line leaves its reason to the working panel under it (None: no line does)
+        self._worked: int | None = None
         self._undone = undone_seqs(save.events)
         self._notes: dict[int, list[SavedEvent]] = {}
         for e in save.events:
@@ -280,16 +283,41 @@ class ReplayScreen(Screen[None]):
         10,000-event save took 7 s to open and as long again at F4, the list wrapping each line's Content)."""
         console = self.app.console
         self._shown = [0]
+        self._worked = None
         options = [Option(OptionWords(Text("   0 " + _("the start of the game"), style="dim"), console), id="0")]
         state = self.save.state_at(0)
         sealed = self._kept_sealed()
         for e in self.save.events:
             if self._matches(e):
-                line = event_text(state, e, self._undone, self._revealed_at, self._notes, sealed, self._noted,
-                                  self._kept_gated(), earlier_than(self.save.events, e.seq))
-                options.append(Option(OptionWords(line, console), id=str(e.seq)))
+                options.append(Option(OptionWords(self._line(state, e, sealed), console), id=str(e.seq)))
                 self._shown.append(e.seq)
         refill(timeline, options)
+
+    def _line(self, state: State, e: SavedEvent, sealed: Mapping[int, str], worked: bool = False) -> Text:
+        """Event ``e``'s line in the timeline (``worked``: the working panel shows its working)."""
+        return event_text(state, e, self._undone, self._revealed_at, self._notes, sealed, self._noted,
+                          self._kept_gated(), earlier_than(self.save.events, e.seq), worked=worked)
+
+    def _work_line(self, timeline: OptionList, row: int) -> None:
+        """The highlighted line says what the working panel under it does not: found from outside, a ruling's line
+        read "… succeeds — facilitator: R" and the panel under it "facilitator's reason: R", on one screen. The line
+        of the event the panel shows leaves the reason to it (``tell(worked=True)``, as the board's log); the line
+        left says it again, the timeline being a list of every event."""
+        seq = self._shown[row]
+        worked = seq if seq == self.index and seq > 0 else None
+        if worked == self._worked:
+            return
+        state, sealed = self.save.state_at(0), self._kept_sealed()
+        for redrawn in (self._worked, worked):
+            if redrawn is None:
+                continue
+            at = bisect_left(self._shown, redrawn)
+            if at == len(self._shown) or self._shown[at] != redrawn:
+                continue  # filtered out of the list meanwhile
+            line = self._line(state, self.save.events[redrawn - 1], sealed, worked=redrawn == worked)
+            if line.plain != str(timeline.get_option_at_index(at).prompt):  # only a ruling's reason differs
+                timeline.replace_option_prompt_at_index(at, OptionWords(line, self.app.console))
+        self._worked = worked
 
     def show(self) -> None:
         """Draw the board as it was after event ``self.index``."""
@@ -329,6 +357,7 @@ class ReplayScreen(Screen[None]):
                                                              state.round, width))
         timeline = self.query_one("#timeline", OptionList)
         row = max((i for i, seq in enumerate(self._shown) if seq <= self.index), default=0)
+        self._work_line(timeline, row)
         if timeline.highlighted != row:
             # moving the highlight ourselves must not come back as a "highlighted" message: handled
             # after the next key press, it would drag the position back to this row (dropped presses)

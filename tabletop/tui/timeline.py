@@ -74,9 +74,11 @@ def event_words(state: State, e: SavedEvent, sealed: Mapping[int, str], noted: M
 
 def event_text(state: State, e: SavedEvent, undone: Set[int], revealed_at: Mapping[int, int],
                notes: Mapping[int, object], sealed: Mapping[int, str], noted: Mapping[int, int] | None = None,
-               gated: Set[int] = frozenset(), earlier: Iterable[SavedEvent] | None = None) -> Text:
+               gated: Set[int] = frozenset(), earlier: Iterable[SavedEvent] | None = None, *,
+               worked: bool = False) -> Text:
     """An event's line in the timeline: its number, round, phase and what it did (``earlier``: as
-    :func:`event_words` reads it)."""
+    :func:`event_words` reads it; ``worked``: the working panel under the timeline shows this event's working, and
+    says what it says: a facilitator's reason is left to it, :func:`told`)."""
     kind = e.action.kind
     out = Text()
     out.append(event_mark(state, as_event(e)), style="dim")
@@ -87,7 +89,8 @@ def event_text(state: State, e: SavedEvent, undone: Set[int], revealed_at: Mappi
         out.append(" ")
     if e.seq in undone:
         out.append(f"{undone_word()} ", style="italic")
-    out.append(event_words(state, e, sealed, noted, gated, earlier), style="strike" if e.seq in undone else "")
+    out.append(event_words(state, e, sealed, noted, gated, earlier, worked=worked),
+               style="strike" if e.seq in undone else "")
     if kind == "move" and e.result.get("tabled") and e.seq in revealed_at:
         sealed = _("[sealed: committed at {committed}, revealed at {revealed}]").format(
             committed=e.seq, revealed=revealed_at[e.seq])

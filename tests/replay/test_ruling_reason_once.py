@@ -53,3 +53,38 @@ def test_the_report_s_decision_log_says_a_ruling_s_reason_once(fmt: str) -> None
         said = [html.unescape(re.sub(r"<[^>]+>", "", r)) for r in rows if f'id="e{e.seq}"' in r or f'-e{e.seq}"' in r]
     assert len(said) == 1, said
     assert said[0].count(reason) == 1, said[0]
+
+
+@pytest.mark.parametrize("code", ["en", "ru"])
+async def test_the_replay_says_a_ruling_s_reason_once_on_its_screen(code: str) -> None:
+    """Found from outside (120x40, ``tabletop --lang ru replay SAVE``): the timeline's line of the ruling shown read
+    "… — удаётся — ведущий: R" and the working panel under it "обоснование ведущего: R". The line of the event the
+    working panel shows leaves the reason to it, as the board's log does (tell(worked=True)); the other lines of the
+    timeline, a list of every event, say it, and the ruling's own says it again once another event is shown."""
+    from textual.widgets import OptionList, Static
+
+    from tabletop.tui.replay import ReplayApp
+
+    save, index, e = _rule()
+    reason = e.action.reason
+    app = ReplayApp(open_save(TINY_GAME), lang=code)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        timeline = screen.query_one("#timeline", OptionList)
+
+        def line_of(seq: int) -> str:
+            return str(timeline.get_option(str(seq)).prompt)
+
+        screen.go(index)
+        await pilot.pause()
+        highlighted = str(timeline.get_option_at_index(timeline.highlighted).prompt)
+        assert highlighted == line_of(e.seq)
+        working = str(screen.query_one("#working", Static).render())
+        assert reason in working and reason not in highlighted, (highlighted, working)
+        await pilot.press("right")  # the next event: the ruling's line in the list says its reason again
+        await pilot.pause()
+        assert reason in line_of(e.seq), line_of(e.seq)
+        await pilot.press("left")
+        await pilot.pause()
+        assert reason not in line_of(e.seq), line_of(e.seq)
