@@ -27,7 +27,7 @@ from textual.widgets.text_area import EditResult, Location
 
 from ..lang import Domain
 from .modals import _Dialog
-from .notices import TYPED_WARNING, holds_typed_text, typed_now, typed_text_lost, typing_resumed
+from .notices import TYPED_WARNING, holds_typed_text, typed_now, typing_resumed
 from .text import literal
 from .fields import FIELD_KEYS, OwnKeys, StartInSight, keys_taken
 
@@ -452,11 +452,6 @@ class ArgumentScreen(_Dialog[Entered | None]):
         error = self.query_one("#argue-error", Static)
         error.update(Text(problem or ""))
         error.set_class(problem is not None, "-shown")
-
-    def action_cancel(self) -> None:
-        if typed_text_lost(self.app, by="escape"):  # said once; a second Escape closes it
-            return
-        self.answer(None)
 
     def action_example(self) -> None:
         """The focused field takes its stock text (the team can edit it from there). Elsewhere (the result, "Done")

@@ -84,6 +84,14 @@ class _Dialog(ModalScreen[Answer]):
         self._answered = True
         self.dismiss(value)
 
+    def action_cancel(self) -> None:
+        """Escape: closed with no answer; over typed text, the first Escape only says it would be lost, and a second
+        closes it (:func:`~.notices.typed_text_lost`), in every dialog that has a field (found from outside: a
+        half-typed counter-argument, and an override's reason, were lost to one Escape without a word)."""
+        if typed_text_lost(self.app, by="escape"):  # said once; a second Escape closes it
+            return
+        self.answer(None)
+
 
 #: the most entries a pick list shows at once (PickScreen's style)
 _PICK_ROWS = 20
@@ -283,11 +291,6 @@ class AskScreen(_Dialog[str | None]):
         if self._required and not value:
             return _("Please type something (it goes into the record).")
         return self._check(value) if self._check is not None else None
-
-    def action_cancel(self) -> None:
-        if typed_text_lost(self.app, by="escape"):  # said once; a second Escape closes it
-            return
-        self.answer(None)
 
 
 def ruling_reason(success: bool, typed: str = "") -> AskScreen:

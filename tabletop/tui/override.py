@@ -26,13 +26,17 @@ from ..lang import Domain
 from .text import literal, names, shown, status_name
 from .fields import FIELD_KEYS, InOrder, LiteralInOrder
 from .modals import _Dialog
+from .notices import TYPED_WARNING, holds_typed_text, typing_resumed
 
 _, ngettext, N_ = Domain("tui").words()
 
 
 class OverrideDialog(_Dialog[Action | None]):
     """What the facilitator's override dialogs share: fields in a column, Tab between them, Enter applies the action
-    :meth:`override_action` reads from them (or says in the dialog why not), Escape cancels."""
+    :meth:`override_action` reads from them (or says in the dialog why not), Escape cancels: over a typed reason the
+    first Escape says it would be lost, and a second closes the dialog, as in every dialog (:meth:`_Dialog.action_cancel`;
+    found from outside: the override closed on the first Escape with its reason gone). The fields it opens filled
+    with, the values now, are no typed text (class ``choice``)."""
 
     DEFAULT_CSS = """
     OverrideDialog { align: center middle; background: $background 40%; }
@@ -49,6 +53,9 @@ class OverrideDialog(_Dialog[Action | None]):
     BINDINGS = [*_Dialog.BINDINGS, Binding("escape", "cancel", N_("Cancel"), id="modal.cancel"), *FIELD_KEYS]
     #: the field the dialog opens on
     FIRST = "#override-position"
+    #: the dialog's keys, said under its fields: with nothing typed, and with a field holding typed text
+    KEYS = (N_("Tab: next field \u00b7 Enter: apply \u00b7 Escape: cancel"),
+            N_("Tab: next field \u00b7 Enter: apply \u00b7 Escape twice: cancel"))
 
     #: each dialog's own reading of its fields: the override they ask for, or ValueError with words for the
     #: facilitator if they don't (TrackOverrideScreen, MeterOverrideScreen)
@@ -62,6 +69,19 @@ class OverrideDialog(_Dialog[Action | None]):
         for name in names:
             name.styles.width = width
         self.query_one(self.FIRST, Input).focus()
+        self._show_keys()
+
+    def foot(self) -> ComposeResult:
+        """Under the fields: what is wrong, what a first Escape over typed text would lose, the keys."""
+        yield Static("", id="override-error")
+        yield Static("", id="override-unsaved", classes=TYPED_WARNING)
+        yield Static("", id="override-keys")
+
+    def _show_keys(self) -> None:
+        """The keys; Escape's as many times as it takes now."""
+        plain, typed = self.KEYS
+        said = _(typed) if holds_typed_text(self) else _(plain)
+        self.query_one("#override-keys", Static).update(Text(said, style="dim"))
 
     def number(self, selector: str, low: int, high: int, name: str | None = None) -> int:
         """The whole number typed in the field ``selector``, from ``low`` to ``high``; ValueError in words if it is not
@@ -85,6 +105,9 @@ class OverrideDialog(_Dialog[Action | None]):
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
         self._fields_changed()
+        if self.is_mounted:
+            self._show_keys()
+            typing_resumed(self)  # a warning of an Escape over the text no longer holds: the next one warns again
 
     def on_select_changed(self, event: Select.Changed) -> None:
         event.stop()
@@ -109,9 +132,6 @@ class OverrideDialog(_Dialog[Action | None]):
             self.query_one("#override-error", Static).update(Text(str(exc)))
             return
         self.answer(action)
-
-    def action_cancel(self) -> None:
-        self.answer(None)
 
 
 class TrackOverrideScreen(OverrideDialog):
@@ -138,10 +158,10 @@ class TrackOverrideScreen(OverrideDialog):
             yield Static(title, id="override-title")
             with Horizontal():
                 yield Static(_("Position (0..{top})").format(top=self.top), classes="field-name")
-                yield InOrder(str(now.position), id="override-position", compact=True)
+                yield InOrder(str(now.position), id="override-position", compact=True, classes="choice")
             with Horizontal():
                 yield Static(_("Tension (0..{top})").format(top=spec.breakdown_at), classes="field-name")
-                yield InOrder(str(now.tension), id="override-tension", compact=True)
+                yield InOrder(str(now.tension), id="override-tension", compact=True, classes="choice")
             with Horizontal():
                 yield Static(_("Status"), classes="field-name")
                 yield Select([(status_name(s), s) for s in STATUSES], value=now.status, allow_blank=False,
@@ -151,8 +171,7 @@ class TrackOverrideScreen(OverrideDialog):
                 yield LiteralInOrder(placeholder=_("for the record (required)"), max_length=TEXT_LIMIT,
                                  id="override-reason", compact=True)
             yield Static("", id="override-warning")
-            yield Static("", id="override-error")
-            yield Static(Text(_("Tab: next field \u00b7 Enter: apply \u00b7 Escape: cancel"), style="dim"))
+            yield from self.foot()
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -203,6 +222,10 @@ class MeterOverrideScreen(OverrideDialog):
     got the rest, an empty reason, and closed with nothing done and nothing said."""
 
     FIRST = "#override-value"
+    # Enter in the value goes on to the reason (found from outside: "Enter: apply" was said, and a facilitator pressing
+    # it in the value saw nothing happen, then typed the reason into the value)
+    KEYS = (N_("Tab or Enter: on to the reason \u00b7 Enter in the reason: apply \u00b7 Escape: cancel"),
+            N_("Tab or Enter: on to the reason \u00b7 Enter in the reason: apply \u00b7 Escape twice: cancel"))
     # Enter in the value field goes on to the reason, at once (as Tab): taken as the app reads it, so that the
     # keys of a burst behind it land in the reason; in the reason it is the field's own (it applies, in order)
     BINDINGS = [*OverrideDialog.BINDINGS,
@@ -224,16 +247,13 @@ class MeterOverrideScreen(OverrideDialog):
                 yield Static(_("New value of {meter} ({low}..{high})").format(
                     meter=literal(self.meter_name), low=spec.min, high=spec.max), classes="field-name")
                 # filled with the value now, as the track's fields are (typing replaces it: it is selected on focus)
-                yield InOrder(str(self.now), placeholder=f"{spec.min}..{spec.max}", id="override-value", compact=True)
+                yield InOrder(str(self.now), placeholder=f"{spec.min}..{spec.max}", id="override-value", compact=True,
+                              classes="choice")
             with Horizontal():
                 yield Static(_("Reason"), classes="field-name")
                 yield LiteralInOrder(placeholder=_("for the record (required)"), max_length=TEXT_LIMIT,
                                      id="override-reason", compact=True)
-            yield Static("", id="override-error")
-            # Enter in the value goes on to the reason (found from outside: "Enter: apply" was said, and a
-            # facilitator pressing it in the value saw nothing happen, then typed the reason into the value)
-            keys = _("Tab or Enter: on to the reason \u00b7 Enter in the reason: apply \u00b7 Escape: cancel")
-            yield Static(Text(keys, style="dim"), id="override-keys")
+            yield from self.foot()
 
     def action_value_entered(self) -> None:
         if self.focused is None or self.focused.id != "override-value":

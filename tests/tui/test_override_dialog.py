@@ -83,3 +83,41 @@ async def test_the_meter_dialog_says_what_enter_does_in_each_field(tmp_path: Pat
         assert "Enter: apply" not in keys and "Enter: on to the reason" in keys and "Enter in the reason: apply" in keys
         await press(pilot, "enter")
         assert app.focused is app.screen.query_one("#override-reason", Input)  # as it says
+
+
+def _in_the_dialog(app: TabletopApp) -> str:
+    """What the dialog's own lines show now (not a notice in the screen's corner)."""
+    return " ".join(str(w.render()) for w in app.screen.query(Static) if w.display and w.region.area)
+
+
+@pytest.mark.parametrize("which", ["track", "meter"])
+async def test_escape_over_a_typed_reason_warns_first_as_the_other_dialogs(tmp_path: Path, which: str) -> None:
+    """Found from outside: the override closed on the first Escape with a reason typed, where every other dialog says
+    the text is not kept and takes a second Escape (the README says so). The fields it opens filled with (the
+    position, the tension, the value now) are no typed text: with nothing typed one Escape closes it."""
+    session = start(tmp_path)
+    meter = session.state.ruleset.meters[0].id
+    app = TabletopApp(session)
+    answered: list[object] = []
+
+    def dialog() -> TrackOverrideScreen | MeterOverrideScreen:
+        return (TrackOverrideScreen(session.state, "borders") if which == "track"
+                else MeterOverrideScreen(session.state, meter))
+
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.push_screen(dialog(), answered.append)
+        await pilot.pause()
+        assert "Escape: cancel" in _in_the_dialog(app)
+        await press(pilot, "escape")  # nothing typed: closed at once
+        assert answered == [None]
+        app.push_screen(dialog(), answered.append)
+        await pilot.pause()
+        app.screen.query_one("#override-reason", Input).focus()
+        await press(pilot, *"calm")
+        assert "Escape twice" in _in_the_dialog(app), _in_the_dialog(app)
+        await press(pilot, "escape")
+        assert isinstance(app.screen, (TrackOverrideScreen, MeterOverrideScreen)) and answered == [None]
+        assert "press Escape again to close the dialog without it" in _in_the_dialog(app), _in_the_dialog(app)
+        await press(pilot, "escape")
+        assert answered == [None, None] and session.state.seq == 0
