@@ -14,7 +14,6 @@ from .._collector import collector_paused
 from ..content.literal import from_here, literal, shell_path
 from .terminal import _err, _line, _out
 from ..lang import Domain, current, lang_flag
-from ..store.heads import resume_command
 
 _, ngettext, N_ = Domain("cli").words()
 
@@ -238,6 +237,14 @@ def _run_app(session: object | None) -> int:
             raise
         # a hang-up: no terminal to say it on (found in review); the save is closed, the status says the signal
     return status
+
+
+def resume_command(path: Any) -> str:
+    """``tabletop resume PATH`` in the room's language (:func:`~tabletop.store.heads.resume_command`), read when
+    a screen closes: not on the start's path."""
+    from ..store.heads import resume_command as command
+
+    return command(path)
 
 
 def saved_line(path: Any, over: bool) -> str:

@@ -32,7 +32,6 @@ from .fields import FIELD_KEYS, InOrder, LiteralInOrder
 from .text import literal
 from .widgets import KeyScroll
 from ..content.literal import shell_path
-from ..store.heads import resume_command
 
 _, ngettext, N_ = Domain("tui").words()
 
@@ -584,6 +583,8 @@ class HelpScreen(_Dialog[None]):
         session = getattr(self.app, "session", None)
         path = session.save_path if session is not None else None
         # the quit line's command, as the quit message gives it: in the room's language (found from outside: no --lang)
+        from ..store.heads import resume_command  # the help is read later than the first board
+
         return KeyLines(_(self._keys).replace("{resume}", resume_command(path)).replace("{save}", shell_path(path)))
 
     def _show_about(self) -> None:

@@ -300,7 +300,7 @@ class ReplayScreen(Screen[None]):
 
     def _work_line(self, timeline: OptionList, row: int) -> None:
         """The highlighted line says what the working panel under it does not: found from outside, a ruling's line
-        read "… succeeds — facilitator: R" and the panel under it "facilitator's reason: R", on one screen. The line
+        read "… succeeds — facilitator: R" and the panel under it the same reason as its working's, on one screen. The line
         of the event the panel shows leaves the reason to it (``tell(worked=True)``, as the board's log); the line
         left says it again, the timeline being a list of every event."""
         seq = self._shown[row]
