@@ -13,6 +13,7 @@ marked with the language it was typed in when read in another one.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import takewhile
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
@@ -176,10 +177,15 @@ def _finished(event: Happened, n: _Names) -> str:
 def _agreed_then(n: _Names, track: str) -> bool:
     """Whether ``track`` stood agreed before the event told, as the events before it (``n.earlier``) left it: its
     last status change that stands (not undone) was to agreed. Read only for a success that changed nothing."""
-    events = list(n.earlier)  # newest first
-    undone = undone_seqs(reversed(events))
-    for e in events:
-        if e.seq in undone or e.action.kind == "undo":
+    undone: set[int] = set()
+    for e in n.earlier:  # newest first: an undo is met before what it took back, and the walk stops at the track's
+        # last status change that stands (found by a benchmark: the whole log, listed and searched for undos at each
+        # such success, made a 20,000-event report 15 % slower)
+        if e.action.kind == "undo":
+            if "undoes" in e.result:
+                undone.add(int(e.result["undoes"]))
+            continue
+        if e.seq in undone:
             continue
         for change in reversed(e.result.get("changes") or ()):
             if isinstance(change, Mapping) and change.get("track") == track and change.get("what") == "status":
@@ -701,7 +707,15 @@ def _tell(event: Happened, n: _Names) -> str:
 def earlier_than(events: Sequence[Happened], seq: int) -> Iterator[Happened]:
     """The events of ``events`` (a log, oldest first) before event ``seq``, newest first, lazily: what :func:`tell`
     reads as ``earlier`` (a save read back; a game's own state walks back with ``State.older``)."""
-    return (e for e in reversed(events) if e.seq < seq)
+    # a generator: nothing is looked up until the words need it; then the log being in order, no walk over the
+    # events after ``seq`` (found by a benchmark: a 20,000-event report walked them for each event it told)
+    start = bisect_left(events, seq, key=_seq_of)
+    for i in range(start - 1, -1, -1):
+        yield events[i]
+
+
+def _seq_of(event: Happened) -> int:
+    return event.seq
 
 
 def tell(event: Happened, scenario: Scenario, earlier: Iterable[Happened] = (), *, worked: bool = False) -> str:
