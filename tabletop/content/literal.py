@@ -14,8 +14,10 @@ import re
 from pathlib import Path
 from typing import Any
 
-# C0 controls but tab and line feed, DEL, and C1 controls (CSI, OSC and ST as single characters)
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u0080-\u009f]")
+# C0 controls but tab and line feed, DEL, C1 controls (CSI, OSC and ST as single characters), and lone surrogates: a
+# file name's bytes that are not UTF-8, as Python reads them (found by a review: a report of a folder holding one
+# stopped on "surrogates not allowed" as it wrote the name)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u0080-\u009f\ud800-\udfff]")
 #: Unicode's bidirectional controls (the Bidi_Control property): the Arabic letter mark, the
 #: left-to-right and right-to-left marks, embeddings, overrides and isolates. Any of them could
 #: reorder what a reader sees around it; a character class, for every sanitiser and escaper to share.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -82,7 +83,8 @@ def _not_read(folder: Path, found: Sequence[Path]) -> dict[str, Any] | None:
     for entry in entries:
         if entry.name.startswith(".") or entry in read:
             continue
-        (folders if entry.is_dir() else files).append(entry.name)
+        # a name's bytes that are not UTF-8 read with a stand-in: the JSON and the page are UTF-8 (found by a review)
+        (folders if entry.is_dir() else files).append(os.fsencode(entry.name).decode("utf-8", "replace"))
     if not files and not folders:
         return None
     return {"folder": str(folder), "files": files, "folders": folders}

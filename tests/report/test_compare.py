@@ -267,3 +267,22 @@ def test_the_paired_page_links_only_to_reports_it_holds(linked_game: Played) -> 
     for target in targets:
         assert f'id="{target}"' in html, target
     assert not re.search(r'<a href="#[^"]*">[^<]*\(replayed under', html)
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "json"])
+def test_a_file_name_that_is_not_utf_8_in_a_folder_is_said_not_a_crash(strict_game: Played, linked_game: Played,
+                                                                       tmp_path: Path, fmt: str) -> None:
+    """Found by a review: a folder holding a file whose name's bytes are not UTF-8 stopped every report of it on
+    "surrogates not allowed" as the name was written (and -o left no file); the name is shown with a stand-in."""
+    import os
+
+    from tabletop.cli import main
+
+    folder = tmp_path / "day"
+    folder.mkdir()
+    shutil.copy(strict_game.path, folder / "a.jsonl")
+    shutil.copy(linked_game.path, folder / "b.jsonl")
+    (folder / os.fsdecode(b"notes\xff.txt")).write_bytes(b"x")
+    out = tmp_path / f"day.{fmt}"
+    assert main(["report", str(folder), "-o", str(out)]) == 0
+    assert "notes\ufffd.txt" in out.read_text(encoding="utf-8")
