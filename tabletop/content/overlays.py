@@ -44,16 +44,18 @@ def translated(scenario: Scenario, lang: str) -> Scenario:
     base = scenario.translated_from or scenario  # a translation translated again starts from its base
     if lang == SOURCE:
         return base
-    made: dict[str, Scenario | ContentError] = base.__dict__.setdefault("_languages", {})  # once per language
+    made: dict[str, Scenario | tuple[Problem, ...]] = base.__dict__.setdefault("_languages", {})  # once per language
     known = made.get(lang)
-    if isinstance(known, ContentError):  # a broken overlay is not read and checked again at every screen drawn
-        raise known
+    if isinstance(known, tuple):  # a broken overlay is not read and checked again at every screen drawn
+        # its problems, raised in an error of its own each time (found by a review: the one error raised again at
+        # every word drawn grew its traceback, and the frames it held, by two frames a raise)
+        raise ContentError(list(known))
     if known is not None:
         return known
     try:
         tables = tables_for(base, lang)
     except ContentError as exc:
-        made[lang] = exc
+        made[lang] = tuple(exc.problems)
         raise
     result = apply(base, tables) if tables else base
     made[lang] = result

@@ -783,3 +783,22 @@ def test_an_overlay_named_with_a_code_tabletop_does_not_read_is_told_its_name(
     assert code == 1
     assert (f"{wrong}:2: overlay.lang: the file's name says '{named}' but lang is '{right}': name the file "
             f"parallel-tracks.{right}.toml") in out, out
+
+
+def test_a_broken_translation_raised_again_and_again_holds_no_growing_traceback(scenarios: Path) -> None:
+    """Found by a review: the error of a broken overlay was kept and raised again, the same object, at every word a
+    screen drew in that language; each raise added frames to its traceback (and kept their states alive). Each
+    raise is an error of its own, with the same problems. Counted: the traceback's depth after many reads."""
+    _write(scenarios, ladder='["too", "short"]')
+    base = load_scenario(_ruleset(scenarios))
+    depths, problems = [], set()
+    for _ in range(200):
+        try:
+            translated(base, "ru")
+        except ContentError as exc:
+            depth, tb = 0, exc.__traceback__
+            while tb is not None:
+                depth, tb = depth + 1, tb.tb_next
+            depths.append(depth)
+            problems.add(exc.problems)
+    assert len(depths) == 200 and max(depths) <= 3 and len(problems) == 1
