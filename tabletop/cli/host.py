@@ -23,7 +23,7 @@ from ..content.numbers import unchosen_seed
 from .arguments import _seed, _whole
 from .play import (_TIMER_HELP, _bots, _save_refused, _teams, language_refused, looks_like_a_save, read_timers,
                    save_elsewhere)
-from .screens import at_a_terminal, cannot_draw, lost_or_moved, not_utf8
+from .screens import at_a_terminal, cannot_draw, lost_or_moved, not_utf8, readable_anywhere
 from .terminal import _err, _line, _out, control_refused
 from ..lang import Domain
 from ..content.literal import shell_path
@@ -215,9 +215,10 @@ def cmd_host(args: argparse.Namespace) -> int:
              .format(term=term))
         return 1
     if not args.headless and _at_a_terminal() and (encoding := not_utf8()) is not None:  # as every screen refuses it
-        _err(_("tabletop host: this terminal takes {encoding}, not UTF-8, and the facilitator's console cannot be "
-               "drawn in it: switch the terminal to UTF-8 (LANG=ru_RU.UTF-8; on Windows, Windows Terminal), or if it "
-               "is UTF-8 already, export PYTHONIOENCODING=utf-8; or add --headless").format(encoding=encoding))
+        _err(readable_anywhere(lambda: _(
+            "tabletop host: this terminal takes {encoding}, not UTF-8, and the facilitator's console cannot be drawn "
+            "in it: switch the terminal to UTF-8 (LANG=ru_RU.UTF-8; on Windows, Windows Terminal), or if it is UTF-8 "
+            "already, export PYTHONIOENCODING=utf-8; or add --headless").format(encoding=encoding)))
         return 1
     opened = _open_session(args)
     if isinstance(opened, int):

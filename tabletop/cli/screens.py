@@ -8,12 +8,13 @@ import sys
 import traceback
 from pathlib import Path
 from threading import Timer  # (threading is imported by asyncio already: no cost at the start)
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from .._collector import collector_paused
 from ..content.literal import from_here, literal, shell_path
 from .terminal import _err, _line, _out
-from ..lang import Domain, current, lang_flag
+from ..lang import Domain, current, lang_flag, using
 
 _, ngettext, N_ = Domain("cli").words()
 
@@ -54,6 +55,16 @@ def not_utf8() -> str | None:
     return None
 
 
+def readable_anywhere(say: Callable[[], str]) -> str:
+    """A refusal of the terminal's encoding in the room's language, and under it in English, whose letters every
+    encoding shows (found from outside: the Russian line, written in KOI8-R to a terminal that was UTF-8 after all,
+    read as a few Latin fragments: the very case whose advice it gave)."""
+    words = say()
+    with using("en"):
+        english = say()
+    return words if english == words else f"{words}\n{english}"
+
+
 def draws_on_a_terminal() -> bool:
     """Whether what Textual draws a screen on is a terminal: the process's own stderr (``sys.__stderr__``, which its
     driver writes to). Found from outside: ``tabletop host … 2>host.err`` drew the console into host.err, growing
@@ -85,9 +96,10 @@ def _need_terminal(command: str = "") -> int | None:
                "such as xterm or the system's terminal, or set TERM=xterm-256color").format(term=term))
         return 1
     if (encoding := not_utf8()) is not None:
-        _err(_("{prefix}: this terminal takes {encoding}, not UTF-8, and the screen cannot be drawn in it: switch the "
-               "terminal to UTF-8 (LANG=ru_RU.UTF-8; on Windows, Windows Terminal), or if it is UTF-8 already, "
-               "export PYTHONIOENCODING=utf-8").format(prefix=prefix, encoding=encoding))
+        _err(readable_anywhere(lambda: _(
+            "{prefix}: this terminal takes {encoding}, not UTF-8, and the screen cannot be drawn in it: switch the "
+            "terminal to UTF-8 (LANG=ru_RU.UTF-8; on Windows, Windows Terminal), or if it is UTF-8 already, export "
+            "PYTHONIOENCODING=utf-8").format(prefix=prefix, encoding=encoding)))
         return 1
     return None
 

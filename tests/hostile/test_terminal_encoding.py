@@ -83,6 +83,10 @@ def test_the_refusal_is_said_in_the_room_s_language(a_terminal: pytest.MonkeyPat
     assert main(["--lang", "ru"]) == 1
     err = capsys.readouterr().err
     assert "UTF-8" in err and "\u0442\u0435\u0440\u043c\u0438\u043d\u0430\u043b" in err, err  # "терминал"
+    # and under it in English, which every encoding shows (found from outside: the Russian line in KOI8-R bytes on a
+    # terminal that was UTF-8 after all read as a few Latin fragments)
+    lines = err.strip().splitlines()
+    assert len(lines) == 2 and lines[1].isascii() and "this terminal takes cp1251, not UTF-8" in lines[1], err
 
 
 def test_host_with_its_console_refuses_a_terminal_not_in_utf_8_and_headless_does_not(
