@@ -138,8 +138,8 @@ def parse_bots(spec: str | None, actor_ids: Sequence[str], mix: bool = True) -> 
             raise ValueError(_("unknown actor '{actor}' in --bots (actors: {actors})").format(
                 actor=actor, actors=", ".join(actor_ids)))
         if policy not in POLICIES:
-            raise ValueError(_("unknown bot policy '{policy}' for {actor} (expected one of {policies})").format(
-                policy=policy, actor=actor, policies=", ".join(POLICIES)))
+            raise ValueError(_("unknown bot policy '{policy}'{hint} for {actor} (expected one of {policies})").format(
+                policy=policy, hint=did_you_mean(policy, POLICIES), actor=actor, policies=", ".join(POLICIES)))
         if actor in out:  # which one was meant? the last one was taken silently, and recorded in the save
             raise ValueError(_("{actor} is given twice in --bots ({first}, then {second}): give each actor once").format(
                 actor=actor, first=out[actor], second=policy))

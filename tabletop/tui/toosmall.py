@@ -87,7 +87,8 @@ class TooSmall(Widget, can_focus=False):
         text.append(_("Make it at least {w}\u00d7{h} (now {nw}\u00d7{nh}).").format(
             w=self.least.width, h=self.least.height, nw=self.window.width, nh=self.window.height))
         text.append("\n")
-        text.append(_("Until then only ctrl+q works."))
+        # found from outside: "only ctrl+q" where the replay's q quits too; the keys that quit are the screen's own
+        text.append(_("Until then no key but quit is taken."))
         return text
 
 

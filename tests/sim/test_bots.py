@@ -199,3 +199,14 @@ def test_a_bots_spec_naming_a_team_or_misspelling_a_policy_says_what_was_meant(s
     with pytest.raises(ValueError) as err:
         parse_bots(spec, ["ru", "us"])
     assert str(err.value) == said
+
+
+def test_a_misspelt_policy_for_one_team_gets_its_near_match_too() -> None:
+    """Found from outside: ``--bots cooprative`` was told "did you mean 'cooperative'?", ``--bots
+    kessaria=cooprative`` only the list."""
+    from tabletop.sim.bots import parse_bots
+
+    with pytest.raises(ValueError) as err:
+        parse_bots("ru=cooprative", ["ru", "us"])
+    assert str(err.value) == ("unknown bot policy 'cooprative' (did you mean 'cooperative'?) for ru (expected one of "
+                              "random, cooperative, hardliner)")
