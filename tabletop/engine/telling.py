@@ -645,11 +645,14 @@ def package_said(state: State | None, event: Happened, scenario: Scenario) -> st
                                    "{tracks} reached breakdown on reopening and collapsed too", len(fell)).format(
                 tracks=_listed(n, fell))
         return out
+    # the package holds when every track is agreed or deferred (settle.py; found by a review: "every track is
+    # agreed" was said of a package with a deferred track)
     if "package_holds" in said:
-        return _("Package deal complete: every track is agreed, so the provisional agreements are now final")
+        return _("Package deal complete: every track is agreed or deferred, so the provisional agreements are now "
+                 "final")
     if "package_holds_rest" in said:
-        return _("Package deal complete: every track still in the package is agreed, so the provisional agreements "
-                 "are now final")
+        return _("Package deal complete: every track still in the package is agreed or deferred, so the provisional "
+                 "agreements are now final")
     ended = ended_at(state) if state is not None else None
     if ended is not None and ended[0] == event.seq and ended[1]:
         lapsed = [t.id for t in scenario.ruleset.tracks if t.id in ended[1]]

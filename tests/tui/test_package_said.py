@@ -35,6 +35,8 @@ SAID = {
     "uk": ("знову відкрит", "ніщо не узгоджено, доки не узгоджено все"),
 }
 HOLDS = {"en": "final", "ru": "окончательн", "uk": "остаточн"}
+#: the package holds when every track is agreed *or deferred* (found by a review: "every track is agreed" was said)
+OR_DEFERRED = {"en": "agreed or deferred", "ru": "согласованы или отложены", "uk": "узгоджено або відкладено"}
 LAPSED = {"en": "lapse", "ru": "утрачива", "uk": "втрача"}
 
 
@@ -70,7 +72,7 @@ def test_the_entry_says_first_that_the_package_holds(code: str) -> None:
     assert state.tracks["beta"].status == "agreed" and not state.tracks["beta"].provisional
     with lang.using(code):
         head = _head(state)
-    assert HOLDS[code] in head, head
+    assert HOLDS[code] in head and OR_DEFERRED[code] in head, head
 
 
 @pytest.mark.parametrize("code", ["en", "ru", "uk"])
