@@ -31,7 +31,6 @@ from .notices import (QUESTION_HELD, TYPED_WARNING, holds_typed_text, taken, typ
 from .fields import FIELD_KEYS, InOrder, LiteralInOrder
 from .text import literal
 from .widgets import KeyScroll
-from ..content.literal import shell_path
 
 _, ngettext, N_ = Domain("tui").words()
 
@@ -585,7 +584,7 @@ class HelpScreen(_Dialog[None]):
         # the quit line's command, as the quit message gives it: in the room's language (found from outside: no --lang)
         from ..store.heads import resume_command  # the help is read later than the first board
 
-        return KeyLines(_(self._keys).replace("{resume}", resume_command(path)).replace("{save}", shell_path(path)))
+        return KeyLines(_(self._keys).replace("{resume}", resume_command(path)))
 
     def _show_about(self) -> None:
         about = self._about() if self._about is not None else None

@@ -486,8 +486,8 @@ def package_line(state: State, event: Event) -> str | None:
 
 def settled_lines(state: State, event: Event) -> list[Text]:
     """What the event settled besides its own changes, a line each: a track agreed or collapsed, and under the
-    package deal what a collapse did to the others ("linked: the collapse reopens the provisional agreement on
-    Humanitarian"). Found from outside: the board and the replay showed "Humanitarian: status agreed → open;
+    package deal what a collapse did to the others ("Under the package deal, the collapse reopens the provisional
+    agreement on Humanitarian"). Found from outside: the board and the replay showed "Humanitarian: status agreed → open;
     position 5 → 4" with no reason; only the report's decision log said why."""
     return [Text("      " + literal(note), style="italic") for note in settled_notes(state, event, shown(state))]
 
