@@ -197,32 +197,6 @@ async def test_a_save_that_cannot_be_made_keeps_the_start_screen_as_it_was_fille
     assert header["seed"] == 4242 and header["teams"] == {"ru": "Delegation A"}
 
 
-async def test_a_save_folder_that_refuses_writes_is_not_given_the_full_disk_s_advice(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Found in review (helper-201): a saves folder that refused access was told to free some space or name another
-    save, neither of which helps: every name of the start screen goes into that folder."""
-    import errno
-
-    from tabletop.play.session import Session
-
-    def refused(*_args, **_kwargs):  # noqa: ANN002, ANN003, ANN202 - Session.start's own
-        raise PermissionError(errno.EACCES, "Permission denied")
-
-    monkeypatch.setattr(Session, "start", refused)
-    saves = tmp_path / "saves"
-    app = TabletopApp(save_dir=saves)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        await press(pilot, "f5")
-        assert app.screen is screen and app.session is None
-        said = " ".join(str(n.message) for n in app._notifications)
-        assert f"Permission denied. Nothing was started: you may not write in the folder {saves.absolute()}; quit " \
-               "with ctrl+q and start tabletop in a folder you can write to." in said, said
-        assert "free some space" not in said and "another save" not in said, said
-
-
 @pytest.mark.parametrize("size", [SIZE, SMALL])
 async def test_a_seed_typed_at_once_after_enter_on_a_scenario_is_the_seed(size: tuple[int, int]) -> None:
     """Found from outside (tmux send-keys, 120x40 and 80x24): Enter on the river basin, then at once
@@ -315,7 +289,9 @@ async def test_a_save_that_cannot_be_made_is_said_as_what_the_system_said(
     error: OSError, words: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Found from outside (helper-224): every error but a full disk was "the folder does not take the save", a name
-    taken a moment before (another start screen's) too, and a facilitator was sent to another folder for nothing."""
+    taken a moment before (another start screen's) too, and a facilitator was sent to another folder for nothing.
+    Found in review before that (helper-201): a folder refusing access was told to free some space or name another
+    save, neither of which helps (every name of the start screen goes into that folder): the EACCES case."""
     from tabletop.play.session import Session
 
     def refused(*_args, **_kwargs):  # noqa: ANN002, ANN003, ANN202 - Session.start's own
