@@ -25,6 +25,7 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.css.scalar import Scalar
 from textual.geometry import Region
 from textual.screen import Screen
 from textual.widget import Widget
@@ -99,6 +100,9 @@ class SeatScreen(ConsolePowers, Screen[None]):
     _board_state: State | None = None  # the facilitator's board as last drawn (drawn again on a resize)
     _paused_keys: bool | None = None  # whether the key bar offers Resume (else Pause) as last drawn
     _headline_shown: tuple[Mapping[str, Any], float] | None = None  # the view and the seconds since, in the headline
+    _side_log: tuple[Text, Text] = (Text(), Text())  # the side log's entries before the newest, and all of them
+    _log_held: int | None = None  # the side log's row its newest entry begins at, scrolled to (None: at its end)
+    _list_had_keys = False  # the decision list had the keyboard when it went out of sight (nothing to pick)
 
     def compose(self) -> ComposeResult:
         yield Static(Text(_("Connecting\u2026")), id="link")
@@ -162,7 +166,7 @@ class SeatScreen(ConsolePowers, Screen[None]):
         if watcher:
             self.query_one("#log", Static).update(words.log_text(view, 8))
         else:
-            self.query_one("#side-log", Static).update(words.log_text(view, 12))
+            self._show_side_log(words.log_entries(view, 12))
         head = words.head_text(view)
         self.query_one("#head", Static).update(head)
         self.query_one("#head", Static).set_class(not head.plain, "-empty")
@@ -192,10 +196,23 @@ class SeatScreen(ConsolePowers, Screen[None]):
         # a screen another one replaced only watches: it lists nothing to pick (a pick would be refused)
         found = [] if self.seat_app.watching else words.entries(view)
         self._bring_card(view, game)
+        self._keys_to_list(bool(found))
         self.set_class(bool(found), "-acting")  # untranslated: a CSS class
         self._show_entries(found)
         self.hold.shown(game.get("seq") if isinstance(game, Mapping) else None,
                         [(e.get("id"), e.get("label")) for e in found])
+
+    def _keys_to_list(self, acting: bool) -> None:
+        """The decision list out of sight while there is nothing to pick: its rows are the log's (found from outside: at
+        80x23 four empty rows stood over a log that had lost the newest ruling's verdict). The keyboard it had goes
+        back to it as it comes back, at once, as on the hot seat (Textual gives it to the panel above meanwhile)."""
+        listed = self.query_one("#entries", DecisionList)
+        if not acting and self.focused is listed:
+            self._list_had_keys = True
+        listed.display = acting
+        if acting and self._list_had_keys:
+            self._list_had_keys = False
+            self.set_focus(listed)
 
     def _bring_card(self, view: Mapping[str, Any], game: Mapping[str, Any]) -> None:
         """Every screen but the projector's sees a new card from its title while the game waits on it (on a
@@ -271,6 +288,7 @@ class SeatScreen(ConsolePowers, Screen[None]):
     def on_mount(self) -> None:
         self.set_interval(1.0, self._tick)
         self.query_one("#log-box", VerticalScroll).anchor()  # at its newest line until the team scrolls it
+        self.screen_layout_refresh_signal.subscribe(self, self._fit_prompt)
         self._clear_of_notices()
 
     def _clear_of_notices(self) -> None:
@@ -279,6 +297,67 @@ class SeatScreen(ConsolePowers, Screen[None]):
         small = compact_board(self.app.size)
         listed = self.query_one("#entries", DecisionList)
         listed.set_class(small, CLEAR_OF_NOTICES)
+
+    def _fit_prompt(self, _screen: object = None) -> None:
+        """The question gives way, as laid out, so the log under the decision keeps its least rows (its rule and the
+        newest entry's first lines: its number, who, what, the verdict): found from outside, at 80x23 the console's
+        dice working for the next roll took the log's rows, and the ruling just made was nowhere on the screen. The
+        question scrolls in the rows it keeps (shift+tab, then the arrows); with room, its stylesheet's height."""
+        right = self.query_one("#right", Vertical)
+        box = self.query_one("#prompt-box", VerticalScroll)
+        log = self.query_one("#log-box", VerticalScroll)
+        rows = right.content_size.height
+        cap, least = box.styles.base.max_height, log.styles.base.min_height
+        if not right.display or rows <= 0 or cap is None or least is None:
+            return
+        listed = self.query_one("#entries", DecisionList)
+        taken = self.query_one("#own-box").outer_size.height + (listed.outer_size.height if listed.display else 0)
+        room = rows - taken - box.styles.margin.bottom - int(least.resolve(right.content_size, self.app.size))
+        fitted = max(room, 1) if room < cap.resolve(right.content_size, self.app.size) else None
+        if box.styles.inline.max_height != (None if fitted is None else Scalar.from_number(fitted)):
+            box.styles.max_height = fitted  # (None: the stylesheet's again)
+
+    def _show_side_log(self, entries: list[Text]) -> None:
+        """A team's and the console's log, under the decision: it follows the game until the team scrolls it back.
+        Its newest entry is shown from its beginning when it is taller than the log's rows: its number, who, what,
+        the verdict (found from outside: at 80x23 a team's log showed the newest ruling's roll and changes, its
+        verdict above the log's rows, as the board's Last rulings did before)."""
+        follows = self._log_follows()
+        self._side_log = (Text("\n").join(entries[:-1]), Text("\n").join(entries))
+        self.query_one("#side-log", Static).update(self._side_log[1])
+        if follows:
+            self._follow_log()
+
+    def _log_follows(self) -> bool:
+        """Whether the side log follows the game: at its end, or at its newest entry's beginning as put there (the team
+        has not scrolled it back)."""
+        box = self.query_one("#log-box", VerticalScroll)
+        return box.scroll_y >= box.max_scroll_y or self._log_held == round(box.scroll_y)
+
+    def _follow_log(self, refreshes: int = 4) -> None:
+        """The side log at its newest line, or its newest entry's beginning if that entry is taller than the rows, as
+        laid out: after each refresh, a few at most (the log's width changes as its scrollbar comes or goes)."""
+        box = self.query_one("#log-box", VerticalScroll)
+        log = self.query_one("#side-log", Static)
+        box.anchor()  # its end, kept as the layout changes
+        self._log_held = None
+
+        def step(left: int) -> None:
+            if left <= 0 or not log.is_attached:
+                return
+            width, room = log.content_region.width, box.scrollable_content_region.height
+            if width > 0 and room > 0:
+                before, whole = self._side_log
+                start = _height(before, log, width) if before.plain else 0
+                if _height(whole, log, width) - start > room:
+                    box.scroll_to(y=start, animate=False, immediate=True)  # (lets go of the anchor)
+                    self._log_held = start
+                elif self._log_held is not None:
+                    box.anchor()
+                    self._log_held = None
+            box.call_after_refresh(step, left - 1)
+
+        box.call_after_refresh(step, refreshes)
 
     def _tick(self) -> None:
         """The phase timer counts down between views (the host's reading, less the time since it came); with
@@ -318,6 +397,8 @@ class SeatScreen(ConsolePowers, Screen[None]):
         """The headline is fitted again; the console's board crosses into or out of the compact layout with the
         terminal's size."""
         self._clear_of_notices()
+        if self._log_follows():  # its lines wrap anew: the newest entry's beginning is found again
+            self._follow_log()
         if self._headline_shown is not None:
             with using(self.seat_app.lang):
                 self._show_headline(*self._headline_shown)

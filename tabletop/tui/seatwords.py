@@ -240,21 +240,30 @@ def card_text(view: Mapping[str, Any]) -> Text:
     return out
 
 
-def log_text(view: Mapping[str, Any], lines: int = 12) -> Text:
-    """The newest events in words (a sealed entry another team made says only that it was committed)."""
-    out = Text()
+def log_entries(view: Mapping[str, Any], lines: int = 12) -> list[Text]:
+    """The newest events in words, one text an event, oldest first: its line (a sealed entry another team made says
+    only that it was committed), then why its changes, if said, a line each."""
+    out = []
     for line in _list(_map(view.get("board")).get("log"))[-lines:]:
         if not isinstance(line, Mapping):
             continue
-        out.append(f"{_s(line.get('seq')):>4} ", style="dim")
-        out.append(_s(line.get("text")))
+        entry = Text()
+        entry.append(f"{_s(line.get('seq')):>4} ", style="dim")
+        entry.append(_s(line.get("text")))
         changes = [_s(c) for c in (*_list(line.get("changes")), *_list(line.get("logs")))]
         if changes:
-            out.append(f"  ({'; '.join(changes)})", style="dim")
-        out.append("\n")
+            entry.append(f"  ({'; '.join(changes)})", style="dim")
         for said in _list(line.get("settled")):  # why the changes: a collapse, what the package deal reopened
-            out.append(f"      {_s(said)}\n", style="italic")
+            entry.append(f"\n      {_s(said)}", style="italic")
+        out.append(entry)
     return out
+
+
+def log_text(view: Mapping[str, Any], lines: int = 12) -> Text:
+    """The newest events in words, a line each (:func:`log_entries`), with no blank line under the newest: on a small
+    screen that row is the log's last (found from outside: at 80x23 it stood empty under the newest ruling while the
+    ruling's verdict was above the log's rows)."""
+    return Text("\n").join(log_entries(view, lines))
 
 
 def dice_text(view: Mapping[str, Any]) -> Text:
@@ -455,6 +464,7 @@ __all__ = [
     "head_text",
     "headline",
     "timer_text",
+    "log_entries",
     "log_text",
     "own_text",
     "prompt_text",
