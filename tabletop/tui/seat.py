@@ -73,11 +73,14 @@ class SeatScreen(ConsolePowers, Screen[None]):
     """The seat's view: the board, the card, the sealed moves' commitments; its own and its decision."""
 
     AUTO_FOCUS = "#entries"  # arrows and Enter work on the decision at once, as on the hot seat
-    #: the least window that shows a ruling's working (:mod:`.toosmall`): measured with a team's screen after the dice
-    #: ruling of a press-hard move on the six-track Parallel Tracks board, in en, ru and uk, its log keeps the
-    #: verdict and the roll from 60x24 (at 23 rows, at any width from 60 to 100, ru and uk lose the verdict; under
-    #: 60 columns the board's column is a few letters wide); the console needs less (80x18), the same is asked of it
-    MIN_SIZE = (60, 24)
+    #: the least window that shows a ruling's working (:mod:`.toosmall`): measured on the six-track Parallel Tracks board
+    #: after the dice ruling of Russia's press-hard move on Borders, in en, ru and uk, with a team's screen (waiting, or
+    #: voting next) and the console (rolling next, or voting for a team with no screen), as
+    #: tests/seats/test_small_seat_ruling.py checks: whose turn, the decision and the newest ruling's verdict stay in
+    #: view from 16 rows at 46 columns or more (at 15 rows, at 60 and at 80 columns, the console loses the verdict in
+    #: ru and uk). 60 columns are kept: under them the board's column is a few letters wide. tmux's pane in an 80x24
+    #: terminal, 80x23, is above it (found from outside: at 24 rows asked, every team's tmux pane said too small)
+    MIN_SIZE = (60, 16)
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # untranslated: CSS classes
     BINDINGS = [
         *(Binding(key, f"pick({i - 1})", _("Pick {n}").format(n=key), show=False) for i, key in enumerate(PICK_KEYS, 1)),

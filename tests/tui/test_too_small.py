@@ -4,7 +4,7 @@ Found from outside: at 60x20 (tmux, the press-hard move on Borders ruled by the 
 line, "11 R1 adjud. Russia: ╰───…": the verdict and the dice off screen, and nothing said the window was too small;
 at 40x12 the tracks read "S…", at 30x8 only the turn line and the keys showed (DESIGN §3: every ruling shows its
 working on screen). The least sizes are measured (the screens' ``MIN_SIZE``): the board 80x23, the replay 72x20, a
-seat's screen 60x24.
+seat's screen 60x16 (tests/seats/test_small_seat_ruling.py).
 """
 
 from __future__ import annotations
@@ -148,13 +148,13 @@ async def test_a_seats_screen_says_the_window_is_too_small() -> None:
     from tabletop.tui.seat import SeatApp, SeatScreen
 
     app = SeatApp("127.0.0.1:9", None)  # no host: the code dialog takes any window, the seat's screen does not
-    async with app.run_test(size=(80, 23)) as pilot:
+    async with app.run_test(size=(60, 15)) as pilot:
         await settled(pilot)
         assert "Window too small" not in frame(pilot)
         while not isinstance(app.screen, SeatScreen):
             app.pop_screen()
             await settled(pilot)
         shown = frame(pilot)
-        assert "Make it at least 60\u00d724 (now 80\u00d723)." in shown, shown
-        await resized(pilot, *SMALL)
+        assert "Make it at least 60\u00d716 (now 60\u00d715)." in shown, shown
+        await resized(pilot, 80, 23)  # tmux's pane in an 80x24 terminal (found from outside: it said too small)
         assert "Window too small" not in frame(pilot)
