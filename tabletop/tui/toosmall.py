@@ -26,9 +26,10 @@ if TYPE_CHECKING:
 
 _, ngettext, N_ = Domain("tui").words()
 
-#: what a key does that is taken under the notice: quit (ctrl+q; q in the replay), and a host console's ctrl+c, which
-#: asks before it stops the host (untranslated: action names)
-QUIT_ACTIONS = frozenset({"quit", "interrupt"})
+#: what a key does that is taken under the notice: quit (ctrl+q; q in the replay), a host console's ctrl+c, which
+#: asks before it stops the host, and the facilitator's pause (found from outside: the phase timer ran on while the
+#: window was too small, and p, which stops it, was not taken) (untranslated: action names)
+QUIT_ACTIONS = frozenset({"quit", "interrupt", "pause"})
 
 
 def least_size(app: App[object]) -> Size | None:
@@ -88,7 +89,7 @@ class TooSmall(Widget, can_focus=False):
             w=self.least.width, h=self.least.height, nw=self.window.width, nh=self.window.height))
         text.append("\n")
         # found from outside: "only ctrl+q" where the replay's q quits too; the keys that quit are the screen's own
-        text.append(_("Until then no key but quit is taken."))
+        text.append(_("Until then no key is taken but quit and the facilitator's pause."))
         return text
 
 

@@ -51,6 +51,10 @@ async def test_the_board_says_the_window_is_too_small_and_takes_no_key(tmp_path:
         await press(pilot, "1", "f", "i", "escape", "f1")  # the card drawn, a panel, a dialog, the help: none
         assert len(session.state.log) == before
         assert isinstance(app.screen, BoardScreen) and app.screen.show_facilitator is False
+        # the pause is (found from outside: the phase timer ran on under the notice, and p was not taken)
+        assert not app.screen.paused
+        await press(pilot, "p")
+        assert app.screen.paused and len(session.state.log) == before
         await press(pilot, "ctrl+q")  # quit is taken
     assert app.return_code == 0
 
