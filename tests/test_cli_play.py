@@ -386,7 +386,7 @@ def test_a_save_dir_with_a_control_character_is_refused(tmp_path: Path, capsys: 
 def test_the_quit_line_resumes_in_the_language_the_room_read(monkeypatch: pytest.MonkeyPatch) -> None:
     """Found from outside: "продолжить: tabletop resume saves/ruz.jsonl" brought the game back in the locale's
     language; the command names --lang when the screen spoke another language than the command would alone."""
-    from tabletop.cli.screens import resume_command
+    from tabletop.store.heads import resume_command
     from tabletop.lang import using
 
     for key in ("TABLETOP_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
@@ -476,7 +476,8 @@ def test_the_quit_line_names_a_save_below_the_current_folder_from_it(tmp_path: P
     """Found from outside: the first quit printed "saves/x.jsonl", and the quit after a resume the same save's
     whole absolute path (at 80 columns the command then broke over two lines). A save below the current folder is
     named from it, as the first quit names it, on the quit line and the end screen; one elsewhere, whole."""
-    from tabletop.cli.screens import resume_command, saved_line
+    from tabletop.cli.screens import saved_line
+    from tabletop.store.heads import resume_command
     from tabletop.lang import using
     from tabletop.tui.end import debrief_hints
 

@@ -234,6 +234,8 @@ def _run_app(session: object | None) -> int:
         _err(_("tabletop: the game screen stopped on an internal error{why}.").format(why=why))
         say_crash_log(details, path)
         if path is not None and not lost_or_moved(app.session):
+            from ..store.heads import resume_command  # an error path: not on the start's
+
             _err(_("Every action up to it is in the save: continue with: {command}").format(
                 command=resume_command(app.session.save_path)))
         return 1
@@ -251,17 +253,11 @@ def _run_app(session: object | None) -> int:
     return status
 
 
-def resume_command(path: Any) -> str:
-    """``tabletop resume PATH`` in the room's language (:func:`~tabletop.store.heads.resume_command`), read when
-    a screen closes: not on the start's path."""
-    from ..store.heads import resume_command as command
-
-    return command(path)
-
-
 def saved_line(path: Any, over: bool) -> str:
     """What the quit says of the save: the debrief's commands once the game is over (nothing is left to play),
     else how to go on; both in the room's language (found from outside: as typed, an English debrief)."""
+    from ..store.heads import resume_command  # read when a screen closes: not on the start's path
+
     path = from_here(path)
     if over:
         return _("Saved: {path} (the game is over: tabletop replay {save} steps through it, tabletop report {save} "

@@ -130,7 +130,7 @@ async def test_the_help_s_quit_line_resumes_in_the_room_s_language(tmp_path: Pat
                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     """Found from outside (helper-242): F1 in a Ukrainian room said "tabletop resume …/g1.jsonl", the quit message
     "tabletop resume …/g1.jsonl --lang uk": the help's command brought the game back in the locale's language."""
-    from tabletop.cli.screens import resume_command
+    from tabletop.store.heads import resume_command
 
     for key in ("TABLETOP_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
         monkeypatch.delenv(key, raising=False)
