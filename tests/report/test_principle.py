@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -190,30 +193,47 @@ def test_an_agreement_put_back_by_an_undo_keeps_the_round_it_was_made_in(tmp_pat
     assert "Humanitarian (provisionally agreed in round 1)" in steps[0]["text"], steps[0]["text"]
 
 
+class _Played:
+    """A game written to its save as it is played: ``do`` applies an action and appends the state it makes."""
+
+    def __init__(self, scenario: Any, state: Any, writer: Any) -> None:
+        self.scenario, self.state, self.writer = scenario, state, writer
+
+    def do(self, action: Action) -> None:
+        from tabletop import apply
+
+        self.state = apply(self.state, action)
+        self.writer.append(self.state)
+
+
+@contextmanager
+def _package_deal_at_its_moves(path: Path) -> Iterator[_Played]:
+    """The bundled package deal (seed 1) written to ``path`` as it is played, from round 1's moves phase on."""
+    from tabletop import legal_actions, new_game
+    from tabletop.store.savefile import SaveWriter
+
+    sc = scenario("parallel-tracks-linked")
+    with SaveWriter.create(path, sc, 1, durable=False) as writer:
+        game = _Played(sc, new_game(sc, 1), writer)
+        while game.state.phase != "moves":
+            game.do(legal_actions(game.state)[0])
+        yield game
+
+
 def test_a_deal_agreed_and_reopened_in_the_collapse_s_own_event_is_a_step_of_the_cascade(tmp_path: Path) -> None:
     """Found from outside (helper-108): a link move's vote agreed Track 2 dialogue and, the tension on its own track
     reaching breakdown, collapsed that track, which reopened Track 2 in the same event. The states on both sides
     show Track 2 open, so the cascade's step left it out; the record has both."""
-    from tabletop import apply, legal_actions, new_game
-    from tabletop.store.savefile import SaveWriter
+    from tabletop import legal_actions
 
-    sc = scenario("parallel-tracks-linked")
-    t = sc.index.tracks
-    state = new_game(sc, 1)
     path = tmp_path / "same-event.jsonl"
-    with SaveWriter.create(path, sc, 1, durable=False) as writer:
-        def do(action: Action) -> None:
-            nonlocal state
-            state = apply(state, action)
-            writer.append(state)
-
-        while state.phase != "moves":
-            do(legal_actions(state)[0])
+    with _package_deal_at_its_moves(path) as game:
+        t, do = game.scenario.index.tracks, game.do
         do(Action("override", track="ukraine-eu", tension=t["ukraine-eu"].breakdown_at - 1, reason="set up"))
         do(Action("override", track="track-two", position=t["track-two"].agreement_at - 1, reason="set up"))
         linked = False
-        while not any(c.get("to") == "collapsed" for c in (state.last.result.get("changes") or [])):
-            options = legal_actions(state)
+        while not any(c.get("to") == "collapsed" for c in (game.state.last.result.get("changes") or [])):
+            options = legal_actions(game.state)
             link = [a for a in options if a.actor == "eu" and a.move == "link" and a.track == "ukraine-eu"
                     and a.link == "track-two"]
             if link and not linked:
@@ -223,6 +243,7 @@ def test_a_deal_agreed_and_reopened_in_the_collapse_s_own_event_is_a_step_of_the
                 do(next(a for a in options if a.kind == "vote" and a.accept))
             else:
                 do(next((a for a in options if a.kind == "pass"), options[0]))
+    state = game.state
     collapse = state.last
     assert state.tracks["track-two"].is_open  # agreed, then reopened: no change between the states
     steps = [s for s in build_report(path)["principle"]["cascade"] if s["seq"] == collapse.seq]
@@ -356,29 +377,17 @@ def _tester_s_game(path: Path) -> Path:
     agreed provisionally; Borders collapses and reopens it; Ukraine and the EU collapses with nothing provisional left
     to reopen, and the facilitator's override puts it back on the table; then every open track is agreed, the last
     one completing the package."""
-    from tabletop import apply, legal_actions, new_game
-    from tabletop.store.savefile import SaveWriter
-
-    sc = scenario("parallel-tracks-linked")
-    t = sc.index.tracks
-    state = new_game(sc, 1)
-    with SaveWriter.create(path, sc, 1, durable=False) as writer:
-        def do(action: Action) -> None:
-            nonlocal state
-            state = apply(state, action)
-            writer.append(state)
-
-        while state.phase != "moves":
-            do(legal_actions(state)[0])
+    with _package_deal_at_its_moves(path) as game:
+        t, do = game.scenario.index.tracks, game.do
         do(Action("override", track="humanitarian", position=t["humanitarian"].agreement_at, reason="a deal"))
         do(Action("override", track="borders", tension=t["borders"].breakdown_at, reason="a walk-out"))
         do(Action("override", track="ukraine-eu", tension=t["ukraine-eu"].breakdown_at, reason="talks broken off"))
         do(Action("override", track="ukraine-eu", status="open", tension=t["ukraine-eu"].breakdown_at - 2,
                   reason="the donors stay at the table"))
-        for spec in sc.ruleset.tracks:
-            if state.tracks[spec.id].is_open:
+        for spec in game.scenario.ruleset.tracks:
+            if game.state.tracks[spec.id].is_open:
                 do(Action("override", track=spec.id, position=spec.agreement_at, reason="agreed"))
-    assert state.over and state.tracks["borders"].status == "collapsed"
+    assert game.state.over and game.state.tracks["borders"].status == "collapsed"
     return path
 
 
