@@ -10,11 +10,12 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from tabletop.content.vocabulary import signed
-from tabletop.engine import legal_actions
+from tabletop.engine import Action, legal_actions
 from tabletop.play.clock import PICK_HOLD, PickHold
 from tabletop.play.session import Session
 from tabletop.tui.app import TabletopApp
@@ -298,10 +299,9 @@ async def test_a_moves_question_answered_after_the_game_moved_on_does_nothing(tm
         assert not any("Not allowed" in t for t in said), said
 
 
-async def test_a_dice_moves_question_lists_its_modifiers(tmp_path: Path) -> None:
-    """Found from outside (helper-101): "Press hard on Borders?" said only "2d6 ≥ 9"; the modifiers (+1 if Mutual
-    trust >= 5, −1 if tension >= 3, …) came first at the roll, after the move was made. The question, on the hot
-    seat and on a team's seat, lists them."""
+async def _asked_to_press_hard(tmp_path: Path) -> tuple[Any, Action, Any, str]:
+    """Round 1's first team asked, on the hot seat, whether to press hard (a dice move): the board it is asked on,
+    the move, the team's seat's entry for it (its question as a seat reads it) and the question's words on screen."""
     from tabletop.seats.views import _move_entries
     from tabletop.tui.board import BoardScreen
 
@@ -311,7 +311,6 @@ async def test_a_dice_moves_question_lists_its_modifiers(tmp_path: Path) -> None
     state = session.state
     press_hard = next(a for a in legal_actions(state) if a.kind == "move" and a.move == "press")
     entry = next(e for e in _move_entries(state, press_hard.actor or "") if e.action == press_hard)
-    assert "modifiers of the roll: \u2716 +1 if Mutual trust ≥ 5 (not met now)" in (entry.confirm or ""), entry.confirm
     app = TabletopApp(session)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -321,8 +320,17 @@ async def test_a_dice_moves_question_lists_its_modifiers(tmp_path: Path) -> None
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
         shown = " ".join(str(s.render()) for s in app.screen.query("Static"))
-        assert "2d6 \u2265 9" in shown and "modifiers of the roll: \u2716 +1 if Mutual trust ≥ 5" in shown, shown
-        assert "\u22121 if tension ≥ 3" in shown, shown  # the minus the roll's working writes
+    return state, press_hard, entry, shown
+
+
+async def test_a_dice_moves_question_lists_its_modifiers(tmp_path: Path) -> None:
+    """Found from outside (helper-101): "Press hard on Borders?" said only "2d6 ≥ 9"; the modifiers (+1 if Mutual
+    trust >= 5, −1 if tension >= 3, …) came first at the roll, after the move was made. The question, on the hot
+    seat and on a team's seat, lists them."""
+    _state, _move, entry, shown = await _asked_to_press_hard(tmp_path)
+    assert "modifiers of the roll: \u2716 +1 if Mutual trust ≥ 5 (not met now)" in (entry.confirm or ""), entry.confirm
+    assert "2d6 \u2265 9" in shown and "modifiers of the roll: \u2716 +1 if Mutual trust ≥ 5" in shown, shown
+    assert "\u22121 if tension ≥ 3" in shown, shown  # the minus the roll's working writes
 
 
 async def test_a_dice_moves_question_marks_the_modifiers_that_apply_now(tmp_path: Path) -> None:
@@ -330,28 +338,13 @@ async def test_a_dice_moves_question_marks_the_modifiers_that_apply_now(tmp_path
     Each is marked as a roll on this board would count it (the engine's ``roll_modifiers``: ✔, or ✖ … (not met
     now)), and their sum and the dice it leaves to throw are said, on the hot seat and on a team's seat."""
     from tabletop.engine.adjudication import roll_modifiers
-    from tabletop.seats.views import _move_entries
-    from tabletop.tui.board import BoardScreen
 
-    session = start(tmp_path)
-    while session.state.phase == "event":
-        session.apply(legal_actions(session.state)[0])
-    state = session.state
-    press_hard = next(a for a in legal_actions(state) if a.kind == "move" and a.move == "press")
+    state, press_hard, entry, shown = await _asked_to_press_hard(tmp_path)
     move = state.scenario.index.moves["press"]
     counted = roll_modifiers(state, move, press_hard.track, press_hard.actor)
     assert {m.applies for m in counted} == {True, False}, counted  # both kinds to mark
     added = sum(m.add for m in counted if m.applies)
     marks = ["\u2714" if m.applies else "\u2716" for m in counted]
-    entry = next(e for e in _move_entries(state, press_hard.actor or "") if e.action == press_hard)
-    app = TabletopApp(session)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, BoardScreen)
-        screen._confirm_move(press_hard)()
-        await pilot.pause()
-        shown = " ".join(str(s.render()) for s in app.screen.query("Static"))
     for said in (entry.confirm or "", shown):
         listed = said[said.index("modifiers of the roll: "):].split("\n")[0]
         found = [part.split()[0] for part in listed.removeprefix("modifiers of the roll: ").split("; ")]
