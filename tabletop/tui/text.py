@@ -24,7 +24,7 @@ from ..engine.actions import FACILITATOR_KINDS
 from ..engine.cards import held_over_now
 from ..engine.lookups import seen, shown  # noqa: F401 - the scenario (and the game) as the room reads it, for every screen
 from ..engine.records import RULING_KINDS, Ruling, changes_of
-from ..engine.review import ended_at, package_held, roll_readings, undone_event
+from ..engine.review import ended_at, package_held, undone_event
 from ..engine.telling import Happened, end_reason, package_said, placed, settled_notes, tell
 from ..engine.wording import (
     amount_words,
@@ -32,12 +32,11 @@ from ..engine.wording import (
     met_word,
     move_words,
     named,
-    other_lang,
-    text_lang,
     undone_word,
     wants_text,
 )
 from ..lang import Domain
+from ..play.working import working_lines
 
 _tui = Domain("tui")
 _, ngettext, N_ = _tui.words()
@@ -426,51 +425,13 @@ def event_line(state: State, event: Event, hidden: set[int], undone: set[int] | 
     return out
 
 
-#: the quotation marks a ruling's working puts round a typed text, in each language
-QUOTES = (("\u201c", "\u201d"), ("\u00ab", "\u00bb"), ("\u201e", "\u201c"))
-
-
-def typed_texts(state: State) -> list[tuple[str, str]]:
-    """Every text of the game typed in another language than the screen's (an argument, its counters,
-    a ruling's reason: each event knows its language), as shown, with that language."""
-    return [(literal(text), other) for e in state.log if (other := other_lang(e.action.lang))
-            for text in (e.action.text, e.action.reason, *(e.action.reasons or ())) if text and text_lang(text, other)]
-
-
-def _typed_marks(line: str, typed: list[tuple[str, str]]) -> list[tuple[int, str]]:
-    """Where ``line`` ends quoting a typed text (in quotation marks, or after a colon to the end of its
-    line), and the mark of its language to put there; last first."""
-    marks = []
-    for shown, other in typed:
-        for found in (*(left + shown + right for left, right in QUOTES), f": {shown}\n"):
-            at = (line + "\n").find(found)
-            if at >= 0:
-                # as the engine's quoted() and every report mark it (found from outside: "[ru]" here, "(ru)" there)
-                marks.append((at + len(found) - found.endswith("\n"), f" ({other})"))
-    return sorted(set(marks), reverse=True)
-
-
-def typed_marked(line: str, typed: list[tuple[str, str]]) -> str:
-    """A line of working with each text it quotes as typed in another language marked ``“…” (ru)``."""
-    for at, mark in _typed_marks(line, typed):
-        line = line[:at] + mark + line[at:]
-    return line
-
-
 def ruling_lines(state: State, event: Event, brief: bool = False, before: State | None = None) -> list[Text]:
-    """The working of a ruling: dice and modifiers, votes, the facilitator's reason.
+    """The working of a ruling: dice and modifiers, votes, the facilitator's reason (the words:
+    :func:`~tabletop.play.working.working_lines`).
 
     ``brief`` (a small screen): the modifiers that did not apply are counted, not listed."""
-    ruling = Ruling.from_result(event.result)
-    typed = typed_texts(state) if ruling is not None and ruling.resolution == "argue" or event.action.reason else []
-    from ..engine import rulingwords  # the first ruling's: the first board has none to word
-
-    said = names(state)
-    if ruling is not None and ruling.modifiers:  # each modifier's source in the room's words, as the report
-        said.update(wording.modifier_names(shown(state), said))
-    # what each modifier read at the roll, where the state before it is at hand (the replay's working)
-    readings = roll_readings(before, event) if before is not None and ruling is not None and ruling.modifiers else None
-    lines = [typed_marked(line, typed) for line in rulingwords.ruling_lines(ruling, said, brief, readings)]
+    lines = working_lines(state, event, brief, before)
+    ruling = Ruling.from_result(event.result) if lines else None
     # a brief roll sits close under its move; every other line of working is indented as a detail
     first = "  " if brief and ruling is not None and ruling.resolution == "dice" else "      "
     return [Text((first if i == 0 else "      ") + line, style="italic") for i, line in enumerate(lines)]
