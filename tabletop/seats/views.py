@@ -26,12 +26,12 @@ from ..content.literal import literal
 from ..content.models import resource_infos
 from ..content.scenario import log_line
 from ..engine import Action, State, legal_actions, objectives_met, waiting_for
-from ..engine.telling import settled_notes, tell
+from ..engine.telling import package_said, settled_notes, tell
 from ..lang import Domain, current
 from ..report.words import sealed_note, undo_sealed
 from ..engine.adjudication import roll_modifiers
 from ..engine.legal import lapsing
-from ..engine.records import changes_of
+from ..engine.records import Ruling, changes_of
 from ..engine.ending import last_review_warning
 from ..engine.review import applied_card, end_lang, gated_counters, noted_in, undone_event
 from ..engine.wording import (breakdown_points, changes_texts, choice_words, cost_words, effects_words,
@@ -39,6 +39,7 @@ from ..engine.wording import (breakdown_points, changes_texts, choice_words, cos
 from ..play.arguing import (ArgueEntry, argue_entry, argument_spans, counter_entry,
                             strong_items)
 from ..play.decisions import decision, lapse_said, own_move_options, with_partners
+from ..play.working import is_ruling, working_lines
 from .checks import Seat, seat_name  # (Seat: what a seat is, beside what it may do)
 from ..play.picks import Act, AskRuling, Counter, MarkStrong, ReleaseCard
 
@@ -153,8 +154,28 @@ def _public_line(state: State, event: Any) -> dict[str, Any]:
         told = settled_notes(state, event, state.scenario)
         if told:  # what it settled besides (a collapse, and what the package deal did to the other tracks)
             line["settled"] = [literal(t) for t in told]
+        ruling = _ruling_part(state, event)
+        if ruling is not None:  # the ruling's whole working, for the seat's ruling view (l), as the hot seat's
+            line["ruling"] = ruling
         hit = _LINES[key] = (event, state.scenario, line)
     return hit[2]
+
+
+def _ruling_part(state: State, event: Any) -> dict[str, Any] | None:
+    """What a seat's ruling view shows of ``event`` besides its log line, or None (it settled no ruling): the ruling's
+    working a line each (:func:`~tabletop.play.working.working_lines`), its resolution (``argue``: the projector and
+    the console put it up as it is made), and what the package deal did. Public once made: an event hidden from the
+    seat never comes here (:func:`log_lines`), and a ruling is made only on what the room has seen revealed."""
+    if not is_ruling(state, event):
+        return None
+    part: dict[str, Any] = {"working": [literal(t) for t in working_lines(state, event)]}
+    ruling = Ruling.from_result(event.result)
+    if ruling is not None:
+        part["resolution"] = ruling.resolution
+    package = package_said(state, event, state.scenario)
+    if package:
+        part["package"] = literal(package)
+    return part
 
 
 def entry_id(state: State, action: Action) -> str:

@@ -532,7 +532,7 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
         state = self.session.state
         event = ruling_to_show(state)
         if event is not None:
-            self.app.push_screen(RulingScreen(state, event, self.pick_hold.fresh()))
+            self.app.push_screen(RulingScreen.of(state, event, self.pick_hold.fresh()))
 
     def hold_the_game(self) -> None:
         """Pause: the phase timer stops and the bots wait (a bot's move already queued does not come)."""

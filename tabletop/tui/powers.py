@@ -440,7 +440,7 @@ class FacilitatorPowers(_Screen):
             self.refusals.show(self, _("No ruling yet: dice, a vote or the facilitator have settled nothing so far."),
                                "information", title="", seconds=4)
             return
-        self.app.push_screen(RulingScreen(state, event, self._question_hold()))
+        self.app.push_screen(RulingScreen.of(state, event, self._question_hold()))
 
     def action_end_game(self) -> None:
         if self._picks_then_keyboard():

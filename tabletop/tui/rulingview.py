@@ -10,6 +10,8 @@ roll's working is one line, which the panel shows whole: it does not stop the ga
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -60,11 +62,18 @@ def ruling_text(state: State, event: Event) -> Text:
     """The event as the log names it (who, what, the verdict, the changes), then each line of its working."""
     log = state.log
     undone = undone_seqs(log)
+    return working_text(event_line(state, event, hidden_seqs(state, log, undone), undone),
+                        [line.plain for line in [*ruling_lines(state, event), *settled_lines(state, event)]])
+
+
+def working_text(head: Text, lines: Iterable[str]) -> Text:
+    """A ruling's heading (its event as a log names it), then each line of its working, a bullet each: the hot seat's
+    (:func:`ruling_text`) and a hosted seat's, from the words the host sent it (:func:`~.seatwords.ruling_parts`)."""
     out = Text()
-    out.append_text(event_line(state, event, hidden_seqs(state, log, undone), undone))
-    for line in [*ruling_lines(state, event), *settled_lines(state, event)]:
+    out.append_text(head)
+    for line in lines:
         out.append("\n\u2022 ")
-        out.append_text(Text(line.plain.strip()))
+        out.append_text(Text(line.strip()))
     return out
 
 
@@ -84,18 +93,24 @@ class RulingScreen(_Dialog[None]):
         Binding("escape", "close", N_("Close"), show=False, id="ruling.close-escape"),
     ]
 
-    def __init__(self, state: State, event: Event, hold: PickHold | None = None):
-        """``hold``: the view came up under the hand that rolled; an Enter within it is not taken (a double Enter)."""
+    def __init__(self, seq: int, text: Text, hold: PickHold | None = None):
+        """The ruling of event ``seq``, its ``text`` (:func:`ruling_text`, or a seat's :func:`working_text`).
+        ``hold``: the view came up under the hand that rolled; an Enter within it is not taken (a double Enter)."""
         super().__init__()
-        self._state = state
-        self._event = event
+        self._seq = seq
+        self._text = text
         self._hold = hold
+
+    @classmethod
+    def of(cls, state: State, event: Event, hold: PickHold | None = None) -> RulingScreen:
+        """The hot seat's: ``event``'s ruling in ``state``'s game."""
+        return cls(event.seq, ruling_text(state, event), hold)
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(Text(_("Ruling, event {seq}").format(seq=self._event.seq)), id="ruling-title")
+            yield Static(Text(_("Ruling, event {seq}").format(seq=self._seq)), id="ruling-title")
             with KeyScroll(id="ruling-scroll"):
-                yield Static(ruling_text(self._state, self._event), id="ruling-text")
+                yield Static(self._text, id="ruling-text")
             yield Static(Text(_("Enter or Escape: close \u00b7 \u2191/\u2193 scroll \u00b7 l on the board: this again")),
                          id="ruling-keys")
 
@@ -121,4 +136,4 @@ class RulingScreen(_Dialog[None]):
         self.answer(None)
 
 
-__all__ = ["RULING_HELD", "RulingScreen", "last_ruling", "ruling_to_show", "ruling_text"]
+__all__ = ["RULING_HELD", "RulingScreen", "last_ruling", "ruling_to_show", "ruling_text", "working_text"]

@@ -89,7 +89,13 @@ class SeatScreen(ConsolePowers, Screen[None]):
         Binding("right", "group(1)", N_("Next kind of move"), show=False),
         Binding("left", "group(-1)", N_("Previous kind of move"), show=False),
         *POWER_BINDINGS,
+        # every seat's, as the board's l: the last ruling, whole (its working, the odds, the roll); a ruling is public
+        # once made. In the footer: a seat has fewer keys there than the board
+        Binding("l", "last_ruling", N_("Ruling"), id="seat.ruling"),
     ]
+    #: the actions whose keys open a dialog: the console's powers, and the ruling view
+    dialog_actions = ConsolePowers.dialog_actions | {"last_ruling"}
+    _ruling_up: object = None  # the event whose argued ruling this screen last put up by itself (once an event)
     _groups: list[str] = []  # each listed entry's kind of move, as the list shows them
     _found: list[Mapping[str, Any]] = []  # the entries listed, as the view has them
     _view_at = 0.0  # when the view on screen came (the screen's clock)
@@ -204,6 +210,38 @@ class SeatScreen(ConsolePowers, Screen[None]):
         self._show_entries(found)
         self.hold.shown(game.get("seq") if isinstance(game, Mapping) else None,
                         [(e.get("id"), e.get("label")) for e in found])
+        if role in WATCHERS or role == "facilitator":
+            self._put_up_argued_ruling(view)
+
+    def _put_up_argued_ruling(self, view: Mapping[str, Any]) -> None:
+        """An argument's roll: its whole working in front of the room, on the projector (and an observer's screen,
+        laid out as it) and the console, as the hot seat's board puts it up; once an event, and only over the seat's
+        screen (a dialog the facilitator has open is not covered: l shows it after). A team's screen does not put it
+        up: a team may be typing its next entry; its l shows it."""
+        line = words.argued_roll(view)
+        if line is None or line.get("seq") == self._ruling_up:
+            return
+        self._ruling_up = line.get("seq")
+        if self.app.screen is self:
+            self._show_ruling(line)
+
+    def _show_ruling(self, line: Mapping[str, Any]) -> None:
+        """A ruling's log line, whole (:class:`~.rulingview.RulingScreen`), held against a double Enter."""
+        from .rulingview import RulingScreen, working_text
+
+        head, lines = words.ruling_parts(line)
+        seq = line.get("seq")
+        self.app.push_screen(RulingScreen(seq if isinstance(seq, int) else 0, working_text(head, lines),
+                                          self.hold.fresh()))
+
+    def action_last_ruling(self) -> None:
+        """l: the last ruling that stands, whole, from the words the host sent this seat (as the board's l)."""
+        line = words.last_ruling(self.seat_app.view or {})
+        if line is None:
+            self.seat_app.refusals.show(self, _("No ruling yet: dice, a vote or the facilitator have settled nothing "
+                                                "so far."), "information", title="", seconds=4)
+            return
+        self._show_ruling(line)
 
     def _keys_to_list(self, acting: bool) -> None:
         """The decision list out of sight while there is nothing to pick: its rows are the log's (found from outside: at

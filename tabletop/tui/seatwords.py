@@ -247,16 +247,61 @@ def log_entries(view: Mapping[str, Any], lines: int = 12) -> list[Text]:
     for line in _list(_map(view.get("board")).get("log"))[-lines:]:
         if not isinstance(line, Mapping):
             continue
-        entry = Text()
-        entry.append(f"{_s(line.get('seq')):>4} ", style="dim")
-        entry.append(_s(line.get("text")))
-        changes = [_s(c) for c in (*_list(line.get("changes")), *_list(line.get("logs")))]
-        if changes:
-            entry.append(f"  ({'; '.join(changes)})", style="dim")
+        entry = _entry_line(line)
         for said in _list(line.get("settled")):  # why the changes: a collapse, what the package deal reopened
             entry.append(f"\n      {_s(said)}", style="italic")
         out.append(entry)
     return out
+
+
+def _entry_line(line: Mapping[str, Any], package: str = "") -> Text:
+    """An event's number, its words and its changes; ``package``: what the package deal did, said before its words
+    (as the hot seat's log line says it)."""
+    entry = Text()
+    entry.append(f"{_s(line.get('seq')):>4} ", style="dim")
+    if package:
+        entry.append(package, style="bold")
+        entry.append("\n      ")
+    entry.append(_s(line.get("text")))
+    changes = [_s(c) for c in (*_list(line.get("changes")), *_list(line.get("logs")))]
+    if changes:
+        entry.append(f"  ({'; '.join(changes)})", style="dim")
+    return entry
+
+
+def last_ruling(view: Mapping[str, Any]) -> Mapping[str, Any] | None:
+    """The newest log line of the view that settled a ruling and stands (not undone), as the hot seat's ``l`` finds it
+    (:func:`~.rulingview.last_ruling`): the host marks a ruling's line with its working, and sends none on a line the
+    seat may not read yet (a sealed move not revealed)."""
+    undone: set[object] = set()
+    for line in reversed(_list(_map(view.get("board")).get("log"))):
+        if not isinstance(line, Mapping):
+            continue
+        if line.get("kind") == "undo":
+            undone.add(line.get("undoes"))
+        elif isinstance(line.get("ruling"), Mapping) and line.get("seq") not in undone:
+            return line
+    return None
+
+
+def argued_roll(view: Mapping[str, Any]) -> Mapping[str, Any] | None:
+    """The view's newest event when it is an argument's roll (its texts are long: the projector and the console put
+    its ruling up whole as it is made, as the hot seat's board does: :func:`~.rulingview.ruling_to_show`), else None;
+    None too once the game is over."""
+    game = _map(view.get("game"))
+    log = _list(_map(view.get("board")).get("log"))
+    line = log[-1] if log and isinstance(log[-1], Mapping) else None
+    if line is None or game.get("over") or line.get("seq") != game.get("seq") or line.get("kind") != "roll":
+        return None
+    return line if _map(line.get("ruling")).get("resolution") == "argue" else None
+
+
+def ruling_parts(line: Mapping[str, Any]) -> tuple[Text, list[str]]:
+    """A ruling's log line as its view shows it (:func:`~.rulingview.working_text`): the event as the log names it,
+    then each line of its working and what it settled besides."""
+    ruling = _map(line.get("ruling"))
+    said = [_text(t) for t in (*_list(ruling.get("working")), *_list(line.get("settled")))]
+    return _entry_line(line, _s(ruling.get("package")) if ruling.get("package") else ""), said
 
 
 def log_text(view: Mapping[str, Any], lines: int = 12) -> Text:
@@ -456,6 +501,7 @@ def entry_label(number: int, entry: Mapping[str, Any]) -> Text:
 __all__ = [
     "about_parts",
     "actor_names",
+    "argued_roll",
     "card_text",
     "control_text",
     "dice_text",
@@ -463,12 +509,14 @@ __all__ = [
     "entry_label",
     "head_text",
     "headline",
+    "last_ruling",
     "timer_text",
     "log_entries",
     "log_text",
     "own_text",
     "prompt_text",
     "revealed",
+    "ruling_parts",
     "seals_text",
     "seat_name",
     "team_names",

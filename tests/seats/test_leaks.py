@@ -109,6 +109,13 @@ async def _recorded_game(tmp_path: Path, ruleset: str, seed: int,
     return host.sent, table
 
 
+def _argued_working(texts: list[str]) -> list[str]:
+    """The lines of working of the argued rulings the messages carry in their logs, counters included."""
+    return [said for text in texts for line in ((json.loads(text).get("view") or {}).get("board") or {}).get("log", [])
+            if (line.get("ruling") or {}).get("resolution") == "argue" for said in line["ruling"]["working"]
+            if said.startswith("counter by")]
+
+
 def _secrets_in_game(table: Table) -> dict[str, int]:
     state = table.session.state
     return {
@@ -128,6 +135,9 @@ async def test_no_seat_ever_receives_a_secret_not_its_own(tmp_path: Path, rulese
     assert there["sealed"] and there["undone sealed"] and there["secret objectives"], there  # the test has teeth
     if ruleset == "parallel-tracks":  # the argument move is the default scenario's (river basin has none)
         assert there["sealed counters"], there
+        # each seat's ruling view (l) reads the working its log's ruling lines carry: checked here with the rest of
+        # the messages, an argued ruling's counters among them (the test has teeth)
+        assert _argued_working(sent["projector"]), "no argued ruling's working reached the projector"
     assert {"projector", "observer:1"} <= set(sent) and sum(map(len, sent.values())) > 500
     assert leaks(sent, table) == []
 

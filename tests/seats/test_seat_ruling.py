@@ -1,0 +1,105 @@
+"""A hosted game's seats show a ruling whole, as the hot seat's board does (:mod:`tabletop.tui.rulingview`).
+
+Found from outside: on one screen the room sees an argument's ruling in a view of its own after the roll, and l puts
+the last ruling up again; in a hosted game the console and the projector had no such view, and a room projecting the
+projector saw four lines of the newest log entry. Now, after an argument's roll, the console, the projector and an
+observer's screen put the ruling up whole; a team's screen does not interrupt the team, and its l shows it, as every
+seat's l does. Everything shown comes from the words the host sends the seat (the ruling is public once made).
+"""
+
+from __future__ import annotations
+
+from contextlib import AsyncExitStack
+from pathlib import Path
+from typing import Any
+
+from textual.widgets import Static
+
+from tabletop.engine import legal_actions, waiting_for
+from tabletop.play.session import Session
+from tabletop.seats.table import Table, seats_for
+from tabletop.tui.rulingview import RulingScreen
+from tabletop.tui.seat import SeatApp, SeatScreen
+
+from tests.engine.argue_kit import argue_scenario, counter, odds, to_counters
+from .screenkit import until
+from .support import Sleeps, hosting
+
+SIZE = (80, 24)
+#: the argument's working as every seat's ruling view says it (the hot seat's words)
+WORKING = ("action: \u201cOpen a hotline\u201d", "reason 1: \u201cIt costs nothing\u201d",
+           "counter by Brask: \u201cNo way\u201d", "odds: likely (6+ on two dice), set by the facilitator")
+
+
+def _at_the_dice(tmp_path: Path) -> Table:
+    """Arden has argued on Alpha, Brask countered in words, the facilitator set the odds: the dice are next."""
+    session = Session.start(argue_scenario(), 1, tmp_path / "ruling.jsonl")
+    for action in to_counters():
+        session.apply(action)
+    while waiting_for(session.state) == "counter":
+        who = legal_actions(session.state)[0].actor
+        session.apply(counter(who, "No way" if who == "b" else None))
+    session.apply(odds("likely"))
+    assert waiting_for(session.state) == "roll"
+    return Table(session, seats_for(session, observers=1))
+
+
+def _ruling_shown(app: SeatApp) -> str:
+    screen = app.screen
+    assert isinstance(screen, RulingScreen), type(screen).__name__
+    return str(screen.query_one("#ruling-text", Static).render())
+
+
+async def test_the_console_the_projector_and_an_observer_put_an_argued_ruling_up_and_l_shows_it_on_every_seat(
+        tmp_path: Path) -> None:
+    table = _at_the_dice(tmp_path)
+    async with hosting(table) as (_host, address, codes):
+        seats = ("facilitator", "projector", "observer:1", "team:a")
+        apps = {seat: SeatApp(address, codes[seat], sleep=Sleeps()) for seat in seats}
+        async with AsyncExitStack() as stack:
+            pilots: dict[str, Any] = {s: await stack.enter_async_context(a.run_test(size=SIZE)) for s, a in apps.items()}
+            for seat, app in apps.items():
+                await until(pilots[seat], lambda app=app: app.view is not None, f"{seat} to join")
+            for seat, app in apps.items():  # no ruling yet: nothing put up
+                assert isinstance(app.screen, SeatScreen), (seat, type(app.screen).__name__)
+            console = apps["facilitator"]
+            assert [e["label"] for e in console.view["decision"]["entries"]] == ["Roll the dice"]
+            await pilots["facilitator"].press("1")  # the console rolls
+            seq = table.session.state.seq
+            for seat, app in apps.items():
+                await until(pilots[seat], lambda app=app: app.view["game"]["seq"] == seq, f"{seat} to see the roll")
+                for _ in range(3):
+                    await pilots[seat].pause()
+            ruling = table.session.state.last.result["ruling"]
+            rolled = f"rolled {ruling['dice'][0]} + {ruling['dice'][1]} = {ruling['total']} vs target 6"
+            for seat in ("facilitator", "projector", "observer:1"):  # up by itself, whole
+                shown = _ruling_shown(apps[seat])
+                assert all(words in shown for words in (*WORKING, rolled)), (seat, shown)
+                assert f"{seq} " in shown and "Arden" in shown, (seat, shown)
+            team = apps["team:a"]
+            assert isinstance(team.screen, SeatScreen)  # the team is not interrupted
+            await pilots["team:a"].press("l")  # its l shows the ruling
+            assert all(words in _ruling_shown(team) for words in (*WORKING, rolled))
+            for seat, app in apps.items():  # closed, and put up again by l
+                await pilots[seat].press("escape")
+                assert isinstance(app.screen, SeatScreen), seat
+                await pilots[seat].press("l")
+                assert all(words in _ruling_shown(app) for words in (*WORKING, rolled)), seat
+                await pilots[seat].press("escape")
+    table.session.close()
+
+
+async def test_l_before_any_ruling_says_there_is_none() -> None:
+    app = SeatApp("127.0.0.1:9", None)  # no host: the screen is given a view by hand
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        while not isinstance(app.screen, SeatScreen):  # the code dialog a screen without a code opens
+            app.pop_screen()
+            await pilot.pause()
+        app.view = {"role": "projector", "game": {"seq": 2, "round": 1},
+                    "board": {"log": [{"seq": 1, "kind": "draw", "text": "A card is drawn"}]},
+                    "decision": {"prompt": "Waiting for Arden.", "entries": []}}
+        app.seat_screen.show(app.view, {})
+        await pilot.press("l")
+        assert isinstance(app.screen, SeatScreen)
+        assert any("No ruling yet" in str(n.message) for n in app._notifications), list(app._notifications)
