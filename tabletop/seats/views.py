@@ -154,21 +154,25 @@ def _public_line(state: State, event: Any) -> dict[str, Any]:
         told = settled_notes(state, event, state.scenario)
         if told:  # what it settled besides (a collapse, and what the package deal did to the other tracks)
             line["settled"] = [literal(t) for t in told]
-        ruling = _ruling_part(state, event)
+        ruling = _ruling_part(state, event, line["text"])
         if ruling is not None:  # the ruling's whole working, for the seat's ruling view (l), as the hot seat's
             line["ruling"] = ruling
         hit = _LINES[key] = (event, state.scenario, line)
     return hit[2]
 
 
-def _ruling_part(state: State, event: Any) -> dict[str, Any] | None:
-    """What a seat's ruling view shows of ``event`` besides its log line, or None (it settled no ruling): the ruling's
-    working a line each (:func:`~tabletop.play.working.working_lines`), its resolution (``argue``: the projector and
-    the console put it up as it is made), and what the package deal did. Public once made: an event hidden from the
-    seat never comes here (:func:`log_lines`), and a ruling is made only on what the room has seen revealed."""
+def _ruling_part(state: State, event: Any, told: str) -> dict[str, Any] | None:
+    """What a seat's ruling view shows of ``event`` besides its log line (``told``), or None (it settled no ruling):
+    the ruling's working a line each (:func:`~tabletop.play.working.working_lines`), the event's words where the
+    working says part of them (``text``: a facilitator's reason, said once), its resolution (``argue``: the projector
+    and the console put it up as it is made), and what the package deal did. Public once made: an event hidden from
+    the seat never comes here (:func:`log_lines`), and a ruling is made only on what the room has seen revealed."""
     if not is_ruling(state, event):
         return None
     part: dict[str, Any] = {"working": [literal(t) for t in working_lines(state, event)]}
+    worked = literal(tell(event, state.scenario, state.older(event.seq), worked=True))
+    if worked != told:
+        part["text"] = worked
     ruling = Ruling.from_result(event.result)
     if ruling is not None:
         part["resolution"] = ruling.resolution

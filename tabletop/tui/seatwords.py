@@ -254,15 +254,15 @@ def log_entries(view: Mapping[str, Any], lines: int = 12) -> list[Text]:
     return out
 
 
-def _entry_line(line: Mapping[str, Any], package: str = "") -> Text:
-    """An event's number, its words and its changes; ``package``: what the package deal did, said before its words
-    (as the hot seat's log line says it)."""
+def _entry_line(line: Mapping[str, Any], package: str = "", told: Any = None) -> Text:
+    """An event's number, its words (``told``, else the line's) and its changes; ``package``: what the package deal
+    did, said before its words (as the hot seat's log line says it)."""
     entry = Text()
     entry.append(f"{_s(line.get('seq')):>4} ", style="dim")
     if package:
         entry.append(package, style="bold")
         entry.append("\n      ")
-    entry.append(_s(line.get("text")))
+    entry.append(_s(told if isinstance(told, str) else line.get("text")))
     changes = [_s(c) for c in (*_list(line.get("changes")), *_list(line.get("logs")))]
     if changes:
         entry.append(f"  ({'; '.join(changes)})", style="dim")
@@ -301,7 +301,8 @@ def ruling_parts(line: Mapping[str, Any]) -> tuple[Text, list[str]]:
     then each line of its working and what it settled besides."""
     ruling = _map(line.get("ruling"))
     said = [_text(t) for t in (*_list(ruling.get("working")), *_list(line.get("settled")))]
-    return _entry_line(line, _s(ruling.get("package")) if ruling.get("package") else ""), said
+    # its words as the working goes with them (a facilitator's reason said once, in the working)
+    return _entry_line(line, _s(ruling.get("package")) if ruling.get("package") else "", ruling.get("text")), said
 
 
 def log_text(view: Mapping[str, Any], lines: int = 12) -> Text:

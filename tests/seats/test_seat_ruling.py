@@ -103,3 +103,41 @@ async def test_l_before_any_ruling_says_there_is_none() -> None:
         await pilot.press("l")
         assert isinstance(app.screen, SeatScreen)
         assert any("No ruling yet" in str(n.message) for n in app._notifications), list(app._notifications)
+
+
+def test_a_facilitator_s_reason_is_said_once_in_a_seat_s_ruling_view(tmp_path: Path) -> None:
+    """The heading of a seat's ruling view names the event as the hot seat's does, with its working under it: a
+    facilitator's reason is said in the working, not twice (the log line says it, where no working goes with it)."""
+    import random
+
+    from tabletop.content.loader import load_scenario
+    from tabletop.engine import Action
+    from tabletop.play.session import with_sealed
+    from tabletop.seats.views import TableFacts, seat_view
+    from tabletop.sim.bots import Bot
+    from tabletop.tui import seatwords
+
+    reason = "Mediation is on the table"
+    session = Session.start(with_sealed(load_scenario("parallel-tracks"), False), 5, tmp_path / "rule.jsonl")
+    bot = Bot("cooperative", random.Random(5))
+    for _ in range(300):
+        state = session.state
+        if state.last is not None and state.last.action.kind == "rule":
+            break
+        options = legal_actions(state)
+        rule = next((o for o in options if o.kind == "rule" and o.success), None)
+        if rule is not None:
+            session.apply(Action("rule", track=rule.track, success=True, reason=reason))
+        else:
+            session.apply(bot.choose(state, options) if options[0].actor else options[0])
+    else:
+        raise AssertionError("the facilitator never ruled")
+    projector = next(s for s in seats_for(session, observers=0) if s.id == "projector")
+    view = seat_view(session.state, projector, TableFacts())
+    line = seatwords.last_ruling(view)
+    assert line is not None and line["kind"] == "rule" and reason in line["text"]  # the log line says it
+    head, working = seatwords.ruling_parts(line)
+    shown = "\n".join([head.plain, *working])
+    assert shown.count(reason) == 1, shown
+    assert f"facilitator's reason: {reason}" in working, working
+    session.close()
