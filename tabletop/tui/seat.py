@@ -67,6 +67,8 @@ Sleep = Callable[[float], Awaitable[None]]
 
 #: the seats that only watch the table, laid out as a projector: the projector and the observers
 WATCHERS = frozenset({"projector", "observer"})
+#: the lines a narrow projector gives the newest verdict under whose turn (the tracks keep the rest of an 80x24 screen)
+VERDICT_ROWS = 2
 
 
 class SeatScreen(ConsolePowers, Screen[None]):
@@ -112,11 +114,13 @@ class SeatScreen(ConsolePowers, Screen[None]):
     _side_log: tuple[Text, Text] = (Text(), Text())  # the side log's entries before the newest, and all of them
     _log_held: int | None = None  # the side log's row its newest entry begins at, scrolled to (None: at its end)
     _list_had_keys = False  # the decision list had the keyboard when it went out of sight (nothing to pick)
+    _verdict: Text = Text()  # a watcher's newest verdict, in full (fitted to its lines as the screen is laid out)
 
     def compose(self) -> ComposeResult:
         yield Static(Text(_("Connecting\u2026")), id="link")
         yield Static(id="headline")
         yield Static(id="waiting")  # a watcher's: what the game waits for (a seat that acts has its prompt)
+        yield Static(id="verdict")  # a narrow watcher's: the newest verdict (a wide one has its log in view)
         with Horizontal(id="columns"):
             with KeyScroll(id="left"):  # one column; a wide projector's two (seat.tcss)
                 with Vertical(id="board-side"):
@@ -161,6 +165,8 @@ class SeatScreen(ConsolePowers, Screen[None]):
             self.refresh_bindings()
         self._show_headline(view)
         self.query_one("#waiting", Static).update(words.waiting_text(view) if watcher else "")
+        self._verdict = words.verdict_text(view) if watcher else Text()
+        self._show_verdict()
         self.query_one("#round", Digits).update(f"{game.get('round', '')}" if isinstance(game, Mapping) else "")
         self.query_one("#tracks", Static).update(words.tracks_text(view, large=watcher))
         self.query_one("#card", Static).update(words.card_text(view))
@@ -418,6 +424,23 @@ class SeatScreen(ConsolePowers, Screen[None]):
         line.update(words.headline(view, gone, width if width > 0 else None))
         self._headline_shown = (view, gone)
 
+    def _show_verdict(self) -> None:
+        """The newest verdict under whose turn, on a projector or an observer's screen under 100 columns: there the log
+        is under the tracks and the card, in a column nobody scrolls (found from outside: at 80x24 the room saw whose
+        turn, never what was just decided). Two lines at most, so the tracks keep the screen; cut, with an ellipsis."""
+        line = self.query_one("#verdict", Static)
+        line.set_class(not self._verdict.plain, "-empty")  # untranslated: a CSS class
+        width = self.size.width - line.styles.gutter.width
+        said = Content.from_rich_text(self._verdict)
+        if width > 0:
+            rows = said.wrap(width)
+            if len(rows) > VERDICT_ROWS:
+                last = rows[VERDICT_ROWS - 1]
+                cut = last.truncate(width - 1) if last.cell_length >= width else last
+                rows = [*rows[:VERDICT_ROWS - 1], cut + "\u2026"]
+                said = Content("\n").join(rows)
+        line.update(said)
+
     def show_board(self, state: State) -> None:
         """The facilitator's console: today's board, drawn from its own copy of the game (see :mod:`~tabletop.play.replica`)."""
         acting = acting_in(state)  # (as the hot seat says it: nobody's while a move is set aside)
@@ -443,6 +466,7 @@ class SeatScreen(ConsolePowers, Screen[None]):
         if self._headline_shown is not None:
             with using(self.seat_app.lang):
                 self._show_headline(*self._headline_shown)
+        self._show_verdict()  # its two lines wrapped anew
         if self._board_state is not None and self.query("#board"):
             self.show_board(self._board_state)
 

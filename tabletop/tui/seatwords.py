@@ -284,6 +284,16 @@ def last_ruling(view: Mapping[str, Any]) -> Mapping[str, Any] | None:
     return None
 
 
+def verdict_text(view: Mapping[str, Any]) -> Text:
+    """The newest verdict, as a narrow projector keeps it under whose turn: the last ruling that stands
+    (:func:`last_ruling`), else the newest event; its number, its words, its changes (nothing before the first)."""
+    line = last_ruling(view)
+    if line is None:
+        log = [entry for entry in _list(_map(view.get("board")).get("log")) if isinstance(entry, Mapping)]
+        line = log[-1] if log else None
+    return _entry_line(line) if line is not None else Text()
+
+
 def argued_roll(view: Mapping[str, Any]) -> Mapping[str, Any] | None:
     """The view's newest event when it is an argument's roll (its texts are long: the projector and the console put
     its ruling up whole as it is made, as the hot seat's board does: :func:`~.rulingview.ruling_to_show`), else None;
@@ -523,5 +533,6 @@ __all__ = [
     "team_names",
     "track_place",
     "tracks_text",
+    "verdict_text",
     "waiting_text",
 ]

@@ -135,3 +135,37 @@ async def test_the_list_out_of_sight_while_the_team_waits_has_the_keys_again_on_
                 assert listed.display and listed.region.height >= 4 and app.focused is listed, app.focused
         await pilot.press("down")
         assert listed.highlighted == 1  # the arrows work on the decision at once
+
+
+#: a projector in an 80x24 terminal, and a narrow one
+WATCHER_SIZES = [(80, 24), (60, 23)]
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "uk"])
+@pytest.mark.parametrize("role", ["projector", "observer:1"])
+async def test_a_narrow_projector_or_observer_shows_the_newest_verdict_under_whose_turn(
+        tmp_path: Path, lang: str, role: str) -> None:
+    """Found from outside: under 100 columns the projector's and an observer's screens showed whose turn but not the
+    newest verdict: the log sat under the tracks and the card, in a column nobody scrolls. The newest ruling's verdict
+    is now in view under whose turn, and at 80x24 every track of the default scenario still is."""
+    session = _ruled(tmp_path, ("ua", "press", "ukraine-status"))
+    table = Table(session, seats_for(session, observers=1))
+    async with hosting(table) as (_host, address, codes):
+        app = SeatApp(address, codes[role], sleep=Sleeps(), lang=lang)
+        async with app.run_test(size=WATCHER_SIZES[0]) as pilot:
+            await until(pilot, lambda: app.view is not None and app.view["game"]["seq"] == session.state.seq,
+                        "the view after the ruling")
+            view = app.view
+            verdict = " ".join(_verdict(view, lang).split())
+            tracks = [t["name"] for t in view["board"]["tracks"]]
+            for size in WATCHER_SIZES:
+                await pilot.resize_terminal(*size)
+                for _ in range(10):
+                    await pilot.pause()
+                assert app.screen is app.seat_screen and isinstance(app.screen, SeatScreen)
+                rows = screen_lines(app)
+                shown = " ".join(" ".join(re.sub(r"[\u2500-\u259f]", " ", " ".join(rows)).split()).split())
+                assert verdict in shown, (size, verdict, "\n".join(rows))
+                if size == (80, 24):  # the whole board too: no track pushed off the screen
+                    assert all(name in shown for name in tracks), (tracks, "\n".join(rows))
+    session.close()
