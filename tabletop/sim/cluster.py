@@ -168,9 +168,14 @@ class Dask(Backend):
                 with children_deaf_to_ctrl_c():  # the workers: this process ends them on Ctrl-C, not a traceback
                     cluster = self._stack.enter_context(LocalCluster(
                         n_workers=int(self.address.split(":", 1)[1]), threads_per_worker=1, processes=True,
-                        dashboard_address=":0", silence_logs=logging.ERROR,
+                        # loopback only, as everything tabletop listens on (found from outside: ":0" opened the
+                        # dashboard on every interface, a random port never said, answering from the LAN)
+                        dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR,
                     ))
                 self.client = self._stack.enter_context(Client(cluster))
+                if self.notice is not None:
+                    self.notice(_("the Dask dashboard, on this machine only: {link}").format(
+                        link=self.client.dashboard_link))
             else:
                 if self.notice is not None:  # found from outside: a scheduler not there was 20 s without a word
                     self.notice(_("connecting to the Dask scheduler at {address} (giving up after {timeout})").format(

@@ -162,3 +162,15 @@ def test_a_scheduler_no_worker_has_joined_is_said_once(workers: int) -> None:
         assert len(told) == 1, told
     else:
         assert len(told) == 2 and f"dask worker {cluster.scheduler_address}" in told[1], told
+
+
+def test_a_local_cluster_s_dashboard_listens_on_this_machine_only_and_is_said_once() -> None:
+    """Found from outside: --cluster local:N opened Dask's dashboard on every interface (0.0.0.0, a random port,
+    never said), and its pages answered from the machine's LAN address; tabletop listens on loopback unless told."""
+    said: list[str] = []
+    with Dask("local:1", notice=said.append) as backend:
+        listening = {sock.getsockname()[0] for sock in backend.client.cluster.scheduler.http_server._sockets.values()}
+        link = backend.client.dashboard_link
+    assert listening == {"127.0.0.1"}, listening
+    assert link.startswith("http://127.0.0.1:")
+    assert said == [f"the Dask dashboard, on this machine only: {link}"], said
