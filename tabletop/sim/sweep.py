@@ -231,6 +231,9 @@ def _check_folder(out: Path, the_plan: dict[str, Any], resume: bool, spec_path: 
         if out.is_dir() and any(out.iterdir()):
             _refuse_special(out / MANIFEST)
             raise SweepRefused(_("{path} is not empty and holds no sweep (no sweep.json): choose another --out").format(path=out))
+        if resume:  # found from outside: a mistyped --out with --resume played the whole sweep into a new folder
+            raise SweepRefused(_("nothing to resume in {path}: no sweep there (no sweep.json); leave out --resume to "
+                                 "start one").format(path=out))
         return True
     # another sweep's folder is said so first, with or without --resume (found from outside: told "add --resume to
     # finish it", then by --resume that the folder held another sweep)

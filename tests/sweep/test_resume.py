@@ -353,3 +353,29 @@ def test_a_pipe_given_as_the_out_folder_is_not_called_a_file(tmp_path: Path, cap
     assert main(["sweep", str(write_spec(tmp_path)), "--out", str(out), "--quiet"]) == 1
     err = capsys.readouterr().err
     assert f"{out}: it is not a folder (a file, a pipe or a device has that name); --out takes a folder" in err, err
+
+
+@pytest.mark.parametrize("there", ["missing", "empty"])
+def test_resume_of_a_folder_holding_no_sweep_is_refused_before_any_game(
+        there: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside: ``--out never-existed --resume`` (a mistyped folder) played the whole sweep into a new
+    folder, exit 0. --resume finishes a sweep: where there is none, it says so, plays nothing and makes nothing (a
+    folder of other files is refused as without --resume: test_a_folder_of_other_files_is_left_alone)."""
+    out = tmp_path / "never-existed"
+    if there == "empty":
+        out.mkdir()
+    before = sorted(p.name for p in out.iterdir()) if out.exists() else None
+    assert main(["sweep", str(write_spec(tmp_path)), "--out", str(out), "--resume", "--workers", "1"]) == 1
+    said = capsys.readouterr()
+    assert said.err == (f"tabletop sweep: nothing to resume in {out}: no sweep there (no sweep.json); leave out "
+                        "--resume to start one\n"), said.err
+    assert "played" not in said.out
+    assert (sorted(p.name for p in out.iterdir()) if out.exists() else None) == before
+
+
+def test_nothing_to_resume_is_said_in_the_room_s_language(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "nowhere"
+    assert main(["--lang", "ru", "sweep", str(write_spec(tmp_path)), "--out", str(out), "--resume", "--quiet"]) == 1
+    err = capsys.readouterr().err
+    assert "--resume" in err and "nothing to resume" not in err and str(out) in err, err
+    assert not out.exists()
