@@ -183,12 +183,17 @@ TYPO = 0.85
 
 
 def describe_sweep(sweep: Sweep) -> str:
-    """One line on a sweep file checked: its scenario and its grid, and that nothing was played."""
+    """One line on a sweep file checked: its scenario, its grid and the games in all, and that nothing was played.
+
+    Found from outside: "100 points of 10000000 games" was all a billion games' sweep said before it started. No
+    time: it depends on the machine (the sweep's progress bar says it once games are played)."""
     n, games = len(sweep.points), sweep.spec.sweep.games
-    return _("sweep of ruleset '{ruleset}' with deck '{deck}': {points} of {games}; checked, no game played").format(
+    return _("sweep of ruleset '{ruleset}' with deck '{deck}': {points} of {games}, {total}; checked, no game "
+             "played").format(
         ruleset=sweep.scenario.ruleset.id, deck=sweep.scenario.deck.id,
         points=ngettext("{n} point", "{n} points", n).format(n=n),
-        games=ngettext("{n} game", "{n} games", games).format(n=games))
+        games=ngettext("{n} game", "{n} games", games).format(n=games),
+        total=ngettext("{n} game in all", "{n} games in all", n * games).format(n=n * games))
 
 
 def check_files(paths: Sequence[str], sweep_policies: Callable[[], Sequence[str]] | None = None) -> Checked:

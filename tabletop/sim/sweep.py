@@ -151,9 +151,11 @@ def run_sweep(
     out: Path,
     backend: Backend,
     resume: bool = False,
-    progress: Callable[[int], None] | None = None,
+    progress: Callable[..., None] | None = None,
 ) -> Outcome:
-    """Play what is not written yet and write it, chunk by chunk; raise SweepRefused for a wrong folder."""
+    """Play what is not written yet and write it, chunk by chunk; raise SweepRefused for a wrong folder.
+
+    ``progress(n, written=False)``: n more games are done (``written``: found already written, once, first)."""
     the_plan = plan(sweep)
     fresh = _check_folder(out, the_plan, resume, sweep.path)
     done = set() if fresh else _whole_chunks(out, the_plan)
@@ -181,11 +183,11 @@ def _whole_chunks(out: Path, the_plan: dict[str, Any]) -> set[tuple[int, str]]:
 
 
 def _play_missing(sweep: Sweep, out: Path, backend: Backend, the_plan: dict[str, Any], done: set[tuple[int, str]],
-                  removed: int, progress: Callable[[int], None] | None) -> Outcome:
+                  removed: int, progress: Callable[..., None] | None) -> Outcome:
     todo = [c for c in chunks(sweep) if (c.point, c.name) not in done]
     skipped = sweep.spec.sweep.games * len(sweep.points) - sum(c.games for c in todo)
     if progress is not None and skipped:
-        progress(skipped)
+        progress(skipped, written=True)  # on the bar, not in its games/s: not played in this run's time
     values = {p["point"]: p["values"] for p in the_plan["points"]}
     key_values = {column: [values[p][column] for p in values] for column in sweep.columns().values()}
     table_schema = schema(key_values, column_types(sweep.scenario))

@@ -30,7 +30,22 @@ def test_a_sweep_file_is_checked_as_tabletop_sweep_checks_it(capsys: pytest.Capt
     assert main(["validate", str(sweep)]) == 0
     assert capsys.readouterr().out.splitlines() == [
         f"ok  {sweep}: sweep of ruleset 'parallel-tracks' with deck 'parallel-tracks-events': 7 points of 1000 "
-        "games; checked, no game played"]
+        "games, 7000 games in all; checked, no game played"]
+
+
+def test_validating_a_sweep_file_says_how_many_games_it_plays_in_all(tmp_path: Path,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside: 100 points of 10,000,000 games validated as "100 points of 10000000 games", and the
+    sweep started: a billion games, weeks on two cores, said nowhere. No time is said: it depends on the machine."""
+    sweep = tmp_path / "huge.toml"
+    sweep.write_text('[sweep]\nruleset = "parallel-tracks"\ngames = 10000000\nchunk = 100000\n\n[[axes]]\n'
+                     'key = "tracks.borders.breakdown_at"\nvalues = [8, 9, 10, 11, 12, 13, 14, 15, 16, 17]\n\n[[axes]]\n'
+                     'key = "ruleset.turns"\nvalues = [6, 7, 8, 9, 10, 11, 12, 13, 14, 15]\n', encoding="utf-8")
+    main(["validate", str(sweep)])
+    out = capsys.readouterr().out
+    assert "100 points of 10000000 games, 1000000000 games in all; checked, no game played" in out, out
+    assert main(["--lang", "ru", "validate", str(REPO / "docs" / "sweeps" / "borders.toml")]) == 0
+    assert "7000" in capsys.readouterr().out
 
 
 def test_a_sweep_file_in_a_scenario_folder_is_checked_with_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
@@ -47,7 +62,7 @@ def test_a_sweep_file_in_a_scenario_folder_is_checked_with_it(tmp_path: Path, mo
     monkeypatch.chdir(tmp_path)
     assert main(["validate", "."]) == 0
     out = capsys.readouterr().out
-    assert "ok  gas.toml: sweep of ruleset 'mini' with deck 'mini-events': 2 points of 10 games; checked, no game " \
+    assert "ok  gas.toml: sweep of ruleset 'mini' with deck 'mini-events': 2 points of 10 games, 20 games in all; checked, no game " \
            "played" in out.splitlines(), out
     assert sorted(p.name for p in tmp_path.iterdir()) == ["decks", "gas.toml", "rulesets"]  # no sweep folder written
     sweep.write_text(sweep.read_text(encoding="utf-8").replace("tracks.alpha", "tracks.alfa"), encoding="utf-8")

@@ -85,3 +85,49 @@ def test_where_a_sweep_ran_is_said_in_the_room_s_language(tmp_path: Path, capsys
                  "--workers", "1"]) == 0
     out = capsys.readouterr().out
     assert words in out and "this process" not in out, out
+
+
+def _row(bar: GamesBar) -> str:
+    """The bar's one line as a terminal of 80 columns shows it."""
+    from rich.console import Console
+
+    console = Console(width=80, file=io.StringIO(), color_system=None)
+    with console.capture() as seen:
+        console.print(bar._bar.make_tasks_table(bar._bar.tasks))
+    return seen.get()
+
+
+def test_before_the_first_chunk_the_bar_says_the_time_taken_and_when_an_estimate_comes(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found from outside: a sweep of 100 points of 10,000,000 games in chunks of 100,000 showed
+    "games ━━━━… 0/1000000000" and nothing else for as long as a chunk took (the rate and time left come with the
+    first chunk written): no sign of life, nothing said of weeks of work."""
+    monkeypatch.setattr("sys.stderr", Terminal())
+    now = [100.0]
+    bar = GamesBar(10**9, clock=lambda: now[0])
+    with bar as advance:
+        assert advance is not None
+        now[0] += 65
+        row = _row(bar)
+        assert "0/1000000000" in row and "0:01:05" in row and "time left once the first games are done" in row, row
+        now[0] += 3600 * 24 * 3
+        advance(10**7)
+        row = _row(bar)
+        assert "39 games/s" in row and "72:01:05" in row and "days" not in row and "time left once" not in row, row
+
+
+def test_a_resumed_sweep_s_rate_counts_only_the_games_played_now(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Games found already written are on the bar from the start, but were not played in this run's time: counted
+    in the rate, a resumed sweep's rate and time left were the written games' over a few milliseconds."""
+    monkeypatch.setattr("sys.stderr", Terminal())
+    now = [100.0]
+    bar = GamesBar(1000, clock=lambda: now[0])
+    with bar as advance:
+        assert advance is not None
+        now[0] += 0.01
+        advance(600, written=True)
+        assert bar._bar.tasks[0].completed == 600 and bar._bar.tasks[0].fields["rate"] == ""
+        now[0] += 10
+        advance(100)
+        fields = bar._bar.tasks[0].fields
+        assert fields["rate"] == "10 games/s" and fields["left"] == "0:00:30", fields
