@@ -122,8 +122,16 @@ def cmd_sweep(args: argparse.Namespace) -> int:
         _out(_("{played} games played{kept} in {points} points on {backend}, {seconds} s{rate}: {path}").format(
             played=outcome.played, kept=kept, points=len(sweep.points), backend=backend.label,
             seconds=decimal(seconds, 1), rate=rate, path=out))
-        _out(_("summary: tabletop sweep report {path} --format html -o {path}/report.html").format(path=out))
+        # the report beside the folder, not in it: a Parquet reader of the folder takes every file in it
+        _out(_("summary: tabletop sweep report {path} --format html -o {page}").format(
+            path=out, page=_page_beside(out)))
     return 0
+
+
+def _page_beside(out: Path) -> Path:
+    """``sweeps/borders.html`` for the folder ``sweeps/borders`` (``--out .``: named by the folder it is)."""
+    folder = out if out.name not in ("", "..") else out.resolve()
+    return folder.with_name(folder.name + ".html") if folder.name else folder / "sweep.html"
 
 
 def _check_cluster(address: str | None) -> str | None:
