@@ -175,7 +175,7 @@ def _head(summary: dict[str, Any]) -> list[str]:
     if done and least > 0:  # found from outside: a share read without how sure it is, a designer balanced on noise
         lines.append(_("Each share is of the games in its row. With {games} games a point, a point's share is "
                        "within {margin} percentage points of what more games would give, 19 times in 20, at worst "
-                       "(a share near one half); the charts draw each value's 95% interval as a bar.").format(
+                       "(a share near one half); the charts draw each value's 95% Wilson interval as a bar.").format(
                            games=least, margin=f"\u00b1{decimal(_worst_margin(least), 1)}"))
     return lines + unfinished(summary)
 
@@ -280,9 +280,9 @@ def _charts(summary: dict[str, Any]) -> list[str]:
             out.append(f'<p class="small">{pooled}</p>')  # untranslated: markup
         games = [int(row["games"]) for row in axis["rows"]]
         if games:
-            counted = _("{n} games per value; the bars are each share's 95% interval.").format(n=min(games)) \
+            counted = _("{n} games per value; the bars are each share's 95% Wilson interval.").format(n=min(games)) \
                 if min(games) == max(games) else \
-                _("{low} to {high} games per value; the bars are each share's 95% interval.").format(
+                _("{low} to {high} games per value; the bars are each share's 95% Wilson interval.").format(
                     low=min(games), high=max(games))
             out.append(f'<p class="small">{e(counted)}</p>')  # untranslated: markup
         x_values = _numbers(axis["values"]) if summary.get("grid", True) else None
@@ -292,9 +292,7 @@ def _charts(summary: dict[str, Any]) -> list[str]:
             series = _status_series(axis, tid)
             out.append(line_chart(f"sweep-{n}-{t}", _how_games_end(track["name"], axis["key"]), labels,
                                   series, 0, 100, _("% of games"), e, x_label=column, x_values=x_values,
-                                  joined=x_values is not None,
-                                  description=_("Share of games {track} ended agreed, collapsed, deferred or open, for "
-                                                "each value of {key}").format(track=track["name"], key=axis["key"])))
+                                  joined=x_values is not None, description=_ends_described(track["name"], axis["key"])))
         agreements = [Series("agreements", _("agreements per game"), [row["agreements"] or 0 for row in axis["rows"]])]
         # the axis up to a labelled whole number (found from outside: 1.9 a game sat above the last label, 1)
         top = float(math.ceil(max([1.0, *agreements[0].values])))
@@ -337,6 +335,12 @@ def _how_games_end(track: str, key: str) -> str:
     return _("{track}: how games end, by {key}").format(track=track, key=key)
 
 
+def _ends_described(track: str, key: str) -> str:
+    """What a chart of how games end shows, in words (its ``<desc>``, read by a screen reader)."""
+    return _("Share of games {track} ended agreed, collapsed, deferred or open, for each value of {key}").format(
+        track=track, key=key)
+
+
 def chart_svg(summary: dict[str, Any], column: str, track: str) -> str:
     """One chart on its own (a standalone SVG file, e.g. for the README)."""
     from html import escape
@@ -346,7 +350,9 @@ def chart_svg(summary: dict[str, Any], column: str, track: str) -> str:
     series = _status_series(axis, track)
     x_values = _numbers(axis["values"]) if summary.get("grid", True) else None
     svg = line_chart("sweep", _how_games_end(name, axis["key"]), _labels(axis), series,
-                     0, 100, _("% of games"), escape, x_label=column, x_values=x_values, joined=x_values is not None)
+                     0, 100, _("% of games"), escape, x_label=column, x_values=x_values, joined=x_values is not None,
+                     # found from outside: the file's <desc> was empty, where the page's chart says what it shows
+                     description=_ends_described(name, axis["key"]))
     # on its own the chart has no page around it: its own namespace, font and white ground
     head, rest = svg.split(">", 1)
     head = head.replace("<svg ", '<svg xmlns="http://www.w3.org/2000/svg" font-family="system-ui, Arial, sans-serif" ', 1)  # untranslated: markup

@@ -57,6 +57,20 @@ def test_one_chart_as_an_svg_file(swept: Path, capsys: pytest.CaptureFixture[str
     assert "write KEY:TRACK_ID" in capsys.readouterr().err
 
 
+def test_the_svg_file_s_description_is_the_html_chart_s(swept: Path, tmp_path: Path,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside: ``--svg tracks.borders.breakdown_at:borders`` wrote ``<desc id="sweep-desc"></desc>``
+    empty, where the same chart in the HTML report says what it shows (a screen reader reads it)."""
+    assert main(["sweep", "report", str(swept), "--svg", "tracks.borders.breakdown_at:borders"]) == 0
+    desc = re.search(r'<desc id="sweep-desc">(.*?)</desc>', capsys.readouterr().out, flags=re.S)
+    page = tmp_path / "page.html"
+    assert main(["sweep", "report", str(swept), "--format", "html", "-o", str(page)]) == 0
+    chart = re.search(r'<desc id="sweep-0-0-desc">(.*?)</desc>', page.read_text(encoding="utf-8"), flags=re.S)
+    assert desc and chart and chart.group(1), (desc, chart)
+    assert desc.group(1) == chart.group(1) == ("Share of games Borders ended agreed, collapsed, deferred or open, for "
+                                               "each value of tracks.borders.breakdown_at")
+
+
 def test_an_unfinished_sweep_says_what_is_missing(swept: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     import shutil
 
@@ -376,11 +390,14 @@ def test_each_share_says_how_sure_it_is_and_numbers_are_spaced_as_numbers(swept:
     low, high = wilson(0.0, 6)  # nothing deferred in 6 games: still up to 39% for all one knows
     assert low == 0.0 and round(high, 1) == 39.0
     assert main(["sweep", "report", str(swept)]) == 0
-    assert "With 6 games a point, a point's share is within \u00b140.0 percentage points" in capsys.readouterr().out
+    said = capsys.readouterr().out
+    assert "With 6 games a point, a point's share is within \u00b140.0 percentage points" in said
+    # found from outside: the bars are Wilson intervals, and the words said only "95% interval"
+    assert "the charts draw each value's 95% Wilson interval as a bar" in said
     page = tmp_path / "sure.html"
     assert main(["sweep", "report", str(swept), "--format", "html", "-o", str(page)]) == 0
     html = page.read_text(encoding="utf-8")
-    assert "12 games per value; the bars are each share&#x27;s 95% interval." in html
+    assert "12 games per value; the bars are each share&#x27;s 95% Wilson interval." in html
     first = html.split('id="sweep-0-0"')[1].split("</svg>")[0]
     assert first.count('class="range"') == 4 * 2  # four statuses, two values of the key
 
