@@ -95,7 +95,7 @@ def cmd_sweep(args: argparse.Namespace) -> int:
             _err(_("tabletop sweep: cannot write into {path}: {problem}").format(path=out, problem=folder_words(exc)))
         else:
             _err(_("tabletop sweep: cannot write into {path}: {problem} (every chunk already written is whole; "
-                   "--resume continues)").format(path=out, problem=folder_words(exc)))
+                   "--resume continues)").format(path=_line(_refused_folder(out, exc)), problem=folder_words(exc)))
         return 1
     except ClusterLost as exc:
         _err(_("tabletop sweep: the Dask cluster was lost (Dask said: {detail}); every chunk written to {path} is "
@@ -126,6 +126,15 @@ def cmd_sweep(args: argparse.Namespace) -> int:
         _out(_("summary: tabletop sweep report {path} --format html -o {page}").format(
             path=out, page=_page_beside(out)))
     return 0
+
+
+def _refused_folder(out: Path, exc: OSError) -> Path:
+    """The folder a write failed in: ``OUT/point=4`` for a chunk there (found from outside: a read-only point's
+    folder was said as "cannot write into OUT", a folder that could be written into), else ``out``."""
+    if not isinstance(exc.filename, str) or not exc.filename:
+        return out
+    named = Path(exc.filename)
+    return named.parent if named != out and named.is_relative_to(out) else out
 
 
 def _page_beside(out: Path) -> Path:

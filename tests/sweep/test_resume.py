@@ -379,3 +379,28 @@ def test_nothing_to_resume_is_said_in_the_room_s_language(tmp_path: Path, capsys
     err = capsys.readouterr().err
     assert "--resume" in err and "nothing to resume" not in err and str(out) in err, err
     assert not out.exists()
+
+
+def test_a_point_s_folder_that_cannot_be_written_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside: with only OUT/point=1 read-only (chattr +i), --resume said "cannot write into OUT:
+    Operation not permitted", naming a folder it could write into; it names the one it could not."""
+    import builtins
+    import errno
+
+    from tabletop.sim import sweepfiles
+
+    spec, out = write_spec(tmp_path), tmp_path / "ro3"
+    assert main(["sweep", str(spec), "--out", str(out), "--workers", "1", "--quiet"]) == 0
+    for chunk in (out / "point=1").glob("*.parquet"):
+        chunk.unlink()
+
+    def immutable(file: Any, *args: Any, **kwargs: Any) -> Any:  # as the system refuses a write under chattr +i
+        if Path(file).parent == out / "point=1":
+            raise PermissionError(errno.EPERM, "Operation not permitted", str(file))
+        return builtins.open(file, *args, **kwargs)
+
+    monkeypatch.setattr(sweepfiles, "open", immutable, raising=False)
+    assert main(["sweep", str(spec), "--out", str(out), "--resume", "--workers", "1", "--quiet"]) == 1
+    err = capsys.readouterr().err
+    assert f"tabletop sweep: cannot write into {out / 'point=1'}: " in err and "--resume continues" in err, err
