@@ -422,10 +422,25 @@ def ruleset_problems(scenario: Scenario) -> Iterator[str]:
         rs = validate(SourceFile("<point>", data), type(scenario.ruleset))
     except ContentError as exc:
         for p in exc.problems:
-            yield f"{p.path}: {p.message}" if p.path else p.message
+            yield f"{_by_id(p.path, data)}: {p.message}" if p.path else p.message
         return
     for _, path, message in [*check_ruleset(rs), *check_scenario(rs, scenario.deck)]:
-        yield f"{format_path(path)}: {message}"
+        yield f"{_by_id(format_path(path), data)}: {message}"
+
+
+def _by_id(path: str, data: dict[str, Any]) -> str:
+    """``tracks.humanitarian.agreement_at`` for ``tracks[5].agreement_at``: an entry of the ruleset named by its id,
+    as the sweep file names it (found from outside: "tracks[5]", "moves[7]", "meters[0]" in a sweep's problems)."""
+    import re
+
+    found = re.match(r"(\w+)\[(\d+)\]", path)
+    if found is None:
+        return path
+    entries, index = data.get(found[1]), int(found[2])
+    if not isinstance(entries, list) or index >= len(entries) or not isinstance(entries[index], dict) \
+            or not isinstance(entries[index].get("id"), str):
+        return path
+    return f"{found[1]}.{entries[index]['id']}{path[found.end():]}"
 
 
 def _policies(bots: dict[str, str]) -> str:

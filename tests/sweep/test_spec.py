@@ -38,12 +38,17 @@ CASES: list[tuple[str, int, str, str]] = [
     # found from outside (helper-83): a designer who wrote true was told "got True"
     ("value-a-boolean.toml", 8, "axes[0].values[1]", "tracks.borders.breakdown_at takes a whole number, got true"),
     ("value-breaks-ruleset.toml", 7, "axes[0].values[0]",
-     "with tracks.borders.breakdown_at = 2 the ruleset is not valid: tracks[2].start_tension: start_tension (3) "
+     "with tracks.borders.breakdown_at = 2 the ruleset is not valid: tracks.borders.start_tension: start_tension (3) "
      "must be below breakdown_at (2)"),
+    # found from outside: the ruleset's entries were named by position (tracks[5].agreement_at, moves[7].target),
+    # where the sweep file names them by id
+    ("agreement-past-the-ladder.toml", 7, "axes[0].values[1]",
+     "with tracks.humanitarian.agreement_at = 99 the ruleset is not valid: tracks.humanitarian.agreement_at: must be "
+     "at most 19, got 99"),
     ("point-breaks-ruleset.toml", 8, "points[1]", "start_tension (5) must be below breakdown_at (4)"),
     # a key that alone breaks the ruleset is said at its own line (found from outside: at the point's header)
     ("point-key-out-of-range.toml", 8, "points[0].tracks.borders.breakdown_at",
-     "with tracks.borders.breakdown_at = 99 the ruleset is not valid: tracks[2].breakdown_at: must be at most 20, got 99"),
+     "with tracks.borders.breakdown_at = 99 the ruleset is not valid: tracks.borders.breakdown_at: must be at most 20, got 99"),
     ("misspelt-policy.toml", 7, "axes[0].values[1]", "got 'hardliners' (did you mean 'hardliner'?)"),
     ("option-word-misspelt.toml", 7, "axes[0].values[1]",
      "ruleset.independence takes one of strict, linked, got 'linkd' (did you mean 'linked'?)"),
