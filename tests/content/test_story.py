@@ -299,3 +299,29 @@ def test_the_seed_map_lists_exactly_the_choice_cards_with_no_mirror() -> None:
     assert f"Of the {sum(counts.values())} choice cards a side answers, Russia answers\n  {counts['ru']}" in seed_map
     assert max(counts, key=counts.__getitem__) == "ru"
     assert total == 16 and "Sixteen choice" in seed_map
+
+
+def test_no_card_closes_a_track_with_a_veto_on_one_sides_answer() -> None:
+    """Found from outside (a fact-checker, stop 60): Ukraine's lone answer to "Kyiv sets out a multi-vector course"
+    agreed the status of Ukraine, and Ukraine's (or Russia's) lone answer to a proposal to park the borders parked
+    them, while the product says Russia and Ukraine must each accept (both hold a veto there) and the seed asks for a
+    "mutually acceptable" compromise. On a track where someone holds a veto, a card a single side answers neither
+    sets its status nor can step it onto its agreement rung: closing it takes a proposal the veto holders accept."""
+    from tabletop.content.vocabulary import ProgressCondition, ProgressEffect, StatusEffect
+
+    scenario = load_scenario("parallel-tracks")
+    tracks = scenario.index.tracks
+    for card in scenario.deck.cards:
+        track = tracks.get(card.track) if card.track else None
+        if track is None or track.ratify is None or not track.ratify.veto:
+            continue
+        highest = min((c.progress.at_most for c in card.requires if isinstance(c, ProgressCondition)
+                       and c.track in (None, card.track) and c.progress.at_most is not None),
+                      default=len(track.ladder) - 1)
+        for choice in card.choices:
+            for effect in (*card.effects, *choice.effects):
+                if getattr(effect, "track", None) not in (None, card.track):
+                    continue
+                assert not isinstance(effect, StatusEffect) or effect.status == "open", (card.id, choice.label)
+                if isinstance(effect, ProgressEffect) and effect.progress > 0:
+                    assert highest + effect.progress < track.agreement_at, (card.id, choice.label, highest)

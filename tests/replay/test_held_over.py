@@ -5,7 +5,7 @@ ties — scheduled for round 5, held over to round 6: it could not be played bef
 it waited because the scheduler takes the first waiting card on the master events list, and another scheduled card
 took round 5's draw. Every surface now says what the record shows (``engine.telling.held_over``).
 
-The game: the default scenario, seed 3, bot teams (``tests.store.savekit.record_bot_game``): round 5's draw takes
+The game: the default scenario, seed 19, bot teams (``tests.store.savekit.record_bot_game``): round 5's draw takes
 "Kyiv sets out a multi-vector course" (scheduled for round 4, after "Lawmakers demand linkage" came up in round 4),
 round 6's "Moscow speaks on Ukraine's EU ties" (scheduled for round 5).
 """
@@ -46,7 +46,7 @@ FALSE = {
 
 @pytest.fixture(scope="module")
 def game(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 - savekit's Recorded
-    played = record_bot_game(tmp_path_factory.mktemp("held") / "g.jsonl", load_scenario("parallel-tracks"), 3)
+    played = record_bot_game(tmp_path_factory.mktemp("held") / "g.jsonl", load_scenario("parallel-tracks"), 19)
     draw = next(s.last for s in played.states if s.last is not None and s.last.action.kind == "draw"
                 and s.last.result["outcome"]["card"] == "moscow-objects")
     assert draw.round == 6 and draw.result["outcome"].get("scheduled")  # what the tests below are about
