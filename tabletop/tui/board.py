@@ -149,7 +149,7 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
         self._bot_timer: Timer | None = None
         self._prompt_text: Text | None = None
         self._keys_shown: tuple[bool, ...] | None = None
-        self._ended_shown = False
+        self._ended_shown = False  # the end screen shown for the game's end as it stands (an undone end: again)
         self._compact_drawn: bool | None = None
         self._side_caps: tuple[int | None, int | None] = (None, None)  # the card's and the prompt's rows, if cut
         self._dialogs_closed: bool | None = None  # None until the board is first shown (that is no dialog closing)
@@ -300,7 +300,11 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
             # the footer rebuilds itself on refresh_bindings: only when a key's availability changed
             self._keys_shown = keys
             self.refresh_bindings()
-        if state.over and not self._ended_shown:
+        if not state.over:
+            # an end undone: the game's next end is shown as its first was (found from outside: ended again after
+            # an undone end, the board stayed up at «ГРУ ЗАВЕРШЕНО», its end screen shown once a board)
+            self._ended_shown = False  # the end screen shown for the game's end as it stands (an undone end: again)
+        elif not self._ended_shown:
             self._ended_shown = True
             from .end import EndScreen
 
