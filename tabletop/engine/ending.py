@@ -6,25 +6,43 @@ its own: it applies actions, and the modules the rules are made of read :mod:`.r
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
-from .actions import Action
-from .review import lapsed_at_end
+from .actions import Action, Event
+from .review import lapsed_at_end, numbered
 from .rules import apply
 from .state import State
+from .telling import tell
+from .wording import unsettled_word
 from ..lang import Domain
 
 _, ngettext, N_ = Domain("engine").words()
 
 
-def end_warning(state: State, names: Mapping[str, str], step: Action | None = None) -> str:
-    """What ending the game now would let lapse, for the question before it: the provisional agreements of a
-    package not complete, or ``""``. Worked out by the engine (the end applied to a copy), not guessed. ``step``:
-    the action that ends it (the facilitator's end, by default; the last round's advance for its review).
+#: the undecided moves an end's question names one by one; those past them are counted
+UNDECIDED_NAMED = 5
+
+
+def end_warning(state: State, names: Mapping[str, str], step: Action | None = None,
+                told: Callable[[Event], str] | None = None) -> str:
+    """What ending the game now would leave behind, for the question before it, or ``""``: the provisional
+    agreements of a package not complete that lapse, then the tabled moves never settled (:func:`undecided`), each
+    in ``told``'s words (the log's by default; a shared screen's keeps a sealed move sealed). Worked out by the
+    engine (the end applied to a copy), not guessed. ``step``: the action that ends it (the facilitator's end, by
+    default; the last round's advance for its review).
 
     Found from outside: ``e`` said only "The outcome is taken as the board stands" and a provisional deal the room
-    had worked for turned open on the end screen; in review, the console's last review said nothing of it either."""
-    if state.over or not any(t.provisional for t in state.tracks.values()):
+    had worked for turned open on the end screen; in review, the console's last review said nothing of it either.
+    And (uk, round 5's moves phase): four tabled moves were named only by the report, after the end, as never
+    settled."""
+    if state.over:
+        return ""
+    said = [_lapsing(state, names, step), _undecided_lines(state, told)]
+    return "\n".join(s for s in said if s)
+
+
+def _lapsing(state: State, names: Mapping[str, str], step: Action | None) -> str:
+    if not any(t.provisional for t in state.tracks.values()):
         return ""
     lapsed = lapsed_at_end(state, apply(state, step or Action("end")))
     if not lapsed:
@@ -35,6 +53,30 @@ def end_warning(state: State, names: Mapping[str, str], step: Action | None = No
                     len(lapsed)).format(tracks=tracks)
 
 
+def undecided(state: State) -> list[Event]:
+    """The tabled moves an end now would leave never settled (voted on, rolled, ruled or revealed), oldest first:
+    the report says each "never settled: the game ended first"."""
+    found = (numbered(state, p.seq) for p in state.queue)
+    return [f[0] for f in found if f is not None]
+
+
+def _undecided_lines(state: State, told: Callable[[Event], str] | None) -> str:
+    moves = undecided(state)
+    if not moves:
+        return ""
+    if told is None:
+        told = lambda event: tell(event, state.scenario, state.older(event.seq))  # noqa: E731 - the log's words
+    lines = [ngettext("Ending now leaves {count} tabled move undecided:",
+                      "Ending now leaves {count} tabled moves undecided:", len(moves)).format(count=len(moves))]
+    # as the report's decision log words each: "Move #105: … → never settled: the game ended first"
+    lines += ["  " + _("#{seq} {move} \u2192 {outcome}").format(seq=e.seq, move=told(e), outcome=unsettled_word())
+              for e in moves[:UNDECIDED_NAMED]]
+    rest = len(moves) - UNDECIDED_NAMED
+    if rest > 0:
+        lines.append("  " + ngettext("and {count} more", "and {count} more", rest).format(count=rest))
+    return "\n".join(lines)
+
+
 def last_review_warning(state: State, names: Mapping[str, str]) -> str:
     """The warning the last round's review gives before its advance ends the game (:func:`end_warning`), or ``""``."""
     phases = state.ruleset.ruleset.phases
@@ -43,4 +85,4 @@ def last_review_warning(state: State, names: Mapping[str, str]) -> str:
     return end_warning(state, names, Action("advance"))
 
 
-__all__ = ["end_warning", "last_review_warning"]
+__all__ = ["UNDECIDED_NAMED", "end_warning", "last_review_warning", "undecided"]

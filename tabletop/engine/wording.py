@@ -51,6 +51,9 @@ MET_MARK = {True: "\u2714", False: "\u2716"}
 UNDONE = N_("(undone)")
 #: Why a move came to nothing: its track closed before it was settled (:func:`lapsed_word` translated).
 LAPSED = N_("lapsed: the track had closed")
+#: What became of a move still tabled when the game ended (:func:`unsettled_word` translated): the report's outcome
+#: of it, and the warning before an end that would leave it so.
+UNSETTLED = N_("never settled: the game ended first")
 #: A track's status, by its id, as the room reads it.
 STATUSES = {
     "open": N_("open"),
@@ -93,6 +96,11 @@ def undone_word() -> str:
 def lapsed_word() -> str:
     """``lapsed: the track had closed``, in the language of the moment."""
     return _(LAPSED)
+
+
+def unsettled_word() -> str:
+    """``never settled: the game ended first``, in the language of the moment."""
+    return _(UNSETTLED)
 
 
 def status_name(status: str) -> str:
@@ -618,6 +626,7 @@ __all__ = [
     "STATUS_RESULTS",
     "CYRILLIC_LANGS",
     "UNDONE",
+    "UNSETTLED",
     "WAITING",
     "breakdown_points",
     "change_text",
@@ -657,6 +666,7 @@ __all__ = [
     "typed_apart",
     "text_lang",
     "undone_word",
+    "unsettled_word",
     "waiting_words",
     "wanted_words",
 ]

@@ -16,7 +16,7 @@ from typing import Any
 from ..content.literal import literal, one_line  # noqa: F401 - the report formats take literal from here
 from ..lang import Domain, decimal
 from ..engine.telling import end_reason, recorded_reason
-from ..engine.wording import other_lang, status_word, text_lang, typed
+from ..engine.wording import other_lang, status_word, text_lang, typed, unsettled_word
 from ..store import heads
 from ..store.players import policy_word
 
@@ -50,7 +50,7 @@ _HOW = {"drawn": N_("drawn"), "redrawn": N_("redrawn"), "injected": N_("injected
 _KINDS = {"override": N_("override"), "undo": N_("undo"), "note": N_("note"), "inject": N_("inject"),
           "skip": N_("skip"), "redraw": N_("redraw"), "end": N_("end")}
 _OUTCOMES = {"undone": N_("undone"), "lapsed": N_("lapsed"), "applied": N_("applied"), "succeeds": N_("succeeds"),
-             "fails": N_("fails"), "pending": N_("pending"), "unsettled": N_("never settled: the game ended first")}
+             "fails": N_("fails"), "pending": N_("pending")}
 _RESOLUTIONS = {"auto": N_("auto"), "consensus": N_("consensus"), "dice": N_("dice"),
                 "facilitator": N_("facilitator"), "argue": N_("argue")}
 
@@ -90,8 +90,9 @@ def phase_word(phase: Any) -> str:
 
 
 def outcome_word(outcome: Any) -> str:
-    """What became of a move (``succeeds``, ``fails``, ``pending`` …) in words; other text as it is."""
-    return _word(_OUTCOMES, outcome)
+    """What became of a move (``succeeds``, ``fails``, ``pending`` …) in words; other text as it is. A move never
+    settled in the engine's words: the end's question says them of the moves it would leave so."""
+    return unsettled_word() if outcome == "unsettled" else _word(_OUTCOMES, outcome)
 
 
 def save_mode(summary: Mapping[str, Any]) -> str:

@@ -43,10 +43,12 @@ _, ngettext, N_ = Domain("tui").words()
 UNDONE_BY = "undone by the facilitator"  # untranslated: the record's reason, whichever screen undid it
 
 
-def ask_end(screen: Screen[Any], state: State | None, hold: PickHold | None, end: Callable[[str | None], object]) -> None:
-    """Ask "End the game now?" (with what it lets lapse, when ``state`` is known), then an optional reason; ``end``
-    with the reason typed, or None. The hot seat's ``e`` and the console's ``x`` ask alike (found from outside: the
-    console went straight to a required reason, and the y typed to confirm became part of it)."""
+def ask_end(screen: Screen[Any], state: State | None, hold: PickHold | None, end: Callable[[str | None], object],
+            *, shared: bool = True) -> None:
+    """Ask "End the game now?" (with what it lets lapse and the tabled moves it leaves undecided, when ``state`` is
+    known; on a ``shared`` screen a sealed move not yet revealed named as the log names it), then an optional reason;
+    ``end`` with the reason typed, or None. The hot seat's ``e`` and the console's ``x`` ask alike (found from
+    outside: the console went straight to a required reason, and the y typed to confirm became part of it)."""
     from .modals import AskScreen, ConfirmScreen
 
     def reason_given(reason: str | None) -> None:
@@ -59,7 +61,7 @@ def ask_end(screen: Screen[Any], state: State | None, hold: PickHold | None, end
                                              _("e.g. out of time"), required=False), reason_given)
 
     said = _("The outcome is taken as the board stands; the save is kept.")
-    lapse = end_warning(state) if state is not None else ""
+    lapse = end_warning(state, shared=shared) if state is not None else ""
     question = ConfirmScreen(_("End the game now?"), Text(f"{said}\n{lapse}" if lapse else said), hold, weighty=True)
     question.dialog_actions = frozenset({"yes"})  # its yes asks for the reason
     screen.app.push_screen(question, confirmed)

@@ -171,7 +171,8 @@ class ConsolePowers(_Screen):
         replica = self.seat_app.replica
         hold = getattr(self, "_hold", None)
         ask_end(self, replica.state if replica is not None else None, hold.fresh() if hold is not None else None,
-                lambda reason: self.seat_app.send({"kind": "end", **({"reason": reason} if reason else {})}))
+                lambda reason: self.seat_app.send({"kind": "end", **({"reason": reason} if reason else {})}),
+                shared=False)  # the facilitator's own screen: a sealed move left undecided named in full
 
     def action_inject(self) -> None:
         cards = self.seat_app.deck_cards()

@@ -453,11 +453,12 @@ def settled_lines(state: State, event: Event) -> list[Text]:
     return [Text("      " + literal(note), style="italic") for note in settled_notes(state, event, shown(state))]
 
 
-def end_warning(state: State, step: Action | None = None) -> str:
-    """:func:`tabletop.engine.ending.end_warning` with the names the room reads."""
+def end_warning(state: State, step: Action | None = None, *, shared: bool = True) -> str:
+    """:func:`tabletop.engine.ending.end_warning` with the names the room reads, each undecided move as the log
+    names it: on a ``shared`` screen a sealed move not yet revealed as who committed one (:func:`room_told`)."""
     from ..engine.ending import end_warning as warning  # asked before an end only: not on the first board's path
 
-    return warning(state, names(state), step)
+    return warning(state, names(state), step, (lambda e: room_told(state, e)) if shared else (lambda e: told(state, e)))
 
 
 def outcome_text(state: State, show_secret: bool) -> Text:

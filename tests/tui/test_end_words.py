@@ -7,7 +7,7 @@ lapsed because the package was not complete.
 
 from __future__ import annotations
 
-from tabletop import Action, apply, load_scenario, new_game
+from tabletop import Action, apply, legal_actions, load_scenario, new_game
 from tabletop.tui.text import outcome_text
 
 
@@ -182,3 +182,60 @@ def test_the_end_screen_says_the_package_held() -> None:
 def test_the_end_screen_says_no_package_held_where_none_did() -> None:
     sc, ended = _ended_with_a_lapse()
     assert "package is complete" not in outcome_text(ended, show_secret=False).plain
+
+
+def _tabled(count: int) -> object:
+    """A game in its first moves phase with ``count`` proposals tabled (consensus), none decided."""
+    sc = load_scenario("parallel-tracks")
+    state = new_game(sc, 7)
+    while state.phase != "moves":
+        state = apply(state, legal_actions(state)[0])
+    while len(state.queue) < count:
+        state = apply(state, next(a for a in legal_actions(state) if a.kind == "move"
+                                  and sc.index.moves[a.move].resolution == "consensus"))
+    return state
+
+
+def test_ending_now_names_the_tabled_moves_it_leaves_undecided() -> None:
+    """Found from outside (uk, round 5's moves phase): two proposals (#105, #106) and two dice moves were tabled, and
+    ``e`` said only "The outcome is taken as the board stands; the save is kept"; only the report said later
+    "Move #105: Russia — Table a proposal … → never settled: the game ended first". The question names each move
+    (who, what, on which track) in the report's words for its outcome, and counts those past the first few."""
+    from tabletop.tui.text import end_warning
+
+    state = _tabled(2)
+    said = end_warning(state)
+    assert said.splitlines() == [
+        "Ending now leaves 2 tabled moves undecided:",
+        "  #4 Russia: Table a proposal on Strategic stability \u2014 tabled for consensus \u2192 never settled: the "
+        "game ended first",
+        "  #5 Ukraine: Table a proposal on Status of Ukraine \u2014 tabled for consensus \u2192 never settled: the "
+        "game ended first",
+    ], said
+    many = end_warning(_tabled(8)).splitlines()
+    assert many[0] == "Ending now leaves 8 tabled moves undecided:", many
+    assert len(many) == 1 + 5 + 1 and many[-1] == "  and 3 more", many
+    assert "#8 " in many[5] and "#9 " not in "\n".join(many)
+
+
+async def test_the_end_question_names_the_undecided_moves_in_the_rooms_language(tmp_path) -> None:  # noqa: ANN001
+    """The hot seat's ``e``, in Ukrainian, with the report's own words («так і не вирішено: гра скінчилася раніше»)."""
+    from tabletop.play.session import Session
+    from tabletop.tui.app import TabletopApp
+    from tabletop.tui.modals import ConfirmScreen
+
+    tabled = _tabled(2)
+    session = Session.start(load_scenario("parallel-tracks"), 7, tmp_path / "tabled.jsonl")
+    for event in tabled.log:
+        session.apply(event.action)
+    app = TabletopApp(session, lang="uk")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        shown = " ".join(str(w.render()) for w in app.screen.query("Static")).replace("\n", " ")
+        assert "#4 Росія: Внести пропозицію" in shown and "«Стратегічна стабільність»" in shown, shown
+        assert shown.count("так і не вирішено: гра скінчилася раніше") == 2, shown
+        await pilot.press("escape")
+    session.close()
