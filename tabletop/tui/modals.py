@@ -413,6 +413,34 @@ class NoteScreen(AskScreen):
         return self._refusal(self.about) or super().problem(value)
 
 
+class UndoScreen(AskScreen):
+    """The undo's question, what comes after it, and a reason for the record, which may stay empty: Enter undoes
+    (with the field empty, at once, as a nervous facilitator's ``u`` Enter always did), Escape cancels, twice over a
+    reason typed. Dismisses with the reason (``""``: none given), or None. Found from outside (uk): the undo asked
+    only yes or no, and the report's decision log gave each undo the made-up reason "undone by the facilitator"."""
+
+    DEFAULT_CSS = """
+    UndoScreen > Vertical { max-height: 100%; }
+    UndoScreen #undo-fields { dock: bottom; height: auto; padding: 1 0 0 0; }
+    """
+
+    def __init__(self, question: str | Text, details: str | Text = ""):
+        super().__init__(question, _("why (optional; it goes into the record)"), required=False)
+        self._details = details
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            # a long question (an undo of a long ruling) scrolls: the field and its keys stay on screen under it
+            with Heading(id="undo-heading"):
+                yield Static(self._title if isinstance(self._title, Text) else Text(self._title), id="ask-title")
+                if self._details:
+                    yield Static(self._details if isinstance(self._details, Text) else Text(self._details))
+            with Vertical(id="undo-fields"):
+                yield LiteralInOrder(value=self._value, placeholder=self._placeholder, max_length=TEXT_LIMIT,
+                                     id="ask-input")
+                yield from self.foot()
+
+
 class ConfirmScreen(_Dialog[bool]):
     """Yes or no, with the details of what is about to happen."""
 

@@ -40,8 +40,6 @@ else:
 
 _, ngettext, N_ = Domain("tui").words()
 
-UNDONE_BY = "undone by the facilitator"  # untranslated: the record's reason, whichever screen undid it
-
 
 def ask_end(screen: Screen[Any], state: State | None, hold: PickHold | None, end: Callable[[str | None], object],
             *, shared: bool = True) -> None:
@@ -67,14 +65,15 @@ def ask_end(screen: Screen[Any], state: State | None, hold: PickHold | None, end
     screen.app.push_screen(question, confirmed)
 
 
-def ask_undo(screen: Screen[Any], state: State | None, undo: Callable[[], None], *, shared: bool,
+def ask_undo(screen: Screen[Any], state: State | None, undo: Callable[[str | None], None], *, shared: bool,
              current: Callable[[], State | None] | None = None) -> None:
-    """Ask "Undo event N: …?", then ``undo`` on yes (``state`` None: a console with no copy of the game asks
-    only "Undo the last action?"). On a ``shared`` screen a sealed move not yet revealed is named as the log
-    names it: the team at the keyboard may not be its own. ``current``: the game as it stands when the answer
-    comes; a yes given once event N is no longer the one an undo takes back undoes nothing, and says so (found from
-    outside: three bots moved under the question, and its yes took back a bot's move, not the one it named)."""
-    from .modals import ConfirmScreen
+    """Ask "Undo event N: …?" with an optional reason (:class:`~.modals.UndoScreen`), then ``undo`` with the reason
+    typed, or None (``state`` None: a console with no copy of the game asks only "Undo the last action?"). On a
+    ``shared`` screen a sealed move not yet revealed is named as the log names it: the team at the keyboard may not
+    be its own. ``current``: the game as it stands when the answer comes; an answer given once event N is no longer
+    the one an undo takes back undoes nothing, and says so (found from outside: three bots moved under the question,
+    and its yes took back a bot's move, not the one it named)."""
+    from .modals import UndoScreen
 
     last = undo_target(state) if state is not None else None
     if state is not None and last is None:
@@ -85,8 +84,8 @@ def ask_undo(screen: Screen[Any], state: State | None, undo: Callable[[], None],
     else:
         said = room_told(state, last) if shared else told(state, last)
         question = _("Undo event {seq}: {event}?").format(seq=last.seq, event=said)
-    def answered(ok: bool | None) -> None:
-        if not ok:
+    def answered(reason: str | None) -> None:
+        if reason is None:
             return
         if last is not None and current is not None:
             now = current()
@@ -96,10 +95,10 @@ def ask_undo(screen: Screen[Any], state: State | None, undo: Callable[[], None],
                          "longer the last. Press u to ask again.").format(seq=last.seq)
                 screen.app.notify(said, severity="warning", timeout=8, markup=False)
                 return
-        undo()
+        undo(reason or None)  # none typed: none recorded (found from outside: a made-up one was)
 
     # found from outside: a second u took back one more step, not the undo: the room is told an undo is final
-    screen.app.push_screen(ConfirmScreen(question, Text(undo_explained(last))), answered)
+    screen.app.push_screen(UndoScreen(question, Text(undo_explained(last))), answered)
 
 
 #: the facilitator's powers, none of them on the list: done again only if still wanted
@@ -405,12 +404,12 @@ class FacilitatorPowers(_Screen):
     def action_undo(self) -> None:
         if self._picks_then_keyboard():
             return
-        def undo() -> None:
+        def undo(reason: str | None) -> None:
             # the facilitator has the keyboard now: a team whose sealed move comes back to it is called to the gate
             # again, the others looking away (found from outside: an undo at "Done — hand over to Ukraine" showed
             # Russia's list of moves to the room)
             self.sealed.handed_over()
-            self.act(Action("undo", reason=UNDONE_BY))
+            self.act(Action("undo", reason=reason))
 
         ask_undo(self, self.session.state, undo, shared=True, current=lambda: self.session.state)
 

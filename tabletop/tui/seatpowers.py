@@ -140,11 +140,12 @@ class ConsolePowers(_Screen):
     def action_undo(self) -> None:
         """Asked first, as on the hot seat (a stray u took a team's move back at once); the facilitator's own
         screen names the event in full, a sealed move too."""
-        from .powers import UNDONE_BY, ask_undo
+        from .powers import ask_undo
 
         replica = self.seat_app.replica
         ask_undo(self, replica.state if replica is not None else None,
-                 lambda: self.seat_app.send({"kind": "undo", "reason": UNDONE_BY}), shared=False,
+                 lambda reason: self.seat_app.send({"kind": "undo", **({"reason": reason} if reason else {})}),
+                 shared=False,
                  current=lambda: (self.seat_app.replica or replica).state if replica is not None else None)
 
     def action_note(self) -> None:

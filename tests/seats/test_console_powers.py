@@ -865,3 +865,33 @@ def test_the_facilitator_s_keys_read_the_same_on_the_board_and_on_the_console(co
                 if en.startswith(("  o  ", "  u  ", "  +  ")):
                     lines.setdefault(en.strip(), set()).add(there.strip())
         assert lines and all(len(ways) == 1 for ways in lines.values()), lines
+
+
+async def test_the_console_s_undo_takes_an_optional_reason_as_the_hot_seat_s(tmp_path: Path) -> None:
+    """Found from outside (uk): the undo asked no reason, and the console recorded "undone by the facilitator" for
+    every undo. The console asks as the hot seat does: a reason typed goes into the record; none, none."""
+    from tabletop.tui.modals import UndoScreen
+
+    hands = Hands()
+    table = _table(tmp_path, hands)
+    for _step in range(2):
+        table.session.apply(legal_actions(table.session.state)[0])
+    async with hosting(table) as (_host, address, codes):
+        console = SeatApp(address, codes["facilitator"], sleep=Sleeps(), now=hands)
+        async with console.run_test(size=(120, 40)) as pilot:
+            await until(pilot, console.joined.is_set, "the console to join")
+            await _following(pilot, console, table.session)
+            seq = table.session.state.seq
+            await pilot.press("u")
+            await until(pilot, lambda: isinstance(console.screen, UndoScreen), "the undo's question")
+            await pilot.press(*REASON, "enter")
+            await until(pilot, lambda: table.session.state.seq > seq, "the undo to be saved")
+            await _following(pilot, console, table.session)
+            seq = table.session.state.seq
+            await pilot.press("u")
+            await until(pilot, lambda: isinstance(console.screen, UndoScreen), "the undo's question again")
+            await pilot.press("enter")
+            await until(pilot, lambda: table.session.state.seq > seq, "the second undo to be saved")
+    table.session.close()
+    undos = [e.action for e in open_save(table.session.save_path).events if e.action.kind == "undo"]
+    assert [a.reason for a in undos] == [REASON, None], undos

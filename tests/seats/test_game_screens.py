@@ -21,7 +21,7 @@ from tabletop.report.build import build_report
 from tabletop.seats.table import Table, seats_for
 from tabletop.store.reading import open_save
 from tabletop.store.verifying import verify
-from tabletop.tui.modals import ConfirmScreen
+from tabletop.tui.modals import UndoScreen
 from tabletop.tui.seat import SeatApp
 
 from .screenkit import choose, entries, seq_of, type_line, until
@@ -73,10 +73,10 @@ async def _facilitator_turn(pilot: Any, app: SeatApp, table: Table, script: Scri
     if not script.undone and last is not None and last.result.get("sealed"):
         script.undone = True
         await pilot.press("u")  # the facilitator takes a sealed move back; the team enters it again
-        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the undo's question")
+        await until(pilot, lambda: isinstance(app.screen, UndoScreen), "the undo's question")
         asked = " ".join(str(s.render()) for s in app.screen.query("Static"))
         assert f"Undo event {last.seq}: " in asked, asked  # the console names the event it takes back
-        await pilot.press("y")
+        await pilot.press("enter")
         return
     if not script.injected and state.phase == "review" and state.card is None:
         script.injected = True

@@ -19,7 +19,7 @@ from tabletop.store.verifying import verify
 from tabletop.tui.app import TabletopApp
 from tabletop.tui.argument import ArgumentScreen, LineField
 from tabletop.tui.board import BoardScreen
-from tabletop.tui.modals import ConfirmScreen
+from tabletop.tui.modals import UndoScreen
 from tabletop.tui.replay import ReplayApp
 from tabletop.tui.weighing import StrongScreen
 from tests.engine.support import catalogue_scenario
@@ -105,7 +105,7 @@ async def test_a_round_with_an_argument_two_counters_odds_roll_ruling_undo_and_r
         assert "Talk [b]now[/]" in rendered(pilot)  # and in the board's rulings once it is read
         # the facilitator takes the roll back: the argument waits for its dice again
         await press(pilot, "u")
-        assert isinstance(app.screen, ConfirmScreen)
+        assert isinstance(app.screen, UndoScreen)
         await press(pilot, "enter")
         assert session.state.hash == before_roll
         assert "Roll the dice" in board(pilot).entries[0].label.plain

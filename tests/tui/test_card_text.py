@@ -122,7 +122,7 @@ async def test_the_applied_cards_panel_marks_the_choice_taken(tmp_path) -> None:
             await pilot.pause()
             taken = rows(app)
             assert taken[0].startswith("1. ") and taken[1].startswith("\u2714 2. "), taken
-            await press(pilot, "u", "y")  # the answer taken back: the card on the table again, nothing marked
+            await press(pilot, "u", "enter")  # the answer taken back: the card on the table again, nothing marked
             assert session.state.card == card.id
             assert [row[:2] for row in rows(app)][:2] == ["1.", "2."], rows(app)
 
@@ -159,7 +159,7 @@ async def test_an_undone_draw_takes_the_card_off_the_panel(tmp_path) -> None:  #
         await press(pilot, "u", "enter")  # the answer undone: the card waits for its answer again
         assert session.state.card == card.id
         assert seen(app) == waiting
-        await press(pilot, "u", "y")  # the draw undone: the panel as before the draw
+        await press(pilot, "u", "enter")  # the draw undone: the panel as before the draw
         assert session.state.card is None and legal_actions(session.state)[0].kind == "draw"
         after = seen(app)
         assert after == before, after

@@ -19,7 +19,7 @@ from textual.widgets import Input, Static
 from tabletop import lang
 from tabletop.engine import Action
 from tabletop.tui.app import TabletopApp
-from tabletop.tui.modals import ConfirmScreen, NoteScreen
+from tabletop.tui.modals import NoteScreen, UndoScreen
 
 from .support import SIZE, SMALL, press, start
 
@@ -64,10 +64,11 @@ async def test_a_long_heading_scrolls_and_the_fields_stay_on_screen(tmp_path: Pa
 
         await press(pilot, "u")
         undo = app.screen
-        assert isinstance(undo, ConfirmScreen)
-        dialog = undo.query_one("ConfirmScreen > Vertical")  # untranslated: CSS
+        assert isinstance(undo, UndoScreen)
+        dialog = undo.query_one("UndoScreen > Vertical")  # untranslated: CSS
         assert undo.scroll_offset.y == 0
-        _in_view(list(undo.query(Static))[-1], dialog, whole)  # its keys
+        for widget in (undo.query_one("#ask-input", Input), list(undo.query(Static))[-1]):  # its reason, its keys
+            _in_view(widget, dialog, whole)
 
 
 @pytest.mark.parametrize("code", ["en", "ru", "uk"])

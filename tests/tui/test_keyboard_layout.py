@@ -94,21 +94,22 @@ async def test_typed_ukrainian_shows_no_secret_and_ends_no_game(tmp_path: Path) 
 
 
 async def test_a_cyrillic_yes_still_answers_an_ordinary_question(tmp_path: Path) -> None:
-    """The undo question (taken back by another undo) keeps «н» for y, as the first finding asked."""
+    """An ordinary question (skip the card?) keeps «н» for y, as the first finding asked. (The undo's question
+    was one; it now has a field for its reason, where «н» is a letter.)"""
     from tabletop.tui.modals import ConfirmScreen
 
     session = start(tmp_path)
     app = TabletopApp(session, lang="ru")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await press(pilot, "enter", "г")  # draw, then the key of u: undo the draw?
+        await press(pilot, "enter", "л")  # draw, then the key of k: skip the card?
         assert isinstance(app.screen, ConfirmScreen)
         await press(pilot, "н")
         assert isinstance(app.screen, BoardScreen)
     assert app._exception is None
     from tabletop import open_save
 
-    assert "undo" in [e.action.kind for e in open_save(session.save_path).events]
+    assert "skip" in [e.action.kind for e in open_save(session.save_path).events]
 
 
 async def test_a_stray_s_and_enter_at_once_show_no_secret_and_end_no_game(tmp_path: Path) -> None:
@@ -196,9 +197,12 @@ class _Typist:
 
 async def test_a_word_typed_into_a_question_puts_it_away_unanswered(tmp_path: Path) -> None:
     """Found from outside: «гарантии» typed with no text field open, at any speed, was u (the undo's question),
-    f h f, then «н» (the key of y): the EU's answer was undone in front of the room. A letter that answers nothing
-    puts the question away, and nothing is done."""
-    from tabletop.tui.modals import ConfirmScreen
+    f h f, then «н» (the key of y): the EU's answer was undone in front of the room. The undo's question now has a
+    field for its reason: the rest of the word is typed into it, in sight, and nothing is done; two Escapes (the text
+    typed would be lost) put it away."""
+    from textual.widgets import Input
+
+    from tabletop.tui.modals import UndoScreen
 
     session = start(tmp_path, 7)
     app = TabletopApp(session, lang="ru")
@@ -207,12 +211,12 @@ async def test_a_word_typed_into_a_question_puts_it_away_unanswered(tmp_path: Pa
         await press(pilot, "1", "1")  # draw the card, the EU answers it
         answered = _kinds(session)
         await press(pilot, "г")  # the key of u: the undo's question
-        assert isinstance(app.screen, ConfirmScreen)
+        assert isinstance(app.screen, UndoScreen)
         await press(pilot, *"арантии")
-        assert not isinstance(app.screen, ConfirmScreen)
-        assert any("ничего не сделано" in t for t in toasts(pilot)), toasts(pilot)  # the question put away
-        while not isinstance(app.screen, BoardScreen):  # the т of n opened a note, «ии» typed into it
-            await press(pilot, "escape")
+        assert isinstance(app.screen, UndoScreen)  # no letter answers it, nor opens another dialog
+        assert app.screen.query_one("#ask-input", Input).value == "арантии"
+        await press(pilot, "escape", "escape")
+        assert isinstance(app.screen, BoardScreen)
     assert app._exception is None
     assert _kinds(session) == answered  # no undo, no note
 
@@ -221,7 +225,7 @@ async def test_a_word_typed_fast_on_the_board_is_not_keys(tmp_path: Path) -> Non
     """The room's command line sets a typing gap: after a word's first letter, letters, signs and Enter that follow
     within it are a word typed, not keys (the secrets' «і», the undo's «г», a closing Enter); told once a word. A
     letter after a pause is a key again."""
-    from tabletop.tui.modals import ConfirmScreen
+    from tabletop.tui.modals import UndoScreen
 
     room = _Typist(tmp_path, "uk")
     app, clock = room.app, room.clock
@@ -236,7 +240,7 @@ async def test_a_word_typed_fast_on_the_board_is_not_keys(tmp_path: Path) -> Non
         assert len(told) == 1, toasts(pilot)
         clock[0] += 1
         await press(pilot, "г")  # after a pause: the key of u again
-        assert isinstance(app.screen, ConfirmScreen)
+        assert isinstance(app.screen, UndoScreen)
         clock[0] += 1
         await press(pilot, "escape")
         clock[0] += 1
@@ -281,8 +285,11 @@ async def test_a_word_whose_first_letter_opens_a_dialog_puts_it_away(tmp_path: P
 async def test_a_key_pressed_twice_is_not_a_word(tmp_path: Path) -> None:
     """Found from outside: a nervous facilitator's u u put away the undo's question the first u opened, and y y told
     the room "Letters typed as a word ...: nothing was done" of the undo the first y had just done. A key pressed
-    twice within the typing gap is one press: the second is dropped, nothing put away, nothing told."""
-    from tabletop.tui.modals import ConfirmScreen
+    twice within the typing gap is one press: the second is dropped (not typed into the undo's reason), nothing put
+    away, nothing told; Enter Enter undoes once."""
+    from textual.widgets import Input
+
+    from tabletop.tui.modals import UndoScreen
 
     room = _Typist(tmp_path, "en")
     app, clock = room.app, room.clock
@@ -292,13 +299,14 @@ async def test_a_key_pressed_twice_is_not_a_word(tmp_path: Path) -> None:
         clock[0] += 0.1
         await press(pilot, "u")
         question = app.screen
-        assert isinstance(question, ConfirmScreen)
+        assert isinstance(question, UndoScreen)
+        assert question.query_one("#ask-input", Input).value == ""
         # found from outside (helper-149): a second u took back one step more, not the undo; the question says so
         assert "An undo cannot itself be undone" in str(question._details), question._details
         clock[0] += 1
-        await press(pilot, "y")
+        await press(pilot, "enter")
         clock[0] += 0.1
-        await press(pilot, "y")
+        await press(pilot, "enter")
         assert isinstance(app.screen, BoardScreen)
         assert not [t for t in toasts(pilot) if "typed as a word" in t], toasts(pilot)
     assert app._exception is None

@@ -24,7 +24,7 @@ from tabletop.store.verifying import verify
 from tabletop.tui.app import TabletopApp
 from tabletop.tui.board import BoardScreen
 from tabletop.tui.end import EndScreen
-from tabletop.tui.modals import AskScreen, ConfirmScreen, PickScreen
+from tabletop.tui.modals import AskScreen, ConfirmScreen, PickScreen, UndoScreen
 from tabletop.tui.override import TrackOverrideScreen
 from tabletop.tui.start import SEAT_CHOICES, StartScreen, load_entries
 from tabletop.tui.widgets import Board
@@ -218,7 +218,7 @@ async def test_the_undo_question_at_the_next_teams_gate_keeps_the_sealed_move_se
         await choose(pilot, "Done")
         assert [e.label.plain for e in board(pilot).entries] == [f"Ready \u2014 {n['ua']} is at the keyboard"]
         await press(pilot, "u")
-        assert isinstance(app.screen, ConfirmScreen)
+        assert isinstance(app.screen, UndoScreen)
         asked = screen_words(pilot)
         assert f"{n['ru']} committed a sealed move" in asked, asked
         assert propose not in asked and n["ukraine-status"] not in asked, asked
@@ -560,8 +560,8 @@ async def test_undo_restores_the_state_and_keeps_the_undone_event(tmp_path: Path
         assert session.state.card is not None
         drawn = session.state.hash
         await press(pilot, "u")
-        assert isinstance(app.screen, ConfirmScreen)
-        await press(pilot, "n")  # changed our mind
+        assert isinstance(app.screen, UndoScreen)
+        await press(pilot, "escape")  # changed our mind
         assert isinstance(app.screen, BoardScreen) and session.state.hash == drawn and session.state.seq == 1
         await press(pilot, "u")
         await press(pilot, "enter")
@@ -995,7 +995,6 @@ async def test_an_undo_answered_after_the_game_moved_on_undoes_nothing(tmp_path:
     yes took back the Mediating states' move, event 8. A yes once the event named is no longer the last undoes
     nothing and says so; asked again, the question names the last event."""
     from tabletop.engine import Action, legal_actions
-    from tabletop.tui.modals import ConfirmScreen
 
     session = start(tmp_path, seed=7)
     while session.state.phase == "event":
@@ -1006,13 +1005,13 @@ async def test_an_undo_answered_after_the_game_moved_on_undoes_nothing(tmp_path:
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
         await press(pilot, "u")
-        assert isinstance(app.screen, ConfirmScreen)
+        assert isinstance(app.screen, UndoScreen)
         session.apply(Action("pass", actor=session.state.turn))  # a bot's move, under the question
         moved = session.state.seq
-        await press(pilot, "y")
+        await press(pilot, "enter")
         assert session.state.seq == moved  # nothing undone
         assert any(f"event {named} is no longer the last" in t for t in toasts(pilot)), toasts(pilot)
-        await press(pilot, "u", "y")  # asked again: the last event, undone
+        await press(pilot, "u", "enter")  # asked again: the last event, undone
     kinds = [e.action.kind for e in open_save(session.save_path).events]
     assert kinds.count("undo") == 1 and kinds[-1] == "undo"
     assert open_save(session.save_path).events[-1].result.get("undoes") == moved

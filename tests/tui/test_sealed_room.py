@@ -15,7 +15,7 @@ from tabletop.engine import State, legal_actions
 from tabletop.engine.telling import tell
 from tabletop.play.session import Session
 from tabletop.tui.app import TabletopApp
-from tabletop.tui.modals import AskScreen
+from tabletop.tui.modals import AskScreen, UndoScreen
 from tabletop.tui.review import review_text
 
 from .support import SIZE, press, screen_words, start, type_text
@@ -88,8 +88,9 @@ def test_the_replay_words_a_reason_tabletop_recorded_in_the_language_shown(tmp_p
     person's reason is shown as typed."""
     from tabletop import lang
     from tabletop.store.reading import open_save
-    from tabletop.tui.powers import UNDONE_BY
     from tabletop.tui.timeline import working_text
+
+    UNDONE_BY = "undone by the facilitator"  # what every screen recorded, as saves from before the undo's reason hold
 
     session = start(tmp_path)
     session.apply(legal_actions(session.state)[0])
@@ -176,8 +177,6 @@ async def test_the_secrets_wait_at_a_team_s_hand_over_too(tmp_path: Path) -> Non
     """Found from outside (helper-112): at "Done — hand over to Ukraine", Russia still at the keyboard, f opened the
     facilitator's panel and s offered to show the secret objectives. Those wait for the hand-over too; the game's
     powers (an undo the team asks for) do not."""
-    from tabletop.tui.modals import ConfirmScreen
-
     from .support import board, choose, toasts
 
     session = start(tmp_path, sealed=True)
@@ -195,4 +194,4 @@ async def test_the_secrets_wait_at_a_team_s_hand_over_too(tmp_path: Path) -> Non
             assert app.screen is board(pilot) and not board(pilot).show_facilitator, key
         assert any("At the keyboard: Russia" in t for t in toasts(pilot)), toasts(pilot)
         await press(pilot, "u")
-        assert isinstance(app.screen, ConfirmScreen)  # the undo's question: the facilitator may step in
+        assert isinstance(app.screen, UndoScreen)  # the undo's question: the facilitator may step in

@@ -17,7 +17,7 @@ from tabletop.tui.app import TabletopApp
 from tabletop.tui.bars import KeyBar
 from tabletop.tui.end import EndScreen
 from tabletop.lang import using
-from tabletop.tui.modals import ConfirmScreen, PickScreen
+from tabletop.tui.modals import ConfirmScreen, PickScreen, UndoScreen
 from tabletop.tui.widgets import TurnPanel
 
 from .support import SIZE, board, choose, entry_index, panel, press, start, toasts, type_text
@@ -282,13 +282,13 @@ async def test_the_facilitator_pauses_and_takes_back_a_bot_s_move_then_the_team_
         await press(pilot, "p")
         assert board(pilot).paused
         await press(pilot, "u")
-        assert isinstance(app.screen, ConfirmScreen)
-        await press(pilot, "y")
+        assert isinstance(app.screen, UndoScreen)
+        await press(pilot, "enter")
         assert session.state.last.action.kind == "undo", "the undo was refused while paused"
         for _ in range(10):  # a bot's timer is 0.01 s here: paused, it does not play
             await pilot.pause(0.02)
         assert session.state.last.action.kind == "undo"
-        await press(pilot, "u", "y")
+        await press(pilot, "u", "enter")
         undone = [e.result.get("undoes") for e in session.state.log if e.action.kind == "undo"]
         assert undone == [bot_move, team_move], undone
         assert board(pilot).paused

@@ -690,7 +690,7 @@ async def test_time_up_is_said_once_per_phase_timer_run_out_even_after_a_skip_an
             now.advance(1)
             await tick(pilot)
         assert bells.count == 2 and len(up()) == 1, up()  # the moves phase's, alone
-        await press(pilot, "u", "y")  # undo the step into the moves phase: back in the event phase, its time up
+        await press(pilot, "u", "enter")  # undo the step into the moves phase: back in the event phase, its time up
         assert session.state.phase == "event"
         for _ in range(3):
             now.advance(1)

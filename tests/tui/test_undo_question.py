@@ -9,7 +9,7 @@ import pytest
 
 from tabletop.engine import Action, apply, legal_actions, new_game
 from tabletop.tui.app import TabletopApp
-from tabletop.tui.modals import ConfirmScreen
+from tabletop.tui.modals import UndoScreen
 
 from .support import SIZE, press, rendered, scenario, start
 
@@ -36,7 +36,7 @@ async def test_the_undo_question_words_what_comes_after_for_what_it_undoes(tmp_p
 
     async def asked() -> str:
         await press(pilot, "u")
-        assert isinstance(app.screen, ConfirmScreen)
+        assert isinstance(app.screen, UndoScreen)
         words = rendered(pilot)
         await press(pilot, "escape")
         return words
