@@ -400,21 +400,28 @@ class ReplayScreen(Screen[None]):
         state = self.save.state_at(self.index)
         target = state.round + delta
         if delta < 0:
-            # back: the start of this round, or of the one before when already at its start
-            starts = {r: s for r, s in self._round_starts().items()}
-            here = starts.get(state.round, 0)
-            self.go(here if self.index > here and delta == -1 else starts.get(target, 0))
+            # back: the start of this round (the one this branch of it began at: a start undone later too), or of
+            # the one before when already at its start
+            here = max((i for i, r in self._begun() if r == state.round and i <= self.index), default=0)
+            self.go(here if self.index > here and delta == -1 else self._round_starts().get(target, 0))
         else:
-            starts = self._round_starts()
-            self.go(starts.get(target, len(self.save)))
+            self.go(self._round_starts().get(target, len(self.save)))
+
+    def _begun(self) -> list[tuple[int, int]]:
+        """Every state a round began at, in order, as (index, round): an event's round is the one it happened in,
+        so the state after ``i`` events is in the next event's round (a game saved as a round began, its last event
+        the move into it, has that round too, starting after its last event). A round undone and played again
+        began twice."""
+        rounds = [e.round for e in self.save.events] + [self.save.state_at(len(self.save)).round]
+        return [(0, rounds[0])] + [(i, r) for i, r in enumerate(rounds) if i and r > rounds[i - 1]]
 
     def _round_starts(self) -> dict[int, int]:
-        """Each round's first state: an event's round is the one it happened in, so a game saved as a round
-        began (its last event the move into it) has that round too, starting after its last event."""
-        starts: dict[int, int] = {}
-        for e in self.save.events:
-            starts.setdefault(e.round, e.seq - 1)
-        starts.setdefault(self.save.state_at(len(self.save)).round, len(self.save))
+        """Each round's start that stands: the last not undone (found from outside: "go to round 2" landed on the
+        start the facilitator had undone, six steps of a discarded branch before the real one). A round whose every
+        start was undone keeps its last, the only place it is seen."""
+        begun = self._begun()
+        starts = {r: i for i, r in begun}
+        starts.update({r: i for i, r in begun if i not in self._undone})
         return starts
 
     def action_jump(self, where: int) -> None:

@@ -124,6 +124,62 @@ async def test_rounds_and_goto(tmp_path: Path) -> None:
         assert screen.index == starts[4]
 
 
+def undone_round_start(path: Path) -> tuple[Path, int, int]:
+    """A game whose facilitator undid round 2's start (found from outside: the card draw, the start of round 2, the
+    round 1 review and the move before it, four undos at round 2's event phase), then played on to round 3: the
+    save, the start of round 2 undone and the one that stands (each the state after its step into the round)."""
+    scenario = load_scenario("parallel-tracks")
+    state = new_game(scenario, 3)
+    starts: list[int] = []
+    with SaveWriter.create(path, scenario, 3, durable=False) as writer:
+
+        def step(action: Action) -> None:
+            nonlocal state
+            before = state.round
+            state = apply(state, action)
+            writer.append(state)
+            if state.round > before:
+                starts.append(state.seq)
+
+        while state.round < 2:
+            step(legal_actions(state)[0])
+        step(legal_actions(state)[0])  # round 2's card
+        for _ in range(4):
+            step(Action("undo"))
+        assert state.round == 1
+        while state.round < 3:
+            step(legal_actions(state)[0])
+    undone, stands, _third = starts
+    return path, undone, stands
+
+
+async def test_a_round_jump_lands_on_the_start_that_stands(tmp_path: Path) -> None:
+    """PgDn and "go to round" skip a start of the round the facilitator undid (found from outside: round 2 opened
+    on the start taken back, and six steps of the discarded branch came before the real one)."""
+    path, undone, stands = undone_round_start(tmp_path / "undone.jsonl")
+    save = open_save(path)
+    assert save.state_at(undone).round == save.state_at(stands).round == 2 and undone < stands
+    app = ReplayApp(open_save(path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = screen_of(app)
+        await pilot.press("home", "pagedown")
+        await pilot.pause()
+        assert screen.index == stands
+        await pilot.press("pageup")  # back to round 1's start, and forward again the same
+        await pilot.pause()
+        assert screen.index == 0
+        await pilot.press("g", "2", "enter")
+        await pilot.pause()
+        assert screen.index == stands
+        await pilot.press("home", *["right"] * (undone + 1), "pageup")  # on the branch undone: back to its start
+        await pilot.pause()
+        assert screen.index == undone
+        await pilot.press("pagedown")  # and forward to round 3, not to round 2 again
+        await pilot.pause()
+        assert save.state_at(screen.index).round == 3
+
+
 async def test_filters_and_facilitator_marks(tmp_path: Path) -> None:
     path = facilitated(tmp_path / "f.jsonl")
     save = open_save(path)
