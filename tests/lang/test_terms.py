@@ -63,17 +63,19 @@ def _translations(lang: str) -> list[str]:
 
 
 #: docs/glossary.md: an event card is a карточка / картка ("карта" is also a map, and the deck's notes say
-#: карточка, and a Russian room read «служебные примечания к картам» in six messages); linkage is увязка / пов'язування; the game's seed is сид / сід, as on the command line
-#: ("Зерно" beside a grain-deal card); one apostrophe in Ukrainian, the one the scenario files use; the dice are
+#: карточка, and a Russian room read «служебные примечания к картам» in six messages); linkage is увязка / пов'язування; the game's seed is
+#: зерно («зерно игры» / «зерно гри» where it stands alone, as a label: the grain-deal card's «зерно» is beside it), not the
+#: transliteration сид / сід a diplomat does not know (found from outside, a day's workshop in Ukrainian: «Сід … випадковий
+#: сід при старті», «| Сід | 3410792832166189567 |»); one apostrophe in Ukrainian, the one the scenario files use; the dice are
 #: кубики (the prompt said "бросить кубики" above a button "Бросить кости", found from outside)
 #: an agreement is узгоджено in Ukrainian, as the glossary and the engine say it (found from outside, helper-103: the
 #: review's status said "погоджено" beside the board's "узгоджено"); a package that holds is a deal made, not an
 #: event that took place («пакет відбувся», found from outside, helper-242), and a note under the package deal says
 #: so as the report does, not under a label «пов'язування:»
-TERMS = {"ru": (r"\bкарт(а|ы|у|е|ой|ам|ами|ах)?\b", r"\bсвязк|\bв связке", r"\bзерн", r"\bкост(и|ей|ями|ях)\b",
-                r"пакет состоял", r"^увязка:"),
-         "uk": (r"\bкарт(а|и|у|і|ою|ам|ами|ах)?\b", r"зв'язк[аиі]\b|у зв'язці", r"\bзерн", "\u02bc", r"\bпогоджен",
-                r"пакет відбув", r"^пов'язування:")}
+TERMS = {"ru": (r"\bкарт(а|ы|у|е|ой|ам|ами|ах)?\b", r"\bсвязк|\bв связке", r"\bсид(а|у|ом|е|ы|ов|ам|ами|ах)?\b",
+                r"\bкост(и|ей|ями|ях)\b", r"пакет состоял", r"^увязка:"),
+         "uk": (r"\bкарт(а|и|у|і|ою|ам|ами|ах)?\b", r"зв'язк[аиі]\b|у зв'язці", r"\bсід(а|у|ом|і|и|ів|ам|ами|ах)?\b", "\u02bc",
+                r"\bпогоджен", r"пакет відбув", r"^пов'язування:")}
 
 
 @pytest.mark.parametrize("lang", ["ru", "uk"])
@@ -87,6 +89,17 @@ def test_the_interface_uses_the_glossary_s_words(lang: str) -> None:
     with using(lang):
         assert card in TUI.gettext("Event card").lower()
         assert PLAY.gettext("{who} answers “{card}”:").format(who="X", card="Y").endswith(f"{card}у «Y»:")
+
+
+@pytest.mark.parametrize(("lang", "label"), [("ru", "Зерно игры"), ("uk", "Зерно гри")])
+def test_the_game_s_seed_is_a_word_a_diplomat_knows(lang: str, label: str) -> None:
+    """Found from outside (a day's workshop in Ukrainian): the start screen's «Сід», the report's «| Сід | … |» and
+    the undo question's «сід гри знову відкриє ту саму картку», a transliteration; a label says whose seed it is."""
+    with using(lang):
+        assert TUI.gettext("Seed") == REPORT.gettext("Seed") == label
+        said = [TUI.gettext("blank: a random seed is drawn"), Domain("cli").gettext("a seed must be at most {most}"),
+                Domain("store").gettext("the seed gives {fresh}, the save records {recorded}")]
+    assert all("зерно" in s.lower() for s in said), said
 
 
 @pytest.mark.parametrize("lang", ["ru", "uk"])

@@ -31,8 +31,8 @@ class Highest(random.Random):
         return high
 
 
-PLACEHOLDER = {"en": "blank: a random seed is drawn", "ru": "пусто: случайный сид при старте",
-               "uk": "пусте: випадковий сід при старті"}
+PLACEHOLDER = {"en": "blank: a random seed is drawn", "ru": "пусто: случайное зерно при старте",
+               "uk": "пусте: випадкове зерно при старті"}
 
 
 @pytest.mark.parametrize("lang", ["en", "ru", "uk"])
