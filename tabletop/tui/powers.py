@@ -360,7 +360,9 @@ class FacilitatorPowers(_Screen):
     def action_skip(self) -> None:
         if self._picks_then_keyboard():
             return
-        self._set_card_aside("skip", _("Skip \u201c{title}\u201d?"), _("It is set aside without effect; the record keeps it."),
+        # what a yes will do, asked before it (found from outside: «Її відсунуто без ефекту», "it has been set aside")
+        self._set_card_aside("skip", _("Skip \u201c{title}\u201d?"),
+                             _("It will be set aside without effect; the record will keep it."),
                              "skipped by the facilitator")  # untranslated: the record's reason, read by the reports
 
     def action_redraw(self) -> None:

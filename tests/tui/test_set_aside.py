@@ -59,3 +59,33 @@ async def test_the_words_go_with_the_next_card_or_an_undo(tmp_path: Path) -> Non
     async with app.run_test(size=SMALL) as pilot:
         await pilot.pause()
         assert "set aside" not in str(board(pilot).query_one("#prompt", BoardPart).render())
+
+
+#: what the skip question says will happen to the card, asked before anything is done
+SKIP_AHEAD = {"en": "It will be set aside without effect; the record will keep it.",
+              "ru": "Она будет отодвинута без эффекта; в записи она останется.",
+              "uk": "Її буде відсунуто без ефекту; у записі вона залишиться."}
+
+
+@pytest.mark.parametrize("code", ["en", "ru", "uk"])
+async def test_the_skip_question_says_what_will_happen(tmp_path: Path, code: str) -> None:
+    """Found from outside (a Ukrainian workshop): «Пропустити «…»? Її відсунуто без ефекту», "it has been set aside",
+    asked before the facilitator had confirmed anything; the question says what a yes will do."""
+    from tabletop.tui.modals import ConfirmScreen
+
+    from .support import SIZE, press, rendered
+
+    session = start(tmp_path, seed=11)
+    session.apply(legal_actions(session.state)[0])  # round 1's card on the table
+    app = TabletopApp(session, lang=code)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await press(pilot, "k")
+            assert isinstance(app.screen, ConfirmScreen)
+            said = rendered(pilot)
+            assert SKIP_AHEAD[code] in said, said
+            await press(pilot, "escape")
+            assert session.state.card is not None  # nothing was done
+    finally:
+        lang.set_language("en")
