@@ -232,6 +232,12 @@ def _tell_vote(event: Happened, n: _Names) -> str:
     return f"{said}; {_finished(event, n)}" if isinstance(ruling, Mapping) else said
 
 
+def _sign(add: int) -> str:
+    """The sign between the dice and a modifier in a roll's formula: ``+`` or the true minus ``\u2212``, as
+    :func:`~tabletop.content.vocabulary.signed` writes an amount."""
+    return "+" if add >= 0 else "\u2212"
+
+
 def _tell_roll(event: Happened, n: _Names) -> str:
     ruling = event.result.get("ruling") or {}
     dice = list(ruling.get("dice") or (0, 0))
@@ -244,9 +250,10 @@ def _tell_roll(event: Happened, n: _Names) -> str:
     else:
         applied = [m for m in ruling.get("modifiers") or () if m.get("applies")]
         # each source as recorded (``tension >= 3``), in the room's words where it reads another language, with
-        # the signs a room reads (``tension ≥ 3``)
+        # the signs a room reads (``tension ≥ 3``); a negative one with the true minus, as its working's line says
+        # it (found from outside: "5+2 + 1 (…) - 1 (напруженість ≥ 3)" over "−1 за …")
         said = modifier_names(n.scenario, scenario_names(n.scenario)) if applied else {}
-        mods = "".join(f" {'+' if m['add'] >= 0 else '-'} {abs(m['add'])} "
+        mods = "".join(f" {_sign(m['add'])} {abs(m['add'])} "
                        f"({named_source(m['source'], said)})" for m in applied)
         rolled = _("rolled {first}+{second}{modifiers} = {total} vs {target}").format(modifiers=mods, **figures)
     return _dashed(_finished(event, n), rolled)

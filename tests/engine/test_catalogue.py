@@ -536,7 +536,7 @@ CASES: tuple[Case, ...] = (
         Expect(
             board={"alpha": (3, 3, "collapsed"), "beta": BASE, "gamma": BASE},
             last={"summary": "Brask: Press on Alpha succeeds, but tension reaches breakdown (3/3): the track "
-                             "collapses \u2014 rolled 6+6 - 1 (tension \u2265 2) = 11 vs 8",
+                             "collapses \u2014 rolled 6+6 \u2212 1 (tension \u2265 2) = 11 vs 8",
                   "ruling": {"success": True}},
         ),
         linked=None,

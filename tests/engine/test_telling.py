@@ -10,7 +10,9 @@ for byte: every screen snapshot and report reads as before. The file is not
 regenerated: the code that wrote those words is gone. One change since, on
 purpose: a condition's signs read as a room reads them (``trust ≥ 4``, not
 ``trust >= 4``, found from outside by helper-210), so the words before are
-compared with their signs made so (:func:`~tabletop.engine.partwords.signs`).
+compared with their signs made so (:func:`~tabletop.engine.partwords.signs`). And a second: a roll's negative
+modifier reads with the true minus its working's line uses (``6+2 − 1 (tension ≥ 3)``, not ``- 1``, found from
+outside: the formula and the detail under it disagreed), so :func:`words_now` makes the words before so too.
 """
 
 from __future__ import annotations
@@ -27,6 +29,13 @@ from tabletop.content import Scenario, scenario_from_data
 from tabletop.engine import Action, apply, new_game
 from tabletop.engine.partwords import signs
 from tabletop.engine.telling import notes, tell, warning
+
+def words_now(recorded: str) -> str:
+    """A summary as the log recorded it, in the signs a room reads now: a condition's ``≥`` and ``≤``, and a roll's
+    negative modifier with the minus sign (``rolled 6+2 − 1 (tension ≥ 3) = 7 vs 8``)."""
+    return re.sub(r"rolled \d\+\d(?: [+-] \d+ \([^)]*\))+",
+                  lambda rolled: re.sub(r" - (\d+ \()", " \u2212 \\1", rolled[0]), signs(recorded))
+
 
 BEFORE = json.loads((Path(__file__).resolve().parent / "fixtures" / "summaries-before.json").read_text("utf-8"))
 #: kinds of event newer than the games before, each told by its own tests: ``lapse`` (tests/engine/test_lapse.py)
@@ -74,7 +83,7 @@ def test_tell_in_english_reads_as_the_summaries_the_log_recorded(game: dict[str,
             event = state.last
             assert event is not None
             assert "summary" not in event.result  # the log records no words
-            said = CORRECTED.get((_name(game), event.seq), signs(step["summary"]))
+            said = CORRECTED.get((_name(game), event.seq), words_now(step["summary"]))
             assert tell(event, scenario, state.older(event.seq)) == said, f"event {event.seq} ({event.action.kind})"
             assert notes(event, scenario) == [_now(note) for note in step.get("notes", [])]
             assert warning(event, scenario) == step.get("warning")
