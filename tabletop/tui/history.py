@@ -25,24 +25,35 @@ BLOCKS = "\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588"
 _CLOSED_STYLE = {"agreed": "green", "collapsed": "red", "deferred": "yellow"}
 
 
-#: a row's name column, and the cells of a round in the lanes and in the charts
+#: a row's name column at its narrowest, and the cells of a round in the lanes and in the charts
 NAME, LANE_CELL, CHART_CELL = 24, 7, 4
 
 
-def label(name: str) -> str:
-    """A name in the name column: cut with an ellipsis when it is longer (found from outside: Russian and
-    Ukrainian track names were cut mid-word with no mark, «Стратегическая стабильн»)."""
-    if cell_len(name) >= NAME:  # as the board cuts a name: by the cells it takes, the ellipsis after
-        name = set_cell_size(name, NAME - 2).rstrip() + "\u2026"
-    return set_cell_size(name, NAME)
+def name_width(state: State, width: int | None) -> int:
+    """The name column's cells: what the longest track or meter name needs, and a space, while the rounds keep half
+    of ``width`` (None: no limit); never under :data:`NAME`. Found from outside: at 120x40 the track history read
+    «Стратегічна стабільніс…» with room to spare. The lanes and the charts read the same names: their columns align."""
+    n = names(state)
+    rs = state.ruleset
+    need = max((cell_len(n[x.id]) + 1 for x in (*rs.tracks, *rs.meters)), default=NAME)
+    return max(NAME, need if width is None else min(need, width // 2))
 
 
-def fitting(rounds: list[int], width: int | None, cell: int, scale: int = 0) -> list[int]:
-    """The latest of ``rounds`` whose cells fit in ``width`` columns (None: every one), at least one: a long game
-    or a narrow window showed round headings wrapped over many lines and no row of the table (found from outside)."""
+def label(name: str, column: int = NAME) -> str:
+    """A name in the name column (``column`` cells): cut with an ellipsis when it is longer (found from outside:
+    Russian and Ukrainian track names were cut mid-word with no mark, «Стратегическая стабильн»)."""
+    if cell_len(name) >= column:  # as the board cuts a name: by the cells it takes, the ellipsis after
+        name = set_cell_size(name, column - 2).rstrip() + "\u2026"
+    return set_cell_size(name, column)
+
+
+def fitting(rounds: list[int], width: int | None, cell: int, scale: int = 0, column: int = NAME) -> list[int]:
+    """The latest of ``rounds`` whose cells fit in ``width`` columns (None: every one) beside a name column of
+    ``column`` cells, at least one: a long game or a narrow window showed round headings wrapped over many lines and
+    no row of the table (found from outside)."""
     if width is None:
         return rounds
-    room = max(1, (width - NAME - scale) // cell)
+    room = max(1, (width - column - scale) // cell)
     return rounds[-room:]
 
 
@@ -62,15 +73,16 @@ def lanes_text(state_at: Callable[[int], State], index: int, round_ends: Mapping
     state = state_at(index)
     n = names(state)
     every = [r for r in sorted(round_ends) if r <= state.round]
-    rounds = fitting(every, width, LANE_CELL)
+    column = name_width(state, width)
+    rounds = fitting(every, width, LANE_CELL, column=column)
     out = Text()
-    out.append(f"{_('track history'):<24}", style="bold")
+    out.append(f"{_('track history'):<{column}}", style="bold")
     for r in rounds:
         out.append(f" {round_mark(r):<6}", style="bold")
     out.append("\n")
     ends = [state_at(min(round_ends[r], index)) for r in rounds]
     for spec in state.ruleset.tracks:
-        out.append(label(n[spec.id]))
+        out.append(label(n[spec.id], column))
         for end in ends:
             t = end.tracks[spec.id]
             # an open track is the usual case: its cell carries no mark; a provisional agreement's in brackets
@@ -102,29 +114,30 @@ def charts_text(
     the track's own scale reads right, and needs no extra dependency.)
     """
     every = [r for r in sorted(round_ends) if r <= up_to_round]
-    rounds = fitting(every, width, CHART_CELL, scale=8)
-    states = [state_at(min(round_ends[r], index)) for r in rounds]
     first = state_at(0)
+    column = name_width(first, width)
+    rounds = fitting(every, width, CHART_CELL, scale=8, column=column)
+    states = [state_at(min(round_ends[r], index)) for r in rounds]
     n = names(first)
     out = Text()
     header = "".join(f" {round_mark(r):<3}" for r in rounds) + "\n"
 
     def row(name: str, values: list[int], low: int, high: int, scale: str) -> None:
-        out.append(label(name))
+        out.append(label(name, column))
         for v in values:
             level = 0 if high <= low else round((v - low) / (high - low) * (len(BLOCKS) - 1))
             out.append(f"  {BLOCKS[max(0, min(len(BLOCKS) - 1, level))]} ")
         out.append(f"  {scale}\n", style="dim")
 
-    out.append(f"{_('position'):<24}" + header, style="bold")
+    out.append(f"{_('position'):<{column}}" + header, style="bold")
     for t in first.ruleset.tracks:
         top = len(t.ladder) - 1
         row(n[t.id], [s.tracks[t.id].position for s in states], 0, top, f"0..{top}")
-    out.append(f"{_('tension'):<24}" + header, style="bold")
+    out.append(f"{_('tension'):<{column}}" + header, style="bold")
     for t in first.ruleset.tracks:
         row(n[t.id], [s.tracks[t.id].tension for s in states], 0, t.breakdown_at, f"0..{t.breakdown_at}")
     if first.ruleset.meters:
-        out.append(f"{_('meters'):<24}" + header, style="bold")
+        out.append(f"{_('meters'):<{column}}" + header, style="bold")
         for m in first.ruleset.meters:
             row(n[m.id], [s.meters[m.id] for s in states], m.min, m.max, f"{m.min}..{m.max}")
     if earlier := _earlier(rounds, every):
@@ -132,4 +145,4 @@ def charts_text(
     return out
 
 
-__all__ = ["BLOCKS", "charts_text", "fitting", "label", "lanes_text"]
+__all__ = ["BLOCKS", "charts_text", "fitting", "label", "lanes_text", "name_width"]

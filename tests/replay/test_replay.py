@@ -547,6 +547,30 @@ def test_a_long_name_is_cut_with_an_ellipsis_in_the_history() -> None:
     assert len(label("Стратегическая стабильность")) == NAME and label("Borders") == "Borders".ljust(NAME)
 
 
+@pytest.mark.parametrize(("code", "name"), [("uk", "Стратегічна стабільність"), ("ru", "Стратегическая стабильность")])
+async def test_a_long_name_is_whole_in_the_history_when_the_window_has_room(recorded: Path, code: str,
+                                                                            name: str) -> None:
+    """Found from outside (a day's workshop in Ukrainian, 120x40): the track history read «Стратегічна
+    стабільніс…», its column 24 cells wide beside room to spare. The name column takes what the names need while
+    the table keeps half its width for the rounds; at 80x24 they are cut as before, every row in its column."""
+    from tabletop.tui.history import label
+
+    app = ReplayApp(open_save(recorded), lang=code)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for panel in ("#lanes", "#charts"):
+            text = str(app.screen.query_one(panel, Static).render())
+            rows = [line for line in text.splitlines() if line.startswith(name[:10])]
+            assert rows and all(row.startswith(name + " ") for row in rows), (panel, text)
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        for panel in ("#lanes", "#charts"):
+            widget = app.screen.query_one(panel, Static)
+            rows = [line for line in str(widget.render()).splitlines() if line.startswith(name[:10])]
+            assert rows and all(row.startswith(f"{label(name)} ") for row in rows), (panel, rows)
+            assert all(len(row.rstrip()) <= widget.content_size.width for row in rows), (panel, rows)
+
+
 async def test_the_timeline_stays_on_its_event_when_the_facilitator_view_is_turned_on(tmp_path: Path) -> None:
     """Found from outside (helper-99): after f, the header above the timeline took a second line, the list lost
     three rows, and the event on the board was scrolled out of sight until the next step."""
