@@ -35,12 +35,15 @@ _, ngettext, N_ = Domain("report").words()
 
 # CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones
 # that can start emphasis, code, links, HTML, tables, strike-through, entities or math.
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~&$#!])")
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~&$!])")
 
 
 def esc(value: Any) -> str:
-    """Outside text for a Markdown line or table cell: literal, one line, escaped."""
-    return _SPECIAL.sub(r"\\\1", one_line(value))
+    """Outside text for a Markdown line or table cell: literal, one line, escaped. A ``#`` only where it would open
+    a heading, at the start of a value that begins a line (a description, a headline): mid-line it is no heading,
+    and its backslash was read as written (found from outside: «потім, у події \\#23»)."""
+    said = _SPECIAL.sub(r"\\\1", one_line(value))
+    return "\\" + said if said.startswith("#") else said
 
 
 def round_lines(rnd: dict[str, Any], argued: Mapping[int, Any]) -> list[str]:

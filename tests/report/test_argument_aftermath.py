@@ -114,6 +114,19 @@ def test_the_override_line_reads_in_russian_and_ukrainian(tmp_path: Path, code: 
     assert esc(after["line"]) in render(path, "md", lang=code)
 
 
+def test_a_number_sign_mid_line_is_written_bare_in_markdown(tmp_path: Path) -> None:
+    """Found from outside (a Ukrainian report): «потім, у події \\#23»: a backslash before a # in the middle of a
+    line, where Markdown reads no heading. A # is escaped only where it would start one: a value that begins a
+    line (a description, a headline)."""
+    path = _two_arguments_overridden(tmp_path / "g.jsonl")
+    first, _second = _arguments(path, lang="uk")
+    [after] = first["overrides"]
+    text = render(path, "md", lang="uk")
+    assert f"потім, у події #{after['seq']}: " in text and "\\#" not in text
+    assert esc("#1 priority: the hotline") == "\\#1 priority: the hotline"
+    assert esc("then, at #23: an override") == "then, at #23: an override"
+
+
 def test_an_argument_undone_before_its_ruling_reads_as_withdrawn(tmp_path: Path) -> None:
     path = _record(tmp_path / "g.jsonl", [Action("draw"), Action("skip", reason="not today"), ADVANCE,
                                           argument(), Action("undo", reason="sent by mistake"), argument()])
