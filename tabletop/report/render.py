@@ -63,7 +63,9 @@ def save_paths(paths: str | Path | Sequence[str | Path], not_read: list[dict[str
         else:
             found = [p]
         for f in found:
-            key = f.resolve()
+            # realpath, not resolve(): links that go round in a loop are kept as named, and reading the file then
+            # refuses it by name (found from outside: Path.resolve raised RuntimeError, a traceback and no report)
+            key = Path(os.path.realpath(f))
             if key not in seen:
                 seen.add(key)
                 out.append(f)

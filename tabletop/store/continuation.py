@@ -65,10 +65,16 @@ def copy_holding(real: Path, prefix: bytes) -> Path | None:
     return None
 
 
+def _real(path: str | Path) -> Path:
+    """``path`` with its links followed; links that go round in a loop are kept as named, and opening them finds
+    nothing (Path.resolve raises RuntimeError on a loop: found from outside, a traceback in place of a report)."""
+    return Path(os.path.realpath(path))
+
+
 def continued_in(path: str | Path, events: int) -> Path | None:
     """The recovered copy beside the save ``path`` that holds its header and first ``events`` events, byte for
     byte (None: none)."""
-    real = Path(path).resolve()
+    real = _real(path)
     kept = _head(real, events + 1)
     return None if kept is None else copy_holding(real, kept)
 
@@ -76,7 +82,7 @@ def continued_in(path: str | Path, events: int) -> Path | None:
 def continues(path: str | Path) -> tuple[Path, int] | None:
     """For a recovered copy: the damaged save it goes on from, and how many of that save's events it starts
     with (None: the file is not named as a copy, or no save beside it starts as it does)."""
-    real = Path(path).resolve()
+    real = _real(path)
     named = _COPY_NAME.match(real.name)
     if named is None:
         return None

@@ -376,3 +376,36 @@ def test_a_fifo_or_a_device_in_a_folder_is_said_to_be_left_out(copy_of, tmp_path
     err = capsys.readouterr().err
     assert f"{folder / 'p.jsonl'} is left out: it is not a readable save" in err and "a named pipe" in err, err
     assert f"{folder / 'z.jsonl'} is left out: it is not a readable save" in err and "a device" in err, err
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_a_symlink_loop_in_a_folder_is_said_to_be_left_out(copy_of, tmp_path: Path, fmt: str,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside (helper-259): two links named a.jsonl and b.jsonl that name each other, beside a save,
+    stopped ``report FOLDER`` with a traceback (RuntimeError: Symlink loop) and no report. The save is reported and
+    the loop named, as any file that is not a readable save, and the report exits 1."""
+    from tabletop.cli import main
+
+    folder = tmp_path / "loopdir"
+    folder.mkdir()
+    copy_of(str(folder / "monday.jsonl"))
+    (folder / "a.jsonl").symlink_to("b.jsonl")
+    (folder / "b.jsonl").symlink_to("a.jsonl")
+    out = tmp_path / f"debrief.{fmt}"
+    assert main(["report", str(folder), "--format", fmt, "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    for name in ("a.jsonl", "b.jsonl"):
+        assert (f"tabletop report: warning: {folder / name} is left out: it is not a readable save (a symbolic link "
+                "that leads to no file") in err, err
+    assert "monday.jsonl" in out.read_text(encoding="utf-8")
+
+
+def test_where_a_save_in_a_loop_went_on_is_none(tmp_path: Path) -> None:
+    """The recovered copy of a save, or the save a copy goes on from, behind links that go round in a loop (made
+    between the save being read and these looks): none, not a traceback (found with the loop above)."""
+    from tabletop.store.continuation import continued_in, continues
+
+    (tmp_path / "a-recovered.jsonl").symlink_to("b-recovered.jsonl")
+    (tmp_path / "b-recovered.jsonl").symlink_to("a-recovered.jsonl")
+    assert continues(tmp_path / "a-recovered.jsonl") is None
+    assert continued_in(tmp_path / "a-recovered.jsonl", 3) is None
