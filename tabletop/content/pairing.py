@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .errors import ContentError, Problem, did_you_mean
 from .files import missing, real_path
+from .oswords import system_words
 from .grammar import independence_word
 from .overlaycheck import Checked as OverlayChecked
 from .overlayfiles import (BaseUnread, base_path, check_overlay_file, describe_overlay, is_overlay_name,
@@ -82,9 +83,11 @@ def toml_files(paths: Sequence[str]) -> tuple[list[Path], list[Problem]]:
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            # a FIFO or a device named like one is listed too: reading refuses it by name, never skips it unsaid
-            found = sorted(f for f in p.rglob("*.toml") if not f.is_dir())
-            if not found:
+            found, unlisted = _toml_below(p)
+            for folder, exc in unlisted:
+                problems.append(Problem(str(folder), None, "", _("cannot read the folder: {reason}").format(
+                    reason=system_words(exc))))
+            if not found and not unlisted:
                 problems.append(Problem(raw, None, "", _("directory holds no .toml files")))
             files += found
         elif not p.exists() and (bundled := _bundled_id(raw)) is not None:
@@ -98,6 +101,20 @@ def toml_files(paths: Sequence[str]) -> tuple[list[Path], list[Problem]]:
             if not is_overlay_name(p):
                 files += overlays_beside(p).values()
     return _once(files), problems
+
+
+def _toml_below(top: Path) -> tuple[list[Path], list[tuple[Path, OSError]]]:
+    """The ``.toml`` files in ``top`` at any depth, sorted (as ``rglob``: links to folders are not gone into), and
+    each folder that could not be listed, with why.
+
+    A FIFO or a device named like one is listed too: reading refuses it by name, never skips it unsaid. Found from
+    outside: ``rglob`` passes over a folder it may not list without a word, and validate said "ok" of the rest and
+    exited 0, the rulesets in it never checked (or, the folder given unreadable, that it "holds no .toml files")."""
+    unlisted: list[tuple[Path, OSError]] = []
+    found: list[Path] = []
+    for folder, _dirs, names in os.walk(top, onerror=lambda exc: unlisted.append((Path(exc.filename), exc))):
+        found += (Path(folder, name) for name in names if name.endswith(".toml"))
+    return sorted(found), unlisted
 
 
 def _id_like(raw: str) -> bool:

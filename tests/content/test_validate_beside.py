@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 from pathlib import Path
@@ -148,6 +149,35 @@ def test_a_fifo_in_a_folder_is_named_not_skipped(mini: Path, capsys: pytest.Capt
     os.mkfifo(alone / "only.toml")
     code, out = _validate(capsys, alone)
     assert code == 1 and "holds no .toml files" not in out and "named pipe" in out, out
+
+
+def _unlistable(monkeypatch: pytest.MonkeyPatch, *folders: Path) -> None:
+    """Listing any of ``folders`` fails as ``chmod 000`` makes it fail for anyone but root (the suite runs as root,
+    whom permissions do not stop: found from outside with the capability dropped)."""
+    real = os.scandir
+
+    def scandir(path: object = ".") -> object:
+        if Path(os.fsdecode(path)) in folders:  # type: ignore[arg-type]
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), os.fsdecode(path))  # type: ignore[arg-type]
+        return real(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "scandir", scandir)
+
+
+def test_a_folder_that_cannot_be_listed_is_named_not_passed_over(mini: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside (helper-259): with FOLDER/rulesets unreadable, `tabletop validate FOLDER` said "ok" of the
+    decks and exited 0, the rulesets never checked; with FOLDER itself unreadable it said "directory holds no .toml
+    files", which is false. The folder is named with why it cannot be read, and validate exits 1."""
+    folder = mini.parent.parent
+    _unlistable(monkeypatch, folder / "rulesets")
+    code, out = _validate(capsys, folder)
+    assert code == 1, out
+    assert f"{folder / 'rulesets'}: cannot read the folder: Permission denied" in out, out
+    _unlistable(monkeypatch, folder)
+    code, out = _validate(capsys, folder)
+    assert code == 1 and "holds no .toml files" not in out, out
+    assert f"{folder}: cannot read the folder: Permission denied" in out, out
 
 
 def test_two_decks_declaring_one_id_are_refused_by_name(mini: Path, capsys: pytest.CaptureFixture[str]) -> None:
