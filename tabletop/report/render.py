@@ -12,6 +12,7 @@ from typing import Any
 from .._collector import collector_paused
 from ..content.files import missing
 from ..content.literal import BIDI_CONTROLS, INVISIBLE
+from ..content.oswords import system_words
 from .audience import AUDIENCES, for_audience
 from .build import ReportError, assemble_report, load
 from .compare import compare, same_games
@@ -48,7 +49,7 @@ def save_paths(paths: str | Path | Sequence[str | Path], not_read: list[dict[str
         if p.is_dir():
             # a FIFO or a device named *.jsonl is not skipped unsaid: reading it refuses it, and the report says it
             # left it out (found from outside: a folder's report skipped them without a word, and exited 0)
-            found = sorted(f for f in p.glob("*.jsonl") if not f.is_dir())
+            found = sorted(f for f in _listed(p) if f.name.endswith(".jsonl") and not f.is_dir())
             # nor is anything else in it (found from outside: agenda.txt, a.JSONL and a subfolder went unsaid)
             others = _not_read(p, found)
             if not found:
@@ -72,6 +73,16 @@ def save_paths(paths: str | Path | Sequence[str | Path], not_read: list[dict[str
     if not out:
         raise ReportError("tabletop report", _("no save given"))  # untranslated: the command's name
     return out
+
+
+def _listed(folder: Path) -> list[Path]:
+    """What ``folder`` holds; a folder that cannot be listed raises :class:`ReportError` saying why (found from
+    outside: ``Path.glob`` passes over it without a word, and the report said "the directory holds no saves")."""
+    try:
+        with os.scandir(folder) as entries:
+            return [folder / entry.name for entry in entries]
+    except OSError as exc:
+        raise ReportError(folder, _("cannot read the folder: {problem}").format(problem=system_words(exc))) from None
 
 
 def _not_read(folder: Path, found: Sequence[Path]) -> dict[str, Any] | None:

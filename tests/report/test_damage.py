@@ -209,6 +209,33 @@ def test_missing_inputs_and_formats(tmp_path: Path, strict_game: Played) -> None
     assert render(strict_game.path, "markdown") == render([strict_game.path], "md")
 
 
+def test_a_folder_that_cannot_be_listed_is_said_to_be_unreadable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside (helper-259): ``report FOLDER`` on a folder it may not list said "the directory holds no
+    saves": false. It says it cannot read the folder, and why, as it says of a file it cannot read. The folder's
+    listing fails as ``chmod 000`` makes it fail for anyone but root (the suite runs as root, whom permissions do not
+    stop)."""
+    import errno
+    import os
+
+    from tabletop.cli import main
+
+    folder = tmp_path / "saves"
+    folder.mkdir()
+    real = os.scandir
+
+    def scandir(path: object = ".") -> object:
+        if Path(os.fsdecode(path)) == folder:  # type: ignore[arg-type]
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), os.fsdecode(path))  # type: ignore[arg-type]
+        return real(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    assert main(["report", str(folder), "-o", "-"]) == 1
+    err = capsys.readouterr().err
+    assert f"tabletop report: {folder}: cannot read the folder: Permission denied" in err, err
+    assert "holds no saves" not in err, err
+
+
 @pytest.mark.parametrize(("code", "kind"), [("ru", "изменённая строка"), ("uk", "змінений рядок")])
 def test_the_damage_is_named_in_the_report_language(copy_of, code: str, kind: str) -> None:
     """Found from outside (helper-85): a Russian report of a damaged save said "changed line в событии 30": the
