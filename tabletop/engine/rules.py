@@ -21,6 +21,7 @@ from .arguing import _counter, _odds, _roll_any
 from .cards import _apply_card, _choose, _draw
 from .codes import Code
 from .lookups import _, N_
+from ..lang import LANGUAGES
 from .flow import _advance, _check_end
 from .moves import _pass, _play
 from .powers import _end, _inject, _note, _override, _redraw, _skip, _undo
@@ -153,6 +154,13 @@ def _check_texts(action: Action) -> None:
         value = getattr(action, name)
         if value is not None and type(value) is not str:
             _wrong_type(action, name, value)
+    if action.lang is not None and action.lang not in LANGUAGES:
+        # a save records a text's language as one tabletop speaks, and verify holds it to that: a seat's wire action
+        # may name any (found from outside, helper-259: a note's lang of <script>x</script>)
+        shown = repr(action.lang)
+        raise RuleViolation(Code.INVALID_ACTION, _("The language of a {kind} action's text is one of {languages}, not "
+                                                   "{value}.").format(kind=action.kind, languages=", ".join(LANGUAGES),
+                                                                      value=shown if len(shown) <= 40 else shown[:40] + "\u2026"))
     reasons = action.reasons
     if reasons is not None and (type(reasons) not in (tuple, list) or not all(type(r) is str for r in reasons)):
         _wrong_type(action, "reasons", reasons)

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from ..content.errors import did_you_mean
 from ..engine import Action, State
 from ..engine.listing import Listing
+from ..store.players import BOT_POLICIES
 from .facilitator import Facilitator
 from .arguments import choose_counter, fill_argument, vote_odds
 from .judging import Judge, card_choice_worth
@@ -25,7 +26,7 @@ from ..lang import Domain
 
 _, ngettext, N_ = Domain("sim").words()
 
-POLICIES = ("random", "cooperative", "hardliner")
+POLICIES = BOT_POLICIES  # the names a save records each bot by: the store checks a save's seats against them
 
 __all__ = ["POLICIES", "Bot", "Facilitator", "parse_bots", "policies_for_game"]
 

@@ -20,6 +20,8 @@ _store = Domain("store")
 _, ngettext, N_ = _store.words()
 
 HUMAN = "human"
+#: The bot policies a save's seats may record (``tabletop.sim.POLICIES`` is this: the simulator plays them).
+BOT_POLICIES = ("random", "cooperative", "hardliner")
 #: The longest team name kept (a room's name for itself, not an essay).
 TEAM_NAME_MAX = 60
 

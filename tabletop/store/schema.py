@@ -13,11 +13,14 @@ from ..content.arguments import ODDS
 from ..content.numbers import MOST_SEED
 from ..lang import LANGUAGES, SOURCE
 from ..engine.actions import KINDS
-from .players import TEAM_NAME_MAX
+from .players import BOT_POLICIES, HUMAN, TEAM_NAME_MAX
 from .lines import FORMAT, READABLE
 from .sealing import SEALING
 
 _HASH = {"type": "string", "pattern": "^[0-9a-f]{32}$"}
+#: a time as the writer writes it (savefile._now: UTC, to the millisecond, with a Z); found from outside: "not a
+#: date" and "garbage" verified as intact, and the replay showed "at garbage"
+_TIME = {"type": "string", "format": "date-time", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{3}Z$"}
 _SECONDS = {"type": "integer", "minimum": 0}
 #: optional: the play screen's clock after the event, in whole seconds. Outside the game state (the
 #: engine has no clock): neither the state hash nor a replay reads it, verify takes it from the file
@@ -122,8 +125,9 @@ def _action() -> dict[str, Any]:
             "reason": {"type": "string"},
             "text": {"type": "string"},
             # untranslated: JSON Schema text for editors (machine output stays English)
-            "lang": {"type": "string", "description": "the language the action's free text (text, reason, reasons) "
-                                                      "was typed in: shown as typed, marked so in other languages"},
+            "lang": {"enum": list(LANGUAGES), "description": "the language the action's free text (text, reason, "
+                                                             "reasons) was typed in: shown as typed, marked so in "
+                                                             "other languages"},
             "about": {"type": "integer", "minimum": 0},
             "position": {"type": "integer"},
             "tension": {"type": "integer"},
@@ -181,7 +185,7 @@ def _header() -> dict[str, Any]:
                         # untranslated: JSON Schema text for editors (machine output stays English)
                         "description": "2: results hold ids and figures, no words (1: with a summary in words)"},
             "app_version": {"type": "string"},
-            "created": {"type": "string", "format": "date-time"},
+            "created": _TIME,
             # every seed a game is given is at most MOST_SEED (the command line, the start screen, a sweep's draws)
             "seed": {"type": "integer", "minimum": 0, "maximum": MOST_SEED},
             "sealing": {"const": SEALING,
@@ -193,7 +197,7 @@ def _header() -> dict[str, Any]:
                 "type": "object",
                 # untranslated: JSON Schema text for editors (machine output stays English)
                 "description": "who plays each actor: \"human\" (a team) or a bot policy",
-                "additionalProperties": {"type": "string"},
+                "additionalProperties": {"enum": [HUMAN, *BOT_POLICIES]},
             },
             "teams": {
                 "type": "object",
@@ -239,7 +243,7 @@ def _event(action: dict[str, Any]) -> dict[str, Any]:
             # untranslated: JSON Schema text for editors (machine output stays English)
             "seq": {"type": "integer", "minimum": 1, "description": "1, 2, 3... with no gaps"},
             # untranslated: JSON Schema text for editors (machine output stays English)
-            "time": {"type": "string", "format": "date-time", "description": "wall-clock time (UTC)"},
+            "time": {**_TIME, "description": "wall-clock time (UTC)"},
             "round": {"type": "integer", "minimum": 1},
             "phase": {"type": "string"},
             "actor": {"type": ["string", "null"]},

@@ -332,7 +332,12 @@ def test_dice_and_total_forged_together(tmp_path: Path) -> None:
         ("round", True, "round: expected a whole number ≥ 1, found true"),
         ("phase", 3, "phase: expected a string, found 3"),
         ("result", [5], "result: expected an object, found [5]"),
-        ("time", 17, "time: expected a string, found 17"),
+        ("time", 17, "time: expected a UTC time as tabletop writes it (2026-01-31T09:05:00.000Z), found 17"),
+        # found from outside (helper-259): verify called it intact, and the replay showed "at garbage"
+        ("time", "garbage", 'time: expected a UTC time as tabletop writes it (2026-01-31T09:05:00.000Z), found '
+                            '"garbage"'),
+        ("time", "2026-01-31 09:05:00", 'time: expected a UTC time as tabletop writes it (2026-01-31T09:05:00.000Z), '
+                                        'found "2026-01-31 09:05:00"'),
         ("state", "not a hash", 'state: expected a string matching ^[0-9a-f]{32}$, found "not a hash"'),
         ("forged", 1, "forged: unknown key (expected one of seq, time, round, phase, actor, track, action, result, "
                       "state, clock, seal, reveal, chain)"),
@@ -353,6 +358,27 @@ def test_a_malformed_event_is_named_on_reading(tmp_path: Path, key: str, value: 
     assert report.damage == save.damage
     _as_if_checked_whole(path, report)
     _readers_cope(path)
+
+
+@pytest.mark.parametrize("lang", ["<script>x</script>", "fr", "EN", ""])
+def test_a_text_s_language_the_product_does_not_know_is_named(tmp_path: Path, lang: str) -> None:
+    """Found from outside (helper-259): a note's ``lang`` of ``<script>x</script>``, the chain rewritten, and verify
+    called the save intact. A save records a text's language as one of the languages tabletop speaks."""
+    seq, _record = _first("note")
+    path = _forge(tmp_path, seq, ("action", "lang"), "set", lang)
+    report = verify(path)
+    assert report.damage is not None
+    assert (report.damage.seq, report.damage.line, report.damage.kind) == (seq, seq + 1, "malformed event")
+    assert report.damage.detail == f"action.lang: expected one of en, ru, uk, found {json.dumps(lang)}"
+    for known in ("en", "ru", "uk"):
+        assert verify(_forge(tmp_path, seq, ("action", "lang"), "set", known)).damage is None
+
+
+def test_a_seat_may_be_any_bot_policy_or_a_team(tmp_path: Path) -> None:
+    """What a save's seats may hold, each verifies: a team relabelled as a bot is a save's shape (only the bot's
+    name is checked, not who played)."""
+    for seat in ("human", "random", "cooperative", "hardliner"):
+        assert verify(_forge(tmp_path, 0, ("seats",), "set", {"us": seat, "ua": "human"})).ok
 
 
 def test_a_malformed_outcome_is_named_with_its_path(tmp_path: Path) -> None:
@@ -419,7 +445,12 @@ HEADER_ODDITIES = [
     (("scenario",), "river-basin", 'scenario: expected an object, found "river-basin"'),
     (("scenario", "ruleset_name"), 5, "scenario.ruleset_name: expected a string, found 5"),
     (("scenario", "independence"), "anarchy", 'scenario.independence: expected one of strict, linked, found "anarchy"'),
-    (("created",), 2026, "created: expected a string, found 2026"),
+    (("created",), 2026, "created: expected a UTC time as tabletop writes it (2026-01-31T09:05:00.000Z), found 2026"),
+    # found from outside (helper-259): a save never holds these, and verify called the save intact
+    (("created",), "not a date", 'created: expected a UTC time as tabletop writes it (2026-01-31T09:05:00.000Z), '
+                                 'found "not a date"'),
+    (("seats",), {"us": "<b>bot</b>"}, 'seats.us: expected one of human, random, cooperative, hardliner, found '
+                                       '"<b>bot</b>"'),
     (("app_version",), ["1"], 'app_version: expected a string, found ["1"]'),
     (("simulated",), "yes", 'simulated: expected true or false, found "yes"'),
     (("seed",), -1, f"seed: expected a whole number from 0 to {MOST_SEED}, found -1"),

@@ -49,3 +49,17 @@ def test_the_writer_never_writes_a_line_the_reader_refuses(session: Session, mon
     session.close()
     report = verify(session.save_path)
     assert report.ok and report.events == 2
+
+
+def test_a_text_s_language_tabletop_does_not_speak_is_refused_not_saved(session: Session) -> None:
+    """A save records a text's language as one tabletop speaks, and verify holds it to that (found from outside,
+    helper-259: ``<script>x</script>`` passed). A seat's wire action may name any: refused before it is saved, so the
+    writer never writes a line verify calls damaged."""
+    for lang in ("<script>x</script>", "fr", ""):
+        with pytest.raises(RuleViolation) as refused:
+            session.apply(Action("note", text="hello", lang=lang))
+        assert refused.value.code == "INVALID_ACTION" and "one of en, ru, uk" in refused.value.message
+    session.apply(Action("note", text="привіт", lang="uk"))
+    session.close()
+    report = verify(session.save_path)
+    assert report.ok and report.events == 1
