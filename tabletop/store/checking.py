@@ -13,15 +13,34 @@ nothing can recompute them.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Protocol
 
 from ..content.files import read_json
-from ..engine.actions import Event
+from ..engine import RuleViolation, State, apply
+from ..engine.actions import CHANCE_KINDS, Action, Event, IndependenceBreach
 from ..lang import Domain
 from .lines import canonical
 from .savefile import event_record
 from .sealing import SealBook
 from .shapes import show
+
+
+class Recorded(Protocol):
+    """An event line as read (:class:`.reading.SavedEvent`): what :func:`recorded_difference` holds against the
+    replay."""
+
+    @property
+    def action(self) -> Action: ...
+    @property
+    def body(self) -> bytes: ...
+    @property
+    def time(self) -> str: ...
+    @property
+    def state(self) -> str: ...
+    @property
+    def clock(self) -> dict[str, Any] | None: ...
+    @property
+    def seal(self) -> Any: ...
 
 _, ngettext, N_ = Domain("store").words()
 
@@ -86,6 +105,55 @@ def difference(body: bytes, time: str, replayed: Event, state_hash: str,
         return N_("line differs"), _("{key}: the game writes no such key, the save says {value}").format(
             key=extra[0], value=show(saved[extra[0]]))
     return N_("line differs"), _("the values are the game's, but the line is not written as tabletop writes it")
+
+
+def recorded_difference(before: State, event: Recorded, after: State, seals: SealBook | None = None
+                        ) -> tuple[str, str] | None:
+    """Where an event whose state the replay does not give differs in what it records, as (kind, detail): its draw
+    or roll against the seed's (:func:`chance_difference`), then its line against the replay's, the state aside
+    (:func:`difference`). None: only the state differs.
+
+    ``before`` and ``after``: the game before the event and after its action as recorded. Found from outside
+    (helper-259): a roll forged to [6, 6] in its outcome and its result was told only as two state hashes."""
+    found = chance_difference(before, event.action)
+    if found is None and after.last is not None:
+        found = difference(event.body, event.time, after.last, event.state, event.clock, seals, event.seal)
+    return found
+
+
+def chance_difference(before: State, action: Action) -> tuple[str, str] | None:
+    """(``outcome differs``, how) where ``action``, a draw or roll, records another outcome than the seed gives after
+    ``before``; None: the same, or no recorded draw or roll."""
+    if action.kind not in CHANCE_KINDS or action.outcome is None:
+        return None
+    try:
+        derived = apply(before, action.without_outcome())
+    except (RuleViolation, IndependenceBreach) as exc:
+        return N_("outcome differs"), _("cannot re-derive from the seed: {error}").format(error=exc)
+    recorded = dict(action.outcome)
+    fresh = (derived.last.result.get("outcome") if derived.last else None) or {}
+    if fresh == recorded:
+        return None
+    return N_("outcome differs"), outcome_words(fresh, recorded)
+
+
+def outcome_words(fresh: dict[str, Any], recorded: dict[str, Any]) -> str:
+    """How a recorded draw or roll differs from the seed's, in the room's words: the dice (``the dice differ: the seed
+    gives 1 and 6, the save records 6 and 6``), the card, or else both outcomes as JSON (never Python's notation)."""
+    dice, forged = fresh.get("dice"), recorded.get("dice")
+    if dice != forged and _two_dice(dice) and _two_dice(forged):
+        return _("the dice differ: the seed gives {fresh}, the save records {recorded}").format(
+            fresh=_("{first} and {second}").format(first=dice[0], second=dice[1]),
+            recorded=_("{first} and {second}").format(first=forged[0], second=forged[1]))
+    if "card" in fresh and "card" in recorded and fresh["card"] != recorded["card"]:
+        return _("the card differs: the seed gives {fresh}, the save records {recorded}").format(
+            fresh=show(fresh["card"]), recorded=show(recorded["card"]))
+    return _("the seed gives {fresh}, the save records {recorded}").format(fresh=show(fresh, 200),
+                                                                          recorded=show(recorded, 200))
+
+
+def _two_dice(value: Any) -> bool:
+    return type(value) is list and len(value) == 2 and all(type(d) is int for d in value)
 
 
 #: what a line written before the log was language-neutral held in words (``result.summary``, notes, a warning,

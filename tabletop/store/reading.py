@@ -22,7 +22,7 @@ from ..content.files import FileRefused, missing, open_regular, read_json, save_
 from ..engine import Action, RuleViolation, State, apply, new_game
 from ..engine.actions import IndependenceBreach
 from ..lang import Domain
-from .checking import difference
+from .checking import difference, recorded_difference
 from .embedded import Recent, embedded_scenario
 from .errors import SaveError, damage_words
 from .files import numbered
@@ -166,11 +166,17 @@ class Save:
             return self._difference
         self._checked = True
         seals = SealBook.for_header(self.header)
+        before = self.state_at(0)
         try:
             for i, event, state in self._replay_all():
                 replayed = state.last
                 assert replayed is not None
-                found = difference(event.body, event.time, replayed, state.hash, event.clock, seals, event.seal)
+                found = None
+                if state.hash != event.state:  # what the event records first, in words, as verify says it
+                    found = recorded_difference(before, event, state, seals)
+                before = state
+                if found is None:
+                    found = difference(event.body, event.time, replayed, state.hash, event.clock, seals, event.seal)
                 if found is None:
                     if "summary" in event.result:  # an old line: its words are replaced by what tell() words
                         self.events[i - 1] = replace(event, result=json.loads(canonical(replayed.result)))

@@ -307,9 +307,45 @@ def test_dice_swapped_and_rechained_is_outcome_differs(copy, game: Recorded) -> 
     report = verify(path)
     assert report.damage is not None
     assert (report.damage.seq, report.damage.line, report.damage.kind) == (seq, seq + 1, "outcome differs")
+    # in the room's words, not Python's (found from outside, helper-259: "{'dice': [1, 6]}")
     assert report.damage.detail == (
-        f"the seed gives {{'dice': {dice}}}, the save records {{'dice': {[dice[1], dice[0]]}}}")
+        f"the dice differ: the seed gives {dice[0]} and {dice[1]}, the save records {dice[1]} and {dice[0]}")
     _cli_damage(path, seq, "outcome differs", seq - 1)
+
+
+def test_dice_forged_in_outcome_and_result_are_named_before_the_state(copy, game: Recorded) -> None:
+    """Found from outside (helper-259): event 21's dice forged to [6, 6] in action.outcome and result.outcome, the
+    chain rewritten: verify said only "state differs: replaying gives state 185b5fea…, the save says 9cd7c945…". What
+    the event records is held against the seed first, and the difference said in the room's words."""
+    records = records_of(game.path)
+    forged_any = changed_state = 0
+    for event in game.final.log:
+        if event.action.kind != "roll" or event.result["outcome"]["dice"] == [6, 6]:
+            continue
+        seq, dice = event.seq, event.result["outcome"]["dice"]
+        lines = copy_of_records(records, seq, [6, 6])
+        before = game.states[seq - 1]
+        assert before.seq == seq - 1
+        changed_state += apply(before, Action.from_dict(lines[seq]["action"])).hash != records[seq]["state"]
+        path = copy([rechain(lines)])
+        report = verify(path)
+        assert report.damage is not None and (report.damage.seq, report.damage.kind) == (seq, "outcome differs")
+        assert report.damage.detail == f"the dice differ: the seed gives {dice[0]} and {dice[1]}, the save records 6 and 6"
+        forged_any += 1
+    from tabletop import lang
+
+    with lang.using("uk"):  # in the room's language, as every verdict
+        said = verify(path).lines()[0]
+    assert f"кубики не ті: сід дає {dice[0]} і {dice[1]}, а у збереженні записано 6 і 6" in said, said
+    assert forged_any and changed_state  # some forgeries leave the state as it was, some change it: both said so
+
+def copy_of_records(records: list[dict], seq: int, dice: list[int]) -> list[dict]:
+    """``records`` with the roll at ``seq`` forged to ``dice`` where the save records them: its action's outcome and
+    its result's, as a forger rewriting what the room saw would."""
+    out = json.loads(json.dumps(records))
+    out[seq]["action"]["outcome"]["dice"] = list(dice)
+    out[seq]["result"]["outcome"]["dice"] = list(dice)
+    return out
 
 
 def test_dice_changed_and_rechained(copy, game: Recorded) -> None:
@@ -357,7 +393,8 @@ def test_fully_forged_draw_is_outcome_differs(tmp_path: Path) -> None:
     report = verify(path)
     assert report.damage is not None
     assert (report.damage.seq, report.damage.kind) == (1, "outcome differs")
-    assert repr(real_card) in report.damage.detail and repr(other) in report.damage.detail
+    assert report.damage.detail == (f"the card differs: the seed gives {json.dumps(real_card)}, the save records "
+                                    f"{json.dumps(other)}")
 
 
 def test_verify_counts_read_right_for_one_event(tmp_path: Path) -> None:
