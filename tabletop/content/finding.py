@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from .errors import ContentError, Problem, did_you_mean, meant
@@ -106,7 +107,31 @@ def _search_dirs(kind: str, near: Path | None) -> list[Path]:
     its id in ``decks/`` beside the copied ruleset, was passed over for tabletop's own, and the game played the
     deck unedited)."""
     folder = "rulesets" if kind == "ruleset" else "decks"
-    return ([near, near / folder, near.parent / folder] if near is not None else []) + [BUNDLED / folder]
+    return ([near, near / folder, _holder(near) / folder] if near is not None else []) + [BUNDLED / folder]
+
+
+def _holder(folder: Path) -> Path:
+    """The folder that holds ``folder``, as the room names it. ``rulesets``' is ``.``; ``.`` and ``..`` have no
+    name of their own (their ``parent`` is ``.`` again: found from outside, ``cd px/rulesets && tabletop play
+    --ruleset exchange.toml`` did not find ``px/decks``), so theirs is found from the working folder's absolute
+    path. Lexically, never by resolving links: the sibling of a ``rulesets/`` that is a link is the ``decks/``
+    beside the link, where the room put it, not one beside the link's target."""
+    normal = Path(os.path.normpath(folder))
+    if normal.name not in ("", ".."):  # normpath leaves ".." only at the start, "." only alone
+        return normal.parent
+    return Path(os.path.normpath(_working_folder() / normal)).parent
+
+
+def _working_folder() -> Path:
+    """The working folder as the shell names it (``$PWD``, which keeps the links ``cd`` went through) when that
+    is the working folder still, else the operating system's name for it."""
+    logical = os.environ.get("PWD", "")
+    try:
+        if os.path.isabs(logical) and os.path.samefile(logical, os.curdir):
+            return Path(logical)
+    except OSError:  # gone, or unreadable: the system's name will do
+        pass
+    return Path.cwd()
 
 
 def ids_near(kind: str, near: Path | None) -> set[str]:

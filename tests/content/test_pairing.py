@@ -463,3 +463,46 @@ def test_the_deck_given_wins_over_a_good_one_of_its_id_beside_the_ruleset_though
     with pytest.raises(ContentError) as raised:
         load_scenario(str(ruleset), str(deck))
     assert {p.file for p in raised.value.problems} == {str(deck)}
+
+
+def _mini_copy(tmp_path: Path) -> Path:
+    """The mini scenario copied: its ``rulesets/`` and ``decks/`` folders side by side; the copy's folder."""
+    shutil.copytree(FIXTURES, tmp_path / "mini")
+    return tmp_path / "mini"
+
+
+def test_a_ruleset_named_bare_from_inside_its_folder_finds_the_deck_in_the_sibling_folder(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found from outside (helper-260): ``cd px/rulesets && tabletop play --ruleset exchange.toml`` was "no deck
+    file or bundled deck id 'exchange-events'", and validate checked the ruleset alone; from one folder up both
+    found ``decks/exchange-events.toml``. The folder of a bare name is ``.``, whose parent was ``.`` again."""
+    from tabletop.content.loader import load_scenario
+
+    mini = _mini_copy(tmp_path)
+    monkeypatch.chdir(mini / "rulesets")
+    checked = check_files(["mini.toml"])
+    assert checked.problems == []
+    [(_, summary)] = checked.passed()
+    assert summary.startswith(f"{RULESET_SUMMARY}; checked with deck 'mini-events' (")
+    assert Path(summary.rsplit("(", 1)[1].rstrip(")")).samefile(mini / "decks" / "mini-events.toml")
+    assert load_scenario("mini.toml").deck.id == "mini-events"
+    (mini / "notes").mkdir()  # "../rulesets/mini.toml" from a folder beside it
+    monkeypatch.chdir(mini / "notes")
+    assert load_scenario("../rulesets/mini.toml").deck.id == "mini-events"
+
+
+def test_the_sibling_decks_folder_of_a_linked_rulesets_folder_is_the_one_beside_the_link(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A ``rulesets/`` folder that is a link to a shared one, entered by ``cd``: the room means the ``decks/``
+    beside the link (the shell's working folder, ``$PWD``), not one beside the shared folder, which has none."""
+    from tabletop.content.loader import load_scenario
+
+    mini = _mini_copy(tmp_path)
+    shared = tmp_path / "shared" / "rulesets"
+    shared.parent.mkdir()
+    (mini / "rulesets").rename(shared)
+    (mini / "rulesets").symlink_to(shared, target_is_directory=True)
+    monkeypatch.chdir(mini / "rulesets")
+    monkeypatch.setenv("PWD", str(mini / "rulesets"))
+    assert load_scenario("mini.toml").deck.id == "mini-events"
+    assert load_scenario("./mini.toml").deck.id == "mini-events"
