@@ -45,7 +45,8 @@ from .notices import Refusals, moved_on, taken
 from .powers import FacilitatorPowers
 from .text import SEALED_NOTE, about_parts, independence_word, literal, move_words, names, package_line, seen, shown
 from .timekeeper import Timekeeper
-from .widgets import Board, BoardPart, CardPanel, KeyScroll, RulingsColumn, RulingsPanel, TurnPanel, compact_board
+from .widgets import (Board, BoardPart, CardPanel, KeyScroll, RulingsColumn, RulingsPanel, TurnPanel, compact_board,
+                      seating_lines)
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -385,7 +386,9 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
         pick = self._picks[index] if index is not None and index < len(self._picks) else None
         move, track = about(pick) if pick is not None else (None, None)
         state = self.session.state
-        return about_text(about_parts(shown(state), move, track, self.session.acting()))
+        # who sits at the track: at 80x24 its panel has no room for it
+        seating = seating_lines(state, track) if track in state.tracks else ()
+        return about_text(about_parts(shown(state), move, track, self.session.acting(), seating=seating))
 
     def _run(self, state: State, choice: Choice) -> Callable[[], None]:
         """What picking ``choice`` does on this screen (a refused one: the engine's reason, said)."""

@@ -306,19 +306,21 @@ def rich_text(words: Styled) -> Text:
     return text
 
 
-def about_text(parts: Iterable[tuple[str, str]]) -> Text | None:
+def about_text(parts: Iterable[tuple[str, ...]]) -> Text | None:
     """What an entry and a team stand for, as the help (F1) says it above the keys: each part's heading in bold
-    ("Move: Table a proposal") and its description from the scenario's files, shown literally, one paragraph each;
-    a part with no description is left out. None: nothing to say."""
+    ("Move: Table a proposal") and its description from the scenario's files, shown literally, one paragraph each,
+    then the part's further items, if any, one line each (a track's: who sits at it); a part with nothing under its
+    heading is left out. None: nothing to say."""
     out = Text()
-    for heading, words in parts:
+    for heading, words, *lines in parts:
         said = " ".join(str(words or "").split())
-        if not said:
+        below = ([said] if said else []) + [literal(line) for line in lines]
+        if not below:
             continue
         if out:
             out.append("\n\n")
         out.append(literal(heading) + "\n", style="bold")
-        out.append(literal(said))
+        out.append("\n".join(literal(b) for b in below))
     return out or None
 
 

@@ -7,7 +7,7 @@ they can neither style the screen nor reach the terminal.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Set
+from collections.abc import Iterable, Mapping, Sequence, Set
 from typing import Any
 
 from rich.cells import cell_len, set_cell_size
@@ -256,15 +256,16 @@ CHOSEN_MARK = wording.MET_MARK[True] + " "
 
 
 def about_parts(scenario: Scenario, move: str | None, track: str | None, actor: str | None,
-                own: bool = False) -> list[tuple[str, str]]:
+                own: bool = False, seating: Sequence[str] = ()) -> list[tuple[str, ...]]:
     """The move, the track and the team (``own``: the seat's own team, else the team to move) an entry is about,
-    each as (heading, description) for :func:`.decisionlist.about_text`, named as ``scenario`` (the room's translation) names them."""
+    each as (heading, description) for :func:`.decisionlist.about_text`, named as ``scenario`` (the room's translation) names them.
+    ``seating``: lines on who sits at the track (:func:`.widgets.seating_lines`), said under its description."""
     index = scenario.index
     parts = []
     if (m := index.moves.get(move or "")) is not None:
         parts.append((_("Move: {name}").format(name=m.name), m.description))
     if (t := index.tracks.get(track or "")) is not None:
-        parts.append((_("Track: {name}").format(name=t.name), t.description))
+        parts.append((_("Track: {name}").format(name=t.name), t.description, *seating))
     if (a := index.actors.get(actor or "")) is not None:
         said = _("Your team: {name}") if own else _("The team to move: {name}")
         parts.append((said.format(name=a.name), a.description))

@@ -484,13 +484,33 @@ def track_text(state: State, track_id: str, compact: bool = False, width: int | 
     if danger:  # the gauge's full length is the breakdown; the words only when it is near
         out.append(" \u26a0 " + _("NEAR BREAKDOWN at {breakdown}").format(breakdown=spec.breakdown_at),
                    style="bold red")  # untranslated: a style
+    out.append("\n" + packed(seating(state, track_id), width), style="dim")
+    return out
+
+
+def seating(state: State, track_id: str) -> list[str]:
+    """Who sits at a track, as its panel names them, then how many must ratify and who holds a veto, where the
+    track sets it: the wide panel's last line, item by item ("RU", "UA", "US", "EU", "ratify 3", "veto UA RU")."""
+    spec = shown(state).index.tracks[track_id]
     items = [member_label(state, m) for m in spec.members]
     if spec.ratify is not None:
         items.append(_("ratify {n}").format(n=spec.threshold()))
         if spec.vetoes():
             items.append(_("veto {actors}").format(actors=" ".join(member_label(state, v) for v in spec.vetoes())))
-    out.append("\n" + packed(items, width), style="dim")
-    return out
+    return items
+
+
+def seating_lines(state: State, track_id: str) -> list[str]:
+    """What the help (F1) says of who sits at a track: the wide panel's line (:func:`seating`), then each member
+    whose panel name is not its full name, both given ("RU — Russia"). Found from outside: at 80x24 a track's
+    panel is two lines, and nothing on screen said who sits at it, who ratifies, who holds a veto."""
+    actors = shown(state).index.actors
+    lines = [" \u00b7 ".join(seating(state, track_id))]
+    for m in shown(state).index.tracks[track_id].members:
+        label, name = member_label(state, m), literal(actors[m].name)
+        if label != name:
+            lines.append(f"{label} \u2014 {name}")
+    return lines
 
 
 #: how a rung's name that goes on under its track's lines is set in: under the tension, one cell further

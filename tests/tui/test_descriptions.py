@@ -143,3 +143,30 @@ async def test_the_help_s_quit_line_resumes_in_the_room_s_language(tmp_path: Pat
         keys = " ".join(str(app.screen.query_one("#help-text", Static).content).split())
         command = resume_command(session.save_path)
         assert command.endswith(" --lang uk") and command in keys, keys
+
+
+@pytest.mark.parametrize("code", lang.LANGUAGES)
+async def test_at_80x24_the_help_on_a_track_says_who_sits_ratifies_and_holds_a_veto(tmp_path: Path, code: str) -> None:
+    """Found from outside (helper-260): at 80x24 (and 130x32) a track's panel is two lines, with no room for the
+    wide panel's "RU · UA · US · EU · ratify 3 · veto UA RU", and F1 on the track said only its name and
+    description: nothing on screen said who sits at it, how many must ratify, who holds a veto. The help says it
+    in the wide panel's words, and names each member in full beside its short name."""
+    session = start(tmp_path)
+    to_turn_of(session, "ua")
+    app = TabletopApp(session, lang=code)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        sc = shown_scenario(session.state)
+        status = sc.index.tracks["ukraine-status"]
+        screen = board(pilot)
+        screen.query_one("#decision").highlighted = entry_index(screen, status.name)
+        await press(pilot, "f1")
+        about = _flat(shown(app.screen.query_one("#help-about", Static)))
+        ru, ua, us, eu = (sc.index.actors[a] for a in ("ru", "ua", "us", "eu"))
+        with lang.using(code):  # the wide panel's words for it, in the room's language
+            from tabletop.tui.widgets import _ as words
+
+            ratify, veto = words("ratify {n}").format(n=3), words("veto {actors}").format(actors=f"{ua.short} {ru.short}")
+        assert f"{ru.short} \u00b7 {ua.short} \u00b7 {us.short} \u00b7 {eu.short} \u00b7 {ratify} \u00b7 {veto}" in about, about
+        for actor in (ru, ua, us, eu):
+            assert f"{actor.short} \u2014 {actor.name}" in about, (actor.id, about)
