@@ -19,6 +19,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingsMap
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.events import Key
 from textual.message import Message
 from textual.widgets import Button, OptionList, Static, TextArea
@@ -102,15 +103,17 @@ class LineField(OwnKeys, StartInSight, TextArea):
             self.field = field
 
     def __init__(self, *, placeholder: str, max_length: int, id: str):  # noqa: A002 - Textual's own name
+        # as Content, never a str: Textual reads a str placeholder as markup (found from outside: a deck's example
+        # "… laid down arms [before March]" read "… laid down arms", and a stray "[/]" stopped the dialog)
         super().__init__(soft_wrap=True, tab_behavior="focus", compact=True, highlight_cursor_line=False,
-                         placeholder=placeholder, id=id)
+                         placeholder=Content(placeholder), id=id)
         self.max_length = max_length
         self._whole_placeholder = placeholder
 
     def on_resize(self) -> None:
         """The placeholder (an example, on one line) cut to the field's width with "…": found from outside, it
         stopped mid-phrase ("наприклад: Внести проєкт гарантій безпеки для України разом з")."""
-        self.placeholder = fitted(self._whole_placeholder, self.content_size.width)
+        self.placeholder = Content(fitted(self._whole_placeholder, self.content_size.width))
 
     @property
     def value(self) -> str:

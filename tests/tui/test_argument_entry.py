@@ -240,8 +240,9 @@ async def test_a_long_example_is_cut_with_an_ellipsis_to_the_field_s_width() -> 
             field = app.screen.query_one("#argue-action", LineField)
             width = field.content_size.width
             assert 0 < width < cell_len("e.g. " + long)
-            assert field.placeholder.endswith("\u2026") and cell_len(field.placeholder) <= width, (field.placeholder, width)
-            assert ("e.g. " + long).startswith(field.placeholder[:-1].rstrip())
+            said = str(field.placeholder)  # a Content, never markup: its plain text
+            assert said.endswith("\u2026") and cell_len(said) <= width, (said, width)
+            assert ("e.g. " + long).startswith(said[:-1].rstrip())
             reason = app.screen.query_one("#argue-reason-0", LineField)
             assert reason.placeholder == "e.g. Talk"
 
@@ -391,3 +392,17 @@ async def test_f3_on_the_done_button_says_where_it_works() -> None:
         assert "F3" in said and "Shift+Tab" in said, said
         await press(pilot, "shift+tab", "f3")  # back in the reason: its example
         assert screen.query_one("#argue-reason-0", LineField).value == "They can test ideas"
+
+
+async def test_an_example_s_bracketed_words_are_shown_as_written() -> None:
+    """Found from outside (helper-260): the stock action "Propose an amnesty for those who laid down arms [before
+    March]" read "e.g. Propose an amnesty for those who laid down arms" in the empty field: the placeholder was
+    read as markup, and "[before March]" taken for a style. A stray "[/]" did not get that far."""
+    action = "Propose an amnesty for those who laid down arms [before March]"
+    app = Host(ArgumentForm("Borvia argues", RESULTS, examples=(action, "[/] [bold]ask[/bold] [red]")))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        shown_action = app.screen.query_one("#argue-action", LineField).render_line(0).text
+        assert f"e.g. {action}" in shown_action, shown_action
+        shown_reason = app.screen.query_one("#argue-reason-0", LineField).render_line(0).text
+        assert "e.g. [/] [bold]ask[/bold] [red]" in shown_reason, shown_reason
