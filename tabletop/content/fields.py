@@ -95,7 +95,17 @@ class ContentModel:
         raise AttributeError(f"{type(self).__name__}.{name}: content objects are read-only")
 
     def check(self) -> None:
-        """Rules spanning several keys; raise ValueError to reject the table."""
+        """Rules spanning several keys; raise ValueError to reject the table (:class:`KeyProblem`: at one key)."""
+
+
+class KeyProblem(ValueError):
+    """A table's check refused, about one of its keys: the problem is placed at that key's line, where the designer
+    makes the change (found from outside: an argue move's ``effects`` were told at its ``[moves.argue]`` table,
+    whose name comes first in the message, three lines under them)."""
+
+    def __init__(self, message: str, key: str):
+        super().__init__(message)
+        self.key = key
 
 
 def content_fields(cls: type) -> tuple[Field, ...]:
@@ -317,6 +327,7 @@ def replace(obj: Any, **changes: Any) -> Any:
 
 
 __all__ = [
+    "KeyProblem",
     "Check",
     "ContentModel",
     "Factory",

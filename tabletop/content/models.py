@@ -13,7 +13,7 @@ whole scenario (ids that must exist, the independence rules) are in
 from typing import Annotated, Literal
 
 from .arguments import ArgueOptions, StockArgument, single_line as _single_line, shown as _shown
-from .fields import Check, ContentModel, Factory, Limits
+from .fields import Check, ContentModel, Factory, KeyProblem, Limits
 from .numbers import (
     LADDER_RUNGS,
     POSITION,
@@ -243,8 +243,10 @@ class MoveType(ContentModel):
             raise ValueError(_('a move with resolution = "argue" needs an [moves.argue] table, and only such a move '
                                'has one'))
         if self.resolution == "argue" and (self.scope != "track" or self.link or self.effects):
-            raise ValueError(_('an argue move is played on a track (scope = "track"), links nothing and has no '
-                               "effects: its effect is the result the team argues for"))
+            # told at the key to change, not at [moves.argue], the word the message names first
+            raise KeyProblem(_('an argue move is played on a track (scope = "track"), links nothing and has no '
+                               "effects: its effect is the result the team argues for"),
+                             "effects" if self.effects else "link" if self.link else "scope")
         if self.resolution == "dice" and self.target is None:
             raise ValueError(_("a dice move needs a target (2d6 + modifiers >= target)"))
         if self.resolution != "dice" and (self.target is not None or self.modifiers):

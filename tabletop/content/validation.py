@@ -31,7 +31,7 @@ from pydantic import (
 )
 
 from .errors import ContentError, KeyPath, dedupe, did_you_mean, not_latin, shown_key
-from .fields import Check, ContentModel, Limits, OneOf, content_fields, hints, is_content, primary_key
+from .fields import Check, ContentModel, KeyProblem, Limits, OneOf, content_fields, hints, is_content, primary_key
 from .source import SourceFile
 from ..lang import Domain
 from .vocabulary import CONDITION_KEYS, EFFECT_KEYS, TAG_PREFIX
@@ -454,7 +454,10 @@ def _translate(root: type[BaseModel], data: dict[str, Any], error: Any) -> tuple
     if kind == "less_than_equal":
         return path, _("must be at most {n}, got {value}").format(n=ctx.get("le"), value=_shown(value))
     if kind == "value_error":
-        message = str(ctx.get("error", error["msg"]))
+        refusal = ctx.get("error")
+        message = str(refusal if refusal is not None else error["msg"])
+        if isinstance(refusal, KeyProblem) and isinstance(table := _value_at(data, path), dict) and refusal.key in table:
+            return (*path, refusal.key), message
         return _named_key(data, path, message), message
     return path, error["msg"]
 

@@ -36,7 +36,10 @@ CASES: list[tuple[str, int, str, str]] = [
     ("ruleset-argue-range-one-number.toml", 39, "moves[0].argue.tension", "needs at least 2 entries"),
     ("ruleset-argue-offers-nothing.toml", 38, "moves[0].argue",
      "an argue table needs at least one result to argue for: progress, tension or status"),
-    ("ruleset-argue-with-effects.toml", 39, "moves[0].argue", "has no effects: its effect is the result the team argues for"),
+    # at the key to change, not at [moves.argue] (found from outside: "moves[9].argue: … has no effects" at the
+    # table's header, three lines under the effects)
+    ("ruleset-argue-with-effects.toml", 37, "moves[0].effects", "has no effects: its effect is the result the team argues for"),
+    ("ruleset-argue-links.toml", 36, "moves[0].link", "links nothing"),
     ("ruleset-argue-status-open.toml", 39, "moves[0].argue.status", 'status "open" cannot be argued for'),
     ("ruleset-argue-four-reasons.toml", 40, "moves[0].argue.reasons", "must be at most 3, got 4"),
     ("deck-argument-unknown-track.toml", 11, "arguments[0].track", "unknown track 'alfa' (did you mean 'alpha'?)"),
