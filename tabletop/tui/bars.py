@@ -160,18 +160,27 @@ class KeyBar(Widget, can_focus=False):
             return
         height = screen.size.height
         rows = keys_rows = self.outer_size.height if keys is None else keys
-        for widget in screen.query(f".{CLEAR_OF_NOTICES}"):
-            if widget.display and widget.region:
-                rows = max(rows, height - widget.region.y)
-        # notices too tall for the room above that widget cover it rather than lose their first lines above the top
-        # row, for notices grow upwards (found from outside, helper-225: a translation's errors at 80x24 showed only
-        # their tail, the sentence saying what was wrong out of sight)
+        clear = [w.region for w in screen.query(f".{CLEAR_OF_NOTICES}") if w.display and w.region]
+        for region in clear:
+            rows = max(rows, height - region.y)
+        side = "right"
+        # notices too tall for the room above that widget do not lose their first lines above the top row, for
+        # notices grow upwards (found from outside, helper-225: a translation's errors at 80x24 showed only their
+        # tail, the sentence saying what was wrong out of sight): they go down to the keys, beside the widget when
+        # it leaves them the room on its left (found from outside, helper-260: time up under on_time_up = "pass"
+        # covered the decision list at 80x24, the list that says what the game waits for), else over it
         notices = sum(toast.outer_size.height for toast in screen.query(TOAST))
         if notices > height - rows:
             rows = keys_rows
+            beside = max((toast.outer_size.width for toast in screen.query(TOAST)), default=0)
+            if clear and all(region.x >= beside for region in clear):
+                side = "left"
         for rack in screen.query(TOAST_RACK):
             if rack.styles.margin.bottom != rows:  # a new margin lays the screen out again: only when it changed
                 rack.styles.margin = (0, 0, rows, 0)
+            for holder in rack.children:  # each notice's own row, which Textual aligns right
+                if holder.styles.align_horizontal != side:
+                    holder.styles.align_horizontal = side
 
     def _bindings_changed(self, screen: Screen) -> None:
         if not self.is_attached or screen is not self.screen:

@@ -18,14 +18,13 @@ from typing import Any, Protocol
 
 from rich.text import Text
 
-from ..content.grammar import plural_subject
 from ..engine import Action, State
 from ..lang import Domain
 from ..play.sealed import SealedDesk
 from ..play.session import Session
 from .clock import ClockReading, Now, PhaseClock
 from .notices import Refusals
-from .text import names, pgettext, phase_word, shown
+from .text import names, phase_word
 
 _, ngettext, N_ = Domain("tui").words()
 
@@ -70,6 +69,10 @@ class Timekeeper:
         #: the time-up notice on screen: one at a time, gone with its phase (found from outside: with 5 s phases the
         #: event phase's TIME UP still showed when the moves phase's came, two stacked)
         self.notice = Refusals()
+        #: the teams the clock has passed in this run-out of the phase's time, in turn, each once: the time-up notice
+        #: names them (found from outside: a notice per team, four stacked over the decision list at 80x24)
+        self.passed: list[str] = []
+        self._time_up_words = ""
 
     def _phase(self, state: State) -> tuple[Hashable, int | None]:
         """What is timed now (a new round or phase restarts the timer), and for how long."""
@@ -93,7 +96,9 @@ class Timekeeper:
         """Start timing the state's phase if it is a new one."""
         phase, seconds = self._phase(state)
         if self.clock.enter(phase, seconds):
-            self.notice.clear(self.screen)  # "time is up for the event phase" is no longer so in the moves phase
+            if not self.passed:  # who the clock passed stays said its time: the last pass ends the phase
+                self.notice.clear(self.screen)  # "time is up for the event phase" is no longer so in the moves phase
+            self.passed = []
 
     def reading(self, state: State) -> dict[str, Any]:
         """The clock to save with the event that led to ``state``."""
@@ -147,8 +152,10 @@ class Timekeeper:
             # so" of a rule the facilitator had typed on the start screen)
             then = _("Each human team whose turn it is now passes (the timers say so: on_time_up = pass); + gives one "
                      "more minute.")
-        said = _("Time is up for the {phase} phase. {then}").format(phase=phase_word(state.phase), then=then)
-        self.notice.show(self.screen, said, "warning", title=_("TIME UP"), seconds=15)
+        self._time_up_words = _("Time is up for the {phase} phase. {then}").format(phase=phase_word(state.phase),
+                                                                                   then=then)
+        self.passed = []
+        self.notice.show(self.screen, self._time_up_words, "warning", title=_("TIME UP"), seconds=15)
 
     def pass_if_out_of_time(self) -> None:
         """With ``on_time_up = "pass"``: the human team whose move the game waits on passes."""
@@ -162,17 +169,21 @@ class Timekeeper:
         action = self.session.time_up_pass()
         if action is None or action.actor is None:
             return
-        who = names(self.session.state).get(action.actor, action.actor)
-        plural = plural_subject(shown(self.session.state), action.actor)
-        said = (pgettext("plural subject", "Time is up: {actor} pass.") if plural
-                else _("Time is up: {actor} passes."))
         if screen.act(action):
-            screen.notify(said.format(actor=who), markup=False, title=_("TIME UP"),
-                          severity="warning", timeout=5)
+            if action.actor not in self.passed:
+                self.passed.append(action.actor)
+            self._say_passed()
         elif not screen.paused:
             # refused (the save could not take it): trying again every second helps nobody, and
             # as with a bot's refused move the game waits for the facilitator
             screen.action_pause()
+
+    def _say_passed(self) -> None:
+        """The time-up notice again, in its own place, with the teams the clock has passed so far under it."""
+        named = names(self.session.state)
+        who = ", ".join(named.get(a, a) for a in self.passed)
+        said = "\n".join(filter(None, [self._time_up_words, _("Passed: {actors}.").format(actors=who)]))
+        self.notice.show(self.screen, said, "warning", title=_("TIME UP"), seconds=15)
 
 
 __all__ = ["MORE_TIME", "TimedScreen", "Timekeeper"]

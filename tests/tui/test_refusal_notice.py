@@ -66,3 +66,32 @@ async def test_at_80x24_a_notice_leaves_the_options_it_explains_in_sight(tmp_pat
                 assert app.screen.region.contains_region(where), where  # the notice whole, its title too
     finally:
         lang.set_language("en")
+
+
+async def test_at_80x24_a_notice_too_tall_for_the_room_above_the_list_goes_beside_it(tmp_path: Path) -> None:
+    """Found from outside (helper-260): at 80x24 a notice taller than the rows above the decision list (time up
+    under ``on_time_up = "pass"``, several lines in Russian) was laid over the list, the one place the README
+    promises always shows what the game waits for. It goes beside the list, over the board's column, whole."""
+    from textual.widgets import OptionList
+
+    session = start(tmp_path, seed=5)
+    to_turn_of(session, "ua")
+    app = TabletopApp(session)
+    async with app.run_test(size=SMALL, notifications=True) as pilot:
+        await pilot.pause()
+        app.notify(" ".join(["Время фазы «ходы» вышло."] * 14), title="ВРЕМЯ ВЫШЛО", markup=False)
+        for _ in range(5):  # laid out, and fitted
+            await pilot.pause()
+        listed = app.screen.query_one("#decision", OptionList).region
+        keys = app.screen.query_one("KeyBar").region
+        shown = list(app.screen.query("Toast"))
+        assert shown
+        assert all(t.region.height > listed.y for t in shown), listed  # taller than the room above the list
+        assert all(app.screen.region.contains_region(t.region) for t in shown)  # the notice whole, its title too
+        # what is on top in each of the list's rows and the keys' (Textual clips a notice to its rack: a notice's
+        # region may run a row past what is drawn of it)
+        for region in (listed, keys):
+            for y in range(region.y, region.bottom):
+                for x in (region.x + 1, region.x + region.width // 2, region.right - 2):
+                    on_top, _ = app.screen.get_widget_at(x, y)
+                    assert not any(on_top is t or t in on_top.ancestors for t in shown), (x, y, on_top, region)

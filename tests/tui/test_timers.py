@@ -245,7 +245,8 @@ async def test_on_time_up_pass_passes_each_human_team_and_leaves_the_bots_alone(
         assert {e.actor for e in human} == {"ru", "ua", "eu", "bridge"}  # each once
         assert len(human) == 4
         assert any(e.actor == "us" and e.action.kind == "move" for e in played)  # the bot was not passed
-        assert any("Time is up: Russia passes." in t for t in toasts(pilot)), toasts(pilot)
+        # one notice says who the clock passed (found from outside: one notice a team, stacked over the list)
+        assert any("Passed: Russia, Ukraine," in t for t in toasts(pilot)), toasts(pilot)
 
 
 async def test_a_pass_the_clock_made_reads_as_the_clocks_on_the_board_in_the_save_and_in_the_report(
@@ -804,3 +805,42 @@ def test_the_phases_expected_are_listed_once_in_english() -> None:
             parse_timer_option("ходи=5хв", Timers(), timer_words())
     assert str(refused.value).endswith("expected one of event, moves, adjudication, review or on_time_up"), \
         str(refused.value)
+
+
+async def test_time_up_passing_every_team_is_one_notice_clear_of_the_list_at_80x24(tmp_path: Path) -> None:
+    """Found from outside (helper-260): at 80x24, when the moves timer ran out under ``on_time_up = "pass"``, four
+    notices stacked up ("Time is up for the moves phase…", then "Time is up: Aldoria (north bank) passes." and one
+    for each team) and covered the decision list for seconds, while the README says the list always shows what the
+    game waits for. One notice says it, each team that passed named once, and no notice covers the list."""
+    from textual.widgets import OptionList
+    from textual.widgets._toast import Toast
+
+    now = FakeTime()
+    session = Session.start(timed(Timers(moves="1m", on_time_up="pass")), 7, tmp_path / "g.jsonl")
+    to_moves(session)
+    first_move = session.state.seq
+    app = TabletopApp(session, now=now)
+    async with app.run_test(size=SMALL, notifications=True) as pilot:
+        await pilot.pause()
+        now.advance(60)
+        for _ in range(1000):  # each tick passes the team whose turn it is
+            if session.state.turn is None:
+                break
+            await tick(pilot)
+        assert session.state.turn is None, f"still waiting on {session.state.turn}"
+        for _ in range(10):  # the notices laid out
+            await pilot.pause()
+        passed = [e.actor for e in open_save(session.save_path).events if e.seq > first_move and e.action.kind == "pass"]
+        assert len(passed) == 5, passed
+        said = [t for t in toasts(pilot) if "Time is up" in t]
+        assert len(said) == 1, said
+        names = session.state.scenario.index.actors
+        for actor in passed:
+            assert " ".join(said[0].split()).count(names[actor].name) == 1, (actor, said)
+        listed = board(pilot).query_one("#decision", OptionList).region
+        shown = list(app.screen.query(Toast))
+        for y in range(listed.y, listed.bottom):
+            for x in (listed.x + 1, listed.x + listed.width // 2, listed.right - 2):
+                on_top, _ = app.screen.get_widget_at(x, y)
+                assert not any(on_top is t or t in on_top.ancestors for t in shown), (x, y, on_top, listed)
+        assert all(app.screen.region.contains_region(t.region) for t in shown)  # each notice whole
