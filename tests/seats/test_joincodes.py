@@ -1,0 +1,97 @@
+"""Join codes read off paper: no look-alike characters, in groups of four, typed forgivingly; codes kept from before
+still join as typed before."""
+
+from __future__ import annotations
+
+import math
+import re
+from pathlib import Path
+
+import pytest
+
+from tabletop.seats import joincodes
+from tabletop.seats.client import Refused, connect
+from tabletop.seats.host import Host
+
+from .support import Sleeps, Ticks, make_table
+
+#: what a code was before (12 random bytes, ``secrets.token_urlsafe``): a new one is no easier to guess
+OLD_BITS = 96
+
+
+def test_a_new_code_has_no_look_alikes_and_is_printed_in_groups_of_four() -> None:
+    """Found from outside: codes such as ``hDIi-CvL_7S5aW70`` mixed I/l/1/i, O/0 and -/_ and were copied wrong from
+    paper ("no seat has this code"). A new code is drawn from lowercase letters and digits with none of those, in
+    groups of four joined by "-"."""
+    alphabet = set(joincodes.ALPHABET)
+    assert not alphabet & set("01ilo_-IO"), alphabet
+    assert alphabet <= set("23456789abcdefghjkmnpqrstuvwxyz")
+    group = f"[{re.escape(joincodes.ALPHABET)}]{{4}}"
+    for code in joincodes.new_codes(f"seat{n}" for n in range(300)).values():
+        assert re.fullmatch(rf"{group}(?:-{group})+", code), code
+        assert joincodes.typed(code) == code  # never taken for an option on a command line
+
+
+def test_a_new_code_is_no_easier_to_guess_than_before() -> None:
+    code = joincodes.new_code()
+    random_characters = len(code.replace("-", ""))
+    bits = random_characters * math.log2(len(set(joincodes.ALPHABET)))
+    assert len(set(joincodes.ALPHABET)) == len(joincodes.ALPHABET)  # each character as likely as any other
+    assert bits >= OLD_BITS, bits
+
+
+@pytest.mark.parametrize("as_typed", [
+    str.upper,  # read off paper in capitals
+    lambda code: code.replace("-", " ").upper(),  # "K7MQ 3XRT …"
+    lambda code: code.replace("-", ""),  # the dashes left out
+    lambda code: " ".join(code.replace("-", "")),  # a space after every character
+    lambda code: code.replace("-", "\u2013"),  # a word processor's en dash
+])
+def test_a_new_code_typed_with_other_case_spaces_or_dashes_is_the_seats(as_typed: object) -> None:
+    codes = joincodes.new_codes(["team:ru", "team:ua", "projector"])
+    assert callable(as_typed)
+    for seat, code in codes.items():
+        assert joincodes.seat_of(codes, as_typed(code)) == seat, as_typed(code)
+    wrong = codes["team:ru"][:-1] + ("2" if codes["team:ru"][-1] != "2" else "3")
+    assert joincodes.seat_of(codes, as_typed(wrong)) is None
+
+
+async def test_a_code_typed_in_capitals_with_spaces_joins_the_host(tmp_path: Path) -> None:
+    """The same through a host: ``K7MQ 3XRT …``, as a team reads its paper aloud and types it, joins its seat."""
+    table = make_table(tmp_path)
+    codes = joincodes.new_codes(table.seats)
+    host = Host(table, codes, sleeper=Sleeps(), clock=Ticks())
+    addr, port = await host.start("127.0.0.1", 0)
+    try:
+        client = await connect(f"{addr}:{port}", codes["team:ua"].replace("-", " ").upper())
+        assert client.seat == "team:ua"
+        await client.close()
+    finally:
+        await host.stop()
+        table.session.close()
+
+
+async def test_an_old_code_kept_beside_a_save_still_joins_after_resume_as_typed_before(tmp_path: Path) -> None:
+    """Codes issued before (URL-safe, mixed case, "-" and "_" in them) and kept in ``SAVE.codes`` are read on
+    ``--resume``; the seats' screens rejoin with them, compared exactly as before."""
+    table = make_table(tmp_path)
+    save = table.session.save_path
+    old = {seat: f"hDIi-CvL_7S5aW{n:02d}" for n, seat in enumerate(table.seats)}
+    old["team:ru"] = "-nQ00j-1cJ-p4OqU"  # one that starts with "-"
+    joincodes.write_codes(save, old)
+    kept = joincodes.read_codes(save, table.seats)
+    assert kept == old
+    host = Host(table, kept, sleeper=Sleeps(), clock=Ticks())
+    addr, port = await host.start("127.0.0.1", 0)
+    try:
+        for seat in ("team:ru", "team:ua"):
+            client = await connect(f"{addr}:{port}", f"  {old[seat]}\n")  # the spaces round it, as before
+            assert client.seat == seat
+            await client.close()
+        for changed in (old["team:ua"].upper(), old["team:ua"].replace("-", ""), old["team:ua"].replace("_", "-")):
+            with pytest.raises(Refused) as caught:
+                await connect(f"{addr}:{port}", changed)
+            assert caught.value.code == "WRONG_CODE"
+    finally:
+        await host.stop()
+        table.session.close()
