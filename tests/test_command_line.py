@@ -258,7 +258,8 @@ def test_serve_stopped_by_ctrl_c_exits_130_as_every_command_does(tmp_path: Path)
 
     with open(tmp_path / "serve.log", "wb") as log:
         proc = subprocess.Popen([sys.executable, "-m", "tabletop", "serve", "127.0.0.1:9", "--listen",
-                                 f"127.0.0.1:{port}"], stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+                                 f"127.0.0.1:{port}"], stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+                                stdin=subprocess.DEVNULL)  # no terminal to ask in: Ctrl+C stops at once
         try:
             for _ in range(POLLS):  # the page served: the server is up, Ctrl+C is its own now
                 if served() or proc.poll() is not None:

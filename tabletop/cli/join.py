@@ -65,10 +65,11 @@ def cmd_join(args: argparse.Namespace) -> int:
     # under `tabletop serve` the screen is a browser's: textual-serve's web driver, no terminal
     if "TEXTUAL_DRIVER" not in os.environ and (refused := _need_terminal("join")) is not None:
         return refused
-    from .lifeline import end_with_parent, served_parent
+    from .lifeline import deaf_to_ctrl_c, end_with_parent, served_parent
 
     if (serve := served_parent()) is not None:  # a browser tab's screen: it ends when serve does, even killed
         end_with_parent(serve)
+        deaf_to_ctrl_c()  # serve's terminal's Ctrl+C is serve's: it asks first
     set_language(lang or SOURCE)  # this screen's own words; the host words the seat's view in it too
     from ..play.clock import PICK_HOLD, TYPING_GAP
     from ..tui.seat import SeatApp

@@ -8,6 +8,10 @@ receiving the team's private view (found from outside). ``serve`` names itself t
 (:data:`SERVE_PID`); a child that finds the name asks the kernel for a stop signal when its parent dies
 (Linux's parent-death signal) or, elsewhere, watches for its parent to change, and stops as a screen stops on
 ``kill``: its connection closes, and the host sees the team gone.
+
+A browser tab's screen shares ``serve``'s terminal (its process group) without a keyboard there: Ctrl+C typed in
+that terminal is ``serve``'s, which asks before it stops serving, so the screens take none of it
+(:func:`deaf_to_ctrl_c`; found from outside: every browser team's screen ended at the Ctrl+C, whatever serve did).
 """
 
 from __future__ import annotations
@@ -44,6 +48,13 @@ def end_with_parent(parent: int, stop: Callable[[], None] | None = None) -> None
         stop()
 
 
+def deaf_to_ctrl_c() -> None:
+    """Take no Ctrl+C typed in ``serve``'s terminal: it is ``serve``'s to answer (this screen ends when serving
+    stops: textual-serve closes it, and :func:`end_with_parent` if ``serve`` is killed)."""
+    if os.name == "posix":  # (Windows sends Ctrl+C to the console's processes otherwise: left as it was)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _death_signal(signum: int) -> bool:
     """Ask Linux for ``signum`` when the parent dies; False where that cannot be asked."""
     if not sys.platform.startswith("linux"):
@@ -71,4 +82,4 @@ def _watch(parent: int, stop: Callable[[], None]) -> None:
     threading.Thread(target=watch, name="tabletop-lifeline", daemon=True).start()
 
 
-__all__ = ["SERVE_PID", "end_with_parent", "served_parent"]
+__all__ = ["SERVE_PID", "deaf_to_ctrl_c", "end_with_parent", "served_parent"]

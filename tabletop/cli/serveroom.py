@@ -10,6 +10,10 @@ An address of every interface is no address another laptop can open: the command
 addresses instead (:func:`.host.room_addresses`), and the page names the address each browser used to reach it,
 its Host header (:class:`RoomServer`), for its script and its WebSocket. Imported when ``serve`` starts its
 server (it imports textual-serve).
+
+Ctrl+C in ``serve``'s terminal asks first (:class:`StopQuestion`), as the host's console does: stopping ends every
+browser seat's screen, and each must then press Restart and type its code again (found from outside: one Ctrl+C
+dropped every browser team and the projector, with no question).
 """
 
 from __future__ import annotations
@@ -19,6 +23,8 @@ import logging
 import os
 import re
 import signal
+import sys
+from collections.abc import Callable
 from contextvars import ContextVar
 from typing import Any
 
@@ -27,7 +33,7 @@ from textual_serve.server import Server
 
 from ..seats.host import every_ipv6
 from .host import bracketed
-from .terminal import _err
+from .terminal import _err, _out
 from ..content.literal import one_line
 from ..lang import Domain
 
@@ -71,9 +77,44 @@ class _OneLine(logging.Handler):
             pass
 
 
+class StopQuestion:
+    """Ctrl+C in ``serve``'s terminal: asks whether to stop serving, since that ends every browser seat's screen.
+
+    A second Ctrl+C, or ``y`` and Enter, stops (``stop``); ``n``, Enter alone or anything else keeps serving (a
+    «н», ``y`` typed on a Russian keyboard, is not yes, as in the console's question). ``say`` prints a line."""
+
+    def __init__(self, say: Callable[[str], None], stop: Callable[[], None]):
+        self._say = say
+        self._stop = stop
+        #: a question is waiting for its answer
+        self.asking = False
+
+    def interrupt(self) -> None:
+        """Ctrl+C: ask; asked already, stop."""
+        if self.asking:
+            self.asking = False
+            self._stop()
+            return
+        self.asking = True
+        self._say(_("Stop serving the page? Every browser seat's screen ends (the projector's too): each must "
+                    "press Restart and type its code again; the game goes on in tabletop host. "
+                    "y and Enter, or Ctrl-C again, stops; n or Enter keeps serving. [y/N]"))
+
+    def answer(self, line: str) -> None:
+        """A line typed in the terminal: the answer, when a question waits for one (else it is nobody's)."""
+        if not self.asking:
+            return
+        self.asking = False
+        if line.strip().lower() in ("y", "yes"):  # untranslated: the keys the question names
+            self._stop()
+        else:
+            self._say(_("Still serving the page."))
+
+
 class ServeServer(Server):
     """textual-serve's server, quiet: no banner, no line per request, a problem in one line. ``interrupted``: Ctrl+C
-    stopped it (its command then exits 130, as every command does after Ctrl+C)."""
+    stopped it (its command then exits 130, as every command does after Ctrl+C), once the facilitator said so when
+    there is a terminal to ask in (:class:`StopQuestion`)."""
 
     interrupted = False
 
@@ -90,13 +131,42 @@ class ServeServer(Server):
         opens (``tabletop serve`` has said where teams open the page before the server starts).
 
         Ctrl+C is told from a stop signal: textual-serve ends quietly on both (found from outside: exit 0 after
-        Ctrl+C, where every other command exits 130)."""
-        if os.name == "posix":  # (Windows' event loop takes no signal handler: there, Ctrl+C ends as textual-serve's)
-            asyncio.get_running_loop().add_signal_handler(signal.SIGINT, self._interrupt)
+        Ctrl+C, where every other command exits 130). With a terminal to answer in, Ctrl+C asks first; without
+        one (a supervisor's SIGINT, stdin not a terminal) it stops at once, as before."""
+        if os.name != "posix":  # (Windows' event loop takes no signal handler: there, Ctrl+C ends as textual-serve's)
+            return
+        loop = asyncio.get_running_loop()
+        if not _answerable():
+            loop.add_signal_handler(signal.SIGINT, self._interrupt)
+            return
+        question = StopQuestion(_out, self._interrupt)
+        loop.add_signal_handler(signal.SIGINT, question.interrupt)
+        typed = sys.stdin.fileno()
+
+        def read() -> None:
+            try:
+                data = os.read(typed, 4096)
+            except OSError:
+                data = b""
+            if not data:  # the terminal closed (Ctrl-D): no more answers; a second Ctrl+C still stops
+                loop.remove_reader(typed)
+                return
+            for line in data.decode("utf-8", "replace").splitlines() or [""]:
+                question.answer(line)
+
+        loop.add_reader(typed, read)
 
     def _interrupt(self) -> None:
         self.interrupted = True
         self.request_exit()
+
+
+def _answerable() -> bool:
+    """Whether a question can be answered here: stdin is a terminal."""
+    try:
+        return sys.stdin is not None and sys.stdin.isatty()
+    except (OSError, ValueError):  # a closed stdin
+        return False
 
 
 class RoomServer(ServeServer):
@@ -126,4 +196,4 @@ class RoomServer(ServeServer):
             _ORIGIN.reset(token)
 
 
-__all__ = ["RoomServer", "ServeServer", "origin"]
+__all__ = ["RoomServer", "ServeServer", "StopQuestion", "origin"]

@@ -1,0 +1,167 @@
+"""Ctrl-C in ``tabletop serve``'s terminal asks before it ends every browser seat, as the host's console asks.
+
+Found from outside: one Ctrl-C in serve's terminal dropped every browser team and the projector with no question;
+each page said "Session ended: press Restart and type your code again.", and after serve was started again each
+needed Restart and its code typed again. The question is driven here by its events (a Ctrl-C, a line typed): no
+clock, no server.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import pty
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tabletop.cli.serveroom import StopQuestion
+
+from .test_serve_lifeline import _children, _open_a_tab, _running
+from .test_serve_page import POLLS, _free_port, _page
+
+
+class Asked:
+    """A question with what it said and how often it stopped serving."""
+
+    def __init__(self) -> None:
+        self.said: list[str] = []
+        self.stops = 0
+        self.question = StopQuestion(self.said.append, self.stop)
+
+    def stop(self) -> None:
+        self.stops += 1
+
+
+def test_ctrl_c_asks_first_and_says_what_stopping_costs_the_browser_seats() -> None:
+    asked = Asked()
+    asked.question.interrupt()
+    assert asked.stops == 0
+    assert len(asked.said) == 1
+    said = asked.said[0]
+    assert "Stop serving the page?" in said and "Restart" in said and "code again" in said, said
+    assert "y" in said and "Ctrl-C again" in said, said
+
+
+def test_a_second_ctrl_c_while_asked_stops() -> None:
+    asked = Asked()
+    asked.question.interrupt()
+    asked.question.interrupt()
+    assert asked.stops == 1
+
+
+@pytest.mark.parametrize("line", ["y\n", "Y\n", " yes \n", "y"])
+def test_y_stops(line: str) -> None:
+    asked = Asked()
+    asked.question.interrupt()
+    asked.question.answer(line)
+    assert asked.stops == 1
+
+
+@pytest.mark.parametrize("line", ["\n", "n\n", "N\n", "no\n", "\u043d\n", "maybe\n"])
+def test_n_enter_or_anything_else_keeps_serving_and_the_next_ctrl_c_asks_again(line: str) -> None:
+    """«н» is "y" typed on a Russian keyboard: not taken as yes (as the console's question does not)."""
+    asked = Asked()
+    asked.question.interrupt()
+    asked.question.answer(line)
+    assert asked.stops == 0
+    assert "Still serving the page" in asked.said[-1], asked.said
+    asked.question.interrupt()  # asked anew: one more Ctrl-C does not stop at once
+    assert asked.stops == 0 and "Stop serving the page?" in asked.said[-1]
+
+
+def test_a_line_typed_when_nothing_is_asked_stops_nothing() -> None:
+    asked = Asked()
+    asked.question.answer("y\n")
+    asked.question.interrupt()
+    assert asked.stops == 0 and len(asked.said) == 1
+
+
+def test_the_question_is_in_the_language_served() -> None:
+    from tabletop.lang import set_language
+
+    set_language("ru")
+    try:
+        asked = Asked()
+        asked.question.interrupt()
+        asked.question.answer("\n")
+    finally:
+        set_language("en")
+    assert "Restart" not in asked.said[0] and "Stop serving" not in asked.said[0], asked.said
+    assert "Ctrl-C" in asked.said[0]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_ctrl_c_in_serves_terminal_asks_and_keeps_every_browser_screen_until_y(tmp_path: Path) -> None:
+    """A real ``serve`` in a terminal (a pty) with one browser tab's screen: Ctrl+C, as a terminal sends it to
+    serve and to every screen it started (one process group), asks; n keeps serve and the screen running; Ctrl+C
+    and then y stops serve (exit 130, as after Ctrl+C) and the screen with it. The polls bound how long a start or
+    an end may take; they measure nothing."""
+    port = _free_port()
+    terminal, slave = pty.openpty()
+    serve = subprocess.Popen([sys.executable, "-m", "tabletop", "serve", "127.0.0.1:9", "--listen",
+                              f"127.0.0.1:{port}"], stdin=slave, stdout=slave, stderr=slave, start_new_session=True)
+    os.close(slave)
+    said: list[bytes] = []
+
+    def read() -> None:
+        while True:
+            try:
+                data = os.read(terminal, 4096)
+            except OSError:
+                return
+            if not data:
+                return
+            said.append(data)
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+
+    def until(condition: Callable[[], bool], what: str) -> None:
+        for _ in range(POLLS):
+            if condition():
+                return
+            time.sleep(0.1)
+        raise AssertionError(f"{what}: {b''.join(said).decode('utf-8', 'replace')}")
+
+    def output() -> str:
+        return b"".join(said).decode("utf-8", "replace").replace("\r\n", "\n")
+
+    loop = asyncio.new_event_loop()
+    tab = None
+    try:
+        until(lambda: _page(f"http://127.0.0.1:{port}/") is not None or serve.poll() is not None, "the page served")
+        tab = loop.run_until_complete(_open_a_tab(port))
+        screens = _children(serve.pid)
+        assert len(screens) == 1, (screens, output())
+        screen = screens[0]
+        os.killpg(serve.pid, signal.SIGINT)  # Ctrl+C typed in serve's terminal: serve and the screens it started
+        until(lambda: "Stop serving the page?" in output(), "the question")
+        os.write(terminal, b"n\n")
+        until(lambda: "Still serving the page." in output(), "kept serving")
+        assert serve.poll() is None and _running(screen), output()
+        assert _page(f"http://127.0.0.1:{port}/") is not None
+        os.killpg(serve.pid, signal.SIGINT)
+        until(lambda: output().count("Stop serving the page?") == 2, "asked again")
+        assert serve.poll() is None and _running(screen), output()
+        os.write(terminal, b"y\n")
+        assert serve.wait(POLLS / 10) == 130, output()
+        until(lambda: not _running(screen), "the screen ended with serve")
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(serve.pid, signal.SIGKILL)
+        serve.wait(30)
+        if tab is not None:
+            session, ws = tab
+            loop.run_until_complete(ws.close())  # type: ignore[attr-defined]
+            loop.run_until_complete(session.close())  # type: ignore[attr-defined]
+        loop.close()
+        os.close(terminal)
+        reader.join(10)
