@@ -236,3 +236,38 @@ def test_a_key_named_in_a_hint_says_what_it_does(lang: str) -> None:
     with using(lang):
         said = TUI.gettext("(nothing matches; Backspace erases a letter)")
     assert "Backspace — " in said and "backspace" not in said, said
+
+
+def _entries(lang: str, domains: tuple[str, ...] = ("cli", "tui", "seats")) -> list[tuple[str, str]]:
+    """(the English, its translation) of every message of these catalogues of ``lang`` (plural forms one by one)."""
+    from babel.messages.pofile import read_po
+
+    from tabletop.lang import LOCALE_DIR
+
+    pairs: list[tuple[str, str]] = []
+    for domain in domains:
+        with (LOCALE_DIR / lang / "LC_MESSAGES" / f"{domain}.po").open("rb") as handle:
+            for message in read_po(handle):
+                english = message.id[0] if isinstance(message.id, tuple) else message.id
+                forms = message.string if isinstance(message.string, tuple) else (message.string,)
+                pairs += [(english, form) for form in forms if english and form]
+    return pairs
+
+
+@pytest.mark.parametrize(("lang", "join_code", "other_code", "host", "other_host"), [
+    ("ru", "подключения", r"код\w* (входа|доступа)", "хост", r"сервер\w* игр|игр\w* на сервер|сервер\w* не "),
+    ("uk", "підключення", r"код\w* (входу|доступу)", "хост", r"сервер\w* гр|гр\w* на сервер|сервер\w* не "),
+])
+def test_the_join_code_and_the_host_have_one_name_in_the_hosts_lines_and_the_console(
+        lang: str, join_code: str, other_code: str, host: str, other_host: str) -> None:
+    """Found from outside: the host printed «Коды подключения» and the console's c showed «Коды входа»; the host
+    said «Остановить сервер игры — Ctrl-C» and the console asked «Остановить хост?». One term each, as
+    docs/glossary.md says (the web server of ``tabletop serve`` is another thing, and keeps its name)."""
+    pairs = _entries(lang)
+    codes = [(e, t) for e, t in pairs if re.search(r"\bjoin codes?\b", e, re.IGNORECASE)]
+    assert codes and all(join_code in t.lower() for _e, t in codes), [t for _e, t in codes]
+    assert not [t for _e, t in pairs if re.search(other_code, t, re.IGNORECASE)]
+    hosts = [(e, t) for e, t in pairs if re.search(r"\b(the|a) host\b|\bhosted\b|Stop the host", e)
+             and "tabletop host" not in e]
+    assert hosts and all(host in t.lower() for _e, t in hosts), [t for _e, t in hosts if host not in t.lower()]
+    assert not [t for _e, t in pairs if re.search(other_host, t, re.IGNORECASE)]
