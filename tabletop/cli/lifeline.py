@@ -9,9 +9,10 @@ receiving the team's private view (found from outside). ``serve`` names itself t
 (Linux's parent-death signal) or, elsewhere, watches for its parent to change, and stops as a screen stops on
 ``kill``: its connection closes, and the host sees the team gone.
 
-A browser tab's screen shares ``serve``'s terminal (its process group) without a keyboard there: Ctrl+C typed in
-that terminal is ``serve``'s, which asks before it stops serving, so the screens take none of it
-(:func:`deaf_to_ctrl_c`; found from outside: every browser team's screen ended at the Ctrl+C, whatever serve did).
+A browser tab's screen was in ``serve``'s terminal's process group without a keyboard there: Ctrl+C typed in that
+terminal reached every screen too, and Textual's web driver ends its app on it (found from outside: every browser
+team's screen ended at the Ctrl+C, whatever serve did). Ctrl+C there is ``serve``'s, which asks before it stops
+serving, so each screen has a process group of its own (:func:`deaf_to_ctrl_c`).
 """
 
 from __future__ import annotations
@@ -49,10 +50,15 @@ def end_with_parent(parent: int, stop: Callable[[], None] | None = None) -> None
 
 
 def deaf_to_ctrl_c() -> None:
-    """Take no Ctrl+C typed in ``serve``'s terminal: it is ``serve``'s to answer (this screen ends when serving
-    stops: textual-serve closes it, and :func:`end_with_parent` if ``serve`` is killed)."""
-    if os.name == "posix":  # (Windows sends Ctrl+C to the console's processes otherwise: left as it was)
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    """Take no Ctrl+C typed in ``serve``'s terminal: it is ``serve``'s to answer. This screen leaves the terminal's
+    process group, which the terminal sends Ctrl+C to (ignoring SIGINT is not enough: Textual's web driver sets its
+    own handler); it ends when serving stops (textual-serve closes it, :func:`end_with_parent` if ``serve`` is
+    killed). Its input and output are textual-serve's pipes, never the terminal."""
+    if os.name == "posix":  # (Windows has no process groups to leave: there, Ctrl+C is as it was)
+        try:
+            os.setpgid(0, 0)
+        except OSError:  # a session leader cannot (not as serve starts it): Ctrl+C reaches it, as before
+            pass
 
 
 def _death_signal(signum: int) -> bool:

@@ -19,6 +19,7 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -98,6 +99,20 @@ def test_the_question_is_in_the_language_served() -> None:
     assert "Ctrl-C" in asked.said[0]
 
 
+async def _echoed(ws: Any) -> bool:
+    """Type a letter in a browser tab's screen: whether the screen draws again (False: the tab was closed)."""
+    import aiohttp
+
+    await ws.send_json(["stdin", "x"])
+    for _ in range(POLLS):
+        message = await asyncio.wait_for(ws.receive(), timeout=POLLS / 10)
+        if message.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED, aiohttp.WSMsgType.ERROR):
+            return False
+        if message.type == aiohttp.WSMsgType.BINARY and b"x" in message.data:
+            return True
+    return False
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 def test_ctrl_c_in_serves_terminal_asks_and_keeps_every_browser_screen_until_y(tmp_path: Path) -> None:
     """A real ``serve`` in a terminal (a pty) with one browser tab's screen: Ctrl+C, as a terminal sends it to
@@ -146,6 +161,8 @@ def test_ctrl_c_in_serves_terminal_asks_and_keeps_every_browser_screen_until_y(t
         until(lambda: "Stop serving the page?" in output(), "the question")
         os.write(terminal, b"n\n")
         until(lambda: "Still serving the page." in output(), "kept serving")
+        # a key typed in the tab comes back drawn: the screen took it after the Ctrl+C reached it, and is still up
+        assert loop.run_until_complete(_echoed(tab[1])), output()
         assert serve.poll() is None and _running(screen), output()
         assert _page(f"http://127.0.0.1:{port}/") is not None
         os.killpg(serve.pid, signal.SIGINT)
