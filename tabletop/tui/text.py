@@ -36,7 +36,6 @@ from ..engine.wording import (
     wants_text,
 )
 from ..lang import Domain
-from ..play.working import working_lines
 
 _tui = Domain("tui")
 _, ngettext, N_ = _tui.words()
@@ -431,6 +430,8 @@ def ruling_lines(state: State, event: Event, brief: bool = False, before: State 
     :func:`~tabletop.play.working.working_lines`).
 
     ``brief`` (a small screen): the modifiers that did not apply are counted, not listed."""
+    from ..play.working import working_lines  # the first ruling's: the first board has none to word
+
     lines = working_lines(state, event, brief, before)
     ruling = Ruling.from_result(event.result) if lines else None
     # a brief roll sits close under its move; every other line of working is indented as a detail
