@@ -336,7 +336,7 @@ def test_dice_forged_in_outcome_and_result_are_named_before_the_state(copy, game
 
     with lang.using("uk"):  # in the room's language, as every verdict
         said = verify(path).lines()[0]
-    assert f"кубики не ті: сід дає {dice[0]} і {dice[1]}, а у збереженні записано 6 і 6" in said, said
+    assert f"кубики не ті: зерно дає {dice[0]} і {dice[1]}, а у збереженні записано 6 і 6" in said, said
     assert forged_any and changed_state  # some forgeries leave the state as it was, some change it: both said so
 
 def copy_of_records(records: list[dict], seq: int, dice: list[int]) -> list[dict]:
