@@ -521,7 +521,9 @@ class SeatScreen(ConsolePowers, Screen[None]):
             options.highlighted = target
 
     def action_pick(self, index: int) -> None:
-        """Digits 1-9, then 0, pick that entry, as in the hot seat's list."""
+        """Digits 1-9, then 0, pick that entry, as in the hot seat's list. The highlight goes to the entry, whether or
+        not the team may make it: found from outside, "3" on a greyed entry said why and left the highlight on entry 1,
+        and the Enter after it opened entry 1's question (a sealed move the next Enter committed)."""
         client = self.seat_app.client
         if client is not None and self.seat_app.watching:  # it lists nothing to pick: a digit says why
             self.seat_app.refusals.show(self, self.seat_app.replaced_why() or _("This screen only watches."))
@@ -536,6 +538,7 @@ class SeatScreen(ConsolePowers, Screen[None]):
         if 0 <= index < options.option_count:
             option = options.get_option_at_index(index)
             if option.id is not None and taken(self, self.hold):
+                options.highlighted = index
                 self.seat_app.pick(option.id)
 
 

@@ -22,6 +22,7 @@ from tabletop.play.clock import PICK_HOLD
 from tabletop.play.session import Session
 from tabletop.seats.client import SeatClient, connect
 from tabletop.seats.table import Table, seats_for
+from tabletop.tui.decisionlist import DecisionList
 from tabletop.tui.modals import ConfirmScreen
 from tabletop.tui.seat import SeatApp
 
@@ -414,3 +415,27 @@ async def test_the_list_answers_its_keys_after_a_question_is_put_away(tmp_path: 
         await pilot.press("down")
         await pilot.pause()
         assert options.highlighted == 1, (options.highlighted, app.focused)
+
+
+async def test_a_digit_on_an_entry_the_team_may_not_make_points_enter_at_that_entry(tmp_path: Path) -> None:
+    """Found from outside (Russia's seat, a sealed round): "3" on a greyed "3. Goodwill signal" said why it was not
+    allowed and left the highlight on entry 1; the Enter after it opened entry 1's question, and the next Enter
+    committed it, a sealed move nobody had meant. A digit moves the highlight to its line whether or not the entry
+    may be made: Enter then explains that line again and sends nothing. A digit past the list's end changes
+    nothing."""
+    async with _a_team_to_move(tmp_path / "greyed.jsonl") as (app, pilot, table, hands, team, index, entry):
+        listed = app.seat_screen.query_one("#entries", DecisionList)
+        refused = next(i for i, e in enumerate(entries(app)) if e.get("refusal") and 0 < i < 9)
+        why = str(entries(app)[refused]["refusal"])
+        seq = table.session.state.seq
+        assert listed.highlighted == 0
+        await pilot.press(str(refused + 1))
+        await until(pilot, lambda: any(why in t for t in notices(app)), "the refusal said")
+        assert listed.highlighted == refused
+        app.refusals.clear(app)
+        await pilot.press("enter")
+        await until(pilot, lambda: any(why in t for t in notices(app)), "the refusal said again")
+        for _ in range(3):
+            await pilot.pause()
+        assert app.screen is app.seat_screen, "Enter opened another entry's question"
+        assert listed.highlighted == refused and table.session.state.seq == seq
