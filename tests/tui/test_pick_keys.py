@@ -9,7 +9,7 @@ from tabletop.tui.app import TabletopApp
 from tabletop.tui.board import BoardScreen
 from tabletop.tui.decisionlist import DecisionList
 
-from .support import SIZE, SMALL, board, press, start, to_turn_of
+from .support import SIZE, SMALL, board, press, start, to_turn_of, toasts
 
 
 async def test_the_tenth_move_has_the_key_0_and_a_longer_list_says_how_to_reach_the_rest(tmp_path: Path) -> None:
@@ -59,4 +59,31 @@ async def test_a_list_longer_than_ten_says_its_last_lines_are_reached_by_the_arr
         assert listing.border_subtitle == "without a number: \u2191\u2193 Enter"
         await press(pilot, "escape")  # the tracks again: a short list, nothing under it
         assert len(listing.options) <= 10 and not listing.border_subtitle
+    session.close()
+
+
+async def test_a_digit_on_a_line_the_team_may_not_pick_points_enter_at_that_line(tmp_path: Path) -> None:
+    """As found on a team's seat (Russia's "3. Goodwill signal", greyed): a digit on a line the team may not pick says
+    why and moves the highlight to that line, so the Enter after it says why again and picks nothing (on the seat it
+    picked line 1, a sealed move). A digit past the list's end changes nothing."""
+    session = start(tmp_path, seed=7)
+    to_turn_of(session, "ua")
+    app = TabletopApp(session)
+    async with app.run_test(size=SMALL, notifications=True) as pilot:
+        await pilot.pause()
+        screen = board(pilot)
+        listing = screen.query_one("#decision", DecisionList)
+        refused = next(i for i, e in enumerate(screen.entries) if e.problem and 0 < i < 9)
+        why = str(screen.entries[refused].problem)
+        seq = session.state.seq
+        assert listing.highlighted != refused
+        await press(pilot, str(refused + 1))
+        assert listing.highlighted == refused and any(why in t for t in toasts(pilot)), toasts(pilot)
+        screen.refusals.clear(screen)
+        await press(pilot, "enter")
+        assert any(why in t for t in toasts(pilot)), toasts(pilot)  # the line pointed at, explained again
+        assert listing.highlighted == refused and screen.stage is None and session.state.seq == seq
+        assert len(screen.entries) < 9
+        await press(pilot, "9")  # past the list's end
+        assert listing.highlighted == refused and screen.stage is None and session.state.seq == seq
     session.close()
