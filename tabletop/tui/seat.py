@@ -67,6 +67,8 @@ Sleep = Callable[[float], Awaitable[None]]
 
 #: the seats that only watch the table, laid out as a projector: the projector and the observers
 WATCHERS = frozenset({"projector", "observer"})
+#: the option rows a team's list keeps when its question needs more: three moves of two rows each at 80x24, in ru too
+LIST_KEEPS = 6
 #: the lines a narrow projector gives the newest verdict under whose turn (the tracks keep the rest of an 80x24 screen)
 VERDICT_ROWS = 2
 
@@ -114,6 +116,8 @@ class SeatScreen(ConsolePowers, Screen[None]):
     _side_log: tuple[Text, Text] = (Text(), Text())  # the side log's entries before the newest, and all of them
     _log_held: int | None = None  # the side log's row its newest entry begins at, scrolled to (None: at its end)
     _list_had_keys = False  # the decision list had the keyboard when it went out of sight (nothing to pick)
+    _committed: list[Text] = []  # a team's or the console's commitments not yet revealed, a line each, oldest first
+    _committed_shown = ""  # the commitments' panel as last drawn (fitted to its rows as laid out)
     _verdict: Text = Text()  # a watcher's newest verdict, in full (fitted to its lines as the screen is laid out)
 
     def compose(self) -> ComposeResult:
@@ -122,18 +126,21 @@ class SeatScreen(ConsolePowers, Screen[None]):
         yield Static(id="waiting")  # a watcher's: what the game waits for (a seat that acts has its prompt)
         yield Static(id="verdict")  # a narrow watcher's: the newest verdict (a wide one has its log in view)
         with Horizontal(id="columns"):
-            with KeyScroll(id="left"):  # one column; a wide projector's two (seat.tcss)
-                with Vertical(id="board-side"):
-                    yield Digits("", id="round")
-                    yield Static(id="tracks", classes="panel")
-                with Vertical(id="table-side"):
-                    yield Static(id="card", classes="panel")
-                    yield Static(id="dice", classes="panel")
-                    yield Static(id="head", classes="panel -empty")  # untranslated: CSS classes
-                    # a wide projector's card and dice stay put; the reveal and the log under them scroll
-                    with VerticalScroll(id="table-log", can_focus=False):
-                        yield Static(id="seals", classes="panel -empty")  # untranslated: CSS classes
-                        yield Static(id="log", classes="panel")
+            with Vertical(id="left-side"):
+                with KeyScroll(id="left"):  # one column; a wide projector's two (seat.tcss)
+                    with Vertical(id="board-side"):
+                        yield Digits("", id="round")
+                        yield Static(id="tracks", classes="panel")
+                    with Vertical(id="table-side"):
+                        yield Static(id="card", classes="panel")
+                        yield Static(id="dice", classes="panel")
+                        yield Static(id="head", classes="panel -empty")  # untranslated: CSS classes
+                        # a wide projector's card and dice stay put; the reveal and the log under them scroll
+                        with VerticalScroll(id="table-log", can_focus=False):
+                            yield Static(id="seals", classes="panel -empty")  # untranslated: CSS classes
+                            yield Static(id="log", classes="panel")
+                # a team's and the console's: the round's commitments under the column, never scrolled out of view
+                yield Static(id="committed", classes="-empty")  # untranslated: a CSS class
             with Vertical(id="right"):
                 with KeyScroll(id="own-box"):
                     yield Static(id="own", classes="panel")
@@ -173,7 +180,13 @@ class SeatScreen(ConsolePowers, Screen[None]):
         dice = words.dice_text(view)
         self.query_one("#dice", Static).update(dice)
         self.query_one("#dice", Static).set_class(not dice.plain, "-empty")  # no blank lines above the reveal
-        seals = words.seals_text(view, seen)
+        if watcher:  # the projector's table has room for them all, and nobody scrolls it
+            self._committed = []
+            seals = words.seals_text(view, seen)
+        else:
+            self._committed = words.committed_lines(view, seen)
+            seals = words.reveal_text(view, seen)
+        self._show_committed()
         panel = self.query_one("#seals", Static)
         panel.update(seals)
         panel.set_class(not seals.plain, "-empty")
@@ -206,7 +219,8 @@ class SeatScreen(ConsolePowers, Screen[None]):
         prompt = words.prompt_text(view)
         listed = [] if self.seat_app.watching else words.entries(view)  # a screen that only watches lists nothing
         if len(listed) > 9 and len({_kind_of(e) for e in listed}) > 1:
-            prompt.append("\n" + _("\u2190/\u2192: the previous or next kind of move"), style="dim")
+            # after the question, not on a line of its own: at 80x24 the row it saved is a move more in the list
+            prompt.append(" " + _("\u2190/\u2192: the previous or next kind of move"), style="dim")
         self.query_one("#prompt", Static).update(prompt)
         # a screen another one replaced only watches: it lists nothing to pick (a pick would be refused)
         found = [] if self.seat_app.watching else words.entries(view)
@@ -336,6 +350,7 @@ class SeatScreen(ConsolePowers, Screen[None]):
         self.set_interval(1.0, self._tick)
         self.query_one("#log-box", VerticalScroll).anchor()  # at its newest line until the team scrolls it
         self.screen_layout_refresh_signal.subscribe(self, self._fit_prompt)
+        self.screen_layout_refresh_signal.subscribe(self, self._show_committed)
         self._clear_of_notices()
 
     def _clear_of_notices(self) -> None:
@@ -358,11 +373,64 @@ class SeatScreen(ConsolePowers, Screen[None]):
         if not right.display or rows <= 0 or cap is None or least is None:
             return
         listed = self.query_one("#entries", DecisionList)
-        taken = self.query_one("#own-box").outer_size.height + (listed.outer_size.height if listed.display else 0)
-        room = rows - taken - box.styles.margin.bottom - int(least.resolve(right.content_size, self.app.size))
+        list_rows = self._list_rows(listed, right) if listed.display else 0
+        margin = box.styles.base.margin.bottom
+        room = (rows - self.query_one("#own-box").outer_size.height - list_rows - margin
+                - int(least.resolve(right.content_size, self.app.size)))
+        # the question, whole, before the list's rows under its least (found from outside: at 80x24 Europe's prompt
+        # showed "pick a move (2 actions left), or pass", cut before "(End: the last entry)", over a list of 61 moves
+        # that scrolls anyway): the blank row under it goes first, then the list's rows down to its least
+        needed = self.query_one("#prompt", Static).outer_size.height
+        tight = needed > room and margin > 0
+        if box.styles.inline.has_rule("margin") != tight:  # (the stylesheet's margin is read above: never this one)
+            box.styles.margin = (0, 0, 0, 0) if tight else None  # (None: the stylesheet's again)
+        room += margin if tight else 0
+        floor = min(list_rows, LIST_KEEPS + listed.styles.gutter.height)
+        given = max(min(needed - room, list_rows - floor), 0)
+        kept = Scalar.from_number(list_rows - given) if given else None
+        if listed.styles.inline.max_height != kept:
+            listed.styles.max_height = kept  # (None: the stylesheet's again)
+        room += given
         fitted = max(room, 1) if room < cap.resolve(right.content_size, self.app.size) else None
         if box.styles.inline.max_height != (None if fitted is None else Scalar.from_number(fitted)):
             box.styles.max_height = fitted  # (None: the stylesheet's again)
+
+    def _list_rows(self, listed: DecisionList, right: Widget) -> int:
+        """The rows the decision list takes by its stylesheet (its options, within its least and most rows, and its
+        border), whatever it was given last to leave the question room."""
+        styles = listed.styles.base
+        lines = listed.virtual_size.height + listed.styles.gutter.height
+        most = styles.max_height.resolve(right.content_size, self.app.size) if styles.max_height is not None else lines
+        least = styles.min_height.resolve(right.content_size, self.app.size) if styles.min_height is not None else 0
+        return int(max(min(lines, most), least))
+
+    def _show_committed(self, _screen: object = None) -> None:
+        """The round's commitments under a team's or the console's column, their count in the heading, as many of the
+        newest as the panel's rows hold as laid out (the heading says when they are only the newest). Found from
+        outside: at 80x24 the commitments were below the tracks, out of view; in a browser the panel ran past the
+        screen's foot and the later commitments were off it (a team's page showed 2 of 7)."""
+        panel = self.query_one("#committed", Static)
+        lines = self._committed
+        panel.set_class(not lines, "-empty")  # untranslated: a CSS class
+        said = Text()
+        if lines:
+            side = self.query_one("#left-side", Vertical)
+            cap = panel.styles.max_height
+            width = panel.size.width  # (its content's: 0 until it is laid out, when it is shown whole)
+            rows = (int(cap.resolve(side.size, self.app.size)) - panel.styles.gutter.height
+                    if cap is not None and side.size.height > 0 else 0)
+            said = words.committed_heading(len(lines)) + Text("\n").join(lines)
+            if width > 0 and rows > 0 and _height(said, panel, width) > rows:
+                newest: list[Text] = []
+                for line in reversed(lines):  # the newest first, as many as the rows hold under the heading
+                    if _height(words.committed_heading(len(lines), newest=True) + Text("\n").join([line, *newest]),
+                               panel, width) > rows and newest:
+                        break
+                    newest.insert(0, line)
+                said = words.committed_heading(len(lines), newest=True) + Text("\n").join(newest)
+        if said.plain != self._committed_shown:
+            self._committed_shown = said.plain
+            panel.update(said)
 
     def _show_side_log(self, entries: list[Text]) -> None:
         """A team's and the console's log, under the decision: it follows the game until the team scrolls it back.

@@ -422,24 +422,47 @@ def seals_text(view: Mapping[str, Any], seen: dict[int, str]) -> Text:
     ``seen``: the commitments this screen has been shown so far, by event;
     updated here, so a reveal is checked against what was shown before it.
     """
+    lines = committed_lines(view, seen)
+    out = committed_heading(len(lines)) + Text("\n").join(lines) if lines else Text()
+    if lines:
+        out.append("\n")
+    return out + reveal_text(view, seen)
+
+
+def committed_lines(view: Mapping[str, Any], seen: dict[int, str]) -> list[Text]:
+    """The commitments made this round and not yet revealed, a line each, oldest first (``seen`` updated as
+    :func:`seals_text` says)."""
     seals = _map(view.get("seals"))
     names = actor_names(view)
-    out = Text()
     opened = set(revealed(view))
-    committed = []
+    lines = []
     for c in _list(seals.get("committed")):
         if isinstance(c, Mapping) and isinstance(c.get("seq"), int) and isinstance(c.get("commitment"), str):
             seen.setdefault(c["seq"], c["commitment"])
-            if c["seq"] not in opened:  # else its reveal line below says whether it matches: each entry said once
-                committed.append(c)
-    if committed:
-        # a line each, under one heading (found from outside: "Russia committed a sealed move — commitment …", two
-        # rows each on a projector's table, pushed the round's first commitments off its top before the reveal)
-        out.append(_("Sealed moves committed (commitment):") + "\n", style="bold")
-    for c in committed:
-        who = names.get(_s(c.get("actor")), _s(c.get("actor")))
-        out.append(f"  {who}  {short(_s(c.get('commitment')))}\n")
-    reveal = [r for r in _list(seals.get("reveal")) if isinstance(r, Mapping)]
+            if c["seq"] not in opened:  # else its reveal line says whether it matches: each entry said once
+                who = names.get(_s(c.get("actor")), _s(c.get("actor")))
+                lines.append(Text(f"  {who}  {short(_s(c.get('commitment')))}"))
+    return lines
+
+
+def committed_heading(count: int, newest: bool = False) -> Text:
+    """The heading over ``count`` commitments, a line each under it (found from outside: "Russia committed a sealed
+    move — commitment …", two rows each on a projector's table, pushed the round's first commitments off its top
+    before the reveal); ``newest``: only the newest are under it (a panel without room for them all: found from
+    outside, a team's page in a browser showed 2 of 7, and nothing said there were more)."""
+    if newest:
+        # short: on a narrow column a heading of two rows would keep a commitment out
+        said = ngettext("{n} committed; the newest:", "{n} committed; the newest:", count)
+    else:
+        said = ngettext("{n} sealed move committed (commitment):", "{n} sealed moves committed (commitment):", count)
+    return Text(said.format(n=count) + "\n", style="bold")
+
+
+def reveal_text(view: Mapping[str, Any], seen: dict[int, str]) -> Text:
+    """The reveal of the sealed moves, each entry checked against the commitment this seat saw (``seen``)."""
+    out = Text()
+    reveal = [r for r in _list(_map(view.get("seals")).get("reveal")) if isinstance(r, Mapping)]
+    names = actor_names(view)
     move, track = _moves_and_tracks(view)
     if reveal:
         out.append(_("Reveal of the sealed moves") + "\n", style="bold")
@@ -528,6 +551,9 @@ __all__ = [
     "prompt_text",
     "revealed",
     "ruling_parts",
+    "committed_heading",
+    "committed_lines",
+    "reveal_text",
     "seals_text",
     "seat_name",
     "team_names",

@@ -58,7 +58,9 @@ def test_commitments_show_before_the_reveal_and_the_entries_only_after(tmp_path:
         assert all(set(c) == {"seq", "actor", "commitment"} for c in before["committed"])  # never the move
         seen: dict[int, str] = {}
         said = seals_text({"seals": before}, seen).plain
-        assert said.startswith("Sealed moves committed (commitment):\n") and before["committed"][0]["commitment"][:12] in said
+        n = len(before["committed"])
+        assert said.startswith(f"{n} sealed move{'s' * (n > 1)} committed (commitment):\n"), said
+        assert before["committed"][0]["commitment"][:12] in said
         # the facilitator takes the sealed move back: its commitment is no longer shown
         session.apply(Action("undo", reason="taken back"))
         assert len(_seals(session)["committed"]) == len(before["committed"]) - 1
@@ -141,7 +143,7 @@ async def test_a_wide_projector_keeps_the_board_and_the_newest_line_in_view_thro
                     said = screen.query_one("#seals").render().__str__()
                     revealed = _seals(table.session)["reveal"]
                     assert len(revealed) >= 5 and said.count("matches its commitment") == len(revealed), said
-                    assert "Sealed moves committed" not in said
+                    assert "committed (commitment)" not in said
                 else:
                     await until(pilot, lambda: whole("#log", bottom=True) and bool(log.render().__str__().strip()),
                                 f"the newest log line of event {seq} on the screen")
@@ -485,3 +487,64 @@ async def test_the_head_to_note_is_shown_once_the_round_is_over_and_stays_as_sho
     session.close()
     found = verify(session.save_path, head=noted)
     assert found.head_found == last, found.lines()
+
+
+#: a browser's page at 1280x800 through ``tabletop serve`` (textual-serve's 16px font: 9x19 pixels a cell, measured in
+#: headless chromium): 142 columns, 34 rows in the 657 pixels its window leaves the page, 42 in a page of 800
+@pytest.mark.parametrize("size", [(80, 24), (142, 34), (142, 42)])
+async def test_a_team_at_its_sealed_moves_reads_its_whole_prompt_and_the_newest_commitments(
+        tmp_path: Path, size: tuple[int, int]) -> None:
+    """Found from outside (a four-team workshop, browser seats and one in tmux): Europe's seat at 80x24 showed "pick a
+    move (2 actions left), or pass", its prompt cut before "(End: the last entry)", and the commitments made so far
+    were below the tracks, out of view; in a browser (1280x800) the commitments' panel ran past the screen's foot,
+    the later commitments off it (the US page showed 2 of 7). The prompt is on the screen whole, and the panel of
+    commitments is, with their count and the newest one, at each size, without scrolling (all of them, or said to be
+    only the newest)."""
+    from tabletop.play.commitments import short
+
+    from .screenkit import entries, screen_lines
+
+    table = make_table(tmp_path, "parallel-tracks", seed=3, sealed=True, bots={"bridge": "cooperative"}, observers=0)
+    session = table.session
+    async with hosting(table) as (_host, address, codes):
+        clients = {seat: await connect(address, codes[seat]) for seat in ("facilitator", "team:ru", "team:ua", "team:us")}
+        app = SeatApp(address, codes["team:eu"], sleep=Sleeps())
+        async with app.run_test(size=size) as pilot:
+            await until(pilot, app.joined.is_set, "Europe's screen to join")
+            while True:  # the others commit their moves (the card's answer is Europe's: it answers it too)
+                state = session.state
+                actor = next((a.actor for a in session.options() if a.actor), None)
+                if actor == "eu":
+                    if state.phase == "moves":
+                        break
+                    await until(pilot, lambda s=state.seq: seq_of(app) == s and bool(entries(app)), "Europe's answer")
+                    await pilot.press("1")
+                else:
+                    client = clients.get(f"team:{actor}", clients["facilitator"])
+                    view = await caught_up(client, state.seq)
+                    found = [e for e in view["decision"]["entries"] if not e.get("refusal")]
+                    entry = next((e for e in found if e["action"].get("kind") == "move" and not e.get("needs")),
+                                 found[0])
+                    await client.act(pick=entry["id"], reason="as the room saw it" if entry.get("needs") else None)
+                await until(pilot, lambda s=state.seq: session.state.seq != s, "the act taken")
+            committed = _seals(session)["committed"]
+            assert len(committed) >= 4, committed
+            await until(pilot, lambda: seq_of(app) == session.state.seq and bool(entries(app)), "Europe's moves")
+            for _ in range(3):
+                await pilot.pause()
+            screen = app.seat_screen
+            rows = screen_lines(app)
+            right = screen.query_one("#right").content_region
+            column = " ".join(" ".join(row[right.x:right.right].split()) for row in rows[right.y:right.bottom])
+            prompt = " ".join(app.view["decision"]["prompt"].split())
+            assert prompt in column and prompt.endswith("(End: the last entry)."), (prompt, column)
+            said = " ".join(" ".join(row.replace("\u2502", " ").split()) for row in rows)  # the screen as drawn
+            n = len(committed)
+            assert f"{n} sealed moves committed" in said or f"{n} committed; the newest:" in said, said
+            shown = [c for c in committed if short(c["commitment"]) in said]
+            assert shown and shown[-1] == committed[-1], said  # the newest in view, whatever the room
+            if "the newest" not in said:
+                assert shown == committed, said
+        for client in clients.values():
+            await client.close()
+    session.close()
