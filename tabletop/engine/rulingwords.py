@@ -70,12 +70,7 @@ def ruling_parts(
                                   "{n} other modifiers did not apply: their conditions were not met at the roll",
                                   idle).format(n=idle))
     elif kind == "consensus":
-        parts.append(_("accepted: {actors}").format(actors=_who(ruling.accepted, names) or _("nobody")))
-        parts.append(_("rejected: {actors}").format(actors=_who(ruling.rejected, names) or _("nobody")))
-        threshold = ruling.threshold if isinstance(ruling.threshold, int) else 0
-        parts.append(ngettext("needs {n} accepts", "needs {n} accepts", threshold).format(n=ruling.threshold))
-        if ruling.vetoed_by:
-            parts.append(_("vetoed by {actors}").format(actors=_who(ruling.vetoed_by, names)))
+        parts.extend(vote_parts(ruling, names, needs=True))
     elif kind == "facilitator":
         # a reason tabletop recorded itself (a simulated facilitator's) in the words of the moment; a person's as typed
         given = recorded_reason(ruling.reason)
@@ -88,6 +83,19 @@ def ruling_parts(
         parts.append(_("needs no vote: it acts at the reveal"))
     elif kind == "argue":
         parts.extend(argument_parts(ruling, names, screen=screen))
+    return parts
+
+
+def vote_parts(ruling: Ruling, names: Mapping[str, str], *, needs: bool = False) -> list[str]:
+    """A vote's tally, part by part: who accepted, who rejected, (``needs``) the accepts it needed, who vetoed. The
+    working's, and the words of the vote that settled it (:func:`~.telling.tell`)."""
+    parts = [_("accepted: {actors}").format(actors=_who(ruling.accepted, names) or _("nobody")),
+             _("rejected: {actors}").format(actors=_who(ruling.rejected, names) or _("nobody"))]
+    if needs:
+        threshold = ruling.threshold if isinstance(ruling.threshold, int) else 0
+        parts.append(ngettext("needs {n} accepts", "needs {n} accepts", threshold).format(n=ruling.threshold))
+    if ruling.vetoed_by:
+        parts.append(_("vetoed by {actors}").format(actors=_who(ruling.vetoed_by, names)))
     return parts
 
 

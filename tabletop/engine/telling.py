@@ -22,6 +22,7 @@ from ..content.grammar import plural_subject
 from ..lang import Domain
 from .actions import Action
 from .breakdown import breakdown_warning
+from .records import Ruling
 from .review import PACKAGE_HOLDS, ended_at, undone_seqs
 from .wording import (ENDS, RECORDED, argued_words, end_reason, goodwill_words, modifier_names, named_source, quoted,
                       recorded_reason, scenario_names, schedule_words, status_name, typed, wanted_words)
@@ -217,19 +218,32 @@ def _tell_pass(event: Happened, n: _Names) -> str:
 
 
 def _tell_vote(event: Happened, n: _Names) -> str:
+    """A team's vote: who voted how; the vote that settles a proposal is told as that proposal's verdict, then the
+    whole tally (found from outside: "EU: accept; Mediating states: Table a proposal … succeeds" read as if the EU
+    alone had voted). Where the ruling's working goes with the words (``n.worked``), the tally is left to it."""
     a = event.action
-    actor = n.actor(a.actor)
     ruling = event.result.get("ruling")
+    if isinstance(ruling, Mapping):
+        return _finished(event, n) if n.worked else _dashed(_finished(event, n), _tally(ruling, n))
+    actor = n.actor(a.actor)
     plural = n.plural(a.actor)  # found from outside: the log read "Mediating states rejects"
     if a.accept:
         said = pgettext("plural subject", "{actor} accept") if plural else _("{actor} accepts")
-    elif isinstance(ruling, Mapping) and a.actor in (ruling.get("vetoed_by") or ()):
-        said = (pgettext("plural subject", "{actor} reject with a veto") if plural
-                else _("{actor} rejects with a veto"))
     else:
         said = pgettext("plural subject", "{actor} reject") if plural else _("{actor} rejects")
-    said = said.format(actor=actor)
-    return f"{said}; {_finished(event, n)}" if isinstance(ruling, Mapping) else said
+    return said.format(actor=actor)
+
+
+def _tally(ruling: Mapping[str, Any], n: _Names) -> str:
+    """Who accepted, who rejected and who vetoed, as the ruling's working says it
+    (:func:`~.rulingwords.vote_parts`); empty for a ruling recorded without its votes."""
+    from .rulingwords import vote_parts  # as for an argument's odds: the first board needs none
+
+    read = Ruling.from_result({"ruling": ruling})
+    if read is None or "accepted" not in ruling and "rejected" not in ruling:
+        return ""
+    voters = (*read.accepted, *read.rejected, *read.vetoed_by)
+    return "; ".join(vote_parts(read, {actor: n.actor(actor) for actor in voters}))
 
 
 def _sign(add: int) -> str:

@@ -12,7 +12,10 @@ purpose: a condition's signs read as a room reads them (``trust ≥ 4``, not
 ``trust >= 4``, found from outside by helper-210), so the words before are
 compared with their signs made so (:func:`~tabletop.engine.partwords.signs`). And a second: a roll's negative
 modifier reads with the true minus its working's line uses (``6+2 − 1 (tension ≥ 3)``, not ``- 1``, found from
-outside: the formula and the detail under it disagreed), so :func:`words_now` makes the words before so too.
+outside: the formula and the detail under it disagreed), so :func:`words_now` makes the words before so too. And a
+third: the vote that settles a proposal is told as the proposal's verdict, then the whole tally, not as its voter's
+vote before the verdict (found from outside, helper-265: it read as if that team alone had voted), so
+:func:`vote_now` words the votes before so.
 """
 
 from __future__ import annotations
@@ -35,6 +38,23 @@ def words_now(recorded: str) -> str:
     negative modifier with the minus sign (``rolled 6+2 − 1 (tension ≥ 3) = 7 vs 8``)."""
     return re.sub(r"rolled \d\+\d(?: [+-] \d+ \([^)]*\))+",
                   lambda rolled: re.sub(r" - (\d+ \()", " \u2212 \\1", rolled[0]), signs(recorded))
+
+
+def vote_now(recorded: str, event: Any, scenario: Scenario) -> str:
+    """A settling vote's summary as the log recorded it (``Ukraine accepts; Russia: Propose on Borders succeeds``) as
+    it is told now: ``Russia: Propose on Borders succeeds — accepted: Ukraine, EU; rejected: nobody``."""
+    ruling = event.result.get("ruling")
+    if event.action.kind != "vote" or not isinstance(ruling, dict):
+        return recorded
+    names = {a.id: a.name for a in scenario.ruleset.actors}
+
+    def who(key: str) -> str:
+        return ", ".join(names[a] for a in ruling.get(key) or ()) or "nobody"
+
+    tally = f"accepted: {who('accepted')}; rejected: {who('rejected')}"
+    if ruling.get("vetoed_by"):
+        tally += f"; vetoed by {who('vetoed_by')}"
+    return f"{recorded.split('; ', 1)[1]} \u2014 {tally}"
 
 
 BEFORE = json.loads((Path(__file__).resolve().parent / "fixtures" / "summaries-before.json").read_text("utf-8"))
@@ -83,7 +103,7 @@ def test_tell_in_english_reads_as_the_summaries_the_log_recorded(game: dict[str,
             event = state.last
             assert event is not None
             assert "summary" not in event.result  # the log records no words
-            said = CORRECTED.get((_name(game), event.seq), words_now(step["summary"]))
+            said = CORRECTED.get((_name(game), event.seq), vote_now(words_now(step["summary"]), event, scenario))
             assert tell(event, scenario, state.older(event.seq)) == said, f"event {event.seq} ({event.action.kind})"
             assert notes(event, scenario) == [_now(note) for note in step.get("notes", [])]
             assert warning(event, scenario) == step.get("warning")
