@@ -529,7 +529,23 @@ def _tell_undo(event: Happened, n: _Names) -> str:
     took_back = _Undone(int(event.result.get("undoes") or 0), int(undone.get("round") or 0),
                         str(undone.get("phase") or ""), action, undone.get("result") or {})
     # what it took back, whole: no working of that event is shown with an undo's words
-    return _("Undo: {event}").format(event=_tell(took_back, _Names(n.scenario, n.earlier)))
+    said = _("Undo: {event}").format(event=_tell(took_back, _Names(n.scenario, n.earlier)))
+    return _dashed(said, undo_reason(event))
+
+
+def undo_reason(event: Happened) -> str:
+    """Why the facilitator undid, as the undo's words end with it (``reason: …``), or empty: no reason
+    was given. Found from outside: an undo's reason was on no screen, an override's beside it was. Public as the
+    undo is, the undo of a sealed move never revealed too (what it was stays sealed)."""
+    if event.action.kind != "undo":
+        return ""
+    reason = (event.action.reason or "").strip()
+    if not reason:
+        return ""
+    given = recorded_reason(reason)  # tabletop's own (a simulated facilitator's): the words of the moment
+    # "reason", not "reason for the undo": a line names its kind once (tests/replay/test_note_line.py)
+    return _("reason: {reason}").format(
+        reason=given if given is not None else typed(reason, event.action.lang))
 
 
 class _Undone:
@@ -757,4 +773,4 @@ def tell(event: Happened, scenario: Scenario, earlier: Iterable[Happened] = (), 
 
 __all__ = ["ENDS", "LAPSED_AT_END", "PACKAGE_HOLDS", "RECORDED", "Happened", "HeldOver", "Place", "earlier_than",
            "end_reason", "held_over", "notes", "package_said", "phase_name", "placed", "quoted", "recorded_reason",
-           "settled_notes", "tell", "typed", "warning"]
+           "settled_notes", "tell", "typed", "undo_reason", "warning"]

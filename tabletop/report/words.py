@@ -230,13 +230,16 @@ def sealed_note_text(counter: bool = False) -> str:
     return _(GATED_NOTE if counter else SEALED_NOTE)
 
 
-def undo_sealed(team: str | None = None) -> str:
+def undo_sealed(team: str | None = None, why: str = "") -> str:
     """An undo of a sealed move never revealed, as every screen says it: what it was stays sealed; ``team``: whose
     it was, as the report and the replay name it (found from outside: «Отмена: Украина: закрытый ход сделан», the
-    commitment's words after "Undo:", read as if the undo had made the move)."""
+    commitment's words after "Undo:", read as if the undo had made the move). ``why``: the undo's reason, as the
+    screens end its words (:func:`~tabletop.engine.telling.undo_reason`; the report says it in its own column)."""
     if team is not None:
-        return _("Undo: {team}: a sealed move taken back (what it was stays sealed)").format(team=team)
-    return _("Undo: a sealed move taken back (what it was stays sealed)")
+        said = _("Undo: {team}: a sealed move taken back (what it was stays sealed)").format(team=team)
+    else:
+        said = _("Undo: a sealed move taken back (what it was stays sealed)")
+    return f"{said} \u2014 {why}" if why else said
 
 
 def audience_words(report: Mapping[str, Any]) -> str:

@@ -26,7 +26,7 @@ from ..content.literal import literal
 from ..content.models import resource_infos
 from ..content.scenario import log_line
 from ..engine import Action, State, legal_actions, objectives_met, waiting_for
-from ..engine.telling import package_said, settled_notes, tell
+from ..engine.telling import package_said, settled_notes, tell, undo_reason
 from ..lang import Domain, current
 from ..report.words import sealed_note, undo_sealed
 from ..engine.adjudication import roll_modifiers
@@ -331,7 +331,7 @@ def log_lines(state: State, hidden: set[int], known: Secrets, kept: set[int] | N
         elif known.undoes.get(event.seq) in hidden:
             undone = undone_event(state, event)
             actor = undone.action.actor if undone is not None else None
-            text = undo_sealed(n.get(actor, actor) if actor else None)  # the hot seat's words
+            text = undo_sealed(n.get(actor, actor) if actor else None, undo_reason(event))  # the hot seat's words
         elif isinstance(about, int) and kept and (target := _on_hidden(state, about, kept)) is not None:
             # the note may say what the move or the counter was (found from outside: "Note on event 49: Coffee
             # break…" on every screen and the projector before the counters were revealed)

@@ -25,7 +25,7 @@ from ..engine.cards import held_over_now
 from ..engine.lookups import seen, shown  # noqa: F401 - the scenario (and the game) as the room reads it, for every screen
 from ..engine.records import RULING_KINDS, Ruling, changes_of
 from ..engine.review import ended_at, package_held, undone_event
-from ..engine.telling import Happened, end_reason, package_said, placed, settled_notes, tell
+from ..engine.telling import Happened, end_reason, package_said, placed, settled_notes, tell, undo_reason
 from ..engine.wording import (
     amount_words,
     effects_words,
@@ -373,7 +373,7 @@ def room_told(state: State, event: Event, hidden: Set[int] | None = None) -> str
                                         or hidden is None and _sealed_taken_back(state, event)):
         from ..report.words import undo_sealed  # an undone sealed move: not on the first board's path
 
-        return undo_sealed(_sealed_team(state, event))
+        return undo_sealed(_sealed_team(state, event), undo_reason(event))
     return told(state, event)
 
 
@@ -405,7 +405,7 @@ def event_line(state: State, event: Event, hidden: set[int], undone: set[int] | 
         out.append(_("FACILITATOR") + " ", style="reverse")
         from ..report.words import undo_sealed  # as in room_told
 
-        out.append(undo_sealed(_sealed_team(state, event)), style="bold")
+        out.append(undo_sealed(_sealed_team(state, event), undo_reason(event)), style="bold")
         return out
     style = "bold" if kind in (*RULING_KINDS, "override", "undo", "end") else ""
     if kind in FACILITATOR_KINDS:

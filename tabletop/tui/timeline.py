@@ -12,6 +12,7 @@ from ..engine.actions import FACILITATOR_KINDS
 from ..engine.arguments import argument_step
 from ..engine.records import Ruling, changes_of
 from ..engine.review import noted_event
+from ..engine.telling import undo_reason
 from ..engine.wording import breakdown_points, changes_texts, other_lang, recorded_reason, typed, undone_word
 from ..lang import Domain
 from ..play.arguing import argument_spans
@@ -62,7 +63,7 @@ def event_words(state: State, e: SavedEvent, sealed: Mapping[int, str], noted: M
         return sealed_committed(sealed[e.seq])
     undoes = e.result.get("undoes")
     if e.action.kind == "undo" and isinstance(undoes, int) and undoes in sealed:
-        return undo_sealed(sealed[undoes])
+        return undo_sealed(sealed[undoes], undo_reason(e))  # the room saw why, as on every screen
     about = e.result.get("about")
     target = noted_event(about, noted or {}) if isinstance(about, int) else None
     if e.action.kind == "note" and target in sealed:  # its words would tell the move
@@ -126,8 +127,10 @@ def working_text(save: Save, index: int, undone: Set[int], notes: Mapping[int, l
         out.append(f"  {line}\n", style="dim")
     given = e.result.get("reason") or e.action.reason
     ruling = Ruling.from_result(e.result)
-    if given and not (ruling is not None and ruling.resolution == "facilitator" and ruling.reason == given):
-        # (a facilitator's ruling says its reason in its working: found from outside, the same reason three times)
+    if given and e.action.kind != "undo" and not (ruling is not None and ruling.resolution == "facilitator"
+                                                  and ruling.reason == given):
+        # (a facilitator's ruling says its reason in its working: found from outside, the same reason three times;
+        # an undo's words above end with its reason, engine.telling.undo_reason)
         # a reason tabletop records itself ("undone by the facilitator") in today's words; a person's as typed
         ours = recorded_reason(given) if isinstance(given, str) else None
         # a person's marked with its language as the event's own line marks it: «…» (uk) (found from outside: the

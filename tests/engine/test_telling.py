@@ -15,7 +15,8 @@ modifier reads with the true minus its working's line uses (``6+2 − 1 (tension
 outside: the formula and the detail under it disagreed), so :func:`words_now` makes the words before so too. And a
 third: the vote that settles a proposal is told as the proposal's verdict, then the whole tally, not as its voter's
 vote before the verdict (found from outside, helper-265: it read as if that team alone had voted), so
-:func:`vote_now` words the votes before so.
+:func:`vote_now` words the votes before so. And a fourth: an undo ends with its reason, as an override does (found
+from outside, helper-265: an undo's reason was on no screen), so :func:`vote_now` adds it to the undos before.
 """
 
 from __future__ import annotations
@@ -43,6 +44,8 @@ def words_now(recorded: str) -> str:
 def vote_now(recorded: str, event: Any, scenario: Scenario) -> str:
     """A settling vote's summary as the log recorded it (``Ukraine accepts; Russia: Propose on Borders succeeds``) as
     it is told now: ``Russia: Propose on Borders succeeds — accepted: Ukraine, EU; rejected: nobody``."""
+    if event.action.kind == "undo" and event.action.reason:
+        return f"{recorded} \u2014 reason: {event.action.reason}"
     ruling = event.result.get("ruling")
     if event.action.kind != "vote" or not isinstance(ruling, dict):
         return recorded
