@@ -67,8 +67,11 @@ def working_lines(state: State, event: Event, brief: bool = False, before: State
 
 def is_ruling(state: State, event: Event) -> bool:
     """Whether ``event`` settled a ruling the room may read again whole: dice, a vote, the facilitator's, an
-    argument's roll, or what the package deal did (a collapse reopened the provisional agreements)."""
-    return Ruling.from_result(event.result) is not None or bool(package_said(state, event, shown(state)))
+    argument's roll, an override (the facilitator's ruling on the game: its words say its reason, its changes what it
+    changed; found from outside, ``l`` put up the ruling before it), or what the package deal did (a collapse
+    reopened the provisional agreements)."""
+    return (Ruling.from_result(event.result) is not None or event.action.kind == "override"
+            or bool(package_said(state, event, shown(state))))
 
 
 __all__ = ["QUOTES", "is_ruling", "typed_marked", "typed_texts", "working_lines"]

@@ -23,9 +23,10 @@ from ..engine.records import Ruling
 from ..engine.review import undone_seqs
 from ..lang import Domain
 from ..play.clock import PickHold
+from ..play.working import is_ruling
 from .modals import _Dialog
 from .notices import taken
-from .text import event_line, hidden_seqs, package_line, ruling_lines, settled_lines
+from .text import event_line, hidden_seqs, ruling_lines, settled_lines
 from .widgets import KeyScroll
 
 _, ngettext, N_ = Domain("tui").words()
@@ -37,14 +38,14 @@ RULING_HELD = N_("Not taken: the ruling has just come up. Read it, then press En
 def last_ruling(state: State) -> Event | None:
     """The newest event that settled a ruling and stands (not undone, not a sealed move unrevealed), or None. What the
     package deal did counts as a ruling (found from outside: after a collapse reopened three provisional agreements,
-    ``l`` put up an older vote)."""
+    ``l`` put up an older vote), and an override too (:func:`~tabletop.play.working.is_ruling`)."""
     log = state.log
     undone = undone_seqs(log)
     hidden = hidden_seqs(state, log, undone)
     for event in reversed(log):
         if event.seq in undone or event.seq in hidden or event.action.kind == "undo":
             continue
-        if Ruling.from_result(event.result) is not None or package_line(state, event):
+        if is_ruling(state, event):
             return event
     return None
 
