@@ -94,13 +94,29 @@ class RulingScreen(_Dialog[None]):
         Binding("escape", "close", N_("Close"), show=False, id="ruling.close-escape"),
     ]
 
-    def __init__(self, seq: int, text: Text, hold: PickHold | None = None):
+    #: a key was pressed here since the view came up: someone is reading it (a seat keeps it up, :meth:`stale`)
+    touched = False
+
+    def __init__(self, seq: int, text: Text, hold: PickHold | None = None, *, by_itself: bool = False):
         """The ruling of event ``seq``, its ``text`` (:func:`ruling_text`, or a seat's :func:`working_text`).
-        ``hold``: the view came up under the hand that rolled; an Enter within it is not taken (a double Enter)."""
+        ``hold``: the view came up under the hand that rolled; an Enter within it is not taken (a double Enter).
+        ``by_itself``: a seat put it up as the ruling was made, not at a key (:meth:`stale`)."""
         super().__init__()
         self._seq = seq
         self._text = text
         self._hold = hold
+        self.by_itself = by_itself
+
+    def stale(self, seq: object, kept_if_read: bool) -> bool:
+        """Whether a view the seat put up by itself is to go now the game stands at event ``seq``: a newer event has
+        come (found from outside: the projector, where nobody sits, kept an argument's ruling up through the next
+        roll and ruling until someone pressed Escape there). ``kept_if_read``: not once a key was pressed in it (the
+        console: a facilitator reading it keeps it). A view ``l`` put up stays: someone asked for it."""
+        newer = isinstance(seq, int) and seq > self._seq
+        return self.by_itself and newer and not (kept_if_read and self.touched)
+
+    def on_key(self) -> None:
+        self.touched = True
 
     @classmethod
     def of(cls, state: State, event: Event, hold: PickHold | None = None) -> RulingScreen:

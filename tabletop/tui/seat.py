@@ -231,7 +231,17 @@ class SeatScreen(ConsolePowers, Screen[None]):
         self.hold.shown(game.get("seq") if isinstance(game, Mapping) else None,
                         [(e.get("id"), e.get("label")) for e in found])
         if role in WATCHERS or role == "facilitator":
+            self._take_down_stale_ruling(game.get("seq") if isinstance(game, Mapping) else None, role == "facilitator")
             self._put_up_argued_ruling(view)
+
+    def _take_down_stale_ruling(self, seq: object, kept_if_read: bool) -> None:
+        """The ruling view this screen put up by itself closes once a newer event has come (a newer argument's roll
+        puts its own up next): :meth:`~.rulingview.RulingScreen.stale`. The console keeps one a key was pressed in."""
+        from .rulingview import RulingScreen
+
+        screen = self.app.screen
+        if isinstance(screen, RulingScreen) and screen.stale(seq, kept_if_read):
+            screen.action_close()
 
     def _put_up_argued_ruling(self, view: Mapping[str, Any]) -> None:
         """An argument's roll: its whole working in front of the room, on the projector (and an observer's screen,
@@ -243,16 +253,17 @@ class SeatScreen(ConsolePowers, Screen[None]):
             return
         self._ruling_up = line.get("seq")
         if self.app.screen is self:
-            self._show_ruling(line)
+            self._show_ruling(line, by_itself=True)
 
-    def _show_ruling(self, line: Mapping[str, Any]) -> None:
-        """A ruling's log line, whole (:class:`~.rulingview.RulingScreen`), held against a double Enter."""
+    def _show_ruling(self, line: Mapping[str, Any], by_itself: bool = False) -> None:
+        """A ruling's log line, whole (:class:`~.rulingview.RulingScreen`), held against a double Enter; ``by_itself``:
+        put up as it was made, not at ``l`` (it goes when the game moves on)."""
         from .rulingview import RulingScreen, working_text
 
         head, lines = words.ruling_parts(line)
         seq = line.get("seq")
         self.app.push_screen(RulingScreen(seq if isinstance(seq, int) else 0, working_text(head, lines),
-                                          self.hold.fresh()))
+                                          self.hold.fresh(), by_itself=by_itself))
 
     def action_last_ruling(self) -> None:
         """l: the last ruling that stands, whole, from the words the host sent this seat (as the board's l)."""
