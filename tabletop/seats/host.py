@@ -34,7 +34,7 @@ from websockets.exceptions import ConnectionClosed
 
 from .alarm import Alarm, Trouble, peer_of
 from .flood import Bucket
-from .joincodes import seat_of
+from .joincodes import in_cyrillic, seat_of
 from ..lang import SOURCE, Domain, using
 from .protocol import (MAX_CLIENT_MESSAGE, PING_EVERY, PING_WAIT, VERSION, ProtocolError, Wire, check_client, decode,
                        encode, message)
@@ -254,7 +254,10 @@ class Host:
             self.alarm.note(Trouble.WRONG_CODE, peer_of(ws.remote_address))
             await self.sleeper(self.wrong_code_delay)
             with using(hello.get("lang") or self.lang):
-                why = _("no seat has this code: check it with the facilitator")
+                if in_cyrillic(hello["code"]):  # a laptop with the Cyrillic layout on: said what to put right
+                    why = _("no seat has this code: a code is in Latin letters, switch the keyboard layout")
+                else:
+                    why = _("no seat has this code: check it with the facilitator")
             await _refuse(ws, Wire.WRONG_CODE, why)
             return None
         conn = Connection(ws, seat, hello.get("client") or "", Bucket(clock=self.clock),

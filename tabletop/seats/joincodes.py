@@ -6,7 +6,7 @@ hopeless, and a wrong one costs the guesser a delay (:mod:`.host`). The
 alphabet has no look-alikes (no 0/o, 1/l/i, no "_"), and a code is printed in
 groups of four joined by "-" (``k7mq-3xrt-9pwa-c4hd-e5fz``): it is handed out
 on paper and read aloud (found from outside: ``hDIi-CvL_7S5aW70`` was copied
-wrong, and the seat refused). Typed, its case, spaces and dashes do not count.
+wrong, and the seat refused). Typed, its case, spaces and dashes do not count, nor a Cyrillic keyboard layout.
 
 A code is looked up against every seat's code with ``hmac.compare_digest``,
 never stopping early, so the time taken tells nothing about which seat, or
@@ -57,9 +57,32 @@ _NEW_FORM = re.compile(rf"[{ALPHABET}]{{{GROUP}}}(?:-[{ALPHABET}]{{{GROUP}}})*")
 _TYPED_EXTRAS = re.compile(r"[\s\-\u2010-\u2015\u2212]+")
 
 
+#: a Cyrillic letter, and a Latin one: a code has only Latin letters, and a laptop with the Cyrillic layout on types
+#: Cyrillic ones (found from outside: ``мяые-7рт9-…`` typed for ``vzst-7hn9-…`` in a Russian/Ukrainian room)
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LATIN = re.compile(r"[A-Za-z]")
+#: typed wholly in Cyrillic: the Latin letter on each key (ЙЦУКЕН over QWERTY, lowercase), the Russian layout and the
+#: Ukrainian one («і» on "s", «ї» on "]", «є» on "'"; «ґ» is on "\" or "`", depending on the layout); the keys that
+#: are punctuation on QWERTY (х ъ ж э б ю ё ї є ґ) give it, which no code holds
+_BY_KEY = str.maketrans("йцукенгшщзхъфывапролджэячсмитьбюёіїєґ", "qwertyuiop[]asdfghjkl;'zxcvbnm,.`s]'\\")
+#: typed mixing Latin and Cyrillic: a Cyrillic letter that has the very shape of a Latin one, in the case typed, is
+#: read as it. Lowercase: а с е р х у. Capitals (a code read off paper may be typed in them): А В Е К М Н Р С Т Х.
+#: Left out: к м т в н (lowercase they are small capitals, not k m t b h), У (not Y), and о О і І, whose Latin
+#: twins no code holds (no o, no i)
+_BY_SHAPE = str.maketrans("асерхуАВЕКМНРСТХ", "acepxyABEKMHPCTX")
+
+
 def _plain(code: str) -> str:
-    """A new-form code as compared: lowercase, without spaces or dashes."""
+    """A new-form code as compared: lowercase, without spaces or dashes, a Cyrillic letter read as the Latin one
+    meant (wholly Cyrillic: by its key; mixed with Latin: by its shape)."""
+    if _CYRILLIC.search(code):
+        code = code.translate(_BY_SHAPE) if _LATIN.search(code) else code.lower().translate(_BY_KEY)
     return _TYPED_EXTRAS.sub("", code).lower()
+
+
+def in_cyrillic(code: str) -> bool:
+    """Whether a code as typed holds Cyrillic letters (refused, it is said that a code is in Latin letters)."""
+    return _CYRILLIC.search(code) is not None
 
 
 def typed(code: str) -> str:
@@ -103,8 +126,9 @@ def new_codes(seat_ids: Iterable[str]) -> dict[str, str]:
 def seat_of(codes: Mapping[str, str], code: str) -> str | None:
     """The seat whose code ``code`` is, or None: every code is compared in full, in constant time.
 
-    A new-form code is compared without case, spaces or dashes (``K7MQ 3XRT …`` is ``k7mq-3xrt-…``); an old one,
-    kept beside a save from before, as typed (the spaces round it gone), as it always was."""
+    A new-form code is compared without case, spaces or dashes (``K7MQ 3XRT …`` is ``k7mq-3xrt-…``), typed on a
+    Cyrillic layout or with a Cyrillic look-alike as the Latin letters meant (:func:`_plain`); an old one, kept
+    beside a save from before, as typed (the spaces round it gone), as it always was."""
     as_pasted = pasted(code)  # a screen of any version may send it as pasted
     given = as_pasted.encode("utf-8", "surrogatepass")
     given_plain = _plain(as_pasted).encode("utf-8", "surrogatepass")
@@ -180,5 +204,5 @@ def read_codes(save: Path, seat_ids: Iterable[str]) -> dict[str, str] | None:
     return out
 
 
-__all__ = ["ALPHABET", "CODE_CHARS", "MAX_CODES_BYTES", "CodesUnreadable", "codes_path", "new_code", "new_codes", "read_codes",
-           "seat_of", "write_codes"]
+__all__ = ["ALPHABET", "CODE_CHARS", "MAX_CODES_BYTES", "CodesUnreadable", "codes_path", "in_cyrillic", "new_code",
+           "new_codes", "read_codes", "seat_of", "write_codes"]

@@ -95,3 +95,67 @@ async def test_an_old_code_kept_beside_a_save_still_joins_after_resume_as_typed_
     finally:
         await host.stop()
         table.session.close()
+
+
+#: the tester's code, and as it came typed on a Russian keyboard layout and with a Cyrillic «а» for its last letter
+TESTERS_CODE = "vzst-7hn9-34m5-ffjg-wsja"
+ON_A_RUSSIAN_LAYOUT = "мяые-7рт9-34ь5-ааоп-цыоф"
+ONE_CYRILLIC_LOOK_ALIKE = "vzst-7hn9-34m5-ffjg-wsj\u0430"
+
+
+@pytest.mark.parametrize(("as_typed", "seat"), [
+    (ON_A_RUSSIAN_LAYOUT, "team:ru"),
+    (ON_A_RUSSIAN_LAYOUT.upper(), "team:ru"),  # Caps Lock on as well
+    (ONE_CYRILLIC_LOOK_ALIKE, "team:ru"),
+    (ONE_CYRILLIC_LOOK_ALIKE.upper(), "team:ru"),  # «А» is "A"
+    ("vzs\u0442-7hn9-34m5-ffjg-wsja", None),  # «т» does not look like "t": not taken for it
+])
+def test_a_new_code_typed_with_cyrillic_letters_is_read_as_the_keys_or_shapes_meant(as_typed: str, seat: str | None) -> None:
+    """Found from outside: in a Russian/Ukrainian room many laptops have the Cyrillic layout on, and the code typed
+    on it (``мяые-7рт9-…``), or with one Cyrillic «а» that looks just like "a", was refused WRONG_CODE. Typed
+    wholly in Cyrillic, each key is read as the Latin one in its place; mixed with Latin, only a Cyrillic letter of
+    the very same shape is read as it."""
+    codes = {"team:ru": TESTERS_CODE, "team:ua": "k7mq-3xrt-9pwa-c4hd-e5fz"}
+    assert joincodes.seat_of(codes, as_typed) == seat, as_typed
+
+
+def test_each_key_of_the_ukrainian_layout_is_read_by_its_place() -> None:
+    """The Ukrainian layout has «і» where the Russian has «ы» (the "s" key): a code typed on it joins too."""
+    codes = {"team:ua": "sdfg-2345-hjkq-wert-zxcv"}
+    assert joincodes.seat_of(codes, "івап-2345-ролй-цуке-ячсм") == "team:ua"
+
+
+def test_an_old_code_typed_in_cyrillic_is_still_compared_exactly() -> None:
+    """A code of the old form, kept beside a save from before, is compared as typed: no layout is guessed for it."""
+    codes = {"team:ru": "hDIi-CvL_7S5aW70", "team:ua": "abcd-efgh-jkmn-pqrs-tuvw"}
+    assert joincodes.seat_of(codes, "hDIi-CvL_7S5aW70") == "team:ru"
+    for cyrillic in ("рВШш-СмД_7Ы5фЦ70", "hDIi-CvL_7S5\u0430W70"):  # the same keys on a Russian layout; a look-alike «а»
+        assert joincodes.seat_of(codes, cyrillic) is None
+
+
+async def test_a_code_typed_in_cyrillic_joins_and_a_wrong_one_is_told_to_switch_the_layout(tmp_path: Path) -> None:
+    """Through a host: the tester's spellings join their seat; a wrong code typed in Cyrillic is refused with the
+    hint, in the seat's language, that a code is in Latin letters; a wrong code in Latin letters gets no such hint."""
+    table = make_table(tmp_path)
+    codes = dict(joincodes.new_codes(table.seats), **{"team:ru": TESTERS_CODE})
+    host = Host(table, codes, sleeper=Sleeps(), clock=Ticks())
+    addr, port = await host.start("127.0.0.1", 0)
+    try:
+        for spelling in (ON_A_RUSSIAN_LAYOUT, ONE_CYRILLIC_LOOK_ALIKE):
+            client = await connect(f"{addr}:{port}", spelling, lang="ru")
+            assert client.seat == "team:ru"
+            await client.close()
+        for wrong, lang, hint in (("мяые-7рт9-34ь5-ааоп-цыоя", "ru", "латинскими буквами"),
+                                  ("мяые-7рт9-34ь5-ааоп-цыоя", "uk", "латинськими літерами"),
+                                  ("мяые-7рт9-34ь5-ааоп-цыоя", "en", "Latin letters"),
+                                  ("hDIi-CvL_7S5\u0430W70", "ru", "латинскими буквами")):
+            with pytest.raises(Refused) as caught:
+                await connect(f"{addr}:{port}", wrong, lang=lang)
+            assert caught.value.code == "WRONG_CODE"
+            assert hint in caught.value.message, (lang, caught.value.message)
+        with pytest.raises(Refused) as caught:
+            await connect(f"{addr}:{port}", TESTERS_CODE[:-1] + "z", lang="ru")
+        assert caught.value.message == "ни у одного места нет такого кода: уточните его у ведущего"
+    finally:
+        await host.stop()
+        table.session.close()
