@@ -12,6 +12,7 @@ import asyncio
 import ipaddress
 import contextlib
 import shlex
+import shutil
 import signal
 import socket
 from pathlib import Path
@@ -289,11 +290,16 @@ def _discard_new(save: Path) -> None:
          .format(path=save))
 
 
-def join_lines(table: object, codes: dict[str, str], where: str, lang: str) -> list[str]:
+def join_lines(table: object, codes: dict[str, str], where: str, lang: str, *, columns: int) -> list[str]:
     """Each seat's name, in the room's language, and the command it types to join (found from outside: under
     ``--lang ru`` the teams were named in English, the facilitator and projector in Russian). A team named with
     ``--team``/``--teams`` is called by its name, with the actor it plays (found from outside: the lines named the
-    actors only, and a facilitator reading the codes out could not tell which team got which)."""
+    actors only, and a facilitator reading the codes out could not tell which team got which).
+
+    ``columns``: the terminal's width. The names are padded to the longest one, the commands in one column after
+    them; where such a line is wider than the terminal, each name is on its own line above its command, so no
+    command is split across two lines (found from outside: at 80 columns under ``--lang ru`` every code's last
+    group went to the next line, and a facilitator copying the codes could drop it)."""
     from ..engine.lookups import shown as in_language
     from ..engine.wording import scenario_names
     from ..seats.checks import seat_name
@@ -305,9 +311,11 @@ def join_lines(table: object, codes: dict[str, str], where: str, lang: str) -> l
     shown = scenario_names(in_language(state, lang))  # the base names when an overlay is broken
     # the names the save's header records (a resumed game keeps those it was started with); typed text, kept as typed
     names = {seat_id: seat_name(seat_id, shown, table.teams) for seat_id in table.seats}
-    width = max([28, *(len(name) for name in names.values())])  # a long team name does not put its code out of line
-    return [f"  {names[seat_id]:<{width}} tabletop join {where} {typed(codes[seat_id])}"  # untranslated: a name and a command
-            for seat_id in table.seats]
+    commands = {seat_id: f"tabletop join {where} {typed(codes[seat_id])}" for seat_id in table.seats}  # untranslated: a command
+    width = max(len(name) for name in names.values())  # a long team name does not put its code out of line
+    if 2 + width + 1 + max(len(command) for command in commands.values()) <= columns:
+        return [f"  {names[seat_id]:<{width}} {commands[seat_id]}" for seat_id in table.seats]
+    return [line for seat_id in table.seats for line in (f"  {names[seat_id]}", f"    {commands[seat_id]}")]
 
 
 def _go_on(args: argparse.Namespace) -> list[str]:
@@ -389,7 +397,7 @@ async def _serve(table: object, codes: dict[str, str], addr: str, port: int, hea
                "do not trust, run the host on 127.0.0.1 behind a TLS proxy (wss://) instead.").format(
                    address=bracketed(addr)))
     _out(_("Join codes (one per seat; keep each one for its seat only):"))
-    for line in join_lines(table, codes, where, lang):
+    for line in join_lines(table, codes, where, lang, columns=shutil.get_terminal_size().columns):
         _out(line)
     _out(_("Stop the host with Ctrl-C: the save is complete after every action."))
     if table.session.state.over:  # found from outside: a finished game was served as if it went on

@@ -51,7 +51,10 @@ def test_another_address_than_loopback_is_served_with_a_warning(tmp_path: Path) 
         assert "serving" in proc.stdout.readline()
         warning = proc.stderr.readline()
         assert "NOT encrypted" in warning and "TLS" in warning
-        lines = [proc.stdout.readline() for _ in range(9)]
+        lines: list[str] = []
+        while not lines or "Ctrl-C" not in lines[-1]:  # the join lines, up to the one saying how to stop the host
+            lines.append(proc.stdout.readline())
+            assert lines[-1], lines
         codes = [line.split()[-1] for line in lines if "tabletop join" in line]
         assert len(codes) >= 5 and all(len(c) >= 16 for c in codes)  # facilitator, a team per actor, projector...
         from tabletop.cli.host import room_addresses
@@ -284,10 +287,11 @@ def test_the_join_lines_name_every_seat_in_the_room_s_language(tmp_path: Path, c
         table = Table(session, seats_for(session, observers=1))
         codes = new_codes(table.seats)
         set_language(code)
-        lines = join_lines(table, codes, "127.0.0.1:8765", code)
+        lines = join_lines(table, codes, "127.0.0.1:8765", code, columns=200)
         assert len(lines) == len(table.seats)
-        assert f"  {team:<28} tabletop join 127.0.0.1:8765 {codes['team:ru']}" in lines, lines
-        assert lines[0] == f"  {facilitator:<28} tabletop join 127.0.0.1:8765 {codes['facilitator']}"
+        name = lines[0].index("tabletop join") - 3  # the names' column: as wide as the longest
+        assert f"  {team:<{name}} tabletop join 127.0.0.1:8765 {codes['team:ru']}" in lines, lines
+        assert lines[0] == f"  {facilitator:<{name}} tabletop join 127.0.0.1:8765 {codes['facilitator']}"
         if code != "en":
             assert not any(english in line for line in lines for english in ("Russia ", "Ukraine", "United States"))
     finally:
@@ -321,7 +325,7 @@ def test_the_join_lines_name_each_team_by_the_name_it_was_given_with_its_actor(t
             table = Table(session, seats_for(session, observers=1))
             codes = new_codes(table.seats)
             set_language(code)
-            lines = join_lines(table, codes, "127.0.0.1:8765", code)
+            lines = join_lines(table, codes, "127.0.0.1:8765", code, columns=200)
             by_seat = dict(zip(table.seats, lines, strict=True))
             assert by_seat["team:ru"].startswith(f"  Delegation A ({russia}) "), lines
             assert by_seat["team:ua"].startswith(f"  Team Kyiv, the long-named delegation of the afternoon ({ukraine}) "), lines
@@ -352,12 +356,12 @@ def test_no_join_line_is_taken_for_an_option(tmp_path: Path) -> None:
     try:
         table = Table(session, seats_for(session, observers=0))
         codes = {**joincodes.new_codes(table.seats), "team:ru": "-nQ00j-1cJ-p4OqU"}  # kept from an older host
-        for line in join_lines(table, codes, "127.0.0.1:8765", "en"):
+        for line in join_lines(table, codes, "127.0.0.1:8765", "en", columns=200):
             command = shlex.split(line.split("tabletop ", 1)[1])
             args = build_parser().parse_args(command)
             assert args.address == "127.0.0.1:8765" and args.code in codes.values(), line
         assert any("tabletop join 127.0.0.1:8765 -- -nQ00j-1cJ-p4OqU" in line for line in
-                   join_lines(table, codes, "127.0.0.1:8765", "en"))
+                   join_lines(table, codes, "127.0.0.1:8765", "en", columns=200))
     finally:
         session.close()
 
@@ -429,3 +433,35 @@ def test_a_host_stopped_by_a_kill_or_a_hang_up_stops_cleanly_with_the_signals_st
     assert proc.returncode == 128 + signum, err
     assert "tabletop host: stopped; the game is in" in out and "Traceback" not in err
     assert verify(save).ok
+
+
+@pytest.mark.parametrize("code", ["en", "ru", "uk"])
+@pytest.mark.parametrize("where", ["127.0.0.1:8970", "192.168.100.200:18765"])
+def test_every_join_line_is_whole_at_80_columns(tmp_path: Path, code: str, where: str) -> None:
+    """Found from outside: at 80 columns under ``--lang ru`` the host padded every seat's name to ~30 characters,
+    each line came to ~84, and the terminal put each code's last group on the next line ("…nznj-" / "eznu"): a
+    facilitator copying codes could drop it. At 80 columns every command is whole on one line (the default
+    scenario's seats, in each language); on a wide terminal the names are padded to the longest one only."""
+    from tabletop.cli.host import DEFAULT_OBSERVERS, join_lines
+    from tabletop.content.loader import load_scenario
+    from tabletop.lang import set_language
+    from tabletop.play.session import Session
+    from tabletop.seats.joincodes import new_codes
+    from tabletop.seats.table import Table, seats_for
+
+    session = Session.start(load_scenario("parallel-tracks"), 5, tmp_path / "g.jsonl", {})
+    try:
+        table = Table(session, seats_for(session, observers=DEFAULT_OBSERVERS))
+        codes = new_codes(table.seats)
+        set_language(code)
+        narrow = join_lines(table, codes, where, code, columns=80)
+        assert all(len(line) <= 80 for line in narrow), [len(line) for line in narrow]
+        for seat in table.seats:
+            assert sum(line.endswith(f"tabletop join {where} {codes[seat]}") for line in narrow) == 1, (seat, narrow)
+        wide = join_lines(table, codes, where, code, columns=200)
+        assert len(wide) == len(table.seats)  # one line a seat where it fits
+        assert len({line.index("tabletop join") for line in wide}) == 1, wide  # the codes in one column
+        assert any("  tabletop join" not in line for line in wide), wide  # padded to the longest name, no further
+    finally:
+        set_language("en")
+        session.close()
