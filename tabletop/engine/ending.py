@@ -13,7 +13,6 @@ from .review import lapsed_at_end, numbered
 from .rules import apply
 from .state import State
 from .telling import tell
-from .wording import unsettled_word
 from ..lang import Domain
 
 _, ngettext, N_ = Domain("engine").words()
@@ -55,7 +54,7 @@ def _lapsing(state: State, names: Mapping[str, str], step: Action | None) -> str
 
 def undecided(state: State) -> list[Event]:
     """The tabled moves an end now would leave never settled (voted on, rolled, ruled or revealed), oldest first:
-    the report says each "never settled: the game ended first"."""
+    the report, after the end, says each "never settled: the game ended first"."""
     found = (numbered(state, p.seq) for p in state.queue)
     return [f[0] for f in found if f is not None]
 
@@ -68,9 +67,9 @@ def _undecided_lines(state: State, told: Callable[[Event], str] | None) -> str:
         told = lambda event: tell(event, state.scenario, state.older(event.seq))  # noqa: E731 - the log's words
     lines = [ngettext("Ending now leaves {count} tabled move undecided:",
                       "Ending now leaves {count} tabled moves undecided:", len(moves)).format(count=len(moves))]
-    # as the report's decision log words each: "Move #105: … → never settled: the game ended first"
-    lines += ["  " + _("#{seq} {move} \u2192 {outcome}").format(seq=e.seq, move=told(e), outcome=unsettled_word())
-              for e in moves[:UNDECIDED_NAMED]]
+    # each as the move alone: the heading says what an end would leave. Not the report's past tense, "→ never
+    # settled: the game ended first" (found from outside: the question said so of each move before any end)
+    lines += ["  " + _("#{seq} {move}").format(seq=e.seq, move=told(e)) for e in moves[:UNDECIDED_NAMED]]
     rest = len(moves) - UNDECIDED_NAMED
     if rest > 0:
         lines.append("  " + ngettext("and {count} more", "and {count} more", rest).format(count=rest))

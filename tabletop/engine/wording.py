@@ -52,7 +52,7 @@ UNDONE = N_("(undone)")
 #: Why a move came to nothing: its track closed before it was settled (:func:`lapsed_word` translated).
 LAPSED = N_("lapsed: the track had closed")
 #: What became of a move still tabled when the game ended (:func:`unsettled_word` translated): the report's outcome
-#: of it, and the warning before an end that would leave it so.
+#: of it (the question before an end names such moves without it: nothing has ended yet).
 UNSETTLED = N_("never settled: the game ended first")
 #: A track's status, by its id, as the room reads it.
 STATUSES = {

@@ -200,17 +200,17 @@ def test_ending_now_names_the_tabled_moves_it_leaves_undecided() -> None:
     """Found from outside (uk, round 5's moves phase): two proposals (#105, #106) and two dice moves were tabled, and
     ``e`` said only "The outcome is taken as the board stands; the save is kept"; only the report said later
     "Move #105: Russia — Table a proposal … → never settled: the game ended first". The question names each move
-    (who, what, on which track) in the report's words for its outcome, and counts those past the first few."""
+    (who, what, on which track), and counts those past the first few. Found from outside since (ru): each entry
+    ended in the report's past tense, "→ never settled: the game ended first", before the facilitator had ended
+    anything; the heading says what an end would leave, and an entry says only the move."""
     from tabletop.tui.text import end_warning
 
     state = _tabled(2)
     said = end_warning(state)
     assert said.splitlines() == [
         "Ending now leaves 2 tabled moves undecided:",
-        "  #4 Russia: Table a proposal on Strategic stability \u2014 tabled for consensus \u2192 never settled: the "
-        "game ended first",
-        "  #5 Ukraine: Table a proposal on Status of Ukraine \u2014 tabled for consensus \u2192 never settled: the "
-        "game ended first",
+        "  #4 Russia: Table a proposal on Strategic stability \u2014 tabled for consensus",
+        "  #5 Ukraine: Table a proposal on Status of Ukraine \u2014 tabled for consensus",
     ], said
     many = end_warning(_tabled(8)).splitlines()
     assert many[0] == "Ending now leaves 8 tabled moves undecided:", many
@@ -219,7 +219,8 @@ def test_ending_now_names_the_tabled_moves_it_leaves_undecided() -> None:
 
 
 async def test_the_end_question_names_the_undecided_moves_in_the_rooms_language(tmp_path) -> None:  # noqa: ANN001
-    """The hot seat's ``e``, in Ukrainian, with the report's own words («так і не вирішено: гра скінчилася раніше»)."""
+    """The hot seat's ``e``, in Ukrainian and Russian, says what an end would leave undecided, not the report's
+    past tense («так і не вирішено: гра скінчилася раніше», «так и не решено: игра закончилась раньше»)."""
     from tabletop.play.session import Session
     from tabletop.tui.app import TabletopApp
     from tabletop.tui.modals import ConfirmScreen
@@ -228,14 +229,17 @@ async def test_the_end_question_names_the_undecided_moves_in_the_rooms_language(
     session = Session.start(load_scenario("parallel-tracks"), 7, tmp_path / "tabled.jsonl")
     for event in tabled.log:
         session.apply(event.action)
-    app = TabletopApp(session, lang="uk")
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        await pilot.press("e")
-        await pilot.pause()
-        assert isinstance(app.screen, ConfirmScreen)
-        shown = " ".join(str(w.render()) for w in app.screen.query("Static")).replace("\n", " ")
-        assert "#4 Росія: Внести пропозицію" in shown and "«Стратегічна стабільність»" in shown, shown
-        assert shown.count("так і не вирішено: гра скінчилася раніше") == 2, shown
-        await pilot.press("escape")
+    for lang, heading, move, past in (
+            ("uk", "2 винесені ходи так і не буде вирішено:", "#4 Росія: Внести пропозицію", "гра скінчилася раніше"),
+            ("ru", "2 вынесенных хода так и не будут решены:", "#4 Россия: ", "игра закончилась раньше")):
+        app = TabletopApp(session, lang=lang)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            await pilot.press("e")
+            await pilot.pause()
+            assert isinstance(app.screen, ConfirmScreen)
+            shown = " ".join(str(w.render()) for w in app.screen.query("Static")).replace("\n", " ")
+            assert heading in shown and move in shown, shown
+            assert past not in shown and "\u2192" not in shown, shown
+            await pilot.press("escape")
     session.close()
