@@ -170,3 +170,13 @@ async def test_at_80x24_the_help_on_a_track_says_who_sits_ratifies_and_holds_a_v
         assert f"{ru.short} \u00b7 {ua.short} \u00b7 {us.short} \u00b7 {eu.short} \u00b7 {ratify} \u00b7 {veto}" in about, about
         for actor in (ru, ua, us, eu):
             assert f"{actor.short} \u2014 {actor.name}" in about, (actor.id, about)
+
+
+@pytest.mark.parametrize(("code", "said"), [("en", "ratify 3"), ("ru", "ратифицируют 3"), ("uk", "ратифікують 3")])
+def test_how_many_must_ratify_reads_as_a_count_of_those_who_ratify(code: str, said: str) -> None:
+    """Found from outside (ru): the wide panel and the help on a track said «ратификация 3» ("ratification 3"), read
+    as the third ratification or a ratification numbered 3; it means that 3 members must ratify."""
+    from tabletop.tui.widgets import _ as words
+
+    with lang.using(code):
+        assert words("ratify {n}").format(n=3) == said
