@@ -361,14 +361,15 @@ class FacilitatorPowers(_Screen):
         if self._picks_then_keyboard():
             return
         # what a yes will do, asked before it (found from outside: «Її відсунуто без ефекту», "it has been set aside")
-        self._set_card_aside("skip", _("Skip \u201c{title}\u201d?"),
+        # the card named as a card: a title in the nominative after the verb read wrong (ru: «Пропустить «…»?»)
+        self._set_card_aside("skip", _("Skip the card \u201c{title}\u201d?"),
                              _("It will be set aside without effect; the record will keep it."),
                              "skipped by the facilitator")  # untranslated: the record's reason, read by the reports
 
     def action_redraw(self) -> None:
         if self._picks_then_keyboard():
             return
-        self._set_card_aside("redraw", _("Set \u201c{title}\u201d aside and draw another?"),
+        self._set_card_aside("redraw", _("Set the card \u201c{title}\u201d aside and draw another?"),
                              _("The new card comes from the deck; the record keeps both."),
                              "redrawn by the facilitator")  # untranslated: the record's reason, read by the reports
 
