@@ -80,8 +80,9 @@ class _OneLine(logging.Handler):
 class StopQuestion:
     """Ctrl+C in ``serve``'s terminal: asks whether to stop serving, since that ends every browser seat's screen.
 
-    A second Ctrl+C, or ``y`` and Enter, stops (``stop``); ``n``, Enter alone or anything else keeps serving (a
-    «н», ``y`` typed on a Russian keyboard, is not yes, as in the console's question). ``say`` prints a line."""
+    A second Ctrl+C, or ``y`` and Enter, stops (``stop``), saying the page is closed; ``n``, Enter alone or anything
+    else keeps serving (a «н», ``y`` typed on a Russian keyboard, is not yes, as in the console's question). ``say``
+    prints a line."""
 
     def __init__(self, say: Callable[[str], None], stop: Callable[[], None]):
         self._say = say
@@ -93,12 +94,12 @@ class StopQuestion:
         """Ctrl+C: ask; asked already, stop."""
         if self.asking:
             self.asking = False
-            self._stop()
+            self._stopped()
             return
         self.asking = True
         self._say(_("Stop serving the page? Every browser seat's screen ends (the projector's too): each must "
                     "press Restart and type its code again; the game goes on in tabletop host. "
-                    "y and Enter, or Ctrl-C again, stops; n or Enter keeps serving. [y/N]"))
+                    "y and Enter, or Ctrl-C again, stops; n or Enter alone keeps serving. [y/N]"))
 
     def answer(self, line: str) -> None:
         """A line typed in the terminal: the answer, when a question waits for one (else it is nobody's)."""
@@ -106,9 +107,14 @@ class StopQuestion:
             return
         self.asking = False
         if line.strip().lower() in ("y", "yes"):  # untranslated: the keys the question names
-            self._stop()
+            self._stopped()
         else:
             self._say(_("Still serving the page."))
+
+    def _stopped(self) -> None:
+        """Stop, said first (found from outside: after ``y`` serve ended with no word that the page was closed)."""
+        self._say(_("The page is closed."))
+        self._stop()
 
 
 class ServeServer(Server):

@@ -182,3 +182,32 @@ def test_ctrl_c_in_serves_terminal_asks_and_keeps_every_browser_screen_until_y(t
         loop.close()
         os.close(terminal)
         reader.join(10)
+
+
+#: what the question says keeps serving, and the line said once it stops, in each language
+KEEPS = {"en": ("n or Enter alone keeps serving", "The page is closed."),
+         "ru": ("n или просто Enter — оставить открытой", "Страница для команд закрыта."),
+         "uk": ("n або просто Enter — залишити відкритою", "Сторінку для команд закрито.")}
+
+
+@pytest.mark.parametrize("code", ["en", "ru", "uk"])
+def test_enter_alone_keeps_serving_and_a_stop_says_the_page_is_closed(code: str) -> None:
+    """Found from outside (ru): «y и Enter или ещё раз Ctrl-C — закрыть; n или Enter — оставить открытой» offered
+    Enter on both sides; Enter alone keeps serving, and the question says so. A stop (y and Enter, or Ctrl-C
+    again) says the page is closed before serve ends, in the language served."""
+    from tabletop.lang import set_language
+
+    keeps, closed = KEEPS[code]
+    set_language(code)
+    try:
+        for stop in ("y\n", None):
+            asked = Asked()
+            asked.question.interrupt()
+            assert keeps in asked.said[0], asked.said
+            if stop is None:
+                asked.question.interrupt()
+            else:
+                asked.question.answer(stop)
+            assert asked.stops == 1 and asked.said[-1] == closed, asked.said
+    finally:
+        set_language("en")
