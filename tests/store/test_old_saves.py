@@ -19,7 +19,7 @@ from tabletop.engine.telling import notes, tell
 from tabletop.store.reading import open_save
 from tabletop.store.recovery import resume
 from tabletop.store.verifying import verify
-from tests.engine.test_telling import words_now
+from tests.engine.test_telling import vote_now, words_now
 
 TESTS = Path(__file__).resolve().parent.parent
 OLD = [TESTS / "report" / "fixtures" / "tiny-game.jsonl", TESTS / "replay" / "fixtures" / "replay-game.jsonl"]
@@ -36,8 +36,10 @@ def test_an_old_save_verifies_and_reads_in_the_words_it_recorded(path: Path) -> 
     with lang.using("en"):
         for event, line in zip(save.events, lines[1:], strict=True):
             assert "summary" not in event.result  # the replayed result, worded by tell
-            # the words as recorded, but for the signs, which read ≥, ≤ and a modifier's − now
-            assert tell(event, save.scenario) == words_now(line["result"]["summary"])
+            # the words as recorded, but for the signs, which read ≥, ≤ and a modifier's − now, and an undo, which
+            # says its reason now, and a settling vote, which reads as the proposal's verdict, then the tally
+            recorded = words_now(line["result"]["summary"])
+            assert tell(event, save.scenario) == vote_now(recorded, event, save.scenario)
             assert notes(event, save.scenario) == line["result"].get("notes", [])
 
 
