@@ -18,7 +18,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingsMap
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.events import Key
 from textual.message import Message
@@ -184,8 +184,12 @@ class ArgumentScreen(_Dialog[Entered | None]):
 
     DEFAULT_CSS = """
     ArgumentScreen { align: center middle; background: $background 40%; }
-    ArgumentScreen > VerticalScroll { width: 78; max-width: 100%; height: auto; max-height: 100%;
+    ArgumentScreen > Vertical { width: 78; max-width: 100%; height: auto; max-height: 100%;
         border: thick $accent; background: $surface; padding: 0 1; }
+    /* the fields scroll in the rows the Done button and the keys under them leave (found from outside: at 60x20 they
+       were below the screen's foot) */
+    ArgumentScreen #argue-fields { height: auto; max-height: 100%; }
+    ArgumentScreen #argue-foot { dock: bottom; height: auto; }
     ArgumentScreen #argue-title { text-style: bold; }
     ArgumentScreen #argue-about { color: $text-muted; }
     ArgumentScreen Horizontal { height: 1; }
@@ -224,37 +228,41 @@ class ArgumentScreen(_Dialog[Entered | None]):
 
     def compose(self) -> ComposeResult:
         form = self.form
-        with VerticalScroll(can_focus=False):  # the fields take the focus; it scrolls to them
-            yield Static(Text(literal(form.title)), id="argue-title")
-            if form.about is not None:
-                yield Static(form.about, id="argue-about")
-            with Horizontal(classes="label"):
-                yield Static(Text(_("Counter-argument") if form.counter else _("Action: what you do")))
-                yield Static(self._count("", form.action_limit), classes="count", id="argue-action-count")
-            yield LineField(placeholder=self._placeholder(0, _("one line")), max_length=form.action_limit,
-                            id="argue-action")
-            if not form.counter:
-                yield Static(Text(_("Result wanted (\u2191/\u2193, Enter)")), classes="label")
-                yield ResultList(*[Option(self._result_prompt(r, i == 0), id=str(i))
-                                   for i, r in enumerate(form.results)], compact=True, id="argue-result")
-                reasons = (_("Reasons (at least {least}, up to {most})") if form.min_reasons
-                           else _("Reasons (up to {most})")).format(least=form.min_reasons, most=form.reasons)
-                yield Static(Text(reasons), classes="label")
-                for i in range(form.reasons):
-                    with Horizontal(classes="reason"):
-                        yield Static(Text(f"{i + 1}."), classes="number")
-                        yield LineField(placeholder=self._placeholder(i + 1, _("reason {n}").format(n=i + 1)),
-                                        max_length=form.reason_limit, id=f"argue-reason-{i}")
-                        yield Static(self._count("", form.reason_limit), classes="count",
-                                     id=f"argue-reason-{i}-count")
-                    # the limit's words under the reason, not beside it: found from outside, at 80 columns
-                    # «200/200 — предел: остальное не принято» took half the row, and the reason wrapped at ~25
-                    # characters over six lines
-                    yield Static("", classes="limit", id=f"argue-reason-{i}-limit")
-                yield Done(_("Done: send the argument"), compact=True, id="argue-done")
-            yield Static("", id="argue-error")
-            yield Static("", id="argue-unsaved", classes=TYPED_WARNING)
-            yield Static(self._keys(typed=False), id="argue-keys", classes="" if form.counter else "-under-done")
+        with Vertical():
+            # the fields take the focus, and scroll to it; the Done button and the keys stay under them, in view
+            with VerticalScroll(id="argue-fields", can_focus=False):
+                yield Static(Text(literal(form.title)), id="argue-title")
+                if form.about is not None:
+                    yield Static(form.about, id="argue-about")
+                with Horizontal(classes="label"):
+                    yield Static(Text(_("Counter-argument") if form.counter else _("Action: what you do")))
+                    yield Static(self._count("", form.action_limit), classes="count", id="argue-action-count")
+                yield LineField(placeholder=self._placeholder(0, _("one line")), max_length=form.action_limit,
+                                id="argue-action")
+                if not form.counter:
+                    yield Static(Text(_("Result wanted (\u2191/\u2193, Enter)")), classes="label")
+                    yield ResultList(*[Option(self._result_prompt(r, i == 0), id=str(i))
+                                       for i, r in enumerate(form.results)], compact=True, id="argue-result")
+                    reasons = (_("Reasons (at least {least}, up to {most})") if form.min_reasons
+                               else _("Reasons (up to {most})")).format(least=form.min_reasons, most=form.reasons)
+                    yield Static(Text(reasons), classes="label")
+                    for i in range(form.reasons):
+                        with Horizontal(classes="reason"):
+                            yield Static(Text(f"{i + 1}."), classes="number")
+                            yield LineField(placeholder=self._placeholder(i + 1, _("reason {n}").format(n=i + 1)),
+                                            max_length=form.reason_limit, id=f"argue-reason-{i}")
+                            yield Static(self._count("", form.reason_limit), classes="count",
+                                         id=f"argue-reason-{i}-count")
+                        # the limit's words under the reason, not beside it: found from outside, at 80 columns
+                        # «200/200 — предел: остальное не принято» took half the row, and the reason wrapped at ~25
+                        # characters over six lines
+                        yield Static("", classes="limit", id=f"argue-reason-{i}-limit")
+            with Vertical(id="argue-foot"):
+                if not form.counter:
+                    yield Done(_("Done: send the argument"), compact=True, id="argue-done")
+                yield Static("", id="argue-error")
+                yield Static("", id="argue-unsaved", classes=TYPED_WARNING)
+                yield Static(self._keys(typed=False), id="argue-keys", classes="" if form.counter else "-under-done")
 
     def _keys(self, typed: bool) -> Text:
         """The dialog's keys; Escape's as many times as it takes now (``typed``: a field holds typed text, and the
@@ -331,6 +339,9 @@ class ArgumentScreen(_Dialog[Entered | None]):
         if field is self.focused:  # typing goes on; not a change come late from a field a burst has left
             self._say(None)
             typing_resumed(self)
+            # a field grown a line (F3's example, a wrapped word) is kept whole in the rows the fields scroll in
+            # (found from outside: at 60x20 the example put in reason 2 showed its first line only)
+            field.call_after_refresh(field.scroll_visible, animate=False)
         self.query_one("#argue-keys", Static).update(self._keys(holds_typed_text(self)))
 
     @on(LineField.Refused)

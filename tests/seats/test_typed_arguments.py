@@ -226,7 +226,7 @@ async def test_a_team_s_counter_given_up_with_escape_is_not_sent(tmp_path: Path)
             await pilot.press("escape")
             await pilot.pause()
             assert ua.screen is dialog
-            box = dialog.query_one("VerticalScroll")
+            box = dialog.query_one("ArgumentScreen > Vertical")  # untranslated: CSS (the frame)
             said = " ".join(str(w.render()) for w in box.query("Static")
                             if w.display and w.region.area and box.region.contains_region(w.region))
             assert "press Escape again to close the dialog without it" in said, said

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.app import App
 from textual.events import Paste
 from textual.containers import VerticalScroll
+from textual.geometry import Region
 from textual.widgets import OptionList, Static
 
 from tabletop.tui.argument import ArgumentForm, ArgumentScreen, Entered, LineField
@@ -65,7 +67,7 @@ async def test_escape_cancels_and_nothing_is_sent() -> None:
 
 def in_the_dialog(screen: ArgumentScreen) -> list[str]:
     """The lines the dialog itself shows now, in sight inside its frame (not a notice in the screen's corner)."""
-    box = screen.query_one(VerticalScroll)
+    box = screen.query_one("ArgumentScreen > Vertical")  # untranslated: CSS (the frame: its fields scroll inside)
     return [shown(w) for w in box.query(Static)
             if w.display and w.region.area and box.region.contains_region(w.region)]
 
@@ -406,3 +408,35 @@ async def test_an_example_s_bracketed_words_are_shown_as_written() -> None:
         assert f"e.g. {action}" in shown_action, shown_action
         shown_reason = app.screen.query_one("#argue-reason-0", LineField).render_line(0).text
         assert "e.g. [/] [bold]ask[/bold] [red]" in shown_reason, shown_reason
+
+
+#: the deck's stock texts for Track 2 in Ukrainian, as a US seat's dialog has them (the action's, then each reason's)
+UK_EXAMPLES = ("Провести в нейтральній столиці закритий раунд зустрічей експертів усіх сторін, публічно схвалений "
+               "урядами", "Експерти можуть перевіряти ідеї, які жоден уряд не може висловити публічно",
+               "Публічне схвалення урядів надає роботі експертів ваги")
+
+
+@pytest.mark.parametrize("size", [(60, 16), (60, 20), SMALL])
+async def test_done_and_the_keys_stay_in_view_on_a_small_screen_once_the_fields_are_filled(
+        size: tuple[int, int]) -> None:
+    """Found from outside (a US seat at 60x20, in Ukrainian): once F3 had filled the fields, the dialog's last line on
+    the screen was reason 2; "Done: send the argument" and the keys were below the screen's foot (Enter still sent
+    it, but nothing said so). The fields scroll; the Done button and the keys stay in view at every size a team's
+    screen takes, whichever field is focused."""
+    form = ArgumentForm("Сполучені Штати наводять аргумент на треку «Діалог другого треку»",
+                        ("просування +1", "напруженість −1"), reasons=2, examples=UK_EXAMPLES)
+    app = Host(form)
+    async with app.run_test(size=size) as pilot:
+        screen = app.screen
+        whole = Region(0, 0, *size)
+        await press(pilot, "f3", "enter", "enter", "f3", "enter", "f3")  # the action, the result, both reasons
+        assert screen.query_one("#argue-reason-1", LineField).value == UK_EXAMPLES[2]
+        for _ in range(4):  # the second reason, the first, the result, the action
+            focused = app.focused
+            fields = screen.query_one("#argue-fields").region
+            assert focused is not None and fields.contains_region(focused.region), (focused, focused.region, fields)
+            for name in ("#argue-done", "#argue-keys"):
+                widget = screen.query_one(name)
+                assert widget.region.height and whole.contains_region(widget.region), (name, widget.region, size)
+            await press(pilot, "shift+tab")
+        assert not app.answers
