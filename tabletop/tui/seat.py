@@ -69,6 +69,9 @@ Sleep = Callable[[float], Awaitable[None]]
 WATCHERS = frozenset({"projector", "observer"})
 #: the option rows a team's list keeps when its question needs more: three moves of two rows each at 80x24, in ru too
 LIST_KEEPS = 6
+#: the rows a list that scrolls anyway keeps when its question needs more to be whole (found from outside: at 60x20 the
+#: US seat's moves question read only "United States: pick a move")
+LIST_LEAST = 3
 #: the lines a narrow projector gives the newest verdict under whose turn (the tracks keep the rest of an 80x24 screen)
 VERDICT_ROWS = 2
 
@@ -82,7 +85,8 @@ class SeatScreen(ConsolePowers, Screen[None]):
     #: voting next) and the console (rolling next, or voting for a team with no screen), as
     #: tests/seats/test_small_seat_ruling.py checks: whose turn, the decision and the newest ruling's verdict stay in
     #: view from 16 rows at 46 columns or more (at 15 rows, at 60 and at 80 columns, the console loses the verdict in
-    #: ru and uk). 60 columns are kept: under them the board's column is a few letters wide. tmux's pane in an 80x24
+    #: ru and uk; a team's vote whose question the log's rows make whole takes them: the verdict is l away). 60 columns
+    #: are kept: under them the board's column is a few letters wide. tmux's pane in an 80x24
     #: terminal, 80x23, is above it (found from outside: at 24 rows asked, every team's tmux pane said too small)
     MIN_SIZE = (60, 16)
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # untranslated: CSS classes
@@ -118,6 +122,7 @@ class SeatScreen(ConsolePowers, Screen[None]):
     _list_had_keys = False  # the decision list had the keyboard when it went out of sight (nothing to pick)
     _committed: list[Text] = []  # a team's or the console's commitments not yet revealed, a line each, oldest first
     _committed_shown = ""  # the commitments' panel as last drawn (fitted to its rows as laid out)
+    _voting = False  # the decision on screen is a vote: its question, whole, comes before the log's least rows
     _verdict: Text = Text()  # a watcher's newest verdict, in full (fitted to its lines as the screen is laid out)
 
     def compose(self) -> ComposeResult:
@@ -224,6 +229,7 @@ class SeatScreen(ConsolePowers, Screen[None]):
         self.query_one("#prompt", Static).update(prompt)
         # a screen another one replaced only watches: it lists nothing to pick (a pick would be refused)
         found = [] if self.seat_app.watching else words.entries(view)
+        self._voting = bool(found) and all(_kind_of(e) == "vote" for e in found)
         self._bring_card(view, game)
         self._keys_to_list(bool(found))
         self.set_class(bool(found), "-acting")  # untranslated: a CSS class
@@ -375,19 +381,28 @@ class SeatScreen(ConsolePowers, Screen[None]):
         """The question gives way, as laid out, so the log under the decision keeps its least rows (its rule and the
         newest entry's first lines: its number, who, what, the verdict): found from outside, at 80x23 the console's
         dice working for the next roll took the log's rows, and the ruling just made was nowhere on the screen. The
-        question scrolls in the rows it keeps (shift+tab, then the arrows); with room, its stylesheet's height."""
+        question scrolls in the rows it keeps (shift+tab, then the arrows); with room, its stylesheet's height.
+
+        The question, whole, comes before the rows others keep by their stylesheet, in this order: the blank row
+        under it, the list's rows down to its least, the team's own (its resources and objectives), and then, only
+        where that makes the question whole, the log's least rows (found from outside: at 60x20 a vote's question
+        stopped before the track and what the vote would do; at 80x24 a link vote's, before the track tied in. A
+        delegation never votes blind; a log cut is scrolled back with Tab, and a screen too small for the question
+        whole keeps the newest verdict)."""
         right = self.query_one("#right", Vertical)
         box = self.query_one("#prompt-box", VerticalScroll)
         log = self.query_one("#log-box", VerticalScroll)
+        own_box = self.query_one("#own-box", VerticalScroll)
         rows = right.content_size.height
-        cap, least = box.styles.base.max_height, log.styles.base.min_height
-        if not right.display or rows <= 0 or cap is None or least is None:
+        cap, least_rows = box.styles.base.max_height, log.styles.base.min_height
+        if not right.display or rows <= 0 or cap is None or least_rows is None:
             return
         listed = self.query_one("#entries", DecisionList)
         list_rows = self._list_rows(listed, right) if listed.display else 0
+        own_rows = self._own_rows(own_box, right)
+        least = int(least_rows.resolve(right.content_size, self.app.size))
         margin = box.styles.base.margin.bottom
-        room = (rows - self.query_one("#own-box").outer_size.height - list_rows - margin
-                - int(least.resolve(right.content_size, self.app.size)))
+        room = rows - own_rows - list_rows - margin - least
         # the question, whole, before the list's rows under its least (found from outside: at 80x24 Europe's prompt
         # showed "pick a move (2 actions left), or pass", cut before "(End: the last entry)", over a list of 61 moves
         # that scrolls anyway): the blank row under it goes first, then the list's rows down to its least
@@ -398,13 +413,51 @@ class SeatScreen(ConsolePowers, Screen[None]):
         room += margin if tight else 0
         floor = min(list_rows, LIST_KEEPS + listed.styles.gutter.height)
         given = max(min(needed - room, list_rows - floor), 0)
-        kept = Scalar.from_number(list_rows - given) if given else None
+        room += given
+        own_given = max(min(needed - room, own_rows), 0)
+        room += own_given
+        shown_own = Scalar.from_number(own_rows - own_given) if own_given else None
+        if own_box.styles.inline.max_height != shown_own:
+            own_box.styles.max_height = shown_own  # (None: the stylesheet's again)
+        # then, for a vote, and only if its question is whole so: the log's rows (its rule too: its least holds it; the
+        # newest verdict is l away), and a list that scrolls anyway down to LIST_LEAST rows (never a vote's: its two
+        # entries stay in view). Any other question keeps the newest verdict under it, and scrolls
+        scrolls = listed.virtual_size.height > list_rows - given - listed.styles.gutter.height
+        spare_list = max(list_rows - given - LIST_LEAST, 0) if scrolls else 0
+        short = needed - room
+        log_spare = least if self._voting else 0
+        whole = 0 < short <= log_spare + spare_list
+        log_given = min(short, log_spare) if whole else 0
+        list_given = short - log_given if whole else 0
+        room += log_given + list_given
+        log_least = Scalar.from_number(least - log_given) if 0 < log_given < least else None
+        if log.styles.inline.min_height != log_least:
+            log.styles.min_height = log_least  # (None: the stylesheet's again)
+        log.display = log_given < least  # all its rows given: its rule too goes
+        kept = Scalar.from_number(list_rows - given - list_given) if given or list_given else None
         if listed.styles.inline.max_height != kept:
             listed.styles.max_height = kept  # (None: the stylesheet's again)
-        room += given
-        fitted = max(room, 1) if room < cap.resolve(right.content_size, self.app.size) else None
+        narrow_list = Scalar.from_number(LIST_LEAST) if list_given else None
+        if listed.styles.inline.min_height != narrow_list:
+            listed.styles.min_height = narrow_list  # (None: the stylesheet's again)
+        # its stylesheet's most rows, unless it is given more to be whole (found from outside: a link vote's question,
+        # its linked track last, was cut there at 80x24 with rows to spare under the list)
+        most = cap.resolve(right.content_size, self.app.size)
+        fitted = max(room, 1) if room < most or needed > most else None
         if box.styles.inline.max_height != (None if fitted is None else Scalar.from_number(fitted)):
             box.styles.max_height = fitted  # (None: the stylesheet's again)
+        # given its rows to be whole, it takes them: laid out by its height without a scrollbar, it came a row short
+        # of its lines with one, and the log under it took the row
+        whole_in = Scalar.from_number(needed) if fitted is not None and needed <= room else None
+        if box.styles.inline.min_height != whole_in:
+            box.styles.min_height = whole_in  # (None: the stylesheet's again)
+
+    def _own_rows(self, own_box: Widget, right: Widget) -> int:
+        """The rows the team's own takes by its stylesheet (its text, within its most rows), whatever it was given
+        last to leave the question room."""
+        most = own_box.styles.base.max_height
+        lines = self.query_one("#own", Static).outer_size.height if own_box.display else 0
+        return int(min(lines, most.resolve(right.content_size, self.app.size))) if most is not None else lines
 
     def _list_rows(self, listed: DecisionList, right: Widget) -> int:
         """The rows the decision list takes by its stylesheet (its options, within its least and most rows, and its
@@ -1097,3 +1150,5 @@ class SeatApp(WholePastes, SizeGuard, LatinKeys, SeatActs, App[None]):
 
 
 __all__ = ["CodeScreen", "SeatApp", "SeatScreen"]
+
+
