@@ -122,6 +122,8 @@ class SeatScreen(ConsolePowers, Screen[None]):
     _list_had_keys = False  # the decision list had the keyboard when it went out of sight (nothing to pick)
     _committed: list[Text] = []  # a team's or the console's commitments not yet revealed, a line each, oldest first
     _committed_shown = ""  # the commitments' panel as last drawn (fitted to its rows as laid out)
+    _table_view: tuple[Mapping[str, Any], dict[int, str]] | None = None  # a watcher's view and commitments seen
+    _table_laid: object = None  # a watcher's board and table as last laid out (drawn again only when it changes)
     _voting = False  # the decision on screen is a vote: its question, whole, comes before the log's least rows
     _verdict: Text = Text()  # a watcher's newest verdict, in full (fitted to its lines as the screen is laid out)
 
@@ -236,6 +238,8 @@ class SeatScreen(ConsolePowers, Screen[None]):
         self._show_entries(found)
         self.hold.shown(game.get("seq") if isinstance(game, Mapping) else None,
                         [(e.get("id"), e.get("label")) for e in found])
+        self._table_view = (view, seen) if watcher else None
+        self._lay_table()
         if role in WATCHERS or role == "facilitator":
             self._take_down_stale_ruling(game.get("seq") if isinstance(game, Mapping) else None, role == "facilitator")
             self._put_up_argued_ruling(view)
@@ -368,6 +372,7 @@ class SeatScreen(ConsolePowers, Screen[None]):
         self.query_one("#log-box", VerticalScroll).anchor()  # at its newest line until the team scrolls it
         self.screen_layout_refresh_signal.subscribe(self, self._fit_prompt)
         self.screen_layout_refresh_signal.subscribe(self, self._show_committed)
+        self.screen_layout_refresh_signal.subscribe(self, self._lay_table)
         self._clear_of_notices()
 
     def _clear_of_notices(self) -> None:
@@ -496,6 +501,116 @@ class SeatScreen(ConsolePowers, Screen[None]):
             self._committed_shown = said.plain
             panel.update(said)
 
+    def _lay_table(self, _screen: object = None) -> None:
+        """A projector's (or an observer's) screen under 100 columns, where nobody scrolls: every track and the meters
+        (a line a track where the rows need it), then what the moment needs, whole (the card while the table answers
+        it; the reveal while the table rules on it, its entries whole and the rest counted, never one that does not
+        match its commitment; the chain head in the round's review), then, each only whole and where it fits, the card, the dice, the chain head and the
+        commitments, and the newest log entries in what is left. Found from outside: at 80x24 the card was below the
+        screen; after the reveal the tracks and the meters went off the top, and the reveal's last entries were cut;
+        in round 2 the card's bottom border, the chain head and the log filled the screen. 100 columns or more: the
+        board and the table side by side, as :meth:`show` drew them."""
+        if self._table_view is None:
+            return
+        view, seen = self._table_view
+        tracks = self.query_one("#tracks", Static)
+        card, dice, head, seals, log = (self.query_one(f"#{name}", Static)  # untranslated: widget ids
+                                        for name in ("card", "dice", "head", "seals", "log"))
+        table = (card, dice, head, seals, log)
+        if not self.has_class("-narrow"):
+            if self._table_laid is not None:  # back from narrow: the board and the table as show() drew them
+                self._table_laid = None
+                tracks.update(words.tracks_text(view, large=True))
+                tracks.border_title = None
+                card.update(words.card_text(view))
+                seals.update(words.seals_text(view, seen))
+                log.update(words.log_text(view, 8))
+                for panel in table:
+                    panel.remove_class("-cut")
+            return
+        column = self.query_one("#left", VerticalScroll)
+        rows, width = column.scrollable_content_region.height, column.scrollable_content_region.width
+        if rows <= 0 or width <= 0:
+            return
+
+        def height(panel: Widget, text: Text) -> int:
+            """The rows ``text`` takes in ``panel``, its border, padding and the blank row under it counted."""
+            if not text.plain:
+                return 0
+            inner = max(width - panel.styles.gutter.width, 1)
+            return _height(text, panel, inner) + panel.styles.gutter.height + panel.styles.margin.bottom
+
+        game, board = view.get("game"), view.get("board")
+        game = game if isinstance(game, Mapping) else {}
+        on_table = board.get("card") if isinstance(board, Mapping) else None
+        card_now = (game.get("waiting") in ("choice", "card") and isinstance(on_table, Mapping) and bool(on_table)
+                    and on_table.get("applied") is not True)
+        reveal_head, revealed = words.reveal_parts(view, seen)
+        reveal_now = bool(revealed) and game.get("phase") == "adjudication"
+        # (no blank row under the last line: a row is a line of the table)
+        card_t, reveal_t = _trimmed(words.card_text(view)), _trimmed(words.reveal_text(view, seen))
+        # the round's review: its chain head, to note in the minutes (found from outside, helper-117: never on screen)
+        head_t = words.head_text(view)
+        head_now = bool(head_t.plain) and game.get("phase") == "review"
+        moment = (height(card, card_t) if card_now else height(seals, reveal_t) if reveal_now
+                  else height(head, head_t) if head_now else 0)
+        # the tracks as they are elsewhere, else a line a track, else those lines without tension's word (its panel's
+        # title says it): the first that leaves the moment its rows, else the shortest
+        forms = [_trimmed(words.tracks_text(view, large=True, compact=c, tight=t))
+                 for c, t in ((False, False), (True, False), (False, True))]
+        tracks_t = next((f for f in forms if height(tracks, f) + moment <= rows), min(forms, key=lambda f: height(tracks, f)))
+        tight = tracks_t is forms[2]
+        left = rows - height(tracks, tracks_t)
+        shown: dict[Widget, Text] = {}
+        if card_now:
+            if height(card, card_t) > left:  # what the room decides: its title and choices
+                card_t = _trimmed(words.card_text(view, brief=True))
+            shown[card] = card_t
+            left -= height(card, card_t)
+        elif reveal_now:
+            seals_t = reveal_t
+            if height(seals, reveal_t) > left:
+                kept = [i for i, (_line, may_go) in enumerate(revealed) if not may_go]  # never left out
+                for i in range(len(revealed)):
+                    if i in kept:
+                        continue
+                    tried = sorted([*kept, i])
+                    more = len(revealed) - len(tried)
+                    if height(seals, _revealed_lines(reveal_head, revealed, tried, more)) > left:
+                        break
+                    kept = tried
+                seals_t = _revealed_lines(reveal_head, revealed, kept, len(revealed) - len(kept))
+            shown[seals] = seals_t
+            left -= height(seals, seals_t)
+        elif head_now:
+            shown[head] = head_t
+            left -= height(head, head_t)
+        rest = [(card, card_t), (dice, words.dice_text(view)), (head, head_t)]
+        if not reveal_now:
+            rest.append((seals, _trimmed(words.seals_text(view, seen))))
+        for panel, text in rest:
+            if panel not in shown and text.plain and height(panel, text) <= left:
+                shown[panel] = text
+                left -= height(panel, text)
+        newest: list[Text] = []
+        for entry in reversed(words.log_entries(view, 8)):  # the newest entries, whole, in the rows left
+            if height(log, Text("\n").join([entry, *newest])) > left:
+                break
+            newest.insert(0, entry)
+        if newest:
+            shown[log] = Text("\n").join(newest)
+        laid = (tracks_t.plain, tight, tuple((panel.id, text.plain) for panel, text in shown.items()))
+        if laid == self._table_laid:
+            return
+        self._table_laid = laid
+        tracks.update(tracks_t)
+        tracks.border_title = Text(words.tracks_legend()) if tight else None
+        for panel in table:
+            if panel in shown:
+                panel.update(shown[panel])
+            panel.set_class(panel not in shown, "-cut")  # untranslated: a CSS class
+        column.scroll_home(animate=False, immediate=True)
+
     def _show_side_log(self, entries: list[Text]) -> None:
         """A team's and the console's log, under the decision: it follows the game until the team scrolls it back.
         Its newest entry is shown from its beginning when it is taller than the log's rows: its number, who, what,
@@ -599,6 +714,7 @@ class SeatScreen(ConsolePowers, Screen[None]):
             with using(self.seat_app.lang):
                 self._show_headline(*self._headline_shown)
         self._show_verdict()  # its two lines wrapped anew
+        self._lay_table()  # crossing 100 columns, or its rows changed
         if self._board_state is not None and self.query("#board"):
             self.show_board(self._board_state)
 
@@ -688,6 +804,21 @@ def _decided_track(found: Sequence[Mapping[str, Any]]) -> str | None:
     tracks = {action.get("track") for e in found if isinstance(action := e.get("action"), Mapping)}
     tracks.discard(None)
     return next(iter(tracks)) if len(tracks) == 1 and all(isinstance(t, str) for t in tracks) else None
+
+
+def _trimmed(text: Text) -> Text:
+    """``text`` without the line breaks at its end (a row of the screen is a line of the table)."""
+    out = text.copy()
+    out.rstrip()
+    return out
+
+
+def _revealed_lines(heading: Text, entries: list[tuple[Text, bool]], kept: list[int], more: int) -> Text:
+    """A reveal's heading, its entries numbered in ``kept`` (in their order), and how many more it has."""
+    out = heading + Text("\n") + Text("\n").join(entries[i][0] for i in kept)
+    if more:
+        out += Text("\n") + words.more_revealed(more)
+    return out
 
 
 def _height(text: Text, panel: Widget, width: int) -> int:

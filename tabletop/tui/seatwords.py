@@ -163,13 +163,17 @@ def timer_text(clock: Mapping[str, Any], gone: float = 0.0) -> Text:
     return Text("  " + _("time {left}").format(left=clock_text(math.ceil(now))), style="bold" if now <= 60 else "")
 
 
-def tracks_text(view: Mapping[str, Any], large: bool = False) -> Text:
-    """Every track: its rung, a ladder gauge, tension against breakdown, and its status (in words, not colour)."""
+def tracks_text(view: Mapping[str, Any], large: bool = False, compact: bool = False, tight: bool = False) -> Text:
+    """Every track: its rung, a ladder gauge, tension against breakdown, and its status (in words, not colour).
+
+    ``compact``: a line a track, its rung's words left out (the gauge says how far it is): a narrow projector keeps
+    the whole board so beside the card or the reveal (found from outside: at 80x24 the card was below the screen);
+    ``tight`` too: tension as ``3/7`` without its word, which the panel's title says (:func:`tracks_legend`)."""
     out = Text()
     board = _map(view.get("board"))
     for t in _list(board.get("tracks")):
         if isinstance(t, Mapping):
-            out.append_text(_track_text(t, large))
+            out.append_text(_track_line(t, large, tight) if compact or tight else _track_text(t, large))
     meters = [f"{_s(m.get('name'))} {_s(m.get('value'))}" for m in _list(board.get("meters")) if isinstance(m, Mapping)]
     if meters:
         out.append(_("Meters: {meters}").format(meters=" \u00b7 ".join(meters)) + "\n", style="bold" if large else "")
@@ -204,15 +208,37 @@ def _track_text(t: Mapping[str, Any], large: bool) -> Text:
     return out
 
 
+def tracks_legend() -> str:
+    """The title of a panel of tracks in their tightest lines (:func:`tracks_text`): what the numbers are."""
+    return _("Tracks: tension/breakdown")
+
+
+def _track_line(t: Mapping[str, Any], large: bool, tight: bool = False) -> Text:
+    """One track on one line: its name, its gauge, tension and status; ``tight``: tension without its word."""
+    top = t.get("top") if isinstance(t.get("top"), int) else 0
+    pos = t.get("position") if isinstance(t.get("position"), int) else 0
+    gauge = "[" + "=" * max(pos, 0) + "-" * max(top - pos, 0) + "]"
+    status = status_word(_s(t.get("status")), bool(t.get("provisional")), loud=True)
+    out = Text()
+    out.append(_s(t.get("name")), style=UNDERLINED if large else "bold")
+    if tight:
+        out.append(f" {gauge} {_s(t.get('tension'))}/{_s(t.get('breakdown_at'))} \u00b7 {status}\n")
+        return out
+    tension = _("tension {tension}/{breakdown}").format(tension=_s(t.get("tension")), breakdown=_s(t.get("breakdown_at")))
+    out.append(f"  {gauge}  {tension}  \u00b7  {status}\n")
+    return out
+
+
 def _card_track(view: Mapping[str, Any], card: Mapping[str, Any]) -> str:
     """The track a card is about, by name (``global``: a card on no track)."""
     track = card.get("track")
     return _namer(_map(view.get("board")).get("tracks"))(track) if isinstance(track, str) and track else _("global")
 
 
-def card_text(view: Mapping[str, Any]) -> Text:
+def card_text(view: Mapping[str, Any], brief: bool = False) -> Text:
     """The card on the table, or this round's once applied (the control note only in the facilitator's view: the
-    host sends it to no one else)."""
+    host sends it to no one else). ``brief``: its title and choices, its text and effects left out: a narrow
+    projector with no rows for it whole keeps what the room decides (the teams' screens have it whole)."""
     card = _map(_map(view.get("board")).get("card"))
     if not card:
         return Text(_("No card on the table."), style="dim")
@@ -226,10 +252,11 @@ def card_text(view: Mapping[str, Any]) -> Text:
     out = Text(f"{_s(card.get('title'))}", style="bold")
     # the track it is about, as the hot seat's panel marks it (found from outside: a seat's card did not say)
     out.append(f"  [{_card_track(view, card)}]\n", style="dim")
-    out.append(f"{literal(card.get('text'))}\n")
     effects = _s(card.get("effects"))
-    if effects:
-        out.append(_("Effects: {effects}").format(effects=effects) + "\n", style="italic")
+    if not brief:
+        out.append(f"{literal(card.get('text'))}\n")
+        if effects:
+            out.append(_("Effects: {effects}").format(effects=effects) + "\n", style="italic")
     for i, choice in enumerate(_list(card.get("choices")), 1):
         if isinstance(choice, Mapping):
             # as the hot seat's card panel and pick list say a choice: its label → what it does
@@ -479,6 +506,26 @@ def reveal_text(view: Mapping[str, Any], seen: dict[int, str]) -> Text:
     return out
 
 
+def reveal_parts(view: Mapping[str, Any], seen: dict[int, str]) -> tuple[Text, list[tuple[Text, bool]]]:
+    """The reveal (:func:`reveal_text`) in parts, for a screen that fits it to its rows: its heading, and each entry
+    with whether it may be left out of a screen short of rows (False: it DOES NOT MATCH its commitment)."""
+    whole = reveal_text(view, seen)
+    if not whole.plain:
+        return Text(), []
+    lines = whole.split("\n", allow_blank=False)
+    checks = []
+    for r in (r for r in _list(_map(view.get("seals")).get("reveal")) if isinstance(r, Mapping)):
+        checks.append(check_reveal(dict(r), seen) is not False if r.get("seq") in seen else True)
+    return lines[0], list(zip(lines[1:], checks, strict=False))
+
+
+def more_revealed(count: int) -> Text:
+    """The line under the entries of a reveal fitted to a screen's rows: how many more it has (an entry that does not
+    match its commitment is never left out; a team's screen and the log have them all)."""
+    return Text("  " + ngettext("\u2026and {n} more entry", "\u2026and {n} more entries", count).format(n=count),
+                style="italic")
+
+
 def head_text(view: Mapping[str, Any]) -> Text:
     """At a round's end, the save's chain head to note in the minutes, kept until the next round's end (nothing
     before the first round ends); while the round's review goes on, the head so far, said to be so. A panel of its own,
@@ -553,11 +600,14 @@ __all__ = [
     "ruling_parts",
     "committed_heading",
     "committed_lines",
+    "more_revealed",
+    "reveal_parts",
     "reveal_text",
     "seals_text",
     "seat_name",
     "team_names",
     "track_place",
+    "tracks_legend",
     "tracks_text",
     "verdict_text",
     "waiting_text",

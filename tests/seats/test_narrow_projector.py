@@ -1,0 +1,68 @@
+"""A projector under 100 columns keeps the whole board in view, and what the moment needs under it.
+
+Found from outside (a hosted game in Ukrainian, the projector at 80x24): in round 1 the card drawn was below the
+screen (the tracks filled it); after the reveal the tracks and the meters were gone off the top and the reveal's last
+entries were cut; in round 2 the screen showed the card's bottom border, the chain head and the log, no tracks; in
+round 4 the card's last three lines, its title out of view. Nobody scrolls a projector (docs/seats.md). Checked as
+the room sees it, against a real host, through two rounds of sealed moves.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from tabletop.seats.client import connect
+from tabletop.tui.seat import SeatApp
+
+from .screenkit import screen_lines, seq_of, until
+from .support import Sleeps, caught_up, hosting, make_table
+
+
+def _screen(app: SeatApp) -> str:
+    """The screen's words as drawn, rows run together (borders and scrollbars taken out)."""
+    return " ".join(re.sub(r"[\u2500-\u259f]", " ", " ".join(screen_lines(app))).split())
+
+
+def _board(view: dict[str, Any]) -> list[str]:
+    """Every track's name, and each meter as the board says it (its name and value)."""
+    board = view["board"]
+    return [t["name"] for t in board["tracks"]] + [f"{m['name']} {m['value']}" for m in board["meters"]]
+
+
+async def test_a_projector_at_80x24_shows_the_board_with_the_card_and_with_the_reveal(tmp_path: Path) -> None:
+    bots = {"ru": "hardliner", "ua": "cooperative", "us": "cooperative", "eu": "cooperative", "bridge": "hardliner"}
+    table = make_table(tmp_path, "parallel-tracks", seed=11, sealed=True, bots=bots, observers=0)
+    session = table.session
+    cards = reveals = 0
+    async with hosting(table) as (_host, address, codes):
+        facilitator = await connect(address, codes["facilitator"])
+        app = SeatApp(address, codes["projector"], sleep=Sleeps(), lang="uk")
+        async with app.run_test(size=(80, 24)) as pilot:
+            await until(pilot, app.joined.is_set, "the projector to join")
+            while session.state.round <= 2:
+                seq = session.state.seq
+                await until(pilot, lambda s=seq: seq_of(app) == s, f"the projector to show event {seq}")
+                for _ in range(6):  # laid out (bounded by pauses)
+                    await pilot.pause()
+                view = app.view or {}
+                game, card = view["game"], view["board"].get("card") or {}
+                shown = _screen(app)
+                if game.get("waiting") in ("choice", "card") and card and not card.get("applied"):
+                    cards += 1  # the card the table answers: its title and every choice, under the whole board
+                    wanted = [card["title"], *(c["label"] for c in card.get("choices", []))] + _board(view)
+                    assert all(w in shown for w in wanted), (seq, [w for w in wanted if w not in shown],
+                                                             "\n".join(screen_lines(app)))
+                elif view["seals"].get("reveal") and game.get("phase") == "adjudication":
+                    reveals += 1  # the reveal under the whole board and the meters
+                    assert "Розкриття закритих ходів" in shown, "\n".join(screen_lines(app))
+                    missing = [w for w in _board(view) if w not in shown]
+                    assert not missing, (seq, missing, "\n".join(screen_lines(app)))
+                view = await caught_up(facilitator, seq)
+                entry = view["decision"]["entries"][0]
+                await facilitator.act(pick=entry["id"], reason="as the room saw it" if entry.get("needs") else None)
+                await until(pilot, lambda s=seq: session.state.seq != s, "the act taken")
+        await facilitator.close()
+    session.close()
+    assert cards >= 2 and reveals >= 2, (cards, reveals)  # a card and a reveal in each round
