@@ -13,8 +13,9 @@ vote on a proposal never tabled there, a pass out of turn) followed from those
 refusals: it is left out and kept apart, never given as the rule's reason, and
 from the first of them the replay no longer follows the record. Notes are not
 replayed (they are about the original events); once the replayed game is over,
-the choices still to come are counted, not played. The replayed game lives in memory only: nothing is
-written.
+the choices still to come are counted, not played, but for an undo of a choice the replayed game made: the
+engine takes it on an ended game, as the recorded game did, and the replayed game goes on from there. The
+replayed game lives in memory only: nothing is written.
 """
 
 from __future__ import annotations
@@ -62,14 +63,17 @@ def paired_save(save: Save) -> tuple[Save, dict[str, Any]]:
     never_made = 0
     replayed = 0
     owed: list[str] = []  # teams whose refused move left them a turn to end
+    unmade: set[int] = set()  # recorded choices the replayed game did not make: an undo of one is not made either
     for ev in save.events:
         if ev.action.kind in NOT_REPLAYED:
             continue
-        if state.over:
+        if state.over and not (ev.action.kind == "undo" and ev.result.get("undoes") not in unmade):
             never_made += 1
+            unmade.add(ev.seq)
             continue
         state, refusal = _play(state, ev, owed, events)
         if refusal is not None:
+            unmade.add(ev.seq)
             (differed if refusal["code"] in RULE_CODES else out_of_step).append(refusal)
             if ev.action.kind == "move" and ev.action.actor is not None:
                 owed.append(ev.action.actor)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tabletop.cli import main
+from tabletop.engine import Action, State
 from tabletop.report import ReportError, render
 from tabletop.report.paired import paired_save
 from tabletop.store.reading import open_save
@@ -194,3 +195,27 @@ def test_only_the_rule_s_own_refusals_are_counted_as_the_rule_s(linked_game: Pla
     assert f"no longer follows the record from event #{first}" in html and said in html
     data = json.loads(render([linked_game.path], "json", paired=True))
     assert [d["code"] for d in data["paired"]["out_of_step"]] == [d["code"] for d in later]
+
+
+def test_an_end_undone_goes_on_in_the_replayed_game(tmp_path: Path) -> None:
+    """Found from outside (helper-270): a game ended in round 1 by mistake, the end undone and the game played to
+    the end, paired as "The replayed game ended in round 1 (ended by the facilitator); 169 recorded choices were
+    never made": once the replayed game was over, the undo was counted as never made with the rest. The engine
+    takes an undo on an ended game (docs/api.md), so the replayed game goes on as the recorded one did."""
+    from .kit import facilitated_save, scenario
+
+    done: set[str] = set()
+
+    def end_by_mistake(state: State) -> list[Action]:
+        if state.round == 1 and state.last is not None and state.last.action.kind == "draw" and "end" not in done:
+            done.add("end")
+            return [Action("end"), Action("undo", reason="ended by mistake")]
+        return []
+
+    played = facilitated_save(tmp_path / "undone-end.jsonl", scenario(), 21, end_by_mistake)
+    assert played.final.round > 1 and played.final.end_reason != "ended by the facilitator"
+    other, info = paired_save(open_save(played.path))
+    assert info["never_made"] == 0, info["stopped"]
+    assert other.events[-1].round > 1
+    steps = sum(1 for e in open_save(played.path).events if e.action.kind != "note")
+    assert info["replayed"] + len(info["differed"]) + len(info["out_of_step"]) + info["never_made"] == steps
