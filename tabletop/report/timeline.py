@@ -38,6 +38,7 @@ def timeline(game: ReplayedGame, log: list[dict[str, Any]]) -> list[dict[str, An
     last_index: dict[int, int] = {}
     by_seq = {e["seq"]: e for e in log}
     open_card: dict[str, Any] | None = None
+    shown_before: dict[int, dict[str, Any] | None] = {}  # each card by its event, and the card it took the table from
     for i, entry in enumerate(log, 1):
         # each event in the round it is labelled with, as in the decision log and the replay: "Round 2 begins" opens
         # round 2, an undo of it goes back into round 1
@@ -49,7 +50,12 @@ def timeline(game: ReplayedGame, log: list[dict[str, Any]]) -> list[dict[str, An
             "undone": entry["undone"],
             "undone_by": entry["undone_by"],
         }
+        if entry["kind"] == "undo" and open_card is not None and entry.get("undoes") == open_card["seq"]:
+            open_card = shown_before[open_card["seq"]]  # the undo takes the card back: the one before is on the table
+        before = open_card
         open_card = _cards(r, entry, base, open_card, _scheduled(game, entry))
+        if open_card is not before and open_card is not None:
+            shown_before[open_card["seq"]] = before
         _events(r, entry, base, by_seq)
     for tid, hist in game.history.items():
         for h in hist:
@@ -109,8 +115,10 @@ def _cards(
     scheduled: bool = False,
 ) -> dict[str, Any] | None:
     """A card drawn (or scheduled), redrawn or injected opens; an answer or a skip closes it. Returns the open
-    card."""
+    card. Only what stands sets a card aside: an undone skip or redraw leaves it on the table (the undo is told
+    with the facilitator's events)."""
     kind = entry["kind"]
+    on_table = open_card
     if kind in ("draw", "redraw", "inject") and entry.get("card"):
         open_card = {
             **base,
@@ -132,10 +140,10 @@ def _cards(
             "changes_text": entry["changes_text"],
             "undone": entry["undone"],
         }
-    elif kind == "skip" and open_card is not None:
+    elif kind == "skip" and open_card is not None and not entry["undone"]:
         open_card["skipped"] = {"seq": entry["seq"], "how": "skipped", "reason": entry.get("reason")}
-    if kind == "redraw" and r["cards"][:-1] and r["cards"][-2]["answer"] is None:
-        r["cards"][-2]["skipped"] = {"seq": entry["seq"], "how": "redrawn", "reason": None}
+    if kind == "redraw" and not entry["undone"] and on_table is not None and on_table["answer"] is None:
+        on_table["skipped"] = {"seq": entry["seq"], "how": "redrawn", "reason": None}
     return open_card
 
 

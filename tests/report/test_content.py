@@ -412,3 +412,36 @@ def test_a_scheduled_card_is_not_called_drawn_in_the_timeline(tmp_path: Path) ->
     assert (first["seq"], first["how"]) == (1, "scheduled")
     md = render(path, "md")
     assert "#1 (scheduled" in md and "#1 (drawn" not in md, [line for line in md.splitlines() if "#1 (" in line]
+
+
+def test_an_undone_redraw_sets_nothing_aside_and_the_skip_is_the_restored_card_s(tmp_path: Path) -> None:
+    """Found from outside (helper-270): the facilitator drew a card, redrew, undid the redraw and skipped the
+    restored card. The timeline said the first card was "set aside by the facilitator's redraw" (an undone redraw)
+    and gave the skip to the redrawn card the undo took back; the decision log and the replay named the right card.
+    The timeline follows what stands."""
+    from tabletop.engine import Action, State
+
+    from .kit import facilitated_save, scenario
+
+    done: list[str] = []
+
+    def redraw_undo_skip(state: State) -> list[Action]:
+        last = state.last
+        if not done and last is not None and last.action.kind == "draw" and state.card is not None:
+            done.append("once")
+            return [Action("redraw"), Action("undo", reason="the first card was fine"), Action("skip")]
+        return []
+
+    played = facilitated_save(tmp_path / "redraw-undone.jsonl", scenario(), 11, redraw_undo_skip)
+    draw, redraw, skip = (next(e for e in played.final.log if e.action.kind == k) for k in ("draw", "redraw", "skip"))
+    report = build_report(played.path)
+    cards = {c["seq"]: c for r in report["timeline"] for c in r["cards"]}
+    assert cards[redraw.seq]["undone"] and cards[redraw.seq]["skipped"] is None
+    assert cards[draw.seq]["skipped"] == {"seq": skip.seq, "how": "skipped", "reason": skip.action.reason}
+    md = render([played.path], "md")
+    assert "set aside by the facilitator's redraw" not in md
+    first = md.split(f"Card #{draw.seq} ", 1)[1].split("- Card #", 1)[0]
+    assert f"skipped by the facilitator (#{skip.seq})" in first, first
+    assert "skipped by the facilitator" not in md.split(f"Card #{redraw.seq} ", 1)[1].split("\n- ", 1)[0]
+    html = HtmlDoc(render([played.path], "html")).text
+    assert "set aside by the facilitator's redraw" not in html
