@@ -143,7 +143,48 @@ def _tell_move(event: Happened, n: _Names) -> str:
         move = n.index.moves.get(a.move or "")
         resolution = move.resolution if move is not None else ""
         return _dashed(line, _(TABLED[resolution]) if resolution in TABLED else resolution)
-    return _dashed(line, _dashed(*_goodwill(event, n)))
+    return _dashed(line, _collapse(event, n, a.track), *_goodwill(event, n))
+
+
+def _collapse(event: Happened, n: _Names, track: str | None) -> str:
+    """Why an untabled move collapsed its own track, or nothing: it did not. The engine collapses an open track
+    whose tension is at breakdown on any change there (settle.py): the tension this move raised to it, or one it found
+    there (an override can leave it so; found from outside: "Mediating states: Stall on Humanitarian" said nothing of
+    the collapse the stall came with, as if the stall had raised the tension)."""
+    changes = [c for c in event.result.get("changes") or () if isinstance(c, Mapping) and c.get("track") == track]
+    if not track or not any(c.get("what") == "status" and c.get("from") == "open" and c.get("to") == "collapsed"
+                            for c in changes):
+        return ""
+    spec = n.index.tracks.get(track)
+    figures = {"tension": spec.breakdown_at if spec else "?", "breakdown": spec.breakdown_at if spec else "?"}
+    if _raised(event, track):
+        return _("tension reaches breakdown ({tension}/{breakdown}): the track collapses").format(**figures)
+    since = _tension_since(n, track)
+    if since is None:
+        return _("tension already at breakdown ({tension}/{breakdown}): this move there collapses the track").format(
+            **figures)
+    return _("tension at breakdown ({tension}/{breakdown}) since #{since}: this move there collapses the track").format(
+        since=since, **figures)
+
+
+def _raised(event: Happened, track: str | None) -> bool:
+    """Whether the event itself changed ``track``'s tension (else the tension it collapsed at was there before)."""
+    return any(isinstance(c, Mapping) and c.get("track") == track and c.get("what") == "tension"
+               for c in event.result.get("changes") or ())
+
+
+def _tension_since(n: _Names, track: str) -> int | None:
+    """The event that last set ``track``'s tension, among those that stand before the one told (``n.earlier``,
+    newest first); None when they are not given."""
+    undone: set[int] = set()
+    for e in n.earlier:  # newest first: an undo is met before what it took back
+        if e.action.kind == "undo":
+            if "undoes" in e.result:
+                undone.add(int(e.result["undoes"]))
+            continue
+        if e.seq not in undone and _raised(e, track):
+            return e.seq
+    return None
 
 
 def _finished(event: Happened, n: _Names) -> str:
@@ -161,6 +202,10 @@ def _finished(event: Happened, n: _Names) -> str:
         return f"{line} {_dashed(*goodwill)}".strip()
     if not ruling.get("success"):
         verdict = _("{move} fails").format(move=line)
+    elif "collapses" in told and not _raised(event, track):
+        spec = n.index.tracks.get(track or "")
+        verdict = _("{move} succeeds, but tension was already at breakdown ({tension}/{breakdown}): the track "
+                    "collapses").format(move=line, tension=told["collapses"], breakdown=spec.breakdown_at if spec else "?")
     elif "collapses" in told:
         spec = n.index.tracks.get(track or "")
         verdict = _("{move} succeeds, but tension reaches breakdown ({tension}/{breakdown}): the track collapses").format(
@@ -599,8 +644,11 @@ NOTES = {
     "package_holds_rest": N_("Under the package deal, every track still in the package is agreed or deferred: the "
                              "package is complete, and every provisional agreement in it becomes final"),
     "reopened": N_("Under the package deal, the collapse reopens the provisional agreement on {track}"),
-    "collapsed_on_reopening": N_("{track} collapsed as well (tension reached {tension} on reopening)"),
+    "collapsed_on_reopening": N_("{track} reopened, then collapsed on reopening (tension reached {tension})"),
 }
+#: the note of a collapse whose event did not change the track's tension: it was at breakdown before (an override
+#: can leave an open track so), and the next change there collapsed it
+COLLAPSED_AT_BREAKDOWN = N_("{track} collapsed (tension already at breakdown: {tension})")
 
 #: a provisional agreement the end of the game let lapse: no event records it (the step into the end changes the
 #: track), so it is worded from the states on both sides of that step
@@ -644,6 +692,8 @@ def notes(event: Happened, scenario: Scenario) -> list[str]:
             continue  # said with the agreement that completed it
         elif isinstance(note, Mapping) and note.get("say") in NOTES:
             said_as = NOTES[str(note.get("say"))]
+            if note.get("say") == "collapsed" and not _raised(event, note.get("track")):
+                said_as = COLLAPSED_AT_BREAKDOWN
             out.append(_(said_as).format(track=n.track(note.get("track")), tension=note.get("tension")))
     return out
 
@@ -678,8 +728,9 @@ def package_said(state: State | None, event: Happened, scenario: Scenario) -> st
         fell = [note.get("track") for note in event.result.get("notes") or ()
                 if isinstance(note, Mapping) and note.get("say") == "collapsed_on_reopening"]
         if fell:
-            out += "; " + ngettext("{tracks} reached breakdown on reopening and collapsed too",
-                                   "{tracks} reached breakdown on reopening and collapsed too", len(fell)).format(
+            out += "; " + ngettext("{tracks} reopened, then collapsed on reopening (tension at breakdown)",
+                                   "{tracks} reopened, then collapsed on reopening (tension at breakdown)",
+                                   len(fell)).format(
                 tracks=_listed(n, fell))
         return out
     # the package holds when every track is agreed or deferred (settle.py; found by a review: "every track is

@@ -128,6 +128,7 @@ def cascade_steps(game: ReplayedGame) -> list[dict[str, Any]]:
         for h in rows:
             if not h["undone"]:
                 by_seq.setdefault(h["seq"], []).append({**h, "track": tid})
+    reopen = game.rs.ruleset.linked_collapse == "reopen"
     steps = []
     for seq in sorted(by_seq):
         changes = _in_recorded_order(game, seq, [*by_seq[seq], *_agreed_and_reopened(game, seq, by_seq[seq])])
@@ -150,6 +151,9 @@ def cascade_steps(game: ReplayedGame) -> list[dict[str, Any]]:
                     "to": c["to"],
                     "to_provisional": c["to_provisional"],
                     "agreed_round": c["round"] if c.get("agreed_here") else _agreed_round(game, c["track"], seq),
+                    # a reopened deal pushed to breakdown collapses (linked_collapse = "reopen"): it was reopened,
+                    # then collapsed on reopening, and is told and counted so everywhere, never "collapsed with it"
+                    "on_reopening": reopen and c["from"] == "agreed" and c["to"] == "collapsed",
                 }
                 for c in fell
             ],

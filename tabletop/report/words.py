@@ -651,7 +651,7 @@ def cascade_intro(cascade: Sequence[Mapping[str, Any]]) -> str:
     """The line above a package deal's steps: it came down, or (``linked_collapse = "reopen"``: nothing in the steps
     collapsed but their cause) its agreements were reopened. Found from outside: "How the package came down" above
     steps that each say the agreements "were reopened"."""
-    if all(c["to"] != "collapsed" for step in cascade for c in step["brought_down"]):
+    if all(c["to"] != "collapsed" or c.get("on_reopening") for step in cascade for c in step["brought_down"]):
         return _("How the package's agreements were reopened, step by step:")
     return _("How the package came down, step by step:")
 
@@ -663,8 +663,9 @@ def cascade_text(step: Mapping[str, Any]) -> str:
     deals = [c for c in fell if c["from"] == "agreed"]
     still_open = [c for c in fell if c["from"] != "agreed"]
     parts = []
-    for to in ("collapsed", "open", "deferred"):
-        went = [_deal(c) for c in deals if c["to"] == to]
+    for to in ("collapsed", "on_reopening", "open", "deferred"):
+        went = [_deal(c) for c in deals if (c["to"], bool(c.get("on_reopening"))) in
+                ((to, False), ("collapsed", to == "on_reopening"))]
         if went:
             parts.append(_went(to, len(went)).format(tracks=_and(went)))
     if still_open:
@@ -680,6 +681,9 @@ def _went(to: str, n: int) -> str:
     """What a collapse under the package deal did to ``n`` agreements: they collapsed, reopened or were deferred."""
     if to == "collapsed":
         return ngettext("{tracks} collapsed with it", "{tracks} collapsed with it", n)
+    if to == "on_reopening":
+        return ngettext("{tracks} was reopened, then collapsed on reopening",
+                        "{tracks} were reopened, then collapsed on reopening", n)
     if to == "open":
         return ngettext("{tracks} was reopened", "{tracks} were reopened", n)
     return ngettext("{tracks} was deferred", "{tracks} were deferred", n)
@@ -789,16 +793,24 @@ def _reopened_headline(cascade: Sequence[Mapping[str, Any]], agreed_at_end: Coll
     above an outcome table with both agreed: they were reopened, then agreed again."""
     reopened = {c["track"] for s in cascade for c in s["brought_down"] if c["from"] == "agreed"}
     again = len(reopened & set(agreed_at_end))
+    # a deal reopened, then collapsed on reopening is one of the reopened, and said so (found from outside: the
+    # headline's "reopened 4" above a step list in which two of them "collapsed with it")
+    fell = len({c["track"] for s in cascade for c in s["brought_down"] if c.get("on_reopening")})
     # the agreements are the object of "reopened" (uk «відкрив 1 попередню угоду»): a message of their own
     deals = npgettext("reopened", "{n} provisional agreement", "{n} provisional agreements", len(reopened)).format(
         n=len(reopened))
-    if len(reopened) == 1:
+    if len(reopened) == 1 and fell and not again:
+        after = _("it collapsed on reopening")
+    elif len(reopened) == 1:
         after = _("it was agreed again by the end") if again else _("it was not agreed again by the end")
     elif again:
         after = ngettext("{n} of them was agreed again by the end", "{n} of them were agreed again by the end",
                          again).format(n=again)
     else:
         after = _("none of them was agreed again by the end")
+    if fell and len(reopened) > 1:
+        after = ngettext("{n} of them collapsed on reopening", "{n} of them collapsed on reopening", fell).format(
+            n=fell) + "; " + after
     return ngettext("Nothing is agreed until everything is agreed: {n} collapse reopened {agreements}; {again}.",
                     "Nothing is agreed until everything is agreed: {n} collapses reopened {agreements}; {again}.",
                     len(cascade)).format(n=len(cascade), agreements=deals, again=after)

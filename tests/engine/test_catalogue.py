@@ -535,7 +535,8 @@ CASES: tuple[Case, ...] = (
          move("b", "press", "alpha"), pass_("c"), ADVANCE, roll("alpha", 6, 6)),
         Expect(
             board={"alpha": (3, 3, "collapsed"), "beta": BASE, "gamma": BASE},
-            last={"summary": "Brask: Press on Alpha succeeds, but tension reaches breakdown (3/3): the track "
+            # the override left the tension at breakdown; the press raised none (helper-270: never "reaches")
+            last={"summary": "Brask: Press on Alpha succeeds, but tension was already at breakdown (3/3): the track "
                              "collapses \u2014 rolled 6+6 \u2212 1 (tension \u2265 2) = 11 vs 8",
                   "ruling": {"success": True}},
         ),
@@ -743,7 +744,7 @@ CASES: tuple[Case, ...] = (
             board={"alpha": (2, 3, "collapsed"), "beta": (2, 3, "collapsed"), "gamma": BASE},
             last={"notes": ["Alpha collapsed (tension reached 3)",
                             "Under the package deal, the collapse reopens the provisional agreement on Beta",
-                            "Beta collapsed as well (tension reached 3 on reopening)"]},
+                            "Beta reopened, then collapsed on reopening (tension reached 3)"]},
         ),
         tweak={"ruleset.linked_collapse": "reopen", "tracks.beta.start_tension": 2},
     ),

@@ -16,7 +16,11 @@ outside: the formula and the detail under it disagreed), so :func:`words_now` ma
 third: the vote that settles a proposal is told as the proposal's verdict, then the whole tally, not as its voter's
 vote before the verdict (found from outside, helper-265: it read as if that team alone had voted), so
 :func:`vote_now` words the votes before so. And a fourth: an undo ends with its reason, as an override does (found
-from outside, helper-265: an undo's reason was on no screen), so :func:`vote_now` adds it to the undos before.
+from outside, helper-265: an undo's reason was on no screen), so :func:`vote_now` adds it to the undos before. And a
+fifth: a collapse is said where it happens, and why (found from outside, helper-270: a stall on a track an override had
+left at breakdown read "Mediating states: Stall on Humanitarian", its note "tension reached 7" as if the stall had
+raised it; a deal that collapsed on reopening "collapsed as well"), so :func:`collapse_now` and :func:`_now` word the
+collapses before so.
 """
 
 from __future__ import annotations
@@ -84,16 +88,59 @@ CORRECTED = {
 }
 
 
+def _collapsed_here(event: Any) -> bool:
+    track = event.action.track
+    return any(c.get("track") == track and c.get("what") == "status" and c.get("from") == "open"
+               and c.get("to") == "collapsed" for c in event.result.get("changes") or ())
+
+
+def _raised(event: Any, track: str | None) -> bool:
+    return any(c.get("track") == track and c.get("what") == "tension" for c in event.result.get("changes") or ())
+
+
+def collapse_now(recorded: str, event: Any, scenario: Scenario, earlier: Any) -> str:
+    """A collapse as the log recorded it, as it is told now: an untabled move that collapsed its track says so and
+    why (the tension it raised, or the one it found there since an earlier event), and a ruling whose success met a
+    tension already at breakdown says it was already there."""
+    track = event.action.track
+    if not track or not _collapsed_here(event):
+        return recorded
+    top = scenario.index.tracks[track].breakdown_at
+    if event.action.kind == "move" and not event.result.get("tabled"):
+        if _raised(event, track):
+            return f"{recorded} — tension reaches breakdown ({top}/{top}): the track collapses"
+        undone: set[int] = set()
+        for e in earlier:
+            if e.action.kind == "undo":
+                undone.add(int(e.result.get("undoes", -1)))
+            elif e.seq not in undone and _raised(e, track):
+                return f"{recorded} — tension at breakdown ({top}/{top}) since #{e.seq}: this move there collapses the track"
+        return f"{recorded} — tension already at breakdown ({top}/{top}): this move there collapses the track"
+    if not _raised(event, track):
+        return recorded.replace("succeeds, but tension reaches breakdown", "succeeds, but tension was already at breakdown")
+    return recorded
+
+
 #: notes the log recorded, reworded since (recorded prefix: the words now). Found from outside (helper-242): the board
 #: and the replay said "linked:" where the report said "under the package deal"; one wording now.
 REWORDED = {"linked: the collapse reopens": "Under the package deal, the collapse reopens"}
 
 
-def _now(note: str) -> str:
+def _now(note: str, event: Any = None, scenario: Scenario | None = None) -> str:
     for before, after in REWORDED.items():
         if note.startswith(before):
             return after + note[len(before):]
+    # a deal that collapsed on reopening: reopened, then collapsed on reopening; a collapse the event's own tension
+    # did not bring: the tension was already at breakdown (helper-270)
+    note = re.sub(r"^(.*) collapsed as well \(tension reached (\d+) on reopening\)$",
+                  r"\1 reopened, then collapsed on reopening (tension reached \2)", note)
+    found = re.match(r"^(.*) collapsed \(tension reached (\d+)\)$", note)
+    if found and event is not None and scenario is not None:
+        track = next((t.id for t in scenario.ruleset.tracks if t.name == found[1]), None)
+        if track is not None and not _raised(event, track):
+            return f"{found[1]} collapsed (tension already at breakdown: {found[2]})"
     return note
+
 
 
 @pytest.mark.parametrize("game", BEFORE["games"], ids=_name)
@@ -107,8 +154,9 @@ def test_tell_in_english_reads_as_the_summaries_the_log_recorded(game: dict[str,
             assert event is not None
             assert "summary" not in event.result  # the log records no words
             said = CORRECTED.get((_name(game), event.seq), vote_now(words_now(step["summary"]), event, scenario))
+            said = collapse_now(said, event, scenario, state.older(event.seq))
             assert tell(event, scenario, state.older(event.seq)) == said, f"event {event.seq} ({event.action.kind})"
-            assert notes(event, scenario) == [_now(note) for note in step.get("notes", [])]
+            assert notes(event, scenario) == [_now(note, event, scenario) for note in step.get("notes", [])]
             assert warning(event, scenario) == step.get("warning")
 
 
@@ -182,7 +230,7 @@ def test_a_whole_game_reads_in_russian_and_ukrainian_with_the_same_figures(lang_
             with lang.using(lang_code):
                 said = tell(event, scenario)
                 told_notes = notes(event, scenario)
-            english = step["summary"]
+            english = collapse_now(step["summary"], event, scenario, ())  # as told with no events before it
             if _only_names(english, scenario):  # "Russia: Statement on statehood", a card's title: no words of ours
                 assert said == english
             else:

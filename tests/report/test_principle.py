@@ -434,3 +434,55 @@ def test_the_section_counts_every_collapse_and_the_facilitator_s_status_override
     assert alone in section and restored in section, section
     assert restored in HtmlDoc(render([path], "html")).text
     assert "виправлення ведучого змінило статус треку «Україна і ЄС»" in md_text(render([path], "md", lang="uk"))
+
+
+def test_a_deal_that_collapses_on_reopening_is_told_one_way(tmp_path: Path) -> None:
+    """Found from outside (helper-270): a collapse under linked_collapse = "reopen" reopened four provisional
+    agreements, two of which reached breakdown on reopening and collapsed. The headline said "1 collapse reopened 4
+    provisional agreements", the step list that two "collapsed with it" and two "were reopened", the replay that
+    each was reopened and "collapsed as well". A deal reopened, then collapsed on reopening is counted among the
+    reopened and said so everywhere."""
+
+    def hook(state: State) -> list[Action]:
+        if state.last is None or state.last.seq != 1:
+            return []
+        tracks = state.scenario.index.tracks
+        eu = tracks["ukraine-eu"]
+        return [Action("override", track="humanitarian", position=tracks["humanitarian"].agreement_at, reason="a deal"),
+                Action("override", track="ukraine-eu", position=eu.agreement_at, tension=eu.breakdown_at - 1,
+                       reason="a tense deal"),
+                Action("override", track="borders", tension=tracks["borders"].breakdown_at, reason="a walk-out")]
+
+    played = facilitated_save(tmp_path / "reopen-collapse.jsonl",
+                              scenario("parallel-tracks-linked", linked_collapse="reopen"), 1, hook)
+    report = build_report(played.path)
+    step = report["principle"]["cascade"][0]
+    fell = {c["track"]: c for c in step["brought_down"]}
+    assert fell["ukraine-eu"]["to"] == "collapsed" and fell["ukraine-eu"]["on_reopening"]
+    assert fell["humanitarian"]["to"] == "open" and not fell["humanitarian"]["on_reopening"]
+    assert ("Ukraine and the EU (provisionally agreed in round 1) was reopened, then collapsed on reopening"
+            in step["text"]), step["text"]
+    assert "Humanitarian (provisionally agreed in round 1) was reopened" in step["text"]
+    assert "collapsed with it" not in step["text"]
+    assert "collapsed on reopening" in report["principle"]["headline"], report["principle"]["headline"]
+    for text in (md_text(render([played.path], "md")), HtmlDoc(render([played.path], "html")).text):
+        assert "How the package's agreements were reopened, step by step:" in text
+        assert "Ukraine and the EU reopened, then collapsed on reopening" in text  # the event's own notes
+        assert "collapsed as well" not in text and "reached breakdown on reopening" not in text
+
+
+def test_the_reopen_headline_counts_the_deals_that_collapsed_on_reopening() -> None:
+    from tabletop.report.words import principle_headline
+
+    def deal(track: str, to: str) -> dict[str, Any]:
+        return {"track": track, "from": "agreed", "to": to, "on_reopening": to == "collapsed"}
+
+    cascade = [{"brought_down": [deal("a", "collapsed"), deal("b", "collapsed"), deal("c", "open"),
+                                 deal("d", "open")]}]
+    assert principle_headline("linked", [], [], cascade, linked_collapse="reopen", agreed_at_end={"c"}) == (
+        "Nothing is agreed until everything is agreed: 1 collapse reopened 4 provisional agreements; 2 of them "
+        "collapsed on reopening; 1 of them was agreed again by the end.")
+    assert principle_headline("linked", [], [], [{"brought_down": [deal("a", "collapsed")]}],
+                              linked_collapse="reopen") == (
+        "Nothing is agreed until everything is agreed: 1 collapse reopened 1 provisional agreement; it collapsed on "
+        "reopening.")
