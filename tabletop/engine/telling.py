@@ -578,6 +578,11 @@ def _tell_undo(event: Happened, n: _Names) -> str:
     return _dashed(said, undo_reason(event))
 
 
+#: the facilitator's powers whose words end with the reason given for them (an override's and an end's typed reason,
+#: an undo's :func:`undo_reason`): a detail under those words does not say it again
+REASON_SAID = frozenset({"override", "end", "undo"})
+
+
 def undo_reason(event: Happened) -> str:
     """Why the facilitator undid, as the undo's words end with it (``reason: …``), or empty: no reason
     was given. Found from outside: an undo's reason was on no screen, an override's beside it was. Public as the
@@ -822,6 +827,6 @@ def tell(event: Happened, scenario: Scenario, earlier: Iterable[Happened] = (), 
     return _tell(event, _Names(scenario, earlier, worked))
 
 
-__all__ = ["ENDS", "LAPSED_AT_END", "PACKAGE_HOLDS", "RECORDED", "Happened", "HeldOver", "Place", "earlier_than",
+__all__ = ["ENDS", "LAPSED_AT_END", "PACKAGE_HOLDS", "REASON_SAID", "RECORDED", "Happened", "HeldOver", "Place", "earlier_than",
            "end_reason", "held_over", "notes", "package_said", "phase_name", "placed", "quoted", "recorded_reason",
            "settled_notes", "tell", "typed", "undo_reason", "warning"]

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from tabletop.store.reading import open_save
 from tabletop.tui.timeline import working_text
 
-from tests.report.kit import TINY_GAME
+from tests.report.kit import TINY_GAME, Workshop, facilitated_save, scenario
 
 
 def test_a_facilitators_ruling_says_its_reason_in_its_working_and_not_again() -> None:
@@ -18,10 +20,24 @@ def test_a_facilitators_ruling_says_its_reason_in_its_working_and_not_again() ->
     reason = save.events[index - 1].action.reason
     assert reason and "facilitator's reason: " in shown, shown
     assert "\n  reason: " not in shown, shown
-    overrides = [i for i, e in enumerate(save.events, 1) if e.action.kind == "override" and e.action.reason]
-    assert overrides
-    for i in overrides:  # a reason no ruling words is still said
-        assert "  reason: " in working_text(save, i, set(), {}, {}).plain
+
+
+def test_a_reason_the_event_s_line_says_is_not_said_again_under_it(tmp_path: Path) -> None:
+    """Found from outside (helper-270): the replay's detail read "Facilitator ends the game: lunch break, the hotel
+    needs the room" and under it "reason: lunch break, the hotel needs the room"; an override's the same. The line
+    of an override, an end and an undo ends with its reason: the detail leaves it out."""
+    played = facilitated_save(tmp_path / "workshop.jsonl", scenario(), 4, Workshop())  # every power used
+    save = open_save(played.path)
+    said = [(i, e) for i, e in enumerate(save.events, 1)
+            if e.action.kind in ("override", "end", "undo") and (e.action.reason or "").strip()]
+    assert {e.action.kind for _, e in said} == {"override", "end", "undo"}
+    for i, e in said:
+        shown = working_text(save, i, set(), {}, {}).plain
+        reason = e.action.reason.strip()
+        assert shown.count(reason) == 1, (e.action.kind, shown)
+        assert "\n  reason: " not in shown, shown
+    skip = next(i for i, e in enumerate(save.events, 1) if e.action.kind == "skip")
+    assert "\n  reason: " in working_text(save, skip, set(), {}, {}).plain  # a reason no words above say is still said
 
 
 def test_a_roll_s_working_says_what_each_modifier_read_when_the_dice_were_thrown() -> None:
