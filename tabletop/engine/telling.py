@@ -625,8 +625,13 @@ def _tell_redraw(event: Happened, n: _Names) -> str:
 
 
 def _tell_lapse(event: Happened, n: _Names) -> str:
-    """``Facilitator sets aside: Russia: Ask for mediation lapses — Borders is collapsed``: no roll, vote or ruling."""
-    return _("Facilitator sets aside: {lapse}").format(lapse=_finished(event, n))
+    """``Facilitator sets aside: Russia: Ask for mediation lapses — Borders is collapsed (move #14)``: no roll, vote
+    or ruling. The move by its number: two lapses of one team's same move on one track read apart (found from
+    outside: two decision-log rows alike, told apart only by the timeline's "Ruling #125 on move #114")."""
+    proposal = (event.result.get("ruling") or {}).get("proposal")
+    if not isinstance(proposal, int):
+        return _("Facilitator sets aside: {lapse}").format(lapse=_finished(event, n))
+    return _("Facilitator sets aside: {lapse} (move #{seq})").format(lapse=_finished(event, n), seq=proposal)
 
 
 def _tell_end(event: Happened, n: _Names) -> str:

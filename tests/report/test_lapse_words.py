@@ -19,7 +19,7 @@ from tabletop.play.session import Session
 from tabletop.report import render
 from tests.engine.lapse_kit import argument_actions, collapse_actions
 
-SUMMARY = "Facilitator sets aside: Russia: Ask for mediation lapses \u2014 Borders is collapsed"
+SUMMARY = "Facilitator sets aside: Russia: Ask for mediation lapses \u2014 Borders is collapsed (move #9)"
 WORKING = "set aside by the facilitator: nobody rolled, voted or ruled on it \u2192 lapsed: the track had closed"
 
 
