@@ -32,15 +32,31 @@ def _agreed_by_override(game: ReplayedGame, track: str) -> int | None:
     return agreed["seq"] if agreed is not None and agreed["kind"] == "override" else None
 
 
+def _collapsed_at(game: ReplayedGame, track: str) -> int | None:
+    """The event that collapsed ``track`` for good: its last collapse that stands (an undo that put a collapse back
+    made none of its own), or None if the record shows none."""
+    rows = [h for h in game.history[track] if h["to"] == "collapsed" and not h["undone"] and h["kind"] != "undo"]
+    return rows[-1]["seq"] if rows else None
+
+
+def _recorded_at(game: ReplayedGame, seq: int | None, track: str) -> int:
+    """Where event ``seq`` records ``track``'s status change among its changes: the cause of a package's collapse
+    comes before the tracks it brought down in the same event."""
+    event = game.by_seq.get(seq) if seq is not None else None
+    changes = event.result.get("changes") or [] if event is not None else []
+    return next((i for i, c in enumerate(changes) if isinstance(c, Mapping) and c.get("what") == "status"
+                 and c.get("track") == track), len(changes))
+
+
 def principle(game: ReplayedGame, outcome: Mapping[str, Any]) -> dict[str, Any]:
     """The agreements that stood beside collapses, each step of a cascade, and the provisional agreements that
     lapsed at the end of a package deal, with their sentences."""
     tracks = outcome["tracks"]
-    collapses = [
-        {"track": t["id"], "track_name": t["name"], "round": t["since"]}
-        for t in tracks
-        if t["status"] == "collapsed"
-    ]
+    # in the order they came (found from outside: round 5, round 1, round 5, round 5 — the ruleset's order of tracks)
+    collapses = sorted(
+        ({"track": t["id"], "track_name": t["name"], "round": t["since"], "seq": _collapsed_at(game, t["id"])}
+         for t in tracks if t["status"] == "collapsed"),
+        key=lambda c: (c["seq"] if c["seq"] is not None else float("inf"), _recorded_at(game, c["seq"], c["track"])))
     cascade = cascade_steps(game)
     # an agreement a package deal's collapse reopened or brought down was touched by it, whatever came after (found
     # from outside: "agreed in round 7 … the collapses did not touch it" above the step that reopened it in round 5)

@@ -486,3 +486,40 @@ def test_the_reopen_headline_counts_the_deals_that_collapsed_on_reopening() -> N
                               linked_collapse="reopen") == (
         "Nothing is agreed until everything is agreed: 1 collapse reopened 1 provisional agreement; it collapsed on "
         "reopening.")
+
+
+def test_the_collapses_are_listed_in_the_order_they_came(played: dict[str, Played]) -> None:
+    """Found from outside (helper-270): JSON ``principle.collapses`` read round 5, round 1, round 5, round 5: in the
+    ruleset's order of tracks. They are in the order they came, each with the event that collapsed its track."""
+    for game in played.values():
+        report = build_report(game.path)
+        collapses = report["principle"]["collapses"]
+        ended = [t["id"] for t in report["outcome"]["tracks"] if t["status"] == "collapsed"]
+        assert sorted(c["track"] for c in collapses) == sorted(ended)
+        assert [c["round"] for c in collapses] == sorted(c["round"] for c in collapses), collapses
+        assert [c["seq"] for c in collapses] == sorted(c["seq"] for c in collapses)
+        for c in collapses:
+            event = next(e for e in report["log"] if e["seq"] == c["seq"])
+            assert event["round"] == c["round"] or event["label_round"] == c["round"], (c, event)
+    assert any(len(build_report(g.path)["principle"]["collapses"]) > 1 for g in played.values())
+
+
+def test_a_later_collapse_of_an_earlier_track_is_listed_after(tmp_path: Path) -> None:
+    done: set[str] = set()
+
+    def hook(state: State) -> list[Action]:
+        tracks = state.scenario.index.tracks
+        first, third = state.scenario.ruleset.tracks[0].id, "borders"
+        if state.last is not None and state.last.seq == 1:
+            return [Action("override", track=third, tension=tracks[third].breakdown_at, reason="a walk-out")]
+        if state.round == 2 and "second" not in done:
+            done.add("second")
+            return [Action("override", track=first, tension=tracks[first].breakdown_at, reason="talks broke off")]
+        return []
+
+    played = facilitated_save(tmp_path / "two.jsonl", scenario("parallel-tracks"), 1, hook)
+    collapses = build_report(played.path)["principle"]["collapses"]
+    first = played.scenario.ruleset.tracks[0].id
+    order = [c["track"] for c in collapses]
+    assert order.index("borders") < order.index(first), collapses
+    assert [c["seq"] for c in collapses] == sorted(c["seq"] for c in collapses)
