@@ -363,18 +363,18 @@ class FacilitatorPowers(_Screen):
         # what a yes will do, asked before it (found from outside: «Її відсунуто без ефекту», "it has been set aside")
         # the card named as a card: a title in the nominative after the verb read wrong (ru: «Пропустить «…»?»)
         self._set_card_aside("skip", _("Skip the card \u201c{title}\u201d?"),
-                             _("It will be set aside without effect; the record will keep it."),
-                             "skipped by the facilitator")  # untranslated: the record's reason, read by the reports
+                             _("It will be set aside without effect; the record will keep it."))
 
     def action_redraw(self) -> None:
         if self._picks_then_keyboard():
             return
         self._set_card_aside("redraw", _("Set the card \u201c{title}\u201d aside and draw another?"),
-                             _("The new card comes from the deck; the record keeps both."),
-                             "redrawn by the facilitator")  # untranslated: the record's reason, read by the reports
+                             _("The new card comes from the deck; the record keeps both."))
 
-    def _set_card_aside(self, kind: str, question: str, detail: str, reason: str) -> None:
-        """Skip or redraw the card on the table once the facilitator confirms (``{title}``: the card's)."""
+    def _set_card_aside(self, kind: str, question: str, detail: str) -> None:
+        """Skip or redraw the card on the table once the facilitator confirms (``{title}``: the card's). No reason is
+        asked, so none is recorded (found from outside: "skipped by the facilitator" was, and every report showed it
+        as the facilitator's reason)."""
         from .modals import ConfirmScreen
 
         if self.session.state.card is None:
@@ -384,7 +384,7 @@ class FacilitatorPowers(_Screen):
 
         def done(ok: bool | None) -> None:
             if ok:
-                self.act(Action(kind, reason=reason))
+                self.act(Action(kind))
 
         self.app.push_screen(ConfirmScreen(question.format(title=self._card_title()), Text(detail)), done)
 
