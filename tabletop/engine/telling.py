@@ -24,8 +24,9 @@ from .actions import Action
 from .breakdown import breakdown_warning
 from .records import Ruling
 from .review import PACKAGE_HOLDS, ended_at, undone_seqs
-from .wording import (ENDS, RECORDED, argued_words, end_reason, goodwill_words, modifier_names, named_source, quoted,
-                      recorded_reason, scenario_names, schedule_words, status_name, typed, wanted_words)
+from .wording import (ENDS, RECORDED, argued_words, end_reason, given_reason, goodwill_words, modifier_names,
+                      named_source, quoted, recorded_reason, scenario_names, schedule_words, status_name, typed,
+                      wanted_words)
 
 if TYPE_CHECKING:
     from ..content.scenario import Scenario
@@ -589,8 +590,8 @@ def undo_reason(event: Happened) -> str:
     undo is, the undo of a sealed move never revealed too (what it was stays sealed)."""
     if event.action.kind != "undo":
         return ""
-    reason = (event.action.reason or "").strip()
-    if not reason:
+    reason = (given_reason(event.action.reason) or "").strip()
+    if not reason:  # none given, or tabletop's own in its place ("undone by the facilitator", in saves from before)
         return ""
     given = recorded_reason(reason)  # tabletop's own (a simulated facilitator's): the words of the moment
     # "reason", not "reason for the undo": a line names its kind once (tests/replay/test_note_line.py)
@@ -635,10 +636,14 @@ def _tell_lapse(event: Happened, n: _Names) -> str:
 
 
 def _tell_end(event: Happened, n: _Names) -> str:
+    """``Facilitator ends the game: out of time``, or with no reason typed, no reason: the one the engine records in
+    its place ("ended by the facilitator") is how the game ended, not the facilitator's words (found from outside:
+    "Facilitator ends the game: ended by the facilitator")."""
     a = event.action
-    typed_reason = (a.reason or "").strip()
-    reason = typed(typed_reason, a.lang) if typed_reason else end_reason(str(event.result.get("reason")))
-    return _("Facilitator ends the game: {reason}").format(reason=reason)
+    reason = (given_reason(a.reason) or given_reason(str(event.result.get("reason") or "")) or "").strip()
+    if not reason:
+        return _("Facilitator ends the game")
+    return _("Facilitator ends the game: {reason}").format(reason=typed(reason, a.lang))
 
 
 # -- notes an event's effects left --------------------------------------------
@@ -832,6 +837,6 @@ def tell(event: Happened, scenario: Scenario, earlier: Iterable[Happened] = (), 
     return _tell(event, _Names(scenario, earlier, worked))
 
 
-__all__ = ["ENDS", "LAPSED_AT_END", "PACKAGE_HOLDS", "REASON_SAID", "RECORDED", "Happened", "HeldOver", "Place", "earlier_than",
-           "end_reason", "held_over", "notes", "package_said", "phase_name", "placed", "quoted", "recorded_reason",
-           "settled_notes", "tell", "typed", "undo_reason", "warning"]
+__all__ = ["ENDS", "LAPSED_AT_END", "PACKAGE_HOLDS", "REASON_SAID", "RECORDED", "Happened", "HeldOver", "Place",
+           "earlier_than", "end_reason", "given_reason", "held_over", "notes", "package_said", "phase_name", "placed",
+           "quoted", "recorded_reason", "settled_notes", "tell", "typed", "undo_reason", "warning"]

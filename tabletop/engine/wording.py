@@ -591,12 +591,29 @@ ENDS = {
 }
 
 
-#: every reason tabletop records itself when a facilitator gives none (an undo's, an end's), as the save records it
+#: the reasons tabletop recorded in the facilitator's place when none was typed, as saves hold them: an end's (the
+#: engine's still: a save verifies by replaying it), an undo's, a skip's and a redraw's (the hot seat's, in saves from
+#: before it stopped making them up). Nobody gave them: no screen nor report shows one as a reason (found from outside:
+#: the decision log's "reason: skipped by the facilitator" read as the facilitator's words)
+STAND_INS = frozenset({
+    "ended by the facilitator",  # untranslated: as the save records it
+    "undone by the facilitator",  # untranslated: as the save records it
+    "skipped by the facilitator",  # untranslated: as the save records it
+    "redrawn by the facilitator",  # untranslated: as the save records it
+})
+
+
+def given_reason(reason: str | None) -> str | None:
+    """``reason`` if a person gave it; None when none was typed or tabletop recorded one in the facilitator's place
+    (:data:`STAND_INS`)."""
+    said = (reason or "").strip()
+    return reason if said and said not in STAND_INS else None
+
+
+#: the reasons tabletop records itself that are shown: the engine's ends (as how the game ended, not as anyone's
+#: reason) and a simulated facilitator's ruling, as the save records them
 RECORDED = {
     **ENDS,
-    "undone by the facilitator": N_("undone by the facilitator"),  # untranslated: as the save records it
-    "skipped by the facilitator": N_("skipped by the facilitator"),  # untranslated: as the save records it
-    "redrawn by the facilitator": N_("redrawn by the facilitator"),  # untranslated: as the save records it
     # a simulated facilitator's (tabletop/sim/facilitator.py REASON): the save keeps the English, a report reads it
     "simulated ruling": N_("simulated ruling"),  # untranslated: as the save records it
 }
@@ -620,6 +637,7 @@ __all__ = [
     "MET_MARK",
     "ODDS_WORDS",
     "RECORDED",
+    "STAND_INS",
     "STATUSES",
     "STATUS_ARGUED",
     "STATUS_MARK",
@@ -642,6 +660,7 @@ __all__ = [
     "end_reason",
     "failing_words",
     "field_name",
+    "given_reason",
     "goodwill_words",
     "lapsed_word",
     "met_word",

@@ -16,7 +16,7 @@ from ..engine.records import RULING_KINDS, Ruling, changes_of
 from ..engine.review import roll_readings
 from ..engine.telling import earlier_than, notes as told_notes, placed, tell
 from ..engine.rulingwords import ruling_text
-from ..engine.wording import breakdown_points, changes_texts
+from ..engine.wording import breakdown_points, changes_texts, given_reason
 from .replayed import ReplayedGame
 from ..content.scenario import log_line
 from ..lang import Domain
@@ -67,8 +67,12 @@ def log_entry(game: ReplayedGame, i: int) -> dict[str, Any]:
     result = ev.result
     entry = _entry_base(game, ev)
     reason = a.reason if a.reason is not None else result.get("reason")
-    if reason:
-        entry["reason"] = reason
+    if given_reason(reason):
+        entry["reason"] = reason  # a person's (a simulated facilitator's too): what the save holds
+    elif reason:
+        # tabletop's own, in the facilitator's place ("ended by the facilitator"): no reason given, and a script can
+        # tell (found from outside: "reason": "skipped by the facilitator" read as the facilitator's words)
+        entry["recorded_reason"] = reason
     if a.lang is not None:
         entry["lang"] = a.lang  # the language its free text (reason, note, argument) was typed in
     if a.time_up:

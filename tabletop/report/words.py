@@ -15,7 +15,7 @@ from typing import Any
 
 from ..content.literal import literal, one_line  # noqa: F401 - the report formats take literal from here
 from ..lang import Domain, decimal
-from ..engine.telling import end_reason, recorded_reason
+from ..engine.telling import end_reason, given_reason, recorded_reason
 from ..engine.wording import other_lang, status_word, text_lang, typed, unsettled_word
 from ..store import heads
 from ..store.players import policy_word
@@ -346,10 +346,9 @@ def set_aside_text(skipped: Mapping[str, Any]) -> str:
 
 
 def aside_reason(skipped: Mapping[str, Any]) -> str | None:
-    """A person's reason for setting a card aside; None when there is none or it is tabletop's own ("redrawn by the
-    facilitator"), which :func:`set_aside_text` already says."""
-    reason = skipped.get("reason")
-    return reason if reason and recorded_reason(reason) is None else None
+    """A person's reason for setting a card aside; None when there is none (the log entry's ``reason`` holds no
+    reason tabletop recorded in the facilitator's place: :func:`~.decisions.log_entry`)."""
+    return given_reason(skipped.get("reason"))
 
 
 def share_rows(comparison: Mapping[str, Any], esc: Callable[[str], str], statuses: Sequence[str]) -> list[list[str]]:

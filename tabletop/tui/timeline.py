@@ -13,7 +13,8 @@ from ..engine.arguments import argument_step
 from ..engine.records import Ruling, changes_of
 from ..engine.review import noted_event
 from ..engine.telling import REASON_SAID, undo_reason
-from ..engine.wording import breakdown_points, changes_texts, other_lang, recorded_reason, typed, undone_word
+from ..engine.wording import (breakdown_points, changes_texts, given_reason, other_lang, recorded_reason, typed,
+                              undone_word)
 from ..lang import Domain
 from ..play.arguing import argument_spans
 from ..play.picks import Styled
@@ -125,13 +126,15 @@ def working_text(save: Save, index: int, undone: Set[int], notes: Mapping[int, l
         out.append(f"  {said}\n", style="dim")
     for line in logged_lines(state, e.result):  # a card's or a move's own log lines
         out.append(f"  {line}\n", style="dim")
-    given = e.result.get("reason") or e.action.reason
+    # none shown for a reason tabletop recorded in the facilitator's place (found from outside: "reason: skipped by
+    # the facilitator" read as the facilitator's words)
+    given = given_reason(e.result.get("reason") or e.action.reason)
     ruling = Ruling.from_result(e.result)
     if given and e.action.kind not in REASON_SAID and not (ruling is not None and ruling.resolution == "facilitator"
                                                            and ruling.reason == given):
         # (a facilitator's ruling says its reason in its working: found from outside, the same reason three times;
         # an override's, an end's and an undo's words above end with their reason: found from outside, helper-270)
-        # a reason tabletop records itself ("undone by the facilitator") in today's words; a person's as typed
+        # a reason tabletop records itself (a simulated facilitator's) in today's words; a person's as typed
         ours = recorded_reason(given) if isinstance(given, str) else None
         # a person's marked with its language as the event's own line marks it: «…» (uk) (found from outside: the
         # same reason was «…» (uk) above and … [uk] here)

@@ -20,7 +20,9 @@ from outside, helper-265: an undo's reason was on no screen), so :func:`vote_now
 fifth: a collapse is said where it happens, and why (found from outside, helper-270: a stall on a track an override had
 left at breakdown read "Mediating states: Stall on Humanitarian", its note "tension reached 7" as if the stall had
 raised it; a deal that collapsed on reopening "collapsed as well"), so :func:`collapse_now` and :func:`_now` word the
-collapses before so.
+collapses before so. And a sixth: a reason tabletop recorded in the facilitator's place ("undone by the facilitator",
+an end's "ended by the facilitator") is no reason given, and not said (found from outside: it read as the
+facilitator's words), so :func:`vote_now` adds none to an undo and takes it off an end.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ from tabletop import lang
 from tabletop.content import Scenario, scenario_from_data
 from tabletop.engine import Action, apply, new_game
 from tabletop.engine.partwords import signs
-from tabletop.engine.telling import notes, tell, warning
+from tabletop.engine.telling import given_reason, notes, tell, warning
 
 def words_now(recorded: str) -> str:
     """A summary as the log recorded it, in the signs a room reads now: a condition's ``≥`` and ``≤``, and a roll's
@@ -48,8 +50,11 @@ def words_now(recorded: str) -> str:
 def vote_now(recorded: str, event: Any, scenario: Scenario) -> str:
     """A settling vote's summary as the log recorded it (``Ukraine accepts; Russia: Propose on Borders succeeds``) as
     it is told now: ``Russia: Propose on Borders succeeds — accepted: Ukraine, EU; rejected: nobody``."""
-    if event.action.kind == "undo" and event.action.reason:
-        return f"{recorded} \u2014 reason: {event.action.reason}"
+    if event.action.kind == "undo":
+        given = given_reason(event.action.reason)
+        return f"{recorded} \u2014 reason: {given}" if given else recorded
+    if event.action.kind == "end" and not given_reason(event.action.reason):
+        return recorded.removesuffix(": ended by the facilitator")
     ruling = event.result.get("ruling")
     if event.action.kind != "vote" or not isinstance(ruling, dict):
         return recorded

@@ -36,10 +36,10 @@ def test_an_old_save_verifies_and_reads_in_the_words_it_recorded(path: Path) -> 
     with lang.using("en"):
         for event, line in zip(save.events, lines[1:], strict=True):
             assert "summary" not in event.result  # the replayed result, worded by tell
-            # the words as recorded, but for the signs, which read ≥, ≤ and a modifier's − now, and an undo, which
-            # says its reason now, and a settling vote, which reads as the proposal's verdict, then the tally
-            recorded = words_now(line["result"]["summary"])
-            assert tell(event, save.scenario) == vote_now(recorded, event, save.scenario)
+            # the words as recorded, but for the signs, which read ≥, ≤ and a modifier's − now, the reasons said
+            # since (an undo's) or not said any more (tabletop's own), and a settling vote, which reads as the
+            # proposal's verdict, then the tally
+            assert tell(event, save.scenario) == vote_now(words_now(line["result"]["summary"]), event, save.scenario)
             assert notes(event, save.scenario) == line["result"].get("notes", [])
 
 

@@ -82,26 +82,30 @@ async def test_the_note_dialog_on_the_undo_of_a_sealed_move_keeps_the_move_seale
     assert words not in asked, asked
 
 
-def test_the_replay_words_a_reason_tabletop_recorded_in_the_language_shown(tmp_path: Path) -> None:
-    """Found from outside: ``tabletop replay --lang ru`` showed an undo's "причина: undone by the facilitator";
-    the report of the same save said "отменено ведущим". A reason tabletop records itself is translated; a
-    person's reason is shown as typed."""
+def test_the_replay_gives_no_reason_tabletop_recorded_itself(tmp_path: Path) -> None:
+    """Found from outside: ``tabletop replay --lang ru`` showed an undo's "причина: undone by the facilitator" (later,
+    in today's words, «причина: отменено ведущим»), and a skip's and an end's alike, for reasons nobody gave: the hot
+    seat recorded them, and the engine records an end's. A reason tabletop recorded itself is shown as none; a
+    person's as typed."""
     from tabletop import lang
     from tabletop.store.reading import open_save
     from tabletop.tui.timeline import working_text
 
-    UNDONE_BY = "undone by the facilitator"  # what every screen recorded, as saves from before the undo's reason hold
-
     session = start(tmp_path)
     session.apply(legal_actions(session.state)[0])
-    session.apply(Action("undo", reason=UNDONE_BY))
+    session.apply(Action("undo", reason="undone by the facilitator"))  # as saves from before the undo's reason hold
     session.apply(legal_actions(session.state)[0])
     session.apply(Action("undo", reason="the room asked"))
+    session.apply(legal_actions(session.state)[0])
+    session.apply(Action("skip", reason="skipped by the facilitator"))  # as saves from before hold
+    session.apply(Action("end"))  # none typed: the engine records "ended by the facilitator"
     save = open_save(session.save_path)
     with lang.using("ru"):
-        ours = working_text(save, 2, set(), {}, {}).plain
+        ours = [working_text(save, seq, set(), {}, {}).plain for seq in (2, 6, 7)]
         theirs = working_text(save, 4, set(), {}, {}).plain
-    assert "причина: отменено ведущим" in ours and "undone by" not in ours, ours
+    for said in ours:
+        assert "причина" not in said and "by the facilitator" not in said, said
+    assert ours[2].splitlines()[0] == "Ведущий завершает игру", ours[2]
     assert "причина: \u00abthe room asked\u00bb (en)" in theirs, theirs  # typed in English: marked as typed
 
 
