@@ -96,9 +96,11 @@ def cmd_join(args: argparse.Namespace) -> int:
     if app.return_code:
         return 1
     if not app.ever_joined:  # closed before a seat was joined: the host unreachable, the code refused
-        from ..content.literal import literal
+        if serve is None:  # a browser tab's screen says nothing: its page says the session ended, and its stderr
+            # reached only serve's terminal, a line for each tab open as serving stopped (found from outside)
+            from ..content.literal import literal
 
-        _err(_("tabletop join: closed without joining a seat at {address}.").format(
-            address=literal(args.address, lines=False)))
+            _err(_("tabletop join: closed without joining a seat at {address}.").format(
+                address=literal(args.address, lines=False)))
         return 1
     return 0

@@ -14,21 +14,28 @@ server (it imports textual-serve).
 Ctrl+C in ``serve``'s terminal asks first (:class:`StopQuestion`), as the host's console does: stopping ends every
 browser seat's screen, and each must then press Restart and type its code again (found from outside: one Ctrl+C
 dropped every browser team and the projector, with no question).
+
+Stopping ends each tab's screen itself (:func:`end_screens`) and closes its page: textual-serve waits on each tab's
+page to close and never on its screen, and serve took some 15 s to stop with a tab open, the screens' ends coming
+after its event loop had closed ("Loop … that handles pid N is closed", an "Exception ignored … Event loop is
+closed" traceback; found from outside).
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 import re
 import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from contextvars import ContextVar
-from typing import Any
+from typing import Any, Protocol
 
 from aiohttp import web
+from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
 from ..seats.host import every_ipv6
@@ -41,6 +48,9 @@ _, ngettext, N_ = Domain("cli").words()
 
 #: the longest a server's problem is shown (an error may quote a whole request)
 PROBLEM_CHARS = 300
+
+#: how long a tab's screen is given to end on SIGTERM (its screen closes as its quit key does) before it is killed
+END_GRACE = 3.0
 
 #: the origin the page being rendered names (None: the listening address); set for one request at a time
 _ORIGIN: ContextVar[str | None] = ContextVar("tabletop_serve_origin", default=None)
@@ -89,9 +99,14 @@ class StopQuestion:
         self._stop = stop
         #: a question is waiting for its answer
         self.asking = False
+        #: the answer was to stop: nothing more is asked or answered (found from outside: a Ctrl-C while serve
+        #: stopped asked again, and its y stopped serve a second time in the middle of stopping, exit 1)
+        self.stopped = False
 
     def interrupt(self) -> None:
         """Ctrl+C: ask; asked already, stop."""
+        if self.stopped:
+            return
         if self.asking:
             self.asking = False
             self._stopped()
@@ -103,7 +118,7 @@ class StopQuestion:
 
     def answer(self, line: str) -> None:
         """A line typed in the terminal: the answer, when a question waits for one (else it is nobody's)."""
-        if not self.asking:
+        if not self.asking or self.stopped:
             return
         self.asking = False
         if line.strip().lower() in ("y", "yes"):  # untranslated: the keys the question names
@@ -113,6 +128,7 @@ class StopQuestion:
 
     def _stopped(self) -> None:
         """Stop, said first (found from outside: after ``y`` serve ended with no word that the page was closed)."""
+        self.stopped = True
         self._say(_("The page is closed."))
         self._stop()
 
@@ -124,13 +140,51 @@ class ServeServer(Server):
 
     interrupted = False
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        #: each open tab's screen and its page, while the tab is open
+        self._tabs: dict[AppService, web.WebSocketResponse] = {}
+        self._stopping = False
+
     def initialize_logging(self) -> None:
         logging.basicConfig(level=logging.WARNING, handlers=[_OneLine(logging.WARNING)], force=True)
 
     def serve(self, debug: bool = False) -> None:
         if every_ipv6(self.host):  # every interface, IPv4 too, as tabletop host's [::] (aiohttp's "::" is IPv6 only)
             self.host = ["::", "0.0.0.0"]  # type: ignore[assignment]  # aiohttp's run_app takes several hosts
-        super().serve(debug)
+        sys.unraisablehook = quiet_unraisable  # serve's to the end: what is collected at exit is said in a line
+        try:
+            super().serve(debug)
+        except KeyboardInterrupt:  # a Ctrl-C as the loop closed, with serving stopped as asked: nothing more to do
+            if not self._stopping:
+                raise
+        if self._stopping:  # what is left is tidying up: a Ctrl-C typed meanwhile was answered by the stop already
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    def request_exit(self) -> None:
+        """Stop serving, once: a second stop signal while stopping raised textual-serve's exit in the middle of
+        its stopping (exit 1)."""
+        if self._stopping:
+            return
+        self._stopping = True
+        super().request_exit()
+
+    async def _process_messages(self, websocket: web.WebSocketResponse, app_service: AppService) -> None:
+        # (textual-serve's loop over one tab's messages, which has both its page and its screen: kept while open)
+        self._tabs[app_service] = websocket
+        try:
+            await super()._process_messages(websocket, app_service)
+        finally:
+            self._tabs.pop(app_service, None)
+
+    async def on_shutdown(self, app: web.Application) -> None:
+        """Each open tab's screen ended (:func:`end_screens`) and its page closed (it says the session ended), before
+        aiohttp waits on the pages: textual-serve's own stop waited for each page to close (some 15 s)."""
+        tabs = list(self._tabs.items())
+        screens = [service._process for service, _page in tabs if service._process is not None]
+        await end_screens(screens)
+        for _service, page in tabs:
+            await page.close()
 
     async def on_startup(self, app: web.Application) -> None:
         """No banner: textual-serve's names the command each tab runs, and on every interface an address no laptop
@@ -163,8 +217,55 @@ class ServeServer(Server):
         loop.add_reader(typed, read)
 
     def _interrupt(self) -> None:
+        if self._stopping:  # stopping already (a stop signal): it ends as that one said
+            return
         self.interrupted = True
         self.request_exit()
+
+
+class Ending(Protocol):
+    """A process being ended (asyncio's ``Process``)."""
+
+    returncode: int | None
+
+    def terminate(self) -> None: ...
+
+    def kill(self) -> None: ...
+
+    async def wait(self) -> int: ...
+
+
+async def end_screens(screens: Iterable[Ending], grace: float = END_GRACE) -> None:
+    """End each screen still running: SIGTERM (the screen closes as its quit key does), then, for any still running
+    ``grace`` seconds later, SIGKILL; returns once every one has ended and been waited for, so that none ends after
+    the event loop has closed."""
+    running = [screen for screen in screens if screen.returncode is None]
+    for screen in running:
+        with contextlib.suppress(ProcessLookupError):  # ended meanwhile
+            screen.terminate()
+    waiting = [asyncio.ensure_future(screen.wait()) for screen in running]
+    if not waiting:
+        return
+    _done, late = await asyncio.wait(waiting, timeout=grace)
+    for screen, waited in zip(running, waiting):
+        if waited in late:
+            with contextlib.suppress(ProcessLookupError):
+                screen.kill()
+    await asyncio.gather(*waiting, return_exceptions=True)
+
+
+def quiet_unraisable(unraisable: Any) -> None:
+    """``sys.unraisablehook`` while serving: an error raised where nothing could take it (an object's ``__del__``)
+    is one line on the terminal, not a traceback; asyncio's "Event loop is closed", from a tab's pipe collected after
+    serving stopped, is nothing at all (serving stopped as asked)."""
+    error = unraisable.exc_value
+    if isinstance(error, RuntimeError) and str(error) == "Event loop is closed":  # untranslated: asyncio's words
+        return
+    try:
+        text = one_line(f"{type(error).__name__}: {error}")  # untranslated: joins two
+        _err(_("tabletop serve: the web server says: {problem}").format(problem=text[:PROBLEM_CHARS]))
+    except Exception:  # noqa: BLE001 - at exit, with nothing left to say it on
+        pass
 
 
 def _answerable() -> bool:
@@ -202,4 +303,4 @@ class RoomServer(ServeServer):
             _ORIGIN.reset(token)
 
 
-__all__ = ["RoomServer", "ServeServer", "StopQuestion", "origin"]
+__all__ = ["RoomServer", "ServeServer", "StopQuestion", "end_screens", "origin", "quiet_unraisable"]

@@ -211,3 +211,144 @@ def test_enter_alone_keeps_serving_and_a_stop_says_the_page_is_closed(code: str)
             assert asked.stops == 1 and asked.said[-1] == closed, asked.said
     finally:
         set_language("en")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_a_stop_with_a_tab_open_ends_its_screen_and_says_the_page_is_closed_once(tmp_path: Path) -> None:
+    """Found from outside (helper-272): Ctrl-C and y with a browser tab open, and serve waited on the tab (textual-serve
+    waits for each tab's page to close, never for its screen) some 15 s; a Ctrl-C typed meanwhile asked again, and its
+    y stopped serve a second time in the middle of stopping (exit 1); at times "the web server says: Loop … that
+    handles pid N is closed" and an "Exception ignored … Event loop is closed" traceback came last. Serve now ends
+    each tab's screen itself, answers nothing more once stopping, and says "The page is closed." once. The polls
+    bound how long a step may take; they measure nothing."""
+    port = _free_port()
+    terminal, slave = pty.openpty()
+    serve = subprocess.Popen([sys.executable, "-m", "tabletop", "serve", "127.0.0.1:9", "--listen",
+                              f"127.0.0.1:{port}"], stdin=slave, stdout=slave, stderr=slave, start_new_session=True)
+    os.close(slave)
+    said: list[bytes] = []
+
+    def read() -> None:
+        while True:
+            try:
+                data = os.read(terminal, 4096)
+            except OSError:
+                return
+            if not data:
+                return
+            said.append(data)
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+
+    def output() -> str:
+        return b"".join(said).decode("utf-8", "replace").replace("\r\n", "\n")
+
+    def until(condition: Callable[[], bool], what: str) -> None:
+        for _ in range(POLLS):
+            if condition():
+                return
+            time.sleep(0.1)
+        raise AssertionError(f"{what}: {output()}")
+
+    loop = asyncio.new_event_loop()
+    tab = None
+    try:
+        until(lambda: _page(f"http://127.0.0.1:{port}/") is not None or serve.poll() is not None, "the page served")
+        tab = loop.run_until_complete(_open_a_tab(port))
+        screens = _children(serve.pid)
+        assert len(screens) == 1, (screens, output())
+        screen = screens[0]
+        os.killpg(serve.pid, signal.SIGINT)
+        until(lambda: "Stop serving the page?" in output(), "the question")
+        os.write(terminal, b"y\n")
+        until(lambda: "The page is closed." in output(), "the page closed")
+        with contextlib.suppress(ProcessLookupError):  # stopped already: nothing more to send
+            os.killpg(serve.pid, signal.SIGINT)  # Ctrl-C while stopping: nothing more is asked
+            os.write(terminal, b"y\n")
+        # a bound on the stop, well under the 15 s serve waited on a tab's page before
+        assert serve.wait(10) == 130, output()
+        assert not _running(screen), output()
+        reader.join(10)
+        text = output()
+        assert text.count("The page is closed.") == 1, text
+        assert text.count("Stop serving the page?") == 1, text
+        for noise in ("Traceback", "Exception ignored", "the web server says", "tabletop join:"):
+            assert noise not in text, text
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(serve.pid, signal.SIGKILL)
+        serve.wait(30)
+        if tab is not None:
+            session, ws = tab
+            loop.run_until_complete(ws.close())  # type: ignore[attr-defined]
+            loop.run_until_complete(session.close())  # type: ignore[attr-defined]
+        loop.close()
+        os.close(terminal)
+        reader.join(10)
+
+
+class Screen:
+    """A tab's screen process as :func:`~tabletop.cli.serveroom.end_screens` sees it: ``deaf`` ones take no SIGTERM."""
+
+    def __init__(self, deaf: bool = False) -> None:
+        self.deaf = deaf
+        self.returncode: int | None = None
+        self.sent: list[str] = []
+        self._ended = asyncio.Event()
+
+    def terminate(self) -> None:
+        self.sent.append("TERM")
+        if not self.deaf:
+            self._end(-signal.SIGTERM)
+
+    def kill(self) -> None:
+        self.sent.append("KILL")
+        self._end(-signal.SIGKILL)
+
+    def _end(self, code: int) -> None:
+        self.returncode = code
+        self._ended.set()
+
+    async def wait(self) -> int:
+        await self._ended.wait()
+        assert self.returncode is not None
+        return self.returncode
+
+
+def test_ending_the_screens_terminates_each_and_kills_one_that_stays() -> None:
+    from tabletop.cli.serveroom import end_screens
+
+    async def run() -> tuple[Screen, Screen, Screen]:
+        listening, deaf, ended = Screen(), Screen(deaf=True), Screen()
+        ended.returncode = 0  # ended by itself already: sent nothing
+        await end_screens([listening, deaf, ended], grace=0)  # no wait: the deaf one is killed at once
+        return listening, deaf, ended
+
+    listening, deaf, ended = asyncio.run(run())
+    assert listening.sent == ["TERM"] and listening.returncode == -signal.SIGTERM
+    assert deaf.sent == ["TERM", "KILL"] and deaf.returncode == -signal.SIGKILL
+    assert ended.sent == []
+
+
+class Unraisable:
+    """What ``sys.unraisablehook`` is given."""
+
+    def __init__(self, exc_value: BaseException, obj: object = None) -> None:
+        self.exc_type = type(exc_value)
+        self.exc_value = exc_value
+        self.exc_traceback = None
+        self.err_msg = None
+        self.object = obj
+
+
+def test_a_closed_loop_at_exit_says_nothing_and_anything_else_one_line(capsys) -> None:  # noqa: ANN001 - pytest's
+    """The interpreter's "Exception ignored … Event loop is closed" (a pipe of a tab's screen collected after the loop
+    closed) is nothing for the facilitator; anything else is one line, not a traceback."""
+    from tabletop.cli.serveroom import quiet_unraisable
+
+    quiet_unraisable(Unraisable(RuntimeError("Event loop is closed"), object()))
+    assert capsys.readouterr().err == ""
+    quiet_unraisable(Unraisable(ValueError("bad\nthing"), object()))
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "bad" in err and "Traceback" not in err, err
