@@ -15,8 +15,10 @@ the tests and the browser's (``tabletop serve``) are used as Textual makes them.
 
 from __future__ import annotations
 
+import errno
 import os
 import selectors
+import signal
 from codecs import getincrementaldecoder
 from collections.abc import Iterator
 from typing import Any
@@ -86,6 +88,32 @@ def _mark_begun(data: str, mark: str) -> int:
     return 0
 
 
+class TerminalGone(Exception):
+    """The terminal's input has ended: its window closed (a read of nothing, or EIO), and no key can come again."""
+
+
+def _typed(fileno: int) -> bytes:
+    """What the terminal sent: some bytes, or :class:`TerminalGone`. Textual's thread took a read of nothing for a pause
+    and read again at once, for ever: a screen whose terminal had closed spun a core, trying to reach a stopped host,
+    and only ``kill -9`` ended it (found from outside; a controlling terminal sends SIGHUP too, but not every screen's
+    terminal is its controlling one)."""
+    try:
+        data = os.read(fileno, 1024 * 4)
+    except OSError as exc:
+        if exc.errno == errno.EIO:  # a closed pseudo-terminal's
+            raise TerminalGone from exc
+        raise
+    if not data:
+        raise TerminalGone
+    return data
+
+
+def hang_up() -> None:
+    """The terminal is gone: close the screen as its hang-up does (SIGHUP, which the command line's runner takes as a
+    stop: exit 129, README's 128 + the signal; without a handler the process simply ends), from any thread."""
+    os.kill(os.getpid(), signal.SIGHUP)
+
+
 _DRIVERS: dict[type, type] = {}
 
 
@@ -119,8 +147,8 @@ def _guarded(base: Any) -> type:
             def process(selector_events: list[tuple[selectors.SelectorKey, int]], final: bool = False) -> None:
                 for last, (_key, mask) in loop_last(selector_events):
                     if mask & selectors.EVENT_READ:
-                        data = decode(os.read(fileno, 1024 * 4), final=final and last)
-                        if not data:
+                        data = decode(_typed(fileno), final=final and last)
+                        if not data:  # half a letter: the rest comes with the next read
                             break
                         for part in guard.feed(data):
                             if isinstance(part, events.Paste):
@@ -140,6 +168,8 @@ def _guarded(base: Any) -> type:
                     process(selector.select(0.1))
                 selector.unregister(self.fileno)
                 process(selector.select(0.1), final=True)
+            except TerminalGone:
+                hang_up()
             finally:
                 selector.close()
                 try:
