@@ -17,8 +17,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable
-from pathlib import Path
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -113,12 +112,32 @@ async def _echoed(ws: Any) -> bool:
     return False
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
-def test_ctrl_c_in_serves_terminal_asks_and_keeps_every_browser_screen_until_y(tmp_path: Path) -> None:
-    """A real ``serve`` in a terminal (a pty) with one browser tab's screen: Ctrl+C, as a terminal sends it to
-    serve and to every screen it started (one process group), asks; n keeps serve and the screen running; Ctrl+C
-    and then y stops serve (exit 130, as after Ctrl+C) and the screen with it. The polls bound how long a start or
-    an end may take; they measure nothing."""
+class ServedTab:
+    """A real ``serve`` in a terminal (a pty) with one browser tab's screen open: what serve said, and a poll
+    bounded by ``POLLS`` (it bounds how long a step may take; it measures nothing)."""
+
+    def __init__(self, serve: subprocess.Popen, terminal: int, said: list[bytes], reader: threading.Thread) -> None:
+        self.serve, self.terminal, self.said, self.reader = serve, terminal, said, reader
+        self.loop = asyncio.new_event_loop()
+        self.tab: Any = None
+        self.screen = 0
+        self.page = ""
+
+    def output(self) -> str:
+        return b"".join(self.said).decode("utf-8", "replace").replace("\r\n", "\n")
+
+    def until(self, condition: Callable[[], bool], what: str) -> None:
+        for _ in range(POLLS):
+            if condition():
+                return
+            time.sleep(0.1)
+        raise AssertionError(f"{what}: {self.output()}")
+
+
+@contextlib.contextmanager
+def _serve_with_a_tab() -> Iterator[ServedTab]:
+    """``tabletop serve`` started in a pty of its own (its own session, as a terminal's), one tab opened on its page;
+    everything stopped and closed after."""
     port = _free_port()
     terminal, slave = pty.openpty()
     serve = subprocess.Popen([sys.executable, "-m", "tabletop", "serve", "127.0.0.1:9", "--listen",
@@ -138,51 +157,51 @@ def test_ctrl_c_in_serves_terminal_asks_and_keeps_every_browser_screen_until_y(t
 
     reader = threading.Thread(target=read, daemon=True)
     reader.start()
-
-    def until(condition: Callable[[], bool], what: str) -> None:
-        for _ in range(POLLS):
-            if condition():
-                return
-            time.sleep(0.1)
-        raise AssertionError(f"{what}: {b''.join(said).decode('utf-8', 'replace')}")
-
-    def output() -> str:
-        return b"".join(said).decode("utf-8", "replace").replace("\r\n", "\n")
-
-    loop = asyncio.new_event_loop()
-    tab = None
+    served = ServedTab(serve, terminal, said, reader)
     try:
-        until(lambda: _page(f"http://127.0.0.1:{port}/") is not None or serve.poll() is not None, "the page served")
-        tab = loop.run_until_complete(_open_a_tab(port))
+        served.until(lambda: _page(f"http://127.0.0.1:{port}/") is not None or serve.poll() is not None,
+                     "the page served")
+        served.tab = served.loop.run_until_complete(_open_a_tab(port))
         screens = _children(serve.pid)
-        assert len(screens) == 1, (screens, output())
-        screen = screens[0]
-        os.killpg(serve.pid, signal.SIGINT)  # Ctrl+C typed in serve's terminal: serve and the screens it started
-        until(lambda: "Stop serving the page?" in output(), "the question")
-        os.write(terminal, b"n\n")
-        until(lambda: "Still serving the page." in output(), "kept serving")
-        # a key typed in the tab comes back drawn: the screen took it after the Ctrl+C reached it, and is still up
-        assert loop.run_until_complete(_echoed(tab[1])), output()
-        assert serve.poll() is None and _running(screen), output()
-        assert _page(f"http://127.0.0.1:{port}/") is not None
-        os.killpg(serve.pid, signal.SIGINT)
-        until(lambda: output().count("Stop serving the page?") == 2, "asked again")
-        assert serve.poll() is None and _running(screen), output()
-        os.write(terminal, b"y\n")
-        assert serve.wait(POLLS / 10) == 130, output()
-        until(lambda: not _running(screen), "the screen ended with serve")
+        assert len(screens) == 1, (screens, served.output())
+        served.screen = screens[0]
+        served.page = f"http://127.0.0.1:{port}/"
+        yield served
     finally:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(serve.pid, signal.SIGKILL)
         serve.wait(30)
-        if tab is not None:
-            session, ws = tab
-            loop.run_until_complete(ws.close())  # type: ignore[attr-defined]
-            loop.run_until_complete(session.close())  # type: ignore[attr-defined]
-        loop.close()
+        if served.tab is not None:
+            session, ws = served.tab
+            served.loop.run_until_complete(ws.close())
+            served.loop.run_until_complete(session.close())
+        served.loop.close()
         os.close(terminal)
         reader.join(10)
 
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_ctrl_c_in_serves_terminal_asks_and_keeps_every_browser_screen_until_y() -> None:
+    """A real ``serve`` in a terminal (a pty) with one browser tab's screen: Ctrl+C, as a terminal sends it to
+    serve and to every screen it started (one process group), asks; n keeps serve and the screen running; Ctrl+C
+    and then y stops serve (exit 130, as after Ctrl+C) and the screen with it. The polls bound how long a start or
+    an end may take; they measure nothing."""
+    with _serve_with_a_tab() as served:
+        serve, screen, output, until = served.serve, served.screen, served.output, served.until
+        os.killpg(serve.pid, signal.SIGINT)  # Ctrl+C typed in serve's terminal: serve and the screens it started
+        until(lambda: "Stop serving the page?" in output(), "the question")
+        os.write(served.terminal, b"n\n")
+        until(lambda: "Still serving the page." in output(), "kept serving")
+        # a key typed in the tab comes back drawn: the screen took it after the Ctrl+C reached it, and is still up
+        assert served.loop.run_until_complete(_echoed(served.tab[1])), output()
+        assert serve.poll() is None and _running(screen), output()
+        assert _page(served.page) is not None
+        os.killpg(serve.pid, signal.SIGINT)
+        until(lambda: output().count("Stop serving the page?") == 2, "asked again")
+        assert serve.poll() is None and _running(screen), output()
+        os.write(served.terminal, b"y\n")
+        assert serve.wait(POLLS / 10) == 130, output()
+        until(lambda: not _running(screen), "the screen ended with serve")
 
 #: what the question says keeps serving, and the line said once it stops, in each language
 KEEPS = {"en": ("n or Enter alone keeps serving", "The page is closed."),
@@ -214,79 +233,31 @@ def test_enter_alone_keeps_serving_and_a_stop_says_the_page_is_closed(code: str)
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
-def test_a_stop_with_a_tab_open_ends_its_screen_and_says_the_page_is_closed_once(tmp_path: Path) -> None:
+def test_a_stop_with_a_tab_open_ends_its_screen_and_says_the_page_is_closed_once() -> None:
     """Found from outside (helper-272): Ctrl-C and y with a browser tab open, and serve waited on the tab (textual-serve
     waits for each tab's page to close, never for its screen) some 15 s; a Ctrl-C typed meanwhile asked again, and its
     y stopped serve a second time in the middle of stopping (exit 1); at times "the web server says: Loop … that
     handles pid N is closed" and an "Exception ignored … Event loop is closed" traceback came last. Serve now ends
     each tab's screen itself, answers nothing more once stopping, and says "The page is closed." once. The polls
     bound how long a step may take; they measure nothing."""
-    port = _free_port()
-    terminal, slave = pty.openpty()
-    serve = subprocess.Popen([sys.executable, "-m", "tabletop", "serve", "127.0.0.1:9", "--listen",
-                              f"127.0.0.1:{port}"], stdin=slave, stdout=slave, stderr=slave, start_new_session=True)
-    os.close(slave)
-    said: list[bytes] = []
-
-    def read() -> None:
-        while True:
-            try:
-                data = os.read(terminal, 4096)
-            except OSError:
-                return
-            if not data:
-                return
-            said.append(data)
-
-    reader = threading.Thread(target=read, daemon=True)
-    reader.start()
-
-    def output() -> str:
-        return b"".join(said).decode("utf-8", "replace").replace("\r\n", "\n")
-
-    def until(condition: Callable[[], bool], what: str) -> None:
-        for _ in range(POLLS):
-            if condition():
-                return
-            time.sleep(0.1)
-        raise AssertionError(f"{what}: {output()}")
-
-    loop = asyncio.new_event_loop()
-    tab = None
-    try:
-        until(lambda: _page(f"http://127.0.0.1:{port}/") is not None or serve.poll() is not None, "the page served")
-        tab = loop.run_until_complete(_open_a_tab(port))
-        screens = _children(serve.pid)
-        assert len(screens) == 1, (screens, output())
-        screen = screens[0]
+    with _serve_with_a_tab() as served:
+        serve, screen, output, until = served.serve, served.screen, served.output, served.until
         os.killpg(serve.pid, signal.SIGINT)
         until(lambda: "Stop serving the page?" in output(), "the question")
-        os.write(terminal, b"y\n")
+        os.write(served.terminal, b"y\n")
         until(lambda: "The page is closed." in output(), "the page closed")
         with contextlib.suppress(ProcessLookupError):  # stopped already: nothing more to send
             os.killpg(serve.pid, signal.SIGINT)  # Ctrl-C while stopping: nothing more is asked
-            os.write(terminal, b"y\n")
+            os.write(served.terminal, b"y\n")
         # a bound on the stop, well under the 15 s serve waited on a tab's page before
         assert serve.wait(10) == 130, output()
         assert not _running(screen), output()
-        reader.join(10)
+        served.reader.join(10)
         text = output()
         assert text.count("The page is closed.") == 1, text
         assert text.count("Stop serving the page?") == 1, text
         for noise in ("Traceback", "Exception ignored", "the web server says", "tabletop join:"):
             assert noise not in text, text
-    finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(serve.pid, signal.SIGKILL)
-        serve.wait(30)
-        if tab is not None:
-            session, ws = tab
-            loop.run_until_complete(ws.close())  # type: ignore[attr-defined]
-            loop.run_until_complete(session.close())  # type: ignore[attr-defined]
-        loop.close()
-        os.close(terminal)
-        reader.join(10)
-
 
 class Screen:
     """A tab's screen process as :func:`~tabletop.cli.serveroom.end_screens` sees it: ``deaf`` ones take no SIGTERM."""
