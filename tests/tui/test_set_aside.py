@@ -67,30 +67,6 @@ SKIP_AHEAD = {"en": "It will be set aside without effect; the record will keep i
               "uk": "Її буде відсунуто без ефекту; у записі вона залишиться."}
 
 
-@pytest.mark.parametrize("code", ["en", "ru", "uk"])
-async def test_the_skip_question_says_what_will_happen(tmp_path: Path, code: str) -> None:
-    """Found from outside (a Ukrainian workshop): «Пропустити «…»? Її відсунуто без ефекту», "it has been set aside",
-    asked before the facilitator had confirmed anything; the question says what a yes will do."""
-    from tabletop.tui.modals import ConfirmScreen
-
-    from .support import SIZE, press, rendered
-
-    session = start(tmp_path, seed=11)
-    session.apply(legal_actions(session.state)[0])  # round 1's card on the table
-    app = TabletopApp(session, lang=code)
-    try:
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause()
-            await press(pilot, "k")
-            assert isinstance(app.screen, ConfirmScreen)
-            said = rendered(pilot)
-            assert SKIP_AHEAD[code] in said, said
-            await press(pilot, "escape")
-            assert session.state.card is not None  # nothing was done
-    finally:
-        lang.set_language("en")
-
-
 #: how the skip and redraw questions begin: the card named as a card, so its title need not bend to the verb
 SET_ASIDE_ASKED = {"en": ("Skip the card \u201c", "Set the card \u201c"),
                    "ru": ("Пропустить карточку «", "Отодвинуть карточку «"),
@@ -101,7 +77,8 @@ SET_ASIDE_ASKED = {"en": ("Skip the card \u201c", "Set the card \u201c"),
 async def test_the_skip_and_redraw_questions_name_the_card_as_a_card(tmp_path: Path, code: str) -> None:
     """Found from outside (ru): «Пропустить «Декларация о территориальной целостности»?» left the title in the
     nominative after the verb; «Пропустить карточку «…»?» reads right whatever the title (uk and the redraw's
-    question alike)."""
+    question alike). And (a Ukrainian workshop): «Пропустити «…»? Її відсунуто без ефекту», "it has been set
+    aside", asked before the facilitator had confirmed anything; the skip's question says what a yes will do."""
     from tabletop.tui.modals import ConfirmScreen
 
     from .support import SIZE, press, rendered
@@ -117,6 +94,8 @@ async def test_the_skip_and_redraw_questions_name_the_card_as_a_card(tmp_path: P
                 assert isinstance(app.screen, ConfirmScreen)
                 said = " ".join(rendered(pilot).split())
                 assert begins in said, said
+                if key == "k":
+                    assert SKIP_AHEAD[code] in said, said
                 await press(pilot, "escape")
             assert session.state.card is not None  # nothing was done
     finally:
