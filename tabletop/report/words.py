@@ -662,9 +662,12 @@ def cascade_text(step: Mapping[str, Any]) -> str:
     deals = [c for c in fell if c["from"] == "agreed"]
     still_open = [c for c in fell if c["from"] != "agreed"]
     parts = []
+
+    def came_to(deal: Mapping[str, Any]) -> str:  # each deal under one heading (in review: a plain collapse matched
+        return "on_reopening" if deal.get("on_reopening") else deal["to"]  # "open" and "deferred" too)
+
     for to in ("collapsed", "on_reopening", "open", "deferred"):
-        went = [_deal(c) for c in deals if (c["to"], bool(c.get("on_reopening"))) in
-                ((to, False), ("collapsed", to == "on_reopening"))]
+        went = [_deal(c) for c in deals if came_to(c) == to]
         if went:
             parts.append(_went(to, len(went)).format(tracks=_and(went)))
     if still_open:
