@@ -46,8 +46,19 @@ def host_ok(host: str) -> bool:
 def add_commands(sub: Any) -> None:
     p = sub.add_parser("join", help=_("join a hosted game: a team's, the projector's or the facilitator's screen"))
     p.add_argument("address", metavar="ADDR:PORT", type=address, help=_("where `tabletop host` listens"))
-    p.add_argument("code", metavar="CODE", nargs="?", help=_("the seat's join code (without it, the screen asks)"))
+    # the code's words joined (found in review: the docs say spaces in a code do not matter, and a code copied as
+    # "K7MQ 3XRT 9PWA C4HD E5FZ" was refused as five arguments)
+    p.add_argument("code", metavar="CODE", nargs="*", action=_Words,
+                   help=_("the seat's join code (without it, the screen asks)"))
     p.set_defaults(func=cmd_join)
+
+
+class _Words(argparse.Action):
+    """A positional of any number of words, kept as one text joined by spaces, or None for none."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any,
+                 option_string: str | None = None) -> None:
+        setattr(namespace, self.dest, " ".join(values) if values else None)
 
 
 def cmd_join(args: argparse.Namespace) -> int:

@@ -159,3 +159,14 @@ async def test_a_code_typed_in_cyrillic_joins_and_a_wrong_one_is_told_to_switch_
     finally:
         await host.stop()
         table.session.close()
+
+
+def test_a_code_typed_in_groups_on_the_command_line_is_one_code() -> None:
+    """Found in review: the README and docs/seats.md say spaces in a code do not matter, but `tabletop join ADDR K7MQ
+    3XRT …` typed unquoted was refused ("unrecognized arguments"): the words are one code."""
+    from tabletop.cli import build_parser
+
+    args = build_parser().parse_args(["join", "127.0.0.1:8765", "k7mq", "3xrt", "9pwa", "c4hd", "e5fz"])
+    assert args.code == "k7mq 3xrt 9pwa c4hd e5fz"
+    assert build_parser().parse_args(["join", "127.0.0.1:8765"]).code is None
+    assert build_parser().parse_args(["join", "127.0.0.1:8765", "--", "-nQ00j-1cJ-p4OqU"]).code == "-nQ00j-1cJ-p4OqU"
