@@ -181,7 +181,7 @@ class ServeServer(Server):
         """Each open tab's screen ended (:func:`end_screens`) and its page closed (it says the session ended), before
         aiohttp waits on the pages: textual-serve's own stop waited for each page to close (some 15 s)."""
         tabs = list(self._tabs.items())
-        screens = [service._process for service, _page in tabs if service._process is not None]
+        screens = [process for service, _page in tabs if (process := getattr(service, "_process", None)) is not None]
         await end_screens(screens)
         for _service, page in tabs:
             await page.close()

@@ -1281,5 +1281,3 @@ class SeatApp(WholePastes, SizeGuard, LatinKeys, SeatActs, App[None]):
 
 
 __all__ = ["CodeScreen", "SeatApp", "SeatScreen"]
-
-
