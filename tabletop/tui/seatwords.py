@@ -194,16 +194,21 @@ def track_place(view: Mapping[str, Any], track: str) -> tuple[Text, Text] | None
     return None
 
 
-def _track_text(t: Mapping[str, Any], large: bool) -> Text:
-    """One track's two lines: its name, then its gauge, rung, tension and status."""
+def _track_parts(t: Mapping[str, Any]) -> tuple[str, str, str]:
+    """A track's gauge, its tension in words and its status (a mark and a word), as a seat's panel says them."""
     top = t.get("top") if isinstance(t.get("top"), int) else 0
     pos = t.get("position") if isinstance(t.get("position"), int) else 0
     # plain ASCII: a browser's font (tabletop serve) may lack the hot seat's gauge glyphs
     gauge = "[" + "=" * max(pos, 0) + "-" * max(top - pos, 0) + "]"
-    status = status_word(_s(t.get("status")), bool(t.get("provisional")), loud=True)  # a mark and a word
+    tension = _("tension {tension}/{breakdown}").format(tension=_s(t.get("tension")), breakdown=_s(t.get("breakdown_at")))
+    return gauge, tension, status_word(_s(t.get("status")), bool(t.get("provisional")), loud=True)
+
+
+def _track_text(t: Mapping[str, Any], large: bool) -> Text:
+    """One track's two lines: its name, then its gauge, rung, tension and status."""
+    gauge, tension, status = _track_parts(t)
     out = Text()
     out.append(f"{_s(t.get('name'))}\n", style=UNDERLINED if large else "bold")
-    tension = _("tension {tension}/{breakdown}").format(tension=_s(t.get("tension")), breakdown=_s(t.get("breakdown_at")))
     out.append(f"  {gauge}  {_s(t.get('rung'))}  \u00b7  {tension}  \u00b7  {status}\n")
     return out
 
@@ -215,16 +220,12 @@ def tracks_legend() -> str:
 
 def _track_line(t: Mapping[str, Any], large: bool, tight: bool = False) -> Text:
     """One track on one line: its name, its gauge, tension and status; ``tight``: tension without its word."""
-    top = t.get("top") if isinstance(t.get("top"), int) else 0
-    pos = t.get("position") if isinstance(t.get("position"), int) else 0
-    gauge = "[" + "=" * max(pos, 0) + "-" * max(top - pos, 0) + "]"
-    status = status_word(_s(t.get("status")), bool(t.get("provisional")), loud=True)
+    gauge, tension, status = _track_parts(t)
     out = Text()
     out.append(_s(t.get("name")), style=UNDERLINED if large else "bold")
     if tight:
         out.append(f" {gauge} {_s(t.get('tension'))}/{_s(t.get('breakdown_at'))} \u00b7 {status}\n")
         return out
-    tension = _("tension {tension}/{breakdown}").format(tension=_s(t.get("tension")), breakdown=_s(t.get("breakdown_at")))
     out.append(f"  {gauge}  {tension}  \u00b7  {status}\n")
     return out
 
