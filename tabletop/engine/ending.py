@@ -12,7 +12,6 @@ from .actions import Action, Event
 from .review import lapsed_at_end, numbered
 from .rules import apply
 from .state import State
-from .telling import tell
 from ..lang import Domain
 
 _, ngettext, N_ = Domain("engine").words()
@@ -22,13 +21,14 @@ _, ngettext, N_ = Domain("engine").words()
 UNDECIDED_NAMED = 5
 
 
-def end_warning(state: State, names: Mapping[str, str], step: Action | None = None,
-                told: Callable[[Event], str] | None = None) -> str:
+def end_warning(state: State, names: Mapping[str, str], step: Action | None,
+                told: Callable[[Event], str]) -> str:
     """What ending the game now would leave behind, for the question before it, or ``""``: the provisional
     agreements of a package not complete that lapse, then the tabled moves never settled (:func:`undecided`), each
-    in ``told``'s words (the log's by default; a shared screen's keeps a sealed move sealed). Worked out by the
-    engine (the end applied to a copy), not guessed. ``step``: the action that ends it (the facilitator's end, by
-    default; the last round's advance for its review).
+    in ``told``'s words: the screen's, made literal, in its language, a sealed move the room has not seen revealed
+    kept sealed (no default: the engine's own words would be the base scenario's, raw, with every seal broken). Worked
+    out by the engine (the end applied to a copy), not guessed. ``step``: the action that ends it (None: the
+    facilitator's end; the last round's advance for its review).
 
     Found from outside: ``e`` said only "The outcome is taken as the board stands" and a provisional deal the room
     had worked for turned open on the end screen; in review, the console's last review said nothing of it either.
@@ -59,12 +59,10 @@ def undecided(state: State) -> list[Event]:
     return [f[0] for f in found if f is not None]
 
 
-def _undecided_lines(state: State, told: Callable[[Event], str] | None) -> str:
+def _undecided_lines(state: State, told: Callable[[Event], str]) -> str:
     moves = undecided(state)
     if not moves:
         return ""
-    if told is None:
-        told = lambda event: tell(event, state.scenario, state.older(event.seq))  # noqa: E731 - the log's words
     lines = [ngettext("Ending now leaves {count} tabled move undecided:",
                       "Ending now leaves {count} tabled moves undecided:", len(moves)).format(count=len(moves))]
     # each as the move alone: the heading says what an end would leave. Not the report's past tense, "→ never
@@ -76,12 +74,13 @@ def _undecided_lines(state: State, told: Callable[[Event], str] | None) -> str:
     return "\n".join(lines)
 
 
-def last_review_warning(state: State, names: Mapping[str, str]) -> str:
-    """The warning the last round's review gives before its advance ends the game (:func:`end_warning`), or ``""``."""
+def last_review_warning(state: State, names: Mapping[str, str], told: Callable[[Event], str]) -> str:
+    """The warning the last round's review gives before its advance ends the game (:func:`end_warning`, each
+    undecided move in ``told``'s words), or ``""``."""
     phases = state.ruleset.ruleset.phases
     if state.over or state.phase != phases[-1] or state.round < state.ruleset.ruleset.turns:
         return ""
-    return end_warning(state, names, Action("advance"))
+    return end_warning(state, names, Action("advance"), told)
 
 
 __all__ = ["UNDECIDED_NAMED", "end_warning", "last_review_warning", "undecided"]

@@ -324,10 +324,7 @@ def log_lines(state: State, hidden: set[int], known: Secrets, kept: set[int] | N
     for event in state.recent(limit):
         about = event.result.get("about") if event.action.kind == "note" else None
         if event.seq in hidden:
-            text = (pgettext("plural subject", "{actor} committed a sealed move")
-                    if plural_subject(state.scenario, event.action.actor)
-                    else _("{actor} committed a sealed move"))
-            text = text.format(actor=n.get(event.action.actor or "", event.action.actor))
+            text = _committed(state, event, n)
         elif known.undoes.get(event.seq) in hidden:
             undone = undone_event(state, event)
             actor = undone.action.actor if undone is not None else None
@@ -342,6 +339,14 @@ def log_lines(state: State, hidden: set[int], known: Secrets, kept: set[int] | N
         out.append({"seq": event.seq, "round": event.round, "phase": event.phase,
                     "kind": event.action.kind, "actor": event.action.actor, "text": text})
     return out
+
+
+def _committed(state: State, event: Any, n: Mapping[str, str]) -> str:
+    """A sealed move the seat may not read yet: who committed one."""
+    said = (pgettext("plural subject", "{actor} committed a sealed move")
+            if plural_subject(state.scenario, event.action.actor)
+            else _("{actor} committed a sealed move"))
+    return said.format(actor=n.get(event.action.actor or "", event.action.actor))
 
 
 def own_facts(state: State, actor: str, known: Secrets) -> dict[str, Any]:
@@ -570,7 +575,11 @@ def _entries_prompt(state: State, seat: Seat, facts: TableFacts, acting: str | N
         return prompt.plain
     # the last round's review: its advance ends the game, and what that lets lapse is said before it, as the hot
     # seat's review says it (found in review: the console's said nothing)
-    lapse = last_review_warning(state, n)
+    # each undecided move as the log names it, a sealed one not yet revealed as who committed one (the end question
+    # on the shared screen says it so; found in review: the engine's raw English words, every seal broken)
+    sealed = {p.seq for p in state.queue if p.sealed and not p.revealed}
+    lapse = last_review_warning(state, n, lambda e: _committed(state, e, n) if e.seq in sealed
+                                else literal(tell(e, state.scenario, state.older(e.seq))))
     return _("Round review.") + (f"\n{lapse}" if lapse else "")
 
 

@@ -70,7 +70,7 @@ def review_text(state: State, head: tuple[int, str] | None = None) -> Text:
     out = Text(_("Review of round {n}").format(n=state.round) + "\n", style="bold")
     # the advance ends the game: what it lets lapse is said first, in view above the tracks (found from outside: at
     # 80x24, under them, it was in the box's scrolled part, away from "End the game")
-    lapse = last_review_warning(state, n)
+    lapse = last_review_warning(state, n, lambda e: room_told(state, e))  # each move as the end question says it
     if lapse:
         out.append(lapse + "\n", style="bold")
     net = net_changes(state)
