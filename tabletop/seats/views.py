@@ -120,6 +120,39 @@ def _names(state: State) -> dict[str, str]:
     return hit[1]
 
 
+#: the newest standing ruling of the last log walked back over: (its newest node, the ruling's event or None)
+_RULED: list[tuple[Any, Any]] = []
+
+
+def _standing_ruling(state: State, sealed: Mapping[int, str]) -> Any:
+    """The newest event that settled a ruling and stands (not undone, no undo, not a sealed move unrevealed: what
+    every seat may read), as the hot seat's ``l`` finds it (:func:`~tabletop.tui.rulingview.last_ruling`), or None.
+    Walked back only over the events since the log last asked about (kept per log, whatever the language): a long
+    game's views do not walk its whole log with every message. An undo or a reveal among them: walked further back."""
+    cached = _RULED[0] if _RULED else None
+    undone: set[int] = set()
+    changed = False  # an undo or a reveal since the cached answer: it may no longer be the one
+    node = state.history
+    found = None
+    while node is not None:
+        if cached is not None and node is cached[0] and not changed:
+            found = cached[1]
+            break
+        event = node.event
+        target = event.result.get("undoes")
+        if isinstance(target, int):
+            undone.add(target)
+            changed = True
+        elif event.result.get("revealed"):
+            changed = True
+        elif event.seq not in undone and event.seq not in sealed and is_ruling(state, event):
+            found = event
+            break
+        node = node.prev
+    _RULED[:] = [(state.history, found)]
+    return found
+
+
 def _legal(state: State) -> list[Action]:
     if not _LEGAL or _LEGAL[0][0] is not state:
         _LEGAL[:] = [(state, legal_actions(state))]
@@ -271,8 +304,14 @@ def board(state: State, seat: Seat, hidden: set[int], known: Secrets) -> dict[st
             queue.append({"seq": p.seq, "actor": p.actor, "move": p.move, "track": p.track, "link": p.link,
                           "resolution": p.resolution, "sealed": p.sealed,
                           "votes": [[a, ok] for a, ok in p.votes]})
-    return {"tracks": tracks, "meters": meters, "card": card_facts(state, facilitator=seat.role == "facilitator"),
-            "queue": queue, "log": log_lines(state, hidden, known, _notes_kept(seat, known))}
+    out = {"tracks": tracks, "meters": meters, "card": card_facts(state, facilitator=seat.role == "facilitator"),
+           "queue": queue, "log": log_lines(state, hidden, known, _notes_kept(seat, known))}
+    # the newest ruling that stands, for the seat's l and a narrow projector's verdict line, though it be older than
+    # the log lines sent (found in review: after 40 notes and moves, l said "No ruling yet"); public once made
+    ruled = _standing_ruling(state, known.sealed)
+    if ruled is not None and ruled.seq not in hidden:
+        out["last_ruling"] = _public_line(state, ruled)
+    return out
 
 
 def card_facts(state: State, facilitator: bool) -> dict[str, Any] | None:

@@ -300,15 +300,21 @@ def _entry_line(line: Mapping[str, Any], package: str = "", told: Any = None) ->
 def last_ruling(view: Mapping[str, Any]) -> Mapping[str, Any] | None:
     """The newest log line of the view that settled a ruling and stands (not undone), as the hot seat's ``l`` finds it
     (:func:`~.rulingview.last_ruling`): the host marks a ruling's line with its working, and sends none on a line the
-    seat may not read yet (a sealed move not revealed)."""
+    seat may not read yet (a sealed move not revealed). One older than the log lines sent: the board's
+    ``last_ruling``, the line the host sends of it (found in review: after 40 notes and moves, ``l`` said "No ruling
+    yet")."""
+    board = _map(view.get("board"))
     undone: set[object] = set()
-    for line in reversed(_list(_map(view.get("board")).get("log"))):
+    for line in reversed(_list(board.get("log"))):
         if not isinstance(line, Mapping):
             continue
         if line.get("kind") == "undo":
             undone.add(line.get("undoes"))
         elif isinstance(line.get("ruling"), Mapping) and line.get("seq") not in undone:
             return line
+    older = board.get("last_ruling")
+    if isinstance(older, Mapping) and isinstance(older.get("ruling"), Mapping) and older.get("seq") not in undone:
+        return older
     return None
 
 

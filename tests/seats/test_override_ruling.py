@@ -61,3 +61,72 @@ def test_l_takes_the_latest_override_as_the_latest_ruling_and_an_undo_takes_it_b
             line = seatwords.last_ruling(view)
             assert line is not None and line["seq"] == ruled.seq, (seat, line)
             assert seatwords.verdict_text(view).plain.strip().startswith(str(ruled.seq)), seat
+
+
+def _noted_past_the_log(ruled: State, notes: int) -> State:
+    """``ruled`` followed by ``notes`` of the facilitator's notes: none settles a ruling."""
+    state = ruled
+    for i in range(notes):
+        state = apply(state, Action("note", text=f"note {i}"))
+    return state
+
+
+def test_l_and_the_verdict_line_find_a_ruling_older_than_the_log_a_seat_is_sent() -> None:
+    """Found in review: a seat looked for the last ruling only in the 40 log lines it is sent; after a long moves
+    phase (notes, bots) its ``l`` said "No ruling yet" and a narrow projector's verdict line showed the newest note,
+    while the hot seat's ``l`` put the ruling up."""
+    from tabletop.seats.views import LOG_LINES
+
+    ruled = _ruled()
+    state = _noted_past_the_log(ruled, LOG_LINES + 5)
+    assert last_ruling(state) is ruled.last  # the hot seat's l
+    with lang.using("en"):
+        for seat in SEATS:
+            view = seat_view(state, seat, TableFacts())
+            assert ruled.seq not in {line["seq"] for line in view["board"]["log"]}
+            line = seatwords.last_ruling(view)
+            assert line is not None and line["seq"] == ruled.seq, (seat, line)
+            head, _working = seatwords.ruling_parts(line)
+            assert "Mediation is on the table" in "\n".join([head.plain, *_working]), (seat, head.plain, _working)
+            assert seatwords.verdict_text(view).plain.strip().startswith(str(ruled.seq)), seat
+        # an undo of it, far back too: the ruling before it, or none
+        undone = apply(ruled, Action("undo", reason="too early"))
+        view = seat_view(_noted_past_the_log(undone, LOG_LINES + 5), SEATS[0], TableFacts())
+        line = seatwords.last_ruling(view)
+        assert line is None or line["seq"] < ruled.seq, line
+
+
+def test_the_last_ruling_is_found_walking_back_only_over_the_events_since_the_last_view(monkeypatch) -> None:  # noqa: ANN001
+    """A long game: each new state's views walk back over its new events, not the whole log (counted, not timed).
+    Counted: the events asked about that are older than the log lines sent (those are asked about for their own
+    line's ruling part) and newer than the ruling."""
+    from tabletop.seats import views
+    from tabletop.seats.views import LOG_LINES
+
+    ruled = _ruled()
+    state = _noted_past_the_log(ruled, LOG_LINES + 20)
+    asked: list[int] = []
+    real = views.is_ruling
+
+    def counting(state: State, event: object) -> bool:
+        asked.append(event.seq)  # type: ignore[attr-defined]
+        return real(state, event)
+
+    def walked(now: State) -> list[int]:
+        return [seq for seq in asked if ruled.seq < seq <= now.seq - LOG_LINES]
+
+    monkeypatch.setattr(views, "is_ruling", counting)
+    line = seatwords.last_ruling(seat_view(state, SEATS[0], TableFacts()))
+    assert line is not None and line["seq"] == ruled.seq
+    assert len(walked(state)) == 20, walked(state)  # once back to the ruling
+    asked.clear()
+    for seat in SEATS:  # every seat, in every language: the walk is done once for the state
+        for code in ("en", "ru"):
+            with lang.using(code):
+                seat_view(state, seat, TableFacts())
+    assert walked(state) == [], walked(state)
+    noted = apply(state, Action("note", text="one more"))
+    asked.clear()
+    line = seatwords.last_ruling(seat_view(noted, SEATS[2], TableFacts()))
+    assert line is not None and line["seq"] == ruled.seq
+    assert walked(noted) == [], walked(noted)  # only the new event was walked over

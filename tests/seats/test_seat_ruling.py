@@ -141,3 +141,30 @@ def test_a_facilitator_s_reason_is_said_once_in_a_seat_s_ruling_view(tmp_path: P
     assert shown.count(reason) == 1, shown
     assert f"facilitator's reason: {reason}" in working, working
     session.close()
+
+
+async def test_l_on_a_team_and_the_projector_finds_a_ruling_older_than_the_log_lines_sent(tmp_path: Path) -> None:
+    """Found in review: once the last ruling was more than 40 events back (a long moves phase, notes, bots), a seat's
+    l said "No ruling yet: dice, a vote or the facilitator have settled nothing so far", while the hot seat's l put
+    it up; the host sends the newest ruling that stands with the board."""
+    from tabletop.engine import Action
+    from tabletop.seats.views import LOG_LINES
+
+    table = _at_the_dice(tmp_path)
+    table.session.apply(legal_actions(table.session.state)[0])  # the facilitator rolls
+    rolled = table.session.state.seq
+    for i in range(LOG_LINES + 5):
+        table.session.apply(Action("note", text=f"note {i}"))
+    async with hosting(table) as (_host, address, codes):
+        for seat in ("team:a", "projector"):
+            app = SeatApp(address, codes[seat], sleep=Sleeps())
+            async with app.run_test(size=SIZE, notifications=True) as pilot:
+                await until(pilot, lambda app=app: app.view is not None, f"{seat} to join")
+                assert rolled not in {line["seq"] for line in app.view["board"]["log"]}
+                if isinstance(app.screen, RulingScreen):  # a projector put up nothing new: the game moved on
+                    await pilot.press("escape")
+                await pilot.press("l")
+                await pilot.pause()
+                shown = _ruling_shown(app)
+                assert f"{rolled} " in shown and all(words in shown for words in WORKING), (seat, shown)
+    table.session.close()
