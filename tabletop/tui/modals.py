@@ -123,7 +123,7 @@ class PickScreen(_Dialog[int | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(self._title if isinstance(self._title, Text) else Text(self._title), id="pick-title")
+            yield Static(as_text(self._title), id="pick-title")
             if len(self._options) > 8:
                 yield Static(Text(_("Type to narrow the list.")), id="pick-filter")
             yield MarkedList(*self._matching(), id="pick-list")
@@ -245,7 +245,7 @@ class AskScreen(_Dialog[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(self._title if isinstance(self._title, Text) else Text(self._title), id="ask-title")
+            yield Static(as_text(self._title), id="ask-title")
             # its keys acted on in the order typed (:class:`InOrder`): found from outside, a ruling's reason typed as
             # "1" twenty times, 25 Backspaces and "test ruling" in one burst was recorded "test rulin": Textual's
             # Input acts on Backspace only once the key has come back up to the app, after the letters behind it
@@ -352,7 +352,7 @@ class NoteScreen(AskScreen):
     def compose(self) -> ComposeResult:
         with Vertical():
             with Heading(id="note-heading"):  # a long heading scrolls: the fields stay on screen under it
-                yield Static(self._text(self._title), id="ask-title")
+                yield Static(as_text(self._title), id="ask-title")
             with Vertical(id="note-fields"):
                 with Horizontal(id="note-event-row"):
                     yield Static(Text(_("Event")), id="note-event-label")
@@ -362,10 +362,6 @@ class NoteScreen(AskScreen):
                 yield LiteralInOrder(value=self._value, placeholder=self._placeholder, max_length=TEXT_LIMIT,
                                      id="ask-input")
                 yield from self.foot()
-
-    @staticmethod
-    def _text(title: str | Text) -> Text:
-        return title if isinstance(title, Text) else Text(title)
 
     def action_step(self, back: int) -> None:
         """The event before (``back`` 1) or after (-1) the one chosen, among :attr:`steps`; none beyond either end."""
@@ -396,7 +392,7 @@ class NoteScreen(AskScreen):
         problem = self._refusal(about) if about is not None else None
         self.query_one("#ask-error", Static).update(Text(problem or ""))
         if about is not None and problem is None:
-            self.query_one("#ask-title", Static).update(self._text(self._heading(about)))
+            self.query_one("#ask-title", Static).update(as_text(self._heading(about)))
 
     def on_event_number_refused(self, event: EventNumber.Refused) -> None:
         # beside the field, in the keys' place: under the fields it went below the screen's foot when the event's
@@ -432,13 +428,23 @@ class UndoScreen(AskScreen):
         with Vertical():
             # a long question (an undo of a long ruling) scrolls: the field and its keys stay on screen under it
             with Heading(id="undo-heading"):
-                yield Static(self._title if isinstance(self._title, Text) else Text(self._title), id="ask-title")
-                if self._details:
-                    yield Static(self._details if isinstance(self._details, Text) else Text(self._details))
+                yield from heading_lines(self._title, self._details, "ask-title")
             with Vertical(id="undo-fields"):
                 yield LiteralInOrder(value=self._value, placeholder=self._placeholder, max_length=TEXT_LIMIT,
                                      id="ask-input")
                 yield from self.foot()
+
+
+def heading_lines(title: str | Text, details: str | Text, title_id: str) -> ComposeResult:
+    """A question's title and, if any, its details, each shown as given (a text is never read as markup)."""
+    yield Static(as_text(title), id=title_id)
+    if details:
+        yield Static(as_text(details))
+
+
+def as_text(said: str | Text) -> Text:
+    """A dialog's words as a Text: a string as it is, never read as markup."""
+    return said if isinstance(said, Text) else Text(said)
 
 
 class ConfirmScreen(_Dialog[bool]):
@@ -476,9 +482,7 @@ class ConfirmScreen(_Dialog[bool]):
         with Vertical():
             # a long question (an undo of a long ruling) scrolls: its keys stay on screen under it
             with Heading(id="confirm-heading"):
-                yield Static(self._title if isinstance(self._title, Text) else Text(self._title), id="confirm-title")
-                if self._details:
-                    yield Static(self._details if isinstance(self._details, Text) else Text(self._details))
+                yield from heading_lines(self._title, self._details, "confirm-title")
             yield Static(Text(_("Enter or y: confirm \u00b7 Escape or n: cancel"), style="dim"), id="confirm-keys")
 
     def on_key(self, event: events.Key) -> None:
