@@ -32,6 +32,8 @@ _, ngettext, N_ = Domain("sim").words()
 
 #: how often Dask runs a task again when its worker dies or it fails (beyond the scheduler's own)
 RETRIES = 3
+#: the port of a Dask scheduler's address that names none (Dask's own default)
+DEFAULT_PORT = 8786
 #: seconds the end of a run waits for the worker watch's last look (a look stuck on a lost scheduler is let go)
 WATCH_END = 5.0
 
@@ -45,24 +47,46 @@ def check_cluster(address: str, too_many: Callable[[int], str | None] | None = N
             return _("'{address}': write local:N with N the number of worker processes, e.g. local:2").format(address=address)
         return too_many(int(count)) if too_many is not None else None
     scheme, has_scheme, rest = address.partition("://")
-    if (has_scheme and scheme in ("tcp", "tls")) or (not has_scheme and ":" in address):
+    if has_scheme and scheme == "tls":
+        # found from outside: tls:// was let through, and Dask's "TLS expects a ssl_context argument" was a traceback
+        return _("'{address}': tabletop connects to a Dask scheduler over tcp:// only (no TLS): write "
+                 "tcp://HOST:8786").format(address=address)
+    if (has_scheme and scheme == "tcp") or (not has_scheme and ":" in address):
         return _scheduler_problem(address, rest if has_scheme else address)
     return _("'{address}': write local:N (a cluster on this machine) or tcp://HOST:8786 (a running dask scheduler)"
              ).format(address=address)
 
 
+def _host_port(rest: str) -> tuple[str, str | None]:
+    """A scheduler's ``HOST[:PORT]`` (the part after ``tcp://``) as its host and port (None: no port written)."""
+    host, colon, port = rest.rpartition(":")
+    if not colon or host.endswith(":") or (rest.startswith("[") and rest.endswith("]")):
+        return rest, None  # no port, or an IPv6 address without one
+    return host, port
+
+
 def _scheduler_problem(address: str, rest: str) -> str | None:
     """What is wrong with a scheduler's ``HOST[:PORT]`` (the part after ``tcp://``), or None: an absurd port is
     refused here, not after waiting for a scheduler that cannot be there."""
-    host, colon, port = rest.rpartition(":")
-    if not colon or host.endswith(":") or (rest.startswith("[") and rest.endswith("]")):
-        host, port = rest, None  # no port (Dask's own default), or an IPv6 address without one
+    host, port = _host_port(rest)
     if not host.strip("[]"):
         return _("'{address}': the address names no host").format(address=address)
+    if port == "":  # found from outside: "'tcp://127.0.0.1:':  is not a port", an empty port and a double space
+        return _("'{address}': the port is missing after the colon (Dask's default is 8786)").format(address=address)
     if port is not None and not (port.isascii() and port.isdigit() and 1 <= int(port) <= 65535):
         return _("'{address}': {port} is not a port: ports are numbered from 1 to 65535").format(
             address=address, port=port)
     return None
+
+
+def with_port(address: str) -> str:
+    """A scheduler's address as Dask is given it: Dask's default port, 8786, where none is written (found from
+    outside: "tcp://127.0.0.1", as people type Dask's address, was a traceback, "missing port number": the
+    distributed this runs on fills none in)."""
+    scheme, has_scheme, rest = address.partition("://")
+    if scheme != "tcp" or not has_scheme or _host_port(rest)[1] is not None:
+        return address  # HOST:PORT names its port; any other scheme (a test's inproc://) is Dask's to read
+    return f"{address}:{DEFAULT_PORT}"
 
 
 class ClusterUnreachable(Exception):
@@ -148,6 +172,7 @@ class Dask(Backend):
         """``notice``: told once, in words, when the scheduler has no worker yet (the games wait for one), and, on a
         remote scheduler, when its last worker leaves mid-run and when one joins again (:mod:`.workerwatch`).
         ``resumable``: the run goes on with ``--resume`` after a stop (a sweep), which the words say."""
+        #: as typed (the words name it so); Dask is given it with its port (:func:`with_port`)
         self.address = address
         self.connect_timeout = connect_timeout
         self.notice = notice
@@ -177,19 +202,29 @@ class Dask(Backend):
                     self.notice(_("the Dask dashboard, on this machine only: {link}").format(
                         link=self.client.dashboard_link))
             else:
+                reached = with_port(self.address)
                 if self.notice is not None:  # found from outside: a scheduler not there was 20 s without a word
-                    self.notice(_("connecting to the Dask scheduler at {address} (giving up after {timeout})").format(
-                        address=self.address, timeout=self.connect_timeout))
-                self.client = self._stack.enter_context(Client(self.address, timeout=self.connect_timeout))
-        except (OSError, RuntimeError) as exc:
+                    if reached == self.address:
+                        said = _("connecting to the Dask scheduler at {address} (giving up after {timeout})")
+                    else:
+                        said = _("connecting to the Dask scheduler at {address} (no port given: Dask's default, "
+                                 "{port}; giving up after {timeout})")
+                    self.notice(said.format(address=reached, port=DEFAULT_PORT, timeout=self.connect_timeout))
+                self.client = self._stack.enter_context(Client(reached, timeout=self.connect_timeout))
+        # found from outside: an address distributed did not take was its ValueError or TypeError, a traceback: any
+        # error of the client's making is said in one line (a crash of Dask itself too: nothing was made yet)
+        except Exception as exc:  # noqa: BLE001
             self._stack.close()
             detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             if self.address.startswith("local:"):
                 raise ClusterUnreachable(_("cannot start a local Dask cluster ({address}): {detail}").format(
                     address=self.address, detail=detail)) from None
+            if not isinstance(exc, (OSError, RuntimeError)):  # not a scheduler that does not answer: Dask's words
+                raise ClusterUnreachable(_("Dask cannot connect to {address}: {detail}").format(
+                    address=with_port(self.address), detail=_what_dask_said(exc))) from None
             raise ClusterUnreachable(_("no dask scheduler answers at {address} ({detail}); start one with "
                                        "'dask scheduler', and 'dask worker ADDRESS' on each machine").format(
-                address=self.address, detail=detail)) from None
+                address=with_port(self.address), detail=detail)) from None
         if self.notice is not None and not self.address.startswith("local:"):
             gone = not self._has_workers()
             if gone:
