@@ -237,7 +237,10 @@ def check_files(paths: Sequence[str], sweep_policies: Callable[[], Sequence[str]
         kind: str | None = None
         try:
             source = read_toml(path)
-            kind = "sweep" if "sweep" in source.data else None  # refused by kind_of: never taken for the deck given
+            # refused by kind_of: never taken for the deck given; [[axes]] or [[points]] without a [ruleset] or a
+            # [deck]: a sweep file whose [sweep] is missing or mistyped (found from outside: told of [ruleset])
+            kind = "sweep" if "sweep" in source.data or (
+                {"axes", "points"} & source.data.keys() and not {"ruleset", "deck"} & source.data.keys()) else None
             if is_overlay(path, source):
                 kind = "overlay"
                 problems += _overlay(path, summaries, overlays)

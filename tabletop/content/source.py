@@ -134,11 +134,28 @@ def kind_of(source: SourceFile) -> str:
     if "sweep" in source.data:  # found from outside: a sweep file given to validate was told of [ruleset] and [deck]
         raise ContentError([source.problem(("sweep",), _(
             "this is a sweep file, not a ruleset or a deck: tabletop sweep FILE checks it before it plays a game"))])
+    typed = misspelt_table(source, ("ruleset", "deck", "sweep"))
+    if typed is not None:  # found from outside: [swep] was told "expected a [ruleset] or [deck] table (found swep)"
+        raise ContentError([source.problem((typed[0],), _("[{typed}]: did you mean [{table}]?").format(
+            typed=typed[0], table=typed[1]))])
     keys = ", ".join(sorted(source.data)) or _("nothing")
     raise ContentError(
         [source.problem((), _("not a ruleset or a deck: expected a [ruleset] or [deck] table (found {keys})")
                         .format(keys=keys))]
     )
+
+
+def misspelt_table(source: SourceFile, tables: tuple[str, ...]) -> tuple[str, str] | None:
+    """A top-level key of the file that is one of ``tables`` mistyped, and that table, or None (``[swep]``:
+    ``('swep', 'sweep')``)."""
+    from .errors import did_you_mean
+
+    for key in source.data:
+        if key not in tables:
+            for table in tables:
+                if did_you_mean(key, [table]):
+                    return key, table
+    return None
 
 
 def is_overlay(path: Path, source: SourceFile) -> bool:

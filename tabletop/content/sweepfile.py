@@ -22,7 +22,7 @@ from .finding import there
 from .loader import load_scenario
 from .parsing import NO_DECK
 from .scenario import Scenario
-from .source import SourceFile, read_toml
+from .source import SourceFile, misspelt_table, read_toml
 from ..lang import Domain
 from .sweepspec import (MAX_POINTS, MOST_CHUNKS, RULESET_KEYS, SECTIONS, SweepSpec, apply_settings, column_name,
                         result_columns, sweepable)
@@ -102,6 +102,10 @@ def load_sweep(path: str | Path, policies: Sequence[str]) -> Sweep:
     """Read and check a sweep file; raise ContentError with every problem (file:line: key: message)."""
     source = read_toml(path, empty=_("file is empty: expected a [sweep] table"))
     if "sweep" not in source.data:
+        typed = misspelt_table(source, ("sweep",))
+        if typed is not None:  # found from outside: [swep] had no did-you-mean, which README promises
+            raise ContentError([source.problem((typed[0],), _("[{typed}]: did you mean [{table}]?").format(
+                typed=typed[0], table=typed[1]))])
         keys = ", ".join(sorted(source.data)) or _("nothing")
         raise ContentError([source.problem((), _("not a sweep file: expected a [sweep] table (found {keys})").format(
             keys=keys))])
@@ -347,6 +351,9 @@ class _Checker:
         if spec.points:
             seen: dict[str, int] = {}
             for i, point in enumerate(spec.points):
+                if not point:  # found from outside: an empty [[points]] played the scenario's values, a second time
+                    self.add(("points", i), _("sets nothing: a point names at least one key and its value"))
+                    continue
                 twin = seen.setdefault(repr(sorted(point.items())), i)
                 if twin != i:
                     self.add(("points", i), _("the same point as points[{n}]").format(n=twin))

@@ -69,6 +69,10 @@ CASES: list[tuple[str, int, str, str]] = [
     ("dotted-point-key-twice.toml", 8, "points[0].tracks.borders.breakdown_at",
      "tracks.borders.breakdown_at is set twice in this point"),
     ("syntax.toml", 7, "", "TOML syntax error"),
+    # found from outside: an empty [[points]] played the bundled values, a second row of the bundled point's
+    ("empty-point.toml", 6, "points[0]", "sets nothing: a point names at least one key and its value"),
+    # found from outside: [swep] was told "expected a [sweep] table (found axes, swep)", no did-you-mean
+    ("misspelt-sweep-table.toml", 1, "swep", "[swep]: did you mean [sweep]?"),
     ("a-ruleset.toml", 1, "", "not a sweep file: expected a [sweep] table (found ruleset)"),
     # found from outside: an empty sweep file was told to hold "a [ruleset] or a [deck] table"
     ("empty.toml", 1, "", "file is empty: expected a [sweep] table"),
@@ -120,7 +124,8 @@ def test_the_command_says_so_and_runs_nothing(name: str, tmp_path: Path, capsys:
 
 
 @pytest.mark.parametrize(("name", "line", "path", "fragment"),
-                         [c for c in CASES if "[sweep]" in (BROKEN / c[0]).read_text(encoding="utf-8")],
+                         [c for c in CASES if "[sweep]" in (BROKEN / c[0]).read_text(encoding="utf-8")
+                          or c[0] == "misspelt-sweep-table.toml"],
                          ids=lambda c: c if isinstance(c, str) and c.endswith(".toml") else "")
 def test_validate_says_so_too(name: str, line: int, path: str, fragment: str,
                               capsys: pytest.CaptureFixture[str]) -> None:
@@ -130,6 +135,15 @@ def test_validate_says_so_too(name: str, line: int, path: str, fragment: str,
     out = capsys.readouterr().out
     where = f"{BROKEN / name}:{line}: {path}: " if path else f"{BROKEN / name}:{line}: "
     assert any(said.startswith(where) and fragment in said for said in out.splitlines()), out
+
+
+def test_validate_tells_a_misspelt_sweep_table_alone_too(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside: validate said "expected a [ruleset] or [deck] table (found swep)" of a sweep file whose
+    [sweep] was mistyped; README promises a did-you-mean."""
+    path = tmp_path / "s.toml"
+    path.write_text('[swep]\nruleset = "parallel-tracks"\ngames = 10\n', encoding="utf-8")
+    assert main(["validate", str(path)]) == 1
+    assert f"{path}:1: swep: [swep]: did you mean [sweep]?" in capsys.readouterr().out
 
 
 def test_the_schema_accepts_a_good_file_and_names_the_keys(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
