@@ -75,6 +75,11 @@ def cmd_simulate(args: argparse.Namespace) -> int:
                     _err(f"tabletop simulate: {exc}")  # untranslated: the command's name before a message worded where it arose
                     return 1
                 except ClusterLost as exc:
+                    if exc.chunk_lost:  # found from outside: said as "the Dask cluster was lost", the scheduler up
+                        _err(_("tabletop simulate: a chunk's games were lost with every Dask worker that tried them "
+                               "(Dask said: {detail}); nothing is reported: run the simulation again").format(
+                            detail=_line(str(exc))))
+                        return 1
                     _err(_("tabletop simulate: the Dask cluster was lost (Dask said: {detail}); nothing is reported: "
                            "run the simulation again once the cluster is back").format(detail=_line(str(exc))))
                     return 1

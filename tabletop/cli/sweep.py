@@ -98,9 +98,14 @@ def cmd_sweep(args: argparse.Namespace) -> int:
                    "--resume continues)").format(path=_line(_refused_folder(out, exc)), problem=folder_words(exc)))
         return 1
     except ClusterLost as exc:
-        _err(_("tabletop sweep: the Dask cluster was lost (Dask said: {detail}); every chunk written to {path} is "
-               "whole: add --resume to finish the sweep, once the cluster is back").format(
-            detail=_line(str(exc)), path=out))
+        if exc.chunk_lost:  # found from outside: said as "the Dask cluster was lost", the scheduler up
+            _err(_("tabletop sweep: a chunk's games were lost with every Dask worker that tried them (Dask said: "
+                   "{detail}); every chunk written to {path} is whole: add --resume to finish the sweep").format(
+                detail=_line(str(exc)), path=out))
+        else:
+            _err(_("tabletop sweep: the Dask cluster was lost (Dask said: {detail}); every chunk written to {path} "
+                   "is whole: add --resume to finish the sweep, once the cluster is back").format(
+                detail=_line(str(exc)), path=out))
         return 1
     except BrokenProcessPool:
         _err(_("tabletop sweep: a worker process died (killed, or out of memory); every chunk written to {path} is "
@@ -108,10 +113,18 @@ def cmd_sweep(args: argparse.Namespace) -> int:
              .format(path=out))
         return 1
     except KeyboardInterrupt:
+        if not (out / "sweep.json").is_file():
+            # found from outside: Ctrl-C while connecting to a scheduler was told to --resume a folder never made
+            _err(_("tabletop sweep: interrupted before the sweep began: nothing was written"))
+            return 130
         _err(_("tabletop sweep: interrupted; every chunk written to {path} is whole: add --resume to finish the sweep")
              .format(path=out))
         return 130
     except Stopped as stop:
+        if not (out / "sweep.json").is_file():  # as Ctrl-C: nothing to resume
+            _err(_("tabletop sweep: stopped by a stop signal ({signal}) before the sweep began: nothing was written")
+                 .format(signal=stop.name))
+            return stop.status
         _err(_("tabletop sweep: stopped by a stop signal ({signal}); every chunk written to {path} is whole: add "
                "--resume to finish the sweep").format(signal=stop.name, path=out))
         return stop.status

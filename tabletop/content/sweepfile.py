@@ -372,9 +372,11 @@ class _Checker:
         """Refuse a plan of more chunks than :data:`MOST_CHUNKS` (each is planned, sent and written on its own)."""
         per_point = -(-spec.sweep.games // spec.sweep.chunk)
         if points * per_point > MOST_CHUNKS:
-            self.add(("sweep", "chunk"), _(
+            self.add(("sweep", "chunk"), ngettext(  # found from outside: "1 points of 10000000 games"
+                "{points} point of {games} games in chunks of {chunk} makes {n} chunks; at most {most}: raise chunk "
+                "(each chunk is a task and a Parquet file)",
                 "{points} points of {games} games in chunks of {chunk} make {n} chunks; at most {most}: raise chunk "
-                "(each chunk is a task and a Parquet file)").format(points=points, games=spec.sweep.games,
+                "(each chunk is a task and a Parquet file)", points).format(points=points, games=spec.sweep.games,
                                                                     chunk=spec.sweep.chunk, n=points * per_point,
                                                                     most=MOST_CHUNKS))
 

@@ -95,7 +95,12 @@ class ClusterUnreachable(Exception):
 
 class ClusterLost(Exception):
     """A Dask cluster lost mid-run: its scheduler gone, the connection to it dropped, or a chunk's workers lost
-    for good (each died with it in hand); the message is what Dask said, on one line."""
+    for good (each died with it in hand: ``chunk_lost``); the message is what Dask said, on one line."""
+
+    def __init__(self, said: str, chunk_lost: bool = False):
+        super().__init__(said)
+        #: Dask gave up on a chunk, every worker that tried it dead (KilledWorker): the scheduler is up
+        self.chunk_lost = chunk_lost
 
 
 def _what_dask_said(exc: BaseException) -> str:
@@ -287,7 +292,9 @@ class Dask(Backend):
             for future in as_completed(futures):
                 yield futures[future], future.result()
         except lost as exc:
-            raise ClusterLost(_what_dask_said(exc)) from None
+            from distributed.scheduler import KilledWorker
+
+            raise ClusterLost(_what_dask_said(exc), chunk_lost=isinstance(exc, KilledWorker)) from None
         finally:
             try:
                 self.client.cancel(list(futures))

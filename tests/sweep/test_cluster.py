@@ -229,3 +229,29 @@ def test_no_error_of_dask_s_client_reaches_the_room_as_a_traceback(
     assert main(["simulate", "--games", "50", "--cluster", "tcp://127.0.0.1:9025"]) == 1
     err = capsys.readouterr().err
     assert "Traceback" not in err and str(error) in err, err
+
+
+@pytest.mark.parametrize(("stop", "code", "said"), [
+    ("ctrl-c", 130, "tabletop sweep: interrupted before the sweep began: nothing was written"),
+    ("sigterm", 143, "tabletop sweep: stopped by a stop signal (SIGTERM) before the sweep began: nothing was written"),
+])
+def test_ctrl_c_while_connecting_says_nothing_was_written(stop: str, code: int, said: str,
+                                                          monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside: Ctrl-C while the sweep still waited for its scheduler said "every chunk written to out/cc
+    is whole: add --resume", where no folder had been made, and --resume then found nothing to resume."""
+    import distributed
+
+    from tabletop.sim.stopping import Stopped
+
+    def client(*args: object, **kwargs: object) -> None:
+        # Ctrl-C (or kill -TERM) while Dask's client waits for the scheduler
+        raise KeyboardInterrupt if stop == "ctrl-c" else Stopped(signal.SIGTERM)
+
+    monkeypatch.setattr(distributed, "Client", client)
+    out = tmp_path / "cc"
+    assert main(["sweep", str(write_spec(tmp_path)), "--out", str(out), "--quiet",
+                 "--cluster", "tcp://127.0.0.1:9033"]) == code
+    err = capsys.readouterr().err
+    assert said in err, err
+    assert "--resume" not in err and not out.exists()

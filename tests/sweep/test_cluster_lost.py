@@ -105,7 +105,11 @@ def test_a_lost_cluster_is_one_line_with_the_resume(fails: Any, fake_cluster: li
     err = capsys.readouterr().err
     lines = err.splitlines()
     assert len(lines) == 1 and "Traceback" not in err, err
-    assert lines[0].startswith("tabletop sweep: the Dask cluster was lost (Dask said: "), err
+    # found from outside: a chunk Dask gave up on, its workers dead four times, was said as "the Dask cluster was
+    # lost" with the scheduler up
+    lost = ("the Dask cluster was lost" if fails is _cancelled
+            else "a chunk's games were lost with every Dask worker that tried them")
+    assert lines[0].startswith(f"tabletop sweep: {lost} (Dask said: "), err
     assert f"every chunk written to {out} is whole: add --resume" in err, err
     said = " ".join(str(fails()).split())
     assert said in lines[0]  # what Dask said, on one line
@@ -123,6 +127,15 @@ def test_simulate_on_a_lost_cluster_is_one_line(fake_cluster: list[FakeClient],
     err = capsys.readouterr().err
     assert len(err.splitlines()) == 1 and "Traceback" not in err, err
     assert "tabletop simulate: the Dask cluster was lost (Dask said: run-1 cancelled" in err, err
+
+
+def test_simulate_says_a_chunk_lost_with_its_workers_as_such(fake_cluster: list[FakeClient],
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    fake_cluster.append(FakeClient(0, _killed()))
+    assert main(["simulate", "--games", "5", "--cluster", "tcp://127.0.0.1:8801"]) == 1
+    err = capsys.readouterr().err
+    assert len(err.splitlines()) == 1 and "Traceback" not in err, err
+    assert "tabletop simulate: a chunk's games were lost with every Dask worker that tried them (Dask said: " in err
 
 
 def test_a_task_s_own_error_is_not_a_lost_cluster(fake_cluster: list[FakeClient], tmp_path: Path) -> None:

@@ -90,6 +90,9 @@ CASES: list[tuple[str, int, str, str]] = [
     # found from outside (helper-114): the plan grew to 3 GB and played nothing
     ("too-many-chunks.toml", 5, "sweep.chunk", "2 points of 10000000 games in chunks of 1 make 20000000 chunks; "
      "at most 100000"),
+    # found from outside: "1 points of 10000000 games"
+    ("too-many-chunks-one-point.toml", 5, "sweep.chunk", "1 point of 10000000 games in chunks of 1 makes 10000000 "
+     "chunks; at most 100000"),
     # found from outside (helper-205): Russia, a hardliner in [sweep], played the mix and cooperatively at every
     # point, as the axis over every team's bots replaced it; validate said ok and the sweep ran
     ("bots-axis-over-named-actors.toml", 8, "axes[0].key",
