@@ -172,6 +172,13 @@ def _report(args: argparse.Namespace) -> int:
     if problem:
         _err(f"tabletop sweep report: {problem}")  # untranslated: the command's name before a message worded where it arose
         return 2
+    if args.output is not None and _inside(Path(args.output), Path(args.folder)):
+        # found from outside: -o out/f/r.html wrote the page into the folder, then read as a stranger by the report
+        # and --resume, and README's pyarrow line, reading the folder as a dataset, failed on it
+        _err(_("tabletop sweep report: {path} is inside the sweep's folder, where every file is read as part of the "
+               "sweep (the report, --resume and a dataset reader such as pyarrow would take it): write the report "
+               "beside the folder, e.g. -o {page}").format(path=args.output, page=_page_beside(Path(args.folder))))
+        return 2
     from ..report import ReportError
     from ..report.output import check_target, chosen_format, write_report
     from ..report.sweepdata import SweepUnreadable, summarise
@@ -229,6 +236,14 @@ def _report(args: argparse.Namespace) -> int:
     else:  # as tabletop report -o says it (found from outside: nothing said where the page went)
         _err(_("Report written to {path}").format(path=args.output))
     return 0
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    """Whether ``path`` is in ``folder`` or below it, links and ``..`` followed as far as they exist."""
+    try:
+        return path.resolve().is_relative_to(folder.resolve())
+    except (OSError, RuntimeError):  # a loop of links: not known to be inside, and -o's own checks say the rest
+        return False
 
 
 def _svg_example(summary: dict[str, Any]) -> str:

@@ -25,8 +25,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ..content.files import read_json
+from ..store.sweepchunks import MANIFEST
 
-MANIFEST = "sweep.json"
 #: the version of the folder's layout, checked by --resume and the report
 FORMAT = 1
 

@@ -8,7 +8,8 @@ the plan's points), it reads as Parquet, holds as many rows as the chunk has
 games, its games are the chunk's, and its key columns (and its games' seeds,
 the first and the last) are the point's. Anything else a reader of the
 folder would count (every ``*.parquet`` under it, every ``point=*`` entry)
-is a stranger, named with why. A write's temporary file (hidden, ``.tmp``)
+is a stranger, named with why, and so is any other file at the top of the folder
+but ``sweep.json``. A write's temporary file (hidden, ``.tmp``)
 is the sweep's own and no stranger.
 """
 
@@ -23,6 +24,8 @@ from ..lang import Domain
 
 _, ngettext, N_ = Domain("store").words()
 
+#: the plan, the one file of a sweep's folder beside its points (the sweep's own temporary files are hidden)
+MANIFEST = "sweep.json"
 #: at most this many strangers are named in a message (then how many more)
 NAMED = 10
 
@@ -73,6 +76,12 @@ def check_folder(out: Path, plan: dict[str, Any]) -> Folder:
                 found.whole.add((point, path.name))
             else:
                 found.strangers.append(Stranger(path, why, unreadable))
+    for entry in sorted(out.iterdir()):
+        # found from outside: a report written into the folder, a notes.txt, were taken silently, and a reader of
+        # the folder as a dataset (README's pyarrow line) failed on them; a folder is looked into below
+        if entry.name != MANIFEST and not entry.name.startswith(("point=", ".")) and not (
+                entry.is_dir() and not entry.is_symlink()) and entry.suffix != ".parquet":
+            found.strangers.append(Stranger(entry, _("not one of the sweep's files")))
     seen = {s.path for s in found.strangers} | {out / f"point={p}" / n for p, n in found.whole}
     for path in sorted(out.rglob("*.parquet")):  # what a query of the folder's **/*.parquet reads besides
         if path not in seen and not any(part.startswith("point=") for part in path.relative_to(out).parts[:1]):

@@ -63,6 +63,10 @@ CASES = {
     "parquet-outside-the-points": (
         _copied("point=1/games-000000000.parquet", "old/games.parquet"), "not one of the plan's chunks"),
     "a-chunk-of-fewer-games": (_fewer_rows, "holds 2 games where the chunk has 3"),
+    # found from outside: a report written into the folder, a notes.txt, were taken silently by the report and
+    # --resume, and README's pyarrow read of the folder failed on them
+    "a-report-in-the-folder": (_written("r.html", b"<html></html>\n"), "not one of the sweep's files"),
+    "notes-in-the-folder": (_written("notes.txt", b"borders at 8\n"), "not one of the sweep's files"),
 }
 
 
@@ -100,6 +104,21 @@ def test_a_stranger_is_named_never_counted_and_never_deleted(case: str, swept: t
     assert rows(out) == rows(whole)
     assert main(["sweep", "report", str(out)]) == 0
     assert "24 of 24 games in 4 points" in capsys.readouterr().out
+
+
+def test_the_report_is_not_written_into_the_sweep_s_folder(swept: tuple[Path, Path], tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside: ``sweep report out/f --format html -o out/f/r.html`` wrote the page into the folder,
+    where a reader of the folder as a dataset (README's pyarrow line) then failed on it."""
+    _spec, whole = swept
+    out = tmp_path / "out"
+    shutil.copytree(whole, out)
+    for page in (out / "r.html", out / "point=0" / "r.html"):
+        assert main(["sweep", "report", str(out), "--format", "html", "-o", str(page)]) == 2
+        err = capsys.readouterr().err
+        assert f"{page} is inside the sweep's folder" in err and len(err.splitlines()) == 1, err
+        assert not page.exists()
+    assert main(["sweep", "report", str(out), "-o", str(tmp_path / "r.md")]) == 0
 
 
 def test_the_printed_query_counts_what_the_report_counts(swept: tuple[Path, Path]) -> None:
