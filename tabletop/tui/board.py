@@ -200,6 +200,7 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
         # the turn (found from outside: the list under a turn panel grown a line lost the row of its second option)
         for box in ("#turn", "#card-box", "#prompt-box", "#decision"):
             self.watch(self.query_one(box), "virtual_size", self._refit, init=False)
+        self.watch(self.query_one("#prompt-box"), "scroll_y", self._say_prompt_cut, init=False)
 
     def _title(self) -> None:
         rs = shown(self.session.state).ruleset.ruleset
@@ -248,9 +249,23 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
         if caps != self._side_caps:
             self._side_caps = caps
             card.styles.max_height, prompt.styles.max_height = caps
+        card.display = caps[0] != 0
         # a card cut short scrolls under its title, open at the foot: the row of a closing border is the text's
         card.set_class(caps[0] is not None and caps[0] < whole_card, "-cut")
         listed.say_below()
+        self.call_after_refresh(self._say_prompt_cut)
+
+    def _say_prompt_cut(self, _seen: object = None) -> None:
+        """The list's top border says when the prompt above it goes on below its last row, and the keys that read on:
+        found from outside, at 80x24 the facilitator's odds prompt ended at the argument's second reason, the odds
+        right under it, and nothing said that four objections, what the odds weigh, were below."""
+        if self._closing_down():
+            return
+        prompt = self.query_one("#prompt-box")
+        listed = self.query_one("#decision", DecisionList)
+        said = _("\u2193 text goes on: shift+tab, \u2193") if prompt.scroll_y < prompt.max_scroll_y else ""
+        if listed.border_title != said:
+            listed.border_title = said
 
     @property
     def compact(self) -> bool:

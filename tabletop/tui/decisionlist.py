@@ -45,7 +45,9 @@ def side_caps(rows: int, listed: int, card: int, prompt: int, weighing: bool = F
     terminal an argument and the card under it pushed the whole list below the screen. The list keeps
     the rows its options need, up to :data:`LIST_ROWS` and its border; what is left is shared, the prompt
     first (it says what to do), the card keeping half if it needs it; both scroll. ``weighing``: an argument is
-    weighed (its counters, its odds, its roll): the prompt, which holds it, comes first and the card keeps a row.
+    weighed (its counters, its odds, its roll): the prompt, which holds it, comes first. A card left fewer than two
+    rows gets none (0: not shown): found from outside, at 80x24 the card's box one row high was its top border
+    alone, and the argument under it read as the card's text.
     ``card_read``: the round's card was applied in a phase gone by: the list may keep two thirds of the column, the
     card scrolls in what is left (found from outside: at 80 x 24 a team's six tracks showed two at a time under the
     whole text of a card the room had dealt with).
@@ -54,9 +56,12 @@ def side_caps(rows: int, listed: int, card: int, prompt: int, weighing: bool = F
     room = max(rows - max(min(listed, keeps), 4), 2)
     if card + prompt <= room:
         return None, None
-    kept = min(card, 1 if weighing else room // 2)
+    kept = min(card, 0 if weighing else room // 2)
     prompt_cap = max(min(prompt, room - kept), 1)
-    return max(room - prompt_cap, 1), prompt_cap
+    card_cap = room - prompt_cap
+    if card_cap < 2:  # a box of one row is its top border alone: the prompt under it read as its body
+        return 0, room
+    return card_cap, prompt_cap
 
 
 def refill(listing: OptionList, options: list[Option]) -> None:
