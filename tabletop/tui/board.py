@@ -618,6 +618,12 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
             options.action_select()
 
     def action_back(self) -> None:
+        # an Escape just after a dialog over the list closed was meant for the dialog (found from outside: a third,
+        # nervous Escape after an argument's two took the team from the track's moves back to its tracks); a new
+        # list's own hold leaves Escape alone, which puts up no move
+        if self.stage is not None and self.pick_hold.after_dialog and not taken(
+                self, self.pick_hold, _("Not taken: a dialog has just closed over this list. Read it, then go back.")):
+            return
         if self.stage is not None:
             self.stage = None
             self.pick_hold.start()  # the list of tracks again, under the hand: held as a new list

@@ -432,3 +432,46 @@ async def test_a_double_enter_at_a_sealed_gate_does_not_pick_from_the_team_s_lis
         assert board(pilot).stage is None and [e.label.plain for e in board(pilot).entries] != gate
         assert any("Not taken: the list has just changed" in t for t in toasts(pilot)), toasts(pilot)
         assert not any("Not allowed" in t for t in toasts(pilot)), toasts(pilot)
+
+
+async def test_an_escape_pressed_once_more_after_a_dialog_closed_does_not_leave_the_track(tmp_path: Path) -> None:
+    """Found from outside: in a team's moves of a track, "0" (Make an argument), text typed, Escape (the warning),
+    Escape (the dialog closed), and a third, nervous Escape 0.2 s later took the board back from the track's moves to
+    its tracks. The key meant for the dialog is held as a pick is, after the dialog closed; read, it goes back."""
+    from tabletop.tui.argument import ArgumentScreen
+
+    from .support import entry_index
+
+    now = FakeTime()
+    session = start(tmp_path)
+    while session.state.phase == "event":
+        session.apply(legal_actions(session.state)[0])
+    app = TabletopApp(session, now=now, pick_hold=PICK_HOLD)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        now.advance(PICK_HOLD)
+        await pilot.press(str(entry_index(board(pilot), "Status of Ukraine") + 1))  # a track that takes arguments
+        await pilot.pause()
+        stage = board(pilot).stage
+        assert stage == "ukraine-status"
+        now.advance(PICK_HOLD)
+        index = entry_index(board(pilot), "Make an argument")
+        await pilot.press(str(index + 1 if index < 9 else 0))
+        await pilot.pause()
+        assert isinstance(app.screen, ArgumentScreen)
+        now.advance(PICK_HOLD)
+        await pilot.press(*"talk", "escape")  # the warning that the text is not saved
+        await pilot.pause()
+        now.advance(PICK_HOLD)
+        await pilot.press("escape")  # the dialog closes
+        await pilot.pause()
+        assert board(pilot).stage == stage
+        now.advance(0.2)
+        await pilot.press("escape")  # one more, from the same nervous hand
+        await pilot.pause()
+        assert board(pilot).stage == stage, "the Escape meant for the dialog went back to the tracks"
+        assert any("Not taken: a dialog has just closed" in t for t in toasts(pilot)), toasts(pilot)
+        now.advance(PICK_HOLD)
+        await pilot.press("escape")  # read: Escape goes back
+        await pilot.pause()
+        assert board(pilot).stage is None
