@@ -88,8 +88,12 @@ class TooSmall(Widget, can_focus=False):
         text.append(_("Make it at least {w}\u00d7{h} (now {nw}\u00d7{nh}).").format(
             w=self.least.width, h=self.least.height, nw=self.window.width, nh=self.window.height))
         text.append("\n")
-        # found from outside: "only ctrl+q" where the replay's q quits too; the keys that quit are the screen's own
-        text.append(_("Until then no key is taken but quit and the facilitator's pause."))
+        # found from outside: "only ctrl+q" where the replay's q quits too; the keys that quit are the screen's own.
+        # The pause is named only where a key pauses (found from outside: the replay, which has none, named it)
+        if any(bound.binding.action.removeprefix("app.") == "pause" for bound in self.app.active_bindings.values()):
+            text.append(_("Until then no key is taken but quit and the facilitator's pause."))
+        else:
+            text.append(_("Until then no key is taken but quit."))
         return text
 
 

@@ -47,6 +47,7 @@ async def test_the_board_says_the_window_is_too_small_and_takes_no_key(tmp_path:
         assert "Window too small" in shown, shown
         if size[0] >= 40:  # at 30x8 the notice's words wrap: the heading shows, the sizes are cut
             assert f"Make it at least 80\u00d723 (now {size[0]}\u00d7{size[1]})." in shown, shown
+            assert "no key is taken but quit and the facilitator's pause." in shown, shown
         before = len(session.state.log)
         await press(pilot, "1", "f", "i", "escape", "f1")  # the card drawn, a panel, a dialog, the help: none
         assert len(session.state.log) == before
@@ -139,7 +140,11 @@ async def test_the_replay_says_the_window_is_too_small_and_quits_on_q(tmp_path: 
         await settled(pilot)
         assert "Window too small" not in frame(pilot)
         await resized(pilot, 60, 18)
-        assert "Make it at least 72\u00d720 (now 60\u00d718)." in frame(pilot)
+        shown = frame(pilot)
+        assert "Make it at least 72\u00d720 (now 60\u00d718)." in shown
+        # the replay has no facilitator's pause: the notice names only what it takes (found from outside: "no key is
+        # taken but quit and the facilitator's pause" over the replay)
+        assert "no key is taken but quit." in shown and "pause" not in shown, shown
         screen = next(s for s in app.screen_stack if isinstance(s, ReplayScreen))
         at = screen.index
         await press(pilot, "end", "right", "g")
