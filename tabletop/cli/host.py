@@ -389,6 +389,7 @@ async def _serve(table: object, codes: dict[str, str], addr: str, port: int, hea
     listening = f"{bracketed(bound_addr)}:{bound_port}"
     if (addr, bound_port) != parse_listen(DEFAULT_LISTEN):  # the port bound, where any was asked for (:0)
         go_on = ["--listen", shlex.quote(f"{bracketed(addr)}:{bound_port}"), *go_on]
+    host.go_on = list(go_on)  # said at once if the save is written again under another name during the game
     found = everywhere_addresses(bound_addr)
     where = join_where(bound_addr, bound_port, found)
     _out(_("tabletop host: serving {path} on {where}").format(path=table.session.save_path, where=listening))

@@ -27,6 +27,7 @@ import secrets
 import socket
 import time
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import Any
 
 from websockets.asyncio.server import Server, ServerConnection, serve
@@ -34,7 +35,8 @@ from websockets.exceptions import ConnectionClosed
 
 from .alarm import Alarm, Trouble, peer_of
 from .flood import Bucket
-from .joincodes import in_cyrillic, seat_of
+from ..content.oswords import system_words
+from .joincodes import codes_path, in_cyrillic, seat_of, write_codes
 from ..lang import SOURCE, Domain, using
 from .protocol import (MAX_CLIENT_MESSAGE, PING_EVERY, PING_WAIT, VERSION, ProtocolError, Wire, check_client, decode,
                        encode, message)
@@ -142,6 +144,11 @@ class Host:
         self.table = table
         #: wrong codes and connections closed for what they sent, said on the host's terminal (``say``: a line)
         self.alarm = Alarm(say or (lambda line: None), clock=clock, lang=lang)
+        self.say = say or (lambda line: None)
+        #: what ``tabletop host --resume SAVE`` needs after the save's path to serve this game again as it is served
+        #: (the address, the console or none...): said when the save is written again under another name
+        self.go_on: list[str] = []
+        table.on_saved_again = self._saved_again
         #: how the host waits between two looks at the phase timer (``on_time_up = "pass"``)
         self.tick = tick
         self._ticker: asyncio.Task[None] | None = None
@@ -159,6 +166,29 @@ class Host:
         self.sent: dict[str, list[str]] | None = None
         #: this host's run of the game, told apart from any before it: a screen hears of a recovery once per run
         self.sitting = secrets.token_hex(8)
+
+    def _saved_again(self, before: Path) -> None:
+        """The save's name lost its file during the game (deleted, its folder removed, written over by a sync
+        client or a backup) and the save was written again, whole: the join codes are written beside it, and the
+        facilitator is told at once where the game is and how to resume it (found from outside: the host went on in
+        ``NAME-2.jsonl`` without a word and without its codes; after a crash, ``--resume NAME.jsonl`` served the stale
+        copy, and a resume of the copy gave every seat a new code)."""
+        from ..content.literal import shell_path
+        from .views import saved_again_words
+
+        save = self.table.session.save_path
+        command = " ".join(["tabletop", "host", "--resume", shell_path(save), *self.go_on])  # untranslated: a command
+        self.table.saved_again = (str(before), str(save), command)
+        try:
+            write_codes(save, self.codes)
+            problem = None
+        except OSError as exc:
+            problem = exc
+        with using(self.lang):
+            self.say(saved_again_words(*self.table.saved_again))
+            if problem is not None:
+                self.say(_("The join codes could not be written beside it ({path}): {problem}. A resume gives every "
+                           "seat a new code.").format(path=codes_path(save), problem=system_words(problem)))
 
     # -- serving -----------------------------------------------------------
 

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import json
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
 from ..engine import Action, Code, RuleViolation, State
@@ -78,6 +79,11 @@ class Table:
         self._teams: dict[str, str] | None = None
         #: why the last write of the save failed (the disk full...), until one succeeds: the facilitator is told
         self.save_failed: str | None = None
+        #: the save's name lost its file during the game (deleted, written over) and the save was written again,
+        #: whole: (the name it had, where it is now, the command that resumes it), for the facilitator's prompt
+        self.saved_again: tuple[str, str, str] | None = None
+        #: told at once when that happens (the host writes the join codes beside it and says so): the name it had
+        self.on_saved_again: Callable[[Path], None] | None = None
         #: the chain head at the last round's end this host saw (round, head), kept in view until the next one's
         self._round_head: tuple[int, dict[str, Any]] | None = None
 
@@ -86,7 +92,7 @@ class Table:
     def facts(self) -> TableFacts:
         bots = {a: p for a, p in self.session.seats.items() if p != HUMAN}
         return TableFacts(bots, self.hold.held(self.session.state), tuple(sorted(self.connected)), self.save_failed,
-                          self.clock.paused, self.teams)
+                          self.clock.paused, self.teams, self.saved_again)
 
     def views_for(self, wanted: Iterable[tuple[str, str]]) -> dict[tuple[str, str], dict[str, Any]]:
         """The views of these (seat, language) pairs now, each in its language (the secrets worked out once for all)."""
@@ -327,6 +333,10 @@ class Table:
             self.save_failed = system_words(exc)
             raise
         self.save_failed = None
+        writer = self.session.writer
+        before, writer.relinked_from = writer.relinked_from, None  # taken once, as the hot seat's board does
+        if before is not None and self.on_saved_again is not None:
+            self.on_saved_again(before)
 
 
 class _Done(Exception):

@@ -60,6 +60,9 @@ class TableFacts(NamedTuple):
     save_failed: str | None = None  # why the host's last write of the save failed, until one succeeds
     paused: bool = False  # the facilitator paused the game (or an undo of a bot's move did): nothing is taken
     teams: Mapping[str, str] = {}  # actor id -> the name its team was given (the save's header), as typed
+    #: the save's name lost its file during the game and the save was written again, whole, for the facilitator:
+    #: (the name it had, where the game is now, the command that resumes it after a crash)
+    saved_again: tuple[str, str, str] | None = None
 
 
 class Entry(NamedTuple):
@@ -560,6 +563,8 @@ def seat_prompt(state: State, seat: Seat, facts: TableFacts, has_entries: bool) 
     if facts.paused and not state.over:  # (found from outside: after an undo the console still said "Waiting for …")
         prompt = (_("The game is paused: press p to resume it.") if seat.role == "facilitator"
                   else _("The game is paused: the facilitator resumes it.")) + " " + prompt
+    if facts.saved_again is not None and seat.role == "facilitator" and not state.over:
+        prompt = saved_again_words(*facts.saved_again) + " " + prompt
     if facts.save_failed is None or state.over:
         return prompt
     if seat.role != "facilitator":  # a team waiting on a bot's move the disk refused is told why nothing comes
@@ -567,6 +572,16 @@ def seat_prompt(state: State, seat: Seat, facts: TableFacts, has_entries: bool) 
                  "{prompt}").format(prompt=prompt)
     return _("The save could not be written ({why}): the last action was not done, nothing is lost. Free space on "
              "the disk: the game goes on as soon as it can write. {prompt}").format(why=facts.save_failed, prompt=prompt)
+
+
+def saved_again_words(before: str, path: str, command: str) -> str:
+    """The host's save lost its name during the game and was written again, whole: where it is now, and how it is
+    resumed after a crash (found from outside: a sync client wrote an older copy over it, the host went on in
+    ``NAME-2.jsonl`` without a word, and a crash then resumed the stale copy). The hot seat's words, and the command."""
+    return _("{before} was deleted, moved or written over during the game. Nothing is lost: every event is written "
+             "again at {path}, with the join codes beside it. After a crash or a power cut, go on with: {command}"
+             ).format(before=literal(before, lines=False), path=literal(path, lines=False),
+                      command=literal(command, lines=False))
 
 
 def _seat_prompt(state: State, seat: Seat, facts: TableFacts, has_entries: bool) -> str:
