@@ -205,7 +205,8 @@ def cmd_host(args: argparse.Namespace) -> int:
     from ..lang import LanguageError, resolve
 
     try:
-        addr, port = parse_listen(args.listen)
+        kept_at = _kept_listen(Path(args.resume)) if args.resume and args.listen is None else None
+        addr, port = kept_at or parse_listen(args.listen or DEFAULT_LISTEN)
         lang = resolve(getattr(args, "lang", None))
     except (ValueError, LanguageError) as exc:
         _err(f"tabletop host: {exc}" if isinstance(exc, LanguageError) else f"tabletop host: --listen: {exc}")  # untranslated: the command and option before a message worded above
@@ -221,6 +222,9 @@ def cmd_host(args: argparse.Namespace) -> int:
             "in it: switch the terminal to UTF-8 (LANG=ru_RU.UTF-8; on Windows, Windows Terminal), or if it is UTF-8 "
             "already, export PYTHONIOENCODING=utf-8; or add --headless").format(encoding=encoding)))
         return 1
+    if kept_at is not None:  # first, as the seats' screens retry that address: the host is back where they look
+        _err(_("tabletop host: --resume without --listen: listens again where the game was served ({address}, kept "
+               "beside the save)").format(address=f"{bracketed(addr)}:{port}"))
     opened = _open_session(args)
     if isinstance(opened, int):
         return opened
@@ -230,11 +234,20 @@ def cmd_host(args: argparse.Namespace) -> int:
         # a save recovered into a new file keeps the codes of the one resumed: the seats' screens rejoin by themselves
         kept = _kept_codes(session.save_path, Path(args.resume), table.seats) if args.resume else None
         codes = kept or new_codes(table.seats)
-        try:
-            write_codes(session.save_path, codes)
+        try:  # (left as it is when it holds these already: a resume on a full disk needs no new file)
+            write_codes(session.save_path, codes, listen=f"{bracketed(addr)}:{port}")
         except OSError as exc:  # found from outside: said as "cannot listen", and a facilitator tried other ports
-            _err(_("tabletop host: cannot write the join codes beside the save ({path}): {problem}").format(
-                path=codes_path(session.save_path), problem=system_words(exc)))
+            from ..store.errors import disk_advice  # an error path: not on the start path
+
+            if kept is not None and _codes_beside(session.save_path, table.seats) == codes:  # only the address new
+                _err(_("tabletop host: the join codes beside the save are kept, but the address could not be added "
+                       "to them ({problem}. {advice}): a later --resume needs --listen {address}").format(
+                           problem=system_words(exc), advice=disk_advice(exc.errno, session.save_path.parent),
+                           address=f"{bracketed(addr)}:{port}"))
+                return asyncio.run(_serve(table, codes, addr, port, args.headless, lang, go_on=_go_on(args)))
+            _err(_("tabletop host: cannot write the join codes beside the save ({path}): {problem}. {advice}.").format(
+                path=codes_path(session.save_path), problem=system_words(exc),
+                advice=disk_advice(exc.errno, session.save_path.parent)))
             if not args.resume and session.state.seq == 0:
                 session.close()
                 _discard_new(session.save_path)
@@ -249,6 +262,29 @@ def cmd_host(args: argparse.Namespace) -> int:
         return 1
     finally:
         session.close()
+
+
+def _codes_beside(save: Path, seats: Iterable[str]) -> dict[str, str] | None:
+    """The codes the file beside the save holds for these seats, when it holds one for each; else None."""
+    from ..seats.joincodes import CodesUnreadable, read_codes
+
+    try:
+        return read_codes(save, seats)
+    except CodesUnreadable:
+        return None
+
+
+def _kept_listen(resumed: Path) -> tuple[str, int] | None:
+    """The address the game resumed was served on, kept beside its codes (None: none kept, as beside a save from
+    before, or not one ``--listen`` takes). Found from outside: after a kill -9 ``--resume SAVE`` alone listened on
+    the default address, and every seat's screen retried the old one for ever."""
+    from ..seats.joincodes import read_listen
+
+    kept = read_listen(resumed)
+    try:
+        return parse_listen(kept) if kept is not None else None
+    except ValueError:
+        return None
 
 
 def _kept_codes(save: Path, resumed: Path, seats: Iterable[str]) -> dict[str, str] | None:
@@ -389,6 +425,11 @@ async def _serve(table: object, codes: dict[str, str], addr: str, port: int, hea
     listening = f"{bracketed(bound_addr)}:{bound_port}"
     if (addr, bound_port) != parse_listen(DEFAULT_LISTEN):  # the port bound, where any was asked for (:0)
         go_on = ["--listen", shlex.quote(f"{bracketed(addr)}:{bound_port}"), *go_on]
+    if bound_port != port:  # any free port was asked for: the one bound is kept beside the save for a resume
+        from ..seats.joincodes import write_codes
+
+        with contextlib.suppress(OSError):  # the codes are there already; a resume then needs --listen, as said
+            write_codes(table.session.save_path, codes, listen=f"{bracketed(addr)}:{bound_port}")
     host.go_on = list(go_on)  # said at once if the save is written again under another name during the game
     found = everywhere_addresses(bound_addr)
     where = join_where(bound_addr, bound_port, found)
@@ -484,9 +525,10 @@ def add_commands(sub: _SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--team", action="append", default=None, metavar="ACTOR=NAME", help=_("a human team's name"))
     p.add_argument("--teams", action="append", default=None, metavar="A=NAME,B=NAME", help=_("several team names"))
     p.add_argument("--timer", default=None, metavar="TIMERS", help=_(_TIMER_HELP))
-    p.add_argument("--listen", default=DEFAULT_LISTEN, metavar="ADDR:PORT",
+    p.add_argument("--listen", default=None, metavar="ADDR:PORT",
                    help=_("where the seats connect (default {listen}: this machine only; another address "
-                          "is not encrypted: put it behind a TLS proxy)").format(listen=DEFAULT_LISTEN))
+                          "is not encrypted: put it behind a TLS proxy; --resume: where the game was served)"
+                          ).format(listen=DEFAULT_LISTEN))
     p.add_argument("--resume", default=None, metavar="SAVE",
                    help=_("continue a saved game (the same join codes, kept beside the save)"))
     p.add_argument("--headless", action="store_true",

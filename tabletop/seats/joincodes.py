@@ -148,14 +148,26 @@ def codes_path(save: Path) -> Path:
     return save.with_name(save.name + ".codes")
 
 
-def write_codes(save: Path, codes: Mapping[str, str]) -> Path:
-    """Write the codes beside the save, readable by its owner only (written whole, then moved into place)."""
+#: the key, beside the seats' codes, of the address the host listens on (``ADDR:PORT``); a file from before has none
+LISTEN_KEY = "listen"
+
+
+def write_codes(save: Path, codes: Mapping[str, str], listen: str | None = None) -> Path:
+    """Write the codes beside the save, and the address the host listens on, readable by its owner only (written
+    whole, then moved into place). A file that holds these already is left as it is (found from outside: a resume
+    on a full disk refused to start, "cannot write the join codes", though they were there, intact)."""
     path = codes_path(save)
+    data = json.dumps({**dict(codes), **({LISTEN_KEY: listen} if listen else {})}, indent=1).encode("utf-8")
+    try:
+        if path.is_file() and not path.is_symlink() and read_regular(path, MAX_CODES_BYTES) == data:
+            return path
+    except (OSError, FileRefused):
+        pass  # written again below
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:
         try:
-            os.write(fd, json.dumps(dict(codes), indent=1).encode("utf-8"))
+            os.write(fd, data)
             os.fsync(fd)
         finally:
             os.close(fd)
@@ -179,6 +191,18 @@ class CodesUnreadable(Exception):
         self.message = message
 
 
+def read_listen(save: Path) -> str | None:
+    """The address the host of this save listened on (``ADDR:PORT``), kept beside its codes; None when none is
+    kept (a codes file from before, or none, or one that cannot be read: :func:`read_codes` says why)."""
+    path = codes_path(save)
+    try:
+        data = json.loads(read_regular(path, MAX_CODES_BYTES).decode("utf-8"))
+    except (OSError, FileRefused, UnicodeDecodeError, ValueError, RecursionError):
+        return None
+    listen = data.get(LISTEN_KEY) if isinstance(data, dict) else None
+    return listen if isinstance(listen, str) and listen else None
+
+
 def read_codes(save: Path, seat_ids: Iterable[str]) -> dict[str, str] | None:
     """The codes kept beside the save for these seats (a seat without one gets a new code); None if none are kept.
 
@@ -198,11 +222,13 @@ def read_codes(save: Path, seat_ids: Iterable[str]) -> dict[str, str] | None:
         raise CodesUnreadable(path, _("damaged: not the join codes tabletop host writes"))
     out = {}
     for seat in seat_ids:
+        if seat == LISTEN_KEY:  # (no seat is named so)
+            continue
         code = data.get(seat)
         ok = isinstance(code, str) and len(code) >= 16
         out[seat] = code if ok else new_code()
     return out
 
 
-__all__ = ["ALPHABET", "CODE_CHARS", "MAX_CODES_BYTES", "CodesUnreadable", "codes_path", "in_cyrillic", "new_code",
-           "new_codes", "read_codes", "seat_of", "write_codes"]
+__all__ = ["ALPHABET", "CODE_CHARS", "LISTEN_KEY", "MAX_CODES_BYTES", "CodesUnreadable", "codes_path", "in_cyrillic", "new_code",
+           "new_codes", "read_codes", "read_listen", "seat_of", "write_codes"]

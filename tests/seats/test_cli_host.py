@@ -465,3 +465,69 @@ def test_every_join_line_is_whole_at_80_columns(tmp_path: Path, code: str, where
     finally:
         set_language("en")
         session.close()
+
+
+def _full_disk_for_codes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The disk refuses any new file the codes are written to, as a full disk does."""
+    import errno
+    import os
+
+    from tabletop.seats import joincodes
+
+    real = os.open
+
+    def refused(path, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        if str(path).endswith(".tmp") and ".codes." in str(path):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(joincodes.os, "open", refused)
+
+
+def test_a_resume_on_a_full_disk_keeps_its_intact_codes_file_and_a_needed_one_names_the_folder(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found from outside: ``--resume`` on a full disk refused to start, "cannot write the join codes beside the
+    save", though they were there, intact, and nothing new needed saving; and where they must be written, the
+    message did not say which folder to free space in."""
+    from tabletop.content.loader import load_scenario
+    from tabletop.seats.joincodes import codes_path
+    from tests.store.savekit import record_bot_game
+
+    save = tmp_path / "h.jsonl"
+    record_bot_game(save, load_scenario("parallel-tracks"), 3)
+    _resume_until_listening(save)  # the codes of every seat, written beside it
+    kept = codes_path(save).read_bytes()
+    _full_disk_for_codes(monkeypatch)
+    _resume_until_listening(save)
+    err = capsys.readouterr().err
+    assert "cannot write the join codes" not in err and "cannot listen on" in err, err
+    assert codes_path(save).read_bytes() == kept
+    codes_path(save).unlink()
+    assert _resume_until_listening(save) == 1
+    err = capsys.readouterr().err
+    assert f"Free some space in {tmp_path}" in err, err
+
+
+def test_a_resume_without_listen_listens_where_the_game_was_served(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found from outside: after a kill -9 nothing on disk kept the address the game was served on, and
+    ``--resume SAVE`` alone listened on 127.0.0.1:8765 while every seat retried the old address for ever."""
+    import json
+    import socket
+
+    from tabletop.content.loader import load_scenario
+    from tabletop.seats.joincodes import codes_path
+    from tests.store.savekit import record_bot_game
+
+    save = tmp_path / "w3.jsonl"
+    record_bot_game(save, load_scenario("parallel-tracks"), 3)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        codes_path(save).write_text(json.dumps({"facilitator": "F" * 16, "listen": f"127.0.0.1:{port}"}),
+                                    encoding="utf-8")
+        assert main(["host", "--headless", "--resume", str(save)]) == 1
+    err = capsys.readouterr().err
+    assert f"cannot listen on 127.0.0.1:{port}" in err, err
+    assert f"listens again where the game was served (127.0.0.1:{port}" in err, err
