@@ -431,6 +431,7 @@ async def _serve(table: object, codes: dict[str, str], addr: str, port: int, hea
         with contextlib.suppress(OSError):  # the codes are there already; a resume then needs --listen, as said
             write_codes(table.session.save_path, codes, listen=f"{bracketed(addr)}:{bound_port}")
     host.go_on = list(go_on)  # said at once if the save is written again under another name during the game
+    host.listen = f"{bracketed(addr)}:{bound_port}"  # and kept beside it with the codes
     found = everywhere_addresses(bound_addr)
     where = join_where(bound_addr, bound_port, found)
     _out(_("tabletop host: serving {path} on {where}").format(path=table.session.save_path, where=listening))

@@ -148,6 +148,8 @@ class Host:
         #: what ``tabletop host --resume SAVE`` needs after the save's path to serve this game again as it is served
         #: (the address, the console or none...): said when the save is written again under another name
         self.go_on: list[str] = []
+        #: the address the seats connect to (``ADDR:PORT``), kept beside the codes wherever the save is written again
+        self.listen: str | None = None
         table.on_saved_again = self._saved_again
         #: how the host waits between two looks at the phase timer (``on_time_up = "pass"``)
         self.tick = tick
@@ -180,7 +182,7 @@ class Host:
         command = " ".join(["tabletop", "host", "--resume", shell_path(save), *self.go_on])  # untranslated: a command
         self.table.saved_again = (str(before), str(save), command)
         try:
-            write_codes(save, self.codes)
+            write_codes(save, self.codes, listen=self.listen)
             problem = None
         except OSError as exc:
             problem = exc

@@ -15,20 +15,19 @@ import shutil
 from pathlib import Path
 
 from tabletop.seats.host import Host
-from tabletop.seats.joincodes import codes_path, new_codes, read_codes, write_codes
+from tabletop.seats.joincodes import codes_path, new_codes, read_codes, read_listen, write_codes
 
 from .support import make_table
-
-
 
 
 def _hosted(tmp_path: Path):  # noqa: ANN202
     (tmp_path / "hostdir").mkdir()
     table = make_table(tmp_path / "hostdir")
     codes = new_codes(table.seats)
-    write_codes(table.session.save_path, codes)
+    write_codes(table.session.save_path, codes, listen="127.0.0.1:9050")
     said: list[str] = []
     host = Host(table, codes, say=said.append)
+    host.listen = "127.0.0.1:9050"
     host.go_on = ["--listen", "127.0.0.1:9050", "--headless"]
     return table, host, codes, said
 
@@ -48,6 +47,7 @@ def test_a_save_written_over_goes_on_beside_it_with_its_codes_and_the_host_says_
     moved = table.session.save_path
     assert moved == save.with_name(save.stem + "-2.jsonl")
     assert read_codes(moved, table.seats) == codes  # the seats rejoin the copy with the codes they have
+    assert read_listen(moved) == "127.0.0.1:9050"  # and a resume of it alone listens where they look
     assert len(said) == 1, said
     assert str(save) in said[0] and str(moved) in said[0]
     assert f"tabletop host --resume {moved} --listen 127.0.0.1:9050 --headless" in said[0]
@@ -64,5 +64,5 @@ def test_a_save_whose_folder_is_removed_is_written_again_with_its_codes(tmp_path
     shutil.rmtree(save.parent)
     _step(table)
     assert table.session.save_path == save and save.is_file()
-    assert json.loads(codes_path(save).read_text(encoding="utf-8")) == codes
+    assert json.loads(codes_path(save).read_text(encoding="utf-8")) == {**codes, "listen": "127.0.0.1:9050"}
     assert len(said) == 1 and str(save) in said[0]
