@@ -188,8 +188,10 @@ def _tension_since(n: _Names, track: str) -> int | None:
     return None
 
 
-def _finished(event: Happened, n: _Names) -> str:
-    """A tabled move settled: it lapses, succeeds or fails (an automatic one just takes effect)."""
+def _finished(event: Happened, n: _Names, proposal: bool = False) -> str:
+    """A tabled move settled: it lapses, succeeds or fails (an automatic one just takes effect). Settled by a vote
+    (``proposal``), the move is named as the proposal it is, with its proposer: ``the proposal (EU: Propose on
+    Borders) fails``, after the vote that settled it."""
     ruling = event.result.get("ruling") or {}
     told = _told(event)
     actor, move, track = ruling.get("actor"), ruling.get("move"), event.action.track
@@ -198,6 +200,9 @@ def _finished(event: Happened, n: _Names) -> str:
         names = {"actor": n.actor(actor), "move": n.move(move), "track": n.track(track), "status": status_name(status)}
         return _lapsed(status).format(**names)
     line = _move_line(n, actor, move, track)
+    if proposal:
+        # the proposer inside the brackets, the names as written (an actor's name has no case forms to bend)
+        line = _("the proposal ({move})").format(move=line)
     goodwill = _goodwill(event, n)
     if ruling.get("resolution") == "auto":
         return f"{line} {_dashed(*goodwill)}".strip()
@@ -264,13 +269,21 @@ def _tell_pass(event: Happened, n: _Names) -> str:
 
 
 def _tell_vote(event: Happened, n: _Names) -> str:
-    """A team's vote: who voted how; the vote that settles a proposal is told as that proposal's verdict, then the
-    whole tally (found from outside: "EU: accept; Mediating states: Table a proposal … succeeds" read as if the EU
-    alone had voted). Where the ruling's working goes with the words (``n.worked``), the tally is left to it."""
-    a = event.action
+    """A team's vote: who voted how. The vote that settles a proposal says so too, then the proposal it settled,
+    named with its proposer, and its verdict, then the whole tally: ``Ukraine rejects — the proposal (EU: Propose on
+    Borders) fails — accepted: EU; rejected: Ukraine`` (found from outside: "EU: accept; Mediating states: Table a
+    proposal … succeeds" read as if the EU alone had voted; the verdict alone, in the row of the last voter, read as
+    that voter's move failing). Where the ruling's working goes with the words (``n.worked``), the tally is left to
+    it."""
     ruling = event.result.get("ruling")
     if isinstance(ruling, Mapping):
-        return _finished(event, n) if n.worked else _dashed(_finished(event, n), _tally(ruling, n))
+        return _dashed(_voted(event, n), _finished(event, n, proposal=True), "" if n.worked else _tally(ruling, n))
+    return _voted(event, n)
+
+
+def _voted(event: Happened, n: _Names) -> str:
+    """``Ukraine accepts``: who voted, and how."""
+    a = event.action
     actor = n.actor(a.actor)
     plural = n.plural(a.actor)  # found from outside: the log read "Mediating states rejects"
     if a.accept:

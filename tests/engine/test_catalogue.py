@@ -417,7 +417,8 @@ CASES: tuple[Case, ...] = (
         (*opening(), move("a", "propose", "beta"), pass_("b"), pass_("c"), ADVANCE, vote("b", "beta", False)),
         Expect(
             board={"alpha": BASE, "beta": (2, 2, "open"), "gamma": BASE},
-            last={"summary": "Arden: Propose on Beta fails \u2014 accepted: Arden; rejected: Brask; vetoed by Brask",
+            last={"summary": "Brask rejects \u2014 the proposal (Arden: Propose on Beta) fails \u2014 accepted: Arden; "
+                             "rejected: Brask; vetoed by Brask",
                   "ruling": {"accepted": ["a"], "rejected": ["b"], "threshold": 2, "vetoed_by": ["b"],
                              "success": False}},
         ),

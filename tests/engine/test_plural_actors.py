@@ -114,13 +114,14 @@ def _plural_game(*actions: Action) -> State:
 
 @pytest.mark.parametrize(("votes", "said"), [
     ((True,), "Border states accept"),  # Beta waits for Coastal states' vote too
-    # the vote that settles the proposal is told as its verdict, then the tally (found from outside, helper-265)
-    ((False,), "Northern states: Propose on Beta fails \u2014 accepted: Northern states; rejected: Border states; "
-               "vetoed by Border states"),
-    ((True, False), "Northern states: Propose on Beta succeeds \u2014 accepted: Northern states, Border states; "
-                    "rejected: Coastal states"),
-    ((True, True), "Northern states: Propose on Beta succeeds \u2014 accepted: Northern states, Border states, "
-                   "Coastal states; rejected: nobody"),
+    # the vote that settles the proposal is told as the vote, then the proposal's verdict, then the tally (found
+    # from outside, helper-265 and helper-281)
+    ((False,), "Border states reject \u2014 the proposal (Northern states: Propose on Beta) fails \u2014 accepted: "
+               "Northern states; rejected: Border states; vetoed by Border states"),
+    ((True, False), "Coastal states reject \u2014 the proposal (Northern states: Propose on Beta) succeeds \u2014 "
+                    "accepted: Northern states, Border states; rejected: Coastal states"),
+    ((True, True), "Coastal states accept \u2014 the proposal (Northern states: Propose on Beta) succeeds \u2014 "
+                   "accepted: Northern states, Border states, Coastal states; rejected: nobody"),
 ], ids=["accept", "veto", "reject", "accept-settles"])
 def test_a_vote_of_a_plural_name_takes_the_plural_verb(votes: tuple[bool, ...], said: str) -> None:
     from .support import ADVANCE, move, opening, vote

@@ -13,9 +13,10 @@ purpose: a condition's signs read as a room reads them (``trust ≥ 4``, not
 compared with their signs made so (:func:`~tabletop.engine.partwords.signs`). And a second: a roll's negative
 modifier reads with the true minus its working's line uses (``6+2 − 1 (tension ≥ 3)``, not ``- 1``, found from
 outside: the formula and the detail under it disagreed), so :func:`words_now` makes the words before so too. And a
-third: the vote that settles a proposal is told as the proposal's verdict, then the whole tally, not as its voter's
-vote before the verdict (found from outside, helper-265: it read as if that team alone had voted), so
-:func:`vote_now` words the votes before so. And a fourth: an undo ends with its reason, as an override does (found
+third: the vote that settles a proposal is told as its voter's vote, then the proposal's verdict, then the whole
+tally, not as the vote and the verdict alone (found from outside, helper-265: it read as if that team alone had
+voted), the proposal named as one with its proposer in brackets (helper-281: the verdict alone, under the voter's
+name, read as the voter's move), so :func:`vote_now` words the votes before so. And a fourth: an undo ends with its reason, as an override does (found
 from outside, helper-265: an undo's reason was on no screen), so :func:`vote_now` adds it to the undos before. And a
 fifth: a collapse is said where it happens, and why (found from outside, helper-270: a stall on a track an override had
 left at breakdown read "Mediating states: Stall on Humanitarian", its note "tension reached 7" as if the stall had
@@ -49,7 +50,8 @@ def words_now(recorded: str) -> str:
 
 def vote_now(recorded: str, event: Any, scenario: Scenario) -> str:
     """A settling vote's summary as the log recorded it (``Ukraine accepts; Russia: Propose on Borders succeeds``) as
-    it is told now: ``Russia: Propose on Borders succeeds — accepted: Ukraine, EU; rejected: nobody``."""
+    it is told now: ``Ukraine accepts — the proposal (Russia: Propose on Borders) succeeds — accepted: Ukraine, EU;
+    rejected: nobody``."""
     if event.action.kind == "undo":
         given = given_reason(event.action.reason)
         return f"{recorded} \u2014 reason: {given}" if given else recorded
@@ -66,7 +68,12 @@ def vote_now(recorded: str, event: Any, scenario: Scenario) -> str:
     tally = f"accepted: {who('accepted')}; rejected: {who('rejected')}"
     if ruling.get("vetoed_by"):
         tally += f"; vetoed by {who('vetoed_by')}"
-    return f"{recorded.split('; ', 1)[1]} \u2014 {tally}"
+    voted, verdict = recorded.split("; ", 1)
+    voted = voted.removesuffix(" with a veto")  # the tally after it says who vetoed
+    # the proposal it settled named as one, its proposer inside the brackets (helper-281): "the proposal (Russia:
+    # Propose on Borders) succeeds", the move's line being all before its verdict
+    verdict = re.sub(r"^(.*?) (succeeds|fails)", r"the proposal (\1) \2", verdict, count=1)
+    return f"{voted} \u2014 {verdict} \u2014 {tally}"
 
 
 BEFORE = json.loads((Path(__file__).resolve().parent / "fixtures" / "summaries-before.json").read_text("utf-8"))

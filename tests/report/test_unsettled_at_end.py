@@ -51,7 +51,8 @@ def test_the_round_s_moves_say_the_move_was_never_settled(save: Path, code: str,
 
 #: a success on a track already agreed provisionally: what it did, in each language
 NOTHING = {
-    "en": "Corvin: Propose on Beta succeeds \u2014 nothing changes: Beta is already agreed (provisional)",
+    "en": "the proposal (Corvin: Propose on Beta) succeeds \u2014 nothing changes: Beta is already agreed "
+          "(provisional)",
     "ru": "ничего не меняется: трек «Beta» уже согласован (предварительно)",
     "uk": "нічого не змінюється: трек «Beta» вже узгоджено (попередньо)",
 }

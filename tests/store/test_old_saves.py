@@ -38,7 +38,7 @@ def test_an_old_save_verifies_and_reads_in_the_words_it_recorded(path: Path) -> 
             assert "summary" not in event.result  # the replayed result, worded by tell
             # the words as recorded, but for the signs, which read ≥, ≤ and a modifier's − now, the reasons said
             # since (an undo's) or not said any more (tabletop's own), and a settling vote, which reads as the
-            # proposal's verdict, then the tally
+            # vote, then the proposal's verdict, then the tally
             assert tell(event, save.scenario) == vote_now(words_now(line["result"]["summary"]), event, save.scenario)
             assert notes(event, save.scenario) == line["result"].get("notes", [])
 
