@@ -402,23 +402,28 @@ def _tell_odds(event: Happened, n: _Names) -> str:
 SET_ASIDE_NAMED = 3
 
 
-def _drawn(event: Happened, n: _Names) -> str:
-    """The card a draw turned up (and how many it set aside), or that none could be played."""
+def _drawn(event: Happened, n: _Names, clause: bool = False) -> str:
+    """The card a draw turned up (and how many it set aside), or that none could be played: a sentence of its own
+    (``Card drawn: …``), or, ``clause``, the second clause of a redraw's words, after its dash (``draws …``; found
+    from outside: «…отодвинута): Вытянута карточка: …» read two colons in a row)."""
     outcome = event.result.get("outcome") or {}
     chosen = outcome.get("card")
     if chosen is None:
-        return _("No card can be played: the deck has nothing that fits the board")
+        return (_("no card can be played: the deck has nothing that fits the board") if clause
+                else _("No card can be played: the deck has nothing that fits the board"))
     set_aside = [str(c) for c in outcome.get("set_aside") or ()]
     aside = len(set_aside)
     title = n.card(chosen)
     if aside:
         # each named (found from outside: "(1 set aside: not playable now)" left the room asking which), a few at most
         cards = ", ".join(n.card(c) for c in set_aside[:SET_ASIDE_NAMED]) + (", \u2026" if aside > SET_ASIDE_NAMED else "")
-        said = ngettext("Card drawn: {card} ({n} set aside, not playable now: {cards})",
-                        "Card drawn: {card} ({n} set aside, not playable now: {cards})", aside).format(
-                            card=title, n=aside, cards=cards)
+        said = (ngettext("draws {card} ({n} set aside, not playable now: {cards})",
+                         "draws {card} ({n} set aside, not playable now: {cards})", aside) if clause
+                else ngettext("Card drawn: {card} ({n} set aside, not playable now: {cards})",
+                              "Card drawn: {card} ({n} set aside, not playable now: {cards})", aside)).format(
+                                  card=title, n=aside, cards=cards)
     else:
-        said = _("Card drawn: {card}").format(card=title)
+        said = (_("draws {card}") if clause else _("Card drawn: {card}")).format(card=title)
     card = n.index.cards.get(chosen)
     if outcome.get("scheduled") and card is not None and card.schedule is not None:
         held = held_over(n.scenario, event, n.earlier)
@@ -635,7 +640,7 @@ def _tell_skip(event: Happened, n: _Names) -> str:
 
 def _tell_redraw(event: Happened, n: _Names) -> str:
     old = n.card(event.result.get("replaced"))
-    return _("Facilitator redraws ({card} set aside): {draw}").format(card=old, draw=_drawn(event, n))
+    return _dashed(_("Facilitator redraws ({card} set aside)").format(card=old), _drawn(event, n, clause=True))
 
 
 def _tell_lapse(event: Happened, n: _Names) -> str:

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 import pytest
 
-from tabletop import Action, RuleViolation, apply, legal_actions, new_game
+from tabletop import Action, RuleViolation, apply, lang, legal_actions, new_game
 from tabletop.engine import State
 from tabletop.engine.actions import FACILITATOR_KINDS
 from tabletop.engine.telling import tell
@@ -94,6 +94,13 @@ def test_redraw_reveals_another_card_and_records_it() -> None:
     outcome = state.last.result["outcome"]
     assert outcome["card"] == state.card
     assert tell(state.last, state.scenario).startswith("Facilitator redraws (")
+    # one clause after the other, plainly joined (found from outside, helper-281: «Ведущий тянет заново (карточка «…»
+    # отодвинута): Вытянута карточка: …», two colons in a row)
+    for code, joined in (("en", ") \u2014 draws "), ("ru", ") \u2014 вытянута карточка «"),
+                         ("uk", ") \u2014 витягнуто картку «")):
+        with lang.using(code):
+            said = tell(state.last, state.scenario)
+        assert joined in said and ":" not in said, said
     # fed back, the recorded outcome gives the same state
     assert apply(drawn, Action("redraw", outcome=outcome)).hash == state.hash
 

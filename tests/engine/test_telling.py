@@ -1,29 +1,28 @@
 """``tell``: an event in words, made from ids and figures; in English, the very words the log used to record.
 
-``fixtures/summaries-before.json`` holds games played on the code before the
-log was language-neutral (commit 999e64e): random legal play on every bundled
-ruleset (strict, linked, linked with reopen, sealed moves) and the effect
-catalogue, with the facilitator's powers (override, undo, note, inject, skip,
-redraw, end) thrown in, and each event's recorded ``summary``, ``notes`` and
-``warning``. Replayed on today's engine, ``tell`` must give those words byte
-for byte: every screen snapshot and report reads as before. The file is not
-regenerated: the code that wrote those words is gone. One change since, on
-purpose: a condition's signs read as a room reads them (``trust ≥ 4``, not
-``trust >= 4``, found from outside by helper-210), so the words before are
-compared with their signs made so (:func:`~tabletop.engine.partwords.signs`). And a second: a roll's negative
-modifier reads with the true minus its working's line uses (``6+2 − 1 (tension ≥ 3)``, not ``- 1``, found from
-outside: the formula and the detail under it disagreed), so :func:`words_now` makes the words before so too. And a
-third: the vote that settles a proposal is told as its voter's vote, then the proposal's verdict, then the whole
-tally, not as the vote and the verdict alone (found from outside, helper-265: it read as if that team alone had
-voted), the proposal named as one with its proposer in brackets (helper-281: the verdict alone, under the voter's
-name, read as the voter's move), so :func:`vote_now` words the votes before so. And a fourth: an undo ends with its reason, as an override does (found
-from outside, helper-265: an undo's reason was on no screen), so :func:`vote_now` adds it to the undos before. And a
-fifth: a collapse is said where it happens, and why (found from outside, helper-270: a stall on a track an override had
-left at breakdown read "Mediating states: Stall on Humanitarian", its note "tension reached 7" as if the stall had
-raised it; a deal that collapsed on reopening "collapsed as well"), so :func:`collapse_now` and :func:`_now` word the
-collapses before so. And a sixth: a reason tabletop recorded in the facilitator's place ("undone by the facilitator",
-an end's "ended by the facilitator") is no reason given, and not said (found from outside: it read as the
-facilitator's words), so :func:`vote_now` adds none to an undo and takes it off an end.
+``fixtures/summaries-before.json`` holds games played on the code before the log was language-neutral (commit
+999e64e): random legal play on every bundled ruleset (strict, linked, linked with reopen, sealed moves) and the effect
+catalogue, with the facilitator's powers (override, undo, note, inject, skip, redraw, end) thrown in, and each event's
+recorded ``summary``, ``notes`` and ``warning``. Replayed on today's engine, ``tell`` must give those words byte for
+byte: every screen snapshot and report reads as before. The file is not regenerated: the code that wrote those words
+is gone. One change since, on purpose: a condition's signs read as a room reads them (``trust ≥ 4``, not ``trust >=
+4``, found from outside by helper-210), so the words before are compared with their signs made so
+(:func:`~tabletop.engine.partwords.signs`). And a second: a roll's negative modifier reads with the true minus its
+working's line uses (``6+2 − 1 (tension ≥ 3)``, not ``- 1``, found from outside: the formula and the detail under it
+disagreed), so :func:`words_now` makes the words before so too. And a third: the vote that settles a proposal is told
+as its voter's vote, then the proposal's verdict, then the whole tally, not as the vote and the verdict alone (found
+from outside, helper-265: it read as if that team alone had voted), the proposal named as one with its proposer in
+brackets (helper-281: the verdict alone, under the voter's name, read as the voter's move), so :func:`vote_now` words
+the votes before so. And a fourth: an undo ends with its reason, as an override does (found from outside, helper-265:
+an undo's reason was on no screen), so :func:`vote_now` adds it to the undos before. And a fifth: a collapse is said
+where it happens, and why (found from outside, helper-270: a stall on a track an override had left at breakdown read
+"Mediating states: Stall on Humanitarian", its note "tension reached 7" as if the stall had raised it; a deal that
+collapsed on reopening "collapsed as well"), so :func:`collapse_now` and :func:`_now` word the collapses before so.
+And a sixth: a reason tabletop recorded in the facilitator's place ("undone by the facilitator", an end's "ended by
+the facilitator") is no reason given, and not said (found from outside: it read as the facilitator's words), so
+:func:`vote_now` adds none to an undo and takes it off an end. And a seventh: a redraw's words are one clause after
+another, "Facilitator redraws (X set aside) — draws Y" (found from outside, helper-281: "…): Card drawn: …" read two
+colons in a row), so :func:`vote_now` words the redraws before so.
 """
 
 from __future__ import annotations
@@ -57,6 +56,11 @@ def vote_now(recorded: str, event: Any, scenario: Scenario) -> str:
         return f"{recorded} \u2014 reason: {given}" if given else recorded
     if event.action.kind == "end" and not given_reason(event.action.reason):
         return recorded.removesuffix(": ended by the facilitator")
+    if event.action.kind == "redraw":
+        # one clause after the other (helper-281: "… set aside): Card drawn: …", two colons in a row)
+        return re.sub(r"^(Facilitator redraws \(.*? set aside\)): (?:Card drawn: (.*)|No card (.*))$",
+                      lambda m: f"{m[1]} \u2014 " + (f"draws {m[2]}" if m[2] is not None else f"no card {m[3]}"),
+                      recorded)
     ruling = event.result.get("ruling")
     if event.action.kind != "vote" or not isinstance(ruling, dict):
         return recorded
