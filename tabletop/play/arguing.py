@@ -13,7 +13,6 @@ from typing import Any, NamedTuple
 
 from ..content.arguments import ODDS
 from ..content.grammar import plural_subject
-from ..engine.lookups import whose as possessive  # English "Russia's"; the name alone in a translation
 from ..content.literal import one_line
 from ..engine import Action, State, legal_actions
 from ..engine.arguments import countered, stock_for
@@ -102,12 +101,11 @@ def counter_entry(state: State, template: Action) -> ArgueEntry:
     n = names(state)
     stock = stock_for(state.scenario, head.track)
     example = template.text or (stock.counters[0] if stock is not None and stock.counters else "")
-    plural = plural_subject(state.scenario, template.actor)
-    title = (pgettext("plural subject", "{who} counter {whose} argument") if plural
-             else _("{who} counters {whose} argument"))
+    # the two teams labelled, not put in a sentence: a name has no case forms to take after "against" (found from
+    # outside: «Россия возражает против аргумента стороны «Украина»» read stiffly), and no verb to agree with it
+    title = _("Counter: {who} \u00b7 argument: {whose}")
     return ArgueEntry(
-        title=title.format(who=n.get(template.actor or "", template.actor or ""),
-                                                            whose=possessive(n.get(head.actor, head.actor))),
+        title=title.format(who=n.get(template.actor or "", template.actor or ""), whose=n.get(head.actor, head.actor)),
         results=(),
         wanted=(),
         text_limit=options.reason_length,

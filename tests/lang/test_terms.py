@@ -40,7 +40,7 @@ def test_a_roll_and_its_modifiers_read_in_the_language(lang: str, word: str) -> 
                            "rolled {first}+{second}{modifiers} = {total} vs {target}")]
         modifier = ENGINE.gettext("{amount} for {source}").format(amount="+1", source="Взаємна довіра ≥ 5")
         column = REPORT.gettext("Working")
-        counters = PLAY.gettext("{who} counters {whose} argument")
+        counters = PLAY.gettext("Counter: {who} \u00b7 argument: {whose}")
     assert all(f"8, {word} 6" in r for r in rolls), rolls
     assert " за " not in modifier and modifier.startswith("+1, ") and modifier.endswith("Взаємна довіра ≥ 5")
     assert column in ("Подробности", "Подробиці")
