@@ -160,6 +160,22 @@ def latin_key(character: str) -> str | None:
     return latin.upper() if character.isupper() else latin
 
 
+#: the languages whose rooms type on a Cyrillic layout (ЙЦУКЕН): a key hint names the Cyrillic letter on the key too
+_CYRILLIC_ROOMS = frozenset({"ru", "uk"})  # untranslated: language codes
+
+
+def key_hint(latin: str) -> str:
+    """A letter key as a hint on screen names it: ``y``, and in Russian and Ukrainian ``y (н)``, the Cyrillic letter
+    on its key, which :func:`latin_key` takes as it (found from outside: a Russian room was told only "y", though
+    «н» answered too). In Ukrainian the Ukrainian letter where the layouts differ (``і`` for ``s``)."""
+    if current() not in _CYRILLIC_ROOMS:
+        return latin
+    letters = [c for c, key in _KEYS.items() if key == latin]
+    if not letters:
+        return latin
+    return f"{latin} ({letters[-1] if current() == 'uk' else letters[0]})"
+
+
 #: the widgets a letter is typed into; by name, so that TextArea (the argument dialog's) is not imported at start
 _TEXT_FIELDS = frozenset({"Input", "TextArea"})  # untranslated: class names
 
@@ -292,5 +308,5 @@ class LatinKeys:
         return True
 
 
-__all__ = ["LANGUAGE_BINDING", "LatinKeys", "Multilingual", "Relabelled", "TypedWords", "following", "latin_key",
-           "open_palette", "say_untranslated", "speak", "texts_note"]
+__all__ = ["LANGUAGE_BINDING", "LatinKeys", "Multilingual", "Relabelled", "TypedWords", "following", "key_hint",
+           "latin_key", "open_palette", "say_untranslated", "speak", "texts_note"]

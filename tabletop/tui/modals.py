@@ -25,7 +25,7 @@ from ..engine.actions import TEXT_LIMIT
 from ..lang import Domain
 from ..play.clock import PickHold
 from .decisionlist import MarkedList, refill
-from .language import latin_key
+from .language import key_hint, latin_key
 from .notices import (QUESTION_HELD, TYPED_WARNING, holds_typed_text, taken, typed_now, typed_text_lost,
                       typing_resumed)
 from .fields import FIELD_KEYS, InOrder, LiteralInOrder
@@ -483,7 +483,10 @@ class ConfirmScreen(_Dialog[bool]):
             # a long question (an undo of a long ruling) scrolls: its keys stay on screen under it
             with Heading(id="confirm-heading"):
                 yield from heading_lines(self._title, self._details, "confirm-title")
-            yield Static(Text(_("Enter or y: confirm \u00b7 Escape or n: cancel"), style="dim"), id="confirm-keys")
+            # the letters that answer, as the room types them: a Cyrillic «н» never answers a weighty question
+            said = _("Enter or {yes}: confirm \u00b7 Escape or {no}: cancel").format(
+                yes="y" if self.weighty else key_hint("y"), no=key_hint("n"))
+            yield Static(Text(said, style="dim"), id="confirm-keys")
 
     def on_key(self, event: events.Key) -> None:
         if self.weighty and event.character and latin_key(event.character) in ("y", "Y"):

@@ -210,7 +210,7 @@ def test_ukrainian_writes_its_apostrophe_one_way() -> None:
 
 
 #: every hint or button that closes a dialog with nothing done (English "cancel")
-CANCELS = ["Cancel", "Enter or y: confirm · Escape or n: cancel", "Enter to confirm · Escape to cancel",
+CANCELS = ["Cancel", "Enter or {yes}: confirm · Escape or {no}: cancel", "Enter to confirm · Escape to cancel",
            "A typed letter does not answer this question: press Enter to confirm, Escape to cancel.",
            "Enter: mark strong or not · last line: set the odds · Escape: cancel",
            "Escape: cancel, nothing is sent", "Tab: next field · Enter: apply · Escape: cancel",

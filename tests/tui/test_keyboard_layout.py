@@ -21,6 +21,13 @@ from tabletop.tui.language import latin_key
 from .support import SIZE, press, start, toasts
 
 
+def _keys_line(app: TabletopApp) -> str:
+    """The keys line under a confirm dialog's question, as shown."""
+    from textual.widgets import Static
+
+    return str(app.screen.query_one("#confirm-keys", Static).render())
+
+
 def test_both_layouts_map_to_the_keys_they_sit_on() -> None:
     assert [latin_key(c) for c in "йцукенгшщзфывапролдячсмить"] == list("qwertyuiopasdfghjklzxcvbnm")
     assert latin_key("і") == "s" and latin_key("Н") == "Y"  # Ukrainian і sits where Russian ы does
@@ -76,6 +83,8 @@ async def test_typed_ukrainian_shows_no_secret_and_ends_no_game(tmp_path: Path) 
         assert isinstance(screen, BoardScreen)
         await press(pilot, "і")
         assert isinstance(app.screen, ConfirmScreen)  # the key of s still asks (a facilitator's own key)
+        # its keys say so: Enter or a Latin y, and the Cyrillic т that n's key types (helper-281)
+        assert _keys_line(app) == "Enter або y: підтвердити \u00b7 Escape або n (т): ні, закрити", _keys_line(app)
         await press(pilot, "н")
         assert isinstance(app.screen, ConfirmScreen) and screen.show_private is None
         assert any(n.severity == "warning" and "Enter" in n.message for n in app._notifications)  # says why
@@ -104,6 +113,8 @@ async def test_a_cyrillic_yes_still_answers_an_ordinary_question(tmp_path: Path)
         await pilot.pause()
         await press(pilot, "enter", "л")  # draw, then the key of k: skip the card?
         assert isinstance(app.screen, ConfirmScreen)
+        # found from outside (helper-281): the keys line named only the Latin y and n, though «н» and «т» answer
+        assert _keys_line(app) == "Enter или y (н): подтвердить \u00b7 Escape или n (т): нет, закрыть", _keys_line(app)
         await press(pilot, "н")
         assert isinstance(app.screen, BoardScreen)
     assert app._exception is None
