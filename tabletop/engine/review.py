@@ -25,6 +25,26 @@ class TrackChange(NamedTuple):
     after: int | str
 
 
+#: what happens in a round without playing it: the facilitator's end of the game, a note, an undo
+_NOT_PLAYING = frozenset({"end", "note", "undo"})  # untranslated: action kinds
+
+
+def rounds_played(state: State) -> int:
+    """How many rounds were played: every round before the one the game is in (or ended in), and that one once
+    something happened in it.
+
+    The rule: a round counts as played once an event taken in it stands (no undo took it back) that is not the
+    facilitator's end of the game, a note or an undo. The advance that opens a round is taken in the round before
+    (its review), so a game ended in round 3's event phase before anything happened there played two rounds (found
+    from outside: the report said «Сыграно раундов: 3 из 8» of it). A game played to its last round played them all.
+    Read from the log the state holds, so an old save's report counts the same way."""
+    events = state.this_round()
+    undone = undone_seqs(events)
+    if any(e.action.kind not in _NOT_PLAYING and e.seq not in undone for e in events):
+        return state.round
+    return state.round - 1
+
+
 def undone_by(log: Iterable[Event]) -> dict[int, int]:
     """Each event an undo has taken back, by sequence number, with the undo's own."""
     return {int(e.result["undoes"]): e.seq for e in log if e.action.kind == "undo" and "undoes" in e.result}
@@ -386,6 +406,7 @@ __all__ = [
     "undone_event",
     "note_steps",
     "roll_readings",
+    "rounds_played",
     "status_steps",
     "noted_event",
     "noted_in",

@@ -28,7 +28,7 @@ def save_summary(index: int, report: dict[str, Any]) -> dict[str, Any]:
         "independence": sc["independence"],
         "seed": sc["seed"],
         "created": sc["created"],
-        "rounds": out["round"],
+        "rounds": out["rounds_played"],
         "over": out["over"],
         "end_known": out["end_known"],
         "end_reason": out["end_reason"],

@@ -162,7 +162,7 @@ class _Report:
             (_("Seed"), e(sc["seed"])),
             (_("Created"), e(sc["created"])),
             (_("App version"), e(sc["app_version"])),
-            (_("Rounds played"), _("{round} of {turns}").format(round=out["round"], turns=sc["turns"])),
+            (_("Rounds played"), _("{round} of {turns}").format(round=out["rounds_played"], turns=sc["turns"])),
             (_("Ended"), ended),
             (_("Events"), e(events_count(sc["events"], sc["simulated"]))),
             (_("For"), e(audience_words(self.r))),

@@ -185,7 +185,7 @@ def _facts(doc: _Doc, report: dict[str, Any]) -> None:
                 [_("Seed"), str(sc["seed"])],
                 [_("Created"), esc(sc["created"])],
                 [_("App version"), esc(sc["app_version"])],
-                [_("Rounds played"), _("{round} of {turns}").format(round=out["round"], turns=sc["turns"])],
+                [_("Rounds played"), _("{round} of {turns}").format(round=out["rounds_played"], turns=sc["turns"])],
                 [_("Ended"), ended],
                 [_("Events"), events_count(sc["events"], sc["simulated"])],
                 [_("For"), audience_words(report)],

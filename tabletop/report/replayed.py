@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..engine import State, objectives_met
 from ..engine.records import RULING_KINDS, Ruling
-from ..engine.review import end_lang, ended_at, gated_counters
+from ..engine.review import end_lang, ended_at, gated_counters, rounds_played
 from ..engine.telling import earlier_than, placed, tell
 from ..engine.partwords import STOCK
 from ..engine.wording import RESOURCE, modifier_names, wants_text
@@ -257,8 +257,10 @@ def outcome(game: ReplayedGame, final: State) -> dict[str, Any]:
         "end_reason": final.end_reason,
         # the language the facilitator typed the end reason in (absent: the engine's reason, or none recorded)
         **({"end_lang": typed} if (typed := end_lang(final)) is not None else {}),
-        "round": final.round,
+        "round": final.round,  # the round it is in, or ended in
         "phase": final.phase,
+        # that round too once something happened in it (engine.review.rounds_played: not a game ended as it opened)
+        "rounds_played": rounds_played(final),
         "complete": final.over and game.damage is None,
         # False where the report stops at damage with lines after it: whether the game ended there is not known
         "end_known": final.over or not cut_at_damage(game.damage),
@@ -313,8 +315,12 @@ def objectives(game: ReplayedGame, final: State) -> list[dict[str, Any]]:
 def series(game: ReplayedGame) -> dict[str, Any]:
     """Each track's position and tension, and each meter, at the start and at the end of each round."""
     last_index: dict[int, int] = {}
+    # a last round nothing happened in (ended as it opened) is no column: what opened and ended it goes with the
+    # round before, as a last round's end does (found from outside: an «Р3» column for a game of two rounds)
+    played = rounds_played(game.states[-1]) or None
     for i, ev in enumerate(game.events, 1):
-        last_index[placed(ev, game.scenario).round] = i  # as the replay's lanes: by the round an event is placed in
+        at = placed(ev, game.scenario).round  # as the replay's lanes: by the round an event is placed in
+        last_index[min(at, played) if played else at] = i
     rounds = [0, *sorted(last_index)]
     states = [game.states[0], *(game.states[last_index[r]] for r in rounds[1:])]
     return {

@@ -15,6 +15,7 @@ from ..lang import Domain
 
 from ..engine import RuleViolation, State, apply, new_game
 from ..engine.actions import CHANCE_KINDS, IndependenceBreach
+from ..engine.review import rounds_played
 from .checking import chance_difference, difference, recorded_difference
 from .heads import head_line
 from .._collector import collector_paused
@@ -46,7 +47,7 @@ class VerifyReport:
 
     path: str
     events: int = 0
-    rounds: int = 0
+    rounds: int = 0  #: rounds played (engine.review.rounds_played), once the replay is whole
     damage: Damage | None = None
     error: SaveError | None = None
     chance_checked: int = 0
@@ -107,7 +108,7 @@ class VerifyReport:
                              "is kept as it is").format(path=self.path, n=self.events))
         else:
             out = [
-                _("{path}: intact — events: {events}, rounds: {rounds}; "
+                _("{path}: intact — events: {events}, rounds played: {rounds}; "
                   "every line is what the replay gives (state, round, phase, actor, track, action, result) "
                   "and the hash chain checks out; draws and rolls re-derived from the seed, all matching: {chance}"
                 ).format(path=self.path, events=self.events, rounds=self.rounds, chance=self.chance_checked),
@@ -248,7 +249,7 @@ def _finished(report: VerifyReport, state: State, committed: dict[int, str], ope
     if committed:
         report.notes.append(_sealed_note(len(committed), len(opened), len(committed.keys() - opened)))
     if report.damage is None:
-        report.rounds = state.round
+        report.rounds = rounds_played(state)  # as the report's header counts them
     return report
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 import tabletop.report
+from tabletop.engine.review import rounds_played
 from tabletop.report import render
 from tabletop.report.charts import style
 from tabletop.report.htmlparts import stylesheet
@@ -67,8 +68,8 @@ def test_charts_have_one_series_per_track_and_meter(html: str, workshop: tuple[P
         assert [g["data-series"] for g in series] == keys
         legend = doc.all("g", class_="legend-item")
         assert [g["data-series"] for g in legend] == keys
-        # one point per round (and the start) in each line
-        rounds = played.final.round + 1
+        # one point per round played (and the start) in each line
+        rounds = rounds_played(played.final) + 1
         for line in doc.all("polyline"):
             assert len(line["points"].split()) == rounds
         # labelled axes and a title

@@ -244,7 +244,8 @@ def test_header_only_save_is_intact(tmp_path: Path) -> None:
     assert report.ok and report.events == 0
     done = tabletop_here("verify", str(path))
     assert done.returncode == 0
-    assert done.stdout.splitlines()[0].startswith(f"{path}: intact — events: 0, rounds: 1; ")
+    # nothing happened in round 1 yet: no round played (engine.review.rounds_played)
+    assert done.stdout.splitlines()[0].startswith(f"{path}: intact — events: 0, rounds played: 0; ")
     resumed = resume(path)
     assert resumed.messages == [] and resumed.state.seq == 0
     resumed.writer.close()

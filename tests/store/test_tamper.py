@@ -15,6 +15,7 @@ import pytest
 
 from tabletop.content.loader import load_scenario
 from tabletop.engine import Action, apply, new_game
+from tabletop.engine.review import rounds_played
 from tabletop.store import SaveError
 from tabletop.store.reading import open_save
 from tabletop.store.verifying import verify
@@ -88,12 +89,13 @@ def test_intact_save_verifies(game: Recorded) -> None:
     assert report.damage is None and report.error is None
     n = _events(game)
     chance = sum(1 for e in game.final.log if e.action.kind in ("draw", "roll"))
-    assert (report.events, report.rounds, report.chance_checked) == (n, game.final.round, chance)
+    played = rounds_played(game.final)
+    assert (report.events, report.rounds, report.chance_checked) == (n, played, chance)
     done = tabletop("verify", str(game.path))
     assert done.returncode == 0, done.stdout + done.stderr
     out = done.stdout.splitlines()
     assert out[0] == (
-        f"{game.path}: intact — events: {n}, rounds: {game.final.round}; every line is what the replay gives "
+        f"{game.path}: intact — events: {n}, rounds played: {played}; every line is what the replay gives "
         "(state, round, phase, actor, track, action, result) and the hash chain checks out; draws and rolls "
         f"re-derived from the seed, all matching: {chance}"
     )
@@ -404,7 +406,7 @@ def test_verify_counts_read_right_for_one_event(tmp_path: Path) -> None:
     done = tabletop_here("verify", str(game.path))
     assert done.returncode == 0, done.stdout + done.stderr
     first = done.stdout.splitlines()[0]
-    assert first.startswith(f"{game.path}: intact — events: 1, rounds: 1; ")
+    assert first.startswith(f"{game.path}: intact — events: 1, rounds played: 1; ")
     assert first.endswith("; draws and rolls re-derived from the seed, all matching: 1")
     game.path.write_bytes(game.path.read_bytes() + b'{"seq": 2, "torn')
     _cli_damage(game.path, 2, "torn tail", 1)
