@@ -202,9 +202,19 @@ class ReplayScreen(Screen[None]):
         self._title()
         if self.save.damage is not None:
             # the damage quotes the file (a key, a value): shown literally, never as markup
-            damaged = literal(ngettext("This save is damaged at {damage}. Showing the {n} intact event before it.",
-                                       "This save is damaged at {damage}. Showing the {n} intact events before it.",
-                                       len(self.save)).format(damage=self.save.damage, n=len(self.save)), lines=False)
+            told = ngettext("This save is damaged at {damage}. Showing the {n} intact event before it.",
+                            "This save is damaged at {damage}. Showing the {n} intact events before it.",
+                            len(self.save)).format(damage=self.save.damage, n=len(self.save))
+            # the copy the game went on in, named here too (found from outside: only on the terminal, after the
+            # viewer closed, where a projected room never saw it)
+            from ..store.continuation import continued_in
+            from ..store.verifying import went_on_line
+
+            went_on = continued_in(self.save.path, len(self.save))
+            if went_on is not None:
+                line = went_on_line(went_on).strip()
+                told += f" {line[:1].upper()}{line[1:]}."
+            damaged = literal(told, lines=False)
             self.notify(damaged, markup=False, title=_("Damaged save"), severity="warning", timeout=20)
         if current() != SOURCE:
             from .language import say_untranslated

@@ -232,6 +232,25 @@ async def test_a_damaged_save_opens_with_what_is_intact(tmp_path: Path) -> None:
         assert any("damaged" in n.message for n in app._notifications)
 
 
+async def test_a_damaged_save_names_on_screen_the_copy_the_game_went_on_in(tmp_path: Path) -> None:
+    """Found from outside: the replay's notice of a save damaged mid-file said what it showed, but the recovered
+    copy ``tabletop resume`` went on in was named only on the terminal after the viewer closed: on a projector the
+    room never saw where the rest of the game is."""
+    from tabletop.store.recovery import resume
+
+    path = record(tmp_path / "game.jsonl")
+    lines = path.read_bytes().splitlines(keepends=True)
+    lines[4] = lines[4].replace(b'"round":', b'"round" :', 1)  # event 3 changed: the chain breaks there
+    path.write_bytes(b"".join(lines))
+    resume(path, durable=False).writer.close()  # the game goes on in game-recovered.jsonl beside it
+    save = open_save(path)
+    app = ReplayApp(save)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        [notice] = [n.message for n in app._notifications if "damaged" in n.message]
+        assert "game-recovered.jsonl" in notice, notice
+
+
 async def test_a_damaged_save_says_what_kind_of_damage_in_the_language_spoken(tmp_path: Path) -> None:
     path = record(tmp_path / "game.jsonl")
     path.write_bytes(path.read_bytes()[:-25])  # a torn last line
