@@ -25,6 +25,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     from ..sim import parse_bots
     from ..sim.cluster import ClusterLost, ClusterUnreachable
     from ..sim.runner import default_workers, simulate, with_independence
+    from ..sim.samecode import OtherTabletop
     from ..sim.stopping import Stopped, stop_signals
     from ..sim.tables import format_comparison, format_table, names_of
 
@@ -82,6 +83,10 @@ def cmd_simulate(args: argparse.Namespace) -> int:
                         return 1
                     _err(_("tabletop simulate: the Dask cluster was lost (Dask said: {detail}); nothing is reported: "
                            "run the simulation again once the cluster is back").format(detail=_line(str(exc))))
+                    return 1
+                except OtherTabletop as exc:
+                    _err(_("tabletop simulate: {problem}; nothing is reported: run the simulation again once every "
+                           "machine runs this tabletop").format(problem=_line(str(exc))))
                     return 1
                 except OSError as exc:
                     if mode_dir is None:

@@ -70,6 +70,7 @@ def cmd_sweep(args: argparse.Namespace) -> int:
     from ..sim import POLICIES
     from ..sim.cluster import ClusterLost, ClusterUnreachable, backend_for
     from ..sim.runner import default_workers
+    from ..sim.samecode import OtherTabletop
     from ..sim.stopping import Stopped, stop_signals
     from ..sim.sweep import SweepRefused, run_sweep
 
@@ -106,6 +107,11 @@ def cmd_sweep(args: argparse.Namespace) -> int:
             _err(_("tabletop sweep: the Dask cluster was lost (Dask said: {detail}); every chunk written to {path} "
                    "is whole: add --resume to finish the sweep, once the cluster is back").format(
                 detail=_line(str(exc)), path=out))
+        return 1
+    except OtherTabletop as exc:
+        # found from outside: an older tabletop on one worker was said as ten lines about the ruleset
+        _err(_("tabletop sweep: {problem}; every chunk written to {path} is whole: add --resume to finish the sweep "
+               "once every machine runs this tabletop").format(problem=_line(str(exc)), path=out))
         return 1
     except BrokenProcessPool:
         _err(_("tabletop sweep: a worker process died (killed, or out of memory); every chunk written to {path} is "

@@ -11,6 +11,8 @@ joins a running ``dask scheduler``. The scenario reaches each Dask worker once,
 through a worker plugin, which the scheduler hands to workers that join or
 restart later too; a task lost with its worker is run again elsewhere
 (``retries``, and the scheduler's own rescheduling of a dead worker's tasks).
+Every worker must run the same tabletop as this machine (:mod:`.samecode`): one
+that does not stops the run (:class:`.samecode.OtherTabletop`), named.
 """
 
 from __future__ import annotations
@@ -268,6 +270,40 @@ class Dask(Backend):
         except Exception:  # noqa: BLE001 - a scheduler that does not say: the run goes on, and says what Dask raised
             return None
 
+    def _same_code(self, code: str, asked: set[str]) -> set[str]:
+        """Ask each worker not in ``asked`` for its game code's print (:mod:`.samecode`); OtherTabletop for the first
+        whose print is not ``code`` or that cannot say (its tabletop has no such question); the workers asked."""
+        from .samecode import OtherTabletop, code_print_here
+
+        workers = sorted(set(self.client.ncores()) - asked)
+        if not workers:
+            return asked
+        answers = self.client.run(code_print_here, workers=workers, on_error="return")
+        for address, answer in sorted(answers.items()):
+            # an older tabletop has no such function to unpickle: Dask hands back what it raised as a bare
+            # Exception naming the ModuleNotFoundError (found on a real cluster); a worker that left mid-question
+            # (OSError, its connection closed) or was slow to answer is not another tabletop
+            if isinstance(answer, Exception) and not isinstance(answer, (OSError, TimeoutError)):
+                raise OtherTabletop(address, old=True)
+            if isinstance(answer, str) and answer != code:
+                raise OtherTabletop(address)
+        # a worker that left, or did not answer, is asked again when it is next seen
+        return asked | {address for address, answer in answers.items() if isinstance(answer, str)}
+
+    def _same_code_on_scheduler(self, code: str) -> None:
+        """OtherTabletop for a scheduler that runs another tabletop: it unpickles each chunk's task, and an older one
+        could not (found on a real cluster: Dask's "Error during deserialization of the task graph", a traceback)."""
+        from .samecode import OtherTabletop, code_print_here
+
+        try:
+            answer = self.client.run_on_scheduler(code_print_here)
+        except (OSError, TimeoutError, *_lost()):
+            raise
+        except Exception:  # noqa: BLE001 - whatever an older tabletop's scheduler raises: it has no such function
+            raise OtherTabletop(self.client.scheduler.address, old=True, scheduler=True) from None
+        if answer != code:
+            raise OtherTabletop(self.client.scheduler.address, scheduler=True)
+
     def __exit__(self, *exc: object) -> None:
         self._stack.close()
         if self._watch is not None:
@@ -280,17 +316,33 @@ class Dask(Backend):
 
         from .clusterplugin import ScenarioPlugin
 
+        from .samecode import OtherTabletop, code_print, run_if_same
+
         embedded = scenario.embedded()
         sha = data_sha(embedded)
         futures: dict[Any, Any] = {}
         lost = _lost()
+        code = code_print()
         try:
+            # before the scenario reaches them: an older tabletop failed on its data, in words about the ruleset
+            self._same_code_on_scheduler(code)
+            asked = self._same_code(code, set())
             self.client.register_plugin(ScenarioPlugin(sha, embedded), name=f"tabletop-scenario-{sha}")
             futures = {
-                self.client.submit(run, fn, sha, task, pure=False, retries=RETRIES): task for task in tasks
+                self.client.submit(run_if_same, code, fn, sha, task, pure=False, retries=RETRIES): task
+                for task in tasks
             }
             for future in as_completed(futures):
-                yield futures[future], future.result()
+                try:
+                    result = future.result()
+                except (OtherTabletop, *lost):
+                    raise
+                except Exception:
+                    # a worker too old to know run_if_same fails the chunk as it unpickles it: said as what it is
+                    self._same_code(code, set())
+                    raise
+                yield futures[future], result
+                asked = self._same_code(code, asked)  # a worker that joined since is asked before it plays on
         except lost as exc:
             from distributed.scheduler import KilledWorker
 

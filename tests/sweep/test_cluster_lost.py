@@ -56,11 +56,19 @@ class FakeClient:
     def register_plugin(self, *args: object, **kwargs: object) -> None:
         return None
 
+    def run_on_scheduler(self, fn: Any) -> str:
+        return fn()  # the scheduler runs this tabletop
+
+    def ncores(self) -> dict[str, int]:
+        return {}  # no worker to ask which tabletop it runs: the futures stand in for them
+
+
     def submit(self, fn: Any, *args: Any, **kwargs: Any) -> FakeFuture:
         if self.whole <= 0:
             return FakeFuture(self.fails)
         self.whole -= 1
-        task_fn, _sha, task = args  # submit(run, fn, sha, task): run finds the scenario by its sha on a worker
+        # submit(run_if_same, code, fn, sha, task): run_if_same finds the scenario by its sha on a worker
+        _code, task_fn, _sha, task = args
         return FakeFuture(task_fn(self.scenario, task))
 
     def cancel(self, futures: object) -> None:
