@@ -79,6 +79,8 @@ class Table:
         self._teams: dict[str, str] | None = None
         #: why the last write of the save failed (the disk full...), until one succeeds: the facilitator is told
         self.save_failed: str | None = None
+        #: and the error's number with the save's folder (what to do, in each seat's language)
+        self.save_where: tuple[int | None, str] | None = None
         #: the save's name lost its file during the game (deleted, written over) and the save was written again,
         #: whole: (the name it had, where it is now, the command that resumes it), for the facilitator's prompt
         self.saved_again: tuple[str, str, str] | None = None
@@ -92,7 +94,7 @@ class Table:
     def facts(self) -> TableFacts:
         bots = {a: p for a, p in self.session.seats.items() if p != HUMAN}
         return TableFacts(bots, self.hold.held(self.session.state), tuple(sorted(self.connected)), self.save_failed,
-                          self.clock.paused, self.teams, self.saved_again)
+                          self.clock.paused, self.teams, self.saved_again, self.save_where)
 
     def views_for(self, wanted: Iterable[tuple[str, str]]) -> dict[tuple[str, str], dict[str, Any]]:
         """The views of these (seat, language) pairs now, each in its language (the secrets worked out once for all)."""
@@ -331,8 +333,9 @@ class Table:
             self.session.apply(action)
         except OSError as exc:
             self.save_failed = system_words(exc)
+            self.save_where = (exc.errno, str(self.session.save_path.parent))
             raise
-        self.save_failed = None
+        self.save_failed = self.save_where = None
         writer = self.session.writer
         before, writer.relinked_from = writer.relinked_from, None  # taken once, as the hot seat's board does
         if before is not None and self.on_saved_again is not None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any, NamedTuple
 
 from ..content.grammar import plural_subject
@@ -63,6 +64,8 @@ class TableFacts(NamedTuple):
     #: the save's name lost its file during the game and the save was written again, whole, for the facilitator:
     #: (the name it had, where the game is now, the command that resumes it after a crash)
     saved_again: tuple[str, str, str] | None = None
+    #: with ``save_failed``: the error's number and the save's folder on the host's machine, for what to do there
+    save_where: tuple[int | None, str] | None = None
 
 
 class Entry(NamedTuple):
@@ -570,8 +573,14 @@ def seat_prompt(state: State, seat: Seat, facts: TableFacts, has_entries: bool) 
     if seat.role != "facilitator":  # a team waiting on a bot's move the disk refused is told why nothing comes
         return _("The host cannot write the save just now: the game waits until it can, and nothing is lost. "
                  "{prompt}").format(prompt=prompt)
-    return _("The save could not be written ({why}): the last action was not done, nothing is lost. Free space on "
-             "the disk: the game goes on as soon as it can write. {prompt}").format(why=facts.save_failed, prompt=prompt)
+    # the folder named, as the hot seat names it (found from outside: "Free space on the disk" on a console that may
+    # be on another laptop than the host's disk)
+    from ..store.errors import disk_advice
+
+    code, folder = facts.save_where or (None, ".")
+    return _("The save could not be written ({why}): the last action was not done, nothing is lost. {advice}, on the "
+             "machine that hosts the game: the game goes on as soon as it can write. {prompt}").format(
+                 why=facts.save_failed, advice=disk_advice(code, Path(folder)), prompt=prompt)
 
 
 def saved_again_words(before: str, path: str, command: str) -> str:

@@ -166,6 +166,8 @@ class SeatActs(_App):
         except Refused as exc:
             if exc.code == Wire.STALE:  # no rule refused it: the game had moved on (said quietly, as the hot seat)
                 moved_on(self, sent=True)
+            elif exc.code == Wire.SAVE_FAILED:  # the disk refused it, not a rule: the hot seat's title for that
+                self.refusals.show(self, exc.message, title=_("Not saved: the action was not taken"), seconds=30)
             else:  # the host's words under the hot seat's title ("Not allowed"), not its code (READ_ONLY)
                 self.refusals.show(self, exc.message)
             still = draft is not None and any(e["id"] == pick for e in words.entries(self.view or {}))

@@ -71,11 +71,13 @@ async def test_a_bot_move_the_disk_refuses_is_told_to_the_facilitator_and_played
         console = await connect(address, codes["facilitator"])
         prompt = (await caught_up(console, seq))["decision"]["prompt"]
         assert "could not be written" in prompt and "No space left on device" in prompt, prompt
+        # found from outside: "Free space on the disk" on a console that may be on another laptop: which disk?
+        assert f"Free some space in {session.save_path.parent}, on the machine that hosts the game" in prompt, prompt
         # found from outside (helper-85): a team's screen said only "Waiting for EU (bot)." for as long as it lasted
         projector = await connect(address, codes["projector"])
         shown = (await caught_up(projector, seq))["decision"]["prompt"]
         assert shown.startswith("The host cannot write the save just now: the game waits until it can"), shown
-        assert "Free space" not in shown  # what to do is the facilitator's
+        assert "Free some space" not in shown  # what to do is the facilitator's
         host.on_tick()  # still full: the bot tries again and the disk refuses again
         assert session.state.seq == seq
         disk.full = False  # space is freed
@@ -87,3 +89,26 @@ async def test_a_bot_move_the_disk_refuses_is_told_to_the_facilitator_and_played
         assert "cannot write the save" not in view["decision"]["prompt"], view["decision"]["prompt"]
         await console.close()
         await projector.close()
+
+
+async def test_a_console_s_act_the_disk_refuses_is_said_under_the_hot_seat_s_title(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found from outside: the console's act refused by a full disk came under "Not allowed", as if a rule had
+    refused it; the hot seat says "Not saved: the action was not taken"."""
+    from tabletop.tui.seat import SeatApp
+
+    from .screenkit import choose, until
+    from .support import Sleeps
+
+    table = make_table(tmp_path, sealed=False, bots=BOTS)
+    disk = FullDisk(monkeypatch, table.session.writer)
+    async with hosting(table, tick=_never) as (_host, address, codes):
+        app = SeatApp(address, codes["facilitator"], sleep=Sleeps())
+        async with app.run_test(size=(120, 40), notifications=True) as pilot:
+            await until(pilot, app.joined.is_set, "the console to join")
+            await until(pilot, lambda: bool(app.view and app.view["decision"]["entries"]), "the first decision")
+            await choose(pilot, app, 0)  # the card drawn: its line is refused by the disk
+            await until(pilot, lambda: disk.failed >= 1 and bool(app._notifications), "the refusal")
+            [notice] = list(app._notifications)
+            assert notice.title == "Not saved: the action was not taken", (notice.title, notice.message)
+            assert "could not be written" in notice.message and table.session.state.seq == 0
