@@ -24,7 +24,7 @@ from ..content.numbers import unchosen_seed
 from .arguments import _seed, _whole
 from .play import (_TIMER_HELP, _bots, _save_refused, _teams, language_refused, looks_like_a_save, read_timers,
                    save_elsewhere)
-from .screens import at_a_terminal, cannot_draw, lost_or_moved, not_utf8, readable_anywhere
+from .screens import at_a_terminal, cannot_draw, end_soon, lost_or_moved, not_utf8, readable_anywhere
 from .terminal import _err, _line, _out, control_refused
 from ..lang import Domain
 from ..content.literal import shell_path
@@ -34,7 +34,7 @@ _, ngettext, N_ = Domain("cli").words()
 
 if TYPE_CHECKING:
     from argparse import _SubParsersAction
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Awaitable, Callable, Iterable, Sequence
 
     from ..play.session import Session
 
@@ -446,10 +446,28 @@ async def _serve(table: object, codes: dict[str, str], addr: str, port: int, hea
     if table.session.state.over:  # found from outside: a finished game was served as if it went on
         _out(_("The game in {path} is over: the seats are shown its end, and nothing more can be played. "
                "For the debrief: tabletop replay {path}, tabletop report {path}").format(path=table.session.save_path))
+    closed: list[Any] = []
+
+    async def close_first() -> None:
+        """A stop: the screens told, the save closed (its lock note gone, every event on disk), before the console
+        is taken down; then the process ends with its status whatever that takedown does. Found from outside: a
+        console whose terminal had closed blocked in Textual's shutdown, writing to it, and the host kept its port
+        and the save's lock, deaf to TERM, until kill -9."""
+        if not closed:
+            await host.stop()
+            table.session.close()
+            closed.append(end_soon(status()) if console else None)
+
+    def status() -> int:
+        return 128 + stopped_by[0] if stopped_by and stopped_by[0] != signal.SIGINT else 0
+
     if not headless:
-        await _console(where, bound_addr, bound_port, codes, stop, lang, table.session.messages, shown=console)
+        await _console(where, bound_addr, bound_port, codes, stop, lang, table.session.messages, shown=console,
+                       before_exit=close_first)
     await stop.wait()
-    await host.stop()
+    await close_first()
+    if closed and closed[0] is not None:  # the console is down: what follows runs to its end
+        closed[0].cancel()
     if lost_or_moved(table.session):
         return 1
     try:
@@ -463,15 +481,16 @@ async def _serve(table: object, codes: dict[str, str], addr: str, port: int, hea
                 path=path, command=" ".join(["tabletop", "host", "--resume", path, *go_on])))
     except OSError:  # a hang-up: the terminal is gone, and the exit status says how the host stopped
         pass
-    return 128 + stopped_by[0] if stopped_by and stopped_by[0] != signal.SIGINT else 0
+    return status()
 
 
 async def _console(where: str, addr: str, port: int, codes: dict[str, str], stop: asyncio.Event,
-                   lang: str, notes: Sequence[str] = (), shown: list[Any] | None = None) -> None:
+                   lang: str, notes: Sequence[str] = (), shown: list[Any] | None = None,
+                   before_exit: Callable[[], Awaitable[None]] | None = None) -> None:
     """The facilitator's console in this terminal, joined to this host; closing it leaves the game running.
 
-    A stop signal (``SIGTERM``) closes the console too; Ctrl-C, a key while the console has the terminal, asks there
-    whether to stop the host.
+    A stop signal (``SIGTERM``) closes the console too, after ``before_exit`` (the save closed); Ctrl-C, a key while
+    the console has the terminal, asks there whether to stop the host.
     """
     from ..seats.joincodes import typed
 
@@ -496,6 +515,8 @@ async def _console(where: str, addr: str, port: int, codes: dict[str, str], stop
     try:
         await asyncio.wait((console, stopped), return_when=asyncio.FIRST_COMPLETED)
         if not console.done():
+            if before_exit is not None:
+                await before_exit()
             app.exit()
             await console
     finally:

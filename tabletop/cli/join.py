@@ -88,7 +88,7 @@ def cmd_join(args: argparse.Namespace) -> int:
     app = SeatApp(args.address, args.code, lang=lang, pick_hold=PICK_HOLD, typing_gap=TYPING_GAP)
     details = kept_traceback(app)
     try:
-        signum = run_screen(app)
+        signum = run_screen(app, holds_nothing=True)
     except Exception as exc:  # noqa: BLE001 - a seat's screen never leaves a traceback in the room
         import traceback
 

@@ -127,13 +127,29 @@ def language_of(app_class: type) -> dict[str, str]:
 MOUNT_GRACE = 5.0
 #: how long a screen closed before it mounted may take to end before the program ends at once (seconds)
 EXIT_GRACE = 5.0
+#: how long a screen's own shutdown is given once nothing it held is left to close (a seat's screen; the host's
+#: console once the save is closed): Textual's shutdown writes to the terminal, and a closed one's writes blocked it
+#: for ever (found from outside: a host whose terminal closed kept its port and the save's lock, deaf to TERM)
+SHUT_GRACE = 2.0
 
 
-def run_screen(app: App[Any]) -> int | None:
+def end_soon(status: int, grace: float | None = None) -> Timer:
+    """End this process with ``status`` after ``grace`` seconds (:data:`SHUT_GRACE`), from a thread of its own,
+    unless the timer returned is cancelled first: the last word on a stop, whatever the event loop is stuck in."""
+    watchdog = Timer(SHUT_GRACE if grace is None else grace, os._exit, args=(status,))
+    watchdog.daemon = True
+    watchdog.start()
+    return watchdog
+
+
+def run_screen(app: App[Any], holds_nothing: bool = False) -> int | None:
     """``app.run()``, with a stop signal (``kill``, a shutdown) closing the screen as its quit key does.
 
     Killed outright, a screen left the terminal in its alternate screen with the mouse still reported: the
-    prompt came back over the board's remains. Returns the signal's number if one stopped the screen."""
+    prompt came back over the board's remains. Returns the signal's number if one stopped the screen.
+
+    ``holds_nothing``: the screen keeps no save (a seat's): once told to exit, the program ends within
+    :data:`SHUT_GRACE` even if Textual's shutdown cannot write to a terminal that is gone."""
     import asyncio  # here, not at the top: imported outside play_app's collector pause, it cost ten passes
     import signal
 
@@ -143,10 +159,7 @@ def run_screen(app: App[Any]) -> int | None:
 
     def stop(signum: int, _frame: object) -> None:
         if not got:  # the first stop: whatever the screen does, the program ends (see close)
-            watchdog = Timer(MOUNT_GRACE + EXIT_GRACE, os._exit, args=(128 + signum,))
-            watchdog.daemon = True
-            watchdog.start()
-            watchdogs.append(watchdog)
+            watchdogs.append(end_soon(128 + signum, MOUNT_GRACE + EXIT_GRACE))
         got.append(signum)
         try:
             loop = asyncio.get_running_loop()
@@ -170,6 +183,8 @@ def run_screen(app: App[Any]) -> int | None:
             settled = False
         if settled or loop.time() >= deadline[0]:
             app.exit()
+            if holds_nothing:  # (found from outside: a seat's screen outlived its closed terminal by 10 s)
+                watchdogs.append(end_soon(128 + got[0]))
         else:
             loop.call_later(0.05, close, loop)
 

@@ -12,7 +12,7 @@ def a_terminal(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
 
     monkeypatch.delenv("TEXTUAL_DRIVER", raising=False)
 
-    def no_screen(app: object) -> None:
+    def no_screen(app: object, **_: object) -> None:
         raise AssertionError(f"a screen was started: {type(app).__name__}")
 
     monkeypatch.setattr(screens, "run_screen", no_screen)

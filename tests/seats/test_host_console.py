@@ -16,7 +16,10 @@ import subprocess
 import sys
 import termios
 import threading
+from collections.abc import Sequence
 from pathlib import Path
+
+import pytest
 
 from tests.store.ptykit import CTRL_Q, InTerminal, wait_for
 from tests.store.savekit import REPO
@@ -27,12 +30,12 @@ _ESCAPE = re.compile(rb"\x1b\[[0-9;?<>=$]*[A-Za-z~]|\x1b\][^\x07]*\x07")
 class Drawn(InTerminal):
     """``tabletop ARGS`` with a pty for all three streams, as in a terminal, keeping what it draws."""
 
-    def __init__(self, *args: str):  # the pty for stderr too: Textual draws there
+    def __init__(self, *args: str, run: Sequence[str] = ("-m", "tabletop")):  # the pty for stderr too: Textual draws
         self.seen = bytearray()
         self.master, slave = pty.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
         env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "120", "LINES": "40"}
-        self.proc = subprocess.Popen([sys.executable, "-m", "tabletop", *args], stdin=slave, stdout=slave,
+        self.proc = subprocess.Popen([sys.executable, *run, *args], stdin=slave, stdout=slave,
                                      stderr=slave, cwd=REPO, env=env, start_new_session=True)
         os.close(slave)
         self._drain = threading.Thread(target=self._read, daemon=True)
@@ -89,3 +92,70 @@ def test_the_console_opens_in_the_hosts_terminal_and_closing_it_leaves_the_game_
     assert code == 0
     assert not term.shows("Traceback")
     assert term.shows("stopped; the game is in")
+
+
+#: ``tabletop ARGS`` whose terminal takes no more writes once a screen is told to exit: Textual's shutdown blocks in
+#: its writer's queue, as found under a closed terminal (gdb: ``_shutdown`` → ``disable_input`` → ``queue.put``). A
+#: screen's own grace is short here, the mount's long: the stop is seen ending the program through the former.
+DEAD_TERMINAL = """
+import sys, threading
+from textual.app import App
+from textual.drivers import _writer_thread
+from tabletop.cli import main, screens
+
+screens.SHUT_GRACE, screens.MOUNT_GRACE, screens.EXIT_GRACE = 0.5, 600.0, 600.0
+gone = threading.Event()
+write, leave = _writer_thread.WriterThread.write, App.exit
+
+def blocked(self, text):
+    if gone.is_set():
+        threading.Event().wait()  # the terminal takes nothing more, for ever
+    write(self, text)
+
+def exit(self, *args, **kwargs):
+    gone.set()
+    return leave(self, *args, **kwargs)
+
+_writer_thread.WriterThread.write, App.exit = blocked, exit
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_a_stop_closes_the_save_and_ends_the_host_though_the_console_cannot_close(tmp_path: Path, signum: int) -> None:
+    """Found from outside (helper-283): the host's terminal closed under its console; the console's shutdown blocked
+    writing to it, and the host kept its port and the save's lock, deaf to TERM, until kill -9. The save is closed
+    first now, then the host ends with the signal's status, whatever the console's shutdown is stuck in."""
+    from tabletop.store.lock import info_path
+    from tabletop.store.verifying import verify
+
+    save = tmp_path / "hosted.jsonl"
+    term = Drawn("host", "--save", str(save), "--seed", "4", "--listen", "127.0.0.1:0", "--observers", "0",
+                 run=("-c", DEAD_TERMINAL))
+    try:
+        wait_for(lambda: term.shows("as Facilitator") or term.proc.poll() is not None, "the console to join")
+        assert info_path(save).exists()  # the save's lock note, while the host serves
+        term.proc.send_signal(signum)
+        code, _ = term.finish(timeout=120)
+    finally:
+        if term.proc.poll() is None:
+            term.proc.kill()
+            term.finish()
+    assert code == 128 + signum
+    assert not info_path(save).exists()  # free for host --resume
+    assert verify(save).ok
+
+
+def test_a_stop_ends_a_seat_s_screen_that_cannot_close_within_its_short_grace() -> None:
+    """The same for ``tabletop join`` (helper-283: the projector's outlived its closed terminal by more than 10 s):
+    it holds no save, so once told to exit it ends within its short grace, not the mount's."""
+    term = Drawn("join", "127.0.0.1:9", "k7mq-3xrt-9pwa-c4hd-e5fz", run=("-c", DEAD_TERMINAL))
+    try:
+        wait_for(lambda: term.shows("127.0.0.1:9") or term.proc.poll() is not None, "the screen")
+        term.proc.send_signal(signal.SIGTERM)
+        code, _ = term.finish(timeout=120)
+    finally:
+        if term.proc.poll() is None:
+            term.proc.kill()
+            term.finish()
+    assert code == 128 + signal.SIGTERM

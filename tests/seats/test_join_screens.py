@@ -355,11 +355,11 @@ def test_a_join_that_never_joined_a_seat_fails(monkeypatch: pytest.MonkeyPatch,
     from tabletop.cli import screens
 
     monkeypatch.setattr(screens, "_need_terminal", lambda *_a: None)
-    monkeypatch.setattr(screens, "run_screen", lambda app: None)  # the screen opened and was closed at once
+    monkeypatch.setattr(screens, "run_screen", lambda app, **_: None)  # the screen opened and was closed at once
     assert main(["join", "127.0.0.1:9", "some-code"]) == 1
     assert "closed without joining a seat at 127.0.0.1:9" in capsys.readouterr().err
 
-    def joined_then_closed(app: SeatApp) -> None:
+    def joined_then_closed(app: SeatApp, **_: object) -> None:
         app.ever_joined = True
 
     monkeypatch.setattr(screens, "run_screen", joined_then_closed)
@@ -435,7 +435,7 @@ def test_the_command_lines_code_loses_the_spaces_round_it_and_a_blank_one_is_ask
 
     shown: list[str | None] = []
 
-    def opened(app: SeatApp) -> None:
+    def opened(app: SeatApp, **_: object) -> None:
         shown.append(app.code)
         app.ever_joined = True
 
