@@ -26,7 +26,8 @@ from websockets.asyncio.client import connect as ws_connect
 from websockets.exceptions import ConnectionClosed, WebSocketException
 
 from ..engine import Action
-from .protocol import HOST_TYPES, MAX_HOST_MESSAGE, PING_EVERY, PING_WAIT, ProtocolError, Wire, decode, encode, message
+from .protocol import (CLOSE_WAIT, HOST_TYPES, MAX_HOST_MESSAGE, PING_EVERY, PING_WAIT, ProtocolError, Wire, decode,
+                       encode, message)
 
 
 class Refused(Exception):
@@ -99,7 +100,7 @@ class SeatClient:
         try:
             # a host starting up (a resume) can answer the handshake half-made: InvalidMessage, InvalidStatus...
             ws = await ws_connect(ws_url(self.address), max_size=MAX_HOST_MESSAGE, open_timeout=10,
-                                  ping_interval=PING_EVERY, ping_timeout=PING_WAIT)
+                                  ping_interval=PING_EVERY, ping_timeout=PING_WAIT, close_timeout=CLOSE_WAIT)
         except WebSocketException as exc:
             raise Disconnected(f"the host did not complete the handshake: {exc}") from exc  # untranslated: a log line
         hello = message("hello", code=self.code, client=self.client_id)

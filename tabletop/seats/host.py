@@ -38,7 +38,7 @@ from .flood import Bucket
 from ..content.oswords import system_words
 from .joincodes import codes_path, in_cyrillic, seat_of, write_codes
 from ..lang import SOURCE, Domain, using
-from .protocol import (MAX_CLIENT_MESSAGE, PING_EVERY, PING_WAIT, VERSION, ProtocolError, Wire, check_client, decode,
+from .protocol import (CLOSE_WAIT, MAX_CLIENT_MESSAGE, PING_EVERY, PING_WAIT, VERSION, ProtocolError, Wire, check_client, decode,
                        encode, message)
 from .table import Table
 
@@ -199,10 +199,11 @@ class Host:
         self.table.play_bots()
         if every_ipv6(host):  # every interface: IPv4 laptops too (asyncio's own socket for "::" is IPv6 only)
             self.server = await serve(self._serve, sock=dual_stack(port), max_size=MAX_CLIENT_MESSAGE,
-                                      compression=None, ping_interval=PING_EVERY, ping_timeout=PING_WAIT)
+                                      compression=None, ping_interval=PING_EVERY, ping_timeout=PING_WAIT,
+                                      close_timeout=CLOSE_WAIT)
         else:
             self.server = await serve(self._serve, host, port, max_size=MAX_CLIENT_MESSAGE, compression=None,
-                                      ping_interval=PING_EVERY, ping_timeout=PING_WAIT)
+                                      ping_interval=PING_EVERY, ping_timeout=PING_WAIT, close_timeout=CLOSE_WAIT)
         self._ticker = asyncio.create_task(self._ticking())
         bound = self.server.sockets[0].getsockname()
         return bound[0], bound[1]

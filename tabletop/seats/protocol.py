@@ -170,6 +170,9 @@ _KIND_WORDS = {int: "a whole number", str: "a string", bool: "true or false", li
 #: outside: every screen said "Connected" for a minute to a host that had stopped; a frozen team's seat held the
 #: game as long before the console was offered to act for it)
 PING_EVERY, PING_WAIT = 5.0, 10.0
+#: how long the close handshake a failed ping starts may take: a frozen end never answers it, and websockets' own
+#: 10 s came on top of the two above (found from outside: screens saw a frozen host after 30-35 s)
+CLOSE_WAIT = 1.0
 
 
 #: the longest join code, client id and entry id a seat may send

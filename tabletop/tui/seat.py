@@ -987,6 +987,11 @@ class SeatApp(WholePastes, SizeGuard, LatinKeys, SeatActs, App[None]):
                                 _("The game is over and the host has closed it: close this screen with ctrl+q."))
                     self.seat_screen.say_link(said, lost=True)
                     return
+                # said at once: the first try may wait out a frozen host's handshake (found from outside: "Connected
+                # to ... as Russia" stood 30-35 s after the host froze)
+                closed = client.bye is not None and client.bye.get("code") == Wire.CLOSING
+                with using(self.lang):
+                    self.seat_screen.say_link(self._retry_words(False, 1, closed), lost=True)
                 if not await self._connect(client, first=False):
                     return
 
@@ -1008,8 +1013,8 @@ class SeatApp(WholePastes, SizeGuard, LatinKeys, SeatActs, App[None]):
                     self.seat_screen.say_link(said, lost=True)
                     return False
                 closed = client.bye is not None and client.bye.get("code") == Wire.CLOSING
-                with using(self.lang):
-                    said = self._retry_words(first, tries, closed)
+                with using(self.lang):  # joining again: the try now made (the first was said as the link dropped)
+                    said = self._retry_words(first, tries if first else tries + 1, closed)
                 self.seat_screen.say_link(said, lost=True)
                 await self._sleep(RETRY_PAUSES[min(tries, len(RETRY_PAUSES)) - 1])
                 continue

@@ -178,3 +178,30 @@ def test_a_hellos_watching_is_true_or_false() -> None:
     with pytest.raises(ProtocolError) as caught:
         check_client(decode(encode(message("hello", code="x", rejoin=True, watching="yes"))))
     assert caught.value.code == "BAD_MESSAGE" and "'watching'" in caught.value.message
+
+
+async def test_a_screen_says_the_link_is_lost_as_soon_as_it_drops(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                                                  ) -> None:
+    """Found from outside (helper-283): with the host frozen (kill -STOP), the screens went on saying "Connected to
+    ... as Russia" through their first try to join again (a handshake the frozen host never answers, up to its
+    10 s), and said "Connection lost" only after it. The link line says so the moment the link drops."""
+    import asyncio
+
+    table = make_table(tmp_path, sealed=False)
+    async with hosting(table) as (host, address, codes):
+        app = SeatApp(address, codes["team:ru"], sleep=Sleeps(), lang="en")
+        async with app.run_test(size=(80, 24)) as pilot:
+            await until(pilot, app.joined.is_set, "the screen to join")
+            frozen = asyncio.Event()
+
+            async def unanswered(self: SeatClient, rejoin: bool = False, watching: bool = False) -> None:
+                await frozen.wait()  # the frozen host's handshake: never answered
+
+            monkeypatch.setattr(SeatClient, "connect", unanswered)
+            [link] = [c for c in host.connections if c.client == app.client.client_id]  # type: ignore[union-attr]
+            await link.ws.close(1011)  # the keepalive gave up: the link dropped, no bye
+            line = app.seat_screen.query_one("#link", Static)
+            await until(pilot, lambda: "Connection lost" in str(line.content), "the link lost said")
+            assert line.has_class("-lost")
+            app.exit()
+    table.session.close()
