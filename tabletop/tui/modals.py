@@ -459,8 +459,7 @@ class ConfirmScreen(_Dialog[bool]):
     """
     BINDINGS = [
         Binding("enter", "yes", N_("Confirm"), id="modal.confirm"),
-        # y answers at once: no list is picked with it, so it is never a second press of the key that asked
-        Binding("y", "yes(True)", N_("Confirm"), show=False, id="modal.confirm-y"),
+        Binding("y", "yes", N_("Confirm"), show=False, id="modal.confirm-y"),
         Binding("escape,n", "no", N_("Cancel"), id="modal.cancel"),
     ]
 
@@ -502,10 +501,11 @@ class ConfirmScreen(_Dialog[bool]):
             said = _("Typed letters do not answer a question: it was put away and nothing was done.")
             self.app.notify(said, severity="warning", timeout=5, markup=False)
 
-    def action_yes(self, at_once: bool = False) -> None:
-        """Yes; an Enter as the question comes up (the list's key, pressed twice) is not: it says so."""
-        # a weighty question holds its y too: a stray key and y at once must not say yes in front of the room
-        if (at_once and not self.weighty) or self._hold is None or taken(self, self._hold, _(QUESTION_HELD)):
+    def action_yes(self) -> None:
+        """Yes; an Enter or a y as the question comes up (within ``hold`` of it) is not: it says so. Found from
+        outside: `4` then `y` typed into a frozen screen came in at once when it went on, and the y sealed a move
+        nobody had seen asked; a double press of the list's key is an Enter the same way."""
+        if self._hold is None or taken(self, self._hold, _(QUESTION_HELD)):
             self.answer(True)
 
     def action_no(self) -> None:

@@ -276,19 +276,23 @@ async def test_a_digit_pressed_while_another_team_moves_says_whose_turn_it_is(tm
     session.close()
 
 
-async def test_yes_pressed_as_a_moves_question_comes_up_is_taken(tmp_path: Path) -> None:
-    """Found from outside (a team's screen, 80x24): `3` (Goodwill signal), then `y` within half a second left
-    the question open, sent nothing and said nothing; the hold against a double press had swallowed the y. A y
-    is an answer (no key of the list is y): it is taken at once. An Enter as the question comes up (the list's
-    own key, pressed twice) is still no yes, and the screen says so."""
+async def test_yes_pressed_as_a_moves_question_comes_up_is_held_and_said(tmp_path: Path) -> None:
+    """Found from outside (helper-283): keys typed into a frozen screen (kill -STOP), `4` then `y`, came in at once
+    when it went on: `4` opened the question and the y confirmed it, and "Show of force" was sealed as Russia's
+    move with no one having seen it asked. Neither Enter nor y answers a question within the hold of its coming
+    up, and the screen says why (an earlier finding: a y held with no word left the team lost); once the hold
+    has run, y sends the move."""
     async with _a_team_to_move(tmp_path / "yes.jsonl") as (app, pilot, table, hands, team, index, entry):
         seq = table.session.state.seq
         await pilot.press(str(index + 1))
         await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the move's question")
-        await pilot.press("enter")  # the room's clock has not moved: as fast as a double press
-        await until(pilot, lambda: any("Not taken" in t for t in notices(app)), "the held Enter said")
-        assert isinstance(app.screen, ConfirmScreen) and table.session.state.seq == seq
-        await pilot.press("y")  # still within the hold
+        for key in ("enter", "y"):  # the room's clock has not moved: as fast as a double press, or a frozen screen's
+            app.clear_notifications()
+            await pilot.press(key)
+            await until(pilot, lambda: any("Not taken" in t for t in notices(app)), f"the held {key} said")
+            assert isinstance(app.screen, ConfirmScreen) and table.session.state.seq == seq
+        hands.now += PICK_HOLD  # the question read
+        await pilot.press("y")
         await until(pilot, lambda: table.session.state.seq == seq + 1, "the move sent")
         last = table.session.state.log[-1].action
         assert (last.kind, last.actor, last.move) == ("move", team, entry["action"]["move"])

@@ -269,6 +269,30 @@ def test_a_dialog_closing_does_not_shorten_a_gate_s_longer_hold() -> None:
     assert hold.takes()
 
 
+async def test_a_y_as_the_moves_question_comes_up_is_held_on_the_hot_seat_too(tmp_path: Path) -> None:
+    """The seat's finding (helper-283: keys typed into a frozen screen, a move's key then y, sealed a move nobody
+    saw asked) on the hot seat: its question holds a y as it holds an Enter, and says so; later, y answers."""
+    now = FakeTime()
+    session = start(tmp_path)
+    while session.state.phase == "event":
+        session.apply(legal_actions(session.state)[0])
+    app = TabletopApp(session, now=now, pick_hold=PICK_HOLD)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("1")  # a track: its moves
+        await pilot.pause()
+        now.advance(PICK_HOLD)
+        await pilot.press("enter", "y")  # a move's question, and a y at once
+        await pilot.pause()
+        before = len(session.state.log)
+        assert isinstance(app.screen, ConfirmScreen)
+        assert any("the question has just come up" in t for t in toasts(pilot)), toasts(pilot)
+        now.advance(PICK_HOLD)
+        await pilot.press("y")
+        await pilot.pause()
+        assert len(session.state.log) == before + 1
+
+
 async def test_a_moves_question_answered_after_the_game_moved_on_does_nothing(tmp_path: Path) -> None:
     """Found from outside (helper-101): "3 3" then Enter Enter on a team's moves read "Not allowed — It is
     Mediating states' turn, not European NATO members / EU's": a question's yes acted for a turn that had passed.
