@@ -397,14 +397,25 @@ def _committed(state: State, event: Any, n: Mapping[str, str]) -> str:
 def own_facts(state: State, actor: str, known: Secrets) -> dict[str, Any]:
     """A team's own: its resources, its objectives (secret ones too) and its sealed entries."""
     met = objectives_met(state)[actor]
-    sealed = [{"seq": p.seq, "move": p.move, "track": p.track, "link": p.link, "revealed": p.seq not in known.sealed}
-              for p in state.queue if p.sealed and p.actor == actor]
+    mine = [p for p in state.queue if p.sealed and p.actor == actor]
+    entered = _entered(state, min(p.seq for p in mine)) if mine else set()
+    sealed = [{"seq": p.seq, "move": p.move, "track": p.track, "link": p.link, "revealed": p.seq not in known.sealed,
+               "entered": p.seq in entered} for p in mine]
     return {
         "resources": dict(state.resources.get(actor, {})),
         "actions_left": 0 if actor in state.passed else state.actions_left.get(actor, 0),  # a pass ends its round
         "objectives": [{"text": literal(o.text), "track": o.track, "secret": o.secret, "met": ok} for o, ok in met],
         "sealed": sealed,
     }
+
+
+def _entered(state: State, since: int) -> set[int]:
+    """The events from ``since`` on that the facilitator entered for a team with no screen: each followed at once by
+    the host's note about it (:meth:`~tabletop.seats.table.Table._note_entered`), as the save keeps it. Found from
+    outside: a move the console entered for a team showed on its panel as the team's own, with no word of who
+    entered it (the note is on a sealed entry: the team sees only that there is one)."""
+    done = state.recent(state.seq - since + 1)
+    return {e.seq for e, note in zip(done, done[1:]) if note.action.kind == "note" and note.action.about == e.seq}
 
 
 def control_facts(state: State, facts: TableFacts) -> dict[str, Any]:

@@ -417,7 +417,12 @@ def own_text(view: Mapping[str, Any]) -> Text:
     for e in _list(own.get("sealed")):
         if isinstance(e, Mapping):
             state = _("revealed") if e.get("revealed") else _("sealed, only you see it")
-            said = _("Your sealed move: {move} on {track} ({state})") if e.get("track") else _("Your sealed move: {move} ({state})")
+            if e.get("entered"):  # the console entered it for the team, no screen of its own connected
+                said = (_("Your sealed move, entered by the facilitator: {move} on {track} ({state})") if e.get("track")
+                        else _("Your sealed move, entered by the facilitator: {move} ({state})"))
+            else:
+                said = (_("Your sealed move: {move} on {track} ({state})") if e.get("track")
+                        else _("Your sealed move: {move} ({state})"))
             out.append("  " + said.format(move=move(e.get("move")), track=track(e.get("track")), state=state) + "\n",
                        style="italic")
     return out

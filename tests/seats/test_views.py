@@ -387,3 +387,29 @@ def test_while_a_bot_s_card_waits_for_the_facilitator_every_other_screen_says_so
                 who=who), seat
         let_through = seat_view(state, PROJECTOR, TableFacts(bots))["decision"]["prompt"]
     assert "(bot)" in let_through or "(бот)" in let_through, let_through
+
+
+@pytest.mark.parametrize(("lang", "marked"), [
+    ("en", "Your sealed move, entered by the facilitator: "),
+    ("ru", "Ваш закрытый ход, введённый ведущим: "),
+    ("uk", "Ваш закритий хід, введений ведучим: "),
+])
+def test_a_sealed_move_the_facilitator_entered_for_a_team_is_marked_so_on_its_own_panel(lang: str, marked: str) -> None:
+    """Found from outside (helper-283): a move the console entered for Mediating states (no screen connected) showed
+    on the team's screen as "Your sealed move: Goodwill signal", as its own; the host's note saying who entered it
+    is on a sealed entry, so the team saw only "Note on event 13". The move is the team's own: its panel says the
+    facilitator entered it. A move the team made itself is not marked."""
+    from tabletop.lang import using
+    from tabletop.tui.seatwords import own_text
+
+    state = _to_moves()
+    team = state.turn or ""
+    moved = apply(state, next(a for a in legal_actions(state) if a.kind == "move" and a.actor == team))
+    noted = apply(moved, Action("note", text="Entered by the facilitator: Russia had no screen connected.",
+                                about=moved.seq))
+    with using(lang):
+        own = own_text(seat_view(moved, _team(team), TableFacts())).plain
+        entered = own_text(seat_view(noted, _team(team), TableFacts())).plain
+    assert "Your sealed move" in own or "закрыт" in own or "закрит" in own, own
+    assert marked not in own, own
+    assert marked in entered, entered
