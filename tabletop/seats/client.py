@@ -40,7 +40,11 @@ class Refused(Exception):
 
 
 class Disconnected(ConnectionError):
-    """The connection to the host dropped (or the host replaced it); :meth:`SeatClient.reconnect` to go on."""
+    """The connection to the host dropped (or the host replaced it); :meth:`SeatClient.reconnect` to go on.
+
+    Raised by :meth:`SeatClient.act`, ``answer`` is the host's answer to come, once the act kept is sent again."""
+
+    answer: asyncio.Future[dict[str, Any]] | None = None
 
 
 def ws_url(address: str) -> str:
@@ -244,14 +248,18 @@ class SeatClient:
             fields["at"] = self.view["game"]["seq"]
         sent = message("act", **fields)
         self._unanswered[seq] = sent  # kept before anything can fail: a reconnect sends it (the host does it once)
-        self._answers[seq] = asyncio.get_running_loop().create_future()  # before sending: the answer may come first
-        if self._ws is None:  # picked while the screen was joining again: sent as soon as it has joined
-            raise Disconnected("not connected")  # untranslated: an exception's text, a screen words it
+        future = self._answers[seq] = asyncio.get_running_loop().create_future()  # the answer may come first
         try:
-            await self._ws.send(encode(sent))
-        except ConnectionClosed as exc:
-            raise Disconnected("the connection to the host dropped") from exc  # untranslated: an exception's text
-        return await self.answer(seq)
+            if self._ws is None:  # picked while the screen was joining again: sent as soon as it has joined
+                raise Disconnected("not connected")  # untranslated: an exception's text, a screen words it
+            try:
+                await self._ws.send(encode(sent))
+            except ConnectionClosed as exc:
+                raise Disconnected("the connection to the host dropped") from exc  # untranslated: an exception's text
+            return await self.answer(seq)
+        except Disconnected as exc:
+            exc.answer = future  # answered once sent again: the screen's "sent again" notice goes then
+            raise
 
     async def speak(self, lang: str) -> None:
         """Read ``lang`` from now on: the host sends this seat's view again, in it (and every view after)."""

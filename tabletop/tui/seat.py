@@ -909,6 +909,7 @@ class SeatApp(WholePastes, SizeGuard, LatinKeys, SeatActs, App[None]):
         self.now = now
         self.address = address
         self.refusals = Refusals()  # one notice of refusal at a time, as on the hot seat
+        self.sent_again = Refusals()  # that an act will be sent again: taken back once the host has answered it
         self._back = Refusals()  # the notice that this screen has its seat again (taken back when the link is lost)
         # as pasted on the command line: the spaces round it gone (the dialog strips them too); blank, it is asked for
         self.code = (pasted(code) or None) if code is not None else None

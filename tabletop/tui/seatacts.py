@@ -8,6 +8,7 @@ argument refused opens again with what the team typed.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -53,6 +54,7 @@ class SeatActs(_App):
         view: Mapping[str, Any] | None
         client: SeatClient | None
         refusals: Refusals
+        sent_again: Refusals  # the notice that an act will be sent again, taken back once the host answers it
 
         @property
         def seat_screen(self) -> _Screen: ...
@@ -161,6 +163,7 @@ class SeatActs(_App):
         if client is None:
             self.notify(_("Not connected to the host yet."), severity="warning", markup=False)
             return
+        resent = None
         try:
             await client.act(action, pick=pick, reason=reason, typed=typed, clock=clock)
         except Refused as exc:
@@ -173,11 +176,17 @@ class SeatActs(_App):
             still = draft is not None and any(e["id"] == pick for e in words.entries(self.view or {}))
             if draft is not None and still:
                 self.type_argument(*draft)  # nothing the team typed is lost
-        except Disconnected:
-            self.notify(_("The connection dropped: this will be sent again when the screen reconnects."), markup=False)
+        except Disconnected as exc:
+            resent = exc.answer
+            self.sent_again.show(self, _("The connection dropped: this will be sent again when the screen reconnects."),
+                                 "information", title="", seconds=self.NOTIFICATION_TIMEOUT)
         finally:
             if pick is not None:  # answered, refused, or to be sent again on joining: the list is picked from again
                 self.seat_screen.hold.answered()
+        if resent is not None:
+            # the notice goes with the host's answer (found from outside: it stayed several seconds after it)
+            await asyncio.shield(resent)
+            self.sent_again.clear(self)
 
 
 def _acting_name(view: Mapping[str, Any], entry: Mapping[str, Any]) -> str:

@@ -443,3 +443,33 @@ async def test_a_digit_on_an_entry_the_team_may_not_make_points_enter_at_that_en
             await pilot.pause()
         assert app.screen is app.seat_screen, "Enter opened another entry's question"
         assert listed.highlighted == refused and table.session.state.seq == seq
+
+
+async def test_the_sent_again_notice_goes_once_the_host_has_the_act(tmp_path: Path) -> None:
+    """Found from outside (helper-283): "Связь прервалась: это будет отправлено снова, когда экран переподключится."
+    stayed several seconds after the host had acknowledged the act sent again. It goes when the answer comes."""
+    from websockets.exceptions import ConnectionClosed
+
+    async with _a_team_to_move(tmp_path / "again.jsonl") as (app, pilot, table, hands, team, index, entry):
+        seq = table.session.state.seq
+        client = app.client
+        assert client is not None and client._ws is not None
+        link = client._ws
+        sending = link.send
+
+        async def dropped(_data: object) -> None:
+            raise ConnectionClosed(None, None)  # the link went as the act was sent
+
+        link.send = dropped  # type: ignore[method-assign]
+        await pilot.press(str(index + 1))
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the move's question")
+        hands.now += PICK_HOLD
+        await pilot.press("y")
+        said = "this will be sent again when the screen reconnects"
+        await until(pilot, lambda: any(said in t for t in notices(app)), "the act to be sent again")
+        link.send = sending  # type: ignore[method-assign]
+        await link.close()  # the screen joins again, and sends the act again
+        await until(pilot, lambda: table.session.state.seq == seq + 1 and not client.unanswered, "the act answered")
+        for _ in range(3):
+            await pilot.pause()
+        assert not any(said in n.message for n in app._notifications), [n.message for n in app._notifications]
