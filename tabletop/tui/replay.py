@@ -84,7 +84,8 @@ class ReplayScreen(Screen[None]):
     #: the least window that shows the board and an event's working (:mod:`.toosmall`): measured at the dice ruling of
     #: a press-hard move on the six-track Parallel Tracks board, in en, ru and uk, the verdict and roll stay in the
     #: timeline and the working down to 54x16, but under 72 columns the board's column cuts the rungs to «…» and its
-    #: names to a letter; at 72x20 every track's name, status, tension and position, the meters and the keys show
+    #: names to a letter; at 72x20 every track's name (whole: a long one takes a line more), status, tension and
+    #: position and the keys show, and the meters under them, or in Russian and Ukrainian scrolled to
     MIN_SIZE = (72, 20)
 
     BINDINGS = [
@@ -180,8 +181,9 @@ class ReplayScreen(Screen[None]):
                 board = Board(start, id="board")
                 # the rungs read in words at 80x24, as on the play screen's board (found from outside: «За…», «Гл…» on
                 # the debrief's projector); a long name may take the column's every row: the players, the lanes and
-                # the charts under the board are scrolled to
+                # the charts under the board are scrolled to. A track's name is never cut: it goes on under itself
                 board.rows_under = 0
+                board.whole_names = True
                 yield board
                 players = Static(players_text(self.save), id="players")
                 players.display = recorded(self.save.header)

@@ -433,13 +433,14 @@ def member_label(state: State, actor_id: str) -> str:
 
 
 def track_text(state: State, track_id: str, compact: bool = False, width: int | None = None, *, ladder: bool = True,
-               fold: bool = False) -> Text:
+               fold: bool = False, whole_name: bool = False) -> Text:
     """What a track's panel holds: its ladder with the position marked, tension against breakdown, members.
 
     ``width``: the panel's inner width, so that the members wrap between members, never inside one.
     Compact (two lines: name and status, then tension and ladder), ``ladder``: the ladder drawn, rung by rung, before
     its position's numbers (False: the numbers alone, the rung's name given the room); ``fold``: a rung's name too
-    long for its line goes on under it, between words (else the line is cut where the column ends)."""
+    long for its line goes on under it, between words (else the line is cut where the column ends); ``whole_name``:
+    so does the track's name, its status after it (else the name is cut to leave the status room)."""
     spec = shown(state).index.tracks[track_id]
     track = state.tracks[track_id]
     top = len(spec.ladder) - 1
@@ -452,15 +453,21 @@ def track_text(state: State, track_id: str, compact: bool = False, width: int | 
         # a provisional deal says so, as the wide board's panel does (found from outside: "✔ AGREED" at 80x24, a
         # package deal's provisional agreement read as final)
         status, name = f"  {status_word(state, track_id)}", literal(spec.name)
-        if width is not None and track.provisional and cell_len(name + status) > width:
+        # a name folded over lines leaves its status a line of its own at worst: the words shortened only if that
+        # is too narrow for them
+        long = width is not None and cell_len(name + status) > width
+        if width is not None and track.provisional and cell_len(("" if whole_name else name) + status) > width:
             status = f"  {wording.STATUS_MARK[track.status]}{wording.provisional_words('')}"  # "✔ (provisional)"
-        # the name gives way, never the status, open or reached (found from outside: the replay at 80x24 in Russian
-        # read "Стратегическая стабильность  ○" with no word, the room's only sign the track was open, where
-        # Ukrainian cut the name and kept "✔ УЗГОДЖЕНО")
-        if width is not None and cell_len(name + status) > width:
-            name = set_cell_size(name, max(1, width - cell_len(status) - 1)).rstrip() + "\u2026"
-        out.append(name, style="bold")
-        out.append(status, style=STATUS_STYLE[track.status])
+        if whole_name and width is not None and long:
+            _fold_name(out, name, status, track.status, width)
+        else:
+            # the name gives way, never the status, open or reached (found from outside: the replay at 80x24 in
+            # Russian read "Стратегическая стабильность  ○" with no word, the room's only sign the track was open,
+            # where Ukrainian cut the name and kept "✔ УЗГОДЖЕНО")
+            if width is not None and cell_len(name + status) > width:
+                name = set_cell_size(name, max(1, width - cell_len(status) - 1)).rstrip() + "\u2026"
+            out.append(name, style="bold")
+            out.append(status, style=STATUS_STYLE[track.status])
         # the word as short as the language allows: a narrow column cuts the ladder after it
         out.append("\n " + pgettext("a narrow column", "tension") + " ")
         out.append(f"{track.tension}/{spec.breakdown_at}" + (" \u26a0" if danger else ""),
@@ -530,6 +537,19 @@ def _fold_rung(out: Text, rung: str, width: int) -> None:
     out.append(" ".join(line), style="bold")
 
 
+def _fold_name(out: Text, name: str, status: str, track_status: str, width: int) -> None:
+    """A track's ``name`` over as many lines of ``width`` as it needs, broken between words as the members are
+    (:func:`packed`), its ``status`` after its last word, as on every track's line; on a line of its own, set in as
+    the tension's, only when the last word is too long to share one with it."""
+    words = name.split(" ")
+    alone = cell_len(words[-1] + status) > width
+    lines = packed(words if alone else [*words[:-1], words[-1] + status], width, sep=" ").split("\n")
+    if not alone:
+        lines[-1] = lines[-1][:len(lines[-1]) - len(status)]
+    out.append("\n".join(lines), style="bold")
+    out.append("\n " + status.lstrip() if alone else status, style=STATUS_STYLE[track_status])
+
+
 def compact_board(screen: Size) -> bool:
     """Whether a screen this size lists the tracks a line pair each rather than in boxes two by two
     (narrower than 110 columns or shorter than 34 rows): the hot seat's board and the facilitator's console."""
@@ -564,6 +584,8 @@ class Board(Widget):
         self.rows_drawn = 0  # rows of track panels drawn so far (tests count them)
         #: compact, the rows the board leaves under it in its column (None: a rung's name never takes another line)
         self.rows_under: int | None = None
+        #: compact, a track's name too long for its line goes on under it, whatever the rows (False: it is cut)
+        self.whole_names = False
         self._column = 0  # the rows of the column the board is in, as last laid out
 
     def show(self, state: State, acting: str | None = None, compact: bool = False) -> None:
@@ -637,22 +659,28 @@ class Board(Widget):
         track read «Замо…», «Глух…», «Непр…», in every phase). The ladder is drawn rung by rung only where every
         track's name fits beside it; else its numbers alone, and a name still too long goes on under its track's
         lines as long as the column has rows for it beyond :attr:`rows_under` (the tracks first on the board
-        first); past them it is cut."""
+        first); past them it is cut. With :attr:`whole_names` (the replay's), a track's name too long for its line
+        goes on under it first, whatever the rows (found from outside: the debrief's projector at 80x24 read
+        «Стратегическая стабильно…», at 72x20 «Диалог второ…», «Гуманитарные…»); the rungs' names have what is left."""
         state = self._state
         tracks = [t.id for t in state.ruleset.tracks]
         if self.rows_under is None:  # a board that has not asked for it (a seat's): drawn as it was
             return [track_text(state, t, compact=True, width=width).split("\n") for t in tracks]
         ladder = all(cell_len(track_text(state, t, compact=True, width=width).plain.split("\n")[1]) <= width
                      for t in tracks)
-        spare = self._column - self.rows_under - 2 * len(tracks) - len(state.ruleset.meters)
+        named = {t: track_text(state, t, compact=True, width=width, ladder=ladder, whole_name=self.whole_names)
+                 for t in tracks}
+        tall = {t: len(text.plain.split("\n")) for t, text in named.items()}  # its name's lines and the tension's
+        spare = self._column - self.rows_under - sum(tall.values()) - len(state.ruleset.meters)
         out: list[list[Text]] = []
         for t in tracks:
-            lines = track_text(state, t, compact=True, width=width, ladder=ladder, fold=spare > 0).split("\n")
-            if len(lines) > 2:
-                if len(lines) - 2 > spare:  # no rows left for it: cut at the column's end
-                    lines = track_text(state, t, compact=True, width=width, ladder=ladder).split("\n")
-                else:
-                    spare -= len(lines) - 2
+            lines = named[t].split("\n")
+            if spare > 0:
+                folded = track_text(state, t, compact=True, width=width, ladder=ladder, fold=True,
+                                    whole_name=self.whole_names).split("\n")
+                if len(folded) - tall[t] <= spare:  # else no rows left for it: cut at the column's end
+                    spare -= len(folded) - tall[t]
+                    lines = folded
             out.append(lines)
         return out
 
