@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -83,6 +84,32 @@ class SeedField(InOrder):
     def restricted(self) -> None:
         super().restricted()
         self.post_message(self.Refused(self._offered))
+
+
+class SeatSelect(Select[str]):
+    """A team's seat: played by people or by a bot. Its list, open, is titled with the actor's name: near the
+    screen's foot it opens upwards over the name beside or above it (found from outside: at 80x24 in Russian the
+    list covered «Соединённые Штаты», and the facilitator could not see whose seat it set)."""
+
+    DEFAULT_CSS = """
+    SeatSelect > SelectOverlay { border-title-color: $text; border-title-style: bold; }
+    """
+
+    def __init__(self, options: list[tuple[Text, str]], actor_name: str, **kwargs: object):
+        super().__init__(options, **kwargs)  # type: ignore[arg-type]
+        self._actor_name = actor_name
+
+    def on_mount(self) -> None:
+        self.name_actor(self._actor_name)
+
+    def name_actor(self, name: str) -> None:
+        """Title the list with ``name`` (the actor's, as shown: :func:`.text.literal`), in the language now spoken."""
+        self._actor_name = name
+        overlay = self.query_one("SelectOverlay")  # untranslated: Textual's widget type
+        overlay.border_title = Text(name)
+        # whole, the list wider than its field if need be ("European NATO members / EU" in a field of 24 cells):
+        # its corners, a cell of edge and a space each side
+        overlay.styles.min_width = cell_len(name) + 6
 
 
 class Details(KeyScroll):
@@ -311,6 +338,7 @@ Each actor is played by a team of people or by a bot; a team may be given its na
         if entry.scenario is not None:
             for actor in translated(entry.scenario, current()).ruleset.actors:
                 self.query_one(f"#actor-{actor.id}", Label).update(Text(literal(actor.name)))
+                self.query_one(f"#seat-{actor.id}", SeatSelect).name_actor(literal(actor.name))
         for select in self.query("#seats Select").results(Select):  # untranslated: a CSS selector
             chosen = select.value
             choices = seat_choices()
@@ -348,8 +376,8 @@ Each actor is played by a team of people or by a bot; a team may be given its na
         names = {a.id: a.name for a in translated(entry.scenario, current()).ruleset.actors}
         for actor in entry.scenario.ruleset.actors:
             fields = Horizontal(
-                Select([(Text(label), value) for label, value in seat_choices()], value=HUMAN, allow_blank=False,
-                       id=f"seat-{actor.id}"),
+                SeatSelect([(Text(label), value) for label, value in seat_choices()], literal(names[actor.id]),
+                           value=HUMAN, allow_blank=False, id=f"seat-{actor.id}"),
                 LiteralInOrder("", placeholder=_("team (optional)"), max_length=TEAM_NAME_MAX, id=f"team-{actor.id}"),
                 classes="fields",
             )

@@ -307,3 +307,37 @@ async def test_a_save_that_cannot_be_made_is_said_as_what_the_system_said(
         assert app.screen is screen and app.session is None
         said = " ".join(str(n.message) for n in app._notifications)
         assert words.format(folder=saves.absolute()) in said, said
+
+
+async def test_an_open_seat_list_leaves_its_actor_named(tmp_path: Path) -> None:
+    """Found from outside (a hot-seat workshop in Russian at 80x24): a team's seat list, opened near the screen's
+    foot, rose over the actor's name above it («Соединённые Штаты»), and nothing in the list said whose seat it set.
+    Open, each list shows its actor's name whole, at 80x24 and 120x40."""
+    from textual.geometry import Region
+
+    from tabletop import lang
+    from tabletop.content.overlays import translated
+    from tabletop.tui.text import literal
+
+    def seen(lines: list[str], region: Region) -> str:
+        return " ".join(line[region.x:region.right] for line in lines[region.y:region.bottom])
+
+    lang.set_language("ru")
+    app = TabletopApp(save_dir=tmp_path)
+    async with app.run_test(size=SMALL) as pilot:
+        for size in (SMALL, SIZE):
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, StartScreen)
+            actors = translated(screen.entries[screen.selected].scenario, "ru").ruleset.actors
+            for actor in actors:
+                seat = screen.query_one(f"#seat-{actor.id}", Select)
+                seat.focus()
+                await press(pilot, "enter")
+                assert seat.expanded
+                lines = [strip.text for strip in screen._compositor.render_strips()]
+                label, overlay = screen.query_one(f"#actor-{actor.id}").region, seat.query_one("SelectOverlay").region
+                name = literal(actor.name)
+                assert name in seen(lines, label) or name in seen(lines, overlay), (size, name, lines)
+                await press(pilot, "escape")
