@@ -69,9 +69,11 @@ def is_ruling(state: State, event: Event) -> bool:
     """Whether ``event`` settled a ruling the room may read again whole: dice, a vote, the facilitator's, an
     argument's roll, an override (the facilitator's ruling on the game: its words say its reason, its changes what it
     changed; found from outside, ``l`` put up the ruling before it), or what the package deal did (a collapse
-    reopened the provisional agreements)."""
-    return (Ruling.from_result(event.result) is not None or event.action.kind == "override"
-            or bool(package_said(state, event, shown(state))))
+    reopened the provisional agreements). A move enacted as it is (``auto``: a stall at the reveal) was ruled on by
+    nobody (found from outside: ``l`` put up a bots' stall as the ruling after the facilitator's)."""
+    ruling = Ruling.from_result(event.result)
+    return ((ruling is not None and (ruling.resolution != "auto" or ruling.lapsed))
+            or event.action.kind == "override" or bool(package_said(state, event, shown(state))))
 
 
 __all__ = ["QUOTES", "is_ruling", "typed_marked", "typed_texts", "working_lines"]

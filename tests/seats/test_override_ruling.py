@@ -130,3 +130,34 @@ def test_the_last_ruling_is_found_walking_back_only_over_the_events_since_the_la
     line = seatwords.last_ruling(seat_view(noted, SEATS[2], TableFacts()))
     assert line is not None and line["seq"] == ruled.seq
     assert walked(noted) == [], walked(noted)  # only the new event was walked over
+
+
+def test_an_auto_move_enacted_after_a_ruling_is_not_the_latest_ruling() -> None:
+    """Found from outside: after the facilitator ruled on the US's mediation, the bots' sealed stall was enacted at
+    the reveal (``"resolution": "auto"``: nobody ruled on it) and ``l`` on every screen, and the projector's verdict
+    line, put the stall up as «Ruling, event 24». An auto move is no ruling: l keeps the last one that was ruled."""
+    state = new_game(with_sealed(load_scenario("parallel-tracks"), True), 5)
+    bot = Bot("cooperative", random.Random(5))
+    ruled = None  # the newest event somebody ruled on: dice, a vote, the facilitator
+    for _ in range(300):
+        if ruled is not None and state.last is not None and state.last.action.kind == "enact":
+            break
+        options = legal_actions(state)
+        rule = next((o for o in options if o.kind == "rule"), None)
+        if rule is not None:
+            state = apply(state, Action("rule", track=rule.track, success=True, reason="Mediation is on the table"))
+        else:
+            state = apply(state, bot.choose(state, options) if options[0].actor else options[0])
+        made = state.last.result.get("ruling") if state.last is not None else None
+        if isinstance(made, dict) and made.get("resolution") != "auto":
+            ruled = state.last
+    else:
+        raise AssertionError("no auto move was enacted after a ruling")
+    assert ruled is not None and state.last is not None and state.last.seq > ruled.seq
+    assert last_ruling(state) is ruled  # the hot seat's l
+    with lang.using("en"):
+        for seat in SEATS:
+            view = seat_view(state, seat, TableFacts())
+            line = seatwords.last_ruling(view)
+            assert line is not None and line["seq"] == ruled.seq, (seat, line)
+            assert seatwords.verdict_text(view).plain.strip().startswith(str(ruled.seq)), seat
