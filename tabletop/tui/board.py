@@ -135,7 +135,7 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
         self.stage: str | None = None  # None, or the track ("@global" for global moves) a team is choosing on
         self.entries: list[Entry] = []
         self._picks: list[Pick] = []  # what each entry of the list picks (what the help describes of it)
-        self._listing: tuple[str, list[tuple[str, str | None]]] | None = None
+        self._listing: tuple[str, list[tuple[str, str | None]], int | None] | None = None
         self._at_gate = False  # the decision list calls a team to the keyboard (a sealed round's gate)
         self.show_facilitator = False
         self.sealed = SealedDesk()
@@ -350,10 +350,12 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
 
     # -- the decision list ---------------------------------------------------
 
-    def _set_entries(self, prompt: Text, entries: list[Entry]) -> None:
+    def _set_entries(self, prompt: Text, entries: list[Entry], moved: int | None = None) -> None:
         # the cursor stays put only when the same list is redrawn (pause, note, panel); a new list
-        # (a track's moves after the track list, the next team) starts on its first allowed line
-        listing = (prompt.plain, [(e.label.plain, e.problem) for e in entries])
+        # (a track's moves after the track list, the next team) starts on its first allowed line, and so does the
+        # same question asked anew once the game ``moved`` on (found from outside: a team's Reject on one proposal
+        # stayed highlighted on the next, worded alike, and an Enter would have rejected it unread)
+        listing = (prompt.plain, [(e.label.plain, e.problem) for e in entries], moved)
         same_list, self._listing = listing == self._listing, listing
         self.entries = entries
         if same_list and self._prompt_text == prompt:
@@ -391,7 +393,7 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
             prompt = rich_text(at_hand.prompt)
         self._picks = [c.pick for c in at_hand.entries]
         self._set_entries(prompt, [Entry(rich_text(c.label), self._run(state, c), c.refusal, c.hint)
-                                   for c in at_hand.entries])
+                                   for c in at_hand.entries], _moved(state))
 
     def help_about(self) -> Text | None:
         """What the highlighted entry (a move and its track, a track) and the team to move stand for, in the
@@ -674,6 +676,14 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
 #: the keys that act on the card on the table: found from outside, "Enter k" at once dropped the k without a word, the
 #: draw not yet taken when the key came (a key that is not available is not a key at all)
 _AFTER_PICKS = frozenset({"skip", "redraw"})
+
+
+def _moved(state: State) -> int | None:
+    """The seq of the game's newest event but a note (a note is said beside the game, it asks nobody anything new)."""
+    node = state.history
+    while node is not None and node.event.action.kind == "note":
+        node = node.prev
+    return node.event.seq if node is not None else None
 
 
 def _game_commands() -> type[Provider]:

@@ -105,6 +105,7 @@ class SeatScreen(ConsolePowers, Screen[None]):
     dialog_actions = ConsolePowers.dialog_actions | {"last_ruling"}
     _ruling_up: object = None  # the event whose argued ruling this screen last put up by itself (once an event)
     _groups: list[str] = []  # each listed entry's kind of move, as the list shows them
+    _listed_at: object = None  # the game's seq the decision list was last drawn for (a new one: a new question)
     _found: list[Mapping[str, Any]] = []  # the entries listed, as the view has them
     _view_at = 0.0  # when the view on screen came (the screen's clock)
     _hold: PickHold | None = None  # made on the first view (the app's clock and hold)
@@ -235,7 +236,7 @@ class SeatScreen(ConsolePowers, Screen[None]):
         self._bring_card(view, game)
         self._keys_to_list(bool(found))
         self.set_class(bool(found), "-acting")  # untranslated: a CSS class
-        self._show_entries(found)
+        self._show_entries(found, game.get("seq") if isinstance(game, Mapping) else None)
         self.hold.shown(game.get("seq") if isinstance(game, Mapping) else None,
                         [(e.get("id"), e.get("label")) for e in found])
         self._table_view = (view, seen) if watcher else None
@@ -718,11 +719,16 @@ class SeatScreen(ConsolePowers, Screen[None]):
         if self._board_state is not None and self.query("#board"):
             self.show_board(self._board_state)
 
-    def _show_entries(self, found: list[Mapping[str, Any]]) -> None:
+    def _show_entries(self, found: list[Mapping[str, Any]], seq: object = None) -> None:
+        """The decision's entries; the highlight stays where it was only while the game has not moved on (the same
+        question sent again: a tick, a seat joining). A new question opens on its first line: found from outside,
+        Ukraine's "2" (Reject) on one vote left the next vote, on another proposal, opened on «▶2. Відхилити», and an
+        Enter would have rejected it unread."""
         self._groups = [_kind_of(e) for e in found]
         self._found = found
         options = self.query_one("#entries", DecisionList)
-        keep = options.highlighted
+        keep = options.highlighted if seq == self._listed_at else None
+        self._listed_at = seq
         options.show([words.entry_label(i, e) for i, e in enumerate(found, 1)], [str(e["id"]) for e in found])
         if found:
             options.highlighted = keep if keep is not None and keep < len(found) else 0
