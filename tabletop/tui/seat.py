@@ -234,9 +234,10 @@ class SeatScreen(ConsolePowers, Screen[None]):
         found = [] if self.seat_app.watching else words.entries(view)
         self._voting = bool(found) and all(_kind_of(e) == "vote" for e in found)
         self._bring_card(view, game)
-        self._keys_to_list(bool(found))
+        seq = game.get("seq") if isinstance(game, Mapping) else None
+        self._keys_to_list(bool(found), fresh=bool(found) and seq != self._listed_at)
         self.set_class(bool(found), "-acting")  # untranslated: a CSS class
-        self._show_entries(found, game.get("seq") if isinstance(game, Mapping) else None)
+        self._show_entries(found, seq)
         self.hold.shown(game.get("seq") if isinstance(game, Mapping) else None,
                         [(e.get("id"), e.get("label")) for e in found])
         self._table_view = (view, seen) if watcher else None
@@ -285,15 +286,18 @@ class SeatScreen(ConsolePowers, Screen[None]):
             return
         self._show_ruling(line)
 
-    def _keys_to_list(self, acting: bool) -> None:
+    def _keys_to_list(self, acting: bool, fresh: bool = False) -> None:
         """The decision list out of sight while there is nothing to pick: its rows are the log's (found from outside: at
         80x23 four empty rows stood over a log that had lost the newest ruling's verdict). The keyboard it had goes
-        back to it as it comes back, at once, as on the hot seat (Textual gives it to the panel above meanwhile)."""
+        back to it as it comes back, at once, as on the hot seat (Textual gives it to the panel above meanwhile).
+        A ``fresh`` decision (the game moved on) takes the keyboard wherever it was, as on the hot seat: found from
+        outside, after one Tab to read the log a new list came up, the digits drove it but End, ↑↓ and Enter went to
+        the log, and "End: the last entry" scrolled the log instead."""
         listed = self.query_one("#entries", DecisionList)
         if not acting and self.focused is listed:
             self._list_had_keys = True
         listed.display = acting
-        if acting and self._list_had_keys:
+        if acting and (self._list_had_keys or fresh):
             self._list_had_keys = False
             self.set_focus(listed)
 

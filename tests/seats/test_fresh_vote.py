@@ -1,15 +1,18 @@
-"""A new vote opens with its first line highlighted: the last answer never carries over to the next question.
+"""A new vote opens with its first line highlighted, and with the keyboard: the last answer never carries over to
+the next question, and keys never go to a pane nobody can tell has them.
 
 Found from outside (a hosted game in Ukrainian at 80x24): Ukraine pressed 2 (Reject) on one vote and the next vote,
 on another proposal, came up with «▶2. Відхилити» highlighted; a team reading the long question and pressing Enter
 would have rejected a proposal it never chose on. Here Russia tables the same proposal twice: the United States is
-asked the same question twice in a row, on two proposals, on a seat and on the hot seat alike.
+asked the same question twice in a row, on two proposals, on a seat and on the hot seat alike. And (found from outside too) after one Tab to read the log, a new list came up
+whose digits drove it while End and Enter went to the log, with nothing at 80x24 showing where the keyboard was.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from textual.widget import Widget
 from textual.widgets import OptionList
 
 from tabletop.content.loader import load_scenario
@@ -19,7 +22,7 @@ from tabletop.seats.table import Table, seats_for
 from tabletop.tui.app import TabletopApp
 from tabletop.tui.seat import SeatApp
 
-from .screenkit import seq_of, until
+from .screenkit import screen_lines, seq_of, until
 from .support import Sleeps, hosting
 
 
@@ -40,6 +43,12 @@ def _two_votes(tmp_path: Path, name: str) -> Session:
     return session
 
 
+def _edge(app: SeatApp, widget: Widget) -> str:
+    """The cells of the screen's column at ``widget``'s left edge, down its rows, as drawn."""
+    region = widget.region
+    return "".join(row[region.x - 1:region.x + 1] for row in screen_lines(app)[region.y:region.bottom])
+
+
 async def test_the_next_vote_opens_on_its_first_line_on_a_seat_and_the_hot_seat(tmp_path: Path) -> None:
     session = _two_votes(tmp_path, "seat.jsonl")
     first = session.state.seq
@@ -49,10 +58,21 @@ async def test_the_next_vote_opens_on_its_first_line_on_a_seat_and_the_hot_seat(
         async with app.run_test(size=(80, 24)) as pilot:
             await until(pilot, lambda: seq_of(app) == first, "the first vote")
             listing = app.seat_screen.query_one("#entries", OptionList)
-            await pilot.press("2")  # reject the first proposal
+            # one Tab to read the log: the pane with the keyboard is marked by the shape of its edge, not a colour
+            assert app.focused is listing and "\u2551" in _edge(app, listing), _edge(app, listing)  # ║
+            await pilot.press("tab")
+            await pilot.pause()
+            log = app.focused
+            assert log is not None and log is not listing and "\u2503" in _edge(app, log), _edge(app, log)  # ┃
+            assert "\u2551" not in _edge(app, listing), _edge(app, listing)
+            await pilot.press("2")  # reject the first proposal (a digit drives the list wherever the keyboard is)
             await until(pilot, lambda: seq_of(app) > first and listing.option_count == 2, "the second vote")
             await pilot.pause()
             assert listing.highlighted == 0, listing.highlighted
+            # the new decision has the keyboard back: End goes to its last line, as its prompt says
+            assert app.focused is listing, app.focused
+            await pilot.press("end")
+            assert listing.highlighted == 1, listing.highlighted
     session.close()
 
     session = _two_votes(tmp_path, "hot.jsonl")
