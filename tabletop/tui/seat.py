@@ -213,6 +213,10 @@ class SeatScreen(ConsolePowers, Screen[None]):
         new_reveal = bool(revealed) and revealed != self._revealed
         if decided is not None:
             self._keep_track(view, (game.get("seq"), decided), panel if new_reveal else None)
+        # a narrow watcher's column is laid out whole by _lay_table, from its top: nothing in it is scrolled (found
+        # from outside: at 60x16 the reveal, brought into view, was scrolled two rows up in its box, its heading gone)
+        elif watcher and self.has_class("-narrow"):
+            self.query_one("#table-log", VerticalScroll).scroll_home(animate=False, immediate=True)
         # nobody scrolls a projector: a reveal comes into view, once; else its table follows the newest line
         elif new_reveal:
             into_view(panel)  # (this lets go of the anchor)
@@ -530,20 +534,27 @@ class SeatScreen(ConsolePowers, Screen[None]):
                 card.update(words.card_text(view))
                 seals.update(words.seals_text(view, seen))
                 log.update(words.log_text(view, 8))
-                for panel in table:
-                    panel.remove_class("-cut")
+                self.remove_class("-yielding")
+                for panel in (tracks, *table):
+                    panel.remove_class("-cut", "-bare")
             return
         column = self.query_one("#left", VerticalScroll)
-        rows, width = column.scrollable_content_region.height, column.scrollable_content_region.width
+        verdict = self.query_one("#verdict", Static)
+        # the rows under whose turn, the verdict's too as last laid out (it gives them up when the moment needs them)
+        rows = column.scrollable_content_region.height + verdict.region.height
+        width = column.scrollable_content_region.width
         if rows <= 0 or width <= 0:
             return
 
-        def height(panel: Widget, text: Text) -> int:
-            """The rows ``text`` takes in ``panel``, its border, padding and the blank row under it counted."""
+        def height(panel: Widget, text: Text, bare: bool = False) -> int:
+            """The rows ``text`` takes in ``panel``, its border (none if ``bare``), padding and the blank row under it
+            counted."""
             if not text.plain:
                 return 0
-            inner = max(width - panel.styles.gutter.width, 1)
-            return _height(text, panel, inner) + panel.styles.gutter.height + panel.styles.margin.bottom
+            # (a box's round border as the stylesheet draws it unless bare: not the panel's gutter, which is its last)
+            pad, edge = panel.styles.padding, 0 if bare or panel is log else 2
+            inner = max(width - pad.width - edge, 1)
+            return _height(text, panel, inner) + pad.height + edge + panel.styles.margin.bottom
 
         game, board = view.get("game"), view.get("board")
         game = game if isinstance(game, Mapping) else {}
@@ -554,42 +565,69 @@ class SeatScreen(ConsolePowers, Screen[None]):
         reveal_now = bool(revealed) and game.get("phase") == "adjudication"
         # (no blank row under the last line: a row is a line of the table)
         card_t, reveal_t = _trimmed(words.card_text(view)), _trimmed(words.reveal_text(view, seen))
+        brief_t = _trimmed(words.card_text(view, brief=True))
         # the round's review: its chain head, to note in the minutes (found from outside, helper-117: never on screen)
         head_t = words.head_text(view)
         head_now = bool(head_t.plain) and game.get("phase") == "review"
-        moment = (height(card, card_t) if card_now else height(seals, reveal_t) if reveal_now
-                  else height(head, head_t) if head_now else 0)
+        # the least of the reveal: the entries never left out, the first other one, and the rest counted
+        least = [i for i, (_line, may_go) in enumerate(revealed) if not may_go]
+        least = sorted([*least, *[i for i in range(len(revealed)) if i not in least][:1]])
+        least_reveal = _revealed_lines(reveal_head, revealed, least, len(revealed) - len(least))
+        moment_panel = card if card_now else seals if reveal_now else head if head_now else None
+
+        def moment(whole: bool, bare: bool) -> int:
+            """The rows the moment takes: whole, or at its least (the card's title and answers; a reveal's first
+            entry and the rest counted)."""
+            if card_now:
+                return height(card, card_t if whole else brief_t, bare)
+            if reveal_now:
+                return height(seals, reveal_t if whole else least_reveal, bare)
+            return height(head, head_t, bare) if head_now else 0
+
         # the tracks as they are elsewhere, else a line a track, else those lines without tension's word (its panel's
-        # title says it): the first that leaves the moment its rows, else the shortest
+        # title says it): the first that leaves the moment its rows whole, else at its least; else the same with the
+        # verdict's rows given up to the moment; else the tracks and the moment unboxed (at 60x16, found from outside:
+        # at 60x20 the reveal showed no entry and the card one answer of two, their boxes cut by the screen's foot)
         forms = [_trimmed(words.tracks_text(view, large=True, compact=c, tight=t))
                  for c, t in ((False, False), (True, False), (False, True))]
-        tracks_t = next((f for f in forms if height(tracks, f) + moment <= rows), min(forms, key=lambda f: height(tracks, f)))
+        said = self._verdict_rows()
+        tries = [(whole, said, False) for whole in (True, False)] + [(False, 0, False), (False, 0, True)]
+        tracks_t, verdict_gone, bare = min(forms, key=lambda f: height(tracks, f)), True, True
+        for whole, kept_rows, unboxed in tries:
+            fitting = forms[1:2] if unboxed else forms
+            found = next((f for f in fitting if height(tracks, f, unboxed) + moment(whole, unboxed) + kept_rows <= rows),
+                         None)
+            if found is not None:
+                tracks_t, verdict_gone, bare = found, kept_rows == 0 and said > 0, unboxed
+                break
+        else:
+            tracks_t = forms[1]
         tight = tracks_t is forms[2]
-        left = rows - height(tracks, tracks_t)
+        left = rows - height(tracks, tracks_t, bare) - (0 if verdict_gone else said)
         shown: dict[Widget, Text] = {}
         if card_now:
-            if height(card, card_t) > left:  # what the room decides: its title and choices
-                card_t = _trimmed(words.card_text(view, brief=True))
+            if height(card, card_t, bare) > left:  # what the room decides: its title and choices
+                card_t = brief_t
             shown[card] = card_t
-            left -= height(card, card_t)
+            left -= height(card, card_t, bare)
         elif reveal_now:
             seals_t = reveal_t
-            if height(seals, reveal_t) > left:
+            if height(seals, reveal_t, bare) > left:
                 kept = [i for i, (_line, may_go) in enumerate(revealed) if not may_go]  # never left out
                 for i in range(len(revealed)):
                     if i in kept:
                         continue
                     tried = sorted([*kept, i])
                     more = len(revealed) - len(tried)
-                    if height(seals, _revealed_lines(reveal_head, revealed, tried, more)) > left:
+                    if height(seals, _revealed_lines(reveal_head, revealed, tried, more), bare) > left:
                         break
                     kept = tried
                 seals_t = _revealed_lines(reveal_head, revealed, kept, len(revealed) - len(kept))
             shown[seals] = seals_t
-            left -= height(seals, seals_t)
+            left -= height(seals, seals_t, bare)
         elif head_now:
             shown[head] = head_t
-            left -= height(head, head_t)
+            left -= height(head, head_t, bare)
         rest = [(card, card_t), (dice, words.dice_text(view)), (head, head_t)]
         if not reveal_now:
             rest.append((seals, _trimmed(words.seals_text(view, seen))))
@@ -604,17 +642,28 @@ class SeatScreen(ConsolePowers, Screen[None]):
             newest.insert(0, entry)
         if newest:
             shown[log] = Text("\n").join(newest)
-        laid = (tracks_t.plain, tight, tuple((panel.id, text.plain) for panel, text in shown.items()))
+        laid = (tracks_t.plain, tight, bare, verdict_gone,
+                tuple((panel.id, text.plain) for panel, text in shown.items()))
         if laid == self._table_laid:
             return
         self._table_laid = laid
         tracks.update(tracks_t)
         tracks.border_title = Text(words.tracks_legend()) if tight else None
+        self.set_class(verdict_gone, "-yielding")  # untranslated: CSS classes
+        tracks.set_class(bare, "-bare")
         for panel in table:
             if panel in shown:
                 panel.update(shown[panel])
-            panel.set_class(panel not in shown, "-cut")  # untranslated: a CSS class
+            panel.set_class(panel not in shown, "-cut")
+            panel.set_class(bare and panel is moment_panel, "-bare")
         column.scroll_home(animate=False, immediate=True)
+
+    def _lay_table_again(self, refreshes: int) -> None:
+        """:meth:`_lay_table` after each refresh, a few at most: a resize is laid out at a refresh to come (found from
+        outside: a projector resized from 60x20 to 60x16 kept the boxes fitted to 60x20, the card's foot cut)."""
+        self._lay_table()
+        if refreshes > 1:
+            self.call_after_refresh(self._lay_table_again, refreshes - 1)
 
     def _show_side_log(self, entries: list[Text]) -> None:
         """A team's and the console's log, under the decision: it follows the game until the team scrolls it back.
@@ -693,6 +742,14 @@ class SeatScreen(ConsolePowers, Screen[None]):
                 said = Content("\n").join(rows)
         line.update(said)
 
+    def _verdict_rows(self) -> int:
+        """The rows the newest verdict takes under whose turn on a narrow watcher's screen (none: nothing done yet)."""
+        if not self._verdict.plain:
+            return 0
+        line = self.query_one("#verdict", Static)
+        width = self.size.width - line.styles.gutter.width
+        return min(len(Content.from_rich_text(self._verdict).wrap(width)), VERDICT_ROWS) if width > 0 else VERDICT_ROWS
+
     def show_board(self, state: State) -> None:
         """The facilitator's console: today's board, drawn from its own copy of the game (see :mod:`~tabletop.play.replica`)."""
         acting = acting_in(state)  # (as the hot seat says it: nobody's while a move is set aside)
@@ -720,6 +777,7 @@ class SeatScreen(ConsolePowers, Screen[None]):
                 self._show_headline(*self._headline_shown)
         self._show_verdict()  # its two lines wrapped anew
         self._lay_table()  # crossing 100 columns, or its rows changed
+        self.call_after_refresh(self._lay_table_again, 4)  # (above: the rows as laid out before the resize)
         if self._board_state is not None and self.query("#board"):
             self.show_board(self._board_state)
 
@@ -825,7 +883,9 @@ def _trimmed(text: Text) -> Text:
 
 def _revealed_lines(heading: Text, entries: list[tuple[Text, bool]], kept: list[int], more: int) -> Text:
     """A reveal's heading, its entries numbered in ``kept`` (in their order), and how many more it has."""
-    out = heading + Text("\n") + Text("\n").join(entries[i][0] for i in kept)
+    out = heading.copy()
+    if kept:  # (none: no blank line under the heading)
+        out += Text("\n") + Text("\n").join(entries[i][0] for i in kept)
     if more:
         out += Text("\n") + words.more_revealed(more)
     return out
