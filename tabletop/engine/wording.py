@@ -129,6 +129,12 @@ def status_word(status: str, provisional: bool = False, *, loud: bool = False) -
     return provisional_words(word) if provisional else word
 
 
+def near_breakdown(tension: int, breakdown_at: int, is_open: bool) -> bool:
+    """Whether a track is flagged near breakdown (a step from it, and still open): the board's ``⚠`` and every seat's,
+    from this one rule."""
+    return is_open and tension >= breakdown_at - 1
+
+
 def provisional_words(status: str) -> str:
     """``agreed (provisional)``: a status's words (``status``, as the caller words it) for a deal not yet firm."""
     return _("{status} (provisional)").format(status=status)

@@ -15,7 +15,7 @@ from rich.text import Text
 
 from ..content.literal import literal, one_line
 from ..engine.telling import end_reason
-from ..engine.wording import status_word
+from ..engine.wording import near_breakdown, status_word
 from ..lang import LANGUAGES, Domain
 from ..play.clock import clock_text
 from ..play.commitments import check_reveal, short
@@ -30,6 +30,8 @@ _, ngettext, N_ = Domain("tui").words()
 TIME_UP_STYLE = "bold #000000 on #ffd700"  # untranslated: a style
 #: styles (never words)
 LOUD, UNDERLINED, NOTED, QUIET = "bold reverse", "bold underline", "bold italic", "dim italic"  # untranslated: styles
+#: a track near breakdown, as the board marks it (tui/widgets.py: bold red, and ⚠)
+DANGER = "bold red"  # untranslated: a style
 
 
 def _s(value: Any) -> str:
@@ -204,12 +206,32 @@ def _track_parts(t: Mapping[str, Any]) -> tuple[str, str, str]:
     return gauge, tension, status_word(_s(t.get("status")), bool(t.get("provisional")), loud=True)
 
 
+def _near_breakdown(t: Mapping[str, Any]) -> bool:
+    """Whether the board flags the track near breakdown (found from outside: the projector said "tension 6/7 · ○ OPEN"
+    with no mark where the hot seat's board said "6/7 ⚠")."""
+    tension, at = t.get("tension"), t.get("breakdown_at")
+    return isinstance(tension, int) and isinstance(at, int) and near_breakdown(tension, at, t.get("status") == "open")
+
+
+def _tension(t: Mapping[str, Any], said: str, words: bool = False) -> Text:
+    """A track's tension as ``said``, marked ⚠ in the board's red when near breakdown; ``words``: the board's words
+    too (a line with room for them)."""
+    if not _near_breakdown(t):
+        return Text(said)
+    out = Text(said + " \u26a0", style=DANGER)
+    if words:
+        out.append(" " + _("NEAR BREAKDOWN at {breakdown}").format(breakdown=_s(t.get("breakdown_at"))), style=DANGER)
+    return out
+
+
 def _track_text(t: Mapping[str, Any], large: bool) -> Text:
     """One track's two lines: its name, then its gauge, rung, tension and status."""
     gauge, tension, status = _track_parts(t)
     out = Text()
     out.append(f"{_s(t.get('name'))}\n", style=UNDERLINED if large else "bold")
-    out.append(f"  {gauge}  {_s(t.get('rung'))}  \u00b7  {tension}  \u00b7  {status}\n")
+    out.append(f"  {gauge}  {_s(t.get('rung'))}  \u00b7  ")
+    out.append_text(_tension(t, tension, words=True))
+    out.append(f"  \u00b7  {status}\n")
     return out
 
 
@@ -224,9 +246,13 @@ def _track_line(t: Mapping[str, Any], large: bool, tight: bool = False) -> Text:
     out = Text()
     out.append(_s(t.get("name")), style=UNDERLINED if large else "bold")
     if tight:
-        out.append(f" {gauge} {_s(t.get('tension'))}/{_s(t.get('breakdown_at'))} \u00b7 {status}\n")
+        out.append(f" {gauge} ")
+        out.append_text(_tension(t, f"{_s(t.get('tension'))}/{_s(t.get('breakdown_at'))}"))
+        out.append(f" \u00b7 {status}\n")
         return out
-    out.append(f"  {gauge}  {tension}  \u00b7  {status}\n")
+    out.append(f"  {gauge}  ")
+    out.append_text(_tension(t, tension))
+    out.append(f"  \u00b7  {status}\n")
     return out
 
 

@@ -445,7 +445,7 @@ def track_text(state: State, track_id: str, compact: bool = False, width: int | 
     track = state.tracks[track_id]
     top = len(spec.ladder) - 1
     out = Text()
-    danger = track.tension >= spec.breakdown_at - 1 and track.is_open
+    danger = wording.near_breakdown(track.tension, spec.breakdown_at, track.is_open)
     # the language's own quotes (ru, uk: «…»): found from outside, “Контакты восстановлены” beside «Границы»
     rung = _("\u201c{rung}\u201d").format(rung=literal(spec.ladder[track.position]))
     if compact:
