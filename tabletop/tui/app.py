@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
-from textual.theme import Theme
 
 from ..content.literal import literal
 from ..lang import Domain, set_language
@@ -21,6 +20,7 @@ from .clock import Now
 from .language import LANGUAGE_BINDING, LatinKeys, Multilingual
 from .notices import typed_text_lost
 from .pasting import WholePastes
+from .themes import THEME_BINDING, Themed
 from .toosmall import SizeGuard
 
 if TYPE_CHECKING:
@@ -28,21 +28,6 @@ if TYPE_CHECKING:
 
 _, ngettext, N_ = Domain("tui").words()
 
-HIGH_CONTRAST = Theme(
-    name="tabletop-high-contrast",
-    primary="#ffffff",
-    secondary="#ffff00",
-    accent="#00ffff",
-    warning="#ffff00",
-    error="#ff5555",
-    success="#55ff55",
-    foreground="#ffffff",
-    background="#000000",
-    surface="#000000",
-    panel="#1a1a1a",
-    dark=True,
-)
-THEMES = ("textual-dark", "tabletop-high-contrast", "textual-light")
 
 
 def _save_refused(code: int | None) -> str:
@@ -68,7 +53,7 @@ def _save_refused(code: int | None) -> str:
              "save; quit with ctrl+q and start tabletop in a folder you can write to.")
 
 
-class TabletopApp(WholePastes, SizeGuard, LatinKeys, Multilingual, App[None]):
+class TabletopApp(WholePastes, SizeGuard, LatinKeys, Multilingual, Themed, App[None]):
     """A workshop on one shared screen. Pass a Session to go straight to its board."""
 
     TITLE = "tabletop"  # untranslated: the program's name
@@ -77,7 +62,7 @@ class TabletopApp(WholePastes, SizeGuard, LatinKeys, Multilingual, App[None]):
     BINDINGS = [
         Binding("ctrl+q", "quit", N_("Quit"), id="app.quit", priority=True),
         Binding("f1,question_mark", "help", N_("Help"), id="app.help"),
-        Binding("f2", "next_theme", N_("Theme"), id="app.theme", show=False),
+        THEME_BINDING,
         LANGUAGE_BINDING,
         Binding("ctrl+s", "screenshot", N_("Screenshot"), id="app.screenshot", show=False),
     ]
@@ -101,7 +86,6 @@ class TabletopApp(WholePastes, SizeGuard, LatinKeys, Multilingual, App[None]):
         self.now = now  # the room's clock for the phase timers (None: the wall clock; tests pass their own)
         self.save_dir = Path(save_dir)
         self._renamed = ""  # the notice when a typed save name was not usable as typed (start screen)
-        self.register_theme(HIGH_CONTRAST)
         self._collector_paused = own_process
         if own_process:
             # the modules, the scenario and the game loaded so far live as long as the session: keep the
@@ -179,11 +163,6 @@ class TabletopApp(WholePastes, SizeGuard, LatinKeys, Multilingual, App[None]):
             # the board says first what its highlighted entry and the team to move stand for (BoardScreen.help_about)
             about = getattr(under, "help_about", None)
             self.push_screen(HelpScreen(keys, about) if keys is not None else HelpScreen(about=about))
-
-    def action_next_theme(self) -> None:
-        current = THEMES.index(self.theme) if self.theme in THEMES else -1
-        self.theme = THEMES[(current + 1) % len(THEMES)]
-        self.notify(_("Theme: {theme}").format(theme=self.theme), timeout=2, markup=False)
 
     def action_screenshot(self) -> None:
         folder = self.session.save_path.parent if self.session else self.save_dir

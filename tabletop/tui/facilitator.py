@@ -90,7 +90,7 @@ def facilitator_text(state: State, private: bool) -> Text:
                 continue
             out.append(f"  {n[actor.id]}: ")
             # the status apart from the objective's text: a mark, its words, a dash ("…" read as a cut text)
-            out.append(MET_MARK[True] + " " + _("met now") if ok else "\u25cb " + _("not yet"), style="green" if ok else "")
+            out.append(MET_MARK[True] + " " + _("met now") if ok else "\u25cb " + _("not yet"), style="tabletop.met" if ok else "")
             out.append(" \u2014 ")
             if obj.secret:
                 out.append(_("(secret)") + " ", style="bold")

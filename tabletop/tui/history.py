@@ -14,7 +14,7 @@ from rich.text import Text
 from ..engine import State
 from ..engine.wording import STATUS_MARK, provisional_words, status_name, status_word
 from ..lang import Domain
-from .text import names, round_mark
+from .text import STATUS_STYLE, names, round_mark
 
 _, ngettext, N_ = Domain("tui").words()
 
@@ -22,7 +22,7 @@ _, ngettext, N_ = Domain("tui").words()
 HEADINGS = (N_("track history"), N_("position"), N_("tension"), N_("meters"))
 BLOCKS = "\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588"
 #: The colour of a closed track's cell (an open one keeps the text's own).
-_CLOSED_STYLE = {"agreed": "green", "collapsed": "red", "deferred": "yellow"}
+_CLOSED_STYLE = {s: STATUS_STYLE[s] for s in ("agreed", "collapsed", "deferred")}
 
 
 #: a row's name column at its narrowest, and the cells of a round in the lanes and in the charts

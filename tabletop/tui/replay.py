@@ -8,6 +8,7 @@ from __future__ import annotations
 import time
 from bisect import bisect_left
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from typing import Any, Protocol
 
 from rich.text import Text
@@ -31,7 +32,8 @@ from .decisionlist import MarkedList, OptionWords, refill
 from .history import charts_text, lanes_text
 from .language import LANGUAGE_BINDING, LatinKeys, Multilingual, texts_note
 from .modals import AskScreen, ConfirmScreen, HelpScreen, PickScreen
-from .text import literal, names, phase_word, shown
+from .text import DANGER, literal, names, phase_word, shown
+from .themes import THEME_BINDING, Themed
 from .timeline import event_text, notes_on, players_text, working_text
 from .toosmall import SizeGuard
 from .widgets import Board, CardPanel, KeyScroll, TurnPanel
@@ -359,7 +361,7 @@ class ReplayScreen(Screen[None]):
             where.append(" " + _("FACILITATOR VIEW") + " ", style="bold reverse")  # untranslated: a style
         if save.damage is not None:
             damaged = _("damaged after event {n}: {kind}").format(n=len(save), kind=save.damage.kind_words())
-            where.append(f"\n\u26a0 {damaged}", style="bold red")  # untranslated: a style
+            where.append(f"\n\u26a0 {damaged}", style=DANGER)
         self.query_one("#where", Static).update(where)
         self.query_one("#working", Static).update(working_text(save, self.index, self._undone, self._notes,
                                                                self._kept_sealed(), self._noted, self._kept_gated()))
@@ -579,7 +581,7 @@ class Timeline(MarkedList):
         self.call_after_refresh(self.scroll_to_highlight)
 
 
-class ReplayApp(SizeGuard, LatinKeys, Multilingual, App[None]):
+class ReplayApp(SizeGuard, LatinKeys, Multilingual, Themed, App[None]):
     """``tabletop replay SAVE``."""
 
     TITLE = "tabletop replay"  # untranslated: the program's name and command
@@ -587,7 +589,7 @@ class ReplayApp(SizeGuard, LatinKeys, Multilingual, App[None]):
         Binding("ctrl+q", "quit", N_("Quit"), id="app.quit", priority=True),
         Binding("q", "quit", N_("Quit"), id="app.quit_q"),
         Binding("f1,question_mark", "help", N_("Help"), id="app.help"),
-        Binding("f2", "next_theme", N_("Theme"), id="app.theme"),
+        replace(THEME_BINDING, show=True),  # the viewer's bar names it, as it did
         LANGUAGE_BINDING,
     ]
 
@@ -601,10 +603,6 @@ class ReplayApp(SizeGuard, LatinKeys, Multilingual, App[None]):
         self.save = save
         self._every = every
         self._now = now
-        from .app import HIGH_CONTRAST, THEMES
-
-        self._themes = THEMES
-        self.register_theme(HIGH_CONTRAST)
 
     def on_mount(self) -> None:
         self.push_screen(ReplayScreen(self.save, self._every, self._now))
@@ -612,10 +610,6 @@ class ReplayApp(SizeGuard, LatinKeys, Multilingual, App[None]):
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(ReplayHelp())
-
-    def action_next_theme(self) -> None:
-        current = self._themes.index(self.theme) if self.theme in self._themes else -1
-        self.theme = self._themes[(current + 1) % len(self._themes)]
 
 
 class ReplayHelp(HelpScreen):

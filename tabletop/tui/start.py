@@ -29,7 +29,7 @@ from ..store import typed_save_path
 from ..store.players import TEAM_NAME_MAX, policy_word
 from ..sim.bots import POLICIES
 from .bars import KeyBar, TitleBar
-from .text import independence_word, literal, timer_words, timers_placeholder, timers_words
+from .text import DANGER, independence_word, literal, timer_words, timers_placeholder, timers_words
 from .decisionlist import MarkedList
 from .fields import FIELD_KEYS, InOrder, LiteralInOrder
 from .widgets import KeyScroll
@@ -192,7 +192,7 @@ def load_entries() -> list[Entry]:
 def describe(entry: Entry) -> Text:
     out = Text()
     if entry.scenario is None:
-        out.append(_("{file} cannot be played:").format(file=entry.path.name) + "\n", style="bold red")  # untranslated: a style
+        out.append(_("{file} cannot be played:").format(file=entry.path.name) + "\n", style=DANGER)
         out.append(literal(entry.problems))
         return out
     rs = translated(entry.scenario, current()).ruleset
@@ -330,7 +330,7 @@ Each actor is played by a team of people or by a bot; a team may be given its na
             scenarios.replace_option_prompt_at_index(i, self._scenario_label(entry))
         entry = self.entries[self.selected] if self.entries else None
         if entry is None:
-            self.query_one("#details", Static).update(Text(_("No bundled scenarios found."), style="bold red"))  # untranslated: a style
+            self.query_one("#details", Static).update(Text(_("No bundled scenarios found."), style=DANGER))
             return
         text = describe(entry)
         text.rstrip()
@@ -364,7 +364,7 @@ Each actor is played by a team of people or by a bot; a team may be given its na
         # the old seat widgets must be gone before new ones with the same ids are mounted
         await seats.remove_children()
         if entry is None:
-            details.update(Text(_("No bundled scenarios found."), style="bold red"))  # untranslated: a style
+            details.update(Text(_("No bundled scenarios found."), style=DANGER))
             return
         text = describe(entry)
         text.rstrip()

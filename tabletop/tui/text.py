@@ -36,6 +36,7 @@ from ..engine.wording import (
     wants_text,
 )
 from ..lang import Domain
+from .themes import DANGER, STATUS_STYLE  # noqa: F401 - the styles every screen names
 
 _tui = Domain("tui")
 _, ngettext, N_ = _tui.words()
@@ -44,12 +45,6 @@ _, ngettext, N_ = _tui.words()
 SEALED_NOTE = N_("Sealed: the others see only that you committed, until the reveal.")
 pgettext = _tui.pgettext
 
-STATUS_STYLE = {
-    "open": "bold",
-    "agreed": "bold green",  # untranslated: a style
-    "collapsed": "bold red",  # untranslated: a style
-    "deferred": "bold yellow",  # untranslated: a style
-}
 
 
 def plain(value: Any, style: str = "") -> Text:
@@ -497,7 +492,7 @@ def outcome_text(state: State, show_secret: bool) -> Text:
             visible = show_secret or not objective.secret
             words = texts[actor.id][i].text if i < len(texts[actor.id]) else objective.text
             text = literal(words) if visible else _("(secret objective)")
-            out.append(f"     {mark} {text}\n", style="green" if ok else "red")
+            out.append(f"     {mark} {text}\n", style="tabletop.met" if ok else "tabletop.unmet")
             if visible and not ok:
                 out.append(_status_is_why(state, objective, n), style="dim")
     meters = ", ".join(f"{n[m.id]} {state.meters[m.id]}" for m in state.ruleset.meters)

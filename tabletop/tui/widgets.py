@@ -25,6 +25,7 @@ from ..engine.legal import lapsing
 from ..engine.review import applied_card, applied_choice, undone_seqs
 from ..lang import Domain
 from .text import (
+    DANGER,
     STATUS_STYLE,
     card_text,
     event_line,
@@ -471,7 +472,7 @@ def track_text(state: State, track_id: str, compact: bool = False, width: int | 
         # the word as short as the language allows: a narrow column cuts the ladder after it
         out.append("\n " + pgettext("a narrow column", "tension") + " ")
         out.append(f"{track.tension}/{spec.breakdown_at}" + (" \u26a0" if danger else ""),
-                   style="bold red" if danger else "bold")  # untranslated: a style
+                   style=DANGER if danger else "bold")
         out.append("  ")
         if ladder:
             out.append_text(ladder_text(track.position, spec.agreement_at, top))
@@ -486,11 +487,11 @@ def track_text(state: State, track_id: str, compact: bool = False, width: int | 
     out.append(f" {track.position}/{top} ")
     out.append(rung, style="bold")
     out.append("\n" + _("tension") + " ")
-    out.append(gauge(track.tension, spec.breakdown_at), style="bold red" if danger else "")  # untranslated: a style
-    out.append(f" {track.tension}/{spec.breakdown_at}", style="bold red" if danger else "")  # untranslated: a style
+    out.append(gauge(track.tension, spec.breakdown_at), style=DANGER if danger else "")
+    out.append(f" {track.tension}/{spec.breakdown_at}", style=DANGER if danger else "")
     if danger:  # the gauge's full length is the breakdown; the words only when it is near
         out.append(" \u26a0 " + _("NEAR BREAKDOWN at {breakdown}").format(breakdown=spec.breakdown_at),
-                   style="bold red")  # untranslated: a style
+                   style=DANGER)
     out.append("\n" + packed(seating(state, track_id), width), style="dim")
     return out
 

@@ -1,0 +1,145 @@
+"""The themes F2 goes through, on every screen of tabletop, and the colours of the words that carry the game's state.
+
+One definition for the hot seat, the replay and every seat's screen (team, facilitator, projector, browser): the
+themes, the key, the toast. The screens' texts name their styles
+(``tabletop.collapsed``, ``tabletop.danger``, ...), never a colour: each app's console resolves the names for the
+theme in use (:func:`status_styles`), so a status reads on its background in every theme. Found from outside: the
+hard-coded "bold red" was the lowest-contrast text of the high-contrast theme, and NO_COLOR greyed it nearly black.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from rich.style import Style
+from rich.text import Text
+from rich.theme import Theme as RichTheme
+from textual.binding import Binding
+from textual.color import Color
+from textual.theme import Theme
+from textual.widgets import Static
+
+from ..lang import Domain
+
+_, ngettext, N_ = Domain("tui").words()
+
+HIGH_CONTRAST = Theme(
+    name="tabletop-high-contrast",
+    primary="#ffffff",
+    secondary="#ffff00",
+    accent="#00ffff",
+    warning="#ffff00",
+    error="#ff5555",
+    success="#55ff55",
+    foreground="#ffffff",
+    background="#000000",
+    surface="#000000",
+    panel="#1a1a1a",
+    dark=True,
+)
+#: the themes F2 goes through, in its order, by the names ``TABLETOP_THEME`` takes
+THEMES = {"dark": "textual-dark", "high-contrast": "tabletop-high-contrast", "light": "textual-light"}
+THEME_BINDING = Binding("f2", "next_theme", N_("Theme"), id="app.theme", show=False)
+
+#: the named styles the screens' texts use: a track's status, a breakdown near, an objective met or not
+STYLE_NAMES = ("tabletop.agreed", "tabletop.collapsed", "tabletop.deferred", "tabletop.danger", "tabletop.met",
+               "tabletop.unmet")
+#: a track's status as every screen styles it (its words and mark say it too: never colour alone)
+STATUS_STYLE = {"open": "bold", "agreed": "tabletop.agreed", "collapsed": "tabletop.collapsed",
+                "deferred": "tabletop.deferred"}
+#: a danger signal (a breakdown near, a damaged save, a file that cannot be played)
+DANGER = "tabletop.danger"
+#: the least contrast a status has on its background: WCAG's AA for normal text, and AAA in the high-contrast theme
+#: (the projector's, read from afar); more than a theme needs takes its colours toward grey
+CONTRAST, HIGH = 4.5, 7.0
+
+
+def _luminance(color: Color) -> float:
+    def channel(value: int) -> float:
+        v = value / 255
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(color.r) + 0.7152 * channel(color.g) + 0.0722 * channel(color.b)
+
+
+def contrast(one: Color, other: Color) -> float:
+    """WCAG's contrast ratio of two colours (1 to 21)."""
+    light, dark = sorted((_luminance(one), _luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def readable(color: Color, foreground: Color, backgrounds: list[Color], least: float = CONTRAST) -> Color:
+    """``color``, taken toward ``foreground`` only as far as it needs to read ``least`` on each of ``backgrounds``."""
+    for step in range(11):
+        tried = color.blend(foreground, step / 10)
+        if all(contrast(tried, b) >= least for b in backgrounds):
+            return tried
+    return foreground
+
+
+def status_styles(variables: Mapping[str, str], no_color: bool = False, least: float = CONTRAST) -> dict[str, Style]:
+    """The named styles (:data:`STYLE_NAMES`) for a theme's CSS ``variables``.
+
+    Each is the theme's own error, success or warning text colour, made to read ``least`` on the theme's
+    background and surface (found from outside: the light theme's own read 3.3:1). Under NO_COLOR Textual greys every colour to its luminance (a red nearly black):
+    there the statuses are bold in the theme's foreground, their words and marks saying which."""
+    def parsed(name: str, default: str) -> Color:
+        try:
+            return Color.parse(variables.get(name, default))
+        except Exception:  # a variable a theme words as Textual's "auto 87%": none of ours
+            return Color.parse(default)
+
+    foreground = parsed("foreground", "#e0e0e0")
+    grounds = [parsed(name, "#121212") for name in ("background", "surface")]
+    if no_color:
+        loud = Style(color=foreground.rich_color, bold=True)
+        return {name: loud for name in STYLE_NAMES}
+
+    def of(name: str, fallback: str) -> Color:
+        color = parsed(f"text-{name}", variables.get(name, fallback))
+        return readable(color, foreground, grounds, least)
+
+    error, success, warning = of("error", "#ff5555"), of("success", "#55ff55"), of("warning", "#ffff00")
+    return {
+        "tabletop.agreed": Style(color=success.rich_color, bold=True),
+        "tabletop.collapsed": Style(color=error.rich_color, bold=True),
+        "tabletop.deferred": Style(color=warning.rich_color, bold=True),
+        "tabletop.danger": Style(color=error.rich_color, bold=True),
+        "tabletop.met": Style(color=success.rich_color),
+        "tabletop.unmet": Style(color=error.rich_color),
+    }
+
+
+class Themed:
+    """An app whose F2 goes through :data:`THEMES`, and whose console names the
+    state's styles for the theme in use. Mixed in before ``App``: the hot seat, the replay, every seat's screen."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.register_theme(HIGH_CONTRAST)  # type: ignore[attr-defined]
+        self._styles_pushed = False
+        self._name_styles()
+
+    def _name_styles(self) -> None:
+        console = self.console  # type: ignore[attr-defined]
+        if self._styles_pushed:
+            console.pop_theme()
+        least = HIGH if self.theme == HIGH_CONTRAST.name else CONTRAST  # type: ignore[attr-defined]
+        styles = status_styles(self.get_css_variables(), self.no_color, least)  # type: ignore[attr-defined]
+        console.push_theme(RichTheme(styles, inherit=True))
+        self._styles_pushed = True
+
+    def watch_theme(self, _theme: str) -> None:
+        self._name_styles()
+        # a text on screen has its styles resolved when it was shown: shown again, in the new theme's
+        for screen in self.screen_stack:  # type: ignore[attr-defined]
+            for static in screen.query(Static):
+                if isinstance(static.content, Text):
+                    static.update(static.content, layout=False)
+
+    def action_next_theme(self) -> None:
+        themes = list(THEMES.values())
+        current = themes.index(self.theme) if self.theme in themes else -1
+        self.theme = themes[(current + 1) % len(themes)]
+        self.notify(_("Theme: {theme}").format(theme=self.theme), timeout=2,  # type: ignore[attr-defined]
+                    markup=False)
