@@ -50,6 +50,7 @@ from .pasting import WholePastes
 from .seatacts import SeatActs
 from .seatdialogs import CONSOLE_HELP, SEAT_HELP, CodeScreen
 from .seatpowers import POWER_BINDINGS, ConsolePowers
+from .themes import THEME_BINDING, Themed
 from .toosmall import SizeGuard
 from .widgets import Board, KeyScroll, compact_board
 
@@ -941,7 +942,7 @@ def into_view(panel: Widget, *, top: bool = False, refreshes: int = 8, wanted: C
     panel.call_after_refresh(step, refreshes)
 
 
-class SeatApp(WholePastes, SizeGuard, LatinKeys, SeatActs, App[None]):
+class SeatApp(WholePastes, SizeGuard, LatinKeys, SeatActs, Themed, App[None]):
     """A seat's client: joins ``address`` with ``code`` (or asks for it), shows the view, sends picks."""
 
     CSS_PATH = Path(__file__).parent / "seat.tcss"
@@ -951,6 +952,7 @@ class SeatApp(WholePastes, SizeGuard, LatinKeys, SeatActs, App[None]):
         # F4, as on the hot seat: the next language (the palette names each); the host re-renders this seat only
         Binding("f4", "language", N_("Language"), id="app.language"),
         Binding("f1,question_mark", "help", N_("Help"), id="app.help"),
+        THEME_BINDING,  # the hot seat's themes: the projector is read from afar
         # ctrl+c: the host's own console stops the host (after a question), as its terminal says; elsewhere Textual's
         Binding("ctrl+c", "interrupt", show=False, priority=True, id="app.interrupt"),
     ]

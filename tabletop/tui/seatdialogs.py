@@ -91,6 +91,7 @@ A team's screen (the list on the right shows what the game asks of this team)
 Anywhere
   F1, ?   this help               ctrl+p  command palette
   l       the last ruling, whole: every reason, counter, the odds and the roll
+  F2      switch theme (high contrast for projectors)
   F4      language: English, \u0420\u0443\u0441\u0441\u043a\u0438\u0439, \u0423\u043a\u0440\u0430\u0457\u043d\u0441\u044c\u043a\u0430
   ctrl+q  quit this screen \u2014 the game goes on at the host; join again with the same code
 """)
@@ -118,6 +119,7 @@ The facilitator's console (its keys are in the footer)
 Anywhere
   F1, ?   this help               ctrl+p  command palette
   l       the last ruling, whole: every reason, counter, the odds and the roll
+  F2      switch theme (high contrast for projectors)
   F4      language: English, \u0420\u0443\u0441\u0441\u043a\u0438\u0439, \u0423\u043a\u0440\u0430\u0457\u043d\u0441\u044c\u043a\u0430
   ctrl+q  quit this screen \u2014 the game goes on at the host; join again with the same code
 """)
