@@ -21,7 +21,7 @@ from .._version import __version__
 from ..content import ContentError
 from ..content.errors import did_you_mean
 from ..lang import Domain, LanguageError, current, set_language
-from . import language
+from . import language, screens
 from .terminal import _err, _line, _problems, say_what_the_terminal_shows
 
 _, ngettext, N_ = Domain("cli").words()
@@ -98,6 +98,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         if command is None or command in names:
             import_module(f"{__name__}.{module}").add_commands(sub)
     language.add_everywhere(parser)
+    screens.add_theme(parser)
     return parser
 
 
@@ -121,12 +122,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     # the process speaks it while the command runs (a screen's F4 may switch it); a test, or any caller
     # of main() in-process, gets its own language back afterwards
-    before = current()
+    before, theme = current(), os.environ.get("TABLETOP_THEME")
     set_language(code)
     try:
+        # the theme too (--theme, TABLETOP_THEME), before any screen: a bad one is exit 2, as a bad language is
+        if (refused := screens.choose_theme(argv)) is not None:
+            _err(refused)
+            return 2
         return _run(argv)
     finally:
         set_language(before)
+        if theme is None:  # a caller of main() in-process gets its own environment back
+            os.environ.pop("TABLETOP_THEME", None)
+        else:
+            os.environ["TABLETOP_THEME"] = theme
 
 
 def _run(argv: list[str]) -> int:

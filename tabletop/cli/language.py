@@ -21,16 +21,16 @@ _, ngettext, N_ = Domain("cli").words()
 FLAG = "--lang"
 
 
-def flag_value(argv: Sequence[str]) -> str | None:
-    """The last ``--lang X`` or ``--lang=X`` before a ``--``, or None; a bare ``--lang`` at the end is ``""``."""
+def flag_value(argv: Sequence[str], flag: str = FLAG) -> str | None:
+    """The last ``--lang X`` or ``--lang=X`` (or ``flag``'s) before a ``--``, or None; a bare one at the end is ``""``."""
     found: str | None = None
     for i, word in enumerate(argv):
         if word == "--":
             break
-        if word == FLAG:
+        if word == flag:
             found = argv[i + 1] if i + 1 < len(argv) else ""
-        elif word.startswith(FLAG + "="):
-            found = word[len(FLAG) + 1 :]
+        elif word.startswith(flag + "="):
+            found = word[len(flag) + 1 :]
     return found
 
 

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import argparse
 import io
 import os
 import sys
 import traceback
 from pathlib import Path
 from threading import Timer  # (threading is imported by asyncio already: no cost at the start)
-from collections.abc import Callable
+from collections.abc import Callable, MutableMapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .._collector import collector_paused
 from ..content.literal import from_here, literal, shell_path
+from . import language
 from .terminal import _err, _line, _out
 from ..lang import Domain, current, lang_flag, using
 
@@ -76,6 +78,45 @@ def draws_on_a_terminal() -> bool:
 def at_a_terminal() -> bool:
     """stdin and stdout are a terminal, and so is the stderr the screen is drawn on: a screen can run here."""
     return sys.stdin.isatty() and sys.stdout.isatty() and draws_on_a_terminal()
+
+
+#: the commands whose screens take ``--theme`` (and the bare command: the start screen)
+THEMED = ("play", "resume", "replay", "join", "host", "serve")
+THEME_FLAG = "--theme"
+#: what ``--theme`` and ``TABLETOP_THEME`` take (:data:`tabletop.tui.themes.THEMES`, not imported for the help)
+THEME_NAMES = ("dark", "high-contrast", "light")
+
+
+def add_theme(parser: argparse.ArgumentParser) -> None:
+    """``--theme`` on the bare command and on each screen command's parser (:data:`THEMED`)."""
+    def add(one: argparse.ArgumentParser) -> None:
+        one.add_argument(THEME_FLAG, default=argparse.SUPPRESS, metavar="THEME", help=_(
+            "the screens' theme: {themes} (high-contrast for a projector; F2 switches it on the screen) (default: "
+            "TABLETOP_THEME, else dark)").format(themes=", ".join(THEME_NAMES)))
+
+    add(parser)
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                if name in THEMED:
+                    add(sub)
+
+
+def choose_theme(argv: Sequence[str], environ: MutableMapping[str, str] = os.environ) -> str | None:
+    """The theme ``--theme`` names, else ``TABLETOP_THEME``, set as ``TABLETOP_THEME`` for the screens this command
+    starts (its own, a host's console, a browser's seat); what is wrong, one line, if it names no theme."""
+    flag = language.flag_value(argv, THEME_FLAG)
+    if not flag and not environ.get("TABLETOP_THEME", "").strip():
+        return None  # nothing chosen: the screens' modules (Textual's) are not loaded for it
+    from ..tui.themes import THEME_VARIABLE, ThemeError, theme_id
+
+    try:
+        chosen = theme_id(flag, THEME_FLAG) if flag else theme_id(environ[THEME_VARIABLE])
+    except ThemeError as exc:
+        return _("tabletop: {problem}").format(problem=exc)
+    if chosen is not None:
+        environ[THEME_VARIABLE] = chosen
+    return None
 
 
 def _need_terminal(command: str = "") -> int | None:

@@ -1,7 +1,7 @@
 """The themes F2 goes through, on every screen of tabletop, and the colours of the words that carry the game's state.
 
 One definition for the hot seat, the replay and every seat's screen (team, facilitator, projector, browser): the
-themes, the key, the toast. The screens' texts name their styles
+themes, the key, the toast, the theme chosen at start (``TABLETOP_THEME``, ``--theme``). The screens' texts name their styles
 (``tabletop.collapsed``, ``tabletop.danger``, ...), never a colour: each app's console resolves the names for the
 theme in use (:func:`status_styles`), so a status reads on its background in every theme. Found from outside: the
 hard-coded "bold red" was the lowest-contrast text of the high-contrast theme, and NO_COLOR greyed it nearly black.
@@ -9,6 +9,7 @@ hard-coded "bold red" was the lowest-contrast text of the high-contrast theme, a
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 
 from rich.style import Style
@@ -22,6 +23,7 @@ from textual.widgets import Static
 from ..lang import Domain
 
 _, ngettext, N_ = Domain("tui").words()
+pgettext = Domain("tui").pgettext
 
 HIGH_CONTRAST = Theme(
     name="tabletop-high-contrast",
@@ -40,6 +42,9 @@ HIGH_CONTRAST = Theme(
 #: the themes F2 goes through, in its order, by the names ``TABLETOP_THEME`` takes
 THEMES = {"dark": "textual-dark", "high-contrast": "tabletop-high-contrast", "light": "textual-light"}
 THEME_BINDING = Binding("f2", "next_theme", N_("Theme"), id="app.theme", show=False)
+#: the environment variable that picks the theme at start, by one of :data:`THEMES`' names (or a theme's id);
+#: ``--theme`` sets it for the command's process and the screens it starts (a host's console, a browser's seat)
+THEME_VARIABLE = "TABLETOP_THEME"
 
 #: the named styles the screens' texts use: a track's status, a breakdown near, an objective met or not
 STYLE_NAMES = ("tabletop.agreed", "tabletop.collapsed", "tabletop.deferred", "tabletop.danger", "tabletop.met",
@@ -52,6 +57,39 @@ DANGER = "tabletop.danger"
 #: the least contrast a status has on its background: WCAG's AA for normal text, and AAA in the high-contrast theme
 #: (the projector's, read from afar); more than a theme needs takes its colours toward grey
 CONTRAST, HIGH = 4.5, 7.0
+
+
+class ThemeError(ValueError):
+    """A theme named that tabletop has not: its message names the themes there are."""
+
+
+def theme_words(theme_id: str) -> str:
+    """A theme as the room reads it (the toast, F1): found from outside, the toast read ``tabletop-high-contrast``."""
+    words = {
+        "textual-dark": pgettext("theme", "dark"),
+        "tabletop-high-contrast": pgettext("theme", "high contrast"),
+        "textual-light": pgettext("theme", "light"),
+    }
+    return words.get(theme_id, theme_id)
+
+
+def theme_id(value: str, named: str = THEME_VARIABLE) -> str | None:
+    """The theme id ``value`` names (None: it is empty); :class:`ThemeError`, saying where it was ``named``
+    (``TABLETOP_THEME``, ``--theme``), if it names none."""
+    value = value.strip().lower()
+    if not value:
+        return None
+    if value in THEMES:
+        return THEMES[value]
+    if value in THEMES.values():
+        return value
+    raise ThemeError(_("{named} {value}: no such theme; choose one of {themes}").format(
+        named=named, value=value, themes=", ".join(THEMES)))
+
+
+def chosen_theme(environ: Mapping[str, str] = os.environ) -> str | None:
+    """The theme id ``TABLETOP_THEME`` names (None: it is unset or empty); :class:`ThemeError` if it names none."""
+    return theme_id(environ.get(THEME_VARIABLE, ""))
 
 
 def _luminance(color: Color) -> float:
@@ -111,13 +149,16 @@ def status_styles(variables: Mapping[str, str], no_color: bool = False, least: f
 
 
 class Themed:
-    """An app whose F2 goes through :data:`THEMES`, and whose console names the
+    """An app whose F2 goes through :data:`THEMES`, that starts in ``TABLETOP_THEME``'s, and whose console names the
     state's styles for the theme in use. Mixed in before ``App``: the hot seat, the replay, every seat's screen."""
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self.register_theme(HIGH_CONTRAST)  # type: ignore[attr-defined]
         self._styles_pushed = False
+        chosen = chosen_theme()  # the command line refused a bad one before any screen (exit 2)
+        if chosen is not None:
+            self.theme = chosen
         self._name_styles()
 
     def _name_styles(self) -> None:
@@ -141,5 +182,5 @@ class Themed:
         themes = list(THEMES.values())
         current = themes.index(self.theme) if self.theme in themes else -1
         self.theme = themes[(current + 1) % len(themes)]
-        self.notify(_("Theme: {theme}").format(theme=self.theme), timeout=2,  # type: ignore[attr-defined]
+        self.notify(_("Theme: {theme}").format(theme=theme_words(self.theme)), timeout=2,  # type: ignore[attr-defined]
                     markup=False)
