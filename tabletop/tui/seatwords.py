@@ -23,6 +23,7 @@ from ..play.decisions import phase_name
 from ..seats.checks import seat_name as named_seat
 from ..store.players import policy_word, team_names as named_teams
 from .decisionlist import pick_key
+from .themes import DANGER  # a track near breakdown, in the board's style for it (the theme's, read on every theme)
 
 _, ngettext, N_ = Domain("tui").words()
 
@@ -30,8 +31,6 @@ _, ngettext, N_ = Domain("tui").words()
 TIME_UP_STYLE = "bold #000000 on #ffd700"  # untranslated: a style
 #: styles (never words)
 LOUD, UNDERLINED, NOTED, QUIET = "bold reverse", "bold underline", "bold italic", "dim italic"  # untranslated: styles
-#: a track near breakdown, as the board marks it (tui/widgets.py: bold red, and ⚠)
-DANGER = "bold red"  # untranslated: a style
 
 
 def _s(value: Any) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from tabletop.engine.wording import near_breakdown
 from tabletop.lang import using
 from tabletop.tui.seatwords import tracks_text
+from tabletop.tui.themes import DANGER
 
 
 def _view(tension: int, status: str = "open") -> dict[str, object]:
@@ -26,7 +27,7 @@ def test_a_seat_s_tracks_flag_a_track_near_breakdown_in_every_form() -> None:
             for form, said in forms.items():
                 assert "\u26a0" in said.plain, (lang, form, said.plain)
                 marked = [s for s in said.spans if "\u26a0" in said.plain[s.start:s.end]]
-                assert marked and all("red" in str(s.style) for s in marked), (lang, form, said.spans)
+                assert marked and all(str(s.style) == DANGER for s in marked), (lang, form, said.spans)
             assert words in forms[(False, False)].plain, (lang, forms[(False, False)].plain)  # where the width allows
             for calm in (_view(5), _view(7, "broken")):
                 assert "\u26a0" not in tracks_text(calm, large=True).plain
