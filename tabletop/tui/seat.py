@@ -101,9 +101,12 @@ class SeatScreen(ConsolePowers, Screen[None]):
         # every seat's, as the board's l: the last ruling, whole (its working, the odds, the roll); a ruling is public
         # once made. In the footer: a seat has fewer keys there than the board
         Binding("l", "last_ruling", N_("Ruling"), id="seat.ruling"),
+        # a team's: its own panel whole (found from outside: at 80x24 the secret objective was cut off the panel, and
+        # only the mouse wheel reached it). The console's o is its override: each key only on its own seat
+        Binding("o", "own", N_("Objectives"), id="seat.own"),
     ]
-    #: the actions whose keys open a dialog: the console's powers, and the ruling view
-    dialog_actions = ConsolePowers.dialog_actions | {"last_ruling"}
+    #: the actions whose keys open a dialog: the console's powers, the ruling view and a team's own panel
+    dialog_actions = ConsolePowers.dialog_actions | {"last_ruling", "own"}
     _ruling_up: object = None  # the event whose argued ruling this screen last put up by itself (once an event)
     _groups: list[str] = []  # each listed entry's kind of move, as the list shows them
     _listed_at: object = None  # the game's seq the decision list was last drawn for (a new one: a new question)
@@ -290,6 +293,20 @@ class SeatScreen(ConsolePowers, Screen[None]):
                                                 "so far."), "information", title="", seconds=4)
             return
         self._show_ruling(line)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """A team's own panel (o) only on a team's screen; the console's powers as :class:`ConsolePowers` says."""
+        if action == "own":
+            return self.seat_app.role == "team"
+        return super().check_action(action, parameters)
+
+    def action_own(self) -> None:
+        """o: the team's own panel, whole (its objectives with their marks, its resources, its sealed moves)."""
+        from .ownview import OwnScreen
+
+        own = words.own_text(self.seat_app.view or {})
+        if own.plain:
+            self.app.push_screen(OwnScreen(own))
 
     def _keys_to_list(self, acting: bool, fresh: bool = False) -> None:
         """The decision list out of sight while there is nothing to pick: its rows are the log's (found from outside: at

@@ -87,6 +87,7 @@ A team's screen (the list on the right shows what the game asks of this team)
   \u2190/\u2192        a long list of moves: the previous / next kind of move
   tab        to the board or the log; \u2191/\u2193, PgUp/PgDn, home/end scroll it
   shift+tab  from the list to the question above it (a long one scrolls: \u2191/\u2193)
+  o          your team's panel, whole: its objectives (secret ones too), resources, sealed moves
 
 Anywhere
   F1, ?   this help               ctrl+p  command palette
