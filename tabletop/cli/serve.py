@@ -20,7 +20,7 @@ from typing import Any
 from .join import address
 from .lifeline import SERVE_PID
 from .terminal import _err, _out
-from ..lang import Domain, current, named_language
+from ..lang import LANGUAGES, NAMES, Domain, current, named_language
 from ..content.oswords import system_words
 
 _, ngettext, N_ = Domain("cli").words()
@@ -61,32 +61,55 @@ def join_command(host_address: str, lang: str | None = None, parent: int | None 
 def _offline_templates() -> Iterator[str]:
     """textual-serve's own page templates, without the stylesheet they link on fonts.googleapis.com: a workshop
     room is often offline, and a participant's browser contacts no one but this machine (the text falls back
-    to the browser's monospace font). In a temporary folder, removed when serving stops."""
+    to the browser's monospace font). In a temporary folder, removed when serving stops.
+
+    Each page once in the language served (``app_index.html``: a browser that names none of ours), and once in each
+    of ours (``app_index.ru.html``, :func:`~.serveroom.page_template`), whose screen is started in that language
+    (its WebSocket's path names it: ``/ws/ru``). Found from outside: a Russian participant's page, served without
+    ``--lang`` on an English locale, was English until they found F4, their secret objective included."""
     import tempfile
 
     import textual_serve
 
+    from ..lang import using
+
     source = Path(textual_serve.__file__).parent / "templates"
     with tempfile.TemporaryDirectory(prefix="tabletop-serve-") as folder:
         for page in source.glob("*.html"):
-            text = page.read_text(encoding="utf-8")
-            text = _EXTERNAL_STYLESHEET.sub("", text)
-            for english, said in _page_words():
-                text = text.replace(english, said)
-            (Path(folder) / page.name).write_text(text, encoding="utf-8")
+            text = _EXTERNAL_STYLESHEET.sub("", page.read_text(encoding="utf-8"))
+            (Path(folder) / page.name).write_text(_worded(text), encoding="utf-8")
+            for code in LANGUAGES:
+                with using(code):
+                    worded = _worded(text).replace(_SOCKET, _SOCKET[:-1] + f'/{code}"')  # untranslated: markup
+                (Path(folder) / f"{page.stem}.{code}{page.suffix}").write_text(worded, encoding="utf-8")
         yield folder
 
 
+#: where textual-serve's page names its screen's WebSocket
+_SOCKET = 'data-session-websocket-url="{{ app_websocket_url }}"'  # untranslated: markup
+
+
+def _worded(text: str) -> str:
+    """A page template with its own words in the language spoken now (:func:`_page_words`)."""
+    for english, said in _page_words():
+        text = text.replace(english, said)
+    return text
+
+
 def _page_words() -> list[tuple[str, str]]:
-    """The page's own words around the screen (its start button, the end of a session), in the language served."""
+    """The page's own words around the screen (its start button, the end of a session), in the language served;
+    after a session ended, a link to each of our languages (the page and the screen a Restart starts in it)."""
     from html import escape
 
     start, ended = escape(_("Start")), escape(_("Session ended: press Restart and type your code again."))
     restart = escape(_("Restart"))
+    link = '<a href="/?lang={code}" style="color: inherit">{name}</a>'  # untranslated: markup
+    links = " \u00b7 ".join(link.format(code=code, name=escape(NAMES[code])) for code in LANGUAGES)
     return [
         ("<html>", f'<html lang="{escape(current())}">'),  # untranslated: markup
         ('id="start">Start</button>', f'id="start">{start}</button>'),  # untranslated: markup
-        ('<div class="message">Session ended.</div>', f'<div class="message">{ended}</div>'),  # untranslated: markup
+        ('<div class="message">Session ended.</div>',
+         f'<div class="message">{ended}<p>{links}</p></div>'),  # untranslated: markup
         ('onClick="refresh()">Restart</button>', f'onClick="refresh()">{restart}</button>'),  # untranslated: markup
     ]
 
@@ -157,8 +180,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
             # an IPv6 address in brackets: textual-serve writes the page's URLs as http://HOST:PORT
             public = f"http://{host}:{port}" if int(port) not in (80, 443) else None
             named = named_language(getattr(args, "lang", None))  # checked as the command started: no error here
+            # a page in a browser's language starts its screen in it (:func:`~.serveroom.page_language`)
             serving = server(join_command(args.address, named, os.getpid()), host=host.strip("[]"),
-                             port=int(port), title="tabletop", public_url=public, templates_path=templates)
+                             port=int(port), title="tabletop", public_url=public, templates_path=templates,
+                             command_in=lambda code: join_command(args.address, code, os.getpid()), lang=named)
             serving.serve()
     except OSError as exc:
         _err(_("tabletop serve: cannot listen on {address}: {problem}").format(address=args.listen, problem=system_words(exc)))

@@ -42,7 +42,7 @@ from ..seats.host import every_ipv6
 from .host import bracketed
 from .terminal import _err, _out
 from ..content.literal import one_line
-from ..lang import Domain
+from ..lang import LANGUAGES, Domain
 
 _, ngettext, N_ = Domain("cli").words()
 
@@ -55,6 +55,9 @@ END_GRACE = 3.0
 #: the origin the page being rendered names (None: the listening address); set for one request at a time
 _ORIGIN: ContextVar[str | None] = ContextVar("tabletop_serve_origin", default=None)
 
+#: the language the screen being started speaks (None: serve's, as its command names it); set for one tab at a time
+_SCREEN_LANG: ContextVar[str | None] = ContextVar("tabletop_serve_screen_lang", default=None)
+
 #: a Host header as a browser sends it: a name or an IPv4 address, or an IPv6 one in brackets; maybe a port.
 #: Nothing else reaches the page (the header is the browser's to write).
 _HOST = re.compile(r"(?:[A-Za-z0-9][A-Za-z0-9.-]*|\[[0-9A-Fa-f:.]+\])(?::[0-9]{1,5})?")
@@ -66,6 +69,37 @@ def origin(host: str | None, proto: str | None) -> str | None:
         return None
     scheme = "https" if (proto or "").split(",")[0].strip().lower() == "https" else "http"
     return f"{scheme}://{host}"
+
+
+def page_language(query: str | None, accept: str | None) -> str | None:
+    """The language a page is asked in: ``?lang=`` (a link the page offers), else the first of ours the browser's
+    ``Accept-Language`` names, by its weights (``uk-UA,uk;q=0.9,ru;q=0.8`` is Ukrainian); None: neither names one of
+    ours (the page is then in serve's language, and its screen reads what a ``join`` naming none reads)."""
+    if query in LANGUAGES:
+        return query
+    ranked: list[tuple[float, int, str]] = []
+    for i, part in enumerate((accept or "").split(",")):
+        tag, _sep, params = part.strip().partition(";")
+        code = tag.strip().lower().split("-")[0]
+        weight = 1.0
+        for param in params.split(";"):
+            name, _eq, value = param.strip().partition("=")
+            if name.strip().lower() == "q":  # untranslated: an HTTP parameter
+                try:
+                    weight = float(value)
+                except ValueError:
+                    weight = 0.0
+        if code in LANGUAGES and weight > 0:
+            ranked.append((-weight, i, code))
+    return min(ranked)[2] if ranked else None
+
+
+def page_template(name: str, lang: str | None) -> str:
+    """The template a page in ``lang`` is rendered from (``app_index.ru.html``; None: ``name``, serve's language)."""
+    if lang is None:
+        return name
+    stem, dot, suffix = name.rpartition(".")
+    return f"{stem}.{lang}.{suffix}" if dot else name
 
 
 class _OneLine(logging.Handler):
@@ -140,11 +174,52 @@ class ServeServer(Server):
 
     interrupted = False
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, command_in: Callable[[str], str] | None = None, lang: str | None = None,
+                 **kwargs: Any) -> None:
+        """``command_in``: the command a tab whose page is in a language runs (its screen starts in it); None: every
+        tab runs the one command. ``lang``: serve's own (``--lang``), the page's where the browser names none."""
         super().__init__(*args, **kwargs)
         #: each open tab's screen and its page, while the tab is open
         self._tabs: dict[AppService, web.WebSocketResponse] = {}
         self._stopping = False
+        self._command_in = command_in
+        self._lang = lang
+
+    @property  # type: ignore[override]
+    def command(self) -> str:
+        """The command the tab being started runs: in its page's language (:data:`_SCREEN_LANG`), else serve's."""
+        lang = _SCREEN_LANG.get()
+        return self._command_in(lang) if lang is not None and self._command_in is not None else self._command
+
+    @command.setter
+    def command(self, value: str) -> None:
+        self._command = value
+
+    async def _make_app(self) -> web.Application:
+        app = await super()._make_app()
+        if self._command_in is not None:  # a page in one of our languages names its screen's: /ws/ru
+            app.router.add_get("/ws/{lang}", self.handle_websocket)  # untranslated: a route
+        return app
+
+    async def handle_index(self, request: web.Request) -> Any:
+        """The page in the browser's language (:func:`page_language`), else serve's (``--lang``), else as served."""
+        import aiohttp_jinja2
+
+        lang = page_language(request.query.get("lang"), request.headers.get("Accept-Language"))  # untranslated
+        if lang is None and self._lang in LANGUAGES:
+            lang = self._lang
+        if self._command_in is None:
+            lang = None  # (a server whose tabs run one command: its one page)
+        context = await Server.handle_index.__wrapped__(self, request)  # type: ignore[attr-defined]
+        return aiohttp_jinja2.render_template(page_template("app_index.html", lang), request, context)
+
+    async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
+        lang = request.match_info.get("lang")
+        token = _SCREEN_LANG.set(lang if lang in LANGUAGES else None)
+        try:
+            return await super().handle_websocket(request)
+        finally:
+            _SCREEN_LANG.reset(token)
 
     def initialize_logging(self) -> None:
         logging.basicConfig(level=logging.WARNING, handlers=[_OneLine(logging.WARNING)], force=True)

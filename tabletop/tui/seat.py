@@ -1274,6 +1274,9 @@ class SeatApp(WholePastes, SizeGuard, LatinKeys, SeatActs, Themed, App[None]):
             self.seat_screen.say_link(self._joined_words(self.welcome), lost=False)
         if self.view is not None:
             self._show(self.view)
+        for screen in self.screen_stack:
+            if isinstance(screen, CodeScreen):  # the code asked for: its words in the language chosen
+                screen.say_words()
         if self.client is not None:
             self._speak(chosen)
 

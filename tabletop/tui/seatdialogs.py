@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from ..content.literal import literal
-from ..lang import Domain
+from ..lang import LANGUAGES, NAMES, Domain
 from ..seats.joincodes import pasted
 from .argument import ArgumentForm
 from .fields import LiteralInOrder
@@ -33,17 +33,30 @@ class CodeScreen(Screen[str]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(Text(_("Join the game at {address}").format(address=literal(self._address, lines=False))),
-                         id="code-title")
-            yield Static(Text(_("Type the code the facilitator gave your seat, then Enter.")))
+            yield Static(id="code-title")
+            yield Static(id="code-hint")
             # the cursor after a refused code, the code not selected: one key puts one character right. Its keys acted on
             # in the order typed (:class:`InOrder`): Textual's Input acts on Backspace only once the key has come back
             # up to the app, after the letters behind it ("1 1 1 ⌫ ⌫ t e" in one burst gave "111")
-            yield LiteralInOrder(self._typed, placeholder=_("seat code"), id="code-input", select_on_focus=False)
+            yield LiteralInOrder(self._typed, id="code-input", select_on_focus=False)
             yield Static(Text(self._problem), id="code-error")
+            # a browser's first screen: our languages offered before a word of the game (found from outside: a Russian
+            # participant's page was English until they found F4)
+            yield Static(id="code-languages")
 
     def on_mount(self) -> None:
+        self.say_words()
         self.query_one(Input).focus()
+
+    def say_words(self) -> None:
+        """This screen's words in the language read now (again after F4)."""
+        self.query_one("#code-title", Static).update(
+            Text(_("Join the game at {address}").format(address=literal(self._address, lines=False))))
+        self.query_one("#code-hint", Static).update(Text(_("Type the code the facilitator gave your seat, then Enter.")))
+        self.query_one(Input).placeholder = _("seat code")
+        names = " \u00b7 ".join(NAMES[code] for code in LANGUAGES)
+        self.query_one("#code-languages", Static).update(
+            Text(_("F4: language ({names})").format(names=names), style="dim"))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -201,3 +201,54 @@ def test_every_ipv6_interface_is_known_however_written() -> None:
     assert not every_ipv6("::1") and not every_ipv6("0.0.0.0") and not every_ipv6("fd00::2")
     assert everywhere_addresses("127.0.0.1") == [] and everywhere_addresses("host.example") == []
     assert set(everywhere_addresses("0.0.0.0")) <= set(everywhere_addresses("::"))  # IPv4's are among [::]'s
+
+
+def test_the_page_follows_the_browser_s_language_and_starts_its_screen_in_it(tmp_path: Path) -> None:
+    """Found from outside: `serve` without `--lang` on an English locale gave a Russian participant an English page
+    and an English screen (the secret objective too) until they found F4, and "Session ended" in English. The page
+    is now in the browser's language (its Accept-Language), offers ours by link, and starts its screen in it."""
+    with _serving(tmp_path, "127.0.0.1") as (port, _log):
+        russian = _page_for(port, {"Accept-Language": "ru-RU,ru;q=0.9,en-US;q=0.8,en;q=0.7"})
+        ukrainian = _page_for(port, {"Accept-Language": "en;q=0.5, uk-UA, ru;q=0.8"})
+        asked = urllib.request.urlopen(urllib.request.Request(  # a link the page offers
+            f"http://127.0.0.1:{port}/?lang=uk", headers={"Accept-Language": "ru"}), timeout=5).read().decode()
+        german = _page_for(port, {"Accept-Language": "de-DE,de;q=0.9"})
+    assert '<html lang="ru">' in russian and "Сеанс завершён" in russian and "Session ended" not in russian, russian
+    assert f'data-session-websocket-url="ws://127.0.0.1:{port}/ws/ru"' in russian, russian
+    assert '<html lang="uk">' in ukrainian and f"/ws/uk\"" in ukrainian and "Сеанс завершено" in ukrainian
+    assert '<html lang="uk">' in asked and f"/ws/uk\"" in asked
+    assert all(f'href="/?lang={code}"' in german for code in ("en", "ru", "uk")), german
+    from tabletop.cli.serveroom import _SCREEN_LANG, ServeServer, page_language
+
+    assert page_language(None, "fr, de;q=0.5") is None and page_language(None, "ru;q=0, en") == "en"
+    server = ServeServer("join HOST", command_in=lambda code: f"join HOST --lang {code}")
+    token = _SCREEN_LANG.set("ru")  # a tab opened from /ws/ru
+    try:
+        assert server.command == "join HOST --lang ru"
+    finally:
+        _SCREEN_LANG.reset(token)
+    assert server.command == "join HOST"
+
+
+async def test_the_code_page_offers_our_languages_and_f4_words_it_anew() -> None:
+    """The screen that asks for the code (a browser's first) names F4 and our three languages; F4 words it anew at
+    once (found from outside: it said only "Join the game at … / Type the code…", in English, with no choice)."""
+    from tabletop.lang import using
+    from tabletop.tui.seat import SeatApp
+    from tabletop.tui.seatdialogs import CodeScreen
+
+    from .screenkit import screen_lines
+
+    app = SeatApp("127.0.0.1:9", None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, CodeScreen)
+        shown = "\n".join(screen_lines(app))
+        assert "F4" in shown and "Русский" in shown and "Українська" in shown, shown
+        await pilot.press("f4")
+        await pilot.pause()
+        with using("ru"):
+            from tabletop.lang import Domain
+
+            title = Domain("tui").words()[0]("Type the code the facilitator gave your seat, then Enter.")
+        assert title in "\n".join(screen_lines(app)), "\n".join(screen_lines(app))
