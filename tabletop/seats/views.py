@@ -215,6 +215,8 @@ def _ruling_part(state: State, event: Any, told: str) -> dict[str, Any] | None:
     ruling = Ruling.from_result(event.result)
     if ruling is not None:
         part["resolution"] = ruling.resolution
+        if ruling.actor is not None:  # whose move it ruled: that team's screen puts the ruling up as it is made
+            part["actor"] = ruling.actor
     package = package_said(state, event, state.scenario)
     if package:
         part["package"] = literal(package)

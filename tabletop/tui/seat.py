@@ -233,6 +233,10 @@ class SeatScreen(ConsolePowers, Screen[None]):
         own = words.control_text(view, self.seat_app.teams) if role == "facilitator" else words.own_text(view)
         self.query_one("#own", Static).update(own)
         prompt = words.prompt_text(view)
+        weighed = words.weighing_text(view) if role == "team" else Text()
+        if weighed.plain:  # its own argument weighed: its counters and the odds, under what it waits for
+            prompt.append("\n")
+            prompt.append_text(weighed)
         listed = [] if self.seat_app.watching else words.entries(view)  # a screen that only watches lists nothing
         if len(listed) > 9 and len({_kind_of(e) for e in listed}) > 1:
             # after the question, not on a line of its own: at 80x24 the row it saved is a move more in the list
@@ -253,6 +257,9 @@ class SeatScreen(ConsolePowers, Screen[None]):
         if role in WATCHERS or role == "facilitator":
             self._take_down_stale_ruling(game.get("seq") if isinstance(game, Mapping) else None, role == "facilitator")
             self._put_up_argued_ruling(view)
+        elif role == "team" and not self.seat_app.watching:  # a team reading it keeps it, as the console does
+            self._take_down_stale_ruling(game.get("seq") if isinstance(game, Mapping) else None, True)
+            self._put_up_argued_ruling(view, own=True)
 
     def _take_down_stale_ruling(self, seq: object, kept_if_read: bool) -> None:
         """The ruling view this screen put up by itself closes once a newer event has come (a newer argument's roll
@@ -263,12 +270,13 @@ class SeatScreen(ConsolePowers, Screen[None]):
         if isinstance(screen, RulingScreen) and screen.stale(seq, kept_if_read):
             screen.action_close()
 
-    def _put_up_argued_ruling(self, view: Mapping[str, Any]) -> None:
+    def _put_up_argued_ruling(self, view: Mapping[str, Any], own: bool = False) -> None:
         """An argument's roll: its whole working in front of the room, on the projector (and an observer's screen,
         laid out as it) and the console, as the hot seat's board puts it up; once an event, and only over the seat's
-        screen (a dialog the facilitator has open is not covered: l shows it after). A team's screen does not put it
-        up: a team may be typing its next entry; its l shows it."""
-        line = words.argued_roll(view)
+        screen (a dialog the facilitator has open is not covered: l shows it after). ``own``: a team's screen, which
+        puts up the ruling of its own move or argument only (:func:`~.seatwords.own_ruling`): another team may be
+        typing its next entry; its l shows it. Only over the seat's screen: a dialog the team is typing in stays."""
+        line = words.own_ruling(view) if own else words.argued_roll(view)
         if line is None or line.get("seq") == self._ruling_up:
             return
         self._ruling_up = line.get("seq")

@@ -365,6 +365,53 @@ def argued_roll(view: Mapping[str, Any]) -> Mapping[str, Any] | None:
     return line if _map(line.get("ruling")).get("resolution") == "argue" else None
 
 
+#: the rulings a team's screen puts up by itself when they settle its own move: its roll, its vote's verdict, the
+#: facilitator's ruling, its argument's roll (a move that simply takes effect is the log's to say)
+OWN_RULINGS = frozenset({"argue", "dice", "consensus", "facilitator"})  # untranslated: resolutions
+
+
+def own_ruling(view: Mapping[str, Any]) -> Mapping[str, Any] | None:
+    """A team's view whose newest event rules on the team's own move (:data:`OWN_RULINGS`): its log line, which the
+    team's screen puts up whole as the projector puts up an argument's roll (found from outside: a team whose argument
+    was countered, weighed and rolled was shown nothing; the verdict was in its scrolled log); else None, and None
+    once the game is over."""
+    game = _map(view.get("game"))
+    log = _list(_map(view.get("board")).get("log"))
+    line = log[-1] if log and isinstance(log[-1], Mapping) else None
+    if view.get("role") != "team" or line is None or game.get("over") or line.get("seq") != game.get("seq"):
+        return None
+    ruling = _map(line.get("ruling"))
+    own = ruling.get("actor") is not None and ruling.get("actor") == view.get("actor")
+    return line if own and ruling.get("resolution") in OWN_RULINGS else None
+
+
+def weighing_text(view: Mapping[str, Any]) -> Text:
+    """While a team's own argument is weighed (countered, its odds set, the dice next): its counters and the odds as
+    the log says them, under what the team waits for (found from outside: its screen said only "Waiting for the
+    facilitator." throughout; the projector showed them in its log). Empty for any other moment or seat."""
+    game, board = _map(view.get("game")), _map(view.get("board"))
+    queue = [p for p in _list(board.get("queue")) if isinstance(p, Mapping)]
+    head = queue[0] if queue else None
+    if (view.get("role") != "team" or head is None or head.get("actor") != view.get("actor")
+            or head.get("resolution") != "argue" or game.get("waiting") not in ("counter", "odds", "roll")):
+        return Text()
+    log = [line for line in _list(board.get("log")) if isinstance(line, Mapping)]
+    undone = {line.get("undoes") for line in log if line.get("kind") == "undo"}
+    since = head.get("seq") if isinstance(head.get("seq"), int) else 0
+    for line in log:  # the arguments ruled before it this round had their own counters
+        if isinstance(line.get("ruling"), Mapping) and isinstance(line.get("seq"), int) and line["seq"] > since:
+            since = line["seq"]
+    said = [_s(line.get("text")) for line in log
+            if line.get("kind") in ("counter", "odds") and isinstance(line.get("seq"), int) and line["seq"] > since
+            and line.get("seq") not in undone]
+    if not said:
+        return Text()
+    out = Text(_("Your argument is being weighed:"), style="bold")
+    for line in said:
+        out.append("\n\u2022 " + line)
+    return out
+
+
 def ruling_parts(line: Mapping[str, Any]) -> tuple[Text, list[str]]:
     """A ruling's log line as its view shows it (:func:`~.rulingview.working_text`): the event as the log names it,
     then each line of its working and what it settled besides."""

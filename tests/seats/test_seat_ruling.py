@@ -3,8 +3,11 @@
 Found from outside: on one screen the room sees an argument's ruling in a view of its own after the roll, and l puts
 the last ruling up again; in a hosted game the console and the projector had no such view, and a room projecting the
 projector saw four lines of the newest log entry. Now, after an argument's roll, the console, the projector and an
-observer's screen put the ruling up whole; a team's screen does not interrupt the team, and its l shows it, as every
-seat's l does. Everything shown comes from the words the host sends the seat (the ruling is public once made).
+observer's screen put the ruling up whole, and so does the screen of the team whose argument it was (found from
+outside: a team's screen said only "Waiting for the facilitator." while its argument was countered and weighed, and
+nothing after the roll); while it is weighed, that team's screen says its counters and the odds set. Another team's
+screen does not interrupt that team; its l shows the ruling, as every seat's l does. Everything shown comes from the
+words the host sends the seat (the ruling is public once made).
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from tabletop.tui.rulingview import RulingScreen
 from tabletop.tui.seat import SeatApp, SeatScreen
 
 from tests.engine.argue_kit import argue_scenario, counter, odds, to_counters
-from .screenkit import until
+from .screenkit import screen_lines, until
 from .support import Sleeps, hosting
 
 SIZE = (80, 24)
@@ -54,7 +57,7 @@ async def test_the_console_the_projector_and_an_observer_put_an_argued_ruling_up
         tmp_path: Path) -> None:
     table = _at_the_dice(tmp_path)
     async with hosting(table) as (_host, address, codes):
-        seats = ("facilitator", "projector", "observer:1", "team:a")
+        seats = ("facilitator", "projector", "observer:1", "team:a", "team:b")
         apps = {seat: SeatApp(address, codes[seat], sleep=Sleeps()) for seat in seats}
         async with AsyncExitStack() as stack:
             pilots: dict[str, Any] = {s: await stack.enter_async_context(a.run_test(size=SIZE)) for s, a in apps.items()}
@@ -62,6 +65,12 @@ async def test_the_console_the_projector_and_an_observer_put_an_argued_ruling_up
                 await until(pilots[seat], lambda app=app: app.view is not None, f"{seat} to join")
             for seat, app in apps.items():  # no ruling yet: nothing put up
                 assert isinstance(app.screen, SeatScreen), (seat, type(app.screen).__name__)
+            # the arguing team sees how its argument is weighed: the counter and the odds, under what it waits for
+            weighed = str(apps["team:a"].seat_screen.query_one("#prompt", Static).render())
+            assert "No way" in weighed and "likely (6+ on two dice)" in weighed, weighed
+            on_screen = "\n".join(screen_lines(apps["team:a"]))  # in view at 80x24, not only in the widget
+            assert "No way" in on_screen and "likely (6+" in on_screen, on_screen
+            assert "No way" not in str(apps["team:b"].seat_screen.query_one("#prompt", Static).render())
             console = apps["facilitator"]
             assert [e["label"] for e in console.view["decision"]["entries"]] == ["Roll the dice"]
             await pilots["facilitator"].press("1")  # the console rolls
@@ -72,13 +81,13 @@ async def test_the_console_the_projector_and_an_observer_put_an_argued_ruling_up
                     await pilots[seat].pause()
             ruling = table.session.state.last.result["ruling"]
             rolled = f"rolled {ruling['dice'][0]} + {ruling['dice'][1]} = {ruling['total']} vs target 6"
-            for seat in ("facilitator", "projector", "observer:1"):  # up by itself, whole
+            for seat in ("facilitator", "projector", "observer:1", "team:a"):  # up by itself, whole
                 shown = _ruling_shown(apps[seat])
                 assert all(words in shown for words in (*WORKING, rolled)), (seat, shown)
                 assert f"{seq} " in shown and "Arden" in shown, (seat, shown)
-            team = apps["team:a"]
-            assert isinstance(team.screen, SeatScreen)  # the team is not interrupted
-            await pilots["team:a"].press("l")  # its l shows the ruling
+            team = apps["team:b"]
+            assert isinstance(team.screen, SeatScreen)  # another team is not interrupted
+            await pilots["team:b"].press("l")  # its l shows the ruling
             assert all(words in _ruling_shown(team) for words in (*WORKING, rolled))
             for seat, app in apps.items():  # closed, and put up again by l
                 await pilots[seat].press("escape")

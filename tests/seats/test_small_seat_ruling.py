@@ -21,6 +21,7 @@ from tabletop.content.loader import load_scenario
 from tabletop.engine import Action, legal_actions
 from tabletop.play.session import Session, with_sealed
 from tabletop.seats.table import Table, seats_for
+from tabletop.tui.rulingview import RulingScreen
 from tabletop.tui.seat import SeatApp, SeatScreen
 
 from .screenkit import screen_lines, until
@@ -92,6 +93,9 @@ async def test_a_small_seat_shows_whose_turn_its_decision_and_the_newest_verdict
         async with app.run_test(size=SIZES[0]) as pilot:
             await until(pilot, lambda: app.view is not None and app.view["game"]["seq"] == session.state.seq,
                         "the view after the ruling")
+            if role == "team":  # Russia's own move's ruling, put up by itself (tests/seats/test_seat_ruling.py): read
+                await until(pilot, lambda: isinstance(app.screen, RulingScreen), "Russia's own ruling put up")
+                await pilot.press("escape")
             view = app.view
             entries = [e["label"] for e in view["decision"]["entries"]]
             assert bool(entries) == acting, (entries, view["decision"]["prompt"])
