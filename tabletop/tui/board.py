@@ -92,6 +92,9 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
         Binding("k", "skip", N_("Skip card"), id="facilitator.skip"),
         Binding("r", "redraw", N_("Redraw"), id="facilitator.redraw"),
         Binding("o", "override", N_("Override"), id="facilitator.override"),
+        # o while a team sits at the keyboard in a sealed round: its own panel, secret objectives too (found from
+        # outside: a team at the keyboard had no way to read its objectives; the override waits then anyway)
+        Binding("o", "own", N_("Objectives"), id="play.own"),
         Binding("u", "undo", N_("Undo"), id="facilitator.undo"),
         Binding("n", "note", N_("Note"), id="facilitator.note"),
         # in the help (F1) and the palette, and said in the ruling view itself: the footer is full at 80x24
@@ -105,7 +108,7 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
     #: the actions whose keys open a dialog (a question, a list, a note): the keys typed after one go to the dialog
     #: (:class:`~.keys.DialogKeys`); p asks only while a team sits at the keyboard
     dialog_actions = frozenset({"inject", "override", "note", "end_game", "undo", "skip", "redraw", "private_notes",
-                                "pause", "resume", "last_ruling"})
+                                "pause", "resume", "last_ruling", "own"})
 
     # The title and key bars are docked: the two columns are the screen's own layout.
     # #turn and #prompt keep room for what they usually say, so that a new team's turn, one line
@@ -311,7 +314,8 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
         self._schedule_bot()
         if self.timekeeper.clock.time_up():
             self.call_later(self.timekeeper.pass_if_out_of_time)  # after this redraw, not inside it
-        keys = (state.card is not None, state.previous is not None, state.over, self.paused)
+        keys = (state.card is not None, state.previous is not None, state.over, self.paused,
+                self.sealed.seated_now(state))
         if keys != self._keys_shown:
             # the footer rebuilds itself on refresh_bindings: only when a key's availability changed
             self._keys_shown = keys
@@ -659,7 +663,19 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
         # False hides the key (None would only grey it): the footer lists what can be done now
         if action in _AFTER_PICKS and self.query_one("#decision", DecisionList).sent:
             return True  # the pick sent before the key may draw the card it acts on: taken first (picks_first)
+        if action in ("own", "override"):  # o: the seated team's own panel, else the facilitator's override
+            seated = self.sealed.seated_now(self.session.state) is not None
+            if action == "own" or seated:
+                return action == "own" and seated
         return key_available(action, self.session.state, self.paused)
+
+    def action_own(self) -> None:
+        """o, a team at the keyboard in a sealed round: its own panel, whole (:func:`~.ownview.team_text`)."""
+        from .ownview import OwnScreen, team_text
+
+        team = self.sealed.seated_now(self.session.state)
+        if team is not None:
+            self.app.push_screen(OwnScreen(team_text(self.session.state, team)))
 
     def palette_commands(self) -> list[Command]:
         """The command palette's commands: the decision's allowed entries, then the facilitator's powers."""

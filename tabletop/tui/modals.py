@@ -523,7 +523,7 @@ Facilitator
   +  add a minute to the phase timer
   i  inject a card now (type to search the deck)
   k  skip the card                 r  redraw the card
-  o  override a track or meter (with a reason)
+  o  override a track or meter (with a reason); a team at the keyboard: its objectives
   u  undo the last action (it stays in the record)
   n  a note on the last event or an earlier one (notes feed the debrief)
   l  the last ruling, whole: every reason, counter, the odds and the roll

@@ -13,11 +13,34 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Static
 
+from ..content.models import resource_infos
+from ..engine import State
 from ..lang import Domain
 from .modals import _Dialog
+from .text import names, shown
 from .widgets import KeyScroll
 
 _, ngettext, N_ = Domain("tui").words()
+
+
+def team_text(state: State, team: str) -> Text:
+    """The hot seat's: ``team``'s own panel as a hosted team's screen words it (:func:`~.seatwords.own_text`), for the
+    team at the keyboard in a sealed round (its secret objectives and sealed moves are its own to read then)."""
+    from ..seats.views import own_facts, secrets
+    from .seatwords import own_text
+
+    scenario, n = shown(state), names(state)
+    own = own_facts(state, team, secrets(state))
+    actor = next((a for a in scenario.ruleset.actors if a.id == team), None)
+    said = actor.objectives if actor is not None else ()
+    for i, objective in enumerate(own["objectives"]):  # in the room's language, as the board's panel reads them
+        if i < len(said):
+            objective["text"] = said[i].text
+    view = {"role": "team", "own": own,
+            "game": {"over": state.over, "moves": [{"id": m.id, "name": m.name} for m in scenario.ruleset.moves],
+                     "resources": [{"id": r.id, "name": r.name} for r in resource_infos(scenario.ruleset)]},
+            "board": {"tracks": [{"id": t.id, "name": n.get(t.id, t.id)} for t in state.ruleset.tracks]}}
+    return own_text(view)
 
 
 class OwnScreen(_Dialog[None]):
@@ -61,4 +84,4 @@ class OwnScreen(_Dialog[None]):
             scroll.styles.max_height = room
 
 
-__all__ = ["OwnScreen"]
+__all__ = ["OwnScreen", "team_text"]

@@ -147,13 +147,33 @@ async def test_the_facilitators_keys_wait_while_a_team_sits_at_the_keyboard(tmp_
         await press(pilot, "1")  # "Ready — Ukraine is at the keyboard"
         assert board(pilot).sealed.seated_now(session.state) == team
         seq = session.state.seq
-        for key in ("i", "u", "o", "e", "n", "s", "k", "r", "f"):
+        for key in ("i", "u", "e", "n", "s", "k", "r", "f"):
             await press(pilot, key)
             assert app.screen is board(pilot), (key, app.screen)
         assert not board(pilot).show_facilitator
         assert session.state.seq == seq  # nothing done
         said = " ".join(toasts(pilot))
         assert f"At the keyboard: {names(session)[team]} (sealed moves)" in said, said
+        # o, the override's key, is the team's own panel meanwhile, secret objectives too (found from outside: a team
+        # at the keyboard had no way to read its objectives), in the footer so; Escape closes it
+        from tabletop.tui.ownview import OwnScreen
+
+        table = board(pilot)
+        assert table.check_action("own", ()) and not table.check_action("override", ())  # the footer: o Objectives
+        await press(pilot, "o")
+        assert isinstance(app.screen, OwnScreen), app.screen
+        actor = next(a for a in session.state.ruleset.actors if a.id == team)
+        secret = [o.text for o in actor.objectives if o.secret]
+        panel = str(app.screen.query_one("#own-text").render())
+        assert secret and all(f"Objective (secret): {text}" in panel for text in secret), panel
+        from tabletop.lang import using
+        from tabletop.tui.ownview import team_text
+
+        with using("uk"):  # each resource by its name in the room's language, as the board says it
+            russia = team_text(session.state, "ru").plain
+        assert "мандат Москви" in russia and "mandate-moscow" not in russia and "Ціль (таємна)" in russia, russia
+        await press(pilot, "escape")
+        assert app.screen is board(pilot) and session.state.seq == seq
         table = board(pilot)
         await press(pilot, *"input")  # a word typed on the board: p asks, the u after it puts the question away
         assert app.screen is table and not table.paused
