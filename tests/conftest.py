@@ -42,6 +42,9 @@ def _user_cache_out_of_home(tmp_path_factory: pytest.TempPathFactory) -> Iterato
         for name in ("TABLETOP_LANG", "LC_ALL", "LC_MESSAGES"):
             patch.delenv(name, raising=False)
         patch.setenv("LANG", "C.UTF-8")
+        # the screens as a truecolor terminal gets them, whatever TERM says (a bare TERM=xterm is 16 colours to
+        # Rich, which the themes answer with other colours): a test of 16 colours says so
+        patch.setenv("COLORTERM", "truecolor")
         yield
 
 

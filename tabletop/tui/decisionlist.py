@@ -26,7 +26,7 @@ from textual.widgets.option_list import Option
 from ..content.literal import literal
 from ..lang import Domain
 from ..play.picks import Styled
-from .themes import CONTRAST, contrast, readable
+from .themes import CONTRAST, contrast, readable, sixteen_colours
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -124,6 +124,8 @@ class MarkedList(OptionList):
             return segment
         if style.color.triplet is None or style.bgcolor.triplet is None:  # a terminal's own colour: not measured
             return segment
+        if sixteen_colours(self.app.console):  # a grey becomes whatever grey the terminal has (4.00:1 in xterm's)
+            return Segment(segment.text, style + RichStyle(dim=False), segment.control)
         words, bar = Color.from_rich_color(style.color), Color.from_rich_color(style.bgcolor)
         grey = readable(bar.blend(words, DIM_FACTOR), words, [bar])
         if contrast(grey, bar) < CONTRAST:  # on the words' side (white for light words) if that reads, else the other

@@ -57,6 +57,24 @@ DANGER = "tabletop.danger"
 #: the least contrast a status has on its background: WCAG's AA for normal text, and AAA in the high-contrast theme
 #: (the projector's, read from afar); more than a theme needs takes its colours toward grey
 CONTRAST, HIGH = 4.5, 7.0
+#: the colour systems Rich reduces every colour to 16 for (TERM=linux, xterm-16color, a bare xterm)
+SIXTEEN = ("standard", "windows")
+#: on 16 colours, the keys and the highlighted option in colours Rich reduces to themselves, black and white and a
+#: bright yellow or a blue that read on each other in any usual palette (found from outside: the dark theme's keys were
+#: bright red on bright black, 1.00:1 in xterm's, its highlighted decision white on cyan, 1.98:1); by the theme's
+#: darkness (untranslated: CSS variables)
+SIXTEEN_COLOURS = {
+    True: {"footer-background": "#000000", "footer-foreground": "#ffffff", "footer-key-foreground": "#ffff55",
+           "footer-key-background": "#000000", "footer-description-foreground": "#ffffff",
+           "footer-description-background": "#000000", "footer-item-background": "#000000",
+           "block-cursor-foreground": "#000000", "block-cursor-background": "#ffffff",
+           "block-cursor-blurred-foreground": "#000000", "block-cursor-blurred-background": "#ffffff"},
+    False: {"footer-background": "#ffffff", "footer-foreground": "#000000", "footer-key-foreground": "#0000aa",
+            "footer-key-background": "#ffffff", "footer-description-foreground": "#000000",
+            "footer-description-background": "#ffffff", "footer-item-background": "#ffffff",
+            "block-cursor-foreground": "#ffffff", "block-cursor-background": "#0000aa",
+            "block-cursor-blurred-foreground": "#ffffff", "block-cursor-blurred-background": "#0000aa"},
+}
 
 
 class ThemeError(ValueError):
@@ -148,6 +166,11 @@ def status_styles(variables: Mapping[str, str], no_color: bool = False, least: f
     }
 
 
+def sixteen_colours(console: object) -> bool:
+    """Whether ``console`` (an app's) reduces every colour to 16 on its way to the terminal."""
+    return getattr(console, "color_system", None) in SIXTEEN
+
+
 class Themed:
     """An app whose F2 goes through :data:`THEMES`, that starts in ``TABLETOP_THEME``'s, and whose console names the
     state's styles for the theme in use. Mixed in before ``App``: the hot seat, the replay, every seat's screen."""
@@ -160,6 +183,15 @@ class Themed:
         if chosen is not None:
             self.theme = chosen
         self._name_styles()
+
+    def get_css_variables(self) -> dict[str, str]:
+        """Textual's variables for the theme in use, its keys and highlighted option in :data:`SIXTEEN_COLOURS` on
+        a terminal of 16 colours (the console is made before the first stylesheet asks)."""
+        variables: dict[str, str] = super().get_css_variables()  # type: ignore[misc]
+        if sixteen_colours(getattr(self, "console", None)):
+            variables = {**variables, **SIXTEEN_COLOURS[self.current_theme.dark]}  # type: ignore[attr-defined]
+            self.theme_variables = variables
+        return variables
 
     def _name_styles(self) -> None:
         console = self.console  # type: ignore[attr-defined]

@@ -20,6 +20,7 @@ from textual.color import Color
 from textual.widget import Widget
 
 from tabletop.tui.app import TabletopApp
+from tabletop.tui.bars import KeyBar
 from tabletop.tui.decisionlist import DecisionList
 from tabletop.tui.themes import contrast
 
@@ -71,6 +72,9 @@ async def _through_themes(tmp_path: Path, sixteen: bool) -> list[str]:
             await press(pilot, "f2")
             top = listing._index_to_line[refused] - listing.scroll_offset.y
             low += _low(app, listing, range(top, top + listing._heights[refused]), sixteen)
+            if sixteen:
+                keys = app.screen.query_one(KeyBar)
+                low += _low(app, keys, range(keys.size.height), sixteen)
     return low
 
 
@@ -79,3 +83,10 @@ async def test_a_highlighted_refused_option_reads_in_every_theme(tmp_path: Path,
     monkeypatch.setenv("COLORTERM", "truecolor")
     assert not await _through_themes(tmp_path, sixteen=False)
 
+
+
+async def test_on_16_colours_the_keys_and_the_highlight_read_in_every_theme(tmp_path: Path,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TERM", "xterm-16color")
+    monkeypatch.delenv("COLORTERM", raising=False)
+    assert not await _through_themes(tmp_path, sixteen=True)
