@@ -60,8 +60,8 @@ class TooSmall(Widget, can_focus=False):
         dock: top;  /* out of the screen's flow: a screen that scrolls is not made taller by it */
         width: 100%;
         height: 100%;
-        background: $panel;
-        color: $text;
+        background: $background;  /* the theme's own, as the board's (found from outside: $panel drew it grey) */
+        color: $foreground;
         content-align: center middle;
         text-align: center;
         padding: 0 1;

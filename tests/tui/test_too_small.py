@@ -167,3 +167,23 @@ async def test_a_seats_screen_says_the_window_is_too_small() -> None:
         assert "Make it at least 60\u00d716 (now 60\u00d715)." in shown, shown
         await resized(pilot, 80, 23)  # tmux's pane in an 80x24 terminal (found from outside: it said too small)
         assert "Window too small" not in frame(pilot)
+
+
+async def test_the_notice_is_drawn_in_the_theme_s_own_colours(tmp_path: Path) -> None:
+    """Found from outside: the notice drew on (28,28,28), the panel's grey, where the board is black: in every theme
+    F2 goes through it has the theme's background and foreground (F2 is not taken under it: the theme set as F2 does)."""
+    from textual.color import Color
+
+    from tabletop.tui.themes import THEMES
+    from tabletop.tui.toosmall import TooSmall
+
+    app = TabletopApp(start(tmp_path))
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settled(pilot)
+        for theme in THEMES.values():
+            app.theme = theme
+            await settled(pilot)
+            notice = app.screen.query_one(TooSmall)
+            drawn = (notice.styles.background, notice.styles.color)
+            assert drawn == (Color.parse(app.theme_variables["background"]),
+                             Color.parse(app.theme_variables["foreground"])), (theme, drawn)
