@@ -40,8 +40,17 @@ def cmd_replay(args: argparse.Namespace) -> int:
         went_on = continued_in(args.save, len(save))
         if went_on is not None:  # as verify says it (found from outside: the replay never named the copy)
             damaged.append(went_on_line(went_on))
-        for line in damaged:
-            _err(_line(line))
+    told = list(damaged)
+    if len(damaged) < 2 and (save.damage is None or save.damage.seq > 0):
+        from ..store.continuation import written_again_in
+        from ..store.verifying import written_again_line
+
+        # an older copy left at the save's name, as verify says it (found from outside: said by neither): the game
+        # went on, whole, beside it; an intact file still exits 0
+        if (again := written_again_in(args.save, len(save))) is not None:
+            told.append(written_again_line(again))
+    for line in told:
+        _err(_line(line))
     if (code := screens._need_terminal("replay")) is not None:
         return code
     from ..tui.replay import ReplayApp

@@ -21,7 +21,7 @@ from typing import Any
 from .._version import __version__
 from ..engine import State
 from ..store import SaveError
-from ..store.continuation import continues
+from ..store.continuation import continues, written_again_in
 from ..store.heads import head_line
 from ..store.reading import Save, open_save
 from .arguments import arguments_part
@@ -30,7 +30,7 @@ from .players import players_part
 from .principle import principle, prompts
 from .replayed import ReplayedGame, objectives, outcome, replay_game, series
 from .timeline import timeline
-from .words import cut_at_damage, left_out, phase_word
+from .words import cut_at_damage, left_out, one_line, phase_word
 from ..lang import SOURCE, Domain, current
 
 _, ngettext, N_ = Domain("report").words()
@@ -131,6 +131,12 @@ def warnings(game: ReplayedGame, final: State) -> list[str]:
             _("This save is damaged at {where}. The report covers the intact events before it ({n}).").format(
                 where=game.damage["text"], n=game.damage["intact_events"]) + left_out(game.damage)
         )
+    if game.damage is None or (game.damage["seq"] and not game.damage.get("continued_in")):
+        again = written_again_in(game.save.path, len(game.events))
+        if again is not None:  # found from outside: an older copy left at the save's name read as the whole game
+            out.append(_("This file is an older copy: the game went on from its events in {path}, where tabletop "
+                         "wrote the whole game when this file was written over during play; that save's report "
+                         "covers the rest.").format(path=one_line(str(again))))
     went_on_from = continues(game.save.path)
     if went_on_from is not None:  # found from outside: a recovered copy's debrief read as the whole game
         original, kept = went_on_from

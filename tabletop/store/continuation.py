@@ -7,6 +7,12 @@ outside: ``verify`` and the report of the damaged save did not name the copy
 where the game went on, and the copy's report did not say it was one; a
 debrief read either as the whole game. Both are found here by their bytes,
 never by their names alone. Read only: nothing is locked or written.
+
+A live game's writer whose save was written over (an older copy put back by a
+sync client or a backup) or moved during play writes the whole game again at
+the first free ``NAME-2.jsonl`` (``-3``...) beside it and goes on there
+(:meth:`.savefile.SaveWriter._write_again`); the file left at the name is an
+intact, shorter game. :func:`written_again_in` finds where it went on.
 """
 
 from __future__ import annotations
@@ -62,6 +68,27 @@ def copy_holding(real: Path, prefix: bytes) -> Path | None:
         with handle:
             if handle.read(len(prefix)) == prefix:
                 return copy_name(real, n)
+    return None
+
+
+def written_again_in(path: str | Path, events: int) -> Path | None:
+    """The ``NAME-2.jsonl`` (``-3``...) beside the save ``path`` that starts with its header and first ``events``
+    events, byte for byte, and holds more: where a live game's writer went on when the file at its name was written
+    over (None: none). Named as the writer names it (:func:`.files.numbered`, as :func:`.files.link_new` takes the
+    first free name); found from outside: ``verify`` of the older copy said "intact" and no more, and a debrief
+    team that knew only the first name took a short game for the whole."""
+    real = _real(path)
+    kept = _head(real, events + 1)
+    if kept is None:
+        return None
+    for n in range(2, _MAX_COPIES + 1):  # a name gone or taken by another file does not end the search
+        handle = _open_regular(files.numbered(real, n))
+        if handle is None:
+            continue
+        with handle:
+            start = handle.read(len(kept) + 1)
+        if len(start) > len(kept) and start.startswith(kept):
+            return files.numbered(real, n)
     return None
 
 
@@ -127,4 +154,4 @@ def lines_left_out(path: str | Path, kept: int) -> int:
     return lines_after(path, kept + 1)  # the header and the events kept: the first kept + 1 lines
 
 
-__all__ = ["continued_in", "continues", "copy_holding", "copy_name", "lines_after", "lines_left_out"]
+__all__ = ["continued_in", "continues", "copy_holding", "copy_name", "lines_after", "lines_left_out", "written_again_in"]

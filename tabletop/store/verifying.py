@@ -59,6 +59,9 @@ class VerifyReport:
     head_found: int | None = None  # the event whose chain the noted head is (0: the header)
     #: a damaged save: the recovered copy where ``resume`` went on from its intact events (see ``.continuation``)
     continued_in: Path | None = None
+    #: the ``NAME-2.jsonl``... where the game's writer went on, whole, when this file was written over during play
+    #: (an older copy put back): this file stops before the game did (see ``.continuation.written_again_in``)
+    written_again_in: Path | None = None
     #: a recovered copy: the damaged save it goes on from, and how many of that save's events it starts with
     continues: tuple[Path, int] | None = None
 
@@ -99,6 +102,8 @@ class VerifyReport:
             ]
             if self.continued_in is not None:
                 out.append(went_on_line(self.continued_in))
+            elif self.written_again_in is not None:
+                out.append(written_again_line(self.written_again_in))
             elif self.damage.kind == "torn tail":  # untranslated: a damage kind (an id)
                 # found from outside: a facilitator who ran verify first was not told the game could go on
                 out.append(_("  tabletop resume {path} drops what is incomplete and goes on from event {n}").format(
@@ -114,6 +119,8 @@ class VerifyReport:
                 ).format(path=self.path, events=self.events, rounds=self.rounds, chance=self.chance_checked),
                 *self.notes,
             ]
+            if self.written_again_in is not None:
+                out.append(written_again_line(self.written_again_in))
         if self.continues is not None:
             original, kept = self.continues
             out.append(_("  a recovered copy: it goes on from the damaged save {path} after its event {n}").format(
@@ -170,10 +177,12 @@ def verify(path: str | Path, head: str | None = None) -> VerifyReport:
     with collector_paused():
         report = _verify(path)
     if report.error is None:
-        from .continuation import continued_in, continues
+        from .continuation import continued_in, continues, written_again_in
 
         if report.damage is not None and report.damage.seq > 0:
             report.continued_in = continued_in(path, report.events)
+        if report.continued_in is None and (report.damage is None or report.damage.seq > 0):
+            report.written_again_in = written_again_in(path, report.events)
         report.continues = continues(path)
     if head is not None and report.error is None:
         report.check_head(head)
@@ -328,6 +337,12 @@ def _header_difference(header: dict[str, Any], scenario: Scenario) -> Damage | N
                           _("scenario.{key}: the embedded scenario gives {value}, the header says {given}").format(
                               key=key, value=show(value), given=show(given[key])))
     return None
+
+
+def written_again_line(path: object) -> str:
+    """The line under the report of a save written over during play (verify, replay): where the game went on."""
+    return _("  the game went on from these events in {path}: tabletop wrote the whole game there when this file "
+             "was written over during play").format(path=path)
 
 
 def went_on_line(path: object) -> str:

@@ -220,6 +220,16 @@ class ReplayScreen(Screen[None]):
                 told += f" {line[:1].upper()}{line[1:]}."
             damaged = literal(told, lines=False)
             self.notify(damaged, markup=False, title=_("Damaged save"), severity="warning", timeout=20)
+        else:
+            from ..store.continuation import written_again_in
+            from ..store.verifying import written_again_line
+
+            # an older copy left at the save's name: the room is told where the game went on, as verify tells it
+            again = written_again_in(self.save.path, len(self.save))
+            if again is not None:
+                line = written_again_line(again).strip()
+                self.notify(literal(f"{line[:1].upper()}{line[1:]}.", lines=False), markup=False,
+                            title=_("The save was written again"), severity="warning", timeout=20)
         if current() != SOURCE:
             from .language import say_untranslated
 

@@ -178,3 +178,46 @@ def test_verify_report_replay_and_resume_count_the_same_lines_and_events(
     note = resumed.state.last
     assert note is not None and f"after its event {intact} (chain head" in note.action.text
     assert f"{left_out} more line{'s' if left_out > 1 else ''} of that save" in note.action.text
+
+
+def test_an_older_copy_at_the_save_s_name_names_where_the_game_went_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found from outside (helper-295): an older copy put over the save during play (``cp old v.jsonl``: a sync
+    client, a backup); the game went on in ``v-2.jsonl`` and the quit said so, but ``verify v.jsonl`` said "intact —
+    events: 3" and nothing more: a debrief team that knew only the first name took a short game for the whole. The
+    copy the writer went on in is found by its bytes: verify, the report and the replay name it; verify still exits
+    0 (the older copy is intact). A ``-2`` that is another game, or only as long, claims nothing."""
+    import tabletop.cli as cli
+    import tabletop.cli.screens as screens
+    import tabletop.tui.replay as replay
+    from tabletop import load_scenario
+    from tabletop.play.session import Session
+
+    session = Session.start(load_scenario("parallel-tracks"), 3, tmp_path / "v.jsonl")
+    path = session.save_path
+    for _ in range(3):
+        session.apply(session.options()[0])
+    old = path.read_bytes()
+    for _ in range(2):
+        session.apply(session.options()[0])
+    with open(path, "r+b") as handle:  # as cp does: in place, the file the game has open
+        handle.write(old)
+        handle.truncate(len(old))
+    session.apply(session.options()[0])
+    session.close()
+    went_on = tmp_path / "v-2.jsonl"
+    assert session.save_path == went_on
+    said = verify(path)
+    assert said.ok and said.events == 3
+    line = (f"  the game went on from these events in {went_on}: tabletop wrote the whole game there when this file "
+            "was written over during play")
+    assert line in said.lines(), said.lines()
+    assert verify(went_on).ok and all("went on" not in told for told in verify(went_on).lines())
+    assert f"the game went on from its events in {went_on}" in render([path], "md").replace("\\", "")
+    monkeypatch.setattr(replay.ReplayApp, "run", lambda self, *args, **kwargs: None)  # the viewer, closed with q
+    monkeypatch.setattr(screens, "_need_terminal", lambda *_a: None)
+    assert cli.main(["replay", str(path)]) == 0
+    assert capsys.readouterr().err.count(line.strip()) == 1
+    went_on.write_bytes(old)  # as long as the save, no more: not where the game went on
+    assert all("went on" not in told for told in verify(path).lines())
