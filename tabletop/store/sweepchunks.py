@@ -9,7 +9,7 @@ games, its games are the chunk's, and its key columns (and its games' seeds,
 the first and the last) are the point's. Anything else a reader of the
 folder would count (every ``*.parquet`` under it, every ``point=*`` entry)
 is a stranger, named with why, and so is any other file at the top of the folder
-but ``sweep.json``. A write's temporary file (hidden, ``.tmp``)
+but ``sweep.json``, and any other folder there (named once, as the folder). A write's temporary file (hidden, ``.tmp``)
 is the sweep's own and no stranger.
 """
 
@@ -78,13 +78,19 @@ def check_folder(out: Path, plan: dict[str, Any]) -> Folder:
                 found.strangers.append(Stranger(path, why, unreadable))
     for entry in sorted(out.iterdir()):
         # found from outside: a report written into the folder, a notes.txt, were taken silently, and a reader of
-        # the folder as a dataset (README's pyarrow line) failed on them; a folder is looked into below
-        if entry.name != MANIFEST and not entry.name.startswith(("point=", ".")) and not (
-                entry.is_dir() and not entry.is_symlink()) and entry.suffix != ".parquet":
+        # the folder as a dataset (README's pyarrow line) failed on them; so did any file in a folder beside the
+        # points (an old/ of an earlier run), which was named only for its .parquet files: it is named once, as
+        # the folder, whatever it holds
+        if entry.name == MANIFEST or entry.name.startswith(("point=", ".")):
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            found.strangers.append(Stranger(entry, _("not one of the sweep's folders")))
+        elif entry.suffix != ".parquet":
             found.strangers.append(Stranger(entry, _("not one of the sweep's files")))
     seen = {s.path for s in found.strangers} | {out / f"point={p}" / n for p, n in found.whole}
     for path in sorted(out.rglob("*.parquet")):  # what a query of the folder's **/*.parquet reads besides
-        if path not in seen and not any(part.startswith("point=") for part in path.relative_to(out).parts[:1]):
+        if path not in seen and not any(part.startswith("point=") or out / part in seen
+                                        for part in path.relative_to(out).parts[:1]):
             found.strangers.append(Stranger(path, _("not one of the plan's chunks")))
     return found
 
