@@ -4,9 +4,11 @@ The lock is ``flock`` on the save file itself, so it ends with the process
 that holds it: a crash or a kill -9 leaves no stale lock behind. Who holds it
 is written to a small hidden file beside the save, ``.NAME.lock`` (pid, host,
 when it was opened, the command), read only to name the other tabletop when a
-second one is refused. Where that file is missing or stale (a read-only
-folder, a full disk, a holder killed before it could write it), Linux's
-/proc/locks still gives the holder's pid.
+second one is refused. It is not written on a disk nearly full (the game's
+events need the space more), and a note an earlier holder left there is then
+removed. Where that file is missing or stale (a read-only folder, a full disk,
+a holder killed before it could write it), Linux's /proc/locks still gives the
+holder's pid.
 
 Readers (verify, replay, report) take no lock: they read a save while it is
 appended to (see :func:`.reading.open_save`).
@@ -34,6 +36,8 @@ from .errors import SaveError
 _, ngettext, N_ = Domain("store").words()
 
 _INFO_LIMIT = 4096
+#: the free space a save's folder keeps for its game before a holder's note is written there (many events' lines)
+_NOTE_ROOM = 64 * 1024
 _HOST = re.compile(r"[A-Za-z0-9._-]{1,253}")
 _STARTED = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC")  # untranslated: a pattern
 
@@ -69,17 +73,25 @@ class WriterLock:
             "command": " ".join(["tabletop", *sys.argv[1:]])[:400],
         }
         target = info_path(self.save)
-        tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
-        try:
-            tmp.write_text(json.dumps(info) + "\n", encoding="utf-8")
-            os.replace(tmp, target)  # whole or not at all: a refused tabletop may read it any time
-        except OSError:
+        if _room_for_note(target.parent):
+            tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
             try:
-                tmp.unlink()
+                tmp.write_text(json.dumps(info) + "\n", encoding="utf-8")
+                os.replace(tmp, target)  # whole or not at all: a refused tabletop may read it any time
+                self._announced = True
+                return
             except OSError:
-                pass
-            return
-        self._announced = True
+                try:
+                    tmp.unlink()
+                except OSError:
+                    pass
+        # no note of ours: one at the name is an earlier holder's (killed while it played), since this tabletop holds
+        # the lock now; left, it would name a tabletop gone and outlive this one's quit, which removes only a note it
+        # wrote (found from outside: .bots.jsonl.lock left after ctrl+q of a game on a full tmpfs)
+        try:
+            target.unlink()
+        except OSError:
+            pass
 
     def release(self) -> None:
         """Remove the holder's note; the caller then closes the descriptor, which drops the flock.
@@ -93,6 +105,16 @@ class WriterLock:
                 info_path(self.save).unlink()
             except OSError:
                 pass
+
+
+def _room_for_note(folder: Path) -> bool:
+    """Whether the save's folder has room to spare for the note: the game's next events need the space more (found
+    from outside: on a nearly full tmpfs the note took the last free page, and the next event was refused)."""
+    try:
+        found = os.statvfs(folder)
+    except OSError:
+        return True  # not known: the note is tried, and a refusal is taken as none
+    return found.f_bavail * found.f_frsize >= _NOTE_ROOM
 
 
 def take(fd: int, save: Path, shown: str | Path | None = None) -> WriterLock:

@@ -153,3 +153,42 @@ def test_a_real_full_disk(tmp_path: Path) -> None:
         finally:
             session.close()
         _check_whole(path, shown)
+
+
+@pytest.mark.parametrize("full", ["the note is refused", "no room for the note"])
+def test_no_lock_note_is_left_after_a_quit_on_a_full_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          full: str) -> None:
+    """Found from outside (helper-295): ``small/.bots.jsonl.lock`` was still there after ctrl+q of a game on a full
+    tmpfs. A note left by an earlier tabletop (killed while it played) stayed: the writer's own note could not be
+    written, and the writer removes only a note it wrote. On a nearly full disk the note also took the last free
+    page the next event needed. The note is best effort (``/proc/locks`` names the holder): on a disk with no room
+    it is not written, and one left at the name by a tabletop gone is removed."""
+    import json
+    import os
+    from types import SimpleNamespace
+
+    from tabletop.store.lock import info_path
+
+    path = tmp_path / "bots.jsonl"
+    session = Session.start(load_scenario("parallel-tracks"), SEED, path)
+    _go(session, 2)
+    note = info_path(path)
+    left = {**json.loads(note.read_text(encoding="utf-8")), "pid": 2**22 + 1}  # no process has this id
+    session.close()
+    note.write_text(json.dumps(left) + "\n", encoding="utf-8")  # as a tabletop killed while it played leaves it
+    DiskFault(monkeypatch, path, write=True)  # the disk fills up
+    if full == "the note is refused":
+        real_write_text = Path.write_text
+        monkeypatch.setattr(Path, "write_text", lambda self, *a, **k: (
+            (_ for _ in ()).throw(OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))) if self.parent == tmp_path
+            else real_write_text(self, *a, **k)))
+    else:
+        real_statvfs = os.statvfs
+        monkeypatch.setattr(os, "statvfs", lambda where: SimpleNamespace(f_bavail=0, f_frsize=4096) if Path(
+            where) == tmp_path else real_statvfs(where))
+    resumed = Session.resume(path)
+    assert not note.exists()
+    with pytest.raises(SaveWriteError):
+        resumed.apply(resumed.options()[0])
+    resumed.close()
+    assert not note.exists() and sorted(p.name for p in tmp_path.iterdir()) == ["bots.jsonl"]
