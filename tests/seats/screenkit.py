@@ -15,8 +15,10 @@ from textual.widgets import OptionList
 from tabletop.tui.modals import ConfirmScreen
 from tabletop.tui.seat import SeatApp, SeatScreen
 
-#: pauses a screen gets to show what the host did (each lets the host and every screen run)
-PAUSES = 400
+#: pauses a screen gets to show what the host did (each lets the host and every screen run): enough for a machine
+#: under heavy load (a full run beside five other jobs gave up at 400 on a wrong code's refusal); a screen that
+#: shows it sooner ends the wait at once
+PAUSES = 2000
 
 
 async def until(pilot: Pilot[Any], ready: Callable[[], bool], what: str, pauses: int = PAUSES) -> None:
