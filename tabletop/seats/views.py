@@ -557,7 +557,8 @@ def _argue_entry(state: State, move_id: str, track: str | None, found: list[tupl
     if not allowed:
         first = found[0][0]
         return Entry(entry_id(state, first), label, first, refused.message if refused else None, track)
-    form = form_data(argue_entry(state, allowed))
+    # the dialog says what the move's question says (found from outside: it said nothing of cost or judging)
+    form = {**form_data(argue_entry(state, allowed)), "about": _confirm_words(state, move, n, allowed[0])}
     return Entry(entry_id(state, allowed[0]), label, allowed[0], None, track, "argument", form, allowed)
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from rich.text import Text
 from textual.app import App
 
 from ..engine import Action, legal_actions
@@ -22,7 +21,7 @@ from ..play.picks import Argue, Counter, MarkStrong, Styled
 from ..play.session import Session
 from .argument import ArgumentForm, ArgumentScreen, Entered
 from .decisionlist import rich_text
-from .text import SEALED_NOTE, seen
+from .text import move_details, move_words, names, seen
 from .weighing import StrongScreen
 
 _, ngettext, N_ = Domain("tui").words()
@@ -53,7 +52,9 @@ def enter_argument(board: Table, options: tuple[Action, ...], draft: Entered | N
     state = seen(board.session.state)  # its words name things as the room reads them
     entry = argue_entry(state, options)
     sealed = state.ruleset.ruleset.sealed_moves
-    about = Text(_(SEALED_NOTE), style="italic") if sealed else None
+    # what it costs and how it is judged, as the move's question says it (found from outside: the dialog said
+    # nothing of either, and sending it took the team's capital)
+    about = move_details(move_words(state.scenario.index.moves[options[0].move or ""], names(state), sealed), sealed)
     form = ArgumentForm(entry.title, entry.results, entry.text_limit, entry.reason_limit, entry.reasons,
                         about=about, examples=entry.examples)
 

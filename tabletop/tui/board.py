@@ -43,7 +43,7 @@ from .keys import key_available
 from .language import texts_note
 from .notices import Refusals, moved_on, taken
 from .powers import FacilitatorPowers
-from .text import SEALED_NOTE, about_parts, independence_word, literal, move_words, names, package_line, seen, shown
+from .text import about_parts, independence_word, literal, move_details, move_words, names, package_line, seen, shown
 from .timekeeper import Timekeeper
 from .widgets import (Board, BoardPart, CardPanel, KeyScroll, RulingsColumn, RulingsPanel, TurnPanel, compact_board,
                       seating_lines)
@@ -486,12 +486,10 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
             # which of a dice move's modifiers hold on the board now, as a roll would count them (the engine's)
             counted = roll_modifiers(state, move, action.track, action.actor) if move.resolution == "dice" else ()
             move = shown(state).index.moves.get(move.id, move)
-            details = Text(move_words(move, n, state.ruleset.ruleset.sealed_moves))
+            sealed = state.ruleset.ruleset.sealed_moves
             modifiers = modifiers_words(move, n, counted)
-            if modifiers:
-                details.append("\n" + modifiers)
-            if state.ruleset.ruleset.sealed_moves:
-                details.append("\n" + _(SEALED_NOTE), style="italic")
+            said = move_words(move, n, sealed)
+            details = move_details(f"{said}\n{modifiers}" if modifiers else said, sealed)
             actor, name = n[action.actor or ""], literal(move.name)
             if action.link:  # the second track the move is on, named (found from outside: never said)
                 question = _("{actor}: {move} on {track}, linked to {link}?").format(

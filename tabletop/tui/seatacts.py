@@ -12,7 +12,6 @@ import asyncio
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Protocol
 
-from rich.text import Text
 from textual import work
 
 from ..content.literal import literal
@@ -24,7 +23,7 @@ from .argument import ArgumentScreen, Entered
 from .modals import ruling_reason
 from .notices import moved_on
 from .seatdialogs import argument_form
-from .text import SEALED_NOTE
+from .text import move_details
 
 _, ngettext, N_ = Domain("tui").words()
 
@@ -92,10 +91,7 @@ class SeatActs(_App):
         """The move's words (cost, effects; sealed or not), then yes or no; yes sends it."""
         from .modals import ConfirmScreen
 
-        details = Text(literal(str(entry["confirm"])))
-        game = (self.view or {}).get("game")
-        if isinstance(game, Mapping) and game.get("sealed_moves"):
-            details.append("\n" + _(SEALED_NOTE), style="italic")
+        details = move_details(literal(str(entry["confirm"])), self._sealed_moves())
 
         def done(ok: bool | None) -> None:
             if ok:
@@ -107,12 +103,17 @@ class SeatActs(_App):
             question = f"{actor}: {question}"  # untranslated: a name and the entry's words, as the hot seat asks
         self.push_screen(ConfirmScreen(question, details, self.seat_screen.hold.fresh()), done)
 
+    def _sealed_moves(self) -> bool:
+        """Moves are sealed this game (the view's game facts say so)."""
+        game = (self.view or {}).get("game")
+        return isinstance(game, Mapping) and bool(game.get("sealed_moves"))
+
     def type_argument(self, entry: Mapping[str, Any], draft: Entered | None = None) -> None:
         """The team types its argument (action, result, reasons) or its counter, as on the hot seat; then it is sent.
 
         A refused entry (a text past the ruleset's limit, say) opens again with what was typed.
         """
-        form = argument_form(entry)
+        form = argument_form(entry, self._sealed_moves())
 
         def typed(entered: Entered | None) -> None:
             if entered is None or (not form.counter and entered.result is None):

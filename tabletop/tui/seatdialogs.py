@@ -16,6 +16,7 @@ from ..lang import LANGUAGES, NAMES, Domain
 from ..seats.joincodes import pasted
 from .argument import ArgumentForm
 from .fields import LiteralInOrder
+from .text import move_details
 
 _, ngettext, N_ = Domain("tui").words()
 
@@ -67,8 +68,11 @@ class CodeScreen(Screen[str]):
         self.dismiss(code)
 
 
-def argument_form(entry: Mapping[str, Any]) -> ArgumentForm:
-    """The dialog an argument's or a counter's entry asks for, from the form the host sent (each text literal)."""
+def argument_form(entry: Mapping[str, Any], sealed: bool = False) -> ArgumentForm:
+    """The dialog an argument's or a counter's entry asks for, from the form the host sent (each text literal).
+
+    An argument's ``about`` is its move's question's words (cost, how it is judged), with the sealed note under them
+    when moves are sealed (``sealed``), as the move's question shows them; a counter's is the argument it answers."""
     form = entry.get("form") if isinstance(entry.get("form"), Mapping) else {}
     assert isinstance(form, Mapping)
 
@@ -86,7 +90,8 @@ def argument_form(entry: Mapping[str, Any]) -> ArgumentForm:
                         () if counter else texts("results") or ("?",),
                         number("text_limit", 160), number("reason_limit", 160),
                         0 if counter else number("reasons", 3),
-                        about=Text(literal(about)) if isinstance(about, str) and about else None,
+                        about=(None if not isinstance(about, str) or not about else Text(literal(about)) if counter
+                               else move_details(literal(about), sealed)),
                         examples=texts("examples"))
 
 

@@ -46,6 +46,16 @@ SEALED_NOTE = N_("Sealed: the others see only that you committed, until the reve
 pgettext = _tui.pgettext
 
 
+def move_details(said: str, sealed: bool) -> Text:
+    """What a move's question says under it (``said``: the move's words, :func:`move_words`, a dice move's modifiers
+    after them), and the sealed note in a sealed game: the hot seat's and a seat's question, and the argument dialog
+    (found from outside: it said nothing of cost, sealing or judging, and sending took the team's capital)."""
+    details = Text(said)
+    if sealed:
+        details.append("\n" + _(SEALED_NOTE), style="italic")
+    return details
+
+
 
 def plain(value: Any, style: str = "") -> Text:
     return Text(literal(value), style=style)

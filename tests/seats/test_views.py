@@ -413,3 +413,29 @@ def test_a_sealed_move_the_facilitator_entered_for_a_team_is_marked_so_on_its_ow
     assert "Your sealed move" in own or "закрыт" in own or "закрит" in own, own
     assert marked not in own, own
     assert marked in entered, entered
+
+
+def test_an_argument_s_dialog_says_what_its_move_s_question_says_in_the_seat_s_language() -> None:
+    """Found from outside: a Ukrainian seat's argument dialog said nothing of its cost, sealing or how it is judged
+    (every other move is asked first with them), and sending it took the team's capital 2 -> 0. Its form carries the
+    move's question's words (cost; argued, countered, odds weighed, 2d6; if it fails) in the seat's language, and the
+    seat's dialog puts the sealed note under them in a sealed game, as the move's question does."""
+    from tabletop import lang
+    from tabletop.engine.lookups import seen
+    from tabletop.engine.wording import move_words
+    from tabletop.tui.seatdialogs import argument_form
+    from tabletop.lang import Domain
+    from tabletop.tui.text import SEALED_NOTE, names
+
+    words = Domain("tui").words()[0]
+    state = _to_moves(sealed=False)
+    for code, cost in (("en", "2 capital"), ("ru", "капитал 2"), ("uk", "капітал 2")):
+        with lang.using(code):
+            here = seen(state, code)
+            found = [e for e in seat_entries(here, _team(state.turn or ""), TableFacts()) if e.needs == "argument"]
+            assert found, code
+            said = move_words(here.scenario.index.moves["argue"], names(here))
+            wire = {"id": found[0].id, "label": found[0].label, "needs": "argument", "form": found[0].form}
+            assert all(said in (e.form or {}).get("about", "") and cost in said for e in found), (code, said)
+            assert argument_form(wire).about is not None and words(SEALED_NOTE) not in argument_form(wire).about.plain
+            assert argument_form(wire, sealed=True).about.plain.endswith(words(SEALED_NOTE)), code

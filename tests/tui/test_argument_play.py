@@ -534,3 +534,27 @@ async def test_an_argument_s_ruling_is_shown_whole_after_the_roll(tmp_path: Path
         assert isinstance(app.screen, BoardScreen)
         assert isinstance(app.screen.query_one("#decision"), OptionList)
     session.close()
+
+
+async def test_the_argument_dialog_says_what_the_move_s_question_says(tmp_path: Path) -> None:
+    """Found from outside: the argument dialog said nothing of its cost, of sealing or of how it is judged (every
+    other move is asked first with them); sending it took the team's capital. The dialog shows the move's question's
+    words, and the sealed note under them in a sealed game. At 80x24: the first field is in view under them."""
+    from tabletop.engine.wording import move_words
+    from tabletop.tui.text import SEALED_NOTE, names
+
+    session = game(tmp_path, sealed=True)
+    app = TabletopApp(session)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await choose(pilot, "Ready")
+        await choose(pilot, "Beta")
+        await choose(pilot, "Make an argument")
+        assert isinstance(app.screen, ArgumentScreen)
+        about = str(app.screen.query_one("#argue-about", Static).render())
+        said = move_words(session.state.scenario.index.moves["argue"], names(session.state), sealed=True)
+        assert said in about and "1 capital" in said and "argued, countered" in said, about
+        assert about.endswith(SEALED_NOTE)
+        field = app.screen.query_one("#argue-action", LineField)
+        assert field.has_focus and field.region.bottom <= SMALL[1]
+    session.close()
