@@ -497,14 +497,18 @@ def form_data(entry: ArgueEntry) -> dict[str, Any]:
 
 
 def _move_entries(state: State, actor: str) -> list[Entry]:
-    """A team's turn in the moves phase, flat: every own move on every track (refused ones say why), and pass.
+    """A team's turn in the moves phase, flat: every own move on every track it sits at (refused ones say why), and pass.
 
     A matrix argument is one entry per track, whatever results it may ask for: the team types its
     action and reasons and chooses the result (the entry's ``form``), as on the hot seat.
     """
     n = _names(state)
     out = []
-    options = with_partners(state, own_move_options(state, actor))
+    # only the tracks the team sits at: a move at another's table is never the team's this game (found from outside:
+    # a seat's list was 60 entries for Ukraine, 86 for Russia, most of them refused NOT_A_MEMBER); a refusal that can
+    # change (cost, tension, phase) stays listed with its reason
+    options = with_partners(state, [(a, p) for a, p in own_move_options(state, actor)
+                                    if a.track is None or actor in state.scenario.index.tracks[a.track].members])
     arguments: dict[tuple[str, str | None], list[tuple[Action, Any]]] = {}
     for action, problem in options:
         if state.scenario.index.moves[action.move or ""].argue is not None and getattr(problem, "code", "") != "NOT_OFFERED":

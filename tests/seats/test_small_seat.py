@@ -19,6 +19,7 @@ from textual.widgets import OptionList
 from tabletop.content.loader import load_scenario
 from tabletop.play.session import Session
 from tabletop.seats.table import Table, seats_for
+from tabletop.tui.decisionlist import pick_key
 from tabletop.tui.seat import SeatApp, SeatScreen
 from tabletop.tui.widgets import Board
 
@@ -468,8 +469,9 @@ async def test_at_80x24_a_refusal_leaves_the_seats_options_in_sight(tmp_path: Pa
         app = SeatApp(address, codes[f"team:{team}"], sleep=Sleeps())
         async with app.run_test(size=(80, 24), notifications=True) as pilot:
             await until(pilot, lambda: bool(app.seat_screen.query_one("#entries").option_count), "the team's moves")
-            refused = next(i for i, e in enumerate(entries(app)) if e.get("refusal") and i < 9)
-            await pilot.press(str(refused + 1))
+            # the tenth at most (its key is 0): a team's list holds only the tables it sits at
+            refused = next(i for i, e in enumerate(entries(app)) if e.get("refusal") and i < 10)
+            await pilot.press(str(pick_key(refused + 1)))
             await until(pilot, lambda: bool(app.screen.query(Toast)), "the refusal's notice")
             for _ in range(10):  # the notice laid out above the list
                 await pilot.pause()

@@ -439,3 +439,23 @@ def test_an_argument_s_dialog_says_what_its_move_s_question_says_in_the_seat_s_l
             assert all(said in (e.form or {}).get("about", "") and cost in said for e in found), (code, said)
             assert argument_form(wire).about is not None and words(SEALED_NOTE) not in argument_form(wire).about.plain
             assert argument_form(wire, sealed=True).about.plain.endswith(words(SEALED_NOTE)), code
+
+
+def test_a_team_s_move_list_leaves_out_tracks_it_does_not_sit_at_and_keeps_refusals_that_can_change() -> None:
+    """Found from outside: a seat's move list was 60 entries for Ukraine and 86 for Russia, mostly moves on tracks the
+    team may never play this game, each refused ("Україна — поза треком …", NOT_A_MEMBER). A team's list has only
+    the tracks it sits at; a move refused for what can change (its cost, here: no capital left) stays, with why."""
+    from tabletop.engine.state import evolve
+
+    state = _to_moves(sealed=False)
+    team = state.turn or ""
+    seats = {t.id: t.members for t in state.ruleset.tracks}
+    assert any(team not in members for members in seats.values())  # a team that misses a table, or the test proves nothing
+    for facts, seat in ((TableFacts(), _team(team)), (TableFacts(), FAC)):  # its own screen; the console acting for it
+        entries = seat_entries(state, seat, facts)
+        tracks = {e.action.track for e in entries if e.action is not None and e.action.track}
+        assert tracks == {t for t, members in seats.items() if team in members}, (seat.id, tracks)
+    broke = evolve(state, resources={**state.resources, team: {k: 0 for k in state.resources[team]}})
+    refused = [e for e in seat_entries(broke, _team(team), TableFacts()) if e.refusal]
+    assert refused and all(team in seats[e.action.track] for e in refused if e.action.track)
+    assert any(e.action.move == "argue" for e in refused), [e.label for e in refused]
