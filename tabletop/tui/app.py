@@ -162,7 +162,9 @@ class TabletopApp(WholePastes, SizeGuard, LatinKeys, Multilingual, Themed, App[N
             keys = getattr(under, "HELP_KEYS", None)
             # the board says first what its highlighted entry and the team to move stand for (BoardScreen.help_about)
             about = getattr(under, "help_about", None)
-            self.push_screen(HelpScreen(keys, about) if keys is not None else HelpScreen(about=about))
+            reading = getattr(under, "HELP_READING", None)  # how the board under it reads: a first-time team asks
+            self.push_screen(HelpScreen(keys, about, reading) if keys is not None
+                             else HelpScreen(about=about, reading=reading))
 
     def action_screenshot(self) -> None:
         folder = self.session.save_path.parent if self.session else self.save_dir

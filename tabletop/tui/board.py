@@ -43,7 +43,7 @@ from .keys import key_available
 from .language import texts_note
 from .notices import Refusals, moved_on, taken
 from .powers import FacilitatorPowers
-from .text import about_parts, independence_word, literal, move_details, move_words, names, package_line, seen, shown
+from .text import BOARD_READING, about_parts, independence_word, literal, move_details, move_words, names, package_line, seen, shown
 from .timekeeper import Timekeeper
 from .widgets import (Board, BoardPart, CardPanel, KeyScroll, RulingsColumn, RulingsPanel, TurnPanel, compact_board,
                       seating_lines)
@@ -82,6 +82,8 @@ class BoardScreen(FacilitatorPowers, Screen[None]):
     #: and roll need 80x23 (80x22 loses the roll in ru and uk; 72x24 in uk); 80x23 is also tmux's pane in an 80x24
     #: terminal
     MIN_SIZE = (80, 23)
+    #: F1 says how the board reads, under the keys
+    HELP_READING = BOARD_READING
 
     BINDINGS = [
         # one key, two bindings: the footer names what p does now (check_action hides the other)

@@ -600,13 +600,16 @@ class HelpScreen(_Dialog[None]):
         Binding("escape,q,f1,question_mark", "close", N_("Close"), id="help.close"),
     ]
 
-    def __init__(self, keys: str = HELP, about: Callable[[], Text | None] | None = None) -> None:
+    def __init__(self, keys: str = HELP, about: Callable[[], Text | None] | None = None,
+                 reading: str | None = None) -> None:
         """``keys``: the help's message (the hot seat's :data:`HELP`, or a seat's). ``about``: what the entry
         highlighted under the help and the team deciding stand for, in the language spoken (:func:`.text.about_text`),
-        shown above the keys; None or nothing to say: only the keys."""
+        shown above the keys; None or nothing to say: only the keys. ``reading``: how the board under it reads (a
+        message, :data:`.text.BOARD_READING`), under the keys."""
         super().__init__()
         self._keys = keys
         self._about = about
+        self._reading = reading
 
     def compose(self) -> ComposeResult:
         with KeyScroll():
@@ -619,7 +622,8 @@ class HelpScreen(_Dialog[None]):
         # the quit line's command, as the quit message gives it: in the room's language (found from outside: no --lang)
         from ..store.heads import resume_command  # the help is read later than the first board
 
-        return KeyLines(_(self._keys).replace("{resume}", resume_command(path)))
+        keys = _(self._keys).replace("{resume}", resume_command(path))
+        return KeyLines(keys + "\n" + _(self._reading) if self._reading else keys)
 
     def _show_about(self) -> None:
         about = self._about() if self._about is not None else None

@@ -115,6 +115,19 @@ Anywhere
   ctrl+q  quit this screen \u2014 the game goes on at the host; join again with the same code
 """)
 
+#: how a team's screen reads (F1, under its keys): a first-time team read "[==----]", "tension 4/8" and the clock
+#: with nothing to say what they are (found from outside). Each as the seat shows it: ``seatwords._track_parts``'
+#: gauge, tension and status marks (``engine.wording.STATUS_MARK``), the headline's timer (``seatwords.timer_text``);
+#: capital refills each round to the team's amount in the ruleset (``engine.flow``, a new round)
+SEAT_READING = N_("""\
+Reading the board
+  [==----]      a track's ladder: each = a step climbed, each - a step still ahead; the track is agreed when it reaches its agreement step
+  tension 4/8   the track's tension now / its breakdown: when it reaches 8 the track collapses, and no more moves are made on it
+  \u25cb \u2714 \u2716 \u2016       a track's status: \u25cb open, \u2714 agreed, \u2716 collapsed, \u2016 deferred
+  capital       what your team's moves cost (each move's question says its price); at the start of every round it refills to your team's own amount: what is not spent is not kept
+  moves: 06:58  the time left in the phase it names (here the moves phase)
+""")
+
 #: the facilitator console's keys (F1): a team's, and the console's own (those the board's F1 names too are worded
 #: as it words them: one action, one wording on every screen)
 CONSOLE_HELP = N_("""\
@@ -144,4 +157,4 @@ Anywhere
 """)
 
 
-__all__ = ["CONSOLE_HELP", "SEAT_HELP", "CodeScreen", "argument_form"]
+__all__ = ["CONSOLE_HELP", "SEAT_HELP", "SEAT_READING", "CodeScreen", "argument_form"]

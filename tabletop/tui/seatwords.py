@@ -23,6 +23,7 @@ from ..play.decisions import phase_name
 from ..seats.checks import seat_name as named_seat
 from ..store.players import policy_word, team_names as named_teams
 from .decisionlist import pick_key
+from .text import phase_word
 from .themes import DANGER  # a track near breakdown, in the board's style for it (the theme's, read on every theme)
 
 _, ngettext, N_ = Domain("tui").words()
@@ -145,23 +146,36 @@ def _headline(name: str | None, game: Mapping[str, Any], clock: Mapping[str, Any
     elif clock.get("paused"):
         out.append(" " + _("PAUSED") + " ", style=LOUD)
         out.append("  ")
-    out.append(_("Round {round}/{rounds} \u00b7 {phase} phase").format(
-        round=_s(game.get("round")), rounds=_s(game.get("rounds")), phase=phase_name(_s(game.get("phase")))))
+    phase = _s(game.get("phase"))
+    timer = timer_text(clock, gone, phase)
+    if timer:  # the phase beside its clock, «ходи: 06:58», not twice
+        out.append(_("Round {round}/{rounds}").format(round=_s(game.get("round")), rounds=_s(game.get("rounds"))))
+    else:
+        out.append(_("Round {round}/{rounds} \u00b7 {phase} phase").format(
+            round=_s(game.get("round")), rounds=_s(game.get("rounds")), phase=phase_name(phase)))
     if sealed:
         out.append(" \u00b7 " + _("sealed moves"), style="italic")
-    out.append_text(timer_text(clock, gone))
+    out.append_text(timer)
     return out
 
 
-def timer_text(clock: Mapping[str, Any], gone: float = 0.0) -> Text:
-    """The phase timer: ``  time 04:12``, ``  TIME UP`` (in words and colour), or nothing for a phase without one."""
+def timer_text(clock: Mapping[str, Any], gone: float = 0.0, phase: str = "") -> Text:
+    """The phase timer: ``  moves: 04:12``, ``  moves:  TIME UP `` (in words and colour), or nothing for a phase without
+    one. ``phase``: the phase it counts down, named as the hot seat's timer names it (found from outside: «час 06:58»
+    alone, and a first-time team read it as the game's time)."""
     left = clock.get("left")
     if not isinstance(left, (int, float)) or isinstance(left, bool):
         return Text()
     now = left if clock.get("paused") else max(0.0, left - max(gone, 0.0))
+
+    def said(left: str) -> str:
+        # Translators: the phase timer on a seat, «ходи: 06:58»; {phase} is the phase's word (moves, event, ...)
+        return _("{phase}: {left}").format(phase=phase_word(phase), left=left) if phase else \
+            _("time {left}").format(left=left)
+
     if now <= 0:
-        return Text.assemble("  ", (" " + _("TIME UP") + " ", TIME_UP_STYLE))
-    return Text("  " + _("time {left}").format(left=clock_text(math.ceil(now))), style="bold" if now <= 60 else "")
+        return Text.assemble("  " + (said("") if phase else ""), (" " + _("TIME UP") + " ", TIME_UP_STYLE))
+    return Text("  " + said(clock_text(math.ceil(now))), style="bold" if now <= 60 else "")
 
 
 def tracks_text(view: Mapping[str, Any], large: bool = False, compact: bool = False, tight: bool = False) -> Text:

@@ -45,6 +45,19 @@ _, ngettext, N_ = _tui.words()
 SEALED_NOTE = N_("Sealed: the others see only that you committed, until the reveal.")
 pgettext = _tui.pgettext
 
+#: how the hot seat's board reads (F1, under its keys): found from outside, a first-time player read the ladder, ★,
+#: "tension 4/8" and the timer with nothing to say what they are. Each as the board shows it: ``widgets.ladder_text``
+#: (★: the rung where the track is agreed), the tension gauge, the status marks (``engine.wording.STATUS_MARK``), the
+#: turn panel's phase and timer; capital refills each round to the team's amount in the ruleset (``engine.flow``)
+BOARD_READING = N_("""\
+Reading the board
+  \u25cf\u2500\u25c9\u2500\u25cb\u2500\u2605       a track's ladder: \u25cf a step climbed, \u25c9 where the track is now, \u25cb a step ahead, \u2605 the rung where the track is agreed
+  tension 4/8   the track's tension now / its breakdown: when it reaches 8 the track collapses, and no more moves are made on it
+  \u25cb \u2714 \u2716 \u2016       a track's status: \u25cb open, \u2714 agreed, \u2716 collapsed, \u2016 deferred
+  capital       what a team's moves cost (each move's question says its price); at the start of every round it refills to the team's own amount: what is not spent is not kept
+  time 06:58    the time left in the phase named before it (MOVES: the moves phase)
+""")
+
 
 def move_details(said: str, sealed: bool) -> Text:
     """What a move's question says under it (``said``: the move's words, :func:`move_words`, a dice move's modifiers

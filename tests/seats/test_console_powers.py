@@ -74,7 +74,7 @@ async def test_the_console_pauses_gives_more_time_and_overrides_through_the_host
             for seat, app in apps.items():
                 await until(pilots[seat], app.joined.is_set, f"{seat} to join")
             pilot = pilots["facilitator"]
-            assert "time 02:00" in _shown(projector)  # the event phase's two minutes
+            assert "event: 02:00" in _shown(projector)  # the event phase's two minutes, the phase named
 
             await pilot.press("p")
             await until(pilots["projector"], lambda: "PAUSED" in _shown(projector), "the projector to show the pause")
@@ -88,7 +88,7 @@ async def test_the_console_pauses_gives_more_time_and_overrides_through_the_host
             assert refused.value.message == "The game is paused: press p to resume it."
 
             await pilot.press("plus")
-            await until(pilots["projector"], lambda: "time 03:00" in _shown(projector), "the projector: one more minute")
+            await until(pilots["projector"], lambda: "event: 03:00" in _shown(projector), "the projector: one more minute")
             await pilot.press("p")
             await until(pilots["projector"], lambda: "PAUSED" not in _shown(projector), "the projector: resumed")
 

@@ -317,7 +317,10 @@ def test_the_help_never_draws_wider_than_its_dialog(width: int) -> None:
     from tabletop.tui.seatdialogs import CONSOLE_HELP, SEAT_HELP
 
     console = Console(width=width, color_system=None, file=open(os.devnull, "w"))  # noqa: SIM115
-    for keys in (HELP, SEAT_HELP, CONSOLE_HELP):
+    from tabletop.tui.seatdialogs import SEAT_READING
+    from tabletop.tui.text import BOARD_READING
+
+    for keys in (HELP, SEAT_HELP, CONSOLE_HELP, SEAT_READING, BOARD_READING):
         rows = list(KeyLines(keys).__rich_console__(console, console.options.update_width(width)))
         assert rows and max(row.cell_len for row in rows) <= width, [r.plain for r in rows if r.cell_len > width][:3]
 
@@ -412,8 +415,10 @@ async def test_the_headline_keeps_its_timer_on_its_line_at_80_columns(role: str,
     hands = Hands()
     with using(lang):
         said = Domain("tui").words()[0]
-        timer, paused, waiting = said("time {left}").format(left="01:45"), said("PAUSED"), said(
-            "WAITING FOR THE FACILITATOR")
+        # the clock names the phase it counts down, in the hot seat's word for it (found from outside: «час 06:58»
+        # alone, and a first-time team did not know what ran out)
+        phase = Domain("tui").pgettext("phase", "adjudication")
+        timer, paused, waiting = f"{phase}: 01:45", said("PAUSED"), said("WAITING FOR THE FACILITATOR")
         round_ = said("Round {round}/{rounds} \u00b7 {phase} phase").split(" \u00b7 ")[0].format(round=1, rounds=8)
     app = SeatApp("127.0.0.1:9", None, now=hands, lang=lang)
 
@@ -543,3 +548,27 @@ async def test_at_80x24_the_consoles_board_reads_each_tracks_rung_whole(tmp_path
             missing = [r for r in rungs if f"\u201c{r}\u201d" not in drawn and r not in drawn]
             assert not missing, drawn
     session.close()
+
+
+async def test_a_team_s_f1_says_how_to_read_the_board_in_its_language_at_80x24() -> None:
+    """Found from outside: a first-time team's F1 listed only keys; nothing said what ``[==----]``, «напруженість
+    4/8», the status marks, capital or the clock mean. A team's F1 reads the board too (it scrolls at 80x24)."""
+    from tabletop.tui.modals import HelpScreen
+
+    app = SeatApp("127.0.0.1:9", None, lang="uk")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _the_seat_screen(app, pilot)
+        app.role = "team"
+        await pilot.press("f1")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen) and bool(app.screen.query("#help-text")),
+                    "the help")
+        help_text = app.screen.query_one("#help-text")
+        said = str(help_text.content)
+        assert "[==----]" in said and "напруженість 4/8" in said and "\u25cb \u2714 \u2716 \u2016" in said, said
+        assert "капітал" in said and "ходи: 06:58" in said and "Reading" not in said, said
+        await pilot.pause()
+        rows = [strip.text.rstrip() for strip in help_text.render_lines(Region(0, 0, *help_text.size))]
+        assert all(len(row) <= help_text.size.width for row in rows)
+        await pilot.press("end")
+        await pilot.pause()
+        assert help_text.parent.scroll_y > 0  # longer than the screen: it scrolls to its end

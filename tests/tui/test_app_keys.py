@@ -299,3 +299,26 @@ async def test_the_help_says_tab_reaches_the_columns_that_scroll(tmp_path: Path)
             await press(pilot, "down")
             assert card.scroll_offset.y == 1
     lang.set_language("en")
+
+
+async def test_the_hot_seat_s_f1_says_how_to_read_the_board(tmp_path: Path) -> None:
+    """Found from outside: F1 listed only keys; nothing said what the ladder's marks, ★, tension 4/8, the status marks,
+    capital or the timer mean. The board's F1 reads the board too, in the room's language; the start screen's does
+    not (there is no board under it)."""
+    from textual.widgets import Static
+
+    from tabletop import lang
+
+    from .support import SMALL
+
+    lang.set_language("ru")
+    try:
+        app = TabletopApp(start(tmp_path, name="ru.jsonl"))
+        async with app.run_test(size=SMALL) as pilot:
+            await pilot.pause()
+            await press(pilot, "f1")
+            said = str(app.screen.query_one("#help-text", Static).content)
+            assert "\u2605" in said and "напряжённость" in said and "\u25cb \u2714 \u2716 \u2016" in said, said
+            assert "капитал" in said and "ходы" in said, said
+    finally:
+        lang.set_language("en")
