@@ -131,6 +131,8 @@ class SeatScreen(ConsolePowers, Screen[None]):
     _table_laid: object = None  # a watcher's board and table as last laid out (drawn again only when it changes)
     _voting = False  # the decision on screen is a vote: its question, whole, comes before the log's least rows
     _verdict: Text = Text()  # a watcher's newest verdict, in full (fitted to its lines as the screen is laid out)
+    _reveal_held = False  # a watcher's reveal was just brought into view (its table is not fitted meanwhile)
+    _wide_laid: object = None  # a wide watcher's sealed moves and log as last fitted to the table's rows
 
     def compose(self) -> ComposeResult:
         yield Static(Text(_("Connecting\u2026")), id="link")
@@ -224,12 +226,13 @@ class SeatScreen(ConsolePowers, Screen[None]):
         # nobody scrolls a projector: a reveal comes into view, once; else its table follows the newest line
         elif new_reveal:
             into_view(panel)  # (this lets go of the anchor)
-        elif watcher:
+        elif watcher:  # (a wide one's is fitted to its rows as laid out: _lay_wide_table)
             self.query_one("#table-log", VerticalScroll).anchor()  # at the end, whatever the layout adds after
         if watcher and head.plain and head.plain != self._head:
             # the chain head to note: above the log on a wide projector; on a narrow one, its column brought to it
             into_view(self.query_one("#head", Static), top=True)
         self._revealed, self._head = revealed, head.plain
+        self._reveal_held = watcher and new_reveal
         own = words.control_text(view, self.seat_app.teams) if role == "facilitator" else words.own_text(view)
         self.query_one("#own", Static).update(own)
         prompt = words.prompt_text(view)
@@ -554,7 +557,7 @@ class SeatScreen(ConsolePowers, Screen[None]):
         table = (card, dice, head, seals, log)
         if not self.has_class("-narrow"):
             if self._table_laid is not None:  # back from narrow: the board and the table as show() drew them
-                self._table_laid = None
+                self._table_laid = self._wide_laid = None
                 tracks.update(words.tracks_text(view, large=True))
                 tracks.border_title = None
                 card.update(words.card_text(view))
@@ -563,7 +566,9 @@ class SeatScreen(ConsolePowers, Screen[None]):
                 self.remove_class("-yielding")
                 for panel in (tracks, *table):
                     panel.remove_class("-cut", "-bare")
+            self._lay_wide_table()
             return
+        self._wide_laid = None
         column = self.query_one("#left", VerticalScroll)
         verdict = self.query_one("#verdict", Static)
         # the rows under whose turn, the verdict's too as last laid out (it gives them up when the moment needs them)
@@ -683,6 +688,57 @@ class SeatScreen(ConsolePowers, Screen[None]):
             panel.set_class(panel not in shown, "-cut")
             panel.set_class(bare and panel is moment_panel, "-bare")
         column.scroll_home(animate=False, immediate=True)
+
+    def _lay_wide_table(self) -> None:
+        """A wide watcher's sealed moves and log under its card and dice, each box whole in the table's rows: the
+        commitments whole, else their count and the newest that fit, and the newest log entries in the rows left (found
+        from outside: at 100x30 the log, kept at its newest line, scrolled the commitments' box out at its top: a
+        stray box's foot under the card, the box empty-looking). A reveal just come is left as :meth:`show` drew it,
+        brought into view; one ruled on that leaves the log no row is not drawn."""
+        if self._table_view is None or self._reveal_held:
+            return
+        view, seen = self._table_view
+        box = self.query_one("#table-log", VerticalScroll)
+        seals, log = self.query_one("#seals", Static), self.query_one("#log", Static)
+        rows, width = box.scrollable_content_region.height, box.scrollable_content_region.width
+        if rows <= 0 or width <= 0:
+            return
+        sealed, entries = _trimmed(words.seals_text(view, seen)), words.log_entries(view, 8)
+        least = _panel_rows(log, entries[-1], width) if entries else 0  # the newest entry stays in view
+        if _panel_rows(seals, sealed, width) + least > rows:
+            lines = [] if words.revealed(view) else words.committed_lines(view, seen)
+            kept: list[Text] = []
+            for line in reversed(lines):  # the newest first, as many as the rows hold under the heading
+                tried = words.committed_heading(len(lines), newest=True) + Text("\n").join([line, *kept])
+                if kept and _panel_rows(seals, tried, width) + least > rows:
+                    break
+                kept.insert(0, line)
+            sealed = words.committed_heading(len(lines), newest=True) + Text("\n").join(kept) if kept else Text()
+        left = rows - _panel_rows(seals, sealed, width)
+        newest: list[Text] = []
+        for entry in reversed(entries):  # the newest entries, whole, in the rows left
+            if newest and _panel_rows(log, Text("\n").join([entry, *newest]), width) > left:
+                break
+            newest.insert(0, entry)
+        if box.is_anchored or box.scroll_y:  # all in its rows, from its top (anchored, it sat at their foot)
+            box.anchor(False)
+            box.scroll_home(animate=False, immediate=True)
+        laid = (rows, width, sealed.plain, tuple(e.plain for e in newest))
+        if laid == self._wide_laid:
+            return
+        self._wide_laid = laid
+        # drawn once the screen has told of its layout: what is updated while it tells is not laid out again (found
+        # here: back from 90x28 the boxes kept the heights of their texts before, cut)
+        self.call_later(self._fill_wide_table, view, sealed, Text("\n").join(newest))
+
+    def _fill_wide_table(self, view: Mapping[str, Any], sealed: Text, newest: Text) -> None:
+        shown = self._table_view
+        if self._reveal_held or shown is None or shown[0] is not view:  # a newer view came meanwhile: drawn anew
+            return
+        seals = self.query_one("#seals", Static)
+        seals.update(sealed)
+        seals.set_class(not sealed.plain, "-empty")  # untranslated: a CSS class
+        self.query_one("#log", Static).update(newest)
 
     def _lay_table_again(self, refreshes: int) -> None:
         """:meth:`_lay_table` after each refresh, a few at most: a resize is laid out at a refresh to come (found from
@@ -915,6 +971,15 @@ def _revealed_lines(heading: Text, entries: list[tuple[Text, bool]], kept: list[
     if more:
         out += Text("\n") + words.more_revealed(more)
     return out
+
+
+def _panel_rows(panel: Widget, text: Text, width: int) -> int:
+    """The rows ``text`` takes in a panel of a wide watcher's table ``width`` cells wide: its border (the log has
+    none), padding and the blank row under it counted; none for no text."""
+    if not text.plain:
+        return 0
+    pad, edge = panel.styles.padding, 0 if panel.id == "log" else 2  # untranslated: a widget id
+    return _height(text, panel, max(width - pad.width - edge, 1)) + pad.height + edge + panel.styles.margin.bottom
 
 
 def _height(text: Text, panel: Widget, width: int) -> int:
