@@ -19,22 +19,17 @@ from textual.color import Color
 from tabletop.engine.state import evolve
 from tabletop.tui.app import TabletopApp
 from tabletop.tui.text import outcome_text
+from tabletop.tui.themes import contrast as _ratio
 from tabletop.tui.widgets import track_text
 
 from .support import SMALL, press, start
 
 
-def _luminance(color: Color) -> float:
-    def channel(value: int) -> float:
-        v = value / 255
-        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
-
-    return 0.2126 * channel(color.r) + 0.7152 * channel(color.g) + 0.0722 * channel(color.b)
-
-
-def _ratio(one: Color, other: Color) -> float:
-    light, dark = sorted((_luminance(one), _luminance(other)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
+def test_the_ratio_is_wcag_s() -> None:
+    """The ratio every check here reads (the app's own, which picks the colours) against WCAG's known values."""
+    assert _ratio(Color(0, 0, 0), Color(255, 255, 255)) == pytest.approx(21.0)
+    assert _ratio(Color(119, 119, 119), Color(255, 255, 255)) == pytest.approx(4.48, abs=0.01)
+    assert _ratio(Color(255, 0, 0), Color(0, 0, 0)) == pytest.approx(5.25, abs=0.01)
 
 
 def _signals(app: App[None], state: object) -> dict[str, Color]:
