@@ -91,11 +91,7 @@ async def test_moving_between_a_teams_lists_is_held_as_a_new_list(tmp_path: Path
     """Picking a track puts its moves under the hand: the press after it, a moment later, picks none of them (it
     was taken before, the move's question the only stop: found from outside, helper-110). Escape back to the
     tracks holds the same way."""
-    now = FakeTime()
-    session = start(tmp_path)
-    while session.state.phase == "event":
-        session.apply(legal_actions(session.state)[0])
-    app = TabletopApp(session, now=now, pick_hold=PICK_HOLD)
+    now, session, app = _at_the_moves(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("1", "1")
@@ -269,14 +265,19 @@ def test_a_dialog_closing_does_not_shorten_a_gate_s_longer_hold() -> None:
     assert hold.takes()
 
 
-async def test_a_y_as_the_moves_question_comes_up_is_held_on_the_hot_seat_too(tmp_path: Path) -> None:
-    """The seat's finding (helper-283: keys typed into a frozen screen, a move's key then y, sealed a move nobody
-    saw asked) on the hot seat: its question holds a y as it holds an Enter, and says so; later, y answers."""
+def _at_the_moves(tmp_path: Path) -> tuple[FakeTime, Session, TabletopApp]:
+    """A game past its first card, on its moves phase, and its board held as the command line's (a clock of the test's)."""
     now = FakeTime()
     session = start(tmp_path)
     while session.state.phase == "event":
         session.apply(legal_actions(session.state)[0])
-    app = TabletopApp(session, now=now, pick_hold=PICK_HOLD)
+    return now, session, TabletopApp(session, now=now, pick_hold=PICK_HOLD)
+
+
+async def test_a_y_as_the_moves_question_comes_up_is_held_on_the_hot_seat_too(tmp_path: Path) -> None:
+    """The seat's finding (helper-283: keys typed into a frozen screen, a move's key then y, sealed a move nobody
+    saw asked) on the hot seat: its question holds a y as it holds an Enter, and says so; later, y answers."""
+    now, session, app = _at_the_moves(tmp_path)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
         await pilot.press("1")  # a track: its moves
@@ -297,11 +298,7 @@ async def test_a_moves_question_answered_after_the_game_moved_on_does_nothing(tm
     """Found from outside (helper-101): "3 3" then Enter Enter on a team's moves read "Not allowed — It is
     Mediating states' turn, not European NATO members / EU's": a question's yes acted for a turn that had passed.
     A yes given after the game moved on under the question is not taken, and the notice says so quietly."""
-    now = FakeTime()
-    session = start(tmp_path)
-    while session.state.phase == "event":
-        session.apply(legal_actions(session.state)[0])
-    app = TabletopApp(session, now=now, pick_hold=PICK_HOLD)
+    now, session, app = _at_the_moves(tmp_path)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
         await pilot.press("1")  # a track: its moves
@@ -466,11 +463,7 @@ async def test_an_escape_pressed_once_more_after_a_dialog_closed_does_not_leave_
 
     from .support import entry_index
 
-    now = FakeTime()
-    session = start(tmp_path)
-    while session.state.phase == "event":
-        session.apply(legal_actions(session.state)[0])
-    app = TabletopApp(session, now=now, pick_hold=PICK_HOLD)
+    now, session, app = _at_the_moves(tmp_path)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
         now.advance(PICK_HOLD)
